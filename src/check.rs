@@ -1,0 +1,493 @@
+//! The checks: one small function per rule, each pushing every problem it finds.
+//!
+//! `check` never stops at the first problem. It resolves the plan (names, splits) and then
+//! runs every rule; findings come back sorted by their place in the file.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use crate::finding::{Finding, Gap, Problem, Related, Thing};
+use crate::money::Amount;
+use crate::plan::{Date, KeyKind, Plan, Stated};
+use crate::resolve::{Recipient, Resolved, unknown};
+
+/// Every finding for `plan`, in file order.
+pub fn check(plan: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let resolved = Resolved::new(plan, &mut findings);
+    let f = &mut findings;
+    amounts_are_whole_and_positive(plan, f);
+    references_resolve(&resolved, f);
+    areas_sum_to_county_total(plan, f);
+    insatser_sum_to_area_amount(&resolved, f);
+    national_split_sums_to_total(plan, f);
+    stated_change_matches_totals(plan, f);
+    earmarks_match_tagged_insatser(plan, f);
+    keys_cover_each_kommun_once(&resolved, f);
+    keys_are_well_formed(&resolved, f);
+    stated_totals_match(&resolved, f);
+    headings_cover_each_insats_once(&resolved, f);
+    heading_totals_match(&resolved, f);
+    deadlines_in_order(plan, f);
+    actors_are_used(&resolved, f);
+    insatser_have_focus_areas(plan, f);
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+/// Check 3: no negative amounts, none finer than the plan's unit.
+fn amounts_are_whole_and_positive(plan: &Plan, findings: &mut Vec<Finding>) {
+    let unit = plan.plan.unit();
+    if let Some(u) = &plan.plan.unit {
+        if *u.get_ref() <= Amount::ZERO {
+            findings.push(Finding::error(u.span(), Problem::NegativeAmount { amount: *u.get_ref() }));
+            return;
+        }
+    }
+    let mut amounts: Vec<&Spanned<Amount>> = vec![&plan.plan.county_total];
+    amounts.extend(&plan.plan.previous_county_total);
+    if let Some(agreement) = &plan.agreement {
+        amounts.push(&agreement.national_total);
+        amounts.extend(&agreement.previous_national_total);
+        amounts.extend(agreement.split.iter().map(|p| &p.amount));
+    }
+    for area in &plan.areas {
+        amounts.push(&area.amount);
+        amounts.extend(area.earmarks.iter().map(|e| &e.amount));
+    }
+    for insats in &plan.insatser {
+        amounts.push(&insats.amount);
+        if let Some(split) = &insats.split {
+            let s = split.get_ref();
+            amounts.extend(&s.each);
+            amounts.extend(s.except.values());
+            amounts.extend(s.amounts.iter().flat_map(|a| a.get_ref().values()));
+            amounts.extend(s.printed.values());
+        }
+    }
+    amounts.extend(plan.headings.iter().filter_map(|h| h.stated.as_ref()));
+    amounts.extend(plan.stated.iter().map(|s| &s.amount));
+    for amount in amounts {
+        let value = *amount.get_ref();
+        if value.is_negative() {
+            findings.push(Finding::error(amount.span(), Problem::NegativeAmount { amount: value }));
+        } else if !value.is_multiple_of(unit) {
+            findings.push(Finding::error(amount.span(), Problem::FinerThanUnit { amount: value, unit }));
+        }
+    }
+    // The stated change may be negative, but is still in whole units.
+    if let Some(change) = &plan.plan.stated_change {
+        if !change.get_ref().is_multiple_of(unit) {
+            findings.push(Finding::error(
+                change.span(),
+                Problem::FinerThanUnit { amount: *change.get_ref(), unit },
+            ));
+        }
+    }
+}
+
+/// Check 2: every area, earmark, focus area, actor parent, heading and stated filter names
+/// something the plan defines. (Actors, keys and kommuner of insatser are looked up while
+/// resolving splits.)
+fn references_resolve(r: &Resolved, findings: &mut Vec<Finding>) {
+    let plan = r.plan;
+    let area_names: Vec<String> = r.areas.keys().map(u32::to_string).collect();
+    let focus_names: Vec<String> = r.focus_areas.keys().map(u32::to_string).collect();
+    let unknown_number = |thing, n: &Spanned<u32>, known: &[String]| {
+        let name = Spanned::new(n.span(), n.get_ref().to_string());
+        unknown(thing, &name, known.iter())
+    };
+    for insats in &plan.insatser {
+        let area = r.areas.get(insats.area.get_ref()).and_then(|&i| plan.areas.get(i));
+        if area.is_none() {
+            findings.push(unknown_number(Thing::Area, &insats.area, &area_names));
+        }
+        if let (Some(earmark), Some(area)) = (&insats.earmark, area) {
+            if !area.earmarks.iter().any(|e| e.id.get_ref() == earmark.get_ref()) {
+                findings.push(unknown(Thing::Earmark, earmark, area.earmarks.iter().map(|e| e.id.get_ref())));
+            }
+        }
+        for number in insats.focus_areas.iter().flat_map(|f| f.get_ref()) {
+            if !r.focus_areas.contains_key(number.get_ref()) {
+                findings.push(unknown_number(Thing::FocusArea, number, &focus_names));
+            }
+        }
+    }
+    for actor in &plan.actors {
+        if let Some(parent) = &actor.parent {
+            r.actor_ref(parent, findings);
+        }
+    }
+    for heading in &plan.headings {
+        if let Some(parent) = &heading.parent {
+            if !r.headings.contains_key(parent.get_ref()) {
+                findings.push(unknown(Thing::Heading, parent, r.headings.keys()));
+            }
+        }
+        for id in &heading.insatser {
+            if !r.insatser.contains_key(id.get_ref()) {
+                findings.push(unknown(Thing::Insats, id, r.insatser.keys()));
+            }
+        }
+    }
+    for stated in &plan.stated {
+        if let Some(area) = &stated.area {
+            if !r.areas.contains_key(area.get_ref()) {
+                findings.push(unknown_number(Thing::Area, area, &area_names));
+            }
+        }
+        if let Some(actor) = &stated.actor {
+            r.actor_ref(actor, findings);
+        }
+        if let Some(kommun) = &stated.kommun {
+            r.kommun_ref(kommun, findings);
+        }
+        for id in stated.insatser.iter().flatten() {
+            if !r.insatser.contains_key(id.get_ref()) {
+                findings.push(unknown(Thing::Insats, id, r.insatser.keys()));
+            }
+        }
+    }
+}
+
+/// Check 4: the areas sum to the county total.
+fn areas_sum_to_county_total(plan: &Plan, findings: &mut Vec<Finding>) {
+    let computed: Amount = plan.areas.iter().map(|a| *a.amount.get_ref()).sum();
+    let stated = *plan.plan.county_total.get_ref();
+    if computed != stated {
+        findings.push(Finding::error(plan.plan.county_total.span(), Problem::CountyTotal { stated, computed }));
+    }
+}
+
+/// Check 4: the insatser of an area sum to the area's amount.
+fn insatser_sum_to_area_amount(r: &Resolved, findings: &mut Vec<Finding>) {
+    for area in &r.plan.areas {
+        let number = *area.number.get_ref();
+        let computed: Amount =
+            r.plan.insatser.iter().filter(|i| *i.area.get_ref() == number).map(|i| *i.amount.get_ref()).sum();
+        let stated = *area.amount.get_ref();
+        if computed != stated {
+            findings.push(Finding::error(area.amount.span(), Problem::AreaTotal { area: number, stated, computed }));
+        }
+    }
+}
+
+/// Check 4: the national split sums to the national total.
+fn national_split_sums_to_total(plan: &Plan, findings: &mut Vec<Finding>) {
+    let Some(agreement) = &plan.agreement else { return };
+    if agreement.split.is_empty() {
+        return;
+    }
+    let computed: Amount = agreement.split.iter().map(|p| *p.amount.get_ref()).sum();
+    let stated = *agreement.national_total.get_ref();
+    if computed != stated {
+        findings.push(Finding::error(agreement.national_total.span(), Problem::NationalSplit { stated, computed }));
+    }
+}
+
+/// The printed change against last year equals this year's total minus last year's.
+fn stated_change_matches_totals(plan: &Plan, findings: &mut Vec<Finding>) {
+    let (Some(change), Some(previous)) = (&plan.plan.stated_change, &plan.plan.previous_county_total) else {
+        return;
+    };
+    let computed = *plan.plan.county_total.get_ref() - *previous.get_ref();
+    if computed != *change.get_ref() {
+        findings.push(Finding::error(change.span(), Problem::StatedChange { stated: *change.get_ref(), computed }));
+    }
+}
+
+/// Check 4 (warning): insatser tagged to an earmark sum to it. Earmarks are the state's
+/// indicative split, so a difference is worth a look but not an error.
+fn earmarks_match_tagged_insatser(plan: &Plan, findings: &mut Vec<Finding>) {
+    for area in &plan.areas {
+        for earmark in &area.earmarks {
+            let tagged: Vec<Amount> = plan
+                .insatser
+                .iter()
+                .filter(|i| i.area.get_ref() == area.number.get_ref())
+                .filter(|i| i.earmark.as_ref().is_some_and(|e| e.get_ref() == earmark.id.get_ref()))
+                .map(|i| *i.amount.get_ref())
+                .collect();
+            if tagged.is_empty() {
+                continue;
+            }
+            let computed: Amount = tagged.iter().sum();
+            let stated = *earmark.amount.get_ref();
+            if computed != stated {
+                findings.push(Finding::warning(
+                    earmark.amount.span(),
+                    Problem::EarmarkTotal { earmark: earmark.id.get_ref().clone(), stated, computed },
+                ));
+            }
+        }
+    }
+}
+
+/// Check 5: a key names every kommun exactly once, and nothing else.
+fn keys_cover_each_kommun_once(r: &Resolved, findings: &mut Vec<Finding>) {
+    for key in &r.plan.keys {
+        let mut seen: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
+        for name in key.values.get_ref().keys() {
+            let Some(i) = r.kommun_ref(name, findings) else { continue };
+            if let Some(first) = seen.get(&i) {
+                findings.push(
+                    Finding::error(
+                        name.span(),
+                        Problem::KeyCoverage {
+                            key: key.id.get_ref().clone(),
+                            kommun: r.recipient_name(Recipient::Kommun(i)).to_string(),
+                            gap: Gap::Repeated,
+                        },
+                    )
+                    .with_related(first.clone(), Related::FirstListedHere),
+                );
+            } else {
+                seen.insert(i, name.span());
+            }
+        }
+        for (i, kommun) in r.plan.kommuner.iter().enumerate() {
+            if !seen.contains_key(&i) {
+                findings.push(Finding::error(
+                    key.values.span(),
+                    Problem::KeyCoverage {
+                        key: key.id.get_ref().clone(),
+                        kommun: kommun.name.get_ref().clone(),
+                        gap: Gap::Missing,
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// Check 5: percentages have their stated precision and sum to exactly 100; population counts
+/// are positive whole numbers.
+fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
+    for key in &r.plan.keys {
+        let id = key.id.get_ref().clone();
+        match key.kind.get_ref() {
+            KeyKind::Percent => {
+                let Some(precision) = &key.precision else {
+                    findings.push(Finding::error(key.kind.span(), Problem::KeyPrecisionMissing { key: id }));
+                    continue;
+                };
+                let precision = *precision.get_ref();
+                let mut sum = Decimal::ZERO;
+                for value in key.values.get_ref().values() {
+                    let v = value.get_ref().0;
+                    sum += v;
+                    if v.normalize().scale() > precision {
+                        findings.push(Finding::error(
+                            value.span(),
+                            Problem::PercentPrecision { key: id.clone(), value: v, precision },
+                        ));
+                    }
+                }
+                if sum != Decimal::ONE_HUNDRED {
+                    findings.push(Finding::error(key.values.span(), Problem::PercentSum { key: id, computed: sum }));
+                }
+            }
+            KeyKind::Population => {
+                for (name, value) in key.values.get_ref() {
+                    let v = value.get_ref().0;
+                    if v <= Decimal::ZERO || !v.fract().is_zero() {
+                        let kommun = r.kommun(name.get_ref()).map_or(name.get_ref().as_str(), |i| {
+                            r.recipient_name(Recipient::Kommun(i))
+                        });
+                        findings.push(Finding::error(
+                            value.span(),
+                            Problem::PopulationNotPositive { key: id.clone(), kommun: kommun.to_string(), value: v },
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What a `[[stated]]` figure covers, summed; `None` when it covers an insats whose
+/// recipients are unknown because of a problem already reported.
+fn stated_sum(r: &Resolved, stated: &Stated) -> Option<Amount> {
+    let actor = match &stated.actor {
+        Some(id) => Some(*r.actors.get(id.get_ref())?),
+        None => None,
+    };
+    let kommun = match &stated.kommun {
+        Some(name) => Some(r.kommun(name.get_ref())?),
+        None => None,
+    };
+    let listed: Option<HashSet<&str>> =
+        stated.insatser.as_ref().map(|ids| ids.iter().map(|i| i.get_ref().as_str()).collect());
+    let mut sum = Amount::ZERO;
+    for (insats, allocations) in r.plan.insatser.iter().zip(&r.allocations) {
+        if stated.area.as_ref().is_some_and(|a| a.get_ref() != insats.area.get_ref()) {
+            continue;
+        }
+        if listed.as_ref().is_some_and(|l| !l.contains(insats.id.get_ref().as_str())) {
+            continue;
+        }
+        if actor.is_none() && kommun.is_none() {
+            sum += *insats.amount.get_ref();
+            continue;
+        }
+        for allocation in allocations.as_ref()? {
+            let actor_ok = actor.is_none_or(|a| r.is_under(allocation.recipient, a));
+            let kommun_ok = kommun.is_none_or(|k| allocation.recipient == Recipient::Kommun(k));
+            if actor_ok && kommun_ok {
+                sum += allocation.amount;
+            }
+        }
+    }
+    Some(sum)
+}
+
+/// Check 7: every `[[stated]]` figure equals what it covers.
+fn stated_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
+    for stated in &r.plan.stated {
+        let Some(computed) = stated_sum(r, stated) else { continue };
+        if computed != *stated.amount.get_ref() {
+            findings.push(Finding::error(
+                stated.amount.span(),
+                Problem::StatedTotal { label: stated.label.clone(), stated: *stated.amount.get_ref(), computed },
+            ));
+        }
+    }
+}
+
+/// The heading's ancestors and itself; `None` when `parent` links form a cycle.
+fn heading_chain(r: &Resolved, start: usize) -> Option<Vec<usize>> {
+    let mut chain = vec![start];
+    let mut current = start;
+    while let Some(parent) = r.plan.headings.get(current).and_then(|h| h.parent.as_ref()) {
+        let &next = r.headings.get(parent.get_ref())?;
+        if chain.contains(&next) {
+            return None;
+        }
+        chain.push(next);
+        current = next;
+    }
+    Some(chain)
+}
+
+/// Check 7: with summary headings, every insats sits under exactly one of them, and the
+/// headings form a tree.
+fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
+    if r.plan.headings.is_empty() {
+        return;
+    }
+    let mut listed: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
+    for (i, heading) in r.plan.headings.iter().enumerate() {
+        if heading_chain(r, i).is_none() && heading.parent.as_ref().is_some_and(|p| r.headings.contains_key(p.get_ref())) {
+            let span = heading.parent.as_ref().map_or(heading.id.span(), Spanned::span);
+            findings.push(Finding::error(span, Problem::HeadingCycle { heading: heading.id.get_ref().clone() }));
+        }
+        for id in &heading.insatser {
+            if let Some(first) = listed.get(id.get_ref().as_str()) {
+                findings.push(
+                    Finding::error(id.span(), Problem::UnderSeveralHeadings { insats: id.get_ref().clone() })
+                        .with_related(first.clone(), Related::FirstListedHere),
+                );
+            } else {
+                listed.insert(id.get_ref(), id.span());
+            }
+        }
+    }
+    for insats in &r.plan.insatser {
+        if !listed.contains_key(insats.id.get_ref().as_str()) {
+            findings.push(Finding::error(insats.id.span(), Problem::NotUnderHeading { insats: insats.id.get_ref().clone() }));
+        }
+    }
+}
+
+/// Check 7: a heading's printed total equals its insatser and those of its sub-headings.
+fn heading_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
+    let mut totals = vec![Amount::ZERO; r.plan.headings.len()];
+    for (i, heading) in r.plan.headings.iter().enumerate() {
+        let Some(chain) = heading_chain(r, i) else { return };
+        let own: Amount = heading
+            .insatser
+            .iter()
+            .filter_map(|id| r.insatser.get(id.get_ref()))
+            .filter_map(|&i| r.plan.insatser.get(i))
+            .map(|insats| *insats.amount.get_ref())
+            .sum();
+        for h in chain {
+            if let Some(t) = totals.get_mut(h) {
+                *t += own;
+            }
+        }
+    }
+    for (heading, computed) in r.plan.headings.iter().zip(totals) {
+        let Some(stated) = &heading.stated else { continue };
+        if computed != *stated.get_ref() {
+            findings.push(Finding::error(
+                stated.span(),
+                Problem::StatedTotal { label: heading.title.clone(), stated: *stated.get_ref(), computed },
+            ));
+        }
+    }
+}
+
+/// Check 8 (warning): requisition and reporting in the plan year, repayment the year after,
+/// in that order.
+fn deadlines_in_order(plan: &Plan, findings: &mut Vec<Finding>) {
+    let Some(d) = &plan.deadlines else { return };
+    let year = *plan.plan.year.get_ref();
+    let named: [(&'static str, &Option<Spanned<Date>>, i32); 3] = [
+        ("requisition", &d.requisition, year),
+        ("use_reported", &d.use_reported, year),
+        ("unused_repaid", &d.unused_repaid, year + 1),
+    ];
+    for (name, date, expected_year) in &named {
+        if let Some(date) = date {
+            if date.get_ref().year != *expected_year {
+                findings.push(Finding::warning(
+                    date.span(),
+                    Problem::DeadlineYear { deadline: name, expected_year: *expected_year },
+                ));
+            }
+        }
+    }
+    let present: Vec<(&'static str, &Spanned<Date>)> =
+        named.iter().filter_map(|(n, d, _)| d.as_ref().map(|d| (*n, d))).collect();
+    for pair in present.windows(2) {
+        if let [(earlier, a), (later, b)] = pair {
+            if b.get_ref() < a.get_ref() {
+                findings.push(Finding::warning(b.span(), Problem::DeadlineOrder { earlier, later }));
+            }
+        }
+    }
+}
+
+/// Check 9 (warning): every actor receives money, directly or through a unit under it.
+fn actors_are_used(r: &Resolved, findings: &mut Vec<Finding>) {
+    let mut used: HashSet<usize> = HashSet::new();
+    for insats in &r.plan.insatser {
+        for id in insats.actor_ids() {
+            if let Some(&i) = r.actors.get(id.get_ref()) {
+                used.insert(i);
+            }
+        }
+    }
+    for (i, actor) in r.plan.actors.iter().enumerate() {
+        let has_used_unit = used.iter().any(|&u| u != i && r.is_under(Recipient::Actor(u), i));
+        if !used.contains(&i) && !has_used_unit {
+            findings.push(Finding::warning(actor.id.span(), Problem::UnusedActor { actor: actor.id.get_ref().clone() }));
+        }
+    }
+}
+
+/// Check 9 (warning): when the plan lists the action plan's focus areas, every insats names
+/// at least one.
+fn insatser_have_focus_areas(plan: &Plan, findings: &mut Vec<Finding>) {
+    if plan.focus_areas.is_empty() {
+        return;
+    }
+    for insats in &plan.insatser {
+        if insats.focus_areas.as_ref().is_none_or(|f| f.get_ref().is_empty()) {
+            findings.push(Finding::warning(insats.id.span(), Problem::NoFocusArea { insats: insats.id.get_ref().clone() }));
+        }
+    }
+}

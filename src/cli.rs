@@ -1,0 +1,113 @@
+//! The command line: clap definitions (doc comments are the help text) and dispatch.
+//!
+//! Exit status is decided here and nowhere else: 0 when no errors were found (warnings are
+//! allowed), 1 when a plan has errors, 2 when a file cannot be read or parsed or the command
+//! line is wrong.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostic::Style;
+use crate::lang::Lang;
+
+#[derive(Debug, Parser)]
+#[command(name = "allocate", version, about = "Checks a county's yearly allocation plan for the state grant for mental health and suicide prevention.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that every total in a plan reconciles; report every problem at once.
+    Check(CheckArgs),
+}
+
+/// Options that every command shares.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Language of messages and tables.
+    #[arg(long, value_enum, default_value_t = Lang::Sv, global = true)]
+    pub lang: Lang,
+    /// When to colour the output. `auto` colours only on a terminal and never with NO_COLOR set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Common {
+    pub fn style(&self) -> Style {
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            }
+        };
+        Style { lang: self.lang, color }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plan files (TOML) to check.
+    #[arg(required = true, value_name = "PLAN")]
+    pub plans: Vec<PathBuf>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// The outcome of a command, mapped to an exit status in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Ok = 0,
+    Findings = 1,
+    Unreadable = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Runs a parsed command line, writing to `out`.
+pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Status> {
+    match cli.command {
+        Command::Check(args) => crate::commands::check::run(&args, out),
+    }
+}
+
+/// Parses the process's arguments and runs them. A closed pipe (`allocate check … | head`)
+/// is not an error.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Status::Unreadable.into() } else { Status::Ok.into() };
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &mut out).and_then(|status| out.flush().map(|()| status)) {
+        Ok(status) => status.into(),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Ok.into(),
+        Err(e) => {
+            eprintln!("allocate: {e}");
+            Status::Unreadable.into()
+        }
+    }
+}

@@ -1,0 +1,620 @@
+//! Findings: what `check` reports, as data.
+//!
+//! A finding carries the values (stated, computed, names), never preformatted text; the
+//! message, hint and figures are rendered here in one match per language, so tests can match
+//! on the data and the wording lives in one place.
+
+use std::ops::Range;
+
+use crate::lang::Lang;
+use crate::money::Amount;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Byte span in the plan text of the key or value at fault.
+    pub span: Range<usize>,
+    pub problem: Problem,
+    /// Another place that explains this one (where a duplicate was first defined).
+    pub related: Option<(Range<usize>, Related)>,
+}
+
+impl Finding {
+    pub fn error(span: Range<usize>, problem: Problem) -> Finding {
+        Finding { severity: Severity::Error, span, problem, related: None }
+    }
+
+    pub fn warning(span: Range<usize>, problem: Problem) -> Finding {
+        Finding { severity: Severity::Warning, span, problem, related: None }
+    }
+
+    pub fn with_related(mut self, span: Range<usize>, related: Related) -> Finding {
+        self.related = Some((span, related));
+        self
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Related {
+    FirstDefinedHere,
+    FirstListedHere,
+}
+
+impl Related {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Related::FirstDefinedHere => lang.pick("först definierad här", "first defined here"),
+            Related::FirstListedHere => lang.pick("först angiven här", "first listed here"),
+        }
+    }
+}
+
+/// The kinds of things a plan names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Area,
+    Actor,
+    Kommun,
+    Key,
+    Insats,
+    Heading,
+    FocusArea,
+    Earmark,
+}
+
+impl Thing {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Thing::Area => lang.pick("område", "area"),
+            Thing::Actor => lang.pick("aktör", "actor"),
+            Thing::Kommun => lang.pick("kommun", "kommun"),
+            Thing::Key => lang.pick("fördelningsnyckel", "allocation key"),
+            Thing::Insats => lang.pick("insats", "insats"),
+            Thing::Heading => lang.pick("rubrik", "heading"),
+            Thing::FocusArea => lang.pick("fokusområde", "focus area"),
+            Thing::Earmark => lang.pick("varav-post", "earmark"),
+        }
+    }
+
+    /// The table in the plan file where such things are defined.
+    pub fn table(self) -> &'static str {
+        match self {
+            Thing::Area => "[[areas]]",
+            Thing::Actor => "[[actors]]",
+            Thing::Kommun => "[[kommuner]]",
+            Thing::Key => "[[keys]]",
+            Thing::Insats => "[[insatser]]",
+            Thing::Heading => "[[headings]]",
+            Thing::FocusArea => "[[focus_areas]]",
+            Thing::Earmark => "[[areas.earmarks]]",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    DuplicateId { thing: Thing, id: String },
+    UnknownReference { thing: Thing, name: String, suggestion: Option<String> },
+    NegativeAmount { amount: Amount },
+    FinerThanUnit { amount: Amount, unit: Amount },
+    CountyTotal { stated: Amount, computed: Amount },
+    AreaTotal { area: u32, stated: Amount, computed: Amount },
+    NationalSplit { stated: Amount, computed: Amount },
+    StatedChange { stated: Amount, computed: Amount },
+    EarmarkTotal { earmark: String, stated: Amount, computed: Amount },
+    SplitSum { insats: String, stated: Amount, computed: Amount },
+    SplitInvalid { insats: String, reason: SplitReason },
+    KeyCoverage { key: String, kommun: String, gap: Gap },
+    KeyPrecisionMissing { key: String },
+    PercentSum { key: String, computed: rust_decimal::Decimal },
+    PercentPrecision { key: String, value: rust_decimal::Decimal, precision: u32 },
+    PopulationNotPositive { key: String, kommun: String, value: rust_decimal::Decimal },
+    SplitPrinted { insats: String, recipient: String, stated: Amount, computed: Amount },
+    StatedTotal { label: String, stated: Amount, computed: Amount },
+    NotUnderHeading { insats: String },
+    UnderSeveralHeadings { insats: String },
+    HeadingCycle { heading: String },
+    DeadlineOrder { earlier: &'static str, later: &'static str },
+    DeadlineYear { deadline: &'static str, expected_year: i32 },
+    UnusedActor { actor: String },
+    NoFocusArea { insats: String },
+}
+
+/// Why a split cannot be carried out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SplitReason {
+    /// The rule needs this key (`key`, `each`, `amounts`).
+    MissingField(&'static str),
+    /// Money for "länets kommuner" must say how it is split.
+    GroupNeedsSplit,
+    /// A key split works over the kommuner only.
+    KeyNeedsKommuner,
+    /// The kommuner group must be the only actor of its row.
+    GroupAmongOthers,
+    /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
+    NotARecipient(String),
+    /// `amounts` leaves out a recipient.
+    RecipientMissing(String),
+    /// The amount is not a whole number of the split's rounding unit.
+    NotMultipleOfUnit(Amount),
+    /// The key gives every recipient weight zero.
+    NoWeight,
+    /// Too large for exact arithmetic.
+    TooLarge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    Missing,
+    Repeated,
+}
+
+impl Problem {
+    /// The stable code, for people and machines.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::DuplicateId { .. } => "duplicate-id",
+            Problem::UnknownReference { .. } => "unknown-reference",
+            Problem::NegativeAmount { .. } => "negative-amount",
+            Problem::FinerThanUnit { .. } => "finer-than-unit",
+            Problem::CountyTotal { .. } => "county-total",
+            Problem::AreaTotal { .. } => "area-total",
+            Problem::NationalSplit { .. } => "national-split",
+            Problem::StatedChange { .. } => "stated-change",
+            Problem::EarmarkTotal { .. } => "earmark-total",
+            Problem::SplitSum { .. } => "split-sum",
+            Problem::SplitInvalid { .. } => "split-invalid",
+            Problem::KeyCoverage { .. } => "key-coverage",
+            Problem::KeyPrecisionMissing { .. } => "key-precision",
+            Problem::PercentSum { .. } => "percent-sum",
+            Problem::PercentPrecision { .. } => "percent-precision",
+            Problem::PopulationNotPositive { .. } => "population-not-positive",
+            Problem::SplitPrinted { .. } => "split-printed",
+            Problem::StatedTotal { .. } => "stated-total",
+            Problem::NotUnderHeading { .. } => "heading-coverage",
+            Problem::UnderSeveralHeadings { .. } => "heading-coverage",
+            Problem::HeadingCycle { .. } => "heading-cycle",
+            Problem::DeadlineOrder { .. } => "deadline-order",
+            Problem::DeadlineYear { .. } => "deadline-year",
+            Problem::UnusedActor { .. } => "unused-actor",
+            Problem::NoFocusArea { .. } => "no-focus-area",
+        }
+    }
+
+    /// Stated and computed figures, for problems that compare two sums.
+    pub fn figures(&self) -> Option<(Amount, Amount)> {
+        match self {
+            Problem::CountyTotal { stated, computed }
+            | Problem::AreaTotal { stated, computed, .. }
+            | Problem::NationalSplit { stated, computed }
+            | Problem::StatedChange { stated, computed }
+            | Problem::EarmarkTotal { stated, computed, .. }
+            | Problem::SplitSum { stated, computed, .. }
+            | Problem::SplitPrinted { stated, computed, .. }
+            | Problem::StatedTotal { stated, computed, .. } => Some((*stated, *computed)),
+            _ => None,
+        }
+    }
+
+    /// One line that says what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        let a = |x: &Amount| lang.amount(*x);
+        match (self, lang) {
+            (Problem::DuplicateId { thing, id }, Lang::Sv) => {
+                format!("{} `{id}` finns redan", capitalize(thing.name(lang)))
+            }
+            (Problem::DuplicateId { thing, id }, Lang::En) => {
+                format!("duplicate {} `{id}`", thing.name(lang))
+            }
+            (Problem::UnknownReference { thing, name, .. }, Lang::Sv) => {
+                format!("okänd {} `{name}`", thing.name(lang))
+            }
+            (Problem::UnknownReference { thing, name, .. }, Lang::En) => {
+                format!("unknown {} `{name}`", thing.name(lang))
+            }
+            (Problem::NegativeAmount { amount }, Lang::Sv) => {
+                format!("negativt belopp {}", a(amount))
+            }
+            (Problem::NegativeAmount { amount }, Lang::En) => {
+                format!("negative amount {}", a(amount))
+            }
+            (Problem::FinerThanUnit { amount, unit }, Lang::Sv) => format!(
+                "beloppet {} är inte ett helt antal av planens enhet {}",
+                a(amount),
+                a(unit)
+            ),
+            (Problem::FinerThanUnit { amount, unit }, Lang::En) => format!(
+                "amount {} is not a whole number of the plan's unit {}",
+                a(amount),
+                a(unit)
+            ),
+            (Problem::CountyTotal { stated, computed }, Lang::Sv) => format!(
+                "områdena summerar till {}, men länets totalbelopp är {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::CountyTotal { stated, computed }, Lang::En) => format!(
+                "the areas sum to {}, but the county total is {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::AreaTotal { area, stated, computed }, Lang::Sv) => format!(
+                "insatserna i område {area} summerar till {}, men områdets belopp är {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::AreaTotal { area, stated, computed }, Lang::En) => format!(
+                "the insatser of area {area} sum to {}, but the area amount is {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::NationalSplit { stated, computed }, Lang::Sv) => format!(
+                "överenskommelsens delar summerar till {}, men totalen är {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::NationalSplit { stated, computed }, Lang::En) => format!(
+                "the agreement's parts sum to {}, but its total is {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::StatedChange { stated, computed }, Lang::Sv) => format!(
+                "angiven förändring mot föregående år är {}, men beloppen ger {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::StatedChange { stated, computed }, Lang::En) => format!(
+                "the stated change from the previous year is {}, but the totals give {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::EarmarkTotal { earmark, stated, computed }, Lang::Sv) => format!(
+                "insatserna märkta `{earmark}` summerar till {}, varav-posten är {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::EarmarkTotal { earmark, stated, computed }, Lang::En) => format!(
+                "the insatser tagged `{earmark}` sum to {}, the earmark is {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::SplitSum { insats, stated, computed }, Lang::Sv) => format!(
+                "fördelningen av insats `{insats}` summerar till {}, men insatsens belopp är {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::SplitSum { insats, stated, computed }, Lang::En) => format!(
+                "the split of insats `{insats}` sums to {}, but its amount is {}",
+                a(computed),
+                a(stated)
+            ),
+            (Problem::SplitInvalid { insats, reason }, _) => reason.message(insats, lang),
+            (Problem::KeyCoverage { key, kommun, gap }, Lang::Sv) => match gap {
+                Gap::Missing => format!("nyckeln `{key}` saknar kommunen {kommun}"),
+                Gap::Repeated => format!("nyckeln `{key}` anger kommunen {kommun} två gånger"),
+            },
+            (Problem::KeyCoverage { key, kommun, gap }, Lang::En) => match gap {
+                Gap::Missing => format!("key `{key}` has no value for {kommun}"),
+                Gap::Repeated => format!("key `{key}` gives {kommun} twice"),
+            },
+            (Problem::KeyPrecisionMissing { key }, Lang::Sv) => {
+                format!("procentnyckeln `{key}` anger inte sin precision")
+            }
+            (Problem::KeyPrecisionMissing { key }, Lang::En) => {
+                format!("percentage key `{key}` does not state its precision")
+            }
+            (Problem::PercentSum { key, computed }, Lang::Sv) => format!(
+                "procentsatserna i `{key}` summerar till {} %, inte 100 %",
+                decimal_sv(*computed)
+            ),
+            (Problem::PercentSum { key, computed }, Lang::En) => {
+                format!("the percentages of `{key}` sum to {computed} %, not 100 %")
+            }
+            (Problem::PercentPrecision { key, value, precision }, Lang::Sv) => format!(
+                "{} % i `{key}` har fler decimaler än nyckelns precision {precision}",
+                decimal_sv(*value)
+            ),
+            (Problem::PercentPrecision { key, value, precision }, Lang::En) => format!(
+                "{value} % in `{key}` has more decimals than the key's precision {precision}"
+            ),
+            (Problem::PopulationNotPositive { key, kommun, value }, Lang::Sv) => format!(
+                "folkmängden för {kommun} i `{key}` är {}; den måste vara ett positivt heltal",
+                decimal_sv(*value)
+            ),
+            (Problem::PopulationNotPositive { key, kommun, value }, Lang::En) => format!(
+                "the population of {kommun} in `{key}` is {value}; it must be a positive whole number"
+            ),
+            (Problem::SplitPrinted { insats, recipient, stated, computed }, Lang::Sv) => format!(
+                "insats `{insats}`: angivet belopp för {recipient} är {}, fördelningsregeln ger {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::SplitPrinted { insats, recipient, stated, computed }, Lang::En) => format!(
+                "insats `{insats}`: the amount printed for {recipient} is {}, the split rule gives {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::StatedTotal { label, stated, computed }, Lang::Sv) => format!(
+                "angiven summa \"{label}\" är {}, men det den omfattar summerar till {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::StatedTotal { label, stated, computed }, Lang::En) => format!(
+                "stated total \"{label}\" is {}, but what it covers sums to {}",
+                a(stated),
+                a(computed)
+            ),
+            (Problem::NotUnderHeading { insats }, Lang::Sv) => {
+                format!("insats `{insats}` står inte under någon rubrik i sammanfattningen")
+            }
+            (Problem::NotUnderHeading { insats }, Lang::En) => {
+                format!("insats `{insats}` is under no heading of the summary")
+            }
+            (Problem::UnderSeveralHeadings { insats }, Lang::Sv) => {
+                format!("insats `{insats}` står under mer än en rubrik")
+            }
+            (Problem::UnderSeveralHeadings { insats }, Lang::En) => {
+                format!("insats `{insats}` is under more than one heading")
+            }
+            (Problem::HeadingCycle { heading }, Lang::Sv) => {
+                format!("rubriken `{heading}` ligger (via `parent`) under sig själv")
+            }
+            (Problem::HeadingCycle { heading }, Lang::En) => {
+                format!("heading `{heading}` is (through `parent`) under itself")
+            }
+            (Problem::DeadlineOrder { earlier, later }, Lang::Sv) => {
+                format!("tidsgränsen `{later}` ligger före `{earlier}`")
+            }
+            (Problem::DeadlineOrder { earlier, later }, Lang::En) => {
+                format!("deadline `{later}` comes before `{earlier}`")
+            }
+            (Problem::DeadlineYear { deadline, expected_year }, Lang::Sv) => {
+                format!("tidsgränsen `{deadline}` ligger inte år {expected_year}")
+            }
+            (Problem::DeadlineYear { deadline, expected_year }, Lang::En) => {
+                format!("deadline `{deadline}` is not in {expected_year}")
+            }
+            (Problem::UnusedActor { actor }, Lang::Sv) => {
+                format!("aktören `{actor}` används inte av någon insats")
+            }
+            (Problem::UnusedActor { actor }, Lang::En) => {
+                format!("actor `{actor}` is not used by any insats")
+            }
+            (Problem::NoFocusArea { insats }, Lang::Sv) => {
+                format!("insats `{insats}` anger inget fokusområde")
+            }
+            (Problem::NoFocusArea { insats }, Lang::En) => {
+                format!("insats `{insats}` names no focus area")
+            }
+        }
+    }
+
+    /// How to fix it.
+    pub fn hint(&self, lang: Lang) -> String {
+        match self {
+            Problem::DuplicateId { thing, .. } => match lang {
+                Lang::Sv => format!("ge varje {} ett eget id", thing.name(lang)),
+                Lang::En => format!("give each {} an id of its own", thing.name(lang)),
+            },
+            Problem::UnknownReference { thing, suggestion: Some(s), .. } => match lang {
+                Lang::Sv => format!("menade du `{s}`? Annars lägg till den under {}", thing.table()),
+                Lang::En => format!("did you mean `{s}`? Otherwise add it under {}", thing.table()),
+            },
+            Problem::UnknownReference { thing, .. } => match lang {
+                Lang::Sv => format!("rätta stavningen eller lägg till den under {}", thing.table()),
+                Lang::En => format!("fix the spelling or add it under {}", thing.table()),
+            },
+            Problem::NegativeAmount { .. } => lang
+                .pick("belopp är aldrig negativa; skriv beloppet utan minustecken",
+                    "amounts are never negative; write the amount without a minus sign")
+                .to_string(),
+            Problem::FinerThanUnit { unit, .. } => match lang {
+                Lang::Sv => format!("avrunda till hela {}, eller ändra `unit` under [plan]", unit.sv()),
+                Lang::En => format!("round to whole {}, or change `unit` under [plan]", unit.en()),
+            },
+            Problem::CountyTotal { .. } => lang
+                .pick("rätta områdenas `amount` eller `county_total` så att de stämmer med överenskommelsen",
+                    "correct the areas' `amount` or `county_total` to match the agreement")
+                .to_string(),
+            Problem::AreaTotal { .. } => lang
+                .pick("rätta insatsernas belopp eller områdets `amount`",
+                    "correct the insatser's amounts or the area's `amount`")
+                .to_string(),
+            Problem::NationalSplit { .. } => lang
+                .pick("rätta delarna under [[agreement.split]] eller `national_total`",
+                    "correct the parts under [[agreement.split]] or `national_total`")
+                .to_string(),
+            Problem::StatedChange { .. } => lang
+                .pick("förändringen är county_total minus previous_county_total; rätta den som är fel",
+                    "the change is county_total minus previous_county_total; correct the wrong one")
+                .to_string(),
+            Problem::EarmarkTotal { .. } => lang
+                .pick("varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
+                    "earmarks are the state's indicative split; a difference is allowed but should be deliberate")
+                .to_string(),
+            Problem::SplitSum { .. } => lang
+                .pick("ändra beloppen i fördelningen så att de summerar till insatsens `amount`",
+                    "change the split's amounts so they sum to the insats `amount`")
+                .to_string(),
+            Problem::SplitInvalid { reason, .. } => reason.hint(lang),
+            Problem::KeyCoverage { gap: Gap::Missing, .. } => lang
+                .pick("en nyckel ska ange ett värde för varje kommun under [[kommuner]]",
+                    "a key gives a value for every kommun under [[kommuner]]")
+                .to_string(),
+            Problem::KeyCoverage { gap: Gap::Repeated, .. } => lang
+                .pick("ta bort den ena raden (kommunen angavs både med kod och namn)",
+                    "remove one of the lines (the kommun was given by both code and name)")
+                .to_string(),
+            Problem::KeyPrecisionMissing { .. } => lang
+                .pick("lägg till `precision = 1` (antal decimaler i procentsatserna)",
+                    "add `precision = 1` (the number of decimals of the percentages)")
+                .to_string(),
+            Problem::PercentSum { .. } => lang
+                .pick("procentsatserna ska summera till exakt 100 vid nyckelns precision",
+                    "the percentages must sum to exactly 100 at the key's precision")
+                .to_string(),
+            Problem::PercentPrecision { .. } => lang
+                .pick("avrunda värdet eller höj `precision`", "round the value or raise `precision`")
+                .to_string(),
+            Problem::PopulationNotPositive { .. } => lang
+                .pick("skriv folkmängden som den står hos SCB, till exempel 64_977",
+                    "write the population as SCB gives it, for example 64_977")
+                .to_string(),
+            Problem::SplitPrinted { .. } => lang
+                .pick("rätta det angivna beloppet under `printed`, eller fördelningsregeln",
+                    "correct the amount under `printed`, or the split rule")
+                .to_string(),
+            Problem::StatedTotal { .. } => lang
+                .pick("rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
+                    "correct the stated figure or the amounts it covers; note in a comment if the document got it wrong")
+                .to_string(),
+            Problem::NotUnderHeading { .. } => lang
+                .pick("lägg insatsens id i `insatser` under en av [[headings]]",
+                    "add the insats id to `insatser` under one of the [[headings]]")
+                .to_string(),
+            Problem::UnderSeveralHeadings { .. } => lang
+                .pick("varje krona ska stå under exakt en rubrik; ta bort id:t från den ena",
+                    "every krona sits under exactly one heading; remove the id from one of them")
+                .to_string(),
+            Problem::HeadingCycle { .. } => lang
+                .pick("ändra `parent` så att rubrikerna bildar ett träd",
+                    "change `parent` so the headings form a tree")
+                .to_string(),
+            Problem::DeadlineOrder { .. } => lang
+                .pick("ordningen är requisition, use_reported, unused_repaid",
+                    "the order is requisition, use_reported, unused_repaid")
+                .to_string(),
+            Problem::DeadlineYear { .. } => lang
+                .pick("rekvisition och redovisning sker planåret, återbetalning året efter",
+                    "requisition and reporting fall in the plan year, repayment in the next")
+                .to_string(),
+            Problem::UnusedActor { .. } => lang
+                .pick("ta bort aktören eller ge den en insats",
+                    "remove the actor or give it an insats")
+                .to_string(),
+            Problem::NoFocusArea { .. } => lang
+                .pick("lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
+                    "add `focus_areas = [...]` with the action plan's focus areas")
+                .to_string(),
+        }
+    }
+}
+
+impl SplitReason {
+    fn message(&self, insats: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (SplitReason::MissingField(field), Lang::Sv) => {
+                format!("fördelningen av insats `{insats}` saknar `{field}`")
+            }
+            (SplitReason::MissingField(field), Lang::En) => {
+                format!("the split of insats `{insats}` has no `{field}`")
+            }
+            (SplitReason::GroupNeedsSplit, Lang::Sv) => {
+                format!("insats `{insats}` går till länets kommuner men anger inte hur den fördelas")
+            }
+            (SplitReason::GroupNeedsSplit, Lang::En) => {
+                format!("insats `{insats}` goes to the county's kommuner but does not say how it is split")
+            }
+            (SplitReason::KeyNeedsKommuner, Lang::Sv) => {
+                format!("insats `{insats}`: en fördelning efter nyckel går bara över kommunerna")
+            }
+            (SplitReason::KeyNeedsKommuner, Lang::En) => {
+                format!("insats `{insats}`: a split by key works over the kommuner only")
+            }
+            (SplitReason::GroupAmongOthers, Lang::Sv) => {
+                format!("insats `{insats}`: länets kommuner kan inte dela rad med andra aktörer")
+            }
+            (SplitReason::GroupAmongOthers, Lang::En) => {
+                format!("insats `{insats}`: the county's kommuner cannot share a row with other actors")
+            }
+            (SplitReason::NotARecipient(name), Lang::Sv) => {
+                format!("insats `{insats}`: `{name}` är inte mottagare av insatsen")
+            }
+            (SplitReason::NotARecipient(name), Lang::En) => {
+                format!("insats `{insats}`: `{name}` is not a recipient of this insats")
+            }
+            (SplitReason::RecipientMissing(name), Lang::Sv) => {
+                format!("insats `{insats}`: `amounts` saknar belopp för {name}")
+            }
+            (SplitReason::RecipientMissing(name), Lang::En) => {
+                format!("insats `{insats}`: `amounts` has no amount for {name}")
+            }
+            (SplitReason::NotMultipleOfUnit(unit), Lang::Sv) => format!(
+                "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {}",
+                unit.sv()
+            ),
+            (SplitReason::NotMultipleOfUnit(unit), Lang::En) => format!(
+                "insats `{insats}`: the amount is not a whole number of the split's unit {}",
+                unit.en()
+            ),
+            (SplitReason::NoWeight, Lang::Sv) => {
+                format!("insats `{insats}`: nyckeln ger alla mottagare vikten noll")
+            }
+            (SplitReason::NoWeight, Lang::En) => {
+                format!("insats `{insats}`: the key gives every recipient weight zero")
+            }
+            (SplitReason::TooLarge, Lang::Sv) => {
+                format!("insats `{insats}`: beloppen är för stora för att fördelas exakt")
+            }
+            (SplitReason::TooLarge, Lang::En) => {
+                format!("insats `{insats}`: the figures are too large to split exactly")
+            }
+        }
+    }
+
+    fn hint(&self, lang: Lang) -> String {
+        match self {
+            SplitReason::MissingField(field) => match lang {
+                Lang::Sv => format!("lägg till `{field}` under fördelningen (split)"),
+                Lang::En => format!("add `{field}` to the split"),
+            },
+            SplitReason::GroupNeedsSplit => lang
+                .pick("lägg till till exempel `split = { rule = \"equal\" }`",
+                    "add for example `split = { rule = \"equal\" }`")
+                .to_string(),
+            SplitReason::KeyNeedsKommuner => lang
+                .pick("använd `rule = \"equal\"` eller `rule = \"amounts\"` för flera aktörer",
+                    "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors")
+                .to_string(),
+            SplitReason::GroupAmongOthers => lang
+                .pick("dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+                    "split the insats into one row for the kommuner and one for the other actors")
+                .to_string(),
+            SplitReason::NotARecipient(_) => lang
+                .pick("ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
+                    "name only the insats's recipients (kommunkod, kommun name or actor id)")
+                .to_string(),
+            SplitReason::RecipientMissing(_) => lang
+                .pick("ange ett belopp för varje mottagare", "give an amount for every recipient")
+                .to_string(),
+            SplitReason::NotMultipleOfUnit(_) => lang
+                .pick("ändra beloppet eller fördelningens `unit`", "change the amount or the split's `unit`")
+                .to_string(),
+            SplitReason::NoWeight => lang
+                .pick("kontrollera nyckelns värden", "check the key's values")
+                .to_string(),
+            SplitReason::TooLarge => lang
+                .pick("kontrollera beloppet och nyckeln", "check the amount and the key")
+                .to_string(),
+        }
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A decimal with a Swedish decimal comma ("5,3").
+pub fn decimal_sv(d: rust_decimal::Decimal) -> String {
+    d.normalize().to_string().replace('.', ",")
+}

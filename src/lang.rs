@@ -1,0 +1,29 @@
+//! The language of everything a person reads: Swedish by default, English on request.
+
+use clap::ValueEnum;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Svenska
+    #[default]
+    Sv,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// Picks the Swedish or the English text.
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    pub fn amount(self, amount: crate::money::Amount) -> String {
+        match self {
+            Lang::Sv => amount.sv(),
+            Lang::En => amount.en(),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! `allocate`: checks, splits and reports a county's yearly plan for the state grant for
+//! mental health and suicide prevention.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod finding;
+pub mod lang;
+pub mod money;
+pub mod plan;
+pub mod resolve;
+pub mod split;

@@ -1,0 +1,568 @@
+//! The plan model and loading it from TOML.
+//!
+//! The model mirrors the file one to one, so that every value a check complains about still
+//! carries its byte span (`toml::Spanned`). Loading only parses: it rejects what cannot be read
+//! (syntax, unknown keys, wrong types, missing fields) and leaves every rule about what the
+//! figures mean to `check`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::money::Amount;
+
+/// A plan file as read from disk: its path and text, kept for diagnostics.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        Source { path: path.into(), text: text.into() }
+    }
+
+    /// The path as the user should see it.
+    pub fn display_path(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before.get(line_start..).unwrap_or("").chars().count() + 1;
+        (line, col)
+    }
+}
+
+/// The whole plan file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub plan: Meta,
+    pub deadlines: Option<Deadlines>,
+    pub agreement: Option<Agreement>,
+    #[serde(default)]
+    pub focus_areas: Vec<FocusArea>,
+    pub areas: Vec<Area>,
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub kommuner: Vec<Kommun>,
+    #[serde(default)]
+    pub keys: Vec<Key>,
+    pub insatser: Vec<Insats>,
+    #[serde(default)]
+    pub headings: Vec<Heading>,
+    #[serde(default)]
+    pub stated: Vec<Stated>,
+}
+
+/// `[plan]`: what the decision document is and the figures it is built on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub year: Spanned<i32>,
+    pub county: String,
+    pub title: String,
+    pub forum: Option<String>,
+    pub decision_date: Option<Spanned<Date>>,
+    pub document_date: Option<Spanned<Date>>,
+    /// The reference code that invoices cite (`400105`).
+    pub reference: Option<String>,
+    /// The smallest amount the plan deals in; every amount is a multiple of it. Default 1 kr.
+    pub unit: Option<Spanned<Amount>>,
+    pub county_total: Spanned<Amount>,
+    pub previous_county_total: Option<Spanned<Amount>>,
+    /// The change against the previous year as the document prints it (`-7_877`).
+    pub stated_change: Option<Spanned<Amount>>,
+}
+
+impl Meta {
+    pub fn unit(&self) -> Amount {
+        self.unit.as_ref().map_or(Amount::kr(1), |u| *u.get_ref())
+    }
+}
+
+/// `[deadlines]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    /// The region requisitions the money from Kammarkollegiet (1 December).
+    pub requisition: Option<Spanned<Date>>,
+    /// Recipients report how they used the money (31 December).
+    pub use_reported: Option<Spanned<Date>>,
+    /// Unused money is repaid to Kammarkollegiet (31 March the next year).
+    pub unused_repaid: Option<Spanned<Date>>,
+}
+
+/// `[agreement]`: the state–SKR agreement behind the county's money.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub name: Option<String>,
+    pub national_total: Spanned<Amount>,
+    pub previous_national_total: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub split: Vec<AgreementPart>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementPart {
+    pub recipient: String,
+    pub amount: Spanned<Amount>,
+}
+
+/// `[[focus_areas]]`: the county action plan's focus areas (1–7).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusArea {
+    pub number: Spanned<u32>,
+    pub title: String,
+}
+
+/// `[[areas]]`: a funded area of the agreement with its own amount.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub number: Spanned<u32>,
+    pub title: String,
+    pub amount: Spanned<Amount>,
+    /// How the state arrived at the amount ("5 mkr per län, resten enligt befolkningsmängd").
+    pub basis: Option<String>,
+    #[serde(default)]
+    pub earmarks: Vec<Earmark>,
+}
+
+/// `[[areas.earmarks]]`: the state's indicative split inside an area (*varav*).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Earmark {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub amount: Spanned<Amount>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum ActorKind {
+    /// The region itself (money it holds for further distribution).
+    #[serde(rename = "region")]
+    Region,
+    /// A unit of the region, paid by internal routine.
+    #[serde(rename = "region-unit")]
+    RegionUnit,
+    #[serde(rename = "kommunförbund")]
+    Kommunforbund,
+    /// "Länets kommuner": the county's kommuner as one responsible actor; money given to it is
+    /// split over the `[[kommuner]]`.
+    #[serde(rename = "kommuner")]
+    Kommuner,
+    #[serde(rename = "external")]
+    External,
+}
+
+/// How an actor receives its money.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Payment {
+    /// Sends the region one collective invoice (*samlingsfaktura*).
+    Invoice,
+    /// A unit of the region, paid by internal transfer.
+    Internal,
+    /// The region holds the money for further distribution.
+    Held,
+}
+
+/// `[[actors]]`: a responsible actor (*ansvarig verksamhet*).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: Spanned<ActorKind>,
+    pub parent: Option<Spanned<String>>,
+    pub payment: Option<Payment>,
+}
+
+impl Actor {
+    /// The payment route: as written, or what the kind implies.
+    pub fn payment(&self) -> Payment {
+        self.payment.unwrap_or(match self.kind.get_ref() {
+            ActorKind::Region => Payment::Held,
+            ActorKind::RegionUnit => Payment::Internal,
+            ActorKind::Kommunforbund | ActorKind::Kommuner | ActorKind::External => {
+                Payment::Invoice
+            }
+        })
+    }
+}
+
+/// `[[kommuner]]`: a kommun of the county, by official kommunkod.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kommun {
+    pub code: Spanned<String>,
+    pub name: Spanned<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyKind {
+    /// Population counts per kommun.
+    Population,
+    /// Percentage shares per kommun, written as text at a stated precision ("5,3").
+    Percent,
+}
+
+/// `[[keys]]`: an allocation key (*fördelningsnyckel*) over the kommuner.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    pub id: Spanned<String>,
+    pub title: Option<String>,
+    pub kind: Spanned<KeyKind>,
+    /// Decimals of a percent key (1 for "5,3 %").
+    pub precision: Option<Spanned<u32>>,
+    pub date: Option<Spanned<Date>>,
+    pub source: Option<String>,
+    /// Kommun (kommunkod or name) to its weight.
+    pub values: Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>,
+}
+
+/// `[[insatser]]`: one activity row of the plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Insats {
+    pub id: Spanned<String>,
+    pub area: Spanned<u32>,
+    pub earmark: Option<Spanned<String>>,
+    pub text: String,
+    pub focus_areas: Option<Spanned<Vec<Spanned<u32>>>>,
+    /// *Ansvarig verksamhet* as the document prints it; `actor` is what the tool uses.
+    pub responsible: Option<String>,
+    /// *Berörda verksamheter*.
+    pub affected: Option<String>,
+    /// Responsible actor id, or several for a jointly run row.
+    pub actor: Spanned<ActorRef>,
+    pub amount: Spanned<Amount>,
+    pub split: Option<Spanned<Split>>,
+}
+
+/// One actor id or a list of them.
+#[derive(Debug)]
+pub enum ActorRef {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl Insats {
+    /// The responsible actor ids, each with its span.
+    pub fn actor_ids(&self) -> Vec<Spanned<String>> {
+        match self.actor.get_ref() {
+            ActorRef::One(id) => vec![Spanned::new(self.actor.span(), id.clone())],
+            ActorRef::Many(ids) => ids.clone(),
+        }
+    }
+}
+
+pub const ACTOR_WRONG_TYPE: &str = "actor-wrong-type";
+
+// Hand-written because serde's untagged enums buffer their input and lose the spans.
+impl<'de> Deserialize<'de> for ActorRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ActorVisitor;
+        impl<'de> Visitor<'de> for ActorVisitor {
+            type Value = ActorRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an actor id or a list of actor ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ActorRef, E> {
+                Ok(ActorRef::One(v.to_string()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ActorRef, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<Spanned<String>>()? {
+                    ids.push(id);
+                }
+                Ok(ActorRef::Many(ids))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+        }
+        deserializer.deserialize_any(ActorVisitor)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SplitRule {
+    /// By an allocation key over the kommuner.
+    Key,
+    /// Equal parts.
+    Equal,
+    /// A fixed amount each (`each`), with exceptions (`except`).
+    Fixed,
+    /// Amounts written out per recipient (`amounts`).
+    Amounts,
+}
+
+/// `[insatser.split]`: how an insats's amount is divided over its recipients.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub rule: Spanned<SplitRule>,
+    pub key: Option<Spanned<String>>,
+    /// Rounding unit of the parts; default the plan's unit.
+    pub unit: Option<Spanned<Amount>>,
+    pub each: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub except: BTreeMap<Spanned<String>, Spanned<Amount>>,
+    pub amounts: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Amount>>>>,
+    /// Per-recipient amounts as the document prints them, checked against the rule.
+    #[serde(default)]
+    pub printed: BTreeMap<Spanned<String>, Spanned<Amount>>,
+}
+
+/// `[[headings]]`: a heading of the document's summary per handling actor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub parent: Option<Spanned<String>>,
+    /// The total the document prints under the heading.
+    pub stated: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub insatser: Vec<Spanned<String>>,
+}
+
+/// `[[stated]]`: any other figure the document prints, checked like a balance assertion.
+/// The filters narrow what it covers; with none it covers the whole plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stated {
+    pub label: String,
+    pub amount: Spanned<Amount>,
+    pub area: Option<Spanned<u32>>,
+    pub actor: Option<Spanned<String>>,
+    pub kommun: Option<Spanned<String>>,
+    pub insatser: Option<Vec<Spanned<String>>>,
+}
+
+/// A calendar date (no time of day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub const DATE_WITH_TIME: &str = "date-with-time";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let dt = toml::value::Datetime::deserialize(deserializer)?;
+        match (dt.date, dt.time) {
+            (Some(d), None) => Ok(Date { year: i32::from(d.year), month: d.month, day: d.day }),
+            _ => Err(de::Error::custom(DATE_WITH_TIME)),
+        }
+    }
+}
+
+/// A weight in an allocation key: a population count or a percentage, exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Weight(pub Decimal);
+
+pub const WEIGHT_AS_FLOAT: &str = "weight-as-float";
+pub const WEIGHT_BAD_TEXT: &str = "weight-bad-text";
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WeightVisitor;
+        impl Visitor<'_> for WeightVisitor {
+            type Value = Weight;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a count like 64_977 or a percentage as text like \"49,0\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Weight, E> {
+                Ok(Weight(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Weight, E> {
+                Ok(Weight(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Weight, E> {
+                Err(E::custom(WEIGHT_AS_FLOAT))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Weight, E> {
+                let normal = v.trim().trim_end_matches('%').trim().replace(',', ".");
+                Decimal::from_str(&normal).map(Weight).map_err(|_| E::custom(WEIGHT_BAD_TEXT))
+            }
+        }
+        deserializer.deserialize_any(WeightVisitor)
+    }
+}
+
+/// Why a plan could not be loaded. Rendered by `diagnostic`.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read (missing, a directory, no permission, not UTF-8).
+    Read { path: PathBuf, reason: String },
+    /// The TOML could not be parsed into a plan.
+    Parse(ParseError),
+}
+
+/// A TOML or shape error, with the span toml reports.
+#[derive(Debug)]
+pub struct ParseError {
+    pub span: Option<Range<usize>>,
+    pub kind: ParseErrorKind,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum ParseErrorKind {
+    Syntax { detail: String },
+    UnknownKey { key: String, expected: Vec<String>, suggestion: Option<String> },
+    UnknownValue { value: String, expected: Vec<String>, suggestion: Option<String> },
+    MissingField { field: String },
+    AmountAsText,
+    AmountAsFloat,
+    WeightAsFloat,
+    WeightBadText,
+    DateWithTime,
+    ActorWrongType,
+    WrongType { found: String, expected: String },
+}
+
+impl ParseError {
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            ParseErrorKind::Syntax { .. } => "syntax",
+            ParseErrorKind::UnknownKey { .. } => "unknown-key",
+            ParseErrorKind::UnknownValue { .. } => "unknown-value",
+            ParseErrorKind::MissingField { .. } => "missing-field",
+            _ => "wrong-type",
+        }
+    }
+}
+
+/// Reads and parses a plan file.
+pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+        path: path.to_path_buf(),
+        reason: describe_io_error(path, &e),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::Read {
+        path: path.to_path_buf(),
+        reason: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+    })?;
+    let source = Source::new(path, text);
+    let plan = parse(&source.text).map_err(LoadError::Parse)?;
+    Ok((source, plan))
+}
+
+fn describe_io_error(path: &Path, e: &std::io::Error) -> String {
+    if path.is_dir() {
+        return "is a directory, not a plan file".to_string();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses plan text. A leading UTF-8 byte-order mark (which Windows editors add) is blanked
+/// out with spaces of the same byte length, so that spans still index the original text.
+pub fn parse(text: &str) -> Result<Plan, ParseError> {
+    let blanked;
+    let body = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            blanked = format!("{}{rest}", " ".repeat('\u{feff}'.len_utf8()));
+            blanked.as_str()
+        }
+        None => text,
+    };
+    toml::from_str(body).map_err(|e| ParseError { span: e.span(), kind: classify(e.message()) })
+}
+
+fn classify(message: &str) -> ParseErrorKind {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = split_expected(rest);
+        let suggestion = suggest(&key, &expected);
+        return ParseErrorKind::UnknownKey { key, expected, suggestion };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = split_expected(rest);
+        let suggestion = suggest(&value, &expected);
+        return ParseErrorKind::UnknownValue { value, expected, suggestion };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return ParseErrorKind::MissingField { field: rest.trim_end_matches('`').to_string() };
+    }
+    match message {
+        crate::money::AMOUNT_AS_TEXT => return ParseErrorKind::AmountAsText,
+        crate::money::AMOUNT_AS_FLOAT => return ParseErrorKind::AmountAsFloat,
+        WEIGHT_AS_FLOAT => return ParseErrorKind::WeightAsFloat,
+        WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
+        DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
+        ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
+        _ => {}
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return ParseErrorKind::WrongType {
+                found: found.to_string(),
+                expected: expected.to_string(),
+            };
+        }
+    }
+    ParseErrorKind::Syntax { detail: message.to_string() }
+}
+
+/// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
+fn split_expected(rest: &str) -> (String, Vec<String>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected = tail
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    (name.to_string(), expected)
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn suggest(word: &str, candidates: &[String]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}

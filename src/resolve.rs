@@ -1,0 +1,364 @@
+//! Resolving a plan: names to the things they name, and every insats to its recipients.
+//!
+//! The plan file refers to areas by number, actors and keys by id, kommuner by kommunkod or
+//! name. `Resolved` holds those lookups and, for each insats, who receives how much after its
+//! split. Problems met on the way (duplicates, dangling names, splits that cannot be carried
+//! out) are collected as findings, never stopping at the first; an insats whose recipients
+//! cannot be worked out is left unresolved, so later checks skip it instead of reporting
+//! follow-on errors.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use crate::finding::{Finding, Problem, Related, SplitReason, Thing};
+use crate::money::Amount;
+use crate::plan::{ActorKind, Insats, Plan, SplitRule};
+use crate::split::{self, SplitError};
+
+/// Who receives money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Recipient {
+    /// Index into `plan.actors`.
+    Actor(usize),
+    /// Index into `plan.kommuner`.
+    Kommun(usize),
+}
+
+/// One insats's amounts per recipient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Allocation {
+    pub recipient: Recipient,
+    pub amount: Amount,
+}
+
+pub struct Resolved<'p> {
+    pub plan: &'p Plan,
+    pub areas: HashMap<u32, usize>,
+    pub actors: HashMap<String, usize>,
+    pub kommuner: HashMap<String, usize>,
+    pub keys: HashMap<String, usize>,
+    pub insatser: HashMap<String, usize>,
+    pub headings: HashMap<String, usize>,
+    pub focus_areas: HashMap<u32, usize>,
+    /// Per insats (same order as `plan.insatser`): its recipients, or `None` when a problem
+    /// already reported keeps them from being known.
+    pub allocations: Vec<Option<Vec<Allocation>>>,
+}
+
+impl<'p> Resolved<'p> {
+    /// Resolves `plan`, pushing every problem met to `findings`.
+    pub fn new(plan: &'p Plan, findings: &mut Vec<Finding>) -> Resolved<'p> {
+        let mut r = Resolved {
+            plan,
+            areas: index(plan.areas.iter().map(|a| (a.number.get_ref().to_string(), &a.number)), Thing::Area, findings)
+                .into_iter()
+                .filter_map(|(k, v)| k.parse().ok().map(|k| (k, v)))
+                .collect(),
+            actors: index(plan.actors.iter().map(|a| (a.id.get_ref().clone(), &a.id)), Thing::Actor, findings),
+            kommuner: HashMap::new(),
+            keys: index(plan.keys.iter().map(|k| (k.id.get_ref().clone(), &k.id)), Thing::Key, findings),
+            insatser: index(plan.insatser.iter().map(|i| (i.id.get_ref().clone(), &i.id)), Thing::Insats, findings),
+            headings: index(plan.headings.iter().map(|h| (h.id.get_ref().clone(), &h.id)), Thing::Heading, findings),
+            focus_areas: index(
+                plan.focus_areas.iter().map(|f| (f.number.get_ref().to_string(), &f.number)),
+                Thing::FocusArea,
+                findings,
+            )
+            .into_iter()
+            .filter_map(|(k, v)| k.parse().ok().map(|k| (k, v)))
+            .collect(),
+            allocations: Vec::new(),
+        };
+        // A kommun is known by its code and by its name (case does not matter for names).
+        let codes = index(plan.kommuner.iter().map(|k| (k.code.get_ref().clone(), &k.code)), Thing::Kommun, findings);
+        let names = index(
+            plan.kommuner.iter().map(|k| (k.name.get_ref().to_lowercase(), &k.name)),
+            Thing::Kommun,
+            findings,
+        );
+        r.kommuner = codes.into_iter().chain(names).collect();
+        r.allocations = plan.insatser.iter().map(|i| r.allocate(i, findings)).collect();
+        r
+    }
+
+    /// The kommun a plan names by kommunkod or name.
+    pub fn kommun(&self, name: &str) -> Option<usize> {
+        self.kommuner
+            .get(name)
+            .or_else(|| self.kommuner.get(&name.to_lowercase()))
+            .copied()
+    }
+
+    /// Looks up an actor id, reporting it when unknown.
+    pub fn actor_ref(&self, id: &Spanned<String>, findings: &mut Vec<Finding>) -> Option<usize> {
+        let found = self.actors.get(id.get_ref()).copied();
+        if found.is_none() {
+            findings.push(unknown(Thing::Actor, id, self.actors.keys()));
+        }
+        found
+    }
+
+    /// Looks up a kommun, reporting it when unknown.
+    pub fn kommun_ref(&self, name: &Spanned<String>, findings: &mut Vec<Finding>) -> Option<usize> {
+        let found = self.kommun(name.get_ref());
+        if found.is_none() {
+            let names = self.plan.kommuner.iter().map(|k| k.name.get_ref());
+            findings.push(unknown(Thing::Kommun, name, names));
+        }
+        found
+    }
+
+    /// The display name of a recipient.
+    pub fn recipient_name(&self, recipient: Recipient) -> &str {
+        match recipient {
+            Recipient::Actor(i) => self.plan.actors.get(i).map_or("", |a| a.name.as_str()),
+            Recipient::Kommun(i) => self.plan.kommuner.get(i).map_or("", |k| k.name.get_ref().as_str()),
+        }
+    }
+
+    /// Whether `recipient` is `actor` or sits under it (a region unit under the region, a
+    /// kommun under "länets kommuner").
+    pub fn is_under(&self, recipient: Recipient, actor: usize) -> bool {
+        let mut current = match recipient {
+            Recipient::Actor(i) => Some(i),
+            Recipient::Kommun(_) => {
+                return self.plan.actors.get(actor).is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner);
+            }
+        };
+        // Bounded walk: a parent cycle cannot loop forever.
+        for _ in 0..=self.plan.actors.len() {
+            match current {
+                Some(i) if i == actor => return true,
+                Some(i) => {
+                    current = self.plan.actors.get(i).and_then(|a| a.parent.as_ref()).and_then(|p| self.actors.get(p.get_ref()).copied());
+                }
+                None => return false,
+            }
+        }
+        false
+    }
+
+    fn allocate(&self, insats: &Insats, findings: &mut Vec<Finding>) -> Option<Vec<Allocation>> {
+        let id = insats.id.get_ref().clone();
+        let amount = *insats.amount.get_ref();
+        let ids = insats.actor_ids();
+        let mut actors = Vec::new();
+        for actor_id in &ids {
+            actors.push(self.actor_ref(actor_id, findings));
+        }
+        let actors: Vec<usize> = actors.into_iter().collect::<Option<_>>()?;
+        let is_group = |i: &usize| self.plan.actors.get(*i).is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner);
+        let invalid = |span: Range<usize>, reason| Finding::error(span, Problem::SplitInvalid { insats: id.clone(), reason });
+
+        let recipients: Vec<Recipient> = match actors.as_slice() {
+            [one] if is_group(one) => (0..self.plan.kommuner.len()).map(Recipient::Kommun).collect(),
+            many if many.iter().any(is_group) => {
+                findings.push(invalid(insats.actor.span(), SplitReason::GroupAmongOthers));
+                return None;
+            }
+            many => many.iter().copied().map(Recipient::Actor).collect(),
+        };
+        let Some(split) = &insats.split else {
+            if matches!(recipients.first(), Some(Recipient::Kommun(_))) {
+                findings.push(invalid(insats.actor.span(), SplitReason::GroupNeedsSplit));
+                return None;
+            }
+            // One actor, or several that run the row jointly: the first one listed receives
+            // and handles the money.
+            let lead = *recipients.first()?;
+            return Some(vec![Allocation { recipient: lead, amount }]);
+        };
+
+        let unit = split.get_ref().unit.as_ref().map_or(self.plan.plan.unit(), |u| *u.get_ref());
+        let spec = split.get_ref();
+        let rule_span = spec.rule.span();
+        let named = |name: &Spanned<String>, findings: &mut Vec<Finding>| -> Option<Recipient> {
+            let found = recipients.iter().copied().find(|r| self.names(*r, name.get_ref()));
+            if found.is_none() {
+                findings.push(invalid(name.span(), SplitReason::NotARecipient(name.get_ref().clone())));
+            }
+            found
+        };
+
+        let parts: Vec<Amount> = match spec.rule.get_ref() {
+            SplitRule::Key | SplitRule::Equal => {
+                let weights: Vec<Decimal> = if *spec.rule.get_ref() == SplitRule::Equal {
+                    vec![Decimal::ONE; recipients.len()]
+                } else {
+                    let Some(key_id) = &spec.key else {
+                        findings.push(invalid(rule_span, SplitReason::MissingField("key")));
+                        return None;
+                    };
+                    if recipients.iter().any(|r| matches!(r, Recipient::Actor(_))) {
+                        findings.push(invalid(rule_span, SplitReason::KeyNeedsKommuner));
+                        return None;
+                    }
+                    let Some(&key) = self.keys.get(key_id.get_ref()) else {
+                        findings.push(unknown(Thing::Key, key_id, self.keys.keys()));
+                        return None;
+                    };
+                    // A key that misses a kommun is reported by the key checks.
+                    self.key_weights(key)?
+                };
+                match split::largest_remainder(amount, &weights, unit) {
+                    Ok(parts) => parts.into_iter().map(|p| p.amount).collect(),
+                    Err(e) => {
+                        let reason = match e {
+                            SplitError::AmountNotMultipleOfUnit => SplitReason::NotMultipleOfUnit(unit),
+                            SplitError::TooLarge => SplitReason::TooLarge,
+                            // Negative weights and units are reported by the key and amount checks.
+                            SplitError::NoWeight | SplitError::NegativeWeight | SplitError::NonPositiveUnit => SplitReason::NoWeight,
+                        };
+                        findings.push(invalid(insats.amount.span(), reason));
+                        return None;
+                    }
+                }
+            }
+            SplitRule::Fixed => {
+                let Some(each) = &spec.each else {
+                    findings.push(invalid(rule_span, SplitReason::MissingField("each")));
+                    return None;
+                };
+                let mut parts = vec![*each.get_ref(); recipients.len()];
+                for (name, value) in &spec.except {
+                    let recipient = named(name, findings)?;
+                    let i = recipients.iter().position(|r| *r == recipient)?;
+                    *parts.get_mut(i)? = *value.get_ref();
+                }
+                self.sum_matches(&id, amount, &parts, split.span(), findings)?;
+                parts
+            }
+            SplitRule::Amounts => {
+                let Some(amounts) = &spec.amounts else {
+                    findings.push(invalid(rule_span, SplitReason::MissingField("amounts")));
+                    return None;
+                };
+                let mut parts: Vec<Option<Amount>> = vec![None; recipients.len()];
+                let mut ok = true;
+                for (name, value) in amounts.get_ref() {
+                    match named(name, findings) {
+                        Some(recipient) => {
+                            if let Some(i) = recipients.iter().position(|r| *r == recipient) {
+                                parts[i] = Some(*value.get_ref());
+                            }
+                        }
+                        None => ok = false,
+                    }
+                }
+                for (i, part) in parts.iter().enumerate() {
+                    if part.is_none() {
+                        let name = self.recipient_name(recipients[i]).to_string();
+                        findings.push(invalid(amounts.span(), SplitReason::RecipientMissing(name)));
+                        ok = false;
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+                let parts: Vec<Amount> = parts.into_iter().flatten().collect();
+                self.sum_matches(&id, amount, &parts, amounts.span(), findings)?;
+                parts
+            }
+        };
+
+        let allocations: Vec<Allocation> = recipients
+            .iter()
+            .zip(parts)
+            .map(|(&recipient, amount)| Allocation { recipient, amount })
+            .collect();
+
+        // Amounts the document prints per recipient must be what the rule gives.
+        for (name, printed) in &spec.printed {
+            let Some(recipient) = named(name, findings) else { continue };
+            let computed = allocations.iter().find(|a| a.recipient == recipient).map_or(Amount::ZERO, |a| a.amount);
+            if computed != *printed.get_ref() {
+                findings.push(Finding::error(
+                    printed.span(),
+                    Problem::SplitPrinted {
+                        insats: id.clone(),
+                        recipient: self.recipient_name(recipient).to_string(),
+                        stated: *printed.get_ref(),
+                        computed,
+                    },
+                ));
+            }
+        }
+        Some(allocations)
+    }
+
+    /// The key's weights in kommun order, or `None` when it does not cover every kommun.
+    pub fn key_weights(&self, key: usize) -> Option<Vec<Decimal>> {
+        let key = self.plan.keys.get(key)?;
+        let mut weights = vec![None; self.plan.kommuner.len()];
+        for (name, value) in key.values.get_ref() {
+            let i = self.kommun(name.get_ref())?;
+            *weights.get_mut(i)? = Some(value.get_ref().0);
+        }
+        weights.into_iter().collect()
+    }
+
+    fn sum_matches(
+        &self,
+        insats: &str,
+        amount: Amount,
+        parts: &[Amount],
+        span: Range<usize>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<()> {
+        let computed: Amount = parts.iter().sum();
+        if computed == amount {
+            return Some(());
+        }
+        findings.push(Finding::error(
+            span,
+            Problem::SplitSum { insats: insats.to_string(), stated: amount, computed },
+        ));
+        None
+    }
+
+    /// Whether `name` (kommunkod, kommun name, or actor id) names `recipient`.
+    fn names(&self, recipient: Recipient, name: &str) -> bool {
+        match recipient {
+            Recipient::Kommun(i) => self.kommun(name) == Some(i),
+            Recipient::Actor(i) => self.actors.get(name) == Some(&i),
+        }
+    }
+}
+
+/// Builds a name → index table, reporting every name defined twice.
+fn index<'a>(
+    entries: impl Iterator<Item = (String, &'a Spanned<impl Sized + 'a>)>,
+    thing: Thing,
+    findings: &mut Vec<Finding>,
+) -> HashMap<String, usize> {
+    let mut map: HashMap<String, usize> = HashMap::new();
+    let mut first: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    for (i, (name, spanned)) in entries.enumerate() {
+        if let Some(first_span) = first.get(&name) {
+            findings.push(
+                Finding::error(spanned.span(), Problem::DuplicateId { thing, id: name.clone() })
+                    .with_related(first_span.clone(), Related::FirstDefinedHere),
+            );
+            continue;
+        }
+        first.insert(name.clone(), spanned.span());
+        map.insert(name, i);
+    }
+    map
+}
+
+/// An unknown-reference finding with a "did you mean" among `known`.
+pub fn unknown<'a>(thing: Thing, name: &Spanned<String>, known: impl Iterator<Item = &'a String>) -> Finding {
+    let known: Vec<String> = known.cloned().collect();
+    Finding::error(
+        name.span(),
+        Problem::UnknownReference {
+            thing,
+            name: name.get_ref().clone(),
+            suggestion: crate::plan::suggest(name.get_ref(), &known),
+        },
+    )
+}
