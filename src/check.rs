@@ -40,11 +40,16 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
 /// Check 3: no negative amounts, none finer than the plan's unit.
 fn amounts_are_whole_and_positive(plan: &Plan, findings: &mut Vec<Finding>) {
     let unit = plan.plan.unit();
-    if let Some(u) = &plan.plan.unit {
-        if *u.get_ref() <= Amount::ZERO {
-            findings.push(Finding::error(u.span(), Problem::NegativeAmount { amount: *u.get_ref() }));
-            return;
-        }
+    if let Some(u) = &plan.plan.unit
+        && *u.get_ref() <= Amount::ZERO
+    {
+        findings.push(Finding::error(
+            u.span(),
+            Problem::NegativeAmount {
+                amount: *u.get_ref(),
+            },
+        ));
+        return;
     }
     let mut amounts: Vec<&Spanned<Amount>> = vec![&plan.plan.county_total];
     amounts.extend(&plan.plan.previous_county_total);
@@ -72,19 +77,31 @@ fn amounts_are_whole_and_positive(plan: &Plan, findings: &mut Vec<Finding>) {
     for amount in amounts {
         let value = *amount.get_ref();
         if value.is_negative() {
-            findings.push(Finding::error(amount.span(), Problem::NegativeAmount { amount: value }));
+            findings.push(Finding::error(
+                amount.span(),
+                Problem::NegativeAmount { amount: value },
+            ));
         } else if !value.is_multiple_of(unit) {
-            findings.push(Finding::error(amount.span(), Problem::FinerThanUnit { amount: value, unit }));
+            findings.push(Finding::error(
+                amount.span(),
+                Problem::FinerThanUnit {
+                    amount: value,
+                    unit,
+                },
+            ));
         }
     }
     // The stated change may be negative, but is still in whole units.
-    if let Some(change) = &plan.plan.stated_change {
-        if !change.get_ref().is_multiple_of(unit) {
-            findings.push(Finding::error(
-                change.span(),
-                Problem::FinerThanUnit { amount: *change.get_ref(), unit },
-            ));
-        }
+    if let Some(change) = &plan.plan.stated_change
+        && !change.get_ref().is_multiple_of(unit)
+    {
+        findings.push(Finding::error(
+            change.span(),
+            Problem::FinerThanUnit {
+                amount: *change.get_ref(),
+                unit,
+            },
+        ));
     }
 }
 
@@ -100,14 +117,24 @@ fn references_resolve(r: &Resolved, findings: &mut Vec<Finding>) {
         unknown(thing, &name, known.iter())
     };
     for insats in &plan.insatser {
-        let area = r.areas.get(insats.area.get_ref()).and_then(|&i| plan.areas.get(i));
+        let area = r
+            .areas
+            .get(insats.area.get_ref())
+            .and_then(|&i| plan.areas.get(i));
         if area.is_none() {
             findings.push(unknown_number(Thing::Area, &insats.area, &area_names));
         }
-        if let (Some(earmark), Some(area)) = (&insats.earmark, area) {
-            if !area.earmarks.iter().any(|e| e.id.get_ref() == earmark.get_ref()) {
-                findings.push(unknown(Thing::Earmark, earmark, area.earmarks.iter().map(|e| e.id.get_ref())));
-            }
+        if let (Some(earmark), Some(area)) = (&insats.earmark, area)
+            && !area
+                .earmarks
+                .iter()
+                .any(|e| e.id.get_ref() == earmark.get_ref())
+        {
+            findings.push(unknown(
+                Thing::Earmark,
+                earmark,
+                area.earmarks.iter().map(|e| e.id.get_ref()),
+            ));
         }
         for number in insats.focus_areas.iter().flat_map(|f| f.get_ref()) {
             if !r.focus_areas.contains_key(number.get_ref()) {
@@ -121,10 +148,10 @@ fn references_resolve(r: &Resolved, findings: &mut Vec<Finding>) {
         }
     }
     for heading in &plan.headings {
-        if let Some(parent) = &heading.parent {
-            if !r.headings.contains_key(parent.get_ref()) {
-                findings.push(unknown(Thing::Heading, parent, r.headings.keys()));
-            }
+        if let Some(parent) = &heading.parent
+            && !r.headings.contains_key(parent.get_ref())
+        {
+            findings.push(unknown(Thing::Heading, parent, r.headings.keys()));
         }
         for id in &heading.insatser {
             if !r.insatser.contains_key(id.get_ref()) {
@@ -133,10 +160,10 @@ fn references_resolve(r: &Resolved, findings: &mut Vec<Finding>) {
         }
     }
     for stated in &plan.stated {
-        if let Some(area) = &stated.area {
-            if !r.areas.contains_key(area.get_ref()) {
-                findings.push(unknown_number(Thing::Area, area, &area_names));
-            }
+        if let Some(area) = &stated.area
+            && !r.areas.contains_key(area.get_ref())
+        {
+            findings.push(unknown_number(Thing::Area, area, &area_names));
         }
         if let Some(actor) = &stated.actor {
             r.actor_ref(actor, findings);
@@ -157,7 +184,10 @@ fn areas_sum_to_county_total(plan: &Plan, findings: &mut Vec<Finding>) {
     let computed: Amount = plan.areas.iter().map(|a| *a.amount.get_ref()).sum();
     let stated = *plan.plan.county_total.get_ref();
     if computed != stated {
-        findings.push(Finding::error(plan.plan.county_total.span(), Problem::CountyTotal { stated, computed }));
+        findings.push(Finding::error(
+            plan.plan.county_total.span(),
+            Problem::CountyTotal { stated, computed },
+        ));
     }
 }
 
@@ -165,36 +195,61 @@ fn areas_sum_to_county_total(plan: &Plan, findings: &mut Vec<Finding>) {
 fn insatser_sum_to_area_amount(r: &Resolved, findings: &mut Vec<Finding>) {
     for area in &r.plan.areas {
         let number = *area.number.get_ref();
-        let computed: Amount =
-            r.plan.insatser.iter().filter(|i| *i.area.get_ref() == number).map(|i| *i.amount.get_ref()).sum();
+        let computed: Amount = r
+            .plan
+            .insatser
+            .iter()
+            .filter(|i| *i.area.get_ref() == number)
+            .map(|i| *i.amount.get_ref())
+            .sum();
         let stated = *area.amount.get_ref();
         if computed != stated {
-            findings.push(Finding::error(area.amount.span(), Problem::AreaTotal { area: number, stated, computed }));
+            findings.push(Finding::error(
+                area.amount.span(),
+                Problem::AreaTotal {
+                    area: number,
+                    stated,
+                    computed,
+                },
+            ));
         }
     }
 }
 
 /// Check 4: the national split sums to the national total.
 fn national_split_sums_to_total(plan: &Plan, findings: &mut Vec<Finding>) {
-    let Some(agreement) = &plan.agreement else { return };
+    let Some(agreement) = &plan.agreement else {
+        return;
+    };
     if agreement.split.is_empty() {
         return;
     }
     let computed: Amount = agreement.split.iter().map(|p| *p.amount.get_ref()).sum();
     let stated = *agreement.national_total.get_ref();
     if computed != stated {
-        findings.push(Finding::error(agreement.national_total.span(), Problem::NationalSplit { stated, computed }));
+        findings.push(Finding::error(
+            agreement.national_total.span(),
+            Problem::NationalSplit { stated, computed },
+        ));
     }
 }
 
 /// The printed change against last year equals this year's total minus last year's.
 fn stated_change_matches_totals(plan: &Plan, findings: &mut Vec<Finding>) {
-    let (Some(change), Some(previous)) = (&plan.plan.stated_change, &plan.plan.previous_county_total) else {
+    let (Some(change), Some(previous)) =
+        (&plan.plan.stated_change, &plan.plan.previous_county_total)
+    else {
         return;
     };
     let computed = *plan.plan.county_total.get_ref() - *previous.get_ref();
     if computed != *change.get_ref() {
-        findings.push(Finding::error(change.span(), Problem::StatedChange { stated: *change.get_ref(), computed }));
+        findings.push(Finding::error(
+            change.span(),
+            Problem::StatedChange {
+                stated: *change.get_ref(),
+                computed,
+            },
+        ));
     }
 }
 
@@ -207,7 +262,11 @@ fn earmarks_match_tagged_insatser(plan: &Plan, findings: &mut Vec<Finding>) {
                 .insatser
                 .iter()
                 .filter(|i| i.area.get_ref() == area.number.get_ref())
-                .filter(|i| i.earmark.as_ref().is_some_and(|e| e.get_ref() == earmark.id.get_ref()))
+                .filter(|i| {
+                    i.earmark
+                        .as_ref()
+                        .is_some_and(|e| e.get_ref() == earmark.id.get_ref())
+                })
                 .map(|i| *i.amount.get_ref())
                 .collect();
             if tagged.is_empty() {
@@ -218,7 +277,11 @@ fn earmarks_match_tagged_insatser(plan: &Plan, findings: &mut Vec<Finding>) {
             if computed != stated {
                 findings.push(Finding::warning(
                     earmark.amount.span(),
-                    Problem::EarmarkTotal { earmark: earmark.id.get_ref().clone(), stated, computed },
+                    Problem::EarmarkTotal {
+                        earmark: earmark.id.get_ref().clone(),
+                        stated,
+                        computed,
+                    },
                 ));
             }
         }
@@ -230,7 +293,9 @@ fn keys_cover_each_kommun_once(r: &Resolved, findings: &mut Vec<Finding>) {
     for key in &r.plan.keys {
         let mut seen: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
         for name in key.values.get_ref().keys() {
-            let Some(i) = r.kommun_ref(name, findings) else { continue };
+            let Some(i) = r.kommun_ref(name, findings) else {
+                continue;
+            };
             if let Some(first) = seen.get(&i) {
                 findings.push(
                     Finding::error(
@@ -270,7 +335,10 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
         match key.kind.get_ref() {
             KeyKind::Percent => {
                 let Some(precision) = &key.precision else {
-                    findings.push(Finding::error(key.kind.span(), Problem::KeyPrecisionMissing { key: id }));
+                    findings.push(Finding::error(
+                        key.kind.span(),
+                        Problem::KeyPrecisionMissing { key: id },
+                    ));
                     continue;
                 };
                 let precision = *precision.get_ref();
@@ -281,24 +349,40 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                     if v.normalize().scale() > precision {
                         findings.push(Finding::error(
                             value.span(),
-                            Problem::PercentPrecision { key: id.clone(), value: v, precision },
+                            Problem::PercentPrecision {
+                                key: id.clone(),
+                                value: v,
+                                precision,
+                            },
                         ));
                     }
                 }
                 if sum != Decimal::ONE_HUNDRED {
-                    findings.push(Finding::error(key.values.span(), Problem::PercentSum { key: id, computed: sum }));
+                    findings.push(Finding::error(
+                        key.values.span(),
+                        Problem::PercentSum {
+                            key: id,
+                            computed: sum,
+                        },
+                    ));
                 }
             }
             KeyKind::Population => {
                 for (name, value) in key.values.get_ref() {
                     let v = value.get_ref().0;
                     if v <= Decimal::ZERO || !v.fract().is_zero() {
-                        let kommun = r.kommun(name.get_ref()).map_or(name.get_ref().as_str(), |i| {
-                            r.recipient_name(Recipient::Kommun(i))
-                        });
+                        let kommun = r
+                            .kommun(name.get_ref())
+                            .map_or(name.get_ref().as_str(), |i| {
+                                r.recipient_name(Recipient::Kommun(i))
+                            });
                         findings.push(Finding::error(
                             value.span(),
-                            Problem::PopulationNotPositive { key: id.clone(), kommun: kommun.to_string(), value: v },
+                            Problem::PopulationNotPositive {
+                                key: id.clone(),
+                                kommun: kommun.to_string(),
+                                value: v,
+                            },
                         ));
                     }
                 }
@@ -318,14 +402,23 @@ fn stated_sum(r: &Resolved, stated: &Stated) -> Option<Amount> {
         Some(name) => Some(r.kommun(name.get_ref())?),
         None => None,
     };
-    let listed: Option<HashSet<&str>> =
-        stated.insatser.as_ref().map(|ids| ids.iter().map(|i| i.get_ref().as_str()).collect());
+    let listed: Option<HashSet<&str>> = stated
+        .insatser
+        .as_ref()
+        .map(|ids| ids.iter().map(|i| i.get_ref().as_str()).collect());
     let mut sum = Amount::ZERO;
     for (insats, allocations) in r.plan.insatser.iter().zip(&r.allocations) {
-        if stated.area.as_ref().is_some_and(|a| a.get_ref() != insats.area.get_ref()) {
+        if stated
+            .area
+            .as_ref()
+            .is_some_and(|a| a.get_ref() != insats.area.get_ref())
+        {
             continue;
         }
-        if listed.as_ref().is_some_and(|l| !l.contains(insats.id.get_ref().as_str())) {
+        if listed
+            .as_ref()
+            .is_some_and(|l| !l.contains(insats.id.get_ref().as_str()))
+        {
             continue;
         }
         if actor.is_none() && kommun.is_none() {
@@ -346,11 +439,17 @@ fn stated_sum(r: &Resolved, stated: &Stated) -> Option<Amount> {
 /// Check 7: every `[[stated]]` figure equals what it covers.
 fn stated_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
     for stated in &r.plan.stated {
-        let Some(computed) = stated_sum(r, stated) else { continue };
+        let Some(computed) = stated_sum(r, stated) else {
+            continue;
+        };
         if computed != *stated.amount.get_ref() {
             findings.push(Finding::error(
                 stated.amount.span(),
-                Problem::StatedTotal { label: stated.label.clone(), stated: *stated.amount.get_ref(), computed },
+                Problem::StatedTotal {
+                    label: stated.label.clone(),
+                    stated: *stated.amount.get_ref(),
+                    computed,
+                },
             ));
         }
     }
@@ -379,15 +478,33 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
     }
     let mut listed: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     for (i, heading) in r.plan.headings.iter().enumerate() {
-        if heading_chain(r, i).is_none() && heading.parent.as_ref().is_some_and(|p| r.headings.contains_key(p.get_ref())) {
-            let span = heading.parent.as_ref().map_or(heading.id.span(), Spanned::span);
-            findings.push(Finding::error(span, Problem::HeadingCycle { heading: heading.id.get_ref().clone() }));
+        if heading_chain(r, i).is_none()
+            && heading
+                .parent
+                .as_ref()
+                .is_some_and(|p| r.headings.contains_key(p.get_ref()))
+        {
+            let span = heading
+                .parent
+                .as_ref()
+                .map_or(heading.id.span(), Spanned::span);
+            findings.push(Finding::error(
+                span,
+                Problem::HeadingCycle {
+                    heading: heading.id.get_ref().clone(),
+                },
+            ));
         }
         for id in &heading.insatser {
             if let Some(first) = listed.get(id.get_ref().as_str()) {
                 findings.push(
-                    Finding::error(id.span(), Problem::UnderSeveralHeadings { insats: id.get_ref().clone() })
-                        .with_related(first.clone(), Related::FirstListedHere),
+                    Finding::error(
+                        id.span(),
+                        Problem::UnderSeveralHeadings {
+                            insats: id.get_ref().clone(),
+                        },
+                    )
+                    .with_related(first.clone(), Related::FirstListedHere),
                 );
             } else {
                 listed.insert(id.get_ref(), id.span());
@@ -396,7 +513,12 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
     }
     for insats in &r.plan.insatser {
         if !listed.contains_key(insats.id.get_ref().as_str()) {
-            findings.push(Finding::error(insats.id.span(), Problem::NotUnderHeading { insats: insats.id.get_ref().clone() }));
+            findings.push(Finding::error(
+                insats.id.span(),
+                Problem::NotUnderHeading {
+                    insats: insats.id.get_ref().clone(),
+                },
+            ));
         }
     }
 }
@@ -405,7 +527,9 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
 fn heading_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
     let mut totals = vec![Amount::ZERO; r.plan.headings.len()];
     for (i, heading) in r.plan.headings.iter().enumerate() {
-        let Some(chain) = heading_chain(r, i) else { return };
+        let Some(chain) = heading_chain(r, i) else {
+            return;
+        };
         let own: Amount = heading
             .insatser
             .iter()
@@ -420,11 +544,17 @@ fn heading_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
         }
     }
     for (heading, computed) in r.plan.headings.iter().zip(totals) {
-        let Some(stated) = &heading.stated else { continue };
+        let Some(stated) = &heading.stated else {
+            continue;
+        };
         if computed != *stated.get_ref() {
             findings.push(Finding::error(
                 stated.span(),
-                Problem::StatedTotal { label: heading.title.clone(), stated: *stated.get_ref(), computed },
+                Problem::StatedTotal {
+                    label: heading.title.clone(),
+                    stated: *stated.get_ref(),
+                    computed,
+                },
             ));
         }
     }
@@ -441,22 +571,30 @@ fn deadlines_in_order(plan: &Plan, findings: &mut Vec<Finding>) {
         ("unused_repaid", &d.unused_repaid, year + 1),
     ];
     for (name, date, expected_year) in &named {
-        if let Some(date) = date {
-            if date.get_ref().year != *expected_year {
-                findings.push(Finding::warning(
-                    date.span(),
-                    Problem::DeadlineYear { deadline: name, expected_year: *expected_year },
-                ));
-            }
+        if let Some(date) = date
+            && date.get_ref().year != *expected_year
+        {
+            findings.push(Finding::warning(
+                date.span(),
+                Problem::DeadlineYear {
+                    deadline: name,
+                    expected_year: *expected_year,
+                },
+            ));
         }
     }
-    let present: Vec<(&'static str, &Spanned<Date>)> =
-        named.iter().filter_map(|(n, d, _)| d.as_ref().map(|d| (*n, d))).collect();
+    let present: Vec<(&'static str, &Spanned<Date>)> = named
+        .iter()
+        .filter_map(|(n, d, _)| d.as_ref().map(|d| (*n, d)))
+        .collect();
     for pair in present.windows(2) {
-        if let [(earlier, a), (later, b)] = pair {
-            if b.get_ref() < a.get_ref() {
-                findings.push(Finding::warning(b.span(), Problem::DeadlineOrder { earlier, later }));
-            }
+        if let [(earlier, a), (later, b)] = pair
+            && b.get_ref() < a.get_ref()
+        {
+            findings.push(Finding::warning(
+                b.span(),
+                Problem::DeadlineOrder { earlier, later },
+            ));
         }
     }
 }
@@ -472,9 +610,16 @@ fn actors_are_used(r: &Resolved, findings: &mut Vec<Finding>) {
         }
     }
     for (i, actor) in r.plan.actors.iter().enumerate() {
-        let has_used_unit = used.iter().any(|&u| u != i && r.is_under(Recipient::Actor(u), i));
+        let has_used_unit = used
+            .iter()
+            .any(|&u| u != i && r.is_under(Recipient::Actor(u), i));
         if !used.contains(&i) && !has_used_unit {
-            findings.push(Finding::warning(actor.id.span(), Problem::UnusedActor { actor: actor.id.get_ref().clone() }));
+            findings.push(Finding::warning(
+                actor.id.span(),
+                Problem::UnusedActor {
+                    actor: actor.id.get_ref().clone(),
+                },
+            ));
         }
     }
 }
@@ -486,8 +631,17 @@ fn insatser_have_focus_areas(plan: &Plan, findings: &mut Vec<Finding>) {
         return;
     }
     for insats in &plan.insatser {
-        if insats.focus_areas.as_ref().is_none_or(|f| f.get_ref().is_empty()) {
-            findings.push(Finding::warning(insats.id.span(), Problem::NoFocusArea { insats: insats.id.get_ref().clone() }));
+        if insats
+            .focus_areas
+            .as_ref()
+            .is_none_or(|f| f.get_ref().is_empty())
+        {
+            findings.push(Finding::warning(
+                insats.id.span(),
+                Problem::NoFocusArea {
+                    insats: insats.id.get_ref().clone(),
+                },
+            ));
         }
     }
 }

@@ -14,7 +14,11 @@ use crate::diagnostic::Style;
 use crate::lang::Lang;
 
 #[derive(Debug, Parser)]
-#[command(name = "allocate", version, about = "Checks a county's yearly allocation plan for the state grant for mental health and suicide prevention.")]
+#[command(
+    name = "allocate",
+    version,
+    about = "Checks a county's yearly allocation plan for the state grant for mental health and suicide prevention."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -50,10 +54,14 @@ impl Common {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
             }
         };
-        Style { lang: self.lang, color }
+        Style {
+            lang: self.lang,
+            color,
+        }
     }
 }
 
@@ -97,7 +105,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { Status::Unreadable.into() } else { Status::Ok.into() };
+            return if e.use_stderr() {
+                Status::Unreadable.into()
+            } else {
+                Status::Ok.into()
+            };
         }
     };
     let stdout = std::io::stdout();

@@ -17,7 +17,11 @@ pub struct Style {
 
 impl Style {
     fn renderer(self) -> Renderer {
-        if self.color { Renderer::styled() } else { Renderer::plain() }
+        if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
     }
 
     fn level(self, severity: Severity) -> Level<'static> {
@@ -47,14 +51,28 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         .fold(true)
         .annotation(AnnotationKind::Primary.span(clamp(source, finding.span.clone())));
     if let Some((span, related)) = &finding.related {
-        snippet = snippet.annotation(AnnotationKind::Context.span(clamp(source, span.clone())).label(related.label(lang)));
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(clamp(source, span.clone()))
+                .label(related.label(lang)),
+        );
     }
     let mut elements = vec![];
     let figures = finding.problem.figures().map(|(stated, computed)| {
         let diff = computed - stated;
         match lang {
-            Lang::Sv => format!("angivet {}, beräknat {}, skillnad {}", stated.sv(), computed.sv(), diff.sv()),
-            Lang::En => format!("stated {}, computed {}, difference {}", stated.en(), computed.en(), diff.en()),
+            Lang::Sv => format!(
+                "angivet {}, beräknat {}, skillnad {}",
+                stated.sv(),
+                computed.sv(),
+                diff.sv()
+            ),
+            Lang::En => format!(
+                "stated {}, computed {}, difference {}",
+                stated.en(),
+                computed.en(),
+                diff.en()
+            ),
         }
     });
     let hint = finding.problem.hint(lang);
@@ -62,7 +80,10 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         elements.push(style.note().message(figures.as_str()));
     }
     elements.push(style.help().message(hint.as_str()));
-    let title = style.level(finding.severity).primary_title(message.as_str()).id(finding.problem.code());
+    let title = style
+        .level(finding.severity)
+        .primary_title(message.as_str())
+        .id(finding.problem.code());
     let group = title.element(snippet).elements(elements);
     style.renderer().render(&[group])
 }
@@ -73,14 +94,21 @@ pub fn render_load_error(error: &LoadError, source_text: Option<&Source>, style:
     match error {
         LoadError::Read { path, reason } => {
             let message = match lang {
-                Lang::Sv => format!("kan inte läsa {}: {}", path.display(), read_reason_sv(reason)),
+                Lang::Sv => format!(
+                    "kan inte läsa {}: {}",
+                    path.display(),
+                    read_reason_sv(reason)
+                ),
                 Lang::En => format!("cannot read {}: {reason}", path.display()),
             };
-            let title = style.level(Severity::Error).primary_title(message.as_str()).id("read-error");
-            let group: Group = title.element(style.help().message(
-                lang.pick("ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
-                    "give the path of a TOML plan file, for example allocations/plan-2026.toml"),
-            ));
+            let title = style
+                .level(Severity::Error)
+                .primary_title(message.as_str())
+                .id("read-error");
+            let group: Group = title.element(style.help().message(lang.pick(
+                "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
+                "give the path of a TOML plan file, for example allocations/plan-2026.toml",
+            )));
             style.renderer().render(&[group])
         }
         LoadError::Parse(parse) => match source_text {
@@ -95,7 +123,10 @@ fn render_parse_error(source: &Source, error: &ParseError, style: Style) -> Stri
     let path = source.display_path();
     let message = parse_message(error, lang);
     let hint = parse_hint(error, lang);
-    let title = style.level(Severity::Error).primary_title(message.as_str()).id(error.code());
+    let title = style
+        .level(Severity::Error)
+        .primary_title(message.as_str())
+        .id(error.code());
     let mut group = match &error.span {
         Some(span) => title.element(
             Snippet::source(source.text.as_str())
@@ -133,7 +164,10 @@ fn read_reason_sv(reason: &str) -> String {
         "permission denied" => "åtkomst nekad".to_string(),
         "is a directory, not a plan file" => "är en mapp, inte en planfil".to_string(),
         other if other.starts_with("not UTF-8 text") => {
-            format!("inte UTF-8-text{}", other.trim_start_matches("not UTF-8 text"))
+            format!(
+                "inte UTF-8-text{}",
+                other.trim_start_matches("not UTF-8 text")
+            )
         }
         other => other.to_string(),
     }
@@ -146,21 +180,37 @@ fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::UnknownKey { key, .. }, Lang::Sv) => format!("okänd nyckel `{key}`"),
         (ParseErrorKind::UnknownKey { key, .. }, Lang::En) => format!("unknown key `{key}`"),
         (ParseErrorKind::UnknownValue { value, .. }, Lang::Sv) => format!("okänt värde `{value}`"),
-        (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => format!("unknown value `{value}`"),
-        (ParseErrorKind::MissingField { field }, Lang::Sv) => format!("obligatorisk nyckel `{field}` saknas"),
-        (ParseErrorKind::MissingField { field }, Lang::En) => format!("required key `{field}` is missing"),
+        (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
+            format!("unknown value `{value}`")
+        }
+        (ParseErrorKind::MissingField { field }, Lang::Sv) => {
+            format!("obligatorisk nyckel `{field}` saknas")
+        }
+        (ParseErrorKind::MissingField { field }, Lang::En) => {
+            format!("required key `{field}` is missing")
+        }
         (ParseErrorKind::AmountAsText, Lang::Sv) => "beloppet är skrivet som text".to_string(),
         (ParseErrorKind::AmountAsText, Lang::En) => "the amount is written as text".to_string(),
         (ParseErrorKind::AmountAsFloat, Lang::Sv) => "beloppet är ett decimaltal".to_string(),
         (ParseErrorKind::AmountAsFloat, Lang::En) => "the amount is a decimal number".to_string(),
-        (ParseErrorKind::WeightAsFloat, Lang::Sv) => "procentsatsen är skriven som decimaltal".to_string(),
-        (ParseErrorKind::WeightAsFloat, Lang::En) => "the percentage is written as a decimal number".to_string(),
+        (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
+            "procentsatsen är skriven som decimaltal".to_string()
+        }
+        (ParseErrorKind::WeightAsFloat, Lang::En) => {
+            "the percentage is written as a decimal number".to_string()
+        }
         (ParseErrorKind::WeightBadText, Lang::Sv) => "värdet är inte ett tal".to_string(),
         (ParseErrorKind::WeightBadText, Lang::En) => "the value is not a number".to_string(),
-        (ParseErrorKind::DateWithTime, Lang::Sv) => "ett datum utan klockslag förväntades".to_string(),
+        (ParseErrorKind::DateWithTime, Lang::Sv) => {
+            "ett datum utan klockslag förväntades".to_string()
+        }
         (ParseErrorKind::DateWithTime, Lang::En) => "expected a date without a time".to_string(),
-        (ParseErrorKind::ActorWrongType, Lang::Sv) => "`actor` ska vara ett aktörs-id eller en lista av id".to_string(),
-        (ParseErrorKind::ActorWrongType, Lang::En) => "`actor` must be an actor id or a list of ids".to_string(),
+        (ParseErrorKind::ActorWrongType, Lang::Sv) => {
+            "`actor` ska vara ett aktörs-id eller en lista av id".to_string()
+        }
+        (ParseErrorKind::ActorWrongType, Lang::En) => {
+            "`actor` must be an actor id or a list of ids".to_string()
+        }
         (ParseErrorKind::WrongType { found, expected }, Lang::Sv) => {
             format!("fel typ: {found}, förväntade {expected}")
         }
@@ -171,48 +221,80 @@ fn parse_message(error: &ParseError, lang: Lang) -> String {
 }
 
 fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
-    let list = |items: &[String]| items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     Some(match &error.kind {
         ParseErrorKind::Syntax { .. } => lang
-            .pick("kontrollera citattecken, hakparenteser och likhetstecken på raden",
-                "check the quotes, brackets and equals signs on the line")
+            .pick(
+                "kontrollera citattecken, hakparenteser och likhetstecken på raden",
+                "check the quotes, brackets and equals signs on the line",
+            )
             .to_string(),
-        ParseErrorKind::UnknownKey { suggestion: Some(s), .. }
-        | ParseErrorKind::UnknownValue { suggestion: Some(s), .. } => {
+        ParseErrorKind::UnknownKey {
+            suggestion: Some(s),
+            ..
+        }
+        | ParseErrorKind::UnknownValue {
+            suggestion: Some(s),
+            ..
+        } => {
             format!("{} `{s}`?", lang.pick("menade du", "did you mean"))
         }
         ParseErrorKind::UnknownKey { expected, .. } => {
-            format!("{} {}", lang.pick("tillåtna nycklar här:", "keys allowed here:"), list(expected))
+            format!(
+                "{} {}",
+                lang.pick("tillåtna nycklar här:", "keys allowed here:"),
+                list(expected)
+            )
         }
         ParseErrorKind::UnknownValue { expected, .. } => {
-            format!("{} {}", lang.pick("tillåtna värden:", "allowed values:"), list(expected))
+            format!(
+                "{} {}",
+                lang.pick("tillåtna värden:", "allowed values:"),
+                list(expected)
+            )
         }
         ParseErrorKind::MissingField { field } => match lang {
             Lang::Sv => format!("lägg till `{field} = ...` i tabellen"),
             Lang::En => format!("add `{field} = ...` to the table"),
         },
         ParseErrorKind::AmountAsText => lang
-            .pick("skriv belopp som tal utan citattecken och mellanslag, till exempel 12_689_898",
-                "write amounts as numbers without quotes or spaces, for example 12_689_898")
+            .pick(
+                "skriv belopp som tal utan citattecken och mellanslag, till exempel 12_689_898",
+                "write amounts as numbers without quotes or spaces, for example 12_689_898",
+            )
             .to_string(),
         ParseErrorKind::AmountAsFloat => lang
-            .pick("belopp är hela kronor: skriv 481_600, inte 481600.0 eller 481,6",
-                "amounts are whole kronor: write 481_600, not 481600.0")
+            .pick(
+                "belopp är hela kronor: skriv 481_600, inte 481600.0 eller 481,6",
+                "amounts are whole kronor: write 481_600, not 481600.0",
+            )
             .to_string(),
         ParseErrorKind::WeightAsFloat => lang
-            .pick("skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
-                "write percentages as text to keep them exact: \"5,3\"")
+            .pick(
+                "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
+                "write percentages as text to keep them exact: \"5,3\"",
+            )
             .to_string(),
         ParseErrorKind::WeightBadText => lang
-            .pick("skriv ett tal, till exempel \"49,0\" eller 64_977",
-                "write a number, for example \"49,0\" or 64_977")
+            .pick(
+                "skriv ett tal, till exempel \"49,0\" eller 64_977",
+                "write a number, for example \"49,0\" or 64_977",
+            )
             .to_string(),
         ParseErrorKind::DateWithTime => lang
             .pick("skriv datum som 2026-12-01", "write dates as 2026-12-01")
             .to_string(),
         ParseErrorKind::ActorWrongType => lang
-            .pick("skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
-                "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]")
+            .pick(
+                "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
+                "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
+            )
             .to_string(),
         ParseErrorKind::WrongType { .. } => return None,
     })

@@ -27,11 +27,21 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(span: Range<usize>, problem: Problem) -> Finding {
-        Finding { severity: Severity::Error, span, problem, related: None }
+        Finding {
+            severity: Severity::Error,
+            span,
+            problem,
+            related: None,
+        }
     }
 
     pub fn warning(span: Range<usize>, problem: Problem) -> Finding {
-        Finding { severity: Severity::Warning, span, problem, related: None }
+        Finding {
+            severity: Severity::Warning,
+            span,
+            problem,
+            related: None,
+        }
     }
 
     pub fn with_related(mut self, span: Range<usize>, related: Related) -> Finding {
@@ -99,31 +109,109 @@ impl Thing {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
-    DuplicateId { thing: Thing, id: String },
-    UnknownReference { thing: Thing, name: String, suggestion: Option<String> },
-    NegativeAmount { amount: Amount },
-    FinerThanUnit { amount: Amount, unit: Amount },
-    CountyTotal { stated: Amount, computed: Amount },
-    AreaTotal { area: u32, stated: Amount, computed: Amount },
-    NationalSplit { stated: Amount, computed: Amount },
-    StatedChange { stated: Amount, computed: Amount },
-    EarmarkTotal { earmark: String, stated: Amount, computed: Amount },
-    SplitSum { insats: String, stated: Amount, computed: Amount },
-    SplitInvalid { insats: String, reason: SplitReason },
-    KeyCoverage { key: String, kommun: String, gap: Gap },
-    KeyPrecisionMissing { key: String },
-    PercentSum { key: String, computed: rust_decimal::Decimal },
-    PercentPrecision { key: String, value: rust_decimal::Decimal, precision: u32 },
-    PopulationNotPositive { key: String, kommun: String, value: rust_decimal::Decimal },
-    SplitPrinted { insats: String, recipient: String, stated: Amount, computed: Amount },
-    StatedTotal { label: String, stated: Amount, computed: Amount },
-    NotUnderHeading { insats: String },
-    UnderSeveralHeadings { insats: String },
-    HeadingCycle { heading: String },
-    DeadlineOrder { earlier: &'static str, later: &'static str },
-    DeadlineYear { deadline: &'static str, expected_year: i32 },
-    UnusedActor { actor: String },
-    NoFocusArea { insats: String },
+    DuplicateId {
+        thing: Thing,
+        id: String,
+    },
+    UnknownReference {
+        thing: Thing,
+        name: String,
+        suggestion: Option<String>,
+    },
+    NegativeAmount {
+        amount: Amount,
+    },
+    FinerThanUnit {
+        amount: Amount,
+        unit: Amount,
+    },
+    CountyTotal {
+        stated: Amount,
+        computed: Amount,
+    },
+    AreaTotal {
+        area: u32,
+        stated: Amount,
+        computed: Amount,
+    },
+    NationalSplit {
+        stated: Amount,
+        computed: Amount,
+    },
+    StatedChange {
+        stated: Amount,
+        computed: Amount,
+    },
+    EarmarkTotal {
+        earmark: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    SplitSum {
+        insats: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    SplitInvalid {
+        insats: String,
+        reason: SplitReason,
+    },
+    KeyCoverage {
+        key: String,
+        kommun: String,
+        gap: Gap,
+    },
+    KeyPrecisionMissing {
+        key: String,
+    },
+    PercentSum {
+        key: String,
+        computed: rust_decimal::Decimal,
+    },
+    PercentPrecision {
+        key: String,
+        value: rust_decimal::Decimal,
+        precision: u32,
+    },
+    PopulationNotPositive {
+        key: String,
+        kommun: String,
+        value: rust_decimal::Decimal,
+    },
+    SplitPrinted {
+        insats: String,
+        recipient: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    StatedTotal {
+        label: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    NotUnderHeading {
+        insats: String,
+    },
+    UnderSeveralHeadings {
+        insats: String,
+    },
+    HeadingCycle {
+        heading: String,
+    },
+    DeadlineOrder {
+        earlier: &'static str,
+        later: &'static str,
+    },
+    DeadlineYear {
+        deadline: &'static str,
+        expected_year: i32,
+    },
+    UnusedActor {
+        actor: String,
+    },
+    NoFocusArea {
+        insats: String,
+    },
 }
 
 /// Why a split cannot be carried out.
@@ -191,13 +279,23 @@ impl Problem {
     pub fn figures(&self) -> Option<(Amount, Amount)> {
         match self {
             Problem::CountyTotal { stated, computed }
-            | Problem::AreaTotal { stated, computed, .. }
+            | Problem::AreaTotal {
+                stated, computed, ..
+            }
             | Problem::NationalSplit { stated, computed }
             | Problem::StatedChange { stated, computed }
-            | Problem::EarmarkTotal { stated, computed, .. }
-            | Problem::SplitSum { stated, computed, .. }
-            | Problem::SplitPrinted { stated, computed, .. }
-            | Problem::StatedTotal { stated, computed, .. } => Some((*stated, *computed)),
+            | Problem::EarmarkTotal {
+                stated, computed, ..
+            }
+            | Problem::SplitSum {
+                stated, computed, ..
+            }
+            | Problem::SplitPrinted {
+                stated, computed, ..
+            }
+            | Problem::StatedTotal {
+                stated, computed, ..
+            } => Some((*stated, *computed)),
             _ => None,
         }
     }
@@ -244,12 +342,26 @@ impl Problem {
                 a(computed),
                 a(stated)
             ),
-            (Problem::AreaTotal { area, stated, computed }, Lang::Sv) => format!(
+            (
+                Problem::AreaTotal {
+                    area,
+                    stated,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!(
                 "insatserna i område {area} summerar till {}, men områdets belopp är {}",
                 a(computed),
                 a(stated)
             ),
-            (Problem::AreaTotal { area, stated, computed }, Lang::En) => format!(
+            (
+                Problem::AreaTotal {
+                    area,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "the insatser of area {area} sum to {}, but the area amount is {}",
                 a(computed),
                 a(stated)
@@ -274,22 +386,50 @@ impl Problem {
                 a(stated),
                 a(computed)
             ),
-            (Problem::EarmarkTotal { earmark, stated, computed }, Lang::Sv) => format!(
+            (
+                Problem::EarmarkTotal {
+                    earmark,
+                    stated,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!(
                 "insatserna märkta `{earmark}` summerar till {}, varav-posten är {}",
                 a(computed),
                 a(stated)
             ),
-            (Problem::EarmarkTotal { earmark, stated, computed }, Lang::En) => format!(
+            (
+                Problem::EarmarkTotal {
+                    earmark,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "the insatser tagged `{earmark}` sum to {}, the earmark is {}",
                 a(computed),
                 a(stated)
             ),
-            (Problem::SplitSum { insats, stated, computed }, Lang::Sv) => format!(
+            (
+                Problem::SplitSum {
+                    insats,
+                    stated,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!(
                 "fördelningen av insats `{insats}` summerar till {}, men insatsens belopp är {}",
                 a(computed),
                 a(stated)
             ),
-            (Problem::SplitSum { insats, stated, computed }, Lang::En) => format!(
+            (
+                Problem::SplitSum {
+                    insats,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "the split of insats `{insats}` sums to {}, but its amount is {}",
                 a(computed),
                 a(stated)
@@ -316,11 +456,25 @@ impl Problem {
             (Problem::PercentSum { key, computed }, Lang::En) => {
                 format!("the percentages of `{key}` sum to {computed} %, not 100 %")
             }
-            (Problem::PercentPrecision { key, value, precision }, Lang::Sv) => format!(
+            (
+                Problem::PercentPrecision {
+                    key,
+                    value,
+                    precision,
+                },
+                Lang::Sv,
+            ) => format!(
                 "{} % i `{key}` har fler decimaler än nyckelns precision {precision}",
                 decimal_sv(*value)
             ),
-            (Problem::PercentPrecision { key, value, precision }, Lang::En) => format!(
+            (
+                Problem::PercentPrecision {
+                    key,
+                    value,
+                    precision,
+                },
+                Lang::En,
+            ) => format!(
                 "{value} % in `{key}` has more decimals than the key's precision {precision}"
             ),
             (Problem::PopulationNotPositive { key, kommun, value }, Lang::Sv) => format!(
@@ -330,22 +484,52 @@ impl Problem {
             (Problem::PopulationNotPositive { key, kommun, value }, Lang::En) => format!(
                 "the population of {kommun} in `{key}` is {value}; it must be a positive whole number"
             ),
-            (Problem::SplitPrinted { insats, recipient, stated, computed }, Lang::Sv) => format!(
+            (
+                Problem::SplitPrinted {
+                    insats,
+                    recipient,
+                    stated,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!(
                 "insats `{insats}`: angivet belopp för {recipient} är {}, fördelningsregeln ger {}",
                 a(stated),
                 a(computed)
             ),
-            (Problem::SplitPrinted { insats, recipient, stated, computed }, Lang::En) => format!(
+            (
+                Problem::SplitPrinted {
+                    insats,
+                    recipient,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "insats `{insats}`: the amount printed for {recipient} is {}, the split rule gives {}",
                 a(stated),
                 a(computed)
             ),
-            (Problem::StatedTotal { label, stated, computed }, Lang::Sv) => format!(
+            (
+                Problem::StatedTotal {
+                    label,
+                    stated,
+                    computed,
+                },
+                Lang::Sv,
+            ) => format!(
                 "angiven summa \"{label}\" är {}, men det den omfattar summerar till {}",
                 a(stated),
                 a(computed)
             ),
-            (Problem::StatedTotal { label, stated, computed }, Lang::En) => format!(
+            (
+                Problem::StatedTotal {
+                    label,
+                    stated,
+                    computed,
+                },
+                Lang::En,
+            ) => format!(
                 "stated total \"{label}\" is {}, but what it covers sums to {}",
                 a(stated),
                 a(computed)
@@ -374,10 +558,22 @@ impl Problem {
             (Problem::DeadlineOrder { earlier, later }, Lang::En) => {
                 format!("deadline `{later}` comes before `{earlier}`")
             }
-            (Problem::DeadlineYear { deadline, expected_year }, Lang::Sv) => {
+            (
+                Problem::DeadlineYear {
+                    deadline,
+                    expected_year,
+                },
+                Lang::Sv,
+            ) => {
                 format!("tidsgränsen `{deadline}` ligger inte år {expected_year}")
             }
-            (Problem::DeadlineYear { deadline, expected_year }, Lang::En) => {
+            (
+                Problem::DeadlineYear {
+                    deadline,
+                    expected_year,
+                },
+                Lang::En,
+            ) => {
                 format!("deadline `{deadline}` is not in {expected_year}")
             }
             (Problem::UnusedActor { actor }, Lang::Sv) => {
@@ -516,10 +712,14 @@ impl SplitReason {
                 format!("the split of insats `{insats}` has no `{field}`")
             }
             (SplitReason::GroupNeedsSplit, Lang::Sv) => {
-                format!("insats `{insats}` går till länets kommuner men anger inte hur den fördelas")
+                format!(
+                    "insats `{insats}` går till länets kommuner men anger inte hur den fördelas"
+                )
             }
             (SplitReason::GroupNeedsSplit, Lang::En) => {
-                format!("insats `{insats}` goes to the county's kommuner but does not say how it is split")
+                format!(
+                    "insats `{insats}` goes to the county's kommuner but does not say how it is split"
+                )
             }
             (SplitReason::KeyNeedsKommuner, Lang::Sv) => {
                 format!("insats `{insats}`: en fördelning efter nyckel går bara över kommunerna")
@@ -531,7 +731,9 @@ impl SplitReason {
                 format!("insats `{insats}`: länets kommuner kan inte dela rad med andra aktörer")
             }
             (SplitReason::GroupAmongOthers, Lang::En) => {
-                format!("insats `{insats}`: the county's kommuner cannot share a row with other actors")
+                format!(
+                    "insats `{insats}`: the county's kommuner cannot share a row with other actors"
+                )
             }
             (SplitReason::NotARecipient(name), Lang::Sv) => {
                 format!("insats `{insats}`: `{name}` är inte mottagare av insatsen")
@@ -575,32 +777,49 @@ impl SplitReason {
                 Lang::En => format!("add `{field}` to the split"),
             },
             SplitReason::GroupNeedsSplit => lang
-                .pick("lägg till till exempel `split = { rule = \"equal\" }`",
-                    "add for example `split = { rule = \"equal\" }`")
+                .pick(
+                    "lägg till till exempel `split = { rule = \"equal\" }`",
+                    "add for example `split = { rule = \"equal\" }`",
+                )
                 .to_string(),
             SplitReason::KeyNeedsKommuner => lang
-                .pick("använd `rule = \"equal\"` eller `rule = \"amounts\"` för flera aktörer",
-                    "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors")
+                .pick(
+                    "använd `rule = \"equal\"` eller `rule = \"amounts\"` för flera aktörer",
+                    "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors",
+                )
                 .to_string(),
             SplitReason::GroupAmongOthers => lang
-                .pick("dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
-                    "split the insats into one row for the kommuner and one for the other actors")
+                .pick(
+                    "dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+                    "split the insats into one row for the kommuner and one for the other actors",
+                )
                 .to_string(),
             SplitReason::NotARecipient(_) => lang
-                .pick("ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
-                    "name only the insats's recipients (kommunkod, kommun name or actor id)")
+                .pick(
+                    "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
+                    "name only the insats's recipients (kommunkod, kommun name or actor id)",
+                )
                 .to_string(),
             SplitReason::RecipientMissing(_) => lang
-                .pick("ange ett belopp för varje mottagare", "give an amount for every recipient")
+                .pick(
+                    "ange ett belopp för varje mottagare",
+                    "give an amount for every recipient",
+                )
                 .to_string(),
             SplitReason::NotMultipleOfUnit(_) => lang
-                .pick("ändra beloppet eller fördelningens `unit`", "change the amount or the split's `unit`")
+                .pick(
+                    "ändra beloppet eller fördelningens `unit`",
+                    "change the amount or the split's `unit`",
+                )
                 .to_string(),
             SplitReason::NoWeight => lang
                 .pick("kontrollera nyckelns värden", "check the key's values")
                 .to_string(),
             SplitReason::TooLarge => lang
-                .pick("kontrollera beloppet och nyckeln", "check the amount and the key")
+                .pick(
+                    "kontrollera beloppet och nyckeln",
+                    "check the amount and the key",
+                )
                 .to_string(),
         }
     }

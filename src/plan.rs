@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 use toml::Spanned;
 
 use crate::money::Amount;
@@ -27,7 +27,10 @@ pub struct Source {
 
 impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
-        Source { path: path.into(), text: text.into() }
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
     }
 
     /// The path as the user should see it.
@@ -388,7 +391,11 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(deserializer)?;
         match (dt.date, dt.time) {
-            (Some(d), None) => Ok(Date { year: i32::from(d.year), month: d.month, day: d.day }),
+            (Some(d), None) => Ok(Date {
+                year: i32::from(d.year),
+                month: d.month,
+                day: d.day,
+            }),
             _ => Err(de::Error::custom(DATE_WITH_TIME)),
         }
     }
@@ -420,7 +427,9 @@ impl<'de> Deserialize<'de> for Weight {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Weight, E> {
                 let normal = v.trim().trim_end_matches('%').trim().replace(',', ".");
-                Decimal::from_str(&normal).map(Weight).map_err(|_| E::custom(WEIGHT_BAD_TEXT))
+                Decimal::from_str(&normal)
+                    .map(Weight)
+                    .map_err(|_| E::custom(WEIGHT_BAD_TEXT))
             }
         }
         deserializer.deserialize_any(WeightVisitor)
@@ -445,17 +454,32 @@ pub struct ParseError {
 
 #[derive(Debug, PartialEq)]
 pub enum ParseErrorKind {
-    Syntax { detail: String },
-    UnknownKey { key: String, expected: Vec<String>, suggestion: Option<String> },
-    UnknownValue { value: String, expected: Vec<String>, suggestion: Option<String> },
-    MissingField { field: String },
+    Syntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        expected: Vec<String>,
+        suggestion: Option<String>,
+    },
+    UnknownValue {
+        value: String,
+        expected: Vec<String>,
+        suggestion: Option<String>,
+    },
+    MissingField {
+        field: String,
+    },
     AmountAsText,
     AmountAsFloat,
     WeightAsFloat,
     WeightBadText,
     DateWithTime,
     ActorWrongType,
-    WrongType { found: String, expected: String },
+    WrongType {
+        found: String,
+        expected: String,
+    },
 }
 
 impl ParseError {
@@ -478,7 +502,10 @@ pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| LoadError::Read {
         path: path.to_path_buf(),
-        reason: format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        reason: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
     let source = Source::new(path, text);
     let plan = parse(&source.text).map_err(LoadError::Parse)?;
@@ -507,7 +534,10 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         None => text,
     };
-    toml::from_str(body).map_err(|e| ParseError { span: e.span(), kind: classify(e.message()) })
+    toml::from_str(body).map_err(|e| ParseError {
+        span: e.span(),
+        kind: classify(e.message()),
+    })
 }
 
 fn classify(message: &str) -> ParseErrorKind {
@@ -515,15 +545,25 @@ fn classify(message: &str) -> ParseErrorKind {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = split_expected(rest);
         let suggestion = suggest(&key, &expected);
-        return ParseErrorKind::UnknownKey { key, expected, suggestion };
+        return ParseErrorKind::UnknownKey {
+            key,
+            expected,
+            suggestion,
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = split_expected(rest);
         let suggestion = suggest(&value, &expected);
-        return ParseErrorKind::UnknownValue { value, expected, suggestion };
+        return ParseErrorKind::UnknownValue {
+            value,
+            expected,
+            suggestion,
+        };
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
-        return ParseErrorKind::MissingField { field: rest.trim_end_matches('`').to_string() };
+        return ParseErrorKind::MissingField {
+            field: rest.trim_end_matches('`').to_string(),
+        };
     }
     match message {
         crate::money::AMOUNT_AS_TEXT => return ParseErrorKind::AmountAsText,
@@ -534,15 +574,17 @@ fn classify(message: &str) -> ParseErrorKind {
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
         _ => {}
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return ParseErrorKind::WrongType {
-                found: found.to_string(),
-                expected: expected.to_string(),
-            };
-        }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return ParseErrorKind::WrongType {
+            found: found.to_string(),
+            expected: expected.to_string(),
+        };
     }
-    ParseErrorKind::Syntax { detail: message.to_string() }
+    ParseErrorKind::Syntax {
+        detail: message.to_string(),
+    }
 }
 
 /// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
@@ -561,7 +603,12 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
 pub fn suggest(word: &str, candidates: &[String]) -> Option<String> {
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.clone())

@@ -53,17 +53,45 @@ impl<'p> Resolved<'p> {
     pub fn new(plan: &'p Plan, findings: &mut Vec<Finding>) -> Resolved<'p> {
         let mut r = Resolved {
             plan,
-            areas: index(plan.areas.iter().map(|a| (a.number.get_ref().to_string(), &a.number)), Thing::Area, findings)
-                .into_iter()
-                .filter_map(|(k, v)| k.parse().ok().map(|k| (k, v)))
-                .collect(),
-            actors: index(plan.actors.iter().map(|a| (a.id.get_ref().clone(), &a.id)), Thing::Actor, findings),
+            areas: index(
+                plan.areas
+                    .iter()
+                    .map(|a| (a.number.get_ref().to_string(), &a.number)),
+                Thing::Area,
+                findings,
+            )
+            .into_iter()
+            .filter_map(|(k, v)| k.parse().ok().map(|k| (k, v)))
+            .collect(),
+            actors: index(
+                plan.actors.iter().map(|a| (a.id.get_ref().clone(), &a.id)),
+                Thing::Actor,
+                findings,
+            ),
             kommuner: HashMap::new(),
-            keys: index(plan.keys.iter().map(|k| (k.id.get_ref().clone(), &k.id)), Thing::Key, findings),
-            insatser: index(plan.insatser.iter().map(|i| (i.id.get_ref().clone(), &i.id)), Thing::Insats, findings),
-            headings: index(plan.headings.iter().map(|h| (h.id.get_ref().clone(), &h.id)), Thing::Heading, findings),
+            keys: index(
+                plan.keys.iter().map(|k| (k.id.get_ref().clone(), &k.id)),
+                Thing::Key,
+                findings,
+            ),
+            insatser: index(
+                plan.insatser
+                    .iter()
+                    .map(|i| (i.id.get_ref().clone(), &i.id)),
+                Thing::Insats,
+                findings,
+            ),
+            headings: index(
+                plan.headings
+                    .iter()
+                    .map(|h| (h.id.get_ref().clone(), &h.id)),
+                Thing::Heading,
+                findings,
+            ),
             focus_areas: index(
-                plan.focus_areas.iter().map(|f| (f.number.get_ref().to_string(), &f.number)),
+                plan.focus_areas
+                    .iter()
+                    .map(|f| (f.number.get_ref().to_string(), &f.number)),
                 Thing::FocusArea,
                 findings,
             )
@@ -73,14 +101,26 @@ impl<'p> Resolved<'p> {
             allocations: Vec::new(),
         };
         // A kommun is known by its code and by its name (case does not matter for names).
-        let codes = index(plan.kommuner.iter().map(|k| (k.code.get_ref().clone(), &k.code)), Thing::Kommun, findings);
+        let codes = index(
+            plan.kommuner
+                .iter()
+                .map(|k| (k.code.get_ref().clone(), &k.code)),
+            Thing::Kommun,
+            findings,
+        );
         let names = index(
-            plan.kommuner.iter().map(|k| (k.name.get_ref().to_lowercase(), &k.name)),
+            plan.kommuner
+                .iter()
+                .map(|k| (k.name.get_ref().to_lowercase(), &k.name)),
             Thing::Kommun,
             findings,
         );
         r.kommuner = codes.into_iter().chain(names).collect();
-        r.allocations = plan.insatser.iter().map(|i| r.allocate(i, findings)).collect();
+        r.allocations = plan
+            .insatser
+            .iter()
+            .map(|i| r.allocate(i, findings))
+            .collect();
         r
     }
 
@@ -115,7 +155,11 @@ impl<'p> Resolved<'p> {
     pub fn recipient_name(&self, recipient: Recipient) -> &str {
         match recipient {
             Recipient::Actor(i) => self.plan.actors.get(i).map_or("", |a| a.name.as_str()),
-            Recipient::Kommun(i) => self.plan.kommuner.get(i).map_or("", |k| k.name.get_ref().as_str()),
+            Recipient::Kommun(i) => self
+                .plan
+                .kommuner
+                .get(i)
+                .map_or("", |k| k.name.get_ref().as_str()),
         }
     }
 
@@ -125,7 +169,11 @@ impl<'p> Resolved<'p> {
         let mut current = match recipient {
             Recipient::Actor(i) => Some(i),
             Recipient::Kommun(_) => {
-                return self.plan.actors.get(actor).is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner);
+                return self
+                    .plan
+                    .actors
+                    .get(actor)
+                    .is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner);
             }
         };
         // Bounded walk: a parent cycle cannot loop forever.
@@ -133,7 +181,12 @@ impl<'p> Resolved<'p> {
             match current {
                 Some(i) if i == actor => return true,
                 Some(i) => {
-                    current = self.plan.actors.get(i).and_then(|a| a.parent.as_ref()).and_then(|p| self.actors.get(p.get_ref()).copied());
+                    current = self
+                        .plan
+                        .actors
+                        .get(i)
+                        .and_then(|a| a.parent.as_ref())
+                        .and_then(|p| self.actors.get(p.get_ref()).copied());
                 }
                 None => return false,
             }
@@ -150,11 +203,26 @@ impl<'p> Resolved<'p> {
             actors.push(self.actor_ref(actor_id, findings));
         }
         let actors: Vec<usize> = actors.into_iter().collect::<Option<_>>()?;
-        let is_group = |i: &usize| self.plan.actors.get(*i).is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner);
-        let invalid = |span: Range<usize>, reason| Finding::error(span, Problem::SplitInvalid { insats: id.clone(), reason });
+        let is_group = |i: &usize| {
+            self.plan
+                .actors
+                .get(*i)
+                .is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner)
+        };
+        let invalid = |span: Range<usize>, reason| {
+            Finding::error(
+                span,
+                Problem::SplitInvalid {
+                    insats: id.clone(),
+                    reason,
+                },
+            )
+        };
 
         let recipients: Vec<Recipient> = match actors.as_slice() {
-            [one] if is_group(one) => (0..self.plan.kommuner.len()).map(Recipient::Kommun).collect(),
+            [one] if is_group(one) => (0..self.plan.kommuner.len())
+                .map(Recipient::Kommun)
+                .collect(),
             many if many.iter().any(is_group) => {
                 findings.push(invalid(insats.actor.span(), SplitReason::GroupAmongOthers));
                 return None;
@@ -169,16 +237,29 @@ impl<'p> Resolved<'p> {
             // One actor, or several that run the row jointly: the first one listed receives
             // and handles the money.
             let lead = *recipients.first()?;
-            return Some(vec![Allocation { recipient: lead, amount }]);
+            return Some(vec![Allocation {
+                recipient: lead,
+                amount,
+            }]);
         };
 
-        let unit = split.get_ref().unit.as_ref().map_or(self.plan.plan.unit(), |u| *u.get_ref());
+        let unit = split
+            .get_ref()
+            .unit
+            .as_ref()
+            .map_or(self.plan.plan.unit(), |u| *u.get_ref());
         let spec = split.get_ref();
         let rule_span = spec.rule.span();
         let named = |name: &Spanned<String>, findings: &mut Vec<Finding>| -> Option<Recipient> {
-            let found = recipients.iter().copied().find(|r| self.names(*r, name.get_ref()));
+            let found = recipients
+                .iter()
+                .copied()
+                .find(|r| self.names(*r, name.get_ref()));
             if found.is_none() {
-                findings.push(invalid(name.span(), SplitReason::NotARecipient(name.get_ref().clone())));
+                findings.push(invalid(
+                    name.span(),
+                    SplitReason::NotARecipient(name.get_ref().clone()),
+                ));
             }
             found
         };
@@ -207,10 +288,14 @@ impl<'p> Resolved<'p> {
                     Ok(parts) => parts.into_iter().map(|p| p.amount).collect(),
                     Err(e) => {
                         let reason = match e {
-                            SplitError::AmountNotMultipleOfUnit => SplitReason::NotMultipleOfUnit(unit),
+                            SplitError::AmountNotMultipleOfUnit => {
+                                SplitReason::NotMultipleOfUnit(unit)
+                            }
                             SplitError::TooLarge => SplitReason::TooLarge,
                             // Negative weights and units are reported by the key and amount checks.
-                            SplitError::NoWeight | SplitError::NegativeWeight | SplitError::NonPositiveUnit => SplitReason::NoWeight,
+                            SplitError::NoWeight
+                            | SplitError::NegativeWeight
+                            | SplitError::NonPositiveUnit => SplitReason::NoWeight,
                         };
                         findings.push(invalid(insats.amount.span(), reason));
                         return None;
@@ -241,16 +326,20 @@ impl<'p> Resolved<'p> {
                 for (name, value) in amounts.get_ref() {
                     match named(name, findings) {
                         Some(recipient) => {
-                            if let Some(i) = recipients.iter().position(|r| *r == recipient) {
-                                parts[i] = Some(*value.get_ref());
+                            if let Some(part) = recipients
+                                .iter()
+                                .position(|r| *r == recipient)
+                                .and_then(|i| parts.get_mut(i))
+                            {
+                                *part = Some(*value.get_ref());
                             }
                         }
                         None => ok = false,
                     }
                 }
-                for (i, part) in parts.iter().enumerate() {
+                for (&recipient, part) in recipients.iter().zip(&parts) {
                     if part.is_none() {
-                        let name = self.recipient_name(recipients[i]).to_string();
+                        let name = self.recipient_name(recipient).to_string();
                         findings.push(invalid(amounts.span(), SplitReason::RecipientMissing(name)));
                         ok = false;
                     }
@@ -272,8 +361,13 @@ impl<'p> Resolved<'p> {
 
         // Amounts the document prints per recipient must be what the rule gives.
         for (name, printed) in &spec.printed {
-            let Some(recipient) = named(name, findings) else { continue };
-            let computed = allocations.iter().find(|a| a.recipient == recipient).map_or(Amount::ZERO, |a| a.amount);
+            let Some(recipient) = named(name, findings) else {
+                continue;
+            };
+            let computed = allocations
+                .iter()
+                .find(|a| a.recipient == recipient)
+                .map_or(Amount::ZERO, |a| a.amount);
             if computed != *printed.get_ref() {
                 findings.push(Finding::error(
                     printed.span(),
@@ -314,7 +408,11 @@ impl<'p> Resolved<'p> {
         }
         findings.push(Finding::error(
             span,
-            Problem::SplitSum { insats: insats.to_string(), stated: amount, computed },
+            Problem::SplitSum {
+                insats: insats.to_string(),
+                stated: amount,
+                computed,
+            },
         ));
         None
     }
@@ -339,8 +437,14 @@ fn index<'a>(
     for (i, (name, spanned)) in entries.enumerate() {
         if let Some(first_span) = first.get(&name) {
             findings.push(
-                Finding::error(spanned.span(), Problem::DuplicateId { thing, id: name.clone() })
-                    .with_related(first_span.clone(), Related::FirstDefinedHere),
+                Finding::error(
+                    spanned.span(),
+                    Problem::DuplicateId {
+                        thing,
+                        id: name.clone(),
+                    },
+                )
+                .with_related(first_span.clone(), Related::FirstDefinedHere),
             );
             continue;
         }
@@ -351,7 +455,11 @@ fn index<'a>(
 }
 
 /// An unknown-reference finding with a "did you mean" among `known`.
-pub fn unknown<'a>(thing: Thing, name: &Spanned<String>, known: impl Iterator<Item = &'a String>) -> Finding {
+pub fn unknown<'a>(
+    thing: Thing,
+    name: &Spanned<String>,
+    known: impl Iterator<Item = &'a String>,
+) -> Finding {
     let known: Vec<String> = known.cloned().collect();
     Finding::error(
         name.span(),

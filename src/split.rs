@@ -72,50 +72,68 @@ pub fn largest_remainder(
         return Err(SplitError::NoWeight);
     }
 
-    // Exact quota of part i in units: units * w_i / total = floor_i + rem_i / total.
-    let mut floors = Vec::with_capacity(scaled.len());
-    let mut remainders = Vec::with_capacity(scaled.len());
-    for &w in &scaled {
+    // Exact quota of part i in units: units * w_i / total = floor_i + remainder_i / total.
+    struct Work {
+        index: usize,
+        weight: Decimal,
+        scaled: i128,
+        floor: i128,
+        remainder: i128,
+        rank: usize,
+    }
+    let mut work = Vec::with_capacity(scaled.len());
+    for (index, (&w, weight)) in scaled.iter().zip(weights).enumerate() {
         let numerator = units.checked_mul(w).ok_or(SplitError::TooLarge)?;
-        floors.push(numerator.div_euclid(total));
-        remainders.push(numerator.rem_euclid(total));
-    }
-    let leftover = units - floors.iter().sum::<i128>();
-
-    let mut order: Vec<usize> = (0..scaled.len()).collect();
-    order.sort_by(|&a, &b| {
-        remainders[b]
-            .cmp(&remainders[a])
-            .then(scaled[b].cmp(&scaled[a]))
-            .then(a.cmp(&b))
-    });
-    let mut rank = vec![0; scaled.len()];
-    for (position, &i) in order.iter().enumerate() {
-        rank[i] = position + 1;
-    }
-
-    let mut parts = Vec::with_capacity(scaled.len());
-    for (i, weight) in weights.iter().enumerate() {
-        let extra = i128::from(rank[i] as i128 <= leftover);
-        let floor = Amount(Decimal::from(floors[i]) * unit.0);
-        let quota = amount.0.checked_mul(*weight).ok_or(SplitError::TooLarge)?
-            / Decimal::from_i128_with_scale(total, scale);
-        parts.push(Part {
+        work.push(Work {
+            index,
             weight: *weight,
-            quota,
-            floor,
-            rank: rank[i],
-            got_extra_unit: extra == 1,
-            amount: Amount(Decimal::from(floors[i] + extra) * unit.0),
+            scaled: w,
+            floor: numerator.div_euclid(total),
+            remainder: numerator.rem_euclid(total),
+            rank: 0,
         });
     }
-    Ok(parts)
+    let leftover = units - work.iter().map(|w| w.floor).sum::<i128>();
+
+    // Queue for the leftover units: largest remainder, then larger weight, then listed first.
+    work.sort_by(|a, b| {
+        b.remainder
+            .cmp(&a.remainder)
+            .then(b.scaled.cmp(&a.scaled))
+            .then(a.index.cmp(&b.index))
+    });
+    for (position, w) in work.iter_mut().enumerate() {
+        w.rank = position + 1;
+    }
+    work.sort_by_key(|w| w.index);
+
+    let denominator = Decimal::from_i128_with_scale(total, scale);
+    work.into_iter()
+        .map(|w| {
+            let got_extra_unit = i128::try_from(w.rank).is_ok_and(|r| r <= leftover);
+            let quota = amount.0.checked_mul(w.weight).ok_or(SplitError::TooLarge)? / denominator;
+            Ok(Part {
+                weight: w.weight,
+                quota,
+                floor: Amount(Decimal::from(w.floor) * unit.0),
+                rank: w.rank,
+                got_extra_unit,
+                amount: Amount(Decimal::from(w.floor + i128::from(got_extra_unit)) * unit.0),
+            })
+        })
+        .collect()
 }
 
 fn to_i128(d: Decimal) -> Result<i128, SplitError> {
     let mut d = d.trunc();
     d.rescale(0);
-    Ok(d.mantissa()).and_then(|m| if d.scale() == 0 { Ok(m) } else { Err(SplitError::TooLarge) })
+    Ok(d.mantissa()).and_then(|m| {
+        if d.scale() == 0 {
+            Ok(m)
+        } else {
+            Err(SplitError::TooLarge)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -128,7 +146,10 @@ mod tests {
     }
 
     fn amounts(parts: &[Part]) -> Vec<i64> {
-        parts.iter().map(|p| p.amount.0.try_into().unwrap()).collect()
+        parts
+            .iter()
+            .map(|p| p.amount.0.try_into().unwrap())
+            .collect()
     }
 
     #[test]
@@ -138,18 +159,25 @@ mod tests {
         let parts = largest_remainder(Amount::kr(400_000), &w, Amount::kr(100)).unwrap();
         assert_eq!(
             amounts(&parts),
-            [21_200, 18_000, 30_400, 47_600, 15_600, 32_800, 38_400, 196_000]
+            [
+                21_200, 18_000, 30_400, 47_600, 15_600, 32_800, 38_400, 196_000
+            ]
         );
     }
 
     #[test]
     fn mini_maria_2025_by_two_decimal_percentages() {
         // Seed 003, Mini Maria table: 3 202 124 kr by 3,88 % … 48,96 %, in kommunkod order.
-        let w = ["3.88", "4.55", "11.83", "8.29", "9.51", "5.35", "7.63", "48.96"].map(d);
+        let w = [
+            "3.88", "4.55", "11.83", "8.29", "9.51", "5.35", "7.63", "48.96",
+        ]
+        .map(d);
         let parts = largest_remainder(Amount::kr(3_202_124), &w, Amount::kr(1)).unwrap();
         assert_eq!(
             amounts(&parts),
-            [124_242, 145_697, 378_811, 265_456, 304_522, 171_314, 244_322, 1_567_760]
+            [
+                124_242, 145_697, 378_811, 265_456, 304_522, 171_314, 244_322, 1_567_760
+            ]
         );
     }
 
@@ -157,8 +185,8 @@ mod tests {
     fn leftover_units_go_to_largest_remainders_then_larger_weight() {
         // 100 by 1:1:1 = 33.33 each; one unit left, all remainders equal and weights equal,
         // so the first listed part gets it.
-        let parts = largest_remainder(Amount::kr(100), &[d("1"), d("1"), d("1")], Amount::kr(1))
-            .unwrap();
+        let parts =
+            largest_remainder(Amount::kr(100), &[d("1"), d("1"), d("1")], Amount::kr(1)).unwrap();
         assert_eq!(amounts(&parts), [34, 33, 33]);
         // 10 by 1:2 → 3.33 and 6.67: the larger remainder (0.67) wins.
         let parts = largest_remainder(Amount::kr(10), &[d("1"), d("2")], Amount::kr(1)).unwrap();

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::check::check;
 use crate::cli::{CheckArgs, Status};
-use crate::diagnostic::{render_finding, render_load_error, Style};
+use crate::diagnostic::{Style, render_finding, render_load_error};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::money::Amount;
@@ -21,17 +21,29 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     Ok(worst)
 }
 
-fn check_one(path: &std::path::Path, deny_warnings: bool, style: Style, out: &mut dyn Write) -> std::io::Result<Status> {
+fn check_one(
+    path: &std::path::Path,
+    deny_warnings: bool,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<Status> {
     let lang = style.lang;
     let (source, plan) = match plan::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             let source = match &error {
-                LoadError::Parse(_) => std::fs::read_to_string(path).ok().map(|t| Source::new(path, t)),
+                LoadError::Parse(_) => std::fs::read_to_string(path)
+                    .ok()
+                    .map(|t| Source::new(path, t)),
                 LoadError::Read { .. } => None,
             };
             writeln!(out, "{}", render_load_error(&error, source.as_ref(), style))?;
-            writeln!(out, "{}: {}\n", path.display(), lang.pick("kunde inte läsas", "could not be read"))?;
+            writeln!(
+                out,
+                "{}: {}\n",
+                path.display(),
+                lang.pick("kunde inte läsas", "could not be read")
+            )?;
             return Ok(Status::Unreadable);
         }
     };
@@ -39,21 +51,38 @@ fn check_one(path: &std::path::Path, deny_warnings: bool, style: Style, out: &mu
     for finding in &findings {
         writeln!(out, "{}\n", render_finding(&source, finding, style))?;
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = findings.len() - errors;
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     if !failed {
         write!(out, "{}", reconciliation(&plan, lang))?;
     }
-    writeln!(out, "{}", summary_line(&source, errors, warnings, failed, lang))?;
+    writeln!(
+        out,
+        "{}",
+        summary_line(&source, errors, warnings, failed, lang)
+    )?;
     Ok(if failed { Status::Findings } else { Status::Ok })
 }
 
-fn summary_line(source: &Source, errors: usize, warnings: usize, failed: bool, lang: Lang) -> String {
+fn summary_line(
+    source: &Source,
+    errors: usize,
+    warnings: usize,
+    failed: bool,
+    lang: Lang,
+) -> String {
     let counts = match lang {
         Lang::Sv => format!(
             "{errors} fel, {warnings} {}",
-            if warnings == 1 { "varning" } else { "varningar" }
+            if warnings == 1 {
+                "varning"
+            } else {
+                "varningar"
+            }
         ),
         Lang::En => format!(
             "{errors} {}, {warnings} {}",
@@ -75,10 +104,22 @@ fn summary_line(source: &Source, errors: usize, warnings: usize, failed: bool, l
 fn reconciliation(plan: &Plan, lang: Lang) -> String {
     let mut rows: Vec<(String, Amount, String)> = Vec::new();
     let total = *plan.plan.county_total.get_ref();
-    rows.push((lang.pick("Länets medel", "County total").to_string(), total, String::new()));
+    rows.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        total,
+        String::new(),
+    ));
     for area in &plan.areas {
-        let n = plan.insatser.iter().filter(|i| i.area.get_ref() == area.number.get_ref()).count();
-        let label = format!("  {} {}", lang.pick("Område", "Area"), area.number.get_ref());
+        let n = plan
+            .insatser
+            .iter()
+            .filter(|i| i.area.get_ref() == area.number.get_ref())
+            .count();
+        let label = format!(
+            "  {} {}",
+            lang.pick("Område", "Area"),
+            area.number.get_ref()
+        );
         let note = match lang {
             Lang::Sv => format!("{n} insatser"),
             Lang::En => format!("{n} insatser"),
@@ -89,8 +130,16 @@ fn reconciliation(plan: &Plan, lang: Lang) -> String {
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
     let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
     let mut text = match lang {
-        Lang::Sv => format!("{} {}: alla summor stämmer\n", plan.plan.county, plan.plan.year.get_ref()),
-        Lang::En => format!("{} {}: every total reconciles\n", plan.plan.county, plan.plan.year.get_ref()),
+        Lang::Sv => format!(
+            "{} {}: alla summor stämmer\n",
+            plan.plan.county,
+            plan.plan.year.get_ref()
+        ),
+        Lang::En => format!(
+            "{} {}: every total reconciles\n",
+            plan.plan.county,
+            plan.plan.year.get_ref()
+        ),
     };
     for ((label, _, note), amount) in rows.iter().zip(&amounts) {
         let line = format!("  {label:<label_width$}  {amount:>amount_width$}  {note}");
@@ -107,9 +156,15 @@ fn reconciliation(plan: &Plan, lang: Lang) -> String {
 
 /// Every printed figure that `check` compared with a computed one.
 fn stated_figure_count(plan: &Plan) -> usize {
-    let printed: usize = plan.insatser.iter().filter_map(|i| i.split.as_ref()).map(|s| s.get_ref().printed.len()).sum();
+    let printed: usize = plan
+        .insatser
+        .iter()
+        .filter_map(|i| i.split.as_ref())
+        .map(|s| s.get_ref().printed.len())
+        .sum();
     let headings = plan.headings.iter().filter(|h| h.stated.is_some()).count();
-    let change = usize::from(plan.plan.stated_change.is_some() && plan.plan.previous_county_total.is_some());
+    let change =
+        usize::from(plan.plan.stated_change.is_some() && plan.plan.previous_county_total.is_some());
     // The county total and each area amount are themselves stated figures.
     1 + plan.areas.len() + plan.stated.len() + headings + printed + change
 }
