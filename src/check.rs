@@ -292,7 +292,10 @@ fn earmarks_match_tagged_insatser(plan: &Plan, findings: &mut Vec<Finding>) {
 fn keys_cover_each_kommun_once(r: &Resolved, findings: &mut Vec<Finding>) {
     for key in &r.plan.keys {
         let mut seen: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
-        for name in key.values.get_ref().keys() {
+        // In file order, so the second mention is the one reported.
+        let mut names: Vec<&Spanned<String>> = key.values.get_ref().keys().collect();
+        names.sort_by_key(|n| n.span().start);
+        for name in names {
             let Some(i) = r.kommun_ref(name, findings) else {
                 continue;
             };

@@ -1,0 +1,386 @@
+//! One broken plan per check: a single edit to the real 2026 plan, and the finding it must
+//! produce (code, position, exit status, the figures involved).
+
+use crate::support::PlanDir;
+
+fn plan() -> PlanDir {
+    PlanDir::from_real("plan-2026.toml")
+}
+
+// Check 1: syntax, unknown keys, wrong types, missing fields. The file cannot be parsed: exit 2.
+
+#[test]
+fn toml_syntax_error_is_reported_with_position() {
+    let p = plan().edit("[deadlines]", "[deadlines");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[syntax]: ogiltig TOML");
+    out.assert_stdout_contains(&p.position_of("[deadlines", 10));
+}
+
+#[test]
+fn misspelt_key_suggests_the_right_one() {
+    let p = plan().edit("amount = 1_350_000", "amout = 1_350_000");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_finding("unknown-key", &p.position_of("amout", 0))
+        .assert_stdout_contains("okänd nyckel `amout`")
+        .assert_stdout_contains("menade du `amount`?");
+}
+
+#[test]
+fn misspelt_actor_kind_suggests_the_right_one() {
+    let p = plan().edit("kind = \"region-unit\"", "kind = \"region-units\"");
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("unknown-value", &p.position_of("\"region-units\"", 0))
+        .assert_stdout_contains("menade du `region-unit`?");
+}
+
+#[test]
+fn amount_written_as_text_is_a_wrong_type() {
+    let p = plan().edit("county_total = 12_689_898", "county_total = \"12 689 898\"");
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("wrong-type", &p.position_of("\"12 689 898\"", 0))
+        .assert_stdout_contains("beloppet är skrivet som text");
+}
+
+#[test]
+fn amount_written_as_decimal_number_is_a_wrong_type() {
+    let p = plan().edit("amount = 1_350_000", "amount = 1350000.0");
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("wrong-type", &p.position_of("1350000.0", 0))
+        .assert_stdout_contains("beloppet är ett decimaltal");
+}
+
+#[test]
+fn percentage_written_as_float_asks_for_text() {
+    let p = plan().edit("Berg = \"5,3\"", "Berg = 5.3");
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("wrong-type", &p.position_of("5.3", 0))
+        .assert_stdout_contains("\"5,3\"");
+}
+
+#[test]
+fn missing_required_field_is_named() {
+    let p = plan().edit("county_total = 12_689_898 ", "");
+    p.check(&[])
+        .assert_status(2)
+        .assert_stdout_contains("fel[missing-field]: obligatorisk nyckel `county_total` saknas")
+        .assert_stdout_contains("plan.toml:");
+}
+
+// Check 2: duplicate ids and dangling references.
+
+#[test]
+fn duplicate_insats_id_points_at_both_places() {
+    let p = plan().edit("id = \"1.2\"", "id = \"1.1\"");
+    let out = p.check(&[]);
+    out.assert_status(1);
+    // The second "1.1" is the duplicate; the first is shown as context.
+    let second = p.text.match_indices("id = \"1.1\"").nth(1).unwrap().0;
+    let line = p.text[..second].matches('\n').count() + 1;
+    out.assert_finding("duplicate-id", &format!("plan.toml:{line}:6"))
+        .assert_stdout_contains("Insats `1.1` finns redan")
+        .assert_stdout_contains("först definierad här");
+}
+
+#[test]
+fn unknown_actor_suggests_a_near_miss() {
+    let p = plan().edit("actor = \"fbh\"", "actor = \"fbj\"");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"fbj\"", 0))
+        .assert_stdout_contains("okänd aktör `fbj`")
+        .assert_stdout_contains("menade du `fbh`?");
+}
+
+#[test]
+fn unknown_area_is_reported() {
+    let p = plan().edit("area = 3\n", "area = 4\n");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("area = 4", 7));
+}
+
+#[test]
+fn unknown_key_in_a_split_is_reported() {
+    let p = plan().edit(
+        "key = \"befolkning-procent-2026\"",
+        "key = \"befolkning-procent\"",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding(
+            "unknown-reference",
+            &p.position_of("\"befolkning-procent\"", 0),
+        )
+        .assert_stdout_contains("menade du `befolkning-procent-2026`?");
+}
+
+#[test]
+fn unknown_kommun_in_a_stated_total_is_reported() {
+    let p = plan().edit("kommun = \"Berg\"", "kommun = \"Bergs\"");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"Bergs\"", 0))
+        .assert_stdout_contains("menade du `Berg`?");
+}
+
+#[test]
+fn unknown_focus_area_is_reported() {
+    let p = plan().edit("focus_areas = [5, 7]", "focus_areas = [5, 8]");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("8]", 0));
+}
+
+// Check 3: negative amounts, amounts finer than the unit.
+
+#[test]
+fn negative_amount_is_reported() {
+    let p = plan().edit("amount = 250_000\n", "amount = -250_000\n");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("negative-amount", &p.position_of("-250_000", 0));
+}
+
+#[test]
+fn amount_finer_than_the_plans_unit_is_reported() {
+    // With a unit of 100 kr, area 2's 2 501 626 kr is not a whole number of units.
+    let p = plan().edit("unit = 1 ", "unit = 100 ");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("finer-than-unit", &p.position_of("2_501_626", 0))
+        .assert_stdout_contains(
+            "beloppet 2 501 626 kr är inte ett helt antal av planens enhet 100 kr",
+        );
+}
+
+// Check 4: areas, insatser and the national split add up; earmarks warn.
+
+#[test]
+fn areas_that_miss_the_county_total_are_reported_with_both_sums() {
+    let p = plan().edit("county_total = 12_689_898", "county_total = 12_689_989");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("county-total", &p.position_of("12_689_989", 0))
+        .assert_stdout_contains("angivet 12 689 989 kr, beräknat 12 689 898 kr, skillnad -91 kr");
+}
+
+#[test]
+fn insatser_that_miss_the_area_amount_are_reported() {
+    let p = plan().edit("amount = 1_350_000", "amount = 1_305_000");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("area-total", &p.position_of("amount = 4_000_000", 9))
+        .assert_stdout_contains(
+            "insatserna i område 1 summerar till 3 955 000 kr, men områdets belopp är 4 000 000 kr",
+        );
+}
+
+#[test]
+fn national_split_that_misses_the_national_total_is_reported() {
+    let p = plan().edit("amount = 548_000_000", "amount = 584_000_000");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("national-split", &p.position_of("1_320_000_000", 0))
+        .assert_stdout_contains("skillnad 36 000 000 kr");
+}
+
+#[test]
+fn stated_change_against_last_year_is_checked() {
+    let p = plan().edit("stated_change = -7_877", "stated_change = -7_787");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("stated-change", &p.position_of("-7_787", 0))
+        .assert_stdout_contains("angivet -7 787 kr, beräknat -7 877 kr");
+}
+
+#[test]
+fn earmark_difference_is_a_warning_not_an_error() {
+    let out = plan().check(&[]);
+    out.assert_status(0)
+        .assert_stdout_contains("varning[earmark-total]");
+}
+
+// Check 5: splits over the kommuner.
+
+#[test]
+fn fixed_split_that_misses_its_amount_is_reported() {
+    let p = plan().edit(
+        "except = { \"Östersund\" = 140_000 }",
+        "except = { \"Östersund\" = 104_000 }",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[split-sum]: fördelningen av insats `2.5` summerar till 629 000 kr, men insatsens belopp är 665 000 kr");
+}
+
+#[test]
+fn key_that_misses_a_kommun_is_reported() {
+    let p = plan().edit("Berg = \"5,3\", ", "");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "fel[key-coverage]: nyckeln `befolkning-procent-2026` saknar kommunen Berg",
+        )
+        .assert_stdout_contains("fel[percent-sum]");
+}
+
+#[test]
+fn key_that_names_a_kommun_twice_is_reported() {
+    let p = plan().edit("Berg = \"5,3\", ", "Berg = \"5,3\", 2326 = \"5,3\", ");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("key-coverage", &p.position_of("2326 = \"5,3\"", 0))
+        .assert_stdout_contains("anger kommunen Berg två gånger");
+}
+
+#[test]
+fn percentages_that_do_not_sum_to_100_are_reported() {
+    let p = plan().edit("\"Östersund\" = \"49,0\"", "\"Östersund\" = \"49,1\"");
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[percent-sum]: procentsatserna i `befolkning-procent-2026` summerar till 100,1 %, inte 100 %");
+}
+
+#[test]
+fn percentage_finer_than_the_keys_precision_is_reported() {
+    let p = plan()
+        .edit("\"Östersund\" = \"49,0\"", "\"Östersund\" = \"48,95\"")
+        .edit("Berg = \"5,3\"", "Berg = \"5,35\"");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("percent-precision", &p.position_of("\"48,95\"", 0));
+    assert!(!out.stdout.contains("percent-sum"), "the sum is still 100");
+}
+
+#[test]
+fn population_that_is_not_positive_is_reported() {
+    let p = plan().edit(
+        "# Insatserna, område för område",
+        "[[keys]]\nid = \"folkmangd\"\nkind = \"population\"\nvalues = { 2303 = 5_150, 2305 = 6_037, 2309 = 15_702, 2313 = 10_995, 2321 = 12_626, 2326 = 0, 2361 = 10_120, 2380 = 64_977 }\n\n# Insatserna, område för område",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("population-not-positive", &p.position_of("2326 = 0", 7))
+        .assert_stdout_contains("folkmängden för Berg i `folkmangd` är 0");
+}
+
+#[test]
+fn split_by_key_of_an_amount_not_in_whole_units_is_reported() {
+    // 400 050 kr cannot be split in whole hundreds.
+    let p = plan().edit("amount = 400_000\nearmark", "amount = 400_050\nearmark");
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[split-invalid]: insats `1.3`: beloppet är inte ett helt antal av fördelningens enhet 100 kr");
+}
+
+#[test]
+fn money_to_the_kommuner_without_a_split_is_reported() {
+    let p = plan().edit("[insatser.split]\nrule = \"equal\"\nprinted", "# printed");
+    p.check(&[]).assert_status(1).assert_stdout_contains(
+        "fel[split-invalid]: insats `3.4` går till länets kommuner men anger inte hur den fördelas",
+    );
+}
+
+// Check 6: per-kommun amounts written in the plan agree with the rule.
+
+#[test]
+fn printed_kommun_amount_that_differs_from_the_rule_is_reported() {
+    let p = plan().edit("Berg = 21_200", "Berg = 21_300");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-printed", &p.position_of("21_300", 0))
+        .assert_stdout_contains(
+            "insats `1.3`: angivet belopp för Berg är 21 300 kr, fördelningsregeln ger 21 200 kr",
+        );
+}
+
+// Check 7: stated totals and summary headings.
+
+#[test]
+fn stated_kommun_total_is_checked_against_its_splits() {
+    let p = plan().edit("amount = 436_000", "amount = 463_000");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("stated-total", &p.position_of("463_000", 0))
+        .assert_stdout_contains("angivet 463 000 kr, beräknat 436 000 kr, skillnad -27 000 kr");
+}
+
+#[test]
+fn insats_under_no_heading_is_reported() {
+    let p = plan().edit("insatser = [\"2.4\", \"3.7\"]", "insatser = [\"2.4\"]");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("heading-coverage", &p.position_of("id = \"3.7\"", 5))
+        .assert_stdout_contains("insats `3.7` står inte under någon rubrik");
+}
+
+#[test]
+fn insats_under_two_headings_is_reported() {
+    let p = plan().edit(
+        "insatser = [\"2.4\", \"3.7\"]",
+        "insatser = [\"2.4\", \"3.7\", \"1.1\"]",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("heading-coverage", &p.position_of("\"1.1\"]", 0))
+        .assert_stdout_contains("insats `1.1` står under mer än en rubrik");
+}
+
+#[test]
+fn headings_in_a_cycle_are_reported() {
+    let p = plan().edit(
+        "id = \"region\"\ntitle = \"Region Jämtland Härjedalen\"",
+        "id = \"region\"\nparent = \"fhe\"\ntitle = \"Region Jämtland Härjedalen\"",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[heading-cycle]");
+}
+
+// Check 8: deadlines (warnings).
+
+#[test]
+fn deadline_in_the_wrong_year_is_a_warning() {
+    let p = plan().edit("requisition = 2026-12-01", "requisition = 2025-12-01");
+    p.check(&[])
+        .assert_status(0)
+        .assert_finding("deadline-year", &p.position_of("2025-12-01", 0))
+        .assert_stdout_contains("tidsgränsen `requisition` ligger inte år 2026");
+}
+
+#[test]
+fn deadlines_out_of_order_are_a_warning() {
+    let p = plan().edit("use_reported = 2026-12-31", "use_reported = 2026-11-30");
+    p.check(&[])
+        .assert_status(0)
+        .assert_finding("deadline-order", &p.position_of("2026-11-30", 0));
+    p.check(&["--deny-warnings"]).assert_status(1);
+}
+
+// Check 9: unused actors and insatser without focus areas (warnings).
+
+#[test]
+fn actor_never_used_is_a_warning() {
+    let p = plan().edit(
+        "# Länets kommuner i kommunkodsordning.",
+        "[[actors]]\nid = \"bup\"\nname = \"Barn- och ungdomspsykiatrin\"\nkind = \"region-unit\"\nparent = \"rjh\"\n\n# Länets kommuner i kommunkodsordning.",
+    );
+    p.check(&[])
+        .assert_status(0)
+        .assert_finding("unused-actor", &p.position_of("\"bup\"", 0));
+}
+
+#[test]
+fn insats_without_focus_area_is_a_warning() {
+    let p = plan().edit("focus_areas = [5, 7]\n", "");
+    p.check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("varning[no-focus-area]: insats `2.8` anger inget fokusområde");
+}

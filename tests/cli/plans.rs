@@ -1,0 +1,128 @@
+//! The real plans in `allocations/` and the shipped examples.
+
+use crate::support::{allocate, repo_root};
+
+#[test]
+fn every_plan_in_allocations_passes_check() {
+    let mut plans: Vec<_> = std::fs::read_dir(repo_root().join("allocations"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    plans.sort();
+    assert!(
+        plans.len() >= 2,
+        "allocations/ holds the 2025 and 2026 plans"
+    );
+    for plan in plans {
+        let out = allocate(&repo_root(), &["check", plan.to_str().unwrap()]);
+        out.assert_status(0);
+        assert!(
+            !out.finding_codes().iter().any(|c| c != "earmark-total"),
+            "{}: only the documented earmark warning is expected\n{}",
+            plan.display(),
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn plan_2026_reconciles_with_the_agreement() {
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2026.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Jämtlands län 2026: alla summor stämmer")
+        .assert_stdout_contains("Länets medel  12 689 898 kr")
+        .assert_stdout_contains("Område 1     4 000 000 kr")
+        .assert_stdout_contains("Område 2     2 501 626 kr")
+        .assert_stdout_contains("Område 3     6 188 272 kr")
+        .assert_stdout_contains("allocations/plan-2026.toml: godkänd (0 fel, 1 varning)");
+}
+
+#[test]
+fn plan_2026_warns_that_participation_rows_fall_short_of_their_earmark() {
+    // DOMAIN.md: the participation rows give 800 000 against a 1 000 000 earmark.
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2026.toml"]);
+    assert_eq!(out.finding_codes(), ["earmark-total"]);
+    out.assert_stdout_contains("angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr");
+}
+
+#[test]
+fn plan_2025_reconciles_without_findings() {
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2025.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Länets medel  12 697 775 kr")
+        .assert_stdout_contains("Område 2     2 506 966 kr")
+        .assert_stdout_contains("Område 3     6 190 809 kr")
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    assert!(out.finding_codes().is_empty());
+}
+
+#[test]
+fn plan_as_printed_reports_exactly_the_481_000_heading() {
+    let out = allocate(
+        &repo_root(),
+        &["check", "examples/plan-2026-as-printed.toml"],
+    );
+    out.assert_status(1);
+    let errors: Vec<_> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("fel["))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", out.stdout);
+    out.assert_stdout_contains("angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr")
+        .assert_stdout_contains("underkänd (1 fel, 1 varning)");
+}
+
+#[test]
+fn deny_warnings_fails_the_2026_plan_on_its_earmark_warning() {
+    allocate(
+        &repo_root(),
+        &["check", "--deny-warnings", "allocations/plan-2026.toml"],
+    )
+    .assert_status(1);
+    allocate(
+        &repo_root(),
+        &["check", "--deny-warnings", "allocations/plan-2025.toml"],
+    )
+    .assert_status(0);
+}
+
+#[test]
+fn several_plans_report_each_and_exit_with_the_worst_status() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "allocations/plan-2025.toml",
+            "examples/plan-2026-as-printed.toml",
+            "allocations/plan-2026.toml",
+        ],
+    );
+    out.assert_status(1)
+        .assert_stdout_contains("allocations/plan-2025.toml: godkänd")
+        .assert_stdout_contains("examples/plan-2026-as-printed.toml: underkänd")
+        .assert_stdout_contains("allocations/plan-2026.toml: godkänd");
+}
+
+#[test]
+fn missing_file_and_directory_are_unreadable() {
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2031.toml"]);
+    out.assert_status(2).assert_stdout_contains(
+        "fel[read-error]: kan inte läsa allocations/plan-2031.toml: filen finns inte",
+    );
+    let out = allocate(&repo_root(), &["check", "allocations"]);
+    out.assert_status(2)
+        .assert_stdout_contains("är en mapp, inte en planfil");
+}
+
+#[test]
+fn a_wrong_command_line_exits_2() {
+    allocate(&repo_root(), &["check"]).assert_status(2);
+    allocate(&repo_root(), &["chekc", "allocations/plan-2026.toml"]).assert_status(2);
+    allocate(
+        &repo_root(),
+        &["check", "--lang", "de", "allocations/plan-2026.toml"],
+    )
+    .assert_status(2);
+}

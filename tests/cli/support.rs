@@ -1,0 +1,138 @@
+//! Runs the real binary in a directory of its own, like a user's session.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Output {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Panics with the whole output when the exit status is not `expected`.
+    pub fn assert_status(&self, expected: i32) -> &Self {
+        assert_eq!(
+            self.status, expected,
+            "exit status\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    pub fn assert_stdout_contains(&self, needle: &str) -> &Self {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// The header lines of findings: `fel[code]: …` / `varning[code]: …`.
+    pub fn finding_codes(&self) -> Vec<String> {
+        self.stdout
+            .lines()
+            .filter_map(|l| {
+                let rest = l
+                    .strip_prefix("fel[")
+                    .or_else(|| l.strip_prefix("varning["))
+                    .or_else(|| l.strip_prefix("error["))
+                    .or_else(|| l.strip_prefix("warning["))?;
+                rest.split_once(']').map(|(code, _)| code.to_string())
+            })
+            .collect()
+    }
+}
+
+impl Output {
+    /// Each finding as (code, `file:line:col`), in output order.
+    pub fn findings(&self) -> Vec<(String, String)> {
+        let codes = self.finding_codes();
+        let places = self
+            .stdout
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("--> "))
+            .map(str::to_string);
+        codes.into_iter().zip(places).collect()
+    }
+
+    /// Asserts a finding with `code` at `place`, and returns its message line.
+    pub fn assert_finding(&self, code: &str, place: &str) -> &Self {
+        assert!(
+            self.findings().iter().any(|(c, p)| c == code && p == place),
+            "no {code} at {place}; findings: {:?}\n{}",
+            self.findings(),
+            self.stdout
+        );
+        self
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `allocate ARGS` in `dir` with colour off.
+pub fn allocate(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run allocate");
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A plan file in a temporary directory of its own.
+pub struct PlanDir {
+    pub dir: tempfile::TempDir,
+    pub text: String,
+}
+
+impl PlanDir {
+    /// Starts from a copy of a real plan in `allocations/`.
+    pub fn from_real(name: &str) -> PlanDir {
+        let text = std::fs::read_to_string(repo_root().join("allocations").join(name)).unwrap();
+        PlanDir {
+            dir: tempfile::tempdir().unwrap(),
+            text,
+        }
+    }
+
+    /// Replaces the first occurrence of `from`, which must exist.
+    pub fn edit(mut self, from: &str, to: &str) -> PlanDir {
+        assert!(self.text.contains(from), "the plan has no {from:?}");
+        self.text = self.text.replacen(from, to, 1);
+        self
+    }
+
+    /// `plan.toml:LINE:COL` of the first occurrence of `needle` in the edited text, plus
+    /// `offset` characters: where a diagnostic must point.
+    pub fn position_of(&self, needle: &str, offset: usize) -> String {
+        let at = self
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?}"));
+        let before = &self.text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1
+            + offset;
+        format!("plan.toml:{line}:{col}")
+    }
+
+    pub fn check(&self, extra: &[&str]) -> Output {
+        std::fs::write(self.dir.path().join("plan.toml"), &self.text).unwrap();
+        let mut args = vec!["check", "plan.toml"];
+        args.extend_from_slice(extra);
+        allocate(self.dir.path(), &args)
+    }
+}
