@@ -1,5 +1,13 @@
 //! Integration tests: the real binary on the real plans and on broken copies of them.
 
+// Tests may unwrap and index: a panic is a failed test, not a crash in front of a user.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 mod checks;
 mod format;
 mod plans;
