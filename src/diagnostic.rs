@@ -6,7 +6,18 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::finding::{Finding, Severity};
 use crate::lang::Lang;
-use crate::plan::{LoadError, ParseError, ParseErrorKind, Source};
+use crate::plan::{LoadError, ParseError, ParseErrorKind, ReadReason, Source};
+
+/// Top-level tables of a plan, for a missing-table hint.
+const TABLES: [&str; 5] = ["plan", "areas", "actors", "insatser", "kommuner"];
+
+fn table_header(name: &str) -> String {
+    if name == "plan" {
+        "[plan]".to_string()
+    } else {
+        format!("[[{name}]]")
+    }
+}
 
 /// How diagnostics are drawn.
 #[derive(Clone, Copy, Debug)]
@@ -93,14 +104,12 @@ pub fn render_load_error(error: &LoadError, source_text: Option<&Source>, style:
     let lang = style.lang;
     match error {
         LoadError::Read { path, reason } => {
-            let message = match lang {
-                Lang::Sv => format!(
-                    "kan inte läsa {}: {}",
-                    path.display(),
-                    read_reason_sv(reason)
-                ),
-                Lang::En => format!("cannot read {}: {reason}", path.display()),
-            };
+            let message = format!(
+                "{} {}: {}",
+                lang.pick("kan inte läsa", "cannot read"),
+                path.display(),
+                read_reason(reason, lang)
+            );
             let title = style
                 .level(Severity::Error)
                 .primary_title(message.as_str())
@@ -158,18 +167,53 @@ fn clamp(source: &Source, span: std::ops::Range<usize>) -> std::ops::Range<usize
     start..end
 }
 
-fn read_reason_sv(reason: &str) -> String {
+fn read_reason(reason: &ReadReason, lang: Lang) -> String {
     match reason {
-        "no such file" => "filen finns inte".to_string(),
-        "permission denied" => "åtkomst nekad".to_string(),
-        "is a directory, not a plan file" => "är en mapp, inte en planfil".to_string(),
-        other if other.starts_with("not UTF-8 text") => {
-            format!(
-                "inte UTF-8-text{}",
-                other.trim_start_matches("not UTF-8 text")
+        ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
+        ReadReason::Directory => lang
+            .pick(
+                "är en mapp, inte en planfil",
+                "is a directory, not a plan file",
             )
-        }
-        other => other.to_string(),
+            .to_string(),
+        ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
+        ReadReason::NotUtf8 { line } => match lang {
+            Lang::Sv => format!(
+                "inte UTF-8-text (första ogiltiga tecknet på rad {line}); spara filen som UTF-8"
+            ),
+            Lang::En => format!(
+                "not UTF-8 text (first invalid byte on line {line}); save the file as UTF-8"
+            ),
+        },
+        ReadReason::Other(e) => e.clone(),
+    }
+}
+
+/// Serde's names for TOML types, in words a plan's author knows.
+fn type_words(serde_words: &str, lang: Lang) -> String {
+    let (kind, rest) = serde_words.split_once(' ').unwrap_or((serde_words, ""));
+    let word = match (kind, lang) {
+        ("string", Lang::Sv) => "text",
+        ("string", Lang::En) => "text",
+        ("integer", Lang::Sv) => "heltal",
+        ("integer", Lang::En) => "whole number",
+        ("floating", Lang::Sv) => return "decimaltal".to_string(),
+        ("floating", Lang::En) => return "decimal number".to_string(),
+        ("boolean", Lang::Sv) => "sant/falskt",
+        ("boolean", Lang::En) => "true/false",
+        ("sequence", Lang::Sv) => "lista",
+        ("sequence", Lang::En) => "list",
+        ("map", Lang::Sv) => "tabell",
+        ("map", Lang::En) => "table",
+        ("i32" | "i64" | "u8" | "u32" | "u64", Lang::Sv) => return "ett heltal".to_string(),
+        ("i32" | "i64" | "u8" | "u32" | "u64", Lang::En) => return "a whole number".to_string(),
+        ("a", _) if rest == "string" => return lang.pick("text", "text").to_string(),
+        _ => return serde_words.to_string(),
+    };
+    if rest.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} {rest}")
     }
 }
 
@@ -212,10 +256,18 @@ fn parse_message(error: &ParseError, lang: Lang) -> String {
             "`actor` must be an actor id or a list of ids".to_string()
         }
         (ParseErrorKind::WrongType { found, expected }, Lang::Sv) => {
-            format!("fel typ: {found}, förväntade {expected}")
+            format!(
+                "fel typ: {}, förväntade {}",
+                type_words(found, lang),
+                type_words(expected, lang)
+            )
         }
         (ParseErrorKind::WrongType { found, expected }, Lang::En) => {
-            format!("wrong type: {found}, expected {expected}")
+            format!(
+                "wrong type: {}, expected {}",
+                type_words(found, lang),
+                type_words(expected, lang)
+            )
         }
     }
 }
@@ -259,6 +311,10 @@ fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 list(expected)
             )
         }
+        ParseErrorKind::MissingField { field } if TABLES.contains(&field.as_str()) => match lang {
+            Lang::Sv => format!("lägg till tabellen {}", table_header(field)),
+            Lang::En => format!("add the table {}", table_header(field)),
+        },
         ParseErrorKind::MissingField { field } => match lang {
             Lang::Sv => format!("lägg till `{field} = ...` i tabellen"),
             Lang::En => format!("add `{field} = ...` to the table"),

@@ -439,10 +439,22 @@ impl<'de> Deserialize<'de> for Weight {
 /// Why a plan could not be loaded. Rendered by `diagnostic`.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file could not be read (missing, a directory, no permission, not UTF-8).
-    Read { path: PathBuf, reason: String },
+    /// The file could not be read.
+    Read { path: PathBuf, reason: ReadReason },
     /// The TOML could not be parsed into a plan.
     Parse(ParseError),
+}
+
+#[derive(Debug, PartialEq)]
+pub enum ReadReason {
+    NotFound,
+    Directory,
+    PermissionDenied,
+    /// Not UTF-8: the first bad byte is on this line.
+    NotUtf8 {
+        line: usize,
+    },
+    Other(String),
 }
 
 /// A TOML or shape error, with the span toml reports.
@@ -496,31 +508,32 @@ impl ParseError {
 
 /// Reads and parses a plan file.
 pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+    let read_error = |reason| LoadError::Read {
         path: path.to_path_buf(),
-        reason: describe_io_error(path, &e),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|e| {
+        read_error(match e.kind() {
+            _ if path.is_dir() => ReadReason::Directory,
+            std::io::ErrorKind::NotFound => ReadReason::NotFound,
+            std::io::ErrorKind::PermissionDenied => ReadReason::PermissionDenied,
+            _ => ReadReason::Other(e.to_string()),
+        })
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Read {
-        path: path.to_path_buf(),
-        reason: format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e
+            .as_bytes()
+            .iter()
+            .take(valid)
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        read_error(ReadReason::NotUtf8 { line })
     })?;
     let source = Source::new(path, text);
     let plan = parse(&source.text).map_err(LoadError::Parse)?;
     Ok((source, plan))
-}
-
-fn describe_io_error(path: &Path, e: &std::io::Error) -> String {
-    if path.is_dir() {
-        return "is a directory, not a plan file".to_string();
-    }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
 }
 
 /// Parses plan text. A leading UTF-8 byte-order mark (which Windows editors add) is blanked

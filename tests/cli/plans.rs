@@ -126,3 +126,38 @@ fn a_wrong_command_line_exits_2() {
     )
     .assert_status(2);
 }
+
+#[test]
+fn empty_file_asks_for_the_plan_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), "").unwrap();
+    crate::support::allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("fel[missing-field]: obligatorisk nyckel `plan` saknas")
+        .assert_stdout_contains("lägg till tabellen [plan]");
+}
+
+#[test]
+fn file_that_is_not_utf8_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // "Östersund" in ISO-8859-1 on line 2.
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        b"[plan]\nname = \"\xd6stersund\"\n",
+    )
+    .unwrap();
+    crate::support::allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("inte UTF-8-text (första ogiltiga tecknet på rad 2)");
+}
+
+#[test]
+fn byte_order_mark_and_crlf_line_ends_are_accepted() {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), windows).unwrap();
+    crate::support::allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(0)
+        .assert_stdout_contains("plan.toml: godkänd (0 fel, 1 varning)");
+}
