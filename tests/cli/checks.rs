@@ -384,3 +384,55 @@ fn insats_without_focus_area_is_a_warning() {
         .assert_status(0)
         .assert_stdout_contains("varning[no-focus-area]: insats `2.8` anger inget fokusområde");
 }
+
+// Rows run jointly by several actors, and stated totals per actor.
+
+const FHE_TOTAL: &str = "[[stated]]\nlabel = \"Folkhälsoenheten\"\nactor = \"fhe\"\namount = 3_510_836\n\n[[stated]]\nlabel = \"Område 1, tabellens Totalt\"";
+
+#[test]
+fn stated_actor_total_covers_the_actors_rows() {
+    // The FHE sub-heading's 3 510 836 (seed 001, line 1228) is exactly FHE's own rows.
+    let p = plan().edit(
+        "[[stated]]\nlabel = \"Område 1, tabellens Totalt\"",
+        FHE_TOTAL,
+    );
+    p.check(&[]).assert_status(0);
+}
+
+#[test]
+fn joint_row_split_in_equal_halves_gives_each_actor_half() {
+    // Row 3.8 (500 000) split equally between KFJH and FHE: FHE gets 250 000 more.
+    let p = plan()
+        .edit("[[stated]]\nlabel = \"Område 1, tabellens Totalt\"", FHE_TOTAL)
+        .edit(
+            "actor = [\"rjh\", \"kfjh\"]\namount = 500_000\n\n[[insatser]]\n# Område 3, rad 9",
+            "actor = [\"kfjh\", \"fhe\"]\namount = 500_000\nsplit = { rule = \"equal\" }\n\n[[insatser]]\n# Område 3, rad 9",
+        );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("stated-total", &p.position_of("amount = 3_510_836", 9))
+        .assert_stdout_contains("angivet 3 510 836 kr, beräknat 3 760 836 kr, skillnad 250 000 kr");
+}
+
+#[test]
+fn joint_row_split_by_explicit_amounts_must_sum_to_the_row() {
+    let p = plan().edit(
+        "actor = [\"rjh\", \"kfjh\"]\namount = 500_000\n\n[[insatser]]\n# Område 3, rad 9",
+        "actor = [\"kfjh\", \"fhe\"]\namount = 500_000\nsplit = { rule = \"amounts\", amounts = { kfjh = 300_000, fhe = 250_000 } }\n\n[[insatser]]\n# Område 3, rad 9",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[split-sum]: fördelningen av insats `3.8` summerar till 550 000 kr, men insatsens belopp är 500 000 kr");
+}
+
+#[test]
+fn split_naming_someone_who_is_not_a_recipient_is_reported() {
+    let p = plan().edit(
+        "except = { \"Östersund\" = 140_000 }",
+        "except = { fhe = 140_000 }",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-invalid", &p.position_of("fhe = 140_000", 0))
+        .assert_stdout_contains("`fhe` är inte mottagare av insatsen");
+}
