@@ -8,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
-use crate::finding::{Finding, Gap, Problem, Related, Thing};
+use crate::finding::{Finding, Gap, KeyReason, Problem, Related, Thing};
 use crate::money::Amount;
-use crate::plan::{Date, KeyKind, Plan, Stated};
+use crate::plan::{Date, KeyKind, Plan, SplitRule, Stated};
 use crate::resolve::{Recipient, Resolved, unknown};
+use crate::split;
 
 /// Every finding for `plan`, in file order.
 pub fn check(plan: &Plan) -> Vec<Finding> {
@@ -27,6 +28,10 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     earmarks_match_tagged_insatser(plan, f);
     keys_cover_each_kommun_once(&resolved, f);
     keys_are_well_formed(&resolved, f);
+    keys_have_one_source(&resolved, f);
+    key_files_match_kommuner(&resolved, f);
+    keys_are_recent(&resolved, f);
+    derived_percentages_keep_the_counts(&resolved, f);
     stated_totals_match(&resolved, f);
     headings_cover_each_insats_once(&resolved, f);
     heading_totals_match(&resolved, f);
@@ -291,9 +296,13 @@ fn earmarks_match_tagged_insatser(plan: &Plan, findings: &mut Vec<Finding>) {
 /// Check 5: a key names every kommun exactly once, and nothing else.
 fn keys_cover_each_kommun_once(r: &Resolved, findings: &mut Vec<Finding>) {
     for key in &r.plan.keys {
+        // Keys from a file or derived with `from` are checked by their own rules.
+        let Some(values) = &key.values else {
+            continue;
+        };
         let mut seen: HashMap<usize, std::ops::Range<usize>> = HashMap::new();
         // In file order, so the second mention is the one reported.
-        let mut names: Vec<&Spanned<String>> = key.values.get_ref().keys().collect();
+        let mut names: Vec<&Spanned<String>> = values.get_ref().keys().collect();
         names.sort_by_key(|n| n.span().start);
         for name in names {
             let Some(i) = r.kommun_ref(name, findings) else {
@@ -318,7 +327,7 @@ fn keys_cover_each_kommun_once(r: &Resolved, findings: &mut Vec<Finding>) {
         for (i, kommun) in r.plan.kommuner.iter().enumerate() {
             if !seen.contains_key(&i) {
                 findings.push(Finding::error(
-                    key.values.span(),
+                    values.span(),
                     Problem::KeyCoverage {
                         key: key.id.get_ref().clone(),
                         kommun: kommun.name.get_ref().clone(),
@@ -345,8 +354,12 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                     continue;
                 };
                 let precision = *precision.get_ref();
+                // Percentages derived with `from` sum to 100 by construction.
+                let Some(values) = &key.values else {
+                    continue;
+                };
                 let mut sum = Decimal::ZERO;
-                for value in key.values.get_ref().values() {
+                for value in values.get_ref().values() {
                     let v = value.get_ref().0;
                     sum += v;
                     if v.normalize().scale() > precision {
@@ -362,7 +375,7 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                 }
                 if sum != Decimal::ONE_HUNDRED {
                     findings.push(Finding::error(
-                        key.values.span(),
+                        values.span(),
                         Problem::PercentSum {
                             key: id,
                             computed: sum,
@@ -371,7 +384,7 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                 }
             }
             KeyKind::Population => {
-                for (name, value) in key.values.get_ref() {
+                for (name, value) in key.inline_values().into_iter().flatten() {
                     let v = value.get_ref().0;
                     if v <= Decimal::ZERO || !v.fract().is_zero() {
                         let kommun = r
@@ -390,6 +403,211 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Check 5: a key takes its values from exactly one place (`values`, `file` or `from`), a file
+/// key counts population, and `from` turns a population key into percentages.
+fn keys_have_one_source(r: &Resolved, findings: &mut Vec<Finding>) {
+    for key in &r.plan.keys {
+        let id = key.id.get_ref().clone();
+        let error = |span, reason| {
+            Finding::error(
+                span,
+                Problem::KeyDefinition {
+                    key: id.clone(),
+                    reason,
+                },
+            )
+        };
+        let mut given: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+        if let Some(v) = &key.values {
+            given.push(("values", v.span()));
+        }
+        if let Some(f) = &key.file {
+            given.push(("file", f.span()));
+        }
+        if let Some(f) = &key.from {
+            given.push(("from", f.span()));
+        }
+        match given.as_slice() {
+            [] => findings.push(error(key.id.span(), KeyReason::NoValues)),
+            [_] => {}
+            [_, second, ..] => {
+                let names = given.iter().map(|(n, _)| *n).collect();
+                findings.push(error(second.1.clone(), KeyReason::SeveralSources(names)));
+            }
+        }
+        if let (Some(column), None) = (&key.column, &key.file) {
+            findings.push(error(column.span(), KeyReason::ColumnWithoutFile));
+        }
+        if let Some(file) = &key.file
+            && *key.kind.get_ref() != KeyKind::Population
+        {
+            findings.push(error(file.span(), KeyReason::FileNeedsPopulation));
+        }
+        if let (Some(_), Some(precision)) = (&key.from, &key.precision)
+            && *precision.get_ref() > split::MAX_PRECISION
+        {
+            findings.push(error(
+                precision.span(),
+                KeyReason::PrecisionTooHigh(*precision.get_ref()),
+            ));
+        }
+        if let Some(from) = &key.from {
+            if *key.kind.get_ref() != KeyKind::Percent {
+                findings.push(error(from.span(), KeyReason::FromNeedsPercent));
+            } else if let Some(&source) = r.keys.get(from.get_ref()) {
+                let is_population =
+                    r.plan.keys.get(source).is_some_and(|s| {
+                        *s.kind.get_ref() == KeyKind::Population && s.from.is_none()
+                    });
+                if !is_population {
+                    findings.push(error(
+                        from.span(),
+                        KeyReason::FromNotPopulation(from.get_ref().clone()),
+                    ));
+                }
+            } else {
+                findings.push(unknown(Thing::Key, from, r.keys.keys()));
+            }
+        }
+    }
+}
+
+/// Check 5: a key's SCB file can be read, and names every kommun of the plan exactly once,
+/// with a value, and no other kommun. Each problem names the file's line.
+fn key_files_match_kommuner(r: &Resolved, findings: &mut Vec<Finding>) {
+    let kommuner: Vec<(&str, &str)> = r
+        .plan
+        .kommuner
+        .iter()
+        .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str()))
+        .collect();
+    for key in &r.plan.keys {
+        let (Some(file), Some(data)) = (&key.file, &key.file_data) else {
+            continue;
+        };
+        let id = key.id.get_ref().clone();
+        match data {
+            Err(error) => findings.push(Finding::error(
+                file.span(),
+                Problem::KeyFile {
+                    key: id,
+                    error: error.clone(),
+                },
+            )),
+            Ok(data) => {
+                for mismatch in data.compare(&kommuner) {
+                    findings.push(Finding::error(
+                        file.span(),
+                        Problem::KeyFileCoverage {
+                            key: id.clone(),
+                            path: data.path.clone(),
+                            column: data.column.clone(),
+                            mismatch,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Check 5 (warning): a key's figures are at most two years older than the plan year. The year
+/// is the key's `date`, or else its file column's year.
+fn keys_are_recent(r: &Resolved, findings: &mut Vec<Finding>) {
+    let plan_year = *r.plan.plan.year.get_ref();
+    for key in &r.plan.keys {
+        let from_date = key.date.as_ref().map(|d| (d.get_ref().year, d.span()));
+        let from_file = || {
+            let year = key.file_data.as_ref()?.as_ref().ok()?.year?;
+            let span = key.column.as_ref().or(key.file.as_ref())?.span();
+            Some((year, span))
+        };
+        let Some((year, span)) = from_date.or_else(from_file) else {
+            continue;
+        };
+        if year < plan_year - 2 {
+            findings.push(Finding::warning(
+                span,
+                Problem::KeyDate {
+                    key: key.id.get_ref().clone(),
+                    year,
+                    plan_year,
+                },
+            ));
+        }
+    }
+}
+
+/// Check 6 (warning): a split by percentages derived from population counts (`from`) where
+/// rounding the percentages moves some kommun's amount by more than one unit compared with
+/// splitting by the counts themselves. Only derived keys are measured: for percentages written
+/// in the plan the counts behind them are not known.
+fn derived_percentages_keep_the_counts(r: &Resolved, findings: &mut Vec<Finding>) {
+    let codes = r.kommun_codes();
+    for insats in &r.plan.insatser {
+        let Some(split) = &insats.split else { continue };
+        let spec = split.get_ref();
+        let Some(key_id) = &spec.key else { continue };
+        let Some(&key) = r.keys.get(key_id.get_ref()) else {
+            continue;
+        };
+        let (Some(source), Some(precision)) = (
+            r.percent_source(key),
+            r.plan.keys.get(key).and_then(|k| k.precision.as_ref()),
+        ) else {
+            continue;
+        };
+        let keyed = match spec.rule.get_ref() {
+            SplitRule::Key => *insats.amount.get_ref(),
+            SplitRule::FixedPlusKey => {
+                let Some(each) = &spec.each else { continue };
+                let mut fixed: Vec<Amount> = vec![*each.get_ref(); r.plan.kommuner.len()];
+                for (name, value) in &spec.except {
+                    if let Some(part) = r.kommun(name.get_ref()).and_then(|i| fixed.get_mut(i)) {
+                        *part = *value.get_ref();
+                    }
+                }
+                *insats.amount.get_ref() - fixed.iter().sum()
+            }
+            _ => continue,
+        };
+        let unit = spec
+            .unit
+            .as_ref()
+            .map_or(r.plan.plan.unit(), |u| *u.get_ref());
+        let (Some(percent), Some(counts)) = (r.key_weights(key), r.key_weights(source)) else {
+            continue;
+        };
+        let (Ok(by_percent), Ok(by_counts)) = (
+            split::largest_remainder_by(keyed, &percent, &codes, unit),
+            split::largest_remainder_by(keyed, &counts, &codes, unit),
+        ) else {
+            continue;
+        };
+        let worst = by_percent
+            .iter()
+            .zip(&by_counts)
+            .enumerate()
+            .max_by_key(|(_, (p, c))| (p.amount - c.amount).abs());
+        if let Some((i, (p, c))) = worst
+            && (p.amount - c.amount).abs() > unit
+        {
+            findings.push(Finding::warning(
+                key_id.span(),
+                Problem::KeyRounding {
+                    insats: insats.id.get_ref().clone(),
+                    key: key_id.get_ref().clone(),
+                    precision: *precision.get_ref(),
+                    kommun: r.recipient_name(Recipient::Kommun(i)).to_string(),
+                    by_percent: p.amount,
+                    by_counts: c.amount,
+                    unit,
+                },
+            ));
         }
     }
 }
@@ -458,21 +676,6 @@ fn stated_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The heading's ancestors and itself; `None` when `parent` links form a cycle.
-fn heading_chain(r: &Resolved, start: usize) -> Option<Vec<usize>> {
-    let mut chain = vec![start];
-    let mut current = start;
-    while let Some(parent) = r.plan.headings.get(current).and_then(|h| h.parent.as_ref()) {
-        let &next = r.headings.get(parent.get_ref())?;
-        if chain.contains(&next) {
-            return None;
-        }
-        chain.push(next);
-        current = next;
-    }
-    Some(chain)
-}
-
 /// Check 7: with summary headings, every insats sits under exactly one of them, and the
 /// headings form a tree.
 fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
@@ -481,7 +684,7 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
     }
     let mut listed: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     for (i, heading) in r.plan.headings.iter().enumerate() {
-        if heading_chain(r, i).is_none()
+        if r.heading_chain(i).is_none()
             && heading
                 .parent
                 .as_ref()
@@ -528,24 +731,16 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
 
 /// Check 7: a heading's printed total equals its insatser and those of its sub-headings.
 fn heading_totals_match(r: &Resolved, findings: &mut Vec<Finding>) {
-    let mut totals = vec![Amount::ZERO; r.plan.headings.len()];
-    for (i, heading) in r.plan.headings.iter().enumerate() {
-        let Some(chain) = heading_chain(r, i) else {
-            return;
-        };
-        let own: Amount = heading
+    let amount_of = |i: usize| {
+        r.plan
             .insatser
-            .iter()
-            .filter_map(|id| r.insatser.get(id.get_ref()))
-            .filter_map(|&i| r.plan.insatser.get(i))
-            .map(|insats| *insats.amount.get_ref())
-            .sum();
-        for h in chain {
-            if let Some(t) = totals.get_mut(h) {
-                *t += own;
-            }
-        }
-    }
+            .get(i)
+            .map_or(Amount::ZERO, |x| *x.amount.get_ref())
+    };
+    // With a cycle (reported above) the totals are not defined.
+    let Some(totals) = r.heading_totals(amount_of) else {
+        return;
+    };
     for (heading, computed) in r.plan.headings.iter().zip(totals) {
         let Some(stated) = &heading.stated else {
             continue;

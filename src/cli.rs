@@ -28,6 +28,11 @@ pub struct Cli {
 pub enum Command {
     /// Check that every total in a plan reconciles; report every problem at once.
     Check(CheckArgs),
+    /// Show the distribution tables and invoice summaries of a plan that passes `check`.
+    Report(ReportArgs),
+    /// Split an amount over the kommuner by a key and show the working (weights, exact
+    /// quotas, floors, remainders, ranks), so anyone can audit why a kommun got one krona more.
+    Split(crate::commands::split::SplitArgs),
 }
 
 /// Options that every command shares.
@@ -77,6 +82,57 @@ pub struct CheckArgs {
     pub common: Common,
 }
 
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plan file (TOML); it must pass `check`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Views to show, in the order given; all of them when none is given.
+    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    pub views: Vec<View>,
+    /// Only this area (number).
+    #[arg(long)]
+    pub area: Option<u32>,
+    /// Only this actor (id) and the units under it.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only this kommun (kommunkod or name).
+    #[arg(long)]
+    pub kommun: Option<String>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// A report view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    /// Per kommun: one row per kommun, one column per insats split over the kommuner.
+    #[value(alias = "kommuner")]
+    PerKommun,
+    /// Per responsible actor and area, the region's units under the region.
+    #[value(alias = "aktorer")]
+    PerActor,
+    /// The document's summary headings per handling actor, with their stated totals.
+    #[value(alias = "rubriker")]
+    PerHeading,
+    /// Each area's insatser against the agreement's amount.
+    #[value(alias = "omraden")]
+    PerArea,
+    /// One collective invoice per invoicing recipient; internal transfers; held money.
+    #[value(alias = "fakturor")]
+    Invoices,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::PerKommun,
+        View::PerActor,
+        View::PerHeading,
+        View::PerArea,
+        View::Invoices,
+    ];
+}
+
 /// The outcome of a command, mapped to an exit status in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
@@ -95,6 +151,8 @@ impl From<Status> for ExitCode {
 pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Status> {
     match cli.command {
         Command::Check(args) => crate::commands::check::run(&args, out),
+        Command::Report(args) => crate::commands::report::run(&args, out),
+        Command::Split(args) => crate::commands::split::run(&args, out),
     }
 }
 

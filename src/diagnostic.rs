@@ -100,7 +100,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
 }
 
 /// A file that could not be read or parsed.
-pub fn render_load_error(error: &LoadError, source_text: Option<&Source>, style: Style) -> String {
+pub fn render_load_error(error: &LoadError, style: Style) -> String {
     let lang = style.lang;
     match error {
         LoadError::Read { path, reason } => {
@@ -120,10 +120,7 @@ pub fn render_load_error(error: &LoadError, source_text: Option<&Source>, style:
             )));
             style.renderer().render(&[group])
         }
-        LoadError::Parse(parse) => match source_text {
-            Some(source) => render_parse_error(source, parse, style),
-            None => parse_message(parse, lang),
-        },
+        LoadError::Parse { source, error } => render_parse_error(source, error, style),
     }
 }
 

@@ -178,6 +178,40 @@ pub enum Problem {
         kommun: String,
         value: rust_decimal::Decimal,
     },
+    /// A key's SCB file cannot be read.
+    KeyFile {
+        key: String,
+        error: crate::scb::ScbError,
+    },
+    /// A key file's kommuner differ from the plan's (missing, extra, twice, without value).
+    KeyFileCoverage {
+        key: String,
+        path: std::path::PathBuf,
+        column: String,
+        mismatch: crate::scb::Mismatch,
+    },
+    /// A key without values, with values from more than one place, or a wrong `from`.
+    KeyDefinition {
+        key: String,
+        reason: KeyReason,
+    },
+    /// A key describes a year older than the plan year minus two.
+    KeyDate {
+        key: String,
+        year: i32,
+        plan_year: i32,
+    },
+    /// Splitting by percentages derived from counts moves a kommun's amount by more than one
+    /// unit compared with splitting by the counts themselves.
+    KeyRounding {
+        insats: String,
+        key: String,
+        precision: u32,
+        kommun: String,
+        by_percent: Amount,
+        by_counts: Amount,
+        unit: Amount,
+    },
     SplitPrinted {
         insats: String,
         recipient: String,
@@ -235,12 +269,33 @@ pub enum SplitReason {
     NoWeight,
     /// Too large for exact arithmetic.
     TooLarge,
+    /// `fixed-plus-key`: the fixed parts alone exceed the amount.
+    FixedExceedsAmount(Amount),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gap {
     Missing,
     Repeated,
+}
+
+/// What is wrong with how a key gets its values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyReason {
+    /// None of `values`, `file`, `from`.
+    NoValues,
+    /// More than one of them.
+    SeveralSources(Vec<&'static str>),
+    /// `column` without `file`.
+    ColumnWithoutFile,
+    /// `file` on a percent key: SCB files hold counts.
+    FileNeedsPopulation,
+    /// `from` on a population key.
+    FromNeedsPercent,
+    /// `from` names a key that is not a population key.
+    FromNotPopulation(String),
+    /// Derived percentages with more decimals than can be worked out exactly.
+    PrecisionTooHigh(u32),
 }
 
 impl Problem {
@@ -263,6 +318,11 @@ impl Problem {
             Problem::PercentSum { .. } => "percent-sum",
             Problem::PercentPrecision { .. } => "percent-precision",
             Problem::PopulationNotPositive { .. } => "population-not-positive",
+            Problem::KeyFile { .. } => "key-file",
+            Problem::KeyFileCoverage { .. } => "key-coverage",
+            Problem::KeyDefinition { .. } => "key-definition",
+            Problem::KeyDate { .. } => "key-date",
+            Problem::KeyRounding { .. } => "key-rounding",
             Problem::SplitPrinted { .. } => "split-printed",
             Problem::StatedTotal { .. } => "stated-total",
             Problem::NotUnderHeading { .. } => "heading-coverage",
@@ -484,6 +544,91 @@ impl Problem {
             (Problem::PopulationNotPositive { key, kommun, value }, Lang::En) => format!(
                 "the population of {kommun} in `{key}` is {value}; it must be a positive whole number"
             ),
+            (Problem::KeyFile { key, error }, Lang::Sv) => {
+                format!(
+                    "nyckeln `{key}`: {}: {}",
+                    error.place(),
+                    error.message(lang)
+                )
+            }
+            (Problem::KeyFile { key, error }, Lang::En) => {
+                format!("key `{key}`: {}: {}", error.place(), error.message(lang))
+            }
+            (
+                Problem::KeyFileCoverage {
+                    key,
+                    path,
+                    column,
+                    mismatch,
+                },
+                Lang::Sv,
+            ) => format!("nyckeln `{key}`: {}", mismatch.message(path, column, lang)),
+            (
+                Problem::KeyFileCoverage {
+                    key,
+                    path,
+                    column,
+                    mismatch,
+                },
+                Lang::En,
+            ) => format!("key `{key}`: {}", mismatch.message(path, column, lang)),
+            (Problem::KeyDefinition { key, reason }, _) => reason.message(key, lang),
+            (
+                Problem::KeyDate {
+                    key,
+                    year,
+                    plan_year,
+                },
+                Lang::Sv,
+            ) => {
+                format!("nyckeln `{key}` avser år {year}, mer än två år före planåret {plan_year}")
+            }
+            (
+                Problem::KeyDate {
+                    key,
+                    year,
+                    plan_year,
+                },
+                Lang::En,
+            ) => format!(
+                "key `{key}` describes {year}, more than two years before the plan year {plan_year}"
+            ),
+            (
+                Problem::KeyRounding {
+                    insats,
+                    key,
+                    precision,
+                    kommun,
+                    by_percent,
+                    by_counts,
+                    unit,
+                },
+                Lang::Sv,
+            ) => format!(
+                "insats `{insats}`: avrundningen av `{key}` till {precision} decimaler flyttar upp till {} per kommun, mer än en enhet ({}), jämfört med befolkningstalen ({kommun}: {} mot {})",
+                a(&(*by_percent - *by_counts).abs()),
+                a(unit),
+                a(by_percent),
+                a(by_counts)
+            ),
+            (
+                Problem::KeyRounding {
+                    insats,
+                    key,
+                    precision,
+                    kommun,
+                    by_percent,
+                    by_counts,
+                    unit,
+                },
+                Lang::En,
+            ) => format!(
+                "insats `{insats}`: rounding `{key}` to {precision} decimals moves up to {} per kommun, more than one unit ({}), compared with the population counts ({kommun}: {} against {})",
+                a(&(*by_percent - *by_counts).abs()),
+                a(unit),
+                a(by_percent),
+                a(by_counts)
+            ),
             (
                 Problem::SplitPrinted {
                     insats,
@@ -662,6 +807,17 @@ impl Problem {
                 .pick("skriv folkmängden som den står hos SCB, till exempel 64_977",
                     "write the population as SCB gives it, for example 64_977")
                 .to_string(),
+            Problem::KeyFile { error, .. } => error.hint(lang),
+            Problem::KeyFileCoverage { mismatch, .. } => mismatch.hint(lang).to_string(),
+            Problem::KeyDefinition { reason, .. } => reason.hint(lang).to_string(),
+            Problem::KeyDate { .. } => lang
+                .pick("hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
+                    "get newer figures from SCB, or say in a comment why the older ones apply")
+                .to_string(),
+            Problem::KeyRounding { .. } => lang
+                .pick("om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",
+                    "if the agreement states percentages this is its rule; otherwise split by the population counts or raise `precision`")
+                .to_string(),
             Problem::SplitPrinted { .. } => lang
                 .pick("rätta det angivna beloppet under `printed`, eller fördelningsregeln",
                     "correct the amount under `printed`, or the split rule")
@@ -767,6 +923,14 @@ impl SplitReason {
             (SplitReason::TooLarge, Lang::En) => {
                 format!("insats `{insats}`: the figures are too large to split exactly")
             }
+            (SplitReason::FixedExceedsAmount(fixed), Lang::Sv) => format!(
+                "insats `{insats}`: de fasta delarna summerar till {}, mer än insatsens belopp",
+                fixed.sv()
+            ),
+            (SplitReason::FixedExceedsAmount(fixed), Lang::En) => format!(
+                "insats `{insats}`: the fixed parts sum to {}, more than the insats amount",
+                fixed.en()
+            ),
         }
     }
 
@@ -821,6 +985,114 @@ impl SplitReason {
                     "check the amount and the key",
                 )
                 .to_string(),
+            SplitReason::FixedExceedsAmount(_) => lang
+                .pick(
+                    "sänk `each` eller höj insatsens `amount`",
+                    "lower `each` or raise the insats `amount`",
+                )
+                .to_string(),
+        }
+    }
+}
+
+impl KeyReason {
+    fn message(&self, key: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (KeyReason::NoValues, Lang::Sv) => {
+                format!("nyckeln `{key}` har inga värden")
+            }
+            (KeyReason::NoValues, Lang::En) => format!("key `{key}` has no values"),
+            (KeyReason::SeveralSources(given), Lang::Sv) => format!(
+                "nyckeln `{key}` får sina värden från flera håll ({})",
+                given.join(", ")
+            ),
+            (KeyReason::SeveralSources(given), Lang::En) => format!(
+                "key `{key}` takes its values from more than one place ({})",
+                given.join(", ")
+            ),
+            (KeyReason::ColumnWithoutFile, Lang::Sv) => {
+                format!("nyckeln `{key}` anger `column` men ingen `file`")
+            }
+            (KeyReason::ColumnWithoutFile, Lang::En) => {
+                format!("key `{key}` gives `column` but no `file`")
+            }
+            (KeyReason::FileNeedsPopulation, Lang::Sv) => {
+                format!("nyckeln `{key}` läser en SCB-fil men är inte `kind = \"population\"`")
+            }
+            (KeyReason::FileNeedsPopulation, Lang::En) => {
+                format!("key `{key}` reads an SCB file but is not `kind = \"population\"`")
+            }
+            (KeyReason::FromNeedsPercent, Lang::Sv) => {
+                format!("nyckeln `{key}` har `from` men är inte `kind = \"percent\"`")
+            }
+            (KeyReason::FromNeedsPercent, Lang::En) => {
+                format!("key `{key}` has `from` but is not `kind = \"percent\"`")
+            }
+            (KeyReason::FromNotPopulation(from), Lang::Sv) => {
+                format!("nyckeln `{key}` räknas fram ur `{from}`, som inte är en befolkningsnyckel")
+            }
+            (KeyReason::FromNotPopulation(from), Lang::En) => {
+                format!("key `{key}` is derived from `{from}`, which is not a population key")
+            }
+            (KeyReason::PrecisionTooHigh(p), Lang::Sv) => {
+                format!(
+                    "nyckeln `{key}` ska räknas fram med {p} decimaler; högst {} går",
+                    crate::split::MAX_PRECISION
+                )
+            }
+            (KeyReason::PrecisionTooHigh(p), Lang::En) => {
+                format!(
+                    "key `{key}` asks for {p} decimals; at most {} are possible",
+                    crate::split::MAX_PRECISION
+                )
+            }
+        }
+    }
+
+    fn hint(&self, lang: Lang) -> &'static str {
+        match self {
+            KeyReason::NoValues | KeyReason::SeveralSources(_) => lang.pick(
+                "ange exakt en av `values` (i planen), `file` (en SCB-fil) och `from` (procent ur en befolkningsnyckel)",
+                "give exactly one of `values` (in the plan), `file` (an SCB file) and `from` (percentages from a population key)",
+            ),
+            KeyReason::ColumnWithoutFile => lang.pick(
+                "`column` väljer årskolumnen i `file`; ta bort den eller lägg till `file`",
+                "`column` picks the year column of `file`; remove it or add `file`",
+            ),
+            KeyReason::FileNeedsPopulation => lang.pick(
+                "skriv `kind = \"population\"`, och härled procentsatser med en egen nyckel med `from`",
+                "write `kind = \"population\"`, and derive percentages with a key of its own with `from`",
+            ),
+            KeyReason::FromNeedsPercent => lang.pick(
+                "skriv `kind = \"percent\"` och `precision = 2`",
+                "write `kind = \"percent\"` and `precision = 2`",
+            ),
+            KeyReason::FromNotPopulation(_) => lang.pick(
+                "`from` ska ange en nyckel med `kind = \"population\"`",
+                "`from` must name a key with `kind = \"population\"`",
+            ),
+            KeyReason::PrecisionTooHigh(_) => lang.pick(
+                "avtal anger procent med en eller två decimaler: `precision = 2`",
+                "agreements state percentages with one or two decimals: `precision = 2`",
+            ),
+        }
+    }
+}
+
+impl Problem {
+    /// The key a problem is about, for the problems that concern one key.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Problem::KeyCoverage { key, .. }
+            | Problem::KeyPrecisionMissing { key }
+            | Problem::PercentSum { key, .. }
+            | Problem::PercentPrecision { key, .. }
+            | Problem::PopulationNotPositive { key, .. }
+            | Problem::KeyFile { key, .. }
+            | Problem::KeyFileCoverage { key, .. }
+            | Problem::KeyDefinition { key, .. }
+            | Problem::KeyDate { key, .. } => Some(key),
+            _ => None,
         }
     }
 }

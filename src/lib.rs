@@ -9,5 +9,8 @@ pub mod finding;
 pub mod lang;
 pub mod money;
 pub mod plan;
+pub mod render;
+pub mod report;
 pub mod resolve;
+pub mod scb;
 pub mod split;

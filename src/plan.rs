@@ -240,8 +240,25 @@ pub struct Key {
     pub precision: Option<Spanned<u32>>,
     pub date: Option<Spanned<Date>>,
     pub source: Option<String>,
-    /// Kommun (kommunkod or name) to its weight.
-    pub values: Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>,
+    /// Kommun (kommunkod or name) to its weight, written in the plan. A key has exactly one
+    /// of `values`, `file` and `from`.
+    pub values: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>>,
+    /// An SCB population file, relative to the plan file (a population key).
+    pub file: Option<Spanned<String>>,
+    /// The year column of `file` ("2024"); needed when the file has several.
+    pub column: Option<Spanned<String>>,
+    /// A percent key derived from this population key at `precision` decimals.
+    pub from: Option<Spanned<String>>,
+    /// `file` as read by `load_key_files`; not part of the TOML.
+    #[serde(skip)]
+    pub file_data: Option<Result<crate::scb::KeyFile, crate::scb::ScbError>>,
+}
+
+impl Key {
+    /// The key's inline values, if it has them.
+    pub fn inline_values(&self) -> Option<&BTreeMap<Spanned<String>, Spanned<Weight>>> {
+        self.values.as_ref().map(Spanned::get_ref)
+    }
 }
 
 /// `[[insatser]]`: one activity row of the plan.
@@ -326,6 +343,8 @@ pub enum SplitRule {
     Fixed,
     /// Amounts written out per recipient (`amounts`).
     Amounts,
+    /// A fixed amount per kommun (`each`, `except`), and the rest by a key (`key`).
+    FixedPlusKey,
 }
 
 /// `[insatser.split]`: how an insats's amount is divided over its recipients.
@@ -441,8 +460,11 @@ impl<'de> Deserialize<'de> for Weight {
 pub enum LoadError {
     /// The file could not be read.
     Read { path: PathBuf, reason: ReadReason },
-    /// The TOML could not be parsed into a plan.
-    Parse(ParseError),
+    /// The TOML could not be parsed into a plan; the text is kept for the diagnostic.
+    Parse {
+        source: Box<Source>,
+        error: ParseError,
+    },
 }
 
 #[derive(Debug, PartialEq)]
@@ -532,8 +554,27 @@ pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
         read_error(ReadReason::NotUtf8 { line })
     })?;
     let source = Source::new(path, text);
-    let plan = parse(&source.text).map_err(LoadError::Parse)?;
-    Ok((source, plan))
+    match parse(&source.text) {
+        Ok(mut plan) => {
+            load_key_files(&mut plan, path.parent().unwrap_or(Path::new("")));
+            Ok((source, plan))
+        }
+        Err(error) => Err(LoadError::Parse {
+            source: Box::new(source),
+            error,
+        }),
+    }
+}
+
+/// Reads every key's SCB `file` (relative to `base`, the plan's folder) into `file_data`.
+/// Problems with a file are kept there for `check` to report.
+pub fn load_key_files(plan: &mut Plan, base: &Path) {
+    for key in &mut plan.keys {
+        if let Some(file) = &key.file {
+            let column = key.column.as_ref().map(|c| c.get_ref().as_str());
+            key.file_data = Some(crate::scb::load(&base.join(file.get_ref()), column));
+        }
+    }
 }
 
 /// Parses plan text. A leading UTF-8 byte-order mark (which Windows editors add) is blanked

@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use crate::finding::{Finding, Problem, Related, SplitReason, Thing};
 use crate::money::Amount;
-use crate::plan::{ActorKind, Insats, Plan, SplitRule};
+use crate::plan::{ActorKind, Insats, KeyKind, Plan, SplitRule};
 use crate::split::{self, SplitError};
 
 /// Who receives money.
@@ -269,35 +269,51 @@ impl<'p> Resolved<'p> {
                 let weights: Vec<Decimal> = if *spec.rule.get_ref() == SplitRule::Equal {
                     vec![Decimal::ONE; recipients.len()]
                 } else {
-                    let Some(key_id) = &spec.key else {
-                        findings.push(invalid(rule_span, SplitReason::MissingField("key")));
-                        return None;
-                    };
-                    if recipients.iter().any(|r| matches!(r, Recipient::Actor(_))) {
-                        findings.push(invalid(rule_span, SplitReason::KeyNeedsKommuner));
-                        return None;
-                    }
-                    let Some(&key) = self.keys.get(key_id.get_ref()) else {
-                        findings.push(unknown(Thing::Key, key_id, self.keys.keys()));
-                        return None;
-                    };
-                    // A key that misses a kommun is reported by the key checks.
-                    self.key_weights(key)?
+                    self.split_key_weights(&id, spec, &recipients, findings)?
                 };
-                match split::largest_remainder(amount, &weights, unit) {
+                let tie = self.tie_keys(&recipients);
+                match split::largest_remainder_by(amount, &weights, &tie, unit) {
                     Ok(parts) => parts.into_iter().map(|p| p.amount).collect(),
                     Err(e) => {
-                        let reason = match e {
-                            SplitError::AmountNotMultipleOfUnit => {
-                                SplitReason::NotMultipleOfUnit(unit)
-                            }
-                            SplitError::TooLarge => SplitReason::TooLarge,
-                            // Negative weights and units are reported by the key and amount checks.
-                            SplitError::NoWeight
-                            | SplitError::NegativeWeight
-                            | SplitError::NonPositiveUnit => SplitReason::NoWeight,
-                        };
-                        findings.push(invalid(insats.amount.span(), reason));
+                        if let Some(reason) = split_reason(e, unit) {
+                            findings.push(invalid(insats.amount.span(), reason));
+                        }
+                        return None;
+                    }
+                }
+            }
+            SplitRule::FixedPlusKey => {
+                let Some(each) = &spec.each else {
+                    findings.push(invalid(rule_span, SplitReason::MissingField("each")));
+                    return None;
+                };
+                let weights = self.split_key_weights(&id, spec, &recipients, findings)?;
+                let mut fixed = vec![*each.get_ref(); recipients.len()];
+                for (name, value) in &spec.except {
+                    let recipient = named(name, findings)?;
+                    let i = recipients.iter().position(|r| *r == recipient)?;
+                    *fixed.get_mut(i)? = *value.get_ref();
+                }
+                let fixed_total: Amount = fixed.iter().sum();
+                let rest = amount - fixed_total;
+                if rest.is_negative() {
+                    findings.push(invalid(
+                        each.span(),
+                        SplitReason::FixedExceedsAmount(fixed_total),
+                    ));
+                    return None;
+                }
+                let tie = self.tie_keys(&recipients);
+                match split::largest_remainder_by(rest, &weights, &tie, unit) {
+                    Ok(parts) => fixed
+                        .iter()
+                        .zip(parts)
+                        .map(|(f, p)| *f + p.amount)
+                        .collect(),
+                    Err(e) => {
+                        if let Some(reason) = split_reason(e, unit) {
+                            findings.push(invalid(insats.amount.span(), reason));
+                        }
                         return None;
                     }
                 }
@@ -383,15 +399,159 @@ impl<'p> Resolved<'p> {
         Some(allocations)
     }
 
-    /// The key's weights in kommun order, or `None` when it does not cover every kommun.
-    pub fn key_weights(&self, key: usize) -> Option<Vec<Decimal>> {
-        let key = self.plan.keys.get(key)?;
-        let mut weights = vec![None; self.plan.kommuner.len()];
-        for (name, value) in key.values.get_ref() {
-            let i = self.kommun(name.get_ref())?;
-            *weights.get_mut(i)? = Some(value.get_ref().0);
+    /// The heading's ancestors and itself; `None` when `parent` links form a cycle.
+    pub fn heading_chain(&self, start: usize) -> Option<Vec<usize>> {
+        let mut chain = vec![start];
+        let mut current = start;
+        while let Some(parent) = self
+            .plan
+            .headings
+            .get(current)
+            .and_then(|h| h.parent.as_ref())
+        {
+            let &next = self.headings.get(parent.get_ref())?;
+            if chain.contains(&next) {
+                return None;
+            }
+            chain.push(next);
+            current = next;
         }
-        weights.into_iter().collect()
+        Some(chain)
+    }
+
+    /// Each heading's total: the amounts of its own insatser and of its sub-headings', where
+    /// `amount_of` gives an insats's amount (by index). `None` when headings form a cycle.
+    pub fn heading_totals(&self, amount_of: impl Fn(usize) -> Amount) -> Option<Vec<Amount>> {
+        let mut totals = vec![Amount::ZERO; self.plan.headings.len()];
+        for (i, heading) in self.plan.headings.iter().enumerate() {
+            let own: Amount = heading
+                .insatser
+                .iter()
+                .filter_map(|id| self.insatser.get(id.get_ref()))
+                .map(|&x| amount_of(x))
+                .sum();
+            for h in self.heading_chain(i)? {
+                if let Some(t) = totals.get_mut(h) {
+                    *t += own;
+                }
+            }
+        }
+        Some(totals)
+    }
+
+    /// The key's weights in kommun order, or `None` when it does not cover every kommun.
+    ///
+    /// A key's values come from the plan (`values`), from an SCB file (`file`, by kommunkod),
+    /// or, for a percent key with `from`, are percentages at `precision` decimals derived from
+    /// a population key (largest remainder, so they sum to exactly 100).
+    pub fn key_weights(&self, key: usize) -> Option<Vec<Decimal>> {
+        let k = self.plan.keys.get(key)?;
+        match (&k.values, &k.file_data, &k.from) {
+            (Some(values), None, None) => {
+                let mut weights = vec![None; self.plan.kommuner.len()];
+                for (name, value) in values.get_ref() {
+                    let i = self.kommun(name.get_ref())?;
+                    *weights.get_mut(i)? = Some(value.get_ref().0);
+                }
+                weights.into_iter().collect()
+            }
+            (None, Some(Ok(file)), None) => {
+                let codes: Vec<&str> = self
+                    .plan
+                    .kommuner
+                    .iter()
+                    .map(|k| k.code.get_ref().as_str())
+                    .collect();
+                file.weights(&codes)
+            }
+            (None, None, Some(_)) => {
+                let parts = self.derived_percentages(key)?;
+                Some(parts.into_iter().map(|p| p.amount.0).collect())
+            }
+            // No values, several sources or an unreadable file: reported by the key checks.
+            _ => None,
+        }
+    }
+
+    /// The population key a derived percent key (`from`) is computed from, when it is one.
+    pub fn percent_source(&self, key: usize) -> Option<usize> {
+        let k = self.plan.keys.get(key)?;
+        if *k.kind.get_ref() != KeyKind::Percent || k.values.is_some() || k.file.is_some() {
+            return None;
+        }
+        let source = *self.keys.get(k.from.as_ref()?.get_ref())?;
+        let s = self.plan.keys.get(source)?;
+        (*s.kind.get_ref() == KeyKind::Population && s.from.is_none()).then_some(source)
+    }
+
+    /// The derivation of a percent key with `from`: each kommun's percentage, with its exact
+    /// share, floor, remainder and rank (the parts' amounts are the percentages).
+    pub fn derived_percentages(&self, key: usize) -> Option<Vec<split::Part>> {
+        let source = self.percent_source(key)?;
+        let precision = *self.plan.keys.get(key)?.precision.as_ref()?.get_ref();
+        let counts = self.key_weights(source)?;
+        let codes = self.kommun_codes();
+        split::percentages(&counts, &codes, precision).ok()
+    }
+
+    /// The kommunkoder in kommun order: the tie keys of a split over the kommuner.
+    pub fn kommun_codes(&self) -> Vec<&str> {
+        self.plan
+            .kommuner
+            .iter()
+            .map(|k| k.code.get_ref().as_str())
+            .collect()
+    }
+
+    /// Tie keys for a split: kommuner by kommunkod, actors in the order listed.
+    fn tie_keys(&self, recipients: &[Recipient]) -> Vec<(usize, String)> {
+        recipients
+            .iter()
+            .enumerate()
+            .map(|(position, r)| match r {
+                Recipient::Kommun(i) => (
+                    0,
+                    self.plan
+                        .kommuner
+                        .get(*i)
+                        .map_or(String::new(), |k| k.code.get_ref().clone()),
+                ),
+                Recipient::Actor(_) => (position, String::new()),
+            })
+            .collect()
+    }
+
+    /// The weights of a split's `key` over its recipients, reporting why there are none.
+    fn split_key_weights(
+        &self,
+        insats: &str,
+        spec: &crate::plan::Split,
+        recipients: &[Recipient],
+        findings: &mut Vec<Finding>,
+    ) -> Option<Vec<Decimal>> {
+        let invalid = |reason| {
+            Finding::error(
+                spec.rule.span(),
+                Problem::SplitInvalid {
+                    insats: insats.to_string(),
+                    reason,
+                },
+            )
+        };
+        let Some(key_id) = &spec.key else {
+            findings.push(invalid(SplitReason::MissingField("key")));
+            return None;
+        };
+        if recipients.iter().any(|r| matches!(r, Recipient::Actor(_))) {
+            findings.push(invalid(SplitReason::KeyNeedsKommuner));
+            return None;
+        }
+        let Some(&key) = self.keys.get(key_id.get_ref()) else {
+            findings.push(unknown(Thing::Key, key_id, self.keys.keys()));
+            return None;
+        };
+        // A key that misses a kommun is reported by the key checks.
+        self.key_weights(key)
     }
 
     fn sum_matches(
@@ -422,6 +582,19 @@ impl<'p> Resolved<'p> {
         match recipient {
             Recipient::Kommun(i) => self.kommun(name) == Some(i),
             Recipient::Actor(i) => self.actors.get(name) == Some(&i),
+        }
+    }
+}
+
+/// Why a split failed, in the plan's words; `None` when another check already reports it
+/// (negative weights, amounts and units).
+fn split_reason(error: SplitError, unit: Amount) -> Option<SplitReason> {
+    match error {
+        SplitError::AmountNotMultipleOfUnit => Some(SplitReason::NotMultipleOfUnit(unit)),
+        SplitError::TooLarge | SplitError::TieKeys => Some(SplitReason::TooLarge),
+        SplitError::NoWeight => Some(SplitReason::NoWeight),
+        SplitError::NegativeWeight | SplitError::NonPositiveUnit | SplitError::NegativeAmount => {
+            None
         }
     }
 }

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use crate::check::check;
 use crate::cli::{CheckArgs, Status};
-use crate::diagnostic::{Style, render_finding, render_load_error};
+use crate::diagnostic::{Style, render_finding};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::money::Amount;
-use crate::plan::{self, LoadError, Plan, Source};
+use crate::plan::{Plan, Source};
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     let style = args.common.style();
@@ -28,24 +28,8 @@ fn check_one(
     out: &mut dyn Write,
 ) -> std::io::Result<Status> {
     let lang = style.lang;
-    let (source, plan) = match plan::load(path) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            let source = match &error {
-                LoadError::Parse(_) => std::fs::read_to_string(path)
-                    .ok()
-                    .map(|t| Source::new(path, t)),
-                LoadError::Read { .. } => None,
-            };
-            writeln!(out, "{}", render_load_error(&error, source.as_ref(), style))?;
-            writeln!(
-                out,
-                "{}: {}\n",
-                path.display(),
-                lang.pick("kunde inte läsas", "could not be read")
-            )?;
-            return Ok(Status::Unreadable);
-        }
+    let Some((source, plan)) = super::load(path, style, out)? else {
+        return Ok(Status::Unreadable);
     };
     let findings = check(&plan);
     for finding in &findings {

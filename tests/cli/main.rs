@@ -10,5 +10,8 @@
 
 mod checks;
 mod format;
+mod keys;
 mod plans;
+mod report;
+mod split;
 mod support;

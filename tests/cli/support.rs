@@ -58,6 +58,17 @@ impl Output {
         codes.into_iter().zip(places).collect()
     }
 
+    /// Asserts a table row with exactly these cells (trimmed), in this order.
+    pub fn assert_row(&self, cells: &[&str]) -> &Self {
+        let found = self.stdout.lines().any(|line| {
+            let inner = line.trim().trim_start_matches('│').trim_end_matches('│');
+            let row: Vec<&str> = inner.split('┆').map(str::trim).collect();
+            row == cells
+        });
+        assert!(found, "no table row {cells:?}\n{}", self.stdout);
+        self
+    }
+
     /// Asserts a finding with `code` at `place`, and returns its message line.
     pub fn assert_finding(&self, code: &str, place: &str) -> &Self {
         assert!(
@@ -80,6 +91,7 @@ pub fn allocate(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
         .output()
         .expect("run allocate");
     Output {

@@ -1,0 +1,3 @@
+//! Renderers: thin views of the report data in `report`.
+
+pub mod table;

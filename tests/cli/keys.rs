@@ -1,0 +1,510 @@
+//! Keys from SCB population files: every encoding and delimiter SCB produces, malformed files
+//! with their line numbers, and plans whose keys read a file or derive percentages from one.
+//!
+//! The figures are the 1 November 2024 population of seed 003's Mini Maria table (DOMAIN.md):
+//! Ragunda 5 150, Bräcke 6 037, Krokom 15 702, Strömsund 10 995, Åre 12 626, Berg 7 101,
+//! Härjedalen 10 120, Östersund 64 977; sum 132 708.
+
+use std::path::Path;
+
+use crate::support::{Output, allocate, repo_root};
+
+/// (kommunkod, name, population 1 Nov 2024), seed 003.
+const POPULATION_2024: [(&str, &str, u64); 8] = [
+    ("2303", "Ragunda", 5_150),
+    ("2305", "Bräcke", 6_037),
+    ("2309", "Krokom", 15_702),
+    ("2313", "Strömsund", 10_995),
+    ("2321", "Åre", 12_626),
+    ("2326", "Berg", 7_101),
+    ("2361", "Härjedalen", 10_120),
+    ("2380", "Östersund", 64_977),
+];
+
+const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
+
+/// The CSV rows of `allocate split … --format csv` for one step: (code, name, weight, result).
+fn csv_step(out: &Output, step: &str) -> Vec<(String, String, String, String)> {
+    out.stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>())
+        .filter(|f| f[0] == step)
+        .map(|f| (f[1].clone(), f[2].clone(), f[3].clone(), f[9].clone()))
+        .collect()
+}
+
+/// Asserts that the key read as the eight kommuner with their real 2024 population.
+fn assert_population_2024(out: &Output) {
+    out.assert_status(0);
+    let rows = csv_step(out, "split");
+    let expected: Vec<(String, String, String)> = POPULATION_2024
+        .iter()
+        .map(|(c, n, p)| (c.to_string(), n.to_string(), p.to_string()))
+        .collect();
+    let got: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|(c, n, w, _)| (c.clone(), n.clone(), w.clone()))
+        .collect();
+    assert_eq!(got, expected, "{}", out.stdout);
+    let sum: u64 = rows.iter().map(|r| r.2.parse::<u64>().unwrap()).sum();
+    assert_eq!(sum, 132_708);
+}
+
+fn split_by_file(file: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["split", "132708", "--key", file, "--format", "csv"];
+    args.extend_from_slice(extra);
+    allocate(&repo_root(), &args)
+}
+
+// SCB's files as downloaded.
+
+#[test]
+fn shipped_key_file_is_utf8_with_bom_and_semicolons() {
+    let bytes = std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap();
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "UTF-8 byte-order mark"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("\"Folkmängden den 1 november")
+    );
+    assert_eq!(lines.next(), Some(""));
+    assert_eq!(lines.next(), Some("\"region\";\"2024\""));
+    assert_eq!(lines.next(), Some("\"2303 Ragunda\";5150"));
+    assert_population_2024(&split_by_file(SHIPPED_KEY, &[]));
+    allocate(&repo_root(), &["split", "1", "--key", SHIPPED_KEY])
+        .assert_status(0)
+        .assert_stdout_contains("(UTF-8 med BOM, semikolon)");
+}
+
+#[test]
+fn iso_8859_1_with_commas_title_and_crlf() {
+    let file = "tests/fixtures/scb/folkmangd-2024-iso-8859-1-comma.csv";
+    let bytes = std::fs::read(repo_root().join(file)).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture is not UTF-8"
+    );
+    assert_population_2024(&split_by_file(file, &[]));
+    allocate(&repo_root(), &["split", "1", "--key", file])
+        .assert_status(0)
+        .assert_stdout_contains("(ISO-8859-1/Windows-1252, komma)")
+        .assert_stdout_contains("2380 Östersund");
+}
+
+#[test]
+fn utf8_without_bom_with_tabs_and_no_title() {
+    let file = "tests/fixtures/scb/folkmangd-2024-utf-8-tab.csv";
+    assert_population_2024(&split_by_file(file, &[]));
+    allocate(&repo_root(), &["split", "1", "--key", file, "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("(UTF-8, tab)");
+}
+
+#[test]
+fn windows_1252_with_two_year_columns_and_a_county_row() {
+    let file = "tests/fixtures/scb/folkmangd-2023-2024-windows-1252-semicolon.csv";
+    // Two year columns: the user must choose.
+    let out = allocate(&repo_root(), &["split", "1", "--key", file]);
+    out.assert_status(2)
+        .assert_stdout_contains("fel[key-file]: filen har flera årskolumner (\"2023\", \"2024\")")
+        .assert_stdout_contains(&format!("{file}:3:1"))
+        .assert_stdout_contains("--column 2024");
+    // 2024: the county row "23 Jämtlands län" is not a kommun and is left out.
+    assert_population_2024(&split_by_file(file, &["--column", "2024"]));
+    allocate(
+        &repo_root(),
+        &["split", "1", "--key", file, "--column", "2024"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("rad 4: \"23 Jämtlands län\" är inte en kommun");
+    // 2023 was not downloaded (".."): each kommun's line is named.
+    let out = allocate(
+        &repo_root(),
+        &["split", "1", "--key", file, "--column", "2023"],
+    );
+    out.assert_status(2)
+        .assert_stdout_contains(
+            "fel[key-coverage]: 2303 Ragunda saknar värde (`..`) i kolumnen \"2023\"",
+        )
+        .assert_stdout_contains(&format!("{file}:5:1"))
+        .assert_stdout_contains(&format!("{file}:12:1"));
+}
+
+// Malformed files: a clear error and the line.
+
+fn malformed(name: &str, bytes: &[u8]) -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let out = allocate(dir.path(), &["split", "100", "--key", name]);
+    (dir, out)
+}
+
+#[test]
+fn a_value_that_is_not_a_count_names_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        "\"Folkmängden\"\n\n\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2305 Bräcke\";6 O37\n"
+            .as_bytes(),
+    );
+    out.assert_status(2)
+        .assert_stdout_contains(
+            "fel[key-file]: värdet \"6 O37\" för 2305 Bräcke är inte ett heltal",
+        )
+        .assert_stdout_contains("--> f.csv:5:1")
+        .assert_stdout_contains("5 | \"2305 Bräcke\";6 O37");
+}
+
+#[test]
+fn a_region_without_kommunkod_names_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        b"\"region\",\"2024\"\n\"2303 Ragunda\",5150\n\"Ragunda\",5150\n",
+    );
+    out.assert_status(2)
+        .assert_stdout_contains("regionen \"Ragunda\" har ingen kommunkod")
+        .assert_stdout_contains("--> f.csv:3:1")
+        .assert_stdout_contains("\"2380 Östersund\"");
+}
+
+#[test]
+fn a_quote_that_is_never_closed_names_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        b"\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2305 Br\xe4cke;6037\n\"2309 Krokom\";15702\n",
+    );
+    out.assert_status(2)
+        .assert_stdout_contains("citattecken på raden avslutas aldrig")
+        .assert_stdout_contains("--> f.csv:3:1");
+}
+
+#[test]
+fn a_header_without_years_a_missing_column_and_an_empty_file() {
+    let (_d, out) = malformed("f.csv", b"\"region\";\"kommun\"\n\"2303 Ragunda\";5150\n");
+    out.assert_status(2)
+        .assert_stdout_contains("rubrikraden har ingen kolumn för ett år (\"region\", \"kommun\")")
+        .assert_stdout_contains("--> f.csv:1:1");
+    let (_d, out) = malformed("f.csv", b"");
+    out.assert_status(2)
+        .assert_stdout_contains("f.csv: filen är tom");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("f.csv"),
+        "\"region\";\"2024\"\n\"2303 Ragunda\";5150\n",
+    )
+    .unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "split", "100", "--key", "f.csv", "--column", "2025", "--lang", "en",
+        ],
+    )
+    .assert_status(2)
+    .assert_stdout_contains(
+        "error[key-file]: there is no column \"2025\"; the year columns are \"2024\"",
+    );
+    allocate(dir.path(), &["split", "100", "--key", "missing.csv"])
+        .assert_status(2)
+        .assert_stdout_contains("missing.csv: filen finns inte");
+}
+
+#[test]
+fn a_kommun_given_twice_names_both_lines() {
+    let (_d, out) = malformed(
+        "f.csv",
+        b"\"region\",\"2024\"\n\"2303 Ragunda\",5150\n\"2305 Br\xe4cke\",6037\n\"2303 Ragunda\",5150\n",
+    );
+    out.assert_status(2)
+        .assert_stdout_contains("fel[key-coverage]: kommunen 2303 Ragunda finns redan på rad 2")
+        .assert_stdout_contains("--> f.csv:4:1");
+}
+
+// Plans whose keys read a file.
+
+/// The real 2025 plan in a directory of its own, with `key_file` as its `keys/` file.
+struct KeyPlan {
+    dir: tempfile::TempDir,
+    text: String,
+}
+
+impl KeyPlan {
+    fn new(key_file: &[u8]) -> KeyPlan {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("keys")).unwrap();
+        std::fs::write(dir.path().join("keys/folkmangd-2024-11-01.csv"), key_file).unwrap();
+        let text = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+        KeyPlan { dir, text }
+    }
+
+    fn shipped() -> KeyPlan {
+        KeyPlan::new(&std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap())
+    }
+
+    fn edit(mut self, from: &str, to: &str) -> KeyPlan {
+        assert!(self.text.contains(from), "the plan has no {from:?}");
+        self.text = self.text.replacen(from, to, 1);
+        self
+    }
+
+    /// `plan.toml:LINE:COL` of `needle` in the edited text.
+    fn position_of(&self, needle: &str) -> String {
+        let at = self.text.find(needle).unwrap();
+        let before = &self.text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+            .chars()
+            .count()
+            + 1;
+        format!("plan.toml:{line}:{col}")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        std::fs::write(self.dir.path().join("plan.toml"), &self.text).unwrap();
+        allocate(self.dir.path(), args)
+    }
+
+    fn check(&self) -> Output {
+        self.run(&["check", "plan.toml"])
+    }
+}
+
+/// The shipped key with some lines changed, for a plan's key file.
+fn shipped_with(edits: &[(&str, &str)]) -> Vec<u8> {
+    let mut text =
+        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn plan_2025_reads_its_key_file_without_findings() {
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2025.toml"]);
+    out.assert_status(0);
+    assert!(out.finding_codes().is_empty(), "{}", out.stdout);
+}
+
+#[test]
+fn key_file_kommuner_are_compared_with_the_plan_with_line_numbers() {
+    // Line 4 is Ragunda, 5 Bräcke … 11 Östersund (after the title, a blank line and the header).
+    let p = KeyPlan::new(&shipped_with(&[
+        (
+            "\"2305 Bräcke\";6037\r\n",
+            "\"2305 Bräcke\";6037\r\n\"2305 Bräcke\";6037\r\n",
+        ),
+        (
+            "\"2380 Östersund\";64977\r\n",
+            "\"2401 Nordmaling\";6950\r\n",
+        ),
+        ("\"2321 Åre\";12626", "\"2321 Åre\";.."),
+    ]));
+    let out = p.check();
+    out.assert_status(1);
+    let file_at = p.position_of("\"keys/folkmangd-2024-11-01.csv\"");
+    assert_eq!(
+        out.findings(),
+        vec![("key-coverage".to_string(), file_at.clone()); 4],
+        "{}",
+        out.stdout
+    );
+    out.assert_stdout_contains(
+        "fel[key-coverage]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:6: kommunen 2305 Bräcke finns redan på rad 5",
+    )
+    .assert_stdout_contains("keys/folkmangd-2024-11-01.csv:9: 2321 Åre saknar värde (`..`) i kolumnen \"2024\"")
+    .assert_stdout_contains("keys/folkmangd-2024-11-01.csv:12: 2401 Nordmaling är inte en av planens kommuner")
+    .assert_stdout_contains("keys/folkmangd-2024-11-01.csv: kommunen 2380 Östersund saknas i filen")
+    .assert_stdout_contains("plan.toml: underkänd (4 fel, 0 varningar)");
+}
+
+#[test]
+fn an_unreadable_key_file_is_a_finding_at_the_file_key() {
+    let p = KeyPlan::new(b"\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2305 Br\xe4cke\";sex\n");
+    let out = p.check();
+    out.assert_status(1)
+        .assert_finding("key-file", &p.position_of("\"keys/folkmangd-2024-11-01.csv\""))
+        .assert_stdout_contains(
+            "nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:3: värdet \"sex\" för 2305 Bräcke är inte ett heltal",
+        );
+    let p = KeyPlan::shipped().edit("column = \"2024\"", "column = \"2023\"");
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("kolumnen \"2023\" finns inte; årskolumnerna är \"2024\"");
+    let p = KeyPlan::shipped().edit("file = \"keys/", "file = \"nycklar/");
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("nycklar/folkmangd-2024-11-01.csv: filen finns inte");
+}
+
+#[test]
+fn a_key_takes_its_values_from_exactly_one_place() {
+    let p = KeyPlan::shipped().edit(
+        "column = \"2024\"",
+        "column = \"2024\"\nvalues = { Ragunda = 5_150 }",
+    );
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("fel[key-definition]: nyckeln `befolkning-2024` får sina värden från flera håll (values, file)");
+    let p = KeyPlan::shipped().edit("from = \"befolkning-2024\"\n", "");
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("nyckeln `befolkning-procent-2024` har inga värden");
+    let p = KeyPlan::shipped().edit("from = \"befolkning-2024\"", "from = \"befolkning-2042\"");
+    p.check()
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"befolkning-2042\""))
+        .assert_stdout_contains("menade du `befolkning-2024`?");
+    let p = KeyPlan::shipped().edit(
+        "from = \"befolkning-2024\"",
+        "from = \"befolkning-procent-2024\"",
+    );
+    p.check().assert_status(1).assert_stdout_contains(
+        "räknas fram ur `befolkning-procent-2024`, som inte är en befolkningsnyckel",
+    );
+    let p = KeyPlan::shipped().edit(
+        "kind = \"population\"\ndate",
+        "kind = \"percent\"\nprecision = 1\ndate",
+    );
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("läser en SCB-fil men är inte `kind = \"population\"`");
+    let p = KeyPlan::shipped().edit("precision = 2", "precision = 11");
+    p.check()
+        .assert_status(1)
+        .assert_finding("key-definition", &p.position_of("11\n\n# Insatserna"))
+        .assert_stdout_contains("ska räknas fram med 11 decimaler; högst 10 går");
+}
+
+#[test]
+fn a_key_more_than_two_years_older_than_the_plan_is_warned_about() {
+    // By `date`.
+    let p = KeyPlan::shipped().edit("date = 2024-11-01", "date = 2022-11-01");
+    let out = p.check();
+    out.assert_status(0)
+        .assert_finding("key-date", &p.position_of("2022-11-01"))
+        .assert_stdout_contains(
+            "nyckeln `befolkning-2024` avser år 2022, mer än två år före planåret 2025",
+        );
+    // By the file's year column when the key has no date: 2024 is fine for 2026, not for 2027.
+    let p = KeyPlan::shipped()
+        .edit("date = 2024-11-01\n", "")
+        .edit("year = 2025", "year = 2027");
+    let out = p.check();
+    assert!(
+        out.finding_codes().contains(&"key-date".to_string()),
+        "{}",
+        out.stdout
+    );
+    out.assert_finding("key-date", &p.position_of("\"2024\""));
+}
+
+// Splits in a plan by a file key and by percentages derived from it.
+
+/// The Mini Maria example plan (one insats over the kommuner) in a directory of its own, with
+/// the shipped key file under `keys/`, and its 3 202 124 kr replaced by `amount`.
+fn mini_maria(amount: &str) -> KeyPlan {
+    let text = std::fs::read_to_string(repo_root().join("examples/mini-maria-2025.toml")).unwrap();
+    let mut p = KeyPlan::shipped();
+    p.text = text
+        .replace("../allocations/keys/", "keys/")
+        .replace("3_202_124", amount);
+    p
+}
+
+#[test]
+fn mini_maria_split_in_a_plan_by_derived_percentages() {
+    // Seed 003: 3 202 124 kr by the 2024 population as two-decimal percentages; the example's
+    // `printed` holds the agreement's figures and must match.
+    let out = allocate(&repo_root(), &["check", "examples/mini-maria-2025.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 1 varning)");
+    assert_eq!(out.finding_codes(), ["key-rounding"], "{}", out.stdout);
+    let p = mini_maria("3_202_124");
+    assert!(p.text.contains(
+        "printed = { Ragunda = 124_242, \"Bräcke\" = 145_697, Krokom = 378_811, \"Strömsund\" = 265_456, \"Åre\" = 304_522, Berg = 171_314, \"Härjedalen\" = 244_322, \"Östersund\" = 1_567_760 }"
+    ));
+    p.check().assert_status(0);
+    // Splitting by the raw counts would give Ragunda 124 265 (DOMAIN.md): not what the
+    // agreement prints.
+    let p = p.edit("Ragunda = 124_242", "Ragunda = 124_265");
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("angivet 124 265 kr, beräknat 124 242 kr, skillnad -23 kr");
+}
+
+#[test]
+fn rounding_of_derived_percentages_is_warned_about_only_when_it_hides_more_than_a_unit() {
+    let out = allocate(&repo_root(), &["check", "examples/mini-maria-2025.toml"]);
+    // Strömsund: 265 456 kr by the percentages, 265 299 kr by the counts (157 kr apart).
+    out.assert_stdout_contains(
+        "varning[key-rounding]: insats `mini-maria`: avrundningen av `befolkning-procent-2024` till 2 decimaler flyttar upp till 157 kr per kommun",
+    )
+    .assert_stdout_contains("(Strömsund: 265 456 kr mot 265 299 kr)");
+    // 800 kr by the same percentages: every kommun gets the same as by the counts.
+    let p = mini_maria("800");
+    let p = p.edit("printed = {", "# printed = {");
+    let out = p.check();
+    out.assert_status(0);
+    assert!(out.finding_codes().is_empty(), "{}", out.stdout);
+}
+
+#[test]
+fn fixed_part_per_kommun_plus_the_rest_by_key() {
+    // 800 000 kr: 50 000 kr to each of the 8 kommuner, the remaining 400 000 kr by the 2024
+    // population in whole kronor. Worked out by hand with exact fractions and largest
+    // remainder: 400 000 × 5 150 / 132 708 = 15 522,8… → Ragunda 15 523, and so on.
+    let rule = "rule = \"fixed-plus-key\"\neach = 50_000\nkey = \"befolkning-2024\"";
+    let printed = "printed = { Ragunda = 65_523, \"Bräcke\" = 68_196, Krokom = 97_328, \"Strömsund\" = 83_140, \"Åre\" = 88_057, Berg = 71_403, \"Härjedalen\" = 80_503, \"Östersund\" = 245_850 }";
+    let base = || {
+        let p = mini_maria("800_000");
+        let line = p
+            .text
+            .lines()
+            .find(|l| l.starts_with("printed = "))
+            .unwrap()
+            .to_string();
+        p.edit("rule = \"key\"\nkey = \"befolkning-procent-2024\"", rule)
+            .edit(&line, printed)
+    };
+    let out = base().check();
+    out.assert_status(0);
+    assert!(out.finding_codes().is_empty(), "{}", out.stdout);
+    // A krona off in the document is found.
+    base()
+        .edit("Krokom = 97_328", "Krokom = 97_327")
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains("insats `mini-maria`: angivet belopp för Krokom är 97 327 kr, fördelningsregeln ger 97 328 kr");
+    // The fixed parts alone exceed the amount.
+    base()
+        .edit("each = 50_000", "each = 150_000")
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains(
+            "de fasta delarna summerar till 1 200 000 kr, mer än insatsens belopp",
+        );
+    // `each` is required.
+    base()
+        .edit("each = 50_000\n", "")
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains("fördelningen av insats `mini-maria` saknar `each`");
+}
+
+#[test]
+fn key_file_path_is_relative_to_the_plan() {
+    // The example plan in examples/ reads ../allocations/keys/…; run from another folder.
+    let plan = repo_root().join("examples/mini-maria-2025.toml");
+    let out = allocate(
+        Path::new(&repo_root().join("tests")),
+        &["check", plan.to_str().unwrap()],
+    );
+    out.assert_status(0);
+}

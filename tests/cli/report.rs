@@ -1,0 +1,239 @@
+//! `allocate report` on the real plans: what a reader sees.
+
+use crate::support::{allocate, repo_root};
+
+fn report(args: &[&str]) -> crate::support::Output {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    allocate(&repo_root(), &all)
+}
+
+#[test]
+fn per_kommun_table_2026_shows_the_printed_rows() {
+    let out = report(&["allocations/plan-2026.toml", "--view", "per-kommun"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Fördelning per kommun, Jämtlands län 2026")
+        .assert_row(&["Kod", "Kommun", "1.3", "2.5", "3.4", "Totalt"])
+        .assert_row(&[
+            "2326",
+            "Berg",
+            "21 200 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "196 200 kr",
+        ])
+        .assert_row(&[
+            "2305",
+            "Bräcke",
+            "18 000 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "193 000 kr",
+        ])
+        .assert_row(&[
+            "2361",
+            "Härjedalen",
+            "30 400 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "205 400 kr",
+        ])
+        .assert_row(&[
+            "2309",
+            "Krokom",
+            "47 600 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "222 600 kr",
+        ])
+        .assert_row(&[
+            "2303",
+            "Ragunda",
+            "15 600 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "190 600 kr",
+        ])
+        .assert_row(&[
+            "2313",
+            "Strömsund",
+            "32 800 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "207 800 kr",
+        ])
+        .assert_row(&[
+            "2321",
+            "Åre",
+            "38 400 kr",
+            "75 000 kr",
+            "100 000 kr",
+            "213 400 kr",
+        ])
+        .assert_row(&[
+            "2380",
+            "Östersund",
+            "196 000 kr",
+            "140 000 kr",
+            "100 000 kr",
+            "436 000 kr",
+        ])
+        .assert_row(&[
+            "",
+            "Totalt",
+            "400 000 kr",
+            "665 000 kr",
+            "800 000 kr",
+            "1 865 000 kr",
+        ]);
+}
+
+#[test]
+fn swedish_view_names_work_too() {
+    let sv = report(&["allocations/plan-2026.toml", "--view", "kommuner"]);
+    let en = report(&["allocations/plan-2026.toml", "--view", "per-kommun"]);
+    assert_eq!(sv.stdout, en.stdout);
+}
+
+#[test]
+fn per_heading_2026_marks_every_stated_total_as_matching() {
+    let out = report(&["allocations/plan-2026.toml", "--view", "per-heading"]);
+    out.assert_status(0)
+        .assert_row(&[
+            "",
+            "Region Jämtland Härjedalen",
+            "3 992 436 kr",
+            "3 992 436 kr ✓",
+        ])
+        .assert_stdout_contains("2 127 436 kr ┆ 2 127 436 kr ✓")
+        .assert_stdout_contains("3 510 836 kr ┆ 3 510 836 kr ✓")
+        .assert_stdout_contains("481 600 kr ┆   481 600 kr ✓")
+        .assert_row(&["3.7", "Informera om arbetssätt och stöt…", "100 000 kr", ""])
+        .assert_stdout_contains("4 705 026 kr ┆ 4 705 026 kr ✓");
+}
+
+#[test]
+fn per_actor_2026_totals_the_county() {
+    report(&["allocations/plan-2026.toml", "--view", "aktorer"])
+        .assert_status(0)
+        .assert_stdout_contains("│ – Folkhälsoenheten")
+        .assert_row(&[
+            "Kommunförbundet Jämtland…",
+            "1 350 000",
+            "250 000",
+            "527 436",
+            "2 127 436",
+        ])
+        .assert_row(&[
+            "– Folkhälsoenheten",
+            "1 750 000",
+            "250 000",
+            "1 510 836",
+            "3 510 836",
+        ])
+        .assert_row(&[
+            "Länets kommuner",
+            "400 000",
+            "665 000",
+            "800 000",
+            "1 865 000",
+        ])
+        .assert_row(&["– Östersund", "196 000", "140 000", "100 000", "436 000"])
+        .assert_row(&[
+            "Totalt",
+            "4 000 000",
+            "2 501 626",
+            "6 188 272",
+            "12 689 898",
+        ]);
+}
+
+#[test]
+fn invoices_2026_end_with_the_reconciliation_line() {
+    let out = report(&["allocations/plan-2026.toml", "--view", "invoices"]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "Samlingsfaktura: Kommunförbundet Jämtland Härjedalen → Region Jämtland Härjedalen",
+        )
+        .assert_stdout_contains("Samlingsfaktura: Östersund (2380) → Region Jämtland Härjedalen")
+        .assert_stdout_contains(
+            "Samlingsfaktura: Fontänhus Jämtland Härjedalen → Region Jämtland Härjedalen",
+        )
+        .assert_stdout_contains("Referenskod: 400105")
+        .assert_stdout_contains("Ej använda medel återbetalas senast 2027-03-31")
+        .assert_row(&[
+            "3",
+            "3.6",
+            "Sprida vilket befintligt stöd och lågtrös…",
+            "127 436 kr",
+        ])
+        .assert_row(&["", "", "Totalt", "2 127 436 kr"])
+        .assert_row(&["", "", "Totalt", "436 000 kr"])
+        .assert_row(&["", "", "Totalt", "250 000 kr"]);
+    assert!(
+        out.stdout.ends_with(
+            "Fakturor 4 242 436 kr + interna överföringar 4 242 436 kr + hållna medel 4 205 026 kr = 12 689 898 kr = länets medel ✓\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn invoices_2025_reconcile_with_the_county_total() {
+    let out = report(&["allocations/plan-2025.toml", "--view", "fakturor"]);
+    out.assert_status(0)
+        .assert_stdout_contains("= 12 697 775 kr = länets medel ✓");
+}
+
+#[test]
+fn per_area_2026_shows_each_area_against_the_agreement() {
+    let out = report(&["allocations/plan-2026.toml", "--view", "per-area"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Enligt överenskommelsen: 4 000 000 kr ✓")
+        .assert_stdout_contains("Enligt överenskommelsen: 2 501 626 kr ✓")
+        .assert_stdout_contains("Enligt överenskommelsen: 6 188 272 kr ✓");
+}
+
+#[test]
+fn all_views_by_default_and_in_english() {
+    let out = report(&["--lang", "en", "allocations/plan-2026.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Distribution per kommun, Jämtlands län 2026")
+        .assert_stdout_contains("Distribution per responsible actor")
+        .assert_stdout_contains("Summary per actor handling the funds")
+        .assert_stdout_contains("Insatser per area")
+        .assert_stdout_contains("Collective invoice: Östersund (2380) → Region Jämtland Härjedalen")
+        .assert_stdout_contains("= 12,689,898 kr = the county total ✓");
+}
+
+#[test]
+fn filter_by_kommun_shows_only_its_invoice() {
+    let out = report(&[
+        "allocations/plan-2026.toml",
+        "--view",
+        "invoices",
+        "--kommun",
+        "2380",
+    ]);
+    out.assert_status(0)
+        .assert_stdout_contains("Samlingsfaktura: Östersund (2380)")
+        .assert_stdout_contains("= 436 000 kr (urval)");
+    assert!(!out.stdout.contains("Kommunförbundet"));
+}
+
+#[test]
+fn unknown_filter_name_is_a_usage_error_with_a_suggestion() {
+    report(&["allocations/plan-2026.toml", "--actor", "kfhj"])
+        .assert_status(2)
+        .assert_stdout_contains("Okänd aktör `kfhj`. Menade du `kfjh`?");
+}
+
+#[test]
+fn plan_with_errors_is_not_reported_on() {
+    let out = report(&["examples/plan-2026-as-printed.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("fel[stated-total]")
+        .assert_stdout_contains("1 fel; ingen rapport förrän planen stämmer");
+    assert!(!out.stdout.contains("Samlingsfaktura"));
+}

@@ -1,0 +1,255 @@
+//! `allocate split`: ad-hoc splits with their audit, against the figures of the documents.
+//!
+//! Mini Maria 2025 (seed 003): 3 202 124 kr by the 1 November 2024 population as two-decimal
+//! percentages (3,88 % … 48,96 %) gives Ragunda 124 242, Bräcke 145 697, Krokom 378 811,
+//! Strömsund 265 456, Åre 304 522, Berg 171 314, Härjedalen 244 322, Östersund 1 567 760; by the
+//! raw counts Ragunda would get 124 265. 2026 (seed 001): 400 000 kr by the one-decimal key in
+//! units of 100 kr gives Berg 21 200, Bräcke 18 000, Härjedalen 30 400, Krokom 47 600,
+//! Ragunda 15 600, Strömsund 32 800, Åre 38 400, Östersund 196 000.
+
+use crate::support::{Output, allocate, repo_root};
+
+const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
+
+/// Kommunkod order, as the documents list them.
+const KOMMUNER: [&str; 8] = [
+    "Ragunda",
+    "Bräcke",
+    "Krokom",
+    "Strömsund",
+    "Åre",
+    "Berg",
+    "Härjedalen",
+    "Östersund",
+];
+
+const MINI_MARIA_PERCENT: [&str; 8] = [
+    "3.88", "4.55", "11.83", "8.29", "9.51", "5.35", "7.63", "48.96",
+];
+const MINI_MARIA: [&str; 8] = [
+    "124242", "145697", "378811", "265456", "304522", "171314", "244322", "1567760",
+];
+
+fn split(args: &[&str]) -> Output {
+    let mut all = vec!["split"];
+    all.extend_from_slice(args);
+    allocate(&repo_root(), &all)
+}
+
+/// (kommun, result) per row of one step of the CSV output.
+fn csv_results(out: &Output, step: &str) -> Vec<(String, String)> {
+    let mut lines = out.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("step,code,kommun,weight,quota,floor,remainder,rank,extra_unit,result,difference")
+    );
+    lines
+        .map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>())
+        .filter(|f| f[0] == step)
+        .map(|f| (f[2].clone(), f[9].clone()))
+        .collect()
+}
+
+fn expected(values: &[&str]) -> Vec<(String, String)> {
+    KOMMUNER
+        .iter()
+        .zip(values)
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn mini_maria_from_the_scb_file_with_two_decimal_percentages() {
+    let out = split(&[
+        "3202124",
+        "--key",
+        SHIPPED_KEY,
+        "--precision",
+        "2",
+        "--format",
+        "csv",
+    ]);
+    out.assert_status(0);
+    assert_eq!(
+        csv_results(&out, "percentages"),
+        expected(&MINI_MARIA_PERCENT)
+    );
+    assert_eq!(csv_results(&out, "split"), expected(&MINI_MARIA));
+    let by_counts = csv_results(&out, "by-counts");
+    assert_eq!(by_counts[0], ("Ragunda".to_string(), "124265".to_string()));
+    let total: u64 = by_counts
+        .iter()
+        .map(|(_, a)| a.parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(total, 3_202_124);
+}
+
+#[test]
+fn mini_maria_from_the_plan_key_derived_with_from() {
+    let out = split(&[
+        "3 202 124",
+        "--plan",
+        "allocations/plan-2025.toml",
+        "--key",
+        "befolkning-procent-2024",
+        "--format",
+        "csv",
+    ]);
+    out.assert_status(0);
+    assert_eq!(
+        csv_results(&out, "percentages"),
+        expected(&MINI_MARIA_PERCENT)
+    );
+    assert_eq!(csv_results(&out, "split"), expected(&MINI_MARIA));
+    assert_eq!(csv_results(&out, "by-counts")[0].1, "124265");
+}
+
+#[test]
+fn audit_table_shows_both_splits_and_why_each_krona_went_where() {
+    let out = split(&["3202124", "--key", SHIPPED_KEY, "--precision", "2"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Fördelning av 3 202 124 kr i hela 1 kr")
+        .assert_stdout_contains("1. Befolkningen som procent med 2 decimaler")
+        .assert_stdout_contains("2. 3 202 124 kr efter procentsatserna")
+        .assert_stdout_contains("Jämförelse: 3 202 124 kr efter befolkningstalen direkt")
+        .assert_stdout_contains("Så räknas det:");
+    // Ragunda's row in each table: population, percentage, the agreement's amount; and by the
+    // counts, 124 265 kr, 23 kr more.
+    let rows: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.contains("2303 Ragunda"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{}", out.stdout);
+    assert!(
+        rows[0].contains("5 150") && rows[0].contains("3,88 %"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[1].contains("3,88 %") && rows[1].contains("124 242 kr"),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].contains("124 265 kr") && rows[2].contains("+23 kr"),
+        "{}",
+        rows[2]
+    );
+    // The percentages sum to exactly 100,00 % and the amounts to the amount.
+    out.assert_stdout_contains("132 708")
+        .assert_stdout_contains("100,00 %")
+        .assert_stdout_contains("1 567 760 kr")
+        .assert_stdout_contains("3 202 124 kr │");
+}
+
+#[test]
+fn audit_table_in_english() {
+    let out = split(&[
+        "3202124",
+        "--key",
+        SHIPPED_KEY,
+        "--precision",
+        "2",
+        "--lang",
+        "en",
+    ]);
+    out.assert_status(0)
+        .assert_stdout_contains("Split of 3,202,124 kr in whole 1 kr")
+        .assert_stdout_contains("124,242 kr")
+        .assert_stdout_contains("1,567,760 kr")
+        .assert_stdout_contains("48.96 %")
+        .assert_stdout_contains("How it works:");
+}
+
+#[test]
+fn participation_2026_by_the_one_decimal_key_in_hundreds() {
+    let out = split(&[
+        "400000",
+        "--plan",
+        "allocations/plan-2026.toml",
+        "--key",
+        "befolkning-procent-2026",
+        "--unit",
+        "100",
+        "--format",
+        "csv",
+    ]);
+    out.assert_status(0);
+    assert_eq!(
+        csv_results(&out, "split"),
+        expected(&[
+            "15600", "18000", "47600", "32800", "38400", "21200", "30400", "196000"
+        ])
+    );
+    // A percentage key cannot be turned into percentages again.
+    split(&[
+        "400000",
+        "--plan",
+        "allocations/plan-2026.toml",
+        "--key",
+        "befolkning-procent-2026",
+        "--precision",
+        "2",
+    ])
+    .assert_status(2)
+    .assert_stdout_contains("är redan procentsatser");
+}
+
+#[test]
+fn json_output_keeps_figures_exact() {
+    let out = split(&[
+        "3202124",
+        "--key",
+        SHIPPED_KEY,
+        "--precision",
+        "2",
+        "--format",
+        "json",
+    ]);
+    out.assert_status(0)
+        .assert_stdout_contains("\"amount\": \"3202124\"")
+        .assert_stdout_contains("\"step\": \"percentages\"")
+        .assert_stdout_contains("\"code\": \"2303\", \"kommun\": \"Ragunda\", \"weight\": \"5150\"")
+        .assert_stdout_contains("\"result\": \"124242\"")
+        .assert_stdout_contains("\"result\": \"124265\", \"difference\": \"23\"")
+        .assert_stdout_contains("\"result\": \"1567760\"");
+    assert!(out.stdout.trim_start().starts_with('{') && out.stdout.trim_end().ends_with('}'));
+    // Balanced braces and brackets: a cheap well-formedness check without a JSON parser.
+    let count = |c| out.stdout.matches(c).count();
+    assert_eq!(count('{'), count('}'));
+    assert_eq!(count('['), count(']'));
+}
+
+#[test]
+fn unknown_key_and_bad_arguments_are_refused() {
+    split(&[
+        "100",
+        "--plan",
+        "allocations/plan-2025.toml",
+        "--key",
+        "befolkning-2042",
+    ])
+    .assert_status(2)
+    .assert_stdout_contains("ingen nyckel `befolkning-2042`; menade du `befolkning-2024`?");
+    split(&["150", "--key", SHIPPED_KEY, "--unit", "100"])
+        .assert_status(2)
+        .assert_stdout_contains("150 kr är inte ett helt antal av enheten 100 kr");
+    let out = split(&["12,5", "--key", SHIPPED_KEY]);
+    out.assert_status(2);
+    assert!(
+        out.stderr.contains("not an amount in whole kronor"),
+        "{}",
+        out.stderr
+    );
+    split(&[
+        "100",
+        "--plan",
+        "allocations/plan-2025.toml",
+        "--key",
+        "x",
+        "--column",
+        "2024",
+    ])
+    .assert_status(2);
+}
