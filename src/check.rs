@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
-use crate::finding::{Finding, Gap, KeyReason, Problem, Related, Thing};
+use crate::finding::{Finding, Gap, KeyReason, Problem, Related, Thing, ToFill};
 use crate::money::Amount;
 use crate::plan::{Date, KeyKind, Plan, SplitRule, Stated};
 use crate::resolve::{Recipient, Resolved, unknown};
@@ -38,6 +38,7 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     deadlines_in_order(plan, f);
     actors_are_used(&resolved, f);
     insatser_have_focus_areas(plan, f);
+    amounts_are_filled_in(plan, f);
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     findings
 }
@@ -246,6 +247,10 @@ fn stated_change_matches_totals(plan: &Plan, findings: &mut Vec<Finding>) {
     else {
         return;
     };
+    // Until the county total is filled in there is no change to compare with.
+    if plan.plan.county_total.get_ref().0.is_zero() {
+        return;
+    }
     let computed = *plan.plan.county_total.get_ref() - *previous.get_ref();
     if computed != *change.get_ref() {
         findings.push(Finding::error(
@@ -839,6 +844,54 @@ fn insatser_have_focus_areas(plan: &Plan, findings: &mut Vec<Finding>) {
                 Problem::NoFocusArea {
                     insats: insats.id.get_ref().clone(),
                 },
+            ));
+        }
+    }
+}
+
+/// Amounts still to be filled in: a total, area, earmark, insats, heading or stated figure of
+/// 0 kr, which a real plan never has and `allocate init` writes for every amount of the new
+/// year. (A 0 inside a split, for a kommun that gets nothing, is allowed; `each` is not.)
+fn amounts_are_filled_in(plan: &Plan, findings: &mut Vec<Finding>) {
+    let mut places: Vec<(&Spanned<Amount>, ToFill)> =
+        vec![(&plan.plan.county_total, ToFill::CountyTotal)];
+    if plan.plan.county_total.get_ref().0.is_zero()
+        && let Some(change) = &plan.plan.stated_change
+    {
+        places.push((change, ToFill::StatedChange));
+    }
+    if let Some(agreement) = &plan.agreement {
+        places.push((&agreement.national_total, ToFill::NationalTotal));
+        for part in &agreement.split {
+            places.push((&part.amount, ToFill::AgreementPart(part.recipient.clone())));
+        }
+    }
+    for area in &plan.areas {
+        places.push((&area.amount, ToFill::Area(*area.number.get_ref())));
+        for earmark in &area.earmarks {
+            places.push((&earmark.amount, ToFill::Earmark(earmark.id.get_ref().clone())));
+        }
+    }
+    for insats in &plan.insatser {
+        let id = insats.id.get_ref();
+        places.push((&insats.amount, ToFill::Insats(id.clone())));
+        if let Some(each) = insats.split.as_ref().and_then(|s| s.get_ref().each.as_ref()) {
+            places.push((each, ToFill::SplitEach(id.clone())));
+        }
+    }
+    for heading in &plan.headings {
+        if let Some(stated) = &heading.stated {
+            places.push((stated, ToFill::Heading(heading.title.clone())));
+        }
+    }
+    for stated in &plan.stated {
+        places.push((&stated.amount, ToFill::Stated(stated.label.clone())));
+    }
+    for (amount, place) in places {
+        if amount.get_ref().0.is_zero() {
+            findings.push(Finding::error(
+                amount.span(),
+                Problem::AmountToFill { place },
             ));
         }
     }

@@ -30,9 +30,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Show the distribution tables and invoice summaries of a plan that passes `check`.
     Report(ReportArgs),
+    /// Write payments, distributions and invoices as CSV, XLSX or JSON for ekonomienhet.
+    Export(ExportArgs),
     /// Split an amount over the kommuner by a key and show the working (weights, exact
     /// quotas, floors, remainders, ranks), so anyone can audit why a kommun got one krona more.
     Split(crate::commands::split::SplitArgs),
+    /// Compare two yearly plans: county total, areas, actors and kommuner side by side,
+    /// insatser added, removed and changed, and the stated change checked.
+    Diff(crate::commands::diff::DiffArgs),
+    /// Start next year's plan from this year's: actors, kommuner, keys and focus areas kept,
+    /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
+    Init(crate::commands::init::InitArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.
+    Completions(crate::commands::completions::CompletionsArgs),
+    /// Print the man page (roff) to standard output, or write one per command to a folder.
+    Man(crate::commands::man::ManArgs),
 }
 
 /// Options that every command shares.
@@ -78,8 +90,25 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Output: `human` (diagnostics with source lines), `json` (schema allocate-check/1),
+    /// `github` (GitHub Actions annotations) or `gitlab` (GitLab code quality report).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
     #[command(flatten)]
     pub common: Common,
+}
+
+/// How `check` writes its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people, with the source line and a caret.
+    Human,
+    /// One JSON document (schema allocate-check/1).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// A GitLab code quality report (JSON).
+    Gitlab,
 }
 
 #[derive(Debug, Args)]
@@ -90,6 +119,15 @@ pub struct ReportArgs {
     /// Views to show, in the order given; all of them when none is given.
     #[arg(long = "view", value_enum, value_name = "VIEW")]
     pub views: Vec<View>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Narrowing a report or export to part of the plan.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only this area (number).
     #[arg(long)]
     pub area: Option<u32>,
@@ -99,8 +137,43 @@ pub struct ReportArgs {
     /// Only this kommun (kommunkod or name).
     #[arg(long)]
     pub kommun: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Plan file (TOML); it must pass `check`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Folder to write the files to (created if missing). Without it, one `--view` is
+    /// written to standard output.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// File format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines.
+    #[arg(long, value_enum, default_value_t = crate::render::csv::Dialect::Excel)]
+    pub csv: crate::render::csv::Dialect,
+    /// Views to export; all of them when none is given.
+    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    pub views: Vec<crate::render::sheet::SheetView>,
+    /// Replace files that already exist in the folder.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One CSV file per view.
+    Csv,
+    /// One workbook with a sheet per view.
+    Xlsx,
+    /// The resolved plan and every view in one document (schema allocate-export/1).
+    Json,
 }
 
 /// A report view.
@@ -152,7 +225,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> std::io::Result<Status> {
     match cli.command {
         Command::Check(args) => crate::commands::check::run(&args, out),
         Command::Report(args) => crate::commands::report::run(&args, out),
+        Command::Export(args) => crate::commands::export::run(&args, out),
         Command::Split(args) => crate::commands::split::run(&args, out),
+        Command::Diff(args) => crate::commands::diff::run(&args, out),
+        Command::Init(args) => crate::commands::init::run(&args, out),
+        Command::Completions(args) => crate::commands::completions::run(&args, out),
+        Command::Man(args) => crate::commands::man::run(&args, out),
     }
 }
 

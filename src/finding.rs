@@ -246,6 +246,63 @@ pub enum Problem {
     NoFocusArea {
         insats: String,
     },
+    /// An amount left at 0 to be filled in (as `allocate init` leaves them).
+    AmountToFill {
+        place: ToFill,
+    },
+}
+
+/// Where an amount still to be filled in stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToFill {
+    CountyTotal,
+    /// `stated_change` at 0 while `county_total` is still to be filled in.
+    StatedChange,
+    NationalTotal,
+    AgreementPart(String),
+    Area(u32),
+    Earmark(String),
+    Insats(String),
+    /// `each` of a `fixed` or `fixed-plus-key` split.
+    SplitEach(String),
+    Heading(String),
+    Stated(String),
+}
+
+impl ToFill {
+    /// What the amount is, in words ("område 2", "insats `1.3`").
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ToFill::CountyTotal, Lang::Sv) => "länets totalbelopp (`county_total`)".to_string(),
+            (ToFill::CountyTotal, Lang::En) => "the county total (`county_total`)".to_string(),
+            (ToFill::StatedChange, Lang::Sv) => {
+                "förändringen mot föregående år (`stated_change`)".to_string()
+            }
+            (ToFill::StatedChange, Lang::En) => {
+                "the change from the previous year (`stated_change`)".to_string()
+            }
+            (ToFill::NationalTotal, Lang::Sv) => {
+                "överenskommelsens totalbelopp (`national_total`)".to_string()
+            }
+            (ToFill::NationalTotal, Lang::En) => {
+                "the agreement's total (`national_total`)".to_string()
+            }
+            (ToFill::AgreementPart(r), Lang::Sv) => format!("överenskommelsens del till {r}"),
+            (ToFill::AgreementPart(r), Lang::En) => format!("the agreement's part for {r}"),
+            (ToFill::Area(n), Lang::Sv) => format!("område {n}"),
+            (ToFill::Area(n), Lang::En) => format!("area {n}"),
+            (ToFill::Earmark(id), Lang::Sv) => format!("varav-posten `{id}`"),
+            (ToFill::Earmark(id), Lang::En) => format!("earmark `{id}`"),
+            (ToFill::Insats(id), Lang::Sv) => format!("insats `{id}`"),
+            (ToFill::Insats(id), Lang::En) => format!("insats `{id}`"),
+            (ToFill::SplitEach(id), Lang::Sv) => format!("`each` i fördelningen av insats `{id}`"),
+            (ToFill::SplitEach(id), Lang::En) => format!("`each` in the split of insats `{id}`"),
+            (ToFill::Heading(t), Lang::Sv) => format!("rubriken \"{t}\""),
+            (ToFill::Heading(t), Lang::En) => format!("heading \"{t}\""),
+            (ToFill::Stated(l), Lang::Sv) => format!("angiven summa \"{l}\""),
+            (ToFill::Stated(l), Lang::En) => format!("stated total \"{l}\""),
+        }
+    }
 }
 
 /// Why a split cannot be carried out.
@@ -332,6 +389,7 @@ impl Problem {
             Problem::DeadlineYear { .. } => "deadline-year",
             Problem::UnusedActor { .. } => "unused-actor",
             Problem::NoFocusArea { .. } => "no-focus-area",
+            Problem::AmountToFill { .. } => "amount-to-fill",
         }
     }
 
@@ -733,6 +791,12 @@ impl Problem {
             (Problem::NoFocusArea { insats }, Lang::En) => {
                 format!("insats `{insats}` names no focus area")
             }
+            (Problem::AmountToFill { place }, Lang::Sv) => {
+                format!("belopp att fylla i: {}", place.describe(lang))
+            }
+            (Problem::AmountToFill { place }, Lang::En) => {
+                format!("amount to fill in: {}", place.describe(lang))
+            }
         }
     }
 
@@ -853,6 +917,10 @@ impl Problem {
             Problem::NoFocusArea { .. } => lang
                 .pick("lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
                     "add `focus_areas = [...]` with the action plan's focus areas")
+                .to_string(),
+            Problem::AmountToFill { .. } => lang
+                .pick("skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
+                    "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in")
                 .to_string(),
         }
     }

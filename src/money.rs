@@ -9,6 +9,7 @@ use std::ops::{Add, AddAssign, Neg, Sub};
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::{Serialize, Serializer};
 
 /// An exact amount of money in kronor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,6 +118,17 @@ impl Sum for Amount {
 impl<'a> Sum<&'a Amount> for Amount {
     fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
         iter.copied().sum()
+    }
+}
+
+/// Whole kronor (every amount a plan holds) are written as JSON integers; anything finer, or
+/// beyond an i64, as an exact decimal string.
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match i64::try_from(self.0) {
+            Ok(whole) if self.0.fract().is_zero() => serializer.serialize_i64(whole),
+            _ => serializer.serialize_str(&self.0.normalize().to_string()),
+        }
     }
 }
 

@@ -176,7 +176,7 @@ pub enum ActorKind {
 }
 
 /// How an actor receives its money.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Payment {
     /// Sends the region one collective invoice (*samlingsfaktura*).

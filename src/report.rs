@@ -4,6 +4,8 @@
 //! Everything starts from the plan's allocation lines: one per insats and recipient after its
 //! split. Filters (area, actor, kommun) select lines; every view sums the lines it is given.
 
+use serde::{Deserialize, Serialize};
+
 use crate::money::Amount;
 use crate::plan::{ActorKind, Payment, Plan};
 use crate::resolve::{Recipient, Resolved};
@@ -113,7 +115,7 @@ impl<'p> Ledger<'p> {
 // ---- Per kommun ------------------------------------------------------------------------------
 
 /// One row per kommun in kommunkod order, one column per insats split over the kommuner.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerKommun {
     pub columns: Vec<Column>,
     pub rows: Vec<KommunRow>,
@@ -121,13 +123,13 @@ pub struct PerKommun {
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     pub insats: String,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KommunRow {
     pub code: String,
     pub name: String,
@@ -188,7 +190,7 @@ pub fn per_kommun(ledger: &Ledger) -> PerKommun {
 // ---- Per actor -------------------------------------------------------------------------------
 
 /// Every responsible actor with its amount per area and in total, units under their parent.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerActor {
     pub areas: Vec<u32>,
     pub rows: Vec<ActorRow>,
@@ -196,15 +198,22 @@ pub struct PerActor {
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActorRow {
     pub name: String,
     /// 0 for a top-level actor, 1 for a unit under it, and so on.
     pub depth: usize,
+    /// The top-level row this one belongs to (`None` for a top-level row).
+    pub group: Option<String>,
     /// Whether the amounts include rows below this one.
     pub has_children: bool,
+    /// Per area, including the rows below this one.
     pub per_area: Vec<Amount>,
     pub total: Amount,
+    /// Per area, only what this actor or kommun receives itself: these rows sum to the total
+    /// without counting anything twice.
+    pub own_per_area: Vec<Amount>,
+    pub own_total: Amount,
 }
 
 pub fn per_actor(ledger: &Ledger) -> PerActor {
@@ -224,13 +233,13 @@ pub fn per_actor(ledger: &Ledger) -> PerActor {
     let mut rows = Vec::new();
     // Depth-first over the actor tree in plan order; the walk is bounded by the number of
     // actors, so a parent cycle (reported by check) cannot loop.
-    let mut stack: Vec<(Row, usize)> = (0..plan.actors.len())
+    let mut stack: Vec<(Row, usize, Option<String>)> = (0..plan.actors.len())
         .rev()
         .filter(|&i| parent_of(i).is_none())
-        .map(|i| (Row::Actor(i), 0))
+        .map(|i| (Row::Actor(i), 0, None))
         .collect();
     let mut visited = 0;
-    while let Some((row, depth)) = stack.pop() {
+    while let Some((row, depth, group)) = stack.pop() {
         visited += 1;
         if visited > plan.actors.len() + plan.kommuner.len() + 1 {
             break;
@@ -246,6 +255,21 @@ pub fn per_actor(ledger: &Ledger) -> PerActor {
             Row::Actor(i) => r.is_under(l.recipient, i),
             Row::Kommun(k) => l.recipient == Recipient::Kommun(k),
         };
+        let own = |l: &Line| match row {
+            Row::Actor(i) => l.recipient == Recipient::Actor(i),
+            Row::Kommun(k) => l.recipient == Recipient::Kommun(k),
+        };
+        let own_per_area: Vec<Amount> = areas
+            .iter()
+            .map(|a| {
+                ledger
+                    .lines
+                    .iter()
+                    .filter(|l| l.area == *a && own(l))
+                    .map(|l| l.amount)
+                    .sum()
+            })
+            .collect();
         let per_area: Vec<Amount> = areas
             .iter()
             .map(|a| {
@@ -276,14 +300,23 @@ pub fn per_actor(ledger: &Ledger) -> PerActor {
         if ledger.filtered && total.0.is_zero() {
             continue;
         }
+        let child_group = group.clone().or_else(|| Some(name.clone()));
         rows.push(ActorRow {
             name,
             depth,
+            group,
             has_children: !children.is_empty(),
             per_area,
             total,
+            own_total: own_per_area.iter().sum(),
+            own_per_area,
         });
-        stack.extend(children.into_iter().rev().map(|c| (c, depth + 1)));
+        stack.extend(
+            children
+                .into_iter()
+                .rev()
+                .map(|c| (c, depth + 1, child_group.clone())),
+        );
     }
     let top: Vec<&ActorRow> = rows.iter().filter(|r| r.depth == 0).collect();
     let area_totals = (0..areas.len())
@@ -305,13 +338,13 @@ enum Row {
 
 // ---- Per handling actor (summary headings) ---------------------------------------------------
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerHeading {
     pub headings: Vec<HeadingReport>,
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HeadingReport {
     pub title: String,
     pub depth: usize,
@@ -322,7 +355,7 @@ pub struct HeadingReport {
     pub stated: Option<Amount>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub insats: String,
     pub area: u32,
@@ -431,13 +464,13 @@ fn lines_recipient_group(ledger: &Ledger, insats: usize) -> String {
 
 // ---- Per area --------------------------------------------------------------------------------
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerArea {
     pub areas: Vec<AreaReport>,
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaReport {
     pub number: u32,
     pub title: String,
@@ -447,7 +480,7 @@ pub struct AreaReport {
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaRow {
     pub insats: String,
     pub text: String,
@@ -507,7 +540,7 @@ pub fn per_area(ledger: &Ledger) -> PerArea {
 
 // ---- Invoices, internal transfers, held money ------------------------------------------------
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Payments {
     /// One collective invoice (*samlingsfaktura*) per recipient that invoices the region.
     pub invoices: Vec<Statement>,
@@ -523,10 +556,12 @@ pub struct Payments {
     pub region: String,
     pub reference: Option<String>,
     pub decision: String,
-    pub deadlines: Vec<(DeadlineKind, crate::plan::Date)>,
+    /// Deadlines as ISO dates (`2026-12-31`).
+    pub deadlines: Vec<(DeadlineKind, String)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
     Requisition,
     UseReported,
@@ -534,15 +569,16 @@ pub enum DeadlineKind {
 }
 
 /// What one recipient receives, line by line.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub recipient: String,
+    pub kind: RecipientKind,
     pub kommunkod: Option<String>,
     pub lines: Vec<StatementLine>,
     pub total: Amount,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLine {
     pub insats: String,
     pub area: u32,
@@ -584,6 +620,16 @@ pub fn payments(ledger: &Ledger) -> Payments {
             .collect();
         Statement {
             recipient: r.recipient_name(rec).to_string(),
+            kind: match rec {
+                Recipient::Kommun(_) => RecipientKind::Kommun,
+                Recipient::Actor(i) => match plan.actors.get(i).map(|a| *a.kind.get_ref()) {
+                    Some(ActorKind::Region) => RecipientKind::Region,
+                    Some(ActorKind::RegionUnit) => RecipientKind::RegionUnit,
+                    Some(ActorKind::Kommunforbund) => RecipientKind::Kommunforbund,
+                    Some(ActorKind::Kommuner) => RecipientKind::Kommun,
+                    Some(ActorKind::External) | None => RecipientKind::External,
+                },
+            },
             kommunkod: match rec {
                 Recipient::Kommun(k) => plan.kommuner.get(k).map(|x| x.code.get_ref().clone()),
                 Recipient::Actor(_) => None,
@@ -616,7 +662,7 @@ pub fn payments(ledger: &Ledger) -> Payments {
             (DeadlineKind::UnusedRepaid, &d.unused_repaid),
         ] {
             if let Some(date) = date {
-                deadlines.push((kind, *date.get_ref()));
+                deadlines.push((kind, date.get_ref().to_string()));
             }
         }
     }
@@ -821,4 +867,63 @@ mod tests {
         };
         assert_eq!(Ledger::new(&plan, &area).total(), kr(2_501_626));
     }
+}
+
+// ---- Payments file: one row per recipient and insats -----------------------------------------
+
+/// What kind of recipient a payment row goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecipientKind {
+    Region,
+    RegionUnit,
+    Kommunforbund,
+    Kommun,
+    External,
+}
+
+/// One recipient's money from one insats: the row ekonomienhet books.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentRow {
+    pub recipient: String,
+    pub recipient_kind: RecipientKind,
+    pub kommunkod: Option<String>,
+    pub area: u32,
+    pub insats: String,
+    pub text: String,
+    pub amount: Amount,
+    pub payment: Payment,
+    pub reference: Option<String>,
+    pub decision: String,
+}
+
+/// Every line of the ledger as a payment row, in the order of `payments`: invoicing
+/// recipients, then internal transfers, then held money. The amounts sum to the ledger total.
+pub fn payment_rows(ledger: &Ledger) -> Vec<PaymentRow> {
+    let summary = payments(ledger);
+    let groups = [
+        (&summary.invoices, Payment::Invoice),
+        (&summary.internal, Payment::Internal),
+        (&summary.held, Payment::Held),
+    ];
+    let mut rows = Vec::new();
+    for (statements, payment) in groups {
+        for statement in statements {
+            for line in &statement.lines {
+                rows.push(PaymentRow {
+                    recipient: statement.recipient.clone(),
+                    recipient_kind: statement.kind,
+                    kommunkod: statement.kommunkod.clone(),
+                    area: line.area,
+                    insats: line.insats.clone(),
+                    text: line.text.clone(),
+                    amount: line.amount,
+                    payment,
+                    reference: summary.reference.clone(),
+                    decision: summary.decision.clone(),
+                });
+            }
+        }
+    }
+    rows
 }

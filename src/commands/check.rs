@@ -1,35 +1,106 @@
 //! `allocate check PLAN...`: run every check on each plan and report every finding, then one
-//! summary line per plan; on success a short reconciliation of the plan's totals.
+//! summary line per plan; on success a short reconciliation of the plan's totals. With
+//! several plans, one summary of them all ends the output. `--format json|github|gitlab`
+//! writes the same results for machines (see `render::checked`).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::check::check;
-use crate::cli::{CheckArgs, Status};
+use crate::cli::{CheckArgs, CheckFormat, Status};
 use crate::diagnostic::{Style, render_finding};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::money::Amount;
 use crate::plan::{Plan, Source};
+use crate::render::checked::{CheckedFile, Summary, Verdict};
+use crate::render::{check_json, github, gitlab};
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     let style = args.common.style();
-    let mut worst = Status::Ok;
-    for path in &args.plans {
-        let status = check_one(path, args.deny_warnings, style, out)?;
-        worst = worst.max(status);
-    }
-    Ok(worst)
+    let lang = style.lang;
+    let paths: Vec<PathBuf> = crate::plan_paths::expand(&args.plans);
+    let files = || -> Vec<CheckedFile> {
+        paths
+            .iter()
+            .map(|path| checked_file(path, args.deny_warnings, lang))
+            .collect()
+    };
+    let (text, summary) = match args.format {
+        CheckFormat::Human => return human(&paths, args.deny_warnings, style, out),
+        CheckFormat::Json => {
+            let files = files();
+            let text = check_json::render(&files, args.deny_warnings, lang);
+            (text, Summary::of(&files))
+        }
+        CheckFormat::Github => {
+            let files = files();
+            (github::render(&files, lang), Summary::of(&files))
+        }
+        CheckFormat::Gitlab => {
+            let files = files();
+            (gitlab::render(&files, lang), Summary::of(&files))
+        }
+    };
+    write!(out, "{text}")?;
+    Ok(summary.status())
 }
 
-fn check_one(
-    path: &std::path::Path,
+/// Diagnostics for people, plan by plan; with several plans, a summary of them all.
+fn human(
+    paths: &[PathBuf],
     deny_warnings: bool,
     style: Style,
     out: &mut dyn Write,
 ) -> std::io::Result<Status> {
+    let mut summary = Summary::default();
+    for path in paths {
+        let (verdict, errors, warnings) = check_one(path, deny_warnings, style, out)?;
+        summary.add(verdict, errors, warnings);
+        // A plan that cannot be read already ends with an empty line.
+        if paths.len() > 1 && verdict != Verdict::Unreadable {
+            writeln!(out)?;
+        }
+    }
+    if paths.len() > 1 {
+        writeln!(out, "{}", summary.line(style.lang))?;
+    }
+    Ok(summary.status())
+}
+
+/// One plan loaded and checked, as data.
+fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
+    match crate::plan::load(path) {
+        Ok((source, plan)) => {
+            CheckedFile::checked(&source, &plan, &check(&plan), deny_warnings, lang)
+        }
+        Err(error) => CheckedFile::unreadable(path, &error, lang),
+    }
+}
+
+impl Summary {
+    /// The worst outcome: a file that cannot be read, else a failed plan, else success.
+    fn status(&self) -> Status {
+        if self.unreadable > 0 {
+            Status::Unreadable
+        } else if self.failed > 0 {
+            Status::Findings
+        } else {
+            Status::Ok
+        }
+    }
+}
+
+/// Checks one plan and writes its diagnostics; returns its verdict and counts.
+fn check_one(
+    path: &Path,
+    deny_warnings: bool,
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<(Verdict, usize, usize)> {
     let lang = style.lang;
     let Some((source, plan)) = super::load(path, style, out)? else {
-        return Ok(Status::Unreadable);
+        return Ok((Verdict::Unreadable, 0, 0));
     };
     let findings = check(&plan);
     for finding in &findings {
@@ -49,7 +120,12 @@ fn check_one(
         "{}",
         summary_line(&source, errors, warnings, failed, lang)
     )?;
-    Ok(if failed { Status::Findings } else { Status::Ok })
+    let verdict = if failed {
+        Verdict::Failed
+    } else {
+        Verdict::Passed
+    };
+    Ok((verdict, errors, warnings))
 }
 
 fn summary_line(

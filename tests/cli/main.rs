@@ -11,6 +11,7 @@
 mod checks;
 mod format;
 mod keys;
+mod export;
 mod plans;
 mod report;
 mod split;

@@ -1,0 +1,135 @@
+//! `allocate init --from PLAN [--year YEAR]`: next year's plan from this year's (see
+//! `next_plan` for what carries over). The file is written next to `--from` as
+//! `plan-YEAR.toml` unless `--output` says otherwise (`-` for standard output); an existing
+//! file is never replaced without `--force`. The text goes to a temporary file in the same
+//! folder first and is then renamed, so a plan is never left half written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::cli::{Common, Status};
+use crate::finding::Problem;
+use crate::lang::Lang;
+use crate::next_plan::{Folders, next_plan};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Last year's plan to start from.
+    #[arg(long, value_name = "PLAN")]
+    pub from: PathBuf,
+    /// The new plan's year; by default the year after the one of `--from`.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from`. `-` writes
+    /// it to standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
+    let style = args.common.style();
+    let lang = style.lang;
+    let Some((source, plan)) = super::load(&args.from, style, out)? else {
+        return Ok(Status::Unreadable);
+    };
+    let year = args.year.unwrap_or(*plan.plan.year.get_ref() + 1);
+    let from_dir = args.from.parent().unwrap_or(Path::new(""));
+    let target = match &args.output {
+        Some(path) => path.clone(),
+        None => from_dir.join(format!("plan-{year}.toml")),
+    };
+    let to_stdout = target.as_os_str() == "-";
+    let target_dir = if to_stdout {
+        Path::new("")
+    } else {
+        target.parent().unwrap_or(Path::new(""))
+    };
+    let text = next_plan(
+        &plan,
+        year,
+        &source.display_path(),
+        &Folders {
+            old: from_dir,
+            new: target_dir,
+        },
+    );
+    if to_stdout {
+        write!(out, "{text}")?;
+        return Ok(Status::Ok);
+    }
+    if target.exists() && !args.force {
+        writeln!(
+            out,
+            "{}",
+            match lang {
+                Lang::Sv => format!(
+                    "allocate: {} finns redan; välj en annan fil med --output, eller ersätt den med --force",
+                    target.display()
+                ),
+                Lang::En => format!(
+                    "allocate: {} already exists; choose another file with --output, or replace it with --force",
+                    target.display()
+                ),
+            }
+        )?;
+        return Ok(Status::Unreadable);
+    }
+    if let Err(e) = write_via_temporary(&target, &text) {
+        writeln!(
+            out,
+            "allocate: {}: {} {e}",
+            target.display(),
+            lang.pick("kan inte skriva:", "cannot write:")
+        )?;
+        return Ok(Status::Unreadable);
+    }
+    let to_fill = amounts_to_fill(&text);
+    let shown = target.display();
+    writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::Sv => format!(
+                "Skrev {shown}: {year} års plan utifrån {}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
+                source.display_path()
+            ),
+            Lang::En => format!(
+                "Wrote {shown}: the {year} plan from {}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them.",
+                source.display_path()
+            ),
+        }
+    )?;
+    Ok(Status::Ok)
+}
+
+/// How many amounts the new plan leaves to fill in, as `check` will count them.
+fn amounts_to_fill(text: &str) -> usize {
+    crate::plan::parse(text).map_or(0, |plan| {
+        crate::check::check(&plan)
+            .iter()
+            .filter(|f| matches!(f.problem, Problem::AmountToFill { .. }))
+            .count()
+    })
+}
+
+/// Writes `text` to a temporary file beside `target`, then renames it into place.
+fn write_via_temporary(target: &Path, text: &str) -> std::io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new(""));
+    let name = target
+        .file_name()
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written =
+        std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, target));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}

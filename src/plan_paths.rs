@@ -1,0 +1,67 @@
+//! Plan paths from the command line. A shell expands `allocations/*.toml` itself; Windows'
+//! shells and some CI runners pass the pattern on as it is written, so a path that does not
+//! exist and holds a glob character (`*`, `?`, `[`) is expanded here, sorted. A pattern that
+//! matches nothing stays as given, so that `check` reports it as a file it cannot read.
+
+use std::path::{Path, PathBuf};
+
+/// Each argument as a file, or the files its pattern matches, in order; no file twice.
+pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for arg in args {
+        for path in expand_one(arg) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths
+}
+
+fn expand_one(arg: &Path) -> Vec<PathBuf> {
+    let Some(pattern) = arg.to_str() else {
+        return vec![arg.to_path_buf()];
+    };
+    if arg.exists() || !pattern.contains(['*', '?', '[']) {
+        return vec![arg.to_path_buf()];
+    }
+    let Ok(matches) = glob::glob(pattern) else {
+        return vec![arg.to_path_buf()];
+    };
+    let mut found: Vec<PathBuf> = matches
+        .filter_map(Result::ok)
+        .filter(|p| p.is_file())
+        .collect();
+    found.sort();
+    if found.is_empty() {
+        vec![arg.to_path_buf()]
+    } else {
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_pattern_is_expanded_and_sorted() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let pattern = root.join("allocations").join("plan-*.toml");
+        let found = expand(&[pattern]);
+        let names: Vec<_> = found
+            .iter()
+            .filter_map(|p| p.file_name()?.to_str())
+            .collect();
+        assert!(
+            names.starts_with(&["plan-2025.toml", "plan-2026.toml"]),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_pattern_without_matches_stays_as_written() {
+        let pattern = PathBuf::from("no-such-folder/*.toml");
+        assert_eq!(expand(std::slice::from_ref(&pattern)), vec![pattern]);
+    }
+}
