@@ -118,7 +118,7 @@ pub struct ReportArgs {
     pub plan: PathBuf,
     /// Views to show, in the order given; all of them when none is given.
     #[arg(long = "view", value_enum, value_name = "VIEW")]
-    pub views: Vec<View>,
+    pub views: Vec<crate::report::View>,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
@@ -156,7 +156,7 @@ pub struct ExportArgs {
     pub csv: crate::render::csv::Dialect,
     /// Views to export; all of them when none is given.
     #[arg(long = "view", value_enum, value_name = "VIEW")]
-    pub views: Vec<crate::render::sheet::SheetView>,
+    pub views: Vec<crate::report::View>,
     /// Replace files that already exist in the folder.
     #[arg(long)]
     pub force: bool,
@@ -176,35 +176,6 @@ pub enum ExportFormat {
     Json,
 }
 
-/// A report view.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum View {
-    /// Per kommun: one row per kommun, one column per insats split over the kommuner.
-    #[value(alias = "kommuner")]
-    PerKommun,
-    /// Per responsible actor and area, the region's units under the region.
-    #[value(alias = "aktorer")]
-    PerActor,
-    /// The document's summary headings per handling actor, with their stated totals.
-    #[value(alias = "rubriker")]
-    PerHeading,
-    /// Each area's insatser against the agreement's amount.
-    #[value(alias = "omraden")]
-    PerArea,
-    /// One collective invoice per invoicing recipient; internal transfers; held money.
-    #[value(alias = "fakturor")]
-    Invoices,
-}
-
-impl View {
-    pub const ALL: [View; 5] = [
-        View::PerKommun,
-        View::PerActor,
-        View::PerHeading,
-        View::PerArea,
-        View::Invoices,
-    ];
-}
 
 /// The outcome of a command, mapped to an exit status in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

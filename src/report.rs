@@ -10,6 +10,40 @@ use crate::money::Amount;
 use crate::plan::{ActorKind, Payment, Plan};
 use crate::resolve::{Recipient, Resolved};
 
+/// A view of the plan: what `report` shows and `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    /// One row per recipient and insats: who gets paid what, and how.
+    #[value(alias = "betalningar")]
+    Payments,
+    /// One row per kommun, one column per insats split over the kommuner.
+    #[value(alias = "kommuner")]
+    PerKommun,
+    /// Per responsible actor and area, the region's units under the region.
+    #[value(alias = "aktorer")]
+    PerActor,
+    /// The document's summary headings per handling actor, with their stated totals.
+    #[value(alias = "rubriker")]
+    PerHeading,
+    /// Each area's insatser against the agreement's amount.
+    #[value(alias = "omraden")]
+    PerArea,
+    /// One collective invoice per invoicing recipient; internal transfers; held money.
+    #[value(alias = "fakturor")]
+    Invoices,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Payments,
+        View::PerKommun,
+        View::PerActor,
+        View::PerHeading,
+        View::PerArea,
+        View::Invoices,
+    ];
+}
+
 /// One insats's money to one recipient.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {

@@ -7,31 +7,21 @@ use std::io::Write;
 use crate::cli::{ExportArgs, ExportFormat, Status};
 use crate::export::{self, File, WriteError};
 use crate::lang::Lang;
-use crate::render::sheet::{self, SheetView};
+use crate::render::sheet;
 use crate::render::{csv, json, xlsx};
-use crate::report::Ledger;
+use crate::report::{Ledger, View};
 
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     let style = args.common.style();
     let lang = style.lang;
-    let Some((source, plan)) = super::load(&args.plan, style, out)? else {
-        return Ok(Status::Unreadable);
-    };
-    if !super::passes_check(
-        &source,
-        &plan,
-        style,
-        lang.pick("inget exporteras", "nothing is exported"),
-        out,
-    )? {
-        return Ok(Status::Findings);
-    }
-    let Some(filter) = super::filter(&args.filter, &plan, lang, out)? else {
-        return Ok(Status::Unreadable);
+    let what = lang.pick("inget exporteras", "nothing is exported");
+    let (plan, filter) = match super::prepare(&args.plan, &args.filter, style, what, out)? {
+        Ok(prepared) => prepared,
+        Err(status) => return Ok(status),
     };
     let ledger = Ledger::new(&plan, &filter);
     let views = if args.views.is_empty() {
-        SheetView::ALL.to_vec()
+        View::ALL.to_vec()
     } else {
         args.views.clone()
     };
@@ -96,7 +86,7 @@ fn render_files(
     format: ExportFormat,
     dialect: csv::Dialect,
     ledger: &Ledger,
-    views: &[SheetView],
+    views: &[View],
     lang: Lang,
     year: i32,
 ) -> Result<Vec<File>, String> {
@@ -138,7 +128,7 @@ fn render_files(
 fn to_stdout(
     args: &ExportArgs,
     ledger: &Ledger,
-    views: &[SheetView],
+    views: &[View],
     lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<Status> {

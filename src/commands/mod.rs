@@ -42,9 +42,32 @@ pub fn load(
     }
 }
 
+/// What `report` and `export` do before they build a ledger: load the plan, check it (a plan
+/// with errors gets its findings and the line that `what` follows from them), and resolve the
+/// filter options. `Err` is the exit status, after saying why on `out`.
+pub fn prepare(
+    path: &Path,
+    filter_args: &FilterArgs,
+    style: Style,
+    what: &str,
+    out: &mut dyn Write,
+) -> std::io::Result<Result<(Plan, Filter), crate::cli::Status>> {
+    use crate::cli::Status;
+    let Some((source, plan)) = load(path, style, out)? else {
+        return Ok(Err(Status::Unreadable));
+    };
+    if !passes_check(&source, &plan, style, what, out)? {
+        return Ok(Err(Status::Findings));
+    }
+    let Some(filter) = filter(filter_args, &plan, style.lang, out)? else {
+        return Ok(Err(Status::Unreadable));
+    };
+    Ok(Ok((plan, filter)))
+}
+
 /// Runs every check; when there are errors, prints the findings and a line saying that
 /// `what` (no report, nothing exported) follows from them, and returns false.
-pub fn passes_check(
+fn passes_check(
     source: &Source,
     plan: &Plan,
     style: Style,
@@ -68,7 +91,7 @@ pub fn passes_check(
 }
 
 /// Turns `--area`, `--actor` and `--kommun` into a filter; an unknown name is a usage error.
-pub fn filter(
+fn filter(
     args: &FilterArgs,
     plan: &Plan,
     lang: Lang,

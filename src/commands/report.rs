@@ -4,27 +4,17 @@
 
 use std::io::Write;
 
-use crate::cli::{ReportArgs, Status, View};
+use crate::cli::{ReportArgs, Status};
 use crate::render::table::{self, Layout};
-use crate::report::{self, Ledger};
+use crate::report::{self, Ledger, View};
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     let style = args.common.style();
     let lang = style.lang;
-    let Some((source, plan)) = super::load(&args.plan, style, out)? else {
-        return Ok(Status::Unreadable);
-    };
-    if !super::passes_check(
-        &source,
-        &plan,
-        style,
-        lang.pick("ingen rapport", "no report"),
-        out,
-    )? {
-        return Ok(Status::Findings);
-    }
-    let Some(filter) = super::filter(&args.filter, &plan, lang, out)? else {
-        return Ok(Status::Unreadable);
+    let what = lang.pick("ingen rapport", "no report");
+    let (plan, filter) = match super::prepare(&args.plan, &args.filter, style, what, out)? {
+        Ok(prepared) => prepared,
+        Err(status) => return Ok(status),
     };
     let ledger = Ledger::new(&plan, &filter);
     let layout = Layout {
@@ -33,14 +23,21 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         width: table::terminal_width(),
     };
     let title = format!("{} {}", plan.plan.county, plan.plan.year.get_ref());
+    // Payments are one row per recipient and insats: long, and what `export` is for, so they
+    // are shown only when asked for.
     let views = if args.views.is_empty() {
-        View::ALL.to_vec()
+        View::ALL
+            .iter()
+            .copied()
+            .filter(|v| *v != View::Payments)
+            .collect()
     } else {
         args.views.clone()
     };
-    let mut sections = Vec::new();
-    for view in views {
-        sections.push(match view {
+    let sections: Vec<String> = views
+        .into_iter()
+        .map(|view| match view {
+            View::Payments => table::payment_rows(&report::payment_rows(&ledger), &title, layout),
             View::PerKommun => table::per_kommun(&report::per_kommun(&ledger), &title, layout),
             View::PerActor => table::per_actor(&report::per_actor(&ledger), &title, layout),
             View::PerHeading => table::per_heading(&report::per_heading(&ledger), &title, layout),
@@ -48,8 +45,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
             View::Invoices => {
                 table::payments(&report::payments(&ledger), &title, ledger.filtered, layout)
             }
-        });
-    }
+        })
+        .collect();
     write!(out, "{}", sections.join("\n"))?;
     Ok(Status::Ok)
 }

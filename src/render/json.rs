@@ -258,17 +258,13 @@ fn kind_name(kind: ActorKind) -> &'static str {
 }
 
 /// One view alone, for piping.
-pub fn view(
-    document: &Document,
-    view: crate::render::sheet::SheetView,
-) -> serde_json::Result<String> {
-    use crate::render::sheet::SheetView;
+pub fn view(document: &Document, view: crate::report::View) -> serde_json::Result<String> {
     match view {
-        SheetView::Payments => serde_json::to_string_pretty(&document.payments),
-        SheetView::PerKommun => serde_json::to_string_pretty(&document.per_kommun),
-        SheetView::PerActor => serde_json::to_string_pretty(&document.per_actor),
-        SheetView::PerHeading => serde_json::to_string_pretty(&document.per_heading),
-        SheetView::Invoices => serde_json::to_string_pretty(&document.invoices),
-        SheetView::PerArea => serde_json::to_string_pretty(&document.per_area),
+        crate::report::View::Payments => serde_json::to_string_pretty(&document.payments),
+        crate::report::View::PerKommun => serde_json::to_string_pretty(&document.per_kommun),
+        crate::report::View::PerActor => serde_json::to_string_pretty(&document.per_actor),
+        crate::report::View::PerHeading => serde_json::to_string_pretty(&document.per_heading),
+        crate::report::View::Invoices => serde_json::to_string_pretty(&document.invoices),
+        crate::report::View::PerArea => serde_json::to_string_pretty(&document.per_area),
     }
 }

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::money::Amount;
 use crate::plan::Payment;
 use crate::report::{
-    Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, RecipientKind,
+    Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, RecipientKind, View,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -30,43 +30,14 @@ pub struct Sheet {
     pub total: Vec<Value>,
 }
 
-/// Which view a sheet holds; its file name follows the language-neutral Swedish stem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum SheetView {
-    /// One row per recipient and insats: who gets paid what, and how.
-    #[value(alias = "betalningar")]
-    Payments,
-    #[value(alias = "kommuner")]
-    PerKommun,
-    #[value(alias = "aktorer")]
-    PerActor,
-    #[value(alias = "rubriker")]
-    PerHeading,
-    #[value(alias = "fakturor")]
-    Invoices,
-    #[value(alias = "omraden")]
-    PerArea,
-}
-
-impl SheetView {
-    pub const ALL: [SheetView; 6] = [
-        SheetView::Payments,
-        SheetView::PerKommun,
-        SheetView::PerActor,
-        SheetView::PerHeading,
-        SheetView::Invoices,
-        SheetView::PerArea,
-    ];
-}
-
-pub fn build(view: SheetView, ledger: &Ledger, lang: Lang) -> Sheet {
+pub fn build(view: View, ledger: &Ledger, lang: Lang) -> Sheet {
     match view {
-        SheetView::Payments => payments(&crate::report::payment_rows(ledger), lang),
-        SheetView::PerKommun => per_kommun(&crate::report::per_kommun(ledger), lang),
-        SheetView::PerActor => per_actor(&crate::report::per_actor(ledger), lang),
-        SheetView::PerHeading => per_heading(&crate::report::per_heading(ledger), lang),
-        SheetView::Invoices => invoices(&crate::report::payments(ledger), lang),
-        SheetView::PerArea => per_area(&crate::report::per_area(ledger), lang),
+        View::Payments => payments(&crate::report::payment_rows(ledger), lang),
+        View::PerKommun => per_kommun(&crate::report::per_kommun(ledger), lang),
+        View::PerActor => per_actor(&crate::report::per_actor(ledger), lang),
+        View::PerHeading => per_heading(&crate::report::per_heading(ledger), lang),
+        View::Invoices => invoices(&crate::report::payments(ledger), lang),
+        View::PerArea => per_area(&crate::report::per_area(ledger), lang),
     }
 }
 

@@ -7,7 +7,10 @@ use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::lang::Lang;
 use crate::money::Amount;
-use crate::report::{DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Statement};
+use crate::render::sheet;
+use crate::report::{
+    DeadlineKind, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Statement,
+};
 
 /// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
 pub fn terminal_width() -> u16 {
@@ -107,6 +110,57 @@ fn right_align_from(table: &mut Table, first: usize) {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
+}
+
+/// The payments rows, compactly: recipient, area, insats, amount and payment route. (The
+/// reference code and decision are the same on every row; `export` carries them.)
+pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new(lang.pick("Område", "Area")),
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Belopp", "Amount")),
+        Cell::new(lang.pick("Betalning", "Payment")),
+    ]);
+    let amount_width = widest(
+        rows.iter()
+            .map(|r| lang.amount(r.amount))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let name_width = budget(layout, &[6, 6, amount_width.max(12), 17]);
+    for row in rows {
+        let name = match &row.kommunkod {
+            Some(code) => format!("{} ({code})", row.recipient),
+            None => row.recipient.clone(),
+        };
+        table.add_row(vec![
+            Cell::new(short(&name, name_width)),
+            Cell::new(row.area),
+            Cell::new(&row.insats),
+            layout.amount(row.amount),
+            Cell::new(sheet::payment_word(row.payment, lang)),
+        ]);
+    }
+    let total: Amount = rows.iter().map(|r| r.amount).sum();
+    table.add_row(vec![
+        layout.total_label(),
+        Cell::new(""),
+        Cell::new(""),
+        layout.strong_amount(total),
+        Cell::new(""),
+    ]);
+    right_align_from(&mut table, 3);
+    if let Some(column) = table.column_mut(4) {
+        column.set_cell_alignment(CellAlignment::Left);
+    }
+    format!(
+        "{}, {title}\n{table}\n",
+        lang.pick("Betalningar", "Payments")
+    )
 }
 
 pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {

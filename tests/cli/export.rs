@@ -157,8 +157,8 @@ fn xlsx_has_a_sheet_per_view_with_numbers_and_totals() {
             "per-kommun",
             "per-aktor",
             "per-rubrik",
-            "fakturor",
-            "per-omrade"
+            "per-omrade",
+            "fakturor"
         ]
     );
     let payments = book.worksheet_range("betalningar").unwrap();

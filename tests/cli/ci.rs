@@ -1,0 +1,445 @@
+//! `check` in CI: several files and quoted globs with one summary, JSON (allocate-check/1),
+//! GitHub workflow commands, the GitLab code quality report, the example CI files, shell
+//! completions and the man page.
+
+use serde_json::Value;
+
+use crate::support::{PlanDir, allocate, repo_root};
+
+/// A folder holding copies of the real plans (and the 2025 plan's key file) and the printed
+/// 2026 example, so that a glob over it matches exactly these.
+fn plans_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    std::fs::create_dir_all(dir.path().join("plans/keys")).unwrap();
+    for (from, to) in [
+        ("allocations/plan-2025.toml", "plans/plan-2025.toml"),
+        ("allocations/plan-2026.toml", "plans/plan-2026.toml"),
+        (
+            "allocations/keys/folkmangd-2024-11-01.csv",
+            "plans/keys/folkmangd-2024-11-01.csv",
+        ),
+        (
+            "examples/plan-2026-as-printed.toml",
+            "plans/plan-2026-as-printed.toml",
+        ),
+    ] {
+        std::fs::copy(root.join(from), dir.path().join(to)).unwrap();
+    }
+    dir
+}
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}"))
+}
+
+#[test]
+fn a_quoted_glob_checks_every_plan_and_ends_with_one_summary() {
+    let dir = plans_folder();
+    let out = allocate(dir.path(), &["check", "plans/*.toml"]);
+    // The printed 2026 plan has its one error (481 000 against 481 600); the worst status wins.
+    out.assert_status(1)
+        .assert_stdout_contains("plans/plan-2025.toml: godkänd (0 fel, 0 varningar)")
+        .assert_stdout_contains("plans/plan-2026.toml: godkänd (0 fel, 1 varning)")
+        .assert_stdout_contains("plans/plan-2026-as-printed.toml: underkänd (1 fel, 1 varning)");
+    assert!(
+        out.stdout.ends_with(
+            "\nTotalt 3 planer: 2 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_summary_counts_a_file_that_cannot_be_read_and_exits_2() {
+    let dir = plans_folder();
+    let out = allocate(
+        dir.path(),
+        &[
+            "check",
+            "--lang",
+            "en",
+            "plans/plan-2026.toml",
+            "plans/plan-2031.toml",
+        ],
+    );
+    out.assert_status(2);
+    assert!(
+        out.stdout.ends_with(
+            "\nTotal 2 plans: 1 passed, 0 failed, 1 could not be read (0 errors, 1 warning)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_glob_that_matches_nothing_is_a_file_that_cannot_be_read() {
+    let dir = plans_folder();
+    allocate(dir.path(), &["check", "plans/*.tml"])
+        .assert_status(2)
+        .assert_stdout_contains("fel[read-error]: kan inte läsa plans/*.tml: filen finns inte");
+}
+
+#[test]
+fn a_single_plan_has_no_overall_summary() {
+    let out = allocate(&repo_root(), &["check", "allocations/plan-2026.toml"]);
+    assert!(
+        out.stdout
+            .ends_with("\nallocations/plan-2026.toml: godkänd (0 fel, 1 varning)\n")
+    );
+    assert!(!out.stdout.contains("Totalt"));
+}
+
+#[test]
+fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "allocations/plan-2026.toml",
+            "examples/plan-2026-as-printed.toml",
+        ],
+    );
+    out.assert_status(1);
+    let doc = json(&out.stdout);
+    assert_eq!(doc["schema"], "allocate-check/1");
+    assert_eq!(doc["tool"]["name"], "allocate");
+    assert_eq!(doc["lang"], "sv");
+    assert_eq!(doc["deny_warnings"], false);
+
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    let real = &files[0];
+    assert_eq!(real["file"], "allocations/plan-2026.toml");
+    assert_eq!(real["verdict"], "passed");
+    assert_eq!(real["plan"]["year"], 2026);
+    assert_eq!(real["plan"]["county"], "Jämtlands län");
+    // "Totalt: 12 689 898 kr" (seed 001, line 83).
+    assert_eq!(real["plan"]["county_total"], 12_689_898);
+    // The participation rows give 800 000 against the 1 000 000 earmark.
+    let earmark = &real["findings"][0];
+    assert_eq!(earmark["code"], "earmark-total");
+    assert_eq!(earmark["severity"], "warning");
+    assert_eq!(earmark["figures"]["stated"], 1_000_000);
+    assert_eq!(earmark["figures"]["computed"], 800_000);
+    assert_eq!(earmark["figures"]["difference"], -200_000);
+
+    let printed = &files[1];
+    assert_eq!(printed["verdict"], "failed");
+    assert_eq!(printed["errors"], 1);
+    assert_eq!(printed["warnings"], 1);
+    let error = printed["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["severity"] == "error")
+        .unwrap();
+    // "Direkt till regionens vårdverksamheter Totalt: 481 000" where the rows give 481 600.
+    assert_eq!(error["code"], "stated-total");
+    assert_eq!(error["file"], "examples/plan-2026-as-printed.toml");
+    assert_eq!(error["line"], 639);
+    assert_eq!(error["column"], 10);
+    assert_eq!(error["end_line"], 639);
+    assert_eq!(error["end_column"], 16, "the last character of 481_000");
+    assert_eq!(error["figures"]["stated"], 481_000);
+    assert_eq!(error["figures"]["computed"], 481_600);
+    assert_eq!(error["figures"]["difference"], 600);
+    assert_eq!(
+        error["message"],
+        "angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men det den omfattar summerar till 481 600 kr"
+    );
+    assert!(error["hint"].as_str().unwrap().starts_with("rätta den angivna summan"));
+    assert!(error["related"].is_null());
+
+    let summary = &doc["summary"];
+    assert_eq!(summary["files"], 2);
+    assert_eq!(summary["passed"], 1);
+    assert_eq!(summary["failed"], 1);
+    assert_eq!(summary["unreadable"], 0);
+    assert_eq!(summary["errors"], 1);
+    assert_eq!(summary["warnings"], 2);
+}
+
+#[test]
+fn json_messages_follow_the_language() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--format=json",
+            "--lang",
+            "en",
+            "examples/plan-2026-as-printed.toml",
+        ],
+    );
+    let doc = json(&out.stdout);
+    assert_eq!(doc["lang"], "en");
+    let messages: Vec<&str> = doc["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(
+            &"stated total \"Direkt till regionens vårdverksamheter\" is 481,000 kr, but what it covers sums to 481,600 kr"
+        ),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn json_reports_files_that_cannot_be_read_or_parsed() {
+    let p = PlanDir::from_real("plan-2026.toml").edit("amount = 1_350_000", "amout = 1_350_000");
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let out = allocate(
+        p.dir.path(),
+        &["check", "--format", "json", "plan.toml", "missing.toml"],
+    );
+    out.assert_status(2);
+    let doc = json(&out.stdout);
+    let parsed = &doc["files"][0];
+    assert_eq!(parsed["verdict"], "unreadable");
+    assert!(parsed["plan"].is_null());
+    let finding = &parsed["findings"][0];
+    assert_eq!(finding["code"], "unknown-key");
+    assert_eq!(finding["severity"], "error");
+    let line = p.position_of("amout", 0).split(':').nth(1).unwrap().parse::<u64>().unwrap();
+    assert_eq!(finding["line"], line);
+    assert_eq!(finding["column"], 1);
+    assert_eq!(finding["end_column"], 5);
+    assert_eq!(finding["message"], "okänd nyckel `amout`");
+    assert_eq!(finding["hint"], "menade du `amount`?");
+
+    let missing = &doc["files"][1];
+    assert_eq!(missing["verdict"], "unreadable");
+    let finding = &missing["findings"][0];
+    assert_eq!(finding["code"], "read-error");
+    assert!(finding["line"].is_null());
+    assert_eq!(
+        finding["message"],
+        "kan inte läsa missing.toml: filen finns inte"
+    );
+    assert_eq!(doc["summary"]["unreadable"], 2);
+    assert_eq!(doc["summary"]["errors"], 0);
+}
+
+#[test]
+fn github_format_is_one_workflow_command_per_finding_then_a_summary() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--format",
+            "github",
+            "examples/plan-2026-as-printed.toml",
+        ],
+    );
+    out.assert_status(1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "::warning file=examples/plan-2026-as-printed.toml,line=99,col=10,endLine=99,endColumn=18,title=earmark-total::insatserna märkta `medverkan` summerar till 800 000 kr, varav-posten är 1 000 000 kr%0Abelopp: angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr%0Aåtgärd: varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
+            "::error file=examples/plan-2026-as-printed.toml,line=639,col=10,endLine=639,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men det den omfattar summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
+            "Totalt 1 plan: 0 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 1 varning)",
+        ]
+    );
+}
+
+#[test]
+fn github_format_escapes_percent_and_newlines_and_reports_parse_errors() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "label = \"Berg, summa\"",
+            "label = \"Berg, 5,3 %\\nsumma\"",
+        )
+        .edit("amount = 196_200", "amount = 196_000");
+    let out = p.check(&["--format", "github"]);
+    out.assert_status(1);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("::error"))
+        .unwrap();
+    assert!(
+        line.contains("title=stated-total::angiven summa \"Berg, 5,3 %25%0Asumma\" är 196 000 kr"),
+        "{line}"
+    );
+
+    let broken = PlanDir::from_real("plan-2026.toml").edit("year = 2026", "year = 2026\nyear = 2027");
+    let out = broken.check(&["--format", "github"]);
+    out.assert_status(2);
+    let first = out.stdout.lines().next().unwrap();
+    let line = broken.position_of("year = 2027", 0).split(':').nth(1).unwrap().to_string();
+    assert!(
+        first.starts_with(&format!("::error file=plan.toml,line={line},col=1,")),
+        "{first}"
+    );
+    assert!(first.contains("title=syntax::"), "{first}");
+}
+
+#[test]
+fn gitlab_code_quality_report_parses_with_one_issue_per_finding() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--format",
+            "gitlab",
+            "examples/plan-2026-as-printed.toml",
+            "allocations/plan-2031.toml",
+        ],
+    );
+    out.assert_status(2);
+    let issues = json(&out.stdout);
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), 3);
+    let stated = issues
+        .iter()
+        .find(|i| i["check_name"] == "stated-total")
+        .unwrap();
+    assert_eq!(stated["severity"], "major");
+    assert_eq!(
+        stated["location"]["path"],
+        "examples/plan-2026-as-printed.toml"
+    );
+    assert_eq!(stated["location"]["lines"]["begin"], 639);
+    assert!(
+        stated["description"]
+            .as_str()
+            .unwrap()
+            .contains("angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr")
+    );
+    let earmark = issues
+        .iter()
+        .find(|i| i["check_name"] == "earmark-total")
+        .unwrap();
+    assert_eq!(earmark["severity"], "minor");
+    let missing = issues
+        .iter()
+        .find(|i| i["check_name"] == "read-error")
+        .unwrap();
+    assert_eq!(missing["severity"], "blocker");
+    assert_eq!(missing["location"]["lines"]["begin"], 1);
+    let fingerprints: std::collections::HashSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), 3, "fingerprints are unique");
+
+    // The same findings on another run have the same fingerprints.
+    let again = allocate(
+        &repo_root(),
+        &[
+            "check",
+            "--format",
+            "gitlab",
+            "examples/plan-2026-as-printed.toml",
+            "allocations/plan-2031.toml",
+        ],
+    );
+    assert_eq!(again.stdout, out.stdout);
+}
+
+/// The `run:`/script line of an example CI file that starts with `allocate check` and
+/// contains `format`, as the words a shell would pass (single quotes removed).
+fn ci_command(file: &str, format: &str) -> (String, Vec<String>) {
+    let text = std::fs::read_to_string(repo_root().join(file)).unwrap();
+    let line = text
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches("- ")
+                .trim_start_matches("run: ")
+                .trim()
+        })
+        .find(|l| l.starts_with("allocate check") && l.contains(format))
+        .unwrap_or_else(|| panic!("{file} runs no `allocate check {format}`"))
+        .to_string();
+    let command = line.split(" > ").next().unwrap().to_string();
+    let words = command
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches('\'').to_string())
+        .collect();
+    (line, words)
+}
+
+#[test]
+fn the_example_github_workflow_builds_allocate_and_checks_every_plan() {
+    let text = std::fs::read_to_string(repo_root().join("examples/github-workflow.yml")).unwrap();
+    assert!(text.contains("run: cargo install --locked --path ."));
+    assert!(text.contains("uses: actions/checkout@v4"));
+    let (line, words) = ci_command("examples/github-workflow.yml", "--format github");
+    assert_eq!(line, "allocate check --format github 'allocations/*.toml'");
+    // As the runner would run it, from the root of the repository.
+    let args: Vec<&str> = words.iter().map(String::as_str).collect();
+    let out = allocate(&repo_root(), &args);
+    out.assert_status(0);
+    for line in out.stdout.lines() {
+        assert!(
+            line.starts_with("::warning ") || line.starts_with("Totalt "),
+            "{line}"
+        );
+    }
+    assert!(out.stdout.contains(
+        "::warning file=allocations/plan-2026.toml,line=95,col=10,endLine=95,endColumn=18,title=earmark-total::"
+    ));
+}
+
+#[test]
+fn the_example_gitlab_job_writes_a_code_quality_report() {
+    let text = std::fs::read_to_string(repo_root().join("examples/gitlab-ci.yml")).unwrap();
+    assert!(text.contains("codequality: gl-code-quality-report.json"));
+    assert!(text.contains("- allocate check 'allocations/*.toml'"));
+    let (line, words) = ci_command("examples/gitlab-ci.yml", "--format gitlab");
+    assert!(line.ends_with("> gl-code-quality-report.json || true"), "{line}");
+    let args: Vec<&str> = words.iter().map(String::as_str).collect();
+    let out = allocate(&repo_root(), &args);
+    out.assert_status(0);
+    let issues = json(&out.stdout);
+    let issues = issues.as_array().unwrap();
+    assert!(!issues.is_empty());
+    assert!(issues.iter().all(|i| i["severity"] == "minor"));
+}
+
+#[test]
+fn completions_are_generated_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = allocate(&repo_root(), &["completions", shell]);
+        out.assert_status(0);
+        for command in ["check", "report", "split", "diff", "init", "completions", "man"] {
+            assert!(
+                out.stdout.contains(command),
+                "{shell} completions lack {command}"
+            );
+        }
+        assert!(out.stdout.contains("--format"), "{shell}");
+    }
+}
+
+#[test]
+fn the_man_page_lists_the_commands() {
+    let out = allocate(&repo_root(), &["man"]);
+    out.assert_status(0)
+        .assert_stdout_contains(".TH allocate 1")
+        .assert_stdout_contains("allocate\\-check(1)")
+        .assert_stdout_contains("allocate\\-diff(1)")
+        .assert_stdout_contains("allocate\\-init(1)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(dir.path(), &["man", "--dir", "man1"]);
+    out.assert_status(0);
+    for page in ["allocate.1", "allocate-check.1", "allocate-diff.1", "allocate-init.1"] {
+        let text = std::fs::read_to_string(dir.path().join("man1").join(page)).unwrap();
+        assert!(text.starts_with(".ie"), "{page}");
+    }
+    let check = std::fs::read_to_string(dir.path().join("man1/allocate-check.1")).unwrap();
+    assert!(check.contains("allocate\\-check"));
+    assert!(check.contains("\\-\\-format"));
+}

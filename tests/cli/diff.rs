@@ -1,0 +1,190 @@
+//! `allocate diff OLD NEW` on the real 2025 and 2026 plans, against the documents' figures.
+
+use crate::support::{PlanDir, allocate, repo_root};
+
+/// The cells of the table row whose first cell starts with `first` (trimmed).
+fn row(stdout: &str, first: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| l.trim().trim_start_matches('│').trim_end_matches('│'))
+        .map(|l| l.split('┆').map(|c| c.trim().to_string()).collect::<Vec<_>>())
+        .find(|cells| cells.first().is_some_and(|c| c.starts_with(first)))
+        .unwrap_or_else(|| panic!("no row starting {first:?}\n{stdout}"))
+}
+
+fn diff_real(extra: &[&str]) -> crate::support::Output {
+    let mut args = vec![
+        "diff",
+        "allocations/plan-2025.toml",
+        "allocations/plan-2026.toml",
+    ];
+    args.extend_from_slice(extra);
+    allocate(&repo_root(), &args)
+}
+
+#[test]
+fn county_and_areas_side_by_side_with_the_documents_figures() {
+    let out = diff_real(&[]);
+    out.assert_status(0)
+        .assert_stdout_contains("Jämförelse Jämtlands län 2025 → 2026");
+    // 2025: 4 000 000 + 2 506 966 + 6 190 809 = 12 697 775 (seed 003);
+    // 2026: 4 000 000 + 2 501 626 + 6 188 272 = 12 689 898 (seed 001).
+    assert_eq!(
+        row(&out.stdout, "1 ")[1..],
+        ["4 000 000 kr", "4 000 000 kr", "0 kr", "0,00 %"]
+    );
+    assert_eq!(
+        row(&out.stdout, "2 ")[1..4],
+        ["2 506 966 kr", "2 501 626 kr", "-5 340 kr"]
+    );
+    assert_eq!(
+        row(&out.stdout, "3 ")[1..4],
+        ["6 190 809 kr", "6 188 272 kr", "-2 537 kr"]
+    );
+    // "En minskning med 7 877 kr" (seed 001, line 85).
+    assert_eq!(
+        row(&out.stdout, "Länets medel")[1..],
+        ["12 697 775 kr", "12 689 898 kr", "-7 877 kr", "-0,06 %"]
+    );
+}
+
+#[test]
+fn the_stated_change_is_checked_against_last_years_plan() {
+    diff_real(&[])
+        .assert_stdout_contains(
+            "  Föregående år enligt 2026: 12 697 775 kr ✓ 2025 års plan: 12 697 775 kr",
+        )
+        .assert_stdout_contains(
+            "  Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+        );
+}
+
+#[test]
+fn kommuner_and_actors_side_by_side() {
+    let out = diff_real(&[]);
+    // The printed per-kommun table of 2026 (seed 001); nothing went to single kommuner in 2025.
+    for (kommun, amount) in [
+        ("2303 Ragunda", "190 600 kr"),
+        ("2305 Bräcke", "193 000 kr"),
+        ("2309 Krokom", "222 600 kr"),
+        ("2313 Strömsund", "207 800 kr"),
+        ("2321 Åre", "213 400 kr"),
+        ("2326 Berg", "196 200 kr"),
+        ("2361 Härjedalen", "205 400 kr"),
+        ("2380 Östersund", "436 000 kr"),
+    ] {
+        assert_eq!(
+            row(&out.stdout, kommun)[1..4],
+            ["0 kr", amount, &format!("+{amount}")]
+        );
+    }
+    assert_eq!(
+        row(&out.stdout, "Totalt")[1..3],
+        ["0 kr", "1 865 000 kr"],
+        "Totalt direkt fördelat länets kommuner: 1 865 000"
+    );
+    // 2026: KFJH samordning 2 127 436, Folkhälsoenheten 3 510 836 (seed 001).
+    assert_eq!(row(&out.stdout, "Kommunförbundet")[2], "2 127 436 kr");
+    assert_eq!(row(&out.stdout, "– Folkhälso")[2], "3 510 836 kr");
+    // 2025's Vuxenhabiliteringen row (150 000) has no 2026 counterpart; 2026's Fontänhus is new.
+    assert_eq!(
+        row(&out.stdout, "– Vuxenhab")[1..4],
+        ["150 000 kr", "–", "-150 000 kr"]
+    );
+    assert_eq!(
+        row(&out.stdout, "Fontänhus")[1..4],
+        ["–", "250 000 kr", "+250 000 kr"]
+    );
+}
+
+#[test]
+fn insatser_are_matched_by_id_then_by_text() {
+    let out = diff_real(&[]);
+    out.assert_stdout_contains("Insatser: 7 ändrade, 0 oförändrade, 16 tillkomna, 11 borttagna");
+    // Same id, same participation text: 500 000 each in 2025, 400 000 each in 2026.
+    assert_eq!(
+        row(&out.stdout, "1.3 *")[1..5],
+        ["KFJH → Länets kommuner", "500 000", "400 000", "-100 000"]
+    );
+    assert_eq!(
+        row(&out.stdout, "1.4 *")[1..5],
+        ["FHE", "500 000", "400 000", "-100 000"]
+    );
+    // "Samverkan med civilsamhällets aktörer på länsnivå" (2025, 3.5) carries on as
+    // "Samverkan på länsnivå …" (2026, 3.10): matched by text.
+    assert_eq!(
+        row(&out.stdout, "3.5 → 3.10 *")[1..5],
+        ["RJH → RJH / KFJH", "2 385 000", "2 750 000", "+365 000"]
+    );
+    out.assert_stdout_contains("3.5 → 3.10 70 %");
+    // 2026's Barnsäkert row for the kommuner (665 000) is new; 2025's SIP row (50 000) went on
+    // as 2.7.
+    assert_eq!(row(&out.stdout, "2.5")[3], "665 000 kr");
+    assert_eq!(
+        row(&out.stdout, "2.6 → 2.7 *")[2..4],
+        ["50 000", "205 026"]
+    );
+}
+
+#[test]
+fn diff_in_english() {
+    let out = diff_real(&["--lang", "en"]);
+    out.assert_status(0);
+    assert_eq!(
+        row(&out.stdout, "County total")[1..],
+        ["12,697,775 kr", "12,689,898 kr", "-7,877 kr", "-0.06 %"]
+    );
+    out.assert_stdout_contains("  Stated change: -7,877 kr ✓ 12,689,898 kr − 12,697,775 kr = -7,877 kr");
+}
+
+#[test]
+fn a_previous_total_that_is_not_last_years_fails_the_diff() {
+    // A 2026 plan that agrees with itself but not with the 2025 plan.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "previous_county_total = 12_697_775",
+            "previous_county_total = 12_697_000",
+        )
+        .edit("stated_change = -7_877", "stated_change = -7_102");
+    p.check(&[]).assert_status(0);
+    let old = repo_root().join("allocations/plan-2025.toml");
+    let out = allocate(
+        p.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+    );
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "  Föregående år enligt 2026: 12 697 000 kr ≠ 2025 års plan: 12 697 775 kr",
+        )
+        .assert_stdout_contains(
+            "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+        );
+}
+
+#[test]
+fn a_plan_with_errors_is_not_compared() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "diff",
+            "allocations/plan-2025.toml",
+            "examples/plan-2026-as-printed.toml",
+        ],
+    );
+    out.assert_status(1)
+        .assert_stdout_contains("fel[stated-total]")
+        .assert_stdout_contains(
+            "examples/plan-2026-as-printed.toml: 1 fel; ingen jämförelse förrän planen stämmer",
+        );
+    assert!(!out.stdout.contains("Jämförelse"));
+}
+
+#[test]
+fn a_missing_plan_exits_2() {
+    allocate(
+        &repo_root(),
+        &["diff", "allocations/plan-2024.toml", "allocations/plan-2026.toml"],
+    )
+    .assert_status(2)
+    .assert_stdout_contains("kan inte läsa allocations/plan-2024.toml");
+}
