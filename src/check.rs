@@ -869,13 +869,20 @@ fn amounts_are_filled_in(plan: &Plan, findings: &mut Vec<Finding>) {
     for area in &plan.areas {
         places.push((&area.amount, ToFill::Area(*area.number.get_ref())));
         for earmark in &area.earmarks {
-            places.push((&earmark.amount, ToFill::Earmark(earmark.id.get_ref().clone())));
+            places.push((
+                &earmark.amount,
+                ToFill::Earmark(earmark.id.get_ref().clone()),
+            ));
         }
     }
     for insats in &plan.insatser {
         let id = insats.id.get_ref();
         places.push((&insats.amount, ToFill::Insats(id.clone())));
-        if let Some(each) = insats.split.as_ref().and_then(|s| s.get_ref().each.as_ref()) {
+        if let Some(each) = insats
+            .split
+            .as_ref()
+            .and_then(|s| s.get_ref().each.as_ref())
+        {
             places.push((each, ToFill::SplitEach(id.clone())));
         }
     }

@@ -176,7 +176,6 @@ pub enum ExportFormat {
     Json,
 }
 
-
 /// The outcome of a command, mapped to an exit status in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {

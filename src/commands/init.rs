@@ -2,7 +2,7 @@
 //! `next_plan` for what carries over). The file is written next to `--from` as
 //! `plan-YEAR.toml` unless `--output` says otherwise (`-` for standard output); an existing
 //! file is never replaced without `--force`. The text goes to a temporary file in the same
-//! folder first and is then renamed, so a plan is never left half written.
+//! folder first and is then renamed into place, so a plan is never left half written.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -81,7 +81,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         )?;
         return Ok(Status::Unreadable);
     }
-    if let Err(e) = write_via_temporary(&target, &text) {
+    if let Err(e) = write_via_temporary(&target, &text, args.force) {
         writeln!(
             out,
             "allocate: {}: {} {e}",
@@ -119,17 +119,20 @@ fn amounts_to_fill(text: &str) -> usize {
     })
 }
 
-/// Writes `text` to a temporary file beside `target`, then renames it into place.
-fn write_via_temporary(target: &Path, text: &str) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new(""));
-    let name = target
-        .file_name()
-        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written =
-        std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, target));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
+/// Writes `text` to a temporary file beside `target`, then renames it into place; without
+/// `replace`, the rename fails rather than replace a file that appeared in the meantime.
+fn write_via_temporary(target: &Path, text: &str, replace: bool) -> std::io::Result<()> {
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    let persisted = if replace {
+        file.persist(target)
+    } else {
+        file.persist_noclobber(target)
+    };
+    persisted.map(drop).map_err(|e| e.error)
 }

@@ -13,8 +13,8 @@ pub mod split;
 use std::io::Write;
 use std::path::Path;
 
-use crate::diagnostic::{Style, render_load_error};
 use crate::cli::FilterArgs;
+use crate::diagnostic::{Style, render_load_error};
 use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::plan::{self, Plan, Source};
@@ -75,12 +75,19 @@ fn passes_check(
     out: &mut dyn Write,
 ) -> std::io::Result<bool> {
     let findings = crate::check::check(plan);
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     if errors == 0 {
         return Ok(true);
     }
     for finding in &findings {
-        writeln!(out, "{}\n", crate::diagnostic::render_finding(source, finding, style))?;
+        writeln!(
+            out,
+            "{}\n",
+            crate::diagnostic::render_finding(source, finding, style)
+        )?;
     }
     let line = match style.lang {
         Lang::Sv => format!("{errors} fel; {what} förrän planen stämmer"),

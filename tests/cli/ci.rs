@@ -152,7 +152,12 @@ fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
         error["message"],
         "angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men det den omfattar summerar till 481 600 kr"
     );
-    assert!(error["hint"].as_str().unwrap().starts_with("rätta den angivna summan"));
+    assert!(
+        error["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("rätta den angivna summan")
+    );
     assert!(error["related"].is_null());
 
     let summary = &doc["summary"];
@@ -208,7 +213,13 @@ fn json_reports_files_that_cannot_be_read_or_parsed() {
     let finding = &parsed["findings"][0];
     assert_eq!(finding["code"], "unknown-key");
     assert_eq!(finding["severity"], "error");
-    let line = p.position_of("amout", 0).split(':').nth(1).unwrap().parse::<u64>().unwrap();
+    let line = p
+        .position_of("amout", 0)
+        .split(':')
+        .nth(1)
+        .unwrap()
+        .parse::<u64>()
+        .unwrap();
     assert_eq!(finding["line"], line);
     assert_eq!(finding["column"], 1);
     assert_eq!(finding["end_column"], 5);
@@ -254,10 +265,7 @@ fn github_format_is_one_workflow_command_per_finding_then_a_summary() {
 #[test]
 fn github_format_escapes_percent_and_newlines_and_reports_parse_errors() {
     let p = PlanDir::from_real("plan-2026.toml")
-        .edit(
-            "label = \"Berg, summa\"",
-            "label = \"Berg, 5,3 %\\nsumma\"",
-        )
+        .edit("label = \"Berg, summa\"", "label = \"Berg, 5,3 %\\nsumma\"")
         .edit("amount = 196_200", "amount = 196_000");
     let out = p.check(&["--format", "github"]);
     out.assert_status(1);
@@ -271,11 +279,17 @@ fn github_format_escapes_percent_and_newlines_and_reports_parse_errors() {
         "{line}"
     );
 
-    let broken = PlanDir::from_real("plan-2026.toml").edit("year = 2026", "year = 2026\nyear = 2027");
+    let broken =
+        PlanDir::from_real("plan-2026.toml").edit("year = 2026", "year = 2026\nyear = 2027");
     let out = broken.check(&["--format", "github"]);
     out.assert_status(2);
     let first = out.stdout.lines().next().unwrap();
-    let line = broken.position_of("year = 2027", 0).split(':').nth(1).unwrap().to_string();
+    let line = broken
+        .position_of("year = 2027", 0)
+        .split(':')
+        .nth(1)
+        .unwrap()
+        .to_string();
     assert!(
         first.starts_with(&format!("::error file=plan.toml,line={line},col=1,")),
         "{first}"
@@ -398,7 +412,10 @@ fn the_example_gitlab_job_writes_a_code_quality_report() {
     assert!(text.contains("codequality: gl-code-quality-report.json"));
     assert!(text.contains("- allocate check 'allocations/*.toml'"));
     let (line, words) = ci_command("examples/gitlab-ci.yml", "--format gitlab");
-    assert!(line.ends_with("> gl-code-quality-report.json || true"), "{line}");
+    assert!(
+        line.ends_with("> gl-code-quality-report.json || true"),
+        "{line}"
+    );
     let args: Vec<&str> = words.iter().map(String::as_str).collect();
     let out = allocate(&repo_root(), &args);
     out.assert_status(0);
@@ -413,13 +430,23 @@ fn completions_are_generated_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = allocate(&repo_root(), &["completions", shell]);
         out.assert_status(0);
-        for command in ["check", "report", "split", "diff", "init", "completions", "man"] {
+        for command in [
+            "check",
+            "report",
+            "split",
+            "diff",
+            "init",
+            "completions",
+            "man",
+        ] {
             assert!(
                 out.stdout.contains(command),
                 "{shell} completions lack {command}"
             );
         }
-        assert!(out.stdout.contains("--format"), "{shell}");
+        // `check --format` and its values.
+        assert!(out.stdout.contains("format"), "{shell}");
+        assert!(out.stdout.contains("gitlab"), "{shell}");
     }
 }
 
@@ -435,7 +462,12 @@ fn the_man_page_lists_the_commands() {
     let dir = tempfile::tempdir().unwrap();
     let out = allocate(dir.path(), &["man", "--dir", "man1"]);
     out.assert_status(0);
-    for page in ["allocate.1", "allocate-check.1", "allocate-diff.1", "allocate-init.1"] {
+    for page in [
+        "allocate.1",
+        "allocate-check.1",
+        "allocate-diff.1",
+        "allocate-init.1",
+    ] {
         let text = std::fs::read_to_string(dir.path().join("man1").join(page)).unwrap();
         assert!(text.starts_with(".ie"), "{page}");
     }

@@ -7,7 +7,11 @@ fn row(stdout: &str, first: &str) -> Vec<String> {
     stdout
         .lines()
         .map(|l| l.trim().trim_start_matches('│').trim_end_matches('│'))
-        .map(|l| l.split('┆').map(|c| c.trim().to_string()).collect::<Vec<_>>())
+        .map(|l| {
+            l.split('┆')
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
         .find(|cells| cells.first().is_some_and(|c| c.starts_with(first)))
         .unwrap_or_else(|| panic!("no row starting {first:?}\n{stdout}"))
 }
@@ -120,10 +124,7 @@ fn insatser_are_matched_by_id_then_by_text() {
     // 2026's Barnsäkert row for the kommuner (665 000) is new; 2025's SIP row (50 000) went on
     // as 2.7.
     assert_eq!(row(&out.stdout, "2.5")[3], "665 000 kr");
-    assert_eq!(
-        row(&out.stdout, "2.6 → 2.7 *")[2..4],
-        ["50 000", "205 026"]
-    );
+    assert_eq!(row(&out.stdout, "2.6 → 2.7 *")[2..4], ["50 000", "205 026"]);
 }
 
 #[test]
@@ -134,7 +135,9 @@ fn diff_in_english() {
         row(&out.stdout, "County total")[1..],
         ["12,697,775 kr", "12,689,898 kr", "-7,877 kr", "-0.06 %"]
     );
-    out.assert_stdout_contains("  Stated change: -7,877 kr ✓ 12,689,898 kr − 12,697,775 kr = -7,877 kr");
+    out.assert_stdout_contains(
+        "  Stated change: -7,877 kr ✓ 12,689,898 kr − 12,697,775 kr = -7,877 kr",
+    );
 }
 
 #[test]
@@ -148,10 +151,7 @@ fn a_previous_total_that_is_not_last_years_fails_the_diff() {
         .edit("stated_change = -7_877", "stated_change = -7_102");
     p.check(&[]).assert_status(0);
     let old = repo_root().join("allocations/plan-2025.toml");
-    let out = allocate(
-        p.dir.path(),
-        &["diff", old.to_str().unwrap(), "plan.toml"],
-    );
+    let out = allocate(p.dir.path(), &["diff", old.to_str().unwrap(), "plan.toml"]);
     out.assert_status(1)
         .assert_stdout_contains(
             "  Föregående år enligt 2026: 12 697 000 kr ≠ 2025 års plan: 12 697 775 kr",
@@ -183,7 +183,11 @@ fn a_plan_with_errors_is_not_compared() {
 fn a_missing_plan_exits_2() {
     allocate(
         &repo_root(),
-        &["diff", "allocations/plan-2024.toml", "allocations/plan-2026.toml"],
+        &[
+            "diff",
+            "allocations/plan-2024.toml",
+            "allocations/plan-2026.toml",
+        ],
     )
     .assert_status(2)
     .assert_stdout_contains("kan inte läsa allocations/plan-2024.toml");

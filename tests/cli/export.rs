@@ -182,7 +182,10 @@ fn xlsx_has_a_sheet_per_view_with_numbers_and_totals() {
         .find(|r| r[1] == Data::String("Östersund".into()))
         .unwrap();
     assert_eq!(ostersund[5], Data::Float(436_000.0));
-    assert_eq!(kommuner.rows().next_back().unwrap()[5], Data::Float(1_865_000.0));
+    assert_eq!(
+        kommuner.rows().next_back().unwrap()[5],
+        Data::Float(1_865_000.0)
+    );
 }
 
 #[test]

@@ -9,9 +9,12 @@
 )]
 
 mod checks;
-mod format;
-mod keys;
+mod ci;
+mod diff;
 mod export;
+mod format;
+mod init;
+mod keys;
 mod plans;
 mod report;
 mod split;

@@ -243,8 +243,18 @@ fn payments_view_lists_every_row_and_the_county_total() {
     let out = report(&["allocations/plan-2026.toml", "--view", "betalningar"]);
     out.assert_status(0)
         .assert_row(&["Östersund (2380)", "2", "2.5", "140 000 kr", "faktura"])
-        .assert_row(&["Föräldra-barnhälsan", "2", "2.4", "381 600 kr", "intern överföring"])
+        .assert_row(&[
+            "Föräldra-barnhälsan",
+            "2",
+            "2.4",
+            "381 600 kr",
+            "intern överföring",
+        ])
         .assert_row(&["Totalt", "", "", "12 689 898 kr", ""]);
     // Not part of the default views: it is long, and `export` is its home.
-    assert!(!report(&["allocations/plan-2026.toml"]).stdout.contains("Betalningar,"));
+    assert!(
+        !report(&["allocations/plan-2026.toml"])
+            .stdout
+            .contains("Betalningar,")
+    );
 }

@@ -1,0 +1,232 @@
+//! `allocate init`: next year's plan from this year's, and `check` listing what is left to
+//! fill in.
+
+use std::path::Path;
+
+use crate::support::{PlanDir, allocate, repo_root};
+
+/// A folder with a copy of a real plan (and the key file the 2025 plan reads).
+fn folder_with(plan: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root().join("allocations");
+    std::fs::copy(root.join(plan), dir.path().join(plan)).unwrap();
+    std::fs::create_dir_all(dir.path().join("keys")).unwrap();
+    std::fs::copy(
+        root.join("keys/folkmangd-2024-11-01.csv"),
+        dir.path().join("keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    dir
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// How many amounts of the old plan `init` leaves to fill in: the county total and the
+/// stated change, the agreement's total and parts, every area, earmark and insats, each
+/// `each` of a split, and every heading's and stated figure.
+fn amounts_in(plan_text: &str) -> usize {
+    let plan: toml::Table = toml::from_str(plan_text).unwrap();
+    let len = |key: &str| plan.get(key).and_then(|v| v.as_array()).map_or(0, Vec::len);
+    let areas = plan["areas"].as_array().unwrap();
+    let earmarks: usize = areas
+        .iter()
+        .map(|a| {
+            a.get("earmarks")
+                .and_then(|e| e.as_array())
+                .map_or(0, Vec::len)
+        })
+        .sum();
+    let insatser = plan["insatser"].as_array().unwrap();
+    let each = insatser
+        .iter()
+        .filter(|i| i.get("split").and_then(|s| s.get("each")).is_some())
+        .count();
+    let headings = plan
+        .get("headings")
+        .and_then(|h| h.as_array())
+        .map_or(0, |h| {
+            h.iter().filter(|h| h.get("stated").is_some()).count()
+        });
+    let agreement = plan["agreement"]["split"].as_array().map_or(0, Vec::len);
+    2 + 1 + agreement + areas.len() + earmarks + insatser.len() + each + headings + len("stated")
+}
+
+#[test]
+fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fill() {
+    let dir = folder_with("plan-2025.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2025.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Skrev plan-2026.toml: 2026 års plan utifrån plan-2025.toml.");
+    let new = read(&dir.path().join("plan-2026.toml"));
+    let old = read(&dir.path().join("plan-2025.toml"));
+    let expected = amounts_in(&old);
+    // 2025's tables hold 6 + 7 + 5 insatser (seed 003).
+    assert_eq!(expected, 37);
+    out.assert_stdout_contains(&format!("{expected} belopp att fylla i"));
+
+    let check = allocate(dir.path(), &["check", "plan-2026.toml"]);
+    check.assert_status(1);
+    let codes = check.finding_codes();
+    assert_eq!(codes.len(), expected, "{}", check.stdout);
+    assert!(
+        codes.iter().all(|c| c == "amount-to-fill"),
+        "{}",
+        check.stdout
+    );
+    check
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: länets totalbelopp (`county_total`)",
+        )
+        .assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: område 2")
+        .assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: insats `3.5`")
+        .assert_stdout_contains(&format!(
+            "plan-2026.toml: underkänd ({expected} fel, 0 varningar)"
+        ));
+    let line = new
+        .lines()
+        .position(|l| l.starts_with("county_total = 0"))
+        .unwrap()
+        + 1;
+    check.assert_finding("amount-to-fill", &format!("plan-2026.toml:{line}:16"));
+
+    // The year moves; last year's total becomes the previous total ("12 697 775 kr", 2025).
+    assert!(new.contains("\nyear = 2026\n"));
+    assert!(new.contains("\nprevious_county_total = 12_697_775"));
+    assert!(new.contains("\ncounty_total = 0  # fyll i (2025: 12 697 775 kr)\n"));
+    assert!(new.contains("Regioner 2026\""), "the title's year moves");
+    assert!(new.contains(
+        "\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n"
+    ));
+    // Actors, kommuner and keys are kept.
+    for id in ["rjh", "fhe", "fbh", "vup", "vhab", "kfjh"] {
+        assert!(
+            new.contains(&format!("[[actors]]\nid = \"{id}\"\n")),
+            "{id}"
+        );
+    }
+    for code in [
+        "2303", "2305", "2309", "2313", "2321", "2326", "2361", "2380",
+    ] {
+        assert!(new.contains(&format!("code = \"{code}\"")), "{code}");
+    }
+    assert!(new.contains("file = \"keys/folkmangd-2024-11-01.csv\""));
+    assert!(new.contains("from = \"befolkning-2024\""));
+}
+
+#[test]
+fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
+    let dir = folder_with("plan-2026.toml");
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "--year", "2027"],
+    )
+    .assert_status(0);
+    let draft = read(&dir.path().join("plan-2027.toml"));
+    let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
+    assert!(check.finding_codes().iter().all(|c| c == "amount-to-fill"));
+    assert_eq!(
+        check.finding_codes().len(),
+        amounts_in(&read(&dir.path().join("plan-2026.toml")))
+    );
+
+    // Fill in every amount with last year's figure from its comment, as a user would with
+    // this year's; Barnsäkert gives Östersund 140 000 of its 665 000 (seed 001).
+    let mut filled = String::new();
+    for line in draft.lines() {
+        let line = match line.split_once(" = 0  # fyll i (2026: ") {
+            Some((key, rest)) => {
+                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
+                format!("{key} = {amount}")
+            }
+            None => line.to_string(),
+        };
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    let filled = filled
+        .replace(
+            "except = { \"Östersund\" = 0 }",
+            "except = { \"Östersund\" = 140_000 }",
+        )
+        .replace("stated_change = 0  # fyll i", "stated_change = 0  #");
+    std::fs::write(dir.path().join("plan-2027.toml"), filled).unwrap();
+    let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
+    // Only the earmark warning of 2026 remains: 800 000 against 1 000 000.
+    check
+        .assert_status(0)
+        .assert_stdout_contains("plan-2027.toml: godkänd (0 fel, 1 varning)")
+        .assert_stdout_contains("Länets medel  12 689 898 kr");
+    assert_eq!(check.finding_codes(), ["earmark-total"]);
+}
+
+#[test]
+fn init_never_replaces_a_file_without_force() {
+    let dir = folder_with("plan-2025.toml");
+    std::fs::write(dir.path().join("plan-2026.toml"), "# mitt utkast\n").unwrap();
+    allocate(dir.path(), &["init", "--from", "plan-2025.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("plan-2026.toml finns redan");
+    assert_eq!(read(&dir.path().join("plan-2026.toml")), "# mitt utkast\n");
+    allocate(dir.path(), &["init", "--from", "plan-2025.toml", "--force"]).assert_status(0);
+    assert!(read(&dir.path().join("plan-2026.toml")).contains("year = 2026"));
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn init_into_another_folder_keeps_the_key_file_reachable() {
+    let dir = folder_with("plan-2025.toml");
+    std::fs::create_dir_all(dir.path().join("utkast")).unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "init",
+            "--from",
+            "plan-2025.toml",
+            "--output",
+            "utkast/plan.toml",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("Skrev utkast/plan.toml");
+    let new = read(&dir.path().join("utkast/plan.toml"));
+    assert!(new.contains("file = \"../keys/folkmangd-2024-11-01.csv\""));
+    let check = allocate(dir.path(), &["check", "utkast/plan.toml"]);
+    assert!(
+        check.finding_codes().iter().all(|c| c == "amount-to-fill"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn init_to_standard_output_writes_no_file() {
+    let dir = folder_with("plan-2026.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2026.toml", "-o", "-"]);
+    out.assert_status(0);
+    assert!(out.stdout.starts_with(
+        "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention 2027\n"
+    ));
+    assert!(out.stdout.contains("\nprevious_county_total = 12_689_898"));
+    assert!(!dir.path().join("plan-2027.toml").exists());
+}
+
+#[test]
+fn a_zero_amount_in_a_plan_is_an_amount_to_fill() {
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "actor = \"kfjh\"\namount = 250_000",
+        "actor = \"kfjh\"\namount = 0",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1).assert_finding(
+        "amount-to-fill",
+        &p.position_of("amount = 0\n", "amount = ".len()),
+    );
+    out.assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: insats `2.1`");
+}
