@@ -99,25 +99,42 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
     style.renderer().render(&[group])
 }
 
-/// A file that could not be read or parsed.
-pub fn render_load_error(error: &LoadError, style: Style) -> String {
-    let lang = style.lang;
+/// The words of a load error: its message and, where there is one, its hint. The drawing
+/// below and the machine-readable formats (`render::checked`) both use these.
+pub fn load_error_words(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     match error {
-        LoadError::Read { path, reason } => {
-            let message = format!(
+        LoadError::Read { path, reason } => (
+            format!(
                 "{} {}: {}",
                 lang.pick("kan inte läsa", "cannot read"),
                 path.display(),
                 read_reason(reason, lang)
-            );
+            ),
+            Some(
+                lang.pick(
+                    "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
+                    "give the path of a TOML plan file, for example allocations/plan-2026.toml",
+                )
+                .to_string(),
+            ),
+        ),
+        LoadError::Parse { error, .. } => (parse_message(error, lang), parse_hint(error, lang)),
+    }
+}
+
+/// A file that could not be read or parsed.
+pub fn render_load_error(error: &LoadError, style: Style) -> String {
+    match error {
+        LoadError::Read { .. } => {
+            let (message, hint) = load_error_words(error, style.lang);
             let title = style
                 .level(Severity::Error)
                 .primary_title(message.as_str())
                 .id("read-error");
-            let group: Group = title.element(style.help().message(lang.pick(
-                "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
-                "give the path of a TOML plan file, for example allocations/plan-2026.toml",
-            )));
+            let group: Group = match &hint {
+                Some(hint) => title.element(style.help().message(hint.as_str())),
+                None => Group::with_title(title),
+            };
             style.renderer().render(&[group])
         }
         LoadError::Parse { source, error } => render_parse_error(source, error, style),

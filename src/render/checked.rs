@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::{Style, render_load_error};
+use crate::diagnostic::load_error_words;
 use crate::finding::{Finding, Related, Severity};
 use crate::lang::Lang;
 use crate::money::Amount;
@@ -157,7 +157,7 @@ impl CheckedFile {
                 error.span.as_ref().map(|span| place(source, span)),
             ),
         };
-        let (message, hint) = load_error_words(error, code, lang);
+        let (message, hint) = load_error_words(error, lang);
         CheckedFile {
             verdict: Verdict::Unreadable,
             errors: 1,
@@ -224,26 +224,6 @@ fn place(source: &Source, span: &std::ops::Range<usize>) -> (usize, usize, usize
         .map_or(span.start, |(i, _)| span.start + i);
     let (end_line, end_column) = source.line_col(last);
     (line, column, end_line, end_column)
-}
-
-/// The message and hint of a load error. Their wording lives in `diagnostic`, which offers
-/// only the drawn form; its title line reads `fel[code]: message` and its help line
-/// `= åtgärd: hint`, so both are read back from a plain (uncoloured) drawing.
-fn load_error_words(error: &LoadError, code: &str, lang: Lang) -> (String, Option<String>) {
-    let drawn = render_load_error(error, Style { lang, color: false });
-    let level = lang.pick("fel", "error");
-    let title = format!("{level}[{code}]: ");
-    let help = format!("= {}: ", lang.pick("åtgärd", "help"));
-    let message = drawn
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix(title.as_str()))
-        .map_or_else(|| code.to_string(), str::to_string);
-    let hint = drawn
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix(help.as_str()))
-        .map(str::to_string);
-    (message, hint)
 }
 
 /// Counts over all files.
