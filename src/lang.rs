@@ -20,6 +20,14 @@ impl Lang {
         }
     }
 
+    /// An amount without the unit, in this language's number format (`12 689 898`).
+    pub fn number(self, amount: crate::money::Amount) -> String {
+        match self {
+            Lang::Sv => crate::money::group_thousands(amount.0, ' ', ','),
+            Lang::En => crate::money::group_thousands(amount.0, ',', '.'),
+        }
+    }
+
     pub fn amount(self, amount: crate::money::Amount) -> String {
         match self {
             Lang::Sv => amount.sv(),

@@ -204,13 +204,7 @@ pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
 pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     let lang = layout.lang;
     // Amounts without "kr" here (the caption says so), so that names get the room.
-    let number = |a: Amount| {
-        crate::money::group_thousands(
-            a.0,
-            lang.pick(" ", ",").chars().next().unwrap_or(' '),
-            lang.pick(",", ".").chars().next().unwrap_or(','),
-        )
-    };
+    let number = |a: Amount| lang.number(a);
     let area_label = |a: u32| format!("{} {a}", lang.pick("Område", "Area"));
     let mut others: Vec<usize> = report
         .areas
