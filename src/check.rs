@@ -363,10 +363,11 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                 let Some(values) = &key.values else {
                     continue;
                 };
-                let mut sum = Decimal::ZERO;
+                // `None` once the sum no longer fits in a Decimal (28 digits): not 100 either.
+                let mut sum = Some(Decimal::ZERO);
                 for value in values.get_ref().values() {
                     let v = value.get_ref().0;
-                    sum += v;
+                    sum = sum.and_then(|s| s.checked_add(v));
                     if v.normalize().scale() > precision {
                         findings.push(Finding::error(
                             value.span(),
@@ -378,12 +379,13 @@ fn keys_are_well_formed(r: &Resolved, findings: &mut Vec<Finding>) {
                         ));
                     }
                 }
-                if sum != Decimal::ONE_HUNDRED {
+                if sum != Some(Decimal::ONE_HUNDRED) {
                     findings.push(Finding::error(
                         values.span(),
                         Problem::PercentSum {
                             key: id,
-                            computed: sum,
+                            // Decimal::MAX stands for a sum beyond 28 digits.
+                            computed: sum.unwrap_or(Decimal::MAX),
                         },
                     ));
                 }
@@ -534,7 +536,7 @@ fn keys_are_recent(r: &Resolved, findings: &mut Vec<Finding>) {
         let Some((year, span)) = from_date.or_else(from_file) else {
             continue;
         };
-        if year < plan_year - 2 {
+        if year < plan_year.saturating_sub(2) {
             findings.push(Finding::warning(
                 span,
                 Problem::KeyDate {
@@ -771,7 +773,7 @@ fn deadlines_in_order(plan: &Plan, findings: &mut Vec<Finding>) {
     let named: [(&'static str, &Option<Spanned<Date>>, i32); 3] = [
         ("requisition", &d.requisition, year),
         ("use_reported", &d.use_reported, year),
-        ("unused_repaid", &d.unused_repaid, year + 1),
+        ("unused_repaid", &d.unused_repaid, year.saturating_add(1)),
     ];
     for (name, date, expected_year) in &named {
         if let Some(date) = date

@@ -92,6 +92,11 @@ impl Thing {
         }
     }
 
+    /// Whether the Swedish word is an ett-word (*ett område*: "okänt område").
+    pub fn is_neuter(self) -> bool {
+        matches!(self, Thing::Area | Thing::FocusArea)
+    }
+
     /// The table in the plan file where such things are defined.
     pub fn table(self) -> &'static str {
         match self {
@@ -320,6 +325,8 @@ pub enum SplitReason {
     NotARecipient(String),
     /// `amounts` leaves out a recipient.
     RecipientMissing(String),
+    /// `amounts`, `except` or `printed` names a recipient twice (by kommunkod and by name).
+    RecipientRepeated(String),
     /// The amount is not a whole number of the split's rounding unit.
     NotMultipleOfUnit(Amount),
     /// The key gives every recipient weight zero.
@@ -429,7 +436,12 @@ impl Problem {
                 format!("duplicate {} `{id}`", thing.name(lang))
             }
             (Problem::UnknownReference { thing, name, .. }, Lang::Sv) => {
-                format!("okänd {} `{name}`", thing.name(lang))
+                let okand = if thing.is_neuter() {
+                    "okänt"
+                } else {
+                    "okänd"
+                };
+                format!("{okand} {} `{name}`", thing.name(lang))
             }
             (Problem::UnknownReference { thing, name, .. }, Lang::En) => {
                 format!("unknown {} `{name}`", thing.name(lang))
@@ -566,6 +578,20 @@ impl Problem {
             }
             (Problem::KeyPrecisionMissing { key }, Lang::En) => {
                 format!("percentage key `{key}` does not state its precision")
+            }
+            (Problem::PercentSum { key, computed }, Lang::Sv)
+                if *computed == rust_decimal::Decimal::MAX =>
+            {
+                format!(
+                    "procentsatserna i `{key}` summerar till ett tal med fler än 28 siffror, inte 100 %"
+                )
+            }
+            (Problem::PercentSum { key, computed }, Lang::En)
+                if *computed == rust_decimal::Decimal::MAX =>
+            {
+                format!(
+                    "the percentages of `{key}` sum to a number of more than 28 digits, not 100 %"
+                )
             }
             (Problem::PercentSum { key, computed }, Lang::Sv) => format!(
                 "procentsatserna i `{key}` summerar till {} %, inte 100 %",
@@ -808,11 +834,19 @@ impl Problem {
                 Lang::En => format!("give each {} an id of its own", thing.name(lang)),
             },
             Problem::UnknownReference { thing, suggestion: Some(s), .. } => match lang {
-                Lang::Sv => format!("menade du `{s}`? Annars lägg till den under {}", thing.table()),
+                Lang::Sv => format!(
+                    "menade du `{s}`? Annars lägg till {} under {}",
+                    if thing.is_neuter() { "det" } else { "den" },
+                    thing.table()
+                ),
                 Lang::En => format!("did you mean `{s}`? Otherwise add it under {}", thing.table()),
             },
             Problem::UnknownReference { thing, .. } => match lang {
-                Lang::Sv => format!("rätta stavningen eller lägg till den under {}", thing.table()),
+                Lang::Sv => format!(
+                    "rätta stavningen eller lägg till {} under {}",
+                    if thing.is_neuter() { "det" } else { "den" },
+                    thing.table()
+                ),
                 Lang::En => format!("fix the spelling or add it under {}", thing.table()),
             },
             Problem::NegativeAmount { .. } => lang
@@ -971,6 +1005,12 @@ impl SplitReason {
             (SplitReason::RecipientMissing(name), Lang::En) => {
                 format!("insats `{insats}`: `amounts` has no amount for {name}")
             }
+            (SplitReason::RecipientRepeated(name), Lang::Sv) => {
+                format!("insats `{insats}`: {name} står två gånger i fördelningen")
+            }
+            (SplitReason::RecipientRepeated(name), Lang::En) => {
+                format!("insats `{insats}`: {name} is given twice in the split")
+            }
             (SplitReason::NotMultipleOfUnit(unit), Lang::Sv) => format!(
                 "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {}",
                 unit.sv()
@@ -1036,6 +1076,12 @@ impl SplitReason {
                 .pick(
                     "ange ett belopp för varje mottagare",
                     "give an amount for every recipient",
+                )
+                .to_string(),
+            SplitReason::RecipientRepeated(_) => lang
+                .pick(
+                    "ange varje mottagare en gång (kommunen angavs både med kod och namn)",
+                    "give each recipient once (the kommun was given both by code and by name)",
                 )
                 .to_string(),
             SplitReason::NotMultipleOfUnit(_) => lang

@@ -32,7 +32,7 @@ impl Amount {
 
     /// Whether the amount is a whole multiple of `unit` (for example 100 kr).
     pub fn is_multiple_of(self, unit: Amount) -> bool {
-        unit.0.is_zero() || (self.0 % unit.0).is_zero()
+        unit.0.is_zero() || self.0.checked_rem(unit.0).is_some_and(|r| r.is_zero())
     }
 
     /// The amount in Swedish format: `12 689 898 kr`, `-600 kr`, `1 234,50 kr`.
@@ -82,23 +82,28 @@ impl fmt::Display for Amount {
     }
 }
 
+// Amount arithmetic never panics (`Decimal`'s own `+` does on overflow). A plan's amounts are
+// TOML integers, at most 19 digits, and a plan file is at most 5 MB, so no sum of them comes
+// near `Decimal`'s 28 digits. Should one ever get there it saturates at ±79 228 162 514 264 337
+// 593 543 950 335 kr: a figure no stated amount can equal, so a check still reports it.
+
 impl Add for Amount {
     type Output = Amount;
     fn add(self, rhs: Amount) -> Amount {
-        Amount(self.0 + rhs.0)
+        Amount(self.0.saturating_add(rhs.0))
     }
 }
 
 impl AddAssign for Amount {
     fn add_assign(&mut self, rhs: Amount) {
-        self.0 += rhs.0;
+        *self = *self + rhs;
     }
 }
 
 impl Sub for Amount {
     type Output = Amount;
     fn sub(self, rhs: Amount) -> Amount {
-        Amount(self.0 - rhs.0)
+        Amount(self.0.saturating_sub(rhs.0))
     }
 }
 

@@ -250,11 +250,23 @@ impl<'p> Resolved<'p> {
             .map_or(self.plan.plan.unit(), |u| *u.get_ref());
         let spec = split.get_ref();
         let rule_span = spec.rule.span();
+        // Each recipient's place in `recipients`, so that naming one is a lookup, not a search.
+        let position: HashMap<Recipient, usize> = recipients
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, i))
+            .collect();
+        let lookup = |name: &str| -> Option<Recipient> {
+            [
+                self.kommun(name).map(Recipient::Kommun),
+                self.actors.get(name).map(|&i| Recipient::Actor(i)),
+            ]
+            .into_iter()
+            .flatten()
+            .find(|r| position.contains_key(r))
+        };
         let named = |name: &Spanned<String>, findings: &mut Vec<Finding>| -> Option<Recipient> {
-            let found = recipients
-                .iter()
-                .copied()
-                .find(|r| self.names(*r, name.get_ref()));
+            let found = lookup(name.get_ref());
             if found.is_none() {
                 findings.push(invalid(
                     name.span(),
@@ -263,6 +275,31 @@ impl<'p> Resolved<'p> {
             }
             found
         };
+        // A recipient named twice in one table (by kommunkod and by name) would otherwise
+        // silently replace the first amount.
+        let mut repeated = false;
+        let tables = [
+            Some(&spec.except),
+            spec.amounts.as_ref().map(Spanned::get_ref),
+            Some(&spec.printed),
+        ];
+        for table in tables.into_iter().flatten() {
+            let mut names: Vec<&Spanned<String>> = table.keys().collect();
+            names.sort_by_key(|n| n.span().start);
+            let mut seen = std::collections::HashSet::new();
+            for name in names {
+                if let Some(recipient) = lookup(name.get_ref())
+                    && !seen.insert(recipient)
+                {
+                    let who = self.recipient_name(recipient).to_string();
+                    findings.push(invalid(name.span(), SplitReason::RecipientRepeated(who)));
+                    repeated = true;
+                }
+            }
+        }
+        if repeated {
+            return None;
+        }
 
         let parts: Vec<Amount> = match spec.rule.get_ref() {
             SplitRule::Key | SplitRule::Equal => {
@@ -291,7 +328,7 @@ impl<'p> Resolved<'p> {
                 let mut fixed = vec![*each.get_ref(); recipients.len()];
                 for (name, value) in &spec.except {
                     let recipient = named(name, findings)?;
-                    let i = recipients.iter().position(|r| *r == recipient)?;
+                    let i = *position.get(&recipient)?;
                     *fixed.get_mut(i)? = *value.get_ref();
                 }
                 let fixed_total: Amount = fixed.iter().sum();
@@ -326,7 +363,7 @@ impl<'p> Resolved<'p> {
                 let mut parts = vec![*each.get_ref(); recipients.len()];
                 for (name, value) in &spec.except {
                     let recipient = named(name, findings)?;
-                    let i = recipients.iter().position(|r| *r == recipient)?;
+                    let i = *position.get(&recipient)?;
                     *parts.get_mut(i)? = *value.get_ref();
                 }
                 self.sum_matches(&id, amount, &parts, split.span(), findings)?;
@@ -342,10 +379,8 @@ impl<'p> Resolved<'p> {
                 for (name, value) in amounts.get_ref() {
                     match named(name, findings) {
                         Some(recipient) => {
-                            if let Some(part) = recipients
-                                .iter()
-                                .position(|r| *r == recipient)
-                                .and_then(|i| parts.get_mut(i))
+                            if let Some(part) =
+                                position.get(&recipient).and_then(|&i| parts.get_mut(i))
                             {
                                 *part = Some(*value.get_ref());
                             }
@@ -380,9 +415,9 @@ impl<'p> Resolved<'p> {
             let Some(recipient) = named(name, findings) else {
                 continue;
             };
-            let computed = allocations
-                .iter()
-                .find(|a| a.recipient == recipient)
+            let computed = position
+                .get(&recipient)
+                .and_then(|&i| allocations.get(i))
                 .map_or(Amount::ZERO, |a| a.amount);
             if computed != *printed.get_ref() {
                 findings.push(Finding::error(
@@ -575,14 +610,6 @@ impl<'p> Resolved<'p> {
             },
         ));
         None
-    }
-
-    /// Whether `name` (kommunkod, kommun name, or actor id) names `recipient`.
-    fn names(&self, recipient: Recipient, name: &str) -> bool {
-        match recipient {
-            Recipient::Kommun(i) => self.kommun(name) == Some(i),
-            Recipient::Actor(i) => self.actors.get(name) == Some(&i),
-        }
     }
 }
 

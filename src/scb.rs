@@ -92,6 +92,14 @@ pub struct ScbError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScbErrorKind {
     NotFound,
+    Directory,
+    /// Larger than `limit` bytes; refused before reading it whole.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// An Excel, Word or PDF file, or other bytes that are not text.
+    NotText(crate::plan::BinaryKind),
     Unreadable(String),
     Empty,
     /// No line with at least two fields: no header.
@@ -115,6 +123,11 @@ pub enum ScbErrorKind {
     },
     /// A value that is neither a whole number nor `..`.
     BadValue {
+        region: String,
+        value: String,
+    },
+    /// A whole number too large to be a population (more than 19 digits).
+    CountTooLarge {
         region: String,
         value: String,
     },
@@ -146,6 +159,42 @@ impl ScbError {
         match (&self.kind, lang) {
             (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
             (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
+            (ScbErrorKind::Directory, Lang::Sv) => "är en mapp, inte en fil".to_string(),
+            (ScbErrorKind::Directory, Lang::En) => "is a directory, not a file".to_string(),
+            (ScbErrorKind::TooLarge { size, limit }, Lang::Sv) => format!(
+                "filen är {}; en nyckelfil får vara högst {}",
+                crate::diagnostic::file_size(*size, lang),
+                crate::diagnostic::file_size(*limit, lang)
+            ),
+            (ScbErrorKind::TooLarge { size, limit }, Lang::En) => format!(
+                "the file is {}; a key file may be at most {}",
+                crate::diagnostic::file_size(*size, lang),
+                crate::diagnostic::file_size(*limit, lang)
+            ),
+            (ScbErrorKind::NotText(kind), _) => {
+                let what = match (kind, lang) {
+                    (crate::plan::BinaryKind::Zip, Lang::Sv) => {
+                        "en Excel-fil (xlsx) eller annan zip-fil"
+                    }
+                    (crate::plan::BinaryKind::Zip, Lang::En) => {
+                        "an Excel file (xlsx) or another zip file"
+                    }
+                    (crate::plan::BinaryKind::OldOffice, Lang::Sv) => "en äldre Excel-fil (xls)",
+                    (crate::plan::BinaryKind::OldOffice, Lang::En) => "an old Excel file (xls)",
+                    (crate::plan::BinaryKind::Pdf, Lang::Sv) => "en PDF-fil",
+                    (crate::plan::BinaryKind::Pdf, Lang::En) => "a PDF file",
+                    (crate::plan::BinaryKind::Other, Lang::Sv) => {
+                        "en binär fil (den innehåller nolltecken)"
+                    }
+                    (crate::plan::BinaryKind::Other, Lang::En) => {
+                        "a binary file (it contains NUL bytes)"
+                    }
+                };
+                match lang {
+                    Lang::Sv => format!("filen är {what}, inte en CSV-fil"),
+                    Lang::En => format!("the file is {what}, not a CSV file"),
+                }
+            }
             (ScbErrorKind::Unreadable(e), Lang::Sv) => format!("filen kan inte läsas: {e}"),
             (ScbErrorKind::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
             (ScbErrorKind::Empty, Lang::Sv) => "filen är tom".to_string(),
@@ -190,6 +239,12 @@ impl ScbError {
             (ScbErrorKind::BadValue { region, value }, Lang::En) => {
                 format!("the value \"{value}\" for {region} is not a whole number")
             }
+            (ScbErrorKind::CountTooLarge { region, value }, Lang::Sv) => {
+                format!("värdet \"{value}\" för {region} är för stort för en folkmängd")
+            }
+            (ScbErrorKind::CountTooLarge { region, value }, Lang::En) => {
+                format!("the value \"{value}\" for {region} is too large for a population")
+            }
             (ScbErrorKind::MissingField { region, column }, Lang::Sv) => {
                 format!("raden för {region} har inget fält för kolumnen \"{column}\"")
             }
@@ -217,7 +272,14 @@ impl ScbError {
             "export from SCB's statistical database as CSV (comma, semicolon or tab) with the regions as rows and the years as columns",
         );
         match &self.kind {
-            ScbErrorKind::NotFound | ScbErrorKind::Unreadable(_) => lang
+            ScbErrorKind::TooLarge { .. } => lang
+                .pick(
+                    "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
+                    "an SCB file with the county's kommuner is a few KB; check that this is the right file",
+                )
+                .to_string(),
+            ScbErrorKind::NotText(_) => export.to_string(),
+            ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang
                 .pick(
                     "kontrollera sökvägen; i en plan är den relativ till planfilen",
                     "check the path; in a plan it is relative to the plan file",
@@ -250,7 +312,7 @@ impl ScbError {
                     "SCB writes the region as code and name, for example \"2380 Östersund\"",
                 )
                 .to_string(),
-            ScbErrorKind::BadValue { .. } => lang
+            ScbErrorKind::BadValue { .. } | ScbErrorKind::CountTooLarge { .. } => lang
                 .pick(
                     "folkmängden är ett heltal, till exempel 64977; `..` betyder att värdet saknas",
                     "a population is a whole number, for example 64977; `..` means a missing value",
@@ -388,14 +450,26 @@ fn place(path: &Path, line: Option<usize>) -> String {
 }
 
 /// Reads a population file from disk, choosing `column` (or the only year column).
+/// A file larger than `crate::plan::MAX_FILE_BYTES` is refused without reading it whole.
 pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
-    let bytes = std::fs::read(path).map_err(|e| ScbError {
-        path: path.to_path_buf(),
-        line: None,
-        kind: match e.kind() {
-            std::io::ErrorKind::NotFound => ScbErrorKind::NotFound,
-            _ => ScbErrorKind::Unreadable(e.to_string()),
-        },
+    use crate::plan::ReadReason;
+    let bytes = crate::plan::read_limited(path, crate::plan::MAX_FILE_BYTES).map_err(|reason| {
+        ScbError {
+            path: path.to_path_buf(),
+            line: None,
+            kind: match reason {
+                ReadReason::NotFound => ScbErrorKind::NotFound,
+                ReadReason::Directory => ScbErrorKind::Directory,
+                ReadReason::TooLarge { size, limit } => ScbErrorKind::TooLarge { size, limit },
+                ReadReason::PermissionDenied => {
+                    ScbErrorKind::Unreadable(std::io::ErrorKind::PermissionDenied.to_string())
+                }
+                ReadReason::Other(e) => ScbErrorKind::Unreadable(e),
+                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::Binary(_) => {
+                    ScbErrorKind::Unreadable(String::new())
+                }
+            },
+        }
     })?;
     parse(path, &bytes, column)
 }
@@ -437,6 +511,8 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
+    // Lines are counted from the previous record on, so a long file is read in one pass.
+    let (mut counted_to, mut line) = (0usize, 1usize);
     // The text is already valid UTF-8 and the reader is flexible, so read errors do not occur
     // in practice; one would end the records rather than loop.
     while let Ok(true) = reader.read_record(&mut record) {
@@ -451,10 +527,17 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
             + bytes.get(byte..).map_or(0, |b| {
                 b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count()
             });
-        let line = bytes
-            .get(..start)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-            + 1;
+        if start >= counted_to {
+            line += bytes
+                .get(counted_to..start)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        } else {
+            line = bytes
+                .get(..start)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+                + 1;
+        }
+        counted_to = start;
         out.push(Record {
             line,
             fields: record.iter().map(str::to_string).collect(),
@@ -487,6 +570,12 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
         line,
         kind,
     };
+    // Office and PDF files, and bytes with NULs that no byte-order mark explains, are not text.
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && let Some(crate::plan::ReadReason::Binary(kind)) = crate::plan::not_text(bytes)
+    {
+        return Err(error(None, ScbErrorKind::NotText(kind)));
+    }
     let (text, encoding) = decode(bytes);
     if text.trim().is_empty() {
         return Err(error(None, ScbErrorKind::Empty));
@@ -643,13 +732,22 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
             ));
         };
         let count = parse_count(raw).ok_or_else(|| {
-            error(
-                Some(record.line),
+            let value = raw.trim().to_string();
+            let digits = value
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
+            let kind = if !value.is_empty() && digits.clone().all(|c| c.is_ascii_digit()) {
+                ScbErrorKind::CountTooLarge {
+                    region: region.clone(),
+                    value,
+                }
+            } else {
                 ScbErrorKind::BadValue {
                     region: region.clone(),
-                    value: raw.trim().to_string(),
-                },
-            )
+                    value,
+                }
+            };
+            error(Some(record.line), kind)
         })?;
         rows.push(Row {
             line: record.line,
@@ -973,5 +1071,52 @@ mod tests {
         let text = "a\r\nbcd\r\ne";
         assert_eq!(&text[KeyFile::line_span(text, 2)], "bcd");
         assert_eq!(&text[KeyFile::line_span(text, 3)], "e");
+    }
+
+    #[test]
+    fn lines_stay_right_in_a_long_file_with_blank_lines() {
+        // Lines are counted in one pass from record to record; blank lines and CRLF included.
+        let mut t = String::from("\"region\";\"2024\"\r\n");
+        for i in 0..3_000 {
+            t.push_str(&format!("\"{} K{i}\";{}\r\n\r\n", 1000 + i, i + 1));
+        }
+        t.push_str("\"9999 Sist\";x\r\n");
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(2 + 3_000 * 2));
+        let ok = read(t.replace(";x", ";1").as_bytes(), None).unwrap();
+        assert_eq!(ok.rows[1].line, 4);
+        assert_eq!(ok.rows[2_999].line, 2 + 2 * 2_999);
+    }
+
+    #[test]
+    fn office_and_binary_files_are_not_read_as_text() {
+        let kind = |bytes: &[u8]| read(bytes, None).unwrap_err().kind;
+        assert_eq!(
+            kind(b"PK\x03\x04\x14\x00rest"),
+            ScbErrorKind::NotText(crate::plan::BinaryKind::Zip)
+        );
+        assert_eq!(
+            kind(b"%PDF-1.7\n"),
+            ScbErrorKind::NotText(crate::plan::BinaryKind::Pdf)
+        );
+        assert_eq!(
+            kind(b"\"region\";\"2024\"\n\"2380 \x00\";1\n"),
+            ScbErrorKind::NotText(crate::plan::BinaryKind::Other)
+        );
+        // UTF-16 has NUL bytes, and a byte-order mark that says what they are.
+        let utf16: Vec<u8> = "\u{feff}\"region\";\"2024\"\n\"2380 Östersund\";64977\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(read(&utf16, None).unwrap().rows.len(), 1);
+    }
+
+    #[test]
+    fn a_count_beyond_any_population_is_too_large_not_bad_text() {
+        let t = "\"region\";\"2024\"\n\"2380 Östersund\";99999999999999999999999\n";
+        assert!(matches!(
+            read(t.as_bytes(), None).unwrap_err().kind,
+            ScbErrorKind::CountTooLarge { .. }
+        ));
     }
 }

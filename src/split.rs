@@ -94,14 +94,19 @@ pub fn largest_remainder_by<K: Ord>(
     }
     let units = to_i128(amount.0.checked_div(unit.0).ok_or(SplitError::TooLarge)?)?;
     let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+    // A weight too large to carry the others' decimals cannot be rescaled exactly.
     let scaled: Vec<i128> = weights
         .iter()
         .map(|w| {
             let mut w = *w;
             w.rescale(scale);
-            w.mantissa()
+            if w.scale() == scale {
+                Ok(w.mantissa())
+            } else {
+                Err(SplitError::TooLarge)
+            }
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     let total = scaled
         .iter()
         .try_fold(0i128, |sum, w| sum.checked_add(*w))
@@ -148,7 +153,8 @@ pub fn largest_remainder_by<K: Ord>(
     }
     work.sort_by_key(|w| w.index);
 
-    let denominator = Decimal::from_i128_with_scale(total, scale);
+    let denominator =
+        Decimal::try_from_i128_with_scale(total, scale).map_err(|_| SplitError::TooLarge)?;
     work.into_iter()
         .map(|w| {
             let got_extra_unit = i128::try_from(w.rank).is_ok_and(|r| r <= leftover);

@@ -10,12 +10,16 @@
 
 mod checks;
 mod ci;
+mod corpus;
 mod diff;
 mod export;
 mod format;
+mod fuzz_seeds;
 mod init;
 mod keys;
+mod panic;
 mod plans;
+mod properties;
 mod report;
 mod split;
 mod support;

@@ -1,0 +1,533 @@
+//! The corpus of broken input (tests/corpus/): plans and SCB key files as people break them,
+//! one file per case, each with its expected exit status and every finding it must produce,
+//! with code, place and message. Inputs too large to keep in the repository (a 10 000-character
+//! line, a 50 MB file) and line ends that git might rewrite are made here at run time.
+//!
+//! A case's expectation is the comment block at the top of a plan, or for a file that cannot
+//! hold comments (a key file, an Excel file, an empty file) a `NAME.expect` file next to it:
+//!
+//! ```text
+//! # case: An amount grouped with spaces and no quotes.
+//! # run: check {file} --lang en            (optional; `check {file}` by default)
+//! # exit: 2
+//! # expect: fel[wrong-type] 119:10 "talet 600 000 är skrivet med mellanslag" help "600_000"
+//! # stdout: "godkänd (0 fel, 0 varningar)"   (optional, any number)
+//! ```
+//!
+//! The `expect` lines are the complete list of findings, in output order: severity, code, and
+//! `line:column` of the `-->` line (`-` when the finding has none), a part of the message and
+//! optionally a part of the hint (`= åtgärd:`).
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{Output, allocate, repo_root};
+
+#[derive(Debug, PartialEq)]
+struct Expected {
+    exit: Option<i32>,
+    run: Option<String>,
+    findings: Vec<ExpectedFinding>,
+    stdout: Vec<String>,
+}
+
+#[derive(Debug, PartialEq)]
+struct ExpectedFinding {
+    severity: String,
+    code: String,
+    place: String,
+    message: String,
+    help: Option<String>,
+}
+
+/// A finding as drawn on stdout.
+#[derive(Debug)]
+struct Drawn {
+    severity: String,
+    code: String,
+    message: String,
+    place: String,
+    help: Vec<String>,
+}
+
+fn parse_expected(text: &str) -> Result<Expected, String> {
+    let mut expected = Expected {
+        exit: None,
+        run: None,
+        findings: Vec::new(),
+        stdout: Vec::new(),
+    };
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        let line = line.trim_start_matches('#').trim();
+        if let Some(exit) = line.strip_prefix("exit:") {
+            expected.exit = Some(exit.trim().parse().map_err(|e| format!("exit: {e}"))?);
+        } else if let Some(run) = line.strip_prefix("run:") {
+            expected.run = Some(run.trim().to_string());
+        } else if let Some(out) = line.strip_prefix("stdout:") {
+            expected.stdout.push(unquote(out.trim())?);
+        } else if let Some(rest) = line.strip_prefix("expect:") {
+            expected.findings.push(parse_finding(rest.trim())?);
+        }
+    }
+    if expected.exit.is_none() {
+        return Err("no `# exit:` line".to_string());
+    }
+    Ok(expected)
+}
+
+/// `fel[code] 12:5 "message" help "hint"`
+fn parse_finding(text: &str) -> Result<ExpectedFinding, String> {
+    let bad = || format!("cannot read expectation {text:?}");
+    let (severity, rest) = text.split_once('[').ok_or_else(bad)?;
+    let (code, rest) = rest.split_once(']').ok_or_else(bad)?;
+    let (place, rest) = rest.trim().split_once(' ').ok_or_else(bad)?;
+    let (message, help) = match rest.rsplit_once("\" help \"") {
+        Some((message, help)) => (format!("{message}\""), Some(unquote(&format!("\"{help}"))?)),
+        None => (rest.to_string(), None),
+    };
+    Ok(ExpectedFinding {
+        severity: severity.trim().to_string(),
+        code: code.to_string(),
+        place: place.to_string(),
+        message: unquote(message.trim())?,
+        help,
+    })
+}
+
+fn unquote(text: &str) -> Result<String, String> {
+    text.strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .map(str::to_string)
+        .ok_or_else(|| format!("not in quotes: {text:?}"))
+}
+
+fn drawn_findings(stdout: &str) -> Vec<Drawn> {
+    let mut found: Vec<Drawn> = Vec::new();
+    for line in stdout.lines() {
+        let header = ["fel", "varning", "error", "warning"]
+            .iter()
+            .find_map(|sev| {
+                let rest = line.strip_prefix(sev)?.strip_prefix('[')?;
+                let (code, message) = rest.split_once("]: ")?;
+                Some(Drawn {
+                    severity: sev.to_string(),
+                    code: code.to_string(),
+                    message: message.to_string(),
+                    place: "-".to_string(),
+                    help: Vec::new(),
+                })
+            });
+        if let Some(drawn) = header {
+            found.push(drawn);
+            continue;
+        }
+        let Some(current) = found.last_mut() else {
+            continue;
+        };
+        let trimmed = line.trim_start();
+        if let Some(arrow) = trimmed.strip_prefix("--> ")
+            && current.place == "-"
+        {
+            let mut parts = arrow.rsplitn(3, ':');
+            let (col, row) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            current.place = format!("{row}:{col}");
+        } else if let Some(help) = trimmed
+            .strip_prefix("= åtgärd: ")
+            .or_else(|| trimmed.strip_prefix("= help: "))
+        {
+            current.help.push(help.to_string());
+        }
+    }
+    found
+}
+
+/// What is wrong with `out` against `expected`, if anything.
+fn compare(expected: &Expected, out: &Output) -> Vec<String> {
+    let mut problems = Vec::new();
+    if Some(out.status) != expected.exit {
+        problems.push(format!(
+            "exit status {} instead of {:?}",
+            out.status, expected.exit
+        ));
+    }
+    let drawn = drawn_findings(&out.stdout);
+    let places = |fs: Vec<(String, String, String)>| {
+        fs.into_iter()
+            .map(|(s, c, p)| format!("{s}[{c}] {p}"))
+            .collect::<Vec<_>>()
+    };
+    let want = places(
+        expected
+            .findings
+            .iter()
+            .map(|f| (f.severity.clone(), f.code.clone(), f.place.clone()))
+            .collect(),
+    );
+    let got = places(
+        drawn
+            .iter()
+            .map(|f| (f.severity.clone(), f.code.clone(), f.place.clone()))
+            .collect(),
+    );
+    if want != got {
+        problems.push(format!("findings {got:?}, expected {want:?}"));
+    } else {
+        for (e, d) in expected.findings.iter().zip(&drawn) {
+            if !d.message.contains(&e.message) {
+                problems.push(format!(
+                    "{}[{}] says {:?}, expected it to contain {:?}",
+                    d.severity, d.code, d.message, e.message
+                ));
+            }
+            if let Some(help) = &e.help
+                && !d.help.iter().any(|h| h.contains(help.as_str()))
+            {
+                problems.push(format!(
+                    "{}[{}] hints {:?}, expected {:?}",
+                    d.severity, d.code, d.help, help
+                ));
+            }
+        }
+    }
+    for needle in &expected.stdout {
+        if !out.stdout.contains(needle.as_str()) {
+            problems.push(format!("stdout lacks {needle:?}"));
+        }
+    }
+    if out.stderr.contains("panicked") || out.stderr.contains("internt fel") {
+        problems.push(format!("crashed: {}", out.stderr));
+    }
+    problems
+}
+
+/// Every case file: the plans and key files of the corpus, without expectation files.
+fn case_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in ["plans", "keys"] {
+        let dir = repo_root().join("tests/corpus").join(dir);
+        files.extend(
+            std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_none_or(|e| e != "expect")),
+        );
+    }
+    files.sort();
+    files
+}
+
+fn expectation_of(case: &Path) -> Result<Expected, String> {
+    let sidecar = PathBuf::from(format!("{}.expect", case.display()));
+    let bytes = if sidecar.exists() {
+        std::fs::read(&sidecar).unwrap()
+    } else {
+        std::fs::read(case).unwrap()
+    };
+    parse_expected(&String::from_utf8_lossy(&bytes))
+}
+
+fn run_case(case: &Path, expected: &Expected) -> Output {
+    let name = case.file_name().unwrap().to_str().unwrap();
+    let default = if case.extension().is_some_and(|e| e == "csv") {
+        "split 3202124 --key {file}"
+    } else {
+        "check {file}"
+    };
+    let run = expected.run.as_deref().unwrap_or(default);
+    let args: Vec<String> = run
+        .split_whitespace()
+        .map(|a| a.replace("{file}", name))
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    allocate(case.parent().unwrap(), &args)
+}
+
+#[test]
+fn every_corpus_case_gives_its_exit_status_codes_places_and_messages() {
+    let cases = case_files();
+    assert!(cases.len() >= 60, "the corpus has {} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case
+            .strip_prefix(repo_root())
+            .unwrap()
+            .display()
+            .to_string();
+        let expected = match expectation_of(case) {
+            Ok(e) => e,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let out = run_case(case, &expected);
+        let problems = compare(&expected, &out);
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{name}:\n  {}\n--- stdout\n{}",
+                problems.join("\n  "),
+                out.stdout
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn expectation_headers_are_read_as_written() {
+    let e = parse_expected(
+        "# case: x\n# run: check {file} --lang en\n# exit: 2\n\
+         # expect: fel[wrong-type] 11:16 \"talet \"3\" är\" help \"skriv 3\"\n\
+         # stdout: \"godkänd\"\n\n[plan]\n# expect: not read\n",
+    )
+    .unwrap();
+    assert_eq!(e.exit, Some(2));
+    assert_eq!(e.run.as_deref(), Some("check {file} --lang en"));
+    assert_eq!(
+        e.findings,
+        [ExpectedFinding {
+            severity: "fel".into(),
+            code: "wrong-type".into(),
+            place: "11:16".into(),
+            message: "talet \"3\" är".into(),
+            help: Some("skriv 3".into()),
+        }]
+    );
+    assert_eq!(e.stdout, ["godkänd"]);
+}
+
+// ---- Made at run time ------------------------------------------------------------------------
+
+fn base() -> String {
+    std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap()
+}
+
+/// Writes `bytes` as `name` in a new temporary directory and runs `args` there.
+fn run_with(name: &str, bytes: &[u8], args: &[&str]) -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let out = allocate(dir.path(), args);
+    (dir, out)
+}
+
+fn expect(text: &str) -> Expected {
+    parse_expected(text).unwrap()
+}
+
+fn assert_case(expected: &str, out: &Output) {
+    let problems = compare(&expect(expected), out);
+    assert!(
+        problems.is_empty(),
+        "{}\n--- stdout\n{}\n--- stderr\n{}",
+        problems.join("\n"),
+        out.stdout,
+        out.stderr
+    );
+}
+
+#[test]
+fn the_base_plan_passes() {
+    let (_dir, out) = run_with("plan.toml", base().as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 0\n# stdout: \"plan.toml: godkänd (0 fel, 0 varningar)\"",
+        &out,
+    );
+}
+
+#[test]
+fn byte_order_mark_crlf_and_both_are_read_as_plain_text() {
+    let crlf = base().replace('\n', "\r\n");
+    for text in [
+        format!("\u{feff}{}", base()),
+        crlf.clone(),
+        format!("\u{feff}{crlf}"),
+    ] {
+        let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+        assert_case(
+            "# exit: 0\n# stdout: \"godkänd (0 fel, 0 varningar)\"",
+            &out,
+        );
+    }
+    // Positions in a file with a BOM and CRLF are still line and character.
+    let broken = format!(
+        "\u{feff}{}",
+        base().replace("amount = 600_000", "amount = -600_000")
+    )
+    .replace('\n', "\r\n");
+    let (_dir, out) = run_with("plan.toml", broken.as_bytes(), &["check", "plan.toml"]);
+    let line_of = |text: &str| base().lines().position(|l| l == text).unwrap() + 1;
+    assert_case(
+        &format!(
+            "# exit: 1\n\
+             # expect: fel[area-total] {}:10 \"insatserna i område 1\"\n\
+             # expect: fel[negative-amount] {}:10 \"negativt belopp -600 000 kr\"\n\
+             # expect: fel[stated-total] {}:10 \"summerar till 1 265 000 kr\"",
+            line_of("amount = 1_000_000"),
+            line_of("amount = 600_000"),
+            line_of("stated = 2_465_000"),
+        ),
+        &out,
+    );
+    // The carriage returns are line ends, not characters to show.
+    assert!(!out.stdout.contains('␍'), "{}", out.stdout);
+}
+
+#[test]
+fn carriage_returns_without_line_feeds_are_named() {
+    let old_mac = base().replace('\n', "\r");
+    let (_dir, out) = run_with("plan.toml", old_mac.as_bytes(), &["check", "plan.toml"]);
+    // toml stops at the end of the first line.
+    let first = base().lines().next().unwrap().chars().count() + 1;
+    assert_case(
+        &format!("# exit: 2\n# expect: fel[syntax] 1:{first} \"vagnretur (CR) utan radslut (LF)\""),
+        &out,
+    );
+}
+
+#[test]
+fn a_line_of_10_000_characters_is_read_and_shown_cut_short() {
+    let long = "a".repeat(10_000);
+    let valid = base().replace("text = \"Länssamordning\"", &format!("text = \"{long}\""));
+    let (_dir, out) = run_with("plan.toml", valid.as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 0\n# stdout: \"godkänd (0 fel, 0 varningar)\"",
+        &out,
+    );
+
+    // An error at the end of the long line: the place is exact, the line is shown cut short.
+    let broken = base().replace(
+        "text = \"Länssamordning\"\nfocus_areas = [1, 6]",
+        &format!("text = \"{long}\" focus_areas = [1, 6]"),
+    );
+    let (_dir, out) = run_with("plan.toml", broken.as_bytes(), &["check", "plan.toml"]);
+    let line = base()
+        .lines()
+        .position(|l| l == "text = \"Länssamordning\"")
+        .unwrap()
+        + 1;
+    assert_case(
+        &format!("# exit: 2\n# expect: fel[syntax] {line}:10011 \"ogiltig TOML\""),
+        &out,
+    );
+    assert!(
+        out.stdout.len() < 2_000,
+        "the long line is not printed whole:\n{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_plan_of_50_mb_is_refused_with_its_size_and_the_limit() {
+    let mut text = base();
+    let filler = format!("# {}\n", "utfyllnad ".repeat(10));
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&filler);
+    }
+    text.truncate(50 * 1024 * 1024);
+    let started = std::time::Instant::now();
+    let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: filen är 50 MB \
+         (52 428 800 byte); en plan får vara högst 5 MB (5 242 880 byte)\" help \"kontrollera att \
+         det är rätt fil\"",
+        &out,
+    );
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_plan_at_the_size_limit_is_read_and_one_byte_more_is_not() {
+    let limit = 5 * 1024 * 1024;
+    let mut text = base();
+    let filler = format!("# {}\n", "utfyllnad ".repeat(10));
+    while text.len() + filler.len() <= limit {
+        text.push_str(&filler);
+    }
+    text.push_str(&"#".repeat(limit - 1 - text.len()));
+    text.push('\n');
+    assert_eq!(text.len(), limit);
+    let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 0\n# stdout: \"godkänd (0 fel, 0 varningar)\"",
+        &out,
+    );
+
+    text.push('\n');
+    let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[read-error] - \"filen är 5 MB (5 242 881 byte); en plan får \
+         vara högst 5 MB (5 242 880 byte)\"",
+        &out,
+    );
+}
+
+#[test]
+fn a_key_file_of_50_mb_is_refused_with_its_size_and_the_limit() {
+    let mut text = String::from("\"region\";\"2024\"\n");
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str("\"2380 Östersund\";64977\n");
+    }
+    let (_dir, out) = run_with(
+        "folkmangd.csv",
+        text.as_bytes(),
+        &["split", "100", "--key", "folkmangd.csv"],
+    );
+    assert_case(
+        "# exit: 2\n# expect: fel[key-file] - \"folkmangd.csv: filen är 50 MB\" help \"rätt fil\"",
+        &out,
+    );
+    assert!(
+        out.stdout
+            .contains("en nyckelfil får vara högst 5 MB (5 242 880 byte)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_directory_or_a_missing_file_as_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("plan.toml")).unwrap();
+    let out = allocate(dir.path(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: är en mapp, inte en \
+         planfil\"",
+        &out,
+    );
+    let out = allocate(dir.path(), &["check", "plan-2031.toml"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan-2031.toml: filen finns inte\"",
+        &out,
+    );
+    let out = allocate(dir.path(), &["split", "100", "--key", "plan.toml"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[key-file] - \"plan.toml: är en mapp, inte en fil\"",
+        &out,
+    );
+}
+
+#[test]
+fn every_command_that_reads_a_plan_reports_a_broken_one_the_same_way() {
+    let broken = base().replace("amount = 600_000", "amount = 600 000");
+    let line = base()
+        .lines()
+        .position(|l| l == "amount = 600_000")
+        .unwrap()
+        + 1;
+    let finding = format!(
+        "# exit: 2\n# expect: fel[wrong-type] {line}:10 \"talet 600 000 är skrivet med mellanslag\""
+    );
+    for args in [
+        &["check", "plan.toml"][..],
+        &["report", "plan.toml"],
+        &["export", "plan.toml", "--format", "json"],
+    ] {
+        let (_dir, out) = run_with("plan.toml", broken.as_bytes(), args);
+        assert_case(&finding, &out);
+    }
+}
