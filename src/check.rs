@@ -11,7 +11,7 @@ use toml::Spanned;
 use crate::finding::{Finding, Gap, KeyReason, Problem, Related, Thing, ToFill};
 use crate::money::Amount;
 use crate::plan::{Date, KeyKind, Plan, SplitRule, Stated};
-use crate::resolve::{Recipient, Resolved, unknown};
+use crate::resolve::{HeadingPlace, Recipient, Resolved, unknown};
 use crate::split;
 
 /// Every finding for `plan`, in file order.
@@ -690,13 +690,11 @@ fn headings_cover_each_insats_once(r: &Resolved, findings: &mut Vec<Finding>) {
         return;
     }
     let mut listed: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
-    for (i, heading) in r.plan.headings.iter().enumerate() {
-        if r.heading_chain(i).is_none()
-            && heading
-                .parent
-                .as_ref()
-                .is_some_and(|p| r.headings.contains_key(p.get_ref()))
-        {
+    let places = r.heading_places();
+    for (heading, place) in r.plan.headings.iter().zip(places) {
+        // Only the headings on a cycle are under themselves; those below one, or below a
+        // parent that is not defined, are not reported again.
+        if place == HeadingPlace::InCycle {
             let span = heading
                 .parent
                 .as_ref()

@@ -438,6 +438,9 @@ fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::Syntax { detail }, Lang::Sv) => {
             format!("ogiltig TOML: {}", syntax_words_sv(detail))
         }
+        (ParseErrorKind::Syntax { detail }, Lang::En) if detail == "unclosed array above" => {
+            "invalid TOML: a list above is not closed with ]".to_string()
+        }
         (ParseErrorKind::Syntax { detail }, Lang::En) => format!("invalid TOML: {detail}"),
         (ParseErrorKind::DuplicateKey { key, table: true }, Lang::Sv) => {
             format!("tabellen [{key}] finns redan tidigare i filen")

@@ -434,7 +434,8 @@ impl<'p> Resolved<'p> {
         Some(allocations)
     }
 
-    /// The heading's ancestors and itself; `None` when `parent` links form a cycle.
+    /// The heading's ancestors and itself; `None` when `parent` links form a cycle or name a
+    /// heading that is not defined.
     pub fn heading_chain(&self, start: usize) -> Option<Vec<usize>> {
         let mut chain = vec![start];
         let mut current = start;
@@ -445,7 +446,8 @@ impl<'p> Resolved<'p> {
             .and_then(|h| h.parent.as_ref())
         {
             let &next = self.headings.get(parent.get_ref())?;
-            if chain.contains(&next) {
+            // More steps than headings: the links go round.
+            if chain.len() > self.plan.headings.len() {
                 return None;
             }
             chain.push(next);
@@ -454,21 +456,123 @@ impl<'p> Resolved<'p> {
         Some(chain)
     }
 
-    /// Each heading's total: the amounts of its own insatser and of its sub-headings', where
-    /// `amount_of` gives an insats's amount (by index). `None` when headings form a cycle.
-    pub fn heading_totals(&self, amount_of: impl Fn(usize) -> Amount) -> Option<Vec<Amount>> {
-        let mut totals = vec![Amount::ZERO; self.plan.headings.len()];
-        for (i, heading) in self.plan.headings.iter().enumerate() {
-            let own: Amount = heading
-                .insatser
-                .iter()
-                .filter_map(|id| self.insatser.get(id.get_ref()))
-                .map(|&x| amount_of(x))
-                .sum();
-            for h in self.heading_chain(i)? {
-                if let Some(t) = totals.get_mut(h) {
-                    *t += own;
+    /// Where each heading stands in the tree of `parent` links, worked out for all headings
+    /// in one pass (each heading is walked once), so that a long chain of sub-headings costs
+    /// no more than a short one.
+    pub fn heading_places(&self) -> Vec<HeadingPlace> {
+        #[derive(Clone, Copy)]
+        enum State {
+            New,
+            /// On the walk in progress, at this position of it.
+            OnWalk(usize),
+            Done(HeadingPlace),
+        }
+        let headings = &self.plan.headings;
+        let parent = |i: usize| -> Result<Option<usize>, ()> {
+            match headings.get(i).and_then(|h| h.parent.as_ref()) {
+                None => Ok(None),
+                Some(p) => self.headings.get(p.get_ref()).map(|&j| Some(j)).ok_or(()),
+            }
+        };
+        let mut state = vec![State::New; headings.len()];
+        for start in 0..headings.len() {
+            let mut walk: Vec<usize> = Vec::new();
+            let mut current = start;
+            // Where the heading above the top of the walk stands; `None`: there is none.
+            let above: Option<HeadingPlace> = loop {
+                match state.get(current).copied() {
+                    Some(State::Done(place)) => break Some(place),
+                    Some(State::OnWalk(position)) => {
+                        // Back on the walk: from `position` on, the headings go round.
+                        for &h in walk.get(position..).unwrap_or(&[]) {
+                            if let Some(s) = state.get_mut(h) {
+                                *s = State::Done(HeadingPlace::InCycle);
+                            }
+                        }
+                        walk.truncate(position);
+                        break Some(HeadingPlace::InCycle);
+                    }
+                    Some(State::New) => {
+                        if let Some(s) = state.get_mut(current) {
+                            *s = State::OnWalk(walk.len());
+                        }
+                        walk.push(current);
+                        match parent(current) {
+                            Ok(Some(next)) => current = next,
+                            Ok(None) => break None,
+                            Err(()) => break Some(HeadingPlace::Dangling),
+                        }
+                    }
+                    None => break Some(HeadingPlace::Dangling),
                 }
+            };
+            // Down the walk again: each heading one deeper than the one above it.
+            let mut above = above;
+            for &h in walk.iter().rev() {
+                let place = match above {
+                    None => HeadingPlace::Depth(0),
+                    Some(HeadingPlace::Depth(d)) => HeadingPlace::Depth(d.saturating_add(1)),
+                    Some(HeadingPlace::InCycle | HeadingPlace::BelowCycle) => {
+                        HeadingPlace::BelowCycle
+                    }
+                    Some(HeadingPlace::Dangling) => HeadingPlace::Dangling,
+                };
+                if let Some(s) = state.get_mut(h) {
+                    *s = State::Done(place);
+                }
+                above = Some(place);
+            }
+        }
+        state
+            .into_iter()
+            .map(|s| match s {
+                State::Done(place) => place,
+                State::New | State::OnWalk(_) => HeadingPlace::Dangling,
+            })
+            .collect()
+    }
+
+    /// Each heading's total: the amounts of its own insatser and of its sub-headings', where
+    /// `amount_of` gives an insats's amount (by index). `None` when the headings do not form a
+    /// tree (a cycle, or a parent that is not defined).
+    pub fn heading_totals(&self, amount_of: impl Fn(usize) -> Amount) -> Option<Vec<Amount>> {
+        let depths: Vec<usize> = self
+            .heading_places()
+            .into_iter()
+            .map(|p| match p {
+                HeadingPlace::Depth(d) => Some(d),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let mut totals: Vec<Amount> = self
+            .plan
+            .headings
+            .iter()
+            .map(|heading| {
+                heading
+                    .insatser
+                    .iter()
+                    .filter_map(|id| self.insatser.get(id.get_ref()))
+                    .map(|&x| amount_of(x))
+                    .sum()
+            })
+            .collect();
+        // Deepest first, each heading's total goes to its parent.
+        let mut order: Vec<usize> = (0..totals.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(depths.get(i).copied().unwrap_or(0)));
+        for i in order {
+            let Some(parent) = self
+                .plan
+                .headings
+                .get(i)
+                .and_then(|h| h.parent.as_ref())
+                .and_then(|p| self.headings.get(p.get_ref()).copied())
+            else {
+                continue;
+            };
+            let total = totals.get(i).copied().unwrap_or(Amount::ZERO);
+            if let Some(t) = totals.get_mut(parent) {
+                *t += total;
             }
         }
         Some(totals)
@@ -611,6 +715,19 @@ impl<'p> Resolved<'p> {
         ));
         None
     }
+}
+
+/// Where a heading stands in the tree of `parent` links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadingPlace {
+    /// In the tree, this many levels below a top heading (0).
+    Depth(usize),
+    /// On a cycle of `parent` links: under itself.
+    InCycle,
+    /// Under a cycle, not on it.
+    BelowCycle,
+    /// Under a `parent` that is not defined (reported as an unknown reference).
+    Dangling,
 }
 
 /// Why a split failed, in the plan's words; `None` when another check already reports it

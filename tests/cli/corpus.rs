@@ -18,6 +18,7 @@
 //! `line:column` of the `-->` line (`-` when the finding has none), a part of the message and
 //! optionally a part of the hint (`= åtgärd:`).
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use crate::support::{Output, allocate, repo_root};
@@ -530,4 +531,84 @@ fn every_command_that_reads_a_plan_reports_a_broken_one_the_same_way() {
         let (_dir, out) = run_with("plan.toml", broken.as_bytes(), args);
         assert_case(&finding, &out);
     }
+}
+
+/// Runs `check` on `text` and asserts it passes within `seconds` (the debug binary, on a busy
+/// machine): what once took minutes must stay a matter of seconds.
+fn passes_quickly(text: &str, seconds: u64) {
+    let started = std::time::Instant::now();
+    let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+    assert_case(
+        "# exit: 0\n# stdout: \"godkänd (0 fel, 0 varningar)\"",
+        &out,
+    );
+    assert!(
+        started.elapsed().as_secs() < seconds,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_long_chain_of_sub_headings_is_checked_quickly() {
+    // 20 000 headings, each under the one before: each heading is walked once.
+    let mut text = base();
+    for i in 0..20_000 {
+        write!(text, "\n[[headings]]\nid = \"h{i}\"\ntitle = \"H{i}\"\n").unwrap();
+        if i > 0 {
+            writeln!(text, "parent = \"h{}\"", i - 1).unwrap();
+        }
+    }
+    passes_quickly(&text, 20);
+}
+
+#[test]
+fn a_split_over_many_kommuner_is_checked_quickly() {
+    // 10 000 more kommuner and a split that names every one: names are looked up, not
+    // searched. (The key and the other splits now miss kommuner: many findings, drawn quickly.)
+    let mut kommuner = String::new();
+    let mut amounts = Vec::new();
+    for i in 0..10_000 {
+        write!(
+            kommuner,
+            "\n[[kommuner]]\ncode = \"{}\"\nname = \"K{i}\"\n",
+            10_000 + i
+        )
+        .unwrap();
+        amounts.push(format!("K{i} = 0"));
+    }
+    let named = "Berg = 100_000, \"Bräcke\" = 100_000, \"Härjedalen\" = 100_000, Krokom = \
+                 100_000, Ragunda = 100_000, \"Strömsund\" = 100_000, \"Åre\" = 100_000, \
+                 \"Östersund\" = 100_000";
+    let text = base()
+        .replacen("[[keys]]", &format!("{kommuner}\n[[keys]]"), 1)
+        .replacen(
+            "rule = \"equal\"",
+            &format!(
+                "rule = \"amounts\"\namounts = {{ {}, {named} }}",
+                amounts.join(", ")
+            ),
+            1,
+        );
+    let started = std::time::Instant::now();
+    let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
+    out.assert_status(1);
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+    // The split that names every kommun is fine; the key misses the new kommuner.
+    assert!(
+        !out.stdout.contains("insats `2.2`"),
+        "{}",
+        &out.stdout[..2_000]
+    );
+    assert_eq!(
+        out.finding_codes()
+            .iter()
+            .filter(|c| *c == "key-coverage")
+            .count(),
+        10_000
+    );
 }
