@@ -39,7 +39,7 @@ pub fn next_plan(plan: &Plan, year: i32, from: &str, folders: &Folders) -> Strin
     };
     w.header(plan, year, from);
     w.meta(plan, year);
-    w.deadlines(plan, year - old_year);
+    w.deadlines(plan, year.saturating_sub(old_year));
     w.agreement(plan, year);
     w.focus_areas(plan);
     w.areas(plan);
@@ -563,7 +563,7 @@ fn replace_year(text: &str, old: i32, new: i32) -> String {
 
 /// The same day `years` later; 29 February becomes 28 February in a year without it.
 fn years_later(date: Date, years: i32) -> Date {
-    let year = date.year + years;
+    let year = date.year.saturating_add(years);
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let day = if date.month == 2 && date.day == 29 && !leap {
         28

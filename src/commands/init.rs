@@ -33,13 +33,48 @@ pub struct InitArgs {
     pub common: Common,
 }
 
+/// Plan years `init` works with: four digits, leaving room for a deadline the year after.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
+
+fn year_out_of_range(year: i32, lang: crate::lang::Lang) -> String {
+    match lang {
+        crate::lang::Lang::Sv => format!(
+            "Året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year."
+        ),
+        crate::lang::Lang::En => format!(
+            "The year {year} cannot be used: give a year between 1000 and 9998 with --year."
+        ),
+    }
+}
+
 pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     let style = args.common.style();
     let lang = style.lang;
     let Some((source, plan)) = super::load(&args.from, style, out)? else {
         return Ok(Status::Unreadable);
     };
-    let year = args.year.unwrap_or(*plan.plan.year.get_ref() + 1);
+    // Years are four-digit calendar years (TOML dates), and the deadlines move one year past
+    // the plan year: anything else is refused rather than wrapped around.
+    let old_year = *plan.plan.year.get_ref();
+    let year = args.year.or_else(|| old_year.checked_add(1));
+    let (Some(year), true) = (year, YEARS.contains(&old_year)) else {
+        let text = match lang {
+            crate::lang::Lang::Sv => format!(
+                "{}: planens år {old_year} är inte ett fyrsiffrigt årtal; rätta `year` under [plan].",
+                args.from.display()
+            ),
+            crate::lang::Lang::En => format!(
+                "{}: the plan's year {old_year} is not a four-digit year; correct `year` under [plan].",
+                args.from.display()
+            ),
+        };
+        writeln!(out, "{text}")?;
+        return Ok(Status::Unreadable);
+    };
+    if !YEARS.contains(&year) {
+        writeln!(out, "{}", year_out_of_range(year, lang))?;
+        return Ok(Status::Unreadable);
+    }
     let from_dir = args.from.parent().unwrap_or(Path::new(""));
     let target = match &args.output {
         Some(path) => path.clone(),

@@ -910,9 +910,14 @@ fn render_in_file(
 }
 
 fn render_scb_error(error: &ScbError, style: Style) -> String {
-    let text = std::fs::read(&error.path)
-        .map(|bytes| scb::decode(&bytes).0)
-        .unwrap_or_default();
+    // The source line is shown only for an error on a line; the file is read back within the
+    // same size limit as when it was loaded (a too-large file has no line to show).
+    let text = match error.line {
+        Some(_) => crate::plan::read_limited(&error.path, crate::plan::MAX_FILE_BYTES)
+            .map(|bytes| scb::decode(&bytes).0)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     let path = error.path.display().to_string();
     let message = match error.line {
         Some(_) => error.message(style.lang),

@@ -230,3 +230,39 @@ fn a_zero_amount_in_a_plan_is_an_amount_to_fill() {
     );
     out.assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: insats `2.1`");
 }
+
+#[test]
+fn years_out_of_range_are_refused_not_wrapped() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        std::fs::read_to_string(crate::support::repo_root().join("allocations/plan-2026.toml"))
+            .unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        text.replacen("year = 2026", "year = 2147483647", 1),
+    )
+    .unwrap();
+    crate::support::allocate(dir.path(), &["init", "--from", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("planens år 2147483647 är inte ett fyrsiffrigt årtal");
+    crate::support::allocate(
+        dir.path(),
+        &["init", "--from", "plan.toml", "--year", "2027"],
+    )
+    .assert_status(2);
+    let real = crate::support::repo_root().join("allocations/plan-2025.toml");
+    crate::support::allocate(
+        dir.path(),
+        &[
+            "init",
+            "--from",
+            real.to_str().unwrap(),
+            "--year",
+            "99999",
+            "-o",
+            "-",
+        ],
+    )
+    .assert_status(2)
+    .assert_stdout_contains("Året 99999 går inte att använda");
+}
