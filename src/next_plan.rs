@@ -21,7 +21,7 @@ use std::path::{Component, Path, PathBuf};
 use toml::Spanned;
 
 use crate::money::{Amount, group_thousands};
-use crate::plan::{ActorKind, ActorRef, Date, Insats, KeyKind, Payment, Plan, SplitRule, Weight};
+use crate::plan::{ActorRef, Date, Insats, KeyKind, Payment, Plan, SplitRule, Weight};
 
 /// Where the plans sit, for a key `file` (relative to its plan) to keep pointing at the same
 /// file from the new plan's folder.
@@ -217,10 +217,7 @@ impl Writer {
             if let Some(short) = &actor.short {
                 self.line(&format!("short = {}", string(short)));
             }
-            self.line(&format!(
-                "kind = {}",
-                string(actor_kind(*actor.kind.get_ref()))
-            ));
+            self.line(&format!("kind = {}", string(actor.kind.get_ref().as_str())));
             if let Some(parent) = &actor.parent {
                 self.line(&format!("parent = {}", string(parent.get_ref())));
             }
@@ -414,16 +411,6 @@ impl Writer {
 fn id_list(ids: &[Spanned<String>]) -> String {
     let ids: Vec<String> = ids.iter().map(|i| string(i.get_ref())).collect();
     format!("[{}]", ids.join(", "))
-}
-
-fn actor_kind(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Region => "region",
-        ActorKind::RegionUnit => "region-unit",
-        ActorKind::Kommunforbund => "kommunförbund",
-        ActorKind::Kommuner => "kommuner",
-        ActorKind::External => "external",
-    }
 }
 
 fn payment_name(payment: Payment) -> &'static str {

@@ -207,6 +207,19 @@ pub enum ActorKind {
     External,
 }
 
+impl ActorKind {
+    /// The kind as the plan file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Region => "region",
+            ActorKind::RegionUnit => "region-unit",
+            ActorKind::Kommunforbund => "kommunförbund",
+            ActorKind::Kommuner => "kommuner",
+            ActorKind::External => "external",
+        }
+    }
+}
+
 /// How an actor receives its money.
 #[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]

@@ -523,6 +523,14 @@ pub struct AreaRow {
     pub amount: Amount,
 }
 
+impl AreaRow {
+    /// The focus areas joined by `separator`: "4, 5, 6, 7".
+    pub fn focus_list(&self, separator: &str) -> String {
+        let numbers: Vec<String> = self.focus_areas.iter().map(u32::to_string).collect();
+        numbers.join(separator)
+    }
+}
+
 pub fn per_area(ledger: &Ledger) -> PerArea {
     let plan = ledger.plan();
     let areas: Vec<AreaReport> = plan

@@ -793,80 +793,54 @@ fn csv_text(audit: &Audit) -> String {
         .unwrap_or_default()
 }
 
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// JSON by hand (no extra dependency); figures are strings so they stay exact.
+/// The audit as JSON; figures are decimal strings so they stay exact.
 fn json(audit: &Audit) -> String {
-    let s = |d: Decimal| json_string(&plain(d));
-    let mut out = String::from("{\n");
-    out.push_str(&format!("  \"amount\": {},\n", s(audit.amount.0)));
-    out.push_str(&format!("  \"unit\": {},\n", s(audit.unit.0)));
-    out.push_str(&format!(
-        "  \"key\": {{\"source\": {}, \"column\": {}}},\n",
-        json_string(&audit.key.source),
-        audit
-            .key
-            .column
-            .as_deref()
-            .map_or("null".to_string(), json_string)
-    ));
-    out.push_str("  \"steps\": [\n");
-    let steps: Vec<String> = audit
+    let s = |d: Decimal| serde_json::Value::String(plain(d));
+    let steps: Vec<serde_json::Value> = audit
         .steps
         .iter()
         .map(|step| {
-            let parts: Vec<String> = audit
+            let parts: Vec<serde_json::Value> = audit
                 .kommuner
                 .iter()
                 .zip(&step.parts)
                 .enumerate()
                 .map(|(i, ((code, name), p))| {
-                    let difference = step
-                        .difference
-                        .as_ref()
-                        .and_then(|d| d.get(i))
-                        .map_or(String::new(), |d| format!(", \"difference\": {}", s(d.0)));
-                    format!(
-                        "        {{\"code\": {}, \"kommun\": {}, \"weight\": {}, \"quota\": {}, \"floor\": {}, \"remainder\": {}, \"rank\": {}, \"extra_unit\": {}, \"result\": {}{difference}}}",
-                        json_string(code),
-                        json_string(name),
-                        s(p.weight),
-                        s(p.quota),
-                        s(p.floor.0),
-                        s(p.remainder()),
-                        p.rank,
-                        p.got_extra_unit,
-                        s(p.amount.0)
-                    )
+                    let mut part = serde_json::json!({
+                        "code": code,
+                        "kommun": name,
+                        "weight": s(p.weight),
+                        "quota": s(p.quota),
+                        "floor": s(p.floor.0),
+                        "remainder": s(p.remainder()),
+                        "rank": p.rank,
+                        "extra_unit": p.got_extra_unit,
+                        "result": s(p.amount.0),
+                    });
+                    if let (Some(d), Some(map)) = (
+                        step.difference.as_ref().and_then(|d| d.get(i)),
+                        part.as_object_mut(),
+                    ) {
+                        map.insert("difference".to_string(), s(d.0));
+                    }
+                    part
                 })
                 .collect();
-            format!(
-                "    {{\n      \"step\": {},\n      \"result_is_percent\": {},\n      \"unit\": {},\n      \"parts\": [\n{}\n      ]\n    }}",
-                json_string(step.id),
-                step.percent_result.is_some(),
-                s(step.unit),
-                parts.join(",\n")
-            )
+            serde_json::json!({
+                "step": step.id,
+                "result_is_percent": step.percent_result.is_some(),
+                "unit": s(step.unit),
+                "parts": parts,
+            })
         })
         .collect();
-    out.push_str(&steps.join(",\n"));
-    out.push_str("\n  ]\n}\n");
-    out
+    let document = serde_json::json!({
+        "amount": s(audit.amount.0),
+        "unit": s(audit.unit.0),
+        "key": { "source": audit.key.source, "column": audit.key.column },
+        "steps": steps,
+    });
+    serde_json::to_string_pretty(&document).map_or_else(|_| String::new(), |t| t + "\n")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -979,6 +953,5 @@ mod tests {
         assert_eq!(percent(Decimal::new(388, 2), 2, Lang::Sv), "3,88 %");
         assert_eq!(signed(Amount::kr(23), Lang::Sv), "+23 kr");
         assert_eq!(signed(Amount::kr(-23), Lang::Sv), "-23 kr");
-        assert_eq!(json_string("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
     }
 }

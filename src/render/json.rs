@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::money::Amount;
-use crate::plan::{ActorKind, Payment, Plan};
+use crate::plan::{Payment, Plan};
 use crate::report::{self, Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun};
 use crate::resolve::Recipient;
 
@@ -190,7 +190,7 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
                 id: a.id.get_ref().clone(),
                 name: a.name.clone(),
                 short: a.short.clone(),
-                kind: kind_name(*a.kind.get_ref()).to_string(),
+                kind: a.kind.get_ref().as_str().to_string(),
                 parent: a.parent.as_ref().map(|p| p.get_ref().clone()),
                 payment: a.payment(),
             })
@@ -243,17 +243,6 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
                     .collect(),
             })
             .collect(),
-    }
-}
-
-/// The kind as the plan file writes it.
-fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Region => "region",
-        ActorKind::RegionUnit => "region-unit",
-        ActorKind::Kommunforbund => "kommunförbund",
-        ActorKind::Kommuner => "kommuner",
-        ActorKind::External => "external",
     }
 }
 

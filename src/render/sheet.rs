@@ -316,12 +316,7 @@ fn per_area(report: &PerArea, lang: Lang) -> Sheet {
     let mut rows = Vec::new();
     for area in &report.areas {
         for row in &area.rows {
-            let focus = row
-                .focus_areas
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
+            let focus = row.focus_list(", ");
             rows.push(vec![
                 Value::Number(area.number),
                 text(&area.title),

@@ -406,12 +406,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             Cell::new(lang.pick("Belopp", "Amount")),
         ]);
         for row in &area.rows {
-            let focus = row
-                .focus_areas
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",");
+            let focus = row.focus_list(",");
             table.add_row(vec![
                 Cell::new(&row.insats),
                 Cell::new(short(&row.text, text_width)),

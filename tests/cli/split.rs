@@ -207,18 +207,36 @@ fn json_output_keeps_figures_exact() {
         "--format",
         "json",
     ]);
-    out.assert_status(0)
-        .assert_stdout_contains("\"amount\": \"3202124\"")
-        .assert_stdout_contains("\"step\": \"percentages\"")
-        .assert_stdout_contains("\"code\": \"2303\", \"kommun\": \"Ragunda\", \"weight\": \"5150\"")
-        .assert_stdout_contains("\"result\": \"124242\"")
-        .assert_stdout_contains("\"result\": \"124265\", \"difference\": \"23\"")
-        .assert_stdout_contains("\"result\": \"1567760\"");
-    assert!(out.stdout.trim_start().starts_with('{') && out.stdout.trim_end().ends_with('}'));
-    // Balanced braces and brackets: a cheap well-formedness check without a JSON parser.
-    let count = |c| out.stdout.matches(c).count();
-    assert_eq!(count('{'), count('}'));
-    assert_eq!(count('['), count(']'));
+    out.assert_status(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(json["amount"], "3202124");
+    let steps = json["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["step"], "percentages");
+    let ragunda = &steps[0]["parts"][0];
+    assert_eq!(
+        (&ragunda["code"], &ragunda["kommun"], &ragunda["weight"]),
+        (&"2303".into(), &"Ragunda".into(), &"5150".into())
+    );
+    // Seed 003: by the two-decimal percentages Ragunda 124 242 … Östersund 1 567 760; by the
+    // raw counts Ragunda would get 124 265, 23 kr more.
+    let results = |step: &serde_json::Value| -> Vec<String> {
+        step["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["result"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let by_percent = steps
+        .iter()
+        .find(|s| results(s).contains(&"124242".to_string()))
+        .unwrap();
+    assert_eq!(results(by_percent).last().unwrap(), "1567760");
+    let by_counts = steps
+        .iter()
+        .find(|s| results(s).first().map(String::as_str) == Some("124265"))
+        .unwrap();
+    assert_eq!(by_counts["parts"][0]["difference"], "23");
 }
 
 #[test]
