@@ -12,18 +12,19 @@
 
 use std::path::Path;
 
-use allocate::check::check;
-use allocate::diagnostic::{Style, render_finding, render_load_error};
-use allocate::finding::Severity;
-use allocate::lang::Lang;
-use allocate::money::Amount;
-use allocate::plan::{self, LoadError, Plan, Source};
-use allocate::render::checked::CheckedFile;
-use allocate::render::table::Layout;
-use allocate::render::{check_json, csv, diff_table, github, gitlab, json, sheet, table, xlsx};
-use allocate::report::{self, Filter, Ledger, View};
-use allocate::scb;
-use allocate::split;
+use allocate::core::check::check;
+use allocate::core::finding::Severity;
+use allocate::core::money::Amount;
+use allocate::core::plan::Plan;
+use allocate::core::report::{self, Filter, Ledger, View};
+use allocate::core::split;
+use allocate::input::plan::{self, LoadError, Source};
+use allocate::input::scb;
+use allocate::output::checked::CheckedFile;
+use allocate::output::diagnostic::{Style, render_finding, render_load_error};
+use allocate::output::lang::Lang;
+use allocate::output::table::Layout;
+use allocate::output::{check_json, csv, diff_table, github, gitlab, json, sheet, table, xlsx};
 
 /// The SCB file shipped with the real plans: what a plan's `file` key reads while fuzzing,
 /// so that key files are exercised without touching the disk.
@@ -118,7 +119,7 @@ fn checked_plan(source: &Source, plan: &Plan) {
         let ledger = Ledger::new(plan, filter);
         views(&ledger, i == 0);
     }
-    let diff = allocate::diff::diff(plan, plan);
+    let diff = allocate::core::diff::diff(plan, plan);
     for lang in LANGS {
         let layout = Layout {
             lang,
@@ -128,11 +129,11 @@ fn checked_plan(source: &Source, plan: &Plan) {
         let _ = diff_table::render(&diff, "old.toml", "new.toml", layout);
     }
     let year = plan.plan.year.get_ref().saturating_add(1);
-    let folders = allocate::next_plan::Folders {
+    let folders = allocate::output::next_plan::Folders {
         old: Path::new("allocations"),
         new: Path::new("allocations"),
     };
-    let next = allocate::next_plan::next_plan(plan, year, "plan.toml", &folders);
+    let next = allocate::output::next_plan::next_plan(plan, year, "plan.toml", &folders);
     if let Err(e) = plan::parse(&next) {
         panic!("init wrote a plan that does not parse: {e:?}\n{next}");
     }

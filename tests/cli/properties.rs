@@ -11,13 +11,14 @@
 
 use std::fmt::Write;
 
-use allocate::check::check;
-use allocate::finding::Severity;
-use allocate::money::Amount;
-use allocate::plan::{self, Plan};
-use allocate::render::json;
-use allocate::report::{self, Filter, Ledger};
-use allocate::resolve::{Recipient, Resolved};
+use allocate::core::check::check;
+use allocate::core::finding::Severity;
+use allocate::core::money::Amount;
+use allocate::core::plan::Plan;
+use allocate::core::report::{self, Filter, Ledger};
+use allocate::core::resolve::{Recipient, Resolved};
+use allocate::input::plan;
+use allocate::output::json;
 use proptest::prelude::*;
 
 use crate::fuzz_seeds::exercise;

@@ -1,0 +1,30 @@
+//! `allocate completions SHELL`: shell completions generated from the clap definition, so
+//! they always match the commands and options of this build.
+//!
+//! ```sh
+//! allocate completions bash > ~/.local/share/bash-completion/completions/allocate
+//! allocate completions zsh > ~/.zfunc/_allocate
+//! allocate completions fish > ~/.config/fish/completions/allocate.fish
+//! allocate completions powershell >> $PROFILE
+//! ```
+
+use std::io::Write;
+
+use clap::{Args, CommandFactory};
+use clap_complete::Shell;
+
+use crate::app::cli::{Cli, Status};
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> std::io::Result<Status> {
+    let mut command = Cli::command();
+    let name = command.get_name().to_string();
+    clap_complete::generate(args.shell, &mut command, name, out);
+    Ok(Status::Ok)
+}

@@ -1,0 +1,11 @@
+//! The core: money, the plan model, the ledger, splitting, checks and report views, as plain
+//! data. Nothing here knows of clap, terminals, files or wording.
+
+pub mod check;
+pub mod diff;
+pub mod finding;
+pub mod money;
+pub mod plan;
+pub mod report;
+pub mod resolve;
+pub mod split;

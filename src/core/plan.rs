@@ -1,0 +1,443 @@
+//! The plan model, as written: one struct per table of the plan file, so that every value a
+//! check complains about still carries its byte span (`Spanned`). Reading a file into this
+//! model is `input::plan`; what the figures mean is `core::check`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
+pub use serde_spanned::Spanned;
+
+use crate::core::money::Amount;
+
+/// The whole plan file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub plan: Meta,
+    pub deadlines: Option<Deadlines>,
+    pub agreement: Option<Agreement>,
+    #[serde(default)]
+    pub focus_areas: Vec<FocusArea>,
+    pub areas: Vec<Area>,
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub kommuner: Vec<Kommun>,
+    #[serde(default)]
+    pub keys: Vec<Key>,
+    pub insatser: Vec<Insats>,
+    #[serde(default)]
+    pub headings: Vec<Heading>,
+    #[serde(default)]
+    pub stated: Vec<Stated>,
+}
+
+/// `[plan]`: what the decision document is and the figures it is built on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub year: Spanned<i32>,
+    pub county: String,
+    pub title: String,
+    pub forum: Option<String>,
+    pub decision_date: Option<Spanned<Date>>,
+    pub document_date: Option<Spanned<Date>>,
+    /// The reference code that invoices cite (`400105`).
+    pub reference: Option<String>,
+    /// The smallest amount the plan deals in; every amount is a multiple of it. Default 1 kr.
+    pub unit: Option<Spanned<Amount>>,
+    pub county_total: Spanned<Amount>,
+    pub previous_county_total: Option<Spanned<Amount>>,
+    /// The change against the previous year as the document prints it (`-7_877`).
+    pub stated_change: Option<Spanned<Amount>>,
+}
+
+impl Meta {
+    pub fn unit(&self) -> Amount {
+        self.unit.as_ref().map_or(Amount::kr(1), |u| *u.get_ref())
+    }
+}
+
+/// `[deadlines]`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    /// The region requisitions the money from Kammarkollegiet (1 December).
+    pub requisition: Option<Spanned<Date>>,
+    /// Recipients report how they used the money (31 December).
+    pub use_reported: Option<Spanned<Date>>,
+    /// Unused money is repaid to Kammarkollegiet (31 March the next year).
+    pub unused_repaid: Option<Spanned<Date>>,
+}
+
+/// `[agreement]`: the state–SKR agreement behind the county's money.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    pub name: Option<String>,
+    pub national_total: Spanned<Amount>,
+    pub previous_national_total: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub split: Vec<AgreementPart>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementPart {
+    pub recipient: String,
+    pub amount: Spanned<Amount>,
+}
+
+/// `[[focus_areas]]`: the county action plan's focus areas (1–7).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusArea {
+    pub number: Spanned<u32>,
+    pub title: String,
+}
+
+/// `[[areas]]`: a funded area of the agreement with its own amount.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub number: Spanned<u32>,
+    pub title: String,
+    pub amount: Spanned<Amount>,
+    /// How the state arrived at the amount ("5 mkr per län, resten enligt befolkningsmängd").
+    pub basis: Option<String>,
+    #[serde(default)]
+    pub earmarks: Vec<Earmark>,
+}
+
+/// `[[areas.earmarks]]`: the state's indicative split inside an area (*varav*).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Earmark {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub amount: Spanned<Amount>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum ActorKind {
+    /// The region itself (money it holds for further distribution).
+    #[serde(rename = "region")]
+    Region,
+    /// A unit of the region, paid by internal routine.
+    #[serde(rename = "region-unit")]
+    RegionUnit,
+    #[serde(rename = "kommunförbund")]
+    Kommunforbund,
+    /// "Länets kommuner": the county's kommuner as one responsible actor; money given to it is
+    /// split over the `[[kommuner]]`.
+    #[serde(rename = "kommuner")]
+    Kommuner,
+    #[serde(rename = "external")]
+    External,
+}
+
+impl ActorKind {
+    /// The kind as the plan file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Region => "region",
+            ActorKind::RegionUnit => "region-unit",
+            ActorKind::Kommunforbund => "kommunförbund",
+            ActorKind::Kommuner => "kommuner",
+            ActorKind::External => "external",
+        }
+    }
+}
+
+/// How an actor receives its money.
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Payment {
+    /// Sends the region one collective invoice (*samlingsfaktura*).
+    Invoice,
+    /// A unit of the region, paid by internal transfer.
+    Internal,
+    /// The region holds the money for further distribution.
+    Held,
+}
+
+/// `[[actors]]`: a responsible actor (*ansvarig verksamhet*).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: Spanned<ActorKind>,
+    pub parent: Option<Spanned<String>>,
+    pub payment: Option<Payment>,
+}
+
+impl Actor {
+    /// The payment route: as written, or what the kind implies.
+    pub fn payment(&self) -> Payment {
+        self.payment.unwrap_or(match self.kind.get_ref() {
+            ActorKind::Region => Payment::Held,
+            ActorKind::RegionUnit => Payment::Internal,
+            ActorKind::Kommunforbund | ActorKind::Kommuner | ActorKind::External => {
+                Payment::Invoice
+            }
+        })
+    }
+}
+
+/// `[[kommuner]]`: a kommun of the county, by official kommunkod.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kommun {
+    pub code: Spanned<String>,
+    pub name: Spanned<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyKind {
+    /// Population counts per kommun.
+    Population,
+    /// Percentage shares per kommun, written as text at a stated precision ("5,3").
+    Percent,
+}
+
+/// `[[keys]]`: an allocation key (*fördelningsnyckel*) over the kommuner.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    pub id: Spanned<String>,
+    pub title: Option<String>,
+    pub kind: Spanned<KeyKind>,
+    /// Decimals of a percent key (1 for "5,3 %").
+    pub precision: Option<Spanned<u32>>,
+    pub date: Option<Spanned<Date>>,
+    pub source: Option<String>,
+    /// Kommun (kommunkod or name) to its weight, written in the plan. A key has exactly one
+    /// of `values`, `file` and `from`.
+    pub values: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>>,
+    /// An SCB population file, relative to the plan file (a population key).
+    pub file: Option<Spanned<String>>,
+    /// The year column of `file` ("2024"); needed when the file has several.
+    pub column: Option<Spanned<String>>,
+    /// A percent key derived from this population key at `precision` decimals.
+    pub from: Option<Spanned<String>>,
+    /// `file` as read by `load_key_files`; not part of the TOML.
+    #[serde(skip)]
+    pub file_data: Option<Result<crate::input::scb::KeyFile, crate::input::scb::ScbError>>,
+}
+
+impl Key {
+    /// The key's inline values, if it has them.
+    pub fn inline_values(&self) -> Option<&BTreeMap<Spanned<String>, Spanned<Weight>>> {
+        self.values.as_ref().map(Spanned::get_ref)
+    }
+}
+
+/// `[[insatser]]`: one activity row of the plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Insats {
+    pub id: Spanned<String>,
+    pub area: Spanned<u32>,
+    pub earmark: Option<Spanned<String>>,
+    pub text: String,
+    pub focus_areas: Option<Spanned<Vec<Spanned<u32>>>>,
+    /// *Ansvarig verksamhet* as the document prints it; `actor` is what the tool uses.
+    pub responsible: Option<String>,
+    /// *Berörda verksamheter*.
+    pub affected: Option<String>,
+    /// Responsible actor id, or several for a jointly run row.
+    pub actor: Spanned<ActorRef>,
+    pub amount: Spanned<Amount>,
+    pub split: Option<Spanned<Split>>,
+}
+
+/// One actor id or a list of them.
+#[derive(Debug)]
+pub enum ActorRef {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+impl Insats {
+    /// The responsible actor ids, each with its span.
+    pub fn actor_ids(&self) -> Vec<Spanned<String>> {
+        match self.actor.get_ref() {
+            ActorRef::One(id) => vec![Spanned::new(self.actor.span(), id.clone())],
+            ActorRef::Many(ids) => ids.clone(),
+        }
+    }
+}
+
+pub const ACTOR_WRONG_TYPE: &str = "actor-wrong-type";
+
+// Hand-written because serde's untagged enums buffer their input and lose the spans.
+impl<'de> Deserialize<'de> for ActorRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ActorVisitor;
+        impl<'de> Visitor<'de> for ActorVisitor {
+            type Value = ActorRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an actor id or a list of actor ids")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ActorRef, E> {
+                Ok(ActorRef::One(v.to_string()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ActorRef, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<Spanned<String>>()? {
+                    ids.push(id);
+                }
+                Ok(ActorRef::Many(ids))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<ActorRef, E> {
+                Err(E::custom(ACTOR_WRONG_TYPE))
+            }
+        }
+        deserializer.deserialize_any(ActorVisitor)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SplitRule {
+    /// By an allocation key over the kommuner.
+    Key,
+    /// Equal parts.
+    Equal,
+    /// A fixed amount each (`each`), with exceptions (`except`).
+    Fixed,
+    /// Amounts written out per recipient (`amounts`).
+    Amounts,
+    /// A fixed amount per kommun (`each`, `except`), and the rest by a key (`key`).
+    FixedPlusKey,
+}
+
+/// `[insatser.split]`: how an insats's amount is divided over its recipients.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub rule: Spanned<SplitRule>,
+    pub key: Option<Spanned<String>>,
+    /// Rounding unit of the parts; default the plan's unit.
+    pub unit: Option<Spanned<Amount>>,
+    pub each: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub except: BTreeMap<Spanned<String>, Spanned<Amount>>,
+    pub amounts: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Amount>>>>,
+    /// Per-recipient amounts as the document prints them, checked against the rule.
+    #[serde(default)]
+    pub printed: BTreeMap<Spanned<String>, Spanned<Amount>>,
+}
+
+/// `[[headings]]`: a heading of the document's summary per handling actor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Heading {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub parent: Option<Spanned<String>>,
+    /// The total the document prints under the heading.
+    pub stated: Option<Spanned<Amount>>,
+    #[serde(default)]
+    pub insatser: Vec<Spanned<String>>,
+}
+
+/// `[[stated]]`: any other figure the document prints, checked like a balance assertion.
+/// The filters narrow what it covers; with none it covers the whole plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stated {
+    pub label: String,
+    pub amount: Spanned<Amount>,
+    pub area: Option<Spanned<u32>>,
+    pub actor: Option<Spanned<String>>,
+    pub kommun: Option<Spanned<String>>,
+    pub insatser: Option<Vec<Spanned<String>>>,
+}
+
+/// A calendar date (no time of day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub const DATE_WITH_TIME: &str = "date-with-time";
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let dt = toml::value::Datetime::deserialize(deserializer)?;
+        match (dt.date, dt.time) {
+            (Some(d), None) => Ok(Date {
+                year: i32::from(d.year),
+                month: d.month,
+                day: d.day,
+            }),
+            _ => Err(de::Error::custom(DATE_WITH_TIME)),
+        }
+    }
+}
+
+/// A weight in an allocation key: a population count or a percentage, exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Weight(pub Decimal);
+
+pub const WEIGHT_AS_FLOAT: &str = "weight-as-float";
+pub const WEIGHT_BAD_TEXT: &str = "weight-bad-text";
+pub const WEIGHT_TOO_LARGE: &str = "weight-too-large";
+
+impl<'de> Deserialize<'de> for Weight {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WeightVisitor;
+        impl Visitor<'_> for WeightVisitor {
+            type Value = Weight;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a count like 64_977 or a percentage as text like \"49,0\"")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Weight, E> {
+                Ok(Weight(Decimal::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Weight, E> {
+                Ok(Weight(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Weight, E> {
+                Err(E::custom(WEIGHT_AS_FLOAT))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Weight, E> {
+                let normal = v.trim().trim_end_matches('%').trim().replace(',', ".");
+                Decimal::from_str(&normal).map(Weight).map_err(|_| {
+                    // A plain number that does not fit in 28 digits is too large, not bad text.
+                    let digits = normal.chars().filter(char::is_ascii_digit).count();
+                    let plain = !normal.is_empty()
+                        && normal.chars().all(|c| c.is_ascii_digit() || c == '.')
+                        && normal.matches('.').count() <= 1;
+                    if plain && digits > 28 {
+                        E::custom(format!("{WEIGHT_TOO_LARGE} {normal}"))
+                    } else {
+                        E::custom(WEIGHT_BAD_TEXT)
+                    }
+                })
+            }
+        }
+        deserializer.deserialize_any(WeightVisitor)
+    }
+}

@@ -1,0 +1,449 @@
+//! Exact splitting of an amount by weights: the largest-remainder (Hamilton) method.
+//!
+//! Every part is first given the whole number of rounding units its exact quota holds (the
+//! floor); the units left over go one each to the parts with the largest remainders. The parts
+//! therefore always sum exactly to the amount, and each is within one unit of its exact quota.
+//!
+//! Tie rule, applied in order when two remainders are equal: the larger weight first, then the
+//! smaller tie key. For kommuner the tie key is the kommunkod, so the result does not depend on
+//! the order in which a plan or a key file lists them; `largest_remainder` (without a tie key)
+//! lets the part listed first go first, which is what a split between actors uses.
+//!
+//! The arithmetic is done on integers: weights are scaled to whole numbers (a percentage of
+//! "5,3" becomes 53), so quotas and remainders are exact fractions with a common denominator.
+//!
+//! Percentages derived from counts (`percentages`) are the same method: 100 % is split by the
+//! counts in units of 0,01 % (two decimals), so they sum to exactly 100.
+
+use rust_decimal::Decimal;
+
+use crate::core::money::Amount;
+
+/// One part of a split, with everything needed to explain it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub weight: Decimal,
+    /// The exact share of the amount, before rounding (shown rounded to 28 digits).
+    pub quota: Decimal,
+    /// Whole units of the quota, in kronor.
+    pub floor: Amount,
+    /// Position in the queue for a leftover unit (1 = first); every part has one.
+    pub rank: usize,
+    /// Whether this part received one of the leftover units.
+    pub got_extra_unit: bool,
+    pub amount: Amount,
+}
+
+impl Part {
+    /// What the floor left of the exact quota (less than one unit).
+    pub fn remainder(&self) -> Decimal {
+        self.quota - self.floor.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SplitError {
+    /// No parts, or all weights are zero.
+    NoWeight,
+    NegativeWeight,
+    /// A negative amount cannot be split.
+    NegativeAmount,
+    /// The amount is not a whole number of rounding units.
+    AmountNotMultipleOfUnit,
+    NonPositiveUnit,
+    /// The figures are too large for exact integer arithmetic.
+    TooLarge,
+    /// A tie key is missing for some weight (the two lists differ in length).
+    TieKeys,
+}
+
+/// Splits `amount` by `weights` in whole multiples of `unit`; on a tie (equal remainder and
+/// weight) the part listed first goes first.
+pub fn largest_remainder(
+    amount: Amount,
+    weights: &[Decimal],
+    unit: Amount,
+) -> Result<Vec<Part>, SplitError> {
+    let order: Vec<usize> = (0..weights.len()).collect();
+    largest_remainder_by(amount, weights, &order, unit)
+}
+
+/// Splits `amount` by `weights` in whole multiples of `unit`; on a tie (equal remainder and
+/// weight) the part with the smaller `tie` key goes first. Pass kommunkoder as tie keys and
+/// reordering the kommuner never changes anyone's amount.
+pub fn largest_remainder_by<K: Ord>(
+    amount: Amount,
+    weights: &[Decimal],
+    tie: &[K],
+    unit: Amount,
+) -> Result<Vec<Part>, SplitError> {
+    if tie.len() != weights.len() {
+        return Err(SplitError::TieKeys);
+    }
+    if unit.0 <= Decimal::ZERO {
+        return Err(SplitError::NonPositiveUnit);
+    }
+    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+        return Err(SplitError::NegativeWeight);
+    }
+    if amount.is_negative() {
+        return Err(SplitError::NegativeAmount);
+    }
+    if !amount.is_multiple_of(unit) {
+        return Err(SplitError::AmountNotMultipleOfUnit);
+    }
+    let units = to_i128(amount.0.checked_div(unit.0).ok_or(SplitError::TooLarge)?)?;
+    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+    // A weight too large to carry the others' decimals cannot be rescaled exactly.
+    let scaled: Vec<i128> = weights
+        .iter()
+        .map(|w| {
+            let mut w = *w;
+            w.rescale(scale);
+            if w.scale() == scale {
+                Ok(w.mantissa())
+            } else {
+                Err(SplitError::TooLarge)
+            }
+        })
+        .collect::<Result<_, _>>()?;
+    let total = scaled
+        .iter()
+        .try_fold(0i128, |sum, w| sum.checked_add(*w))
+        .ok_or(SplitError::TooLarge)?;
+    if total == 0 {
+        return Err(SplitError::NoWeight);
+    }
+
+    // Exact quota of part i in units: units * w_i / total = floor_i + remainder_i / total.
+    struct Work<'k, K> {
+        index: usize,
+        tie: &'k K,
+        weight: Decimal,
+        scaled: i128,
+        floor: i128,
+        remainder: i128,
+        rank: usize,
+    }
+    let mut work = Vec::with_capacity(scaled.len());
+    for (index, ((&w, weight), tie)) in scaled.iter().zip(weights).zip(tie).enumerate() {
+        let numerator = units.checked_mul(w).ok_or(SplitError::TooLarge)?;
+        work.push(Work {
+            index,
+            tie,
+            weight: *weight,
+            scaled: w,
+            floor: numerator.div_euclid(total),
+            remainder: numerator.rem_euclid(total),
+            rank: 0,
+        });
+    }
+    let leftover = units - work.iter().map(|w| w.floor).sum::<i128>();
+
+    // Queue for the leftover units: largest remainder, then larger weight, then the tie key.
+    work.sort_by(|a, b| {
+        b.remainder
+            .cmp(&a.remainder)
+            .then(b.scaled.cmp(&a.scaled))
+            .then(a.tie.cmp(b.tie))
+            .then(a.index.cmp(&b.index))
+    });
+    for (position, w) in work.iter_mut().enumerate() {
+        w.rank = position + 1;
+    }
+    work.sort_by_key(|w| w.index);
+
+    let denominator =
+        Decimal::try_from_i128_with_scale(total, scale).map_err(|_| SplitError::TooLarge)?;
+    work.into_iter()
+        .map(|w| {
+            let got_extra_unit = i128::try_from(w.rank).is_ok_and(|r| r <= leftover);
+            let quota = amount
+                .0
+                .checked_mul(w.weight)
+                .and_then(|x| x.checked_div(denominator))
+                .ok_or(SplitError::TooLarge)?;
+            let floor = Decimal::try_from_i128_with_scale(w.floor, 0)
+                .ok()
+                .and_then(|f| f.checked_mul(unit.0))
+                .ok_or(SplitError::TooLarge)?;
+            let amount = floor
+                .checked_add(if got_extra_unit {
+                    unit.0
+                } else {
+                    Decimal::ZERO
+                })
+                .ok_or(SplitError::TooLarge)?;
+            Ok(Part {
+                weight: w.weight,
+                quota,
+                floor: Amount(floor),
+                rank: w.rank,
+                got_extra_unit,
+                amount: Amount(amount),
+            })
+        })
+        .collect()
+}
+
+/// The most decimals a derived percentage may have.
+pub const MAX_PRECISION: u32 = 10;
+
+/// Percentages at `precision` decimals derived from `weights` (population counts): 100 % split
+/// by the weights in units of 10^-precision %, so they sum to exactly 100. Each part's
+/// `amount` is the percentage (not kronor). Ties as in `largest_remainder_by`.
+pub fn percentages<K: Ord>(
+    weights: &[Decimal],
+    tie: &[K],
+    precision: u32,
+) -> Result<Vec<Part>, SplitError> {
+    if precision > MAX_PRECISION {
+        return Err(SplitError::TooLarge);
+    }
+    let unit = Amount(Decimal::new(1, precision));
+    largest_remainder_by(Amount(Decimal::ONE_HUNDRED), weights, tie, unit)
+}
+
+fn to_i128(d: Decimal) -> Result<i128, SplitError> {
+    let mut d = d.trunc();
+    d.rescale(0);
+    if d.scale() == 0 {
+        Ok(d.mantissa())
+    } else {
+        Err(SplitError::TooLarge)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn amounts(parts: &[Part]) -> Vec<i64> {
+        parts
+            .iter()
+            .map(|p| p.amount.0.try_into().unwrap())
+            .collect()
+    }
+
+    /// Population 1 November 2024 (seed 003, Mini Maria table), in kommunkod order:
+    /// Ragunda, Bräcke, Krokom, Strömsund, Åre, Berg, Härjedalen, Östersund.
+    const POPULATION_2024: [i64; 8] = [5_150, 6_037, 15_702, 10_995, 12_626, 7_101, 10_120, 64_977];
+    const CODES: [&str; 8] = [
+        "2303", "2305", "2309", "2313", "2321", "2326", "2361", "2380",
+    ];
+
+    fn population() -> Vec<Decimal> {
+        POPULATION_2024.iter().map(|&n| Decimal::from(n)).collect()
+    }
+
+    #[test]
+    fn participation_2026_by_one_decimal_percentages() {
+        // DOMAIN.md / seed 001: 400 000 kr by Berg 5.3 … Östersund 49.0 %.
+        let w = ["5.3", "4.5", "7.6", "11.9", "3.9", "8.2", "9.6", "49.0"].map(d);
+        let parts = largest_remainder(Amount::kr(400_000), &w, Amount::kr(100)).unwrap();
+        assert_eq!(
+            amounts(&parts),
+            [
+                21_200, 18_000, 30_400, 47_600, 15_600, 32_800, 38_400, 196_000
+            ]
+        );
+    }
+
+    #[test]
+    fn mini_maria_2025_by_two_decimal_percentages() {
+        // Seed 003, Mini Maria table: 3 202 124 kr by 3,88 % … 48,96 %, in kommunkod order.
+        let w = [
+            "3.88", "4.55", "11.83", "8.29", "9.51", "5.35", "7.63", "48.96",
+        ]
+        .map(d);
+        let parts = largest_remainder(Amount::kr(3_202_124), &w, Amount::kr(1)).unwrap();
+        assert_eq!(
+            amounts(&parts),
+            [
+                124_242, 145_697, 378_811, 265_456, 304_522, 171_314, 244_322, 1_567_760
+            ]
+        );
+    }
+
+    #[test]
+    fn mini_maria_percentages_derive_from_the_population_at_two_decimals() {
+        // Seed 003: 5 150 … 64 977 (sum 132 708) → 3,88 % … 48,96 %, summing to 100,00 %.
+        assert_eq!(POPULATION_2024.iter().sum::<i64>(), 132_708);
+        let parts = percentages(&population(), &CODES, 2).unwrap();
+        let percent: Vec<Decimal> = parts.iter().map(|p| p.amount.0).collect();
+        assert_eq!(
+            percent,
+            [
+                "3.88", "4.55", "11.83", "8.29", "9.51", "5.35", "7.63", "48.96"
+            ]
+            .map(d)
+        );
+        assert_eq!(percent.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        // Split by the derived percentages: the agreement's figures.
+        let w: Vec<Decimal> = percent;
+        let parts = largest_remainder_by(Amount::kr(3_202_124), &w, &CODES, Amount::kr(1)).unwrap();
+        assert_eq!(
+            amounts(&parts),
+            [
+                124_242, 145_697, 378_811, 265_456, 304_522, 171_314, 244_322, 1_567_760
+            ]
+        );
+    }
+
+    #[test]
+    fn mini_maria_by_raw_counts_gives_other_figures() {
+        // DOMAIN.md: splitting 3 202 124 kr by the counts themselves gives Ragunda 124 265.
+        let parts =
+            largest_remainder_by(Amount::kr(3_202_124), &population(), &CODES, Amount::kr(1))
+                .unwrap();
+        assert_eq!(parts[0].amount, Amount::kr(124_265));
+        assert_eq!(
+            parts.iter().map(|p| p.amount).sum::<Amount>(),
+            Amount::kr(3_202_124)
+        );
+    }
+
+    #[test]
+    fn leftover_units_go_to_largest_remainders_then_larger_weight() {
+        // 100 by 1:1:1 = 33.33 each; one unit left, all remainders equal and weights equal,
+        // so the first listed part gets it.
+        let parts =
+            largest_remainder(Amount::kr(100), &[d("1"), d("1"), d("1")], Amount::kr(1)).unwrap();
+        assert_eq!(amounts(&parts), [34, 33, 33]);
+        // 10 by 1:2 → 3.33 and 6.67: the larger remainder (0.67) wins.
+        let parts = largest_remainder(Amount::kr(10), &[d("1"), d("2")], Amount::kr(1)).unwrap();
+        assert_eq!(amounts(&parts), [3, 7]);
+        assert_eq!(parts[1].rank, 1);
+        // 6.67 − 6: the remainder is two thirds of a krona.
+        assert_eq!(parts[1].remainder().round_dp(4), d("0.6667"));
+    }
+
+    #[test]
+    fn ties_go_to_the_lower_kommunkod_whatever_the_order() {
+        let w = [d("1"), d("1"), d("1")];
+        let parts = largest_remainder_by(
+            Amount::kr(100),
+            &w,
+            &["2380", "2303", "2326"],
+            Amount::kr(1),
+        )
+        .unwrap();
+        // 2303 (listed second) has the lowest code and gets the leftover krona.
+        assert_eq!(amounts(&parts), [33, 34, 33]);
+    }
+
+    #[test]
+    fn amount_that_is_not_a_whole_number_of_units_is_refused() {
+        let err = largest_remainder(Amount::kr(150), &[d("1")], Amount::kr(100)).unwrap_err();
+        assert_eq!(err, SplitError::AmountNotMultipleOfUnit);
+    }
+
+    #[test]
+    fn zero_weights_are_refused() {
+        assert_eq!(
+            largest_remainder(Amount::kr(1), &[d("0")], Amount::kr(1)).unwrap_err(),
+            SplitError::NoWeight
+        );
+    }
+
+    #[test]
+    fn negative_amounts_and_mismatched_tie_keys_are_refused() {
+        assert_eq!(
+            largest_remainder(Amount::kr(-1), &[d("1")], Amount::kr(1)).unwrap_err(),
+            SplitError::NegativeAmount
+        );
+        assert_eq!(
+            largest_remainder_by(Amount::kr(1), &[d("1")], &[1, 2], Amount::kr(1)).unwrap_err(),
+            SplitError::TieKeys
+        );
+    }
+
+    /// Weights with 0–3 decimals (counts or percentages), not all zero.
+    fn weights() -> impl Strategy<Value = Vec<Decimal>> {
+        (0u32..=3)
+            .prop_flat_map(|scale| {
+                prop::collection::vec(0i64..2_000_000, 1..12)
+                    .prop_map(move |v| v.into_iter().map(|m| Decimal::new(m, scale)).collect())
+            })
+            .prop_filter("some weight", |w: &Vec<Decimal>| {
+                w.iter().any(|x| !x.is_zero())
+            })
+    }
+
+    fn unit() -> impl Strategy<Value = Amount> {
+        prop::sample::select(vec![1i64, 10, 100, 1_000, 5_000]).prop_map(Amount::kr)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn parts_sum_exactly_and_stay_within_one_unit(
+            w in weights(), u in unit(), units in 0i64..1_000_000_000
+        ) {
+            let amount = Amount(Decimal::from(units) * u.0);
+            let parts = largest_remainder(amount, &w, u).unwrap();
+            prop_assert_eq!(parts.iter().map(|p| p.amount).sum::<Amount>(), amount);
+            for p in &parts {
+                prop_assert!((p.amount.0 - p.quota).abs() < u.0, "{p:?}");
+                prop_assert!(p.amount.is_multiple_of(u));
+            }
+        }
+
+        #[test]
+        fn a_larger_weight_never_gets_less(
+            w in weights(), u in unit(), units in 0i64..1_000_000_000
+        ) {
+            let amount = Amount(Decimal::from(units) * u.0);
+            let parts = largest_remainder(amount, &w, u).unwrap();
+            for a in &parts {
+                for b in &parts {
+                    if a.weight > b.weight {
+                        prop_assert!(a.amount >= b.amount, "{a:?} < {b:?}");
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn reordering_the_kommuner_changes_nobodys_amount(
+            (w, shuffled) in weights().prop_flat_map(|w| {
+                let order: Vec<usize> = (0..w.len()).collect();
+                (Just(w), Just(order).prop_shuffle())
+            }),
+            u in unit(),
+            units in 0i64..1_000_000_000,
+        ) {
+            let amount = Amount(Decimal::from(units) * u.0);
+            // Kommunkod-like tie keys: 2300 + position in the original order.
+            let codes: Vec<u32> = (0..w.len()).map(|i| 2300 + i as u32).collect();
+            let by_code = |order: &[usize]| -> BTreeMap<u32, Amount> {
+                let ws: Vec<Decimal> = order.iter().map(|&i| w[i]).collect();
+                let cs: Vec<u32> = order.iter().map(|&i| codes[i]).collect();
+                let parts = largest_remainder_by(amount, &ws, &cs, u).unwrap();
+                cs.into_iter().zip(parts.into_iter().map(|p| p.amount)).collect()
+            };
+            let original: Vec<usize> = (0..w.len()).collect();
+            prop_assert_eq!(by_code(&original), by_code(&shuffled));
+        }
+
+        #[test]
+        fn derived_percentages_sum_to_exactly_100(
+            w in weights(), precision in 0u32..=4
+        ) {
+            let codes: Vec<usize> = (0..w.len()).collect();
+            let parts = percentages(&w, &codes, precision).unwrap();
+            prop_assert_eq!(parts.iter().map(|p| p.amount.0).sum::<Decimal>(), Decimal::ONE_HUNDRED);
+            for p in &parts {
+                prop_assert!(p.amount.0.normalize().scale() <= precision);
+            }
+        }
+    }
+}

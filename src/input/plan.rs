@@ -1,0 +1,676 @@
+//! Reading a plan file: bytes to text to the plan model, with every reason it cannot be read
+//! or parsed kept as data (`LoadError`) for `output::diagnostic` to word.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::core::plan::{
+    ACTOR_WRONG_TYPE, DATE_WITH_TIME, Plan, WEIGHT_AS_FLOAT, WEIGHT_BAD_TEXT, WEIGHT_TOO_LARGE,
+};
+
+/// A plan file as read from disk: its path and text, kept for diagnostics.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+    /// Byte offset of the start of every line, built on first use so that placing many
+    /// findings in a large file stays fast. (`text` is never changed after `new`.)
+    line_starts: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        Source {
+            path: path.into(),
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// Byte range of the one-based line `line` (without its line end, `\n` or `\r\n`), or
+    /// `None` past the end.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let mut end = starts
+            .get(line)
+            .map_or(self.text.len(), |next| next.saturating_sub(1))
+            .max(start);
+        if end > start && self.text.get(..end).is_some_and(|t| t.ends_with('\r')) {
+            end -= 1;
+        }
+        Some(start..end)
+    }
+
+    /// The path as the user should see it.
+    pub fn display_path(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let starts = self.line_starts();
+        // The number of lines starting at or before `offset` is the line of `offset`.
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let line_start = starts.get(line - 1).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(line_start..offset)
+            .map_or(offset - line_start, |t| t.chars().count())
+            + 1;
+        (line, col)
+    }
+}
+
+/// Why a plan could not be loaded. Rendered by `diagnostic`.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Read { path: PathBuf, reason: ReadReason },
+    /// The TOML could not be parsed into a plan; the text is kept for the diagnostic.
+    Parse {
+        source: Box<Source>,
+        error: ParseError,
+    },
+}
+
+#[derive(Debug, PartialEq)]
+pub enum ReadReason {
+    NotFound,
+    Directory,
+    PermissionDenied,
+    /// Not UTF-8: the first bad byte is on this line.
+    NotUtf8 {
+        line: usize,
+    },
+    /// Larger than `limit` bytes (`size` is at least `limit + 1`), refused before reading it.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// Text saved as UTF-16 (Windows Notepad's "Unicode"): a UTF-16 byte-order mark.
+    Utf16,
+    /// Not a text file at all.
+    Binary(BinaryKind),
+    Other(String),
+}
+
+/// What a binary file given as a plan or key seems to be, for a message the user recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryKind {
+    /// A zip archive: an Excel (xlsx) or Word (docx) file, most likely.
+    Zip,
+    /// An old Excel or Word file (xls, doc: OLE compound file).
+    OldOffice,
+    Pdf,
+    /// Anything else with a NUL byte in it.
+    Other,
+}
+
+/// The largest plan or key file read: 5 MB. The real plans are about 40 KB; a file far larger
+/// is not a plan, and refusing it up front keeps memory and time bounded.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads at most `limit` bytes of a file; a larger one (by its size on disk, or by what could
+/// be read, for pipes and devices) is refused without reading it whole.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
+    use std::io::Read;
+    let io_reason = |e: std::io::Error| match e.kind() {
+        _ if path.is_dir() => ReadReason::Directory,
+        std::io::ErrorKind::NotFound => ReadReason::NotFound,
+        std::io::ErrorKind::PermissionDenied => ReadReason::PermissionDenied,
+        _ => ReadReason::Other(e.to_string()),
+    };
+    let meta = std::fs::metadata(path).map_err(io_reason)?;
+    if meta.is_dir() {
+        return Err(ReadReason::Directory);
+    }
+    if meta.len() > limit {
+        return Err(ReadReason::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io_reason)?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_reason)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(ReadReason::TooLarge { size: read, limit });
+    }
+    Ok(bytes)
+}
+
+/// Recognises files that are not text: a UTF-16 byte-order mark, an Office or PDF file, or
+/// a NUL byte (which no text file has) in the first 8 KB.
+pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Some(ReadReason::Utf16);
+    }
+    let kind = if bytes.starts_with(b"PK\x03\x04") {
+        BinaryKind::Zip
+    } else if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
+        BinaryKind::OldOffice
+    } else if bytes.starts_with(b"%PDF") {
+        BinaryKind::Pdf
+    } else if bytes.iter().take(8192).any(|&b| b == 0) {
+        BinaryKind::Other
+    } else {
+        return None;
+    };
+    Some(ReadReason::Binary(kind))
+}
+
+/// What a file or line that is not TOML looks like instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Looks {
+    /// A JSON document (`{"plan": …}`).
+    Json,
+    /// A row copied from a spreadsheet: fields separated by semicolons or tabs, no `=`.
+    SpreadsheetRow,
+}
+
+/// A TOML or shape error, with the span toml reports.
+#[derive(Debug)]
+pub struct ParseError {
+    pub span: Option<Range<usize>>,
+    pub kind: ParseErrorKind,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum ParseErrorKind {
+    Syntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        expected: Vec<String>,
+        suggestion: Option<String>,
+    },
+    UnknownValue {
+        value: String,
+        expected: Vec<String>,
+        suggestion: Option<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    AmountAsText,
+    AmountAsFloat,
+    WeightAsFloat,
+    WeightBadText,
+    DateWithTime,
+    ActorWrongType,
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    /// A number with a decimal comma, as Excel writes it (`3000000,5`).
+    DecimalComma {
+        written: String,
+    },
+    /// A number grouped with spaces and no quotes (`3 000 000`), pasted from a document.
+    NumberWithSpaces {
+        written: String,
+    },
+    /// A number with more digits than a plan can hold: beyond a TOML integer (19 digits) or,
+    /// for a percentage, beyond 28 significant digits.
+    NumberTooLarge {
+        written: String,
+    },
+    /// A whole number outside what its key allows (a negative area number, a year beyond
+    /// ±2 147 483 647); `expected` is serde's type name (`u32`, `i32`).
+    NumberOutOfRange {
+        written: String,
+        expected: String,
+    },
+    /// The file, or a line of it, is something else than TOML.
+    LooksLike(Looks),
+    /// Text in typographic quotes (”…”), as a word processor writes them.
+    TypographicQuote {
+        quote: char,
+    },
+    /// The same key twice in one table, or the same `[table]` twice.
+    DuplicateKey {
+        key: String,
+        table: bool,
+    },
+}
+
+impl ParseError {
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            ParseErrorKind::Syntax { .. }
+            | ParseErrorKind::DuplicateKey { .. }
+            | ParseErrorKind::TypographicQuote { .. }
+            | ParseErrorKind::LooksLike(_) => "syntax",
+            ParseErrorKind::UnknownKey { .. } => "unknown-key",
+            ParseErrorKind::UnknownValue { .. } => "unknown-value",
+            ParseErrorKind::MissingField { .. } => "missing-field",
+            ParseErrorKind::NumberTooLarge { .. } | ParseErrorKind::NumberOutOfRange { .. } => {
+                "out-of-range"
+            }
+            _ => "wrong-type",
+        }
+    }
+}
+
+/// Reads and parses a plan file.
+pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|reason| LoadError::Read {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    let (source, mut plan) = from_bytes(path, bytes)?;
+    load_key_files(&mut plan, path.parent().unwrap_or(Path::new("")));
+    Ok((source, plan))
+}
+
+/// Parses a plan file's bytes as read (`path` is for messages): bytes that are not text or
+/// not UTF-8 are read errors, text that is not a plan a parse error. Key files are not read.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadError> {
+    let read_error = |reason| LoadError::Read {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if let Some(reason) = not_text(&bytes) {
+        return Err(read_error(reason));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e
+            .as_bytes()
+            .iter()
+            .take(valid)
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        read_error(ReadReason::NotUtf8 { line })
+    })?;
+    let source = Source::new(path, text);
+    match parse(&source.text) {
+        Ok(plan) => Ok((source, plan)),
+        Err(error) => Err(LoadError::Parse {
+            source: Box::new(source),
+            error,
+        }),
+    }
+}
+
+/// Reads every key's SCB `file` (relative to `base`, the plan's folder) into `file_data`.
+/// Problems with a file are kept there for `check` to report.
+pub fn load_key_files(plan: &mut Plan, base: &Path) {
+    for key in &mut plan.keys {
+        if let Some(file) = &key.file {
+            let column = key.column.as_ref().map(|c| c.get_ref().as_str());
+            key.file_data = Some(crate::input::scb::load(&base.join(file.get_ref()), column));
+        }
+    }
+}
+
+/// Parses plan text. A leading UTF-8 byte-order mark (which Windows editors add) is blanked
+/// out with spaces of the same byte length, so that spans still index the original text.
+pub fn parse(text: &str) -> Result<Plan, ParseError> {
+    let blanked;
+    let body = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            blanked = format!("{}{rest}", " ".repeat('\u{feff}'.len_utf8()));
+            blanked.as_str()
+        }
+        None => text,
+    };
+    toml::from_str(body).map_err(|e| {
+        let mut span = e.span();
+        let kind = refine(classify(e.message()), body, span.as_ref());
+        // toml points after a lone carriage return; point at it.
+        if let (ParseErrorKind::Syntax { detail }, Some(s)) = (&kind, &mut span)
+            && detail.starts_with("carriage return")
+            && s.start > 0
+            && body.get(..s.start).is_some_and(|b| b.ends_with('\r'))
+        {
+            *s = s.start - 1..s.start;
+        }
+        ParseError { span, kind }
+    })
+}
+
+/// Sharpens what toml and serde say with the text they point at: a decimal comma, a number
+/// grouped with spaces, a number too large, a key given twice, a date where a number belongs.
+fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> ParseErrorKind {
+    let Some(span) = span else { return kind };
+    let at = text.get(span.start..).unwrap_or("");
+    let before = text.get(..span.start).unwrap_or("");
+    // The value from the span to the end of its line, without a comment.
+    let value_here = || {
+        let line = at.split(['\n', '\r']).next().unwrap_or("");
+        line.split('#').next().unwrap_or("").trim_end().to_string()
+    };
+    match kind {
+        ParseErrorKind::Syntax { ref detail } => {
+            if detail.starts_with("duplicate key") {
+                let key: String = text
+                    .get(span.clone())
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"')
+                    .to_string();
+                let table = before.trim_end_matches([' ', '\t']).ends_with('[');
+                return ParseErrorKind::DuplicateKey { key, table };
+            }
+            if detail.starts_with("integer number overflowed") {
+                let written = value_here()
+                    .split([',', ']', '}', ' '])
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                return ParseErrorKind::NumberTooLarge { written };
+            }
+            // ”Korpusplan”: Word and Outlook turn straight quotes into typographic ones.
+            if let Some(quote) = at
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '”' | '“' | '„' | '«' | '»' | '‘' | '’'))
+            {
+                return ParseErrorKind::TypographicQuote { quote };
+            }
+            // `[1 6]`: two numbers in a list without a comma between them.
+            let in_list = before.trim_end().ends_with(['[', ',']);
+            let list_value = value_here();
+            let list_value = list_value.split([']', ',']).next().unwrap_or("").trim();
+            if detail.starts_with("string values must be quoted")
+                && in_list
+                && list_value.contains(' ')
+                && list_value
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ' ' || c == '_')
+            {
+                return ParseErrorKind::Syntax {
+                    detail: "missing comma between array elements".to_string(),
+                };
+            }
+            // `[1, 6` and a new line: toml reads on and stumbles at the next key.
+            if detail.starts_with("missing comma between array elements")
+                && before.ends_with('\n')
+                && at.split('\n').next().is_some_and(|l| l.contains('='))
+            {
+                return ParseErrorKind::Syntax {
+                    detail: "unclosed array above".to_string(),
+                };
+            }
+            // A file that is JSON (after comments, perhaps), or a row copied from a
+            // spreadsheet, rather than TOML.
+            let only_comments_before = before
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+            let json =
+                at.starts_with('{') && at.trim_start_matches('{').trim_start().starts_with('"');
+            if json && only_comments_before {
+                return ParseErrorKind::LooksLike(Looks::Json);
+            }
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line = text
+                .get(line_start..)
+                .and_then(|l| l.split('\n').next())
+                .unwrap_or("");
+            if !line.contains('=')
+                && !line.trim_start().starts_with('[')
+                && line.contains([';', '\t'])
+            {
+                return ParseErrorKind::LooksLike(Looks::SpreadsheetRow);
+            }
+            // `3000000,5`: toml stops at the comma after a number.
+            let digit_before = before
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit());
+            let digit_after = at.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+            if at.starts_with(',') && digit_before && digit_after {
+                let whole: String = before
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit() || *c == '_' || *c == '-')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let fraction: String = at
+                    .chars()
+                    .skip(1)
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                return ParseErrorKind::DecimalComma {
+                    written: format!("{whole},{fraction}"),
+                };
+            }
+            // `3 000 000` or `3 000 000 kr`: digits grouped by spaces, not quoted.
+            let value = value_here();
+            let number = value
+                .split([',', ']', '}'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches("kr")
+                .trim_end();
+            let mut groups = number.split([' ', '\u{a0}', '\u{202f}']);
+            let first_ok = groups.next().is_some_and(|g| {
+                (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit())
+            });
+            let rest: Vec<&str> = groups.collect();
+            if first_ok
+                && !rest.is_empty()
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+            {
+                return ParseErrorKind::NumberWithSpaces {
+                    written: number.to_string(),
+                };
+            }
+            kind
+        }
+        // serde's words for a TOML date are "map"; say date.
+        ParseErrorKind::WrongType { found, expected }
+            if found.starts_with("map")
+                && at.chars().next().is_some_and(|c| c.is_ascii_digit()) =>
+        {
+            ParseErrorKind::WrongType {
+                found: "date".to_string(),
+                expected,
+            }
+        }
+        other => other,
+    }
+}
+
+fn classify(message: &str) -> ParseErrorKind {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = split_expected(rest);
+        let suggestion = suggest(&key, &expected);
+        return ParseErrorKind::UnknownKey {
+            key,
+            expected,
+            suggestion,
+        };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = split_expected(rest);
+        let suggestion = suggest(&value, &expected);
+        return ParseErrorKind::UnknownValue {
+            value,
+            expected,
+            suggestion,
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return ParseErrorKind::MissingField {
+            field: rest.trim_end_matches('`').to_string(),
+        };
+    }
+    match message {
+        crate::core::money::AMOUNT_AS_TEXT => return ParseErrorKind::AmountAsText,
+        crate::core::money::AMOUNT_AS_FLOAT => return ParseErrorKind::AmountAsFloat,
+        WEIGHT_AS_FLOAT => return ParseErrorKind::WeightAsFloat,
+        WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
+        DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
+        ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
+        _ => {}
+    }
+    // An integer beyond i64: "invalid type: integer `…` as i128, expected …".
+    if let Some(rest) = message.strip_prefix("invalid type: integer `")
+        && let Some((written, _)) = rest.split_once("` as i128")
+    {
+        return ParseErrorKind::NumberTooLarge {
+            written: written.to_string(),
+        };
+    }
+    // An integer outside its key's type: "invalid value: integer `-6`, expected u32".
+    if let Some(rest) = message.strip_prefix("invalid value: integer `")
+        && let Some((written, expected)) = rest.split_once("`, expected ")
+    {
+        return ParseErrorKind::NumberOutOfRange {
+            written: written.to_string(),
+            expected: expected.to_string(),
+        };
+    }
+    if let Some(written) = message.strip_prefix(WEIGHT_TOO_LARGE) {
+        return ParseErrorKind::NumberTooLarge {
+            written: written.trim().to_string(),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return ParseErrorKind::WrongType {
+            found: found.to_string(),
+            expected: expected.to_string(),
+        };
+    }
+    ParseErrorKind::Syntax {
+        detail: message.to_string(),
+    }
+}
+
+/// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
+fn split_expected(rest: &str) -> (String, Vec<String>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected = tail
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    (name.to_string(), expected)
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn suggest(word: &str, candidates: &[String]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_from_an_index_of_lines() {
+        let s = Source::new("p.toml", "a = 1\r\nnamn = \"Åre\"\n\nx");
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(4), (1, 5));
+        assert_eq!(s.line_col(7), (2, 1));
+        // "Å" is two bytes, one character.
+        let e = s.text.find('e').unwrap();
+        assert_eq!(s.line_col(e), (2, 11));
+        assert_eq!(s.line_col(s.text.len()), (4, 2));
+        assert_eq!(s.line_col(usize::MAX), (4, 2));
+        assert_eq!(s.line_range(1), Some(0..5), "without the \\r\\n");
+        assert_eq!(s.line_range(3), Some(21..21));
+        assert_eq!(s.line_range(4), Some(22..23));
+        assert_eq!(s.line_range(0), None);
+        assert_eq!(s.line_range(5), None);
+    }
+
+    #[test]
+    fn files_that_are_not_text_are_named() {
+        assert_eq!(not_text(b"[plan]\n"), None);
+        assert_eq!(not_text(&[0xff, 0xfe, b'[', 0]), Some(ReadReason::Utf16));
+        assert_eq!(
+            not_text(b"PK\x03\x04..."),
+            Some(ReadReason::Binary(BinaryKind::Zip))
+        );
+        assert_eq!(
+            not_text(b"%PDF-1.4"),
+            Some(ReadReason::Binary(BinaryKind::Pdf))
+        );
+        assert_eq!(
+            not_text(b"a = \"\x00\""),
+            Some(ReadReason::Binary(BinaryKind::Other))
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_by_its_size() {
+        let dir = std::env::temp_dir().join(format!("allocate-limit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("plan.toml");
+        std::fs::write(&path, "x".repeat(11)).unwrap();
+        assert_eq!(
+            read_limited(&path, 10),
+            Err(ReadReason::TooLarge {
+                size: 11,
+                limit: 10
+            })
+        );
+        assert_eq!(read_limited(&path, 11).unwrap().len(), 11);
+        assert_eq!(read_limited(&dir, 11), Err(ReadReason::Directory));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn pasted_numbers_are_recognised() {
+        let kind = |text: &str| parse(text).unwrap_err().kind;
+        assert_eq!(
+            kind("[plan]\nyear = 2026\ncounty_total = 12 689 898\n"),
+            ParseErrorKind::NumberWithSpaces {
+                written: "12 689 898".to_string()
+            }
+        );
+        assert_eq!(
+            kind("[plan]\ncounty_total = 12689898,50\n"),
+            ParseErrorKind::DecimalComma {
+                written: "12689898,50".to_string()
+            }
+        );
+        assert_eq!(
+            kind("[plan]\ncounty_total = 99999999999999999999\n"),
+            ParseErrorKind::NumberTooLarge {
+                written: "99999999999999999999".to_string()
+            }
+        );
+        assert_eq!(
+            kind("[plan]\ntitle = \u{201d}Plan\u{201d}\n"),
+            ParseErrorKind::TypographicQuote { quote: '\u{201d}' }
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The result of `check` over files, as plain data for the machine-readable formats (JSON,
+//! GitHub workflow commands, GitLab code quality): every finding located by line and column,
+//! with its message, figures and hint already worded in the chosen language. A file that
+//! cannot be read or parsed is a result too, with its one error located the same way.
+//!
+//! Positions are 1-based; a column counts characters, not bytes. The end is the last
+//! character of the key or value at fault (inclusive), so a one-character value starts and
+//! ends on the same column.
+
+use serde::Serialize;
+
+use crate::core::finding::{Finding, Related, Severity};
+use crate::core::money::Amount;
+use crate::core::plan::Plan;
+use crate::input::plan::{LoadError, ReadReason, Source};
+use crate::output::diagnostic::load_error_words;
+use crate::output::lang::Lang;
+
+/// How a file fared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// No errors (warnings allowed, unless they are denied).
+    Passed,
+    /// At least one error, or a warning under `--deny-warnings`.
+    Failed,
+    /// The file cannot be read or parsed.
+    Unreadable,
+}
+
+/// One checked file.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckedFile {
+    pub file: String,
+    pub verdict: Verdict,
+    pub errors: usize,
+    pub warnings: usize,
+    /// What the plan is, when it could be parsed.
+    pub plan: Option<PlanInfo>,
+    pub findings: Vec<Located>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanInfo {
+    pub county: String,
+    pub year: i32,
+    pub county_total: Amount,
+}
+
+/// A finding (or a load error) with its place and its words.
+#[derive(Clone, Debug, Serialize)]
+pub struct Located {
+    pub code: String,
+    pub severity: SeverityName,
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub message: String,
+    pub figures: Option<Figures>,
+    pub hint: Option<String>,
+    pub related: Option<RelatedPlace>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeverityName {
+    Error,
+    Warning,
+}
+
+/// The figures of a problem that compares two sums; `difference` is computed − stated.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Figures {
+    pub stated: Amount,
+    pub computed: Amount,
+    pub difference: Amount,
+}
+
+impl Figures {
+    /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it.
+    pub fn text(&self, lang: Lang) -> String {
+        let a = |x: Amount| lang.amount(x);
+        match lang {
+            Lang::Sv => format!(
+                "angivet {}, beräknat {}, skillnad {}",
+                a(self.stated),
+                a(self.computed),
+                a(self.difference)
+            ),
+            Lang::En => format!(
+                "stated {}, computed {}, difference {}",
+                a(self.stated),
+                a(self.computed),
+                a(self.difference)
+            ),
+        }
+    }
+}
+
+/// Another place that explains a finding (where a duplicate was first defined).
+#[derive(Clone, Debug, Serialize)]
+pub struct RelatedPlace {
+    pub line: usize,
+    pub column: usize,
+    pub label: String,
+}
+
+impl CheckedFile {
+    /// A plan that was parsed and checked.
+    pub fn checked(
+        source: &Source,
+        plan: &Plan,
+        findings: &[Finding],
+        deny_warnings: bool,
+        lang: Lang,
+    ) -> CheckedFile {
+        let file = source.display_path();
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = findings.len() - errors;
+        let failed = errors > 0 || (deny_warnings && warnings > 0);
+        CheckedFile {
+            verdict: if failed {
+                Verdict::Failed
+            } else {
+                Verdict::Passed
+            },
+            errors,
+            warnings,
+            plan: Some(PlanInfo {
+                county: plan.plan.county.clone(),
+                year: *plan.plan.year.get_ref(),
+                county_total: *plan.plan.county_total.get_ref(),
+            }),
+            findings: findings
+                .iter()
+                .map(|f| locate_finding(source, &file, f, lang))
+                .collect(),
+            file,
+        }
+    }
+
+    /// A file that could not be read or parsed: one error, located where it can be.
+    pub fn unreadable(path: &std::path::Path, error: &LoadError, lang: Lang) -> CheckedFile {
+        let file = path.display().to_string();
+        let (code, place) = match error {
+            LoadError::Read {
+                reason: ReadReason::NotUtf8 { line },
+                ..
+            } => ("read-error", Some((*line, 1, *line, 1))),
+            LoadError::Read { .. } => ("read-error", None),
+            LoadError::Parse { source, error } => (
+                error.code(),
+                error.span.as_ref().map(|span| place(source, span)),
+            ),
+        };
+        let (message, hint) = load_error_words(error, lang);
+        CheckedFile {
+            verdict: Verdict::Unreadable,
+            errors: 1,
+            warnings: 0,
+            plan: None,
+            findings: vec![Located {
+                code: code.to_string(),
+                severity: SeverityName::Error,
+                file: file.clone(),
+                line: place.map(|p| p.0),
+                column: place.map(|p| p.1),
+                end_line: place.map(|p| p.2),
+                end_column: place.map(|p| p.3),
+                message,
+                figures: None,
+                hint,
+                related: None,
+            }],
+            file,
+        }
+    }
+}
+
+fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) -> Located {
+    let (line, column, end_line, end_column) = place(source, &finding.span);
+    Located {
+        code: finding.problem.code().to_string(),
+        severity: match finding.severity {
+            Severity::Error => SeverityName::Error,
+            Severity::Warning => SeverityName::Warning,
+        },
+        file: file.to_string(),
+        line: Some(line),
+        column: Some(column),
+        end_line: Some(end_line),
+        end_column: Some(end_column),
+        message: finding.problem.message(lang),
+        figures: finding.problem.figures().map(|(stated, computed)| Figures {
+            stated,
+            computed,
+            difference: computed - stated,
+        }),
+        hint: Some(finding.problem.hint(lang)),
+        related: finding.related.as_ref().map(
+            |(span, related): &(std::ops::Range<usize>, Related)| {
+                let (line, column) = source.line_col(span.start);
+                RelatedPlace {
+                    line,
+                    column,
+                    label: related.label(lang).to_string(),
+                }
+            },
+        ),
+    }
+}
+
+/// Start line and column, and the line and column of the span's last character.
+fn place(source: &Source, span: &std::ops::Range<usize>) -> (usize, usize, usize, usize) {
+    let (line, column) = source.line_col(span.start);
+    let last = source
+        .text
+        .get(span.start..span.end)
+        .and_then(|t| t.char_indices().next_back())
+        .map_or(span.start, |(i, _)| span.start + i);
+    let (end_line, end_column) = source.line_col(last);
+    (line, column, end_line, end_column)
+}
+
+/// Counts over all files.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub unreadable: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(files: &[CheckedFile]) -> Summary {
+        let mut summary = Summary::default();
+        for file in files {
+            summary.add(file.verdict, file.errors, file.warnings);
+        }
+        summary
+    }
+
+    /// Counts one more file. The error of an unreadable file is counted as unreadable, not
+    /// among the errors of plans.
+    pub fn add(&mut self, verdict: Verdict, errors: usize, warnings: usize) {
+        self.files += 1;
+        match verdict {
+            Verdict::Passed => self.passed += 1,
+            Verdict::Failed => self.failed += 1,
+            Verdict::Unreadable => {
+                self.unreadable += 1;
+                return;
+            }
+        }
+        self.errors += errors;
+        self.warnings += warnings;
+    }
+
+    /// The one line that ends a check of several files:
+    /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)`.
+    pub fn line(&self, lang: Lang) -> String {
+        let plural =
+            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        match lang {
+            Lang::Sv => format!(
+                "Totalt {} {}: {} {}, {} {}, {} kunde inte läsas ({} fel, {} {})",
+                self.files,
+                plural(self.files, "plan", "planer"),
+                self.passed,
+                plural(self.passed, "godkänd", "godkända"),
+                self.failed,
+                plural(self.failed, "underkänd", "underkända"),
+                self.unreadable,
+                self.errors,
+                self.warnings,
+                plural(self.warnings, "varning", "varningar"),
+            ),
+            Lang::En => format!(
+                "Total {} {}: {} passed, {} failed, {} could not be read ({} {}, {} {})",
+                self.files,
+                plural(self.files, "plan", "plans"),
+                self.passed,
+                self.failed,
+                self.unreadable,
+                self.errors,
+                plural(self.errors, "error", "errors"),
+                self.warnings,
+                plural(self.warnings, "warning", "warnings"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! CSV files: by default the dialect Swedish Excel opens with a double-click (semicolon,
+//! UTF-8 with a byte-order mark, decimal comma); `rfc4180` for machines (comma, no mark,
+//! decimal point). Amounts are plain numbers, never with thousands separators, so that
+//! spreadsheets sum them. Text that a spreadsheet would run as a formula is neutralised.
+
+use crate::core::money::Amount;
+use crate::output::sheet::{Sheet, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dialect {
+    /// Swedish Excel: `;`, UTF-8 with BOM, decimal comma.
+    Excel,
+    /// RFC 4180: `,`, no BOM, decimal point.
+    Rfc4180,
+}
+
+/// The sheet as CSV bytes, header first, without the total row.
+pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::new();
+    if dialect == Dialect::Excel {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(if dialect == Dialect::Excel {
+            b';'
+        } else {
+            b','
+        })
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(sheet.headers.iter().map(|h| neutralise(h)))?;
+    for row in &sheet.rows {
+        writer.write_record(row.iter().map(|v| cell(v, dialect)))?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+fn cell(value: &Value, dialect: Dialect) -> String {
+    match value {
+        Value::Text(t) => neutralise(t),
+        Value::Number(n) => n.to_string(),
+        Value::Amount(a) => plain_amount(*a, dialect),
+        Value::Empty => String::new(),
+    }
+}
+
+/// An amount as a spreadsheet reads it: `12689898`, or `1234,50` / `1234.50` with öre.
+pub fn plain_amount(amount: Amount, dialect: Dialect) -> String {
+    let mut value = amount.0.normalize();
+    if !value.fract().is_zero() && value.scale() < 2 {
+        value.rescale(2);
+    }
+    let text = value.to_string();
+    match dialect {
+        Dialect::Excel => text.replace('.', ","),
+        Dialect::Rfc4180 => text,
+    }
+}
+
+/// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
+/// apostrophe, so a spreadsheet shows it as text instead of running it (OWASP, CSV injection).
+pub fn neutralise(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_neutralised() {
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(neutralise("+46"), "'+46");
+        assert_eq!(neutralise("- Digitala lösningar"), "'- Digitala lösningar");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("Östersund"), "Östersund");
+    }
+
+    #[test]
+    fn amounts_are_plain_numbers_with_the_dialects_decimal_mark() {
+        assert_eq!(
+            plain_amount(Amount::kr(12_689_898), Dialect::Excel),
+            "12689898"
+        );
+        assert_eq!(plain_amount(Amount::kr(-7_877), Dialect::Excel), "-7877");
+        let ore = Amount(rust_decimal::Decimal::new(123_450, 2));
+        assert_eq!(plain_amount(ore, Dialect::Excel), "1234,50");
+        assert_eq!(plain_amount(ore, Dialect::Rfc4180), "1234.50");
+    }
+}

@@ -1,0 +1,264 @@
+//! JSON: the whole resolved plan and every view in one versioned document, for other tools.
+//!
+//! Schema `allocate-export/1` (documented in the README). Amounts are JSON integers in whole
+//! kronor (an amount with öre would be an exact decimal string). The document reads back into
+//! the same structs, so a round trip loses nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::money::Amount;
+use crate::core::plan::{Payment, Plan};
+use crate::core::report::{
+    self, Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun,
+};
+use crate::core::resolve::Recipient;
+
+pub const SCHEMA: &str = "allocate-export/1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema: String,
+    /// Whether filters narrowed the views (the plan part is always whole).
+    pub filtered: bool,
+    pub plan: ResolvedPlan,
+    pub payments: Vec<PaymentRow>,
+    pub per_kommun: PerKommun,
+    pub per_actor: PerActor,
+    pub per_heading: PerHeading,
+    pub per_area: PerArea,
+    pub invoices: Payments,
+}
+
+/// The plan with every name resolved and every split carried out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedPlan {
+    pub year: i32,
+    pub county: String,
+    pub title: String,
+    pub forum: Option<String>,
+    pub document_date: Option<String>,
+    pub decision_date: Option<String>,
+    pub reference: Option<String>,
+    pub unit: Amount,
+    pub county_total: Amount,
+    pub previous_county_total: Option<Amount>,
+    pub deadlines: Deadlines,
+    pub areas: Vec<Area>,
+    pub focus_areas: Vec<FocusArea>,
+    pub actors: Vec<Actor>,
+    pub kommuner: Vec<Kommun>,
+    pub insatser: Vec<Insats>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deadlines {
+    pub requisition: Option<String>,
+    pub use_reported: Option<String>,
+    pub unused_repaid: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    pub number: u32,
+    pub title: String,
+    pub amount: Amount,
+    pub basis: Option<String>,
+    pub earmarks: Vec<Earmark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Earmark {
+    pub id: String,
+    pub title: String,
+    pub amount: Amount,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FocusArea {
+    pub number: u32,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub short: Option<String>,
+    pub kind: String,
+    pub parent: Option<String>,
+    pub payment: Payment,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kommun {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Insats {
+    pub id: String,
+    pub area: u32,
+    pub text: String,
+    pub focus_areas: Vec<u32>,
+    pub affected: Option<String>,
+    pub responsible: Option<String>,
+    pub actors: Vec<String>,
+    pub earmark: Option<String>,
+    pub amount: Amount,
+    /// Who receives how much after the split: an actor id or a kommunkod.
+    pub allocations: Vec<Allocation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub recipient: String,
+    pub kommunkod: Option<String>,
+    pub amount: Amount,
+}
+
+/// The document for a ledger (a checked plan, possibly filtered).
+pub fn document(ledger: &Ledger) -> Document {
+    Document {
+        schema: SCHEMA.to_string(),
+        filtered: ledger.filtered,
+        plan: resolved_plan(ledger),
+        payments: report::payment_rows(ledger),
+        per_kommun: report::per_kommun(ledger),
+        per_actor: report::per_actor(ledger),
+        per_heading: report::per_heading(ledger),
+        per_area: report::per_area(ledger),
+        invoices: report::payments(ledger),
+    }
+}
+
+fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
+    let plan: &Plan = ledger.plan();
+    let r = &ledger.resolved;
+    let date = |d: &Option<toml::Spanned<crate::core::plan::Date>>| {
+        d.as_ref().map(|d| d.get_ref().to_string())
+    };
+    let deadlines = plan.deadlines.as_ref();
+    ResolvedPlan {
+        year: *plan.plan.year.get_ref(),
+        county: plan.plan.county.clone(),
+        title: plan.plan.title.clone(),
+        forum: plan.plan.forum.clone(),
+        document_date: date(&plan.plan.document_date),
+        decision_date: date(&plan.plan.decision_date),
+        reference: plan.plan.reference.clone(),
+        unit: plan.plan.unit(),
+        county_total: *plan.plan.county_total.get_ref(),
+        previous_county_total: plan
+            .plan
+            .previous_county_total
+            .as_ref()
+            .map(|a| *a.get_ref()),
+        deadlines: Deadlines {
+            requisition: deadlines.and_then(|d| date(&d.requisition)),
+            use_reported: deadlines.and_then(|d| date(&d.use_reported)),
+            unused_repaid: deadlines.and_then(|d| date(&d.unused_repaid)),
+        },
+        areas: plan
+            .areas
+            .iter()
+            .map(|a| Area {
+                number: *a.number.get_ref(),
+                title: a.title.clone(),
+                amount: *a.amount.get_ref(),
+                basis: a.basis.clone(),
+                earmarks: a
+                    .earmarks
+                    .iter()
+                    .map(|e| Earmark {
+                        id: e.id.get_ref().clone(),
+                        title: e.title.clone(),
+                        amount: *e.amount.get_ref(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        focus_areas: plan
+            .focus_areas
+            .iter()
+            .map(|f| FocusArea {
+                number: *f.number.get_ref(),
+                title: f.title.clone(),
+            })
+            .collect(),
+        actors: plan
+            .actors
+            .iter()
+            .map(|a| Actor {
+                id: a.id.get_ref().clone(),
+                name: a.name.clone(),
+                short: a.short.clone(),
+                kind: a.kind.get_ref().as_str().to_string(),
+                parent: a.parent.as_ref().map(|p| p.get_ref().clone()),
+                payment: a.payment(),
+            })
+            .collect(),
+        kommuner: plan
+            .kommuner
+            .iter()
+            .map(|k| Kommun {
+                code: k.code.get_ref().clone(),
+                name: k.name.get_ref().clone(),
+            })
+            .collect(),
+        insatser: plan
+            .insatser
+            .iter()
+            .zip(&r.allocations)
+            .map(|(x, allocations)| Insats {
+                id: x.id.get_ref().clone(),
+                area: *x.area.get_ref(),
+                text: x.text.clone(),
+                focus_areas: x
+                    .focus_areas
+                    .iter()
+                    .flat_map(|f| f.get_ref().iter().map(|n| *n.get_ref()))
+                    .collect(),
+                affected: x.affected.clone(),
+                responsible: x.responsible.clone(),
+                actors: x.actor_ids().iter().map(|a| a.get_ref().clone()).collect(),
+                earmark: x.earmark.as_ref().map(|e| e.get_ref().clone()),
+                amount: *x.amount.get_ref(),
+                allocations: allocations
+                    .iter()
+                    .flatten()
+                    .map(|a| Allocation {
+                        recipient: match a.recipient {
+                            Recipient::Actor(i) => plan
+                                .actors
+                                .get(i)
+                                .map_or_else(String::new, |x| x.id.get_ref().clone()),
+                            Recipient::Kommun(_) => r.recipient_name(a.recipient).to_string(),
+                        },
+                        kommunkod: match a.recipient {
+                            Recipient::Kommun(k) => {
+                                plan.kommuner.get(k).map(|x| x.code.get_ref().clone())
+                            }
+                            Recipient::Actor(_) => None,
+                        },
+                        amount: a.amount,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// One view alone, for piping.
+pub fn view(document: &Document, view: crate::core::report::View) -> serde_json::Result<String> {
+    match view {
+        crate::core::report::View::Payments => serde_json::to_string_pretty(&document.payments),
+        crate::core::report::View::PerKommun => serde_json::to_string_pretty(&document.per_kommun),
+        crate::core::report::View::PerActor => serde_json::to_string_pretty(&document.per_actor),
+        crate::core::report::View::PerHeading => {
+            serde_json::to_string_pretty(&document.per_heading)
+        }
+        crate::core::report::View::Invoices => serde_json::to_string_pretty(&document.invoices),
+        crate::core::report::View::PerArea => serde_json::to_string_pretty(&document.per_area),
+    }
+}

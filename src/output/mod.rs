@@ -1,0 +1,15 @@
+//! Output: everything a person or another program reads, rendered from the core's data.
+
+pub mod check_json;
+pub mod checked;
+pub mod csv;
+pub mod diagnostic;
+pub mod diff_table;
+pub mod github;
+pub mod gitlab;
+pub mod json;
+pub mod lang;
+pub mod next_plan;
+pub mod sheet;
+pub mod table;
+pub mod xlsx;

@@ -1,0 +1,614 @@
+//! Terminal tables (comfy-table) for every report view: Swedish number format, amounts
+//! right-aligned, sized for the terminal (80 columns when it cannot be told), colour only
+//! when asked for.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+
+use crate::core::money::Amount;
+use crate::core::report::{
+    DeadlineKind, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Statement,
+};
+use crate::output::lang::Lang;
+use crate::output::sheet;
+
+/// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
+pub fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .filter(|&c| c >= 40)
+        .or_else(|| Table::new().width())
+        .unwrap_or(80)
+}
+
+/// How tables are laid out.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    pub lang: Lang,
+    pub color: bool,
+    /// Terminal width in columns.
+    pub width: u16,
+}
+
+impl Layout {
+    fn table(self) -> Table {
+        let mut table = Table::new();
+        table
+            .load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width);
+        if self.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table
+    }
+
+    fn amount(self, amount: Amount) -> Cell {
+        Cell::new(self.lang.amount(amount)).set_alignment(CellAlignment::Right)
+    }
+
+    fn strong(self, text: impl ToString) -> Cell {
+        let cell = Cell::new(text);
+        if self.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }
+
+    fn strong_amount(self, amount: Amount) -> Cell {
+        let cell = self.amount(amount);
+        if self.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }
+
+    fn total_label(self) -> Cell {
+        self.strong(self.lang.pick("Totalt", "Total"))
+    }
+}
+
+/// A text cut to `max` characters, with an ellipsis when cut.
+pub fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// Characters left for one text column when the other columns hold `others` (each the
+/// widest cell, header included), so that no row wraps. Each column costs three characters
+/// of border and padding; one more is kept spare because terminals disagree on the width of
+/// symbols like ✓. Never less than 12.
+fn budget(layout: Layout, others: &[usize]) -> usize {
+    let columns = others.len() + 1;
+    let borders = 3 * columns + 1;
+    usize::from(layout.width)
+        .saturating_sub(borders + others.iter().sum::<usize>() + 1)
+        .max(12)
+}
+
+fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+fn right_align_from(table: &mut Table, first: usize) {
+    let count = table.column_count();
+    for i in first..count {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+/// The payments rows, compactly: recipient, area, insats, amount and payment route. (The
+/// reference code and decision are the same on every row; `export` carries them.)
+pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new(lang.pick("Område", "Area")),
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Belopp", "Amount")),
+        Cell::new(lang.pick("Betalning", "Payment")),
+    ]);
+    let amount_width = widest(
+        rows.iter()
+            .map(|r| lang.amount(r.amount))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let name_width = budget(layout, &[6, 6, amount_width.max(12), 17]);
+    for row in rows {
+        let name = match &row.kommunkod {
+            Some(code) => format!("{} ({code})", row.recipient),
+            None => row.recipient.clone(),
+        };
+        table.add_row(vec![
+            Cell::new(short(&name, name_width)),
+            Cell::new(row.area),
+            Cell::new(&row.insats),
+            layout.amount(row.amount),
+            Cell::new(sheet::payment_word(row.payment, lang)),
+        ]);
+    }
+    let total: Amount = rows.iter().map(|r| r.amount).sum();
+    table.add_row(vec![
+        layout.total_label(),
+        Cell::new(""),
+        Cell::new(""),
+        layout.strong_amount(total),
+        Cell::new(""),
+    ]);
+    right_align_from(&mut table, 3);
+    if let Some(column) = table.column_mut(4) {
+        column.set_cell_alignment(CellAlignment::Left);
+    }
+    format!(
+        "{}, {title}\n{table}\n",
+        lang.pick("Betalningar", "Payments")
+    )
+}
+
+pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    let mut header = vec![Cell::new(lang.pick("Kod", "Code")), Cell::new("Kommun")];
+    header.extend(report.columns.iter().map(|c| Cell::new(&c.insats)));
+    header.push(layout.total_label());
+    table.set_header(header);
+    for row in &report.rows {
+        let mut cells = vec![Cell::new(&row.code), Cell::new(&row.name)];
+        cells.extend(row.amounts.iter().map(|a| layout.amount(*a)));
+        cells.push(layout.strong_amount(row.total));
+        table.add_row(cells);
+    }
+    let mut totals = vec![Cell::new(""), layout.total_label()];
+    totals.extend(
+        report
+            .column_totals
+            .iter()
+            .map(|a| layout.strong_amount(*a)),
+    );
+    totals.push(layout.strong_amount(report.total));
+    table.add_row(totals);
+    right_align_from(&mut table, 2);
+    let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
+    let mut out = format!(
+        "{}, {title}\n{table}\n",
+        lang.pick("Fördelning per kommun", "Distribution per kommun")
+    );
+    for column in &report.columns {
+        out.push_str(&format!(
+            "  {:<5} {}\n",
+            column.insats,
+            short(&column.text, legend_width)
+        ));
+    }
+    out
+}
+
+pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    // Amounts without "kr" here (the caption says so), so that names get the room.
+    let number = |a: Amount| lang.number(a);
+    let area_label = |a: u32| format!("{} {a}", lang.pick("Område", "Area"));
+    let mut others: Vec<usize> = report
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let cells = report
+                .rows
+                .iter()
+                .filter_map(|r| r.per_area.get(i))
+                .chain(report.area_totals.get(i));
+            widest(
+                cells
+                    .map(|x| number(*x))
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str),
+            )
+            .max(area_label(*a).chars().count())
+        })
+        .collect();
+    others.push(number(report.total).chars().count().max(6));
+    let name_width = budget(layout, &others);
+    let cell = |a: Amount| Cell::new(number(a)).set_alignment(CellAlignment::Right);
+    let mut table = layout.table();
+    let mut header = vec![Cell::new(lang.pick("Aktör", "Actor"))];
+    header.extend(report.areas.iter().map(|a| Cell::new(area_label(*a))));
+    header.push(layout.total_label());
+    table.set_header(header);
+    for row in &report.rows {
+        let marker = if row.depth == 0 {
+            String::new()
+        } else {
+            format!("{}– ", "  ".repeat(row.depth - 1))
+        };
+        let name = format!(
+            "{marker}{}",
+            short(&row.name, name_width.saturating_sub(marker.chars().count()))
+        );
+        let mut cells = vec![if row.depth == 0 {
+            layout.strong(name)
+        } else {
+            Cell::new(name)
+        }];
+        cells.extend(row.per_area.iter().map(|a| cell(*a)));
+        let total = cell(row.total);
+        cells.push(if row.depth == 0 && layout.color {
+            total.add_attribute(Attribute::Bold)
+        } else {
+            total
+        });
+        table.add_row(cells);
+    }
+    let mut totals = vec![layout.total_label()];
+    totals.extend(report.area_totals.iter().map(|a| cell(*a)));
+    totals.push(cell(report.total));
+    table.add_row(totals);
+    right_align_from(&mut table, 1);
+    format!(
+        "{}, {title} ({})\n{table}\n{}\n",
+        lang.pick(
+            "Fördelning per ansvarig aktör",
+            "Distribution per responsible actor"
+        ),
+        lang.pick("kronor", "kronor"),
+        lang.pick(
+            "  Rader med – ingår i raden ovanför (regionens enheter, länets kommuner).",
+            "  Rows marked – are part of the row above (the region's units, the county's kommuner)."
+        )
+    )
+}
+
+pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Rubrik / beskrivning", "Heading / description")),
+        Cell::new(lang.pick("Belopp", "Amount")),
+        Cell::new(lang.pick("Angivet", "Stated")),
+    ]);
+    let amounts = report
+        .headings
+        .iter()
+        .flat_map(|h| std::iter::once(h.computed).chain(h.items.iter().map(|i| i.amount)));
+    let amount_width = widest(
+        amounts
+            .map(|a| lang.amount(a))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let stated_width = widest(
+        report
+            .headings
+            .iter()
+            .filter_map(|h| h.stated)
+            .map(|s| lang.amount(s))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    ) + 3;
+    let id_width = widest(
+        report
+            .headings
+            .iter()
+            .flat_map(|h| h.items.iter().map(|i| i.insats.as_str())),
+    )
+    .max(6);
+    let text_width = budget(
+        layout,
+        &[id_width, amount_width.max(6), stated_width.max(7)],
+    );
+    for heading in &report.headings {
+        // Sub-headings are marked, not indented: a table cell does not keep leading spaces.
+        let marker = "› ".repeat(heading.depth);
+        let stated = match heading.stated {
+            Some(s) if s == heading.computed => Cell::new(format!("{} ✓", lang.amount(s))),
+            Some(s) => layout.strong(format!("{} ≠", lang.amount(s))),
+            None => Cell::new(""),
+        };
+        table.add_row(vec![
+            Cell::new(""),
+            // Titles wrap rather than being cut: two headings may share a long prefix.
+            layout.strong(format!("{marker}{}", heading.title)),
+            layout.strong_amount(heading.computed),
+            stated.set_alignment(CellAlignment::Right),
+        ]);
+        for item in &heading.items {
+            table.add_row(vec![
+                Cell::new(&item.insats),
+                Cell::new(short(&item.text, text_width)),
+                layout.amount(item.amount),
+                Cell::new(""),
+            ]);
+        }
+    }
+    table.add_row(vec![
+        Cell::new(""),
+        layout.total_label(),
+        layout.strong_amount(report.total),
+        Cell::new(""),
+    ]);
+    format!(
+        "{}, {title}\n{table}\n{}\n",
+        lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
+        lang.pick(
+            "  › underrubrik. Angivet: summan som dokumentet trycker (✓ stämmer med beräkningen, ≠ gör det inte).",
+            "  › sub-heading. Stated: the total the document prints (✓ matches the computation, ≠ does not)."
+        )
+    )
+}
+
+pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut out = format!(
+        "{}, {title}\n",
+        lang.pick("Insatser per område", "Insatser per area")
+    );
+    for area in &report.areas {
+        let amount_width = widest(
+            area.rows
+                .iter()
+                .map(|r| r.amount)
+                .chain([area.total])
+                .map(|a| lang.amount(a))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        );
+        let focus_width = widest(
+            area.rows
+                .iter()
+                .map(|r| r.focus_areas.len() * 2)
+                .map(|n| n.saturating_sub(1))
+                .map(|n| " ".repeat(n))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        )
+        .max(5);
+        let responsible_width = widest(area.rows.iter().map(|r| r.responsible.as_str())).max(8);
+        let insats_width = widest(area.rows.iter().map(|r| r.insats.as_str())).max(6);
+        let text_width = budget(
+            layout,
+            &[
+                insats_width,
+                focus_width,
+                responsible_width,
+                amount_width.max(6),
+            ],
+        );
+        let mut table = layout.table();
+        table.set_header(vec![
+            Cell::new("Insats"),
+            Cell::new(lang.pick("Beskrivning", "Description")),
+            Cell::new(lang.pick("Fokus", "Focus")),
+            Cell::new(lang.pick("Ansvarig", "Responsible")),
+            Cell::new(lang.pick("Belopp", "Amount")),
+        ]);
+        for row in &area.rows {
+            let focus = row.focus_list(",");
+            table.add_row(vec![
+                Cell::new(&row.insats),
+                Cell::new(short(&row.text, text_width)),
+                Cell::new(focus),
+                Cell::new(&row.responsible),
+                layout.amount(row.amount),
+            ]);
+        }
+        let check = if area.total == area.agreement {
+            "✓"
+        } else {
+            "≠"
+        };
+        table.add_row(vec![
+            Cell::new(""),
+            layout.total_label(),
+            Cell::new(""),
+            Cell::new(""),
+            layout.strong_amount(area.total),
+        ]);
+        right_align_from(&mut table, 4);
+        out.push_str(&format!(
+            "\n{} {}: {}\n{table}\n  {}: {} {check}\n",
+            lang.pick("Område", "Area"),
+            area.number,
+            area.title,
+            lang.pick("Enligt överenskommelsen", "Per the agreement"),
+            lang.amount(area.agreement),
+        ));
+    }
+    out
+}
+
+pub fn payments(report: &Payments, title: &str, filtered: bool, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut out = format!(
+        "{}, {title}\n",
+        lang.pick("Fakturor och överföringar", "Invoices and transfers")
+    );
+    for invoice in &report.invoices {
+        out.push('\n');
+        out.push_str(&statement_block(invoice, report, layout));
+    }
+    if !report.internal.is_empty() {
+        out.push_str(&format!(
+            "\n{} ({})\n",
+            lang.pick(
+                "Interna överföringar till regionens enheter",
+                "Internal transfers to the region's units"
+            ),
+            lang.pick("ingen faktura", "no invoice")
+        ));
+        out.push_str(&summary_table(&report.internal, report.transferred, layout));
+    }
+    if !report.held.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.pick(
+                "Medel som regionen håller för fortsatt fördelning och nyttjande",
+                "Money the region holds for further distribution and use"
+            )
+        ));
+        out.push_str(&summary_table(&report.held, report.held_total, layout));
+    }
+    let sum = report.invoiced + report.transferred + report.held_total;
+    let parts = format!(
+        "{} {} + {} {} + {} {} = {}",
+        lang.pick("Fakturor", "Invoices"),
+        lang.amount(report.invoiced),
+        lang.pick("interna överföringar", "internal transfers"),
+        lang.amount(report.transferred),
+        lang.pick("hållna medel", "held money"),
+        lang.amount(report.held_total),
+        lang.amount(sum),
+    );
+    let closing = if filtered {
+        format!("{parts} ({})", lang.pick("urval", "selection"))
+    } else if sum == report.county_total {
+        format!(
+            "{parts} = {} ✓",
+            lang.pick("länets medel", "the county total")
+        )
+    } else {
+        format!(
+            "{parts} ≠ {} {}",
+            lang.pick("länets medel", "the county total"),
+            lang.amount(report.county_total)
+        )
+    };
+    out.push_str(&format!("\n{closing}\n"));
+    out
+}
+
+fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> String {
+    let lang = layout.lang;
+    let who = match &invoice.kommunkod {
+        Some(code) => format!("{} ({code})", invoice.recipient),
+        None => invoice.recipient.clone(),
+    };
+    let mut out = format!(
+        "{}: {who} → {}\n",
+        lang.pick("Samlingsfaktura", "Collective invoice"),
+        report.region
+    );
+    if let Some(reference) = &report.reference {
+        out.push_str(&format!(
+            "  {}: {reference}\n",
+            lang.pick("Referenskod", "Reference code")
+        ));
+    }
+    out.push_str(&format!(
+        "  {}: {}\n",
+        lang.pick("Beslut", "Decision"),
+        report.decision
+    ));
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Område", "Area")),
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Beskrivning", "Description")),
+        Cell::new(lang.pick("Belopp", "Amount")),
+    ]);
+    let amount_width = widest(
+        invoice
+            .lines
+            .iter()
+            .map(|l| l.amount)
+            .chain([invoice.total])
+            .map(|a| lang.amount(a))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
+    let text_width = budget(layout, &[6, 6, amount_width.max(6)]);
+    for line in &invoice.lines {
+        table.add_row(vec![
+            Cell::new(line.area),
+            Cell::new(&line.insats),
+            Cell::new(short(&line.text, text_width)),
+            layout.amount(line.amount),
+        ]);
+    }
+    table.add_row(vec![
+        Cell::new(""),
+        Cell::new(""),
+        layout.total_label(),
+        layout.strong_amount(invoice.total),
+    ]);
+    right_align_from(&mut table, 3);
+    out.push_str(&format!("{table}\n"));
+    for (kind, date) in &report.deadlines {
+        let text = match (kind, lang) {
+            (DeadlineKind::Requisition, _) => continue,
+            (DeadlineKind::UseReported, Lang::Sv) => format!("Redovisa användningen senast {date}"),
+            (DeadlineKind::UseReported, Lang::En) => format!("Report the use by {date}"),
+            (DeadlineKind::UnusedRepaid, Lang::Sv) => {
+                format!("Ej använda medel återbetalas senast {date}")
+            }
+            (DeadlineKind::UnusedRepaid, Lang::En) => format!("Repay unused money by {date}"),
+        };
+        out.push_str(&format!("  {text}\n"));
+    }
+    out
+}
+
+fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new(lang.pick("Insatser", "Insatser")),
+        Cell::new(lang.pick("Belopp", "Amount")),
+    ]);
+    for s in statements {
+        let ids = s
+            .lines
+            .iter()
+            .map(|l| l.insats.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        table.add_row(vec![
+            Cell::new(&s.recipient),
+            Cell::new(ids),
+            layout.amount(s.total),
+        ]);
+    }
+    table.add_row(vec![
+        layout.total_label(),
+        Cell::new(""),
+        layout.strong_amount(total),
+    ]);
+    right_align_from(&mut table, 2);
+    format!("{table}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short;
+
+    #[test]
+    fn short_cuts_on_characters_not_bytes() {
+        assert_eq!(short("Föräldra-barnhälsan", 9), "Föräldra…");
+        assert_eq!(short("Åre", 9), "Åre");
+    }
+}
