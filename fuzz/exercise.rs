@@ -1,30 +1,37 @@
 //! What the fuzz targets do with their input, shared with `cargo test` (tests/cli/fuzz_seeds.rs
-//! runs it over the seed corpus on stable Rust, so a crash the fuzzer once found stays fixed).
+//! runs it over the seed corpus on stable Rust, so a crash the fuzzer once found stays fixed,
+//! and tests/cli/properties.rs holds generated plans to the same conservation rules).
 //!
 //! A plan: read the bytes as `allocate check` does, then draw whatever comes out, in both
 //! languages: a load error, or every finding and every machine-readable check format; for a
 //! plan without errors also every report view as a table, every export (CSV in both dialects,
-//! XLSX, JSON, which must read back unchanged), the diff against itself and the next year's
-//! plan from `init`, which must parse. A key file: read it as SCB files are read, compare it
-//! with the county's kommuner, split by it, and word every problem.
+//! XLSX, JSON, which must read back unchanged), with and without filters, the diff against
+//! itself and the next year's plan from `init`, which must parse. Every view and export of a
+//! plan without errors must account for every krona exactly once (`assert_conserved`). A key
+//! file: read it as SCB files are read, compare it with the county's kommuner, split by it,
+//! and word every problem.
 
 #![allow(dead_code)]
 
 use std::path::Path;
 
-use allocate::core::check::check;
-use allocate::core::finding::Severity;
+use allocate::core::check::{Checked, check};
+use allocate::core::ledger::keys::KeyFiles;
 use allocate::core::money::Amount;
 use allocate::core::plan::Plan;
-use allocate::core::report::{self, Filter, Ledger, View};
+use allocate::core::population::KeyFile;
+use allocate::core::report::{self, Projection, View};
+use allocate::core::selection::Selection;
 use allocate::core::split;
 use allocate::input::plan::{self, LoadError, Source};
 use allocate::input::scb;
 use allocate::output::checked::CheckedFile;
 use allocate::output::diagnostic::{Style, render_finding, render_load_error};
 use allocate::output::lang::Lang;
-use allocate::output::table::Layout;
-use allocate::output::{check_json, csv, diff_table, github, gitlab, json, sheet, table, xlsx};
+use allocate::output::sheet::{self, Value};
+use allocate::output::table::{self, Layout};
+use allocate::output::words::{findings, key_file};
+use allocate::output::{check_json, csv, diff_table, github, gitlab, json, xlsx};
 
 /// The SCB file shipped with the real plans: what a plan's `file` key reads while fuzzing,
 /// so that key files are exercised without touching the disk.
@@ -48,19 +55,22 @@ pub fn plan_bytes(data: &[u8]) {
     let path = Path::new("plan.toml");
     match plan::from_bytes(path, data.to_vec()) {
         Err(error) => load_error(path, &error),
-        Ok((source, mut plan)) => {
-            for key in &mut plan.keys {
-                if let Some(file) = &key.file {
+        Ok((source, plan)) => {
+            let key_files: Vec<_> = plan
+                .keys
+                .iter()
+                .map(|key| {
+                    let file = key.file.as_ref()?;
                     let column = key.column.as_ref().map(|c| c.get_ref().as_str());
                     let bytes = if file.get_ref().ends_with("folkmangd-2024-11-01.csv") {
                         SHIPPED_KEY
                     } else {
                         file.get_ref().as_bytes()
                     };
-                    key.file_data = Some(scb::parse(Path::new(file.get_ref()), bytes, column));
-                }
-            }
-            checked_plan(&source, &plan);
+                    Some(scb::parse(Path::new(file.get_ref()), bytes, column))
+                })
+                .collect();
+            checked_plan(&source, &plan, &key_files);
         }
     }
 }
@@ -77,49 +87,64 @@ fn load_error(path: &Path, error: &LoadError) {
     }
 }
 
-fn checked_plan(source: &Source, plan: &Plan) {
-    let findings = check(plan);
+pub fn checked_plan(source: &Source, plan: &Plan, key_files: &KeyFiles) {
+    let checked = check(plan, key_files);
     for lang in LANGS {
-        for finding in &findings {
+        for finding in &checked.findings {
             for color in [false, true] {
                 let _ = render_finding(source, finding, Style { lang, color });
             }
-            let _ = finding.problem.message(lang);
-            let _ = finding.problem.hint(lang);
+            let _ = findings::message(&finding.problem, lang);
+            let _ = findings::hint(&finding.problem, lang);
         }
-        let files = [CheckedFile::checked(source, plan, &findings, true, lang)];
+        let files = [CheckedFile::checked(
+            source,
+            plan,
+            &checked.findings,
+            true,
+            lang,
+        )];
         let _ = check_json::render(&files, true, lang);
         let _ = github::render(&files, lang);
         let _ = gitlab::render(&files, lang);
     }
-    if findings.iter().any(|f| f.severity == Severity::Error) {
+    if checked.errors() > 0 {
         return;
     }
     // A plan `check` passes: what `report`, `export`, `diff` and `init` do with it.
-    let mut filters = vec![Filter::default()];
-    if let Some(area) = plan.areas.first() {
-        filters.push(Filter {
-            area: Some(*area.number.get_ref()),
-            ..Filter::default()
+    passing_plan(&checked, true);
+}
+
+/// What `report`, `export`, `diff` and `init` do with a plan that passes `check`; `xlsx`
+/// writes the (slow) workbook too.
+pub fn passing_plan(checked: &Checked, xlsx: bool) {
+    let ledger = &checked.ledger;
+    let plan = ledger.plan;
+    assert_ledger_conserves(checked);
+    let mut selections = vec![Selection::all()];
+    if !plan.areas.is_empty() {
+        selections.push(Selection {
+            areas: vec![0],
+            ..Selection::all()
         });
     }
     if !plan.actors.is_empty() {
-        filters.push(Filter {
+        selections.push(Selection {
             actor: Some(0),
-            ..Filter::default()
+            ..Selection::all()
         });
     }
     if !plan.kommuner.is_empty() {
-        filters.push(Filter {
+        selections.push(Selection {
             kommun: Some(plan.kommuner.len() - 1),
-            ..Filter::default()
+            ..Selection::all()
         });
     }
-    for (i, filter) in filters.iter().enumerate() {
-        let ledger = Ledger::new(plan, filter);
-        views(&ledger, i == 0);
+    for (i, selection) in selections.iter().enumerate() {
+        let projection = Projection::new(ledger, selection);
+        views(&projection, xlsx && i == 0);
     }
-    let diff = allocate::core::diff::diff(plan, plan);
+    let diff = allocate::core::diff::diff(ledger, ledger);
     for lang in LANGS {
         let layout = Layout {
             lang,
@@ -139,8 +164,125 @@ fn checked_plan(source: &Source, plan: &Plan) {
     }
 }
 
-fn views(ledger: &Ledger, whole: bool) {
-    let title = "Fuzz";
+/// The ledger of a plan without errors: every insats split into lines that sum exactly to its
+/// amount, and all lines to the county total.
+pub fn assert_ledger_conserves(checked: &Checked) {
+    let ledger = &checked.ledger;
+    let plan = ledger.plan;
+    for (i, insats) in plan.insatser.iter().enumerate() {
+        assert!(
+            ledger.insatser[i].lines.is_ok(),
+            "insats {} has no lines but the plan passed",
+            insats.id.get_ref()
+        );
+        let sum: Amount = ledger.lines_of(i).iter().map(|l| l.amount).sum();
+        assert_eq!(
+            sum,
+            *insats.amount.get_ref(),
+            "the lines of insats {} do not sum to its amount",
+            insats.id.get_ref()
+        );
+    }
+    assert_eq!(
+        ledger.total(),
+        *plan.plan.county_total.get_ref(),
+        "the ledger does not sum to the county total"
+    );
+}
+
+/// Every view and export of a projection sums to the projection's total: on the whole plan,
+/// the county total.
+pub fn assert_conserved(projection: &Projection) {
+    let total = projection.total();
+    let whole = projection.selection.is_all();
+    if whole {
+        assert_eq!(
+            total,
+            *projection.ledger.plan.plan.county_total.get_ref(),
+            "the ledger does not sum to the county total"
+        );
+    }
+    let per_actor = report::per_actor(projection);
+    assert_eq!(per_actor.total, total, "per-actor total");
+    let own: Amount = per_actor.rows.iter().map(|r| r.own_total).sum();
+    assert_eq!(own, total, "per-actor rows' own money");
+    let tops: Amount = per_actor
+        .rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| r.total)
+        .sum();
+    assert_eq!(tops, total, "per-actor top-level rows");
+    let per_area = report::per_area(projection);
+    assert_eq!(per_area.total, total, "per-area total");
+    let payments = report::payments(projection);
+    assert_eq!(
+        payments.invoiced + payments.transferred + payments.held_total,
+        total,
+        "invoices, transfers and held money"
+    );
+    let rows: Amount = report::payment_rows(projection)
+        .iter()
+        .map(|r| r.amount)
+        .sum();
+    assert_eq!(rows, total, "payment rows");
+    let per_kommun = report::per_kommun(projection);
+    let kommun_lines: Amount = projection
+        .lines()
+        .filter(|l| matches!(l.recipient, allocate::core::ledger::Recipient::Kommun(_)))
+        .map(|l| l.amount)
+        .sum();
+    assert_eq!(per_kommun.total, kommun_lines, "per-kommun total");
+    if !projection.ledger.plan.headings.is_empty() {
+        let per_heading = report::per_heading(projection);
+        assert_eq!(per_heading.total, total, "per-heading total");
+        let items: Amount = per_heading
+            .headings
+            .iter()
+            .flat_map(|h| &h.items)
+            .map(|i| i.amount)
+            .sum();
+        assert_eq!(items, total, "per-heading items");
+    }
+    // The sheets that CSV and XLSX are written from: every amount column sums to the total
+    // (per kommun: to the money to the kommuner).
+    for lang in LANGS {
+        for view in View::ALL {
+            // Without summary headings the per-heading view is empty.
+            if view == View::PerHeading && projection.ledger.plan.headings.is_empty() {
+                continue;
+            }
+            let sheet = sheet::build(view, projection, lang);
+            let expected = match view {
+                View::PerKommun => per_kommun.total,
+                View::Invoices => payments.invoiced,
+                _ => total,
+            };
+            let column = sheet_total_column(&sheet);
+            let sum: Amount = sheet
+                .rows
+                .iter()
+                .filter_map(|row| match row.get(column) {
+                    Some(Value::Amount(a)) => Some(*a),
+                    _ => None,
+                })
+                .sum();
+            assert_eq!(sum, expected, "sheet {} column {column}", sheet.name);
+        }
+    }
+}
+
+/// The column of a sheet that holds each row's amount (the last amount column).
+pub fn sheet_total_column(sheet: &sheet::Sheet) -> usize {
+    sheet
+        .total
+        .iter()
+        .rposition(|v| matches!(v, Value::Amount(_)))
+        .unwrap_or(0)
+}
+
+fn views(projection: &Projection, write_xlsx: bool) {
+    assert_conserved(projection);
     for lang in LANGS {
         for width in [40, 200] {
             let layout = Layout {
@@ -148,16 +290,13 @@ fn views(ledger: &Ledger, whole: bool) {
                 color: width == 200,
                 width,
             };
-            let _ = table::payment_rows(&report::payment_rows(ledger), title, layout);
-            let _ = table::per_kommun(&report::per_kommun(ledger), title, layout);
-            let _ = table::per_actor(&report::per_actor(ledger), title, layout);
-            let _ = table::per_heading(&report::per_heading(ledger), title, layout);
-            let _ = table::per_area(&report::per_area(ledger), title, layout);
-            let _ = table::payments(&report::payments(ledger), title, ledger.filtered, layout);
+            for view in View::ALL {
+                let _ = table::view(view, projection, layout);
+            }
         }
         let sheets: Vec<_> = View::ALL
             .iter()
-            .map(|&view| sheet::build(view, ledger, lang))
+            .map(|&view| sheet::build(view, projection, lang))
             .collect();
         for sheet in &sheets {
             for dialect in [csv::Dialect::Excel, csv::Dialect::Rfc4180] {
@@ -165,12 +304,12 @@ fn views(ledger: &Ledger, whole: bool) {
             }
         }
         // XLSX is zip-compressed and slow: once per plan, for the whole plan in Swedish.
-        if whole && lang == Lang::Sv {
+        if write_xlsx && lang == Lang::Sv {
             let _ = xlsx::write(&sheets);
         }
     }
     // JSON reads back into the same document, and writes the same text again.
-    let document = json::document(ledger);
+    let document = json::document(projection);
     let Ok(text) = serde_json::to_string_pretty(&document) else {
         panic!("the JSON export cannot be written");
     };
@@ -196,9 +335,9 @@ pub fn key_bytes(data: &[u8]) {
         match scb::parse(path, data, column) {
             Err(error) => {
                 for lang in LANGS {
-                    let _ = error.message(lang);
-                    let _ = error.hint(lang);
-                    let _ = error.place();
+                    let _ = key_file::error_message(&error, lang);
+                    let _ = key_file::error_hint(&error, lang);
+                    let _ = key_file::error_place(&error);
                 }
             }
             Ok(file) => key_file(&file),
@@ -206,14 +345,11 @@ pub fn key_bytes(data: &[u8]) {
     }
 }
 
-fn key_file(file: &scb::KeyFile) {
+fn key_file(file: &KeyFile) {
     for mismatch in file.compare(&KOMMUNER) {
         for lang in LANGS {
-            let _ = mismatch.message(&file.path, &file.column, lang);
-            let _ = mismatch.hint(lang);
-        }
-        if let Some(line) = mismatch.line() {
-            let _ = scb::KeyFile::line_span(&file.text, line);
+            let _ = key_file::mismatch_message(&mismatch, &file.path, &file.column, lang);
+            let _ = key_file::mismatch_hint(&mismatch, lang);
         }
     }
     // Every kommun in the file, as `allocate split --key` does, and the county's eight.

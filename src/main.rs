@@ -19,7 +19,7 @@ fn run() -> ExitCode {
             panic!("ALLOCATE_TEST_PANIC is set");
         }
     }
-    allocate::app::cli::main()
+    allocate::app::main()
 }
 
 fn install_panic_hook() {

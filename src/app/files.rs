@@ -1,7 +1,11 @@
-//! Writing export files so that nothing is lost: every file is written whole to a temporary
-//! file in the target folder first, and only when all of them are written are they renamed
-//! into place. An existing file is not replaced unless asked (`force`); a failure on the way
+//! Writing files so that nothing is lost: every file is written whole to a temporary file in
+//! the target folder first, and only when all of them are written are they renamed into
+//! place. An existing file is not replaced unless asked (`force`); a failure on the way
 //! removes the temporary files and leaves the folder as it was.
+//!
+//! New files get the permissions any program's new files get (read and write for all, less
+//! the user's umask), so that colleagues on a shared drive can open them; a file replaced with
+//! `force` keeps its own permissions.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,16 +43,12 @@ pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>
 
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
     let mut written = Vec::with_capacity(files.len());
-    for file in files {
+    for (file, target) in files.iter().zip(&targets) {
         let io = |error| WriteError::Io {
-            path: dir.join(&file.name),
+            path: target.clone(),
             error,
         };
-        let mut temp = tempfile::Builder::new()
-            .prefix(".allocate-")
-            .suffix(".part")
-            .tempfile_in(dir)
-            .map_err(io)?;
+        let mut temp = temporary_in(dir, target).map_err(io)?;
         temp.write_all(&file.bytes).map_err(io)?;
         temp.as_file().sync_all().map_err(io)?;
         written.push(temp);
@@ -77,6 +77,59 @@ pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>
         placed.push(target);
     }
     Ok(targets)
+}
+
+/// Writes one file whole or not at all: `path`'s folder must exist.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Errors name the file as it was given, not as joined to its folder.
+    write_all(
+        dir,
+        &[File {
+            name,
+            bytes: bytes.to_vec(),
+        }],
+        force,
+    )
+    .map(drop)
+    .map_err(|e| match e {
+        WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
+        WriteError::Io { error, .. } => WriteError::Io {
+            path: path.to_path_buf(),
+            error,
+        },
+    })
+}
+
+/// A temporary file beside `target`, with the permissions `target` will have: its own when it
+/// exists, else those of a new file under the user's umask.
+fn temporary_in(dir: &Path, target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".allocate-").suffix(".part");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(target)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o666);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = target;
+    let temp = builder.tempfile_in(dir)?;
+    // The umask applies at creation; a replaced file's own mode is set exactly.
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(target) {
+        temp.as_file().set_permissions(meta.permissions())?;
+    }
+    Ok(temp)
 }
 
 #[cfg(test)]
@@ -147,5 +200,19 @@ mod tests {
             ["old.txt"],
             "no new file and no temporary file is left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.csv");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&path, b"new", true).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 }

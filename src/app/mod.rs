@@ -1,6 +1,110 @@
-//! The application: the command line, the commands, and writing files.
+//! The application: the command line, one module per command, writing files, and the one
+//! error type. `main` is the only place where outcomes become exit statuses: 0 when nothing
+//! is wrong (warnings allowed), 1 when a plan has errors, 2 when a file cannot be read or
+//! written or the command line is wrong. Messages go to standard error; standard output
+//! carries only what was asked for.
 
 pub mod cli;
 pub mod commands;
+pub mod error;
 pub mod files;
 pub mod plan_paths;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::app::cli::Cli;
+
+/// The outcome of a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Done; no errors (warnings allowed).
+    Ok = 0,
+    /// A plan has errors.
+    Findings = 1,
+    /// A file cannot be read, parsed or written, or the command line is wrong.
+    Failure = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// Standard output that a reader may close early (`allocate check … | head`): once the pipe is
+/// closed, what is left is dropped quietly, and the command still runs to the end, so that its
+/// exit status reports what it found.
+pub struct Pipe<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Pipe<W> {
+    pub fn new(inner: W) -> Pipe<W> {
+        Pipe {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn absorb(&mut self, result: std::io::Result<()>) -> std::io::Result<()> {
+        match result {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for Pipe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.closed {
+            let result = self.inner.write_all(buf);
+            self.absorb(result)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.absorb(result)
+    }
+}
+
+/// Parses the process's arguments, runs the command and reports its outcome.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                Status::Failure.into()
+            } else {
+                Status::Ok.into()
+            };
+        }
+    };
+    let style = cli.style();
+    let mut out = Pipe::new(std::io::stdout().lock());
+    let mut err = Pipe::new(std::io::stderr().lock());
+    let result = commands::run(cli, &mut out, &mut err).and_then(|status| {
+        out.flush()?;
+        Ok(status)
+    });
+    match result {
+        Ok(status) => status.into(),
+        Err(error) => {
+            let _ = err.write_all(error.render(style).as_bytes());
+            let _ = err.flush();
+            error.status().into()
+        }
+    }
+}

@@ -6,8 +6,9 @@
 //! Insatser are matched by id first, as long as the two texts have something in common (ids
 //! are row numbers in the documents, so a reused number with an unrelated text is a new
 //! row); the rest are paired by text similarity, the most similar pair first. Amounts come
-//! from the plans' allocation lines (`report::Ledger`), so a diff can never disagree with
-//! `report`.
+//! from the plans' ledgers, so a diff can never disagree with `report`. Pairs by text are
+//! found through the words the texts share, each old insats keeping its few best candidates,
+//! so two large plans are compared in time and memory linear in their size.
 //!
 //! Text similarity is the Dice coefficient over the texts' content words: words of five
 //! letters or more, lower-cased and cut to their first six letters, a crude stem that makes
@@ -16,14 +17,14 @@
 //! share the field's vocabulary; over content words unrelated rows score 0–25 % and rows
 //! that carry on from last year 60–72 %. The score is whole per cent, computed in integers.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::core::ledger::forest::{Forest, cut_cycles};
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
-use crate::core::report::{Filter, Ledger};
-use crate::core::resolve::Recipient;
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -171,21 +172,19 @@ impl YearCheck {
     }
 }
 
-/// Compares two plans; both should pass `check` (their allocation lines are used).
-pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
-    let old_ledger = Ledger::new(old, &Filter::default());
-    let new_ledger = Ledger::new(new, &Filter::default());
-    let old_total = *old.plan.county_total.get_ref();
-    let new_total = *new.plan.county_total.get_ref();
+/// Compares the ledgers of two plans that pass `check`.
+pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
+    let old_total = *old.plan.plan.county_total.get_ref();
+    let new_total = *new.plan.plan.county_total.get_ref();
     let mut year_checks = Vec::new();
-    if let Some(previous) = &new.plan.previous_county_total {
+    if let Some(previous) = &new.plan.plan.previous_county_total {
         year_checks.push(YearCheck {
             kind: YearCheckKind::PreviousTotal,
             stated: *previous.get_ref(),
             computed: old_total,
         });
     }
-    if let Some(change) = &new.plan.stated_change {
+    if let Some(change) = &new.plan.plan.stated_change {
         year_checks.push(YearCheck {
             kind: YearCheckKind::StatedChange,
             stated: *change.get_ref(),
@@ -193,16 +192,16 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         });
     }
     PlanDiff {
-        old: side(old),
-        new: side(new),
+        old: side(old.plan),
+        new: side(new.plan),
         county: Change {
             old: Some(old_total),
             new: Some(new_total),
         },
-        areas: areas(old, new),
-        actors: actors(&old_ledger, &new_ledger),
-        kommuner: kommuner(&old_ledger, &new_ledger),
-        insatser: insatser(old, new),
+        areas: areas(old.plan, new.plan),
+        actors: actors(old, new),
+        kommuner: kommuner(old, new),
+        insatser: insatser(old.plan, new.plan),
         year_checks,
     }
 }
@@ -216,21 +215,16 @@ fn side(plan: &Plan) -> Side {
 
 /// Rows keyed by `key`, in the new plan's order, then those only in the old plan.
 fn side_by_side(old: Vec<Row>, new: Vec<Row>) -> Vec<Row> {
+    let old_by_key: HashMap<&str, &Row> = old.iter().map(|r| (r.key.as_str(), r)).collect();
+    let new_keys: HashSet<String> = new.iter().map(|r| r.key.clone()).collect();
     let mut rows: Vec<Row> = new
         .into_iter()
         .map(|mut row| {
-            row.change.old = old
-                .iter()
-                .find(|o| o.key == row.key)
-                .and_then(|o| o.change.old);
+            row.change.old = old_by_key.get(row.key.as_str()).and_then(|o| o.change.old);
             row
         })
         .collect();
-    for row in old {
-        if !rows.iter().any(|r| r.key == row.key) {
-            rows.push(row);
-        }
-    }
+    rows.extend(old.into_iter().filter(|r| !new_keys.contains(&r.key)));
     rows
 }
 
@@ -265,6 +259,30 @@ fn one_side(amount: Amount, is_old: bool) -> Change {
     }
 }
 
+/// Each actor's money, itself and everything under it, from the ledger in one pass.
+fn actor_totals(ledger: &Ledger) -> Vec<Amount> {
+    let forest = &ledger.actors.forest;
+    let mut totals = vec![Amount::ZERO; forest.parent.len()];
+    for line in &ledger.lines {
+        if let Some(t) = totals.get_mut(ledger.actors.node(line.recipient)) {
+            *t += line.amount;
+        }
+    }
+    for node in forest.bottom_up() {
+        let own = totals.get(node).copied().unwrap_or_default();
+        if let Some(t) = forest
+            .parent
+            .get(node)
+            .copied()
+            .flatten()
+            .and_then(|p| totals.get_mut(p))
+        {
+            *t += own;
+        }
+    }
+    totals
+}
+
 /// Every actor with the money to it and the units under it, as a tree: the new plan's actors
 /// in its order, an actor only the old plan has under its old parent.
 fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
@@ -275,82 +293,70 @@ fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
         change: Change,
     }
     let mut nodes: Vec<Node> = Vec::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
     for (ledger, is_old) in [(new, false), (old, true)] {
-        let plan = ledger.plan();
-        for (i, actor) in plan.actors.iter().enumerate() {
-            let amount: Amount = ledger
-                .lines
-                .iter()
-                .filter(|l| ledger.resolved.is_under(l.recipient, i))
-                .map(|l| l.amount)
-                .sum();
+        let totals = actor_totals(ledger);
+        for (i, actor) in ledger.plan.actors.iter().enumerate() {
+            let amount = totals.get(i).copied().unwrap_or_default();
             let id = actor.id.get_ref();
-            match nodes.iter_mut().find(|n| &n.id == id) {
+            match by_id.get(id).and_then(|&n| nodes.get_mut(n)) {
                 Some(node) if is_old => node.change.old = Some(amount),
                 Some(node) => node.change.new = Some(amount),
-                None => nodes.push(Node {
-                    id: id.clone(),
-                    name: actor.name.clone(),
-                    parent: actor.parent.as_ref().map(|p| p.get_ref().clone()),
-                    change: one_side(amount, is_old),
-                }),
+                None => {
+                    by_id.insert(id.clone(), nodes.len());
+                    nodes.push(Node {
+                        id: id.clone(),
+                        name: actor.name.clone(),
+                        parent: actor.parent.as_ref().map(|p| p.get_ref().clone()),
+                        change: one_side(amount, is_old),
+                    });
+                }
             }
         }
     }
-    // Depth first from the actors without a (known) parent; bounded, so that a parent cycle
-    // (which `check` reports) cannot loop.
-    let known = |id: &Option<String>| {
-        id.as_ref()
-            .is_some_and(|p| nodes.iter().any(|n| &n.id == p))
-    };
-    let mut stack: Vec<(usize, usize)> = (0..nodes.len())
-        .rev()
-        .filter(|&i| nodes.get(i).is_some_and(|n| !known(&n.parent)))
-        .map(|i| (i, 0))
+    // A forest over the merged actors; links that are unknown or go round are cut.
+    let mut parent: Vec<Option<usize>> = nodes
+        .iter()
+        .map(|n| n.parent.as_ref().and_then(|p| by_id.get(p).copied()))
         .collect();
-    let mut rows = Vec::new();
-    while let Some((i, depth)) = stack.pop() {
-        if rows.len() > nodes.len() {
-            break;
-        }
-        let Some(node) = nodes.get(i) else { continue };
-        rows.push(Row {
-            key: node.id.clone(),
-            label: node.name.clone(),
-            depth,
-            change: node.change,
-        });
-        let children = (0..nodes.len()).rev().filter(|&c| {
-            nodes
-                .get(c)
-                .is_some_and(|n| n.parent.as_ref() == Some(&node.id))
-        });
-        stack.extend(children.map(|c| (c, depth + 1)));
-    }
-    rows
+    cut_cycles(&mut parent);
+    let forest = Forest::new(parent);
+    forest
+        .preorder
+        .iter()
+        .filter_map(|&i| {
+            let node = nodes.get(i)?;
+            Some(Row {
+                key: node.id.clone(),
+                label: node.name.clone(),
+                depth: forest.depth.get(i).copied().unwrap_or(0),
+                change: node.change,
+            })
+        })
+        .collect()
 }
 
 /// The money each kommun gets directly, by kommunkod.
 fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     let rows = |ledger: &Ledger, is_old: bool| -> Vec<Row> {
+        let mut amounts = vec![Amount::ZERO; ledger.plan.kommuner.len()];
+        for line in &ledger.lines {
+            if let Recipient::Kommun(k) = line.recipient
+                && let Some(a) = amounts.get_mut(k as usize)
+            {
+                *a += line.amount;
+            }
+        }
         ledger
-            .plan()
+            .plan
             .kommuner
             .iter()
-            .enumerate()
-            .map(|(k, kommun)| {
-                let amount: Amount = ledger
-                    .lines
-                    .iter()
-                    .filter(|l| l.recipient == Recipient::Kommun(k))
-                    .map(|l| l.amount)
-                    .sum();
-                Row {
-                    key: kommun.code.get_ref().clone(),
-                    label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
-                    depth: 0,
-                    change: one_side(amount, is_old),
-                }
+            .zip(amounts)
+            .map(|(kommun, amount)| Row {
+                key: kommun.code.get_ref().clone(),
+                label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
+                depth: 0,
+                change: one_side(amount, is_old),
             })
             .collect()
     };
@@ -360,17 +366,26 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
 }
 
 fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
+    let actor_names: HashMap<&str, &str> = plan
+        .actors
+        .iter()
+        .map(|a| {
+            (
+                a.id.get_ref().as_str(),
+                a.short.as_deref().unwrap_or(&a.name),
+            )
+        })
+        .collect();
     plan.insatser
         .iter()
         .map(|i| {
             let actors: Vec<String> = i.actor_ids().iter().map(|a| a.get_ref().clone()).collect();
-            let actor_names = actors
+            let names = actors
                 .iter()
                 .map(|id| {
-                    plan.actors
-                        .iter()
-                        .find(|a| a.id.get_ref() == id)
-                        .map_or_else(|| id.clone(), |a| a.short.clone().unwrap_or(a.name.clone()))
+                    actor_names
+                        .get(id.as_str())
+                        .map_or_else(|| id.clone(), |n| (*n).to_string())
                 })
                 .collect();
             InsatsSide {
@@ -378,7 +393,7 @@ fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
                 area: *i.area.get_ref(),
                 text: normalize(&i.text),
                 actors,
-                actor_names,
+                actor_names: names,
                 amount: *i.amount.get_ref(),
             }
         })
@@ -392,54 +407,109 @@ fn normalize(text: &str) -> String {
 
 /// How alike two texts are, in whole per cent: the Dice coefficient of their content words.
 pub fn similarity(a: &str, b: &str) -> u32 {
-    let (a, b) = (content_words(a), content_words(b));
+    dice(&content_words(a), &content_words(b))
+}
+
+/// The Dice coefficient of two sorted word lists, in whole per cent.
+fn dice(a: &[String], b: &[String]) -> u32 {
     let total = a.len() + b.len();
     if total == 0 {
         return 0;
     }
-    let common = a.intersection(&b).count();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     u32::try_from(200 * common / total).unwrap_or(100)
 }
 
-/// Words of five letters or more, lower-cased, cut to six letters.
-fn content_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+/// Words of five letters or more, lower-cased, cut to six letters; sorted, each once.
+fn content_words(text: &str) -> Vec<String> {
+    let words: BTreeSet<String> = text
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 5)
         .map(|w| w.to_lowercase().chars().take(6).collect())
-        .collect()
+        .collect();
+    words.into_iter().collect()
 }
+
+/// How many new insatser a word may lead to when looking for text matches: a word that
+/// nearly every row shares says little, and a bound keeps the search linear.
+const POSTINGS_PER_WORD: usize = 256;
+
+/// How many candidates each insats keeps for matching by text.
+const CANDIDATES_PER_INSATS: usize = 8;
 
 fn insatser(old: &Plan, new: &Plan) -> Insatser {
     let old_sides = insats_sides(old);
     let new_sides = insats_sides(new);
+    let old_words: Vec<Vec<String>> = old_sides.iter().map(|s| content_words(&s.text)).collect();
+    let new_words: Vec<Vec<String>> = new_sides.iter().map(|s| content_words(&s.text)).collect();
     let mut old_taken = vec![false; old_sides.len()];
     let mut new_taken = vec![false; new_sides.len()];
     let mut pairs: Vec<(usize, usize, Matched)> = Vec::new();
 
     // By id, when the texts have something in common.
+    let old_by_id: HashMap<&str, usize> = old_sides
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     for (n, new_side) in new_sides.iter().enumerate() {
-        let found = old_sides.iter().position(|o| o.id == new_side.id);
-        if let Some(o) = found
-            && let Some(old_side) = old_sides.get(o)
-            && similarity(&old_side.text, &new_side.text) >= SAME_ID_SIMILARITY
+        if let Some(&o) = old_by_id.get(new_side.id.as_str())
+            && let (Some(a), Some(b)) = (old_words.get(o), new_words.get(n))
+            && dice(a, b) >= SAME_ID_SIMILARITY
+            && !is_taken(&old_taken, o)
         {
             pairs.push((o, n, Matched::ById));
             mark(&mut old_taken, o);
             mark(&mut new_taken, n);
         }
     }
-    // By text, the most similar pair first; ties in plan order.
-    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
-    for (o, old_side) in old_sides.iter().enumerate() {
-        for (n, new_side) in new_sides.iter().enumerate() {
-            if is_taken(&old_taken, o) || is_taken(&new_taken, n) {
-                continue;
-            }
-            let score = similarity(&old_side.text, &new_side.text);
-            if score >= TEXT_SIMILARITY {
-                candidates.push((score, o, n));
+    // By text: candidates through shared words (a bounded number each), the most similar
+    // pair first; ties in plan order.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, words) in new_words.iter().enumerate() {
+        if is_taken(&new_taken, n) {
+            continue;
+        }
+        for word in words {
+            let list = postings.entry(word.as_str()).or_default();
+            if list.len() < POSTINGS_PER_WORD {
+                list.push(n);
             }
         }
+    }
+    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    for (o, words) in old_words.iter().enumerate() {
+        if is_taken(&old_taken, o) {
+            continue;
+        }
+        seen.clear();
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        for word in words {
+            for &n in postings.get(word.as_str()).into_iter().flatten() {
+                if !seen.insert(n) {
+                    continue;
+                }
+                let score = new_words.get(n).map_or(0, |b| dice(words, b));
+                if score >= TEXT_SIMILARITY {
+                    best.push((score, n));
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(CANDIDATES_PER_INSATS);
+        candidates.extend(best.into_iter().map(|(score, n)| (score, o, n)));
     }
     candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (score, o, n) in candidates {

@@ -1,4 +1,4 @@
-//! Money: an exact amount in kronor, and the one Swedish formatter.
+//! Money: an exact amount in kronor. How it is written for people is `output::number`.
 //!
 //! Amounts are `rust_decimal::Decimal` so that sums are exact; the plan file writes them as
 //! TOML integers (`12_689_898`). Floats never carry an amount or a share.
@@ -33,52 +33,6 @@ impl Amount {
     /// Whether the amount is a whole multiple of `unit` (for example 100 kr).
     pub fn is_multiple_of(self, unit: Amount) -> bool {
         unit.0.is_zero() || self.0.checked_rem(unit.0).is_some_and(|r| r.is_zero())
-    }
-
-    /// The amount in Swedish format: `12 689 898 kr`, `-600 kr`, `1 234,50 kr`.
-    pub fn sv(self) -> String {
-        format!("{} kr", group_thousands(self.0, ' ', ','))
-    }
-
-    /// The amount in English format: `12,689,898 kr`.
-    pub fn en(self) -> String {
-        format!("{} kr", group_thousands(self.0, ',', '.'))
-    }
-}
-
-/// Formats a decimal with a thousands separator and the given decimal mark, dropping a
-/// fractional part of zero. Swedish typography uses a (non-breaking) space; we print a plain
-/// space so the output is easy to grep and paste.
-pub fn group_thousands(value: Decimal, thousands: char, decimal_mark: char) -> String {
-    let normalized = value.normalize();
-    let text = normalized.abs().to_string();
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut grouped = String::new();
-    for (i, ch) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i) % 3 == 0 {
-            grouped.push(thousands);
-        }
-        grouped.push(ch);
-    }
-    let mut out = String::new();
-    if normalized.is_sign_negative() && !normalized.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&grouped);
-    if let Some(frac) = frac_part {
-        // Öre are always shown with two digits.
-        out.push(decimal_mark);
-        out.push_str(&format!("{frac:0<2}"));
-    }
-    out
-}
-
-impl fmt::Display for Amount {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.sv())
     }
 }
 
@@ -171,25 +125,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn swedish_format_groups_thousands_with_spaces() {
-        assert_eq!(Amount::kr(12_689_898).sv(), "12 689 898 kr");
-        assert_eq!(Amount::kr(481_600).sv(), "481 600 kr");
-        assert_eq!(Amount::kr(-7_877).sv(), "-7 877 kr");
-        assert_eq!(Amount::kr(600).sv(), "600 kr");
-        assert_eq!(Amount::kr(0).sv(), "0 kr");
-        assert_eq!(Amount::kr(1_320_000_000).en(), "1,320,000,000 kr");
-    }
-
-    #[test]
-    fn ore_are_shown_with_a_decimal_comma() {
-        let a = Amount(Decimal::new(123_450, 2));
-        assert_eq!(a.sv(), "1 234,50 kr");
-        assert_eq!(a.en(), "1,234.50 kr");
-    }
-
-    #[test]
     fn multiple_of_unit() {
         assert!(Amount::kr(21_200).is_multiple_of(Amount::kr(100)));
         assert!(!Amount::kr(21_250).is_multiple_of(Amount::kr(100)));
+    }
+
+    #[test]
+    fn arithmetic_saturates_instead_of_panicking() {
+        let max = Amount(Decimal::MAX);
+        assert_eq!(max + Amount::kr(1), max);
     }
 }

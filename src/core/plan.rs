@@ -226,9 +226,6 @@ pub struct Key {
     pub column: Option<Spanned<String>>,
     /// A percent key derived from this population key at `precision` decimals.
     pub from: Option<Spanned<String>>,
-    /// `file` as read by `load_key_files`; not part of the TOML.
-    #[serde(skip)]
-    pub file_data: Option<Result<crate::input::scb::KeyFile, crate::input::scb::ScbError>>,
 }
 
 impl Key {

@@ -70,120 +70,178 @@ pub fn largest_remainder(
 
 /// Splits `amount` by `weights` in whole multiples of `unit`; on a tie (equal remainder and
 /// weight) the part with the smaller `tie` key goes first. Pass kommunkoder as tie keys and
-/// reordering the kommuner never changes anyone's amount.
+/// reordering the kommuner never changes anyone's amount. Every part carries its working
+/// (exact quota, floor, rank), for the audit.
 pub fn largest_remainder_by<K: Ord>(
     amount: Amount,
     weights: &[Decimal],
     tie: &[K],
     unit: Amount,
 ) -> Result<Vec<Part>, SplitError> {
-    if tie.len() != weights.len() {
-        return Err(SplitError::TieKeys);
+    let prepared = Prepared::new(amount, weights, tie, unit)?;
+    let mut queue: Vec<usize> = (0..weights.len()).collect();
+    queue.sort_by(|&a, &b| prepared.before(a, b));
+    let mut rank = vec![0; weights.len()];
+    for (position, &i) in queue.iter().enumerate() {
+        if let Some(r) = rank.get_mut(i) {
+            *r = position + 1;
+        }
     }
-    if unit.0 <= Decimal::ZERO {
-        return Err(SplitError::NonPositiveUnit);
-    }
-    if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
-        return Err(SplitError::NegativeWeight);
-    }
-    if amount.is_negative() {
-        return Err(SplitError::NegativeAmount);
-    }
-    if !amount.is_multiple_of(unit) {
-        return Err(SplitError::AmountNotMultipleOfUnit);
-    }
-    let units = to_i128(amount.0.checked_div(unit.0).ok_or(SplitError::TooLarge)?)?;
-    let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
-    // A weight too large to carry the others' decimals cannot be rescaled exactly.
-    let scaled: Vec<i128> = weights
-        .iter()
-        .map(|w| {
-            let mut w = *w;
-            w.rescale(scale);
-            if w.scale() == scale {
-                Ok(w.mantissa())
-            } else {
-                Err(SplitError::TooLarge)
-            }
-        })
-        .collect::<Result<_, _>>()?;
-    let total = scaled
-        .iter()
-        .try_fold(0i128, |sum, w| sum.checked_add(*w))
-        .ok_or(SplitError::TooLarge)?;
-    if total == 0 {
-        return Err(SplitError::NoWeight);
-    }
-
-    // Exact quota of part i in units: units * w_i / total = floor_i + remainder_i / total.
-    struct Work<'k, K> {
-        index: usize,
-        tie: &'k K,
-        weight: Decimal,
-        scaled: i128,
-        floor: i128,
-        remainder: i128,
-        rank: usize,
-    }
-    let mut work = Vec::with_capacity(scaled.len());
-    for (index, ((&w, weight), tie)) in scaled.iter().zip(weights).zip(tie).enumerate() {
-        let numerator = units.checked_mul(w).ok_or(SplitError::TooLarge)?;
-        work.push(Work {
-            index,
-            tie,
-            weight: *weight,
-            scaled: w,
-            floor: numerator.div_euclid(total),
-            remainder: numerator.rem_euclid(total),
-            rank: 0,
-        });
-    }
-    let leftover = units - work.iter().map(|w| w.floor).sum::<i128>();
-
-    // Queue for the leftover units: largest remainder, then larger weight, then the tie key.
-    work.sort_by(|a, b| {
-        b.remainder
-            .cmp(&a.remainder)
-            .then(b.scaled.cmp(&a.scaled))
-            .then(a.tie.cmp(b.tie))
-            .then(a.index.cmp(&b.index))
-    });
-    for (position, w) in work.iter_mut().enumerate() {
-        w.rank = position + 1;
-    }
-    work.sort_by_key(|w| w.index);
-
-    let denominator =
-        Decimal::try_from_i128_with_scale(total, scale).map_err(|_| SplitError::TooLarge)?;
-    work.into_iter()
-        .map(|w| {
-            let got_extra_unit = i128::try_from(w.rank).is_ok_and(|r| r <= leftover);
+    let denominator = Decimal::try_from_i128_with_scale(prepared.total, prepared.scale)
+        .map_err(|_| SplitError::TooLarge)?;
+    (0..weights.len())
+        .map(|i| {
+            let rank = rank.get(i).copied().unwrap_or(0);
+            let got_extra_unit = i128::try_from(rank).is_ok_and(|r| r <= prepared.leftover);
+            let weight = weights.get(i).copied().unwrap_or_default();
             let quota = amount
                 .0
-                .checked_mul(w.weight)
+                .checked_mul(weight)
                 .and_then(|x| x.checked_div(denominator))
                 .ok_or(SplitError::TooLarge)?;
-            let floor = Decimal::try_from_i128_with_scale(w.floor, 0)
-                .ok()
-                .and_then(|f| f.checked_mul(unit.0))
-                .ok_or(SplitError::TooLarge)?;
-            let amount = floor
-                .checked_add(if got_extra_unit {
-                    unit.0
-                } else {
-                    Decimal::ZERO
-                })
-                .ok_or(SplitError::TooLarge)?;
+            let floor = prepared.units_to_amount(prepared.floor(i), unit)?;
+            let amount =
+                prepared.units_to_amount(prepared.floor(i) + i128::from(got_extra_unit), unit)?;
             Ok(Part {
-                weight: w.weight,
+                weight,
                 quota,
-                floor: Amount(floor),
-                rank: w.rank,
+                floor,
+                rank,
                 got_extra_unit,
-                amount: Amount(amount),
+                amount,
             })
         })
         .collect()
+}
+
+/// The same split as `largest_remainder_by`, amounts only: no quotas, and the leftover units
+/// placed by a selection instead of a sort, so a split over many kommuner stays linear.
+pub fn largest_remainder_amounts<K: Ord>(
+    amount: Amount,
+    weights: &[Decimal],
+    tie: &[K],
+    unit: Amount,
+) -> Result<Vec<Amount>, SplitError> {
+    let prepared = Prepared::new(amount, weights, tie, unit)?;
+    let mut units: Vec<i128> = (0..weights.len()).map(|i| prepared.floor(i)).collect();
+    let leftover = usize::try_from(prepared.leftover).map_err(|_| SplitError::TooLarge)?;
+    if leftover > 0 {
+        let mut queue: Vec<usize> = (0..weights.len()).collect();
+        if leftover < queue.len() {
+            queue.select_nth_unstable_by(leftover - 1, |&a, &b| prepared.before(a, b));
+        }
+        for &i in queue.iter().take(leftover) {
+            if let Some(u) = units.get_mut(i) {
+                *u += 1;
+            }
+        }
+    }
+    units
+        .into_iter()
+        .map(|u| prepared.units_to_amount(u, unit))
+        .collect()
+}
+
+/// A split worked out in integers: weights scaled to whole numbers, each part's floor and
+/// remainder of `units × weight / total`, and how many units are left for the remainders.
+struct Prepared<'k, K> {
+    tie: &'k [K],
+    scaled: Vec<i128>,
+    /// `units × scaled[i]`, whose quotient and remainder by `total` are floor and remainder.
+    numerators: Vec<i128>,
+    total: i128,
+    scale: u32,
+    leftover: i128,
+}
+
+impl<'k, K: Ord> Prepared<'k, K> {
+    fn new(
+        amount: Amount,
+        weights: &[Decimal],
+        tie: &'k [K],
+        unit: Amount,
+    ) -> Result<Self, SplitError> {
+        if tie.len() != weights.len() {
+            return Err(SplitError::TieKeys);
+        }
+        if unit.0 <= Decimal::ZERO {
+            return Err(SplitError::NonPositiveUnit);
+        }
+        if weights.iter().any(|w| w.is_sign_negative() && !w.is_zero()) {
+            return Err(SplitError::NegativeWeight);
+        }
+        if amount.is_negative() {
+            return Err(SplitError::NegativeAmount);
+        }
+        if !amount.is_multiple_of(unit) {
+            return Err(SplitError::AmountNotMultipleOfUnit);
+        }
+        let units = to_i128(amount.0.checked_div(unit.0).ok_or(SplitError::TooLarge)?)?;
+        let scale = weights.iter().map(|w| w.scale()).max().unwrap_or(0);
+        // A weight too large to carry the others' decimals cannot be rescaled exactly.
+        let scaled: Vec<i128> = weights
+            .iter()
+            .map(|w| {
+                let mut w = *w;
+                w.rescale(scale);
+                if w.scale() == scale {
+                    Ok(w.mantissa())
+                } else {
+                    Err(SplitError::TooLarge)
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        let total = scaled
+            .iter()
+            .try_fold(0i128, |sum, w| sum.checked_add(*w))
+            .ok_or(SplitError::TooLarge)?;
+        if total == 0 {
+            return Err(SplitError::NoWeight);
+        }
+        let numerators: Vec<i128> = scaled
+            .iter()
+            .map(|&w| units.checked_mul(w).ok_or(SplitError::TooLarge))
+            .collect::<Result<_, _>>()?;
+        let floors: i128 = numerators.iter().map(|n| n.div_euclid(total)).sum();
+        Ok(Prepared {
+            tie,
+            scaled,
+            numerators,
+            total,
+            scale,
+            leftover: units - floors,
+        })
+    }
+
+    fn floor(&self, i: usize) -> i128 {
+        self.numerators
+            .get(i)
+            .map_or(0, |n| n.div_euclid(self.total))
+    }
+
+    fn remainder(&self, i: usize) -> i128 {
+        self.numerators
+            .get(i)
+            .map_or(0, |n| n.rem_euclid(self.total))
+    }
+
+    /// Whether part `a` is ahead of `b` in the queue for a leftover unit: the larger
+    /// remainder, then the larger weight, then the smaller tie key, then the one listed first.
+    fn before(&self, a: usize, b: usize) -> std::cmp::Ordering {
+        self.remainder(b)
+            .cmp(&self.remainder(a))
+            .then(self.scaled.get(b).cmp(&self.scaled.get(a)))
+            .then(self.tie.get(a).cmp(&self.tie.get(b)))
+            .then(a.cmp(&b))
+    }
+
+    fn units_to_amount(&self, units: i128, unit: Amount) -> Result<Amount, SplitError> {
+        Decimal::try_from_i128_with_scale(units, 0)
+            .ok()
+            .and_then(|u| u.checked_mul(unit.0))
+            .map(Amount)
+            .ok_or(SplitError::TooLarge)
+    }
 }
 
 /// The most decimals a derived percentage may have.
@@ -432,6 +490,20 @@ mod tests {
             };
             let original: Vec<usize> = (0..w.len()).collect();
             prop_assert_eq!(by_code(&original), by_code(&shuffled));
+        }
+
+        #[test]
+        fn the_fast_split_gives_the_audited_amounts(
+            w in weights(), u in unit(), units in 0i64..1_000_000_000
+        ) {
+            let amount = Amount(Decimal::from(units) * u.0);
+            let codes: Vec<usize> = (0..w.len()).map(|i| (i * 7) % 5).collect();
+            let audited: Vec<Amount> = largest_remainder_by(amount, &w, &codes, u)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.amount)
+                .collect();
+            prop_assert_eq!(largest_remainder_amounts(amount, &w, &codes, u).unwrap(), audited);
         }
 
         #[test]

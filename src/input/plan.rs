@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use crate::core::plan::{
     ACTOR_WRONG_TYPE, DATE_WITH_TIME, Plan, WEIGHT_AS_FLOAT, WEIGHT_BAD_TEXT, WEIGHT_TOO_LARGE,
 };
+use crate::core::population::{KeyFile, ScbError};
+use crate::core::text::suggest;
+pub use crate::core::unreadable::BinaryKind;
 
 /// A plan file as read from disk: its path and text, kept for diagnostics.
 #[derive(Clone, Debug)]
@@ -102,18 +105,6 @@ pub enum ReadReason {
     /// Not a text file at all.
     Binary(BinaryKind),
     Other(String),
-}
-
-/// What a binary file given as a plan or key seems to be, for a message the user recognises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BinaryKind {
-    /// A zip archive: an Excel (xlsx) or Word (docx) file, most likely.
-    Zip,
-    /// An old Excel or Word file (xls, doc: OLE compound file).
-    OldOffice,
-    Pdf,
-    /// Anything else with a NUL byte in it.
-    Other,
 }
 
 /// The largest plan or key file read: 5 MB. The real plans are about 40 KB; a file far larger
@@ -267,14 +258,26 @@ impl ParseError {
 }
 
 /// Reads and parses a plan file.
-pub fn load(path: &Path) -> Result<(Source, Plan), LoadError> {
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|reason| LoadError::Read {
         path: path.to_path_buf(),
         reason,
     })?;
-    let (source, mut plan) = from_bytes(path, bytes)?;
-    load_key_files(&mut plan, path.parent().unwrap_or(Path::new("")));
-    Ok((source, plan))
+    let (source, plan) = from_bytes(path, bytes)?;
+    let key_files = key_files(&plan, path.parent().unwrap_or(Path::new("")));
+    Ok(Loaded {
+        source,
+        plan,
+        key_files,
+    })
+}
+
+/// A plan file read and parsed, with the key files it names.
+pub struct Loaded {
+    pub source: Source,
+    pub plan: Plan,
+    /// What each key's `file` held, in the order of `plan.keys` (`None`: no file).
+    pub key_files: Vec<Option<Result<KeyFile, ScbError>>>,
 }
 
 /// Parses a plan file's bytes as read (`path` is for messages): bytes that are not text or
@@ -308,15 +311,17 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadErr
     }
 }
 
-/// Reads every key's SCB `file` (relative to `base`, the plan's folder) into `file_data`.
-/// Problems with a file are kept there for `check` to report.
-pub fn load_key_files(plan: &mut Plan, base: &Path) {
-    for key in &mut plan.keys {
-        if let Some(file) = &key.file {
+/// Reads every key's SCB `file` (relative to `base`, the plan's folder). Problems with a
+/// file are kept for `check` to report.
+pub fn key_files(plan: &Plan, base: &Path) -> Vec<Option<Result<KeyFile, ScbError>>> {
+    plan.keys
+        .iter()
+        .map(|key| {
+            let file = key.file.as_ref()?;
             let column = key.column.as_ref().map(|c| c.get_ref().as_str());
-            key.file_data = Some(crate::input::scb::load(&base.join(file.get_ref()), column));
-        }
-    }
+            Some(crate::input::scb::load(&base.join(file.get_ref()), column))
+        })
+        .collect()
 }
 
 /// Parses plan text. A leading UTF-8 byte-order mark (which Windows editors add) is blanked
@@ -497,7 +502,7 @@ fn classify(message: &str) -> ParseErrorKind {
     let message = message.trim();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = split_expected(rest);
-        let suggestion = suggest(&key, &expected);
+        let suggestion = suggest(&key, &as_strs(&expected));
         return ParseErrorKind::UnknownKey {
             key,
             expected,
@@ -506,7 +511,7 @@ fn classify(message: &str) -> ParseErrorKind {
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (value, expected) = split_expected(rest);
-        let suggestion = suggest(&value, &expected);
+        let suggestion = suggest(&value, &as_strs(&expected));
         return ParseErrorKind::UnknownValue {
             value,
             expected,
@@ -562,6 +567,10 @@ fn classify(message: &str) -> ParseErrorKind {
     }
 }
 
+fn as_strs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
+}
+
 /// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
 fn split_expected(rest: &str) -> (String, Vec<String>) {
     let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
@@ -572,21 +581,6 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
         .map(str::to_string)
         .collect();
     (name.to_string(), expected)
-}
-
-/// The closest candidate, if it is close enough to be a likely typo.
-pub fn suggest(word: &str, candidates: &[String]) -> Option<String> {
-    candidates
-        .iter()
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()),
-                c,
-            )
-        })
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c.clone())
 }
 
 #[cfg(test)]

@@ -9,12 +9,13 @@
 
 use serde::Serialize;
 
-use crate::core::finding::{Finding, Related, Severity};
+use crate::core::check::finding::{Finding, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
-use crate::output::diagnostic::load_error_words;
 use crate::output::lang::Lang;
+use crate::output::words::findings;
+use crate::output::words::load::load_error;
 
 /// How a file fared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -81,21 +82,7 @@ pub struct Figures {
 impl Figures {
     /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it.
     pub fn text(&self, lang: Lang) -> String {
-        let a = |x: Amount| lang.amount(x);
-        match lang {
-            Lang::Sv => format!(
-                "angivet {}, beräknat {}, skillnad {}",
-                a(self.stated),
-                a(self.computed),
-                a(self.difference)
-            ),
-            Lang::En => format!(
-                "stated {}, computed {}, difference {}",
-                a(self.stated),
-                a(self.computed),
-                a(self.difference)
-            ),
-        }
+        findings::figures(self.stated, self.computed, lang)
     }
 }
 
@@ -117,10 +104,7 @@ impl CheckedFile {
         lang: Lang,
     ) -> CheckedFile {
         let file = source.display_path();
-        let errors = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
+        let errors = findings.iter().filter(|f| f.is_error()).count();
         let warnings = findings.len() - errors;
         let failed = errors > 0 || (deny_warnings && warnings > 0);
         CheckedFile {
@@ -158,7 +142,7 @@ impl CheckedFile {
                 error.span.as_ref().map(|span| place(source, span)),
             ),
         };
-        let (message, hint) = load_error_words(error, lang);
+        let (message, hint) = load_error(error, lang);
         CheckedFile {
             verdict: Verdict::Unreadable,
             errors: 1,
@@ -185,8 +169,8 @@ impl CheckedFile {
 fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) -> Located {
     let (line, column, end_line, end_column) = place(source, &finding.span);
     Located {
-        code: finding.problem.code().to_string(),
-        severity: match finding.severity {
+        code: finding.code().as_str().to_string(),
+        severity: match finding.severity() {
             Severity::Error => SeverityName::Error,
             Severity::Warning => SeverityName::Warning,
         },
@@ -195,23 +179,21 @@ fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) ->
         column: Some(column),
         end_line: Some(end_line),
         end_column: Some(end_column),
-        message: finding.problem.message(lang),
+        message: findings::message(&finding.problem, lang),
         figures: finding.problem.figures().map(|(stated, computed)| Figures {
             stated,
             computed,
             difference: computed - stated,
         }),
-        hint: Some(finding.problem.hint(lang)),
-        related: finding.related.as_ref().map(
-            |(span, related): &(std::ops::Range<usize>, Related)| {
-                let (line, column) = source.line_col(span.start);
-                RelatedPlace {
-                    line,
-                    column,
-                    label: related.label(lang).to_string(),
-                }
-            },
-        ),
+        hint: Some(findings::hint(&finding.problem, lang)),
+        related: finding.related.as_ref().map(|(span, related)| {
+            let (line, column) = source.line_col(span.start);
+            RelatedPlace {
+                line,
+                column,
+                label: findings::related(*related, lang).to_string(),
+            }
+        }),
     }
 }
 

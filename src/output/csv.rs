@@ -6,7 +6,7 @@
 use crate::core::money::Amount;
 use crate::output::sheet::{Sheet, Value};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
     /// Swedish Excel: `;`, UTF-8 with BOM, decimal comma.
     Excel,
@@ -48,15 +48,13 @@ fn cell(value: &Value, dialect: Dialect) -> String {
 
 /// An amount as a spreadsheet reads it: `12689898`, or `1234,50` / `1234.50` with öre.
 pub fn plain_amount(amount: Amount, dialect: Dialect) -> String {
-    let mut value = amount.0.normalize();
-    if !value.fract().is_zero() && value.scale() < 2 {
-        value.rescale(2);
-    }
-    let text = value.to_string();
-    match dialect {
-        Dialect::Excel => text.replace('.', ","),
-        Dialect::Rfc4180 => text,
-    }
+    crate::output::number::cell(
+        amount,
+        match dialect {
+            Dialect::Excel => ',',
+            Dialect::Rfc4180 => '.',
+        },
+    )
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading

@@ -4,22 +4,10 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::core::finding::{Finding, Severity};
-use crate::input::plan::{
-    BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason, Source,
-};
+use crate::core::check::finding::{Finding, Severity};
+use crate::input::plan::{LoadError, ParseError, Source};
 use crate::output::lang::Lang;
-
-/// Top-level tables of a plan, for a missing-table hint.
-const TABLES: [&str; 5] = ["plan", "areas", "actors", "insatser", "kommuner"];
-
-fn table_header(name: &str) -> String {
-    if name == "plan" {
-        "[plan]".to_string()
-    } else {
-        format!("[[{name}]]")
-    }
-}
+use crate::output::words::{findings, load};
 
 /// How diagnostics are drawn.
 #[derive(Clone, Copy, Debug)]
@@ -57,14 +45,16 @@ impl Style {
 pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> String {
     let lang = style.lang;
     let path = source.display_path();
-    let message = finding.problem.message(lang);
+    let message = findings::message(&finding.problem, lang);
     let primary = clamp(source, finding.span.clone());
     // A related place close by shares the primary's snippet; one far away gets its own, so
     // that no snippet spans a large part of the file.
-    let related = finding
-        .related
-        .as_ref()
-        .map(|(span, related)| (clamp(source, span.clone()), related.label(lang)));
+    let related = finding.related.as_ref().map(|(span, related)| {
+        (
+            clamp(source, span.clone()),
+            findings::related(*related, lang),
+        )
+    });
     let near = related.as_ref().is_none_or(|(span, _)| {
         let (a, _) = source.line_col(span.start);
         let (b, _) = source.line_col(primary.start);
@@ -103,32 +93,19 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         }
     }
     let mut elements = vec![];
-    let figures = finding.problem.figures().map(|(stated, computed)| {
-        let diff = computed - stated;
-        match lang {
-            Lang::Sv => format!(
-                "angivet {}, beräknat {}, skillnad {}",
-                stated.sv(),
-                computed.sv(),
-                diff.sv()
-            ),
-            Lang::En => format!(
-                "stated {}, computed {}, difference {}",
-                stated.en(),
-                computed.en(),
-                diff.en()
-            ),
-        }
-    });
-    let hint = finding.problem.hint(lang);
+    let figures = finding
+        .problem
+        .figures()
+        .map(|(stated, computed)| findings::figures(stated, computed, lang));
+    let hint = findings::hint(&finding.problem, lang);
     if let Some(figures) = &figures {
         elements.push(style.note().message(figures.as_str()));
     }
     elements.push(style.help().message(hint.as_str()));
     let title = style
-        .level(finding.severity)
+        .level(finding.severity())
         .primary_title(message.as_str())
-        .id(finding.problem.code());
+        .id(finding.code().as_str());
     let mut group = title.element(snippet);
     if let Some(far) = far {
         group = group.element(far);
@@ -194,28 +171,11 @@ impl<'s> Lines<'s> {
     }
 }
 
-/// The words of a load error: its message and, where there is one, its hint. The drawing
-/// below and the machine-readable formats (`render::checked`) both use these.
-pub fn load_error_words(error: &LoadError, lang: Lang) -> (String, Option<String>) {
-    match error {
-        LoadError::Read { path, reason } => (
-            format!(
-                "{} {}: {}",
-                lang.pick("kan inte läsa", "cannot read"),
-                path.display(),
-                read_reason(reason, lang)
-            ),
-            Some(read_hint(reason, lang).to_string()),
-        ),
-        LoadError::Parse { error, .. } => (parse_message(error, lang), parse_hint(error, lang)),
-    }
-}
-
 /// A file that could not be read or parsed.
 pub fn render_load_error(error: &LoadError, style: Style) -> String {
     match error {
         LoadError::Read { .. } => {
-            let (message, hint) = load_error_words(error, style.lang);
+            let (message, hint) = load::load_error(error, style.lang);
             let title = style
                 .level(Severity::Error)
                 .primary_title(message.as_str())
@@ -233,8 +193,8 @@ pub fn render_load_error(error: &LoadError, style: Style) -> String {
 fn render_parse_error(source: &Source, error: &ParseError, style: Style) -> String {
     let lang = style.lang;
     let path = source.display_path();
-    let message = parse_message(error, lang);
-    let hint = parse_hint(error, lang);
+    let message = load::parse_message(error, lang);
+    let hint = load::parse_hint(error, lang);
     let title = style
         .level(Severity::Error)
         .primary_title(message.as_str())
@@ -274,511 +234,33 @@ fn clamp(source: &Source, span: std::ops::Range<usize>) -> std::ops::Range<usize
     start..end
 }
 
-fn read_reason(reason: &ReadReason, lang: Lang) -> String {
-    match reason {
-        ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
-        ReadReason::Directory => lang
-            .pick(
-                "är en mapp, inte en planfil",
-                "is a directory, not a plan file",
-            )
-            .to_string(),
-        ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
-        ReadReason::NotUtf8 { line } => match lang {
-            Lang::Sv => format!(
-                "inte UTF-8-text (första ogiltiga tecknet på rad {line}); spara filen som UTF-8"
-            ),
-            Lang::En => format!(
-                "not UTF-8 text (first invalid byte on line {line}); save the file as UTF-8"
-            ),
-        },
-        ReadReason::TooLarge { size, limit } => match lang {
-            Lang::Sv => format!(
-                "filen är {}; en plan får vara högst {}",
-                file_size(*size, lang),
-                file_size(*limit, lang)
-            ),
-            Lang::En => format!(
-                "the file is {}; a plan may be at most {}",
-                file_size(*size, lang),
-                file_size(*limit, lang)
-            ),
-        },
-        ReadReason::Utf16 => lang
-            .pick(
-                "texten är sparad som UTF-16 (\"Unicode\"), inte UTF-8",
-                "the text is saved as UTF-16 (\"Unicode\"), not UTF-8",
-            )
-            .to_string(),
-        ReadReason::Binary(kind) => {
-            let what = match kind {
-                BinaryKind::Zip => lang.pick(
-                    "en Excel- eller Word-fil (xlsx/docx) eller annan zip-fil",
-                    "an Excel or Word file (xlsx/docx) or another zip file",
-                ),
-                BinaryKind::OldOffice => lang.pick(
-                    "en äldre Excel- eller Word-fil (xls/doc)",
-                    "an old Excel or Word file (xls/doc)",
-                ),
-                BinaryKind::Pdf => lang.pick("en PDF-fil", "a PDF file"),
-                BinaryKind::Other => lang.pick(
-                    "en binär fil (den innehåller nolltecken)",
-                    "a binary file (it contains NUL bytes)",
-                ),
-            };
-            match lang {
-                Lang::Sv => format!("är {what}, inte en textfil"),
-                Lang::En => format!("is {what}, not a text file"),
-            }
-        }
-        ReadReason::Other(e) => e.clone(),
-    }
-}
-
-/// What to do about a file that cannot be read.
-fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
-    match reason {
-        ReadReason::NotUtf8 { .. } | ReadReason::Utf16 => lang.pick(
-            "spara filen som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8)",
-            "save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
-        ),
-        ReadReason::Binary(_) => lang.pick(
-            "en plan är en textfil i TOML; ange planfilen, till exempel allocations/plan-2026.toml",
-            "a plan is a TOML text file; give the plan file, for example allocations/plan-2026.toml",
-        ),
-        ReadReason::TooLarge { .. } => lang.pick(
-            "en plan är några tiotal kB; kontrollera att det är rätt fil",
-            "a plan is a few tens of KB; check that this is the right file",
-        ),
-        _ => lang.pick(
-            "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
-            "give the path of a TOML plan file, for example allocations/plan-2026.toml",
-        ),
-    }
-}
-
-/// A file size for people: `50 MB (52 428 800 byte)`, `5,2 MB (5 452 595 byte)`.
-pub fn file_size(bytes: u64, lang: Lang) -> String {
-    const MB: u128 = 1024 * 1024;
-    let tenths = (u128::from(bytes) * 10 + MB / 2) / MB;
-    let (whole, tenth) = (tenths / 10, tenths % 10);
-    let (mark, group) = match lang {
-        Lang::Sv => (',', ' '),
-        Lang::En => ('.', ','),
-    };
-    let mb = if tenth == 0 {
-        format!("{whole} MB")
-    } else {
-        format!("{whole}{mark}{tenth} MB")
-    };
-    let exact =
-        crate::core::money::group_thousands(rust_decimal::Decimal::from(bytes), group, mark);
-    format!("{mb} ({exact} {})", lang.pick("byte", "bytes"))
-}
-
-/// Serde's names for TOML types, in words a plan's author knows.
-fn type_words(serde_words: &str, lang: Lang) -> String {
-    let (kind, rest) = serde_words.split_once(' ').unwrap_or((serde_words, ""));
-    let word = match (kind, lang) {
-        ("string", Lang::Sv) => "text",
-        ("string", Lang::En) => "text",
-        ("integer", Lang::Sv) => "heltal",
-        ("integer", Lang::En) => "whole number",
-        ("floating", Lang::Sv) => return "decimaltal".to_string(),
-        ("floating", Lang::En) => return "decimal number".to_string(),
-        ("boolean", Lang::Sv) => "sant/falskt",
-        ("boolean", Lang::En) => "true/false",
-        ("sequence", Lang::Sv) => "lista",
-        ("sequence", Lang::En) => "list",
-        ("map", Lang::Sv) => "tabell",
-        ("map", Lang::En) => "table",
-        ("i32" | "i64" | "u8" | "u32" | "u64", Lang::Sv) => return "ett heltal".to_string(),
-        ("i32" | "i64" | "u8" | "u32" | "u64", Lang::En) => return "a whole number".to_string(),
-        ("date", Lang::Sv) => "datum",
-        ("date", Lang::En) => "date",
-        ("a", _) if rest == "string" => return lang.pick("text", "text").to_string(),
-        ("a", _) if rest == "TOML datetime" => return lang.pick("ett datum", "a date").to_string(),
-        ("a", _) if rest == "sequence" => return lang.pick("en lista", "a list").to_string(),
-        ("a", _) if rest == "boolean" => {
-            return lang.pick("sant eller falskt", "true or false").to_string();
-        }
-        ("struct", _) => return lang.pick("en tabell", "a table").to_string(),
-        ("an", _) if rest.starts_with("amount") => {
-            return lang
-                .pick(
-                    "ett belopp i hela kronor, till exempel 12_689_898",
-                    "an amount in whole kronor, for example 12_689_898",
+/// A problem on a line of another file than the plan (a key file), drawn like a finding: the
+/// file's line with a caret under it, and the hint.
+pub fn render_file_problem(
+    source: &Source,
+    line: Option<usize>,
+    code: &str,
+    message: &str,
+    hint: &str,
+    style: Style,
+) -> String {
+    let title = style.level(Severity::Error).primary_title(message).id(code);
+    let help = style.help().message(hint);
+    let path = source.display_path();
+    let group: Group = match line.and_then(|l| source.line_range(l)) {
+        Some(range) => {
+            let lines = Lines::of(source, &range);
+            title
+                .element(
+                    Snippet::source(lines.text)
+                        .line_start(lines.first_line)
+                        .path(path.as_str())
+                        .fold(true)
+                        .annotation(AnnotationKind::Primary.span(lines.relative(&range))),
                 )
-                .to_string();
+                .element(help)
         }
-        ("an", _) if rest.starts_with("actor") => {
-            return lang
-                .pick(
-                    "ett aktörs-id eller en lista av id",
-                    "an actor id or a list of ids",
-                )
-                .to_string();
-        }
-        ("a", _) if rest.starts_with("count") => {
-            return lang
-                .pick(
-                    "ett befolkningstal som 64_977 eller en procentsats som text, \"49,0\"",
-                    "a count like 64_977 or a percentage as text like \"49,0\"",
-                )
-                .to_string();
-        }
-        _ => return serde_words.to_string(),
+        None => title.element(help),
     };
-    if rest.is_empty() {
-        word.to_string()
-    } else {
-        format!("{word} {rest}")
-    }
-}
-
-fn parse_message(error: &ParseError, lang: Lang) -> String {
-    match (&error.kind, lang) {
-        (ParseErrorKind::Syntax { detail }, Lang::Sv) => {
-            format!("ogiltig TOML: {}", syntax_words_sv(detail))
-        }
-        (ParseErrorKind::Syntax { detail }, Lang::En) if detail == "unclosed array above" => {
-            "invalid TOML: a list above is not closed with ]".to_string()
-        }
-        (ParseErrorKind::Syntax { detail }, Lang::En) => format!("invalid TOML: {detail}"),
-        (ParseErrorKind::DuplicateKey { key, table: true }, Lang::Sv) => {
-            format!("tabellen [{key}] finns redan tidigare i filen")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: true }, Lang::En) => {
-            format!("table [{key}] is already defined earlier in the file")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: false }, Lang::Sv) => {
-            format!("nyckeln `{key}` står två gånger i samma tabell")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: false }, Lang::En) => {
-            format!("key `{key}` is given twice in the same table")
-        }
-        (ParseErrorKind::LooksLike(Looks::Json), Lang::Sv) => {
-            "filen är JSON, inte TOML".to_string()
-        }
-        (ParseErrorKind::LooksLike(Looks::Json), Lang::En) => {
-            "the file is JSON, not TOML".to_string()
-        }
-        (ParseErrorKind::LooksLike(Looks::SpreadsheetRow), Lang::Sv) => {
-            "raden ser ut som en rad ur ett kalkylark (fält åtskilda med semikolon eller tabb), inte som TOML".to_string()
-        }
-        (ParseErrorKind::LooksLike(Looks::SpreadsheetRow), Lang::En) => {
-            "the line looks like a spreadsheet row (fields separated by semicolons or tabs), not TOML".to_string()
-        }
-        (ParseErrorKind::TypographicQuote { quote }, Lang::Sv) => {
-            format!("texten står inom typografiska citattecken ({quote}), inte raka (\")")
-        }
-        (ParseErrorKind::TypographicQuote { quote }, Lang::En) => {
-            format!("the text is in typographic quotes ({quote}), not straight ones (\")")
-        }
-        (ParseErrorKind::DecimalComma { written }, Lang::Sv) => {
-            format!("talet {written} har decimalkomma")
-        }
-        (ParseErrorKind::DecimalComma { written }, Lang::En) => {
-            format!("the number {written} has a decimal comma")
-        }
-        (ParseErrorKind::NumberWithSpaces { written }, Lang::Sv) => {
-            format!("talet {written} är skrivet med mellanslag")
-        }
-        (ParseErrorKind::NumberWithSpaces { written }, Lang::En) => {
-            format!("the number {written} is written with spaces")
-        }
-        (ParseErrorKind::NumberTooLarge { written }, Lang::Sv) => {
-            format!("talet {} är för stort", shorten(written, lang))
-        }
-        (ParseErrorKind::NumberTooLarge { written }, Lang::En) => {
-            format!("the number {} is too large", shorten(written, lang))
-        }
-        (ParseErrorKind::NumberOutOfRange { written, expected }, Lang::Sv) => format!(
-            "talet {written} är utanför det tillåtna: {} förväntades",
-            range_words(expected, lang)
-        ),
-        (ParseErrorKind::NumberOutOfRange { written, expected }, Lang::En) => format!(
-            "the number {written} is out of range: expected {}",
-            range_words(expected, lang)
-        ),
-        (ParseErrorKind::UnknownKey { key, .. }, Lang::Sv) => format!("okänd nyckel `{key}`"),
-        (ParseErrorKind::UnknownKey { key, .. }, Lang::En) => format!("unknown key `{key}`"),
-        (ParseErrorKind::UnknownValue { value, .. }, Lang::Sv) => format!("okänt värde `{value}`"),
-        (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
-            format!("unknown value `{value}`")
-        }
-        (ParseErrorKind::MissingField { field }, Lang::Sv) => {
-            format!("obligatorisk nyckel `{field}` saknas")
-        }
-        (ParseErrorKind::MissingField { field }, Lang::En) => {
-            format!("required key `{field}` is missing")
-        }
-        (ParseErrorKind::AmountAsText, Lang::Sv) => "beloppet är skrivet som text".to_string(),
-        (ParseErrorKind::AmountAsText, Lang::En) => "the amount is written as text".to_string(),
-        (ParseErrorKind::AmountAsFloat, Lang::Sv) => "beloppet är ett decimaltal".to_string(),
-        (ParseErrorKind::AmountAsFloat, Lang::En) => "the amount is a decimal number".to_string(),
-        (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
-            "procentsatsen är skriven som decimaltal".to_string()
-        }
-        (ParseErrorKind::WeightAsFloat, Lang::En) => {
-            "the percentage is written as a decimal number".to_string()
-        }
-        (ParseErrorKind::WeightBadText, Lang::Sv) => "värdet är inte ett tal".to_string(),
-        (ParseErrorKind::WeightBadText, Lang::En) => "the value is not a number".to_string(),
-        (ParseErrorKind::DateWithTime, Lang::Sv) => {
-            "ett datum utan klockslag förväntades".to_string()
-        }
-        (ParseErrorKind::DateWithTime, Lang::En) => "expected a date without a time".to_string(),
-        (ParseErrorKind::ActorWrongType, Lang::Sv) => {
-            "`actor` ska vara ett aktörs-id eller en lista av id".to_string()
-        }
-        (ParseErrorKind::ActorWrongType, Lang::En) => {
-            "`actor` must be an actor id or a list of ids".to_string()
-        }
-        (ParseErrorKind::WrongType { found, expected }, Lang::Sv) => {
-            format!(
-                "fel typ: {}, förväntade {}",
-                type_words(found, lang),
-                type_words(expected, lang)
-            )
-        }
-        (ParseErrorKind::WrongType { found, expected }, Lang::En) => {
-            format!(
-                "wrong type: {}, expected {}",
-                type_words(found, lang),
-                type_words(expected, lang)
-            )
-        }
-    }
-}
-
-fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
-    let list = |items: &[String]| {
-        items
-            .iter()
-            .map(|i| format!("`{i}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    Some(match &error.kind {
-        ParseErrorKind::Syntax { detail } if detail.starts_with("invalid date") => lang
-            .pick(
-                "skriv datum som år-månad-dag, till exempel 2026-12-01",
-                "write dates as year-month-day, for example 2026-12-01",
-            )
-            .to_string(),
-        ParseErrorKind::Syntax { .. } => lang
-            .pick(
-                "kontrollera citattecken, hakparenteser och likhetstecken på raden",
-                "check the quotes, brackets and equals signs on the line",
-            )
-            .to_string(),
-        ParseErrorKind::UnknownKey {
-            suggestion: Some(s),
-            ..
-        }
-        | ParseErrorKind::UnknownValue {
-            suggestion: Some(s),
-            ..
-        } => {
-            format!("{} `{s}`?", lang.pick("menade du", "did you mean"))
-        }
-        ParseErrorKind::UnknownKey { expected, .. } => {
-            format!(
-                "{} {}",
-                lang.pick("tillåtna nycklar här:", "keys allowed here:"),
-                list(expected)
-            )
-        }
-        ParseErrorKind::UnknownValue { expected, .. } => {
-            format!(
-                "{} {}",
-                lang.pick("tillåtna värden:", "allowed values:"),
-                list(expected)
-            )
-        }
-        ParseErrorKind::MissingField { field } if TABLES.contains(&field.as_str()) => match lang {
-            Lang::Sv => format!("lägg till tabellen {}", table_header(field)),
-            Lang::En => format!("add the table {}", table_header(field)),
-        },
-        ParseErrorKind::MissingField { field } => match lang {
-            Lang::Sv => format!("lägg till `{field} = ...` i tabellen"),
-            Lang::En => format!("add `{field} = ...` to the table"),
-        },
-        ParseErrorKind::AmountAsText => lang
-            .pick(
-                "skriv belopp som tal utan citattecken och mellanslag, till exempel 12_689_898",
-                "write amounts as numbers without quotes or spaces, for example 12_689_898",
-            )
-            .to_string(),
-        ParseErrorKind::AmountAsFloat => lang
-            .pick(
-                "belopp är hela kronor: skriv 481_600, inte 481600.0 eller 481,6",
-                "amounts are whole kronor: write 481_600, not 481600.0",
-            )
-            .to_string(),
-        ParseErrorKind::WeightAsFloat => lang
-            .pick(
-                "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
-                "write percentages as text to keep them exact: \"5,3\"",
-            )
-            .to_string(),
-        ParseErrorKind::WeightBadText => lang
-            .pick(
-                "skriv ett tal, till exempel \"49,0\" eller 64_977",
-                "write a number, for example \"49,0\" or 64_977",
-            )
-            .to_string(),
-        ParseErrorKind::DateWithTime => lang
-            .pick("skriv datum som 2026-12-01", "write dates as 2026-12-01")
-            .to_string(),
-        ParseErrorKind::ActorWrongType => lang
-            .pick(
-                "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
-                "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
-            )
-            .to_string(),
-        ParseErrorKind::DuplicateKey { table: true, .. } => lang
-            .pick(
-                "slå ihop de två tabellerna till en, eller använd [[...]] för en lista av tabeller",
-                "merge the two tables into one, or use [[...]] for a list of tables",
-            )
-            .to_string(),
-        ParseErrorKind::DuplicateKey { table: false, .. } => lang
-            .pick("ta bort den ena av de två", "remove one of the two")
-            .to_string(),
-        ParseErrorKind::LooksLike(_) => lang
-            .pick(
-                "en plan är en textfil i TOML med en uppgift per rad, `nyckel = värde`; se README eller allocations/plan-2026.toml",
-                "a plan is a TOML text file with one item per line, `key = value`; see the README or allocations/plan-2026.toml",
-            )
-            .to_string(),
-        ParseErrorKind::TypographicQuote { .. } => lang
-            .pick(
-                "skriv raka citattecken \"…\"; Word och Outlook byter ut dem när text klistras in",
-                "write straight quotes \"…\"; Word and Outlook replace them when text is pasted",
-            )
-            .to_string(),
-        ParseErrorKind::DecimalComma { .. } => lang
-            .pick(
-                "belopp är hela kronor utan decimaler: skriv 481_600; procentsatser skrivs som text, \"5,3\"",
-                "amounts are whole kronor without decimals: write 481_600; percentages are text, \"5,3\"",
-            )
-            .to_string(),
-        ParseErrorKind::NumberWithSpaces { written } => {
-            let underscored = written
-                .trim_end_matches("kr")
-                .trim_end()
-                .replace([' ', '\u{a0}', '\u{202f}'], "_");
-            match lang {
-                Lang::Sv => format!(
-                    "skriv talet utan mellanslag, med understreck mellan tusentalen: {underscored}"
-                ),
-                Lang::En => format!(
-                    "write the number without spaces, with underscores between thousands: {underscored}"
-                ),
-            }
-        }
-        ParseErrorKind::NumberTooLarge { .. } => lang
-            .pick(
-                "ett belopp får ha högst 19 siffror och en procentsats högst 28; kontrollera att inget klistrats in två gånger",
-                "an amount may have at most 19 digits and a percentage at most 28; check that nothing was pasted twice",
-            )
-            .to_string(),
-        ParseErrorKind::NumberOutOfRange { .. } => lang
-            .pick(
-                "kontrollera talet mot beslutsunderlaget",
-                "check the number against the decision document",
-            )
-            .to_string(),
-        ParseErrorKind::WrongType { .. } => return None,
-    })
-}
-
-/// A long number cut in the middle, so that a pasted line of digits stays readable.
-fn shorten(written: &str, lang: Lang) -> String {
-    let count = written.chars().count();
-    if count <= 40 {
-        return written.to_string();
-    }
-    let head: String = written.chars().take(20).collect();
-    let tail: String = written.chars().skip(count - 10).collect();
-    format!(
-        "{head}…{tail} ({count} {})",
-        lang.pick("tecken", "characters")
-    )
-}
-
-/// serde's integer type names as the range they allow.
-fn range_words(expected: &str, lang: Lang) -> String {
-    match (expected, lang) {
-        ("u8" | "u16" | "u32" | "u64", Lang::Sv) => "ett heltal från 0 och uppåt".to_string(),
-        ("u8" | "u16" | "u32" | "u64", Lang::En) => "a whole number from 0 up".to_string(),
-        ("i32", Lang::Sv) => "ett heltal mellan -2 147 483 648 och 2 147 483 647".to_string(),
-        ("i32", Lang::En) => "a whole number between -2,147,483,648 and 2,147,483,647".to_string(),
-        _ => type_words(expected, lang),
-    }
-}
-
-/// toml's syntax messages in Swedish, for the ones a plan's author is likely to meet; the
-/// English text for the rest. toml writes "what, expected what"; the Swedish text keeps the
-/// what, since the caret shows where.
-fn syntax_words_sv(detail: &str) -> String {
-    let (what, expected) = detail.split_once(", expected").unwrap_or((detail, ""));
-    let (what, expected) = (what.trim(), expected.trim());
-    let words = match what {
-        // An unclosed string expects its closing quote; anything else is a character that
-        // text may not hold.
-        "invalid basic string"
-        | "invalid multi-line basic string"
-        | "invalid literal string"
-        | "invalid multi-line literal string"
-        | "invalid string"
-            if !matches!(expected, "`\"`" | "`'`" | "`\"\"\"`" | "`'''`") =>
-        {
-            "otillåtet tecken i texten (ett styrtecken); skriv om texten eller ta bort tecknet"
-        }
-        "unexpected key or value" => {
-            "oväntad nyckel eller oväntat värde; en rad har en nyckel och ett värde"
-        }
-        "string values must be quoted" => "text måste stå inom citattecken",
-        "invalid basic string" | "invalid string" => "texten avslutas inte med citattecken",
-        "invalid multi-line basic string" => "texten avslutas inte med \"\"\"",
-        "invalid literal string" => "texten avslutas inte med '",
-        "unclosed array table" => "[[ avslutas inte med ]]",
-        "unclosed table" => "[ avslutas inte med ]",
-        "unclosed array" => "listan avslutas inte med ]",
-        "unclosed inline table" => "tabellen avslutas inte med }",
-        "missing comma between array elements" => "kommatecken saknas mellan listans värden",
-        "missing comma between key-value pairs" => "kommatecken saknas mellan tabellens nycklar",
-        "extra comma in inline table" => "extra kommatecken i tabellen",
-        "missing assignment between key-value pairs" => "likhetstecken saknas",
-        "key with no value" | "missing value for key" | "missing value" => "nyckeln saknar värde",
-        "invalid key" | "invalid unquoted key" => {
-            "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken"
-        }
-        "unquoted keys cannot be empty" => "nyckeln saknas före likhetstecknet",
-        "invalid date" | "invalid date-time" | "invalid time" => "ogiltigt datum",
-        "unexpected leading zero" => "ett tal får inte börja med 0",
-        "invalid integer number"
-        | "invalid float"
-        | "invalid mantissa"
-        | "invalid fraction"
-        | "invalid exponent" => "ogiltigt tal",
-        "floating-point number overflowed" => "talet är för stort",
-        "invalid key-value pair" => {
-            "ogiltig rad; en rad ska vara `nyckel = värde` eller en [tabell]"
-        }
-        "unclosed array above" => "en lista ovanför avslutas inte med ]",
-        "cannot recurse further; max recursion depth met"
-        | "recursion limit"
-        | "recursion limit exceeded" => "listor eller tabeller är nästlade för djupt",
-        "carriage return must be followed by newline" => "vagnretur (CR) utan radslut (LF)",
-        "invalid comment character" | "unexpected content between comment and newline" => {
-            "otillåtet tecken (ett styrtecken) i en kommentar"
-        }
-        "invalid table" | "invalid table header" => "ogiltig tabellrubrik",
-        _ => return detail.to_string(),
-    };
-    words.to_string()
+    style.renderer().render(&[group])
 }

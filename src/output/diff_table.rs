@@ -4,11 +4,11 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
-use rust_decimal::Decimal;
 
 use crate::core::diff::{Change, InsatsSide, Matched, PlanDiff, YearCheck, YearCheckKind};
-use crate::core::money::{Amount, group_thousands};
+use crate::core::money::Amount;
 use crate::output::lang::Lang;
+use crate::output::number;
 use crate::output::table::{Layout, short};
 
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
@@ -57,11 +57,11 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         text.push_str(&match lang {
             Lang::Sv => format!(
                 "  Förändring {}; {new_year} års plan anger ingen `stated_change` att jämföra med\n",
-                signed(d.county.difference(), lang)
+                number::change(d.county.difference(), lang)
             ),
             Lang::En => format!(
                 "  Change {}; the {new_year} plan states no `stated_change` to compare with\n",
-                signed(d.county.difference(), lang)
+                number::change(d.county.difference(), lang)
             ),
         });
     }
@@ -238,45 +238,11 @@ fn change_cells(label: String, change: &Change, lang: Lang) -> Vec<String> {
         label,
         amount(change.old),
         amount(change.new),
-        signed(change.difference(), lang),
+        number::change(change.difference(), lang),
         change
             .percent()
-            .map_or_else(String::new, |p| percent(p, lang)),
+            .map_or_else(String::new, |p| number::change_percent(p, lang)),
     ]
-}
-
-/// `+5 340 kr`, `-7 877 kr`, `0 kr`.
-pub fn signed(amount: Amount, lang: Lang) -> String {
-    if amount > Amount::ZERO {
-        format!("+{}", lang.amount(amount))
-    } else {
-        lang.amount(amount)
-    }
-}
-
-/// An amount without "kr", for tables whose caption says kronor: `2 385 000`.
-fn number(amount: Amount, lang: Lang) -> String {
-    match lang {
-        Lang::Sv => group_thousands(amount.0, ' ', ','),
-        Lang::En => group_thousands(amount.0, ',', '.'),
-    }
-}
-
-/// `-0,06 %`, `+12,50 %`, `0,00 %`.
-fn percent(p: Decimal, lang: Lang) -> String {
-    let text = format!("{:.2}", p.abs());
-    let text = match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    };
-    let sign = if p.is_zero() {
-        ""
-    } else if p.is_sign_negative() {
-        "-"
-    } else {
-        "+"
-    };
-    format!("{sign}{text} %")
 }
 
 fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
@@ -296,17 +262,17 @@ fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
         ),
         (YearCheckKind::StatedChange, Lang::Sv) => format!(
             "  Angiven förändring: {} {mark} {} − {} = {}",
-            signed(check.stated, lang),
+            number::change(check.stated, lang),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),
-            signed(check.computed, lang)
+            number::change(check.computed, lang)
         ),
         (YearCheckKind::StatedChange, Lang::En) => format!(
             "  Stated change: {} {mark} {} − {} = {}",
-            signed(check.stated, lang),
+            number::change(check.stated, lang),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),
-            signed(check.computed, lang)
+            number::change(check.computed, lang)
         ),
     }
 }
@@ -363,12 +329,12 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
                 vec![
                     id,
                     actors,
-                    number(c.old.amount, lang),
-                    number(c.new.amount, lang),
+                    lang.number(c.old.amount),
+                    lang.number(c.new.amount),
                     if difference > Amount::ZERO {
-                        format!("+{}", number(difference, lang))
+                        format!("+{}", lang.number(difference))
                     } else {
-                        number(difference, lang)
+                        lang.number(difference)
                     },
                     c.new.text.clone(),
                 ]
@@ -462,19 +428,4 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 fn actor_names(side: &InsatsSide) -> String {
     side.actor_names.join(" / ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn changes_carry_their_sign() {
-        assert_eq!(signed(Amount::kr(-7_877), Lang::Sv), "-7 877 kr");
-        assert_eq!(signed(Amount::kr(5_340), Lang::Sv), "+5 340 kr");
-        assert_eq!(signed(Amount::ZERO, Lang::En), "0 kr");
-        assert_eq!(percent(Decimal::new(-6, 2), Lang::Sv), "-0,06 %");
-        assert_eq!(percent(Decimal::new(1250, 2), Lang::En), "+12.50 %");
-        assert_eq!(percent(Decimal::ZERO, Lang::Sv), "0,00 %");
-    }
 }

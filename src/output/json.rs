@@ -6,12 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Payment, Plan};
 use crate::core::report::{
-    self, Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun,
+    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
 };
-use crate::core::resolve::Recipient;
 
 pub const SCHEMA: &str = "allocate-export/1";
 
@@ -117,25 +117,24 @@ pub struct Allocation {
     pub amount: Amount,
 }
 
-/// The document for a ledger (a checked plan, possibly filtered).
-pub fn document(ledger: &Ledger) -> Document {
+/// The document for a projection of a checked plan (the plan part is always whole).
+pub fn document(projection: &Projection) -> Document {
     Document {
         schema: SCHEMA.to_string(),
-        filtered: ledger.filtered,
-        plan: resolved_plan(ledger),
-        payments: report::payment_rows(ledger),
-        per_kommun: report::per_kommun(ledger),
-        per_actor: report::per_actor(ledger),
-        per_heading: report::per_heading(ledger),
-        per_area: report::per_area(ledger),
-        invoices: report::payments(ledger),
+        filtered: projection.filtered(),
+        plan: resolved_plan(projection.ledger),
+        payments: report::payment_rows(projection),
+        per_kommun: report::per_kommun(projection),
+        per_actor: report::per_actor(projection),
+        per_heading: report::per_heading(projection),
+        per_area: report::per_area(projection),
+        invoices: report::payments(projection),
     }
 }
 
 fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
-    let plan: &Plan = ledger.plan();
-    let r = &ledger.resolved;
-    let date = |d: &Option<toml::Spanned<crate::core::plan::Date>>| {
+    let plan: &Plan = ledger.plan;
+    let date = |d: &Option<crate::core::plan::Spanned<crate::core::plan::Date>>| {
         d.as_ref().map(|d| d.get_ref().to_string())
     };
     let deadlines = plan.deadlines.as_ref();
@@ -209,8 +208,8 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
         insatser: plan
             .insatser
             .iter()
-            .zip(&r.allocations)
-            .map(|(x, allocations)| Insats {
+            .enumerate()
+            .map(|(i, x)| Insats {
                 id: x.id.get_ref().clone(),
                 area: *x.area.get_ref(),
                 text: x.text.clone(),
@@ -224,24 +223,21 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
                 actors: x.actor_ids().iter().map(|a| a.get_ref().clone()).collect(),
                 earmark: x.earmark.as_ref().map(|e| e.get_ref().clone()),
                 amount: *x.amount.get_ref(),
-                allocations: allocations
+                allocations: ledger
+                    .lines_of(i)
                     .iter()
-                    .flatten()
-                    .map(|a| Allocation {
-                        recipient: match a.recipient {
-                            Recipient::Actor(i) => plan
+                    .map(|line| Allocation {
+                        recipient: match line.recipient {
+                            Recipient::Actor(a) => plan
                                 .actors
-                                .get(i)
+                                .get(a as usize)
                                 .map_or_else(String::new, |x| x.id.get_ref().clone()),
-                            Recipient::Kommun(_) => r.recipient_name(a.recipient).to_string(),
-                        },
-                        kommunkod: match a.recipient {
-                            Recipient::Kommun(k) => {
-                                plan.kommuner.get(k).map(|x| x.code.get_ref().clone())
+                            Recipient::Kommun(_) => {
+                                ledger.recipient_name(line.recipient).to_string()
                             }
-                            Recipient::Actor(_) => None,
                         },
-                        amount: a.amount,
+                        kommunkod: ledger.kommunkod(line.recipient).map(str::to_string),
+                        amount: line.amount,
                     })
                     .collect(),
             })

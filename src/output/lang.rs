@@ -1,14 +1,30 @@
 //! The language of everything a person reads: Swedish by default, English on request.
+//!
+//! Wording is written with both languages side by side, so a translator or a reviewer sees
+//! them together: `say!(lang, "nyckeln `{key}` har inga värden", "key `{key}` has no values")`
+//! for a message with values, `lang.pick("Totalt", "Total")` for a fixed word.
 
-use clap::ValueEnum;
+use crate::core::money::Amount;
+use crate::output::number;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// Svenska
     #[default]
     Sv,
     /// English
     En,
+}
+
+/// A message in both languages, Swedish first: `say!(lang, "sv {x}", "en {x}")`.
+#[macro_export]
+macro_rules! say {
+    ($lang:expr, $sv:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::output::lang::Lang::Sv => format!($sv),
+            $crate::output::lang::Lang::En => format!($en),
+        }
+    };
 }
 
 impl Lang {
@@ -20,18 +36,18 @@ impl Lang {
         }
     }
 
-    /// An amount without the unit, in this language's number format (`12 689 898`).
-    pub fn number(self, amount: crate::core::money::Amount) -> String {
-        match self {
-            Lang::Sv => crate::core::money::group_thousands(amount.0, ' ', ','),
-            Lang::En => crate::core::money::group_thousands(amount.0, ',', '.'),
-        }
+    /// An amount with its unit in this language's format: `12 689 898 kr`, `12,689,898 kr`.
+    pub fn amount(self, amount: Amount) -> String {
+        number::amount(amount, self)
     }
 
-    pub fn amount(self, amount: crate::core::money::Amount) -> String {
-        match self {
-            Lang::Sv => amount.sv(),
-            Lang::En => amount.en(),
-        }
+    /// An amount without the unit: `12 689 898`.
+    pub fn number(self, amount: Amount) -> String {
+        number::grouped(amount.0, self)
+    }
+
+    /// The language's code, as machine formats write it.
+    pub fn code(self) -> &'static str {
+        self.pick("sv", "en")
     }
 }

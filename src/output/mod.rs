@@ -1,5 +1,6 @@
 //! Output: everything a person or another program reads, rendered from the core's data.
 
+pub mod audit;
 pub mod check_json;
 pub mod checked;
 pub mod csv;
@@ -10,6 +11,8 @@ pub mod gitlab;
 pub mod json;
 pub mod lang;
 pub mod next_plan;
+pub mod number;
 pub mod sheet;
 pub mod table;
+pub mod words;
 pub mod xlsx;

@@ -18,10 +18,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-use toml::Spanned;
+use crate::core::plan::Spanned;
 
-use crate::core::money::{Amount, group_thousands};
+use crate::core::money::Amount;
 use crate::core::plan::{ActorRef, Date, Insats, KeyKind, Payment, Plan, SplitRule, Weight};
+use crate::output::lang::Lang;
+use crate::output::number;
 
 /// Where the plans sit, for a key `file` (relative to its plan) to keep pointing at the same
 /// file from the new plan's folder.
@@ -72,7 +74,7 @@ impl Writer {
         let line = format!(
             "{key} = 0  # fyll i ({}: {})",
             self.old_year,
-            last_year.sv()
+            number::amount(last_year, Lang::Sv)
         );
         self.line(&line);
     }
@@ -354,7 +356,7 @@ impl Writer {
         entries.sort_by_key(|(k, _)| k.span().start);
         let last_year: Vec<String> = entries
             .iter()
-            .map(|(k, v)| format!("{} {}", k.get_ref(), v.get_ref().sv()))
+            .map(|(k, v)| format!("{} {}", k.get_ref(), number::amount(*v.get_ref(), Lang::Sv)))
             .collect();
         self.line(&format!(
             "# fyll i `{name}` ({}: {})",
@@ -440,7 +442,7 @@ fn split_rule(rule: SplitRule) -> &'static str {
 
 /// A TOML integer with underscores between thousands: `12_697_775`.
 fn integer(amount: Amount) -> String {
-    group_thousands(amount.0, '_', '.')
+    number::toml_integer(amount)
 }
 
 /// A key weight as the plan writes it: a percentage as text with a decimal comma and its
@@ -448,7 +450,7 @@ fn integer(amount: Amount) -> String {
 fn weight_value(weight: &Weight, kind: KeyKind) -> String {
     match kind {
         KeyKind::Percent => string(&weight.0.to_string().replace('.', ",")),
-        KeyKind::Population if weight.0.fract().is_zero() => group_thousands(weight.0, '_', '.'),
+        KeyKind::Population if weight.0.fract().is_zero() => number::toml_integer(Amount(weight.0)),
         KeyKind::Population => string(&weight.0.to_string()),
     }
 }

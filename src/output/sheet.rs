@@ -8,7 +8,8 @@
 use crate::core::money::Amount;
 use crate::core::plan::Payment;
 use crate::core::report::{
-    Ledger, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, RecipientKind, View,
+    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
+    RecipientKind, View,
 };
 use crate::output::lang::Lang;
 
@@ -30,14 +31,14 @@ pub struct Sheet {
     pub total: Vec<Value>,
 }
 
-pub fn build(view: View, ledger: &Ledger, lang: Lang) -> Sheet {
+pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
     match view {
-        View::Payments => payments(&crate::core::report::payment_rows(ledger), lang),
-        View::PerKommun => per_kommun(&crate::core::report::per_kommun(ledger), lang),
-        View::PerActor => per_actor(&crate::core::report::per_actor(ledger), lang),
-        View::PerHeading => per_heading(&crate::core::report::per_heading(ledger), lang),
-        View::Invoices => invoices(&crate::core::report::payments(ledger), lang),
-        View::PerArea => per_area(&crate::core::report::per_area(ledger), lang),
+        View::Payments => payments(&report::payment_rows(projection), lang),
+        View::PerKommun => per_kommun(&report::per_kommun(projection), lang),
+        View::PerActor => per_actor(&report::per_actor(projection), lang),
+        View::PerHeading => per_heading(&report::per_heading(projection), lang),
+        View::Invoices => invoices(&report::payments(projection), lang),
+        View::PerArea => per_area(&report::per_area(projection), lang),
     }
 }
 
@@ -58,6 +59,11 @@ fn total_row(width: usize, lang: Lang, column: usize, amount: Amount) -> Vec<Val
             _ => Value::Empty,
         })
         .collect()
+}
+
+/// The money an actor with units under it receives itself: "Region … (egna medel)".
+pub fn own_funds(name: &str, lang: Lang) -> String {
+    format!("{name} ({})", lang.pick("egna medel", "own funds"))
 }
 
 pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
@@ -175,13 +181,22 @@ fn per_actor(report: &PerActor, lang: Lang) -> Sheet {
     Sheet {
         name: "per-aktor",
         headers,
-        // Only rows that receive money themselves: a group's own row would repeat its members.
+        // What each actor or kommun receives itself, so that the rows sum to the total: a
+        // group's own money is named as on the screen, "X (egna medel)".
         rows: report
             .rows
             .iter()
             .filter(|r| !r.own_total.0.is_zero())
             .map(|r| {
-                let mut row = vec![text(&r.name), r.group.as_ref().map_or(Value::Empty, text)];
+                let (name, group) = if r.has_children {
+                    (
+                        own_funds(&r.name, lang),
+                        Some(r.group.as_ref().unwrap_or(&r.name)),
+                    )
+                } else {
+                    (r.name.clone(), r.group.as_ref())
+                };
+                let mut row = vec![text(name), group.map_or(Value::Empty, text)];
                 row.extend(r.own_per_area.iter().map(|a| Value::Amount(*a)));
                 row.push(Value::Amount(r.own_total));
                 row
@@ -200,7 +215,6 @@ fn per_heading(report: &PerHeading, lang: Lang) -> Sheet {
             "Område",
             "Beskrivning",
             "Belopp",
-            "Rubrikens angivna summa",
         ]),
         Lang::En => headers(&[
             "Heading",
@@ -209,7 +223,6 @@ fn per_heading(report: &PerHeading, lang: Lang) -> Sheet {
             "Area",
             "Description",
             "Amount",
-            "Heading's stated total",
         ]),
     };
     let mut rows = Vec::new();
@@ -231,7 +244,6 @@ fn per_heading(report: &PerHeading, lang: Lang) -> Sheet {
                 Value::Number(item.area),
                 text(&item.text),
                 Value::Amount(item.amount),
-                heading.stated.map_or(Value::Empty, Value::Amount),
             ]);
         }
     }

@@ -7,10 +7,25 @@ use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::money::Amount;
 use crate::core::report::{
-    DeadlineKind, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Statement,
+    self, DeadlineKind, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
+    Statement, View,
 };
 use crate::output::lang::Lang;
 use crate::output::sheet;
+
+/// One view of a projection, as the terminal shows it.
+pub fn view(view: View, projection: &Projection, layout: Layout) -> String {
+    let plan = projection.ledger.plan;
+    let title = format!("{} {}", plan.plan.county, plan.plan.year.get_ref());
+    match view {
+        View::Payments => payment_rows(&report::payment_rows(projection), &title, layout),
+        View::PerKommun => per_kommun(&report::per_kommun(projection), &title, layout),
+        View::PerActor => per_actor(&report::per_actor(projection), &title, layout),
+        View::PerHeading => per_heading(&report::per_heading(projection), &title, layout),
+        View::PerArea => per_area(&report::per_area(projection), &title, layout),
+        View::Invoices => payments(&report::payments(projection), &title, layout),
+    }
+}
 
 /// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
 pub fn terminal_width() -> u16 {
@@ -257,6 +272,23 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             total
         });
         table.add_row(cells);
+        // A row with rows under it that receives money itself: that money on a row of its
+        // own, named as in the export, so the rows under the total add up to it.
+        if row.has_children && !row.own_total.0.is_zero() {
+            let marker = format!("{}– ", "  ".repeat(row.depth));
+            let room = name_width.saturating_sub(marker.chars().count());
+            let own = sheet::own_funds(&row.name, lang);
+            // Under its own row the name can go: "egna medel" is what must show.
+            let label = if own.chars().count() <= room {
+                own
+            } else {
+                short(lang.pick("egna medel", "own funds"), room)
+            };
+            let mut cells = vec![Cell::new(format!("{marker}{label}"))];
+            cells.extend(row.own_per_area.iter().map(|a| cell(*a)));
+            cells.push(cell(row.own_total));
+            table.add_row(cells);
+        }
     }
     let mut totals = vec![layout.total_label()];
     totals.extend(report.area_totals.iter().map(|a| cell(*a)));
@@ -271,8 +303,8 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         ),
         lang.pick("kronor", "kronor"),
         lang.pick(
-            "  Rader med – ingår i raden ovanför (regionens enheter, länets kommuner).",
-            "  Rows marked – are part of the row above (the region's units, the county's kommuner)."
+            "  Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
+            "  Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
         )
     )
 }
@@ -322,6 +354,11 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         // Sub-headings are marked, not indented: a table cell does not keep leading spaces.
         let marker = "› ".repeat(heading.depth);
         let stated = match heading.stated {
+            Some(s) if !heading.complete => Cell::new(format!(
+                "{} ({})",
+                lang.amount(s),
+                lang.pick("urval", "selection")
+            )),
             Some(s) if s == heading.computed => Cell::new(format!("{} ✓", lang.amount(s))),
             Some(s) => layout.strong(format!("{} ≠", lang.amount(s))),
             None => Cell::new(""),
@@ -415,7 +452,9 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 layout.amount(row.amount),
             ]);
         }
-        let check = if area.total == area.agreement {
+        let check = if !area.complete {
+            lang.pick("(urval)", "(selection)")
+        } else if area.total == area.agreement {
             "✓"
         } else {
             "≠"
@@ -440,7 +479,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
     out
 }
 
-pub fn payments(report: &Payments, title: &str, filtered: bool, layout: Layout) -> String {
+pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let mut out = format!(
         "{}, {title}\n",
@@ -482,7 +521,7 @@ pub fn payments(report: &Payments, title: &str, filtered: bool, layout: Layout) 
         lang.amount(report.held_total),
         lang.amount(sum),
     );
-    let closing = if filtered {
+    let closing = if !report.complete {
         format!("{parts} ({})", lang.pick("urval", "selection"))
     } else if sum == report.county_total {
         format!(

@@ -150,7 +150,20 @@ fn compare(expected: &Expected, out: &Output) -> Vec<String> {
             out.status, expected.exit
         ));
     }
-    let drawn = drawn_findings(&out.stdout);
+    // `check` writes findings as its output; the other commands write them to standard error
+    // and nothing to standard output when they fail.
+    let drawn = drawn_findings(&format!("{}{}", out.stdout, out.stderr));
+    let is_check = expected
+        .run
+        .as_deref()
+        .is_none_or(|r| r.starts_with("check"))
+        && !out.stdout.is_empty();
+    if is_check && !out.stderr.is_empty() {
+        problems.push(format!("check wrote to stderr: {}", out.stderr));
+    }
+    if !is_check && out.status != 0 && !out.stdout.is_empty() {
+        problems.push(format!("a failing command wrote to stdout: {}", out.stdout));
+    }
     let places = |fs: Vec<(String, String, String)>| {
         fs.into_iter()
             .map(|(s, c, p)| format!("{s}[{c}] {p}"))
@@ -264,9 +277,10 @@ fn every_corpus_case_gives_its_exit_status_codes_places_and_messages() {
         let problems = compare(&expected, &out);
         if !problems.is_empty() {
             failures.push(format!(
-                "{name}:\n  {}\n--- stdout\n{}",
+                "{name}:\n  {}\n--- stdout\n{}--- stderr\n{}",
                 problems.join("\n  "),
-                out.stdout
+                out.stdout,
+                out.stderr
             ));
         }
     }
@@ -365,9 +379,11 @@ fn byte_order_mark_crlf_and_both_are_read_as_plain_text() {
     assert_case(
         &format!(
             "# exit: 1\n\
+             # expect: fel[insatser-total] {}:16 \"alla insatser summerar\"\n\
              # expect: fel[area-total] {}:10 \"insatserna i område 1\"\n\
              # expect: fel[negative-amount] {}:10 \"negativt belopp -600 000 kr\"\n\
              # expect: fel[stated-total] {}:10 \"summerar till 1 265 000 kr\"",
+            line_of("county_total = 3_000_000"),
             line_of("amount = 1_000_000"),
             line_of("amount = 600_000"),
             line_of("stated = 2_465_000"),
@@ -482,12 +498,8 @@ fn a_key_file_of_50_mb_is_refused_with_its_size_and_the_limit() {
         "# exit: 2\n# expect: fel[key-file] - \"folkmangd.csv: filen är 50 MB\" help \"rätt fil\"",
         &out,
     );
-    assert!(
-        out.stdout
-            .contains("en nyckelfil får vara högst 5 MB (5 242 880 byte)"),
-        "{}",
-        out.stdout
-    );
+    out.assert_stdout_empty()
+        .assert_stderr_contains("en nyckelfil får vara högst 5 MB (5 242 880 byte)");
 }
 
 #[test]

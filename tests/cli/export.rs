@@ -43,7 +43,7 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     export(dir.path(), &["--out", "ut"])
         .assert_status(0)
-        .assert_stdout_contains("Skrev ut/betalningar.csv");
+        .assert_stderr_contains("Skrev ut/betalningar.csv");
     let ut = dir.path().join("ut");
 
     let (headers, rows) = read_excel_csv(&ut.join("betalningar.csv"));
@@ -141,7 +141,8 @@ fn one_view_goes_to_standard_output_for_piping() {
     );
     export(dir.path(), &[])
         .assert_status(2)
-        .assert_stdout_contains("Ange en mapp med --out");
+        .assert_stdout_empty()
+        .assert_stderr_contains("ange en mapp med --out");
 }
 
 #[test]
@@ -246,7 +247,8 @@ fn an_existing_file_is_not_overwritten_without_force() {
     std::fs::write(dir.path().join("per-kommun.csv"), "my own notes").unwrap();
     export(dir.path(), &["--out", "."])
         .assert_status(2)
-        .assert_stdout_contains("Finns redan: ./per-kommun.csv. Inget skrevs. Ange --force");
+        .assert_stdout_empty()
+        .assert_stderr_contains("finns redan: ./per-kommun.csv. Inget skrevs. Ange --force");
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -270,8 +272,9 @@ fn an_unwritable_folder_leaves_nothing_behind() {
     std::fs::write(dir.path().join("a-file"), "").unwrap();
     export(dir.path(), &["--out", "a-file/ut"])
         .assert_status(2)
-        .assert_stdout_contains("Kunde inte skriva a-file/ut")
-        .assert_stdout_contains("Inget lämnades kvar i mappen.");
+        .assert_stdout_empty()
+        .assert_stderr_contains("kunde inte skriva a-file/ut")
+        .assert_stderr_contains("Inget lämnades kvar.");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
@@ -284,8 +287,9 @@ fn a_plan_with_errors_exports_nothing_and_says_why() {
         &["export", plan.to_str().unwrap(), "--out", "ut"],
     )
     .assert_status(1)
-    .assert_stdout_contains("fel[stated-total]")
-    .assert_stdout_contains("1 fel; inget exporteras förrän planen stämmer");
+    .assert_stdout_empty()
+    .assert_stderr_contains("fel[stated-total]")
+    .assert_stderr_contains("1 fel; inget exporteras förrän planen stämmer");
     assert!(!dir.path().join("ut").exists());
 }
 

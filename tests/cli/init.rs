@@ -58,13 +58,14 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
     let dir = folder_with("plan-2025.toml");
     let out = allocate(dir.path(), &["init", "--from", "plan-2025.toml"]);
     out.assert_status(0)
-        .assert_stdout_contains("Skrev plan-2026.toml: 2026 års plan utifrån plan-2025.toml.");
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev plan-2026.toml: 2026 års plan utifrån plan-2025.toml.");
     let new = read(&dir.path().join("plan-2026.toml"));
     let old = read(&dir.path().join("plan-2025.toml"));
     let expected = amounts_in(&old);
     // 2025's tables hold 6 + 7 + 5 insatser (seed 003).
     assert_eq!(expected, 37);
-    out.assert_stdout_contains(&format!("{expected} belopp att fylla i"));
+    out.assert_stderr_contains(&format!("{expected} belopp att fylla i"));
 
     let check = allocate(dir.path(), &["check", "plan-2026.toml"]);
     check.assert_status(1);
@@ -167,7 +168,8 @@ fn init_never_replaces_a_file_without_force() {
     std::fs::write(dir.path().join("plan-2026.toml"), "# mitt utkast\n").unwrap();
     allocate(dir.path(), &["init", "--from", "plan-2025.toml"])
         .assert_status(2)
-        .assert_stdout_contains("plan-2026.toml finns redan");
+        .assert_stdout_empty()
+        .assert_stderr_contains("finns redan: plan-2026.toml");
     assert_eq!(read(&dir.path().join("plan-2026.toml")), "# mitt utkast\n");
     allocate(dir.path(), &["init", "--from", "plan-2025.toml", "--force"]).assert_status(0);
     assert!(read(&dir.path().join("plan-2026.toml")).contains("year = 2026"));
@@ -194,7 +196,7 @@ fn init_into_another_folder_keeps_the_key_file_reachable() {
         ],
     )
     .assert_status(0)
-    .assert_stdout_contains("Skrev utkast/plan.toml");
+    .assert_stderr_contains("Skrev utkast/plan.toml");
     let new = read(&dir.path().join("utkast/plan.toml"));
     assert!(new.contains("file = \"../keys/folkmangd-2024-11-01.csv\""));
     let check = allocate(dir.path(), &["check", "utkast/plan.toml"]);
@@ -244,7 +246,8 @@ fn years_out_of_range_are_refused_not_wrapped() {
     .unwrap();
     crate::support::allocate(dir.path(), &["init", "--from", "plan.toml"])
         .assert_status(2)
-        .assert_stdout_contains("planens år 2147483647 är inte ett fyrsiffrigt årtal");
+        .assert_stdout_empty()
+        .assert_stderr_contains("planens år 2147483647 är inte ett fyrsiffrigt årtal");
     crate::support::allocate(
         dir.path(),
         &["init", "--from", "plan.toml", "--year", "2027"],
@@ -264,5 +267,6 @@ fn years_out_of_range_are_refused_not_wrapped() {
         ],
     )
     .assert_status(2)
-    .assert_stdout_contains("Året 99999 går inte att använda");
+    .assert_stdout_empty()
+    .assert_stderr_contains("året 99999 går inte att använda");
 }

@@ -113,9 +113,9 @@ fn windows_1252_with_two_year_columns_and_a_county_row() {
     // Two year columns: the user must choose.
     let out = allocate(&repo_root(), &["split", "1", "--key", file]);
     out.assert_status(2)
-        .assert_stdout_contains("fel[key-file]: filen har flera årskolumner (\"2023\", \"2024\")")
-        .assert_stdout_contains(&format!("{file}:3:1"))
-        .assert_stdout_contains("--column 2024");
+        .assert_stderr_contains("fel[key-file]: filen har flera årskolumner (\"2023\", \"2024\")")
+        .assert_stderr_contains(&format!("{file}:3:1"))
+        .assert_stderr_contains("--column 2024");
     // 2024: the county row "23 Jämtlands län" is not a kommun and is left out.
     assert_population_2024(&split_by_file(file, &["--column", "2024"]));
     allocate(
@@ -130,11 +130,11 @@ fn windows_1252_with_two_year_columns_and_a_county_row() {
         &["split", "1", "--key", file, "--column", "2023"],
     );
     out.assert_status(2)
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[key-coverage]: 2303 Ragunda saknar värde (`..`) i kolumnen \"2023\"",
         )
-        .assert_stdout_contains(&format!("{file}:5:1"))
-        .assert_stdout_contains(&format!("{file}:12:1"));
+        .assert_stderr_contains(&format!("{file}:5:1"))
+        .assert_stderr_contains(&format!("{file}:12:1"));
 }
 
 // Malformed files: a clear error and the line.
@@ -154,11 +154,11 @@ fn a_value_that_is_not_a_count_names_its_line() {
             .as_bytes(),
     );
     out.assert_status(2)
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[key-file]: värdet \"6 O37\" för 2305 Bräcke är inte ett heltal",
         )
-        .assert_stdout_contains("--> f.csv:5:1")
-        .assert_stdout_contains("5 | \"2305 Bräcke\";6 O37");
+        .assert_stderr_contains("--> f.csv:5:1")
+        .assert_stderr_contains("5 | \"2305 Bräcke\";6 O37");
 }
 
 #[test]
@@ -168,9 +168,9 @@ fn a_region_without_kommunkod_names_its_line() {
         b"\"region\",\"2024\"\n\"2303 Ragunda\",5150\n\"Ragunda\",5150\n",
     );
     out.assert_status(2)
-        .assert_stdout_contains("regionen \"Ragunda\" har ingen kommunkod")
-        .assert_stdout_contains("--> f.csv:3:1")
-        .assert_stdout_contains("\"2380 Östersund\"");
+        .assert_stderr_contains("regionen \"Ragunda\" har ingen kommunkod")
+        .assert_stderr_contains("--> f.csv:3:1")
+        .assert_stderr_contains("\"2380 Östersund\"");
 }
 
 #[test]
@@ -180,19 +180,19 @@ fn a_quote_that_is_never_closed_names_its_line() {
         b"\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2305 Br\xe4cke;6037\n\"2309 Krokom\";15702\n",
     );
     out.assert_status(2)
-        .assert_stdout_contains("citattecken på raden avslutas aldrig")
-        .assert_stdout_contains("--> f.csv:3:1");
+        .assert_stderr_contains("citattecken på raden avslutas aldrig")
+        .assert_stderr_contains("--> f.csv:3:1");
 }
 
 #[test]
 fn a_header_without_years_a_missing_column_and_an_empty_file() {
     let (_d, out) = malformed("f.csv", b"\"region\";\"kommun\"\n\"2303 Ragunda\";5150\n");
     out.assert_status(2)
-        .assert_stdout_contains("rubrikraden har ingen kolumn för ett år (\"region\", \"kommun\")")
-        .assert_stdout_contains("--> f.csv:1:1");
+        .assert_stderr_contains("rubrikraden har ingen kolumn för ett år (\"region\", \"kommun\")")
+        .assert_stderr_contains("--> f.csv:1:1");
     let (_d, out) = malformed("f.csv", b"");
     out.assert_status(2)
-        .assert_stdout_contains("f.csv: filen är tom");
+        .assert_stderr_contains("f.csv: filen är tom");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("f.csv"),
@@ -206,12 +206,12 @@ fn a_header_without_years_a_missing_column_and_an_empty_file() {
         ],
     )
     .assert_status(2)
-    .assert_stdout_contains(
+    .assert_stderr_contains(
         "error[key-file]: there is no column \"2025\"; the year columns are \"2024\"",
     );
     allocate(dir.path(), &["split", "100", "--key", "missing.csv"])
         .assert_status(2)
-        .assert_stdout_contains("missing.csv: filen finns inte");
+        .assert_stderr_contains("missing.csv: filen finns inte");
 }
 
 #[test]
@@ -221,8 +221,8 @@ fn a_kommun_given_twice_names_both_lines() {
         b"\"region\",\"2024\"\n\"2303 Ragunda\",5150\n\"2305 Br\xe4cke\",6037\n\"2303 Ragunda\",5150\n",
     );
     out.assert_status(2)
-        .assert_stdout_contains("fel[key-coverage]: kommunen 2303 Ragunda finns redan på rad 2")
-        .assert_stdout_contains("--> f.csv:4:1");
+        .assert_stderr_contains("fel[key-coverage]: kommunen 2303 Ragunda finns redan på rad 2")
+        .assert_stderr_contains("--> f.csv:4:1");
 }
 
 // Plans whose keys read a file.

@@ -16,7 +16,7 @@ fn every_plan_in_allocations_passes_check() {
     );
     for plan in plans {
         let out = allocate(&repo_root(), &["check", plan.to_str().unwrap()]);
-        out.assert_status(0);
+        out.assert_status(0).assert_stderr_empty();
         assert!(
             !out.finding_codes().iter().any(|c| c != "earmark-total"),
             "{}: only the documented earmark warning is expected\n{}",

@@ -193,7 +193,8 @@ fn participation_2026_by_the_one_decimal_key_in_hundreds() {
         "2",
     ])
     .assert_status(2)
-    .assert_stdout_contains("är redan procentsatser");
+    .assert_stdout_empty()
+    .assert_stderr_contains("är redan procentsatser");
 }
 
 #[test]
@@ -249,10 +250,14 @@ fn unknown_key_and_bad_arguments_are_refused() {
         "befolkning-2042",
     ])
     .assert_status(2)
-    .assert_stdout_contains("ingen nyckel `befolkning-2042`; menade du `befolkning-2024`?");
+    .assert_stdout_empty()
+    .assert_stderr_contains(
+        "okänd fördelningsnyckel `befolkning-2042`. Menade du `befolkning-2024`?",
+    );
     split(&["150", "--key", SHIPPED_KEY, "--unit", "100"])
         .assert_status(2)
-        .assert_stdout_contains("150 kr är inte ett helt antal av enheten 100 kr");
+        .assert_stdout_empty()
+        .assert_stderr_contains("150 kr är inte ett helt antal av enheten 100 kr");
     let out = split(&["12,5", "--key", SHIPPED_KEY]);
     out.assert_status(2);
     assert!(

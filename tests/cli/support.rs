@@ -30,6 +30,38 @@ impl Output {
         self
     }
 
+    pub fn assert_stderr_contains(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Nothing on standard error: what a command that succeeds quietly writes there.
+    pub fn assert_stderr_empty(&self) -> &Self {
+        assert!(
+            self.stderr.is_empty(),
+            "stderr is not empty\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    /// Nothing on standard output: what a command that fails writes there.
+    pub fn assert_stdout_empty(&self) -> &Self {
+        assert!(
+            self.stdout.is_empty(),
+            "stdout is not empty\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
     /// The header lines of findings: `fel[code]: …` / `varning[code]: …`.
     pub fn finding_codes(&self) -> Vec<String> {
         self.stdout

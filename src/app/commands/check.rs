@@ -6,19 +6,53 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::app::cli::{CheckArgs, CheckFormat, Status};
-use crate::core::check::check;
-use crate::core::finding::Severity;
+use clap::{Args, ValueEnum};
+
+use crate::app::Status;
+use crate::app::cli::Common;
+use crate::app::error::Error;
+use crate::core::check::{Checked, check};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::Source;
 use crate::output::checked::{CheckedFile, Summary, Verdict};
-use crate::output::diagnostic::{Style, render_finding};
+use crate::output::diagnostic::{Style, render_finding, render_load_error};
 use crate::output::lang::Lang;
 use crate::output::{check_json, github, gitlab};
+use crate::say;
 
-pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<Status> {
-    let style = args.common.style();
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Plan files (TOML) to check.
+    #[arg(required = true, value_name = "PLAN")]
+    pub plans: Vec<PathBuf>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Output: `human` (diagnostics with source lines), `json` (schema allocate-check/1),
+    /// `github` (GitHub Actions annotations) or `gitlab` (GitLab code quality report).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// How `check` writes its findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics for people, with the source line and a caret.
+    Human,
+    /// One JSON document (schema allocate-check/1).
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
+    Github,
+    /// A GitLab code quality report (JSON).
+    Gitlab,
+}
+
+/// The findings are what `check` is asked for: they go to standard output.
+pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
+    let style = args.common.out_style();
     let lang = style.lang;
     let paths: Vec<PathBuf> = crate::app::plan_paths::expand(&args.plans);
     let files = || -> Vec<CheckedFile> {
@@ -44,7 +78,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         }
     };
     write!(out, "{text}")?;
-    Ok(summary.status())
+    Ok(status(&summary))
 }
 
 /// Diagnostics for people, plan by plan; with several plans, a summary of them all.
@@ -53,7 +87,7 @@ fn human(
     deny_warnings: bool,
     style: Style,
     out: &mut dyn Write,
-) -> std::io::Result<Status> {
+) -> Result<Status, Error> {
     let mut summary = Summary::default();
     for path in paths {
         let (verdict, errors, warnings) = check_one(path, deny_warnings, style, out)?;
@@ -66,29 +100,34 @@ fn human(
     if paths.len() > 1 {
         writeln!(out, "{}", summary.line(style.lang))?;
     }
-    Ok(summary.status())
+    Ok(status(&summary))
 }
 
 /// One plan loaded and checked, as data.
 fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
     match crate::input::plan::load(path) {
-        Ok((source, plan)) => {
-            CheckedFile::checked(&source, &plan, &check(&plan), deny_warnings, lang)
+        Ok(loaded) => {
+            let checked = check(&loaded.plan, &loaded.key_files);
+            CheckedFile::checked(
+                &loaded.source,
+                &loaded.plan,
+                &checked.findings,
+                deny_warnings,
+                lang,
+            )
         }
         Err(error) => CheckedFile::unreadable(path, &error, lang),
     }
 }
 
-impl Summary {
-    /// The worst outcome: a file that cannot be read, else a failed plan, else success.
-    fn status(&self) -> Status {
-        if self.unreadable > 0 {
-            Status::Unreadable
-        } else if self.failed > 0 {
-            Status::Findings
-        } else {
-            Status::Ok
-        }
+/// The worst outcome: a file that cannot be read, else a failed plan, else success.
+fn status(summary: &Summary) -> Status {
+    if summary.unreadable > 0 {
+        Status::Failure
+    } else if summary.failed > 0 {
+        Status::Findings
+    } else {
+        Status::Ok
     }
 }
 
@@ -98,28 +137,31 @@ fn check_one(
     deny_warnings: bool,
     style: Style,
     out: &mut dyn Write,
-) -> std::io::Result<(Verdict, usize, usize)> {
+) -> Result<(Verdict, usize, usize), Error> {
     let lang = style.lang;
-    let Some((source, plan)) = super::load(path, style, out)? else {
-        return Ok((Verdict::Unreadable, 0, 0));
+    let loaded = match crate::input::plan::load(path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            // A file that cannot be read is one of `check`'s results, not a failure of it.
+            writeln!(out, "{}", render_load_error(&error, style))?;
+            let could_not = lang.pick("kunde inte läsas", "could not be read");
+            writeln!(out, "{}: {could_not}\n", path.display())?;
+            return Ok((Verdict::Unreadable, 0, 0));
+        }
     };
-    let findings = check(&plan);
-    for finding in &findings {
-        writeln!(out, "{}\n", render_finding(&source, finding, style))?;
+    let checked = check(&loaded.plan, &loaded.key_files);
+    for finding in &checked.findings {
+        writeln!(out, "{}\n", render_finding(&loaded.source, finding, style))?;
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings.len() - errors;
+    let (errors, warnings) = (checked.errors(), checked.warnings());
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     if !failed {
-        write!(out, "{}", reconciliation(&plan, lang))?;
+        write!(out, "{}", reconciliation(&checked, lang))?;
     }
     writeln!(
         out,
         "{}",
-        summary_line(&source, errors, warnings, failed, lang)
+        summary_line(&loaded.source, errors, warnings, failed, lang)
     )?;
     let verdict = if failed {
         Verdict::Failed
@@ -162,7 +204,8 @@ fn summary_line(
 
 /// The short summary shown when a plan reconciles: county total, each area, and how many
 /// stated figures were checked.
-fn reconciliation(plan: &Plan, lang: Lang) -> String {
+fn reconciliation(checked: &Checked, lang: Lang) -> String {
+    let plan: &Plan = checked.ledger.plan;
     let mut rows: Vec<(String, Amount, String)> = Vec::new();
     let total = *plan.plan.county_total.get_ref();
     rows.push((
@@ -170,48 +213,42 @@ fn reconciliation(plan: &Plan, lang: Lang) -> String {
         total,
         String::new(),
     ));
-    for area in &plan.areas {
-        let n = plan
-            .insatser
-            .iter()
-            .filter(|i| i.area.get_ref() == area.number.get_ref())
-            .count();
-        let label = format!(
-            "  {} {}",
-            lang.pick("Område", "Area"),
-            area.number.get_ref()
-        );
-        let note = match lang {
-            Lang::Sv => format!("{n} insatser"),
-            Lang::En => format!("{n} insatser"),
+    let mut counts = vec![0usize; plan.areas.len()];
+    for entry in &checked.ledger.insatser {
+        if let Some(c) = entry.area.and_then(|a| counts.get_mut(a)) {
+            *c += 1;
+        }
+    }
+    for (area, n) in plan.areas.iter().zip(counts) {
+        let number = area.number.get_ref();
+        let label = say!(lang, "  Område {number}", "  Area {number}");
+        let note = if n == 1 {
+            "1 insats".to_string()
+        } else {
+            format!("{n} insatser")
         };
         rows.push((label, *area.amount.get_ref(), note));
     }
     let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
     let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
-    let mut text = match lang {
-        Lang::Sv => format!(
-            "{} {}: alla summor stämmer\n",
-            plan.plan.county,
-            plan.plan.year.get_ref()
-        ),
-        Lang::En => format!(
-            "{} {}: every total reconciles\n",
-            plan.plan.county,
-            plan.plan.year.get_ref()
-        ),
-    };
+    let (county, year) = (&plan.plan.county, plan.plan.year.get_ref());
+    let mut text = say!(
+        lang,
+        "{county} {year}: alla summor stämmer\n",
+        "{county} {year}: every total reconciles\n"
+    );
     for ((label, _, note), amount) in rows.iter().zip(&amounts) {
         let line = format!("  {label:<label_width$}  {amount:>amount_width$}  {note}");
         text.push_str(line.trim_end());
         text.push('\n');
     }
     let stated = stated_figure_count(plan);
-    text.push_str(&match lang {
-        Lang::Sv => format!("  {stated} angivna summor i dokumentet stämmer med beräkningen\n"),
-        Lang::En => format!("  {stated} figures stated in the document match the computation\n"),
-    });
+    text.push_str(&say!(
+        lang,
+        "  {stated} angivna summor i dokumentet stämmer med beräkningen\n",
+        "  {stated} figures stated in the document match the computation\n"
+    ));
     text
 }
 

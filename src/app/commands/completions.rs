@@ -13,7 +13,9 @@ use std::io::Write;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
-use crate::app::cli::{Cli, Status};
+use crate::app::Status;
+use crate::app::cli::Cli;
+use crate::app::error::Error;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -22,7 +24,7 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> std::io::Result<Status> {
+pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status, Error> {
     let mut command = Cli::command();
     let name = command.get_name().to_string();
     clap_complete::generate(args.shell, &mut command, name, out);

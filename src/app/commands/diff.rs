@@ -11,7 +11,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::app::cli::{Common, Status};
+use crate::app::Status;
+use crate::app::cli::Common;
+use crate::app::error::{Blocked, Error};
 use crate::output::diff_table;
 use crate::output::table::{self, Layout};
 
@@ -27,24 +29,20 @@ pub struct DiffArgs {
     pub common: Common,
 }
 
-pub fn run(args: &DiffArgs, out: &mut dyn Write) -> std::io::Result<Status> {
-    let style = args.common.style();
-    let lang = style.lang;
-    let Some((old_source, old)) = super::load(&args.old, style, out)? else {
-        return Ok(Status::Unreadable);
+pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let old = super::load(&args.old)?;
+    let new = super::load(&args.new)?;
+    let err_style = args.common.err_style();
+    let old_checked = super::passing(&old, err_style, err, Blocked::Comparison);
+    let new_checked = super::passing(&new, err_style, err, Blocked::Comparison);
+    let (old_checked, new_checked) = match (old_checked, new_checked) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let Some((new_source, new)) = super::load(&args.new, style, out)? else {
-        return Ok(Status::Unreadable);
-    };
-    let what = lang.pick("ingen jämförelse", "no comparison");
-    let old_passes = super::passes_check(&old_source, &old, style, what, out)?;
-    let new_passes = super::passes_check(&new_source, &new, style, what, out)?;
-    if !old_passes || !new_passes {
-        return Ok(Status::Findings);
-    }
-    let d = crate::core::diff::diff(&old, &new);
+    let d = crate::core::diff::diff(&old_checked.ledger, &new_checked.ledger);
+    let style = args.common.out_style();
     let layout = Layout {
-        lang,
+        lang: style.lang,
         color: style.color,
         width: table::terminal_width(),
     };
@@ -53,8 +51,8 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         "{}",
         diff_table::render(
             &d,
-            &old_source.display_path(),
-            &new_source.display_path(),
+            &old.source.display_path(),
+            &new.source.display_path(),
             layout
         )
     )?;

@@ -3,99 +3,100 @@
 //! Files are written whole or not at all, and never over an existing file without `--force`.
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use crate::app::cli::{ExportArgs, ExportFormat, Status};
+use clap::{Args, ValueEnum};
+
+use crate::app::Status;
+use crate::app::cli::{Common, FilterArgs};
+use crate::app::error::{Blocked, Error};
 use crate::app::files::{self, File, WriteError};
-use crate::core::report::{Ledger, View};
+use crate::core::report::{Projection, View};
+use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
-use crate::output::sheet;
-use crate::output::{csv, json, xlsx};
+use crate::output::{csv, json, sheet, xlsx};
 
-pub fn run(args: &ExportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
-    let style = args.common.style();
-    let lang = style.lang;
-    let what = lang.pick("inget exporteras", "nothing is exported");
-    let (plan, filter) = match super::prepare(&args.plan, &args.filter, style, what, out)? {
-        Ok(prepared) => prepared,
-        Err(status) => return Ok(status),
-    };
-    let ledger = Ledger::new(&plan, &filter);
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Plan file (TOML); it must pass `check`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Folder to write the files to (created if missing). Without it, one `--view` is
+    /// written to standard output.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// File format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines.
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv: Dialect,
+    /// Views to export; all of them when none is given.
+    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    pub views: Vec<View>,
+    /// Replace files that already exist in the folder.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One CSV file per view.
+    Csv,
+    /// One workbook with a sheet per view.
+    Xlsx,
+    /// The resolved plan and every view in one document (schema allocate-export/1).
+    Json,
+}
+
+pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let loaded = super::load(&args.plan)?;
+    let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Export)?;
+    let selection = super::selection(&args.filter, &checked.ledger)?;
+    let projection = Projection::new(&checked.ledger, &selection);
+    let lang = args.common.lang;
     let views = if args.views.is_empty() {
         View::ALL.to_vec()
     } else {
         args.views.clone()
     };
-    let year = plan.plan.year.get_ref();
-
     let Some(dir) = &args.out else {
-        return to_stdout(args, &ledger, &views, lang, out);
+        return to_stdout(args, &projection, &views, lang, out);
     };
-    let files = match render_files(args.format, args.csv, &ledger, &views, lang, *year) {
-        Ok(files) => files,
-        Err(reason) => {
-            writeln!(
-                out,
-                "{}: {reason}",
-                lang.pick("Exporten misslyckades", "The export failed")
-            )?;
-            return Ok(Status::Unreadable);
-        }
-    };
+    let year = *loaded.plan.plan.year.get_ref();
+    let files = render_files(args.format, args.csv, &projection, &views, lang, year)?;
     match files::write_all(dir, &files, args.force) {
         Ok(paths) => {
             for path in paths {
-                writeln!(out, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
             }
             Ok(Status::Ok)
         }
-        Err(WriteError::Exists(paths)) => {
-            let list = paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ");
-            writeln!(
-                out,
-                "{}: {list}. {}",
-                lang.pick("Finns redan", "Already there"),
-                lang.pick(
-                    "Inget skrevs. Ange --force för att ersätta filerna, eller välj en annan mapp med --out.",
-                    "Nothing was written. Give --force to replace the files, or choose another folder with --out."
-                )
-            )?;
-            Ok(Status::Unreadable)
-        }
-        Err(WriteError::Io { path, error }) => {
-            writeln!(
-                out,
-                "{} {}: {error}. {}",
-                lang.pick("Kunde inte skriva", "Could not write"),
-                path.display(),
-                lang.pick(
-                    "Inget lämnades kvar i mappen.",
-                    "Nothing was left in the folder."
-                )
-            )?;
-            Ok(Status::Unreadable)
-        }
+        Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
+        Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
     }
 }
 
 /// All files of an export, rendered in memory before anything touches the disk.
 fn render_files(
     format: ExportFormat,
-    dialect: csv::Dialect,
-    ledger: &Ledger,
+    dialect: Dialect,
+    projection: &Projection,
     views: &[View],
     lang: Lang,
     year: i32,
-) -> Result<Vec<File>, String> {
+) -> Result<Vec<File>, Error> {
     match format {
         ExportFormat::Csv => views
             .iter()
             .map(|&view| {
-                let sheet = sheet::build(view, ledger, lang);
-                let bytes = csv::write(&sheet, dialect).map_err(|e| e.to_string())?;
+                let sheet = sheet::build(view, projection, lang);
+                let bytes =
+                    csv::write(&sheet, dialect).map_err(|e| Error::Export(e.to_string()))?;
                 Ok(File {
                     name: format!("{}.csv", sheet.name),
                     bytes,
@@ -105,17 +106,17 @@ fn render_files(
         ExportFormat::Xlsx => {
             let sheets: Vec<_> = views
                 .iter()
-                .map(|&view| sheet::build(view, ledger, lang))
+                .map(|&view| sheet::build(view, projection, lang))
                 .collect();
-            let bytes = xlsx::write(&sheets).map_err(|e| e.to_string())?;
+            let bytes = xlsx::write(&sheets).map_err(|e| Error::Export(e.to_string()))?;
             Ok(vec![File {
                 name: format!("allocate-{year}.xlsx"),
                 bytes,
             }])
         }
         ExportFormat::Json => {
-            let text =
-                serde_json::to_string_pretty(&json::document(ledger)).map_err(|e| e.to_string())?;
+            let text = serde_json::to_string_pretty(&json::document(projection))
+                .map_err(|e| Error::Export(e.to_string()))?;
             Ok(vec![File {
                 name: format!("allocate-{year}.json"),
                 bytes: (text + "\n").into_bytes(),
@@ -127,43 +128,26 @@ fn render_files(
 /// One view to standard output, for piping.
 fn to_stdout(
     args: &ExportArgs,
-    ledger: &Ledger,
+    projection: &Projection,
     views: &[View],
     lang: Lang,
     out: &mut dyn Write,
-) -> std::io::Result<Status> {
+) -> Result<Status, Error> {
     let [view] = views else {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Ange en mapp med --out, eller en enda --view för att skriva till standard ut.",
-                "Give a folder with --out, or a single --view to write to standard output."
-            )
-        )?;
-        return Ok(Status::Unreadable);
+        return Err(Error::OneViewToStdout);
     };
     match args.format {
         ExportFormat::Csv => {
-            let bytes = csv::write(&sheet::build(*view, ledger, lang), args.csv)
-                .map_err(std::io::Error::other)?;
+            let bytes = csv::write(&sheet::build(*view, projection, lang), args.csv)
+                .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
         ExportFormat::Json => {
-            let text = json::view(&json::document(ledger), *view).map_err(std::io::Error::other)?;
+            let text = json::view(&json::document(projection), *view)
+                .map_err(|e| Error::Export(e.to_string()))?;
             writeln!(out, "{text}")?;
         }
-        ExportFormat::Xlsx => {
-            writeln!(
-                out,
-                "{}",
-                lang.pick(
-                    "XLSX skrivs bara till en mapp: ange --out.",
-                    "XLSX is written to a folder only: give --out."
-                )
-            )?;
-            return Ok(Status::Unreadable);
-        }
+        ExportFormat::Xlsx => return Err(Error::XlsxNeedsFolder),
     }
     Ok(Status::Ok)
 }

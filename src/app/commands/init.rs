@@ -9,10 +9,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::app::cli::{Common, Status};
-use crate::core::finding::Problem;
-use crate::output::lang::Lang;
+use crate::app::Status;
+use crate::app::cli::Common;
+use crate::app::error::Error;
+use crate::app::files::{self, WriteError};
+use crate::core::check::finding::Problem;
 use crate::output::next_plan::{Folders, next_plan};
+use crate::say;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -36,44 +39,22 @@ pub struct InitArgs {
 /// Plan years `init` works with: four digits, leaving room for a deadline the year after.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
 
-fn year_out_of_range(year: i32, lang: crate::output::lang::Lang) -> String {
-    match lang {
-        crate::output::lang::Lang::Sv => format!(
-            "Året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year."
-        ),
-        crate::output::lang::Lang::En => format!(
-            "The year {year} cannot be used: give a year between 1000 and 9998 with --year."
-        ),
-    }
-}
-
-pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
-    let style = args.common.style();
-    let lang = style.lang;
-    let Some((source, plan)) = super::load(&args.from, style, out)? else {
-        return Ok(Status::Unreadable);
-    };
+pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let lang = args.common.lang;
+    let loaded = super::load(&args.from)?;
+    let plan = &loaded.plan;
     // Years are four-digit calendar years (TOML dates), and the deadlines move one year past
     // the plan year: anything else is refused rather than wrapped around.
     let old_year = *plan.plan.year.get_ref();
-    let year = args.year.or_else(|| old_year.checked_add(1));
-    let (Some(year), true) = (year, YEARS.contains(&old_year)) else {
-        let text = match lang {
-            crate::output::lang::Lang::Sv => format!(
-                "{}: planens år {old_year} är inte ett fyrsiffrigt årtal; rätta `year` under [plan].",
-                args.from.display()
-            ),
-            crate::output::lang::Lang::En => format!(
-                "{}: the plan's year {old_year} is not a four-digit year; correct `year` under [plan].",
-                args.from.display()
-            ),
-        };
-        writeln!(out, "{text}")?;
-        return Ok(Status::Unreadable);
-    };
+    if !YEARS.contains(&old_year) {
+        return Err(Error::PlanYear {
+            path: args.from.clone(),
+            year: old_year,
+        });
+    }
+    let year = args.year.unwrap_or(old_year + 1);
     if !YEARS.contains(&year) {
-        writeln!(out, "{}", year_out_of_range(year, lang))?;
-        return Ok(Status::Unreadable);
+        return Err(Error::NewYear { year });
     }
     let from_dir = args.from.parent().unwrap_or(Path::new(""));
     let target = match &args.output {
@@ -87,9 +68,9 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         target.parent().unwrap_or(Path::new(""))
     };
     let text = next_plan(
-        &plan,
+        plan,
         year,
-        &source.display_path(),
+        &loaded.source.display_path(),
         &Folders {
             old: from_dir,
             new: target_dir,
@@ -99,47 +80,21 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
         write!(out, "{text}")?;
         return Ok(Status::Ok);
     }
-    if target.exists() && !args.force {
-        writeln!(
-            out,
-            "{}",
-            match lang {
-                Lang::Sv => format!(
-                    "allocate: {} finns redan; välj en annan fil med --output, eller ersätt den med --force",
-                    target.display()
-                ),
-                Lang::En => format!(
-                    "allocate: {} already exists; choose another file with --output, or replace it with --force",
-                    target.display()
-                ),
-            }
-        )?;
-        return Ok(Status::Unreadable);
-    }
-    if let Err(e) = write_via_temporary(&target, &text, args.force) {
-        writeln!(
-            out,
-            "allocate: {}: {} {e}",
-            target.display(),
-            lang.pick("kan inte skriva:", "cannot write:")
-        )?;
-        return Ok(Status::Unreadable);
+    match files::write_file(&target, text.as_bytes(), args.force) {
+        Ok(()) => {}
+        Err(WriteError::Exists(paths)) => return Err(Error::FilesExist(paths)),
+        Err(WriteError::Io { path, error }) => return Err(Error::Write { path, error }),
     }
     let to_fill = amounts_to_fill(&text);
-    let shown = target.display();
+    let (shown, from) = (target.display(), loaded.source.display_path());
     writeln!(
-        out,
+        err,
         "{}",
-        match lang {
-            Lang::Sv => format!(
-                "Skrev {shown}: {year} års plan utifrån {}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
-                source.display_path()
-            ),
-            Lang::En => format!(
-                "Wrote {shown}: the {year} plan from {}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them.",
-                source.display_path()
-            ),
-        }
+        say!(
+            lang,
+            "Skrev {shown}: {year} års plan utifrån {from}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
+            "Wrote {shown}: the {year} plan from {from}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them."
+        )
     )?;
     Ok(Status::Ok)
 }
@@ -147,27 +102,11 @@ pub fn run(args: &InitArgs, out: &mut dyn Write) -> std::io::Result<Status> {
 /// How many amounts the new plan leaves to fill in, as `check` will count them.
 fn amounts_to_fill(text: &str) -> usize {
     crate::input::plan::parse(text).map_or(0, |plan| {
-        crate::core::check::check(&plan)
+        let key_files = vec![None; plan.keys.len()];
+        crate::core::check::check(&plan, &key_files)
+            .findings
             .iter()
             .filter(|f| matches!(f.problem, Problem::AmountToFill { .. }))
             .count()
     })
-}
-
-/// Writes `text` to a temporary file beside `target`, then renames it into place; without
-/// `replace`, the rename fails rather than replace a file that appeared in the meantime.
-fn write_via_temporary(target: &Path, text: &str, replace: bool) -> std::io::Result<()> {
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    let persisted = if replace {
-        file.persist(target)
-    } else {
-        file.persist_noclobber(target)
-    };
-    persisted.map(drop).map_err(|e| e.error)
 }

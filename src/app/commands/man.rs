@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory};
 
-use crate::app::cli::{Cli, Status};
+use crate::app::Status;
+use crate::app::cli::Cli;
+use crate::app::error::Error;
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
@@ -17,21 +19,28 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(args: &ManArgs, out: &mut dyn Write) -> std::io::Result<Status> {
+/// The page goes to standard output; with `--dir`, the pages' paths go to standard error.
+pub fn run(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let command = Cli::command();
     let Some(dir) = &args.dir else {
         clap_mangen::Man::new(command).render(out)?;
         return Ok(Status::Ok);
     };
-    std::fs::create_dir_all(dir)?;
+    let write_error = |error| Error::Write {
+        path: dir.clone(),
+        error,
+    };
+    std::fs::create_dir_all(dir).map_err(write_error)?;
     // Built, each command knows its display name (`allocate-check`), which names its page.
     let mut command = command.disable_help_subcommand(true);
     command.build();
     let mut pages = vec![command.clone()];
     pages.extend(command.get_subcommands().cloned());
     for page in pages {
-        let path = clap_mangen::Man::new(page).generate_to(dir)?;
-        writeln!(out, "{}", path.display())?;
+        let path = clap_mangen::Man::new(page)
+            .generate_to(dir)
+            .map_err(write_error)?;
+        writeln!(err, "{}", path.display())?;
     }
     Ok(Status::Ok)
 }

@@ -1,5 +1,5 @@
-//! One module per subcommand, and what they share: loading a plan and reporting why it
-//! could not be loaded.
+//! One module per command, and what they share: loading a plan, checking it before a report,
+//! and turning the filter options into a selection.
 
 pub mod check;
 pub mod completions;
@@ -13,163 +13,107 @@ pub mod split;
 use std::io::Write;
 use std::path::Path;
 
-use crate::app::cli::FilterArgs;
-use crate::core::finding::Severity;
-use crate::core::plan::Plan;
-use crate::core::report::Filter;
-use crate::core::resolve::Resolved;
-use crate::input::plan::{self, Source};
-use crate::output::diagnostic::{Style, render_load_error};
-use crate::output::lang::Lang;
+use crate::app::Status;
+use crate::app::cli::{Cli, Command, FilterArgs};
+use crate::app::error::{Blocked, Error};
+use crate::core::check::Checked;
+use crate::core::check::finding::Thing;
+use crate::core::ledger::Ledger;
+use crate::core::selection::Selection;
+use crate::core::text::suggest;
+use crate::input::plan::{self, Loaded};
+use crate::output::diagnostic::{Style, render_finding};
 
-/// Loads a plan; when it cannot be read or parsed, says why on `out` and returns `None`.
-pub fn load(
-    path: &Path,
+/// Runs a parsed command line: what was asked for to `out`, messages to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    match cli.command {
+        Command::Check(args) => check::run(&args, out),
+        Command::Report(args) => report::run(&args, out, err),
+        Command::Export(args) => export::run(&args, out, err),
+        Command::Split(args) => split::run(&args, out, err),
+        Command::Diff(args) => diff::run(&args, out, err),
+        Command::Init(args) => init::run(&args, out, err),
+        Command::Completions(args) => completions::run(&args, out),
+        Command::Man(args) => man::run(&args, out, err),
+    }
+}
+
+/// Reads and parses a plan and its key files.
+pub fn load(path: &Path) -> Result<Loaded, Error> {
+    plan::load(path).map_err(|e| Error::Load(Box::new(e)))
+}
+
+/// Checks a loaded plan before a command uses it: a plan with errors gets its findings drawn
+/// on `err`, and is an error for the command.
+pub fn passing<'l>(
+    loaded: &'l Loaded,
     style: Style,
-    out: &mut dyn Write,
-) -> std::io::Result<Option<(Source, Plan)>> {
-    match plan::load(path) {
-        Ok(loaded) => Ok(Some(loaded)),
-        Err(error) => {
-            writeln!(out, "{}", render_load_error(&error, style))?;
-            writeln!(
-                out,
-                "{}: {}\n",
-                path.display(),
-                style.lang.pick("kunde inte läsas", "could not be read")
-            )?;
-            Ok(None)
+    err: &mut dyn Write,
+    blocked: Blocked,
+) -> Result<Checked<'l>, Error> {
+    let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+    let errors = checked.errors();
+    if errors == 0 {
+        return Ok(checked);
+    }
+    for finding in &checked.findings {
+        writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
+    }
+    Err(Error::PlanHasErrors {
+        path: loaded.source.display_path(),
+        errors,
+        blocked,
+    })
+}
+
+/// `--area`, `--actor` and `--kommun` as a selection; a name the plan does not have is a
+/// usage error.
+pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error> {
+    let plan = ledger.plan;
+    let mut selection = Selection::all();
+    let unknown = |thing: Thing, name: String, known: Vec<String>| {
+        let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+        Error::Unknown {
+            thing,
+            suggestion: suggest(&name, &candidates),
+            name,
+            known,
+        }
+    };
+    if let Some(area) = args.area {
+        match ledger.names.areas.get(&area) {
+            Some(&a) => selection.areas.push(a),
+            None => {
+                let known = plan
+                    .areas
+                    .iter()
+                    .map(|a| a.number.get_ref().to_string())
+                    .collect();
+                return Err(unknown(Thing::Area, area.to_string(), known));
+            }
         }
     }
-}
-
-/// What `report` and `export` do before they build a ledger: load the plan, check it (a plan
-/// with errors gets its findings and the line that `what` follows from them), and resolve the
-/// filter options. `Err` is the exit status, after saying why on `out`.
-pub fn prepare(
-    path: &Path,
-    filter_args: &FilterArgs,
-    style: Style,
-    what: &str,
-    out: &mut dyn Write,
-) -> std::io::Result<Result<(Plan, Filter), crate::app::cli::Status>> {
-    use crate::app::cli::Status;
-    let Some((source, plan)) = load(path, style, out)? else {
-        return Ok(Err(Status::Unreadable));
-    };
-    if !passes_check(&source, &plan, style, what, out)? {
-        return Ok(Err(Status::Findings));
-    }
-    let Some(filter) = filter(filter_args, &plan, style.lang, out)? else {
-        return Ok(Err(Status::Unreadable));
-    };
-    Ok(Ok((plan, filter)))
-}
-
-/// Runs every check; when there are errors, prints the findings and a line saying that
-/// `what` (no report, nothing exported) follows from them, and returns false.
-fn passes_check(
-    source: &Source,
-    plan: &Plan,
-    style: Style,
-    what: &str,
-    out: &mut dyn Write,
-) -> std::io::Result<bool> {
-    let findings = crate::core::check::check(plan);
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    if errors == 0 {
-        return Ok(true);
-    }
-    for finding in &findings {
-        writeln!(
-            out,
-            "{}\n",
-            crate::output::diagnostic::render_finding(source, finding, style)
-        )?;
-    }
-    let line = match style.lang {
-        Lang::Sv => format!("{errors} fel; {what} förrän planen stämmer"),
-        Lang::En => format!("{errors} errors; {what} until the plan reconciles"),
-    };
-    writeln!(out, "{}: {line}", source.display_path())?;
-    Ok(false)
-}
-
-/// Turns `--area`, `--actor` and `--kommun` into a filter; an unknown name is a usage error.
-fn filter(
-    args: &FilterArgs,
-    plan: &Plan,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> std::io::Result<Option<Filter>> {
-    let resolved = Resolved::new(plan, &mut Vec::new());
-    let mut filter = Filter {
-        area: args.area,
-        ..Filter::default()
-    };
-    if let Some(area) = args.area
-        && !resolved.areas.contains_key(&area)
-    {
-        let known: Vec<String> = plan
-            .areas
-            .iter()
-            .map(|a| a.number.get_ref().to_string())
-            .collect();
-        unknown(
-            out,
-            lang,
-            lang.pick("område", "area"),
-            &area.to_string(),
-            &known,
-        )?;
-        return Ok(None);
-    }
     if let Some(actor) = &args.actor {
-        match resolved.actors.get(actor) {
-            Some(&i) => filter.actor = Some(i),
+        match ledger.names.actors.get(actor) {
+            Some(&a) => selection.actor = Some(a),
             None => {
-                let known: Vec<String> =
-                    plan.actors.iter().map(|a| a.id.get_ref().clone()).collect();
-                unknown(out, lang, lang.pick("aktör", "actor"), actor, &known)?;
-                return Ok(None);
+                let known = plan.actors.iter().map(|a| a.id.get_ref().clone()).collect();
+                return Err(unknown(Thing::Actor, actor.clone(), known));
             }
         }
     }
     if let Some(kommun) = &args.kommun {
-        match resolved.kommun(kommun) {
-            Some(k) => filter.kommun = Some(k),
+        match ledger.names.kommun(kommun) {
+            Some(k) => selection.kommun = Some(k),
             None => {
-                let known: Vec<String> = plan
+                let known = plan
                     .kommuner
                     .iter()
                     .map(|k| k.name.get_ref().clone())
                     .collect();
-                unknown(out, lang, "kommun", kommun, &known)?;
-                return Ok(None);
+                return Err(unknown(Thing::Kommun, kommun.clone(), known));
             }
         }
     }
-    Ok(Some(filter))
-}
-
-fn unknown(
-    out: &mut dyn Write,
-    lang: Lang,
-    what: &str,
-    name: &str,
-    known: &[String],
-) -> std::io::Result<()> {
-    let suggestion = crate::input::plan::suggest(name, known)
-        .map(|s| format!(" {} `{s}`?", lang.pick("Menade du", "Did you mean")))
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "{} {what} `{name}`.{suggestion} {}: {}",
-        lang.pick("Okänd", "Unknown"),
-        lang.pick("Planen har", "The plan has"),
-        known.join(", ")
-    )
+    Ok(selection)
 }

@@ -3,32 +3,46 @@
 //! headings), per area, and the invoice summaries with internal transfers and held money.
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use crate::app::cli::{ReportArgs, Status};
-use crate::core::report::{self, Ledger, View};
+use clap::Args;
+
+use crate::app::Status;
+use crate::app::cli::{Common, FilterArgs};
+use crate::app::error::{Blocked, Error};
+use crate::core::report::{Projection, View};
 use crate::output::table::{self, Layout};
 
-pub fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
-    let style = args.common.style();
-    let lang = style.lang;
-    let what = lang.pick("ingen rapport", "no report");
-    let (plan, filter) = match super::prepare(&args.plan, &args.filter, style, what, out)? {
-        Ok(prepared) => prepared,
-        Err(status) => return Ok(status),
-    };
-    let ledger = Ledger::new(&plan, &filter);
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Plan file (TOML); it must pass `check`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Views to show, in the order given; all of them but `payments` when none is given.
+    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    pub views: Vec<View>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let loaded = super::load(&args.plan)?;
+    let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Report)?;
+    let selection = super::selection(&args.filter, &checked.ledger)?;
+    let view = Projection::new(&checked.ledger, &selection);
+    let style = args.common.out_style();
     let layout = Layout {
-        lang,
+        lang: style.lang,
         color: style.color,
         width: table::terminal_width(),
     };
-    let title = format!("{} {}", plan.plan.county, plan.plan.year.get_ref());
     // Payments are one row per recipient and insats: long, and what `export` is for, so they
     // are shown only when asked for.
-    let views = if args.views.is_empty() {
+    let views: Vec<View> = if args.views.is_empty() {
         View::ALL
-            .iter()
-            .copied()
+            .into_iter()
             .filter(|v| *v != View::Payments)
             .collect()
     } else {
@@ -36,16 +50,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<Status> {
     };
     let sections: Vec<String> = views
         .into_iter()
-        .map(|view| match view {
-            View::Payments => table::payment_rows(&report::payment_rows(&ledger), &title, layout),
-            View::PerKommun => table::per_kommun(&report::per_kommun(&ledger), &title, layout),
-            View::PerActor => table::per_actor(&report::per_actor(&ledger), &title, layout),
-            View::PerHeading => table::per_heading(&report::per_heading(&ledger), &title, layout),
-            View::PerArea => table::per_area(&report::per_area(&ledger), &title, layout),
-            View::Invoices => {
-                table::payments(&report::payments(&ledger), &title, ledger.filtered, layout)
-            }
-        })
+        .map(|v| table::view(v, &view, layout))
         .collect();
     write!(out, "{}", sections.join("\n"))?;
     Ok(Status::Ok)

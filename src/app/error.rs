@@ -1,0 +1,321 @@
+//! The one error type of the application: every failure that is not a finding. Each variant
+//! carries its data; `render` words it (Swedish and English side by side, here and nowhere
+//! else) and `status` decides the exit status. `main` prints it once, to standard error.
+
+use std::path::PathBuf;
+
+use crate::app::Status;
+use crate::core::check::finding::Thing;
+use crate::core::money::Amount;
+use crate::core::population::{KeyFile, Mismatch, ScbError};
+use crate::core::split::SplitError;
+use crate::input::plan::{LoadError, Source};
+use crate::output::diagnostic::{Style, render_file_problem, render_load_error};
+use crate::output::lang::Lang;
+use crate::output::words::{findings, key_file};
+use crate::say;
+
+/// What a plan with errors keeps a command from doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocked {
+    Report,
+    Export,
+    Comparison,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// A plan cannot be read or parsed.
+    Load(Box<LoadError>),
+    /// A plan has errors (its findings are already drawn), so nothing is produced.
+    PlanHasErrors {
+        path: String,
+        errors: usize,
+        blocked: Blocked,
+    },
+    /// A filter or key names something the plan does not have.
+    Unknown {
+        thing: Thing,
+        name: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    /// Files that exist and are not to be replaced without `--force`; nothing was written.
+    FilesExist(Vec<PathBuf>),
+    /// A file could not be written; nothing was left behind.
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// Standard output could not be written (other than a closed pipe).
+    Output(std::io::Error),
+    /// `export` without `--out` and not exactly one `--view`.
+    OneViewToStdout,
+    /// XLSX cannot go to standard output.
+    XlsxNeedsFolder,
+    /// An export format could not be produced.
+    Export(String),
+    /// `split`: the amount cannot be split in the unit, or by the key.
+    Split {
+        error: SplitError,
+        amount: Amount,
+        unit: Amount,
+    },
+    /// `split --key FILE`: the file cannot be read.
+    KeyFile(Box<ScbError>),
+    /// `split --key FILE`: kommuner given twice or without a value.
+    KeyFileRows {
+        file: Box<KeyFile>,
+        mismatches: Vec<Mismatch>,
+    },
+    /// `split --plan P --key K`: the key has errors (drawn already).
+    KeyUnusable { plan: String, key: String },
+    /// `split --precision` on a key of percentages.
+    PrecisionOnPercentages { key: String },
+    /// `init`: the plan's year is not a four-digit year.
+    PlanYear { path: PathBuf, year: i32 },
+    /// `init --year` outside what a plan can hold.
+    NewYear { year: i32 },
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Error {
+        Error::Output(error)
+    }
+}
+
+impl Error {
+    pub fn status(&self) -> Status {
+        match self {
+            Error::PlanHasErrors { .. } | Error::KeyUnusable { .. } => Status::Findings,
+            _ => Status::Failure,
+        }
+    }
+
+    /// The error as the user reads it.
+    pub fn render(&self, style: Style) -> String {
+        let lang = style.lang;
+        let line = |text: String| format!("allocate: {text}\n");
+        match self {
+            Error::Load(error) => {
+                let path = match error.as_ref() {
+                    LoadError::Read { path, .. } => path.display().to_string(),
+                    LoadError::Parse { source, .. } => source.display_path(),
+                };
+                let could_not = lang.pick("kunde inte läsas", "could not be read");
+                format!(
+                    "{}\n{path}: {could_not}\n",
+                    render_load_error(error, style)
+                )
+            }
+            Error::PlanHasErrors {
+                path,
+                errors,
+                blocked,
+            } => {
+                let what = match blocked {
+                    Blocked::Report => lang.pick("ingen rapport", "no report"),
+                    Blocked::Export => lang.pick("inget exporteras", "nothing is exported"),
+                    Blocked::Comparison => lang.pick("ingen jämförelse", "no comparison"),
+                };
+                format!(
+                    "{path}: {}\n",
+                    say!(
+                        lang,
+                        "{errors} fel; {what} förrän planen stämmer",
+                        "{errors} errors; {what} until the plan reconciles"
+                    )
+                )
+            }
+            Error::Unknown {
+                thing,
+                name,
+                suggestion,
+                known,
+            } => {
+                let unknown = findings::unknown_thing(*thing, lang);
+                let suggestion = suggestion
+                    .as_ref()
+                    .map(|s| say!(lang, " Menade du `{s}`?", " Did you mean `{s}`?"))
+                    .unwrap_or_default();
+                let known = known.join(", ");
+                line(say!(
+                    lang,
+                    "{unknown} `{name}`.{suggestion} Planen har: {known}",
+                    "{unknown} `{name}`.{suggestion} The plan has: {known}",
+                ))
+            }
+            Error::FilesExist(paths) => {
+                let list = paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                line(say!(
+                    lang,
+                    "finns redan: {list}. Inget skrevs. Ange --force för att ersätta, eller välj en annan plats.",
+                    "already there: {list}. Nothing was written. Give --force to replace, or choose another place."
+                ))
+            }
+            Error::Write { path, error } => {
+                let (path, why) = (path.display(), io_words(error, lang));
+                line(say!(
+                    lang,
+                    "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
+                    "could not write {path}: {why}. Nothing was left behind."
+                ))
+            }
+            Error::Output(error) => {
+                let why = io_words(error, lang);
+                line(say!(
+                    lang,
+                    "kunde inte skriva till standard ut: {why}",
+                    "could not write to standard output: {why}"
+                ))
+            }
+            Error::OneViewToStdout => line(
+                lang.pick(
+                    "ange en mapp med --out, eller en enda --view för att skriva till skärmen (standard output)",
+                    "give a folder with --out, or a single --view to write to standard output",
+                )
+                .to_string(),
+            ),
+            Error::XlsxNeedsFolder => line(
+                lang.pick(
+                    "XLSX skrivs bara till en mapp: ange --out",
+                    "XLSX is written to a folder only: give --out",
+                )
+                .to_string(),
+            ),
+            Error::Export(reason) => line(say!(
+                lang,
+                "exporten misslyckades: {reason}",
+                "the export failed: {reason}"
+            )),
+            Error::Split {
+                error,
+                amount,
+                unit,
+            } => {
+                let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
+                line(match error {
+                    SplitError::AmountNotMultipleOfUnit => say!(
+                        lang,
+                        "{amount} är inte ett helt antal av enheten {unit}",
+                        "{amount} is not a whole number of the unit {unit}"
+                    ),
+                    SplitError::NoWeight => say!(
+                        lang,
+                        "nyckeln ger alla kommuner vikten noll",
+                        "the key gives every kommun weight zero"
+                    ),
+                    _ => say!(
+                        lang,
+                        "beloppet eller nyckeln kan inte fördelas exakt",
+                        "the amount or the key cannot be split exactly"
+                    ),
+                })
+            }
+            Error::KeyFile(error) => render_key_file_error(error, style),
+            Error::KeyFileRows { file, mismatches } => {
+                let source = Source::new(file.path.clone(), file.text.clone());
+                mismatches
+                    .iter()
+                    .map(|m| {
+                        let message = match m.line() {
+                            Some(_) => key_file::mismatch_text(m, &file.column, lang),
+                            None => key_file::mismatch_message(m, &file.path, &file.column, lang),
+                        };
+                        let hint = key_file::mismatch_hint(m, lang);
+                        render_file_problem(&source, m.line(), "key-coverage", &message, hint, style)
+                            + "\n"
+                    })
+                    .collect()
+            }
+            Error::KeyUnusable { plan, key } => format!(
+                "{plan}: {}\n",
+                say!(
+                    lang,
+                    "nyckeln `{key}` kan inte användas; `allocate check {plan}` visar varför",
+                    "key `{key}` cannot be used; `allocate check {plan}` says why"
+                )
+            ),
+            Error::PrecisionOnPercentages { key } => line(say!(
+                lang,
+                "--precision räknar om befolkningstal till procent; `{key}` är redan procentsatser",
+                "--precision turns population counts into percentages; `{key}` is percentages already"
+            )),
+            Error::PlanYear { path, year } => {
+                let path = path.display();
+                line(say!(
+                    lang,
+                    "{path}: planens år {year} är inte ett fyrsiffrigt årtal; rätta `year` under [plan]",
+                    "{path}: the plan's year {year} is not a four-digit year; correct `year` under [plan]"
+                ))
+            }
+            Error::NewYear { year } => line(say!(
+                lang,
+                "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
+                "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
+            )),
+        }
+    }
+}
+
+/// A key file that cannot be read, drawn with its line when it has one.
+fn render_key_file_error(error: &ScbError, style: Style) -> String {
+    let lang = style.lang;
+    // The line is shown from the file read again within the same size limit as when it was
+    // loaded (a too-large file has no line to show).
+    let text = match error.line {
+        Some(_) => {
+            crate::input::plan::read_limited(&error.path, crate::input::plan::MAX_FILE_BYTES)
+                .map(|bytes| crate::input::scb::decode(&bytes).0)
+                .unwrap_or_default()
+        }
+        None => String::new(),
+    };
+    let message = match error.line {
+        Some(_) if !text.is_empty() => key_file::error_message(error, lang),
+        _ => format!(
+            "{}: {}",
+            key_file::error_place(error),
+            key_file::error_message(error, lang)
+        ),
+    };
+    let source = Source::new(error.path.clone(), text);
+    render_file_problem(
+        &source,
+        error.line,
+        "key-file",
+        &message,
+        &key_file::error_hint(error, lang),
+        style,
+    ) + "\n"
+}
+
+/// What the operating system said, in the user's language where it is a common case.
+pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let words = match error.kind() {
+        ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
+        ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
+        ErrorKind::AlreadyExists => lang.pick("filen finns redan", "the file already exists"),
+        ErrorKind::StorageFull => lang.pick("disken är full", "the disk is full"),
+        ErrorKind::ReadOnlyFilesystem => lang.pick(
+            "filsystemet är skrivskyddat",
+            "the file system is read-only",
+        ),
+        ErrorKind::FileTooLarge => lang.pick(
+            "filen blir större än vad som är tillåtet (ulimit -f)",
+            "the file would exceed the allowed size (ulimit -f)",
+        ),
+        ErrorKind::NotADirectory => lang.pick(
+            "en del av sökvägen är inte en mapp",
+            "a part of the path is not a folder",
+        ),
+        ErrorKind::IsADirectory => lang.pick("är en mapp", "is a folder"),
+        _ => return error.to_string(),
+    };
+    words.to_string()
+}

@@ -1,0 +1,514 @@
+//! Findings: what `check` reports, as data.
+//!
+//! A finding carries the values (stated, computed, names), never preformatted text, and its
+//! byte span in the plan. Its code and severity come from the registry (`registry::Code`);
+//! the words are `output::words::findings`.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::core::check::registry::Code;
+use crate::core::money::Amount;
+use crate::core::population::{Mismatch, ScbError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Byte span in the plan text of the key or value at fault.
+    pub span: Range<usize>,
+    pub problem: Problem,
+    /// Another place that explains this one (where a duplicate was first defined).
+    pub related: Option<(Range<usize>, Related)>,
+}
+
+impl Finding {
+    pub fn code(&self) -> Code {
+        self.problem.code()
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code().rule().severity
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+}
+
+/// Proof that an error was reported: only `Findings::error` makes one. A part of the plan
+/// that cannot be resolved returns it, so that nothing is ever left out without a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reported(());
+
+/// The findings of one plan, collected while it is resolved and checked.
+#[derive(Debug, Default)]
+pub struct Findings {
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    /// Reports an error.
+    pub fn error(&mut self, span: Range<usize>, problem: Problem) -> Reported {
+        debug_assert_eq!(
+            problem.code().rule().severity,
+            Severity::Error,
+            "{:?} is not an error",
+            problem.code()
+        );
+        self.list.push(Finding {
+            span,
+            problem,
+            related: None,
+        });
+        Reported(())
+    }
+
+    /// Reports an error that another place explains.
+    pub fn error_with(
+        &mut self,
+        span: Range<usize>,
+        problem: Problem,
+        related: (Range<usize>, Related),
+    ) -> Reported {
+        let reported = self.error(span, problem);
+        if let Some(last) = self.list.last_mut() {
+            last.related = Some(related);
+        }
+        reported
+    }
+
+    pub fn warning(&mut self, span: Range<usize>, problem: Problem) {
+        debug_assert_eq!(
+            problem.code().rule().severity,
+            Severity::Warning,
+            "{:?} is not a warning",
+            problem.code()
+        );
+        self.list.push(Finding {
+            span,
+            problem,
+            related: None,
+        });
+    }
+
+    /// The findings in file order.
+    pub fn into_sorted(mut self) -> Vec<Finding> {
+        self.list.sort_by_key(|f| (f.span.start, f.span.end));
+        self.list
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Related {
+    FirstDefinedHere,
+    FirstListedHere,
+}
+
+/// The kinds of things a plan names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Thing {
+    Area,
+    Actor,
+    Kommun,
+    Key,
+    Insats,
+    Heading,
+    FocusArea,
+    Earmark,
+}
+
+impl Thing {
+    /// The table in the plan file where such things are defined.
+    pub fn table(self) -> &'static str {
+        match self {
+            Thing::Area => "[[areas]]",
+            Thing::Actor => "[[actors]]",
+            Thing::Kommun => "[[kommuner]]",
+            Thing::Key => "[[keys]]",
+            Thing::Insats => "[[insatser]]",
+            Thing::Heading => "[[headings]]",
+            Thing::FocusArea => "[[focus_areas]]",
+            Thing::Earmark => "[[areas.earmarks]]",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    DuplicateId {
+        thing: Thing,
+        id: String,
+    },
+    UnknownReference {
+        thing: Thing,
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A name that means two things: a kommun's name that is another kommun's code, or a name
+    /// in a split that is both a kommun and an actor of the row.
+    AmbiguousName {
+        name: String,
+        first: String,
+        second: String,
+    },
+    /// The actors' `parent` links do not form a forest with at most one group of kommuner.
+    ActorTree {
+        actor: String,
+        reason: TreeReason,
+    },
+    /// An insats without a responsible actor, or with one listed twice.
+    InsatsActor {
+        insats: String,
+        repeated: Option<String>,
+    },
+    /// A rounding unit (the plan's or a split's) that cannot be used.
+    UnitInvalid {
+        unit: Amount,
+        /// The plan's unit, when a split's unit is not a whole number of it.
+        plan_unit: Option<Amount>,
+    },
+    NegativeAmount {
+        amount: Amount,
+    },
+    FinerThanUnit {
+        amount: Amount,
+        unit: Amount,
+    },
+    CountyTotal {
+        stated: Amount,
+        computed: Amount,
+    },
+    AreaTotal {
+        area: u32,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// All insatser together, after their splits, against the county total.
+    InsatserTotal {
+        stated: Amount,
+        computed: Amount,
+    },
+    NationalSplit {
+        stated: Amount,
+        computed: Amount,
+    },
+    StatedChange {
+        stated: Amount,
+        computed: Amount,
+    },
+    EarmarkTotal {
+        earmark: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    SplitSum {
+        insats: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    SplitInvalid {
+        insats: String,
+        reason: SplitReason,
+    },
+    KeyCoverage {
+        key: String,
+        kommun: String,
+        gap: Gap,
+    },
+    KeyPrecisionMissing {
+        key: String,
+    },
+    PercentSum {
+        key: String,
+        /// `None`: the sum has more than 28 digits.
+        computed: Option<Decimal>,
+    },
+    PercentPrecision {
+        key: String,
+        value: Decimal,
+        precision: u32,
+    },
+    PercentNegative {
+        key: String,
+        kommun: String,
+        value: Decimal,
+    },
+    PopulationNotPositive {
+        key: String,
+        kommun: String,
+        value: Decimal,
+        /// The key file and line, for a count read from a file.
+        file: Option<(PathBuf, usize)>,
+    },
+    /// A key's SCB file cannot be read.
+    KeyFile {
+        key: String,
+        error: ScbError,
+    },
+    /// A key file's kommuner differ from the plan's (missing, extra, twice, without value).
+    KeyFileCoverage {
+        key: String,
+        path: PathBuf,
+        column: String,
+        mismatch: Mismatch,
+    },
+    /// A key without values, with values from more than one place, or a wrong `from`.
+    KeyDefinition {
+        key: String,
+        reason: KeyReason,
+    },
+    /// A key describes a year older than the plan year minus two.
+    KeyDate {
+        key: String,
+        year: i32,
+        plan_year: i32,
+    },
+    /// Splitting by percentages derived from counts moves a kommun's amount by more than one
+    /// unit compared with splitting by the counts themselves.
+    KeyRounding {
+        insats: String,
+        key: String,
+        precision: u32,
+        kommun: String,
+        by_percent: Amount,
+        by_counts: Amount,
+        unit: Amount,
+    },
+    SplitPrinted {
+        insats: String,
+        recipient: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    StatedTotal {
+        label: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    NotUnderHeading {
+        insats: String,
+    },
+    UnderSeveralHeadings {
+        insats: String,
+    },
+    HeadingCycle {
+        heading: String,
+    },
+    DeadlineOrder {
+        earlier: Deadline,
+        later: Deadline,
+    },
+    DeadlineYear {
+        deadline: Deadline,
+        expected_year: i32,
+    },
+    UnusedActor {
+        actor: String,
+    },
+    NoFocusArea {
+        insats: String,
+    },
+    /// An amount left at 0 to be filled in (as `allocate init` leaves them).
+    AmountToFill {
+        place: ToFill,
+    },
+}
+
+/// The three deadlines of `[deadlines]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deadline {
+    Requisition,
+    UseReported,
+    UnusedRepaid,
+}
+
+impl Deadline {
+    /// The key in `[deadlines]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Deadline::Requisition => "requisition",
+            Deadline::UseReported => "use_reported",
+            Deadline::UnusedRepaid => "unused_repaid",
+        }
+    }
+}
+
+/// What is wrong with an actor's place in the tree of `parent` links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TreeReason {
+    /// `parent` names the actor itself.
+    OwnParent,
+    /// The `parent` links lead back to the actor.
+    Cycle,
+    /// `parent` names the group of kommuner, whose members are the kommuner.
+    UnderKommuner(String),
+    /// A second actor of kind `kommuner`; this one is the first.
+    SecondKommunerGroup(String),
+}
+
+/// Where an amount still to be filled in stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToFill {
+    CountyTotal,
+    /// `stated_change` at 0 while `county_total` is still to be filled in.
+    StatedChange,
+    NationalTotal,
+    AgreementPart(String),
+    Area(u32),
+    Earmark(String),
+    Insats(String),
+    /// `each` of a `fixed` or `fixed-plus-key` split.
+    SplitEach(String),
+    Heading(String),
+    Stated(String),
+}
+
+/// Why a split cannot be carried out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SplitReason {
+    /// The rule needs this key (`key`, `each`, `amounts`).
+    MissingField(&'static str),
+    /// Money for "länets kommuner" must say how it is split.
+    GroupNeedsSplit,
+    /// A key split works over the kommuner only.
+    KeyNeedsKommuner,
+    /// The kommuner group must be the only actor of its row.
+    GroupAmongOthers,
+    /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
+    NotARecipient(String),
+    /// `amounts` leaves out a recipient.
+    RecipientMissing(String),
+    /// `amounts`, `except` or `printed` names a recipient twice (by kommunkod and by name).
+    RecipientRepeated(String),
+    /// The amount is not a whole number of the split's rounding unit.
+    NotMultipleOfUnit(Amount),
+    /// The key gives every recipient weight zero.
+    NoWeight,
+    /// Too large for exact arithmetic.
+    TooLarge,
+    /// `fixed-plus-key`: the fixed parts alone exceed the amount.
+    FixedExceedsAmount(Amount),
+    /// Figures that the checks of amounts, units and keys should have stopped; kept so that
+    /// no split can fail without a finding.
+    Invalid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    Missing,
+    Repeated,
+}
+
+/// What is wrong with how a key gets its values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyReason {
+    /// None of `values`, `file`, `from`.
+    NoValues,
+    /// More than one of them.
+    SeveralSources(Vec<&'static str>),
+    /// `column` without `file`.
+    ColumnWithoutFile,
+    /// `file` on a percent key: SCB files hold counts.
+    FileNeedsPopulation,
+    /// `from` on a population key.
+    FromNeedsPercent,
+    /// `from` names a key that is not a population key.
+    FromNotPopulation(String),
+    /// Derived percentages with more decimals than can be worked out exactly.
+    PrecisionTooHigh(u32),
+}
+
+impl Problem {
+    /// The stable code, for people and machines.
+    pub fn code(&self) -> Code {
+        match self {
+            Problem::DuplicateId { .. } => Code::DuplicateId,
+            Problem::UnknownReference { .. } => Code::UnknownReference,
+            Problem::AmbiguousName { .. } => Code::AmbiguousName,
+            Problem::ActorTree { .. } => Code::ActorTree,
+            Problem::InsatsActor { .. } => Code::InsatsActor,
+            Problem::UnitInvalid { .. } => Code::UnitInvalid,
+            Problem::NegativeAmount { .. } => Code::NegativeAmount,
+            Problem::FinerThanUnit { .. } => Code::FinerThanUnit,
+            Problem::CountyTotal { .. } => Code::CountyTotal,
+            Problem::AreaTotal { .. } => Code::AreaTotal,
+            Problem::InsatserTotal { .. } => Code::InsatserTotal,
+            Problem::NationalSplit { .. } => Code::NationalSplit,
+            Problem::StatedChange { .. } => Code::StatedChange,
+            Problem::EarmarkTotal { .. } => Code::EarmarkTotal,
+            Problem::SplitSum { .. } => Code::SplitSum,
+            Problem::SplitInvalid { .. } => Code::SplitInvalid,
+            Problem::KeyCoverage { .. } | Problem::KeyFileCoverage { .. } => Code::KeyCoverage,
+            Problem::KeyPrecisionMissing { .. } => Code::KeyPrecision,
+            Problem::PercentSum { .. } => Code::PercentSum,
+            Problem::PercentPrecision { .. } => Code::PercentPrecision,
+            Problem::PercentNegative { .. } => Code::PercentNegative,
+            Problem::PopulationNotPositive { .. } => Code::PopulationNotPositive,
+            Problem::KeyFile { .. } => Code::KeyFile,
+            Problem::KeyDefinition { .. } => Code::KeyDefinition,
+            Problem::KeyDate { .. } => Code::KeyDate,
+            Problem::KeyRounding { .. } => Code::KeyRounding,
+            Problem::SplitPrinted { .. } => Code::SplitPrinted,
+            Problem::StatedTotal { .. } => Code::StatedTotal,
+            Problem::NotUnderHeading { .. } | Problem::UnderSeveralHeadings { .. } => {
+                Code::HeadingCoverage
+            }
+            Problem::HeadingCycle { .. } => Code::HeadingCycle,
+            Problem::DeadlineOrder { .. } => Code::DeadlineOrder,
+            Problem::DeadlineYear { .. } => Code::DeadlineYear,
+            Problem::UnusedActor { .. } => Code::UnusedActor,
+            Problem::NoFocusArea { .. } => Code::NoFocusArea,
+            Problem::AmountToFill { .. } => Code::AmountToFill,
+        }
+    }
+
+    /// Stated and computed figures, for problems that compare two sums.
+    pub fn figures(&self) -> Option<(Amount, Amount)> {
+        match self {
+            Problem::CountyTotal { stated, computed }
+            | Problem::InsatserTotal { stated, computed }
+            | Problem::AreaTotal {
+                stated, computed, ..
+            }
+            | Problem::NationalSplit { stated, computed }
+            | Problem::StatedChange { stated, computed }
+            | Problem::EarmarkTotal {
+                stated, computed, ..
+            }
+            | Problem::SplitSum {
+                stated, computed, ..
+            }
+            | Problem::SplitPrinted {
+                stated, computed, ..
+            }
+            | Problem::StatedTotal {
+                stated, computed, ..
+            } => Some((*stated, *computed)),
+            _ => None,
+        }
+    }
+
+    /// The key a problem is about, for the problems that concern one key.
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Problem::KeyCoverage { key, .. }
+            | Problem::KeyPrecisionMissing { key }
+            | Problem::PercentSum { key, .. }
+            | Problem::PercentPrecision { key, .. }
+            | Problem::PercentNegative { key, .. }
+            | Problem::PopulationNotPositive { key, .. }
+            | Problem::KeyFile { key, .. }
+            | Problem::KeyFileCoverage { key, .. }
+            | Problem::KeyDefinition { key, .. }
+            | Problem::KeyDate { key, .. } => Some(key),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Checking a plan: resolve it into its ledger (which reports everything that cannot be
+//! resolved), then run every ledger rule of the registry. Never stops at the first problem.
+
+pub mod finding;
+pub mod registry;
+mod rules;
+
+use crate::core::check::finding::{Finding, Findings};
+use crate::core::check::registry::{Code, Stage};
+use crate::core::ledger::Ledger;
+use crate::core::ledger::keys::KeyFiles;
+use crate::core::plan::Plan;
+
+/// A plan resolved and checked: its ledger and every finding, in file order.
+pub struct Checked<'p> {
+    pub ledger: Ledger<'p>,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked<'_> {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Resolves and checks `plan`, with the key files `input` read for it.
+pub fn check<'p>(plan: &'p Plan, key_files: &KeyFiles) -> Checked<'p> {
+    let mut findings = Findings::default();
+    let ledger = Ledger::build(plan, key_files, &mut findings);
+    for code in Code::ALL {
+        if let Stage::Ledger(rule) = code.rule().stage {
+            rule(&ledger, &mut findings);
+        }
+    }
+    Checked {
+        ledger,
+        findings: findings.into_sorted(),
+    }
+}

@@ -1,0 +1,222 @@
+//! The registry of checks: one list with every code a plan can get, its severity, when it is
+//! found, and what it means in Swedish and English. `check` runs the ledger rules in this
+//! order; the README's table of codes is checked against this list by a test, and another
+//! test proves that the corpus has a case for every code.
+
+use crate::core::check::finding::{Findings, Severity};
+use crate::core::check::rules;
+use crate::core::ledger::Ledger;
+
+/// When a code is found.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    /// Reading the file: it cannot be read or parsed, and nothing else is checked (exit 2).
+    Read,
+    /// Resolving the plan into its ledger (names, actors, keys, splits, headings).
+    Resolve,
+    /// A rule over the resolved ledger.
+    Ledger(fn(&Ledger, &mut Findings)),
+}
+
+impl std::fmt::Debug for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Stage::Read => "Read",
+            Stage::Resolve => "Resolve",
+            Stage::Ledger(_) => "Ledger",
+        })
+    }
+}
+
+/// One entry of the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub code: Code,
+    pub severity: Severity,
+    pub stage: Stage,
+    /// What the code means: Swedish, English.
+    pub about: (&'static str, &'static str),
+}
+
+macro_rules! registry {
+    ($( $variant:ident $name:literal $severity:ident $stage:expr, $sv:literal, $en:literal; )*) => {
+        /// Every code a plan can get.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $($variant),*
+        }
+
+        impl Code {
+            /// Every code, in the registry's order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as people and machines see it (`stated-total`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name),*
+                }
+            }
+
+            pub fn rule(self) -> Rule {
+                match self {
+                    $(Code::$variant => Rule {
+                        code: self,
+                        severity: Severity::$severity,
+                        stage: $stage,
+                        about: ($sv, $en),
+                    }),*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Syntax "syntax" Error Stage::Read,
+        "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken ”…”, en nyckel eller [tabell] två gånger, en rad ur ett kalkylark eller en JSON-fil i stället för TOML",
+        "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice, a spreadsheet row or a JSON file instead of TOML";
+    UnknownKey "unknown-key" Error Stage::Read,
+        "en nyckel som formatet inte har; föreslår den närmaste",
+        "a key the format does not have; suggests the nearest one";
+    UnknownValue "unknown-value" Error Stage::Read,
+        "till exempel en aktörstyp (`kind`) som inte finns; föreslår den närmaste",
+        "e.g. an actor `kind` that does not exist; suggests the nearest one";
+    WrongType "wrong-type" Error Stage::Read,
+        "till exempel ett belopp som text `\"12 689 898\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal eller med decimalkomma `481600,50`; ett datum där ett tal ska stå",
+        "e.g. an amount as text `\"12 689 898\"`, with spaces and no quotes `12 689 898`, as a decimal number or with a decimal comma `481600,50`; a date where a number belongs";
+    MissingField "missing-field" Error Stage::Read,
+        "en obligatorisk nyckel saknas",
+        "a required key is missing";
+    OutOfRange "out-of-range" Error Stage::Read,
+        "ett tal för stort för en plan (ett belopp med mer än 19 siffror, en procentsats med mer än 28) eller utanför nyckelns område (ett negativt områdesnummer, ett år bortom ±2 147 483 647)",
+        "a number too large for a plan (an amount beyond 19 digits, a percentage beyond 28) or outside its key's range (a negative area number, a year beyond ±2 147 483 647)";
+    ReadError "read-error" Error Stage::Read,
+        "filen saknas, är en mapp, är större än gränsen (vägras innan den läses), är inte UTF-8 (raden anges), är UTF-16 eller inte text alls (en Excel-, Word- eller PDF-fil, annan binär fil)",
+        "the file is missing, a directory, larger than the limit (refused before it is read), not UTF-8 (names the line), UTF-16, or not text at all (an Excel, Word or PDF file, other binary)";
+    DuplicateId "duplicate-id" Error Stage::Resolve,
+        "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id",
+        "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id";
+    UnknownReference "unknown-reference" Error Stage::Resolve,
+        "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste",
+        "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one";
+    AmbiguousName "ambiguous-name" Error Stage::Resolve,
+        "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, eller ett namn i en fördelning som är både en kommun och en aktör på raden",
+        "a name that means two things: a kommun's name that is another kommun's kommunkod, or a name in a split that is both a kommun and an actor of the row";
+    ActorTree "actor-tree" Error Stage::Resolve,
+        "aktörernas `parent` bildar inte ett träd: en aktör under sig själv, en cykel, en aktör under länets kommuner, mer än en aktör av typen `kommuner`",
+        "the actors' `parent` links do not form a tree: an actor under itself, a cycle, an actor under the county's kommuner, more than one actor of kind `kommuner`";
+    InsatsActor "insats-actor" Error Stage::Resolve,
+        "en insats utan ansvarig aktör (`actor = []`) eller med samma aktör två gånger",
+        "an insats without a responsible actor (`actor = []`) or with the same actor twice";
+    UnitInvalid "unit-invalid" Error Stage::Resolve,
+        "en avrundningsenhet (`unit`) som inte är positiv, eller en fördelnings enhet som inte är jämnt delbar med planens",
+        "a rounding unit (`unit`) that is not positive, or a split's unit that is not a whole multiple of the plan's";
+    NegativeAmount "negative-amount" Error Stage::Resolve,
+        "ett belopp under noll",
+        "an amount below zero";
+    FinerThanUnit "finer-than-unit" Error Stage::Resolve,
+        "ett belopp som inte är jämnt delbart med planens `unit`",
+        "an amount that is not a whole number of the plan's `unit`";
+    KeyDefinition "key-definition" Error Stage::Resolve,
+        "en nyckel utan värden eller med värden från mer än en av `values`, `file`, `from`; `column` utan `file`; en fil på en procentnyckel; `from` på en befolkningsnyckel eller mot en nyckel som inte är en; en härledd precision över 10",
+        "a key without values or with values from more than one of `values`, `file`, `from`; `column` without `file`; a file on a percent key; `from` on a population key or naming a key that is not one; a derived precision above 10";
+    KeyFile "key-file" Error Stage::Resolve,
+        "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, ingen årskolumn, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod, ett citattecken som inte avslutas, för stor, inte text), med `fil:rad`",
+        "a key's SCB file cannot be read (missing, no header, no year column, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod, an unclosed quote, too large, not text such as an Excel file), with `file:line`";
+    KeyCoverage "key-coverage" Error Stage::Resolve,
+        "en nyckel saknar en kommun eller anger den två gånger; för en nyckelfil också en kommun som planen inte har, eller en utan värde (`..`), med `fil:rad`",
+        "a key misses a kommun or names one twice; for a key file also a kommun the plan does not have, or one without a value (`..`), each with `file:line`";
+    KeyPrecision "key-precision" Error Stage::Resolve,
+        "en procentnyckel utan `precision`",
+        "a percentage key without `precision`";
+    PercentSum "percent-sum" Error Stage::Resolve,
+        "en procentnyckel summerar inte till exakt 100",
+        "a percentage key does not sum to exactly 100";
+    PercentPrecision "percent-precision" Error Stage::Resolve,
+        "en procentsats med fler decimaler än nyckelns precision",
+        "a percentage with more decimals than the key's precision";
+    PercentNegative "percent-negative" Error Stage::Resolve,
+        "en procentsats under noll (även om summan blir 100)",
+        "a percentage below zero (even when the sum is 100)";
+    PopulationNotPositive "population-not-positive" Error Stage::Resolve,
+        "en folkmängd som inte är ett positivt heltal, i planen eller i en nyckelfil (med `fil:rad`)",
+        "a population count that is not a positive whole number, in the plan or in a key file (with `file:line`)";
+    SplitInvalid "split-invalid" Error Stage::Resolve,
+        "en fördelning som inte går att genomföra (`key`/`each`/`amounts` saknas, ett namn som inte är mottagare, en mottagare två gånger, ett belopp som inte är jämnt delbart med fördelningens enhet, pengar till kommunerna utan fördelning)",
+        "a split that cannot be carried out (missing `key`/`each`/`amounts`, a name that is not a recipient, a recipient named twice (by kommunkod and by name), an amount not in whole units of the split, money to the kommuner without a split)";
+    SplitSum "split-sum" Error Stage::Resolve,
+        "en fördelning (`fixed`, `amounts`) summerar inte till insatsens belopp",
+        "a split (`fixed`, `amounts`) does not sum to the insats amount";
+    SplitPrinted "split-printed" Error Stage::Resolve,
+        "ett belopp per mottagare under `printed` skiljer sig från vad regeln ger",
+        "a per-recipient amount under `printed` differs from what the rule gives";
+    HeadingCoverage "heading-coverage" Error Stage::Resolve,
+        "med sammanfattningsrubriker: en insats under ingen rubrik eller under två",
+        "with summary headings, an insats under no heading or under two";
+    HeadingCycle "heading-cycle" Error Stage::Resolve,
+        "rubriker vars `parent` bildar en cykel",
+        "headings whose `parent` links form a cycle";
+    CountyTotal "county-total" Error Stage::Ledger(rules::areas_sum_to_county_total),
+        "områdena summerar inte till `county_total`",
+        "the areas do not sum to `county_total`";
+    AreaTotal "area-total" Error Stage::Ledger(rules::insatser_sum_to_area_amount),
+        "ett områdes insatser summerar inte till områdets belopp",
+        "an area's insatser do not sum to its amount";
+    InsatserTotal "insatser-total" Error Stage::Ledger(rules::ledger_sums_to_county_total),
+        "alla insatser tillsammans, efter sina fördelningar, summerar inte till `county_total`",
+        "all insatser together, after their splits, do not sum to `county_total`";
+    NationalSplit "national-split" Error Stage::Ledger(rules::national_split_sums_to_total),
+        "överenskommelsens delar summerar inte till `national_total`",
+        "the agreement's parts do not sum to `national_total`";
+    StatedChange "stated-change" Error Stage::Ledger(rules::stated_change_matches_totals),
+        "`stated_change` är inte `county_total − previous_county_total`",
+        "`stated_change` is not `county_total − previous_county_total`";
+    EarmarkTotal "earmark-total" Warning Stage::Ledger(rules::earmarks_match_tagged_insatser),
+        "insatser märkta med en varav-post summerar inte till den",
+        "insatser tagged to an earmark (*varav*) do not sum to it";
+    KeyDate "key-date" Warning Stage::Ledger(rules::keys_are_recent),
+        "en nyckels `date` (eller filkolumnens år) ligger mer än två år före planåret",
+        "a key's `date` (or its file column's year) is more than two years before the plan year";
+    KeyRounding "key-rounding" Warning Stage::Ledger(rules::derived_percentages_keep_the_counts),
+        "en fördelning efter procentsatser härledda med `from` ger någon kommun mer än en enhet mer eller mindre än befolkningstalen skulle",
+        "a split by percentages derived with `from` gives some kommun more than one unit more or less than the population counts would";
+    StatedTotal "stated-total" Error Stage::Ledger(rules::stated_totals_match),
+        "en angiven summa (en rubriks eller en `[[stated]]`) skiljer sig från posterna under den",
+        "a printed total (a heading's or a `[[stated]]` one) differs from what it covers";
+    DeadlineYear "deadline-year" Warning Stage::Ledger(rules::deadlines_in_their_years),
+        "rekvisition eller redovisning infaller inte under planåret, återbetalning inte året efter",
+        "requisition or reporting not in the plan year, repayment not in the next";
+    DeadlineOrder "deadline-order" Warning Stage::Ledger(rules::deadlines_in_order),
+        "tidsgränserna kommer i fel ordning",
+        "deadlines out of order";
+    UnusedActor "unused-actor" Warning Stage::Ledger(rules::actors_are_used),
+        "en aktör som ingen insats använder (direkt eller genom en enhet under den)",
+        "an actor that no insats uses (directly or through a unit under it)";
+    NoFocusArea "no-focus-area" Warning Stage::Ledger(rules::insatser_have_focus_areas),
+        "en insats utan fokusområden, i en plan som listar dem",
+        "an insats without focus areas, in a plan that lists them";
+    AmountToFill "amount-to-fill" Error Stage::Ledger(rules::amounts_are_filled_in),
+        "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts` är tillåten)",
+        "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0 (`allocate init` writes them so; a 0 in `except` or `amounts` is allowed)";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_resolve_and_read_codes_are_errors() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort_unstable();
+        let count = names.len();
+        names.dedup();
+        assert_eq!(names.len(), count, "a code is listed twice");
+        for code in Code::ALL {
+            let rule = code.rule();
+            assert_eq!(rule.code, *code);
+            if matches!(rule.stage, Stage::Read | Stage::Resolve) {
+                assert_eq!(rule.severity, Severity::Error, "{code:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! The rules over a resolved ledger: one function per code, each reporting every problem it
+//! finds. The registry (`registry.rs`) lists them; `check` runs them in its order.
+
+use std::collections::HashSet;
+
+use crate::core::check::finding::{Deadline, Findings, Problem, ToFill};
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::money::Amount;
+use crate::core::plan::{Date, Spanned, SplitRule};
+use crate::core::split;
+
+/// The areas sum to the county total.
+pub fn areas_sum_to_county_total(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let computed: Amount = plan.areas.iter().map(|a| *a.amount.get_ref()).sum();
+    let stated = *plan.plan.county_total.get_ref();
+    if computed != stated {
+        findings.error(
+            plan.plan.county_total.span(),
+            Problem::CountyTotal { stated, computed },
+        );
+    }
+}
+
+/// The insatser of an area sum to the area's amount.
+pub fn insatser_sum_to_area_amount(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let mut sums = vec![Amount::ZERO; plan.areas.len()];
+    for (insats, entry) in plan.insatser.iter().zip(&ledger.insatser) {
+        if let Some(sum) = entry.area.and_then(|a| sums.get_mut(a)) {
+            *sum += *insats.amount.get_ref();
+        }
+    }
+    for (a, (area, computed)) in plan.areas.iter().zip(sums).enumerate() {
+        // An area whose number is taken by an earlier one is reported as a duplicate.
+        if ledger.names.areas.get(area.number.get_ref()) != Some(&a) {
+            continue;
+        }
+        let stated = *area.amount.get_ref();
+        if computed != stated {
+            findings.error(
+                area.amount.span(),
+                Problem::AreaTotal {
+                    area: *area.number.get_ref(),
+                    stated,
+                    computed,
+                },
+            );
+        }
+    }
+}
+
+/// The whole ledger, every insats after its split, sums to the county total. (An insats that
+/// could not be split counts with its amount; an error already says why it has no lines.)
+pub fn ledger_sums_to_county_total(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let computed: Amount = plan
+        .insatser
+        .iter()
+        .enumerate()
+        .map(
+            |(i, insats)| match ledger.insatser.get(i).map(|e| &e.lines) {
+                Some(Ok(_)) => ledger.lines_of(i).iter().map(|l| l.amount).sum(),
+                _ => *insats.amount.get_ref(),
+            },
+        )
+        .sum();
+    let stated = *plan.plan.county_total.get_ref();
+    if computed != stated {
+        findings.error(
+            plan.plan.county_total.span(),
+            Problem::InsatserTotal { stated, computed },
+        );
+    }
+}
+
+/// The national split sums to the national total.
+pub fn national_split_sums_to_total(ledger: &Ledger, findings: &mut Findings) {
+    let Some(agreement) = &ledger.plan.agreement else {
+        return;
+    };
+    if agreement.split.is_empty() {
+        return;
+    }
+    let computed: Amount = agreement.split.iter().map(|p| *p.amount.get_ref()).sum();
+    let stated = *agreement.national_total.get_ref();
+    if computed != stated {
+        findings.error(
+            agreement.national_total.span(),
+            Problem::NationalSplit { stated, computed },
+        );
+    }
+}
+
+/// The printed change against last year equals this year's total minus last year's.
+pub fn stated_change_matches_totals(ledger: &Ledger, findings: &mut Findings) {
+    let meta = &ledger.plan.plan;
+    let (Some(change), Some(previous)) = (&meta.stated_change, &meta.previous_county_total) else {
+        return;
+    };
+    // Until the county total is filled in there is no change to compare with.
+    if meta.county_total.get_ref().0.is_zero() {
+        return;
+    }
+    let computed = *meta.county_total.get_ref() - *previous.get_ref();
+    if computed != *change.get_ref() {
+        findings.error(
+            change.span(),
+            Problem::StatedChange {
+                stated: *change.get_ref(),
+                computed,
+            },
+        );
+    }
+}
+
+/// (Warning) insatser tagged to an earmark sum to it. Earmarks are the state's indicative
+/// split, so a difference is worth a look but not an error.
+pub fn earmarks_match_tagged_insatser(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    // Per area and earmark: the tagged amounts, and whether any insats is tagged.
+    let mut sums: Vec<Vec<Option<Amount>>> = plan
+        .areas
+        .iter()
+        .map(|a| vec![None; a.earmarks.len()])
+        .collect();
+    for (insats, entry) in plan.insatser.iter().zip(&ledger.insatser) {
+        if let (Some(a), Some(e)) = (entry.area, entry.earmark)
+            && let Some(sum) = sums.get_mut(a).and_then(|s| s.get_mut(e))
+        {
+            *sum = Some(sum.unwrap_or_default() + *insats.amount.get_ref());
+        }
+    }
+    for (area, area_sums) in plan.areas.iter().zip(sums) {
+        for (earmark, sum) in area.earmarks.iter().zip(area_sums) {
+            let Some(computed) = sum else { continue };
+            let stated = *earmark.amount.get_ref();
+            if computed != stated {
+                findings.warning(
+                    earmark.amount.span(),
+                    Problem::EarmarkTotal {
+                        earmark: earmark.id.get_ref().clone(),
+                        stated,
+                        computed,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// (Warning) a key's figures are at most two years older than the plan year. The year is the
+/// key's `date`, or else its file column's year.
+pub fn keys_are_recent(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let plan_year = *plan.plan.year.get_ref();
+    for (i, key) in plan.keys.iter().enumerate() {
+        let from_date = key.date.as_ref().map(|d| (d.get_ref().year, d.span()));
+        let from_file = || {
+            let year = ledger.key_file_year(i)?;
+            let span = key.column.as_ref().or(key.file.as_ref())?.span();
+            Some((year, span))
+        };
+        let Some((year, span)) = from_date.or_else(from_file) else {
+            continue;
+        };
+        if year < plan_year.saturating_sub(2) {
+            findings.warning(
+                span,
+                Problem::KeyDate {
+                    key: key.id.get_ref().clone(),
+                    year,
+                    plan_year,
+                },
+            );
+        }
+    }
+}
+
+/// (Warning) a split by percentages derived from population counts (`from`) where rounding
+/// the percentages moves some kommun's amount by more than one unit compared with splitting by
+/// the counts themselves. Only derived keys are measured: for percentages written in the plan
+/// the counts behind them are not known.
+pub fn derived_percentages_keep_the_counts(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let codes: Vec<&str> = plan
+        .kommuner
+        .iter()
+        .map(|k| k.code.get_ref().as_str())
+        .collect();
+    for (i, insats) in plan.insatser.iter().enumerate() {
+        let Some(split) = &insats.split else { continue };
+        let spec = split.get_ref();
+        let Some(key_id) = &spec.key else { continue };
+        let Some(&key) = ledger.names.keys.get(key_id.get_ref()) else {
+            continue;
+        };
+        let Some(resolved) = ledger.keys.get(key) else {
+            continue;
+        };
+        let (Some(source), Some(precision), Ok(percent)) = (
+            resolved.source,
+            plan.keys.get(key).and_then(|k| k.precision.as_ref()),
+            &resolved.weights,
+        ) else {
+            continue;
+        };
+        let Some(Ok(counts)) = ledger.keys.get(source).map(|k| &k.weights) else {
+            continue;
+        };
+        // What the key splits: the whole amount, or what the fixed parts leave.
+        let lines = ledger.lines_of(i);
+        if lines.is_empty() {
+            continue;
+        }
+        let keyed = match spec.rule.get_ref() {
+            SplitRule::Key => *insats.amount.get_ref(),
+            SplitRule::FixedPlusKey => {
+                let Some(each) = &spec.each else { continue };
+                let mut fixed: Vec<Amount> = vec![*each.get_ref(); plan.kommuner.len()];
+                for (name, value) in &spec.except {
+                    if let Some(part) = ledger
+                        .names
+                        .kommun(name.get_ref())
+                        .and_then(|k| fixed.get_mut(k))
+                    {
+                        *part = *value.get_ref();
+                    }
+                }
+                *insats.amount.get_ref() - fixed.iter().sum()
+            }
+            _ => continue,
+        };
+        let unit = spec.unit.as_ref().map_or(ledger.unit, |u| *u.get_ref());
+        let (Ok(by_percent), Ok(by_counts)) = (
+            split::largest_remainder_amounts(keyed, percent, &codes, unit),
+            split::largest_remainder_amounts(keyed, counts, &codes, unit),
+        ) else {
+            continue;
+        };
+        let worst = by_percent
+            .iter()
+            .zip(&by_counts)
+            .enumerate()
+            .max_by_key(|(_, (p, c))| (**p - **c).abs());
+        if let Some((k, (p, c))) = worst
+            && (*p - *c).abs() > unit
+        {
+            findings.warning(
+                key_id.span(),
+                Problem::KeyRounding {
+                    insats: insats.id.get_ref().clone(),
+                    key: key_id.get_ref().clone(),
+                    precision: *precision.get_ref(),
+                    kommun: ledger
+                        .recipient_name(Recipient::Kommun(crate::core::ledger::index(k)))
+                        .to_string(),
+                    by_percent: *p,
+                    by_counts: *c,
+                    unit,
+                },
+            );
+        }
+    }
+}
+
+/// Every `[[stated]]` figure equals what it covers, and every heading's printed total equals
+/// its insatser and those of its sub-headings.
+pub fn stated_totals_match(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    for (stated, selection) in plan.stated.iter().zip(&ledger.stated) {
+        let Some(computed) = selection.as_ref().and_then(|s| ledger.sum(s)) else {
+            continue;
+        };
+        if computed != *stated.amount.get_ref() {
+            findings.error(
+                stated.amount.span(),
+                Problem::StatedTotal {
+                    label: stated.label.clone(),
+                    stated: *stated.amount.get_ref(),
+                    computed,
+                },
+            );
+        }
+    }
+    // Headings whose links had to be cut (reported) have no totals worth comparing.
+    if ledger.headings.broken {
+        return;
+    }
+    let totals = ledger.heading_totals(|i| {
+        plan.insatser
+            .get(i)
+            .map_or(Amount::ZERO, |x| *x.amount.get_ref())
+    });
+    for (heading, computed) in plan.headings.iter().zip(totals) {
+        let Some(stated) = &heading.stated else {
+            continue;
+        };
+        if computed != *stated.get_ref() {
+            findings.error(
+                stated.span(),
+                Problem::StatedTotal {
+                    label: heading.title.clone(),
+                    stated: *stated.get_ref(),
+                    computed,
+                },
+            );
+        }
+    }
+}
+
+fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)> {
+    let plan = ledger.plan;
+    let Some(d) = &plan.deadlines else {
+        return Vec::new();
+    };
+    let year = *plan.plan.year.get_ref();
+    [
+        (Deadline::Requisition, &d.requisition, year),
+        (Deadline::UseReported, &d.use_reported, year),
+        (
+            Deadline::UnusedRepaid,
+            &d.unused_repaid,
+            year.saturating_add(1),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(name, date, expected)| date.as_ref().map(|d| (name, d, expected)))
+    .collect()
+}
+
+/// (Warning) requisition and reporting in the plan year, repayment the year after.
+pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
+    for (deadline, date, expected_year) in deadlines(ledger) {
+        if date.get_ref().year != expected_year {
+            findings.warning(
+                date.span(),
+                Problem::DeadlineYear {
+                    deadline,
+                    expected_year,
+                },
+            );
+        }
+    }
+}
+
+/// (Warning) requisition, reporting and repayment in that order.
+pub fn deadlines_in_order(ledger: &Ledger, findings: &mut Findings) {
+    let present = deadlines(ledger);
+    for pair in present.windows(2) {
+        if let [(earlier, a, _), (later, b, _)] = pair
+            && b.get_ref() < a.get_ref()
+        {
+            findings.warning(
+                b.span(),
+                Problem::DeadlineOrder {
+                    earlier: *earlier,
+                    later: *later,
+                },
+            );
+        }
+    }
+}
+
+/// (Warning) every actor is responsible for an insats, itself or through a unit under it.
+pub fn actors_are_used(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let forest = &ledger.actors.forest;
+    let mut used = vec![false; forest.parent.len()];
+    for entry in &ledger.insatser {
+        for &a in &entry.actors {
+            if let Some(u) = used.get_mut(a) {
+                *u = true;
+            }
+        }
+    }
+    // Deepest first: a used unit makes its parent used.
+    for node in forest.bottom_up() {
+        if used.get(node).copied().unwrap_or(false)
+            && let Some(p) = forest.parent.get(node).copied().flatten()
+            && let Some(u) = used.get_mut(p)
+        {
+            *u = true;
+        }
+    }
+    for (actor, is_used) in plan.actors.iter().zip(&used) {
+        if !is_used {
+            findings.warning(
+                actor.id.span(),
+                Problem::UnusedActor {
+                    actor: actor.id.get_ref().clone(),
+                },
+            );
+        }
+    }
+}
+
+/// (Warning) when the plan lists the action plan's focus areas, every insats names one.
+pub fn insatser_have_focus_areas(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    if plan.focus_areas.is_empty() {
+        return;
+    }
+    for insats in &plan.insatser {
+        if insats
+            .focus_areas
+            .as_ref()
+            .is_none_or(|f| f.get_ref().is_empty())
+        {
+            findings.warning(
+                insats.id.span(),
+                Problem::NoFocusArea {
+                    insats: insats.id.get_ref().clone(),
+                },
+            );
+        }
+    }
+}
+
+/// Amounts still to be filled in: a total, area, earmark, insats, heading or stated figure of
+/// 0 kr, which a real plan never has and `allocate init` writes for every amount of the new
+/// year. (A 0 inside a split, for a kommun that gets nothing, is allowed; `each` is not.)
+pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let mut places: Vec<(&Spanned<Amount>, ToFill)> =
+        vec![(&plan.plan.county_total, ToFill::CountyTotal)];
+    if plan.plan.county_total.get_ref().0.is_zero()
+        && let Some(change) = &plan.plan.stated_change
+    {
+        places.push((change, ToFill::StatedChange));
+    }
+    if let Some(agreement) = &plan.agreement {
+        places.push((&agreement.national_total, ToFill::NationalTotal));
+        for part in &agreement.split {
+            places.push((&part.amount, ToFill::AgreementPart(part.recipient.clone())));
+        }
+    }
+    for area in &plan.areas {
+        places.push((&area.amount, ToFill::Area(*area.number.get_ref())));
+        for earmark in &area.earmarks {
+            places.push((
+                &earmark.amount,
+                ToFill::Earmark(earmark.id.get_ref().clone()),
+            ));
+        }
+    }
+    for insats in &plan.insatser {
+        let id = insats.id.get_ref();
+        places.push((&insats.amount, ToFill::Insats(id.clone())));
+        if let Some(each) = insats
+            .split
+            .as_ref()
+            .and_then(|s| s.get_ref().each.as_ref())
+        {
+            places.push((each, ToFill::SplitEach(id.clone())));
+        }
+    }
+    for heading in &plan.headings {
+        if let Some(stated) = &heading.stated {
+            places.push((stated, ToFill::Heading(heading.title.clone())));
+        }
+    }
+    for stated in &plan.stated {
+        places.push((&stated.amount, ToFill::Stated(stated.label.clone())));
+    }
+    let mut seen = HashSet::new();
+    for (amount, place) in places {
+        if amount.get_ref().0.is_zero() && seen.insert(amount.span().start) {
+            findings.error(amount.span(), Problem::AmountToFill { place });
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! One insats resolved: its responsible actors, its recipients, and the amount each receives
+//! by its split rule. One function per rule; every rule's parts are checked against the
+//! insats's amount in one place (`resolve`), so an insats is either split exactly or reported.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::core::check::finding::{Findings, Problem, Reported, SplitReason, Thing};
+use crate::core::ledger::keys::KeyWeights;
+use crate::core::ledger::names::{Names, unknown};
+use crate::core::ledger::{Recipient, index, recipient_name};
+use crate::core::money::Amount;
+use crate::core::plan::{ActorKind, Insats, Plan, Spanned, Split, SplitRule};
+use crate::core::split::{self, SplitError};
+
+/// What resolving needs from the rest of the ledger.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub names: &'a Names,
+    pub keys: &'a [KeyWeights],
+    pub unit: Result<Amount, Reported>,
+}
+
+/// An insats's responsible actors (those that resolve), and its parts or why it has none.
+pub struct Resolved {
+    pub actors: Vec<usize>,
+    pub parts: Result<Vec<(Recipient, Amount)>, Reported>,
+}
+
+pub fn resolve(
+    cx: &Context,
+    insats: &Insats,
+    blocked: Option<Reported>,
+    findings: &mut Findings,
+) -> Resolved {
+    let (actors, problem) = responsible_actors(cx, insats, findings);
+    let parts = match problem.or(blocked) {
+        Some(reported) => Err(reported),
+        None => split_insats(cx, insats, &actors, findings),
+    };
+    Resolved { actors, parts }
+}
+
+/// The row's actors, each once; a report when one is unknown, repeated or there is none.
+fn responsible_actors(
+    cx: &Context,
+    insats: &Insats,
+    findings: &mut Findings,
+) -> (Vec<usize>, Option<Reported>) {
+    let ids = insats.actor_ids();
+    let mut problem = None;
+    if ids.is_empty() {
+        problem = Some(findings.error(
+            insats.actor.span(),
+            Problem::InsatsActor {
+                insats: insats.id.get_ref().clone(),
+                repeated: None,
+            },
+        ));
+    }
+    let mut actors = Vec::with_capacity(ids.len());
+    for id in &ids {
+        match cx.names.actor_ref(cx.plan, id, findings) {
+            Ok(a) if actors.contains(&a) => {
+                problem.get_or_insert(findings.error(
+                    id.span(),
+                    Problem::InsatsActor {
+                        insats: insats.id.get_ref().clone(),
+                        repeated: Some(id.get_ref().clone()),
+                    },
+                ));
+            }
+            Ok(a) => actors.push(a),
+            Err(reported) => {
+                problem.get_or_insert(reported);
+            }
+        }
+    }
+    (actors, problem)
+}
+
+fn is_group(plan: &Plan, actor: usize) -> bool {
+    plan.actors
+        .get(actor)
+        .is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner)
+}
+
+fn split_insats(
+    cx: &Context,
+    insats: &Insats,
+    actors: &[usize],
+    findings: &mut Findings,
+) -> Result<Vec<(Recipient, Amount)>, Reported> {
+    let plan = cx.plan;
+    let id = insats.id.get_ref();
+    let amount = *insats.amount.get_ref();
+    let invalid = |findings: &mut Findings, span: Range<usize>, reason| {
+        findings.error(
+            span,
+            Problem::SplitInvalid {
+                insats: id.clone(),
+                reason,
+            },
+        )
+    };
+    let recipients: Vec<Recipient> = match actors {
+        [one] if is_group(plan, *one) => (0..plan.kommuner.len())
+            .map(|k| Recipient::Kommun(index(k)))
+            .collect(),
+        many if many.iter().any(|&a| is_group(plan, a)) => {
+            return Err(invalid(
+                findings,
+                insats.actor.span(),
+                SplitReason::GroupAmongOthers,
+            ));
+        }
+        many => many.iter().map(|&a| Recipient::Actor(index(a))).collect(),
+    };
+    let Some(split) = &insats.split else {
+        // One actor, or several that run the row jointly: the first one listed receives and
+        // handles the money.
+        return match recipients.first() {
+            Some(Recipient::Kommun(_)) => Err(invalid(
+                findings,
+                insats.actor.span(),
+                SplitReason::GroupNeedsSplit,
+            )),
+            Some(&lead) => Ok(vec![(lead, amount)]),
+            // Without actors there is nobody to pay; `responsible_actors` reported it.
+            None => Err(findings.error(
+                insats.actor.span(),
+                Problem::InsatsActor {
+                    insats: id.clone(),
+                    repeated: None,
+                },
+            )),
+        };
+    };
+    let spec = split.get_ref();
+    let unit = match &spec.unit {
+        Some(u) => *u.get_ref(),
+        None => cx.unit?,
+    };
+    let table = Table::new(cx, insats, &recipients, spec, findings)?;
+    let rule_span = spec.rule.span();
+    let parts: Vec<Amount> = match spec.rule.get_ref() {
+        SplitRule::Equal => {
+            let weights = vec![Decimal::ONE; recipients.len()];
+            by_weights(cx, amount, &weights, &recipients, unit)
+                .map_err(|r| invalid(findings, insats.amount.span(), r))?
+        }
+        SplitRule::Key => {
+            let weights = key_weights(cx, insats, spec, &recipients, findings)?;
+            by_weights(cx, amount, &weights, &recipients, unit)
+                .map_err(|r| invalid(findings, insats.amount.span(), r))?
+        }
+        SplitRule::Fixed => {
+            let Some(each) = &spec.each else {
+                return Err(invalid(
+                    findings,
+                    rule_span,
+                    SplitReason::MissingField("each"),
+                ));
+            };
+            table.fixed(*each.get_ref(), &spec.except)
+        }
+        SplitRule::FixedPlusKey => {
+            let Some(each) = &spec.each else {
+                return Err(invalid(
+                    findings,
+                    rule_span,
+                    SplitReason::MissingField("each"),
+                ));
+            };
+            let weights = key_weights(cx, insats, spec, &recipients, findings)?;
+            let fixed = table.fixed(*each.get_ref(), &spec.except);
+            let fixed_total: Amount = fixed.iter().sum();
+            let rest = amount - fixed_total;
+            if rest.is_negative() {
+                return Err(invalid(
+                    findings,
+                    each.span(),
+                    SplitReason::FixedExceedsAmount(fixed_total),
+                ));
+            }
+            let keyed = by_weights(cx, rest, &weights, &recipients, unit)
+                .map_err(|r| invalid(findings, insats.amount.span(), r))?;
+            fixed.iter().zip(keyed).map(|(f, k)| *f + k).collect()
+        }
+        SplitRule::Amounts => {
+            let Some(amounts) = &spec.amounts else {
+                return Err(invalid(
+                    findings,
+                    rule_span,
+                    SplitReason::MissingField("amounts"),
+                ));
+            };
+            let mut parts: Vec<Option<Amount>> = vec![None; recipients.len()];
+            for (name, value) in amounts.get_ref() {
+                if let Some(part) = table.position(name).and_then(|i| parts.get_mut(i)) {
+                    *part = Some(*value.get_ref());
+                }
+            }
+            let mut missing = None;
+            for (recipient, part) in recipients.iter().zip(&parts) {
+                if part.is_none() {
+                    let who = recipient_name(plan, *recipient).to_string();
+                    missing.get_or_insert(invalid(
+                        findings,
+                        amounts.span(),
+                        SplitReason::RecipientMissing(who),
+                    ));
+                }
+            }
+            if let Some(reported) = missing {
+                return Err(reported);
+            }
+            parts.into_iter().flatten().collect()
+        }
+    };
+
+    // Every rule's parts, checked against the insats in one place: nothing lost, nothing added.
+    let computed: Amount = parts.iter().sum();
+    if computed != amount || parts.len() != recipients.len() {
+        let span = spec.amounts.as_ref().map_or(split.span(), Spanned::span);
+        return Err(findings.error(
+            span,
+            Problem::SplitSum {
+                insats: id.clone(),
+                stated: amount,
+                computed,
+            },
+        ));
+    }
+    let parts: Vec<(Recipient, Amount)> = recipients.into_iter().zip(parts).collect();
+
+    // Amounts the document prints per recipient must be what the rule gives.
+    for (name, printed) in &spec.printed {
+        let Some(i) = table.position(name) else {
+            continue;
+        };
+        let Some(&(recipient, computed)) = parts.get(i) else {
+            continue;
+        };
+        if computed != *printed.get_ref() {
+            findings.error(
+                printed.span(),
+                Problem::SplitPrinted {
+                    insats: id.clone(),
+                    recipient: recipient_name(plan, recipient).to_string(),
+                    stated: *printed.get_ref(),
+                    computed,
+                },
+            );
+        }
+    }
+    Ok(parts)
+}
+
+/// The names used in a split's tables (`except`, `amounts`, `printed`), each resolved to a
+/// recipient of the row. Every name that is not a recipient, means two recipients, or names
+/// a recipient already named is reported; names that do not resolve are left out.
+struct Table {
+    /// Name (as written) to the recipient's position in the row.
+    positions: HashMap<String, usize>,
+    /// How many recipients the row has.
+    count: usize,
+}
+
+impl Table {
+    fn new(
+        cx: &Context,
+        insats: &Insats,
+        recipients: &[Recipient],
+        spec: &Split,
+        findings: &mut Findings,
+    ) -> Result<Table, Reported> {
+        let plan = cx.plan;
+        let id = insats.id.get_ref();
+        let position: HashMap<Recipient, usize> = recipients
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, i))
+            .collect();
+        let mut positions = HashMap::new();
+        let mut failed = None;
+        let tables = [
+            Some(&spec.except),
+            spec.amounts.as_ref().map(Spanned::get_ref),
+            Some(&spec.printed),
+        ];
+        for table in tables.into_iter().flatten() {
+            let mut names: Vec<&Spanned<String>> = table.keys().collect();
+            names.sort_by_key(|n| n.span().start);
+            let mut seen = HashSet::new();
+            for name in names {
+                let as_kommun = cx
+                    .names
+                    .kommun(name.get_ref())
+                    .map(|k| Recipient::Kommun(index(k)))
+                    .filter(|r| position.contains_key(r));
+                let as_actor = cx
+                    .names
+                    .actors
+                    .get(name.get_ref())
+                    .map(|&a| Recipient::Actor(index(a)))
+                    .filter(|r| position.contains_key(r));
+                let recipient = match (as_kommun, as_actor) {
+                    (Some(k), Some(a)) => {
+                        failed.get_or_insert(findings.error(
+                            name.span(),
+                            Problem::AmbiguousName {
+                                name: name.get_ref().clone(),
+                                first: recipient_name(plan, k).to_string(),
+                                second: recipient_name(plan, a).to_string(),
+                            },
+                        ));
+                        continue;
+                    }
+                    (Some(r), None) | (None, Some(r)) => r,
+                    (None, None) => {
+                        failed.get_or_insert(findings.error(
+                            name.span(),
+                            Problem::SplitInvalid {
+                                insats: id.clone(),
+                                reason: SplitReason::NotARecipient(name.get_ref().clone()),
+                            },
+                        ));
+                        continue;
+                    }
+                };
+                if !seen.insert(recipient) {
+                    failed.get_or_insert(findings.error(
+                        name.span(),
+                        Problem::SplitInvalid {
+                            insats: id.clone(),
+                            reason: SplitReason::RecipientRepeated(
+                                recipient_name(plan, recipient).to_string(),
+                            ),
+                        },
+                    ));
+                    continue;
+                }
+                if let Some(&i) = position.get(&recipient) {
+                    positions.insert(name.get_ref().clone(), i);
+                }
+            }
+        }
+        match failed {
+            Some(reported) => Err(reported),
+            None => Ok(Table {
+                positions,
+                count: recipients.len(),
+            }),
+        }
+    }
+
+    fn position(&self, name: &Spanned<String>) -> Option<usize> {
+        self.positions.get(name.get_ref()).copied()
+    }
+
+    /// `each` to every recipient, the `except` amounts instead where given.
+    fn fixed(
+        &self,
+        each: Amount,
+        except: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>,
+    ) -> Vec<Amount> {
+        let mut parts = vec![each; self.count];
+        for (name, value) in except {
+            if let Some(part) = self.position(name).and_then(|i| parts.get_mut(i)) {
+                *part = *value.get_ref();
+            }
+        }
+        parts
+    }
+}
+
+/// The weights of the split's key over its recipients (the kommuner).
+fn key_weights(
+    cx: &Context,
+    insats: &Insats,
+    spec: &Split,
+    recipients: &[Recipient],
+    findings: &mut Findings,
+) -> Result<Vec<Decimal>, Reported> {
+    let mut invalid = |reason| {
+        findings.error(
+            spec.rule.span(),
+            Problem::SplitInvalid {
+                insats: insats.id.get_ref().clone(),
+                reason,
+            },
+        )
+    };
+    let Some(key_id) = &spec.key else {
+        return Err(invalid(SplitReason::MissingField("key")));
+    };
+    if recipients.iter().any(|r| matches!(r, Recipient::Actor(_))) {
+        return Err(invalid(SplitReason::KeyNeedsKommuner));
+    }
+    let Some(&key) = cx.names.keys.get(key_id.get_ref()) else {
+        return Err(unknown(
+            findings,
+            Thing::Key,
+            key_id,
+            cx.plan.keys.iter().map(|k| k.id.get_ref().as_str()),
+        ));
+    };
+    match cx.keys.get(key).map(|k| &k.weights) {
+        Some(Ok(w)) => Ok(w.clone()),
+        Some(Err(reported)) => Err(*reported),
+        None => Err(invalid(SplitReason::Invalid)),
+    }
+}
+
+/// Largest-remainder split of `amount` by `weights`; ties go to the lower kommunkod, between
+/// actors to the one listed first.
+fn by_weights(
+    cx: &Context,
+    amount: Amount,
+    weights: &[Decimal],
+    recipients: &[Recipient],
+    unit: Amount,
+) -> Result<Vec<Amount>, SplitReason> {
+    let tie: Vec<(usize, &str)> = recipients
+        .iter()
+        .enumerate()
+        .map(|(position, r)| match r {
+            Recipient::Kommun(k) => (
+                0,
+                cx.plan
+                    .kommuner
+                    .get(*k as usize)
+                    .map_or("", |x| x.code.get_ref().as_str()),
+            ),
+            Recipient::Actor(_) => (position, ""),
+        })
+        .collect();
+    split::largest_remainder_amounts(amount, weights, &tie, unit).map_err(|e| match e {
+        SplitError::AmountNotMultipleOfUnit => SplitReason::NotMultipleOfUnit(unit),
+        SplitError::TooLarge | SplitError::TieKeys => SplitReason::TooLarge,
+        SplitError::NoWeight => SplitReason::NoWeight,
+        // Prevented by the checks of amounts, units and keys; still never silent.
+        SplitError::NegativeWeight | SplitError::NonPositiveUnit | SplitError::NegativeAmount => {
+            SplitReason::Invalid
+        }
+    })
+}

@@ -1,0 +1,585 @@
+//! The ledger: a plan resolved once into one line per insats and recipient, from which every
+//! check, view, export and comparison is derived.
+//!
+//! Resolving turns names into the things they name, builds the trees of actors (with the
+//! kommuner under the group of kommuner) and headings, works out each key's weights, and
+//! splits each insats by its rule. What cannot be resolved is reported as a finding, never
+//! left out silently: an insats without lines always has an error that says why
+//! (`Reported`). The invariants, which `check` and the property tests hold the ledger to:
+//!
+//! - each resolved insats's lines sum exactly to its amount (checked where the parts are made);
+//! - every line has exactly one recipient, an actor or a kommun;
+//! - the actors and the headings each form a forest, so every line sits under each of its
+//!   ancestors exactly once and a total over a subtree counts nothing twice.
+//!
+//! A line holds only the insats, the recipient and the amount; every other dimension (area,
+//! earmark, responsible and handling actor, kommun, heading chain, payment route) is looked up
+//! from those in constant time.
+
+mod amounts;
+pub mod forest;
+mod insats;
+pub mod keys;
+pub mod names;
+
+use std::ops::Range;
+
+use crate::core::check::finding::{Findings, Problem, Related, Reported, Thing, TreeReason};
+use crate::core::ledger::forest::{Forest, cut_cycles};
+use crate::core::ledger::insats::Context;
+use crate::core::ledger::keys::{KeyFiles, KeyWeights};
+use crate::core::ledger::names::{Names, unknown};
+use crate::core::money::Amount;
+use crate::core::plan::{ActorKind, Payment, Plan};
+use crate::core::selection::Selection;
+
+/// Who receives money: an actor or a kommun (indices into the plan's lists).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Recipient {
+    Actor(u32),
+    Kommun(u32),
+}
+
+/// One insats's money to one recipient.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    /// Index into `plan.insatser`.
+    pub insats: u32,
+    pub recipient: Recipient,
+    pub amount: Amount,
+}
+
+/// An insats as resolved.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Index into `plan.areas`, when the area is known.
+    pub area: Option<usize>,
+    /// Index into the area's `earmarks`, when the insats is tagged to a known one.
+    pub earmark: Option<usize>,
+    /// The responsible actors that resolve, in the order listed.
+    pub actors: Vec<usize>,
+    /// The heading the insats sits directly under.
+    pub heading: Option<usize>,
+    /// Its lines in `Ledger::lines`, or the report of why it could not be split.
+    pub lines: Result<Range<usize>, Reported>,
+}
+
+/// The actors as a forest, with the kommuner under the group of kommuner. Nodes are the
+/// actors (`0..actors`) followed by the kommuner.
+#[derive(Clone, Debug, Default)]
+pub struct Actors {
+    pub forest: Forest,
+    /// The actor of kind `kommuner` whose members are the kommuner.
+    pub group: Option<usize>,
+    /// Number of actors: kommun `k` is node `actors + k`.
+    pub count: usize,
+}
+
+impl Actors {
+    pub fn node(&self, recipient: Recipient) -> usize {
+        match recipient {
+            Recipient::Actor(a) => a as usize,
+            Recipient::Kommun(k) => self.count + k as usize,
+        }
+    }
+
+    pub fn recipient(&self, node: usize) -> Recipient {
+        match node.checked_sub(self.count) {
+            Some(k) => Recipient::Kommun(index(k)),
+            None => Recipient::Actor(index(node)),
+        }
+    }
+
+    /// Whether `recipient` is `actor` or under it (a unit under the region, a kommun under
+    /// the county's kommuner).
+    pub fn is_under(&self, recipient: Recipient, actor: usize) -> bool {
+        self.forest.contains(actor, self.node(recipient))
+    }
+}
+
+/// The summary headings as a forest, and the heading each insats sits directly under.
+#[derive(Clone, Debug, Default)]
+pub struct Headings {
+    pub forest: Forest,
+    /// Per insats.
+    pub of_insats: Vec<Option<usize>>,
+    /// Per heading, the insatser listed directly under it, in the order listed.
+    pub insatser: Vec<Vec<usize>>,
+    /// Whether a `parent` link had to be cut (unknown, or round a cycle): then the totals
+    /// of the headings above are not what the document means, and are not compared.
+    pub broken: bool,
+}
+
+pub struct Ledger<'p> {
+    pub plan: &'p Plan,
+    pub names: Names,
+    pub actors: Actors,
+    pub headings: Headings,
+    pub keys: Vec<KeyWeights>,
+    /// The plan's rounding unit (1 kr when the one written cannot be used).
+    pub unit: Amount,
+    /// Per insats, in plan order.
+    pub insatser: Vec<Entry>,
+    /// Every line, grouped by insats in plan order.
+    pub lines: Vec<Line>,
+    /// Per `[[stated]]` figure, what it covers; `None` when a name in it is unknown.
+    pub stated: Vec<Option<Selection>>,
+    /// Line indices ordered by their recipient's place in the actor forest, so that the lines
+    /// to an actor and everything under it are one stretch (`lines_under`).
+    by_node: Vec<u32>,
+    /// Where each node's stretch starts in `by_node` (one more entry for the end).
+    node_starts: Vec<usize>,
+}
+
+impl<'p> Ledger<'p> {
+    /// Resolves `plan` (with the key files `input` read for it), reporting every problem.
+    pub fn build(plan: &'p Plan, key_files: &KeyFiles, findings: &mut Findings) -> Ledger<'p> {
+        let names = Names::build(plan, findings);
+        let actors = actor_forest(plan, &names, findings);
+        let keys = keys::resolve(plan, &names, key_files, findings);
+        let amounts = amounts::check(plan, findings);
+        let mut headings = heading_forest(plan, &names, findings);
+        let cx = Context {
+            plan,
+            names: &names,
+            keys: &keys,
+            unit: amounts.unit,
+        };
+        let mut insatser = Vec::with_capacity(plan.insatser.len());
+        let mut lines = Vec::with_capacity(plan.insatser.len());
+        for (i, insats) in plan.insatser.iter().enumerate() {
+            let blocked = amounts.blocked.get(i).copied().flatten();
+            let resolved = insats::resolve(&cx, insats, blocked, findings);
+            let (area, earmark) = area_and_earmark(plan, &names, insats, findings);
+            let lines_range = resolved.parts.map(|parts| {
+                let start = lines.len();
+                lines.extend(parts.into_iter().map(|(recipient, amount)| Line {
+                    insats: index(i),
+                    recipient,
+                    amount,
+                }));
+                start..lines.len()
+            });
+            insatser.push(Entry {
+                area,
+                earmark,
+                actors: resolved.actors,
+                heading: headings.of_insats.get(i).copied().flatten(),
+                lines: lines_range,
+            });
+        }
+        focus_areas_resolve(plan, &names, findings);
+        let stated = plan
+            .stated
+            .iter()
+            .map(|s| Selection::of_stated(plan, &names, s, findings))
+            .collect();
+        headings.of_insats.resize(plan.insatser.len(), None);
+        let (by_node, node_starts) = order_by_node(&actors, &lines);
+        Ledger {
+            plan,
+            names,
+            actors,
+            headings,
+            keys,
+            unit: amounts.unit.unwrap_or(Amount::kr(1)),
+            insatser,
+            lines,
+            stated,
+            by_node,
+            node_starts,
+        }
+    }
+
+    /// The lines of insats `i`; empty when it could not be split.
+    pub fn lines_of(&self, i: usize) -> &[Line] {
+        match self.insatser.get(i).map(|e| &e.lines) {
+            Some(Ok(range)) => self.lines.get(range.clone()).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The indices of the lines to `actor` and everything under it (to kommun `k` alone when
+    /// given a kommun's node), in the forest's order.
+    pub fn lines_under(&self, node: usize) -> &[u32] {
+        let forest = &self.actors.forest;
+        let (Some(&from), Some(&to)) = (forest.enter.get(node), forest.exit.get(node)) else {
+            return &[];
+        };
+        let (Some(&start), Some(&end)) = (self.node_starts.get(from), self.node_starts.get(to))
+        else {
+            return &[];
+        };
+        self.by_node.get(start..end).unwrap_or(&[])
+    }
+
+    /// The area of a line's insats (index into `plan.areas`).
+    pub fn area_of(&self, line: &Line) -> Option<usize> {
+        self.insatser.get(line.insats as usize).and_then(|e| e.area)
+    }
+
+    /// The area's number as the plan writes it.
+    pub fn area_number(&self, area: usize) -> u32 {
+        self.plan.areas.get(area).map_or(0, |a| *a.number.get_ref())
+    }
+
+    /// How a recipient is paid: a kommun invoices, an actor as its kind or `payment` says.
+    pub fn payment(&self, recipient: Recipient) -> Payment {
+        match recipient {
+            Recipient::Kommun(_) => Payment::Invoice,
+            Recipient::Actor(a) => self
+                .plan
+                .actors
+                .get(a as usize)
+                .map_or(Payment::Invoice, |x| x.payment()),
+        }
+    }
+
+    /// The display name of a recipient.
+    pub fn recipient_name(&self, recipient: Recipient) -> &'p str {
+        recipient_name(self.plan, recipient)
+    }
+
+    /// The kommunkod of a kommun recipient.
+    pub fn kommunkod(&self, recipient: Recipient) -> Option<&'p str> {
+        match recipient {
+            Recipient::Kommun(k) => self
+                .plan
+                .kommuner
+                .get(k as usize)
+                .map(|x| x.code.get_ref().as_str()),
+            Recipient::Actor(_) => None,
+        }
+    }
+
+    /// The responsible actors of insats `i`, by short name (or name): "RJH / KFJH".
+    pub fn responsible(&self, i: usize) -> String {
+        let Some(entry) = self.insatser.get(i) else {
+            return String::new();
+        };
+        entry
+            .actors
+            .iter()
+            .filter_map(|&a| self.plan.actors.get(a))
+            .map(|a| a.short.as_deref().unwrap_or(&a.name))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// Whether every insats was split (only then is the ledger the whole plan).
+    pub fn is_complete(&self) -> bool {
+        self.insatser.iter().all(|e| e.lines.is_ok())
+    }
+
+    /// The sum of every line.
+    pub fn total(&self) -> Amount {
+        self.lines.iter().map(|l| l.amount).sum()
+    }
+
+    /// The year of the column a key's file was read from, when its header names one.
+    pub fn key_file_year(&self, key: usize) -> Option<i32> {
+        self.keys.get(key).and_then(|k| k.file_year)
+    }
+
+    /// Each heading's total: its own insatser and those of its sub-headings, where
+    /// `amount_of` gives an insats's amount (by index).
+    pub fn heading_totals(&self, amount_of: impl Fn(usize) -> Amount) -> Vec<Amount> {
+        let forest = &self.headings.forest;
+        let mut totals: Vec<Amount> = self
+            .headings
+            .insatser
+            .iter()
+            .map(|list| list.iter().map(|&i| amount_of(i)).sum())
+            .collect();
+        for h in forest.bottom_up() {
+            let own = totals.get(h).copied().unwrap_or_default();
+            if let Some(t) = forest
+                .parent
+                .get(h)
+                .copied()
+                .flatten()
+                .and_then(|p| totals.get_mut(p))
+            {
+                *t += own;
+            }
+        }
+        totals
+    }
+
+    /// The total of what `selection` covers; `None` when it covers an insats that could not
+    /// be split (an error says why).
+    pub fn sum(&self, selection: &Selection) -> Option<Amount> {
+        selection.sum(self)
+    }
+}
+
+/// An index as a line stores it. Plans are far smaller than 4 billion of anything; an index
+/// beyond that saturates rather than wraps.
+pub fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The display name of a recipient.
+pub fn recipient_name(plan: &Plan, recipient: Recipient) -> &str {
+    match recipient {
+        Recipient::Actor(i) => plan.actors.get(i as usize).map_or("", |a| a.name.as_str()),
+        Recipient::Kommun(i) => plan
+            .kommuner
+            .get(i as usize)
+            .map_or("", |k| k.name.get_ref().as_str()),
+    }
+}
+
+/// The actors' `parent` links as a forest, with the kommuner under the (one) group of
+/// kommuner. Links that cannot stand are reported and cut: to an unknown actor, to the actor
+/// itself, into the group of kommuner, and round a cycle.
+fn actor_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Actors {
+    let count = plan.actors.len();
+    let mut group: Option<usize> = None;
+    for (i, actor) in plan.actors.iter().enumerate() {
+        if *actor.kind.get_ref() != ActorKind::Kommuner {
+            continue;
+        }
+        match group.and_then(|g| plan.actors.get(g)) {
+            Some(first) => {
+                findings.error(
+                    actor.kind.span(),
+                    Problem::ActorTree {
+                        actor: actor.id.get_ref().clone(),
+                        reason: TreeReason::SecondKommunerGroup(first.id.get_ref().clone()),
+                    },
+                );
+            }
+            None => group = Some(i),
+        }
+    }
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(count + plan.kommuner.len());
+    let mut parent_spans = Vec::with_capacity(count);
+    for (i, actor) in plan.actors.iter().enumerate() {
+        let Some(p) = &actor.parent else {
+            parent.push(None);
+            parent_spans.push(actor.id.span());
+            continue;
+        };
+        parent_spans.push(p.span());
+        let tree_error = |findings: &mut Findings, reason| {
+            findings.error(
+                p.span(),
+                Problem::ActorTree {
+                    actor: actor.id.get_ref().clone(),
+                    reason,
+                },
+            );
+        };
+        let link = match names.actor_ref(plan, p, findings) {
+            Err(_) => None,
+            Ok(j) if j == i => {
+                tree_error(findings, TreeReason::OwnParent);
+                None
+            }
+            Ok(j) if Some(j) == group => {
+                tree_error(findings, TreeReason::UnderKommuner(p.get_ref().clone()));
+                None
+            }
+            Ok(j) => Some(j),
+        };
+        parent.push(link);
+    }
+    for &i in &cut_cycles(&mut parent) {
+        if let (Some(actor), Some(span)) = (plan.actors.get(i), parent_spans.get(i)) {
+            findings.error(
+                span.clone(),
+                Problem::ActorTree {
+                    actor: actor.id.get_ref().clone(),
+                    reason: TreeReason::Cycle,
+                },
+            );
+        }
+    }
+    parent.extend(std::iter::repeat_n(group, plan.kommuner.len()));
+    Actors {
+        forest: Forest::new(parent),
+        group,
+        count,
+    }
+}
+
+/// The headings' `parent` links as a forest, and each insats placed under its heading: with
+/// headings, every insats sits under exactly one.
+fn heading_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Headings {
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(plan.headings.len());
+    let mut broken = false;
+    for heading in &plan.headings {
+        let link = heading
+            .parent
+            .as_ref()
+            .and_then(|p| match names.headings.get(p.get_ref()) {
+                Some(&j) => Some(j),
+                None => {
+                    unknown(
+                        findings,
+                        Thing::Heading,
+                        p,
+                        plan.headings.iter().map(|h| h.id.get_ref().as_str()),
+                    );
+                    broken = true;
+                    None
+                }
+            });
+        parent.push(link);
+    }
+    for &i in &cut_cycles(&mut parent) {
+        broken = true;
+        if let Some(heading) = plan.headings.get(i) {
+            let span = heading
+                .parent
+                .as_ref()
+                .map_or(heading.id.span(), |p| p.span());
+            findings.error(
+                span,
+                Problem::HeadingCycle {
+                    heading: heading.id.get_ref().clone(),
+                },
+            );
+        }
+    }
+    let mut of_insats: Vec<Option<usize>> = vec![None; plan.insatser.len()];
+    let mut first: Vec<Option<Range<usize>>> = vec![None; plan.insatser.len()];
+    let mut insatser: Vec<Vec<usize>> = vec![Vec::new(); plan.headings.len()];
+    for (h, heading) in plan.headings.iter().enumerate() {
+        for id in &heading.insatser {
+            let Ok(i) = names.insats_ref(plan, id, findings) else {
+                continue;
+            };
+            match first.get(i).cloned().flatten() {
+                Some(first_span) => {
+                    findings.error_with(
+                        id.span(),
+                        Problem::UnderSeveralHeadings {
+                            insats: id.get_ref().clone(),
+                        },
+                        (first_span, Related::FirstListedHere),
+                    );
+                }
+                None => {
+                    if let (Some(f), Some(o)) = (first.get_mut(i), of_insats.get_mut(i)) {
+                        *f = Some(id.span());
+                        *o = Some(h);
+                    }
+                    if let Some(list) = insatser.get_mut(h) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+    }
+    if !plan.headings.is_empty() {
+        for (i, (insats, heading)) in plan.insatser.iter().zip(&of_insats).enumerate() {
+            // An insats whose id is taken by an earlier one is reported as a duplicate.
+            let duplicate = names.insatser.get(insats.id.get_ref()) != Some(&i);
+            if heading.is_none() && !duplicate {
+                findings.error(
+                    insats.id.span(),
+                    Problem::NotUnderHeading {
+                        insats: insats.id.get_ref().clone(),
+                    },
+                );
+            }
+        }
+    }
+    Headings {
+        forest: Forest::new(parent),
+        of_insats,
+        insatser,
+        broken,
+    }
+}
+
+/// The insats's area and earmark, each reported when the plan does not define it.
+fn area_and_earmark(
+    plan: &Plan,
+    names: &Names,
+    insats: &crate::core::plan::Insats,
+    findings: &mut Findings,
+) -> (Option<usize>, Option<usize>) {
+    let area = names.area_ref(plan, &insats.area, findings).ok();
+    let earmark = match (&insats.earmark, area.and_then(|a| plan.areas.get(a))) {
+        (Some(earmark), Some(a)) => {
+            let found = a
+                .earmarks
+                .iter()
+                .position(|e| e.id.get_ref() == earmark.get_ref());
+            if found.is_none() {
+                unknown(
+                    findings,
+                    Thing::Earmark,
+                    earmark,
+                    a.earmarks.iter().map(|e| e.id.get_ref().as_str()),
+                );
+            }
+            found
+        }
+        _ => None,
+    };
+    (area, earmark)
+}
+
+/// Every focus area an insats names is one the plan lists.
+fn focus_areas_resolve(plan: &Plan, names: &Names, findings: &mut Findings) {
+    let known: Vec<String> = plan
+        .focus_areas
+        .iter()
+        .map(|f| f.number.get_ref().to_string())
+        .collect();
+    for insats in &plan.insatser {
+        for number in insats.focus_areas.iter().flat_map(|f| f.get_ref()) {
+            if !names.focus_areas.contains_key(number.get_ref()) {
+                let name =
+                    crate::core::plan::Spanned::new(number.span(), number.get_ref().to_string());
+                unknown(
+                    findings,
+                    Thing::FocusArea,
+                    &name,
+                    known.iter().map(String::as_str),
+                );
+            }
+        }
+    }
+}
+
+/// Line indices ordered by their recipient's place in the actor forest (a counting sort), and
+/// where each place's lines start.
+fn order_by_node(actors: &Actors, lines: &[Line]) -> (Vec<u32>, Vec<usize>) {
+    let places = actors.forest.preorder.len();
+    let mut counts = vec![0usize; places + 1];
+    let place = |line: &Line| {
+        actors
+            .forest
+            .enter
+            .get(actors.node(line.recipient))
+            .copied()
+    };
+    for line in lines {
+        if let Some(c) = place(line).and_then(|p| counts.get_mut(p + 1)) {
+            *c += 1;
+        }
+    }
+    for p in 1..counts.len() {
+        let before = counts.get(p - 1).copied().unwrap_or(0);
+        if let Some(c) = counts.get_mut(p) {
+            *c += before;
+        }
+    }
+    let starts = counts.clone();
+    let mut next = counts;
+    let mut by_node = vec![0u32; lines.len()];
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(slot) = place(line).and_then(|p| next.get_mut(p)) {
+            if let Some(cell) = by_node.get_mut(*slot) {
+                *cell = index(i);
+            }
+            *slot += 1;
+        }
+    }
+    (by_node, starts)
+}

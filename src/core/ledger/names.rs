@@ -1,0 +1,228 @@
+//! Names to the things they name: areas by number; actors, keys, insatser and headings by id;
+//! kommuner by kommunkod or by name (case and Unicode form do not matter for names). Every
+//! name defined twice is reported, and so is a kommun name that is another kommun's code.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::core::check::finding::{Findings, Problem, Related, Reported, Thing};
+use crate::core::plan::{Plan, Spanned};
+use crate::core::text::{fold, suggest};
+
+#[derive(Debug, Default)]
+pub struct Names {
+    pub areas: HashMap<u32, usize>,
+    pub actors: HashMap<String, usize>,
+    pub kommun_codes: HashMap<String, usize>,
+    /// Kommun names, folded (`fold`): lower case, composed Unicode.
+    pub kommun_names: HashMap<String, usize>,
+    pub keys: HashMap<String, usize>,
+    pub insatser: HashMap<String, usize>,
+    pub headings: HashMap<String, usize>,
+    pub focus_areas: HashMap<u32, usize>,
+}
+
+impl Names {
+    pub fn build(plan: &Plan, findings: &mut Findings) -> Names {
+        let ids = |list: &mut dyn Iterator<Item = &Spanned<String>>| {
+            list.map(|s| (s.get_ref().clone(), s.span()))
+                .collect::<Vec<_>>()
+        };
+        let numbers = |list: &mut dyn Iterator<Item = &Spanned<u32>>| {
+            list.map(|s| (*s.get_ref(), s.span())).collect::<Vec<_>>()
+        };
+        let names = Names {
+            areas: index(
+                numbers(&mut plan.areas.iter().map(|a| &a.number)),
+                Thing::Area,
+                findings,
+            ),
+            actors: index(
+                ids(&mut plan.actors.iter().map(|a| &a.id)),
+                Thing::Actor,
+                findings,
+            ),
+            kommun_codes: index(
+                ids(&mut plan.kommuner.iter().map(|k| &k.code)),
+                Thing::Kommun,
+                findings,
+            ),
+            kommun_names: index(
+                plan.kommuner
+                    .iter()
+                    .map(|k| (fold(k.name.get_ref()), k.name.span()))
+                    .collect(),
+                Thing::Kommun,
+                findings,
+            ),
+            keys: index(
+                ids(&mut plan.keys.iter().map(|k| &k.id)),
+                Thing::Key,
+                findings,
+            ),
+            insatser: index(
+                ids(&mut plan.insatser.iter().map(|i| &i.id)),
+                Thing::Insats,
+                findings,
+            ),
+            headings: index(
+                ids(&mut plan.headings.iter().map(|h| &h.id)),
+                Thing::Heading,
+                findings,
+            ),
+            focus_areas: index(
+                numbers(&mut plan.focus_areas.iter().map(|f| &f.number)),
+                Thing::FocusArea,
+                findings,
+            ),
+        };
+        // A name that is another kommun's code would make that code mean two kommuner.
+        for (k, kommun) in plan.kommuner.iter().enumerate() {
+            let name = kommun.name.get_ref();
+            if let Some(&other) = names.kommun_codes.get(name.trim())
+                && other != k
+                && let Some(coded) = plan.kommuner.get(other)
+            {
+                findings.error(
+                    kommun.name.span(),
+                    Problem::AmbiguousName {
+                        name: name.clone(),
+                        first: format!("{} {}", coded.code.get_ref(), coded.name.get_ref()),
+                        second: format!("{} {name}", kommun.code.get_ref()),
+                    },
+                );
+            }
+        }
+        names
+    }
+
+    /// The kommun a plan names by kommunkod or name.
+    pub fn kommun(&self, name: &str) -> Option<usize> {
+        self.kommun_codes
+            .get(name.trim())
+            .or_else(|| self.kommun_names.get(&fold(name)))
+            .copied()
+    }
+
+    /// Looks up an actor id, reporting it when unknown.
+    pub fn actor_ref(
+        &self,
+        plan: &Plan,
+        id: &Spanned<String>,
+        findings: &mut Findings,
+    ) -> Result<usize, Reported> {
+        match self.actors.get(id.get_ref()) {
+            Some(&i) => Ok(i),
+            None => Err(unknown(
+                findings,
+                Thing::Actor,
+                id,
+                plan.actors.iter().map(|a| a.id.get_ref().as_str()),
+            )),
+        }
+    }
+
+    /// Looks up a kommun by code or name, reporting it when unknown.
+    pub fn kommun_ref(
+        &self,
+        plan: &Plan,
+        name: &Spanned<String>,
+        findings: &mut Findings,
+    ) -> Result<usize, Reported> {
+        match self.kommun(name.get_ref()) {
+            Some(k) => Ok(k),
+            None => Err(unknown(
+                findings,
+                Thing::Kommun,
+                name,
+                plan.kommuner.iter().map(|k| k.name.get_ref().as_str()),
+            )),
+        }
+    }
+
+    /// Looks up an area number, reporting it when unknown.
+    pub fn area_ref(
+        &self,
+        plan: &Plan,
+        number: &Spanned<u32>,
+        findings: &mut Findings,
+    ) -> Result<usize, Reported> {
+        match self.areas.get(number.get_ref()) {
+            Some(&i) => Ok(i),
+            None => {
+                let known: Vec<String> = plan
+                    .areas
+                    .iter()
+                    .map(|a| a.number.get_ref().to_string())
+                    .collect();
+                let name = Spanned::new(number.span(), number.get_ref().to_string());
+                Err(unknown(
+                    findings,
+                    Thing::Area,
+                    &name,
+                    known.iter().map(String::as_str),
+                ))
+            }
+        }
+    }
+
+    /// Looks up an insats id, reporting it when unknown.
+    pub fn insats_ref(
+        &self,
+        plan: &Plan,
+        id: &Spanned<String>,
+        findings: &mut Findings,
+    ) -> Result<usize, Reported> {
+        match self.insatser.get(id.get_ref()) {
+            Some(&i) => Ok(i),
+            None => Err(unknown(
+                findings,
+                Thing::Insats,
+                id,
+                plan.insatser.iter().map(|x| x.id.get_ref().as_str()),
+            )),
+        }
+    }
+}
+
+/// Reports an unknown reference, with a "did you mean" among `known`.
+pub fn unknown<'a>(
+    findings: &mut Findings,
+    thing: Thing,
+    name: &Spanned<String>,
+    known: impl Iterator<Item = &'a str>,
+) -> Reported {
+    let known: Vec<&str> = known.collect();
+    findings.error(
+        name.span(),
+        Problem::UnknownReference {
+            thing,
+            name: name.get_ref().clone(),
+            suggestion: suggest(name.get_ref(), &known),
+        },
+    )
+}
+
+/// A name → index table, reporting every name defined twice (the first definition counts).
+fn index<K: std::hash::Hash + Eq + ToString>(
+    entries: Vec<(K, Range<usize>)>,
+    thing: Thing,
+    findings: &mut Findings,
+) -> HashMap<K, usize> {
+    let mut map: HashMap<K, (usize, Range<usize>)> = HashMap::with_capacity(entries.len());
+    for (i, (name, span)) in entries.into_iter().enumerate() {
+        if let Some((_, first)) = map.get(&name) {
+            findings.error_with(
+                span,
+                Problem::DuplicateId {
+                    thing,
+                    id: name.to_string(),
+                },
+                (first.clone(), Related::FirstDefinedHere),
+            );
+            continue;
+        }
+        map.insert(name, (i, span));
+    }
+    map.into_iter().map(|(k, (i, _))| (k, i)).collect()
+}

@@ -1,0 +1,186 @@
+//! Report views: each a group-by over the ledger's lines, as plain data that the renderers
+//! (terminal tables, CSV, XLSX, JSON, documents) only lay out, so their totals cannot disagree.
+//!
+//! A view is built from a `Projection`: the ledger and a selection (the command line's
+//! filters). Every view sums the selected lines, in one pass with indexed tallies. A printed
+//! figure (an area's amount in the agreement, a heading's total, the county total) is compared
+//! only where the selection covers every line under it (`complete`); elsewhere it is a
+//! selection, *urval*, never a false difference.
+
+mod payments;
+mod per_actor;
+mod per_area;
+mod per_heading;
+mod per_kommun;
+
+use serde::{Deserialize, Serialize};
+
+pub use payments::{
+    DeadlineKind, PaymentRow, Payments, RecipientKind, Statement, StatementLine, payment_rows,
+    payments,
+};
+pub use per_actor::{ActorRow, PerActor, per_actor};
+pub use per_area::{AreaReport, AreaRow, PerArea, per_area};
+pub use per_heading::{HeadingReport, Item, PerHeading, per_heading};
+pub use per_kommun::{Column, KommunRow, PerKommun, per_kommun};
+
+use crate::core::ledger::{Ledger, Line};
+use crate::core::money::Amount;
+use crate::core::selection::Selection;
+
+/// A view of the plan: what `report` shows and `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// One row per recipient and insats: who gets paid what, and how.
+    Payments,
+    /// One row per kommun, one column per insats split over the kommuner.
+    PerKommun,
+    /// Per responsible actor and area, the region's units under the region.
+    PerActor,
+    /// The document's summary headings per handling actor, with their stated totals.
+    PerHeading,
+    /// Each area's insatser against the agreement's amount.
+    PerArea,
+    /// One collective invoice per invoicing recipient; internal transfers; held money.
+    Invoices,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Payments,
+        View::PerKommun,
+        View::PerActor,
+        View::PerHeading,
+        View::PerArea,
+        View::Invoices,
+    ];
+
+    /// The name on the command line (`per-kommun`).
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Payments => "payments",
+            View::PerKommun => "per-kommun",
+            View::PerActor => "per-actor",
+            View::PerHeading => "per-heading",
+            View::PerArea => "per-area",
+            View::Invoices => "invoices",
+        }
+    }
+
+    /// The Swedish name, accepted on the command line too (`kommuner`).
+    pub fn alias(self) -> &'static str {
+        match self {
+            View::Payments => "betalningar",
+            View::PerKommun => "kommuner",
+            View::PerActor => "aktorer",
+            View::PerHeading => "rubriker",
+            View::PerArea => "omraden",
+            View::Invoices => "fakturor",
+        }
+    }
+}
+
+/// A ledger seen through a selection, with what every view needs counted once: per insats,
+/// the selected amount and whether all of its lines are selected.
+pub struct Projection<'l, 'p> {
+    pub ledger: &'l Ledger<'p>,
+    pub selection: &'l Selection,
+    /// Per insats: the selected lines' sum.
+    selected_sum: Vec<Amount>,
+    /// Per insats: whether any line is selected.
+    any_selected: Vec<bool>,
+    /// Per insats: whether every line is selected.
+    all_selected: Vec<bool>,
+}
+
+impl<'l, 'p> Projection<'l, 'p> {
+    pub fn new(ledger: &'l Ledger<'p>, selection: &'l Selection) -> Projection<'l, 'p> {
+        let n = ledger.insatser.len();
+        let mut selected_sum = vec![Amount::ZERO; n];
+        let mut any_selected = vec![false; n];
+        let mut all_selected = vec![true; n];
+        for (i, entry) in ledger.insatser.iter().enumerate() {
+            if entry.lines.is_err()
+                && let Some(all) = all_selected.get_mut(i)
+            {
+                *all = false;
+            }
+        }
+        for line in &ledger.lines {
+            let i = line.insats as usize;
+            if selection.covers(ledger, line) {
+                if let Some(sum) = selected_sum.get_mut(i) {
+                    *sum += line.amount;
+                }
+                if let Some(any) = any_selected.get_mut(i) {
+                    *any = true;
+                }
+            } else if let Some(all) = all_selected.get_mut(i) {
+                *all = false;
+            }
+        }
+        Projection {
+            ledger,
+            selection,
+            selected_sum,
+            any_selected,
+            all_selected,
+        }
+    }
+
+    /// Whether a selection narrows the views.
+    pub fn filtered(&self) -> bool {
+        !self.selection.is_all()
+    }
+
+    /// The selected lines, in ledger order.
+    pub fn lines(&self) -> impl Iterator<Item = &'l Line> + '_ {
+        let ledger = self.ledger;
+        let all = self.selection.is_all();
+        ledger
+            .lines
+            .iter()
+            .filter(move |l| all || self.selection.covers(ledger, l))
+    }
+
+    /// The selected amount of insats `i`.
+    pub fn insats_amount(&self, i: usize) -> Amount {
+        self.selected_sum.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether any line of insats `i` is selected.
+    pub fn has_insats(&self, i: usize) -> bool {
+        self.any_selected.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether every line of insats `i` is selected.
+    pub fn covers_insats(&self, i: usize) -> bool {
+        self.all_selected.get(i).copied().unwrap_or(false)
+    }
+
+    /// The sum of the selected lines.
+    pub fn total(&self) -> Amount {
+        self.selected_sum.iter().sum()
+    }
+
+    /// Whether the selection covers the whole ledger.
+    pub fn is_whole(&self) -> bool {
+        self.all_selected.iter().all(|&a| a)
+    }
+
+    fn insats_id(&self, i: usize) -> String {
+        self.ledger
+            .plan
+            .insatser
+            .get(i)
+            .map_or_else(String::new, |x| x.id.get_ref().clone())
+    }
+
+    fn insats_text(&self, i: usize) -> String {
+        self.ledger
+            .plan
+            .insatser
+            .get(i)
+            .map_or_else(String::new, |x| x.text.clone())
+    }
+}

@@ -1,0 +1,236 @@
+//! Payments: who is paid what and how. One collective invoice (*samlingsfaktura*) per
+//! recipient that invoices the region, the internal transfers to the region's own units, and
+//! the money the region holds for further distribution; together the county total.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::money::Amount;
+use crate::core::plan::{ActorKind, Payment};
+use crate::core::report::Projection;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Payments {
+    /// One collective invoice (*samlingsfaktura*) per recipient that invoices the region.
+    pub invoices: Vec<Statement>,
+    /// Internal transfers to the region's own units.
+    pub internal: Vec<Statement>,
+    /// Money the region holds for further distribution.
+    pub held: Vec<Statement>,
+    pub invoiced: Amount,
+    pub transferred: Amount,
+    pub held_total: Amount,
+    /// The plan's county total, which the three must add up to.
+    pub county_total: Amount,
+    /// Whether the selection covers the whole plan, so that the three can be compared with
+    /// the county total; otherwise they are a selection of it.
+    #[serde(default = "whole")]
+    pub complete: bool,
+    pub region: String,
+    pub reference: Option<String>,
+    pub decision: String,
+    /// Deadlines as ISO dates (`2026-12-31`).
+    pub deadlines: Vec<(DeadlineKind, String)>,
+}
+
+fn whole() -> bool {
+    true
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    Requisition,
+    UseReported,
+    UnusedRepaid,
+}
+
+/// What one recipient receives, line by line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub recipient: String,
+    pub kind: RecipientKind,
+    pub kommunkod: Option<String>,
+    pub lines: Vec<StatementLine>,
+    pub total: Amount,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementLine {
+    pub insats: String,
+    pub area: u32,
+    pub text: String,
+    pub amount: Amount,
+}
+
+/// What kind of recipient a payment goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecipientKind {
+    Region,
+    RegionUnit,
+    Kommunforbund,
+    Kommun,
+    External,
+}
+
+impl RecipientKind {
+    pub fn of(ledger: &Ledger, recipient: Recipient) -> RecipientKind {
+        match recipient {
+            Recipient::Kommun(_) => RecipientKind::Kommun,
+            Recipient::Actor(a) => match ledger
+                .plan
+                .actors
+                .get(a as usize)
+                .map(|x| *x.kind.get_ref())
+            {
+                Some(ActorKind::Region) => RecipientKind::Region,
+                Some(ActorKind::RegionUnit) => RecipientKind::RegionUnit,
+                Some(ActorKind::Kommunforbund) => RecipientKind::Kommunforbund,
+                Some(ActorKind::Kommuner) => RecipientKind::Kommun,
+                Some(ActorKind::External) | None => RecipientKind::External,
+            },
+        }
+    }
+}
+
+pub fn payments(view: &Projection) -> Payments {
+    let ledger = view.ledger;
+    let plan = ledger.plan;
+    // Each recipient's lines, in one pass; recipients in a stable order: actors in plan
+    // order, then kommuner in kommunkod order.
+    let actors = plan.actors.len();
+    let mut lines_of: Vec<Vec<StatementLine>> = vec![Vec::new(); actors + plan.kommuner.len()];
+    for line in view.lines() {
+        let slot = ledger.actors.node(line.recipient);
+        let i = line.insats as usize;
+        if let Some(list) = lines_of.get_mut(slot) {
+            list.push(StatementLine {
+                insats: view.insats_id(i),
+                area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
+                text: view.insats_text(i),
+                amount: line.amount,
+            });
+        }
+    }
+    let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
+    kommuner.sort_by(|&a, &b| {
+        let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
+        code(a).cmp(&code(b))
+    });
+    let order = (0..actors)
+        .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
+        .chain(
+            kommuner
+                .into_iter()
+                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+        );
+    let mut invoices = Vec::new();
+    let mut internal = Vec::new();
+    let mut held = Vec::new();
+    for recipient in order {
+        let lines = std::mem::take(
+            lines_of
+                .get_mut(ledger.actors.node(recipient))
+                .map_or(&mut Vec::new(), |l| l),
+        );
+        if lines.is_empty() {
+            continue;
+        }
+        let statement = Statement {
+            recipient: ledger.recipient_name(recipient).to_string(),
+            kind: RecipientKind::of(ledger, recipient),
+            kommunkod: ledger.kommunkod(recipient).map(str::to_string),
+            total: lines.iter().map(|l| l.amount).sum(),
+            lines,
+        };
+        match ledger.payment(recipient) {
+            Payment::Invoice => invoices.push(statement),
+            Payment::Internal => internal.push(statement),
+            Payment::Held => held.push(statement),
+        }
+    }
+    let sum = |s: &[Statement]| s.iter().map(|x| x.total).sum();
+    let region = plan
+        .actors
+        .iter()
+        .find(|a| *a.kind.get_ref() == ActorKind::Region)
+        .map_or_else(|| "Regionen".to_string(), |a| a.name.clone());
+    let mut deadlines = Vec::new();
+    if let Some(d) = &plan.deadlines {
+        for (kind, date) in [
+            (DeadlineKind::Requisition, &d.requisition),
+            (DeadlineKind::UseReported, &d.use_reported),
+            (DeadlineKind::UnusedRepaid, &d.unused_repaid),
+        ] {
+            if let Some(date) = date {
+                deadlines.push((kind, date.get_ref().to_string()));
+            }
+        }
+    }
+    let decision = match (&plan.plan.forum, &plan.plan.decision_date) {
+        (Some(forum), Some(date)) => format!("{forum} {}: {}", date.get_ref(), plan.plan.title),
+        (Some(forum), None) => format!("{forum}: {}", plan.plan.title),
+        (None, _) => plan.plan.title.clone(),
+    };
+    Payments {
+        invoiced: sum(&invoices),
+        transferred: sum(&internal),
+        held_total: sum(&held),
+        invoices,
+        internal,
+        held,
+        county_total: *plan.plan.county_total.get_ref(),
+        complete: view.is_whole(),
+        region,
+        reference: plan.plan.reference.clone(),
+        decision,
+        deadlines,
+    }
+}
+
+/// One recipient's money from one insats: the row ekonomienhet books.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentRow {
+    pub recipient: String,
+    pub recipient_kind: RecipientKind,
+    pub kommunkod: Option<String>,
+    pub area: u32,
+    pub insats: String,
+    pub text: String,
+    pub amount: Amount,
+    pub payment: Payment,
+    pub reference: Option<String>,
+    pub decision: String,
+}
+
+/// Every selected line as a payment row, in the order of `payments`: invoicing recipients,
+/// then internal transfers, then held money. The amounts sum to the selection's total.
+pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
+    let summary = payments(view);
+    let groups = [
+        (&summary.invoices, Payment::Invoice),
+        (&summary.internal, Payment::Internal),
+        (&summary.held, Payment::Held),
+    ];
+    let mut rows = Vec::new();
+    for (statements, payment) in groups {
+        for statement in statements {
+            for line in &statement.lines {
+                rows.push(PaymentRow {
+                    recipient: statement.recipient.clone(),
+                    recipient_kind: statement.kind,
+                    kommunkod: statement.kommunkod.clone(),
+                    area: line.area,
+                    insats: line.insats.clone(),
+                    text: line.text.clone(),
+                    amount: line.amount,
+                    payment,
+                    reference: summary.reference.clone(),
+                    decision: summary.decision.clone(),
+                });
+            }
+        }
+    }
+    rows
+}

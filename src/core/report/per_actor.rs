@@ -1,0 +1,132 @@
+//! Per actor: every responsible actor with its money per area and in total, the region's
+//! units under the region and the kommuner under the county's kommuner. Each row gives both
+//! what the actor receives itself (`own_*`) and what it and everything under it receive
+//! (`per_area`, `total`), so that a reader never has to guess which one a figure is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::ledger::Recipient;
+use crate::core::money::Amount;
+use crate::core::report::Projection;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PerActor {
+    /// The areas' numbers, one column each.
+    pub areas: Vec<u32>,
+    pub rows: Vec<ActorRow>,
+    pub area_totals: Vec<Amount>,
+    pub total: Amount,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorRow {
+    pub name: String,
+    /// 0 for a top-level actor, 1 for a unit under it, and so on.
+    pub depth: usize,
+    /// The top-level row this one belongs to (`None` for a top-level row).
+    pub group: Option<String>,
+    /// Whether other rows belong to this one.
+    pub has_children: bool,
+    /// Per area, including the rows below this one.
+    pub per_area: Vec<Amount>,
+    pub total: Amount,
+    /// Per area, only what this actor or kommun receives itself: these rows sum to the total
+    /// without counting anything twice.
+    pub own_per_area: Vec<Amount>,
+    pub own_total: Amount,
+}
+
+pub fn per_actor(view: &Projection) -> PerActor {
+    let ledger = view.ledger;
+    let plan = ledger.plan;
+    let forest = &ledger.actors.forest;
+    // Columns: every area, or those the selection reaches.
+    let mut reached = vec![false; plan.areas.len()];
+    let mut own_lines: Vec<(usize, usize, Amount)> = Vec::new();
+    for line in view.lines() {
+        let Some(area) = ledger.area_of(line) else {
+            continue;
+        };
+        if let Some(r) = reached.get_mut(area) {
+            *r = true;
+        }
+        own_lines.push((ledger.actors.node(line.recipient), area, line.amount));
+    }
+    let filtered = view.filtered();
+    let columns: Vec<usize> = (0..plan.areas.len())
+        .filter(|&a| !filtered || reached.get(a).copied().unwrap_or(false))
+        .collect();
+    let mut column_of = vec![None; plan.areas.len()];
+    for (c, &a) in columns.iter().enumerate() {
+        if let Some(slot) = column_of.get_mut(a) {
+            *slot = Some(c);
+        }
+    }
+    let nodes = forest.parent.len();
+    let mut own = vec![vec![Amount::ZERO; columns.len()]; nodes];
+    for (node, area, amount) in own_lines {
+        if let Some(cell) = column_of
+            .get(area)
+            .copied()
+            .flatten()
+            .and_then(|c| own.get_mut(node).and_then(|row| row.get_mut(c)))
+        {
+            *cell += amount;
+        }
+    }
+    // Subtree totals, deepest first.
+    let mut under = own.clone();
+    for node in forest.bottom_up() {
+        let Some(parent) = forest.parent.get(node).copied().flatten() else {
+            continue;
+        };
+        let child = under.get(node).cloned().unwrap_or_default();
+        if let Some(row) = under.get_mut(parent) {
+            for (total, amount) in row.iter_mut().zip(child) {
+                *total += amount;
+            }
+        }
+    }
+    let name = |node: usize| {
+        ledger
+            .recipient_name(ledger.actors.recipient(node))
+            .to_string()
+    };
+    let mut rows = Vec::new();
+    for &node in &forest.preorder {
+        let is_kommun = matches!(ledger.actors.recipient(node), Recipient::Kommun(_));
+        let is_root = forest.parent.get(node).copied().flatten().is_none();
+        // Without a group of kommuner the kommuner receive nothing and have no row.
+        if is_kommun && is_root {
+            continue;
+        }
+        let per_area = under.get(node).cloned().unwrap_or_default();
+        let total: Amount = per_area.iter().sum();
+        if filtered && total.0.is_zero() {
+            continue;
+        }
+        let own_per_area = own.get(node).cloned().unwrap_or_default();
+        rows.push(ActorRow {
+            name: name(node),
+            depth: forest.depth.get(node).copied().unwrap_or(0),
+            group: (!is_root).then(|| name(forest.root_of(node))),
+            has_children: forest.children.get(node).is_some_and(|c| !c.is_empty()),
+            per_area,
+            total,
+            own_total: own_per_area.iter().sum(),
+            own_per_area,
+        });
+    }
+    let mut area_totals = vec![Amount::ZERO; columns.len()];
+    for row in own.iter() {
+        for (total, amount) in area_totals.iter_mut().zip(row) {
+            *total += *amount;
+        }
+    }
+    PerActor {
+        areas: columns.iter().map(|&a| ledger.area_number(a)).collect(),
+        rows,
+        total: area_totals.iter().sum(),
+        area_totals,
+    }
+}

@@ -1,0 +1,49 @@
+//! Comparing names as people write them: case and Unicode form do not matter (`Östersund`
+//! typed on a Mac is `O` and a combining diaeresis; pasted from a PDF it is one letter), and a
+//! name that is nearly right gets a "did you mean".
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A name for comparing: trimmed, composed (NFC) and lower case.
+pub fn fold(name: &str) -> String {
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
+/// Whether `text` is not in composed form (NFC), so that it only matches after `fold`.
+pub fn is_decomposed(text: &str) -> bool {
+    !unicode_normalization::is_nfc(text)
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
+    let word = fold(word);
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&word, &fold(c)), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| (*c).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decomposed_and_composed_names_fold_alike() {
+        let decomposed = "O\u{308}stersund";
+        assert!(is_decomposed(decomposed));
+        assert!(!is_decomposed("Östersund"));
+        assert_eq!(fold(decomposed), fold("östersund"));
+        assert_eq!(fold(" Åre "), "åre");
+    }
+
+    #[test]
+    fn suggestions_are_near_misses_only() {
+        assert_eq!(
+            suggest("amout", &["amount", "area"]).as_deref(),
+            Some("amount")
+        );
+        assert_eq!(suggest("xyz", &["amount"]), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! Numbers as people read them, written once for every output: amounts (`12 689 898 kr`),
+//! counts, decimals and percentages (`3,88 %`), signed differences (`+23 kr`), file sizes.
+//!
+//! Swedish groups thousands with a space and uses a decimal comma; English a comma and a
+//! point. Terminal and file output use a plain space and hyphen-minus, so that the figures
+//! are easy to search and paste; documents (`Typography::Document`) use the no-break thin
+//! space and the true minus sign of Swedish typography.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::core::money::Amount;
+use crate::output::lang::Lang;
+
+/// How separators and the minus sign are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typography {
+    /// Plain text: space (or comma) between thousands, hyphen-minus.
+    Plain,
+    /// Typeset documents: narrow no-break space between thousands, true minus sign (U+2212).
+    Document,
+}
+
+/// `value` with thousands grouped and the language's decimal mark, a fractional part of zero
+/// dropped and öre (any fraction) shown with at least two digits.
+pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
+    let (thousands, mark) = separators(lang, typography);
+    let minus = match typography {
+        Typography::Plain => '-',
+        Typography::Document => '\u{2212}',
+    };
+    let normalized = value.normalize();
+    let text = normalized.abs().to_string();
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::new();
+    if normalized.is_sign_negative() && !normalized.is_zero() {
+        out.push(minus);
+    }
+    out.push_str(&group(int_part, thousands));
+    if let Some(frac) = frac {
+        out.push(mark);
+        out.push_str(&format!("{frac:0<2}"));
+    }
+    out
+}
+
+fn separators(lang: Lang, typography: Typography) -> (char, char) {
+    match (lang, typography) {
+        (Lang::Sv, Typography::Plain) => (' ', ','),
+        (Lang::Sv, Typography::Document) => ('\u{202f}', ','),
+        (Lang::En, _) => (',', '.'),
+    }
+}
+
+/// Digits with `separator` between groups of three from the right.
+fn group(digits: &str, separator: char) -> String {
+    let len = digits.chars().count();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A plain-text number: `12 689 898`, `-7 877`, `1 234,50`.
+pub fn grouped(value: Decimal, lang: Lang) -> String {
+    format(value, lang, Typography::Plain)
+}
+
+/// An amount with the unit: `12 689 898 kr`.
+pub fn amount(amount: Amount, lang: Lang) -> String {
+    format!("{} kr", grouped(amount.0, lang))
+}
+
+/// An amount with the unit, typeset for a document.
+pub fn document_amount(amount: Amount, lang: Lang) -> String {
+    format!("{}\u{a0}kr", format(amount.0, lang, Typography::Document))
+}
+
+/// A signed difference with the unit, `+23 kr`, `-23 kr`; empty for zero.
+pub fn signed(amount: Amount, lang: Lang) -> String {
+    if amount.0.is_zero() {
+        String::new()
+    } else if amount.is_negative() {
+        self::amount(amount, lang)
+    } else {
+        format!("+{}", self::amount(amount, lang))
+    }
+}
+
+/// A change with its sign: `+5 340 kr`, `-7 877 kr`, `0 kr`.
+pub fn change(amount: Amount, lang: Lang) -> String {
+    if amount > Amount::ZERO {
+        format!("+{}", self::amount(amount, lang))
+    } else {
+        self::amount(amount, lang)
+    }
+}
+
+/// A change in per cent with two decimals and its sign: `+12,50 %`, `-0,06 %`, `0,00 %`.
+pub fn change_percent(p: Decimal, lang: Lang) -> String {
+    let sign = if p > Decimal::ZERO { "+" } else { "" };
+    format!("{sign}{}", percent(p, 2, lang))
+}
+
+/// A decimal as written, with the language's decimal mark and no grouping: `5,3`.
+pub fn decimal(value: Decimal, lang: Lang) -> String {
+    let text = value.normalize().to_string();
+    match lang {
+        Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// `value` rounded to exactly `decimals` decimals, thousands grouped: `124 242,4107`.
+pub fn fixed(value: Decimal, decimals: u32, lang: Lang) -> String {
+    let mut d = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    d.rescale(decimals);
+    let (thousands, mark) = separators(lang, Typography::Plain);
+    let text = d.abs().to_string();
+    let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut out = String::new();
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    out.push_str(&group(int_part, thousands));
+    if !frac.is_empty() {
+        out.push(mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A percentage with exactly `decimals` decimals: `3,88 %`.
+pub fn percent(value: Decimal, decimals: u32, lang: Lang) -> String {
+    format!("{} %", fixed(value, decimals, lang))
+}
+
+/// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, öre with two
+/// digits (`12689898`, `1234,50`).
+pub fn cell(amount: Amount, decimal_mark: char) -> String {
+    let mut value = amount.0.normalize();
+    if !value.fract().is_zero() && value.scale() < 2 {
+        value.rescale(2);
+    }
+    let text = value.to_string();
+    if decimal_mark == '.' {
+        text
+    } else {
+        text.replace('.', &decimal_mark.to_string())
+    }
+}
+
+/// An amount as a TOML integer with underscores between thousands: `12_697_775`.
+pub fn toml_integer(amount: Amount) -> String {
+    let text = amount.0.normalize().abs().to_string();
+    let (int_part, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    if amount.is_negative() {
+        out.push('-');
+    }
+    out.push_str(&group(int_part, '_'));
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A file size for people: `50 MB (52 428 800 byte)`, `5,2 MB (5 452 595 byte)`.
+pub fn file_size(bytes: u64, lang: Lang) -> String {
+    const MB: u128 = 1024 * 1024;
+    let tenths = (u128::from(bytes) * 10 + MB / 2) / MB;
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    let mark = separators(lang, Typography::Plain).1;
+    let mb = if tenth == 0 {
+        format!("{whole} MB")
+    } else {
+        format!("{whole}{mark}{tenth} MB")
+    };
+    let exact = grouped(Decimal::from(bytes), lang);
+    format!("{mb} ({exact} {})", lang.pick("byte", "bytes"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_swedish_and_english() {
+        assert_eq!(amount(Amount::kr(12_689_898), Lang::Sv), "12 689 898 kr");
+        assert_eq!(amount(Amount::kr(-7_877), Lang::Sv), "-7 877 kr");
+        assert_eq!(amount(Amount::kr(0), Lang::Sv), "0 kr");
+        assert_eq!(
+            amount(Amount::kr(1_320_000_000), Lang::En),
+            "1,320,000,000 kr"
+        );
+        let ore = Amount(Decimal::new(123_450, 2));
+        assert_eq!(amount(ore, Lang::Sv), "1 234,50 kr");
+        assert_eq!(amount(ore, Lang::En), "1,234.50 kr");
+    }
+
+    #[test]
+    fn documents_use_thin_spaces_and_a_true_minus() {
+        assert_eq!(
+            document_amount(Amount::kr(-7_877), Lang::Sv),
+            "\u{2212}7\u{202f}877\u{a0}kr"
+        );
+    }
+
+    #[test]
+    fn fixed_decimals_percentages_and_differences() {
+        let d = Decimal::new(12_424_241_069, 5);
+        assert_eq!(fixed(d, 4, Lang::Sv), "124 242,4107");
+        assert_eq!(fixed(d, 4, Lang::En), "124,242.4107");
+        assert_eq!(fixed(Decimal::new(5150, 0), 0, Lang::Sv), "5 150");
+        assert_eq!(percent(Decimal::new(388, 2), 2, Lang::Sv), "3,88 %");
+        assert_eq!(signed(Amount::kr(23), Lang::Sv), "+23 kr");
+        assert_eq!(signed(Amount::kr(-23), Lang::Sv), "-23 kr");
+        assert_eq!(decimal(Decimal::new(53, 1), Lang::Sv), "5,3");
+        assert_eq!(change(Amount::kr(5_340), Lang::Sv), "+5 340 kr");
+        assert_eq!(change(Amount::kr(0), Lang::Sv), "0 kr");
+        assert_eq!(change_percent(Decimal::new(-6, 2), Lang::Sv), "-0,06 %");
+        assert_eq!(change_percent(Decimal::new(1250, 2), Lang::En), "+12.50 %");
+        assert_eq!(change_percent(Decimal::ZERO, Lang::Sv), "0,00 %");
+    }
+
+    #[test]
+    fn cells_and_toml() {
+        assert_eq!(cell(Amount::kr(12_689_898), ','), "12689898");
+        assert_eq!(cell(Amount::kr(-7_877), ','), "-7877");
+        let ore = Amount(Decimal::new(123_450, 2));
+        assert_eq!(cell(ore, ','), "1234,50");
+        assert_eq!(cell(ore, '.'), "1234.50");
+        assert_eq!(toml_integer(Amount::kr(12_697_775)), "12_697_775");
+        assert_eq!(toml_integer(Amount::kr(-7_877)), "-7_877");
+    }
+
+    #[test]
+    fn file_sizes() {
+        assert_eq!(file_size(52_428_800, Lang::Sv), "50 MB (52 428 800 byte)");
+        assert_eq!(file_size(5_452_595, Lang::Sv), "5,2 MB (5 452 595 byte)");
+    }
+}

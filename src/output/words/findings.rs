@@ -1,0 +1,877 @@
+//! The words of findings: one message and one hint per problem, Swedish and English side by
+//! side, and the figures of a problem that compares two sums.
+
+use crate::core::check::finding::{
+    Gap, KeyReason, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
+};
+use crate::core::money::Amount;
+use crate::output::lang::Lang;
+use crate::output::number;
+use crate::output::words::key_file;
+use crate::say;
+
+/// The thing's name in running text ("fördelningsnyckel", "allocation key").
+pub fn thing(thing: Thing, lang: Lang) -> &'static str {
+    match thing {
+        Thing::Area => lang.pick("område", "area"),
+        Thing::Actor => lang.pick("aktör", "actor"),
+        Thing::Kommun => lang.pick("kommun", "kommun"),
+        Thing::Key => lang.pick("fördelningsnyckel", "allocation key"),
+        Thing::Insats => lang.pick("insats", "insats"),
+        Thing::Heading => lang.pick("rubrik", "heading"),
+        Thing::FocusArea => lang.pick("fokusområde", "focus area"),
+        Thing::Earmark => lang.pick("varav-post", "earmark"),
+    }
+}
+
+/// "okänt område", "okänd aktör": Swedish ett-words take -t.
+pub fn unknown_thing(t: Thing, lang: Lang) -> String {
+    let neuter = matches!(t, Thing::Area | Thing::FocusArea);
+    match lang {
+        Lang::Sv => format!(
+            "{} {}",
+            if neuter { "okänt" } else { "okänd" },
+            thing(t, lang)
+        ),
+        Lang::En => format!("unknown {}", thing(t, lang)),
+    }
+}
+
+/// "den" or "det", for a Swedish sentence about the thing.
+fn pronoun(t: Thing) -> &'static str {
+    if matches!(t, Thing::Area | Thing::FocusArea) {
+        "det"
+    } else {
+        "den"
+    }
+}
+
+pub fn related(related: Related, lang: Lang) -> &'static str {
+    match related {
+        Related::FirstDefinedHere => lang.pick("först definierad här", "first defined here"),
+        Related::FirstListedHere => lang.pick("först angiven här", "first listed here"),
+    }
+}
+
+/// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr".
+pub fn figures(stated: Amount, computed: Amount, lang: Lang) -> String {
+    let difference = lang.amount(computed - stated);
+    let (stated, computed) = (lang.amount(stated), lang.amount(computed));
+    say!(
+        lang,
+        "angivet {stated}, beräknat {computed}, skillnad {difference}",
+        "stated {stated}, computed {computed}, difference {difference}"
+    )
+}
+
+/// What an amount still to be filled in is ("område 2", "insats `1.3`").
+pub fn to_fill(place: &ToFill, lang: Lang) -> String {
+    match place {
+        ToFill::CountyTotal => say!(
+            lang,
+            "länets totalbelopp (`county_total`)",
+            "the county total (`county_total`)"
+        ),
+        ToFill::StatedChange => say!(
+            lang,
+            "förändringen mot föregående år (`stated_change`)",
+            "the change from the previous year (`stated_change`)"
+        ),
+        ToFill::NationalTotal => say!(
+            lang,
+            "överenskommelsens totalbelopp (`national_total`)",
+            "the agreement's total (`national_total`)"
+        ),
+        ToFill::AgreementPart(r) => say!(
+            lang,
+            "överenskommelsens del till {r}",
+            "the agreement's part for {r}"
+        ),
+        ToFill::Area(n) => say!(lang, "område {n}", "area {n}"),
+        ToFill::Earmark(id) => say!(lang, "varav-posten `{id}`", "earmark `{id}`"),
+        ToFill::Insats(id) => say!(lang, "insats `{id}`", "insats `{id}`"),
+        ToFill::SplitEach(id) => say!(
+            lang,
+            "`each` i fördelningen av insats `{id}`",
+            "`each` in the split of insats `{id}`"
+        ),
+        ToFill::Heading(t) => say!(lang, "rubriken \"{t}\"", "heading \"{t}\""),
+        ToFill::Stated(l) => say!(lang, "angiven summa \"{l}\"", "stated total \"{l}\""),
+    }
+}
+
+/// One line that says what is wrong.
+pub fn message(problem: &Problem, lang: Lang) -> String {
+    let a = |x: &Amount| lang.amount(*x);
+    match problem {
+        Problem::DuplicateId { thing: t, id } => {
+            let what = thing(*t, lang);
+            match lang {
+                Lang::Sv => format!("{} `{id}` finns redan", capitalize(what)),
+                Lang::En => format!("duplicate {what} `{id}`"),
+            }
+        }
+        Problem::UnknownReference { thing: t, name, .. } => {
+            format!("{} `{name}`", unknown_thing(*t, lang))
+        }
+        Problem::AmbiguousName {
+            name,
+            first,
+            second,
+        } => say!(
+            lang,
+            "namnet `{name}` betyder två saker: {first} och {second}",
+            "the name `{name}` means two things: {first} and {second}"
+        ),
+        Problem::ActorTree { actor, reason } => match reason {
+            TreeReason::OwnParent => say!(
+                lang,
+                "aktören `{actor}` har sig själv som `parent`",
+                "actor `{actor}` is its own `parent`"
+            ),
+            TreeReason::Cycle => say!(
+                lang,
+                "aktören `{actor}` ligger (via `parent`) under sig själv",
+                "actor `{actor}` is (through `parent`) under itself"
+            ),
+            TreeReason::UnderKommuner(group) => say!(
+                lang,
+                "aktören `{actor}` ligger under `{group}`, länets kommuner",
+                "actor `{actor}` is under `{group}`, the county's kommuner"
+            ),
+            TreeReason::SecondKommunerGroup(first) => say!(
+                lang,
+                "aktören `{actor}` är en andra grupp av länets kommuner; `{first}` är redan det",
+                "actor `{actor}` is a second group of the county's kommuner; `{first}` already is"
+            ),
+        },
+        Problem::InsatsActor {
+            insats,
+            repeated: None,
+        } => say!(
+            lang,
+            "insats `{insats}` har ingen ansvarig aktör",
+            "insats `{insats}` has no responsible actor"
+        ),
+        Problem::InsatsActor {
+            insats,
+            repeated: Some(actor),
+        } => say!(
+            lang,
+            "insats `{insats}` anger aktören `{actor}` två gånger",
+            "insats `{insats}` names actor `{actor}` twice"
+        ),
+        Problem::UnitInvalid {
+            unit,
+            plan_unit: None,
+        } => {
+            let unit = a(unit);
+            say!(
+                lang,
+                "enheten {unit} är inte ett positivt belopp",
+                "the unit {unit} is not a positive amount"
+            )
+        }
+        Problem::UnitInvalid {
+            unit,
+            plan_unit: Some(plan_unit),
+        } => {
+            let (unit, plan_unit) = (a(unit), a(plan_unit));
+            say!(
+                lang,
+                "fördelningens enhet {unit} är inte ett helt antal av planens enhet {plan_unit}",
+                "the split's unit {unit} is not a whole number of the plan's unit {plan_unit}"
+            )
+        }
+        Problem::NegativeAmount { amount } => {
+            let amount = a(amount);
+            say!(lang, "negativt belopp {amount}", "negative amount {amount}")
+        }
+        Problem::FinerThanUnit { amount, unit } => {
+            let (amount, unit) = (a(amount), a(unit));
+            say!(
+                lang,
+                "beloppet {amount} är inte ett helt antal av planens enhet {unit}",
+                "amount {amount} is not a whole number of the plan's unit {unit}"
+            )
+        }
+        Problem::CountyTotal { stated, computed } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "områdena summerar till {computed}, men länets totalbelopp är {stated}",
+                "the areas sum to {computed}, but the county total is {stated}"
+            )
+        }
+        Problem::AreaTotal {
+            area,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "insatserna i område {area} summerar till {computed}, men områdets belopp är {stated}",
+                "the insatser of area {area} sum to {computed}, but the area amount is {stated}"
+            )
+        }
+        Problem::InsatserTotal { stated, computed } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "alla insatser summerar efter sina fördelningar till {computed}, men länets totalbelopp är {stated}",
+                "all insatser sum, after their splits, to {computed}, but the county total is {stated}"
+            )
+        }
+        Problem::NationalSplit { stated, computed } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "överenskommelsens delar summerar till {computed}, men totalen är {stated}",
+                "the agreement's parts sum to {computed}, but its total is {stated}"
+            )
+        }
+        Problem::StatedChange { stated, computed } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "angiven förändring mot föregående år är {stated}, men beloppen ger {computed}",
+                "the stated change from the previous year is {stated}, but the totals give {computed}"
+            )
+        }
+        Problem::EarmarkTotal {
+            earmark,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "insatserna märkta `{earmark}` summerar till {computed}, varav-posten är {stated}",
+                "the insatser tagged `{earmark}` sum to {computed}, the earmark is {stated}"
+            )
+        }
+        Problem::SplitSum {
+            insats,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "fördelningen av insats `{insats}` summerar till {computed}, men insatsens belopp är {stated}",
+                "the split of insats `{insats}` sums to {computed}, but its amount is {stated}"
+            )
+        }
+        Problem::SplitInvalid { insats, reason } => split_message(reason, insats, lang),
+        Problem::KeyCoverage {
+            key,
+            kommun,
+            gap: Gap::Missing,
+        } => say!(
+            lang,
+            "nyckeln `{key}` saknar kommunen {kommun}",
+            "key `{key}` has no value for {kommun}"
+        ),
+        Problem::KeyCoverage {
+            key,
+            kommun,
+            gap: Gap::Repeated,
+        } => say!(
+            lang,
+            "nyckeln `{key}` anger kommunen {kommun} två gånger",
+            "key `{key}` gives {kommun} twice"
+        ),
+        Problem::KeyPrecisionMissing { key } => say!(
+            lang,
+            "procentnyckeln `{key}` anger inte sin precision",
+            "percentage key `{key}` does not state its precision"
+        ),
+        Problem::PercentSum {
+            key,
+            computed: None,
+        } => say!(
+            lang,
+            "procentsatserna i `{key}` summerar till ett tal med fler än 28 siffror, inte 100 %",
+            "the percentages of `{key}` sum to a number of more than 28 digits, not 100 %"
+        ),
+        Problem::PercentSum {
+            key,
+            computed: Some(sum),
+        } => {
+            let sum = number::decimal(*sum, lang);
+            say!(
+                lang,
+                "procentsatserna i `{key}` summerar till {sum} %, inte 100 %",
+                "the percentages of `{key}` sum to {sum} %, not 100 %"
+            )
+        }
+        Problem::PercentPrecision {
+            key,
+            value,
+            precision,
+        } => {
+            let value = number::decimal(*value, lang);
+            say!(
+                lang,
+                "{value} % i `{key}` har fler decimaler än nyckelns precision {precision}",
+                "{value} % in `{key}` has more decimals than the key's precision {precision}"
+            )
+        }
+        Problem::PercentNegative { key, kommun, value } => {
+            let value = number::decimal(*value, lang);
+            say!(
+                lang,
+                "procentsatsen för {kommun} i `{key}` är {value} %; den kan inte vara negativ",
+                "the percentage of {kommun} in `{key}` is {value} %; it cannot be negative"
+            )
+        }
+        Problem::PopulationNotPositive {
+            key,
+            kommun,
+            value,
+            file,
+        } => {
+            let value = number::decimal(*value, lang);
+            let place = file
+                .as_ref()
+                .map(|(path, line)| format!(" ({}:{line})", path.display()))
+                .unwrap_or_default();
+            say!(
+                lang,
+                "folkmängden för {kommun} i `{key}`{place} är {value}; den måste vara ett positivt heltal",
+                "the population of {kommun} in `{key}`{place} is {value}; it must be a positive whole number"
+            )
+        }
+        Problem::KeyFile { key, error } => {
+            let place = key_file::error_place(error);
+            let what = key_file::error_message(error, lang);
+            say!(
+                lang,
+                "nyckeln `{key}`: {place}: {what}",
+                "key `{key}`: {place}: {what}"
+            )
+        }
+        Problem::KeyFileCoverage {
+            key,
+            path,
+            column,
+            mismatch,
+        } => {
+            let what = key_file::mismatch_message(mismatch, path, column, lang);
+            say!(lang, "nyckeln `{key}`: {what}", "key `{key}`: {what}")
+        }
+        Problem::KeyDefinition { key, reason } => key_message(reason, key, lang),
+        Problem::KeyDate {
+            key,
+            year,
+            plan_year,
+        } => say!(
+            lang,
+            "nyckeln `{key}` avser år {year}, mer än två år före planåret {plan_year}",
+            "key `{key}` describes {year}, more than two years before the plan year {plan_year}"
+        ),
+        Problem::KeyRounding {
+            insats,
+            key,
+            precision,
+            kommun,
+            by_percent,
+            by_counts,
+            unit,
+        } => {
+            let moved = a(&(*by_percent - *by_counts).abs());
+            let (unit, by_percent, by_counts) = (a(unit), a(by_percent), a(by_counts));
+            say!(
+                lang,
+                "insats `{insats}`: avrundningen av `{key}` till {precision} decimaler flyttar upp till {moved} per kommun, mer än en enhet ({unit}), jämfört med befolkningstalen ({kommun}: {by_percent} mot {by_counts})",
+                "insats `{insats}`: rounding `{key}` to {precision} decimals moves up to {moved} per kommun, more than one unit ({unit}), compared with the population counts ({kommun}: {by_percent} against {by_counts})"
+            )
+        }
+        Problem::SplitPrinted {
+            insats,
+            recipient,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "insats `{insats}`: angivet belopp för {recipient} är {stated}, fördelningsregeln ger {computed}",
+                "insats `{insats}`: the amount printed for {recipient} is {stated}, the split rule gives {computed}"
+            )
+        }
+        Problem::StatedTotal {
+            label,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "angiven summa \"{label}\" är {stated}, men det den omfattar summerar till {computed}",
+                "stated total \"{label}\" is {stated}, but what it covers sums to {computed}"
+            )
+        }
+        Problem::NotUnderHeading { insats } => say!(
+            lang,
+            "insats `{insats}` står inte under någon rubrik i sammanfattningen",
+            "insats `{insats}` is under no heading of the summary"
+        ),
+        Problem::UnderSeveralHeadings { insats } => say!(
+            lang,
+            "insats `{insats}` står under mer än en rubrik",
+            "insats `{insats}` is under more than one heading"
+        ),
+        Problem::HeadingCycle { heading } => say!(
+            lang,
+            "rubriken `{heading}` ligger (via `parent`) under sig själv",
+            "heading `{heading}` is (through `parent`) under itself"
+        ),
+        Problem::DeadlineOrder { earlier, later } => {
+            let (earlier, later) = (earlier.key(), later.key());
+            say!(
+                lang,
+                "tidsgränsen `{later}` ligger före `{earlier}`",
+                "deadline `{later}` comes before `{earlier}`"
+            )
+        }
+        Problem::DeadlineYear {
+            deadline,
+            expected_year,
+        } => {
+            let deadline = deadline.key();
+            say!(
+                lang,
+                "tidsgränsen `{deadline}` ligger inte år {expected_year}",
+                "deadline `{deadline}` is not in {expected_year}"
+            )
+        }
+        Problem::UnusedActor { actor } => say!(
+            lang,
+            "aktören `{actor}` används inte av någon insats",
+            "actor `{actor}` is not used by any insats"
+        ),
+        Problem::NoFocusArea { insats } => say!(
+            lang,
+            "insats `{insats}` anger inget fokusområde",
+            "insats `{insats}` names no focus area"
+        ),
+        Problem::AmountToFill { place } => {
+            let place = to_fill(place, lang);
+            say!(
+                lang,
+                "belopp att fylla i: {place}",
+                "amount to fill in: {place}"
+            )
+        }
+    }
+}
+
+/// How to fix it.
+pub fn hint(problem: &Problem, lang: Lang) -> String {
+    let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
+    match problem {
+        Problem::DuplicateId { thing: t, .. } => {
+            let what = thing(*t, lang);
+            say!(
+                lang,
+                "ge varje {what} ett eget id",
+                "give each {what} an id of its own"
+            )
+        }
+        Problem::UnknownReference {
+            thing: t,
+            suggestion: Some(s),
+            ..
+        } => {
+            let (it, table) = (pronoun(*t), t.table());
+            say!(
+                lang,
+                "menade du `{s}`? Annars lägg till {it} under {table}",
+                "did you mean `{s}`? Otherwise add it under {table}"
+            )
+        }
+        Problem::UnknownReference { thing: t, .. } => {
+            let (it, table) = (pronoun(*t), t.table());
+            say!(
+                lang,
+                "rätta stavningen eller lägg till {it} under {table}",
+                "fix the spelling or add it under {table}"
+            )
+        }
+        Problem::AmbiguousName { .. } => fixed(
+            "ändra namnet eller koden så att varje namn pekar ut en enda kommun eller aktör",
+            "change the name or the code so that every name means one kommun or actor",
+        ),
+        Problem::ActorTree { reason, .. } => match reason {
+            TreeReason::OwnParent | TreeReason::Cycle => fixed(
+                "ändra `parent` så att aktörerna bildar ett träd: regionens enheter under regionen",
+                "change `parent` so the actors form a tree: the region's units under the region",
+            ),
+            TreeReason::UnderKommuner(_) => fixed(
+                "under länets kommuner står bara kommunerna i [[kommuner]]; ge aktören en annan `parent`",
+                "only the kommuner of [[kommuner]] are under the county's kommuner; give the actor another `parent`",
+            ),
+            TreeReason::SecondKommunerGroup(_) => fixed(
+                "en plan har en aktör av typen `kommuner`; ge den här en annan `kind` eller ta bort den",
+                "a plan has one actor of kind `kommuner`; give this one another `kind` or remove it",
+            ),
+        },
+        Problem::InsatsActor { repeated: None, .. } => fixed(
+            "ange den ansvariga aktören, till exempel `actor = \"kfjh\"`, eller flera: `actor = [\"rjh\", \"kfjh\"]`",
+            "name the responsible actor, for example `actor = \"kfjh\"`, or several: `actor = [\"rjh\", \"kfjh\"]`",
+        ),
+        Problem::InsatsActor {
+            repeated: Some(_), ..
+        } => fixed("ta bort den ena av de två", "remove one of the two"),
+        Problem::UnitInvalid {
+            plan_unit: None, ..
+        } => fixed(
+            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal",
+            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds",
+        ),
+        Problem::UnitInvalid {
+            plan_unit: Some(_), ..
+        } => fixed(
+            "välj en enhet som är ett helt antal av planens `unit`, eller ändra planens",
+            "choose a unit that is a whole number of the plan's `unit`, or change the plan's",
+        ),
+        Problem::NegativeAmount { .. } => fixed(
+            "belopp är aldrig negativa; skriv beloppet utan minustecken",
+            "amounts are never negative; write the amount without a minus sign",
+        ),
+        Problem::FinerThanUnit { unit, .. } => {
+            let unit = lang.amount(*unit);
+            say!(
+                lang,
+                "avrunda till hela {unit}, eller ändra `unit` under [plan]",
+                "round to whole {unit}, or change `unit` under [plan]"
+            )
+        }
+        Problem::CountyTotal { .. } => fixed(
+            "rätta områdenas `amount` eller `county_total` så att de stämmer med överenskommelsen",
+            "correct the areas' `amount` or `county_total` to match the agreement",
+        ),
+        Problem::AreaTotal { .. } => fixed(
+            "rätta insatsernas belopp eller områdets `amount`",
+            "correct the insatser's amounts or the area's `amount`",
+        ),
+        Problem::InsatserTotal { .. } => fixed(
+            "varje krona av länets medel hör till en insats: rätta insatsernas belopp eller `county_total`",
+            "every krona of the county's money belongs to an insats: correct the insatser's amounts or `county_total`",
+        ),
+        Problem::NationalSplit { .. } => fixed(
+            "rätta delarna under [[agreement.split]] eller `national_total`",
+            "correct the parts under [[agreement.split]] or `national_total`",
+        ),
+        Problem::StatedChange { .. } => fixed(
+            "förändringen är county_total minus previous_county_total; rätta den som är fel",
+            "the change is county_total minus previous_county_total; correct the wrong one",
+        ),
+        Problem::EarmarkTotal { .. } => fixed(
+            "varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
+            "earmarks are the state's indicative split; a difference is allowed but should be deliberate",
+        ),
+        Problem::SplitSum { .. } => fixed(
+            "ändra beloppen i fördelningen så att de summerar till insatsens `amount`",
+            "change the split's amounts so they sum to the insats `amount`",
+        ),
+        Problem::SplitInvalid { reason, .. } => split_hint(reason, lang),
+        Problem::KeyCoverage {
+            gap: Gap::Missing, ..
+        } => fixed(
+            "en nyckel ska ange ett värde för varje kommun under [[kommuner]]",
+            "a key gives a value for every kommun under [[kommuner]]",
+        ),
+        Problem::KeyCoverage {
+            gap: Gap::Repeated, ..
+        } => fixed(
+            "ta bort den ena raden (kommunen angavs både med kod och namn)",
+            "remove one of the lines (the kommun was given by both code and name)",
+        ),
+        Problem::KeyPrecisionMissing { .. } => fixed(
+            "lägg till `precision = 1` (antal decimaler i procentsatserna)",
+            "add `precision = 1` (the number of decimals of the percentages)",
+        ),
+        Problem::PercentSum { .. } => fixed(
+            "procentsatserna ska summera till exakt 100 vid nyckelns precision",
+            "the percentages must sum to exactly 100 at the key's precision",
+        ),
+        Problem::PercentPrecision { .. } => fixed(
+            "avrunda värdet eller höj `precision`",
+            "round the value or raise `precision`",
+        ),
+        Problem::PercentNegative { .. } => fixed(
+            "en kommun som inte ska få något har 0; rätta värdet",
+            "a kommun that gets nothing has 0; correct the value",
+        ),
+        Problem::PopulationNotPositive { file: None, .. } => fixed(
+            "skriv folkmängden som den står hos SCB, till exempel 64_977",
+            "write the population as SCB gives it, for example 64_977",
+        ),
+        Problem::PopulationNotPositive { file: Some(_), .. } => fixed(
+            "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
+            "a kommun with a population of 0 gets nothing; check the file against SCB",
+        ),
+        Problem::KeyFile { error, .. } => key_file::error_hint(error, lang),
+        Problem::KeyFileCoverage { mismatch, .. } => {
+            key_file::mismatch_hint(mismatch, lang).to_string()
+        }
+        Problem::KeyDefinition { reason, .. } => key_hint(reason, lang).to_string(),
+        Problem::KeyDate { .. } => fixed(
+            "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
+            "get newer figures from SCB, or say in a comment why the older ones apply",
+        ),
+        Problem::KeyRounding { .. } => fixed(
+            "om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",
+            "if the agreement states percentages this is its rule; otherwise split by the population counts or raise `precision`",
+        ),
+        Problem::SplitPrinted { .. } => fixed(
+            "rätta det angivna beloppet under `printed`, eller fördelningsregeln",
+            "correct the amount under `printed`, or the split rule",
+        ),
+        Problem::StatedTotal { .. } => fixed(
+            "rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
+            "correct the stated figure or the amounts it covers; note in a comment if the document got it wrong",
+        ),
+        Problem::NotUnderHeading { .. } => fixed(
+            "lägg insatsens id i `insatser` under en av [[headings]]",
+            "add the insats id to `insatser` under one of the [[headings]]",
+        ),
+        Problem::UnderSeveralHeadings { .. } => fixed(
+            "varje krona ska stå under exakt en rubrik; ta bort id:t från den ena",
+            "every krona sits under exactly one heading; remove the id from one of them",
+        ),
+        Problem::HeadingCycle { .. } => fixed(
+            "ändra `parent` så att rubrikerna bildar ett träd",
+            "change `parent` so the headings form a tree",
+        ),
+        Problem::DeadlineOrder { .. } => fixed(
+            "ordningen är requisition, use_reported, unused_repaid",
+            "the order is requisition, use_reported, unused_repaid",
+        ),
+        Problem::DeadlineYear { .. } => fixed(
+            "rekvisition och redovisning sker planåret, återbetalning året efter",
+            "requisition and reporting fall in the plan year, repayment in the next",
+        ),
+        Problem::UnusedActor { .. } => fixed(
+            "ta bort aktören eller ge den en insats",
+            "remove the actor or give it an insats",
+        ),
+        Problem::NoFocusArea { .. } => fixed(
+            "lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
+            "add `focus_areas = [...]` with the action plan's focus areas",
+        ),
+        Problem::AmountToFill { .. } => fixed(
+            "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
+            "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in",
+        ),
+    }
+}
+
+fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
+    match reason {
+        SplitReason::MissingField(field) => say!(
+            lang,
+            "fördelningen av insats `{insats}` saknar `{field}`",
+            "the split of insats `{insats}` has no `{field}`"
+        ),
+        SplitReason::GroupNeedsSplit => say!(
+            lang,
+            "insats `{insats}` går till länets kommuner men anger inte hur den fördelas",
+            "insats `{insats}` goes to the county's kommuner but does not say how it is split"
+        ),
+        SplitReason::KeyNeedsKommuner => say!(
+            lang,
+            "insats `{insats}`: en fördelning efter nyckel går bara över kommunerna",
+            "insats `{insats}`: a split by key works over the kommuner only"
+        ),
+        SplitReason::GroupAmongOthers => say!(
+            lang,
+            "insats `{insats}`: länets kommuner kan inte dela rad med andra aktörer",
+            "insats `{insats}`: the county's kommuner cannot share a row with other actors"
+        ),
+        SplitReason::NotARecipient(name) => say!(
+            lang,
+            "insats `{insats}`: `{name}` är inte mottagare av insatsen",
+            "insats `{insats}`: `{name}` is not a recipient of this insats"
+        ),
+        SplitReason::RecipientMissing(name) => say!(
+            lang,
+            "insats `{insats}`: `amounts` saknar belopp för {name}",
+            "insats `{insats}`: `amounts` has no amount for {name}"
+        ),
+        SplitReason::RecipientRepeated(name) => say!(
+            lang,
+            "insats `{insats}`: {name} står två gånger i fördelningen",
+            "insats `{insats}`: {name} is given twice in the split"
+        ),
+        SplitReason::NotMultipleOfUnit(unit) => {
+            let unit = lang.amount(*unit);
+            say!(
+                lang,
+                "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {unit}",
+                "insats `{insats}`: the amount is not a whole number of the split's unit {unit}"
+            )
+        }
+        SplitReason::NoWeight => say!(
+            lang,
+            "insats `{insats}`: nyckeln ger alla mottagare vikten noll",
+            "insats `{insats}`: the key gives every recipient weight zero"
+        ),
+        SplitReason::TooLarge => say!(
+            lang,
+            "insats `{insats}`: beloppen är för stora för att fördelas exakt",
+            "insats `{insats}`: the figures are too large to split exactly"
+        ),
+        SplitReason::FixedExceedsAmount(fixed) => {
+            let fixed = lang.amount(*fixed);
+            say!(
+                lang,
+                "insats `{insats}`: de fasta delarna summerar till {fixed}, mer än insatsens belopp",
+                "insats `{insats}`: the fixed parts sum to {fixed}, more than the insats amount"
+            )
+        }
+        SplitReason::Invalid => say!(
+            lang,
+            "insats `{insats}`: beloppet kan inte fördelas med den här nyckeln och enheten",
+            "insats `{insats}`: the amount cannot be split with this key and unit"
+        ),
+    }
+}
+
+fn split_hint(reason: &SplitReason, lang: Lang) -> String {
+    let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
+    match reason {
+        SplitReason::MissingField(field) => say!(
+            lang,
+            "lägg till `{field}` under fördelningen (split)",
+            "add `{field}` to the split"
+        ),
+        SplitReason::GroupNeedsSplit => fixed(
+            "lägg till till exempel `split = { rule = \"equal\" }`",
+            "add for example `split = { rule = \"equal\" }`",
+        ),
+        SplitReason::KeyNeedsKommuner => fixed(
+            "använd `rule = \"equal\"` eller `rule = \"amounts\"` för flera aktörer",
+            "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors",
+        ),
+        SplitReason::GroupAmongOthers => fixed(
+            "dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+            "split the insats into one row for the kommuner and one for the other actors",
+        ),
+        SplitReason::NotARecipient(_) => fixed(
+            "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
+            "name only the insats's recipients (kommunkod, kommun name or actor id)",
+        ),
+        SplitReason::RecipientMissing(_) => fixed(
+            "ange ett belopp för varje mottagare",
+            "give an amount for every recipient",
+        ),
+        SplitReason::RecipientRepeated(_) => fixed(
+            "ange varje mottagare en gång (kommunen angavs både med kod och namn)",
+            "give each recipient once (the kommun was given both by code and by name)",
+        ),
+        SplitReason::NotMultipleOfUnit(_) => fixed(
+            "ändra beloppet eller fördelningens `unit`",
+            "change the amount or the split's `unit`",
+        ),
+        SplitReason::NoWeight => fixed("kontrollera nyckelns värden", "check the key's values"),
+        SplitReason::TooLarge => fixed(
+            "kontrollera beloppet och nyckeln",
+            "check the amount and the key",
+        ),
+        SplitReason::FixedExceedsAmount(_) => fixed(
+            "sänk `each` eller höj insatsens `amount`",
+            "lower `each` or raise the insats `amount`",
+        ),
+        SplitReason::Invalid => fixed(
+            "kontrollera beloppet, enheten och nyckelns värden",
+            "check the amount, the unit and the key's values",
+        ),
+    }
+}
+
+fn key_message(reason: &KeyReason, key: &str, lang: Lang) -> String {
+    match reason {
+        KeyReason::NoValues => say!(
+            lang,
+            "nyckeln `{key}` har inga värden",
+            "key `{key}` has no values"
+        ),
+        KeyReason::SeveralSources(given) => {
+            let given = given.join(", ");
+            say!(
+                lang,
+                "nyckeln `{key}` får sina värden från flera håll ({given})",
+                "key `{key}` takes its values from more than one place ({given})"
+            )
+        }
+        KeyReason::ColumnWithoutFile => say!(
+            lang,
+            "nyckeln `{key}` anger `column` men ingen `file`",
+            "key `{key}` gives `column` but no `file`"
+        ),
+        KeyReason::FileNeedsPopulation => say!(
+            lang,
+            "nyckeln `{key}` läser en SCB-fil men är inte `kind = \"population\"`",
+            "key `{key}` reads an SCB file but is not `kind = \"population\"`"
+        ),
+        KeyReason::FromNeedsPercent => say!(
+            lang,
+            "nyckeln `{key}` har `from` men är inte `kind = \"percent\"`",
+            "key `{key}` has `from` but is not `kind = \"percent\"`"
+        ),
+        KeyReason::FromNotPopulation(from) => say!(
+            lang,
+            "nyckeln `{key}` räknas fram ur `{from}`, som inte är en befolkningsnyckel",
+            "key `{key}` is derived from `{from}`, which is not a population key"
+        ),
+        KeyReason::PrecisionTooHigh(p) => {
+            let max = crate::core::split::MAX_PRECISION;
+            say!(
+                lang,
+                "nyckeln `{key}` ska räknas fram med {p} decimaler; högst {max} går",
+                "key `{key}` asks for {p} decimals; at most {max} are possible"
+            )
+        }
+    }
+}
+
+fn key_hint(reason: &KeyReason, lang: Lang) -> &'static str {
+    match reason {
+        KeyReason::NoValues | KeyReason::SeveralSources(_) => lang.pick(
+            "ange exakt en av `values` (i planen), `file` (en SCB-fil) och `from` (procent ur en befolkningsnyckel)",
+            "give exactly one of `values` (in the plan), `file` (an SCB file) and `from` (percentages from a population key)",
+        ),
+        KeyReason::ColumnWithoutFile => lang.pick(
+            "`column` väljer årskolumnen i `file`; ta bort den eller lägg till `file`",
+            "`column` picks the year column of `file`; remove it or add `file`",
+        ),
+        KeyReason::FileNeedsPopulation => lang.pick(
+            "skriv `kind = \"population\"`, och härled procentsatser med en egen nyckel med `from`",
+            "write `kind = \"population\"`, and derive percentages with a key of its own with `from`",
+        ),
+        KeyReason::FromNeedsPercent => lang.pick(
+            "skriv `kind = \"percent\"` och `precision = 2`",
+            "write `kind = \"percent\"` and `precision = 2`",
+        ),
+        KeyReason::FromNotPopulation(_) => lang.pick(
+            "`from` ska ange en nyckel med `kind = \"population\"`",
+            "`from` must name a key with `kind = \"population\"`",
+        ),
+        KeyReason::PrecisionTooHigh(_) => lang.pick(
+            "avtal anger procent med en eller två decimaler: `precision = 2`",
+            "agreements state percentages with one or two decimals: `precision = 2`",
+        ),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,278 @@
+//! The words of key files: their encodings, every reason one cannot be read, and every
+//! difference between a file's kommuner and the plan's.
+
+use std::path::Path;
+
+use crate::core::population::{Mismatch, ScbError, ScbErrorKind, TextEncoding};
+use crate::core::unreadable::BinaryKind;
+use crate::output::lang::Lang;
+
+/// The encoding a key file was read in, as people know it.
+pub fn encoding_name(encoding: TextEncoding, lang: Lang) -> &'static str {
+    match encoding {
+        TextEncoding::Utf8 => "UTF-8",
+        TextEncoding::Utf8Bom => lang.pick("UTF-8 med BOM", "UTF-8 with BOM"),
+        TextEncoding::Utf16Le => "UTF-16LE",
+        TextEncoding::Utf16Be => "UTF-16BE",
+        TextEncoding::Windows1252 => "ISO-8859-1/Windows-1252",
+    }
+}
+
+/// `path:line` of a key file problem, or the path alone.
+pub fn error_place(error: &ScbError) -> String {
+    place(&error.path, error.line)
+}
+
+/// What is wrong with a key file.
+pub fn error_message(error: &ScbError, lang: Lang) -> String {
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (&error.kind, lang) {
+        (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
+        (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
+        (ScbErrorKind::Directory, Lang::Sv) => "är en mapp, inte en fil".to_string(),
+        (ScbErrorKind::Directory, Lang::En) => "is a directory, not a file".to_string(),
+        (ScbErrorKind::TooLarge { size, limit }, Lang::Sv) => format!(
+            "filen är {}; en nyckelfil får vara högst {}",
+            crate::output::number::file_size(*size, lang),
+            crate::output::number::file_size(*limit, lang)
+        ),
+        (ScbErrorKind::TooLarge { size, limit }, Lang::En) => format!(
+            "the file is {}; a key file may be at most {}",
+            crate::output::number::file_size(*size, lang),
+            crate::output::number::file_size(*limit, lang)
+        ),
+        (ScbErrorKind::NotText(kind), _) => {
+            let what = match (kind, lang) {
+                (BinaryKind::Zip, Lang::Sv) => "en Excel-fil (xlsx) eller annan zip-fil",
+                (BinaryKind::Zip, Lang::En) => "an Excel file (xlsx) or another zip file",
+                (BinaryKind::OldOffice, Lang::Sv) => "en äldre Excel-fil (xls)",
+                (BinaryKind::OldOffice, Lang::En) => "an old Excel file (xls)",
+                (BinaryKind::Pdf, Lang::Sv) => "en PDF-fil",
+                (BinaryKind::Pdf, Lang::En) => "a PDF file",
+                (BinaryKind::Other, Lang::Sv) => "en binär fil (den innehåller nolltecken)",
+                (BinaryKind::Other, Lang::En) => "a binary file (it contains NUL bytes)",
+            };
+            match lang {
+                Lang::Sv => format!("filen är {what}, inte en CSV-fil"),
+                Lang::En => format!("the file is {what}, not a CSV file"),
+            }
+        }
+        (ScbErrorKind::Unreadable(e), Lang::Sv) => format!("filen kan inte läsas: {e}"),
+        (ScbErrorKind::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+        (ScbErrorKind::Empty, Lang::Sv) => "filen är tom".to_string(),
+        (ScbErrorKind::Empty, Lang::En) => "the file is empty".to_string(),
+        (ScbErrorKind::NoHeader, Lang::Sv) => {
+            "hittar ingen rubrikrad med region och år (ingen rad har två fält)".to_string()
+        }
+        (ScbErrorKind::NoHeader, Lang::En) => {
+            "no header line with region and years (no line has two fields)".to_string()
+        }
+        (ScbErrorKind::NoYearColumn { header }, Lang::Sv) => {
+            format!("rubrikraden har ingen kolumn för ett år ({})", list(header))
+        }
+        (ScbErrorKind::NoYearColumn { header }, Lang::En) => {
+            format!("the header has no column for a year ({})", list(header))
+        }
+        (ScbErrorKind::ColumnNotFound { wanted, available }, Lang::Sv) => format!(
+            "kolumnen \"{wanted}\" finns inte; årskolumnerna är {}",
+            list(available)
+        ),
+        (ScbErrorKind::ColumnNotFound { wanted, available }, Lang::En) => format!(
+            "there is no column \"{wanted}\"; the year columns are {}",
+            list(available)
+        ),
+        (ScbErrorKind::ChooseColumn { available }, Lang::Sv) => format!(
+            "filen har flera årskolumner ({}) och det är inte angivet vilken som gäller",
+            list(available)
+        ),
+        (ScbErrorKind::ChooseColumn { available }, Lang::En) => format!(
+            "the file has several year columns ({}) and none is chosen",
+            list(available)
+        ),
+        (ScbErrorKind::NoKommunkod { region }, Lang::Sv) => {
+            format!("regionen \"{region}\" har ingen kommunkod")
+        }
+        (ScbErrorKind::NoKommunkod { region }, Lang::En) => {
+            format!("region \"{region}\" has no kommunkod")
+        }
+        (ScbErrorKind::BadValue { region, value }, Lang::Sv) => {
+            format!("värdet \"{value}\" för {region} är inte ett heltal")
+        }
+        (ScbErrorKind::BadValue { region, value }, Lang::En) => {
+            format!("the value \"{value}\" for {region} is not a whole number")
+        }
+        (ScbErrorKind::CountTooLarge { region, value }, Lang::Sv) => {
+            format!("värdet \"{value}\" för {region} är för stort för en folkmängd")
+        }
+        (ScbErrorKind::CountTooLarge { region, value }, Lang::En) => {
+            format!("the value \"{value}\" for {region} is too large for a population")
+        }
+        (ScbErrorKind::MissingField { region, column }, Lang::Sv) => {
+            format!("raden för {region} har inget fält för kolumnen \"{column}\"")
+        }
+        (ScbErrorKind::MissingField { region, column }, Lang::En) => {
+            format!("the row for {region} has no field for column \"{column}\"")
+        }
+        (ScbErrorKind::UnclosedQuote, Lang::Sv) => {
+            "ett citattecken på raden avslutas aldrig".to_string()
+        }
+        (ScbErrorKind::UnclosedQuote, Lang::En) => {
+            "a quote on this line is never closed".to_string()
+        }
+        (ScbErrorKind::NoRows, Lang::Sv) => {
+            "filen har en rubrikrad men inga rader med regioner".to_string()
+        }
+        (ScbErrorKind::NoRows, Lang::En) => "the file has a header but no region rows".to_string(),
+    }
+}
+
+/// What to do about a key file that cannot be read.
+pub fn error_hint(error: &ScbError, lang: Lang) -> String {
+    let export = lang.pick(
+            "exportera från SCB:s statistikdatabas som CSV (komma, semikolon eller tabb) med regionerna som rader och åren som kolumner",
+            "export from SCB's statistical database as CSV (comma, semicolon or tab) with the regions as rows and the years as columns",
+        );
+    match &error.kind {
+            ScbErrorKind::TooLarge { .. } => lang
+                .pick(
+                    "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
+                    "an SCB file with the county's kommuner is a few KB; check that this is the right file",
+                )
+                .to_string(),
+            ScbErrorKind::NotText(_) => export.to_string(),
+            ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang
+                .pick(
+                    "kontrollera sökvägen; i en plan är den relativ till planfilen",
+                    "check the path; in a plan it is relative to the plan file",
+                )
+                .to_string(),
+            ScbErrorKind::Empty | ScbErrorKind::NoHeader | ScbErrorKind::NoRows => {
+                export.to_string()
+            }
+            ScbErrorKind::NoYearColumn { .. } => lang
+                .pick(
+                    "rubrikraden ska se ut som \"region\";\"2024\"",
+                    "the header should look like \"region\";\"2024\"",
+                )
+                .to_string(),
+            ScbErrorKind::ColumnNotFound { available, .. }
+            | ScbErrorKind::ChooseColumn { available } => {
+                let example = available.last().map_or("2024", String::as_str);
+                match lang {
+                    Lang::Sv => format!(
+                        "ange årskolumnen: `column = \"{example}\"` i planens nyckel, eller --column {example}"
+                    ),
+                    Lang::En => format!(
+                        "choose the year column: `column = \"{example}\"` in the plan's key, or --column {example}"
+                    ),
+                }
+            }
+            ScbErrorKind::NoKommunkod { .. } => lang
+                .pick(
+                    "SCB skriver regionen med kod och namn, till exempel \"2380 Östersund\"",
+                    "SCB writes the region as code and name, for example \"2380 Östersund\"",
+                )
+                .to_string(),
+            ScbErrorKind::BadValue { .. } | ScbErrorKind::CountTooLarge { .. } => lang
+                .pick(
+                    "folkmängden är ett heltal, till exempel 64977; `..` betyder att värdet saknas",
+                    "a population is a whole number, for example 64977; `..` means a missing value",
+                )
+                .to_string(),
+            ScbErrorKind::MissingField { .. } => lang
+                .pick(
+                    "varje rad ska ha lika många fält som rubrikraden",
+                    "every row should have as many fields as the header",
+                )
+                .to_string(),
+            ScbErrorKind::UnclosedQuote => lang
+                .pick(
+                    "kontrollera citattecknen på raden",
+                    "check the quotes on the line",
+                )
+                .to_string(),
+        }
+}
+
+/// A difference between a key file's kommuner and the plan's, starting with `path:line`.
+pub fn mismatch_message(mismatch: &Mismatch, path: &Path, column: &str, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        place(path, mismatch.line()),
+        mismatch_text(mismatch, column, lang)
+    )
+}
+
+/// The message without the place (for a renderer that shows it).
+pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
+    match (mismatch, lang) {
+        (Mismatch::Missing { code, name }, Lang::Sv) => {
+            format!("kommunen {code} {name} saknas i filen")
+        }
+        (Mismatch::Missing { code, name }, Lang::En) => {
+            format!("kommun {code} {name} is not in the file")
+        }
+        (Mismatch::Extra { code, name, .. }, Lang::Sv) => {
+            format!("{code} {name} är inte en av planens kommuner")
+        }
+        (Mismatch::Extra { code, name, .. }, Lang::En) => {
+            format!("{code} {name} is not one of the plan's kommuner")
+        }
+        (
+            Mismatch::Duplicate {
+                code,
+                name,
+                first_line,
+                ..
+            },
+            Lang::Sv,
+        ) => format!("kommunen {code} {name} finns redan på rad {first_line}"),
+        (
+            Mismatch::Duplicate {
+                code,
+                name,
+                first_line,
+                ..
+            },
+            Lang::En,
+        ) => format!("kommun {code} {name} is already on line {first_line}"),
+        (Mismatch::NoValue { code, name, .. }, Lang::Sv) => {
+            format!("{code} {name} saknar värde (`..`) i kolumnen \"{column}\"")
+        }
+        (Mismatch::NoValue { code, name, .. }, Lang::En) => {
+            format!("{code} {name} has no value (`..`) in column \"{column}\"")
+        }
+    }
+}
+
+/// What to do about a difference between a key file and the plan.
+pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
+    match mismatch {
+        Mismatch::Missing { .. } => lang.pick(
+            "exportera alla länets kommuner från SCB",
+            "export all of the county's kommuner from SCB",
+        ),
+        Mismatch::Extra { .. } => lang.pick(
+            "exportera bara länets kommuner, eller lägg till kommunen under [[kommuner]]",
+            "export only the county's kommuner, or add the kommun under [[kommuner]]",
+        ),
+        Mismatch::Duplicate { .. } => lang.pick("ta bort den ena raden", "remove one of the rows"),
+        Mismatch::NoValue { .. } => lang.pick(
+            "välj ett år som har värden för alla kommuner",
+            "choose a year that has values for every kommun",
+        ),
+    }
+}
+
+fn place(path: &Path, line: Option<usize>) -> String {
+    match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    }
+}
