@@ -112,12 +112,12 @@ pub fn checked_plan(source: &Source, plan: &Plan, key_files: &KeyFiles) {
         return;
     }
     // A plan `check` passes: what `report`, `export`, `diff` and `init` do with it.
-    passing_plan(&checked, true);
+    passing_plan(&source.text, &checked, true);
 }
 
 /// What `report`, `export`, `diff` and `init` do with a plan that passes `check`; `xlsx`
 /// writes the (slow) workbook too.
-pub fn passing_plan(checked: &Checked, xlsx: bool) {
+pub fn passing_plan(source_text: &str, checked: &Checked, xlsx: bool) {
     let ledger = &checked.ledger;
     let plan = ledger.plan;
     assert_ledger_conserves(checked);
@@ -158,7 +158,9 @@ pub fn passing_plan(checked: &Checked, xlsx: bool) {
         old: Path::new("allocations"),
         new: Path::new("allocations"),
     };
-    let next = allocate::output::next_plan::next_plan(plan, year, "plan.toml", &folders);
+    let next =
+        allocate::output::next_plan::next_plan(source_text, plan, year, "plan.toml", &folders)
+            .unwrap_or_else(|e| panic!("init cannot edit a plan that parses: {e}"));
     if let Err(e) = plan::parse(&next) {
         panic!("init wrote a plan that does not parse: {e:?}\n{next}");
     }

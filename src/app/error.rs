@@ -227,8 +227,11 @@ impl Error {
                             None => key_file::mismatch_message(m, &file.path, &file.column, lang),
                         };
                         let hint = key_file::mismatch_hint(m, lang);
-                        render_file_problem(&source, m.line(), "key-coverage", &message, hint, style)
-                            + "\n"
+                        let code = match m {
+                            Mismatch::Zero { .. } => "population-not-positive",
+                            _ => "key-coverage",
+                        };
+                        render_file_problem(&source, m.line(), code, &message, hint, style) + "\n"
                     })
                     .collect()
             }

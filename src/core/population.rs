@@ -2,6 +2,7 @@
 //! and everything that can be wrong with such a file, as data. Reading the bytes is
 //! `input::scb`; wording is `output`.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -136,6 +137,12 @@ pub enum Mismatch {
         code: String,
         name: String,
     },
+    /// A population of 0, which would give the kommun nothing.
+    Zero {
+        line: usize,
+        code: String,
+        name: String,
+    },
 }
 
 impl Mismatch {
@@ -145,8 +152,19 @@ impl Mismatch {
             Mismatch::Missing { .. } => None,
             Mismatch::Extra { line, .. }
             | Mismatch::Duplicate { line, .. }
-            | Mismatch::NoValue { line, .. } => Some(*line),
+            | Mismatch::NoValue { line, .. }
+            | Mismatch::Zero { line, .. } => Some(*line),
         }
+    }
+}
+
+/// What is wrong with a kommun row's value: none (`..`) or 0.
+fn value_problem(row: &Row) -> Option<Mismatch> {
+    let (line, code, name) = (row.line, row.code.clone(), row.name.clone());
+    match row.count {
+        None => Some(Mismatch::NoValue { line, code, name }),
+        Some(0) => Some(Mismatch::Zero { line, code, name }),
+        Some(_) => None,
     }
 }
 
@@ -154,36 +172,32 @@ impl KeyFile {
     /// Every difference between the file's kommuner and `kommuner` (code, name), in file
     /// order, then the plan's kommuner that the file lacks.
     pub fn compare(&self, kommuner: &[(&str, &str)]) -> Vec<Mismatch> {
+        let known: HashSet<&str> = kommuner.iter().map(|(code, _)| *code).collect();
         let mut out = Vec::new();
-        let mut first: Vec<(&str, usize)> = Vec::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
         for row in &self.rows {
-            let known = kommuner.iter().any(|(code, _)| *code == row.code);
-            if let Some((_, first_line)) = first.iter().find(|(c, _)| *c == row.code) {
+            if let Some(&first_line) = first.get(row.code.as_str()) {
                 out.push(Mismatch::Duplicate {
                     line: row.line,
-                    first_line: *first_line,
+                    first_line,
                     code: row.code.clone(),
                     name: row.name.clone(),
                 });
                 continue;
             }
-            first.push((&row.code, row.line));
-            if !known {
+            first.insert(&row.code, row.line);
+            if !known.contains(row.code.as_str()) {
                 out.push(Mismatch::Extra {
                     line: row.line,
                     code: row.code.clone(),
                     name: row.name.clone(),
                 });
-            } else if row.count.is_none() {
-                out.push(Mismatch::NoValue {
-                    line: row.line,
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                });
+            } else {
+                out.extend(value_problem(row));
             }
         }
         for (code, name) in kommuner {
-            if !self.rows.iter().any(|r| r.code == *code) {
+            if !first.contains_key(code) {
                 out.push(Mismatch::Missing {
                     code: (*code).to_string(),
                     name: (*name).to_string(),
@@ -196,47 +210,46 @@ impl KeyFile {
     /// The counts of `kommuner` (by code), in that order; `None` when a kommun is missing,
     /// given twice or without a value (`compare` says which).
     pub fn weights(&self, codes: &[&str]) -> Option<Vec<Decimal>> {
+        let mut by_code: HashMap<&str, Option<&Row>> = HashMap::with_capacity(self.rows.len());
+        for row in &self.rows {
+            by_code
+                .entry(row.code.as_str())
+                .and_modify(|r| *r = None)
+                .or_insert(Some(row));
+        }
         codes
             .iter()
             .map(|code| {
-                let mut rows = self.rows.iter().filter(|r| r.code == *code);
-                let row = rows.next()?;
-                if rows.next().is_some() {
-                    return None;
-                }
-                row.count.map(Decimal::from)
+                let row = (*by_code.get(code)?)?;
+                row.count.filter(|&c| c > 0).map(Decimal::from)
             })
             .collect()
     }
 
     /// The file's own kommuner (code, name) in file order, each once: for splitting by a file
-    /// without a plan. Problems (duplicates, missing values) come back as mismatches.
+    /// without a plan. Problems (duplicates, missing values, zeros) come back as mismatches.
     pub fn kommuner(&self) -> Result<Vec<(String, String, Decimal)>, Vec<Mismatch>> {
-        let mut seen: Vec<&Row> = Vec::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut kept: Vec<&Row> = Vec::new();
         let mut problems = Vec::new();
         for row in &self.rows {
-            if let Some(first) = seen.iter().find(|r| r.code == row.code) {
+            if let Some(&first_line) = first.get(row.code.as_str()) {
                 problems.push(Mismatch::Duplicate {
                     line: row.line,
-                    first_line: first.line,
+                    first_line,
                     code: row.code.clone(),
                     name: row.name.clone(),
                 });
                 continue;
             }
-            if row.count.is_none() {
-                problems.push(Mismatch::NoValue {
-                    line: row.line,
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                });
-            }
-            seen.push(row);
+            first.insert(&row.code, row.line);
+            problems.extend(value_problem(row));
+            kept.push(row);
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(seen
+        Ok(kept
             .into_iter()
             .filter_map(|r| {
                 r.count

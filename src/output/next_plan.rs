@@ -1,29 +1,25 @@
-//! Next year's plan, written from this year's: the TOML text that `allocate init` saves.
+//! Next year's plan, written from this year's file: the TOML that `allocate init` saves.
 //!
-//! What carries over unchanged: the county, forum, reference code and unit; the focus areas;
-//! the areas' titles and bases and their earmarks; the actors, kommuner and keys; the
-//! insatser (text, actors, focus areas, split rule) and the summary headings and stated
-//! figures (labels and what they cover). What moves: the year, the year in the title and the
-//! agreement's name, and each deadline (one year on). `previous_county_total` and
-//! `previous_national_total` become last year's totals.
-//!
-//! Every amount of the new year is written as 0 with last year's figure in a comment; `check`
-//! reports each of them as `amount-to-fill` until it is filled in, so the first `check` of a
-//! new plan is the list of what is left to do. Last year's comments are not carried over:
-//! they cite last year's document. Printed per-kommun figures (`printed`) are left out for
-//! the same reason, and a split's own amounts (`each`, `except`, `amounts`) are written as 0
-//! with last year's in a comment.
+//! The source file is edited in place with `toml_edit`, so its layout, order and comments stay
+//! where they still apply. What moves: the year (also in the title and the agreement's name),
+//! each deadline (one year on), and `previous_county_total` and `previous_national_total`
+//! become last year's totals. Every amount of the new year is set to 0 with last year's figure
+//! in the comment after it (`amount = 0  # fyll i (2025: 250 000 kr)`); `check` reports each
+//! of them as `amount-to-fill` until it is filled in, so the first `check` of a new plan is the
+//! list of what is left to do. What cites last year's document goes: the file's opening
+//! comment, the comments after the amounts, the decision and document dates, and the printed
+//! per-recipient figures (`printed`). A key `file` is rewritten relative to the new plan's
+//! folder, so it still finds the SCB file.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Component, Path, PathBuf};
 
-use crate::core::plan::Spanned;
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::core::money::Amount;
-use crate::core::plan::{ActorRef, Date, Insats, KeyKind, Payment, Plan, SplitRule, Weight};
+use crate::core::plan::{Date, Plan};
 use crate::output::lang::Lang;
 use crate::output::number;
+use crate::say;
 
 /// Where the plans sit, for a key `file` (relative to its plan) to keep pointing at the same
 /// file from the new plan's folder.
@@ -32,496 +28,339 @@ pub struct Folders<'a> {
     pub new: &'a Path,
 }
 
-/// The new plan's text. `from` names the old plan in the header comment.
-pub fn next_plan(plan: &Plan, year: i32, from: &str, folders: &Folders) -> String {
+/// The new plan's text, edited from `text` (the source plan, parsed as `plan`). `from` names
+/// the old plan in the opening comment.
+pub fn next_plan(
+    text: &str,
+    plan: &Plan,
+    year: i32,
+    from: &str,
+    folders: &Folders,
+) -> Result<String, toml_edit::TomlError> {
+    let mut doc: DocumentMut = text.trim_start_matches('\u{feff}').parse()?;
     let old_year = *plan.plan.year.get_ref();
-    let mut w = Writer {
-        text: String::new(),
+    let edit = Edit {
         old_year,
+        year,
+        lang: Lang::Sv,
     };
-    w.header(plan, year, from);
-    w.meta(plan, year);
-    w.deadlines(plan, year.saturating_sub(old_year));
-    w.agreement(plan, year);
-    w.focus_areas(plan);
-    w.areas(plan);
-    w.actors(plan);
-    w.kommuner(plan);
-    w.keys(plan, folders);
-    w.insatser(plan);
-    w.headings(plan);
-    w.stated(plan);
-    w.text
-}
-
-struct Writer {
-    text: String,
-    old_year: i32,
-}
-
-impl Writer {
-    fn line(&mut self, line: &str) {
-        self.text.push_str(line);
-        self.text.push('\n');
+    if let Some(meta) = table(&mut doc, "plan") {
+        meta.decor_mut().set_prefix(edit.header(plan, from));
+        edit.set_integer(meta, "year", i64::from(year), None);
+        edit.replace_year(meta, "title");
+        for key in ["document_date", "decision_date"] {
+            meta.remove(key);
+        }
+        let dates = say!(
+            edit.lang,
+            "# document_date = {year}-MM-DD  # fyll i: underlagets datum\n# decision_date = {year}-MM-DD  # fyll i: beslutsmötet\n",
+            "# document_date = {year}-MM-DD  # fill in: the document's date\n# decision_date = {year}-MM-DD  # fill in: the meeting\n"
+        );
+        if let Some((mut key, _)) = meta.get_key_value_mut("county_total") {
+            let prefix = key
+                .leaf_decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or("");
+            let prefix = format!("{dates}{prefix}");
+            key.leaf_decor_mut().set_prefix(prefix);
+        }
+        let total = *plan.plan.county_total.get_ref();
+        edit.fill(meta, "county_total", total);
+        // Last year's total, and the change for the document to state, whether or not last
+        // year's plan had them.
+        for key in ["previous_county_total", "stated_change"] {
+            if !meta.contains_key(key) {
+                meta.insert(key, toml_edit::value(0));
+            }
+        }
+        let previous = say!(
+            edit.lang,
+            "{old_year} års länsmedel",
+            "{old_year}'s county total"
+        );
+        edit.set_amount(meta, "previous_county_total", total, Some(&previous));
+        let note = edit.lang.pick(
+            "fyll i: förändringen som underlaget anger den",
+            "fill in: the change as the document states it",
+        );
+        edit.set_integer(meta, "stated_change", 0, Some(note));
     }
+    if let Some(deadlines) = table(&mut doc, "deadlines") {
+        for key in ["requisition", "use_reported", "unused_repaid"] {
+            edit.move_date(deadlines, key);
+        }
+    }
+    if let Some(agreement) = table(&mut doc, "agreement") {
+        edit.replace_year(agreement, "name");
+        if let Some(a) = &plan.agreement {
+            let total = *a.national_total.get_ref();
+            edit.fill(agreement, "national_total", total);
+            edit.set_amount(
+                agreement,
+                "previous_national_total",
+                total,
+                Some(&old_year.to_string()),
+            );
+            for (part, table) in a.split.iter().zip(tables(agreement, "split")) {
+                edit.fill(table, "amount", *part.amount.get_ref());
+            }
+        }
+    }
+    for (area, table) in plan.areas.iter().zip(tables(doc.as_table_mut(), "areas")) {
+        edit.fill(table, "amount", *area.amount.get_ref());
+        for (earmark, table) in area.earmarks.iter().zip(tables(table, "earmarks")) {
+            edit.fill(table, "amount", *earmark.amount.get_ref());
+        }
+    }
+    for (key, table) in plan.keys.iter().zip(tables(doc.as_table_mut(), "keys")) {
+        if key.date.is_some() {
+            let note = edit.lang.pick(
+                "förra årets siffror: stäm av mot SCB:s senaste folkmängd",
+                "last year's figures: check against SCB's latest population",
+            );
+            edit.note(table, "date", note);
+        }
+        if let Some(file) = &key.file {
+            let path = rebase(file.get_ref(), folders);
+            if let Some(item) = table.get_mut("file") {
+                let suffix = value_suffix(item);
+                *item = toml_edit::value(path);
+                set_suffix(item, &suffix);
+            }
+        }
+    }
+    for (insats, table) in plan
+        .insatser
+        .iter()
+        .zip(tables(doc.as_table_mut(), "insatser"))
+    {
+        edit.fill(table, "amount", *insats.amount.get_ref());
+        let Some(split) = &insats.split else { continue };
+        let s = split.get_ref();
+        let Some(split_table) = table.get_mut("split").and_then(Item::as_table_like_mut) else {
+            continue;
+        };
+        split_table.remove("printed");
+        if let (Some(each), Some(item)) = (&s.each, split_table.get_mut("each")) {
+            edit.fill_item(item, *each.get_ref());
+        }
+        for name in ["except", "amounts"] {
+            let Some(map) = split_table
+                .get_mut(name)
+                .and_then(Item::as_inline_table_mut)
+            else {
+                continue;
+            };
+            let last: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k} {}", edit.written_amount(v)))
+                .collect();
+            for (_, v) in map.iter_mut() {
+                let decor = v.decor().clone();
+                *v = Value::from(0);
+                *v.decor_mut() = decor;
+            }
+            let (old_year, last) = (edit.old_year, last.join(", "));
+            let note = say!(
+                edit.lang,
+                "  # fyll i `{name}` ({old_year}: {last})",
+                "  # fill in `{name}` ({old_year}: {last})"
+            );
+            map.decor_mut().set_suffix(note);
+        }
+    }
+    for (heading, table) in plan
+        .headings
+        .iter()
+        .zip(tables(doc.as_table_mut(), "headings"))
+    {
+        if let Some(stated) = &heading.stated {
+            edit.fill(table, "stated", *stated.get_ref());
+        }
+    }
+    for (stated, table) in plan.stated.iter().zip(tables(doc.as_table_mut(), "stated")) {
+        edit.fill(table, "amount", *stated.amount.get_ref());
+    }
+    Ok(doc.to_string())
+}
 
-    fn blank(&mut self) {
-        self.text.push('\n');
+struct Edit {
+    old_year: i32,
+    year: i32,
+    lang: Lang,
+}
+
+impl Edit {
+    /// The new plan's opening comment, which replaces the old one (it cites last year's
+    /// document).
+    fn header(&self, plan: &Plan, from: &str) -> String {
+        let (year, old_year, county) = (self.year, self.old_year, &plan.plan.county);
+        say!(
+            self.lang,
+            "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention {year}\n\
+             #\n\
+             # Skapad med `allocate init` ur {from} ({old_year} års plan för {county}).\n\
+             # Aktörer, kommuner, fördelningsnycklar, fokusområden, områden, insatser, rubriker och\n\
+             # angivna summor är förra årets, med kommentarerna; tidsgränserna är flyttade till i år.\n\
+             #\n\
+             # Varje belopp står som 0, med förra årets belopp i kommentaren efter. Fyll i årets\n\
+             # belopp ur beslutsunderlaget. `allocate check` listar varje belopp som återstår\n\
+             # (amount-to-fill) tills planen är ifylld. Ta bort insatser, rubriker och summor som inte\n\
+             # finns i år och lägg till nya; ange i kommentarer var i underlaget varje siffra står.\n\n",
+            "# Allocation of the county's joint funds for mental health and suicide prevention {year}\n\
+             #\n\
+             # Made with `allocate init` from {from} ({old_year}'s plan for {county}).\n\
+             # Actors, kommuner, keys, focus areas, areas, insatser, headings and stated totals are\n\
+             # last year's, with their comments; the deadlines are moved to this year.\n\
+             #\n\
+             # Every amount is 0, with last year's in the comment after it. Fill in this year's from\n\
+             # the decision document. `allocate check` lists every amount left (amount-to-fill) until\n\
+             # the plan is filled in. Remove what this year does not have and add what is new.\n\n"
+        )
     }
 
     /// `key = 0  # fyll i (2025: 12 697 775 kr)`.
-    fn amount_to_fill(&mut self, key: &str, last_year: Amount) {
-        let line = format!(
-            "{key} = 0  # fyll i ({}: {})",
-            self.old_year,
-            number::amount(last_year, Lang::Sv)
-        );
-        self.line(&line);
+    fn fill(&self, table: &mut dyn toml_edit::TableLike, key: &str, last_year: Amount) {
+        if let Some(item) = table.get_mut(key) {
+            self.fill_item(item, last_year);
+        }
     }
 
-    fn header(&mut self, plan: &Plan, year: i32, from: &str) {
+    fn fill_item(&self, item: &mut Item, last_year: Amount) {
         let old_year = self.old_year;
-        self.line(&format!(
-            "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention {year}"
-        ));
-        self.line("#");
-        self.line(&format!(
-            "# Skapad med `allocate init` ur {from} ({old_year} års plan för {}).",
-            plan.plan.county
-        ));
-        for line in [
-            "# Aktörer, kommuner, fördelningsnycklar, fokusområden, områden, insatser, rubriker och",
-            "# angivna summor är förra årets; tidsgränserna är flyttade till i år.",
-            "#",
-            "# Varje belopp står som 0, med förra årets belopp i en kommentar. Fyll i årets belopp ur",
-            "# beslutsunderlaget. `allocate check` listar varje belopp som återstår (amount-to-fill)",
-            "# tills planen är ifylld. Ta bort insatser, rubriker och summor som inte finns i år och",
-            "# lägg till nya; ange i kommentarer var i underlaget varje siffra står.",
-        ] {
-            self.line(line);
-        }
-        self.blank();
+        let last = number::amount(last_year, self.lang);
+        *item = toml_edit::value(0);
+        set_suffix(
+            item,
+            &say!(
+                self.lang,
+                "  # fyll i ({old_year}: {last})",
+                "  # fill in ({old_year}: {last})"
+            ),
+        );
     }
 
-    fn meta(&mut self, plan: &Plan, year: i32) {
-        let m = &plan.plan;
-        self.line("[plan]");
-        self.line(&format!("year = {year}"));
-        self.line(&format!("county = {}", string(&m.county)));
-        let title = replace_year(&m.title, self.old_year, year);
-        if title == m.title {
-            self.line(&format!("title = {}", string(&title)));
-        } else {
-            self.line(&format!(
-                "title = {}  # årtalet bytt; stäm av mot underlaget",
-                string(&title)
-            ));
-        }
-        if let Some(forum) = &m.forum {
-            self.line(&format!("forum = {}", string(forum)));
-        }
-        self.line(&format!(
-            "# document_date = {year}-MM-DD   # underlagets datum"
-        ));
-        self.line(&format!("# decision_date = {year}-MM-DD   # beslutsmötet"));
-        if let Some(reference) = &m.reference {
-            self.line(&format!("reference = {}", string(reference)));
-        }
-        if let Some(unit) = &m.unit {
-            self.line(&format!("unit = {}", integer(*unit.get_ref())));
-        }
-        let total = *m.county_total.get_ref();
-        self.amount_to_fill("county_total", total);
-        self.line(&format!(
-            "previous_county_total = {}  # {} års länsmedel",
-            integer(total),
-            self.old_year
-        ));
-        self.line("stated_change = 0  # fyll i: förändringen som underlaget anger den");
-        self.blank();
+    fn set_integer(
+        &self,
+        table: &mut dyn toml_edit::TableLike,
+        key: &str,
+        value: i64,
+        note: Option<&str>,
+    ) {
+        let Some(item) = table.get_mut(key) else {
+            return;
+        };
+        let suffix = match note {
+            Some(note) => format!("  # {note}"),
+            None => value_suffix(item),
+        };
+        *item = toml_edit::value(value);
+        set_suffix(item, &suffix);
     }
 
-    fn deadlines(&mut self, plan: &Plan, years: i32) {
-        let Some(d) = &plan.deadlines else { return };
-        self.line("[deadlines]");
-        for (name, date) in [
-            ("requisition", &d.requisition),
-            ("use_reported", &d.use_reported),
-            ("unused_repaid", &d.unused_repaid),
-        ] {
-            if let Some(date) = date {
-                let moved = years_later(*date.get_ref(), years);
-                self.line(&format!("{name} = {moved}"));
-            }
-        }
-        self.blank();
-    }
-
-    fn agreement(&mut self, plan: &Plan, year: i32) {
-        let Some(a) = &plan.agreement else { return };
-        self.line("[agreement]");
-        if let Some(name) = &a.name {
-            self.line(&format!(
-                "name = {}",
-                string(&replace_year(name, self.old_year, year))
-            ));
-        }
-        let total = *a.national_total.get_ref();
-        self.amount_to_fill("national_total", total);
-        self.line(&format!(
-            "previous_national_total = {}  # {}",
-            integer(total),
-            self.old_year
-        ));
-        for part in &a.split {
-            self.blank();
-            self.line("[[agreement.split]]");
-            self.line(&format!("recipient = {}", string(&part.recipient)));
-            self.amount_to_fill("amount", *part.amount.get_ref());
-        }
-        self.blank();
-    }
-
-    fn focus_areas(&mut self, plan: &Plan) {
-        for f in &plan.focus_areas {
-            self.line("[[focus_areas]]");
-            self.line(&format!("number = {}", f.number.get_ref()));
-            self.line(&format!("title = {}", string(&f.title)));
-            self.blank();
+    /// An amount written as TOML writes it: `12_697_775`.
+    fn set_amount(
+        &self,
+        table: &mut dyn toml_edit::TableLike,
+        key: &str,
+        amount: Amount,
+        note: Option<&str>,
+    ) {
+        let Some(item) = table.get_mut(key) else {
+            return;
+        };
+        let Ok(value) = number::toml_integer(amount).parse::<Value>() else {
+            return;
+        };
+        *item = Item::Value(value);
+        if let Some(note) = note {
+            set_suffix(item, &format!("  # {note}"));
         }
     }
 
-    fn areas(&mut self, plan: &Plan) {
-        for area in &plan.areas {
-            self.line("[[areas]]");
-            self.line(&format!("number = {}", area.number.get_ref()));
-            self.line(&format!("title = {}", string(&area.title)));
-            self.amount_to_fill("amount", *area.amount.get_ref());
-            if let Some(basis) = &area.basis {
-                self.line(&format!("basis = {}", string(basis)));
-            }
-            self.blank();
-            for earmark in &area.earmarks {
-                self.line("[[areas.earmarks]]");
-                self.line(&format!("id = {}", string(earmark.id.get_ref())));
-                self.line(&format!("title = {}", string(&earmark.title)));
-                self.amount_to_fill("amount", *earmark.amount.get_ref());
-                self.blank();
-            }
+    /// The text with the old year, as a number of its own, replaced by the new.
+    fn replace_year(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
+        let Some(item) = table.get_mut(key) else {
+            return;
+        };
+        let Some(text) = item.as_str() else { return };
+        let replaced = replace_year(text, self.old_year, self.year);
+        if replaced != text {
+            let suffix = value_suffix(item);
+            *item = toml_edit::value(replaced);
+            set_suffix(item, &suffix);
         }
     }
 
-    fn actors(&mut self, plan: &Plan) {
-        for actor in &plan.actors {
-            self.line("[[actors]]");
-            self.line(&format!("id = {}", string(actor.id.get_ref())));
-            self.line(&format!("name = {}", string(&actor.name)));
-            if let Some(short) = &actor.short {
-                self.line(&format!("short = {}", string(short)));
-            }
-            self.line(&format!("kind = {}", string(actor.kind.get_ref().as_str())));
-            if let Some(parent) = &actor.parent {
-                self.line(&format!("parent = {}", string(parent.get_ref())));
-            }
-            if let Some(payment) = actor.payment {
-                self.line(&format!("payment = {}", string(payment_name(payment))));
-            }
-            self.blank();
+    /// A deadline the same day of the new year (29 February becomes 28 February).
+    fn move_date(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
+        let Some(item) = table.get_mut(key) else {
+            return;
+        };
+        let Some(date) = item.as_datetime().and_then(|d| d.date) else {
+            return;
+        };
+        let moved = years_later(
+            Date {
+                year: i32::from(date.year),
+                month: date.month,
+                day: date.day,
+            },
+            self.year.saturating_sub(self.old_year),
+        );
+        let Ok(value) = moved.to_string().parse::<Value>() else {
+            return;
+        };
+        let suffix = value_suffix(item);
+        *item = Item::Value(value);
+        set_suffix(item, &suffix);
+    }
+
+    /// A comment after a value, in place of the one it had.
+    fn note(&self, table: &mut dyn toml_edit::TableLike, key: &str, note: &str) {
+        if let Some(item) = table.get_mut(key) {
+            set_suffix(item, &format!("  # {note}"));
         }
     }
 
-    fn kommuner(&mut self, plan: &Plan) {
-        for kommun in &plan.kommuner {
-            self.line("[[kommuner]]");
-            self.line(&format!("code = {}", string(kommun.code.get_ref())));
-            self.line(&format!("name = {}", string(kommun.name.get_ref())));
-            self.blank();
-        }
-    }
-
-    fn keys(&mut self, plan: &Plan, folders: &Folders) {
-        for key in &plan.keys {
-            self.line("[[keys]]");
-            self.line(&format!("id = {}", string(key.id.get_ref())));
-            if let Some(title) = &key.title {
-                self.line(&format!("title = {}", string(title)));
-            }
-            let kind = *key.kind.get_ref();
-            self.line(&format!("kind = {}", string(key_kind(kind))));
-            if let Some(precision) = &key.precision {
-                self.line(&format!("precision = {}", precision.get_ref()));
-            }
-            if let Some(date) = &key.date {
-                self.line(&format!(
-                    "date = {}  # stäm av: gäller siffrorna i år?",
-                    date.get_ref()
-                ));
-            }
-            if let Some(source) = &key.source {
-                self.line(&format!("source = {}", string(source)));
-            }
-            if let Some(values) = &key.values {
-                let mut entries: Vec<(&Spanned<String>, &Spanned<Weight>)> =
-                    values.get_ref().iter().collect();
-                entries.sort_by_key(|(name, _)| name.span().start);
-                let cells: Vec<String> = entries
-                    .iter()
-                    .map(|(name, weight)| {
-                        format!(
-                            "{} = {}",
-                            bare_key(name.get_ref()),
-                            weight_value(weight.get_ref(), kind)
-                        )
-                    })
-                    .collect();
-                self.line(&format!("values = {{ {} }}", cells.join(", ")));
-            }
-            if let Some(file) = &key.file {
-                let path = rebase(file.get_ref(), folders);
-                self.line(&format!("file = {}", string(&path)));
-            }
-            if let Some(column) = &key.column {
-                self.line(&format!("column = {}", string(column.get_ref())));
-            }
-            if let Some(from) = &key.from {
-                self.line(&format!("from = {}", string(from.get_ref())));
-            }
-            self.blank();
-        }
-    }
-
-    fn insatser(&mut self, plan: &Plan) {
-        for insats in &plan.insatser {
-            self.insats(insats);
-        }
-    }
-
-    fn insats(&mut self, insats: &Insats) {
-        self.line("[[insatser]]");
-        self.line(&format!("id = {}", string(insats.id.get_ref())));
-        self.line(&format!("area = {}", insats.area.get_ref()));
-        self.line(&format!("text = {}", text_value(&insats.text)));
-        if let Some(focus) = &insats.focus_areas {
-            let numbers: Vec<String> = focus
-                .get_ref()
-                .iter()
-                .map(|n| n.get_ref().to_string())
-                .collect();
-            self.line(&format!("focus_areas = [{}]", numbers.join(", ")));
-        }
-        if let Some(affected) = &insats.affected {
-            self.line(&format!("affected = {}", text_value(affected)));
-        }
-        if let Some(responsible) = &insats.responsible {
-            self.line(&format!("responsible = {}", text_value(responsible)));
-        }
-        match insats.actor.get_ref() {
-            ActorRef::One(id) => self.line(&format!("actor = {}", string(id))),
-            ActorRef::Many(ids) => {
-                let ids: Vec<String> = ids.iter().map(|i| string(i.get_ref())).collect();
-                self.line(&format!("actor = [{}]", ids.join(", ")));
-            }
-        }
-        self.amount_to_fill("amount", *insats.amount.get_ref());
-        if let Some(earmark) = &insats.earmark {
-            self.line(&format!("earmark = {}", string(earmark.get_ref())));
-        }
-        if let Some(split) = &insats.split {
-            let s = split.get_ref();
-            self.blank();
-            self.line("[insatser.split]");
-            self.line(&format!("rule = {}", string(split_rule(*s.rule.get_ref()))));
-            if let Some(key) = &s.key {
-                self.line(&format!("key = {}", string(key.get_ref())));
-            }
-            if let Some(unit) = &s.unit {
-                self.line(&format!("unit = {}", integer(*unit.get_ref())));
-            }
-            if let Some(each) = &s.each {
-                self.amount_to_fill("each", *each.get_ref());
-            }
-            if !s.except.is_empty() {
-                self.amount_map("except", &s.except);
-            }
-            if let Some(amounts) = &s.amounts {
-                self.amount_map("amounts", amounts.get_ref());
-            }
-        }
-        self.blank();
-    }
-
-    /// `except = { "Östersund" = 0 }` with last year's amounts in a comment above it.
-    fn amount_map(&mut self, name: &str, map: &BTreeMap<Spanned<String>, Spanned<Amount>>) {
-        let mut entries: Vec<(&Spanned<String>, &Spanned<Amount>)> = map.iter().collect();
-        entries.sort_by_key(|(k, _)| k.span().start);
-        let last_year: Vec<String> = entries
-            .iter()
-            .map(|(k, v)| format!("{} {}", k.get_ref(), number::amount(*v.get_ref(), Lang::Sv)))
-            .collect();
-        self.line(&format!(
-            "# fyll i `{name}` ({}: {})",
-            self.old_year,
-            last_year.join(", ")
-        ));
-        let zeros: Vec<String> = entries
-            .iter()
-            .map(|(k, _)| format!("{} = 0", bare_key(k.get_ref())))
-            .collect();
-        self.line(&format!("{name} = {{ {} }}", zeros.join(", ")));
-    }
-
-    fn headings(&mut self, plan: &Plan) {
-        for heading in &plan.headings {
-            self.line("[[headings]]");
-            self.line(&format!("id = {}", string(heading.id.get_ref())));
-            if let Some(parent) = &heading.parent {
-                self.line(&format!("parent = {}", string(parent.get_ref())));
-            }
-            self.line(&format!("title = {}", string(&heading.title)));
-            if let Some(stated) = &heading.stated {
-                self.amount_to_fill("stated", *stated.get_ref());
-            }
-            if !heading.insatser.is_empty() {
-                self.line(&format!("insatser = {}", id_list(&heading.insatser)));
-            }
-            self.blank();
-        }
-    }
-
-    fn stated(&mut self, plan: &Plan) {
-        for stated in &plan.stated {
-            self.line("[[stated]]");
-            self.line(&format!("label = {}", string(&stated.label)));
-            if let Some(area) = &stated.area {
-                self.line(&format!("area = {}", area.get_ref()));
-            }
-            if let Some(actor) = &stated.actor {
-                self.line(&format!("actor = {}", string(actor.get_ref())));
-            }
-            if let Some(kommun) = &stated.kommun {
-                self.line(&format!("kommun = {}", string(kommun.get_ref())));
-            }
-            if let Some(insatser) = &stated.insatser {
-                self.line(&format!("insatser = {}", id_list(insatser)));
-            }
-            self.amount_to_fill("amount", *stated.amount.get_ref());
-            self.blank();
-        }
+    /// An amount in an inline table as last year's plan wrote it, in kronor.
+    fn written_amount(&self, value: &Value) -> String {
+        value.as_integer().map_or_else(
+            || value.to_string(),
+            |n| number::amount(Amount::kr(n), self.lang),
+        )
     }
 }
 
-fn id_list(ids: &[Spanned<String>]) -> String {
-    let ids: Vec<String> = ids.iter().map(|i| string(i.get_ref())).collect();
-    format!("[{}]", ids.join(", "))
+fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> Option<&'d mut Table> {
+    doc.get_mut(key).and_then(Item::as_table_mut)
 }
 
-fn payment_name(payment: Payment) -> &'static str {
-    match payment {
-        Payment::Invoice => "invoice",
-        Payment::Internal => "internal",
-        Payment::Held => "held",
+/// The tables of an array of tables (`[[areas]]`), or nothing.
+fn tables<'t>(
+    parent: &'t mut dyn toml_edit::TableLike,
+    key: &str,
+) -> impl Iterator<Item = &'t mut Table> + 't {
+    parent
+        .get_mut(key)
+        .and_then(Item::as_array_of_tables_mut)
+        .into_iter()
+        .flat_map(|a| a.iter_mut())
+}
+
+fn value_suffix(item: &Item) -> String {
+    item.as_value()
+        .and_then(|v| v.decor().suffix())
+        .and_then(|s| s.as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn set_suffix(item: &mut Item, suffix: &str) {
+    if let Some(value) = item.as_value_mut() {
+        value.decor_mut().set_suffix(suffix);
     }
-}
-
-fn key_kind(kind: KeyKind) -> &'static str {
-    match kind {
-        KeyKind::Population => "population",
-        KeyKind::Percent => "percent",
-    }
-}
-
-fn split_rule(rule: SplitRule) -> &'static str {
-    match rule {
-        SplitRule::Key => "key",
-        SplitRule::Equal => "equal",
-        SplitRule::Fixed => "fixed",
-        SplitRule::Amounts => "amounts",
-        SplitRule::FixedPlusKey => "fixed-plus-key",
-    }
-}
-
-/// A TOML integer with underscores between thousands: `12_697_775`.
-fn integer(amount: Amount) -> String {
-    number::toml_integer(amount)
-}
-
-/// A key weight as the plan writes it: a percentage as text with a decimal comma and its
-/// own decimals (`"49,0"`), a count as an integer.
-fn weight_value(weight: &Weight, kind: KeyKind) -> String {
-    match kind {
-        KeyKind::Percent => string(&weight.0.to_string().replace('.', ",")),
-        KeyKind::Population if weight.0.fract().is_zero() => number::toml_integer(Amount(weight.0)),
-        KeyKind::Population => string(&weight.0.to_string()),
-    }
-}
-
-/// A TOML basic string.
-fn string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        escape_into(&mut out, c);
-    }
-    out.push('"');
-    out
-}
-
-fn escape_into(out: &mut String, c: char) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c if c.is_control() => {
-            let _ = write!(out, "\\u{:04X}", u32::from(c));
-        }
-        c => out.push(c),
-    }
-}
-
-/// A key in an inline table: bare when TOML allows it, else quoted (`"Östersund"`).
-fn bare_key(key: &str) -> String {
-    let bare = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if bare { key.to_string() } else { string(key) }
-}
-
-/// Longest line of a long text, as the shipped plans wrap them.
-const WRAP: usize = 88;
-
-/// A long text as a multi-line basic string with line continuations (`\` at the end of a
-/// line joins it to the next without the newline), as the shipped plans write them; short
-/// texts, and texts whose spacing a continuation would change, as one basic string.
-fn text_value(text: &str) -> String {
-    let plain = string(text);
-    let simple_spacing = !text.contains("  ")
-        && !text.starts_with(' ')
-        && !text.chars().any(|c| c.is_whitespace() && c != ' ');
-    if plain.chars().count() <= WRAP - 10 || !simple_spacing {
-        return plain;
-    }
-    let mut out = String::from("\"\"\"\n");
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let mut escaped = String::new();
-        for c in word.chars() {
-            escape_into(&mut escaped, c);
-        }
-        if !line.is_empty() && line.chars().count() + escaped.chars().count() + 3 > WRAP {
-            // The space stays before the continuation; the next line starts with a word.
-            out.push_str(&line);
-            out.push_str(" \\\n");
-            line.clear();
-        } else if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&escaped);
-    }
-    out.push_str(&line);
-    out.push_str("\"\"\"");
-    out
 }
 
 /// `text` with the year `old` (as a number of its own, not part of a longer one) as `new`.
@@ -602,13 +441,17 @@ fn rebase(file: &str, folders: &Folders) -> String {
     parts.join("/")
 }
 
+/// The path as an absolute one, with symbolic links resolved where the folder exists (so a
+/// plan written through a linked folder points at the same file as `check` will find).
 fn absolute(path: &Path) -> Option<PathBuf> {
     let path = if path.as_os_str().is_empty() {
         Path::new(".")
     } else {
         path
     };
-    std::path::absolute(path).ok().map(|p| normalize(&p))
+    std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| std::path::absolute(path).ok().map(|p| normalize(&p)))
 }
 
 /// `a/./b/../c` as `a/c`, without touching the file system.
@@ -652,29 +495,6 @@ mod tests {
             day: 29,
         };
         assert_eq!(years_later(leap, 1).to_string(), "2029-02-28");
-    }
-
-    #[test]
-    fn long_texts_wrap_with_continuations_and_read_back_the_same() {
-        let text = "Samverkan på länsnivå. Via verksamheter och civilsamhällets aktörer nå ut med \
-                    kunskap och information till länsinvånare med syfte att minska stigma vid \
-                    psykisk ohälsa och kris, \"Det handlar om livet\" 2026-2034.";
-        let value = text_value(text);
-        assert!(value.starts_with("\"\"\"\n"));
-        assert!(value.lines().all(|l| l.chars().count() <= WRAP), "{value}");
-        let parsed: toml::Table = toml::from_str(&format!("text = {value}")).unwrap();
-        assert_eq!(parsed["text"].as_str(), Some(text));
-        let spaced = "två  mellanslag";
-        let parsed: toml::Table =
-            toml::from_str(&format!("text = {}", text_value(spaced))).unwrap();
-        assert_eq!(parsed["text"].as_str(), Some(spaced));
-    }
-
-    #[test]
-    fn keys_with_letters_outside_ascii_are_quoted() {
-        assert_eq!(bare_key("Berg"), "Berg");
-        assert_eq!(bare_key("2380"), "2380");
-        assert_eq!(bare_key("Östersund"), "\"Östersund\"");
     }
 
     #[test]

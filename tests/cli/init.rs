@@ -270,3 +270,44 @@ fn years_out_of_range_are_refused_not_wrapped() {
     .assert_stdout_empty()
     .assert_stderr_contains("året 99999 går inte att använda");
 }
+
+#[test]
+fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_document() {
+    let dir = folder_with("plan-2026.toml");
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "-o", "plan-2027.toml"],
+    )
+    .assert_status(0)
+    .assert_stdout_empty();
+    let new = read(&dir.path().join("plan-2027.toml"));
+    // The comments that explain the plan stay, in their places.
+    assert!(
+        new.contains("# Ansvariga aktörer. `payment` följer av `kind` om den inte anges:"),
+        "{new}"
+    );
+    assert!(new.contains("[[actors]]\nid = \"rjh\""), "{new}");
+    // Amounts are 0 with last year's figure in the comment after them, in place of the
+    // comment that cited last year's document.
+    assert!(
+        new.contains("county_total = 0  # fyll i (2026: 12 689 898 kr)\n"),
+        "{new}"
+    );
+    assert!(
+        new.contains("each = 0  # fyll i (2026: 75 000 kr)\n"),
+        "{new}"
+    );
+    assert!(
+        new.contains(
+            "except = { \"Östersund\" = 0 }  # fyll i `except` (2026: Östersund 140 000 kr)"
+        ),
+        "{new}"
+    );
+    assert!(!new.contains("Totalt: 12 689 898 kr"), "{new}");
+    // Printed per-kommun figures and the dates cite last year's document and go; the dates
+    // stay as a reminder.
+    assert!(!new.contains("printed ="), "{new}");
+    assert!(new.contains("# decision_date = 2027-MM-DD"), "{new}");
+    assert!(new.contains("requisition = 2027-12-01"), "{new}");
+    assert!(new.contains("previous_county_total = 12_689_898  # 2026 års länsmedel"));
+}

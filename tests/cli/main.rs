@@ -10,6 +10,7 @@
 
 mod checks;
 mod ci;
+mod conservation;
 mod corpus;
 mod diff;
 mod export;
@@ -17,9 +18,11 @@ mod format;
 mod fuzz_seeds;
 mod init;
 mod keys;
+mod ledger;
 mod panic;
 mod plans;
 mod properties;
+mod readme;
 mod report;
 mod split;
 mod support;

@@ -68,6 +68,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         target.parent().unwrap_or(Path::new(""))
     };
     let text = next_plan(
+        &loaded.source.text,
         plan,
         year,
         &loaded.source.display_path(),
@@ -75,7 +76,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             old: from_dir,
             new: target_dir,
         },
-    );
+    )
+    .map_err(|e| Error::Export(e.to_string()))?;
     if to_stdout {
         write!(out, "{text}")?;
         return Ok(Status::Ok);

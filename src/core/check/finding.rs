@@ -155,8 +155,8 @@ pub enum Problem {
     /// in a split that is both a kommun and an actor of the row.
     AmbiguousName {
         name: String,
-        first: String,
-        second: String,
+        first: Meaning,
+        second: Meaning,
     },
     /// The actors' `parent` links do not form a forest with at most one group of kommuner.
     ActorTree {
@@ -319,6 +319,19 @@ pub enum Problem {
     AmountToFill {
         place: ToFill,
     },
+}
+
+/// One of the things an ambiguous name could mean.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Meaning {
+    /// The kommunkod of a kommun.
+    KommunCode { code: String, name: String },
+    /// The name of a kommun.
+    KommunName { code: String },
+    /// A kommun, by code or name.
+    Kommun { code: String, name: String },
+    /// An actor's id.
+    Actor { id: String },
 }
 
 /// The three deadlines of `[deadlines]`.

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::core::check::finding::{Findings, Problem, Reported, SplitReason, Thing};
+use crate::core::check::finding::{Findings, Meaning, Problem, Reported, SplitReason, Thing};
 use crate::core::ledger::keys::KeyWeights;
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::ledger::{Recipient, index, recipient_name};
@@ -309,12 +309,32 @@ impl Table {
                     .filter(|r| position.contains_key(r));
                 let recipient = match (as_kommun, as_actor) {
                     (Some(k), Some(a)) => {
+                        let kommun = match k {
+                            Recipient::Kommun(i) => plan.kommuner.get(i as usize),
+                            Recipient::Actor(_) => None,
+                        };
+                        let actor = match a {
+                            Recipient::Actor(i) => plan.actors.get(i as usize),
+                            Recipient::Kommun(_) => None,
+                        };
                         failed.get_or_insert(findings.error(
                             name.span(),
                             Problem::AmbiguousName {
                                 name: name.get_ref().clone(),
-                                first: recipient_name(plan, k).to_string(),
-                                second: recipient_name(plan, a).to_string(),
+                                first:
+                                    Meaning::Kommun {
+                                        code:
+                                            kommun.map_or_else(String::new, |x| {
+                                                x.code.get_ref().clone()
+                                            }),
+                                        name:
+                                            kommun.map_or_else(String::new, |x| {
+                                                x.name.get_ref().clone()
+                                            }),
+                                    },
+                                second: Meaning::Actor {
+                                    id: actor.map_or_else(String::new, |x| x.id.get_ref().clone()),
+                                },
                             },
                         ));
                         continue;

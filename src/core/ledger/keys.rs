@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::core::check::finding::{Findings, Gap, KeyReason, Problem, Related, Reported, Thing};
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::plan::{Key, KeyKind, Plan};
-use crate::core::population::{KeyFile, ScbError};
+use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split;
 
 /// What `input` read for each key's `file`, in the order of `plan.keys` (`None`: no file).
@@ -158,30 +158,23 @@ fn resolve_one(
                     .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str()))
                     .collect();
                 for mismatch in data.compare(&kommuner) {
-                    fail(findings.error(
-                        file_span.span(),
-                        Problem::KeyFileCoverage {
+                    // A count of 0 gives a kommun nothing: as an error when written in the
+                    // plan, so also from a file.
+                    let problem = match &mismatch {
+                        Mismatch::Zero { line, code, name } => Problem::PopulationNotPositive {
+                            key: id.clone(),
+                            kommun: format!("{code} {name}"),
+                            value: Decimal::ZERO,
+                            file: Some((data.path.clone(), *line)),
+                        },
+                        _ => Problem::KeyFileCoverage {
                             key: id.clone(),
                             path: data.path.clone(),
                             column: data.column.clone(),
                             mismatch,
                         },
-                    ));
-                }
-                // A count of 0 gives a kommun nothing: as an error when written in the plan,
-                // so also from a file.
-                for row in &data.rows {
-                    if row.count == Some(0) && kommuner.iter().any(|(c, _)| *c == row.code) {
-                        fail(findings.error(
-                            file_span.span(),
-                            Problem::PopulationNotPositive {
-                                key: id.clone(),
-                                kommun: format!("{} {}", row.code, row.name),
-                                value: Decimal::ZERO,
-                                file: Some((data.path.clone(), row.line)),
-                            },
-                        ));
-                    }
+                    };
+                    fail(findings.error(file_span.span(), problem));
                 }
                 let codes: Vec<&str> = kommuner.iter().map(|(c, _)| *c).collect();
                 weights = data.weights(&codes);

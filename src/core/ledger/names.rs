@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::core::check::finding::{Findings, Problem, Related, Reported, Thing};
+use crate::core::check::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{fold, suggest};
 
@@ -87,8 +87,13 @@ impl Names {
                     kommun.name.span(),
                     Problem::AmbiguousName {
                         name: name.clone(),
-                        first: format!("{} {}", coded.code.get_ref(), coded.name.get_ref()),
-                        second: format!("{} {name}", kommun.code.get_ref()),
+                        first: Meaning::KommunCode {
+                            code: coded.code.get_ref().clone(),
+                            name: coded.name.get_ref().clone(),
+                        },
+                        second: Meaning::KommunName {
+                            code: kommun.code.get_ref().clone(),
+                        },
                     },
                 );
             }

@@ -2,7 +2,7 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::check::finding::{
-    Gap, KeyReason, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
+    Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -100,6 +100,24 @@ pub fn to_fill(place: &ToFill, lang: Lang) -> String {
     }
 }
 
+/// What an ambiguous name could mean.
+fn meaning(meaning: &Meaning, lang: Lang) -> String {
+    match meaning {
+        Meaning::KommunCode { code, name } => say!(
+            lang,
+            "kommunkoden för {code} {name}",
+            "the kommunkod of {code} {name}"
+        ),
+        Meaning::KommunName { code } => {
+            say!(lang, "namnet på kommun {code}", "the name of kommun {code}")
+        }
+        Meaning::Kommun { code, name } => {
+            say!(lang, "kommunen {code} {name}", "kommun {code} {name}")
+        }
+        Meaning::Actor { id } => say!(lang, "aktören `{id}`", "actor `{id}`"),
+    }
+}
+
 /// One line that says what is wrong.
 pub fn message(problem: &Problem, lang: Lang) -> String {
     let a = |x: &Amount| lang.amount(*x);
@@ -118,11 +136,14 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             name,
             first,
             second,
-        } => say!(
-            lang,
-            "namnet `{name}` betyder två saker: {first} och {second}",
-            "the name `{name}` means two things: {first} and {second}"
-        ),
+        } => {
+            let (first, second) = (meaning(first, lang), meaning(second, lang));
+            say!(
+                lang,
+                "`{name}` betyder två saker: {first} och {second}",
+                "`{name}` means two things: {first} and {second}"
+            )
+        }
         Problem::ActorTree { actor, reason } => match reason {
             TreeReason::OwnParent => say!(
                 lang,

@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::core::population::{Mismatch, ScbError, ScbErrorKind, TextEncoding};
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
+use crate::say;
 
 /// The encoding a key file was read in, as people know it.
 pub fn encoding_name(encoding: TextEncoding, lang: Lang) -> &'static str {
@@ -211,43 +212,37 @@ pub fn mismatch_message(mismatch: &Mismatch, path: &Path, column: &str, lang: La
 
 /// The message without the place (for a renderer that shows it).
 pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
-    match (mismatch, lang) {
-        (Mismatch::Missing { code, name }, Lang::Sv) => {
-            format!("kommunen {code} {name} saknas i filen")
-        }
-        (Mismatch::Missing { code, name }, Lang::En) => {
-            format!("kommun {code} {name} is not in the file")
-        }
-        (Mismatch::Extra { code, name, .. }, Lang::Sv) => {
-            format!("{code} {name} är inte en av planens kommuner")
-        }
-        (Mismatch::Extra { code, name, .. }, Lang::En) => {
-            format!("{code} {name} is not one of the plan's kommuner")
-        }
-        (
-            Mismatch::Duplicate {
-                code,
-                name,
-                first_line,
-                ..
-            },
-            Lang::Sv,
-        ) => format!("kommunen {code} {name} finns redan på rad {first_line}"),
-        (
-            Mismatch::Duplicate {
-                code,
-                name,
-                first_line,
-                ..
-            },
-            Lang::En,
-        ) => format!("kommun {code} {name} is already on line {first_line}"),
-        (Mismatch::NoValue { code, name, .. }, Lang::Sv) => {
-            format!("{code} {name} saknar värde (`..`) i kolumnen \"{column}\"")
-        }
-        (Mismatch::NoValue { code, name, .. }, Lang::En) => {
-            format!("{code} {name} has no value (`..`) in column \"{column}\"")
-        }
+    match mismatch {
+        Mismatch::Missing { code, name } => say!(
+            lang,
+            "kommunen {code} {name} saknas i filen",
+            "kommun {code} {name} is not in the file"
+        ),
+        Mismatch::Extra { code, name, .. } => say!(
+            lang,
+            "{code} {name} är inte en av planens kommuner",
+            "{code} {name} is not one of the plan's kommuner"
+        ),
+        Mismatch::Duplicate {
+            code,
+            name,
+            first_line,
+            ..
+        } => say!(
+            lang,
+            "kommunen {code} {name} finns redan på rad {first_line}",
+            "kommun {code} {name} is already on line {first_line}"
+        ),
+        Mismatch::NoValue { code, name, .. } => say!(
+            lang,
+            "{code} {name} saknar värde (`..`) i kolumnen \"{column}\"",
+            "{code} {name} has no value (`..`) in column \"{column}\""
+        ),
+        Mismatch::Zero { code, name, .. } => say!(
+            lang,
+            "folkmängden för {code} {name} är 0; den måste vara ett positivt heltal",
+            "the population of {code} {name} is 0; it must be a positive whole number"
+        ),
     }
 }
 
@@ -266,6 +261,10 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
         Mismatch::NoValue { .. } => lang.pick(
             "välj ett år som har värden för alla kommuner",
             "choose a year that has values for every kommun",
+        ),
+        Mismatch::Zero { .. } => lang.pick(
+            "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
+            "a kommun with a population of 0 gets nothing; check the file against SCB",
         ),
     }
 }
