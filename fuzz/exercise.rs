@@ -17,11 +17,11 @@ use std::path::Path;
 
 use allocate::core::check::{Checked, check};
 use allocate::core::ledger::keys::KeyFiles;
+use allocate::core::ledger::selection::Selection;
 use allocate::core::money::Amount;
 use allocate::core::plan::Plan;
 use allocate::core::population::KeyFile;
 use allocate::core::report::{self, Projection, View};
-use allocate::core::selection::Selection;
 use allocate::core::split;
 use allocate::input::plan::{self, LoadError, Source};
 use allocate::input::scb;

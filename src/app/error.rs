@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::Status;
-use crate::core::check::finding::Thing;
+use crate::core::finding::Thing;
 use crate::core::money::Amount;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;

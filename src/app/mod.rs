@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod files;
+pub mod options;
 pub mod plan_paths;
 
 use std::io::Write;
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::app::cli::Cli;
+use crate::app::cli::{Cli, Command};
+use crate::app::error::Error;
 
 /// The outcome of a command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,6 +81,21 @@ impl<W: Write> Write for Pipe<W> {
     }
 }
 
+/// Runs a parsed command line: what was asked for to `out`, messages to `err`.
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    use clap::CommandFactory;
+    match cli.command {
+        Command::Check(args) => commands::check::run(&args, out),
+        Command::Report(args) => commands::report::run(&args, out, err),
+        Command::Export(args) => commands::export::run(&args, out, err),
+        Command::Split(args) => commands::split::run(&args, out, err),
+        Command::Diff(args) => commands::diff::run(&args, out, err),
+        Command::Init(args) => commands::init::run(&args, out, err),
+        Command::Completions(args) => commands::completions::run(&args, Cli::command(), out),
+        Command::Man(args) => commands::man::run(&args, Cli::command(), out, err),
+    }
+}
+
 /// Parses the process's arguments, runs the command and reports its outcome.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -95,7 +112,7 @@ pub fn main() -> ExitCode {
     let style = cli.style();
     let mut out = Pipe::new(std::io::stdout().lock());
     let mut err = Pipe::new(std::io::stderr().lock());
-    let result = commands::run(cli, &mut out, &mut err).and_then(|status| {
+    let result = run(cli, &mut out, &mut err).and_then(|status| {
         out.flush()?;
         Ok(status)
     });

@@ -4,12 +4,12 @@
 pub mod audit;
 pub mod check;
 pub mod diff;
+pub mod finding;
 pub mod ledger;
 pub mod money;
 pub mod plan;
 pub mod population;
 pub mod report;
-pub mod selection;
 pub mod split;
 pub mod text;
 pub mod unreadable;

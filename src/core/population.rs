@@ -70,7 +70,7 @@ pub enum ScbErrorKind {
         limit: u64,
     },
     /// An Excel, Word or PDF file, or other bytes that are not text.
-    NotText(crate::input::plan::BinaryKind),
+    NotText(BinaryKind),
     Unreadable(String),
     Empty,
     /// No line with at least two fields: no header.

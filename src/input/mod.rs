@@ -2,4 +2,5 @@
 //! cannot be read is data, worded by `output`.
 
 pub mod plan;
+pub mod read;
 pub mod scb;

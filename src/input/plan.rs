@@ -10,6 +10,7 @@ use crate::core::plan::{
 use crate::core::population::{KeyFile, ScbError};
 use crate::core::text::suggest;
 pub use crate::core::unreadable::BinaryKind;
+pub use crate::input::read::{MAX_FILE_BYTES, ReadReason, not_text, read_limited};
 
 /// A plan file as read from disk: its path and text, kept for diagnostics.
 #[derive(Clone, Debug)]
@@ -84,83 +85,6 @@ pub enum LoadError {
         source: Box<Source>,
         error: ParseError,
     },
-}
-
-#[derive(Debug, PartialEq)]
-pub enum ReadReason {
-    NotFound,
-    Directory,
-    PermissionDenied,
-    /// Not UTF-8: the first bad byte is on this line.
-    NotUtf8 {
-        line: usize,
-    },
-    /// Larger than `limit` bytes (`size` is at least `limit + 1`), refused before reading it.
-    TooLarge {
-        size: u64,
-        limit: u64,
-    },
-    /// Text saved as UTF-16 (Windows Notepad's "Unicode"): a UTF-16 byte-order mark.
-    Utf16,
-    /// Not a text file at all.
-    Binary(BinaryKind),
-    Other(String),
-}
-
-/// The largest plan or key file read: 5 MB. The real plans are about 40 KB; a file far larger
-/// is not a plan, and refusing it up front keeps memory and time bounded.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
-
-/// Reads at most `limit` bytes of a file; a larger one (by its size on disk, or by what could
-/// be read, for pipes and devices) is refused without reading it whole.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
-    use std::io::Read;
-    let io_reason = |e: std::io::Error| match e.kind() {
-        _ if path.is_dir() => ReadReason::Directory,
-        std::io::ErrorKind::NotFound => ReadReason::NotFound,
-        std::io::ErrorKind::PermissionDenied => ReadReason::PermissionDenied,
-        _ => ReadReason::Other(e.to_string()),
-    };
-    let meta = std::fs::metadata(path).map_err(io_reason)?;
-    if meta.is_dir() {
-        return Err(ReadReason::Directory);
-    }
-    if meta.len() > limit {
-        return Err(ReadReason::TooLarge {
-            size: meta.len(),
-            limit,
-        });
-    }
-    let file = std::fs::File::open(path).map_err(io_reason)?;
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_reason)?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > limit {
-        return Err(ReadReason::TooLarge { size: read, limit });
-    }
-    Ok(bytes)
-}
-
-/// Recognises files that are not text: a UTF-16 byte-order mark, an Office or PDF file, or
-/// a NUL byte (which no text file has) in the first 8 KB.
-pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Some(ReadReason::Utf16);
-    }
-    let kind = if bytes.starts_with(b"PK\x03\x04") {
-        BinaryKind::Zip
-    } else if bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]) {
-        BinaryKind::OldOffice
-    } else if bytes.starts_with(b"%PDF") {
-        BinaryKind::Pdf
-    } else if bytes.iter().take(8192).any(|&b| b == 0) {
-        BinaryKind::Other
-    } else {
-        return None;
-    };
-    Some(ReadReason::Binary(kind))
 }
 
 /// What a file or line that is not TOML looks like instead.

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::core::check::finding::{Finding, Severity};
+use crate::core::finding::{Finding, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};

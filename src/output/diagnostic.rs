@@ -4,7 +4,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::core::check::finding::{Finding, Severity};
+use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::output::lang::Lang;
 use crate::output::words::{findings, load};

@@ -2,10 +2,8 @@
 //!
 //! Wording is written with both languages side by side, so a translator or a reviewer sees
 //! them together: `say!(lang, "nyckeln `{key}` har inga värden", "key `{key}` has no values")`
-//! for a message with values, `lang.pick("Totalt", "Total")` for a fixed word.
-
-use crate::core::money::Amount;
-use crate::output::number;
+//! for a message with values, `lang.pick("Totalt", "Total")` for a fixed word. How numbers
+//! are written in each language is `number`.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -34,16 +32,6 @@ impl Lang {
             Lang::Sv => sv,
             Lang::En => en,
         }
-    }
-
-    /// An amount with its unit in this language's format: `12 689 898 kr`, `12,689,898 kr`.
-    pub fn amount(self, amount: Amount) -> String {
-        number::amount(amount, self)
-    }
-
-    /// An amount without the unit: `12 689 898`.
-    pub fn number(self, amount: Amount) -> String {
-        number::grouped(amount.0, self)
     }
 
     /// The language's code, as machine formats write it.

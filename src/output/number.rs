@@ -11,6 +11,18 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 
+impl Lang {
+    /// An amount with its unit in this language's format: `12 689 898 kr`, `12,689,898 kr`.
+    pub fn amount(self, amount: Amount) -> String {
+        self::amount(amount, self)
+    }
+
+    /// An amount without the unit: `12 689 898`.
+    pub fn number(self, amount: Amount) -> String {
+        grouped(amount.0, self)
+    }
+}
+
 /// How separators and the minus sign are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Typography {

@@ -14,9 +14,9 @@
 use std::fmt::Write;
 
 use allocate::core::check::check;
+use allocate::core::ledger::selection::Selection;
 use allocate::core::money::Amount;
 use allocate::core::report::{Projection, View};
-use allocate::core::selection::Selection;
 use allocate::input::plan;
 use allocate::output::csv::{self, Dialect};
 use allocate::output::{json, sheet, xlsx};

@@ -3,9 +3,9 @@
 //! printed figure only where the filter covers all of it.
 
 use allocate::core::check::{Checked, check};
+use allocate::core::ledger::selection::Selection;
 use allocate::core::money::Amount;
 use allocate::core::report::{self, Projection};
-use allocate::core::selection::Selection;
 use allocate::input::plan::{Loaded, load};
 
 use crate::support::{allocate, repo_root};

@@ -18,6 +18,7 @@ mod format;
 mod fuzz_seeds;
 mod init;
 mod keys;
+mod layers;
 mod ledger;
 mod panic;
 mod plans;

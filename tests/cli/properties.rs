@@ -13,10 +13,10 @@ use std::fmt::Write;
 
 use allocate::core::check::check;
 use allocate::core::ledger::Recipient;
+use allocate::core::ledger::selection::Selection;
 use allocate::core::money::Amount;
 use allocate::core::plan::Plan;
 use allocate::core::report::Projection;
-use allocate::core::selection::Selection;
 use allocate::input::plan;
 use allocate::output::json;
 use proptest::prelude::*;

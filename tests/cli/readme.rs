@@ -12,8 +12,9 @@
 
 use std::path::{Path, PathBuf};
 
-use allocate::core::check::finding::Severity;
-use allocate::core::check::registry::{Code, Stage};
+use allocate::core::check::registry::Stage;
+use allocate::core::finding::Code;
+use allocate::core::finding::Severity;
 
 use crate::support::{allocate, repo_root};
 

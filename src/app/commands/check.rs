@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::cli::Common;
 use crate::app::error::Error;
+use crate::app::options::Common;
 use crate::core::check::{Checked, check};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;

@@ -10,11 +10,10 @@
 
 use std::io::Write;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 use crate::app::Status;
-use crate::app::cli::Cli;
 use crate::app::error::Error;
 
 #[derive(Debug, Args)]
@@ -24,8 +23,12 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> Result<Status, Error> {
-    let mut command = Cli::command();
+/// Completions for `command` (the whole command line, which `app` passes in).
+pub fn run(
+    args: &CompletionsArgs,
+    mut command: clap::Command,
+    out: &mut dyn Write,
+) -> Result<Status, Error> {
     let name = command.get_name().to_string();
     clap_complete::generate(args.shell, &mut command, name, out);
     Ok(Status::Ok)

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::app::Status;
-use crate::app::cli::Common;
 use crate::app::error::{Blocked, Error};
+use crate::app::options::Common;
 use crate::output::diff_table;
 use crate::output::table::{self, Layout};
 

@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::cli::{Common, FilterArgs};
 use crate::app::error::{Blocked, Error};
 use crate::app::files::{self, File, WriteError};
+use crate::app::options::{Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;

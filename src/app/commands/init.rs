@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::app::Status;
-use crate::app::cli::Common;
 use crate::app::error::Error;
 use crate::app::files::{self, WriteError};
-use crate::core::check::finding::Problem;
+use crate::app::options::Common;
+use crate::core::finding::Problem;
 use crate::output::next_plan::{Folders, next_plan};
 use crate::say;
 

@@ -6,10 +6,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 
 use crate::app::Status;
-use crate::app::cli::Cli;
 use crate::app::error::Error;
 
 #[derive(Debug, Args)]
@@ -20,8 +19,12 @@ pub struct ManArgs {
 }
 
 /// The page goes to standard output; with `--dir`, the pages' paths go to standard error.
-pub fn run(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
-    let command = Cli::command();
+pub fn run(
+    args: &ManArgs,
+    command: clap::Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, Error> {
     let Some(dir) = &args.dir else {
         clap_mangen::Man::new(command).render(out)?;
         return Ok(Status::Ok);

@@ -13,30 +13,15 @@ pub mod split;
 use std::io::Write;
 use std::path::Path;
 
-use crate::app::Status;
-use crate::app::cli::{Cli, Command, FilterArgs};
 use crate::app::error::{Blocked, Error};
+use crate::app::options::FilterArgs;
 use crate::core::check::Checked;
-use crate::core::check::finding::Thing;
+use crate::core::finding::Thing;
 use crate::core::ledger::Ledger;
-use crate::core::selection::Selection;
+use crate::core::ledger::selection::Selection;
 use crate::core::text::suggest;
 use crate::input::plan::{self, Loaded};
 use crate::output::diagnostic::{Style, render_finding};
-
-/// Runs a parsed command line: what was asked for to `out`, messages to `err`.
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
-    match cli.command {
-        Command::Check(args) => check::run(&args, out),
-        Command::Report(args) => report::run(&args, out, err),
-        Command::Export(args) => export::run(&args, out, err),
-        Command::Split(args) => split::run(&args, out, err),
-        Command::Diff(args) => diff::run(&args, out, err),
-        Command::Init(args) => init::run(&args, out, err),
-        Command::Completions(args) => completions::run(&args, out),
-        Command::Man(args) => man::run(&args, out, err),
-    }
-}
 
 /// Reads and parses a plan and its key files.
 pub fn load(path: &Path) -> Result<Loaded, Error> {

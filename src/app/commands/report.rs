@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::app::Status;
-use crate::app::cli::{Common, FilterArgs};
 use crate::app::error::{Blocked, Error};
+use crate::app::options::{Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::table::{self, Layout};
 

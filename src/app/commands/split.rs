@@ -8,10 +8,10 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::cli::Common;
 use crate::app::error::Error;
+use crate::app::options::Common;
 use crate::core::audit::{self, Input, KeyFileInfo, KeySource, Weighing};
-use crate::core::check::finding::Thing;
+use crate::core::finding::Thing;
 use crate::core::money::Amount;
 use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;

@@ -1,12 +1,11 @@
 //! Checking a plan: resolve it into its ledger (which reports everything that cannot be
 //! resolved), then run every ledger rule of the registry. Never stops at the first problem.
 
-pub mod finding;
 pub mod registry;
 mod rules;
 
-use crate::core::check::finding::{Finding, Findings};
-use crate::core::check::registry::{Code, Stage};
+use crate::core::check::registry::Stage;
+use crate::core::finding::{Code, Finding, Findings};
 use crate::core::ledger::Ledger;
 use crate::core::ledger::keys::KeyFiles;
 use crate::core::plan::Plan;
@@ -36,8 +35,12 @@ pub fn check<'p>(plan: &'p Plan, key_files: &KeyFiles) -> Checked<'p> {
             rule(&ledger, &mut findings);
         }
     }
-    Checked {
-        ledger,
-        findings: findings.into_sorted(),
-    }
+    let findings = findings.into_sorted();
+    debug_assert!(
+        findings
+            .iter()
+            .all(|f| f.severity == f.code().rule().severity),
+        "a finding's severity differs from its code's in the registry"
+    );
+    Checked { ledger, findings }
 }

@@ -3,8 +3,8 @@
 //! order; the README's table of codes is checked against this list by a test, and another
 //! test proves that the corpus has a case for every code.
 
-use crate::core::check::finding::{Findings, Severity};
 use crate::core::check::rules;
+use crate::core::finding::{Code, Findings, Severity};
 use crate::core::ledger::Ledger;
 
 /// When a code is found.
@@ -40,12 +40,6 @@ pub struct Rule {
 
 macro_rules! registry {
     ($( $variant:ident $name:literal $severity:ident $stage:expr, $sv:literal, $en:literal; )*) => {
-        /// Every code a plan can get.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Code {
-            $($variant),*
-        }
-
         impl Code {
             /// Every code, in the registry's order.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::core::check::finding::{Deadline, Findings, Problem, ToFill};
+use crate::core::finding::{Deadline, Findings, Problem, ToFill};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Date, Spanned, SplitRule};

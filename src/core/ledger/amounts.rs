@@ -3,7 +3,7 @@
 //! change need not be), every unit positive and every split's unit a
 //! whole number of the plan's. An insats whose own figures fail is not split.
 
-use crate::core::check::finding::{Findings, Problem, Reported};
+use crate::core::finding::{Findings, Problem, Reported};
 use crate::core::money::Amount;
 use crate::core::plan::{Plan, Spanned};
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::core::check::finding::{Findings, Meaning, Problem, Reported, SplitReason, Thing};
+use crate::core::finding::{Findings, Meaning, Problem, Reported, SplitReason, Thing};
 use crate::core::ledger::keys::KeyWeights;
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::ledger::{Recipient, index, recipient_name};

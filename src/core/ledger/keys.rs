@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::core::check::finding::{Findings, Gap, KeyReason, Problem, Related, Reported, Thing};
+use crate::core::finding::{Findings, Gap, KeyReason, Problem, Related, Reported, Thing};
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::plan::{Key, KeyKind, Plan};
 use crate::core::population::{KeyFile, Mismatch, ScbError};

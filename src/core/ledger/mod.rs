@@ -21,17 +21,18 @@ pub mod forest;
 mod insats;
 pub mod keys;
 pub mod names;
+pub mod selection;
 
 use std::ops::Range;
 
-use crate::core::check::finding::{Findings, Problem, Related, Reported, Thing, TreeReason};
+use crate::core::finding::{Findings, Problem, Related, Reported, Thing, TreeReason};
 use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::insats::Context;
 use crate::core::ledger::keys::{KeyFiles, KeyWeights};
 use crate::core::ledger::names::{Names, unknown};
+use crate::core::ledger::selection::Selection;
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Payment, Plan};
-use crate::core::selection::Selection;
 
 /// Who receives money: an actor or a kommun (indices into the plan's lists).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::core::check::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
+use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{fold, suggest};
 

@@ -24,9 +24,9 @@ pub use per_area::{AreaReport, AreaRow, PerArea, per_area};
 pub use per_heading::{HeadingReport, Item, PerHeading, per_heading};
 pub use per_kommun::{Column, KommunRow, PerKommun, per_kommun};
 
+use crate::core::ledger::selection::Selection;
 use crate::core::ledger::{Ledger, Line};
 use crate::core::money::Amount;
-use crate::core::selection::Selection;
 
 /// A view of the plan: what `report` shows and `export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! The words of findings: one message and one hint per problem, Swedish and English side by
 //! side, and the figures of a problem that compares two sums.
 
-use crate::core::check::finding::{
+use crate::core::finding::{
     Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;

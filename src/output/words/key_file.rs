@@ -275,3 +275,29 @@ fn place(path: &Path, line: Option<usize>) -> String {
         None => path.display().to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mismatch_names_the_file_and_line() {
+        let extra = Mismatch::Extra {
+            line: 5,
+            code: "2401".to_string(),
+            name: "Nordmaling".to_string(),
+        };
+        assert_eq!(
+            mismatch_message(&extra, Path::new("f.csv"), "2024", Lang::Sv),
+            "f.csv:5: 2401 Nordmaling är inte en av planens kommuner"
+        );
+        let missing = Mismatch::Missing {
+            code: "2309".to_string(),
+            name: "Krokom".to_string(),
+        };
+        assert_eq!(
+            mismatch_message(&missing, Path::new("f.csv"), "2024", Lang::En),
+            "f.csv: kommun 2309 Krokom is not in the file"
+        );
+    }
+}

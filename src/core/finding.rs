@@ -1,15 +1,15 @@
 //! Findings: what `check` reports, as data.
 //!
 //! A finding carries the values (stated, computed, names), never preformatted text, and its
-//! byte span in the plan. Its code and severity come from the registry (`registry::Code`);
-//! the words are `output::words::findings`.
+//! byte span in the plan. The codes are listed here; what each means, how severe it is and
+//! which rule finds it is the registry's (`check::registry`), and the words are
+//! `output::words::findings`.
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::core::check::registry::Code;
 use crate::core::money::Amount;
 use crate::core::population::{Mismatch, ScbError};
 
@@ -19,8 +19,56 @@ pub enum Severity {
     Error,
 }
 
+/// Every code a plan can get (`check::registry` says what each means).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    Syntax,
+    UnknownKey,
+    UnknownValue,
+    WrongType,
+    MissingField,
+    OutOfRange,
+    ReadError,
+    DuplicateId,
+    UnknownReference,
+    AmbiguousName,
+    ActorTree,
+    InsatsActor,
+    UnitInvalid,
+    NegativeAmount,
+    FinerThanUnit,
+    KeyDefinition,
+    KeyFile,
+    KeyCoverage,
+    KeyPrecision,
+    PercentSum,
+    PercentPrecision,
+    PercentNegative,
+    PopulationNotPositive,
+    SplitInvalid,
+    SplitSum,
+    SplitPrinted,
+    HeadingCoverage,
+    HeadingCycle,
+    CountyTotal,
+    AreaTotal,
+    InsatserTotal,
+    NationalSplit,
+    StatedChange,
+    EarmarkTotal,
+    KeyDate,
+    KeyRounding,
+    StatedTotal,
+    DeadlineYear,
+    DeadlineOrder,
+    UnusedActor,
+    NoFocusArea,
+    AmountToFill,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
+    pub severity: Severity,
     /// Byte span in the plan text of the key or value at fault.
     pub span: Range<usize>,
     pub problem: Problem,
@@ -34,11 +82,11 @@ impl Finding {
     }
 
     pub fn severity(&self) -> Severity {
-        self.code().rule().severity
+        self.severity
     }
 
     pub fn is_error(&self) -> bool {
-        self.severity() == Severity::Error
+        self.severity == Severity::Error
     }
 }
 
@@ -56,13 +104,8 @@ pub struct Findings {
 impl Findings {
     /// Reports an error.
     pub fn error(&mut self, span: Range<usize>, problem: Problem) -> Reported {
-        debug_assert_eq!(
-            problem.code().rule().severity,
-            Severity::Error,
-            "{:?} is not an error",
-            problem.code()
-        );
         self.list.push(Finding {
+            severity: Severity::Error,
             span,
             problem,
             related: None,
@@ -85,13 +128,8 @@ impl Findings {
     }
 
     pub fn warning(&mut self, span: Range<usize>, problem: Problem) {
-        debug_assert_eq!(
-            problem.code().rule().severity,
-            Severity::Warning,
-            "{:?} is not a warning",
-            problem.code()
-        );
         self.list.push(Finding {
+            severity: Severity::Warning,
             span,
             problem,
             related: None,

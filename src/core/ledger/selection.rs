@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use crate::core::check::finding::{Findings, Reported};
+use crate::core::finding::{Findings, Reported};
 use crate::core::ledger::names::Names;
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
