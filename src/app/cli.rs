@@ -41,6 +41,9 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page (roff) to standard output, or write one per command to a folder.
     Man(commands::man::ManArgs),
+    /// Write a generated national-scale plan and the same money as journals (benchmarks).
+    #[command(hide = true)]
+    Generate(commands::generate::GenerateArgs),
 }
 
 impl Cli {
@@ -53,7 +56,7 @@ impl Cli {
             Command::Split(a) => Some(&a.common),
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
-            Command::Completions(_) | Command::Man(_) => None,
+            Command::Completions(_) | Command::Man(_) | Command::Generate(_) => None,
         };
         common.map_or(
             Style {

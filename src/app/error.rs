@@ -84,6 +84,16 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl From<crate::app::files::WriteError> for Error {
+    fn from(error: crate::app::files::WriteError) -> Error {
+        use crate::app::files::WriteError;
+        match error {
+            WriteError::Exists(paths) => Error::FilesExist(paths),
+            WriteError::Io { path, error } => Error::Write { path, error },
+        }
+    }
+}
+
 impl Error {
     pub fn status(&self) -> Status {
         match self {
@@ -272,7 +282,7 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
     // loaded (a too-large file has no line to show).
     let text = match error.line {
         Some(_) => {
-            crate::input::plan::read_limited(&error.path, crate::input::plan::MAX_FILE_BYTES)
+            crate::input::plan::read_limited(&error.path, crate::input::read::max_file_bytes())
                 .map(|bytes| crate::input::scb::decode(&bytes).0)
                 .unwrap_or_default()
         }

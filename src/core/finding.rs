@@ -444,6 +444,9 @@ pub enum SplitReason {
     NoWeight,
     /// Too large for exact arithmetic.
     TooLarge,
+    /// The plan's insatser give more lines (recipients) than a plan of its size may
+    /// (`ledger::max_lines`): a plan built to exhaust memory.
+    LedgerFull,
     /// `fixed-plus-key`: the fixed parts alone exceed the amount.
     FixedExceedsAmount(Amount),
     /// Figures that the checks of amounts, units and keys should have stopped; kept so that

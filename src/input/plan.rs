@@ -183,9 +183,11 @@ impl ParseError {
 
 /// Reads and parses a plan file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|reason| LoadError::Read {
-        path: path.to_path_buf(),
-        reason,
+    let bytes = read_limited(path, crate::input::read::max_file_bytes()).map_err(|reason| {
+        LoadError::Read {
+            path: path.to_path_buf(),
+            reason,
+        }
     })?;
     let (source, plan) = from_bytes(path, bytes)?;
     let key_files = key_files(&plan, path.parent().unwrap_or(Path::new("")));
@@ -259,7 +261,7 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         None => text,
     };
-    toml::from_str(body).map_err(|e| {
+    let plan = toml::from_str(body).map_err(|e| {
         let mut span = e.span();
         let kind = refine(classify(e.message()), body, span.as_ref());
         // toml points after a lone carriage return; point at it.
@@ -271,6 +273,10 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             *s = s.start - 1..s.start;
         }
         ParseError { span, kind }
+    });
+    plan.map(|plan| Plan {
+        source_bytes: text.len(),
+        ..plan
     })
 }
 

@@ -26,9 +26,22 @@ pub enum ReadReason {
     Other(String),
 }
 
-/// The largest plan or key file read: 5 MB. The real plans are about 40 KB; a file far larger
-/// is not a plan, and refusing it up front keeps memory and time bounded.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// The largest plan or key file read by default: 128 MiB. A national plan with 100 000
+/// insatser of real length is about 50 MB; a file far larger is not a plan, and refusing it
+/// up front keeps memory and time bounded. `ALLOCATE_MAX_FILE_MB` raises (or lowers) it.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The environment variable that sets the limit, in MiB.
+pub const MAX_FILE_VAR: &str = "ALLOCATE_MAX_FILE_MB";
+
+/// The largest file read: `ALLOCATE_MAX_FILE_MB` MiB when that is set to a whole number,
+/// else `MAX_FILE_BYTES`.
+pub fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(MAX_FILE_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+}
 
 /// Reads at most `limit` bytes of a file; a larger one (by its size on disk, or by what could
 /// be read, for pipes and devices) is refused without reading it whole.

@@ -25,10 +25,10 @@ use std::path::Path;
 use crate::core::population::{KeyFile, Row, ScbError, ScbErrorKind, TextEncoding};
 
 /// Reads a population file from disk, choosing `column` (or the only year column).
-/// A file larger than `crate::input::read::MAX_FILE_BYTES` is refused without reading it whole.
+/// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it whole.
 pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
     use crate::input::read::ReadReason;
-    let bytes = crate::input::read::read_limited(path, crate::input::read::MAX_FILE_BYTES)
+    let bytes = crate::input::read::read_limited(path, crate::input::read::max_file_bytes())
         .map_err(|reason| ScbError {
             path: path.to_path_buf(),
             line: None,

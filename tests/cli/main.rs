@@ -16,6 +16,7 @@ mod diff;
 mod export;
 mod format;
 mod fuzz_seeds;
+mod generate;
 mod init;
 mod keys;
 mod layers;

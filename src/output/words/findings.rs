@@ -736,6 +736,14 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
                 "insats `{insats}`: the amount is not a whole number of the split's unit {unit}"
             )
         }
+        SplitReason::LedgerFull => {
+            let per_byte = crate::core::ledger::LINES_PER_BYTE;
+            say!(
+                lang,
+                "insats `{insats}`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst {per_byte} per byte planfil)",
+                "insats `{insats}`: the plan's insatser have more recipients than a plan of this size can have (at most {per_byte} per byte of plan file)"
+            )
+        }
         SplitReason::NoWeight => say!(
             lang,
             "insats `{insats}`: nyckeln ger alla mottagare vikten noll",
@@ -799,6 +807,10 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "change the amount or the split's `unit`",
         ),
         SplitReason::NoWeight => fixed("kontrollera nyckelns värden", "check the key's values"),
+        SplitReason::LedgerFull => fixed(
+            "dela upp planen, eller fördela över färre mottagare per insats",
+            "split the plan up, or split over fewer recipients per insats",
+        ),
         SplitReason::TooLarge => fixed(
             "kontrollera beloppet och nyckeln",
             "check the amount and the key",

@@ -105,8 +105,8 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
             "a plan is a TOML text file; give the plan file, for example allocations/plan-2026.toml",
         ),
         ReadReason::TooLarge { .. } => lang.pick(
-            "en plan är några tiotal kB; kontrollera att det är rätt fil",
-            "a plan is a few tens of KB; check that this is the right file",
+            "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
+            "a county's plan is a few tens of KB and a national one with 100 000 insatser about 50 MB; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB)",
         ),
         _ => lang.pick(
             "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
