@@ -609,3 +609,34 @@ fn a_file_size_limit_is_reported_and_leaves_no_temporary_file() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn xlsx_failures_are_worded_in_swedish_and_point_to_csv() {
+    use allocate::app::error::Error;
+    use allocate::output::diagnostic::Style;
+    use allocate::output::lang::Lang;
+    use allocate::output::xlsx::XlsxFailure;
+    let sv = Style {
+        lang: Lang::Sv,
+        color: false,
+    };
+    let wide = Error::Xlsx(XlsxFailure::TooManyColumns {
+        sheet: "per-kommun".into(),
+        columns: 20_000,
+    });
+    assert_eq!(
+        wide.render(sv),
+        "allocate: XLSX kan inte skrivas: bladet per-kommun skulle få 20 000 kolumner och Excel rymmer 16 384. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.\n"
+    );
+    assert_eq!(wide.status() as i32, 2);
+    let limit = Error::Xlsx(XlsxFailure::Library(
+        rust_xlsxwriter::XlsxError::RowColumnLimitError,
+    ));
+    assert!(
+        limit.render(sv).contains(
+            "fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv)"
+        ),
+        "{}",
+        limit.render(sv)
+    );
+}
