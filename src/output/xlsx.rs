@@ -119,9 +119,8 @@ fn write_part(
     for (col, title) in (0u16..).zip(&sheet.headers) {
         worksheet.write_string_with_format(0, col, title, &formats.header)?;
     }
-    let mut row = 1u32;
     let mut last_data = 0u32;
-    for (cells, is_total) in rows {
+    for (row, (cells, is_total)) in (1u32..).zip(rows) {
         for (col, value) in (0u16..).zip(cells.iter()) {
             if *is_total {
                 match value {
@@ -137,7 +136,6 @@ fn write_part(
         if !is_total {
             last_data = row;
         }
-        row += 1;
     }
     for (col, width) in (0u16..).zip(widths) {
         worksheet.set_column_width(col, *width)?;
