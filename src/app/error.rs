@@ -49,12 +49,14 @@ pub enum Error {
     },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
-    /// `export` without `--out` and not exactly one `--view`.
+    /// `export` without `--output` and not exactly one `--view`.
     OneViewToStdout,
     /// XLSX cannot go to standard output.
     XlsxNeedsFolder,
     /// An export format could not be produced.
     Export(String),
+    /// The XLSX workbook could not be produced.
+    Xlsx(crate::output::xlsx::XlsxFailure),
     /// `split`: the amount cannot be split in the unit, or by the key.
     Split {
         error: SplitError,
@@ -185,18 +187,19 @@ impl Error {
             }
             Error::OneViewToStdout => line(
                 lang.pick(
-                    "ange en mapp med --out, eller en enda --view för att skriva till skärmen (standard output)",
-                    "give a folder with --out, or a single --view to write to standard output",
+                    "ange en mapp med --output, eller en enda --view för att skriva till skärmen (standard output)",
+                    "give a folder with --output, or a single --view to write to standard output",
                 )
                 .to_string(),
             ),
             Error::XlsxNeedsFolder => line(
                 lang.pick(
-                    "XLSX skrivs bara till en mapp: ange --out",
-                    "XLSX is written to a folder only: give --out",
+                    "XLSX skrivs bara till en mapp: ange --output",
+                    "XLSX is written to a folder only: give --output",
                 )
                 .to_string(),
             ),
+            Error::Xlsx(failure) => line(xlsx_words(failure, lang)),
             Error::Export(reason) => line(say!(
                 lang,
                 "exporten misslyckades: {reason}",
@@ -305,6 +308,34 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         &key_file::error_hint(error, lang),
         style,
     ) + "\n"
+}
+
+/// Why an XLSX workbook cannot be written, and what to use instead.
+fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String {
+    use crate::output::xlsx::{EXCEL_MAX_COLUMNS, XlsxFailure};
+    use rust_xlsxwriter::XlsxError;
+    let max = lang.number(Amount::kr(i64::try_from(EXCEL_MAX_COLUMNS).unwrap_or(0)));
+    match failure {
+        XlsxFailure::TooManyColumns { sheet, columns } => {
+            let columns = lang.number(Amount::kr(i64::try_from(*columns).unwrap_or(0)));
+            say!(
+                lang,
+                "XLSX kan inte skrivas: bladet {sheet} skulle få {columns} kolumner och Excel rymmer {max}. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.",
+                "XLSX cannot be written: the sheet {sheet} would have {columns} columns and Excel holds {max}. Export as CSV instead (--format csv), or narrow it with --view, --area, --actor or --kommun."
+            )
+        }
+        XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang
+            .pick(
+                "XLSX kan inte skrivas: fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv).",
+                "XLSX cannot be written: more rows or columns than Excel holds. Export as CSV instead (--format csv).",
+            )
+            .to_string(),
+        XlsxFailure::Library(error) => say!(
+            lang,
+            "XLSX-filen kunde inte skapas (biblioteket rust_xlsxwriter svarade: {error}). Exportera som CSV i stället (--format csv).",
+            "the XLSX file could not be made (the rust_xlsxwriter library said: {error}). Export as CSV instead (--format csv)."
+        ),
+    }
 }
 
 /// What the operating system said, in the user's language where it is a common case.

@@ -8,8 +8,10 @@ use serde::Serialize;
 
 use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing};
 use crate::core::money::Amount;
+use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
+use crate::output::sheet::{Sheet, Value, Words};
 use crate::output::words::key_file::encoding_name;
 use crate::say;
 
@@ -321,42 +323,75 @@ fn rows<'a>(audit: &'a Audit, step: &'a Step) -> impl Iterator<Item = Row<'a>> +
         })
 }
 
-/// The audit as CSV: one row per step and kommun.
-pub fn csv(audit: &Audit) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "step",
-        "code",
-        "kommun",
-        "weight",
-        "quota",
-        "floor",
-        "remainder",
-        "rank",
-        "extra_unit",
-        "result",
-        "difference",
-    ])?;
+/// The audit as CSV: one row per step and kommun, in the dialects of `export`: for Swedish
+/// Excel (`;`, BOM, decimal comma, headers and values in `lang`) or for machines (`,`,
+/// decimal point, the fixed `snake_case` headers and ids below).
+pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let words = match dialect {
+        Dialect::Excel => Words::from(lang),
+        Dialect::Rfc4180 => Words::Machine,
+    };
+    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
+        Words::Sv => sv,
+        Words::En => en,
+        Words::Machine => machine,
+    };
+    let headers = [
+        ("Steg", "Step", "step"),
+        ("Kommunkod", "Kommunkod", "code"),
+        ("Kommun", "Kommun", "kommun"),
+        ("Vikt", "Weight", "weight"),
+        ("Kvot", "Quota", "quota"),
+        ("Golv", "Floor", "floor"),
+        ("Rest", "Remainder", "remainder"),
+        ("Plats i kön", "Rank", "rank"),
+        ("Extra enhet", "Extra unit", "extra_unit"),
+        ("Resultat", "Result", "result"),
+        ("Skillnad", "Difference", "difference"),
+    ]
+    .iter()
+    .map(|(sv, en, machine)| pick(sv, en, machine).to_string())
+    .collect();
+    let mut rows = Vec::new();
     for step in &audit.steps {
-        for row in rows(audit, step) {
-            writer.write_record([
-                row.step.to_string(),
-                row.code.to_string(),
-                row.kommun.to_string(),
-                row.weight,
-                row.quota,
-                row.floor,
-                row.remainder,
-                row.rank.to_string(),
-                row.extra_unit.to_string(),
-                row.result,
-                row.difference.unwrap_or_default(),
-            ])?;
+        let step_word = match step.kind {
+            StepKind::Percentages(_) => pick("procentsatser", "percentages", "percentages"),
+            StepKind::Split { .. } => pick("fördelning", "split", "split"),
+            StepKind::ByCounts => pick("efter antal", "by counts", "by-counts"),
+        };
+        for (i, ((code, kommun), p)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
+            rows.push(vec![
+                Value::Text(step_word.to_string()),
+                Value::Code(code.clone()),
+                Value::Text(kommun.clone()),
+                Value::Decimal(p.weight),
+                Value::Decimal(p.quota),
+                Value::Decimal(p.floor.0),
+                Value::Decimal(p.remainder()),
+                Value::Number(u32::try_from(p.rank).unwrap_or(u32::MAX)),
+                Value::Text(
+                    if p.got_extra_unit {
+                        pick("ja", "yes", "true")
+                    } else {
+                        pick("nej", "no", "false")
+                    }
+                    .to_string(),
+                ),
+                Value::Decimal(p.amount.0),
+                step.difference
+                    .as_ref()
+                    .and_then(|d| d.get(i))
+                    .map_or(Value::Empty, |d| Value::Decimal(d.0)),
+            ]);
         }
     }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    let sheet = Sheet {
+        name: "split",
+        headers,
+        rows,
+        total: Vec::new(),
+    };
+    crate::output::csv::write(&sheet, dialect)
 }
 
 /// The audit as JSON; figures are decimal strings so they stay exact.

@@ -68,6 +68,8 @@ fn mini_maria_from_the_scb_file_with_two_decimal_percentages() {
         "2",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -94,6 +96,8 @@ fn mini_maria_from_the_plan_key_derived_with_from() {
         "befolkning-procent-2024",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -174,6 +178,8 @@ fn participation_2026_by_the_one_decimal_key_in_hundreds() {
         "100",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -275,4 +281,81 @@ fn unknown_key_and_bad_arguments_are_refused() {
         "2024",
     ])
     .assert_status(2);
+}
+
+#[test]
+fn csv_opens_in_swedish_excel_by_default_with_decimal_commas() {
+    let out = split(&[
+        "3202124",
+        "--key",
+        SHIPPED_KEY,
+        "--precision",
+        "2",
+        "--format",
+        "csv",
+    ]);
+    out.assert_status(0);
+    let mut lines = out.stdout.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some(
+            "\u{feff}Steg;Kommunkod;Kommun;Vikt;Kvot;Golv;Rest;Plats i kön;Extra enhet;Resultat;Skillnad"
+        )
+    );
+    let rows: Vec<Vec<&str>> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(';').collect())
+        .collect();
+    // Ragunda's percentage 3,88 with a decimal comma, and its 124 242 kr.
+    let percent = rows
+        .iter()
+        .find(|r| r[0] == "procentsatser" && r[2] == "Ragunda")
+        .unwrap();
+    assert_eq!(percent[9], "3,88");
+    assert!(percent[4].starts_with("3,8807"), "{percent:?}");
+    let split_rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "fördelning").collect();
+    assert_eq!(split_rows[0][2], "Ragunda");
+    assert_eq!(split_rows[0][9], "124242");
+    assert!(split_rows.iter().all(|r| r[8] == "ja" || r[8] == "nej"));
+    let total: i64 = split_rows
+        .iter()
+        .map(|r| r[9].parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(total, 3_202_124);
+    // In English the headers are translated; the machine dialect's are not.
+    let en = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.stdout
+            .starts_with("\u{feff}Step;Kommunkod;Kommun;Weight;")
+    );
+    let machine_sv = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+    ]);
+    let machine_en = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(machine_sv.stdout, machine_en.stdout);
+    assert!(machine_sv.stdout.starts_with("step,code,kommun,weight,"));
 }
