@@ -478,6 +478,11 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "insats `{insats}` anger inget fokusområde",
             "insats `{insats}` names no focus area"
         ),
+        Problem::DecomposedName { name } => say!(
+            lang,
+            "namnet `{name}` är skrivet i uppdelad Unicode (en bokstav och ett kombinerande tecken); det jämförs i sammansatt form (NFC)",
+            "the name `{name}` is written in decomposed Unicode (a letter and a combining mark); it is compared in composed form (NFC)"
+        ),
         Problem::AmountToFill { place } => {
             let place = to_fill(place, lang);
             say!(
@@ -683,6 +688,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::NoFocusArea { .. } => fixed(
             "lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
             "add `focus_areas = [...]` with the action plan's focus areas",
+        ),
+        Problem::DecomposedName { .. } => fixed(
+            "skriv om namnet i planen, eller spara filen i sammansatt form (NFC); tills dess används den sammansatta formen",
+            "retype the name in the plan, or save the file in composed form (NFC); until then the composed form is used",
         ),
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
