@@ -104,6 +104,16 @@ pub enum LoadError {
     },
 }
 
+impl LoadError {
+    /// The file as messages name it: the path as given, or `<stdin>` for `-`.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Read { path, .. } => path,
+            LoadError::Parse { source, .. } => &source.path,
+        }
+    }
+}
+
 /// What a file or line that is not TOML looks like instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Looks {
@@ -736,11 +746,23 @@ mod tests {
         assert_eq!(pasted("\u{2013}7877"), expect("\u{2013}7877", "-7_877"));
         assert_eq!(pasted("1,350,000"), expect("1,350,000", "1_350_000"));
         assert_eq!(pasted("1.350.000 kr"), expect("1.350.000", "1_350_000"));
-        assert_eq!(pasted("\u{2212} 12 689 898"), expect("\u{2212} 12 689 898", "-12_689_898"));
+        assert_eq!(
+            pasted("\u{2212} 12 689 898"),
+            expect("\u{2212} 12 689 898", "-12_689_898")
+        );
         // Not clearly one pasted number: left to the other messages.
-        assert!(!matches!(pasted("1 350 000").0, ParseErrorKind::PastedNumber { .. }));
-        assert!(!matches!(pasted("1,35").0, ParseErrorKind::PastedNumber { .. }));
-        assert!(!matches!(pasted("-7 87").0, ParseErrorKind::PastedNumber { .. }));
+        assert!(!matches!(
+            pasted("1 350 000").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
+        assert!(!matches!(
+            pasted("1,35").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
+        assert!(!matches!(
+            pasted("-7 87").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
     }
 
     #[test]

@@ -72,7 +72,9 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
         return Err(ReadReason::Directory);
     }
     if !meta.is_file() {
-        return Err(ReadReason::NotRegular(ReadReason::special(meta.file_type())));
+        return Err(ReadReason::NotRegular(ReadReason::special(
+            meta.file_type(),
+        )));
     }
     if meta.len() > limit {
         return Err(ReadReason::TooLarge {

@@ -17,6 +17,7 @@ mod export;
 mod format;
 mod fuzz_seeds;
 mod init;
+mod input;
 mod keys;
 mod layers;
 mod ledger;

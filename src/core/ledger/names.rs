@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
-use crate::core::plan::{Plan, Spanned};
 use crate::core::ledger::Ledger;
+use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, suggest};
 
 #[derive(Debug, Default)]

@@ -23,7 +23,7 @@ pub fn encoding_name(encoding: TextEncoding, lang: Lang) -> &'static str {
 const LIST_MAX: usize = 6;
 
 /// How many characters of a text read from a file a message shows.
-const EXCERPT_CHARS: usize = 24;
+const EXCERPT_CHARS: usize = 40;
 
 /// A text read from a file, as a message shows it: control characters escaped, cut after
 /// `EXCERPT_CHARS` characters.
@@ -64,11 +64,11 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
     // What the file holds is shown only as a short, escaped excerpt: a file named by mistake
     // (`/etc/passwd`) must not be echoed.
     let (region, value) = match &error.kind {
-        ScbErrorKind::NoKommunkod { region }
-        | ScbErrorKind::MissingField { region, .. } => (excerpt(region), String::new()),
-        ScbErrorKind::BadValue { region, value } | ScbErrorKind::CountTooLarge { region, value } => {
-            (excerpt(region), excerpt(value))
+        ScbErrorKind::NoKommunkod { region } | ScbErrorKind::MissingField { region, .. } => {
+            (excerpt(region), String::new())
         }
+        ScbErrorKind::BadValue { region, value }
+        | ScbErrorKind::CountTooLarge { region, value } => (excerpt(region), excerpt(value)),
         _ => (String::new(), String::new()),
     };
     match (&error.kind, lang) {
@@ -103,10 +103,16 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             }
         }
         (ScbErrorKind::Unreadable(e), Lang::Sv) => {
-            format!("filen kan inte läsas: {}", crate::output::words::load::os_error(*e, lang))
+            format!(
+                "filen kan inte läsas: {}",
+                crate::output::words::load::os_error(*e, lang)
+            )
         }
         (ScbErrorKind::Unreadable(e), Lang::En) => {
-            format!("cannot read the file: {}", crate::output::words::load::os_error(*e, lang))
+            format!(
+                "cannot read the file: {}",
+                crate::output::words::load::os_error(*e, lang)
+            )
         }
         (ScbErrorKind::NotRegular(special), _) => {
             crate::output::words::load::not_regular(*special, lang)

@@ -635,3 +635,26 @@ fn syntax_words_sv(detail: &str) -> String {
     };
     words.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operating_system_errors_are_worded_in_the_language_asked_for() {
+        let exists = OsError {
+            kind: std::io::ErrorKind::AlreadyExists,
+            code: Some(17),
+        };
+        assert_eq!(os_error(exists, Lang::Sv), "filen finns redan");
+        assert_eq!(os_error(exists, Lang::En), "the file already exists");
+        let odd = OsError {
+            kind: std::io::ErrorKind::Other,
+            code: Some(5),
+        };
+        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 5");
+        let io = std::io::Error::from_raw_os_error(17);
+        let words = os_error((&io).into(), Lang::Sv);
+        assert!(!words.contains("File exists"), "{words}");
+    }
+}
