@@ -169,7 +169,7 @@ impl Error {
                 let why = io_words(error, lang);
                 line(say!(
                     lang,
-                    "kunde inte skriva till standard ut: {why}",
+                    "kunde inte skriva till skärmen (standard output): {why}",
                     "could not write to standard output: {why}"
                 ))
             }

@@ -44,12 +44,8 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
             .to_string(),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
         ReadReason::NotUtf8 { line } => match lang {
-            Lang::Sv => format!(
-                "inte UTF-8-text (första ogiltiga tecknet på rad {line}); spara filen som UTF-8"
-            ),
-            Lang::En => format!(
-                "not UTF-8 text (first invalid byte on line {line}); save the file as UTF-8"
-            ),
+            Lang::Sv => format!("inte UTF-8-text (första ogiltiga tecknet står på rad {line})"),
+            Lang::En => format!("not UTF-8 text (the first invalid byte is on line {line})"),
         },
         ReadReason::TooLarge { size, limit } => match lang {
             Lang::Sv => format!(
