@@ -28,3 +28,4 @@ mod readme;
 mod report;
 mod split;
 mod support;
+mod usage;
