@@ -154,7 +154,13 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
             format!("ett värde krävs för '{arg}', men inget angavs")
         }
         ErrorKind::InvalidValue => format!("ogiltigt värde '{value}' för '{arg}'"),
-        ErrorKind::ValueValidation => format!("ogiltigt värde '{value}' för '{arg}'"),
+        ErrorKind::ValueValidation => {
+            // The reason is the value parser's own text (see the command's module).
+            let why = std::error::Error::source(error)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!("ogiltigt värde '{value}' för '{arg}'{why}")
+        }
         ErrorKind::MissingRequiredArgument => {
             format!("följande måste anges: {arg}")
         }

@@ -393,7 +393,7 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     let all: String = groups.concat();
     let mut grouped = String::new();
     for (i, c) in all.chars().enumerate() {
-        if i > 0 && (all.len() - i) % 3 == 0 {
+        if i > 0 && (all.len() - i).is_multiple_of(3) {
             grouped.push('_');
         }
         grouped.push(c);
