@@ -181,7 +181,7 @@ impl Error {
                 let why = io_words(error, lang);
                 line(say!(
                     lang,
-                    "kunde inte skriva till standard ut: {why}",
+                    "kunde inte skriva till skärmen (standard output): {why}",
                     "could not write to standard output: {why}"
                 ))
             }
@@ -338,28 +338,7 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
     }
 }
 
-/// What the operating system said, in the user's language where it is a common case.
+/// What the operating system said, in the user's language (worded in `output::words::load`).
 pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind;
-    let words = match error.kind() {
-        ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
-        ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
-        ErrorKind::AlreadyExists => lang.pick("filen finns redan", "the file already exists"),
-        ErrorKind::StorageFull => lang.pick("disken är full", "the disk is full"),
-        ErrorKind::ReadOnlyFilesystem => lang.pick(
-            "filsystemet är skrivskyddat",
-            "the file system is read-only",
-        ),
-        ErrorKind::FileTooLarge => lang.pick(
-            "filen blir större än vad som är tillåtet (ulimit -f)",
-            "the file would exceed the allowed size (ulimit -f)",
-        ),
-        ErrorKind::NotADirectory => lang.pick(
-            "en del av sökvägen är inte en mapp",
-            "a part of the path is not a folder",
-        ),
-        ErrorKind::IsADirectory => lang.pick("är en mapp", "is a folder"),
-        _ => return error.to_string(),
-    };
-    words.to_string()
+    crate::output::words::load::os_error(error.into(), lang)
 }

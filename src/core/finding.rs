@@ -64,6 +64,7 @@ pub enum Code {
     UnusedActor,
     NoFocusArea,
     AmountToFill,
+    DecomposedName,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -357,6 +358,11 @@ pub enum Problem {
     AmountToFill {
         place: ToFill,
     },
+    /// A kommun name written in decomposed Unicode (`O` and a combining diaeresis); `name`
+    /// is its composed form (NFC), which is what it is compared as.
+    DecomposedName {
+        name: String,
+    },
 }
 
 /// One of the things an ambiguous name could mean.
@@ -520,6 +526,7 @@ impl Problem {
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,
             Problem::AmountToFill { .. } => Code::AmountToFill,
+            Problem::DecomposedName { .. } => Code::DecomposedName,
         }
     }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-pub use crate::core::unreadable::BinaryKind;
+pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
 /// How the file's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +71,10 @@ pub enum ScbErrorKind {
     },
     /// An Excel, Word or PDF file, or other bytes that are not text.
     NotText(BinaryKind),
-    Unreadable(String),
+    /// A named pipe, device or socket, refused before it is opened.
+    NotRegular(Special),
+    /// The operating system refused to give the file (permission denied, an I/O error).
+    Unreadable(OsError),
     Empty,
     /// No line with at least two fields: no header.
     NoHeader,

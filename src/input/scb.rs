@@ -22,7 +22,7 @@
 
 use std::path::Path;
 
-use crate::core::population::{KeyFile, Row, ScbError, ScbErrorKind, TextEncoding};
+use crate::core::population::{KeyFile, OsError, Row, ScbError, ScbErrorKind, TextEncoding};
 
 /// Reads a population file from disk, choosing `column` (or the only year column).
 /// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it whole.
@@ -36,12 +36,16 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 ReadReason::NotFound => ScbErrorKind::NotFound,
                 ReadReason::Directory => ScbErrorKind::Directory,
                 ReadReason::TooLarge { size, limit } => ScbErrorKind::TooLarge { size, limit },
-                ReadReason::PermissionDenied => {
-                    ScbErrorKind::Unreadable(std::io::ErrorKind::PermissionDenied.to_string())
-                }
+                ReadReason::PermissionDenied => ScbErrorKind::Unreadable(OsError {
+                    kind: std::io::ErrorKind::PermissionDenied,
+                    code: None,
+                }),
+                ReadReason::NotRegular(special) => ScbErrorKind::NotRegular(special),
                 ReadReason::Other(e) => ScbErrorKind::Unreadable(e),
-                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::Binary(_) => {
-                    ScbErrorKind::Unreadable(String::new())
+                ReadReason::Binary(kind) => ScbErrorKind::NotText(kind),
+                // Not returned by reading; a key file's encoding is decided after it is read.
+                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::StdinIsTerminal => {
+                    ScbErrorKind::Empty
                 }
             },
         })?;

@@ -88,10 +88,11 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
     let mut text = String::new();
     let amount = lang.amount(audit.amount);
     let unit = lang.amount(audit.unit);
+    let rounded = crate::output::words::findings::whole_units(audit.unit, lang);
     text.push_str(&say!(
         lang,
-        "Fördelning av {amount} i hela {unit}\n",
-        "Split of {amount} in whole {unit}\n"
+        "Fördelning av {amount}, avrundat till {rounded}\n",
+        "Split of {amount}, rounded to {rounded}\n"
     ));
     for (i, line) in source_lines(&audit.source, lang).iter().enumerate() {
         let label = if i == 0 {
@@ -144,14 +145,14 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
     let leftover = audit.leftover;
     text.push_str(&say!(
         lang,
-        "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (golvet).\n\
-         De {leftover} enheter som då blir över går en var till kommunerna med störst rest, i rangordning (rang 1 först);\n\
+        "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
+         De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);\n\
          vid lika rest går den med störst vikt först, sedan den med lägst kommunkod. Delarna summerar alltid\n\
-         exakt till beloppet, och ingen kommun hamnar en hel enhet från sin exakta kvot.\n",
+         exakt till beloppet, och ingen kommun hamnar en hel enhet eller mer från sin exakta kvot.\n",
         "How it works: each kommun first gets the whole units ({unit}) its exact quota holds (the floor).\n\
          The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order\n\
          (rank 1 first); on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
-         always sum exactly to the amount, and no kommun is a whole unit from its exact quota.\n"
+         always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
     ));
     text
 }
@@ -189,9 +190,9 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
             lang.pick("Exakt kvot", "Exact quota")
         }
         .to_string(),
-        lang.pick("Golv", "Floor").to_string(),
+        lang.pick("Nedrundat", "Floor").to_string(),
         lang.pick("Rest", "Remainder").to_string(),
-        lang.pick("Rang", "Rank").to_string(),
+        lang.pick("Ordning", "Rank").to_string(),
         unit_text.clone(),
         if is_percent {
             lang.pick("Procent", "Percent")

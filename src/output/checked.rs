@@ -246,13 +246,13 @@ impl Summary {
     }
 
     /// The one line that ends a check of several files:
-    /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)`.
+    /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 2 varningar)`.
     pub fn line(&self, lang: Lang) -> String {
         let plural =
             |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
         match lang {
             Lang::Sv => format!(
-                "Totalt {} {}: {} {}, {} {}, {} kunde inte läsas ({} fel, {} {})",
+                "Totalt {} {}: {} {}, {} {}, {} gick inte att läsa ({} fel, {} {})",
                 self.files,
                 plural(self.files, "plan", "planer"),
                 self.passed,

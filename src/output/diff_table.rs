@@ -251,7 +251,7 @@ fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
     let mark = if check.holds() { "✓" } else { "≠" };
     match (check.kind, lang) {
         (YearCheckKind::PreviousTotal, Lang::Sv) => format!(
-            "  Föregående år enligt {new_year}: {} {mark} {old_year} års plan: {}",
+            "  Föregående års belopp enligt {new_year} års plan: {} {mark} ({old_year} års plan: {})",
             a(check.stated),
             a(check.computed)
         ),

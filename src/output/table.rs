@@ -389,8 +389,8 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         "{}, {title}\n{table}\n{}\n",
         lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
         lang.pick(
-            "  › underrubrik. Angivet: summan som dokumentet trycker (✓ stämmer med beräkningen, ≠ gör det inte).",
-            "  › sub-heading. Stated: the total the document prints (✓ matches the computation, ≠ does not)."
+            "  › underrubrik. Angivet: summan som anges i beslutsunderlaget (✓ stämmer med beräkningen, ≠ gör det inte).",
+            "  › sub-heading. Stated: the total stated in the decision document (✓ matches the computation, ≠ does not)."
         )
     )
 }
@@ -517,7 +517,7 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
         lang.amount(report.invoiced),
         lang.pick("interna överföringar", "internal transfers"),
         lang.amount(report.transferred),
-        lang.pick("hållna medel", "held money"),
+        lang.pick("medel hos regionen", "held money"),
         lang.amount(report.held_total),
         lang.amount(sum),
     );
@@ -599,8 +599,12 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
     for (kind, date) in &report.deadlines {
         let text = match (kind, lang) {
             (DeadlineKind::Requisition, _) => continue,
-            (DeadlineKind::UseReported, Lang::Sv) => format!("Redovisa användningen senast {date}"),
-            (DeadlineKind::UseReported, Lang::En) => format!("Report the use by {date}"),
+            (DeadlineKind::UseReported, Lang::Sv) => {
+                format!("Användningen redovisas senast {date}")
+            }
+            (DeadlineKind::UseReported, Lang::En) => {
+                format!("Report how the money was used by {date}")
+            }
             (DeadlineKind::UnusedRepaid, Lang::Sv) => {
                 format!("Ej använda medel återbetalas senast {date}")
             }

@@ -56,7 +56,7 @@ fn county_and_areas_side_by_side_with_the_documents_figures() {
 fn the_stated_change_is_checked_against_last_years_plan() {
     diff_real(&[])
         .assert_stdout_contains(
-            "  Föregående år enligt 2026: 12 697 775 kr ✓ 2025 års plan: 12 697 775 kr",
+            "  Föregående års belopp enligt 2026 års plan: 12 697 775 kr ✓ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
             "  Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
@@ -154,7 +154,7 @@ fn a_previous_total_that_is_not_last_years_fails_the_diff() {
     let out = allocate(p.dir.path(), &["diff", old.to_str().unwrap(), "plan.toml"]);
     out.assert_status(1)
         .assert_stdout_contains(
-            "  Föregående år enligt 2026: 12 697 000 kr ≠ 2025 års plan: 12 697 775 kr",
+            "  Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
             "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",

@@ -173,7 +173,7 @@ fn invoices_2026_end_with_the_reconciliation_line() {
         .assert_row(&["", "", "Totalt", "250 000 kr"]);
     assert!(
         out.stdout.ends_with(
-            "Fakturor 4 242 436 kr + interna överföringar 4 242 436 kr + hållna medel 4 205 026 kr = 12 689 898 kr = länets medel ✓\n"
+            "Fakturor 4 242 436 kr + interna överföringar 4 242 436 kr + medel hos regionen 4 205 026 kr = 12 689 898 kr = länets medel ✓\n"
         ),
         "{}",
         out.stdout

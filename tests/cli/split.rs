@@ -112,7 +112,7 @@ fn mini_maria_from_the_plan_key_derived_with_from() {
 fn audit_table_shows_both_splits_and_why_each_krona_went_where() {
     let out = split(&["3202124", "--key", SHIPPED_KEY, "--precision", "2"]);
     out.assert_status(0)
-        .assert_stdout_contains("Fördelning av 3 202 124 kr i hela 1 kr")
+        .assert_stdout_contains("Fördelning av 3 202 124 kr, avrundat till hela kronor")
         .assert_stdout_contains("1. Befolkningen som procent med 2 decimaler")
         .assert_stdout_contains("2. 3 202 124 kr efter procentsatserna")
         .assert_stdout_contains("Jämförelse: 3 202 124 kr efter befolkningstalen direkt")
@@ -159,7 +159,7 @@ fn audit_table_in_english() {
         "en",
     ]);
     out.assert_status(0)
-        .assert_stdout_contains("Split of 3,202,124 kr in whole 1 kr")
+        .assert_stdout_contains("Split of 3,202,124 kr, rounded to whole kronor")
         .assert_stdout_contains("124,242 kr")
         .assert_stdout_contains("1,567,760 kr")
         .assert_stdout_contains("48.96 %")

@@ -116,7 +116,7 @@ fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
                 lang,
             )
         }
-        Err(error) => CheckedFile::unreadable(path, &error, lang),
+        Err(error) => CheckedFile::unreadable(error.path(), &error, lang),
     }
 }
 
@@ -145,7 +145,7 @@ fn check_one(
             // A file that cannot be read is one of `check`'s results, not a failure of it.
             writeln!(out, "{}", render_load_error(&error, style))?;
             let could_not = lang.pick("kunde inte läsas", "could not be read");
-            writeln!(out, "{}: {could_not}\n", path.display())?;
+            writeln!(out, "{}: {could_not}\n", error.path().display())?;
             return Ok((Verdict::Unreadable, 0, 0));
         }
     };

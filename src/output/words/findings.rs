@@ -2,7 +2,7 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
+    Deadline, Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -125,7 +125,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         Problem::DuplicateId { thing: t, id } => {
             let what = thing(*t, lang);
             match lang {
-                Lang::Sv => format!("{} `{id}` finns redan", capitalize(what)),
+                Lang::Sv => format!("{what} `{id}` finns redan"),
                 Lang::En => format!("duplicate {what} `{id}`"),
             }
         }
@@ -200,8 +200,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (unit, plan_unit) = (a(unit), a(plan_unit));
             say!(
                 lang,
-                "fördelningens enhet {unit} är inte ett helt antal av planens enhet {plan_unit}",
-                "the split's unit {unit} is not a whole number of the plan's unit {plan_unit}"
+                "fördelningens enhet {unit} är inte en jämn multipel av planens enhet {plan_unit}",
+                "the split's unit {unit} is not a whole multiple of the plan's unit {plan_unit}"
             )
         }
         Problem::NegativeAmount { amount } => {
@@ -212,8 +212,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (amount, unit) = (a(amount), a(unit));
             say!(
                 lang,
-                "beloppet {amount} är inte ett helt antal av planens enhet {unit}",
-                "amount {amount} is not a whole number of the plan's unit {unit}"
+                "beloppet {amount} är inte jämnt delbart med planens enhet {unit}",
+                "amount {amount} is not a whole multiple of the plan's unit {unit}"
             )
         }
         Problem::CountyTotal { stated, computed } => {
@@ -430,8 +430,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (stated, computed) = (a(stated), a(computed));
             say!(
                 lang,
-                "angiven summa \"{label}\" är {stated}, men det den omfattar summerar till {computed}",
-                "stated total \"{label}\" is {stated}, but what it covers sums to {computed}"
+                "angiven summa \"{label}\" är {stated}, men posterna under den summerar till {computed}",
+                "stated total \"{label}\" is {stated}, but the amounts under it sum to {computed}"
             )
         }
         Problem::NotUnderHeading { insats } => say!(
@@ -450,22 +450,24 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "heading `{heading}` is (through `parent`) under itself"
         ),
         Problem::DeadlineOrder { earlier, later } => {
-            let (earlier, later) = (earlier.key(), later.key());
+            let (earlier_words, later_words) =
+                (deadline_words(*earlier, lang), deadline_words(*later, lang));
+            let earlier = earlier.key();
             say!(
                 lang,
-                "tidsgränsen `{later}` ligger före `{earlier}`",
-                "deadline `{later}` comes before `{earlier}`"
+                "{later_words} infaller före {earlier_words}",
+                "{later_words} comes before `{earlier}`"
             )
         }
         Problem::DeadlineYear {
             deadline,
             expected_year,
         } => {
-            let deadline = deadline.key();
+            let deadline = deadline_words(*deadline, lang);
             say!(
                 lang,
-                "tidsgränsen `{deadline}` ligger inte år {expected_year}",
-                "deadline `{deadline}` is not in {expected_year}"
+                "{deadline} infaller inte under {expected_year}",
+                "{deadline} is not in {expected_year}"
             )
         }
         Problem::UnusedActor { actor } => say!(
@@ -477,6 +479,11 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             lang,
             "insats `{insats}` anger inget fokusområde",
             "insats `{insats}` names no focus area"
+        ),
+        Problem::DecomposedName { name } => say!(
+            lang,
+            "namnet `{name}` är skrivet i uppdelad Unicode (en bokstav och ett kombinerande tecken); det jämförs i sammansatt form (NFC)",
+            "the name `{name}` is written in decomposed Unicode (a letter and a combining mark); it is compared in composed form (NFC)"
         ),
         Problem::AmountToFill { place } => {
             let place = to_fill(place, lang);
@@ -555,19 +562,19 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             plan_unit: Some(_), ..
         } => fixed(
-            "välj en enhet som är ett helt antal av planens `unit`, eller ändra planens",
-            "choose a unit that is a whole number of the plan's `unit`, or change the plan's",
+            "välj en enhet som är en jämn multipel av planens `unit`, eller ändra planens",
+            "choose a unit that is a whole multiple of the plan's `unit`, or change the plan's",
         ),
         Problem::NegativeAmount { .. } => fixed(
             "belopp är aldrig negativa; skriv beloppet utan minustecken",
             "amounts are never negative; write the amount without a minus sign",
         ),
         Problem::FinerThanUnit { unit, .. } => {
-            let unit = lang.amount(*unit);
+            let to = whole_units(*unit, lang);
             say!(
                 lang,
-                "avrunda till hela {unit}, eller ändra `unit` under [plan]",
-                "round to whole {unit}, or change `unit` under [plan]"
+                "avrunda till {to}, eller ändra `unit` under [plan]",
+                "round to {to}, or change `unit` under [plan]"
             )
         }
         Problem::CountyTotal { .. } => fixed(
@@ -653,8 +660,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "correct the amount under `printed`, or the split rule",
         ),
         Problem::StatedTotal { .. } => fixed(
-            "rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
-            "correct the stated figure or the amounts it covers; note in a comment if the document got it wrong",
+            "rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
+            "correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong",
         ),
         Problem::NotUnderHeading { .. } => fixed(
             "lägg insatsens id i `insatser` under en av [[headings]]",
@@ -673,7 +680,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "the order is requisition, use_reported, unused_repaid",
         ),
         Problem::DeadlineYear { .. } => fixed(
-            "rekvisition och redovisning sker planåret, återbetalning året efter",
+            "rekvisition och redovisning sker under planåret, återbetalning året efter",
             "requisition and reporting fall in the plan year, repayment in the next",
         ),
         Problem::UnusedActor { .. } => fixed(
@@ -683,6 +690,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::NoFocusArea { .. } => fixed(
             "lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
             "add `focus_areas = [...]` with the action plan's focus areas",
+        ),
+        Problem::DecomposedName { .. } => fixed(
+            "skriv om namnet i planen, eller spara filen i sammansatt form (NFC); tills dess används den sammansatta formen",
+            "retype the name in the plan, or save the file in composed form (NFC); until then the composed form is used",
         ),
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
@@ -901,10 +912,35 @@ fn key_hint(reason: &KeyReason, lang: Lang) -> &'static str {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// A deadline as a Swedish sentence names it, with its key: "rekvisitionen (`requisition`)".
+fn deadline_words(deadline: Deadline, lang: Lang) -> String {
+    let key = deadline.key();
+    match lang {
+        Lang::Sv => {
+            let word = match deadline {
+                Deadline::Requisition => "rekvisitionen",
+                Deadline::UseReported => "redovisningen",
+                Deadline::UnusedRepaid => "återbetalningen",
+            };
+            format!("{word} (`{key}`)")
+        }
+        Lang::En => format!("deadline `{key}`"),
+    }
+}
+
+/// "hela kronor", "jämna hundratal kronor": what an amount is rounded to in a unit.
+pub fn whole_units(unit: Amount, lang: Lang) -> String {
+    let named = match (unit.0.to_string().as_str(), lang) {
+        ("1", Lang::Sv) => Some("hela kronor"),
+        ("1", Lang::En) => Some("whole kronor"),
+        ("10", Lang::Sv) => Some("jämna tiotal kronor"),
+        ("100", Lang::Sv) => Some("jämna hundratal kronor"),
+        ("1000", Lang::Sv) => Some("jämna tusental kronor"),
+        _ => None,
+    };
+    match (named, lang) {
+        (Some(words), _) => words.to_string(),
+        (None, Lang::Sv) => format!("en jämn multipel av {}", lang.amount(unit)),
+        (None, Lang::En) => format!("a whole multiple of {}", lang.amount(unit)),
     }
 }

@@ -19,6 +19,30 @@ pub fn encoding_name(encoding: TextEncoding, lang: Lang) -> &'static str {
     }
 }
 
+/// How many items of a list read from a file a message shows.
+const LIST_MAX: usize = 6;
+
+/// How many characters of a text read from a file a message shows.
+const EXCERPT_CHARS: usize = 40;
+
+/// A text read from a file, as a message shows it: control characters escaped, cut after
+/// `EXCERPT_CHARS` characters.
+pub fn excerpt(text: &str) -> String {
+    let mut shown = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == EXCERPT_CHARS {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
 /// `path:line` of a key file problem, or the path alone.
 pub fn error_place(error: &ScbError) -> String {
     place(&error.path, error.line)
@@ -27,11 +51,25 @@ pub fn error_place(error: &ScbError) -> String {
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
     let list = |items: &[String]| {
-        items
+        let mut shown: Vec<String> = items
             .iter()
-            .map(|i| format!("\"{i}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .take(LIST_MAX)
+            .map(|i| format!("\"{}\"", excerpt(i)))
+            .collect();
+        if items.len() > LIST_MAX {
+            shown.push("…".to_string());
+        }
+        shown.join(", ")
+    };
+    // What the file holds is shown only as a short, escaped excerpt: a file named by mistake
+    // (`/etc/passwd`) must not be echoed.
+    let (region, value) = match &error.kind {
+        ScbErrorKind::NoKommunkod { region } | ScbErrorKind::MissingField { region, .. } => {
+            (excerpt(region), String::new())
+        }
+        ScbErrorKind::BadValue { region, value }
+        | ScbErrorKind::CountTooLarge { region, value } => (excerpt(region), excerpt(value)),
+        _ => (String::new(), String::new()),
     };
     match (&error.kind, lang) {
         (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
@@ -64,8 +102,21 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 Lang::En => format!("the file is {what}, not a CSV file"),
             }
         }
-        (ScbErrorKind::Unreadable(e), Lang::Sv) => format!("filen kan inte läsas: {e}"),
-        (ScbErrorKind::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+        (ScbErrorKind::Unreadable(e), Lang::Sv) => {
+            format!(
+                "filen kan inte läsas: {}",
+                crate::output::words::load::os_error(*e, lang)
+            )
+        }
+        (ScbErrorKind::Unreadable(e), Lang::En) => {
+            format!(
+                "cannot read the file: {}",
+                crate::output::words::load::os_error(*e, lang)
+            )
+        }
+        (ScbErrorKind::NotRegular(special), _) => {
+            crate::output::words::load::not_regular(*special, lang)
+        }
         (ScbErrorKind::Empty, Lang::Sv) => "filen är tom".to_string(),
         (ScbErrorKind::Empty, Lang::En) => "the file is empty".to_string(),
         (ScbErrorKind::NoHeader, Lang::Sv) => {
@@ -96,28 +147,28 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             "the file has several year columns ({}) and none is chosen",
             list(available)
         ),
-        (ScbErrorKind::NoKommunkod { region }, Lang::Sv) => {
+        (ScbErrorKind::NoKommunkod { .. }, Lang::Sv) => {
             format!("regionen \"{region}\" har ingen kommunkod")
         }
-        (ScbErrorKind::NoKommunkod { region }, Lang::En) => {
+        (ScbErrorKind::NoKommunkod { .. }, Lang::En) => {
             format!("region \"{region}\" has no kommunkod")
         }
-        (ScbErrorKind::BadValue { region, value }, Lang::Sv) => {
+        (ScbErrorKind::BadValue { .. }, Lang::Sv) => {
             format!("värdet \"{value}\" för {region} är inte ett heltal")
         }
-        (ScbErrorKind::BadValue { region, value }, Lang::En) => {
+        (ScbErrorKind::BadValue { .. }, Lang::En) => {
             format!("the value \"{value}\" for {region} is not a whole number")
         }
-        (ScbErrorKind::CountTooLarge { region, value }, Lang::Sv) => {
+        (ScbErrorKind::CountTooLarge { .. }, Lang::Sv) => {
             format!("värdet \"{value}\" för {region} är för stort för en folkmängd")
         }
-        (ScbErrorKind::CountTooLarge { region, value }, Lang::En) => {
+        (ScbErrorKind::CountTooLarge { .. }, Lang::En) => {
             format!("the value \"{value}\" for {region} is too large for a population")
         }
-        (ScbErrorKind::MissingField { region, column }, Lang::Sv) => {
+        (ScbErrorKind::MissingField { column, .. }, Lang::Sv) => {
             format!("raden för {region} har inget fält för kolumnen \"{column}\"")
         }
-        (ScbErrorKind::MissingField { region, column }, Lang::En) => {
+        (ScbErrorKind::MissingField { column, .. }, Lang::En) => {
             format!("the row for {region} has no field for column \"{column}\"")
         }
         (ScbErrorKind::UnclosedQuote, Lang::Sv) => {
@@ -147,7 +198,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
                 )
                 .to_string(),
             ScbErrorKind::NotText(_) => export.to_string(),
-            ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang
+            ScbErrorKind::NotFound
+            | ScbErrorKind::Directory
+            | ScbErrorKind::NotRegular(_)
+            | ScbErrorKind::Unreadable(_) => lang
                 .pick(
                     "kontrollera sökvägen; i en plan är den relativ till planfilen",
                     "check the path; in a plan it is relative to the plan file",
