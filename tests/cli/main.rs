@@ -27,3 +27,4 @@ mod readme;
 mod report;
 mod split;
 mod support;
+mod terminal;

@@ -896,3 +896,20 @@ fn capitalize(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// The line that stands for the repeats of one finding left out of the output:
+/// `… och 4 812 fler fel av samma slag [key-coverage]`.
+pub fn repeats_left_out(count: usize, code: &str, error: bool, lang: Lang) -> String {
+    let n = crate::output::number::grouped(rust_decimal::Decimal::from(count), lang);
+    match (lang, error, count == 1) {
+        (Lang::Sv, true, _) => format!("… och {n} fler fel av samma slag [{code}]"),
+        (Lang::Sv, false, true) => format!("… och {n} varning till av samma slag [{code}]"),
+        (Lang::Sv, false, false) => format!("… och {n} fler varningar av samma slag [{code}]"),
+        (Lang::En, true, true) => format!("… and {n} more error of the same kind [{code}]"),
+        (Lang::En, true, false) => format!("… and {n} more errors of the same kind [{code}]"),
+        (Lang::En, false, true) => format!("… and {n} more warning of the same kind [{code}]"),
+        (Lang::En, false, false) => {
+            format!("… and {n} more warnings of the same kind [{code}]")
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Pipes, terminals and CI as people use them: a pipe closed early, output bounded when one
+//! finding repeats thousands of times, the GitHub job summary, GitLab paths relative to the
+//! repository, and the man page's EXIT STATUS and ENVIRONMENT sections.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+use crate::support::{allocate, repo_root};
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_allocate"));
+    command.env("NO_COLOR", "1").env("COLUMNS", "80");
+    command
+}
+
+/// The 2025 plan with its key file, and `extra` rows for kommuner the plan does not have
+/// appended to the key file: each one is a `key-coverage` error.
+fn plan_with_bad_key_rows(extra: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    std::fs::create_dir_all(dir.path().join("keys")).unwrap();
+    std::fs::copy(
+        root.join("allocations/plan-2025.toml"),
+        dir.path().join("plan.toml"),
+    )
+    .unwrap();
+    let mut key =
+        std::fs::read_to_string(root.join("allocations/keys/folkmangd-2024-11-01.csv")).unwrap();
+    for i in 0..extra {
+        key.push_str(&format!("\"{:04} Extra\";{}\n", 3000 + i, 100 + i));
+    }
+    std::fs::write(dir.path().join("keys/folkmangd-2024-11-01.csv"), key).unwrap();
+    dir
+}
+
+#[test]
+fn a_pipe_closed_early_keeps_the_exit_status_of_the_findings() {
+    let dir = plan_with_bad_key_rows(100);
+    for run in 0..20 {
+        let mut child = bin()
+            .args(["check", "plan.toml"])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        // Half the runs close the pipe at once, half after the first line (`| head -1`).
+        if run % 2 == 1 {
+            let mut line = String::new();
+            BufReader::new(stdout).read_line(&mut line).unwrap();
+            assert!(line.starts_with("fel[key-coverage]"), "{line}");
+        } else {
+            drop(stdout);
+        }
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "run {run}: {stderr}");
+        assert!(!stderr.contains("internt fel"), "run {run}: {stderr}");
+    }
+}
+
+#[test]
+fn completions_into_a_closed_pipe_do_not_panic() {
+    for run in 0..5 {
+        let mut child = bin()
+            .args(["completions", "zsh"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "run {run}: {stderr}");
+        assert!(stderr.is_empty(), "run {run}: {stderr}");
+    }
+}
+
+#[test]
+fn a_finding_repeated_thousands_of_times_is_shown_a_few_dozen_times_then_counted() {
+    let dir = plan_with_bad_key_rows(5_000);
+    let out = allocate(dir.path(), &["check", "plan.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("\n… och 4 970 fler fel av samma slag [key-coverage]\n")
+        .assert_stdout_contains("plan.toml: underkänd (5000 fel, 0 varningar)");
+    assert_eq!(out.finding_codes().len(), 30);
+    assert!(out.stdout.len() < 20_000, "{} bytes", out.stdout.len());
+
+    let en = allocate(dir.path(), &["check", "--lang", "en", "plan.toml"]);
+    en.assert_status(1)
+        .assert_stdout_contains("… and 4,970 more errors of the same kind [key-coverage]");
+
+    // GitHub: thirty annotations and a notice with the count.
+    let github = allocate(dir.path(), &["check", "--format", "github", "plan.toml"]);
+    github.assert_status(1);
+    assert_eq!(github.stdout.matches("::error ").count(), 30);
+    github.assert_stdout_contains(
+        "::notice file=plan.toml,title=key-coverage::… och 4 970 fler fel av samma slag [key-coverage]\n",
+    );
+
+    // JSON and GitLab keep every finding.
+    let json = allocate(dir.path(), &["check", "--format", "json", "plan.toml"]);
+    json.assert_status(1);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(doc["files"][0]["findings"].as_array().unwrap().len(), 5_000);
+    let gitlab = allocate(dir.path(), &["check", "--format", "gitlab", "plan.toml"]);
+    gitlab.assert_status(1);
+    let issues: Value = serde_json::from_str(&gitlab.stdout).unwrap();
+    assert_eq!(issues.as_array().unwrap().len(), 5_000);
+
+    // A command that needs a passing plan shows the same bounded list on standard error.
+    let report = allocate(dir.path(), &["report", "plan.toml"]);
+    report
+        .assert_status(1)
+        .assert_stderr_contains("… och 4 970 fler fel av samma slag [key-coverage]");
+    assert_eq!(report.stderr.matches("fel[key-coverage]").count(), 30);
+}
+
+#[test]
+fn github_format_writes_every_finding_to_the_job_summary_errors_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = bin()
+        .args([
+            "check",
+            "--format",
+            "github",
+            "examples/plan-2026-as-printed.toml",
+            "allocations/plan-2026.toml",
+        ])
+        .current_dir(repo_root())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    // Appended, as GitHub expects of each step.
+    assert!(
+        text.starts_with("earlier step\n### allocate check\n"),
+        "{text}"
+    );
+    assert!(text.contains(
+        "\nTotalt 2 planer: 1 godkänd, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)\n"
+    ));
+    assert!(text.contains("| Typ | Kod | Plats | Fynd | Åtgärd |\n|---|---|---|---|---|\n"));
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("| fel") || l.starts_with("| varning"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    // The one error first, although a warning comes before it in the output.
+    assert!(rows[0].starts_with("| fel | `stated-total` | `examples/plan-2026-as-printed.toml:639:10` | angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr"), "{}", rows[0]);
+    assert!(rows[0].contains("(angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr)"));
+    assert!(rows[1].starts_with("| varning |"), "{text}");
+    assert!(rows[2].starts_with("| varning |"), "{text}");
+
+    // Without the variable nothing but standard output is written.
+    let out = bin()
+        .args(["check", "--format", "github", "allocations/plan-2026.toml"])
+        .current_dir(repo_root())
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn the_job_summary_bounds_repeats_too() {
+    let dir = plan_with_bad_key_rows(100);
+    let summary = dir.path().join("summary.md");
+    let out = bin()
+        .args(["check", "--format", "github", "plan.toml"])
+        .current_dir(dir.path())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert_eq!(
+        text.matches("| fel | `key-coverage` |").count(),
+        31,
+        "{text}"
+    );
+    assert!(
+        text.contains("| … och 70 fler fel av samma slag [key-coverage] |"),
+        "{text}"
+    );
+}
+
+fn gitlab_paths(
+    dir: &std::path::Path,
+    file: &str,
+    project: Option<&std::path::Path>,
+) -> Vec<String> {
+    let mut command = bin();
+    command
+        .args(["check", "--format", "gitlab", file])
+        .current_dir(dir);
+    match project {
+        Some(p) => command.env("CI_PROJECT_DIR", p),
+        None => command.env_remove("CI_PROJECT_DIR"),
+    };
+    let out = command.output().unwrap();
+    let issues: Value = serde_json::from_slice(&out.stdout).unwrap();
+    issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["location"]["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn gitlab_paths_are_relative_to_the_repository_root() {
+    let root = repo_root();
+    let file = "examples/plan-2026-as-printed.toml";
+    let absolute = root.join(file);
+    let want = vec![file.to_string(); 2];
+    // As given with `./`, absolute, and from a folder below the root: the same path.
+    assert_eq!(gitlab_paths(&root, &format!("./{file}"), None), want);
+    assert_eq!(gitlab_paths(&root, absolute.to_str().unwrap(), None), want);
+    assert_eq!(
+        gitlab_paths(&root.join("src"), &format!("../{file}"), None),
+        want
+    );
+    // GitLab's CI_PROJECT_DIR wins over the Git folder.
+    assert_eq!(
+        gitlab_paths(&root, file, Some(&root.join("examples"))),
+        vec!["plan-2026-as-printed.toml".to_string(); 2]
+    );
+    // Outside any repository: as given, less the `./`.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(&absolute, outside.path().join("plan.toml")).unwrap();
+    if !outside.path().ancestors().any(|d| d.join(".git").exists()) {
+        assert_eq!(
+            gitlab_paths(outside.path(), "./plan.toml", None),
+            vec!["plan.toml".to_string(); 2]
+        );
+    }
+}
+
+#[test]
+fn the_man_page_has_exit_status_and_environment_sections() {
+    let out = allocate(&repo_root(), &["man"]);
+    out.assert_status(0)
+        .assert_stdout_contains("\n.SH \"EXIT STATUS\"\n")
+        .assert_stdout_contains("\n.SH ENVIRONMENT\n")
+        .assert_stdout_contains("\\fBGITHUB_STEP_SUMMARY\\fR")
+        .assert_stdout_contains("\\fBCOLUMNS\\fR");
+    let exit = out.stdout.find(".SH \"EXIT STATUS\"").unwrap();
+    let version = out.stdout.find(".SH VERSION").unwrap();
+    assert!(exit < version);
+
+    let dir = tempfile::tempdir().unwrap();
+    allocate(dir.path(), &["man", "--dir", "man1"]).assert_status(0);
+    let page = std::fs::read_to_string(dir.path().join("man1/allocate.1")).unwrap();
+    assert!(page.starts_with(".ie"));
+    assert!(page.contains(".SH ENVIRONMENT"));
+}
