@@ -16,7 +16,11 @@ use crate::output::sheet;
 /// One view of a projection, as the terminal shows it.
 pub fn view(view: View, projection: &Projection, layout: Layout) -> String {
     let plan = projection.ledger.plan;
-    let title = format!("{} {}", plan.plan.county, plan.plan.year.get_ref());
+    let title = format!(
+        "{} {}",
+        visible(&plan.plan.county),
+        plan.plan.year.get_ref()
+    );
     match view {
         View::Payments => payment_rows(&report::payment_rows(projection), &title, layout),
         View::PerKommun => per_kommun(&report::per_kommun(projection), &title, layout),
@@ -88,8 +92,38 @@ impl Layout {
     }
 }
 
-/// A text cut to `max` characters, with an ellipsis when cut.
+/// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes)
+/// and the invisible marks that reorder text (bidirectional overrides) are shown escaped, as
+/// `\u{1b}`, so a plan cannot clear the screen, retitle the window or hide what follows; line
+/// breaks and tabs become spaces. Every text of a plan that reaches the terminal goes through
+/// here (tables, `diff`, diagnostics).
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cell text from a plan, made [`visible`].
+fn text(text: &str) -> Cell {
+    Cell::new(visible(text))
+}
+
+/// A text cut to `max` characters, with an ellipsis when cut (and made [`visible`] first).
 pub fn short(text: &str, max: usize) -> String {
+    let text = visible(text);
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();
@@ -155,7 +189,7 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
         table.add_row(vec![
             Cell::new(short(&name, name_width)),
             Cell::new(row.area),
-            Cell::new(&row.insats),
+            text(&row.insats),
             layout.amount(row.amount),
             Cell::new(sheet::payment_word(row.payment, lang)),
         ]);
@@ -182,11 +216,11 @@ pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let mut table = layout.table();
     let mut header = vec![Cell::new(lang.pick("Kod", "Code")), Cell::new("Kommun")];
-    header.extend(report.columns.iter().map(|c| Cell::new(&c.insats)));
+    header.extend(report.columns.iter().map(|c| text(&c.insats)));
     header.push(layout.total_label());
     table.set_header(header);
     for row in &report.rows {
-        let mut cells = vec![Cell::new(&row.code), Cell::new(&row.name)];
+        let mut cells = vec![text(&row.code), text(&row.name)];
         cells.extend(row.amounts.iter().map(|a| layout.amount(*a)));
         cells.push(layout.strong_amount(row.total));
         table.add_row(cells);
@@ -209,7 +243,7 @@ pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
     for column in &report.columns {
         out.push_str(&format!(
             "  {:<5} {}\n",
-            column.insats,
+            visible(&column.insats),
             short(&column.text, legend_width)
         ));
     }
@@ -277,7 +311,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         if row.has_children && !row.own_total.0.is_zero() {
             let marker = format!("{}– ", "  ".repeat(row.depth));
             let room = name_width.saturating_sub(marker.chars().count());
-            let own = sheet::own_funds(&row.name, lang);
+            let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
             // Under its own row the name can go: "egna medel" is what must show.
             let label = if own.chars().count() <= room {
                 own
@@ -366,13 +400,13 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         table.add_row(vec![
             Cell::new(""),
             // Titles wrap rather than being cut: two headings may share a long prefix.
-            layout.strong(format!("{marker}{}", heading.title)),
+            layout.strong(format!("{marker}{}", visible(&heading.title))),
             layout.strong_amount(heading.computed),
             stated.set_alignment(CellAlignment::Right),
         ]);
         for item in &heading.items {
             table.add_row(vec![
-                Cell::new(&item.insats),
+                text(&item.insats),
                 Cell::new(short(&item.text, text_width)),
                 layout.amount(item.amount),
                 Cell::new(""),
@@ -445,10 +479,10 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
         for row in &area.rows {
             let focus = row.focus_list(",");
             table.add_row(vec![
-                Cell::new(&row.insats),
+                text(&row.insats),
                 Cell::new(short(&row.text, text_width)),
                 Cell::new(focus),
-                Cell::new(&row.responsible),
+                text(&row.responsible),
                 layout.amount(row.amount),
             ]);
         }
@@ -471,7 +505,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             "\n{} {}: {}\n{table}\n  {}: {} {check}\n",
             lang.pick("Område", "Area"),
             area.number,
-            area.title,
+            visible(&area.title),
             lang.pick("Enligt överenskommelsen", "Per the agreement"),
             lang.amount(area.agreement),
         ));
@@ -542,24 +576,25 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
 fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> String {
     let lang = layout.lang;
     let who = match &invoice.kommunkod {
-        Some(code) => format!("{} ({code})", invoice.recipient),
-        None => invoice.recipient.clone(),
+        Some(code) => format!("{} ({})", visible(&invoice.recipient), visible(code)),
+        None => visible(&invoice.recipient).into_owned(),
     };
     let mut out = format!(
         "{}: {who} → {}\n",
         lang.pick("Samlingsfaktura", "Collective invoice"),
-        report.region
+        visible(&report.region)
     );
     if let Some(reference) = &report.reference {
         out.push_str(&format!(
-            "  {}: {reference}\n",
-            lang.pick("Referenskod", "Reference code")
+            "  {}: {}\n",
+            lang.pick("Referenskod", "Reference code"),
+            visible(reference)
         ));
     }
     out.push_str(&format!(
         "  {}: {}\n",
         lang.pick("Beslut", "Decision"),
-        report.decision
+        visible(&report.decision)
     ));
     let mut table = layout.table();
     table.set_header(vec![
@@ -583,7 +618,7 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
     for line in &invoice.lines {
         table.add_row(vec![
             Cell::new(line.area),
-            Cell::new(&line.insats),
+            text(&line.insats),
             Cell::new(short(&line.text, text_width)),
             layout.amount(line.amount),
         ]);
@@ -626,11 +661,7 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
             .map(|l| l.insats.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        table.add_row(vec![
-            Cell::new(&s.recipient),
-            Cell::new(ids),
-            layout.amount(s.total),
-        ]);
+        table.add_row(vec![text(&s.recipient), text(&ids), layout.amount(s.total)]);
     }
     table.add_row(vec![
         layout.total_label(),

@@ -261,3 +261,81 @@ fn the_man_page_has_exit_status_and_environment_sections() {
     assert!(page.starts_with(".ie"));
     assert!(page.contains(".SH ENVIRONMENT"));
 }
+
+/// The 2026 plan with escape sequences in the county's name, an insats text and a
+/// actor's short name: a title change (OSC … BEL) and a screen clear.
+fn plan_with_control_characters() -> crate::support::PlanDir {
+    crate::support::PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "county = \"Jämtlands län\"",
+            "county = \"Jämtlands län\\u001b]0;pwned\\u0007\"",
+        )
+        .edit(
+            "text = \"\"\"\nLänssamordning",
+            "text = \"\"\"\n\\u001b[2JLänssamordning",
+        )
+        .edit("short = \"FHE\"", "short = \"FHE\\u009b31m\"")
+}
+
+#[test]
+fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
+    let plan = plan_with_control_characters();
+    plan.check(&[]).assert_status(0);
+    let dir = plan.dir.path();
+    let out = allocate(dir, &["report", "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Jämtlands län\\u{1b}]0;pwned\\u{7} 2026")
+        .assert_stdout_contains("\\u{1b}[2JLänssamordning")
+        .assert_stdout_contains("FHE\\u{9b}31m");
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}'] {
+        assert!(!out.stdout.contains(raw), "raw {raw:?} in report");
+    }
+    // Invoices too, with colour on: the only escape sequences are the tool's own styling.
+    let out = allocate(
+        dir,
+        &[
+            "report",
+            "--color",
+            "always",
+            "--view",
+            "invoices",
+            "plan.toml",
+        ],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("\\u{1b}[2JLänssamordning");
+    assert!(!out.stdout.contains('\u{7}'));
+    assert!(!out.stdout.contains("\u{1b}[2J"));
+
+    std::fs::copy(
+        repo_root().join("allocations/plan-2025.toml"),
+        dir.join("plan-2025.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("keys")).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/keys/folkmangd-2024-11-01.csv"),
+        dir.join("keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    let out = allocate(dir, &["diff", "plan-2025.toml", "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Jämtlands län\\u{1b}]0;pwned\\u{7}");
+    for raw in ['\u{1b}', '\u{7}', '\u{9b}'] {
+        assert!(
+            !out.stdout.contains(raw),
+            "raw {raw:?} in diff:\n{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_a_finding_are_shown_escaped() {
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml")
+        .edit("actor = \"kfjh\"", "actor = \"kfjh\\u001b[2J\"");
+    let out = plan.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("kfjh\\u{1b}[2J");
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+}
