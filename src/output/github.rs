@@ -18,7 +18,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut out = String::new();
     for file in files {
         // GitHub shows only the first few annotations of a step: a finding repeated thousands
-        // of times is annotated a few dozen times, then counted in one notice.
+        // of times is annotated a hundred times, then counted in one notice.
         let (shown, left_out) = bounded(&file.findings, code_of);
         for finding in shown {
             out.push_str(&command(finding, lang));

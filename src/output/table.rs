@@ -3,7 +3,7 @@
 //! when asked for.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
 use crate::core::money::Amount;
 use crate::core::report::{
@@ -135,13 +135,13 @@ pub fn short(text: &str, max: usize) -> String {
 /// Characters left for one text column when the other columns hold `others` (each the
 /// widest cell, header included), so that no row wraps. Each column costs three characters
 /// of border and padding; one more is kept spare because terminals disagree on the width of
-/// symbols like ✓. Never less than 12.
+/// symbols like ✓. Never less than 8.
 fn budget(layout: Layout, others: &[usize]) -> usize {
     let columns = others.len() + 1;
     let borders = 3 * columns + 1;
     usize::from(layout.width)
         .saturating_sub(borders + others.iter().sum::<usize>() + 1)
-        .max(12)
+        .max(8)
 }
 
 fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
@@ -150,6 +150,46 @@ fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
         .map(|t| t.chars().count())
         .max()
         .unwrap_or(0)
+}
+
+/// Columns of amounts keep their width: a narrow terminal shrinks (and wraps) the text
+/// columns, never an amount (`8 447 462` stays on one line).
+pub fn whole(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
+    for i in columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// Words filled into lines of at most `width` characters (a word longer than that stands on
+/// a line of its own): the first line starts with `first`, the others with `rest`. No final
+/// line break. Lines break only at plain spaces: a no-break space (U+00A0) holds an amount
+/// together and is written as a space.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(first);
+    let mut empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(rest);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.replace('\u{a0}', " ")
+}
+
+/// A note under a table, indented and filled to the terminal's width.
+fn note(text: &str, layout: Layout) -> String {
+    wrap(text, usize::from(layout.width), "  ", "  ")
 }
 
 fn right_align_from(table: &mut Table, first: usize) {
@@ -203,6 +243,7 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
         Cell::new(""),
     ]);
     right_align_from(&mut table, 3);
+    whole(&mut table, [1, 2, 3]);
     if let Some(column) = table.column_mut(4) {
         column.set_cell_alignment(CellAlignment::Left);
     }
@@ -214,6 +255,47 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
 
 pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
     let lang = layout.lang;
+    // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
+    // in the caption, so that the amounts still fit on one line.
+    let with_unit = {
+        let columns = report.columns.len() + 1;
+        let width = |a: &Amount| lang.amount(*a).chars().count();
+        let per_insats: usize = (0..report.columns.len())
+            .map(|i| {
+                let cells = report.rows.iter().filter_map(|r| r.amounts.get(i));
+                cells
+                    .chain(report.column_totals.get(i))
+                    .map(width)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        let totals = report
+            .rows
+            .iter()
+            .map(|r| &r.total)
+            .chain([&report.total])
+            .map(width)
+            .max()
+            .unwrap_or(0);
+        let widest_amount = per_insats + totals;
+        let names = widest(report.rows.iter().map(|r| r.name.as_str())).max(6);
+        let codes = widest(report.rows.iter().map(|r| r.code.as_str())).max(3);
+        let needed = codes + names + widest_amount + 3 * (columns + 2) + 1;
+        needed <= usize::from(layout.width)
+    };
+    let amount = |a: Amount, strong: bool| {
+        let cell = if with_unit {
+            layout.amount(a)
+        } else {
+            Cell::new(lang.number(a)).set_alignment(CellAlignment::Right)
+        };
+        if strong && layout.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    };
     let mut table = layout.table();
     let mut header = vec![Cell::new(lang.pick("Kod", "Code")), Cell::new("Kommun")];
     header.extend(report.columns.iter().map(|c| text(&c.insats)));
@@ -221,25 +303,25 @@ pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
     table.set_header(header);
     for row in &report.rows {
         let mut cells = vec![text(&row.code), text(&row.name)];
-        cells.extend(row.amounts.iter().map(|a| layout.amount(*a)));
-        cells.push(layout.strong_amount(row.total));
+        cells.extend(row.amounts.iter().map(|a| amount(*a, false)));
+        cells.push(amount(row.total, true));
         table.add_row(cells);
     }
     let mut totals = vec![Cell::new(""), layout.total_label()];
-    totals.extend(
-        report
-            .column_totals
-            .iter()
-            .map(|a| layout.strong_amount(*a)),
-    );
-    totals.push(layout.strong_amount(report.total));
+    totals.extend(report.column_totals.iter().map(|a| amount(*a, true)));
+    totals.push(amount(report.total, true));
     table.add_row(totals);
     right_align_from(&mut table, 2);
+    let count = table.column_count();
+    whole(&mut table, [0].into_iter().chain(2..count));
+    let caption = lang.pick("Fördelning per kommun", "Distribution per kommun");
+    let caption = if with_unit {
+        caption.to_string()
+    } else {
+        format!("{caption} ({})", lang.pick("kronor", "kronor"))
+    };
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
-    let mut out = format!(
-        "{}, {title}\n{table}\n",
-        lang.pick("Fördelning per kommun", "Distribution per kommun")
-    );
+    let mut out = format!("{caption}, {title}\n{table}\n");
     for column in &report.columns {
         out.push_str(&format!(
             "  {:<5} {}\n",
@@ -329,6 +411,8 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     totals.push(cell(report.total));
     table.add_row(totals);
     right_align_from(&mut table, 1);
+    let count = table.column_count();
+    whole(&mut table, 1..count);
     format!(
         "{}, {title} ({})\n{table}\n{}\n",
         lang.pick(
@@ -336,10 +420,10 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             "Distribution per responsible actor"
         ),
         lang.pick("kronor", "kronor"),
-        lang.pick(
-            "  Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
-            "  Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
-        )
+        note(lang.pick(
+            "Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
+            "Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
+        ), layout)
     )
 }
 
@@ -419,13 +503,14 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         layout.strong_amount(report.total),
         Cell::new(""),
     ]);
+    whole(&mut table, [0, 2, 3]);
     format!(
         "{}, {title}\n{table}\n{}\n",
         lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
-        lang.pick(
-            "  › underrubrik. Angivet: summan som dokumentet trycker (✓ stämmer med beräkningen, ≠ gör det inte).",
-            "  › sub-heading. Stated: the total the document prints (✓ matches the computation, ≠ does not)."
-        )
+        note(lang.pick(
+            "› underrubrik. Angivet: summan som dokumentet trycker (✓ stämmer med beräkningen, ≠ gör det inte).",
+            "› sub-heading. Stated: the total the document prints (✓ matches the computation, ≠ does not)."
+        ), layout)
     )
 }
 
@@ -501,11 +586,16 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             layout.strong_amount(area.total),
         ]);
         right_align_from(&mut table, 4);
-        out.push_str(&format!(
-            "\n{} {}: {}\n{table}\n  {}: {} {check}\n",
+        whole(&mut table, [0, 2, 4]);
+        let heading = format!(
+            "{} {}: {}",
             lang.pick("Område", "Area"),
             area.number,
-            visible(&area.title),
+            visible(&area.title)
+        );
+        out.push_str(&format!(
+            "\n{}\n{table}\n  {}: {} {check}\n",
+            wrap(&heading, usize::from(layout.width), "", "  "),
             lang.pick("Enligt överenskommelsen", "Per the agreement"),
             lang.amount(area.agreement),
         ));
@@ -545,30 +635,58 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
         out.push_str(&summary_table(&report.held, report.held_total, layout));
     }
     let sum = report.invoiced + report.transferred + report.held_total;
-    let parts = format!(
-        "{} {} + {} {} + {} {} = {}",
-        lang.pick("Fakturor", "Invoices"),
-        lang.amount(report.invoiced),
-        lang.pick("interna överföringar", "internal transfers"),
-        lang.amount(report.transferred),
-        lang.pick("hållna medel", "held money"),
-        lang.amount(report.held_total),
-        lang.amount(sum),
-    );
+    // Amounts held together when the line is filled to the terminal's width.
+    let kr = |a: Amount| lang.amount(a).replace(' ', "\u{a0}");
+    // Each term is held together (a no-break space), so a line breaks only between terms.
+    let term = |text: String| text.replace(' ', "\u{a0}");
+    let parts = [
+        term(format!(
+            "{} {}",
+            lang.pick("Fakturor", "Invoices"),
+            kr(report.invoiced)
+        )),
+        term(format!(
+            "+ {} {}",
+            lang.pick("interna överföringar", "internal transfers"),
+            kr(report.transferred)
+        )),
+        term(format!(
+            "+ {} {}",
+            lang.pick("hållna medel", "held money"),
+            kr(report.held_total)
+        )),
+    ]
+    .join(" ");
     let closing = if !report.complete {
-        format!("{parts} ({})", lang.pick("urval", "selection"))
+        format!(
+            "{parts} {}",
+            term(format!(
+                "= {} ({})",
+                kr(sum),
+                lang.pick("urval", "selection")
+            ))
+        )
     } else if sum == report.county_total {
         format!(
-            "{parts} = {} ✓",
-            lang.pick("länets medel", "the county total")
+            "{parts} {} {}",
+            term(format!("= {}", kr(sum))),
+            term(format!(
+                "= {} ✓",
+                lang.pick("länets medel", "the county total")
+            ))
         )
     } else {
         format!(
-            "{parts} ≠ {} {}",
-            lang.pick("länets medel", "the county total"),
-            lang.amount(report.county_total)
+            "{parts} {} {}",
+            term(format!("= {}", kr(sum))),
+            term(format!(
+                "≠ {} {}",
+                lang.pick("länets medel", "the county total"),
+                kr(report.county_total)
+            ))
         )
     };
+    let closing = wrap(&closing, usize::from(layout.width), "", "  ");
     out.push_str(&format!("\n{closing}\n"));
     out
 }
@@ -579,11 +697,12 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
         Some(code) => format!("{} ({})", visible(&invoice.recipient), visible(code)),
         None => visible(&invoice.recipient).into_owned(),
     };
-    let mut out = format!(
-        "{}: {who} → {}\n",
+    let head = format!(
+        "{}: {who} {}",
         lang.pick("Samlingsfaktura", "Collective invoice"),
-        visible(&report.region)
+        format!("→ {}", visible(&report.region)).replace(' ', "\u{a0}")
     );
+    let mut out = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
     if let Some(reference) = &report.reference {
         out.push_str(&format!(
             "  {}: {}\n",
@@ -591,11 +710,13 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
             visible(reference)
         ));
     }
-    out.push_str(&format!(
-        "  {}: {}\n",
+    let decision = format!(
+        "{}: {}",
         lang.pick("Beslut", "Decision"),
         visible(&report.decision)
-    ));
+    );
+    let width = usize::from(layout.width);
+    out.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
     let mut table = layout.table();
     table.set_header(vec![
         Cell::new(lang.pick("Område", "Area")),
@@ -630,6 +751,7 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
         layout.strong_amount(invoice.total),
     ]);
     right_align_from(&mut table, 3);
+    whole(&mut table, [0, 1, 3]);
     out.push_str(&format!("{table}\n"));
     for (kind, date) in &report.deadlines {
         let text = match (kind, lang) {
@@ -669,6 +791,7 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
         layout.strong_amount(total),
     ]);
     right_align_from(&mut table, 2);
+    whole(&mut table, [2]);
     format!("{table}\n")
 }
 
