@@ -717,6 +717,13 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
     );
     let width = usize::from(layout.width);
     out.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
+    if report.decision_date_missing {
+        let missing = lang.pick(
+            "Beslutsdatum: [saknas – ange `decision_date` under [plan] innan fakturan skickas]",
+            "Decision date: [missing – give `decision_date` under [plan] before the invoice is sent]",
+        );
+        out.push_str(&format!("{}\n", wrap(missing, width, "  ", "    ")));
+    }
     let mut table = layout.table();
     table.set_header(vec![
         Cell::new(lang.pick("Område", "Area")),

@@ -192,6 +192,12 @@ registry! {
     AmountToFill "amount-to-fill" Error Stage::Ledger(rules::amounts_are_filled_in),
         "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts` är tillåten)",
         "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0 (`allocate init` writes them so; a 0 in `except` or `amounts` is allowed)";
+    KeySource "key-source" Warning Stage::Ledger(rules::key_sources_are_this_years),
+        "en nyckel med värden i planen och utan `date` vars `source` anger ett tidigare år än planåret (förra årets underlag, kvar efter `allocate init`)",
+        "a key with values in the plan and no `date` whose `source` names an earlier year than the plan year (last year's document, left by `allocate init`)";
+    DecisionDate "decision-date" Warning Stage::Ledger(rules::decision_date_is_given),
+        "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
+        "the plan gives `forum` but not `decision_date`, which the invoices cite";
 }
 
 #[cfg(test)]
