@@ -23,7 +23,7 @@ pub struct InitArgs {
     /// Last year's plan to start from.
     #[arg(long, value_name = "PLAN")]
     pub from: PathBuf,
-    /// The new plan's year; by default the year after the one of `--from`.
+    /// The new plan's year, after the one of `--from`; by default the year after it.
     #[arg(long)]
     pub year: Option<i32>,
     /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from`. `-` writes
