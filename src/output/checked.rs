@@ -303,10 +303,7 @@ impl LeftOut {
 
 /// Which of `items` to show, in their order (the first [`REPEATS_SHOWN`] of each code), and
 /// for each code with more, how many were left out (in the order the codes first appear).
-pub fn bounded<'a, T>(
-    items: &'a [T],
-    code: impl Fn(&T) -> (&str, bool),
-) -> (Vec<&'a T>, Vec<LeftOut>) {
+pub fn bounded<T>(items: &[T], code: impl Fn(&T) -> (&str, bool)) -> (Vec<&T>, Vec<LeftOut>) {
     let mut seen: Vec<LeftOut> = Vec::new();
     let mut shown = Vec::new();
     for item in items {
