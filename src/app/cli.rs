@@ -291,6 +291,9 @@ fn about_sv(command: &str) -> Option<&'static str> {
             "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"
         }
         "man" => "Skriv ut manualsidan (roff), eller skriv en sida per kommando till en mapp",
+        "generate" => {
+            "Skriv en genererad nationell plan och samma pengar som journaler (för prestandamätningarna)"
+        }
         _ => return None,
     })
 }
@@ -342,6 +345,21 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Utdata: table (en tabell för människor), csv eller json för andra program; standard: table"
         }
         ("diff", "old") => "Förra årets plan (TOML)",
+        ("diff", "format") => {
+            "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/1) eller md (Markdown); standard: table"
+        }
+        ("split" | "diff", "csv") => {
+            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+        }
+        ("generate", "insatser") => "Antal insatser",
+        ("generate", "kommuner") => "Antal kommuner (högst 2 100)",
+        ("generate", "seed") => "Fröet: samma frö ger samma filer",
+        ("generate", "short_texts") => "Enradiga texter i stället för texter lika långa som i de riktiga planerna",
+        ("generate", "no_journals") => "Skriv bara planen, inga journaler",
+        ("generate", "output") => {
+            "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
+        }
+        ("generate", "force") => "Ersätt filer som redan finns",
         ("diff", "new") => "Årets plan (TOML)",
         ("init", "from") => "Förra årets plan att utgå från",
         ("init", "year") => "Den nya planens år; standard är året efter planen i --from",

@@ -78,6 +78,12 @@ pub enum Error {
     PlanYear { path: PathBuf, year: i32 },
     /// `init --year` outside what a plan can hold.
     NewYear { year: i32 },
+    /// `init --year` not after the year of the plan it starts from.
+    YearNotAfter {
+        path: PathBuf,
+        year: i32,
+        from_year: i32,
+    },
 }
 
 impl From<std::io::Error> for Error {
@@ -274,6 +280,18 @@ impl Error {
                 "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
                 "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
             )),
+            Error::YearNotAfter {
+                path,
+                year,
+                from_year,
+            } => {
+                let (path, next) = (path.display(), from_year + 1);
+                line(say!(
+                    lang,
+                    "--year {year} ligger inte efter {path}, som gäller {from_year}: en ny plan gäller ett senare år. Inget skrevs. Ange t.ex. --year {next}, eller utelämna --year.",
+                    "--year {year} is not after {path}, which is for {from_year}: a new plan is for a later year. Nothing was written. Give e.g. --year {next}, or leave --year out."
+                ))
+            }
         }
     }
 }

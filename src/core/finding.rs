@@ -65,6 +65,8 @@ pub enum Code {
     NoFocusArea,
     AmountToFill,
     DecomposedName,
+    KeySource,
+    DecisionDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -309,6 +311,19 @@ pub enum Problem {
         year: i32,
         plan_year: i32,
     },
+    /// A key written in the plan whose `source` cites an earlier year than the plan's (last
+    /// year's decision document, carried over by `allocate init`).
+    KeySource {
+        key: String,
+        source: String,
+        year: i32,
+        plan_year: i32,
+    },
+    /// The plan names the forum that decides (`forum`) but not the day (`decision_date`),
+    /// which every invoice cites.
+    DecisionDateMissing {
+        forum: String,
+    },
     /// Splitting by percentages derived from counts moves a kommun's amount by more than one
     /// unit compared with splitting by the counts themselves.
     KeyRounding {
@@ -514,6 +529,8 @@ impl Problem {
             Problem::KeyFile { .. } => Code::KeyFile,
             Problem::KeyDefinition { .. } => Code::KeyDefinition,
             Problem::KeyDate { .. } => Code::KeyDate,
+            Problem::KeySource { .. } => Code::KeySource,
+            Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,

@@ -12,6 +12,7 @@ use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{Sheet, Value, Words};
+use crate::output::table::wrap;
 use crate::output::words::key_file::encoding_name;
 use crate::say;
 
@@ -51,15 +52,15 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
         '\t' => lang.pick("tabb", "tab"),
         _ => lang.pick("komma", "comma"),
     };
-    let (path, column, encoding) = (
-        info.path.display(),
-        &info.column,
-        encoding_name(info.encoding, lang),
-    );
+    let (path, column) = (info.path.display(), &info.column);
+    // The encoding and the delimiter stay on one line when the line is filled to the
+    // terminal's width.
+    let how =
+        format!("({}, {delimiter})", encoding_name(info.encoding, lang)).replace(' ', "\u{a0}");
     let mut line = say!(
         lang,
-        "{path}, kolumn \"{column}\" ({encoding}, {delimiter})",
-        "{path}, column \"{column}\" ({encoding}, {delimiter})"
+        "{path}, kolumn \"{column}\" {how}",
+        "{path}, column \"{column}\" {how}"
     );
     if let Some(title) = &info.title {
         line.push_str(&format!(": {title}"));
@@ -84,7 +85,10 @@ fn weight_text(w: Decimal, weighing: Weighing, decimals: u32, lang: Lang) -> Str
 }
 
 /// The audit as tables for people.
-pub fn table(audit: &Audit, lang: Lang) -> String {
+/// The audit for people, laid out for a terminal `width` columns wide: prose filled to the
+/// width, and each table made compact (no borders, no padding) when it would not fit.
+pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
+    let columns = usize::from(width);
     let mut text = String::new();
     let amount = lang.amount(audit.amount);
     let unit = lang.amount(audit.unit);
@@ -100,7 +104,10 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
         } else {
             "        "
         };
-        text.push_str(&format!("{label}{line}\n"));
+        // The label stays with the file's name.
+        let label = label.replace(' ', "\u{a0}");
+        text.push_str(&wrap(&format!("{label}{line}"), columns, "", "        "));
+        text.push('\n');
     }
     let mut number = 0;
     for step in &audit.steps {
@@ -136,14 +143,14 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
                 "Comparison: {amount} by the population counts directly (not the rule if the agreement states percentages)"
             ),
         };
-        text.push_str(&title);
+        text.push_str(&wrap(&title, columns, "", "   "));
         text.push('\n');
-        text.push_str(&step_table(audit, step, lang).to_string());
+        text.push_str(&fit(step_table(audit, step, lang), width));
         text.push('\n');
     }
     text.push('\n');
     let leftover = audit.leftover;
-    text.push_str(&say!(
+    let how = say!(
         lang,
         "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
          De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);\n\
@@ -153,8 +160,29 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
          The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order\n\
          (rank 1 first); on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
          always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
-    ));
+    );
+    let how = how.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.push_str(&wrap(&how, columns, "", ""));
+    text.push('\n');
     text
+}
+
+/// A table as is when it fits `width`, else compact: only the header line and the column
+/// separators, no padding, so that the figures still stand on one line each.
+fn fit(mut table: Table, width: u16) -> String {
+    let natural = table.to_string();
+    if natural
+        .lines()
+        .all(|l| l.chars().count() <= usize::from(width))
+    {
+        return natural;
+    }
+    // Only the header line and the column separators.
+    table.load_preset("     ═╪ ┆          ");
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 0));
+    }
+    table.to_string()
 }
 
 fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {

@@ -45,7 +45,8 @@ impl Style {
 pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> String {
     let lang = style.lang;
     let path = source.display_path();
-    let message = findings::message(&finding.problem, lang);
+    let message =
+        crate::output::table::visible(&findings::message(&finding.problem, lang)).into_owned();
     let primary = clamp(source, finding.span.clone());
     // A related place close by shares the primary's snippet; one far away gets its own, so
     // that no snippet spans a large part of the file.
@@ -97,7 +98,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         .problem
         .figures()
         .map(|(stated, computed)| findings::figures(stated, computed, lang));
-    let hint = findings::hint(&finding.problem, lang);
+    let hint = crate::output::table::visible(&findings::hint(&finding.problem, lang)).into_owned();
     if let Some(figures) = &figures {
         elements.push(style.note().message(figures.as_str()));
     }

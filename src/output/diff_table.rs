@@ -9,22 +9,26 @@ use crate::core::diff::{Change, InsatsSide, Matched, PlanDiff, YearCheck, YearCh
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::{Layout, short};
+use crate::output::table::{Layout, short, visible};
 
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
     let mut text = String::new();
     let county = if d.old.county == d.new.county {
-        d.new.county.clone()
+        visible(&d.new.county).into_owned()
     } else {
-        format!("{} → {}", d.old.county, d.new.county)
+        format!("{} → {}", visible(&d.old.county), visible(&d.new.county))
     };
     text.push_str(&match lang {
         Lang::Sv => format!("Jämförelse {county} {old_year} → {new_year}\n"),
         Lang::En => format!("Comparison {county} {old_year} → {new_year}\n"),
     });
-    text.push_str(&format!("{old_path} → {new_path}\n\n"));
+    text.push_str(&format!(
+        "{} → {}\n\n",
+        visible(old_path),
+        visible(new_path)
+    ));
 
     // Areas, with the county total as the total row.
     text.push_str(lang.pick("Områden\n", "Areas\n"));
@@ -171,11 +175,16 @@ fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
 /// column is left out rather) and whose columns `right` are right-aligned.
 fn fitted(
     header: Vec<String>,
-    mut rows: Vec<Vec<String>>,
+    rows: Vec<Vec<String>>,
     text: usize,
     right: std::ops::Range<usize>,
     layout: Layout,
 ) -> Table {
+    // Texts from the plans, escaped before they are measured.
+    let mut rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| row.iter().map(|c| visible(c).into_owned()).collect())
+        .collect();
     let others: Vec<usize> = widths(&header, &rows)
         .into_iter()
         .enumerate()
@@ -361,7 +370,7 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
                     by_text.join(", ")
                 ),
             };
-            text.push_str(&wrap(&note, usize::from(layout.width), "  "));
+            text.push_str(&wrap(&visible(&note), usize::from(layout.width), "  "));
         }
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick("  * texten har ändrats.\n", "  * the text has changed.\n"));

@@ -30,3 +30,4 @@ mod report;
 mod split;
 mod support;
 mod usage;
+mod terminal;

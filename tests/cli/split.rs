@@ -144,7 +144,7 @@ fn audit_table_shows_both_splits_and_why_each_krona_went_where() {
     out.assert_stdout_contains("132 708")
         .assert_stdout_contains("100,00 %")
         .assert_stdout_contains("1 567 760 kr")
-        .assert_stdout_contains("3 202 124 kr │");
+        .assert_stdout_contains("┆3 202 124 kr\n");
 }
 
 #[test]

@@ -91,7 +91,11 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     })?;
     let lang = args.common.lang;
     match args.format {
-        Format::Table => write!(out, "{}", crate::output::audit::table(&audit, lang))?,
+        Format::Table => write!(
+            out,
+            "{}",
+            crate::output::audit::table(&audit, lang, crate::output::table::terminal_width())
+        )?,
         Format::Csv => out.write_all(
             &crate::output::audit::csv(&audit, args.csv, lang)
                 .map_err(|e| Error::Export(e.to_string()))?,

@@ -195,6 +195,12 @@ registry! {
     DecomposedName "decomposed-name" Warning Stage::Ledger(crate::core::ledger::names::names_are_composed),
         "ett kommunnamn skrivet i uppdelad Unicode (`O` och ett kombinerande trema, som macOS skriver); det jämförs i sammansatt form (NFC) och stämmer ändå",
         "a kommun name in decomposed Unicode (`O` and a combining diaeresis, as macOS writes it); it is compared in composed form (NFC) and matches all the same";
+    KeySource "key-source" Warning Stage::Ledger(rules::key_sources_are_this_years),
+        "en nyckel med värden i planen och utan `date` vars `source` anger ett tidigare år än planåret (förra årets underlag, kvar efter `allocate init`)",
+        "a key with values in the plan and no `date` whose `source` names an earlier year than the plan year (last year's document, left by `allocate init`)";
+    DecisionDate "decision-date" Warning Stage::Ledger(rules::decision_date_is_given),
+        "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
+        "the plan gives `forum` but not `decision_date`, which the invoices cite";
 }
 
 #[cfg(test)]

@@ -392,6 +392,21 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "nyckeln `{key}` avser år {year}, mer än två år före planåret {plan_year}",
             "key `{key}` describes {year}, more than two years before the plan year {plan_year}"
         ),
+        Problem::KeySource {
+            key,
+            source,
+            year,
+            plan_year,
+        } => say!(
+            lang,
+            "nyckeln `{key}` har värden ur \"{source}\" ({year}), ett tidigare år än planåret {plan_year}",
+            "key `{key}` has its values from \"{source}\" ({year}), an earlier year than the plan year {plan_year}"
+        ),
+        Problem::DecisionDateMissing { forum } => say!(
+            lang,
+            "planen anger beslutande organ ({forum}) men inget beslutsdatum (`decision_date`); fakturorna hänvisar till beslutet",
+            "the plan gives the deciding body ({forum}) but no decision date (`decision_date`); the invoices cite the decision"
+        ),
         Problem::KeyRounding {
             insats,
             key,
@@ -650,6 +665,14 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::KeyDate { .. } => fixed(
             "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
             "get newer figures from SCB, or say in a comment why the older ones apply",
+        ),
+        Problem::KeySource { .. } => fixed(
+            "skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`, eller räkna fram dem ur SCB:s folkmängd: en nyckel med `file` och en med `from`",
+            "write this year's percentages from this year's decision document and change `source`, or derive them from SCB's population: a key with `file` and one with `from`",
+        ),
+        Problem::DecisionDateMissing { .. } => fixed(
+            "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas",
+            "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing",
         ),
         Problem::KeyRounding { .. } => fixed(
             "om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",
@@ -942,5 +965,22 @@ pub fn whole_units(unit: Amount, lang: Lang) -> String {
         (Some(words), _) => words.to_string(),
         (None, Lang::Sv) => format!("en jämn multipel av {}", lang.amount(unit)),
         (None, Lang::En) => format!("a whole multiple of {}", lang.amount(unit)),
+    }
+}
+
+/// The line that stands for the repeats of one finding left out of the output:
+/// `… och 4 812 fler fel av samma slag [key-coverage]`.
+pub fn repeats_left_out(count: usize, code: &str, error: bool, lang: Lang) -> String {
+    let n = crate::output::number::grouped(rust_decimal::Decimal::from(count), lang);
+    match (lang, error, count == 1) {
+        (Lang::Sv, true, _) => format!("… och {n} fler fel av samma slag [{code}]"),
+        (Lang::Sv, false, true) => format!("… och {n} varning till av samma slag [{code}]"),
+        (Lang::Sv, false, false) => format!("… och {n} fler varningar av samma slag [{code}]"),
+        (Lang::En, true, true) => format!("… and {n} more error of the same kind [{code}]"),
+        (Lang::En, true, false) => format!("… and {n} more errors of the same kind [{code}]"),
+        (Lang::En, false, true) => format!("… and {n} more warning of the same kind [{code}]"),
+        (Lang::En, false, false) => {
+            format!("… and {n} more warnings of the same kind [{code}]")
+        }
     }
 }
