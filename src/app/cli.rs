@@ -354,7 +354,9 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("generate", "insatser") => "Antal insatser",
         ("generate", "kommuner") => "Antal kommuner (högst 2 100)",
         ("generate", "seed") => "Fröet: samma frö ger samma filer",
-        ("generate", "short_texts") => "Enradiga texter i stället för texter lika långa som i de riktiga planerna",
+        ("generate", "short_texts") => {
+            "Enradiga texter i stället för texter lika långa som i de riktiga planerna"
+        }
         ("generate", "no_journals") => "Skriv bara planen, inga journaler",
         ("generate", "output") => {
             "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"

@@ -145,7 +145,8 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
         };
         text.push_str(&wrap(&title, columns, "", "   "));
         text.push('\n');
-        text.push_str(&fit(step_table(audit, step, lang), width));
+        let (table, header) = step_table(audit, step, lang);
+        text.push_str(&fit(table, &header, width));
         text.push('\n');
     }
     text.push('\n');
@@ -167,14 +168,21 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
     text
 }
 
+/// Marks where a column header may be hyphenated when it has to go over two lines.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 /// A table as is when it fits `width`, else compact: only the header line and the column
-/// separators, no padding, so that the figures still stand on one line each.
-fn fit(mut table: Table, width: u16) -> String {
+/// separators, no padding, so that the figures still stand on one line each. When even the
+/// compact table is too wide, headers wider than their column's figures go over two lines
+/// (at a space, or hyphenated where `header` marks it with a soft hyphen), so that the
+/// column is only as wide as its figures.
+fn fit(mut table: Table, header: &[String], width: u16) -> String {
+    let fits = |text: &str| {
+        text.lines()
+            .all(|l| l.chars().count() <= usize::from(width))
+    };
     let natural = table.to_string();
-    if natural
-        .lines()
-        .all(|l| l.chars().count() <= usize::from(width))
-    {
+    if fits(&natural) {
         return natural;
     }
     // Only the header line and the column separators.
@@ -182,10 +190,65 @@ fn fit(mut table: Table, width: u16) -> String {
     for column in table.column_iter_mut() {
         column.set_padding((0, 0));
     }
+    let compact = table.to_string();
+    if fits(&compact) {
+        return compact;
+    }
+    let mut figures = vec![0; header.len()];
+    for row in table.row_iter() {
+        for (widest, cell) in figures.iter_mut().zip(row.cell_iter()) {
+            *widest = (*widest).max(text_width(&cell.content()));
+        }
+    }
+    let two_line_header: Vec<String> = header
+        .iter()
+        .zip(&figures)
+        .map(|(header, &figures)| {
+            let whole = whole_header(header);
+            match two_lines(header) {
+                Some((first, second))
+                    if text_width(&first).max(text_width(&second)).max(figures)
+                        < text_width(&whole).max(figures) =>
+                {
+                    format!("{first}\n{second}")
+                }
+                _ => whole,
+            }
+        })
+        .collect();
+    table.set_header(two_line_header);
     table.to_string()
 }
 
-fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
+fn text_width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// A header on one line: without its hyphenation marks.
+fn whole_header(header: &str) -> String {
+    header.replace(SOFT_HYPHEN, "")
+}
+
+/// A header over two lines, broken at the space or marked hyphenation point that leaves the
+/// longer line shortest; `None` when it cannot be broken.
+fn two_lines(header: &str) -> Option<(String, String)> {
+    header
+        .char_indices()
+        .filter(|&(_, c)| c == ' ' || c == SOFT_HYPHEN)
+        .map(|(at, c)| {
+            let (first, second) = (&header[..at], &header[at + c.len_utf8()..]);
+            let first = if c == SOFT_HYPHEN {
+                format!("{}-", whole_header(first))
+            } else {
+                whole_header(first)
+            };
+            (first, whole_header(second))
+        })
+        .min_by_key(|(first, second)| text_width(first).max(text_width(second)))
+}
+
+/// The table of one step, and its header with hyphenation points marked (see [`fit`]).
+fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
     let is_percent = step.is_percent();
     let result_decimals = match step.kind {
         StepKind::Percentages(p) => p,
@@ -199,7 +262,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
         format!("+{}", lang.amount(Amount(step.unit)))
     };
     let weight_header = match step.weighing {
-        Weighing::Counts => lang.pick("Befolkning", "Population"),
+        Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),
         Weighing::Percent => lang.pick("Andel", "Share"),
     };
     // Percentages are shown with as many decimals as the key writes them with.
@@ -218,9 +281,9 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
             lang.pick("Exakt kvot", "Exact quota")
         }
         .to_string(),
-        lang.pick("Nedrundat", "Floor").to_string(),
-        lang.pick("Rest", "Remainder").to_string(),
-        lang.pick("Ordning", "Rank").to_string(),
+        lang.pick("Ned\u{ad}run\u{ad}dat", "Floor").to_string(),
+        lang.pick("Rest", "Remain\u{ad}der").to_string(),
+        lang.pick("Ord\u{ad}ning", "Rank").to_string(),
         unit_text.clone(),
         if is_percent {
             lang.pick("Procent", "Percent")
@@ -239,7 +302,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.clone());
+        .set_header(header.iter().map(|h| whole_header(h)).collect::<Vec<_>>());
     let show = |d: Decimal, decimals: u32| {
         if is_percent {
             percent(d, decimals, lang)
@@ -303,7 +366,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    table
+    (table, header)
 }
 
 fn plain(d: Decimal) -> String {
@@ -475,4 +538,19 @@ pub fn json(audit: &Audit) -> serde_json::Result<String> {
             .collect(),
     };
     serde_json::to_string_pretty(&doc).map(|t| t + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_goes_over_two_lines_where_the_longer_line_is_shortest() {
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(two_lines("Ned\u{ad}run\u{ad}dat"), pair("Ned-", "rundat"));
+        assert_eq!(two_lines("Skillnad mot 2."), pair("Skillnad", "mot 2."));
+        assert_eq!(two_lines("Exakt kvot"), pair("Exakt", "kvot"));
+        assert_eq!(two_lines("Rest"), None);
+        assert_eq!(whole_header("Ord\u{ad}ning"), "Ordning");
+    }
 }

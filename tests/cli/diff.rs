@@ -355,6 +355,6 @@ fn a_wrong_statement_about_last_year_fails_in_every_format() {
         &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
     )
     .assert_stdout_contains(
-        "- Föregående år enligt 2026: 12 697 000 kr ≠ 2025 års plan: 12 697 775 kr",
+        "- Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
     );
 }

@@ -29,5 +29,5 @@ mod readme;
 mod report;
 mod split;
 mod support;
-mod usage;
 mod terminal;
+mod usage;
