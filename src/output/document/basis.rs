@@ -287,11 +287,11 @@ fn status(marks: &Marks, findings: &[Finding], lang: Lang) -> StatusNote {
         return StatusNote {
             kind: StatusKind::Errors,
             text: vec![
-                Span::Strong(lang.pick("Utkast: ", "Draft: ").to_string()),
+                Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
                 Span::text(say!(
                     lang,
-                    "planen har {error_words} och {warning_words}. Varje fel står vid sin siffra (≠) och i listan nedan. {holding} av {compared} tryckta summor stämmer med beräkningen.",
-                    "the plan has {error_words} and {warning_words}. Each error stands at its figure (≠) and in the list below. {holding} of {compared} printed figures match the computation."
+                    " planen har {error_words} och {warning_words}. Varje fel står vid sin siffra (≠) och i listan nedan. {holding} av {compared} tryckta summor stämmer med beräkningen.",
+                    " the plan has {error_words} and {warning_words}. Each error stands at its figure (≠) and in the list below. {holding} of {compared} printed figures match the computation."
                 )),
             ],
         };

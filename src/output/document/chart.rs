@@ -451,11 +451,11 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
             NODE,
             &format!("{}: {}", recipient.name, money(recipient.amount)),
         );
-        let name = if recipient.members > 1 {
-            let (name, n) = (&recipient.label, recipient.members);
-            say!(lang, "{name} ({n} kommuner)", "{name} ({n} kommuner)")
+        let amount = if recipient.members > 1 {
+            let (n, amount) = (recipient.members, money(recipient.amount));
+            say!(lang, "{n} kommuner, {amount}", "{n} kommuner, {amount}")
         } else {
-            recipient.label.clone()
+            money(recipient.amount)
         };
         let x = x_recipient + node_width + 10.0;
         let centre = n.y + n.height / 2.0;
@@ -468,8 +468,11 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
             );
         }
         let lines = vec![
-            wrap(&name, 30, 1).into_iter().next().unwrap_or_default(),
-            money(recipient.amount),
+            wrap(&recipient.label, 28, 1)
+                .into_iter()
+                .next()
+                .unwrap_or_default(),
+            amount,
         ];
         label(&mut svg, x, *y, &lines, false);
     }
@@ -596,7 +599,7 @@ mod tests {
                 20,
                 2
             ),
-            ["Region Jämtland", "Härjedalen för fort…"]
+            ["Region Jämtland", "Härjedalen för…"]
         );
     }
 

@@ -90,7 +90,6 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
   thead { display: table-header-group; }
   tr, li, figure.chart, .status { break-inside: avoid; }
   table { font-size: 8.5pt; }
-  td.wide { width: 40%; min-width: 0; }
   .chart-scroll { overflow: visible; border: 0; }
   .chart-scroll svg { min-width: 0; }
   a { color: inherit; text-decoration: none; }

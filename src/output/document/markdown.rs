@@ -120,9 +120,10 @@ fn table_md(out: &mut String, table: &Table) {
     }
 }
 
-/// Text for a table cell: one line, pipes escaped.
+/// Text for a table cell: one line, pipes escaped. (Only ASCII white space is folded: the
+/// no-break spaces inside amounts stay.)
 fn cell(text: &str) -> String {
-    let one_line: Vec<&str> = text.split_whitespace().collect();
+    let one_line: Vec<&str> = text.split_ascii_whitespace().collect();
     one_line.join(" ").replace('|', "\\|")
 }
 
