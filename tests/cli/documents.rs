@@ -84,7 +84,7 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
     ] {
         assert!(html.contains(title), "no {title:?}");
     }
-    assert!(html.contains(&format!("En minskning med <span class=\"fig ok\"")));
+    assert!(html.contains("En minskning med <span class=\"fig ok\""));
     assert!(html.contains(&kr("7 877")));
     // The per-kommun table, Berg's row as the document prints it, each figure checked.
     let berg = html.find(">Berg<").expect("Berg's row");
