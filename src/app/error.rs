@@ -21,6 +21,21 @@ pub enum Blocked {
     Report,
     Export,
     Comparison,
+    /// `report --per-recipient`: letters go out to recipients, so only from a plan without
+    /// errors.
+    Letters,
+}
+
+/// An option of `report` that does not go with the format asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportMisuse {
+    /// `--view`, `--area`, `--actor` or `--kommun` with a document format: a document is the
+    /// whole plan.
+    FilterOnDocument(&'static str),
+    /// `--output`, `--previous` or `--force` with the terminal tables.
+    DocumentOptionOnTable(&'static str),
+    /// `--format docx` without `--output` (or `--per-recipient --out`).
+    DocxNeedsFile,
 }
 
 #[derive(Debug)]
@@ -84,6 +99,13 @@ pub enum Error {
         year: i32,
         from_year: i32,
     },
+    /// `report`: options that do not go together.
+    Report(ReportMisuse),
+    /// `report --format html|docx|md` on a plan with errors: the document was written with each
+    /// error at its figure (the findings are drawn already), and the status says so.
+    DocumentWithErrors { path: String, errors: usize },
+    /// A document could not be made (a chart could not be drawn, the DOCX not packed).
+    Document(String),
 }
 
 impl From<std::io::Error> for Error {
@@ -105,7 +127,9 @@ impl From<crate::app::files::WriteError> for Error {
 impl Error {
     pub fn status(&self) -> Status {
         match self {
-            Error::PlanHasErrors { .. } | Error::KeyUnusable { .. } => Status::Findings,
+            Error::PlanHasErrors { .. }
+            | Error::KeyUnusable { .. }
+            | Error::DocumentWithErrors { .. } => Status::Findings,
             _ => Status::Failure,
         }
     }
@@ -135,6 +159,7 @@ impl Error {
                     Blocked::Report => lang.pick("ingen rapport", "no report"),
                     Blocked::Export => lang.pick("inget exporteras", "nothing is exported"),
                     Blocked::Comparison => lang.pick("ingen jämförelse", "no comparison"),
+                    Blocked::Letters => lang.pick("inga fördelningsbesked", "no letters"),
                 };
                 format!(
                     "{path}: {}\n",
@@ -275,6 +300,37 @@ impl Error {
                     "{path}: the plan's year {year} is not a four-digit year; correct `year` under [plan]"
                 ))
             }
+            Error::Report(misuse) => line(match misuse {
+                ReportMisuse::FilterOnDocument(option) => say!(
+                    lang,
+                    "{option} gäller tabellerna på skärmen; ett dokument visar hela planen. En mottagares del står i dess fördelningsbesked (--per-recipient --out MAPP).",
+                    "{option} applies to the tables on screen; a document shows the whole plan. A recipient's share is in its letter (--per-recipient --out DIR)."
+                ),
+                ReportMisuse::DocumentOptionOnTable(option) => say!(
+                    lang,
+                    "{option} gäller dokument: ange --format html, docx eller md",
+                    "{option} is for documents: give --format html, docx or md"
+                ),
+                ReportMisuse::DocxNeedsFile => lang
+                    .pick(
+                        "DOCX skrivs bara till en fil: ange -o FIL (eller --per-recipient --out MAPP)",
+                        "DOCX is written to a file only: give -o FILE (or --per-recipient --out DIR)",
+                    )
+                    .to_string(),
+            }),
+            Error::DocumentWithErrors { path, errors } => format!(
+                "{path}: {}\n",
+                say!(
+                    lang,
+                    "{errors} fel; dokumentet är ett utkast med varje fel markerat vid sin siffra",
+                    "{errors} errors; the document is a draft with each error marked at its figure"
+                )
+            ),
+            Error::Document(reason) => line(say!(
+                lang,
+                "dokumentet kunde inte skapas: {reason}",
+                "the document could not be made: {reason}"
+            )),
             Error::NewYear { year } => line(say!(
                 lang,
                 "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",

@@ -13,6 +13,7 @@ mod ci;
 mod conservation;
 mod corpus;
 mod diff;
+mod documents;
 mod export;
 mod format;
 mod fuzz_seeds;
