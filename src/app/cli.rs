@@ -318,6 +318,20 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("export", "out") => {
             "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs en enda --view till standard output"
         }
+        ("report", "format") => {
+            "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); standard: table"
+        }
+        ("report", "output") => {
+            "Filen som dokumentet skrivs till; utan den skrivs html och md till standard output (docx behöver en fil)"
+        }
+        ("report", "per_recipient") => {
+            "Ett fördelningsbesked per mottagare i mappen --out: HTML och DOCX, eller det enda --format som anges"
+        }
+        ("report", "out") => "Mapp för fördelningsbeskeden med --per-recipient (skapas om den saknas)",
+        ("report", "previous") => {
+            "Förra årets plan: dokumentet visar dess belopp och förändringen per område och aktör"
+        }
+        ("report", "force") => "Ersätt filer som redan finns",
         ("export", "format") => "Filformat: csv, xlsx eller json; standard: csv",
         ("export", "csv") => {
             "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
