@@ -72,12 +72,16 @@ fn scale(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("report", view.name()), &view, |b, &v| {
                 b.iter(|| black_box(table::view(v, &projection, layout).len()))
             });
-            group.bench_with_input(BenchmarkId::new("export csv", view.name()), &view, |b, &v| {
-                b.iter(|| {
-                    let sheet = sheet::build(v, &projection, Lang::Sv);
-                    black_box(csv::write(&sheet, Dialect::Excel).unwrap().len())
-                })
-            });
+            group.bench_with_input(
+                BenchmarkId::new("export csv", view.name()),
+                &view,
+                |b, &v| {
+                    b.iter(|| {
+                        let sheet = sheet::build(v, &projection, Lang::Sv);
+                        black_box(csv::write(&sheet, Dialect::Excel).unwrap().len())
+                    })
+                },
+            );
         }
         group.bench_function("export xlsx", |b| {
             b.iter(|| {

@@ -327,7 +327,9 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("report", "per_recipient") => {
             "Ett fördelningsbesked per mottagare i mappen --out: HTML och DOCX, eller det enda --format som anges"
         }
-        ("report", "out") => "Mapp för fördelningsbeskeden med --per-recipient (skapas om den saknas)",
+        ("report", "out") => {
+            "Mapp för fördelningsbeskeden med --per-recipient (skapas om den saknas)"
+        }
         ("report", "previous") => {
             "Förra årets plan: dokumentet visar dess belopp och förändringen per område och aktör"
         }

@@ -453,9 +453,9 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
         };
         for (i, ((code, kommun), p)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
             rows.push(vec![
-                Value::Text(step_word.to_string()),
+                Value::Text(step_word.into()),
                 Value::Code(code.clone()),
-                Value::Text(kommun.clone()),
+                Value::Text(kommun.as_str().into()),
                 Value::Decimal(p.weight),
                 Value::Decimal(p.quota),
                 Value::Decimal(p.floor.0),
@@ -467,7 +467,7 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
                     } else {
                         pick("nej", "no", "false")
                     }
-                    .to_string(),
+                    .into(),
                 ),
                 Value::Decimal(p.amount.0),
                 step.difference

@@ -473,9 +473,9 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
     let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
     let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {
         vec![
-            Value::Text(section.to_string()),
+            Value::Text(section.into()),
             Value::Code(key.to_string()),
-            Value::Text(name.to_string()),
+            Value::Text(name.into()),
             amount(change.old),
             amount(change.new),
             Value::Amount(change.difference()),
@@ -509,16 +509,19 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         };
         let mut row = line(insats, &key, &c.new.text, &c.amount());
         if let Some(status) = row.get_mut(7) {
-            *status = Value::Text(pick("ändrad", "changed", "changed").to_string());
+            *status = Value::Text(pick("ändrad", "changed", "changed").into());
         }
         if let Some(matched) = row.get_mut(8) {
-            *matched = Value::Text(match c.matched {
-                Matched::ById => pick("id", "id", "id").to_string(),
-                Matched::ByText(p) => match words {
-                    Words::Machine => format!("text {p}"),
-                    _ => format!("{} {p} %", pick("text", "text", "")),
-                },
-            });
+            *matched = Value::Text(
+                match c.matched {
+                    Matched::ById => pick("id", "id", "id").to_string(),
+                    Matched::ByText(p) => match words {
+                        Words::Machine => format!("text {p}"),
+                        _ => format!("{} {p} %", pick("text", "text", "")),
+                    },
+                }
+                .into(),
+            );
         }
         rows.push(row);
     }
@@ -548,7 +551,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             };
             let mut row = line(insats, &s.id, &s.text, &change);
             if let Some(cell) = row.get_mut(7) {
-                *cell = Value::Text(status.to_string());
+                *cell = Value::Text(status.into());
             }
             rows.push(row);
         }

@@ -15,7 +15,9 @@ use crate::output::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Shared, not copied: a national plan's payments repeat each insats's text on every
+    /// one of its lines.
+    Text(std::rc::Rc<str>),
     /// A code made of digits that is not a number (a kommunkod such as `0114`): kept as text
     /// so that a spreadsheet keeps its leading zero.
     Code(String),
@@ -90,8 +92,13 @@ pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     }
 }
 
-fn text(s: impl Into<String>) -> Value {
-    Value::Text(s.into())
+fn text(s: impl AsRef<str>) -> Value {
+    Value::Text(s.as_ref().into())
+}
+
+/// A text many rows share, without copying it.
+fn shared(s: &std::rc::Rc<str>) -> Value {
+    Value::Text(s.clone())
 }
 
 fn code(s: impl Into<String>) -> Value {
@@ -174,16 +181,16 @@ fn payments(rows: &[PaymentRow], words: Words) -> Sheet {
             .iter()
             .map(|r| {
                 vec![
-                    text(&r.recipient),
+                    shared(&r.recipient),
                     text(kind_word(r.recipient_kind, words)),
                     r.kommunkod.as_ref().map_or(Value::Empty, code),
                     Value::Number(r.area),
-                    text(&r.insats),
-                    text(&r.text),
+                    shared(&r.insats),
+                    shared(&r.text),
                     Value::Amount(r.amount),
                     text(payment_words(r.payment, words)),
-                    r.reference.as_ref().map_or(Value::Empty, code),
-                    text(&r.decision),
+                    r.reference.as_deref().map_or(Value::Empty, code),
+                    shared(&r.decision),
                 ]
             })
             .collect(),
@@ -333,14 +340,14 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
     for invoice in &report.invoices {
         for line in &invoice.lines {
             rows.push(vec![
-                text(&invoice.recipient),
+                shared(&invoice.recipient),
                 invoice.kommunkod.as_ref().map_or(Value::Empty, code),
                 text(&report.region),
                 report.reference.as_ref().map_or(Value::Empty, code),
                 text(&report.decision),
                 Value::Number(line.area),
-                text(&line.insats),
-                text(&line.text),
+                shared(&line.insats),
+                shared(&line.text),
                 Value::Amount(line.amount),
             ]);
         }

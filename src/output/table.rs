@@ -224,7 +224,7 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
     for row in rows {
         let name = match &row.kommunkod {
             Some(code) => format!("{} ({code})", row.recipient),
-            None => row.recipient.clone(),
+            None => row.recipient.to_string(),
         };
         table.add_row(vec![
             Cell::new(short(&name, name_width)),
@@ -791,7 +791,7 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
         let ids = s
             .lines
             .iter()
-            .map(|l| l.insats.as_str())
+            .map(|l| &*l.insats)
             .collect::<Vec<_>>()
             .join(", ");
         table.add_row(vec![text(&s.recipient), text(&ids), layout.amount(s.total)]);

@@ -125,7 +125,7 @@ fn write_part(
             if *is_total {
                 match value {
                     Value::Text(t) => {
-                        worksheet.write_string_with_format(row, col, t, &formats.total_label)?;
+                        worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
                     }
                     other => write_value(worksheet, row, col, other, formats, true)?,
                 }
@@ -166,7 +166,7 @@ fn write_value(
             } else {
                 &formats.text
             };
-            worksheet.write_string_with_format(row, col, t, format)?;
+            worksheet.write_string_with_format(row, col, &**t, format)?;
         }
         Value::Code(c) => {
             worksheet.write_string_with_format(row, col, c, &formats.code)?;
@@ -230,7 +230,8 @@ fn bold(chars: usize) -> f64 {
 /// How many characters a cell shows.
 fn displayed_chars(value: &Value) -> usize {
     match value {
-        Value::Text(t) | Value::Code(t) => t.chars().count(),
+        Value::Text(t) => t.chars().count(),
+        Value::Code(t) => t.chars().count(),
         Value::Number(n) => n.to_string().len(),
         Value::Decimal(d) => d.normalize().to_string().len(),
         // The kronor format shows whole kronor: `1 865 000 kr`, `-7 877 kr`.

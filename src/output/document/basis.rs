@@ -1171,7 +1171,7 @@ fn statements_table(
             if with_code {
                 cells.push(texts(s.kommunkod.as_deref().unwrap_or("")));
             }
-            let ids: Vec<&str> = s.lines.iter().map(|l| l.insats.as_str()).collect();
+            let ids: Vec<&str> = s.lines.iter().map(|l| &*l.insats).collect();
             cells.push(texts(&ids.join(", ")));
             cells.push(figure_cell(marks.plain(s.total)));
             row(cells)

@@ -67,7 +67,7 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
 pub fn display_name(statement: &Statement, lang: Lang) -> String {
     match statement.kind {
         RecipientKind::Kommun => kommun_name(&statement.recipient, lang),
-        _ => statement.recipient.clone(),
+        _ => statement.recipient.to_string(),
     }
 }
 
@@ -98,7 +98,7 @@ pub fn kommun_name(name: &str, lang: Lang) -> String {
 fn slug(statement: &Statement) -> String {
     let name = match &statement.kommunkod {
         Some(code) => format!("{code}-{}", statement.recipient),
-        None => statement.recipient.clone(),
+        None => statement.recipient.to_string(),
     };
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -191,8 +191,8 @@ fn letter(
         .map(|l| Row {
             cells: vec![
                 vec![Span::text(l.area.to_string())],
-                vec![Span::text(&l.insats)],
-                vec![Span::text(&l.text)],
+                vec![Span::text(&*l.insats)],
+                vec![Span::text(&*l.text)],
                 vec![Span::Figure(Figure {
                     text: money(l.amount, lang),
                     mark: Mark::None,
