@@ -72,8 +72,8 @@ pub enum KeySource {
         plan: String,
         key: String,
         title: Option<String>,
-        from: Option<(String, Option<KeyFileInfo>)>,
-        file: Option<KeyFileInfo>,
+        from: Option<(String, Option<Box<KeyFileInfo>>)>,
+        file: Option<Box<KeyFileInfo>>,
     },
 }
 

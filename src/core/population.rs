@@ -240,6 +240,10 @@ pub enum ScbErrorKind {
     },
     /// A row with a value but no region.
     EmptyRegion,
+    /// A code of one or three digits: a kommunkod or county code without its leading zero.
+    LostLeadingZero {
+        region: String,
+    },
     /// A value that is neither a whole number nor `..`.
     BadValue {
         region: String,

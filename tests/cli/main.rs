@@ -25,5 +25,6 @@ mod plans;
 mod properties;
 mod readme;
 mod report;
+mod scb_shapes;
 mod split;
 mod support;

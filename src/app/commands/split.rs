@@ -175,13 +175,13 @@ fn from_plan(
             });
         }
     };
-    let file_info = |k: usize| -> Option<KeyFileInfo> {
+    let file_info = |k: usize| -> Option<Box<KeyFileInfo>> {
         loaded
             .key_files
             .get(k)
             .and_then(Option::as_ref)
             .and_then(|f| f.as_ref().ok())
-            .map(KeyFileInfo::of)
+            .map(|f| Box::new(KeyFileInfo::of(f)))
     };
     let source_key = resolved.and_then(|k| k.source);
     let (weights, weighing, precision, derived) = match (source_key, key.kind.get_ref()) {

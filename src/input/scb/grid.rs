@@ -116,7 +116,18 @@ pub(super) fn read(
             .trim()
             .to_string()
     });
-    let layout = layout(&names, header.line)?;
+    let mut layout = layout(&names, header.line)?;
+    if let Some(candidate) = layout.names
+        && !names_beside_codes(rows, layout.region, candidate, workbook)
+    {
+        layout.names = None;
+        let name = names.get(candidate).cloned().unwrap_or_default();
+        let contents = is_contents_header(&name);
+        layout
+            .dimensions
+            .push((candidate, Dimension { name, contents }));
+        layout.dimensions.sort_by_key(|(i, _)| *i);
+    }
 
     // The figures, with the period each is for.
     // (period, figure, whether the row ends before the period's column)
@@ -269,6 +280,38 @@ fn missing(region: &str, code: Option<&str>, column: String) -> ScbErrorKind {
         },
         column,
     }
+}
+
+/// Whether the column `names` holds the names of the codes in column `region`: every region
+/// is a bare code, and each code has one name and each name one code (a column of sexes or
+/// ages beside the codes repeats its values from region to region).
+fn names_beside_codes(rows: &[Record], region: usize, names: usize, workbook: bool) -> bool {
+    use std::collections::HashMap;
+    let mut name_of: HashMap<&str, &str> = HashMap::new();
+    let mut code_of: HashMap<&str, &str> = HashMap::new();
+    let mut last_code = "";
+    for r in rows {
+        let only_first = r.fields.iter().skip(1).all(|f| f.trim().is_empty());
+        if r.is_blank() || (only_first && !table::starts_with_code(r.field(0))) {
+            continue;
+        }
+        let code = match r.field(region) {
+            "" if workbook => last_code,
+            "" => continue,
+            code => code,
+        };
+        last_code = code;
+        let name = r.field(names);
+        if !code.chars().all(|c| c.is_ascii_digit()) || name.is_empty() {
+            return false;
+        }
+        if *name_of.entry(code).or_insert(name) != name
+            || *code_of.entry(name).or_insert(code) != code
+        {
+            return false;
+        }
+    }
+    !name_of.is_empty()
 }
 
 /// What each column of the header holds.

@@ -394,4 +394,66 @@ mod tests {
             ScbErrorKind::CountTooLarge { .. }
         ));
     }
+
+    #[test]
+    fn a_column_of_codes_beside_one_of_names_gives_both() {
+        let t =
+            "\"Region\",\"region\",\"2024\"\n\"2303\",\"Ragunda\",5150\n\"2305\",\"Bräcke\",6037\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.rows[1].code.as_deref(), Some("2305"));
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert!(f.combined.is_empty());
+        // A column of sexes beside codes is a dimension, summed.
+        let t = "\"Region\",\"Kon\",\"2024\"\n\"2303\",\"1\",2575\n\"2303\",\"2\",2575\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].count, Some(5_150));
+    }
+
+    #[test]
+    fn fields_separated_by_spaces_when_nothing_else_splits() {
+        let t = "\"Folkmängden\"\n\"Region\" \"BE0101N1 2024\"\n\"2303\" 5150\n\"2305\" 6037\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(csv_format(&f).1, ' ');
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.title.as_deref(), Some("Folkmängden"));
+    }
+
+    #[test]
+    fn json_stat_with_a_list_index_and_sparse_values() {
+        let t = r#"{"class":"dataset","id":["Region","Kon","Tid"],"size":[2,2,1],
+            "dimension":{"Region":{"category":{"index":["2303","2305"],"label":{"2303":"Ragunda","2305":"Bräcke"}}},
+            "Kon":{"label":"kön","category":{"index":{"1":0,"2":1},"label":{"1":"män","2":"kvinnor"}}},
+            "Tid":{"category":{"index":{"2024":0}}}},"role":{"time":["Tid"]},
+            "value":{"0":2575,"1":2575,"2":3018,"3":3019}}"#;
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert!(
+            matches!(&f.combined[..], [crate::core::population::Combined::Summed { column, .. }] if column == "kön")
+        );
+        // A missing value (null, or absent from a sparse object) is `..`.
+        let f = read(t.replace("\"3\":3019", "\"4\":1").as_bytes(), None);
+        assert!(f.is_err());
+        let f = read(t.replace(",\"3\":3019", "").as_bytes(), None).unwrap();
+        assert_eq!(f.rows[1].count, None);
+    }
+
+    #[test]
+    fn pc_axis_with_contents_and_years_in_the_heading() {
+        let t = "CHARSET=\"ANSI\";\nCONTVARIABLE=\"tabellinnehåll\";\nSTUB=\"region\";\nHEADING=\"tabellinnehåll\",\"år\";\n\
+                 VALUES(\"region\")=\"2303 Ragunda\",\n\"2305 Bräcke\";\nVALUES(\"tabellinnehåll\")=\"Folkmängd\";\n\
+                 VALUES(\"år\")=\"2023\",\"2024\";\nVALUES[en](\"region\")=\"2303 Ragunda\",\"2305 Bracke\";\n\
+                 TIMEVAL(\"år\")=TLIST(A1),\"2023\",\"2024\";\nDATA=\n5140 5150\n\"..\" 6037;\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::ChooseColumn { .. }));
+        let f = read(t.as_bytes(), Some("2024")).unwrap();
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert_eq!((f.rows[0].line, f.rows[1].line), (12, 13));
+        let f = read(t.as_bytes(), Some("2023")).unwrap();
+        assert_eq!(f.rows[1].count, None);
+        let err = read(t.replace("5140 5150", "5140").as_bytes(), Some("2024")).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::Cube { .. }));
+    }
 }

@@ -11,7 +11,9 @@
 //!   every kommun has exactly the same values, each once;
 //! - contents (`ContentsCode`) are never summed: figures of different things are refused.
 //!
-//! Kommunkoder stay strings from the file to the model, so `0114` keeps its zero.
+//! Kommunkoder stay strings from the file to the model, so `0114` keeps its zero; a code of
+//! one or three digits (`114`, `1`) has lost it on the way (a program read the codes as
+//! numbers) and is refused rather than guessed.
 
 use std::collections::HashMap;
 
@@ -208,6 +210,9 @@ enum Region {
     Total,
     /// A code of another length.
     Other,
+    /// One or three digits: a county's or kommun's code that has lost its leading zero
+    /// (`114` for `0114`), as when a program read the codes as numbers.
+    LostZero,
 }
 
 /// Splits "2303 Ragunda", "2303 - Ragunda" or "2303" into its code and name.
@@ -254,6 +259,7 @@ fn classify(observation: &Observation) -> Region {
             },
             2 if code == "00" => Region::Country,
             2 => Region::County { code: Some(code) },
+            1 | 3 => Region::LostZero,
             _ => Region::Other,
         },
         Some(_) => Region::Other,
@@ -348,6 +354,14 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
             (o, region)
         })
         .collect();
+    if let Some((o, _)) = classified.iter().find(|(_, r)| *r == Region::LostZero) {
+        return Err((
+            Some(o.line),
+            ScbErrorKind::LostLeadingZero {
+                region: o.region.trim().to_string(),
+            },
+        ));
+    }
     let coded = classified
         .iter()
         .any(|(_, r)| matches!(r, Region::Kommun { code: Some(_), .. }));
@@ -454,7 +468,15 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
 
     // Counts.
     let mut rows = Vec::new();
-    let mut pending_totals: Vec<(usize, String, Option<u64>, Option<String>, bool)> = Vec::new();
+    /// A county or "Summa" row, before it is known which kommun rows it covers.
+    struct Pending {
+        line: usize,
+        label: String,
+        count: Option<u64>,
+        code: Option<String>,
+        county: bool,
+    }
+    let mut pending_totals: Vec<Pending> = Vec::new();
     let mut other_regions = Vec::new();
     for g in groups {
         let is_row = matches!(g.region, Region::Kommun { .. });
@@ -495,12 +517,20 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
                 name,
                 count,
             }),
-            Region::County { code } if !unreadable => {
-                pending_totals.push((g.line, g.label, count, code, true));
-            }
-            Region::Total if !unreadable => {
-                pending_totals.push((g.line, g.label, count, None, false));
-            }
+            Region::County { code } if !unreadable => pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code,
+                county: true,
+            }),
+            Region::Total if !unreadable => pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code: None,
+                county: false,
+            }),
             _ => other_regions.push((g.line, g.label)),
         }
     }
@@ -510,9 +540,16 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
 
     // Totals: a county covers its own kommuner (by code), or all of them when it is the only
     // county of a file without codes; a "Summa" row covers every kommun row.
-    let counties = pending_totals.iter().filter(|t| t.4).count();
+    let counties = pending_totals.iter().filter(|t| t.county).count();
     let mut totals = Vec::new();
-    for (line, label, count, code, county) in pending_totals {
+    for Pending {
+        line,
+        label,
+        count,
+        code,
+        county,
+    } in pending_totals
+    {
         let covers = match (county, code) {
             (false, _) => Some(Covers::All),
             (true, Some(code)) if coded => rows
@@ -605,7 +642,12 @@ mod tests {
             Region::County { code: None }
         );
         assert_eq!(classify(&obs(1, "Summa", &[], "1")), Region::Total);
-        assert_eq!(classify(&obs(1, "012", &[], "1")), Region::Other);
+        assert_eq!(classify(&obs(1, "012345", &[], "1")), Region::Other);
+        assert_eq!(
+            classify(&obs(1, "114 Upplands Väsby", &[], "1")),
+            Region::LostZero
+        );
+        assert_eq!(classify(&obs(1, "1", &[], "1")), Region::LostZero);
         let mut o = obs(1, "2303 Ragunda", &[], "1");
         o.code = Some("2303".into());
         assert_eq!(

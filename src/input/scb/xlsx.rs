@@ -168,12 +168,13 @@ fn guard(bytes: &[u8]) -> Result<(), Failure> {
                 )));
             }
         }
-        if shared_strings && let Some(claimed) = unique_count(&head) {
-            if claimed > size / 12 {
-                return Err(workbook_error(format!(
-                    "{name} claims {claimed} strings in {size} bytes"
-                )));
-            }
+        if shared_strings
+            && let Some(claimed) = unique_count(&head)
+            && claimed > size / 12
+        {
+            return Err(workbook_error(format!(
+                "{name} claims {claimed} strings in {size} bytes"
+            )));
         }
     }
     Ok(())

@@ -217,6 +217,11 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             "regionen \"{region}\" har ingen kommunkod",
             "region \"{region}\" has no kommunkod"
         ),
+        (ScbErrorKind::LostLeadingZero { region }, _) => say!(
+            lang,
+            "regionkoden i \"{region}\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
+            "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
+        ),
         (ScbErrorKind::EmptyRegion, _) => say!(
             lang,
             "raden har ett värde men ingen region",
@@ -359,6 +364,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::NoKommunkod { .. } => lang.pick(
             "antingen har alla kommuner sin kod, som \"2380 Östersund\", eller ingen, som webbgränssnittets \"Östersund\"; rätta raden eller ladda ner filen igen",
             "either every kommun has its code, as in \"2380 Östersund\", or none has, as in the web interface's \"Östersund\"; correct the row or download the file again",
+        ),
+        ScbErrorKind::LostLeadingZero { .. } => lang.pick(
+            "filen har öppnats i ett program som läser koderna som tal; ladda ner den från SCB igen, eller formatera regionkolumnen som text innan den sparas",
+            "the file has been opened in a program that reads the codes as numbers; download it from SCB again, or format the region column as text before saving",
         ),
         ScbErrorKind::EmptyRegion => lang.pick(
             "skriv kommunen på raden, eller ta bort raden",
