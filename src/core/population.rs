@@ -171,6 +171,28 @@ pub enum OtherFormat {
     Json,
 }
 
+/// Why a zip file is not read as a workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// The zip or workbook reader's own reason (in English).
+    Unreadable(String),
+    /// The workbook has no sheet.
+    NoSheet,
+    /// A part that inflates beyond `limit` bytes (or all parts together beyond it).
+    TooLarge {
+        part: String,
+        limit: u64,
+    },
+    /// More parts, or cells, than a table of population can need.
+    TooManyParts(usize),
+    TooManyCells(usize),
+    /// The shared strings claim more strings than their part can hold.
+    ClaimsStrings {
+        claimed: u64,
+        bytes: u64,
+    },
+}
+
 /// What is wrong inside a JSON-stat or PC-Axis file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CubeProblem {
@@ -199,9 +221,8 @@ pub enum ScbErrorKind {
     },
     /// An old Excel, Word or PDF file, or other bytes that are not text.
     NotText(BinaryKind),
-    /// A zip file that cannot be read as an Excel workbook (the reason), or one too large
-    /// inside to read.
-    Workbook(String),
+    /// A zip file that cannot be read as an Excel workbook, or one too large inside to read.
+    Workbook(WorkbookProblem),
     /// A file of a kind that is recognised but not read.
     OtherFormat(OtherFormat),
     /// A JSON-stat or PC-Axis file that cannot be read.
@@ -221,6 +242,10 @@ pub enum ScbErrorKind {
     ColumnNotFound {
         wanted: String,
         available: Vec<String>,
+    },
+    /// The column asked for is in the header twice (for two contents).
+    SameColumnTwice {
+        column: String,
     },
     /// Several year columns and none chosen.
     ChooseColumn {

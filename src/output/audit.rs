@@ -72,10 +72,23 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
             .to_string(),
         );
     }
+    let unnamed = lang.pick("(kolumn utan rubrik)", "(column without a header)");
     for combined in &info.combined {
         lines.push(match combined {
             Combined::Summed { column, values } => {
-                let values = values.join(", ");
+                let column = if column.is_empty() { unnamed } else { column };
+                // Many values (ages one by one): the first few, the last and how many.
+                let values = match values.as_slice() {
+                    [first, second, third, .., last] if values.len() > 6 => {
+                        let n = values.len();
+                        say!(
+                            lang,
+                            "{first}, {second}, {third}, …, {last}: {n} värden",
+                            "{first}, {second}, {third}, …, {last}: {n} values"
+                        )
+                    }
+                    _ => values.join(", "),
+                };
                 say!(
                     lang,
                     "raderna per {column} ({values}) summeras per kommun",
@@ -86,11 +99,14 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
                 column,
                 value,
                 others,
-            } => say!(
-                lang,
-                "{column}: bara \"{value}\" läses; {others} andra värden lämnas utanför",
-                "{column}: only \"{value}\" is read; {others} other values are left out"
-            ),
+            } => {
+                let column = if column.is_empty() { unnamed } else { column };
+                say!(
+                    lang,
+                    "{column}: bara \"{value}\" läses; {others} andra värden lämnas utanför",
+                    "{column}: only \"{value}\" is read; {others} other values are left out"
+                )
+            }
         });
     }
     for total in &info.totals {

@@ -476,6 +476,77 @@ fn a_workbook_with_two_stub_variables_and_two_heading_rows() {
 }
 
 #[test]
+fn a_workbook_with_the_regions_inside_another_variable() {
+    // Kön outer, region inner, codes only (PxWebApi 2's xlsx with codes): the column of
+    // kommunkoder holds the regions, whichever it is.
+    let halves: [(&str, u64, u64); 8] = [
+        ("2303", 2_575, 2_575),
+        ("2305", 3_018, 3_019),
+        ("2309", 7_851, 7_851),
+        ("2313", 5_497, 5_498),
+        ("2321", 6_313, 6_313),
+        ("2326", 3_550, 3_551),
+        ("2361", 5_060, 5_060),
+        ("2380", 32_488, 32_489),
+    ];
+    let mut rows = vec![vec![Cell::Empty, Cell::Empty, Cell::Text("2024")]];
+    for (sex, women) in [("1", false), ("2", true)] {
+        for (i, (code, men, w)) in halves.iter().enumerate() {
+            let first = if i == 0 { Cell::Text(sex) } else { Cell::Empty };
+            rows.push(vec![
+                first,
+                Cell::Text(code),
+                n(if women { *w } else { *men }),
+            ]);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&rows)).unwrap();
+    assert_seed_split(
+        &split(dir.path(), "w.xlsx", &[]),
+        Naming::Codes,
+        "regions inside",
+    );
+}
+
+#[test]
+fn a_workbook_with_two_contents_over_its_years_is_read_by_the_named_column() {
+    // Heading rows: contents above years. "2024" alone would be ambiguous; the contents name
+    // the columns as in the CSV ("Folkmängd 2024").
+    let mut rows = vec![
+        vec![
+            Cell::Empty,
+            Cell::Text("Folkökning"),
+            Cell::Empty,
+            Cell::Text("Folkmängd"),
+        ],
+        vec![
+            Cell::Empty,
+            Cell::Text("2024"),
+            Cell::Empty,
+            Cell::Text("2024"),
+        ],
+    ];
+    for (code, name, population) in POPULATION_2024 {
+        let label: &'static str = Box::leak(format!("{code} {name}").into_boxed_str());
+        rows.push(vec![Cell::Text(label), n(10), Cell::Empty, n(population)]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&rows)).unwrap();
+    let out = allocate(dir.path(), &["split", "100", "--key", "w.xlsx"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "filen har flera årskolumner (\"Folkökning 2024\", \"Folkmängd 2024\")",
+        );
+    assert_seed_split(
+        &split(dir.path(), "w.xlsx", &["--column", "Folkmängd 2024"]),
+        Naming::Both,
+        "two contents",
+    );
+}
+
+#[test]
 fn other_files_are_named_and_refused() {
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8], &str); 4] = [

@@ -36,6 +36,13 @@ impl Record {
     fn is_blank(&self) -> bool {
         self.fields.iter().all(|f| f.trim().is_empty())
     }
+
+    /// A note under or beside the table: text in the first field alone, which is not a region
+    /// code (a kommun's or county's, or one that lost its leading zero) with its row cut short.
+    fn is_note(&self) -> bool {
+        let only_first = self.fields.iter().skip(1).all(|f| f.trim().is_empty());
+        only_first && !matches!(table::code_length(self.field(0)), Some(1..=4))
+    }
 }
 
 /// What the header's columns hold.
@@ -91,7 +98,24 @@ pub(super) fn read(
     if header.fields.iter().any(|f| f.contains('\n')) {
         return Err((Some(header.line), ScbErrorKind::UnclosedQuote));
     }
-    let names: Vec<String> = header.fields.iter().map(|f| f.trim().to_string()).collect();
+    let mut names: Vec<String> = header.fields.iter().map(|f| f.trim().to_string()).collect();
+    // A workbook's heading rows above the one with the years (contents) name the columns
+    // under them, each label spanning the empty cells to its right, as the CSV's
+    // "Folkmängd 2024" does.
+    if workbook {
+        for above in preamble_heading(records, header_at) {
+            let mut label = "";
+            for (i, name) in names.iter_mut().enumerate().skip(1) {
+                let cell = above.field(i);
+                if !cell.is_empty() {
+                    label = cell;
+                }
+                if !label.is_empty() && !name.is_empty() {
+                    *name = format!("{label} {name}");
+                }
+            }
+        }
+    }
     // A region row is not a header: the file has none.
     if table::starts_with_code(header.field(0)) {
         return Err((
@@ -116,7 +140,7 @@ pub(super) fn read(
             .trim()
             .to_string()
     });
-    let mut layout = layout(&names, header.line)?;
+    let mut layout = layout(&names, header.line, rows)?;
     if let Some(candidate) = layout.names
         && !names_beside_codes(rows, layout.region, candidate, workbook)
     {
@@ -147,8 +171,7 @@ pub(super) fn read(
             return Err((Some(record.line), ScbErrorKind::UnclosedQuote));
         }
         // A note under the table: one field that is not a region code.
-        let only_first = record.fields.iter().skip(1).all(|f| f.trim().is_empty());
-        if only_first && !table::starts_with_code(record.field(0)) {
+        if record.is_note() {
             continue;
         }
         let mut fields: Vec<String> = record.fields.iter().map(|f| f.trim().to_string()).collect();
@@ -231,8 +254,9 @@ pub(super) fn read(
     let mut periods: Vec<String> = Vec::new();
     match layout.long {
         Some(_) => {
+            let mut seen = std::collections::HashSet::new();
             for (p, _, _) in &figures {
-                if !periods.contains(p) {
+                if seen.insert(p) {
                     periods.push(p.clone());
                 }
             }
@@ -291,8 +315,7 @@ fn names_beside_codes(rows: &[Record], region: usize, names: usize, workbook: bo
     let mut code_of: HashMap<&str, &str> = HashMap::new();
     let mut last_code = "";
     for r in rows {
-        let only_first = r.fields.iter().skip(1).all(|f| f.trim().is_empty());
-        if r.is_blank() || (only_first && !table::starts_with_code(r.field(0))) {
+        if r.is_blank() || r.is_note() {
             continue;
         }
         let code = match r.field(region) {
@@ -314,16 +337,66 @@ fn names_beside_codes(rows: &[Record], region: usize, names: usize, workbook: bo
     !name_of.is_empty()
 }
 
+/// The heading rows of a workbook right above its header: a first cell that is empty and
+/// another that is not.
+fn preamble_heading(records: &[Record], header_at: usize) -> Vec<&Record> {
+    let mut rows: Vec<&Record> = records
+        .get(..header_at)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|r| {
+            r.field(0).is_empty() && r.fields.iter().skip(1).any(|f| !f.trim().is_empty())
+        })
+        .collect();
+    rows.reverse();
+    rows
+}
+
+/// Of `columns`, the one whose values look most like regions (see `layout`).
+fn most_like_regions(rows: &[Record], columns: &[usize]) -> Option<usize> {
+    let mut best: Option<((usize, usize, usize), usize)> = None;
+    for &i in columns {
+        let (mut kommuner, mut regions) = (0, 0);
+        let mut distinct = std::collections::HashSet::new();
+        for r in rows {
+            if r.is_blank() || r.is_note() {
+                continue;
+            }
+            let value = r.field(i);
+            if value.is_empty() {
+                continue;
+            }
+            match table::code_length(value) {
+                Some(4) => kommuner += 1,
+                Some(2) => regions += 1,
+                _ => {}
+            }
+            distinct.insert(value);
+        }
+        let score = (kommuner, kommuner + regions, distinct.len());
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
 /// What each column of the header holds.
-fn layout(names: &[String], line: usize) -> Result<Layout, Failure> {
+fn layout(names: &[String], line: usize, rows: &[Record]) -> Result<Layout, Failure> {
     let is_time = |i: usize| names.get(i).is_some_and(|n| is_time_header(n));
+    let has_time = (0..names.len()).any(is_time);
+    // Without a header that says which column holds the regions (a workbook leaves the cells
+    // over its stub empty), the column that looks most like regions: kommunkoder first, then
+    // county codes, then the most different values; never a column of years or figures.
+    let candidates: Vec<usize> = (0..names.len())
+        .filter(|&i| !is_time(i) && names.get(i).is_some_and(|n| header_year(n).is_none()))
+        .filter(|&i| !(has_time && i + 1 == names.len()))
+        .collect();
     let region = names
         .iter()
         .position(|n| is_region_header(n))
-        .or_else(|| {
-            (0..names.len())
-                .find(|&i| !is_time(i) && names.get(i).is_some_and(|n| header_year(n).is_none()))
-        })
+        .or_else(|| most_like_regions(rows, &candidates))
         .unwrap_or(0);
     let time = (0..names.len()).find(|&i| i != region && is_time(i));
     let years: Vec<usize> = (0..names.len())

@@ -15,7 +15,7 @@
 //! one or three digits (`114`, `1`) has lost it on the way (a program read the codes as
 //! numbers) and is refused rather than guessed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::population::{Combined, Covers, FileFormat, Row, ScbErrorKind, Total};
 use crate::core::text::fold;
@@ -129,8 +129,20 @@ pub(super) fn choose_period(
     let available = || periods.to_vec();
     match wanted.map(str::trim) {
         Some(wanted) => {
-            if let Some(i) = periods.iter().position(|p| p.eq_ignore_ascii_case(wanted)) {
-                return Ok(i);
+            let same: Vec<usize> = periods
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.eq_ignore_ascii_case(wanted))
+                .map(|(i, _)| i)
+                .collect();
+            match same.as_slice() {
+                [one] => return Ok(*one),
+                [_, _, ..] => {
+                    return Err(ScbErrorKind::SameColumnTwice {
+                        column: wanted.to_string(),
+                    });
+                }
+                [] => {}
             }
             let year: Option<i32> = wanted.parse().ok();
             let matching: Vec<usize> = periods
@@ -232,6 +244,11 @@ fn split_code(label: &str) -> (Option<String>, String) {
     (Some(digits), rest.trim().to_string())
 }
 
+/// The number of digits of the code a region starts with, if it starts with one.
+pub(super) fn code_length(label: &str) -> Option<usize> {
+    split_code(label).0.map(|c| c.len())
+}
+
 /// Whether a region starts with a code ("2303 Ragunda", "23", "2303 - Ragunda").
 pub(super) fn starts_with_code(label: &str) -> bool {
     split_code(label).0.is_some()
@@ -304,10 +321,11 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
     let mut summed: Vec<usize> = Vec::new();
     for (d, dimension) in dimensions.iter().enumerate() {
         let mut values: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut second_at = None;
         for o in &observations {
             let v = o.dims.get(d).map_or("", String::as_str);
-            if !values.contains(&v) {
+            if seen.insert(v) {
                 values.push(v);
                 if values.len() == 2 {
                     second_at = Some(o.line);
@@ -424,9 +442,10 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
     // Rows per another dimension: every kommun with the same values, each once.
     if !summed.is_empty() {
         let mut all: Vec<&Vec<String>> = Vec::new();
+        let mut known: HashSet<&Vec<String>> = HashSet::new();
         for g in &groups {
             for (part, _, _) in &g.parts {
-                if !all.contains(&part) {
+                if known.insert(part) {
                     all.push(part);
                 }
             }

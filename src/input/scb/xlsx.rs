@@ -18,7 +18,7 @@ use calamine::{DataRef, Reader as _, Xlsx};
 
 use super::grid::{self, Record};
 use super::table::{Failure, Read};
-use crate::core::population::{FileFormat, ScbErrorKind};
+use crate::core::population::{FileFormat, ScbErrorKind, WorkbookProblem};
 
 /// At most this many bytes in any part of the workbook once inflated, and in all together.
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -36,7 +36,11 @@ pub(super) fn is_zip(bytes: &[u8]) -> bool {
 }
 
 fn workbook_error(reason: impl std::fmt::Display) -> Failure {
-    (None, ScbErrorKind::Workbook(reason.to_string()))
+    problem(WorkbookProblem::Unreadable(reason.to_string()))
+}
+
+fn problem(problem: WorkbookProblem) -> Failure {
+    (None, ScbErrorKind::Workbook(problem))
 }
 
 pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> {
@@ -78,7 +82,7 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
     guard(bytes)?;
     let mut book: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
     let Some(name) = book.sheet_names().first().cloned() else {
-        return Err(workbook_error("no sheet"));
+        return Err(problem(WorkbookProblem::NoSheet));
     };
     let mut reader = book.worksheet_cells_reader(&name).map_err(workbook_error)?;
     let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
@@ -86,7 +90,7 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
     while let Some(cell) = reader.next_cell().map_err(workbook_error)? {
         count += 1;
         if count > MAX_CELLS {
-            return Err(workbook_error(format!("more than {MAX_CELLS} cells")));
+            return Err(problem(WorkbookProblem::TooManyCells(MAX_CELLS)));
         }
         let (row, col) = cell.get_position();
         if row >= MAX_ROW || col >= MAX_COLUMN {
@@ -107,21 +111,31 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
         }
     }
     drop(reader);
+    // Each row's fields from the sheet's first used column to the row's last cell, so that a
+    // column is the same field on every row; empty cells in between are empty fields.
     let first_column = cells.keys().map(|(_, c)| *c).min().unwrap_or(0);
-    let last_column = cells.keys().map(|(_, c)| *c).max().unwrap_or(0);
-    let width = usize::try_from(last_column - first_column + 1).unwrap_or(0);
     let mut records: Vec<Record> = Vec::new();
+    let mut fields_in_all = 0usize;
     for ((row, col), text) in cells {
         let line = usize::try_from(row).unwrap_or(0) + 1;
         if records.last().is_none_or(|r| r.line != line) {
             records.push(Record {
                 line,
-                fields: vec![String::new(); width],
+                fields: Vec::new(),
             });
         }
         let at = usize::try_from(col - first_column).unwrap_or(0);
-        if let Some(field) = records.last_mut().and_then(|r| r.fields.get_mut(at)) {
-            *field = text;
+        if let Some(record) = records.last_mut() {
+            if record.fields.len() <= at {
+                fields_in_all += at + 1 - record.fields.len();
+                if fields_in_all > MAX_CELLS {
+                    return Err(problem(WorkbookProblem::TooManyCells(MAX_CELLS)));
+                }
+                record.fields.resize(at + 1, String::new());
+            }
+            if let Some(field) = record.fields.get_mut(at) {
+                *field = text;
+            }
         }
     }
     Ok((name, records))
@@ -141,7 +155,7 @@ fn number(f: f64) -> String {
 fn guard(bytes: &[u8]) -> Result<(), Failure> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(workbook_error)?;
     if archive.len() > MAX_PARTS {
-        return Err(workbook_error(format!("more than {MAX_PARTS} parts")));
+        return Err(problem(WorkbookProblem::TooManyParts(MAX_PARTS)));
     }
     let mut total: u64 = 0;
     let mut buffer = vec![0u8; 64 * 1024];
@@ -161,20 +175,27 @@ fn guard(bytes: &[u8]) -> Result<(), Failure> {
             }
             size += n as u64;
             total += n as u64;
-            if size > MAX_PART_BYTES || total > MAX_TOTAL_BYTES {
-                return Err(workbook_error(format!(
-                    "{name} is larger than {} MB once unpacked",
-                    MAX_PART_BYTES / (1024 * 1024)
-                )));
+            if size > MAX_PART_BYTES {
+                return Err(problem(WorkbookProblem::TooLarge {
+                    part: name,
+                    limit: MAX_PART_BYTES,
+                }));
+            }
+            if total > MAX_TOTAL_BYTES {
+                return Err(problem(WorkbookProblem::TooLarge {
+                    part: name,
+                    limit: MAX_TOTAL_BYTES,
+                }));
             }
         }
         if shared_strings
             && let Some(claimed) = unique_count(&head)
             && claimed > size / 12
         {
-            return Err(workbook_error(format!(
-                "{name} claims {claimed} strings in {size} bytes"
-            )));
+            return Err(problem(WorkbookProblem::ClaimsStrings {
+                claimed,
+                bytes: size,
+            }));
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::core::population::{
     CubeProblem, FileFormat, Mismatch, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
-    region_label,
+    WorkbookProblem, region_label,
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
@@ -87,6 +87,43 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
     }
 }
 
+/// Why a zip file is not read as a workbook.
+fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
+    match problem {
+        WorkbookProblem::Unreadable(reason) => reason.clone(),
+        WorkbookProblem::NoSheet => lang
+            .pick("den har inget blad", "it has no sheet")
+            .to_string(),
+        WorkbookProblem::TooLarge { part, limit } => {
+            let limit = crate::output::number::file_size(*limit, lang);
+            say!(
+                lang,
+                "{part} blir större än {limit} uppackad",
+                "{part} grows beyond {limit} unpacked"
+            )
+        }
+        WorkbookProblem::TooManyParts(n) => {
+            say!(
+                lang,
+                "den har fler än {n} delar",
+                "it has more than {n} parts"
+            )
+        }
+        WorkbookProblem::TooManyCells(n) => {
+            say!(
+                lang,
+                "bladet har fler än {n} celler",
+                "the sheet has more than {n} cells"
+            )
+        }
+        WorkbookProblem::ClaimsStrings { claimed, bytes } => say!(
+            lang,
+            "den anger {claimed} texter på {bytes} byte",
+            "it claims {claimed} strings in {bytes} bytes"
+        ),
+    }
+}
+
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
     match (&error.kind, lang) {
@@ -120,11 +157,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 Lang::En => format!("the file is {what}, not a CSV file"),
             }
         }
-        (ScbErrorKind::Workbook(reason), _) => say!(
-            lang,
-            "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa ({reason})",
-            "the file is a zip file but not an Excel workbook that can be read ({reason})"
-        ),
+        (ScbErrorKind::Workbook(problem), _) => {
+            let reason = workbook_problem(problem, lang);
+            say!(
+                lang,
+                "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa ({reason})",
+                "the file is a zip file but not an Excel workbook that can be read ({reason})"
+            )
+        }
         (ScbErrorKind::OtherFormat(format), _) => {
             let what = other_format(*format, lang);
             say!(
@@ -196,6 +236,11 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "there is no column \"{wanted}\"; the year columns are {available}"
             )
         }
+        (ScbErrorKind::SameColumnTwice { column }, _) => say!(
+            lang,
+            "kolumnen \"{column}\" finns flera gånger i rubrikraden, för olika tabellinnehåll",
+            "column \"{column}\" is in the header more than once, for different contents"
+        ),
         (ScbErrorKind::ChooseColumn { available }, _) => {
             let available = list(available);
             say!(
@@ -385,7 +430,7 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "kontrollera citattecknen på raden",
             "check the quotes on the line",
         ),
-        ScbErrorKind::SeveralContents { .. } => lang.pick(
+        ScbErrorKind::SeveralContents { .. } | ScbErrorKind::SameColumnTwice { .. } => lang.pick(
             "ladda ner bara tabellinnehållet Folkmängd (BE0101N1)",
             "download only the contents Folkmängd (BE0101N1)",
         ),
