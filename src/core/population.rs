@@ -53,13 +53,6 @@ pub struct Row {
     pub count: Option<u64>,
 }
 
-impl Row {
-    /// The row as people read it: "2303 Ragunda", "2303" or "Ragunda".
-    pub fn label(&self) -> String {
-        region_label(self.code.as_deref(), &self.name)
-    }
-}
-
 /// "2303 Ragunda", or the code or the name alone when the other is missing.
 pub fn region_label(code: Option<&str>, name: &str) -> String {
     match code {
@@ -253,6 +246,10 @@ pub enum ScbErrorKind {
     },
     /// The first row with fields is a region row: the file has no header.
     HeaderIsRegion {
+        region: String,
+    },
+    /// The regions are the header's columns and the years its rows: the table is turned.
+    RegionsAsColumns {
         region: String,
     },
     /// No column or dimension holds the regions.

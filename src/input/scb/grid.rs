@@ -131,6 +131,19 @@ pub(super) fn read(
             ScbErrorKind::NoYearColumn { header: names },
         ));
     }
+    // Regions across the header ("år","2303 Ragunda",…): the table is turned.
+    if let Some(region) = names
+        .iter()
+        .skip(1)
+        .find(|n| matches!(table::code_length(n), Some(2 | 4)) && header_year(n).is_none())
+    {
+        return Err((
+            Some(header.line),
+            ScbErrorKind::RegionsAsColumns {
+                region: region.clone(),
+            },
+        ));
+    }
     let title = preamble.iter().find(|r| !r.is_blank()).map(|r| {
         let d = delimiter.to_string();
         r.fields

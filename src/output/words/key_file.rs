@@ -249,6 +249,11 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the file has several year columns ({available}) and none is chosen"
             )
         }
+        (ScbErrorKind::RegionsAsColumns { region }, _) => say!(
+            lang,
+            "regionerna står som kolumner i rubrikraden (\"{region}\"), inte som rader",
+            "the regions are columns of the header (\"{region}\"), not rows"
+        ),
         (ScbErrorKind::NoRegionColumn { columns }, _) => {
             let columns = list(columns);
             say!(
@@ -377,6 +382,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang.pick(
             "kontrollera sökvägen; i en plan är den relativ till planfilen",
             "check the path; in a plan it is relative to the plan file",
+        ),
+        ScbErrorKind::RegionsAsColumns { .. } => lang.pick(
+            "ladda ner tabellen med region i raderna (förspalten) och året i kolumnerna (tabellhuvudet)",
+            "download the table with the regions as rows (the stub) and the year as columns (the heading)",
         ),
         ScbErrorKind::HeaderIsRegion { .. } => lang.pick(
             "ladda ner filen med rubrikraden, eller lägg till den överst: \"region\";\"2024\"",
