@@ -27,6 +27,7 @@ use allocate::input::plan::{self, LoadError, Source};
 use allocate::input::scb;
 use allocate::output::checked::CheckedFile;
 use allocate::output::diagnostic::{Style, render_finding, render_load_error};
+use allocate::output::document::{basis, html, letters, markdown};
 use allocate::output::lang::Lang;
 use allocate::output::sheet::{self, Value};
 use allocate::output::table::{self, Layout};
@@ -107,6 +108,27 @@ pub fn checked_plan(source: &Source, plan: &Plan, key_files: &KeyFiles) {
         let _ = check_json::render(&files, true, lang);
         let _ = github::render(&files, lang);
         let _ = gitlab::render(&files, lang);
+    }
+    // `report --format html|md` renders any plan that parses, as a draft when it has errors;
+    // letters only from a plan without them. (DOCX adds only the layout of the same model and
+    // the drawing of its charts; it is left to the tests, being slow.)
+    let whole = Selection::all();
+    let projection = Projection::new(&checked.ledger, &whole);
+    for lang in LANGS {
+        let doc = basis::build(&basis::Inputs {
+            projection: &projection,
+            findings: &checked.findings,
+            source,
+            previous: None,
+            lang,
+        });
+        let _ = html::render(&doc);
+        let _ = markdown::render(&doc);
+        if checked.errors() == 0 {
+            for letter in letters::letters(&projection, source, lang) {
+                let _ = markdown::render(&letter.document);
+            }
+        }
     }
     if checked.errors() > 0 {
         return;

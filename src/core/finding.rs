@@ -65,6 +65,9 @@ pub enum Code {
     UnusedActor,
     NoFocusArea,
     AmountToFill,
+    DecomposedName,
+    KeySource,
+    DecisionDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -318,6 +321,19 @@ pub enum Problem {
         year: i32,
         plan_year: i32,
     },
+    /// A key written in the plan whose `source` cites an earlier year than the plan's (last
+    /// year's decision document, carried over by `allocate init`).
+    KeySource {
+        key: String,
+        source: String,
+        year: i32,
+        plan_year: i32,
+    },
+    /// The plan names the forum that decides (`forum`) but not the day (`decision_date`),
+    /// which every invoice cites.
+    DecisionDateMissing {
+        forum: String,
+    },
     /// Splitting by percentages derived from counts moves a kommun's amount by more than one
     /// unit compared with splitting by the counts themselves.
     KeyRounding {
@@ -366,6 +382,11 @@ pub enum Problem {
     /// An amount left at 0 to be filled in (as `allocate init` leaves them).
     AmountToFill {
         place: ToFill,
+    },
+    /// A kommun name written in decomposed Unicode (`O` and a combining diaeresis); `name`
+    /// is its composed form (NFC), which is what it is compared as.
+    DecomposedName {
+        name: String,
     },
 }
 
@@ -454,6 +475,9 @@ pub enum SplitReason {
     NoWeight,
     /// Too large for exact arithmetic.
     TooLarge,
+    /// The plan's insatser give more lines (recipients) than a plan of its size may
+    /// (`ledger::max_lines`): a plan built to exhaust memory.
+    LedgerFull,
     /// `fixed-plus-key`: the fixed parts alone exceed the amount.
     FixedExceedsAmount(Amount),
     /// Figures that the checks of amounts, units and keys should have stopped; kept so that
@@ -516,6 +540,8 @@ impl Problem {
             Problem::KeyFileTotal { .. } => Code::KeyFileTotal,
             Problem::KeyDefinition { .. } => Code::KeyDefinition,
             Problem::KeyDate { .. } => Code::KeyDate,
+            Problem::KeySource { .. } => Code::KeySource,
+            Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,
@@ -528,6 +554,7 @@ impl Problem {
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,
             Problem::AmountToFill { .. } => Code::AmountToFill,
+            Problem::DecomposedName { .. } => Code::DecomposedName,
         }
     }
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::core::text::{fold, suggest};
-pub use crate::core::unreadable::BinaryKind;
+pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
 /// How the file's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,7 +223,10 @@ pub enum ScbErrorKind {
         format: &'static str,
         problem: CubeProblem,
     },
-    Unreadable(String),
+    /// A named pipe, device or socket, refused before it is opened.
+    NotRegular(Special),
+    /// The operating system refused to give the file (permission denied, an I/O error).
+    Unreadable(OsError),
     Empty,
     /// No line with at least two fields: no header.
     NoHeader,

@@ -52,7 +52,9 @@ fn assert_population_2024(out: &Output) {
 }
 
 fn split_by_file(file: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["split", "132708", "--key", file, "--format", "csv"];
+    let mut args = vec![
+        "split", "132708", "--key", file, "--format", "csv", "--csv", "rfc4180",
+    ];
     args.extend_from_slice(extra);
     allocate(&repo_root(), &args)
 }

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::support::{Output, allocate, repo_root};
+use crate::support::{Output, allocate, allocate_env, repo_root};
 
 /// (kommunkod, name, population 1 Nov 2024), seed 003.
 const POPULATION_2024: [(&str, &str, u64); 8] = [
@@ -73,7 +73,9 @@ fn fixture(name: &str) -> String {
 }
 
 fn split(dir: &Path, file: &str, extra: &[&str]) -> Output {
-    let mut args = vec!["split", "132708", "--key", file, "--format", "csv"];
+    let mut args = vec![
+        "split", "132708", "--key", file, "--format", "csv", "--csv", "rfc4180",
+    ];
     args.extend_from_slice(extra);
     allocate(dir, &args)
 }
@@ -200,6 +202,8 @@ fn a_plan_key_by_names_without_codes_splits_over_the_plans_kommuner() {
             "befolkning-2024",
             "--format",
             "csv",
+            "--csv",
+            "rfc4180",
         ],
     );
     assert_seed_split(&out, Naming::Both, "G by the plan");
@@ -220,10 +224,12 @@ fn a_plan_key_by_names_without_codes_splits_over_the_plans_kommuner() {
 
 #[test]
 fn the_audit_says_how_the_file_was_read() {
+    // Wide enough that neither the heading is filled over lines nor the table made compact.
     let heading = |name: &str| {
-        let out = allocate(
+        let out = allocate_env(
             &repo_root(),
             &["split", "100", "--key", &fixture(name), "--lang", "en"],
+            &[("COLUMNS", "200")],
         );
         out.assert_status(0).assert_stderr_empty();
         out.stdout
@@ -270,10 +276,15 @@ fn a_long_layout_never_takes_its_first_row_as_the_header() {
     // Ragunda was lost and every kommun weighed 2024.
     let file = fixture("N-long-layout-year-column.csv");
     assert_seed_split(&split(&repo_root(), &file, &[]), Naming::Both, "N");
-    allocate(&repo_root(), &["split", "100", "--key", &file])
-        .assert_status(0)
-        .assert_stderr_empty()
-        .assert_stdout_contains("kolumn \"2024\" (UTF-8 med BOM, komma)");
+    // Wide enough that the heading stays on one line.
+    allocate_env(
+        &repo_root(),
+        &["split", "100", "--key", &file],
+        &[("COLUMNS", "200")],
+    )
+    .assert_status(0)
+    .assert_stderr_empty()
+    .assert_stdout_contains("kolumn \"2024\" (UTF-8 med BOM, komma)");
     // A header that names no year and has no time column is refused, with its line.
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("\"region\",\"x\",\"Folkmängd\"\n");
@@ -345,7 +356,9 @@ fn leading_zeros_survive_every_format() {
     ] {
         let out = allocate(
             dir.path(),
-            &["split", "300", "--key", file, "--format", "csv"],
+            &[
+                "split", "300", "--key", file, "--format", "csv", "--csv", "rfc4180",
+            ],
         );
         out.assert_status(0).assert_stderr_empty();
         let (a, b) = if names {

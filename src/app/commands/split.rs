@@ -17,6 +17,7 @@ use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
 use crate::input::scb;
+use crate::output::csv::Dialect;
 use crate::output::diagnostic::render_finding;
 
 #[derive(Debug, Args)]
@@ -44,6 +45,10 @@ pub struct SplitArgs {
     /// Output: a table for people, or csv/json for other programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// CSV dialect, as for `export`: `excel` opens in Swedish Excel by double-click; `rfc4180`
+    /// is for machines (fixed English headers and values, whatever `--lang`).
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv: Dialect,
     #[command(flatten)]
     pub common: Common,
 }
@@ -87,9 +92,14 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     })?;
     let lang = args.common.lang;
     match args.format {
-        Format::Table => write!(out, "{}", crate::output::audit::table(&audit, lang))?,
+        Format::Table => write!(
+            out,
+            "{}",
+            crate::output::audit::table(&audit, lang, crate::output::table::terminal_width())
+        )?,
         Format::Csv => out.write_all(
-            &crate::output::audit::csv(&audit).map_err(|e| Error::Export(e.to_string()))?,
+            &crate::output::audit::csv(&audit, args.csv, lang)
+                .map_err(|e| Error::Export(e.to_string()))?,
         )?,
         Format::Json => write!(
             out,

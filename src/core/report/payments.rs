@@ -29,6 +29,10 @@ pub struct Payments {
     pub region: String,
     pub reference: Option<String>,
     pub decision: String,
+    /// The plan names its deciding forum but not the day it decided: the invoices must say
+    /// the date is missing rather than cite a decision without one.
+    #[serde(default)]
+    pub decision_date_missing: bool,
     /// Deadlines as ISO dates (`2026-12-31`).
     pub deadlines: Vec<(DeadlineKind, String)>,
 }
@@ -185,6 +189,7 @@ pub fn payments(view: &Projection) -> Payments {
         region,
         reference: plan.plan.reference.clone(),
         decision,
+        decision_date_missing: plan.plan.forum.is_some() && plan.plan.decision_date.is_none(),
         deadlines,
     }
 }

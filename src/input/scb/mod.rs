@@ -31,13 +31,16 @@ mod xlsx;
 
 use std::path::Path;
 
-use crate::core::population::{KeyFile, OtherFormat, ScbError, ScbErrorKind, TextEncoding};
+use crate::core::population::{
+    KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
+};
 
 /// Reads a population file from disk, choosing `column` (or the only year).
-/// A file larger than `crate::input::read::MAX_FILE_BYTES` is refused without reading it whole.
+/// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it
+/// whole; a named pipe, device or socket is refused before it is opened.
 pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
     use crate::input::read::ReadReason;
-    let bytes = crate::input::read::read_limited(path, crate::input::read::MAX_FILE_BYTES)
+    let bytes = crate::input::read::read_limited(path, crate::input::read::max_file_bytes())
         .map_err(|reason| ScbError {
             path: path.to_path_buf(),
             line: None,
@@ -45,12 +48,16 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 ReadReason::NotFound => ScbErrorKind::NotFound,
                 ReadReason::Directory => ScbErrorKind::Directory,
                 ReadReason::TooLarge { size, limit } => ScbErrorKind::TooLarge { size, limit },
-                ReadReason::PermissionDenied => {
-                    ScbErrorKind::Unreadable(std::io::ErrorKind::PermissionDenied.to_string())
-                }
+                ReadReason::PermissionDenied => ScbErrorKind::Unreadable(OsError {
+                    kind: std::io::ErrorKind::PermissionDenied,
+                    code: None,
+                }),
+                ReadReason::NotRegular(special) => ScbErrorKind::NotRegular(special),
                 ReadReason::Other(e) => ScbErrorKind::Unreadable(e),
-                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::Binary(_) => {
-                    ScbErrorKind::Unreadable(String::new())
+                ReadReason::Binary(kind) => ScbErrorKind::NotText(kind),
+                // Not returned by reading; a key file's encoding is decided after it is read.
+                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::StdinIsTerminal => {
+                    ScbErrorKind::Empty
                 }
             },
         })?;

@@ -50,17 +50,46 @@ pub fn format_name(format: &FileFormat, lang: Lang) -> String {
     }
 }
 
+/// How many items of a list read from a file a message shows.
+const LIST_MAX: usize = 6;
+
+/// How many characters of a text read from a file a message shows.
+const EXCERPT_CHARS: usize = 40;
+
+/// A text read from a file, as a message shows it: control characters escaped, cut after
+/// `EXCERPT_CHARS` characters.
+pub fn excerpt(text: &str) -> String {
+    let mut shown = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == EXCERPT_CHARS {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
 /// `path:line` of a key file problem, or the path alone.
 pub fn error_place(error: &ScbError) -> String {
     place(&error.path, error.line)
 }
 
+/// Items read from a file, quoted, each as an excerpt, at most `LIST_MAX` of them.
 fn list(items: &[String]) -> String {
-    items
+    let mut shown: Vec<String> = items
         .iter()
-        .map(|i| format!("\"{i}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .take(LIST_MAX)
+        .map(|i| format!("\"{}\"", excerpt(i)))
+        .collect();
+    if items.len() > LIST_MAX {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
 }
 
 /// What a file that is recognised but not read is.
@@ -90,7 +119,7 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
 /// Why a zip file is not read as a workbook.
 fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
     match problem {
-        WorkbookProblem::Unreadable(reason) => reason.clone(),
+        WorkbookProblem::Unreadable(reason) => excerpt(reason),
         WorkbookProblem::NoSheet => lang
             .pick("den har inget blad", "it has no sheet")
             .to_string(),
@@ -126,6 +155,8 @@ fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
 
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
+    // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
+    // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
         (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
         (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
@@ -179,11 +210,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "filen är inte giltig JSON: {reason}",
                 "the file is not valid JSON: {reason}"
             ),
-            CubeProblem::NotDataset(class) => say!(
-                lang,
-                "JSON-stat-filen är av klassen \"{class}\", inte en datamängd (\"dataset\")",
-                "the JSON-stat file is of class \"{class}\", not a \"dataset\""
-            ),
+            CubeProblem::NotDataset(class) => {
+                let class = excerpt(class);
+                say!(
+                    lang,
+                    "JSON-stat-filen är av klassen \"{class}\", inte en datamängd (\"dataset\")",
+                    "the JSON-stat file is of class \"{class}\", not a \"dataset\""
+                )
+            }
             CubeProblem::Keys => say!(
                 lang,
                 "{format}-filen anger varje rads variabelvärden med KEYS, vilket inte läses",
@@ -194,19 +228,31 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "{format}-filen har ingen DATA",
                 "the {format} file has no DATA"
             ),
-            CubeProblem::Dimension(d) => say!(
-                lang,
-                "{format}-filens dimension \"{d}\" går inte att läsa (dess koder, texter eller storlek saknas eller stämmer inte)",
-                "the {format} file's dimension \"{d}\" cannot be read (its codes, texts or size are missing or disagree)"
-            ),
+            CubeProblem::Dimension(d) => {
+                let d = excerpt(d);
+                say!(
+                    lang,
+                    "{format}-filens dimension \"{d}\" går inte att läsa (dess koder, texter eller storlek saknas eller stämmer inte)",
+                    "the {format} file's dimension \"{d}\" cannot be read (its codes, texts or size are missing or disagree)"
+                )
+            }
             CubeProblem::ValueCount { expected, found } => say!(
                 lang,
                 "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
                 "the {format} file has {found} values, but its dimensions make {expected}"
             ),
         },
-        (ScbErrorKind::Unreadable(e), Lang::Sv) => format!("filen kan inte läsas: {e}"),
-        (ScbErrorKind::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+        (ScbErrorKind::Unreadable(e), _) => {
+            let why = crate::output::words::load::os_error(*e, lang);
+            say!(
+                lang,
+                "filen kan inte läsas: {why}",
+                "cannot read the file: {why}"
+            )
+        }
+        (ScbErrorKind::NotRegular(special), _) => {
+            crate::output::words::load::not_regular(*special, lang)
+        }
         (ScbErrorKind::Empty, Lang::Sv) => "filen är tom".to_string(),
         (ScbErrorKind::Empty, Lang::En) => "the file is empty".to_string(),
         (ScbErrorKind::NoHeader, Lang::Sv) => {
@@ -215,11 +261,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
         (ScbErrorKind::NoHeader, Lang::En) => {
             "no header line with region and years (no line has two fields)".to_string()
         }
-        (ScbErrorKind::HeaderIsRegion { region }, _) => say!(
-            lang,
-            "filen har ingen rubrikrad: den första raden med fält är regionen \"{region}\"",
-            "the file has no header line: the first line with fields is the region \"{region}\""
-        ),
+        (ScbErrorKind::HeaderIsRegion { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "filen har ingen rubrikrad: den första raden med fält är regionen \"{region}\"",
+                "the file has no header line: the first line with fields is the region \"{region}\""
+            )
+        }
         (ScbErrorKind::NoYearColumn { header }, _) => {
             let header = list(header);
             say!(
@@ -236,11 +285,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "there is no column \"{wanted}\"; the year columns are {available}"
             )
         }
-        (ScbErrorKind::SameColumnTwice { column }, _) => say!(
-            lang,
-            "kolumnen \"{column}\" finns flera gånger i rubrikraden, för olika tabellinnehåll",
-            "column \"{column}\" is in the header more than once, for different contents"
-        ),
+        (ScbErrorKind::SameColumnTwice { column }, _) => {
+            let column = excerpt(column);
+            say!(
+                lang,
+                "kolumnen \"{column}\" finns flera gånger i rubrikraden, för olika tabellinnehåll",
+                "column \"{column}\" is in the header more than once, for different contents"
+            )
+        }
         (ScbErrorKind::ChooseColumn { available }, _) => {
             let available = list(available);
             say!(
@@ -249,11 +301,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the file has several year columns ({available}) and none is chosen"
             )
         }
-        (ScbErrorKind::RegionsAsColumns { region }, _) => say!(
-            lang,
-            "regionerna står som kolumner i rubrikraden (\"{region}\"), inte som rader",
-            "the regions are columns of the header (\"{region}\"), not rows"
-        ),
+        (ScbErrorKind::RegionsAsColumns { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionerna står som kolumner i rubrikraden (\"{region}\"), inte som rader",
+                "the regions are columns of the header (\"{region}\"), not rows"
+            )
+        }
         (ScbErrorKind::NoRegionColumn { columns }, _) => {
             let columns = list(columns);
             say!(
@@ -262,36 +317,54 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the file has no variable for regions (it has {columns})"
             )
         }
-        (ScbErrorKind::NoKommunkod { region }, _) => say!(
-            lang,
-            "regionen \"{region}\" har ingen kommunkod",
-            "region \"{region}\" has no kommunkod"
-        ),
-        (ScbErrorKind::LostLeadingZero { region }, _) => say!(
-            lang,
-            "regionkoden i \"{region}\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
-            "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
-        ),
+        (ScbErrorKind::NoKommunkod { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionen \"{region}\" har ingen kommunkod",
+                "region \"{region}\" has no kommunkod"
+            )
+        }
+        (ScbErrorKind::LostLeadingZero { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
+                "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
+            )
+        }
         (ScbErrorKind::EmptyRegion, _) => say!(
             lang,
             "raden har ett värde men ingen region",
             "the row has a value but no region"
         ),
-        (ScbErrorKind::BadValue { region, value }, _) => say!(
-            lang,
-            "värdet \"{value}\" för {region} är inte ett heltal",
-            "the value \"{value}\" for {region} is not a whole number"
-        ),
-        (ScbErrorKind::CountTooLarge { region, value }, _) => say!(
-            lang,
-            "värdet \"{value}\" för {region} är för stort för en folkmängd",
-            "the value \"{value}\" for {region} is too large for a population"
-        ),
-        (ScbErrorKind::MissingField { region, column }, _) => say!(
-            lang,
-            "raden för {region} har inget fält för kolumnen \"{column}\"",
-            "the row for {region} has no field for column \"{column}\""
-        ),
+        (ScbErrorKind::BadValue { region, value }, _) => {
+            let region = excerpt(region);
+            let value = excerpt(value);
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är inte ett heltal",
+                "the value \"{value}\" for {region} is not a whole number"
+            )
+        }
+        (ScbErrorKind::CountTooLarge { region, value }, _) => {
+            let region = excerpt(region);
+            let value = excerpt(value);
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är för stort för en folkmängd",
+                "the value \"{value}\" for {region} is too large for a population"
+            )
+        }
+        (ScbErrorKind::MissingField { region, column }, _) => {
+            let region = excerpt(region);
+            let column = excerpt(column);
+            say!(
+                lang,
+                "raden för {region} har inget fält för kolumnen \"{column}\"",
+                "the row for {region} has no field for column \"{column}\""
+            )
+        }
         (ScbErrorKind::UnclosedQuote, Lang::Sv) => {
             "ett citattecken på raden avslutas aldrig".to_string()
         }
@@ -303,7 +376,7 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
         }
         (ScbErrorKind::NoRows, Lang::En) => "the file has a header but no region rows".to_string(),
         (ScbErrorKind::SeveralContents { column, values }, _) => {
-            let values = list(values);
+            let (column, values) = (excerpt(column), list(values));
             say!(
                 lang,
                 "kolumnen \"{column}\" har flera tabellinnehåll ({values}); de mäter olika saker och summeras inte",
@@ -318,7 +391,7 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             },
             _,
         ) => {
-            let (columns, missing) = (list(columns), list(missing));
+            let (region, columns, missing) = (excerpt(region), list(columns), list(missing));
             say!(
                 lang,
                 "raderna per {columns} kan inte summeras per kommun: {region} saknar {missing}, som andra regioner i filen har",
@@ -333,7 +406,7 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             },
             _,
         ) => {
-            let values = list(values);
+            let (region, values) = (excerpt(region), list(values));
             say!(
                 lang,
                 "{region} med {values} finns redan på rad {first_line}",
@@ -379,7 +452,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "filen verkar ändrad eller avbruten; ladda ner tabellen från SCB igen",
             "the file seems edited or cut short; download the table from SCB again",
         ),
-        ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang.pick(
+        ScbErrorKind::NotFound
+        | ScbErrorKind::Directory
+        | ScbErrorKind::NotRegular(_)
+        | ScbErrorKind::Unreadable(_) => lang.pick(
             "kontrollera sökvägen; i en plan är den relativ till planfilen",
             "check the path; in a plan it is relative to the plan file",
         ),
@@ -465,7 +541,9 @@ pub fn mismatch_message(mismatch: &Mismatch, path: &Path, column: &str, lang: La
 }
 
 /// The message without the place (for a renderer that shows it).
+/// What the file holds (names, labels, the column) is shown as excerpts.
 pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
+    let column = excerpt(column);
     match mismatch {
         Mismatch::Missing { code, name } => say!(
             lang,
@@ -477,7 +555,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             name,
             ..
         } => {
-            let label = region_label(Some(code), name);
+            let label = excerpt(&region_label(Some(code), name));
             say!(
                 lang,
                 "{label} är inte en av planens kommuner",
@@ -490,6 +568,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             suggestion,
             ..
         } => {
+            let name = excerpt(name);
             let near = suggestion
                 .as_ref()
                 .map(|s| say!(lang, " (menade du {s}?)", " (did you mean {s}?)"))
@@ -506,7 +585,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             first_line,
             ..
         } => {
-            let label = region_label(code.as_deref(), name);
+            let label = excerpt(&region_label(code.as_deref(), name));
             say!(
                 lang,
                 "kommunen {label} finns redan på rad {first_line}",
@@ -514,7 +593,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             )
         }
         Mismatch::NoValue { code, name, .. } => {
-            let label = region_label(code.as_deref(), name);
+            let label = excerpt(&region_label(code.as_deref(), name));
             say!(
                 lang,
                 "{label} saknar värde (`..`) i kolumnen \"{column}\"",
@@ -522,7 +601,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             )
         }
         Mismatch::Zero { code, name, .. } => {
-            let label = region_label(code.as_deref(), name);
+            let label = excerpt(&region_label(code.as_deref(), name));
             say!(
                 lang,
                 "folkmängden för {label} är 0; den måste vara ett positivt heltal",
@@ -540,6 +619,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
 
 /// A total of a key file against the sum of the kommun rows it covers.
 pub fn total_text(label: &str, stated: u64, computed: u64, lang: Lang) -> String {
+    let label = excerpt(label);
     let difference = i128::from(stated) - i128::from(computed);
     let (s, c) = (count(stated, lang), count(computed, lang));
     let d = crate::output::number::grouped(rust_decimal::Decimal::from(difference), lang);
