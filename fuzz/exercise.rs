@@ -377,12 +377,33 @@ fn key_file(file: &KeyFile) {
         }
     }
     // Every kommun in the file, as `allocate split --key` does, and the county's eight.
-    let all: Vec<&str> = file.rows.iter().map(|r| r.code.as_str()).collect();
-    let county: Vec<&str> = KOMMUNER.iter().map(|(code, _)| *code).collect();
-    for codes in [all, county] {
-        let Some(weights) = file.weights(&codes) else {
+    let _ = file.total_checks();
+    let all: Vec<(String, String)> = match file.kommuner() {
+        Ok(rows) => rows
+            .into_iter()
+            .map(|(code, name, _)| (code.unwrap_or_default(), name))
+            .collect(),
+        Err(mismatches) => {
+            for mismatch in mismatches {
+                for lang in LANGS {
+                    let _ = key_file::mismatch_message(&mismatch, &file.path, &file.column, lang);
+                }
+            }
+            Vec::new()
+        }
+    };
+    let all: Vec<(&str, &str)> = all.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+    for kommuner in [all, KOMMUNER.to_vec()] {
+        if kommuner.is_empty() {
+            continue;
+        }
+        let Some(weights) = file.weights(&kommuner) else {
             continue;
         };
+        let codes: Vec<&str> = kommuner
+            .iter()
+            .map(|(c, n)| if c.is_empty() { *n } else { *c })
+            .collect();
         for (amount, unit) in [(3_202_124, 1), (400_000, 100), (0, 1)] {
             if let Ok(parts) =
                 split::largest_remainder_by(Amount::kr(amount), &weights, &codes, Amount::kr(unit))

@@ -80,7 +80,8 @@ pub enum Error {
     },
     /// `split --key FILE`: the file cannot be read.
     KeyFile(Box<ScbError>),
-    /// `split --key FILE`: kommuner given twice or without a value.
+    /// `split --key FILE`: kommuner given twice or without a value, or a total of the file
+    /// that differs from its kommun rows.
     KeyFileRows {
         file: Box<KeyFile>,
         mismatches: Vec<Mismatch>,
@@ -273,6 +274,7 @@ impl Error {
                         let hint = key_file::mismatch_hint(m, lang);
                         let code = match m {
                             Mismatch::Zero { .. } => "population-not-positive",
+                            Mismatch::Total { .. } => "key-file-total",
                             _ => "key-coverage",
                         };
                         render_file_problem(&source, m.line(), code, &message, hint, style) + "\n"
@@ -360,7 +362,7 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
     let text = match error.line {
         Some(_) => {
             crate::input::plan::read_limited(&error.path, crate::input::read::max_file_bytes())
-                .map(|bytes| crate::input::scb::decode(&bytes).0)
+                .map(|bytes| crate::input::scb::source_text(&bytes))
                 .unwrap_or_default()
         }
         None => String::new(),

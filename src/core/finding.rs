@@ -40,6 +40,7 @@ pub enum Code {
     KeyDefinition,
     KeyFile,
     KeyCoverage,
+    KeyFileTotal,
     KeyPrecision,
     PercentSum,
     PercentPrecision,
@@ -300,6 +301,15 @@ pub enum Problem {
         column: String,
         mismatch: Mismatch,
     },
+    /// A key file's total (a county or "Summa" row) differs from the sum of its kommun rows.
+    KeyFileTotal {
+        key: String,
+        path: PathBuf,
+        line: usize,
+        label: String,
+        stated: u64,
+        computed: u64,
+    },
     /// A key without values, with values from more than one place, or a wrong `from`.
     KeyDefinition {
         key: String,
@@ -527,6 +537,7 @@ impl Problem {
             Problem::PercentNegative { .. } => Code::PercentNegative,
             Problem::PopulationNotPositive { .. } => Code::PopulationNotPositive,
             Problem::KeyFile { .. } => Code::KeyFile,
+            Problem::KeyFileTotal { .. } => Code::KeyFileTotal,
             Problem::KeyDefinition { .. } => Code::KeyDefinition,
             Problem::KeyDate { .. } => Code::KeyDate,
             Problem::KeySource { .. } => Code::KeySource,
@@ -584,6 +595,7 @@ impl Problem {
             | Problem::PopulationNotPositive { key, .. }
             | Problem::KeyFile { key, .. }
             | Problem::KeyFileCoverage { key, .. }
+            | Problem::KeyFileTotal { key, .. }
             | Problem::KeyDefinition { key, .. }
             | Problem::KeyDate { key, .. } => Some(key),
             _ => None,

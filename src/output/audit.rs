@@ -8,12 +8,13 @@ use serde::Serialize;
 
 use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing};
 use crate::core::money::Amount;
+use crate::core::population::Combined;
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{Sheet, Value, Words};
 use crate::output::table::wrap;
-use crate::output::words::key_file::encoding_name;
+use crate::output::words::key_file::format_name;
 use crate::say;
 
 /// The key's source, one line per fact: file, column, encoding; or plan key and its source.
@@ -47,25 +48,87 @@ fn source_lines(source: &KeySource, lang: Lang) -> Vec<String> {
 }
 
 fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
-    let delimiter = match info.delimiter {
-        ';' => lang.pick("semikolon", "semicolon"),
-        '\t' => lang.pick("tabb", "tab"),
-        _ => lang.pick("komma", "comma"),
-    };
     let (path, column) = (info.path.display(), &info.column);
-    // The encoding and the delimiter stay on one line when the line is filled to the
-    // terminal's width.
-    let how =
-        format!("({}, {delimiter})", encoding_name(info.encoding, lang)).replace(' ', "\u{a0}");
-    let mut line = say!(
-        lang,
-        "{path}, kolumn \"{column}\" {how}",
-        "{path}, column \"{column}\" {how}"
-    );
+    // The format (encoding and delimiter, or sheet) stays on one line when the line is filled
+    // to the terminal's width.
+    let how = format!("({})", format_name(&info.format, lang)).replace(' ', "\u{a0}");
+    let mut line = if column.is_empty() {
+        format!("{path} {how}")
+    } else {
+        say!(
+            lang,
+            "{path}, kolumn \"{column}\" {how}",
+            "{path}, column \"{column}\" {how}"
+        )
+    };
     if let Some(title) = &info.title {
         line.push_str(&format!(": {title}"));
     }
     let mut lines = vec![line];
+    if info.by_name {
+        lines.push(
+            lang.pick(
+                "kommunerna anges med namn utan kod",
+                "the kommuner are named without codes",
+            )
+            .to_string(),
+        );
+    }
+    let unnamed = lang.pick("(kolumn utan rubrik)", "(column without a header)");
+    for combined in &info.combined {
+        lines.push(match combined {
+            Combined::Summed { column, values } => {
+                let column = if column.is_empty() { unnamed } else { column };
+                // Many values (ages one by one): the first few, the last and how many.
+                let values = match values.as_slice() {
+                    [first, second, third, .., last] if values.len() > 6 => {
+                        let n = values.len();
+                        say!(
+                            lang,
+                            "{first}, {second}, {third}, …, {last}: {n} värden",
+                            "{first}, {second}, {third}, …, {last}: {n} values"
+                        )
+                    }
+                    _ => values.join(", "),
+                };
+                say!(
+                    lang,
+                    "raderna per {column} ({values}) summeras per kommun",
+                    "the rows per {column} ({values}) are summed per kommun"
+                )
+            }
+            Combined::TotalOnly {
+                column,
+                value,
+                others,
+            } => {
+                let column = if column.is_empty() { unnamed } else { column };
+                say!(
+                    lang,
+                    "{column}: bara \"{value}\" läses; {others} andra värden lämnas utanför",
+                    "{column}: only \"{value}\" is read; {others} other values are left out"
+                )
+            }
+        });
+    }
+    for total in &info.totals {
+        let (row, label) = (total.line, &total.label);
+        let stated = number::count(total.stated, lang);
+        lines.push(if total.stated == total.computed {
+            say!(
+                lang,
+                "rad {row}: \"{label}\" {stated} = kommunradernas summa",
+                "line {row}: \"{label}\" {stated} = the sum of the kommun rows"
+            )
+        } else {
+            let computed = number::count(total.computed, lang);
+            say!(
+                lang,
+                "rad {row}: \"{label}\" {stated} ≠ kommunradernas summa {computed}",
+                "line {row}: \"{label}\" {stated} ≠ the sum of the kommun rows {computed}"
+            )
+        });
+    }
     for (row, region) in &info.other_regions {
         lines.push(say!(
             lang,
@@ -319,7 +382,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
     };
     for (i, ((code, name), part)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
         let mut row = vec![
-            Cell::new(format!("{code} {name}")),
+            Cell::new(format!("{code} {name}").trim()),
             Cell::new(weight_text(
                 part.weight,
                 step.weighing,

@@ -85,6 +85,11 @@ pub fn grouped(value: Decimal, lang: Lang) -> String {
     format(value, lang, Typography::Plain)
 }
 
+/// A count of people, grouped: `132 708`.
+pub fn count(value: u64, lang: Lang) -> String {
+    grouped(Decimal::from(value), lang)
+}
+
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
     format!("{} kr", grouped(amount.0, lang))

@@ -28,6 +28,7 @@ mod plans;
 mod properties;
 mod readme;
 mod report;
+mod scb_shapes;
 mod split;
 mod support;
 mod terminal;

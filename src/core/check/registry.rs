@@ -115,11 +115,14 @@ registry! {
         "en nyckel utan värden eller med värden från mer än en av `values`, `file`, `from`; `column` utan `file`; en fil på en procentnyckel; `from` på en befolkningsnyckel eller mot en nyckel som inte är en; en härledd precision över 10",
         "a key without values or with values from more than one of `values`, `file`, `from`; `column` without `file`; a file on a percent key; `from` on a population key or naming a key that is not one; a derived precision above 10";
     KeyFile "key-file" Error Stage::Resolve,
-        "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, ingen årskolumn, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod, ett citattecken som inte avslutas, för stor, inte text), med `fil:rad`",
-        "a key's SCB file cannot be read (missing, no header, no year column, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod, an unclosed quote, too large, not text such as an Excel file), with `file:line`";
+        "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, inget år, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod bland kommuner med, rader per kön eller ålder som inte går att summera, flera tabellinnehåll, ett citattecken som inte avslutas, för stor, ett format som inte läses som HTML eller en gammal Excel-fil), med `fil:rad`",
+        "a key's SCB file cannot be read (missing, no header, no year, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod among kommuner with one, rows per sex or age that cannot be summed, several contents, an unclosed quote, too large, a format that is not read such as HTML or an old Excel file), with `file:line`";
     KeyCoverage "key-coverage" Error Stage::Resolve,
         "en nyckel saknar en kommun eller anger den två gånger; för en nyckelfil också en kommun som planen inte har, eller en utan värde (`..`), med `fil:rad`",
         "a key misses a kommun or names one twice; for a key file also a kommun the plan does not have, or one without a value (`..`), each with `file:line`";
+    KeyFileTotal "key-file-total" Error Stage::Resolve,
+        "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
+        "a key file's total (a county row or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given";
     KeyPrecision "key-precision" Error Stage::Resolve,
         "en procentnyckel utan `precision`",
         "a percentage key without `precision`";

@@ -382,6 +382,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let what = key_file::mismatch_message(mismatch, path, column, lang);
             say!(lang, "nyckeln `{key}`: {what}", "key `{key}`: {what}")
         }
+        Problem::KeyFileTotal {
+            key,
+            path,
+            line,
+            label,
+            stated,
+            computed,
+        } => {
+            let place = format!("{}:{line}", path.display());
+            let what = key_file::total_text(label, *stated, *computed, lang);
+            say!(
+                lang,
+                "nyckeln `{key}`: {place}: {what}",
+                "key `{key}`: {place}: {what}"
+            )
+        }
         Problem::KeyDefinition { key, reason } => key_message(reason, key, lang),
         Problem::KeyDate {
             key,
@@ -661,6 +677,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::KeyFileCoverage { mismatch, .. } => {
             key_file::mismatch_hint(mismatch, lang).to_string()
         }
+        Problem::KeyFileTotal { .. } => key_file::total_hint(lang).to_string(),
         Problem::KeyDefinition { reason, .. } => key_hint(reason, lang).to_string(),
         Problem::KeyDate { .. } => fixed(
             "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
