@@ -34,6 +34,12 @@ standard output is closed early (\fBallocate check plan.toml | head\fR).
 A file cannot be read, parsed or written, or the command line is wrong.
 .SH ENVIRONMENT
 .TP
+\fBALLOCATE_MAX_FILE_MB\fR
+The largest plan or key file read, in MiB (default 128).
+.TP
+\fBALLOCATE_LANG\fR
+\fBen\fR: help and usage errors in English (as \fB\-\-lang en\fR does).
+.TP
 \fBCOLUMNS\fR
 The width tables are laid out for (at least 40); without it the terminal's width, else 80.
 .TP
