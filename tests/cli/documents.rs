@@ -414,7 +414,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
             "report",
             &plan("allocations/plan-2026.toml"),
             "--per-recipient",
-            "--out",
+            "--output",
             "besked",
         ],
     );
@@ -469,7 +469,7 @@ fn no_letters_from_a_plan_with_errors() {
             "report",
             &plan("examples/plan-2026-as-printed.toml"),
             "--per-recipient",
-            "--out",
+            "--output",
             "besked",
         ],
     )

@@ -3,7 +3,7 @@
 //! headings), per area, and the invoice summaries with internal transfers and held money.
 //!
 //! With `--format html|docx|md` it writes the decision basis itself as a document, and with
-//! `--per-recipient --out DIR` one letter (*fördelningsbesked*) per recipient. A plan with
+//! `--per-recipient --output DIR` one letter (*fördelningsbesked*) per recipient. A plan with
 //! errors still gets its document, as a draft with each error at its figure: the findings go
 //! to standard error as well, the document is written, and the exit status is 1. Letters are
 //! sent to recipients, so they are only written from a plan without errors.
@@ -35,21 +35,14 @@ pub struct ReportArgs {
     /// self-contained file), `docx` (Word) or `md` (Markdown).
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// Write the document to FILE; without it HTML and Markdown go to standard output.
-    #[arg(
-        long,
-        short = 'o',
-        value_name = "FILE",
-        conflicts_with = "per_recipient"
-    )]
+    /// Write the document to FILE (with `--per-recipient`: the letters into the folder DIR,
+    /// created if missing); without it HTML and Markdown go to standard output.
+    #[arg(long, short = 'o', value_name = "FILE|DIR", alias = "out")]
     pub output: Option<PathBuf>,
-    /// One letter per recipient (fördelningsbesked) into `--out DIR`: HTML and DOCX, or the
-    /// one `--format` given.
-    #[arg(long, requires = "out")]
+    /// One letter per recipient (fördelningsbesked) into `--output DIR`: HTML and DOCX, or
+    /// the one `--format` given.
+    #[arg(long, requires = "output")]
     pub per_recipient: bool,
-    /// Folder for the letters of `--per-recipient` (created if missing).
-    #[arg(long, value_name = "DIR", requires = "per_recipient")]
-    pub out: Option<PathBuf>,
     /// Last year's plan: the document adds its amounts and the change per area and actor.
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
@@ -157,7 +150,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                 });
             }
         }
-        let dir = args.out.as_deref().unwrap_or(Path::new("."));
+        let dir = args.output.as_deref().unwrap_or(Path::new("."));
         let paths = match files::write_all(dir, &files, args.force) {
             Ok(paths) => paths,
             Err(e) => return Err(write_error(e)),
