@@ -147,3 +147,20 @@ pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
     };
     Some(ReadReason::Binary(kind))
 }
+
+/// `a/./b/../c` as `a/c`: a path without `.` and with each `..` taking away the folder before
+/// it, worked out from the text alone (the file system is not asked).
+pub fn lexical(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

@@ -5,11 +5,14 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
-use crate::core::diff::{Change, InsatsSide, Matched, PlanDiff, YearCheck, YearCheckKind};
+use crate::core::diff::{
+    Change, InsatsSide, Insatser, Matched, PlanDiff, YearCheck, YearCheckKind,
+};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::table::{Layout, short, visible};
+use crate::say;
 
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
@@ -286,26 +289,22 @@ fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
     }
 }
 
+/// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
+fn counts(i: &Insatser, lang: Lang) -> String {
+    let (changed, unchanged, added, removed) =
+        (i.changed.len(), i.unchanged, i.added.len(), i.removed.len());
+    say!(
+        lang,
+        "{changed} ändrade, {unchanged} oförändrade, {added} tillkomna, {removed} borttagna",
+        "{changed} changed, {unchanged} unchanged, {added} added, {removed} removed"
+    )
+}
+
 fn insatser(d: &PlanDiff, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
     let (old_year, new_year) = (d.old.year, d.new.year);
-    let mut text = match lang {
-        Lang::Sv => format!(
-            "Insatser: {} ändrade, {} oförändrade, {} tillkomna, {} borttagna\n",
-            i.changed.len(),
-            i.unchanged,
-            i.added.len(),
-            i.removed.len()
-        ),
-        Lang::En => format!(
-            "Insatser: {} changed, {} unchanged, {} added, {} removed\n",
-            i.changed.len(),
-            i.unchanged,
-            i.added.len(),
-            i.removed.len()
-        ),
-    };
+    let mut text = format!("Insatser: {}\n", counts(i, lang));
     if !i.changed.is_empty() {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
@@ -725,22 +724,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     }
     let i = &d.insatser;
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
-    text.push_str(&match lang {
-        Lang::Sv => format!(
-            "{} ändrade, {} oförändrade, {} tillkomna, {} borttagna.\n",
-            i.changed.len(),
-            i.unchanged,
-            i.added.len(),
-            i.removed.len()
-        ),
-        Lang::En => format!(
-            "{} changed, {} unchanged, {} added, {} removed.\n",
-            i.changed.len(),
-            i.unchanged,
-            i.added.len(),
-            i.removed.len()
-        ),
-    });
+    text.push_str(&format!("{}.\n", counts(i, lang)));
     if !i.changed.is_empty() {
         text.push_str(&format!(
             "\n| Insats | {} | {old_year} | {new_year} | {} |\n|---|---|--:|--:|--:|\n",

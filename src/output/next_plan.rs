@@ -17,6 +17,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::core::money::Amount;
 use crate::core::plan::{Date, Plan};
+use crate::input::read::lexical;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::say;
@@ -417,7 +418,7 @@ fn rebase(file: &str, folders: &Folders) -> String {
     if old == new {
         return file.to_string();
     }
-    let target = normalize(&old.join(path));
+    let target = lexical(&old.join(path));
     let target_parts: Vec<Component> = target.components().collect();
     let new_parts: Vec<Component> = new.components().collect();
     let common = target_parts
@@ -451,22 +452,7 @@ fn absolute(path: &Path) -> Option<PathBuf> {
     };
     std::fs::canonicalize(path)
         .ok()
-        .or_else(|| std::path::absolute(path).ok().map(|p| normalize(&p)))
-}
-
-/// `a/./b/../c` as `a/c`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
+        .or_else(|| std::path::absolute(path).ok().map(|p| lexical(&p)))
 }
 
 #[cfg(test)]

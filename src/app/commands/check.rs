@@ -15,6 +15,7 @@ use crate::core::check::{Checked, check};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::Source;
+use crate::input::read::lexical;
 use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
 use crate::output::diagnostic::{Style, render_finding, render_load_error};
 use crate::output::lang::Lang;
@@ -146,22 +147,6 @@ fn repository_path(file: &str, root: Option<&Path>) -> String {
             relative(&path, &root)
         })
         .unwrap_or_else(as_given)
-}
-
-/// A path without `.` and with each `..` taking away the folder before it.
-fn lexical(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Diagnostics for people, plan by plan; with several plans, a summary of them all.
