@@ -34,6 +34,10 @@ pub enum Command {
     /// Compare two yearly plans: county total, areas, actors and kommuner side by side,
     /// insatser added, removed and changed, and the stated change checked.
     Diff(commands::diff::DiffArgs),
+    /// Close the year: write a form per recipient (`--forms`), or read the filled-in forms,
+    /// check them against the plan and sum up what was used and what is repaid.
+    #[command(name = "follow-up")]
+    FollowUp(commands::followup::FollowUpArgs),
     /// Start next year's plan from this year's: actors, kommuner, keys and focus areas kept,
     /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
     Init(commands::init::InitArgs),
@@ -53,6 +57,7 @@ impl Cli {
             Command::Split(a) => Some(&a.common),
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
+            Command::FollowUp(a) => Some(&a.common),
             Command::Completions(_) | Command::Man(_) => None,
         };
         common.map_or(

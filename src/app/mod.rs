@@ -91,6 +91,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Command::Split(args) => commands::split::run(&args, out, err),
         Command::Diff(args) => commands::diff::run(&args, out, err),
         Command::Init(args) => commands::init::run(&args, out, err),
+        Command::FollowUp(args) => commands::followup::run(&args, out, err),
         Command::Completions(args) => commands::completions::run(&args, Cli::command(), out),
         Command::Man(args) => commands::man::run(&args, Cli::command(), out, err),
     }

@@ -6,6 +6,8 @@ pub mod checked;
 pub mod csv;
 pub mod diagnostic;
 pub mod diff_table;
+pub mod followup;
+pub mod form;
 pub mod github;
 pub mod gitlab;
 pub mod json;

@@ -74,7 +74,7 @@ pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
     }
 }
 
-fn kind_word(kind: RecipientKind, lang: Lang) -> &'static str {
+pub fn kind_word(kind: RecipientKind, lang: Lang) -> &'static str {
     match kind {
         RecipientKind::Region => "region",
         RecipientKind::RegionUnit => lang.pick("regionens enhet", "region unit"),
