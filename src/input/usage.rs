@@ -237,8 +237,10 @@ fn decimal_text(compact: &str) -> Result<String, BadAmount> {
         }
         (1, 0) | (0, 1) => {
             let sep = if commas == 1 { ',' } else { '.' };
-            let after = compact.split(sep).nth(1).unwrap_or("");
-            if after.len() == 3 {
+            let (before, after) = compact.split_once(sep).unwrap_or((compact, ""));
+            // Three digits after a separator that could end a first group of thousands.
+            let could_group = (1..=3).contains(&before.len()) && !before.starts_with('0');
+            if after.len() == 3 && could_group {
                 return Err(BadAmount::Ambiguous);
             }
             Some(sep)
@@ -818,6 +820,8 @@ mod tests {
         assert_eq!(kr("1.234"), Err(BadAmount::Ambiguous));
         assert_eq!(kr("1,234"), Err(BadAmount::Ambiguous));
         assert_eq!(kr("12,345"), Err(BadAmount::Ambiguous));
+        assert_eq!(kr("99999,995"), Err(BadAmount::FinerThanOre));
+        assert_eq!(kr("0,995"), Err(BadAmount::FinerThanOre));
         assert_eq!(kr("1,2345"), Err(BadAmount::FinerThanOre));
         assert_eq!(kr("ca 20 000"), Err(BadAmount::NotANumber));
         assert_eq!(kr("se bilaga"), Err(BadAmount::NotANumber));

@@ -310,7 +310,23 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
             .map(String::as_str),
     )
     .max(9);
-    let how_width = widest(unused.iter().map(|r| words::settlement(r.settlement, lang)));
+    let hows: Vec<String> = unused
+        .iter()
+        .map(|u| match u.settlement {
+            // What the collective invoice then is: what was used.
+            Settlement::ReduceInvoice => {
+                let invoice = lang.amount(u.figures.used);
+                say!(
+                    lang,
+                    "dras av: fakturera {invoice}",
+                    "taken off the invoice: invoice {invoice}"
+                )
+            }
+            other => words::settlement(other, lang).to_string(),
+        })
+        .collect();
+    // The way each is settled may wrap; the names get room first.
+    let how_width = widest(hows.iter().map(String::as_str)).min(32);
     let name_width = budget(layout, &[amount_width, how_width]);
     let mut table = layout.table();
     table.set_header(vec![
@@ -318,7 +334,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         Cell::new(lang.pick("Ej använt", "Unused")),
         Cell::new(lang.pick("Hanteras", "Settled")),
     ]);
-    for u in &unused {
+    for (u, how) in unused.iter().zip(hows) {
         let name = match &u.kommunkod {
             Some(code) => format!("{} ({code})", u.recipient),
             None => u.recipient.clone(),
@@ -326,7 +342,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         table.add_row(vec![
             Cell::new(short(&name, name_width)),
             layout.amount(u.figures.unused),
-            Cell::new(words::settlement(u.settlement, lang)),
+            Cell::new(how),
         ]);
     }
     table.add_row(vec![
@@ -635,16 +651,10 @@ pub fn json(summary: &Summary, part: Option<Part>) -> Result<String, serde_json:
     };
     match part {
         None => serde_json::to_string_pretty(&document),
-        Some(part) => {
-            let value = serde_json::to_value(&document)?;
-            let key = match part {
-                Part::Recipients => "recipients",
-                Part::Areas => "areas",
-                Part::Insatser => "insatser",
-                Part::Repayment => "repayment",
-                Part::Lines => "lines",
-            };
-            serde_json::to_string_pretty(value.get(key).unwrap_or(&serde_json::Value::Null))
-        }
+        Some(Part::Recipients) => serde_json::to_string_pretty(&summary.recipients),
+        Some(Part::Areas) => serde_json::to_string_pretty(&summary.areas),
+        Some(Part::Insatser) => serde_json::to_string_pretty(&summary.insatser),
+        Some(Part::Repayment) => serde_json::to_string_pretty(&summary.repayment),
+        Some(Part::Lines) => serde_json::to_string_pretty(&summary.lines),
     }
 }

@@ -14,6 +14,7 @@ mod conservation;
 mod corpus;
 mod diff;
 mod export;
+mod followup;
 mod format;
 mod fuzz_seeds;
 mod init;

@@ -146,8 +146,9 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         (None, Some(_)) => FollowUpFormat::Csv,
         (None, None) => FollowUpFormat::Table,
     };
-    let read = args
-        .usage
+    // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
+    let paths = crate::app::plan_paths::expand(&args.usage);
+    let read = paths
         .iter()
         .enumerate()
         .map(|(i, path)| usage::load(path, i).map_err(|e| Error::Usage(Box::new(e))))

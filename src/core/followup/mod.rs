@@ -784,9 +784,11 @@ fn match_line(
                 }
             } else {
                 let known: Vec<&str> = own.iter().map(|&l| recipients.insats_id(l)).collect();
+                // Ids are short: only a slip of one character is a likely typo.
                 UsageProblem::UnknownInsats {
                     insats: id.to_string(),
-                    suggestion: suggest(id, &known),
+                    suggestion: suggest(id, &known)
+                        .filter(|s| strsim::damerau_levenshtein(id, s) <= 1),
                 }
             };
             report.error(&row.insats.place, problem);

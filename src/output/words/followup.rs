@@ -301,8 +301,8 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
             "taken off the collective invoice",
         ),
         Settlement::ReturnOrReduce => lang.pick(
-            "betalas tillbaka, eller dras av om fakturan inte är skickad",
-            "paid back, or taken off the invoice if not yet sent",
+            "tillbaka, eller avdrag om ej fakturerat",
+            "paid back, or off the invoice if not sent",
         ),
     }
 }
