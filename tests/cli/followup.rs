@@ -971,3 +971,88 @@ fn the_readme_lists_every_follow_up_code() {
         expected.join("\n")
     );
 }
+
+mod damage {
+    //! Returned forms are edited by hand and saved by any program: no damage to one may panic
+    //! the reader, the matching or the summary, and every amount the tool writes reads back
+    //! as itself.
+
+    use std::path::Path;
+
+    use allocate::core::check::check;
+    use allocate::core::followup::{self, Options, form, summary};
+    use allocate::core::money::Amount;
+    use allocate::input::{plan, usage};
+    use allocate::output::lang::Lang;
+    use proptest::prelude::*;
+
+    use crate::support::repo_root;
+
+    fn berg_form() -> Vec<u8> {
+        let loaded = plan::load(&repo_root().join("allocations/plan-2026.toml")).unwrap();
+        let checked = check(&loaded.plan, &loaded.key_files);
+        let forms = form::forms(&checked.ledger);
+        let berg = forms.iter().find(|f| f.recipient == "Berg").unwrap();
+        allocate::output::form::csv(berg, Lang::Sv).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn damaged_forms_never_panic(
+            cuts in proptest::collection::vec((0usize..1500, 0usize..40), 0..4),
+            inserts in proptest::collection::vec(
+                (0usize..1500, prop_oneof![
+                    Just(b";".to_vec()), Just(b"\"".to_vec()), Just(b"\r\n".to_vec()),
+                    Just(b"-1,5".to_vec()), Just("1\u{a0}000,505".as_bytes().to_vec()),
+                    Just(b"3.10".to_vec()), Just(vec![0xff, 0xe5]), Just(b"Insats;Anv\xe4nt".to_vec()),
+                    proptest::collection::vec(any::<u8>(), 1..8),
+                ]),
+                0..6,
+            ),
+        ) {
+            let mut bytes = berg_form();
+            for (at, len) in cuts {
+                let at = at.min(bytes.len());
+                let end = (at + len).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            for (at, insert) in inserts {
+                let at = at.min(bytes.len());
+                bytes.splice(at..at, insert);
+            }
+            let loaded = plan::load(&repo_root().join("allocations/plan-2026.toml")).unwrap();
+            let checked = check(&loaded.plan, &loaded.key_files);
+            for name in ["berg.csv", "berg.toml"] {
+                if let Ok(read) = usage::from_bytes(Path::new(name), &bytes, 0) {
+                    for final_report in [false, true] {
+                        let options = Options { final_report, date: None };
+                        let follow_up = followup::follow_up(&checked.ledger, &[read.file.clone()], options);
+                        let summary = summary::summary(&checked.ledger, &follow_up);
+                        let t = summary.totals;
+                        prop_assert_eq!(t.used + t.unused + t.unreported, t.received);
+                        prop_assert_eq!(t.received, Amount::kr(12_689_898));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_text_reads_as_an_amount_or_a_reason_and_amounts_read_back(
+            text in "\\PC{0,24}",
+            kronor in -10_000_000_000i64..10_000_000_000,
+            ore in 0i64..100,
+        ) {
+            let _ = usage::parse_amount(&text);
+            let ore = if kronor < 0 { -ore } else { ore };
+            let amount = Amount(rust_decimal::Decimal::new(kronor * 100 + ore, 2));
+            for mark in [',', '.'] {
+                let written = allocate::output::number::cell(amount, mark);
+                prop_assert_eq!(usage::parse_amount(&written), Ok(Some(amount)), "{}", written);
+            }
+            let grouped = Lang::Sv.number(amount);
+            prop_assert_eq!(usage::parse_amount(&grouped), Ok(Some(amount)), "{}", grouped);
+        }
+    }
+}

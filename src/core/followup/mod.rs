@@ -702,7 +702,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
     // Findings in the usage files come first, in file order; those about the plan follow.
     let mut findings = report.findings;
     findings.extend(missing);
-    findings.sort_by(|a, b| order_key(&a.location).cmp(&order_key(&b.location)));
+    findings.sort_by_key(|a| order_key(&a.location));
 
     FollowUp {
         booked,
