@@ -126,7 +126,10 @@ fn parse_date(text: &str) -> Result<Date, String> {
             month: u8::try_from(m).unwrap_or(1),
             day: u8::try_from(d).unwrap_or(1),
         }),
-        _ => Err("expected a date as YYYY-MM-DD, for example 2027-01-15".to_string()),
+        _ => Err(
+            "ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-15 (a date as YYYY-MM-DD)"
+                .to_string(),
+        ),
     }
 }
 

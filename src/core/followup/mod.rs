@@ -13,7 +13,7 @@
 pub mod form;
 pub mod summary;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::core::finding::Severity;
@@ -500,7 +500,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
     let mut reported: Vec<Option<Place>> = vec![None; ledger.lines.len()];
     // Per line, an empty cell that names it, for a "missing" finding that points at the form.
     let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
-    let mut heard_from: HashMap<Recipient, ()> = HashMap::new();
+    let mut heard_from: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
@@ -521,7 +521,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
             let Some(recipient) = resolve(&claim.recipient, &mut report) else {
                 continue;
             };
-            heard_from.insert(recipient, ());
+            heard_from.insert(recipient);
             if let Some(written) = &claim.invoiced {
                 if written.value.trim().is_empty() {
                     continue;
@@ -543,7 +543,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
             let Some(recipient) = resolve(&row.recipient, &mut report) else {
                 continue;
             };
-            heard_from.insert(recipient, ());
+            heard_from.insert(recipient);
             let own = recipients
                 .lines
                 .get(&recipient)
@@ -648,7 +648,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
             .get(&recipient)
             .map_or(&[][..], Vec::as_slice);
         let name = ledger.recipient_name(recipient).to_string();
-        if !heard_from.contains_key(&recipient) {
+        if !heard_from.contains(&recipient) {
             missing.push(UsageFinding {
                 severity,
                 location: Location::Plan(recipient_span(ledger, recipient)),
