@@ -91,7 +91,7 @@ fn table_rows(text: &str) -> Vec<(usize, Vec<String>)> {
     let lines: Vec<&str> = text.split("\r\n").collect();
     let header = lines
         .iter()
-        .position(|l| l.starts_with("Område;Insats;"))
+        .position(|l| l.starts_with("Område;Insats;") || l.starts_with("Area;Insats;"))
         .expect("the header row");
     lines
         .iter()
@@ -897,6 +897,55 @@ fn findings_and_tables_speak_english_on_request() {
     out.assert_status(0)
         .assert_stdout_contains("warning[usage-missing]: Berg has not reported on insats `2.5` (75,000 kr)")
         .assert_stdout_contains("Repayment to Kammarkollegiet by 2027-03-31: 0 kr (preliminary: not every line is reported)");
+}
+
+#[test]
+fn forms_in_english_are_read_back_too() {
+    let year = Year::new();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--out",
+        "forms",
+        "--lang",
+        "en",
+    ]);
+    out.assert_status(0)
+        .assert_stderr_contains("Wrote forms/redovisning-2026-2326-berg.csv");
+    let text = year.text(BERG);
+    assert!(text.contains("Recipient;Berg\r\n"), "{text}");
+    assert!(
+        text.contains("Collective invoice sent (yes/no);\r\n"),
+        "{text}"
+    );
+    let text = edit(
+        &fill(&text, &[("2.5", "70,000.50")]),
+        "(yes/no);",
+        "(yes/no);no",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG,
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .unwrap();
+    assert_eq!(berg["used"], "191200.5");
+    assert_eq!(berg["unused"], "4999.5");
+    assert_eq!(berg["invoiced"], false);
+    assert_eq!(berg["settlement"], "reduce-invoice");
 }
 
 #[test]
