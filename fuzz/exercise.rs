@@ -27,6 +27,7 @@ use allocate::input::plan::{self, LoadError, Source};
 use allocate::input::scb;
 use allocate::output::checked::CheckedFile;
 use allocate::output::diagnostic::{Style, render_finding, render_load_error};
+use allocate::output::document::{basis, html, letters, markdown};
 use allocate::output::lang::Lang;
 use allocate::output::sheet::{self, Value};
 use allocate::output::table::{self, Layout};
@@ -107,6 +108,27 @@ pub fn checked_plan(source: &Source, plan: &Plan, key_files: &KeyFiles) {
         let _ = check_json::render(&files, true, lang);
         let _ = github::render(&files, lang);
         let _ = gitlab::render(&files, lang);
+    }
+    // `report --format html|md` renders any plan that parses, as a draft when it has errors;
+    // letters only from a plan without them. (DOCX adds only the layout of the same model and
+    // the drawing of its charts; it is left to the tests, being slow.)
+    let whole = Selection::all();
+    let projection = Projection::new(&checked.ledger, &whole);
+    for lang in LANGS {
+        let doc = basis::build(&basis::Inputs {
+            projection: &projection,
+            findings: &checked.findings,
+            source,
+            previous: None,
+            lang,
+        });
+        let _ = html::render(&doc);
+        let _ = markdown::render(&doc);
+        if checked.errors() == 0 {
+            for letter in letters::letters(&projection, source, lang) {
+                let _ = markdown::render(&letter.document);
+            }
+        }
     }
     if checked.errors() > 0 {
         return;
@@ -355,12 +377,33 @@ fn key_file(file: &KeyFile) {
         }
     }
     // Every kommun in the file, as `allocate split --key` does, and the county's eight.
-    let all: Vec<&str> = file.rows.iter().map(|r| r.code.as_str()).collect();
-    let county: Vec<&str> = KOMMUNER.iter().map(|(code, _)| *code).collect();
-    for codes in [all, county] {
-        let Some(weights) = file.weights(&codes) else {
+    let _ = file.total_checks();
+    let all: Vec<(String, String)> = match file.kommuner() {
+        Ok(rows) => rows
+            .into_iter()
+            .map(|(code, name, _)| (code.unwrap_or_default(), name))
+            .collect(),
+        Err(mismatches) => {
+            for mismatch in mismatches {
+                for lang in LANGS {
+                    let _ = key_file::mismatch_message(&mismatch, &file.path, &file.column, lang);
+                }
+            }
+            Vec::new()
+        }
+    };
+    let all: Vec<(&str, &str)> = all.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+    for kommuner in [all, KOMMUNER.to_vec()] {
+        if kommuner.is_empty() {
+            continue;
+        }
+        let Some(weights) = file.weights(&kommuner) else {
             continue;
         };
+        let codes: Vec<&str> = kommuner
+            .iter()
+            .map(|(c, n)| if c.is_empty() { *n } else { *c })
+            .collect();
         for (amount, unit) in [(3_202_124, 1), (400_000, 100), (0, 1)] {
             if let Ok(parts) =
                 split::largest_remainder_by(Amount::kr(amount), &weights, &codes, Amount::kr(unit))

@@ -45,6 +45,9 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page (roff) to standard output, or write one per command to a folder.
     Man(commands::man::ManArgs),
+    /// Write a generated national-scale plan and the same money as journals (benchmarks).
+    #[command(hide = true)]
+    Generate(commands::generate::GenerateArgs),
 }
 
 impl Cli {
@@ -58,7 +61,7 @@ impl Cli {
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
             Command::FollowUp(a) => Some(&a.common),
-            Command::Completions(_) | Command::Man(_) => None,
+            Command::Completions(_) | Command::Man(_) | Command::Generate(_) => None,
         };
         common.map_or(
             Style {
@@ -67,5 +70,415 @@ impl Cli {
             },
             Common::err_style,
         )
+    }
+}
+
+/// The language of help and usage errors, decided before the command line is parsed:
+/// `--lang en` anywhere on it, or `ALLOCATE_LANG=en` in the environment; Swedish otherwise.
+pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
+    let mut lang = match std::env::var("ALLOCATE_LANG").ok().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Sv,
+    };
+    let mut after_flag = false;
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        if after_flag {
+            lang = if arg == "en" { Lang::En } else { Lang::Sv };
+            after_flag = false;
+        } else if arg == "--lang" {
+            after_flag = true;
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            lang = if value == "en" { Lang::En } else { Lang::Sv };
+        } else if arg == "--" {
+            break;
+        }
+    }
+    lang
+}
+
+/// The command line's definition in a language: English as written in the code (and in the
+/// man page and completions), or Swedish, with every heading, description and option
+/// translated here.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    match lang {
+        Lang::En => command,
+        Lang::Sv => swedish(command),
+    }
+}
+
+/// Parses the command line, with help and usage errors in the language it asks for.
+pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = usage_lang(&args);
+    let mut command = command(lang);
+    command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .map_err(|e| (e.with_cmd(&command), lang))
+}
+
+/// A usage error (or the help or version asked for) as the user reads it: clap's own text in
+/// English, and in Swedish the same facts in Swedish words.
+pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En
+        || matches!(
+            error.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        return error.render().to_string();
+    }
+    let context = |kind: ContextKind| -> String {
+        match error.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(list)) => list.join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(list)) => list
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        }
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let value = context(ContextKind::InvalidValue);
+    let valid = context(ContextKind::ValidValue);
+    let message = match error.kind() {
+        ErrorKind::UnknownArgument => format!("okänd flagga eller okänt argument '{arg}'"),
+        ErrorKind::InvalidSubcommand => format!(
+            "okänt kommando '{}'",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!("ett värde krävs för '{arg}', men inget angavs")
+        }
+        ErrorKind::InvalidValue => format!("ogiltigt värde '{value}' för '{arg}'"),
+        ErrorKind::ValueValidation => {
+            // The reason is the value parser's own text (see the command's module).
+            let why = std::error::Error::source(error)
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            format!("ogiltigt värde '{value}' för '{arg}'{why}")
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("följande måste anges: {arg}")
+        }
+        ErrorKind::MissingSubcommand => "ett kommando måste anges".to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "'{arg}' kan inte anges tillsammans med '{}'",
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => format!("för många värden: '{value}' för '{arg}'"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("fel antal värden för '{arg}'")
+        }
+        ErrorKind::NoEquals => format!("'{arg}' skrivs med likhetstecken: {arg}=VÄRDE"),
+        ErrorKind::InvalidUtf8 => "ett argument är inte giltig UTF-8-text".to_string(),
+        _ => "kommandoraden kan inte tolkas".to_string(),
+    };
+    let mut text = format!("fel: {message}\n");
+    if !valid.is_empty() {
+        text.push_str(&format!("  tillåtna värden: {valid}\n"));
+    }
+    let suggested = [
+        context(ContextKind::SuggestedArg),
+        context(ContextKind::SuggestedSubcommand),
+        context(ContextKind::SuggestedValue),
+    ];
+    if let Some(s) = suggested.iter().find(|s| !s.is_empty()) {
+        text.push_str(&format!("  menade du '{s}'?\n"));
+    }
+    let usage = context(ContextKind::Usage);
+    let usage = usage.trim_start_matches("Usage:").trim();
+    if !usage.is_empty() {
+        text.push_str(&format!("\nAnvändning: {usage}\n"));
+    }
+    text.push_str("\nMer information: --help\n");
+    text
+}
+
+/// The Swedish help template: clap's layout with Swedish headings.
+const TEMPLATE_SV: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
+
+fn swedish(command: clap::Command) -> clap::Command {
+    let name = command.get_name().to_string();
+    let mut command = translate(command, &name).mut_subcommands(|sub| {
+        let name = sub.get_name().to_string();
+        translate(sub, &name)
+    });
+    // clap adds its `help` command when the command is built; word it once it is there.
+    command.build();
+    command.mut_subcommand("help", |help| {
+        help.about("Visa hjälpen för allocate eller för ett kommando")
+            .help_template(TEMPLATE_SV)
+    })
+}
+
+/// One command in Swedish: its description, its arguments' help, the headings.
+fn translate(command: clap::Command, name: &str) -> clap::Command {
+    let mut command = command
+        .help_template(TEMPLATE_SV)
+        .subcommand_help_heading("Kommandon")
+        .subcommand_value_name("KOMMANDO")
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("Visa hjälpen")
+                .help_heading("Flaggor"),
+        );
+    if name == "allocate" {
+        command = command.arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("Visa versionen")
+                .help_heading("Flaggor"),
+        );
+    }
+    if let Some(about) = about_sv(name) {
+        command = command.about(about).long_about(None::<&str>);
+    }
+    command.mut_args(|arg| {
+        let id = arg.get_id().as_str().to_string();
+        let heading = if arg.is_positional() {
+            "Argument"
+        } else {
+            "Flaggor"
+        };
+        let arg = arg.help_heading(heading).long_help(None::<&str>);
+        let takes_values = arg.get_action().takes_values();
+        match arg_help_sv(name, &id) {
+            Some(help) if takes_values => arg
+                .help(help)
+                .hide_possible_values(true)
+                .hide_default_value(true),
+            Some(help) => arg.help(help),
+            None => arg,
+        }
+    })
+}
+
+/// What each command does, in Swedish.
+fn about_sv(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "allocate" => {
+            "Kontrollerar ett läns årliga plan för statsbidraget för psykisk hälsa och suicidprevention."
+        }
+        "check" => "Kontrollera att varje summa i en plan stämmer; visa alla fel på en gång",
+        "report" => "Visa fördelningstabeller och fakturaunderlag för en plan som klarar `check`",
+        "export" => {
+            "Skriv utbetalningar, fördelningar och fakturor som CSV, XLSX eller JSON för ekonomienheten"
+        }
+        "split" => {
+            "Fördela ett belopp på kommunerna efter en nyckel och visa uträkningen, så att vem som helst kan se varför en kommun fick en krona mer"
+        }
+        "diff" => {
+            "Jämför två årsplaner: länets belopp, områden, aktörer och kommuner sida vid sida, tillagda, borttagna och ändrade insatser, och den angivna förändringen kontrollerad"
+        }
+        "init" => {
+            "Börja nästa års plan från årets: aktörer, kommuner, nycklar och fokusområden behålls, tidsgränserna flyttas ett år, varje belopp lämnas som 0 tills det fylls i"
+        }
+        "follow-up" => {
+            "Stäng året: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
+        }
+        "completions" => {
+            "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"
+        }
+        "man" => "Skriv ut manualsidan (roff), eller skriv en sida per kommando till en mapp",
+        "generate" => {
+            "Skriv en genererad nationell plan och samma pengar som journaler (för prestandamätningarna)"
+        }
+        _ => return None,
+    })
+}
+
+/// Each argument's help in Swedish, with its values and default where it has them; by
+/// command and id, then by id alone for the options every command shares.
+fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
+    Some(match (command, id) {
+        ("check", "plans") => {
+            "Planfiler (TOML) att kontrollera; `-` läser en plan från standard input"
+        }
+        ("check", "deny_warnings") => "Räkna varningar som fel",
+        ("check", "format") => {
+            "Utdata: human (diagnoser med källrader), json (schema allocate-check/1), github (annoteringar i GitHub Actions) eller gitlab (kodkvalitetsrapport för GitLab); standard: human"
+        }
+        ("report" | "export", "plan") => {
+            "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
+        }
+        ("report", "views") => {
+            "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla utom payments om ingen anges"
+        }
+        ("export", "out") => {
+            "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs en enda --view till standard output"
+        }
+        ("report", "format") => {
+            "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); standard: table"
+        }
+        ("report", "output") => {
+            "Filen som dokumentet skrivs till; utan den skrivs html och md till standard output (docx behöver en fil)"
+        }
+        ("report", "per_recipient") => {
+            "Ett fördelningsbesked per mottagare i mappen --out: HTML och DOCX, eller det enda --format som anges"
+        }
+        ("report", "out") => {
+            "Mapp för fördelningsbeskeden med --per-recipient (skapas om den saknas)"
+        }
+        ("report", "previous") => {
+            "Förra årets plan: dokumentet visar dess belopp och förändringen per område och aktör"
+        }
+        ("report", "force") => "Ersätt filer som redan finns",
+        ("export", "format") => "Filformat: csv, xlsx eller json; standard: csv",
+        ("export", "csv") => {
+            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+        }
+        ("export", "views") => {
+            "Vyer att exportera: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla om ingen anges"
+        }
+        ("export", "force") => "Ersätt filer som redan finns i mappen",
+        (_, "area") => "Bara det här området (nummer)",
+        (_, "actor") => "Bara den här aktören (id) och enheterna under den",
+        (_, "kommun") => "Bara den här kommunen (kommunkod eller namn)",
+        ("split", "amount") => "Beloppet i hela kronor: 3202124, 3_202_124 eller \"3 202 124\"",
+        ("split", "key") => {
+            "En SCB-fil med folkmängd (CSV som den laddas ned), eller med --plan id för en av planens nycklar"
+        }
+        ("split", "plan") => "En plan vars kommuner och nycklar ska användas",
+        ("split", "column") => "Nyckelfilens årskolumn, när den har flera (\"2024\")",
+        ("split", "unit") => {
+            "Avrundningsenhet i kronor: 1, 100, … (standard 1, eller planens enhet)"
+        }
+        ("split", "precision") => {
+            "Räkna först om befolkningstalen till procent med så många decimaler och fördela efter dem; uträkningen visar då också fördelningen efter befolkningstalen"
+        }
+        ("split", "format") => {
+            "Utdata: table (en tabell för människor), csv eller json för andra program; standard: table"
+        }
+        ("diff", "old") => "Förra årets plan (TOML)",
+        ("diff", "format") => {
+            "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/1) eller md (Markdown); standard: table"
+        }
+        ("split" | "diff", "csv") => {
+            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+        }
+        ("generate", "insatser") => "Antal insatser",
+        ("generate", "kommuner") => "Antal kommuner (högst 2 100)",
+        ("generate", "seed") => "Fröet: samma frö ger samma filer",
+        ("generate", "short_texts") => {
+            "Enradiga texter i stället för texter lika långa som i de riktiga planerna"
+        }
+        ("generate", "no_journals") => "Skriv bara planen, inga journaler",
+        ("generate", "output") => {
+            "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
+        }
+        ("generate", "force") => "Ersätt filer som redan finns",
+        ("diff", "new") => "Årets plan (TOML)",
+        ("init", "from") => "Förra årets plan att utgå från",
+        ("init", "year") => "Den nya planens år; standard är året efter planen i --from",
+        ("init", "output") => {
+            "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from; `-` skriver den till standard output"
+        }
+        ("init", "force") => "Ersätt utfilen om den finns",
+        ("follow-up", "plan") => "Planfil (TOML) som klarar `check`",
+        ("follow-up", "usage") => {
+            "Ifyllda blanketter (CSV eller XLSX, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
+        }
+        ("follow-up", "forms") => {
+            "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
+        }
+        ("follow-up", "out") => {
+            "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs sammanställningen till standard output, som tabeller eller en enda --view som CSV eller JSON"
+        }
+        ("follow-up", "format") => {
+            "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json; blanketter skrivs som csv eller xlsx"
+        }
+        ("follow-up", "csv") => {
+            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+        }
+        ("follow-up", "views") => {
+            "Delar av sammanställningen: recipients, areas, insatser, repayment, lines; alla om ingen anges (terminalen utelämnar lines)"
+        }
+        ("follow-up", "final_report") => {
+            "Slutlig uppföljning: en rad som ingen redovisat är ett fel, inte en varning"
+        }
+        ("follow-up", "date") => {
+            "Dagens datum (ÅÅÅÅ-MM-DD): när planens tidsgräns use_reported har passerat är en rad som ingen redovisat ett fel"
+        }
+        ("follow-up", "force") => "Ersätt filer som redan finns i mappen",
+        ("completions", "shell") => "Skalet: bash, elvish, fish, powershell eller zsh",
+        ("man", "dir") => {
+            "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"
+        }
+        (_, "lang") => {
+            "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: sv"
+        }
+        (_, "color") => {
+            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt), always eller never; standard: auto"
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<std::ffi::OsString> {
+        list.iter().map(Into::into).collect()
+    }
+
+    #[test]
+    fn the_swedish_command_line_is_valid_and_every_argument_is_translated() {
+        let mut command = command(Lang::Sv);
+        command.build();
+        command.clone().debug_assert();
+        let mut missing = Vec::new();
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+            assert!(about_sv(sub.get_name()).is_some(), "{}", sub.get_name());
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id != "help" && arg_help_sv(sub.get_name(), id).is_none() {
+                    missing.push(format!("{} {id}", sub.get_name()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "arguments without Swedish help (add them to arg_help_sv): {missing:?}"
+        );
+    }
+
+    #[test]
+    fn the_language_of_help_is_found_before_parsing() {
+        assert_eq!(
+            usage_lang(&args(&["allocate", "check", "--help"])),
+            Lang::Sv
+        );
+        assert_eq!(
+            usage_lang(&args(&["allocate", "check", "--lang", "en", "--help"])),
+            Lang::En
+        );
+        assert_eq!(
+            usage_lang(&args(&["allocate", "report", "--lang=en", "-x"])),
+            Lang::En
+        );
+        assert_eq!(
+            usage_lang(&args(&["allocate", "check", "--", "--lang", "en"])),
+            Lang::Sv
+        );
     }
 }

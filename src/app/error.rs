@@ -25,17 +25,32 @@ pub enum Blocked {
     Export,
     Comparison,
     FollowUp,
+    /// `report --per-recipient`: letters go out to recipients, so only from a plan without
+    /// errors.
+    Letters,
 }
 
 /// A `follow-up` command line that asks for what cannot be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Misuse {
-    /// `--forms` without `--out`.
+    /// `--forms` without `--output`.
     FormsNeedFolder,
     /// `--forms` with `--format table` or `json`.
     FormsFormat,
-    /// `--format table` with `--out`.
+    /// `--format table` with `--output`.
     TableToFolder,
+}
+
+/// An option of `report` that does not go with the format asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportMisuse {
+    /// `--view`, `--area`, `--actor` or `--kommun` with a document format: a document is the
+    /// whole plan.
+    FilterOnDocument(&'static str),
+    /// `--output`, `--previous` or `--force` with the terminal tables.
+    DocumentOptionOnTable(&'static str),
+    /// `--format docx` without `--output` (or `--per-recipient --out`).
+    DocxNeedsFile,
 }
 
 #[derive(Debug)]
@@ -64,12 +79,14 @@ pub enum Error {
     },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
-    /// `export` without `--out` and not exactly one `--view`.
+    /// `export` without `--output` and not exactly one `--view`.
     OneViewToStdout,
     /// XLSX cannot go to standard output.
     XlsxNeedsFolder,
     /// An export format could not be produced.
     Export(String),
+    /// The XLSX workbook could not be produced.
+    Xlsx(crate::output::xlsx::XlsxFailure),
     /// `split`: the amount cannot be split in the unit, or by the key.
     Split {
         error: SplitError,
@@ -78,7 +95,8 @@ pub enum Error {
     },
     /// `split --key FILE`: the file cannot be read.
     KeyFile(Box<ScbError>),
-    /// `split --key FILE`: kommuner given twice or without a value.
+    /// `split --key FILE`: kommuner given twice or without a value, or a total of the file
+    /// that differs from its kommun rows.
     KeyFileRows {
         file: Box<KeyFile>,
         mismatches: Vec<Mismatch>,
@@ -97,6 +115,19 @@ pub enum Error {
     UsageHasErrors { errors: usize },
     /// `follow-up`: options that do not go together.
     FollowUp(Misuse),
+    /// `init --year` not after the year of the plan it starts from.
+    YearNotAfter {
+        path: PathBuf,
+        year: i32,
+        from_year: i32,
+    },
+    /// `report`: options that do not go together.
+    Report(ReportMisuse),
+    /// `report --format html|docx|md` on a plan with errors: the document was written with each
+    /// error at its figure (the findings are drawn already), and the status says so.
+    DocumentWithErrors { path: String, errors: usize },
+    /// A document could not be made (a chart could not be drawn, the DOCX not packed).
+    Document(String),
 }
 
 impl From<std::io::Error> for Error {
@@ -105,12 +136,23 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl From<crate::app::files::WriteError> for Error {
+    fn from(error: crate::app::files::WriteError) -> Error {
+        use crate::app::files::WriteError;
+        match error {
+            WriteError::Exists(paths) => Error::FilesExist(paths),
+            WriteError::Io { path, error } => Error::Write { path, error },
+        }
+    }
+}
+
 impl Error {
     pub fn status(&self) -> Status {
         match self {
             Error::PlanHasErrors { .. }
             | Error::KeyUnusable { .. }
-            | Error::UsageHasErrors { .. } => Status::Findings,
+            | Error::UsageHasErrors { .. }
+            | Error::DocumentWithErrors { .. } => Status::Findings,
             _ => Status::Failure,
         }
     }
@@ -141,6 +183,7 @@ impl Error {
                     Blocked::Export => lang.pick("inget exporteras", "nothing is exported"),
                     Blocked::Comparison => lang.pick("ingen jämförelse", "no comparison"),
                     Blocked::FollowUp => lang.pick("ingen uppföljning", "no follow-up"),
+                    Blocked::Letters => lang.pick("inga fördelningsbesked", "no letters"),
                 };
                 format!(
                     "{path}: {}\n",
@@ -193,24 +236,25 @@ impl Error {
                 let why = io_words(error, lang);
                 line(say!(
                     lang,
-                    "kunde inte skriva till standard ut: {why}",
+                    "kunde inte skriva till skärmen (standard output): {why}",
                     "could not write to standard output: {why}"
                 ))
             }
             Error::OneViewToStdout => line(
                 lang.pick(
-                    "ange en mapp med --out, eller en enda --view för att skriva till skärmen (standard output)",
-                    "give a folder with --out, or a single --view to write to standard output",
+                    "ange en mapp med --output, eller en enda --view för att skriva till skärmen (standard output)",
+                    "give a folder with --output, or a single --view to write to standard output",
                 )
                 .to_string(),
             ),
             Error::XlsxNeedsFolder => line(
                 lang.pick(
-                    "XLSX skrivs bara till en mapp: ange --out",
-                    "XLSX is written to a folder only: give --out",
+                    "XLSX skrivs bara till en mapp: ange --output",
+                    "XLSX is written to a folder only: give --output",
                 )
                 .to_string(),
             ),
+            Error::Xlsx(failure) => line(xlsx_words(failure, lang)),
             Error::Export(reason) => line(say!(
                 lang,
                 "exporten misslyckades: {reason}",
@@ -253,6 +297,7 @@ impl Error {
                         let hint = key_file::mismatch_hint(m, lang);
                         let code = match m {
                             Mismatch::Zero { .. } => "population-not-positive",
+                            Mismatch::Total { .. } => "key-file-total",
                             _ => "key-coverage",
                         };
                         render_file_problem(&source, m.line(), code, &message, hint, style) + "\n"
@@ -280,6 +325,37 @@ impl Error {
                     "{path}: the plan's year {year} is not a four-digit year; correct `year` under [plan]"
                 ))
             }
+            Error::Report(misuse) => line(match misuse {
+                ReportMisuse::FilterOnDocument(option) => say!(
+                    lang,
+                    "{option} gäller tabellerna på skärmen; ett dokument visar hela planen. En mottagares del står i dess fördelningsbesked (--per-recipient --out MAPP).",
+                    "{option} applies to the tables on screen; a document shows the whole plan. A recipient's share is in its letter (--per-recipient --out DIR)."
+                ),
+                ReportMisuse::DocumentOptionOnTable(option) => say!(
+                    lang,
+                    "{option} gäller dokument: ange --format html, docx eller md",
+                    "{option} is for documents: give --format html, docx or md"
+                ),
+                ReportMisuse::DocxNeedsFile => lang
+                    .pick(
+                        "DOCX skrivs bara till en fil: ange -o FIL (eller --per-recipient --out MAPP)",
+                        "DOCX is written to a file only: give -o FILE (or --per-recipient --out DIR)",
+                    )
+                    .to_string(),
+            }),
+            Error::DocumentWithErrors { path, errors } => format!(
+                "{path}: {}\n",
+                say!(
+                    lang,
+                    "{errors} fel; dokumentet är ett utkast med varje fel markerat vid sin siffra",
+                    "{errors} errors; the document is a draft with each error marked at its figure"
+                )
+            ),
+            Error::Document(reason) => line(say!(
+                lang,
+                "dokumentet kunde inte skapas: {reason}",
+                "the document could not be made: {reason}"
+            )),
             Error::NewYear { year } => line(say!(
                 lang,
                 "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
@@ -294,8 +370,8 @@ impl Error {
             Error::FollowUp(misuse) => line(
                 match misuse {
                     Misuse::FormsNeedFolder => lang.pick(
-                        "blanketterna skrivs till en mapp: ange --out",
-                        "the forms are written to a folder: give --out",
+                        "blanketterna skrivs till en mapp: ange --output",
+                        "the forms are written to a folder: give --output",
                     ),
                     Misuse::FormsFormat => lang.pick(
                         "blanketterna skrivs som CSV eller XLSX: ange --format csv eller --format xlsx",
@@ -308,6 +384,18 @@ impl Error {
                 }
                 .to_string(),
             ),
+            Error::YearNotAfter {
+                path,
+                year,
+                from_year,
+            } => {
+                let (path, next) = (path.display(), from_year + 1);
+                line(say!(
+                    lang,
+                    "--year {year} ligger inte efter {path}, som gäller {from_year}: en ny plan gäller ett senare år. Inget skrevs. Ange t.ex. --year {next}, eller utelämna --year.",
+                    "--year {year} is not after {path}, which is for {from_year}: a new plan is for a later year. Nothing was written. Give e.g. --year {next}, or leave --year out."
+                ))
+            }
         }
     }
 }
@@ -319,8 +407,8 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
     // loaded (a too-large file has no line to show).
     let text = match error.line {
         Some(_) => {
-            crate::input::plan::read_limited(&error.path, crate::input::plan::MAX_FILE_BYTES)
-                .map(|bytes| crate::input::scb::decode(&bytes).0)
+            crate::input::plan::read_limited(&error.path, crate::input::read::max_file_bytes())
+                .map(|bytes| crate::input::scb::source_text(&bytes))
                 .unwrap_or_default()
         }
         None => String::new(),
@@ -374,28 +462,35 @@ fn render_usage_error(error: &UsageReadError, style: Style) -> String {
     }
 }
 
-/// What the operating system said, in the user's language where it is a common case.
+/// Why an XLSX workbook cannot be written, and what to use instead.
+fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String {
+    use crate::output::xlsx::{EXCEL_MAX_COLUMNS, XlsxFailure};
+    use rust_xlsxwriter::XlsxError;
+    let max = lang.number(Amount::kr(i64::try_from(EXCEL_MAX_COLUMNS).unwrap_or(0)));
+    match failure {
+        XlsxFailure::TooManyColumns { sheet, columns } => {
+            let columns = lang.number(Amount::kr(i64::try_from(*columns).unwrap_or(0)));
+            say!(
+                lang,
+                "XLSX kan inte skrivas: bladet {sheet} skulle få {columns} kolumner och Excel rymmer {max}. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.",
+                "XLSX cannot be written: the sheet {sheet} would have {columns} columns and Excel holds {max}. Export as CSV instead (--format csv), or narrow it with --view, --area, --actor or --kommun."
+            )
+        }
+        XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang
+            .pick(
+                "XLSX kan inte skrivas: fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv).",
+                "XLSX cannot be written: more rows or columns than Excel holds. Export as CSV instead (--format csv).",
+            )
+            .to_string(),
+        XlsxFailure::Library(error) => say!(
+            lang,
+            "XLSX-filen kunde inte skapas (biblioteket rust_xlsxwriter svarade: {error}). Exportera som CSV i stället (--format csv).",
+            "the XLSX file could not be made (the rust_xlsxwriter library said: {error}). Export as CSV instead (--format csv)."
+        ),
+    }
+}
+
+/// What the operating system said, in the user's language (worded in `output::words::load`).
 pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind;
-    let words = match error.kind() {
-        ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
-        ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
-        ErrorKind::AlreadyExists => lang.pick("filen finns redan", "the file already exists"),
-        ErrorKind::StorageFull => lang.pick("disken är full", "the disk is full"),
-        ErrorKind::ReadOnlyFilesystem => lang.pick(
-            "filsystemet är skrivskyddat",
-            "the file system is read-only",
-        ),
-        ErrorKind::FileTooLarge => lang.pick(
-            "filen blir större än vad som är tillåtet (ulimit -f)",
-            "the file would exceed the allowed size (ulimit -f)",
-        ),
-        ErrorKind::NotADirectory => lang.pick(
-            "en del av sökvägen är inte en mapp",
-            "a part of the path is not a folder",
-        ),
-        ErrorKind::IsADirectory => lang.pick("är en mapp", "is a folder"),
-        _ => return error.to_string(),
-    };
-    words.to_string()
+    crate::output::words::load::os_error(error.into(), lang)
 }

@@ -6,6 +6,11 @@
 //! New files get the permissions any program's new files get (read and write for all, less
 //! the user's umask), so that colleagues on a shared drive can open them; a file replaced with
 //! `force` keeps its own permissions.
+//!
+//! A file-size limit (`ulimit -f`) would by default kill the process with SIGXFSZ in the
+//! middle of a write, silently, leaving a temporary file behind. The signal is ignored while
+//! files are written, so the write fails with EFBIG instead: the temporary files are removed
+//! and the error is reported like any other.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,6 +34,7 @@ pub enum WriteError {
 
 /// Writes `files` into `dir` (created if missing), all or nothing.
 pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    ignore_file_size_signal();
     let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
     if !force {
         let existing: Vec<PathBuf> = targets.iter().filter(|t| t.exists()).cloned().collect();
@@ -78,6 +84,20 @@ pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>
     }
     Ok(targets)
 }
+
+/// Lets a write beyond the file-size limit fail with EFBIG rather than kill the process.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn ignore_file_size_signal() {
+    // SAFETY: setting a signal's disposition to SIG_IGN installs no handler and touches no
+    // memory of this process; it is always sound to call.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+#[cfg(not(unix))]
+fn ignore_file_size_signal() {}
 
 /// Writes one file whole or not at all: `path`'s folder must exist.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {

@@ -14,8 +14,6 @@ pub mod plan_paths;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::app::cli::{Cli, Command};
 use crate::app::error::Error;
 
@@ -94,15 +92,21 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Command::FollowUp(args) => commands::followup::run(&args, out, err),
         Command::Completions(args) => commands::completions::run(&args, Cli::command(), out),
         Command::Man(args) => commands::man::run(&args, Cli::command(), out, err),
+        Command::Generate(args) => commands::generate::run(&args, out),
     }
 }
 
 /// Parses the process's arguments, runs the command and reports its outcome.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match crate::app::cli::parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
+        Err((e, lang)) => {
+            let text = crate::app::cli::usage_error(&e, lang);
+            let _ = if e.use_stderr() {
+                std::io::stderr().write_all(text.as_bytes())
+            } else {
+                std::io::stdout().write_all(text.as_bytes())
+            };
             return if e.use_stderr() {
                 Status::Failure.into()
             } else {

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::core::money::Amount;
-use crate::core::population::KeyFile;
+use crate::core::population::{Combined, FileFormat, KeyFile, TotalCheck};
 use crate::core::split::{self, Part, SplitError};
 
 /// What the kommuner are weighed by.
@@ -72,8 +72,8 @@ pub enum KeySource {
         plan: String,
         key: String,
         title: Option<String>,
-        from: Option<(String, Option<KeyFileInfo>)>,
-        file: Option<KeyFileInfo>,
+        from: Option<(String, Option<Box<KeyFileInfo>>)>,
+        file: Option<Box<KeyFileInfo>>,
     },
 }
 
@@ -82,11 +82,16 @@ pub enum KeySource {
 pub struct KeyFileInfo {
     pub path: PathBuf,
     pub column: String,
-    pub encoding: crate::core::population::TextEncoding,
-    pub delimiter: char,
+    pub format: FileFormat,
     pub title: Option<String>,
-    /// Rows left out because they are not kommuner (the county, the country), with lines.
+    /// Rows left out because they are not kommuner (the country, another county), with lines.
     pub other_regions: Vec<(usize, String)>,
+    /// The file's totals (county, "Summa") and the sum of the kommun rows they cover.
+    pub totals: Vec<TotalCheck>,
+    /// How rows per sex, age group or other column were combined.
+    pub combined: Vec<Combined>,
+    /// The file names its kommuner without codes.
+    pub by_name: bool,
 }
 
 impl KeyFileInfo {
@@ -94,10 +99,12 @@ impl KeyFileInfo {
         KeyFileInfo {
             path: file.path.clone(),
             column: file.column.clone(),
-            encoding: file.encoding,
-            delimiter: file.delimiter,
+            format: file.format.clone(),
             title: file.title.clone(),
             other_regions: file.other_regions.clone(),
+            totals: file.total_checks(),
+            combined: file.combined.clone(),
+            by_name: file.by_name(),
         }
     }
 }
@@ -126,7 +133,12 @@ pub struct Input {
 
 /// Splits, deriving percentages first when a precision is given.
 pub fn audit(amount: Amount, unit: Amount, input: Input) -> Result<Audit, SplitError> {
-    let codes: Vec<&str> = input.kommuner.iter().map(|(c, _)| c.as_str()).collect();
+    // Ties go by kommunkod; a kommun of a file without codes goes by its name.
+    let codes: Vec<&str> = input
+        .kommuner
+        .iter()
+        .map(|(c, n)| if c.is_empty() { n.as_str() } else { c.as_str() })
+        .collect();
     let mut steps = Vec::new();
     let (main_weighing, main_weights, derived) = match (input.precision, input.weighing) {
         (Some(precision), Weighing::Counts) => {

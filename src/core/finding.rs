@@ -40,6 +40,7 @@ pub enum Code {
     KeyDefinition,
     KeyFile,
     KeyCoverage,
+    KeyFileTotal,
     KeyPrecision,
     PercentSum,
     PercentPrecision,
@@ -64,6 +65,9 @@ pub enum Code {
     UnusedActor,
     NoFocusArea,
     AmountToFill,
+    DecomposedName,
+    KeySource,
+    DecisionDate,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -297,6 +301,15 @@ pub enum Problem {
         column: String,
         mismatch: Mismatch,
     },
+    /// A key file's total (a county or "Summa" row) differs from the sum of its kommun rows.
+    KeyFileTotal {
+        key: String,
+        path: PathBuf,
+        line: usize,
+        label: String,
+        stated: u64,
+        computed: u64,
+    },
     /// A key without values, with values from more than one place, or a wrong `from`.
     KeyDefinition {
         key: String,
@@ -307,6 +320,19 @@ pub enum Problem {
         key: String,
         year: i32,
         plan_year: i32,
+    },
+    /// A key written in the plan whose `source` cites an earlier year than the plan's (last
+    /// year's decision document, carried over by `allocate init`).
+    KeySource {
+        key: String,
+        source: String,
+        year: i32,
+        plan_year: i32,
+    },
+    /// The plan names the forum that decides (`forum`) but not the day (`decision_date`),
+    /// which every invoice cites.
+    DecisionDateMissing {
+        forum: String,
     },
     /// Splitting by percentages derived from counts moves a kommun's amount by more than one
     /// unit compared with splitting by the counts themselves.
@@ -356,6 +382,11 @@ pub enum Problem {
     /// An amount left at 0 to be filled in (as `allocate init` leaves them).
     AmountToFill {
         place: ToFill,
+    },
+    /// A kommun name written in decomposed Unicode (`O` and a combining diaeresis); `name`
+    /// is its composed form (NFC), which is what it is compared as.
+    DecomposedName {
+        name: String,
     },
 }
 
@@ -444,6 +475,9 @@ pub enum SplitReason {
     NoWeight,
     /// Too large for exact arithmetic.
     TooLarge,
+    /// The plan's insatser give more lines (recipients) than a plan of its size may
+    /// (`ledger::max_lines`): a plan built to exhaust memory.
+    LedgerFull,
     /// `fixed-plus-key`: the fixed parts alone exceed the amount.
     FixedExceedsAmount(Amount),
     /// Figures that the checks of amounts, units and keys should have stopped; kept so that
@@ -503,8 +537,11 @@ impl Problem {
             Problem::PercentNegative { .. } => Code::PercentNegative,
             Problem::PopulationNotPositive { .. } => Code::PopulationNotPositive,
             Problem::KeyFile { .. } => Code::KeyFile,
+            Problem::KeyFileTotal { .. } => Code::KeyFileTotal,
             Problem::KeyDefinition { .. } => Code::KeyDefinition,
             Problem::KeyDate { .. } => Code::KeyDate,
+            Problem::KeySource { .. } => Code::KeySource,
+            Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,
@@ -517,6 +554,7 @@ impl Problem {
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,
             Problem::AmountToFill { .. } => Code::AmountToFill,
+            Problem::DecomposedName { .. } => Code::DecomposedName,
         }
     }
 
@@ -557,6 +595,7 @@ impl Problem {
             | Problem::PopulationNotPositive { key, .. }
             | Problem::KeyFile { key, .. }
             | Problem::KeyFileCoverage { key, .. }
+            | Problem::KeyFileTotal { key, .. }
             | Problem::KeyDefinition { key, .. }
             | Problem::KeyDate { key, .. } => Some(key),
             _ => None,

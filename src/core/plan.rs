@@ -33,6 +33,10 @@ pub struct Plan {
     pub headings: Vec<Heading>,
     #[serde(default)]
     pub stated: Vec<Stated>,
+    /// The size of the text the plan was read from, in bytes: what the ledger may grow to
+    /// is a multiple of it (`ledger::max_lines`).
+    #[serde(skip)]
+    pub source_bytes: usize,
 }
 
 /// `[plan]`: what the decision document is and the figures it is built on.

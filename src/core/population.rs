@@ -1,13 +1,17 @@
-//! Population tables as read from SCB files: the kommun rows with their counts and lines,
-//! and everything that can be wrong with such a file, as data. Reading the bytes is
-//! `input::scb`; wording is `output`.
+//! Population tables as read from SCB files: the kommun rows with their counts and lines, the
+//! totals the file states, how rows per sex or age were combined, and everything that can be
+//! wrong with such a file, as data. Reading the bytes is `input::scb`; wording is `output`.
+//!
+//! A row is identified by its kommunkod, a string so that leading zeros stay (`0114`), or,
+//! in a file that names its regions without codes, by its name.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-pub use crate::core::unreadable::BinaryKind;
+use crate::core::text::{fold, suggest};
+pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
 /// How the file's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,36 +24,119 @@ pub enum TextEncoding {
     Windows1252,
 }
 
-/// One region row of the file that names a kommun (a four-digit kommunkod).
+/// What kind of file a key file is, as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    /// Text with one row per line: SCB's CSV downloads, old and new, and Excel's "save as CSV".
+    Csv {
+        encoding: TextEncoding,
+        delimiter: char,
+    },
+    /// An Excel workbook (the web interface's XLSX download): its first sheet.
+    Xlsx { sheet: String },
+    /// JSON-stat 2.0, the default format of SCB's PxWebApi 2.
+    JsonStat { encoding: TextEncoding },
+    /// A PC-Axis file (`.px`).
+    PcAxis { encoding: TextEncoding },
+}
+
+/// One kommun of the file: a row, or the rows of one kommun summed (per sex, age group, …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    /// One-based line in the file.
+    /// One-based line in the file (the first of the rows summed).
     pub line: usize,
-    pub code: String,
+    /// The kommunkod as written, leading zeros kept (`0114`); `None` when the file names its
+    /// regions without codes (SCB's new web interface), so that the name identifies the row.
+    pub code: Option<String>,
     pub name: String,
     /// The count in the chosen column; `None` for `..` (missing).
     pub count: Option<u64>,
+}
+
+/// "2303 Ragunda", or the code or the name alone when the other is missing.
+pub fn region_label(code: Option<&str>, name: &str) -> String {
+    match code {
+        Some(code) if name.is_empty() => code.to_string(),
+        Some(code) => format!("{code} {name}"),
+        None => name.to_string(),
+    }
+}
+
+/// A row of the file that states a total: a county (`"23 Jämtlands län"`) or a "Summa" or
+/// "Totalt" row. It is compared with the sum of the kommun rows it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Total {
+    pub line: usize,
+    /// The region as written.
+    pub label: String,
+    pub count: Option<u64>,
+    pub covers: Covers,
+}
+
+/// Which kommun rows a total covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Covers {
+    /// The county with this two-digit code: the kommun rows whose code starts with it.
+    County(String),
+    /// Every kommun row of the file.
+    All,
+}
+
+/// How rows that differ only in another column (sex, age, …) became one row per kommun.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Combined {
+    /// Every kommun has one row per value of the column, and they are summed.
+    Summed { column: String, values: Vec<String> },
+    /// The column has a total among its values ("totalt ålder"): only those rows are read,
+    /// and the `others` other values are left out, so that nothing is counted twice.
+    TotalOnly {
+        column: String,
+        value: String,
+        others: usize,
+    },
+}
+
+/// A total of the file, compared with the sum of the kommun rows it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalCheck {
+    pub line: usize,
+    pub label: String,
+    pub stated: u64,
+    pub computed: u64,
 }
 
 /// A population file, read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyFile {
     pub path: PathBuf,
-    /// The decoded text, for diagnostics.
+    /// The text the lines refer to, for diagnostics (for a workbook: its rows, one per line,
+    /// cells separated by tabs).
     pub text: String,
-    pub encoding: TextEncoding,
-    pub delimiter: char,
-    /// The title line above the header, if any.
+    pub format: FileFormat,
+    /// The title above the table, if any.
     pub title: Option<String>,
     pub header_line: usize,
-    /// The chosen year column as the header writes it ("2024").
+    /// The chosen year as the file writes it: a column's header ("2024", "BE0101N1 2024") or a
+    /// value of the time column or dimension ("2024").
     pub column: String,
-    /// The year the chosen column holds, when its header names one.
+    /// The year the chosen column holds, when it names one.
     pub year: Option<i32>,
     /// Kommun rows in file order.
     pub rows: Vec<Row>,
-    /// Rows for regions that are not kommuner (county, country), with their lines.
+    /// Rows for regions that are neither kommuner nor totals compared with them (the country,
+    /// a county none of whose kommuner is in the file), with their lines.
     pub other_regions: Vec<(usize, String)>,
+    /// Rows that state a total of kommun rows.
+    pub totals: Vec<Total>,
+    /// How rows per sex, age group or other column were combined, if they were.
+    pub combined: Vec<Combined>,
+}
+
+impl KeyFile {
+    /// Whether the file names its kommuner without codes.
+    pub fn by_name(&self) -> bool {
+        !self.rows.is_empty() && self.rows.iter().all(|r| r.code.is_none())
+    }
 }
 
 /// Why a file cannot be read as a population key. `line` is one-based.
@@ -58,6 +145,62 @@ pub struct ScbError {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub kind: ScbErrorKind,
+}
+
+/// A file that is recognised but is not one the tool reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherFormat {
+    /// An HTML page (PxWebApi 2 `outputFormat=html`, or a saved web page).
+    Html,
+    /// XML, such as SDMX.
+    Xml,
+    /// A Parquet file (PxWebApi 2 `outputFormat=parquet`).
+    Parquet,
+    /// JSON-stat version 1 (PxWebApi 1's `json-stat`).
+    JsonStat1,
+    /// PxWebApi 1's own JSON (`columns`, `data`).
+    PxWebJson,
+    /// Other JSON.
+    Json,
+}
+
+/// Why a zip file is not read as a workbook.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// The zip or workbook reader's own reason (in English).
+    Unreadable(String),
+    /// The workbook has no sheet.
+    NoSheet,
+    /// A part that inflates beyond `limit` bytes (or all parts together beyond it).
+    TooLarge {
+        part: String,
+        limit: u64,
+    },
+    /// More parts, or cells, than a table of population can need.
+    TooManyParts(usize),
+    TooManyCells(usize),
+    /// The shared strings claim more strings than their part can hold.
+    ClaimsStrings {
+        claimed: u64,
+        bytes: u64,
+    },
+}
+
+/// What is wrong inside a JSON-stat or PC-Axis file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CubeProblem {
+    /// Not valid JSON (serde_json's reason).
+    Syntax(String),
+    /// JSON-stat that is not a dataset (a collection, a bundle).
+    NotDataset(String),
+    /// A PC-Axis file whose data rows carry their keys (`KEYS`), which is not read.
+    Keys,
+    /// No `DATA=` in a PC-Axis file.
+    NoData,
+    /// A dimension without its values, or with sizes that do not agree.
+    Dimension(String),
+    /// As many values as the dimensions give, and the number found.
+    ValueCount { expected: usize, found: usize },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,13 +212,25 @@ pub enum ScbErrorKind {
         size: u64,
         limit: u64,
     },
-    /// An Excel, Word or PDF file, or other bytes that are not text.
+    /// An old Excel, Word or PDF file, or other bytes that are not text.
     NotText(BinaryKind),
-    Unreadable(String),
+    /// A zip file that cannot be read as an Excel workbook, or one too large inside to read.
+    Workbook(WorkbookProblem),
+    /// A file of a kind that is recognised but not read.
+    OtherFormat(OtherFormat),
+    /// A JSON-stat or PC-Axis file that cannot be read.
+    Cube {
+        format: &'static str,
+        problem: CubeProblem,
+    },
+    /// A named pipe, device or socket, refused before it is opened.
+    NotRegular(Special),
+    /// The operating system refused to give the file (permission denied, an I/O error).
+    Unreadable(OsError),
     Empty,
     /// No line with at least two fields: no header.
     NoHeader,
-    /// The header has no column that names a year.
+    /// The header has no column that names a year, and no time column.
     NoYearColumn {
         header: Vec<String>,
     },
@@ -84,12 +239,34 @@ pub enum ScbErrorKind {
         wanted: String,
         available: Vec<String>,
     },
+    /// The column asked for is in the header twice (for two contents).
+    SameColumnTwice {
+        column: String,
+    },
     /// Several year columns and none chosen.
     ChooseColumn {
         available: Vec<String>,
     },
-    /// A region without a leading kommunkod.
+    /// The first row with fields is a region row: the file has no header.
+    HeaderIsRegion {
+        region: String,
+    },
+    /// The regions are the header's columns and the years its rows: the table is turned.
+    RegionsAsColumns {
+        region: String,
+    },
+    /// No column or dimension holds the regions.
+    NoRegionColumn {
+        columns: Vec<String>,
+    },
+    /// A region without a leading kommunkod, in a file whose other kommuner have one.
     NoKommunkod {
+        region: String,
+    },
+    /// A row with a value but no region.
+    EmptyRegion,
+    /// A code of one or three digits: a kommunkod or county code without its leading zero.
+    LostLeadingZero {
         region: String,
     },
     /// A value that is neither a whole number nor `..`.
@@ -97,7 +274,8 @@ pub enum ScbErrorKind {
         region: String,
         value: String,
     },
-    /// A whole number too large to be a population (more than 19 digits).
+    /// A whole number too large to be a population (more than 19 digits), or a sum of rows
+    /// beyond that.
     CountTooLarge {
         region: String,
         value: String,
@@ -111,37 +289,66 @@ pub enum ScbErrorKind {
     UnclosedQuote,
     /// A header but no region rows.
     NoRows,
+    /// A column of contents (`ContentsCode`) with more than one: the figures are of different
+    /// things and cannot be summed.
+    SeveralContents {
+        column: String,
+        values: Vec<String>,
+    },
+    /// Rows per another column (sex, age, …) that cannot be summed: a kommun lacks a value
+    /// the others have.
+    UnevenParts {
+        region: String,
+        columns: Vec<String>,
+        missing: Vec<String>,
+    },
+    /// The same kommun with the same values of the other columns twice, among rows that are
+    /// summed.
+    RepeatedPart {
+        region: String,
+        values: Vec<String>,
+        first_line: usize,
+    },
 }
 
-/// A difference between the kommuner of a file and those of a plan.
+/// A difference between the kommuner of a file and those of a plan, or within the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mismatch {
     /// A kommun of the plan that the file does not have.
     Missing { code: String, name: String },
-    /// A kommun in the file that the plan does not have.
+    /// A kommun in the file that the plan does not have; for a name, the plan's nearest.
     Extra {
         line: usize,
-        code: String,
+        code: Option<String>,
         name: String,
+        suggestion: Option<String>,
     },
     /// A kommun given twice.
     Duplicate {
         line: usize,
         first_line: usize,
-        code: String,
+        code: Option<String>,
         name: String,
     },
     /// `..`: the file has no value for a kommun that needs one.
     NoValue {
         line: usize,
-        code: String,
+        code: Option<String>,
         name: String,
     },
     /// A population of 0, which would give the kommun nothing.
     Zero {
         line: usize,
-        code: String,
+        code: Option<String>,
         name: String,
+    },
+    /// A total of the file (a county or "Summa" row) that differs from the sum of the kommun
+    /// rows it covers.
+    Total {
+        line: usize,
+        label: String,
+        stated: u64,
+        computed: u64,
     },
 }
 
@@ -153,7 +360,8 @@ impl Mismatch {
             Mismatch::Extra { line, .. }
             | Mismatch::Duplicate { line, .. }
             | Mismatch::NoValue { line, .. }
-            | Mismatch::Zero { line, .. } => Some(*line),
+            | Mismatch::Zero { line, .. }
+            | Mismatch::Total { line, .. } => Some(*line),
         }
     }
 }
@@ -168,15 +376,44 @@ fn value_problem(row: &Row) -> Option<Mismatch> {
     }
 }
 
+/// What identifies a row: its kommunkod, or without one its name (composed, lower case).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Identity<'a> {
+    Code(&'a str),
+    Name(String),
+}
+
+fn identity(row: &Row) -> Identity<'_> {
+    match &row.code {
+        Some(code) => Identity::Code(code),
+        None => Identity::Name(fold(&row.name)),
+    }
+}
+
 impl KeyFile {
     /// Every difference between the file's kommuner and `kommuner` (code, name), in file
-    /// order, then the plan's kommuner that the file lacks.
+    /// order, then the plan's kommuner that the file lacks, then the file's totals that
+    /// differ from its kommun rows. A row with a kommunkod is matched by code; a row without
+    /// one (SCB's new web interface writes names only) by its name, compared as the plan
+    /// compares names: composed (NFC), trimmed, in any case; never by a near miss.
     pub fn compare(&self, kommuner: &[(&str, &str)]) -> Vec<Mismatch> {
-        let known: HashSet<&str> = kommuner.iter().map(|(code, _)| *code).collect();
+        let by_code: HashMap<&str, usize> = kommuner
+            .iter()
+            .enumerate()
+            .map(|(i, (code, _))| (*code, i))
+            .collect();
+        let by_name: HashMap<String, usize> = kommuner
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name))| (fold(name), i))
+            .collect();
+        let names: Vec<&str> = kommuner.iter().map(|(_, name)| *name).collect();
         let mut out = Vec::new();
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut first: HashMap<Identity<'_>, usize> = HashMap::new();
+        let mut found: HashSet<usize> = HashSet::new();
         for row in &self.rows {
-            if let Some(&first_line) = first.get(row.code.as_str()) {
+            let id = identity(row);
+            if let Some(&first_line) = first.get(&id) {
                 out.push(Mismatch::Duplicate {
                     line: row.line,
                     first_line,
@@ -185,55 +422,73 @@ impl KeyFile {
                 });
                 continue;
             }
-            first.insert(&row.code, row.line);
-            if !known.contains(row.code.as_str()) {
-                out.push(Mismatch::Extra {
+            let target = match &id {
+                Identity::Code(code) => by_code.get(code),
+                Identity::Name(name) => by_name.get(name),
+            };
+            first.insert(id, row.line);
+            match target {
+                Some(&k) => {
+                    found.insert(k);
+                    out.extend(value_problem(row));
+                }
+                None => out.push(Mismatch::Extra {
                     line: row.line,
                     code: row.code.clone(),
                     name: row.name.clone(),
-                });
-            } else {
-                out.extend(value_problem(row));
+                    suggestion: match row.code {
+                        Some(_) => None,
+                        None => suggest(&row.name, &names),
+                    },
+                }),
             }
         }
-        for (code, name) in kommuner {
-            if !first.contains_key(code) {
+        for (k, (code, name)) in kommuner.iter().enumerate() {
+            if !found.contains(&k) {
                 out.push(Mismatch::Missing {
                     code: (*code).to_string(),
                     name: (*name).to_string(),
                 });
             }
         }
+        out.extend(self.total_mismatches());
         out
     }
 
-    /// The counts of `kommuner` (by code), in that order; `None` when a kommun is missing,
+    /// The counts of `kommuner` (code, name), in that order; `None` when a kommun is missing,
     /// given twice or without a value (`compare` says which).
-    pub fn weights(&self, codes: &[&str]) -> Option<Vec<Decimal>> {
-        let mut by_code: HashMap<&str, Option<&Row>> = HashMap::with_capacity(self.rows.len());
+    pub fn weights(&self, kommuner: &[(&str, &str)]) -> Option<Vec<Decimal>> {
+        let mut by_id: HashMap<Identity<'_>, Option<&Row>> =
+            HashMap::with_capacity(self.rows.len());
         for row in &self.rows {
-            by_code
-                .entry(row.code.as_str())
+            by_id
+                .entry(identity(row))
                 .and_modify(|r| *r = None)
                 .or_insert(Some(row));
         }
-        codes
+        kommuner
             .iter()
-            .map(|code| {
-                let row = (*by_code.get(code)?)?;
+            .map(|(code, name)| {
+                let row = match by_id.get(&Identity::Code(code)) {
+                    Some(row) => (*row)?,
+                    None => (*by_id.get(&Identity::Name(fold(name)))?)?,
+                };
                 row.count.filter(|&c| c > 0).map(Decimal::from)
             })
             .collect()
     }
 
-    /// The file's own kommuner (code, name) in file order, each once: for splitting by a file
-    /// without a plan. Problems (duplicates, missing values, zeros) come back as mismatches.
-    pub fn kommuner(&self) -> Result<Vec<(String, String, Decimal)>, Vec<Mismatch>> {
-        let mut first: HashMap<&str, usize> = HashMap::new();
+    /// The file's own kommuner (code if the file has one, name, count) in file order, each
+    /// once: for splitting by a file without a plan. Problems (duplicates, missing values,
+    /// zeros, totals that differ) come back as mismatches.
+    #[allow(clippy::type_complexity)]
+    pub fn kommuner(&self) -> Result<Vec<(Option<String>, String, Decimal)>, Vec<Mismatch>> {
+        let mut first: HashMap<Identity<'_>, usize> = HashMap::new();
         let mut kept: Vec<&Row> = Vec::new();
         let mut problems = Vec::new();
         for row in &self.rows {
-            if let Some(&first_line) = first.get(row.code.as_str()) {
+            let id = identity(row);
+            if let Some(&first_line) = first.get(&id) {
                 problems.push(Mismatch::Duplicate {
                     line: row.line,
                     first_line,
@@ -242,10 +497,11 @@ impl KeyFile {
                 });
                 continue;
             }
-            first.insert(&row.code, row.line);
+            first.insert(id, row.line);
             problems.extend(value_problem(row));
             kept.push(row);
         }
+        problems.extend(self.total_mismatches());
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -256,6 +512,47 @@ impl KeyFile {
                     .map(|c| (r.code.clone(), r.name.clone(), Decimal::from(c)))
             })
             .collect())
+    }
+
+    /// Each total of the file with a value, beside the sum of the kommun rows it covers. A
+    /// total whose rows include one without a value is left out (that row is reported).
+    pub fn total_checks(&self) -> Vec<TotalCheck> {
+        self.totals
+            .iter()
+            .filter_map(|total| {
+                let stated = total.count?;
+                let covered = self.rows.iter().filter(|r| match &total.covers {
+                    Covers::All => true,
+                    Covers::County(prefix) => r
+                        .code
+                        .as_deref()
+                        .is_some_and(|c| c.starts_with(prefix.as_str())),
+                });
+                let mut computed: u64 = 0;
+                for row in covered {
+                    computed = computed.checked_add(row.count?)?;
+                }
+                Some(TotalCheck {
+                    line: total.line,
+                    label: total.label.clone(),
+                    stated,
+                    computed,
+                })
+            })
+            .collect()
+    }
+
+    /// The totals of the file that differ from the sum of their kommun rows.
+    fn total_mismatches(&self) -> impl Iterator<Item = Mismatch> {
+        self.total_checks()
+            .into_iter()
+            .filter(|t| t.stated != t.computed)
+            .map(|t| Mismatch::Total {
+                line: t.line,
+                label: t.label,
+                stated: t.stated,
+                computed: t.computed,
+            })
     }
 
     /// The byte range of a one-based line in `text`, for pointing at it.

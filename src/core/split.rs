@@ -142,13 +142,23 @@ pub fn largest_remainder_amounts<K: Ord>(
         .collect()
 }
 
+/// Floor quotient and remainder of a non-negative `n` by a positive `d`; in 64 bits when
+/// both fit, which is every real split and several times faster than 128-bit division.
+fn div_rem(n: i128, d: i128) -> (i128, i128) {
+    match (u64::try_from(n), u64::try_from(d)) {
+        (Ok(n), Ok(d)) if d > 0 => (i128::from(n / d), i128::from(n % d)),
+        _ => (n.div_euclid(d), n.rem_euclid(d)),
+    }
+}
+
 /// A split worked out in integers: weights scaled to whole numbers, each part's floor and
 /// remainder of `units × weight / total`, and how many units are left for the remainders.
 struct Prepared<'k, K> {
     tie: &'k [K],
     scaled: Vec<i128>,
-    /// `units × scaled[i]`, whose quotient and remainder by `total` are floor and remainder.
-    numerators: Vec<i128>,
+    /// Quotient and remainder of `units × scaled[i]` by `total`.
+    floors: Vec<i128>,
+    remainders: Vec<i128>,
     total: i128,
     scale: u32,
     leftover: i128,
@@ -198,38 +208,40 @@ impl<'k, K: Ord> Prepared<'k, K> {
         if total == 0 {
             return Err(SplitError::NoWeight);
         }
-        let numerators: Vec<i128> = scaled
+        // Each part's floor and remainder of `units × weight / total`, worked out once.
+        let mut floors = Vec::with_capacity(scaled.len());
+        let mut remainders = Vec::with_capacity(scaled.len());
+        for &w in &scaled {
+            let numerator = units.checked_mul(w).ok_or(SplitError::TooLarge)?;
+            let (floor, remainder) = div_rem(numerator, total);
+            floors.push(floor);
+            remainders.push(remainder);
+        }
+        let floor_sum = floors
             .iter()
-            .map(|&w| units.checked_mul(w).ok_or(SplitError::TooLarge))
-            .collect::<Result<_, _>>()?;
-        let floors: i128 = numerators.iter().map(|n| n.div_euclid(total)).sum();
+            .try_fold(0i128, |sum, f| sum.checked_add(*f))
+            .ok_or(SplitError::TooLarge)?;
         Ok(Prepared {
             tie,
             scaled,
-            numerators,
+            floors,
+            remainders,
             total,
             scale,
-            leftover: units - floors,
+            leftover: units - floor_sum,
         })
     }
 
     fn floor(&self, i: usize) -> i128 {
-        self.numerators
-            .get(i)
-            .map_or(0, |n| n.div_euclid(self.total))
-    }
-
-    fn remainder(&self, i: usize) -> i128 {
-        self.numerators
-            .get(i)
-            .map_or(0, |n| n.rem_euclid(self.total))
+        self.floors.get(i).copied().unwrap_or(0)
     }
 
     /// Whether part `a` is ahead of `b` in the queue for a leftover unit: the larger
     /// remainder, then the larger weight, then the smaller tie key, then the one listed first.
     fn before(&self, a: usize, b: usize) -> std::cmp::Ordering {
-        self.remainder(b)
-            .cmp(&self.remainder(a))
+        self.remainders
+            .get(b)
+            .cmp(&self.remainders.get(a))
             .then(self.scaled.get(b).cmp(&self.scaled.get(a)))
             .then(self.tie.get(a).cmp(&self.tie.get(b)))
             .then(a.cmp(&b))

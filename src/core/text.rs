@@ -9,6 +9,11 @@ pub fn fold(name: &str) -> String {
     name.trim().nfc().collect::<String>().to_lowercase()
 }
 
+/// `text` in composed form (NFC), as it is shown and compared.
+pub fn compose(text: &str) -> String {
+    text.nfc().collect()
+}
+
 /// Whether `text` is not in composed form (NFC), so that it only matches after `fold`.
 pub fn is_decomposed(text: &str) -> bool {
     !unicode_normalization::is_nfc(text)

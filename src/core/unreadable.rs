@@ -11,3 +11,32 @@ pub enum BinaryKind {
     /// Anything else with a NUL byte in it.
     Other,
 }
+
+/// What a path that is neither a regular file nor a directory is: reading one could block for
+/// ever (a named pipe) or never end (a device), so it is refused before it is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// A named pipe (FIFO).
+    Fifo,
+    /// A character or block device.
+    Device,
+    Socket,
+    Other,
+}
+
+/// An error the operating system gave while reading, as data: its kind and, when there is
+/// one, its number; worded in the user's language by `output`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OsError {
+    pub kind: std::io::ErrorKind,
+    pub code: Option<i32>,
+}
+
+impl From<&std::io::Error> for OsError {
+    fn from(error: &std::io::Error) -> OsError {
+        OsError {
+            kind: error.kind(),
+            code: error.raw_os_error(),
+        }
+    }
+}

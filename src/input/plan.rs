@@ -10,7 +10,9 @@ use crate::core::plan::{
 use crate::core::population::{KeyFile, ScbError};
 use crate::core::text::suggest;
 pub use crate::core::unreadable::BinaryKind;
-pub use crate::input::read::{MAX_FILE_BYTES, ReadReason, not_text, read_limited};
+pub use crate::input::read::{
+    MAX_FILE_BYTES, ReadReason, not_text, read_limited, read_stdin_limited,
+};
 
 /// A plan file as read from disk: its path and text, kept for diagnostics.
 #[derive(Clone, Debug)]
@@ -43,7 +45,7 @@ impl Source {
     /// `None` past the end.
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
         let starts = self.line_starts();
-        let start = *starts.get(line.checked_sub(1)?)?;
+        let start = (*starts.get(line.checked_sub(1)?)?).max(self.bom_len());
         let mut end = starts
             .get(line)
             .map_or(self.text.len(), |next| next.saturating_sub(1))
@@ -59,13 +61,28 @@ impl Source {
         self.path.display().to_string()
     }
 
-    /// One-based line and column (in characters) of a byte offset.
+    /// The length of a leading UTF-8 byte-order mark, which is no character of line 1.
+    fn bom_len(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        }
+    }
+
+    /// One-based line and column (in characters) of a byte offset. A byte-order mark at the
+    /// start of the file is not counted.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let starts = self.line_starts();
         // The number of lines starting at or before `offset` is the line of `offset`.
         let line = starts.partition_point(|&s| s <= offset).max(1);
-        let line_start = starts.get(line - 1).copied().unwrap_or(0);
+        let line_start = starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(0)
+            .max(self.bom_len())
+            .min(offset);
         let col = self
             .text
             .get(line_start..offset)
@@ -85,6 +102,16 @@ pub enum LoadError {
         source: Box<Source>,
         error: ParseError,
     },
+}
+
+impl LoadError {
+    /// The file as messages name it: the path as given, or `<stdin>` for `-`.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Read { path, .. } => path,
+            LoadError::Parse { source, .. } => &source.path,
+        }
+    }
 }
 
 /// What a file or line that is not TOML looks like instead.
@@ -139,6 +166,17 @@ pub enum ParseErrorKind {
     NumberWithSpaces {
         written: String,
     },
+    /// A number pasted from Word, PDF or Excel: a typographic minus (`−7_877`, `–7877`), a
+    /// sign before digits grouped by spaces (`-7 877`), or thousands separated by commas or
+    /// points (`1,350,000`, `1.350.000`). `toml` is how to write it.
+    PastedNumber {
+        written: String,
+        toml: String,
+    },
+    /// `[[plan]]` (a list of tables) where the plan has one table, `[plan]`.
+    TableAsList {
+        name: String,
+    },
     /// A number with more digits than a plan can hold: beyond a TOML integer (19 digits) or,
     /// for a percentage, beyond 28 significant digits.
     NumberTooLarge {
@@ -181,14 +219,32 @@ impl ParseError {
     }
 }
 
-/// Reads and parses a plan file.
+/// The path that stands for standard input on the command line.
+pub const STDIN_ARG: &str = "-";
+
+/// What a plan read from standard input is called in messages (`<stdin>:12:5`).
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads and parses a plan file; `-` reads the plan from standard input, and its key files
+/// from paths relative to the current directory.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|reason| LoadError::Read {
-        path: path.to_path_buf(),
+    let stdin = path.as_os_str() == STDIN_ARG;
+    let (shown, base) = if stdin {
+        (Path::new(STDIN_NAME), Path::new(""))
+    } else {
+        (path, path.parent().unwrap_or(Path::new("")))
+    };
+    let read = if stdin {
+        read_stdin_limited(crate::input::read::max_file_bytes())
+    } else {
+        read_limited(path, crate::input::read::max_file_bytes())
+    };
+    let bytes = read.map_err(|reason| LoadError::Read {
+        path: shown.to_path_buf(),
         reason,
     })?;
-    let (source, plan) = from_bytes(path, bytes)?;
-    let key_files = key_files(&plan, path.parent().unwrap_or(Path::new("")));
+    let (source, plan) = from_bytes(shown, bytes)?;
+    let key_files = key_files(&plan, base);
     Ok(Loaded {
         source,
         plan,
@@ -259,9 +315,18 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         None => text,
     };
-    toml::from_str(body).map_err(|e| {
+    let plan = toml::from_str(body).map_err(|e| {
         let mut span = e.span();
-        let kind = refine(classify(e.message()), body, span.as_ref());
+        let classified = classify(e.message());
+        if matches!(classified, ParseErrorKind::Syntax { .. })
+            && let Some((kind, at)) = span.as_ref().and_then(|s| pasted_number(body, s.start))
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
+        let kind = refine(classified, body, span.as_ref());
         // toml points after a lone carriage return; point at it.
         if let (ParseErrorKind::Syntax { detail }, Some(s)) = (&kind, &mut span)
             && detail.starts_with("carriage return")
@@ -271,7 +336,84 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             *s = s.start - 1..s.start;
         }
         ParseError { span, kind }
+    });
+    plan.map(|plan| Plan {
+        source_bytes: text.len(),
+        ..plan
     })
+}
+
+/// A number pasted from a document on the line of byte `at`, after its `=`: the value as
+/// written, how to write it in TOML, and where it stands. Only what TOML cannot read and is
+/// clearly one number: a typographic minus or dash as its sign, a sign before digits grouped
+/// by spaces, or two or more commas or points between groups of three digits.
+fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)> {
+    let before = text.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let eq = line_start + text.get(line_start..at)?.rfind('=')? + 1;
+    let rest = text.get(eq..)?;
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let start = eq + lead;
+    let line = text.get(start..)?.split(['\n', '\r', '#']).next()?;
+    let value = line.trim_end();
+    let value = value
+        .strip_suffix("kr")
+        .map_or(value, str::trim_end)
+        .trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    let (sign, digits) = match value.chars().next()? {
+        '-' => (Some(false), value.get(1..)?),
+        c @ ('−' | '–' | '—') => (Some(true), value.get(c.len_utf8()..)?),
+        _ => (None, value),
+    };
+    let digits = digits.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let spaces = [' ', '\u{a0}', '\u{202f}'];
+    let separator = digits.chars().find(|c| !c.is_ascii_digit());
+    let groups: Vec<&str> = match separator {
+        None => vec![digits],
+        Some(c) if spaces.contains(&c) => digits.split(spaces).collect(),
+        Some(c @ (',' | '.' | '_')) => digits.split(c).collect(),
+        Some(_) => return None,
+    };
+    let first = groups.first()?;
+    let well_grouped = !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_digit())
+        && (groups.len() == 1 || first.len() <= 3)
+        && groups
+            .iter()
+            .skip(1)
+            .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if !well_grouped {
+        return None;
+    }
+    let pasted = match (sign, separator) {
+        (Some(true), _) => true,
+        (Some(false), Some(c)) if spaces.contains(&c) => true,
+        (_, Some(',' | '.')) => groups.len() >= 3,
+        _ => false,
+    };
+    if !pasted {
+        return None;
+    }
+    let all: String = groups.concat();
+    let mut grouped = String::new();
+    for (i, c) in all.chars().enumerate() {
+        if i > 0 && (all.len() - i).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    let toml = if sign.is_some() {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
+    Some((
+        ParseErrorKind::PastedNumber {
+            written: value.to_string(),
+            toml,
+        },
+        start..start + value.len(),
+    ))
 }
 
 /// Sharpens what toml and serde say with the text they point at: a decimal comma, a number
@@ -408,6 +550,17 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             }
             kind
         }
+        // `[[plan]]` where one table `[plan]` belongs: serde meets a list of tables.
+        ParseErrorKind::WrongType { .. } if at.starts_with("[[") => {
+            let name = at
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            ParseErrorKind::TableAsList { name }
+        }
         // serde's words for a TOML date are "map"; say date.
         ParseErrorKind::WrongType { found, expected }
             if found.starts_with("map")
@@ -530,6 +683,16 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let s = Source::new("p.toml", "\u{feff}[plan]\nyear = 1\n");
+        assert_eq!(s.line_col(3), (1, 1));
+        assert_eq!(s.line_col(4), (1, 2));
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_range(1), Some(3..9));
+        assert_eq!(s.line_col(10), (2, 1));
+    }
+
+    #[test]
     fn files_that_are_not_text_are_named() {
         assert_eq!(not_text(b"[plan]\n"), None);
         assert_eq!(not_text(&[0xff, 0xfe, b'[', 0]), Some(ReadReason::Utf16));
@@ -563,6 +726,59 @@ mod tests {
         assert_eq!(read_limited(&path, 11).unwrap().len(), 11);
         assert_eq!(read_limited(&dir, 11), Err(ReadReason::Directory));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn numbers_pasted_from_documents_get_their_toml() {
+        let pasted = |value: &str| {
+            let text = format!("[plan]\nyear = 2026\nstated_change = {value} # ändring\n");
+            let error = parse(&text).unwrap_err();
+            let span = error.span.clone().unwrap();
+            (error.kind, text[span].to_string())
+        };
+        let expect = |written: &str, toml: &str| {
+            (
+                ParseErrorKind::PastedNumber {
+                    written: written.to_string(),
+                    toml: toml.to_string(),
+                },
+                written.to_string(),
+            )
+        };
+        assert_eq!(pasted("-7 877"), expect("-7 877", "-7_877"));
+        assert_eq!(pasted("\u{2212}7_877"), expect("\u{2212}7_877", "-7_877"));
+        assert_eq!(pasted("\u{2013}7877"), expect("\u{2013}7877", "-7_877"));
+        assert_eq!(pasted("1,350,000"), expect("1,350,000", "1_350_000"));
+        assert_eq!(pasted("1.350.000 kr"), expect("1.350.000", "1_350_000"));
+        assert_eq!(
+            pasted("\u{2212} 12 689 898"),
+            expect("\u{2212} 12 689 898", "-12_689_898")
+        );
+        // Not clearly one pasted number: left to the other messages.
+        assert!(!matches!(
+            pasted("1 350 000").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
+        assert!(!matches!(
+            pasted("1,35").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
+        assert!(!matches!(
+            pasted("-7 87").0,
+            ParseErrorKind::PastedNumber { .. }
+        ));
+    }
+
+    #[test]
+    fn a_list_of_tables_for_the_one_plan_table_is_named() {
+        let error = parse("[[plan]]\nyear = 2026\n").unwrap_err();
+        assert_eq!(
+            error.kind,
+            ParseErrorKind::TableAsList {
+                name: "plan".to_string()
+            }
+        );
+        assert_eq!(error.span, Some(0..8));
     }
 
     #[test]

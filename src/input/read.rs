@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::core::unreadable::BinaryKind;
+pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
 #[derive(Debug, PartialEq)]
 pub enum ReadReason {
@@ -23,26 +23,71 @@ pub enum ReadReason {
     Utf16,
     /// Not a text file at all.
     Binary(BinaryKind),
-    Other(String),
+    /// Not a regular file: a named pipe (FIFO), a device or a socket, which could block
+    /// reading for ever or never end; refused before it is opened.
+    NotRegular(Special),
+    /// `-` (standard input) was given, but standard input is a terminal, not a pipe or a file.
+    StdinIsTerminal,
+    Other(OsError),
 }
 
-/// The largest plan or key file read: 5 MB. The real plans are about 40 KB; a file far larger
-/// is not a plan, and refusing it up front keeps memory and time bounded.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+impl ReadReason {
+    /// What kind of path this is when it is not a regular file.
+    fn special(file_type: std::fs::FileType) -> Special {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if file_type.is_fifo() {
+                return Special::Fifo;
+            }
+            if file_type.is_block_device() || file_type.is_char_device() {
+                return Special::Device;
+            }
+            if file_type.is_socket() {
+                return Special::Socket;
+            }
+        }
+        let _ = file_type;
+        Special::Other
+    }
+}
 
-/// Reads at most `limit` bytes of a file; a larger one (by its size on disk, or by what could
-/// be read, for pipes and devices) is refused without reading it whole.
+/// The largest plan or key file read by default: 128 MiB. A national plan with 100 000
+/// insatser of real length is about 50 MB; a file far larger is not a plan, and refusing it
+/// up front keeps memory and time bounded. `ALLOCATE_MAX_FILE_MB` raises (or lowers) it.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The environment variable that sets the limit, in MiB.
+pub const MAX_FILE_VAR: &str = "ALLOCATE_MAX_FILE_MB";
+
+/// The largest file read: `ALLOCATE_MAX_FILE_MB` MiB when that is set to a whole number,
+/// else `MAX_FILE_BYTES`.
+pub fn max_file_bytes() -> u64 {
+    std::env::var(MAX_FILE_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(MAX_FILE_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+}
+
+/// Reads at most `limit` bytes of a regular file; a larger one (by its size on disk, or by
+/// what could be read should it grow) is refused without reading it whole. A named pipe, a
+/// device or a socket is refused before it is opened, so that reading never hangs.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
     use std::io::Read;
     let io_reason = |e: std::io::Error| match e.kind() {
         _ if path.is_dir() => ReadReason::Directory,
         std::io::ErrorKind::NotFound => ReadReason::NotFound,
         std::io::ErrorKind::PermissionDenied => ReadReason::PermissionDenied,
-        _ => ReadReason::Other(e.to_string()),
+        _ => ReadReason::Other(OsError::from(&e)),
     };
     let meta = std::fs::metadata(path).map_err(io_reason)?;
     if meta.is_dir() {
         return Err(ReadReason::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadReason::NotRegular(ReadReason::special(
+            meta.file_type(),
+        )));
     }
     if meta.len() > limit {
         return Err(ReadReason::TooLarge {
@@ -55,6 +100,27 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_reason)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limit {
+        return Err(ReadReason::TooLarge { size: read, limit });
+    }
+    Ok(bytes)
+}
+
+/// Reads standard input (a plan piped in with `-`) up to `limit` bytes. A terminal is refused,
+/// since a plan is never typed in.
+pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadReason> {
+    use std::io::{IsTerminal, Read};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(ReadReason::StdinIsTerminal);
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadReason::Other(OsError::from(&e)))?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
         return Err(ReadReason::TooLarge { size: read, limit });

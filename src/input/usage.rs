@@ -29,7 +29,7 @@ use crate::core::money::Amount;
 use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
 use crate::input::plan::Source;
-use crate::input::read::{MAX_FILE_BYTES, ReadReason, not_text, read_limited};
+use crate::input::read::{ReadReason, max_file_bytes, not_text, read_limited};
 
 /// How a usage file was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ impl UsageReadError {
 
 /// Reads usage file number `index` (its places carry the index).
 pub fn load(path: &Path, index: usize) -> Result<ReadUsage, UsageReadError> {
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|reason| UsageReadError::Read {
+    let bytes = read_limited(path, max_file_bytes()).map_err(|reason| UsageReadError::Read {
         path: path.to_path_buf(),
         reason,
     })?;

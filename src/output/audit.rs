@@ -8,9 +8,13 @@ use serde::Serialize;
 
 use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing};
 use crate::core::money::Amount;
+use crate::core::population::Combined;
+use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
-use crate::output::words::key_file::encoding_name;
+use crate::output::sheet::{Sheet, Value, Words};
+use crate::output::table::wrap;
+use crate::output::words::key_file::format_name;
 use crate::say;
 
 /// The key's source, one line per fact: file, column, encoding; or plan key and its source.
@@ -44,25 +48,87 @@ fn source_lines(source: &KeySource, lang: Lang) -> Vec<String> {
 }
 
 fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
-    let delimiter = match info.delimiter {
-        ';' => lang.pick("semikolon", "semicolon"),
-        '\t' => lang.pick("tabb", "tab"),
-        _ => lang.pick("komma", "comma"),
+    let (path, column) = (info.path.display(), &info.column);
+    // The format (encoding and delimiter, or sheet) stays on one line when the line is filled
+    // to the terminal's width.
+    let how = format!("({})", format_name(&info.format, lang)).replace(' ', "\u{a0}");
+    let mut line = if column.is_empty() {
+        format!("{path} {how}")
+    } else {
+        say!(
+            lang,
+            "{path}, kolumn \"{column}\" {how}",
+            "{path}, column \"{column}\" {how}"
+        )
     };
-    let (path, column, encoding) = (
-        info.path.display(),
-        &info.column,
-        encoding_name(info.encoding, lang),
-    );
-    let mut line = say!(
-        lang,
-        "{path}, kolumn \"{column}\" ({encoding}, {delimiter})",
-        "{path}, column \"{column}\" ({encoding}, {delimiter})"
-    );
     if let Some(title) = &info.title {
         line.push_str(&format!(": {title}"));
     }
     let mut lines = vec![line];
+    if info.by_name {
+        lines.push(
+            lang.pick(
+                "kommunerna anges med namn utan kod",
+                "the kommuner are named without codes",
+            )
+            .to_string(),
+        );
+    }
+    let unnamed = lang.pick("(kolumn utan rubrik)", "(column without a header)");
+    for combined in &info.combined {
+        lines.push(match combined {
+            Combined::Summed { column, values } => {
+                let column = if column.is_empty() { unnamed } else { column };
+                // Many values (ages one by one): the first few, the last and how many.
+                let values = match values.as_slice() {
+                    [first, second, third, .., last] if values.len() > 6 => {
+                        let n = values.len();
+                        say!(
+                            lang,
+                            "{first}, {second}, {third}, …, {last}: {n} värden",
+                            "{first}, {second}, {third}, …, {last}: {n} values"
+                        )
+                    }
+                    _ => values.join(", "),
+                };
+                say!(
+                    lang,
+                    "raderna per {column} ({values}) summeras per kommun",
+                    "the rows per {column} ({values}) are summed per kommun"
+                )
+            }
+            Combined::TotalOnly {
+                column,
+                value,
+                others,
+            } => {
+                let column = if column.is_empty() { unnamed } else { column };
+                say!(
+                    lang,
+                    "{column}: bara \"{value}\" läses; {others} andra värden lämnas utanför",
+                    "{column}: only \"{value}\" is read; {others} other values are left out"
+                )
+            }
+        });
+    }
+    for total in &info.totals {
+        let (row, label) = (total.line, &total.label);
+        let stated = number::count(total.stated, lang);
+        lines.push(if total.stated == total.computed {
+            say!(
+                lang,
+                "rad {row}: \"{label}\" {stated} = kommunradernas summa",
+                "line {row}: \"{label}\" {stated} = the sum of the kommun rows"
+            )
+        } else {
+            let computed = number::count(total.computed, lang);
+            say!(
+                lang,
+                "rad {row}: \"{label}\" {stated} ≠ kommunradernas summa {computed}",
+                "line {row}: \"{label}\" {stated} ≠ the sum of the kommun rows {computed}"
+            )
+        });
+    }
     for (row, region) in &info.other_regions {
         lines.push(say!(
             lang,
@@ -82,14 +148,18 @@ fn weight_text(w: Decimal, weighing: Weighing, decimals: u32, lang: Lang) -> Str
 }
 
 /// The audit as tables for people.
-pub fn table(audit: &Audit, lang: Lang) -> String {
+/// The audit for people, laid out for a terminal `width` columns wide: prose filled to the
+/// width, and each table made compact (no borders, no padding) when it would not fit.
+pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
+    let columns = usize::from(width);
     let mut text = String::new();
     let amount = lang.amount(audit.amount);
     let unit = lang.amount(audit.unit);
+    let rounded = crate::output::words::findings::whole_units(audit.unit, lang);
     text.push_str(&say!(
         lang,
-        "Fördelning av {amount} i hela {unit}\n",
-        "Split of {amount} in whole {unit}\n"
+        "Fördelning av {amount}, avrundat till {rounded}\n",
+        "Split of {amount}, rounded to {rounded}\n"
     ));
     for (i, line) in source_lines(&audit.source, lang).iter().enumerate() {
         let label = if i == 0 {
@@ -97,7 +167,10 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
         } else {
             "        "
         };
-        text.push_str(&format!("{label}{line}\n"));
+        // The label stays with the file's name.
+        let label = label.replace(' ', "\u{a0}");
+        text.push_str(&wrap(&format!("{label}{line}"), columns, "", "        "));
+        text.push('\n');
     }
     let mut number = 0;
     for step in &audit.steps {
@@ -133,28 +206,112 @@ pub fn table(audit: &Audit, lang: Lang) -> String {
                 "Comparison: {amount} by the population counts directly (not the rule if the agreement states percentages)"
             ),
         };
-        text.push_str(&title);
+        text.push_str(&wrap(&title, columns, "", "   "));
         text.push('\n');
-        text.push_str(&step_table(audit, step, lang).to_string());
+        let (table, header) = step_table(audit, step, lang);
+        text.push_str(&fit(table, &header, width));
         text.push('\n');
     }
     text.push('\n');
     let leftover = audit.leftover;
-    text.push_str(&say!(
+    let how = say!(
         lang,
-        "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (golvet).\n\
-         De {leftover} enheter som då blir över går en var till kommunerna med störst rest, i rangordning (rang 1 först);\n\
+        "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
+         De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);\n\
          vid lika rest går den med störst vikt först, sedan den med lägst kommunkod. Delarna summerar alltid\n\
-         exakt till beloppet, och ingen kommun hamnar en hel enhet från sin exakta kvot.\n",
+         exakt till beloppet, och ingen kommun hamnar en hel enhet eller mer från sin exakta kvot.\n",
         "How it works: each kommun first gets the whole units ({unit}) its exact quota holds (the floor).\n\
          The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order\n\
          (rank 1 first); on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
-         always sum exactly to the amount, and no kommun is a whole unit from its exact quota.\n"
-    ));
+         always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
+    );
+    let how = how.split_whitespace().collect::<Vec<_>>().join(" ");
+    text.push_str(&wrap(&how, columns, "", ""));
+    text.push('\n');
     text
 }
 
-fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
+/// Marks where a column header may be hyphenated when it has to go over two lines.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// A table as is when it fits `width`, else compact: only the header line and the column
+/// separators, no padding, so that the figures still stand on one line each. When even the
+/// compact table is too wide, headers wider than their column's figures go over two lines
+/// (at a space, or hyphenated where `header` marks it with a soft hyphen), so that the
+/// column is only as wide as its figures.
+fn fit(mut table: Table, header: &[String], width: u16) -> String {
+    let fits = |text: &str| {
+        text.lines()
+            .all(|l| l.chars().count() <= usize::from(width))
+    };
+    let natural = table.to_string();
+    if fits(&natural) {
+        return natural;
+    }
+    // Only the header line and the column separators.
+    table.load_preset("     ═╪ ┆          ");
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 0));
+    }
+    let compact = table.to_string();
+    if fits(&compact) {
+        return compact;
+    }
+    let mut figures = vec![0; header.len()];
+    for row in table.row_iter() {
+        for (widest, cell) in figures.iter_mut().zip(row.cell_iter()) {
+            *widest = (*widest).max(text_width(&cell.content()));
+        }
+    }
+    let two_line_header: Vec<String> = header
+        .iter()
+        .zip(&figures)
+        .map(|(header, &figures)| {
+            let whole = whole_header(header);
+            match two_lines(header) {
+                Some((first, second))
+                    if text_width(&first).max(text_width(&second)).max(figures)
+                        < text_width(&whole).max(figures) =>
+                {
+                    format!("{first}\n{second}")
+                }
+                _ => whole,
+            }
+        })
+        .collect();
+    table.set_header(two_line_header);
+    table.to_string()
+}
+
+fn text_width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// A header on one line: without its hyphenation marks.
+fn whole_header(header: &str) -> String {
+    header.replace(SOFT_HYPHEN, "")
+}
+
+/// A header over two lines, broken at the space or marked hyphenation point that leaves the
+/// longer line shortest; `None` when it cannot be broken.
+fn two_lines(header: &str) -> Option<(String, String)> {
+    header
+        .char_indices()
+        .filter(|&(_, c)| c == ' ' || c == SOFT_HYPHEN)
+        .map(|(at, c)| {
+            let (first, second) = (&header[..at], &header[at + c.len_utf8()..]);
+            let first = if c == SOFT_HYPHEN {
+                format!("{}-", whole_header(first))
+            } else {
+                whole_header(first)
+            };
+            (first, whole_header(second))
+        })
+        .min_by_key(|(first, second)| text_width(first).max(text_width(second)))
+}
+
+/// The table of one step, and its header with hyphenation points marked (see [`fit`]).
+fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
     let is_percent = step.is_percent();
     let result_decimals = match step.kind {
         StepKind::Percentages(p) => p,
@@ -168,7 +325,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
         format!("+{}", lang.amount(Amount(step.unit)))
     };
     let weight_header = match step.weighing {
-        Weighing::Counts => lang.pick("Befolkning", "Population"),
+        Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),
         Weighing::Percent => lang.pick("Andel", "Share"),
     };
     // Percentages are shown with as many decimals as the key writes them with.
@@ -187,9 +344,9 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
             lang.pick("Exakt kvot", "Exact quota")
         }
         .to_string(),
-        lang.pick("Golv", "Floor").to_string(),
-        lang.pick("Rest", "Remainder").to_string(),
-        lang.pick("Rang", "Rank").to_string(),
+        lang.pick("Ned\u{ad}run\u{ad}dat", "Floor").to_string(),
+        lang.pick("Rest", "Remain\u{ad}der").to_string(),
+        lang.pick("Ord\u{ad}ning", "Rank").to_string(),
         unit_text.clone(),
         if is_percent {
             lang.pick("Procent", "Percent")
@@ -208,7 +365,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.clone());
+        .set_header(header.iter().map(|h| whole_header(h)).collect::<Vec<_>>());
     let show = |d: Decimal, decimals: u32| {
         if is_percent {
             percent(d, decimals, lang)
@@ -225,7 +382,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
     };
     for (i, ((code, name), part)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
         let mut row = vec![
-            Cell::new(format!("{code} {name}")),
+            Cell::new(format!("{code} {name}").trim()),
             Cell::new(weight_text(
                 part.weight,
                 step.weighing,
@@ -272,7 +429,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> Table {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    table
+    (table, header)
 }
 
 fn plain(d: Decimal) -> String {
@@ -321,42 +478,75 @@ fn rows<'a>(audit: &'a Audit, step: &'a Step) -> impl Iterator<Item = Row<'a>> +
         })
 }
 
-/// The audit as CSV: one row per step and kommun.
-pub fn csv(audit: &Audit) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "step",
-        "code",
-        "kommun",
-        "weight",
-        "quota",
-        "floor",
-        "remainder",
-        "rank",
-        "extra_unit",
-        "result",
-        "difference",
-    ])?;
+/// The audit as CSV: one row per step and kommun, in the dialects of `export`: for Swedish
+/// Excel (`;`, BOM, decimal comma, headers and values in `lang`) or for machines (`,`,
+/// decimal point, the fixed `snake_case` headers and ids below).
+pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let words = match dialect {
+        Dialect::Excel => Words::from(lang),
+        Dialect::Rfc4180 => Words::Machine,
+    };
+    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
+        Words::Sv => sv,
+        Words::En => en,
+        Words::Machine => machine,
+    };
+    let headers = [
+        ("Steg", "Step", "step"),
+        ("Kommunkod", "Kommunkod", "code"),
+        ("Kommun", "Kommun", "kommun"),
+        ("Vikt", "Weight", "weight"),
+        ("Kvot", "Quota", "quota"),
+        ("Golv", "Floor", "floor"),
+        ("Rest", "Remainder", "remainder"),
+        ("Plats i kön", "Rank", "rank"),
+        ("Extra enhet", "Extra unit", "extra_unit"),
+        ("Resultat", "Result", "result"),
+        ("Skillnad", "Difference", "difference"),
+    ]
+    .iter()
+    .map(|(sv, en, machine)| pick(sv, en, machine).to_string())
+    .collect();
+    let mut rows = Vec::new();
     for step in &audit.steps {
-        for row in rows(audit, step) {
-            writer.write_record([
-                row.step.to_string(),
-                row.code.to_string(),
-                row.kommun.to_string(),
-                row.weight,
-                row.quota,
-                row.floor,
-                row.remainder,
-                row.rank.to_string(),
-                row.extra_unit.to_string(),
-                row.result,
-                row.difference.unwrap_or_default(),
-            ])?;
+        let step_word = match step.kind {
+            StepKind::Percentages(_) => pick("procentsatser", "percentages", "percentages"),
+            StepKind::Split { .. } => pick("fördelning", "split", "split"),
+            StepKind::ByCounts => pick("efter antal", "by counts", "by-counts"),
+        };
+        for (i, ((code, kommun), p)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
+            rows.push(vec![
+                Value::Text(step_word.into()),
+                Value::Code(code.clone()),
+                Value::Text(kommun.as_str().into()),
+                Value::Decimal(p.weight),
+                Value::Decimal(p.quota),
+                Value::Decimal(p.floor.0),
+                Value::Decimal(p.remainder()),
+                Value::Number(u32::try_from(p.rank).unwrap_or(u32::MAX)),
+                Value::Text(
+                    if p.got_extra_unit {
+                        pick("ja", "yes", "true")
+                    } else {
+                        pick("nej", "no", "false")
+                    }
+                    .into(),
+                ),
+                Value::Decimal(p.amount.0),
+                step.difference
+                    .as_ref()
+                    .and_then(|d| d.get(i))
+                    .map_or(Value::Empty, |d| Value::Decimal(d.0)),
+            ]);
         }
     }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    let sheet = Sheet {
+        name: "split",
+        headers,
+        rows,
+        total: Vec::new(),
+    };
+    crate::output::csv::write(&sheet, dialect)
 }
 
 /// The audit as JSON; figures are decimal strings so they stay exact.
@@ -411,4 +601,19 @@ pub fn json(audit: &Audit) -> serde_json::Result<String> {
             .collect(),
     };
     serde_json::to_string_pretty(&doc).map(|t| t + "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_goes_over_two_lines_where_the_longer_line_is_shortest() {
+        let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(two_lines("Ned\u{ad}run\u{ad}dat"), pair("Ned-", "rundat"));
+        assert_eq!(two_lines("Skillnad mot 2."), pair("Skillnad", "mot 2."));
+        assert_eq!(two_lines("Exakt kvot"), pair("Exakt", "kvot"));
+        assert_eq!(two_lines("Rest"), None);
+        assert_eq!(whole_header("Ord\u{ad}ning"), "Ordning");
+    }
 }

@@ -246,13 +246,13 @@ impl Summary {
     }
 
     /// The one line that ends a check of several files:
-    /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)`.
+    /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 2 varningar)`.
     pub fn line(&self, lang: Lang) -> String {
         let plural =
             |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
         match lang {
             Lang::Sv => format!(
-                "Totalt {} {}: {} {}, {} {}, {} kunde inte läsas ({} fel, {} {})",
+                "Totalt {} {}: {} {}, {} {}, {} gick inte att läsa ({} fel, {} {})",
                 self.files,
                 plural(self.files, "plan", "planer"),
                 self.passed,
@@ -277,5 +277,83 @@ impl Summary {
                 plural(self.warnings, "warning", "warnings"),
             ),
         }
+    }
+}
+
+/// How many findings of one code a file shows on screen and in GitHub's annotations before
+/// the rest are summed up in one line; JSON and GitLab's report keep every finding. High
+/// enough for the list of amounts a new plan leaves to fill in (56 for 2027), low enough that
+/// a broken key file of thousands of rows gives a page, not megabytes.
+pub const REPEATS_SHOWN: usize = 100;
+
+/// The findings of one code left out after the first [`REPEATS_SHOWN`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeftOut {
+    pub code: String,
+    pub error: bool,
+    pub count: usize,
+}
+
+impl LeftOut {
+    /// `… och 4 812 fler fel av samma slag [key-coverage]`.
+    pub fn line(&self, lang: Lang) -> String {
+        findings::repeats_left_out(self.count, &self.code, self.error, lang)
+    }
+}
+
+/// Which of `items` to show, in their order (the first [`REPEATS_SHOWN`] of each code), and
+/// for each code with more, how many were left out (in the order the codes first appear).
+pub fn bounded<T>(items: &[T], code: impl Fn(&T) -> (&str, bool)) -> (Vec<&T>, Vec<LeftOut>) {
+    let mut seen: Vec<LeftOut> = Vec::new();
+    let mut shown = Vec::new();
+    for item in items {
+        let (name, error) = code(item);
+        let index = match seen.iter().position(|s| s.code == name) {
+            Some(i) => i,
+            None => {
+                seen.push(LeftOut {
+                    code: name.to_string(),
+                    error,
+                    count: 0,
+                });
+                seen.len() - 1
+            }
+        };
+        if let Some(entry) = seen.get_mut(index) {
+            entry.count += 1;
+            if entry.count <= REPEATS_SHOWN {
+                shown.push(item);
+            }
+        }
+    }
+    let left_out = seen
+        .into_iter()
+        .filter(|s| s.count > REPEATS_SHOWN)
+        .map(|s| LeftOut {
+            count: s.count - REPEATS_SHOWN,
+            ..s
+        })
+        .collect();
+    (shown, left_out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_beyond_the_bound_are_counted_not_shown() {
+        let mut items: Vec<(&str, bool)> = vec![("a", true); REPEATS_SHOWN + 5];
+        items.insert(3, ("b", false));
+        let (shown, left_out) = bounded(&items, |i| *i);
+        assert_eq!(shown.len(), REPEATS_SHOWN + 1);
+        assert_eq!(
+            left_out,
+            vec![LeftOut {
+                code: "a".to_string(),
+                error: true,
+                count: 5
+            }]
+        );
     }
 }

@@ -2,6 +2,11 @@
 //! UTF-8 with a byte-order mark, decimal comma); `rfc4180` for machines (comma, no mark,
 //! decimal point). Amounts are plain numbers, never with thousands separators, so that
 //! spreadsheets sum them. Text that a spreadsheet would run as a formula is neutralised.
+//!
+//! Codes (kommunkoder) keep their leading zero: Excel reads a bare `0114` as the number 114,
+//! so in the Excel dialect a code that starts with `0` is written as the formula `="0114"`,
+//! which Excel and LibreOffice show as the text `0114` (the codes of Jämtlands län, `23..`,
+//! are written as they are). The machine dialect writes every code as it is.
 
 use crate::core::money::Amount;
 use crate::output::sheet::{Sheet, Value};
@@ -40,7 +45,15 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
 fn cell(value: &Value, dialect: Dialect) -> String {
     match value {
         Value::Text(t) => neutralise(t),
+        Value::Code(c) => code(c, dialect),
         Value::Number(n) => n.to_string(),
+        Value::Decimal(d) => {
+            let plain = d.normalize().to_string();
+            match dialect {
+                Dialect::Excel => plain.replace('.', ","),
+                Dialect::Rfc4180 => plain,
+            }
+        }
         Value::Amount(a) => plain_amount(*a, dialect),
         Value::Empty => String::new(),
     }
@@ -55,6 +68,16 @@ pub fn plain_amount(amount: Amount, dialect: Dialect) -> String {
             Dialect::Rfc4180 => '.',
         },
     )
+}
+
+/// A code as the dialect keeps it a code: `="0114"` for Excel when it has a leading zero.
+pub fn code(code: &str, dialect: Dialect) -> String {
+    let digits = !code.is_empty() && code.chars().all(|c| c.is_ascii_digit());
+    if dialect == Dialect::Excel && digits && code.starts_with('0') {
+        format!("=\"{code}\"")
+    } else {
+        neutralise(code)
+    }
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
@@ -82,6 +105,30 @@ mod tests {
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("\rx"), "'\rx");
         assert_eq!(neutralise("Östersund"), "Östersund");
+    }
+
+    #[test]
+    fn codes_with_a_leading_zero_stay_codes_in_excel() {
+        assert_eq!(code("0114", Dialect::Excel), "=\"0114\"");
+        assert_eq!(code("0114", Dialect::Rfc4180), "0114");
+        assert_eq!(code("2380", Dialect::Excel), "2380");
+        assert_eq!(code("=1+1", Dialect::Excel), "'=1+1");
+        let sheet = Sheet {
+            name: "t",
+            headers: vec!["Kommunkod".into(), "Kommun".into()],
+            rows: vec![vec![
+                Value::Code("0114".into()),
+                Value::Text("Upplands Väsby".into()),
+            ]],
+            total: Vec::new(),
+        };
+        let bytes = write(&sheet, Dialect::Excel).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        // Quoted by the CSV writer; Excel unquotes it to `="0114"` and shows `0114`.
+        assert!(
+            text.ends_with("\"=\"\"0114\"\"\";Upplands Väsby\r\n"),
+            "{text}"
+        );
     }
 
     #[test]

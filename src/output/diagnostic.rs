@@ -45,7 +45,8 @@ impl Style {
 pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> String {
     let lang = style.lang;
     let path = source.display_path();
-    let message = findings::message(&finding.problem, lang);
+    let message =
+        crate::output::table::visible(&findings::message(&finding.problem, lang)).into_owned();
     let primary = clamp(source, finding.span.clone());
     // A related place close by shares the primary's snippet; one far away gets its own, so
     // that no snippet spans a large part of the file.
@@ -97,7 +98,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         .problem
         .figures()
         .map(|(stated, computed)| findings::figures(stated, computed, lang));
-    let hint = findings::hint(&finding.problem, lang);
+    let hint = crate::output::table::visible(&findings::hint(&finding.problem, lang)).into_owned();
     if let Some(figures) = &figures {
         elements.push(style.note().message(figures.as_str()));
     }
@@ -234,6 +235,9 @@ fn clamp(source: &Source, span: std::ops::Range<usize>) -> std::ops::Range<usize
     start..end
 }
 
+/// How many characters of a key file's line a diagnostic shows.
+const FILE_LINE_CHARS: usize = 60;
+
 /// A problem on a line of another file than the plan (a key file), drawn like a finding: the
 /// file's line with a caret under it, and the hint.
 pub fn render_file_problem(
@@ -247,16 +251,25 @@ pub fn render_file_problem(
     let title = style.level(Severity::Error).primary_title(message).id(code);
     let help = style.help().message(hint);
     let path = source.display_path();
+    let shown;
     let group: Group = match line.and_then(|l| source.line_range(l)) {
         Some(range) => {
-            let lines = Lines::of(source, &range);
+            // Another file's line is shown only in part: a file named by mistake
+            // (`/etc/passwd`) must not be echoed whole.
+            let whole = source.text.get(range.clone()).unwrap_or("");
+            shown = match whole.char_indices().nth(FILE_LINE_CHARS) {
+                Some((cut, _)) => format!("{}…", whole.get(..cut).unwrap_or("")),
+                None => whole.to_string(),
+            };
+            let caret = 0..shown.len();
+            let line_start = source.line_col(range.start).0;
             title
                 .element(
-                    Snippet::source(lines.text)
-                        .line_start(lines.first_line)
+                    Snippet::source(shown.as_str())
+                        .line_start(line_start)
                         .path(path.as_str())
                         .fold(true)
-                        .annotation(AnnotationKind::Primary.span(lines.relative(&range))),
+                        .annotation(AnnotationKind::Primary.span(caret)),
                 )
                 .element(help)
         }

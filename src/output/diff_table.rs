@@ -9,22 +9,26 @@ use crate::core::diff::{Change, InsatsSide, Matched, PlanDiff, YearCheck, YearCh
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::{Layout, short};
+use crate::output::table::{Layout, short, visible};
 
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
     let mut text = String::new();
     let county = if d.old.county == d.new.county {
-        d.new.county.clone()
+        visible(&d.new.county).into_owned()
     } else {
-        format!("{} → {}", d.old.county, d.new.county)
+        format!("{} → {}", visible(&d.old.county), visible(&d.new.county))
     };
     text.push_str(&match lang {
         Lang::Sv => format!("Jämförelse {county} {old_year} → {new_year}\n"),
         Lang::En => format!("Comparison {county} {old_year} → {new_year}\n"),
     });
-    text.push_str(&format!("{old_path} → {new_path}\n\n"));
+    text.push_str(&format!(
+        "{} → {}\n\n",
+        visible(old_path),
+        visible(new_path)
+    ));
 
     // Areas, with the county total as the total row.
     text.push_str(lang.pick("Områden\n", "Areas\n"));
@@ -171,11 +175,16 @@ fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
 /// column is left out rather) and whose columns `right` are right-aligned.
 fn fitted(
     header: Vec<String>,
-    mut rows: Vec<Vec<String>>,
+    rows: Vec<Vec<String>>,
     text: usize,
     right: std::ops::Range<usize>,
     layout: Layout,
 ) -> Table {
+    // Texts from the plans, escaped before they are measured.
+    let mut rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|row| row.iter().map(|c| visible(c).into_owned()).collect())
+        .collect();
     let others: Vec<usize> = widths(&header, &rows)
         .into_iter()
         .enumerate()
@@ -251,7 +260,7 @@ fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
     let mark = if check.holds() { "✓" } else { "≠" };
     match (check.kind, lang) {
         (YearCheckKind::PreviousTotal, Lang::Sv) => format!(
-            "  Föregående år enligt {new_year}: {} {mark} {old_year} års plan: {}",
+            "  Föregående års belopp enligt {new_year} års plan: {} {mark} ({old_year} års plan: {})",
             a(check.stated),
             a(check.computed)
         ),
@@ -361,7 +370,7 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
                     by_text.join(", ")
                 ),
             };
-            text.push_str(&wrap(&note, usize::from(layout.width), "  "));
+            text.push_str(&wrap(&visible(&note), usize::from(layout.width), "  "));
         }
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick("  * texten har ändrats.\n", "  * the text has changed.\n"));
@@ -428,4 +437,352 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 fn actor_names(side: &InsatsSide) -> String {
     side.actor_names.join(" / ")
+}
+
+// ---------------------------------------------------------------------------------------
+// `diff --format csv|json|md`: the same comparison for other programs and for documents.
+
+/// The comparison as a flat table, one row per line of the side-by-side tables and per
+/// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
+/// fixed English names of the machine dialect).
+pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output::sheet::Sheet {
+    use crate::output::sheet::{Value, Words};
+    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
+        Words::Sv => sv,
+        Words::En => en,
+        Words::Machine => machine,
+    };
+    let (old_year, new_year) = (d.old.year.to_string(), d.new.year.to_string());
+    let headers = vec![
+        pick("Avsnitt", "Section", "section").to_string(),
+        pick("Nyckel", "Key", "key").to_string(),
+        pick("Namn", "Name", "name").to_string(),
+        match words {
+            Words::Machine => "old".to_string(),
+            _ => old_year,
+        },
+        match words {
+            Words::Machine => "new".to_string(),
+            _ => new_year,
+        },
+        pick("Förändring", "Change", "change").to_string(),
+        pick("Förändring %", "Change %", "change_percent").to_string(),
+        pick("Status", "Status", "status").to_string(),
+        pick("Matchning", "Matched", "matched").to_string(),
+    ];
+    let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
+    let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {
+        vec![
+            Value::Text(section.into()),
+            Value::Code(key.to_string()),
+            Value::Text(name.into()),
+            amount(change.old),
+            amount(change.new),
+            Value::Amount(change.difference()),
+            change.percent().map_or(Value::Empty, Value::Decimal),
+            Value::Empty,
+            Value::Empty,
+        ]
+    };
+    let mut rows = vec![line(
+        pick("län", "county", "county"),
+        "",
+        &d.new.county,
+        &d.county,
+    )];
+    for (section, list) in [
+        (pick("område", "area", "area"), &d.areas),
+        (pick("aktör", "actor", "actor"), &d.actors),
+        ("kommun", &d.kommuner),
+    ] {
+        rows.extend(
+            list.iter()
+                .map(|r| line(section, &r.key, &r.label, &r.change)),
+        );
+    }
+    let insats = pick("insats", "insats", "insats");
+    for c in &d.insatser.changed {
+        let key = if c.old.id == c.new.id {
+            c.new.id.clone()
+        } else {
+            format!("{} → {}", c.old.id, c.new.id)
+        };
+        let mut row = line(insats, &key, &c.new.text, &c.amount());
+        if let Some(status) = row.get_mut(7) {
+            *status = Value::Text(pick("ändrad", "changed", "changed").into());
+        }
+        if let Some(matched) = row.get_mut(8) {
+            *matched = Value::Text(
+                match c.matched {
+                    Matched::ById => pick("id", "id", "id").to_string(),
+                    Matched::ByText(p) => match words {
+                        Words::Machine => format!("text {p}"),
+                        _ => format!("{} {p} %", pick("text", "text", "")),
+                    },
+                }
+                .into(),
+            );
+        }
+        rows.push(row);
+    }
+    for (side, status, is_new) in [
+        (
+            &d.insatser.added,
+            pick("tillkommen", "added", "added"),
+            true,
+        ),
+        (
+            &d.insatser.removed,
+            pick("borttagen", "removed", "removed"),
+            false,
+        ),
+    ] {
+        for s in side {
+            let change = if is_new {
+                Change {
+                    old: None,
+                    new: Some(s.amount),
+                }
+            } else {
+                Change {
+                    old: Some(s.amount),
+                    new: None,
+                }
+            };
+            let mut row = line(insats, &s.id, &s.text, &change);
+            if let Some(cell) = row.get_mut(7) {
+                *cell = Value::Text(status.into());
+            }
+            rows.push(row);
+        }
+    }
+    crate::output::sheet::Sheet {
+        name: "diff",
+        headers,
+        rows,
+        total: Vec::new(),
+    }
+}
+
+/// The comparison as JSON (schema `allocate-diff/1`): amounts as integers in kronor (exact
+/// decimal strings with öre), changes in per cent as decimal strings.
+pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<String> {
+    use serde_json::{Value as J, json};
+    let change = |c: &Change| {
+        json!({
+            "old": c.old,
+            "new": c.new,
+            "change": c.difference(),
+            "change_percent": c.percent().map(|p| p.to_string()),
+        })
+    };
+    let rows = |rows: &[crate::core::diff::Row]| -> Vec<J> {
+        rows.iter()
+            .map(|r| {
+                let mut v = change(&r.change);
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("key".into(), J::from(r.key.clone()));
+                    o.insert("name".into(), J::from(r.label.clone()));
+                    o.insert("depth".into(), J::from(r.depth));
+                }
+                v
+            })
+            .collect()
+    };
+    let side = |s: &InsatsSide| {
+        json!({
+            "id": s.id,
+            "area": s.area,
+            "text": s.text,
+            "actors": s.actors,
+            "amount": s.amount,
+        })
+    };
+    let checks: Vec<J> = d
+        .year_checks
+        .iter()
+        .map(|c| {
+            json!({
+                "kind": match c.kind {
+                    YearCheckKind::PreviousTotal => "previous_county_total",
+                    YearCheckKind::StatedChange => "stated_change",
+                },
+                "stated": c.stated,
+                "computed": c.computed,
+                "holds": c.holds(),
+            })
+        })
+        .collect();
+    let changed: Vec<J> = d
+        .insatser
+        .changed
+        .iter()
+        .map(|c| {
+            json!({
+                "old": side(&c.old),
+                "new": side(&c.new),
+                "matched": match c.matched {
+                    Matched::ById => json!("id"),
+                    Matched::ByText(p) => json!({ "text_similarity_percent": p }),
+                },
+                "text_changed": c.text_changed,
+                "change": c.amount().difference(),
+            })
+        })
+        .collect();
+    let document = json!({
+        "schema": "allocate-diff/1",
+        "old": { "path": old_path, "county": d.old.county, "year": d.old.year },
+        "new": { "path": new_path, "county": d.new.county, "year": d.new.year },
+        "county": change(&d.county),
+        "areas": rows(&d.areas),
+        "actors": rows(&d.actors),
+        "kommuner": rows(&d.kommuner),
+        "year_checks": checks,
+        "insatser": {
+            "changed": changed,
+            "added": d.insatser.added.iter().map(side).collect::<Vec<_>>(),
+            "removed": d.insatser.removed.iter().map(side).collect::<Vec<_>>(),
+            "unchanged": d.insatser.unchanged,
+        },
+    });
+    serde_json::to_string_pretty(&document).map(|s| s + "\n")
+}
+
+/// The comparison as Markdown, for a decision document or an issue: one table per section,
+/// the year checks as a list, Swedish number format by default.
+pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
+    let (old_year, new_year) = (d.old.year, d.new.year);
+    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| number::amount(a, lang));
+    let percent = |c: &Change| {
+        c.percent()
+            .map_or_else(|| "–".to_string(), |p| number::change_percent(p, lang))
+    };
+    let table = |first: &str, rows: &[(String, Change)]| -> String {
+        let mut out = format!(
+            "| {first} | {old_year} | {new_year} | {} | % |\n|---|--:|--:|--:|--:|\n",
+            lang.pick("Förändring", "Change")
+        );
+        for (label, c) in rows {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                cell(label),
+                amount(c.old),
+                amount(c.new),
+                number::change(c.difference(), lang),
+                percent(c)
+            ));
+        }
+        out
+    };
+    let county = if d.old.county == d.new.county {
+        d.new.county.clone()
+    } else {
+        format!("{} → {}", d.old.county, d.new.county)
+    };
+    let mut text = format!(
+        "# {} {county} {old_year} → {new_year}\n\n`{}` → `{}`\n\n",
+        lang.pick("Jämförelse", "Comparison"),
+        cell(old_path),
+        cell(new_path)
+    );
+    text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
+    let mut rows: Vec<(String, Change)> = d
+        .areas
+        .iter()
+        .map(|r| (r.label.clone(), r.change))
+        .collect();
+    rows.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        d.county,
+    ));
+    text.push_str(&table(lang.pick("Område", "Area"), &rows));
+    if !d.year_checks.is_empty() {
+        text.push('\n');
+    }
+    for check in &d.year_checks {
+        text.push_str(&format!("- {}\n", year_check_line(check, d, lang).trim()));
+    }
+    text.push_str(&format!("\n## {}\n\n", lang.pick("Aktörer", "Actors")));
+    let rows: Vec<(String, Change)> = d
+        .actors
+        .iter()
+        .map(|r| {
+            let marker = if r.depth == 0 { "" } else { "– " };
+            (format!("{marker}{}", r.label), r.change)
+        })
+        .collect();
+    text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
+    if !d.kommuner.is_empty() {
+        text.push_str("\n## Kommuner\n\n");
+        let rows: Vec<(String, Change)> = d
+            .kommuner
+            .iter()
+            .map(|r| (r.label.clone(), r.change))
+            .collect();
+        text.push_str(&table("Kommun", &rows));
+    }
+    let i = &d.insatser;
+    text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
+    text.push_str(&match lang {
+        Lang::Sv => format!(
+            "{} ändrade, {} oförändrade, {} tillkomna, {} borttagna.\n",
+            i.changed.len(),
+            i.unchanged,
+            i.added.len(),
+            i.removed.len()
+        ),
+        Lang::En => format!(
+            "{} changed, {} unchanged, {} added, {} removed.\n",
+            i.changed.len(),
+            i.unchanged,
+            i.added.len(),
+            i.removed.len()
+        ),
+    });
+    if !i.changed.is_empty() {
+        text.push_str(&format!(
+            "\n| Insats | {} | {old_year} | {new_year} | {} |\n|---|---|--:|--:|--:|\n",
+            lang.pick("Text", "Text"),
+            lang.pick("Förändring", "Change")
+        ));
+        for c in &i.changed {
+            let id = if c.old.id == c.new.id {
+                c.new.id.clone()
+            } else {
+                format!("{} → {}", c.old.id, c.new.id)
+            };
+            text.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                cell(&id),
+                cell(&short(&c.new.text, 60)),
+                number::amount(c.old.amount, lang),
+                number::amount(c.new.amount, lang),
+                number::change(c.amount().difference(), lang)
+            ));
+        }
+    }
+    for (title, list) in [
+        (lang.pick("Tillkomna", "Added"), &i.added),
+        (lang.pick("Borttagna", "Removed"), &i.removed),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        text.push_str(&format!(
+            "\n### {title}\n\n| Insats | {} | {} |\n|---|---|--:|\n",
+            lang.pick("Text", "Text"),
+            lang.pick("Belopp", "Amount")
+        ));
+        for s in list {
+            text.push_str(&format!(
+                "| {} | {} | {} |\n",
+                cell(&s.id),
+                cell(&short(&s.text, 60)),
+                number::amount(s.amount, lang)
+            ));
+        }
+    }
+    text
 }

@@ -8,7 +8,7 @@ use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value};
-use crate::output::table::{Layout, budget, right_align_from, short, widest};
+use crate::output::table::{Layout, budget, right_align_from, short, visible, whole, widest};
 use crate::output::words::followup as words;
 use crate::say;
 
@@ -39,7 +39,7 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
     let mut out = format!(
         "{}, {} {}\n{}\n",
         lang.pick("Uppföljning av användningen", "Follow-up of the use"),
-        summary.county,
+        visible(&summary.county),
         summary.year,
         progress(summary, lang)
     );
@@ -148,6 +148,7 @@ fn recipients(summary: &Summary, layout: Layout) -> String {
     total.extend(figure_cells(summary, &summary.totals, lang));
     table.add_row(total);
     right_align_from(&mut table, 1);
+    whole(&mut table, 1..=widths.len());
     format!(
         "{} ({})\n{table}\n",
         lang.pick("Per mottagare", "Per recipient"),
@@ -177,6 +178,7 @@ fn areas(summary: &Summary, layout: Layout) -> String {
     total.extend(figure_cells(summary, &summary.totals, lang));
     table.add_row(total);
     right_align_from(&mut table, 1);
+    whole(&mut table, 1..=widths.len());
     format!(
         "{} ({})\n{table}\n",
         lang.pick("Per område", "Per area"),
@@ -189,7 +191,12 @@ fn insatser(summary: &Summary, layout: Layout) -> String {
     let headers = figure_headers(summary, lang.pick("Tilldelat", "Allocated"), lang);
     let figures: Vec<Use> = summary.insatser.iter().map(|i| i.figures).collect();
     let mut widths = figure_widths(summary, &headers, &figures, lang);
-    let id_width = widest(summary.insatser.iter().map(|i| i.insats.as_str())).max(6);
+    let ids: Vec<_> = summary
+        .insatser
+        .iter()
+        .map(|i| visible(&i.insats))
+        .collect();
+    let id_width = widest(ids.iter().map(|id| &**id)).max(6);
     widths.insert(0, id_width);
     let text_width = budget(layout, &widths);
     let mut table = layout.table();
@@ -199,8 +206,8 @@ fn insatser(summary: &Summary, layout: Layout) -> String {
     ];
     header.extend(headers.iter().map(Cell::new));
     table.set_header(header);
-    for i in &summary.insatser {
-        let mut cells = vec![Cell::new(&i.insats), Cell::new(short(&i.text, text_width))];
+    for (i, id) in summary.insatser.iter().zip(&ids) {
+        let mut cells = vec![Cell::new(id), Cell::new(short(&i.text, text_width))];
         cells.extend(figure_cells(summary, &i.figures, lang));
         table.add_row(cells);
     }
@@ -208,6 +215,7 @@ fn insatser(summary: &Summary, layout: Layout) -> String {
     total.extend(figure_cells(summary, &summary.totals, lang));
     table.add_row(total);
     right_align_from(&mut table, 2);
+    whole(&mut table, 2..=widths.len());
     format!(
         "{} ({})\n{table}\n",
         lang.pick("Per insats", "Per insats"),
@@ -247,7 +255,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         };
         table.add_row(vec![
             Cell::new(short(&name, name_width)),
-            Cell::new(&l.insats),
+            Cell::new(visible(&l.insats)),
             number(Some(l.received)),
             number(l.used),
             number(l.unused),
@@ -262,6 +270,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         number(Some(t.unused)),
     ]);
     right_align_from(&mut table, 2);
+    whole(&mut table, 2..5);
     format!(
         "{} ({})\n{table}\n  {}\n",
         lang.pick("Per rad i planen", "Per line of the plan"),
@@ -353,6 +362,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     if let Some(column) = table.column_mut(1) {
         column.set_cell_alignment(CellAlignment::Right);
     }
+    whole(&mut table, [1]);
     out.push_str(&format!("{table}\n"));
     out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
     out
@@ -429,8 +439,11 @@ fn reconciliation(summary: &Summary, lang: Lang) -> String {
 /// A part as a sheet for CSV and XLSX. The rows never count money twice; the total row is
 /// kept apart (XLSX writes it, CSV does not).
 pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
-    let text = |s: &str| Value::Text(s.to_string());
-    let opt = |s: &Option<String>| s.as_ref().map_or(Value::Empty, |s| Value::Text(s.clone()));
+    let text = |s: &str| Value::Text(s.into());
+    let opt = |s: &Option<String>| {
+        s.as_ref()
+            .map_or(Value::Empty, |s| Value::Text(s.as_str().into()))
+    };
     let figures = |u: &Use| {
         vec![
             Value::Amount(u.received),
@@ -468,7 +481,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
                     let mut row = vec![
                         text(&r.recipient),
                         opt(&r.kommunkod),
-                        text(sheet::kind_word(r.kind, lang)),
+                        text(sheet::kind_word(r.kind, lang.into())),
                         text(sheet::payment_word(r.payment, lang)),
                         r.invoiced.map_or(Value::Empty, |yes| {
                             text(if yes {

@@ -4,20 +4,126 @@
 //!
 //! GitHub's escaping: in the message `%`, `\r` and `\n` become `%25`, `%0D` and `%0A`; in a
 //! property `:` and `,` are escaped too. The message carries the figures and the hint on
-//! lines of their own.
+//! lines of their own. A finding repeated more than [`REPEATS_SHOWN`] times in a file is
+//! annotated that many times and the rest counted in one `::notice`.
+//!
+//! [`step_summary`] is the same as a Markdown table for the job summary.
+//!
+//! [`REPEATS_SHOWN`]: crate::output::checked::REPEATS_SHOWN
 
-use crate::output::checked::{CheckedFile, Located, SeverityName, Summary};
+use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
 use crate::output::lang::Lang;
 
 pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut out = String::new();
-    for finding in files.iter().flat_map(|f| &f.findings) {
-        out.push_str(&command(finding, lang));
-        out.push('\n');
+    for file in files {
+        // GitHub shows only the first few annotations of a step: a finding repeated thousands
+        // of times is annotated a hundred times, then counted in one notice.
+        let (shown, left_out) = bounded(&file.findings, code_of);
+        for finding in shown {
+            out.push_str(&command(finding, lang));
+            out.push('\n');
+        }
+        for left_out in left_out {
+            out.push_str(&format!(
+                "::notice file={},title={}::{}\n",
+                property(&file.file),
+                property(&left_out.code),
+                data(&left_out.line(lang))
+            ));
+        }
     }
     out.push_str(&Summary::of(files).line(lang));
     out.push('\n');
     out
+}
+
+fn code_of(finding: &Located) -> (&str, bool) {
+    (
+        finding.code.as_str(),
+        finding.severity == SeverityName::Error,
+    )
+}
+
+/// The job summary (`$GITHUB_STEP_SUMMARY`): every finding of every file as one Markdown
+/// table, errors first, then the summary line. GitHub shows only ten annotations of each kind
+/// per step; the table shows the rest (repeats bounded as in the annotations, since GitHub
+/// refuses a summary over 1 MiB).
+pub fn step_summary(files: &[CheckedFile], lang: Lang) -> String {
+    let mut rows: Vec<(bool, String)> = Vec::new();
+    for file in files {
+        let (shown, left_out) = bounded(&file.findings, code_of);
+        for finding in shown {
+            let error = finding.severity == SeverityName::Error;
+            let place = match (finding.line, finding.column) {
+                (Some(line), Some(column)) => format!("{}:{line}:{column}", finding.file),
+                (Some(line), None) => format!("{}:{line}", finding.file),
+                _ => finding.file.clone(),
+            };
+            let mut message = finding.message.clone();
+            if let Some(figures) = &finding.figures {
+                message.push_str(&format!(" ({})", figures.text(lang)));
+            }
+            rows.push((
+                error,
+                format!(
+                    "| {} | `{}` | `{}` | {} | {} |",
+                    severity_word(error, lang),
+                    finding.code,
+                    cell(&place),
+                    cell(&message),
+                    cell(finding.hint.as_deref().unwrap_or("")),
+                ),
+            ));
+        }
+        for left_out in left_out {
+            rows.push((
+                left_out.error,
+                format!(
+                    "| {} | `{}` | `{}` | {} | |",
+                    severity_word(left_out.error, lang),
+                    left_out.code,
+                    cell(&file.file),
+                    cell(&left_out.line(lang)),
+                ),
+            ));
+        }
+    }
+    // Errors first; within each kind, the order of the output.
+    rows.sort_by_key(|(error, _)| !*error);
+    let mut out = format!(
+        "### allocate check\n\n{}\n\n",
+        Summary::of(files).line(lang)
+    );
+    if !rows.is_empty() {
+        out.push_str(lang.pick(
+            "| Typ | Kod | Plats | Fynd | Åtgärd |\n",
+            "| Kind | Code | Place | Finding | Help |\n",
+        ));
+        out.push_str("|---|---|---|---|---|\n");
+        for (_, row) in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn severity_word(error: bool, lang: Lang) -> &'static str {
+    match error {
+        true => lang.pick("fel", "error"),
+        false => lang.pick("varning", "warning"),
+    }
+}
+
+/// A Markdown table cell: no line breaks, no column separators, no HTML.
+fn cell(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
 }
 
 /// One workflow command.

@@ -6,6 +6,7 @@ pub mod checked;
 pub mod csv;
 pub mod diagnostic;
 pub mod diff_table;
+pub mod document;
 pub mod followup;
 pub mod form;
 pub mod github;

@@ -9,6 +9,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::core::money::Amount;
+use crate::core::plan::Date;
 use crate::output::lang::Lang;
 
 impl Lang {
@@ -84,6 +85,11 @@ pub fn grouped(value: Decimal, lang: Lang) -> String {
     format(value, lang, Typography::Plain)
 }
 
+/// A count of people, grouped: `132 708`.
+pub fn count(value: u64, lang: Lang) -> String {
+    grouped(Decimal::from(value), lang)
+}
+
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
     format!("{} kr", grouped(amount.0, lang))
@@ -92,6 +98,64 @@ pub fn amount(amount: Amount, lang: Lang) -> String {
 /// An amount with the unit, typeset for a document.
 pub fn document_amount(amount: Amount, lang: Lang) -> String {
     format!("{}\u{a0}kr", format(amount.0, lang, Typography::Document))
+}
+
+/// A change with its sign, typeset for a document: `+5 340 kr`, `−7 877 kr`, `0 kr`.
+pub fn document_change(amount: Amount, lang: Lang) -> String {
+    if amount > Amount::ZERO {
+        format!("+{}", document_amount(amount, lang))
+    } else {
+        document_amount(amount, lang)
+    }
+}
+
+/// A change in per cent with two decimals, typeset for a document: `−0,21\u{a0}%`.
+pub fn document_percent(p: Decimal, lang: Lang) -> String {
+    let sign = if p > Decimal::ZERO { "+" } else { "" };
+    let text = fixed(p, 2, lang).replace('-', "\u{2212}");
+    format!("{sign}{text}\u{a0}%")
+}
+
+/// A date as a document writes it: `1 december 2026`, `1 December 2026`.
+pub fn date(date: Date, lang: Lang) -> String {
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let months = match lang {
+        Lang::Sv => SV,
+        Lang::En => EN,
+    };
+    let month = usize::from(date.month)
+        .checked_sub(1)
+        .and_then(|m| months.get(m))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", date.day, date.year)
 }
 
 /// A signed difference with the unit, `+23 kr`, `-23 kr`; empty for zero.
@@ -225,6 +289,29 @@ mod tests {
             document_amount(Amount::kr(-7_877), Lang::Sv),
             "\u{2212}7\u{202f}877\u{a0}kr"
         );
+    }
+
+    #[test]
+    fn document_changes_percentages_and_dates() {
+        assert_eq!(
+            document_change(Amount::kr(-7_877), Lang::Sv),
+            "\u{2212}7\u{202f}877\u{a0}kr"
+        );
+        assert_eq!(
+            document_change(Amount::kr(5_340), Lang::En),
+            "+5,340\u{a0}kr"
+        );
+        assert_eq!(
+            document_percent(Decimal::new(-21, 2), Lang::Sv),
+            "\u{2212}0,21\u{a0}%"
+        );
+        let d = Date {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        assert_eq!(date(d, Lang::Sv), "1 december 2026");
+        assert_eq!(date(d, Lang::En), "1 December 2026");
     }
 
     #[test]

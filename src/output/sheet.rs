@@ -15,8 +15,16 @@ use crate::output::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    Text(String),
+    /// Shared, not copied: a national plan's payments repeat each insats's text on every
+    /// one of its lines.
+    Text(std::rc::Rc<str>),
+    /// A code made of digits that is not a number (a kommunkod such as `0114`): kept as text
+    /// so that a spreadsheet keeps its leading zero.
+    Code(String),
     Number(u32),
+    /// An exact figure that is not money (a weight, a quota), written with the dialect's
+    /// decimal mark.
+    Decimal(rust_decimal::Decimal),
     Amount(Amount),
     Empty,
 }
@@ -31,27 +39,83 @@ pub struct Sheet {
     pub total: Vec<Value>,
 }
 
-pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
-    match view {
-        View::Payments => payments(&report::payment_rows(projection), lang),
-        View::PerKommun => per_kommun(&report::per_kommun(projection), lang),
-        View::PerActor => per_actor(&report::per_actor(projection), lang),
-        View::PerHeading => per_heading(&report::per_heading(projection), lang),
-        View::Invoices => invoices(&report::payments(projection), lang),
-        View::PerArea => per_area(&report::per_area(projection), lang),
+/// Whose words a sheet's headers and fixed values are in: a language for people, or the
+/// fixed English `snake_case` names of the machine dialect (`--csv rfc4180`), which never
+/// change with `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    Sv,
+    En,
+    Machine,
+}
+
+impl From<Lang> for Words {
+    fn from(lang: Lang) -> Words {
+        match lang {
+            Lang::Sv => Words::Sv,
+            Lang::En => Words::En,
+        }
     }
 }
 
-fn text(s: impl Into<String>) -> Value {
-    Value::Text(s.into())
+impl Words {
+    fn pick<'a>(self, sv: &'a str, en: &'a str, machine: &'a str) -> &'a str {
+        match self {
+            Words::Sv => sv,
+            Words::En => en,
+            Words::Machine => machine,
+        }
+    }
+
+    /// The language of the total row (XLSX only, never in the machine dialect).
+    fn lang(self) -> Lang {
+        match self {
+            Words::Sv => Lang::Sv,
+            Words::En | Words::Machine => Lang::En,
+        }
+    }
 }
 
-fn headers(names: &[&str]) -> Vec<String> {
-    names.iter().map(|s| s.to_string()).collect()
+pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
+    build_with(view, projection, Words::from(lang))
+}
+
+/// The sheet of a view, with headers and fixed values in `words`.
+pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
+    match view {
+        View::Payments => payments(&report::payment_rows(projection), words),
+        View::PerKommun => per_kommun(&report::per_kommun(projection), words),
+        View::PerActor => per_actor(&report::per_actor(projection), words),
+        View::PerHeading => per_heading(&report::per_heading(projection), words),
+        View::Invoices => invoices(&report::payments(projection), words),
+        View::PerArea => per_area(&report::per_area(projection), words),
+    }
+}
+
+fn text(s: impl AsRef<str>) -> Value {
+    Value::Text(s.as_ref().into())
+}
+
+/// A text many rows share, without copying it.
+fn shared(s: &std::rc::Rc<str>) -> Value {
+    Value::Text(s.clone())
+}
+
+fn code(s: impl Into<String>) -> Value {
+    Value::Code(s.into())
+}
+
+/// Headers as `(Swedish, English, machine)` triples, in `words`.
+fn headers(names: &[(&str, &str, &str)], words: Words) -> Vec<String> {
+    names
+        .iter()
+        .map(|(sv, en, machine)| words.pick(sv, en, machine).to_string())
+        .collect()
 }
 
 /// A total row: the label in the first column, the sum in `column`, empty elsewhere.
-fn total_row(width: usize, lang: Lang, column: usize, amount: Amount) -> Vec<Value> {
+fn total_row(width: usize, words: Words, column: usize, amount: Amount) -> Vec<Value> {
+    let lang = words.lang();
     (0..width)
         .map(|i| match i {
             0 => text(lang.pick("Totalt", "Total")),
@@ -67,83 +131,83 @@ pub fn own_funds(name: &str, lang: Lang) -> String {
 }
 
 pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
+    payment_words(payment, Words::from(lang))
+}
+
+/// The payment route; in the machine dialect the ids of the JSON schema.
+fn payment_words(payment: Payment, words: Words) -> &'static str {
     match payment {
-        Payment::Invoice => lang.pick("faktura", "invoice"),
-        Payment::Internal => lang.pick("intern överföring", "internal transfer"),
-        Payment::Held => lang.pick("hålls av regionen", "held by the region"),
+        Payment::Invoice => words.pick("faktura", "invoice", "invoice"),
+        Payment::Internal => words.pick("intern överföring", "internal transfer", "internal"),
+        Payment::Held => words.pick("hålls av regionen", "held by the region", "held"),
     }
 }
 
-pub fn kind_word(kind: RecipientKind, lang: Lang) -> &'static str {
+/// The recipient's kind; in the machine dialect the ids of the JSON schema.
+pub fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
     match kind {
         RecipientKind::Region => "region",
-        RecipientKind::RegionUnit => lang.pick("regionens enhet", "region unit"),
-        RecipientKind::Kommunforbund => "kommunförbund",
+        RecipientKind::RegionUnit => words.pick("regionens enhet", "region unit", "region-unit"),
+        RecipientKind::Kommunforbund => {
+            words.pick("kommunförbund", "kommunförbund", "kommunforbund")
+        }
         RecipientKind::Kommun => "kommun",
-        RecipientKind::External => lang.pick("extern part", "external party"),
+        RecipientKind::External => words.pick("extern part", "external party", "external"),
     }
 }
 
-fn payments(rows: &[PaymentRow], lang: Lang) -> Sheet {
-    let headers = match lang {
-        Lang::Sv => headers(&[
-            "Mottagare",
-            "Mottagartyp",
-            "Kommunkod",
-            "Område",
-            "Insats",
-            "Beskrivning",
-            "Belopp",
-            "Betalning",
-            "Referenskod",
-            "Beslut",
-        ]),
-        Lang::En => headers(&[
-            "Recipient",
-            "Recipient kind",
-            "Kommunkod",
-            "Area",
-            "Insats",
-            "Description",
-            "Amount",
-            "Payment",
-            "Reference code",
-            "Decision",
-        ]),
-    };
+fn payments(rows: &[PaymentRow], words: Words) -> Sheet {
+    let headers = headers(
+        &[
+            ("Mottagare", "Recipient", "recipient"),
+            ("Mottagartyp", "Recipient kind", "recipient_kind"),
+            ("Kommunkod", "Kommunkod", "kommunkod"),
+            ("Område", "Area", "area"),
+            ("Insats", "Insats", "insats"),
+            ("Beskrivning", "Description", "text"),
+            ("Belopp", "Amount", "amount"),
+            ("Betalning", "Payment", "payment"),
+            ("Referenskod", "Reference code", "reference"),
+            ("Beslut", "Decision", "decision"),
+        ],
+        words,
+    );
     let total: Amount = rows.iter().map(|r| r.amount).sum();
     Sheet {
         name: "betalningar",
-        total: total_row(headers.len(), lang, 6, total),
+        total: total_row(headers.len(), words, 6, total),
         headers,
         rows: rows
             .iter()
             .map(|r| {
                 vec![
-                    text(&r.recipient),
-                    text(kind_word(r.recipient_kind, lang)),
-                    r.kommunkod.as_ref().map_or(Value::Empty, text),
+                    shared(&r.recipient),
+                    text(kind_word(r.recipient_kind, words)),
+                    r.kommunkod.as_ref().map_or(Value::Empty, code),
                     Value::Number(r.area),
-                    text(&r.insats),
-                    text(&r.text),
+                    shared(&r.insats),
+                    shared(&r.text),
                     Value::Amount(r.amount),
-                    text(payment_word(r.payment, lang)),
-                    r.reference.as_ref().map_or(Value::Empty, text),
-                    text(&r.decision),
+                    text(payment_words(r.payment, words)),
+                    r.reference.as_deref().map_or(Value::Empty, code),
+                    shared(&r.decision),
                 ]
             })
             .collect(),
     }
 }
 
-fn per_kommun(report: &PerKommun, lang: Lang) -> Sheet {
-    let mut headers = vec![
-        lang.pick("Kommunkod", "Kommunkod").to_string(),
-        "Kommun".to_string(),
-    ];
+fn per_kommun(report: &PerKommun, words: Words) -> Sheet {
+    let mut headers = headers(
+        &[
+            ("Kommunkod", "Kommunkod", "kommunkod"),
+            ("Kommun", "Kommun", "kommun"),
+        ],
+        words,
+    );
     headers.extend(report.columns.iter().map(|c| c.insats.clone()));
-    headers.push(lang.pick("Totalt", "Total").to_string());
-    let mut total = vec![text(lang.pick("Totalt", "Total")), Value::Empty];
+    headers.push(words.pick("Totalt", "Total", "total").to_string());
+    let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
     total.extend(report.column_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     Sheet {
@@ -153,7 +217,7 @@ fn per_kommun(report: &PerKommun, lang: Lang) -> Sheet {
             .rows
             .iter()
             .map(|r| {
-                let mut row = vec![text(&r.code), text(&r.name)];
+                let mut row = vec![code(&r.code), text(&r.name)];
                 row.extend(r.amounts.iter().map(|a| Value::Amount(*a)));
                 row.push(Value::Amount(r.total));
                 row
@@ -163,36 +227,45 @@ fn per_kommun(report: &PerKommun, lang: Lang) -> Sheet {
     }
 }
 
-fn per_actor(report: &PerActor, lang: Lang) -> Sheet {
-    let mut headers = vec![
-        lang.pick("Mottagare", "Recipient").to_string(),
-        lang.pick("Ingår i", "Part of").to_string(),
-    ];
-    headers.extend(
-        report
-            .areas
-            .iter()
-            .map(|a| format!("{} {a}", lang.pick("Område", "Area"))),
+fn per_actor(report: &PerActor, words: Words) -> Sheet {
+    let mut headers = headers(
+        &[
+            ("Mottagare", "Recipient", "recipient"),
+            ("Ingår i", "Part of", "group"),
+        ],
+        words,
     );
-    headers.push(lang.pick("Totalt", "Total").to_string());
-    let mut total = vec![text(lang.pick("Totalt", "Total")), Value::Empty];
+    headers.extend(report.areas.iter().map(|a| match words {
+        Words::Machine => format!("area_{a}"),
+        _ => format!("{} {a}", words.pick("Område", "Area", "")),
+    }));
+    // Each row is what the actor receives itself; on the screen "Totalt" of an actor with
+    // units includes theirs, so this column has its own name.
+    headers.push(
+        words
+            .pick("Egna medel", "Own funds", "own_total")
+            .to_string(),
+    );
+    let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     Sheet {
         name: "per-aktor",
         headers,
         // What each actor or kommun receives itself, so that the rows sum to the total: a
-        // group's own money is named as on the screen, "X (egna medel)".
+        // group's own money is named as on the screen, "X (egna medel)"; the machine dialect
+        // keeps the name as it is (its amounts are always own funds).
         rows: report
             .rows
             .iter()
             .filter(|r| !r.own_total.0.is_zero())
             .map(|r| {
                 let (name, group) = if r.has_children {
-                    (
-                        own_funds(&r.name, lang),
-                        Some(r.group.as_ref().unwrap_or(&r.name)),
-                    )
+                    let name = match words {
+                        Words::Machine => r.name.clone(),
+                        _ => own_funds(&r.name, words.lang()),
+                    };
+                    (name, Some(r.group.as_ref().unwrap_or(&r.name)))
                 } else {
                     (r.name.clone(), r.group.as_ref())
                 };
@@ -206,25 +279,18 @@ fn per_actor(report: &PerActor, lang: Lang) -> Sheet {
     }
 }
 
-fn per_heading(report: &PerHeading, lang: Lang) -> Sheet {
-    let headers = match lang {
-        Lang::Sv => headers(&[
-            "Rubrik",
-            "Underrubrik",
-            "Insats",
-            "Område",
-            "Beskrivning",
-            "Belopp",
-        ]),
-        Lang::En => headers(&[
-            "Heading",
-            "Sub-heading",
-            "Insats",
-            "Area",
-            "Description",
-            "Amount",
-        ]),
-    };
+fn per_heading(report: &PerHeading, words: Words) -> Sheet {
+    let headers = headers(
+        &[
+            ("Rubrik", "Heading", "heading"),
+            ("Underrubrik", "Sub-heading", "sub_heading"),
+            ("Insats", "Insats", "insats"),
+            ("Område", "Area", "area"),
+            ("Beskrivning", "Description", "text"),
+            ("Belopp", "Amount", "amount"),
+        ],
+        words,
+    );
     let mut rows = Vec::new();
     let mut top = String::new();
     for heading in &report.headings {
@@ -249,82 +315,64 @@ fn per_heading(report: &PerHeading, lang: Lang) -> Sheet {
     }
     Sheet {
         name: "per-rubrik",
-        total: total_row(headers.len(), lang, 5, report.total),
+        total: total_row(headers.len(), words, 5, report.total),
         headers,
         rows,
     }
 }
 
-fn invoices(report: &Payments, lang: Lang) -> Sheet {
-    let headers = match lang {
-        Lang::Sv => headers(&[
-            "Fakturerande",
-            "Kommunkod",
-            "Fakturamottagare",
-            "Referenskod",
-            "Beslut",
-            "Område",
-            "Insats",
-            "Beskrivning",
-            "Belopp",
-        ]),
-        Lang::En => headers(&[
-            "Invoicing party",
-            "Kommunkod",
-            "Invoiced party",
-            "Reference code",
-            "Decision",
-            "Area",
-            "Insats",
-            "Description",
-            "Amount",
-        ]),
-    };
+fn invoices(report: &Payments, words: Words) -> Sheet {
+    let headers = headers(
+        &[
+            ("Fakturerande", "Invoicing party", "recipient"),
+            ("Kommunkod", "Kommunkod", "kommunkod"),
+            ("Fakturamottagare", "Invoiced party", "invoiced_party"),
+            ("Referenskod", "Reference code", "reference"),
+            ("Beslut", "Decision", "decision"),
+            ("Område", "Area", "area"),
+            ("Insats", "Insats", "insats"),
+            ("Beskrivning", "Description", "text"),
+            ("Belopp", "Amount", "amount"),
+        ],
+        words,
+    );
     let mut rows = Vec::new();
     for invoice in &report.invoices {
         for line in &invoice.lines {
             rows.push(vec![
-                text(&invoice.recipient),
-                invoice.kommunkod.as_ref().map_or(Value::Empty, text),
+                shared(&invoice.recipient),
+                invoice.kommunkod.as_ref().map_or(Value::Empty, code),
                 text(&report.region),
-                report.reference.as_ref().map_or(Value::Empty, text),
+                report.reference.as_ref().map_or(Value::Empty, code),
                 text(&report.decision),
                 Value::Number(line.area),
-                text(&line.insats),
-                text(&line.text),
+                shared(&line.insats),
+                shared(&line.text),
                 Value::Amount(line.amount),
             ]);
         }
     }
     Sheet {
         name: "fakturor",
-        total: total_row(headers.len(), lang, 8, report.invoiced),
+        total: total_row(headers.len(), words, 8, report.invoiced),
         headers,
         rows,
     }
 }
 
-fn per_area(report: &PerArea, lang: Lang) -> Sheet {
-    let headers = match lang {
-        Lang::Sv => headers(&[
-            "Område",
-            "Områdets namn",
-            "Insats",
-            "Beskrivning",
-            "Fokusområden",
-            "Ansvarig",
-            "Belopp",
-        ]),
-        Lang::En => headers(&[
-            "Area",
-            "Area title",
-            "Insats",
-            "Description",
-            "Focus areas",
-            "Responsible",
-            "Amount",
-        ]),
-    };
+fn per_area(report: &PerArea, words: Words) -> Sheet {
+    let headers = headers(
+        &[
+            ("Område", "Area", "area"),
+            ("Områdets namn", "Area title", "area_title"),
+            ("Insats", "Insats", "insats"),
+            ("Beskrivning", "Description", "text"),
+            ("Fokusområden", "Focus areas", "focus_areas"),
+            ("Ansvarig", "Responsible", "responsible"),
+            ("Belopp", "Amount", "amount"),
+        ],
+        words,
+    );
     let mut rows = Vec::new();
     for area in &report.areas {
         for row in &area.rows {
@@ -342,7 +390,7 @@ fn per_area(report: &PerArea, lang: Lang) -> Sheet {
     }
     Sheet {
         name: "per-omrade",
-        total: total_row(headers.len(), lang, 6, report.total),
+        total: total_row(headers.len(), words, 6, report.total),
         headers,
         rows,
     }

@@ -3,7 +3,7 @@
 //! when asked for.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
 use crate::core::money::Amount;
 use crate::core::report::{
@@ -16,7 +16,11 @@ use crate::output::sheet;
 /// One view of a projection, as the terminal shows it.
 pub fn view(view: View, projection: &Projection, layout: Layout) -> String {
     let plan = projection.ledger.plan;
-    let title = format!("{} {}", plan.plan.county, plan.plan.year.get_ref());
+    let title = format!(
+        "{} {}",
+        visible(&plan.plan.county),
+        plan.plan.year.get_ref()
+    );
     match view {
         View::Payments => payment_rows(&report::payment_rows(projection), &title, layout),
         View::PerKommun => per_kommun(&report::per_kommun(projection), &title, layout),
@@ -88,8 +92,38 @@ impl Layout {
     }
 }
 
-/// A text cut to `max` characters, with an ellipsis when cut.
+/// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes)
+/// and the invisible marks that reorder text (bidirectional overrides) are shown escaped, as
+/// `\u{1b}`, so a plan cannot clear the screen, retitle the window or hide what follows; line
+/// breaks and tabs become spaces. Every text of a plan that reaches the terminal goes through
+/// here (tables, `diff`, diagnostics).
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(' '),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Cell text from a plan, made [`visible`].
+fn text(text: &str) -> Cell {
+    Cell::new(visible(text))
+}
+
+/// A text cut to `max` characters, with an ellipsis when cut (and made [`visible`] first).
 pub fn short(text: &str, max: usize) -> String {
+    let text = visible(text);
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();
@@ -101,13 +135,13 @@ pub fn short(text: &str, max: usize) -> String {
 /// Characters left for one text column when the other columns hold `others` (each the
 /// widest cell, header included), so that no row wraps. Each column costs three characters
 /// of border and padding; one more is kept spare because terminals disagree on the width of
-/// symbols like ✓. Never less than 12.
+/// symbols like ✓. Never less than 8.
 pub fn budget(layout: Layout, others: &[usize]) -> usize {
     let columns = others.len() + 1;
     let borders = 3 * columns + 1;
     usize::from(layout.width)
         .saturating_sub(borders + others.iter().sum::<usize>() + 1)
-        .max(12)
+        .max(8)
 }
 
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
@@ -116,6 +150,46 @@ pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
         .map(|t| t.chars().count())
         .max()
         .unwrap_or(0)
+}
+
+/// Columns of amounts keep their width: a narrow terminal shrinks (and wraps) the text
+/// columns, never an amount (`8 447 462` stays on one line).
+pub fn whole(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
+    for i in columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// Words filled into lines of at most `width` characters (a word longer than that stands on
+/// a line of its own): the first line starts with `first`, the others with `rest`. No final
+/// line break. Lines break only at plain spaces: a no-break space (U+00A0) holds an amount
+/// together and is written as a space.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(first);
+    let mut empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(rest);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.replace('\u{a0}', " ")
+}
+
+/// A note under a table, indented and filled to the terminal's width.
+fn note(text: &str, layout: Layout) -> String {
+    wrap(text, usize::from(layout.width), "  ", "  ")
 }
 
 pub fn right_align_from(table: &mut Table, first: usize) {
@@ -150,12 +224,12 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
     for row in rows {
         let name = match &row.kommunkod {
             Some(code) => format!("{} ({code})", row.recipient),
-            None => row.recipient.clone(),
+            None => row.recipient.to_string(),
         };
         table.add_row(vec![
             Cell::new(short(&name, name_width)),
             Cell::new(row.area),
-            Cell::new(&row.insats),
+            text(&row.insats),
             layout.amount(row.amount),
             Cell::new(sheet::payment_word(row.payment, lang)),
         ]);
@@ -169,6 +243,7 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
         Cell::new(""),
     ]);
     right_align_from(&mut table, 3);
+    whole(&mut table, [1, 2, 3]);
     if let Some(column) = table.column_mut(4) {
         column.set_cell_alignment(CellAlignment::Left);
     }
@@ -180,36 +255,77 @@ pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String 
 
 pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
     let lang = layout.lang;
+    // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
+    // in the caption, so that the amounts still fit on one line.
+    let with_unit = {
+        let columns = report.columns.len() + 1;
+        let width = |a: &Amount| lang.amount(*a).chars().count();
+        let per_insats: usize = (0..report.columns.len())
+            .map(|i| {
+                let cells = report.rows.iter().filter_map(|r| r.amounts.get(i));
+                cells
+                    .chain(report.column_totals.get(i))
+                    .map(width)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        let totals = report
+            .rows
+            .iter()
+            .map(|r| &r.total)
+            .chain([&report.total])
+            .map(width)
+            .max()
+            .unwrap_or(0);
+        let widest_amount = per_insats + totals;
+        let names = widest(report.rows.iter().map(|r| r.name.as_str())).max(6);
+        let codes = widest(report.rows.iter().map(|r| r.code.as_str())).max(3);
+        let needed = codes + names + widest_amount + 3 * (columns + 2) + 1;
+        needed <= usize::from(layout.width)
+    };
+    let amount = |a: Amount, strong: bool| {
+        let cell = if with_unit {
+            layout.amount(a)
+        } else {
+            Cell::new(lang.number(a)).set_alignment(CellAlignment::Right)
+        };
+        if strong && layout.color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    };
     let mut table = layout.table();
     let mut header = vec![Cell::new(lang.pick("Kod", "Code")), Cell::new("Kommun")];
-    header.extend(report.columns.iter().map(|c| Cell::new(&c.insats)));
+    header.extend(report.columns.iter().map(|c| text(&c.insats)));
     header.push(layout.total_label());
     table.set_header(header);
     for row in &report.rows {
-        let mut cells = vec![Cell::new(&row.code), Cell::new(&row.name)];
-        cells.extend(row.amounts.iter().map(|a| layout.amount(*a)));
-        cells.push(layout.strong_amount(row.total));
+        let mut cells = vec![text(&row.code), text(&row.name)];
+        cells.extend(row.amounts.iter().map(|a| amount(*a, false)));
+        cells.push(amount(row.total, true));
         table.add_row(cells);
     }
     let mut totals = vec![Cell::new(""), layout.total_label()];
-    totals.extend(
-        report
-            .column_totals
-            .iter()
-            .map(|a| layout.strong_amount(*a)),
-    );
-    totals.push(layout.strong_amount(report.total));
+    totals.extend(report.column_totals.iter().map(|a| amount(*a, true)));
+    totals.push(amount(report.total, true));
     table.add_row(totals);
     right_align_from(&mut table, 2);
+    let count = table.column_count();
+    whole(&mut table, [0].into_iter().chain(2..count));
+    let caption = lang.pick("Fördelning per kommun", "Distribution per kommun");
+    let caption = if with_unit {
+        caption.to_string()
+    } else {
+        format!("{caption} ({})", lang.pick("kronor", "kronor"))
+    };
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
-    let mut out = format!(
-        "{}, {title}\n{table}\n",
-        lang.pick("Fördelning per kommun", "Distribution per kommun")
-    );
+    let mut out = format!("{caption}, {title}\n{table}\n");
     for column in &report.columns {
         out.push_str(&format!(
             "  {:<5} {}\n",
-            column.insats,
+            visible(&column.insats),
             short(&column.text, legend_width)
         ));
     }
@@ -277,7 +393,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         if row.has_children && !row.own_total.0.is_zero() {
             let marker = format!("{}– ", "  ".repeat(row.depth));
             let room = name_width.saturating_sub(marker.chars().count());
-            let own = sheet::own_funds(&row.name, lang);
+            let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
             // Under its own row the name can go: "egna medel" is what must show.
             let label = if own.chars().count() <= room {
                 own
@@ -295,6 +411,8 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     totals.push(cell(report.total));
     table.add_row(totals);
     right_align_from(&mut table, 1);
+    let count = table.column_count();
+    whole(&mut table, 1..count);
     format!(
         "{}, {title} ({})\n{table}\n{}\n",
         lang.pick(
@@ -302,10 +420,10 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             "Distribution per responsible actor"
         ),
         lang.pick("kronor", "kronor"),
-        lang.pick(
-            "  Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
-            "  Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
-        )
+        note(lang.pick(
+            "Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
+            "Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
+        ), layout)
     )
 }
 
@@ -366,13 +484,13 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         table.add_row(vec![
             Cell::new(""),
             // Titles wrap rather than being cut: two headings may share a long prefix.
-            layout.strong(format!("{marker}{}", heading.title)),
+            layout.strong(format!("{marker}{}", visible(&heading.title))),
             layout.strong_amount(heading.computed),
             stated.set_alignment(CellAlignment::Right),
         ]);
         for item in &heading.items {
             table.add_row(vec![
-                Cell::new(&item.insats),
+                text(&item.insats),
                 Cell::new(short(&item.text, text_width)),
                 layout.amount(item.amount),
                 Cell::new(""),
@@ -385,13 +503,14 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         layout.strong_amount(report.total),
         Cell::new(""),
     ]);
+    whole(&mut table, [0, 2, 3]);
     format!(
         "{}, {title}\n{table}\n{}\n",
         lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
-        lang.pick(
-            "  › underrubrik. Angivet: summan som dokumentet trycker (✓ stämmer med beräkningen, ≠ gör det inte).",
-            "  › sub-heading. Stated: the total the document prints (✓ matches the computation, ≠ does not)."
-        )
+        note(lang.pick(
+            "› underrubrik. Angivet: summan som anges i beslutsunderlaget (✓ stämmer med beräkningen, ≠ gör det inte).",
+            "› sub-heading. Stated: the total stated in the decision document (✓ matches the computation, ≠ does not)."
+        ), layout)
     )
 }
 
@@ -445,10 +564,10 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
         for row in &area.rows {
             let focus = row.focus_list(",");
             table.add_row(vec![
-                Cell::new(&row.insats),
+                text(&row.insats),
                 Cell::new(short(&row.text, text_width)),
                 Cell::new(focus),
-                Cell::new(&row.responsible),
+                text(&row.responsible),
                 layout.amount(row.amount),
             ]);
         }
@@ -467,11 +586,16 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             layout.strong_amount(area.total),
         ]);
         right_align_from(&mut table, 4);
-        out.push_str(&format!(
-            "\n{} {}: {}\n{table}\n  {}: {} {check}\n",
+        whole(&mut table, [0, 2, 4]);
+        let heading = format!(
+            "{} {}: {}",
             lang.pick("Område", "Area"),
             area.number,
-            area.title,
+            visible(&area.title)
+        );
+        out.push_str(&format!(
+            "\n{}\n{table}\n  {}: {} {check}\n",
+            wrap(&heading, usize::from(layout.width), "", "  "),
             lang.pick("Enligt överenskommelsen", "Per the agreement"),
             lang.amount(area.agreement),
         ));
@@ -511,30 +635,58 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
         out.push_str(&summary_table(&report.held, report.held_total, layout));
     }
     let sum = report.invoiced + report.transferred + report.held_total;
-    let parts = format!(
-        "{} {} + {} {} + {} {} = {}",
-        lang.pick("Fakturor", "Invoices"),
-        lang.amount(report.invoiced),
-        lang.pick("interna överföringar", "internal transfers"),
-        lang.amount(report.transferred),
-        lang.pick("hållna medel", "held money"),
-        lang.amount(report.held_total),
-        lang.amount(sum),
-    );
+    // Amounts held together when the line is filled to the terminal's width.
+    let kr = |a: Amount| lang.amount(a).replace(' ', "\u{a0}");
+    // Each term is held together (a no-break space), so a line breaks only between terms.
+    let term = |text: String| text.replace(' ', "\u{a0}");
+    let parts = [
+        term(format!(
+            "{} {}",
+            lang.pick("Fakturor", "Invoices"),
+            kr(report.invoiced)
+        )),
+        term(format!(
+            "+ {} {}",
+            lang.pick("interna överföringar", "internal transfers"),
+            kr(report.transferred)
+        )),
+        term(format!(
+            "+ {} {}",
+            lang.pick("medel hos regionen", "held money"),
+            kr(report.held_total)
+        )),
+    ]
+    .join(" ");
     let closing = if !report.complete {
-        format!("{parts} ({})", lang.pick("urval", "selection"))
+        format!(
+            "{parts} {}",
+            term(format!(
+                "= {} ({})",
+                kr(sum),
+                lang.pick("urval", "selection")
+            ))
+        )
     } else if sum == report.county_total {
         format!(
-            "{parts} = {} ✓",
-            lang.pick("länets medel", "the county total")
+            "{parts} {} {}",
+            term(format!("= {}", kr(sum))),
+            term(format!(
+                "= {} ✓",
+                lang.pick("länets medel", "the county total")
+            ))
         )
     } else {
         format!(
-            "{parts} ≠ {} {}",
-            lang.pick("länets medel", "the county total"),
-            lang.amount(report.county_total)
+            "{parts} {} {}",
+            term(format!("= {}", kr(sum))),
+            term(format!(
+                "≠ {} {}",
+                lang.pick("länets medel", "the county total"),
+                kr(report.county_total)
+            ))
         )
     };
+    let closing = wrap(&closing, usize::from(layout.width), "", "  ");
     out.push_str(&format!("\n{closing}\n"));
     out
 }
@@ -542,25 +694,36 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
 fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> String {
     let lang = layout.lang;
     let who = match &invoice.kommunkod {
-        Some(code) => format!("{} ({code})", invoice.recipient),
-        None => invoice.recipient.clone(),
+        Some(code) => format!("{} ({})", visible(&invoice.recipient), visible(code)),
+        None => visible(&invoice.recipient).into_owned(),
     };
-    let mut out = format!(
-        "{}: {who} → {}\n",
+    let head = format!(
+        "{}: {who} {}",
         lang.pick("Samlingsfaktura", "Collective invoice"),
-        report.region
+        format!("→ {}", visible(&report.region)).replace(' ', "\u{a0}")
     );
+    let mut out = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
     if let Some(reference) = &report.reference {
         out.push_str(&format!(
-            "  {}: {reference}\n",
-            lang.pick("Referenskod", "Reference code")
+            "  {}: {}\n",
+            lang.pick("Referenskod", "Reference code"),
+            visible(reference)
         ));
     }
-    out.push_str(&format!(
-        "  {}: {}\n",
+    let decision = format!(
+        "{}: {}",
         lang.pick("Beslut", "Decision"),
-        report.decision
-    ));
+        visible(&report.decision)
+    );
+    let width = usize::from(layout.width);
+    out.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
+    if report.decision_date_missing {
+        let missing = lang.pick(
+            "Beslutsdatum: [saknas – ange `decision_date` under [plan] innan fakturan skickas]",
+            "Decision date: [missing – give `decision_date` under [plan] before the invoice is sent]",
+        );
+        out.push_str(&format!("{}\n", wrap(missing, width, "  ", "    ")));
+    }
     let mut table = layout.table();
     table.set_header(vec![
         Cell::new(lang.pick("Område", "Area")),
@@ -583,7 +746,7 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
     for line in &invoice.lines {
         table.add_row(vec![
             Cell::new(line.area),
-            Cell::new(&line.insats),
+            text(&line.insats),
             Cell::new(short(&line.text, text_width)),
             layout.amount(line.amount),
         ]);
@@ -595,12 +758,17 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
         layout.strong_amount(invoice.total),
     ]);
     right_align_from(&mut table, 3);
+    whole(&mut table, [0, 1, 3]);
     out.push_str(&format!("{table}\n"));
     for (kind, date) in &report.deadlines {
         let text = match (kind, lang) {
             (DeadlineKind::Requisition, _) => continue,
-            (DeadlineKind::UseReported, Lang::Sv) => format!("Redovisa användningen senast {date}"),
-            (DeadlineKind::UseReported, Lang::En) => format!("Report the use by {date}"),
+            (DeadlineKind::UseReported, Lang::Sv) => {
+                format!("Användningen redovisas senast {date}")
+            }
+            (DeadlineKind::UseReported, Lang::En) => {
+                format!("Report how the money was used by {date}")
+            }
             (DeadlineKind::UnusedRepaid, Lang::Sv) => {
                 format!("Ej använda medel återbetalas senast {date}")
             }
@@ -623,14 +791,10 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
         let ids = s
             .lines
             .iter()
-            .map(|l| l.insats.as_str())
+            .map(|l| &*l.insats)
             .collect::<Vec<_>>()
             .join(", ");
-        table.add_row(vec![
-            Cell::new(&s.recipient),
-            Cell::new(ids),
-            layout.amount(s.total),
-        ]);
+        table.add_row(vec![text(&s.recipient), text(&ids), layout.amount(s.total)]);
     }
     table.add_row(vec![
         layout.total_label(),
@@ -638,6 +802,7 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
         layout.strong_amount(total),
     ]);
     right_align_from(&mut table, 2);
+    whole(&mut table, [2]);
     format!("{table}\n")
 }
 

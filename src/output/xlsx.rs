@@ -1,76 +1,340 @@
 //! XLSX workbooks: one worksheet per view, numbers as numbers in a kronor format, the header
-//! row frozen, column widths fitted, a bold total row.
+//! row frozen, an autofilter on each table, a bold total row, and set up for printing
+//! (landscape, fitted to the page width, the header row repeated on every page).
+//!
+//! Column widths are fitted to the text as it is displayed, so an amount is measured as
+//! `1 865 000 kr` (with the number format), not as the bare `1865000`; a column too narrow
+//! for its number shows `###` in LibreOffice and Excel. Text longer than about 60 characters
+//! is wrapped in its cell. Kommunkoder are text cells with the text format `@`, so `0114`
+//! keeps its zero.
+//!
+//! Excel holds at most 1 048 576 rows in a sheet: a longer table continues on a sheet of its
+//! own named `… (2)`, `… (3)`, each with the header row; the total row ends the last one.
+//! More columns than Excel's 16 384 cannot be continued that way and are refused, pointing
+//! to CSV.
 //!
 //! XLSX stores every number as an IEEE double, so amounts are converted at this boundary only;
 //! whole kronor convert exactly (up to 9 007 199 254 740 992 kr). Text cells are written as
 //! strings, which a spreadsheet never runs as formulas.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::core::money::Amount;
+use crate::output::lang::Lang;
 use crate::output::sheet::{Sheet, Value};
 
-/// Widest a text column is fitted to, in pixels (about 60 characters); longer text is cut
-/// off visually but kept whole in the cell.
-const MAX_COLUMN_PIXELS: u32 = 420;
+/// Rows in an Excel worksheet, the header row included.
+pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
+/// Columns in an Excel worksheet.
+pub const EXCEL_MAX_COLUMNS: usize = 16_384;
+/// Text longer than this (in characters) is wrapped; its column is this wide.
+const WRAP_CHARS: usize = 60;
+/// The kronor format; Swedish Excel shows `1 865 000 kr`.
+const KRONOR: &str = "#,##0 \"kr\"";
 
-pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let header = Format::new().set_bold();
-    let kronor = Format::new().set_num_format("#,##0 \"kr\"");
-    let total_label = Format::new().set_bold();
-    let total_kronor = Format::new().set_bold().set_num_format("#,##0 \"kr\"");
-    for sheet in sheets {
-        let worksheet = workbook.add_worksheet();
-        worksheet.set_name(sheet.name)?;
-        for (col, title) in (0u16..).zip(&sheet.headers) {
-            worksheet.write_string_with_format(0, col, title, &header)?;
-        }
-        let mut row = 1u32;
-        for cells in &sheet.rows {
-            for (col, value) in (0u16..).zip(cells) {
-                write_value(worksheet, row, col, value, &kronor)?;
-            }
-            row += 1;
-        }
-        for (col, value) in (0u16..).zip(&sheet.total) {
-            match value {
-                Value::Text(t) => {
-                    worksheet.write_string_with_format(row, col, t, &total_label)?;
-                }
-                other => write_value(worksheet, row, col, other, &total_kronor)?,
-            }
-        }
-        worksheet.set_freeze_panes(1, 0)?;
-        worksheet.set_autofit_max_width(MAX_COLUMN_PIXELS);
-        worksheet.autofit();
+/// Why a workbook cannot be written.
+#[derive(Debug)]
+pub enum XlsxFailure {
+    /// A sheet has more columns than Excel holds.
+    TooManyColumns { sheet: String, columns: usize },
+    /// The library refused (it should not, with the limits above kept).
+    Library(XlsxError),
+}
+
+impl From<XlsxError> for XlsxFailure {
+    fn from(error: XlsxError) -> XlsxFailure {
+        XlsxFailure::Library(error)
     }
-    workbook.save_to_buffer()
+}
+
+/// The workbook, continuing a table on further sheets beyond Excel's row limit.
+pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxFailure> {
+    write_limited(sheets, EXCEL_MAX_ROWS)
+}
+
+struct Formats {
+    header: Format,
+    text: Format,
+    wrapped: Format,
+    code: Format,
+    kronor: Format,
+    total_label: Format,
+    total_kronor: Format,
+}
+
+/// The workbook with at most `max_rows` rows (at least 2) in a worksheet.
+pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
+    let max_rows = max_rows.clamp(2, EXCEL_MAX_ROWS);
+    if let Some(sheet) = sheets.iter().find(|s| s.headers.len() > EXCEL_MAX_COLUMNS) {
+        return Err(XlsxFailure::TooManyColumns {
+            sheet: sheet.name.to_string(),
+            columns: sheet.headers.len(),
+        });
+    }
+    let formats = Formats {
+        header: Format::new().set_bold().set_align(FormatAlign::Top),
+        text: Format::new().set_align(FormatAlign::Top),
+        wrapped: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        code: Format::new()
+            .set_num_format("@")
+            .set_align(FormatAlign::Top),
+        kronor: Format::new()
+            .set_num_format(KRONOR)
+            .set_align(FormatAlign::Top),
+        total_label: Format::new().set_bold(),
+        total_kronor: Format::new().set_bold().set_num_format(KRONOR),
+    };
+    let mut workbook = Workbook::new();
+    for sheet in sheets {
+        // The body: the data rows, then the total row; each part holds what fits under a
+        // header row.
+        let per_part = usize::try_from(max_rows - 1).unwrap_or(usize::MAX);
+        let body: Vec<(&[Value], bool)> = sheet
+            .rows
+            .iter()
+            .map(|r| (r.as_slice(), false))
+            .chain(std::iter::once((sheet.total.as_slice(), true)))
+            .collect();
+        let widths = widths(sheet);
+        for (part, rows) in body.chunks(per_part.max(1)).enumerate() {
+            let worksheet = workbook.add_worksheet();
+            let name = match part {
+                0 => sheet.name.to_string(),
+                n => format!("{} ({})", sheet.name, n + 1),
+            };
+            worksheet.set_name(name)?;
+            write_part(worksheet, sheet, rows, &widths, &formats)?;
+        }
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn write_part(
+    worksheet: &mut Worksheet,
+    sheet: &Sheet,
+    rows: &[(&[Value], bool)],
+    widths: &[f64],
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, title) in (0u16..).zip(&sheet.headers) {
+        worksheet.write_string_with_format(0, col, title, &formats.header)?;
+    }
+    let mut last_data = 0u32;
+    for (row, (cells, is_total)) in (1u32..).zip(rows) {
+        for (col, value) in (0u16..).zip(cells.iter()) {
+            if *is_total {
+                match value {
+                    Value::Text(t) => {
+                        worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
+                    }
+                    other => write_value(worksheet, row, col, other, formats, true)?,
+                }
+            } else {
+                write_value(worksheet, row, col, value, formats, false)?;
+            }
+        }
+        if !is_total {
+            last_data = row;
+        }
+    }
+    for (col, width) in (0u16..).zip(widths) {
+        worksheet.set_column_width(col, *width)?;
+    }
+    let last_col = u16::try_from(sheet.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    // The filter covers the header and the data rows, not the total row.
+    worksheet.autofilter(0, 0, last_data, last_col)?;
+    worksheet.set_freeze_panes(1, 0)?;
+    worksheet.set_repeat_rows(0, 0)?;
+    worksheet.set_landscape();
+    worksheet.set_paper_size(9); // A4
+    worksheet.set_print_fit_to_pages(1, 0);
+    Ok(())
 }
 
 fn write_value(
-    worksheet: &mut rust_xlsxwriter::Worksheet,
+    worksheet: &mut Worksheet,
     row: u32,
     col: u16,
     value: &Value,
-    kronor: &Format,
+    formats: &Formats,
+    total: bool,
 ) -> Result<(), XlsxError> {
     match value {
         Value::Text(t) => {
-            worksheet.write_string(row, col, t)?;
+            let format = if t.chars().count() > WRAP_CHARS {
+                &formats.wrapped
+            } else {
+                &formats.text
+            };
+            worksheet.write_string_with_format(row, col, &**t, format)?;
+        }
+        Value::Code(c) => {
+            worksheet.write_string_with_format(row, col, c, &formats.code)?;
         }
         Value::Number(n) => {
-            worksheet.write_number(row, col, *n)?;
+            worksheet.write_number_with_format(row, col, *n, &formats.text)?;
+        }
+        Value::Decimal(d) => {
+            worksheet.write_string_with_format(
+                row,
+                col,
+                d.normalize().to_string(),
+                &formats.text,
+            )?;
         }
         Value::Amount(a) => {
-            worksheet.write_number_with_format(row, col, as_double(*a), kronor)?;
+            let format = if total {
+                &formats.total_kronor
+            } else {
+                &formats.kronor
+            };
+            worksheet.write_number_with_format(row, col, as_double(*a), format)?;
         }
         Value::Empty => {}
     }
     Ok(())
 }
 
+/// Each column's width in Excel's units (the width of a digit), fitted to the widest cell as
+/// it is displayed: amounts with their grouping and ` kr`, bold text a little wider, the
+/// header with room for the autofilter's button, text up to the wrapping width.
+pub fn widths(sheet: &Sheet) -> Vec<f64> {
+    let mut chars: Vec<f64> = sheet
+        .headers
+        .iter()
+        .map(|h| bold(h.chars().count().min(WRAP_CHARS)) + 3.0)
+        .collect();
+    let rows = sheet
+        .rows
+        .iter()
+        .map(|r| (r, false))
+        .chain(std::iter::once((&sheet.total, true)));
+    for (cells, total) in rows {
+        for (width, value) in chars.iter_mut().zip(cells) {
+            let shown = displayed_chars(value).min(WRAP_CHARS);
+            let shown = if total { bold(shown) } else { shown as f64 };
+            if shown > *width {
+                *width = shown;
+            }
+        }
+    }
+    // Padding on either side of the text.
+    chars.iter().map(|w| (w + 1.5).ceil()).collect()
+}
+
+/// Bold text is about a tenth wider.
+fn bold(chars: usize) -> f64 {
+    chars as f64 * 1.1
+}
+
+/// How many characters a cell shows.
+fn displayed_chars(value: &Value) -> usize {
+    match value {
+        Value::Text(t) => t.chars().count(),
+        Value::Code(t) => t.chars().count(),
+        Value::Number(n) => n.to_string().len(),
+        Value::Decimal(d) => d.normalize().to_string().len(),
+        // The kronor format shows whole kronor: `1 865 000 kr`, `-7 877 kr`.
+        Value::Amount(a) => Lang::Sv.amount(Amount(a.0.round())).chars().count(),
+        Value::Empty => 0,
+    }
+}
+
 /// The amount as the double XLSX stores.
 fn as_double(amount: Amount) -> f64 {
     f64::try_from(amount.0).unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+
+    fn sheet(rows: usize) -> Sheet {
+        Sheet {
+            name: "betalningar",
+            headers: vec!["Kommunkod".into(), "Belopp".into()],
+            rows: (0..rows)
+                .map(|i| {
+                    vec![
+                        Value::Code(format!("{:04}", i)),
+                        Value::Amount(Amount::kr(1)),
+                    ]
+                })
+                .collect(),
+            total: vec![
+                Value::Text("Totalt".into()),
+                Value::Amount(Amount::kr(i64::try_from(rows).unwrap())),
+            ],
+        }
+    }
+
+    fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
+        open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap()
+    }
+
+    #[test]
+    fn a_table_longer_than_a_sheet_continues_on_the_next() {
+        // Five rows a sheet: a header and four body rows. Ten data rows and the total row
+        // make three sheets: 4 + 4 + 2 and the total.
+        let bytes = write_limited(&[sheet(10)], 5).unwrap();
+        let mut book = read(bytes);
+        assert_eq!(
+            book.sheet_names(),
+            ["betalningar", "betalningar (2)", "betalningar (3)"]
+        );
+        let mut codes = Vec::new();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).unwrap();
+            assert!(range.height() <= 5, "{name} has {} rows", range.height());
+            let mut rows = range.rows();
+            assert_eq!(rows.next().unwrap()[0], Data::String("Kommunkod".into()));
+            for row in rows {
+                match &row[0] {
+                    Data::String(s) if s == "Totalt" => {
+                        assert_eq!(name, "betalningar (3)");
+                        assert_eq!(row[1], Data::Float(10.0));
+                    }
+                    Data::String(code) => codes.push(code.clone()),
+                    other => panic!("{other:?}"),
+                }
+            }
+        }
+        let expected: Vec<String> = (0..10).map(|i| format!("{i:04}")).collect();
+        assert_eq!(codes, expected, "every row once, in order, codes as text");
+    }
+
+    #[test]
+    fn exactly_full_sheets_do_not_leave_an_empty_one() {
+        // Three data rows and the total fill one sheet of five rows.
+        let mut book = read(write_limited(&[sheet(3)], 5).unwrap());
+        assert_eq!(book.sheet_names(), ["betalningar"]);
+        let range = book.worksheet_range("betalningar").unwrap();
+        assert_eq!(range.height(), 5);
+    }
+
+    #[test]
+    fn more_columns_than_excel_holds_are_refused() {
+        let mut wide = sheet(1);
+        wide.headers = (0..=EXCEL_MAX_COLUMNS).map(|i| i.to_string()).collect();
+        match write(&[wide]) {
+            Err(XlsxFailure::TooManyColumns { sheet, columns }) => {
+                assert_eq!(sheet, "betalningar");
+                assert_eq!(columns, EXCEL_MAX_COLUMNS + 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn amount_columns_are_as_wide_as_the_formatted_amount() {
+        let mut s = sheet(1);
+        s.total = vec![
+            Value::Text("Totalt".into()),
+            Value::Amount(Amount::kr(12_689_898)),
+        ];
+        let widths = widths(&s);
+        // "12 689 898 kr" is 13 characters, bold in the total row.
+        assert!(widths[1] >= 13.0 * 1.1 + 1.5, "{widths:?}");
+    }
 }

@@ -84,7 +84,7 @@ fn duplicate_insats_id_points_at_both_places() {
     let second = p.text.match_indices("id = \"1.1\"").nth(1).unwrap().0;
     let line = p.text[..second].matches('\n').count() + 1;
     out.assert_finding("duplicate-id", &format!("plan.toml:{line}:6"))
-        .assert_stdout_contains("Insats `1.1` finns redan")
+        .assert_stdout_contains("insats `1.1` finns redan")
         .assert_stdout_contains("först definierad här");
 }
 
@@ -156,7 +156,7 @@ fn amount_finer_than_the_plans_unit_is_reported() {
         .assert_status(1)
         .assert_finding("finer-than-unit", &p.position_of("2_501_626", 0))
         .assert_stdout_contains(
-            "beloppet 2 501 626 kr är inte ett helt antal av planens enhet 100 kr",
+            "beloppet 2 501 626 kr är inte jämnt delbart med planens enhet 100 kr",
         );
 }
 
@@ -352,7 +352,7 @@ fn deadline_in_the_wrong_year_is_a_warning() {
     p.check(&[])
         .assert_status(0)
         .assert_finding("deadline-year", &p.position_of("2025-12-01", 0))
-        .assert_stdout_contains("tidsgränsen `requisition` ligger inte år 2026");
+        .assert_stdout_contains("rekvisitionen (`requisition`) infaller inte under 2026");
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn a_quoted_glob_checks_every_plan_and_ends_with_one_summary() {
         .assert_stdout_contains("plans/plan-2026-as-printed.toml: underkänd (1 fel, 1 varning)");
     assert!(
         out.stdout.ends_with(
-            "\nTotalt 3 planer: 2 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 2 varningar)\n"
+            "\nTotalt 3 planer: 2 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 2 varningar)\n"
         ),
         "{}",
         out.stdout
@@ -150,7 +150,7 @@ fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
     assert_eq!(error["figures"]["difference"], 600);
     assert_eq!(
         error["message"],
-        "angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men det den omfattar summerar till 481 600 kr"
+        "angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr"
     );
     assert!(
         error["hint"]
@@ -191,7 +191,7 @@ fn json_messages_follow_the_language() {
         .collect();
     assert!(
         messages.contains(
-            &"stated total \"Direkt till regionens vårdverksamheter\" is 481,000 kr, but what it covers sums to 481,600 kr"
+            &"stated total \"Direkt till regionens vårdverksamheter\" is 481,000 kr, but the amounts under it sum to 481,600 kr"
         ),
         "{messages:?}"
     );
@@ -256,8 +256,8 @@ fn github_format_is_one_workflow_command_per_finding_then_a_summary() {
         lines,
         [
             "::warning file=examples/plan-2026-as-printed.toml,line=99,col=10,endLine=99,endColumn=18,title=earmark-total::insatserna märkta `medverkan` summerar till 800 000 kr, varav-posten är 1 000 000 kr%0Abelopp: angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr%0Aåtgärd: varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
-            "::error file=examples/plan-2026-as-printed.toml,line=639,col=10,endLine=639,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men det den omfattar summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
-            "Totalt 1 plan: 0 godkända, 1 underkänd, 0 kunde inte läsas (1 fel, 1 varning)",
+            "::error file=examples/plan-2026-as-printed.toml,line=639,col=10,endLine=639,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
+            "Totalt 1 plan: 0 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 1 varning)",
         ]
     );
 }

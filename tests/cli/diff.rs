@@ -56,7 +56,7 @@ fn county_and_areas_side_by_side_with_the_documents_figures() {
 fn the_stated_change_is_checked_against_last_years_plan() {
     diff_real(&[])
         .assert_stdout_contains(
-            "  Föregående år enligt 2026: 12 697 775 kr ✓ 2025 års plan: 12 697 775 kr",
+            "  Föregående års belopp enligt 2026 års plan: 12 697 775 kr ✓ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
             "  Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
@@ -154,7 +154,7 @@ fn a_previous_total_that_is_not_last_years_fails_the_diff() {
     let out = allocate(p.dir.path(), &["diff", old.to_str().unwrap(), "plan.toml"]);
     out.assert_status(1)
         .assert_stdout_contains(
-            "  Föregående år enligt 2026: 12 697 000 kr ≠ 2025 års plan: 12 697 775 kr",
+            "  Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
             "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
@@ -192,4 +192,169 @@ fn a_missing_plan_exits_2() {
     .assert_status(2)
     .assert_stdout_empty()
     .assert_stderr_contains("kan inte läsa allocations/plan-2024.toml");
+}
+
+#[test]
+fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
+    let out = diff_real(&["--format", "csv", "--csv", "rfc4180"]);
+    out.assert_status(0);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        [
+            "section",
+            "key",
+            "name",
+            "old",
+            "new",
+            "change",
+            "change_percent",
+            "status",
+            "matched"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let county = &rows[0];
+    assert_eq!(
+        county.iter().collect::<Vec<_>>(),
+        [
+            "county",
+            "",
+            "Jämtlands län",
+            "12697775",
+            "12689898",
+            "-7877",
+            "-0.06",
+            "",
+            ""
+        ]
+    );
+    // The areas sum to the county totals of both years.
+    let sum = |section: &str, column: usize| -> i64 {
+        rows.iter()
+            .filter(|r| &r[0] == section)
+            .map(|r| r[column].parse::<i64>().unwrap_or(0))
+            .sum()
+    };
+    assert_eq!(sum("area", 3), 12_697_775);
+    assert_eq!(sum("area", 4), 12_689_898);
+    assert_eq!(sum("area", 5), -7_877);
+    // 2026's kommuner: 1 865 000 in all.
+    assert_eq!(sum("kommun", 4), 1_865_000);
+    let ostersund = rows
+        .iter()
+        .find(|r| &r[0] == "kommun" && &r[1] == "2380")
+        .unwrap();
+    assert_eq!(&ostersund[4], "436000");
+    // Insatser: 7 changed, 16 added, 11 removed, as in the table.
+    let status = |s: &str| rows.iter().filter(|r| &r[7] == s).count();
+    assert_eq!(
+        (status("changed"), status("added"), status("removed")),
+        (7, 16, 11)
+    );
+    let moved = rows.iter().find(|r| &r[1] == "3.5 → 3.10").unwrap();
+    assert_eq!(
+        moved.iter().skip(3).collect::<Vec<_>>(),
+        ["2385000", "2750000", "365000", "15.3", "changed", "text 70"]
+    );
+    // Fixed whatever the language.
+    assert_eq!(
+        diff_real(&["--format", "csv", "--csv", "rfc4180", "--lang", "en"]).stdout,
+        out.stdout
+    );
+}
+
+#[test]
+fn csv_for_excel_by_default_json_and_markdown() {
+    let out = diff_real(&["--format", "csv"]);
+    out.assert_status(0);
+    assert!(
+        out.stdout.starts_with(
+            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning\r\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;\r\n");
+
+    let out = diff_real(&["--format", "json"]);
+    out.assert_status(0);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "allocate-diff/1");
+    assert_eq!(v["county"]["old"], 12_697_775);
+    assert_eq!(v["county"]["new"], 12_689_898);
+    assert_eq!(v["county"]["change"], -7_877);
+    assert_eq!(v["year_checks"][1]["kind"], "stated_change");
+    assert_eq!(v["year_checks"][1]["holds"], true);
+    assert_eq!(v["insatser"]["changed"].as_array().unwrap().len(), 7);
+    assert_eq!(v["insatser"]["added"].as_array().unwrap().len(), 16);
+    assert_eq!(v["insatser"]["removed"].as_array().unwrap().len(), 11);
+    let areas: i64 = v["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["new"].as_i64().unwrap())
+        .sum();
+    assert_eq!(areas, 12_689_898);
+
+    let out = diff_real(&["--format", "md"]);
+    out.assert_status(0)
+        .assert_stdout_contains("# Jämförelse Jämtlands län 2025 → 2026\n")
+        .assert_stdout_contains(
+            "| Länets medel | 12 697 775 kr | 12 689 898 kr | -7 877 kr | -0,06 % |\n",
+        )
+        .assert_stdout_contains("| 2380 Östersund | 0 kr | 436 000 kr | +436 000 kr | – |\n")
+        .assert_stdout_contains("- Angiven förändring: -7 877 kr ✓")
+        .assert_stdout_contains("7 ändrade, 0 oförändrade, 16 tillkomna, 11 borttagna.");
+    let out = diff_real(&["--format", "md", "--lang", "en"]);
+    out.assert_stdout_contains(
+        "| County total | 12,697,775 kr | 12,689,898 kr | -7,877 kr | -0.06 % |\n",
+    );
+}
+
+#[test]
+fn a_wrong_statement_about_last_year_fails_in_every_format() {
+    // A 2026 plan that agrees with itself but not with the 2025 plan.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "previous_county_total = 12_697_775",
+            "previous_county_total = 12_697_000",
+        )
+        .edit("stated_change = -7_877", "stated_change = -7_102");
+    p.check(&[]).assert_status(0);
+    let old = repo_root().join("allocations/plan-2025.toml");
+    for format in ["table", "csv", "json", "md"] {
+        let out = allocate(
+            p.dir.path(),
+            &[
+                "diff",
+                old.to_str().unwrap(),
+                "plan.toml",
+                "--format",
+                format,
+            ],
+        );
+        out.assert_status(1);
+    }
+    let out = allocate(
+        p.dir.path(),
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            "plan.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["year_checks"][0]["stated"], 12_697_000);
+    assert_eq!(v["year_checks"][0]["computed"], 12_697_775);
+    assert_eq!(v["year_checks"][0]["holds"], false);
+    allocate(
+        p.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
+    )
+    .assert_stdout_contains(
+        "- Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
+    );
 }

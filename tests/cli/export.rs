@@ -81,7 +81,7 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     assert_eq!(berg[2..], ["21200", "75000", "100000", "196200"]);
 
     let (headers, rows) = read_excel_csv(&ut.join("per-aktor.csv"));
-    assert_eq!(column_sum(&headers, &rows, "Totalt"), 12_689_898);
+    assert_eq!(column_sum(&headers, &rows, "Egna medel"), 12_689_898);
     let kfjh = rows
         .iter()
         .find(|r| r[0] == "Kommunförbundet Jämtland Härjedalen")
@@ -121,7 +121,7 @@ fn rfc4180_csv_is_comma_separated_without_bom() {
     out.assert_status(0);
     assert!(
         out.stdout
-            .starts_with("Kommunkod,Kommun,1.3,2.5,3.4,Totalt\r\n"),
+            .starts_with("kommunkod,kommun,1.3,2.5,3.4,total\r\n"),
         "{}",
         out.stdout
     );
@@ -142,7 +142,7 @@ fn one_view_goes_to_standard_output_for_piping() {
     export(dir.path(), &[])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("ange en mapp med --out");
+        .assert_stderr_contains("ange en mapp med --output");
 }
 
 #[test]
@@ -306,5 +306,337 @@ fn filters_narrow_the_export() {
         lines
             .iter()
             .all(|l| l.starts_with("Östersund;kommun;2380;"))
+    );
+}
+
+/// The sums every amount column of every CSV file must come to on the 2026 plan, from the
+/// decision document: column header → sum, per file.
+const COLUMN_SUMS: &[(&str, &[(&str, i64)])] = &[
+    ("betalningar.csv", &[("Belopp", 12_689_898)]),
+    (
+        "per-kommun.csv",
+        // Participation 400 000, Barnsäkert 665 000, bereavement support 800 000.
+        &[
+            ("1.3", 400_000),
+            ("2.5", 665_000),
+            ("3.4", 800_000),
+            ("Totalt", 1_865_000),
+        ],
+    ),
+    (
+        "per-aktor.csv",
+        &[
+            ("Område 1", 4_000_000),
+            ("Område 2", 2_501_626),
+            ("Område 3", 6_188_272),
+            ("Egna medel", 12_689_898),
+        ],
+    ),
+    ("per-rubrik.csv", &[("Belopp", 12_689_898)]),
+    ("per-omrade.csv", &[("Belopp", 12_689_898)]),
+    // KFJH 2 127 436 + the kommuner 1 865 000 + Fontänhus 250 000.
+    ("fakturor.csv", &[("Belopp", 4_242_436)]),
+];
+
+/// Columns that hold numbers but no money: summing them means nothing, so no sum is claimed.
+const NOT_AMOUNTS: &[&str] = &["Kommunkod", "Område", "Referenskod"];
+
+#[test]
+fn every_amount_column_of_every_csv_file_sums_to_a_figure_of_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["--output", "ut"]).assert_status(0);
+    for (file, sums) in COLUMN_SUMS {
+        let (headers, rows) = read_excel_csv(&dir.path().join("ut").join(file));
+        // Every column whose cells are all numbers is an amount column, and has its sum here.
+        for (i, header) in headers.iter().enumerate() {
+            let numeric = rows
+                .iter()
+                .all(|r| r[i].is_empty() || r[i].parse::<i64>().is_ok());
+            if !numeric || NOT_AMOUNTS.contains(&header.as_str()) {
+                continue;
+            }
+            let expected = sums
+                .iter()
+                .find(|(h, _)| h == header)
+                .unwrap_or_else(|| panic!("{file}: amount column {header} has no known sum"))
+                .1;
+            assert_eq!(
+                column_sum(&headers, &rows, header),
+                expected,
+                "{file} {header}"
+            );
+        }
+    }
+    // A figure printed once for a group of rows (a heading's stated total) is never repeated
+    // on each row: no column of per-rubrik.csv holds it.
+    let (headers, _) = read_excel_csv(&dir.path().join("ut/per-rubrik.csv"));
+    assert_eq!(
+        headers,
+        [
+            "Rubrik",
+            "Underrubrik",
+            "Insats",
+            "Område",
+            "Beskrivning",
+            "Belopp"
+        ]
+    );
+}
+
+#[test]
+fn totalt_means_the_same_figure_on_screen_and_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    // On the screen the region's "Totalt" includes its units.
+    allocate(
+        dir.path(),
+        &["report", plan.to_str().unwrap(), "--view", "per-actor"],
+    )
+    .assert_status(0)
+    .assert_row(&[
+        "Region Jämtland Härjedalen",
+        "2 250 000",
+        "1 336 626",
+        "4 860 836",
+        "8 447 462",
+    ]);
+    // In the file its row is its own money, and the column says so.
+    let out = export(dir.path(), &["--view", "per-actor"]);
+    out.assert_status(0);
+    let header = out.stdout.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "\u{feff}Mottagare;Ingår i;Område 1;Område 2;Område 3;Egna medel"
+    );
+    out.assert_stdout_contains(
+        "Region Jämtland Härjedalen (egna medel);Region Jämtland Härjedalen;500000;455026;3250000;4205026\r\n",
+    );
+    assert!(!out.stdout.contains("Totalt"), "{}", out.stdout);
+}
+
+#[test]
+fn machine_csv_has_the_same_headers_and_values_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for view in [
+        "payments",
+        "per-kommun",
+        "per-actor",
+        "per-heading",
+        "per-area",
+        "invoices",
+    ] {
+        let sv = export(dir.path(), &["--view", view, "--csv", "rfc4180"]);
+        let en = export(
+            dir.path(),
+            &["--view", view, "--csv", "rfc4180", "--lang", "en"],
+        );
+        sv.assert_status(0);
+        assert_eq!(sv.stdout, en.stdout, "{view}");
+    }
+    let out = export(dir.path(), &["--view", "payments", "--csv", "rfc4180"]);
+    assert!(out.stdout.starts_with(
+        "recipient,recipient_kind,kommunkod,area,insats,text,amount,payment,reference,decision\r\n"
+    ));
+    out.assert_stdout_contains("Östersund,kommun,2380,1,1.3,")
+        .assert_stdout_contains(",1350000,invoice,400105,");
+    assert!(out.stdout.contains(",region-unit,"));
+    assert!(out.stdout.contains(",internal,"));
+    assert!(!out.stdout.contains("faktura"), "no Swedish values");
+    let out = export(dir.path(), &["--view", "per-actor", "--csv", "rfc4180"]);
+    assert!(
+        out.stdout
+            .starts_with("recipient,group,area_1,area_2,area_3,own_total\r\n")
+    );
+    // The Excel dialect keeps translated headers.
+    let out = export(dir.path(), &["--view", "payments", "--lang", "en"]);
+    assert!(out.stdout.starts_with("\u{feff}Recipient;Recipient kind;"));
+    out.assert_stdout_contains(";invoice;");
+}
+
+#[test]
+fn kommunkoder_with_a_leading_zero_stay_codes_in_excel_csv() {
+    // A county whose codes start with 0 (Stockholms län, 01..): Ragunda given code 0114.
+    let plan = PlanDir::from_real("plan-2026.toml");
+    let text = plan.text.replace("\"2303\"", "\"0114\"");
+    std::fs::write(plan.dir.path().join("plan.toml"), &text).unwrap();
+    let dir = plan.dir.path();
+    let excel = allocate(dir, &["export", "plan.toml", "--view", "per-kommun"]);
+    excel
+        .assert_status(0)
+        .assert_stdout_contains("\r\n\"=\"\"0114\"\"\";Ragunda;15600;75000;100000;190600\r\n")
+        // Codes without a leading zero are written as they are.
+        .assert_stdout_contains("\r\n2305;Bräcke;");
+    let machine = allocate(
+        dir,
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-kommun",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    machine.assert_stdout_contains("\r\n0114,Ragunda,15600,");
+    // In XLSX the code is a text cell.
+    allocate(
+        dir,
+        &["export", "plan.toml", "--output", "ut", "--format", "xlsx"],
+    )
+    .assert_status(0);
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(dir.join("ut/allocate-2026.xlsx")).unwrap();
+    let range = book.worksheet_range("per-kommun").unwrap();
+    assert_eq!(range.rows().nth(1).unwrap()[0], Data::String("0114".into()));
+}
+
+/// One file of an XLSX workbook (a zip archive) as text.
+fn xlsx_part(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// `<col min=.. max=.. width=..>` of a sheet's XML: the width of each column (1-based).
+fn column_widths(xml: &str) -> std::collections::BTreeMap<u32, f64> {
+    let mut widths = std::collections::BTreeMap::new();
+    for col in xml.split("<col ").skip(1) {
+        let attr = |name: &str| -> String {
+            let start = col.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            col[start..].split('"').next().unwrap().to_string()
+        };
+        let (min, max): (u32, u32) = (attr("min").parse().unwrap(), attr("max").parse().unwrap());
+        let width: f64 = attr("width").parse().unwrap();
+        for c in min..=max {
+            widths.insert(c, width);
+        }
+    }
+    widths
+}
+
+#[test]
+fn xlsx_columns_fit_the_displayed_amounts_and_print_on_landscape_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["-o", ".", "--format", "xlsx"]).assert_status(0);
+    let path = dir.path().join("allocate-2026.xlsx");
+    // Sheet 2 is per-kommun: Kommunkod, Kommun, 1.3, 2.5, 3.4, Totalt. Its widest amount is
+    // the total row's "1 865 000 kr" (12 characters, bold); a digit is one unit of width.
+    let xml = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    let widths = column_widths(&xml);
+    assert!(widths[&6] >= 13.0, "Totalt column {widths:?}");
+    for c in 3..=5 {
+        // "400 000 kr", "665 000 kr", "800 000 kr" in the total row.
+        assert!(widths[&c] >= 11.0, "column {c}: {widths:?}");
+    }
+    // Sheet 1 is payments: its amount column holds "1 350 000 kr" and the total
+    // "12 689 898 kr"; its description column is capped and wrapped.
+    let xml = xlsx_part(&path, "xl/worksheets/sheet1.xml");
+    let widths = column_widths(&xml);
+    assert!(widths[&7] >= 14.0, "Belopp column {widths:?}");
+    assert!(widths[&6] <= 65.0, "Beskrivning column {widths:?}");
+    for n in 1..=6 {
+        let xml = xlsx_part(&path, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(xml.contains("orientation=\"landscape\""), "sheet {n}");
+        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet {n}");
+        assert!(xml.contains("fitToHeight=\"0\""), "sheet {n}");
+        assert!(xml.contains("<autoFilter ref=\"A1:"), "sheet {n}");
+    }
+    // The autofilter covers the header and the data rows, not the total row.
+    let xml = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    assert!(xml.contains("<autoFilter ref=\"A1:F9\"/>"), "{xml}");
+    // The header row is repeated on every printed page.
+    let workbook = xlsx_part(&path, "xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles\" localSheetId=\"1\">'per-kommun'!$1:$1<"),
+        "{workbook}"
+    );
+    // Long texts wrap: a style with wrapText exists and is used.
+    let styles = xlsx_part(&path, "xl/styles.xml");
+    assert!(styles.contains("wrapText=\"1\""), "{styles}");
+}
+
+#[test]
+fn out_is_still_accepted_for_output() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["--out", "a", "--view", "per-kommun"]).assert_status(0);
+    export(dir.path(), &["--output", "b", "--view", "per-kommun"]).assert_status(0);
+    export(dir.path(), &["-o", "c", "--view", "per-kommun"]).assert_status(0);
+    for d in ["a", "b", "c"] {
+        assert!(dir.path().join(d).join("per-kommun.csv").is_file(), "{d}");
+    }
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let help = allocate(dir.path(), &["export", "--help"]);
+    help.assert_stdout_contains("--output <DIR>");
+    assert!(!help.stdout.contains("--out "), "the old name is hidden");
+    let _ = plan;
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_is_reported_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    // `ulimit -f 1`: files of at most one block (512 or 1024 bytes); betalningar.csv is larger.
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; exec '{}' export '{}' --output ut",
+            env!("CARGO_BIN_EXE_allocate"),
+            plan.display()
+        ))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "not killed by SIGXFSZ: {stderr}"
+    );
+    assert!(
+        stderr.contains("kunde inte skriva ut/betalningar.csv: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar."),
+        "{stderr}"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn xlsx_failures_are_worded_in_swedish_and_point_to_csv() {
+    use allocate::app::error::Error;
+    use allocate::output::diagnostic::Style;
+    use allocate::output::lang::Lang;
+    use allocate::output::xlsx::XlsxFailure;
+    let sv = Style {
+        lang: Lang::Sv,
+        color: false,
+    };
+    let wide = Error::Xlsx(XlsxFailure::TooManyColumns {
+        sheet: "per-kommun".into(),
+        columns: 20_000,
+    });
+    assert_eq!(
+        wide.render(sv),
+        "allocate: XLSX kan inte skrivas: bladet per-kommun skulle få 20 000 kolumner och Excel rymmer 16 384. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.\n"
+    );
+    assert_eq!(wide.status() as i32, 2);
+    let limit = Error::Xlsx(XlsxFailure::Library(
+        rust_xlsxwriter::XlsxError::RowColumnLimitError,
+    ));
+    assert!(
+        limit.render(sv).contains(
+            "fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv)"
+        ),
+        "{}",
+        limit.render(sv)
     );
 }

@@ -53,7 +53,7 @@ impl Year {
             "--forms",
             "--format",
             format,
-            "--out",
+            "--output",
             "forms",
         ]);
         out.assert_status(0).assert_stdout_empty();
@@ -241,7 +241,7 @@ fn forms_are_written_one_per_recipient_for_swedish_excel() {
         .sum();
     assert_eq!(total, 12_689_898, "the forms hold the county total");
     // Written safely: not over the forms already there.
-    let again = year.run(&["follow-up", PLAN, "--forms", "--out", "forms"]);
+    let again = year.run(&["follow-up", PLAN, "--forms", "--output", "forms"]);
     again
         .assert_status(2)
         .assert_stdout_empty()
@@ -408,7 +408,7 @@ fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
 #[test]
 fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
     let year = complete_year();
-    let out = year.follow_up(&["--out", "summary"]);
+    let out = year.follow_up(&["--output", "summary"]);
     out.assert_status(0).assert_stdout_empty();
     for stem in [
         "uppfoljning-mottagare",
@@ -429,7 +429,7 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
         .map(|r| r.unwrap()[3].parse::<i64>().unwrap())
         .sum();
     assert_eq!(sum, 157_936);
-    let xlsx = year.follow_up(&["--out", "summary", "--format", "xlsx"]);
+    let xlsx = year.follow_up(&["--output", "summary", "--format", "xlsx"]);
     xlsx.assert_status(0)
         .assert_stderr_contains("Skrev summary/uppfoljning-2026.xlsx");
     let one = year.follow_up(&["--format", "csv", "--view", "omraden", "--csv", "rfc4180"]);
@@ -848,12 +848,12 @@ fn forms_need_a_folder_and_a_spreadsheet_format() {
     let year = Year::new();
     let out = year.run(&["follow-up", PLAN, "--forms"]);
     out.assert_status(2)
-        .assert_stderr_contains("blanketterna skrivs till en mapp: ange --out");
+        .assert_stderr_contains("blanketterna skrivs till en mapp: ange --output");
     let json = year.run(&[
         "follow-up",
         PLAN,
         "--forms",
-        "--out",
+        "--output",
         "f",
         "--format",
         "json",
@@ -874,7 +874,7 @@ fn a_plan_with_errors_is_not_followed_up() {
     .unwrap();
     let out = allocate(
         dir.path(),
-        &["follow-up", "plan.toml", "--forms", "--out", "f"],
+        &["follow-up", "plan.toml", "--forms", "--output", "f"],
     );
     out.assert_status(1)
         .assert_stdout_empty()
@@ -906,7 +906,7 @@ fn forms_in_english_are_read_back_too() {
         "follow-up",
         PLAN,
         "--forms",
-        "--out",
+        "--output",
         "forms",
         "--lang",
         "en",

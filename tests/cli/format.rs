@@ -8,14 +8,14 @@ fn stated_total_diagnostic_in_swedish() {
         &repo_root(),
         &["check", "examples/plan-2026-as-printed.toml"],
     );
-    let expected = r#"fel[stated-total]: angiven summa "Direkt till regionens vårdverksamheter" är 481 000 kr, men det den omfattar summerar till 481 600 kr
+    let expected = r#"fel[stated-total]: angiven summa "Direkt till regionens vårdverksamheter" är 481 000 kr, men posterna under den summerar till 481 600 kr
    --> examples/plan-2026-as-printed.toml:639:10
     |
 639 | stated = 481_000
     |          ^^^^^^^
     |
     = belopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr
-    = åtgärd: rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel
+    = åtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel
 "#;
     assert!(out.stdout.contains(expected), "got:\n{}", out.stdout);
 }
@@ -31,14 +31,14 @@ fn stated_total_diagnostic_in_english() {
             "examples/plan-2026-as-printed.toml",
         ],
     );
-    let expected = r#"error[stated-total]: stated total "Direkt till regionens vårdverksamheter" is 481,000 kr, but what it covers sums to 481,600 kr
+    let expected = r#"error[stated-total]: stated total "Direkt till regionens vårdverksamheter" is 481,000 kr, but the amounts under it sum to 481,600 kr
    --> examples/plan-2026-as-printed.toml:639:10
     |
 639 | stated = 481_000
     |          ^^^^^^^
     |
     = figures: stated 481,000 kr, computed 481,600 kr, difference 600 kr
-    = help: correct the stated figure or the amounts it covers; note in a comment if the document got it wrong
+    = help: correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong
 "#;
     assert!(out.stdout.contains(expected), "got:\n{}", out.stdout);
     assert!(

@@ -69,7 +69,10 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
 
     let check = allocate(dir.path(), &["check", "plan-2026.toml"]);
     check.assert_status(1);
-    let codes = check.finding_codes();
+    // Each amount once, and the decision date the meeting has not yet set.
+    let mut codes = check.finding_codes();
+    assert_eq!(codes.iter().filter(|c| *c == "decision-date").count(), 1);
+    codes.retain(|c| c != "decision-date");
     assert_eq!(codes.len(), expected, "{}", check.stdout);
     assert!(
         codes.iter().all(|c| c == "amount-to-fill"),
@@ -83,7 +86,7 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
         .assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: område 2")
         .assert_stdout_contains("fel[amount-to-fill]: belopp att fylla i: insats `3.5`")
         .assert_stdout_contains(&format!(
-            "plan-2026.toml: underkänd ({expected} fel, 0 varningar)"
+            "plan-2026.toml: underkänd ({expected} fel, 1 varning)"
         ));
     let line = new
         .lines()
@@ -126,11 +129,16 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
     .assert_status(0);
     let draft = read(&dir.path().join("plan-2027.toml"));
     let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
-    assert!(check.finding_codes().iter().all(|c| c == "amount-to-fill"));
+    let codes = check.finding_codes();
     assert_eq!(
-        check.finding_codes().len(),
+        codes.iter().filter(|c| *c == "amount-to-fill").count(),
         amounts_in(&read(&dir.path().join("plan-2026.toml")))
     );
+    // Besides the amounts: the decision date, and 2026's percentages (source: the 2026
+    // decision document).
+    let mut others: Vec<&String> = codes.iter().filter(|c| *c != "amount-to-fill").collect();
+    others.sort();
+    assert_eq!(others, ["decision-date", "key-source"], "{}", check.stdout);
 
     // Fill in every amount with last year's figure from its comment, as a user would with
     // this year's; Barnsäkert gives Östersund 140 000 of its 665 000 (seed 001).
@@ -151,7 +159,12 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
             "except = { \"Östersund\" = 0 }",
             "except = { \"Östersund\" = 140_000 }",
         )
-        .replace("stated_change = 0  # fyll i", "stated_change = 0  #");
+        .replace("stated_change = 0  # fyll i", "stated_change = 0  #")
+        .replace("# decision_date = 2027-MM-DD", "decision_date = 2027-02-26")
+        .replace(
+            "source = \"Beslutsunderlaget 2026,",
+            "source = \"Beslutsunderlaget 2027,",
+        );
     std::fs::write(dir.path().join("plan-2027.toml"), filled).unwrap();
     let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
     // Only the earmark warning of 2026 remains: 800 000 against 1 000 000.
@@ -201,7 +214,10 @@ fn init_into_another_folder_keeps_the_key_file_reachable() {
     assert!(new.contains("file = \"../keys/folkmangd-2024-11-01.csv\""));
     let check = allocate(dir.path(), &["check", "utkast/plan.toml"]);
     assert!(
-        check.finding_codes().iter().all(|c| c == "amount-to-fill"),
+        check
+            .finding_codes()
+            .iter()
+            .all(|c| c == "amount-to-fill" || c == "decision-date"),
         "{}",
         check.stdout
     );
@@ -310,4 +326,108 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     assert!(new.contains("# decision_date = 2027-MM-DD"), "{new}");
     assert!(new.contains("requisition = 2027-12-01"), "{new}");
     assert!(new.contains("previous_county_total = 12_689_898  # 2026 års länsmedel"));
+}
+
+#[test]
+fn a_year_not_after_the_source_plan_is_refused() {
+    let dir = folder_with("plan-2026.toml");
+    for year in ["2026", "2020"] {
+        allocate(
+            dir.path(),
+            &["init", "--from", "plan-2026.toml", "--year", year],
+        )
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(&format!(
+            "--year {year} ligger inte efter plan-2026.toml, som gäller 2026: en ny plan gäller ett senare år. Inget skrevs. Ange t.ex. --year 2027"
+        ));
+    }
+    // Nothing written, the source plan untouched.
+    assert!(!dir.path().join("plan-2020.toml").exists());
+    assert_eq!(
+        read(&dir.path().join("plan-2026.toml")),
+        read(&repo_root().join("allocations/plan-2026.toml"))
+    );
+    allocate(
+        dir.path(),
+        &[
+            "init",
+            "--from",
+            "plan-2026.toml",
+            "--year",
+            "2026",
+            "--lang",
+            "en",
+        ],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("--year 2026 is not after plan-2026.toml, which is for 2026");
+}
+
+#[test]
+fn init_names_the_carried_over_keys_and_how_to_update_them() {
+    let dir = folder_with("plan-2026.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2026.toml"]);
+    out.assert_status(0).assert_stderr_contains(
+        "Nycklar att uppdatera för 2027:\n  - nyckeln `befolkning-procent-2026` har värden ur \"Beslutsunderlaget 2026, tabellen Respektive kommun\" (2026), ett tidigare år än planåret 2027\n    skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`",
+    );
+    // A population key dated 1 November 2024 is recent enough for 2026, not for 2028.
+    let dir = folder_with("plan-2025.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2025.toml"]);
+    out.assert_status(0);
+    assert!(
+        !out.stderr.contains("Nycklar att uppdatera"),
+        "{}",
+        out.stderr
+    );
+    let out = allocate(
+        dir.path(),
+        &["init", "--from", "plan-2025.toml", "--year", "2028"],
+    );
+    out.assert_status(0)
+        .assert_stderr_contains("Nycklar att uppdatera för 2028:\n  - nyckeln `befolkning-2024` avser år 2024, mer än två år före planåret 2028\n    hämta nyare siffror från SCB");
+}
+
+#[test]
+fn an_unfilled_printed_figure_is_reported_once() {
+    // The insatser are filled in, the printed totals not yet: one finding per figure, not
+    // also a comparison with the 0.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("county_total = 12_689_898", "county_total = 0")
+        .edit("stated = 3_992_436", "stated = 0");
+    let out = p.check(&[]);
+    out.assert_status(1);
+    let codes = out.finding_codes();
+    assert_eq!(
+        codes,
+        ["amount-to-fill", "earmark-total", "amount-to-fill"],
+        "{}",
+        out.stdout
+    );
+    out.assert_stdout_contains("plan.toml: underkänd (2 fel, 1 varning)");
+}
+
+#[test]
+fn invoices_without_a_decision_date_say_it_is_missing() {
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "decision_date = 2026-02-27          # SVOM:s sammanträde enligt kallelsen (seed 000)\n",
+        "",
+    );
+    let check = p.check(&[]);
+    check
+        .assert_status(0)
+        .assert_finding("decision-date", "plan.toml:10:8")
+        .assert_stdout_contains("varning[decision-date]: planen anger beslutande organ (SVOM) men inget beslutsdatum (`decision_date`)");
+    let out = allocate(p.dir.path(), &["report", "--view", "invoices", "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("  Beslut: SVOM: Strategiska insatser")
+        .assert_stdout_contains(
+            "  Beslutsdatum: [saknas – ange `decision_date` under [plan] innan fakturan\n    skickas]\n",
+        );
+    // With the date there is no placeholder.
+    let out = allocate(
+        &repo_root(),
+        &["report", "--view", "invoices", "allocations/plan-2026.toml"],
+    );
+    assert!(!out.stdout.contains("Beslutsdatum"));
 }

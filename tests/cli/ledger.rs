@@ -128,10 +128,10 @@ fn invoices_2026_for_kfjh_ostersund_and_fontanhus() {
     let loaded = real("plan-2026.toml");
     let checked = passing(&loaded);
     let p = report::payments(&Projection::new(&checked.ledger, &Selection::all()));
-    let invoice = |name: &str| p.invoices.iter().find(|s| s.recipient == name).unwrap();
+    let invoice = |name: &str| p.invoices.iter().find(|s| &*s.recipient == name).unwrap();
     let kfjh = invoice("Kommunförbundet Jämtland Härjedalen");
     assert_eq!(kfjh.total, kr(2_127_436));
-    let ids: Vec<&str> = kfjh.lines.iter().map(|l| l.insats.as_str()).collect();
+    let ids: Vec<&str> = kfjh.lines.iter().map(|l| &*l.insats).collect();
     assert_eq!(ids, ["1.1", "2.1", "3.1", "3.6"]);
     let ostersund = invoice("Östersund");
     assert_eq!(ostersund.kommunkod.as_deref(), Some("2380"));

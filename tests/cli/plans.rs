@@ -148,7 +148,7 @@ fn file_that_is_not_utf8_names_the_line() {
     .unwrap();
     crate::support::allocate(dir.path(), &["check", "plan.toml"])
         .assert_status(2)
-        .assert_stdout_contains("inte UTF-8-text (första ogiltiga tecknet på rad 2)");
+        .assert_stdout_contains("inte UTF-8-text (första ogiltiga tecknet står på rad 2)");
 }
 
 #[test]

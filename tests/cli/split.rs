@@ -68,6 +68,8 @@ fn mini_maria_from_the_scb_file_with_two_decimal_percentages() {
         "2",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -94,6 +96,8 @@ fn mini_maria_from_the_plan_key_derived_with_from() {
         "befolkning-procent-2024",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -108,7 +112,7 @@ fn mini_maria_from_the_plan_key_derived_with_from() {
 fn audit_table_shows_both_splits_and_why_each_krona_went_where() {
     let out = split(&["3202124", "--key", SHIPPED_KEY, "--precision", "2"]);
     out.assert_status(0)
-        .assert_stdout_contains("Fördelning av 3 202 124 kr i hela 1 kr")
+        .assert_stdout_contains("Fördelning av 3 202 124 kr, avrundat till hela kronor")
         .assert_stdout_contains("1. Befolkningen som procent med 2 decimaler")
         .assert_stdout_contains("2. 3 202 124 kr efter procentsatserna")
         .assert_stdout_contains("Jämförelse: 3 202 124 kr efter befolkningstalen direkt")
@@ -140,7 +144,7 @@ fn audit_table_shows_both_splits_and_why_each_krona_went_where() {
     out.assert_stdout_contains("132 708")
         .assert_stdout_contains("100,00 %")
         .assert_stdout_contains("1 567 760 kr")
-        .assert_stdout_contains("3 202 124 kr │");
+        .assert_stdout_contains("┆3 202 124 kr\n");
 }
 
 #[test]
@@ -155,7 +159,7 @@ fn audit_table_in_english() {
         "en",
     ]);
     out.assert_status(0)
-        .assert_stdout_contains("Split of 3,202,124 kr in whole 1 kr")
+        .assert_stdout_contains("Split of 3,202,124 kr, rounded to whole kronor")
         .assert_stdout_contains("124,242 kr")
         .assert_stdout_contains("1,567,760 kr")
         .assert_stdout_contains("48.96 %")
@@ -174,6 +178,8 @@ fn participation_2026_by_the_one_decimal_key_in_hundreds() {
         "100",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ]);
     out.assert_status(0);
     assert_eq!(
@@ -275,4 +281,81 @@ fn unknown_key_and_bad_arguments_are_refused() {
         "2024",
     ])
     .assert_status(2);
+}
+
+#[test]
+fn csv_opens_in_swedish_excel_by_default_with_decimal_commas() {
+    let out = split(&[
+        "3202124",
+        "--key",
+        SHIPPED_KEY,
+        "--precision",
+        "2",
+        "--format",
+        "csv",
+    ]);
+    out.assert_status(0);
+    let mut lines = out.stdout.split("\r\n");
+    assert_eq!(
+        lines.next(),
+        Some(
+            "\u{feff}Steg;Kommunkod;Kommun;Vikt;Kvot;Golv;Rest;Plats i kön;Extra enhet;Resultat;Skillnad"
+        )
+    );
+    let rows: Vec<Vec<&str>> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(';').collect())
+        .collect();
+    // Ragunda's percentage 3,88 with a decimal comma, and its 124 242 kr.
+    let percent = rows
+        .iter()
+        .find(|r| r[0] == "procentsatser" && r[2] == "Ragunda")
+        .unwrap();
+    assert_eq!(percent[9], "3,88");
+    assert!(percent[4].starts_with("3,8807"), "{percent:?}");
+    let split_rows: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "fördelning").collect();
+    assert_eq!(split_rows[0][2], "Ragunda");
+    assert_eq!(split_rows[0][9], "124242");
+    assert!(split_rows.iter().all(|r| r[8] == "ja" || r[8] == "nej"));
+    let total: i64 = split_rows
+        .iter()
+        .map(|r| r[9].parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(total, 3_202_124);
+    // In English the headers are translated; the machine dialect's are not.
+    let en = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        en.stdout
+            .starts_with("\u{feff}Step;Kommunkod;Kommun;Weight;")
+    );
+    let machine_sv = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+    ]);
+    let machine_en = split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(machine_sv.stdout, machine_en.stdout);
+    assert!(machine_sv.stdout.starts_with("step,code,kommun,weight,"));
 }

@@ -119,11 +119,17 @@ pub fn repo_root() -> PathBuf {
 
 /// Runs `allocate ARGS` in `dir` with colour off.
 pub fn allocate(dir: &Path, args: &[&str]) -> Output {
+    allocate_env(dir, args, &[])
+}
+
+/// `allocate` with these environment variables set as well.
+pub fn allocate_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        .envs(vars.iter().copied())
         .output()
         .expect("run allocate");
     Output {

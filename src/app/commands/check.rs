@@ -15,7 +15,7 @@ use crate::core::check::{Checked, check};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::Source;
-use crate::output::checked::{CheckedFile, Summary, Verdict};
+use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
 use crate::output::diagnostic::{Style, render_finding, render_load_error};
 use crate::output::lang::Lang;
 use crate::output::{check_json, github, gitlab};
@@ -70,15 +70,98 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
         }
         CheckFormat::Github => {
             let files = files();
+            write_step_summary(&github::step_summary(&files, lang))?;
             (github::render(&files, lang), Summary::of(&files))
         }
         CheckFormat::Gitlab => {
-            let files = files();
+            let mut files = files();
+            let root = repository_root();
+            for finding in files.iter_mut().flat_map(|f| f.findings.iter_mut()) {
+                finding.file = repository_path(&finding.file, root.as_deref());
+            }
             (gitlab::render(&files, lang), Summary::of(&files))
         }
     };
     write!(out, "{text}")?;
     Ok(status(&summary))
+}
+
+/// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it.
+fn write_step_summary(text: &str) -> Result<(), Error> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let path = PathBuf::from(path);
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|error| Error::Write { path, error })
+}
+
+/// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI
+/// sets it, else the Git repository around the current folder (the nearest with `.git`).
+fn repository_root() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("CI_PROJECT_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let here = std::env::current_dir().ok()?;
+    here.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// `file` (as given on the command line) relative to `root`, with `/` between folders; as
+/// given, less a leading `./`, when it lies outside the root or there is no root.
+fn repository_path(file: &str, root: Option<&Path>) -> String {
+    let as_given = || {
+        let mut rest = file;
+        while let Some(r) = rest.strip_prefix("./") {
+            rest = r;
+        }
+        rest.to_string()
+    };
+    let Some(root) = root else {
+        return as_given();
+    };
+    let path = Path::new(file);
+    let absolute = match std::env::current_dir() {
+        Ok(here) => here.join(path),
+        Err(_) => path.to_path_buf(),
+    };
+    let relative = |path: &Path, root: &Path| -> Option<String> {
+        let rest = path.strip_prefix(root).ok()?;
+        let parts: Vec<String> = rest
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("/"))
+    };
+    // Lexically first (`./`, `..`), then through symlinks as the file system resolves them.
+    relative(&lexical(&absolute), &lexical(root))
+        .or_else(|| {
+            let path = absolute.canonicalize().ok()?;
+            let root = root.canonicalize().ok()?;
+            relative(&path, &root)
+        })
+        .unwrap_or_else(as_given)
+}
+
+/// A path without `.` and with each `..` taking away the folder before it.
+fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Diagnostics for people, plan by plan; with several plans, a summary of them all.
@@ -116,7 +199,7 @@ fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
                 lang,
             )
         }
-        Err(error) => CheckedFile::unreadable(path, &error, lang),
+        Err(error) => CheckedFile::unreadable(error.path(), &error, lang),
     }
 }
 
@@ -145,13 +228,19 @@ fn check_one(
             // A file that cannot be read is one of `check`'s results, not a failure of it.
             writeln!(out, "{}", render_load_error(&error, style))?;
             let could_not = lang.pick("kunde inte läsas", "could not be read");
-            writeln!(out, "{}: {could_not}\n", path.display())?;
+            writeln!(out, "{}: {could_not}\n", error.path().display())?;
             return Ok((Verdict::Unreadable, 0, 0));
         }
     };
     let checked = check(&loaded.plan, &loaded.key_files);
-    for finding in &checked.findings {
+    // A finding repeated thousands of times (a broken key file) is shown a few dozen times,
+    // then counted; the counts and the status still cover every finding.
+    let (shown, left_out) = bounded(&checked.findings, |f| (f.code().as_str(), f.is_error()));
+    for finding in shown {
         writeln!(out, "{}\n", render_finding(&loaded.source, finding, style))?;
+    }
+    for left_out in &left_out {
+        writeln!(out, "{}\n", left_out.line(lang))?;
     }
     let (errors, warnings) = (checked.errors(), checked.warnings());
     let failed = errors > 0 || (deny_warnings && warnings > 0);

@@ -30,6 +30,10 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Status, Error> {
     let name = command.get_name().to_string();
-    clap_complete::generate(args.shell, &mut command, name, out);
+    // clap_complete panics when its writer fails (a reader that closes the pipe early, as
+    // `allocate completions zsh | head` does): generate into memory, then write through `out`.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, name, &mut script);
+    out.write_all(&script)?;
     Ok(Status::Ok)
 }

@@ -3,18 +3,22 @@
 //! and kommuner side by side, insatser changed, added and removed, and the new plan's
 //! `previous_county_total` and `stated_change` checked against the old plan.
 //!
+//! `--format` gives the same comparison as CSV (the dialects of `export`), JSON or Markdown.
+//!
 //! Both plans must pass `check`. Exit status 0, 1 when a plan has errors or the new plan's
 //! statement about the old year does not hold, 2 when a plan cannot be read.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
 use crate::app::options::Common;
+use crate::output::csv::Dialect;
 use crate::output::diff_table;
+use crate::output::sheet::Words;
 use crate::output::table::{self, Layout};
 
 #[derive(Debug, Args)]
@@ -25,8 +29,28 @@ pub struct DiffArgs {
     /// This year's plan (TOML).
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
+    /// Output: tables for people (default), csv or json for other programs, md (Markdown)
+    /// for a document or an issue.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+    /// CSV dialect, as for `export`: `excel` opens in Swedish Excel by double-click; `rfc4180`
+    /// is for machines (fixed English headers and values, whatever `--lang`).
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv: Dialect,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Terminal tables.
+    Table,
+    /// One row per compared line and per insats changed, added or removed.
+    Csv,
+    /// The whole comparison (schema allocate-diff/1).
+    Json,
+    /// Markdown tables.
+    Md,
 }
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
@@ -40,22 +64,42 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     let d = crate::core::diff::diff(&old_checked.ledger, &new_checked.ledger);
-    let style = args.common.out_style();
-    let layout = Layout {
-        lang: style.lang,
-        color: style.color,
-        width: table::terminal_width(),
-    };
-    write!(
-        out,
-        "{}",
-        diff_table::render(
-            &d,
-            &old.source.display_path(),
-            &new.source.display_path(),
-            layout
-        )
-    )?;
+    let (old_path, new_path) = (old.source.display_path(), new.source.display_path());
+    let lang = args.common.lang;
+    match args.format {
+        DiffFormat::Table => {
+            let style = args.common.out_style();
+            let layout = Layout {
+                lang: style.lang,
+                color: style.color,
+                width: table::terminal_width(),
+            };
+            write!(
+                out,
+                "{}",
+                diff_table::render(&d, &old_path, &new_path, layout)
+            )?;
+        }
+        DiffFormat::Csv => {
+            let words = match args.csv {
+                Dialect::Excel => Words::from(lang),
+                Dialect::Rfc4180 => Words::Machine,
+            };
+            let bytes = crate::output::csv::write(&diff_table::sheet(&d, words), args.csv)
+                .map_err(|e| Error::Export(e.to_string()))?;
+            out.write_all(&bytes)?;
+        }
+        DiffFormat::Json => write!(
+            out,
+            "{}",
+            diff_table::json(&d, &old_path, &new_path).map_err(|e| Error::Export(e.to_string()))?
+        )?,
+        DiffFormat::Md => write!(
+            out,
+            "{}",
+            diff_table::markdown(&d, &old_path, &new_path, lang)
+        )?,
+    }
     Ok(if d.year_checks.iter().all(|c| c.holds()) {
         Status::Ok
     } else {

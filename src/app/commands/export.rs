@@ -14,6 +14,7 @@ use crate::app::options::{Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
+use crate::output::sheet::Words;
 use crate::output::{csv, json, sheet, xlsx};
 
 #[derive(Debug, Args)]
@@ -22,13 +23,14 @@ pub struct ExportArgs {
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Folder to write the files to (created if missing). Without it, one `--view` is
-    /// written to standard output.
-    #[arg(long, short, value_name = "DIR")]
+    /// written to standard output. (`--out` is an older name for it.)
+    #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// File format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines.
+    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines
+    /// (fixed English headers and values, whatever `--lang`).
     #[arg(long, value_enum, default_value_t = Dialect::Excel)]
     pub csv: Dialect,
     /// Views to export; all of them when none is given.
@@ -94,7 +96,7 @@ fn render_files(
         ExportFormat::Csv => views
             .iter()
             .map(|&view| {
-                let sheet = sheet::build(view, projection, lang);
+                let sheet = sheet::build_with(view, projection, words(dialect, lang));
                 let bytes =
                     csv::write(&sheet, dialect).map_err(|e| Error::Export(e.to_string()))?;
                 Ok(File {
@@ -108,7 +110,7 @@ fn render_files(
                 .iter()
                 .map(|&view| sheet::build(view, projection, lang))
                 .collect();
-            let bytes = xlsx::write(&sheets).map_err(|e| Error::Export(e.to_string()))?;
+            let bytes = xlsx::write(&sheets).map_err(Error::Xlsx)?;
             Ok(vec![File {
                 name: format!("allocate-{year}.xlsx"),
                 bytes,
@@ -138,8 +140,8 @@ fn to_stdout(
     };
     match args.format {
         ExportFormat::Csv => {
-            let bytes = csv::write(&sheet::build(*view, projection, lang), args.csv)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            let sheet = sheet::build_with(*view, projection, words(args.csv, lang));
+            let bytes = csv::write(&sheet, args.csv).map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
         ExportFormat::Json => {
@@ -150,4 +152,12 @@ fn to_stdout(
         ExportFormat::Xlsx => return Err(Error::XlsxNeedsFolder),
     }
     Ok(Status::Ok)
+}
+
+/// The machine dialect's headers and values are fixed; the Excel dialect's are translated.
+fn words(dialect: Dialect, lang: Lang) -> Words {
+    match dialect {
+        Dialect::Excel => Words::from(lang),
+        Dialect::Rfc4180 => Words::Machine,
+    }
 }

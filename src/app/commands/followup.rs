@@ -1,4 +1,4 @@
-//! `allocate follow-up PLAN`: closing the year. With `--forms --out DIR`, one form per
+//! `allocate follow-up PLAN`: closing the year. With `--forms --output DIR`, one form per
 //! recipient to fill in (its lines of the plan, the amount received, empty columns for the
 //! amount used and a comment). With the filled-in forms (or a TOML usage file), every row
 //! matched to its ledger line and checked, then the year-end summary: per recipient, area and
@@ -24,10 +24,11 @@ use crate::core::followup::{self, At, Location, Options, Place, UsageFinding};
 use crate::core::plan::Date;
 use crate::input::plan::Source;
 use crate::input::usage::{self, ReadUsage};
+use crate::output::checked::bounded;
 use crate::output::csv::Dialect;
 use crate::output::diagnostic::{FilePlace, Located, Style, render_located};
 use crate::output::lang::Lang;
-use crate::output::table::{self, Layout};
+use crate::output::table::{self, Layout, visible};
 use crate::output::words::followup as words;
 use crate::output::{csv, followup as render, form, xlsx};
 use crate::say;
@@ -44,15 +45,15 @@ pub struct FollowUpArgs {
         conflicts_with = "forms"
     )]
     pub usage: Vec<PathBuf>,
-    /// Write one form per recipient to fill in (into `--out`), instead of reading usage.
+    /// Write one form per recipient to fill in (into `--output`), instead of reading usage.
     #[arg(long)]
     pub forms: bool,
     /// Folder to write to (created if missing). Without it, the summary goes to standard
-    /// output: as tables, or one `--view` as CSV or JSON.
-    #[arg(long, short, value_name = "DIR")]
+    /// output: as tables, or one `--view` as CSV or JSON. (`--out` is an older name for it.)
+    #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Output format: `table` on the terminal (the default without `--out`), or files (`csv`,
-    /// the default with `--out`; `xlsx`; `json`). Forms are `csv` or `xlsx`.
+    /// Output format: `table` on the terminal (the default without `--output`), or files (`csv`,
+    /// the default with `--output`; `xlsx`; `json`). Forms are `csv` or `xlsx`.
     #[arg(long, value_enum)]
     pub format: Option<FollowUpFormat>,
     /// CSV dialect of the summary: `excel` opens in Swedish Excel; `rfc4180` is for machines.
@@ -234,7 +235,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     Ok(Status::Ok)
 }
 
-/// One form per recipient, as CSV or XLSX, into `--out`.
+/// One form per recipient, as CSV or XLSX, into `--output`.
 fn write_forms(
     args: &FollowUpArgs,
     ledger: &crate::core::ledger::Ledger,
@@ -318,7 +319,7 @@ fn summary_files(
                 .collect();
             Ok(vec![File {
                 name: format!("uppfoljning-{}.xlsx", summary.year),
-                bytes: xlsx::write(&sheets).map_err(|e| failed(e.to_string()))?,
+                bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
             }])
         }
         FollowUpFormat::Json => {
@@ -331,7 +332,8 @@ fn summary_files(
     }
 }
 
-/// Every finding drawn with its place: a usage file's line or cell, or the plan's line.
+/// Every finding drawn with its place: a usage file's line or cell, or the plan's line; of
+/// one code the first hundred, then a line with how many more (as `check` bounds them).
 fn draw_findings(
     findings: &[UsageFinding],
     read: &[ReadUsage],
@@ -350,15 +352,17 @@ fn draw_findings(
         };
         (source, at)
     };
-    findings
-        .iter()
+    let (shown, left_out) = bounded(findings, |f| (f.code().as_str(), f.is_error()));
+    let mut drawn: Vec<String> = shown
+        .into_iter()
         .map(|finding| {
             let (source, place) = match &finding.location {
                 Location::Usage(place) => file_place(place),
                 Location::Plan(span) => (plan, FilePlace::Span(span.clone())),
             };
-            let message = words::message(&finding.problem, lang);
-            let hint = words::hint(&finding.problem, lang);
+            // Names and ids from a usage file are shown escaped, like a plan's texts.
+            let message = visible(&words::message(&finding.problem, lang)).into_owned();
+            let hint = visible(&words::hint(&finding.problem, lang)).into_owned();
             let figures = finding
                 .problem
                 .figures()
@@ -381,7 +385,9 @@ fn draw_findings(
                 style,
             )
         })
-        .collect()
+        .collect();
+    drawn.extend(left_out.iter().map(|l| format!("{}\n", l.line(lang))));
+    drawn
 }
 
 /// "Redovisningar: 3 filer, 1 fel, 2 varningar (slutlig uppföljning)".

@@ -15,6 +15,7 @@ use crate::app::files::{self, WriteError};
 use crate::app::options::Common;
 use crate::core::finding::Problem;
 use crate::output::next_plan::{Folders, next_plan};
+use crate::output::words::findings;
 use crate::say;
 
 #[derive(Debug, Args)]
@@ -22,7 +23,7 @@ pub struct InitArgs {
     /// Last year's plan to start from.
     #[arg(long, value_name = "PLAN")]
     pub from: PathBuf,
-    /// The new plan's year; by default the year after the one of `--from`.
+    /// The new plan's year, after the one of `--from`; by default the year after it.
     #[arg(long)]
     pub year: Option<i32>,
     /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from`. `-` writes
@@ -56,6 +57,15 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     if !YEARS.contains(&year) {
         return Err(Error::NewYear { year });
     }
+    // Next year's plan from this year's: an earlier or the same year would move every
+    // deadline backwards and call this year's totals last year's.
+    if year <= old_year {
+        return Err(Error::YearNotAfter {
+            path: args.from.clone(),
+            year,
+            from_year: old_year,
+        });
+    }
     let from_dir = args.from.parent().unwrap_or(Path::new(""));
     let target = match &args.output {
         Some(path) => path.clone(),
@@ -87,7 +97,11 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         Err(WriteError::Exists(paths)) => return Err(Error::FilesExist(paths)),
         Err(WriteError::Io { path, error }) => return Err(Error::Write { path, error }),
     }
-    let to_fill = amounts_to_fill(&text);
+    let first = first_check(&text);
+    let to_fill = first
+        .iter()
+        .filter(|p| matches!(p, Problem::AmountToFill { .. }))
+        .count();
     let (shown, from) = (target.display(), loaded.source.display_path());
     writeln!(
         err,
@@ -98,17 +112,46 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             "Wrote {shown}: the {year} plan from {from}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them."
         )
     )?;
+    // Keys carried over from last year's plan that are too old for the new one: what they
+    // are and how to bring them up to date.
+    let old_keys: Vec<&Problem> = first
+        .iter()
+        .filter(|p| matches!(p, Problem::KeyDate { .. } | Problem::KeySource { .. }))
+        .collect();
+    if !old_keys.is_empty() {
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Nycklar att uppdatera för {year}:",
+                "Keys to update for {year}:"
+            )
+        )?;
+        for problem in old_keys {
+            writeln!(
+                err,
+                "  - {}\n    {}",
+                findings::message(problem, lang),
+                findings::hint(problem, lang)
+            )?;
+        }
+    }
     Ok(Status::Ok)
 }
 
-/// How many amounts the new plan leaves to fill in, as `check` will count them.
-fn amounts_to_fill(text: &str) -> usize {
-    crate::input::plan::parse(text).map_or(0, |plan| {
-        let key_files = vec![None; plan.keys.len()];
-        crate::core::check::check(&plan, &key_files)
-            .findings
-            .iter()
-            .filter(|f| matches!(f.problem, Problem::AmountToFill { .. }))
-            .count()
-    })
+/// What the first `check` of the new plan will find (key files unread: their years come from
+/// the keys' `date`).
+fn first_check(text: &str) -> Vec<Problem> {
+    crate::input::plan::parse(text).map_or_else(
+        |_| Vec::new(),
+        |plan| {
+            let key_files = vec![None; plan.keys.len()];
+            crate::core::check::check(&plan, &key_files)
+                .findings
+                .into_iter()
+                .map(|f| f.problem)
+                .collect()
+        },
+    )
 }

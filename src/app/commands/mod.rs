@@ -6,6 +6,7 @@ pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod followup;
+pub mod generate;
 pub mod init;
 pub mod man;
 pub mod report;
@@ -22,6 +23,7 @@ use crate::core::ledger::Ledger;
 use crate::core::ledger::selection::Selection;
 use crate::core::text::suggest;
 use crate::input::plan::{self, Loaded};
+use crate::output::checked::bounded;
 use crate::output::diagnostic::{Style, render_finding};
 
 /// Reads and parses a plan and its key files.
@@ -42,8 +44,12 @@ pub fn passing<'l>(
     if errors == 0 {
         return Ok(checked);
     }
-    for finding in &checked.findings {
+    let (shown, left_out) = bounded(&checked.findings, |f| (f.code().as_str(), f.is_error()));
+    for finding in shown {
         writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
+    }
+    for left_out in &left_out {
+        writeln!(err, "{}\n", left_out.line(style.lang))?;
     }
     Err(Error::PlanHasErrors {
         path: loaded.source.display_path(),

@@ -1,33 +1,93 @@
 //! `allocate report PLAN`: the tables that the decision document prints by hand, computed
 //! from a plan that passes `check`: per kommun, per actor, per handling actor (the summary
 //! headings), per area, and the invoice summaries with internal transfers and held money.
+//!
+//! With `--format html|docx|md` it writes the decision basis itself as a document, and with
+//! `--per-recipient --out DIR` one letter (*fördelningsbesked*) per recipient. A plan with
+//! errors still gets its document, as a draft with each error at its figure: the findings go
+//! to standard error as well, the document is written, and the exit status is 1. Letters are
+//! sent to recipients, so they are only written from a plan without errors.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::error::{Blocked, Error};
+use crate::app::error::{Blocked, Error, ReportMisuse};
+use crate::app::files::{self, File, WriteError};
 use crate::app::options::{Common, FilterArgs};
+use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
+use crate::output::diagnostic::render_finding;
+use crate::output::document::{self, basis, letters};
 use crate::output::table::{self, Layout};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Plan file (TOML); it must pass `check`.
+    /// Plan file (TOML); it must pass `check` (a document is written as a draft otherwise).
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Views to show, in the order given; all of them but `payments` when none is given.
     #[arg(long = "view", value_enum, value_name = "VIEW")]
     pub views: Vec<View>,
+    /// `table` for the terminal, or the decision basis as a document: `html` (one
+    /// self-contained file), `docx` (Word) or `md` (Markdown).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+    /// Write the document to FILE; without it HTML and Markdown go to standard output.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        conflicts_with = "per_recipient"
+    )]
+    pub output: Option<PathBuf>,
+    /// One letter per recipient (fördelningsbesked) into `--out DIR`: HTML and DOCX, or the
+    /// one `--format` given.
+    #[arg(long, requires = "out")]
+    pub per_recipient: bool,
+    /// Folder for the letters of `--per-recipient` (created if missing).
+    #[arg(long, value_name = "DIR", requires = "per_recipient")]
+    pub out: Option<PathBuf>,
+    /// Last year's plan: the document adds its amounts and the change per area and actor.
+    #[arg(long, value_name = "PLAN")]
+    pub previous: Option<PathBuf>,
+    /// Replace files that already exist.
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub filter: FilterArgs,
     #[command(flatten)]
     pub common: Common,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Tables for the terminal.
+    Table,
+    /// The decision basis as one self-contained HTML file.
+    Html,
+    /// The decision basis as a Word document.
+    Docx,
+    /// The decision basis as Markdown (GitHub pipe tables).
+    #[value(alias = "markdown")]
+    Md,
+}
+
 pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    if args.format != ReportFormat::Table || args.per_recipient {
+        return documents(args, out, err);
+    }
+    for (given, option) in [
+        (args.output.is_some(), "--output"),
+        (args.previous.is_some(), "--previous"),
+        (args.force, "--force"),
+    ] {
+        if given {
+            return Err(Error::Report(ReportMisuse::DocumentOptionOnTable(option)));
+        }
+    }
     let loaded = super::load(&args.plan)?;
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Report)?;
     let selection = super::selection(&args.filter, &checked.ledger)?;
@@ -54,4 +114,120 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         .collect();
     write!(out, "{}", sections.join("\n"))?;
     Ok(Status::Ok)
+}
+
+/// The decision basis as a document, or the letters.
+fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    for (given, option) in [
+        (!args.views.is_empty(), "--view"),
+        (args.filter.area.is_some(), "--area"),
+        (args.filter.actor.is_some(), "--actor"),
+        (args.filter.kommun.is_some(), "--kommun"),
+    ] {
+        if given {
+            return Err(Error::Report(ReportMisuse::FilterOnDocument(option)));
+        }
+    }
+    if args.format == ReportFormat::Docx && args.output.is_none() && !args.per_recipient {
+        return Err(Error::Report(ReportMisuse::DocxNeedsFile));
+    }
+    let lang = args.common.lang;
+    let style = args.common.err_style();
+    let loaded = super::load(&args.plan)?;
+    let previous = match &args.previous {
+        Some(path) => Some(super::load(path)?),
+        None => None,
+    };
+    if args.per_recipient {
+        let checked = super::passing(&loaded, style, err, Blocked::Letters)?;
+        let selection = Selection::all();
+        let projection = Projection::new(&checked.ledger, &selection);
+        let mut files = Vec::new();
+        for letter in letters::letters(&projection, &loaded.source, lang) {
+            let formats: &[ReportFormat] = match args.format {
+                ReportFormat::Table => &[ReportFormat::Html, ReportFormat::Docx],
+                ReportFormat::Html => &[ReportFormat::Html],
+                ReportFormat::Docx => &[ReportFormat::Docx],
+                ReportFormat::Md => &[ReportFormat::Md],
+            };
+            for &format in formats {
+                files.push(File {
+                    name: format!("{}.{}", letter.stem, extension(format)),
+                    bytes: render(&letter.document, format)?,
+                });
+            }
+        }
+        let dir = args.out.as_deref().unwrap_or(Path::new("."));
+        let paths = match files::write_all(dir, &files, args.force) {
+            Ok(paths) => paths,
+            Err(e) => return Err(write_error(e)),
+        };
+        for path in paths {
+            writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+        }
+        return Ok(Status::Ok);
+    }
+
+    let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+    let errors = checked.errors();
+    // Last year's plan must pass `check`, as for `diff`.
+    let old = match &previous {
+        Some(p) => Some(super::passing(p, style, err, Blocked::Comparison)?),
+        None => None,
+    };
+    let diff = old
+        .as_ref()
+        .map(|o| crate::core::diff::diff(&o.ledger, &checked.ledger));
+    let selection = Selection::all();
+    let projection = Projection::new(&checked.ledger, &selection);
+    let doc = basis::build(&basis::Inputs {
+        projection: &projection,
+        findings: &checked.findings,
+        source: &loaded.source,
+        previous: diff.as_ref(),
+        lang,
+    });
+    let bytes = render(&doc, args.format)?;
+    match &args.output {
+        Some(path) => {
+            files::write_file(path, &bytes, args.force).map_err(write_error)?;
+            writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+        }
+        None => out.write_all(&bytes)?,
+    }
+    if errors > 0 {
+        for finding in &checked.findings {
+            writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
+        }
+        return Err(Error::DocumentWithErrors {
+            path: loaded.source.display_path(),
+            errors,
+        });
+    }
+    Ok(Status::Ok)
+}
+
+fn extension(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Table | ReportFormat::Html => "html",
+        ReportFormat::Docx => "docx",
+        ReportFormat::Md => "md",
+    }
+}
+
+fn render(doc: &document::Document, format: ReportFormat) -> Result<Vec<u8>, Error> {
+    Ok(match format {
+        ReportFormat::Table | ReportFormat::Html => document::html::render(doc).into_bytes(),
+        ReportFormat::Md => document::markdown::render(doc).into_bytes(),
+        ReportFormat::Docx => {
+            document::docx::render(doc).map_err(|e| Error::Document(e.to_string()))?
+        }
+    })
+}
+
+fn write_error(error: WriteError) -> Error {
+    match error {
+        WriteError::Exists(paths) => Error::FilesExist(paths),
+        WriteError::Io { path, error } => Error::Write { path, error },
+    }
 }

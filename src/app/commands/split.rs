@@ -17,6 +17,7 @@ use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
 use crate::input::scb;
+use crate::output::csv::Dialect;
 use crate::output::diagnostic::render_finding;
 
 #[derive(Debug, Args)]
@@ -24,13 +25,14 @@ pub struct SplitArgs {
     /// The amount in whole kronor: 3202124, 3_202_124 or "3 202 124".
     #[arg(value_name = "AMOUNT", value_parser = parse_amount)]
     pub amount: Amount,
-    /// An SCB population file (CSV as downloaded), or with --plan the id of one of its keys.
+    /// An SCB population file as downloaded (CSV, XLSX, JSON-stat2 or PX), or with --plan the
+    /// id of one of its keys.
     #[arg(long, value_name = "FILE|ID")]
     pub key: String,
     /// A plan whose kommuner and keys to use.
     #[arg(long, value_name = "PLAN")]
     pub plan: Option<PathBuf>,
-    /// The year column of the key file, when it has several ("2024").
+    /// The year to read from the key file, when it has several ("2024").
     #[arg(long, value_name = "YEAR", conflicts_with = "plan")]
     pub column: Option<String>,
     /// Rounding unit in kronor: 1, 100, … (default 1, or the plan's unit).
@@ -43,6 +45,10 @@ pub struct SplitArgs {
     /// Output: a table for people, or csv/json for other programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// CSV dialect, as for `export`: `excel` opens in Swedish Excel by double-click; `rfc4180`
+    /// is for machines (fixed English headers and values, whatever `--lang`).
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv: Dialect,
     #[command(flatten)]
     pub common: Common,
 }
@@ -86,9 +92,14 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     })?;
     let lang = args.common.lang;
     match args.format {
-        Format::Table => write!(out, "{}", crate::output::audit::table(&audit, lang))?,
+        Format::Table => write!(
+            out,
+            "{}",
+            crate::output::audit::table(&audit, lang, crate::output::table::terminal_width())
+        )?,
         Format::Csv => out.write_all(
-            &crate::output::audit::csv(&audit).map_err(|e| Error::Export(e.to_string()))?,
+            &crate::output::audit::csv(&audit, args.csv, lang)
+                .map_err(|e| Error::Export(e.to_string()))?,
         )?,
         Format::Json => write!(
             out,
@@ -99,7 +110,8 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     Ok(Status::Ok)
 }
 
-/// `--key FILE`: every kommun in the file.
+/// `--key FILE`: every kommun in the file. A file without codes (SCB's new web interface
+/// names kommuner only) is split by name, each name once.
 fn from_file(args: &SplitArgs) -> Result<Input, Error> {
     let path = PathBuf::from(&args.key);
     let file = scb::load(&path, args.column.as_deref()).map_err(|e| Error::KeyFile(Box::new(e)))?;
@@ -114,7 +126,7 @@ fn from_file(args: &SplitArgs) -> Result<Input, Error> {
     };
     let (kommuner, weights): (Vec<_>, Vec<_>) = rows
         .into_iter()
-        .map(|(code, name, weight)| ((code, name), weight))
+        .map(|(code, name, weight)| ((code.unwrap_or_default(), name), weight))
         .unzip();
     Ok(Input {
         source: KeySource::File(KeyFileInfo::of(&file)),
@@ -173,13 +185,13 @@ fn from_plan(
             });
         }
     };
-    let file_info = |k: usize| -> Option<KeyFileInfo> {
+    let file_info = |k: usize| -> Option<Box<KeyFileInfo>> {
         loaded
             .key_files
             .get(k)
             .and_then(Option::as_ref)
             .and_then(|f| f.as_ref().ok())
-            .map(KeyFileInfo::of)
+            .map(|f| Box::new(KeyFileInfo::of(f)))
     };
     let source_key = resolved.and_then(|k| k.source);
     let (weights, weighing, precision, derived) = match (source_key, key.kind.get_ref()) {

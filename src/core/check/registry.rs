@@ -76,8 +76,8 @@ registry! {
         "till exempel en aktörstyp (`kind`) som inte finns; föreslår den närmaste",
         "e.g. an actor `kind` that does not exist; suggests the nearest one";
     WrongType "wrong-type" Error Stage::Read,
-        "till exempel ett belopp som text `\"12 689 898\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal eller med decimalkomma `481600,50`; ett datum där ett tal ska stå",
-        "e.g. an amount as text `\"12 689 898\"`, with spaces and no quotes `12 689 898`, as a decimal number or with a decimal comma `481600,50`; a date where a number belongs";
+        "till exempel ett belopp som text `\"12 689 898\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal eller med decimalkomma `481600,50`, inklistrat ur Word, PDF eller Excel (`−7 877`, `1,350,000`, `1.350.000`, med förslag på hur det skrivs); `[[plan]]` i stället för `[plan]`; ett datum där ett tal ska stå",
+        "e.g. an amount as text `\"12 689 898\"`, with spaces and no quotes `12 689 898`, as a decimal number or with a decimal comma `481600,50`, pasted from Word, PDF or Excel (`−7 877`, `1,350,000`, `1.350.000`, with the TOML to write); `[[plan]]` for `[plan]`; a date where a number belongs";
     MissingField "missing-field" Error Stage::Read,
         "en obligatorisk nyckel saknas",
         "a required key is missing";
@@ -85,8 +85,8 @@ registry! {
         "ett tal för stort för en plan (ett belopp med mer än 19 siffror, en procentsats med mer än 28) eller utanför nyckelns område (ett negativt områdesnummer, ett år bortom ±2 147 483 647)",
         "a number too large for a plan (an amount beyond 19 digits, a percentage beyond 28) or outside its key's range (a negative area number, a year beyond ±2 147 483 647)";
     ReadError "read-error" Error Stage::Read,
-        "filen saknas, är en mapp, är större än gränsen (vägras innan den läses), är inte UTF-8 (raden anges), är UTF-16 eller inte text alls (en Excel-, Word- eller PDF-fil, annan binär fil)",
-        "the file is missing, a directory, larger than the limit (refused before it is read), not UTF-8 (names the line), UTF-16, or not text at all (an Excel, Word or PDF file, other binary)";
+        "filen saknas, är en mapp, är större än gränsen (vägras innan den läses), är inte UTF-8 (raden anges), är UTF-16 eller inte text alls (en Excel-, Word- eller PDF-fil, annan binär fil), eller inte en vanlig fil (en namngiven pipe, en enhet; vägras utan att öppnas)",
+        "the file is missing, a directory, larger than the limit (refused before it is read), not UTF-8 (names the line), UTF-16, or not text at all (an Excel, Word or PDF file, other binary), or not a regular file (a named pipe, a device; refused without opening it)";
     DuplicateId "duplicate-id" Error Stage::Resolve,
         "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id",
         "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id";
@@ -115,11 +115,14 @@ registry! {
         "en nyckel utan värden eller med värden från mer än en av `values`, `file`, `from`; `column` utan `file`; en fil på en procentnyckel; `from` på en befolkningsnyckel eller mot en nyckel som inte är en; en härledd precision över 10",
         "a key without values or with values from more than one of `values`, `file`, `from`; `column` without `file`; a file on a percent key; `from` on a population key or naming a key that is not one; a derived precision above 10";
     KeyFile "key-file" Error Stage::Resolve,
-        "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, ingen årskolumn, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod, ett citattecken som inte avslutas, för stor, inte text), med `fil:rad`",
-        "a key's SCB file cannot be read (missing, no header, no year column, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod, an unclosed quote, too large, not text such as an Excel file), with `file:line`";
+        "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, inget år, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod bland kommuner med, rader per kön eller ålder som inte går att summera, flera tabellinnehåll, ett citattecken som inte avslutas, för stor, ett format som inte läses som HTML eller en gammal Excel-fil), med `fil:rad`",
+        "a key's SCB file cannot be read (missing, no header, no year, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod among kommuner with one, rows per sex or age that cannot be summed, several contents, an unclosed quote, too large, a format that is not read such as HTML or an old Excel file), with `file:line`";
     KeyCoverage "key-coverage" Error Stage::Resolve,
         "en nyckel saknar en kommun eller anger den två gånger; för en nyckelfil också en kommun som planen inte har, eller en utan värde (`..`), med `fil:rad`",
         "a key misses a kommun or names one twice; for a key file also a kommun the plan does not have, or one without a value (`..`), each with `file:line`";
+    KeyFileTotal "key-file-total" Error Stage::Resolve,
+        "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
+        "a key file's total (a county row or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given";
     KeyPrecision "key-precision" Error Stage::Resolve,
         "en procentnyckel utan `precision`",
         "a percentage key without `precision`";
@@ -192,6 +195,15 @@ registry! {
     AmountToFill "amount-to-fill" Error Stage::Ledger(rules::amounts_are_filled_in),
         "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts` är tillåten)",
         "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0 (`allocate init` writes them so; a 0 in `except` or `amounts` is allowed)";
+    DecomposedName "decomposed-name" Warning Stage::Ledger(crate::core::ledger::names::names_are_composed),
+        "ett kommunnamn skrivet i uppdelad Unicode (`O` och ett kombinerande trema, som macOS skriver); det jämförs i sammansatt form (NFC) och stämmer ändå",
+        "a kommun name in decomposed Unicode (`O` and a combining diaeresis, as macOS writes it); it is compared in composed form (NFC) and matches all the same";
+    KeySource "key-source" Warning Stage::Ledger(rules::key_sources_are_this_years),
+        "en nyckel med värden i planen och utan `date` vars `source` anger ett tidigare år än planåret (förra årets underlag, kvar efter `allocate init`)",
+        "a key with values in the plan and no `date` whose `source` names an earlier year than the plan year (last year's document, left by `allocate init`)";
+    DecisionDate "decision-date" Warning Stage::Ledger(rules::decision_date_is_given),
+        "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
+        "the plan gives `forum` but not `decision_date`, which the invoices cite";
 }
 
 #[cfg(test)]

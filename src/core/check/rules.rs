@@ -9,12 +9,18 @@ use crate::core::money::Amount;
 use crate::core::plan::{Date, Spanned, SplitRule};
 use crate::core::split;
 
+/// A printed figure of 0 kr is one still to be filled in: `amount-to-fill` reports it, once,
+/// and the comparisons leave it alone rather than report the same figure a second time.
+fn to_fill(stated: Amount) -> bool {
+    stated.0.is_zero()
+}
+
 /// The areas sum to the county total.
 pub fn areas_sum_to_county_total(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
     let computed: Amount = plan.areas.iter().map(|a| *a.amount.get_ref()).sum();
     let stated = *plan.plan.county_total.get_ref();
-    if computed != stated {
+    if computed != stated && !to_fill(stated) {
         findings.error(
             plan.plan.county_total.span(),
             Problem::CountyTotal { stated, computed },
@@ -37,7 +43,7 @@ pub fn insatser_sum_to_area_amount(ledger: &Ledger, findings: &mut Findings) {
             continue;
         }
         let stated = *area.amount.get_ref();
-        if computed != stated {
+        if computed != stated && !to_fill(stated) {
             findings.error(
                 area.amount.span(),
                 Problem::AreaTotal {
@@ -66,7 +72,7 @@ pub fn ledger_sums_to_county_total(ledger: &Ledger, findings: &mut Findings) {
         )
         .sum();
     let stated = *plan.plan.county_total.get_ref();
-    if computed != stated {
+    if computed != stated && !to_fill(stated) {
         findings.error(
             plan.plan.county_total.span(),
             Problem::InsatserTotal { stated, computed },
@@ -84,7 +90,7 @@ pub fn national_split_sums_to_total(ledger: &Ledger, findings: &mut Findings) {
     }
     let computed: Amount = agreement.split.iter().map(|p| *p.amount.get_ref()).sum();
     let stated = *agreement.national_total.get_ref();
-    if computed != stated {
+    if computed != stated && !to_fill(stated) {
         findings.error(
             agreement.national_total.span(),
             Problem::NationalSplit { stated, computed },
@@ -135,7 +141,7 @@ pub fn earmarks_match_tagged_insatser(ledger: &Ledger, findings: &mut Findings) 
         for (earmark, sum) in area.earmarks.iter().zip(area_sums) {
             let Some(computed) = sum else { continue };
             let stated = *earmark.amount.get_ref();
-            if computed != stated {
+            if computed != stated && !to_fill(stated) {
                 findings.warning(
                     earmark.amount.span(),
                     Problem::EarmarkTotal {
@@ -174,6 +180,56 @@ pub fn keys_are_recent(ledger: &Ledger, findings: &mut Findings) {
                 },
             );
         }
+    }
+}
+
+/// (Warning) a key written in the plan (`values`, no `date`) whose `source` names an earlier
+/// year than the plan's: last year's percentages, carried over by `allocate init`. The year is
+/// the latest four-digit year in the source text; a source without one is not judged.
+pub fn key_sources_are_this_years(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let plan_year = *plan.plan.year.get_ref();
+    for key in &plan.keys {
+        let (Some(source), Some(_), None) = (&key.source, &key.values, &key.date) else {
+            continue;
+        };
+        let Some(year) = latest_year(source) else {
+            continue;
+        };
+        if year < plan_year {
+            findings.warning(
+                key.id.span(),
+                Problem::KeySource {
+                    key: key.id.get_ref().clone(),
+                    source: source.clone(),
+                    year,
+                    plan_year,
+                },
+            );
+        }
+    }
+}
+
+/// The latest year (1900–2999, four digits standing alone) in a text.
+fn latest_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|word| word.len() == 4)
+        .filter_map(|word| word.parse::<i32>().ok())
+        .filter(|year| (1900..=2999).contains(year))
+        .max()
+}
+
+/// (Warning) a plan that names its deciding forum names the day it decided: every invoice
+/// cites the decision.
+pub fn decision_date_is_given(ledger: &Ledger, findings: &mut Findings) {
+    let meta = &ledger.plan.plan;
+    if let (Some(forum), None) = (&meta.forum, &meta.decision_date) {
+        findings.warning(
+            meta.year.span(),
+            Problem::DecisionDateMissing {
+                forum: forum.clone(),
+            },
+        );
     }
 }
 
@@ -272,7 +328,7 @@ pub fn stated_totals_match(ledger: &Ledger, findings: &mut Findings) {
         let Some(computed) = selection.as_ref().and_then(|s| ledger.sum(s)) else {
             continue;
         };
-        if computed != *stated.amount.get_ref() {
+        if computed != *stated.amount.get_ref() && !to_fill(*stated.amount.get_ref()) {
             findings.error(
                 stated.amount.span(),
                 Problem::StatedTotal {
@@ -296,7 +352,7 @@ pub fn stated_totals_match(ledger: &Ledger, findings: &mut Findings) {
         let Some(stated) = &heading.stated else {
             continue;
         };
-        if computed != *stated.get_ref() {
+        if computed != *stated.get_ref() && !to_fill(*stated.get_ref()) {
             findings.error(
                 stated.span(),
                 Problem::StatedTotal {

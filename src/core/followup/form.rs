@@ -66,11 +66,11 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                 None => plan
                     .actors
                     .iter()
-                    .find(|a| a.name == statement.recipient)
+                    .find(|a| *a.name == *statement.recipient)
                     .map(|a| a.id.get_ref().clone()),
             };
             forms.push(Form {
-                recipient: statement.recipient.clone(),
+                recipient: statement.recipient.to_string(),
                 kommunkod: statement.kommunkod.clone(),
                 actor_id,
                 kind: statement.kind,
@@ -86,8 +86,8 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                     .iter()
                     .map(|l| FormLine {
                         area: l.area,
-                        insats: l.insats.clone(),
-                        text: l.text.clone(),
+                        insats: l.insats.to_string(),
+                        text: l.text.to_string(),
                         received: l.amount,
                     })
                     .collect(),

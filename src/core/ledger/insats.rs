@@ -21,6 +21,41 @@ pub struct Context<'a> {
     pub names: &'a Names,
     pub keys: &'a [KeyWeights],
     pub unit: Result<Amount, Reported>,
+    /// Every kommun's tie key, in plan order: its kommunkod's place among the kommuner's
+    /// codes, worked out once rather than comparing codes in every split.
+    pub kommun_ties: Vec<(usize, u32)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        names: &'a Names,
+        keys: &'a [KeyWeights],
+        unit: Result<Amount, Reported>,
+    ) -> Context<'a> {
+        let mut by_code: Vec<usize> = (0..plan.kommuner.len()).collect();
+        by_code.sort_by_key(|&k| plan.kommuner.get(k).map(|x| x.code.get_ref()));
+        let mut kommun_ties = vec![(0, 0); plan.kommuner.len()];
+        let mut rank = 0;
+        for (place, pair) in by_code.windows(2).enumerate() {
+            if let [before, k] = *pair {
+                let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
+                if code(before) != code(k) {
+                    rank = index(place + 1);
+                }
+                if let Some(tie) = kommun_ties.get_mut(k) {
+                    *tie = (0, rank);
+                }
+            }
+        }
+        Context {
+            plan,
+            names,
+            keys,
+            unit,
+            kommun_ties,
+        }
+    }
 }
 
 /// An insats's responsible actors (those that resolve), and its parts or why it has none.
@@ -29,16 +64,18 @@ pub struct Resolved {
     pub parts: Result<Vec<(Recipient, Amount)>, Reported>,
 }
 
+/// Resolves one insats; `room` is how many more lines the ledger may take (`max_lines`).
 pub fn resolve(
     cx: &Context,
     insats: &Insats,
     blocked: Option<Reported>,
+    room: usize,
     findings: &mut Findings,
 ) -> Resolved {
     let (actors, problem) = responsible_actors(cx, insats, findings);
     let parts = match problem.or(blocked) {
         Some(reported) => Err(reported),
-        None => split_insats(cx, insats, &actors, findings),
+        None => split_insats(cx, insats, &actors, room, findings),
     };
     Resolved { actors, parts }
 }
@@ -91,6 +128,7 @@ fn split_insats(
     cx: &Context,
     insats: &Insats,
     actors: &[usize],
+    room: usize,
     findings: &mut Findings,
 ) -> Result<Vec<(Recipient, Amount)>, Reported> {
     let plan = cx.plan;
@@ -118,6 +156,13 @@ fn split_insats(
         }
         many => many.iter().map(|&a| Recipient::Actor(index(a))).collect(),
     };
+    if recipients.len() > room {
+        return Err(invalid(
+            findings,
+            insats.actor.span(),
+            SplitReason::LedgerFull,
+        ));
+    }
     let Some(split) = &insats.split else {
         // One actor, or several that run the row jointly: the first one listed receives and
         // handles the money.
@@ -153,7 +198,7 @@ fn split_insats(
         }
         SplitRule::Key => {
             let weights = key_weights(cx, insats, spec, &recipients, findings)?;
-            by_weights(cx, amount, &weights, &recipients, unit)
+            by_weights(cx, amount, weights, &recipients, unit)
                 .map_err(|r| invalid(findings, insats.amount.span(), r))?
         }
         SplitRule::Fixed => {
@@ -185,7 +230,7 @@ fn split_insats(
                     SplitReason::FixedExceedsAmount(fixed_total),
                 ));
             }
-            let keyed = by_weights(cx, rest, &weights, &recipients, unit)
+            let keyed = by_weights(cx, rest, weights, &recipients, unit)
                 .map_err(|r| invalid(findings, insats.amount.span(), r))?;
             fixed.iter().zip(keyed).map(|(f, k)| *f + k).collect()
         }
@@ -279,6 +324,15 @@ impl Table {
     ) -> Result<Table, Reported> {
         let plan = cx.plan;
         let id = insats.id.get_ref();
+        let count = recipients.len();
+        let amounts = spec.amounts.as_ref().map(Spanned::get_ref);
+        if spec.except.is_empty() && spec.printed.is_empty() && amounts.is_none_or(|a| a.is_empty())
+        {
+            return Ok(Table {
+                positions: HashMap::new(),
+                count,
+            });
+        }
         let position: HashMap<Recipient, usize> = recipients
             .iter()
             .enumerate()
@@ -370,10 +424,7 @@ impl Table {
         }
         match failed {
             Some(reported) => Err(reported),
-            None => Ok(Table {
-                positions,
-                count: recipients.len(),
-            }),
+            None => Ok(Table { positions, count }),
         }
     }
 
@@ -398,13 +449,13 @@ impl Table {
 }
 
 /// The weights of the split's key over its recipients (the kommuner).
-fn key_weights(
-    cx: &Context,
+fn key_weights<'a>(
+    cx: &Context<'a>,
     insats: &Insats,
     spec: &Split,
     recipients: &[Recipient],
     findings: &mut Findings,
-) -> Result<Vec<Decimal>, Reported> {
+) -> Result<&'a [Decimal], Reported> {
     let mut invalid = |reason| {
         findings.error(
             spec.rule.span(),
@@ -429,7 +480,7 @@ fn key_weights(
         ));
     };
     match cx.keys.get(key).map(|k| &k.weights) {
-        Some(Ok(w)) => Ok(w.clone()),
+        Some(Ok(w)) => Ok(w.as_slice()),
         Some(Err(reported)) => Err(*reported),
         None => Err(invalid(SplitReason::Invalid)),
     }
@@ -444,21 +495,29 @@ fn by_weights(
     recipients: &[Recipient],
     unit: Amount,
 ) -> Result<Vec<Amount>, SplitReason> {
-    let tie: Vec<(usize, &str)> = recipients
-        .iter()
-        .enumerate()
-        .map(|(position, r)| match r {
-            Recipient::Kommun(k) => (
-                0,
-                cx.plan
-                    .kommuner
-                    .get(*k as usize)
-                    .map_or("", |x| x.code.get_ref().as_str()),
-            ),
-            Recipient::Actor(_) => (position, ""),
-        })
-        .collect();
-    split::largest_remainder_amounts(amount, weights, &tie, unit).map_err(|e| match e {
+    // The group's recipients are all kommuner in plan order; actors tie in the order listed.
+    let is_group = recipients.len() == cx.kommun_ties.len()
+        && recipients
+            .iter()
+            .enumerate()
+            .all(|(i, r)| *r == Recipient::Kommun(index(i)));
+    let listed: Vec<(usize, u32)>;
+    let tie: &[(usize, u32)] = if is_group {
+        &cx.kommun_ties
+    } else {
+        listed = recipients
+            .iter()
+            .enumerate()
+            .map(|(position, r)| match r {
+                Recipient::Kommun(k) => {
+                    cx.kommun_ties.get(*k as usize).copied().unwrap_or_default()
+                }
+                Recipient::Actor(_) => (position, 0),
+            })
+            .collect();
+        &listed
+    };
+    split::largest_remainder_amounts(amount, weights, tie, unit).map_err(|e| match e {
         SplitError::AmountNotMultipleOfUnit => SplitReason::NotMultipleOfUnit(unit),
         SplitError::TooLarge | SplitError::TieKeys => SplitReason::TooLarge,
         SplitError::NoWeight => SplitReason::NoWeight,

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use crate::core::finding::{Findings, Gap, KeyReason, Problem, Related, Reported, Thing};
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::plan::{Key, KeyKind, Plan};
-use crate::core::population::{KeyFile, Mismatch, ScbError};
+use crate::core::population::{KeyFile, Mismatch, ScbError, region_label};
 use crate::core::split;
 
 /// What `input` read for each key's `file`, in the order of `plan.keys` (`None`: no file).
@@ -163,9 +163,23 @@ fn resolve_one(
                     let problem = match &mismatch {
                         Mismatch::Zero { line, code, name } => Problem::PopulationNotPositive {
                             key: id.clone(),
-                            kommun: format!("{code} {name}"),
+                            kommun: region_label(code.as_deref(), name),
                             value: Decimal::ZERO,
                             file: Some((data.path.clone(), *line)),
+                        },
+                        // A county or "Summa" row that differs from the kommun rows under it.
+                        Mismatch::Total {
+                            line,
+                            label,
+                            stated,
+                            computed,
+                        } => Problem::KeyFileTotal {
+                            key: id.clone(),
+                            path: data.path.clone(),
+                            line: *line,
+                            label: label.clone(),
+                            stated: *stated,
+                            computed: *computed,
                         },
                         _ => Problem::KeyFileCoverage {
                             key: id.clone(),
@@ -176,8 +190,7 @@ fn resolve_one(
                     };
                     fail(findings.error(file_span.span(), problem));
                 }
-                let codes: Vec<&str> = kommuner.iter().map(|(c, _)| *c).collect();
-                weights = data.weights(&codes);
+                weights = data.weights(&kommuner);
             }
         }
     }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
+use crate::core::ledger::Ledger;
 use crate::core::plan::{Plan, Spanned};
-use crate::core::text::{fold, suggest};
+use crate::core::text::{compose, fold, is_decomposed, suggest};
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -186,6 +187,40 @@ impl Names {
                 id,
                 plan.insatser.iter().map(|x| x.id.get_ref().as_str()),
             )),
+        }
+    }
+}
+
+/// (Warning) every kommun name in the plan (its definition, a key's values, a split's
+/// `except`, `amounts` and `printed`, a `[[stated]]` kommun) written in decomposed Unicode:
+/// it matches after normalising (NFC), and the plan's author is told that it happened.
+pub fn names_are_composed(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let mut names: Vec<&Spanned<String>> = plan.kommuner.iter().map(|k| &k.name).collect();
+    for key in &plan.keys {
+        if let Some(values) = &key.values {
+            names.extend(values.get_ref().keys());
+        }
+    }
+    for insats in &plan.insatser {
+        if let Some(split) = &insats.split {
+            let split = split.get_ref();
+            names.extend(split.except.keys());
+            names.extend(split.printed.keys());
+            if let Some(amounts) = &split.amounts {
+                names.extend(amounts.get_ref().keys());
+            }
+        }
+    }
+    names.extend(plan.stated.iter().filter_map(|s| s.kommun.as_ref()));
+    for name in names {
+        if is_decomposed(name.get_ref()) {
+            findings.warning(
+                name.span(),
+                Problem::DecomposedName {
+                    name: compose(name.get_ref()),
+                },
+            );
         }
     }
 }

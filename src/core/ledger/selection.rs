@@ -155,10 +155,9 @@ impl Selection {
         }
         // Parts of insatser: an insats that could not be split leaves the total unknown.
         let unresolved = ledger
-            .insatser
+            .unresolved
             .iter()
-            .enumerate()
-            .any(|(i, e)| e.lines.is_err() && self.covers_insats(ledger, i));
+            .any(|&i| self.covers_insats(ledger, i));
         if unresolved {
             return None;
         }
@@ -167,6 +166,11 @@ impl Selection {
             (None, Some(a)) => a,
             (None, None) => return None,
         };
+        let recipient_only =
+            self.areas.is_empty() && self.insatser.is_none() && self.heading.is_none();
+        if recipient_only && (self.kommun.is_none() || self.actor.is_none()) {
+            return Some(ledger.total_under(node));
+        }
         let under = ledger.lines_under(node);
         let named = self
             .insatser

@@ -7,14 +7,19 @@
 //! only where the selection covers every line under it (`complete`); elsewhere it is a
 //! selection, *urval*, never a false difference.
 
+mod earmarks;
+mod flow;
 mod payments;
 mod per_actor;
 mod per_area;
 mod per_heading;
 mod per_kommun;
+pub mod printed;
 
 use serde::{Deserialize, Serialize};
 
+pub use earmarks::{EarmarkReport, earmarks};
+pub use flow::{Flow, FlowLink, FlowNode, flow};
 pub use payments::{
     DeadlineKind, PaymentRow, Payments, RecipientKind, Statement, StatementLine, payment_rows,
     payments,
@@ -168,7 +173,7 @@ impl<'l, 'p> Projection<'l, 'p> {
         self.all_selected.iter().all(|&a| a)
     }
 
-    fn insats_id(&self, i: usize) -> String {
+    pub fn insats_id(&self, i: usize) -> String {
         self.ledger
             .plan
             .insatser
@@ -176,7 +181,7 @@ impl<'l, 'p> Projection<'l, 'p> {
             .map_or_else(String::new, |x| x.id.get_ref().clone())
     }
 
-    fn insats_text(&self, i: usize) -> String {
+    pub fn insats_text(&self, i: usize) -> String {
         self.ledger
             .plan
             .insatser

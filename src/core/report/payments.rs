@@ -9,6 +9,9 @@ use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Payment};
 use crate::core::report::Projection;
 
+/// A text shared by many rows (an insats's text is on each of its lines): cloned by count.
+pub type Text = std::rc::Rc<str>;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Payments {
     /// One collective invoice (*samlingsfaktura*) per recipient that invoices the region.
@@ -29,6 +32,10 @@ pub struct Payments {
     pub region: String,
     pub reference: Option<String>,
     pub decision: String,
+    /// The plan names its deciding forum but not the day it decided: the invoices must say
+    /// the date is missing rather than cite a decision without one.
+    #[serde(default)]
+    pub decision_date_missing: bool,
     /// Deadlines as ISO dates (`2026-12-31`).
     pub deadlines: Vec<(DeadlineKind, String)>,
 }
@@ -48,7 +55,7 @@ pub enum DeadlineKind {
 /// What one recipient receives, line by line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
-    pub recipient: String,
+    pub recipient: Text,
     pub kind: RecipientKind,
     pub kommunkod: Option<String>,
     pub lines: Vec<StatementLine>,
@@ -57,9 +64,9 @@ pub struct Statement {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLine {
-    pub insats: String,
+    pub insats: Text,
     pub area: u32,
-    pub text: String,
+    pub text: Text,
     pub amount: Amount,
 }
 
@@ -97,6 +104,17 @@ impl RecipientKind {
 pub fn payments(view: &Projection) -> Payments {
     let ledger = view.ledger;
     let plan = ledger.plan;
+    // Each insats's id and text once, shared by its lines (a national plan has millions).
+    let ids: Vec<Text> = plan
+        .insatser
+        .iter()
+        .map(|x| Text::from(x.id.get_ref().as_str()))
+        .collect();
+    let texts: Vec<Text> = plan
+        .insatser
+        .iter()
+        .map(|x| Text::from(x.text.as_str()))
+        .collect();
     // Each recipient's lines, in one pass; recipients in a stable order: actors in plan
     // order, then kommuner in kommunkod order.
     let actors = plan.actors.len();
@@ -106,9 +124,9 @@ pub fn payments(view: &Projection) -> Payments {
         let i = line.insats as usize;
         if let Some(list) = lines_of.get_mut(slot) {
             list.push(StatementLine {
-                insats: view.insats_id(i),
+                insats: ids.get(i).cloned().unwrap_or_default(),
                 area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
-                text: view.insats_text(i),
+                text: texts.get(i).cloned().unwrap_or_default(),
                 amount: line.amount,
             });
         }
@@ -138,7 +156,7 @@ pub fn payments(view: &Projection) -> Payments {
             continue;
         }
         let statement = Statement {
-            recipient: ledger.recipient_name(recipient).to_string(),
+            recipient: Text::from(ledger.recipient_name(recipient)),
             kind: RecipientKind::of(ledger, recipient),
             kommunkod: ledger.kommunkod(recipient).map(str::to_string),
             total: lines.iter().map(|l| l.amount).sum(),
@@ -185,6 +203,7 @@ pub fn payments(view: &Projection) -> Payments {
         region,
         reference: plan.plan.reference.clone(),
         decision,
+        decision_date_missing: plan.plan.forum.is_some() && plan.plan.decision_date.is_none(),
         deadlines,
     }
 }
@@ -192,22 +211,24 @@ pub fn payments(view: &Projection) -> Payments {
 /// One recipient's money from one insats: the row ekonomienhet books.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PaymentRow {
-    pub recipient: String,
+    pub recipient: Text,
     pub recipient_kind: RecipientKind,
     pub kommunkod: Option<String>,
     pub area: u32,
-    pub insats: String,
-    pub text: String,
+    pub insats: Text,
+    pub text: Text,
     pub amount: Amount,
     pub payment: Payment,
-    pub reference: Option<String>,
-    pub decision: String,
+    pub reference: Option<Text>,
+    pub decision: Text,
 }
 
 /// Every selected line as a payment row, in the order of `payments`: invoicing recipients,
 /// then internal transfers, then held money. The amounts sum to the selection's total.
 pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
     let summary = payments(view);
+    let reference = summary.reference.as_deref().map(Text::from);
+    let decision = Text::from(summary.decision.as_str());
     let groups = [
         (&summary.invoices, Payment::Invoice),
         (&summary.internal, Payment::Internal),
@@ -226,8 +247,8 @@ pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
                     text: line.text.clone(),
                     amount: line.amount,
                     payment,
-                    reference: summary.reference.clone(),
-                    decision: summary.decision.clone(),
+                    reference: reference.clone(),
+                    decision: decision.clone(),
                 });
             }
         }

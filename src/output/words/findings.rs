@@ -2,7 +2,7 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
+    Deadline, Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -125,7 +125,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         Problem::DuplicateId { thing: t, id } => {
             let what = thing(*t, lang);
             match lang {
-                Lang::Sv => format!("{} `{id}` finns redan", capitalize(what)),
+                Lang::Sv => format!("{what} `{id}` finns redan"),
                 Lang::En => format!("duplicate {what} `{id}`"),
             }
         }
@@ -200,8 +200,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (unit, plan_unit) = (a(unit), a(plan_unit));
             say!(
                 lang,
-                "fördelningens enhet {unit} är inte ett helt antal av planens enhet {plan_unit}",
-                "the split's unit {unit} is not a whole number of the plan's unit {plan_unit}"
+                "fördelningens enhet {unit} är inte en jämn multipel av planens enhet {plan_unit}",
+                "the split's unit {unit} is not a whole multiple of the plan's unit {plan_unit}"
             )
         }
         Problem::NegativeAmount { amount } => {
@@ -212,8 +212,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (amount, unit) = (a(amount), a(unit));
             say!(
                 lang,
-                "beloppet {amount} är inte ett helt antal av planens enhet {unit}",
-                "amount {amount} is not a whole number of the plan's unit {unit}"
+                "beloppet {amount} är inte jämnt delbart med planens enhet {unit}",
+                "amount {amount} is not a whole multiple of the plan's unit {unit}"
             )
         }
         Problem::CountyTotal { stated, computed } => {
@@ -382,6 +382,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let what = key_file::mismatch_message(mismatch, path, column, lang);
             say!(lang, "nyckeln `{key}`: {what}", "key `{key}`: {what}")
         }
+        Problem::KeyFileTotal {
+            key,
+            path,
+            line,
+            label,
+            stated,
+            computed,
+        } => {
+            let place = format!("{}:{line}", path.display());
+            let what = key_file::total_text(label, *stated, *computed, lang);
+            say!(
+                lang,
+                "nyckeln `{key}`: {place}: {what}",
+                "key `{key}`: {place}: {what}"
+            )
+        }
         Problem::KeyDefinition { key, reason } => key_message(reason, key, lang),
         Problem::KeyDate {
             key,
@@ -391,6 +407,21 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             lang,
             "nyckeln `{key}` avser år {year}, mer än två år före planåret {plan_year}",
             "key `{key}` describes {year}, more than two years before the plan year {plan_year}"
+        ),
+        Problem::KeySource {
+            key,
+            source,
+            year,
+            plan_year,
+        } => say!(
+            lang,
+            "nyckeln `{key}` har värden ur \"{source}\" ({year}), ett tidigare år än planåret {plan_year}",
+            "key `{key}` has its values from \"{source}\" ({year}), an earlier year than the plan year {plan_year}"
+        ),
+        Problem::DecisionDateMissing { forum } => say!(
+            lang,
+            "planen anger beslutande organ ({forum}) men inget beslutsdatum (`decision_date`); fakturorna hänvisar till beslutet",
+            "the plan gives the deciding body ({forum}) but no decision date (`decision_date`); the invoices cite the decision"
         ),
         Problem::KeyRounding {
             insats,
@@ -430,8 +461,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             let (stated, computed) = (a(stated), a(computed));
             say!(
                 lang,
-                "angiven summa \"{label}\" är {stated}, men det den omfattar summerar till {computed}",
-                "stated total \"{label}\" is {stated}, but what it covers sums to {computed}"
+                "angiven summa \"{label}\" är {stated}, men posterna under den summerar till {computed}",
+                "stated total \"{label}\" is {stated}, but the amounts under it sum to {computed}"
             )
         }
         Problem::NotUnderHeading { insats } => say!(
@@ -450,22 +481,24 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "heading `{heading}` is (through `parent`) under itself"
         ),
         Problem::DeadlineOrder { earlier, later } => {
-            let (earlier, later) = (earlier.key(), later.key());
+            let (earlier_words, later_words) =
+                (deadline_words(*earlier, lang), deadline_words(*later, lang));
+            let earlier = earlier.key();
             say!(
                 lang,
-                "tidsgränsen `{later}` ligger före `{earlier}`",
-                "deadline `{later}` comes before `{earlier}`"
+                "{later_words} infaller före {earlier_words}",
+                "{later_words} comes before `{earlier}`"
             )
         }
         Problem::DeadlineYear {
             deadline,
             expected_year,
         } => {
-            let deadline = deadline.key();
+            let deadline = deadline_words(*deadline, lang);
             say!(
                 lang,
-                "tidsgränsen `{deadline}` ligger inte år {expected_year}",
-                "deadline `{deadline}` is not in {expected_year}"
+                "{deadline} infaller inte under {expected_year}",
+                "{deadline} is not in {expected_year}"
             )
         }
         Problem::UnusedActor { actor } => say!(
@@ -477,6 +510,11 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             lang,
             "insats `{insats}` anger inget fokusområde",
             "insats `{insats}` names no focus area"
+        ),
+        Problem::DecomposedName { name } => say!(
+            lang,
+            "namnet `{name}` är skrivet i uppdelad Unicode (en bokstav och ett kombinerande tecken); det jämförs i sammansatt form (NFC)",
+            "the name `{name}` is written in decomposed Unicode (a letter and a combining mark); it is compared in composed form (NFC)"
         ),
         Problem::AmountToFill { place } => {
             let place = to_fill(place, lang);
@@ -555,19 +593,19 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             plan_unit: Some(_), ..
         } => fixed(
-            "välj en enhet som är ett helt antal av planens `unit`, eller ändra planens",
-            "choose a unit that is a whole number of the plan's `unit`, or change the plan's",
+            "välj en enhet som är en jämn multipel av planens `unit`, eller ändra planens",
+            "choose a unit that is a whole multiple of the plan's `unit`, or change the plan's",
         ),
         Problem::NegativeAmount { .. } => fixed(
             "belopp är aldrig negativa; skriv beloppet utan minustecken",
             "amounts are never negative; write the amount without a minus sign",
         ),
         Problem::FinerThanUnit { unit, .. } => {
-            let unit = lang.amount(*unit);
+            let to = whole_units(*unit, lang);
             say!(
                 lang,
-                "avrunda till hela {unit}, eller ändra `unit` under [plan]",
-                "round to whole {unit}, or change `unit` under [plan]"
+                "avrunda till {to}, eller ändra `unit` under [plan]",
+                "round to {to}, or change `unit` under [plan]"
             )
         }
         Problem::CountyTotal { .. } => fixed(
@@ -639,10 +677,19 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::KeyFileCoverage { mismatch, .. } => {
             key_file::mismatch_hint(mismatch, lang).to_string()
         }
+        Problem::KeyFileTotal { .. } => key_file::total_hint(lang).to_string(),
         Problem::KeyDefinition { reason, .. } => key_hint(reason, lang).to_string(),
         Problem::KeyDate { .. } => fixed(
             "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
             "get newer figures from SCB, or say in a comment why the older ones apply",
+        ),
+        Problem::KeySource { .. } => fixed(
+            "skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`, eller räkna fram dem ur SCB:s folkmängd: en nyckel med `file` och en med `from`",
+            "write this year's percentages from this year's decision document and change `source`, or derive them from SCB's population: a key with `file` and one with `from`",
+        ),
+        Problem::DecisionDateMissing { .. } => fixed(
+            "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas",
+            "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing",
         ),
         Problem::KeyRounding { .. } => fixed(
             "om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",
@@ -653,8 +700,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "correct the amount under `printed`, or the split rule",
         ),
         Problem::StatedTotal { .. } => fixed(
-            "rätta den angivna summan, eller beloppen den omfattar; notera i en kommentar om dokumentet räknat fel",
-            "correct the stated figure or the amounts it covers; note in a comment if the document got it wrong",
+            "rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
+            "correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong",
         ),
         Problem::NotUnderHeading { .. } => fixed(
             "lägg insatsens id i `insatser` under en av [[headings]]",
@@ -673,7 +720,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "the order is requisition, use_reported, unused_repaid",
         ),
         Problem::DeadlineYear { .. } => fixed(
-            "rekvisition och redovisning sker planåret, återbetalning året efter",
+            "rekvisition och redovisning sker under planåret, återbetalning året efter",
             "requisition and reporting fall in the plan year, repayment in the next",
         ),
         Problem::UnusedActor { .. } => fixed(
@@ -683,6 +730,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::NoFocusArea { .. } => fixed(
             "lägg till `focus_areas = [...]` med handlingsplanens fokusområden",
             "add `focus_areas = [...]` with the action plan's focus areas",
+        ),
+        Problem::DecomposedName { .. } => fixed(
+            "skriv om namnet i planen, eller spara filen i sammansatt form (NFC); tills dess används den sammansatta formen",
+            "retype the name in the plan, or save the file in composed form (NFC); until then the composed form is used",
         ),
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
@@ -734,6 +785,14 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
                 lang,
                 "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {unit}",
                 "insats `{insats}`: the amount is not a whole number of the split's unit {unit}"
+            )
+        }
+        SplitReason::LedgerFull => {
+            let per_byte = crate::core::ledger::LINES_PER_BYTE;
+            say!(
+                lang,
+                "insats `{insats}`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst {per_byte} per byte planfil)",
+                "insats `{insats}`: the plan's insatser have more recipients than a plan of this size can have (at most {per_byte} per byte of plan file)"
             )
         }
         SplitReason::NoWeight => say!(
@@ -799,6 +858,10 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "change the amount or the split's `unit`",
         ),
         SplitReason::NoWeight => fixed("kontrollera nyckelns värden", "check the key's values"),
+        SplitReason::LedgerFull => fixed(
+            "dela upp planen, eller fördela över färre mottagare per insats",
+            "split the plan up, or split over fewer recipients per insats",
+        ),
         SplitReason::TooLarge => fixed(
             "kontrollera beloppet och nyckeln",
             "check the amount and the key",
@@ -889,10 +952,52 @@ fn key_hint(reason: &KeyReason, lang: Lang) -> &'static str {
     }
 }
 
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// A deadline as a Swedish sentence names it, with its key: "rekvisitionen (`requisition`)".
+fn deadline_words(deadline: Deadline, lang: Lang) -> String {
+    let key = deadline.key();
+    match lang {
+        Lang::Sv => {
+            let word = match deadline {
+                Deadline::Requisition => "rekvisitionen",
+                Deadline::UseReported => "redovisningen",
+                Deadline::UnusedRepaid => "återbetalningen",
+            };
+            format!("{word} (`{key}`)")
+        }
+        Lang::En => format!("deadline `{key}`"),
+    }
+}
+
+/// "hela kronor", "jämna hundratal kronor": what an amount is rounded to in a unit.
+pub fn whole_units(unit: Amount, lang: Lang) -> String {
+    let named = match (unit.0.to_string().as_str(), lang) {
+        ("1", Lang::Sv) => Some("hela kronor"),
+        ("1", Lang::En) => Some("whole kronor"),
+        ("10", Lang::Sv) => Some("jämna tiotal kronor"),
+        ("100", Lang::Sv) => Some("jämna hundratal kronor"),
+        ("1000", Lang::Sv) => Some("jämna tusental kronor"),
+        _ => None,
+    };
+    match (named, lang) {
+        (Some(words), _) => words.to_string(),
+        (None, Lang::Sv) => format!("en jämn multipel av {}", lang.amount(unit)),
+        (None, Lang::En) => format!("a whole multiple of {}", lang.amount(unit)),
+    }
+}
+
+/// The line that stands for the repeats of one finding left out of the output:
+/// `… och 4 812 fler fel av samma slag [key-coverage]`.
+pub fn repeats_left_out(count: usize, code: &str, error: bool, lang: Lang) -> String {
+    let n = crate::output::number::grouped(rust_decimal::Decimal::from(count), lang);
+    match (lang, error, count == 1) {
+        (Lang::Sv, true, _) => format!("… och {n} fler fel av samma slag [{code}]"),
+        (Lang::Sv, false, true) => format!("… och {n} varning till av samma slag [{code}]"),
+        (Lang::Sv, false, false) => format!("… och {n} fler varningar av samma slag [{code}]"),
+        (Lang::En, true, true) => format!("… and {n} more error of the same kind [{code}]"),
+        (Lang::En, true, false) => format!("… and {n} more errors of the same kind [{code}]"),
+        (Lang::En, false, true) => format!("… and {n} more warning of the same kind [{code}]"),
+        (Lang::En, false, false) => {
+            format!("… and {n} more warnings of the same kind [{code}]")
+        }
     }
 }

@@ -264,8 +264,8 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::MissingRecipient { .. } => say!(
             lang,
-            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --out DIR`) och ange den ifylld här",
-            "send the recipient its form (`allocate follow-up PLAN --forms --out DIR`) and give it here filled in"
+            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ange den ifylld här",
+            "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give it here filled in"
         ),
     }
 }
@@ -332,7 +332,14 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
                 "not a text file or workbook that can be read",
             )
             .to_string(),
-        ReadReason::Other(e) => e.clone(),
+        ReadReason::NotRegular(special) => super::load::not_regular(*special, lang),
+        ReadReason::StdinIsTerminal => lang
+            .pick(
+                "standard input är en terminal, inte en fil eller en pipe",
+                "standard input is a terminal, not a file or a pipe",
+            )
+            .to_string(),
+        ReadReason::Other(e) => super::load::os_error(*e, lang),
     }
 }
 

@@ -1,11 +1,15 @@
-//! The words of key files: their encodings, every reason one cannot be read, and every
-//! difference between a file's kommuner and the plan's.
+//! The words of key files: their formats and encodings, every reason one cannot be read, and
+//! every difference between a file's kommuner and the plan's or within the file.
 
 use std::path::Path;
 
-use crate::core::population::{Mismatch, ScbError, ScbErrorKind, TextEncoding};
+use crate::core::population::{
+    CubeProblem, FileFormat, Mismatch, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
+    WorkbookProblem, region_label,
+};
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
+use crate::output::number::count;
 use crate::say;
 
 /// The encoding a key file was read in, as people know it.
@@ -19,20 +23,140 @@ pub fn encoding_name(encoding: TextEncoding, lang: Lang) -> &'static str {
     }
 }
 
+/// What a key file was read as: "UTF-8 med BOM, semikolon", "Excel, bladet \"Blad1\"".
+pub fn format_name(format: &FileFormat, lang: Lang) -> String {
+    match format {
+        FileFormat::Csv {
+            encoding,
+            delimiter,
+        } => {
+            let delimiter = match delimiter {
+                ';' => lang.pick("semikolon", "semicolon"),
+                '\t' => lang.pick("tabb", "tab"),
+                ' ' => lang.pick("mellanslag", "space"),
+                _ => lang.pick("komma", "comma"),
+            };
+            format!("{}, {delimiter}", encoding_name(*encoding, lang))
+        }
+        FileFormat::Xlsx { sheet } => say!(
+            lang,
+            "Excel, bladet \"{sheet}\"",
+            "Excel, sheet \"{sheet}\""
+        ),
+        FileFormat::JsonStat { encoding } => {
+            format!("JSON-stat 2, {}", encoding_name(*encoding, lang))
+        }
+        FileFormat::PcAxis { encoding } => format!("PC-Axis, {}", encoding_name(*encoding, lang)),
+    }
+}
+
+/// How many items of a list read from a file a message shows.
+const LIST_MAX: usize = 6;
+
+/// How many characters of a text read from a file a message shows.
+const EXCERPT_CHARS: usize = 40;
+
+/// A text read from a file, as a message shows it: control characters escaped, cut after
+/// `EXCERPT_CHARS` characters.
+pub fn excerpt(text: &str) -> String {
+    let mut shown = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == EXCERPT_CHARS {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    shown
+}
+
 /// `path:line` of a key file problem, or the path alone.
 pub fn error_place(error: &ScbError) -> String {
     place(&error.path, error.line)
 }
 
+/// Items read from a file, quoted, each as an excerpt, at most `LIST_MAX` of them.
+fn list(items: &[String]) -> String {
+    let mut shown: Vec<String> = items
+        .iter()
+        .take(LIST_MAX)
+        .map(|i| format!("\"{}\"", excerpt(i)))
+        .collect();
+    if items.len() > LIST_MAX {
+        shown.push("…".to_string());
+    }
+    shown.join(", ")
+}
+
+/// What a file that is recognised but not read is.
+fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
+    match format {
+        OtherFormat::Html => lang.pick("en HTML-sida", "an HTML page"),
+        OtherFormat::Xml => lang.pick(
+            "en XML-fil (till exempel SDMX)",
+            "an XML file (SDMX, for example)",
+        ),
+        OtherFormat::Parquet => lang.pick("en Parquet-fil", "a Parquet file"),
+        OtherFormat::JsonStat1 => lang.pick(
+            "JSON-stat version 1 (PxWebApi 1:s json-stat)",
+            "JSON-stat version 1 (PxWebApi 1's json-stat)",
+        ),
+        OtherFormat::PxWebJson => lang.pick(
+            "PxWebApi 1:s eget JSON-format (columns och data)",
+            "PxWebApi 1's own JSON format (columns and data)",
+        ),
+        OtherFormat::Json => lang.pick(
+            "en JSON-fil som inte är JSON-stat",
+            "a JSON file that is not JSON-stat",
+        ),
+    }
+}
+
+/// Why a zip file is not read as a workbook.
+fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
+    match problem {
+        WorkbookProblem::Unreadable(reason) => excerpt(reason),
+        WorkbookProblem::NoSheet => lang
+            .pick("den har inget blad", "it has no sheet")
+            .to_string(),
+        WorkbookProblem::TooLarge { part, limit } => {
+            let limit = crate::output::number::file_size(*limit, lang);
+            say!(
+                lang,
+                "{part} blir större än {limit} uppackad",
+                "{part} grows beyond {limit} unpacked"
+            )
+        }
+        WorkbookProblem::TooManyParts(n) => {
+            say!(
+                lang,
+                "den har fler än {n} delar",
+                "it has more than {n} parts"
+            )
+        }
+        WorkbookProblem::TooManyCells(n) => {
+            say!(
+                lang,
+                "bladet har fler än {n} celler",
+                "the sheet has more than {n} cells"
+            )
+        }
+        WorkbookProblem::ClaimsStrings { claimed, bytes } => say!(
+            lang,
+            "den anger {claimed} texter på {bytes} byte",
+            "it claims {claimed} strings in {bytes} bytes"
+        ),
+    }
+}
+
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
-    let list = |items: &[String]| {
-        items
-            .iter()
-            .map(|i| format!("\"{i}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
+    // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
         (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
         (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
@@ -64,8 +188,71 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 Lang::En => format!("the file is {what}, not a CSV file"),
             }
         }
-        (ScbErrorKind::Unreadable(e), Lang::Sv) => format!("filen kan inte läsas: {e}"),
-        (ScbErrorKind::Unreadable(e), Lang::En) => format!("cannot read the file: {e}"),
+        (ScbErrorKind::Workbook(problem), _) => {
+            let reason = workbook_problem(problem, lang);
+            say!(
+                lang,
+                "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa ({reason})",
+                "the file is a zip file but not an Excel workbook that can be read ({reason})"
+            )
+        }
+        (ScbErrorKind::OtherFormat(format), _) => {
+            let what = other_format(*format, lang);
+            say!(
+                lang,
+                "filen är {what}, som inte läses som befolkningsnyckel",
+                "the file is {what}, which is not read as a population key"
+            )
+        }
+        (ScbErrorKind::Cube { format, problem }, _) => match problem {
+            CubeProblem::Syntax(reason) => say!(
+                lang,
+                "filen är inte giltig JSON: {reason}",
+                "the file is not valid JSON: {reason}"
+            ),
+            CubeProblem::NotDataset(class) => {
+                let class = excerpt(class);
+                say!(
+                    lang,
+                    "JSON-stat-filen är av klassen \"{class}\", inte en datamängd (\"dataset\")",
+                    "the JSON-stat file is of class \"{class}\", not a \"dataset\""
+                )
+            }
+            CubeProblem::Keys => say!(
+                lang,
+                "{format}-filen anger varje rads variabelvärden med KEYS, vilket inte läses",
+                "the {format} file gives each row's variable values with KEYS, which is not read"
+            ),
+            CubeProblem::NoData => say!(
+                lang,
+                "{format}-filen har ingen DATA",
+                "the {format} file has no DATA"
+            ),
+            CubeProblem::Dimension(d) => {
+                let d = excerpt(d);
+                say!(
+                    lang,
+                    "{format}-filens dimension \"{d}\" går inte att läsa (dess koder, texter eller storlek saknas eller stämmer inte)",
+                    "the {format} file's dimension \"{d}\" cannot be read (its codes, texts or size are missing or disagree)"
+                )
+            }
+            CubeProblem::ValueCount { expected, found } => say!(
+                lang,
+                "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
+                "the {format} file has {found} values, but its dimensions make {expected}"
+            ),
+        },
+        (ScbErrorKind::Unreadable(e), _) => {
+            let why = crate::output::words::load::os_error(*e, lang);
+            say!(
+                lang,
+                "filen kan inte läsas: {why}",
+                "cannot read the file: {why}"
+            )
+        }
+        (ScbErrorKind::NotRegular(special), _) => {
+            crate::output::words::load::not_regular(*special, lang)
+        }
         (ScbErrorKind::Empty, Lang::Sv) => "filen är tom".to_string(),
         (ScbErrorKind::Empty, Lang::En) => "the file is empty".to_string(),
         (ScbErrorKind::NoHeader, Lang::Sv) => {
@@ -74,51 +261,109 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
         (ScbErrorKind::NoHeader, Lang::En) => {
             "no header line with region and years (no line has two fields)".to_string()
         }
-        (ScbErrorKind::NoYearColumn { header }, Lang::Sv) => {
-            format!("rubrikraden har ingen kolumn för ett år ({})", list(header))
+        (ScbErrorKind::HeaderIsRegion { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "filen har ingen rubrikrad: den första raden med fält är regionen \"{region}\"",
+                "the file has no header line: the first line with fields is the region \"{region}\""
+            )
         }
-        (ScbErrorKind::NoYearColumn { header }, Lang::En) => {
-            format!("the header has no column for a year ({})", list(header))
+        (ScbErrorKind::NoYearColumn { header }, _) => {
+            let header = list(header);
+            say!(
+                lang,
+                "rubrikraden har ingen kolumn för ett år ({header})",
+                "the header has no column for a year ({header})"
+            )
         }
-        (ScbErrorKind::ColumnNotFound { wanted, available }, Lang::Sv) => format!(
-            "kolumnen \"{wanted}\" finns inte; årskolumnerna är {}",
-            list(available)
+        (ScbErrorKind::ColumnNotFound { wanted, available }, _) => {
+            let available = list(available);
+            say!(
+                lang,
+                "kolumnen \"{wanted}\" finns inte; årskolumnerna är {available}",
+                "there is no column \"{wanted}\"; the year columns are {available}"
+            )
+        }
+        (ScbErrorKind::SameColumnTwice { column }, _) => {
+            let column = excerpt(column);
+            say!(
+                lang,
+                "kolumnen \"{column}\" finns flera gånger i rubrikraden, för olika tabellinnehåll",
+                "column \"{column}\" is in the header more than once, for different contents"
+            )
+        }
+        (ScbErrorKind::ChooseColumn { available }, _) => {
+            let available = list(available);
+            say!(
+                lang,
+                "filen har flera årskolumner ({available}) och det är inte angivet vilken som gäller",
+                "the file has several year columns ({available}) and none is chosen"
+            )
+        }
+        (ScbErrorKind::RegionsAsColumns { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionerna står som kolumner i rubrikraden (\"{region}\"), inte som rader",
+                "the regions are columns of the header (\"{region}\"), not rows"
+            )
+        }
+        (ScbErrorKind::NoRegionColumn { columns }, _) => {
+            let columns = list(columns);
+            say!(
+                lang,
+                "filen har ingen variabel för regioner (den har {columns})",
+                "the file has no variable for regions (it has {columns})"
+            )
+        }
+        (ScbErrorKind::NoKommunkod { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionen \"{region}\" har ingen kommunkod",
+                "region \"{region}\" has no kommunkod"
+            )
+        }
+        (ScbErrorKind::LostLeadingZero { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
+                "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
+            )
+        }
+        (ScbErrorKind::EmptyRegion, _) => say!(
+            lang,
+            "raden har ett värde men ingen region",
+            "the row has a value but no region"
         ),
-        (ScbErrorKind::ColumnNotFound { wanted, available }, Lang::En) => format!(
-            "there is no column \"{wanted}\"; the year columns are {}",
-            list(available)
-        ),
-        (ScbErrorKind::ChooseColumn { available }, Lang::Sv) => format!(
-            "filen har flera årskolumner ({}) och det är inte angivet vilken som gäller",
-            list(available)
-        ),
-        (ScbErrorKind::ChooseColumn { available }, Lang::En) => format!(
-            "the file has several year columns ({}) and none is chosen",
-            list(available)
-        ),
-        (ScbErrorKind::NoKommunkod { region }, Lang::Sv) => {
-            format!("regionen \"{region}\" har ingen kommunkod")
+        (ScbErrorKind::BadValue { region, value }, _) => {
+            let region = excerpt(region);
+            let value = excerpt(value);
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är inte ett heltal",
+                "the value \"{value}\" for {region} is not a whole number"
+            )
         }
-        (ScbErrorKind::NoKommunkod { region }, Lang::En) => {
-            format!("region \"{region}\" has no kommunkod")
+        (ScbErrorKind::CountTooLarge { region, value }, _) => {
+            let region = excerpt(region);
+            let value = excerpt(value);
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är för stort för en folkmängd",
+                "the value \"{value}\" for {region} is too large for a population"
+            )
         }
-        (ScbErrorKind::BadValue { region, value }, Lang::Sv) => {
-            format!("värdet \"{value}\" för {region} är inte ett heltal")
-        }
-        (ScbErrorKind::BadValue { region, value }, Lang::En) => {
-            format!("the value \"{value}\" for {region} is not a whole number")
-        }
-        (ScbErrorKind::CountTooLarge { region, value }, Lang::Sv) => {
-            format!("värdet \"{value}\" för {region} är för stort för en folkmängd")
-        }
-        (ScbErrorKind::CountTooLarge { region, value }, Lang::En) => {
-            format!("the value \"{value}\" for {region} is too large for a population")
-        }
-        (ScbErrorKind::MissingField { region, column }, Lang::Sv) => {
-            format!("raden för {region} har inget fält för kolumnen \"{column}\"")
-        }
-        (ScbErrorKind::MissingField { region, column }, Lang::En) => {
-            format!("the row for {region} has no field for column \"{column}\"")
+        (ScbErrorKind::MissingField { region, column }, _) => {
+            let region = excerpt(region);
+            let column = excerpt(column);
+            say!(
+                lang,
+                "raden för {region} har inget fält för kolumnen \"{column}\"",
+                "the row for {region} has no field for column \"{column}\""
+            )
         }
         (ScbErrorKind::UnclosedQuote, Lang::Sv) => {
             "ett citattecken på raden avslutas aldrig".to_string()
@@ -130,75 +375,160 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             "filen har en rubrikrad men inga rader med regioner".to_string()
         }
         (ScbErrorKind::NoRows, Lang::En) => "the file has a header but no region rows".to_string(),
+        (ScbErrorKind::SeveralContents { column, values }, _) => {
+            let (column, values) = (excerpt(column), list(values));
+            say!(
+                lang,
+                "kolumnen \"{column}\" har flera tabellinnehåll ({values}); de mäter olika saker och summeras inte",
+                "column \"{column}\" has several contents ({values}); they measure different things and are not summed"
+            )
+        }
+        (
+            ScbErrorKind::UnevenParts {
+                region,
+                columns,
+                missing,
+            },
+            _,
+        ) => {
+            let (region, columns, missing) = (excerpt(region), list(columns), list(missing));
+            say!(
+                lang,
+                "raderna per {columns} kan inte summeras per kommun: {region} saknar {missing}, som andra regioner i filen har",
+                "the rows per {columns} cannot be summed per kommun: {region} lacks {missing}, which other regions of the file have"
+            )
+        }
+        (
+            ScbErrorKind::RepeatedPart {
+                region,
+                values,
+                first_line,
+            },
+            _,
+        ) => {
+            let (region, values) = (excerpt(region), list(values));
+            say!(
+                lang,
+                "{region} med {values} finns redan på rad {first_line}",
+                "{region} with {values} is already on line {first_line}"
+            )
+        }
     }
+}
+
+/// What to download instead of a file that is not read.
+fn download(lang: Lang) -> &'static str {
+    lang.pick(
+        "ladda ner tabellen från SCB:s statistikdatabas som CSV, Excel (xlsx), JSON-stat2 eller PX, med regionerna som rader; med PxWebApi 2 duger standardformatet (json-stat2) eller outputFormat=csv",
+        "download the table from SCB's statistical database as CSV, Excel (xlsx), JSON-stat2 or PX, with the regions as rows; with PxWebApi 2 its default (json-stat2) or outputFormat=csv will do",
+    )
 }
 
 /// What to do about a key file that cannot be read.
 pub fn error_hint(error: &ScbError, lang: Lang) -> String {
-    let export = lang.pick(
-            "exportera från SCB:s statistikdatabas som CSV (komma, semikolon eller tabb) med regionerna som rader och åren som kolumner",
-            "export from SCB's statistical database as CSV (comma, semicolon or tab) with the regions as rows and the years as columns",
-        );
-    match &error.kind {
-            ScbErrorKind::TooLarge { .. } => lang
-                .pick(
-                    "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
-                    "an SCB file with the county's kommuner is a few KB; check that this is the right file",
-                )
-                .to_string(),
-            ScbErrorKind::NotText(_) => export.to_string(),
-            ScbErrorKind::NotFound | ScbErrorKind::Directory | ScbErrorKind::Unreadable(_) => lang
-                .pick(
-                    "kontrollera sökvägen; i en plan är den relativ till planfilen",
-                    "check the path; in a plan it is relative to the plan file",
-                )
-                .to_string(),
-            ScbErrorKind::Empty | ScbErrorKind::NoHeader | ScbErrorKind::NoRows => {
-                export.to_string()
-            }
-            ScbErrorKind::NoYearColumn { .. } => lang
-                .pick(
-                    "rubrikraden ska se ut som \"region\";\"2024\"",
-                    "the header should look like \"region\";\"2024\"",
-                )
-                .to_string(),
-            ScbErrorKind::ColumnNotFound { available, .. }
-            | ScbErrorKind::ChooseColumn { available } => {
-                let example = available.last().map_or("2024", String::as_str);
-                match lang {
-                    Lang::Sv => format!(
-                        "ange årskolumnen: `column = \"{example}\"` i planens nyckel, eller --column {example}"
-                    ),
-                    Lang::En => format!(
-                        "choose the year column: `column = \"{example}\"` in the plan's key, or --column {example}"
-                    ),
-                }
-            }
-            ScbErrorKind::NoKommunkod { .. } => lang
-                .pick(
-                    "SCB skriver regionen med kod och namn, till exempel \"2380 Östersund\"",
-                    "SCB writes the region as code and name, for example \"2380 Östersund\"",
-                )
-                .to_string(),
-            ScbErrorKind::BadValue { .. } | ScbErrorKind::CountTooLarge { .. } => lang
-                .pick(
-                    "folkmängden är ett heltal, till exempel 64977; `..` betyder att värdet saknas",
-                    "a population is a whole number, for example 64977; `..` means a missing value",
-                )
-                .to_string(),
-            ScbErrorKind::MissingField { .. } => lang
-                .pick(
-                    "varje rad ska ha lika många fält som rubrikraden",
-                    "every row should have as many fields as the header",
-                )
-                .to_string(),
-            ScbErrorKind::UnclosedQuote => lang
-                .pick(
-                    "kontrollera citattecknen på raden",
-                    "check the quotes on the line",
-                )
-                .to_string(),
+    let text = match &error.kind {
+        ScbErrorKind::TooLarge { .. } => lang.pick(
+            "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
+            "an SCB file with the county's kommuner is a few KB; check that this is the right file",
+        ),
+        ScbErrorKind::NotText(BinaryKind::OldOffice) | ScbErrorKind::Workbook(_) => lang.pick(
+            "spara filen som Excel-arbetsbok (xlsx) eller CSV, eller ladda ner tabellen från SCB igen",
+            "save the file as an Excel workbook (xlsx) or as CSV, or download the table from SCB again",
+        ),
+        ScbErrorKind::NotText(_)
+        | ScbErrorKind::OtherFormat(_)
+        | ScbErrorKind::Empty
+        | ScbErrorKind::NoHeader
+        | ScbErrorKind::NoRows
+        | ScbErrorKind::NoRegionColumn { .. } => download(lang),
+        ScbErrorKind::Cube {
+            problem: CubeProblem::Keys,
+            ..
+        } => lang.pick(
+            "spara filen från PX-Win eller PxWeb utan KEYS, eller ladda ner tabellen som CSV eller JSON-stat2",
+            "save the file from PX-Win or PxWeb without KEYS, or download the table as CSV or JSON-stat2",
+        ),
+        ScbErrorKind::Cube { .. } => lang.pick(
+            "filen verkar ändrad eller avbruten; ladda ner tabellen från SCB igen",
+            "the file seems edited or cut short; download the table from SCB again",
+        ),
+        ScbErrorKind::NotFound
+        | ScbErrorKind::Directory
+        | ScbErrorKind::NotRegular(_)
+        | ScbErrorKind::Unreadable(_) => lang.pick(
+            "kontrollera sökvägen; i en plan är den relativ till planfilen",
+            "check the path; in a plan it is relative to the plan file",
+        ),
+        ScbErrorKind::RegionsAsColumns { .. } => lang.pick(
+            "ladda ner tabellen med region i raderna (förspalten) och året i kolumnerna (tabellhuvudet)",
+            "download the table with the regions as rows (the stub) and the year as columns (the heading)",
+        ),
+        ScbErrorKind::HeaderIsRegion { .. } => lang.pick(
+            "ladda ner filen med rubrikraden, eller lägg till den överst: \"region\";\"2024\"",
+            "download the file with its header line, or add it at the top: \"region\";\"2024\"",
+        ),
+        ScbErrorKind::NoYearColumn { .. } => lang.pick(
+            "rubrikraden ska namnge året, som \"region\";\"2024\", eller ha en kolumn för året, som \"region\";\"år\";\"Folkmängd\"",
+            "the header should name the year, as in \"region\";\"2024\", or have a column for the year, as in \"region\";\"år\";\"Folkmängd\"",
+        ),
+        ScbErrorKind::ColumnNotFound { available, .. }
+        | ScbErrorKind::ChooseColumn { available } => {
+            let example = available.last().map_or("2024", String::as_str);
+            // "2024" picks "BE0101N1 2024" when no other column names 2024.
+            let year = match year_in(example) {
+                Some(y) if available.iter().filter(|a| year_in(a) == Some(y)).count() == 1 => y,
+                _ => example,
+            };
+            let year = if year.contains(' ') {
+                format!("\"{year}\"")
+            } else {
+                year.to_string()
+            };
+            let in_toml = year.trim_matches('"');
+            return say!(
+                lang,
+                "ange årskolumnen: `column = \"{in_toml}\"` i planens nyckel, eller --column {year}",
+                "choose the year column: `column = \"{in_toml}\"` in the plan's key, or --column {year}"
+            );
         }
+        ScbErrorKind::NoKommunkod { .. } => lang.pick(
+            "antingen har alla kommuner sin kod, som \"2380 Östersund\", eller ingen, som webbgränssnittets \"Östersund\"; rätta raden eller ladda ner filen igen",
+            "either every kommun has its code, as in \"2380 Östersund\", or none has, as in the web interface's \"Östersund\"; correct the row or download the file again",
+        ),
+        ScbErrorKind::LostLeadingZero { .. } => lang.pick(
+            "filen har öppnats i ett program som läser koderna som tal; ladda ner den från SCB igen, eller formatera regionkolumnen som text innan den sparas",
+            "the file has been opened in a program that reads the codes as numbers; download it from SCB again, or format the region column as text before saving",
+        ),
+        ScbErrorKind::EmptyRegion => lang.pick(
+            "skriv kommunen på raden, eller ta bort raden",
+            "write the kommun on the row, or remove the row",
+        ),
+        ScbErrorKind::BadValue { .. } | ScbErrorKind::CountTooLarge { .. } => lang.pick(
+            "folkmängden är ett heltal, till exempel 64977; `..` betyder att värdet saknas",
+            "a population is a whole number, for example 64977; `..` means a missing value",
+        ),
+        ScbErrorKind::MissingField { .. } => lang.pick(
+            "varje rad ska ha lika många fält som rubrikraden",
+            "every row should have as many fields as the header",
+        ),
+        ScbErrorKind::UnclosedQuote => lang.pick(
+            "kontrollera citattecknen på raden",
+            "check the quotes on the line",
+        ),
+        ScbErrorKind::SeveralContents { .. } | ScbErrorKind::SameColumnTwice { .. } => lang.pick(
+            "ladda ner bara tabellinnehållet Folkmängd (BE0101N1)",
+            "download only the contents Folkmängd (BE0101N1)",
+        ),
+        ScbErrorKind::UnevenParts { .. } => lang.pick(
+            "ladda ner totalen (till exempel kön \"totalt\" eller ingen uppdelning på kön), eller samma värden för alla kommuner",
+            "download the total (for example sex \"totalt\", or no breakdown by sex), or the same values for every kommun",
+        ),
+        ScbErrorKind::RepeatedPart { .. } => lang.pick(
+            "ta bort den upprepade raden: varje kommun har en rad per värde",
+            "remove the repeated row: each kommun has one row per value",
+        ),
+    };
+    text.to_string()
 }
 
 /// A difference between a key file's kommuner and the plan's, starting with `path:line`.
@@ -211,39 +541,93 @@ pub fn mismatch_message(mismatch: &Mismatch, path: &Path, column: &str, lang: La
 }
 
 /// The message without the place (for a renderer that shows it).
+/// What the file holds (names, labels, the column) is shown as excerpts.
 pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
+    let column = excerpt(column);
     match mismatch {
         Mismatch::Missing { code, name } => say!(
             lang,
             "kommunen {code} {name} saknas i filen",
             "kommun {code} {name} is not in the file"
         ),
-        Mismatch::Extra { code, name, .. } => say!(
-            lang,
-            "{code} {name} är inte en av planens kommuner",
-            "{code} {name} is not one of the plan's kommuner"
-        ),
+        Mismatch::Extra {
+            code: Some(code),
+            name,
+            ..
+        } => {
+            let label = excerpt(&region_label(Some(code), name));
+            say!(
+                lang,
+                "{label} är inte en av planens kommuner",
+                "{label} is not one of the plan's kommuner"
+            )
+        }
+        Mismatch::Extra {
+            code: None,
+            name,
+            suggestion,
+            ..
+        } => {
+            let name = excerpt(name);
+            let near = suggestion
+                .as_ref()
+                .map(|s| say!(lang, " (menade du {s}?)", " (did you mean {s}?)"))
+                .unwrap_or_default();
+            say!(
+                lang,
+                "\"{name}\" är inte namnet på någon av planens kommuner{near}",
+                "\"{name}\" is not the name of any of the plan's kommuner{near}"
+            )
+        }
         Mismatch::Duplicate {
             code,
             name,
             first_line,
             ..
-        } => say!(
-            lang,
-            "kommunen {code} {name} finns redan på rad {first_line}",
-            "kommun {code} {name} is already on line {first_line}"
-        ),
-        Mismatch::NoValue { code, name, .. } => say!(
-            lang,
-            "{code} {name} saknar värde (`..`) i kolumnen \"{column}\"",
-            "{code} {name} has no value (`..`) in column \"{column}\""
-        ),
-        Mismatch::Zero { code, name, .. } => say!(
-            lang,
-            "folkmängden för {code} {name} är 0; den måste vara ett positivt heltal",
-            "the population of {code} {name} is 0; it must be a positive whole number"
-        ),
+        } => {
+            let label = excerpt(&region_label(code.as_deref(), name));
+            say!(
+                lang,
+                "kommunen {label} finns redan på rad {first_line}",
+                "kommun {label} is already on line {first_line}"
+            )
+        }
+        Mismatch::NoValue { code, name, .. } => {
+            let label = excerpt(&region_label(code.as_deref(), name));
+            say!(
+                lang,
+                "{label} saknar värde (`..`) i kolumnen \"{column}\"",
+                "{label} has no value (`..`) in column \"{column}\""
+            )
+        }
+        Mismatch::Zero { code, name, .. } => {
+            let label = excerpt(&region_label(code.as_deref(), name));
+            say!(
+                lang,
+                "folkmängden för {label} är 0; den måste vara ett positivt heltal",
+                "the population of {label} is 0; it must be a positive whole number"
+            )
+        }
+        Mismatch::Total {
+            label,
+            stated,
+            computed,
+            ..
+        } => total_text(label, *stated, *computed, lang),
     }
+}
+
+/// A total of a key file against the sum of the kommun rows it covers.
+pub fn total_text(label: &str, stated: u64, computed: u64, lang: Lang) -> String {
+    let label = excerpt(label);
+    let difference = i128::from(stated) - i128::from(computed);
+    let (s, c) = (count(stated, lang), count(computed, lang));
+    let d = crate::output::number::grouped(rust_decimal::Decimal::from(difference), lang);
+    say!(
+        lang,
+        "\"{label}\" anger {s}, men kommunraderna den omfattar summerar till {c} (skillnad {d})",
+        "\"{label}\" states {s}, but the kommun rows it covers sum to {c} (difference {d})"
+    )
 }
 
 /// What to do about a difference between a key file and the plan.
@@ -253,11 +637,18 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
             "exportera alla länets kommuner från SCB",
             "export all of the county's kommuner from SCB",
         ),
-        Mismatch::Extra { .. } => lang.pick(
+        Mismatch::Extra { code: Some(_), .. } => lang.pick(
             "exportera bara länets kommuner, eller lägg till kommunen under [[kommuner]]",
             "export only the county's kommuner, or add the kommun under [[kommuner]]",
         ),
-        Mismatch::Duplicate { .. } => lang.pick("ta bort den ena raden", "remove one of the rows"),
+        Mismatch::Extra { code: None, .. } => lang.pick(
+            "filen anger kommunerna med namn utan kod; namnet ska stavas som kommunens `name` under [[kommuner]], eller ladda ner filen med koder",
+            "the file names its kommuner without codes; the name must be spelt as the kommun's `name` under [[kommuner]], or download the file with codes",
+        ),
+        Mismatch::Duplicate { .. } => lang.pick(
+            "är raderna likadana, ta bort den ena; är de delar (per kön eller ålder), ladda ner filen med kolumnen som skiljer dem åt, så summeras de, eller ladda ner totalen",
+            "if the rows are the same, remove one; if they are parts (per sex or age), download the file with the column that tells them apart, so that they are summed, or download the total",
+        ),
         Mismatch::NoValue { .. } => lang.pick(
             "välj ett år som har värden för alla kommuner",
             "choose a year that has values for every kommun",
@@ -266,7 +657,25 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
             "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
             "a kommun with a population of 0 gets nothing; check the file against SCB",
         ),
+        Mismatch::Total { .. } => total_hint(lang),
     }
+}
+
+/// What to do about a total of a key file that differs from its kommun rows.
+pub fn total_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "kontrollera att filen har alla kommuner och att inget värde har ändrats, eller ladda ner den från SCB igen",
+        "check that the file has every kommun and that no value has been changed, or download it from SCB again",
+    )
+}
+
+/// The one year (1900–2099) a column's header names, if it names one.
+fn year_in(header: &str) -> Option<&str> {
+    let mut years = header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4 && matches!(d.get(..2), Some("19" | "20")));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 fn place(path: &Path, line: Option<usize>) -> String {
@@ -284,8 +693,9 @@ mod tests {
     fn a_mismatch_names_the_file_and_line() {
         let extra = Mismatch::Extra {
             line: 5,
-            code: "2401".to_string(),
+            code: Some("2401".to_string()),
             name: "Nordmaling".to_string(),
+            suggestion: None,
         };
         assert_eq!(
             mismatch_message(&extra, Path::new("f.csv"), "2024", Lang::Sv),

@@ -1,6 +1,7 @@
 //! The words of files that cannot be read or parsed: why a file is not text, and every TOML
 //! and shape error in plain words (the Swedish ones are translated from toml's).
 
+use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
 
@@ -43,12 +44,8 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
             .to_string(),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
         ReadReason::NotUtf8 { line } => match lang {
-            Lang::Sv => format!(
-                "inte UTF-8-text (första ogiltiga tecknet på rad {line}); spara filen som UTF-8"
-            ),
-            Lang::En => format!(
-                "not UTF-8 text (first invalid byte on line {line}); save the file as UTF-8"
-            ),
+            Lang::Sv => format!("inte UTF-8-text (första ogiltiga tecknet står på rad {line})"),
+            Lang::En => format!("not UTF-8 text (the first invalid byte is on line {line})"),
         },
         ReadReason::TooLarge { size, limit } => match lang {
             Lang::Sv => format!(
@@ -89,8 +86,81 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
                 Lang::En => format!("is {what}, not a text file"),
             }
         }
-        ReadReason::Other(e) => e.clone(),
+        ReadReason::NotRegular(special) => not_regular(*special, lang),
+        ReadReason::StdinIsTerminal => lang
+            .pick(
+                "standard input är en terminal, inte en fil eller en pipe",
+                "standard input is a terminal, not a file or a pipe",
+            )
+            .to_string(),
+        ReadReason::Other(e) => os_error(*e, lang),
     }
+}
+
+/// A path that is not a regular file, named (for plans and key files alike).
+pub fn not_regular(special: Special, lang: Lang) -> String {
+    let what = match special {
+        Special::Fifo => lang.pick("en namngiven pipe (FIFO)", "a named pipe (FIFO)"),
+        Special::Device => lang.pick("en enhetsfil", "a device"),
+        Special::Socket => lang.pick("en socket", "a socket"),
+        Special::Other => lang.pick("en speciell fil", "a special file"),
+    };
+    match lang {
+        Lang::Sv => format!("är {what}, inte en vanlig fil; läses inte"),
+        Lang::En => format!("is {what}, not a regular file; not read"),
+    }
+}
+
+/// What the operating system said, in the user's language: the common cases in words, any
+/// other by its number, never the system's English text.
+pub fn os_error(error: OsError, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let words = match error.kind {
+        ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
+        ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
+        ErrorKind::AlreadyExists => lang.pick("filen finns redan", "the file already exists"),
+        ErrorKind::StorageFull => lang.pick("disken är full", "the disk is full"),
+        ErrorKind::ReadOnlyFilesystem => lang.pick(
+            "filsystemet är skrivskyddat",
+            "the file system is read-only",
+        ),
+        ErrorKind::FileTooLarge => lang.pick(
+            "filen blir större än vad som är tillåtet (ulimit -f)",
+            "the file would exceed the allowed size (ulimit -f)",
+        ),
+        ErrorKind::NotADirectory => lang.pick(
+            "en del av sökvägen är inte en mapp",
+            "a part of the path is not a folder",
+        ),
+        ErrorKind::IsADirectory => lang.pick("är en mapp", "is a folder"),
+        ErrorKind::DirectoryNotEmpty => lang.pick("mappen är inte tom", "the folder is not empty"),
+        ErrorKind::CrossesDevices => lang.pick(
+            "filen kan inte flyttas till en annan disk",
+            "the file cannot be moved to another disk",
+        ),
+        ErrorKind::Interrupted => lang.pick("avbruten", "interrupted"),
+        ErrorKind::InvalidFilename => lang.pick("ogiltigt filnamn", "invalid file name"),
+        ErrorKind::InvalidData => lang.pick("ogiltiga data", "invalid data"),
+        ErrorKind::UnexpectedEof => lang.pick("filen tog slut för tidigt", "the file ended early"),
+        ErrorKind::WouldBlock | ErrorKind::TimedOut => {
+            lang.pick("filen svarar inte", "the file does not respond")
+        }
+        ErrorKind::OutOfMemory => lang.pick("minnet räcker inte", "out of memory"),
+        _ => {
+            return match (error.code, lang) {
+                (Some(code), Lang::Sv) => {
+                    format!("operativsystemet gav felkod {code}")
+                }
+                (Some(code), Lang::En) => {
+                    format!("the operating system gave error code {code}")
+                }
+                (None, _) => lang
+                    .pick("ett fel från operativsystemet", "an operating-system error")
+                    .to_string(),
+            };
+        }
+    };
+    words.to_string()
 }
 
 /// What to do about a file that cannot be read.
@@ -105,8 +175,16 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
             "a plan is a TOML text file; give the plan file, for example allocations/plan-2026.toml",
         ),
         ReadReason::TooLarge { .. } => lang.pick(
-            "en plan är några tiotal kB; kontrollera att det är rätt fil",
-            "a plan is a few tens of KB; check that this is the right file",
+            "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
+            "a county's plan is a few tens of KB and a national one with 100 000 insatser about 50 MB; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB)",
+        ),
+        ReadReason::NotRegular(_) => lang.pick(
+            "ange en planfil på disken, eller skicka planen på standard input med `-`: cat plan.toml | allocate check -",
+            "give a plan file on disk, or pipe the plan to standard input with `-`: cat plan.toml | allocate check -",
+        ),
+        ReadReason::StdinIsTerminal => lang.pick(
+            "skicka planen till `-` genom en pipe (cat plan.toml | allocate check -), eller ange planfilen",
+            "pipe the plan to `-` (cat plan.toml | allocate check -), or give the plan file",
         ),
         _ => lang.pick(
             "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
@@ -225,6 +303,18 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         }
         (ParseErrorKind::NumberWithSpaces { written }, Lang::En) => {
             format!("the number {written} is written with spaces")
+        }
+        (ParseErrorKind::TableAsList { name }, Lang::Sv) => {
+            format!("[[{name}]] är en lista av tabeller, men planen har en enda tabell [{name}]")
+        }
+        (ParseErrorKind::TableAsList { name }, Lang::En) => {
+            format!("[[{name}]] is a list of tables, but the plan has one table [{name}]")
+        }
+        (ParseErrorKind::PastedNumber { written, .. }, Lang::Sv) => {
+            format!("talet {written} är skrivet som i ett dokument, inte som i TOML")
+        }
+        (ParseErrorKind::PastedNumber { written, .. }, Lang::En) => {
+            format!("the number {written} is written as in a document, not as TOML")
         }
         (ParseErrorKind::NumberTooLarge { written }, Lang::Sv) => {
             format!("talet {} är för stort", shorten(written, lang))
@@ -418,6 +508,26 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 ),
             }
         }
+        ParseErrorKind::TableAsList { name } => match lang {
+            Lang::Sv => format!("skriv [{name}] med enkla hakparenteser"),
+            Lang::En => format!("write [{name}] with single brackets"),
+        },
+        ParseErrorKind::PastedNumber { toml, .. } if toml.starts_with('-') => match lang {
+            Lang::Sv => format!(
+                "skriv {toml}: minustecknet som ett vanligt bindestreck (-), understreck mellan tusentalen"
+            ),
+            Lang::En => format!(
+                "write {toml}: the minus sign as a plain hyphen (-), underscores between thousands"
+            ),
+        },
+        ParseErrorKind::PastedNumber { toml, .. } => match lang {
+            Lang::Sv => format!(
+                "skriv {toml}: utan kommatecken eller punkter, med understreck mellan tusentalen"
+            ),
+            Lang::En => format!(
+                "write {toml}: without commas or points, with underscores between thousands"
+            ),
+        },
         ParseErrorKind::NumberTooLarge { .. } => lang
             .pick(
                 "ett belopp får ha högst 19 siffror och en procentsats högst 28; kontrollera att inget klistrats in två gånger",
@@ -520,4 +630,27 @@ fn syntax_words_sv(detail: &str) -> String {
         _ => return detail.to_string(),
     };
     words.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operating_system_errors_are_worded_in_the_language_asked_for() {
+        let exists = OsError {
+            kind: std::io::ErrorKind::AlreadyExists,
+            code: Some(17),
+        };
+        assert_eq!(os_error(exists, Lang::Sv), "filen finns redan");
+        assert_eq!(os_error(exists, Lang::En), "the file already exists");
+        let odd = OsError {
+            kind: std::io::ErrorKind::Other,
+            code: Some(5),
+        };
+        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 5");
+        let io = std::io::Error::from_raw_os_error(17);
+        let words = os_error((&io).into(), Lang::Sv);
+        assert!(!words.contains("File exists"), "{words}");
+    }
 }

@@ -1,0 +1,192 @@
+//! Printed figures: every amount of the plan that the decision document prints as a total and
+//! that `check` holds against what it covers, with its span in the plan. A document marks such
+//! a figure as verified, or shows the finding whose span is the figure's, so that a draft with
+//! errors can be read with each error at its figure.
+//!
+//! Whether a figure is compared follows the ledger rules (`check::rules`): the county total
+//! and the areas always; the national total when the agreement is split; the stated change
+//! when last year's total is given; an earmark when an insats is tagged to it; a heading's
+//! total unless a heading link had to be cut; a `[[stated]]` figure when all it names
+//! resolves; a per-recipient `printed` amount when its insats could be split. An insats's own
+//! amount is an input, never compared, but a finding at it is still shown there.
+
+use std::ops::Range;
+
+use crate::core::finding::Finding;
+use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::money::Amount;
+
+/// What a printed figure is the figure of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    CountyTotal,
+    NationalTotal,
+    /// Last year's county total, as this year's plan states it.
+    PreviousCountyTotal,
+    /// The change against last year, as the document prints it.
+    Change,
+    /// An area's amount in the agreement (index into `plan.areas`).
+    Area(usize),
+    /// An earmark (*varav*) of an area: area index, earmark index.
+    Earmark(usize, usize),
+    /// A summary heading's printed total (index into `plan.headings`).
+    Heading(usize),
+    /// An insats's amount (index into `plan.insatser`).
+    Insats(usize),
+    /// One recipient's part of an insats as the document prints it.
+    Part(usize, Recipient),
+    /// A `[[stated]]` figure (index into `plan.stated`) and what it covers.
+    Stated(usize, Covers),
+}
+
+/// What a `[[stated]]` figure covers, where that is one figure of the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Covers {
+    /// The whole plan: the county total.
+    Whole,
+    /// One area (index into `plan.areas`).
+    Area(usize),
+    /// One kommun, every insats (index into `plan.kommuner`).
+    Kommun(usize),
+    /// One actor and everything under it (index into `plan.actors`).
+    Actor(usize),
+    /// Anything else (several filters, or given insatser).
+    Other,
+}
+
+/// A printed figure: its amount, where the plan writes it, and whether `check` compares it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Printed {
+    pub figure: Figure,
+    pub amount: Amount,
+    pub span: Range<usize>,
+    pub compared: bool,
+}
+
+/// How a figure stands after `check`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Standing {
+    /// Printed figures of this kind that `check` compared and found no fault with.
+    pub verified: Vec<Amount>,
+    /// Indices of the findings at the figure's printed values, in `findings` order.
+    pub findings: Vec<usize>,
+}
+
+impl Standing {
+    pub fn is_verified(&self) -> bool {
+        !self.verified.is_empty() && self.findings.is_empty()
+    }
+}
+
+/// Every printed figure of the plan, in the order of the plan's tables.
+pub fn printed(ledger: &Ledger) -> Vec<Printed> {
+    let plan = ledger.plan;
+    let meta = &plan.plan;
+    let mut out = Vec::new();
+    let mut push = |figure, spanned: &crate::core::plan::Spanned<Amount>, compared| {
+        out.push(Printed {
+            figure,
+            amount: *spanned.get_ref(),
+            span: spanned.span(),
+            compared,
+        });
+    };
+    push(Figure::CountyTotal, &meta.county_total, true);
+    if let Some(previous) = &meta.previous_county_total {
+        push(Figure::PreviousCountyTotal, previous, false);
+    }
+    if let Some(change) = &meta.stated_change {
+        let compared =
+            meta.previous_county_total.is_some() && !meta.county_total.get_ref().0.is_zero();
+        push(Figure::Change, change, compared);
+    }
+    if let Some(agreement) = &plan.agreement {
+        push(
+            Figure::NationalTotal,
+            &agreement.national_total,
+            !agreement.split.is_empty(),
+        );
+    }
+    for (a, area) in plan.areas.iter().enumerate() {
+        let first = ledger.names.areas.get(area.number.get_ref()) == Some(&a);
+        push(Figure::Area(a), &area.amount, first);
+        for (e, earmark) in area.earmarks.iter().enumerate() {
+            let tagged = ledger
+                .insatser
+                .iter()
+                .any(|x| x.area == Some(a) && x.earmark == Some(e));
+            push(Figure::Earmark(a, e), &earmark.amount, tagged);
+        }
+    }
+    for (i, insats) in plan.insatser.iter().enumerate() {
+        push(Figure::Insats(i), &insats.amount, false);
+        let Some(split) = &insats.split else { continue };
+        let resolved = ledger.insatser.get(i).is_some_and(|e| e.lines.is_ok());
+        for (name, amount) in &split.get_ref().printed {
+            let recipient = ledger
+                .names
+                .kommun(name.get_ref())
+                .map(|k| Recipient::Kommun(index(k)))
+                .or_else(|| {
+                    ledger
+                        .names
+                        .actors
+                        .get(name.get_ref())
+                        .map(|&a| Recipient::Actor(index(a)))
+                });
+            if let Some(recipient) = recipient {
+                push(Figure::Part(i, recipient), amount, resolved);
+            }
+        }
+    }
+    for (h, heading) in plan.headings.iter().enumerate() {
+        if let Some(stated) = &heading.stated {
+            push(Figure::Heading(h), stated, !ledger.headings.broken);
+        }
+    }
+    for (s, stated) in plan.stated.iter().enumerate() {
+        let selection = ledger.stated.get(s).and_then(Option::as_ref);
+        let compared = selection.is_some_and(|sel| ledger.sum(sel).is_some());
+        let covers = match selection {
+            Some(sel) if sel.is_all() => Covers::Whole,
+            Some(sel) if stated.insatser.is_none() => {
+                match (sel.areas.as_slice(), sel.actor, sel.kommun) {
+                    ([a], None, None) => Covers::Area(*a),
+                    ([], Some(a), None) => Covers::Actor(a),
+                    ([], None, Some(k)) => Covers::Kommun(k),
+                    _ => Covers::Other,
+                }
+            }
+            _ => Covers::Other,
+        };
+        push(Figure::Stated(s, covers), &stated.amount, compared);
+    }
+    out
+}
+
+/// The standing of every figure that `matches` selects: the printed values compared without
+/// a finding, and the findings at any of them.
+pub fn standing(
+    printed: &[Printed],
+    findings: &[Finding],
+    matches: impl Fn(&Figure) -> bool,
+) -> Standing {
+    let mut standing = Standing::default();
+    for p in printed.iter().filter(|p| matches(&p.figure)) {
+        let before = standing.findings.len();
+        for (i, finding) in findings.iter().enumerate() {
+            if overlaps(&finding.span, &p.span) && !standing.findings.contains(&i) {
+                standing.findings.push(i);
+            }
+        }
+        if p.compared && standing.findings.len() == before {
+            standing.verified.push(p.amount);
+        }
+    }
+    standing.findings.sort_unstable();
+    standing
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}

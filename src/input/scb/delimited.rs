@@ -1,0 +1,101 @@
+//! Text with one row per line: every CSV that SCB's web interfaces (old and new) and APIs (v1
+//! and v2) write, and a file saved again as CSV by Excel.
+//!
+//! - comma, semicolon or tab between fields: the one that splits most lines into two or
+//!   more fields, on a tie the first of semicolon, tab, comma; spaces (PxWebApi 2's
+//!   `SeparatorSpace`, texts quoted) when none of them splits a line;
+//! - UTF-8 with or without a byte-order mark, UTF-16 with one, or ISO-8859-1/Windows-1252;
+//! - an optional title line and blank lines before the header, notes after the table;
+//! - numbers grouped with spaces or no-break spaces (`5 150`, as Excel writes them).
+
+use super::grid::{self, Record};
+use super::table::{Failure, Read};
+use crate::core::population::{FileFormat, ScbErrorKind, TextEncoding};
+
+pub(super) fn read(
+    text: String,
+    encoding: TextEncoding,
+    column: Option<&str>,
+) -> Result<Read, Failure> {
+    // The delimiter that gives the most lines with two or more fields; on a tie the first of
+    // semicolon, tab, comma. Spaces only when none of those splits a line and spaces split
+    // two or more (a title alone has spaces too).
+    let mut best: Option<(usize, u8, Vec<Record>)> = None;
+    for delimiter in [b';', b'\t', b',', b' '] {
+        if delimiter == b' ' && best.as_ref().is_some_and(|(s, _, _)| *s > 0) {
+            break;
+        }
+        let recs = records(&text, delimiter);
+        let score = recs.iter().filter(|r| r.fields.len() >= 2).count();
+        if delimiter == b' ' && score < 2 {
+            break;
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, delimiter, recs));
+        }
+    }
+    let Some((score, delimiter, recs)) = best else {
+        return Err((None, ScbErrorKind::NoHeader));
+    };
+    if score == 0 {
+        return Err((None, ScbErrorKind::NoHeader));
+    }
+    let delimiter = char::from(delimiter);
+    let sheet = grid::read(&recs, column, false, delimiter)?;
+    Ok(Read {
+        format: FileFormat::Csv {
+            encoding,
+            delimiter,
+        },
+        text,
+        title: sheet.title,
+        header_line: sheet.header_line,
+        column: sheet.column,
+        table: sheet.table,
+    })
+}
+
+fn records(text: &str, delimiter: u8) -> Vec<Record> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // Lines are counted from the previous record on, so a long file is read in one pass.
+    let (mut counted_to, mut line) = (0usize, 1usize);
+    // The text is already valid UTF-8 and the reader is flexible, so read errors do not occur
+    // in practice; one would end the records rather than loop.
+    while let Ok(true) = reader.read_record(&mut record) {
+        // The line from the byte offset where the record starts.
+        let byte = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(0);
+        // The reader reports blank lines it skipped as part of the record; skip them.
+        let bytes = text.as_bytes();
+        let start = byte
+            + bytes.get(byte..).map_or(0, |b| {
+                b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count()
+            });
+        if start >= counted_to {
+            line += bytes
+                .get(counted_to..start)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        } else {
+            line = bytes
+                .get(..start)
+                .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+                + 1;
+        }
+        counted_to = start;
+        let mut fields: Vec<String> = record.iter().map(str::to_string).collect();
+        // With spaces between fields, runs of spaces make empty fields; they mean nothing.
+        if delimiter == b' ' {
+            fields.retain(|f| !f.is_empty());
+        }
+        out.push(Record { line, fields });
+    }
+    out
+}

@@ -1,0 +1,466 @@
+//! Population files from SCB (Statistics Sweden), read as they are downloaded.
+//!
+//! A user downloads "folkmängd 1 november per kommun" from SCB's statistical database and
+//! points a plan key (`file = "keys/folkmangd-2024-11-01.csv"`) or `allocate split --key` at
+//! the file. What is accepted, by the file's first bytes:
+//!
+//! - an Excel workbook (`PK`): its first sheet, as the web interface's XLSX download lays it
+//!   out (`xlsx`);
+//! - JSON (`{`): JSON-stat 2.0, PxWebApi 2's default format (`json_stat`); other JSON is
+//!   named and refused;
+//! - a PC-Axis file (`DATA=` after `STUB`/`HEADING`, `VALUES`) (`px`);
+//! - otherwise text with one row per line (`delimited`): every CSV the old and the new web
+//!   interface and both APIs write, and Excel's "save as CSV".
+//!
+//! Whatever the format, the figures then go the same way (`table`): the year chosen
+//! (`column`), rows per sex or age summed when that is unambiguous, county and "Summa" rows
+//! kept as totals to compare, the country set aside. HTML, XML and Parquet are named and
+//! refused, as are old Excel, Word and PDF files.
+//!
+//! Reading stops at the first problem that makes the file unreadable (`ScbError`, with its
+//! line). Comparing the kommuner found with a plan's is separate (`KeyFile::compare`), so
+//! that every missing, extra, duplicate or valueless kommun is reported with its line.
+
+mod cube;
+mod delimited;
+mod grid;
+mod json_stat;
+mod px;
+mod table;
+mod xlsx;
+
+use std::path::Path;
+
+use crate::core::population::{
+    KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
+};
+
+/// Reads a population file from disk, choosing `column` (or the only year).
+/// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it
+/// whole; a named pipe, device or socket is refused before it is opened.
+pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
+    use crate::input::read::ReadReason;
+    let bytes = crate::input::read::read_limited(path, crate::input::read::max_file_bytes())
+        .map_err(|reason| ScbError {
+            path: path.to_path_buf(),
+            line: None,
+            kind: match reason {
+                ReadReason::NotFound => ScbErrorKind::NotFound,
+                ReadReason::Directory => ScbErrorKind::Directory,
+                ReadReason::TooLarge { size, limit } => ScbErrorKind::TooLarge { size, limit },
+                ReadReason::PermissionDenied => ScbErrorKind::Unreadable(OsError {
+                    kind: std::io::ErrorKind::PermissionDenied,
+                    code: None,
+                }),
+                ReadReason::NotRegular(special) => ScbErrorKind::NotRegular(special),
+                ReadReason::Other(e) => ScbErrorKind::Unreadable(e),
+                ReadReason::Binary(kind) => ScbErrorKind::NotText(kind),
+                // Not returned by reading; a key file's encoding is decided after it is read.
+                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::StdinIsTerminal => {
+                    ScbErrorKind::Empty
+                }
+            },
+        })?;
+    parse(path, &bytes, column)
+}
+
+/// Turns the file's bytes into text: a byte-order mark decides, else UTF-8 if the bytes are
+/// valid UTF-8, else Windows-1252.
+pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_with_bom_removal(bytes);
+        let which = if encoding == encoding_rs::UTF_8 {
+            TextEncoding::Utf8Bom
+        } else if encoding == encoding_rs::UTF_16LE {
+            TextEncoding::Utf16Le
+        } else {
+            TextEncoding::Utf16Be
+        };
+        return (text.into_owned(), which);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), TextEncoding::Utf8),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), TextEncoding::Windows1252)
+        }
+    }
+}
+
+/// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
+/// a workbook its first sheet's rows, one per line.
+pub fn source_text(bytes: &[u8]) -> String {
+    if xlsx::is_zip(bytes) {
+        return xlsx::text(bytes).unwrap_or_default();
+    }
+    decode(bytes).0
+}
+
+/// Parses a population file's bytes (`path` is only for messages).
+pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile, ScbError> {
+    let error = |(line, kind): table::Failure| ScbError {
+        path: path.to_path_buf(),
+        line,
+        kind,
+    };
+    let read = read(bytes, column).map_err(error)?;
+    let year = table::header_year(&read.column);
+    let assembled = table::assemble(read.table).map_err(error)?;
+    Ok(KeyFile {
+        path: path.to_path_buf(),
+        text: read.text,
+        format: read.format,
+        title: read.title,
+        header_line: read.header_line,
+        column: read.column,
+        year,
+        rows: assembled.rows,
+        other_regions: assembled.other_regions,
+        totals: assembled.totals,
+        combined: assembled.combined,
+    })
+}
+
+/// The file's figures for the chosen year, by its format.
+fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failure> {
+    let other = |format| Err((None, ScbErrorKind::OtherFormat(format)));
+    if xlsx::is_zip(bytes) {
+        return xlsx::read(bytes, column);
+    }
+    if bytes.starts_with(b"PAR1") {
+        return other(OtherFormat::Parquet);
+    }
+    // Old Office and PDF files, and bytes with NULs that no byte-order mark explains, are not
+    // text.
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && let Some(crate::input::read::ReadReason::Binary(kind)) =
+            crate::input::read::not_text(bytes)
+    {
+        return Err((None, ScbErrorKind::NotText(kind)));
+    }
+    let (text, encoding) = decode(bytes);
+    if text.trim().is_empty() {
+        return Err((None, ScbErrorKind::Empty));
+    }
+    let start: String = text
+        .trim_start()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_lowercase();
+    if start.starts_with('{') || start.starts_with('[') {
+        return json_stat::read(text, encoding, column);
+    }
+    if start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<table")
+    {
+        return other(OtherFormat::Html);
+    }
+    if start.starts_with('<') {
+        return other(OtherFormat::Xml);
+    }
+    if px::looks_like(&text) {
+        return px::read(text, encoding, column);
+    }
+    delimited::read(text, encoding, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::population::Mismatch;
+
+    /// Population 1 November 2024, seed 003 (Mini Maria table).
+    const ROWS: [(&str, &str, u64); 8] = [
+        ("2303", "Ragunda", 5_150),
+        ("2305", "Bräcke", 6_037),
+        ("2309", "Krokom", 15_702),
+        ("2313", "Strömsund", 10_995),
+        ("2321", "Åre", 12_626),
+        ("2326", "Berg", 7_101),
+        ("2361", "Härjedalen", 10_120),
+        ("2380", "Östersund", 64_977),
+    ];
+
+    fn scb_text(delimiter: &str) -> String {
+        let mut t = String::from("\"Folkmängden den 1 november efter region och år\"\n\n");
+        t.push_str(&format!("\"region\"{delimiter}\"2024\"\n"));
+        for (code, name, n) in ROWS {
+            t.push_str(&format!("\"{code} {name}\"{delimiter}{n}\n"));
+        }
+        t
+    }
+
+    fn read(bytes: &[u8], column: Option<&str>) -> Result<KeyFile, ScbError> {
+        parse(Path::new("f.csv"), bytes, column)
+    }
+
+    fn csv_format(f: &KeyFile) -> (TextEncoding, char) {
+        match f.format {
+            crate::core::population::FileFormat::Csv {
+                encoding,
+                delimiter,
+            } => (encoding, delimiter),
+            ref other => panic!("{other:?}"),
+        }
+    }
+
+    fn counts(f: &KeyFile) -> Vec<u64> {
+        f.rows.iter().map(|r| r.count.unwrap()).collect()
+    }
+
+    #[test]
+    fn reads_each_delimiter() {
+        for (d, c) in [(";", ';'), (",", ','), ("\t", '\t')] {
+            let f = read(scb_text(d).as_bytes(), None).unwrap();
+            assert_eq!(csv_format(&f).1, c);
+            assert_eq!(counts(&f), ROWS.map(|r| r.2));
+            assert_eq!(counts(&f).iter().sum::<u64>(), 132_708);
+            assert_eq!(f.rows[7].name, "Östersund");
+            assert_eq!(f.rows[0].line, 4);
+            assert_eq!(f.header_line, 3);
+            assert_eq!(
+                f.title.as_deref(),
+                Some("Folkmängden den 1 november efter region och år")
+            );
+            assert_eq!(f.year, Some(2024));
+        }
+    }
+
+    #[test]
+    fn reads_each_encoding() {
+        let text = scb_text(";");
+        let (latin1, _, bad) = encoding_rs::WINDOWS_1252.encode(&text);
+        assert!(!bad);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(text.as_bytes());
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        for (bytes, encoding) in [
+            (text.as_bytes().to_vec(), TextEncoding::Utf8),
+            (bom, TextEncoding::Utf8Bom),
+            (latin1.into_owned(), TextEncoding::Windows1252),
+            (utf16, TextEncoding::Utf16Le),
+        ] {
+            let f = read(&bytes, None).unwrap();
+            assert_eq!(csv_format(&f).0, encoding);
+            assert_eq!(f.rows[4].name, "Åre");
+            assert_eq!(f.rows[7].name, "Östersund");
+            assert_eq!(counts(&f), ROWS.map(|r| r.2));
+        }
+    }
+
+    #[test]
+    fn without_title_and_with_crlf() {
+        let text = scb_text(",").replace('\n', "\r\n");
+        let text = text.split_once("\r\n\r\n").unwrap().1;
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(f.title, None);
+        assert_eq!(f.header_line, 1);
+        assert_eq!(f.rows[0].line, 2);
+    }
+
+    #[test]
+    fn several_year_columns_need_a_choice() {
+        let text = "\"region\";\"2023\";\"2024\"\n\"2303 Ragunda\";..;5150\n";
+        let err = read(text.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(1));
+        assert!(matches!(err.kind, ScbErrorKind::ChooseColumn { .. }));
+        let f = read(text.as_bytes(), Some("2024")).unwrap();
+        assert_eq!(f.rows[0].count, Some(5_150));
+        let f = read(text.as_bytes(), Some("2023")).unwrap();
+        assert_eq!(f.rows[0].count, None);
+        let err = read(text.as_bytes(), Some("2022")).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::ColumnNotFound { .. }));
+    }
+
+    #[test]
+    fn the_country_is_set_aside_and_the_county_kept_as_a_total() {
+        let text = "\"region\",\"2024\"\n\"00 Riket\",10551707\n\"23 Jämtlands län\",132708\n\"2303 Ragunda\",5150\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.other_regions, [(2, "00 Riket".to_string())]);
+        assert_eq!(f.totals.len(), 1);
+        assert_eq!(f.totals[0].line, 3);
+        let checks = f.total_checks();
+        assert_eq!((checks[0].stated, checks[0].computed), (132_708, 5_150));
+    }
+
+    #[test]
+    fn malformed_files_say_which_line() {
+        let err = read(b"\"region\";\"2024\"\n\"2303 Ragunda\";5 15o\n", None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(matches!(err.kind, ScbErrorKind::BadValue { ref value, .. } if value == "5 15o"));
+        // Names without codes are read, but not beside kommuner with codes.
+        let err = read(
+            b"\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"Br\xe4cke\";6037\n",
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(matches!(err.kind, ScbErrorKind::NoKommunkod { .. }));
+        let err = read(b"\"region\";\"kommun\"\n\"2303 Ragunda\";5150\n", None).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::NoYearColumn { .. }));
+        let err = read(b"\"region\";\"2024\"\n\"2303 Ragunda;5150\n", None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        let err = read(b"just a title\n", None).unwrap_err();
+        assert_eq!(err.kind, ScbErrorKind::NoHeader);
+        let err = read(b"", None).unwrap_err();
+        assert_eq!(err.kind, ScbErrorKind::Empty);
+        let err = read(
+            b"\"region\";\"2024\";\"2025\"\n\"2303 Ragunda\";5150\n",
+            Some("2025"),
+        )
+        .unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::MissingField { .. }));
+    }
+
+    #[test]
+    fn grouped_digits_are_a_count() {
+        assert_eq!(table::parse_count("64 977"), Some(Some(64_977)));
+        assert_eq!(table::parse_count(".."), Some(None));
+        assert_eq!(table::parse_count("-3"), None);
+        assert_eq!(table::parse_count("5,5"), None);
+    }
+
+    #[test]
+    fn compare_reports_missing_extra_duplicate_and_valueless_kommuner() {
+        let text = "\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2303 Ragunda\";5150\n\"2305 Bräcke\";..\n\"2401 Nordmaling\";7000\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        let kommuner = [("2303", "Ragunda"), ("2305", "Bräcke"), ("2309", "Krokom")];
+        let m = f.compare(&kommuner);
+        assert_eq!(m.len(), 4, "{m:?}");
+        assert!(matches!(
+            &m[0],
+            Mismatch::Duplicate {
+                line: 3,
+                first_line: 2,
+                ..
+            }
+        ));
+        assert!(matches!(&m[1], Mismatch::NoValue { line: 4, .. }));
+        assert!(matches!(&m[2], Mismatch::Extra { line: 5, .. }));
+        assert!(matches!(&m[3], Mismatch::Missing { code, .. } if code == "2309"));
+        assert_eq!(f.weights(&[("2303", "Ragunda")]), None);
+    }
+
+    #[test]
+    fn line_span_points_at_the_line() {
+        let text = "a\r\nbcd\r\ne";
+        assert_eq!(&text[KeyFile::line_span(text, 2)], "bcd");
+        assert_eq!(&text[KeyFile::line_span(text, 3)], "e");
+    }
+
+    #[test]
+    fn lines_stay_right_in_a_long_file_with_blank_lines() {
+        // Lines are counted in one pass from record to record; blank lines and CRLF included.
+        let mut t = String::from("\"region\";\"2024\"\r\n");
+        for i in 0..3_000 {
+            t.push_str(&format!("\"{} K{i}\";{}\r\n\r\n", 1000 + i, i + 1));
+        }
+        t.push_str("\"9999 Sist\";x\r\n");
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(2 + 3_000 * 2));
+        let ok = read(t.replace(";x", ";1").as_bytes(), None).unwrap();
+        assert_eq!(ok.rows[1].line, 4);
+        assert_eq!(ok.rows[2_999].line, 2 + 2 * 2_999);
+    }
+
+    #[test]
+    fn office_and_binary_files_are_not_read_as_text() {
+        let kind = |bytes: &[u8]| read(bytes, None).unwrap_err().kind;
+        // A zip that is no workbook.
+        assert!(matches!(
+            kind(b"PK\x03\x04\x14\x00rest"),
+            ScbErrorKind::Workbook(_)
+        ));
+        assert_eq!(
+            kind(b"%PDF-1.7\n"),
+            ScbErrorKind::NotText(crate::core::unreadable::BinaryKind::Pdf)
+        );
+        assert_eq!(
+            kind(b"\"region\";\"2024\"\n\"2380 \x00\";1\n"),
+            ScbErrorKind::NotText(crate::core::unreadable::BinaryKind::Other)
+        );
+        // UTF-16 has NUL bytes, and a byte-order mark that says what they are.
+        let utf16: Vec<u8> = "\u{feff}\"region\";\"2024\"\n\"2380 Östersund\";64977\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(read(&utf16, None).unwrap().rows.len(), 1);
+    }
+
+    #[test]
+    fn a_count_beyond_any_population_is_too_large_not_bad_text() {
+        let t = "\"region\";\"2024\"\n\"2380 Östersund\";99999999999999999999999\n";
+        assert!(matches!(
+            read(t.as_bytes(), None).unwrap_err().kind,
+            ScbErrorKind::CountTooLarge { .. }
+        ));
+    }
+
+    #[test]
+    fn a_column_of_codes_beside_one_of_names_gives_both() {
+        let t =
+            "\"Region\",\"region\",\"2024\"\n\"2303\",\"Ragunda\",5150\n\"2305\",\"Bräcke\",6037\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.rows[1].code.as_deref(), Some("2305"));
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert!(f.combined.is_empty());
+        // A column of sexes beside codes is a dimension, summed.
+        let t = "\"Region\",\"Kon\",\"2024\"\n\"2303\",\"1\",2575\n\"2303\",\"2\",2575\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].count, Some(5_150));
+    }
+
+    #[test]
+    fn fields_separated_by_spaces_when_nothing_else_splits() {
+        let t = "\"Folkmängden\"\n\"Region\" \"BE0101N1 2024\"\n\"2303\" 5150\n\"2305\" 6037\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(csv_format(&f).1, ' ');
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.title.as_deref(), Some("Folkmängden"));
+    }
+
+    #[test]
+    fn json_stat_with_a_list_index_and_sparse_values() {
+        let t = r#"{"class":"dataset","id":["Region","Kon","Tid"],"size":[2,2,1],
+            "dimension":{"Region":{"category":{"index":["2303","2305"],"label":{"2303":"Ragunda","2305":"Bräcke"}}},
+            "Kon":{"label":"kön","category":{"index":{"1":0,"2":1},"label":{"1":"män","2":"kvinnor"}}},
+            "Tid":{"category":{"index":{"2024":0}}}},"role":{"time":["Tid"]},
+            "value":{"0":2575,"1":2575,"2":3018,"3":3019}}"#;
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert!(
+            matches!(&f.combined[..], [crate::core::population::Combined::Summed { column, .. }] if column == "kön")
+        );
+        // A missing value (null, or absent from a sparse object) is `..`.
+        let f = read(t.replace("\"3\":3019", "\"4\":1").as_bytes(), None);
+        assert!(f.is_err());
+        let f = read(t.replace(",\"3\":3019", "").as_bytes(), None).unwrap();
+        assert_eq!(f.rows[1].count, None);
+    }
+
+    #[test]
+    fn pc_axis_with_contents_and_years_in_the_heading() {
+        let t = "CHARSET=\"ANSI\";\nCONTVARIABLE=\"tabellinnehåll\";\nSTUB=\"region\";\nHEADING=\"tabellinnehåll\",\"år\";\n\
+                 VALUES(\"region\")=\"2303 Ragunda\",\n\"2305 Bräcke\";\nVALUES(\"tabellinnehåll\")=\"Folkmängd\";\n\
+                 VALUES(\"år\")=\"2023\",\"2024\";\nVALUES[en](\"region\")=\"2303 Ragunda\",\"2305 Bracke\";\n\
+                 TIMEVAL(\"år\")=TLIST(A1),\"2023\",\"2024\";\nDATA=\n5140 5150\n\"..\" 6037;\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::ChooseColumn { .. }));
+        let f = read(t.as_bytes(), Some("2024")).unwrap();
+        assert_eq!(counts(&f), [5_150, 6_037]);
+        assert_eq!(f.rows[1].name, "Bräcke");
+        assert_eq!((f.rows[0].line, f.rows[1].line), (12, 13));
+        let f = read(t.as_bytes(), Some("2023")).unwrap();
+        assert_eq!(f.rows[1].count, None);
+        let err = read(t.replace("5140 5150", "5140").as_bytes(), Some("2024")).unwrap_err();
+        assert!(matches!(err.kind, ScbErrorKind::Cube { .. }));
+    }
+}

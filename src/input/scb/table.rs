@@ -1,0 +1,778 @@
+//! What every shape of SCB file comes down to: figures for regions, perhaps per sex, age group
+//! or contents, for one chosen year. This module turns those figures into kommun rows, totals
+//! and the regions set aside, the same way whatever the file's format:
+//!
+//! - a region is a kommun (a four-digit code, or a name in a file without codes), a county
+//!   (two digits, or a name ending in "län"), the country (`00`, "Riket"), a total ("Summa",
+//!   "Totalt") or something else (another length of code), which is set aside;
+//! - a column or dimension other than region and year with one value is ignored; with a total
+//!   among its values ("totalt ålder") only the total's figures are read, so nothing is
+//!   counted twice; otherwise (män, kvinnor) each kommun's figures are summed, but only when
+//!   every kommun has exactly the same values, each once;
+//! - contents (`ContentsCode`) are never summed: figures of different things are refused.
+//!
+//! Kommunkoder stay strings from the file to the model, so `0114` keeps its zero; a code of
+//! one or three digits (`114`, `1`) has lost it on the way (a program read the codes as
+//! numbers) and is refused rather than guessed.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::core::population::{Combined, Covers, FileFormat, Row, ScbErrorKind, Total};
+use crate::core::text::fold;
+
+/// A problem with its line, before the path is known.
+pub(super) type Failure = (Option<usize>, ScbErrorKind);
+
+/// One figure of the file, for the chosen year.
+#[derive(Clone, Debug)]
+pub(super) struct Observation {
+    /// One-based line (a workbook's row; in JSON-stat the line of the region's code).
+    pub line: usize,
+    /// The region as the file writes it: "2303 Ragunda", "2303 - Ragunda", "2303", "Ragunda".
+    pub region: String,
+    /// The region's code, when the file gives it apart from its text (JSON-stat, PC-Axis, a
+    /// column of codes beside one of names).
+    pub code: Option<String>,
+    /// The values of the other dimensions, in the order of `Table::dimensions`.
+    pub dims: Vec<String>,
+    /// The figure as written.
+    pub value: String,
+}
+
+/// A column or dimension other than region and year.
+#[derive(Clone, Debug)]
+pub(super) struct Dimension {
+    pub name: String,
+    /// Contents (`ContentsCode`, "tabellinnehåll"): never summed.
+    pub contents: bool,
+}
+
+/// The figures of a file for the chosen year.
+pub(super) struct Table {
+    pub dimensions: Vec<Dimension>,
+    pub observations: Vec<Observation>,
+    /// The line the rows are under (the header), for a file without rows.
+    pub header_line: usize,
+}
+
+/// A file read up to its figures for the chosen year.
+pub(super) struct Read {
+    pub format: FileFormat,
+    /// The text the lines refer to.
+    pub text: String,
+    pub title: Option<String>,
+    pub header_line: usize,
+    /// The chosen year as the file writes it.
+    pub column: String,
+    pub table: Table,
+}
+
+/// What `assemble` makes of a table.
+pub(super) struct Assembled {
+    pub rows: Vec<Row>,
+    pub totals: Vec<Total>,
+    pub other_regions: Vec<(usize, String)>,
+    pub combined: Vec<Combined>,
+}
+
+/// The words that name a column of regions, of years and of contents, in any case, in SCB's
+/// Swedish and English texts and codes.
+const REGION_NAMES: [&str; 3] = ["region", "kommun", "kommuner"];
+const TIME_NAMES: [&str; 5] = ["tid", "år", "year", "time", "period"];
+const CONTENTS_NAMES: [&str; 4] = [
+    "contentscode",
+    "tabellinnehåll",
+    "contents",
+    "table contents",
+];
+
+/// The parts of a header as PxWebApi 2 writes it with codes and texts ("Region - region").
+fn header_parts(header: &str) -> impl Iterator<Item = String> + '_ {
+    header.split(" - ").map(fold)
+}
+
+fn header_is(header: &str, names: &[&str]) -> bool {
+    header_parts(header).any(|p| names.contains(&p.as_str()))
+}
+
+pub(super) fn is_region_header(header: &str) -> bool {
+    header_is(header, &REGION_NAMES)
+}
+
+pub(super) fn is_time_header(header: &str) -> bool {
+    header_is(header, &TIME_NAMES)
+}
+
+pub(super) fn is_contents_header(header: &str) -> bool {
+    header_is(header, &CONTENTS_NAMES)
+}
+
+/// The year a header or period names: a four-digit number 1900–2099 in it ("2024",
+/// "2024M11", "BE0101N1 2024", "2024 - 2024"), when it names exactly one such year. Digits
+/// inside a contents code such as `BE0101N1` are no year.
+pub(super) fn header_year(header: &str) -> Option<i32> {
+    let mut years = header
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<i32>().ok())
+        .filter(|y| (1900..2100).contains(y));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
+}
+
+/// Which of `periods` (year columns, or the values of a time column) to read: the one asked
+/// for (by its text, or by the year it names when only one names it), or the only one.
+pub(super) fn choose_period(
+    periods: &[String],
+    wanted: Option<&str>,
+) -> Result<usize, ScbErrorKind> {
+    let available = || periods.to_vec();
+    match wanted.map(str::trim) {
+        Some(wanted) => {
+            let same: Vec<usize> = periods
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.eq_ignore_ascii_case(wanted))
+                .map(|(i, _)| i)
+                .collect();
+            match same.as_slice() {
+                [one] => return Ok(*one),
+                [_, _, ..] => {
+                    return Err(ScbErrorKind::SameColumnTwice {
+                        column: wanted.to_string(),
+                    });
+                }
+                [] => {}
+            }
+            let year: Option<i32> = wanted.parse().ok();
+            let matching: Vec<usize> = periods
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| year.is_some() && header_year(p) == year)
+                .map(|(i, _)| i)
+                .collect();
+            match matching.as_slice() {
+                [one] => Ok(*one),
+                _ => Err(ScbErrorKind::ColumnNotFound {
+                    wanted: wanted.to_string(),
+                    available: available(),
+                }),
+            }
+        }
+        None => match periods {
+            [_] => Ok(0),
+            _ => Err(ScbErrorKind::ChooseColumn {
+                available: available(),
+            }),
+        },
+    }
+}
+
+/// A count: digits, perhaps grouped by spaces; `..` (or another run of dots) is missing
+/// (`Some(None)`); `-`, SCB's sign for nothing, is 0; anything else is not a count (`None`).
+pub(super) fn parse_count(raw: &str) -> Option<Option<u64>> {
+    let raw = raw.trim();
+    if !raw.is_empty() && raw.chars().all(|c| c == '.') {
+        return Some(None);
+    }
+    if raw == "-" {
+        return Some(Some(0));
+    }
+    let digits: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().map(Some)
+}
+
+/// The error for a value that is not a count.
+pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
+    let value = raw.trim().to_string();
+    let digits = value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
+    if !value.is_empty() && digits.clone().all(|c| c.is_ascii_digit()) {
+        ScbErrorKind::CountTooLarge {
+            region: region.to_string(),
+            value,
+        }
+    } else {
+        ScbErrorKind::BadValue {
+            region: region.to_string(),
+            value,
+        }
+    }
+}
+
+/// What a region is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Region {
+    Kommun {
+        code: Option<String>,
+        name: String,
+    },
+    County {
+        code: Option<String>,
+    },
+    Country,
+    /// "Summa", "Totalt": a total of the rows.
+    Total,
+    /// A code of another length.
+    Other,
+    /// One or three digits: a county's or kommun's code that has lost its leading zero
+    /// (`114` for `0114`), as when a program read the codes as numbers.
+    LostZero,
+}
+
+/// Splits "2303 Ragunda", "2303 - Ragunda" or "2303" into its code and name.
+fn split_code(label: &str) -> (Option<String>, String) {
+    let label = label.trim();
+    let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return (None, label.to_string());
+    }
+    let rest = label.get(digits.len()..).unwrap_or("");
+    // "2303Ragunda" is not a code and a name; "2303 Ragunda", "2303 - Ragunda" are.
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return (None, label.to_string());
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix('-').map_or(rest, str::trim_start);
+    (Some(digits), rest.trim().to_string())
+}
+
+/// The number of digits of the code a region starts with, if it starts with one.
+pub(super) fn code_length(label: &str) -> Option<usize> {
+    split_code(label).0.map(|c| c.len())
+}
+
+/// Whether a region starts with a code ("2303 Ragunda", "23", "2303 - Ragunda").
+pub(super) fn starts_with_code(label: &str) -> bool {
+    split_code(label).0.is_some()
+}
+
+fn classify(observation: &Observation) -> Region {
+    let (code, name) = match &observation.code {
+        Some(code) => (
+            Some(code.trim().to_string()),
+            observation.region.trim().to_string(),
+        ),
+        None => split_code(&observation.region),
+    };
+    // A text that repeats the code ("2303 Ragunda" as the text of code 2303) loses it.
+    let name = match (&code, split_code(&name)) {
+        (Some(c), (Some(inner), rest)) if inner == *c => rest,
+        _ => name,
+    };
+    let folded = fold(&name);
+    match code {
+        Some(code) if code.chars().all(|c| c.is_ascii_digit()) => match code.len() {
+            4 => Region::Kommun {
+                code: Some(code),
+                name,
+            },
+            2 if code == "00" => Region::Country,
+            2 => Region::County { code: Some(code) },
+            1 | 3 => Region::LostZero,
+            _ => Region::Other,
+        },
+        Some(_) => Region::Other,
+        None if matches!(folded.as_str(), "riket" | "sverige" | "hela riket") => Region::Country,
+        None if folded.ends_with(" län") => Region::County { code: None },
+        None if is_total_word(&folded) => Region::Total,
+        None => Region::Kommun { code: None, name },
+    }
+}
+
+/// "Summa", "Totalt", "Total", "Samtliga", "Alla …" (folded).
+fn is_total_word(folded: &str) -> bool {
+    folded.starts_with("summa")
+        || folded.starts_with("totalt")
+        || folded == "total"
+        || folded.starts_with("total ")
+        || folded.starts_with("samtliga")
+        || folded == "alla"
+        || folded.starts_with("alla ")
+        || folded == "tot"
+        || folded == "1+2"
+        || folded == "båda könen"
+}
+
+/// Whether a value of another dimension is its total ("totalt ålder", "tot - totalt",
+/// "1+2", "samtliga").
+fn is_total_value(value: &str) -> bool {
+    header_parts(value).any(|p| is_total_word(&p))
+}
+
+/// Turns the figures into kommun rows, totals and regions set aside, combining rows per
+/// another dimension as the module's comment says.
+pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
+    let Table {
+        dimensions,
+        mut observations,
+        header_line,
+    } = table;
+
+    // Dimensions: ignore one value, keep a total, sum parts, never sum contents.
+    let mut combined = Vec::new();
+    let mut summed: Vec<usize> = Vec::new();
+    for (d, dimension) in dimensions.iter().enumerate() {
+        let mut values: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut second_at = None;
+        for o in &observations {
+            let v = o.dims.get(d).map_or("", String::as_str);
+            if seen.insert(v) {
+                values.push(v);
+                if values.len() == 2 {
+                    second_at = Some(o.line);
+                }
+            }
+        }
+        if values.len() <= 1 {
+            continue;
+        }
+        if dimension.contents {
+            return Err((
+                second_at,
+                ScbErrorKind::SeveralContents {
+                    column: dimension.name.clone(),
+                    values: values.iter().map(|v| (*v).to_string()).collect(),
+                },
+            ));
+        }
+        match values.iter().find(|v| is_total_value(v)) {
+            Some(total) => {
+                let total = (*total).to_string();
+                combined.push(Combined::TotalOnly {
+                    column: dimension.name.clone(),
+                    value: total.clone(),
+                    others: values.len() - 1,
+                });
+                observations.retain(|o| o.dims.get(d) == Some(&total));
+            }
+            None => {
+                combined.push(Combined::Summed {
+                    column: dimension.name.clone(),
+                    values: values.iter().map(|v| (*v).to_string()).collect(),
+                });
+                summed.push(d);
+            }
+        }
+    }
+
+    // Regions.
+    let classified: Vec<(Observation, Region)> = observations
+        .into_iter()
+        .map(|o| {
+            let region = classify(&o);
+            (o, region)
+        })
+        .collect();
+    if let Some((o, _)) = classified.iter().find(|(_, r)| *r == Region::LostZero) {
+        return Err((
+            Some(o.line),
+            ScbErrorKind::LostLeadingZero {
+                region: o.region.trim().to_string(),
+            },
+        ));
+    }
+    let coded = classified
+        .iter()
+        .any(|(_, r)| matches!(r, Region::Kommun { code: Some(_), .. }));
+    if coded
+        && let Some((o, _)) = classified
+            .iter()
+            .find(|(_, r)| matches!(r, Region::Kommun { code: None, .. }))
+    {
+        return Err((
+            Some(o.line),
+            ScbErrorKind::NoKommunkod {
+                region: o.region.trim().to_string(),
+            },
+        ));
+    }
+
+    // Groups: one per region (each row its own group when nothing is summed).
+    struct Group {
+        line: usize,
+        label: String,
+        region: Region,
+        parts: Vec<(Vec<String>, usize, String)>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(u8, String), usize> = HashMap::new();
+    for (o, region) in classified {
+        let label = match &o.code {
+            Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
+            None => o.region.trim().to_string(),
+        };
+        let key = match &region {
+            Region::Kommun { code: Some(c), .. } => (0, c.clone()),
+            Region::Kommun { code: None, name } => (1, fold(name)),
+            Region::County { code: Some(c) } => (2, c.clone()),
+            _ => (3, fold(&label)),
+        };
+        let part: Vec<String> = summed
+            .iter()
+            .map(|&d| o.dims.get(d).cloned().unwrap_or_default())
+            .collect();
+        let existing = if summed.is_empty() {
+            None
+        } else {
+            index.get(&key).copied()
+        };
+        match existing.and_then(|g| groups.get_mut(g)) {
+            Some(group) => group.parts.push((part, o.line, o.value)),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(Group {
+                    line: o.line,
+                    label,
+                    region,
+                    parts: vec![(part, o.line, o.value)],
+                });
+            }
+        }
+    }
+
+    // Rows per another dimension: every kommun with the same values, each once.
+    if !summed.is_empty() {
+        let mut all: Vec<&Vec<String>> = Vec::new();
+        let mut known: HashSet<&Vec<String>> = HashSet::new();
+        for g in &groups {
+            for (part, _, _) in &g.parts {
+                if known.insert(part) {
+                    all.push(part);
+                }
+            }
+        }
+        let columns: Vec<String> = summed
+            .iter()
+            .filter_map(|&d| dimensions.get(d).map(|x| x.name.clone()))
+            .collect();
+        for g in groups
+            .iter()
+            .filter(|g| !matches!(g.region, Region::Country | Region::Other))
+        {
+            let mut seen: HashMap<&Vec<String>, usize> = HashMap::new();
+            for (part, line, _) in &g.parts {
+                if let Some(&first_line) = seen.get(part) {
+                    return Err((
+                        Some(*line),
+                        ScbErrorKind::RepeatedPart {
+                            region: g.label.clone(),
+                            values: part.clone(),
+                            first_line,
+                        },
+                    ));
+                }
+                seen.insert(part, *line);
+            }
+            if let Some(missing) = all.iter().find(|p| !seen.contains_key(*p)) {
+                return Err((
+                    Some(g.line),
+                    ScbErrorKind::UnevenParts {
+                        region: g.label.clone(),
+                        columns: columns.clone(),
+                        missing: (*missing).clone(),
+                    },
+                ));
+            }
+        }
+    }
+
+    // Counts.
+    let mut rows = Vec::new();
+    /// A county or "Summa" row, before it is known which kommun rows it covers.
+    struct Pending {
+        line: usize,
+        label: String,
+        count: Option<u64>,
+        code: Option<String>,
+        county: bool,
+    }
+    let mut pending_totals: Vec<Pending> = Vec::new();
+    let mut other_regions = Vec::new();
+    for g in groups {
+        let is_row = matches!(g.region, Region::Kommun { .. });
+        let mut count: Option<u64> = Some(0);
+        let mut unreadable = false;
+        for (_, line, value) in &g.parts {
+            match parse_count(value) {
+                Some(Some(c)) => {
+                    count = match count {
+                        Some(sum) => match sum.checked_add(c) {
+                            Some(s) => Some(s),
+                            None if is_row => {
+                                return Err((
+                                    Some(*line),
+                                    ScbErrorKind::CountTooLarge {
+                                        region: g.label.clone(),
+                                        value: value.trim().to_string(),
+                                    },
+                                ));
+                            }
+                            None => {
+                                unreadable = true;
+                                None
+                            }
+                        },
+                        None => None,
+                    }
+                }
+                Some(None) => count = None,
+                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
+                None => unreadable = true,
+            }
+        }
+        match g.region {
+            Region::Kommun { code, name } => rows.push(Row {
+                line: g.line,
+                code,
+                name,
+                count,
+            }),
+            Region::County { code } if !unreadable => pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code,
+                county: true,
+            }),
+            Region::Total if !unreadable => pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code: None,
+                county: false,
+            }),
+            _ => other_regions.push((g.line, g.label)),
+        }
+    }
+    if rows.is_empty() {
+        return Err((Some(header_line), ScbErrorKind::NoRows));
+    }
+
+    // Totals: a county covers its own kommuner (by code), or all of them when it is the only
+    // county of a file without codes; a "Summa" row covers every kommun row.
+    let counties = pending_totals.iter().filter(|t| t.county).count();
+    let mut totals = Vec::new();
+    for Pending {
+        line,
+        label,
+        count,
+        code,
+        county,
+    } in pending_totals
+    {
+        let covers = match (county, code) {
+            (false, _) => Some(Covers::All),
+            (true, Some(code)) if coded => rows
+                .iter()
+                .any(|r| {
+                    r.code
+                        .as_deref()
+                        .is_some_and(|c| c.starts_with(code.as_str()))
+                })
+                .then_some(Covers::County(code)),
+            (true, _) if counties == 1 => Some(Covers::All),
+            (true, _) => None,
+        };
+        match covers {
+            Some(covers) => totals.push(Total {
+                line,
+                label,
+                count,
+                covers,
+            }),
+            None => other_regions.push((line, label)),
+        }
+    }
+    other_regions.sort_by_key(|(line, _)| *line);
+    Ok(Assembled {
+        rows,
+        totals,
+        other_regions,
+        combined,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(line: usize, region: &str, dims: &[&str], value: &str) -> Observation {
+        Observation {
+            line,
+            region: region.to_string(),
+            code: None,
+            dims: dims.iter().map(|d| (*d).to_string()).collect(),
+            value: value.to_string(),
+        }
+    }
+
+    fn dims(names: &[&str]) -> Vec<Dimension> {
+        names
+            .iter()
+            .map(|n| Dimension {
+                name: (*n).to_string(),
+                contents: is_contents_header(n),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn years_are_found_beside_contents_codes() {
+        assert_eq!(header_year("2024"), Some(2024));
+        assert_eq!(header_year("2024M11"), Some(2024));
+        assert_eq!(header_year("BE0101N1 2024"), Some(2024));
+        assert_eq!(header_year("BE0101N1 - Folkmängd 2024 - 2024"), Some(2024));
+        assert_eq!(header_year("2024 - 2024"), Some(2024));
+        assert_eq!(header_year("2023-2024"), None);
+        assert_eq!(header_year("folkmängd"), None);
+    }
+
+    #[test]
+    fn regions_keep_their_codes_as_written() {
+        assert_eq!(
+            split_code("0114 Upplands Väsby"),
+            (Some("0114".into()), "Upplands Väsby".into())
+        );
+        assert_eq!(
+            split_code("2303 - Ragunda"),
+            (Some("2303".into()), "Ragunda".into())
+        );
+        assert_eq!(split_code("2303"), (Some("2303".into()), String::new()));
+        assert_eq!(split_code("Ragunda"), (None, "Ragunda".into()));
+        assert_eq!(classify(&obs(1, "00 Riket", &[], "1")), Region::Country);
+        assert_eq!(classify(&obs(1, "Riket", &[], "1")), Region::Country);
+        assert_eq!(
+            classify(&obs(1, "23 Jämtlands län", &[], "1")),
+            Region::County {
+                code: Some("23".into())
+            }
+        );
+        assert_eq!(
+            classify(&obs(1, "Jämtlands län", &[], "1")),
+            Region::County { code: None }
+        );
+        assert_eq!(classify(&obs(1, "Summa", &[], "1")), Region::Total);
+        assert_eq!(classify(&obs(1, "012345", &[], "1")), Region::Other);
+        assert_eq!(
+            classify(&obs(1, "114 Upplands Väsby", &[], "1")),
+            Region::LostZero
+        );
+        assert_eq!(classify(&obs(1, "1", &[], "1")), Region::LostZero);
+        let mut o = obs(1, "2303 Ragunda", &[], "1");
+        o.code = Some("2303".into());
+        assert_eq!(
+            classify(&o),
+            Region::Kommun {
+                code: Some("2303".into()),
+                name: "Ragunda".into()
+            }
+        );
+    }
+
+    #[test]
+    fn rows_per_sex_are_summed_and_a_total_is_not_counted_twice() {
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "2303 Ragunda", &["män"], "2575"),
+                obs(3, "2303 Ragunda", &["kvinnor"], "2575"),
+                obs(4, "2305 Bräcke", &["män"], "3018"),
+                obs(5, "2305 Bräcke", &["kvinnor"], "3019"),
+            ],
+            header_line: 1,
+        };
+        let a = assemble(t).unwrap();
+        let counts: Vec<_> = a.rows.iter().map(|r| (r.line, r.count)).collect();
+        assert_eq!(counts, [(2, Some(5_150)), (4, Some(6_037))]);
+        assert!(matches!(&a.combined[..], [Combined::Summed { values, .. }] if values.len() == 2));
+
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "2303 Ragunda", &["totalt"], "5150"),
+                obs(3, "2303 Ragunda", &["män"], "2575"),
+                obs(4, "2303 Ragunda", &["kvinnor"], "2575"),
+            ],
+            header_line: 1,
+        };
+        let a = assemble(t).unwrap();
+        assert_eq!(a.rows.len(), 1);
+        assert_eq!(a.rows[0].count, Some(5_150));
+        assert!(matches!(
+            &a.combined[..],
+            [Combined::TotalOnly { others: 2, .. }]
+        ));
+    }
+
+    #[test]
+    fn uneven_or_repeated_parts_and_several_contents_are_refused() {
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "2303 Ragunda", &["män"], "2575"),
+                obs(3, "2303 Ragunda", &["kvinnor"], "2575"),
+                obs(4, "2305 Bräcke", &["män"], "3018"),
+            ],
+            header_line: 1,
+        };
+        let (line, kind) = assemble(t).err().unwrap();
+        assert_eq!(line, Some(4));
+        assert!(
+            matches!(kind, ScbErrorKind::UnevenParts { ref missing, .. } if missing == &["kvinnor"])
+        );
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "2303 Ragunda", &["män"], "2575"),
+                obs(3, "2303 Ragunda", &["kvinnor"], "2575"),
+                obs(4, "2303 Ragunda", &["män"], "2575"),
+            ],
+            header_line: 1,
+        };
+        let (line, kind) = assemble(t).err().unwrap();
+        assert_eq!(line, Some(4));
+        assert!(matches!(
+            kind,
+            ScbErrorKind::RepeatedPart { first_line: 2, .. }
+        ));
+        let t = Table {
+            dimensions: dims(&["ContentsCode"]),
+            observations: vec![
+                obs(2, "2303", &["BE0101N1"], "5150"),
+                obs(3, "2303", &["BE0101N2"], "10"),
+            ],
+            header_line: 1,
+        };
+        assert!(matches!(
+            assemble(t).err().unwrap().1,
+            ScbErrorKind::SeveralContents { .. }
+        ));
+    }
+
+    #[test]
+    fn a_county_covers_its_own_kommuner_and_the_country_is_set_aside() {
+        let t = Table {
+            dimensions: Vec::new(),
+            observations: vec![
+                obs(2, "00 Riket", &[], "10587710"),
+                obs(3, "22 Västernorrlands län", &[], "242000"),
+                obs(4, "23 Jämtlands län", &[], "132708"),
+                obs(5, "2303 Ragunda", &[], "5150"),
+            ],
+            header_line: 1,
+        };
+        let a = assemble(t).unwrap();
+        assert_eq!(a.totals.len(), 1);
+        assert_eq!(a.totals[0].covers, Covers::County("23".into()));
+        assert_eq!(a.other_regions.len(), 2);
+    }
+}

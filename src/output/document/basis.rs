@@ -1,0 +1,1514 @@
+//! The decision basis (*beslutsunderlag*) as a document: the agreement and the county's
+//! money, one table per area with its earmarks, the summary per handling actor, the table per
+//! kommun, requisition, payment and invoicing, follow-up, and the figures `check` compared.
+//!
+//! Every table is a report view (`core::report`) laid out; every printed figure carries its
+//! standing after `check` (`core::report::printed`), so a plan with errors still renders, each
+//! error at its figure and listed at the top.
+
+use crate::core::diff::{Change, PlanDiff, YearCheckKind};
+use crate::core::finding::{Finding, Severity};
+use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::money::Amount;
+use crate::core::plan::{ActorKind, Date, Plan};
+use crate::core::report::printed::{self, Covers, Figure as Fig, Printed};
+use crate::core::report::{self, Payments, Projection, Statement};
+use crate::input::plan::Source;
+use crate::output::document::{
+    Block, Column, Document, Figure, FindingNote, Mark, Row, RowKind, Span, StatusKind, StatusNote,
+    Table, chart,
+};
+use crate::output::lang::Lang;
+use crate::output::number;
+use crate::output::words::findings as words;
+use crate::say;
+
+/// What the decision basis is made from.
+pub struct Inputs<'a, 'l, 'p> {
+    /// The whole plan (documents are not filtered).
+    pub projection: &'a Projection<'l, 'p>,
+    /// Every finding of `check`, in file order.
+    pub findings: &'a [Finding],
+    pub source: &'a Source,
+    /// Last year's plan compared with this one (`--previous`).
+    pub previous: Option<&'a PlanDiff>,
+    pub lang: Lang,
+}
+
+/// Figures and their standing: the plan's printed figures and the findings at them.
+pub struct Marks<'a> {
+    printed: Vec<Printed>,
+    findings: &'a [Finding],
+    pub notes: Vec<FindingNote>,
+    lang: Lang,
+}
+
+impl<'a> Marks<'a> {
+    pub fn new(ledger: &Ledger, findings: &'a [Finding], source: &Source, lang: Lang) -> Marks<'a> {
+        let mut errors = 0;
+        let mut warnings = 0;
+        let notes = findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let label = if f.is_error() {
+                    errors += 1;
+                    say!(lang, "fel {errors}", "error {errors}")
+                } else {
+                    warnings += 1;
+                    say!(lang, "varning {warnings}", "warning {warnings}")
+                };
+                let (line, column) = source.line_col(f.span.start);
+                FindingNote {
+                    number: i + 1,
+                    severity: f.severity,
+                    label,
+                    code: f.code().as_str().to_string(),
+                    place: format!("{}:{line}:{column}", source.display_path()),
+                    message: words::message(&f.problem, lang),
+                    figures: f.problem.figures().map(|(s, c)| words::figures(s, c, lang)),
+                    hint: words::hint(&f.problem, lang),
+                }
+            })
+            .collect();
+        Marks {
+            printed: printed::printed(ledger),
+            findings,
+            notes,
+            lang,
+        }
+    }
+
+    /// `amount` as the document shows it, with the standing of the printed figures that
+    /// `matches` selects.
+    pub fn figure(&self, amount: Amount, matches: impl Fn(&Fig) -> bool) -> Figure {
+        let standing = printed::standing(&self.printed, self.findings, matches);
+        let text = number::document_amount(amount, self.lang);
+        let mark = if !standing.findings.is_empty() {
+            self.finding_mark(amount, &standing.findings)
+        } else if standing.is_verified() {
+            Mark::Verified
+        } else {
+            Mark::None
+        };
+        Figure { text, mark }
+    }
+
+    /// An amount that no printed figure stands for.
+    pub fn plain(&self, amount: Amount) -> Figure {
+        Figure {
+            text: number::document_amount(amount, self.lang),
+            mark: Mark::None,
+        }
+    }
+
+    fn finding_mark(&self, shown: Amount, indices: &[usize]) -> Mark {
+        let lang = self.lang;
+        let found: Vec<&Finding> = indices
+            .iter()
+            .filter_map(|&i| self.findings.get(i))
+            .collect();
+        let severity = if found.iter().any(|f| f.is_error()) {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let note = found
+            .iter()
+            .find_map(|f| f.problem.figures())
+            .map(|(stated, computed)| {
+                if shown == stated {
+                    let c = number::document_amount(computed, lang);
+                    say!(lang, "≠ beräknat {c}", "≠ computed {c}")
+                } else {
+                    let s = number::document_amount(stated, lang);
+                    say!(lang, "≠ angivet {s}", "≠ stated {s}")
+                }
+            })
+            .unwrap_or_else(|| "≠".to_string());
+        let labels: Vec<String> = indices
+            .iter()
+            .filter_map(|&i| self.notes.get(i))
+            .map(|n| n.label.clone())
+            .collect();
+        Mark::Finding {
+            severity,
+            numbers: indices.iter().map(|i| i + 1).collect(),
+            note,
+            label: labels.join(", "),
+        }
+    }
+
+    /// How many printed figures `check` compared, and how many of them hold.
+    pub fn counts(&self) -> (usize, usize) {
+        let compared = self.printed.iter().filter(|p| p.compared).count();
+        let holding = self
+            .printed
+            .iter()
+            .filter(|p| p.compared)
+            .filter(|p| {
+                !self
+                    .findings
+                    .iter()
+                    .any(|f| f.span.start < p.span.end && p.span.start < f.span.end)
+            })
+            .count();
+        (compared, holding)
+    }
+}
+
+/// The decision basis.
+pub fn build(inputs: &Inputs) -> Document {
+    let lang = inputs.lang;
+    let projection = inputs.projection;
+    let ledger = projection.ledger;
+    let plan = ledger.plan;
+    let marks = Marks::new(ledger, inputs.findings, inputs.source, lang);
+    let year = *plan.plan.year.get_ref();
+    let county = &plan.plan.county;
+
+    let mut blocks = Vec::new();
+    if !marks.notes.is_empty() {
+        blocks.push(heading(
+            2,
+            lang.pick(
+                "Fel och varningar i planen",
+                "Errors and warnings in the plan",
+            ),
+            "findings",
+            false,
+        ));
+        blocks.push(Block::Paragraph(vec![Span::text(lang.pick(
+            "Det här är vad allocate check fann. Varje fel och varning står också vid sin siffra i dokumentet (≠).",
+            "This is what allocate check found. Each error and warning also stands at its figure in the document (≠).",
+        ))]));
+        blocks.push(Block::Findings(marks.notes.clone()));
+    }
+    agreement(&mut blocks, plan, &marks, inputs.previous, lang);
+    flow(&mut blocks, projection, lang);
+    areas(&mut blocks, projection, &marks, inputs.previous, lang);
+    summary(&mut blocks, projection, &marks, lang);
+    per_kommun(&mut blocks, projection, &marks, lang);
+    per_actor(&mut blocks, projection, &marks, lang);
+    if let Some(diff) = inputs.previous {
+        comparison(&mut blocks, diff, lang);
+    }
+    let payments = report::payments(projection);
+    payment_section(&mut blocks, plan, &payments, &marks, lang);
+    follow_up(&mut blocks, plan, lang);
+    checked_figures(&mut blocks, ledger, &marks, lang);
+
+    let mut meta = vec![
+        (lang.pick("Län", "County").to_string(), texts(county)),
+        (
+            lang.pick("År", "Year").to_string(),
+            texts(&year.to_string()),
+        ),
+    ];
+    if let Some(forum) = &plan.plan.forum {
+        meta.push((
+            lang.pick("Beslutande forum", "Deciding forum").to_string(),
+            texts(forum),
+        ));
+    }
+    if let Some(date) = &plan.plan.decision_date {
+        meta.push((
+            lang.pick("Beslutsdatum", "Decision date").to_string(),
+            texts(&number::date(*date.get_ref(), lang)),
+        ));
+    }
+    if let Some(date) = &plan.plan.document_date {
+        meta.push((
+            lang.pick("Underlagets datum", "Document date").to_string(),
+            texts(&number::date(*date.get_ref(), lang)),
+        ));
+    }
+    if let Some(reference) = &plan.plan.reference {
+        meta.push((
+            lang.pick("Referenskod", "Reference code").to_string(),
+            texts(reference),
+        ));
+    }
+    meta.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        vec![Span::Figure(
+            marks.figure(*plan.plan.county_total.get_ref(), |f| {
+                matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
+            }),
+        )],
+    ));
+
+    Document {
+        lang,
+        kicker: say!(
+            lang,
+            "Beslutsunderlag · {county} {year}",
+            "Decision basis · {county} {year}"
+        ),
+        title: say!(
+            lang,
+            "Länsgemensamma medel för psykisk hälsa och suicidprevention {year}",
+            "Joint county funds for mental health and suicide prevention {year}"
+        ),
+        subtitle: Some(plan.plan.title.clone()),
+        meta,
+        status: Some(status(&marks, inputs.findings, lang)),
+        blocks,
+        footer: footer(inputs.source, lang),
+    }
+}
+
+/// The last line of a document.
+pub fn footer(source: &Source, lang: Lang) -> String {
+    let (version, path) = (env!("CARGO_PKG_VERSION"), source.display_path());
+    say!(
+        lang,
+        "Skapat med allocate {version} ur {path}. Beloppen är beräknade ur planen; ✓ betyder att dokumentets tryckta summa är kontrollerad mot beräkningen.",
+        "Made with allocate {version} from {path}. The amounts are computed from the plan; ✓ means that the document's printed figure was checked against the computation."
+    )
+}
+
+fn status(marks: &Marks, findings: &[Finding], lang: Lang) -> StatusNote {
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    let (compared, holding) = marks.counts();
+    let warning_words = match (lang, warnings) {
+        (Lang::Sv, 1) => "1 varning".to_string(),
+        (Lang::Sv, n) => format!("{n} varningar"),
+        (Lang::En, 1) => "1 warning".to_string(),
+        (Lang::En, n) => format!("{n} warnings"),
+    };
+    if errors > 0 {
+        let error_words = match (lang, errors) {
+            (Lang::En, 1) => "1 error".to_string(),
+            (Lang::En, n) => format!("{n} errors"),
+            (Lang::Sv, n) => format!("{n} fel"),
+        };
+        return StatusNote {
+            kind: StatusKind::Errors,
+            text: vec![
+                Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
+                Span::text(say!(
+                    lang,
+                    " planen har {error_words} och {warning_words}. Varje fel står vid sin siffra (≠) och i listan nedan. {holding} av {compared} tryckta summor stämmer med beräkningen.",
+                    " the plan has {error_words} and {warning_words}. Each error stands at its figure (≠) and in the list below. {holding} of {compared} printed figures match the computation."
+                )),
+            ],
+        };
+    }
+    let mut text = say!(
+        lang,
+        "{holding} av {compared} tryckta summor stämmer med beräkningen (allocate check); ✓ markerar dem.",
+        "{holding} of {compared} printed figures match the computation (allocate check); ✓ marks them."
+    );
+    if warnings > 0 {
+        text.push(' ');
+        text.push_str(&say!(
+            lang,
+            "Planen har inga fel, men {warning_words}: se nedan.",
+            "The plan has no errors, but {warning_words}: see below."
+        ));
+    }
+    StatusNote {
+        kind: if warnings > 0 {
+            StatusKind::Warnings
+        } else {
+            StatusKind::Verified
+        },
+        text: vec![Span::text(text)],
+    }
+}
+
+fn heading(level: u8, text: &str, id: &str, new_page: bool) -> Block {
+    Block::Heading {
+        level,
+        text: text.to_string(),
+        id: id.to_string(),
+        new_page,
+    }
+}
+
+fn texts(text: &str) -> Vec<Span> {
+    vec![Span::text(text)]
+}
+
+fn figure_cell(figure: Figure) -> Vec<Span> {
+    vec![Span::Figure(figure)]
+}
+
+fn total_label(lang: Lang) -> Vec<Span> {
+    vec![Span::Strong(lang.pick("Totalt", "Total").to_string())]
+}
+
+fn row(cells: Vec<Vec<Span>>) -> Row {
+    Row {
+        cells,
+        kind: RowKind::Body,
+    }
+}
+
+fn total_row(cells: Vec<Vec<Span>>) -> Row {
+    Row {
+        cells,
+        kind: RowKind::Total,
+    }
+}
+
+/// The agreement: the national money and its split, the county's share and its change, the
+/// areas, and the county action plan's focus areas.
+fn agreement(
+    blocks: &mut Vec<Block>,
+    plan: &Plan,
+    marks: &Marks,
+    previous: Option<&PlanDiff>,
+    lang: Lang,
+) {
+    let year = *plan.plan.year.get_ref();
+    blocks.push(heading(
+        2,
+        lang.pick(
+            "Överenskommelsen och länets medel",
+            "The agreement and the county's funds",
+        ),
+        "agreement",
+        false,
+    ));
+    if let Some(agreement) = &plan.agreement {
+        let national = marks.figure(*agreement.national_total.get_ref(), |f| {
+            matches!(f, Fig::NationalTotal)
+        });
+        let mut spans = Vec::new();
+        if let Some(name) = &agreement.name {
+            spans.push(Span::text(format!("{name}: ")));
+        }
+        spans.push(Span::text(lang.pick(
+            "inom ramen för överenskommelsen avsätter regeringen ",
+            "within the agreement the government sets aside ",
+        )));
+        spans.push(Span::Figure(national.clone()));
+        spans.push(Span::text(say!(lang, " under {year}", " in {year}")));
+        if let Some(prev) = &agreement.previous_national_total {
+            let (amount, last) = (
+                number::document_amount(*prev.get_ref(), lang),
+                year.saturating_sub(1),
+            );
+            spans.push(Span::text(say!(
+                lang,
+                ", i jämförelse med {amount} {last}",
+                ", against {amount} in {last}"
+            )));
+        }
+        spans.push(Span::text("."));
+        blocks.push(Block::Paragraph(spans));
+        if !agreement.split.is_empty() {
+            let mut rows: Vec<Row> = agreement
+                .split
+                .iter()
+                .map(|part| {
+                    row(vec![
+                        texts(&part.recipient),
+                        figure_cell(marks.plain(*part.amount.get_ref())),
+                    ])
+                })
+                .collect();
+            rows.push(total_row(vec![total_label(lang), figure_cell(national)]));
+            blocks.push(Block::Table(Table {
+                caption: Some(say!(
+                    lang,
+                    "De nationella medlen {year}",
+                    "The national funds {year}"
+                )),
+                columns: vec![
+                    Column::wide(lang.pick("Till", "To")),
+                    Column::amount(lang.pick("Belopp", "Amount")),
+                ],
+                rows,
+                notes: Vec::new(),
+            }));
+        }
+    }
+    // The county's share and the change.
+    let total = marks.figure(*plan.plan.county_total.get_ref(), |f| {
+        matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
+    });
+    let county = &plan.plan.county;
+    let mut spans = vec![
+        Span::text(say!(
+            lang,
+            "Tillgängliga länssamverkansmedel {year}, {county}: totalt ",
+            "Joint county funds available in {year}, {county}: in total "
+        )),
+        Span::Figure(total),
+        Span::text("."),
+    ];
+    if let Some(change) = &plan.plan.stated_change {
+        let amount = *change.get_ref();
+        let shown = marks.figure(amount.abs(), |_| false);
+        let standing = marks.figure(amount, |f| matches!(f, Fig::Change));
+        let figure = Figure {
+            text: shown.text,
+            mark: standing.mark,
+        };
+        let words = if amount.is_negative() {
+            lang.pick(" En minskning med ", " A decrease of ")
+        } else if amount.0.is_zero() {
+            lang.pick(" Oförändrat: ", " Unchanged: ")
+        } else {
+            lang.pick(" En ökning med ", " An increase of ")
+        };
+        spans.push(Span::text(words));
+        spans.push(Span::Figure(figure));
+        if let Some(prev) = &plan.plan.previous_county_total {
+            let last = year.saturating_sub(1);
+            let held = previous.and_then(|d| {
+                d.year_checks
+                    .iter()
+                    .find(|c| c.kind == YearCheckKind::PreviousTotal)
+            });
+            let figure = Figure {
+                text: number::document_amount(*prev.get_ref(), lang),
+                mark: match held {
+                    Some(c) if c.holds() => Mark::Verified,
+                    Some(c) => {
+                        let computed = number::document_amount(c.computed, lang);
+                        Mark::Finding {
+                            severity: Severity::Error,
+                            numbers: Vec::new(),
+                            note: say!(
+                                lang,
+                                "≠ {computed} enligt {last} års plan",
+                                "≠ {computed} in the {last} plan"
+                            ),
+                            label: "--previous".to_string(),
+                        }
+                    }
+                    None => Mark::None,
+                },
+            };
+            spans.push(Span::text(say!(lang, " ({last}: ", " ({last}: ")));
+            spans.push(Span::Figure(figure));
+            spans.push(Span::text(")"));
+        }
+        spans.push(Span::text("."));
+    }
+    blocks.push(Block::Paragraph(spans));
+
+    // The areas at a glance.
+    let diff_areas = previous.map(|d| &d.areas);
+    let mut columns = vec![
+        Column::text(lang.pick("Område", "Area")),
+        Column::wide(lang.pick("Prioriterat område", "Priority area")),
+        Column::text(lang.pick("Grund för beloppet", "Basis of the amount")),
+        Column::amount(lang.pick("Belopp", "Amount")),
+    ];
+    if let Some(d) = previous {
+        let last = d.old.year;
+        columns.push(Column::amount(last.to_string()));
+        columns.push(Column::amount(lang.pick("Förändring", "Change")));
+    }
+    let mut rows = Vec::new();
+    for (a, area) in plan.areas.iter().enumerate() {
+        let number = area.number.get_ref().to_string();
+        let mut cells = vec![
+            texts(&number),
+            texts(&area.title),
+            texts(area.basis.as_deref().unwrap_or("")),
+            figure_cell(marks.figure(
+                *area.amount.get_ref(),
+                |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+            )),
+        ];
+        if let Some(rows) = diff_areas {
+            let change = rows.iter().find(|r| r.key == number).map(|r| r.change);
+            cells.extend(change_cells(change, marks, lang));
+        }
+        rows.push(row(cells));
+    }
+    let mut cells = vec![
+        Vec::new(),
+        total_label(lang),
+        Vec::new(),
+        figure_cell(marks.figure(*plan.plan.county_total.get_ref(), |f| {
+            matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
+        })),
+    ];
+    if let Some(d) = previous {
+        cells.extend(change_cells(Some(d.county), marks, lang));
+    }
+    rows.push(total_row(cells));
+    blocks.push(Block::Table(Table {
+        caption: Some(
+            lang.pick(
+                "Överenskommelsens prioriterade områden",
+                "The agreement's priority areas",
+            )
+            .to_string(),
+        ),
+        columns,
+        rows,
+        notes: Vec::new(),
+    }));
+    if !plan.focus_areas.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::Strong(
+            lang.pick(
+                "Fokusområden i den länsövergripande handlingsplanen",
+                "Focus areas of the county action plan",
+            )
+            .to_string(),
+        )]));
+        blocks.push(Block::List(
+            plan.focus_areas
+                .iter()
+                .map(|f| texts(&format!("{}. {}", f.number.get_ref(), f.title)))
+                .collect(),
+        ));
+    }
+}
+
+/// Last year's amount and the change, as two cells.
+fn change_cells(change: Option<Change>, marks: &Marks, lang: Lang) -> [Vec<Span>; 2] {
+    let Some(change) = change else {
+        return [texts("–"), texts("–")];
+    };
+    let old = change
+        .old
+        .map_or_else(|| texts("–"), |o| figure_cell(marks.plain(o)));
+    let diff = change.difference();
+    let text = match change.percent() {
+        Some(p) => format!(
+            "{} ({})",
+            number::document_change(diff, lang),
+            number::document_percent(p, lang)
+        ),
+        None => number::document_change(diff, lang),
+    };
+    [old, texts(&text)]
+}
+
+/// The picture of the money's way.
+fn flow(blocks: &mut Vec<Block>, projection: &Projection, lang: Lang) {
+    let flow = report::flow(projection);
+    if flow.total.0.is_zero() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick("Medlens väg", "Where the money goes"),
+        "flow",
+        false,
+    ));
+    blocks.push(Block::Chart(chart::sankey(&flow, lang)));
+}
+
+/// One section per area: its amount and earmarks, and its insatser in full.
+fn areas(
+    blocks: &mut Vec<Block>,
+    projection: &Projection,
+    marks: &Marks,
+    previous: Option<&PlanDiff>,
+    lang: Lang,
+) {
+    let ledger = projection.ledger;
+    let plan = ledger.plan;
+    let per_area = report::per_area(projection);
+    let earmarks = report::earmarks(projection);
+    for report in &per_area.areas {
+        let Some(&a) = ledger.names.areas.get(&report.number) else {
+            continue;
+        };
+        let number = report.number;
+        blocks.push(heading(
+            2,
+            &{
+                let title = &report.title;
+                say!(lang, "Område {number}: {title}", "Area {number}: {title}")
+            },
+            &format!("area-{number}"),
+            true,
+        ));
+        let agreement = marks.figure(
+            report.agreement,
+            |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+        );
+        let mut spans = vec![
+            Span::text(lang.pick(
+                "Belopp enligt överenskommelsen: ",
+                "Amount under the agreement: ",
+            )),
+            Span::Figure(agreement.clone()),
+        ];
+        if let Some(basis) = plan.areas.get(a).and_then(|x| x.basis.as_ref()) {
+            spans.push(Span::text(format!(" ({basis})")));
+        }
+        spans.push(Span::text("."));
+        if let Some(diff) = previous {
+            let key = number.to_string();
+            if let Some(change) = diff.areas.iter().find(|r| r.key == key).map(|r| r.change) {
+                let last = diff.old.year;
+                let old = change
+                    .old
+                    .map_or_else(|| "–".to_string(), |o| number::document_amount(o, lang));
+                let difference = number::document_change(change.difference(), lang);
+                spans.push(Span::text(say!(
+                    lang,
+                    " {last}: {old}; förändring {difference}.",
+                    " {last}: {old}; change {difference}."
+                )));
+            }
+        }
+        blocks.push(Block::Paragraph(spans));
+        let area_earmarks: Vec<_> = earmarks.iter().filter(|e| e.area == number).collect();
+        if !area_earmarks.is_empty() {
+            let rows = area_earmarks
+                .iter()
+                .map(|e| {
+                    let index = plan
+                        .areas
+                        .get(a)
+                        .and_then(|x| x.earmarks.iter().position(|m| m.id.get_ref() == &e.id));
+                    let amount = marks.figure(
+                        e.amount,
+                        |f| matches!(f, Fig::Earmark(x, y) if *x == a && Some(*y) == index),
+                    );
+                    let (ids, given) = if e.insatser.is_empty() {
+                        (texts(lang.pick("inga märkta", "none tagged")), texts("–"))
+                    } else {
+                        (
+                            texts(&e.insatser.join(", ")),
+                            figure_cell(marks.plain(e.tagged)),
+                        )
+                    };
+                    row(vec![texts(&e.title), amount_cell(amount), ids, given])
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                caption: Some(
+                    lang.pick(
+                        "Varav: statens vägledande fördelning inom området",
+                        "Of which: the state's indicative split within the area",
+                    )
+                    .to_string(),
+                ),
+                columns: vec![
+                    Column::wide(lang.pick("Varav", "Of which")),
+                    Column::amount(lang.pick("Belopp", "Amount")),
+                    Column::text(lang.pick("Märkta insatser", "Tagged insatser")),
+                    Column::amount(lang.pick("Insatserna ger", "The insatser give")),
+                ],
+                rows,
+                notes: Vec::new(),
+            }));
+        }
+        let mut rows: Vec<Row> = report
+            .rows
+            .iter()
+            .map(|r| {
+                let i = ledger.names.insatser.get(&r.insats).copied();
+                let insats = i.and_then(|i| plan.insatser.get(i));
+                let responsible = insats
+                    .and_then(|x| x.responsible.clone())
+                    .unwrap_or_else(|| r.responsible.clone());
+                let affected = insats.and_then(|x| x.affected.clone()).unwrap_or_default();
+                let amount =
+                    marks.figure(r.amount, |f| matches!(f, Fig::Insats(x) if Some(*x) == i));
+                row(vec![
+                    texts(&r.insats),
+                    texts(&r.text),
+                    texts(&r.focus_list(", ")),
+                    texts(&affected),
+                    texts(&responsible),
+                    figure_cell(amount),
+                ])
+            })
+            .collect();
+        let total = marks.figure(
+            report.total,
+            |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+        );
+        rows.push(total_row(vec![
+            Vec::new(),
+            total_label(lang),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            figure_cell(total),
+        ]));
+        blocks.push(Block::Table(Table {
+            caption: Some(say!(
+                lang,
+                "Insatser inom område {number}",
+                "Insatser in area {number}"
+            )),
+            columns: vec![
+                Column::text("Insats"),
+                Column::wide(lang.pick("Beskrivning", "Description")),
+                Column::text(lang.pick("Fokusområden", "Focus areas")),
+                Column::text(lang.pick("Berörda verksamheter", "Units concerned")),
+                Column::text(lang.pick("Ansvarig verksamhet", "Responsible")),
+                Column::amount(lang.pick("Belopp", "Amount")),
+            ],
+            rows,
+            notes: Vec::new(),
+        }));
+    }
+}
+
+fn amount_cell(figure: Figure) -> Vec<Span> {
+    vec![Span::Figure(figure)]
+}
+
+/// The summary per handling actor: each top heading a table, its sub-headings as rows.
+fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
+    let ledger = projection.ledger;
+    let report = report::per_heading(projection);
+    if report.headings.is_empty() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick(
+            "Sammanfattande fördelning per ansvarig aktör som hanterar medlen",
+            "Summary per responsible actor handling the funds",
+        ),
+        "summary",
+        true,
+    ));
+    // The view lists every heading in the forest's preorder (documents are not filtered).
+    let order = &ledger.headings.forest.preorder;
+    let mut current: Option<(String, Figure, Vec<Row>)> = None;
+    let finish = |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>)>| {
+        if let Some((title, figure, mut rows)) = current {
+            blocks.push(Block::Paragraph(vec![
+                Span::Strong(title),
+                Span::text(lang.pick(" — totalt ", " — total ")),
+                Span::Figure(figure.clone()),
+            ]));
+            rows.push(total_row(vec![
+                Vec::new(),
+                total_label(lang),
+                Vec::new(),
+                figure_cell(figure),
+            ]));
+            blocks.push(Block::Table(Table {
+                caption: None,
+                columns: vec![
+                    Column::text("Insats"),
+                    Column::wide(lang.pick("Beskrivning", "Description")),
+                    Column::text(lang.pick("Mottagare", "Recipient")),
+                    Column::amount(lang.pick("Belopp", "Amount")),
+                ],
+                rows,
+                notes: Vec::new(),
+            }));
+        }
+    };
+    for (h, report) in order.iter().zip(&report.headings) {
+        let shown = report.stated.unwrap_or(report.computed);
+        let figure = marks.figure(shown, |f| matches!(f, Fig::Heading(x) if x == h));
+        let figure = match (report.stated, &figure.mark) {
+            // A printed total that agrees; or a heading the document prints without one.
+            (None, Mark::None) => marks.plain(report.computed),
+            _ => figure,
+        };
+        if report.depth == 0 {
+            let done = current.take();
+            finish(blocks, done);
+            current = Some((report.title.clone(), figure, Vec::new()));
+        } else if let Some((_, _, rows)) = current.as_mut() {
+            let marker = "› ".repeat(report.depth);
+            rows.push(Row {
+                cells: vec![
+                    Vec::new(),
+                    vec![Span::Strong(format!("{marker}{}", report.title))],
+                    Vec::new(),
+                    figure_cell(figure),
+                ],
+                kind: RowKind::Group,
+            });
+        }
+        if let Some((_, _, rows)) = current.as_mut() {
+            for item in &report.items {
+                rows.push(row(vec![
+                    texts(&item.insats),
+                    texts(&item.text),
+                    texts(&item.recipient),
+                    figure_cell(marks.plain(item.amount)),
+                ]));
+            }
+        }
+    }
+    finish(blocks, current);
+    let total = marks.figure(report.total, |f| {
+        matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
+    });
+    blocks.push(Block::Paragraph(vec![
+        Span::text(lang.pick("Rubrikerna tillsammans: ", "The headings together: ")),
+        Span::Figure(total),
+        Span::text("."),
+    ]));
+}
+
+/// The kommuner's table and its picture.
+fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
+    let ledger = projection.ledger;
+    let report = report::per_kommun(projection);
+    if report.columns.is_empty() || report.total.0.is_zero() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick("Fördelning per kommun", "Distribution per kommun"),
+        "per-kommun",
+        true,
+    ));
+    let insatser: Vec<Option<usize>> = report
+        .columns
+        .iter()
+        .map(|c| ledger.names.insatser.get(&c.insats).copied())
+        .collect();
+    let mut columns = vec![
+        Column::text(lang.pick("Kod", "Code")),
+        Column::text("Kommun"),
+    ];
+    columns.extend(report.columns.iter().map(|c| Column::amount(&c.insats)));
+    columns.push(Column::amount(lang.pick("Totalt", "Total")));
+    let mut rows = Vec::new();
+    for kommun in &report.rows {
+        let k = ledger.names.kommun(&kommun.code);
+        let mut cells = vec![texts(&kommun.code), texts(&kommun.name)];
+        for (amount, insats) in kommun.amounts.iter().zip(&insatser) {
+            let figure = marks.figure(*amount, |f| {
+                matches!(f, Fig::Part(i, Recipient::Kommun(x))
+                    if Some(*i) == *insats && k.map(index) == Some(*x))
+            });
+            cells.push(figure_cell(figure));
+        }
+        cells.push(figure_cell(marks.figure(
+            kommun.total,
+            |f| matches!(f, Fig::Stated(_, Covers::Kommun(x)) if Some(*x) == k),
+        )));
+        rows.push(row(cells));
+    }
+    let group = ledger.actors.group;
+    let mut cells = vec![Vec::new(), total_label(lang)];
+    cells.extend(
+        report
+            .column_totals
+            .iter()
+            .map(|a| figure_cell(marks.plain(*a))),
+    );
+    cells.push(figure_cell(marks.figure(
+        report.total,
+        |f| matches!(f, Fig::Stated(_, Covers::Actor(x)) if Some(*x) == group),
+    )));
+    rows.push(total_row(cells));
+    let notes = report
+        .columns
+        .iter()
+        .map(|c| format!("{}: {}", c.insats, c.text))
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: Some(
+            lang.pick("Respektive kommun, per insats", "Each kommun, per insats")
+                .to_string(),
+        ),
+        columns,
+        rows,
+        notes,
+    }));
+    blocks.push(Block::Chart(chart::kommun_bars(&report, lang)));
+}
+
+/// Every responsible actor per area.
+fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
+    let report = report::per_actor(projection);
+    blocks.push(heading(
+        2,
+        lang.pick(
+            "Fördelning per ansvarig aktör och område",
+            "Distribution per responsible actor and area",
+        ),
+        "per-actor",
+        false,
+    ));
+    let mut columns = vec![Column::wide(lang.pick("Aktör", "Actor"))];
+    columns.extend(
+        report
+            .areas
+            .iter()
+            .map(|n| Column::amount(say!(lang, "Område {n}", "Area {n}"))),
+    );
+    columns.push(Column::amount(lang.pick("Totalt", "Total")));
+    let mut rows = Vec::new();
+    for actor in &report.rows {
+        let kind = if actor.depth > 0 {
+            RowKind::Indented
+        } else {
+            RowKind::Body
+        };
+        let mut cells = vec![texts(&actor.name)];
+        cells.extend(actor.per_area.iter().map(|a| figure_cell(marks.plain(*a))));
+        cells.push(figure_cell(marks.plain(actor.total)));
+        rows.push(Row { cells, kind });
+        if actor.has_children && !actor.own_total.0.is_zero() {
+            let mut cells = vec![texts(lang.pick("egna medel", "own funds"))];
+            cells.extend(
+                actor
+                    .own_per_area
+                    .iter()
+                    .map(|a| figure_cell(marks.plain(*a))),
+            );
+            cells.push(figure_cell(marks.plain(actor.own_total)));
+            rows.push(Row {
+                cells,
+                kind: RowKind::Indented,
+            });
+        }
+    }
+    let mut cells = vec![total_label(lang)];
+    cells.extend(
+        report
+            .area_totals
+            .iter()
+            .map(|a| figure_cell(marks.plain(*a))),
+    );
+    cells.push(figure_cell(marks.plain(report.total)));
+    rows.push(total_row(cells));
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns,
+        rows,
+        notes: vec![
+            lang.pick(
+                "Indragna rader ingår i raden ovanför: regionens egna medel och enheter, länets kommuner.",
+                "Indented rows are part of the row above: the region's own funds and units, the county's kommuner.",
+            )
+            .to_string(),
+        ],
+    }));
+}
+
+/// This year against last year (`--previous`): every actor and kommun.
+fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
+    let (old, new) = (diff.old.year, diff.new.year);
+    blocks.push(heading(
+        2,
+        &say!(lang, "Jämfört med {old}", "Compared with {old}"),
+        "previous",
+        false,
+    ));
+    let columns = || {
+        vec![
+            Column::wide(lang.pick("Mottagare", "Recipient")),
+            Column::amount(old.to_string()),
+            Column::amount(new.to_string()),
+            Column::amount(lang.pick("Förändring", "Change")),
+        ]
+    };
+    let rows_of = |rows: &[crate::core::diff::Row]| -> Vec<Row> {
+        rows.iter()
+            .map(|r| {
+                let side = |a: Option<Amount>| {
+                    a.map_or_else(|| texts("–"), |a| texts(&number::document_amount(a, lang)))
+                };
+                let [_, change] = change_cells_plain(r.change, lang);
+                Row {
+                    cells: vec![
+                        texts(&r.label),
+                        side(r.change.old),
+                        side(r.change.new),
+                        change,
+                    ],
+                    kind: if r.depth > 0 {
+                        RowKind::Indented
+                    } else {
+                        RowKind::Body
+                    },
+                }
+            })
+            .collect()
+    };
+    let mut rows = rows_of(&diff.actors);
+    let [_, change] = change_cells_plain(diff.county, lang);
+    rows.push(total_row(vec![
+        vec![Span::Strong(
+            lang.pick("Länets medel", "County total").to_string(),
+        )],
+        texts(
+            &diff
+                .county
+                .old
+                .map(|a| number::document_amount(a, lang))
+                .unwrap_or_default(),
+        ),
+        texts(
+            &diff
+                .county
+                .new
+                .map(|a| number::document_amount(a, lang))
+                .unwrap_or_default(),
+        ),
+        change,
+    ]));
+    blocks.push(Block::Table(Table {
+        caption: Some(
+            lang.pick(
+                "Per ansvarig aktör, med enheterna under",
+                "Per responsible actor, with the units under it",
+            )
+            .to_string(),
+        ),
+        columns: columns(),
+        rows,
+        notes: Vec::new(),
+    }));
+    let kommuner: Vec<_> = diff
+        .kommuner
+        .iter()
+        .filter(|r| {
+            r.change.old.is_some_and(|a| !a.0.is_zero())
+                || r.change.new.is_some_and(|a| !a.0.is_zero())
+        })
+        .cloned()
+        .collect();
+    if !kommuner.is_empty() {
+        blocks.push(Block::Table(Table {
+            caption: Some(lang.pick("Per kommun", "Per kommun").to_string()),
+            columns: columns(),
+            rows: rows_of(&kommuner),
+            notes: Vec::new(),
+        }));
+    }
+}
+
+fn change_cells_plain(change: Change, lang: Lang) -> [Vec<Span>; 2] {
+    let diff = change.difference();
+    let text = match change.percent() {
+        Some(p) => format!(
+            "{} ({})",
+            number::document_change(diff, lang),
+            number::document_percent(p, lang)
+        ),
+        None => number::document_change(diff, lang),
+    };
+    [Vec::new(), texts(&text)]
+}
+
+/// A name in the genitive, Swedish style: "Region Jämtland Härjedalens", "KFJH:s".
+pub fn genitive(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name}'s"),
+        Lang::Sv => {
+            let last = name.chars().last().unwrap_or(' ');
+            if last.is_uppercase() || last.is_ascii_digit() {
+                format!("{name}:s")
+            } else if matches!(last, 's' | 'x' | 'z') {
+                name.to_string()
+            } else {
+                format!("{name}s")
+            }
+        }
+    }
+}
+
+/// The region's name, and the decision as invoices cite it.
+pub fn region_name(payments: &Payments) -> &str {
+    &payments.region
+}
+
+/// The decision as a document cites it: "SVOM 27 februari 2026".
+pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
+    let forum = plan.plan.forum.as_ref()?;
+    Some(match &plan.plan.decision_date {
+        Some(date) => format!("{forum} {}", number::date(*date.get_ref(), lang)),
+        None => forum.clone(),
+    })
+}
+
+/// A deadline of the plan, as a document writes it.
+pub fn deadline(
+    plan: &Plan,
+    which: fn(&crate::core::plan::Deadlines) -> Option<Date>,
+    lang: Lang,
+) -> Option<String> {
+    plan.deadlines
+        .as_ref()
+        .and_then(which)
+        .map(|d| number::date(d, lang))
+}
+
+pub fn requisition(d: &crate::core::plan::Deadlines) -> Option<Date> {
+    d.requisition.as_ref().map(|x| *x.get_ref())
+}
+
+pub fn use_reported(d: &crate::core::plan::Deadlines) -> Option<Date> {
+    d.use_reported.as_ref().map(|x| *x.get_ref())
+}
+
+pub fn unused_repaid(d: &crate::core::plan::Deadlines) -> Option<Date> {
+    d.unused_repaid.as_ref().map(|x| *x.get_ref())
+}
+
+/// The statements as a table: recipient, kommunkod, insatser, amount, total.
+fn statements_table(
+    statements: &[Statement],
+    total: Amount,
+    caption: String,
+    with_code: bool,
+    marks: &Marks,
+    lang: Lang,
+) -> Table {
+    let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
+    if with_code {
+        columns.push(Column::text(lang.pick("Kommunkod", "Kommunkod")));
+    }
+    columns.push(Column::text("Insatser"));
+    columns.push(Column::amount(lang.pick("Belopp", "Amount")));
+    let mut rows: Vec<Row> = statements
+        .iter()
+        .map(|s| {
+            let mut cells = vec![texts(&s.recipient)];
+            if with_code {
+                cells.push(texts(s.kommunkod.as_deref().unwrap_or("")));
+            }
+            let ids: Vec<&str> = s.lines.iter().map(|l| &*l.insats).collect();
+            cells.push(texts(&ids.join(", ")));
+            cells.push(figure_cell(marks.plain(s.total)));
+            row(cells)
+        })
+        .collect();
+    let mut cells = vec![total_label(lang)];
+    if with_code {
+        cells.push(Vec::new());
+    }
+    cells.push(Vec::new());
+    cells.push(figure_cell(marks.plain(total)));
+    rows.push(total_row(cells));
+    Table {
+        caption: Some(caption),
+        columns,
+        rows,
+        notes: Vec::new(),
+    }
+}
+
+/// Requisition, payment and invoicing.
+fn payment_section(
+    blocks: &mut Vec<Block>,
+    plan: &Plan,
+    payments: &Payments,
+    marks: &Marks,
+    lang: Lang,
+) {
+    let region = region_name(payments);
+    let region_s = genitive(region, lang);
+    blocks.push(heading(
+        2,
+        lang.pick(
+            "Rekvirering, utbetalning och fakturering",
+            "Requisition, payment and invoicing",
+        ),
+        "payment",
+        true,
+    ));
+    blocks.push(heading(
+        3,
+        lang.pick("Rekvirering", "Requisition"),
+        "requisition",
+        false,
+    ));
+    let total = number::document_amount(payments.county_total, lang);
+    let mut text = say!(
+        lang,
+        "{region_s} ekonomienhet rekvirerar medlen inom samtliga områden, {total}, från Kammarkollegiet",
+        "{region_s} accounting unit requisitions the funds of every area, {total}, from Kammarkollegiet"
+    );
+    if let Some(date) = deadline(plan, requisition, lang) {
+        text.push_str(&say!(lang, " senast {date}", " by {date}"));
+    }
+    text.push('.');
+    blocks.push(Block::Paragraph(texts(&text)));
+
+    blocks.push(heading(
+        3,
+        lang.pick("Utbetalning", "Payment"),
+        "transfers",
+        false,
+    ));
+    if !payments.internal.is_empty() {
+        blocks.push(Block::Paragraph(texts(&say!(
+            lang,
+            "{region} hanterar de medel som tillfaller regionens verksamheter enligt interna rutiner, utan faktura:",
+            "{region} handles the funds for the region's own units by internal routine, without an invoice:"
+        ))));
+        blocks.push(Block::Table(statements_table(
+            &payments.internal,
+            payments.transferred,
+            lang.pick("Interna överföringar", "Internal transfers")
+                .to_string(),
+            false,
+            marks,
+            lang,
+        )));
+    }
+    if !payments.held.is_empty() {
+        blocks.push(Block::Paragraph(texts(&say!(
+            lang,
+            "{region} håller följande medel för fortsatt fördelning och nyttjande:",
+            "{region} holds the following funds for further distribution and use:"
+        ))));
+        blocks.push(Block::Table(statements_table(
+            &payments.held,
+            payments.held_total,
+            lang.pick("Medel som regionen håller", "Funds the region holds")
+                .to_string(),
+            false,
+            marks,
+            lang,
+        )));
+    }
+    blocks.push(heading(
+        3,
+        lang.pick("Fakturering", "Invoicing"),
+        "invoicing",
+        false,
+    ));
+    let decision = decision(plan, lang).unwrap_or_else(|| plan.plan.title.clone());
+    let mut spans = vec![Span::text(say!(
+        lang,
+        "Kommunförbundet, respektive kommun och externa parter fakturerar {region} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+        "The association of kommuner, each kommun and external parties invoice {region} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
+    ))];
+    if let Some(reference) = &payments.reference {
+        spans.push(Span::text(
+            lang.pick(". Referenskod: ", ". Reference code: "),
+        ));
+        spans.push(Span::Strong(reference.clone()));
+    }
+    spans.push(Span::text("."));
+    blocks.push(Block::Paragraph(spans));
+    if !payments.invoices.is_empty() {
+        let with_code = payments.invoices.iter().any(|s| s.kommunkod.is_some());
+        blocks.push(Block::Table(statements_table(
+            &payments.invoices,
+            payments.invoiced,
+            lang.pick(
+                "Samlingsfakturor till regionen",
+                "Collective invoices to the region",
+            )
+            .to_string(),
+            with_code,
+            marks,
+            lang,
+        )));
+    }
+    let sum = payments.invoiced + payments.transferred + payments.held_total;
+    let (i, t, h) = (
+        number::document_amount(payments.invoiced, lang),
+        number::document_amount(payments.transferred, lang),
+        number::document_amount(payments.held_total, lang),
+    );
+    let figure = Figure {
+        text: number::document_amount(sum, lang),
+        mark: if sum == payments.county_total {
+            Mark::Verified
+        } else {
+            Mark::None
+        },
+    };
+    let closing = if sum == payments.county_total {
+        lang.pick(" = länets medel.", " = the county total.")
+    } else {
+        lang.pick(" ≠ länets medel.", " ≠ the county total.")
+    };
+    blocks.push(Block::Paragraph(vec![
+        Span::text(say!(
+            lang,
+            "Fakturor {i} + interna överföringar {t} + hållna medel {h} = ",
+            "Invoices {i} + internal transfers {t} + held funds {h} = "
+        )),
+        Span::Figure(figure),
+        Span::text(closing),
+    ]));
+}
+
+/// The duties after the decision: report the use, repay what is not used.
+fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
+    blocks.push(heading(
+        2,
+        lang.pick("Uppföljning och återbetalning", "Follow-up and repayment"),
+        "follow-up",
+        false,
+    ));
+    let mut points = Vec::new();
+    let reported = deadline(plan, use_reported, lang);
+    points.push(texts(&match &reported {
+        Some(date) => say!(
+            lang,
+            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen senast {date}, enligt kommande anvisning för återredovisning.",
+            "Every unit that receives funds reports how it used them by {date}, following the coming instructions for the report."
+        ),
+        None => lang
+            .pick(
+                "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen.",
+                "Every unit that receives funds reports how it used them.",
+            )
+            .to_string(),
+    }));
+    let region = plan
+        .actors
+        .iter()
+        .find(|a| *a.kind.get_ref() == ActorKind::Region)
+        .map(|a| a.name.clone());
+    let forbund = plan
+        .actors
+        .iter()
+        .find(|a| *a.kind.get_ref() == ActorKind::Kommunforbund)
+        .map(|a| a.name.clone());
+    if let (Some(region), Some(forbund)) = (region, forbund) {
+        points.push(texts(&say!(
+            lang,
+            "{region} och {forbund} återredovisar medlen till staten i samverkan, med ansvar för respektive fördelade medel.",
+            "{region} and {forbund} report back to the state jointly, each responsible for the funds it distributed."
+        )));
+    }
+    points.push(texts(&match deadline(plan, unused_repaid, lang) {
+        Some(date) => say!(
+            lang,
+            "Medel som inte använts för avsett ändamål återbetalas till Kammarkollegiet senast {date}.",
+            "Funds not used for their purpose are repaid to Kammarkollegiet by {date}."
+        ),
+        None => lang
+            .pick(
+                "Medel som inte använts för avsett ändamål återbetalas till Kammarkollegiet.",
+                "Funds not used for their purpose are repaid to Kammarkollegiet.",
+            )
+            .to_string(),
+    }));
+    blocks.push(Block::List(points));
+}
+
+/// Every printed figure that `check` compared, with the computed one and its standing.
+fn checked_figures(blocks: &mut Vec<Block>, ledger: &Ledger, marks: &Marks, lang: Lang) {
+    let plan = ledger.plan;
+    let compared: Vec<&Printed> = marks.printed.iter().filter(|p| p.compared).collect();
+    if compared.is_empty() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick("Kontrollerade summor", "Checked figures"),
+        "checked",
+        true,
+    ));
+    blocks.push(Block::Paragraph(texts(lang.pick(
+        "Varje summa som underlaget trycker, jämförd med vad den omfattar enligt planen.",
+        "Every total the document prints, compared with what it covers in the plan.",
+    ))));
+    let rows = compared
+        .iter()
+        .map(|p| {
+            let label = figure_label(plan, ledger, &p.figure, lang);
+            let standing = printed::standing(&marks.printed, marks.findings, |f| *f == p.figure);
+            let at_this: Vec<usize> = standing
+                .findings
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    marks
+                        .findings
+                        .get(i)
+                        .is_some_and(|f| f.span.start < p.span.end && p.span.start < f.span.end)
+                })
+                .collect();
+            let computed = at_this
+                .iter()
+                .filter_map(|&i| marks.findings.get(i))
+                .find_map(|f| f.problem.figures())
+                .map_or(p.amount, |(_, c)| c);
+            let printed = Figure {
+                text: number::document_amount(p.amount, lang),
+                mark: if at_this.is_empty() {
+                    Mark::Verified
+                } else {
+                    marks.finding_mark(p.amount, &at_this)
+                },
+            };
+            row(vec![
+                texts(&label),
+                figure_cell(printed),
+                figure_cell(marks.plain(computed)),
+            ])
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::wide(lang.pick("Summa", "Figure")),
+            Column::amount(lang.pick("Tryckt", "Printed")),
+            Column::amount(lang.pick("Beräknat", "Computed")),
+        ],
+        rows,
+        notes: Vec::new(),
+    }));
+}
+
+/// What a printed figure is, in words.
+fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> String {
+    match figure {
+        Fig::CountyTotal => lang
+            .pick(
+                "Länets medel: områdena och insatserna",
+                "County total: the areas and the insatser",
+            )
+            .to_string(),
+        Fig::NationalTotal => lang
+            .pick(
+                "Nationella medel: delarnas summa",
+                "National total: the sum of its parts",
+            )
+            .to_string(),
+        Fig::PreviousCountyTotal => lang
+            .pick("Föregående års medel", "Last year's total")
+            .to_string(),
+        Fig::Change => lang
+            .pick("Förändring mot föregående år", "Change against last year")
+            .to_string(),
+        Fig::Area(a) => {
+            let n = plan.areas.get(*a).map_or(0, |x| *x.number.get_ref());
+            say!(lang, "Område {n}: insatserna", "Area {n}: the insatser")
+        }
+        Fig::Earmark(a, e) => {
+            let area = plan.areas.get(*a);
+            let n = area.map_or(0, |x| *x.number.get_ref());
+            let title = area
+                .and_then(|x| x.earmarks.get(*e))
+                .map_or("", |m| m.title.as_str());
+            say!(
+                lang,
+                "Område {n}, varav: {title}",
+                "Area {n}, of which: {title}"
+            )
+        }
+        Fig::Heading(h) => plan
+            .headings
+            .get(*h)
+            .map_or_else(String::new, |x| x.title.clone()),
+        Fig::Insats(i) => plan
+            .insatser
+            .get(*i)
+            .map_or_else(String::new, |x| format!("Insats {}", x.id.get_ref())),
+        Fig::Part(i, recipient) => {
+            let id = plan
+                .insatser
+                .get(*i)
+                .map_or("", |x| x.id.get_ref().as_str());
+            let name = ledger.recipient_name(*recipient);
+            format!("Insats {id}, {name}")
+        }
+        Fig::Stated(s, _) => plan
+            .stated
+            .get(*s)
+            .map_or_else(String::new, |x| x.label.clone()),
+    }
+}

@@ -1,0 +1,337 @@
+//! Letters to the recipients (*fördelningsbesked*): one short document per recipient, from
+//! the payments view, so a letter's amounts are the decision basis's. Each says what the
+//! recipient receives for which insatser, how the money is paid (a collective invoice to the
+//! region, citing the decision and the reference code; an internal transfer; or money the
+//! region holds), and the deadlines for reporting and repayment.
+
+use crate::core::plan::Plan;
+use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
+use crate::input::plan::Source;
+use crate::output::document::basis::{
+    deadline, decision, footer, genitive, requisition, unused_repaid, use_reported,
+};
+use crate::output::document::{
+    Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
+};
+use crate::output::lang::Lang;
+use crate::output::number;
+use crate::say;
+
+/// How a payment reaches the recipient.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Route {
+    Invoice,
+    Internal,
+    Held,
+}
+
+/// One letter: the file name without its extension, and the document.
+pub struct Letter {
+    pub stem: String,
+    pub recipient: String,
+    pub document: Document,
+}
+
+/// A letter for every recipient, in the order of the payments view: those who invoice, the
+/// region's units, the money the region holds.
+pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Letter> {
+    let plan = projection.ledger.plan;
+    let payments = report::payments(projection);
+    let groups = [
+        (&payments.invoices, Route::Invoice),
+        (&payments.internal, Route::Internal),
+        (&payments.held, Route::Held),
+    ];
+    let year = *plan.plan.year.get_ref();
+    let prefix = lang.pick("fordelningsbesked", "allocation-letter");
+    let mut stems: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (statements, route) in groups {
+        for statement in statements {
+            let mut stem = format!("{prefix}-{year}-{}", slug(statement));
+            if stems.contains(&stem) {
+                stem = format!("{stem}-{}", stems.len() + 1);
+            }
+            stems.push(stem.clone());
+            out.push(Letter {
+                stem,
+                recipient: display_name(statement, lang),
+                document: letter(plan, &payments, statement, route, source, lang),
+            });
+        }
+    }
+    out
+}
+
+/// How a letter names its recipient: "Bergs kommun", "Berg Municipality", an actor's name.
+pub fn display_name(statement: &Statement, lang: Lang) -> String {
+    match statement.kind {
+        RecipientKind::Kommun => kommun_name(&statement.recipient, lang),
+        _ => statement.recipient.to_string(),
+    }
+}
+
+/// A kommun's official name: Swedish adds a genitive *s* to names that end in a consonant
+/// other than s, x or z ("Bergs kommun", "Östersunds kommun", but "Bräcke kommun", "Åre
+/// kommun").
+pub fn kommun_name(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} Municipality"),
+        Lang::Sv => {
+            let last = name
+                .chars()
+                .last()
+                .unwrap_or(' ')
+                .to_lowercase()
+                .next()
+                .unwrap_or(' ');
+            if "aeiouyåäö".contains(last) || matches!(last, 's' | 'x' | 'z') {
+                format!("{name} kommun")
+            } else {
+                format!("{name}s kommun")
+            }
+        }
+    }
+}
+
+/// A file name part for a recipient: kommunkod and name, lower case, ASCII.
+fn slug(statement: &Statement) -> String {
+    let name = match &statement.kommunkod {
+        Some(code) => format!("{code}-{}", statement.recipient),
+        None => statement.recipient.to_string(),
+    };
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_end_matches('-').to_string();
+    if trimmed.is_empty() {
+        "mottagare".to_string()
+    } else {
+        trimmed
+    }
+}
+
+fn money(amount: crate::core::money::Amount, lang: Lang) -> String {
+    number::document_amount(amount, lang)
+}
+
+fn letter(
+    plan: &Plan,
+    payments: &Payments,
+    statement: &Statement,
+    route: Route,
+    source: &Source,
+    lang: Lang,
+) -> Document {
+    let year = *plan.plan.year.get_ref();
+    let county = &plan.plan.county;
+    let name = display_name(statement, lang);
+    let total = money(statement.total, lang);
+    let region = &payments.region;
+    let decision = decision(plan, lang);
+    let mut meta = vec![(
+        lang.pick("Mottagare", "Recipient").to_string(),
+        vec![Span::text(match &statement.kommunkod {
+            Some(code) => format!("{name} ({code})"),
+            None => name.clone(),
+        })],
+    )];
+    if let Some(d) = &decision {
+        meta.push((
+            lang.pick("Beslut", "Decision").to_string(),
+            vec![Span::text(d.clone())],
+        ));
+    }
+    if route == Route::Invoice
+        && let Some(reference) = &payments.reference
+    {
+        meta.push((
+            lang.pick("Referenskod", "Reference code").to_string(),
+            vec![Span::Strong(reference.clone())],
+        ));
+    }
+    meta.push((
+        lang.pick("Belopp", "Amount").to_string(),
+        vec![Span::Figure(Figure {
+            text: total.clone(),
+            mark: Mark::None,
+        })],
+    ));
+
+    let mut blocks = Vec::new();
+    let title = &plan.plan.title;
+    let intro = match &decision {
+        Some(d) => say!(
+            lang,
+            "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county}, enligt beslut i {d} om {title}.",
+            "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county}, by the decision of {d} on {title}."
+        ),
+        None => say!(
+            lang,
+            "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county} ({title}).",
+            "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county} ({title})."
+        ),
+    };
+    blocks.push(Block::Paragraph(vec![Span::text(intro)]));
+    let mut rows: Vec<Row> = statement
+        .lines
+        .iter()
+        .map(|l| Row {
+            cells: vec![
+                vec![Span::text(l.area.to_string())],
+                vec![Span::text(&*l.insats)],
+                vec![Span::text(&*l.text)],
+                vec![Span::Figure(Figure {
+                    text: money(l.amount, lang),
+                    mark: Mark::None,
+                })],
+            ],
+            kind: RowKind::Body,
+        })
+        .collect();
+    rows.push(Row {
+        cells: vec![
+            Vec::new(),
+            Vec::new(),
+            vec![Span::Strong(lang.pick("Totalt", "Total").to_string())],
+            vec![Span::Figure(Figure {
+                text: total.clone(),
+                mark: Mark::None,
+            })],
+        ],
+        kind: RowKind::Total,
+    });
+    blocks.push(Block::Table(Table {
+        caption: Some(lang.pick("Insatser", "Insatser").to_string()),
+        columns: vec![
+            Column::text(lang.pick("Område", "Area")),
+            Column::text("Insats"),
+            Column::wide(lang.pick("Beskrivning", "Description")),
+            Column::amount(lang.pick("Belopp", "Amount")),
+        ],
+        rows,
+        notes: Vec::new(),
+    }));
+
+    blocks.push(Block::Heading {
+        level: 2,
+        text: lang
+            .pick("Så betalas medlen ut", "How the funds are paid")
+            .to_string(),
+        id: "payment".to_string(),
+        new_page: false,
+    });
+    let decision_words = decision.clone().unwrap_or_else(|| title.clone());
+    let mut payment = match route {
+        Route::Invoice => {
+            let mut spans = vec![Span::text(say!(
+                lang,
+                "Fakturera {region} med en samlingsfaktura på {total}, med hänvisning till beslutet ({decision_words}) och till detta besked.",
+                "Invoice {region} with one collective invoice of {total}, citing the decision ({decision_words}) and this letter."
+            ))];
+            if let Some(reference) = &payments.reference {
+                spans.push(Span::text(
+                    lang.pick(" Ange referenskod ", " Give the reference code "),
+                ));
+                spans.push(Span::Strong(reference.clone()));
+                spans.push(Span::text(lang.pick(" på fakturan.", " on the invoice.")));
+            }
+            vec![spans]
+        }
+        Route::Internal => {
+            let recipient = &statement.recipient;
+            vec![vec![Span::text(say!(
+                lang,
+                "Medlen förs över till {recipient} genom intern överföring inom {region}. Ingen faktura behövs.",
+                "The funds are transferred to {recipient} internally within {region}. No invoice is needed."
+            ))]]
+        }
+        Route::Held => vec![vec![Span::text(say!(
+            lang,
+            "{region} håller medlen för fortsatt fördelning och nyttjande enligt beslutsunderlaget; de betalas ut när de fördelats vidare.",
+            "{region} holds the funds for further distribution and use under the decision basis; they are paid out once distributed further."
+        ))]],
+    };
+    if let Some(date) = deadline(plan, requisition, lang) {
+        let region_s = genitive(region, lang);
+        payment.push(vec![Span::text(say!(
+            lang,
+            "{region_s} ekonomienhet rekvirerar medlen från Kammarkollegiet senast {date}.",
+            "{region_s} accounting unit requisitions the funds from Kammarkollegiet by {date}."
+        ))]);
+    }
+    blocks.push(Block::List(payment));
+
+    blocks.push(Block::Heading {
+        level: 2,
+        text: lang
+            .pick("Redovisning och återbetalning", "Reporting and repayment")
+            .to_string(),
+        id: "deadlines".to_string(),
+        new_page: false,
+    });
+    let mut duties = Vec::new();
+    if let Some(date) = deadline(plan, use_reported, lang) {
+        duties.push(vec![
+            Span::text(lang.pick(
+                "Redovisa användning och förbrukning av medlen senast ",
+                "Report how the funds were used by ",
+            )),
+            Span::Strong(date),
+            Span::text(lang.pick(
+                ", enligt kommande anvisning för återredovisning.",
+                ", following the coming instructions for the report.",
+            )),
+        ]);
+    }
+    if let Some(date) = deadline(plan, unused_repaid, lang) {
+        duties.push(vec![
+            Span::text(lang.pick(
+                "Medel som inte använts för avsett ändamål återbetalas senast ",
+                "Funds not used for their purpose are repaid by ",
+            )),
+            Span::Strong(date),
+            Span::text("."),
+        ]);
+    }
+    if duties.is_empty() {
+        duties.push(vec![Span::text(lang.pick(
+            "Redovisa hur medlen använts; medel som inte använts för avsett ändamål återbetalas.",
+            "Report how the funds were used; funds not used for their purpose are repaid.",
+        ))]);
+    }
+    blocks.push(Block::List(duties));
+
+    Document {
+        lang,
+        kicker: say!(
+            lang,
+            "Fördelningsbesked · {county} {year}",
+            "Allocation letter · {county} {year}"
+        ),
+        title: format!("{name}: {total}"),
+        subtitle: Some(plan.plan.title.clone()),
+        meta,
+        status: Some(StatusNote {
+            kind: StatusKind::Verified,
+            text: vec![Span::text(lang.pick(
+                "Beloppen är desamma som i beslutsunderlaget och stämmer med dess tryckta summor (allocate check).",
+                "The amounts are those of the decision basis and match its printed totals (allocate check).",
+            ))],
+        }),
+        blocks,
+        footer: footer(source, lang),
+    }
+}

@@ -1,0 +1,234 @@
+//! Documents: the decision basis (*beslutsunderlag*) and the letters to each recipient
+//! (*fördelningsbesked*), as one model that HTML, Word (DOCX) and Markdown render.
+//!
+//! The model is built from the same report views as the terminal tables (`core::report`), so
+//! no total in a document can disagree with `report` or `export`. It holds text already worded
+//! in the document's language and figures already formatted (`number::document_amount`), each
+//! figure with its standing after `check`: verified (✓), or the findings at it, so that a draft
+//! with errors reads with every error at its figure. The renderers only lay it out.
+
+pub mod basis;
+pub mod chart;
+pub mod docx;
+pub mod html;
+pub mod letters;
+pub mod markdown;
+pub mod png;
+
+use crate::core::finding::Severity;
+use crate::output::lang::Lang;
+
+/// A whole document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub lang: Lang,
+    /// A line above the title: "Beslutsunderlag · Jämtlands län 2026".
+    pub kicker: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Label and value pairs under the title: county, year, forum, dates, reference code.
+    pub meta: Vec<(String, Vec<Span>)>,
+    /// What `check` said, in one or two sentences, with its severity for colour.
+    pub status: Option<StatusNote>,
+    pub blocks: Vec<Block>,
+    /// The last line: what made the document, from which plan.
+    pub footer: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusNote {
+    pub kind: StatusKind,
+    pub text: Vec<Span>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    /// Every compared figure reconciles (warnings aside).
+    Verified,
+    /// The plan has warnings only.
+    Warnings,
+    /// The plan has errors: a draft.
+    Errors,
+}
+
+/// A part of a document, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading; `level` 2 is a section (1 is the title). A section with `new_page` starts on
+    /// a new printed page.
+    Heading {
+        level: u8,
+        text: String,
+        id: String,
+        new_page: bool,
+    },
+    Paragraph(Vec<Span>),
+    /// A list of points.
+    List(Vec<Vec<Span>>),
+    Table(Table),
+    Chart(Chart),
+    /// The findings of `check`, numbered, each with its place in the plan.
+    Findings(Vec<FindingNote>),
+}
+
+/// Inline text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Span {
+    Text(String),
+    Strong(String),
+    /// An amount (already formatted) with its standing after `check`.
+    Figure(Figure),
+}
+
+impl Span {
+    pub fn text(text: impl Into<String>) -> Span {
+        Span::Text(text.into())
+    }
+
+    /// The span as plain text (a figure with its mark).
+    pub fn plain(&self) -> String {
+        match self {
+            Span::Text(t) | Span::Strong(t) => t.clone(),
+            Span::Figure(f) => f.plain(),
+        }
+    }
+}
+
+/// Spans as plain text.
+pub fn plain(spans: &[Span]) -> String {
+    spans.iter().map(Span::plain).collect()
+}
+
+/// A formatted amount and how it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub text: String,
+    pub mark: Mark,
+}
+
+impl Figure {
+    /// The figure with its mark as plain text: `12 689 898 kr ✓`, `481 000 kr ≠ 481 600 kr (fel 2)`.
+    pub fn plain(&self) -> String {
+        match &self.mark {
+            Mark::None => self.text.clone(),
+            Mark::Verified => format!("{} ✓", self.text),
+            Mark::Finding { note, label, .. } => format!("{} {note} ({label})", self.text),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    /// Not a figure `check` compares.
+    None,
+    /// A printed figure that `check` compared with what it covers: they agree.
+    Verified,
+    /// Findings at this figure.
+    Finding {
+        severity: Severity,
+        /// The findings' numbers in the document's list (1-based).
+        numbers: Vec<usize>,
+        /// What is wrong, short: "≠ beräknat 481 600 kr".
+        note: String,
+        /// "fel 2", "varning 1".
+        label: String,
+    },
+}
+
+/// A table with a header row that repeats on every printed page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub caption: Option<String>,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Lines under the table (what an abbreviation or a mark means).
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    /// Amounts: right-aligned, never wrapped.
+    pub numeric: bool,
+    /// Long text (an insats's description): gets the room that is left.
+    pub wide: bool,
+}
+
+impl Column {
+    pub fn text(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            numeric: false,
+            wide: false,
+        }
+    }
+
+    pub fn wide(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            numeric: false,
+            wide: true,
+        }
+    }
+
+    pub fn amount(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            numeric: true,
+            wide: false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Vec<Span>>,
+    pub kind: RowKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    Body,
+    /// A row under the one above it (a unit under the region, a kommun under the kommuner).
+    Indented,
+    /// A heading row inside a table (a summary heading with its total).
+    Group,
+    /// The totals.
+    Total,
+}
+
+/// A picture of figures that the tables also give.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub id: String,
+    pub title: String,
+    /// What the picture shows, for a reader who cannot see it (alt text).
+    pub description: String,
+    /// The picture as a self-contained SVG element (no scripts, no external references).
+    pub svg: String,
+    /// Its size in SVG user units.
+    pub width: u32,
+    pub height: u32,
+}
+
+/// One finding of `check` as a document lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FindingNote {
+    pub number: usize,
+    pub severity: Severity,
+    /// "fel 2", "varning 1".
+    pub label: String,
+    pub code: String,
+    /// `plan.toml:639:10`.
+    pub place: String,
+    pub message: String,
+    pub figures: Option<String>,
+    pub hint: String,
+}
+
+impl FindingNote {
+    /// The anchor a figure links to.
+    pub fn anchor(&self) -> String {
+        format!("finding-{}", self.number)
+    }
+}

@@ -1,0 +1,643 @@
+//! `report --format html|docx|md` and `--per-recipient`: the decision basis as a document, read
+//! back and held to the figures of the real documents (seed 001 for 2026, seed 003 for 2025).
+//!
+//! The tests that need a browser or LibreOffice are `#[ignore]`d, so that a plain `cargo test`
+//! passes without them; `.ci/run` runs them with `cargo test -- --ignored documents_in`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{allocate, repo_root};
+
+/// Amounts as documents write them: a narrow no-break space between thousands.
+fn kr(figure: &str) -> String {
+    figure.replace(' ', "\u{202f}")
+}
+
+fn plan(name: &str) -> String {
+    repo_root().join(name).display().to_string()
+}
+
+/// Writes the 2026 (or another) decision basis in `format` into a new folder, run from the
+/// repository so the document names the plan as a user would (`allocations/plan-2026.toml`).
+fn document(plan_file: &str, format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("beslutsunderlag.{format}"));
+    let output = path.display().to_string();
+    let mut args = vec![
+        "report",
+        plan_file,
+        "--format",
+        format,
+        "-o",
+        output.as_str(),
+    ];
+    args.extend_from_slice(extra);
+    let out = allocate(&repo_root(), &args);
+    out.assert_status(0)
+        .assert_stdout_empty()
+        .assert_stderr_contains(&format!("Skrev {output}"));
+    (dir, path)
+}
+
+/// The figures of seed 001 that every format must hold.
+const FIGURES_2026: [&str; 14] = [
+    "12 689 898",
+    "4 000 000",
+    "2 501 626",
+    "6 188 272",
+    "3 992 436",
+    "2 127 436",
+    "3 510 836",
+    "481 600",
+    "4 705 026",
+    "196 200",
+    "193 000",
+    "222 600",
+    "436 000",
+    "1 865 000",
+];
+
+#[test]
+fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "html", &[]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    for figure in FIGURES_2026 {
+        assert!(html.contains(&kr(figure)), "no {figure}");
+    }
+    for title in [
+        "Område 1: Genomförande av den nationella strategin",
+        "Område 2: Utvecklade insatser för personer med komplexa behov",
+        "Område 3: Insatser för stärkt suicidpreventivt arbete",
+        "Kommunförbundet Jämtland Härjedalen KFJH samt länets kommuner",
+        "Direkt till regionens vårdverksamheter",
+        "Region Jämtland Härjedalen för fortsatt fördelning och nyttjande",
+        "Fördelning per kommun",
+        "SVOM",
+        "27 februari 2026",
+        "400105",
+        "senast 1 december 2026",
+        "senast 31 december 2026",
+        "senast 31 mars 2027",
+        "En minskning med ",
+    ] {
+        assert!(html.contains(title), "no {title:?}");
+    }
+    assert!(html.contains("En minskning med <span class=\"fig ok\""));
+    assert!(html.contains(&kr("7 877")));
+    // The per-kommun table, Berg's row as the document prints it, each figure checked.
+    let berg = html.find(">Berg<").expect("Berg's row");
+    let row = &html[berg..html[berg..].find("</tr>").unwrap() + berg];
+    for figure in ["21 200", "75 000", "100 000", "196 200"] {
+        assert!(
+            row.contains(&kr(figure)),
+            "Berg's row lacks {figure}: {row}"
+        );
+    }
+    assert_eq!(row.matches("✓").count(), 4, "{row}");
+    // Two pictures, inline; no script, no external resource.
+    assert_eq!(html.matches("<svg").count(), 2);
+    for forbidden in [
+        "<script",
+        "<link",
+        "<img",
+        "src=",
+        "url(",
+        "@import",
+        "href=\"http",
+    ] {
+        assert!(!html.contains(forbidden), "{forbidden}");
+    }
+    assert!(html.contains("Content-Security-Policy"));
+    // The earmark warning stands at its figure.
+    assert!(html.contains("≠ beräknat 800\u{202f}000\u{a0}kr (varning 1)"));
+}
+
+#[test]
+fn html_to_standard_output_and_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("allocations/plan-2026.toml"),
+            "--format",
+            "html",
+            "--lang",
+            "en",
+        ],
+    );
+    out.assert_status(0).assert_stderr_empty();
+    assert!(out.stdout.starts_with("<!DOCTYPE html>"));
+    for text in [
+        "<html lang=\"en\">",
+        "Decision basis",
+        "12,689,898",
+        "A decrease of ",
+        "Invoicing",
+        "by 31 March 2027",
+    ] {
+        out.assert_stdout_contains(text);
+    }
+}
+
+#[test]
+fn a_plan_with_errors_renders_as_a_draft_with_each_error_at_its_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("examples/plan-2026-as-printed.toml"),
+            "--format",
+            "html",
+            "-o",
+            "utkast.html",
+        ],
+    );
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev utkast.html")
+        .assert_stderr_contains("fel[stated-total]")
+        .assert_stderr_contains("1 fel; dokumentet är ett utkast");
+    let html = std::fs::read_to_string(dir.path().join("utkast.html")).unwrap();
+    assert!(html.contains("Utkast:"));
+    // The printed 481 000 with what its rows give, linked to the finding.
+    let at = html
+        .find(&format!(
+            "{}\u{a0}kr</span><a class=\"note\" href=\"#finding-",
+            kr("481 000")
+        ))
+        .expect("481 000 marked as an error");
+    assert!(html[at..].starts_with(&kr("481 000")));
+    assert!(html.contains(&format!("≠ beräknat {}\u{a0}kr (fel 1)", kr("481 600"))));
+    assert!(html.contains("id=\"finding-"));
+    assert!(html.contains("[stated-total]"));
+}
+
+#[test]
+fn markdown_tables_parse_and_hold_the_figures() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    let tables = pipe_tables(&md);
+    assert!(tables.len() >= 10, "{} tables", tables.len());
+    for table in &tables {
+        let columns = table[0].len();
+        assert!(table[1].iter().all(|c| c.starts_with("---") || c == "---:"));
+        for row in table {
+            assert_eq!(row.len(), columns, "{row:?} in {table:?}");
+        }
+    }
+    let cells: Vec<&String> = tables.iter().flatten().flatten().collect();
+    for figure in FIGURES_2026 {
+        assert!(
+            cells.iter().any(|c| c.contains(&kr(figure))),
+            "no cell with {figure}"
+        );
+    }
+    let kommun = tables
+        .iter()
+        .find(|t| t[0].first().is_some_and(|h| h == "Kod"))
+        .expect("per-kommun table");
+    let berg = kommun.iter().find(|r| r[1] == "Berg").unwrap();
+    assert_eq!(berg[5], format!("{}\u{a0}kr ✓", kr("196 200")));
+    let total = kommun.last().unwrap();
+    assert!(total[5].contains(&kr("1 865 000")), "{total:?}");
+}
+
+/// The pipe tables of a Markdown text, each row split into trimmed cells.
+fn pipe_tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut current: Vec<Vec<String>> = Vec::new();
+    for line in md.lines() {
+        if line.starts_with('|') {
+            current.push(split_row(line));
+        } else if !current.is_empty() {
+            tables.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tables.push(current);
+    }
+    tables
+}
+
+fn split_row(line: &str) -> Vec<String> {
+    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut escaped = false;
+    for c in inner.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            _ => {
+                if escaped && c != '|' {
+                    cell.push('\\');
+                }
+                escaped = false;
+                cell.push(c);
+            }
+        }
+    }
+    cells.push(cell.trim().to_string());
+    cells
+}
+
+/// A DOCX's parts: the document's XML and the names of every part.
+fn docx_parts(path: &Path) -> (String, Vec<String>, Vec<Vec<u8>>) {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    let mut document = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut document)
+        .unwrap();
+    let mut media = Vec::new();
+    for name in names
+        .iter()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+    {
+        let mut bytes = Vec::new();
+        zip.by_name(name).unwrap().read_to_end(&mut bytes).unwrap();
+        media.push(bytes);
+    }
+    (document, names, media)
+}
+
+/// Every table of a WordprocessingML body: rows of cells, each cell's text.
+fn word_tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+    xml.split("<w:tbl>")
+        .skip(1)
+        .map(|table| {
+            let table = table.split("</w:tbl>").next().unwrap_or("");
+            table
+                .split("<w:tr>")
+                .skip(1)
+                .map(|row| {
+                    row.split("<w:tc>")
+                        .skip(1)
+                        .map(|cell| {
+                            let mut text = String::new();
+                            for piece in cell.split("<w:t").skip(1) {
+                                let Some(start) = piece.find('>') else {
+                                    continue;
+                                };
+                                if piece[..start].contains("/") && !piece[..start].contains('=') {
+                                    continue;
+                                }
+                                let body = &piece[start + 1..];
+                                let end = body.find("</w:t>").unwrap_or(0);
+                                text.push_str(&body[..end]);
+                            }
+                            text.replace("&amp;", "&")
+                                .replace("&lt;", "<")
+                                .replace("&gt;", ">")
+                                .replace("&quot;", "\"")
+                                .trim()
+                                .to_string()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (xml, names, media) = docx_parts(&path);
+    assert!(names.contains(&"word/styles.xml".to_string()));
+    for style in ["Heading1", "Heading2", "Title"] {
+        assert!(
+            xml.contains(&format!("<w:pStyle w:val=\"{style}\" />")),
+            "no paragraph in {style}"
+        );
+    }
+    assert!(xml.contains("Område 1: Genomförande av den nationella strategin"));
+    assert!(xml.contains("<w:tblHeader />"), "header rows repeat");
+    assert_eq!(media.len(), 2, "two charts");
+    for png in &media {
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+    let tables = word_tables(&xml);
+    let cells: Vec<&String> = tables.iter().flatten().flatten().collect();
+    for figure in FIGURES_2026 {
+        assert!(
+            cells.iter().any(|c| c.contains(&kr(figure))),
+            "no cell with {figure}"
+        );
+    }
+    let berg = tables
+        .iter()
+        .flatten()
+        .find(|row| row.get(1).is_some_and(|c| c == "Berg"))
+        .expect("Berg's row");
+    assert_eq!(berg[0], "2326");
+    assert_eq!(berg[5], format!("{}\u{a0}kr ✓", kr("196 200")));
+    let areas = tables
+        .iter()
+        .find(|t| t[0].get(1).is_some_and(|h| h == "Prioriterat område"))
+        .expect("the areas table");
+    let amounts: Vec<&String> = areas[1..].iter().map(|r| &r[3]).collect();
+    assert_eq!(
+        amounts,
+        ["4 000 000", "2 501 626", "6 188 272", "12 689 898"]
+            .map(|a| format!("{}\u{a0}kr ✓", kr(a)))
+            .iter()
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn docx_needs_a_file_and_documents_take_no_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    allocate(dir.path(), &["report", &p, "--format", "docx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("DOCX skrivs bara till en fil: ange -o FIL");
+    allocate(
+        dir.path(),
+        &["report", &p, "--format", "html", "--kommun", "Berg"],
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains("--kommun gäller tabellerna på skärmen");
+    allocate(dir.path(), &["report", &p, "-o", "x.txt"])
+        .assert_status(2)
+        .assert_stderr_contains("--output gäller dokument");
+    allocate(dir.path(), &["report", &p, "--per-recipient"])
+        .assert_status(2)
+        .assert_stdout_empty();
+    assert!(!dir.path().join("x.txt").exists());
+}
+
+#[test]
+fn a_document_is_not_written_over_an_existing_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("b.html"), "the user's own").unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    allocate(
+        dir.path(),
+        &["report", &p, "--format", "html", "-o", "b.html"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("finns redan: b.html");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.html")).unwrap(),
+        "the user's own"
+    );
+    allocate(
+        dir.path(),
+        &["report", &p, "--format", "html", "-o", "b.html", "--force"],
+    )
+    .assert_status(0);
+    assert!(
+        std::fs::read_to_string(dir.path().join("b.html"))
+            .unwrap()
+            .starts_with("<!DOCTYPE")
+    );
+}
+
+#[test]
+fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("allocations/plan-2026.toml"),
+            "--per-recipient",
+            "--out",
+            "besked",
+        ],
+    );
+    out.assert_status(0).assert_stdout_empty();
+    let mut files: Vec<String> = std::fs::read_dir(dir.path().join("besked"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // 8 kommuner, KFJH and Fontänhus invoice; four units of the region; the region's own.
+    assert_eq!(files.len(), 2 * 15, "{files:?}");
+    assert_eq!(out.stderr.lines().count(), 30);
+    let berg = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2326-berg.html"),
+    )
+    .unwrap();
+    for text in [
+        format!("Bergs kommun: {}\u{a0}kr", kr("196 200")),
+        "Fakturera Region Jämtland Härjedalen med en samlingsfaktura".to_string(),
+        "400105".to_string(),
+        "SVOM 27 februari 2026".to_string(),
+        "31 december 2026".to_string(),
+        "31 mars 2027".to_string(),
+        kr("21 200"),
+        kr("75 000"),
+        kr("100 000"),
+    ] {
+        assert!(berg.contains(&text), "Berg's letter lacks {text:?}");
+    }
+    let fhe = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-folkhalsoenheten.html"),
+    )
+    .unwrap();
+    assert!(fhe.contains("intern överföring"));
+    assert!(fhe.contains(&kr("3 510 836")));
+    assert!(!fhe.contains("Referenskod"));
+    let (xml, _, _) = docx_parts(
+        &dir.path()
+            .join("besked/fordelningsbesked-2026-2380-ostersund.docx"),
+    );
+    assert!(xml.contains(&format!("Östersunds kommun: {}\u{a0}kr", kr("436 000"))));
+}
+
+#[test]
+fn no_letters_from_a_plan_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("examples/plan-2026-as-printed.toml"),
+            "--per-recipient",
+            "--out",
+            "besked",
+        ],
+    )
+    .assert_status(1)
+    .assert_stdout_empty()
+    .assert_stderr_contains("inga fördelningsbesked förrän planen stämmer");
+    assert!(!dir.path().join("besked").exists());
+}
+
+#[test]
+fn the_2025_plan_renders_with_its_own_figures() {
+    let (_dir, path) = document("allocations/plan-2025.toml", "html", &[]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    for figure in [
+        "12 697 775",
+        "4 000 000",
+        "2 506 966",
+        "6 190 809",
+        "3 265 000",
+        "6 067 775",
+    ] {
+        assert!(html.contains(&kr(figure)), "no {figure}");
+    }
+    // 2025 split nothing over the kommuner: no per-kommun table or picture.
+    assert!(!html.contains("Fördelning per kommun"));
+    assert_eq!(html.matches("<svg").count(), 1);
+}
+
+#[test]
+fn previous_adds_last_years_amounts_and_the_change() {
+    let (_dir, path) = document(
+        "allocations/plan-2026.toml",
+        "md",
+        &["--previous", "allocations/plan-2025.toml"],
+    );
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(md.contains("## Jämfört med 2025"));
+    // Area 2: 2 506 966 → 2 501 626, with a true minus sign.
+    let area2 = md
+        .lines()
+        .find(|l| l.starts_with("| 2 | Utvecklade"))
+        .unwrap();
+    assert!(area2.contains(&kr("2 506 966")), "{area2}");
+    assert!(
+        area2.contains(&format!("\u{2212}{}", kr("5 340"))),
+        "{area2}"
+    );
+    let county = md.lines().find(|l| l.contains("**Länets medel**")).unwrap();
+    assert!(
+        county.contains(&format!("\u{2212}{}", kr("7 877"))),
+        "{county}"
+    );
+    // Last year's total as this year's plan states it, checked against the 2025 plan.
+    assert!(md.contains(&format!("(2025: {}\u{a0}kr ✓)", kr("12 697 775"))));
+}
+
+// ---- With a browser and LibreOffice (`cargo test -- --ignored documents_in`) ----
+
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`).
+fn pdf_pages(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    text.match_indices("/Type")
+        .filter(|(at, m)| {
+            let rest = text[at + m.len()..].trim_start();
+            rest.starts_with("/Page") && !rest.starts_with("/Pages")
+        })
+        .count()
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (run by .ci/run)"]
+fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
+    assert!(have("chromium"), "chromium is not installed");
+    let (dir, path) = document("allocations/plan-2026.toml", "html", &[]);
+    let shots = dir.path().join("browser");
+    let started = std::time::Instant::now();
+    let out = Command::new("node")
+        .arg(repo_root().join("tests/browser/document.mjs"))
+        .arg(&path)
+        .arg(&shots)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["consoleErrors"], serde_json::json!([]));
+    assert_eq!(report["requests"], serde_json::json!([]));
+    let text = report["text"].as_str().unwrap();
+    for figure in FIGURES_2026 {
+        assert!(
+            text.contains(&kr(figure)),
+            "the page does not show {figure}"
+        );
+    }
+    for heading in [
+        "Område 1: Genomförande av den nationella strategin",
+        "Område 2: Utvecklade insatser för personer med komplexa behov",
+        "Område 3: Insatser för stärkt suicidpreventivt arbete",
+        "Kommunförbundet Jämtland Härjedalen KFJH samt länets kommuner",
+        "Region Jämtland Härjedalen för fortsatt fördelning",
+        "Fördelning per kommun",
+        "Rekvirering, utbetalning och fakturering",
+    ] {
+        assert!(text.contains(heading), "the page does not show {heading:?}");
+    }
+    assert_eq!(report["svgs"], 2);
+    assert_eq!(
+        report["phone"]["scrollWidth"], report["phone"]["innerWidth"],
+        "a phone scrolls sideways"
+    );
+    let pdf = std::fs::read(shots.join("document.pdf")).unwrap();
+    let pages = pdf_pages(&pdf);
+    assert!((10..=20).contains(&pages), "{pages} A4 pages");
+    assert!(String::from_utf8_lossy(&pdf).contains("/MediaBox [0 0 594.95996 841.91998]"));
+    eprintln!(
+        "chromium: {pages} A4 pages, PDF {} bytes, HTML {} bytes, {:.1} s",
+        pdf.len(),
+        std::fs::metadata(&path).unwrap().len(),
+        started.elapsed().as_secs_f64()
+    );
+    // `UPDATE_SCREENSHOT=1` keeps the overview for the README.
+    if std::env::var_os("UPDATE_SCREENSHOT").is_some() {
+        std::fs::copy(
+            shots.join("overview.png"),
+            repo_root().join("docs/beslutsunderlag-2026.png"),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice (run by .ci/run)"]
+fn documents_in_libreoffice_open_without_repair() {
+    assert!(have("soffice"), "LibreOffice is not installed");
+    for plan_file in ["allocations/plan-2026.toml", "allocations/plan-2025.toml"] {
+        let (dir, path) = document(plan_file, "docx", &[]);
+        let profile = tempfile::tempdir().unwrap();
+        let started = std::time::Instant::now();
+        let out = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.path().display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.to_lowercase().contains("repair"), "{stderr}");
+        let pdf = std::fs::read(dir.path().join("beslutsunderlag.pdf")).unwrap();
+        let pages = pdf_pages(&pdf);
+        assert!(pages >= 5, "{plan_file}: {pages} pages");
+        eprintln!(
+            "libreoffice: {plan_file}: {pages} pages, DOCX {} bytes, {:.1} s",
+            std::fs::metadata(&path).unwrap().len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+}

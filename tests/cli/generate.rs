@@ -1,0 +1,126 @@
+//! The benchmarks' plan generator (`allocate generate`, hidden): every plan it writes passes
+//! `check`, the same seed writes the same files, and the journals carry the same money.
+
+use crate::support::allocate;
+
+fn generate(dir: &std::path::Path, args: &[&str]) {
+    let mut all = vec!["generate", "-o", "out"];
+    all.extend_from_slice(args);
+    let out = allocate(dir, &all);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+}
+
+#[test]
+fn a_generated_national_plan_passes_check_without_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    for (seed, kommuner) in [("1", "290"), ("2", "1000"), ("3", "12")] {
+        let folder = format!("out-{seed}");
+        let out = allocate(
+            dir.path(),
+            &[
+                "generate",
+                "--insatser",
+                "150",
+                "--kommuner",
+                kommuner,
+                "--seed",
+                seed,
+                "-o",
+                &folder,
+                "--no-journals",
+            ],
+        );
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let plan = format!("{folder}/plan.toml");
+        let out = allocate(dir.path(), &["check", &plan]);
+        assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+        out.assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+        let text = std::fs::read_to_string(dir.path().join(&plan)).unwrap();
+        // Every kommun has its stated total, every split rule occurs.
+        let kommuner: usize = kommuner.parse().unwrap();
+        assert_eq!(text.matches("\nkommun = ").count(), kommuner);
+        for rule in ["key", "equal", "fixed", "fixed-plus-key", "amounts"] {
+            assert!(text.contains(&format!("rule = \"{rule}\"")), "{rule}");
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_writes_the_same_files_and_another_seed_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str| std::fs::read(dir.path().join("out").join(name)).unwrap();
+    generate(dir.path(), &["--insatser", "60"]);
+    let first = (
+        read("plan.toml"),
+        read("plan.journal"),
+        read("plan.beancount"),
+    );
+    generate(dir.path(), &["--insatser", "60", "--force"]);
+    assert!(
+        first
+            == (
+                read("plan.toml"),
+                read("plan.journal"),
+                read("plan.beancount")
+            )
+    );
+    generate(dir.path(), &["--insatser", "60", "--seed", "2", "--force"]);
+    assert!(first.0 != read("plan.toml"));
+}
+
+#[test]
+fn the_journals_book_every_insats_and_assert_every_stated_total() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), &["--insatser", "80", "--kommuner", "20"]);
+    let plan = std::fs::read_to_string(dir.path().join("out/plan.toml")).unwrap();
+    let journal = std::fs::read_to_string(dir.path().join("out/plan.journal")).unwrap();
+    let beancount = std::fs::read_to_string(dir.path().join("out/plan.beancount")).unwrap();
+    let insatser = plan.matches("[[insatser]]").count();
+    let stated = plan.matches("[[stated]]").count();
+    assert_eq!(insatser, 80);
+    assert_eq!(journal.matches(" * \"Insats ").count(), insatser);
+    assert_eq!(beancount.matches(" * \"Insats ").count(), insatser);
+    assert_eq!(journal.matches(" SEK = ").count(), stated);
+    assert_eq!(beancount.matches(" balance ").count(), stated);
+    // The county's money leaves one account, in total the plan's county total.
+    let county_total: i64 = plan
+        .lines()
+        .find_map(|l| l.strip_prefix("county_total = "))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let paid: i64 = journal
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Equity:Lansmedel  "))
+        .map(|l| l.trim_end_matches(" SEK").parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(-paid, county_total);
+}
+
+/// A few hundred kilobytes that would split into over a million ledger lines: refused per
+/// insats with an error, never silently, and without the memory it would take.
+#[test]
+fn a_plan_that_would_need_far_more_ledger_lines_than_its_size_allows_is_an_error() {
+    let mut text = String::from(
+        "[plan]\nyear = 2026\ncounty = \"X\"\ntitle = \"X\"\ncounty_total = 120_000_000\n\n\
+         [[areas]]\nnumber = 1\ntitle = \"A\"\namount = 120_000_000\n\n\
+         [[actors]]\nid = \"k\"\nname = \"Kommunerna\"\nkind = \"kommuner\"\n\n",
+    );
+    for k in 0..2000 {
+        text.push_str(&format!(
+            "[[kommuner]]\ncode = \"{k:04}\"\nname = \"K{k}\"\n"
+        ));
+    }
+    for i in 0..600 {
+        text.push_str(&format!(
+            "[[insatser]]\nid = \"{i}\"\narea = 1\ntext = \"t\"\nactor = \"k\"\namount = 200_000\nsplit = {{ rule = \"equal\" }}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
+    let out = allocate(dir.path(), &["check", "plan.toml"]);
+    assert_eq!(out.status, 1, "{}", out.stdout);
+    out.assert_stdout_contains("insats `500`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst 4 per byte planfil)");
+    // The first 500 insatser (1 000 000 lines) were split.
+    assert!(!out.stdout.contains("insats `499`: planens"));
+}

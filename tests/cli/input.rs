@@ -1,0 +1,202 @@
+//! Input files as people really give them: a named pipe, a plan on standard input (`-`), a
+//! file that starts with a byte-order mark, a random file named as a key file. Each run has
+//! a deadline, so that a command that would hang fails the test instead.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Output, PlanDir, repo_root};
+
+/// How long a command may take before it counts as hanging.
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// Runs `allocate ARGS` in `dir` with `stdin` piped in (or no standard input at all), and kills
+/// it if it runs past the deadline.
+fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allocate"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run allocate");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    let started = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if started.elapsed() > DEADLINE {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!("allocate {args:?} hangs: killed after {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+fn corpus_plan(name: &str) -> String {
+    std::fs::read_to_string(repo_root().join("tests/corpus/plans").join(name)).unwrap()
+}
+
+#[test]
+fn a_named_pipe_as_plan_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("plan.toml"));
+    for command in ["check", "report"] {
+        let out = run(dir.path(), &[command, "plan.toml"], None);
+        out.assert_status(2);
+        let text = format!("{}{}", out.stdout, out.stderr);
+        assert!(
+            text.contains(
+                "kan inte läsa plan.toml: är en namngiven pipe (FIFO), inte en vanlig fil"
+            ),
+            "{command}: {text}"
+        );
+        assert!(text.contains("allocate check -"), "{command}: {text}");
+    }
+    let out = run(
+        dir.path(),
+        &["check", "--lang", "en", "--format", "json", "plan.toml"],
+        None,
+    );
+    out.assert_status(2)
+        .assert_stdout_contains("is a named pipe (FIFO), not a regular file");
+}
+
+#[test]
+fn a_named_pipe_as_key_file_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join("folk.csv"));
+    let plan =
+        corpus_plan("141-key-file-missing.toml").replace("../keys/finns-inte.csv", "folk.csv");
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    run(dir.path(), &["check", "plan.toml"], None)
+        .assert_status(1)
+        .assert_stdout_contains(
+            "nyckeln `befolkning`: folk.csv: är en namngiven pipe (FIFO), inte en vanlig fil",
+        );
+    run(dir.path(), &["split", "1000", "--key", "folk.csv"], None)
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("folk.csv: är en namngiven pipe (FIFO)");
+}
+
+#[test]
+fn a_device_as_plan_is_refused() {
+    let out = run(&repo_root(), &["check", "/dev/zero"], None);
+    out.assert_status(2)
+        .assert_stdout_contains("är en enhetsfil, inte en vanlig fil");
+}
+
+#[test]
+fn a_dash_reads_the_plan_from_standard_input() {
+    let plan = std::fs::read(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let out = run(&repo_root(), &["check", "-"], Some(&plan));
+    out.assert_status(0)
+        .assert_stdout_contains("Länets medel  12 689 898 kr")
+        .assert_stdout_contains("<stdin>: godkänd (0 fel, 1 varning)")
+        .assert_stdout_contains("--> <stdin>:95:10");
+    run(
+        &repo_root(),
+        &["report", "-", "--view", "per-kommun"],
+        Some(&plan),
+    )
+    .assert_status(0)
+    .assert_stdout_contains("196 200 kr")
+    .assert_stdout_contains("436 000 kr")
+    .assert_stdout_contains("1 865 000 kr");
+    // A plan on standard input with errors names `<stdin>` with line and column.
+    let broken =
+        String::from_utf8(plan)
+            .unwrap()
+            .replacen("amount = 1_350_000", "amout = 1_350_000", 1);
+    run(&repo_root(), &["check", "-"], Some(broken.as_bytes()))
+        .assert_status(2)
+        .assert_stdout_contains("--> <stdin>:")
+        .assert_stdout_contains("<stdin>: kunde inte läsas");
+}
+
+#[test]
+fn key_files_of_a_plan_on_standard_input_are_found_from_the_current_directory() {
+    // 140's key file is `../keys/…`, relative to tests/corpus/plans/: from the current
+    // directory tests/corpus/plans/ it is found, from the repository root it is not.
+    let plan =
+        std::fs::read(repo_root().join("tests/corpus/plans/140-key-file-bad-value.toml")).unwrap();
+    let here = repo_root().join("tests/corpus/plans");
+    let found = run(&here, &["check", "-"], Some(&plan));
+    assert!(
+        !found.stdout.contains("filen finns inte"),
+        "{}",
+        found.stdout
+    );
+    run(&repo_root(), &["check", "-"], Some(&plan)).assert_stdout_contains("filen finns inte");
+}
+
+#[test]
+fn an_empty_standard_input_is_no_plan() {
+    run(&repo_root(), &["check", "-"], Some(b""))
+        .assert_status(2)
+        .assert_stdout_contains("<stdin>");
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_the_first_line() {
+    let p = PlanDir::from_real("plan-2026.toml");
+    let text = format!("\u{feff}[plann]\n{}", p.text.replacen("[plan]", "", 1));
+    std::fs::write(p.dir.path().join("plan.toml"), text).unwrap();
+    let out = run(p.dir.path(), &["check", "plan.toml"], None);
+    out.assert_status(2)
+        .assert_stdout_contains("--> plan.toml:1:2")
+        .assert_stdout_contains("1 | [plann]\n  |  ^^^^^\n");
+}
+
+#[test]
+fn a_random_file_as_key_file_is_not_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "hemlig-rad-som-inte-ska-visas-i-ett-felmeddelande";
+    std::fs::write(
+        dir.path().join("passwd"),
+        format!("root:x:0:0:{secret}:/root:/bin/bash\nanna:x:1000:1000:{secret}:/home\n"),
+    )
+    .unwrap();
+    let plan = corpus_plan("141-key-file-missing.toml").replace("../keys/finns-inte.csv", "passwd");
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let check = run(dir.path(), &["check", "plan.toml"], None);
+    check
+        .assert_status(1)
+        .assert_stdout_contains("fel[key-file]");
+    let split = run(dir.path(), &["split", "1000", "--key", "passwd"], None);
+    split.assert_status(2);
+    for out in [&check, &split] {
+        let text = format!("{}{}", out.stdout, out.stderr);
+        assert!(!text.contains(secret), "the file is echoed:\n{text}");
+        assert!(!text.contains("/bin/bash"), "the file is echoed:\n{text}");
+    }
+}

@@ -1,0 +1,595 @@
+//! Population files in every shape SCB delivers them today (tests/fixtures/scb/README.md):
+//! each loads with exactly the seed's figures, split 132 708 kr gives each kommun its
+//! population in kronor, or it is refused with a message that says what the file is and what
+//! to do. Workbooks in other layouts are written here with `rust_xlsxwriter`.
+//!
+//! The figures are the 1 November 2024 population of seed 003's Mini Maria table (DOMAIN.md):
+//! Ragunda 5 150, Bräcke 6 037, Krokom 15 702, Strömsund 10 995, Åre 12 626, Berg 7 101,
+//! Härjedalen 10 120, Östersund 64 977; sum 132 708.
+
+use std::path::Path;
+
+use crate::support::{Output, allocate, allocate_env, repo_root};
+
+/// (kommunkod, name, population 1 Nov 2024), seed 003.
+const POPULATION_2024: [(&str, &str, u64); 8] = [
+    ("2303", "Ragunda", 5_150),
+    ("2305", "Bräcke", 6_037),
+    ("2309", "Krokom", 15_702),
+    ("2313", "Strömsund", 10_995),
+    ("2321", "Åre", 12_626),
+    ("2326", "Berg", 7_101),
+    ("2361", "Härjedalen", 10_120),
+    ("2380", "Östersund", 64_977),
+];
+
+/// How a file names its kommuner.
+#[derive(Clone, Copy, Debug)]
+enum Naming {
+    Both,
+    Codes,
+    Names,
+}
+
+/// The fixtures that load, and how they name the kommuner.
+const LOADED: [(&str, Naming); 17] = [
+    ("A-oldui-semicolon-title-iso8859.csv", Naming::Both),
+    ("B-oldui-tab-notitle-iso8859.csv", Naming::Both),
+    ("C-v1api-csv-contents-year.csv", Naming::Both),
+    ("D-v1api-csv-region-alder-kon.csv", Naming::Both),
+    ("F-v2api-csv-default-codes.csv", Naming::Codes),
+    (
+        "F2-v2api-csv-codes-stub-Region-ContentsCode-heading-Tid.csv",
+        Naming::Codes,
+    ),
+    (
+        "G-v2-webui-semicolon-title-texts-iso8859.csv",
+        Naming::Names,
+    ),
+    ("H-v2api-csv-codes-and-texts.csv", Naming::Both),
+    (
+        "H2-v2api-csv-codesandtexts-stub-Region-ContentsCode.csv",
+        Naming::Both,
+    ),
+    ("I-v2api-json-stat2.json", Naming::Both),
+    ("J-pcaxis.px", Naming::Both),
+    ("L-excel-saveas-csv-cp1252-nbsp.csv", Naming::Both),
+    ("M-webui-xlsx.xlsx", Naming::Both),
+    ("N-long-layout-year-column.csv", Naming::Both),
+    ("O-rows-per-sex-with-total.csv", Naming::Both),
+    ("folkmangd-2024-iso-8859-1-comma.csv", Naming::Both),
+    ("folkmangd-2024-utf-8-tab.csv", Naming::Both),
+];
+
+/// The fixtures with several years, loaded once 2024 is chosen.
+const CHOOSE_A_YEAR: [&str; 3] = [
+    "K-oldui-comma-two-years-footnote.csv",
+    "N2-long-layout-codes-two-years.csv",
+    "folkmangd-2023-2024-windows-1252-semicolon.csv",
+];
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/scb/{name}")
+}
+
+fn split(dir: &Path, file: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "split", "132708", "--key", file, "--format", "csv", "--csv", "rfc4180",
+    ];
+    args.extend_from_slice(extra);
+    allocate(dir, &args)
+}
+
+/// The `split` step of `--format csv`: (code, kommun, weight, result).
+fn split_rows(out: &Output) -> Vec<(String, String, String, String)> {
+    out.stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>())
+        .filter(|f| f[0] == "split")
+        .map(|f| (f[1].clone(), f[2].clone(), f[3].clone(), f[9].clone()))
+        .collect()
+}
+
+/// Every kommun exactly its population, as weight and as kronor of 132 708 kr.
+fn assert_seed_split(out: &Output, names: Naming, what: &str) {
+    out.assert_status(0).assert_stderr_empty();
+    let expected: Vec<(String, String, String, String)> = POPULATION_2024
+        .iter()
+        .map(|(code, name, population)| {
+            let (code, name) = match names {
+                Naming::Both => (*code, *name),
+                Naming::Codes => (*code, ""),
+                Naming::Names => ("", *name),
+            };
+            let p = population.to_string();
+            (code.to_string(), name.to_string(), p.clone(), p)
+        })
+        .collect();
+    assert_eq!(split_rows(out), expected, "{what}\n{}", out.stdout);
+}
+
+#[test]
+fn every_fixture_that_loads_gives_each_kommun_its_population_in_kronor() {
+    for (name, names) in LOADED {
+        assert_seed_split(&split(&repo_root(), &fixture(name), &[]), names, name);
+    }
+    for name in CHOOSE_A_YEAR {
+        let names = if name.starts_with("N2") {
+            Naming::Codes
+        } else {
+            Naming::Both
+        };
+        assert_seed_split(
+            &split(&repo_root(), &fixture(name), &["--column", "2024"]),
+            names,
+            name,
+        );
+    }
+    // Every fixture is in one of the two lists, or is the README.
+    let listed: Vec<&str> = LOADED
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(CHOOSE_A_YEAR)
+        .collect();
+    for entry in std::fs::read_dir(repo_root().join("tests/fixtures/scb")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name == "README.md" || listed.contains(&name.as_str()),
+            "{name} is not tested"
+        );
+    }
+}
+
+#[test]
+fn several_years_are_refused_until_one_is_chosen() {
+    for name in CHOOSE_A_YEAR {
+        let file = fixture(name);
+        let out = allocate(&repo_root(), &["split", "132708", "--key", &file]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("fel[key-file]: filen har flera årskolumner (\"2023\", \"2024\")")
+            .assert_stderr_contains("= åtgärd: ange årskolumnen: `column = \"2024\"` i planens nyckel, eller --column 2024");
+    }
+}
+
+#[test]
+fn each_fixture_is_a_plan_key_without_findings() {
+    // The real 2025 plan with the fixture as its key file (`column = "2024"`): every shape,
+    // workbooks and JSON-stat too, whatever the file's name says.
+    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+    let names = LOADED.iter().map(|(n, _)| *n).chain(CHOOSE_A_YEAR);
+    for name in names {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("keys")).unwrap();
+        std::fs::copy(
+            repo_root().join(fixture(name)),
+            dir.path().join("keys/folkmangd-2024-11-01.csv"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
+        let out = allocate(dir.path(), &["check", "plan.toml"]);
+        out.assert_status(0).assert_stderr_empty();
+        assert!(
+            out.finding_codes().is_empty(),
+            "{name}: {:?}\n{}",
+            out.finding_codes(),
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn a_plan_key_by_names_without_codes_splits_over_the_plans_kommuner() {
+    // The new web interface's file names kommuner only; the plan's [[kommuner]] give codes.
+    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("keys")).unwrap();
+    std::fs::copy(
+        repo_root().join(fixture("G-v2-webui-semicolon-title-texts-iso8859.csv")),
+        dir.path().join("keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "split",
+            "132708",
+            "--plan",
+            "plan.toml",
+            "--key",
+            "befolkning-2024",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    assert_seed_split(&out, Naming::Both, "G by the plan");
+    allocate(
+        dir.path(),
+        &[
+            "split",
+            "100",
+            "--plan",
+            "plan.toml",
+            "--key",
+            "befolkning-2024",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("kommunerna anges med namn utan kod");
+}
+
+#[test]
+fn the_audit_says_how_the_file_was_read() {
+    // Wide enough that neither the heading is filled over lines nor the table made compact.
+    let heading = |name: &str| {
+        let out = allocate_env(
+            &repo_root(),
+            &["split", "100", "--key", &fixture(name), "--lang", "en"],
+            &[("COLUMNS", "200")],
+        );
+        out.assert_status(0).assert_stderr_empty();
+        out.stdout
+    };
+    let d = heading("D-v1api-csv-region-alder-kon.csv");
+    assert!(
+        d.contains("the rows per kön (män, kvinnor) are summed per kommun"),
+        "{d}"
+    );
+    let o = heading("O-rows-per-sex-with-total.csv");
+    assert!(
+        o.contains("kön: only \"totalt\" is read; 2 other values are left out"),
+        "{o}"
+    );
+    let a = heading("A-oldui-semicolon-title-iso8859.csv");
+    assert!(
+        a.contains("line 4: \"23 Jämtlands län\" 132,708 = the sum of the kommun rows"),
+        "{a}"
+    );
+    let g = heading("G-v2-webui-semicolon-title-texts-iso8859.csv");
+    assert!(g.contains("the kommuner are named without codes"), "{g}");
+    assert!(g.contains("│ Östersund  ┆     64,977 ┆"), "{g}");
+    assert!(
+        heading("M-webui-xlsx.xlsx").contains("column \"2024\" (Excel, sheet \"Sheet1\")"),
+        "M"
+    );
+    assert!(
+        heading("I-v2api-json-stat2.json").contains("(JSON-stat 2, UTF-8)"),
+        "I"
+    );
+    assert!(
+        heading("J-pcaxis.px").contains("(PC-Axis, ISO-8859-1/Windows-1252)"),
+        "J"
+    );
+    assert!(
+        heading("F-v2api-csv-default-codes.csv").contains("column \"BE0101N1 2024\""),
+        "F"
+    );
+}
+
+#[test]
+fn a_long_layout_never_takes_its_first_row_as_the_header() {
+    // Once the header was the first line that named a year: "2303 Ragunda","2024",5150. Then
+    // Ragunda was lost and every kommun weighed 2024.
+    let file = fixture("N-long-layout-year-column.csv");
+    assert_seed_split(&split(&repo_root(), &file, &[]), Naming::Both, "N");
+    // Wide enough that the heading stays on one line.
+    allocate_env(
+        &repo_root(),
+        &["split", "100", "--key", &file],
+        &[("COLUMNS", "200")],
+    )
+    .assert_status(0)
+    .assert_stderr_empty()
+    .assert_stdout_contains("kolumn \"2024\" (UTF-8 med BOM, komma)");
+    // A header that names no year and has no time column is refused, with its line.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("\"region\",\"x\",\"Folkmängd\"\n");
+    for (code, name, population) in POPULATION_2024 {
+        text.push_str(&format!("\"{code} {name}\",\"2024\",{population}\n"));
+    }
+    std::fs::write(dir.path().join("f.csv"), text).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "f.csv"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: rubrikraden har ingen kolumn för ett år (\"region\", \"x\", \"Folkmängd\")",
+        )
+        .assert_stderr_contains("--> f.csv:1:1");
+}
+
+#[test]
+fn a_total_beside_rows_per_sex_is_not_counted_twice() {
+    // O has "totalt", "män" and "kvinnor" for each kommun: the total alone is read.
+    assert_seed_split(
+        &split(&repo_root(), &fixture("O-rows-per-sex-with-total.csv"), &[]),
+        Naming::Both,
+        "O",
+    );
+}
+
+// Leading zeros: Stockholms län's kommunkoder start with 0.
+
+#[test]
+fn leading_zeros_survive_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // Small made-up counts; what matters is that 0114 stays 0114 and 01 stays 01.
+    let csv = "\"region\";\"2024\"\n\"01 Stockholms län\";300\n\"0114 Upplands Väsby\";100\n\"0115 Vallentuna\";200\n";
+    std::fs::write(dir.path().join("s.csv"), csv).unwrap();
+    let codes_only =
+        "\u{feff}\"Region\",\"BE0101N1 2024\"\n\"01\",300\n\"0114\",100\n\"0115\",200\n";
+    std::fs::write(dir.path().join("v2.csv"), codes_only).unwrap();
+    let json = r#"{"version":"2.0","class":"dataset","id":["Region","Tid"],"size":[3,1],
+        "dimension":{"Region":{"label":"region","category":{"index":{"01":0,"0114":1,"0115":2},
+        "label":{"01":"Stockholms län","0114":"Upplands Väsby","0115":"Vallentuna"}}},
+        "Tid":{"label":"år","category":{"index":{"2024":0}}}},"role":{"time":["Tid"]},
+        "value":[300,100,200]}"#;
+    std::fs::write(dir.path().join("s.json"), json).unwrap();
+    let px = "CHARSET=\"ANSI\";\nSTUB=\"region\";\nHEADING=\"år\";\nVALUES(\"region\")=\"Stockholms län\",\"Upplands Väsby\",\"Vallentuna\";\nVALUES(\"år\")=\"2024\";\nCODES(\"region\")=\"01\",\"0114\",\"0115\";\nTIMEVAL(\"år\")=TLIST(A1),\"2024\";\nDATA=\n300\n100\n200;\n";
+    std::fs::write(dir.path().join("s.px"), px).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Folkmängden").unwrap();
+    sheet.write_string(2, 1, "2024").unwrap();
+    for (row, (region, count)) in [
+        ("01 Stockholms län", 300),
+        ("0114 Upplands Väsby", 100),
+        ("0115 Vallentuna", 200),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let row = u32::try_from(row).unwrap() + 3;
+        sheet.write_string(row, 0, *region).unwrap();
+        sheet.write_number(row, 1, f64::from(*count)).unwrap();
+    }
+    std::fs::write(dir.path().join("s.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    for (file, names) in [
+        ("s.csv", true),
+        ("v2.csv", false),
+        ("s.json", true),
+        ("s.px", true),
+        ("s.xlsx", true),
+    ] {
+        let out = allocate(
+            dir.path(),
+            &[
+                "split", "300", "--key", file, "--format", "csv", "--csv", "rfc4180",
+            ],
+        );
+        out.assert_status(0).assert_stderr_empty();
+        let (a, b) = if names {
+            ("Upplands Väsby", "Vallentuna")
+        } else {
+            ("", "")
+        };
+        assert_eq!(
+            split_rows(&out),
+            [
+                ("0114".into(), a.into(), "100".into(), "100".into()),
+                ("0115".into(), b.into(), "200".into(), "200".into())
+            ],
+            "{file}"
+        );
+        allocate(dir.path(), &["split", "300", "--key", file])
+            .assert_status(0)
+            .assert_stdout_contains("300 = kommunradernas summa");
+    }
+}
+
+#[test]
+fn a_code_that_lost_its_leading_zero_is_refused() {
+    // Excel reads "0114" as the number 114 when the codes stand alone.
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 1, "2024").unwrap();
+    sheet.write_number(1, 0, 114.0).unwrap();
+    sheet.write_number(1, 1, 100.0).unwrap();
+    std::fs::write(dir.path().join("s.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    std::fs::write(dir.path().join("s.csv"), "Region;2024\n114;100\n115;200\n").unwrap();
+    for (file, line) in [("s.xlsx", 2), ("s.csv", 2)] {
+        allocate(dir.path(), &["split", "300", "--key", file])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "fel[key-file]: regionkoden i \"114\" har tappat sin inledande nolla",
+            )
+            .assert_stderr_contains(&format!("--> {file}:{line}:1"))
+            .assert_stderr_contains("formatera regionkolumnen som text");
+    }
+}
+
+// Workbooks as PxWeb writes them in other layouts.
+
+/// A workbook with the title in A1 and `rows` from row 3 on (0-based 2), as text or number.
+fn workbook(rows: &[Vec<Cell>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "Folkmängden efter region, kön och år")
+        .unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r).unwrap() + 2;
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).unwrap();
+            match cell {
+                Cell::Text(t) => {
+                    sheet.write_string(r, c, *t).unwrap();
+                }
+                Cell::Number(n) => {
+                    sheet.write_number(r, c, *n).unwrap();
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+enum Cell {
+    Text(&'static str),
+    Number(f64),
+    Empty,
+}
+
+fn n(count: u64) -> Cell {
+    Cell::Number(count as f64)
+}
+
+#[test]
+fn a_workbook_with_two_stub_variables_and_two_heading_rows() {
+    // Region outer (written on its first row only), kön inner; contents above the year; the
+    // table's notes and information below.
+    let halves: [(&str, u64, u64); 8] = [
+        ("2303 Ragunda", 2_575, 2_575),
+        ("2305 Bräcke", 3_018, 3_019),
+        ("2309 Krokom", 7_851, 7_851),
+        ("2313 Strömsund", 5_497, 5_498),
+        ("2321 Åre", 6_313, 6_313),
+        ("2326 Berg", 3_550, 3_551),
+        ("2361 Härjedalen", 5_060, 5_060),
+        ("2380 Östersund", 32_488, 32_489),
+    ];
+    let mut rows = vec![
+        vec![Cell::Empty, Cell::Empty, Cell::Text("Folkmängd")],
+        vec![Cell::Empty, Cell::Empty, Cell::Text("2024")],
+    ];
+    for (region, men, women) in halves {
+        rows.push(vec![Cell::Text(region), Cell::Text("män"), n(men)]);
+        rows.push(vec![Cell::Empty, Cell::Text("kvinnor"), n(women)]);
+    }
+    rows.push(vec![]);
+    rows.push(vec![Cell::Text(
+        "Uppgifterna avser förhållandena den 1 november.",
+    )]);
+    rows.push(vec![Cell::Text("Senast uppdaterad:")]);
+    rows.push(vec![Cell::Text("2025-02-21 08:00")]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&rows)).unwrap();
+    assert_seed_split(
+        &split(dir.path(), "w.xlsx", &[]),
+        Naming::Both,
+        "two stub variables",
+    );
+    // A row of the sheet with a bad figure is shown by its row number, as Excel numbers it.
+    let mut bad = rows;
+    bad[5] = vec![Cell::Empty, Cell::Text("kvinnor"), Cell::Text("3 O19")];
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&bad)).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "w.xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: värdet \"3 O19\" för 2305 Bräcke är inte ett heltal",
+        )
+        .assert_stderr_contains("--> w.xlsx:8:1");
+}
+
+#[test]
+fn a_workbook_with_the_regions_inside_another_variable() {
+    // Kön outer, region inner, codes only (PxWebApi 2's xlsx with codes): the column of
+    // kommunkoder holds the regions, whichever it is.
+    let halves: [(&str, u64, u64); 8] = [
+        ("2303", 2_575, 2_575),
+        ("2305", 3_018, 3_019),
+        ("2309", 7_851, 7_851),
+        ("2313", 5_497, 5_498),
+        ("2321", 6_313, 6_313),
+        ("2326", 3_550, 3_551),
+        ("2361", 5_060, 5_060),
+        ("2380", 32_488, 32_489),
+    ];
+    let mut rows = vec![vec![Cell::Empty, Cell::Empty, Cell::Text("2024")]];
+    for (sex, women) in [("1", false), ("2", true)] {
+        for (i, (code, men, w)) in halves.iter().enumerate() {
+            let first = if i == 0 { Cell::Text(sex) } else { Cell::Empty };
+            rows.push(vec![
+                first,
+                Cell::Text(code),
+                n(if women { *w } else { *men }),
+            ]);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&rows)).unwrap();
+    assert_seed_split(
+        &split(dir.path(), "w.xlsx", &[]),
+        Naming::Codes,
+        "regions inside",
+    );
+}
+
+#[test]
+fn a_workbook_with_two_contents_over_its_years_is_read_by_the_named_column() {
+    // Heading rows: contents above years. "2024" alone would be ambiguous; the contents name
+    // the columns as in the CSV ("Folkmängd 2024").
+    let mut rows = vec![
+        vec![
+            Cell::Empty,
+            Cell::Text("Folkökning"),
+            Cell::Empty,
+            Cell::Text("Folkmängd"),
+        ],
+        vec![
+            Cell::Empty,
+            Cell::Text("2024"),
+            Cell::Empty,
+            Cell::Text("2024"),
+        ],
+    ];
+    for (code, name, population) in POPULATION_2024 {
+        let label: &'static str = Box::leak(format!("{code} {name}").into_boxed_str());
+        rows.push(vec![Cell::Text(label), n(10), Cell::Empty, n(population)]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.xlsx"), workbook(&rows)).unwrap();
+    let out = allocate(dir.path(), &["split", "100", "--key", "w.xlsx"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "filen har flera årskolumner (\"Folkökning 2024\", \"Folkmängd 2024\")",
+        );
+    assert_seed_split(
+        &split(dir.path(), "w.xlsx", &["--column", "Folkmängd 2024"]),
+        Naming::Both,
+        "two contents",
+    );
+}
+
+#[test]
+fn other_files_are_named_and_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        (
+            "t.json",
+            br#"{"class": "collection", "link": {}}"#,
+            "JSON-stat-filen är av klassen \"collection\", inte en datamängd (\"dataset\")",
+        ),
+        (
+            "t.xml",
+            b"<?xml version=\"1.0\"?><message:GenericData/>",
+            "filen är en XML-fil (till exempel SDMX), som inte läses som befolkningsnyckel",
+        ),
+        (
+            "t.parquet",
+            b"PAR1\x15\x04\x15\x00",
+            "filen är en Parquet-fil, som inte läses som befolkningsnyckel",
+        ),
+        (
+            "t.docx",
+            b"PK\x03\x04\x14\x00\x00\x00\x00\x00",
+            "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        allocate(dir.path(), &["split", "100", "--key", name])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!("fel[key-file]: {name}: {message}"))
+            .assert_stderr_contains("= åtgärd:");
+    }
+}

@@ -1,0 +1,90 @@
+//! Help and usage errors speak Swedish by default, English with `--lang en` or
+//! `ALLOCATE_LANG=en`; errors go to standard error with exit status 2, help to standard output.
+
+use std::process::Command;
+
+use crate::support::{Output, allocate, repo_root};
+
+fn allocate_env(args: &[&str], key: &str, value: &str) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
+        .args(args)
+        .current_dir(repo_root())
+        .env("NO_COLOR", "1")
+        .env(key, value)
+        .output()
+        .unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn help_is_swedish_by_default() {
+    let out = allocate(&repo_root(), &["--help"]);
+    out.assert_status(0)
+        .assert_stderr_empty()
+        .assert_stdout_contains("Användning: allocate <KOMMANDO>")
+        .assert_stdout_contains("Kommandon:")
+        .assert_stdout_contains("Kontrollera att varje summa i en plan stämmer")
+        .assert_stdout_contains("-h, --help     Visa hjälpen");
+    let out = allocate(&repo_root(), &["check", "--help"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Argument:")
+        .assert_stdout_contains("Flaggor:")
+        .assert_stdout_contains("--deny-warnings    Räkna varningar som fel");
+    for english in [
+        "Usage:",
+        "Options:",
+        "Print help",
+        "[default:",
+        "Possible values",
+    ] {
+        assert!(!out.stdout.contains(english), "{english}:\n{}", out.stdout);
+    }
+    allocate(&repo_root(), &["help", "split"])
+        .assert_status(0)
+        .assert_stdout_contains("Fördela ett belopp på kommunerna");
+}
+
+#[test]
+fn help_is_english_with_lang_en_or_the_environment() {
+    allocate(&repo_root(), &["check", "--lang", "en", "--help"])
+        .assert_status(0)
+        .assert_stdout_contains("Usage: allocate check")
+        .assert_stdout_contains("Treat warnings as errors");
+    allocate_env(&["--help"], "ALLOCATE_LANG", "en")
+        .assert_status(0)
+        .assert_stdout_contains("Usage: allocate <COMMAND>");
+}
+
+#[test]
+fn usage_errors_are_swedish_by_default() {
+    let out = allocate(&repo_root(), &["chek", "plan.toml"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel: okänt kommando 'chek'")
+        .assert_stderr_contains("menade du 'check'?");
+    allocate(
+        &repo_root(),
+        &["check", "--frmat", "json", "allocations/plan-2026.toml"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel: okänd flagga eller okänt argument '--frmat'")
+    .assert_stderr_contains("menade du '--format'?");
+    allocate(
+        &repo_root(),
+        &["check", "--format", "xml", "allocations/plan-2026.toml"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel: ogiltigt värde 'xml' för '--format <FORMAT>'")
+    .assert_stderr_contains("tillåtna värden: human, json, github, gitlab");
+    allocate(&repo_root(), &["report"])
+        .assert_status(2)
+        .assert_stderr_contains("fel: följande måste anges: <PLAN>")
+        .assert_stderr_contains("Användning: allocate report <PLAN>");
+    let out = allocate(&repo_root(), &["check", "--lang", "en", "--frmat", "x"]);
+    out.assert_status(2)
+        .assert_stderr_contains("error: unexpected argument '--frmat' found");
+}
