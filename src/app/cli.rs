@@ -34,6 +34,10 @@ pub enum Command {
     /// Compare two yearly plans: county total, areas, actors and kommuner side by side,
     /// insatser added, removed and changed, and the stated change checked.
     Diff(commands::diff::DiffArgs),
+    /// Close the year: write a form per recipient (`--forms`), or read the filled-in forms,
+    /// check them against the plan and sum up what was used and what is repaid.
+    #[command(name = "follow-up")]
+    FollowUp(commands::followup::FollowUpArgs),
     /// Start next year's plan from this year's: actors, kommuner, keys and focus areas kept,
     /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
     Init(commands::init::InitArgs),
@@ -56,6 +60,7 @@ impl Cli {
             Command::Split(a) => Some(&a.common),
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
+            Command::FollowUp(a) => Some(&a.common),
             Command::Completions(_) | Command::Man(_) | Command::Generate(_) => None,
         };
         common.map_or(
@@ -287,6 +292,9 @@ fn about_sv(command: &str) -> Option<&'static str> {
         "init" => {
             "Börja nästa års plan från årets: aktörer, kommuner, nycklar och fokusområden behålls, tidsgränserna flyttas ett år, varje belopp lämnas som 0 tills det fylls i"
         }
+        "follow-up" => {
+            "Stäng året: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
+        }
         "completions" => {
             "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"
         }
@@ -385,6 +393,32 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from; `-` skriver den till standard output"
         }
         ("init", "force") => "Ersätt utfilen om den finns",
+        ("follow-up", "plan") => "Planfil (TOML) som klarar `check`",
+        ("follow-up", "usage") => {
+            "Ifyllda blanketter (CSV eller XLSX, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
+        }
+        ("follow-up", "forms") => {
+            "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
+        }
+        ("follow-up", "out") => {
+            "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs sammanställningen till standard output, som tabeller eller en enda --view som CSV eller JSON"
+        }
+        ("follow-up", "format") => {
+            "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json; blanketter skrivs som csv eller xlsx"
+        }
+        ("follow-up", "csv") => {
+            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+        }
+        ("follow-up", "views") => {
+            "Delar av sammanställningen: recipients, areas, insatser, repayment, lines; alla om ingen anges (terminalen utelämnar lines)"
+        }
+        ("follow-up", "final_report") => {
+            "Slutlig uppföljning: en rad som ingen redovisat är ett fel, inte en varning"
+        }
+        ("follow-up", "date") => {
+            "Dagens datum (ÅÅÅÅ-MM-DD): när planens tidsgräns use_reported har passerat är en rad som ingen redovisat ett fel"
+        }
+        ("follow-up", "force") => "Ersätt filer som redan finns i mappen",
         ("completions", "shell") => "Skalet: bash, elvish, fish, powershell eller zsh",
         ("man", "dir") => {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"

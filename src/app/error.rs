@@ -10,9 +10,12 @@ use crate::core::money::Amount;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, Source};
-use crate::output::diagnostic::{Style, render_file_problem, render_load_error};
+use crate::input::usage::UsageReadError;
+use crate::output::diagnostic::{
+    FilePlace, Located, Style, render_file_problem, render_load_error, render_located,
+};
 use crate::output::lang::Lang;
-use crate::output::words::{findings, key_file};
+use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
 /// What a plan with errors keeps a command from doing.
@@ -21,9 +24,21 @@ pub enum Blocked {
     Report,
     Export,
     Comparison,
+    FollowUp,
     /// `report --per-recipient`: letters go out to recipients, so only from a plan without
     /// errors.
     Letters,
+}
+
+/// A `follow-up` command line that asks for what cannot be done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Misuse {
+    /// `--forms` without `--output`.
+    FormsNeedFolder,
+    /// `--forms` with `--format table` or `json`.
+    FormsFormat,
+    /// `--format table` with `--output`.
+    TableToFolder,
 }
 
 /// An option of `report` that does not go with the format asked for.
@@ -94,6 +109,12 @@ pub enum Error {
     PlanYear { path: PathBuf, year: i32 },
     /// `init --year` outside what a plan can hold.
     NewYear { year: i32 },
+    /// `follow-up`: a usage file cannot be read, or is no form.
+    Usage(Box<UsageReadError>),
+    /// `follow-up`: the usage files have errors (their findings are drawn already).
+    UsageHasErrors { errors: usize },
+    /// `follow-up`: options that do not go together.
+    FollowUp(Misuse),
     /// `init --year` not after the year of the plan it starts from.
     YearNotAfter {
         path: PathBuf,
@@ -130,6 +151,7 @@ impl Error {
         match self {
             Error::PlanHasErrors { .. }
             | Error::KeyUnusable { .. }
+            | Error::UsageHasErrors { .. }
             | Error::DocumentWithErrors { .. } => Status::Findings,
             _ => Status::Failure,
         }
@@ -160,6 +182,7 @@ impl Error {
                     Blocked::Report => lang.pick("ingen rapport", "no report"),
                     Blocked::Export => lang.pick("inget exporteras", "nothing is exported"),
                     Blocked::Comparison => lang.pick("ingen jämförelse", "no comparison"),
+                    Blocked::FollowUp => lang.pick("ingen uppföljning", "no follow-up"),
                     Blocked::Letters => lang.pick("inga fördelningsbesked", "no letters"),
                 };
                 format!(
@@ -338,6 +361,29 @@ impl Error {
                 "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
                 "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
             )),
+            Error::Usage(error) => render_usage_error(error, style),
+            Error::UsageHasErrors { errors } => line(say!(
+                lang,
+                "{errors} fel i redovisningarna; ingen sammanställning förrän de är rättade",
+                "{errors} errors in the usage files; no summary until they are corrected"
+            )),
+            Error::FollowUp(misuse) => line(
+                match misuse {
+                    Misuse::FormsNeedFolder => lang.pick(
+                        "blanketterna skrivs till en mapp: ange --output",
+                        "the forms are written to a folder: give --output",
+                    ),
+                    Misuse::FormsFormat => lang.pick(
+                        "blanketterna skrivs som CSV eller XLSX: ange --format csv eller --format xlsx",
+                        "the forms are written as CSV or XLSX: give --format csv or --format xlsx",
+                    ),
+                    Misuse::TableToFolder => lang.pick(
+                        "tabeller visas på skärmen; till en mapp skrivs csv, xlsx eller json",
+                        "tables are shown on the terminal; a folder gets csv, xlsx or json",
+                    ),
+                }
+                .to_string(),
+            ),
             Error::YearNotAfter {
                 path,
                 year,
@@ -384,6 +430,36 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         &key_file::error_hint(error, lang),
         style,
     ) + "\n"
+}
+
+/// A usage file that cannot be read, drawn with its line when it has one (a TOML error).
+fn render_usage_error(error: &UsageReadError, style: Style) -> String {
+    let (message, hint) = followup_words::read_error(error, style.lang);
+    match error {
+        UsageReadError::Toml {
+            source,
+            span: Some(span),
+            ..
+        } => {
+            render_located(
+                &Located {
+                    source,
+                    place: FilePlace::Span(span.clone()),
+                    severity: crate::core::finding::Severity::Error,
+                    code: "read-error",
+                    message: &message,
+                    figures: None,
+                    hint: &hint,
+                    related: None,
+                },
+                style,
+            ) + "\n"
+        }
+        _ => {
+            let source = Source::new(error.path(), String::new());
+            render_file_problem(&source, None, "read-error", &message, &hint, style) + "\n"
+        }
+    }
 }
 
 /// Why an XLSX workbook cannot be written, and what to use instead.

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod check;
 pub mod diff;
 pub mod finding;
+pub mod followup;
 pub mod ledger;
 pub mod money;
 pub mod plan;

@@ -75,6 +75,9 @@ pub struct Deadlines {
     pub use_reported: Option<Spanned<Date>>,
     /// Unused money is repaid to Kammarkollegiet (31 March the next year).
     pub unused_repaid: Option<Spanned<Date>>,
+    /// The actors the recipients report their use to (KFJH and Folkhälsoenheten), by id.
+    #[serde(default)]
+    pub report_to: Vec<Spanned<String>>,
 }
 
 /// `[agreement]`: the state–SKR agreement behind the county's money.

@@ -1,6 +1,7 @@
-//! Input: plan files and SCB population files, read into the core's model. Every reason a file
+//! Input: plan files, SCB population files and usage files (the follow-up's forms), read into the core's model. Every reason a file
 //! cannot be read is data, worded by `output`.
 
 pub mod plan;
 pub mod read;
 pub mod scb;
+pub mod usage;

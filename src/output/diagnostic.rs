@@ -277,3 +277,112 @@ pub fn render_file_problem(
     };
     style.renderer().render(&[group])
 }
+
+/// Where a problem in a file other than the plan stands: bytes of its text, or a cell of a
+/// workbook, which has no text to show.
+#[derive(Clone, Debug)]
+pub enum FilePlace {
+    Span(std::ops::Range<usize>),
+    Cell { row: u32, column: u32 },
+}
+
+/// A problem to draw at a place in a file: its code, severity, words and the place that
+/// explains it (in the same file or another).
+pub struct Located<'a> {
+    pub source: &'a Source,
+    pub place: FilePlace,
+    pub severity: Severity,
+    pub code: &'a str,
+    pub message: &'a str,
+    /// A note with the figures involved.
+    pub figures: Option<&'a str>,
+    pub hint: &'a str,
+    pub related: Option<(&'a Source, FilePlace, &'a str)>,
+}
+
+/// A problem drawn like a finding: `file:line:col`, the line with a caret under the value (for
+/// a workbook, the cell's row and column and the cell's name), the figures and the hint.
+pub fn render_located(problem: &Located, style: Style) -> String {
+    let lang = style.lang;
+    let title = style
+        .level(problem.severity)
+        .primary_title(problem.message)
+        .id(problem.code);
+    let main = place_element(problem.source, &problem.place, None);
+    let mut group = title.element(main.element);
+    if let Some(cell) = &main.cell {
+        group = group.element(
+            Level::NOTE
+                .with_name(lang.pick("cell", "cell"))
+                .message(cell.clone()),
+        );
+    }
+    if let Some((source, place, label)) = &problem.related {
+        let other = place_element(source, place, Some(label));
+        group = group.element(other.element);
+        if let Some(cell) = &other.cell {
+            group = group.element(Level::NOTE.with_name(*label).message(cell.clone()));
+        }
+    }
+    if let Some(figures) = problem.figures {
+        group = group.element(style.note().message(figures));
+    }
+    group = group.element(style.help().message(problem.hint));
+    style.renderer().render(&[group])
+}
+
+/// A snippet (text) or an origin (workbook cell) for a place, with the cell's name.
+struct PlaceElement<'a> {
+    element: annotate_snippets::Element<'a>,
+    cell: Option<String>,
+}
+
+fn place_element<'a>(
+    source: &'a Source,
+    place: &FilePlace,
+    label: Option<&'a str>,
+) -> PlaceElement<'a> {
+    match place {
+        FilePlace::Span(span) => {
+            let span = clamp(source, span.clone());
+            let lines = Lines::of(source, &span);
+            let kind = if label.is_some() {
+                AnnotationKind::Context
+            } else {
+                AnnotationKind::Primary
+            };
+            let mut annotation = kind.span(lines.relative(&span));
+            if let Some(label) = label {
+                annotation = annotation.label(label);
+            }
+            PlaceElement {
+                element: Snippet::source(lines.text)
+                    .line_start(lines.first_line)
+                    .path(source.path.to_string_lossy())
+                    .fold(true)
+                    .annotation(annotation)
+                    .into(),
+                cell: None,
+            }
+        }
+        FilePlace::Cell { row, column } => PlaceElement {
+            element: annotate_snippets::Origin::path(source.display_path())
+                .line(*row as usize)
+                .char_column(*column as usize)
+                .into(),
+            cell: Some(format!("{}{row}", column_letters(*column))),
+        },
+    }
+}
+
+/// A spreadsheet column's letters: 1 is `A`, 27 is `AA`.
+pub fn column_letters(column: u32) -> String {
+    let mut n = column;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(b'A' + u8::try_from(rem).unwrap_or(0)));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
+}

@@ -7,6 +7,8 @@ pub mod csv;
 pub mod diagnostic;
 pub mod diff_table;
 pub mod document;
+pub mod followup;
+pub mod form;
 pub mod github;
 pub mod gitlab;
 pub mod json;

@@ -144,7 +144,7 @@ fn payment_words(payment: Payment, words: Words) -> &'static str {
 }
 
 /// The recipient's kind; in the machine dialect the ids of the JSON schema.
-fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
+pub fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
     match kind {
         RecipientKind::Region => "region",
         RecipientKind::RegionUnit => words.pick("regionens enhet", "region unit", "region-unit"),

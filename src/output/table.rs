@@ -51,7 +51,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    fn table(self) -> Table {
+    pub fn table(self) -> Table {
         let mut table = Table::new();
         table
             .load_preset(UTF8_FULL_CONDENSED)
@@ -65,11 +65,11 @@ impl Layout {
         table
     }
 
-    fn amount(self, amount: Amount) -> Cell {
+    pub fn amount(self, amount: Amount) -> Cell {
         Cell::new(self.lang.amount(amount)).set_alignment(CellAlignment::Right)
     }
 
-    fn strong(self, text: impl ToString) -> Cell {
+    pub fn strong(self, text: impl ToString) -> Cell {
         let cell = Cell::new(text);
         if self.color {
             cell.add_attribute(Attribute::Bold)
@@ -78,7 +78,7 @@ impl Layout {
         }
     }
 
-    fn strong_amount(self, amount: Amount) -> Cell {
+    pub fn strong_amount(self, amount: Amount) -> Cell {
         let cell = self.amount(amount);
         if self.color {
             cell.add_attribute(Attribute::Bold)
@@ -87,7 +87,7 @@ impl Layout {
         }
     }
 
-    fn total_label(self) -> Cell {
+    pub fn total_label(self) -> Cell {
         self.strong(self.lang.pick("Totalt", "Total"))
     }
 }
@@ -136,7 +136,7 @@ pub fn short(text: &str, max: usize) -> String {
 /// widest cell, header included), so that no row wraps. Each column costs three characters
 /// of border and padding; one more is kept spare because terminals disagree on the width of
 /// symbols like ✓. Never less than 8.
-fn budget(layout: Layout, others: &[usize]) -> usize {
+pub fn budget(layout: Layout, others: &[usize]) -> usize {
     let columns = others.len() + 1;
     let borders = 3 * columns + 1;
     usize::from(layout.width)
@@ -144,7 +144,7 @@ fn budget(layout: Layout, others: &[usize]) -> usize {
         .max(8)
 }
 
-fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts
         .into_iter()
         .map(|t| t.chars().count())
@@ -192,7 +192,7 @@ fn note(text: &str, layout: Layout) -> String {
     wrap(text, usize::from(layout.width), "  ", "  ")
 }
 
-fn right_align_from(table: &mut Table, first: usize) {
+pub fn right_align_from(table: &mut Table, first: usize) {
     let count = table.column_count();
     for i in first..count {
         if let Some(column) = table.column_mut(i) {

@@ -15,6 +15,7 @@ mod corpus;
 mod diff;
 mod documents;
 mod export;
+mod followup;
 mod format;
 mod fuzz_seeds;
 mod generate;

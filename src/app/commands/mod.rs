@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod export;
+pub mod followup;
 pub mod generate;
 pub mod init;
 pub mod man;

@@ -171,6 +171,9 @@ impl<'p> Ledger<'p> {
             });
         }
         focus_areas_resolve(plan, &names, findings);
+        for id in plan.deadlines.iter().flat_map(|d| &d.report_to) {
+            let _ = names.actor_ref(plan, id, findings);
+        }
         let stated = plan
             .stated
             .iter()

@@ -1,0 +1,429 @@
+//! `allocate follow-up PLAN`: closing the year. With `--forms --output DIR`, one form per
+//! recipient to fill in (its lines of the plan, the amount received, empty columns for the
+//! amount used and a comment). With the filled-in forms (or a TOML usage file), every row
+//! matched to its ledger line and checked, then the year-end summary: per recipient, area and
+//! insats what was received, used and left unused, and what the region repays to
+//! Kammarkollegiet, reconciled with the plan to the krona.
+//!
+//! Findings about the usage files are drawn like `check`'s: on standard output with the
+//! tables, on standard error when the output is a file or machine format. Usage with errors
+//! gives no summary (exit 1).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::builder::PossibleValue;
+use clap::{Args, ValueEnum};
+
+use crate::app::Status;
+use crate::app::error::{Blocked, Error, Misuse};
+use crate::app::files::{self, File, WriteError};
+use crate::app::options::Common;
+use crate::core::followup::summary::{self, Part};
+use crate::core::followup::{self, At, Location, Options, Place, UsageFinding};
+use crate::core::plan::Date;
+use crate::input::plan::Source;
+use crate::input::usage::{self, ReadUsage};
+use crate::output::checked::bounded;
+use crate::output::csv::Dialect;
+use crate::output::diagnostic::{FilePlace, Located, Style, render_located};
+use crate::output::lang::Lang;
+use crate::output::table::{self, Layout, visible};
+use crate::output::words::followup as words;
+use crate::output::{csv, followup as render, form, xlsx};
+use crate::say;
+
+#[derive(Debug, Args)]
+pub struct FollowUpArgs {
+    /// Plan file (TOML); it must pass `check`.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Filled-in forms (CSV or XLSX, as a spreadsheet saved them) or usage files in TOML.
+    #[arg(
+        value_name = "USAGE",
+        required_unless_present = "forms",
+        conflicts_with = "forms"
+    )]
+    pub usage: Vec<PathBuf>,
+    /// Write one form per recipient to fill in (into `--output`), instead of reading usage.
+    #[arg(long)]
+    pub forms: bool,
+    /// Folder to write to (created if missing). Without it, the summary goes to standard
+    /// output: as tables, or one `--view` as CSV or JSON. (`--out` is an older name for it.)
+    #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output format: `table` on the terminal (the default without `--output`), or files (`csv`,
+    /// the default with `--output`; `xlsx`; `json`). Forms are `csv` or `xlsx`.
+    #[arg(long, value_enum)]
+    pub format: Option<FollowUpFormat>,
+    /// CSV dialect of the summary: `excel` opens in Swedish Excel; `rfc4180` is for machines.
+    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
+    pub csv: Dialect,
+    /// Parts of the summary; without it, all (the terminal leaves out `lines`).
+    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    pub views: Vec<Part>,
+    /// The final follow-up: a line nobody reported on is an error, not a warning.
+    #[arg(long = "final")]
+    pub final_report: bool,
+    /// Today's date: once the plan's `use_reported` deadline has passed, a line nobody
+    /// reported on is an error.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// Replace files that already exist in the folder.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FollowUpFormat {
+    /// Tables on the terminal.
+    Table,
+    /// CSV: one file per part (forms: one per recipient).
+    Csv,
+    /// One workbook with a sheet per part (forms: one per recipient).
+    Xlsx,
+    /// The summary as one document (schema allocate-follow-up/1).
+    Json,
+}
+
+impl ValueEnum for Part {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Part::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let help = match self {
+            Part::Recipients => "Per recipient: received, used, unused",
+            Part::Areas => "Per area of the agreement: allocated, used, unused",
+            Part::Insatser => "Per insats: allocated, used, unused",
+            Part::Repayment => "What is repaid to Kammarkollegiet, per recipient with unused money",
+            Part::Lines => "Every line of the plan with its use and comment",
+        };
+        let value = PossibleValue::new(self.name()).help(help);
+        Some(match self.alias() {
+            Some(alias) => value.alias(alias),
+            None => value,
+        })
+    }
+}
+
+/// `2026-12-31` as a date.
+fn parse_date(text: &str) -> Result<Date, String> {
+    let mut parts = text.trim().splitn(3, '-');
+    let field = |p: Option<&str>, len: usize| {
+        p.filter(|s| s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
+    let (year, month, day) = (
+        field(parts.next(), 4),
+        field(parts.next(), 2),
+        field(parts.next(), 2),
+    );
+    match (year, month, day) {
+        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => Ok(Date {
+            year: i32::try_from(y).unwrap_or(0),
+            month: u8::try_from(m).unwrap_or(1),
+            day: u8::try_from(d).unwrap_or(1),
+        }),
+        _ => Err(
+            "ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-15 (a date as YYYY-MM-DD)"
+                .to_string(),
+        ),
+    }
+}
+
+pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let loaded = super::load(&args.plan)?;
+    let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
+    let ledger = &checked.ledger;
+    let lang = args.common.lang;
+    if args.forms {
+        return write_forms(args, ledger, lang, err);
+    }
+    let format = match (args.format, &args.out) {
+        (Some(FollowUpFormat::Table), Some(_)) => {
+            return Err(Error::FollowUp(Misuse::TableToFolder));
+        }
+        (Some(f), _) => f,
+        (None, Some(_)) => FollowUpFormat::Csv,
+        (None, None) => FollowUpFormat::Table,
+    };
+    // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
+    let paths = crate::app::plan_paths::expand(&args.usage);
+    let read = paths
+        .iter()
+        .enumerate()
+        .map(|(i, path)| usage::load(path, i).map_err(|e| Error::Usage(Box::new(e))))
+        .collect::<Result<Vec<ReadUsage>, Error>>()?;
+    let files: Vec<_> = read.iter().map(|r| r.file.clone()).collect();
+    let options = Options {
+        final_report: args.final_report,
+        date: args.date,
+    };
+    let follow_up = followup::follow_up(ledger, &files, options);
+
+    // Findings with the tables on standard output; apart from machine output, on standard
+    // error.
+    let to_terminal = format == FollowUpFormat::Table;
+    let style = if to_terminal {
+        args.common.out_style()
+    } else {
+        args.common.err_style()
+    };
+    let drawn = draw_findings(&follow_up.findings, &read, &loaded.source, style);
+    let closing = closing_line(&follow_up, read.len(), lang);
+    {
+        let target: &mut dyn Write = if to_terminal { &mut *out } else { &mut *err };
+        for finding in &drawn {
+            writeln!(target, "{finding}")?;
+        }
+        if !follow_up.findings.is_empty() {
+            writeln!(target, "{closing}")?;
+            if to_terminal && follow_up.errors() == 0 {
+                writeln!(target)?;
+            }
+        }
+    }
+    let errors = follow_up.errors();
+    if errors > 0 {
+        return Err(Error::UsageHasErrors { errors });
+    }
+    let summary = summary::summary(ledger, &follow_up);
+    let parts: Vec<Part> = if args.views.is_empty() {
+        match format {
+            FollowUpFormat::Table => render::SHOWN.to_vec(),
+            _ => Part::ALL.to_vec(),
+        }
+    } else {
+        args.views.clone()
+    };
+    match (format, &args.out) {
+        (FollowUpFormat::Table, _) => {
+            let style = args.common.out_style();
+            let layout = Layout {
+                lang,
+                color: style.color,
+                width: table::terminal_width(),
+            };
+            write!(out, "{}", render::tables(&summary, &parts, layout))?;
+        }
+        (_, Some(dir)) => {
+            let files = summary_files(format, args.csv, &summary, &parts, lang)?;
+            write_files(dir, &files, args.force, lang, err)?;
+        }
+        (FollowUpFormat::Xlsx, None) => return Err(Error::XlsxNeedsFolder),
+        (FollowUpFormat::Csv, None) => {
+            let [part] = parts.as_slice() else {
+                return Err(Error::OneViewToStdout);
+            };
+            let bytes = csv::write(&render::sheet(*part, &summary, lang), args.csv)
+                .map_err(|e| Error::Export(e.to_string()))?;
+            out.write_all(&bytes)?;
+        }
+        (FollowUpFormat::Json, None) => {
+            let part = match parts.as_slice() {
+                [part] if !args.views.is_empty() => Some(*part),
+                _ if args.views.is_empty() => None,
+                _ => return Err(Error::OneViewToStdout),
+            };
+            let text = render::json(&summary, part).map_err(|e| Error::Export(e.to_string()))?;
+            writeln!(out, "{text}")?;
+        }
+    }
+    Ok(Status::Ok)
+}
+
+/// One form per recipient, as CSV or XLSX, into `--output`.
+fn write_forms(
+    args: &FollowUpArgs,
+    ledger: &crate::core::ledger::Ledger,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<Status, Error> {
+    let Some(dir) = &args.out else {
+        return Err(Error::FollowUp(Misuse::FormsNeedFolder));
+    };
+    let xlsx = match args.format {
+        None | Some(FollowUpFormat::Csv) => false,
+        Some(FollowUpFormat::Xlsx) => true,
+        Some(FollowUpFormat::Table | FollowUpFormat::Json) => {
+            return Err(Error::FollowUp(Misuse::FormsFormat));
+        }
+    };
+    let files = followup::form::forms(ledger)
+        .iter()
+        .map(|f| {
+            let (name, bytes) = if xlsx {
+                (
+                    form::file_name(f, "xlsx"),
+                    form::xlsx(f, lang).map_err(|e| Error::Export(e.to_string()))?,
+                )
+            } else {
+                (
+                    form::file_name(f, "csv"),
+                    form::csv(f, lang).map_err(|e| Error::Export(e.to_string()))?,
+                )
+            };
+            Ok(File { name, bytes })
+        })
+        .collect::<Result<Vec<File>, Error>>()?;
+    write_files(dir, &files, args.force, lang, err)?;
+    Ok(Status::Ok)
+}
+
+fn write_files(
+    dir: &std::path::Path,
+    files: &[File],
+    force: bool,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    match files::write_all(dir, files, force) {
+        Ok(paths) => {
+            for path in paths {
+                writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+            }
+            Ok(())
+        }
+        Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
+        Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
+    }
+}
+
+/// The summary's parts as files, rendered in memory before anything touches the disk.
+fn summary_files(
+    format: FollowUpFormat,
+    dialect: Dialect,
+    summary: &summary::Summary,
+    parts: &[Part],
+    lang: Lang,
+) -> Result<Vec<File>, Error> {
+    let failed = |e: String| Error::Export(e);
+    match format {
+        FollowUpFormat::Csv | FollowUpFormat::Table => parts
+            .iter()
+            .map(|&part| {
+                let sheet = render::sheet(part, summary, lang);
+                Ok(File {
+                    name: format!("{}.csv", sheet.name),
+                    bytes: csv::write(&sheet, dialect).map_err(|e| failed(e.to_string()))?,
+                })
+            })
+            .collect(),
+        FollowUpFormat::Xlsx => {
+            let sheets: Vec<_> = parts
+                .iter()
+                .map(|&part| render::sheet(part, summary, lang))
+                .collect();
+            Ok(vec![File {
+                name: format!("uppfoljning-{}.xlsx", summary.year),
+                bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
+            }])
+        }
+        FollowUpFormat::Json => {
+            let text = render::json(summary, None).map_err(|e| failed(e.to_string()))?;
+            Ok(vec![File {
+                name: format!("uppfoljning-{}.json", summary.year),
+                bytes: (text + "\n").into_bytes(),
+            }])
+        }
+    }
+}
+
+/// Every finding drawn with its place: a usage file's line or cell, or the plan's line; of
+/// one code the first hundred, then a line with how many more (as `check` bounds them).
+fn draw_findings(
+    findings: &[UsageFinding],
+    read: &[ReadUsage],
+    plan: &Source,
+    style: Style,
+) -> Vec<String> {
+    let lang = style.lang;
+    let file_place = |place: &Place| -> (&Source, FilePlace) {
+        let source = read.get(place.file).map_or(plan, |r| &r.source);
+        let at = match &place.at {
+            At::Text(span) => FilePlace::Span(span.clone()),
+            At::Cell { row, column } => FilePlace::Cell {
+                row: *row,
+                column: *column,
+            },
+        };
+        (source, at)
+    };
+    let (shown, left_out) = bounded(findings, |f| (f.code().as_str(), f.is_error()));
+    let mut drawn: Vec<String> = shown
+        .into_iter()
+        .map(|finding| {
+            let (source, place) = match &finding.location {
+                Location::Usage(place) => file_place(place),
+                Location::Plan(span) => (plan, FilePlace::Span(span.clone())),
+            };
+            // Names and ids from a usage file are shown escaped, like a plan's texts.
+            let message = visible(&words::message(&finding.problem, lang)).into_owned();
+            let hint = visible(&words::hint(&finding.problem, lang)).into_owned();
+            let figures = finding
+                .problem
+                .figures()
+                .map(|(received, used)| words::figures(received, used, lang));
+            let related = finding.related.as_ref().map(|p| {
+                let (source, place) = file_place(p);
+                (source, place, words::first_reported(lang))
+            });
+            render_located(
+                &Located {
+                    source,
+                    place,
+                    severity: finding.severity,
+                    code: finding.code().as_str(),
+                    message: &message,
+                    figures: figures.as_deref(),
+                    hint: &hint,
+                    related,
+                },
+                style,
+            )
+        })
+        .collect();
+    drawn.extend(left_out.iter().map(|l| format!("{}\n", l.line(lang))));
+    drawn
+}
+
+/// "Redovisningar: 3 filer, 1 fel, 2 varningar (slutlig uppföljning)".
+fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> String {
+    let (errors, warnings) = (follow_up.errors(), follow_up.warnings());
+    let files = match (lang, files) {
+        (Lang::Sv, 1) => "1 fil".to_string(),
+        (Lang::Sv, n) => format!("{n} filer"),
+        (Lang::En, 1) => "1 file".to_string(),
+        (Lang::En, n) => format!("{n} files"),
+    };
+    let warnings_word = match (lang, warnings) {
+        (Lang::Sv, 1) => "varning",
+        (Lang::Sv, _) => "varningar",
+        (Lang::En, 1) => "warning",
+        (Lang::En, _) => "warnings",
+    };
+    let errors_word = match (lang, errors) {
+        (Lang::Sv, _) => "fel",
+        (Lang::En, 1) => "error",
+        (Lang::En, _) => "errors",
+    };
+    let why = if follow_up.deadline_passed {
+        say!(
+            lang,
+            " (redovisningstiden har gått ut)",
+            " (the reporting deadline has passed)"
+        )
+    } else if follow_up.strict {
+        say!(lang, " (slutlig uppföljning)", " (final follow-up)")
+    } else {
+        String::new()
+    };
+    say!(
+        lang,
+        "Redovisningar: {files}, {errors} {errors_word}, {warnings} {warnings_word}{why}",
+        "Usage: {files}, {errors} {errors_word}, {warnings} {warnings_word}{why}"
+    )
+}

@@ -1,0 +1,99 @@
+//! The follow-up form for each recipient, as data: who it is for, what it received line by
+//! line, by when and to whom it reports. The lines are the invoice summaries' (`report::payments`),
+//! so a form lists exactly what the recipient was paid.
+
+use crate::core::ledger::Ledger;
+use crate::core::ledger::selection::Selection;
+use crate::core::money::Amount;
+use crate::core::report::{self, Projection, RecipientKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    pub recipient: String,
+    pub kommunkod: Option<String>,
+    /// The actor's id in the plan (`None` for a kommun).
+    pub actor_id: Option<String>,
+    pub kind: RecipientKind,
+    /// Whether the recipient invoices the region (and so is asked whether it has).
+    pub invoices: bool,
+    pub year: i32,
+    pub county: String,
+    pub decision: String,
+    pub reference: Option<String>,
+    /// The reporting deadline, `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+    /// Whom the use is reported to, by name.
+    pub report_to: Vec<String>,
+    pub lines: Vec<FormLine>,
+    pub total: Amount,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormLine {
+    pub area: u32,
+    pub insats: String,
+    pub text: String,
+    pub received: Amount,
+}
+
+/// One form per recipient, in the order of the invoice summaries.
+pub fn forms(ledger: &Ledger) -> Vec<Form> {
+    let plan = ledger.plan;
+    let selection = Selection::all();
+    let projection = Projection::new(ledger, &selection);
+    let payments = report::payments(&projection);
+    let deadlines = plan.deadlines.as_ref();
+    let deadline = deadlines
+        .and_then(|d| d.use_reported.as_ref())
+        .map(|d| d.get_ref().to_string());
+    let report_to: Vec<String> = deadlines
+        .iter()
+        .flat_map(|d| &d.report_to)
+        .filter_map(|id| ledger.names.actors.get(id.get_ref()))
+        .filter_map(|&a| plan.actors.get(a))
+        .map(|a| a.name.clone())
+        .collect();
+    let groups = [
+        (&payments.invoices, true),
+        (&payments.internal, false),
+        (&payments.held, false),
+    ];
+    let mut forms = Vec::new();
+    for (statements, invoices) in groups {
+        for statement in statements {
+            let actor_id = match statement.kommunkod {
+                Some(_) => None,
+                None => plan
+                    .actors
+                    .iter()
+                    .find(|a| *a.name == *statement.recipient)
+                    .map(|a| a.id.get_ref().clone()),
+            };
+            forms.push(Form {
+                recipient: statement.recipient.to_string(),
+                kommunkod: statement.kommunkod.clone(),
+                actor_id,
+                kind: statement.kind,
+                invoices,
+                year: *plan.plan.year.get_ref(),
+                county: plan.plan.county.clone(),
+                decision: payments.decision.clone(),
+                reference: payments.reference.clone(),
+                deadline: deadline.clone(),
+                report_to: report_to.clone(),
+                lines: statement
+                    .lines
+                    .iter()
+                    .map(|l| FormLine {
+                        area: l.area,
+                        insats: l.insats.to_string(),
+                        text: l.text.to_string(),
+                        received: l.amount,
+                    })
+                    .collect(),
+                total: statement.total,
+            });
+        }
+    }
+    forms
+}

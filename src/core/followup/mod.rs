@@ -1,0 +1,847 @@
+//! Following up the year: what each recipient reports it used of the money it received, matched
+//! to the ledger line it belongs to (by recipient and insats id), and every reason a report
+//! cannot be trusted, as findings.
+//!
+//! The reports arrive as forms (CSV, XLSX) or a TOML file; `input::usage` reads them into
+//! `UsageFile`s, every value with its place in its file. Matching never guesses: a row whose
+//! insats id does not belong to its recipient, or whose form was changed where it should not
+//! have been (the amount received, the insats id), is reported and its figure is not booked.
+//! The summary (`summary`) is built from what was booked; it reconciles to the krona with the
+//! ledger because every ledger line is either reported (used + unused = received) or counted
+//! as not reported.
+
+pub mod form;
+pub mod summary;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::core::finding::Severity;
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::money::Amount;
+use crate::core::plan::Date;
+use crate::core::text::{fold, suggest};
+
+/// Where a value stands in a usage file: the file's index in the list given, and the place.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub file: usize,
+    pub at: At,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum At {
+    /// Bytes of the file's text (CSV, TOML).
+    Text(Range<usize>),
+    /// A workbook cell, row and column one-based.
+    Cell { row: u32, column: u32 },
+}
+
+/// A value as written in a usage file, with its place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written<T> {
+    pub value: T,
+    pub place: Place,
+}
+
+/// What a cell meant for an amount holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// Nothing: not filled in.
+    Empty,
+    Amount(Amount),
+    /// Something that is not an amount, as written.
+    Bad {
+        written: String,
+        why: BadAmount,
+    },
+}
+
+/// Why a written amount is not read as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadAmount {
+    /// Not a number ("ca 20 000", "se bilaga", `#REF!`).
+    NotANumber,
+    /// One separator followed by exactly three digits: "1.234" is 1 234 kr to some and 1,234 kr
+    /// to others.
+    Ambiguous,
+    /// More than two decimals: finer than öre.
+    FinerThanOre,
+    /// More digits than an amount holds, or a number in scientific notation.
+    TooLarge,
+    /// A date where an amount belongs (a spreadsheet turned the number into one).
+    Date,
+}
+
+/// One usage file as read: the recipients it speaks for and its rows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct UsageFile {
+    /// Who the file reports for, with whether the recipient has sent its collective invoice
+    /// (a form's header; a TOML file's `[[recipients]]`).
+    pub claims: Vec<Claim>,
+    pub rows: Vec<UsageRow>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub recipient: Written<String>,
+    /// "ja"/"nej" (or "yes"/"no") as written; `None` when not given.
+    pub invoiced: Option<Written<String>>,
+}
+
+/// One row: a recipient's use of the money from one insats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UsageRow {
+    /// The recipient: a form's header cell (the same for every row of the form), or the row's
+    /// own `recipient`. Empty when the form names none.
+    pub recipient: Written<String>,
+    /// The insats id as written (empty when the cell is).
+    pub insats: Written<String>,
+    /// The insats's description as the form prints it, to tell an edited id.
+    pub text: Option<Written<String>>,
+    /// The amount received as the form prints it; `None` in a file without the column.
+    pub received: Option<Written<Entry>>,
+    pub used: Written<Entry>,
+    pub comment: Option<String>,
+}
+
+/// The codes of the follow-up, with their default severity and meaning. Separate from the
+/// plan checks' registry: these are about usage files, not plans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UsageCode {
+    ExceedsReceived,
+    UnknownLine,
+    UnknownRecipient,
+    Amount,
+    Duplicate,
+    FormEdited,
+    Invoiced,
+    Missing,
+}
+
+impl UsageCode {
+    pub const ALL: [UsageCode; 8] = [
+        UsageCode::ExceedsReceived,
+        UsageCode::UnknownLine,
+        UsageCode::UnknownRecipient,
+        UsageCode::Amount,
+        UsageCode::Duplicate,
+        UsageCode::FormEdited,
+        UsageCode::Invoiced,
+        UsageCode::Missing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UsageCode::ExceedsReceived => "usage-exceeds-received",
+            UsageCode::UnknownLine => "usage-unknown-line",
+            UsageCode::UnknownRecipient => "usage-unknown-recipient",
+            UsageCode::Amount => "usage-amount",
+            UsageCode::Duplicate => "usage-duplicate",
+            UsageCode::FormEdited => "usage-form-edited",
+            UsageCode::Invoiced => "usage-invoiced",
+            UsageCode::Missing => "usage-missing",
+        }
+    }
+
+    /// The severity when nothing makes it stricter (`usage-missing` is an error with
+    /// `--final` or once the reporting deadline has passed).
+    pub fn severity(self) -> Severity {
+        match self {
+            UsageCode::Missing => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// What the code means: Swedish, English.
+    pub fn about(self) -> (&'static str, &'static str) {
+        match self {
+            UsageCode::ExceedsReceived => (
+                "använt belopp är större än det mottagna",
+                "the amount used is larger than the amount received",
+            ),
+            UsageCode::UnknownLine => (
+                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, eller en rad utan insats",
+                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, or a row without an insats",
+            ),
+            UsageCode::UnknownRecipient => (
+                "en mottagare som inte finns i planen eller inte får medel, eller en blankett utan mottagare",
+                "a recipient that is not in the plan or receives no money, or a form without a recipient",
+            ),
+            UsageCode::Amount => (
+                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum) eller som är negativt",
+                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date) or that is negative",
+            ),
+            UsageCode::Duplicate => (
+                "samma rad redovisad två gånger (två rader eller två blanketter)",
+                "the same line reported twice (two rows or two forms)",
+            ),
+            UsageCode::FormEdited => (
+                "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
+                "the form changed where it should not be: the amount received or the insats id; the row is not counted",
+            ),
+            UsageCode::Invoiced => (
+                "uppgiften om samlingsfakturan är skickad är varken ja eller nej",
+                "whether the collective invoice was sent is neither yes nor no",
+            ),
+            UsageCode::Missing => (
+                "en rad i planen som ingen har redovisat",
+                "a line of the plan that nobody reported on",
+            ),
+        }
+    }
+}
+
+/// What is wrong, with the values the message needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UsageProblem {
+    ExceedsReceived {
+        recipient: String,
+        insats: String,
+        received: Amount,
+        used: Amount,
+    },
+    /// No insats with this id in the plan.
+    UnknownInsats {
+        insats: String,
+        suggestion: Option<String>,
+    },
+    /// The insats exists, but the recipient receives nothing from it.
+    NotRecipientsLine {
+        recipient: String,
+        insats: String,
+        /// The recipient's own insatser.
+        own: Vec<String>,
+    },
+    /// An amount used on a row without an insats id.
+    RowWithoutInsats,
+    UnknownRecipient {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// In the plan, but receives no money itself (the county's kommuner as a group).
+    NotARecipient {
+        name: String,
+    },
+    /// The form names no recipient.
+    NoRecipient,
+    BadAmount {
+        written: String,
+        why: BadAmount,
+    },
+    NegativeAmount {
+        amount: Amount,
+    },
+    Duplicate {
+        recipient: String,
+        insats: String,
+    },
+    /// The amount received on the form is not the plan's (or was removed).
+    EditedReceived {
+        insats: String,
+        plan: Amount,
+        form: Option<Amount>,
+    },
+    /// The insats id was changed: the description is that of another of the recipient's lines.
+    EditedInsats {
+        written: String,
+        text_of: String,
+    },
+    Invoiced {
+        written: String,
+    },
+    /// A line nobody reported on (the form's cell is empty, or no row names it).
+    Missing {
+        recipient: String,
+        insats: String,
+        amount: Amount,
+    },
+    /// A recipient whose form has no amount used filled in at all.
+    NothingFilledIn {
+        recipient: String,
+        lines: usize,
+        amount: Amount,
+    },
+    /// A recipient that sent nothing at all.
+    MissingRecipient {
+        recipient: String,
+        lines: usize,
+        amount: Amount,
+    },
+}
+
+impl UsageProblem {
+    pub fn code(&self) -> UsageCode {
+        match self {
+            UsageProblem::ExceedsReceived { .. } => UsageCode::ExceedsReceived,
+            UsageProblem::UnknownInsats { .. }
+            | UsageProblem::NotRecipientsLine { .. }
+            | UsageProblem::RowWithoutInsats => UsageCode::UnknownLine,
+            UsageProblem::UnknownRecipient { .. }
+            | UsageProblem::NotARecipient { .. }
+            | UsageProblem::NoRecipient => UsageCode::UnknownRecipient,
+            UsageProblem::BadAmount { .. } | UsageProblem::NegativeAmount { .. } => {
+                UsageCode::Amount
+            }
+            UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
+            UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
+                UsageCode::FormEdited
+            }
+            UsageProblem::Invoiced { .. } => UsageCode::Invoiced,
+            UsageProblem::Missing { .. }
+            | UsageProblem::NothingFilledIn { .. }
+            | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,
+        }
+    }
+
+    /// The two figures a finding compares (received and used), for the note under it.
+    pub fn figures(&self) -> Option<(Amount, Amount)> {
+        match self {
+            UsageProblem::ExceedsReceived { received, used, .. } => Some((*received, *used)),
+            _ => None,
+        }
+    }
+}
+
+/// Where a finding points: into a usage file, or into the plan (a line nobody reported on).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Location {
+    Usage(Place),
+    Plan(Range<usize>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UsageFinding {
+    pub severity: Severity,
+    pub location: Location,
+    pub problem: UsageProblem,
+    /// Another place that explains this one (where a line was first reported).
+    pub related: Option<Place>,
+}
+
+impl UsageFinding {
+    pub fn code(&self) -> UsageCode {
+        self.problem.code()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// How strictly to follow up.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The final follow-up: every line must be reported.
+    pub final_report: bool,
+    /// Today, for comparing with the reporting deadline (`None`: not compared).
+    pub date: Option<Date>,
+}
+
+/// What a recipient reported for one ledger line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Booked {
+    pub used: Amount,
+    pub comment: Option<String>,
+    pub place: Place,
+}
+
+/// The usage files matched to the ledger.
+#[derive(Clone, Debug)]
+pub struct FollowUp {
+    /// Per ledger line: what was reported and counted, if anything.
+    pub booked: Vec<Option<Booked>>,
+    /// Per recipient that said so: whether its collective invoice has been sent.
+    pub invoiced: HashMap<Recipient, bool>,
+    pub findings: Vec<UsageFinding>,
+    /// Whether `usage-missing` counts as an error (final, or past the deadline).
+    pub strict: bool,
+    /// Whether the reporting deadline had passed on `Options::date`.
+    pub deadline_passed: bool,
+}
+
+impl FollowUp {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Who receives money, and what each of them receives, for matching rows.
+struct Recipients<'l> {
+    ledger: &'l Ledger<'l>,
+    /// Per recipient, its line indices in ledger order.
+    lines: HashMap<Recipient, Vec<usize>>,
+    /// Recipients in the order their first line appears.
+    order: Vec<Recipient>,
+}
+
+impl<'l> Recipients<'l> {
+    fn new(ledger: &'l Ledger<'l>) -> Recipients<'l> {
+        let mut lines: HashMap<Recipient, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, line) in ledger.lines.iter().enumerate() {
+            let list = lines.entry(line.recipient).or_default();
+            if list.is_empty() {
+                order.push(line.recipient);
+            }
+            list.push(i);
+        }
+        Recipients {
+            ledger,
+            lines,
+            order,
+        }
+    }
+
+    /// A recipient by an actor's id, name or short name, or a kommun's code or name.
+    fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
+        let plan = self.ledger.plan;
+        let trimmed = name.trim();
+        if trimmed.is_empty() {
+            return Err(UsageProblem::NoRecipient);
+        }
+        let folded = fold(trimmed);
+        let actor = self.ledger.names.actors.get(trimmed).copied().or_else(|| {
+            plan.actors.iter().position(|a| {
+                fold(&a.name) == folded || a.short.as_deref().is_some_and(|s| fold(s) == folded)
+            })
+        });
+        let found = match actor {
+            Some(a) => Some(Recipient::Actor(crate::core::ledger::index(a))),
+            None => self
+                .ledger
+                .names
+                .kommun(&kommunkod(trimmed))
+                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+        };
+        match found {
+            Some(r) if self.lines.contains_key(&r) => Ok(r),
+            Some(_) => Err(UsageProblem::NotARecipient {
+                name: trimmed.to_string(),
+            }),
+            None => {
+                let known: Vec<&str> = self
+                    .order
+                    .iter()
+                    .map(|&r| self.ledger.recipient_name(r))
+                    .collect();
+                Err(UsageProblem::UnknownRecipient {
+                    name: trimmed.to_string(),
+                    suggestion: suggest(trimmed, &known),
+                })
+            }
+        }
+    }
+
+    fn insats_id(&self, line: usize) -> &'l str {
+        let ledger = self.ledger;
+        ledger
+            .lines
+            .get(line)
+            .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+            .map_or("", |i| i.id.get_ref().as_str())
+    }
+
+    fn insats_text(&self, line: usize) -> &'l str {
+        let ledger = self.ledger;
+        ledger
+            .lines
+            .get(line)
+            .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+            .map_or("", |i| i.text.as_str())
+    }
+
+    fn amount(&self, line: usize) -> Amount {
+        self.ledger
+            .lines
+            .get(line)
+            .map_or(Amount::ZERO, |l| l.amount)
+    }
+}
+
+/// A kommunkod as a spreadsheet may have saved it: `114` for `0114` (a number loses its
+/// leading zero). Other text is returned as it is.
+fn kommunkod(written: &str) -> String {
+    if !written.is_empty() && written.len() < 4 && written.chars().all(|c| c.is_ascii_digit()) {
+        format!("{written:0>4}")
+    } else {
+        written.to_string()
+    }
+}
+
+/// Whether a written "collective invoice sent" means yes, no, or cannot be told.
+pub fn yes_or_no(written: &str) -> Option<bool> {
+    match fold(written).trim_end_matches('.') {
+        "ja" | "j" | "yes" | "y" | "x" | "true" | "sant" => Some(true),
+        "nej" | "n" | "no" | "false" | "falskt" => Some(false),
+        _ => None,
+    }
+}
+
+/// Matches the usage files to the ledger's lines and reports every problem.
+pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> FollowUp {
+    let recipients = Recipients::new(ledger);
+    let deadline = ledger
+        .plan
+        .deadlines
+        .as_ref()
+        .and_then(|d| d.use_reported.as_ref())
+        .map(|d| *d.get_ref());
+    let deadline_passed = matches!((options.date, deadline), (Some(today), Some(d)) if today > d);
+    let strict = options.final_report || deadline_passed;
+    let mut report = Report::default();
+    let mut booked: Vec<Option<Booked>> = vec![None; ledger.lines.len()];
+    // Per line, where it was first reported (counted or not), so a second report is a
+    // duplicate and a report that could not be counted is not also "missing".
+    let mut reported: Vec<Option<Place>> = vec![None; ledger.lines.len()];
+    // Per line, an empty cell that names it, for a "missing" finding that points at the form.
+    let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
+    let mut heard_from: HashSet<Recipient> = HashSet::new();
+    let mut invoiced = HashMap::new();
+    // Each recipient cell is resolved and, when unknown, reported once.
+    let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
+    let mut resolve = |written: &Written<String>, report: &mut Report| {
+        *resolved.entry(written.place.clone()).or_insert_with(|| {
+            match recipients.resolve(&written.value) {
+                Ok(r) => Some(r),
+                Err(problem) => {
+                    report.error(&written.place, problem);
+                    None
+                }
+            }
+        })
+    };
+
+    for file in files {
+        for claim in &file.claims {
+            let Some(recipient) = resolve(&claim.recipient, &mut report) else {
+                continue;
+            };
+            heard_from.insert(recipient);
+            if let Some(written) = &claim.invoiced {
+                if written.value.trim().is_empty() {
+                    continue;
+                }
+                match yes_or_no(&written.value) {
+                    Some(yes) => {
+                        invoiced.insert(recipient, yes);
+                    }
+                    None => report.error(
+                        &written.place,
+                        UsageProblem::Invoiced {
+                            written: written.value.clone(),
+                        },
+                    ),
+                }
+            }
+        }
+        for row in &file.rows {
+            let Some(recipient) = resolve(&row.recipient, &mut report) else {
+                continue;
+            };
+            heard_from.insert(recipient);
+            let own = recipients
+                .lines
+                .get(&recipient)
+                .map_or(&[][..], Vec::as_slice);
+            let Some(line) = match_line(&recipients, recipient, own, row, &mut report) else {
+                continue;
+            };
+            if let Some(received) = &row.received {
+                let plan = recipients.amount(line);
+                let edited = |form| UsageProblem::EditedReceived {
+                    insats: row.insats.value.trim().to_string(),
+                    plan,
+                    form,
+                };
+                match &received.value {
+                    Entry::Amount(a) if *a == plan => {}
+                    Entry::Amount(a) => report.error(&received.place, edited(Some(*a))),
+                    Entry::Empty => report.error(&received.place, edited(None)),
+                    Entry::Bad { written, why } => report.error(
+                        &received.place,
+                        UsageProblem::BadAmount {
+                            written: written.clone(),
+                            why: *why,
+                        },
+                    ),
+                }
+            }
+            let used = match &row.used.value {
+                Entry::Empty => {
+                    if let Some(slot) = blank.get_mut(line) {
+                        slot.get_or_insert_with(|| row.used.place.clone());
+                    }
+                    continue;
+                }
+                Entry::Amount(a) => Some(*a),
+                Entry::Bad { .. } => None,
+            };
+            if let Some(Some(first)) = reported.get(line) {
+                report.findings.push(UsageFinding {
+                    severity: Severity::Error,
+                    location: Location::Usage(row.used.place.clone()),
+                    problem: UsageProblem::Duplicate {
+                        recipient: ledger.recipient_name(recipient).to_string(),
+                        insats: recipients.insats_id(line).to_string(),
+                    },
+                    related: Some(first.clone()),
+                });
+                continue;
+            }
+            if let Some(slot) = reported.get_mut(line) {
+                *slot = Some(row.used.place.clone());
+            }
+            let Some(used) = used else {
+                if let Entry::Bad { written, why } = &row.used.value {
+                    report.error(
+                        &row.used.place,
+                        UsageProblem::BadAmount {
+                            written: written.clone(),
+                            why: *why,
+                        },
+                    );
+                }
+                continue;
+            };
+            let received = recipients.amount(line);
+            if used.is_negative() {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::NegativeAmount { amount: used },
+                );
+            } else if used > received {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::ExceedsReceived {
+                        recipient: ledger.recipient_name(recipient).to_string(),
+                        insats: recipients.insats_id(line).to_string(),
+                        received,
+                        used,
+                    },
+                );
+            } else if let Some(slot) = booked.get_mut(line) {
+                *slot = Some(Booked {
+                    used,
+                    comment: row.comment.clone().filter(|c| !c.trim().is_empty()),
+                    place: row.used.place.clone(),
+                });
+            }
+        }
+    }
+
+    // Lines nobody reported on: one finding for a recipient that sent nothing or filled in
+    // nothing, else one per line, at the form's empty cell when there is one.
+    let severity = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut missing = Vec::new();
+    for &recipient in &recipients.order {
+        let own = recipients
+            .lines
+            .get(&recipient)
+            .map_or(&[][..], Vec::as_slice);
+        let name = ledger.recipient_name(recipient).to_string();
+        if !heard_from.contains(&recipient) {
+            missing.push(UsageFinding {
+                severity,
+                location: Location::Plan(recipient_span(ledger, recipient)),
+                problem: UsageProblem::MissingRecipient {
+                    recipient: name,
+                    lines: own.len(),
+                    amount: own.iter().map(|&l| recipients.amount(l)).sum(),
+                },
+                related: None,
+            });
+            continue;
+        }
+        let is_reported = |line: usize| reported.get(line).is_some_and(Option::is_some);
+        if !own.iter().any(|&l| is_reported(l)) {
+            let first_blank = own.iter().find_map(|&l| blank.get(l).cloned().flatten());
+            missing.push(UsageFinding {
+                severity,
+                location: first_blank.map_or_else(
+                    || Location::Plan(recipient_span(ledger, recipient)),
+                    Location::Usage,
+                ),
+                problem: UsageProblem::NothingFilledIn {
+                    recipient: name,
+                    lines: own.len(),
+                    amount: own.iter().map(|&l| recipients.amount(l)).sum(),
+                },
+                related: None,
+            });
+            continue;
+        }
+        for &line in own {
+            if is_reported(line) {
+                continue;
+            }
+            let location = match blank.get(line).cloned().flatten() {
+                Some(place) => Location::Usage(place),
+                None => Location::Plan(insats_span(ledger, line)),
+            };
+            missing.push(UsageFinding {
+                severity,
+                location,
+                problem: UsageProblem::Missing {
+                    recipient: name.clone(),
+                    insats: recipients.insats_id(line).to_string(),
+                    amount: recipients.amount(line),
+                },
+                related: None,
+            });
+        }
+    }
+    // Findings in the usage files come first, in file order; those about the plan follow.
+    let mut findings = report.findings;
+    findings.extend(missing);
+    findings.sort_by_key(|a| order_key(&a.location));
+
+    FollowUp {
+        booked,
+        invoiced,
+        findings,
+        strict,
+        deadline_passed,
+    }
+}
+
+/// The findings collected while matching.
+#[derive(Default)]
+struct Report {
+    findings: Vec<UsageFinding>,
+}
+
+impl Report {
+    fn error(&mut self, place: &Place, problem: UsageProblem) {
+        self.findings.push(UsageFinding {
+            severity: Severity::Error,
+            location: Location::Usage(place.clone()),
+            problem,
+            related: None,
+        });
+    }
+}
+
+/// The line a row names, or the problem reported when it names none it may.
+fn match_line(
+    recipients: &Recipients,
+    recipient: Recipient,
+    own: &[usize],
+    row: &UsageRow,
+    report: &mut Report,
+) -> Option<usize> {
+    let ledger = recipients.ledger;
+    let id = row.insats.value.trim();
+    let text = row
+        .text
+        .as_ref()
+        .map(|t| fold(unneutralised(&t.value)))
+        .filter(|t| !t.is_empty());
+    // The recipient's line whose description the row prints.
+    let by_text = text.as_ref().and_then(|text| {
+        let mut matching = own
+            .iter()
+            .copied()
+            .filter(|&l| fold(recipients.insats_text(l)) == *text);
+        let first = matching.next();
+        first.filter(|_| matching.next().is_none())
+    });
+    let by_id = own.iter().copied().find(|&l| recipients.insats_id(l) == id);
+    let edited = |line: usize| UsageProblem::EditedInsats {
+        written: id.to_string(),
+        text_of: recipients.insats_id(line).to_string(),
+    };
+    match (by_id, by_text) {
+        (Some(line), None) => Some(line),
+        (Some(line), Some(other)) if other == line => Some(line),
+        (Some(_), Some(other)) | (None, Some(other)) => {
+            report.error(&row.insats.place, edited(other));
+            None
+        }
+        (None, None) => {
+            if id.is_empty() {
+                if row.used.value != Entry::Empty {
+                    report.error(&row.insats.place, UsageProblem::RowWithoutInsats);
+                }
+                return None;
+            }
+            let problem = if ledger.names.insatser.contains_key(id) {
+                UsageProblem::NotRecipientsLine {
+                    recipient: ledger.recipient_name(recipient).to_string(),
+                    insats: id.to_string(),
+                    own: own
+                        .iter()
+                        .map(|&l| recipients.insats_id(l).to_string())
+                        .collect(),
+                }
+            } else {
+                let known: Vec<&str> = own.iter().map(|&l| recipients.insats_id(l)).collect();
+                // Ids are short: only a slip of one character is a likely typo.
+                UsageProblem::UnknownInsats {
+                    insats: id.to_string(),
+                    suggestion: suggest(id, &known)
+                        .filter(|s| strsim::damerau_levenshtein(id, s) <= 1),
+                }
+            };
+            report.error(&row.insats.place, problem);
+            None
+        }
+    }
+}
+
+/// Text as written before a CSV file's leading apostrophe kept a spreadsheet from running it
+/// as a formula (`'- Digitala lösningar`).
+fn unneutralised(text: &str) -> &str {
+    match text.trim_start().strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => text,
+    }
+}
+
+/// Usage findings in file order (file, then row and column, or byte), then plan findings.
+fn order_key(location: &Location) -> (usize, usize, usize, usize) {
+    match location {
+        Location::Usage(Place {
+            file,
+            at: At::Text(span),
+        }) => (0, *file, span.start, 0),
+        Location::Usage(Place {
+            file,
+            at: At::Cell { row, column },
+        }) => (0, *file, *row as usize, *column as usize),
+        Location::Plan(span) => (1, 0, span.start, 0),
+    }
+}
+
+/// Where the plan defines a recipient: an actor's id, a kommun's code.
+fn recipient_span(ledger: &Ledger, recipient: Recipient) -> Range<usize> {
+    match recipient {
+        Recipient::Actor(a) => ledger
+            .plan
+            .actors
+            .get(a as usize)
+            .map_or(0..0, |x| x.id.span()),
+        Recipient::Kommun(k) => ledger
+            .plan
+            .kommuner
+            .get(k as usize)
+            .map_or(0..0, |x| x.code.span()),
+    }
+}
+
+/// Where the plan defines a line's insats: its id.
+fn insats_span(ledger: &Ledger, line: usize) -> Range<usize> {
+    ledger
+        .lines
+        .get(line)
+        .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+        .map_or(0..0, |i| i.id.span())
+}

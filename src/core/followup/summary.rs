@@ -1,0 +1,372 @@
+//! The year-end summary: per line, recipient, area and insats what was received, used, left
+//! unused and not yet reported, and what the region repays to Kammarkollegiet, as plain data
+//! for the renderers.
+//!
+//! Every figure is a sum over the ledger's lines, each line counted once: a reported line
+//! splits its amount into used and unused, a line not reported counts whole as not reported.
+//! So for every row `received = used + unused + unreported`, the rows of every view sum to the
+//! county total, and the repayment is the unused money, wherever it sits.
+
+use serde::Serialize;
+
+use crate::core::followup::FollowUp;
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::money::Amount;
+use crate::core::plan::Payment;
+use crate::core::report::RecipientKind;
+
+/// A part of the summary: what `follow-up` shows and exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Per recipient: received, used, unused, not reported.
+    Recipients,
+    /// Per area of the agreement (the state's *delområden*).
+    Areas,
+    /// Per insats.
+    Insatser,
+    /// What is repaid to Kammarkollegiet, per recipient with unused money.
+    Repayment,
+    /// Every ledger line with its use and comment.
+    Lines,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Recipients,
+        Part::Areas,
+        Part::Insatser,
+        Part::Repayment,
+        Part::Lines,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Recipients => "recipients",
+            Part::Areas => "areas",
+            Part::Insatser => "insatser",
+            Part::Repayment => "repayment",
+            Part::Lines => "lines",
+        }
+    }
+
+    /// The Swedish name, accepted on the command line too.
+    pub fn alias(self) -> Option<&'static str> {
+        match self {
+            Part::Recipients => Some("mottagare"),
+            Part::Areas => Some("omraden"),
+            Part::Insatser => None,
+            Part::Repayment => Some("aterbetalning"),
+            Part::Lines => Some("rader"),
+        }
+    }
+}
+
+/// Received, used, unused and not reported: `received = used + unused + unreported`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Use {
+    pub received: Amount,
+    pub used: Amount,
+    pub unused: Amount,
+    pub unreported: Amount,
+}
+
+impl Use {
+    fn add(&mut self, received: Amount, used: Option<Amount>) {
+        self.received += received;
+        match used {
+            Some(used) => {
+                self.used += used;
+                self.unused += received - used;
+            }
+            None => self.unreported += received,
+        }
+    }
+}
+
+/// One ledger line as followed up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LineUse {
+    pub recipient: String,
+    pub kommunkod: Option<String>,
+    pub area: u32,
+    pub insats: String,
+    pub text: String,
+    pub received: Amount,
+    /// `None`: not reported.
+    pub used: Option<Amount>,
+    pub unused: Option<Amount>,
+    pub comment: Option<String>,
+}
+
+/// What happens to a recipient's unused money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Settlement {
+    /// Nothing is unused (or nothing reported yet).
+    Nothing,
+    /// A unit of the region, or money the region holds: it stays in the region's books and is
+    /// repaid from there.
+    RegionBooks,
+    /// Invoiced already: paid back to the region.
+    ReturnToRegion,
+    /// Not invoiced yet: the collective invoice is reduced by it.
+    ReduceInvoice,
+    /// Invoices the region, and did not say whether it has: one of the two above.
+    ReturnOrReduce,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RecipientUse {
+    pub recipient: String,
+    pub kommunkod: Option<String>,
+    pub kind: RecipientKind,
+    pub payment: Payment,
+    /// Whether its collective invoice has been sent, as its form says.
+    pub invoiced: Option<bool>,
+    #[serde(flatten)]
+    pub figures: Use,
+    pub settlement: Settlement,
+    /// Lines of the plan to the recipient, and how many of them are reported.
+    pub lines: usize,
+    pub reported: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaUse {
+    pub number: u32,
+    pub title: String,
+    #[serde(flatten)]
+    pub figures: Use,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InsatsUse {
+    pub insats: String,
+    pub area: u32,
+    pub text: String,
+    pub responsible: String,
+    #[serde(flatten)]
+    pub figures: Use,
+}
+
+/// What the region repays to Kammarkollegiet, and where the money comes from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Repayment {
+    /// All unused money.
+    pub total: Amount,
+    /// The deadline (`unused_repaid`), `YYYY-MM-DD`.
+    pub by: Option<String>,
+    /// Unused money of the region's units and money it holds.
+    pub region_books: Amount,
+    /// Paid back to the region by recipients that have invoiced.
+    pub returned: Amount,
+    /// Taken off the collective invoices of recipients that have not invoiced yet.
+    pub reduced: Amount,
+    /// From recipients that did not say whether they have invoiced.
+    pub undecided: Amount,
+    /// Lines are not reported yet, so the repayment can still grow.
+    pub preliminary: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub year: i32,
+    pub county: String,
+    pub county_total: Amount,
+    /// The reporting deadline (`use_reported`), `YYYY-MM-DD`.
+    pub use_reported: Option<String>,
+    /// Whether this is the final follow-up (`--final`, or past the deadline).
+    pub strict: bool,
+    /// Every line reported.
+    pub complete: bool,
+    pub line_count: usize,
+    pub lines_reported: usize,
+    pub totals: Use,
+    pub lines: Vec<LineUse>,
+    pub recipients: Vec<RecipientUse>,
+    pub areas: Vec<AreaUse>,
+    pub insatser: Vec<InsatsUse>,
+    pub repayment: Repayment,
+}
+
+/// The recipients in the order of the invoice summaries: those that invoice, then the
+/// region's units, then the money the region holds; actors in plan order, kommuner by code.
+pub fn recipient_order(ledger: &Ledger) -> Vec<Recipient> {
+    let plan = ledger.plan;
+    let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
+    kommuner.sort_by(|&a, &b| {
+        let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
+        code(a).cmp(&code(b))
+    });
+    let all: Vec<Recipient> = (0..plan.actors.len())
+        .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
+        .chain(
+            kommuner
+                .into_iter()
+                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+        )
+        .collect();
+    [Payment::Invoice, Payment::Internal, Payment::Held]
+        .into_iter()
+        .flat_map(|payment| {
+            all.iter()
+                .copied()
+                .filter(move |&r| ledger.payment(r) == payment)
+        })
+        .collect()
+}
+
+pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
+    let plan = ledger.plan;
+    let used_of = |i: usize| {
+        follow_up
+            .booked
+            .get(i)
+            .and_then(|b| b.as_ref())
+            .map(|b| b.used)
+    };
+    let insats_of = |i: u32| plan.insatser.get(i as usize);
+
+    // Per recipient (by actor node), per area, per insats: one pass over the lines.
+    let nodes = ledger.actors.count + plan.kommuner.len();
+    let mut per_node = vec![Use::default(); nodes];
+    let mut counts = vec![(0usize, 0usize); nodes];
+    let mut per_area = vec![Use::default(); plan.areas.len()];
+    let mut per_insats = vec![Use::default(); plan.insatser.len()];
+    let mut totals = Use::default();
+    let mut lines = Vec::with_capacity(ledger.lines.len());
+    for (i, line) in ledger.lines.iter().enumerate() {
+        let used = used_of(i);
+        let node = ledger.actors.node(line.recipient);
+        if let Some(u) = per_node.get_mut(node) {
+            u.add(line.amount, used);
+        }
+        if let Some(c) = counts.get_mut(node) {
+            c.0 += 1;
+            c.1 += usize::from(used.is_some());
+        }
+        if let Some(u) = ledger.area_of(line).and_then(|a| per_area.get_mut(a)) {
+            u.add(line.amount, used);
+        }
+        if let Some(u) = per_insats.get_mut(line.insats as usize) {
+            u.add(line.amount, used);
+        }
+        totals.add(line.amount, used);
+        let insats = insats_of(line.insats);
+        lines.push(LineUse {
+            recipient: ledger.recipient_name(line.recipient).to_string(),
+            kommunkod: ledger.kommunkod(line.recipient).map(str::to_string),
+            area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
+            insats: insats.map_or_else(String::new, |x| x.id.get_ref().clone()),
+            text: insats.map_or_else(String::new, |x| x.text.clone()),
+            received: line.amount,
+            used,
+            unused: used.map(|u| line.amount - u),
+            comment: follow_up
+                .booked
+                .get(i)
+                .and_then(|b| b.as_ref())
+                .and_then(|b| b.comment.clone()),
+        });
+    }
+
+    let mut repayment = Repayment {
+        total: totals.unused,
+        by: plan
+            .deadlines
+            .as_ref()
+            .and_then(|d| d.unused_repaid.as_ref())
+            .map(|d| d.get_ref().to_string()),
+        region_books: Amount::ZERO,
+        returned: Amount::ZERO,
+        reduced: Amount::ZERO,
+        undecided: Amount::ZERO,
+        preliminary: !totals.unreported.0.is_zero(),
+    };
+    let mut recipients = Vec::new();
+    for recipient in recipient_order(ledger) {
+        let node = ledger.actors.node(recipient);
+        let (count, reported) = counts.get(node).copied().unwrap_or_default();
+        if count == 0 {
+            continue;
+        }
+        let figures = per_node.get(node).copied().unwrap_or_default();
+        let payment = ledger.payment(recipient);
+        let invoiced = follow_up.invoiced.get(&recipient).copied();
+        let settlement = if figures.unused.0.is_zero() {
+            Settlement::Nothing
+        } else {
+            match (payment, invoiced) {
+                (Payment::Internal | Payment::Held, _) => Settlement::RegionBooks,
+                (Payment::Invoice, Some(true)) => Settlement::ReturnToRegion,
+                (Payment::Invoice, Some(false)) => Settlement::ReduceInvoice,
+                (Payment::Invoice, None) => Settlement::ReturnOrReduce,
+            }
+        };
+        match settlement {
+            Settlement::Nothing => {}
+            Settlement::RegionBooks => repayment.region_books += figures.unused,
+            Settlement::ReturnToRegion => repayment.returned += figures.unused,
+            Settlement::ReduceInvoice => repayment.reduced += figures.unused,
+            Settlement::ReturnOrReduce => repayment.undecided += figures.unused,
+        }
+        recipients.push(RecipientUse {
+            recipient: ledger.recipient_name(recipient).to_string(),
+            kommunkod: ledger.kommunkod(recipient).map(str::to_string),
+            kind: RecipientKind::of(ledger, recipient),
+            payment,
+            invoiced,
+            figures,
+            settlement,
+            lines: count,
+            reported,
+        });
+    }
+
+    let areas = plan
+        .areas
+        .iter()
+        .zip(per_area)
+        .map(|(area, figures)| AreaUse {
+            number: *area.number.get_ref(),
+            title: area.title.clone(),
+            figures,
+        })
+        .collect();
+    let insatser = plan
+        .insatser
+        .iter()
+        .zip(per_insats)
+        .enumerate()
+        .map(|(i, (insats, figures))| InsatsUse {
+            insats: insats.id.get_ref().clone(),
+            area: *insats.area.get_ref(),
+            text: insats.text.clone(),
+            responsible: ledger.responsible(i),
+            figures,
+        })
+        .collect();
+    let line_count = lines.len();
+    let lines_reported = lines.iter().filter(|l| l.used.is_some()).count();
+    Summary {
+        year: *plan.plan.year.get_ref(),
+        county: plan.plan.county.clone(),
+        county_total: *plan.plan.county_total.get_ref(),
+        use_reported: plan
+            .deadlines
+            .as_ref()
+            .and_then(|d| d.use_reported.as_ref())
+            .map(|d| d.get_ref().to_string()),
+        strict: follow_up.strict,
+        complete: lines_reported == line_count,
+        line_count,
+        lines_reported,
+        totals,
+        lines,
+        recipients,
+        areas,
+        insatser,
+        repayment,
+    }
+}

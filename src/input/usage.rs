@@ -1,0 +1,867 @@
+//! Usage files: the follow-up forms as recipients return them, and usage written in TOML, read
+//! into `core::followup::UsageFile`s with every value's place.
+//!
+//! A form comes back as a spreadsheet saved it:
+//!
+//! - CSV with semicolons (Swedish Excel), commas or tabs between fields (detected: the one
+//!   with which the table's header row is found), UTF-8 with or without a byte-order mark,
+//!   Windows-1252/ISO-8859-1 (Excel's plain "CSV"), or UTF-16 with a byte-order mark
+//!   (Excel's "Unicode text");
+//! - a workbook: XLSX (and XLS or ODS, which `calamine` reads too); the first sheet;
+//! - amounts with a decimal comma or point, spaces or no-break spaces between thousands and a
+//!   trailing "kr" (`parse_amount`).
+//!
+//! The form is found by its labels, in Swedish or English, not by fixed positions: header rows
+//! (`Mottagare`, `Kommunkod`, `Samlingsfaktura skickad`) above a table whose header row names
+//! `Insats` and `Använt`. Reading fails (`UsageReadError`) only when a file cannot be read or is
+//! no form at all; what is wrong inside a form is for `core::followup` to report.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+use crate::core::followup::{At, BadAmount, Claim, Entry, Place, UsageFile, UsageRow, Written};
+use crate::core::money::Amount;
+use crate::core::text::fold;
+use crate::core::unreadable::BinaryKind;
+use crate::input::plan::Source;
+use crate::input::read::{ReadReason, max_file_bytes, not_text, read_limited};
+
+/// How a usage file was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A CSV form, with the delimiter found.
+    Csv { delimiter: char },
+    /// A workbook (XLSX, XLS, ODS).
+    Workbook,
+    /// Usage written in TOML.
+    Toml,
+}
+
+/// A usage file read: its rows, and its text for drawing findings (empty for a workbook).
+#[derive(Debug)]
+pub struct ReadUsage {
+    pub file: UsageFile,
+    pub source: Source,
+    pub format: Format,
+}
+
+/// Why a usage file could not be read at all.
+#[derive(Debug)]
+pub enum UsageReadError {
+    Read {
+        path: PathBuf,
+        reason: ReadReason,
+    },
+    /// A workbook that `calamine` could not open, or without a sheet.
+    Workbook {
+        path: PathBuf,
+        detail: String,
+    },
+    /// Text or a sheet without the form's table (no header row with `Insats` and `Använt`).
+    NotAForm {
+        path: PathBuf,
+    },
+    /// A TOML usage file that does not parse; the message is toml's.
+    Toml {
+        source: Box<Source>,
+        span: Option<Range<usize>>,
+        detail: String,
+    },
+}
+
+impl UsageReadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            UsageReadError::Read { path, .. }
+            | UsageReadError::Workbook { path, .. }
+            | UsageReadError::NotAForm { path } => path,
+            UsageReadError::Toml { source, .. } => &source.path,
+        }
+    }
+}
+
+/// Reads usage file number `index` (its places carry the index).
+pub fn load(path: &Path, index: usize) -> Result<ReadUsage, UsageReadError> {
+    let bytes = read_limited(path, max_file_bytes()).map_err(|reason| UsageReadError::Read {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    from_bytes(path, &bytes, index)
+}
+
+/// Reads a usage file's bytes (`path` names it and tells TOML by its extension).
+pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, UsageReadError> {
+    match not_text(bytes) {
+        Some(ReadReason::Binary(BinaryKind::Zip | BinaryKind::OldOffice)) => {
+            return workbook(path, bytes, index);
+        }
+        Some(ReadReason::Utf16) | None => {}
+        Some(reason) => {
+            return Err(UsageReadError::Read {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+    }
+    let (text, _) = crate::input::scb::decode(bytes);
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let source = Source::new(path, text);
+    if is_toml {
+        let file = toml_usage(&source, index)?;
+        return Ok(ReadUsage {
+            file,
+            source,
+            format: Format::Toml,
+        });
+    }
+    for delimiter in [';', ',', '\t'] {
+        let grid = csv_grid(&source.text, delimiter, index);
+        if let Some(file) = form(&grid) {
+            return Ok(ReadUsage {
+                file,
+                source,
+                format: Format::Csv { delimiter },
+            });
+        }
+    }
+    Err(UsageReadError::NotAForm {
+        path: path.to_path_buf(),
+    })
+}
+
+/// One cell of a form, from CSV or a workbook: its text, what it means as an amount, and its
+/// place.
+#[derive(Clone, Debug)]
+struct Cell {
+    text: String,
+    amount: Entry,
+    place: Place,
+}
+
+type Grid = Vec<Vec<Cell>>;
+
+/// An amount as people and spreadsheets write it, exactly: `21200`, `21 200`, `21 200 kr`,
+/// `21200,50`, `21.200,50`, `-500`. `Ok(None)` for an empty cell.
+///
+/// A single separator followed by exactly three digits (`1.234`, `1,234`) is refused as
+/// ambiguous: it is 1 234 kr to one reader and 1,234 kr to another, and amounts have at most
+/// two decimals (öre).
+pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
+    let mut text = written.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    for suffix in ["kronor", "kr.", "kr", "sek", ":-"] {
+        if text.len() >= suffix.len()
+            && text
+                .get(text.len() - suffix.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+        {
+            text = text
+                .get(..text.len() - suffix.len())
+                .unwrap_or("")
+                .trim_end();
+            break;
+        }
+    }
+    let (negative, digits) = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() {
+        return Err(BadAmount::NotANumber);
+    }
+    // Spaces of any kind only between groups of three digits.
+    let groups: Vec<&str> = digits
+        .split([' ', '\u{a0}', '\u{202f}', '\u{2009}'])
+        .filter(|g| !g.is_empty())
+        .collect();
+    if groups.len() > 1 {
+        let (first, rest) = groups.split_first().unwrap_or((&"", &[]));
+        let leading = first.chars().filter(char::is_ascii_digit).count();
+        let ok = (1..=3).contains(&leading)
+            && first.chars().all(|c| c.is_ascii_digit())
+            && rest.iter().enumerate().all(|(i, g)| {
+                let last = i + 1 == rest.len();
+                // The last group may carry the decimals: "200,50".
+                let whole = if last {
+                    g.split([',', '.']).next().unwrap_or("")
+                } else {
+                    g
+                };
+                whole.len() == 3 && whole.chars().all(|c| c.is_ascii_digit())
+            });
+        if !ok {
+            return Err(BadAmount::NotANumber);
+        }
+    }
+    let compact: String = groups.concat();
+    if compact.contains(['e', 'E']) && compact.chars().any(|c| c.is_ascii_digit()) {
+        return Err(BadAmount::TooLarge);
+    }
+    if !compact
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        || !compact.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(BadAmount::NotANumber);
+    }
+    let plain = decimal_text(&compact)?;
+    let value = Decimal::from_str(&plain).map_err(|_| BadAmount::TooLarge)?;
+    if value.normalize().scale() > 2 {
+        return Err(BadAmount::FinerThanOre);
+    }
+    let amount = Amount(if negative { -value } else { value });
+    Ok(Some(amount))
+}
+
+/// Digits with `,` and `.` as a decimal mark and thousands separators, as plain decimal text
+/// (`1234.50`), or why they cannot be told apart.
+fn decimal_text(compact: &str) -> Result<String, BadAmount> {
+    let commas = compact.matches(',').count();
+    let points = compact.matches('.').count();
+    // The decimal mark: the last separator when both kinds appear; a separator that appears
+    // once and is not followed by exactly three digits; none when one kind repeats (thousands).
+    let mark = match (commas, points) {
+        (0, 0) => None,
+        (c, p) if c > 0 && p > 0 => {
+            let last = compact.rfind([',', '.']).unwrap_or(0);
+            compact.get(last..).and_then(|s| s.chars().next())
+        }
+        (1, 0) | (0, 1) => {
+            let sep = if commas == 1 { ',' } else { '.' };
+            let (before, after) = compact.split_once(sep).unwrap_or((compact, ""));
+            // Three digits after a separator that could end a first group of thousands.
+            let could_group = (1..=3).contains(&before.len()) && !before.starts_with('0');
+            if after.len() == 3 && could_group {
+                return Err(BadAmount::Ambiguous);
+            }
+            Some(sep)
+        }
+        _ => None,
+    };
+    let (whole, fraction) = match mark {
+        Some(m) => {
+            let at = compact.rfind(m).unwrap_or(compact.len());
+            (
+                compact.get(..at).unwrap_or(""),
+                compact.get(at + 1..).unwrap_or(""),
+            )
+        }
+        None => (compact, ""),
+    };
+    if fraction.contains([',', '.']) || (mark.is_some() && fraction.is_empty()) {
+        return Err(BadAmount::NotANumber);
+    }
+    // Thousands separators in the whole part: groups of three after the first.
+    let groups: Vec<&str> = whole.split([',', '.']).collect();
+    if groups.len() > 1 {
+        let (first, rest) = groups.split_first().unwrap_or((&"", &[]));
+        if !(1..=3).contains(&first.len()) || rest.iter().any(|g| g.len() != 3) {
+            return Err(BadAmount::NotANumber);
+        }
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() {
+        return Err(BadAmount::NotANumber);
+    }
+    Ok(if fraction.is_empty() {
+        digits
+    } else {
+        format!("{digits}.{fraction}")
+    })
+}
+
+/// A number a workbook stores (a double), as the exact decimal it was typed as: the shortest
+/// text that reads back as the same double, which is what the user sees in the cell.
+fn amount_of_double(value: f64) -> Entry {
+    if !value.is_finite() {
+        return Entry::Bad {
+            written: value.to_string(),
+            why: BadAmount::NotANumber,
+        };
+    }
+    let written = format!("{value}");
+    match Decimal::from_str(&written) {
+        Ok(d) if d.scale() > 2 && !d.round_dp(2).eq(&d) => Entry::Bad {
+            written,
+            why: BadAmount::FinerThanOre,
+        },
+        Ok(d) => Entry::Amount(Amount(d.normalize())),
+        Err(_) => Entry::Bad {
+            written,
+            why: BadAmount::TooLarge,
+        },
+    }
+}
+
+fn entry_of_text(text: &str) -> Entry {
+    match parse_amount(text) {
+        Ok(None) => Entry::Empty,
+        Ok(Some(a)) => Entry::Amount(a),
+        Err(why) => Entry::Bad {
+            written: text.trim().to_string(),
+            why,
+        },
+    }
+}
+
+/// CSV text as rows of cells with their byte spans (quoted fields, doubled quotes, line ends
+/// inside quotes, `\r\n` and `\n`).
+fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
+    let mut grid = Vec::new();
+    let mut row = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let cell = |value: String, span: Range<usize>| Cell {
+        amount: entry_of_text(&value),
+        text: value,
+        place: Place {
+            file,
+            at: At::Text(span),
+        },
+    };
+    loop {
+        let start = chars.peek().map_or(text.len(), |&(i, _)| i);
+        let mut value = String::new();
+        let mut end = start;
+        let mut quoted = false;
+        if let Some(&(_, '"')) = chars.peek() {
+            quoted = true;
+            chars.next();
+        }
+        let mut in_quotes = quoted;
+        // What ends the field: a delimiter, a line end, or the end of the text.
+        let mut ended_by = None;
+        while let Some(&(i, c)) = chars.peek() {
+            if in_quotes {
+                chars.next();
+                if c == '"' {
+                    if let Some(&(_, '"')) = chars.peek() {
+                        chars.next();
+                        value.push('"');
+                    } else {
+                        in_quotes = false;
+                    }
+                } else {
+                    value.push(c);
+                }
+                end = chars.peek().map_or(text.len(), |&(j, _)| j);
+                continue;
+            }
+            if c == delimiter || c == '\n' || c == '\r' {
+                ended_by = Some((i, c));
+                break;
+            }
+            chars.next();
+            value.push(c);
+            end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        }
+        let span = if quoted && end > start + 1 {
+            // Inside the quotes.
+            start + 1..end.saturating_sub(1).max(start + 1)
+        } else {
+            start..end
+        };
+        row.push(cell(value, span));
+        match ended_by {
+            Some((_, c)) if c == delimiter => {
+                chars.next();
+            }
+            Some((_, '\r')) => {
+                chars.next();
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+                grid.push(std::mem::take(&mut row));
+            }
+            Some(_) => {
+                chars.next();
+                grid.push(std::mem::take(&mut row));
+            }
+            None => {
+                grid.push(std::mem::take(&mut row));
+                break;
+            }
+        }
+    }
+    grid
+}
+
+/// The first sheet of a workbook as rows of cells, with their places.
+fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
+    use calamine::{Data, Reader};
+    let failed = |detail: String| UsageReadError::Workbook {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|e| failed(e.to_string()))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| failed(String::new()))?
+        .map_err(|e| failed(e.to_string()))?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut grid = Vec::new();
+    for (r, cells) in range.rows().enumerate() {
+        let row_number = top + u32::try_from(r).unwrap_or(u32::MAX) + 1;
+        let mut row = Vec::new();
+        for (c, data) in cells.iter().enumerate() {
+            let place = Place {
+                file,
+                at: At::Cell {
+                    row: row_number,
+                    column: left + u32::try_from(c).unwrap_or(u32::MAX) + 1,
+                },
+            };
+            let (text, amount) = match data {
+                Data::Empty => (String::new(), Entry::Empty),
+                Data::String(s) => (s.clone(), entry_of_text(s)),
+                Data::Int(i) => (i.to_string(), Entry::Amount(Amount(Decimal::from(*i)))),
+                Data::Float(f) => (format!("{f}"), amount_of_double(*f)),
+                Data::Bool(b) => (
+                    b.to_string(),
+                    Entry::Bad {
+                        written: b.to_string(),
+                        why: BadAmount::NotANumber,
+                    },
+                ),
+                Data::DateTime(d) => {
+                    let (y, m, day, ..) = d.to_ymd_hms_milli();
+                    let written = format!("{y:04}-{m:02}-{day:02}");
+                    (
+                        written.clone(),
+                        Entry::Bad {
+                            written,
+                            why: BadAmount::Date,
+                        },
+                    )
+                }
+                Data::DateTimeIso(s) | Data::DurationIso(s) => (
+                    s.clone(),
+                    Entry::Bad {
+                        written: s.clone(),
+                        why: BadAmount::Date,
+                    },
+                ),
+                Data::Error(e) => (
+                    e.to_string(),
+                    Entry::Bad {
+                        written: e.to_string(),
+                        why: BadAmount::NotANumber,
+                    },
+                ),
+            };
+            row.push(Cell {
+                text,
+                amount,
+                place,
+            });
+        }
+        grid.push(row);
+    }
+    let file = form(&grid).ok_or_else(|| UsageReadError::NotAForm {
+        path: path.to_path_buf(),
+    })?;
+    Ok(ReadUsage {
+        file,
+        source: Source::new(path, String::new()),
+        format: Format::Workbook,
+    })
+}
+
+/// What a column of the form's table holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Insats,
+    Text,
+    Received,
+    Used,
+    Comment,
+}
+
+fn column_of(header: &str) -> Option<Column> {
+    let h = fold(header);
+    let h = h.trim_end_matches(':');
+    if h == "insats" || h == "insats-id" || h == "id" {
+        Some(Column::Insats)
+    } else if h.starts_with("beskrivning") || h.starts_with("description") {
+        Some(Column::Text)
+    } else if h.starts_with("mottaget") || h.starts_with("received") {
+        Some(Column::Received)
+    } else if h.starts_with("använt") || h.starts_with("anvant") || h.starts_with("used") {
+        Some(Column::Used)
+    } else if h.starts_with("kommentar") || h.starts_with("comment") {
+        Some(Column::Comment)
+    } else {
+        None
+    }
+}
+
+/// The form in a grid: the header rows above the table, and the table's rows.
+fn form(grid: &Grid) -> Option<UsageFile> {
+    let header_at = grid.iter().position(|row| {
+        let columns: Vec<Option<Column>> = row.iter().map(|c| column_of(&c.text)).collect();
+        columns.contains(&Some(Column::Insats)) && columns.contains(&Some(Column::Used))
+    })?;
+    let header = grid.get(header_at)?;
+    let find = |column: Column| {
+        header
+            .iter()
+            .position(|c| column_of(&c.text) == Some(column))
+    };
+    let (insats_col, used_col) = (find(Column::Insats)?, find(Column::Used)?);
+    let (text_col, received_col, comment_col) = (
+        find(Column::Text),
+        find(Column::Received),
+        find(Column::Comment),
+    );
+
+    // The header rows: a label and its value.
+    let mut name: Option<Written<String>> = None;
+    let mut code: Option<Written<String>> = None;
+    let mut invoiced: Option<Written<String>> = None;
+    for row in grid.iter().take(header_at) {
+        let Some(label) = row.first() else { continue };
+        let value = || {
+            row.get(1).map_or_else(
+                || Written {
+                    value: String::new(),
+                    place: label.place.clone(),
+                },
+                |c| Written {
+                    value: c.text.trim().to_string(),
+                    place: c.place.clone(),
+                },
+            )
+        };
+        let label = fold(&label.text);
+        let label = label.trim_end_matches(':').trim();
+        if label.starts_with("mottagare") || label.starts_with("recipient") {
+            name = Some(value());
+        } else if label.starts_with("kommunkod") || label.starts_with("municipality code") {
+            code = Some(value()).filter(|w| !w.value.is_empty());
+        } else if label.starts_with("samlingsfaktura") || label.starts_with("collective invoice") {
+            invoiced = Some(value());
+        }
+    }
+    // The kommunkod names a kommun more surely than its name; a form without either names no
+    // one, which is reported at its first cell.
+    let first_cell = grid
+        .iter()
+        .flatten()
+        .next()
+        .map(|c| c.place.clone())
+        .unwrap_or(Place {
+            file: 0,
+            at: At::Text(0..0),
+        });
+    let recipient = code.or(name).unwrap_or(Written {
+        value: String::new(),
+        place: first_cell,
+    });
+
+    let mut rows = Vec::new();
+    for row in grid.iter().skip(header_at + 1) {
+        if row.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        let at = |col: Option<usize>| col.and_then(|i| row.get(i));
+        let insats = at(Some(insats_col));
+        let insats_text = insats.map_or("", |c| c.text.trim());
+        // A total row (the workbook's sums) names no insats and says so.
+        let is_total = insats_text.is_empty()
+            && row.iter().take(4).any(|c| {
+                matches!(
+                    fold(&c.text).trim_end_matches(':'),
+                    "totalt" | "total" | "summa" | "sum"
+                )
+            });
+        if is_total {
+            continue;
+        }
+        // Where a missing cell would be: the end of the row's last cell.
+        let fallback = || {
+            row.last().map_or_else(
+                || recipient.place.clone(),
+                |c| Place {
+                    file: c.place.file,
+                    at: match &c.place.at {
+                        At::Text(span) => At::Text(span.end..span.end),
+                        other => other.clone(),
+                    },
+                },
+            )
+        };
+        let written_text = |cell: Option<&Cell>| match cell {
+            Some(c) => Written {
+                value: c.text.clone(),
+                place: c.place.clone(),
+            },
+            None => Written {
+                value: String::new(),
+                place: fallback(),
+            },
+        };
+        let used = match at(Some(used_col)) {
+            Some(c) => Written {
+                value: c.amount.clone(),
+                place: c.place.clone(),
+            },
+            None => Written {
+                value: Entry::Empty,
+                place: fallback(),
+            },
+        };
+        rows.push(UsageRow {
+            recipient: recipient.clone(),
+            insats: written_text(insats),
+            text: text_col.map(|i| written_text(row.get(i))),
+            received: received_col.map(|i| match row.get(i) {
+                Some(c) => Written {
+                    value: c.amount.clone(),
+                    place: c.place.clone(),
+                },
+                None => Written {
+                    value: Entry::Empty,
+                    place: fallback(),
+                },
+            }),
+            used,
+            comment: at(comment_col)
+                .map(|c| c.text.trim().to_string())
+                .filter(|c| !c.is_empty()),
+        });
+    }
+    Some(UsageFile {
+        claims: vec![Claim {
+            recipient: recipient.clone(),
+            invoiced,
+        }],
+        rows,
+    })
+}
+
+/// A TOML usage file:
+///
+/// ```toml
+/// [[recipients]]
+/// recipient = "Berg"
+/// invoiced = true
+///
+/// [[usage]]
+/// recipient = "Berg"
+/// insats = "1.3"
+/// used = 21_200
+/// comment = "…"
+/// ```
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlUsage {
+    #[serde(default)]
+    recipients: Vec<TomlRecipient>,
+    #[serde(default)]
+    usage: Vec<TomlRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlRecipient {
+    recipient: Spanned<String>,
+    invoiced: Option<Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlRow {
+    recipient: Spanned<String>,
+    insats: Spanned<toml::Value>,
+    used: Spanned<toml::Value>,
+    comment: Option<String>,
+}
+
+fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError> {
+    // A byte-order mark is blanked with spaces of its length, so spans index the text.
+    let blanked;
+    let body = match source.text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            blanked = format!("{}{rest}", " ".repeat('\u{feff}'.len_utf8()));
+            blanked.as_str()
+        }
+        None => source.text.as_str(),
+    };
+    let parsed: TomlUsage = toml::from_str(body).map_err(|e| UsageReadError::Toml {
+        source: Box::new(source.clone()),
+        span: e.span(),
+        detail: e.message().trim().to_string(),
+    })?;
+    let place = |span: Range<usize>| Place {
+        file,
+        at: At::Text(span),
+    };
+    let written = |s: &Spanned<String>| Written {
+        value: s.get_ref().clone(),
+        place: place(s.span()),
+    };
+    // A value as its text in the file: `insats = 3.10` is "3.10", not the float 3.1.
+    let literal = |v: &Spanned<toml::Value>| match v.get_ref() {
+        toml::Value::String(s) => s.clone(),
+        _ => body.get(v.span()).unwrap_or("").trim().to_string(),
+    };
+    let claims = parsed
+        .recipients
+        .iter()
+        .map(|r| Claim {
+            recipient: written(&r.recipient),
+            invoiced: r.invoiced.as_ref().map(|v| Written {
+                value: match v.get_ref() {
+                    toml::Value::Boolean(true) => "ja".to_string(),
+                    toml::Value::Boolean(false) => "nej".to_string(),
+                    _ => literal(v),
+                },
+                place: place(v.span()),
+            }),
+        })
+        .collect();
+    let rows = parsed
+        .usage
+        .iter()
+        .map(|r| {
+            let used = match r.used.get_ref() {
+                toml::Value::Integer(i) => Entry::Amount(Amount::kr(*i)),
+                toml::Value::String(s) => entry_of_text(s),
+                toml::Value::Float(_) => {
+                    let text = literal(&r.used).replace('_', "");
+                    match Decimal::from_str(&text) {
+                        Ok(d) if d.scale() > 2 && d.round_dp(2) != d => Entry::Bad {
+                            written: text,
+                            why: BadAmount::FinerThanOre,
+                        },
+                        Ok(d) => Entry::Amount(Amount(d.normalize())),
+                        Err(_) => Entry::Bad {
+                            written: text,
+                            why: BadAmount::TooLarge,
+                        },
+                    }
+                }
+                toml::Value::Datetime(_) => Entry::Bad {
+                    written: literal(&r.used),
+                    why: BadAmount::Date,
+                },
+                _ => Entry::Bad {
+                    written: literal(&r.used),
+                    why: BadAmount::NotANumber,
+                },
+            };
+            UsageRow {
+                recipient: written(&r.recipient),
+                insats: Written {
+                    value: literal(&r.insats),
+                    place: place(r.insats.span()),
+                },
+                text: None,
+                received: None,
+                used: Written {
+                    value: used,
+                    place: place(r.used.span()),
+                },
+                comment: r.comment.clone(),
+            }
+        })
+        .collect();
+    Ok(UsageFile { claims, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(text: &str) -> Result<Option<Amount>, BadAmount> {
+        parse_amount(text)
+    }
+
+    fn ore(cents: i64) -> Amount {
+        Amount(Decimal::new(cents, 2))
+    }
+
+    #[test]
+    fn amounts_as_people_write_them() {
+        assert_eq!(kr(""), Ok(None));
+        assert_eq!(kr("  "), Ok(None));
+        assert_eq!(kr("21200"), Ok(Some(Amount::kr(21_200))));
+        assert_eq!(kr("21 200"), Ok(Some(Amount::kr(21_200))));
+        assert_eq!(kr("21\u{a0}200 kr"), Ok(Some(Amount::kr(21_200))));
+        assert_eq!(
+            kr("1\u{202f}350\u{202f}000"),
+            Ok(Some(Amount::kr(1_350_000)))
+        );
+        assert_eq!(kr("21200,50"), Ok(Some(ore(2_120_050))));
+        assert_eq!(kr("21 200,5"), Ok(Some(ore(2_120_050))));
+        assert_eq!(kr("21200.50"), Ok(Some(ore(2_120_050))));
+        assert_eq!(kr("1.350.000"), Ok(Some(Amount::kr(1_350_000))));
+        assert_eq!(kr("1,350,000"), Ok(Some(Amount::kr(1_350_000))));
+        assert_eq!(kr("1.350.000,50"), Ok(Some(ore(135_000_050))));
+        assert_eq!(kr("1,350,000.50"), Ok(Some(ore(135_000_050))));
+        assert_eq!(kr("500:-"), Ok(Some(Amount::kr(500))));
+        assert_eq!(kr("-500"), Ok(Some(Amount::kr(-500))));
+        assert_eq!(kr("\u{2212}500 kr"), Ok(Some(Amount::kr(-500))));
+        assert_eq!(kr("0"), Ok(Some(Amount::ZERO)));
+        assert_eq!(kr("21200,00"), Ok(Some(Amount(Decimal::new(2_120_000, 2)))));
+    }
+
+    #[test]
+    fn amounts_that_cannot_be_told_are_refused() {
+        assert_eq!(kr("1.234"), Err(BadAmount::Ambiguous));
+        assert_eq!(kr("1,234"), Err(BadAmount::Ambiguous));
+        assert_eq!(kr("12,345"), Err(BadAmount::Ambiguous));
+        assert_eq!(kr("99999,995"), Err(BadAmount::FinerThanOre));
+        assert_eq!(kr("0,995"), Err(BadAmount::FinerThanOre));
+        assert_eq!(kr("1,2345"), Err(BadAmount::FinerThanOre));
+        assert_eq!(kr("ca 20 000"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("se bilaga"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("20 00"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("1.2.3"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("1,5,"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("2E5"), Err(BadAmount::TooLarge));
+        assert_eq!(kr("kr"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("-"), Err(BadAmount::NotANumber));
+        assert_eq!(
+            kr("99999999999999999999999999999999"),
+            Err(BadAmount::TooLarge)
+        );
+    }
+
+    #[test]
+    fn doubles_read_as_typed() {
+        assert_eq!(amount_of_double(21200.0), Entry::Amount(Amount::kr(21_200)));
+        assert_eq!(amount_of_double(1234.56), Entry::Amount(ore(123_456)));
+        assert!(matches!(
+            amount_of_double(0.1 + 0.2),
+            Entry::Bad {
+                why: BadAmount::FinerThanOre,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn csv_cells_keep_their_spans() {
+        let text = "a;\"b;\"\"c\"\"\";\r\nd\n";
+        let grid = csv_grid(text, ';', 0);
+        // The text's last line end leaves an empty row, which a form skips.
+        assert_eq!(grid.len(), 3);
+        assert_eq!(grid[2].len(), 1);
+        assert!(grid[2][0].text.is_empty());
+        let texts: Vec<&str> = grid[0].iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b;\"c\"", ""]);
+        assert_eq!(grid[0][1].place.at, At::Text(3..10));
+        assert_eq!(&text[3..10], "b;\"\"c\"\"");
+        assert_eq!(grid[1][0].text, "d");
+    }
+}

@@ -1,0 +1,673 @@
+//! The follow-up's summary rendered: terminal tables, sheets for CSV and XLSX, and the JSON
+//! document (`allocate-follow-up/1`), all from the same `Summary`, so they cannot disagree.
+
+use comfy_table::{Cell, CellAlignment};
+use serde::Serialize;
+
+use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
+use crate::core::money::Amount;
+use crate::output::lang::Lang;
+use crate::output::sheet::{self, Sheet, Value};
+use crate::output::table::{Layout, budget, right_align_from, short, visible, whole, widest};
+use crate::output::words::followup as words;
+use crate::say;
+
+pub const SCHEMA: &str = "allocate-follow-up/1";
+
+/// The parts shown on the terminal when none is asked for: all but the lines.
+pub const SHOWN: [Part; 4] = [
+    Part::Recipients,
+    Part::Areas,
+    Part::Insatser,
+    Part::Repayment,
+];
+
+/// The file stem (and worksheet name) of a part.
+pub fn stem(part: Part) -> &'static str {
+    match part {
+        Part::Recipients => "uppfoljning-mottagare",
+        Part::Areas => "uppfoljning-omraden",
+        Part::Insatser => "uppfoljning-insatser",
+        Part::Repayment => "aterbetalning",
+        Part::Lines => "uppfoljning-rader",
+    }
+}
+
+/// The summary's heading and the parts asked for, as the terminal shows them.
+pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut out = format!(
+        "{}, {} {}\n{}\n",
+        lang.pick("Uppföljning av användningen", "Follow-up of the use"),
+        visible(&summary.county),
+        summary.year,
+        progress(summary, lang)
+    );
+    for part in parts {
+        out.push('\n');
+        out.push_str(&match part {
+            Part::Recipients => recipients(summary, layout),
+            Part::Areas => areas(summary, layout),
+            Part::Insatser => insatser(summary, layout),
+            Part::Repayment => repayment(summary, layout),
+            Part::Lines => lines(summary, layout),
+        });
+    }
+    out.push('\n');
+    out.push_str(&reconciliation(summary, lang));
+    out
+}
+
+/// "Redovisat: 29 av 29 rader."
+fn progress(summary: &Summary, lang: Lang) -> String {
+    let (done, all) = (summary.lines_reported, summary.line_count);
+    let deadline = summary
+        .use_reported
+        .as_ref()
+        .map(|d| say!(lang, "; redovisas senast {d}", "; to be reported by {d}"))
+        .unwrap_or_default();
+    if summary.complete {
+        say!(
+            lang,
+            "Redovisat: alla {all} rader{deadline}",
+            "Reported: all {all} lines{deadline}"
+        )
+    } else {
+        let left = lang.amount(summary.totals.unreported);
+        say!(
+            lang,
+            "Redovisat: {done} av {all} rader; ej redovisat {left}{deadline}",
+            "Reported: {done} of {all} lines; not reported {left}{deadline}"
+        )
+    }
+}
+
+/// Headers of the figures: received (or allocated), used, unused, and not reported when any
+/// line is.
+fn figure_headers(summary: &Summary, received: &str, lang: Lang) -> Vec<String> {
+    let mut headers = vec![
+        received.to_string(),
+        lang.pick("Använt", "Used").to_string(),
+        lang.pick("Ej använt", "Unused").to_string(),
+    ];
+    if !summary.complete {
+        headers.push(lang.pick("Ej redovisat", "Not reported").to_string());
+    }
+    headers
+}
+
+fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Cell> {
+    let cell = |a: Amount| Cell::new(lang.number(a)).set_alignment(CellAlignment::Right);
+    let mut cells = vec![
+        cell(figures.received),
+        cell(figures.used),
+        cell(figures.unused),
+    ];
+    if !summary.complete {
+        cells.push(cell(figures.unreported));
+    }
+    cells
+}
+
+/// Widths of the figure columns, for the budget of the text column.
+fn figure_widths(summary: &Summary, headers: &[String], rows: &[Use], lang: Lang) -> Vec<usize> {
+    let all: Vec<&Use> = rows.iter().chain([&summary.totals]).collect();
+    let column = |pick: fn(&Use) -> Amount, header: &str| {
+        let texts: Vec<String> = all.iter().map(|u| lang.number(pick(u))).collect();
+        widest(texts.iter().map(String::as_str)).max(header.chars().count())
+    };
+    let picks: [fn(&Use) -> Amount; 4] =
+        [|u| u.received, |u| u.used, |u| u.unused, |u| u.unreported];
+    headers
+        .iter()
+        .zip(picks)
+        .map(|(h, pick)| column(pick, h))
+        .collect()
+}
+
+fn recipients(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let headers = figure_headers(summary, lang.pick("Mottaget", "Received"), lang);
+    let figures: Vec<Use> = summary.recipients.iter().map(|r| r.figures).collect();
+    let widths = figure_widths(summary, &headers, &figures, lang);
+    let name_width = budget(layout, &widths);
+    let mut table = layout.table();
+    let mut header = vec![Cell::new(lang.pick("Mottagare", "Recipient"))];
+    header.extend(headers.iter().map(Cell::new));
+    table.set_header(header);
+    for r in &summary.recipients {
+        let name = match &r.kommunkod {
+            Some(code) => format!("{} ({code})", r.recipient),
+            None => r.recipient.clone(),
+        };
+        let mut cells = vec![Cell::new(short(&name, name_width))];
+        cells.extend(figure_cells(summary, &r.figures, lang));
+        table.add_row(cells);
+    }
+    let mut total = vec![layout.total_label()];
+    total.extend(figure_cells(summary, &summary.totals, lang));
+    table.add_row(total);
+    right_align_from(&mut table, 1);
+    whole(&mut table, 1..=widths.len());
+    format!(
+        "{} ({})\n{table}\n",
+        lang.pick("Per mottagare", "Per recipient"),
+        lang.pick("kronor", "kronor")
+    )
+}
+
+fn areas(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let headers = figure_headers(summary, lang.pick("Tilldelat", "Allocated"), lang);
+    let figures: Vec<Use> = summary.areas.iter().map(|a| a.figures).collect();
+    let widths = figure_widths(summary, &headers, &figures, lang);
+    let title_width = budget(layout, &widths);
+    let mut table = layout.table();
+    let mut header = vec![Cell::new(lang.pick("Område", "Area"))];
+    header.extend(headers.iter().map(Cell::new));
+    table.set_header(header);
+    for a in &summary.areas {
+        let mut cells = vec![Cell::new(short(
+            &format!("{} {}", a.number, a.title),
+            title_width,
+        ))];
+        cells.extend(figure_cells(summary, &a.figures, lang));
+        table.add_row(cells);
+    }
+    let mut total = vec![layout.total_label()];
+    total.extend(figure_cells(summary, &summary.totals, lang));
+    table.add_row(total);
+    right_align_from(&mut table, 1);
+    whole(&mut table, 1..=widths.len());
+    format!(
+        "{} ({})\n{table}\n",
+        lang.pick("Per område", "Per area"),
+        lang.pick("kronor", "kronor")
+    )
+}
+
+fn insatser(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let headers = figure_headers(summary, lang.pick("Tilldelat", "Allocated"), lang);
+    let figures: Vec<Use> = summary.insatser.iter().map(|i| i.figures).collect();
+    let mut widths = figure_widths(summary, &headers, &figures, lang);
+    let ids: Vec<_> = summary
+        .insatser
+        .iter()
+        .map(|i| visible(&i.insats))
+        .collect();
+    let id_width = widest(ids.iter().map(|id| &**id)).max(6);
+    widths.insert(0, id_width);
+    let text_width = budget(layout, &widths);
+    let mut table = layout.table();
+    let mut header = vec![
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Beskrivning", "Description")),
+    ];
+    header.extend(headers.iter().map(Cell::new));
+    table.set_header(header);
+    for (i, id) in summary.insatser.iter().zip(&ids) {
+        let mut cells = vec![Cell::new(id), Cell::new(short(&i.text, text_width))];
+        cells.extend(figure_cells(summary, &i.figures, lang));
+        table.add_row(cells);
+    }
+    let mut total = vec![Cell::new(""), layout.total_label()];
+    total.extend(figure_cells(summary, &summary.totals, lang));
+    table.add_row(total);
+    right_align_from(&mut table, 2);
+    whole(&mut table, 2..=widths.len());
+    format!(
+        "{} ({})\n{table}\n",
+        lang.pick("Per insats", "Per insats"),
+        lang.pick("kronor", "kronor")
+    )
+}
+
+fn lines(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new("Insats"),
+        Cell::new(lang.pick("Mottaget", "Received")),
+        Cell::new(lang.pick("Använt", "Used")),
+        Cell::new(lang.pick("Ej använt", "Unused")),
+    ]);
+    let number = |a: Option<Amount>| {
+        Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
+            .set_alignment(CellAlignment::Right)
+    };
+    let amount_width = widest(
+        summary
+            .lines
+            .iter()
+            .map(|l| lang.number(l.received))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    )
+    .max(9);
+    let name_width = budget(layout, &[6, amount_width, amount_width, amount_width]);
+    for l in &summary.lines {
+        let name = match &l.kommunkod {
+            Some(code) => format!("{} ({code})", l.recipient),
+            None => l.recipient.clone(),
+        };
+        table.add_row(vec![
+            Cell::new(short(&name, name_width)),
+            Cell::new(visible(&l.insats)),
+            number(Some(l.received)),
+            number(l.used),
+            number(l.unused),
+        ]);
+    }
+    let t = &summary.totals;
+    table.add_row(vec![
+        layout.total_label(),
+        Cell::new(""),
+        number(Some(t.received)),
+        number(Some(t.used)),
+        number(Some(t.unused)),
+    ]);
+    right_align_from(&mut table, 2);
+    whole(&mut table, 2..5);
+    format!(
+        "{} ({})\n{table}\n  {}\n",
+        lang.pick("Per rad i planen", "Per line of the plan"),
+        lang.pick("kronor", "kronor"),
+        lang.pick("– ej redovisat", "– not reported")
+    )
+}
+
+fn repayment(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let r = &summary.repayment;
+    let by =
+        r.by.as_ref()
+            .map(|d| say!(lang, " senast {d}", " by {d}"))
+            .unwrap_or_default();
+    let total = lang.amount(r.total);
+    let preliminary = if r.preliminary {
+        lang.pick(
+            " (preliminärt: alla rader är inte redovisade)",
+            " (preliminary: not every line is reported)",
+        )
+    } else {
+        ""
+    };
+    let mut out = say!(
+        lang,
+        "Återbetalning till Kammarkollegiet{by}: {total}{preliminary}\n",
+        "Repayment to Kammarkollegiet{by}: {total}{preliminary}\n"
+    );
+    let unused: Vec<_> = summary
+        .recipients
+        .iter()
+        .filter(|r| r.settlement != Settlement::Nothing)
+        .collect();
+    if unused.is_empty() {
+        out.push_str(lang.pick("  Inga medel är oanvända.\n", "  No money is unused.\n"));
+        return out;
+    }
+    let amount_width = widest(
+        unused
+            .iter()
+            .map(|r| lang.amount(r.figures.unused))
+            .chain([lang.amount(r.total)])
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    )
+    .max(9);
+    let hows: Vec<String> = unused
+        .iter()
+        .map(|u| match u.settlement {
+            // What the collective invoice then is: what was used.
+            Settlement::ReduceInvoice => {
+                let invoice = lang.amount(u.figures.used);
+                say!(
+                    lang,
+                    "dras av: fakturera {invoice}",
+                    "taken off the invoice: invoice {invoice}"
+                )
+            }
+            other => words::settlement(other, lang).to_string(),
+        })
+        .collect();
+    // The way each is settled may wrap; the names get room first.
+    let how_width = widest(hows.iter().map(String::as_str)).min(32);
+    let name_width = budget(layout, &[amount_width, how_width]);
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new(lang.pick("Ej använt", "Unused")),
+        Cell::new(lang.pick("Hanteras", "Settled")),
+    ]);
+    for (u, how) in unused.iter().zip(hows) {
+        let name = match &u.kommunkod {
+            Some(code) => format!("{} ({code})", u.recipient),
+            None => u.recipient.clone(),
+        };
+        table.add_row(vec![
+            Cell::new(short(&name, name_width)),
+            layout.amount(u.figures.unused),
+            Cell::new(how),
+        ]);
+    }
+    table.add_row(vec![
+        layout.total_label(),
+        layout.strong_amount(r.total),
+        Cell::new(""),
+    ]);
+    if let Some(column) = table.column_mut(1) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    whole(&mut table, [1]);
+    out.push_str(&format!("{table}\n"));
+    out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
+    out
+}
+
+/// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
+fn repayment_parts(r: &Repayment, lang: Lang) -> String {
+    let mut parts = vec![format!(
+        "{} {}",
+        lang.pick("Ur regionens bokföring", "From the region's books"),
+        lang.amount(r.region_books)
+    )];
+    let mut add = |amount: Amount, sv: &str, en: &str| {
+        if !amount.0.is_zero() {
+            parts.push(format!("{} {}", lang.pick(sv, en), lang.amount(amount)));
+        }
+    };
+    add(
+        r.returned,
+        "tillbaka till regionen",
+        "paid back to the region",
+    );
+    add(
+        r.reduced,
+        "avdrag på samlingsfakturor",
+        "taken off collective invoices",
+    );
+    add(
+        r.undecided,
+        "tillbaka eller avdrag",
+        "paid back or taken off",
+    );
+    let sum = r.region_books + r.returned + r.reduced + r.undecided;
+    let mark = if sum == r.total { "✓" } else { "≠" };
+    format!("{} = {} {mark}", parts.join(" + "), lang.amount(sum))
+}
+
+/// The closing line: received = used + unused (+ not reported), against the county total.
+fn reconciliation(summary: &Summary, lang: Lang) -> String {
+    let t = &summary.totals;
+    let sum = t.used + t.unused + t.unreported;
+    let mut parts = format!(
+        "{} {} + {} {}",
+        lang.pick("använt", "used"),
+        lang.amount(t.used),
+        lang.pick("ej använt", "unused"),
+        lang.amount(t.unused),
+    );
+    if !t.unreported.0.is_zero() {
+        parts.push_str(&format!(
+            " + {} {}",
+            lang.pick("ej redovisat", "not reported"),
+            lang.amount(t.unreported)
+        ));
+    }
+    let county = lang.amount(summary.county_total);
+    let holds = sum == t.received && t.received == summary.county_total;
+    let received = lang.amount(t.received);
+    if holds {
+        say!(
+            lang,
+            "Mottaget {received} = {parts} = länets medel {county} ✓\n",
+            "Received {received} = {parts} = the county total {county} ✓\n"
+        )
+    } else {
+        say!(
+            lang,
+            "Mottaget {received}, {parts} ≠ länets medel {county}\n",
+            "Received {received}, {parts} ≠ the county total {county}\n"
+        )
+    }
+}
+
+/// A part as a sheet for CSV and XLSX. The rows never count money twice; the total row is
+/// kept apart (XLSX writes it, CSV does not).
+pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
+    let text = |s: &str| Value::Text(s.into());
+    let opt = |s: &Option<String>| {
+        s.as_ref()
+            .map_or(Value::Empty, |s| Value::Text(s.as_str().into()))
+    };
+    let figures = |u: &Use| {
+        vec![
+            Value::Amount(u.received),
+            Value::Amount(u.used),
+            Value::Amount(u.unused),
+            Value::Amount(u.unreported),
+        ]
+    };
+    let figure_headers = |received: &str| {
+        vec![
+            received.to_string(),
+            lang.pick("Använt", "Used").to_string(),
+            lang.pick("Ej använt", "Unused").to_string(),
+            lang.pick("Ej redovisat", "Not reported").to_string(),
+        ]
+    };
+    let headers = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let total_label = text(lang.pick("Totalt", "Total"));
+    let pad = |n: usize| std::iter::repeat_n(Value::Empty, n);
+    match part {
+        Part::Recipients => {
+            let mut h = headers(&[
+                lang.pick("Mottagare", "Recipient"),
+                "Kommunkod",
+                lang.pick("Mottagartyp", "Recipient kind"),
+                lang.pick("Betalning", "Payment"),
+                lang.pick("Samlingsfaktura skickad", "Collective invoice sent"),
+            ]);
+            h.extend(figure_headers(lang.pick("Mottaget", "Received")));
+            h.push(lang.pick("Hanteras", "Settled").to_string());
+            let rows = summary
+                .recipients
+                .iter()
+                .map(|r| {
+                    let mut row = vec![
+                        text(&r.recipient),
+                        opt(&r.kommunkod),
+                        text(sheet::kind_word(r.kind, lang.into())),
+                        text(sheet::payment_word(r.payment, lang)),
+                        r.invoiced.map_or(Value::Empty, |yes| {
+                            text(if yes {
+                                lang.pick("ja", "yes")
+                            } else {
+                                lang.pick("nej", "no")
+                            })
+                        }),
+                    ];
+                    row.extend(figures(&r.figures));
+                    row.push(text(words::settlement(r.settlement, lang)));
+                    row
+                })
+                .collect();
+            let mut total = vec![total_label];
+            total.extend(pad(4));
+            total.extend(figures(&summary.totals));
+            total.push(Value::Empty);
+            Sheet {
+                name: stem(part),
+                headers: h,
+                rows,
+                total,
+            }
+        }
+        Part::Areas => {
+            let mut h = headers(&[
+                lang.pick("Område", "Area"),
+                lang.pick("Områdets namn", "Area title"),
+            ]);
+            h.extend(figure_headers(lang.pick("Tilldelat", "Allocated")));
+            let rows = summary
+                .areas
+                .iter()
+                .map(|a| {
+                    let mut row = vec![Value::Number(a.number), text(&a.title)];
+                    row.extend(figures(&a.figures));
+                    row
+                })
+                .collect();
+            let mut total = vec![total_label, Value::Empty];
+            total.extend(figures(&summary.totals));
+            Sheet {
+                name: stem(part),
+                headers: h,
+                rows,
+                total,
+            }
+        }
+        Part::Insatser => {
+            let mut h = headers(&[
+                lang.pick("Område", "Area"),
+                "Insats",
+                lang.pick("Beskrivning", "Description"),
+                lang.pick("Ansvarig", "Responsible"),
+            ]);
+            h.extend(figure_headers(lang.pick("Tilldelat", "Allocated")));
+            let rows = summary
+                .insatser
+                .iter()
+                .map(|i| {
+                    let mut row = vec![
+                        Value::Number(i.area),
+                        text(&i.insats),
+                        text(&i.text),
+                        text(&i.responsible),
+                    ];
+                    row.extend(figures(&i.figures));
+                    row
+                })
+                .collect();
+            let mut total = vec![total_label];
+            total.extend(pad(3));
+            total.extend(figures(&summary.totals));
+            Sheet {
+                name: stem(part),
+                headers: h,
+                rows,
+                total,
+            }
+        }
+        Part::Repayment => {
+            let h = headers(&[
+                lang.pick("Mottagare", "Recipient"),
+                "Kommunkod",
+                lang.pick("Betalning", "Payment"),
+                lang.pick("Ej använt", "Unused"),
+                lang.pick("Hanteras", "Settled"),
+                lang.pick("Återbetalas senast", "Repaid by"),
+            ]);
+            let by = opt(&summary.repayment.by);
+            let rows = summary
+                .recipients
+                .iter()
+                .filter(|r| r.settlement != Settlement::Nothing)
+                .map(|r| {
+                    vec![
+                        text(&r.recipient),
+                        opt(&r.kommunkod),
+                        text(sheet::payment_word(r.payment, lang)),
+                        Value::Amount(r.figures.unused),
+                        text(words::settlement(r.settlement, lang)),
+                        by.clone(),
+                    ]
+                })
+                .collect();
+            let mut total = vec![total_label];
+            total.extend(pad(2));
+            total.push(Value::Amount(summary.repayment.total));
+            total.extend(pad(2));
+            Sheet {
+                name: stem(part),
+                headers: h,
+                rows,
+                total,
+            }
+        }
+        Part::Lines => {
+            let h = headers(&[
+                lang.pick("Mottagare", "Recipient"),
+                "Kommunkod",
+                lang.pick("Område", "Area"),
+                "Insats",
+                lang.pick("Beskrivning", "Description"),
+                lang.pick("Mottaget", "Received"),
+                lang.pick("Använt", "Used"),
+                lang.pick("Ej använt", "Unused"),
+                lang.pick("Kommentar", "Comment"),
+            ]);
+            let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
+            let rows = summary
+                .lines
+                .iter()
+                .map(|l| {
+                    vec![
+                        text(&l.recipient),
+                        opt(&l.kommunkod),
+                        Value::Number(l.area),
+                        text(&l.insats),
+                        text(&l.text),
+                        Value::Amount(l.received),
+                        amount(l.used),
+                        amount(l.unused),
+                        opt(&l.comment),
+                    ]
+                })
+                .collect();
+            let t = &summary.totals;
+            let mut total = vec![total_label];
+            total.extend(pad(4));
+            total.extend([
+                Value::Amount(t.received),
+                Value::Amount(t.used),
+                Value::Amount(t.unused),
+                Value::Empty,
+            ]);
+            Sheet {
+                name: stem(part),
+                headers: h,
+                rows,
+                total,
+            }
+        }
+    }
+}
+
+/// The JSON document: the schema, then the summary.
+#[derive(Serialize)]
+pub struct Document<'a> {
+    pub schema: &'static str,
+    #[serde(flatten)]
+    pub summary: &'a Summary,
+}
+
+/// The whole document, or one part of it, as pretty JSON.
+pub fn json(summary: &Summary, part: Option<Part>) -> Result<String, serde_json::Error> {
+    let document = Document {
+        schema: SCHEMA,
+        summary,
+    };
+    match part {
+        None => serde_json::to_string_pretty(&document),
+        Some(Part::Recipients) => serde_json::to_string_pretty(&summary.recipients),
+        Some(Part::Areas) => serde_json::to_string_pretty(&summary.areas),
+        Some(Part::Insatser) => serde_json::to_string_pretty(&summary.insatser),
+        Some(Part::Repayment) => serde_json::to_string_pretty(&summary.repayment),
+        Some(Part::Lines) => serde_json::to_string_pretty(&summary.lines),
+    }
+}

@@ -1,0 +1,273 @@
+//! The follow-up forms as files: CSV for Swedish Excel (semicolon, UTF-8 with a byte-order
+//! mark, decimal comma) or an XLSX workbook, one per recipient.
+//!
+//! A form is a few header rows (a label and its value: the recipient, its kommunkod, the
+//! decision, the deadline, where to send it, whether the collective invoice is sent) above a
+//! table with one row per insats the recipient received money from, with empty columns for
+//! the amount used and a comment. `input::usage` reads it back by the same labels, in Swedish
+//! or English. In the workbook only the cells to fill in are unlocked and the sheet is
+//! protected (without a password), so the amounts received are not changed by mistake.
+
+use rust_xlsxwriter::{Format, Formula, Workbook, XlsxError};
+
+use crate::core::followup::form::Form;
+use crate::core::money::Amount;
+use crate::output::csv::{neutralise, plain_amount};
+use crate::output::lang::Lang;
+
+/// The form's name in the folder: `redovisning-2026-kfjh.csv`, `redovisning-2026-2326-berg.xlsx`.
+pub fn file_name(form: &Form, extension: &str) -> String {
+    let who = match (&form.kommunkod, &form.actor_id) {
+        (Some(code), _) => format!("{code}-{}", slug(&form.recipient)),
+        (None, Some(id)) => slug(id),
+        (None, None) => slug(&form.recipient),
+    };
+    format!("redovisning-{}-{who}.{extension}", form.year)
+}
+
+/// A name as a file name: lower case ASCII letters and digits, å and ä as a, ö as o, anything
+/// else a hyphen.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The form's labels and words.
+struct Words {
+    title: &'static str,
+    recipient: &'static str,
+    kommunkod: &'static str,
+    decision: &'static str,
+    reference: &'static str,
+    deadline: &'static str,
+    send_to: &'static str,
+    invoiced: &'static str,
+    instructions: &'static str,
+    and: &'static str,
+    columns: [&'static str; 6],
+    total: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Sv => Words {
+            title: "Redovisning av användningen av länsgemensamma medel",
+            recipient: "Mottagare",
+            kommunkod: "Kommunkod",
+            decision: "Beslut",
+            reference: "Referenskod",
+            deadline: "Redovisas senast",
+            send_to: "Skickas till",
+            invoiced: "Samlingsfaktura skickad (ja/nej)",
+            instructions: "Fyll i hur mycket av varje rad som har använts, i kronor, och en kommentar vid behov. Ändra inte Insats, Beskrivning eller Mottaget.",
+            and: "och",
+            columns: [
+                "Område",
+                "Insats",
+                "Beskrivning",
+                "Mottaget (kr)",
+                "Använt (kr)",
+                "Kommentar",
+            ],
+            total: "Totalt",
+        },
+        Lang::En => Words {
+            title: "Report on the use of the county's joint funds",
+            recipient: "Recipient",
+            kommunkod: "Kommunkod",
+            decision: "Decision",
+            reference: "Reference code",
+            deadline: "Report by",
+            send_to: "Send to",
+            invoiced: "Collective invoice sent (yes/no)",
+            instructions: "Fill in how much of each row was used, in kronor, and a comment where needed. Do not change Insats, Description or Received.",
+            and: "and",
+            columns: [
+                "Area",
+                "Insats",
+                "Description",
+                "Received (kr)",
+                "Used (kr)",
+                "Comment",
+            ],
+            total: "Total",
+        },
+    }
+}
+
+/// The header rows: label and value.
+fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
+    let w = words(lang);
+    let mut rows = vec![
+        (w.title, format!("{} {}", form.county, form.year)),
+        (w.recipient, form.recipient.clone()),
+    ];
+    if let Some(code) = &form.kommunkod {
+        rows.push((w.kommunkod, code.clone()));
+    }
+    rows.push((w.decision, form.decision.clone()));
+    if let Some(reference) = &form.reference {
+        rows.push((w.reference, reference.clone()));
+    }
+    if let Some(deadline) = &form.deadline {
+        rows.push((w.deadline, deadline.clone()));
+    }
+    if !form.report_to.is_empty() {
+        rows.push((w.send_to, join(&form.report_to, w.and)));
+    }
+    if form.invoices {
+        rows.push((w.invoiced, String::new()));
+    }
+    rows
+}
+
+/// "A, B och C".
+fn join(names: &[String], and: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// The form as CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, CRLF.
+pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let w = words(lang);
+    for (label, value) in header_rows(form, lang) {
+        writer.write_record([neutralise(label), neutralise(&value)])?;
+    }
+    writer.write_record([String::new(), neutralise(w.instructions)])?;
+    writer.write_record(["", "", "", "", "", ""])?;
+    writer.write_record(w.columns)?;
+    for line in &form.lines {
+        writer.write_record([
+            line.area.to_string(),
+            neutralise(&line.insats),
+            neutralise(&line.text),
+            plain_amount(line.received, crate::output::csv::Dialect::Excel),
+            String::new(),
+            String::new(),
+        ])?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    out.extend(bytes);
+    Ok(out)
+}
+
+/// The form as a workbook with one protected sheet in which only the cells to fill in are
+/// unlocked, and a total row that sums what is filled in.
+pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let w = words(lang);
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    let kronor = Format::new().set_num_format("#,##0 \"kr\"");
+    let input = Format::new()
+        .set_unlocked()
+        .set_num_format("#,##0 \"kr\"")
+        .set_background_color("#FFF2CC");
+    let input_text = Format::new()
+        .set_unlocked()
+        .set_text_wrap()
+        .set_background_color("#FFF2CC");
+    let total_kronor = Format::new().set_bold().set_num_format("#,##0 \"kr\"");
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(lang.pick("Redovisning", "Report"))?;
+    let mut row = 0u32;
+    for (label, value) in header_rows(form, lang) {
+        sheet.write_string_with_format(row, 0, label, &bold)?;
+        if label == w.invoiced {
+            sheet.write_blank(row, 1, &input_text)?;
+        } else {
+            sheet.write_string(row, 1, &value)?;
+        }
+        row += 1;
+    }
+    sheet.write_string(row, 1, w.instructions)?;
+    row += 2;
+    for (col, title) in (0u16..).zip(w.columns) {
+        sheet.write_string_with_format(row, col, title, &bold)?;
+    }
+    let header = row;
+    row += 1;
+    let first = row;
+    for line in &form.lines {
+        sheet.write_number(row, 0, line.area)?;
+        sheet.write_string(row, 1, &line.insats)?;
+        sheet.write_string_with_format(row, 2, &line.text, &wrap)?;
+        sheet.write_number_with_format(row, 3, as_double(line.received), &kronor)?;
+        sheet.write_blank(row, 4, &input)?;
+        sheet.write_blank(row, 5, &input_text)?;
+        row += 1;
+    }
+    sheet.write_string_with_format(row, 0, w.total, &bold)?;
+    let sum = |column: &str| format!("=SUM({column}{}:{column}{})", first + 1, row);
+    sheet.write_formula_with_format(
+        row,
+        3,
+        Formula::new(sum("D")).set_result(crate::output::number::cell(form.total, '.')),
+        &total_kronor,
+    )?;
+    sheet.write_formula_with_format(
+        row,
+        4,
+        Formula::new(sum("E")).set_result("0"),
+        &total_kronor,
+    )?;
+    sheet.set_column_width(0, 16)?;
+    sheet.set_column_width(1, 10)?;
+    sheet.set_column_width(2, 60)?;
+    sheet.set_column_width(3, 15)?;
+    sheet.set_column_width(4, 15)?;
+    sheet.set_column_width(5, 40)?;
+    sheet.set_freeze_panes(header + 1, 0)?;
+    sheet.protect();
+    workbook.save_to_buffer()
+}
+
+/// The amount as the double XLSX stores; whole kronor convert exactly.
+fn as_double(amount: Amount) -> f64 {
+    f64::try_from(amount.0).unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        assert_eq!(slug("Östersund"), "ostersund");
+        assert_eq!(
+            slug("Kommunförbundet Jämtland Härjedalen"),
+            "kommunforbundet-jamtland-harjedalen"
+        );
+        assert_eq!(slug("Åre"), "are");
+        assert_eq!(join(&["A".into(), "B".into()], "och"), "A och B");
+        assert_eq!(
+            join(&["A".into(), "B".into(), "C".into()], "and"),
+            "A, B and C"
+        );
+    }
+}

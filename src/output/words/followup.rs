@@ -1,0 +1,410 @@
+//! The words of the follow-up: the message and hint of every usage finding, why a usage file
+//! cannot be read, and what happens to a recipient's unused money. Swedish and English side
+//! by side.
+
+use crate::core::followup::summary::Settlement;
+use crate::core::followup::{BadAmount, UsageProblem};
+use crate::core::money::Amount;
+use crate::core::unreadable::BinaryKind;
+use crate::input::read::ReadReason;
+use crate::input::usage::UsageReadError;
+use crate::output::lang::Lang;
+use crate::output::number::file_size;
+use crate::say;
+
+/// "1 rad", "3 rader".
+fn rows(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Sv, 1) => "1 rad".to_string(),
+        (Lang::Sv, n) => format!("{n} rader"),
+        (Lang::En, 1) => "1 line".to_string(),
+        (Lang::En, n) => format!("{n} lines"),
+    }
+}
+
+pub fn bad_amount(why: BadAmount, lang: Lang) -> &'static str {
+    match why {
+        BadAmount::NotANumber => lang.pick("det är inget tal", "it is not a number"),
+        BadAmount::Ambiguous => lang.pick(
+            "punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
+            "the point or comma may be a thousands separator or a decimal mark",
+        ),
+        BadAmount::FinerThanOre => lang.pick(
+            "det har fler än två decimaler (bråkdelar av öre)",
+            "it has more than two decimals (fractions of öre)",
+        ),
+        BadAmount::TooLarge => lang.pick(
+            "det är för stort, eller skrivet med exponent",
+            "it is too large, or written with an exponent",
+        ),
+        BadAmount::Date => lang.pick(
+            "det är ett datum, inte ett belopp",
+            "it is a date, not an amount",
+        ),
+    }
+}
+
+pub fn message(problem: &UsageProblem, lang: Lang) -> String {
+    let amount = |a: &Amount| lang.amount(*a);
+    match problem {
+        UsageProblem::ExceedsReceived {
+            recipient,
+            insats,
+            received,
+            used,
+        } => {
+            let (received, used) = (amount(received), amount(used));
+            say!(
+                lang,
+                "{recipient} har använt {used} av insats `{insats}` men fick {received}",
+                "{recipient} used {used} of insats `{insats}` but received {received}"
+            )
+        }
+        UsageProblem::UnknownInsats { insats, .. } => say!(
+            lang,
+            "insats `{insats}` finns inte i planen",
+            "there is no insats `{insats}` in the plan"
+        ),
+        UsageProblem::NotRecipientsLine {
+            recipient, insats, ..
+        } => say!(
+            lang,
+            "{recipient} får inga medel ur insats `{insats}`",
+            "{recipient} receives no money from insats `{insats}`"
+        ),
+        UsageProblem::RowWithoutInsats => say!(
+            lang,
+            "ett använt belopp på en rad utan insats",
+            "an amount used on a row without an insats"
+        ),
+        UsageProblem::UnknownRecipient { name, .. } => say!(
+            lang,
+            "okänd mottagare `{name}`: den får inga medel i planen",
+            "unknown recipient `{name}`: it receives no money in the plan"
+        ),
+        UsageProblem::NotARecipient { name } => say!(
+            lang,
+            "`{name}` tar inte själv emot några medel i planen",
+            "`{name}` does not itself receive any money in the plan"
+        ),
+        UsageProblem::NoRecipient => say!(
+            lang,
+            "blanketten anger ingen mottagare",
+            "the form names no recipient"
+        ),
+        UsageProblem::BadAmount { written, why } => {
+            let why = bad_amount(*why, lang);
+            say!(
+                lang,
+                "beloppet \"{written}\" går inte att läsa: {why}",
+                "the amount \"{written}\" cannot be read: {why}"
+            )
+        }
+        UsageProblem::NegativeAmount { amount: a } => {
+            let a = amount(a);
+            say!(
+                lang,
+                "använt belopp {a} är negativt",
+                "the amount used, {a}, is negative"
+            )
+        }
+        UsageProblem::Duplicate { recipient, insats } => say!(
+            lang,
+            "{recipient} har redovisat insats `{insats}` två gånger",
+            "{recipient} reported insats `{insats}` twice"
+        ),
+        UsageProblem::EditedReceived { insats, plan, form } => {
+            let plan = amount(plan);
+            match form {
+                Some(form) => {
+                    let form = amount(form);
+                    say!(
+                        lang,
+                        "mottaget belopp för insats `{insats}` är ändrat till {form}; planen ger {plan}",
+                        "the amount received for insats `{insats}` was changed to {form}; the plan gives {plan}"
+                    )
+                }
+                None => say!(
+                    lang,
+                    "mottaget belopp för insats `{insats}` är borttaget; planen ger {plan}",
+                    "the amount received for insats `{insats}` was removed; the plan gives {plan}"
+                ),
+            }
+        }
+        UsageProblem::EditedInsats { written, text_of } => say!(
+            lang,
+            "insatsens id är ändrat till `{written}`, men beskrivningen är insats `{text_of}`s",
+            "the insats id was changed to `{written}`, but the description is that of insats `{text_of}`"
+        ),
+        UsageProblem::Invoiced { written } => say!(
+            lang,
+            "om samlingsfakturan är skickad: \"{written}\" är varken ja eller nej",
+            "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
+        ),
+        UsageProblem::Missing {
+            recipient,
+            insats,
+            amount: a,
+        } => {
+            let a = amount(a);
+            say!(
+                lang,
+                "{recipient} har inte redovisat insats `{insats}` ({a})",
+                "{recipient} has not reported on insats `{insats}` ({a})"
+            )
+        }
+        UsageProblem::NothingFilledIn {
+            recipient,
+            lines,
+            amount: a,
+        } => {
+            let (a, lines) = (amount(a), rows(*lines, lang));
+            say!(
+                lang,
+                "{recipient} har inte fyllt i något använt belopp ({lines}, {a})",
+                "{recipient} has filled in no amount used ({lines}, {a})"
+            )
+        }
+        UsageProblem::MissingRecipient {
+            recipient,
+            lines,
+            amount: a,
+        } => {
+            let (a, lines) = (amount(a), rows(*lines, lang));
+            say!(
+                lang,
+                "{recipient} har inte skickat in någon redovisning ({lines}, {a})",
+                "{recipient} has sent no report ({lines}, {a})"
+            )
+        }
+    }
+}
+
+pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
+    match problem {
+        UsageProblem::ExceedsReceived { .. } => say!(
+            lang,
+            "rätta beloppet: mot de här medlen kan högst det mottagna redovisas",
+            "correct the amount: no more than was received can be reported against these funds"
+        ),
+        UsageProblem::UnknownInsats {
+            suggestion: Some(s),
+            ..
+        } => say!(lang, "menade du `{s}`?", "did you mean `{s}`?"),
+        UsageProblem::UnknownInsats { .. } => say!(
+            lang,
+            "ange en insats ur planen; blanketten från `allocate follow-up --forms` listar mottagarens insatser",
+            "give an insats of the plan; the form from `allocate follow-up --forms` lists the recipient's insatser"
+        ),
+        UsageProblem::NotRecipientsLine { recipient, own, .. } => {
+            let own = own.join(", ");
+            say!(
+                lang,
+                "{recipient} får medel ur {own}; redovisa dem",
+                "{recipient} receives money from {own}; report on those"
+            )
+        }
+        UsageProblem::RowWithoutInsats => say!(
+            lang,
+            "skriv vilken insats beloppet gäller i kolumnen Insats",
+            "write which insats the amount is for in the Insats column"
+        ),
+        UsageProblem::UnknownRecipient {
+            suggestion: Some(s),
+            ..
+        } => say!(lang, "menade du `{s}`?", "did you mean `{s}`?"),
+        UsageProblem::UnknownRecipient { .. } => say!(
+            lang,
+            "ange mottagaren som planen gör: aktörens namn, förkortning eller id, kommunens namn eller kommunkod",
+            "name the recipient as the plan does: the actor's name, short name or id, the kommun's name or kommunkod"
+        ),
+        UsageProblem::NotARecipient { .. } => say!(
+            lang,
+            "redovisa för den som tar emot medlen: varje kommun och var och en av regionens enheter för sig",
+            "report for whoever receives the money: each kommun and each of the region's units on its own"
+        ),
+        UsageProblem::NoRecipient => say!(
+            lang,
+            "skriv mottagarens namn efter Mottagare, som blanketten från `allocate follow-up --forms` har det",
+            "write the recipient's name after Recipient, as the form from `allocate follow-up --forms` has it"
+        ),
+        UsageProblem::BadAmount { .. } => say!(
+            lang,
+            "skriv beloppet i kronor, till exempel 21200 eller 21 200, och öre med decimalkomma: 21200,50",
+            "write the amount in kronor, for example 21200 or 21 200, and öre after a decimal comma: 21200,50"
+        ),
+        UsageProblem::NegativeAmount { .. } => say!(
+            lang,
+            "skriv det som har använts, 0 eller mer; det som ska betalas tillbaka räknas fram ur det som inte har använts",
+            "write what was used, 0 or more; what is to be repaid is worked out from what was not used"
+        ),
+        UsageProblem::Duplicate { .. } => say!(
+            lang,
+            "ta bort den ena raden, eller lägg ihop beloppen på en rad",
+            "remove one of the rows, or add the amounts up on one row"
+        ),
+        UsageProblem::EditedReceived { plan, .. } => {
+            let plan = lang.amount(*plan);
+            say!(
+                lang,
+                "skriv tillbaka {plan}: mottaget belopp kommer ur beslutet och ändras inte på blanketten; fyll bara i Använt och Kommentar",
+                "put back {plan}: the amount received comes from the decision and is not changed on the form; fill in only Used and Comment"
+            )
+        }
+        UsageProblem::EditedInsats { text_of, .. } => say!(
+            lang,
+            "skriv tillbaka `{text_of}`; raden räknas inte förrän id och beskrivning hör ihop (ett kalkylprogram kan ha gjort om `3.10` till talet 3,1: använd XLSX-blanketten, eller öppna CSV-filen med kolumnen som text)",
+            "put back `{text_of}`; the row is not counted until id and description belong together (a spreadsheet may have turned `3.10` into the number 3.1: use the XLSX form, or open the CSV file with the column as text)"
+        ),
+        UsageProblem::Invoiced { .. } => say!(lang, "skriv ja eller nej", "write yes or no"),
+        UsageProblem::Missing { .. } | UsageProblem::NothingFilledIn { .. } => say!(
+            lang,
+            "fyll i använt belopp, 0 om inget har använts",
+            "fill in the amount used, 0 if nothing was used"
+        ),
+        UsageProblem::MissingRecipient { .. } => say!(
+            lang,
+            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ange den ifylld här",
+            "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give it here filled in"
+        ),
+    }
+}
+
+/// "mottaget 21 200 kr, använt 25 000 kr, skillnad 3 800 kr".
+pub fn figures(received: Amount, used: Amount, lang: Lang) -> String {
+    let difference = lang.amount(used - received);
+    let (received, used) = (lang.amount(received), lang.amount(used));
+    say!(
+        lang,
+        "mottaget {received}, använt {used}, för mycket {difference}",
+        "received {received}, used {used}, too much {difference}"
+    )
+}
+
+/// What the place a duplicate was first reported at is.
+pub fn first_reported(lang: Lang) -> &'static str {
+    lang.pick("först redovisad här", "first reported here")
+}
+
+/// What happens to a recipient's unused money.
+pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
+    match settlement {
+        Settlement::Nothing => "",
+        Settlement::RegionBooks => {
+            lang.pick("kvar i regionens bokföring", "stays in the region's books")
+        }
+        Settlement::ReturnToRegion => {
+            lang.pick("betalas tillbaka till regionen", "paid back to the region")
+        }
+        Settlement::ReduceInvoice => lang.pick(
+            "dras av på samlingsfakturan",
+            "taken off the collective invoice",
+        ),
+        Settlement::ReturnOrReduce => lang.pick(
+            "tillbaka, eller avdrag om ej fakturerat",
+            "paid back, or off the invoice if not sent",
+        ),
+    }
+}
+
+fn read_reason(reason: &ReadReason, lang: Lang) -> String {
+    match reason {
+        ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
+        ReadReason::Directory => lang.pick("är en mapp", "is a directory").to_string(),
+        ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
+        ReadReason::NotUtf8 { .. } | ReadReason::Utf16 => lang
+            .pick("texten kan inte avkodas", "the text cannot be decoded")
+            .to_string(),
+        ReadReason::TooLarge { size, limit } => {
+            let (size, limit) = (file_size(*size, lang), file_size(*limit, lang));
+            say!(
+                lang,
+                "filen är {size}; en redovisning får vara högst {limit}",
+                "the file is {size}; a usage file may be at most {limit}"
+            )
+        }
+        ReadReason::Binary(BinaryKind::Pdf) => lang
+            .pick("en PDF-fil, inte en blankett", "a PDF file, not a form")
+            .to_string(),
+        ReadReason::Binary(_) => lang
+            .pick(
+                "inte en textfil eller arbetsbok som kan läsas",
+                "not a text file or workbook that can be read",
+            )
+            .to_string(),
+        ReadReason::NotRegular(special) => super::load::not_regular(*special, lang),
+        ReadReason::StdinIsTerminal => lang
+            .pick(
+                "standard input är en terminal, inte en fil eller en pipe",
+                "standard input is a terminal, not a file or a pipe",
+            )
+            .to_string(),
+        ReadReason::Other(e) => super::load::os_error(*e, lang),
+    }
+}
+
+/// Why a usage file cannot be read, and what to do.
+pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
+    let path = error.path().display();
+    match error {
+        UsageReadError::Read { reason, .. } => {
+            let why = read_reason(reason, lang);
+            (
+                say!(lang, "{path}: {why}", "{path}: {why}"),
+                say!(
+                    lang,
+                    "ange en ifylld blankett (CSV eller XLSX) eller en redovisning i TOML",
+                    "give a filled-in form (CSV or XLSX) or a usage file in TOML"
+                ),
+            )
+        }
+        UsageReadError::Workbook { detail, .. } if detail.is_empty() => (
+            say!(
+                lang,
+                "{path}: arbetsboken har inget blad",
+                "{path}: the workbook has no sheet"
+            ),
+            say!(
+                lang,
+                "ange blanketten som `allocate follow-up --forms` skrev, ifylld",
+                "give the form `allocate follow-up --forms` wrote, filled in"
+            ),
+        ),
+        UsageReadError::Workbook { detail, .. } => (
+            say!(
+                lang,
+                "{path}: arbetsboken kan inte läsas ({detail})",
+                "{path}: the workbook cannot be read ({detail})"
+            ),
+            say!(
+                lang,
+                "spara den som XLSX eller CSV och försök igen",
+                "save it as XLSX or CSV and try again"
+            ),
+        ),
+        UsageReadError::NotAForm { .. } => (
+            say!(
+                lang,
+                "{path}: ingen redovisningsblankett: ingen rubrikrad med Insats och Använt",
+                "{path}: not a usage form: no header row with Insats and Used"
+            ),
+            say!(
+                lang,
+                "ange blanketten som `allocate follow-up --forms` skrev, ifylld, med rubrikraden kvar; eller en redovisning i TOML (filnamn som slutar på .toml)",
+                "give the form `allocate follow-up --forms` wrote, filled in, with its header row kept; or a usage file in TOML (a name ending in .toml)"
+            ),
+        ),
+        UsageReadError::Toml { detail, .. } => (
+            say!(
+                lang,
+                "redovisningen kan inte läsas: {detail}",
+                "the usage file cannot be read: {detail}"
+            ),
+            say!(
+                lang,
+                "varje rad är en [[usage]] med recipient, insats, used och ev. comment; [[recipients]] anger recipient och invoiced",
+                "each row is a [[usage]] with recipient, insats, used and optionally comment; [[recipients]] gives recipient and invoiced"
+            ),
+        ),
+    }
+}

@@ -1,0 +1,1107 @@
+//! `allocate follow-up` on the real 2026 plan: forms written and read back, a complete set of
+//! invented usage summed up, every error case with its code, place and message, and forms as
+//! spreadsheets save them.
+//!
+//! Figures received are the decision document's (seed 001): KFJH 2 127 436, Östersund 436 000,
+//! Berg 196 200, Folkhälsoenheten 3 510 836, the county 12 689 898; per kommun and insats as in
+//! its per-kommun table. The usage is invented here, in each test.
+
+use std::path::Path;
+
+use allocate::core::finding::Severity;
+use allocate::core::followup::UsageCode;
+
+use crate::support::{Output, allocate, repo_root};
+
+/// A folder with the 2026 plan, for one test.
+struct Year {
+    dir: tempfile::TempDir,
+}
+
+const PLAN: &str = "plan-2026.toml";
+const BERG: &str = "forms/redovisning-2026-2326-berg.csv";
+const OSTERSUND: &str = "forms/redovisning-2026-2380-ostersund.csv";
+const KROKOM: &str = "forms/redovisning-2026-2309-krokom.csv";
+const KFJH: &str = "forms/redovisning-2026-kfjh.csv";
+const FHE: &str = "forms/redovisning-2026-fhe.csv";
+const RJH: &str = "forms/redovisning-2026-rjh.csv";
+
+impl Year {
+    fn new() -> Year {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            repo_root().join("allocations").join(PLAN),
+            dir.path().join(PLAN),
+        )
+        .unwrap();
+        Year { dir }
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        allocate(self.dir.path(), args)
+    }
+
+    /// Writes the forms into `forms/` (`csv` or `xlsx`).
+    fn forms(&self, format: &str) -> Output {
+        let out = self.run(&[
+            "follow-up",
+            PLAN,
+            "--forms",
+            "--format",
+            format,
+            "--output",
+            "forms",
+        ]);
+        out.assert_status(0).assert_stdout_empty();
+        out
+    }
+
+    /// A CSV form's text, without its byte-order mark.
+    fn text(&self, name: &str) -> String {
+        let text = std::fs::read_to_string(self.path(name)).unwrap();
+        text.trim_start_matches('\u{feff}').to_string()
+    }
+
+    /// Writes a form back as Swedish Excel saves "CSV UTF-8": with a byte-order mark.
+    fn save(&self, name: &str, text: &str) {
+        std::fs::write(self.path(name), format!("\u{feff}{text}")).unwrap();
+    }
+
+    /// Follows up every CSV form in `forms/` (and `extra`).
+    fn follow_up(&self, extra: &[&str]) -> Output {
+        let mut forms: Vec<String> = std::fs::read_dir(self.path("forms"))
+            .unwrap()
+            .map(|e| format!("forms/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|n| n.ends_with(".csv"))
+            .collect();
+        forms.sort();
+        let mut args = vec!["follow-up", PLAN];
+        args.extend(forms.iter().map(String::as_str));
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+/// The form's table rows: `(line index, fields)` of every row after the header row.
+fn table_rows(text: &str) -> Vec<(usize, Vec<String>)> {
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("Område;Insats;") || l.starts_with("Area;Insats;"))
+        .expect("the header row");
+    lines
+        .iter()
+        .enumerate()
+        .skip(header + 1)
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| (i, split_row(l)))
+        .collect()
+}
+
+/// A CSV row's fields (quotes as the form writes them).
+fn split_row(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ';' if !quoted => fields.push(String::new()),
+            c => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+/// The form with every row's amount used filled in: what it received, or the exception given
+/// for its insats (`""` leaves it empty).
+fn fill(text: &str, exceptions: &[(&str, &str)]) -> String {
+    let rows = table_rows(text);
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_string).collect();
+    for (i, fields) in rows {
+        let id = fields[1].as_str();
+        let received = fields[3].as_str();
+        let used = exceptions
+            .iter()
+            .find(|(insats, _)| *insats == id)
+            .map_or(received, |(_, used)| *used);
+        let line = &mut lines[i];
+        assert!(line.ends_with(";;"), "{line}");
+        line.truncate(line.len() - 2);
+        line.push_str(&format!(";{used};"));
+    }
+    lines.join("\r\n")
+}
+
+/// The form with `from` replaced by `to` (which must be there).
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the form has no {from:?}");
+    text.replacen(from, to, 1)
+}
+
+/// The form's answer to whether the collective invoice was sent.
+fn invoiced(text: &str, answer: &str) -> String {
+    edit(
+        text,
+        "Samlingsfaktura skickad (ja/nej);",
+        &format!("Samlingsfaktura skickad (ja/nej);{answer}"),
+    )
+}
+
+/// `name:line:col` of `needle` (plus `offset` characters) in `text`, columns in characters.
+fn place(name: &str, text: &str, needle: &str, offset: usize) -> String {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("no {needle:?} in {name}"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1
+        + offset;
+    format!("{name}:{line}:{col}")
+}
+
+/// How many findings have `code`.
+fn count(out: &Output, code: &str) -> usize {
+    out.finding_codes().iter().filter(|c| *c == code).count()
+}
+
+/// The summary as JSON.
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{}", out.stdout))
+}
+
+fn recipient<'a>(doc: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    doc["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == name)
+        .unwrap_or_else(|| panic!("no recipient {name}"))
+}
+
+#[test]
+fn forms_are_written_one_per_recipient_for_swedish_excel() {
+    let year = Year::new();
+    let out = year.forms("csv");
+    assert_eq!(out.stderr.lines().count(), 15, "{}", out.stderr);
+    out.assert_stderr_contains("Skrev forms/redovisning-2026-kfjh.csv")
+        .assert_stderr_contains("Skrev forms/redovisning-2026-2380-ostersund.csv");
+    let bytes = std::fs::read(year.path(BERG)).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "UTF-8 with a BOM");
+    let berg = year.text(BERG);
+    for line in [
+        "Mottagare;Berg",
+        "Kommunkod;2326",
+        "Referenskod;400105",
+        "Redovisas senast;2026-12-31",
+        "Skickas till;Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten",
+        "Samlingsfaktura skickad (ja/nej);",
+        "Område;Insats;Beskrivning;Mottaget (kr);Använt (kr);Kommentar",
+    ] {
+        assert!(
+            berg.split("\r\n").any(|l| l == line),
+            "no line {line:?}\n{berg}"
+        );
+    }
+    let rows: Vec<(String, String, String)> = table_rows(&berg)
+        .into_iter()
+        .map(|(_, f)| (f[0].clone(), f[1].clone(), f[3].clone()))
+        .collect();
+    let expected = [
+        ("1", "1.3", "21200"),
+        ("2", "2.5", "75000"),
+        ("3", "3.4", "100000"),
+    ];
+    assert_eq!(
+        rows,
+        expected.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    );
+    // The region's own units do not invoice, so they are not asked whether they have.
+    assert!(!year.text(FHE).contains("Samlingsfaktura"));
+    let total: i64 = std::fs::read_dir(year.path("forms"))
+        .unwrap()
+        .flat_map(|e| {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            table_rows(&text)
+                .into_iter()
+                .map(|(_, f)| f[3].parse::<i64>().unwrap())
+                .collect::<Vec<_>>()
+        })
+        .sum();
+    assert_eq!(total, 12_689_898, "the forms hold the county total");
+    // Written safely: not over the forms already there.
+    let again = year.run(&["follow-up", PLAN, "--forms", "--output", "forms"]);
+    again
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("finns redan");
+}
+
+#[test]
+fn forms_read_back_unchanged_are_reported_as_not_filled_in() {
+    let year = Year::new();
+    year.forms("csv");
+    let out = year.follow_up(&[]);
+    out.assert_status(0).assert_stderr_empty();
+    let codes = out.finding_codes();
+    assert_eq!(codes.len(), 15, "one per recipient\n{}", out.stdout);
+    assert!(codes.iter().all(|c| c == "usage-missing"), "{codes:?}");
+    out.assert_stdout_contains(
+        "varning[usage-missing]: Berg har inte fyllt i något använt belopp (3 rader, 196 200 kr)",
+    )
+    .assert_stdout_contains("Redovisningar: 15 filer, 0 fel, 15 varningar")
+    .assert_stdout_contains("Redovisat: 0 av 44 rader; ej redovisat 12 689 898 kr")
+    .assert_row(&["Berg (2326)", "196 200", "0", "0", "196 200"]);
+    let berg = year.text(BERG);
+    let first_empty = place(BERG, &berg, "21200;;", 6);
+    out.assert_finding("usage-missing", &first_empty);
+}
+
+#[test]
+fn xlsx_forms_are_protected_workbooks_that_read_back_unchanged() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let year = Year::new();
+    year.forms("xlsx");
+    let path = year.path("forms/redovisning-2026-kfjh.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("Redovisning").unwrap();
+    let cell = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(1, 0), Data::String("Mottagare".into()));
+    assert_eq!(
+        cell(1, 1),
+        Data::String("Kommunförbundet Jämtland Härjedalen".into())
+    );
+    let received: Vec<f64> = (0..sheet.height() as u32)
+        .filter_map(|r| match (cell(r, 1), cell(r, 3)) {
+            (Data::String(id), Data::Float(f)) if id.contains('.') => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(received, [1_350_000.0, 250_000.0, 400_000.0, 127_436.0]);
+    let out = year.run(&["follow-up", PLAN, "forms/redovisning-2026-kfjh.xlsx"]);
+    out.assert_status(0).assert_stderr_empty().assert_stdout_contains(
+        "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte fyllt i något använt belopp (4 rader, 2 127 436 kr)",
+    );
+    // A workbook's place is its cell: row 12, column E.
+    out.assert_finding("usage-missing", "forms/redovisning-2026-kfjh.xlsx:11:5")
+        .assert_stdout_contains("= cell: E11");
+}
+
+/// The invented year: what is left unused, where.
+const UNUSED: [(&str, &str, &str, i64); 6] = [
+    (KFJH, "2.1", "230000", 20_000),
+    (BERG, "2.5", "60 000", 15_000),
+    (OSTERSUND, "3.4", "95500", 4_500),
+    (KROKOM, "1.3", "40000", 7_600),
+    (FHE, "3.5", "250 000", 60_836),
+    (RJH, "3.10", "2700000", 50_000),
+];
+
+fn complete_year() -> Year {
+    let year = Year::new();
+    year.forms("csv");
+    let names: Vec<String> = std::fs::read_dir(year.path("forms"))
+        .unwrap()
+        .map(|e| format!("forms/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    for name in names {
+        let exceptions: Vec<(&str, &str)> = UNUSED
+            .iter()
+            .filter(|(form, ..)| *form == name)
+            .map(|(_, insats, used, _)| (*insats, *used))
+            .collect();
+        let mut text = fill(&year.text(&name), &exceptions);
+        if name == KFJH || name == BERG {
+            text = invoiced(&text, "ja");
+        }
+        if name == OSTERSUND {
+            text = invoiced(&text, "nej");
+        }
+        year.save(&name, &text);
+    }
+    year
+}
+
+#[test]
+fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
+    let year = complete_year();
+    let out = year.follow_up(&["--final", "--format", "json"]);
+    out.assert_status(0).assert_stderr_empty();
+    let doc = json(&out);
+    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    assert_eq!(doc["complete"], true);
+    assert_eq!(doc["lines_reported"], 44);
+    let unused: i64 = UNUSED.iter().map(|u| u.3).sum();
+    assert_eq!(unused, 157_936);
+    assert_eq!(doc["totals"]["received"], 12_689_898);
+    assert_eq!(doc["totals"]["used"], 12_689_898 - unused);
+    assert_eq!(doc["totals"]["unused"], unused);
+    assert_eq!(doc["totals"]["unreported"], 0);
+    for (name, received, unused) in [
+        ("Kommunförbundet Jämtland Härjedalen", 2_127_436, 20_000),
+        ("Östersund", 436_000, 4_500),
+        ("Berg", 196_200, 15_000),
+        ("Krokom", 222_600, 7_600),
+        ("Folkhälsoenheten", 3_510_836, 60_836),
+        ("Region Jämtland Härjedalen", 4_205_026, 50_000),
+        ("Fontänhus Jämtland Härjedalen", 250_000, 0),
+    ] {
+        let r = recipient(&doc, name);
+        assert_eq!(r["received"], received, "{name}");
+        assert_eq!(r["unused"], unused, "{name}");
+        assert_eq!(r["used"], received - unused, "{name}");
+    }
+    assert_eq!(recipient(&doc, "Berg")["settlement"], "return-to-region");
+    assert_eq!(recipient(&doc, "Östersund")["settlement"], "reduce-invoice");
+    assert_eq!(recipient(&doc, "Krokom")["settlement"], "return-or-reduce");
+    assert_eq!(
+        recipient(&doc, "Folkhälsoenheten")["settlement"],
+        "region-books"
+    );
+    assert_eq!(recipient(&doc, "Ragunda")["settlement"], "nothing");
+    // Every view sums: recipients, areas and insatser to the county total and the unused.
+    for view in ["recipients", "areas", "insatser", "lines"] {
+        let rows = doc[view].as_array().unwrap();
+        let sum = |key: &str| rows.iter().map(|r| r[key].as_i64().unwrap()).sum::<i64>();
+        assert_eq!(sum("received"), 12_689_898, "{view}");
+        assert_eq!(sum("unused"), unused, "{view}");
+    }
+    let area = |n: usize| doc["areas"][n - 1]["unused"].as_i64().unwrap();
+    assert_eq!(area(1), 7_600);
+    assert_eq!(area(2), 20_000 + 15_000);
+    assert_eq!(area(3), 4_500 + 60_836 + 50_000);
+    let repayment = &doc["repayment"];
+    assert_eq!(repayment["total"], unused);
+    assert_eq!(repayment["by"], "2027-03-31");
+    assert_eq!(repayment["region_books"], 60_836 + 50_000);
+    assert_eq!(repayment["returned"], 20_000 + 15_000);
+    assert_eq!(repayment["reduced"], 4_500);
+    assert_eq!(repayment["undecided"], 7_600);
+    assert_eq!(repayment["preliminary"], false);
+
+    let table = year.follow_up(&["--final"]);
+    table
+        .assert_status(0)
+        .assert_stderr_empty()
+        .assert_stdout_contains("Redovisat: alla 44 rader; redovisas senast 2026-12-31")
+        .assert_row(&["Berg (2326)", "196 200", "181 200", "15 000"])
+        .assert_row(&["Totalt", "12 689 898", "12 531 962", "157 936"])
+        .assert_row(&["Östersund (2380)", "4 500 kr", "dras av: fakturera 431 500 kr"])
+        .assert_stdout_contains("Återbetalning till Kammarkollegiet senast 2027-03-31: 157 936 kr\n")
+        .assert_stdout_contains(
+            "Mottaget 12 689 898 kr = använt 12 531 962 kr + ej använt 157 936 kr = länets medel 12 689 898 kr ✓",
+        );
+    assert!(table.finding_codes().is_empty(), "{}", table.stdout);
+}
+
+#[test]
+fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
+    let year = complete_year();
+    let out = year.follow_up(&["--output", "summary"]);
+    out.assert_status(0).assert_stdout_empty();
+    for stem in [
+        "uppfoljning-mottagare",
+        "uppfoljning-omraden",
+        "uppfoljning-insatser",
+        "aterbetalning",
+        "uppfoljning-rader",
+    ] {
+        out.assert_stderr_contains(&format!("Skrev summary/{stem}.csv"));
+    }
+    let repayment = std::fs::read_to_string(year.path("summary/aterbetalning.csv")).unwrap();
+    assert!(repayment.starts_with('\u{feff}'));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(repayment.trim_start_matches('\u{feff}').as_bytes());
+    let sum: i64 = reader
+        .records()
+        .map(|r| r.unwrap()[3].parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(sum, 157_936);
+    let xlsx = year.follow_up(&["--output", "summary", "--format", "xlsx"]);
+    xlsx.assert_status(0)
+        .assert_stderr_contains("Skrev summary/uppfoljning-2026.xlsx");
+    let one = year.follow_up(&["--format", "csv", "--view", "omraden", "--csv", "rfc4180"]);
+    one.assert_status(0).assert_stderr_empty();
+    assert_eq!(
+        one.stdout.lines().next(),
+        Some("Område,Områdets namn,Tilldelat,Använt,Ej använt,Ej redovisat")
+    );
+    let two = year.follow_up(&["--format", "csv"]);
+    two.assert_status(2).assert_stdout_empty();
+}
+
+#[test]
+fn an_amount_used_above_the_amount_received_is_an_error() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[("2.5", "80 000")]);
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-exceeds-received",
+            &place(BERG, &text, "75000;80 000", 6),
+        )
+        .assert_stdout_contains(
+            "fel[usage-exceeds-received]: Berg har använt 80 000 kr av insats `2.5` men fick 75 000 kr",
+        )
+        .assert_stdout_contains("= belopp: mottaget 75 000 kr, använt 80 000 kr, för mycket 5 000 kr")
+        .assert_stderr_contains("1 fel i redovisningarna; ingen sammanställning");
+    assert!(!out.stdout.contains("Per mottagare"), "no summary");
+}
+
+#[test]
+fn a_row_for_an_insats_the_plan_does_not_have_is_an_error() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[]) + "\r\n3;3.11;En rad som inte finns;;5000;\r\n";
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-line", &place(BERG, &text, "3.11;", 0))
+        .assert_stdout_contains("fel[usage-unknown-line]: insats `3.11` finns inte i planen");
+}
+
+#[test]
+fn a_row_for_an_insats_the_recipient_gets_nothing_from_is_an_error() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[]) + "\r\n1;1.1;;;5000;\r\n";
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-line", &place(BERG, &text, "1;1.1;", 2))
+        .assert_stdout_contains("fel[usage-unknown-line]: Berg får inga medel ur insats `1.1`")
+        .assert_stdout_contains("= åtgärd: Berg får medel ur 1.3, 2.5, 3.4; redovisa dem");
+}
+
+#[test]
+fn a_recipient_that_is_not_in_the_plan_is_an_error() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(&fill(&year.text(BERG), &[]), "Kommunkod;2326\r\n", "");
+    let text = edit(&text, "Mottagare;Berg", "Mottagare;Bergen");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Bergen", 0))
+        .assert_stdout_contains(
+            "fel[usage-unknown-recipient]: okänd mottagare `Bergen`: den får inga medel i planen",
+        )
+        .assert_stdout_contains("= åtgärd: menade du `Berg`?");
+    // Reported once, not once per row.
+    assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
+}
+
+#[test]
+fn the_group_of_kommuner_is_not_a_recipient() {
+    let year = Year::new();
+    std::fs::write(
+        year.path("usage.toml"),
+        "[[usage]]\nrecipient = \"Länets kommuner\"\ninsats = \"1.3\"\nused = 400_000\n",
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-recipient", "usage.toml:2:13")
+        .assert_stdout_contains("`Länets kommuner` tar inte själv emot några medel i planen");
+}
+
+#[test]
+fn a_negative_amount_is_an_error() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[("1.3", "-500")]);
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", &place(BERG, &text, "21200;-500", 6))
+        .assert_stdout_contains("fel[usage-amount]: använt belopp -500 kr är negativt");
+}
+
+#[test]
+fn malformed_amounts_are_errors_that_say_why() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(
+        &year.text(BERG),
+        &[
+            ("1.3", "21.200"),
+            ("2.5", "ca 60 000"),
+            ("3.4", "99999,995"),
+        ],
+    );
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", &place(BERG, &text, "21.200", 0))
+        .assert_stdout_contains(
+            "fel[usage-amount]: beloppet \"21.200\" går inte att läsa: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
+        )
+        .assert_finding("usage-amount", &place(BERG, &text, "ca 60 000", 0))
+        .assert_stdout_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal")
+        .assert_stdout_contains(
+            "beloppet \"99999,995\" går inte att läsa: det har fler än två decimaler (bråkdelar av öre)",
+        );
+    // A line with an unreadable amount is not also reported as missing.
+    assert_eq!(count(&out, "usage-amount"), 3, "{}", out.stdout);
+    assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
+}
+
+fn partly_reported() -> Year {
+    let year = Year::new();
+    std::fs::write(
+        year.path("usage.toml"),
+        "[[usage]]\nrecipient = \"2326\"\ninsats = \"1.3\"\nused = 21_200\n",
+    )
+    .unwrap();
+    year
+}
+
+#[test]
+fn a_line_nobody_reported_on_is_a_warning_until_the_deadline() {
+    let year = partly_reported();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    let insats_2_5 = place(PLAN, &plan, "id = \"2.5\"", 5);
+    let out = year.run(&["follow-up", PLAN, "usage.toml", "--view", "recipients"]);
+    out.assert_status(0)
+        .assert_stderr_empty()
+        .assert_finding("usage-missing", &insats_2_5)
+        .assert_stdout_contains("varning[usage-missing]: Berg har inte redovisat insats `2.5` (75 000 kr)")
+        .assert_stdout_contains(
+            "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte skickat in någon redovisning (4 rader, 2 127 436 kr)",
+        )
+        .assert_row(&["Berg (2326)", "196 200", "21 200", "0", "175 000"]);
+    let before = year.run(&["follow-up", PLAN, "usage.toml", "--date", "2026-12-31"]);
+    before.assert_status(0);
+    assert!(before.stdout.contains("varning[usage-missing]"));
+}
+
+#[test]
+fn a_line_nobody_reported_on_is_an_error_in_the_final_follow_up_and_after_the_deadline() {
+    let year = partly_reported();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    let insats_3_4 = place(PLAN, &plan, "id = \"3.4\"", 5);
+    let out = year.run(&["follow-up", PLAN, "usage.toml", "--final"]);
+    out.assert_status(1)
+        .assert_finding("usage-missing", &insats_3_4)
+        .assert_stdout_contains(
+            "fel[usage-missing]: Berg har inte redovisat insats `3.4` (100 000 kr)",
+        )
+        .assert_stdout_contains("(slutlig uppföljning)");
+    let late = year.run(&["follow-up", PLAN, "usage.toml", "--date", "2027-01-15"]);
+    late.assert_status(1)
+        .assert_stdout_contains("fel[usage-missing]: Berg har inte redovisat insats `3.4`")
+        .assert_stdout_contains("(redovisningstiden har gått ut)");
+    let bad_date = year.run(&["follow-up", PLAN, "usage.toml", "--date", "15/1 2027"]);
+    bad_date.assert_status(2).assert_stdout_empty();
+}
+
+#[test]
+fn a_changed_amount_received_is_reported_not_trusted() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(
+        &fill(&year.text(BERG), &[]),
+        ";75000;75000;",
+        ";80000;75000;",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-form-edited", &place(BERG, &text, "80000;", 0))
+        .assert_stdout_contains(
+            "fel[usage-form-edited]: mottaget belopp för insats `2.5` är ändrat till 80 000 kr; planen ger 75 000 kr",
+        );
+}
+
+#[test]
+fn a_changed_insats_id_is_reported_not_trusted() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(&fill(&year.text(BERG), &[]), "\r\n2;2.5;", "\r\n2;2.6;");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-form-edited", &place(BERG, &text, "2.6;", 0))
+        .assert_stdout_contains(
+            "fel[usage-form-edited]: insatsens id är ändrat till `2.6`, men beskrivningen är insats `2.5`s",
+        );
+    // Not counted: the line it belongs to is still unreported.
+    assert!(out.stdout.contains("Berg har inte redovisat insats `2.5`"));
+}
+
+#[test]
+fn an_insats_id_a_spreadsheet_turned_into_a_number_is_caught_by_its_description() {
+    let year = Year::new();
+    year.forms("csv");
+    // English Excel reads "3.10" as the number 3.1 and saves it so.
+    let text = edit(&fill(&year.text(RJH), &[]), "\r\n3;3.10;", "\r\n3;3.1;");
+    year.save(RJH, &text);
+    let out = year.run(&["follow-up", PLAN, RJH]);
+    out.assert_status(1)
+        .assert_finding("usage-form-edited", &place(RJH, &text, "3;3.1;", 2))
+        .assert_stdout_contains(
+            "insatsens id är ändrat till `3.1`, men beskrivningen är insats `3.10`s",
+        );
+}
+
+#[test]
+fn a_line_reported_twice_is_an_error_that_points_at_both() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[]);
+    year.save(BERG, &text);
+    std::fs::write(year.path("berg-igen.csv"), format!("\u{feff}{text}")).unwrap();
+    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv"]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-duplicate",
+            &place("berg-igen.csv", &text, "21200;21200", 6),
+        )
+        .assert_stdout_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` två gånger")
+        .assert_stdout_contains("först redovisad här");
+    assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stdout);
+}
+
+#[test]
+fn whether_the_invoice_was_sent_must_be_yes_or_no() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = invoiced(&fill(&year.text(BERG), &[]), "kanske");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-invoiced", &place(BERG, &text, "kanske", 0))
+        .assert_stdout_contains(
+            "fel[usage-invoiced]: om samlingsfakturan är skickad: \"kanske\" är varken ja eller nej",
+        );
+}
+
+/// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
+/// as `fields` joins a row.
+fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {
+    let text = invoiced(&fill(&year.text(BERG), &[("2.5", "USED")]), "ja");
+    let rows: Vec<String> = text
+        .split("\r\n")
+        .map(|line| {
+            split_row(line)
+                .into_iter()
+                .map(|f| {
+                    let f = if f == "USED" { used_2_5.to_string() } else { f };
+                    if f.contains(delimiter) || f.contains('"') {
+                        format!("\"{}\"", f.replace('"', "\"\""))
+                    } else {
+                        f
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(delimiter)
+        })
+        .collect();
+    rows.join("\r\n")
+}
+
+fn assert_berg_read(year: &Year, name: &str) {
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        name,
+        "--format",
+        "json",
+        "--view",
+        "lines",
+    ]);
+    out.assert_status(0);
+    assert!(
+        !out.stderr.contains("fel["),
+        "{name} was not read cleanly:\n{}",
+        out.stderr
+    );
+    let lines = json(&out);
+    let used: Vec<String> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["recipient"] == "Berg")
+        .map(|l| l["used"].to_string())
+        .collect();
+    assert_eq!(used, ["21200", "\"59999.5\"", "100000"], "{name}");
+}
+
+#[test]
+fn forms_saved_by_swedish_excel_as_plain_csv_are_read() {
+    // "CSV (semikolonavgränsad)": Windows-1252, no byte-order mark, a decimal comma, a
+    // no-break space between thousands.
+    let year = Year::new();
+    year.forms("csv");
+    let text = berg_as_saved(&year, ";", "59\u{a0}999,50");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable);
+    std::fs::write(year.path("berg-1252.csv"), &bytes).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8");
+    assert_berg_read(&year, "berg-1252.csv");
+}
+
+#[test]
+fn forms_saved_with_commas_or_tabs_are_read() {
+    let year = Year::new();
+    year.forms("csv");
+    // English Excel: commas, a decimal point, no byte-order mark.
+    std::fs::write(
+        year.path("berg-comma.csv"),
+        berg_as_saved(&year, ",", "59999.50"),
+    )
+    .unwrap();
+    assert_berg_read(&year, "berg-comma.csv");
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, tabs.
+    let text = berg_as_saved(&year, "\t", "59 999,50");
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(year.path("berg-utf16.txt"), bytes).unwrap();
+    assert_berg_read(&year, "berg-utf16.txt");
+}
+
+#[test]
+fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
+    use rust_xlsxwriter::Workbook;
+    let year = Year::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [&[&str]; 6] = [
+        &["Mottagare", "Berg"],
+        &["Kommunkod", "2326"],
+        &[],
+        &[
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+        &["1", "1.3", "", "", "", ""],
+        &["2", "2.5", "", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *value).unwrap();
+        }
+    }
+    // Numbers as a spreadsheet stores them: doubles, one with öre; and text where one is not.
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet.write_number(4, 4, 21_199.5).unwrap();
+    sheet.write_number(5, 3, 75_000.0).unwrap();
+    sheet.write_string(5, 4, "ca 60 000").unwrap();
+    sheet.write_string(6, 1, "3.4").unwrap();
+    sheet.write_number(6, 3, 100_000.0).unwrap();
+    sheet.write_number(6, 4, 100_000.0).unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", "berg.xlsx:6:5")
+        .assert_stdout_contains("= cell: E6")
+        .assert_stdout_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal");
+    // The first row was read exactly: 21 199,50 used, so nothing about it is reported.
+    assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
+}
+
+#[test]
+fn a_file_that_is_not_a_form_cannot_be_read() {
+    let year = Year::new();
+    std::fs::write(year.path("notes.csv"), "Berg;21200\r\nÖstersund;436000\r\n").unwrap();
+    let out = year.run(&["follow-up", PLAN, "notes.csv"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[read-error]: notes.csv: ingen redovisningsblankett");
+    let missing = year.run(&["follow-up", PLAN, "nowhere.csv"]);
+    missing
+        .assert_status(2)
+        .assert_stderr_contains("nowhere.csv: filen finns inte");
+    std::fs::write(
+        year.path("bad.toml"),
+        "[[usage]]\nrecipient = \"Berg\"\nused = 5\n",
+    )
+    .unwrap();
+    let toml = year.run(&["follow-up", PLAN, "bad.toml"]);
+    toml.assert_status(2)
+        .assert_stderr_contains(
+            "fel[read-error]: redovisningen kan inte läsas: missing field `insats`",
+        )
+        .assert_stderr_contains("--> bad.toml:1:1");
+}
+
+#[test]
+fn forms_need_a_folder_and_a_spreadsheet_format() {
+    let year = Year::new();
+    let out = year.run(&["follow-up", PLAN, "--forms"]);
+    out.assert_status(2)
+        .assert_stderr_contains("blanketterna skrivs till en mapp: ange --output");
+    let json = year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--output",
+        "f",
+        "--format",
+        "json",
+    ]);
+    json.assert_status(2)
+        .assert_stderr_contains("blanketterna skrivs som CSV eller XLSX");
+    let nothing = year.run(&["follow-up", PLAN]);
+    nothing.assert_status(2);
+}
+
+#[test]
+fn a_plan_with_errors_is_not_followed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo_root().join("examples/plan-2026-as-printed.toml"),
+        dir.path().join("plan.toml"),
+    )
+    .unwrap();
+    let out = allocate(
+        dir.path(),
+        &["follow-up", "plan.toml", "--forms", "--output", "f"],
+    );
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("plan.toml: 1 fel; ingen uppföljning förrän planen stämmer");
+    assert!(!dir.path().join("f").exists());
+}
+
+#[test]
+fn findings_and_tables_speak_english_on_request() {
+    let year = partly_reported();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "usage.toml",
+        "--lang",
+        "en",
+        "--view",
+        "repayment",
+    ]);
+    out.assert_status(0)
+        .assert_stdout_contains("warning[usage-missing]: Berg has not reported on insats `2.5` (75,000 kr)")
+        .assert_stdout_contains("Repayment to Kammarkollegiet by 2027-03-31: 0 kr (preliminary: not every line is reported)");
+}
+
+#[test]
+fn forms_in_english_are_read_back_too() {
+    let year = Year::new();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--output",
+        "forms",
+        "--lang",
+        "en",
+    ]);
+    out.assert_status(0)
+        .assert_stderr_contains("Wrote forms/redovisning-2026-2326-berg.csv");
+    let text = year.text(BERG);
+    assert!(text.contains("Recipient;Berg\r\n"), "{text}");
+    assert!(
+        text.contains("Collective invoice sent (yes/no);\r\n"),
+        "{text}"
+    );
+    let text = edit(
+        &fill(&text, &[("2.5", "70,000.50")]),
+        "(yes/no);",
+        "(yes/no);no",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG,
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .unwrap();
+    assert_eq!(berg["used"], "191200.5");
+    assert_eq!(berg["unused"], "4999.5");
+    assert_eq!(berg["invoiced"], false);
+    assert_eq!(berg["settlement"], "reduce-invoice");
+}
+
+#[test]
+fn report_to_names_actors_of_the_plan() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    std::fs::write(
+        year.path(PLAN),
+        plan.replacen(
+            "report_to = [\"kfjh\", \"fhe\"]",
+            "report_to = [\"kfjh\", \"fhx\"]",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = year.run(&["check", PLAN]);
+    out.assert_status(1)
+        .assert_stdout_contains("fel[unknown-reference]: okänd aktör `fhx`");
+}
+
+#[test]
+fn the_shipped_example_is_read_as_it_is() {
+    let dir = repo_root();
+    let out = allocate(
+        Path::new(&dir),
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/*",
+            "--format",
+            "json",
+        ],
+    );
+    out.assert_status(0);
+    assert!(!out.stderr.contains("fel["), "{}", out.stderr);
+    let doc = json(&out);
+    assert_eq!(recipient(&doc, "Berg")["used"], 181_200);
+    assert_eq!(recipient(&doc, "Östersund")["used"], 415_500);
+    assert_eq!(
+        recipient(&doc, "Kommunförbundet Jämtland Härjedalen")["used"],
+        2_080_000
+    );
+    assert_eq!(recipient(&doc, "Folkhälsoenheten")["unused"], 60_836);
+    assert_eq!(doc["totals"]["received"], 12_689_898);
+}
+
+/// The README's table of follow-up codes, as `UsageCode` gives it.
+#[test]
+fn the_readme_lists_every_follow_up_code() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let rows: Vec<String> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| follow-up code | severity | what |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = UsageCode::ALL
+        .iter()
+        .map(|code| {
+            let severity = match (code, code.severity()) {
+                (UsageCode::Missing, _) => "warning; error with `--final` or past the deadline",
+                (_, Severity::Error) => "error",
+                (_, Severity::Warning) => "warning",
+            };
+            format!("| `{}` | {severity} | {} |", code.as_str(), code.about().1)
+        })
+        .collect();
+    assert!(
+        rows == expected,
+        "the README's table of follow-up codes should read:\n\n| follow-up code | severity | what |\n|---|---|---|\n{}",
+        expected.join("\n")
+    );
+}
+
+mod damage {
+    //! Returned forms are edited by hand and saved by any program: no damage to one may panic
+    //! the reader, the matching or the summary, and every amount the tool writes reads back
+    //! as itself.
+
+    use std::path::Path;
+
+    use allocate::core::check::check;
+    use allocate::core::followup::{self, Options, form, summary};
+    use allocate::core::money::Amount;
+    use allocate::input::{plan, usage};
+    use allocate::output::lang::Lang;
+    use proptest::prelude::*;
+
+    use crate::support::repo_root;
+
+    fn berg_form() -> Vec<u8> {
+        let loaded = plan::load(&repo_root().join("allocations/plan-2026.toml")).unwrap();
+        let checked = check(&loaded.plan, &loaded.key_files);
+        let forms = form::forms(&checked.ledger);
+        let berg = forms.iter().find(|f| f.recipient == "Berg").unwrap();
+        allocate::output::form::csv(berg, Lang::Sv).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn damaged_forms_never_panic(
+            cuts in proptest::collection::vec((0usize..1500, 0usize..40), 0..4),
+            inserts in proptest::collection::vec(
+                (0usize..1500, prop_oneof![
+                    Just(b";".to_vec()), Just(b"\"".to_vec()), Just(b"\r\n".to_vec()),
+                    Just(b"-1,5".to_vec()), Just("1\u{a0}000,505".as_bytes().to_vec()),
+                    Just(b"3.10".to_vec()), Just(vec![0xff, 0xe5]), Just(b"Insats;Anv\xe4nt".to_vec()),
+                    proptest::collection::vec(any::<u8>(), 1..8),
+                ]),
+                0..6,
+            ),
+        ) {
+            let mut bytes = berg_form();
+            for (at, len) in cuts {
+                let at = at.min(bytes.len());
+                let end = (at + len).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            for (at, insert) in inserts {
+                let at = at.min(bytes.len());
+                bytes.splice(at..at, insert);
+            }
+            let loaded = plan::load(&repo_root().join("allocations/plan-2026.toml")).unwrap();
+            let checked = check(&loaded.plan, &loaded.key_files);
+            for name in ["berg.csv", "berg.toml"] {
+                if let Ok(read) = usage::from_bytes(Path::new(name), &bytes, 0) {
+                    for final_report in [false, true] {
+                        let options = Options { final_report, date: None };
+                        let follow_up = followup::follow_up(&checked.ledger, std::slice::from_ref(&read.file), options);
+                        let summary = summary::summary(&checked.ledger, &follow_up);
+                        let t = summary.totals;
+                        prop_assert_eq!(t.used + t.unused + t.unreported, t.received);
+                        prop_assert_eq!(t.received, Amount::kr(12_689_898));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_text_reads_as_an_amount_or_a_reason_and_amounts_read_back(
+            text in "\\PC{0,24}",
+            kronor in -10_000_000_000i64..10_000_000_000,
+            ore in 0i64..100,
+        ) {
+            let _ = usage::parse_amount(&text);
+            let ore = if kronor < 0 { -ore } else { ore };
+            let amount = Amount(rust_decimal::Decimal::new(kronor * 100 + ore, 2));
+            for mark in [',', '.'] {
+                let written = allocate::output::number::cell(amount, mark);
+                prop_assert_eq!(usage::parse_amount(&written), Ok(Some(amount)), "{}", written);
+            }
+            let grouped = Lang::Sv.number(amount);
+            prop_assert_eq!(usage::parse_amount(&grouped), Ok(Some(amount)), "{}", grouped);
+        }
+    }
+}
