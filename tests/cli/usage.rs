@@ -1,24 +1,7 @@
 //! Help and usage errors speak Swedish by default, English with `--lang en` or
 //! `ALLOCATE_LANG=en`; errors go to standard error with exit status 2, help to standard output.
 
-use std::process::Command;
-
-use crate::support::{Output, allocate, repo_root};
-
-fn allocate_env(args: &[&str], key: &str, value: &str) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
-        .args(args)
-        .current_dir(repo_root())
-        .env("NO_COLOR", "1")
-        .env(key, value)
-        .output()
-        .unwrap();
-    Output {
-        status: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use crate::support::{allocate, allocate_env, repo_root};
 
 #[test]
 fn help_is_swedish_by_default() {
@@ -54,7 +37,7 @@ fn help_is_english_with_lang_en_or_the_environment() {
         .assert_status(0)
         .assert_stdout_contains("Usage: allocate check")
         .assert_stdout_contains("Treat warnings as errors");
-    allocate_env(&["--help"], "ALLOCATE_LANG", "en")
+    allocate_env(&repo_root(), &["--help"], &[("ALLOCATE_LANG", "en")])
         .assert_status(0)
         .assert_stdout_contains("Usage: allocate <COMMAND>");
 }
@@ -87,4 +70,16 @@ fn usage_errors_are_swedish_by_default() {
     let out = allocate(&repo_root(), &["check", "--lang", "en", "--frmat", "x"]);
     out.assert_status(2)
         .assert_stderr_contains("error: unexpected argument '--frmat' found");
+}
+
+#[test]
+fn a_split_amount_that_is_not_one_is_refused_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(dir.path(), &["split", "12x"]);
+    assert_eq!(out.status, 2);
+    out.assert_stdout_empty().assert_stderr_contains(
+        "\"12x\" är inget belopp i hela kronor (skriv till exempel 3202124 eller \"3 202 124\")",
+    );
+    let out = allocate(dir.path(), &["split", "12x", "--lang", "en"]);
+    out.assert_stderr_contains("\"12x\" is not an amount in whole kronor");
 }

@@ -68,15 +68,20 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
         .chars()
         .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}'))
         .collect();
+    // A value parser runs before the options are known: the language as usage errors find it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = crate::app::cli::usage_lang(&args);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
+        return Err(crate::say!(
+            lang,
+            "\"{text}\" är inget belopp i hela kronor (skriv till exempel 3202124 eller \"3 202 124\")",
             "\"{text}\" is not an amount in whole kronor (write e.g. 3202124 or \"3 202 124\")"
         ));
     }
     digits
         .parse::<i64>()
         .map(Amount::kr)
-        .map_err(|_| format!("\"{text}\" is too large"))
+        .map_err(|_| crate::say!(lang, "\"{text}\" är för stort", "\"{text}\" is too large"))
 }
 
 pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
