@@ -122,6 +122,18 @@ def machine():
             f"{platform.release()}; {rustc}; " + "; ".join(versions))
 
 
+class Emitter:
+    """Lines printed as they come, so that a long run shows what it has measured so far."""
+
+    def append(self, line):
+        print(line, flush=True)
+
+    def __iadd__(self, lines):
+        for line in lines:
+            self.append(line)
+        return self
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1 000 insatser, 3 rounds")
@@ -130,7 +142,8 @@ def main():
     rounds = 3 if args.quick else args.rounds
     ensure_peers()
     build()
-    out = ["# Measured by `python3 bench/compare.py`", "", f"Machine: {machine()}.", ""]
+    out = Emitter()
+    out += ["# Measured by `python3 bench/compare.py`", "", f"Machine: {machine()}.", ""]
 
     # 1. The peers, side by side.
     sizes = [1000] if args.quick else [1000, 10000]
@@ -160,7 +173,6 @@ def main():
             f"| {a / m['floor'][0]:.1f}× time, {m['allocate'][1] / m['floor'][1]:.1f}× memory |")
     out.append("")
     if args.quick:
-        print("\n".join(out))
         return
 
     # 2. Growth: 100 000 insatser (allocate and the floor only), and kommuner.
@@ -216,7 +228,6 @@ def main():
     for name, (s, mib) in m.items():
         out.append(f"| `{name}` | {seconds(s)} | {mib:.0f} MiB | {s / c:.1f}× |")
     out.append("")
-    print("\n".join(out))
 
 
 if __name__ == "__main__":

@@ -83,7 +83,10 @@ pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
-        View::Payments => payments(&report::payment_rows(projection), words),
+        View::Payments => {
+            let missing = report::decision_date_missing(projection.ledger.plan);
+            payments(&report::payment_rows(projection), missing, words)
+        }
         View::PerKommun => per_kommun(&report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
@@ -156,7 +159,22 @@ pub fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
     }
 }
 
-fn payments(rows: &[PaymentRow], words: Words) -> Sheet {
+/// The decision as an invoice cites it; a missing date is said, not left out, for people
+/// (the machine dialect keeps the text as the plan gives it).
+fn decision(decision: &str, date_missing: bool, words: Words) -> std::rc::Rc<str> {
+    let placeholder = words.pick(
+        " [beslutsdatum saknas – ange decision_date under [plan]]",
+        " [decision date missing – give decision_date under [plan]]",
+        "",
+    );
+    if date_missing {
+        format!("{decision}{placeholder}").into()
+    } else {
+        decision.into()
+    }
+}
+
+fn payments(rows: &[PaymentRow], date_missing: bool, words: Words) -> Sheet {
     let headers = headers(
         &[
             ("Mottagare", "Recipient", "recipient"),
@@ -173,6 +191,9 @@ fn payments(rows: &[PaymentRow], words: Words) -> Sheet {
         words,
     );
     let total: Amount = rows.iter().map(|r| r.amount).sum();
+    let decision_text = rows
+        .first()
+        .map(|r| decision(&r.decision, date_missing, words));
     Sheet {
         name: "betalningar",
         total: total_row(headers.len(), words, 6, total),
@@ -190,7 +211,7 @@ fn payments(rows: &[PaymentRow], words: Words) -> Sheet {
                     Value::Amount(r.amount),
                     text(payment_words(r.payment, words)),
                     r.reference.as_deref().map_or(Value::Empty, code),
-                    shared(&r.decision),
+                    decision_text.as_ref().map_or(Value::Empty, shared),
                 ]
             })
             .collect(),
@@ -337,14 +358,16 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
         words,
     );
     let mut rows = Vec::new();
+    let region: std::rc::Rc<str> = report.region.as_str().into();
+    let decision_text = decision(&report.decision, report.decision_date_missing, words);
     for invoice in &report.invoices {
         for line in &invoice.lines {
             rows.push(vec![
                 shared(&invoice.recipient),
                 invoice.kommunkod.as_ref().map_or(Value::Empty, code),
-                text(&report.region),
+                shared(&region),
                 report.reference.as_ref().map_or(Value::Empty, code),
-                text(&report.decision),
+                shared(&decision_text),
                 Value::Number(line.area),
                 shared(&line.insats),
                 shared(&line.text),

@@ -640,3 +640,32 @@ fn xlsx_failures_are_worded_in_swedish_and_point_to_csv() {
         limit.render(sv)
     );
 }
+
+/// Without `decision_date` the exported invoices and payments say the date is missing, for
+/// people; the machine dialect keeps the decision as the plan gives it.
+#[test]
+fn a_missing_decision_date_is_said_in_the_exported_invoices_and_payments() {
+    let plan = PlanDir::from_real("plan-2026.toml").edit(
+        "decision_date = 2026-02-27          # SVOM:s sammanträde enligt kallelsen (seed 000)\n",
+        "",
+    );
+    std::fs::write(plan.dir.path().join("plan.toml"), &plan.text).unwrap();
+    let export = |view: &str, dialect: &str| {
+        let out = allocate(
+            plan.dir.path(),
+            &["export", "plan.toml", "--view", view, "--csv", dialect],
+        );
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        out.stdout
+    };
+    for view in ["invoices", "payments"] {
+        let people = export(view, "excel");
+        assert!(
+            people.contains("[beslutsdatum saknas – ange decision_date under [plan]]"),
+            "{view}: {people}"
+        );
+        let machines = export(view, "rfc4180");
+        assert!(!machines.contains("saknas"), "{view}");
+        assert!(machines.contains("SVOM: Strategiska insatser"), "{view}");
+    }
+}

@@ -203,9 +203,15 @@ pub fn payments(view: &Projection) -> Payments {
         region,
         reference: plan.plan.reference.clone(),
         decision,
-        decision_date_missing: plan.plan.forum.is_some() && plan.plan.decision_date.is_none(),
+        decision_date_missing: decision_date_missing(plan),
         deadlines,
     }
+}
+
+/// Whether the plan names the deciding forum but not the date of its decision, which invoices
+/// cite (`check` warns: `decision-date`).
+pub fn decision_date_missing(plan: &crate::core::plan::Plan) -> bool {
+    plan.plan.forum.is_some() && plan.plan.decision_date.is_none()
 }
 
 /// One recipient's money from one insats: the row ekonomienhet books.
