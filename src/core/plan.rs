@@ -363,9 +363,13 @@ pub struct Stated {
     pub label: String,
     pub amount: Spanned<Amount>,
     pub area: Option<Spanned<u32>>,
+    /// Several areas together (besides `area`).
+    pub areas: Option<Vec<Spanned<u32>>>,
     pub actor: Option<Spanned<String>>,
     pub kommun: Option<Spanned<String>>,
     pub insatser: Option<Vec<Spanned<String>>>,
+    /// A heading id: its insatser and those of its sub-headings.
+    pub heading: Option<Spanned<String>>,
 }
 
 /// A calendar date (no time of day).
