@@ -59,6 +59,7 @@ pub enum Code {
     EarmarkTotal,
     KeyDate,
     KeyRounding,
+    KeyTotal,
     StatedTotal,
     DeadlineYear,
     DeadlineOrder,
@@ -356,6 +357,13 @@ pub enum Problem {
         stated: Amount,
         computed: Amount,
     },
+    /// A key's printed sum (`printed_total`) differs from the sum of its values: counts or
+    /// percentages, not kronor.
+    KeyTotal {
+        key: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
     NotUnderHeading {
         insats: String,
     },
@@ -545,6 +553,7 @@ impl Problem {
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,
+            Problem::KeyTotal { .. } => Code::KeyTotal,
             Problem::NotUnderHeading { .. } | Problem::UnderSeveralHeadings { .. } => {
                 Code::HeadingCoverage
             }
@@ -597,7 +606,8 @@ impl Problem {
             | Problem::KeyFileCoverage { key, .. }
             | Problem::KeyFileTotal { key, .. }
             | Problem::KeyDefinition { key, .. }
-            | Problem::KeyDate { key, .. } => Some(key),
+            | Problem::KeyDate { key, .. }
+            | Problem::KeyTotal { key, .. } => Some(key),
             _ => None,
         }
     }

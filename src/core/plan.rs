@@ -230,6 +230,9 @@ pub struct Key {
     pub column: Option<Spanned<String>>,
     /// A percent key derived from this population key at `precision` decimals.
     pub from: Option<Spanned<String>>,
+    /// The sum the document prints under the key's table ("Summa" 132 708, "100,0"), checked
+    /// against the key's values.
+    pub printed_total: Option<Spanned<Weight>>,
 }
 
 impl Key {

@@ -465,6 +465,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "stated total \"{label}\" is {stated}, but the amounts under it sum to {computed}"
             )
         }
+        Problem::KeyTotal {
+            key,
+            stated,
+            computed,
+        } => {
+            let decimals = stated.scale().max(computed.normalize().scale());
+            let (stated, computed) = (
+                number::fixed(*stated, decimals, lang),
+                number::fixed(*computed, decimals, lang),
+            );
+            say!(
+                lang,
+                "nyckeln `{key}` har den tryckta summan {stated}, men dess värden summerar till {computed}",
+                "key `{key}` has the printed total {stated}, but its values sum to {computed}"
+            )
+        }
         Problem::NotUnderHeading { insats } => say!(
             lang,
             "insats `{insats}` står inte under någon rubrik i sammanfattningen",
@@ -698,6 +714,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::SplitPrinted { .. } => fixed(
             "rätta det angivna beloppet under `printed`, eller fördelningsregeln",
             "correct the amount under `printed`, or the split rule",
+        ),
+        Problem::KeyTotal { .. } => fixed(
+            "rätta `printed_total` eller nyckelns värden; notera i en kommentar om dokumentet räknat fel",
+            "correct `printed_total` or the key's values; note in a comment if the document got it wrong",
         ),
         Problem::StatedTotal { .. } => fixed(
             "rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
