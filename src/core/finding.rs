@@ -473,6 +473,9 @@ pub enum SplitReason {
     GroupAmongOthers,
     /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
     NotARecipient(String),
+    /// A row shared by the kommuner and named actors gives a kommun its own amount under
+    /// `amounts`; the kommuner's part is split by the key.
+    KommunInMixedAmounts(String),
     /// `amounts` leaves out a recipient.
     RecipientMissing(String),
     /// `amounts`, `except` or `printed` names a recipient twice (by kommunkod and by name).

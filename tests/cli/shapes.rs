@@ -171,3 +171,136 @@ fn key_file_printed_total_is_checked() {
         "error[key-total]: key `befolkning-2024` has the printed total 132,709, but its values sum to 132,708",
     );
 }
+
+// One insats paid partly to a named actor and partly over the kommuner.
+
+const SHARED: &str = "examples/mini-maria-shared-2025.toml";
+
+/// The shared Mini Maria example with its population written in the plan, in a directory of
+/// its own.
+fn shared() -> PlanDir {
+    let text = std::fs::read_to_string(repo_root().join(SHARED)).unwrap();
+    let text = text.replacen(
+        "file = \"../allocations/keys/folkmangd-2024-11-01.csv\"\ncolumn = \"2024\"\n",
+        "values = { Ragunda = 5_150, \"Bräcke\" = 6_037, Krokom = 15_702, \"Strömsund\" = 10_995, \"Åre\" = 12_626, Berg = 7_101, \"Härjedalen\" = 10_120, \"Östersund\" = 64_977 }\n",
+        1,
+    );
+    assert!(text.contains("values = { Ragunda"));
+    PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text,
+    }
+}
+
+#[test]
+fn shared_insats_gives_the_region_its_amount_and_splits_the_rest_over_the_kommuner() {
+    use allocate::core::check::check;
+    use allocate::core::ledger::Recipient;
+    use allocate::core::money::Amount;
+    use allocate::input::plan::load;
+
+    // Seed 003, section 14.3 and table 2: region 3 073 658, kommuner 3 202 124 by the
+    // two-decimal percentages, Ragunda 124 242 … Östersund 1 567 760.
+    let loaded = load(&repo_root().join(SHARED)).unwrap();
+    let checked = check(&loaded.plan, &loaded.key_files);
+    assert!(checked.findings.is_empty(), "{:?}", checked.findings);
+    let ledger = &checked.ledger;
+    let lines = ledger.lines_of(0);
+    let got: Vec<(&str, i64)> = lines
+        .iter()
+        .map(|l| {
+            let name = ledger.recipient_name(l.recipient);
+            (name, i64::try_from(l.amount.0.mantissa()).unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Region Jämtland Härjedalen", 3_073_658),
+            ("Ragunda", 124_242),
+            ("Bräcke", 145_697),
+            ("Krokom", 378_811),
+            ("Strömsund", 265_456),
+            ("Åre", 304_522),
+            ("Berg", 171_314),
+            ("Härjedalen", 244_322),
+            ("Östersund", 1_567_760),
+        ]
+    );
+    // The invariants: the lines sum to the insats; one recipient per line.
+    let total: Amount = lines.iter().map(|l| l.amount).sum();
+    assert_eq!(total, Amount::kr(6_275_782));
+    let mut recipients: Vec<Recipient> = lines.iter().map(|l| l.recipient).collect();
+    recipients.sort_unstable_by_key(|r| format!("{r:?}"));
+    recipients.dedup();
+    assert_eq!(recipients.len(), lines.len());
+}
+
+#[test]
+fn shared_insats_passes_and_its_printed_kommun_amounts_are_checked() {
+    shared().check(&[]).assert_status(0);
+    // A printed amount for a kommun, and the kommuner's printed sum.
+    let p = shared().edit("Ragunda = 124_242", "Ragunda = 124_265");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-printed", &p.position_of("124_265", 0))
+        .assert_stdout_contains(
+            "angivet belopp för Ragunda är 124 265 kr, fördelningsregeln ger 124 242 kr",
+        );
+    let p = shared().edit(
+        "printed = { kommunerna = 3_202_124",
+        "printed = { kommunerna = 3_202_100",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-printed", &p.position_of("3_202_100", 0))
+        .assert_stdout_contains(
+            "Kommunerna i Jämtlands län är 3 202 100 kr, fördelningsregeln ger 3 202 124 kr",
+        );
+}
+
+#[test]
+fn shared_insats_amounts_must_sum_to_the_row() {
+    let p = shared().edit("kommunerna = 3_202_124 }", "kommunerna = 3_202_000 }");
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[split-sum]")
+        .assert_stdout_contains("angivet 6 275 782 kr, beräknat 6 275 658 kr");
+}
+
+#[test]
+fn shared_insats_is_refused_clearly_when_incomplete() {
+    // Without the kommuner's amount.
+    let p = shared().edit(
+        "amounts = { rjh = 3_073_658, kommunerna = 3_202_124 }",
+        "amounts = { rjh = 3_073_658 }",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-invalid", &p.position_of("{ rjh = 3_073_658 }", 0))
+        .assert_stdout_contains("Kommunerna i Jämtlands län");
+    // Without a key for the kommuner's part.
+    let p = shared().edit("key = \"befolkning-procent-2024\"", "");
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[split-invalid]")
+        .assert_stdout_contains("`key`");
+    // A kommun's own amount beside the group's.
+    let p = shared().edit(
+        "amounts = { rjh = 3_073_658, kommunerna = 3_202_124 }",
+        "amounts = { rjh = 3_073_658, kommunerna = 3_077_882, Ragunda = 124_242 }",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("split-invalid", &p.position_of("Ragunda = 124_242 }", 0))
+        .assert_stdout_contains("`Ragunda` är en kommun");
+    // Another rule than `amounts`.
+    let p = shared().edit("rule = \"amounts\"", "rule = \"equal\"");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding(
+            "split-invalid",
+            &p.position_of("[\"rjh\", \"kommunerna\"]\namount", 0),
+        )
+        .assert_stdout_contains("bara med `rule = \"amounts\"`");
+}

@@ -781,8 +781,13 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
         ),
         SplitReason::GroupAmongOthers => say!(
             lang,
-            "insats `{insats}`: länets kommuner kan inte dela rad med andra aktörer",
-            "insats `{insats}`: the county's kommuner cannot share a row with other actors"
+            "insats `{insats}`: länets kommuner delar rad med andra aktörer bara med `rule = \"amounts\"`",
+            "insats `{insats}`: the county's kommuner share a row with other actors only with `rule = \"amounts\"`"
+        ),
+        SplitReason::KommunInMixedAmounts(name) => say!(
+            lang,
+            "insats `{insats}`: `{name}` är en kommun; kommunerna får sin del tillsammans och den fördelas efter `key`",
+            "insats `{insats}`: `{name}` is a kommun; the kommuner get their part together, split by `key`"
         ),
         SplitReason::NotARecipient(name) => say!(
             lang,
@@ -858,8 +863,12 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors",
         ),
         SplitReason::GroupAmongOthers => fixed(
-            "dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
-            "split the insats into one row for the kommuner and one for the other actors",
+            "ange `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, eller dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+            "write `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, or split the insats into one row for the kommuner and one for the other actors",
+        ),
+        SplitReason::KommunInMixedAmounts(_) => fixed(
+            "ange kommunernas summa med gruppens id (`kommunerna = …`); enskilda kommuners belopp kan kontrolleras under `printed`",
+            "give the kommuner's sum under the group's id (`kommunerna = …`); single kommuner's amounts can be checked under `printed`",
         ),
         SplitReason::NotARecipient(_) => fixed(
             "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
