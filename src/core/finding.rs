@@ -59,6 +59,7 @@ pub enum Code {
     EarmarkTotal,
     KeyDate,
     KeyRounding,
+    KeyTotal,
     StatedTotal,
     DeadlineYear,
     DeadlineOrder,
@@ -356,6 +357,13 @@ pub enum Problem {
         stated: Amount,
         computed: Amount,
     },
+    /// A key's printed sum (`printed_total`) differs from the sum of its values: counts or
+    /// percentages, not kronor.
+    KeyTotal {
+        key: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
     NotUnderHeading {
         insats: String,
     },
@@ -465,6 +473,9 @@ pub enum SplitReason {
     GroupAmongOthers,
     /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
     NotARecipient(String),
+    /// A row shared by the kommuner and named actors gives a kommun its own amount under
+    /// `amounts`; the kommuner's part is split by the key.
+    KommunInMixedAmounts(String),
     /// `amounts` leaves out a recipient.
     RecipientMissing(String),
     /// `amounts`, `except` or `printed` names a recipient twice (by kommunkod and by name).
@@ -545,6 +556,7 @@ impl Problem {
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,
+            Problem::KeyTotal { .. } => Code::KeyTotal,
             Problem::NotUnderHeading { .. } | Problem::UnderSeveralHeadings { .. } => {
                 Code::HeadingCoverage
             }
@@ -597,7 +609,8 @@ impl Problem {
             | Problem::KeyFileCoverage { key, .. }
             | Problem::KeyFileTotal { key, .. }
             | Problem::KeyDefinition { key, .. }
-            | Problem::KeyDate { key, .. } => Some(key),
+            | Problem::KeyDate { key, .. }
+            | Problem::KeyTotal { key, .. } => Some(key),
             _ => None,
         }
     }

@@ -233,6 +233,9 @@ pub struct Key {
     pub column: Option<Spanned<String>>,
     /// A percent key derived from this population key at `precision` decimals.
     pub from: Option<Spanned<String>>,
+    /// The sum the document prints under the key's table ("Summa" 132 708, "100,0"), checked
+    /// against the key's values.
+    pub printed_total: Option<Spanned<Weight>>,
 }
 
 impl Key {
@@ -366,9 +369,13 @@ pub struct Stated {
     pub label: String,
     pub amount: Spanned<Amount>,
     pub area: Option<Spanned<u32>>,
+    /// Several areas together (besides `area`).
+    pub areas: Option<Vec<Spanned<u32>>>,
     pub actor: Option<Spanned<String>>,
     pub kommun: Option<Spanned<String>>,
     pub insatser: Option<Vec<Spanned<String>>>,
+    /// A heading id: its insatser and those of its sub-headings.
+    pub heading: Option<Spanned<String>>,
 }
 
 /// A calendar date (no time of day).

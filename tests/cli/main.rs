@@ -30,6 +30,7 @@ mod properties;
 mod readme;
 mod report;
 mod scb_shapes;
+mod shapes;
 mod split;
 mod support;
 mod terminal;

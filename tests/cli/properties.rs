@@ -62,6 +62,12 @@ enum Row {
         each: u64,
         rest: u64,
     },
+    /// Folkhälsoenheten's amount, and the kommuner's split by a key (`true`: population).
+    Shared {
+        fhe: u64,
+        kommuner: u64,
+        population: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -112,6 +118,13 @@ fn row(kommuner: usize) -> impl Strategy<Value = Row> {
             .prop_filter("some money", |p| p.iter().any(|&x| x > 0))
             .prop_map(|parts| Row::Amounts { parts }),
         (1u64..200_000, 0u64..5_000_000).prop_map(|(each, rest)| Row::FixedPlusKey { each, rest }),
+        (0u64..1_000_000, 0u64..5_000_000, any::<bool>()).prop_map(
+            |(fhe, kommuner, population)| Row::Shared {
+                fhe,
+                kommuner,
+                population
+            }
+        ),
     ]
 }
 
@@ -163,6 +176,7 @@ impl GenPlan {
                 },
                 Row::Amounts { parts } => parts.iter().sum(),
                 Row::FixedPlusKey { each, rest } => each * k + rest,
+                Row::Shared { fhe, kommuner, .. } => fhe + kommuner,
             }
     }
 
@@ -232,6 +246,7 @@ impl GenPlan {
                 let actor = match row {
                     Row::Single { actor, .. } => format!("\"{}\"", ACTORS[*actor].0),
                     Row::Joint { .. } | Row::JointAmounts { .. } => "[\"rjh\", \"kfjh\"]".into(),
+                    Row::Shared { .. } => "[\"fhe\", \"kommunerna\"]".into(),
                     _ => "\"kommunerna\"".into(),
                 };
                 writeln!(
@@ -264,6 +279,16 @@ impl GenPlan {
                     Row::Amounts { parts } => format!(
                         "rule = \"amounts\"\namounts = {{ {} }}",
                         values(&|i| (parts[i] * u).to_string())
+                    ),
+                    Row::Shared {
+                        fhe,
+                        kommuner,
+                        population,
+                    } => format!(
+                        "rule = \"amounts\"\namounts = {{ fhe = {}, kommunerna = {} }}\nkey = \"{}\"",
+                        fhe * u,
+                        kommuner * u,
+                        if *population { "befolkning" } else { "procent" }
                     ),
                     Row::FixedPlusKey { each, .. } => format!(
                         "rule = \"fixed-plus-key\"\neach = {}\nkey = \"befolkning\"",
@@ -345,9 +370,14 @@ proptest! {
                 prop_assert!(!line.amount.is_negative(), "{line:?}");
                 prop_assert!(line.amount.is_multiple_of(unit), "{line:?} in units of {unit:?}");
             }
-            // A split over the kommuner gives each kommun exactly one part.
-            if lines.iter().any(|l| matches!(l.recipient, Recipient::Kommun(_))) {
-                prop_assert_eq!(lines.len(), g.counts.len(), "insats {}", insats.id.get_ref());
+            // A split over the kommuner gives each kommun exactly one part (beside the named
+            // actors of a shared row).
+            let to_kommuner = lines
+                .iter()
+                .filter(|l| matches!(l.recipient, Recipient::Kommun(_)))
+                .count();
+            if to_kommuner > 0 {
+                prop_assert_eq!(to_kommuner, g.counts.len(), "insats {}", insats.id.get_ref());
             }
         }
         // Every insats's lines sum to its amount, every view to the county total.

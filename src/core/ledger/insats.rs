@@ -143,16 +143,34 @@ fn split_insats(
             },
         )
     };
+    let kommuner = || (0..plan.kommuner.len()).map(|k| Recipient::Kommun(index(k)));
+    // The kommuner group beside named actors: only by `amounts`, where the group's amount is
+    // split over the kommuner by the split's `key`.
+    let group = actors.iter().copied().find(|&a| is_group(plan, a));
+    let mixed = group.filter(|_| actors.len() > 1);
     let recipients: Vec<Recipient> = match actors {
-        [one] if is_group(plan, *one) => (0..plan.kommuner.len())
-            .map(|k| Recipient::Kommun(index(k)))
-            .collect(),
-        many if many.iter().any(|&a| is_group(plan, a)) => {
-            return Err(invalid(
-                findings,
-                insats.actor.span(),
-                SplitReason::GroupAmongOthers,
-            ));
+        [one] if is_group(plan, *one) => kommuner().collect(),
+        many if mixed.is_some() => {
+            let by_amounts = insats
+                .split
+                .as_ref()
+                .is_some_and(|s| *s.get_ref().rule.get_ref() == SplitRule::Amounts);
+            if !by_amounts {
+                return Err(invalid(
+                    findings,
+                    insats.actor.span(),
+                    SplitReason::GroupAmongOthers,
+                ));
+            }
+            let mut recipients = Vec::with_capacity(many.len() + plan.kommuner.len());
+            for &a in many {
+                if is_group(plan, a) {
+                    recipients.extend(kommuner());
+                } else {
+                    recipients.push(Recipient::Actor(index(a)));
+                }
+            }
+            recipients
         }
         many => many.iter().map(|&a| Recipient::Actor(index(a))).collect(),
     };
@@ -188,7 +206,8 @@ fn split_insats(
         Some(u) => *u.get_ref(),
         None => cx.unit?,
     };
-    let table = Table::new(cx, insats, &recipients, spec, findings)?;
+    let group_recipient = mixed.map(|g| Recipient::Actor(index(g)));
+    let table = Table::new(cx, insats, &recipients, group_recipient, spec, findings)?;
     let rule_span = spec.rule.span();
     let parts: Vec<Amount> = match spec.rule.get_ref() {
         SplitRule::Equal => {
@@ -248,6 +267,17 @@ fn split_insats(
                     *part = Some(*value.get_ref());
                 }
             }
+            if let Some(group) = mixed {
+                the_kommuners_part(
+                    cx,
+                    insats,
+                    spec,
+                    (group, &table),
+                    (&recipients, &mut parts),
+                    unit,
+                    findings,
+                )?;
+            }
             let mut missing = None;
             for (recipient, part) in recipients.iter().zip(&parts) {
                 if part.is_none() {
@@ -286,8 +316,18 @@ fn split_insats(
         let Some(i) = table.position(name) else {
             continue;
         };
-        let Some(&(recipient, computed)) = parts.get(i) else {
-            continue;
+        // The kommuner group of a mixed row: its part is what its kommuner get together.
+        let (recipient, computed) = match (parts.get(i), group_recipient) {
+            (Some(&part), _) => part,
+            (None, Some(group)) => (
+                group,
+                parts
+                    .iter()
+                    .filter(|(r, _)| matches!(r, Recipient::Kommun(_)))
+                    .map(|(_, a)| *a)
+                    .sum(),
+            ),
+            (None, None) => continue,
         };
         if computed != *printed.get_ref() {
             findings.error(
@@ -315,10 +355,13 @@ struct Table {
 }
 
 impl Table {
+    /// `group`: the kommuner group of a mixed row, named in the tables for the kommuner's
+    /// part; its position is one past the recipients.
     fn new(
         cx: &Context,
         insats: &Insats,
         recipients: &[Recipient],
+        group: Option<Recipient>,
         spec: &Split,
         findings: &mut Findings,
     ) -> Result<Table, Reported> {
@@ -337,6 +380,7 @@ impl Table {
             .iter()
             .enumerate()
             .map(|(i, r)| (*r, i))
+            .chain(group.map(|g| (g, count)))
             .collect();
         let mut positions = HashMap::new();
         let mut failed = None;
@@ -446,6 +490,73 @@ impl Table {
         }
         parts
     }
+}
+
+/// A mixed row's kommuner part: the group's amount under `amounts`, split over the kommuner
+/// by the split's `key` into their places in `parts`. A kommun named in `amounts` is refused,
+/// since the key decides the kommuner's amounts.
+fn the_kommuners_part(
+    cx: &Context,
+    insats: &Insats,
+    spec: &Split,
+    (group, table): (usize, &Table),
+    (recipients, parts): (&[Recipient], &mut [Option<Amount>]),
+    unit: Amount,
+    findings: &mut Findings,
+) -> Result<(), Reported> {
+    let invalid = |findings: &mut Findings, span: Range<usize>, reason| {
+        findings.error(
+            span,
+            Problem::SplitInvalid {
+                insats: insats.id.get_ref().clone(),
+                reason,
+            },
+        )
+    };
+    let Some(amounts) = &spec.amounts else {
+        return Ok(());
+    };
+    let mut group_amount = None;
+    let mut failed = None;
+    let mut names: Vec<_> = amounts.get_ref().iter().collect();
+    names.sort_by_key(|(n, _)| n.span().start);
+    for (name, value) in names {
+        match table.position(name) {
+            Some(i) if i == recipients.len() => group_amount = Some(*value.get_ref()),
+            Some(i) if matches!(recipients.get(i), Some(Recipient::Kommun(_))) => {
+                failed.get_or_insert(invalid(
+                    findings,
+                    name.span(),
+                    SplitReason::KommunInMixedAmounts(name.get_ref().clone()),
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some(reported) = failed {
+        return Err(reported);
+    }
+    let Some(group_amount) = group_amount else {
+        let who = recipient_name(cx.plan, Recipient::Actor(index(group))).to_string();
+        return Err(invalid(
+            findings,
+            amounts.span(),
+            SplitReason::RecipientMissing(who),
+        ));
+    };
+    let kommuner: Vec<Recipient> = (0..cx.plan.kommuner.len())
+        .map(|k| Recipient::Kommun(index(k)))
+        .collect();
+    let weights = key_weights(cx, insats, spec, &kommuner, findings)?;
+    let split = by_weights(cx, group_amount, weights, &kommuner, unit)
+        .map_err(|r| invalid(findings, amounts.span(), r))?;
+    let mut split = split.into_iter();
+    for (recipient, part) in recipients.iter().zip(parts.iter_mut()) {
+        if let Recipient::Kommun(_) = recipient {
+            *part = split.next();
+        }
+    }
+    Ok(())
 }
 
 /// The weights of the split's key over its recipients (the kommuner).

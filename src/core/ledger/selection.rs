@@ -9,8 +9,8 @@
 
 use std::collections::HashSet;
 
-use crate::core::finding::{Findings, Reported};
-use crate::core::ledger::names::Names;
+use crate::core::finding::{Findings, Reported, Thing};
+use crate::core::ledger::names::{Names, unknown};
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Plan, Stated};
@@ -51,10 +51,24 @@ impl Selection {
     ) -> Option<Selection> {
         let mut failed: Option<Reported> = None;
         let mut selection = Selection::all();
-        if let Some(area) = &stated.area {
+        for area in stated.area.iter().chain(stated.areas.iter().flatten()) {
             match names.area_ref(plan, area, findings) {
-                Ok(a) => selection.areas.push(a),
+                Ok(a) if !selection.areas.contains(&a) => selection.areas.push(a),
+                Ok(_) => {}
                 Err(r) => failed = Some(r),
+            }
+        }
+        if let Some(heading) = &stated.heading {
+            match names.headings.get(heading.get_ref()) {
+                Some(&h) => selection.heading = Some(h),
+                None => {
+                    failed = Some(unknown(
+                        findings,
+                        Thing::Heading,
+                        heading,
+                        plan.headings.iter().map(|h| h.id.get_ref().as_str()),
+                    ));
+                }
             }
         }
         if let Some(actor) = &stated.actor {

@@ -465,6 +465,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "stated total \"{label}\" is {stated}, but the amounts under it sum to {computed}"
             )
         }
+        Problem::KeyTotal {
+            key,
+            stated,
+            computed,
+        } => {
+            let decimals = stated.scale().max(computed.normalize().scale());
+            let (stated, computed) = (
+                number::fixed(*stated, decimals, lang),
+                number::fixed(*computed, decimals, lang),
+            );
+            say!(
+                lang,
+                "nyckeln `{key}` har den tryckta summan {stated}, men dess värden summerar till {computed}",
+                "key `{key}` has the printed total {stated}, but its values sum to {computed}"
+            )
+        }
         Problem::NotUnderHeading { insats } => say!(
             lang,
             "insats `{insats}` står inte under någon rubrik i sammanfattningen",
@@ -699,6 +715,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "rätta det angivna beloppet under `printed`, eller fördelningsregeln",
             "correct the amount under `printed`, or the split rule",
         ),
+        Problem::KeyTotal { .. } => fixed(
+            "rätta `printed_total` eller nyckelns värden; notera i en kommentar om dokumentet räknat fel",
+            "correct `printed_total` or the key's values; note in a comment if the document got it wrong",
+        ),
         Problem::StatedTotal { .. } => fixed(
             "rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
             "correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong",
@@ -761,8 +781,13 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
         ),
         SplitReason::GroupAmongOthers => say!(
             lang,
-            "insats `{insats}`: länets kommuner kan inte dela rad med andra aktörer",
-            "insats `{insats}`: the county's kommuner cannot share a row with other actors"
+            "insats `{insats}`: länets kommuner delar rad med andra aktörer bara med `rule = \"amounts\"`",
+            "insats `{insats}`: the county's kommuner share a row with other actors only with `rule = \"amounts\"`"
+        ),
+        SplitReason::KommunInMixedAmounts(name) => say!(
+            lang,
+            "insats `{insats}`: `{name}` är en kommun; kommunerna får sin del tillsammans och den fördelas efter `key`",
+            "insats `{insats}`: `{name}` is a kommun; the kommuner get their part together, split by `key`"
         ),
         SplitReason::NotARecipient(name) => say!(
             lang,
@@ -838,8 +863,12 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors",
         ),
         SplitReason::GroupAmongOthers => fixed(
-            "dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
-            "split the insats into one row for the kommuner and one for the other actors",
+            "ange `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, eller dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+            "write `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, or split the insats into one row for the kommuner and one for the other actors",
+        ),
+        SplitReason::KommunInMixedAmounts(_) => fixed(
+            "ange kommunernas summa med gruppens id (`kommunerna = …`); enskilda kommuners belopp kan kontrolleras under `printed`",
+            "give the kommuner's sum under the group's id (`kommunerna = …`); single kommuner's amounts can be checked under `printed`",
         ),
         SplitReason::NotARecipient(_) => fixed(
             "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
