@@ -267,7 +267,7 @@ fn unknown_key_and_bad_arguments_are_refused() {
     let out = split(&["12,5", "--key", SHIPPED_KEY]);
     out.assert_status(2);
     assert!(
-        out.stderr.contains("not an amount in whole kronor"),
+        out.stderr.contains("är inget belopp i hela kronor"),
         "{}",
         out.stderr
     );
