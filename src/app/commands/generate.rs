@@ -35,11 +35,11 @@ use crate::input::plan::{from_bytes, parse};
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     /// Number of insatser.
-    #[arg(long, default_value_t = 1000)]
-    pub insatser: usize,
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub insatser: u32,
     /// Number of kommuner (at most 2 100).
-    #[arg(long, default_value_t = 290)]
-    pub kommuner: usize,
+    #[arg(long, default_value_t = 290, value_parser = clap::value_parser!(u16).range(1..=2100))]
+    pub kommuner: u16,
     /// The seed: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -60,8 +60,8 @@ pub struct GenerateArgs {
 
 pub fn run(args: &GenerateArgs, out: &mut dyn Write) -> Result<Status, Error> {
     let spec = Spec {
-        insatser: args.insatser,
-        kommuner: args.kommuner.clamp(1, MAX_KOMMUNER),
+        insatser: args.insatser as usize,
+        kommuner: usize::from(args.kommuner).min(MAX_KOMMUNER),
         seed: args.seed,
         short_texts: args.short_texts,
     };
