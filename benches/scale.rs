@@ -15,12 +15,12 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-use allocate::app::commands::generate::{Spec, plan};
 use allocate::core::check::check;
 use allocate::core::ledger::selection::Selection;
 use allocate::core::report::{Projection, View};
 use allocate::input::plan::load;
 use allocate::output::csv::{self, Dialect};
+use allocate::output::generated::{Spec, plan};
 use allocate::output::lang::Lang;
 use allocate::output::table::{self, Layout};
 use allocate::output::{json, sheet, xlsx};

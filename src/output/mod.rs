@@ -9,6 +9,7 @@ pub mod diff_table;
 pub mod document;
 pub mod followup;
 pub mod form;
+pub mod generated;
 pub mod github;
 pub mod gitlab;
 pub mod json;
