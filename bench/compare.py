@@ -99,6 +99,11 @@ def measure(commands, rounds):
     return {n: (statistics.median(times[n]), statistics.median(memory[n])) for n in commands}
 
 
+def grouped(n):
+    """12 689 898, as the tool writes numbers."""
+    return f"{n:,}".replace(",", " ")
+
+
 def seconds(s):
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
@@ -165,7 +170,7 @@ def main():
         }, rounds)
         a = m["allocate"][0]
         out.append(
-            f"| {n:,} | {plan.stat().st_size / 2**20:.1f} MiB "
+            f"| {grouped(n)} | {plan.stat().st_size / 2**20:.1f} MiB "
             f"| {seconds(a)}, {m['allocate'][1]:.0f} MiB "
             + "".join(f"| {seconds(m[p][0])} ({m[p][0] / a:.1f}×), {m[p][1]:.0f} MiB "
                       for p in ("ledger", "hledger", "bean-check"))
@@ -188,7 +193,7 @@ def main():
                     rounds if n < 100000 else 3)
         a, f = m["allocate"][0], m["floor"][0]
         per_insats[(n, kommuner)] = a / n
-        out.append(f"| {n:,} insatser, {kommuner:,} kommuner ({plan.stat().st_size / 2**20:.1f}"
+        out.append(f"| {grouped(n)} insatser, {grouped(kommuner)} kommuner ({plan.stat().st_size / 2**20:.1f}"
                    f" MiB) | {seconds(a)}, {m['allocate'][1]:.0f} MiB | {a / n * 1e6:.1f} µs "
                    f"| {seconds(f)}, {m['floor'][1]:.0f} MiB | {a / f:.1f}× time, "
                    f"{m['allocate'][1] / m['floor'][1]:.1f}× memory |")
