@@ -204,12 +204,7 @@ fn figures(model: &Model, ledger: &Ledger) -> Figures {
             let node = ledger
                 .actors
                 .node(Recipient::Actor(crate::core::ledger::index(a)));
-            let amount = ledger
-                .lines_under(node)
-                .iter()
-                .filter_map(|&l| ledger.lines.get(l as usize))
-                .map(|l| l.amount)
-                .sum();
+            let amount = ledger.total_under(node);
             stated.push((
                 format!("{}, summa", actor.name),
                 format!("actor = {}", quoted(&actor.id)),
