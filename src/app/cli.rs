@@ -401,10 +401,10 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
         }
         ("follow-up", "out") => {
-            "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs sammanställningen till standard output, som tabeller eller en enda --view som CSV eller JSON"
+            "Mapp att skriva filerna till (skapas om den saknas), eller dokumentets fil med --format html|docx|md; utan den skrivs sammanställningen till standard output, som tabeller, en enda --view som CSV eller JSON, eller ett HTML- eller Markdown-dokument"
         }
         ("follow-up", "format") => {
-            "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json; blanketter skrivs som csv eller xlsx"
+            "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json, eller sammanställningen som dokument: html, docx (kräver -o FIL) eller md; blanketter skrivs som csv eller xlsx"
         }
         ("follow-up", "csv") => {
             "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"

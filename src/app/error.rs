@@ -39,6 +39,8 @@ pub enum Misuse {
     FormsFormat,
     /// `--format table` with `--output`.
     TableToFolder,
+    /// `--format docx` without `--output FILE`.
+    DocxNeedsFile,
 }
 
 /// An option of `report` that does not go with the format asked for.
@@ -380,6 +382,10 @@ impl Error {
                     Misuse::TableToFolder => lang.pick(
                         "tabeller visas på skärmen; till en mapp skrivs csv, xlsx eller json",
                         "tables are shown on the terminal; a folder gets csv, xlsx or json",
+                    ),
+                    Misuse::DocxNeedsFile => lang.pick(
+                        "DOCX skrivs bara till en fil: ange -o FIL",
+                        "DOCX is written to a file only: give -o FILE",
                     ),
                 }
                 .to_string(),

@@ -1105,3 +1105,141 @@ mod damage {
         }
     }
 }
+
+/// `follow-up --format html|docx|md` on the shipped example: the summary as a document.
+fn example_document(format: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "follow-up",
+        "allocations/plan-2026.toml",
+        "examples/follow-up-2026/*",
+        "--format",
+        format,
+    ];
+    args.extend_from_slice(extra);
+    allocate(Path::new(&repo_root()), &args)
+}
+
+/// An amount as a document typesets it: narrow no-break spaces, a no-break space before kr.
+fn kr(figure: &str) -> String {
+    format!("{}\u{a0}kr", figure.replace(' ', "\u{202f}"))
+}
+
+/// The summary's figures as the table output shows them (see the tests above and the README).
+const SUMMARY_FIGURES: [&str; 10] = [
+    "12 689 898",
+    "10 973 326",
+    "233 772",
+    "1 482 800",
+    "196 200",
+    "181 200",
+    "415 500",
+    "2 127 436",
+    "2 080 000",
+    "60 836",
+];
+
+fn assert_summary_figures(text: &str) {
+    for figure in SUMMARY_FIGURES {
+        assert!(text.contains(&kr(figure)), "{figure} missing");
+    }
+}
+
+#[test]
+fn the_summary_is_a_document_in_html_and_markdown() {
+    let out = example_document("html", &[]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("fel["), "{}", out.stderr);
+    let html = &out.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert_summary_figures(html);
+    assert!(html.contains("Återbetalning till Kammarkollegiet"));
+    assert!(html.contains("2027-03-31"));
+    assert!(html.contains("kvar i regionens bokföring"));
+    assert!(html.contains(&format!("dras av: fakturera {}", kr("415 500"))));
+
+    let out = example_document("md", &[]);
+    out.assert_status(0);
+    let md = &out.stdout;
+    assert_summary_figures(md);
+    assert!(md.contains("## Per mottagare"));
+    assert!(md.contains(&format!(
+        "| Berg (2326) | {} | {} | {} | {} |",
+        kr("196 200"),
+        kr("181 200"),
+        kr("15 000"),
+        kr("0")
+    )));
+    // Every row of a pipe table has as many cells as its header.
+    let mut tables = 0;
+    let mut columns: Option<usize> = None;
+    for line in md.lines() {
+        if line.starts_with('|') {
+            let cells = line.replace("\\|", "").matches('|').count();
+            match columns {
+                None => {
+                    columns = Some(cells);
+                    tables += 1;
+                }
+                Some(n) => assert_eq!(cells, n, "{line}"),
+            }
+        } else {
+            columns = None;
+        }
+    }
+    assert_eq!(tables, 4, "{md}");
+
+    let out = example_document("md", &["--lang", "en"]);
+    out.assert_status(0);
+    assert!(out.stdout.contains("Repayment to Kammarkollegiet"));
+    assert!(out.stdout.contains("12,689,898\u{a0}kr"));
+    assert!(out.stdout.contains("stays in the region's books"));
+}
+
+#[test]
+fn the_summary_is_a_word_document_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uppfoljning.docx");
+    let path_text = path.to_str().unwrap();
+    example_document("docx", &["-o", path_text]).assert_status(0);
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert_summary_figures(&xml);
+    assert!(xml.contains("Återbetalning till Kammarkollegiet"));
+    // Not over a file without --force.
+    example_document("docx", &["-o", path_text]).assert_status(2);
+    example_document("docx", &["-o", path_text, "--force"]).assert_status(0);
+    // DOCX only to a file.
+    let out = example_document("docx", &[]);
+    out.assert_status(2);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("DOCX skrivs bara till en fil"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn usage_with_errors_gives_no_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uppfoljning.html");
+    let out = allocate(
+        Path::new(&repo_root()),
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026-fel/redovisning-2026-2326-berg.csv",
+            "--format",
+            "html",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    out.assert_status(1);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(out.stderr.contains("fel[usage-exceeds-received]"));
+    assert!(!path.exists());
+}

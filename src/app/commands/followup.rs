@@ -27,6 +27,7 @@ use crate::input::usage::{self, ReadUsage};
 use crate::output::checked::bounded;
 use crate::output::csv::Dialect;
 use crate::output::diagnostic::{FilePlace, Located, Style, render_located};
+use crate::output::document;
 use crate::output::lang::Lang;
 use crate::output::table::{self, Layout, visible};
 use crate::output::words::followup as words;
@@ -48,12 +49,14 @@ pub struct FollowUpArgs {
     /// Write one form per recipient to fill in (into `--output`), instead of reading usage.
     #[arg(long)]
     pub forms: bool,
-    /// Folder to write to (created if missing). Without it, the summary goes to standard
-    /// output: as tables, or one `--view` as CSV or JSON. (`--out` is an older name for it.)
-    #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
+    /// Folder to write to (created if missing); for `--format html|docx|md`, the document's
+    /// file. Without it, the summary goes to standard output: as tables, one `--view` as CSV or
+    /// JSON, or an HTML or Markdown document. (`--out` is an older name for it.)
+    #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,
     /// Output format: `table` on the terminal (the default without `--output`), or files (`csv`,
-    /// the default with `--output`; `xlsx`; `json`). Forms are `csv` or `xlsx`.
+    /// the default with `--output`; `xlsx`; `json`), or the summary as a document (`html`,
+    /// `docx`, `md`). Forms are `csv` or `xlsx`.
     #[arg(long, value_enum)]
     pub format: Option<FollowUpFormat>,
     /// CSV dialect of the summary: `excel` opens in Swedish Excel; `rfc4180` is for machines.
@@ -86,6 +89,12 @@ pub enum FollowUpFormat {
     Xlsx,
     /// The summary as one document (schema allocate-follow-up/1).
     Json,
+    /// The summary as a document: one self-contained HTML file.
+    Html,
+    /// The summary as a Word document (needs `--output FILE`).
+    Docx,
+    /// The summary as Markdown (GitHub pipe tables).
+    Md,
 }
 
 impl ValueEnum for Part {
@@ -150,6 +159,9 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         (None, Some(_)) => FollowUpFormat::Csv,
         (None, None) => FollowUpFormat::Table,
     };
+    if format == FollowUpFormat::Docx && args.out.is_none() {
+        return Err(Error::FollowUp(Misuse::DocxNeedsFile));
+    }
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
     let paths = crate::app::plan_paths::expand(&args.usage);
     let read = paths
@@ -200,6 +212,31 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         args.views.clone()
     };
     match (format, &args.out) {
+        (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path) => {
+            let parts: &[Part] = if args.views.is_empty() {
+                &document::followup::SHOWN
+            } else {
+                &parts
+            };
+            let doc = document::followup::build(&summary, parts, &loaded.source, lang);
+            let bytes = match format {
+                FollowUpFormat::Docx => {
+                    document::docx::render(&doc).map_err(|e| Error::Document(e.to_string()))?
+                }
+                FollowUpFormat::Md => document::markdown::render(&doc).into_bytes(),
+                _ => document::html::render(&doc).into_bytes(),
+            };
+            match path {
+                Some(path) => {
+                    files::write_file(path, &bytes, args.force).map_err(|e| match e {
+                        WriteError::Exists(paths) => Error::FilesExist(paths),
+                        WriteError::Io { path, error } => Error::Write { path, error },
+                    })?;
+                    writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                }
+                None => out.write_all(&bytes)?,
+            }
+        }
         (FollowUpFormat::Table, _) => {
             let style = args.common.out_style();
             let layout = Layout {
@@ -248,7 +285,13 @@ fn write_forms(
     let xlsx = match args.format {
         None | Some(FollowUpFormat::Csv) => false,
         Some(FollowUpFormat::Xlsx) => true,
-        Some(FollowUpFormat::Table | FollowUpFormat::Json) => {
+        Some(
+            FollowUpFormat::Table
+            | FollowUpFormat::Json
+            | FollowUpFormat::Html
+            | FollowUpFormat::Docx
+            | FollowUpFormat::Md,
+        ) => {
             return Err(Error::FollowUp(Misuse::FormsFormat));
         }
     };
@@ -302,7 +345,11 @@ fn summary_files(
 ) -> Result<Vec<File>, Error> {
     let failed = |e: String| Error::Export(e);
     match format {
-        FollowUpFormat::Csv | FollowUpFormat::Table => parts
+        FollowUpFormat::Csv
+        | FollowUpFormat::Table
+        | FollowUpFormat::Html
+        | FollowUpFormat::Docx
+        | FollowUpFormat::Md => parts
             .iter()
             .map(|&part| {
                 let sheet = render::sheet(part, summary, lang);

@@ -10,6 +10,7 @@
 pub mod basis;
 pub mod chart;
 pub mod docx;
+pub mod followup;
 pub mod html;
 pub mod letters;
 pub mod markdown;

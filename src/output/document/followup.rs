@@ -1,0 +1,527 @@
+//! The follow-up's year-end summary as a document (`follow-up USAGE... --format html|docx|md`):
+//! per recipient, area and insats what was received, used, left unused and not reported, and
+//! what the region repays to Kammarkollegiet and from where. Built from the same `Summary` as
+//! the terminal tables and the files, so the figures cannot disagree.
+
+use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
+use crate::core::money::Amount;
+use crate::input::plan::Source;
+use crate::output::document::{
+    Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
+};
+use crate::output::lang::Lang;
+use crate::output::number;
+use crate::output::words::followup as words;
+use crate::say;
+
+/// The parts a document holds when none is asked for: all but the lines, as on the terminal.
+pub const SHOWN: [Part; 4] = [
+    Part::Recipients,
+    Part::Areas,
+    Part::Insatser,
+    Part::Repayment,
+];
+
+fn money(amount: Amount, lang: Lang) -> String {
+    number::document_amount(amount, lang)
+}
+
+fn figure(amount: Amount, lang: Lang) -> Vec<Span> {
+    vec![Span::Figure(Figure {
+        text: money(amount, lang),
+        mark: Mark::None,
+    })]
+}
+
+/// A sum that the document checks against what it covers: ✓ when they agree.
+fn checked(amount: Amount, holds: bool, lang: Lang) -> Span {
+    Span::Figure(Figure {
+        text: money(amount, lang),
+        mark: if holds { Mark::Verified } else { Mark::None },
+    })
+}
+
+fn heading(text: &str, id: &str) -> Block {
+    Block::Heading {
+        level: 2,
+        text: text.to_string(),
+        id: id.to_string(),
+        new_page: false,
+    }
+}
+
+/// The summary (the parts asked for) as a document.
+pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> Document {
+    let county = &summary.county;
+    let year = summary.year;
+    let t = &summary.totals;
+    let mut meta = vec![(
+        lang.pick("Länets medel", "The county's funds").to_string(),
+        figure(summary.county_total, lang),
+    )];
+    if let Some(d) = &summary.use_reported {
+        meta.push((
+            lang.pick("Redovisas senast", "To be reported by")
+                .to_string(),
+            vec![Span::text(d.clone())],
+        ));
+    }
+    if let Some(d) = &summary.repayment.by {
+        meta.push((
+            lang.pick("Återbetalas senast", "To be repaid by")
+                .to_string(),
+            vec![Span::text(d.clone())],
+        ));
+    }
+    let (done, all) = (summary.lines_reported, summary.line_count);
+    meta.push((
+        lang.pick("Redovisat", "Reported").to_string(),
+        vec![Span::text(say!(
+            lang,
+            "{done} av {all} rader",
+            "{done} of {all} lines"
+        ))],
+    ));
+
+    let status = if summary.complete {
+        StatusNote {
+            kind: StatusKind::Verified,
+            text: vec![Span::text(lang.pick(
+                "Alla rader i planen är redovisade och kontrollerade mot planen (allocate follow-up).",
+                "Every line of the plan is reported and checked against the plan (allocate follow-up).",
+            ))],
+        }
+    } else {
+        let left = money(t.unreported, lang);
+        StatusNote {
+            kind: StatusKind::Warnings,
+            text: vec![Span::text(say!(
+                lang,
+                "Preliminär: {done} av {all} rader är redovisade; {left} är inte redovisat ännu, så återbetalningen kan bli större.",
+                "Preliminary: {done} of {all} lines are reported; {left} is not reported yet, so the repayment may grow."
+            ))],
+        }
+    };
+
+    let mut blocks = Vec::new();
+    for part in parts {
+        match part {
+            Part::Recipients => recipients(summary, lang, &mut blocks),
+            Part::Areas => areas(summary, lang, &mut blocks),
+            Part::Insatser => insatser(summary, lang, &mut blocks),
+            Part::Repayment => repayment(summary, lang, &mut blocks),
+            Part::Lines => lines(summary, lang, &mut blocks),
+        }
+    }
+    blocks.push(heading(
+        lang.pick("Avstämning", "Reconciliation"),
+        "reconciliation",
+    ));
+    blocks.push(Block::Paragraph(reconciliation(summary, lang)));
+
+    let version = env!("CARGO_PKG_VERSION");
+    let path = source.display_path();
+    Document {
+        lang,
+        kicker: say!(
+            lang,
+            "Uppföljning · {county} {year}",
+            "Follow-up · {county} {year}"
+        ),
+        title: lang
+            .pick(
+                "Uppföljning av användningen av länsgemensamma medel",
+                "Follow-up of the use of the joint county funds",
+            )
+            .to_string(),
+        subtitle: Some(say!(lang, "{county} {year}", "{county} {year}")),
+        meta,
+        status: Some(status),
+        blocks,
+        footer: say!(
+            lang,
+            "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot det den omfattar.",
+            "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against what it covers."
+        ),
+    }
+}
+
+/// Figure columns: received (or allocated), used, unused, and not reported when any line is.
+fn figure_columns(summary: &Summary, received: &str, lang: Lang) -> Vec<Column> {
+    let mut columns = vec![
+        Column::amount(received),
+        Column::amount(lang.pick("Använt", "Used")),
+        Column::amount(lang.pick("Ej använt", "Unused")),
+    ];
+    if !summary.complete {
+        columns.push(Column::amount(lang.pick("Ej redovisat", "Not reported")));
+    }
+    columns
+}
+
+fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Vec<Span>> {
+    let mut cells = vec![
+        figure(figures.received, lang),
+        figure(figures.used, lang),
+        figure(figures.unused, lang),
+    ];
+    if !summary.complete {
+        cells.push(figure(figures.unreported, lang));
+    }
+    cells
+}
+
+fn total_label(lang: Lang) -> Vec<Span> {
+    vec![Span::Strong(lang.pick("Totalt", "Total").to_string())]
+}
+
+/// The total row: received checked against the county's funds.
+fn total_row(summary: &Summary, leading: usize, lang: Lang) -> Row {
+    let mut cells: Vec<Vec<Span>> = vec![Vec::new(); leading];
+    if let Some(first) = cells.first_mut() {
+        *first = total_label(lang);
+    }
+    let mut figures = figure_cells(summary, &summary.totals, lang);
+    if let Some(received) = figures.first_mut() {
+        *received = vec![checked(
+            summary.totals.received,
+            summary.totals.received == summary.county_total,
+            lang,
+        )];
+    }
+    cells.extend(figures);
+    Row {
+        cells,
+        kind: RowKind::Total,
+    }
+}
+
+fn named(recipient: &str, kommunkod: Option<&String>) -> String {
+    match kommunkod {
+        Some(code) => format!("{recipient} ({code})"),
+        None => recipient.to_string(),
+    }
+}
+
+fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(
+        lang.pick("Per mottagare", "Per recipient"),
+        "recipients",
+    ));
+    let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
+    columns.extend(figure_columns(
+        summary,
+        lang.pick("Mottaget", "Received"),
+        lang,
+    ));
+    let mut rows: Vec<Row> = summary
+        .recipients
+        .iter()
+        .map(|r| {
+            let mut cells = vec![vec![Span::text(named(&r.recipient, r.kommunkod.as_ref()))]];
+            cells.extend(figure_cells(summary, &r.figures, lang));
+            Row {
+                cells,
+                kind: RowKind::Body,
+            }
+        })
+        .collect();
+    rows.push(total_row(summary, 1, lang));
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns,
+        rows,
+        notes: Vec::new(),
+    }));
+}
+
+fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(lang.pick("Per område", "Per area"), "areas"));
+    let mut columns = vec![
+        Column::text(lang.pick("Område", "Area")),
+        Column::wide(lang.pick("Beskrivning", "Description")),
+    ];
+    columns.extend(figure_columns(
+        summary,
+        lang.pick("Tilldelat", "Allocated"),
+        lang,
+    ));
+    let mut rows: Vec<Row> = summary
+        .areas
+        .iter()
+        .map(|a| {
+            let mut cells = vec![
+                vec![Span::text(a.number.to_string())],
+                vec![Span::text(a.title.clone())],
+            ];
+            cells.extend(figure_cells(summary, &a.figures, lang));
+            Row {
+                cells,
+                kind: RowKind::Body,
+            }
+        })
+        .collect();
+    rows.push(total_row(summary, 2, lang));
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns,
+        rows,
+        notes: Vec::new(),
+    }));
+}
+
+fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(lang.pick("Per insats", "Per insats"), "insatser"));
+    let mut columns = vec![
+        Column::text("Insats"),
+        Column::wide(lang.pick("Beskrivning", "Description")),
+        Column::text(lang.pick("Ansvarig", "Responsible")),
+    ];
+    columns.extend(figure_columns(
+        summary,
+        lang.pick("Tilldelat", "Allocated"),
+        lang,
+    ));
+    let mut rows: Vec<Row> = summary
+        .insatser
+        .iter()
+        .map(|i| {
+            let mut cells = vec![
+                vec![Span::text(i.insats.clone())],
+                vec![Span::text(i.text.clone())],
+                vec![Span::text(i.responsible.clone())],
+            ];
+            cells.extend(figure_cells(summary, &i.figures, lang));
+            Row {
+                cells,
+                kind: RowKind::Body,
+            }
+        })
+        .collect();
+    rows.push(total_row(summary, 3, lang));
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns,
+        rows,
+        notes: Vec::new(),
+    }));
+}
+
+fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(
+        lang.pick("Per rad i planen", "Per line of the plan"),
+        "lines",
+    ));
+    let optional = |a: Option<Amount>| match a {
+        Some(a) => figure(a, lang),
+        None => vec![Span::text("–")],
+    };
+    let mut rows: Vec<Row> = summary
+        .lines
+        .iter()
+        .map(|l| Row {
+            cells: vec![
+                vec![Span::text(named(&l.recipient, l.kommunkod.as_ref()))],
+                vec![Span::text(l.insats.clone())],
+                figure(l.received, lang),
+                optional(l.used),
+                optional(l.unused),
+                vec![Span::text(l.comment.clone().unwrap_or_default())],
+            ],
+            kind: RowKind::Body,
+        })
+        .collect();
+    let t = &summary.totals;
+    rows.push(Row {
+        cells: vec![
+            total_label(lang),
+            Vec::new(),
+            vec![checked(
+                t.received,
+                t.received == summary.county_total,
+                lang,
+            )],
+            figure(t.used, lang),
+            figure(t.unused, lang),
+            Vec::new(),
+        ],
+        kind: RowKind::Total,
+    });
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::text(lang.pick("Mottagare", "Recipient")),
+            Column::text("Insats"),
+            Column::amount(lang.pick("Mottaget", "Received")),
+            Column::amount(lang.pick("Använt", "Used")),
+            Column::amount(lang.pick("Ej använt", "Unused")),
+            Column::wide(lang.pick("Kommentar", "Comment")),
+        ],
+        rows,
+        notes: vec![lang.pick("– ej redovisat", "– not reported").to_string()],
+    }));
+}
+
+fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    let r = &summary.repayment;
+    blocks.push(heading(
+        lang.pick(
+            "Återbetalning till Kammarkollegiet",
+            "Repayment to Kammarkollegiet",
+        ),
+        "repayment",
+    ));
+    let total = money(r.total, lang);
+    let by =
+        r.by.as_ref()
+            .map(|d| say!(lang, " senast {d}", " by {d}"))
+            .unwrap_or_default();
+    let preliminary = if r.preliminary {
+        lang.pick(
+            " Beloppet är preliminärt: alla rader är inte redovisade.",
+            " The amount is preliminary: not every line is reported.",
+        )
+    } else {
+        ""
+    };
+    blocks.push(Block::Paragraph(vec![
+        Span::text(say!(
+            lang,
+            "Regionen betalar tillbaka alla medel som inte har använts till Kammarkollegiet{by}: ",
+            "The region repays all money not used to Kammarkollegiet{by}: "
+        )),
+        Span::Strong(total),
+        Span::text(format!(".{preliminary}")),
+    ]));
+    let unused: Vec<_> = summary
+        .recipients
+        .iter()
+        .filter(|r| r.settlement != Settlement::Nothing)
+        .collect();
+    if unused.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::text(
+            lang.pick("Inga medel är oanvända.", "No money is unused."),
+        )]));
+        return;
+    }
+    let mut rows: Vec<Row> = unused
+        .iter()
+        .map(|u| {
+            let how = match u.settlement {
+                Settlement::ReduceInvoice => {
+                    let invoice = money(u.figures.used, lang);
+                    say!(
+                        lang,
+                        "dras av: fakturera {invoice}",
+                        "taken off the invoice: invoice {invoice}"
+                    )
+                }
+                other => words::settlement(other, lang).to_string(),
+            };
+            Row {
+                cells: vec![
+                    vec![Span::text(named(&u.recipient, u.kommunkod.as_ref()))],
+                    figure(u.figures.unused, lang),
+                    vec![Span::text(how)],
+                ],
+                kind: RowKind::Body,
+            }
+        })
+        .collect();
+    let parts = r.region_books + r.returned + r.reduced + r.undecided;
+    rows.push(Row {
+        cells: vec![
+            total_label(lang),
+            vec![checked(r.total, parts == r.total, lang)],
+            Vec::new(),
+        ],
+        kind: RowKind::Total,
+    });
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::wide(lang.pick("Mottagare", "Recipient")),
+            Column::amount(lang.pick("Ej använt", "Unused")),
+            Column::text(lang.pick("Hanteras", "Settled")),
+        ],
+        rows,
+        notes: Vec::new(),
+    }));
+    blocks.push(Block::List(settled(r, lang)));
+}
+
+/// Where the repayment comes from, one point per way, and their sum.
+fn settled(r: &Repayment, lang: Lang) -> Vec<Vec<Span>> {
+    let mut points = vec![vec![
+        Span::text(lang.pick(
+            "Ur regionens bokföring (regionens egna enheter och medel som regionen håller; det oanvända finns kvar i regionens bokföring): ",
+            "From the region's books (the region's own units and money it holds; the unused money stays in the region's books): ",
+        )),
+        Span::Figure(Figure {
+            text: money(r.region_books, lang),
+            mark: Mark::None,
+        }),
+    ]];
+    let mut add = |amount: Amount, sv: &str, en: &str| {
+        if !amount.0.is_zero() {
+            points.push(vec![
+                Span::text(lang.pick(sv, en)),
+                Span::Figure(Figure {
+                    text: money(amount, lang),
+                    mark: Mark::None,
+                }),
+            ]);
+        }
+    };
+    add(
+        r.returned,
+        "Betalas tillbaka till regionen (samlingsfakturan är skickad): ",
+        "Paid back to the region (the collective invoice was sent): ",
+    );
+    add(
+        r.reduced,
+        "Dras av på samlingsfakturor som inte är skickade: ",
+        "Taken off collective invoices not yet sent: ",
+    );
+    add(
+        r.undecided,
+        "Tillbaka eller avdrag (mottagaren har inte sagt om fakturan är skickad): ",
+        "Paid back or taken off (the recipient did not say whether the invoice was sent): ",
+    );
+    let sum = r.region_books + r.returned + r.reduced + r.undecided;
+    points.push(vec![
+        Span::Strong(lang.pick("Summa", "Sum").to_string()),
+        Span::text(": "),
+        checked(sum, sum == r.total, lang),
+    ]);
+    points
+}
+
+/// Received = used + unused (+ not reported) = the county's funds.
+fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
+    let t = &summary.totals;
+    let sum = t.used + t.unused + t.unreported;
+    let mut spans = vec![
+        Span::text(lang.pick("Mottaget ", "Received ")),
+        figure(t.received, lang).remove(0),
+        Span::text(lang.pick(" = använt ", " = used ")),
+        figure(t.used, lang).remove(0),
+        Span::text(lang.pick(" + ej använt ", " + unused ")),
+        figure(t.unused, lang).remove(0),
+    ];
+    if !t.unreported.0.is_zero() {
+        spans.push(Span::text(
+            lang.pick(" + ej redovisat ", " + not reported "),
+        ));
+        spans.push(figure(t.unreported, lang).remove(0));
+    }
+    spans.push(Span::text(
+        lang.pick(" = länets medel ", " = the county's funds "),
+    ));
+    spans.push(checked(
+        summary.county_total,
+        sum == t.received && t.received == summary.county_total,
+        lang,
+    ));
+    spans
+}
