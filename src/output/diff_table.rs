@@ -35,15 +35,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
 
     // Areas, with the county total as the total row.
     text.push_str(lang.pick("Områden\n", "Areas\n"));
-    let mut rows: Vec<(String, Change)> = d
-        .areas
-        .iter()
-        .map(|r| (r.label.clone(), r.change))
-        .collect();
-    rows.push((
-        lang.pick("Länets medel", "County total").to_string(),
-        d.county,
-    ));
+    let rows = area_rows(d, lang);
     let table = side_by_side(
         lang.pick("Område", "Area"),
         &rows,
@@ -287,6 +279,20 @@ fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
             number::change(check.computed, lang)
         ),
     }
+}
+
+/// The areas' changes, with the county total last.
+fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
+    let mut rows: Vec<(String, Change)> = d
+        .areas
+        .iter()
+        .map(|r| (r.label.clone(), r.change))
+        .collect();
+    rows.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        d.county,
+    ));
+    rows
 }
 
 /// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
@@ -687,15 +693,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         cell(new_path)
     );
     text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
-    let mut rows: Vec<(String, Change)> = d
-        .areas
-        .iter()
-        .map(|r| (r.label.clone(), r.change))
-        .collect();
-    rows.push((
-        lang.pick("Länets medel", "County total").to_string(),
-        d.county,
-    ));
+    let rows = area_rows(d, lang);
     text.push_str(&table(lang.pick("Område", "Area"), &rows));
     if !d.year_checks.is_empty() {
         text.push('\n');

@@ -180,6 +180,10 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
     }
 }
 
+fn did_you_mean(s: &str, lang: Lang) -> String {
+    say!(lang, "menade du `{s}`?", "did you mean `{s}`?")
+}
+
 pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
     match problem {
         UsageProblem::ExceedsReceived { .. } => say!(
@@ -190,7 +194,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         UsageProblem::UnknownInsats {
             suggestion: Some(s),
             ..
-        } => say!(lang, "menade du `{s}`?", "did you mean `{s}`?"),
+        } => did_you_mean(s, lang),
         UsageProblem::UnknownInsats { .. } => say!(
             lang,
             "ange en insats ur planen; blanketten från `allocate follow-up --forms` listar mottagarens insatser",
@@ -212,7 +216,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         UsageProblem::UnknownRecipient {
             suggestion: Some(s),
             ..
-        } => say!(lang, "menade du `{s}`?", "did you mean `{s}`?"),
+        } => did_you_mean(s, lang),
         UsageProblem::UnknownRecipient { .. } => say!(
             lang,
             "ange mottagaren som planen gör: aktörens namn, förkortning eller id, kommunens namn eller kommunkod",
