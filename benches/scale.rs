@@ -75,7 +75,11 @@ fn scale(c: &mut Criterion) {
         let projection = Projection::new(&checked.ledger, &all);
         for view in View::ALL {
             group.bench_with_input(BenchmarkId::new("report", view.name()), &view, |b, &v| {
-                b.iter(|| black_box(table::view(v, &projection, layout).len()))
+                b.iter(|| {
+                    let mut out = Vec::new();
+                    table::view(v, &projection, layout, &mut out).unwrap();
+                    black_box(out.len())
+                })
             });
             group.bench_with_input(
                 BenchmarkId::new("export csv", view.name()),

@@ -315,7 +315,7 @@ fn views(projection: &Projection, write_xlsx: bool) {
                 width,
             };
             for view in View::ALL {
-                let _ = table::view(view, projection, layout);
+                let _ = table::view(view, projection, layout, &mut Vec::new());
             }
         }
         let sheets: Vec<_> = View::ALL

@@ -8,6 +8,8 @@
 //! which Excel and LibreOffice show as the text `0114` (the codes of Jämtlands län, `23..`,
 //! are written as they are). The machine dialect writes every code as it is.
 
+use std::borrow::Cow;
+
 use crate::core::money::Amount;
 use crate::output::sheet::{Sheet, Value};
 
@@ -33,29 +35,34 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
         })
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(sheet.headers.iter().map(|h| neutralise(h)))?;
+    writer.write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))?;
     for row in &sheet.rows {
-        writer.write_record(row.iter().map(|v| cell(v, dialect)))?;
+        for value in row {
+            writer.write_field(cell(value, dialect).as_bytes())?;
+        }
+        // No more fields: ends the record.
+        writer.write_record(None::<&[u8]>)?;
     }
     writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-fn cell(value: &Value, dialect: Dialect) -> String {
+/// A cell's text; texts (most cells of a national plan's payments) are not copied.
+fn cell(value: &Value, dialect: Dialect) -> Cow<'_, str> {
     match value {
         Value::Text(t) => neutralise(t),
-        Value::Code(c) => code(c, dialect),
-        Value::Number(n) => n.to_string(),
+        Value::Code(c) => Cow::Owned(code(c, dialect)),
+        Value::Number(n) => Cow::Owned(n.to_string()),
         Value::Decimal(d) => {
             let plain = d.normalize().to_string();
-            match dialect {
+            Cow::Owned(match dialect {
                 Dialect::Excel => plain.replace('.', ","),
                 Dialect::Rfc4180 => plain,
-            }
+            })
         }
-        Value::Amount(a) => plain_amount(*a, dialect),
-        Value::Empty => String::new(),
+        Value::Amount(a) => Cow::Owned(plain_amount(*a, dialect)),
+        Value::Empty => Cow::Borrowed(""),
     }
 }
 
@@ -76,16 +83,16 @@ pub fn code(code: &str, dialect: Dialect) -> String {
     if dialect == Dialect::Excel && digits && code.starts_with('0') {
         format!("=\"{code}\"")
     } else {
-        neutralise(code)
+        neutralise(code).into_owned()
     }
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
 /// apostrophe, so a spreadsheet shows it as text instead of running it (OWASP, CSV injection).
-pub fn neutralise(text: &str) -> String {
+pub fn neutralise(text: &str) -> Cow<'_, str> {
     match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
     }
 }
 

@@ -154,16 +154,16 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         .from_writer(Vec::new());
     let w = words(lang);
     for (label, value) in header_rows(form, lang) {
-        writer.write_record([neutralise(label), neutralise(&value)])?;
+        writer.write_record([neutralise(label).as_bytes(), neutralise(&value).as_bytes()])?;
     }
-    writer.write_record([String::new(), neutralise(w.instructions)])?;
+    writer.write_record(["", &neutralise(w.instructions)])?;
     writer.write_record(["", "", "", "", "", ""])?;
     writer.write_record(w.columns)?;
     for line in &form.lines {
         writer.write_record([
             line.area.to_string(),
-            neutralise(&line.insats),
-            neutralise(&line.text),
+            neutralise(&line.insats).into_owned(),
+            neutralise(&line.text).into_owned(),
             plain_amount(line.received, crate::output::csv::Dialect::Excel),
             String::new(),
             String::new(),

@@ -1,6 +1,6 @@
 //! JSON: the whole resolved plan and every view in one versioned document, for other tools.
 //!
-//! Schema `allocate-export/1` (documented in the README). Amounts are JSON integers in whole
+//! Schema `allocate-export/2` (documented in the README). Amounts are JSON integers in whole
 //! kronor (an amount with öre would be an exact decimal string). The document reads back into
 //! the same structs, so a round trip loses nothing.
 
@@ -13,7 +13,7 @@ use crate::core::report::{
     self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
 };
 
-pub const SCHEMA: &str = "allocate-export/1";
+pub const SCHEMA: &str = "allocate-export/2";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {

@@ -12,6 +12,7 @@ pub mod form;
 pub mod generated;
 pub mod github;
 pub mod gitlab;
+pub mod grid;
 pub mod json;
 pub mod lang;
 pub mod next_plan;

@@ -8,8 +8,7 @@
 use crate::core::money::Amount;
 use crate::core::plan::Payment;
 use crate::core::report::{
-    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
-    RecipientKind, View,
+    self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientKind, View,
 };
 use crate::output::lang::Lang;
 
@@ -83,10 +82,7 @@ pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
-        View::Payments => {
-            let missing = report::decision_date_missing(projection.ledger.plan);
-            payments(&report::payment_rows(projection), missing, words)
-        }
+        View::Payments => payments(&report::payments(projection), words),
         View::PerKommun => per_kommun(&report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
@@ -174,7 +170,10 @@ fn decision(decision: &str, date_missing: bool, words: Words) -> std::rc::Rc<str
     }
 }
 
-fn payments(rows: &[PaymentRow], date_missing: bool, words: Words) -> Sheet {
+/// Every line of the ledger as the payment ekonomienhet books: who, for which insats, how
+/// much and by which route. What the lines share is not repeated on each of them: the
+/// insatser's texts are in `per-omrade`, the decision is on each invoice in `fakturor`.
+fn payments(report: &Payments, words: Words) -> Sheet {
     let headers = headers(
         &[
             ("Mottagare", "Recipient", "recipient"),
@@ -182,36 +181,30 @@ fn payments(rows: &[PaymentRow], date_missing: bool, words: Words) -> Sheet {
             ("Kommunkod", "Kommunkod", "kommunkod"),
             ("Område", "Area", "area"),
             ("Insats", "Insats", "insats"),
-            ("Beskrivning", "Description", "text"),
             ("Belopp", "Amount", "amount"),
             ("Betalning", "Payment", "payment"),
             ("Referenskod", "Reference code", "reference"),
-            ("Beslut", "Decision", "decision"),
         ],
         words,
     );
-    let total: Amount = rows.iter().map(|r| r.amount).sum();
-    let decision_text = rows
-        .first()
-        .map(|r| decision(&r.decision, date_missing, words));
+    let total: Amount = report.invoiced + report.transferred + report.held_total;
+    let reference = report.reference.as_deref().map_or(Value::Empty, code);
     Sheet {
         name: "betalningar",
-        total: total_row(headers.len(), words, 6, total),
+        total: total_row(headers.len(), words, 5, total),
         headers,
-        rows: rows
-            .iter()
-            .map(|r| {
+        rows: report
+            .lines()
+            .map(|(statement, payment, line)| {
                 vec![
-                    shared(&r.recipient),
-                    text(kind_word(r.recipient_kind, words)),
-                    r.kommunkod.as_ref().map_or(Value::Empty, code),
-                    Value::Number(r.area),
-                    shared(&r.insats),
-                    shared(&r.text),
-                    Value::Amount(r.amount),
-                    text(payment_words(r.payment, words)),
-                    r.reference.as_deref().map_or(Value::Empty, code),
-                    decision_text.as_ref().map_or(Value::Empty, shared),
+                    shared(&statement.recipient),
+                    text(kind_word(statement.kind, words)),
+                    statement.kommunkod.as_ref().map_or(Value::Empty, code),
+                    Value::Number(line.area),
+                    shared(&line.insats),
+                    Value::Amount(line.amount),
+                    text(payment_words(payment, words)),
+                    reference.clone(),
                 ]
             })
             .collect(),
@@ -342,6 +335,9 @@ fn per_heading(report: &PerHeading, words: Words) -> Sheet {
     }
 }
 
+/// One row per collective invoice (*samlingsfaktura*): what each party that invoices the
+/// region invoices, citing the decision and the reference code. The invoice's lines are the
+/// party's rows in `betalningar`.
 fn invoices(report: &Payments, words: Words) -> Sheet {
     let headers = headers(
         &[
@@ -350,34 +346,31 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
             ("Fakturamottagare", "Invoiced party", "invoiced_party"),
             ("Referenskod", "Reference code", "reference"),
             ("Beslut", "Decision", "decision"),
-            ("Område", "Area", "area"),
-            ("Insats", "Insats", "insats"),
-            ("Beskrivning", "Description", "text"),
+            ("Antal insatser", "Number of insatser", "insatser"),
             ("Belopp", "Amount", "amount"),
         ],
         words,
     );
-    let mut rows = Vec::new();
     let region: std::rc::Rc<str> = report.region.as_str().into();
     let decision_text = decision(&report.decision, report.decision_date_missing, words);
-    for invoice in &report.invoices {
-        for line in &invoice.lines {
-            rows.push(vec![
+    let rows = report
+        .invoices
+        .iter()
+        .map(|invoice| {
+            vec![
                 shared(&invoice.recipient),
                 invoice.kommunkod.as_ref().map_or(Value::Empty, code),
                 shared(&region),
                 report.reference.as_ref().map_or(Value::Empty, code),
                 shared(&decision_text),
-                Value::Number(line.area),
-                shared(&line.insats),
-                shared(&line.text),
-                Value::Amount(line.amount),
-            ]);
-        }
-    }
+                Value::Number(u32::try_from(invoice.lines.len()).unwrap_or(u32::MAX)),
+                Value::Amount(invoice.total),
+            ]
+        })
+        .collect();
     Sheet {
         name: "fakturor",
-        total: total_row(headers.len(), words, 8, report.invoiced),
+        total: total_row(headers.len(), words, 6, report.invoiced),
         headers,
         rows,
     }

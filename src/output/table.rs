@@ -2,33 +2,43 @@
 //! right-aligned, sized for the terminal (80 columns when it cannot be told), colour only
 //! when asked for.
 
+use std::io::{self, Write};
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
 use crate::core::money::Amount;
 use crate::core::report::{
-    self, DeadlineKind, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
-    Statement, View,
+    self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
+    View,
 };
+use crate::output::grid::{Align, Grid, cell, strong};
 use crate::output::lang::Lang;
 use crate::output::sheet;
 
-/// One view of a projection, as the terminal shows it.
-pub fn view(view: View, projection: &Projection, layout: Layout) -> String {
+/// One view of a projection, as the terminal shows it. The views as large as the ledger
+/// (payments, invoices, per kommun) are written as they are made.
+pub fn view(
+    view: View,
+    projection: &Projection,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let plan = projection.ledger.plan;
     let title = format!(
         "{} {}",
         visible(&plan.plan.county),
         plan.plan.year.get_ref()
     );
-    match view {
-        View::Payments => payment_rows(&report::payment_rows(projection), &title, layout),
-        View::PerKommun => per_kommun(&report::per_kommun(projection), &title, layout),
+    let text = match view {
+        View::Payments => return payment_rows(&report::payments(projection), &title, layout, out),
+        View::PerKommun => return per_kommun(&report::per_kommun(projection), &title, layout, out),
+        View::Invoices => return payments(&report::payments(projection), &title, layout, out),
         View::PerActor => per_actor(&report::per_actor(projection), &title, layout),
         View::PerHeading => per_heading(&report::per_heading(projection), &title, layout),
         View::PerArea => per_area(&report::per_area(projection), &title, layout),
-        View::Invoices => payments(&report::payments(projection), &title, layout),
-    }
+    };
+    out.write_all(text.as_bytes())
 }
 
 /// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
@@ -203,133 +213,192 @@ pub fn right_align_from(table: &mut Table, first: usize) {
 
 /// The payments rows, compactly: recipient, area, insats, amount and payment route. (The
 /// reference code and decision are the same on every row; `export` carries them.)
-pub fn payment_rows(rows: &[PaymentRow], title: &str, layout: Layout) -> String {
+/// Every line as a payment, compactly: recipient, area, insats, amount and payment route.
+/// (The reference code and decision are the same on every row; `export` carries them.)
+pub fn payment_rows(
+    report: &Payments,
+    title: &str,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
-    let mut table = layout.table();
-    table.set_header(vec![
-        Cell::new(lang.pick("Mottagare", "Recipient")),
-        Cell::new(lang.pick("Område", "Area")),
-        Cell::new("Insats"),
-        Cell::new(lang.pick("Belopp", "Amount")),
-        Cell::new(lang.pick("Betalning", "Payment")),
-    ]);
-    let amount_width = widest(
-        rows.iter()
-            .map(|r| lang.amount(r.amount))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
+    let total = lang.amount(report.invoiced + report.transferred + report.held_total);
+    let mut grid = Grid::new(
+        &[
+            lang.pick("Mottagare", "Recipient"),
+            lang.pick("Område", "Area"),
+            "Insats",
+            lang.pick("Belopp", "Amount"),
+            lang.pick("Betalning", "Payment"),
+        ],
+        &[Align::Left, Align::Left, Align::Left, Align::Right],
+        layout.color,
     );
-    let name_width = budget(layout, &[6, 6, amount_width.max(12), 17]);
-    for row in rows {
-        let name = match &row.kommunkod {
-            Some(code) => format!("{} ({code})", row.recipient),
-            None => row.recipient.to_string(),
-        };
-        table.add_row(vec![
-            Cell::new(short(&name, name_width)),
-            Cell::new(row.area),
-            text(&row.insats),
-            layout.amount(row.amount),
-            Cell::new(sheet::payment_word(row.payment, lang)),
-        ]);
+    for (_, payment, line) in report.lines() {
+        grid.fit(1, &line.area.to_string());
+        grid.fit(2, &visible(&line.insats));
+        grid.fit(3, &lang.amount(line.amount));
+        grid.fit(4, sheet::payment_word(payment, lang));
     }
-    let total: Amount = rows.iter().map(|r| r.amount).sum();
-    table.add_row(vec![
-        layout.total_label(),
-        Cell::new(""),
-        Cell::new(""),
-        layout.strong_amount(total),
-        Cell::new(""),
-    ]);
-    right_align_from(&mut table, 3);
-    whole(&mut table, [1, 2, 3]);
-    if let Some(column) = table.column_mut(4) {
-        column.set_cell_alignment(CellAlignment::Left);
+    grid.fit(3, &total);
+    let name_width = budget(layout, &[6, 6, grid.width(3).max(12), 17]);
+    // Each recipient's name is cut once, not once per line.
+    let names: Vec<String> = report
+        .statements()
+        .map(|(statement, _)| {
+            let full = match &statement.kommunkod {
+                Some(code) => format!("{} ({code})", statement.recipient),
+                None => statement.recipient.to_string(),
+            };
+            short(&full, name_width)
+        })
+        .collect();
+    for name in &names {
+        grid.fit(0, name);
     }
-    format!(
-        "{}, {title}\n{table}\n",
-        lang.pick("Betalningar", "Payments")
-    )
+    grid.fit(0, lang.pick("Totalt", "Total"));
+    writeln!(out, "{}, {title}", lang.pick("Betalningar", "Payments"))?;
+    grid.head(out)?;
+    for ((statement, payment), name) in report.statements().zip(&names) {
+        for line in &statement.lines {
+            grid.row(
+                out,
+                &[
+                    cell(name),
+                    cell(&line.area.to_string()),
+                    cell(&visible(&line.insats)),
+                    cell(&lang.amount(line.amount)),
+                    cell(sheet::payment_word(payment, lang)),
+                ],
+            )?;
+        }
+    }
+    grid.row(
+        out,
+        &[
+            strong(lang.pick("Totalt", "Total")),
+            cell(""),
+            cell(""),
+            strong(&total),
+            cell(""),
+        ],
+    )?;
+    grid.foot(out)
 }
 
-pub fn per_kommun(report: &PerKommun, title: &str, layout: Layout) -> String {
+pub fn per_kommun(
+    report: &PerKommun,
+    title: &str,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
+    // Each amount column's widest figure with "kr" and without: the insatser, then the total.
+    let mut with_kr = vec![0; report.columns.len() + 1];
+    let mut bare = with_kr.clone();
+    let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+    for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
+        for (i, a) in amounts.iter().chain([total]).enumerate() {
+            if let (Some(k), Some(b)) = (with_kr.get_mut(i), bare.get_mut(i)) {
+                *k = (*k).max(lang.amount(*a).chars().count());
+                *b = (*b).max(lang.number(*a).chars().count());
+            }
+        }
+    }
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
     // in the caption, so that the amounts still fit on one line.
     let with_unit = {
         let columns = report.columns.len() + 1;
-        let width = |a: &Amount| lang.amount(*a).chars().count();
-        let per_insats: usize = (0..report.columns.len())
-            .map(|i| {
-                let cells = report.rows.iter().filter_map(|r| r.amounts.get(i));
-                cells
-                    .chain(report.column_totals.get(i))
-                    .map(width)
-                    .max()
-                    .unwrap_or(0)
-            })
-            .sum();
-        let totals = report
-            .rows
-            .iter()
-            .map(|r| &r.total)
-            .chain([&report.total])
-            .map(width)
-            .max()
-            .unwrap_or(0);
-        let widest_amount = per_insats + totals;
         let names = widest(report.rows.iter().map(|r| r.name.as_str())).max(6);
         let codes = widest(report.rows.iter().map(|r| r.code.as_str())).max(3);
-        let needed = codes + names + widest_amount + 3 * (columns + 2) + 1;
+        let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
         needed <= usize::from(layout.width)
     };
-    let amount = |a: Amount, strong: bool| {
-        let cell = if with_unit {
-            layout.amount(a)
+    let amount = |a: Amount| {
+        if with_unit {
+            lang.amount(a)
         } else {
-            Cell::new(lang.number(a)).set_alignment(CellAlignment::Right)
-        };
-        if strong && layout.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
+            lang.number(a)
         }
     };
-    let mut table = layout.table();
-    let mut header = vec![Cell::new(lang.pick("Kod", "Code")), Cell::new("Kommun")];
-    header.extend(report.columns.iter().map(|c| text(&c.insats)));
-    header.push(layout.total_label());
-    table.set_header(header);
-    for row in &report.rows {
-        let mut cells = vec![text(&row.code), text(&row.name)];
-        cells.extend(row.amounts.iter().map(|a| amount(*a, false)));
-        cells.push(amount(row.total, true));
-        table.add_row(cells);
+    let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
+    let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
+    headers.extend(ids.iter().map(|id| &**id));
+    headers.push(lang.pick("Totalt", "Total"));
+    let mut align = vec![Align::Left, Align::Left];
+    align.resize(headers.len(), Align::Right);
+    let mut grid = Grid::new(&headers, &align, layout.color);
+    for (i, width) in (if with_unit { &with_kr } else { &bare })
+        .iter()
+        .enumerate()
+    {
+        grid.fit_width(i + 2, *width);
     }
-    let mut totals = vec![Cell::new(""), layout.total_label()];
-    totals.extend(report.column_totals.iter().map(|a| amount(*a, true)));
-    totals.push(amount(report.total, true));
-    table.add_row(totals);
-    right_align_from(&mut table, 2);
-    let count = table.column_count();
-    whole(&mut table, [0].into_iter().chain(2..count));
+    for row in &report.rows {
+        grid.fit(0, &visible(&row.code));
+    }
+    // Names are cut when that makes the table fit the terminal; a table too wide for it
+    // anyway (a national plan's) keeps them whole.
+    let others: Vec<usize> = (0..grid.columns())
+        .filter(|&i| i != 1)
+        .map(|i| grid.width(i))
+        .collect();
+    let room = usize::from(layout.width)
+        .checked_sub(others.iter().sum::<usize>() + 3 * grid.columns() + 1)
+        .filter(|&room| room >= 4);
+    let names: Vec<String> = report
+        .rows
+        .iter()
+        .map(|r| match room {
+            Some(room) => short(&r.name, room),
+            None => visible(&r.name).into_owned(),
+        })
+        .collect();
+    for name in &names {
+        grid.fit(1, name);
+    }
+    grid.fit(1, lang.pick("Totalt", "Total"));
     let caption = lang.pick("Fördelning per kommun", "Distribution per kommun");
     let caption = if with_unit {
         caption.to_string()
     } else {
         format!("{caption} ({})", lang.pick("kronor", "kronor"))
     };
+    writeln!(out, "{caption}, {title}")?;
+    grid.head(out)?;
+    let mut texts: Vec<String> = Vec::with_capacity(grid.columns());
+    for (row, name) in report.rows.iter().zip(&names) {
+        texts.clear();
+        texts.extend(row.amounts.iter().chain([&row.total]).map(|a| amount(*a)));
+        let mut cells = vec![cell(&row.code), cell(name)];
+        cells.extend(texts.iter().map(|t| cell(t)));
+        if let Some(total) = cells.last_mut() {
+            total.strong = true;
+        }
+        grid.row(out, &cells)?;
+    }
+    texts.clear();
+    texts.extend(
+        report
+            .column_totals
+            .iter()
+            .chain([&report.total])
+            .map(|a| amount(*a)),
+    );
+    let mut cells = vec![cell(""), strong(lang.pick("Totalt", "Total"))];
+    cells.extend(texts.iter().map(|t| strong(t)));
+    grid.row(out, &cells)?;
+    grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
-    let mut out = format!("{caption}, {title}\n{table}\n");
     for column in &report.columns {
-        out.push_str(&format!(
-            "  {:<5} {}\n",
+        writeln!(
+            out,
+            "  {:<5} {}",
             visible(&column.insats),
             short(&column.text, legend_width)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
@@ -603,18 +672,26 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
     out
 }
 
-pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
+pub fn payments(
+    report: &Payments,
+    title: &str,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
-    let mut out = format!(
-        "{}, {title}\n",
+    writeln!(
+        out,
+        "{}, {title}",
         lang.pick("Fakturor och överföringar", "Invoices and transfers")
-    );
+    )?;
+    let mut cut = Cut::default();
     for invoice in &report.invoices {
-        out.push('\n');
-        out.push_str(&statement_block(invoice, report, layout));
+        writeln!(out)?;
+        statement_block(invoice, report, layout, &mut cut, out)?;
     }
+    let mut rest = String::new();
     if !report.internal.is_empty() {
-        out.push_str(&format!(
+        rest.push_str(&format!(
             "\n{} ({})\n",
             lang.pick(
                 "Interna överföringar till regionens enheter",
@@ -622,17 +699,17 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
             ),
             lang.pick("ingen faktura", "no invoice")
         ));
-        out.push_str(&summary_table(&report.internal, report.transferred, layout));
+        rest.push_str(&summary_table(&report.internal, report.transferred, layout));
     }
     if !report.held.is_empty() {
-        out.push_str(&format!(
+        rest.push_str(&format!(
             "\n{}\n",
             lang.pick(
                 "Medel som regionen håller för fortsatt fördelning och nyttjande",
                 "Money the region holds for further distribution and use"
             )
         ));
-        out.push_str(&summary_table(&report.held, report.held_total, layout));
+        rest.push_str(&summary_table(&report.held, report.held_total, layout));
     }
     let sum = report.invoiced + report.transferred + report.held_total;
     // Amounts held together when the line is filled to the terminal's width.
@@ -687,11 +764,30 @@ pub fn payments(report: &Payments, title: &str, layout: Layout) -> String {
         )
     };
     let closing = wrap(&closing, usize::from(layout.width), "", "  ");
-    out.push_str(&format!("\n{closing}\n"));
-    out
+    rest.push_str(&format!("\n{closing}\n"));
+    out.write_all(rest.as_bytes())
 }
 
-fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> String {
+/// The insatser's texts cut to a width, each text once: an insats's text is shared by all its
+/// lines, and a national plan's insats is on 290 kommuner's invoices.
+#[derive(Default)]
+struct Cut(std::collections::HashMap<(*const u8, usize), String>);
+
+impl Cut {
+    fn short(&mut self, text: &str, width: usize) -> &str {
+        self.0
+            .entry((text.as_ptr(), width))
+            .or_insert_with(|| short(text, width))
+    }
+}
+
+fn statement_block(
+    invoice: &Statement,
+    report: &Payments,
+    layout: Layout,
+    cut: &mut Cut,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
     let who = match &invoice.kommunkod {
         Some(code) => format!("{} ({})", visible(&invoice.recipient), visible(code)),
@@ -702,9 +798,9 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
         lang.pick("Samlingsfaktura", "Collective invoice"),
         format!("→ {}", visible(&report.region)).replace(' ', "\u{a0}")
     );
-    let mut out = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
+    let mut text = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
     if let Some(reference) = &report.reference {
-        out.push_str(&format!(
+        text.push_str(&format!(
             "  {}: {}\n",
             lang.pick("Referenskod", "Reference code"),
             visible(reference)
@@ -716,50 +812,59 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
         visible(&report.decision)
     );
     let width = usize::from(layout.width);
-    out.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
+    text.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
     if report.decision_date_missing {
         let missing = lang.pick(
             "Beslutsdatum: [saknas – ange `decision_date` under [plan] innan fakturan skickas]",
             "Decision date: [missing – give `decision_date` under [plan] before the invoice is sent]",
         );
-        out.push_str(&format!("{}\n", wrap(missing, width, "  ", "    ")));
+        text.push_str(&format!("{}\n", wrap(missing, width, "  ", "    ")));
     }
-    let mut table = layout.table();
-    table.set_header(vec![
-        Cell::new(lang.pick("Område", "Area")),
-        Cell::new("Insats"),
-        Cell::new(lang.pick("Beskrivning", "Description")),
-        Cell::new(lang.pick("Belopp", "Amount")),
-    ]);
-    let amount_width = widest(
-        invoice
-            .lines
-            .iter()
-            .map(|l| l.amount)
-            .chain([invoice.total])
-            .map(|a| lang.amount(a))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
+    out.write_all(text.as_bytes())?;
+    let total = lang.amount(invoice.total);
+    let mut grid = Grid::new(
+        &[
+            lang.pick("Område", "Area"),
+            "Insats",
+            lang.pick("Beskrivning", "Description"),
+            lang.pick("Belopp", "Amount"),
+        ],
+        &[Align::Left, Align::Left, Align::Left, Align::Right],
+        layout.color,
     );
-    let text_width = budget(layout, &[6, 6, amount_width.max(6)]);
     for line in &invoice.lines {
-        table.add_row(vec![
-            Cell::new(line.area),
-            text(&line.insats),
-            Cell::new(short(&line.text, text_width)),
-            layout.amount(line.amount),
-        ]);
+        grid.fit(0, &line.area.to_string());
+        grid.fit(1, &visible(&line.insats));
+        grid.fit(3, &lang.amount(line.amount));
     }
-    table.add_row(vec![
-        Cell::new(""),
-        Cell::new(""),
-        layout.total_label(),
-        layout.strong_amount(invoice.total),
-    ]);
-    right_align_from(&mut table, 3);
-    whole(&mut table, [0, 1, 3]);
-    out.push_str(&format!("{table}\n"));
+    grid.fit(2, lang.pick("Totalt", "Total"));
+    grid.fit(3, &total);
+    let text_width = budget(layout, &[6, 6, grid.width(3)]);
+    for line in &invoice.lines {
+        grid.fit(2, cut.short(&line.text, text_width));
+    }
+    grid.head(out)?;
+    for line in &invoice.lines {
+        grid.row(
+            out,
+            &[
+                cell(&line.area.to_string()),
+                cell(&visible(&line.insats)),
+                cell(cut.short(&line.text, text_width)),
+                cell(&lang.amount(line.amount)),
+            ],
+        )?;
+    }
+    grid.row(
+        out,
+        &[
+            cell(""),
+            cell(""),
+            strong(lang.pick("Totalt", "Total")),
+            strong(&total),
+        ],
+    )?;
+    grid.foot(out)?;
     for (kind, date) in &report.deadlines {
         let text = match (kind, lang) {
             (DeadlineKind::Requisition, _) => continue,
@@ -774,9 +879,9 @@ fn statement_block(invoice: &Statement, report: &Payments, layout: Layout) -> St
             }
             (DeadlineKind::UnusedRepaid, Lang::En) => format!("Repay unused money by {date}"),
         };
-        out.push_str(&format!("  {text}\n"));
+        writeln!(out, "  {text}")?;
     }
-    out
+    Ok(())
 }
 
 fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> String {

@@ -557,6 +557,7 @@ fn holds(w: &Wild) -> Result<bool, TestCaseError> {
         &projection,
         allocate::output::lang::Lang::Sv,
     )];
+    let column = exercise::sheet_total_column(&sheets[0]);
     let bytes = xlsx::write(&sheets).unwrap();
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
@@ -566,7 +567,7 @@ fn holds(w: &Wild) -> Result<bool, TestCaseError> {
     let mut sum = 0f64;
     // Skip the header and the bold total row at the end.
     for row in range.rows().skip(1).take(rows.saturating_sub(2)) {
-        if let Some(calamine::Data::Float(f)) = row.get(6) {
+        if let Some(calamine::Data::Float(f)) = row.get(column) {
             sum += f;
         }
     }

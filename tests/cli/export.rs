@@ -48,22 +48,23 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
 
     let (headers, rows) = read_excel_csv(&ut.join("betalningar.csv"));
     assert_eq!(
-        headers[..7],
+        headers,
         [
             "Mottagare",
             "Mottagartyp",
             "Kommunkod",
             "Område",
             "Insats",
-            "Beskrivning",
-            "Belopp"
+            "Belopp",
+            "Betalning",
+            "Referenskod"
         ]
     );
     assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
     let ostersund: i64 = rows
         .iter()
         .filter(|r| r[2] == "2380")
-        .map(|r| r[6].parse::<i64>().unwrap())
+        .map(|r| r[5].parse::<i64>().unwrap())
         .sum();
     assert_eq!(ostersund, 436_000);
     let fontanhus: Vec<&Vec<String>> = rows
@@ -71,9 +72,9 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
         .filter(|r| r[0] == "Fontänhus Jämtland Härjedalen")
         .collect();
     assert_eq!(fontanhus.len(), 1);
-    assert_eq!(fontanhus[0][6], "250000");
-    assert_eq!(fontanhus[0][7], "faktura");
-    assert!(rows.iter().all(|r| r[8] == "400105"));
+    assert_eq!(fontanhus[0][5], "250000");
+    assert_eq!(fontanhus[0][6], "faktura");
+    assert!(rows.iter().all(|r| r[7] == "400105"));
 
     let (headers, rows) = read_excel_csv(&ut.join("per-kommun.csv"));
     assert_eq!(column_sum(&headers, &rows, "Totalt"), 1_865_000);
@@ -97,12 +98,38 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
         .sum();
     assert_eq!(held, 4_705_026);
 
+    // One collective invoice per party that invoices the region: KFJH 2 127 436, Fontänhus
+    // 250 000 and each kommun its part of the 1 865 000, citing the decision.
     let (headers, rows) = read_excel_csv(&ut.join("fakturor.csv"));
-    // KFJH 2 127 436 + the kommuner 1 865 000 + Fontänhus 250 000.
+    assert_eq!(
+        headers,
+        [
+            "Fakturerande",
+            "Kommunkod",
+            "Fakturamottagare",
+            "Referenskod",
+            "Beslut",
+            "Antal insatser",
+            "Belopp"
+        ]
+    );
+    assert_eq!(rows.len(), 10);
     assert_eq!(
         column_sum(&headers, &rows, "Belopp"),
         2_127_436 + 1_865_000 + 250_000
     );
+    let kfjh = &rows[0];
+    assert_eq!(kfjh[0], "Kommunförbundet Jämtland Härjedalen");
+    assert_eq!(kfjh[2], "Region Jämtland Härjedalen");
+    assert_eq!(kfjh[3], "400105");
+    assert!(
+        kfjh[4].starts_with("SVOM 2026-02-27: Strategiska insatser"),
+        "{}",
+        kfjh[4]
+    );
+    assert_eq!((kfjh[5].as_str(), kfjh[6].as_str()), ("4", "2127436"));
+    let berg = rows.iter().find(|r| r[1] == "2326").unwrap();
+    assert_eq!((berg[5].as_str(), berg[6].as_str()), ("3", "196200"));
 
     let (headers, rows) = read_excel_csv(&ut.join("per-omrade.csv"));
     assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
@@ -165,13 +192,13 @@ fn xlsx_has_a_sheet_per_view_with_numbers_and_totals() {
     let payments = book.worksheet_range("betalningar").unwrap();
     let last = payments.rows().next_back().unwrap();
     assert_eq!(last[0], Data::String("Totalt".into()));
-    assert_eq!(last[6], Data::Float(12_689_898.0));
+    assert_eq!(last[5], Data::Float(12_689_898.0));
     // Every payment amount is a number cell, and they sum to the total row.
     let amounts: f64 = payments
         .rows()
         .skip(1)
         .take(payments.height() - 2)
-        .map(|r| match r[6] {
+        .map(|r| match r[5] {
             Data::Float(f) => f,
             ref other => panic!("amount cell is not a number: {other:?}"),
         })
@@ -195,7 +222,7 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
     export(dir.path(), &["--out", ".", "--format", "json"]).assert_status(0);
     let text = std::fs::read_to_string(dir.path().join("allocate-2026.json")).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema"], "allocate-export/1");
+    assert_eq!(value["schema"], "allocate-export/2");
     assert_eq!(value["plan"]["county_total"], 12_689_898);
     assert_eq!(value["per_kommun"]["total"], 1_865_000);
     let payments: i64 = value["payments"]
@@ -231,14 +258,16 @@ fn formula_like_text_is_neutralised_in_csv() {
         "=HYPERLINK(\\\"http://example.invalid\\\") Kommunförbundet",
     );
     std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let out = allocate(p.dir.path(), &["export", "plan.toml", "--view", "per-area"]);
+    out.assert_status(0)
+        .assert_stdout_contains(";1.1;\"'=HYPERLINK(\"\"http://example.invalid\"\")");
+    // Amounts stay numbers, negative or not.
     let out = allocate(
         p.dir.path(),
         &["export", "plan.toml", "--view", "betalningar"],
     );
     out.assert_status(0)
-        .assert_stdout_contains(";1;1.1;\"'=HYPERLINK(\"\"http://example.invalid\"\")");
-    // Amounts stay numbers, negative or not.
-    out.assert_stdout_contains(";1350000;faktura;");
+        .assert_stdout_contains(";1350000;faktura;");
 }
 
 #[test]
@@ -339,7 +368,7 @@ const COLUMN_SUMS: &[(&str, &[(&str, i64)])] = &[
 ];
 
 /// Columns that hold numbers but no money: summing them means nothing, so no sum is claimed.
-const NOT_AMOUNTS: &[&str] = &["Kommunkod", "Område", "Referenskod"];
+const NOT_AMOUNTS: &[&str] = &["Kommunkod", "Område", "Referenskod", "Antal insatser"];
 
 #[test]
 fn every_amount_column_of_every_csv_file_sums_to_a_figure_of_the_plan() {
@@ -435,10 +464,10 @@ fn machine_csv_has_the_same_headers_and_values_in_every_language() {
     }
     let out = export(dir.path(), &["--view", "payments", "--csv", "rfc4180"]);
     assert!(out.stdout.starts_with(
-        "recipient,recipient_kind,kommunkod,area,insats,text,amount,payment,reference,decision\r\n"
+        "recipient,recipient_kind,kommunkod,area,insats,amount,payment,reference\r\n"
     ));
     out.assert_stdout_contains("Östersund,kommun,2380,1,1.3,")
-        .assert_stdout_contains(",1350000,invoice,400105,");
+        .assert_stdout_contains(",1350000,invoice,400105\r\n");
     assert!(out.stdout.contains(",region-unit,"));
     assert!(out.stdout.contains(",internal,"));
     assert!(!out.stdout.contains("faktura"), "no Swedish values");
@@ -641,31 +670,36 @@ fn xlsx_failures_are_worded_in_swedish_and_point_to_csv() {
     );
 }
 
-/// Without `decision_date` the exported invoices and payments say the date is missing, for
-/// people; the machine dialect keeps the decision as the plan gives it.
+/// Without `decision_date` the exported invoices say the date is missing, for people; the
+/// machine dialect keeps the decision as the plan gives it.
 #[test]
-fn a_missing_decision_date_is_said_in_the_exported_invoices_and_payments() {
+fn a_missing_decision_date_is_said_in_the_exported_invoices() {
     let plan = PlanDir::from_real("plan-2026.toml").edit(
         "decision_date = 2026-02-27          # SVOM:s sammanträde enligt kallelsen (seed 000)\n",
         "",
     );
     std::fs::write(plan.dir.path().join("plan.toml"), &plan.text).unwrap();
-    let export = |view: &str, dialect: &str| {
+    let export = |dialect: &str| {
         let out = allocate(
             plan.dir.path(),
-            &["export", "plan.toml", "--view", view, "--csv", dialect],
+            &[
+                "export",
+                "plan.toml",
+                "--view",
+                "invoices",
+                "--csv",
+                dialect,
+            ],
         );
         assert_eq!(out.status, 0, "{}", out.stderr);
         out.stdout
     };
-    for view in ["invoices", "payments"] {
-        let people = export(view, "excel");
-        assert!(
-            people.contains("[beslutsdatum saknas – ange decision_date under [plan]]"),
-            "{view}: {people}"
-        );
-        let machines = export(view, "rfc4180");
-        assert!(!machines.contains("saknas"), "{view}");
-        assert!(machines.contains("SVOM: Strategiska insatser"), "{view}");
-    }
+    let people = export("excel");
+    assert!(
+        people.contains("[beslutsdatum saknas – ange decision_date under [plan]]"),
+        "{people}"
+    );
+    let machines = export("rfc4180");
+    assert!(!machines.contains("saknas"));
+    assert!(machines.contains("SVOM: Strategiska insatser"));
 }

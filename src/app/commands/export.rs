@@ -51,7 +51,7 @@ pub enum ExportFormat {
     Csv,
     /// One workbook with a sheet per view.
     Xlsx,
-    /// The resolved plan and every view in one document (schema allocate-export/1).
+    /// The resolved plan and every view in one document (schema allocate-export/2).
     Json,
 }
 

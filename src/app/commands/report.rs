@@ -101,11 +101,15 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         args.views.clone()
     };
-    let sections: Vec<String> = views
-        .into_iter()
-        .map(|v| table::view(v, &view, layout))
-        .collect();
-    write!(out, "{}", sections.join("\n"))?;
+    // Written as the views are made: a national plan's payments are hundreds of megabytes.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    for (i, v) in views.into_iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        table::view(v, &view, layout, &mut out)?;
+    }
+    out.flush()?;
     Ok(Status::Ok)
 }
 

@@ -222,42 +222,52 @@ pub struct PaymentRow {
     pub kommunkod: Option<String>,
     pub area: u32,
     pub insats: Text,
-    pub text: Text,
     pub amount: Amount,
     pub payment: Payment,
     pub reference: Option<Text>,
-    pub decision: Text,
 }
 
-/// Every selected line as a payment row, in the order of `payments`: invoicing recipients,
-/// then internal transfers, then held money. The amounts sum to the selection's total.
+impl Payments {
+    /// Every line with its recipient's statement and payment route, in order: invoicing
+    /// recipients, then internal transfers, then held money. The amounts sum to the
+    /// selection's total.
+    pub fn lines(&self) -> impl Iterator<Item = (&Statement, Payment, &StatementLine)> {
+        self.statements().flat_map(|(statement, payment)| {
+            statement
+                .lines
+                .iter()
+                .map(move |line| (statement, payment, line))
+        })
+    }
+
+    /// Every recipient's statement with its payment route, in the order of [`Payments::lines`].
+    pub fn statements(&self) -> impl Iterator<Item = (&Statement, Payment)> {
+        let groups = [
+            (&self.invoices, Payment::Invoice),
+            (&self.internal, Payment::Internal),
+            (&self.held, Payment::Held),
+        ];
+        groups
+            .into_iter()
+            .flat_map(|(statements, payment)| statements.iter().map(move |s| (s, payment)))
+    }
+}
+
+/// Every selected line as a payment row, in the order of [`Payments::lines`].
 pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
     let summary = payments(view);
     let reference = summary.reference.as_deref().map(Text::from);
-    let decision = Text::from(summary.decision.as_str());
-    let groups = [
-        (&summary.invoices, Payment::Invoice),
-        (&summary.internal, Payment::Internal),
-        (&summary.held, Payment::Held),
-    ];
-    let mut rows = Vec::new();
-    for (statements, payment) in groups {
-        for statement in statements {
-            for line in &statement.lines {
-                rows.push(PaymentRow {
-                    recipient: statement.recipient.clone(),
-                    recipient_kind: statement.kind,
-                    kommunkod: statement.kommunkod.clone(),
-                    area: line.area,
-                    insats: line.insats.clone(),
-                    text: line.text.clone(),
-                    amount: line.amount,
-                    payment,
-                    reference: reference.clone(),
-                    decision: decision.clone(),
-                });
-            }
-        }
-    }
-    rows
+    summary
+        .lines()
+        .map(|(statement, payment, line)| PaymentRow {
+            recipient: statement.recipient.clone(),
+            recipient_kind: statement.kind,
+            kommunkod: statement.kommunkod.clone(),
+            area: line.area,
+            insats: line.insats.clone(),
+            amount: line.amount,
+            payment,
+            reference: reference.clone(),
+        })
+        .collect()
 }

@@ -1,0 +1,256 @@
+//! Terminal tables as large as the ledger: the payments rows, the invoices' lines and the
+//! per-kommun table of a national plan have millions of cells. They are drawn in the same
+//! style as the other tables (comfy-table's `UTF8_FULL_CONDENSED`, which a test holds them
+//! to), but written row by row as they are made, never held: a view first fits the columns
+//! to its cells ([`Grid::fit`]), then writes the rows. Unlike comfy-table, a grid never wraps
+//! a cell; the views cut their texts to the terminal's width before they write them.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// One cell of a row: its text, and whether it is bold (shown so only with colour).
+#[derive(Clone, Copy, Debug)]
+pub struct Cell<'a> {
+    pub text: &'a str,
+    pub strong: bool,
+}
+
+pub fn cell(text: &str) -> Cell<'_> {
+    Cell {
+        text,
+        strong: false,
+    }
+}
+
+pub fn strong(text: &str) -> Cell<'_> {
+    Cell { text, strong: true }
+}
+
+#[derive(Debug)]
+pub struct Grid {
+    headers: Vec<String>,
+    align: Vec<Align>,
+    widths: Vec<usize>,
+    color: bool,
+    /// The line being written, kept to save an allocation per row.
+    line: String,
+}
+
+impl Grid {
+    /// A grid with these headers, each column aligned as given (left when not given), as
+    /// wide as its header until [`Grid::fit`] widens it.
+    pub fn new(headers: &[&str], align: &[Align], color: bool) -> Grid {
+        Grid {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            align: (0..headers.len())
+                .map(|i| align.get(i).copied().unwrap_or(Align::Left))
+                .collect(),
+            widths: headers.iter().map(|h| width(h)).collect(),
+            color,
+            line: String::new(),
+        }
+    }
+
+    /// Widens `column` to hold `text`.
+    pub fn fit(&mut self, column: usize, text: &str) {
+        self.fit_width(column, width(text));
+    }
+
+    /// Widens `column` to `width` terminal columns.
+    pub fn fit_width(&mut self, column: usize, width: usize) {
+        if let Some(w) = self.widths.get_mut(column) {
+            *w = (*w).max(width);
+        }
+    }
+
+    /// The number of columns.
+    pub fn columns(&self) -> usize {
+        self.widths.len()
+    }
+
+    /// The width of `column`'s widest cell so far.
+    pub fn width(&self, column: usize) -> usize {
+        self.widths.get(column).copied().unwrap_or(0)
+    }
+
+    /// Widens every column to hold the row's cells.
+    pub fn fit_row(&mut self, cells: &[Cell]) {
+        for (column, cell) in cells.iter().enumerate() {
+            self.fit(column, cell.text);
+        }
+    }
+
+    /// The top border, the header row and the line under it.
+    pub fn head(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.border(out, ['┌', '─', '┬', '┐'])?;
+        let headers = std::mem::take(&mut self.headers);
+        let cells: Vec<Cell> = headers.iter().map(|h| cell(h)).collect();
+        let written = self.row(out, &cells);
+        self.headers = headers;
+        written?;
+        self.border(out, ['╞', '═', '╪', '╡'])
+    }
+
+    /// One row; cells beyond the columns are left out, missing ones are empty.
+    pub fn row(&mut self, out: &mut dyn Write, cells: &[Cell]) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        for (column, &width) in self.widths.iter().enumerate() {
+            let Cell { text, strong } = cells.get(column).copied().unwrap_or(cell(""));
+            let strong = strong && self.color;
+            line.push(if column == 0 { '│' } else { '┆' });
+            if strong {
+                line.push_str("\u{1b}[1m");
+            }
+            line.push(' ');
+            let pad = width.saturating_sub(self::width(text));
+            if self.align.get(column) == Some(&Align::Right) {
+                spaces(&mut line, pad);
+                line.push_str(text);
+            } else {
+                line.push_str(text);
+                spaces(&mut line, pad);
+            }
+            line.push(' ');
+            if strong {
+                line.push_str("\u{1b}[0m");
+            }
+        }
+        line.push_str("│\n");
+        let written = out.write_all(line.as_bytes());
+        self.line = line;
+        written
+    }
+
+    /// The bottom border, with a line break.
+    pub fn foot(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.border(out, ['└', '─', '┴', '┘'])
+    }
+
+    fn border(
+        &mut self,
+        out: &mut dyn Write,
+        [left, line, joint, right]: [char; 4],
+    ) -> io::Result<()> {
+        let mut text = String::from(left);
+        for (i, width) in self.widths.iter().enumerate() {
+            if i > 0 {
+                text.push(joint);
+            }
+            text.extend(std::iter::repeat_n(line, width + 2));
+        }
+        text.push(right);
+        text.push('\n');
+        out.write_all(text.as_bytes())
+    }
+}
+
+/// Columns a text takes in a terminal; plain ASCII (most cells: amounts, codes) is counted
+/// by its bytes.
+fn width(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
+fn spaces(out: &mut String, count: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.push_str(SPACES.get(..n).unwrap_or(""));
+        left -= n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use comfy_table::presets::UTF8_FULL_CONDENSED;
+    use comfy_table::{Attribute, CellAlignment, ContentArrangement, Table};
+
+    /// The same table drawn by comfy-table, as the other views draw theirs.
+    fn comfy(rows: &[Vec<Cell>], align: &[Align], color: bool) -> String {
+        let mut table = Table::new();
+        table
+            .load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(400);
+        if color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        let cells = |row: &[Cell]| {
+            row.iter()
+                .map(|c| {
+                    let cell = comfy_table::Cell::new(c.text);
+                    if c.strong && color {
+                        cell.add_attribute(Attribute::Bold)
+                    } else {
+                        cell
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        table.set_header(cells(&rows[0]));
+        for row in &rows[1..] {
+            table.add_row(cells(row));
+        }
+        for (i, a) in align.iter().enumerate() {
+            if let (Some(column), Align::Right) = (table.column_mut(i), a) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        format!("{table}\n")
+    }
+
+    fn grid(rows: &[Vec<Cell>], align: &[Align], color: bool) -> String {
+        let headers: Vec<&str> = rows[0].iter().map(|c| c.text).collect();
+        let mut grid = Grid::new(&headers, align, color);
+        for row in &rows[1..] {
+            grid.fit_row(row);
+        }
+        let mut out = Vec::new();
+        grid.head(&mut out).unwrap();
+        for row in &rows[1..] {
+            grid.row(&mut out, row).unwrap();
+        }
+        grid.foot(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn draws_what_comfy_table_draws() {
+        let rows = vec![
+            vec![cell("Mottagare"), cell("Område"), cell("Belopp")],
+            vec![cell("Ragunda (2303)"), cell("1"), cell("15 600 kr")],
+            vec![cell("Östersund (2380)"), cell("3"), cell("100 000 kr")],
+            vec![strong("Totalt"), cell(""), strong("1 865 000 kr")],
+        ];
+        let align = [Align::Left, Align::Left, Align::Right];
+        for color in [false, true] {
+            assert_eq!(grid(&rows, &align, color), comfy(&rows, &align, color));
+        }
+    }
+
+    #[test]
+    fn measures_wide_characters_as_the_terminal_does() {
+        let rows = vec![
+            vec![cell("Namn"), cell("Belopp")],
+            vec![cell("東京 ✓"), cell("1 kr")],
+            vec![cell(""), cell("12 689 898 kr")],
+        ];
+        let align = [Align::Left, Align::Right];
+        assert_eq!(grid(&rows, &align, false), comfy(&rows, &align, false));
+    }
+}
