@@ -335,9 +335,12 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         ParseError { span, kind }
     });
-    plan.map(|plan| Plan {
-        source_bytes: text.len(),
-        ..plan
+    plan.map(|mut plan: Plan| {
+        plan.align_to_unit();
+        Plan {
+            source_bytes: text.len(),
+            ..plan
+        }
     })
 }
 

@@ -342,8 +342,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::MissingField { field }, Lang::En) => {
             format!("required key `{field}` is missing")
         }
-        (ParseErrorKind::AmountAsText, Lang::Sv) => "beloppet är skrivet som text".to_string(),
-        (ParseErrorKind::AmountAsText, Lang::En) => "the amount is written as text".to_string(),
+        (ParseErrorKind::AmountAsText, Lang::Sv) => {
+            "beloppet är skrivet som text som inte är ett tal".to_string()
+        }
+        (ParseErrorKind::AmountAsText, Lang::En) => {
+            "the amount is written as text that is not a number".to_string()
+        }
         (ParseErrorKind::AmountAsFloat, Lang::Sv) => "beloppet är ett decimaltal".to_string(),
         (ParseErrorKind::AmountAsFloat, Lang::En) => "the amount is a decimal number".to_string(),
         (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
@@ -436,14 +440,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         },
         ParseErrorKind::AmountAsText => lang
             .pick(
-                "skriv belopp som tal utan citattecken och mellanslag, till exempel 12_689_898",
-                "write amounts as numbers without quotes or spaces, for example 12_689_898",
+                "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
+                "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
             )
             .to_string(),
         ParseErrorKind::AmountAsFloat => lang
             .pick(
-                "belopp är hela kronor: skriv 481_600, inte 481600.0 eller 481,6",
-                "amounts are whole kronor: write 481_600, not 481600.0",
+                "belopp är aldrig decimaltal: skriv hela kronor som 481_600; menas en finare enhet, skriv beloppet inom citattecken med decimalkomma, \"481 600,5\", och ange `unit = \"0,1\"` under [plan]",
+                "amounts are never decimal numbers: write whole kronor as 481_600; if a finer unit is meant, quote the amount with a decimal comma, \"481 600,5\", and set `unit = \"0,1\"` under [plan]",
             )
             .to_string(),
         ParseErrorKind::WeightAsFloat => lang
@@ -490,8 +494,8 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .to_string(),
         ParseErrorKind::DecimalComma { .. } => lang
             .pick(
-                "belopp är hela kronor utan decimaler: skriv 481_600; procentsatser skrivs som text, \"5,3\"",
-                "amounts are whole kronor without decimals: write 481_600; percentages are text, \"5,3\"",
+                "skriv hela kronor som 481_600; ett belopp med decimaler inom citattecken, \"481 600,5\" (med en finare `unit` under [plan]); procentsatser skrivs som text, \"5,3\"",
+                "write whole kronor as 481_600; an amount with decimals in quotes, \"481 600,5\" (with a finer `unit` under [plan]); percentages are text, \"5,3\"",
             )
             .to_string(),
         ParseErrorKind::NumberWithSpaces { written } => {
