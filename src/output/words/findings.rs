@@ -1017,8 +1017,8 @@ pub fn whole_units(unit: Amount, lang: Lang) -> String {
     let named = match (unit.0.normalize().to_string().as_str(), lang) {
         ("0.01", Lang::Sv) => Some("hela ören"),
         ("0.01", Lang::En) => Some("whole öre"),
-        ("0.1", Lang::Sv) => Some("hela tiondels kronor"),
-        ("0.1", Lang::En) => Some("whole tenths of a krona"),
+        ("0.1", Lang::Sv) => Some("tiondels kronor"),
+        ("0.1", Lang::En) => Some("tenths of a krona"),
         ("1", Lang::Sv) => Some("hela kronor"),
         ("1", Lang::En) => Some("whole kronor"),
         ("10", Lang::Sv) => Some("jämna tiotal kronor"),
