@@ -603,8 +603,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             plan_unit: None, ..
         } => fixed(
-            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal",
-            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds",
+            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal, `unit = \"0,1\"` för tiondels kronor",
+            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds, `unit = \"0,1\"` for tenths of a krona",
         ),
         Problem::UnitInvalid {
             plan_unit: Some(_), ..

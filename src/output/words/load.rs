@@ -4,6 +4,7 @@
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
+use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
 const TABLES: [&str; 5] = ["plan", "areas", "actors", "insatser", "kommuner"];
@@ -492,12 +493,11 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write straight quotes \"…\"; Word and Outlook replace them when text is pasted",
             )
             .to_string(),
-        ParseErrorKind::DecimalComma { .. } => lang
-            .pick(
-                "skriv hela kronor som 481_600; ett belopp med decimaler inom citattecken, \"481 600,5\" (med en finare `unit` under [plan]); procentsatser skrivs som text, \"5,3\"",
-                "write whole kronor as 481_600; an amount with decimals in quotes, \"481 600,5\" (with a finer `unit` under [plan]); percentages are text, \"5,3\"",
-            )
-            .to_string(),
+        ParseErrorKind::DecimalComma { written } => say!(
+            lang,
+            "skriv talet inom citattecken, \"{written}\": ett belopp med decimaler (med en finare `unit` under [plan], till exempel \"0,1\") eller en procentsats; hela kronor skrivs som 481_600",
+            "write the number in quotes, \"{written}\": an amount with decimals (with a finer `unit` under [plan], for example \"0,1\") or a percentage; whole kronor are written as 481_600"
+        ),
         ParseErrorKind::NumberWithSpaces { written } => {
             let underscored = written
                 .trim_end_matches("kr")
