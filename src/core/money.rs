@@ -100,8 +100,8 @@ impl Amount {
 }
 
 // Amount arithmetic never panics (`Decimal`'s own `+` does on overflow). A plan's amounts are
-// TOML integers, at most 19 digits, and a plan file is at most 128 MiB, so no sum of them
-// comes near `Decimal`'s 28 digits (a raised limit only makes saturation reachable). Should one ever get there it saturates at ±79 228 162 514 264 337
+// TOML integers, at most 19 digits, or text of at most 28 digits (`from_text`); a plan file
+// is at most 128 MiB, so no sum of real amounts comes near `Decimal`'s 28 digits (a raised limit only makes saturation reachable). Should one ever get there it saturates at ±79 228 162 514 264 337
 // 593 543 950 335 kr: a figure no stated amount can equal, so a check still reports it.
 
 impl Add for Amount {
