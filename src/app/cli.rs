@@ -353,14 +353,16 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         (_, "area") => "Bara det här området (nummer)",
         (_, "actor") => "Bara den här aktören (id) och enheterna under den",
         (_, "kommun") => "Bara den här kommunen (kommunkod eller namn)",
-        ("split", "amount") => "Beloppet i hela kronor: 3202124, 3_202_124 eller \"3 202 124\"",
+        ("split", "amount") => {
+            "Beloppet i kronor: 3202124, 3_202_124 eller \"3 202 124\", med decimaler \"3 202 124,5\""
+        }
         ("split", "key") => {
             "En SCB-fil med folkmängd (CSV som den laddas ned), eller med --plan id för en av planens nycklar"
         }
         ("split", "plan") => "En plan vars kommuner och nycklar ska användas",
         ("split", "column") => "Nyckelfilens årskolumn, när den har flera (\"2024\")",
         ("split", "unit") => {
-            "Avrundningsenhet i kronor: 1, 100, … (standard 1, eller planens enhet)"
+            "Avrundningsenhet i kronor: 1, 100, eller finare: 0,1, 0,01 (standard 1, eller planens enhet)"
         }
         ("split", "precision") => {
             "Räkna först om befolkningstalen till procent med så många decimaler och fördela efter dem; uträkningen visar då också fördelningen efter befolkningstalen"

@@ -1,7 +1,11 @@
 //! Money: an exact amount in kronor. How it is written for people is `output::number`.
 //!
 //! Amounts are `rust_decimal::Decimal` so that sums are exact; the plan file writes them as
-//! TOML integers (`12_689_898`). Floats never carry an amount or a share.
+//! TOML integers (`12_689_898`), or, with decimals, as quoted text (`"518 183,8"`). Floats
+//! never carry an amount or a share.
+//!
+//! An amount keeps the scale it was written or aligned with (`Plan::align_to_unit`): in a plan
+//! counted in tenths every amount carries one decimal, so it is printed with one.
 
 use std::fmt;
 use std::iter::Sum;
@@ -30,6 +34,65 @@ impl Amount {
         Amount(self.0.abs())
     }
 
+    /// An amount written as text: digits grouped by spaces, no-break spaces or underscores,
+    /// a decimal comma or point, an optional sign and an optional trailing `kr`
+    /// (`"518 183,8"`, `"1409309.5"`, `"-7 877 kr"`). `None` if it is not such a number.
+    /// The amount keeps the decimals as written (`"0,10"` has two).
+    pub fn from_text(text: &str) -> Option<Amount> {
+        let text = text.trim();
+        let text = text.strip_suffix("kr").unwrap_or(text).trim_end();
+        let (negative, rest) = match text.strip_prefix(['-', '\u{2212}']) {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let is_space = |c: char| matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+        let (whole, fraction) = match rest.split_once([',', '.']) {
+            Some((w, f)) => (w, Some(f)),
+            None => (rest, None),
+        };
+        // Groups of digits, those after the first of three (thousands); decimals digits only.
+        let all_digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+        let mut groups = whole.split(is_space);
+        let first_ok = groups.next().is_some_and(all_digits);
+        if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
+            return None;
+        }
+        if let Some(f) = fraction
+            && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let mut plain: String = whole.chars().filter(char::is_ascii_digit).collect();
+        if let Some(f) = fraction {
+            plain.push('.');
+            plain.push_str(f);
+        }
+        // Beyond 28 digits `Decimal` would round: never silently.
+        if plain.len() > 29 {
+            return None;
+        }
+        let value: Decimal = plain.parse().ok()?;
+        Some(Amount(if negative { -value } else { value }))
+    }
+
+    /// The number of decimals the amount is written with (`0,1` has one, `100` none).
+    pub fn decimals(self) -> u32 {
+        self.0.scale()
+    }
+
+    /// The amount with at least `decimals` decimals, its value unchanged (`5` → `5,0`); an
+    /// amount with more decimals, or too large to carry them, is left as it is.
+    pub fn with_decimals(self, decimals: u32) -> Amount {
+        let mut d = self.0;
+        if d.scale() < decimals {
+            d.rescale(decimals);
+            if d != self.0 {
+                return self;
+            }
+        }
+        Amount(d)
+    }
+
     /// Whether the amount is a whole multiple of `unit` (for example 100 kr).
     pub fn is_multiple_of(self, unit: Amount) -> bool {
         unit.0.is_zero() || self.0.checked_rem(unit.0).is_some_and(|r| r.is_zero())
@@ -37,8 +100,8 @@ impl Amount {
 }
 
 // Amount arithmetic never panics (`Decimal`'s own `+` does on overflow). A plan's amounts are
-// TOML integers, at most 19 digits, and a plan file is at most 128 MiB, so no sum of them
-// comes near `Decimal`'s 28 digits (a raised limit only makes saturation reachable). Should one ever get there it saturates at ±79 228 162 514 264 337
+// TOML integers, at most 19 digits, or text of at most 28 digits (`from_text`); a plan file
+// is at most 128 MiB, so no sum of real amounts comes near `Decimal`'s 28 digits (a raised limit only makes saturation reachable). Should one ever get there it saturates at ±79 228 162 514 264 337
 // 593 543 950 335 kr: a figure no stated amount can equal, so a check still reports it.
 
 impl Add for Amount {
@@ -91,7 +154,8 @@ impl Serialize for Amount {
     }
 }
 
-/// Error tokens that the plan loader turns into localized messages (see `plan::ParseError`).
+/// Error tokens that the plan loader turns into localized messages (see `plan::ParseError`):
+/// text that is not a number, and a TOML float (never money; decimals are written as text).
 pub const AMOUNT_AS_TEXT: &str = "amount-as-text";
 pub const AMOUNT_AS_FLOAT: &str = "amount-as-float";
 
@@ -101,7 +165,9 @@ impl<'de> Deserialize<'de> for Amount {
         impl Visitor<'_> for AmountVisitor {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount in whole kronor, written as a number like 12_689_898")
+                f.write_str(
+                    "an amount, written as a number like 12_689_898 or as text like \"518 183,8\"",
+                )
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
                 Ok(Amount(Decimal::from(v)))
@@ -112,8 +178,8 @@ impl<'de> Deserialize<'de> for Amount {
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<Amount, E> {
                 Err(E::custom(AMOUNT_AS_FLOAT))
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Amount, E> {
-                Err(E::custom(AMOUNT_AS_TEXT))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+                Amount::from_text(v).ok_or_else(|| E::custom(AMOUNT_AS_TEXT))
             }
         }
         deserializer.deserialize_any(AmountVisitor)
@@ -128,6 +194,49 @@ mod tests {
     fn multiple_of_unit() {
         assert!(Amount::kr(21_200).is_multiple_of(Amount::kr(100)));
         assert!(!Amount::kr(21_250).is_multiple_of(Amount::kr(100)));
+    }
+
+    #[test]
+    fn amounts_written_as_text() {
+        let d = |s: &str| Amount(s.parse::<Decimal>().unwrap());
+        assert_eq!(Amount::from_text("518 183,8"), Some(d("518183.8")));
+        assert_eq!(Amount::from_text("1409309.5"), Some(d("1409309.5")));
+        assert_eq!(
+            Amount::from_text("1\u{a0}409\u{a0}309,50 kr"),
+            Some(d("1409309.50"))
+        );
+        assert_eq!(Amount::from_text("3 000 000"), Some(Amount::kr(3_000_000)));
+        assert_eq!(Amount::from_text("-7 877"), Some(Amount::kr(-7_877)));
+        assert_eq!(Amount::from_text("0,1").map(Amount::decimals), Some(1));
+        assert_eq!(Amount::from_text("0,10").map(Amount::decimals), Some(2));
+        for bad in [
+            "",
+            "kr",
+            "tre miljoner",
+            "1,350,000",
+            "1.350.000",
+            "3  000",
+            "a 000",
+            "12,",
+            ",5",
+            "1e6",
+            "5,3 %",
+            "NaN",
+            "1,2,3",
+            "--5",
+            "99999999999999999999999999999999",
+            "0,12345678901234567890123456789",
+        ] {
+            assert_eq!(Amount::from_text(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn decimals_are_added_without_changing_the_value() {
+        let a = Amount::kr(5_757_598).with_decimals(1);
+        assert_eq!((a, a.decimals()), (Amount::kr(5_757_598), 1));
+        let fine = Amount(Decimal::new(51_818_382, 2));
+        assert_eq!(fine.with_decimals(1).decimals(), 2);
     }
 
     #[test]

@@ -63,6 +63,68 @@ impl Meta {
     pub fn unit(&self) -> Amount {
         self.unit.as_ref().map_or(Amount::kr(1), |u| *u.get_ref())
     }
+
+    /// The decimals of the plan's unit: 0 for whole kronor, 1 for tenths (`"0,1"`), 2 for öre.
+    pub fn decimals(&self) -> u32 {
+        self.unit().0.normalize().scale()
+    }
+}
+
+impl Plan {
+    /// Writes every amount of the plan with the decimals of the plan's unit (`5 757 598` as
+    /// `5 757 598,0` in a plan counted in tenths), so that the amounts, their sums and the
+    /// parts split from them all print alike. Values never change: an amount finer than the
+    /// unit keeps its decimals, for `check` to report.
+    pub fn align_to_unit(&mut self) {
+        let decimals = self.plan.decimals();
+        if decimals == 0 {
+            return;
+        }
+        let mut align = |a: &mut Spanned<Amount>| {
+            let aligned = a.get_ref().with_decimals(decimals);
+            *a.get_mut() = aligned;
+        };
+        let meta = &mut self.plan;
+        meta.unit.iter_mut().for_each(&mut align);
+        align(&mut meta.county_total);
+        meta.previous_county_total.iter_mut().for_each(&mut align);
+        meta.stated_change.iter_mut().for_each(&mut align);
+        if let Some(agreement) = &mut self.agreement {
+            align(&mut agreement.national_total);
+            agreement
+                .previous_national_total
+                .iter_mut()
+                .for_each(&mut align);
+            agreement
+                .split
+                .iter_mut()
+                .for_each(|p| align(&mut p.amount));
+        }
+        for area in &mut self.areas {
+            align(&mut area.amount);
+            area.earmarks.iter_mut().for_each(|e| align(&mut e.amount));
+        }
+        for insats in &mut self.insatser {
+            align(&mut insats.amount);
+            let Some(split) = &mut insats.split else {
+                continue;
+            };
+            let split = split.get_mut();
+            split.unit.iter_mut().for_each(&mut align);
+            split.each.iter_mut().for_each(&mut align);
+            split.except.values_mut().for_each(&mut align);
+            if let Some(amounts) = &mut split.amounts {
+                amounts.get_mut().values_mut().for_each(&mut align);
+            }
+            split.printed.values_mut().for_each(&mut align);
+        }
+        for heading in &mut self.headings {
+            heading.stated.iter_mut().for_each(&mut align);
+        }
+        for stated in &mut self.stated {
+            align(&mut stated.amount);
+        }
+    }
 }
 
 /// `[deadlines]`

@@ -410,6 +410,31 @@ mod tests {
     }
 
     #[test]
+    fn a_hundred_kronor_three_ways_in_tenths() {
+        let tenth = Amount(d("0.1"));
+        let w = [Decimal::ONE; 3];
+        let parts = largest_remainder(Amount::kr(100), &w, tenth).unwrap();
+        let got: Vec<Amount> = parts.iter().map(|p| p.amount).collect();
+        assert_eq!(got, [d("33.4"), d("33.3"), d("33.3")].map(Amount));
+        assert_eq!(got.iter().sum::<Amount>(), Amount::kr(100));
+        // Every part carries the unit's decimal, so it prints as 33,3 and never as 33.
+        assert!(got.iter().all(|a| a.decimals() == 1));
+        let fast = largest_remainder_amounts(Amount::kr(100), &w, &[1, 2, 3], tenth).unwrap();
+        assert_eq!(fast, got);
+        // Öre, by the Mini Maria counts: exact to the öre.
+        let ore = Amount(d("0.01"));
+        let amount = Amount(d("264395.52"));
+        let parts = largest_remainder_by(amount, &population(), &CODES, ore).unwrap();
+        assert_eq!(parts.iter().map(|p| p.amount).sum::<Amount>(), amount);
+        assert!(parts.iter().all(|p| p.amount.is_multiple_of(ore)));
+        // An amount finer than the unit is refused, not rounded.
+        assert_eq!(
+            largest_remainder(Amount(d("100.05")), &w, tenth),
+            Err(SplitError::AmountNotMultipleOfUnit)
+        );
+    }
+
+    #[test]
     fn amount_that_is_not_a_whole_number_of_units_is_refused() {
         let err = largest_remainder(Amount::kr(150), &[d("1")], Amount::kr(100)).unwrap_err();
         assert_eq!(err, SplitError::AmountNotMultipleOfUnit);
@@ -447,8 +472,10 @@ mod tests {
             })
     }
 
+    /// Whole-krona units and finer ones (tenths, öre, 0,5 kr), written as a plan writes them.
     fn unit() -> impl Strategy<Value = Amount> {
-        prop::sample::select(vec![1i64, 10, 100, 1_000, 5_000]).prop_map(Amount::kr)
+        prop::sample::select(vec!["0.01", "0.1", "0.5", "1", "10", "100", "1000", "5000"])
+            .prop_map(|u| Amount(d(u)))
     }
 
     proptest! {

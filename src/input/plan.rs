@@ -335,9 +335,12 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         ParseError { span, kind }
     });
-    plan.map(|plan| Plan {
-        source_bytes: text.len(),
-        ..plan
+    plan.map(|mut plan: Plan| {
+        plan.align_to_unit();
+        Plan {
+            source_bytes: text.len(),
+            ..plan
+        }
     })
 }
 
@@ -508,11 +511,15 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 let whole: String = before
                     .chars()
                     .rev()
-                    .take_while(|c| c.is_ascii_digit() || *c == '_' || *c == '-')
+                    .take_while(|c| {
+                        c.is_ascii_digit() || matches!(c, '_' | '-' | ' ' | '\u{a0}' | '\u{202f}')
+                    })
                     .collect::<Vec<_>>()
                     .into_iter()
                     .rev()
                     .collect();
+                // Digits grouped by spaces belong to the number (`518 183,8`).
+                let whole = whole.trim_start().to_string();
                 let fraction: String = at
                     .chars()
                     .skip(1)

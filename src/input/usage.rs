@@ -218,8 +218,18 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     if value.normalize().scale() > 2 {
         return Err(BadAmount::FinerThanOre);
     }
-    let amount = Amount(if negative { -value } else { value });
+    let amount = ore(if negative { -value } else { value });
     Ok(Some(amount))
+}
+
+/// A used amount as it is shown: whole kronor without decimals, öre with two (`59 999,50`).
+fn ore(value: Decimal) -> Amount {
+    let value = value.normalize();
+    if value.scale() == 0 {
+        Amount(value)
+    } else {
+        Amount(value).with_decimals(2)
+    }
 }
 
 /// Digits with `,` and `.` as a decimal mark and thousands separators, as plain decimal text
@@ -294,7 +304,7 @@ fn amount_of_double(value: f64) -> Entry {
             written,
             why: BadAmount::FinerThanOre,
         },
-        Ok(d) => Entry::Amount(Amount(d.normalize())),
+        Ok(d) => Entry::Amount(ore(d)),
         Err(_) => Entry::Bad {
             written,
             why: BadAmount::TooLarge,
@@ -743,7 +753,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
                             written: text,
                             why: BadAmount::FinerThanOre,
                         },
-                        Ok(d) => Entry::Amount(Amount(d.normalize())),
+                        Ok(d) => Entry::Amount(ore(d)),
                         Err(_) => Entry::Bad {
                             written: text,
                             why: BadAmount::TooLarge,

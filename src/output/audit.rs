@@ -315,7 +315,8 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
     let is_percent = step.is_percent();
     let result_decimals = match step.kind {
         StepKind::Percentages(p) => p,
-        _ => 0,
+        // Amounts in the unit's decimals: none for kronor, one for tenths (0,1 kr).
+        _ => step.unit.normalize().scale(),
     };
     // Shares are shown to four more decimals than the result, enough to see the ranking.
     let exact_decimals = result_decimals + 4;

@@ -183,16 +183,18 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
-    let kronor = Format::new().set_num_format("#,##0 \"kr\"");
+    // In the plan's decimals: whole kronor, or tenths in a plan counted in tenths.
+    let kronor_format = crate::output::number::excel_kronor(form.total.decimals());
+    let kronor = Format::new().set_num_format(&kronor_format);
     let input = Format::new()
         .set_unlocked()
-        .set_num_format("#,##0 \"kr\"")
+        .set_num_format(&kronor_format)
         .set_background_color("#FFF2CC");
     let input_text = Format::new()
         .set_unlocked()
         .set_text_wrap()
         .set_background_color("#FFF2CC");
-    let total_kronor = Format::new().set_bold().set_num_format("#,##0 \"kr\"");
+    let total_kronor = Format::new().set_bold().set_num_format(&kronor_format);
     let sheet = workbook.add_worksheet();
     sheet.set_name(lang.pick("Redovisning", "Report"))?;
     let mut row = 0u32;

@@ -260,7 +260,7 @@ impl Edit {
         set_suffix(item, &suffix);
     }
 
-    /// An amount written as TOML writes it: `12_697_775`.
+    /// An amount written as TOML writes it: `12_697_775`, or `"518 183,8"` with decimals.
     fn set_amount(
         &self,
         table: &mut dyn toml_edit::TableLike,
@@ -271,7 +271,7 @@ impl Edit {
         let Some(item) = table.get_mut(key) else {
             return;
         };
-        let Ok(value) = number::toml_integer(amount).parse::<Value>() else {
+        let Ok(value) = number::toml_amount(amount).parse::<Value>() else {
             return;
         };
         *item = Item::Value(value);

@@ -33,28 +33,28 @@ pub enum Typography {
     Document,
 }
 
-/// `value` with thousands grouped and the language's decimal mark, a fractional part of zero
-/// dropped and öre (any fraction) shown with at least two digits.
+/// `value` with thousands grouped and the language's decimal mark, and as many decimals as
+/// the value carries: none for whole kronor, one in a plan counted in tenths (`518 183,8`,
+/// `5 757 598,0`; see `Plan::align_to_unit`), two for öre.
 pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
     let (thousands, mark) = separators(lang, typography);
     let minus = match typography {
         Typography::Plain => '-',
         Typography::Document => '\u{2212}',
     };
-    let normalized = value.normalize();
-    let text = normalized.abs().to_string();
+    let text = value.abs().to_string();
     let (int_part, frac) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (text.as_str(), None),
     };
     let mut out = String::new();
-    if normalized.is_sign_negative() && !normalized.is_zero() {
+    if value.is_sign_negative() && !value.is_zero() {
         out.push(minus);
     }
     out.push_str(&group(int_part, thousands));
     if let Some(frac) = frac {
         out.push(mark);
-        out.push_str(&format!("{frac:0<2}"));
+        out.push_str(frac);
     }
     out
 }
@@ -217,14 +217,10 @@ pub fn percent(value: Decimal, decimals: u32, lang: Lang) -> String {
     format!("{} %", fixed(value, decimals, lang))
 }
 
-/// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, öre with two
-/// digits (`12689898`, `1234,50`).
+/// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, the
+/// amount's own decimals (`12689898`, `1234,50`, `518183,8`).
 pub fn cell(amount: Amount, decimal_mark: char) -> String {
-    let mut value = amount.0.normalize();
-    if !value.fract().is_zero() && value.scale() < 2 {
-        value.rescale(2);
-    }
-    let text = value.to_string();
+    let text = amount.0.to_string();
     if decimal_mark == '.' {
         text
     } else {
@@ -232,21 +228,32 @@ pub fn cell(amount: Amount, decimal_mark: char) -> String {
     }
 }
 
-/// An amount as a TOML integer with underscores between thousands: `12_697_775`.
-pub fn toml_integer(amount: Amount) -> String {
-    let text = amount.0.normalize().abs().to_string();
-    let (int_part, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+/// The most decimals a kronor format in a workbook shows.
+pub const EXCEL_MAX_DECIMALS: u32 = 4;
+
+/// A workbook's kronor format with `decimals` decimals (at most `EXCEL_MAX_DECIMALS`); Swedish
+/// Excel shows `1 865 000 kr` for none, `518 183,8 kr` for one.
+pub fn excel_kronor(decimals: u32) -> String {
+    let decimals = decimals.min(EXCEL_MAX_DECIMALS) as usize;
+    if decimals == 0 {
+        "#,##0 \"kr\"".to_string()
+    } else {
+        format!("#,##0.{} \"kr\"", "0".repeat(decimals))
+    }
+}
+
+/// An amount as TOML writes it: an integer with underscores between thousands
+/// (`12_697_775`), or, with decimals, quoted text with a decimal comma (`"518 183,8"`), since
+/// amounts are never TOML floats.
+pub fn toml_amount(amount: Amount) -> String {
+    if amount.0.scale() > 0 {
+        return format!("\"{}\"", grouped(amount.0, Lang::Sv));
+    }
     let mut out = String::new();
     if amount.is_negative() {
         out.push('-');
     }
-    out.push_str(&group(int_part, '_'));
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
+    out.push_str(&group(&amount.0.abs().to_string(), '_'));
     out
 }
 
@@ -338,8 +345,32 @@ mod tests {
         let ore = Amount(Decimal::new(123_450, 2));
         assert_eq!(cell(ore, ','), "1234,50");
         assert_eq!(cell(ore, '.'), "1234.50");
-        assert_eq!(toml_integer(Amount::kr(12_697_775)), "12_697_775");
-        assert_eq!(toml_integer(Amount::kr(-7_877)), "-7_877");
+        assert_eq!(toml_amount(Amount::kr(12_697_775)), "12_697_775");
+        assert_eq!(toml_amount(Amount::kr(-7_877)), "-7_877");
+        let tenths = Amount(Decimal::new(5_181_838, 1));
+        assert_eq!(cell(tenths, ','), "518183,8");
+        assert_eq!(cell(tenths, '.'), "518183.8");
+        assert_eq!(toml_amount(tenths), "\"518 183,8\"");
+    }
+
+    #[test]
+    fn workbook_formats() {
+        assert_eq!(excel_kronor(0), "#,##0 \"kr\"");
+        assert_eq!(excel_kronor(1), "#,##0.0 \"kr\"");
+        assert_eq!(excel_kronor(9), "#,##0.0000 \"kr\"");
+    }
+
+    #[test]
+    fn amounts_show_the_decimals_they_carry() {
+        let tenths = Amount(Decimal::new(5_181_838, 1));
+        assert_eq!(amount(tenths, Lang::Sv), "518 183,8 kr");
+        assert_eq!(amount(tenths, Lang::En), "518,183.8 kr");
+        let whole_in_tenths = Amount::kr(5_757_598).with_decimals(1);
+        assert_eq!(amount(whole_in_tenths, Lang::Sv), "5 757 598,0 kr");
+        assert_eq!(
+            document_amount(Amount(Decimal::new(-78_775, 1)), Lang::Sv),
+            "\u{2212}7\u{202f}877,5\u{a0}kr"
+        );
     }
 
     #[test]

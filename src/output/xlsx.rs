@@ -21,6 +21,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
+use crate::output::number::{EXCEL_MAX_DECIMALS, excel_kronor};
 use crate::output::sheet::{Sheet, Value};
 
 /// Rows in an Excel worksheet, the header row included.
@@ -33,8 +34,6 @@ const WRAP_CHARS: usize = 60;
 /// payments are millions of cells, and deflating them at the default level takes most of the
 /// time of the export (the file gets about a third larger).
 const FAST_ZIP_CELLS: usize = 1_000_000;
-/// The kronor format; Swedish Excel shows `1 865 000 kr`.
-const KRONOR: &str = "#,##0 \"kr\"";
 
 /// Why a workbook cannot be written.
 #[derive(Debug)]
@@ -61,9 +60,10 @@ struct Formats {
     text: Format,
     wrapped: Format,
     code: Format,
-    kronor: Format,
+    /// The kronor formats by decimals (`number::excel_kronor`), plain and for the total row.
+    kronor: Vec<Format>,
     total_label: Format,
-    total_kronor: Format,
+    total_kronor: Vec<Format>,
 }
 
 /// The workbook with at most `max_rows` rows (at least 2) in a worksheet.
@@ -82,11 +82,17 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
         code: Format::new()
             .set_num_format("@")
             .set_align(FormatAlign::Top),
-        kronor: Format::new()
-            .set_num_format(KRONOR)
-            .set_align(FormatAlign::Top),
+        kronor: (0..=EXCEL_MAX_DECIMALS)
+            .map(|d| {
+                Format::new()
+                    .set_num_format(excel_kronor(d))
+                    .set_align(FormatAlign::Top)
+            })
+            .collect(),
         total_label: Format::new().set_bold(),
-        total_kronor: Format::new().set_bold().set_num_format(KRONOR),
+        total_kronor: (0..=EXCEL_MAX_DECIMALS)
+            .map(|d| Format::new().set_bold().set_num_format(excel_kronor(d)))
+            .collect(),
     };
     let mut workbook = Workbook::new();
     let cells: usize = sheets
@@ -197,12 +203,15 @@ fn write_value(
             )?;
         }
         Value::Amount(a) => {
-            let format = if total {
+            let by_decimals = if total {
                 &formats.total_kronor
             } else {
                 &formats.kronor
             };
-            worksheet.write_number_with_format(row, col, as_double(*a), format)?;
+            let decimals = a.decimals().min(EXCEL_MAX_DECIMALS) as usize;
+            if let Some(format) = by_decimals.get(decimals) {
+                worksheet.write_number_with_format(row, col, as_double(*a), format)?;
+            }
         }
         Value::Empty => {}
     }
@@ -248,8 +257,11 @@ fn displayed_chars(value: &Value) -> usize {
         Value::Code(t) => t.chars().count(),
         Value::Number(n) => n.to_string().len(),
         Value::Decimal(d) => d.normalize().to_string().len(),
-        // The kronor format shows whole kronor: `1 865 000 kr`, `-7 877 kr`.
-        Value::Amount(a) => Lang::Sv.amount(Amount(a.0.round())).chars().count(),
+        // The kronor format shows the amount's decimals: `1 865 000 kr`, `518 183,8 kr`.
+        Value::Amount(a) => {
+            let shown = a.0.round_dp(EXCEL_MAX_DECIMALS);
+            Lang::Sv.amount(Amount(shown)).chars().count()
+        }
         Value::Empty => 0,
     }
 }

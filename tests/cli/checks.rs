@@ -38,12 +38,28 @@ fn misspelt_actor_kind_suggests_the_right_one() {
 }
 
 #[test]
-fn amount_written_as_text_is_a_wrong_type() {
-    let p = plan().edit("county_total = 12_689_898", "county_total = \"12 689 898\"");
+fn amount_written_as_text_that_is_not_a_number_is_a_wrong_type() {
+    let p = plan().edit(
+        "county_total = 12_689_898",
+        "county_total = \"12 689 898 SEK\"",
+    );
     p.check(&[])
         .assert_status(2)
-        .assert_finding("wrong-type", &p.position_of("\"12 689 898\"", 0))
-        .assert_stdout_contains("beloppet är skrivet som text");
+        .assert_finding("wrong-type", &p.position_of("\"12 689 898 SEK\"", 0))
+        .assert_stdout_contains("beloppet är skrivet som text som inte är ett tal");
+}
+
+#[test]
+fn amount_written_as_quoted_number_is_read() {
+    let quoted = plan()
+        .edit(
+            "county_total = 12_689_898",
+            "county_total = \"12 689 898 kr\"",
+        )
+        .check(&[]);
+    let plain = plan().check(&[]);
+    assert_eq!(quoted.status, plain.status);
+    assert_eq!(quoted.stdout, plain.stdout);
 }
 
 #[test]

@@ -86,6 +86,9 @@ struct Insats {
 #[derive(Clone, Debug)]
 struct Wild {
     unit: u64,
+    /// Every amount and unit in tenths of a krona: the plan's unit is `unit` tenths, and
+    /// amounts are written as quoted decimals ("123,4").
+    in_tenths: bool,
     kommuner: usize,
     /// Give the second kommun the first one's code as its name.
     name_is_code: bool,
@@ -146,7 +149,7 @@ fn wild() -> impl Strategy<Value = Wild> {
                     split,
                 });
             (
-                prop_oneof![3 => Just(1u64), 1 => Just(100)],
+                prop_oneof![3 => Just((1u64, false)), 1 => Just((100, false)), 1 => Just((1, true))],
                 Just(k),
                 prop::bool::weighted(0.05),
                 prop::collection::vec(actor, actors),
@@ -161,7 +164,7 @@ fn wild() -> impl Strategy<Value = Wild> {
         })
         .prop_map(
             |(
-                unit,
+                (unit, in_tenths),
                 kommuner,
                 name_is_code,
                 actors,
@@ -188,6 +191,7 @@ fn wild() -> impl Strategy<Value = Wild> {
                 }
                 let wild = Wild {
                     unit,
+                    in_tenths,
                     kommuner,
                     name_is_code,
                     actors,
@@ -327,8 +331,19 @@ impl Wild {
         (code, name)
     }
 
+    /// An amount as the plan writes it: an integer, or in tenths a quoted decimal ("-12,5").
+    fn money(&self, v: i64) -> String {
+        if self.in_tenths {
+            let sign = if v < 0 { "-" } else { "" };
+            format!("\"{sign}{},{}\"", v.abs() / 10, v.abs() % 10)
+        } else {
+            v.to_string()
+        }
+    }
+
     fn toml(&self) -> String {
         let u = self.unit;
+        let m = |v: u64| self.money(v as i64);
         let amounts: Vec<u64> = self.insatser.iter().map(|i| self.amount(i) * u).collect();
         let mut area_totals = vec![0u64; self.areas];
         for (insats, amount) in self.insatser.iter().zip(&amounts) {
@@ -340,16 +355,19 @@ impl Wild {
         let mut t = String::new();
         writeln!(
             t,
-            "[plan]\nyear = 2026\ncounty = \"Testlän\"\ntitle = \"Slumpad plan\"\nunit = {u}\n\
-             county_total = {total}\n"
+            "[plan]\nyear = 2026\ncounty = \"Testlän\"\ntitle = \"Slumpad plan\"\nunit = {}\n\
+             county_total = {}\n",
+            m(u),
+            m(total)
         )
         .unwrap();
         for (n, amount) in area_totals.iter().enumerate() {
             writeln!(
                 t,
-                "[[areas]]\nnumber = {}\ntitle = \"Område {}\"\namount = {amount}\n",
+                "[[areas]]\nnumber = {}\ntitle = \"Område {}\"\namount = {}\n",
                 n + 1,
-                n + 1
+                n + 1,
+                m(*amount)
             )
             .unwrap();
         }
@@ -416,8 +434,9 @@ impl Wild {
             writeln!(
                 t,
                 "[[insatser]]\nid = \"{id}\"\narea = {}\ntext = \"Insats {j}\"\nactor = [{actors}]\n\
-                 amount = {amount}",
-                insats.area + 1
+                 amount = {}",
+                insats.area + 1,
+                m(*amount)
             )
             .unwrap();
             // Names of the row's recipients, for `except` and `amounts`.
@@ -430,22 +449,24 @@ impl Wild {
             };
             let split = match &insats.split {
                 Split::None => String::new(),
-                Split::Equal { unit } => format!("rule = \"equal\"\nunit = {}", unit * u as i64),
+                Split::Equal { unit } => {
+                    format!("rule = \"equal\"\nunit = {}", self.money(unit * u as i64))
+                }
                 Split::Key { population, unit } => format!(
                     "rule = \"key\"\nkey = \"{}\"\nunit = {}",
                     if *population { "befolkning" } else { "procent" },
-                    unit * u as i64
+                    self.money(unit * u as i64)
                 ),
                 Split::Derived { unit } => {
                     format!(
                         "rule = \"key\"\nkey = \"härledd\"\nunit = {}",
-                        unit * u as i64
+                        self.money(unit * u as i64)
                     )
                 }
                 Split::Fixed { each, except } => {
-                    let mut s = format!("rule = \"fixed\"\neach = {}", each * u);
+                    let mut s = format!("rule = \"fixed\"\neach = {}", m(each * u));
                     if let (Some(e), Some(first)) = (except, names.first()) {
-                        write!(s, "\nexcept = {{ \"{first}\" = {} }}", e * u).unwrap();
+                        write!(s, "\nexcept = {{ \"{first}\" = {} }}", m(e * u)).unwrap();
                     }
                     s
                 }
@@ -456,13 +477,13 @@ impl Wild {
                         .iter()
                         .zip(parts)
                         .filter(|(n, _)| seen.insert(n.as_str()))
-                        .map(|(n, p)| format!("\"{n}\" = {}", p * u))
+                        .map(|(n, p)| format!("\"{n}\" = {}", m(p * u)))
                         .collect();
                     format!("rule = \"amounts\"\namounts = {{ {} }}", cells.join(", "))
                 }
                 Split::FixedPlusKey { each, .. } => format!(
                     "rule = \"fixed-plus-key\"\neach = {}\nkey = \"befolkning\"",
-                    each * u
+                    m(each * u)
                 ),
             };
             if !split.is_empty() {
@@ -483,9 +504,11 @@ impl Wild {
             let second: u64 = amounts[half..].iter().sum();
             writeln!(
                 t,
-                "[[headings]]\nid = \"h1\"\ntitle = \"Första\"\nstated = {all}\ninsatser = [{}]\n\n\
-                 [[headings]]\nid = \"h2\"\nparent = \"h1\"\ntitle = \"Andra\"\nstated = {second}\ninsatser = [{}]\n",
+                "[[headings]]\nid = \"h1\"\ntitle = \"Första\"\nstated = {}\ninsatser = [{}]\n\n\
+                 [[headings]]\nid = \"h2\"\nparent = \"h1\"\ntitle = \"Andra\"\nstated = {}\ninsatser = [{}]\n",
+                m(all),
                 list(&ids[..half]),
+                m(second),
                 list(&ids[half..])
             )
             .unwrap();
@@ -541,13 +564,17 @@ fn holds(w: &Wild) -> Result<bool, TestCaseError> {
         let document = json::document(&projection);
         let value: serde_json::Value =
             serde_json::from_str(&serde_json::to_string(&document).unwrap()).unwrap();
-        let rows: i64 = value["payments"]
+        // Whole kronor are JSON integers, amounts with decimals exact decimal strings.
+        let rows: Amount = value["payments"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["amount"].as_i64().unwrap())
+            .map(|r| match &r["amount"] {
+                serde_json::Value::String(s) => Amount(s.parse().unwrap()),
+                n => Amount::kr(n.as_i64().unwrap()),
+            })
             .sum();
-        prop_assert_eq!(Amount::kr(rows), expected, "JSON payments\n{}", text);
+        prop_assert_eq!(rows, expected, "JSON payments\n{}", text);
     }
     // The workbook, once per plan: the payments sheet read back sums to the county total.
     let whole = Selection::all();
@@ -571,7 +598,14 @@ fn holds(w: &Wild) -> Result<bool, TestCaseError> {
             sum += f;
         }
     }
-    prop_assert_eq!(Amount::kr(sum as i64), total, "XLSX\n{}", text);
+    // Doubles: in tenths, compared as a whole number of tenths.
+    let tenths_of_sum = (sum * 10.0).round() as i64;
+    prop_assert_eq!(
+        Amount(rust_decimal::Decimal::new(tenths_of_sum, 1)),
+        total,
+        "XLSX\n{}",
+        text
+    );
     Ok(true)
 }
 

@@ -12,6 +12,7 @@ mod checks;
 mod ci;
 mod conservation;
 mod corpus;
+mod decimals;
 mod diff;
 mod documents;
 mod export;

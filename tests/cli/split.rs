@@ -264,10 +264,14 @@ fn unknown_key_and_bad_arguments_are_refused() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains("150 kr är inte ett helt antal av enheten 100 kr");
-    let out = split(&["12,5", "--key", SHIPPED_KEY]);
+    // Decimals are read, and then are finer than the unit of whole kronor.
+    split(&["12,5", "--key", SHIPPED_KEY])
+        .assert_status(2)
+        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr");
+    let out = split(&["12x", "--key", SHIPPED_KEY]);
     out.assert_status(2);
     assert!(
-        out.stderr.contains("är inget belopp i hela kronor"),
+        out.stderr.contains("är inget belopp i kronor"),
         "{}",
         out.stderr
     );

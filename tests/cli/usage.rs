@@ -78,8 +78,8 @@ fn a_split_amount_that_is_not_one_is_refused_in_the_users_language() {
     let out = allocate(dir.path(), &["split", "12x"]);
     assert_eq!(out.status, 2);
     out.assert_stdout_empty().assert_stderr_contains(
-        "\"12x\" är inget belopp i hela kronor (skriv till exempel 3202124 eller \"3 202 124\")",
+        "\"12x\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
     );
     let out = allocate(dir.path(), &["split", "12x", "--lang", "en"]);
-    out.assert_stderr_contains("\"12x\" is not an amount in whole kronor");
+    out.assert_stderr_contains("\"12x\" is not an amount in kronor");
 }

@@ -22,7 +22,7 @@ use crate::output::diagnostic::render_finding;
 
 #[derive(Debug, Args)]
 pub struct SplitArgs {
-    /// The amount in whole kronor: 3202124, 3_202_124 or "3 202 124".
+    /// The amount in kronor: 3202124, 3_202_124 or "3 202 124", with decimals "3 202 124,5".
     #[arg(value_name = "AMOUNT", value_parser = parse_amount)]
     pub amount: Amount,
     /// An SCB population file as downloaded (CSV, XLSX, JSON-stat2 or PX), or with --plan the
@@ -35,9 +35,9 @@ pub struct SplitArgs {
     /// The year to read from the key file, when it has several ("2024").
     #[arg(long, value_name = "YEAR", conflicts_with = "plan")]
     pub column: Option<String>,
-    /// Rounding unit in kronor: 1, 100, … (default 1, or the plan's unit).
-    #[arg(long, value_name = "KR", value_parser = clap::value_parser!(u32).range(1..))]
-    pub unit: Option<u32>,
+    /// Rounding unit in kronor: 1, 100, or finer: 0,1, 0,01 (default 1, or the plan's unit).
+    #[arg(long, value_name = "KR", value_parser = parse_unit)]
+    pub unit: Option<Amount>,
     /// Turn population counts into percentages with this many decimals first and split by
     /// those; the audit then also shows the split by the counts themselves.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_PRECISION)))]
@@ -60,28 +60,34 @@ pub enum Format {
     Json,
 }
 
-/// Reads "3 202 124", "3_202_124", "3202124" or "3202124 kr" as whole kronor.
+/// Reads "3 202 124", "3_202_124", "3202124", "3202124 kr" or, with decimals, "3 202 124,5"
+/// (a decimal comma or point).
 fn parse_amount(text: &str) -> Result<Amount, String> {
-    let trimmed = text.trim();
-    let trimmed = trimmed.strip_suffix("kr").unwrap_or(trimmed);
-    let digits: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}'))
-        .collect();
     // A value parser runs before the options are known: the language as usage errors find it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(crate::say!(
+    match Amount::from_text(text) {
+        Some(amount) if !amount.is_negative() => Ok(amount),
+        _ => Err(crate::say!(
             lang,
-            "\"{text}\" är inget belopp i hela kronor (skriv till exempel 3202124 eller \"3 202 124\")",
-            "\"{text}\" is not an amount in whole kronor (write e.g. 3202124 or \"3 202 124\")"
-        ));
+            "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
+            "\"{text}\" is not an amount in kronor (write e.g. 3202124, \"3 202 124\" or \"3 202 124.5\")"
+        )),
     }
-    digits
-        .parse::<i64>()
-        .map(Amount::kr)
-        .map_err(|_| crate::say!(lang, "\"{text}\" är för stort", "\"{text}\" is too large"))
+}
+
+/// Reads a rounding unit: a positive amount, "100", "1" or finer, "0,1", "0,01".
+fn parse_unit(text: &str) -> Result<Amount, String> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = crate::app::cli::usage_lang(&args);
+    match Amount::from_text(text) {
+        Some(unit) if unit > Amount::ZERO => Ok(unit),
+        _ => Err(crate::say!(
+            lang,
+            "\"{text}\" är ingen avrundningsenhet (skriv ett positivt belopp: 1, 100, \"0,1\")",
+            "\"{text}\" is not a rounding unit (write a positive amount: 1, 100, 0.1)"
+        )),
+    }
 }
 
 pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
@@ -89,10 +95,13 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         None => (from_file(args)?, Amount::kr(1)),
         Some(plan) => from_plan(args, plan, err)?,
     };
-    let unit = args.unit.map_or(default_unit, |u| Amount::kr(i64::from(u)));
-    let audit = audit::audit(args.amount, unit, input).map_err(|error| Error::Split {
+    let unit = args.unit.unwrap_or(default_unit);
+    // The parts carry the unit's decimals, and so does the amount (`100` at 0,1 is `100,0`).
+    let decimals = unit.0.normalize().scale();
+    let amount = args.amount.with_decimals(decimals);
+    let audit = audit::audit(amount, unit, input).map_err(|error| Error::Split {
         error,
-        amount: args.amount,
+        amount,
         unit,
     })?;
     let lang = args.common.lang;
@@ -268,8 +277,18 @@ mod tests {
         ] {
             assert_eq!(parse_amount(text), Ok(Amount::kr(3_202_124)), "{text}");
         }
-        assert!(parse_amount("3202124.5").is_err());
+        let tenths = Amount(rust_decimal::Decimal::new(32_021_245, 1));
+        assert_eq!(parse_amount("3 202 124,5"), Ok(tenths));
+        assert_eq!(parse_amount("3202124.5"), Ok(tenths));
         assert!(parse_amount("-5").is_err());
+        assert!(parse_amount("3,202,124").is_err());
+        assert_eq!(
+            parse_unit("0,1"),
+            Ok(Amount(rust_decimal::Decimal::new(1, 1)))
+        );
+        assert_eq!(parse_unit("100"), Ok(Amount::kr(100)));
+        assert!(parse_unit("0").is_err());
+        assert!(parse_unit("-1").is_err());
         assert!(parse_amount("").is_err());
     }
 }

@@ -76,8 +76,8 @@ registry! {
         "till exempel en aktörstyp (`kind`) som inte finns; föreslår den närmaste",
         "e.g. an actor `kind` that does not exist; suggests the nearest one";
     WrongType "wrong-type" Error Stage::Read,
-        "till exempel ett belopp som text `\"12 689 898\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal eller med decimalkomma `481600,50`, inklistrat ur Word, PDF eller Excel (`−7 877`, `1,350,000`, `1.350.000`, med förslag på hur det skrivs); `[[plan]]` i stället för `[plan]`; ett datum där ett tal ska stå",
-        "e.g. an amount as text `\"12 689 898\"`, with spaces and no quotes `12 689 898`, as a decimal number or with a decimal comma `481600,50`, pasted from Word, PDF or Excel (`−7 877`, `1,350,000`, `1.350.000`, with the TOML to write); `[[plan]]` for `[plan]`; a date where a number belongs";
+        "till exempel ett belopp som text som inte är ett tal `\"ca 3 mkr\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal (ett TOML-flyttal: `481600.5`) eller med decimalkomma utan citattecken `481600,50`, inklistrat ur Word, PDF eller Excel (`−7 877`, `1,350,000`, `1.350.000`, med förslag på hur det skrivs); `[[plan]]` i stället för `[plan]`; ett datum där ett tal ska stå",
+        "e.g. an amount as text that is not a number `\"ca 3 mkr\"`, with spaces and no quotes `12 689 898`, as a decimal number (a TOML float: `481600.5`) or with a decimal comma and no quotes `481600,50`, pasted from Word, PDF or Excel (`−7 877`, `1,350,000`, `1.350.000`, with the TOML to write); `[[plan]]` for `[plan]`; a date where a number belongs";
     MissingField "missing-field" Error Stage::Read,
         "en obligatorisk nyckel saknas",
         "a required key is missing";
@@ -109,8 +109,8 @@ registry! {
         "ett belopp under noll",
         "an amount below zero";
     FinerThanUnit "finer-than-unit" Error Stage::Resolve,
-        "ett belopp som inte är jämnt delbart med planens `unit`",
-        "an amount that is not a whole number of the plan's `unit`";
+        "ett belopp som inte är jämnt delbart med planens `unit`, till exempel `\"518 183,82\"` i en plan i hela kronor eller i tiondelar (åtgärden anger den `unit` som skulle behövas)",
+        "an amount that is not a whole number of the plan's `unit`, such as `\"518 183,82\"` in a plan of whole kronor or of tenths (the hint names the `unit` it would need)";
     KeyDefinition "key-definition" Error Stage::Resolve,
         "en nyckel utan värden eller med värden från mer än en av `values`, `file`, `from`; `column` utan `file`; en fil på en procentnyckel; `from` på en befolkningsnyckel eller mot en nyckel som inte är en; en härledd precision över 10",
         "a key without values or with values from more than one of `values`, `file`, `from`; `column` without `file`; a file on a percent key; `from` on a population key or naming a key that is not one; a derived precision above 10";

@@ -603,8 +603,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             plan_unit: None, ..
         } => fixed(
-            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal",
-            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds",
+            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal, `unit = \"0,1\"` för tiondels kronor",
+            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds, `unit = \"0,1\"` for tenths of a krona",
         ),
         Problem::UnitInvalid {
             plan_unit: Some(_), ..
@@ -616,6 +616,21 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "belopp är aldrig negativa; skriv beloppet utan minustecken",
             "amounts are never negative; write the amount without a minus sign",
         ),
+        Problem::FinerThanUnit { amount, unit }
+            if amount.0.normalize().scale() > unit.0.normalize().scale() =>
+        {
+            // Decimals finer than the unit: the plan may be meant to count in a finer unit.
+            let finer = number::decimal(
+                rust_decimal::Decimal::new(1, amount.0.normalize().scale()),
+                Lang::Sv,
+            );
+            let to = whole_units(*unit, lang);
+            say!(
+                lang,
+                "ange `unit = \"{finer}\"` under [plan] om planen räknar med decimaler, eller avrunda till {to}",
+                "set `unit = \"{finer}\"` under [plan] if the plan counts in decimals, or round to {to}"
+            )
+        }
         Problem::FinerThanUnit { unit, .. } => {
             let to = whole_units(*unit, lang);
             say!(
@@ -999,7 +1014,11 @@ fn deadline_words(deadline: Deadline, lang: Lang) -> String {
 
 /// "hela kronor", "jämna hundratal kronor": what an amount is rounded to in a unit.
 pub fn whole_units(unit: Amount, lang: Lang) -> String {
-    let named = match (unit.0.to_string().as_str(), lang) {
+    let named = match (unit.0.normalize().to_string().as_str(), lang) {
+        ("0.01", Lang::Sv) => Some("hela ören"),
+        ("0.01", Lang::En) => Some("whole öre"),
+        ("0.1", Lang::Sv) => Some("tiondels kronor"),
+        ("0.1", Lang::En) => Some("tenths of a krona"),
         ("1", Lang::Sv) => Some("hela kronor"),
         ("1", Lang::En) => Some("whole kronor"),
         ("10", Lang::Sv) => Some("jämna tiotal kronor"),

@@ -4,6 +4,7 @@
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
+use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
 const TABLES: [&str; 5] = ["plan", "areas", "actors", "insatser", "kommuner"];
@@ -342,8 +343,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::MissingField { field }, Lang::En) => {
             format!("required key `{field}` is missing")
         }
-        (ParseErrorKind::AmountAsText, Lang::Sv) => "beloppet är skrivet som text".to_string(),
-        (ParseErrorKind::AmountAsText, Lang::En) => "the amount is written as text".to_string(),
+        (ParseErrorKind::AmountAsText, Lang::Sv) => {
+            "beloppet är skrivet som text som inte är ett tal".to_string()
+        }
+        (ParseErrorKind::AmountAsText, Lang::En) => {
+            "the amount is written as text that is not a number".to_string()
+        }
         (ParseErrorKind::AmountAsFloat, Lang::Sv) => "beloppet är ett decimaltal".to_string(),
         (ParseErrorKind::AmountAsFloat, Lang::En) => "the amount is a decimal number".to_string(),
         (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
@@ -436,14 +441,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         },
         ParseErrorKind::AmountAsText => lang
             .pick(
-                "skriv belopp som tal utan citattecken och mellanslag, till exempel 12_689_898",
-                "write amounts as numbers without quotes or spaces, for example 12_689_898",
+                "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
+                "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
             )
             .to_string(),
         ParseErrorKind::AmountAsFloat => lang
             .pick(
-                "belopp är hela kronor: skriv 481_600, inte 481600.0 eller 481,6",
-                "amounts are whole kronor: write 481_600, not 481600.0",
+                "belopp är aldrig decimaltal: skriv hela kronor som 481_600; menas en finare enhet, skriv beloppet inom citattecken med decimalkomma, \"481 600,5\", och ange `unit = \"0,1\"` under [plan]",
+                "amounts are never decimal numbers: write whole kronor as 481_600; if a finer unit is meant, quote the amount with a decimal comma, \"481 600,5\", and set `unit = \"0,1\"` under [plan]",
             )
             .to_string(),
         ParseErrorKind::WeightAsFloat => lang
@@ -488,12 +493,11 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write straight quotes \"…\"; Word and Outlook replace them when text is pasted",
             )
             .to_string(),
-        ParseErrorKind::DecimalComma { .. } => lang
-            .pick(
-                "belopp är hela kronor utan decimaler: skriv 481_600; procentsatser skrivs som text, \"5,3\"",
-                "amounts are whole kronor without decimals: write 481_600; percentages are text, \"5,3\"",
-            )
-            .to_string(),
+        ParseErrorKind::DecimalComma { written } => say!(
+            lang,
+            "skriv talet inom citattecken, \"{written}\": ett belopp med decimaler (med en finare `unit` under [plan], till exempel \"0,1\") eller en procentsats; hela kronor skrivs som 481_600",
+            "write the number in quotes, \"{written}\": an amount with decimals (with a finer `unit` under [plan], for example \"0,1\") or a percentage; whole kronor are written as 481_600"
+        ),
         ParseErrorKind::NumberWithSpaces { written } => {
             let underscored = written
                 .trim_end_matches("kr")
