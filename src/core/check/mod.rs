@@ -1,8 +1,10 @@
 //! Checking a plan: resolve it into its ledger (which reports everything that cannot be
 //! resolved), then run every ledger rule of the registry. Never stops at the first problem.
 
+pub mod cost_sharing;
 pub mod registry;
 mod rules;
+pub mod tables;
 
 use crate::core::check::registry::Stage;
 use crate::core::finding::{Code, Finding, Findings};
