@@ -490,7 +490,10 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
                 };
                 let parts = match (&cells, &printed) {
                     (Some(cells), Some((_, span))) => {
-                        if *cells != rule {
+                        // Parts that do not sum to the row are `cost-sharing-row`; against
+                        // the rule they would be reported twice.
+                        let sums = cells.iter().copied().sum::<Amount>() == total;
+                        if sums && *cells != rule {
                             let named = |v: &[Amount]| -> Vec<(String, Amount)> {
                                 v.iter().enumerate().map(|(p, a)| (name(p), *a)).collect()
                             };

@@ -1200,7 +1200,7 @@ fn cost_hint(reason: &CostReason, lang: Lang) -> String {
             "shares, weights and percentages are never negative",
         ),
         CostReason::UnknownTarget(_) => fixed(
-            "ange `county_total` eller en insats id",
+            "ange `county_total` eller id:t för en insats",
             "name `county_total` or an insats id",
         ),
         CostReason::TooLarge(_) => fixed(
