@@ -269,7 +269,7 @@ fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
             continue;
         };
         // An insats that could not be split has an error of its own already.
-        if !ledger.insatser.get(i).is_some_and(|e| e.lines.is_ok()) {
+        if ledger.insatser.get(i).is_none_or(|e| e.lines.is_err()) {
             continue;
         }
         let lines = ledger.lines_of(i);
