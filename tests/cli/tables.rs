@@ -168,6 +168,41 @@ fn the_kommuner_total_feeds_the_per_kommun_split() {
         "cost-sharing-feeds",
         &p.position_of("\"county_total\" }", 0),
     );
+
+    // An insats id feeds its amount (the insats is the kommuner's 3 202 124 kr); `total` is
+    // the grand total, which is not the county total here.
+    let p = edit_costs(
+        mini_maria(),
+        "feeds = { kommunerna = \"county_total\" }",
+        "feeds = { kommunerna = \"mini-maria\", total = \"county_total\" }",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "fel[cost-sharing-feeds]: kostnadsfördelningen `mini-maria`: totalkostnaden 6 275 782 kr förs till `county_total`, som är 3 202 124 kr",
+    );
+    assert_eq!(
+        out.finding_codes(),
+        ["key-rounding", "cost-sharing-feeds", "cost-sharing-rule"],
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_target_still_to_fill_in_is_not_compared() {
+    // `allocate init` leaves the county total at 0; the feed waits for it.
+    let p = mini_maria();
+    let text = p
+        .text
+        .replacen("county_total = 3_202_124", "county_total = 0", 1);
+    let out = PlanDir { text, ..p }.check(&[]);
+    assert!(
+        !out.finding_codes()
+            .contains(&"cost-sharing-feeds".to_string()),
+        "{}",
+        out.stdout
+    );
+    out.assert_stdout_contains("fel[amount-to-fill]");
 }
 
 #[test]

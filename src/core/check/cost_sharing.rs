@@ -151,7 +151,7 @@ impl Section<'_> {
     fn printed(
         &mut self,
         out: &mut Findings,
-        printed: &BTreeMapOfAmounts,
+        printed: &Parts,
     ) -> Vec<Option<(Amount, Range<usize>)>> {
         let mut parts = vec![None; self.parties.len()];
         for (name, amount) in printed {
@@ -164,7 +164,8 @@ impl Section<'_> {
     }
 }
 
-type BTreeMapOfAmounts = std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>;
+/// Printed amounts per party, as written.
+type Parts = std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>;
 
 /// Reads a row's rule, reporting what cannot be used.
 fn kind(section: &mut Section, out: &mut Findings, row: &CostRow) -> Option<Kind> {
@@ -609,7 +610,8 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
             None => (TOTAL.to_string(), grand),
             Some(p) => (name(p), party_total(p)),
         };
-        if figure != to {
+        // A target of 0 kr is still to be filled in: `amount-to-fill` reports it.
+        if figure != to && !to.0.is_zero() {
             out.error(
                 target.span(),
                 Problem::CostSharingFeeds {
