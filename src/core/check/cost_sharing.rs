@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::core::check::tables::forward;
+use crate::core::check::forward;
 use crate::core::finding::{Code, CostReason, CostTotal, Findings, Problem};
 use crate::core::ledger::Ledger;
 use crate::core::money::Amount;

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::core::finding::{Code, Findings, Problem, Severity, TableShapeReason, TableTotalOf};
+use crate::core::check::forward;
+use crate::core::finding::{Code, Findings, Problem, TableShapeReason, TableTotalOf};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 use crate::core::plan::{PrintedTable, Spanned};
@@ -24,20 +25,6 @@ fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
             || (only == Code::TableShape
                 && matches!(code, Code::UnknownReference | Code::NegativeAmount))
     });
-}
-
-/// Moves the findings `keep` selects from `local` into `findings`.
-pub(super) fn forward(local: Findings, findings: &mut Findings, keep: impl Fn(Code) -> bool) {
-    for f in local.into_sorted() {
-        if keep(f.code()) {
-            match f.severity {
-                Severity::Error => {
-                    findings.error(f.span, f.problem);
-                }
-                Severity::Warning => findings.warning(f.span, f.problem),
-            }
-        }
-    }
 }
 
 pub fn table_shape(ledger: &Ledger, findings: &mut Findings) {

@@ -542,25 +542,6 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "amount to fill in: {place}"
             )
         }
-        Problem::TableShape { .. }
-        | Problem::TableRowTotal { .. }
-        | Problem::TableColumnTotal { .. }
-        | Problem::TableTotal { .. }
-        | Problem::TableCell { .. } => table_message(problem, lang),
-        Problem::CostSharingInvalid { .. }
-        | Problem::CostSharingRow { .. }
-        | Problem::CostSharingRule { .. }
-        | Problem::CostSharingOverhead { .. }
-        | Problem::CostSharingTotal { .. }
-        | Problem::CostSharingPercent { .. }
-        | Problem::CostSharingFeeds { .. } => cost_message(problem, lang),
-    }
-}
-
-/// The messages of `[[tables]]`.
-fn table_message(problem: &Problem, lang: Lang) -> String {
-    let a = |x: &Amount| lang.amount(*x);
-    match problem {
         Problem::TableShape { table, reason } => match reason {
             TableShapeReason::NoColumns => say!(
                 lang,
@@ -656,19 +637,6 @@ fn table_message(problem: &Problem, lang: Lang) -> String {
                 "table `{table}`, row \"{row}\": the cell for {column} is {stated}, but insats `{insats}` gives {column} {computed}"
             )
         }
-        _ => String::new(),
-    }
-}
-
-/// A percentage at the decimals it is written with: `9 %`, `51,02 %`.
-fn percent(value: Decimal, lang: Lang) -> String {
-    number::percent(value, value.scale(), lang)
-}
-
-/// The messages of `[[cost_sharing]]`.
-fn cost_message(problem: &Problem, lang: Lang) -> String {
-    let a = |x: &Amount| lang.amount(*x);
-    match problem {
         Problem::CostSharingInvalid { table, reason } => {
             let what = cost_reason(reason, lang);
             say!(
@@ -806,8 +774,12 @@ fn cost_message(problem: &Problem, lang: Lang) -> String {
                 )
             }
         }
-        _ => String::new(),
     }
+}
+
+/// A percentage at the decimals it is written with: `9 %`, `51,02 %`.
+fn percent(value: Decimal, lang: Lang) -> String {
+    number::percent(value, value.scale(), lang)
 }
 
 /// What is wrong with a `[[cost_sharing]]` section as written.
