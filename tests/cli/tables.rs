@@ -413,3 +413,43 @@ fn cost_sharing_keys_are_read_like_the_rest_of_the_plan() {
         assert_eq!(out.finding_codes(), [code], "{}", out.stdout);
     }
 }
+
+#[test]
+fn report_shows_the_cost_sharing_table_after_the_views() {
+    let out = allocate(&repo_root(), &["report", MINI_MARIA]);
+    out.assert_status(0)
+        .assert_stdout_contains("Kostnadsfördelning `mini-maria`, Jämtlands län 2025")
+        .assert_row(&["Utgifter", "Totalt", "kommunerna", "region"])
+        .assert_row(&[
+            "45% enhetschef (25/20)",
+            "388 231 kr",
+            "190 117 kr",
+            "198 114 kr",
+        ])
+        .assert_row(&["Totalt", "5 757 598 kr", "2 937 728 kr", "2 819 870 kr"])
+        .assert_row(&[
+            "OH-kostnader (9%)",
+            "518 184 kr",
+            "264 396 kr",
+            "253 788 kr",
+        ])
+        .assert_row(&[
+            "Total kostnad",
+            "6 275 782 kr",
+            "3 202 124 kr",
+            "3 073 658 kr",
+        ])
+        .assert_row(&["Andel", "", "51,02 %", "48,98 %"]);
+    let out = allocate(&repo_root(), &["report", "--lang", "en", MINI_MARIA]);
+    out.assert_status(0)
+        .assert_stdout_contains("Cost sharing `mini-maria`, Jämtlands län 2025")
+        .assert_row(&["Total cost", "6,275,782 kr", "3,202,124 kr", "3,073,658 kr"])
+        .assert_row(&["Share", "", "51.02 %", "48.98 %"]);
+    // A view asked for is shown alone.
+    let out = allocate(
+        &repo_root(),
+        &["report", "--view", "per-kommun", MINI_MARIA],
+    );
+    out.assert_status(0);
+    assert!(!out.stdout.contains("Kostnadsfördelning"), "{}", out.stdout);
+}

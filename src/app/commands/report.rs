@@ -17,6 +17,7 @@ use crate::app::Status;
 use crate::app::error::{Blocked, Error, ReportMisuse};
 use crate::app::files::{self, File, WriteError};
 use crate::app::options::{Common, FilterArgs};
+use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
@@ -101,10 +102,25 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         args.views.clone()
     };
-    let sections: Vec<String> = views
+    let all = args.views.is_empty();
+    let mut sections: Vec<String> = views
         .into_iter()
         .map(|v| table::view(v, &view, layout))
         .collect();
+    // The plan's cost-sharing tables, after the views, when no view is asked for.
+    if all {
+        let plan = checked.ledger.plan;
+        let title = format!(
+            "{} {}",
+            table::visible(&plan.plan.county),
+            plan.plan.year.get_ref()
+        );
+        sections.extend(
+            cost_sharing::tables(&checked.ledger)
+                .iter()
+                .map(|t| table::cost_sharing(t, &title, layout)),
+        );
+    }
     write!(out, "{}", sections.join("\n"))?;
     Ok(Status::Ok)
 }

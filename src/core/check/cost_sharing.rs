@@ -34,6 +34,50 @@ pub const TOTAL: &str = "total";
 /// The target of `feeds` that is the plan's `county_total`.
 pub const COUNTY_TOTAL: &str = "county_total";
 
+/// A cost-sharing section worked out: each row with every party's part (the printed parts,
+/// or what the rule gives where none are printed), the parties' totals and shares. What
+/// `report` shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostTable {
+    pub id: String,
+    pub title: Option<String>,
+    pub parties: Vec<String>,
+    pub rows: Vec<CostLine>,
+    /// The grand total: as printed, else the sum of the rows.
+    pub total: Amount,
+    /// Each party's total: as printed, else the sum of its column.
+    pub party_totals: Vec<Amount>,
+    /// Each party's share of the total in percent: as printed, else to two decimals.
+    pub shares: Vec<Option<Decimal>>,
+}
+
+/// One row of a `CostTable`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CostLine {
+    pub text: String,
+    pub kind: LineKind,
+    pub total: Amount,
+    pub parts: Vec<Amount>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Cost,
+    Subtotal,
+    Overhead,
+}
+
+/// Every cost-sharing section of the plan worked out; a section that cannot be (its
+/// findings say why) is left out.
+pub fn tables(ledger: &Ledger) -> Vec<CostTable> {
+    ledger
+        .plan
+        .cost_sharing
+        .iter()
+        .filter_map(|cs| check_section(ledger, cs, &mut Findings::default()))
+        .collect()
+}
+
 fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
     let mut local = Findings::default();
     for section in &ledger.plan.cost_sharing {
@@ -268,7 +312,7 @@ fn percent_of(percent: Decimal, base: Amount, unit: Amount) -> Option<Amount> {
     round_to(exact, unit)
 }
 
-fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
+fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Option<CostTable> {
     let plan = ledger.plan;
     let unit = plan.plan.unit();
     let mut section = Section {
@@ -353,13 +397,14 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
         }
     }
     if section.broken {
-        return;
+        return None;
     }
 
     let table = section.table.clone();
     let name = |p: usize| section.parties.get(p).map_or("", |s| *s).to_string();
     let mut costs = Sums::new(n);
     let mut above = Sums::new(n);
+    let mut lines = Vec::with_capacity(rows.len());
     for (row, kind, printed) in rows {
         let Some(kind) = kind else { continue };
         let text = row.text.get_ref().clone();
@@ -429,6 +474,12 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
                         }
                     }
                 }
+                lines.push(CostLine {
+                    text,
+                    kind: LineKind::Subtotal,
+                    total,
+                    parts: cells.unwrap_or_else(|| above.parts.clone()),
+                });
             }
             Kind::Overhead(percent) => {
                 let mut check =
@@ -467,6 +518,12 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
                         .collect(),
                 };
                 above.add(total, &parts);
+                lines.push(CostLine {
+                    text,
+                    kind: LineKind::Overhead,
+                    total,
+                    parts,
+                });
             }
             Kind::To(_) | Kind::Weights(_) => {
                 let weights: Vec<Decimal> = match &kind {
@@ -514,6 +571,12 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
                 };
                 costs.add(total, &parts);
                 above.add(total, &parts);
+                lines.push(CostLine {
+                    text,
+                    kind: LineKind::Cost,
+                    total,
+                    parts,
+                });
             }
         }
     }
@@ -574,7 +637,8 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
 
     // The parties' shares, at the decimals they are printed with.
     if !grand.0.is_zero() {
-        for (p, percent) in percentages {
+        for (p, percent) in &percentages {
+            let (p, percent) = (*p, *percent);
             let stated: Weight = *percent.get_ref();
             let computed = party_total(p)
                 .0
@@ -624,6 +688,32 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) {
             );
         }
     }
+
+    let party_totals: Vec<Amount> = (0..n).map(party_total).collect();
+    let shares = party_totals
+        .iter()
+        .enumerate()
+        .map(|(p, t)| {
+            let printed = percentages
+                .iter()
+                .find(|(q, _)| *q == p)
+                .map(|(_, w)| w.get_ref().0);
+            printed.or_else(|| {
+                t.0.checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|x| x.checked_div(grand.0))
+                    .map(|x| x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+            })
+        })
+        .collect();
+    Some(CostTable {
+        id: table,
+        title: cs.title.clone(),
+        parties: section.parties.iter().map(|p| p.to_string()).collect(),
+        rows: lines,
+        total: grand,
+        party_totals,
+        shares,
+    })
 }
 
 fn section_too_large(out: &mut Findings, table: &str, span: Range<usize>, what: &str) {
