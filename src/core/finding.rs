@@ -502,6 +502,8 @@ pub enum Problem {
 /// Why a `[[tables]]` table cannot be checked as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TableShapeReason {
+    /// Another table has the same `id`.
+    RepeatedId,
     NoColumns,
     NoRows,
     /// A column heading given twice.
@@ -548,6 +550,8 @@ pub enum CostTotal {
 /// Why a `[[cost_sharing]]` section cannot be checked as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CostReason {
+    /// Another section has the same `id`.
+    RepeatedId,
     NoParties,
     RepeatedParty(String),
     NoRows,

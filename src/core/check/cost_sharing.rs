@@ -80,7 +80,17 @@ pub fn tables(ledger: &Ledger) -> Vec<CostTable> {
 
 fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
     let mut local = Findings::default();
+    let mut ids = std::collections::HashSet::new();
     for section in &ledger.plan.cost_sharing {
+        if !ids.insert(section.id.get_ref().as_str()) {
+            local.error(
+                section.id.span(),
+                Problem::CostSharingInvalid {
+                    table: section.id.get_ref().clone(),
+                    reason: CostReason::RepeatedId,
+                },
+            );
+        }
         check_section(ledger, section, &mut local);
     }
     forward(local, findings, |code| {

@@ -208,8 +208,8 @@ registry! {
         "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
         "the plan gives `forum` but not `decision_date`, which the invoices cite";
     TableShape "table-shape" Error Stage::Ledger(tables::table_shape),
-        "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: inga kolumner eller rader, en kolumn två gånger, en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
-        "a printed table (`[[tables]]`) that cannot be checked: no columns or rows, a column given twice, a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`";
+        "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger, en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
+        "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice, a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`";
     TableRowTotal "table-row-total" Error Stage::Ledger(tables::table_row_total),
         "en tryckt radsumma skiljer sig från summan av radens celler",
         "a printed row total differs from the sum of the row's cells";
@@ -223,8 +223,8 @@ registry! {
         "en cell i en rad som anger sin `insats` skiljer sig från vad planen ger kolumnens kommun eller aktör",
         "a cell of a row that names its `insats` differs from what the plan gives the column's kommun or actor";
     CostSharingInvalid "cost-sharing-invalid" Error Stage::Ledger(cost_sharing::cost_sharing_invalid),
-        "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: inga parter eller rader, en part två gånger, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
-        "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats";
+        "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: ett `id` två gånger, inga parter eller rader, en part två gånger, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
+        "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats";
     CostSharingRow "cost-sharing-row" Error Stage::Ledger(cost_sharing::cost_sharing_row),
         "en rads tryckta delar summerar inte till radens totalkostnad",
         "a row's printed parts do not sum to the row's total";

@@ -17,7 +17,17 @@ use crate::core::plan::{PrintedTable, Spanned};
 /// registered code, an unknown insats or a negative figure, comes with `table-shape`).
 fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
     let mut local = Findings::default();
+    let mut ids = HashSet::new();
     for table in &ledger.plan.tables {
+        if !ids.insert(table.id.get_ref().as_str()) {
+            local.error(
+                table.id.span(),
+                Problem::TableShape {
+                    table: table.id.get_ref().clone(),
+                    reason: TableShapeReason::RepeatedId,
+                },
+            );
+        }
         check_table(ledger, table, &mut local);
     }
     forward(local, findings, |code| {

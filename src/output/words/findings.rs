@@ -543,6 +543,11 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             )
         }
         Problem::TableShape { table, reason } => match reason {
+            TableShapeReason::RepeatedId => say!(
+                lang,
+                "tabellen `{table}` finns redan",
+                "duplicate table `{table}`"
+            ),
             TableShapeReason::NoColumns => say!(
                 lang,
                 "tabellen `{table}` har inga kolumner",
@@ -785,6 +790,9 @@ fn percent(value: Decimal, lang: Lang) -> String {
 /// What is wrong with a `[[cost_sharing]]` section as written.
 fn cost_reason(reason: &CostReason, lang: Lang) -> String {
     match reason {
+        CostReason::RepeatedId => lang
+            .pick("`id` finns redan", "the `id` is taken by another section")
+            .to_string(),
         CostReason::NoParties => lang.pick("inga parter", "no parties").to_string(),
         CostReason::RepeatedParty(party) => say!(
             lang,
@@ -1067,6 +1075,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in",
         ),
         Problem::TableShape { reason, .. } => match reason {
+            TableShapeReason::RepeatedId => fixed(
+                "ge varje tabell ett eget `id`",
+                "give each table an `id` of its own",
+            ),
             TableShapeReason::NoColumns => fixed(
                 "ange kolumnernas rubriker: `columns = [\"Berg\", \"Bräcke\", …]`",
                 "give the column headings: `columns = [\"Berg\", \"Bräcke\", …]`",
@@ -1132,6 +1144,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
 fn cost_hint(reason: &CostReason, lang: Lang) -> String {
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match reason {
+        CostReason::RepeatedId => fixed(
+            "ge varje kostnadsfördelning ett eget `id`",
+            "give each cost sharing an `id` of its own",
+        ),
         CostReason::NoParties => fixed(
             "ange parterna i tabellens ordning: `parties = [\"kommunerna\", \"region\"]`",
             "give the parties in the table's order: `parties = [\"kommunerna\", \"region\"]`",
