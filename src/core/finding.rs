@@ -69,6 +69,18 @@ pub enum Code {
     DecomposedName,
     KeySource,
     DecisionDate,
+    TableShape,
+    TableRowTotal,
+    TableColumnTotal,
+    TableTotal,
+    TableCell,
+    CostSharingInvalid,
+    CostSharingRow,
+    CostSharingRule,
+    CostSharingOverhead,
+    CostSharingTotal,
+    CostSharingPercent,
+    CostSharingFeeds,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -396,6 +408,185 @@ pub enum Problem {
     DecomposedName {
         name: String,
     },
+    /// A `[[tables]]` table whose shape cannot be checked (no columns, a row of another
+    /// length, a column that is no recipient of the row's insats).
+    TableShape {
+        table: String,
+        reason: TableShapeReason,
+    },
+    /// A printed row total that is not the sum of the row's cells.
+    TableRowTotal {
+        table: String,
+        row: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A printed column total that is not the sum of the column's cells.
+    TableColumnTotal {
+        table: String,
+        column: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// The printed grand total against the row totals, the column totals or the cells.
+    TableTotal {
+        table: String,
+        of: TableTotalOf,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A cell of a row that prints an insats's split differs from what the plan gives.
+    TableCell {
+        table: String,
+        row: String,
+        column: String,
+        insats: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A `[[cost_sharing]]` section that cannot be checked as written.
+    CostSharingInvalid {
+        table: String,
+        reason: CostReason,
+    },
+    /// A cost-sharing row's printed parts do not sum to its total.
+    CostSharingRow {
+        table: String,
+        row: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A cost-sharing row's printed parts differ from what its stated rule gives (whole
+    /// units, largest remainder): the document's own arithmetic against its rule.
+    CostSharingRule {
+        table: String,
+        row: String,
+        printed: Vec<(String, Amount)>,
+        computed: Vec<(String, Amount)>,
+    },
+    /// An overhead row (or one party's part of it) is not its percentage of the rows above.
+    CostSharingOverhead {
+        table: String,
+        row: String,
+        /// The party whose part it is; `None` for the row total.
+        party: Option<String>,
+        percent: Decimal,
+        base: Amount,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A subtotal, a party's total or the grand total differs from the rows it sums.
+    CostSharingTotal {
+        table: String,
+        what: CostTotal,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// A party's printed share differs from its total over the grand total.
+    CostSharingPercent {
+        table: String,
+        party: String,
+        stated: Decimal,
+        computed: Decimal,
+    },
+    /// A party's total (or the grand total) differs from the plan's amount it feeds.
+    CostSharingFeeds {
+        table: String,
+        party: String,
+        target: String,
+        stated: Amount,
+        computed: Amount,
+    },
+}
+
+/// Why a `[[tables]]` table cannot be checked as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableShapeReason {
+    /// Another table has the same `id`.
+    RepeatedId,
+    NoColumns,
+    NoRows,
+    /// A column heading given twice.
+    RepeatedColumn(String),
+    /// A row with more or fewer cells than there are columns.
+    CellCount {
+        row: String,
+        cells: usize,
+        columns: usize,
+    },
+    /// `column_totals` with more or fewer figures than there are columns.
+    ColumnTotalCount {
+        totals: usize,
+        columns: usize,
+    },
+    /// A row prints an insats, and this column is no kommun or actor of the plan.
+    NotARecipient(String),
+}
+
+/// What a table's grand total is compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableTotalOf {
+    /// The rows' printed totals (a cell sum for a row without one).
+    RowTotals,
+    /// The printed column totals.
+    ColumnTotals,
+    /// Every cell (no row or column totals printed).
+    Cells,
+}
+
+/// Which total of a cost-sharing table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostTotal {
+    /// A printed subtotal row's total (`party: None`) or one party's part of it.
+    Subtotal { row: String, party: Option<String> },
+    /// A party's printed total against its column.
+    Party(String),
+    /// The grand total against the rows.
+    Rows,
+    /// The grand total against the parties' totals.
+    Parties,
+}
+
+/// Why a `[[cost_sharing]]` section cannot be checked as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostReason {
+    /// Another section has the same `id`.
+    RepeatedId,
+    NoParties,
+    RepeatedParty(String),
+    NoRows,
+    /// A name that is not one of `parties` (in `to`, `printed`, `party_totals`,
+    /// `percentages` or `feeds`).
+    UnknownParty {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A row with none of `to`, `shares`, `weights`, `percent_of_above`, `subtotal`.
+    NoRule(String),
+    /// A row with more than one of them.
+    SeveralRules(String),
+    /// `shares` or `weights` with more or fewer figures than there are parties.
+    RuleLength {
+        row: String,
+        given: usize,
+        parties: usize,
+    },
+    /// `shares` that do not sum to 100.
+    SharesSum {
+        row: String,
+        sum: Decimal,
+    },
+    /// `weights` that sum to zero.
+    WeightsZero(String),
+    /// A share, weight or percentage below zero.
+    Negative {
+        row: String,
+        value: Decimal,
+    },
+    /// `feeds` names neither `county_total` nor an insats.
+    UnknownTarget(String),
+    /// A figure too large to work out exactly.
+    TooLarge(String),
 }
 
 /// One of the things an ambiguous name could mean.
@@ -567,6 +758,18 @@ impl Problem {
             Problem::NoFocusArea { .. } => Code::NoFocusArea,
             Problem::AmountToFill { .. } => Code::AmountToFill,
             Problem::DecomposedName { .. } => Code::DecomposedName,
+            Problem::TableShape { .. } => Code::TableShape,
+            Problem::TableRowTotal { .. } => Code::TableRowTotal,
+            Problem::TableColumnTotal { .. } => Code::TableColumnTotal,
+            Problem::TableTotal { .. } => Code::TableTotal,
+            Problem::TableCell { .. } => Code::TableCell,
+            Problem::CostSharingInvalid { .. } => Code::CostSharingInvalid,
+            Problem::CostSharingRow { .. } => Code::CostSharingRow,
+            Problem::CostSharingRule { .. } => Code::CostSharingRule,
+            Problem::CostSharingOverhead { .. } => Code::CostSharingOverhead,
+            Problem::CostSharingTotal { .. } => Code::CostSharingTotal,
+            Problem::CostSharingPercent { .. } => Code::CostSharingPercent,
+            Problem::CostSharingFeeds { .. } => Code::CostSharingFeeds,
         }
     }
 
@@ -590,6 +793,30 @@ impl Problem {
                 stated, computed, ..
             }
             | Problem::StatedTotal {
+                stated, computed, ..
+            }
+            | Problem::TableRowTotal {
+                stated, computed, ..
+            }
+            | Problem::TableColumnTotal {
+                stated, computed, ..
+            }
+            | Problem::TableTotal {
+                stated, computed, ..
+            }
+            | Problem::TableCell {
+                stated, computed, ..
+            }
+            | Problem::CostSharingRow {
+                stated, computed, ..
+            }
+            | Problem::CostSharingOverhead {
+                stated, computed, ..
+            }
+            | Problem::CostSharingTotal {
+                stated, computed, ..
+            }
+            | Problem::CostSharingFeeds {
                 stated, computed, ..
             } => Some((*stated, *computed)),
             _ => None,

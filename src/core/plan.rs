@@ -33,6 +33,12 @@ pub struct Plan {
     pub headings: Vec<Heading>,
     #[serde(default)]
     pub stated: Vec<Stated>,
+    /// `[[tables]]`: printed tables checked against themselves (and the ledger, row by row).
+    #[serde(default)]
+    pub tables: Vec<PrintedTable>,
+    /// `[[cost_sharing]]`: cost-sharing tables between parties, each row by its rule.
+    #[serde(default)]
+    pub cost_sharing: Vec<CostSharing>,
     /// The size of the text the plan was read from, in bytes: what the ledger may grow to
     /// is a multiple of it (`ledger::max_lines`).
     #[serde(skip)]
@@ -438,6 +444,79 @@ pub struct Stated {
     pub insatser: Option<Vec<Spanned<String>>>,
     /// A heading id: its insatser and those of its sub-headings.
     pub heading: Option<Spanned<String>>,
+}
+
+/// `[[tables]]`: a table the document prints, with its cells, row totals, column totals and
+/// grand total, each checked against the others.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintedTable {
+    pub id: Spanned<String>,
+    pub title: Option<String>,
+    /// The column headings, in printed order; with a row's `insats`, kommuner or actors.
+    pub columns: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub rows: Vec<TableRow>,
+    /// The printed sum of each column, in `columns` order.
+    pub column_totals: Option<Spanned<Vec<Spanned<Amount>>>>,
+    /// The printed grand total.
+    pub total: Option<Spanned<Amount>>,
+}
+
+/// `[[tables.rows]]`: one printed row.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableRow {
+    pub label: Spanned<String>,
+    /// The insats whose split the row prints: each cell is compared with what the plan gives
+    /// the column's kommun or actor.
+    pub insats: Option<Spanned<String>>,
+    /// The printed cells, in `columns` order (an empty cell is 0).
+    pub cells: Spanned<Vec<Spanned<Amount>>>,
+    /// The printed row total.
+    pub total: Option<Spanned<Amount>>,
+}
+
+/// `[[cost_sharing]]`: a cost-sharing table (*kostnadsfördelning*): cost rows shared between
+/// parties by a rule, overhead rows, the parties' totals and shares.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostSharing {
+    pub id: Spanned<String>,
+    pub title: Option<String>,
+    /// The parties (the table's columns after the total), in printed order.
+    pub parties: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub rows: Vec<CostRow>,
+    /// The printed grand total ("Total kostnad").
+    pub total: Option<Spanned<Amount>>,
+    /// Each party's printed total.
+    pub party_totals: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Amount>>>>,
+    /// Each party's printed share of the total, in percent as text ("51,02").
+    pub percentages: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>>,
+    /// Where a party's total (or `total`) goes in the plan: `"county_total"` or an insats id.
+    pub feeds: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
+}
+
+/// `[[cost_sharing.rows]]`: a cost row (with exactly one of `to`, `shares`, `weights`), an
+/// overhead row (`percent_of_above`) or a printed subtotal (`subtotal = true`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostRow {
+    pub text: Spanned<String>,
+    pub total: Spanned<Amount>,
+    /// The whole row to one party.
+    pub to: Option<Spanned<String>>,
+    /// Percentages per party, in `parties` order; they sum to 100.
+    pub shares: Option<Spanned<Vec<Spanned<Weight>>>>,
+    /// Parts per party, in `parties` order ("25/20").
+    pub weights: Option<Spanned<Vec<Spanned<Weight>>>>,
+    /// An overhead row: this percentage of the cost rows above it.
+    pub percent_of_above: Option<Spanned<Weight>>,
+    /// A printed subtotal of the rows above it.
+    pub subtotal: Option<Spanned<bool>>,
+    /// The printed part of each party; a party left out is an empty cell (0).
+    pub printed: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Amount>>>>,
 }
 
 /// A calendar date (no time of day).

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
 
+use crate::core::check::cost_sharing::{CostTable, LineKind};
 use crate::core::money::Amount;
 use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
@@ -909,6 +910,64 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
     right_align_from(&mut table, 2);
     whole(&mut table, [2]);
     format!("{table}\n")
+}
+
+/// A cost-sharing table (`[[cost_sharing]]`) as the agreement prints it: each row's total and
+/// every party's part, subtotals and overheads marked, then the parties' totals and shares.
+pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
+    let lang = layout.lang;
+    let mut table = layout.table();
+    let mut header = vec![
+        Cell::new(lang.pick("Utgifter", "Costs")),
+        layout.total_label(),
+    ];
+    header.extend(report.parties.iter().map(|p| text(p)));
+    table.set_header(header);
+    for row in &report.rows {
+        let strong = row.kind == LineKind::Subtotal;
+        let amount = |a: Amount| {
+            if strong {
+                layout.strong_amount(a)
+            } else {
+                layout.amount(a)
+            }
+        };
+        let label = if strong {
+            layout.strong(visible(&row.text))
+        } else {
+            text(&row.text)
+        };
+        let mut cells = vec![label, amount(row.total)];
+        cells.extend(row.parts.iter().map(|a| amount(*a)));
+        table.add_row(cells);
+    }
+    let mut totals = vec![
+        layout.strong(lang.pick("Total kostnad", "Total cost")),
+        layout.strong_amount(report.total),
+    ];
+    totals.extend(report.party_totals.iter().map(|a| layout.strong_amount(*a)));
+    table.add_row(totals);
+    let mut shares = vec![Cell::new(lang.pick("Andel", "Share")), Cell::new("")];
+    shares.extend(report.shares.iter().map(|s| {
+        let text = s.map_or_else(String::new, |s| {
+            crate::output::number::percent(s, s.scale(), lang)
+        });
+        Cell::new(text).set_alignment(CellAlignment::Right)
+    }));
+    table.add_row(shares);
+    right_align_from(&mut table, 1);
+    let count = table.column_count();
+    whole(&mut table, 1..count);
+    let caption = match lang {
+        Lang::Sv => format!("Kostnadsfördelning `{}`", visible(&report.id)),
+        Lang::En => format!("Cost sharing `{}`", visible(&report.id)),
+    };
+    let mut out = format!("{caption}, {title}\n");
+    if let Some(t) = &report.title {
+        out.push_str(&format!("{}\n", visible(t)));
+    }
+    out.push_str(&format!("{table}\n"));
+    out
 }
 
 #[cfg(test)]

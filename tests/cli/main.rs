@@ -34,5 +34,6 @@ mod scb_shapes;
 mod shapes;
 mod split;
 mod support;
+mod tables;
 mod terminal;
 mod usage;

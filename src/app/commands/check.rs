@@ -338,5 +338,7 @@ fn stated_figure_count(plan: &Plan) -> usize {
     let change =
         usize::from(plan.plan.stated_change.is_some() && plan.plan.previous_county_total.is_some());
     // The county total and each area amount are themselves stated figures.
-    1 + plan.areas.len() + plan.stated.len() + headings + printed + change
+    let tables = crate::core::check::tables::printed_figures(&plan.tables)
+        + crate::core::check::cost_sharing::printed_figures(&plan.cost_sharing);
+    1 + plan.areas.len() + plan.stated.len() + headings + printed + change + tables
 }

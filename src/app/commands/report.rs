@@ -17,6 +17,7 @@ use crate::app::Status;
 use crate::app::error::{Blocked, Error, ReportMisuse};
 use crate::app::files::{self, File, WriteError};
 use crate::app::options::{Common, FilterArgs};
+use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
@@ -101,6 +102,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         args.views.clone()
     };
+    let all = args.views.is_empty();
     // Written as the views are made: a national plan's payments are hundreds of megabytes.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     for (i, v) in views.into_iter().enumerate() {
@@ -108,6 +110,19 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             writeln!(out)?;
         }
         table::view(v, &view, layout, &mut out)?;
+    }
+    // The plan's cost-sharing tables, after the views, when no view is asked for.
+    if all {
+        let plan = checked.ledger.plan;
+        let title = format!(
+            "{} {}",
+            table::visible(&plan.plan.county),
+            plan.plan.year.get_ref()
+        );
+        for table in cost_sharing::tables(&checked.ledger) {
+            writeln!(out)?;
+            out.write_all(table::cost_sharing(&table, &title, layout).as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(Status::Ok)

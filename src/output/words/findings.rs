@@ -2,13 +2,15 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    Deadline, Gap, KeyReason, Meaning, Problem, Related, SplitReason, Thing, ToFill, TreeReason,
+    CostReason, CostTotal, Deadline, Gap, KeyReason, Meaning, Problem, Related, SplitReason,
+    TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::words::key_file;
 use crate::say;
+use rust_decimal::Decimal;
 
 /// The thing's name in running text ("fördelningsnyckel", "allocation key").
 pub fn thing(thing: Thing, lang: Lang) -> &'static str {
@@ -540,6 +542,319 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "amount to fill in: {place}"
             )
         }
+        Problem::TableShape { table, reason } => match reason {
+            TableShapeReason::RepeatedId => say!(
+                lang,
+                "tabellen `{table}` finns redan",
+                "duplicate table `{table}`"
+            ),
+            TableShapeReason::NoColumns => say!(
+                lang,
+                "tabellen `{table}` har inga kolumner",
+                "table `{table}` has no columns"
+            ),
+            TableShapeReason::NoRows => say!(
+                lang,
+                "tabellen `{table}` har inga rader",
+                "table `{table}` has no rows"
+            ),
+            TableShapeReason::RepeatedColumn(column) => say!(
+                lang,
+                "tabellen `{table}`: kolumnen \"{column}\" står två gånger",
+                "table `{table}`: column \"{column}\" is given twice"
+            ),
+            TableShapeReason::CellCount {
+                row,
+                cells,
+                columns,
+            } => say!(
+                lang,
+                "tabellen `{table}`, raden \"{row}\": {cells} celler men {columns} kolumner",
+                "table `{table}`, row \"{row}\": {cells} cells but {columns} columns"
+            ),
+            TableShapeReason::ColumnTotalCount { totals, columns } => say!(
+                lang,
+                "tabellen `{table}`: {totals} kolumnsummor men {columns} kolumner",
+                "table `{table}`: {totals} column totals but {columns} columns"
+            ),
+            TableShapeReason::NotARecipient(column) => say!(
+                lang,
+                "tabellen `{table}`: kolumnen \"{column}\" är varken en kommun eller en aktör, så rader med `insats` kan inte jämföras med planen",
+                "table `{table}`: column \"{column}\" is neither a kommun nor an actor, so rows with `insats` cannot be compared with the plan"
+            ),
+        },
+        Problem::TableRowTotal {
+            table,
+            row,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "tabellen `{table}`: radsumman för \"{row}\" är {stated}, men cellerna summerar till {computed}",
+                "table `{table}`: the row total of \"{row}\" is {stated}, but its cells sum to {computed}"
+            )
+        }
+        Problem::TableColumnTotal {
+            table,
+            column,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "tabellen `{table}`: kolumnsumman för \"{column}\" är {stated}, men kolumnens celler summerar till {computed}",
+                "table `{table}`: the column total of \"{column}\" is {stated}, but the column's cells sum to {computed}"
+            )
+        }
+        Problem::TableTotal {
+            table,
+            of,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            let of = match of {
+                TableTotalOf::RowTotals => lang.pick("radsummorna", "the row totals"),
+                TableTotalOf::ColumnTotals => lang.pick("kolumnsummorna", "the column totals"),
+                TableTotalOf::Cells => lang.pick("cellerna", "the cells"),
+            };
+            say!(
+                lang,
+                "tabellen `{table}`: totalsumman är {stated}, men {of} summerar till {computed}",
+                "table `{table}`: the grand total is {stated}, but {of} sum to {computed}"
+            )
+        }
+        Problem::TableCell {
+            table,
+            row,
+            column,
+            insats,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "tabellen `{table}`, raden \"{row}\": cellen för {column} är {stated}, men insats `{insats}` ger {column} {computed}",
+                "table `{table}`, row \"{row}\": the cell for {column} is {stated}, but insats `{insats}` gives {column} {computed}"
+            )
+        }
+        Problem::CostSharingInvalid { table, reason } => {
+            let what = cost_reason(reason, lang);
+            say!(
+                lang,
+                "kostnadsfördelningen `{table}`: {what}",
+                "cost sharing `{table}`: {what}"
+            )
+        }
+        Problem::CostSharingRow {
+            table,
+            row,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "kostnadsfördelningen `{table}`: raden \"{row}\" har totalen {stated}, men delarna summerar till {computed}",
+                "cost sharing `{table}`: row \"{row}\" has the total {stated}, but its parts sum to {computed}"
+            )
+        }
+        Problem::CostSharingRule {
+            table,
+            row,
+            printed,
+            computed,
+        } => {
+            let list = |parts: &[(String, Amount)]| {
+                parts
+                    .iter()
+                    .map(|(party, amount)| format!("{party} {}", a(amount)))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            };
+            let (printed, computed) = (list(printed), list(computed));
+            say!(
+                lang,
+                "kostnadsfördelningen `{table}`: raden \"{row}\" delas {printed}, men dess regel ger {computed}",
+                "cost sharing `{table}`: row \"{row}\" is shared {printed}, but its rule gives {computed}"
+            )
+        }
+        Problem::CostSharingOverhead {
+            table,
+            row,
+            party,
+            percent: p,
+            base,
+            stated,
+            computed,
+        } => {
+            let (p, base, stated, computed) = (percent(*p, lang), a(base), a(stated), a(computed));
+            match party {
+                None => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: \"{row}\" är {stated}, men {p} av raderna ovanför ({base}) är {computed}",
+                    "cost sharing `{table}`: \"{row}\" is {stated}, but {p} of the rows above ({base}) is {computed}"
+                ),
+                Some(party) => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: \"{row}\" för {party} är {stated}, men {p} av raderna ovanför ({base}) är {computed}",
+                    "cost sharing `{table}`: \"{row}\" for {party} is {stated}, but {p} of the rows above ({base}) is {computed}"
+                ),
+            }
+        }
+        Problem::CostSharingTotal {
+            table,
+            what,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            match what {
+                CostTotal::Subtotal { row, party: None } => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: \"{row}\" är {stated}, men raderna ovanför summerar till {computed}",
+                    "cost sharing `{table}`: \"{row}\" is {stated}, but the rows above sum to {computed}"
+                ),
+                CostTotal::Subtotal {
+                    row,
+                    party: Some(party),
+                } => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: \"{row}\" för {party} är {stated}, men raderna ovanför summerar till {computed}",
+                    "cost sharing `{table}`: \"{row}\" for {party} is {stated}, but the rows above sum to {computed}"
+                ),
+                CostTotal::Party(party) => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: totalen för {party} är {stated}, men raderna summerar till {computed}",
+                    "cost sharing `{table}`: the total for {party} is {stated}, but the rows sum to {computed}"
+                ),
+                CostTotal::Rows => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: totalkostnaden är {stated}, men raderna summerar till {computed}",
+                    "cost sharing `{table}`: the grand total is {stated}, but the rows sum to {computed}"
+                ),
+                CostTotal::Parties => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: totalkostnaden är {stated}, men parternas totaler summerar till {computed}",
+                    "cost sharing `{table}`: the grand total is {stated}, but the parties' totals sum to {computed}"
+                ),
+            }
+        }
+        Problem::CostSharingPercent {
+            table,
+            party,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (percent(*stated, lang), percent(*computed, lang));
+            say!(
+                lang,
+                "kostnadsfördelningen `{table}`: andelen för {party} trycks som {stated}, men dess total av totalkostnaden är {computed}",
+                "cost sharing `{table}`: the share of {party} is printed as {stated}, but its total over the grand total is {computed}"
+            )
+        }
+        Problem::CostSharingFeeds {
+            table,
+            party,
+            target,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            if party == crate::core::check::cost_sharing::TOTAL {
+                say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: totalkostnaden {stated} förs till `{target}`, som är {computed}",
+                    "cost sharing `{table}`: the grand total {stated} feeds `{target}`, which is {computed}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: totalen för {party}, {stated}, förs till `{target}`, som är {computed}",
+                    "cost sharing `{table}`: the total for {party}, {stated}, feeds `{target}`, which is {computed}"
+                )
+            }
+        }
+    }
+}
+
+/// A percentage at the decimals it is written with: `9 %`, `51,02 %`.
+fn percent(value: Decimal, lang: Lang) -> String {
+    number::percent(value, value.scale(), lang)
+}
+
+/// What is wrong with a `[[cost_sharing]]` section as written.
+fn cost_reason(reason: &CostReason, lang: Lang) -> String {
+    match reason {
+        CostReason::RepeatedId => lang
+            .pick("`id` finns redan", "the `id` is taken by another section")
+            .to_string(),
+        CostReason::NoParties => lang.pick("inga parter", "no parties").to_string(),
+        CostReason::RepeatedParty(party) => say!(
+            lang,
+            "parten `{party}` står två gånger",
+            "party `{party}` is given twice"
+        ),
+        CostReason::NoRows => lang.pick("inga rader", "no rows").to_string(),
+        CostReason::UnknownParty { name, .. } => say!(
+            lang,
+            "`{name}` är inte en av parterna",
+            "`{name}` is not one of the parties"
+        ),
+        CostReason::NoRule(row) => say!(
+            lang,
+            "raden \"{row}\" anger ingen regel",
+            "row \"{row}\" gives no rule"
+        ),
+        CostReason::SeveralRules(row) => say!(
+            lang,
+            "raden \"{row}\" anger mer än en regel",
+            "row \"{row}\" gives more than one rule"
+        ),
+        CostReason::RuleLength {
+            row,
+            given,
+            parties,
+        } => say!(
+            lang,
+            "raden \"{row}\" anger {given} tal men det finns {parties} parter",
+            "row \"{row}\" gives {given} figures but there are {parties} parties"
+        ),
+        CostReason::SharesSum { row, sum } => {
+            let sum = number::fixed(*sum, sum.normalize().scale(), lang);
+            say!(
+                lang,
+                "andelarna på raden \"{row}\" summerar till {sum}, inte 100",
+                "the shares of row \"{row}\" sum to {sum}, not 100"
+            )
+        }
+        CostReason::WeightsZero(row) => say!(
+            lang,
+            "vikterna på raden \"{row}\" summerar till 0",
+            "the weights of row \"{row}\" sum to 0"
+        ),
+        CostReason::Negative { row, value } => {
+            let value = number::fixed(*value, value.normalize().scale(), lang);
+            say!(
+                lang,
+                "raden \"{row}\" anger det negativa talet {value}",
+                "row \"{row}\" gives the negative figure {value}"
+            )
+        }
+        CostReason::UnknownTarget(target) => say!(
+            lang,
+            "`feeds` anger `{target}`, som varken är `county_total` eller en insats",
+            "`feeds` names `{target}`, which is neither `county_total` nor an insats"
+        ),
+        CostReason::TooLarge(what) => say!(
+            lang,
+            "talen för \"{what}\" är för stora för att räknas exakt",
+            "the figures for \"{what}\" are too large to work out exactly"
+        ),
     }
 }
 
@@ -773,6 +1088,127 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
             "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in",
+        ),
+        Problem::TableShape { reason, .. } => match reason {
+            TableShapeReason::RepeatedId => fixed(
+                "ge varje tabell ett eget `id`",
+                "give each table an `id` of its own",
+            ),
+            TableShapeReason::NoColumns => fixed(
+                "ange kolumnernas rubriker: `columns = [\"Berg\", \"Bräcke\", …]`",
+                "give the column headings: `columns = [\"Berg\", \"Bräcke\", …]`",
+            ),
+            TableShapeReason::NoRows => fixed(
+                "lägg till tabellens rader under [[tables.rows]], var och en med `label` och `cells`",
+                "add the table's rows under [[tables.rows]], each with `label` and `cells`",
+            ),
+            TableShapeReason::RepeatedColumn(_) => {
+                fixed("ta bort den ena kolumnen", "remove one of the columns")
+            }
+            TableShapeReason::CellCount { .. } => fixed(
+                "skriv en cell per kolumn, i kolumnernas ordning; en tom cell skrivs 0",
+                "write one cell per column, in the columns' order; an empty cell is written 0",
+            ),
+            TableShapeReason::ColumnTotalCount { .. } => fixed(
+                "skriv en kolumnsumma per kolumn, i kolumnernas ordning",
+                "write one column total per column, in the columns' order",
+            ),
+            TableShapeReason::NotARecipient(_) => fixed(
+                "skriv kolumnen som kommunkod, kommunnamn eller aktörs-id",
+                "write the column as a kommunkod, kommun name or actor id",
+            ),
+        },
+        Problem::TableRowTotal { .. }
+        | Problem::TableColumnTotal { .. }
+        | Problem::TableTotal { .. } => fixed(
+            "rätta den tryckta summan eller cellerna; notera i en kommentar om dokumentet räknat fel",
+            "correct the printed total or the cells; note in a comment if the document got it wrong",
+        ),
+        Problem::TableCell { .. } => fixed(
+            "rätta cellen, eller insatsens belopp och fördelning",
+            "correct the cell, or the insats's amount and split",
+        ),
+        Problem::CostSharingInvalid { reason, .. } => cost_hint(reason, lang),
+        Problem::CostSharingRow { .. } => fixed(
+            "rätta radens `total` eller delarna under `printed`; en part som inte står där är en tom cell (0)",
+            "correct the row's `total` or the parts under `printed`; a party left out is an empty cell (0)",
+        ),
+        Problem::CostSharingRule { .. } => fixed(
+            "de tryckta beloppen är de avtalade och räknas vidare; skriv i en kommentar varför de avviker från regeln, eller rätta regeln",
+            "the printed amounts are the agreed ones and are carried on; say in a comment why they differ from the rule, or correct the rule",
+        ),
+        Problem::CostSharingOverhead { .. } => fixed(
+            "rätta beloppet eller `percent_of_above`; procentsatsen tas av kostnadsraderna ovanför och avrundas till hela enheter, exakt hälften bort från noll",
+            "correct the amount or `percent_of_above`; the percentage is taken of the cost rows above and rounded to whole units, an exact half away from zero",
+        ),
+        Problem::CostSharingTotal { .. } => fixed(
+            "rätta summan eller raderna; notera i en kommentar om dokumentet räknat fel",
+            "correct the total or the rows; note in a comment if the document got it wrong",
+        ),
+        Problem::CostSharingPercent { .. } => fixed(
+            "andelen är partens total delad med totalkostnaden, avrundad till de decimaler den trycks med; rätta den eller totalerna",
+            "the share is the party's total over the grand total, rounded to the decimals it is printed with; correct it or the totals",
+        ),
+        Problem::CostSharingFeeds { .. } => fixed(
+            "summan förs till planens belopp och ska vara densamma; rätta den som är fel",
+            "the total feeds the plan's amount and must equal it; correct the wrong one",
+        ),
+    }
+}
+
+fn cost_hint(reason: &CostReason, lang: Lang) -> String {
+    let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
+    match reason {
+        CostReason::RepeatedId => fixed(
+            "ge varje kostnadsfördelning ett eget `id`",
+            "give each cost sharing an `id` of its own",
+        ),
+        CostReason::NoParties => fixed(
+            "ange parterna i tabellens ordning: `parties = [\"kommunerna\", \"region\"]`",
+            "give the parties in the table's order: `parties = [\"kommunerna\", \"region\"]`",
+        ),
+        CostReason::RepeatedParty(_) => fixed("ange varje part en gång", "give each party once"),
+        CostReason::NoRows => fixed(
+            "lägg till tabellens rader under [[cost_sharing.rows]]",
+            "add the table's rows under [[cost_sharing.rows]]",
+        ),
+        CostReason::UnknownParty {
+            suggestion: Some(s),
+            ..
+        } => say!(lang, "menade du `{s}`?", "did you mean `{s}`?"),
+        CostReason::UnknownParty {
+            suggestion: None, ..
+        } => fixed(
+            "ange en av parterna under `parties` (och under `feeds` även `total`)",
+            "name one of the parties under `parties` (and under `feeds` also `total`)",
+        ),
+        CostReason::NoRule(_) | CostReason::SeveralRules(_) => fixed(
+            "ange exakt en av `to`, `shares`, `weights`, `percent_of_above` och `subtotal = true`",
+            "give exactly one of `to`, `shares`, `weights`, `percent_of_above` and `subtotal = true`",
+        ),
+        CostReason::RuleLength { .. } => fixed(
+            "ange ett tal per part, i ordningen under `parties`",
+            "give one figure per party, in the order of `parties`",
+        ),
+        CostReason::SharesSum { .. } => fixed(
+            "andelar i procent summerar till 100; skriv delar som \"25/20\" som `weights = [25, 20]`",
+            "percentage shares sum to 100; write parts like \"25/20\" as `weights = [25, 20]`",
+        ),
+        CostReason::WeightsZero(_) => fixed(
+            "ge minst en part en positiv vikt",
+            "give at least one party a positive weight",
+        ),
+        CostReason::Negative { .. } => fixed(
+            "andelar, vikter och procentsatser är aldrig negativa",
+            "shares, weights and percentages are never negative",
+        ),
+        CostReason::UnknownTarget(_) => fixed(
+            "ange `county_total` eller id:t för en insats",
+            "name `county_total` or an insats id",
+        ),
+        CostReason::TooLarge(_) => fixed(
+            "kontrollera beloppen och procentsatserna",
+            "check the amounts and percentages",
         ),
     }
 }

@@ -1,0 +1,316 @@
+//! `[[tables]]`: a table the document prints, checked against itself. Each printed row total
+//! is the sum of its cells, each column total the sum of its column, and the grand total the
+//! sum of the row totals and of the column totals. A row that names the insats it prints
+//! (`insats = "1.3"`) has each cell compared with what the plan gives the column's kommun or
+//! actor. Every difference is an error at the printed figure.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::core::check::forward;
+use crate::core::finding::{Code, Findings, Problem, TableShapeReason, TableTotalOf};
+use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::money::Amount;
+use crate::core::plan::{PrintedTable, Spanned};
+
+/// Runs every table check and keeps the findings of code `only` (a finding of another
+/// registered code, an unknown insats or a negative figure, comes with `table-shape`).
+fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
+    let mut local = Findings::default();
+    let mut ids = HashSet::new();
+    for table in &ledger.plan.tables {
+        if !ids.insert(table.id.get_ref().as_str()) {
+            local.error(
+                table.id.span(),
+                Problem::TableShape {
+                    table: table.id.get_ref().clone(),
+                    reason: TableShapeReason::RepeatedId,
+                },
+            );
+        }
+        check_table(ledger, table, &mut local);
+    }
+    forward(local, findings, |code| {
+        code == only
+            || (only == Code::TableShape
+                && matches!(code, Code::UnknownReference | Code::NegativeAmount))
+    });
+}
+
+pub fn table_shape(ledger: &Ledger, findings: &mut Findings) {
+    run(ledger, findings, Code::TableShape);
+}
+
+pub fn table_row_total(ledger: &Ledger, findings: &mut Findings) {
+    run(ledger, findings, Code::TableRowTotal);
+}
+
+pub fn table_column_total(ledger: &Ledger, findings: &mut Findings) {
+    run(ledger, findings, Code::TableColumnTotal);
+}
+
+pub fn table_total(ledger: &Ledger, findings: &mut Findings) {
+    run(ledger, findings, Code::TableTotal);
+}
+
+pub fn table_cell(ledger: &Ledger, findings: &mut Findings) {
+    run(ledger, findings, Code::TableCell);
+}
+
+fn negative(figure: &Spanned<Amount>, out: &mut Findings) -> bool {
+    let amount = *figure.get_ref();
+    if amount.is_negative() {
+        out.error(figure.span(), Problem::NegativeAmount { amount });
+        return true;
+    }
+    false
+}
+
+fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
+    let name = table.id.get_ref().clone();
+    let shape = |out: &mut Findings, span: Range<usize>, reason| {
+        out.error(
+            span,
+            Problem::TableShape {
+                table: name.clone(),
+                reason,
+            },
+        );
+    };
+    let columns = table.columns.get_ref();
+    let mut broken = false;
+    if columns.is_empty() {
+        shape(out, table.columns.span(), TableShapeReason::NoColumns);
+        broken = true;
+    }
+    if table.rows.is_empty() {
+        shape(out, table.id.span(), TableShapeReason::NoRows);
+        broken = true;
+    }
+    let mut seen = HashSet::new();
+    for column in columns {
+        if !seen.insert(column.get_ref().as_str()) {
+            shape(
+                out,
+                column.span(),
+                TableShapeReason::RepeatedColumn(column.get_ref().clone()),
+            );
+            broken = true;
+        }
+    }
+    for row in &table.rows {
+        let cells = row.cells.get_ref();
+        if cells.len() != columns.len() {
+            shape(
+                out,
+                row.cells.span(),
+                TableShapeReason::CellCount {
+                    row: row.label.get_ref().clone(),
+                    cells: cells.len(),
+                    columns: columns.len(),
+                },
+            );
+            broken = true;
+        }
+        for cell in cells {
+            broken |= negative(cell, out);
+        }
+        if let Some(total) = &row.total {
+            broken |= negative(total, out);
+        }
+    }
+    if let Some(totals) = &table.column_totals {
+        if totals.get_ref().len() != columns.len() {
+            shape(
+                out,
+                totals.span(),
+                TableShapeReason::ColumnTotalCount {
+                    totals: totals.get_ref().len(),
+                    columns: columns.len(),
+                },
+            );
+            broken = true;
+        }
+        for total in totals.get_ref() {
+            broken |= negative(total, out);
+        }
+    }
+    if let Some(total) = &table.total {
+        broken |= negative(total, out);
+    }
+    check_cells(ledger, table, out);
+    if broken {
+        return;
+    }
+
+    let cell = |c: &Spanned<Amount>| *c.get_ref();
+    // Row totals.
+    let mut by_rows = Amount::ZERO;
+    for row in &table.rows {
+        let computed: Amount = row.cells.get_ref().iter().map(cell).sum();
+        match &row.total {
+            Some(total) => {
+                let stated = *total.get_ref();
+                if stated != computed {
+                    out.error(
+                        total.span(),
+                        Problem::TableRowTotal {
+                            table: name.clone(),
+                            row: row.label.get_ref().clone(),
+                            stated,
+                            computed,
+                        },
+                    );
+                }
+                by_rows += stated;
+            }
+            None => by_rows += computed,
+        }
+    }
+    // Column totals.
+    let mut by_columns = None;
+    if let Some(totals) = &table.column_totals {
+        let mut sum = Amount::ZERO;
+        for (c, (column, total)) in columns.iter().zip(totals.get_ref()).enumerate() {
+            let computed: Amount = table
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get_ref().get(c))
+                .map(cell)
+                .sum();
+            let stated = *total.get_ref();
+            if stated != computed {
+                out.error(
+                    total.span(),
+                    Problem::TableColumnTotal {
+                        table: name.clone(),
+                        column: column.get_ref().clone(),
+                        stated,
+                        computed,
+                    },
+                );
+            }
+            sum += stated;
+        }
+        by_columns = Some(sum);
+    }
+    // The grand total.
+    if let Some(total) = &table.total {
+        let stated = *total.get_ref();
+        let any_row_total = table.rows.iter().any(|r| r.total.is_some());
+        let mut against = Vec::new();
+        if any_row_total || by_columns.is_none() {
+            let of = if any_row_total {
+                TableTotalOf::RowTotals
+            } else {
+                TableTotalOf::Cells
+            };
+            against.push((of, by_rows));
+        }
+        if let Some(sum) = by_columns {
+            against.push((TableTotalOf::ColumnTotals, sum));
+        }
+        for (of, computed) in against {
+            if stated != computed {
+                out.error(
+                    total.span(),
+                    Problem::TableTotal {
+                        table: name.clone(),
+                        of,
+                        stated,
+                        computed,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The cells of rows that name their insats, against the ledger.
+fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
+    let plan = ledger.plan;
+    let columns = table.columns.get_ref();
+    let rows: Vec<_> = table.rows.iter().filter(|r| r.insats.is_some()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    // Each column as a recipient: a kommun (code or name) or an actor id.
+    let mut recipients = Vec::with_capacity(columns.len());
+    for column in columns {
+        let name = column.get_ref();
+        let recipient = ledger
+            .names
+            .kommun(name)
+            .map(|k| Recipient::Kommun(index(k)))
+            .or_else(|| {
+                ledger
+                    .names
+                    .actors
+                    .get(name)
+                    .map(|&a| Recipient::Actor(index(a)))
+            });
+        if recipient.is_none() {
+            out.error(
+                column.span(),
+                Problem::TableShape {
+                    table: table.id.get_ref().clone(),
+                    reason: TableShapeReason::NotARecipient(name.clone()),
+                },
+            );
+        }
+        recipients.push(recipient);
+    }
+    for row in rows {
+        let Some(id) = &row.insats else { continue };
+        let Ok(i) = ledger.names.insats_ref(plan, id, out) else {
+            continue;
+        };
+        // An insats that could not be split has an error of its own already.
+        if ledger.insatser.get(i).is_none_or(|e| e.lines.is_err()) {
+            continue;
+        }
+        let lines = ledger.lines_of(i);
+        for ((column, recipient), cell) in columns.iter().zip(&recipients).zip(row.cells.get_ref())
+        {
+            let Some(recipient) = recipient else { continue };
+            let computed: Amount = lines
+                .iter()
+                .filter(|l| l.recipient == *recipient)
+                .map(|l| l.amount)
+                .sum();
+            let stated = *cell.get_ref();
+            if stated != computed {
+                out.error(
+                    cell.span(),
+                    Problem::TableCell {
+                        table: table.id.get_ref().clone(),
+                        row: row.label.get_ref().clone(),
+                        column: column.get_ref().clone(),
+                        insats: id.get_ref().clone(),
+                        stated,
+                        computed,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// How many printed figures the tables hold that `check` compares: every cell of a row that
+/// names its insats, every row and column total and every grand total.
+pub fn printed_figures(tables: &[PrintedTable]) -> usize {
+    tables
+        .iter()
+        .map(|t| {
+            let cells: usize = t
+                .rows
+                .iter()
+                .filter(|r| r.insats.is_some())
+                .map(|r| r.cells.get_ref().len())
+                .sum();
+            let row_totals = t.rows.iter().filter(|r| r.total.is_some()).count();
+            let column_totals = t.column_totals.as_ref().map_or(0, |c| c.get_ref().len());
+            cells + row_totals + column_totals + usize::from(t.total.is_some())
+        })
+        .sum()
+}
