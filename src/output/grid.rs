@@ -15,22 +15,44 @@ pub enum Align {
     Right,
 }
 
-/// One cell of a row: its text, and whether it is bold (shown so only with colour).
+/// One cell of a row: its text, whether it is bold (shown so only with colour), and the
+/// columns the text takes when the caller knows them (a text on many rows, measured once).
 #[derive(Clone, Copy, Debug)]
 pub struct Cell<'a> {
     pub text: &'a str,
     pub strong: bool,
+    width: Option<usize>,
+}
+
+impl<'a> Cell<'a> {
+    /// A plain cell whose text takes `width` columns.
+    pub fn measured(text: &'a str, width: usize) -> Cell<'a> {
+        Cell {
+            text,
+            strong: false,
+            width: Some(width),
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.width.unwrap_or_else(|| width(self.text))
+    }
 }
 
 pub fn cell(text: &str) -> Cell<'_> {
     Cell {
         text,
         strong: false,
+        width: None,
     }
 }
 
 pub fn strong(text: &str) -> Cell<'_> {
-    Cell { text, strong: true }
+    Cell {
+        text,
+        strong: true,
+        width: None,
+    }
 }
 
 #[derive(Debug)]
@@ -80,10 +102,15 @@ impl Grid {
         self.widths.get(column).copied().unwrap_or(0)
     }
 
+    /// Widens `column` to hold the cell.
+    pub fn fit_cell(&mut self, column: usize, cell: Cell) {
+        self.fit_width(column, cell.width());
+    }
+
     /// Widens every column to hold the row's cells.
     pub fn fit_row(&mut self, cells: &[Cell]) {
         for (column, cell) in cells.iter().enumerate() {
-            self.fit(column, cell.text);
+            self.fit_cell(column, *cell);
         }
     }
 
@@ -103,14 +130,14 @@ impl Grid {
         let mut line = std::mem::take(&mut self.line);
         line.clear();
         for (column, &width) in self.widths.iter().enumerate() {
-            let Cell { text, strong } = cells.get(column).copied().unwrap_or(cell(""));
-            let strong = strong && self.color;
+            let cell = cells.get(column).copied().unwrap_or(cell(""));
+            let (text, strong) = (cell.text, cell.strong && self.color);
             line.push(if column == 0 { '│' } else { '┆' });
             if strong {
                 line.push_str("\u{1b}[1m");
             }
             line.push(' ');
-            let pad = width.saturating_sub(self::width(text));
+            let pad = width.saturating_sub(cell.width());
             if self.align.get(column) == Some(&Align::Right) {
                 spaces(&mut line, pad);
                 line.push_str(text);
@@ -154,7 +181,7 @@ impl Grid {
 
 /// Columns a text takes in a terminal; plain ASCII (most cells: amounts, codes) is counted
 /// by its bytes.
-fn width(text: &str) -> usize {
+pub fn width(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
     } else {

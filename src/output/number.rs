@@ -42,21 +42,41 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
         Typography::Plain => '-',
         Typography::Document => '\u{2212}',
     };
-    let text = value.abs().to_string();
-    let (int_part, frac) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::new();
+    let mut buffer = [0u8; 40];
+    let digits = magnitude_digits(value, &mut buffer);
+    let scale = value.scale() as usize;
+    let (int_part, frac) = digits.split_at(digits.len().saturating_sub(scale));
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if value.is_sign_negative() && !value.is_zero() {
         out.push(minus);
     }
-    out.push_str(&group(int_part, thousands));
-    if let Some(frac) = frac {
+    push_grouped(&mut out, int_part, thousands);
+    if !frac.is_empty() {
         out.push(mark);
         out.push_str(frac);
     }
     out
+}
+
+/// The digits of `value`'s magnitude, its decimals included, at least one before them (`5,0`
+/// is `50` with scale 1, `0,05` is `005` with scale 2), written into `buffer` (a report of a
+/// national plan formats millions of amounts; `Decimal`'s own `to_string` allocates).
+fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &str {
+    let mut n = value.mantissa().unsigned_abs();
+    let least = value.scale() as usize + 1;
+    let mut start = buffer.len();
+    while (n > 0 || buffer.len() - start < least) && start > 0 {
+        start -= 1;
+        if let Some(b) = buffer.get_mut(start) {
+            // A digit: `n % 10` is below 10.
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+    }
+    buffer
+        .get(start..)
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .unwrap_or("0")
 }
 
 fn separators(lang: Lang, typography: Typography) -> (char, char) {
@@ -69,15 +89,20 @@ fn separators(lang: Lang, typography: Typography) -> (char, char) {
 
 /// Digits with `separator` between groups of three from the right.
 fn group(digits: &str, separator: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    push_grouped(&mut out, digits, separator);
+    out
+}
+
+/// [`group`] onto `out`.
+fn push_grouped(out: &mut String, digits: &str, separator: char) {
     let len = digits.chars().count();
-    let mut out = String::with_capacity(len + len / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (len - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
     }
-    out
 }
 
 /// A plain-text number: `12 689 898`, `-7 877`, `1 234,50`.
@@ -92,8 +117,13 @@ pub fn count(value: u64, lang: Lang) -> String {
 
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
-    format!("{} kr", grouped(amount.0, lang))
+    let mut text = grouped(amount.0, lang);
+    text.push_str(UNIT);
+    text
 }
+
+/// What follows an amount in plain text, in both languages: `12 689 898 kr`.
+pub const UNIT: &str = " kr";
 
 /// An amount with the unit, typeset for a document.
 pub fn document_amount(amount: Amount, lang: Lang) -> String {
@@ -220,12 +250,19 @@ pub fn percent(value: Decimal, decimals: u32, lang: Lang) -> String {
 /// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, the
 /// amount's own decimals (`12689898`, `1234,50`, `518183,8`).
 pub fn cell(amount: Amount, decimal_mark: char) -> String {
-    let text = amount.0.to_string();
-    if decimal_mark == '.' {
-        text
-    } else {
-        text.replace('.', &decimal_mark.to_string())
+    let mut buffer = [0u8; 40];
+    let digits = magnitude_digits(amount.0, &mut buffer);
+    let (int_part, frac) = digits.split_at(digits.len().saturating_sub(amount.decimals() as usize));
+    let mut out = String::with_capacity(digits.len() + 2);
+    if amount.is_negative() {
+        out.push('-');
     }
+    out.push_str(int_part);
+    if !frac.is_empty() {
+        out.push(decimal_mark);
+        out.push_str(frac);
+    }
+    out
 }
 
 /// The most decimals a kronor format in a workbook shows.
@@ -275,6 +312,25 @@ pub fn file_size(bytes: u64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_digit_of_the_magnitude_is_written() {
+        let sv = |text: &str| format(text.parse().unwrap(), Lang::Sv, Typography::Plain);
+        assert_eq!(sv("0"), "0");
+        assert_eq!(sv("0.05"), "0,05");
+        assert_eq!(sv("-0.5"), "-0,5");
+        assert_eq!(sv("5.0"), "5,0");
+        assert_eq!(sv("-7877"), "-7 877");
+        assert_eq!(sv("12689898"), "12 689 898");
+        assert_eq!(
+            format(Decimal::MAX, Lang::En, Typography::Plain),
+            "79,228,162,514,264,337,593,543,950,335"
+        );
+        assert_eq!(
+            format(Decimal::new(1, 28), Lang::Sv, Typography::Plain),
+            "0,0000000000000000000000000001"
+        );
+    }
 
     #[test]
     fn amounts_in_swedish_and_english() {

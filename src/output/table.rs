@@ -2,6 +2,8 @@
 //! right-aligned, sized for the terminal (80 columns when it cannot be told), colour only
 //! when asked for.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -13,7 +15,7 @@ use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
     View,
 };
-use crate::output::grid::{Align, Grid, cell, strong};
+use crate::output::grid::{Align, Cell as GridCell, Grid, cell, strong};
 use crate::output::lang::Lang;
 use crate::output::sheet;
 
@@ -294,18 +296,17 @@ pub fn per_kommun(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    // Each amount column's widest figure with "kr" and without: the insatser, then the total.
-    let mut with_kr = vec![0; report.columns.len() + 1];
-    let mut bare = with_kr.clone();
+    // Each amount column's widest figure without "kr" and with it: the insatser, then the
+    // total.
+    let mut bare = vec![0; report.columns.len() + 1];
     let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
     for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-        for (i, a) in amounts.iter().chain([total]).enumerate() {
-            if let (Some(k), Some(b)) = (with_kr.get_mut(i), bare.get_mut(i)) {
-                *k = (*k).max(lang.amount(*a).chars().count());
-                *b = (*b).max(lang.number(*a).chars().count());
-            }
+        for (b, a) in bare.iter_mut().zip(amounts.iter().chain([total])) {
+            *b = (*b).max(lang.number(*a).chars().count());
         }
     }
+    let unit = crate::output::number::UNIT.chars().count();
+    let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
     // in the caption, so that the amounts still fit on one line.
     let with_unit = {
@@ -769,16 +770,49 @@ pub fn payments(
     out.write_all(rest.as_bytes())
 }
 
-/// The insatser's texts cut to a width, each text once: an insats's text is shared by all its
-/// lines, and a national plan's insats is on 290 kommuner's invoices.
+/// The insatser's texts cut to a width, each text once, with the columns it takes: an
+/// insats's text is shared by all its lines (one `Rc`, so its address names it), and a
+/// national plan's insats is on 290 kommuner's invoices.
 #[derive(Default)]
-struct Cut(std::collections::HashMap<(*const u8, usize), String>);
+struct Cut(HashMap<(usize, usize), (String, usize), BuildHasherDefault<AddressHasher>>);
 
 impl Cut {
-    fn short(&mut self, text: &str, width: usize) -> &str {
+    fn cell(&mut self, text: &str, width: usize) -> GridCell<'_> {
+        let (text, columns) = self
+            .0
+            .entry((text.as_ptr() as usize, width))
+            .or_insert_with(|| {
+                let cut = short(text, width);
+                let columns = crate::output::grid::width(&cut);
+                (cut, columns)
+            });
+        GridCell::measured(text, *columns)
+    }
+}
+
+/// Hashes the addresses and widths that key [`Cut`]: two words, mixed by multiplication
+/// (the standard hasher is built to resist chosen keys, which addresses are not, and cost a
+/// tenth of the invoices view).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
         self.0
-            .entry((text.as_ptr(), width))
-            .or_insert_with(|| short(text, width))
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
@@ -842,7 +876,7 @@ fn statement_block(
     grid.fit(3, &total);
     let text_width = budget(layout, &[6, 6, grid.width(3)]);
     for line in &invoice.lines {
-        grid.fit(2, cut.short(&line.text, text_width));
+        grid.fit_cell(2, cut.cell(&line.text, text_width));
     }
     grid.head(out)?;
     for line in &invoice.lines {
@@ -851,7 +885,7 @@ fn statement_block(
             &[
                 cell(&line.area.to_string()),
                 cell(&visible(&line.insats)),
-                cell(cut.short(&line.text, text_width)),
+                cut.cell(&line.text, text_width),
                 cell(&lang.amount(line.amount)),
             ],
         )?;
