@@ -283,14 +283,12 @@ pub fn assert_conserved(projection: &Projection) {
                 _ => total,
             };
             let column = sheet_total_column(&sheet);
-            let sum: Amount = sheet
-                .rows
-                .iter()
-                .filter_map(|row| match row.get(column) {
-                    Some(Value::Amount(a)) => Some(*a),
-                    _ => None,
-                })
-                .sum();
+            let mut sum = Amount::ZERO;
+            sheet.each_row(|row| {
+                if let Some(Value::Amount(a)) = row.get(column) {
+                    sum += *a;
+                }
+            });
             assert_eq!(sum, expected, "sheet {} column {column}", sheet.name);
         }
     }

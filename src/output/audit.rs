@@ -541,12 +541,7 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
             ]);
         }
     }
-    let sheet = Sheet {
-        name: "split",
-        headers,
-        rows,
-        total: Vec::new(),
-    };
+    let sheet = Sheet::new("split", headers, rows, Vec::new());
     crate::output::csv::write(&sheet, dialect)
 }
 

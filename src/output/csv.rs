@@ -36,12 +36,20 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))?;
-    for row in &sheet.rows {
-        for value in row {
-            writer.write_field(cell(value, dialect).as_bytes())?;
+    let mut failed = None;
+    sheet.each_row(|row| {
+        if failed.is_some() {
+            return;
         }
-        // No more fields: ends the record.
-        writer.write_record(None::<&[u8]>)?;
+        let written = row
+            .iter()
+            .try_for_each(|value| writer.write_field(cell(value, dialect).as_bytes()))
+            // No more fields: ends the record.
+            .and_then(|()| writer.write_record(None::<&[u8]>));
+        failed = written.err();
+    });
+    if let Some(error) = failed {
+        return Err(error);
     }
     writer
         .into_inner()
@@ -120,15 +128,15 @@ mod tests {
         assert_eq!(code("0114", Dialect::Rfc4180), "0114");
         assert_eq!(code("2380", Dialect::Excel), "2380");
         assert_eq!(code("=1+1", Dialect::Excel), "'=1+1");
-        let sheet = Sheet {
-            name: "t",
-            headers: vec!["Kommunkod".into(), "Kommun".into()],
-            rows: vec![vec![
+        let sheet = Sheet::new(
+            "t",
+            vec!["Kommunkod".into(), "Kommun".into()],
+            vec![vec![
                 Value::Code("0114".into()),
                 Value::Text("Upplands Väsby".into()),
             ]],
-            total: Vec::new(),
-        };
+            Vec::new(),
+        );
         let bytes = write(&sheet, Dialect::Excel).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         // Quoted by the CSV writer; Excel unquotes it to `="0114"` and shows `0114`.

@@ -561,12 +561,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             rows.push(row);
         }
     }
-    crate::output::sheet::Sheet {
-        name: "diff",
-        headers,
-        rows,
-        total: Vec::new(),
-    }
+    crate::output::sheet::Sheet::new("diff", headers, rows, Vec::new())
 }
 
 /// The comparison as JSON (schema `allocate-diff/1`): amounts as integers in kronor (exact

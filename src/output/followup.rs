@@ -500,12 +500,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
             total.extend(pad(4));
             total.extend(figures(&summary.totals));
             total.push(Value::Empty);
-            Sheet {
-                name: stem(part),
-                headers: h,
-                rows,
-                total,
-            }
+            Sheet::new(stem(part), h, rows, total)
         }
         Part::Areas => {
             let mut h = headers(&[
@@ -524,12 +519,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
                 .collect();
             let mut total = vec![total_label, Value::Empty];
             total.extend(figures(&summary.totals));
-            Sheet {
-                name: stem(part),
-                headers: h,
-                rows,
-                total,
-            }
+            Sheet::new(stem(part), h, rows, total)
         }
         Part::Insatser => {
             let mut h = headers(&[
@@ -556,12 +546,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
             let mut total = vec![total_label];
             total.extend(pad(3));
             total.extend(figures(&summary.totals));
-            Sheet {
-                name: stem(part),
-                headers: h,
-                rows,
-                total,
-            }
+            Sheet::new(stem(part), h, rows, total)
         }
         Part::Repayment => {
             let h = headers(&[
@@ -592,12 +577,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
             total.extend(pad(2));
             total.push(Value::Amount(summary.repayment.total));
             total.extend(pad(2));
-            Sheet {
-                name: stem(part),
-                headers: h,
-                rows,
-                total,
-            }
+            Sheet::new(stem(part), h, rows, total)
         }
         Part::Lines => {
             let h = headers(&[
@@ -638,12 +618,7 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
                 Value::Amount(t.unused),
                 Value::Empty,
             ]);
-            Sheet {
-                name: stem(part),
-                headers: h,
-                rows,
-                total,
-            }
+            Sheet::new(stem(part), h, rows, total)
         }
     }
 }

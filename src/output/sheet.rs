@@ -28,14 +28,61 @@ pub enum Value {
     Empty,
 }
 
-#[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
     /// File stem and worksheet name (`betalningar`).
     pub name: &'static str,
     pub headers: Vec<String>,
-    pub rows: Vec<Vec<Value>>,
     /// The total row: a label and the amount columns' sums.
     pub total: Vec<Value>,
+    /// How many rows [`Sheet::each_row`] gives.
+    pub len: usize,
+    /// Gives every row, in order, as often as it is asked (a workbook reads the rows twice:
+    /// to fit the columns, then to write them).
+    rows: Box<dyn Fn(&mut RowSink)>,
+}
+
+/// What receives a sheet's rows, one after the other.
+pub type RowSink<'a> = dyn FnMut(&[Value]) + 'a;
+
+impl Sheet {
+    /// A sheet of rows held in memory.
+    pub fn new(
+        name: &'static str,
+        headers: Vec<String>,
+        rows: Vec<Vec<Value>>,
+        total: Vec<Value>,
+    ) -> Sheet {
+        Sheet {
+            name,
+            headers,
+            total,
+            len: rows.len(),
+            rows: Box::new(move |each| rows.iter().for_each(|row| each(row))),
+        }
+    }
+
+    /// Every row, in order.
+    pub fn each_row(&self, mut each: impl FnMut(&[Value])) {
+        (self.rows)(&mut each);
+    }
+
+    /// The rows, copied out (for tests and small sheets).
+    pub fn rows(&self) -> Vec<Vec<Value>> {
+        let mut rows = Vec::with_capacity(self.len);
+        self.each_row(|row| rows.push(row.to_vec()));
+        rows
+    }
+}
+
+impl std::fmt::Debug for Sheet {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_struct("Sheet")
+            .field("name", &self.name)
+            .field("headers", &self.headers)
+            .field("rows", &self.rows())
+            .field("total", &self.total)
+            .finish()
+    }
 }
 
 /// Whose words a sheet's headers and fixed values are in: a language for people, or the
@@ -82,7 +129,7 @@ pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
-        View::Payments => payments(&report::payments(projection), words),
+        View::Payments => payments(report::payments(projection), words),
         View::PerKommun => per_kommun(&report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
@@ -173,7 +220,7 @@ fn decision(decision: &str, date_missing: bool, words: Words) -> std::rc::Rc<str
 /// Every line of the ledger as the payment ekonomienhet books: who, for which insats, how
 /// much and by which route. What the lines share is not repeated on each of them: the
 /// insatser's texts are in `per-omrade`, the decision is on each invoice in `fakturor`.
-fn payments(report: &Payments, words: Words) -> Sheet {
+fn payments(report: Payments, words: Words) -> Sheet {
     let headers = headers(
         &[
             ("Mottagare", "Recipient", "recipient"),
@@ -189,25 +236,38 @@ fn payments(report: &Payments, words: Words) -> Sheet {
     );
     let total: Amount = report.invoiced + report.transferred + report.held_total;
     let reference = report.reference.as_deref().map_or(Value::Empty, code);
-    Sheet {
-        name: "betalningar",
-        total: total_row(headers.len(), words, 5, total),
-        headers,
-        rows: report
-            .lines()
-            .map(|(statement, payment, line)| {
-                vec![
-                    shared(&statement.recipient),
-                    text(kind_word(statement.kind, words)),
-                    statement.kommunkod.as_ref().map_or(Value::Empty, code),
+    let len = report.lines().count();
+    // Made row by row as they are read, never all held: a national plan's payments are
+    // millions of rows. What a row shares with its recipient's other rows is made once.
+    let rows = move |each: &mut RowSink| {
+        let mut row = Vec::with_capacity(8);
+        for (statement, payment) in report.statements() {
+            let recipient = [
+                shared(&statement.recipient),
+                text(kind_word(statement.kind, words)),
+                statement.kommunkod.as_ref().map_or(Value::Empty, code),
+            ];
+            let route = text(payment_words(payment, words));
+            for line in &statement.lines {
+                row.clear();
+                row.extend(recipient.iter().cloned());
+                row.extend([
                     Value::Number(line.area),
                     shared(&line.insats),
                     Value::Amount(line.amount),
-                    text(payment_words(payment, words)),
+                    route.clone(),
                     reference.clone(),
-                ]
-            })
-            .collect(),
+                ]);
+                each(&row);
+            }
+        }
+    };
+    Sheet {
+        name: "betalningar",
+        total: total_row(headers.len(), words, 5, total),
+        len,
+        headers,
+        rows: Box::new(rows),
     }
 }
 
@@ -224,21 +284,17 @@ fn per_kommun(report: &PerKommun, words: Words) -> Sheet {
     let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
     total.extend(report.column_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
-    Sheet {
-        name: "per-kommun",
-        headers,
-        rows: report
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![code(&r.code), text(&r.name)];
-                row.extend(r.amounts.iter().map(|a| Value::Amount(*a)));
-                row.push(Value::Amount(r.total));
-                row
-            })
-            .collect(),
-        total,
-    }
+    let rows = report
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![code(&r.code), text(&r.name)];
+            row.extend(r.amounts.iter().map(|a| Value::Amount(*a)));
+            row.push(Value::Amount(r.total));
+            row
+        })
+        .collect();
+    Sheet::new("per-kommun", headers, rows, total)
 }
 
 fn per_actor(report: &PerActor, words: Words) -> Sheet {
@@ -263,34 +319,30 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
     let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
-    Sheet {
-        name: "per-aktor",
-        headers,
-        // What each actor or kommun receives itself, so that the rows sum to the total: a
-        // group's own money is named as on the screen, "X (egna medel)"; the machine dialect
-        // keeps the name as it is (its amounts are always own funds).
-        rows: report
-            .rows
-            .iter()
-            .filter(|r| !r.own_total.0.is_zero())
-            .map(|r| {
-                let (name, group) = if r.has_children {
-                    let name = match words {
-                        Words::Machine => r.name.clone(),
-                        _ => own_funds(&r.name, words.lang()),
-                    };
-                    (name, Some(r.group.as_ref().unwrap_or(&r.name)))
-                } else {
-                    (r.name.clone(), r.group.as_ref())
+    // What each actor or kommun receives itself, so that the rows sum to the total: a group's
+    // own money is named as on the screen, "X (egna medel)"; the machine dialect keeps the
+    // name as it is (its amounts are always own funds).
+    let rows = report
+        .rows
+        .iter()
+        .filter(|r| !r.own_total.0.is_zero())
+        .map(|r| {
+            let (name, group) = if r.has_children {
+                let name = match words {
+                    Words::Machine => r.name.clone(),
+                    _ => own_funds(&r.name, words.lang()),
                 };
-                let mut row = vec![text(name), group.map_or(Value::Empty, text)];
-                row.extend(r.own_per_area.iter().map(|a| Value::Amount(*a)));
-                row.push(Value::Amount(r.own_total));
-                row
-            })
-            .collect(),
-        total,
-    }
+                (name, Some(r.group.as_ref().unwrap_or(&r.name)))
+            } else {
+                (r.name.clone(), r.group.as_ref())
+            };
+            let mut row = vec![text(name), group.map_or(Value::Empty, text)];
+            row.extend(r.own_per_area.iter().map(|a| Value::Amount(*a)));
+            row.push(Value::Amount(r.own_total));
+            row
+        })
+        .collect();
+    Sheet::new("per-aktor", headers, rows, total)
 }
 
 fn per_heading(report: &PerHeading, words: Words) -> Sheet {
@@ -327,12 +379,8 @@ fn per_heading(report: &PerHeading, words: Words) -> Sheet {
             ]);
         }
     }
-    Sheet {
-        name: "per-rubrik",
-        total: total_row(headers.len(), words, 5, report.total),
-        headers,
-        rows,
-    }
+    let total = total_row(headers.len(), words, 5, report.total);
+    Sheet::new("per-rubrik", headers, rows, total)
 }
 
 /// One row per collective invoice (*samlingsfaktura*): what each party that invoices the
@@ -368,12 +416,8 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
             ]
         })
         .collect();
-    Sheet {
-        name: "fakturor",
-        total: total_row(headers.len(), words, 6, report.invoiced),
-        headers,
-        rows,
-    }
+    let total = total_row(headers.len(), words, 6, report.invoiced);
+    Sheet::new("fakturor", headers, rows, total)
 }
 
 fn per_area(report: &PerArea, words: Words) -> Sheet {
@@ -404,10 +448,6 @@ fn per_area(report: &PerArea, words: Words) -> Sheet {
             ]);
         }
     }
-    Sheet {
-        name: "per-omrade",
-        total: total_row(headers.len(), words, 6, report.total),
-        headers,
-        rows,
-    }
+    let total = total_row(headers.len(), words, 6, report.total);
+    Sheet::new("per-omrade", headers, rows, total)
 }

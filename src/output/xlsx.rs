@@ -95,43 +95,61 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
             .collect(),
     };
     let mut workbook = Workbook::new();
-    let cells: usize = sheets
-        .iter()
-        .map(|s| (s.rows.len() + 2) * s.headers.len())
-        .sum();
+    let cells: usize = sheets.iter().map(|s| (s.len + 2) * s.headers.len()).sum();
     if cells > FAST_ZIP_CELLS {
         workbook.set_zip_compression_level(1);
     }
+    let per_part = (max_rows - 1).max(1);
     for sheet in sheets {
-        // The body: the data rows, then the total row; each part holds what fits under a
-        // header row.
-        let per_part = usize::try_from(max_rows - 1).unwrap_or(usize::MAX);
-        let body: Vec<(&[Value], bool)> = sheet
-            .rows
-            .iter()
-            .map(|r| (r.as_slice(), false))
-            .chain(std::iter::once((sheet.total.as_slice(), true)))
-            .collect();
         let widths = widths(sheet);
-        for (part, rows) in body.chunks(per_part.max(1)).enumerate() {
-            // Rows go to a temporary file as they are written (a national plan's payments
-            // are millions of cells); the texts they share are stored once.
-            let worksheet = workbook.add_worksheet_with_low_memory()?;
-            let name = match part {
-                0 => sheet.name.to_string(),
-                n => format!("{} ({})", sheet.name, n + 1),
-            };
-            worksheet.set_name(name)?;
-            write_part(worksheet, sheet, rows, &widths, &formats)?;
+        let first = workbook.worksheets().len();
+        // The data rows, then the total row, in parts of what fits under a header row; each
+        // part's last data row, for its filter.
+        let mut last_data: Vec<u32> = Vec::new();
+        let mut row = per_part;
+        let mut failed = None;
+        let mut put = |cells: &[Value], total: bool| -> Result<(), XlsxError> {
+            if row == per_part {
+                let part = last_data.len();
+                // Rows go to a temporary file as they are written (a national plan's
+                // payments are millions of cells); the texts they share are stored once.
+                let worksheet = workbook.add_worksheet_with_low_memory()?;
+                worksheet.set_name(match part {
+                    0 => sheet.name.to_string(),
+                    n => format!("{} ({})", sheet.name, n + 1),
+                })?;
+                start_part(worksheet, sheet, &widths, &formats)?;
+                last_data.push(0);
+                row = 0;
+            }
+            row += 1;
+            let worksheet = workbook.worksheet_from_index(first + last_data.len() - 1)?;
+            write_row(worksheet, row, cells, total, &formats)?;
+            if !total && let Some(last) = last_data.last_mut() {
+                *last = row;
+            }
+            Ok(())
+        };
+        sheet.each_row(|cells| {
+            if failed.is_none() {
+                failed = put(cells, false).err();
+            }
+        });
+        if let Some(error) = failed {
+            return Err(error.into());
+        }
+        put(&sheet.total, true)?;
+        for (part, last) in last_data.into_iter().enumerate() {
+            finish_part(workbook.worksheet_from_index(first + part)?, sheet, last)?;
         }
     }
     Ok(workbook.save_to_buffer()?)
 }
 
-fn write_part(
+/// A part's column widths and header row.
+fn start_part(
     worksheet: &mut Worksheet,
     sheet: &Sheet,
-    rows: &[(&[Value], bool)],
     widths: &[f64],
     formats: &Formats,
 ) -> Result<(), XlsxError> {
@@ -142,26 +160,31 @@ fn write_part(
     for (col, title) in (0u16..).zip(&sheet.headers) {
         worksheet.write_string_with_format(0, col, title, &formats.header)?;
     }
-    let mut last_data = 0u32;
-    for (row, (cells, is_total)) in (1u32..).zip(rows) {
-        for (col, value) in (0u16..).zip(cells.iter()) {
-            if *is_total {
-                match value {
-                    Value::Text(t) => {
-                        worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
-                    }
-                    other => write_value(worksheet, row, col, other, formats, true)?,
-                }
-            } else {
-                write_value(worksheet, row, col, value, formats, false)?;
+    Ok(())
+}
+
+fn write_row(
+    worksheet: &mut Worksheet,
+    row: u32,
+    cells: &[Value],
+    total: bool,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, value) in (0u16..).zip(cells.iter()) {
+        match value {
+            Value::Text(t) if total => {
+                worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
             }
-        }
-        if !is_total {
-            last_data = row;
+            other => write_value(worksheet, row, col, other, formats, total)?,
         }
     }
+    Ok(())
+}
+
+/// A part's filter (the header and the data rows, not the total row), frozen header and
+/// print setup.
+fn finish_part(worksheet: &mut Worksheet, sheet: &Sheet, last_data: u32) -> Result<(), XlsxError> {
     let last_col = u16::try_from(sheet.headers.len().saturating_sub(1)).unwrap_or(u16::MAX);
-    // The filter covers the header and the data rows, not the total row.
     worksheet.autofilter(0, 0, last_data, last_col)?;
     worksheet.set_freeze_panes(1, 0)?;
     worksheet.set_repeat_rows(0, 0)?;
@@ -227,12 +250,7 @@ pub fn widths(sheet: &Sheet) -> Vec<f64> {
         .iter()
         .map(|h| bold(h.chars().count().min(WRAP_CHARS)) + 3.0)
         .collect();
-    let rows = sheet
-        .rows
-        .iter()
-        .map(|r| (r, false))
-        .chain(std::iter::once((&sheet.total, true)));
-    for (cells, total) in rows {
+    let mut fit = |cells: &[Value], total: bool| {
         for (width, value) in chars.iter_mut().zip(cells) {
             let shown = displayed_chars(value).min(WRAP_CHARS);
             let shown = if total { bold(shown) } else { shown as f64 };
@@ -240,7 +258,9 @@ pub fn widths(sheet: &Sheet) -> Vec<f64> {
                 *width = shown;
             }
         }
-    }
+    };
+    sheet.each_row(|cells| fit(cells, false));
+    fit(&sheet.total, true);
     // Padding on either side of the text.
     chars.iter().map(|w| (w + 1.5).ceil()).collect()
 }
@@ -277,10 +297,10 @@ mod tests {
     use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
     fn sheet(rows: usize) -> Sheet {
-        Sheet {
-            name: "betalningar",
-            headers: vec!["Kommunkod".into(), "Belopp".into()],
-            rows: (0..rows)
+        Sheet::new(
+            "betalningar",
+            vec!["Kommunkod".into(), "Belopp".into()],
+            (0..rows)
                 .map(|i| {
                     vec![
                         Value::Code(format!("{:04}", i)),
@@ -288,11 +308,11 @@ mod tests {
                     ]
                 })
                 .collect(),
-            total: vec![
+            vec![
                 Value::Text("Totalt".into()),
                 Value::Amount(Amount::kr(i64::try_from(rows).unwrap())),
             ],
-        }
+        )
     }
 
     fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
