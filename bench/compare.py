@@ -143,7 +143,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1 000 insatser, 3 rounds")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--part", action="append",
+                        choices=["peers", "growth", "real", "reports"],
+                        help="only these parts (repeatable); all of them when not given")
     args = parser.parse_args()
+    parts = set(args.part or ["peers", "growth", "real", "reports"])
     rounds = 3 if args.quick else args.rounds
     ensure_peers()
     build()
@@ -152,11 +156,14 @@ def main():
 
     # 1. The peers, side by side.
     sizes = [1000] if args.quick else [1000, 10000]
-    out += ["## `check` and the peers (290 kommuner; medians of "
-            f"{rounds} alternating runs)", "",
-            "| insatser | plan | allocate check | ledger bal | hledger check | bean-check "
-            "| parse floor | allocate ÷ floor |",
-            "|---|---|---|---|---|---|---|---|"]
+    if "peers" not in parts:
+        sizes = []
+    if sizes:
+        out += ["## `check` and the peers (290 kommuner; medians of "
+                f"{rounds} alternating runs)", "",
+                "| insatser | plan | allocate check | ledger bal | hledger check | bean-check "
+                "| parse floor | allocate ÷ floor |",
+                "|---|---|---|---|---|---|---|---|"]
     for n in sizes:
         folder = generate(n)
         plan = folder / "plan.toml"
@@ -181,11 +188,13 @@ def main():
         return
 
     # 2. Growth: 100 000 insatser (allocate and the floor only), and kommuner.
-    out += ["## Growth", "",
-            "| plan | allocate check | per insats | parse floor | allocate ÷ floor |",
-            "|---|---|---|---|---|"]
+    if "growth" in parts:
+        out += ["## Growth", "",
+                "| plan | allocate check | per insats | parse floor | allocate ÷ floor |",
+                "|---|---|---|---|---|"]
     per_insats = {}
-    for n, kommuner in [(1000, 290), (10000, 290), (100000, 290), (1000, 1000), (1000, 2000)]:
+    growth = [(1000, 290), (10000, 290), (100000, 290), (1000, 1000), (1000, 2000)]
+    for n, kommuner in growth if "growth" in parts else []:
         folder = generate(n, kommuner, journals=False)
         plan = folder / "plan.toml"
         log(f"{n} insatser, {kommuner} kommuner")
@@ -197,7 +206,8 @@ def main():
                    f" MiB) | {seconds(a)}, {m['allocate'][1]:.0f} MiB | {a / n * 1e6:.1f} µs "
                    f"| {seconds(f)}, {m['floor'][1]:.0f} MiB | {a / f:.1f}× time, "
                    f"{m['allocate'][1] / m['floor'][1]:.1f}× memory |")
-    out += ["", f"Cost per insats, 100 000 against 1 000: "
+    if "growth" in parts:
+        out += ["", f"Cost per insats, 100 000 against 1 000: "
             f"{per_insats[(100000, 290)] / per_insats[(1000, 290)]:.2f}×. "
             f"With 1 000 insatser, 1 000 and 2 000 kommuner against 290: "
             f"{per_insats[(1000, 1000)] / per_insats[(1000, 290)]:.2f}× and "
@@ -205,35 +215,36 @@ def main():
             f"(the kommuner grow {1000 / 290:.2f}× and {2000 / 290:.2f}×).", ""]
 
     # 3. The real plan against an empty process start.
-    real = ROOT / "allocations" / "plan-2026.toml"
-    m = measure({"start": [ALLOCATE, "--version"], "check": [ALLOCATE, "check", real]},
-                max(rounds, 20))
-    out += ["## The real plan", "",
-            f"`allocate check allocations/plan-2026.toml`: {m['check'][0] * 1000:.1f} ms; "
-            f"an empty start (`allocate --version`): {m['start'][0] * 1000:.1f} ms; "
-            f"difference {(m['check'][0] - m['start'][0]) * 1000:.1f} ms "
-            f"(medians of {max(rounds, 20)}).", ""]
+    if "real" in parts:
+        real = ROOT / "allocations" / "plan-2026.toml"
+        m = measure({"start": [ALLOCATE, "--version"], "check": [ALLOCATE, "check", real]},
+                    max(rounds, 20))
+        out += ["## The real plan", "",
+                f"`allocate check allocations/plan-2026.toml`: {m['check'][0] * 1000:.1f} ms; "
+                f"an empty start (`allocate --version`): {m['start'][0] * 1000:.1f} ms; "
+                f"difference {(m['check'][0] - m['start'][0]) * 1000:.1f} ms "
+                f"(medians of {max(rounds, 20)}).", ""]
 
     # 4. Reports and exports against check, at 10 000 insatser.
-    folder = generate(10000)
-    plan = folder / "plan.toml"
-    views = ["per-kommun", "per-actor", "per-heading", "per-area", "invoices", "payments"]
-    commands = {"check": [ALLOCATE, "check", plan],
-                "report (all views)": [ALLOCATE, "report", plan]}
-    for view in views:
-        commands[f"report --view {view}"] = [ALLOCATE, "report", plan, "--view", view]
-    for fmt in ("csv", "xlsx", "json"):
-        commands[f"export --format {fmt}"] = [ALLOCATE, "export", plan, "--format", fmt,
-                                              "-o", DATA / f"export-{fmt}", "--force"]
-    log("reports and exports at 10 000 insatser")
-    m = measure(commands, 3)
-    c = m["check"][0]
-    out += ["## Reports and exports at 10 000 insatser (medians of 3)", "",
-            "| command | time | memory | ÷ check |", "|---|---|---|---|"]
-    for name, (s, mib) in m.items():
-        out.append(f"| `{name}` | {seconds(s)} | {mib:.0f} MiB | {s / c:.1f}× |")
-    out.append("")
-
+    if "reports" in parts:
+        folder = generate(10000)
+        plan = folder / "plan.toml"
+        views = ["per-kommun", "per-actor", "per-heading", "per-area", "invoices", "payments"]
+        commands = {"check": [ALLOCATE, "check", plan],
+                    "report (all views)": [ALLOCATE, "report", plan]}
+        for view in views:
+            commands[f"report --view {view}"] = [ALLOCATE, "report", plan, "--view", view]
+        for fmt in ("csv", "xlsx", "json"):
+            commands[f"export --format {fmt}"] = [ALLOCATE, "export", plan, "--format", fmt,
+                                                  "-o", DATA / f"export-{fmt}", "--force"]
+        log("reports and exports at 10 000 insatser")
+        m = measure(commands, 3)
+        c = m["check"][0]
+        out += ["## Reports and exports at 10 000 insatser (medians of 3)", "",
+                "| command | time | memory | ÷ check |", "|---|---|---|---|"]
+        for name, (s, mib) in m.items():
+            out.append(f"| `{name}` | {seconds(s)} | {mib:.0f} MiB | {s / c:.1f}× |")
+        out.append("")
 
 if __name__ == "__main__":
     main()
