@@ -21,8 +21,7 @@ use std::ops::Range;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::core::check::forward;
-use crate::core::finding::{Code, CostReason, CostTotal, Findings, Problem};
+use crate::core::finding::{CostReason, CostTotal, Findings, Problem};
 use crate::core::ledger::Ledger;
 use crate::core::money::Amount;
 use crate::core::plan::{CostRow, CostSharing, Spanned, Weight};
@@ -78,12 +77,14 @@ pub fn tables(ledger: &Ledger) -> Vec<CostTable> {
         .collect()
 }
 
-fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
-    let mut local = Findings::default();
+/// Every cost-sharing check, each problem under its own code (the registry lists the codes
+/// found here as `Stage::With(Code::CostSharingInvalid)`; a negative figure comes under
+/// `negative-amount`).
+pub fn check(ledger: &Ledger, findings: &mut Findings) {
     let mut ids = std::collections::HashSet::new();
     for section in &ledger.plan.cost_sharing {
         if !ids.insert(section.id.get_ref().as_str()) {
-            local.error(
+            findings.error(
                 section.id.span(),
                 Problem::CostSharingInvalid {
                     table: section.id.get_ref().clone(),
@@ -91,39 +92,8 @@ fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
                 },
             );
         }
-        check_section(ledger, section, &mut local);
+        check_section(ledger, section, findings);
     }
-    forward(local, findings, |code| {
-        code == only || (only == Code::CostSharingInvalid && code == Code::NegativeAmount)
-    });
-}
-
-pub fn cost_sharing_invalid(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingInvalid);
-}
-
-pub fn cost_sharing_row(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingRow);
-}
-
-pub fn cost_sharing_rule(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingRule);
-}
-
-pub fn cost_sharing_overhead(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingOverhead);
-}
-
-pub fn cost_sharing_total(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingTotal);
-}
-
-pub fn cost_sharing_percent(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingPercent);
-}
-
-pub fn cost_sharing_feeds(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::CostSharingFeeds);
 }
 
 /// What a row is, once its keys are read.

@@ -7,7 +7,7 @@ mod rules;
 pub mod tables;
 
 use crate::core::check::registry::Stage;
-use crate::core::finding::{Code, Finding, Findings, Severity};
+use crate::core::finding::{Code, Finding, Findings};
 use crate::core::ledger::Ledger;
 use crate::core::ledger::keys::KeyFiles;
 use crate::core::plan::Plan;
@@ -45,18 +45,4 @@ pub fn check<'p>(plan: &'p Plan, key_files: &KeyFiles) -> Checked<'p> {
         "a finding's severity differs from its code's in the registry"
     );
     Checked { ledger, findings }
-}
-
-/// Moves the findings `keep` selects from `local` into `findings`.
-fn forward(local: Findings, findings: &mut Findings, keep: impl Fn(Code) -> bool) {
-    for f in local.into_sorted() {
-        if keep(f.code()) {
-            match f.severity {
-                Severity::Error => {
-                    findings.error(f.span, f.problem);
-                }
-                Severity::Warning => findings.warning(f.span, f.problem),
-            }
-        }
-    }
 }

@@ -16,6 +16,9 @@ pub enum Stage {
     Resolve,
     /// A rule over the resolved ledger.
     Ledger(fn(&Ledger, &mut Findings)),
+    /// Found by the rule of another code, which checks a whole section of the plan at once
+    /// (a printed table, a cost-sharing table) and reports each problem under its own code.
+    With(Code),
 }
 
 impl std::fmt::Debug for Stage {
@@ -24,6 +27,7 @@ impl std::fmt::Debug for Stage {
             Stage::Read => "Read",
             Stage::Resolve => "Resolve",
             Stage::Ledger(_) => "Ledger",
+            Stage::With(_) => "With",
         })
     }
 }
@@ -207,40 +211,40 @@ registry! {
     DecisionDate "decision-date" Warning Stage::Ledger(rules::decision_date_is_given),
         "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
         "the plan gives `forum` but not `decision_date`, which the invoices cite";
-    TableShape "table-shape" Error Stage::Ledger(tables::table_shape),
+    TableShape "table-shape" Error Stage::Ledger(tables::check),
         "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger, en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
         "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice, a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`";
-    TableRowTotal "table-row-total" Error Stage::Ledger(tables::table_row_total),
+    TableRowTotal "table-row-total" Error Stage::With(Code::TableShape),
         "en tryckt radsumma skiljer sig från summan av radens celler",
         "a printed row total differs from the sum of the row's cells";
-    TableColumnTotal "table-column-total" Error Stage::Ledger(tables::table_column_total),
+    TableColumnTotal "table-column-total" Error Stage::With(Code::TableShape),
         "en tryckt kolumnsumma skiljer sig från summan av kolumnens celler",
         "a printed column total differs from the sum of the column's cells";
-    TableTotal "table-total" Error Stage::Ledger(tables::table_total),
+    TableTotal "table-total" Error Stage::With(Code::TableShape),
         "en tabells tryckta totalsumma skiljer sig från summan av radsummorna eller av kolumnsummorna (av cellerna när inga är tryckta)",
         "a table's printed grand total differs from the sum of the row totals or of the column totals (of the cells when none is printed)";
-    TableCell "table-cell" Error Stage::Ledger(tables::table_cell),
+    TableCell "table-cell" Error Stage::With(Code::TableShape),
         "en cell i en rad som anger sin `insats` skiljer sig från vad planen ger kolumnens kommun eller aktör",
         "a cell of a row that names its `insats` differs from what the plan gives the column's kommun or actor";
-    CostSharingInvalid "cost-sharing-invalid" Error Stage::Ledger(cost_sharing::cost_sharing_invalid),
+    CostSharingInvalid "cost-sharing-invalid" Error Stage::Ledger(cost_sharing::check),
         "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: ett `id` två gånger, inga parter eller rader, en part två gånger, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
         "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats";
-    CostSharingRow "cost-sharing-row" Error Stage::Ledger(cost_sharing::cost_sharing_row),
+    CostSharingRow "cost-sharing-row" Error Stage::With(Code::CostSharingInvalid),
         "en rads tryckta delar summerar inte till radens totalkostnad",
         "a row's printed parts do not sum to the row's total";
-    CostSharingRule "cost-sharing-rule" Warning Stage::Ledger(cost_sharing::cost_sharing_rule),
+    CostSharingRule "cost-sharing-rule" Warning Stage::With(Code::CostSharingInvalid),
         "en rads tryckta delar skiljer sig från vad dess angivna regel ger (hela enheter, största rest); dokumentets siffror gäller, båda visas",
         "a row's printed parts differ from what its stated rule gives (whole units, largest remainder); the document's figures stand, both are shown";
-    CostSharingOverhead "cost-sharing-overhead" Error Stage::Ledger(cost_sharing::cost_sharing_overhead),
+    CostSharingOverhead "cost-sharing-overhead" Error Stage::With(Code::CostSharingInvalid),
         "en overheadrad (`percent_of_above`) eller en parts del av den är inte sin procentsats av kostnadsraderna ovanför, avrundad till hela enheter",
         "an overhead row (`percent_of_above`) or a party's part of it is not its percentage of the cost rows above, rounded to whole units";
-    CostSharingTotal "cost-sharing-total" Error Stage::Ledger(cost_sharing::cost_sharing_total),
+    CostSharingTotal "cost-sharing-total" Error Stage::With(Code::CostSharingInvalid),
         "en delsumma, en parts totalsumma eller totalkostnaden skiljer sig från raderna den summerar, eller totalkostnaden från parternas summor",
         "a subtotal, a party's total or the grand total differs from the rows it sums, or the grand total from the parties' totals";
-    CostSharingPercent "cost-sharing-percent" Error Stage::Ledger(cost_sharing::cost_sharing_percent),
+    CostSharingPercent "cost-sharing-percent" Error Stage::With(Code::CostSharingInvalid),
         "en parts tryckta andel i procent är inte dess totalsumma av totalkostnaden, med de decimaler den trycks med",
         "a party's printed percentage is not its total over the grand total, at the decimals it is printed with";
-    CostSharingFeeds "cost-sharing-feeds" Error Stage::Ledger(cost_sharing::cost_sharing_feeds),
+    CostSharingFeeds "cost-sharing-feeds" Error Stage::With(Code::CostSharingInvalid),
         "en parts totalsumma (eller totalkostnaden) skiljer sig från planens belopp den förs till (`feeds`: `county_total` eller en insats)",
         "a party's total (or the grand total) differs from the plan's amount it feeds (`feeds`: `county_total` or an insats)";
 }

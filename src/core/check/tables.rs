@@ -7,20 +7,19 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::core::check::forward;
-use crate::core::finding::{Code, Findings, Problem, TableShapeReason, TableTotalOf};
+use crate::core::finding::{Findings, Problem, TableShapeReason, TableTotalOf};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 use crate::core::plan::{PrintedTable, Spanned};
 
-/// Runs every table check and keeps the findings of code `only` (a finding of another
-/// registered code, an unknown insats or a negative figure, comes with `table-shape`).
-fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
-    let mut local = Findings::default();
+/// Every table check, each problem under its own code (the registry lists the codes found
+/// here as `Stage::With(Code::TableShape)`; an unknown insats or a negative figure comes
+/// under the codes for those).
+pub fn check(ledger: &Ledger, findings: &mut Findings) {
     let mut ids = HashSet::new();
     for table in &ledger.plan.tables {
         if !ids.insert(table.id.get_ref().as_str()) {
-            local.error(
+            findings.error(
                 table.id.span(),
                 Problem::TableShape {
                     table: table.id.get_ref().clone(),
@@ -28,33 +27,8 @@ fn run(ledger: &Ledger, findings: &mut Findings, only: Code) {
                 },
             );
         }
-        check_table(ledger, table, &mut local);
+        check_table(ledger, table, findings);
     }
-    forward(local, findings, |code| {
-        code == only
-            || (only == Code::TableShape
-                && matches!(code, Code::UnknownReference | Code::NegativeAmount))
-    });
-}
-
-pub fn table_shape(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::TableShape);
-}
-
-pub fn table_row_total(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::TableRowTotal);
-}
-
-pub fn table_column_total(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::TableColumnTotal);
-}
-
-pub fn table_total(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::TableTotal);
-}
-
-pub fn table_cell(ledger: &Ledger, findings: &mut Findings) {
-    run(ledger, findings, Code::TableCell);
 }
 
 fn negative(figure: &Spanned<Amount>, out: &mut Findings) -> bool {
