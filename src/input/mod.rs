@@ -5,3 +5,4 @@ pub mod plan;
 pub mod read;
 pub mod scb;
 pub mod usage;
+pub mod workbook;

@@ -16,20 +16,24 @@
 //! `Insats` and `Använt`. Reading fails (`UsageReadError`) only when a file cannot be read or is
 //! no form at all; what is wrong inside a form is for `core::followup` to report.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use calamine::Data;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use crate::core::followup::{At, BadAmount, Claim, Entry, Place, UsageFile, UsageRow, Written};
 use crate::core::money::Amount;
+use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
 use crate::input::plan::Source;
 use crate::input::read::{ReadReason, max_file_bytes, not_text, read_limited};
+use crate::input::workbook;
 
 /// How a usage file was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,10 +61,11 @@ pub enum UsageReadError {
         path: PathBuf,
         reason: ReadReason,
     },
-    /// A workbook that `calamine` could not open, or without a sheet.
+    /// A workbook that cannot be opened (within the limits of `input::workbook`), or
+    /// without a sheet.
     Workbook {
         path: PathBuf,
-        detail: String,
+        problem: WorkbookProblem,
     },
     /// Text or a sheet without the form's table (no header row with `Insats` and `Använt`).
     NotAForm {
@@ -404,30 +409,45 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     grid
 }
 
-/// The first sheet of a workbook as rows of cells, with their places.
+/// The first sheet of a workbook as rows of cells, with their places: each row that has a
+/// value, over the sheet's used columns.
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
-    use calamine::{Data, Reader};
-    let failed = |detail: String| UsageReadError::Workbook {
+    let cells = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
-        detail,
-    };
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| failed(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| failed(String::new()))?
-        .map_err(|e| failed(e.to_string()))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
+        problem,
+    })?;
+    let left = cells.iter().map(|(_, c, _)| *c).min().unwrap_or(0);
+    let last = cells.iter().map(|(_, c, _)| *c).max().unwrap_or(0);
+    let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+    for (r, c, data) in cells {
+        rows.entry(r).or_default().push((c, data));
+    }
+    // Every row as wide as the sheet's used columns (an empty cell of the form still has its
+    // place), within the same number of cells as the sheet is read with.
+    let width = usize::try_from(last - left + 1).unwrap_or(usize::MAX);
+    if rows.len().saturating_mul(width) > workbook::MAX_CELLS {
+        return Err(UsageReadError::Workbook {
+            path: path.to_path_buf(),
+            problem: WorkbookProblem::TooManyCells(workbook::MAX_CELLS),
+        });
+    }
     let mut grid = Vec::new();
-    for (r, cells) in range.rows().enumerate() {
-        let row_number = top + u32::try_from(r).unwrap_or(u32::MAX) + 1;
+    for (r, mut cells) in rows {
+        cells.sort_by_key(|(c, _)| *c);
+        let mut values = cells.into_iter().peekable();
         let mut row = Vec::new();
-        for (c, data) in cells.iter().enumerate() {
+        for c in left..=last {
+            let data = match values.peek() {
+                Some((at, _)) if *at == c => values.next().map_or(Data::Empty, |(_, d)| d),
+                _ => Data::Empty,
+            };
+            let (row_number, column) = (r + 1, c + 1);
+            let data = &data;
             let place = Place {
                 file,
                 at: At::Cell {
                     row: row_number,
-                    column: left + u32::try_from(c).unwrap_or(u32::MAX) + 1,
+                    column,
                 },
             };
             let (text, amount) = match data {
@@ -484,6 +504,39 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         source: Source::new(path, String::new()),
         format: Format::Workbook,
     })
+}
+
+/// The cells of a workbook's first sheet that hold a value, as (row, column, value) from 0.
+/// An XLSX file is read within limits, cell by cell (`input::workbook`); an ODS file (a zip
+/// too, inflated within the same limits first) and an XLS file are read by `calamine` whole,
+/// their cells up to the same number.
+fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
+    use calamine::Reader;
+    let unreadable = |e: calamine::Error| WorkbookProblem::Unreadable(e.to_string());
+    if workbook::is_zip(bytes) {
+        match workbook::first_sheet(bytes) {
+            Ok((_, cells)) => return Ok(cells),
+            // Not an XLSX workbook; the guard has passed, so it may be read whole.
+            Err(WorkbookProblem::Unreadable(_)) => {}
+            Err(problem) => return Err(problem),
+        }
+    }
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(unreadable)?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or(WorkbookProblem::NoSheet)?
+        .map_err(unreadable)?;
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for (r, c, data) in range.used_cells() {
+        if cells.len() == workbook::MAX_CELLS {
+            return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
+        }
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        cells.push((top + at(r), left + at(c), data.clone()));
+    }
+    Ok(cells)
 }
 
 /// What a column of the form's table holds.

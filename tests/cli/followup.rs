@@ -818,6 +818,41 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
 }
 
+/// A returned form is a workbook from outside: one that claims or inflates to more than a
+/// form can hold is refused before it is opened, and one with a cell in the sheet's farthest
+/// corner is read by its cells, not as a rectangle of seventeen billion.
+#[test]
+fn a_hostile_workbook_is_refused_or_read_within_limits() {
+    use std::io::Write as _;
+    let year = Year::new();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "xl/sharedStrings.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(br#"<sst uniqueCount="4000000000"><si><t>x</t></si></sst>"#)
+        .unwrap();
+    std::fs::write(year.path("bomb.xlsx"), zip.finish().unwrap().into_inner()).unwrap();
+    year.run(&["follow-up", PLAN, "bomb.xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "bomb.xlsx: arbetsboken kan inte läsas (den anger 4000000000 texter på",
+        );
+
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Mottagare").unwrap();
+    sheet.write_string(0, 1, "Berg").unwrap();
+    sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+    book.save(year.path("corner.xlsx")).unwrap();
+    // Read at once, its two cells: no form in them.
+    year.run(&["follow-up", PLAN, "corner.xlsx"])
+        .assert_status(2)
+        .assert_stderr_contains("corner.xlsx: ingen redovisningsblankett");
+}
+
 #[test]
 fn a_file_that_is_not_a_form_cannot_be_read() {
     let year = Year::new();

@@ -90,7 +90,7 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
 /// a workbook its first sheet's rows, one per line.
 pub fn source_text(bytes: &[u8]) -> String {
-    if xlsx::is_zip(bytes) {
+    if crate::input::workbook::is_zip(bytes) {
         return xlsx::text(bytes).unwrap_or_default();
     }
     decode(bytes).0
@@ -124,7 +124,7 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
 /// The file's figures for the chosen year, by its format.
 fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failure> {
     let other = |format| Err((None, ScbErrorKind::OtherFormat(format)));
-    if xlsx::is_zip(bytes) {
+    if crate::input::workbook::is_zip(bytes) {
         return xlsx::read(bytes, column);
     }
     if bytes.starts_with(b"PAR1") {

@@ -5,6 +5,7 @@
 use crate::core::followup::summary::Settlement;
 use crate::core::followup::{BadAmount, UsageProblem};
 use crate::core::money::Amount;
+use crate::core::population::WorkbookProblem;
 use crate::core::unreadable::BinaryKind;
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
@@ -362,7 +363,10 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 ),
             )
         }
-        UsageReadError::Workbook { detail, .. } if detail.is_empty() => (
+        UsageReadError::Workbook {
+            problem: WorkbookProblem::NoSheet,
+            ..
+        } => (
             say!(
                 lang,
                 "{path}: arbetsboken har inget blad",
@@ -374,12 +378,15 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "give the form `allocate follow-up --forms` wrote, filled in"
             ),
         ),
-        UsageReadError::Workbook { detail, .. } => (
-            say!(
-                lang,
-                "{path}: arbetsboken kan inte läsas ({detail})",
-                "{path}: the workbook cannot be read ({detail})"
-            ),
+        UsageReadError::Workbook { problem, .. } => (
+            {
+                let why = super::key_file::workbook_problem(problem, lang);
+                say!(
+                    lang,
+                    "{path}: arbetsboken kan inte läsas ({why})",
+                    "{path}: the workbook cannot be read ({why})"
+                )
+            },
             say!(
                 lang,
                 "spara den som XLSX eller CSV och försök igen",

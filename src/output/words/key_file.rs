@@ -117,7 +117,7 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
 }
 
 /// Why a zip file is not read as a workbook.
-fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
+pub(super) fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
     match problem {
         WorkbookProblem::Unreadable(reason) => excerpt(reason),
         WorkbookProblem::NoSheet => lang

@@ -1,0 +1,196 @@
+//! Workbooks that come from outside: an SCB download, a returned follow-up form. A workbook
+//! is a zip of XML files, so a few kilobytes can claim or inflate to gigabytes. Before
+//! `calamine` opens one, every part is inflated once within a limit and the count of shared
+//! strings it claims is held to what its part can hold ([`guard`]); its first sheet is then
+//! read cell by cell, never as a rectangle sized by its farthest cell, up to a number of
+//! cells ([`first_sheet`]).
+
+use std::io::{Cursor, Read as _};
+
+use calamine::{Data, Reader as _, Xlsx};
+
+use crate::core::population::WorkbookProblem;
+
+/// At most this many bytes in any part of the workbook once inflated, and in all together.
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
+/// At most this many parts, and this many cells with a value on the sheet.
+const MAX_PARTS: usize = 10_000;
+pub const MAX_CELLS: usize = 2_000_000;
+/// Excel's own limits: a cell beyond them is not read.
+const MAX_ROW: u32 = 1_048_576;
+const MAX_COLUMN: u32 = 16_384;
+
+/// Whether the bytes are a zip archive (an xlsx, an ods, a docx or another zip).
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+fn unreadable(reason: impl std::fmt::Display) -> WorkbookProblem {
+    WorkbookProblem::Unreadable(reason.to_string())
+}
+
+/// A cell that holds a value: its row and column counted from 0, and the value.
+pub type Cell = (u32, u32, Data);
+
+/// The first sheet of an XLSX workbook, [`guard`]ed: its name and its cells that hold a
+/// value, in the order the sheet stores them.
+pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
+    guard(bytes)?;
+    let mut book: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let Some(name) = book.sheet_names().first().cloned() else {
+        return Err(WorkbookProblem::NoSheet);
+    };
+    let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut cells = Vec::new();
+    let mut read = 0usize;
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        read += 1;
+        if read > MAX_CELLS {
+            return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
+        }
+        let (row, col) = cell.get_position();
+        let value = Data::from(cell.get_value().clone());
+        if row < MAX_ROW && col < MAX_COLUMN && value != Data::Empty {
+            cells.push((row, col, value));
+        }
+    }
+    Ok((name, cells))
+}
+
+/// Inflates every part of the archive once, within the limits, and holds the shared strings'
+/// claimed count to what their part can hold (each takes at least `<si><t/></si>`).
+pub fn guard(bytes: &[u8]) -> Result<(), WorkbookProblem> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    if archive.len() > MAX_PARTS {
+        return Err(WorkbookProblem::TooManyParts(MAX_PARTS));
+    }
+    let mut total: u64 = 0;
+    let mut buffer = vec![0u8; 64 * 1024];
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).map_err(unreadable)?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let shared_strings = name.ends_with("sharedStrings.xml");
+        let mut size: u64 = 0;
+        let mut head: Vec<u8> = Vec::new();
+        loop {
+            let n = part.read(&mut buffer).map_err(unreadable)?;
+            if n == 0 {
+                break;
+            }
+            if shared_strings && head.len() < 4096 {
+                head.extend(buffer.iter().take(n.min(4096)));
+            }
+            size += n as u64;
+            total += n as u64;
+            if size > MAX_PART_BYTES {
+                return Err(WorkbookProblem::TooLarge {
+                    part: name,
+                    limit: MAX_PART_BYTES,
+                });
+            }
+            if total > MAX_TOTAL_BYTES {
+                return Err(WorkbookProblem::TooLarge {
+                    part: name,
+                    limit: MAX_TOTAL_BYTES,
+                });
+            }
+        }
+        if shared_strings
+            && let Some(claimed) = unique_count(&head)
+            && claimed > size / 12
+        {
+            return Err(WorkbookProblem::ClaimsStrings {
+                claimed,
+                bytes: size,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The `uniqueCount` attribute of the shared strings' `<sst>` element, if any.
+fn unique_count(head: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(head);
+    let sst = text.find("<sst")?;
+    let rest = text.get(sst..)?;
+    let end = rest.find('>')?;
+    let element = rest.get(..end)?;
+    let at = element.find("uniqueCount=")?;
+    let value = element.get(at + "uniqueCount=".len()..)?;
+    let value = value.trim_start_matches(['"', '\'']);
+    let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+    // More digits than a u64 holds is more than any part can hold.
+    Some(digits.parse().unwrap_or(u64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+
+    /// A zip of the given parts, deflated.
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, bytes) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_part_that_inflates_beyond_the_limit_is_refused_unread() {
+        // 65 MiB of zeros deflate to about 64 KiB.
+        let zeros = vec![b'0'; 65 * 1024 * 1024];
+        let bomb = zip_of(&[("xl/worksheets/sheet1.xml", &zeros)]);
+        assert!(bomb.len() < 1024 * 1024, "{}", bomb.len());
+        match guard(&bomb) {
+            Err(WorkbookProblem::TooLarge { part, limit }) => {
+                assert_eq!(part, "xl/worksheets/sheet1.xml");
+                assert_eq!(limit, MAX_PART_BYTES);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn shared_strings_may_not_claim_more_than_their_part_holds() {
+        let sst = br#"<?xml version="1.0"?><sst count="4000000000" uniqueCount="4000000000"><si><t>x</t></si></sst>"#;
+        let book = zip_of(&[("xl/sharedStrings.xml", sst)]);
+        assert!(matches!(
+            guard(&book),
+            Err(WorkbookProblem::ClaimsStrings {
+                claimed: 4_000_000_000,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_sheet_is_read_by_its_cells_not_by_its_farthest_corner() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Insats").unwrap();
+        sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let (_, cells) = first_sheet(&bytes).unwrap();
+        assert_eq!(cells.len(), 2);
+        assert_eq!(cells[1].0, 1_048_575);
+        assert_eq!(cells[1].1, 16_383);
+    }
+
+    #[test]
+    fn what_is_not_a_workbook_is_unreadable_not_a_panic() {
+        assert!(matches!(
+            first_sheet(b"PK\x03\x04 not really"),
+            Err(WorkbookProblem::Unreadable(_))
+        ));
+        assert!(matches!(
+            first_sheet(&zip_of(&[("hello.txt", b"hi")])),
+            Err(WorkbookProblem::Unreadable(_))
+        ));
+    }
+}
