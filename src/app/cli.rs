@@ -217,10 +217,33 @@ fn swedish(command: clap::Command) -> clap::Command {
     });
     // clap adds its `help` command when the command is built; word it once it is there.
     command.build();
-    command.mut_subcommand("help", |help| {
+    let mut command = command.mut_subcommand("help", |help| {
         help.about("Visa hjälpen för allocate eller för ett kommando")
             .help_template(TEMPLATE_SV)
-    })
+    });
+    // clap writes `[OPTIONS]` in every usage line and has no word for it in another language:
+    // each usage line is taken as clap makes it, with the flags' Swedish name.
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |mut sub| {
+            let usage = swedish_usage(&mut sub);
+            sub.override_usage(usage)
+        });
+    }
+    let usage = swedish_usage(&mut command);
+    command.override_usage(usage)
+}
+
+/// A command's usage line as clap makes it, with `[OPTIONS]` as `[FLAGGOR]`.
+fn swedish_usage(command: &mut clap::Command) -> String {
+    let usage = command.render_usage().to_string();
+    usage
+        .trim_start_matches("Usage:")
+        .trim()
+        .replace("[OPTIONS]", "[FLAGGOR]")
 }
 
 /// One command in Swedish: its description, its arguments' help, the headings.

@@ -66,7 +66,7 @@ fn usage_errors_are_swedish_by_default() {
     allocate(&repo_root(), &["report"])
         .assert_status(2)
         .assert_stderr_contains("fel: följande måste anges: <PLAN>")
-        .assert_stderr_contains("Användning: allocate report <PLAN>");
+        .assert_stderr_contains("Användning: allocate report [FLAGGOR] <PLAN>");
     let out = allocate(&repo_root(), &["check", "--lang", "en", "--frmat", "x"]);
     out.assert_status(2)
         .assert_stderr_contains("error: unexpected argument '--frmat' found");
