@@ -303,7 +303,7 @@ fn csv_opens_in_swedish_excel_by_default_with_decimal_commas() {
     assert_eq!(
         lines.next(),
         Some(
-            "\u{feff}Steg;Kommunkod;Kommun;Vikt;Kvot;Golv;Rest;Plats i kön;Extra enhet;Resultat;Skillnad"
+            "\u{feff}Steg;Kommunkod;Kommun;Vikt;Exakt kvot;Nedrundat;Rest;Ordning;Extra enhet;Resultat;Skillnad"
         )
     );
     let rows: Vec<Vec<&str>> = lines
