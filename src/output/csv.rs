@@ -11,7 +11,8 @@
 use std::borrow::Cow;
 
 use crate::core::money::Amount;
-use crate::output::sheet::{Sheet, Value};
+use crate::output::lang::Lang;
+use crate::output::sheet::{Sheet, Value, Words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
@@ -19,6 +20,17 @@ pub enum Dialect {
     Excel,
     /// RFC 4180: `,`, no BOM, decimal point.
     Rfc4180,
+}
+
+impl Dialect {
+    /// The words of the dialect's headers and values: the machine dialect's are fixed, the
+    /// Excel dialect's are in the language asked for.
+    pub fn words(self, lang: Lang) -> Words {
+        match self {
+            Dialect::Excel => Words::from(lang),
+            Dialect::Rfc4180 => Words::Machine,
+        }
+    }
 }
 
 /// The sheet as CSV bytes, header first, without the total row.

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
-use crate::output::sheet::{self, Sheet, Value};
+use crate::output::sheet::{self, Sheet, Value, Words};
 use crate::output::table::{Layout, budget, right_align_from, short, visible, whole, widest};
 use crate::output::words::followup as words;
 use crate::say;
@@ -438,7 +438,8 @@ fn reconciliation(summary: &Summary, lang: Lang) -> String {
 
 /// A part as a sheet for CSV and XLSX. The rows never count money twice; the total row is
 /// kept apart (XLSX writes it, CSV does not).
-pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
+pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
+    let lang = words.lang();
     let text = |s: &str| Value::Text(s.into());
     let opt = |s: &Option<String>| {
         s.as_ref()
@@ -455,25 +456,34 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
     let figure_headers = |received: &str| {
         vec![
             received.to_string(),
-            lang.pick("Använt", "Used").to_string(),
-            lang.pick("Ej använt", "Unused").to_string(),
-            lang.pick("Ej redovisat", "Not reported").to_string(),
+            words.pick("Använt", "Used", "used").to_string(),
+            words.pick("Ej använt", "Unused", "unused").to_string(),
+            words
+                .pick("Ej redovisat", "Not reported", "not_reported")
+                .to_string(),
         ]
     };
     let headers = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let code = words.pick("Kommunkod", "Kommunkod", "kommunkod");
     let total_label = text(lang.pick("Totalt", "Total"));
     let pad = |n: usize| std::iter::repeat_n(Value::Empty, n);
     match part {
         Part::Recipients => {
             let mut h = headers(&[
-                lang.pick("Mottagare", "Recipient"),
-                "Kommunkod",
-                lang.pick("Mottagartyp", "Recipient kind"),
-                lang.pick("Betalning", "Payment"),
-                lang.pick("Samlingsfaktura skickad", "Collective invoice sent"),
+                words.pick("Mottagare", "Recipient", "recipient"),
+                code,
+                words.pick("Mottagartyp", "Recipient kind", "recipient_kind"),
+                words.pick("Betalning", "Payment", "payment"),
+                words.pick(
+                    "Samlingsfaktura skickad",
+                    "Collective invoice sent",
+                    "invoice_sent",
+                ),
             ]);
-            h.extend(figure_headers(lang.pick("Mottaget", "Received")));
-            h.push(lang.pick("Hanteras", "Settled").to_string());
+            h.extend(figure_headers(
+                words.pick("Mottaget", "Received", "received"),
+            ));
+            h.push(words.pick("Hanteras", "Settled", "settlement").to_string());
             let rows = summary
                 .recipients
                 .iter()
@@ -481,18 +491,18 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
                     let mut row = vec![
                         text(&r.recipient),
                         opt(&r.kommunkod),
-                        text(sheet::kind_word(r.kind, lang.into())),
-                        text(sheet::payment_word(r.payment, lang)),
+                        text(sheet::kind_word(r.kind, words)),
+                        text(sheet::payment_words(r.payment, words)),
                         r.invoiced.map_or(Value::Empty, |yes| {
                             text(if yes {
-                                lang.pick("ja", "yes")
+                                words.pick("ja", "yes", "true")
                             } else {
-                                lang.pick("nej", "no")
+                                words.pick("nej", "no", "false")
                             })
                         }),
                     ];
                     row.extend(figures(&r.figures));
-                    row.push(text(words::settlement(r.settlement, lang)));
+                    row.push(text(settlement(r.settlement, words)));
                     row
                 })
                 .collect();
@@ -504,10 +514,14 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
         }
         Part::Areas => {
             let mut h = headers(&[
-                lang.pick("Område", "Area"),
-                lang.pick("Områdets namn", "Area title"),
+                words.pick("Område", "Area", "area"),
+                words.pick("Områdets namn", "Area title", "area_title"),
             ]);
-            h.extend(figure_headers(lang.pick("Tilldelat", "Allocated")));
+            h.extend(figure_headers(words.pick(
+                "Tilldelat",
+                "Allocated",
+                "allocated",
+            )));
             let rows = summary
                 .areas
                 .iter()
@@ -523,12 +537,16 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
         }
         Part::Insatser => {
             let mut h = headers(&[
-                lang.pick("Område", "Area"),
-                "Insats",
-                lang.pick("Beskrivning", "Description"),
-                lang.pick("Ansvarig", "Responsible"),
+                words.pick("Område", "Area", "area"),
+                words.pick("Insats", "Insats", "insats"),
+                words.pick("Beskrivning", "Description", "text"),
+                words.pick("Ansvarig", "Responsible", "responsible"),
             ]);
-            h.extend(figure_headers(lang.pick("Tilldelat", "Allocated")));
+            h.extend(figure_headers(words.pick(
+                "Tilldelat",
+                "Allocated",
+                "allocated",
+            )));
             let rows = summary
                 .insatser
                 .iter()
@@ -550,12 +568,12 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
         }
         Part::Repayment => {
             let h = headers(&[
-                lang.pick("Mottagare", "Recipient"),
-                "Kommunkod",
-                lang.pick("Betalning", "Payment"),
-                lang.pick("Ej använt", "Unused"),
-                lang.pick("Hanteras", "Settled"),
-                lang.pick("Återbetalas senast", "Repaid by"),
+                words.pick("Mottagare", "Recipient", "recipient"),
+                code,
+                words.pick("Betalning", "Payment", "payment"),
+                words.pick("Ej använt", "Unused", "unused"),
+                words.pick("Hanteras", "Settled", "settlement"),
+                words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
             ]);
             let by = opt(&summary.repayment.by);
             let rows = summary
@@ -566,9 +584,9 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
                     vec![
                         text(&r.recipient),
                         opt(&r.kommunkod),
-                        text(sheet::payment_word(r.payment, lang)),
+                        text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
-                        text(words::settlement(r.settlement, lang)),
+                        text(settlement(r.settlement, words)),
                         by.clone(),
                     ]
                 })
@@ -581,15 +599,15 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
         }
         Part::Lines => {
             let h = headers(&[
-                lang.pick("Mottagare", "Recipient"),
-                "Kommunkod",
-                lang.pick("Område", "Area"),
-                "Insats",
-                lang.pick("Beskrivning", "Description"),
-                lang.pick("Mottaget", "Received"),
-                lang.pick("Använt", "Used"),
-                lang.pick("Ej använt", "Unused"),
-                lang.pick("Kommentar", "Comment"),
+                words.pick("Mottagare", "Recipient", "recipient"),
+                code,
+                words.pick("Område", "Area", "area"),
+                words.pick("Insats", "Insats", "insats"),
+                words.pick("Beskrivning", "Description", "text"),
+                words.pick("Mottaget", "Received", "received"),
+                words.pick("Använt", "Used", "used"),
+                words.pick("Ej använt", "Unused", "unused"),
+                words.pick("Kommentar", "Comment", "comment"),
             ]);
             let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
             let rows = summary
@@ -620,6 +638,18 @@ pub fn sheet(part: Part, summary: &Summary, lang: Lang) -> Sheet {
             ]);
             Sheet::new(stem(part), h, rows, total)
         }
+    }
+}
+
+/// How unused money is settled, in the sheet's words; the machine dialect's are the JSON's.
+fn settlement(settlement: Settlement, words: Words) -> &'static str {
+    match (words, settlement) {
+        (Words::Machine, Settlement::Nothing) => "",
+        (Words::Machine, Settlement::RegionBooks) => "region-books",
+        (Words::Machine, Settlement::ReturnToRegion) => "return-to-region",
+        (Words::Machine, Settlement::ReduceInvoice) => "reduce-invoice",
+        (Words::Machine, Settlement::ReturnOrReduce) => "return-or-reduce",
+        (_, settlement) => words::settlement(settlement, words.lang()),
     }
 }
 

@@ -105,7 +105,7 @@ impl From<Lang> for Words {
 }
 
 impl Words {
-    fn pick<'a>(self, sv: &'a str, en: &'a str, machine: &'a str) -> &'a str {
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str, machine: &'a str) -> &'a str {
         match self {
             Words::Sv => sv,
             Words::En => en,
@@ -113,8 +113,9 @@ impl Words {
         }
     }
 
-    /// The language of the total row (XLSX only, never in the machine dialect).
-    fn lang(self) -> Lang {
+    /// The language of the total row (XLSX only, never in the machine dialect) and of texts
+    /// the machine dialect has no fixed word for.
+    pub fn lang(self) -> Lang {
         match self {
             Words::Sv => Lang::Sv,
             Words::En | Words::Machine => Lang::En,
@@ -181,7 +182,7 @@ pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
 }
 
 /// The payment route; in the machine dialect the ids of the JSON schema.
-fn payment_words(payment: Payment, words: Words) -> &'static str {
+pub fn payment_words(payment: Payment, words: Words) -> &'static str {
     match payment {
         Payment::Invoice => words.pick("faktura", "invoice", "invoice"),
         Payment::Internal => words.pick("intern överföring", "internal transfer", "internal"),

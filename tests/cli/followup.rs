@@ -436,7 +436,7 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
     one.assert_status(0).assert_stderr_empty();
     assert_eq!(
         one.stdout.lines().next(),
-        Some("Område,Områdets namn,Tilldelat,Använt,Ej använt,Ej redovisat")
+        Some("area,area_title,allocated,used,unused,not_reported")
     );
     let two = year.follow_up(&["--format", "csv"]);
     two.assert_status(2).assert_stdout_empty();
@@ -816,6 +816,44 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
         .assert_stdout_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal");
     // The first row was read exactly: 21 199,50 used, so nothing about it is reported.
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
+}
+
+/// The machine dialect of the summary is the same whatever `--lang`: fixed headers, the
+/// JSON's ids for kinds, routes and settlements, `true`/`false`.
+#[test]
+fn the_machine_csv_of_the_summary_has_fixed_words() {
+    let root = repo_root();
+    let run = |lang: &str| {
+        let out = allocate(
+            &root,
+            &[
+                "follow-up",
+                "allocations/plan-2026.toml",
+                "examples/follow-up-2026/*",
+                "--view",
+                "recipients",
+                "--format",
+                "csv",
+                "--csv",
+                "rfc4180",
+                "--lang",
+                lang,
+            ],
+        );
+        out.assert_status(0);
+        out.stdout
+    };
+    let sv = run("sv");
+    assert_eq!(sv, run("en"));
+    assert!(sv.starts_with(
+        "recipient,kommunkod,recipient_kind,payment,invoice_sent,received,used,unused,not_reported,settlement\r\n"
+    ), "{sv}");
+    // Kommunförbundet: invoiced, 47 436 kr unused and paid back to the region.
+    assert!(
+        sv.contains("\r\nKommunförbundet Jämtland Härjedalen,,kommunforbund,invoice,true,2127436,2080000,47436,0,return-to-region\r\n"),
+        "{sv}"
+    );
+    assert!(!sv.contains("faktura") && !sv.contains("ja,"), "{sv}");
 }
 
 /// A returned form is a workbook from outside: one that claims or inflates to more than a

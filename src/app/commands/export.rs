@@ -14,7 +14,6 @@ use crate::app::options::{Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
-use crate::output::sheet::Words;
 use crate::output::{csv, json, sheet, xlsx};
 
 #[derive(Debug, Args)]
@@ -96,7 +95,7 @@ fn render_files(
         ExportFormat::Csv => views
             .iter()
             .map(|&view| {
-                let sheet = sheet::build_with(view, projection, words(dialect, lang));
+                let sheet = sheet::build_with(view, projection, dialect.words(lang));
                 let bytes =
                     csv::write(&sheet, dialect).map_err(|e| Error::Export(e.to_string()))?;
                 Ok(File {
@@ -140,7 +139,7 @@ fn to_stdout(
     };
     match args.format {
         ExportFormat::Csv => {
-            let sheet = sheet::build_with(*view, projection, words(args.csv, lang));
+            let sheet = sheet::build_with(*view, projection, args.csv.words(lang));
             let bytes = csv::write(&sheet, args.csv).map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
@@ -152,12 +151,4 @@ fn to_stdout(
         ExportFormat::Xlsx => return Err(Error::XlsxNeedsFolder),
     }
     Ok(Status::Ok)
-}
-
-/// The machine dialect's headers and values are fixed; the Excel dialect's are translated.
-fn words(dialect: Dialect, lang: Lang) -> Words {
-    match dialect {
-        Dialect::Excel => Words::from(lang),
-        Dialect::Rfc4180 => Words::Machine,
-    }
 }

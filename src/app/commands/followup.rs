@@ -29,6 +29,7 @@ use crate::output::csv::Dialect;
 use crate::output::diagnostic::{FilePlace, Located, Style, render_located};
 use crate::output::document;
 use crate::output::lang::Lang;
+use crate::output::sheet::Words;
 use crate::output::table::{self, Layout, visible};
 use crate::output::words::followup as words;
 use crate::output::{csv, followup as render, form, xlsx};
@@ -255,8 +256,11 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             let [part] = parts.as_slice() else {
                 return Err(Error::OneViewToStdout);
             };
-            let bytes = csv::write(&render::sheet(*part, &summary, lang), args.csv)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            let bytes = csv::write(
+                &render::sheet(*part, &summary, args.csv.words(lang)),
+                args.csv,
+            )
+            .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
         (FollowUpFormat::Json, None) => {
@@ -352,7 +356,7 @@ fn summary_files(
         | FollowUpFormat::Md => parts
             .iter()
             .map(|&part| {
-                let sheet = render::sheet(part, summary, lang);
+                let sheet = render::sheet(part, summary, dialect.words(lang));
                 Ok(File {
                     name: format!("{}.csv", sheet.name),
                     bytes: csv::write(&sheet, dialect).map_err(|e| failed(e.to_string()))?,
@@ -362,7 +366,7 @@ fn summary_files(
         FollowUpFormat::Xlsx => {
             let sheets: Vec<_> = parts
                 .iter()
-                .map(|&part| render::sheet(part, summary, lang))
+                .map(|&part| render::sheet(part, summary, Words::from(lang)))
                 .collect();
             Ok(vec![File {
                 name: format!("uppfoljning-{}.xlsx", summary.year),
