@@ -452,3 +452,18 @@ fn split_naming_someone_who_is_not_a_recipient_is_reported() {
         .assert_finding("split-invalid", &p.position_of("fhe = 140_000", 0))
         .assert_stdout_contains("`fhe` är inte mottagare av insatsen");
 }
+
+/// `check` and the decision basis count the printed figures alike: of the 2026 plan's 50
+/// compared figures, 49 hold; the one that does not is the earmark *medverkan*, 1 000 000 kr
+/// printed against the 800 000 kr its insatser sum to (a warning).
+#[test]
+fn check_and_the_document_count_the_same_printed_figures() {
+    let p = plan();
+    p.check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("49 av 50 angivna summor i dokumentet stämmer med beräkningen")
+        .assert_finding("earmark-total", &p.position_of("amount = 1_000_000", 9));
+    crate::support::allocate(p.dir.path(), &["report", "plan.toml", "--format", "md"])
+        .assert_status(0)
+        .assert_stdout_contains("49 av 50 tryckta summor stämmer med beräkningen");
+}

@@ -31,7 +31,7 @@ fn mini_maria_tabell_1_reconciles_but_for_the_row_that_departs_from_its_weights(
     let out = allocate(&repo_root(), &["check", MINI_MARIA]);
     out.assert_status(0)
         .assert_stdout_contains("godkänd (0 fel, 2 varningar)")
-        .assert_stdout_contains("44 angivna summor i dokumentet stämmer med beräkningen");
+        .assert_stdout_contains("41 av 43 angivna summor i dokumentet stämmer med beräkningen");
     assert_eq!(
         out.finding_codes(),
         ["key-rounding", "cost-sharing-rule"],

@@ -317,28 +317,13 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    let stated = stated_figure_count(plan);
+    let printed = crate::core::report::printed::printed(&checked.ledger);
+    let (compared, holding) =
+        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
     text.push_str(&say!(
         lang,
-        "  {stated} angivna summor i dokumentet stämmer med beräkningen\n",
-        "  {stated} figures stated in the document match the computation\n"
+        "  {holding} av {compared} angivna summor i dokumentet stämmer med beräkningen\n",
+        "  {holding} of {compared} figures stated in the document match the computation\n"
     ));
     text
-}
-
-/// Every printed figure that `check` compared with a computed one.
-fn stated_figure_count(plan: &Plan) -> usize {
-    let printed: usize = plan
-        .insatser
-        .iter()
-        .filter_map(|i| i.split.as_ref())
-        .map(|s| s.get_ref().printed.len())
-        .sum();
-    let headings = plan.headings.iter().filter(|h| h.stated.is_some()).count();
-    let change =
-        usize::from(plan.plan.stated_change.is_some() && plan.plan.previous_county_total.is_some());
-    // The county total and each area amount are themselves stated figures.
-    let tables = crate::core::check::tables::printed_figures(&plan.tables)
-        + crate::core::check::cost_sharing::printed_figures(&plan.cost_sharing);
-    1 + plan.areas.len() + plan.stated.len() + headings + printed + change + tables
 }

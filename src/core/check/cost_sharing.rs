@@ -706,21 +706,24 @@ fn section_too_large(out: &mut Findings, table: &str, span: Range<usize>, what: 
     );
 }
 
-/// How many printed figures the sections hold that `check` compares: every row total and
-/// printed part, the parties' totals and shares, the grand total and what it feeds.
-pub fn printed_figures(sections: &[CostSharing]) -> usize {
-    sections
-        .iter()
-        .map(|cs| {
-            let rows: usize = cs
-                .rows
-                .iter()
-                .map(|r| 1 + r.printed.as_ref().map_or(0, |p| p.get_ref().len()))
-                .sum();
-            let totals = cs.party_totals.as_ref().map_or(0, |t| t.get_ref().len());
-            let percentages = cs.percentages.as_ref().map_or(0, |t| t.get_ref().len());
-            let feeds = cs.feeds.as_ref().map_or(0, |t| t.get_ref().len());
-            rows + totals + percentages + feeds + usize::from(cs.total.is_some())
-        })
-        .sum()
+/// Where the printed figures are that `check` compares in the cost-sharing tables: every
+/// row total and printed part, the parties' totals and shares, and the grand total.
+pub fn printed_spans(sections: &[CostSharing]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for cs in sections {
+        for row in &cs.rows {
+            spans.push(row.total.span());
+            if let Some(parts) = &row.printed {
+                spans.extend(parts.get_ref().values().map(Spanned::span));
+            }
+        }
+        if let Some(totals) = &cs.party_totals {
+            spans.extend(totals.get_ref().values().map(Spanned::span));
+        }
+        if let Some(shares) = &cs.percentages {
+            spans.extend(shares.get_ref().values().map(Spanned::span));
+        }
+        spans.extend(cs.total.iter().map(Spanned::span));
+    }
+    spans
 }

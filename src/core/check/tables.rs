@@ -270,21 +270,21 @@ fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
     }
 }
 
-/// How many printed figures the tables hold that `check` compares: every cell of a row that
-/// names its insats, every row and column total and every grand total.
-pub fn printed_figures(tables: &[PrintedTable]) -> usize {
-    tables
-        .iter()
-        .map(|t| {
-            let cells: usize = t
-                .rows
-                .iter()
-                .filter(|r| r.insats.is_some())
-                .map(|r| r.cells.get_ref().len())
-                .sum();
-            let row_totals = t.rows.iter().filter(|r| r.total.is_some()).count();
-            let column_totals = t.column_totals.as_ref().map_or(0, |c| c.get_ref().len());
-            cells + row_totals + column_totals + usize::from(t.total.is_some())
-        })
-        .sum()
+/// Where the printed figures are that `check` compares in the tables: every cell of a row
+/// that names its insats, every row and column total and every grand total.
+pub fn printed_spans(tables: &[PrintedTable]) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for table in tables {
+        for row in &table.rows {
+            if row.insats.is_some() {
+                spans.extend(row.cells.get_ref().iter().map(Spanned::span));
+            }
+            spans.extend(row.total.iter().map(Spanned::span));
+        }
+        if let Some(totals) = &table.column_totals {
+            spans.extend(totals.get_ref().iter().map(Spanned::span));
+        }
+        spans.extend(table.total.iter().map(Spanned::span));
+    }
+    spans
 }

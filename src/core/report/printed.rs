@@ -187,6 +187,42 @@ pub fn standing(
     standing
 }
 
+/// How many printed figures `check` compares, and how many of them hold (no finding stands
+/// at them): the figures of [`printed`] that are compared, and those of the printed tables
+/// and cost-sharing tables. `check`'s summary and the decision basis both say this.
+pub fn reconciled(ledger: &Ledger, printed: &[Printed], findings: &[Finding]) -> (usize, usize) {
+    let plan = ledger.plan;
+    // The findings by where they start, and the furthest end of those up to each: a figure
+    // has a finding at it when one starting before its end ends after its start.
+    let mut spans: Vec<&Range<usize>> = findings.iter().map(|f| &f.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let furthest: Vec<usize> = spans
+        .iter()
+        .scan(0, |end, s| {
+            *end = (*end).max(s.end);
+            Some(*end)
+        })
+        .collect();
+    let holds = |figure: &Range<usize>| {
+        let before = spans.partition_point(|s| s.start < figure.end);
+        before == 0
+            || furthest
+                .get(before - 1)
+                .is_none_or(|&end| end <= figure.start)
+    };
+    let figures: Vec<Range<usize>> = printed
+        .iter()
+        .filter(|p| p.compared)
+        .map(|p| p.span.clone())
+        .chain(crate::core::check::tables::printed_spans(&plan.tables))
+        .chain(crate::core::check::cost_sharing::printed_spans(
+            &plan.cost_sharing,
+        ))
+        .collect();
+    let holding = figures.iter().filter(|f| holds(f)).count();
+    (figures.len(), holding)
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }

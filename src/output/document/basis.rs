@@ -140,20 +140,8 @@ impl<'a> Marks<'a> {
     }
 
     /// How many printed figures `check` compared, and how many of them hold.
-    pub fn counts(&self) -> (usize, usize) {
-        let compared = self.printed.iter().filter(|p| p.compared).count();
-        let holding = self
-            .printed
-            .iter()
-            .filter(|p| p.compared)
-            .filter(|p| {
-                !self
-                    .findings
-                    .iter()
-                    .any(|f| f.span.start < p.span.end && p.span.start < f.span.end)
-            })
-            .count();
-        (compared, holding)
+    pub fn counts(&self, ledger: &Ledger) -> (usize, usize) {
+        printed::reconciled(ledger, &self.printed, self.findings)
     }
 }
 
@@ -252,7 +240,7 @@ pub fn build(inputs: &Inputs) -> Document {
         ),
         subtitle: Some(plan.plan.title.clone()),
         meta,
-        status: Some(status(&marks, inputs.findings, lang)),
+        status: Some(status(&marks, ledger, inputs.findings, lang)),
         blocks,
         footer: footer(inputs.source, lang),
     }
@@ -268,10 +256,10 @@ pub fn footer(source: &Source, lang: Lang) -> String {
     )
 }
 
-fn status(marks: &Marks, findings: &[Finding], lang: Lang) -> StatusNote {
+fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> StatusNote {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
-    let (compared, holding) = marks.counts();
+    let (compared, holding) = marks.counts(ledger);
     let warning_words = match (lang, warnings) {
         (Lang::Sv, 1) => "1 varning".to_string(),
         (Lang::Sv, n) => format!("{n} varningar"),
