@@ -128,8 +128,23 @@ pub fn document(projection: &Projection) -> Document {
         per_actor: report::per_actor(projection),
         per_heading: report::per_heading(projection),
         per_area: report::per_area(projection),
-        invoices: report::payments(projection),
+        invoices: invoices(projection),
     }
+}
+
+/// The invoices, each statement without its lines: they are the recipient's rows of the
+/// payments, which the document already gives (a national plan has millions).
+fn invoices(projection: &Projection) -> Payments {
+    let mut invoices = report::payments(projection);
+    for statement in invoices
+        .invoices
+        .iter_mut()
+        .chain(&mut invoices.internal)
+        .chain(&mut invoices.held)
+    {
+        statement.lines = Vec::new();
+    }
+    invoices
 }
 
 fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {

@@ -58,6 +58,11 @@ pub struct Statement {
     pub recipient: Text,
     pub kind: RecipientKind,
     pub kommunkod: Option<String>,
+    /// How many insatser the statement covers: its lines.
+    pub insatser: usize,
+    /// The lines, one per insats. The JSON export leaves them out: they are the recipient's
+    /// rows of its `payments`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<StatementLine>,
     pub total: Amount,
 }
@@ -160,6 +165,7 @@ pub fn payments(view: &Projection) -> Payments {
             kind: RecipientKind::of(ledger, recipient),
             kommunkod: ledger.kommunkod(recipient).map(str::to_string),
             total: lines.iter().map(|l| l.amount).sum(),
+            insatser: lines.len(),
             lines,
         };
         match ledger.payment(recipient) {
