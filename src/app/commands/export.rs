@@ -92,18 +92,18 @@ fn render_files(
     year: i32,
 ) -> Result<Vec<File>, Error> {
     match format {
-        ExportFormat::Csv => views
-            .iter()
-            .map(|&view| {
-                let sheet = sheet::build_with(view, projection, dialect.words(lang));
-                let bytes =
-                    csv::write(&sheet, dialect).map_err(|e| Error::Export(e.to_string()))?;
-                Ok(File {
-                    name: format!("{}.csv", sheet.name),
-                    bytes,
-                })
+        // The files made side by side.
+        ExportFormat::Csv => crate::app::parallel::map(views, |&view| {
+            let sheet = sheet::build_with(view, projection, dialect.words(lang));
+            let bytes = csv::write(&sheet, dialect).map_err(|e| e.to_string())?;
+            Ok(File {
+                name: format!("{}.csv", sheet.name),
+                bytes,
             })
-            .collect(),
+        })
+        .into_iter()
+        .map(|file| file.map_err(Error::Export))
+        .collect(),
         ExportFormat::Xlsx => {
             let sheets: Vec<_> = views
                 .iter()

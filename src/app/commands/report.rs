@@ -103,13 +103,22 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         args.views.clone()
     };
     let all = args.views.is_empty();
-    // Written as the views are made: a national plan's payments are hundreds of megabytes.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    for (i, v) in views.into_iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
+    if let [one] = views.as_slice() {
+        // Written as it is made: a national plan's payments are hundreds of megabytes.
+        table::view(*one, &view, layout, &mut out)?;
+    } else {
+        // Made side by side, written in their order.
+        let made = crate::app::parallel::map(&views, |&v| {
+            let mut text = Vec::new();
+            table::view(v, &view, layout, &mut text).map(|()| text)
+        });
+        for (i, text) in made.into_iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            out.write_all(&text?)?;
         }
-        table::view(v, &view, layout, &mut out)?;
     }
     // The plan's cost-sharing tables, after the views, when no view is asked for.
     if all {
