@@ -102,6 +102,7 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
     let per_part = (max_rows - 1).max(1);
     for sheet in sheets {
         let widths = widths(sheet);
+        let usual = column_styles(sheet);
         let first = workbook.worksheets().len();
         // The data rows, then the total row, in parts of what fits under a header row; each
         // part's last data row, for its filter.
@@ -118,13 +119,13 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
                     0 => sheet.name.to_string(),
                     n => format!("{} ({})", sheet.name, n + 1),
                 })?;
-                start_part(worksheet, sheet, &widths, &formats)?;
+                start_part(worksheet, sheet, (&widths, &usual), &formats)?;
                 last_data.push(0);
                 row = 0;
             }
             row += 1;
             let worksheet = workbook.worksheet_from_index(first + last_data.len() - 1)?;
-            write_row(worksheet, row, cells, total, &formats)?;
+            write_row(worksheet, row, cells, total, &formats, &usual)?;
             if !total && let Some(last) = last_data.last_mut() {
                 *last = row;
             }
@@ -146,16 +147,21 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
     Ok(workbook.save_to_buffer()?)
 }
 
-/// A part's column widths and header row.
+/// A part's column widths and formats, and its header row.
 fn start_part(
     worksheet: &mut Worksheet,
     sheet: &Sheet,
-    widths: &[f64],
+    (widths, usual): (&[f64], &[Option<Style>]),
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    // Widths first: a low-memory worksheet writes its rows out as it goes.
+    // Widths and formats first: a low-memory worksheet writes its rows out as it goes.
     for (col, width) in (0u16..).zip(widths) {
         worksheet.set_column_width(col, *width)?;
+    }
+    for (col, style) in (0u16..).zip(usual) {
+        if let Some(format) = style.and_then(|s| formats.of(s, false)) {
+            worksheet.set_column_format(col, format)?;
+        }
     }
     for (col, title) in (0u16..).zip(&sheet.headers) {
         worksheet.write_string_with_format(0, col, title, &formats.header)?;
@@ -169,13 +175,14 @@ fn write_row(
     cells: &[Value],
     total: bool,
     formats: &Formats,
+    usual: &[Option<Style>],
 ) -> Result<(), XlsxError> {
-    for (col, value) in (0u16..).zip(cells.iter()) {
+    for ((col, value), usual) in (0u16..).zip(cells.iter()).zip(usual) {
         match value {
             Value::Text(t) if total => {
                 worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
             }
-            other => write_value(worksheet, row, col, other, formats, total)?,
+            other => write_value(worksheet, (row, col), other, formats, total, *usual)?,
         }
     }
     Ok(())
@@ -194,50 +201,87 @@ fn finish_part(worksheet: &mut Worksheet, sheet: &Sheet, last_data: u32) -> Resu
     Ok(())
 }
 
+/// How a cell is formatted, named so that a column's usual one can be compared cheaply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Text,
+    Wrapped,
+    Code,
+    /// An amount with this many decimals.
+    Kronor(usize),
+}
+
+fn style(value: &Value) -> Option<Style> {
+    Some(match value {
+        Value::Text(t) if t.chars().count() > WRAP_CHARS => Style::Wrapped,
+        Value::Text(_) | Value::Number(_) | Value::Decimal(_) => Style::Text,
+        Value::Code(_) => Style::Code,
+        Value::Amount(a) => Style::Kronor(a.decimals().min(EXCEL_MAX_DECIMALS) as usize),
+        Value::Empty => return None,
+    })
+}
+
+impl Formats {
+    fn of(&self, style: Style, total: bool) -> Option<&Format> {
+        match style {
+            Style::Text => Some(&self.text),
+            Style::Wrapped => Some(&self.wrapped),
+            Style::Code => Some(&self.code),
+            Style::Kronor(d) if total => self.total_kronor.get(d),
+            Style::Kronor(d) => self.kronor.get(d),
+        }
+    }
+}
+
+/// Each column's usual style: that of its first cell with a value. The column is given that
+/// format, and its cells of that style are written without one (the workbook library looks
+/// a cell's format up by hashing it whole, which took a third of a national plan's export).
+fn column_styles(sheet: &Sheet) -> Vec<Option<Style>> {
+    let mut styles = vec![None; sheet.headers.len()];
+    sheet.each_row(|cells| {
+        for (slot, value) in styles.iter_mut().zip(cells) {
+            if slot.is_none() {
+                *slot = style(value).filter(|s| *s != Style::Wrapped);
+            }
+        }
+    });
+    styles
+}
+
 fn write_value(
     worksheet: &mut Worksheet,
-    row: u32,
-    col: u16,
+    (row, col): (u32, u16),
     value: &Value,
     formats: &Formats,
     total: bool,
+    usual: Option<Style>,
 ) -> Result<(), XlsxError> {
-    match value {
-        Value::Text(t) => {
-            let format = if t.chars().count() > WRAP_CHARS {
-                &formats.wrapped
-            } else {
-                &formats.text
-            };
-            worksheet.write_string_with_format(row, col, &**t, format)?;
+    let Some(style) = style(value) else {
+        return Ok(());
+    };
+    let format = if !total && usual == Some(style) {
+        // The column's own format applies.
+        None
+    } else {
+        formats.of(style, total)
+    };
+    match (value, format) {
+        (Value::Text(t), Some(f)) => worksheet.write_string_with_format(row, col, &**t, f),
+        (Value::Text(t), None) => worksheet.write_string(row, col, &**t),
+        (Value::Code(c), Some(f)) => worksheet.write_string_with_format(row, col, c, f),
+        (Value::Code(c), None) => worksheet.write_string(row, col, c),
+        (Value::Number(n), Some(f)) => worksheet.write_number_with_format(row, col, *n, f),
+        (Value::Number(n), None) => worksheet.write_number(row, col, *n),
+        (Value::Decimal(d), Some(f)) => {
+            worksheet.write_string_with_format(row, col, d.normalize().to_string(), f)
         }
-        Value::Code(c) => {
-            worksheet.write_string_with_format(row, col, c, &formats.code)?;
+        (Value::Decimal(d), None) => worksheet.write_string(row, col, d.normalize().to_string()),
+        (Value::Amount(a), Some(f)) => {
+            worksheet.write_number_with_format(row, col, as_double(*a), f)
         }
-        Value::Number(n) => {
-            worksheet.write_number_with_format(row, col, *n, &formats.text)?;
-        }
-        Value::Decimal(d) => {
-            worksheet.write_string_with_format(
-                row,
-                col,
-                d.normalize().to_string(),
-                &formats.text,
-            )?;
-        }
-        Value::Amount(a) => {
-            let by_decimals = if total {
-                &formats.total_kronor
-            } else {
-                &formats.kronor
-            };
-            let decimals = a.decimals().min(EXCEL_MAX_DECIMALS) as usize;
-            if let Some(format) = by_decimals.get(decimals) {
-                worksheet.write_number_with_format(row, col, as_double(*a), format)?;
-            }
-        }
-        Value::Empty => {}
-    }
+        (Value::Amount(a), None) => worksheet.write_number(row, col, as_double(*a)),
+        (Value::Empty, _) => return Ok(()),
+    }?;
     Ok(())
 }
 
