@@ -34,8 +34,23 @@ pub enum WriteError {
 
 /// Writes `files` into `dir` (created if missing), all or nothing.
 pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    write_made(dir, &names, force, |i, out| {
+        out.write_all(files.get(i).map_or(&[][..], |f| f.bytes.as_slice()))
+    })
+}
+
+/// Writes the files `names` into `dir` (created if missing), all or nothing, each made by
+/// `make` (given its place in `names`) straight into its temporary file: a file too large to
+/// be held in memory first (a national plan's JSON) is written as it is made.
+pub fn write_made(
+    dir: &Path,
+    names: &[&str],
+    force: bool,
+    mut make: impl FnMut(usize, &mut dyn Write) -> std::io::Result<()>,
+) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
-    let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
+    let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
     if !force {
         let existing: Vec<PathBuf> = targets.iter().filter(|t| t.exists()).cloned().collect();
         if !existing.is_empty() {
@@ -48,14 +63,17 @@ pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>
     })?;
 
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
-    let mut written = Vec::with_capacity(files.len());
-    for (file, target) in files.iter().zip(&targets) {
+    let mut written = Vec::with_capacity(names.len());
+    for (i, target) in targets.iter().enumerate() {
         let io = |error| WriteError::Io {
             path: target.clone(),
             error,
         };
         let mut temp = temporary_in(dir, target).map_err(io)?;
-        temp.write_all(&file.bytes).map_err(io)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+        make(i, &mut out).map_err(io)?;
+        out.flush().map_err(io)?;
+        drop(out);
         temp.as_file().sync_all().map_err(io)?;
         written.push(temp);
     }

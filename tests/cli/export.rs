@@ -611,32 +611,35 @@ fn out_is_still_accepted_for_output() {
 fn a_file_size_limit_is_reported_and_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let plan = repo_root().join("allocations/plan-2026.toml");
-    // `ulimit -f 1`: files of at most one block (512 or 1024 bytes); betalningar.csv is larger.
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -f 1; exec '{}' export '{}' --output ut",
-            env!("CARGO_BIN_EXE_allocate"),
-            plan.display()
-        ))
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "not killed by SIGXFSZ: {stderr}"
-    );
-    assert!(
-        stderr.contains("kunde inte skriva ut/betalningar.csv: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar."),
-        "{stderr}"
-    );
-    let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert!(left.is_empty(), "left behind: {left:?}");
+    // `ulimit -f 1`: files of at most one block (512 or 1024 bytes); betalningar.csv is
+    // larger, and so is the JSON, which is written as it is serialised.
+    for (format, file) in [("csv", "betalningar.csv"), ("json", "allocate-2026.json")] {
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -f 1; exec '{}' export '{}' --output ut --format {format}",
+                env!("CARGO_BIN_EXE_allocate"),
+                plan.display()
+            ))
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "not killed by SIGXFSZ: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("kunde inte skriva ut/{file}: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar.")),
+            "{stderr}"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+    }
 }
 
 #[test]

@@ -69,8 +69,36 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return to_stdout(args, &projection, &views, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
-    let files = render_files(args.format, args.csv, &projection, &views, lang, year)?;
-    match files::write_all(dir, &files, args.force) {
+    // CSV and XLSX are made in memory before anything touches the disk; the JSON is written
+    // as it is serialised (a national plan's document is most of a gigabyte). Either way the
+    // files appear whole or not at all.
+    let written = match args.format {
+        ExportFormat::Csv => files::write_all(
+            dir,
+            &csv_files(args.csv, &projection, &views, lang)?,
+            args.force,
+        ),
+        ExportFormat::Xlsx => {
+            let sheets: Vec<_> = views
+                .iter()
+                .map(|&view| sheet::build(view, &projection, lang))
+                .collect();
+            let file = File {
+                name: format!("allocate-{year}.xlsx"),
+                bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
+            };
+            files::write_all(dir, &[file], args.force)
+        }
+        ExportFormat::Json => {
+            let document = json::document(&projection);
+            let name = format!("allocate-{year}.json");
+            files::write_made(dir, &[&name], args.force, |_, out| {
+                serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
+                out.write_all(b"\n")
+            })
+        }
+    };
+    match written {
         Ok(paths) => {
             for path in paths {
                 writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
@@ -82,48 +110,24 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     }
 }
 
-/// All files of an export, rendered in memory before anything touches the disk.
-fn render_files(
-    format: ExportFormat,
+/// The CSV files of the views, made side by side.
+fn csv_files(
     dialect: Dialect,
     projection: &Projection,
     views: &[View],
     lang: Lang,
-    year: i32,
 ) -> Result<Vec<File>, Error> {
-    match format {
-        // The files made side by side.
-        ExportFormat::Csv => crate::app::parallel::map(views, |&view| {
-            let sheet = sheet::build_with(view, projection, dialect.words(lang));
-            let bytes = csv::write(&sheet, dialect).map_err(|e| e.to_string())?;
-            Ok(File {
-                name: format!("{}.csv", sheet.name),
-                bytes,
-            })
+    crate::app::parallel::map(views, |&view| {
+        let sheet = sheet::build_with(view, projection, dialect.words(lang));
+        let bytes = csv::write(&sheet, dialect).map_err(|e| e.to_string())?;
+        Ok(File {
+            name: format!("{}.csv", sheet.name),
+            bytes,
         })
-        .into_iter()
-        .map(|file| file.map_err(Error::Export))
-        .collect(),
-        ExportFormat::Xlsx => {
-            let sheets: Vec<_> = views
-                .iter()
-                .map(|&view| sheet::build(view, projection, lang))
-                .collect();
-            let bytes = xlsx::write(&sheets).map_err(Error::Xlsx)?;
-            Ok(vec![File {
-                name: format!("allocate-{year}.xlsx"),
-                bytes,
-            }])
-        }
-        ExportFormat::Json => {
-            let text = serde_json::to_string_pretty(&json::document(projection))
-                .map_err(|e| Error::Export(e.to_string()))?;
-            Ok(vec![File {
-                name: format!("allocate-{year}.json"),
-                bytes: (text + "\n").into_bytes(),
-            }])
-        }
-    }
+    })
+    .into_iter()
+    .map(|file| file.map_err(Error::Export))
+    .collect()
 }
 
 /// One view to standard output, for piping.
