@@ -466,6 +466,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
     let headers = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let code = words.pick("Kommunkod", "Kommunkod", "kommunkod");
     let total_label = text(lang.pick("Totalt", "Total"));
+    let allocated = words.pick("Tilldelat", "Allocated", "allocated");
     let pad = |n: usize| std::iter::repeat_n(Value::Empty, n);
     match part {
         Part::Recipients => {
@@ -517,11 +518,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Område", "Area", "area"),
                 words.pick("Områdets namn", "Area title", "area_title"),
             ]);
-            h.extend(figure_headers(words.pick(
-                "Tilldelat",
-                "Allocated",
-                "allocated",
-            )));
+            h.extend(figure_headers(allocated));
             let rows = summary
                 .areas
                 .iter()
@@ -542,11 +539,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Beskrivning", "Description", "text"),
                 words.pick("Ansvarig", "Responsible", "responsible"),
             ]);
-            h.extend(figure_headers(words.pick(
-                "Tilldelat",
-                "Allocated",
-                "allocated",
-            )));
+            h.extend(figure_headers(allocated));
             let rows = summary
                 .insatser
                 .iter()
