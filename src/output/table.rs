@@ -372,7 +372,8 @@ pub fn per_kommun(
     for (row, name) in report.rows.iter().zip(&names) {
         texts.clear();
         texts.extend(row.amounts.iter().chain([&row.total]).map(|a| amount(*a)));
-        let mut cells = vec![cell(&row.code), cell(name)];
+        let code = visible(&row.code);
+        let mut cells = vec![cell(&code), cell(name)];
         cells.extend(texts.iter().map(|t| cell(t)));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
