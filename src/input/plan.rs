@@ -147,7 +147,11 @@ pub enum ParseErrorKind {
         field: String,
     },
     AmountAsText,
-    AmountAsFloat,
+    /// A TOML float where an amount belongs; `written` is the number as the plan writes it,
+    /// when it is plain digits with a decimal point (`518183.8`).
+    AmountAsFloat {
+        written: Option<String>,
+    },
     WeightAsFloat,
     WeightBadText,
     DateWithTime,
@@ -566,6 +570,17 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 .to_string();
             ParseErrorKind::TableAsList { name }
         }
+        ParseErrorKind::AmountAsFloat { .. } => {
+            let token = text.get(span.clone()).unwrap_or("").trim();
+            let plain = token.split_once('.').is_some_and(|(whole, fraction)| {
+                let digits =
+                    |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '_');
+                digits(whole.trim_start_matches('-')) && digits(fraction)
+            });
+            ParseErrorKind::AmountAsFloat {
+                written: plain.then(|| token.replace('_', "")),
+            }
+        }
         // serde's words for a TOML date are "map"; say date.
         ParseErrorKind::WrongType { found, expected }
             if found.starts_with("map")
@@ -607,7 +622,9 @@ fn classify(message: &str) -> ParseErrorKind {
     }
     match message {
         crate::core::money::AMOUNT_AS_TEXT => return ParseErrorKind::AmountAsText,
-        crate::core::money::AMOUNT_AS_FLOAT => return ParseErrorKind::AmountAsFloat,
+        crate::core::money::AMOUNT_AS_FLOAT => {
+            return ParseErrorKind::AmountAsFloat { written: None };
+        }
         WEIGHT_AS_FLOAT => return ParseErrorKind::WeightAsFloat,
         WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
         DATE_WITH_TIME => return ParseErrorKind::DateWithTime,

@@ -148,7 +148,9 @@ fn a_float_amount_is_refused_with_how_to_write_decimals() {
         .assert_status(2)
         .assert_finding("wrong-type", &p.position_of("1350000.5", 0))
         .assert_stdout_contains("beloppet är ett decimaltal")
-        .assert_stdout_contains("skriv beloppet inom citattecken med decimalkomma");
+        .assert_stdout_contains(
+            "skriv beloppet inom citattecken med decimalkomma, \"1350000,5\", och ange `unit = \"0,1\"` under [plan]",
+        );
     let unit = PlanDir::from_real("plan-2026.toml").edit("unit = 1", "unit = 0.1");
     unit.check(&[])
         .assert_status(2)

@@ -1,9 +1,11 @@
 //! The words of files that cannot be read or parsed: why a file is not text, and every TOML
 //! and shape error in plain words (the Swedish ones are translated from toml's).
 
+use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
+use crate::output::number;
 use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
@@ -349,8 +351,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::AmountAsText, Lang::En) => {
             "the amount is written as text that is not a number".to_string()
         }
-        (ParseErrorKind::AmountAsFloat, Lang::Sv) => "beloppet är ett decimaltal".to_string(),
-        (ParseErrorKind::AmountAsFloat, Lang::En) => "the amount is a decimal number".to_string(),
+        (ParseErrorKind::AmountAsFloat { .. }, Lang::Sv) => {
+            "beloppet är ett decimaltal".to_string()
+        }
+        (ParseErrorKind::AmountAsFloat { .. }, Lang::En) => {
+            "the amount is a decimal number".to_string()
+        }
         (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
             "procentsatsen är skriven som decimaltal".to_string()
         }
@@ -445,12 +451,38 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
             )
             .to_string(),
-        ParseErrorKind::AmountAsFloat => lang
+        ParseErrorKind::AmountAsFloat { written: None } => lang
             .pick(
                 "belopp är aldrig decimaltal: skriv hela kronor som 481_600; menas en finare enhet, skriv beloppet inom citattecken med decimalkomma, \"481 600,5\", och ange `unit = \"0,1\"` under [plan]",
                 "amounts are never decimal numbers: write whole kronor as 481_600; if a finer unit is meant, quote the amount with a decimal comma, \"481 600,5\", and set `unit = \"0,1\"` under [plan]",
             )
             .to_string(),
+        ParseErrorKind::AmountAsFloat {
+            written: Some(written),
+        } => {
+            // The amount as the plan would write it, and the unit its decimals need.
+            let (whole, fraction) = written.split_once('.').unwrap_or((written, ""));
+            if fraction.chars().all(|c| c == '0') {
+                let integer = whole
+                    .parse::<i64>()
+                    .map_or_else(|_| whole.to_string(), |n| number::toml_amount(Amount::kr(n)));
+                return Some(say!(
+                    lang,
+                    "belopp är aldrig decimaltal: skriv hela kronor som ett heltal, {integer}",
+                    "amounts are never decimal numbers: write whole kronor as an integer, {integer}"
+                ));
+            }
+            let quoted = format!("{whole},{fraction}");
+            let unit = match fraction.len() {
+                0 | 1 => "0,1".to_string(),
+                n => format!("0,{}1", "0".repeat(n - 1)),
+            };
+            say!(
+                lang,
+                "belopp är aldrig decimaltal: skriv beloppet inom citattecken med decimalkomma, \"{quoted}\", och ange `unit = \"{unit}\"` under [plan]; eller skriv hela kronor utan decimaler",
+                "amounts are never decimal numbers: quote the amount with a decimal comma, \"{quoted}\", and set `unit = \"{unit}\"` under [plan]; or write whole kronor without decimals"
+            )
+        }
         ParseErrorKind::WeightAsFloat => lang
             .pick(
                 "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
