@@ -462,6 +462,8 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
                 });
             }
             Kind::Overhead(percent) => {
+                // Figures too large to work out are said once for the row.
+                let mut too_large = false;
                 let mut check =
                     |span: Range<usize>, party: Option<String>, base: Amount, stated| {
                         match percent_of(percent, base, unit) {
@@ -480,7 +482,11 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
                                 );
                             }
                             Some(_) => {}
-                            None => section_too_large(out, &table, span, &text),
+                            None if !too_large => {
+                                too_large = true;
+                                section_too_large(out, &table, span, &text);
+                            }
+                            None => {}
                         };
                     };
                 check(row.total.span(), None, costs.total, total);
