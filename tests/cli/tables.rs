@@ -453,3 +453,24 @@ fn report_shows_the_cost_sharing_table_after_the_views() {
     out.assert_status(0);
     assert!(!out.stdout.contains("Kostnadsfördelning"), "{}", out.stdout);
 }
+
+/// An overhead too large to work out exactly is said once for its row, not once for each
+/// party and the total.
+#[test]
+fn an_overhead_too_large_to_work_out_is_said_once() {
+    let p = edit_costs(
+        mini_maria(),
+        "percent_of_above = \"9\"",
+        "percent_of_above = \"99999999999999999999999\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1);
+    assert_eq!(
+        out.stdout
+            .matches("talen för \"OH-kostnader (9%)\" är för stora för att räknas exakt")
+            .count(),
+        1,
+        "{}",
+        out.stdout
+    );
+}
