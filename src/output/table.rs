@@ -868,10 +868,16 @@ fn statement_block(
         &[Align::Left, Align::Left, Align::Left, Align::Right],
         layout.color,
     );
-    for line in &invoice.lines {
+    // One recipient's lines: their amounts made once, to fit and to write.
+    let amounts: Vec<String> = invoice
+        .lines
+        .iter()
+        .map(|l| lang.amount(l.amount))
+        .collect();
+    for (line, amount) in invoice.lines.iter().zip(&amounts) {
         grid.fit(0, &line.area.to_string());
         grid.fit(1, &visible(&line.insats));
-        grid.fit(3, &lang.amount(line.amount));
+        grid.fit(3, amount);
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
@@ -880,14 +886,14 @@ fn statement_block(
         grid.fit_cell(2, cut.cell(&line.text, text_width));
     }
     grid.head(out)?;
-    for line in &invoice.lines {
+    for (line, amount) in invoice.lines.iter().zip(&amounts) {
         grid.row(
             out,
             &[
                 cell(&line.area.to_string()),
                 cell(&visible(&line.insats)),
                 cut.cell(&line.text, text_width),
-                cell(&lang.amount(line.amount)),
+                cell(amount),
             ],
         )?;
     }
