@@ -127,100 +127,120 @@ fn figure_widths(summary: &Summary, headers: &[String], rows: &[Use], lang: Lang
 
 fn recipients(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
-    let headers = figure_headers(summary, lang.pick("Mottaget", "Received"), lang);
-    let figures: Vec<Use> = summary.recipients.iter().map(|r| r.figures).collect();
-    let widths = figure_widths(summary, &headers, &figures, lang);
-    let name_width = budget(layout, &widths);
-    let mut table = layout.table();
-    let mut header = vec![Cell::new(lang.pick("Mottagare", "Recipient"))];
-    header.extend(headers.iter().map(Cell::new));
-    table.set_header(header);
-    for r in &summary.recipients {
+    let rows = summary.recipients.iter().map(|r| {
         let name = match &r.kommunkod {
             Some(code) => format!("{} ({code})", r.recipient),
             None => r.recipient.clone(),
         };
-        let mut cells = vec![Cell::new(short(&name, name_width))];
-        cells.extend(figure_cells(summary, &r.figures, lang));
-        table.add_row(cells);
-    }
-    let mut total = vec![layout.total_label()];
-    total.extend(figure_cells(summary, &summary.totals, lang));
-    table.add_row(total);
-    right_align_from(&mut table, 1);
-    whole(&mut table, 1..=widths.len());
-    format!(
-        "{} ({})\n{table}\n",
+        (vec![name], &r.figures)
+    });
+    figures_table(
+        summary,
+        layout,
         lang.pick("Per mottagare", "Per recipient"),
-        lang.pick("kronor", "kronor")
+        (
+            &[lang.pick("Mottagare", "Recipient")],
+            lang.pick("Mottaget", "Received"),
+        ),
+        rows.collect(),
     )
 }
 
 fn areas(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
-    let headers = figure_headers(summary, lang.pick("Tilldelat", "Allocated"), lang);
-    let figures: Vec<Use> = summary.areas.iter().map(|a| a.figures).collect();
-    let widths = figure_widths(summary, &headers, &figures, lang);
-    let title_width = budget(layout, &widths);
-    let mut table = layout.table();
-    let mut header = vec![Cell::new(lang.pick("Område", "Area"))];
-    header.extend(headers.iter().map(Cell::new));
-    table.set_header(header);
-    for a in &summary.areas {
-        let mut cells = vec![Cell::new(short(
-            &format!("{} {}", a.number, a.title),
-            title_width,
-        ))];
-        cells.extend(figure_cells(summary, &a.figures, lang));
-        table.add_row(cells);
-    }
-    let mut total = vec![layout.total_label()];
-    total.extend(figure_cells(summary, &summary.totals, lang));
-    table.add_row(total);
-    right_align_from(&mut table, 1);
-    whole(&mut table, 1..=widths.len());
-    format!(
-        "{} ({})\n{table}\n",
+    let rows = summary
+        .areas
+        .iter()
+        .map(|a| (vec![format!("{} {}", a.number, a.title)], &a.figures));
+    figures_table(
+        summary,
+        layout,
         lang.pick("Per område", "Per area"),
-        lang.pick("kronor", "kronor")
+        (
+            &[lang.pick("Område", "Area")],
+            lang.pick("Tilldelat", "Allocated"),
+        ),
+        rows.collect(),
     )
 }
 
 fn insatser(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
-    let headers = figure_headers(summary, lang.pick("Tilldelat", "Allocated"), lang);
-    let figures: Vec<Use> = summary.insatser.iter().map(|i| i.figures).collect();
-    let mut widths = figure_widths(summary, &headers, &figures, lang);
-    let ids: Vec<_> = summary
+    let rows = summary
         .insatser
         .iter()
-        .map(|i| visible(&i.insats))
+        .map(|i| (vec![i.insats.clone(), i.text.clone()], &i.figures));
+    figures_table(
+        summary,
+        layout,
+        lang.pick("Per insats", "Per insats"),
+        (
+            &["Insats", lang.pick("Beskrivning", "Description")],
+            lang.pick("Tilldelat", "Allocated"),
+        ),
+        rows.collect(),
+    )
+}
+
+/// A table of each row's figures: its leading texts (the last one cut to the room the other
+/// columns leave), what it received or was allocated, used, unused (and not reported while
+/// the follow-up is incomplete), and a total row.
+fn figures_table(
+    summary: &Summary,
+    layout: Layout,
+    caption: &str,
+    (leading, first_figure): (&[&str], &str),
+    rows: Vec<(Vec<String>, &Use)>,
+) -> String {
+    let lang = layout.lang;
+    let headers = figure_headers(summary, first_figure, lang);
+    let figures: Vec<Use> = rows.iter().map(|(_, u)| **u).collect();
+    let rows: Vec<(Vec<String>, &Use)> = rows
+        .into_iter()
+        .map(|(texts, u)| (texts.iter().map(|t| visible(t).into_owned()).collect(), u))
         .collect();
-    let id_width = widest(ids.iter().map(|id| &**id)).max(6);
-    widths.insert(0, id_width);
-    let text_width = budget(layout, &widths);
+    // The leading columns before the last keep their width; the last gets what is left.
+    let fixed = leading.len().saturating_sub(1);
+    let mut widths: Vec<usize> = (0..fixed)
+        .map(|c| {
+            let cells = rows
+                .iter()
+                .filter_map(|(t, _)| t.get(c))
+                .map(String::as_str);
+            widest(cells).max(leading.get(c).map_or(0, |h| h.chars().count()))
+        })
+        .collect();
+    let figure_widths = figure_widths(summary, &headers, &figures, lang);
+    let figure_columns = figure_widths.len();
+    widths.extend(figure_widths);
+    let room = budget(layout, &widths);
     let mut table = layout.table();
-    let mut header = vec![
-        Cell::new("Insats"),
-        Cell::new(lang.pick("Beskrivning", "Description")),
-    ];
+    let mut header: Vec<Cell> = leading.iter().map(Cell::new).collect();
     header.extend(headers.iter().map(Cell::new));
     table.set_header(header);
-    for (i, id) in summary.insatser.iter().zip(&ids) {
-        let mut cells = vec![Cell::new(id), Cell::new(short(&i.text, text_width))];
-        cells.extend(figure_cells(summary, &i.figures, lang));
+    for (texts, figures) in &rows {
+        let mut cells: Vec<Cell> = texts
+            .iter()
+            .enumerate()
+            .map(|(c, t)| {
+                if c == fixed {
+                    Cell::new(short(t, room))
+                } else {
+                    Cell::new(t)
+                }
+            })
+            .collect();
+        cells.extend(figure_cells(summary, figures, lang));
         table.add_row(cells);
     }
-    let mut total = vec![Cell::new(""), layout.total_label()];
+    let mut total: Vec<Cell> = (0..fixed).map(|_| Cell::new("")).collect();
+    total.push(layout.total_label());
     total.extend(figure_cells(summary, &summary.totals, lang));
     table.add_row(total);
-    right_align_from(&mut table, 2);
-    whole(&mut table, 2..=widths.len());
-    format!(
-        "{} ({})\n{table}\n",
-        lang.pick("Per insats", "Per insats"),
-        lang.pick("kronor", "kronor")
-    )
+    let first = leading.len();
+    right_align_from(&mut table, first);
+    whole(&mut table, first..first + figure_columns);
+    format!("{caption} ({})\n{table}\n", lang.pick("kronor", "kronor"))
 }
 
 fn lines(summary: &Summary, layout: Layout) -> String {
