@@ -53,17 +53,14 @@ impl CubeDimension {
     }
 }
 
+/// What is wrong inside a cube file (`format`: JSON-stat or PC-Axis), at `line` if known.
+pub(super) fn failure(format: &'static str, line: Option<usize>, problem: CubeProblem) -> Failure {
+    (line, ScbErrorKind::Cube { format, problem })
+}
+
 /// The cube's figures for the chosen year, and that year as the file writes it.
 pub(super) fn table(cube: Cube, column: Option<&str>) -> Result<(Table, String), Failure> {
-    let problem = |problem| {
-        (
-            Some(cube.line),
-            ScbErrorKind::Cube {
-                format: cube.format,
-                problem,
-            },
-        )
-    };
+    let problem = |problem| failure(cube.format, Some(cube.line), problem);
     let dims = &cube.dimensions;
     for d in dims {
         if d.codes.len() != d.texts.len() || d.codes.is_empty() {

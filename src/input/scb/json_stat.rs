@@ -20,15 +20,7 @@ pub(super) fn read(
     encoding: TextEncoding,
     column: Option<&str>,
 ) -> Result<Read, Failure> {
-    let problem = |line: Option<usize>, problem| {
-        (
-            line,
-            ScbErrorKind::Cube {
-                format: FORMAT,
-                problem,
-            },
-        )
-    };
+    let problem = |line, problem| cube::failure(FORMAT, line, problem);
     let json: Value = serde_json::from_str(&text)
         .map_err(|e| problem(Some(e.line().max(1)), CubeProblem::Syntax(e.to_string())))?;
     let Some(object) = json.as_object() else {

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use super::cube::{self, Cube, CubeDimension, Lines, Role};
 use super::table::{Failure, Read};
-use crate::core::population::{CubeProblem, FileFormat, ScbErrorKind, TextEncoding};
+use crate::core::population::{CubeProblem, FileFormat, TextEncoding};
 
 const FORMAT: &str = "PC-Axis";
 
@@ -43,15 +43,7 @@ pub(super) fn read(
     encoding: TextEncoding,
     column: Option<&str>,
 ) -> Result<Read, Failure> {
-    let problem = |line: Option<usize>, problem| {
-        (
-            line,
-            ScbErrorKind::Cube {
-                format: FORMAT,
-                problem,
-            },
-        )
-    };
+    let problem = |line, problem| cube::failure(FORMAT, line, problem);
     let (keywords, data) = keywords(&text);
     let Some((data_line, data_at)) = data else {
         return Err(problem(None, CubeProblem::NoData));
