@@ -186,3 +186,15 @@ impl PlanDir {
         allocate(self.dir.path(), &args)
     }
 }
+
+/// (kommunkod, name, population 1 Nov 2024), seed 003.
+pub const POPULATION_2024: [(&str, &str, u64); 8] = [
+    ("2303", "Ragunda", 5_150),
+    ("2305", "Bräcke", 6_037),
+    ("2309", "Krokom", 15_702),
+    ("2313", "Strömsund", 10_995),
+    ("2321", "Åre", 12_626),
+    ("2326", "Berg", 7_101),
+    ("2361", "Härjedalen", 10_120),
+    ("2380", "Östersund", 64_977),
+];
