@@ -320,11 +320,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         "Återbetalning till Kammarkollegiet{by}: {total}{preliminary}\n",
         "Repayment to Kammarkollegiet{by}: {total}{preliminary}\n"
     );
-    let unused: Vec<_> = summary
-        .recipients
-        .iter()
-        .filter(|r| r.settlement != Settlement::Nothing)
-        .collect();
+    let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         out.push_str(lang.pick("  Inga medel är oanvända.\n", "  No money is unused.\n"));
         return out;
@@ -590,9 +586,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             ]);
             let by = opt(&summary.repayment.by);
             let rows = summary
-                .recipients
-                .iter()
-                .filter(|r| r.settlement != Settlement::Nothing)
+                .settling()
                 .map(|r| {
                     vec![
                         text(&r.recipient),

@@ -190,6 +190,15 @@ pub struct Summary {
     pub repayment: Repayment,
 }
 
+impl Summary {
+    /// The recipients with unused money to settle, in their order.
+    pub fn settling(&self) -> impl Iterator<Item = &RecipientUse> {
+        self.recipients
+            .iter()
+            .filter(|r| r.settlement != Settlement::Nothing)
+    }
+}
+
 /// The recipients in the order of the invoice summaries: those that invoice, then the
 /// region's units, then the money the region holds; actors in plan order, kommuner by code.
 pub fn recipient_order(ledger: &Ledger) -> Vec<Recipient> {

@@ -393,11 +393,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Span::Strong(total),
         Span::text(format!(".{preliminary}")),
     ]));
-    let unused: Vec<_> = summary
-        .recipients
-        .iter()
-        .filter(|r| r.settlement != Settlement::Nothing)
-        .collect();
+    let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::text(
             lang.pick("Inga medel är oanvända.", "No money is unused."),
