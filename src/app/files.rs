@@ -42,12 +42,13 @@ pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>
 
 /// Writes the files `names` into `dir` (created if missing), all or nothing, each made by
 /// `make` (given its place in `names`) straight into its temporary file: a file too large to
-/// be held in memory first (a national plan's JSON) is written as it is made.
+/// be held in memory first (a national plan's JSON) is written as it is made. Several files
+/// are made side by side.
 pub fn write_made(
     dir: &Path,
     names: &[&str],
     force: bool,
-    mut make: impl FnMut(usize, &mut dyn Write) -> std::io::Result<()>,
+    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
     let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
@@ -64,18 +65,29 @@ pub fn write_made(
 
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
     let mut written = Vec::with_capacity(names.len());
-    for (i, target) in targets.iter().enumerate() {
-        let io = |error| WriteError::Io {
+    for target in &targets {
+        let temp = temporary_in(dir, target).map_err(|error| WriteError::Io {
             path: target.clone(),
             error,
-        };
-        let mut temp = temporary_in(dir, target).map_err(io)?;
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        make(i, &mut out).map_err(io)?;
-        out.flush().map_err(io)?;
-        drop(out);
-        temp.as_file().sync_all().map_err(io)?;
+        })?;
         written.push(temp);
+    }
+    let places: Vec<usize> = (0..written.len()).collect();
+    let made = crate::app::parallel::map(&places, |&i| {
+        let Some(temp) = written.get(i) else {
+            return Ok(());
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file());
+        make(i, &mut out)?;
+        out.flush()?;
+        drop(out);
+        temp.as_file().sync_all()
+    });
+    for (result, target) in made.into_iter().zip(&targets) {
+        result.map_err(|error| WriteError::Io {
+            path: target.clone(),
+            error,
+        })?;
     }
     let mut placed: Vec<&PathBuf> = Vec::new();
     for (temp, target) in written.into_iter().zip(&targets) {

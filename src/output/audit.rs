@@ -519,7 +519,7 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
         for (i, ((code, kommun), p)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
             rows.push(vec![
                 Value::Text(step_word.into()),
-                Value::Code(code.clone()),
+                Value::Code(code.as_str().into()),
                 Value::Text(kommun.as_str().into()),
                 Value::Decimal(p.weight),
                 Value::Decimal(p.quota),

@@ -9,6 +9,8 @@
 //! are written as they are). The machine dialect writes every code as it is.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::Write;
 
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -36,8 +38,27 @@ impl Dialect {
 /// The sheet as CSV bytes, header first, without the total row.
 pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
+    written(sheet, dialect, &mut out)?;
+    Ok(out)
+}
+
+/// [`write`] into `out` as the rows are made: a national plan's payments are millions of
+/// rows, written straight into their file.
+pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Result<()> {
+    written(sheet, dialect, out).map_err(|e| {
+        let message = e.to_string();
+        match e.into_kind() {
+            // The operating system's own error, so that a full disk or a file-size limit is
+            // told as such.
+            csv::ErrorKind::Io(e) => e,
+            _ => std::io::Error::other(message),
+        }
+    })
+}
+
+fn written(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> Result<(), csv::Error> {
     if dialect == Dialect::Excel {
-        out.extend_from_slice("\u{feff}".as_bytes());
+        out.write_all("\u{feff}".as_bytes())?;
     }
     let mut writer = csv::WriterBuilder::new()
         .delimiter(if dialect == Dialect::Excel {
@@ -49,13 +70,14 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
         .from_writer(out);
     writer.write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))?;
     let mut failed = None;
+    let mut scratch = String::new();
     sheet.each_row(|row| {
         if failed.is_some() {
             return;
         }
         let written = row
             .iter()
-            .try_for_each(|value| writer.write_field(cell(value, dialect).as_bytes()))
+            .try_for_each(|value| writer.write_field(cell(value, dialect, &mut scratch)))
             // No more fields: ends the record.
             .and_then(|()| writer.write_record(None::<&[u8]>));
         failed = written.err();
@@ -63,47 +85,62 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
     if let Some(error) = failed {
         return Err(error);
     }
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+    writer.flush()?;
+    Ok(())
 }
 
-/// A cell's text; texts (most cells of a national plan's payments) are not copied.
-fn cell(value: &Value, dialect: Dialect) -> Cow<'_, str> {
-    match value {
-        Value::Text(t) => neutralise(t),
-        Value::Code(c) => Cow::Owned(code(c, dialect)),
-        Value::Number(n) => Cow::Owned(n.to_string()),
-        Value::Decimal(d) => {
-            let plain = d.normalize().to_string();
-            Cow::Owned(match dialect {
-                Dialect::Excel => plain.replace('.', ","),
-                Dialect::Rfc4180 => plain,
-            })
+/// A cell's text, made in `scratch` when it is not the value's own text as it is (cells are
+/// millions in a national plan's payments: none of them allocates).
+fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a str {
+    scratch.clear();
+    let own = |text: Cow<'a, str>, scratch: &'a mut String| match text {
+        Cow::Borrowed(text) => text,
+        Cow::Owned(text) => {
+            *scratch = text;
+            scratch.as_str()
         }
-        Value::Amount(a) => Cow::Owned(plain_amount(*a, dialect)),
-        Value::Empty => Cow::Borrowed(""),
+    };
+    match value {
+        Value::Text(t) => own(neutralise(t), scratch),
+        Value::Code(c) => own(code(c, dialect), scratch),
+        Value::Number(n) => {
+            let _ = write!(scratch, "{n}");
+            scratch
+        }
+        Value::Decimal(d) => {
+            let _ = write!(scratch, "{}", d.normalize());
+            if dialect == Dialect::Excel {
+                *scratch = scratch.replace('.', ",");
+            }
+            scratch
+        }
+        Value::Amount(a) => {
+            crate::output::number::push_cell(scratch, *a, decimal_mark(dialect));
+            scratch
+        }
+        Value::Empty => "",
+    }
+}
+
+fn decimal_mark(dialect: Dialect) -> char {
+    match dialect {
+        Dialect::Excel => ',',
+        Dialect::Rfc4180 => '.',
     }
 }
 
 /// An amount as a spreadsheet reads it: `12689898`, or `1234,50` / `1234.50` with öre.
 pub fn plain_amount(amount: Amount, dialect: Dialect) -> String {
-    crate::output::number::cell(
-        amount,
-        match dialect {
-            Dialect::Excel => ',',
-            Dialect::Rfc4180 => '.',
-        },
-    )
+    crate::output::number::cell(amount, decimal_mark(dialect))
 }
 
 /// A code as the dialect keeps it a code: `="0114"` for Excel when it has a leading zero.
-pub fn code(code: &str, dialect: Dialect) -> String {
+pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
     let digits = !code.is_empty() && code.chars().all(|c| c.is_ascii_digit());
     if dialect == Dialect::Excel && digits && code.starts_with('0') {
-        format!("=\"{code}\"")
+        Cow::Owned(format!("=\"{code}\""))
     } else {
-        neutralise(code).into_owned()
+        neutralise(code)
     }
 }
 

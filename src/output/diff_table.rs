@@ -479,7 +479,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
     let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {
         vec![
             Value::Text(section.into()),
-            Value::Code(key.to_string()),
+            Value::Code(key.into()),
             Value::Text(name.into()),
             amount(change.old),
             amount(change.new),

@@ -10,7 +10,7 @@ use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Payment, Plan};
 use crate::core::report::{
-    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection,
+    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Text,
 };
 
 pub const SCHEMA: &str = "allocate-export/2";
@@ -112,8 +112,8 @@ pub struct Insats {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Allocation {
-    pub recipient: String,
-    pub kommunkod: Option<String>,
+    pub recipient: Text,
+    pub kommunkod: Option<Text>,
     pub amount: Amount,
 }
 
@@ -128,27 +128,30 @@ pub fn document(projection: &Projection) -> Document {
         per_actor: report::per_actor(projection),
         per_heading: report::per_heading(projection),
         per_area: report::per_area(projection),
-        invoices: invoices(projection),
+        // Each statement counts its lines without listing them: they are the recipient's
+        // rows of the payments, which the document already gives.
+        invoices: report::statements(projection),
     }
-}
-
-/// The invoices, each statement without its lines: they are the recipient's rows of the
-/// payments, which the document already gives (a national plan has millions).
-fn invoices(projection: &Projection) -> Payments {
-    let mut invoices = report::payments(projection);
-    for statement in invoices
-        .invoices
-        .iter_mut()
-        .chain(&mut invoices.internal)
-        .chain(&mut invoices.held)
-    {
-        statement.lines = Vec::new();
-    }
-    invoices
 }
 
 fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
     let plan: &Plan = ledger.plan;
+    // Each recipient's id (an actor's id, a kommun's name) and kommunkod once, shared by its
+    // allocations (a national plan has millions).
+    let recipients: Vec<(Text, Option<Text>)> = (0..plan.actors.len())
+        .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
+        .chain((0..plan.kommuner.len()).map(|k| Recipient::Kommun(crate::core::ledger::index(k))))
+        .map(|recipient| {
+            let id = match recipient {
+                Recipient::Actor(a) => plan
+                    .actors
+                    .get(a as usize)
+                    .map_or("", |x| x.id.get_ref().as_str()),
+                Recipient::Kommun(_) => ledger.recipient_name(recipient),
+            };
+            (Text::from(id), ledger.kommunkod(recipient).map(Text::from))
+        })
+        .collect();
     let date = |d: &Option<crate::core::plan::Spanned<crate::core::plan::Date>>| {
         d.as_ref().map(|d| d.get_ref().to_string())
     };
@@ -241,18 +244,16 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
                 allocations: ledger
                     .lines_of(i)
                     .iter()
-                    .map(|line| Allocation {
-                        recipient: match line.recipient {
-                            Recipient::Actor(a) => plan
-                                .actors
-                                .get(a as usize)
-                                .map_or_else(String::new, |x| x.id.get_ref().clone()),
-                            Recipient::Kommun(_) => {
-                                ledger.recipient_name(line.recipient).to_string()
-                            }
-                        },
-                        kommunkod: ledger.kommunkod(line.recipient).map(str::to_string),
-                        amount: line.amount,
+                    .map(|line| {
+                        let (recipient, kommunkod) = recipients
+                            .get(ledger.actors.node(line.recipient))
+                            .cloned()
+                            .unwrap_or_default();
+                        Allocation {
+                            recipient,
+                            kommunkod,
+                            amount: line.amount,
+                        }
                     })
                     .collect(),
             })

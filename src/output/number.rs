@@ -62,21 +62,37 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
 /// is `50` with scale 1, `0,05` is `005` with scale 2), written into `buffer` (a report of a
 /// national plan formats millions of amounts; `Decimal`'s own `to_string` allocates).
 fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &str {
-    let mut n = value.mantissa().unsigned_abs();
+    let magnitude = value.mantissa().unsigned_abs();
     let least = value.scale() as usize + 1;
-    let mut start = buffer.len();
-    while (n > 0 || buffer.len() - start < least) && start > 0 {
-        start -= 1;
-        if let Some(b) = buffer.get_mut(start) {
-            // A digit: `n % 10` is below 10.
-            *b = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-    }
+    // Every amount of a real plan fits in 64 bits, where a division by ten is a multiplication;
+    // in 128 bits it is a call.
+    let start = match u64::try_from(magnitude) {
+        Ok(n) => write_digits(n, least, buffer),
+        Err(_) => write_digits(magnitude, least, buffer),
+    };
     buffer
         .get(start..)
         .and_then(|d| std::str::from_utf8(d).ok())
         .unwrap_or("0")
+}
+
+/// Writes `n`'s digits, at least `least` of them, at the end of `buffer`; returns where they
+/// start.
+fn write_digits<N>(mut n: N, least: usize, buffer: &mut [u8; 40]) -> usize
+where
+    N: Copy + PartialOrd + From<u8> + std::ops::Rem<Output = N> + std::ops::DivAssign,
+    u8: TryFrom<N>,
+{
+    let (zero, ten) = (N::from(0), N::from(10));
+    let mut start = buffer.len();
+    while (n > zero || buffer.len() - start < least) && start > 0 {
+        start -= 1;
+        if let Some(b) = buffer.get_mut(start) {
+            *b = b'0' + u8::try_from(n % ten).unwrap_or(0);
+        }
+        n /= ten;
+    }
+    start
 }
 
 fn separators(lang: Lang, typography: Typography) -> (char, char) {
@@ -96,6 +112,24 @@ fn group(digits: &str, separator: char) -> String {
 
 /// [`group`] onto `out`.
 fn push_grouped(out: &mut String, digits: &str, separator: char) {
+    if digits.is_ascii() {
+        // Whole groups at a time: a report of a national plan groups millions of amounts.
+        let len = digits.len();
+        let mut start = 0;
+        let mut end = match len % 3 {
+            0 => len.min(3),
+            r => r,
+        };
+        while start < len {
+            if start > 0 {
+                out.push(separator);
+            }
+            out.push_str(digits.get(start..end).unwrap_or_default());
+            start = end;
+            end = (end + 3).min(len);
+        }
+        return;
+    }
     let len = digits.chars().count();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (len - i).is_multiple_of(3) {
@@ -250,10 +284,16 @@ pub fn percent(value: Decimal, decimals: u32, lang: Lang) -> String {
 /// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, the
 /// amount's own decimals (`12689898`, `1234,50`, `518183,8`).
 pub fn cell(amount: Amount, decimal_mark: char) -> String {
+    let mut out = String::with_capacity(16);
+    push_cell(&mut out, amount, decimal_mark);
+    out
+}
+
+/// [`cell`] onto `out` (a national plan's payments write millions of cells).
+pub fn push_cell(out: &mut String, amount: Amount, decimal_mark: char) {
     let mut buffer = [0u8; 40];
     let digits = magnitude_digits(amount.0, &mut buffer);
     let (int_part, frac) = digits.split_at(digits.len().saturating_sub(amount.decimals() as usize));
-    let mut out = String::with_capacity(digits.len() + 2);
     if amount.is_negative() {
         out.push('-');
     }
@@ -262,7 +302,6 @@ pub fn cell(amount: Amount, decimal_mark: char) -> String {
         out.push(decimal_mark);
         out.push_str(frac);
     }
-    out
 }
 
 /// The most decimals a kronor format in a workbook shows.

@@ -19,7 +19,7 @@ pub enum Value {
     Text(std::rc::Rc<str>),
     /// A code made of digits that is not a number (a kommunkod such as `0114`): kept as text
     /// so that a spreadsheet keeps its leading zero.
-    Code(String),
+    Code(std::rc::Rc<str>),
     Number(u32),
     /// An exact figure that is not money (a weight, a quota), written with the dialect's
     /// decimal mark.
@@ -127,6 +127,18 @@ pub fn build(view: View, projection: &Projection, lang: Lang) -> Sheet {
     build_with(view, projection, Words::from(lang))
 }
 
+/// The name of a view's sheet: its file stem and worksheet name (`betalningar`).
+pub fn name(view: View) -> &'static str {
+    match view {
+        View::Payments => "betalningar",
+        View::PerKommun => "per-kommun",
+        View::PerActor => "per-aktor",
+        View::PerHeading => "per-rubrik",
+        View::Invoices => "fakturor",
+        View::PerArea => "per-omrade",
+    }
+}
+
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
@@ -134,7 +146,7 @@ pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
         View::PerKommun => per_kommun(&report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
-        View::Invoices => invoices(&report::payments(projection), words),
+        View::Invoices => invoices(&report::statements(projection), words),
         View::PerArea => per_area(&report::per_area(projection), words),
     }
 }
@@ -148,8 +160,8 @@ fn shared(s: &std::rc::Rc<str>) -> Value {
     Value::Text(s.clone())
 }
 
-fn code(s: impl Into<String>) -> Value {
-    Value::Code(s.into())
+fn code(s: impl AsRef<str>) -> Value {
+    Value::Code(s.as_ref().into())
 }
 
 /// Headers as `(Swedish, English, machine)` triples, in `words`.
@@ -264,7 +276,7 @@ fn payments(report: Payments, words: Words) -> Sheet {
         }
     };
     Sheet {
-        name: "betalningar",
+        name: name(View::Payments),
         total: total_row(headers.len(), words, 5, total),
         len,
         headers,
@@ -295,7 +307,7 @@ fn per_kommun(report: &PerKommun, words: Words) -> Sheet {
             row
         })
         .collect();
-    Sheet::new("per-kommun", headers, rows, total)
+    Sheet::new(name(View::PerKommun), headers, rows, total)
 }
 
 fn per_actor(report: &PerActor, words: Words) -> Sheet {
@@ -343,7 +355,7 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
             row
         })
         .collect();
-    Sheet::new("per-aktor", headers, rows, total)
+    Sheet::new(name(View::PerActor), headers, rows, total)
 }
 
 fn per_heading(report: &PerHeading, words: Words) -> Sheet {
@@ -381,7 +393,7 @@ fn per_heading(report: &PerHeading, words: Words) -> Sheet {
         }
     }
     let total = total_row(headers.len(), words, 5, report.total);
-    Sheet::new("per-rubrik", headers, rows, total)
+    Sheet::new(name(View::PerHeading), headers, rows, total)
 }
 
 /// One row per collective invoice (*samlingsfaktura*): what each party that invoices the
@@ -412,13 +424,13 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
                 shared(&region),
                 report.reference.as_ref().map_or(Value::Empty, code),
                 shared(&decision_text),
-                Value::Number(u32::try_from(invoice.lines.len()).unwrap_or(u32::MAX)),
+                Value::Number(u32::try_from(invoice.insatser).unwrap_or(u32::MAX)),
                 Value::Amount(invoice.total),
             ]
         })
         .collect();
     let total = total_row(headers.len(), words, 6, report.invoiced);
-    Sheet::new("fakturor", headers, rows, total)
+    Sheet::new(name(View::Invoices), headers, rows, total)
 }
 
 fn per_area(report: &PerArea, words: Words) -> Sheet {
@@ -450,5 +462,5 @@ fn per_area(report: &PerArea, words: Words) -> Sheet {
         }
     }
     let total = total_row(headers.len(), words, 6, report.total);
-    Sheet::new("per-omrade", headers, rows, total)
+    Sheet::new(name(View::PerArea), headers, rows, total)
 }

@@ -266,10 +266,10 @@ fn write_value(
         formats.of(style, total)
     };
     match (value, format) {
-        (Value::Text(t), Some(f)) => worksheet.write_string_with_format(row, col, &**t, f),
-        (Value::Text(t), None) => worksheet.write_string(row, col, &**t),
-        (Value::Code(c), Some(f)) => worksheet.write_string_with_format(row, col, c, f),
-        (Value::Code(c), None) => worksheet.write_string(row, col, c),
+        (Value::Text(t) | Value::Code(t), Some(f)) => {
+            worksheet.write_string_with_format(row, col, &**t, f)
+        }
+        (Value::Text(t) | Value::Code(t), None) => worksheet.write_string(row, col, &**t),
         (Value::Number(n), Some(f)) => worksheet.write_number_with_format(row, col, *n, f),
         (Value::Number(n), None) => worksheet.write_number(row, col, *n),
         (Value::Decimal(d), Some(f)) => {
@@ -347,7 +347,7 @@ mod tests {
             (0..rows)
                 .map(|i| {
                     vec![
-                        Value::Code(format!("{:04}", i)),
+                        Value::Code(format!("{:04}", i).into()),
                         Value::Amount(Amount::kr(1)),
                     ]
                 })

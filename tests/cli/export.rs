@@ -247,7 +247,7 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
     assert_eq!(ostersund["amount"], 140_000);
 
     let document: allocate::output::json::Document = serde_json::from_str(&text).unwrap();
-    let again = serde_json::to_string_pretty(&document).unwrap();
+    let again = serde_json::to_string(&document).unwrap();
     assert_eq!(again + "\n", text);
 }
 

@@ -69,15 +69,25 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return to_stdout(args, &projection, &views, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
-    // CSV and XLSX are made in memory before anything touches the disk; the JSON is written
-    // as it is serialised (a national plan's document is most of a gigabyte). Either way the
-    // files appear whole or not at all.
+    // CSV and JSON are written into their files as they are made (a national plan's payments
+    // are millions of rows), the CSV files side by side; the workbook is made in memory.
+    // Either way the files appear whole or not at all.
     let written = match args.format {
-        ExportFormat::Csv => files::write_all(
-            dir,
-            &csv_files(args.csv, &projection, &views, lang)?,
-            args.force,
-        ),
+        ExportFormat::Csv => {
+            let words = args.csv.words(lang);
+            let names: Vec<String> = views
+                .iter()
+                .map(|&view| format!("{}.csv", sheet::name(view)))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            files::write_made(dir, &names, args.force, |i, out| {
+                let Some(&view) = views.get(i) else {
+                    return Ok(());
+                };
+                let sheet = sheet::build_with(view, &projection, words);
+                csv::write_to(&sheet, args.csv, out)
+            })
+        }
         ExportFormat::Xlsx => {
             let sheets: Vec<_> = views
                 .iter()
@@ -90,11 +100,16 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             files::write_all(dir, &[file], args.force)
         }
         ExportFormat::Json => {
-            let document = json::document(&projection);
             let name = format!("allocate-{year}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
-                serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
-                out.write_all(b"\n")
+                // Compact: a national plan's document is hundreds of megabytes (`jq .`
+                // indents it).
+                // The serialiser writes many small pieces: into a buffer it can inline.
+                let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+                serde_json::to_writer(&mut buffered, &json::document(&projection))
+                    .map_err(std::io::Error::from)?;
+                buffered.write_all(b"\n")?;
+                buffered.flush()
             })
         }
     };
@@ -108,26 +123,6 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
         Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
     }
-}
-
-/// The CSV files of the views, made side by side.
-fn csv_files(
-    dialect: Dialect,
-    projection: &Projection,
-    views: &[View],
-    lang: Lang,
-) -> Result<Vec<File>, Error> {
-    crate::app::parallel::map(views, |&view| {
-        let sheet = sheet::build_with(view, projection, dialect.words(lang));
-        let bytes = csv::write(&sheet, dialect).map_err(|e| e.to_string())?;
-        Ok(File {
-            name: format!("{}.csv", sheet.name),
-            bytes,
-        })
-    })
-    .into_iter()
-    .map(|file| file.map_err(Error::Export))
-    .collect()
 }
 
 /// One view to standard output, for piping.
@@ -144,8 +139,7 @@ fn to_stdout(
     match args.format {
         ExportFormat::Csv => {
             let sheet = sheet::build_with(*view, projection, args.csv.words(lang));
-            let bytes = csv::write(&sheet, args.csv).map_err(|e| Error::Export(e.to_string()))?;
-            out.write_all(&bytes)?;
+            csv::write_to(&sheet, args.csv, &mut *out).map_err(|e| Error::Export(e.to_string()))?;
         }
         ExportFormat::Json => {
             let text = json::view(&json::document(projection), *view)

@@ -106,34 +106,58 @@ impl RecipientKind {
     }
 }
 
+/// Who is paid what, each statement with its lines.
 pub fn payments(view: &Projection) -> Payments {
+    made(view, true)
+}
+
+/// [`payments`] with each statement's lines counted but not listed: the invoices as a sheet
+/// or a document give one row per statement.
+pub fn statements(view: &Projection) -> Payments {
+    made(view, false)
+}
+
+fn made(view: &Projection, with_lines: bool) -> Payments {
     let ledger = view.ledger;
     let plan = ledger.plan;
-    // Each insats's id and text once, shared by its lines (a national plan has millions).
-    let ids: Vec<Text> = plan
-        .insatser
-        .iter()
-        .map(|x| Text::from(x.id.get_ref().as_str()))
-        .collect();
-    let texts: Vec<Text> = plan
-        .insatser
-        .iter()
-        .map(|x| Text::from(x.text.as_str()))
-        .collect();
-    // Each recipient's lines, in one pass; recipients in a stable order: actors in plan
-    // order, then kommuner in kommunkod order.
+    // Each recipient's count and total in one pass, then (when asked) its lines in another,
+    // each list made at its size. Recipients come in a stable order: actors in plan order,
+    // then kommuner in kommunkod order.
     let actors = plan.actors.len();
-    let mut lines_of: Vec<Vec<StatementLine>> = vec![Vec::new(); actors + plan.kommuner.len()];
+    let slots = actors + plan.kommuner.len();
+    let mut counts = vec![0usize; slots];
+    let mut totals = vec![Amount::ZERO; slots];
     for line in view.lines() {
         let slot = ledger.actors.node(line.recipient);
-        let i = line.insats as usize;
-        if let Some(list) = lines_of.get_mut(slot) {
-            list.push(StatementLine {
-                insats: ids.get(i).cloned().unwrap_or_default(),
-                area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
-                text: texts.get(i).cloned().unwrap_or_default(),
-                amount: line.amount,
-            });
+        if let (Some(count), Some(total)) = (counts.get_mut(slot), totals.get_mut(slot)) {
+            *count += 1;
+            *total += line.amount;
+        }
+    }
+    let mut lines_of: Vec<Vec<StatementLine>> = Vec::new();
+    if with_lines {
+        lines_of = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        // Each insats's id and text once, shared by its lines (a national plan has millions).
+        let ids: Vec<Text> = plan
+            .insatser
+            .iter()
+            .map(|x| Text::from(x.id.get_ref().as_str()))
+            .collect();
+        let texts: Vec<Text> = plan
+            .insatser
+            .iter()
+            .map(|x| Text::from(x.text.as_str()))
+            .collect();
+        for line in view.lines() {
+            let i = line.insats as usize;
+            if let Some(list) = lines_of.get_mut(ledger.actors.node(line.recipient)) {
+                list.push(StatementLine {
+                    insats: ids.get(i).cloned().unwrap_or_default(),
+                    area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
+                    text: texts.get(i).cloned().unwrap_or_default(),
+                    amount: line.amount,
+                });
+            }
         }
     }
     let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
@@ -152,21 +176,21 @@ pub fn payments(view: &Projection) -> Payments {
     let mut internal = Vec::new();
     let mut held = Vec::new();
     for recipient in order {
-        let lines = std::mem::take(
-            lines_of
-                .get_mut(ledger.actors.node(recipient))
-                .map_or(&mut Vec::new(), |l| l),
-        );
-        if lines.is_empty() {
+        let slot = ledger.actors.node(recipient);
+        let insatser = counts.get(slot).copied().unwrap_or(0);
+        if insatser == 0 {
             continue;
         }
         let statement = Statement {
             recipient: Text::from(ledger.recipient_name(recipient)),
             kind: RecipientKind::of(ledger, recipient),
             kommunkod: ledger.kommunkod(recipient).map(str::to_string),
-            total: lines.iter().map(|l| l.amount).sum(),
-            insatser: lines.len(),
-            lines,
+            total: totals.get(slot).copied().unwrap_or(Amount::ZERO),
+            insatser,
+            lines: lines_of
+                .get_mut(slot)
+                .map(std::mem::take)
+                .unwrap_or_default(),
         };
         match ledger.payment(recipient) {
             Payment::Invoice => invoices.push(statement),
@@ -225,7 +249,7 @@ pub fn decision_date_missing(plan: &crate::core::plan::Plan) -> bool {
 pub struct PaymentRow {
     pub recipient: Text,
     pub recipient_kind: RecipientKind,
-    pub kommunkod: Option<String>,
+    pub kommunkod: Option<Text>,
     pub area: u32,
     pub insats: Text,
     pub amount: Amount,
@@ -263,17 +287,19 @@ impl Payments {
 pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
     let summary = payments(view);
     let reference = summary.reference.as_deref().map(Text::from);
-    summary
-        .lines()
-        .map(|(statement, payment, line)| PaymentRow {
+    let mut rows = Vec::with_capacity(summary.lines().count());
+    for (statement, payment) in summary.statements() {
+        let kommunkod = statement.kommunkod.as_deref().map(Text::from);
+        rows.extend(statement.lines.iter().map(|line| PaymentRow {
             recipient: statement.recipient.clone(),
             recipient_kind: statement.kind,
-            kommunkod: statement.kommunkod.clone(),
+            kommunkod: kommunkod.clone(),
             area: line.area,
             insats: line.insats.clone(),
             amount: line.amount,
             payment,
             reference: reference.clone(),
-        })
-        .collect()
+        }));
+    }
+    rows
 }
