@@ -37,6 +37,13 @@ pub enum Typography {
 /// the value carries: none for whole kronor, one in a plan counted in tenths (`518 183,8`,
 /// `5 757 598,0`; see `Plan::align_to_unit`), two for öre.
 pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
+    let mut out = String::with_capacity(24);
+    push_format(&mut out, value, lang, typography);
+    out
+}
+
+/// [`format`] onto `out` (a report of a national plan formats millions of amounts).
+fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typography) {
     let (thousands, mark) = separators(lang, typography);
     let minus = match typography {
         Typography::Plain => '-',
@@ -46,16 +53,14 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
     let digits = magnitude_digits(value, &mut buffer);
     let scale = value.scale() as usize;
     let (int_part, frac) = digits.split_at(digits.len().saturating_sub(scale));
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if value.is_sign_negative() && !value.is_zero() {
         out.push(minus);
     }
-    push_grouped(&mut out, int_part, thousands);
+    push_grouped(out, int_part, thousands);
     if !frac.is_empty() {
         out.push(mark);
         out.push_str(frac);
     }
-    out
 }
 
 /// The digits of `value`'s magnitude, its decimals included, at least one before them (`5,0`
@@ -151,9 +156,32 @@ pub fn count(value: u64, lang: Lang) -> String {
 
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
-    let mut text = grouped(amount.0, lang);
-    text.push_str(UNIT);
+    let mut text = String::with_capacity(24);
+    push_amount(&mut text, amount, lang);
     text
+}
+
+/// [`amount`] onto `out`.
+pub fn push_amount(out: &mut String, amount: Amount, lang: Lang) {
+    push_number(out, amount, lang);
+    out.push_str(UNIT);
+}
+
+/// An amount without the unit ([`Lang::number`]) onto `out`.
+pub fn push_number(out: &mut String, amount: Amount, lang: Lang) {
+    push_format(out, amount.0, lang, Typography::Plain);
+}
+
+/// `n` in plain digits onto `out`: `42`.
+pub fn push_digits(out: &mut String, n: u64) {
+    let mut buffer = [0u8; 40];
+    let start = write_digits(n, 1, &mut buffer);
+    out.push_str(
+        buffer
+            .get(start..)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .unwrap_or("0"),
+    );
 }
 
 /// What follows an amount in plain text, in both languages: `12 689 898 kr`.

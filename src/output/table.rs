@@ -17,6 +17,7 @@ use crate::core::report::{
 };
 use crate::output::grid::{Align, Cell as GridCell, Grid, cell, strong};
 use crate::output::lang::Lang;
+use crate::output::number;
 use crate::output::sheet;
 
 /// One view of a projection, as the terminal shows it. The views as large as the ledger
@@ -237,41 +238,55 @@ pub fn payment_rows(
         &[Align::Left, Align::Left, Align::Left, Align::Right],
         layout.color,
     );
-    for (_, payment, line) in report.lines() {
-        grid.fit(1, &line.area.to_string());
-        grid.fit(2, &visible(&line.insats));
-        grid.fit(3, &lang.amount(line.amount));
+    // Two passes over millions of lines (fit, then write): each line's area and amount are
+    // made in a buffer, never allocated; what a recipient's lines share is made once.
+    let mut area = String::new();
+    let mut amount = String::new();
+    for (statement, payment) in report.statements() {
         grid.fit(4, sheet::payment_word(payment, lang));
+        for line in &statement.lines {
+            grid.fit(1, number_text(&mut area, line.area));
+            grid.fit(2, &visible(&line.insats));
+            amount.clear();
+            number::push_amount(&mut amount, line.amount, lang);
+            grid.fit(3, &amount);
+        }
     }
     grid.fit(3, &total);
     let name_width = budget(layout, &[6, 6, grid.width(3).max(12), 17]);
-    // Each recipient's name is cut once, not once per line.
-    let names: Vec<String> = report
+    // Each recipient's name is cut and measured once, not once per line.
+    let names: Vec<(String, usize)> = report
         .statements()
         .map(|(statement, _)| {
             let full = match &statement.kommunkod {
                 Some(code) => format!("{} ({code})", statement.recipient),
                 None => statement.recipient.to_string(),
             };
-            short(&full, name_width)
+            let name = short(&full, name_width);
+            let columns = crate::output::grid::width(&name);
+            (name, columns)
         })
         .collect();
-    for name in &names {
-        grid.fit(0, name);
+    for (_, columns) in &names {
+        grid.fit_width(0, *columns);
     }
     grid.fit(0, lang.pick("Totalt", "Total"));
     writeln!(out, "{}, {title}", lang.pick("Betalningar", "Payments"))?;
     grid.head(out)?;
-    for ((statement, payment), name) in report.statements().zip(&names) {
+    for ((statement, payment), (name, columns)) in report.statements().zip(&names) {
+        let name = GridCell::measured(name, *columns);
+        let route = cell(sheet::payment_word(payment, lang));
         for line in &statement.lines {
+            amount.clear();
+            number::push_amount(&mut amount, line.amount, lang);
             grid.row(
                 out,
                 &[
-                    cell(name),
-                    cell(&line.area.to_string()),
+                    name,
+                    cell(number_text(&mut area, line.area)),
                     cell(&visible(&line.insats)),
-                    cell(&lang.amount(line.amount)),
-                    cell(sheet::payment_word(payment, lang)),
+                    cell(&amount),
+                    route,
                 ],
             )?;
         }
@@ -300,9 +315,13 @@ pub fn per_kommun(
     // total.
     let mut bare = vec![0; report.columns.len() + 1];
     let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+    // Millions of figures in a national plan: each made in one buffer, never allocated.
+    let mut figure = String::new();
     for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
         for (b, a) in bare.iter_mut().zip(amounts.iter().chain([total])) {
-            *b = (*b).max(lang.number(*a).chars().count());
+            figure.clear();
+            number::push_number(&mut figure, *a, lang);
+            *b = (*b).max(crate::output::grid::width(&figure));
         }
     }
     let unit = crate::output::number::UNIT.chars().count();
@@ -316,13 +335,31 @@ pub fn per_kommun(
         let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
         needed <= usize::from(layout.width)
     };
-    let amount = |a: Amount| {
-        if with_unit {
-            lang.amount(a)
-        } else {
-            lang.number(a)
+    // A row's figures, one after the other in one buffer, and where each ends.
+    let figures = |amounts: &mut dyn Iterator<Item = &Amount>| {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for a in amounts {
+            if with_unit {
+                number::push_amount(&mut text, *a, lang);
+            } else {
+                number::push_number(&mut text, *a, lang);
+            }
+            ends.push(text.len());
         }
+        (text, ends)
     };
+    fn cells_of<'t>(text: &'t str, ends: &[usize], strong: bool) -> Vec<GridCell<'t>> {
+        let mut start = 0;
+        ends.iter()
+            .map(|&end| {
+                let mut c = cell(text.get(start..end).unwrap_or(""));
+                start = end;
+                c.strong = strong;
+                c
+            })
+            .collect()
+    }
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
@@ -368,28 +405,19 @@ pub fn per_kommun(
     };
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
-    let mut texts: Vec<String> = Vec::with_capacity(grid.columns());
     for (row, name) in report.rows.iter().zip(&names) {
-        texts.clear();
-        texts.extend(row.amounts.iter().chain([&row.total]).map(|a| amount(*a)));
+        let (text, ends) = figures(&mut row.amounts.iter().chain([&row.total]));
         let code = visible(&row.code);
         let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(texts.iter().map(|t| cell(t)));
+        cells.extend(cells_of(&text, &ends, false));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
         }
         grid.row(out, &cells)?;
     }
-    texts.clear();
-    texts.extend(
-        report
-            .column_totals
-            .iter()
-            .chain([&report.total])
-            .map(|a| amount(*a)),
-    );
+    let (text, ends) = figures(&mut report.column_totals.iter().chain([&report.total]));
     let mut cells = vec![cell(""), strong(lang.pick("Totalt", "Total"))];
-    cells.extend(texts.iter().map(|t| strong(t)));
+    cells.extend(cells_of(&text, &ends, true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
@@ -771,6 +799,13 @@ pub fn payments(
     out.write_all(rest.as_bytes())
 }
 
+/// `n` written into `buffer`, without allocating.
+fn number_text(buffer: &mut String, n: u32) -> &str {
+    buffer.clear();
+    number::push_digits(buffer, u64::from(n));
+    buffer
+}
+
 /// The insatser's texts cut to a width, each text once, with the columns it takes: an
 /// insats's text is shared by all its lines (one `Rc`, so its address names it), and a
 /// national plan's insats is on 290 kommuner's invoices.
@@ -868,16 +903,16 @@ fn statement_block(
         &[Align::Left, Align::Left, Align::Left, Align::Right],
         layout.color,
     );
-    // One recipient's lines: their amounts made once, to fit and to write.
-    let amounts: Vec<String> = invoice
-        .lines
-        .iter()
-        .map(|l| lang.amount(l.amount))
-        .collect();
-    for (line, amount) in invoice.lines.iter().zip(&amounts) {
-        grid.fit(0, &line.area.to_string());
+    // A recipient's lines are fitted, then written: their areas and amounts are made in a
+    // buffer, never allocated.
+    let mut area = String::new();
+    let mut amount = String::new();
+    for line in &invoice.lines {
+        grid.fit(0, number_text(&mut area, line.area));
         grid.fit(1, &visible(&line.insats));
-        grid.fit(3, amount);
+        amount.clear();
+        number::push_amount(&mut amount, line.amount, lang);
+        grid.fit(3, &amount);
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
@@ -886,14 +921,16 @@ fn statement_block(
         grid.fit_cell(2, cut.cell(&line.text, text_width));
     }
     grid.head(out)?;
-    for (line, amount) in invoice.lines.iter().zip(&amounts) {
+    for line in &invoice.lines {
+        amount.clear();
+        number::push_amount(&mut amount, line.amount, lang);
         grid.row(
             out,
             &[
-                cell(&line.area.to_string()),
+                cell(number_text(&mut area, line.area)),
                 cell(&visible(&line.insats)),
                 cut.cell(&line.text, text_width),
-                cell(amount),
+                cell(&amount),
             ],
         )?;
     }
