@@ -73,7 +73,7 @@ pub fn write_made(
         written.push(temp);
     }
     let places: Vec<usize> = (0..written.len()).collect();
-    let made = crate::app::parallel::map(&places, |&i| {
+    let made = crate::core::parallel::map(&places, |&i| {
         let Some(temp) = written.get(i) else {
             return Ok(());
         };

@@ -9,7 +9,6 @@ pub mod commands;
 pub mod error;
 pub mod files;
 pub mod options;
-pub mod parallel;
 pub mod plan_paths;
 
 use std::io::Write;

@@ -153,6 +153,16 @@ impl Findings {
         });
     }
 
+    /// Whether nothing was reported.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Adds `other`'s findings after these.
+    pub fn append(&mut self, mut other: Findings) {
+        self.list.append(&mut other.list);
+    }
+
     /// The findings in file order.
     pub fn into_sorted(mut self) -> Vec<Finding> {
         self.list.sort_by_key(|f| (f.span.start, f.span.end));

@@ -8,6 +8,7 @@ pub mod finding;
 pub mod followup;
 pub mod ledger;
 pub mod money;
+pub mod parallel;
 pub mod plan;
 pub mod population;
 pub mod report;

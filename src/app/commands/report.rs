@@ -109,7 +109,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         table::view(*one, &view, layout, &mut out)?;
     } else {
         // Made side by side, written in their order.
-        let made = crate::app::parallel::map(&views, |&v| {
+        let made = crate::core::parallel::map(&views, |&v| {
             let mut text = Vec::new();
             table::view(v, &view, layout, &mut text).map(|()| text)
         });

@@ -139,37 +139,35 @@ pub struct Ledger<'p> {
 impl<'p> Ledger<'p> {
     /// Resolves `plan` (with the key files `input` read for it), reporting every problem.
     pub fn build(plan: &'p Plan, key_files: &KeyFiles, findings: &mut Findings) -> Ledger<'p> {
+        Ledger::built(plan, key_files, findings, SIDE_BY_SIDE_FROM)
+    }
+
+    /// [`Ledger::build`], resolving the insatser in two halves side by side from
+    /// `side_by_side_from` insatser on.
+    fn built(
+        plan: &'p Plan,
+        key_files: &KeyFiles,
+        findings: &mut Findings,
+        side_by_side_from: usize,
+    ) -> Ledger<'p> {
         let names = Names::build(plan, findings);
         let actors = actor_forest(plan, &names, findings);
         let keys = keys::resolve(plan, &names, key_files, findings);
         let amounts = amounts::check(plan, findings);
         let mut headings = heading_forest(plan, &names, findings);
         let cx = Context::new(plan, &names, &keys, amounts.unit);
-        let mut insatser = Vec::with_capacity(plan.insatser.len());
-        let mut lines = Vec::with_capacity(plan.insatser.len());
-        let max_lines = max_lines(plan);
-        for (i, insats) in plan.insatser.iter().enumerate() {
-            let blocked = amounts.blocked.get(i).copied().flatten();
-            let room = max_lines.saturating_sub(lines.len());
-            let resolved = insats::resolve(&cx, insats, blocked, room, findings);
-            let (area, earmark) = area_and_earmark(plan, &names, insats, findings);
-            let lines_range = resolved.parts.map(|parts| {
-                let start = lines.len();
-                lines.extend(parts.into_iter().map(|(recipient, amount)| Line {
-                    insats: index(i),
-                    recipient,
-                    amount,
-                }));
-                start..lines.len()
-            });
-            insatser.push(Entry {
-                area,
-                earmark,
-                actors: resolved.actors,
-                heading: headings.of_insats.get(i).copied().flatten(),
-                lines: lines_range,
-            });
-        }
+        let (insatser, lines) = resolve_insatser(
+            &Resolving {
+                plan,
+                names: &names,
+                cx: &cx,
+                blocked: &amounts.blocked,
+                headings: &headings.of_insats,
+                max_lines: max_lines(plan),
+                side_by_side_from,
+            },
+            findings,
+        );
         focus_areas_resolve(plan, &names, findings);
         for id in plan.deadlines.iter().flat_map(|d| &d.report_to) {
             let _ = names.actor_ref(plan, id, findings);
@@ -346,6 +344,98 @@ pub fn max_lines(plan: &Plan) -> usize {
     plan.source_bytes
         .saturating_mul(LINES_PER_BYTE)
         .max(1_000_000)
+}
+
+/// What resolving the insatser reads.
+struct Resolving<'a> {
+    plan: &'a Plan,
+    names: &'a Names,
+    cx: &'a Context<'a>,
+    blocked: &'a [Option<Reported>],
+    headings: &'a [Option<usize>],
+    max_lines: usize,
+    side_by_side_from: usize,
+}
+
+/// From this many insatser on, the two halves of the plan are resolved side by side.
+const SIDE_BY_SIDE_FROM: usize = 1_000;
+
+/// Every insats resolved, in plan order, with its lines. A large plan's halves are resolved
+/// side by side; when either half has anything to report, or together they pass the ledger's
+/// limit, the plan is resolved again in one pass, so that the findings and the insatser the
+/// limit refuses are exactly those of one pass.
+fn resolve_insatser(r: &Resolving, findings: &mut Findings) -> (Vec<Entry>, Vec<Line>) {
+    let n = r.plan.insatser.len();
+    if n >= r.side_by_side_from.max(2) {
+        let halves = [0..n / 2, n / 2..n];
+        let mut made =
+            crate::core::parallel::map(&halves, |half| resolve_range(r, half.clone())).into_iter();
+        if let (Some(first), Some(second)) = (made.next(), made.next())
+            && let Some(joined) = joined(first, second, r.max_lines)
+        {
+            return joined;
+        }
+    }
+    let (insatser, lines, found) = resolve_range(r, 0..n);
+    findings.append(found);
+    (insatser, lines)
+}
+
+/// Insatser resolved, their lines (numbered from 0), and what they reported.
+type Half = (Vec<Entry>, Vec<Line>, Findings);
+
+/// The two halves as one pass makes them, when neither reported anything and their lines
+/// stay within the limit.
+fn joined(
+    (mut insatser, mut lines, first_found): Half,
+    (second, second_lines, second_found): Half,
+    max_lines: usize,
+) -> Option<(Vec<Entry>, Vec<Line>)> {
+    let clean = first_found.is_empty() && second_found.is_empty();
+    if !clean || lines.len() + second_lines.len() > max_lines {
+        return None;
+    }
+    let offset = lines.len();
+    insatser.extend(second.into_iter().map(|mut entry| {
+        entry.lines = entry.lines.map(|l| l.start + offset..l.end + offset);
+        entry
+    }));
+    lines.reserve_exact(second_lines.len());
+    lines.extend(second_lines);
+    Some((insatser, lines))
+}
+
+/// The insatser in `range` resolved, their lines numbered from 0, and what they report.
+fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, Findings) {
+    let mut findings = Findings::default();
+    let mut insatser = Vec::with_capacity(range.len());
+    let mut lines = Vec::with_capacity(range.len());
+    for i in range {
+        let Some(insats) = r.plan.insatser.get(i) else {
+            continue;
+        };
+        let blocked = r.blocked.get(i).copied().flatten();
+        let room = r.max_lines.saturating_sub(lines.len());
+        let resolved = insats::resolve(r.cx, insats, blocked, room, &mut findings);
+        let (area, earmark) = area_and_earmark(r.plan, r.names, insats, &mut findings);
+        let lines_range = resolved.parts.map(|parts| {
+            let start = lines.len();
+            lines.extend(parts.into_iter().map(|(recipient, amount)| Line {
+                insats: index(i),
+                recipient,
+                amount,
+            }));
+            start..lines.len()
+        });
+        insatser.push(Entry {
+            area,
+            earmark,
+            actors: resolved.actors,
+            heading: r.headings.get(i).copied().flatten(),
+            lines: lines_range,
+        });
+    }
+    (insatser, lines, findings)
 }
 
 /// An index as a line stores it. Plans are far smaller than 4 billion of anything; an index
@@ -623,4 +713,51 @@ fn order_by_node(actors: &Actors, lines: &[Line]) -> (Vec<u32>, Vec<usize>, Vec<
         }
     }
     (by_node, starts, totals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolved in two halves or in one pass, a plan gives the same ledger and the same
+    /// findings: the real plans and the examples (which the halves resolve), and every
+    /// broken plan of the corpus (which one pass resolves again when the halves report
+    /// something).
+    #[test]
+    fn the_halves_give_what_one_pass_gives() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = vec![
+            root.join("allocations/plan-2025.toml"),
+            root.join("allocations/plan-2026.toml"),
+        ];
+        for dir in ["examples", "tests/corpus/plans"] {
+            let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
+            found.sort();
+            paths.extend(found);
+        }
+        let mut compared = 0;
+        for path in paths {
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Ok(plan) = crate::input::plan::parse(&text) else {
+                continue;
+            };
+            let resolve = |from: usize| {
+                let mut findings = Findings::default();
+                let ledger = Ledger::built(&plan, &[], &mut findings, from);
+                format!(
+                    "{:?}\n{:?}\n{:?}",
+                    ledger.lines,
+                    ledger.insatser,
+                    findings.into_sorted()
+                )
+            };
+            assert_eq!(resolve(2), resolve(usize::MAX), "{}", path.display());
+            compared += 1;
+        }
+        assert!(compared >= 85, "{compared} plans compared");
+    }
 }

@@ -1,6 +1,6 @@
-//! The views of one plan made side by side: each is a pass over the same ledger, which no
-//! view changes, so on a machine with several cores `report` and `export` make them at once
-//! and then write them in their order.
+//! Work made side by side on the machine's cores: the two halves of a national plan's
+//! insatser resolved into the ledger, the views of `report` and the files of `export` (each a
+//! pass over the same ledger, which no view changes), each result in its item's order.
 
 /// `make` applied to every item, each on a thread of its own, the results in the items'
 /// order. One item is made on the calling thread.
