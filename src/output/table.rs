@@ -2,8 +2,6 @@
 //! right-aligned, sized for the terminal (80 columns when it cannot be told), colour only
 //! when asked for.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -13,7 +11,7 @@ use crate::core::check::cost_sharing::{CostTable, LineKind};
 use crate::core::money::Amount;
 use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
-    View,
+    StatementLine, View,
 };
 use crate::output::grid::{Align, Cell as GridCell, Grid, cell, strong};
 use crate::output::lang::Lang;
@@ -715,10 +713,10 @@ pub fn payments(
         "{}, {title}",
         lang.pick("Fakturor och överföringar", "Invoices and transfers")
     )?;
-    let mut cut = Cut::default();
+    let mut shown = Shown::default();
     for invoice in &report.invoices {
         writeln!(out)?;
-        statement_block(invoice, report, layout, &mut cut, out)?;
+        statement_block(invoice, report, layout, &mut shown, out)?;
     }
     let mut rest = String::new();
     if !report.internal.is_empty() {
@@ -806,49 +804,51 @@ fn number_text(buffer: &mut String, n: u32) -> &str {
     buffer
 }
 
-/// The insatser's texts cut to a width, each text once, with the columns it takes: an
-/// insats's text is shared by all its lines (one `Rc`, so its address names it), and a
-/// national plan's insats is on 290 kommuner's invoices.
+/// What the invoices show of each insats, made once per insats rather than once per line
+/// (a national plan's insats is on 290 kommuner's invoices): its id as shown, and its text
+/// cut to each width asked for (the invoices' amount columns differ in width), each with the
+/// columns it takes.
 #[derive(Default)]
-struct Cut(HashMap<(usize, usize), (String, usize), BuildHasherDefault<AddressHasher>>);
+struct Shown(Vec<Option<ShownInsats>>);
 
-impl Cut {
-    fn cell(&mut self, text: &str, width: usize) -> GridCell<'_> {
-        let (text, columns) = self
-            .0
-            .entry((text.as_ptr() as usize, width))
-            .or_insert_with(|| {
-                let cut = short(text, width);
-                let columns = crate::output::grid::width(&cut);
-                (cut, columns)
-            });
-        GridCell::measured(text, *columns)
-    }
+struct ShownInsats {
+    id: (String, usize),
+    /// The text cut to a width: the width, the text and the columns it takes.
+    texts: Vec<(usize, String, usize)>,
 }
 
-/// Hashes the addresses and widths that key [`Cut`]: two words, mixed by multiplication
-/// (the standard hasher is built to resist chosen keys, which addresses are not, and cost a
-/// tenth of the invoices view).
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+impl Shown {
+    /// The insats's id and its text cut to `width`, as cells.
+    fn cells<'a>(&'a mut self, line: &'a StatementLine, width: usize) -> [GridCell<'a>; 2] {
+        let i = line.index as usize;
+        if self.0.len() <= i {
+            self.0.resize_with(i + 1, || None);
         }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+        let Some(slot) = self.0.get_mut(i) else {
+            return [cell(&line.insats), cell(&line.text)];
+        };
+        let shown = slot.get_or_insert_with(|| {
+            let id = visible(&line.insats).into_owned();
+            let columns = crate::output::grid::width(&id);
+            ShownInsats {
+                id: (id, columns),
+                texts: Vec::new(),
+            }
+        });
+        let at = match shown.texts.iter().position(|(w, _, _)| *w == width) {
+            Some(at) => at,
+            None => {
+                let text = short(&line.text, width);
+                let columns = crate::output::grid::width(&text);
+                shown.texts.push((width, text, columns));
+                shown.texts.len() - 1
+            }
+        };
+        let id = GridCell::measured(&shown.id.0, shown.id.1);
+        match shown.texts.get(at) {
+            Some((_, text, columns)) => [id, GridCell::measured(text, *columns)],
+            None => [id, cell(&line.text)],
+        }
     }
 }
 
@@ -856,7 +856,7 @@ fn statement_block(
     invoice: &Statement,
     report: &Payments,
     layout: Layout,
-    cut: &mut Cut,
+    shown: &mut Shown,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
@@ -909,7 +909,6 @@ fn statement_block(
     let mut amount = String::new();
     for line in &invoice.lines {
         grid.fit(0, number_text(&mut area, line.area));
-        grid.fit(1, &visible(&line.insats));
         amount.clear();
         number::push_amount(&mut amount, line.amount, lang);
         grid.fit(3, &amount);
@@ -918,18 +917,21 @@ fn statement_block(
     grid.fit(3, &total);
     let text_width = budget(layout, &[6, 6, grid.width(3)]);
     for line in &invoice.lines {
-        grid.fit_cell(2, cut.cell(&line.text, text_width));
+        let [id, text] = shown.cells(line, text_width);
+        grid.fit_cell(1, id);
+        grid.fit_cell(2, text);
     }
     grid.head(out)?;
     for line in &invoice.lines {
         amount.clear();
         number::push_amount(&mut amount, line.amount, lang);
+        let [id, text] = shown.cells(line, text_width);
         grid.row(
             out,
             &[
                 cell(number_text(&mut area, line.area)),
-                cell(&visible(&line.insats)),
-                cut.cell(&line.text, text_width),
+                id,
+                text,
                 cell(&amount),
             ],
         )?;

@@ -69,6 +69,9 @@ pub struct Statement {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLine {
+    /// The insats's place in the plan, which names it for what is made once per insats.
+    #[serde(skip)]
+    pub index: u32,
     pub insats: Text,
     pub area: u32,
     pub text: Text,
@@ -152,6 +155,7 @@ fn made(view: &Projection, with_lines: bool) -> Payments {
             let i = line.insats as usize;
             if let Some(list) = lines_of.get_mut(ledger.actors.node(line.recipient)) {
                 list.push(StatementLine {
+                    index: line.insats,
                     insats: ids.get(i).cloned().unwrap_or_default(),
                     area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
                     text: texts.get(i).cloned().unwrap_or_default(),

@@ -1,8 +1,6 @@
 //! Per kommun: one row per kommun in kommunkod order, one column per insats split over the
 //! kommuner (the decision document's own table), with row and column totals.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::core::ledger::Recipient;
@@ -33,24 +31,28 @@ pub struct KommunRow {
 
 pub fn per_kommun(view: &Projection) -> PerKommun {
     let plan = view.ledger.plan;
-    // Columns in plan order: the ledger's lines are grouped by insats in that order.
-    let mut column_of: HashMap<u32, usize> = HashMap::new();
+    // Columns in plan order: the ledger's lines are grouped by insats in that order. Two
+    // passes over the lines, the first to number the columns, the second to fill them.
+    const NONE: usize = usize::MAX;
+    let mut column_of = vec![NONE; plan.insatser.len()];
     let mut columns: Vec<usize> = Vec::new();
-    let mut cells: Vec<(usize, usize, Amount)> = Vec::new();
+    for line in view.lines() {
+        if let (Recipient::Kommun(_), Some(column)) =
+            (line.recipient, column_of.get_mut(line.insats as usize))
+            && *column == NONE
+        {
+            *column = columns.len();
+            columns.push(line.insats as usize);
+        }
+    }
+    let mut grid = vec![vec![Amount::ZERO; columns.len()]; plan.kommuner.len()];
     for line in view.lines() {
         let Recipient::Kommun(k) = line.recipient else {
             continue;
         };
-        let column = *column_of.entry(line.insats).or_insert_with(|| {
-            columns.push(line.insats as usize);
-            columns.len() - 1
-        });
-        cells.push((k as usize, column, line.amount));
-    }
-    let mut grid = vec![vec![Amount::ZERO; columns.len()]; plan.kommuner.len()];
-    for (k, column, amount) in cells {
-        if let Some(cell) = grid.get_mut(k).and_then(|row| row.get_mut(column)) {
-            *cell += amount;
+        let column = column_of.get(line.insats as usize).copied().unwrap_or(NONE);
+        if let Some(cell) = grid.get_mut(k as usize).and_then(|row| row.get_mut(column)) {
+            *cell += line.amount;
         }
     }
     let mut order: Vec<usize> = (0..plan.kommuner.len()).collect();
