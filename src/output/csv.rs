@@ -104,7 +104,7 @@ fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a 
         Value::Text(t) => own(neutralise(t), scratch),
         Value::Code(c) => own(code(c, dialect), scratch),
         Value::Number(n) => {
-            let _ = write!(scratch, "{n}");
+            crate::output::number::push_digits(scratch, u64::from(*n));
             scratch
         }
         Value::Decimal(d) => {

@@ -113,8 +113,9 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
             if row == per_part {
                 let part = last_data.len();
                 // Rows go to a temporary file as they are written (a national plan's
-                // payments are millions of cells); the texts they share are stored once.
-                let worksheet = workbook.add_worksheet_with_low_memory()?;
+                // payments are millions of cells), texts in their cells: a table of shared
+                // texts costs a hash per cell, and zipping takes the repeats away anyway.
+                let worksheet = workbook.add_worksheet_with_constant_memory()?;
                 worksheet.set_name(match part {
                     0 => sheet.name.to_string(),
                     n => format!("{} ({})", sheet.name, n + 1),
