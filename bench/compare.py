@@ -16,6 +16,7 @@ its data under target/bench-data. Prints Markdown to standard output.
 """
 
 import argparse
+import csv
 import os
 import platform
 import shutil
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "target" / "bench-data"
 ALLOCATE = ROOT / "target" / "release" / "allocate"
 FLOOR = ROOT / "target" / "release" / "examples" / "parse_floor"
+XLSX_FLOOR = ROOT / "target" / "release" / "examples" / "xlsx_floor"
 
 
 def log(*args):
@@ -51,9 +53,10 @@ def ensure_peers():
 
 
 def build():
-    log("building allocate and the parsing floor (release)")
+    log("building allocate and the floors (release)")
     subprocess.run(
-        ["cargo", "build", "--release", "--bin", "allocate", "--example", "parse_floor"],
+        ["cargo", "build", "--release", "--bin", "allocate", "--example", "parse_floor",
+         "--example", "xlsx_floor"],
         cwd=ROOT,
         check=True,
     )
@@ -244,6 +247,16 @@ def main():
                 "| command | time | memory | ÷ check |", "|---|---|---|---|"]
         for name, (s, mib) in m.items():
             out.append(f"| `{name}` | {seconds(s)} | {mib:.0f} MiB | {s / c:.1f}× |")
+        # What rust_xlsxwriter alone takes for a workbook of as many cells as the export's
+        # (counted in the CSV export, which has the same sheets).
+        cells = 0
+        for path in sorted((DATA / "export-csv").glob("*.csv")):
+            with open(path, encoding="utf-8-sig", newline="") as f:
+                cells += sum(len(row) for row in csv.reader(f, delimiter=";"))
+        floor = measure({"xlsx_floor": [XLSX_FLOOR, str(cells), DATA / "floor.xlsx"]}, 3)
+        s, mib = floor["xlsx_floor"]
+        out.append(f"| rust_xlsxwriter alone, {grouped(cells)} cells (`examples/xlsx_floor.rs`) "
+                   f"| {seconds(s)} | {mib:.0f} MiB | {s / c:.1f}× |")
         out.append("")
 
 if __name__ == "__main__":

@@ -102,9 +102,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         ExportFormat::Json => {
             let name = format!("allocate-{year}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
-                // Compact: a national plan's document is hundreds of megabytes (`jq .`
-                // indents it).
-                // The serialiser writes many small pieces: into a buffer it can inline.
+                // Compact, since a national plan's document is hundreds of megabytes (`jq .`
+                // indents it), and through a buffer of a known type, since the serialiser
+                // writes many small pieces.
                 let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
                 serde_json::to_writer(&mut buffered, &json::document(&projection))
                     .map_err(std::io::Error::from)?;
