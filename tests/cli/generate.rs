@@ -101,6 +101,14 @@ fn the_journals_book_every_insats_and_assert_every_stated_total() {
 /// insats with an error, never silently, and without the memory it would take.
 #[test]
 fn a_plan_that_would_need_far_more_ledger_lines_than_its_size_allows_is_an_error() {
+    // 600 insatser are resolved in one pass, 1 200 in two halves side by side: the same
+    // insatser are refused either way.
+    for insatser in [600, 1200] {
+        refused_beyond_the_limit(insatser);
+    }
+}
+
+fn refused_beyond_the_limit(insatser: usize) {
     let mut text = String::from(
         "[plan]\nyear = 2026\ncounty = \"X\"\ntitle = \"X\"\ncounty_total = 120_000_000\n\n\
          [[areas]]\nnumber = 1\ntitle = \"A\"\namount = 120_000_000\n\n\
@@ -111,9 +119,11 @@ fn a_plan_that_would_need_far_more_ledger_lines_than_its_size_allows_is_an_error
             "[[kommuner]]\ncode = \"{k:04}\"\nname = \"K{k}\"\n"
         ));
     }
-    for i in 0..600 {
+    // The county's money, all of it in the insatser.
+    let amount = 120_000_000 / insatser;
+    for i in 0..insatser {
         text.push_str(&format!(
-            "[[insatser]]\nid = \"{i}\"\narea = 1\ntext = \"t\"\nactor = \"k\"\namount = 200_000\nsplit = {{ rule = \"equal\" }}\n"
+            "[[insatser]]\nid = \"{i}\"\narea = 1\ntext = \"t\"\nactor = \"k\"\namount = {amount}\nsplit = {{ rule = \"equal\" }}\n"
         ));
     }
     let dir = tempfile::tempdir().unwrap();
@@ -121,6 +131,8 @@ fn a_plan_that_would_need_far_more_ledger_lines_than_its_size_allows_is_an_error
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     assert_eq!(out.status, 1, "{}", out.stdout);
     out.assert_stdout_contains("insats `500`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst 4 per byte planfil)");
-    // The first 500 insatser (1 000 000 lines) were split.
+    // The first 500 insatser (1 000 000 lines) were split, every later one refused.
     assert!(!out.stdout.contains("insats `499`: planens"));
+    let refused = insatser - 500;
+    out.assert_stdout_contains(&format!("underkänd ({refused} fel, 0 varningar)"));
 }
