@@ -75,6 +75,11 @@ fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &str {
         Ok(n) => write_digits(n, least, buffer),
         Err(_) => write_digits(magnitude, least, buffer),
     };
+    written(buffer, start)
+}
+
+/// The digits written at the end of `buffer` from `start` on.
+fn written(buffer: &[u8; 40], start: usize) -> &str {
     buffer
         .get(start..)
         .and_then(|d| std::str::from_utf8(d).ok())
@@ -176,12 +181,7 @@ pub fn push_number(out: &mut String, amount: Amount, lang: Lang) {
 pub fn push_digits(out: &mut String, n: u64) {
     let mut buffer = [0u8; 40];
     let start = write_digits(n, 1, &mut buffer);
-    out.push_str(
-        buffer
-            .get(start..)
-            .and_then(|d| std::str::from_utf8(d).ok())
-            .unwrap_or("0"),
-    );
+    out.push_str(written(&buffer, start));
 }
 
 /// What follows an amount in plain text, in both languages: `12 689 898 kr`.
@@ -411,6 +411,25 @@ mod tests {
         let ore = Amount(Decimal::new(123_450, 2));
         assert_eq!(amount(ore, Lang::Sv), "1 234,50 kr");
         assert_eq!(amount(ore, Lang::En), "1,234.50 kr");
+    }
+
+    #[test]
+    fn figures_beyond_64_bits_and_at_every_group_length() {
+        // 2^64: past the 64-bit digits, as a saturated sum of a hostile plan can be.
+        let big = Decimal::from(u64::MAX) + Decimal::ONE;
+        assert_eq!(grouped(big, Lang::Sv), "18 446 744 073 709 551 616");
+        assert_eq!(grouped(-big, Lang::En), "-18,446,744,073,709,551,616");
+        for (n, text) in [
+            (5, "5"),
+            (42, "42"),
+            (196_200, "196 200"),
+            (1_865_000, "1 865 000"),
+        ] {
+            assert_eq!(count(n, Lang::Sv), text);
+        }
+        let mut out = String::from("Område ");
+        push_digits(&mut out, 3);
+        assert_eq!(out, "Område 3");
     }
 
     #[test]
