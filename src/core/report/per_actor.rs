@@ -40,17 +40,13 @@ pub fn per_actor(view: &Projection) -> PerActor {
     let ledger = view.ledger;
     let plan = ledger.plan;
     let forest = &ledger.actors.forest;
-    // Columns: every area, or those the selection reaches.
+    // Columns: every area, or those the selection reaches (found in a first pass over the
+    // lines, which the second sums into the columns).
     let mut reached = vec![false; plan.areas.len()];
-    let mut own_lines: Vec<(usize, usize, Amount)> = Vec::new();
     for line in view.lines() {
-        let Some(area) = ledger.area_of(line) else {
-            continue;
-        };
-        if let Some(r) = reached.get_mut(area) {
+        if let Some(r) = ledger.area_of(line).and_then(|area| reached.get_mut(area)) {
             *r = true;
         }
-        own_lines.push((ledger.actors.node(line.recipient), area, line.amount));
     }
     let filtered = view.filtered();
     let columns: Vec<usize> = (0..plan.areas.len())
@@ -64,14 +60,14 @@ pub fn per_actor(view: &Projection) -> PerActor {
     }
     let nodes = forest.parent.len();
     let mut own = vec![vec![Amount::ZERO; columns.len()]; nodes];
-    for (node, area, amount) in own_lines {
-        if let Some(cell) = column_of
-            .get(area)
-            .copied()
-            .flatten()
+    for line in view.lines() {
+        let node = ledger.actors.node(line.recipient);
+        if let Some(cell) = ledger
+            .area_of(line)
+            .and_then(|area| column_of.get(area).copied().flatten())
             .and_then(|c| own.get_mut(node).and_then(|row| row.get_mut(c)))
         {
-            *cell += amount;
+            *cell += line.amount;
         }
     }
     // Subtree totals, deepest first.
