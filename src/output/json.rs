@@ -15,13 +15,15 @@ use crate::core::report::{
 
 pub const SCHEMA: &str = "allocate-export/2";
 
+/// The document. Written, its payments rows are made one by one as they are serialised
+/// ([`write`]: a national plan has millions); read back, they are a list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document {
+pub struct Document<R = Vec<PaymentRow>> {
     pub schema: String,
     /// Whether filters narrowed the views (the plan part is always whole).
     pub filtered: bool,
     pub plan: ResolvedPlan,
-    pub payments: Vec<PaymentRow>,
+    pub payments: R,
     pub per_kommun: PerKommun,
     pub per_actor: PerActor,
     pub per_heading: PerHeading,
@@ -119,11 +121,30 @@ pub struct Allocation {
 
 /// The document for a projection of a checked plan (the plan part is always whole).
 pub fn document(projection: &Projection) -> Document {
+    with(projection, report::payment_rows(projection))
+}
+
+/// [`document`] written to `out` as compact JSON, its payments rows made as they are written.
+pub fn write(projection: &Projection, out: impl std::io::Write) -> serde_json::Result<()> {
+    serde_json::to_writer(out, &with(projection, Rows(report::payments(projection))))
+}
+
+/// The payments' rows, serialised as they are made.
+struct Rows(Payments);
+
+impl Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.rows())
+    }
+}
+
+/// The document with these payments rows and every other part made here.
+fn with<R>(projection: &Projection, payments: R) -> Document<R> {
     Document {
         schema: SCHEMA.to_string(),
         filtered: projection.filtered(),
         plan: resolved_plan(projection.ledger),
-        payments: report::payment_rows(projection),
+        payments,
         per_kommun: report::per_kommun(projection),
         per_actor: report::per_actor(projection),
         per_heading: report::per_heading(projection),

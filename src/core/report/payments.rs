@@ -289,21 +289,27 @@ impl Payments {
 
 /// Every selected line as a payment row, in the order of [`Payments::lines`].
 pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
-    let summary = payments(view);
-    let reference = summary.reference.as_deref().map(Text::from);
-    let mut rows = Vec::with_capacity(summary.lines().count());
-    for (statement, payment) in summary.statements() {
-        let kommunkod = statement.kommunkod.as_deref().map(Text::from);
-        rows.extend(statement.lines.iter().map(|line| PaymentRow {
-            recipient: statement.recipient.clone(),
-            recipient_kind: statement.kind,
-            kommunkod: kommunkod.clone(),
-            area: line.area,
-            insats: line.insats.clone(),
-            amount: line.amount,
-            payment,
-            reference: reference.clone(),
-        }));
+    payments(view).rows().collect()
+}
+
+impl Payments {
+    /// Every line as a payment row, in the order of [`Payments::lines`], each made as it is
+    /// read (a national plan's are millions: a JSON export writes them one by one).
+    pub fn rows(&self) -> impl Iterator<Item = PaymentRow> + '_ {
+        let reference = self.reference.as_deref().map(Text::from);
+        self.statements().flat_map(move |(statement, payment)| {
+            let kommunkod = statement.kommunkod.as_deref().map(Text::from);
+            let reference = reference.clone();
+            statement.lines.iter().map(move |line| PaymentRow {
+                recipient: statement.recipient.clone(),
+                recipient_kind: statement.kind,
+                kommunkod: kommunkod.clone(),
+                area: line.area,
+                insats: line.insats.clone(),
+                amount: line.amount,
+                payment,
+                reference: reference.clone(),
+            })
+        })
     }
-    rows
 }
