@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::ledger::{Ledger, Recipient};
+use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Payment, Plan};
 use crate::core::report::{
@@ -15,14 +15,15 @@ use crate::core::report::{
 
 pub const SCHEMA: &str = "allocate-export/2";
 
-/// The document. Written, its payments rows are made one by one as they are serialised
-/// ([`write`]: a national plan has millions); read back, they are a list.
+/// The document. Written, its payments rows and its insatser's allocations are made one by
+/// one as they are serialised ([`write`]: a national plan has millions of each); read back,
+/// they are lists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document<R = Vec<PaymentRow>> {
+pub struct Document<R = Vec<PaymentRow>, A = Vec<Allocation>> {
     pub schema: String,
     /// Whether filters narrowed the views (the plan part is always whole).
     pub filtered: bool,
-    pub plan: ResolvedPlan,
+    pub plan: ResolvedPlan<A>,
     pub payments: R,
     pub per_kommun: PerKommun,
     pub per_actor: PerActor,
@@ -33,7 +34,7 @@ pub struct Document<R = Vec<PaymentRow>> {
 
 /// The plan with every name resolved and every split carried out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ResolvedPlan {
+pub struct ResolvedPlan<A = Vec<Allocation>> {
     pub year: i32,
     pub county: String,
     pub title: String,
@@ -49,7 +50,7 @@ pub struct ResolvedPlan {
     pub focus_areas: Vec<FocusArea>,
     pub actors: Vec<Actor>,
     pub kommuner: Vec<Kommun>,
-    pub insatser: Vec<Insats>,
+    pub insatser: Vec<Insats<A>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -98,7 +99,7 @@ pub struct Kommun {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Insats {
+pub struct Insats<A = Vec<Allocation>> {
     pub id: String,
     pub area: u32,
     pub text: String,
@@ -109,7 +110,7 @@ pub struct Insats {
     pub earmark: Option<String>,
     pub amount: Amount,
     /// Who receives how much after the split: an actor id or a kommunkod.
-    pub allocations: Vec<Allocation>,
+    pub allocations: A,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -121,12 +122,29 @@ pub struct Allocation {
 
 /// The document for a projection of a checked plan (the plan part is always whole).
 pub fn document(projection: &Projection) -> Document {
-    with(projection, report::payment_rows(projection))
+    let ledger = projection.ledger;
+    let recipients = recipients(ledger);
+    with(projection, report::payment_rows(projection), |lines| {
+        lines
+            .iter()
+            .map(|line| allocation(ledger, &recipients, line))
+            .collect()
+    })
 }
 
-/// [`document`] written to `out` as compact JSON, its payments rows made as they are written.
+/// [`document`] written to `out` as compact JSON, its payments rows and its allocations made
+/// as they are written.
 pub fn write(projection: &Projection, out: impl std::io::Write) -> serde_json::Result<()> {
-    serde_json::to_writer(out, &with(projection, Rows(report::payments(projection))))
+    let ledger = projection.ledger;
+    let recipients = recipients(ledger);
+    let document = with(projection, Rows(report::payments(projection)), |lines| {
+        Allocations {
+            ledger,
+            recipients: &recipients,
+            lines,
+        }
+    });
+    serde_json::to_writer(out, &document)
 }
 
 /// The payments' rows, serialised as they are made.
@@ -138,28 +156,28 @@ impl Serialize for Rows {
     }
 }
 
-/// The document with these payments rows and every other part made here.
-fn with<R>(projection: &Projection, payments: R) -> Document<R> {
-    Document {
-        schema: SCHEMA.to_string(),
-        filtered: projection.filtered(),
-        plan: resolved_plan(projection.ledger),
-        payments,
-        per_kommun: report::per_kommun(projection),
-        per_actor: report::per_actor(projection),
-        per_heading: report::per_heading(projection),
-        per_area: report::per_area(projection),
-        // Each statement counts its lines without listing them: they are the recipient's
-        // rows of the payments, which the document already gives.
-        invoices: report::statements(projection),
+/// An insats's allocations, serialised as they are made.
+struct Allocations<'a, 'p> {
+    ledger: &'a Ledger<'p>,
+    recipients: &'a [(Text, Option<Text>)],
+    lines: &'a [Line],
+}
+
+impl Serialize for Allocations<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.lines
+                .iter()
+                .map(|line| allocation(self.ledger, self.recipients, line)),
+        )
     }
 }
 
-fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
-    let plan: &Plan = ledger.plan;
-    // Each recipient's id (an actor's id, a kommun's name) and kommunkod once, shared by its
-    // allocations (a national plan has millions).
-    let recipients: Vec<(Text, Option<Text>)> = (0..plan.actors.len())
+/// Each recipient's id (an actor's id, a kommun's name) and kommunkod once, in node order,
+/// shared by its allocations (a national plan has millions).
+fn recipients(ledger: &Ledger) -> Vec<(Text, Option<Text>)> {
+    let plan = ledger.plan;
+    (0..plan.actors.len())
         .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
         .chain((0..plan.kommuner.len()).map(|k| Recipient::Kommun(crate::core::ledger::index(k))))
         .map(|recipient| {
@@ -172,7 +190,49 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
             };
             (Text::from(id), ledger.kommunkod(recipient).map(Text::from))
         })
-        .collect();
+        .collect()
+}
+
+/// One ledger line as an allocation of its insats.
+fn allocation(ledger: &Ledger, recipients: &[(Text, Option<Text>)], line: &Line) -> Allocation {
+    let (recipient, kommunkod) = recipients
+        .get(ledger.actors.node(line.recipient))
+        .cloned()
+        .unwrap_or_default();
+    Allocation {
+        recipient,
+        kommunkod,
+        amount: line.amount,
+    }
+}
+
+/// The document with these payments rows, each insats's allocations made from its lines by
+/// `allocations`, and every other part made here.
+fn with<'l, R, A>(
+    projection: &Projection<'l, '_>,
+    payments: R,
+    allocations: impl Fn(&'l [Line]) -> A,
+) -> Document<R, A> {
+    Document {
+        schema: SCHEMA.to_string(),
+        filtered: projection.filtered(),
+        plan: resolved_plan(projection.ledger, allocations),
+        payments,
+        per_kommun: report::per_kommun(projection),
+        per_actor: report::per_actor(projection),
+        per_heading: report::per_heading(projection),
+        per_area: report::per_area(projection),
+        // Each statement counts its lines without listing them: they are the recipient's
+        // rows of the payments, which the document already gives.
+        invoices: report::statements(projection),
+    }
+}
+
+fn resolved_plan<'l, A>(
+    ledger: &'l Ledger,
+    allocations: impl Fn(&'l [Line]) -> A,
+) -> ResolvedPlan<A> {
+    let plan: &Plan = ledger.plan;
     let date = |d: &Option<crate::core::plan::Spanned<crate::core::plan::Date>>| {
         d.as_ref().map(|d| d.get_ref().to_string())
     };
@@ -262,21 +322,7 @@ fn resolved_plan(ledger: &Ledger) -> ResolvedPlan {
                 actors: x.actor_ids().iter().map(|a| a.get_ref().clone()).collect(),
                 earmark: x.earmark.as_ref().map(|e| e.get_ref().clone()),
                 amount: *x.amount.get_ref(),
-                allocations: ledger
-                    .lines_of(i)
-                    .iter()
-                    .map(|line| {
-                        let (recipient, kommunkod) = recipients
-                            .get(ledger.actors.node(line.recipient))
-                            .cloned()
-                            .unwrap_or_default();
-                        Allocation {
-                            recipient,
-                            kommunkod,
-                            amount: line.amount,
-                        }
-                    })
-                    .collect(),
+                allocations: allocations(ledger.lines_of(i)),
             })
             .collect(),
     }

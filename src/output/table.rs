@@ -347,17 +347,6 @@ pub fn per_kommun(
         }
         (text, ends)
     };
-    fn cells_of<'t>(text: &'t str, ends: &[usize], strong: bool) -> Vec<GridCell<'t>> {
-        let mut start = 0;
-        ends.iter()
-            .map(|&end| {
-                let mut c = cell(text.get(start..end).unwrap_or(""));
-                start = end;
-                c.strong = strong;
-                c
-            })
-            .collect()
-    }
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
@@ -407,7 +396,7 @@ pub fn per_kommun(
         let (text, ends) = figures(&mut row.amounts.iter().chain([&row.total]));
         let code = visible(&row.code);
         let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(cells_of(&text, &ends, false));
+        cells.extend(figure_cells(&text, &ends, false));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
         }
@@ -415,7 +404,7 @@ pub fn per_kommun(
     }
     let (text, ends) = figures(&mut report.column_totals.iter().chain([&report.total]));
     let mut cells = vec![cell(""), strong(lang.pick("Totalt", "Total"))];
-    cells.extend(cells_of(&text, &ends, true));
+    cells.extend(figure_cells(&text, &ends, true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
@@ -795,6 +784,19 @@ pub fn payments(
     let closing = wrap(&closing, usize::from(layout.width), "", "  ");
     rest.push_str(&format!("\n{closing}\n"));
     out.write_all(rest.as_bytes())
+}
+
+/// The figures written one after the other in `text`, ending at `ends`, as cells.
+fn figure_cells<'t>(text: &'t str, ends: &[usize], strong: bool) -> Vec<GridCell<'t>> {
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let mut c = cell(text.get(start..end).unwrap_or(""));
+            start = end;
+            c.strong = strong;
+            c
+        })
+        .collect()
 }
 
 /// `n` written into `buffer`, without allocating.
