@@ -42,7 +42,8 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
     out
 }
 
-/// [`format`] onto `out` (a report of a national plan formats millions of amounts).
+/// [`format`] onto `out` (a report of a national plan formats millions of amounts: each is
+/// written from the right into one buffer on the stack, then onto `out` at once).
 fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typography) {
     let (thousands, mark) = separators(lang, typography);
     let minus = match typography {
@@ -53,20 +54,66 @@ fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typogra
     let digits = magnitude_digits(value, &mut buffer);
     let scale = value.scale() as usize;
     let (int_part, frac) = digits.split_at(digits.len().saturating_sub(scale));
-    if value.is_sign_negative() && !value.is_zero() {
-        out.push(minus);
-    }
-    push_grouped(out, int_part, thousands);
+    let mut text = Backwards::default();
+    text.put(frac);
     if !frac.is_empty() {
-        out.push(mark);
-        out.push_str(frac);
+        text.put_char(mark);
+    }
+    for (i, group) in int_part.rchunks(3).enumerate() {
+        if i > 0 {
+            text.put_char(thousands);
+        }
+        text.put(group);
+    }
+    if value.is_sign_negative() && !value.is_zero() {
+        text.put_char(minus);
+    }
+    out.push_str(text.as_str());
+}
+
+/// A short text written from its end towards its start, on the stack.
+struct Backwards {
+    buffer: [u8; 96],
+    start: usize,
+}
+
+impl Default for Backwards {
+    fn default() -> Backwards {
+        Backwards {
+            buffer: [0; 96],
+            start: 96,
+        }
+    }
+}
+
+impl Backwards {
+    /// Puts `bytes` (whole characters) before what is written; what does not fit is left out.
+    fn put(&mut self, bytes: &[u8]) {
+        let Some(start) = self.start.checked_sub(bytes.len()) else {
+            return;
+        };
+        if let Some(room) = self.buffer.get_mut(start..self.start) {
+            room.copy_from_slice(bytes);
+            self.start = start;
+        }
+    }
+
+    fn put_char(&mut self, c: char) {
+        self.put(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    fn as_str(&self) -> &str {
+        self.buffer
+            .get(self.start..)
+            .and_then(|text| std::str::from_utf8(text).ok())
+            .unwrap_or("")
     }
 }
 
 /// The digits of `value`'s magnitude, its decimals included, at least one before them (`5,0`
 /// is `50` with scale 1, `0,05` is `005` with scale 2), written into `buffer` (a report of a
 /// national plan formats millions of amounts; `Decimal`'s own `to_string` allocates).
-fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &str {
+fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &[u8] {
     let magnitude = value.mantissa().unsigned_abs();
     let least = value.scale() as usize + 1;
     // Every amount of a real plan fits in 64 bits, where a division by ten is a multiplication;
@@ -75,15 +122,7 @@ fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &str {
         Ok(n) => write_digits(n, least, buffer),
         Err(_) => write_digits(magnitude, least, buffer),
     };
-    written(buffer, start)
-}
-
-/// The digits written at the end of `buffer` from `start` on.
-fn written(buffer: &[u8; 40], start: usize) -> &str {
-    buffer
-        .get(start..)
-        .and_then(|d| std::str::from_utf8(d).ok())
-        .unwrap_or("0")
+    buffer.get(start..).unwrap_or(&[])
 }
 
 /// Writes `n`'s digits, at least `least` of them, at the end of `buffer`; returns where they
@@ -122,24 +161,6 @@ fn group(digits: &str, separator: char) -> String {
 
 /// [`group`] onto `out`.
 fn push_grouped(out: &mut String, digits: &str, separator: char) {
-    if digits.is_ascii() {
-        // Whole groups at a time: a report of a national plan groups millions of amounts.
-        let len = digits.len();
-        let mut start = 0;
-        let mut end = match len % 3 {
-            0 => len.min(3),
-            r => r,
-        };
-        while start < len {
-            if start > 0 {
-                out.push(separator);
-            }
-            out.push_str(digits.get(start..end).unwrap_or_default());
-            start = end;
-            end = (end + 3).min(len);
-        }
-        return;
-    }
     let len = digits.chars().count();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (len - i).is_multiple_of(3) {
@@ -181,7 +202,13 @@ pub fn push_number(out: &mut String, amount: Amount, lang: Lang) {
 pub fn push_digits(out: &mut String, n: u64) {
     let mut buffer = [0u8; 40];
     let start = write_digits(n, 1, &mut buffer);
-    out.push_str(written(&buffer, start));
+    out.extend(
+        buffer
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&b| char::from(b)),
+    );
 }
 
 /// What follows an amount in plain text, in both languages: `12 689 898 kr`.
@@ -322,14 +349,16 @@ pub fn push_cell(out: &mut String, amount: Amount, decimal_mark: char) {
     let mut buffer = [0u8; 40];
     let digits = magnitude_digits(amount.0, &mut buffer);
     let (int_part, frac) = digits.split_at(digits.len().saturating_sub(amount.decimals() as usize));
-    if amount.is_negative() {
-        out.push('-');
-    }
-    out.push_str(int_part);
+    let mut text = Backwards::default();
+    text.put(frac);
     if !frac.is_empty() {
-        out.push(decimal_mark);
-        out.push_str(frac);
+        text.put_char(decimal_mark);
     }
+    text.put(int_part);
+    if amount.is_negative() {
+        text.put_char('-');
+    }
+    out.push_str(text.as_str());
 }
 
 /// The most decimals a kronor format in a workbook shows.
