@@ -42,106 +42,73 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
     out
 }
 
-/// [`format`] onto `out` (a report of a national plan formats millions of amounts: each is
-/// written from the right into one buffer on the stack, then onto `out` at once).
+/// [`format`] onto `out` (a report of a national plan formats millions of amounts).
 fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typography) {
     let (thousands, mark) = separators(lang, typography);
     let minus = match typography {
         Typography::Plain => '-',
         Typography::Document => '\u{2212}',
     };
-    let mut buffer = [0u8; 40];
-    let digits = magnitude_digits(value, &mut buffer);
-    let scale = value.scale() as usize;
-    let (int_part, frac) = digits.split_at(digits.len().saturating_sub(scale));
-    let mut text = Backwards::default();
-    text.put(frac);
-    if !frac.is_empty() {
-        text.put_char(mark);
-    }
-    for (i, group) in int_part.rchunks(3).enumerate() {
-        if i > 0 {
-            text.put_char(thousands);
-        }
-        text.put(group);
-    }
+    let mut buffer = itoa::Buffer::new();
+    let digits = Digits::of(value, &mut buffer);
     if value.is_sign_negative() && !value.is_zero() {
-        text.put_char(minus);
+        out.push(minus);
     }
-    out.push_str(text.as_str());
-}
-
-/// A short text written from its end towards its start, on the stack.
-struct Backwards {
-    buffer: [u8; 96],
-    start: usize,
-}
-
-impl Default for Backwards {
-    fn default() -> Backwards {
-        Backwards {
-            buffer: [0; 96],
-            start: 96,
-        }
-    }
-}
-
-impl Backwards {
-    /// Puts `bytes` (whole characters) before what is written; what does not fit is left out.
-    fn put(&mut self, bytes: &[u8]) {
-        let Some(start) = self.start.checked_sub(bytes.len()) else {
-            return;
-        };
-        if let Some(room) = self.buffer.get_mut(start..self.start) {
-            room.copy_from_slice(bytes);
-            self.start = start;
-        }
-    }
-
-    fn put_char(&mut self, c: char) {
-        self.put(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
-
-    fn as_str(&self) -> &str {
-        self.buffer
-            .get(self.start..)
-            .and_then(|text| std::str::from_utf8(text).ok())
-            .unwrap_or("")
-    }
-}
-
-/// The digits of `value`'s magnitude, its decimals included, at least one before them (`5,0`
-/// is `50` with scale 1, `0,05` is `005` with scale 2), written into `buffer` (a report of a
-/// national plan formats millions of amounts; `Decimal`'s own `to_string` allocates).
-fn magnitude_digits(value: Decimal, buffer: &mut [u8; 40]) -> &[u8] {
-    let magnitude = value.mantissa().unsigned_abs();
-    let least = value.scale() as usize + 1;
-    // Every amount of a real plan fits in 64 bits, where a division by ten is a multiplication;
-    // in 128 bits it is a call.
-    let start = match u64::try_from(magnitude) {
-        Ok(n) => write_digits(n, least, buffer),
-        Err(_) => write_digits(magnitude, least, buffer),
+    // The whole part in groups of three from the right, the first group as long as is left.
+    let whole = digits.whole;
+    let mut cut = match whole.len() % 3 {
+        0 => whole.len().min(3),
+        first => first,
     };
-    buffer.get(start..).unwrap_or(&[])
+    out.push_str(whole.get(..cut).unwrap_or(whole));
+    while let Some(group) = whole.get(cut..cut + 3) {
+        out.push(thousands);
+        out.push_str(group);
+        cut += 3;
+    }
+    if digits.zeros + digits.decimals.len() > 0 {
+        out.push(mark);
+        digits.push_decimals(out);
+    }
 }
 
-/// Writes `n`'s digits, at least `least` of them, at the end of `buffer`; returns where they
-/// start.
-fn write_digits<N>(mut n: N, least: usize, buffer: &mut [u8; 40]) -> usize
-where
-    N: Copy + PartialOrd + From<u8> + std::ops::Rem<Output = N> + std::ops::DivAssign,
-    u8: TryFrom<N>,
-{
-    let (zero, ten) = (N::from(0), N::from(10));
-    let mut start = buffer.len();
-    while (n > zero || buffer.len() - start < least) && start > 0 {
-        start -= 1;
-        if let Some(b) = buffer.get_mut(start) {
-            *b = b'0' + u8::try_from(n % ten).unwrap_or(0);
+/// The digits of a decimal's magnitude, made by `itoa` (a report of a national plan formats
+/// millions of amounts; `Decimal`'s own `to_string` allocates): the whole part (`0` when
+/// there is none) and the decimals, which start with `zeros` zeros (`0,05`: whole `0`, one
+/// zero, then `5`).
+struct Digits<'b> {
+    whole: &'b str,
+    zeros: usize,
+    decimals: &'b str,
+}
+
+impl<'b> Digits<'b> {
+    fn of(value: Decimal, buffer: &'b mut itoa::Buffer) -> Digits<'b> {
+        let magnitude = value.mantissa().unsigned_abs();
+        // Every amount of a real plan fits in 64 bits, where digits are made faster.
+        let all = match u64::try_from(magnitude) {
+            Ok(n) => buffer.format(n),
+            Err(_) => buffer.format(magnitude),
+        };
+        let scale = value.scale() as usize;
+        match all.len().checked_sub(scale) {
+            Some(0) | None => Digits {
+                whole: "0",
+                zeros: scale.saturating_sub(all.len()),
+                decimals: all,
+            },
+            Some(cut) => Digits {
+                whole: all.get(..cut).unwrap_or(all),
+                zeros: 0,
+                decimals: all.get(cut..).unwrap_or(""),
+            },
         }
-        n /= ten;
     }
-    start
+
+    fn push_decimals(&self, out: &mut String) {
+        out.extend(std::iter::repeat_n('0', self.zeros));
+        out.push_str(self.decimals);
+    }
 }
 
 fn separators(lang: Lang, typography: Typography) -> (char, char) {
@@ -200,15 +167,7 @@ pub fn push_number(out: &mut String, amount: Amount, lang: Lang) {
 
 /// `n` in plain digits onto `out`: `42`.
 pub fn push_digits(out: &mut String, n: u64) {
-    let mut buffer = [0u8; 40];
-    let start = write_digits(n, 1, &mut buffer);
-    out.extend(
-        buffer
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&b| char::from(b)),
-    );
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// What follows an amount in plain text, in both languages: `12 689 898 kr`.
@@ -346,19 +305,16 @@ pub fn cell(amount: Amount, decimal_mark: char) -> String {
 
 /// [`cell`] onto `out` (a national plan's payments write millions of cells).
 pub fn push_cell(out: &mut String, amount: Amount, decimal_mark: char) {
-    let mut buffer = [0u8; 40];
-    let digits = magnitude_digits(amount.0, &mut buffer);
-    let (int_part, frac) = digits.split_at(digits.len().saturating_sub(amount.decimals() as usize));
-    let mut text = Backwards::default();
-    text.put(frac);
-    if !frac.is_empty() {
-        text.put_char(decimal_mark);
-    }
-    text.put(int_part);
+    let mut buffer = itoa::Buffer::new();
+    let digits = Digits::of(amount.0, &mut buffer);
     if amount.is_negative() {
-        text.put_char('-');
+        out.push('-');
     }
-    out.push_str(text.as_str());
+    out.push_str(digits.whole);
+    if digits.zeros + digits.decimals.len() > 0 {
+        out.push(decimal_mark);
+        digits.push_decimals(out);
+    }
 }
 
 /// The most decimals a kronor format in a workbook shows.
