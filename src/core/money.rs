@@ -107,7 +107,24 @@ impl Amount {
 impl Add for Amount {
     type Output = Amount;
     fn add(self, rhs: Amount) -> Amount {
-        Amount(self.0.saturating_add(rhs.0))
+        let (a, b) = (self.0, rhs.0);
+        // The sum of two amounts of the same plan: the same decimals, neither negative. Their
+        // mantissas are added as integers (a national plan's views sum millions of lines);
+        // any other sum, and one that would pass 96 bits, goes through `Decimal`.
+        if a.scale() == b.scale() && !a.is_sign_negative() && !b.is_sign_negative() {
+            let sum = a.mantissa().unsigned_abs() + b.mantissa().unsigned_abs();
+            if sum >> 96 == 0 {
+                let word = |shift: u32| u32::try_from((sum >> shift) & 0xffff_ffff).unwrap_or(0);
+                return Amount(Decimal::from_parts(
+                    word(0),
+                    word(32),
+                    word(64),
+                    false,
+                    a.scale(),
+                ));
+            }
+        }
+        Amount(a.saturating_add(b))
     }
 }
 
@@ -189,6 +206,40 @@ impl<'de> Deserialize<'de> for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The parts of a decimal of any sign and size `Decimal` holds, and a scale.
+    fn parts() -> impl Strategy<Value = ((u32, u32, u32, bool), u32)> {
+        (
+            (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>()),
+            0u32..=28,
+        )
+    }
+
+    fn decimal((lo, mid, hi, negative): (u32, u32, u32, bool), scale: u32) -> Decimal {
+        Decimal::from_parts(lo, mid, hi, negative, scale)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// The integer sum of two amounts with the same decimals is `Decimal`'s own, in value,
+        /// decimals and text; every other sum is `Decimal`'s.
+        #[test]
+        fn sums_are_decimals_sums((a, scale_a) in parts(), (b, scale_b) in parts(), same in any::<bool>(), small in any::<bool>()) {
+            // Small mantissas, as a plan's amounts are, and any others.
+            let shrink = |(lo, mid, hi, negative): (u32, u32, u32, bool)| {
+                if small { (lo, mid % 4, 0, negative) } else { (lo, mid, hi, negative) }
+            };
+            let a = decimal(shrink(a), scale_a);
+            let b = decimal(shrink(b), if same { scale_a } else { scale_b });
+            let ours = (Amount(a) + Amount(b)).0;
+            let theirs = a.saturating_add(b);
+            prop_assert_eq!(ours, theirs);
+            prop_assert_eq!(ours.scale(), theirs.scale());
+            prop_assert_eq!(ours.to_string(), theirs.to_string());
+        }
+    }
 
     #[test]
     fn multiple_of_unit() {
