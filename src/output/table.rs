@@ -245,9 +245,7 @@ pub fn payment_rows(
         for line in &statement.lines {
             grid.fit(1, number_text(&mut area, line.area));
             grid.fit(2, &visible(&line.insats));
-            amount.clear();
-            number::push_amount(&mut amount, line.amount, lang);
-            grid.fit(3, &amount);
+            grid.fit(3, amount_text(&mut amount, line.amount, lang));
         }
     }
     grid.fit(3, &total);
@@ -275,15 +273,13 @@ pub fn payment_rows(
         let name = GridCell::measured(name, *columns);
         let route = cell(sheet::payment_word(payment, lang));
         for line in &statement.lines {
-            amount.clear();
-            number::push_amount(&mut amount, line.amount, lang);
             grid.row(
                 out,
                 &[
                     name,
                     cell(number_text(&mut area, line.area)),
                     cell(&visible(&line.insats)),
-                    cell(&amount),
+                    cell(amount_text(&mut amount, line.amount, lang)),
                     route,
                 ],
             )?;
@@ -799,6 +795,13 @@ fn figure_cells<'t>(text: &'t str, ends: &[usize], strong: bool) -> Vec<GridCell
         .collect()
 }
 
+/// `amount` with its unit written into `buffer`, without allocating.
+fn amount_text(buffer: &mut String, amount: Amount, lang: Lang) -> &str {
+    buffer.clear();
+    number::push_amount(buffer, amount, lang);
+    buffer
+}
+
 /// `n` written into `buffer`, without allocating.
 fn number_text(buffer: &mut String, n: u32) -> &str {
     buffer.clear();
@@ -911,9 +914,7 @@ fn statement_block(
     let mut amount = String::new();
     for line in &invoice.lines {
         grid.fit(0, number_text(&mut area, line.area));
-        amount.clear();
-        number::push_amount(&mut amount, line.amount, lang);
-        grid.fit(3, &amount);
+        grid.fit(3, amount_text(&mut amount, line.amount, lang));
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
@@ -925,8 +926,6 @@ fn statement_block(
     }
     grid.head(out)?;
     for line in &invoice.lines {
-        amount.clear();
-        number::push_amount(&mut amount, line.amount, lang);
         let [id, text] = shown.cells(line, text_width);
         grid.row(
             out,
@@ -934,7 +933,7 @@ fn statement_block(
                 cell(number_text(&mut area, line.area)),
                 id,
                 text,
-                cell(&amount),
+                cell(amount_text(&mut amount, line.amount, lang)),
             ],
         )?;
     }
