@@ -2,7 +2,10 @@
 //! insatser resolved into the ledger, the views of `report` and the files of `export` (each a
 //! pass over the same ledger, which no view changes), each result in its item's order.
 
+use std::io::{self, Write};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 /// At most this many threads at once: each of a few views or files gets one of its own, a
 /// folder of many files (a letter per recipient) shares them.
@@ -43,6 +46,138 @@ pub fn map<T: Sync, R: Send>(items: &[T], make: impl Fn(&T) -> R + Sync) -> Vec<
     made.into_iter().map(|(_, result)| result).collect()
 }
 
+/// The pieces in which [`write_in_order`] passes text on, and how many of them an item may
+/// make ahead of the one being written (at most 32 MiB each).
+const PIECE: usize = 1 << 16;
+const PIECES_AHEAD: usize = 512;
+
+/// What `make` writes for each item, made side by side as [`map`] makes its results, written
+/// to `out` in the items' order: the first item's text goes out as it is made, and each later
+/// one is held only as far as it gets ahead (a national plan's invoices are hundreds of
+/// megabytes of text). The first error, in the items' order, is returned; when `out` fails,
+/// the items still being made stop at their next piece.
+pub fn write_in_order<T: Sync>(
+    items: &[T],
+    make: impl Fn(&T, &mut dyn Write) -> io::Result<()> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if items.len() < 2 {
+        return items.iter().try_for_each(|item| make(item, out));
+    }
+    let (senders, receivers): (Vec<_>, Vec<_>) =
+        items.iter().map(|_| sync_channel(PIECES_AHEAD)).unzip();
+    // Each maker takes its item's sender, so that a maker that panics drops it, and the
+    // writing stops instead of waiting for its next piece.
+    let pieces: Vec<(&T, Mutex<Option<SyncSender<Piece>>>)> = items
+        .iter()
+        .zip(senders)
+        .map(|(item, to)| (item, Mutex::new(Some(to))))
+        .collect();
+    // Written pieces go back to the makers: fresh memory for every piece would cost a page
+    // fault per 4 KiB written.
+    let spare = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        let (make, spare) = (&make, &spare);
+        let made = scope.spawn(move || {
+            map(&pieces, |(item, to)| {
+                let Some(to) = to.lock().ok().and_then(|mut to| to.take()) else {
+                    return;
+                };
+                let mut piecewise = Pieces {
+                    buffer: Vec::with_capacity(PIECE),
+                    to: &to,
+                    spare,
+                };
+                let result = make(item, &mut piecewise).and_then(|()| piecewise.send());
+                // A receiver gone means `out` failed, which is the error told.
+                let _ = to.send(Piece::Done(result));
+            })
+        });
+        let written = written_in_order(receivers, out, spare);
+        if let Err(panic) = made.join() {
+            // A part that panicked is a bug; the panic goes on as it came.
+            std::panic::resume_unwind(panic);
+        }
+        written
+    })
+}
+
+enum Piece {
+    Text(Vec<u8>),
+    Done(io::Result<()>),
+}
+
+/// The pieces of each item in turn to `out`; dropping the receivers (on return) stops the
+/// items still being made.
+fn written_in_order(
+    receivers: Vec<Receiver<Piece>>,
+    out: &mut dyn Write,
+    spare: &Mutex<Vec<Vec<u8>>>,
+) -> io::Result<()> {
+    for receiver in receivers {
+        loop {
+            match receiver.recv() {
+                Ok(Piece::Text(mut text)) => {
+                    out.write_all(&text)?;
+                    text.clear();
+                    if let Ok(mut spare) = spare.lock()
+                        && spare.len() < PIECES_AHEAD
+                    {
+                        spare.push(text);
+                    }
+                }
+                Ok(Piece::Done(result)) => {
+                    result?;
+                    break;
+                }
+                // The maker panicked; the caller passes the panic on.
+                Err(_) => return Ok(()),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An item's text, passed on a piece at a time.
+struct Pieces<'a> {
+    buffer: Vec<u8>,
+    to: &'a SyncSender<Piece>,
+    /// Pieces written and given back.
+    spare: &'a Mutex<Vec<Vec<u8>>>,
+}
+
+impl Pieces<'_> {
+    fn send(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let next = self
+            .spare
+            .lock()
+            .ok()
+            .and_then(|mut spare| spare.pop())
+            .unwrap_or_else(|| Vec::with_capacity(PIECE));
+        let text = std::mem::replace(&mut self.buffer, next);
+        self.to
+            .send(Piece::Text(text))
+            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))
+    }
+}
+
+impl Write for Pieces<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= PIECE {
+            self.send()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -70,5 +205,94 @@ mod tests {
         assert_eq!(doubled, (0..100).map(|n| n * 2).collect::<Vec<_>>());
         let most = most.load(Ordering::SeqCst);
         assert!((2..=super::MOST_THREADS).contains(&most), "{most} at once");
+    }
+
+    /// Text of `n` bytes for item `item`, written in small pieces.
+    fn text(item: u8, n: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for chunk in vec![b'a' + item; n].chunks(1000) {
+            out.write_all(chunk)?;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn texts_are_written_whole_in_the_items_order() {
+        let items: Vec<u8> = (0..5).collect();
+        let mut out = Vec::new();
+        super::write_in_order(
+            &items,
+            |&i, out| {
+                // The later items are done first.
+                std::thread::sleep(std::time::Duration::from_millis(5 * u64::from(5 - i)));
+                text(i, 200_000 + usize::from(i), out)
+            },
+            &mut out,
+        )
+        .unwrap();
+        let expected: Vec<u8> = items
+            .iter()
+            .flat_map(|&i| vec![b'a' + i; 200_000 + usize::from(i)])
+            .collect();
+        assert!(out == expected, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn the_first_error_in_order_is_told_after_the_text_before_it() {
+        let items: Vec<u8> = (0..4).collect();
+        let mut out = Vec::new();
+        let result = super::write_in_order(
+            &items,
+            |&i, out| match i {
+                1 | 3 => Err(std::io::Error::other(format!("item {i}"))),
+                _ => text(i, 100_000, out),
+            },
+            &mut out,
+        );
+        assert_eq!(result.unwrap_err().to_string(), "item 1");
+        assert!(out.starts_with(&[b'a'; 100_000]) && out.len() >= 100_000);
+    }
+
+    /// Takes a few bytes, then fails, as a full disk or a closed pipe does.
+    struct Failing(usize);
+
+    impl std::io::Write for Failing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.0 == 0 {
+                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+            }
+            let n = bytes.len().min(self.0);
+            self.0 -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_output_stops_the_items_still_being_made() {
+        // Each item makes more than it may hold ahead, so a maker not stopped would wait for
+        // ever.
+        let items: Vec<u8> = (0..3).collect();
+        let more = (super::PIECES_AHEAD + 10) * super::PIECE;
+        let result = super::write_in_order(&items, |&i, out| text(i, more, out), &mut Failing(10));
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+    }
+
+    #[test]
+    #[should_panic(expected = "a bug")]
+    fn a_maker_that_panics_passes_the_panic_on_without_hanging() {
+        let items: Vec<u8> = (0..3).collect();
+        let more = (super::PIECES_AHEAD + 10) * super::PIECE;
+        let _ = super::write_in_order(
+            &items,
+            |&i, out| {
+                if i == 0 {
+                    panic!("a bug");
+                }
+                text(i, more, out)
+            },
+            &mut Vec::new(),
+        );
     }
 }

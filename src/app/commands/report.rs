@@ -108,17 +108,18 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         // Written as it is made: a national plan's payments are hundreds of megabytes.
         table::view(*one, &view, layout, &mut out)?;
     } else {
-        // Made side by side, written in their order.
-        let made = crate::core::parallel::map(&views, |&v| {
-            let mut text = Vec::new();
-            table::view(v, &view, layout, &mut text).map(|()| text)
-        });
-        for (i, text) in made.into_iter().enumerate() {
-            if i > 0 {
-                writeln!(out)?;
-            }
-            out.write_all(&text?)?;
-        }
+        // Made side by side, written in their order as they are made, a blank line between.
+        let numbered: Vec<(usize, View)> = views.iter().copied().enumerate().collect();
+        crate::core::parallel::write_in_order(
+            &numbered,
+            |&(i, v), text| {
+                if i > 0 {
+                    writeln!(text)?;
+                }
+                table::view(v, &view, layout, text)
+            },
+            &mut out,
+        )?;
     }
     // The plan's cost-sharing tables, after the views, when no view is asked for.
     if all {
