@@ -164,6 +164,12 @@ impl<'a> Sum<&'a Amount> for Amount {
 /// beyond an i64, as an exact decimal string.
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Whole kronor, as nearly every amount is, without `Decimal`'s arithmetic.
+        if self.0.scale() == 0
+            && let Ok(whole) = i64::try_from(self.0.mantissa())
+        {
+            return serializer.serialize_i64(whole);
+        }
         match i64::try_from(self.0) {
             Ok(whole) if self.0.fract().is_zero() => serializer.serialize_i64(whole),
             _ => serializer.serialize_str(&self.0.normalize().to_string()),

@@ -4,6 +4,8 @@
 //! kronor (an amount with öre would be an exact decimal string). The document reads back into
 //! the same structs, so a round trip loses nothing.
 
+use std::io::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::ledger::{Ledger, Line, Recipient};
@@ -15,16 +17,15 @@ use crate::core::report::{
 
 pub const SCHEMA: &str = "allocate-export/2";
 
-/// The document. Written, its payments rows and its insatser's allocations are made one by
-/// one as they are serialised ([`write`]: a national plan has millions of each); read back,
-/// they are lists.
+/// The document. [`write`] writes it without holding it: a national plan has millions of
+/// payments rows and allocations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Document<R = Vec<PaymentRow>, A = Vec<Allocation>> {
+pub struct Document {
     pub schema: String,
     /// Whether filters narrowed the views (the plan part is always whole).
     pub filtered: bool,
-    pub plan: ResolvedPlan<A>,
-    pub payments: R,
+    pub plan: ResolvedPlan,
+    pub payments: Vec<PaymentRow>,
     pub per_kommun: PerKommun,
     pub per_actor: PerActor,
     pub per_heading: PerHeading,
@@ -32,9 +33,18 @@ pub struct Document<R = Vec<PaymentRow>, A = Vec<Allocation>> {
     pub invoices: Payments,
 }
 
+/// The document's views after the payments rows, made by [`views`].
+struct Views {
+    per_kommun: PerKommun,
+    per_actor: PerActor,
+    per_heading: PerHeading,
+    per_area: PerArea,
+    invoices: Payments,
+}
+
 /// The plan with every name resolved and every split carried out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ResolvedPlan<A = Vec<Allocation>> {
+pub struct ResolvedPlan {
     pub year: i32,
     pub county: String,
     pub title: String,
@@ -50,7 +60,7 @@ pub struct ResolvedPlan<A = Vec<Allocation>> {
     pub focus_areas: Vec<FocusArea>,
     pub actors: Vec<Actor>,
     pub kommuner: Vec<Kommun>,
-    pub insatser: Vec<Insats<A>>,
+    pub insatser: Vec<Insats>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,7 +109,7 @@ pub struct Kommun {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Insats<A = Vec<Allocation>> {
+pub struct Insats {
     pub id: String,
     pub area: u32,
     pub text: String,
@@ -110,7 +120,7 @@ pub struct Insats<A = Vec<Allocation>> {
     pub earmark: Option<String>,
     pub amount: Amount,
     /// Who receives how much after the split: an actor id or a kommunkod.
-    pub allocations: A,
+    pub allocations: Vec<Allocation>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,53 +134,211 @@ pub struct Allocation {
 pub fn document(projection: &Projection) -> Document {
     let ledger = projection.ledger;
     let recipients = recipients(ledger);
-    with(projection, report::payment_rows(projection), |lines| {
-        lines
-            .iter()
-            .map(|line| allocation(ledger, &recipients, line))
-            .collect()
-    })
-}
-
-/// [`document`] written to `out` as compact JSON, its payments rows and its allocations made
-/// as they are written.
-pub fn write(projection: &Projection, out: impl std::io::Write) -> serde_json::Result<()> {
-    let ledger = projection.ledger;
-    let recipients = recipients(ledger);
-    let document = with(projection, Rows(report::payments(projection)), |lines| {
-        Allocations {
-            ledger,
-            recipients: &recipients,
-            lines,
-        }
-    });
-    serde_json::to_writer(out, &document)
-}
-
-/// The payments' rows, serialised as they are made.
-struct Rows(Payments);
-
-impl Serialize for Rows {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.rows())
-    }
-}
-
-/// An insats's allocations, serialised as they are made.
-struct Allocations<'a, 'p> {
-    ledger: &'a Ledger<'p>,
-    recipients: &'a [(Text, Option<Text>)],
-    lines: &'a [Line],
-}
-
-impl Serialize for Allocations<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.lines
+    let Views {
+        per_kommun,
+        per_actor,
+        per_heading,
+        per_area,
+        invoices,
+    } = views(projection);
+    Document {
+        schema: SCHEMA.to_string(),
+        filtered: projection.filtered(),
+        plan: resolved_plan(ledger, |lines| {
+            lines
                 .iter()
-                .map(|line| allocation(self.ledger, self.recipients, line)),
-        )
+                .map(|line| allocation(ledger, &recipients, line))
+                .collect()
+        }),
+        payments: report::payment_rows(projection),
+        per_kommun,
+        per_actor,
+        per_heading,
+        per_area,
+        invoices,
     }
+}
+
+fn views(projection: &Projection) -> Views {
+    Views {
+        per_kommun: report::per_kommun(projection),
+        per_actor: report::per_actor(projection),
+        per_heading: report::per_heading(projection),
+        per_area: report::per_area(projection),
+        // Each statement counts its lines without listing them: they are the recipient's
+        // rows of the payments, which the document already gives.
+        invoices: report::statements(projection),
+    }
+}
+
+/// `{"a":…,"b":…` (or `,"a":…` after `$open`) of the named fields of `$value`, each value
+/// serialised by serde_json under its field's name, as the derived `Serialize` writes it (a
+/// test holds [`write`] byte for byte to serialising [`document`]).
+macro_rules! fields {
+    ($out:expr, $open:expr, $value:expr, $($field:ident),+) => {{
+        let mut open: &[u8] = $open;
+        $(
+            $out.write_all(open)?;
+            open = b",";
+            $out.write_all(concat!("\"", stringify!($field), "\":").as_bytes())?;
+            serde_json::to_writer(&mut *$out, &$value.$field)?;
+        )+
+        let _ = open;
+    }};
+}
+
+/// [`document`] written to `out` as compact JSON, without holding it, in three parts made
+/// side by side: the plan with its allocations, the payments rows, and the other views. The
+/// millions of rows and allocations are made one by one as they are written, and what a row
+/// shares with its recipient's other rows is serialised once: serde_json spends most of its
+/// time on the keys and separators of small objects, so the document's frame is written
+/// here, field by field, and each value by serde_json.
+pub fn write(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    #[derive(Clone, Copy)]
+    enum Part {
+        Plan,
+        Payments,
+        Views,
+    }
+    crate::core::parallel::write_in_order(
+        &[Part::Plan, Part::Payments, Part::Views],
+        |part, out| match part {
+            Part::Plan => plan_part(projection, out),
+            Part::Payments => payments_part(&report::payments(projection), out),
+            Part::Views => {
+                let views = views(projection);
+                fields!(
+                    out,
+                    b",",
+                    views,
+                    per_kommun,
+                    per_actor,
+                    per_heading,
+                    per_area,
+                    invoices
+                );
+                out.write_all(b"}")
+            }
+        },
+        out,
+    )
+}
+
+/// `{"schema":…,"filtered":…,"plan":{…}`.
+fn plan_part(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let ledger = projection.ledger;
+    let head = Head {
+        schema: SCHEMA,
+        filtered: projection.filtered(),
+    };
+    fields!(out, b"{", head, schema, filtered);
+    out.write_all(b",\"plan\":")?;
+    let plan = resolved_plan(ledger, |_| Vec::new());
+    fields!(
+        out,
+        b"{",
+        plan,
+        year,
+        county,
+        title,
+        forum,
+        document_date,
+        decision_date,
+        reference,
+        unit,
+        county_total,
+        previous_county_total,
+        deadlines,
+        areas,
+        focus_areas,
+        actors,
+        kommuner
+    );
+    out.write_all(b",\"insatser\":[")?;
+    let starts = allocation_starts(ledger)?;
+    for (i, insats) in plan.insatser.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        fields!(
+            out,
+            b"{",
+            insats,
+            id,
+            area,
+            text,
+            focus_areas,
+            affected,
+            responsible,
+            actors,
+            earmark,
+            amount
+        );
+        out.write_all(b",\"allocations\":[")?;
+        for (j, line) in ledger.lines_of(i).iter().enumerate() {
+            if j > 0 {
+                out.write_all(b",")?;
+            }
+            let start = starts.get(ledger.actors.node(line.recipient));
+            out.write_all(start.map_or(&[][..], Vec::as_slice))?;
+            serde_json::to_writer(&mut *out, &line.amount)?;
+            out.write_all(b"}")?;
+        }
+        out.write_all(b"]}")?;
+    }
+    out.write_all(b"]}")
+}
+
+/// The document's first fields.
+struct Head {
+    schema: &'static str,
+    filtered: bool,
+}
+
+/// `,"payments":[…]`.
+fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(b",\"payments\":[")?;
+    let mut first = true;
+    for mut rows in payments.statement_rows() {
+        let Some(row) = rows.next() else {
+            continue;
+        };
+        // The fields before and after those of the line, the same on every row.
+        let (mut start, mut end) = (Vec::new(), Vec::new());
+        fields!(&mut start, b"{", row, recipient, recipient_kind, kommunkod);
+        fields!(&mut end, b",", row, payment, reference);
+        end.push(b'}');
+        for row in std::iter::once(row).chain(rows) {
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&start)?;
+            fields!(out, b",", row, area, insats, amount);
+            out.write_all(&end)?;
+        }
+    }
+    out.write_all(b"]")
+}
+
+/// What every allocation to a recipient starts with, `{"recipient":…,"kommunkod":…,"amount":`,
+/// by the recipient's node.
+fn allocation_starts(ledger: &Ledger) -> std::io::Result<Vec<Vec<u8>>> {
+    recipients(ledger)
+        .into_iter()
+        .map(|(recipient, kommunkod)| {
+            let allocation = Allocation {
+                recipient,
+                kommunkod,
+                amount: Amount::ZERO,
+            };
+            let mut start = Vec::new();
+            let out = &mut start;
+            fields!(out, b"{", allocation, recipient, kommunkod);
+            out.extend_from_slice(b",\"amount\":");
+            Ok(start)
+        })
+        .collect()
 }
 
 /// Each recipient's id (an actor's id, a kommun's name) and kommunkod once, in node order,
@@ -206,32 +374,10 @@ fn allocation(ledger: &Ledger, recipients: &[(Text, Option<Text>)], line: &Line)
     }
 }
 
-/// The document with these payments rows, each insats's allocations made from its lines by
-/// `allocations`, and every other part made here.
-fn with<'l, R, A>(
-    projection: &Projection<'l, '_>,
-    payments: R,
-    allocations: impl Fn(&'l [Line]) -> A,
-) -> Document<R, A> {
-    Document {
-        schema: SCHEMA.to_string(),
-        filtered: projection.filtered(),
-        plan: resolved_plan(projection.ledger, allocations),
-        payments,
-        per_kommun: report::per_kommun(projection),
-        per_actor: report::per_actor(projection),
-        per_heading: report::per_heading(projection),
-        per_area: report::per_area(projection),
-        // Each statement counts its lines without listing them: they are the recipient's
-        // rows of the payments, which the document already gives.
-        invoices: report::statements(projection),
-    }
-}
-
-fn resolved_plan<'l, A>(
+fn resolved_plan<'l>(
     ledger: &'l Ledger,
-    allocations: impl Fn(&'l [Line]) -> A,
-) -> ResolvedPlan<A> {
+    allocations: impl Fn(&'l [Line]) -> Vec<Allocation>,
+) -> ResolvedPlan {
     let plan: &Plan = ledger.plan;
     let date = |d: &Option<crate::core::plan::Spanned<crate::core::plan::Date>>| {
         d.as_ref().map(|d| d.get_ref().to_string())
@@ -339,5 +485,65 @@ pub fn view(document: &Document, view: crate::core::report::View) -> serde_json:
         }
         crate::core::report::View::Invoices => serde_json::to_string_pretty(&document.invoices),
         crate::core::report::View::PerArea => serde_json::to_string_pretty(&document.per_area),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::ledger::selection::Selection;
+    use crate::core::report::Projection;
+
+    /// What [`super::write`] writes, against serialising the whole [`super::document`].
+    fn same(plan: &crate::core::plan::Plan, key_files: &crate::core::ledger::keys::KeyFiles) {
+        let checked = crate::core::check::check(plan, key_files);
+        let kommun = Selection {
+            kommun: Some(0),
+            ..Selection::all()
+        };
+        let area = Selection {
+            areas: vec![0],
+            ..Selection::all()
+        };
+        for selection in [Selection::all(), kommun, area] {
+            let projection = Projection::new(&checked.ledger, &selection);
+            let mut written = Vec::new();
+            super::write(&projection, &mut written).unwrap();
+            let serialised = serde_json::to_vec(&super::document(&projection)).unwrap();
+            assert!(
+                written == serialised,
+                "{}\n{}",
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&serialised)
+            );
+        }
+    }
+
+    #[test]
+    fn the_written_document_is_the_serialised_one_byte_for_byte() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = vec![
+            root.join("allocations/plan-2025.toml"),
+            root.join("allocations/plan-2026.toml"),
+        ];
+        for e in std::fs::read_dir(root.join("examples")).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                paths.push(path);
+            }
+        }
+        for path in &paths {
+            let loaded = crate::input::plan::load(path).unwrap();
+            same(&loaded.plan, &loaded.key_files);
+        }
+        // Every split rule, decimals and texts that need escaping.
+        let text = crate::output::generated::plan(&crate::output::generated::Spec {
+            insatser: 80,
+            kommuner: 40,
+            seed: 3,
+            short_texts: false,
+        })
+        .replace("Region Stockholm", "Region \\\"Stockholm\\\" \\\\ \\t");
+        let plan = crate::input::plan::parse(&text).unwrap();
+        same(&plan, &[]);
     }
 }

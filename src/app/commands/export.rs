@@ -106,7 +106,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 // indents it), and through a buffer of a known type, since the serialiser
                 // writes many small pieces.
                 let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-                json::write(&projection, &mut buffered).map_err(std::io::Error::from)?;
+                json::write(&projection, &mut buffered)?;
                 buffered.write_all(b"\n")?;
                 buffered.flush()
             })

@@ -296,8 +296,15 @@ impl Payments {
     /// Every line as a payment row, in the order of [`Payments::lines`], each made as it is
     /// read (a national plan's are millions: a JSON export writes them one by one).
     pub fn rows(&self) -> impl Iterator<Item = PaymentRow> + '_ {
+        self.statement_rows().flatten()
+    }
+
+    /// [`Payments::rows`], a statement's rows at a time.
+    pub fn statement_rows(
+        &self,
+    ) -> impl Iterator<Item = impl Iterator<Item = PaymentRow> + '_> + '_ {
         let reference = self.reference.as_deref().map(Text::from);
-        self.statements().flat_map(move |(statement, payment)| {
+        self.statements().map(move |(statement, payment)| {
             let kommunkod = statement.kommunkod.as_deref().map(Text::from);
             let reference = reference.clone();
             statement.lines.iter().map(move |line| PaymentRow {
