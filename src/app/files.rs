@@ -77,7 +77,7 @@ pub fn write_made(
         let Some(temp) = written.get(i) else {
             return Ok(());
         };
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, temp.as_file());
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, Writeback::new(temp.as_file()));
         make(i, &mut out)?;
         out.flush()?;
         drop(out);
@@ -114,6 +114,64 @@ pub fn write_made(
     }
     Ok(targets)
 }
+
+/// How much of a file is written before the disk is asked to take it.
+const WRITEBACK_BYTES: u64 = 8 << 20;
+
+/// A temporary file being written, its pages handed to the disk every [`WRITEBACK_BYTES`]
+/// (Linux's `sync_file_range`, as RocksDB's `bytes_per_sync` does), so that the `fsync`
+/// before the rename waits for the last of them, not for the whole file: for a national
+/// plan's 470 MB JSON it waited a quarter of a second.
+struct Writeback<'f> {
+    file: &'f std::fs::File,
+    written: u64,
+    handed: u64,
+}
+
+impl<'f> Writeback<'f> {
+    fn new(file: &'f std::fs::File) -> Writeback<'f> {
+        Writeback {
+            file,
+            written: 0,
+            handed: 0,
+        }
+    }
+}
+
+impl Write for Writeback<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = (&mut &*self.file).write(bytes)?;
+        self.written += n as u64;
+        if self.written - self.handed >= WRITEBACK_BYTES {
+            start_writeback(self.file, self.handed, self.written - self.handed);
+            self.handed = self.written;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Asks the disk to start writing these bytes of `file`, without waiting for it; the
+/// `fsync` that follows the writing still makes sure of every byte.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn start_writeback(file: &std::fs::File, from: u64, len: u64) {
+    use std::os::fd::AsRawFd;
+    let (Ok(from), Ok(len)) = (i64::try_from(from), i64::try_from(len)) else {
+        return;
+    };
+    // SAFETY: sync_file_range reads its four integer arguments and touches no memory of this
+    // process; on an invalid descriptor it fails with EBADF. Its result is not needed.
+    unsafe {
+        libc::sync_file_range(file.as_raw_fd(), from, len, libc::SYNC_FILE_RANGE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_: &std::fs::File, _: u64, _: u64) {}
 
 /// Lets a write beyond the file-size limit fail with EFBIG rather than kill the process.
 #[cfg(unix)]
