@@ -38,55 +38,143 @@ impl Dialect {
 /// The sheet as CSV bytes, header first, without the total row.
 pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
-    written(sheet, dialect, &mut out)?;
+    write_to(sheet, dialect, &mut out)?;
     Ok(out)
 }
 
 /// [`write`] into `out` as the rows are made: a national plan's payments are millions of
 /// rows, written straight into their file.
-pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Result<()> {
-    written(sheet, dialect, out).map_err(|e| {
-        let message = e.to_string();
-        match e.into_kind() {
-            // The operating system's own error, so that a full disk or a file-size limit is
-            // told as such.
-            csv::ErrorKind::Io(e) => e,
-            _ => std::io::Error::other(message),
-        }
-    })
-}
-
-fn written(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> Result<(), csv::Error> {
+pub fn write_to(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
     if dialect == Dialect::Excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(if dialect == Dialect::Excel {
-            b';'
-        } else {
-            b','
-        })
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer.write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))?;
+    let mut rows = Rows::new(dialect, sheet.headers.len());
+    let headers: Vec<Value> = sheet
+        .headers
+        .iter()
+        .map(|h| Value::Text(h.as_str().into()))
+        .collect();
+    rows.write(&headers, &mut out)?;
     let mut failed = None;
-    let mut scratch = String::new();
     sheet.each_row(|row| {
-        if failed.is_some() {
-            return;
+        if failed.is_none() {
+            failed = rows.write(row, &mut out).err();
         }
-        let written = row
-            .iter()
-            .try_for_each(|value| writer.write_field(cell(value, dialect, &mut scratch)))
-            // No more fields: ends the record.
-            .and_then(|()| writer.write_record(None::<&[u8]>));
-        failed = written.err();
     });
-    if let Some(error) = failed {
-        return Err(error);
+    match failed {
+        Some(error) => Err(error),
+        None => out.flush(),
     }
-    writer.flush()?;
-    Ok(())
+}
+
+/// Rows as CSV records, each field quoted as the `csv` crate's writer quotes it (its
+/// `csv_core` decides and escapes; a test holds every sheet to the `csv` writer's bytes).
+/// The fields are many (a national plan's payments have millions of rows) and most of a row
+/// repeats the row before (the recipient, its kind and kommunkod, the payment route), so a
+/// text field the same as the one above it in its column (the same shared text) is not
+/// encoded again.
+struct Rows {
+    dialect: Dialect,
+    encoder: csv_core::Writer,
+    /// Each column's last text and its field as written.
+    above: Vec<Option<(Value, Vec<u8>)>>,
+    line: Vec<u8>,
+    scratch: String,
+}
+
+impl Rows {
+    fn new(dialect: Dialect, columns: usize) -> Rows {
+        Rows {
+            dialect,
+            encoder: csv_core::WriterBuilder::new()
+                .delimiter(delimiter(dialect))
+                .build(),
+            above: vec![None; columns],
+            line: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    fn write(&mut self, row: &[Value], out: &mut impl Write) -> std::io::Result<()> {
+        self.line.clear();
+        for (i, value) in row.iter().enumerate() {
+            if i > 0 {
+                self.line.push(delimiter(self.dialect));
+            }
+            let above = self.above.get_mut(i);
+            match (value, above) {
+                (Value::Text(t) | Value::Code(t), Some(above)) => {
+                    let same = matches!(above, Some((v, _)) if same_text(v, value, t));
+                    if !same {
+                        // The column's buffer is used again (a column such as the insats
+                        // changes on every row).
+                        let mut field = above.take().map(|(_, f)| f).unwrap_or_default();
+                        field.clear();
+                        encode(
+                            &self.encoder,
+                            cell(value, self.dialect, &mut self.scratch).as_bytes(),
+                            &mut field,
+                        );
+                        *above = Some((value.clone(), field));
+                    }
+                    if let Some((_, field)) = above {
+                        self.line.extend_from_slice(field);
+                    }
+                }
+                _ => encode(
+                    &self.encoder,
+                    cell(value, self.dialect, &mut self.scratch).as_bytes(),
+                    &mut self.line,
+                ),
+            }
+        }
+        // A record of nothing but one empty field is written `""`, as the csv crate does, so
+        // that it is not an empty line.
+        if self.line.is_empty() {
+            self.line.extend_from_slice(b"\"\"");
+        }
+        self.line.extend_from_slice(b"\r\n");
+        out.write_all(&self.line)
+    }
+}
+
+/// Whether `above` is the same kind of cell as `value` with the very same shared text `t`.
+fn same_text(above: &Value, value: &Value, t: &std::rc::Rc<str>) -> bool {
+    match (above, value) {
+        (Value::Text(a), Value::Text(_)) | (Value::Code(a), Value::Code(_)) => {
+            std::rc::Rc::ptr_eq(a, t)
+        }
+        _ => false,
+    }
+}
+
+/// `text` as a CSV field onto `out`: as it is, or quoted with its quotes doubled when the
+/// field needs it.
+fn encode(encoder: &csv_core::Writer, text: &[u8], out: &mut Vec<u8>) {
+    if !encoder.should_quote(text) {
+        out.extend_from_slice(text);
+        return;
+    }
+    // A fresh writer per quoted field (a field's state ends with the record otherwise), given
+    // room for every byte doubled and the two quotes.
+    let mut encoder = encoder.clone();
+    let start = out.len();
+    out.resize(start + 2 * text.len() + 2, 0);
+    let Some(room) = out.get_mut(start..) else {
+        return;
+    };
+    let (_, _, written) = encoder.field(text, room);
+    let closed = room
+        .get_mut(written..)
+        .map_or(0, |rest| encoder.finish(rest).1);
+    out.truncate(start + written + closed);
+}
+
+fn delimiter(dialect: Dialect) -> u8 {
+    match dialect {
+        Dialect::Excel => b';',
+        Dialect::Rfc4180 => b',',
+    }
 }
 
 /// A cell's text, made in `scratch` when it is not the value's own text as it is (cells are
@@ -156,6 +244,100 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sheet as the `csv` crate's own writer writes it, field by field.
+    fn by_the_csv_writer(sheet: &Sheet, dialect: Dialect) -> Vec<u8> {
+        let mut out = Vec::new();
+        if dialect == Dialect::Excel {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter(dialect))
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        writer
+            .write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))
+            .unwrap();
+        let mut scratch = String::new();
+        sheet.each_row(|row| {
+            for value in row {
+                writer
+                    .write_field(cell(value, dialect, &mut scratch))
+                    .unwrap();
+            }
+            writer.write_record(None::<&[u8]>).unwrap();
+        });
+        writer.flush().unwrap();
+        drop(writer);
+        out
+    }
+
+    /// Every view of the real plans, the examples and a generated plan, in both dialects,
+    /// with texts that need quoting, as the csv crate writes them.
+    #[test]
+    fn every_sheet_is_written_as_the_csv_writer_writes_it() {
+        use crate::core::ledger::selection::Selection;
+        use crate::core::report::{Projection, View};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut plans = Vec::new();
+        for path in [
+            root.join("allocations/plan-2025.toml"),
+            root.join("allocations/plan-2026.toml"),
+            root.join("examples/mini-maria-overhead-tenths-2025.toml"),
+        ] {
+            let loaded = crate::input::plan::load(&path).unwrap();
+            plans.push((loaded.plan, loaded.key_files));
+        }
+        // Quotes, both delimiters, a line break and a formula in names and texts.
+        let text = crate::output::generated::plan(&crate::output::generated::Spec {
+            insatser: 60,
+            kommuner: 30,
+            seed: 5,
+            short_texts: false,
+        })
+        .replace("Region Stockholm", "=Region \\\"Stockholm\\\"; a, b\\nc")
+        .replace(
+            "\"Kommunförbundet Stockholm",
+            "\"=Kommunförbundet Stockholm",
+        );
+        plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
+        let mut compared = 0;
+        for (plan, key_files) in &plans {
+            let checked = crate::core::check::check(plan, key_files);
+            assert!(checked.errors() == 0);
+            let selection = Selection::all();
+            let projection = Projection::new(&checked.ledger, &selection);
+            for view in View::ALL {
+                for dialect in [Dialect::Excel, Dialect::Rfc4180] {
+                    let sheet = crate::output::sheet::build_with(
+                        view,
+                        &projection,
+                        dialect.words(Lang::Sv),
+                    );
+                    let ours = write(&sheet, dialect).unwrap();
+                    assert!(
+                        ours == by_the_csv_writer(&sheet, dialect),
+                        "{view:?} {dialect:?}\n{}",
+                        String::from_utf8_lossy(&ours)
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert_eq!(compared, 4 * View::ALL.len() * 2);
+        let (plan, _) = &plans[3];
+        let checked = crate::core::check::check(plan, &[]);
+        let selection = Selection::all();
+        let projection = Projection::new(&checked.ledger, &selection);
+        let sheet = crate::output::sheet::build_with(View::Payments, &projection, Words::Machine);
+        let text = String::from_utf8(write(&sheet, Dialect::Rfc4180).unwrap()).unwrap();
+        assert!(
+            text.contains(
+                "\r\n\"Vuxenpsykiatrin, =Region \"\"Stockholm\"\"; a, b\nc\",region-unit,"
+            )
+        );
+        assert!(text.contains("\r\n'=Kommunförbundet Stockholm,kommunforbund,"));
+    }
 
     #[test]
     fn formula_like_text_is_neutralised() {

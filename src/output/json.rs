@@ -256,6 +256,7 @@ fn plan_part(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::
     );
     out.write_all(b",\"insatser\":[")?;
     let starts = allocation_starts(ledger)?;
+    let mut row = Vec::new();
     for (i, insats) in plan.insatser.iter().enumerate() {
         if i > 0 {
             out.write_all(b",")?;
@@ -274,17 +275,22 @@ fn plan_part(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::
             earmark,
             amount
         );
-        out.write_all(b",\"allocations\":[")?;
+        // An insats's allocations made in a buffer of its own and written at once: the
+        // pieces are many and small.
+        let allocations = &mut row;
+        allocations.clear();
+        allocations.extend_from_slice(b",\"allocations\":[");
         for (j, line) in ledger.lines_of(i).iter().enumerate() {
             if j > 0 {
-                out.write_all(b",")?;
+                allocations.push(b',');
             }
             let start = starts.get(ledger.actors.node(line.recipient));
-            out.write_all(start.map_or(&[][..], Vec::as_slice))?;
-            serde_json::to_writer(&mut *out, &line.amount)?;
-            out.write_all(b"}")?;
+            allocations.extend_from_slice(start.map_or(&[][..], Vec::as_slice));
+            serde_json::to_writer(&mut *allocations, &line.amount)?;
+            allocations.push(b'}');
         }
-        out.write_all(b"]}")?;
+        allocations.extend_from_slice(b"]}");
+        out.write_all(allocations)?;
     }
     out.write_all(b"]}")
 }
@@ -299,6 +305,7 @@ struct Head {
 fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b",\"payments\":[")?;
     let mut first = true;
+    let mut text = Vec::new();
     for mut rows in payments.statement_rows() {
         let Some(row) = rows.next() else {
             continue;
@@ -309,13 +316,17 @@ fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::
         fields!(&mut end, b",", row, payment, reference);
         end.push(b'}');
         for row in std::iter::once(row).chain(rows) {
+            // Made in a buffer and written at once: its pieces are small.
+            let text = &mut text;
+            text.clear();
             if !first {
-                out.write_all(b",")?;
+                text.push(b',');
             }
             first = false;
-            out.write_all(&start)?;
-            fields!(out, b",", row, area, insats, amount);
-            out.write_all(&end)?;
+            text.extend_from_slice(&start);
+            fields!(text, b",", row, area, insats, amount);
+            text.extend_from_slice(&end);
+            out.write_all(text)?;
         }
     }
     out.write_all(b"]")
