@@ -309,13 +309,14 @@ pub fn per_kommun(
     // total.
     let mut bare = vec![0; report.columns.len() + 1];
     let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
-    // Millions of figures in a national plan: each made in one buffer, never allocated.
-    let mut figure = String::new();
+    // Millions of figures in a national plan: made once, one after the other in one buffer,
+    // and written from there when the table has no room for "kr" (as a national plan's has
+    // not).
+    let mut figures_bare = Figures::default();
     for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
         for (b, a) in bare.iter_mut().zip(amounts.iter().chain([total])) {
-            figure.clear();
-            number::push_number(&mut figure, *a, lang);
-            *b = (*b).max(crate::output::grid::width(&figure));
+            let figure = figures_bare.push(|text| number::push_number(text, *a, lang));
+            *b = (*b).max(crate::output::grid::width(figure));
         }
     }
     let unit = crate::output::number::UNIT.chars().count();
@@ -329,20 +330,20 @@ pub fn per_kommun(
         let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
         needed <= usize::from(layout.width)
     };
-    // A row's figures, one after the other in one buffer, and where each ends.
-    let figures = |amounts: &mut dyn Iterator<Item = &Amount>| {
-        let mut text = String::new();
-        let mut ends = Vec::new();
-        for a in amounts {
-            if with_unit {
-                number::push_amount(&mut text, *a, lang);
-            } else {
-                number::push_number(&mut text, *a, lang);
+    // The figures of row `r` (the totals' row after the kommuner) as cells.
+    let per_row = report.columns.len() + 1;
+    let with_kr_figures = with_unit.then(|| {
+        let mut figures = Figures::default();
+        let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+        for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
+            for a in amounts.iter().chain([total]) {
+                figures.push(|text| number::push_amount(text, *a, lang));
             }
-            ends.push(text.len());
         }
-        (text, ends)
-    };
+        figures
+    });
+    let figures = with_kr_figures.as_ref().unwrap_or(&figures_bare);
+    let row_cells = |r: usize, strong: bool| figures.cells(r * per_row..(r + 1) * per_row, strong);
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
@@ -388,19 +389,17 @@ pub fn per_kommun(
     };
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
-    for (row, name) in report.rows.iter().zip(&names) {
-        let (text, ends) = figures(&mut row.amounts.iter().chain([&row.total]));
+    for (r, (row, name)) in report.rows.iter().zip(&names).enumerate() {
         let code = visible(&row.code);
         let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(figure_cells(&text, &ends, false));
+        cells.extend(row_cells(r, false));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
         }
         grid.row(out, &cells)?;
     }
-    let (text, ends) = figures(&mut report.column_totals.iter().chain([&report.total]));
     let mut cells = vec![cell(""), strong(lang.pick("Totalt", "Total"))];
-    cells.extend(figure_cells(&text, &ends, true));
+    cells.extend(row_cells(report.rows.len(), true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
@@ -782,17 +781,45 @@ pub fn payments(
     out.write_all(rest.as_bytes())
 }
 
-/// The figures written one after the other in `text`, ending at `ends`, as cells.
-fn figure_cells<'t>(text: &'t str, ends: &[usize], strong: bool) -> Vec<GridCell<'t>> {
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let mut c = cell(text.get(start..end).unwrap_or(""));
-            start = end;
-            c.strong = strong;
-            c
-        })
-        .collect()
+/// Figures made one after the other in one buffer (a national plan's tables have millions:
+/// none is allocated on its own), each found again by its place.
+#[derive(Default)]
+struct Figures {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Figures {
+    /// A figure made by `make` at the end of the buffer; its text.
+    fn push(&mut self, make: impl FnOnce(&mut String)) -> &str {
+        let start = self.text.len();
+        make(&mut self.text);
+        self.ends.push(self.text.len());
+        self.text.get(start..).unwrap_or("")
+    }
+
+    /// The figure at `i`.
+    fn get(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied();
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.text.get(start.unwrap_or(0)..end).unwrap_or("")
+    }
+
+    /// The figures at `places` as cells.
+    fn cells(&self, places: std::ops::Range<usize>, strong: bool) -> Vec<GridCell<'_>> {
+        places
+            .map(|i| {
+                let mut c = cell(self.get(i));
+                c.strong = strong;
+                c
+            })
+            .collect()
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
 }
 
 /// `amount` with its unit written into `buffer`, without allocating.
@@ -814,7 +841,11 @@ fn number_text(buffer: &mut String, n: u32) -> &str {
 /// cut to each width asked for (the invoices' amount columns differ in width), each with the
 /// columns it takes.
 #[derive(Default)]
-struct Shown(Vec<Option<ShownInsats>>);
+struct Shown {
+    insatser: Vec<Option<ShownInsats>>,
+    /// The amounts of the invoice being written.
+    amounts: Figures,
+}
 
 struct ShownInsats {
     id: (String, usize),
@@ -826,10 +857,10 @@ impl Shown {
     /// The insats's id and its text cut to `width`, as cells.
     fn cells<'a>(&'a mut self, line: &'a StatementLine, width: usize) -> [GridCell<'a>; 2] {
         let i = line.index as usize;
-        if self.0.len() <= i {
-            self.0.resize_with(i + 1, || None);
+        if self.insatser.len() <= i {
+            self.insatser.resize_with(i + 1, || None);
         }
-        let Some(slot) = self.0.get_mut(i) else {
+        let Some(slot) = self.insatser.get_mut(i) else {
             return [cell(&line.insats), cell(&line.text)];
         };
         let shown = slot.get_or_insert_with(|| {
@@ -911,10 +942,14 @@ fn statement_block(
     // A recipient's lines are fitted, then written: their areas and amounts are made in a
     // buffer, never allocated.
     let mut area = String::new();
-    let mut amount = String::new();
+    let amounts = &mut shown.amounts;
+    amounts.clear();
     for line in &invoice.lines {
         grid.fit(0, number_text(&mut area, line.area));
-        grid.fit(3, amount_text(&mut amount, line.amount, lang));
+        grid.fit(
+            3,
+            amounts.push(|text| number::push_amount(text, line.amount, lang)),
+        );
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
@@ -925,7 +960,8 @@ fn statement_block(
         grid.fit_cell(2, text);
     }
     grid.head(out)?;
-    for line in &invoice.lines {
+    let amounts = std::mem::take(&mut shown.amounts);
+    for (i, line) in invoice.lines.iter().enumerate() {
         let [id, text] = shown.cells(line, text_width);
         grid.row(
             out,
@@ -933,10 +969,11 @@ fn statement_block(
                 cell(number_text(&mut area, line.area)),
                 id,
                 text,
-                cell(amount_text(&mut amount, line.amount, lang)),
+                cell(amounts.get(i)),
             ],
         )?;
     }
+    shown.amounts = amounts;
     grid.row(
         out,
         &[
