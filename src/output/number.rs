@@ -54,18 +54,7 @@ fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typogra
     if value.is_sign_negative() && !value.is_zero() {
         out.push(minus);
     }
-    // The whole part in groups of three from the right, the first group as long as is left.
-    let whole = digits.whole;
-    let mut cut = match whole.len() % 3 {
-        0 => whole.len().min(3),
-        first => first,
-    };
-    out.push_str(whole.get(..cut).unwrap_or(whole));
-    while let Some(group) = whole.get(cut..cut + 3) {
-        out.push(thousands);
-        out.push_str(group);
-        cut += 3;
-    }
+    push_grouped(out, digits.whole, thousands);
     if digits.zeros + digits.decimals.len() > 0 {
         out.push(mark);
         digits.push_decimals(out);
@@ -126,14 +115,18 @@ fn group(digits: &str, separator: char) -> String {
     out
 }
 
-/// [`group`] onto `out`.
+/// [`group`] onto `out`: the first group as long as is left, then groups of three (the
+/// digits are ASCII, so a byte is a digit).
 fn push_grouped(out: &mut String, digits: &str, separator: char) {
-    let len = digits.chars().count();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
+    let mut cut = match digits.len() % 3 {
+        0 => digits.len().min(3),
+        first => first,
+    };
+    out.push_str(digits.get(..cut).unwrap_or(digits));
+    while let Some(group) = digits.get(cut..cut + 3) {
+        out.push(separator);
+        out.push_str(group);
+        cut += 3;
     }
 }
 
@@ -275,19 +268,7 @@ pub fn decimal(value: Decimal, lang: Lang) -> String {
 pub fn fixed(value: Decimal, decimals: u32, lang: Lang) -> String {
     let mut d = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     d.rescale(decimals);
-    let (thousands, mark) = separators(lang, Typography::Plain);
-    let text = d.abs().to_string();
-    let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let mut out = String::new();
-    if d.is_sign_negative() && !d.is_zero() {
-        out.push('-');
-    }
-    out.push_str(&group(int_part, thousands));
-    if !frac.is_empty() {
-        out.push(mark);
-        out.push_str(frac);
-    }
-    out
+    grouped(d, lang)
 }
 
 /// A percentage with exactly `decimals` decimals: `3,88 %`.

@@ -307,16 +307,25 @@ pub fn per_kommun(
     let lang = layout.lang;
     // Each amount column's widest figure without "kr" and with it: the insatser, then the
     // total.
-    let mut bare = vec![0; report.columns.len() + 1];
-    let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
-    // Millions of figures in a national plan: made once, one after the other in one buffer,
-    // and written from there when the table has no room for "kr" (as a national plan's has
-    // not).
-    let mut figures_bare = Figures::default();
-    for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-        for (b, a) in bare.iter_mut().zip(amounts.iter().chain([total])) {
-            let figure = figures_bare.push(|text| number::push_number(text, *a, lang));
-            *b = (*b).max(crate::output::grid::width(figure));
+    // Every figure of the table, row by row, the totals' row last, made by `push`: millions
+    // in a national plan, made once, one after the other in one buffer, and written from
+    // there when the table has no room for "kr" (as a national plan's has not).
+    let per_row = report.columns.len() + 1;
+    let all_figures = |push: fn(&mut String, Amount, Lang)| {
+        let mut figures = Figures::default();
+        let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+        for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
+            for a in amounts.iter().chain([total]) {
+                figures.push(|text| push(text, *a, lang));
+            }
+        }
+        figures
+    };
+    let figures_bare = all_figures(number::push_number);
+    let mut bare = vec![0; per_row];
+    for i in 0..figures_bare.ends.len() {
+        if let Some(b) = bare.get_mut(i % per_row) {
+            *b = (*b).max(crate::output::grid::width(figures_bare.get(i)));
         }
     }
     let unit = crate::output::number::UNIT.chars().count();
@@ -331,17 +340,7 @@ pub fn per_kommun(
         needed <= usize::from(layout.width)
     };
     // The figures of row `r` (the totals' row after the kommuner) as cells.
-    let per_row = report.columns.len() + 1;
-    let with_kr_figures = with_unit.then(|| {
-        let mut figures = Figures::default();
-        let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
-        for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-            for a in amounts.iter().chain([total]) {
-                figures.push(|text| number::push_amount(text, *a, lang));
-            }
-        }
-        figures
-    });
+    let with_kr_figures = with_unit.then(|| all_figures(number::push_amount));
     let figures = with_kr_figures.as_ref().unwrap_or(&figures_bare);
     let row_cells = |r: usize, strong: bool| figures.cells(r * per_row..(r + 1) * per_row, strong);
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];

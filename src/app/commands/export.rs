@@ -103,12 +103,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             let name = format!("allocate-{year}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
                 // Compact, since a national plan's document is hundreds of megabytes (`jq .`
-                // indents it), and through a buffer of a known type, since the serialiser
-                // writes many small pieces.
-                let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
-                json::write(&projection, &mut buffered)?;
-                buffered.write_all(b"\n")?;
-                buffered.flush()
+                // indents it).
+                json::write(&projection, out)?;
+                out.write_all(b"\n")
             })
         }
     };
