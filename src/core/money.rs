@@ -106,6 +106,9 @@ impl Amount {
 
 impl Add for Amount {
     type Output = Amount;
+    /// Small enough to be inlined where millions of lines are summed; anything but the
+    /// common case is `Decimal`'s own sum, out of line.
+    #[inline]
     fn add(self, rhs: Amount) -> Amount {
         let (a, b) = (self.0, rhs.0);
         // The sum of two amounts of the same plan: the same decimals, neither negative. Their
@@ -124,11 +127,17 @@ impl Add for Amount {
                 ));
             }
         }
-        Amount(a.saturating_add(b))
+        decimal_sum(a, b)
     }
 }
 
+#[inline(never)]
+fn decimal_sum(a: Decimal, b: Decimal) -> Amount {
+    Amount(a.saturating_add(b))
+}
+
 impl AddAssign for Amount {
+    #[inline]
     fn add_assign(&mut self, rhs: Amount) {
         *self = *self + rhs;
     }

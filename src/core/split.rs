@@ -126,11 +126,21 @@ pub fn largest_remainder_amounts<K: Ord>(
     let mut units: Vec<i128> = (0..weights.len()).map(|i| prepared.floor(i)).collect();
     let leftover = usize::try_from(prepared.leftover).map_err(|_| SplitError::TooLarge)?;
     if leftover > 0 {
-        let mut queue: Vec<usize> = (0..weights.len()).collect();
+        // Each part's place in the queue by its own figures, read once; the tie key and the
+        // listed order are consulted only between parts that those leave equal.
+        let mut queue: Vec<(i128, i128, usize)> = (prepared.remainders.iter())
+            .zip(&prepared.scaled)
+            .enumerate()
+            .map(|(i, (&remainder, &scaled))| (remainder, scaled, i))
+            .collect();
         if leftover < queue.len() {
-            queue.select_nth_unstable_by(leftover - 1, |&a, &b| prepared.before(a, b));
+            queue.select_nth_unstable_by(leftover - 1, |a, b| {
+                (b.0, b.1)
+                    .cmp(&(a.0, a.1))
+                    .then_with(|| prepared.before(a.2, b.2))
+            });
         }
-        for &i in queue.iter().take(leftover) {
+        for &(_, _, i) in queue.iter().take(leftover) {
             if let Some(u) = units.get_mut(i) {
                 *u += 1;
             }
@@ -242,12 +252,21 @@ impl<'k, K: Ord> Prepared<'k, K> {
         self.remainders
             .get(b)
             .cmp(&self.remainders.get(a))
-            .then(self.scaled.get(b).cmp(&self.scaled.get(a)))
-            .then(self.tie.get(a).cmp(&self.tie.get(b)))
+            .then_with(|| self.scaled.get(b).cmp(&self.scaled.get(a)))
+            .then_with(|| self.tie.get(a).cmp(&self.tie.get(b)))
             .then(a.cmp(&b))
     }
 
+    /// `units` rounding units in kronor: `units × unit`, with the unit's decimals. A product
+    /// within 64 bits (every real split's) is worked out on the integers, which is exactly
+    /// `Decimal`'s product; anything larger goes through `Decimal`.
     fn units_to_amount(&self, units: i128, unit: Amount) -> Result<Amount, SplitError> {
+        if let (Ok(n), Ok(m)) = (i64::try_from(units), i64::try_from(unit.0.mantissa()))
+            && let Some(product) = n.checked_mul(m)
+            && let Ok(exact) = Decimal::try_new(product, unit.0.scale())
+        {
+            return Ok(Amount(exact));
+        }
         Decimal::try_from_i128_with_scale(units, 0)
             .ok()
             .and_then(|u| u.checked_mul(unit.0))
@@ -543,6 +562,27 @@ mod tests {
                 .map(|p| p.amount)
                 .collect();
             prop_assert_eq!(largest_remainder_amounts(amount, &w, &codes, u).unwrap(), audited);
+        }
+
+        /// Units turned into kronor on the integers are `Decimal`'s own product: the same
+        /// value, decimals and text, for the units a plan uses and for odd ones.
+        #[test]
+        fn units_in_kronor_are_decimals_product(
+            units in prop_oneof![0i128..1_000_000_000_000, any::<i64>().prop_map(i128::from)],
+            u in prop::sample::select(vec!["0.01", "0.1", "0.10", "0.5", "1", "1.0", "100", "5000", "0.0000000001"]),
+        ) {
+            let unit = Amount(d(u));
+            let w = [Decimal::ONE];
+            let prepared = Prepared::new(unit, &w, &[0], unit).unwrap();
+            let ours = prepared.units_to_amount(units, unit).map(|a| a.0);
+            let theirs = Decimal::try_from_i128_with_scale(units, 0)
+                .ok()
+                .and_then(|n| n.checked_mul(unit.0))
+                .ok_or(SplitError::TooLarge);
+            prop_assert_eq!(&ours, &theirs);
+            if let (Ok(a), Ok(b)) = (ours, theirs) {
+                prop_assert_eq!((a.scale(), a.to_string()), (b.scale(), b.to_string()));
+            }
         }
 
         #[test]
