@@ -99,9 +99,9 @@ pub fn largest_remainder_by<K: Ord>(
                 .checked_mul(weight)
                 .and_then(|x| x.checked_div(denominator))
                 .ok_or(SplitError::TooLarge)?;
-            let floor = prepared.units_to_amount(prepared.floor(i), unit)?;
+            let floor = prepared.units_to_amount(prepared.floor(i))?;
             let amount =
-                prepared.units_to_amount(prepared.floor(i) + i128::from(got_extra_unit), unit)?;
+                prepared.units_to_amount(prepared.floor(i) + i128::from(got_extra_unit))?;
             Ok(Part {
                 weight,
                 quota,
@@ -126,21 +126,20 @@ pub fn largest_remainder_amounts<K: Ord>(
     let mut units: Vec<i128> = (0..weights.len()).map(|i| prepared.floor(i)).collect();
     let leftover = usize::try_from(prepared.leftover).map_err(|_| SplitError::TooLarge)?;
     if leftover > 0 {
-        // Each part's place in the queue by its own figures, read once; the tie key and the
-        // listed order are consulted only between parts that those leave equal.
-        let mut queue: Vec<(i128, i128, usize)> = (prepared.remainders.iter())
-            .zip(&prepared.scaled)
-            .enumerate()
-            .map(|(i, (&remainder, &scaled))| (remainder, scaled, i))
-            .collect();
-        if leftover < queue.len() {
-            queue.select_nth_unstable_by(leftover - 1, |a, b| {
-                (b.0, b.1)
-                    .cmp(&(a.0, a.1))
-                    .then_with(|| prepared.before(a.2, b.2))
-            });
-        }
-        for &(_, _, i) in queue.iter().take(leftover) {
+        let parts = prepared.remainders.iter().zip(&prepared.scaled).enumerate();
+        // Remainders and weights are below the total: in 64 bits in every real split.
+        let first = if u64::try_from(prepared.total).is_ok() {
+            let narrow = |n: i128| u64::try_from(n).unwrap_or(u64::MAX);
+            let queue = parts.map(|(i, (&r, &w))| ((narrow(r), narrow(w)), i));
+            first_in_queue(queue.collect(), leftover, &prepared)
+        } else {
+            first_in_queue(
+                parts.map(|(i, (&r, &w))| ((r, w), i)).collect(),
+                leftover,
+                &prepared,
+            )
+        };
+        for i in first {
             if let Some(u) = units.get_mut(i) {
                 *u += 1;
             }
@@ -148,8 +147,26 @@ pub fn largest_remainder_amounts<K: Ord>(
     }
     units
         .into_iter()
-        .map(|u| prepared.units_to_amount(u, unit))
+        .map(|u| prepared.units_to_amount(u))
         .collect()
+}
+
+/// The `leftover` parts first in the queue for a leftover unit, found by a selection on
+/// each part's remainder and weight (`figures`), read once; the tie key and the listed order
+/// are consulted only between parts that those leave equal.
+fn first_in_queue<K: Ord, F: Ord + Copy>(
+    mut queue: Vec<(F, usize)>,
+    leftover: usize,
+    prepared: &Prepared<K>,
+) -> Vec<usize> {
+    if leftover < queue.len()
+        && let Some(nth) = leftover.checked_sub(1)
+    {
+        queue.select_nth_unstable_by(nth, |a, b| {
+            b.0.cmp(&a.0).then_with(|| prepared.before(a.1, b.1))
+        });
+    }
+    queue.into_iter().take(leftover).map(|(_, i)| i).collect()
 }
 
 /// Floor quotient and remainder of a non-negative `n` by a positive `d`; in 64 bits when
@@ -172,6 +189,9 @@ struct Prepared<'k, K> {
     total: i128,
     scale: u32,
     leftover: i128,
+    unit: Amount,
+    /// The unit's digits, when they fit in 64 bits.
+    unit_digits: Option<i64>,
 }
 
 impl<'k, K: Ord> Prepared<'k, K> {
@@ -239,6 +259,8 @@ impl<'k, K: Ord> Prepared<'k, K> {
             total,
             scale,
             leftover: units - floor_sum,
+            unit,
+            unit_digits: i64::try_from(unit.0.mantissa()).ok(),
         })
     }
 
@@ -260,8 +282,9 @@ impl<'k, K: Ord> Prepared<'k, K> {
     /// `units` rounding units in kronor: `units × unit`, with the unit's decimals. A product
     /// within 64 bits (every real split's) is worked out on the integers, which is exactly
     /// `Decimal`'s product; anything larger goes through `Decimal`.
-    fn units_to_amount(&self, units: i128, unit: Amount) -> Result<Amount, SplitError> {
-        if let (Ok(n), Ok(m)) = (i64::try_from(units), i64::try_from(unit.0.mantissa()))
+    fn units_to_amount(&self, units: i128) -> Result<Amount, SplitError> {
+        let unit = self.unit;
+        if let (Ok(n), Some(m)) = (i64::try_from(units), self.unit_digits)
             && let Some(product) = n.checked_mul(m)
             && let Ok(exact) = Decimal::try_new(product, unit.0.scale())
         {
@@ -564,6 +587,20 @@ mod tests {
             prop_assert_eq!(largest_remainder_amounts(amount, &w, &codes, u).unwrap(), audited);
         }
 
+        /// Weights whose sum passes 64 bits are queued on 128 bits, with the same result.
+        #[test]
+        fn huge_weights_split_as_the_audited_split(
+            w in prop::collection::vec(0u64..=u64::MAX, 2..12), units in 0i64..1_000_000
+        ) {
+            let w: Vec<Decimal> = w.into_iter().map(Decimal::from).collect();
+            prop_assume!(w.iter().any(|x| !x.is_zero()));
+            let amount = Amount(Decimal::from(units));
+            let codes: Vec<usize> = (0..w.len()).map(|i| (i * 7) % 5).collect();
+            let audited = largest_remainder_by(amount, &w, &codes, Amount::kr(1))
+                .map(|parts| parts.into_iter().map(|p| p.amount).collect::<Vec<_>>());
+            prop_assert_eq!(largest_remainder_amounts(amount, &w, &codes, Amount::kr(1)), audited);
+        }
+
         /// Units turned into kronor on the integers are `Decimal`'s own product: the same
         /// value, decimals and text, for the units a plan uses and for odd ones.
         #[test]
@@ -574,7 +611,7 @@ mod tests {
             let unit = Amount(d(u));
             let w = [Decimal::ONE];
             let prepared = Prepared::new(unit, &w, &[0], unit).unwrap();
-            let ours = prepared.units_to_amount(units, unit).map(|a| a.0);
+            let ours = prepared.units_to_amount(units).map(|a| a.0);
             let theirs = Decimal::try_from_i128_with_scale(units, 0)
                 .ok()
                 .and_then(|n| n.checked_mul(unit.0))
