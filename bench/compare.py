@@ -43,13 +43,14 @@ def ensure_peers():
     if missing:
         log("installing", *missing)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
+        # The installers' talk goes to standard error: standard output is the tables.
+        for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *missing]):
+            subprocess.run(command, check=True, env=env, stdout=sys.stderr)
     if shutil.which("bean-check") is None:
         log("installing beancount")
         pip = [sys.executable, "-m", "pip", "install", "-q", "beancount"]
-        if subprocess.run(pip).returncode != 0:
-            subprocess.run(pip + ["--break-system-packages"], check=True)
+        if subprocess.run(pip, stdout=sys.stderr).returncode != 0:
+            subprocess.run(pip + ["--break-system-packages"], check=True, stdout=sys.stderr)
 
 
 def build():

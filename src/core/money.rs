@@ -158,12 +158,14 @@ impl Neg for Amount {
 }
 
 impl Sum for Amount {
+    #[inline]
     fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
         iter.fold(Amount::ZERO, Add::add)
     }
 }
 
 impl<'a> Sum<&'a Amount> for Amount {
+    #[inline]
     fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
         iter.copied().sum()
     }
