@@ -18,6 +18,11 @@ use crate::output::lang::Lang;
 use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
+/// An unknown name's message lists what the plan has, up to `MOST_NAMED`; beyond that the
+/// first `FIRST_NAMED` and how many more.
+const MOST_NAMED: usize = 12;
+const FIRST_NAMED: usize = 10;
+
 /// What a plan with errors keeps a command from doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Blocked {
@@ -207,7 +212,16 @@ impl Error {
                     .as_ref()
                     .map(|s| say!(lang, " Menade du `{s}`?", " Did you mean `{s}`?"))
                     .unwrap_or_default();
-                let known = known.join(", ");
+                // A national plan's 290 kommuner are no help in a message: the first few
+                // and how many more.
+                let shown = if known.len() > MOST_NAMED {
+                    let more = known.len() - FIRST_NAMED;
+                    let first = known.get(..FIRST_NAMED).unwrap_or_default().join(", ");
+                    say!(lang, "{first} och {more} till", "{first} and {more} more")
+                } else {
+                    known.join(", ")
+                };
+                let known = shown;
                 line(say!(
                     lang,
                     "{unknown} `{name}`.{suggestion} Planen har: {known}",

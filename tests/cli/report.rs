@@ -233,6 +233,42 @@ fn unknown_filter_name_is_a_usage_error_with_a_suggestion() {
 }
 
 #[test]
+fn an_unknown_kommun_of_a_national_plan_names_a_few_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "generate",
+            "--insatser",
+            "20",
+            "--kommuner",
+            "290",
+            "-o",
+            "out",
+            "--no-journals",
+        ],
+    )
+    .assert_status(0);
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "out/plan.toml",
+            "--view",
+            "per-area",
+            "--kommun",
+            "Östersundd",
+        ],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("okänd kommun `Östersundd`. Menade du `Östersund`?")
+        .assert_stderr_contains(" och 280 till\n");
+    let names = out.stderr.split("Planen har: ").nth(1).unwrap();
+    assert_eq!(names.split(", ").count(), 10, "{names}");
+}
+
+#[test]
 fn plan_with_errors_is_not_reported_on() {
     let out = report(&["examples/plan-2026-as-printed.toml"]);
     out.assert_status(1)
