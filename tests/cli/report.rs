@@ -240,7 +240,7 @@ fn an_unknown_kommun_of_a_national_plan_names_a_few_and_counts_the_rest() {
         &[
             "generate",
             "--insatser",
-            "20",
+            "150",
             "--kommuner",
             "290",
             "-o",
