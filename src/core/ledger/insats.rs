@@ -376,12 +376,24 @@ impl Table {
                 count,
             });
         }
-        let position: HashMap<Recipient, usize> = recipients
+        // Each recipient's position in the row, by its place among the actors and kommuner
+        // (a later listing of the same recipient wins).
+        let node = |r: Recipient| match r {
+            Recipient::Actor(a) => a as usize,
+            Recipient::Kommun(k) => plan.actors.len() + k as usize,
+        };
+        let mut by_node = vec![None; plan.actors.len() + plan.kommuner.len()];
+        for (r, i) in recipients
             .iter()
             .enumerate()
             .map(|(i, r)| (*r, i))
             .chain(group.map(|g| (g, count)))
-            .collect();
+        {
+            if let Some(slot) = by_node.get_mut(node(r)) {
+                *slot = Some(i);
+            }
+        }
+        let position = |r: Recipient| by_node.get(node(r)).copied().flatten();
         let mut positions = HashMap::new();
         let mut failed = None;
         let tables = [
@@ -398,13 +410,13 @@ impl Table {
                     .names
                     .kommun(name.get_ref())
                     .map(|k| Recipient::Kommun(index(k)))
-                    .filter(|r| position.contains_key(r));
+                    .filter(|r| position(*r).is_some());
                 let as_actor = cx
                     .names
                     .actors
                     .get(name.get_ref())
                     .map(|&a| Recipient::Actor(index(a)))
-                    .filter(|r| position.contains_key(r));
+                    .filter(|r| position(*r).is_some());
                 let recipient = match (as_kommun, as_actor) {
                     (Some(k), Some(a)) => {
                         let kommun = match k {
@@ -461,7 +473,7 @@ impl Table {
                     ));
                     continue;
                 }
-                if let Some(&i) = position.get(&recipient) {
+                if let Some(i) = position(recipient) {
                     positions.insert(name.get_ref().clone(), i);
                 }
             }
