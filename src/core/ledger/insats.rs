@@ -382,18 +382,22 @@ impl Table {
             Recipient::Actor(a) => a as usize,
             Recipient::Kommun(k) => plan.actors.len() + k as usize,
         };
-        let mut by_node = vec![None; plan.actors.len() + plan.kommuner.len()];
+        const NONE: u32 = u32::MAX;
+        let mut by_node = vec![NONE; plan.actors.len() + plan.kommuner.len()];
         for (r, i) in recipients
             .iter()
             .enumerate()
             .map(|(i, r)| (*r, i))
             .chain(group.map(|g| (g, count)))
         {
-            if let Some(slot) = by_node.get_mut(node(r)) {
-                *slot = Some(i);
+            if let (Some(slot), Ok(i)) = (by_node.get_mut(node(r)), u32::try_from(i)) {
+                *slot = i;
             }
         }
-        let position = |r: Recipient| by_node.get(node(r)).copied().flatten();
+        let position = |r: Recipient| {
+            let i = by_node.get(node(r)).copied().unwrap_or(NONE);
+            (i != NONE).then_some(i as usize)
+        };
         let mut positions = HashMap::new();
         let mut failed = None;
         let tables = [
