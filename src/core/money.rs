@@ -131,6 +131,7 @@ impl Add for Amount {
     }
 }
 
+/// Any sum but the common one, by `Decimal` (kept out of line, so that `+` stays small).
 #[inline(never)]
 fn decimal_sum(a: Decimal, b: Decimal) -> Amount {
     Amount(a.saturating_add(b))

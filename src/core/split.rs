@@ -151,9 +151,9 @@ pub fn largest_remainder_amounts<K: Ord>(
         .collect()
 }
 
-/// The `leftover` parts first in the queue for a leftover unit, found by a selection on
-/// each part's remainder and weight (`figures`), read once; the tie key and the listed order
-/// are consulted only between parts that those leave equal.
+/// The `leftover` parts first in the queue for a leftover unit (each part as its remainder
+/// and weight, read once, and its place), found by a selection on those figures; the tie key
+/// and the listed order are consulted only between parts that the figures leave equal.
 fn first_in_queue<K: Ord, F: Ord + Copy>(
     mut queue: Vec<(F, usize)>,
     leftover: usize,
@@ -296,8 +296,8 @@ impl<'k, K: Ord> Prepared<'k, K> {
     fn units_to_amount(&self, units: i128) -> Result<Amount, SplitError> {
         let unit = self.unit;
         if let (Ok(n), Some(m)) = (i64::try_from(units), self.unit_digits)
-            && let Some(product) = n.checked_mul(m)
-            && let Ok(exact) = Decimal::try_new(product, unit.0.scale())
+            && let Some(digits) = n.checked_mul(m)
+            && let Ok(exact) = Decimal::try_new(digits, unit.0.scale())
         {
             return Ok(Amount(exact));
         }
