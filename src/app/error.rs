@@ -214,14 +214,13 @@ impl Error {
                     .unwrap_or_default();
                 // A national plan's 290 kommuner are no help in a message: the first few
                 // and how many more.
-                let shown = if known.len() > MOST_NAMED {
+                let known = if known.len() > MOST_NAMED {
                     let more = known.len() - FIRST_NAMED;
                     let first = known.get(..FIRST_NAMED).unwrap_or_default().join(", ");
                     say!(lang, "{first} och {more} till", "{first} and {more} more")
                 } else {
                     known.join(", ")
                 };
-                let known = shown;
                 line(say!(
                     lang,
                     "{unknown} `{name}`.{suggestion} Planen har: {known}",
