@@ -347,13 +347,13 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla utom payments om ingen anges"
         }
         ("export", "out") => {
-            "Mapp att skriva filerna till (skapas om den saknas); utan den skrivs en enda --view till standard output"
+            "Mapp att skriva filerna till (skapas om den saknas); utan den, eller med -, skrivs en enda --view till standard output"
         }
         ("report", "format") => {
             "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); standard: table"
         }
         ("report", "output") => {
-            "Filen som dokumentet skrivs till; utan den skrivs html och md till standard output (docx behöver en fil)"
+            "Filen som dokumentet skrivs till; utan den, eller med -, skrivs html och md till standard output (docx behöver en fil)"
         }
         ("report", "per_recipient") => {
             "Ett fördelningsbesked per mottagare i mappen --out: HTML och DOCX, eller det enda --format som anges"

@@ -58,6 +58,8 @@ pub enum ReportMisuse {
     DocumentOptionOnTable(&'static str),
     /// `--format docx` without `--output` (or `--per-recipient --out`).
     DocxNeedsFile,
+    /// `--per-recipient` with `--output -`: letters are files in a folder.
+    LettersNeedFolder,
 }
 
 #[derive(Debug)]
@@ -355,6 +357,12 @@ impl Error {
                     .pick(
                         "DOCX skrivs bara till en fil: ange -o FIL (eller --per-recipient --out MAPP)",
                         "DOCX is written to a file only: give -o FILE (or --per-recipient --out DIR)",
+                    )
+                    .to_string(),
+                ReportMisuse::LettersNeedFolder => lang
+                    .pick(
+                        "fördelningsbeskeden skrivs som filer i en mapp: ange --out MAPP (inte -)",
+                        "the letters are written as files in a folder: give --out DIR (not -)",
                     )
                     .to_string(),
             }),

@@ -15,6 +15,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// `--output` as given, `-` meaning standard output, as when it is not given: `None` then.
+pub fn named(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|path| path.as_os_str() != "-")
+}
+
 /// One file to write: its name in the folder and its bytes.
 pub struct File {
     pub name: String,

@@ -706,3 +706,39 @@ fn a_missing_decision_date_is_said_in_the_exported_invoices() {
     assert!(!machines.contains("saknas"));
     assert!(machines.contains("SVOM: Strategiska insatser"));
 }
+
+#[test]
+fn a_dash_as_output_is_standard_output_and_never_a_folder_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    let run = |args: &[&str]| allocate(dir.path(), args);
+    // Export and documents: `-o -` writes what no `-o` writes.
+    for args in [
+        vec!["export", plan, "--view", "per-kommun"],
+        vec!["export", plan, "--view", "payments", "--format", "json"],
+        vec!["report", plan, "--format", "md"],
+        vec!["report", plan],
+    ] {
+        let plain = run(&args);
+        plain.assert_status(0);
+        let dashed = run(&[args.as_slice(), &["-o", "-"]].concat());
+        dashed.assert_status(0).assert_stderr_empty();
+        assert_eq!(dashed.stdout, plain.stdout, "{args:?}");
+    }
+    // The seed's row for Östersund, 436 000 kr in all.
+    run(&["export", plan, "--view", "per-kommun", "-o", "-"])
+        .assert_stdout_contains("2380;Östersund;196000;140000;100000;436000\r\n");
+    // What must be files in a folder says so.
+    run(&["report", plan, "--per-recipient", "-o", "-"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fördelningsbeskeden skrivs som filer i en mapp");
+    run(&["follow-up", plan, "--forms", "-o", "-"])
+        .assert_status(2)
+        .assert_stdout_empty();
+    run(&["export", plan, "-o", "-"])
+        .assert_status(2)
+        .assert_stdout_empty();
+    assert!(!dir.path().join("-").exists());
+}

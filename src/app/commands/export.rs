@@ -21,8 +21,8 @@ pub struct ExportArgs {
     /// Plan file (TOML); it must pass `check`.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// Folder to write the files to (created if missing). Without it, one `--view` is
-    /// written to standard output. (`--out` is an older name for it.)
+    /// Folder to write the files to (created if missing). Without it, or with `-`, one
+    /// `--view` is written to standard output. (`--out` is an older name for it.)
     #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// File format.
@@ -65,7 +65,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         args.views.clone()
     };
-    let Some(dir) = &args.out else {
+    let Some(dir) = files::named(args.out.as_deref()) else {
         return to_stdout(args, &projection, &views, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();

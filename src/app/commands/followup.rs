@@ -152,7 +152,8 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     if args.forms {
         return write_forms(args, ledger, lang, err);
     }
-    let format = match (args.format, &args.out) {
+    let output = files::named(args.out.as_deref());
+    let format = match (args.format, output) {
         (Some(FollowUpFormat::Table), Some(_)) => {
             return Err(Error::FollowUp(Misuse::TableToFolder));
         }
@@ -160,7 +161,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         (None, Some(_)) => FollowUpFormat::Csv,
         (None, None) => FollowUpFormat::Table,
     };
-    if format == FollowUpFormat::Docx && args.out.is_none() {
+    if format == FollowUpFormat::Docx && output.is_none() {
         return Err(Error::FollowUp(Misuse::DocxNeedsFile));
     }
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
@@ -212,7 +213,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     } else {
         args.views.clone()
     };
-    match (format, &args.out) {
+    match (format, output) {
         (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path) => {
             let parts: &[Part] = if args.views.is_empty() {
                 &document::followup::SHOWN
@@ -283,7 +284,7 @@ fn write_forms(
     lang: Lang,
     err: &mut dyn Write,
 ) -> Result<Status, Error> {
-    let Some(dir) = &args.out else {
+    let Some(dir) = files::named(args.out.as_deref()) else {
         return Err(Error::FollowUp(Misuse::FormsNeedFolder));
     };
     let xlsx = match args.format {

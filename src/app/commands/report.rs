@@ -37,7 +37,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
     /// Write the document to FILE (with `--per-recipient`: the letters into the folder DIR,
-    /// created if missing); without it HTML and Markdown go to standard output.
+    /// created if missing); without it, or with `-`, HTML and Markdown go to standard output.
     #[arg(long, short = 'o', value_name = "FILE|DIR", alias = "out")]
     pub output: Option<PathBuf>,
     /// One letter per recipient (fördelningsbesked) into `--output DIR`: HTML and DOCX, or
@@ -74,7 +74,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return documents(args, out, err);
     }
     for (given, option) in [
-        (args.output.is_some(), "--output"),
+        (files::named(args.output.as_deref()).is_some(), "--output"),
         (args.previous.is_some(), "--previous"),
         (args.force, "--force"),
     ] {
@@ -150,7 +150,11 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             return Err(Error::Report(ReportMisuse::FilterOnDocument(option)));
         }
     }
-    if args.format == ReportFormat::Docx && args.output.is_none() && !args.per_recipient {
+    let output = files::named(args.output.as_deref());
+    if args.per_recipient && output.is_none() {
+        return Err(Error::Report(ReportMisuse::LettersNeedFolder));
+    }
+    if args.format == ReportFormat::Docx && output.is_none() && !args.per_recipient {
         return Err(Error::Report(ReportMisuse::DocxNeedsFile));
     }
     let lang = args.common.lang;
@@ -179,7 +183,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                 });
             }
         }
-        let dir = args.output.as_deref().unwrap_or(Path::new("."));
+        let dir = output.unwrap_or(Path::new("."));
         let paths = match files::write_all(dir, &files, args.force) {
             Ok(paths) => paths,
             Err(e) => return Err(write_error(e)),
@@ -210,7 +214,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         lang,
     });
     let bytes = render(&doc, args.format)?;
-    match &args.output {
+    match output {
         Some(path) => {
             files::write_file(path, &bytes, args.force).map_err(write_error)?;
             writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
