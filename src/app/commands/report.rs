@@ -154,7 +154,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     if args.per_recipient && output.is_none() {
         return Err(Error::Report(ReportMisuse::LettersNeedFolder));
     }
-    if args.format == ReportFormat::Docx && output.is_none() && !args.per_recipient {
+    if args.format == ReportFormat::Docx && output.is_none() {
         return Err(Error::Report(ReportMisuse::DocxNeedsFile));
     }
     let lang = args.common.lang;
