@@ -14,3 +14,6 @@ pub mod app;
 pub mod core;
 pub mod input;
 pub mod output;
+
+#[cfg(test)]
+mod test_plans;

@@ -531,18 +531,7 @@ mod tests {
 
     #[test]
     fn the_written_document_is_the_serialised_one_byte_for_byte() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = vec![
-            root.join("allocations/plan-2025.toml"),
-            root.join("allocations/plan-2026.toml"),
-        ];
-        for e in std::fs::read_dir(root.join("examples")).unwrap() {
-            let path = e.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                paths.push(path);
-            }
-        }
-        for path in &paths {
+        for path in &crate::test_plans::shipped(&["examples"]) {
             let loaded = crate::input::plan::load(path).unwrap();
             same(&loaded.plan, &loaded.key_files);
         }

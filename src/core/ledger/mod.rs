@@ -725,20 +725,7 @@ mod tests {
     /// something).
     #[test]
     fn the_halves_give_what_one_pass_gives() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = vec![
-            root.join("allocations/plan-2025.toml"),
-            root.join("allocations/plan-2026.toml"),
-        ];
-        for dir in ["examples", "tests/corpus/plans"] {
-            let mut found: Vec<_> = std::fs::read_dir(root.join(dir))
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .collect();
-            found.sort();
-            paths.extend(found);
-        }
+        let paths = crate::test_plans::shipped(&["examples", "tests/corpus/plans"]);
         let mut compared = 0;
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
