@@ -266,7 +266,7 @@ fn payments(report: Payments, words: Words) -> Sheet {
                 row.extend(recipient.iter().cloned());
                 row.extend([
                     Value::Number(line.area),
-                    shared(&line.insats),
+                    report.insats(line).map_or(Value::Empty, |x| shared(&x.id)),
                     Value::Amount(line.amount),
                     route.clone(),
                     reference.clone(),

@@ -240,11 +240,26 @@ pub fn payment_rows(
     // made in a buffer, never allocated; what a recipient's lines share is made once.
     let mut area = String::new();
     let mut amount = String::new();
+    // Each insats's id as shown, made and measured once (it is on as many lines as it has
+    // recipients).
+    let ids: Vec<(String, usize)> = report
+        .insatser
+        .iter()
+        .map(|x| {
+            let id = visible(&x.id).into_owned();
+            let columns = crate::output::grid::width(&id);
+            (id, columns)
+        })
+        .collect();
+    let id = |line: &StatementLine| match ids.get(line.index as usize) {
+        Some((id, columns)) => GridCell::measured(id, *columns),
+        None => cell(""),
+    };
     for (statement, payment) in report.statements() {
         grid.fit(4, sheet::payment_word(payment, lang));
         for line in &statement.lines {
             grid.fit(1, number_text(&mut area, line.area));
-            grid.fit(2, &visible(&line.insats));
+            grid.fit_cell(2, id(line));
             grid.fit(3, amount_text(&mut amount, line.amount, lang));
         }
     }
@@ -278,7 +293,7 @@ pub fn payment_rows(
                 &[
                     name,
                     cell(number_text(&mut area, line.area)),
-                    cell(&visible(&line.insats)),
+                    id(line),
                     cell(amount_text(&mut amount, line.amount, lang)),
                     route,
                 ],
@@ -711,7 +726,12 @@ pub fn payments(
             ),
             lang.pick("ingen faktura", "no invoice")
         ));
-        rest.push_str(&summary_table(&report.internal, report.transferred, layout));
+        rest.push_str(&summary_table(
+            report,
+            &report.internal,
+            report.transferred,
+            layout,
+        ));
     }
     if !report.held.is_empty() {
         rest.push_str(&format!(
@@ -721,7 +741,12 @@ pub fn payments(
                 "Money the region holds for further distribution and use"
             )
         ));
-        rest.push_str(&summary_table(&report.held, report.held_total, layout));
+        rest.push_str(&summary_table(
+            report,
+            &report.held,
+            report.held_total,
+            layout,
+        ));
     }
     let sum = report.invoiced + report.transferred + report.held_total;
     // Amounts held together when the line is filled to the terminal's width.
@@ -854,16 +879,21 @@ struct ShownInsats {
 
 impl Shown {
     /// The insats's id and its text cut to `width`, as cells.
-    fn cells<'a>(&'a mut self, line: &'a StatementLine, width: usize) -> [GridCell<'a>; 2] {
+    fn cells<'a>(
+        &'a mut self,
+        report: &'a Payments,
+        line: &StatementLine,
+        width: usize,
+    ) -> [GridCell<'a>; 2] {
         let i = line.index as usize;
         if self.insatser.len() <= i {
             self.insatser.resize_with(i + 1, || None);
         }
         let Some(slot) = self.insatser.get_mut(i) else {
-            return [cell(&line.insats), cell(&line.text)];
+            return [cell(report.id(line)), cell(report.text(line))];
         };
         let shown = slot.get_or_insert_with(|| {
-            let id = visible(&line.insats).into_owned();
+            let id = visible(report.id(line)).into_owned();
             let columns = crate::output::grid::width(&id);
             ShownInsats {
                 id: (id, columns),
@@ -873,7 +903,7 @@ impl Shown {
         let at = match shown.texts.iter().position(|(w, _, _)| *w == width) {
             Some(at) => at,
             None => {
-                let text = short(&line.text, width);
+                let text = short(report.text(line), width);
                 let columns = crate::output::grid::width(&text);
                 shown.texts.push((width, text, columns));
                 shown.texts.len() - 1
@@ -882,7 +912,7 @@ impl Shown {
         let id = GridCell::measured(&shown.id.0, shown.id.1);
         match shown.texts.get(at) {
             Some((_, text, columns)) => [id, GridCell::measured(text, *columns)],
-            None => [id, cell(&line.text)],
+            None => [id, cell(report.text(line))],
         }
     }
 }
@@ -954,14 +984,14 @@ fn statement_block(
     grid.fit(3, &total);
     let text_width = budget(layout, &[6, 6, grid.width(3)]);
     for line in &invoice.lines {
-        let [id, text] = shown.cells(line, text_width);
+        let [id, text] = shown.cells(report, line, text_width);
         grid.fit_cell(1, id);
         grid.fit_cell(2, text);
     }
     grid.head(out)?;
     let amounts = std::mem::take(&mut shown.amounts);
     for (i, line) in invoice.lines.iter().enumerate() {
-        let [id, text] = shown.cells(line, text_width);
+        let [id, text] = shown.cells(report, line, text_width);
         grid.row(
             out,
             &[
@@ -1002,7 +1032,12 @@ fn statement_block(
     Ok(())
 }
 
-fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> String {
+fn summary_table(
+    report: &Payments,
+    statements: &[Statement],
+    total: Amount,
+    layout: Layout,
+) -> String {
     let lang = layout.lang;
     let mut table = layout.table();
     table.set_header(vec![
@@ -1014,7 +1049,7 @@ fn summary_table(statements: &[Statement], total: Amount, layout: Layout) -> Str
         let ids = s
             .lines
             .iter()
-            .map(|l| &*l.insats)
+            .map(|l| report.id(l))
             .collect::<Vec<_>>()
             .join(", ");
         table.add_row(vec![text(&s.recipient), text(&ids), layout.amount(s.total)]);

@@ -86,8 +86,8 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                     .iter()
                     .map(|l| FormLine {
                         area: l.area,
-                        insats: l.insats.to_string(),
-                        text: l.text.to_string(),
+                        insats: payments.id(l).to_string(),
+                        text: payments.text(l).to_string(),
                         received: l.amount,
                     })
                     .collect(),

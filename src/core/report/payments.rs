@@ -38,6 +38,18 @@ pub struct Payments {
     pub decision_date_missing: bool,
     /// Deadlines as ISO dates (`2026-12-31`).
     pub deadlines: Vec<(DeadlineKind, String)>,
+    /// Each insats's id and text by its place in the plan, which the statements' lines name
+    /// (a national plan's lines are millions, its insatser thousands); empty when the
+    /// statements' lines are not listed.
+    #[serde(skip)]
+    pub insatser: Vec<InsatsText>,
+}
+
+/// An insats's id and text, shared by its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsatsText {
+    pub id: Text,
+    pub text: Text,
 }
 
 fn whole() -> bool {
@@ -67,14 +79,13 @@ pub struct Statement {
     pub total: Amount,
 }
 
+/// One line of a statement: an insats's part for the recipient. Its id and text are the
+/// statement's [`Payments::insats`] of the line (a line is small: millions are made at once).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementLine {
-    /// The insats's place in the plan, which names it for what is made once per insats.
-    #[serde(skip)]
+    /// The insats's place in the plan.
     pub index: u32,
-    pub insats: Text,
     pub area: u32,
-    pub text: Text,
     pub amount: Amount,
 }
 
@@ -138,31 +149,31 @@ fn made(view: &Projection, with_lines: bool) -> Payments {
         }
     }
     let mut lines_of: Vec<Vec<StatementLine>> = Vec::new();
+    let mut insatser = Vec::new();
     if with_lines {
         lines_of = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
-        // Each insats's id and text once, shared by its lines (a national plan has millions).
+        for line in view.lines() {
+            if let Some(list) = lines_of.get_mut(ledger.actors.node(line.recipient)) {
+                list.push(StatementLine {
+                    index: line.insats,
+                    area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
+                    amount: line.amount,
+                });
+            }
+        }
+        // All ids first, then all texts: the ids, read for every line, lie close together
+        // in memory instead of each between two long texts.
         let ids: Vec<Text> = plan
             .insatser
             .iter()
             .map(|x| Text::from(x.id.get_ref().as_str()))
             .collect();
-        let texts: Vec<Text> = plan
-            .insatser
-            .iter()
-            .map(|x| Text::from(x.text.as_str()))
+        let texts = plan.insatser.iter().map(|x| Text::from(x.text.as_str()));
+        insatser = ids
+            .into_iter()
+            .zip(texts)
+            .map(|(id, text)| InsatsText { id, text })
             .collect();
-        for line in view.lines() {
-            let i = line.insats as usize;
-            if let Some(list) = lines_of.get_mut(ledger.actors.node(line.recipient)) {
-                list.push(StatementLine {
-                    index: line.insats,
-                    insats: ids.get(i).cloned().unwrap_or_default(),
-                    area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
-                    text: texts.get(i).cloned().unwrap_or_default(),
-                    amount: line.amount,
-                });
-            }
-        }
     }
     let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
     kommuner.sort_by(|&a, &b| {
@@ -239,6 +250,7 @@ fn made(view: &Projection, with_lines: bool) -> Payments {
         decision,
         decision_date_missing: decision_date_missing(plan),
         deadlines,
+        insatser,
     }
 }
 
@@ -262,6 +274,21 @@ pub struct PaymentRow {
 }
 
 impl Payments {
+    /// The id and text of a line's insats (every listed line has one).
+    pub fn insats(&self, line: &StatementLine) -> Option<&InsatsText> {
+        self.insatser.get(line.index as usize)
+    }
+
+    /// The id of a line's insats.
+    pub fn id(&self, line: &StatementLine) -> &str {
+        self.insats(line).map_or("", |x| &x.id)
+    }
+
+    /// The text of a line's insats.
+    pub fn text(&self, line: &StatementLine) -> &str {
+        self.insats(line).map_or("", |x| &x.text)
+    }
+
     /// Every line with its recipient's statement and payment route, in order: invoicing
     /// recipients, then internal transfers, then held money. The amounts sum to the
     /// selection's total.
@@ -312,7 +339,7 @@ impl Payments {
                 recipient_kind: statement.kind,
                 kommunkod: kommunkod.clone(),
                 area: line.area,
-                insats: line.insats.clone(),
+                insats: self.insats(line).map(|x| x.id.clone()).unwrap_or_default(),
                 amount: line.amount,
                 payment,
                 reference: reference.clone(),

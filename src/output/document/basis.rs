@@ -1139,6 +1139,7 @@ pub fn unused_repaid(d: &crate::core::plan::Deadlines) -> Option<Date> {
 
 /// The statements as a table: recipient, kommunkod, insatser, amount, total.
 fn statements_table(
+    payments: &Payments,
     statements: &[Statement],
     total: Amount,
     caption: String,
@@ -1159,7 +1160,7 @@ fn statements_table(
             if with_code {
                 cells.push(texts(s.kommunkod.as_deref().unwrap_or("")));
             }
-            let ids: Vec<&str> = s.lines.iter().map(|l| &*l.insats).collect();
+            let ids: Vec<&str> = s.lines.iter().map(|l| payments.id(l)).collect();
             cells.push(texts(&ids.join(", ")));
             cells.push(figure_cell(marks.plain(s.total)));
             row(cells)
@@ -1230,6 +1231,7 @@ fn payment_section(
             "{region} handles the funds for the region's own units by internal routine, without an invoice:"
         ))));
         blocks.push(Block::Table(statements_table(
+            payments,
             &payments.internal,
             payments.transferred,
             lang.pick("Interna överföringar", "Internal transfers")
@@ -1246,6 +1248,7 @@ fn payment_section(
             "{region} holds the following funds for further distribution and use:"
         ))));
         blocks.push(Block::Table(statements_table(
+            payments,
             &payments.held,
             payments.held_total,
             lang.pick("Medel som regionen håller", "Funds the region holds")
@@ -1278,6 +1281,7 @@ fn payment_section(
     if !payments.invoices.is_empty() {
         let with_code = payments.invoices.iter().any(|s| s.kommunkod.is_some());
         blocks.push(Block::Table(statements_table(
+            payments,
             &payments.invoices,
             payments.invoiced,
             lang.pick(

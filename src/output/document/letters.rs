@@ -191,8 +191,8 @@ fn letter(
         .map(|l| Row {
             cells: vec![
                 vec![Span::text(l.area.to_string())],
-                vec![Span::text(&*l.insats)],
-                vec![Span::text(&*l.text)],
+                vec![Span::text(payments.id(l))],
+                vec![Span::text(payments.text(l))],
                 vec![Span::Figure(Figure {
                     text: money(l.amount, lang),
                     mark: Mark::None,
