@@ -347,7 +347,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla utom payments om ingen anges"
         }
         ("export", "out") => {
-            "Mapp att skriva filerna till (skapas om den saknas); utan den, eller med -, skrivs en enda --view till standard output"
+            "Mapp att skriva filerna till (skapas om den saknas); utan den, eller med -, skrivs en enda --view till standard output, med --format json utan --view hela dokumentet"
         }
         ("report", "format") => {
             "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); standard: table"

@@ -88,7 +88,7 @@ pub enum Error {
     },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
-    /// `export` without `--output` and not exactly one `--view`.
+    /// `export` without `--output` and not exactly one `--view` (nor the whole JSON document).
     OneViewToStdout,
     /// XLSX cannot go to standard output.
     XlsxNeedsFolder,
@@ -259,8 +259,8 @@ impl Error {
             }
             Error::OneViewToStdout => line(
                 lang.pick(
-                    "ange en mapp med --output, eller en enda --view för att skriva till skärmen (standard output)",
-                    "give a folder with --output, or a single --view to write to standard output",
+                    "ange en mapp med --output, eller en enda --view för att skriva till skärmen (standard output; med --format json även hela dokumentet, utan --view)",
+                    "give a folder with --output, or a single --view to write to standard output (with --format json also the whole document, without --view)",
                 )
                 .to_string(),
             ),

@@ -485,17 +485,21 @@ fn resolved_plan<'l>(
     }
 }
 
-/// One view alone, for piping.
-pub fn view(document: &Document, view: crate::core::report::View) -> serde_json::Result<String> {
+/// One view's part of [`document`] alone, indented (a view written to standard output, or
+/// to its own file): only that view is made.
+pub fn write_view(
+    projection: &Projection,
+    view: crate::core::report::View,
+    out: &mut dyn std::io::Write,
+) -> serde_json::Result<()> {
+    use crate::core::report::View;
     match view {
-        crate::core::report::View::Payments => serde_json::to_string_pretty(&document.payments),
-        crate::core::report::View::PerKommun => serde_json::to_string_pretty(&document.per_kommun),
-        crate::core::report::View::PerActor => serde_json::to_string_pretty(&document.per_actor),
-        crate::core::report::View::PerHeading => {
-            serde_json::to_string_pretty(&document.per_heading)
-        }
-        crate::core::report::View::Invoices => serde_json::to_string_pretty(&document.invoices),
-        crate::core::report::View::PerArea => serde_json::to_string_pretty(&document.per_area),
+        View::Payments => serde_json::to_writer_pretty(out, &report::payment_rows(projection)),
+        View::PerKommun => serde_json::to_writer_pretty(out, &report::per_kommun(projection)),
+        View::PerActor => serde_json::to_writer_pretty(out, &report::per_actor(projection)),
+        View::PerHeading => serde_json::to_writer_pretty(out, &report::per_heading(projection)),
+        View::PerArea => serde_json::to_writer_pretty(out, &report::per_area(projection)),
+        View::Invoices => serde_json::to_writer_pretty(out, &report::statements(projection)),
     }
 }
 

@@ -252,6 +252,75 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
 }
 
 #[test]
+fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The whole document, as the file has it.
+    export(dir.path(), &["--out", "hel", "--format", "json"]).assert_status(0);
+    let file = std::fs::read_to_string(dir.path().join("hel/allocate-2026.json")).unwrap();
+    let piped = export(dir.path(), &["--format", "json"]);
+    piped.assert_status(0).assert_stderr_empty();
+    assert_eq!(piped.stdout, file);
+    // A view asked for into a folder is that view's part in a file of its own, as piped.
+    export(
+        dir.path(),
+        &[
+            "--out",
+            "vy",
+            "--format",
+            "json",
+            "--view",
+            "per-kommun",
+            "--view",
+            "fakturor",
+        ],
+    )
+    .assert_status(0)
+    .assert_stderr_contains("per-kommun.json");
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("vy"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names, ["fakturor.json", "per-kommun.json"]);
+    let per_kommun = std::fs::read_to_string(dir.path().join("vy/per-kommun.json")).unwrap();
+    let piped = export(dir.path(), &["--format", "json", "--view", "per-kommun"]);
+    assert_eq!(piped.stdout, per_kommun);
+    let value: serde_json::Value = serde_json::from_str(&per_kommun).unwrap();
+    assert_eq!(value["total"], 1_865_000);
+    let berg = value["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "Berg")
+        .unwrap();
+    assert_eq!(berg["total"], 196_200);
+    let invoices: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("vy/fakturor.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(invoices["county_total"], 12_689_898);
+    // Several views cannot share standard output; XLSX never goes there.
+    export(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--view",
+            "per-kommun",
+            "--view",
+            "fakturor",
+        ],
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains("med --format json även hela dokumentet");
+    export(dir.path(), &["--format", "xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty();
+}
+
+#[test]
 fn formula_like_text_is_neutralised_in_csv() {
     let p = PlanDir::from_real("plan-2026.toml").edit(
         "Länssamordning psykisk hälsa och suicidprevention Kommunförbundet",

@@ -22,7 +22,8 @@ pub struct ExportArgs {
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Folder to write the files to (created if missing). Without it, or with `-`, one
-    /// `--view` is written to standard output. (`--out` is an older name for it.)
+    /// `--view` is written to standard output; as JSON without `--view`, the whole document.
+    /// (`--out` is an older name for it.)
     #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// File format.
@@ -66,7 +67,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         args.views.clone()
     };
     let Some(dir) = files::named(args.out.as_deref()) else {
-        return to_stdout(args, &projection, &views, lang, out);
+        return to_stdout(args, &projection, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
     // CSV and JSON are written into their files as they are made (a national plan's payments
@@ -99,12 +100,27 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             };
             files::write_all(dir, &[file], args.force)
         }
-        ExportFormat::Json => {
+        ExportFormat::Json if args.views.is_empty() => {
             let name = format!("allocate-{year}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
                 // Compact, since a national plan's document is hundreds of megabytes (`jq .`
                 // indents it).
                 json::write(&projection, out)?;
+                out.write_all(b"\n")
+            })
+        }
+        ExportFormat::Json => {
+            // The views asked for, each its part of the document in a file of its own.
+            let names: Vec<String> = views
+                .iter()
+                .map(|&view| format!("{}.json", sheet::name(view)))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            files::write_made(dir, &names, args.force, |i, out| {
+                let Some(&view) = views.get(i) else {
+                    return Ok(());
+                };
+                json::write_view(&projection, view, &mut *out)?;
                 out.write_all(b"\n")
             })
         }
@@ -121,28 +137,30 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     }
 }
 
-/// One view to standard output, for piping.
+/// One view to standard output, for piping; as JSON, the whole document when no view is
+/// asked for.
 fn to_stdout(
     args: &ExportArgs,
     projection: &Projection,
-    views: &[View],
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Status, Error> {
-    let [view] = views else {
-        return Err(Error::OneViewToStdout);
-    };
-    match args.format {
-        ExportFormat::Csv => {
+    match (args.format, args.views.as_slice()) {
+        (ExportFormat::Xlsx, _) => return Err(Error::XlsxNeedsFolder),
+        (ExportFormat::Json, []) => {
+            json::write(projection, &mut *out)?;
+            out.write_all(b"\n")?;
+        }
+        (ExportFormat::Json, [view]) => {
+            json::write_view(projection, *view, &mut *out)
+                .map_err(|e| Error::Export(e.to_string()))?;
+            out.write_all(b"\n")?;
+        }
+        (ExportFormat::Csv, [view]) => {
             let sheet = sheet::build_with(*view, projection, args.csv.words(lang));
             csv::write_to(&sheet, args.csv, &mut *out).map_err(|e| Error::Export(e.to_string()))?;
         }
-        ExportFormat::Json => {
-            let text = json::view(&json::document(projection), *view)
-                .map_err(|e| Error::Export(e.to_string()))?;
-            writeln!(out, "{text}")?;
-        }
-        ExportFormat::Xlsx => return Err(Error::XlsxNeedsFolder),
+        (ExportFormat::Csv, _) | (ExportFormat::Json, _) => return Err(Error::OneViewToStdout),
     }
     Ok(Status::Ok)
 }
