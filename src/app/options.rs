@@ -11,6 +11,18 @@ use crate::output::csv::Dialect;
 use crate::output::diagnostic::Style;
 use crate::output::lang::Lang;
 
+/// The views (or parts) asked for, each once, in the order first named: `--view x --view x`
+/// asks for one view, not for two files or sheets of the same name.
+pub fn each_once<T: Copy + PartialEq>(asked: &[T]) -> Vec<T> {
+    let mut once: Vec<T> = Vec::with_capacity(asked.len());
+    for &item in asked {
+        if !once.contains(&item) {
+            once.push(item);
+        }
+    }
+    once
+}
+
 /// Options that every command shares.
 #[derive(Debug, Args)]
 pub struct Common {

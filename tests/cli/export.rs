@@ -321,6 +321,51 @@ fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
 }
 
 #[test]
+fn a_view_named_twice_is_exported_once() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let twice = [
+        "--view",
+        "per-kommun",
+        "--view",
+        "fakturor",
+        "--view",
+        "per-kommun",
+    ];
+    for format in ["csv", "json"] {
+        export(
+            dir.path(),
+            &[&["--out", format, "--format", format], &twice[..]].concat(),
+        )
+        .assert_status(0);
+        let mut names: Vec<String> = std::fs::read_dir(dir.path().join(format))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [format!("fakturor.{format}"), format!("per-kommun.{format}")]
+        );
+    }
+    export(
+        dir.path(),
+        &[&["--out", "xlsx", "--format", "xlsx"], &twice[..]].concat(),
+    )
+    .assert_status(0)
+    .assert_stderr_contains("allocate-2026.xlsx");
+    let book: Xlsx<_> = open_workbook(dir.path().join("xlsx/allocate-2026.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["per-kommun", "fakturor"]);
+    // One view named twice still goes to standard output.
+    export(
+        dir.path(),
+        &["--view", "per-kommun", "--view", "per-kommun"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("2380;Östersund;196000;140000;100000;436000\r\n");
+}
+
+#[test]
 fn formula_like_text_is_neutralised_in_csv() {
     let p = PlanDir::from_real("plan-2026.toml").edit(
         "Länssamordning psykisk hälsa och suicidprevention Kommunförbundet",

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
 use crate::app::files::{self, File, WriteError};
-use crate::app::options::{Common, FilterArgs};
+use crate::app::options::{self, Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
@@ -61,13 +61,14 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let selection = super::selection(&args.filter, &checked.ledger)?;
     let projection = Projection::new(&checked.ledger, &selection);
     let lang = args.common.lang;
-    let views = if args.views.is_empty() {
+    let asked = options::each_once(&args.views);
+    let views = if asked.is_empty() {
         View::ALL.to_vec()
     } else {
-        args.views.clone()
+        asked.clone()
     };
     let Some(dir) = files::named(args.out.as_deref()) else {
-        return to_stdout(args, &projection, lang, out);
+        return to_stdout(args, &asked, &projection, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
     // CSV and JSON are written into their files as they are made (a national plan's payments
@@ -100,7 +101,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             };
             files::write_all(dir, &[file], args.force)
         }
-        ExportFormat::Json if args.views.is_empty() => {
+        ExportFormat::Json if asked.is_empty() => {
             let name = format!("allocate-{year}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
                 // Compact, since a national plan's document is hundreds of megabytes (`jq .`
@@ -141,11 +142,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
 /// asked for.
 fn to_stdout(
     args: &ExportArgs,
+    asked: &[View],
     projection: &Projection,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Status, Error> {
-    match (args.format, args.views.as_slice()) {
+    match (args.format, asked) {
         (ExportFormat::Xlsx, _) => return Err(Error::XlsxNeedsFolder),
         (ExportFormat::Json, []) => {
             json::write(projection, &mut *out)?;

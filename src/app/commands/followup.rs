@@ -18,7 +18,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error, Misuse};
 use crate::app::files::{self, File, WriteError};
-use crate::app::options::Common;
+use crate::app::options::{self, Common};
 use crate::core::followup::summary::{self, Part};
 use crate::core::followup::{self, At, Location, Options, Place, UsageFinding};
 use crate::core::plan::Date;
@@ -205,17 +205,18 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return Err(Error::UsageHasErrors { errors });
     }
     let summary = summary::summary(ledger, &follow_up);
-    let parts: Vec<Part> = if args.views.is_empty() {
+    let asked = options::each_once(&args.views);
+    let parts: Vec<Part> = if asked.is_empty() {
         match format {
             FollowUpFormat::Table => render::SHOWN.to_vec(),
             _ => Part::ALL.to_vec(),
         }
     } else {
-        args.views.clone()
+        asked.clone()
     };
     match (format, output) {
         (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path) => {
-            let parts: &[Part] = if args.views.is_empty() {
+            let parts: &[Part] = if asked.is_empty() {
                 &document::followup::SHOWN
             } else {
                 &parts
@@ -266,8 +267,8 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         }
         (FollowUpFormat::Json, None) => {
             let part = match parts.as_slice() {
-                [part] if !args.views.is_empty() => Some(*part),
-                _ if args.views.is_empty() => None,
+                [part] if !asked.is_empty() => Some(*part),
+                _ if asked.is_empty() => None,
                 _ => return Err(Error::OneViewToStdout),
             };
             let text = render::json(&summary, part).map_err(|e| Error::Export(e.to_string()))?;

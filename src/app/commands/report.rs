@@ -16,7 +16,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error, ReportMisuse};
 use crate::app::files::{self, File, WriteError};
-use crate::app::options::{Common, FilterArgs};
+use crate::app::options::{self, Common, FilterArgs};
 use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
@@ -92,15 +92,16 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         color: style.color,
         width: table::terminal_width(),
     };
+    let asked = options::each_once(&args.views);
     // Payments are one row per recipient and insats: long, and what `export` is for, so they
     // are shown only when asked for.
-    let views: Vec<View> = if args.views.is_empty() {
+    let views: Vec<View> = if asked.is_empty() {
         View::ALL
             .into_iter()
             .filter(|v| *v != View::Payments)
             .collect()
     } else {
-        args.views.clone()
+        asked
     };
     let all = args.views.is_empty();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
