@@ -866,52 +866,62 @@ fn number_text(buffer: &mut String, n: u32) -> &str {
 /// columns it takes.
 #[derive(Default)]
 struct Shown {
-    insatser: Vec<Option<ShownInsats>>,
+    /// Each insats's id as shown, by its place in the plan.
+    ids: Vec<Measured>,
+    /// Each insats's text cut to a width, by its place in the plan: one list per width.
+    cut: Vec<(usize, Vec<Measured>)>,
     /// The amounts of the invoice being written.
     amounts: Figures,
 }
 
-struct ShownInsats {
-    id: (String, usize),
-    /// The text cut to a width: the width, the text and the columns it takes.
-    texts: Vec<(usize, String, usize)>,
-}
+/// A text as shown and the columns it takes, once it has been made.
+type Measured = Option<(String, usize)>;
 
 impl Shown {
-    /// The insats's id and its text cut to `width`, as cells.
+    /// Where the texts cut to `width` are kept (an invoice's texts are all cut to one width).
+    fn width(&mut self, width: usize) -> usize {
+        match self.cut.iter().position(|(w, _)| *w == width) {
+            Some(at) => at,
+            None => {
+                self.cut.push((width, Vec::new()));
+                self.cut.len() - 1
+            }
+        }
+    }
+
+    /// The insats's id and its text cut to the width kept at `at` (from [`Shown::width`]), as
+    /// cells.
     fn cells<'a>(
         &'a mut self,
         report: &'a Payments,
         line: &StatementLine,
-        width: usize,
+        at: usize,
     ) -> [GridCell<'a>; 2] {
         let i = line.index as usize;
-        if self.insatser.len() <= i {
-            self.insatser.resize_with(i + 1, || None);
+        if self.ids.len() <= i {
+            self.ids.resize_with(i + 1, || None);
         }
-        let Some(slot) = self.insatser.get_mut(i) else {
+        let (Some(id), Some((width, cut))) = (self.ids.get_mut(i), self.cut.get_mut(at)) else {
             return [cell(report.id(line)), cell(report.text(line))];
         };
-        let shown = slot.get_or_insert_with(|| {
+        if cut.len() <= i {
+            cut.resize_with(i + 1, || None);
+        }
+        let id = id.get_or_insert_with(|| {
             let id = visible(report.id(line)).into_owned();
             let columns = crate::output::grid::width(&id);
-            ShownInsats {
-                id: (id, columns),
-                texts: Vec::new(),
-            }
+            (id, columns)
         });
-        let at = match shown.texts.iter().position(|(w, _, _)| *w == width) {
-            Some(at) => at,
-            None => {
-                let text = short(report.text(line), width);
-                let columns = crate::output::grid::width(&text);
-                shown.texts.push((width, text, columns));
-                shown.texts.len() - 1
+        let id = GridCell::measured(&id.0, id.1);
+        match cut.get_mut(i) {
+            Some(text) => {
+                let (text, columns) = text.get_or_insert_with(|| {
+                    let text = short(report.text(line), *width);
+                    let columns = crate::output::grid::width(&text);
+                    (text, columns)
+                });
+                [id, GridCell::measured(text, *columns)]
             }
-        };
-        let id = GridCell::measured(&shown.id.0, shown.id.1);
-        match shown.texts.get(at) {
-            Some((_, text, columns)) => [id, GridCell::measured(text, *columns)],
             None => [id, cell(report.text(line))],
         }
     }
@@ -982,7 +992,7 @@ fn statement_block(
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
-    let text_width = budget(layout, &[6, 6, grid.width(3)]);
+    let text_width = shown.width(budget(layout, &[6, 6, grid.width(3)]));
     for line in &invoice.lines {
         let [id, text] = shown.cells(report, line, text_width);
         grid.fit_cell(1, id);
