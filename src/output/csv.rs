@@ -43,8 +43,10 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// [`write`] into `out` as the rows are made: a national plan's payments are millions of
-/// rows, written straight into their file.
-pub fn write_to(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
+/// rows, written straight into their file, or to standard output in large pieces (it passes
+/// each line on as it ends).
+pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if dialect == Dialect::Excel {
         out.write_all("\u{feff}".as_bytes())?;
     }

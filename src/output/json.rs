@@ -493,14 +493,19 @@ pub fn write_view(
     out: &mut dyn std::io::Write,
 ) -> serde_json::Result<()> {
     use crate::core::report::View;
+    // serde_json writes a few bytes at a time, and standard output passes each line on as it
+    // ends: a national plan's payments are millions of lines.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let pretty = &mut out;
     match view {
-        View::Payments => serde_json::to_writer_pretty(out, &report::payment_rows(projection)),
-        View::PerKommun => serde_json::to_writer_pretty(out, &report::per_kommun(projection)),
-        View::PerActor => serde_json::to_writer_pretty(out, &report::per_actor(projection)),
-        View::PerHeading => serde_json::to_writer_pretty(out, &report::per_heading(projection)),
-        View::PerArea => serde_json::to_writer_pretty(out, &report::per_area(projection)),
-        View::Invoices => serde_json::to_writer_pretty(out, &report::statements(projection)),
-    }
+        View::Payments => serde_json::to_writer_pretty(pretty, &report::payment_rows(projection)),
+        View::PerKommun => serde_json::to_writer_pretty(pretty, &report::per_kommun(projection)),
+        View::PerActor => serde_json::to_writer_pretty(pretty, &report::per_actor(projection)),
+        View::PerHeading => serde_json::to_writer_pretty(pretty, &report::per_heading(projection)),
+        View::PerArea => serde_json::to_writer_pretty(pretty, &report::per_area(projection)),
+        View::Invoices => serde_json::to_writer_pretty(pretty, &report::statements(projection)),
+    }?;
+    out.flush().map_err(serde_json::Error::io)
 }
 
 #[cfg(test)]

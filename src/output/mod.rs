@@ -21,3 +21,61 @@ pub mod sheet;
 pub mod table;
 pub mod words;
 pub mod xlsx;
+
+#[cfg(test)]
+mod tests {
+    use crate::core::ledger::selection::Selection;
+    use crate::core::report::{Projection, View};
+
+    /// A writer that counts the writes it is given, as the system counts calls.
+    #[derive(Default)]
+    struct Counted {
+        bytes: usize,
+        writes: usize,
+    }
+
+    impl std::io::Write for Counted {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.bytes += bytes.len();
+            self.writes += 1;
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Standard output passes each line on as it ends: a view written a row or a few bytes
+    /// at a time would be millions of calls for a national plan's payments.
+    #[test]
+    fn a_view_alone_reaches_its_writer_in_large_pieces() {
+        let text = super::generated::plan(&super::generated::Spec {
+            insatser: 200,
+            kommuner: 40,
+            seed: 5,
+            short_texts: false,
+        });
+        let plan = crate::input::plan::parse(&text).unwrap();
+        let checked = crate::core::check::check(&plan, &[]);
+        let all = Selection::all();
+        let projection = Projection::new(&checked.ledger, &all);
+        let large = |out: &Counted, what: String| {
+            assert!(out.bytes > 0, "{what}");
+            assert!(
+                out.writes <= out.bytes / 8192 + 1,
+                "{what}: {} bytes in {} writes",
+                out.bytes,
+                out.writes
+            );
+        };
+        for view in View::ALL {
+            let mut out = Counted::default();
+            super::json::write_view(&projection, view, &mut out).unwrap();
+            large(&out, format!("JSON {view:?}"));
+            let sheet = super::sheet::build(view, &projection, super::lang::Lang::Sv);
+            let mut out = Counted::default();
+            super::csv::write_to(&sheet, super::csv::Dialect::Excel, &mut out).unwrap();
+            large(&out, format!("CSV {view:?}"));
+        }
+    }
+}
