@@ -62,6 +62,35 @@ fn a_pipe_closed_early_keeps_the_exit_status_of_the_findings() {
     }
 }
 
+/// Standard output on a full disk: the error says so in Swedish, whichever command and
+/// format wrote, never the system's English words.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_standard_output_is_told_in_swedish() {
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    for args in [
+        vec!["check", plan],
+        vec!["report", plan],
+        vec!["export", plan, "--view", "payments"],
+        vec!["export", plan, "--format", "json"],
+        vec!["export", plan, "--format", "json", "--view", "per-kommun"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = bin().args(&args).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("kunde inte skriva till skärmen (standard output): disken är full"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("os error"), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn completions_into_a_closed_pipe_do_not_panic() {
     for run in 0..5 {

@@ -154,13 +154,13 @@ fn to_stdout(
             out.write_all(b"\n")?;
         }
         (ExportFormat::Json, [view]) => {
-            json::write_view(projection, *view, &mut *out)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            // What fails is writing (a full disk, say): serialising these views cannot.
+            json::write_view(projection, *view, &mut *out).map_err(std::io::Error::from)?;
             out.write_all(b"\n")?;
         }
         (ExportFormat::Csv, [view]) => {
             let sheet = sheet::build_with(*view, projection, args.csv.words(lang));
-            csv::write_to(&sheet, args.csv, &mut *out).map_err(|e| Error::Export(e.to_string()))?;
+            csv::write_to(&sheet, args.csv, &mut *out)?;
         }
         (ExportFormat::Csv, _) | (ExportFormat::Json, _) => return Err(Error::OneViewToStdout),
     }
