@@ -349,9 +349,8 @@ fn views(projection: &Projection, write_xlsx: bool) {
     // Each view alone is the document's part for it.
     for &view in &View::ALL {
         let mut alone = Vec::new();
-        let Ok(()) = json::write_view(projection, view, &mut alone) else {
-            panic!("the JSON export's view {view:?} cannot be written");
-        };
+        json::write_view(projection, view, &mut alone)
+            .unwrap_or_else(|e| panic!("the JSON export's view {view:?} cannot be written: {e}"));
         let part = match view {
             View::Payments => serde_json::to_vec_pretty(&document.payments),
             View::PerKommun => serde_json::to_vec_pretty(&document.per_kommun),

@@ -38,15 +38,23 @@ impl Dialect {
 /// The sheet as CSV bytes, header first, without the total row.
 pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
-    write_to(sheet, dialect, &mut out)?;
+    write_rows(sheet, dialect, &mut out)?;
     Ok(out)
 }
 
 /// [`write`] into `out` as the rows are made: a national plan's payments are millions of
 /// rows, written straight into their file, or to standard output in large pieces (it passes
-/// each line on as it ends).
+/// each line on as it ends). What is left when a write fails is dropped, not tried again.
 pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let written = write_rows(sheet, dialect, &mut out).and_then(|()| out.flush());
+    if written.is_err() {
+        let _ = out.into_parts();
+    }
+    written
+}
+
+fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
     if dialect == Dialect::Excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
@@ -65,7 +73,7 @@ pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Re
     });
     match failed {
         Some(error) => Err(error),
-        None => out.flush(),
+        None => Ok(()),
     }
 }
 

@@ -497,15 +497,32 @@ pub fn write_view(
     // ends: a national plan's payments are millions of lines.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     let pretty = &mut out;
-    match view {
-        View::Payments => serde_json::to_writer_pretty(pretty, &report::payment_rows(projection)),
+    let written = match view {
+        View::Payments => {
+            serde_json::to_writer_pretty(pretty, &Rows(&report::payments(projection)))
+        }
         View::PerKommun => serde_json::to_writer_pretty(pretty, &report::per_kommun(projection)),
         View::PerActor => serde_json::to_writer_pretty(pretty, &report::per_actor(projection)),
         View::PerHeading => serde_json::to_writer_pretty(pretty, &report::per_heading(projection)),
         View::PerArea => serde_json::to_writer_pretty(pretty, &report::per_area(projection)),
         View::Invoices => serde_json::to_writer_pretty(pretty, &report::statements(projection)),
-    }?;
-    out.flush().map_err(serde_json::Error::io)
+    }
+    .and_then(|()| out.flush().map_err(serde_json::Error::io));
+    if written.is_err() {
+        // What is left is dropped, not tried again.
+        let _ = out.into_parts();
+    }
+    written
+}
+
+/// The payments rows, serialised as the list [`report::payment_rows`] makes, each made as it
+/// is written (a national plan's are millions).
+struct Rows<'p>(&'p Payments);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.rows())
+    }
 }
 
 #[cfg(test)]

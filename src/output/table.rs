@@ -240,17 +240,7 @@ pub fn payment_rows(
     // made in a buffer, never allocated; what a recipient's lines share is made once.
     let mut area = String::new();
     let mut amount = String::new();
-    // Each insats's id as shown, made and measured once (it is on as many lines as it has
-    // recipients).
-    let ids: Vec<(String, usize)> = report
-        .insatser
-        .iter()
-        .map(|x| {
-            let id = visible(&x.id).into_owned();
-            let columns = crate::output::grid::width(&id);
-            (id, columns)
-        })
-        .collect();
+    let ids = shown_ids(report);
     let id = |line: &StatementLine| match ids.get(line.index as usize) {
         Some((id, columns)) => GridCell::measured(id, *columns),
         None => cell(""),
@@ -711,7 +701,11 @@ pub fn payments(
         "{}, {title}",
         lang.pick("Fakturor och överföringar", "Invoices and transfers")
     )?;
-    let mut shown = Shown::default();
+    let mut shown = Shown {
+        ids: shown_ids(report),
+        cut: Vec::new(),
+        amounts: Figures::default(),
+    };
     for invoice in &report.invoices {
         writeln!(out)?;
         statement_block(invoice, report, layout, &mut shown, out)?;
@@ -860,28 +854,38 @@ fn number_text(buffer: &mut String, n: u32) -> &str {
     buffer
 }
 
-/// What the invoices show of each insats, made once per insats rather than once per line
-/// (a national plan's insats is on 290 kommuner's invoices): its id as shown, and its text
-/// cut to each width asked for (the invoices' amount columns differ in width), each with the
-/// columns it takes.
-#[derive(Default)]
+/// A text as shown and the columns it takes.
+type Measured = (String, usize);
+
+/// Each insats's id as shown and the columns it takes, by its place in the plan: made once,
+/// not once per line (a national plan's insats is on 290 kommuner's invoices and payments).
+fn shown_ids(report: &Payments) -> Vec<Measured> {
+    report
+        .insatser
+        .iter()
+        .map(|x| {
+            let id = visible(&x.id).into_owned();
+            let columns = crate::output::grid::width(&id);
+            (id, columns)
+        })
+        .collect()
+}
+
+/// What the invoices show of each insats: its id ([`shown_ids`]), and its text cut to each
+/// width asked for (the invoices' amount columns differ in width), made when first shown.
 struct Shown {
-    /// Each insats's id as shown, by its place in the plan.
     ids: Vec<Measured>,
     /// Each insats's text cut to a width, by its place in the plan: one list per width.
-    cut: Vec<(usize, Vec<Measured>)>,
+    cut: Vec<(usize, Vec<Option<Measured>>)>,
     /// The amounts of the invoice being written.
     amounts: Figures,
 }
 
-/// A text as shown and the columns it takes, once it has been made.
-type Measured = Option<(String, usize)>;
-
 impl Shown {
-    /// Where the texts cut to `width` are kept (an invoice's texts are all cut to one width).
-    fn width(&mut self, width: usize) -> usize {
+    /// The slot of the texts cut to `width` (an invoice's texts are all cut to one width).
+    fn slot(&mut self, width: usize) -> usize {
         match self.cut.iter().position(|(w, _)| *w == width) {
-            Some(at) => at,
+            Some(slot) => slot,
             None => {
                 self.cut.push((width, Vec::new()));
                 self.cut.len() - 1
@@ -889,30 +893,25 @@ impl Shown {
         }
     }
 
-    /// The insats's id and its text cut to the width kept at `at` (from [`Shown::width`]), as
+    /// The insats's id and its text cut to the width of `slot` (from [`Shown::slot`]), as
     /// cells.
     fn cells<'a>(
         &'a mut self,
         report: &'a Payments,
         line: &StatementLine,
-        at: usize,
+        slot: usize,
     ) -> [GridCell<'a>; 2] {
         let i = line.index as usize;
-        if self.ids.len() <= i {
-            self.ids.resize_with(i + 1, || None);
-        }
-        let (Some(id), Some((width, cut))) = (self.ids.get_mut(i), self.cut.get_mut(at)) else {
-            return [cell(report.id(line)), cell(report.text(line))];
+        let id = match self.ids.get(i) {
+            Some((id, columns)) => GridCell::measured(id, *columns),
+            None => cell(report.id(line)),
+        };
+        let Some((width, cut)) = self.cut.get_mut(slot) else {
+            return [id, cell(report.text(line))];
         };
         if cut.len() <= i {
             cut.resize_with(i + 1, || None);
         }
-        let id = id.get_or_insert_with(|| {
-            let id = visible(report.id(line)).into_owned();
-            let columns = crate::output::grid::width(&id);
-            (id, columns)
-        });
-        let id = GridCell::measured(&id.0, id.1);
         match cut.get_mut(i) {
             Some(text) => {
                 let (text, columns) = text.get_or_insert_with(|| {
@@ -992,16 +991,16 @@ fn statement_block(
     }
     grid.fit(2, lang.pick("Totalt", "Total"));
     grid.fit(3, &total);
-    let text_width = shown.width(budget(layout, &[6, 6, grid.width(3)]));
+    let cut = shown.slot(budget(layout, &[6, 6, grid.width(3)]));
     for line in &invoice.lines {
-        let [id, text] = shown.cells(report, line, text_width);
+        let [id, text] = shown.cells(report, line, cut);
         grid.fit_cell(1, id);
         grid.fit_cell(2, text);
     }
     grid.head(out)?;
     let amounts = std::mem::take(&mut shown.amounts);
     for (i, line) in invoice.lines.iter().enumerate() {
-        let [id, text] = shown.cells(report, line, text_width);
+        let [id, text] = shown.cells(report, line, cut);
         grid.row(
             out,
             &[

@@ -446,6 +446,27 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
     );
     let two = year.follow_up(&["--format", "csv"]);
     two.assert_status(2).assert_stdout_empty();
+    // As JSON into a folder, the parts asked for are each a file of their own, as piped; the
+    // repayment sums to what the summary says is to be repaid.
+    year.follow_up(&[
+        "--output",
+        "parts",
+        "--format",
+        "json",
+        "--view",
+        "aterbetalning",
+        "--view",
+        "omraden",
+    ])
+    .assert_status(0)
+    .assert_stderr_contains("Skrev parts/aterbetalning.json")
+    .assert_stderr_contains("Skrev parts/uppfoljning-omraden.json");
+    assert!(!std::path::Path::new(&year.path("parts/uppfoljning-2026.json")).exists());
+    let file = std::fs::read_to_string(year.path("parts/aterbetalning.json")).unwrap();
+    let piped = year.follow_up(&["--format", "json", "--view", "aterbetalning"]);
+    assert_eq!(piped.stdout, file);
+    let repayment: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(repayment["total"], 157_936);
 }
 
 #[test]

@@ -94,6 +94,22 @@ fn swedish_view_names_work_too() {
     let sv = report(&["allocations/plan-2026.toml", "--view", "kommuner"]);
     let en = report(&["allocations/plan-2026.toml", "--view", "per-kommun"]);
     assert_eq!(sv.stdout, en.stdout);
+    // A view named twice, in either language, is shown once.
+    let twice = report(&[
+        "allocations/plan-2026.toml",
+        "--view",
+        "kommuner",
+        "--view",
+        "per-kommun",
+    ]);
+    twice.assert_status(0);
+    assert_eq!(twice.stdout, en.stdout);
+    assert_eq!(
+        twice.stdout.matches("436 000 kr").count(),
+        1,
+        "{}",
+        twice.stdout
+    );
 }
 
 #[test]

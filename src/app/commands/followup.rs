@@ -250,7 +250,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             write!(out, "{}", render::tables(&summary, &parts, layout))?;
         }
         (_, Some(dir)) => {
-            let files = summary_files(format, args.csv, &summary, &parts, lang)?;
+            let files = summary_files(format, args.csv, &summary, &parts, &asked, lang)?;
             write_files(dir, &files, args.force, lang, err)?;
         }
         (FollowUpFormat::Xlsx, None) => return Err(Error::XlsxNeedsFolder),
@@ -341,12 +341,14 @@ fn write_files(
     }
 }
 
-/// The summary's parts as files, rendered in memory before anything touches the disk.
+/// The summary's parts as files, rendered in memory before anything touches the disk: as
+/// JSON, the whole document, or each part `asked` for in a file of its own.
 fn summary_files(
     format: FollowUpFormat,
     dialect: Dialect,
     summary: &summary::Summary,
     parts: &[Part],
+    asked: &[Part],
     lang: Lang,
 ) -> Result<Vec<File>, Error> {
     let failed = |e: String| Error::Export(e);
@@ -375,13 +377,23 @@ fn summary_files(
                 bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
             }])
         }
-        FollowUpFormat::Json => {
+        FollowUpFormat::Json if asked.is_empty() => {
             let text = render::json(summary, None).map_err(|e| failed(e.to_string()))?;
             Ok(vec![File {
                 name: format!("uppfoljning-{}.json", summary.year),
                 bytes: (text + "\n").into_bytes(),
             }])
         }
+        FollowUpFormat::Json => asked
+            .iter()
+            .map(|&part| {
+                let text = render::json(summary, Some(part)).map_err(|e| failed(e.to_string()))?;
+                Ok(File {
+                    name: format!("{}.json", render::stem(part)),
+                    bytes: (text + "\n").into_bytes(),
+                })
+            })
+            .collect(),
     }
 }
 

@@ -93,9 +93,10 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         width: table::terminal_width(),
     };
     let asked = options::each_once(&args.views);
+    let all = asked.is_empty();
     // Payments are one row per recipient and insats: long, and what `export` is for, so they
     // are shown only when asked for.
-    let views: Vec<View> = if asked.is_empty() {
+    let views: Vec<View> = if all {
         View::ALL
             .into_iter()
             .filter(|v| *v != View::Payments)
@@ -103,7 +104,6 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     } else {
         asked
     };
-    let all = args.views.is_empty();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if let [one] = views.as_slice() {
         // Written as it is made: a national plan's payments are hundreds of megabytes.

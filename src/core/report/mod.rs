@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use earmarks::{EarmarkReport, earmarks};
 pub use flow::{Flow, FlowLink, FlowNode, flow};
 pub use payments::{
-    DeadlineKind, PaymentRow, Payments, RecipientKind, Statement, StatementLine, Text,
+    DeadlineKind, InsatsText, PaymentRow, Payments, RecipientKind, Statement, StatementLine, Text,
     decision_date_missing, payment_rows, payments, statements,
 };
 pub use per_actor::{ActorRow, PerActor, per_actor};

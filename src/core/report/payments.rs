@@ -9,7 +9,8 @@ use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Payment};
 use crate::core::report::Projection;
 
-/// A text shared by many rows (an insats's text is on each of its lines): cloned by count.
+/// A text shared by many rows (a recipient's name is on each of its payments rows): cloned by
+/// count.
 pub type Text = std::rc::Rc<str>;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,16 +73,17 @@ pub struct Statement {
     pub kommunkod: Option<String>,
     /// How many insatser the statement covers: its lines.
     pub insatser: usize,
-    /// The lines, one per insats. The JSON export leaves them out: they are the recipient's
-    /// rows of its `payments`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The lines, one per insats. Never serialised: they name their insatser by their place
+    /// in the plan, and the JSON export gives them as the recipient's rows of its `payments`.
+    #[serde(skip)]
     pub lines: Vec<StatementLine>,
     pub total: Amount,
 }
 
-/// One line of a statement: an insats's part for the recipient. Its id and text are the
-/// statement's [`Payments::insats`] of the line (a line is small: millions are made at once).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One line of a statement: an insats's part for the recipient. Its id and text are those
+/// the payments give for it ([`Payments::insats`]): a line is small, as millions are made at
+/// once.
+#[derive(Clone, Debug, PartialEq)]
 pub struct StatementLine {
     /// The insats's place in the plan.
     pub index: u32,
