@@ -78,17 +78,8 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let written = match args.format {
         ExportFormat::Csv => {
             let words = args.csv.words(lang);
-            let names: Vec<String> = views
-                .iter()
-                .map(|&view| format!("{}.csv", sheet::name(view)))
-                .collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            files::write_made(dir, &names, args.force, |i, out| {
-                let Some(&view) = views.get(i) else {
-                    return Ok(());
-                };
-                let sheet = sheet::build_with(view, &projection, words);
-                csv::write_to(&sheet, args.csv, out)
+            file_per_view(dir, &views, "csv", args.force, |view, out| {
+                csv::write_to(&sheet::build_with(view, &projection, words), args.csv, out)
             })
         }
         ExportFormat::Xlsx => {
@@ -111,21 +102,11 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
                 out.write_all(b"\n")
             })
         }
-        ExportFormat::Json => {
-            // The views asked for, each its part of the document in a file of its own.
-            let names: Vec<String> = views
-                .iter()
-                .map(|&view| format!("{}.json", sheet::name(view)))
-                .collect();
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            files::write_made(dir, &names, args.force, |i, out| {
-                let Some(&view) = views.get(i) else {
-                    return Ok(());
-                };
-                json::write_view(&projection, view, &mut *out)?;
-                out.write_all(b"\n")
-            })
-        }
+        // The views asked for, each its part of the document.
+        ExportFormat::Json => file_per_view(dir, &views, "json", args.force, |view, out| {
+            json::write_view(&projection, view, &mut *out)?;
+            out.write_all(b"\n")
+        }),
     };
     match written {
         Ok(paths) => {
@@ -137,6 +118,26 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
         Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
     }
+}
+
+/// Each view in a file of its own in `dir`, named for the view, made by `write` straight into
+/// it; the files side by side, written whole or not at all.
+fn file_per_view(
+    dir: &std::path::Path,
+    views: &[View],
+    extension: &str,
+    force: bool,
+    write: impl Fn(View, &mut dyn Write) -> std::io::Result<()> + Sync,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let names: Vec<String> = views
+        .iter()
+        .map(|&view| format!("{}.{extension}", sheet::name(view)))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    files::write_made(dir, &names, force, |i, out| match views.get(i) {
+        Some(&view) => write(view, out),
+        None => Ok(()),
+    })
 }
 
 /// One view to standard output, for piping; as JSON, the whole document when no view is
