@@ -9,6 +9,15 @@ fn export(dir: &std::path::Path, args: &[&str]) -> crate::support::Output {
     allocate(dir, &all)
 }
 
+/// The object in a JSON list whose `key` is `wanted`.
+fn find<'v>(list: &'v serde_json::Value, key: &str, wanted: &str) -> &'v serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x[key] == wanted)
+        .unwrap()
+}
+
 /// Reads a CSV file as Excel would: `;`, a BOM first.
 fn read_excel_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
     let bytes = std::fs::read(path).unwrap();
@@ -232,18 +241,8 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
         .map(|p| p["amount"].as_i64().unwrap())
         .sum();
     assert_eq!(payments, 12_689_898);
-    let barnsakert = value["plan"]["insatser"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == "2.5")
-        .unwrap();
-    let ostersund = barnsakert["allocations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["kommunkod"] == "2380")
-        .unwrap();
+    let barnsakert = find(&value["plan"]["insatser"], "id", "2.5");
+    let ostersund = find(&barnsakert["allocations"], "kommunkod", "2380");
     assert_eq!(ostersund["amount"], 140_000);
 
     let document: allocate::output::json::Document = serde_json::from_str(&text).unwrap();
@@ -288,12 +287,7 @@ fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
     assert_eq!(piped.stdout, per_kommun);
     let value: serde_json::Value = serde_json::from_str(&per_kommun).unwrap();
     assert_eq!(value["total"], 1_865_000);
-    let berg = value["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "Berg")
-        .unwrap();
+    let berg = find(&value["rows"], "name", "Berg");
     assert_eq!(berg["total"], 196_200);
     let invoices: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("vy/fakturor.json")).unwrap(),
