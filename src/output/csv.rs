@@ -43,15 +43,9 @@ pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
 }
 
 /// [`write`] into `out` as the rows are made: a national plan's payments are millions of
-/// rows, written straight into their file, or to standard output in large pieces (it passes
-/// each line on as it ends). What is left when a write fails is dropped, not tried again.
+/// rows, written straight into their file, or to standard output, in large pieces.
 pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let written = write_rows(sheet, dialect, &mut out).and_then(|()| out.flush());
-    if written.is_err() {
-        let _ = out.into_parts();
-    }
-    written
+    super::in_large_pieces(out, |out| write_rows(sheet, dialect, out))
 }
 
 fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {

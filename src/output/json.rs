@@ -491,28 +491,26 @@ pub fn write_view(
     projection: &Projection,
     view: crate::core::report::View,
     out: &mut dyn std::io::Write,
-) -> serde_json::Result<()> {
+) -> std::io::Result<()> {
     use crate::core::report::View;
-    // serde_json writes a few bytes at a time, and standard output passes each line on as it
-    // ends: a national plan's payments are millions of lines.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let pretty = &mut out;
-    let written = match view {
-        View::Payments => {
-            serde_json::to_writer_pretty(pretty, &Rows(&report::payments(projection)))
+    // serde_json writes a few bytes at a time.
+    super::in_large_pieces(out, |pretty| {
+        match view {
+            View::Payments => {
+                serde_json::to_writer_pretty(pretty, &Rows(&report::payments(projection)))
+            }
+            View::PerKommun => {
+                serde_json::to_writer_pretty(pretty, &report::per_kommun(projection))
+            }
+            View::PerActor => serde_json::to_writer_pretty(pretty, &report::per_actor(projection)),
+            View::PerHeading => {
+                serde_json::to_writer_pretty(pretty, &report::per_heading(projection))
+            }
+            View::PerArea => serde_json::to_writer_pretty(pretty, &report::per_area(projection)),
+            View::Invoices => serde_json::to_writer_pretty(pretty, &report::statements(projection)),
         }
-        View::PerKommun => serde_json::to_writer_pretty(pretty, &report::per_kommun(projection)),
-        View::PerActor => serde_json::to_writer_pretty(pretty, &report::per_actor(projection)),
-        View::PerHeading => serde_json::to_writer_pretty(pretty, &report::per_heading(projection)),
-        View::PerArea => serde_json::to_writer_pretty(pretty, &report::per_area(projection)),
-        View::Invoices => serde_json::to_writer_pretty(pretty, &report::statements(projection)),
-    }
-    .and_then(|()| out.flush().map_err(serde_json::Error::io));
-    if written.is_err() {
-        // What is left is dropped, not tried again.
-        let _ = out.into_parts();
-    }
-    written
+        .map_err(std::io::Error::from)
+    })
 }
 
 /// The payments rows, serialised as the list [`report::payment_rows`] makes, each made as it

@@ -22,6 +22,24 @@ pub mod table;
 pub mod words;
 pub mod xlsx;
 
+use std::io::{self, BufWriter, Write};
+
+/// `write` into `out` through a buffer, so that `out` gets large pieces however small the
+/// pieces written (standard output passes each line on as it ends: a national plan's payments
+/// would be millions of calls). What is left in the buffer when a write fails is dropped, not
+/// tried again.
+pub fn in_large_pieces<W: Write>(
+    out: W,
+    write: impl FnOnce(&mut BufWriter<W>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let written = write(&mut out).and_then(|()| out.flush());
+    if written.is_err() {
+        let _ = out.into_parts();
+    }
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use crate::core::ledger::selection::Selection;

@@ -156,8 +156,7 @@ fn to_stdout(
             out.write_all(b"\n")?;
         }
         (ExportFormat::Json, [view]) => {
-            // What fails is writing (a full disk, say): serialising these views cannot.
-            json::write_view(projection, *view, &mut *out).map_err(std::io::Error::from)?;
+            json::write_view(projection, *view, &mut *out)?;
             out.write_all(b"\n")?;
         }
         (ExportFormat::Csv, [view]) => {
