@@ -81,6 +81,8 @@ pub enum Error {
     },
     /// Files that exist and are not to be replaced without `--force`; nothing was written.
     FilesExist(Vec<PathBuf>),
+    /// Where a file would go is something else (a folder, a link, a device, a named pipe).
+    NotAFile(PathBuf),
     /// A file could not be written; nothing was left behind.
     Write {
         path: PathBuf,
@@ -150,6 +152,7 @@ impl From<crate::app::files::WriteError> for Error {
         use crate::app::files::WriteError;
         match error {
             WriteError::Exists(paths) => Error::FilesExist(paths),
+            WriteError::NotAFile(path) => Error::NotAFile(path),
             WriteError::Io { path, error } => Error::Write { path, error },
         }
     }
@@ -239,6 +242,14 @@ impl Error {
                     lang,
                     "finns redan: {list}. Inget skrevs. Ange --force för att ersätta, eller välj en annan plats.",
                     "already there: {list}. Nothing was written. Give --force to replace, or choose another place."
+                ))
+            }
+            Error::NotAFile(path) => {
+                let path = path.display();
+                line(say!(
+                    lang,
+                    "kan inte skriva {path}: där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn, eller -o - för standard output.",
+                    "cannot write {path}: something that is not a plain file is there (a folder, a link, a device or a named pipe), and it is never replaced. Nothing was written. Choose another name, or -o - for standard output."
                 ))
             }
             Error::Write { path, error } => {

@@ -30,6 +30,9 @@ pub struct File {
 pub enum WriteError {
     /// These files exist and `force` was not given; nothing was written.
     Exists(Vec<PathBuf>),
+    /// Something that is not a plain file is where a file would go (a folder, a link, a
+    /// device, a named pipe): never replaced, not even with `force`; nothing was written.
+    NotAFile(PathBuf),
     /// The folder could not be created or written; nothing was left behind.
     Io {
         path: PathBuf,
@@ -57,6 +60,14 @@ pub fn write_made(
 ) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
     let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
+    // A device, a named pipe or a link (`-o /dev/null`, `-o /dev/stdout`) would be replaced by
+    // a plain file by the rename, a folder would fail it.
+    if let Some(odd) = targets
+        .iter()
+        .find(|t| std::fs::symlink_metadata(t).is_ok_and(|m| !m.is_file()))
+    {
+        return Err(WriteError::NotAFile(odd.clone()));
+    }
     if !force {
         let existing: Vec<PathBuf> = targets.iter().filter(|t| t.exists()).cloned().collect();
         if !existing.is_empty() {
@@ -214,6 +225,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
     .map(drop)
     .map_err(|e| match e {
         WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
+        WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),
             error,
@@ -292,6 +304,47 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(dir.path().join("b.csv")).unwrap(),
             "b"
+        );
+    }
+
+    /// A folder, a link, a named pipe (and so a device) where a file would go is never
+    /// replaced, not even with `force`: the rename would put a plain file in its place
+    /// (`-o /dev/null --force` as root replaced the device).
+    #[cfg(unix)]
+    #[test]
+    fn never_replaces_what_is_not_a_plain_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("own.csv"), "the user's own").unwrap();
+        std::fs::create_dir(dir.path().join("folder.csv")).unwrap();
+        std::os::unix::fs::symlink("own.csv", dir.path().join("link.csv")).unwrap();
+        let fifo = std::ffi::CString::new(
+            dir.path()
+                .join("pipe.csv")
+                .into_os_string()
+                .into_encoded_bytes(),
+        )
+        .unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        for name in ["folder.csv", "link.csv", "pipe.csv"] {
+            for force in [false, true] {
+                let err = write_all(dir.path(), &[file("a.csv", "a"), file(name, "b")], force)
+                    .unwrap_err();
+                assert!(
+                    matches!(err, WriteError::NotAFile(ref p) if p.ends_with(name)),
+                    "{name}: {err:?}"
+                );
+            }
+        }
+        assert_eq!(
+            names(dir.path()),
+            ["folder.csv", "link.csv", "own.csv", "pipe.csv"]
+        );
+        let link = std::fs::symlink_metadata(dir.path().join("link.csv")).unwrap();
+        assert!(link.file_type().is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("own.csv")).unwrap(),
+            "the user's own"
         );
     }
 

@@ -115,8 +115,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             }
             Ok(Status::Ok)
         }
-        Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
-        Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
+        Err(error) => Err(error.into()),
     }
 }
 

@@ -17,7 +17,7 @@ use clap::{Args, ValueEnum};
 
 use crate::app::Status;
 use crate::app::error::{Blocked, Error, Misuse};
-use crate::app::files::{self, File, WriteError};
+use crate::app::files::{self, File};
 use crate::app::options::{self, Common};
 use crate::core::followup::summary::{self, Part};
 use crate::core::followup::{self, At, Location, Options, Place, UsageFinding};
@@ -231,10 +231,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             };
             match path {
                 Some(path) => {
-                    files::write_file(path, &bytes, args.force).map_err(|e| match e {
-                        WriteError::Exists(paths) => Error::FilesExist(paths),
-                        WriteError::Io { path, error } => Error::Write { path, error },
-                    })?;
+                    files::write_file(path, &bytes, args.force)?;
                     writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
                 }
                 None => out.write_all(&bytes)?,
@@ -336,8 +333,7 @@ fn write_files(
             }
             Ok(())
         }
-        Err(WriteError::Exists(paths)) => Err(Error::FilesExist(paths)),
-        Err(WriteError::Io { path, error }) => Err(Error::Write { path, error }),
+        Err(error) => Err(error.into()),
     }
 }
 

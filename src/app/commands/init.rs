@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::app::Status;
 use crate::app::error::Error;
-use crate::app::files::{self, WriteError};
+use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
 use crate::output::next_plan::{Folders, next_plan};
@@ -92,11 +92,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         write!(out, "{text}")?;
         return Ok(Status::Ok);
     }
-    match files::write_file(&target, text.as_bytes(), args.force) {
-        Ok(()) => {}
-        Err(WriteError::Exists(paths)) => return Err(Error::FilesExist(paths)),
-        Err(WriteError::Io { path, error }) => return Err(Error::Write { path, error }),
-    }
+    files::write_file(&target, text.as_bytes(), args.force)?;
     let first = first_check(&text);
     let to_fill = first
         .iter()

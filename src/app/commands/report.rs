@@ -15,7 +15,7 @@ use clap::{Args, ValueEnum};
 
 use crate::app::Status;
 use crate::app::error::{Blocked, Error, ReportMisuse};
-use crate::app::files::{self, File, WriteError};
+use crate::app::files::{self, File};
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
@@ -185,10 +185,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             }
         }
         let dir = output.unwrap_or(Path::new("."));
-        let paths = match files::write_all(dir, &files, args.force) {
-            Ok(paths) => paths,
-            Err(e) => return Err(write_error(e)),
-        };
+        let paths = files::write_all(dir, &files, args.force)?;
         for path in paths {
             writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
         }
@@ -217,7 +214,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let bytes = render(&doc, args.format)?;
     match output {
         Some(path) => {
-            files::write_file(path, &bytes, args.force).map_err(write_error)?;
+            files::write_file(path, &bytes, args.force)?;
             writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
         }
         None => out.write_all(&bytes)?,
@@ -250,11 +247,4 @@ fn render(doc: &document::Document, format: ReportFormat) -> Result<Vec<u8>, Err
             document::docx::render(doc).map_err(|e| Error::Document(e.to_string()))?
         }
     })
-}
-
-fn write_error(error: WriteError) -> Error {
-    match error {
-        WriteError::Exists(paths) => Error::FilesExist(paths),
-        WriteError::Io { path, error } => Error::Write { path, error },
-    }
 }
