@@ -315,22 +315,30 @@ impl Error {
             Error::KeyFile(error) => render_key_file_error(error, style),
             Error::KeyFileRows { file, mismatches } => {
                 let source = Source::new(file.path.clone(), file.text.clone());
-                mismatches
-                    .iter()
+                let code = |m: &Mismatch| match m {
+                    Mismatch::Zero { .. } => "population-not-positive",
+                    Mismatch::Total { .. } => "key-file-total",
+                    _ => "key-coverage",
+                };
+                // A key file of a million bad rows gives a page, as `check` does.
+                let (shown, left_out) =
+                    crate::output::checked::bounded(mismatches, |m| (code(m), true));
+                let mut text: String = shown
+                    .into_iter()
                     .map(|m| {
                         let message = match m.line() {
                             Some(_) => key_file::mismatch_text(m, &file.column, lang),
                             None => key_file::mismatch_message(m, &file.path, &file.column, lang),
                         };
                         let hint = key_file::mismatch_hint(m, lang);
-                        let code = match m {
-                            Mismatch::Zero { .. } => "population-not-positive",
-                            Mismatch::Total { .. } => "key-file-total",
-                            _ => "key-coverage",
-                        };
-                        render_file_problem(&source, m.line(), code, &message, hint, style) + "\n"
+                        render_file_problem(&source, m.line(), code(m), &message, hint, style)
+                            + "\n"
                     })
-                    .collect()
+                    .collect();
+                for left_out in &left_out {
+                    text.push_str(&format!("{}\n\n", left_out.line(lang)));
+                }
+                text
             }
             Error::KeyUnusable { plan, key } => format!(
                 "{plan}: {}\n",

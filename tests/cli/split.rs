@@ -363,3 +363,18 @@ fn csv_opens_in_swedish_excel_by_default_with_decimal_commas() {
     assert_eq!(machine_sv.stdout, machine_en.stdout);
     assert!(machine_sv.stdout.starts_with("step,code,kommun,weight,"));
 }
+
+#[test]
+fn a_key_file_of_many_bad_rows_gives_a_page_not_megabytes() {
+    // 300 rows over 90 kommunkoder: 210 rows repeat a kommun already there.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("\"region\",\"2024\"\n");
+    for i in 0..300 {
+        text.push_str(&format!("\"{:04} Kommun{i}\",{}\n", 2300 + i % 90, 100 + i));
+    }
+    std::fs::write(dir.path().join("key.csv"), text).unwrap();
+    let out = allocate(dir.path(), &["split", "1000000", "--key", "key.csv"]);
+    out.assert_status(2).assert_stdout_empty();
+    assert_eq!(out.stderr.matches("fel[key-coverage]").count(), 100);
+    out.assert_stderr_contains("… och 110 fler fel av samma slag [key-coverage]");
+}

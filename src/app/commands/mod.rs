@@ -18,13 +18,33 @@ use std::path::Path;
 use crate::app::error::{Blocked, Error};
 use crate::app::options::FilterArgs;
 use crate::core::check::Checked;
-use crate::core::finding::Thing;
+use crate::core::finding::{Finding, Thing};
 use crate::core::ledger::Ledger;
 use crate::core::ledger::selection::Selection;
 use crate::core::text::suggest;
 use crate::input::plan::{self, Loaded};
 use crate::output::checked::bounded;
 use crate::output::diagnostic::{Style, render_finding};
+
+/// Draws a plan's findings on `err`: of each code the first hundred, then how many more.
+pub fn tell<F: std::borrow::Borrow<Finding>>(
+    findings: &[F],
+    source: &plan::Source,
+    style: Style,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (shown, left_out) = bounded(findings, |f| {
+        let f = f.borrow();
+        (f.code().as_str(), f.is_error())
+    });
+    for finding in shown {
+        writeln!(err, "{}\n", render_finding(source, finding.borrow(), style))?;
+    }
+    for left_out in &left_out {
+        writeln!(err, "{}\n", left_out.line(style.lang))?;
+    }
+    Ok(())
+}
 
 /// Reads and parses a plan and its key files.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
@@ -44,13 +64,7 @@ pub fn passing<'l>(
     if errors == 0 {
         return Ok(checked);
     }
-    let (shown, left_out) = bounded(&checked.findings, |f| (f.code().as_str(), f.is_error()));
-    for finding in shown {
-        writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
-    }
-    for left_out in &left_out {
-        writeln!(err, "{}\n", left_out.line(style.lang))?;
-    }
+    tell(&checked.findings, &loaded.source, style, err)?;
     Err(Error::PlanHasErrors {
         path: loaded.source.display_path(),
         errors,

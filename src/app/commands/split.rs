@@ -18,7 +18,6 @@ use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
 use crate::input::scb;
 use crate::output::csv::Dialect;
-use crate::output::diagnostic::render_finding;
 
 #[derive(Debug, Args)]
 pub struct SplitArgs {
@@ -185,10 +184,7 @@ fn from_plan(
         .iter()
         .filter(|f| f.problem.key().is_some_and(|k| k == id || Some(k) == from))
         .collect();
-    let style = args.common.err_style();
-    for finding in &findings {
-        writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
-    }
+    super::tell(&findings, &loaded.source, args.common.err_style(), err)?;
     let resolved = ledger.keys.get(index);
     let weights = match resolved.map(|k| &k.weights) {
         Some(Ok(w)) if !findings.iter().any(|f| f.is_error()) => w.clone(),
