@@ -634,6 +634,28 @@ fn a_line_nobody_reported_on_is_an_error_in_the_final_follow_up_and_after_the_de
         .assert_stdout_contains("(redovisningstiden har gått ut)");
     let bad_date = year.run(&["follow-up", PLAN, "usage.toml", "--date", "15/1 2027"]);
     bad_date.assert_status(2).assert_stdout_empty();
+    // A day the month does not have is no date either, said in the language asked for.
+    for date in ["2027-02-29", "2026-04-31", "0000-01-01"] {
+        year.run(&["follow-up", PLAN, "usage.toml", "--date", date])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("ange ett datum som finns, som ÅÅÅÅ-MM-DD");
+    }
+    let english = year.run(&[
+        "follow-up",
+        PLAN,
+        "usage.toml",
+        "--date",
+        "2027-02-29",
+        "--lang",
+        "en",
+    ]);
+    english
+        .assert_status(2)
+        .assert_stderr_contains("give a date the calendar has, as YYYY-MM-DD");
+    assert!(!english.stderr.contains("ÅÅÅÅ"), "{}", english.stderr);
+    year.run(&["follow-up", PLAN, "usage.toml", "--date", "2028-02-29"])
+        .assert_stdout_contains("(redovisningstiden har gått ut)");
 }
 
 #[test]

@@ -119,29 +119,36 @@ impl ValueEnum for Part {
     }
 }
 
-/// `2026-12-31` as a date.
+/// `2026-12-31` as a date: one the calendar has, in a four-digit year.
 fn parse_date(text: &str) -> Result<Date, String> {
     let mut parts = text.trim().splitn(3, '-');
     let field = |p: Option<&str>, len: usize| {
         p.filter(|s| s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
-            .and_then(|s| s.parse::<u32>().ok())
+            .and_then(|s| s.parse::<u16>().ok())
     };
     let (year, month, day) = (
         field(parts.next(), 4),
         field(parts.next(), 2),
         field(parts.next(), 2),
     );
-    match (year, month, day) {
-        (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) => Ok(Date {
-            year: i32::try_from(y).unwrap_or(0),
-            month: u8::try_from(m).unwrap_or(1),
-            day: u8::try_from(d).unwrap_or(1),
-        }),
-        _ => Err(
-            "ange datumet som ÅÅÅÅ-MM-DD, till exempel 2027-01-15 (a date as YYYY-MM-DD)"
-                .to_string(),
+    let date = match (year, month, day) {
+        (Some(y @ 1000..), Some(m), Some(d)) => Date::new(
+            i32::from(y),
+            u8::try_from(m).unwrap_or(0),
+            u8::try_from(d).unwrap_or(0),
         ),
-    }
+        _ => None,
+    };
+    // A value parser runs before the options are known: the language as usage errors find it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = crate::app::cli::usage_lang(&args);
+    date.ok_or_else(|| {
+        lang.pick(
+            "ange ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2027-01-15",
+            "give a date the calendar has, as YYYY-MM-DD, e.g. 2027-01-15",
+        )
+        .to_string()
+    })
 }
 
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
