@@ -123,6 +123,30 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
 
 /// A usage error (or the help or version asked for) as the user reads it: clap's own text in
 /// English, and in Swedish the same facts in Swedish words.
+/// Why a number given on the command line was refused, in Swedish: the standard library's
+/// and clap's own reasons (`invalid digit found in string`, `30 is not in 0..=10`); the
+/// value parsers of the commands give theirs in the language already.
+fn swedish_reason(reason: &(dyn std::error::Error + 'static)) -> String {
+    use std::num::IntErrorKind;
+    if let Some(e) = reason.downcast_ref::<std::num::ParseIntError>() {
+        return match e.kind() {
+            IntErrorKind::Empty => "inget tal angavs",
+            IntErrorKind::PosOverflow => "talet är för stort",
+            IntErrorKind::NegOverflow => "talet är för litet",
+            _ => "inte ett heltal (skriv bara siffror, till exempel 2)",
+        }
+        .to_string();
+    }
+    let text = reason.to_string();
+    match text.split_once(" is not in ") {
+        Some((n, range)) => match range.split_once("..=") {
+            Some((low, high)) => format!("{n} ligger inte mellan {low} och {high}"),
+            None => format!("{n} ligger inte inom {range}"),
+        },
+        None => text,
+    }
+}
+
 pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if lang == Lang::En
@@ -165,7 +189,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::ValueValidation => {
             // The reason is the value parser's own text (see the command's module).
             let why = std::error::Error::source(error)
-                .map(|e| format!(": {e}"))
+                .map(|e| format!(": {}", swedish_reason(e)))
                 .unwrap_or_default();
             format!("ogiltigt värde '{value}' för '{arg}'{why}")
         }

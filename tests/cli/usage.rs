@@ -70,6 +70,31 @@ fn usage_errors_are_swedish_by_default() {
     let out = allocate(&repo_root(), &["check", "--lang", "en", "--frmat", "x"]);
     out.assert_status(2)
         .assert_stderr_contains("error: unexpected argument '--frmat' found");
+    // A number refused says why in Swedish, not in the standard library's English.
+    let plan = "allocations/plan-2026.toml";
+    for (args, why) in [
+        (
+            vec!["report", plan, "--area", "x"],
+            "ogiltigt värde 'x' för '--area <AREA>': inte ett heltal",
+        ),
+        (
+            vec![
+                "split",
+                "100",
+                "--plan",
+                plan,
+                "--key",
+                "befolkning-procent-2026",
+                "--precision",
+                "30",
+            ],
+            "ogiltigt värde '30' för '--precision <N>': 30 ligger inte mellan 0 och 10",
+        ),
+    ] {
+        let out = allocate(&repo_root(), &args);
+        out.assert_status(2).assert_stderr_contains(why);
+        assert!(!out.stderr.contains("invalid digit"), "{}", out.stderr);
+    }
 }
 
 #[test]
