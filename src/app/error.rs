@@ -364,8 +364,8 @@ impl Error {
             Error::Report(misuse) => line(match misuse {
                 ReportMisuse::FilterOnDocument(option) => say!(
                     lang,
-                    "{option} gäller tabellerna på skärmen; ett dokument visar hela planen. En mottagares del står i dess fördelningsbesked (--per-recipient --out MAPP).",
-                    "{option} applies to the tables on screen; a document shows the whole plan. A recipient's share is in its letter (--per-recipient --out DIR)."
+                    "{option} gäller tabellerna på skärmen; ett dokument visar hela planen. En mottagares del står i dess fördelningsbesked (--per-recipient --output MAPP).",
+                    "{option} applies to the tables on screen; a document shows the whole plan. A recipient's share is in its letter (--per-recipient --output DIR)."
                 ),
                 ReportMisuse::DocumentOptionOnTable(option) => say!(
                     lang,
@@ -374,14 +374,14 @@ impl Error {
                 ),
                 ReportMisuse::DocxNeedsFile => lang
                     .pick(
-                        "DOCX skrivs bara till en fil: ange -o FIL (eller --per-recipient --out MAPP)",
-                        "DOCX is written to a file only: give -o FILE (or --per-recipient --out DIR)",
+                        "DOCX skrivs bara till en fil: ange -o FIL (eller --per-recipient --output MAPP)",
+                        "DOCX is written to a file only: give -o FILE (or --per-recipient --output DIR)",
                     )
                     .to_string(),
                 ReportMisuse::LettersNeedFolder => lang
                     .pick(
-                        "fördelningsbeskeden skrivs som filer i en mapp: ange --out MAPP (inte -)",
-                        "the letters are written as files in a folder: give --out DIR (not -)",
+                        "fördelningsbeskeden skrivs som filer i en mapp: ange --output MAPP (inte -)",
+                        "the letters are written as files in a folder: give --output DIR (not -)",
                     )
                     .to_string(),
             }),
