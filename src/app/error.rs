@@ -83,6 +83,8 @@ pub enum Error {
     FilesExist(Vec<PathBuf>),
     /// Where a file would go is something else (a folder, a link, a device, a named pipe).
     NotAFile(PathBuf),
+    /// The folder to write into is a file.
+    NotAFolder(PathBuf),
     /// A file could not be written; nothing was left behind.
     Write {
         path: PathBuf,
@@ -153,6 +155,7 @@ impl From<crate::app::files::WriteError> for Error {
         match error {
             WriteError::Exists(paths) => Error::FilesExist(paths),
             WriteError::NotAFile(path) => Error::NotAFile(path),
+            WriteError::NotAFolder(path) => Error::NotAFolder(path),
             WriteError::Io { path, error } => Error::Write { path, error },
         }
     }
@@ -250,6 +253,14 @@ impl Error {
                     lang,
                     "kan inte skriva {path}: där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn, eller -o - för standard output.",
                     "cannot write {path}: something that is not a plain file is there (a folder, a link, a device or a named pipe), and it is never replaced. Nothing was written. Choose another name, or -o - for standard output."
+                ))
+            }
+            Error::NotAFolder(path) => {
+                let path = path.display();
+                line(say!(
+                    lang,
+                    "kan inte skriva i {path}: det är en fil, inte en mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
+                    "cannot write into {path}: it is a file, not a folder. Nothing was written. Give a folder (it is made when missing)."
                 ))
             }
             Error::Write { path, error } => {

@@ -33,6 +33,8 @@ pub enum WriteError {
     /// Something that is not a plain file is where a file would go (a folder, a link, a
     /// device, a named pipe): never replaced, not even with `force`; nothing was written.
     NotAFile(PathBuf),
+    /// The folder to write into is something else (a file); nothing was written.
+    NotAFolder(PathBuf),
     /// The folder could not be created or written; nothing was left behind.
     Io {
         path: PathBuf,
@@ -59,6 +61,9 @@ pub fn write_made(
     make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(WriteError::NotAFolder(dir.to_path_buf()));
+    }
     let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
     // A device, a named pipe or a link (`-o /dev/null`, `-o /dev/stdout`) would be replaced by
     // a plain file by the rename, a folder would fail it.
@@ -226,6 +231,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
     .map_err(|e| match e {
         WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
         WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
+        other @ WriteError::NotAFolder(_) => other,
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),
             error,
@@ -340,6 +346,12 @@ mod tests {
             names(dir.path()),
             ["folder.csv", "link.csv", "own.csv", "pipe.csv"]
         );
+        // A file given as the folder is not a folder, `force` or not.
+        for force in [false, true] {
+            let err =
+                write_all(&dir.path().join("own.csv"), &[file("a.csv", "a")], force).unwrap_err();
+            assert!(matches!(err, WriteError::NotAFolder(_)), "{err:?}");
+        }
         let link = std::fs::symlink_metadata(dir.path().join("link.csv")).unwrap();
         assert!(link.file_type().is_symlink());
         assert_eq!(
