@@ -514,6 +514,32 @@ fn a_row_for_an_insats_the_recipient_gets_nothing_from_is_an_error() {
         .assert_stdout_contains("= åtgärd: Berg får medel ur 1.3, 2.5, 3.4; redovisa dem");
 }
 
+/// A recipient's name and an insats's id that a spreadsheet would run as formulas are guarded
+/// on the CSV form (`'=Fontänhus`, `'-2.6`); the form read back names them as the plan does.
+#[test]
+fn a_name_and_an_id_guarded_against_formulas_read_back_as_the_plans() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    let plan = plan
+        .replace(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            "name = \"=Fontänhus\"",
+        )
+        .replace("id = \"2.6\"", "id = \"-2.6\"")
+        .replace("\"2.6\", \"2.8\"", "\"-2.6\", \"2.8\"");
+    std::fs::write(year.path(PLAN), plan).unwrap();
+    year.forms("csv");
+    let form = "forms/redovisning-2026-fontanhus.csv";
+    let text = year.text(form);
+    assert!(text.contains("Mottagare;'=Fontänhus\r\n"), "{text}");
+    assert!(text.contains("\r\n2;'-2.6;"), "{text}");
+    year.save(form, &fill(&text, &[]));
+    let out = year.run(&["follow-up", PLAN, form]);
+    out.assert_status(0)
+        .assert_stdout_contains("Redovisningar: 1 fil, 0 fel, 14 varningar")
+        .assert_row(&["=Fontänhus", "250 000", "250 000", "0", "0"]);
+}
+
 #[test]
 fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     let year = Year::new();

@@ -397,10 +397,21 @@ impl<'l> Recipients<'l> {
         }
     }
 
-    /// A recipient by an actor's id, name or short name, or a kommun's code or name.
+    /// A recipient by an actor's id, name or short name, or a kommun's code or name; a name
+    /// that a CSV form guards against being run as a formula (`'=Fontänhus`) by its guarded
+    /// name when no recipient has the name as written.
     fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
+        let written = name.trim();
+        match self.resolve_written(written) {
+            Err(UsageProblem::UnknownRecipient { .. }) if unneutralised(written) != written => {
+                self.resolve_written(unneutralised(written))
+            }
+            found => found,
+        }
+    }
+
+    fn resolve_written(&self, trimmed: &str) -> Result<Recipient, UsageProblem> {
         let plan = self.ledger.plan;
-        let trimmed = name.trim();
         if trimmed.is_empty() {
             return Err(UsageProblem::NoRecipient);
         }
@@ -754,7 +765,10 @@ fn match_line(
         let first = matching.next();
         first.filter(|_| matching.next().is_none())
     });
-    let by_id = own.iter().copied().find(|&l| recipients.insats_id(l) == id);
+    // An id as written, or as written before a CSV form guarded it (`'-1`).
+    let by_id = [id, unneutralised(id)]
+        .into_iter()
+        .find_map(|id| own.iter().copied().find(|&l| recipients.insats_id(l) == id));
     let edited = |line: usize| UsageProblem::EditedInsats {
         written: id.to_string(),
         text_of: recipients.insats_id(line).to_string(),
