@@ -380,13 +380,10 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Filen som dokumentet skrivs till; utan den, eller med -, skrivs html och md till standard output (docx behöver en fil)"
         }
         ("report", "per_recipient") => {
-            "Ett fördelningsbesked per mottagare i mappen --out: HTML och DOCX, eller det enda --format som anges"
-        }
-        ("report", "out") => {
-            "Mapp för fördelningsbeskeden med --per-recipient (skapas om den saknas)"
+            "Ett fördelningsbesked per mottagare i mappen --output: HTML och DOCX, eller det enda --format som anges"
         }
         ("report", "previous") => {
-            "Förra årets plan: dokumentet visar dess belopp och förändringen per område och aktör"
+            "Förra årets plan (ett tidigare år): dokumentet visar dess belopp och förändringen per område och aktör; slutstatus 1 när planens belopp för förra året inte stämmer med den"
         }
         ("report", "force") => "Ersätt filer som redan finns",
         ("export", "format") => "Filformat: csv, xlsx eller json; standard: csv",

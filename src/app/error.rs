@@ -60,6 +60,8 @@ pub enum ReportMisuse {
     DocxNeedsFile,
     /// `--per-recipient` with `--output -`: letters are files in a folder.
     LettersNeedFolder,
+    /// `--previous` with a plan that is not of an earlier year than the plan's.
+    PreviousNotEarlier { previous: i32, year: i32 },
 }
 
 #[derive(Debug)]
@@ -139,6 +141,9 @@ pub enum Error {
     /// `report --format html|docx|md` on a plan with errors: the document was written with each
     /// error at its figure (the findings are drawn already), and the status says so.
     DocumentWithErrors { path: String, errors: usize },
+    /// The plan's figures about last year (`previous_county_total`, `stated_change`) differ
+    /// from the plan given as `--previous`; the document is written with them marked ≠.
+    PreviousDisagrees { path: String, previous: String },
     /// A document could not be made (a chart could not be drawn, the DOCX not packed).
     Document(String),
 }
@@ -167,7 +172,8 @@ impl Error {
             Error::PlanHasErrors { .. }
             | Error::KeyUnusable { .. }
             | Error::UsageHasErrors { .. }
-            | Error::DocumentWithErrors { .. } => Status::Findings,
+            | Error::DocumentWithErrors { .. }
+            | Error::PreviousDisagrees { .. } => Status::Findings,
             _ => Status::Failure,
         }
     }
@@ -395,6 +401,11 @@ impl Error {
                         "the letters are written as files in a folder: give --output DIR (not -)",
                     )
                     .to_string(),
+                ReportMisuse::PreviousNotEarlier { previous, year } => say!(
+                    lang,
+                    "--previous ska vara ett tidigare års plan: den gäller {previous}, planen {year}",
+                    "--previous must be an earlier year's plan: it is for {previous}, the plan for {year}"
+                ),
             }),
             Error::DocumentWithErrors { path, errors } => format!(
                 "{path}: {}\n",
@@ -402,6 +413,14 @@ impl Error {
                     lang,
                     "{errors} fel; dokumentet är ett utkast med varje fel markerat vid sin siffra",
                     "{errors} errors; the document is a draft with each error marked at its figure"
+                )
+            ),
+            Error::PreviousDisagrees { path, previous } => format!(
+                "{path}: {}\n",
+                say!(
+                    lang,
+                    "planens belopp för föregående år stämmer inte med {previous}; dokumentet markerar dem med ≠",
+                    "the plan's figures for the previous year disagree with {previous}; the document marks them ≠"
                 )
             ),
             Error::Document(reason) => line(say!(

@@ -249,7 +249,8 @@ fn change_cells(label: String, change: &Change, lang: Lang) -> Vec<String> {
     ]
 }
 
-fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
+/// A check of the new plan's figures about last year, as one line (indented).
+pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
     let a = |x: Amount| lang.amount(x);
     let mark = if check.holds() { "✓" } else { "≠" };

@@ -526,6 +526,83 @@ fn previous_adds_last_years_amounts_and_the_change() {
     assert!(md.contains(&format!("(2025: {}\u{a0}kr ✓)", kr("12 697 775"))));
 }
 
+/// The 2026 plan with its figures about 2025 as the decision document would print them if
+/// they were wrong, consistent with each other (so that `check` passes).
+fn plan_2026_misremembering_2025(dir: &Path) {
+    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replace(
+            "previous_county_total = 12_697_775",
+            "previous_county_total = 12_697_000",
+        )
+        .replace("stated_change = -7_877", "stated_change = -7_102");
+    std::fs::write(dir.join("plan-2026.toml"), plan).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/plan-2025.toml"),
+        dir.join("plan-2025.toml"),
+    )
+    .unwrap();
+    let keys = dir.join("keys");
+    std::fs::create_dir(&keys).unwrap();
+    for key in std::fs::read_dir(repo_root().join("allocations/keys")).unwrap() {
+        let key = key.unwrap();
+        std::fs::copy(key.path(), keys.join(key.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_2026_misremembering_2025(dir.path());
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan-2026.toml",
+            "--format",
+            "md",
+            "--previous",
+            "plan-2025.toml",
+        ],
+    );
+    // The document is written, each disagreeing figure marked; the status says so.
+    out.assert_status(1)
+        .assert_stdout_contains(&format!("(2025: **{}\u{a0}kr** ≠", kr("12 697 000")))
+        .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)")
+        .assert_stderr_contains("Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr")
+        .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");
+    // As `diff` says of the same two plans.
+    allocate(dir.path(), &["diff", "plan-2025.toml", "plan-2026.toml"]).assert_status(1);
+}
+
+#[test]
+fn previous_must_be_an_earlier_years_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_2026_misremembering_2025(dir.path());
+    for (plan, previous, said) in [
+        (
+            "plan-2025.toml",
+            "plan-2026.toml",
+            "den gäller 2026, planen 2025",
+        ),
+        (
+            "plan-2025.toml",
+            "plan-2025.toml",
+            "den gäller 2025, planen 2025",
+        ),
+    ] {
+        let out = allocate(
+            dir.path(),
+            &["report", plan, "--format", "md", "--previous", previous],
+        );
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "allocate: --previous ska vara ett tidigare års plan: {said}"
+            ));
+    }
+}
+
 // ---- With a browser and LibreOffice (`cargo test -- --ignored documents_in`) ----
 
 fn have(program: &str) -> bool {

@@ -21,6 +21,7 @@ use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
+use crate::output::diff_table;
 use crate::output::document::{self, basis, letters};
 use crate::output::table::{self, Layout};
 
@@ -44,7 +45,8 @@ pub struct ReportArgs {
     /// the one `--format` given.
     #[arg(long, requires = "output")]
     pub per_recipient: bool,
-    /// Last year's plan: the document adds its amounts and the change per area and actor.
+    /// Last year's plan (of an earlier year): the document adds its amounts and the change per
+    /// area and actor; exit status 1 when this plan's figures about last year disagree.
     #[arg(long, value_name = "PLAN")]
     pub previous: Option<PathBuf>,
     /// Replace files that already exist.
@@ -199,6 +201,18 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(p) => Some(super::passing(p, style, err, Blocked::Comparison)?),
         None => None,
     };
+    if let Some(o) = &old {
+        let (previous, year) = (
+            *o.ledger.plan.plan.year.get_ref(),
+            *loaded.plan.plan.year.get_ref(),
+        );
+        if previous >= year {
+            return Err(Error::Report(ReportMisuse::PreviousNotEarlier {
+                previous,
+                year,
+            }));
+        }
+    }
     let diff = old
         .as_ref()
         .map(|o| crate::core::diff::diff(&o.ledger, &checked.ledger));
@@ -227,6 +241,24 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             path: loaded.source.display_path(),
             errors,
         });
+    }
+    // The plan's figures about last year that last year's plan does not bear out, as `diff`
+    // shows them.
+    if let (Some(d), Some(previous)) = (&diff, &previous) {
+        let wrong: Vec<_> = d.year_checks.iter().filter(|c| !c.holds()).collect();
+        if !wrong.is_empty() {
+            for check in wrong {
+                writeln!(
+                    err,
+                    "{}",
+                    diff_table::year_check_line(check, d, lang).trim()
+                )?;
+            }
+            return Err(Error::PreviousDisagrees {
+                path: loaded.source.display_path(),
+                previous: previous.source.display_path(),
+            });
+        }
     }
     Ok(Status::Ok)
 }
