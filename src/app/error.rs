@@ -9,7 +9,7 @@ use crate::core::finding::Thing;
 use crate::core::money::Amount;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;
-use crate::input::plan::{LoadError, Source};
+use crate::input::plan::{LoadError, ParseError, Source};
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::{
     FilePlace, Located, Style, render_file_problem, render_load_error, render_located,
@@ -514,8 +514,9 @@ fn render_usage_error(error: &UsageReadError, style: Style) -> String {
     match error {
         UsageReadError::Toml {
             source,
-            span: Some(span),
-            ..
+            error: ParseError {
+                span: Some(span), ..
+            },
         } => {
             render_located(
                 &Located {

@@ -167,7 +167,15 @@ pub enum OtherFormat {
 /// Why a zip file is not read as a workbook.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkbookProblem {
-    /// The zip or workbook reader's own reason (in English).
+    /// The zip archive is cut short or damaged (the zip reader's reason, in English).
+    Damaged(String),
+    /// The archive is encrypted or packed in a way the zip reader does not support.
+    Unsupported(String),
+    /// A part that every workbook has is missing (`xl/workbook.xml`, `_rels/.rels`).
+    MissingPart(String),
+    /// Not a workbook format the reader knows (XLSX, XLS, ODS).
+    UnknownFormat,
+    /// The workbook reader's own reason for anything else (in English).
     Unreadable(String),
     /// The workbook has no sheet.
     NoSheet,

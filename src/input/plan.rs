@@ -348,6 +348,15 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
     })
 }
 
+/// Any TOML file's error from `toml` as a [`ParseError`], its message classified (and refined
+/// from the text where it points) so that the output layer words it in either language: the
+/// plan's errors are made so by [`parse`], a usage file's by this.
+pub fn toml_error(error: &toml::de::Error, text: &str) -> ParseError {
+    let span = error.span();
+    let kind = refine(classify(error.message()), text, span.as_ref());
+    ParseError { span, kind }
+}
+
 /// A number pasted from a document on the line of byte `at`, after its `=`: the value as
 /// written, how to write it in TOML, and where it stands. Only what TOML cannot read and is
 /// clearly one number: a typographic minus or dash as its sign, a sign before digits grouped

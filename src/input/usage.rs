@@ -31,7 +31,7 @@ use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
-use crate::input::plan::Source;
+use crate::input::plan::{ParseError, Source};
 use crate::input::read::{ReadReason, max_file_bytes, not_text, read_limited};
 use crate::input::workbook;
 
@@ -71,11 +71,10 @@ pub enum UsageReadError {
     NotAForm {
         path: PathBuf,
     },
-    /// A TOML usage file that does not parse; the message is toml's.
+    /// A TOML usage file that does not parse, or not into usage.
     Toml {
         source: Box<Source>,
-        span: Option<Range<usize>>,
-        detail: String,
+        error: ParseError,
     },
 }
 
@@ -512,12 +511,12 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
 /// their cells up to the same number.
 fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
     use calamine::Reader;
-    let unreadable = |e: calamine::Error| WorkbookProblem::Unreadable(e.to_string());
+    let unreadable = workbook::unreadable;
     if workbook::is_zip(bytes) {
         match workbook::first_sheet(bytes) {
             Ok((_, cells)) => return Ok(cells),
             // Not an XLSX workbook; the guard has passed, so it may be read whole.
-            Err(WorkbookProblem::Unreadable(_)) => {}
+            Err(problem) if workbook::not_xlsx(&problem) => {}
             Err(problem) => return Err(problem),
         }
     }
@@ -761,8 +760,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
     };
     let parsed: TomlUsage = toml::from_str(body).map_err(|e| UsageReadError::Toml {
         source: Box::new(source.clone()),
-        span: e.span(),
-        detail: e.message().trim().to_string(),
+        error: crate::input::plan::toml_error(&e, body),
     })?;
     let place = |span: Range<usize>| Place {
         file,

@@ -26,8 +26,46 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-fn unreadable(reason: impl std::fmt::Display) -> WorkbookProblem {
-    WorkbookProblem::Unreadable(reason.to_string())
+/// Why the zip reader could not read the archive, sorted so that it can be told in either
+/// language.
+fn unreadable_zip(error: zip::result::ZipError) -> WorkbookProblem {
+    use zip::result::ZipError;
+    match error {
+        ZipError::UnsupportedArchive(_)
+        | ZipError::InvalidPassword
+        | ZipError::CompressionMethodNotSupported(_) => {
+            WorkbookProblem::Unsupported(error.to_string())
+        }
+        _ => WorkbookProblem::Damaged(error.to_string()),
+    }
+}
+
+/// A part that cannot be inflated is a damaged archive.
+fn unreadable_part(error: std::io::Error) -> WorkbookProblem {
+    WorkbookProblem::Damaged(error.to_string())
+}
+
+/// Why the workbook reader could not read the workbook, sorted as [`unreadable_zip`].
+pub fn unreadable(error: calamine::Error) -> WorkbookProblem {
+    use calamine::XlsxError;
+    match error {
+        calamine::Error::Xlsx(XlsxError::Zip(e)) => unreadable_zip(e),
+        calamine::Error::Xlsx(XlsxError::FileNotFound(part)) => WorkbookProblem::MissingPart(part),
+        calamine::Error::Xlsx(XlsxError::RelationshipNotFound) => {
+            WorkbookProblem::MissingPart("_rels/.rels".to_string())
+        }
+        calamine::Error::Msg(_) => WorkbookProblem::UnknownFormat,
+        other => WorkbookProblem::Unreadable(other.to_string()),
+    }
+}
+
+/// Whether the problem is only that the archive is not an XLSX workbook (it may be another
+/// kind of spreadsheet).
+pub fn not_xlsx(problem: &WorkbookProblem) -> bool {
+    matches!(
+        problem,
+        WorkbookProblem::MissingPart(_) | WorkbookProblem::Unreadable(_)
+    )
 }
 
 /// A cell that holds a value: its row and column counted from 0, and the value.
@@ -37,14 +75,17 @@ pub type Cell = (u32, u32, Data);
 /// value, in the order the sheet stores them.
 pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
     guard(bytes)?;
-    let mut book: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut book: Xlsx<Cursor<&[u8]>> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
     let Some(name) = book.sheet_names().first().cloned() else {
         return Err(WorkbookProblem::NoSheet);
     };
-    let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| unreadable(e.into()))?;
     let mut cells = Vec::new();
     let mut read = 0usize;
-    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+    while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.into()))? {
         read += 1;
         if read > MAX_CELLS {
             return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
@@ -61,20 +102,20 @@ pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem>
 /// Inflates every part of the archive once, within the limits, and holds the shared strings'
 /// claimed count to what their part can hold (each takes at least `<si><t/></si>`).
 pub fn guard(bytes: &[u8]) -> Result<(), WorkbookProblem> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable_zip)?;
     if archive.len() > MAX_PARTS {
         return Err(WorkbookProblem::TooManyParts(MAX_PARTS));
     }
     let mut total: u64 = 0;
     let mut buffer = vec![0u8; 64 * 1024];
     for i in 0..archive.len() {
-        let mut part = archive.by_index(i).map_err(unreadable)?;
+        let mut part = archive.by_index(i).map_err(unreadable_zip)?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         let shared_strings = name.ends_with("sharedStrings.xml");
         let mut size: u64 = 0;
         let mut head: Vec<u8> = Vec::new();
         loop {
-            let n = part.read(&mut buffer).map_err(unreadable)?;
+            let n = part.read(&mut buffer).map_err(unreadable_part)?;
             if n == 0 {
                 break;
             }
@@ -186,11 +227,11 @@ mod tests {
     fn what_is_not_a_workbook_is_unreadable_not_a_panic() {
         assert!(matches!(
             first_sheet(b"PK\x03\x04 not really"),
-            Err(WorkbookProblem::Unreadable(_))
+            Err(WorkbookProblem::Damaged(_))
         ));
-        assert!(matches!(
-            first_sheet(&zip_of(&[("hello.txt", b"hi")])),
-            Err(WorkbookProblem::Unreadable(_))
-        ));
+        assert_eq!(
+            first_sheet(&zip_of(&[("hello.txt", b"hi")])).unwrap_err(),
+            WorkbookProblem::MissingPart("_rels/.rels".to_string())
+        );
     }
 }

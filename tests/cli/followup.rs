@@ -974,6 +974,13 @@ fn a_file_that_is_not_a_form_cannot_be_read() {
     out.assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains("fel[read-error]: notes.csv: ingen redovisningsblankett");
+    // A workbook cut short, told in Swedish (the zip reader's English reason left out).
+    std::fs::write(year.path("cut.xlsx"), b"PK\x03\x04\x14\x00\x00\x00\x00\x00").unwrap();
+    year.run(&["follow-up", PLAN, "cut.xlsx"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "cut.xlsx: arbetsboken kan inte läsas (zip-arkivet är avkortat eller skadat)",
+        );
     let missing = year.run(&["follow-up", PLAN, "nowhere.csv"]);
     missing
         .assert_status(2)
@@ -986,9 +993,51 @@ fn a_file_that_is_not_a_form_cannot_be_read() {
     let toml = year.run(&["follow-up", PLAN, "bad.toml"]);
     toml.assert_status(2)
         .assert_stderr_contains(
-            "fel[read-error]: redovisningen kan inte läsas: missing field `insats`",
+            "fel[read-error]: redovisningen kan inte läsas: obligatorisk nyckel `insats` saknas",
         )
-        .assert_stderr_contains("--> bad.toml:1:1");
+        .assert_stderr_contains("--> bad.toml:1:1")
+        .assert_stderr_contains("= åtgärd: lägg till `insats = ...` i tabellen");
+}
+
+/// A usage file in TOML is worded as a plan is, in the language asked for: no message of the
+/// TOML library's in English in a Swedish line.
+#[test]
+fn a_usage_file_in_toml_that_does_not_read_is_told_in_swedish_or_english() {
+    let year = Year::new();
+    for (name, text, sv, en, hint) in [
+        (
+            "key.toml",
+            "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nusde = 400\n",
+            "redovisningen kan inte läsas: okänd nyckel `usde`",
+            "the usage file cannot be read: unknown key `usde`",
+            ("menade du `used`?", "did you mean `used`?"),
+        ),
+        (
+            "type.toml",
+            "[[usage]]\nrecipient = 5\ninsats = \"1.3\"\nused = 400\n",
+            "redovisningen kan inte läsas: fel typ: heltal `5`, förväntade text",
+            "the usage file cannot be read: wrong type: whole number `5`, expected text",
+            ("varje rad är en [[usage]]", "each row is a [[usage]]"),
+        ),
+        (
+            "table.toml",
+            "[[usag]]\nrecipient = \"Berg\"\n",
+            "redovisningen kan inte läsas: okänd nyckel `usag`",
+            "the usage file cannot be read: unknown key `usag`",
+            ("menade du `usage`?", "did you mean `usage`?"),
+        ),
+    ] {
+        std::fs::write(year.path(name), text).unwrap();
+        let out = year.run(&["follow-up", PLAN, name]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!("fel[read-error]: {sv}"))
+            .assert_stderr_contains(&format!("= åtgärd: {}", hint.0));
+        let out = year.run(&["follow-up", PLAN, name, "--lang", "en"]);
+        out.assert_status(2)
+            .assert_stderr_contains(&format!("error[read-error]: {en}"))
+            .assert_stderr_contains(&format!("= help: {}", hint.1));
+    }
 }
 
 #[test]

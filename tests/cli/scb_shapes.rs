@@ -547,6 +547,45 @@ fn a_workbook_with_two_contents_over_its_years_is_read_by_the_named_column() {
     );
 }
 
+/// A zip archive that is not a workbook, or a damaged one, is told in the language asked for:
+/// the zip and workbook readers' own reasons (English) only in English.
+#[test]
+fn a_zip_that_is_no_workbook_is_told_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("hello.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, b"hi").unwrap();
+    std::fs::write(
+        dir.path().join("z.xlsx"),
+        zip.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+    let cut = b"PK\x03\x04\x14\x00\x00\x00\x00\x00";
+    std::fs::write(dir.path().join("cut.xlsx"), cut).unwrap();
+    for (name, sv, en) in [
+        (
+            "z.xlsx",
+            "(delen _rels/.rels, som varje arbetsbok har, saknas)",
+            "(the part _rels/.rels, which every workbook has, is missing)",
+        ),
+        (
+            "cut.xlsx",
+            "(zip-arkivet är avkortat eller skadat)",
+            "(the zip archive is cut short or damaged: invalid Zip archive",
+        ),
+    ] {
+        let out = allocate(dir.path(), &["split", "100", "--key", name]);
+        out.assert_status(2).assert_stderr_contains(&format!(
+            "fel[key-file]: {name}: filen är en zip-fil men ingen Excel-arbetsbok som går att läsa {sv}"
+        ));
+        assert!(!out.stderr.contains("Zip archive"), "{}", out.stderr);
+        allocate(dir.path(), &["split", "100", "--key", name, "--lang", "en"])
+            .assert_status(2)
+            .assert_stderr_contains(en);
+    }
+}
+
 #[test]
 fn other_files_are_named_and_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -569,7 +608,7 @@ fn other_files_are_named_and_refused() {
         (
             "t.docx",
             b"PK\x03\x04\x14\x00\x00\x00\x00\x00",
-            "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa",
+            "filen är en zip-fil men ingen Excel-arbetsbok som går att läsa (zip-arkivet är avkortat eller skadat)",
         ),
     ];
     for (name, bytes, message) in cases {

@@ -405,17 +405,21 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "give the form `allocate follow-up --forms` wrote, filled in, with its header row kept; or a usage file in TOML (a name ending in .toml)"
             ),
         ),
-        UsageReadError::Toml { detail, .. } => (
-            say!(
-                lang,
-                "redovisningen kan inte läsas: {detail}",
-                "the usage file cannot be read: {detail}"
-            ),
-            say!(
-                lang,
+        UsageReadError::Toml { error, .. } => {
+            let detail = super::load::parse_message(error, lang);
+            let shape = lang.pick(
                 "varje rad är en [[usage]] med recipient, insats, used och ev. comment; [[recipients]] anger recipient och invoiced",
-                "each row is a [[usage]] with recipient, insats, used and optionally comment; [[recipients]] gives recipient and invoiced"
-            ),
-        ),
+                "each row is a [[usage]] with recipient, insats, used and optionally comment; [[recipients]] gives recipient and invoiced",
+            );
+            (
+                say!(
+                    lang,
+                    "redovisningen kan inte läsas: {detail}",
+                    "the usage file cannot be read: {detail}"
+                ),
+                // What the error itself calls for (`menade du `used`?`), else the shape.
+                super::load::parse_hint(error, lang).unwrap_or_else(|| shape.to_string()),
+            )
+        }
     }
 }

@@ -119,7 +119,41 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
 /// Why a zip file is not read as a workbook.
 pub(super) fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String {
     match problem {
-        WorkbookProblem::Unreadable(reason) => excerpt(reason),
+        WorkbookProblem::Damaged(reason) => match lang {
+            Lang::Sv => "zip-arkivet är avkortat eller skadat".to_string(),
+            Lang::En => format!(
+                "the zip archive is cut short or damaged: {}",
+                excerpt(reason)
+            ),
+        },
+        WorkbookProblem::Unsupported(reason) => match lang {
+            Lang::Sv => {
+                "zip-arkivet är krypterat eller packat på ett sätt som inte stöds".to_string()
+            }
+            Lang::En => format!(
+                "the zip archive is encrypted or packed in a way that is not supported: {}",
+                excerpt(reason)
+            ),
+        },
+        WorkbookProblem::MissingPart(part) => {
+            let part = excerpt(part);
+            say!(
+                lang,
+                "delen {part}, som varje arbetsbok har, saknas",
+                "the part {part}, which every workbook has, is missing"
+            )
+        }
+        WorkbookProblem::UnknownFormat => lang
+            .pick(
+                "formatet är varken XLSX, XLS eller ODS",
+                "the format is neither XLSX, XLS nor ODS",
+            )
+            .to_string(),
+        // The reader's reason is English: a Swedish message leaves it out.
+        WorkbookProblem::Unreadable(reason) => match lang {
+            Lang::Sv => "innehållet går inte att tolka".to_string(),
+            Lang::En => format!("its content cannot be read: {}", excerpt(reason)),
+        },
         WorkbookProblem::NoSheet => lang
             .pick("den har inget blad", "it has no sheet")
             .to_string(),
