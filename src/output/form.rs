@@ -8,42 +8,32 @@
 //! or English. In the workbook only the cells to fill in are unlocked and the sheet is
 //! protected (without a password), so the amounts received are not changed by mistake.
 
+use std::collections::HashSet;
+
 use rust_xlsxwriter::{Format, Formula, Workbook, XlsxError};
 
 use crate::core::followup::form::Form;
 use crate::core::money::Amount;
 use crate::output::csv::{neutralise, plain_amount};
+use crate::output::file_name::{slug, unique};
 use crate::output::lang::Lang;
 
-/// The form's name in the folder: `redovisning-2026-kfjh.csv`, `redovisning-2026-2326-berg.xlsx`.
-pub fn file_name(form: &Form, extension: &str) -> String {
-    let who = match (&form.kommunkod, &form.actor_id) {
-        (Some(code), _) => format!("{code}-{}", slug(&form.recipient)),
-        (None, Some(id)) => slug(id),
-        (None, None) => slug(&form.recipient),
-    };
-    format!("redovisning-{}-{who}.{extension}", form.year)
-}
-
-/// A name as a file name: lower case ASCII letters and digits, å and ä as a, ö as o, anything
-/// else a hyphen.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.trim().to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(c);
-    }
-    out.trim_end_matches('-').to_string()
+/// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
+/// `redovisning-2026-2326-berg.xlsx`; never two alike.
+pub fn file_names(forms: &[Form], extension: &str) -> Vec<String> {
+    let mut taken = HashSet::new();
+    forms
+        .iter()
+        .map(|form| {
+            let who = match (&form.kommunkod, &form.actor_id) {
+                (Some(code), _) => slug(&format!("{code}-{}", form.recipient), "mottagare"),
+                (None, Some(id)) => slug(id, "mottagare"),
+                (None, None) => slug(&form.recipient, "mottagare"),
+            };
+            let stem = unique(format!("redovisning-{}-{who}", form.year), &mut taken);
+            format!("{stem}.{extension}")
+        })
+        .collect()
 }
 
 /// The form's labels and words.
@@ -259,13 +249,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn file_names_are_plain_ascii() {
-        assert_eq!(slug("Östersund"), "ostersund");
-        assert_eq!(
-            slug("Kommunförbundet Jämtland Härjedalen"),
-            "kommunforbundet-jamtland-harjedalen"
-        );
-        assert_eq!(slug("Åre"), "are");
+    fn names_are_joined_as_a_sentence() {
         assert_eq!(join(&["A".into(), "B".into()], "och"), "A och B");
         assert_eq!(
             join(&["A".into(), "B".into(), "C".into()], "and"),

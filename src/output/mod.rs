@@ -7,6 +7,7 @@ pub mod csv;
 pub mod diagnostic;
 pub mod diff_table;
 pub mod document;
+pub mod file_name;
 pub mod followup;
 pub mod form;
 pub mod generated;

@@ -540,6 +540,47 @@ fn a_name_and_an_id_guarded_against_formulas_read_back_as_the_plans() {
         .assert_row(&["=Fontänhus", "250 000", "250 000", "0", "0"]);
 }
 
+/// Two actors whose ids differ only in case (`fbh`, `FBH`) get a form each, not one form and
+/// an error that the file exists; both read back.
+#[test]
+fn ids_that_make_the_same_file_name_get_a_form_each() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    // Föräldra-barnhälsan becomes `FBH`; Vuxenpsykiatrin, `vup`, becomes `fbh`.
+    let plan = plan
+        .replacen("id = \"fbh\"", "id = \"FBH\"", 1)
+        .replacen("actor = \"fbh\"", "actor = \"FBH\"", 1)
+        .replacen("id = \"vup\"", "id = \"fbh\"", 1)
+        .replace("actor = \"vup\"", "actor = \"fbh\"");
+    std::fs::write(year.path(PLAN), plan).unwrap();
+    year.forms("csv")
+        .assert_stderr_contains("Skrev forms/redovisning-2026-fbh.csv")
+        .assert_stderr_contains("Skrev forms/redovisning-2026-fbh-2.csv");
+    let mut recipients = Vec::new();
+    for form in [
+        "forms/redovisning-2026-fbh.csv",
+        "forms/redovisning-2026-fbh-2.csv",
+    ] {
+        let text = year.text(form);
+        recipients.push(text.lines().nth(1).unwrap().to_string());
+        year.save(form, &fill(&text, &[]));
+    }
+    assert_eq!(
+        recipients,
+        ["Mottagare;Föräldra-barnhälsan", "Mottagare;Vuxenpsykiatrin"]
+    );
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "forms/redovisning-2026-fbh.csv",
+        "forms/redovisning-2026-fbh-2.csv",
+    ]);
+    out.assert_status(0)
+        .assert_stdout_contains("Redovisningar: 2 filer, 0 fel, 13 varningar")
+        .assert_row(&["Föräldra-barnhälsan", "381 600", "381 600", "0", "0"])
+        .assert_row(&["Vuxenpsykiatrin", "100 000", "100 000", "0", "0"]);
+}
+
 #[test]
 fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     let year = Year::new();

@@ -305,19 +305,16 @@ fn write_forms(
             return Err(Error::FollowUp(Misuse::FormsFormat));
         }
     };
-    let files = followup::form::forms(ledger)
+    let forms = followup::form::forms(ledger);
+    let names = form::file_names(&forms, if xlsx { "xlsx" } else { "csv" });
+    let files = forms
         .iter()
-        .map(|f| {
-            let (name, bytes) = if xlsx {
-                (
-                    form::file_name(f, "xlsx"),
-                    form::xlsx(f, lang).map_err(|e| Error::Export(e.to_string()))?,
-                )
+        .zip(names)
+        .map(|(f, name)| {
+            let bytes = if xlsx {
+                form::xlsx(f, lang).map_err(|e| Error::Export(e.to_string()))?
             } else {
-                (
-                    form::file_name(f, "csv"),
-                    form::csv(f, lang).map_err(|e| Error::Export(e.to_string()))?,
-                )
+                form::csv(f, lang).map_err(|e| Error::Export(e.to_string()))?
             };
             Ok(File { name, bytes })
         })

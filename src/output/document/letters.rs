@@ -13,6 +13,7 @@ use crate::output::document::basis::{
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
 };
+use crate::output::file_name::{self, unique};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::say;
@@ -44,15 +45,11 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
     ];
     let year = *plan.plan.year.get_ref();
     let prefix = lang.pick("fordelningsbesked", "allocation-letter");
-    let mut stems: Vec<String> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (statements, route) in groups {
         for statement in statements {
-            let mut stem = format!("{prefix}-{year}-{}", slug(statement));
-            if stems.contains(&stem) {
-                stem = format!("{stem}-{}", stems.len() + 1);
-            }
-            stems.push(stem.clone());
+            let stem = unique(format!("{prefix}-{year}-{}", slug(statement)), &mut taken);
             out.push(Letter {
                 stem,
                 recipient: display_name(statement, lang),
@@ -100,27 +97,7 @@ fn slug(statement: &Statement) -> String {
         Some(code) => format!("{code}-{}", statement.recipient),
         None => statement.recipient.to_string(),
     };
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if c == '-' && (out.is_empty() || out.ends_with('-')) {
-            continue;
-        }
-        out.push(c);
-    }
-    let trimmed = out.trim_end_matches('-').to_string();
-    if trimmed.is_empty() {
-        "mottagare".to_string()
-    } else {
-        trimmed
-    }
+    file_name::slug(&name, "mottagare")
 }
 
 fn money(amount: crate::core::money::Amount, lang: Lang) -> String {

@@ -1,0 +1,71 @@
+//! Names of the files made one per recipient (the follow-up forms, the letters): plain ASCII
+//! that every file system and e-mail client keeps, and never two alike in one folder.
+
+use std::collections::HashSet;
+
+/// A name as part of a file name: lower case ASCII letters and digits, å and ä as a, ö as o
+/// (and other accented letters without their accent), anything else one hyphen; `fallback`
+/// when nothing is left.
+pub fn slug(name: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        fallback.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// `stem`, or `stem-2`, `stem-3`, … when one of `taken` already has it: two recipients whose
+/// names make the same file name (the actors `fbh` and `FBH`, `Vård & stöd` and `Vård/stöd`)
+/// get a file each, instead of one refusing to overwrite the other.
+pub fn unique(stem: String, taken: &mut HashSet<String>) -> String {
+    let mut name = stem.clone();
+    let mut n = 1;
+    while !taken.insert(name.clone()) {
+        n += 1;
+        name = format!("{stem}-{n}");
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_plain_ascii() {
+        assert_eq!(slug("Östersund", "x"), "ostersund");
+        assert_eq!(
+            slug("Kommunförbundet Jämtland Härjedalen", "x"),
+            "kommunforbundet-jamtland-harjedalen"
+        );
+        assert_eq!(slug(" Åre ", "x"), "are");
+        assert_eq!(slug("Vård & stöd", "x"), "vard-stod");
+        assert_eq!(slug("—", "mottagare"), "mottagare");
+    }
+
+    #[test]
+    fn no_two_names_alike() {
+        let mut taken = HashSet::new();
+        let names: Vec<String> = ["fbh", "fbh", "fbh-2", "fbh"]
+            .into_iter()
+            .map(|s| unique(s.to_string(), &mut taken))
+            .collect();
+        assert_eq!(names, ["fbh", "fbh-2", "fbh-2-2", "fbh-3"]);
+    }
+}
