@@ -50,6 +50,7 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub year: Spanned<i32>,
+    #[serde(deserialize_with = "non_empty")]
     pub county: String,
     pub title: String,
     pub forum: Option<String>,
@@ -179,6 +180,7 @@ pub struct FocusArea {
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub number: Spanned<u32>,
+    #[serde(deserialize_with = "non_empty")]
     pub title: String,
     pub amount: Spanned<Amount>,
     /// How the state arrived at the amount ("5 mkr per län, resten enligt befolkningsmängd").
@@ -243,7 +245,9 @@ pub enum Payment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "non_empty")]
     pub name: String,
     pub short: Option<String>,
     pub kind: Spanned<ActorKind>,
@@ -268,7 +272,9 @@ impl Actor {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kommun {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub code: Spanned<String>,
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub name: Spanned<String>,
 }
 
@@ -285,6 +291,7 @@ pub enum KeyKind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Key {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub id: Spanned<String>,
     pub title: Option<String>,
     pub kind: Spanned<KeyKind>,
@@ -317,6 +324,7 @@ impl Key {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Insats {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub id: Spanned<String>,
     pub area: Spanned<u32>,
     pub earmark: Option<Spanned<String>>,
@@ -350,6 +358,30 @@ impl Insats {
 }
 
 pub const ACTOR_WRONG_TYPE: &str = "actor-wrong-type";
+
+/// toml's message for a name or id left empty, which the input layer words.
+pub const EMPTY_TEXT: &str = "empty-text";
+
+/// A name or id that must say something: empty, or only spaces, it is an error where it
+/// stands (an actor `name = ""` made blank invoices and letters).
+fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    if text.trim().is_empty() {
+        return Err(de::Error::custom(EMPTY_TEXT));
+    }
+    Ok(text)
+}
+
+/// [`non_empty`] for a text kept with its place.
+fn non_empty_spanned<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Spanned<String>, D::Error> {
+    let text = Spanned::<String>::deserialize(deserializer)?;
+    if text.get_ref().trim().is_empty() {
+        return Err(de::Error::custom(EMPTY_TEXT));
+    }
+    Ok(text)
+}
 
 // Hand-written because serde's untagged enums buffer their input and lose the spans.
 impl<'de> Deserialize<'de> for ActorRef {
@@ -420,6 +452,7 @@ pub struct Split {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Heading {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub id: Spanned<String>,
     pub title: String,
     pub parent: Option<Spanned<String>>,

@@ -201,6 +201,10 @@ pub enum ParseErrorKind {
         key: String,
         table: bool,
     },
+    /// A name or id left empty (`name = ""`); `key` as the line writes it.
+    EmptyText {
+        key: String,
+    },
 }
 
 impl ParseError {
@@ -212,7 +216,9 @@ impl ParseError {
             | ParseErrorKind::LooksLike(_) => "syntax",
             ParseErrorKind::UnknownKey { .. } => "unknown-key",
             ParseErrorKind::UnknownValue { .. } => "unknown-value",
-            ParseErrorKind::MissingField { .. } => "missing-field",
+            ParseErrorKind::MissingField { .. } | ParseErrorKind::EmptyText { .. } => {
+                "missing-field"
+            }
             ParseErrorKind::NumberTooLarge { .. } | ParseErrorKind::NumberOutOfRange { .. } => {
                 "out-of-range"
             }
@@ -568,6 +574,16 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             }
             kind
         }
+        // The key the empty text is given to, as its line writes it.
+        ParseErrorKind::EmptyText { .. } => {
+            let line = before.rsplit('\n').next().unwrap_or("");
+            // `name = ""`, or `{ code = "2303", name = "" }` in an inline table.
+            let key = line.rsplit_once('=').map_or(line, |(key, _)| key);
+            let key = key.rsplit([',', '{']).next().unwrap_or(key);
+            ParseErrorKind::EmptyText {
+                key: key.trim().trim_matches('"').to_string(),
+            }
+        }
         // `[[plan]]` where one table `[plan]` belongs: serde meets a list of tables.
         ParseErrorKind::WrongType { .. } if at.starts_with("[[") => {
             let name = at
@@ -638,6 +654,9 @@ fn classify(message: &str) -> ParseErrorKind {
         WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
         DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
+        crate::core::plan::EMPTY_TEXT => {
+            return ParseErrorKind::EmptyText { key: String::new() };
+        }
         _ => {}
     }
     // An integer beyond i64: "invalid type: integer `…` as i128, expected …".
@@ -798,6 +817,26 @@ mod tests {
             pasted("-7 87").0,
             ParseErrorKind::PastedNumber { .. }
         ));
+    }
+
+    #[test]
+    fn an_empty_name_is_named_by_its_key_in_an_inline_table_too() {
+        let text = "kommuner = [{ code = \"2303\", name = \" \" }]\n";
+        let error = parse(text).unwrap_err();
+        assert_eq!(
+            error.kind,
+            ParseErrorKind::EmptyText {
+                key: "name".to_string()
+            }
+        );
+        assert_eq!(error.span.map(|s| &text[s]), Some("\" \""));
+        let error = parse("[[actors]]\nid = \"\"\n").unwrap_err();
+        assert_eq!(
+            error.kind,
+            ParseErrorKind::EmptyText {
+                key: "id".to_string()
+            }
+        );
     }
 
     #[test]

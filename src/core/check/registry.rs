@@ -83,8 +83,8 @@ registry! {
         "till exempel ett belopp som text som inte är ett tal `\"ca 3 mkr\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal (ett TOML-flyttal: `481600.5`) eller med decimalkomma utan citattecken `481600,50`, inklistrat ur Word, PDF eller Excel (`−7 877`, `1,350,000`, `1.350.000`, med förslag på hur det skrivs); `[[plan]]` i stället för `[plan]`; ett datum där ett tal ska stå",
         "e.g. an amount as text that is not a number `\"ca 3 mkr\"`, with spaces and no quotes `12 689 898`, as a decimal number (a TOML float: `481600.5`) or with a decimal comma and no quotes `481600,50`, pasted from Word, PDF or Excel (`−7 877`, `1,350,000`, `1.350.000`, with the TOML to write); `[[plan]]` for `[plan]`; a date where a number belongs";
     MissingField "missing-field" Error Stage::Read,
-        "en obligatorisk nyckel saknas",
-        "a required key is missing";
+        "en obligatorisk nyckel saknas, eller ett namn eller id är tomt (`name = \"\"`: länet, ett område, en aktör, kommun, nyckel, insats eller rubrik)",
+        "a required key is missing, or a name or id is empty (`name = \"\"`: the county, an area, actor, kommun, key, insats or heading)";
     OutOfRange "out-of-range" Error Stage::Read,
         "ett tal för stort för en plan (ett belopp med mer än 19 siffror, en procentsats med mer än 28) eller utanför nyckelns område (ett negativt områdesnummer, ett år bortom ±2 147 483 647)",
         "a number too large for a plan (an amount beyond 19 digits, a percentage beyond 28) or outside its key's range (a negative area number, a year beyond ±2 147 483 647)";

@@ -339,6 +339,8 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
             format!("unknown value `{value}`")
         }
+        (ParseErrorKind::EmptyText { key }, Lang::Sv) => format!("`{key}` är tom"),
+        (ParseErrorKind::EmptyText { key }, Lang::En) => format!("`{key}` is empty"),
         (ParseErrorKind::MissingField { field }, Lang::Sv) => {
             format!("obligatorisk nyckel `{field}` saknas")
         }
@@ -437,6 +439,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 list(expected)
             )
         }
+        ParseErrorKind::EmptyText { .. } => lang
+            .pick(
+                "skriv namnet eller id:t; en tom text blir tomma rader i fakturor, brev och exporter",
+                "write the name or id; an empty text makes blank lines in invoices, letters and exports",
+            )
+            .to_string(),
         ParseErrorKind::MissingField { field } if TABLES.contains(&field.as_str()) => match lang {
             Lang::Sv => format!("lägg till tabellen {}", table_header(field)),
             Lang::En => format!("add the table {}", table_header(field)),
