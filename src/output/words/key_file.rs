@@ -374,12 +374,30 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
         ),
         (ScbErrorKind::BadValue { region, value }, _) => {
             let region = excerpt(region);
+            // `-5150` is a whole number, but no count of people.
+            let negative = value
+                .trim()
+                .strip_prefix(['-', '\u{2212}'])
+                .is_some_and(|digits| {
+                    !digits.is_empty()
+                        && digits
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                });
             let value = excerpt(value);
-            say!(
-                lang,
-                "värdet \"{value}\" för {region} är inte ett heltal",
-                "the value \"{value}\" for {region} is not a whole number"
-            )
+            if negative {
+                say!(
+                    lang,
+                    "värdet \"{value}\" för {region} är negativt; en folkmängd är ett antal, 0 eller mer",
+                    "the value \"{value}\" for {region} is negative; a population is a count, 0 or more"
+                )
+            } else {
+                say!(
+                    lang,
+                    "värdet \"{value}\" för {region} är inte ett heltal",
+                    "the value \"{value}\" for {region} is not a whole number"
+                )
+            }
         }
         (ScbErrorKind::CountTooLarge { region, value }, _) => {
             let region = excerpt(region);
