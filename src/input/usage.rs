@@ -624,6 +624,10 @@ fn form(grid: &Grid) -> Option<UsageFile> {
             file: 0,
             at: At::Text(0..0),
         });
+    // The Mottagare beside a Kommunkod must name the same kommun.
+    let named = name
+        .clone()
+        .filter(|n| code.is_some() && !n.value.trim().is_empty());
     let recipient = code.or(name).unwrap_or(Written {
         value: String::new(),
         place: first_cell,
@@ -704,6 +708,7 @@ fn form(grid: &Grid) -> Option<UsageFile> {
     Some(UsageFile {
         claims: vec![Claim {
             recipient: recipient.clone(),
+            named,
             invoiced,
         }],
         rows,
@@ -780,6 +785,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
         .iter()
         .map(|r| Claim {
             recipient: written(&r.recipient),
+            named: None,
             invoiced: r.invoiced.as_ref().map(|v| Written {
                 value: match v.get_ref() {
                     toml::Value::Boolean(true) => "ja".to_string(),

@@ -581,6 +581,70 @@ fn ids_that_make_the_same_file_name_get_a_form_each() {
         .assert_row(&["Vuxenpsykiatrin", "100 000", "100 000", "0", "0"]);
 }
 
+/// Berg's form with Ragunda's name: the usage was booked to Berg, by the kommunkod, with no
+/// finding. Now the form is not counted until the two agree.
+#[test]
+fn a_form_whose_name_and_kommunkod_disagree_is_not_counted() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(
+        &fill(&year.text(BERG), &[]),
+        "Mottagare;Berg",
+        "Mottagare;Ragunda",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Ragunda", 0))
+        .assert_stdout_contains(
+            "fel[usage-unknown-recipient]: blanketten anger mottagaren Ragunda men kommunkoden 2326, som är Berg",
+        )
+        .assert_stdout_contains("= åtgärd: rätta Mottagare eller Kommunkod");
+    assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
+    // Nothing of it is booked to Berg.
+    out.assert_stdout_contains(
+        "varning[usage-missing]: Berg har inte skickat in någon redovisning (3 rader, 196 200 kr)",
+    );
+}
+
+/// Whether the collective invoice was sent decides how unused money is settled: two files that
+/// answer differently are an error, not the last one given.
+#[test]
+fn two_answers_about_the_collective_invoice_must_agree() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = invoiced(&fill(&year.text(BERG), &[("2.5", "60000")]), "ja");
+    year.save(BERG, &text);
+    std::fs::write(
+        year.path("invoice.toml"),
+        "[[recipients]]\nrecipient = \"Berg\"\ninvoiced = false\n",
+    )
+    .unwrap();
+    for (files, message) in [
+        (
+            [BERG, "invoice.toml"],
+            "om samlingsfakturan för Berg är skickad svaras här nej, men ja i en fil före",
+        ),
+        (
+            ["invoice.toml", BERG],
+            "om samlingsfakturan för Berg är skickad svaras här ja, men nej i en fil före",
+        ),
+    ] {
+        let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
+        out.assert_status(1)
+            .assert_stdout_contains(&format!("fel[usage-invoiced]: {message}"));
+        assert_eq!(count(&out, "usage-invoiced"), 1, "{}", out.stdout);
+    }
+    // The same answer twice is no conflict.
+    std::fs::write(
+        year.path("invoice.toml"),
+        "[[recipients]]\nrecipient = \"2326\"\ninvoiced = true\n",
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, BERG, "invoice.toml"]);
+    assert_eq!(count(&out, "usage-invoiced"), 0, "{}", out.stdout);
+}
+
 #[test]
 fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     let year = Year::new();

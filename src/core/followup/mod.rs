@@ -85,6 +85,8 @@ pub struct UsageFile {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     pub recipient: Written<String>,
+    /// A form's Mottagare when its Kommunkod names the recipient: the two must agree.
+    pub named: Option<Written<String>>,
     /// "ja"/"nej" (or "yes"/"no") as written; `None` when not given.
     pub invoiced: Option<Written<String>>,
 }
@@ -165,8 +167,8 @@ impl UsageCode {
                 "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, or a row without an insats",
             ),
             UsageCode::UnknownRecipient => (
-                "en mottagare som inte finns i planen eller inte får medel, eller en blankett utan mottagare",
-                "a recipient that is not in the plan or receives no money, or a form without a recipient",
+                "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
+                "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
             ),
             UsageCode::Amount => (
                 "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum) eller som är negativt",
@@ -181,8 +183,8 @@ impl UsageCode {
                 "the form changed where it should not be: the amount received or the insats id; the row is not counted",
             ),
             UsageCode::Invoiced => (
-                "uppgiften om samlingsfakturan är skickad är varken ja eller nej",
-                "whether the collective invoice was sent is neither yes nor no",
+                "uppgiften om samlingsfakturan är skickad är varken ja eller nej, eller två filer svarar olika för samma mottagare",
+                "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
             ),
             UsageCode::Missing => (
                 "en rad i planen som ingen har redovisat",
@@ -250,6 +252,17 @@ pub enum UsageProblem {
     Invoiced {
         written: String,
     },
+    /// Two files answer differently whether the recipient's collective invoice was sent.
+    InvoicedTwice {
+        recipient: String,
+        first: bool,
+    },
+    /// A form's Mottagare is another recipient than its Kommunkod.
+    RecipientsDisagree {
+        name: String,
+        code: String,
+        code_is: String,
+    },
     /// A line nobody reported on (the form's cell is empty, or no row names it).
     Missing {
         recipient: String,
@@ -279,7 +292,8 @@ impl UsageProblem {
             | UsageProblem::RowWithoutInsats => UsageCode::UnknownLine,
             UsageProblem::UnknownRecipient { .. }
             | UsageProblem::NotARecipient { .. }
-            | UsageProblem::NoRecipient => UsageCode::UnknownRecipient,
+            | UsageProblem::NoRecipient
+            | UsageProblem::RecipientsDisagree { .. } => UsageCode::UnknownRecipient,
             UsageProblem::BadAmount { .. } | UsageProblem::NegativeAmount { .. } => {
                 UsageCode::Amount
             }
@@ -287,7 +301,9 @@ impl UsageProblem {
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
             }
-            UsageProblem::Invoiced { .. } => UsageCode::Invoiced,
+            UsageProblem::Invoiced { .. } | UsageProblem::InvoicedTwice { .. } => {
+                UsageCode::Invoiced
+            }
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,
@@ -515,7 +531,9 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
     let mut invoiced = HashMap::new();
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
-    let mut resolve = |written: &Written<String>, report: &mut Report| {
+    let resolve = |written: &Written<String>,
+                   resolved: &mut HashMap<Place, Option<Recipient>>,
+                   report: &mut Report| {
         *resolved.entry(written.place.clone()).or_insert_with(|| {
             match recipients.resolve(&written.value) {
                 Ok(r) => Some(r),
@@ -529,9 +547,26 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
 
     for file in files {
         for claim in &file.claims {
-            let Some(recipient) = resolve(&claim.recipient, &mut report) else {
+            let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 continue;
             };
+            // A Mottagare that is another recipient than the Kommunkod: the form is not
+            // counted for either (its rows are the Kommunkod's, which is now unresolved).
+            if let Some(named) = &claim.named
+                && let Ok(other) = recipients.resolve(&named.value)
+                && other != recipient
+            {
+                report.error(
+                    &named.place,
+                    UsageProblem::RecipientsDisagree {
+                        name: named.value.trim().to_string(),
+                        code: claim.recipient.value.trim().to_string(),
+                        code_is: ledger.recipient_name(recipient).to_string(),
+                    },
+                );
+                resolved.insert(claim.recipient.place.clone(), None);
+                continue;
+            }
             heard_from.insert(recipient);
             if let Some(written) = &claim.invoiced {
                 if written.value.trim().is_empty() {
@@ -539,7 +574,17 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
                 }
                 match yes_or_no(&written.value) {
                     Some(yes) => {
-                        invoiced.insert(recipient, yes);
+                        if let Some(first) = invoiced.insert(recipient, yes)
+                            && first != yes
+                        {
+                            report.error(
+                                &written.place,
+                                UsageProblem::InvoicedTwice {
+                                    recipient: ledger.recipient_name(recipient).to_string(),
+                                    first,
+                                },
+                            );
+                        }
                     }
                     None => report.error(
                         &written.place,
@@ -551,7 +596,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
             }
         }
         for row in &file.rows {
-            let Some(recipient) = resolve(&row.recipient, &mut report) else {
+            let Some(recipient) = resolve(&row.recipient, &mut resolved, &mut report) else {
                 continue;
             };
             heard_from.insert(recipient);

@@ -142,6 +142,28 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "om samlingsfakturan är skickad: \"{written}\" är varken ja eller nej",
             "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
         ),
+        UsageProblem::InvoicedTwice { recipient, first } => {
+            let (first, now) = match (first, lang) {
+                (true, Lang::Sv) => ("ja", "nej"),
+                (false, Lang::Sv) => ("nej", "ja"),
+                (true, Lang::En) => ("yes", "no"),
+                (false, Lang::En) => ("no", "yes"),
+            };
+            say!(
+                lang,
+                "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} i en fil före",
+                "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} in a file before"
+            )
+        }
+        UsageProblem::RecipientsDisagree {
+            name,
+            code,
+            code_is,
+        } => say!(
+            lang,
+            "blanketten anger mottagaren {name} men kommunkoden {code}, som är {code_is}",
+            "the form names the recipient {name} but the kommunkod {code}, which is {code_is}"
+        ),
         UsageProblem::Missing {
             recipient,
             insats,
@@ -262,6 +284,16 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "put back `{text_of}`; the row is not counted until id and description belong together (a spreadsheet may have turned `3.10` into the number 3.1: use the XLSX form, or open the CSV file with the column as text)"
         ),
         UsageProblem::Invoiced { .. } => say!(lang, "skriv ja eller nej", "write yes or no"),
+        UsageProblem::InvoicedTwice { .. } => say!(
+            lang,
+            "svara på ett ställe, eller likadant i båda; det avgör om oanvända medel dras av på samlingsfakturan eller betalas tillbaka",
+            "answer in one place, or the same in both; it decides whether unused money is deducted from the collective invoice or paid back"
+        ),
+        UsageProblem::RecipientsDisagree { .. } => say!(
+            lang,
+            "rätta Mottagare eller Kommunkod så att de anger samma kommun; blanketten räknas inte förrän de gör det",
+            "correct Mottagare or Kommunkod so that they name the same kommun; the form is not counted until they do"
+        ),
         UsageProblem::Missing { .. } | UsageProblem::NothingFilledIn { .. } => say!(
             lang,
             "fyll i använt belopp, 0 om inget har använts",
