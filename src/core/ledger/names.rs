@@ -99,6 +99,7 @@ impl Names {
                 );
             }
         }
+        actors_named_once(plan, &names, findings);
         names
     }
 
@@ -244,6 +245,48 @@ pub fn unknown<'a>(
 }
 
 /// A name → index table, reporting every name defined twice (the first definition counts).
+/// Every actor's name and short name says which actor it is, as a returned form names its
+/// recipient: no two actors share one, and none is a kommun's name (the form would be booked to
+/// the first).
+fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (a, actor) in plan.actors.iter().enumerate() {
+        let mut own: Vec<String> = vec![fold(&actor.name)];
+        own.extend(actor.short.as_deref().map(fold));
+        own.dedup();
+        for name in own {
+            let earlier = seen.get(&name).copied();
+            let first = match (earlier, names.kommun_names.get(&name)) {
+                (Some(other), _) if other != a => plan.actors.get(other).map(|o| Meaning::Actor {
+                    id: o.id.get_ref().clone(),
+                }),
+                (_, Some(&k)) => plan.kommuner.get(k).map(|k| Meaning::Kommun {
+                    code: k.code.get_ref().clone(),
+                    name: k.name.get_ref().clone(),
+                }),
+                _ => None,
+            };
+            if let Some(first) = first {
+                findings.error(
+                    actor.id.span(),
+                    Problem::AmbiguousName {
+                        name: if fold(&actor.name) == name {
+                            actor.name.clone()
+                        } else {
+                            actor.short.clone().unwrap_or_default()
+                        },
+                        first,
+                        second: Meaning::Actor {
+                            id: actor.id.get_ref().clone(),
+                        },
+                    },
+                );
+            }
+            seen.entry(name).or_insert(a);
+        }
+    }
+}
+
 fn index<K: std::hash::Hash + Eq + ToString>(
     entries: Vec<(K, Range<usize>)>,
     thing: Thing,
