@@ -299,6 +299,10 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
     if let Some(about) = about_sv(name) {
         command = command.about(about).long_about(None::<&str>);
     }
+    let positionals: Vec<String> = command
+        .get_positionals()
+        .map(|arg| arg.get_id().as_str().to_string())
+        .collect();
     command.mut_args(|arg| {
         let id = arg.get_id().as_str().to_string();
         let heading = if arg.is_positional() {
@@ -307,6 +311,12 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
             "Flaggor"
         };
         let arg = arg.help_heading(heading).long_help(None::<&str>);
+        // Under a heading of their own, clap lists arguments by name: keep them in their order
+        // on the command line (`OLD` before `NEW`).
+        let arg = match positionals.iter().position(|p| *p == id) {
+            Some(place) => arg.display_order(place),
+            None => arg,
+        };
         let takes_values = arg.get_action().takes_values();
         match arg_help_sv(name, &id) {
             Some(help) if takes_values => arg

@@ -141,6 +141,14 @@ pub enum Error {
     /// `report --format html|docx|md` on a plan with errors: the document was written with each
     /// error at its figure (the findings are drawn already), and the status says so.
     DocumentWithErrors { path: String, errors: usize },
+    /// `diff OLD NEW` with OLD of a later year than NEW: every change would have its sign
+    /// turned.
+    DiffOrder {
+        old: i32,
+        new: i32,
+        old_path: String,
+        new_path: String,
+    },
     /// The plan's figures about last year (`previous_county_total`, `stated_change`) differ
     /// from the plan given as `--previous`; the document is written with them marked ≠.
     PreviousDisagrees { path: String, previous: String },
@@ -415,6 +423,16 @@ impl Error {
                     "{errors} errors; the document is a draft with each error marked at its figure"
                 )
             ),
+            Error::DiffOrder {
+                old,
+                new,
+                old_path,
+                new_path,
+            } => line(say!(
+                lang,
+                "den första planen gäller {old} och den andra {new}; förra årets plan ska stå först: allocate diff {new_path} {old_path}",
+                "the first plan is for {old} and the second for {new}; last year's plan comes first: allocate diff {new_path} {old_path}"
+            )),
             Error::PreviousDisagrees { path, previous } => format!(
                 "{path}: {}\n",
                 say!(

@@ -127,6 +127,38 @@ fn insatser_are_matched_by_id_then_by_text() {
     assert_eq!(row(&out.stdout, "2.6 → 2.7 *")[2..4], ["50 000", "205 026"]);
 }
 
+/// This year's plan given first would turn the sign of every change; two drafts of one year
+/// may be compared.
+#[test]
+fn last_years_plan_comes_first() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "diff",
+            "allocations/plan-2026.toml",
+            "allocations/plan-2025.toml",
+        ],
+    );
+    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "allocate: den första planen gäller 2026 och den andra 2025; förra årets plan ska stå först: allocate diff allocations/plan-2025.toml allocations/plan-2026.toml",
+    );
+    let same = allocate(
+        &repo_root(),
+        &[
+            "diff",
+            "allocations/plan-2026.toml",
+            "allocations/plan-2026.toml",
+        ],
+    );
+    same.assert_stdout_contains("Länets medel");
+    // The help lists the arguments in their order, in Swedish as in English.
+    for lang in ["sv", "en"] {
+        let help = allocate(&repo_root(), &["diff", "--help", "--lang", lang]).stdout;
+        let (old, new) = (help.find("  <OLD>").unwrap(), help.find("  <NEW>").unwrap());
+        assert!(old < new, "{help}");
+    }
+}
+
 #[test]
 fn diff_in_english() {
     let out = diff_real(&["--lang", "en"]);

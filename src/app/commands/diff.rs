@@ -63,6 +63,17 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         (Ok(o), Ok(n)) => (o, n),
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
+    // Two drafts of one year may be compared; last year's plan after this year's is a mistake
+    // that would turn every change's sign.
+    let years = (*old.plan.plan.year.get_ref(), *new.plan.plan.year.get_ref());
+    if years.0 > years.1 {
+        return Err(Error::DiffOrder {
+            old: years.0,
+            new: years.1,
+            old_path: old.source.display_path(),
+            new_path: new.source.display_path(),
+        });
+    }
     let d = crate::core::diff::diff(&old_checked.ledger, &new_checked.ledger);
     let (old_path, new_path) = (old.source.display_path(), new.source.display_path());
     let lang = args.common.lang;
