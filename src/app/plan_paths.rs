@@ -3,14 +3,20 @@
 //! exist and holds a glob character (`*`, `?`, `[`) is expanded here, sorted. A pattern that
 //! matches nothing stays as given, so that `check` reports it as a file it cannot read.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// Each argument as a file, or the files its pattern matches, in order; no file twice.
+/// Each argument as a file, or the files its pattern matches, in order; no file twice, however
+/// it is written (`berg.csv` and `./berg.csv` are one file: counted twice, its every row
+/// would be reported as a duplicate).
 pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     for arg in args {
         for path in expand_one(arg) {
-            if !paths.contains(&path) {
+            // A file that cannot be found is kept as written, to be reported as such.
+            let same = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if seen.insert(same) {
                 paths.push(path);
             }
         }
@@ -57,6 +63,14 @@ mod tests {
             names.starts_with(&["plan-2025.toml", "plan-2026.toml"]),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn one_file_written_two_ways_is_one_file() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("allocations");
+        let plan = root.join("plan-2026.toml");
+        let again = root.join(".").join("..").join("allocations").join("plan-2026.toml");
+        assert_eq!(expand(&[plan.clone(), again, plan.clone()]), vec![plan]);
     }
 
     #[test]
