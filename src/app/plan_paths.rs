@@ -69,7 +69,11 @@ mod tests {
     fn one_file_written_two_ways_is_one_file() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("allocations");
         let plan = root.join("plan-2026.toml");
-        let again = root.join(".").join("..").join("allocations").join("plan-2026.toml");
+        let again = root
+            .join(".")
+            .join("..")
+            .join("allocations")
+            .join("plan-2026.toml");
         assert_eq!(expand(&[plan.clone(), again, plan.clone()]), vec![plan]);
     }
 

@@ -104,15 +104,24 @@ impl Layout {
     }
 }
 
-/// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes)
-/// and the invisible marks that reorder text (bidirectional overrides) are shown escaped, as
-/// `\u{1b}`, so a plan cannot clear the screen, retitle the window or hide what follows; line
-/// breaks and tabs become spaces. Every text of a plan that reaches the terminal goes through
-/// here (tables, `diff`, diagnostics).
+/// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes),
+/// the invisible marks that reorder text (bidirectional overrides) and the characters that
+/// take no room (a zero-width space, a soft hyphen, a byte-order mark) are shown by their
+/// Unicode name, as `<U+001B>`, so a plan cannot clear the screen, retitle the window or hide
+/// what follows, and two names that differ only in an invisible character look different
+/// (`Ber<U+200B>g`, not `Berg` and `Berg`); line breaks and tabs become spaces. Every text of a
+/// plan that reaches the terminal goes through here (tables, `diff`, diagnostics).
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(
+                c,
+                '\u{ad}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2060}'..='\u{2069}'
+                    | '\u{feff}'
+            )
     };
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
@@ -121,7 +130,7 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\n' | '\t' => out.push(' '),
-            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c if hidden(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
             c => out.push(c),
         }
     }

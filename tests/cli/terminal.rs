@@ -306,6 +306,22 @@ fn plan_with_control_characters() -> crate::support::PlanDir {
         .edit("short = \"FHE\"", "short = \"FHE\\u009b31m\"")
 }
 
+/// A kommun name with a zero-width space (pasted from a web page) differs from the name the key
+/// uses; the message shows the character, so the two names do not look alike.
+#[test]
+fn a_character_that_takes_no_room_is_shown_in_messages() {
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml")
+        .edit("name = \"Berg\"", "name = \"Ber\\u200bg\"");
+    plan.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("saknar kommunen Ber<U+200B>g");
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml")
+        .edit("id = \"fontanhus\"", "id = \"fontanhus\\u200f\"");
+    plan.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("menade du `fontanhus<U+200F>`?");
+}
+
 #[test]
 fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
     let plan = plan_with_control_characters();
@@ -313,9 +329,9 @@ fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
     let dir = plan.dir.path();
     let out = allocate(dir, &["report", "plan.toml"]);
     out.assert_status(0)
-        .assert_stdout_contains("Jämtlands län\\u{1b}]0;pwned\\u{7} 2026")
-        .assert_stdout_contains("\\u{1b}[2JLänssamordning")
-        .assert_stdout_contains("FHE\\u{9b}31m");
+        .assert_stdout_contains("Jämtlands län<U+001B>]0;pwned<U+0007> 2026")
+        .assert_stdout_contains("<U+001B>[2JLänssamordning")
+        .assert_stdout_contains("FHE<U+009B>31m");
     for raw in ['\u{1b}', '\u{7}', '\u{9b}'] {
         assert!(!out.stdout.contains(raw), "raw {raw:?} in report");
     }
@@ -332,7 +348,7 @@ fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
         ],
     );
     out.assert_status(0)
-        .assert_stdout_contains("\\u{1b}[2JLänssamordning");
+        .assert_stdout_contains("<U+001B>[2JLänssamordning");
     assert!(!out.stdout.contains('\u{7}'));
     assert!(!out.stdout.contains("\u{1b}[2J"));
 
@@ -349,7 +365,7 @@ fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
     .unwrap();
     let out = allocate(dir, &["diff", "plan-2025.toml", "plan.toml"]);
     out.assert_status(0)
-        .assert_stdout_contains("Jämtlands län\\u{1b}]0;pwned\\u{7}");
+        .assert_stdout_contains("Jämtlands län<U+001B>]0;pwned<U+0007>");
     for raw in ['\u{1b}', '\u{7}', '\u{9b}'] {
         assert!(
             !out.stdout.contains(raw),
@@ -365,7 +381,7 @@ fn control_characters_in_a_finding_are_shown_escaped() {
         .edit("actor = \"kfjh\"", "actor = \"kfjh\\u001b[2J\"");
     let out = plan.check(&[]);
     out.assert_status(1)
-        .assert_stdout_contains("kfjh\\u{1b}[2J");
+        .assert_stdout_contains("kfjh<U+001B>[2J");
     assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
 }
 
