@@ -663,6 +663,26 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
 }
 
+/// A kommun as the tool's own tables write it, `Berg (2326)`, names Berg; a name and a code
+/// that disagree name no one.
+#[test]
+fn a_kommun_written_as_the_tables_write_it_is_a_recipient() {
+    let year = Year::new();
+    std::fs::write(
+        year.path("usage.toml"),
+        "[[usage]]\nrecipient = \"Berg (2326)\"\ninsats = \"1.3\"\nused = 21_200\n\n\
+         [[usage]]\nrecipient = \"Berg (2380)\"\ninsats = \"2.5\"\nused = 100\n\n\
+         [[usage]]\nrecipient = \"\"\ninsats = \"2.5\"\nused = 100\n",
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd mottagare `Berg (2380)`")
+        .assert_stdout_contains("fel[usage-unknown-recipient]: ingen mottagare anges")
+        .assert_stdout_contains("i en redovisning i TOML som `recipient`");
+    assert_eq!(count(&out, "usage-unknown-recipient"), 2, "{}", out.stdout);
+}
+
 #[test]
 fn the_group_of_kommuner_is_not_a_recipient() {
     let year = Year::new();

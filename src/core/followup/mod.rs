@@ -413,17 +413,27 @@ impl<'l> Recipients<'l> {
         }
     }
 
-    /// A recipient by an actor's id, name or short name, or a kommun's code or name; a name
-    /// that a CSV form guards against being run as a formula (`'=Fontänhus`) by its guarded
-    /// name when no recipient has the name as written.
+    /// A recipient by an actor's id, name or short name, or a kommun's code or name. When no
+    /// recipient has the name as written: a name that a CSV form guarded against being run as
+    /// a formula (`'=Fontänhus`) by its guarded name, and a kommun as the tool's own tables
+    /// write it (`Berg (2326)`) when its name and code agree.
     fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
         let written = name.trim();
-        match self.resolve_written(written) {
-            Err(UsageProblem::UnknownRecipient { .. }) if unneutralised(written) != written => {
-                self.resolve_written(unneutralised(written))
-            }
-            found => found,
+        let found = self.resolve_written(written);
+        if !matches!(found, Err(UsageProblem::UnknownRecipient { .. })) {
+            return found;
         }
+        if unneutralised(written) != written {
+            return self.resolve_written(unneutralised(written));
+        }
+        if let Some((name, code)) = written.strip_suffix(')').and_then(|w| w.rsplit_once(" ("))
+            && let (Ok(by_name), Ok(by_code)) =
+                (self.resolve_written(name), self.resolve_written(code))
+            && by_name == by_code
+        {
+            return Ok(by_code);
+        }
+        found
     }
 
     fn resolve_written(&self, trimmed: &str) -> Result<Recipient, UsageProblem> {

@@ -88,11 +88,7 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "`{name}` tar inte själv emot några medel i planen",
             "`{name}` does not itself receive any money in the plan"
         ),
-        UsageProblem::NoRecipient => say!(
-            lang,
-            "blanketten anger ingen mottagare",
-            "the form names no recipient"
-        ),
+        UsageProblem::NoRecipient => say!(lang, "ingen mottagare anges", "no recipient is named"),
         UsageProblem::BadAmount { written, why } => {
             let why = bad_amount(*why, lang);
             say!(
@@ -252,8 +248,8 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::NoRecipient => say!(
             lang,
-            "skriv mottagarens namn efter Mottagare, som blanketten från `allocate follow-up --forms` har det",
-            "write the recipient's name after Recipient, as the form from `allocate follow-up --forms` has it"
+            "skriv mottagarens namn efter Mottagare, som blanketten från `allocate follow-up --forms` har det; i en redovisning i TOML som `recipient`",
+            "write the recipient's name after Recipient, as the form from `allocate follow-up --forms` has it; in a usage file in TOML as `recipient`"
         ),
         UsageProblem::BadAmount { .. } => say!(
             lang,
