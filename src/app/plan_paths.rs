@@ -14,8 +14,13 @@ pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for arg in args {
         for path in expand_one(arg) {
-            // A file that cannot be found is kept as written, to be reported as such.
-            let same = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            // A file that cannot be found is kept as written, to be reported as such; `-` is
+            // standard input, whatever file of that name the folder has.
+            let same = if path.as_os_str() == crate::input::plan::STDIN_ARG {
+                path.clone()
+            } else {
+                std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+            };
             if seen.insert(same) {
                 paths.push(path);
             }

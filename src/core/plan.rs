@@ -249,6 +249,7 @@ pub struct Actor {
     pub id: Spanned<String>,
     #[serde(deserialize_with = "non_empty")]
     pub name: String,
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub short: Option<String>,
     pub kind: Spanned<ActorKind>,
     pub parent: Option<Spanned<String>>,
@@ -370,6 +371,11 @@ fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// [`non_empty`] for a text that may be left out, but not given empty.
+fn non_empty_given<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    non_empty(deserializer).map(Some)
 }
 
 /// [`non_empty`] for a text kept with its place.

@@ -837,6 +837,14 @@ mod tests {
                 key: "id".to_string()
             }
         );
+        // A short name may be left out, but not given empty.
+        let error = parse("[[actors]]\nid = \"a\"\nname = \"A\"\nshort = \"\"\n").unwrap_err();
+        assert_eq!(
+            error.kind,
+            ParseErrorKind::EmptyText {
+                key: "short".to_string()
+            }
+        );
     }
 
     #[test]

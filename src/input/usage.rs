@@ -512,16 +512,21 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
 fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
     use calamine::Reader;
     let unreadable = workbook::unreadable;
+    // What the XLSX reader found wrong, told when no other reader knows the file either.
+    let mut as_xlsx = None;
     if workbook::is_zip(bytes) {
         match workbook::first_sheet(bytes) {
             Ok((_, cells)) => return Ok(cells),
             // Not an XLSX workbook; the guard has passed, so it may be read whole.
-            Err(problem) if workbook::not_xlsx(&problem) => {}
+            Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
             Err(problem) => return Err(problem),
         }
     }
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(unreadable)?;
+        .map_err(|e| match (unreadable(e), as_xlsx) {
+            (WorkbookProblem::UnknownFormat, Some(problem)) => problem,
+            (problem, _) => problem,
+        })?;
     let range = book
         .worksheet_range_at(0)
         .ok_or(WorkbookProblem::NoSheet)?

@@ -538,6 +538,8 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
     // Per line, an empty cell that names it, for a "missing" finding that points at the form.
     let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
     let mut heard_from: HashSet<Recipient> = HashSet::new();
+    // Recipients whose form was refused as a whole: not also "sent nothing".
+    let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
@@ -575,6 +577,7 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
                     },
                 );
                 resolved.insert(claim.recipient.place.clone(), None);
+                refused.insert(recipient);
                 continue;
             }
             heard_from.insert(recipient);
@@ -715,6 +718,9 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
             .map_or(&[][..], Vec::as_slice);
         let name = ledger.recipient_name(recipient).to_string();
         if !heard_from.contains(&recipient) {
+            if refused.contains(&recipient) {
+                continue;
+            }
             missing.push(UsageFinding {
                 severity,
                 location: Location::Plan(recipient_span(ledger, recipient)),

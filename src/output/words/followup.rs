@@ -147,8 +147,8 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             };
             say!(
                 lang,
-                "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} i en fil före",
-                "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} in a file before"
+                "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} tidigare",
+                "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
             )
         }
         UsageProblem::RecipientsDisagree {
