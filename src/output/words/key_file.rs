@@ -56,22 +56,14 @@ const LIST_MAX: usize = 6;
 /// How many characters of a text read from a file a message shows.
 const EXCERPT_CHARS: usize = 40;
 
-/// A text read from a file, as a message shows it: control characters escaped, cut after
-/// `EXCERPT_CHARS` characters.
+/// A text read from a file, as a message shows it: cut after `EXCERPT_CHARS` characters, and
+/// made [`visible`](crate::output::table::visible) as every text from a file is (`<U+001B>`).
 pub fn excerpt(text: &str) -> String {
-    let mut shown = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == EXCERPT_CHARS {
-            shown.push('…');
-            break;
-        }
-        if c.is_control() {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
+    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    if text.chars().nth(EXCERPT_CHARS).is_some() {
+        cut.push('…');
     }
-    shown
+    crate::output::table::visible(&cut).into_owned()
 }
 
 /// `path:line` of a key file problem, or the path alone.
@@ -740,6 +732,18 @@ fn place(path: &Path, line: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_is_cut_and_shows_what_a_terminal_would_hide() {
+        assert_eq!(excerpt("Rag\u{1b}[2Junda"), "Rag<U+001B>[2Junda");
+        assert_eq!(excerpt("Ber\u{200b}g"), "Ber<U+200B>g");
+        let long = "x".repeat(EXCERPT_CHARS + 5);
+        assert_eq!(excerpt(&long), format!("{}…", "x".repeat(EXCERPT_CHARS)));
+        assert_eq!(
+            excerpt(&"y".repeat(EXCERPT_CHARS)),
+            "y".repeat(EXCERPT_CHARS)
+        );
+    }
 
     #[test]
     fn a_mismatch_names_the_file_and_line() {
