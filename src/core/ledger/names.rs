@@ -1,6 +1,7 @@
 //! Names to the things they name: areas by number; actors, keys, insatser and headings by id;
 //! kommuner by kommunkod or by name (case and Unicode form do not matter for names). Every
-//! name defined twice is reported, and so is a kommun name that is another kommun's code.
+//! name defined twice is reported, and so is a kommun name that is another kommun's code, and
+//! an actor's name or short name that is another actor's or a kommun's.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -244,7 +245,6 @@ pub fn unknown<'a>(
     )
 }
 
-/// A name → index table, reporting every name defined twice (the first definition counts).
 /// Every actor's name and short name says which actor it is, as a returned form names its
 /// recipient: no two actors share one, and none is a kommun's name (the form would be booked to
 /// the first).
@@ -287,6 +287,7 @@ fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
     }
 }
 
+/// A name → index table, reporting every name defined twice (the first definition counts).
 fn index<K: std::hash::Hash + Eq + ToString>(
     entries: Vec<(K, Range<usize>)>,
     thing: Thing,
