@@ -1,8 +1,23 @@
 //! Comparing names as people write them: case and Unicode form do not matter (`Östersund`
 //! typed on a Mac is `O` and a combining diaeresis; pasted from a PDF it is one letter), and a
-//! name that is nearly right gets a "did you mean".
+//! name that is nearly right gets a "did you mean"; and which texts a spreadsheet would run as
+//! a formula.
 
 use unicode_normalization::UnicodeNormalization;
+
+/// What a spreadsheet runs as a formula when a cell starts with it (OWASP, CSV injection):
+/// a CSV file writes such a text with a leading apostrophe (`'=Fontänhus`), and reads it back
+/// without.
+pub const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Text as written before a CSV file's leading apostrophe kept a spreadsheet from running it
+/// as a formula (`'- Digitala lösningar`).
+pub fn unguarded(text: &str) -> &str {
+    match text.trim_start().strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => text,
+    }
+}
 
 /// A name for comparing: trimmed, composed (NFC) and lower case.
 pub fn fold(name: &str) -> String {

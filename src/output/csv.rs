@@ -239,9 +239,10 @@ pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
 /// apostrophe, so a spreadsheet shows it as text instead of running it (OWASP, CSV injection).
 pub fn neutralise(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
+    if text.starts_with(crate::core::text::FORMULA_START) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

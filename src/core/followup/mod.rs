@@ -20,7 +20,7 @@ use crate::core::finding::Severity;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::Date;
-use crate::core::text::{fold, suggest};
+use crate::core::text::{fold, suggest, unguarded};
 
 /// Where a value stands in a usage file: the file's index in the list given, and the place.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -423,8 +423,8 @@ impl<'l> Recipients<'l> {
         if !matches!(found, Err(UsageProblem::UnknownRecipient { .. })) {
             return found;
         }
-        if unneutralised(written) != written {
-            return self.resolve_written(unneutralised(written));
+        if unguarded(written) != written {
+            return self.resolve_written(unguarded(written));
         }
         if let Some((name, code)) = written.strip_suffix(')').and_then(|w| w.rsplit_once(" ("))
             && let (Ok(by_name), Ok(by_code)) =
@@ -815,7 +815,7 @@ fn match_line(
     let text = row
         .text
         .as_ref()
-        .map(|t| fold(unneutralised(&t.value)))
+        .map(|t| fold(unguarded(&t.value)))
         .filter(|t| !t.is_empty());
     // The recipient's line whose description the row prints.
     let by_text = text.as_ref().and_then(|text| {
@@ -827,7 +827,7 @@ fn match_line(
         first.filter(|_| matching.next().is_none())
     });
     // An id as written, or as written before a CSV form guarded it (`'-1`).
-    let by_id = [id, unneutralised(id)]
+    let by_id = [id, unguarded(id)]
         .into_iter()
         .find_map(|id| own.iter().copied().find(|&l| recipients.insats_id(l) == id));
     let edited = |line: usize| UsageProblem::EditedInsats {
@@ -869,15 +869,6 @@ fn match_line(
             report.error(&row.insats.place, problem);
             None
         }
-    }
-}
-
-/// Text as written before a CSV file's leading apostrophe kept a spreadsheet from running it
-/// as a formula (`'- Digitala lösningar`).
-fn unneutralised(text: &str) -> &str {
-    match text.trim_start().strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => text,
     }
 }
 
