@@ -1,7 +1,7 @@
 //! Names to the things they name: areas by number; actors, keys, insatser and headings by id;
 //! kommuner by kommunkod or by name (case and Unicode form do not matter for names). Every
 //! name defined twice is reported, and so is a kommun name that is another kommun's code, and
-//! an actor's name or short name that is another actor's or a kommun's.
+//! an actor's name, short name or id that is another actor's name or a kommun's.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -245,9 +245,9 @@ pub fn unknown<'a>(
     )
 }
 
-/// Every actor's name and short name says which actor it is, as a returned form names its
-/// recipient: no two actors share one, and none is a kommun's name (the form would be booked to
-/// the first).
+/// Every actor's name, short name and id says which actor it is, as a returned form names its
+/// recipient: no two actors share a name, no id is another actor's name, and none of them is a
+/// kommun's name (or, for an id, a kommun's code); the form would be booked to the first.
 fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (a, actor) in plan.actors.iter().enumerate() {
@@ -283,6 +283,35 @@ fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
                 );
             }
             seen.entry(name).or_insert(a);
+        }
+    }
+    // A form or usage file may name its recipient by an actor's id too, which is looked up
+    // first: an id that is another actor's name, or a kommun's name or code, would take the
+    // money meant for that one.
+    for (a, actor) in plan.actors.iter().enumerate() {
+        let id = actor.id.get_ref();
+        let folded = fold(id);
+        let first = match seen.get(&folded) {
+            Some(&other) if other != a => plan.actors.get(other).map(|o| Meaning::Actor {
+                id: o.id.get_ref().clone(),
+            }),
+            _ => names
+                .kommun(id)
+                .and_then(|k| plan.kommuner.get(k))
+                .map(|k| Meaning::Kommun {
+                    code: k.code.get_ref().clone(),
+                    name: k.name.get_ref().clone(),
+                }),
+        };
+        if let Some(first) = first {
+            findings.error(
+                actor.id.span(),
+                Problem::AmbiguousName {
+                    name: id.clone(),
+                    first,
+                    second: Meaning::Actor { id: id.clone() },
+                },
+            );
         }
     }
 }
