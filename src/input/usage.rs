@@ -808,6 +808,10 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
             let used = match r.used.get_ref() {
                 toml::Value::Integer(i) => Entry::Amount(Amount::kr(*i)),
                 toml::Value::String(s) => entry_of_text(s),
+                toml::Value::Float(f) if !f.is_finite() => Entry::Bad {
+                    written: literal(&r.used),
+                    why: BadAmount::NotANumber,
+                },
                 toml::Value::Float(_) => {
                     let text = literal(&r.used).replace('_', "");
                     match Decimal::from_str(&text) {

@@ -712,6 +712,24 @@ fn a_negative_amount_is_an_error() {
 }
 
 #[test]
+fn a_toml_amount_that_is_not_a_number_is_told_so() {
+    let year = Year::new();
+    for (written, why) in [
+        ("nan", "det är inget tal"),
+        ("-inf", "det är inget tal"),
+    ] {
+        let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
+        std::fs::write(year.path("usage.toml"), text).unwrap();
+        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+        out.assert_status(1)
+            .assert_finding("usage-amount", "usage.toml:4:8")
+            .assert_stdout_contains(&format!(
+                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: {why}"
+            ));
+    }
+}
+
+#[test]
 fn malformed_amounts_are_errors_that_say_why() {
     let year = Year::new();
     year.forms("csv");
