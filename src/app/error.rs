@@ -15,6 +15,7 @@ use crate::output::diagnostic::{
     FilePlace, Located, Style, render_file_problem, render_load_error, render_located,
 };
 use crate::output::lang::Lang;
+use crate::output::number;
 use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
@@ -87,6 +88,8 @@ pub enum Error {
     NotAFile(PathBuf),
     /// The folder to write into is a file.
     NotAFolder(PathBuf),
+    /// A file to write is one the command read.
+    IsInput(PathBuf),
     /// A file could not be written; nothing was left behind.
     Write {
         path: PathBuf,
@@ -169,6 +172,7 @@ impl From<crate::app::files::WriteError> for Error {
             WriteError::Exists(paths) => Error::FilesExist(paths),
             WriteError::NotAFile(path) => Error::NotAFile(path),
             WriteError::NotAFolder(path) => Error::NotAFolder(path),
+            WriteError::IsInput(path) => Error::IsInput(path),
             WriteError::Io { path, error } => Error::Write { path, error },
         }
     }
@@ -214,12 +218,13 @@ impl Error {
                     Blocked::FollowUp => lang.pick("ingen uppföljning", "no follow-up"),
                     Blocked::Letters => lang.pick("inga fördelningsbesked", "no letters"),
                 };
+                let errors = number::errors(*errors, lang);
                 format!(
                     "{path}: {}\n",
                     say!(
                         lang,
-                        "{errors} fel; {what} förrän planen stämmer",
-                        "{errors} errors; {what} until the plan reconciles"
+                        "{errors}; {what} förrän planen stämmer",
+                        "{errors}; {what} until the plan reconciles"
                     )
                 )
             }
@@ -267,6 +272,14 @@ impl Error {
                     lang,
                     "kan inte skriva {path}: där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn, eller -o - för standard output.",
                     "cannot write {path}: something that is not a plain file is there (a folder, a link, a device or a named pipe), and it is never replaced. Nothing was written. Choose another name, or -o - for standard output."
+                ))
+            }
+            Error::IsInput(path) => {
+                let path = path.display();
+                line(say!(
+                    lang,
+                    "kan inte skriva {path}: kommandot läser den filen, och den ersätts aldrig, inte ens med --force. Inget skrevs. Välj ett annat namn eller en annan mapp.",
+                    "cannot write {path}: the command reads that file, and it is never replaced, not even with --force. Nothing was written. Choose another name or folder."
                 ))
             }
             Error::NotAFolder(path) => {
@@ -415,14 +428,17 @@ impl Error {
                     "--previous must be an earlier year's plan: it is for {previous}, the plan for {year}"
                 ),
             }),
-            Error::DocumentWithErrors { path, errors } => format!(
-                "{path}: {}\n",
-                say!(
-                    lang,
-                    "{errors} fel; dokumentet är ett utkast med varje fel markerat vid sin siffra",
-                    "{errors} errors; the document is a draft with each error marked at its figure"
+            Error::DocumentWithErrors { path, errors } => {
+                let errors = number::errors(*errors, lang);
+                format!(
+                    "{path}: {}\n",
+                    say!(
+                        lang,
+                        "{errors}; dokumentet är ett utkast med varje fel markerat vid sin siffra",
+                        "{errors}; the document is a draft with each error marked at its figure"
+                    )
                 )
-            ),
+            }
             Error::DiffOrder {
                 old,
                 new,
@@ -452,11 +468,14 @@ impl Error {
                 "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
             )),
             Error::Usage(error) => render_usage_error(error, style),
-            Error::UsageHasErrors { errors } => line(say!(
-                lang,
-                "{errors} fel i redovisningarna; ingen sammanställning förrän de är rättade",
-                "{errors} errors in the usage files; no summary until they are corrected"
-            )),
+            Error::UsageHasErrors { errors } => {
+                let errors = number::errors(*errors, lang);
+                line(say!(
+                    lang,
+                    "{errors} i redovisningarna; ingen sammanställning förrän de är rättade",
+                    "{errors} in the usage files; no summary until they are corrected"
+                ))
+            }
             Error::FollowUp(misuse) => line(
                 match misuse {
                     Misuse::FormsNeedFolder => lang.pick(

@@ -35,6 +35,9 @@ pub enum WriteError {
     NotAFile(PathBuf),
     /// The folder to write into is something else (a file); nothing was written.
     NotAFolder(PathBuf),
+    /// A file to write is one the command has read (the plan itself, a key file): never
+    /// replaced, not even with `force`; nothing was written.
+    IsInput(PathBuf),
     /// The folder could not be created or written; nothing was left behind.
     Io {
         path: PathBuf,
@@ -73,20 +76,46 @@ pub fn write_made(
     {
         return Err(WriteError::NotAFile(odd.clone()));
     }
+    if let Some(input) = targets.iter().find(|t| crate::input::read::was_read(t)) {
+        return Err(WriteError::IsInput(input.clone()));
+    }
     if !force {
         let existing: Vec<PathBuf> = targets.iter().filter(|t| t.exists()).cloned().collect();
         if !existing.is_empty() {
             return Err(WriteError::Exists(existing));
         }
     }
-    std::fs::create_dir_all(dir).map_err(|error| WriteError::Io {
-        path: dir.to_path_buf(),
-        error,
-    })?;
+    // The folders made for the files are taken away again when the files cannot be written.
+    let made_from = dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).last();
+    let placed = std::fs::create_dir_all(dir)
+        .map_err(|error| WriteError::Io {
+            path: dir.to_path_buf(),
+            error,
+        })
+        .and_then(|()| place(dir, &targets, force, make));
+    if placed.is_err()
+        && let Some(top) = made_from
+    {
+        for folder in dir.ancestors() {
+            // Only an empty folder is removed; one that something else filled meanwhile stays.
+            if std::fs::remove_dir(folder).is_err() || folder == top {
+                break;
+            }
+        }
+    }
+    placed.map(|()| targets)
+}
 
+/// Writes the files into their temporary files in `dir` and renames them to `targets`.
+fn place(
+    dir: &Path,
+    targets: &[PathBuf],
+    force: bool,
+    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
+) -> Result<(), WriteError> {
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
-    let mut written = Vec::with_capacity(names.len());
-    for target in &targets {
+    let mut written = Vec::with_capacity(targets.len());
+    for target in targets {
         let temp = temporary_in(dir, target).map_err(|error| WriteError::Io {
             path: target.clone(),
             error,
@@ -104,14 +133,14 @@ pub fn write_made(
         drop(out);
         temp.as_file().sync_all()
     });
-    for (result, target) in made.into_iter().zip(&targets) {
+    for (result, target) in made.into_iter().zip(targets) {
         result.map_err(|error| WriteError::Io {
             path: target.clone(),
             error,
         })?;
     }
     let mut placed: Vec<&PathBuf> = Vec::new();
-    for (temp, target) in written.into_iter().zip(&targets) {
+    for (temp, target) in written.into_iter().zip(targets) {
         let persisted = if force {
             temp.persist(target)
         } else {
@@ -133,7 +162,7 @@ pub fn write_made(
         }
         placed.push(target);
     }
-    Ok(targets)
+    Ok(())
 }
 
 /// How much of a file is written before the disk is asked to take it.
@@ -231,6 +260,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
     .map_err(|e| match e {
         WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
         WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
+        WriteError::IsInput(_) => WriteError::IsInput(path.to_path_buf()),
         other @ WriteError::NotAFolder(_) => other,
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),

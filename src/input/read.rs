@@ -96,6 +96,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
         });
     }
     let file = std::fs::File::open(path).map_err(io_reason)?;
+    remember(path, &meta);
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -105,6 +106,48 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
         return Err(ReadReason::TooLarge { size: read, limit });
     }
     Ok(bytes)
+}
+
+/// Which file a path names: its device and inode (a link or another spelling of the path
+/// names the same file), or where there are none its canonical path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum FileIdentity {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(std::path::PathBuf),
+}
+
+fn identity(path: &Path, meta: &std::fs::Metadata) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = path;
+        Some(FileIdentity::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        std::fs::canonicalize(path).ok().map(FileIdentity::Path)
+    }
+}
+
+/// The files this process has read (the plan, its key files, last year's plan, the returned
+/// forms), so that nothing it writes replaces one of them, not even with `--force`.
+static READ: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+
+fn remember(path: &Path, meta: &std::fs::Metadata) {
+    if let (Some(id), Ok(mut read)) = (identity(path, meta), READ.lock()) {
+        read.push(id);
+    }
+}
+
+/// Whether `path` is a file this process has read.
+pub fn was_read(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    identity(path, &meta).is_some_and(|id| READ.lock().is_ok_and(|read| read.contains(&id)))
 }
 
 /// Reads standard input (a plan piped in with `-`) up to `limit` bytes. A terminal is refused,

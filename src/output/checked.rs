@@ -14,6 +14,7 @@ use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
 use crate::output::lang::Lang;
+use crate::output::number;
 use crate::output::words::findings;
 use crate::output::words::load::load_error;
 
@@ -252,7 +253,7 @@ impl Summary {
             |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
         match lang {
             Lang::Sv => format!(
-                "Totalt {} {}: {} {}, {} {}, {} gick inte att läsa ({} fel, {} {})",
+                "Totalt {} {}: {} {}, {} {}, {} gick inte att läsa ({}, {})",
                 self.files,
                 plural(self.files, "plan", "planer"),
                 self.passed,
@@ -260,21 +261,18 @@ impl Summary {
                 self.failed,
                 plural(self.failed, "underkänd", "underkända"),
                 self.unreadable,
-                self.errors,
-                self.warnings,
-                plural(self.warnings, "varning", "varningar"),
+                number::errors(self.errors, lang),
+                number::warnings(self.warnings, lang),
             ),
             Lang::En => format!(
-                "Total {} {}: {} passed, {} failed, {} could not be read ({} {}, {} {})",
+                "Total {} {}: {} passed, {} failed, {} could not be read ({}, {})",
                 self.files,
                 plural(self.files, "plan", "plans"),
                 self.passed,
                 self.failed,
                 self.unreadable,
-                self.errors,
-                plural(self.errors, "error", "errors"),
-                self.warnings,
-                plural(self.warnings, "warning", "warnings"),
+                number::errors(self.errors, lang),
+                number::warnings(self.warnings, lang),
             ),
         }
     }

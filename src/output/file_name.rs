@@ -3,9 +3,13 @@
 
 use std::collections::HashSet;
 
+/// The longest name part: a file name stays far below the 255 bytes file systems allow, and
+/// readable in a folder listing.
+const LONGEST: usize = 60;
+
 /// A name as part of a file name: lower case ASCII letters and digits, å and ä as a, ö as o
-/// (and other accented letters without their accent), anything else one hyphen; `fallback`
-/// when nothing is left.
+/// (and other accented letters without their accent), anything else one hyphen, at most
+/// [`LONGEST`] characters; `fallback` when nothing is left.
 pub fn slug(name: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -21,6 +25,9 @@ pub fn slug(name: &str, fallback: &str) -> String {
             continue;
         }
         out.push(c);
+        if out.len() == LONGEST {
+            break;
+        }
     }
     let trimmed = out.trim_end_matches('-');
     if trimmed.is_empty() {
@@ -57,6 +64,16 @@ mod tests {
         assert_eq!(slug(" Åre ", "x"), "are");
         assert_eq!(slug("Vård & stöd", "x"), "vard-stod");
         assert_eq!(slug("—", "mottagare"), "mottagare");
+    }
+
+    #[test]
+    fn a_long_name_is_cut() {
+        let long = "Ö".repeat(300);
+        assert_eq!(slug(&long, "x"), "o".repeat(LONGEST));
+        let words = "Föreningen för ".repeat(10);
+        let cut = slug(&words, "x");
+        assert!(cut.len() <= LONGEST && !cut.ends_with('-'), "{cut}");
+        assert!(cut.starts_with("foreningen-for-foreningen"), "{cut}");
     }
 
     #[test]

@@ -140,6 +140,25 @@ pub fn count(value: u64, lang: Lang) -> String {
     grouped(Decimal::from(value), lang)
 }
 
+/// A count of errors: `1 fel`, `2 fel`; `1 error`, `2 errors`.
+pub fn errors(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, n) => format!("{n} fel"),
+        (Lang::En, 1) => "1 error".to_string(),
+        (Lang::En, n) => format!("{n} errors"),
+    }
+}
+
+/// A count of warnings: `1 varning`, `2 varningar`; `1 warning`, `2 warnings`.
+pub fn warnings(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Sv, 1) => "1 varning".to_string(),
+        (Lang::Sv, n) => format!("{n} varningar"),
+        (Lang::En, 1) => "1 warning".to_string(),
+        (Lang::En, n) => format!("{n} warnings"),
+    }
+}
+
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
     let mut text = String::with_capacity(24);

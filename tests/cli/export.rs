@@ -392,6 +392,43 @@ fn an_existing_file_is_not_overwritten_without_force() {
 }
 
 #[test]
+fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = std::fs::read(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
+    std::fs::create_dir(dir.path().join("ut")).unwrap();
+    std::fs::write(dir.path().join("ut/allocate-2026.json"), &plan).unwrap();
+    let again = |args: &[&str], path: &str| {
+        allocate(dir.path(), args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "kan inte skriva {path}: kommandot läser den filen, och den ersätts aldrig, inte ens med --force. Inget skrevs."
+            ));
+    };
+    // The plan as the document, spelled another way, or through a link; the plan read from
+    // the folder the export goes to.
+    again(
+        &["report", "plan.toml", "--format", "html", "-o", "./plan.toml", "--force"],
+        "./plan.toml",
+    );
+    std::os::unix::fs::symlink("plan.toml", dir.path().join("link.toml")).unwrap();
+    again(
+        &["report", "link.toml", "--format", "md", "-o", "plan.toml", "--force"],
+        "plan.toml",
+    );
+    again(
+        &["export", "ut/allocate-2026.json", "--format", "json", "-o", "ut", "--force"],
+        "ut/allocate-2026.json",
+    );
+    assert_eq!(std::fs::read(dir.path().join("plan.toml")).unwrap(), plan);
+    assert_eq!(
+        std::fs::read(dir.path().join("ut/allocate-2026.json")).unwrap(),
+        plan
+    );
+}
+
+#[test]
 fn an_unwritable_folder_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a-file"), "").unwrap();
@@ -704,7 +741,7 @@ fn out_is_still_accepted_for_output() {
 
 #[cfg(unix)]
 #[test]
-fn a_file_size_limit_is_reported_and_leaves_no_temporary_file() {
+fn a_file_size_limit_is_reported_and_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let plan = repo_root().join("allocations/plan-2026.toml");
     // `ulimit -f 1`: files of at most one block (512 or 1024 bytes); betalningar.csv is
@@ -730,12 +767,27 @@ fn a_file_size_limit_is_reported_and_leaves_no_temporary_file() {
             stderr.contains(&format!("kunde inte skriva ut/{file}: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar.")),
             "{stderr}"
         );
-        let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert!(left.is_empty(), "left behind: {left:?}");
+        // The folder the export made is taken away again.
+        assert!(!dir.path().join("ut").exists(), "the folder is left behind");
     }
+    // A folder that was there stays, as it was.
+    std::fs::create_dir_all(dir.path().join("ut/a")).unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; exec '{}' export '{}' --output ut/a/b/c --format csv",
+            env!("CARGO_BIN_EXE_allocate"),
+            plan.display()
+        ))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("ut/a"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 #[test]

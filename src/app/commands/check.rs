@@ -19,7 +19,7 @@ use crate::input::read::lexical;
 use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
 use crate::output::diagnostic::{Style, render_finding, render_load_error};
 use crate::output::lang::Lang;
-use crate::output::{check_json, github, gitlab};
+use crate::output::{check_json, github, gitlab, number};
 use crate::say;
 
 #[derive(Debug, Args)]
@@ -252,21 +252,11 @@ fn summary_line(
     failed: bool,
     lang: Lang,
 ) -> String {
-    let counts = match lang {
-        Lang::Sv => format!(
-            "{errors} fel, {warnings} {}",
-            if warnings == 1 {
-                "varning"
-            } else {
-                "varningar"
-            }
-        ),
-        Lang::En => format!(
-            "{errors} {}, {warnings} {}",
-            if errors == 1 { "error" } else { "errors" },
-            if warnings == 1 { "warning" } else { "warnings" }
-        ),
-    };
+    let counts = format!(
+        "{}, {}",
+        number::errors(errors, lang),
+        number::warnings(warnings, lang)
+    );
     let verdict = match (failed, lang) {
         (false, Lang::Sv) => "godkänd",
         (false, Lang::En) => "passed",

@@ -32,7 +32,7 @@ use crate::output::lang::Lang;
 use crate::output::sheet::Words;
 use crate::output::table::{self, Layout, visible};
 use crate::output::words::followup as words;
-use crate::output::{csv, followup as render, form, xlsx};
+use crate::output::{csv, followup as render, form, number, xlsx};
 use crate::say;
 
 #[derive(Debug, Args)]
@@ -464,17 +464,7 @@ fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> Str
         (Lang::En, 1) => "1 file".to_string(),
         (Lang::En, n) => format!("{n} files"),
     };
-    let warnings_word = match (lang, warnings) {
-        (Lang::Sv, 1) => "varning",
-        (Lang::Sv, _) => "varningar",
-        (Lang::En, 1) => "warning",
-        (Lang::En, _) => "warnings",
-    };
-    let errors_word = match (lang, errors) {
-        (Lang::Sv, _) => "fel",
-        (Lang::En, 1) => "error",
-        (Lang::En, _) => "errors",
-    };
+    let (errors, warnings) = (number::errors(errors, lang), number::warnings(warnings, lang));
     let why = if follow_up.deadline_passed {
         say!(
             lang,
@@ -488,7 +478,7 @@ fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> Str
     };
     say!(
         lang,
-        "Redovisningar: {files}, {errors} {errors_word}, {warnings} {warnings_word}{why}",
-        "Usage: {files}, {errors} {errors_word}, {warnings} {warnings_word}{why}"
+        "Redovisningar: {files}, {errors}, {warnings}{why}",
+        "Usage: {files}, {errors}, {warnings}{why}"
     )
 }

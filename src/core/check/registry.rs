@@ -98,8 +98,8 @@ registry! {
         "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste",
         "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one";
     AmbiguousName "ambiguous-name" Error Stage::Resolve,
-        "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, eller en aktör med en kommuns namn",
-        "a name that means two things: a kommun's name that is another kommun's kommunkod, a name in a split that is both a kommun and an actor of the row, two actors with the same name or short name, or an actor with a kommun's name";
+        "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, en aktör vars id är en annan aktörs namn, eller en aktör vars namn eller id är en kommuns namn (ett id även en kommunkod)",
+        "a name that means two things: a kommun's name that is another kommun's kommunkod, a name in a split that is both a kommun and an actor of the row, two actors with the same name or short name, an actor whose id is another actor's name, or an actor whose name or id is a kommun's name (an id also a kommunkod)";
     ActorTree "actor-tree" Error Stage::Resolve,
         "aktörernas `parent` bildar inte ett träd: en aktör under sig själv, en cykel, en aktör under länets kommuner, mer än en aktör av typen `kommuner`",
         "the actors' `parent` links do not form a tree: an actor under itself, a cycle, an actor under the county's kommuner, more than one actor of kind `kommuner`";

@@ -260,18 +260,9 @@ fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> S
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     let (compared, holding) = marks.counts(ledger);
-    let warning_words = match (lang, warnings) {
-        (Lang::Sv, 1) => "1 varning".to_string(),
-        (Lang::Sv, n) => format!("{n} varningar"),
-        (Lang::En, 1) => "1 warning".to_string(),
-        (Lang::En, n) => format!("{n} warnings"),
-    };
+    let warning_words = number::warnings(warnings, lang);
     if errors > 0 {
-        let error_words = match (lang, errors) {
-            (Lang::En, 1) => "1 error".to_string(),
-            (Lang::En, n) => format!("{n} errors"),
-            (Lang::Sv, n) => format!("{n} fel"),
-        };
+        let error_words = number::errors(errors, lang);
         return StatusNote {
             kind: StatusKind::Errors,
             text: vec![
