@@ -391,6 +391,28 @@ fn a_code_that_lost_its_leading_zero_is_refused() {
     }
 }
 
+#[test]
+fn a_date_in_a_workbook_is_not_read_as_a_population() {
+    // A cell formatted as a date holds the day's serial number: 2024-11-01 is 45597.
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_string(0, 1, "2024").unwrap();
+    sheet.write_string(1, 0, "0114 Upplands Väsby").unwrap();
+    sheet.write_number_with_format(1, 1, 45597.0, &date).unwrap();
+    sheet.write_string(2, 0, "0115 Vallentuna").unwrap();
+    sheet.write_number(2, 1, 200.0).unwrap();
+    std::fs::write(dir.path().join("s.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    allocate(dir.path(), &["split", "300", "--key", "s.xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: värdet \"2024-11-01\" för 0114 Upplands Väsby är inte ett heltal",
+        )
+        .assert_stderr_contains("--> s.xlsx:2:1");
+}
+
 // Workbooks as PxWeb writes them in other layouts.
 
 /// A workbook with the title in A1 and `rows` from row 3 on (0-based 2), as text or number.

@@ -66,7 +66,11 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
             Data::Float(f) => number(f),
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
             Data::Bool(b) => b.to_string(),
-            Data::DateTime(d) => number(d.as_f64()),
+            // A date is shown as one, never read as the day's serial number (45597 people).
+            Data::DateTime(d) => {
+                let (year, month, day, ..) = d.to_ymd_hms_milli();
+                format!("{year:04}-{month:02}-{day:02}")
+            }
             Data::Error(e) => e.to_string(),
             Data::Empty => continue,
         };
