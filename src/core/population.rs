@@ -331,6 +331,14 @@ pub enum Mismatch {
         name: String,
         suggestion: Option<String>,
     },
+    /// A row whose kommunkod is a kommun of the plan, but whose name is another's: a file
+    /// whose rows were edited or sorted by hand, where the code and the name no longer agree.
+    NameDiffers {
+        line: usize,
+        code: String,
+        name: String,
+        plan_name: String,
+    },
     /// A kommun given twice.
     Duplicate {
         line: usize,
@@ -366,6 +374,7 @@ impl Mismatch {
         match self {
             Mismatch::Missing { .. } => None,
             Mismatch::Extra { line, .. }
+            | Mismatch::NameDiffers { line, .. }
             | Mismatch::Duplicate { line, .. }
             | Mismatch::NoValue { line, .. }
             | Mismatch::Zero { line, .. }
@@ -401,7 +410,8 @@ fn identity(row: &Row) -> Identity<'_> {
 impl KeyFile {
     /// Every difference between the file's kommuner and `kommuner` (code, name), in file
     /// order, then the plan's kommuner that the file lacks, then the file's totals that
-    /// differ from its kommun rows. A row with a kommunkod is matched by code; a row without
+    /// differ from its kommun rows. A row with a kommunkod is matched by code, and its name,
+    /// when it has one, must be the plan's name for that code; a row without
     /// one (SCB's new web interface writes names only) by its name, compared as the plan
     /// compares names: composed (NFC), trimmed, in any case; never by a near miss.
     pub fn compare(&self, kommuner: &[(&str, &str)]) -> Vec<Mismatch> {
@@ -438,6 +448,20 @@ impl KeyFile {
             match target {
                 Some(&k) => {
                     found.insert(k);
+                    // A file with codes only (SCB's API) has no names to compare.
+                    if let (Some(code), Some((_, plan_name))) = (&row.code, kommuner.get(k))
+                        && !row.name.trim().is_empty()
+                        && row.name.trim() != code
+                        && fold(&row.name) != fold(plan_name)
+                    {
+                        out.push(Mismatch::NameDiffers {
+                            line: row.line,
+                            code: code.clone(),
+                            name: row.name.clone(),
+                            plan_name: (*plan_name).to_string(),
+                        });
+                        continue;
+                    }
                     out.extend(value_problem(row));
                 }
                 None => out.push(Mismatch::Extra {

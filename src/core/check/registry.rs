@@ -122,8 +122,8 @@ registry! {
         "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, inget år, flera och ingen `column`, ett värde som inte är ett antal, en region utan kommunkod bland kommuner med, rader per kön eller ålder som inte går att summera, flera tabellinnehåll, ett citattecken som inte avslutas, för stor, ett format som inte läses som HTML eller en gammal Excel-fil), med `fil:rad`",
         "a key's SCB file cannot be read (missing, no header, no year, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod among kommuner with one, rows per sex or age that cannot be summed, several contents, an unclosed quote, too large, a format that is not read such as HTML or an old Excel file), with `file:line`";
     KeyCoverage "key-coverage" Error Stage::Resolve,
-        "en nyckel saknar en kommun eller anger den två gånger; för en nyckelfil också en kommun som planen inte har, eller en utan värde (`..`), med `fil:rad`",
-        "a key misses a kommun or names one twice; for a key file also a kommun the plan does not have, or one without a value (`..`), each with `file:line`";
+        "en nyckel saknar en kommun eller anger den två gånger; för en nyckelfil också en kommun som planen inte har, en utan värde (`..`), eller en rad vars kommunkod är en kommuns och namn en annans, med `fil:rad`",
+        "a key misses a kommun or names one twice; for a key file also a kommun the plan does not have, one without a value (`..`), or a row whose kommunkod is one kommun's and name another's, each with `file:line`";
     KeyFileTotal "key-file-total" Error Stage::Resolve,
         "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
         "a key file's total (a county row or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given";

@@ -623,6 +623,20 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
                 "\"{name}\" is not the name of any of the plan's kommuner{near}"
             )
         }
+        Mismatch::NameDiffers {
+            code,
+            name,
+            plan_name,
+            ..
+        } => {
+            let name = excerpt(name);
+            let plan_name = excerpt(plan_name);
+            say!(
+                lang,
+                "raden har kommunkoden {code} men namnet \"{name}\"; i planen är {code} {plan_name}",
+                "the row has the kommunkod {code} but the name \"{name}\"; in the plan {code} is {plan_name}"
+            )
+        }
         Mismatch::Duplicate {
             code,
             name,
@@ -688,6 +702,10 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
         Mismatch::Extra { code: None, .. } => lang.pick(
             "filen anger kommunerna med namn utan kod; namnet ska stavas som kommunens `name` under [[kommuner]], eller ladda ner filen med koder",
             "the file names its kommuner without codes; the name must be spelt as the kommun's `name` under [[kommuner]], or download the file with codes",
+        ),
+        Mismatch::NameDiffers { .. } => lang.pick(
+            "koden och namnet ska gälla samma kommun: ladda ner filen från SCB igen, eller rätta kommunens `name` under [[kommuner]]",
+            "the code and the name must be the same kommun's: download the file from SCB again, or correct the kommun's `name` under [[kommuner]]",
         ),
         Mismatch::Duplicate { .. } => lang.pick(
             "är raderna likadana, ta bort den ena; är de delar (per kön eller ålder), ladda ner filen med kolumnen som skiljer dem åt, så summeras de, eller ladda ner totalen",
