@@ -212,8 +212,8 @@ registry! {
         "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
         "the plan gives `forum` but not `decision_date`, which the invoices cite";
     TableShape "table-shape" Error Stage::Ledger(tables::check),
-        "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger, en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
-        "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice, a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`";
+        "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger (också som en annan stavning av samma kommun: namn, kod, versaler), en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
+        "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice (also as another spelling of one kommun: name, code, case), a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`";
     TableRowTotal "table-row-total" Error Stage::With(Code::TableShape),
         "en tryckt radsumma skiljer sig från summan av radens celler",
         "a printed row total differs from the sum of the row's cells";

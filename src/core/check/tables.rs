@@ -10,7 +10,8 @@ use std::ops::Range;
 use crate::core::finding::{Findings, Problem, TableShapeReason, TableTotalOf};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
-use crate::core::plan::{PrintedTable, Spanned};
+use crate::core::plan::{ActorKind, PrintedTable, Spanned};
+use crate::core::text::fold;
 
 /// Every table check, each problem under its own code (the registry lists the codes found
 /// here as `Stage::With(Code::TableShape)`; an unknown insats or a negative figure comes
@@ -61,9 +62,16 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
         shape(out, table.id.span(), TableShapeReason::NoRows);
         broken = true;
     }
+    // A column is one recipient however it is written: `Ragunda`, `ragunda` and `2303` are
+    // one kommun, and a table naming it twice leaves another out.
+    let recipients = recipients(ledger, table, out);
     let mut seen = HashSet::new();
-    for column in columns {
-        if !seen.insert(column.get_ref().as_str()) {
+    for (column, recipient) in columns.iter().zip(&recipients) {
+        let first = match recipient {
+            Some(r) => seen.insert(Ok(*r)),
+            None => seen.insert(Err(fold(column.get_ref()))),
+        };
+        if !first {
             shape(
                 out,
                 column.span(),
@@ -112,7 +120,7 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
     if let Some(total) = &table.total {
         broken |= negative(total, out);
     }
-    check_cells(ledger, table, out);
+    check_cells(ledger, table, &recipients, out);
     if broken {
         return;
     }
@@ -200,15 +208,11 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
     }
 }
 
-/// The cells of rows that name their insats, against the ledger.
-fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
-    let plan = ledger.plan;
+/// Each column as a recipient: a kommun (code or name) or an actor id; a column that is
+/// neither is reported when a row names its insats, and is `None`.
+fn recipients(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) -> Vec<Option<Recipient>> {
     let columns = table.columns.get_ref();
-    let rows: Vec<_> = table.rows.iter().filter(|r| r.insats.is_some()).collect();
-    if rows.is_empty() {
-        return;
-    }
-    // Each column as a recipient: a kommun (code or name) or an actor id.
+    let compared = table.rows.iter().any(|r| r.insats.is_some());
     let mut recipients = Vec::with_capacity(columns.len());
     for column in columns {
         let name = column.get_ref();
@@ -223,7 +227,7 @@ fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
                     .get(name)
                     .map(|&a| Recipient::Actor(index(a)))
             });
-        if recipient.is_none() {
+        if recipient.is_none() && compared {
             out.error(
                 column.span(),
                 Problem::TableShape {
@@ -234,7 +238,20 @@ fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
         }
         recipients.push(recipient);
     }
-    for row in rows {
+    recipients
+}
+
+/// The cells of rows that name their insats, against the ledger: a column of the county's
+/// kommuner as a group (`kommunerna`) against what all of them get.
+fn check_cells(
+    ledger: &Ledger,
+    table: &PrintedTable,
+    recipients: &[Option<Recipient>],
+    out: &mut Findings,
+) {
+    let plan = ledger.plan;
+    let columns = table.columns.get_ref();
+    for row in table.rows.iter().filter(|r| r.insats.is_some()) {
         let Some(id) = &row.insats else { continue };
         let Ok(i) = ledger.names.insats_ref(plan, id, out) else {
             continue;
@@ -244,12 +261,22 @@ fn check_cells(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
             continue;
         }
         let lines = ledger.lines_of(i);
-        for ((column, recipient), cell) in columns.iter().zip(&recipients).zip(row.cells.get_ref())
-        {
-            let Some(recipient) = recipient else { continue };
+        for ((column, recipient), cell) in columns.iter().zip(recipients).zip(row.cells.get_ref()) {
+            let Some(recipient) = *recipient else { continue };
+            let group = match recipient {
+                Recipient::Actor(a) => plan
+                    .actors
+                    .get(a as usize)
+                    .filter(|actor| *actor.kind.get_ref() == ActorKind::Kommuner)
+                    .map(|_| a as usize),
+                Recipient::Kommun(_) => None,
+            };
             let computed: Amount = lines
                 .iter()
-                .filter(|l| l.recipient == *recipient)
+                .filter(|l| match group {
+                    Some(g) => ledger.actors.is_under(l.recipient, g),
+                    None => l.recipient == recipient,
+                })
                 .map(|l| l.amount)
                 .sum();
             let stated = *cell.get_ref();
