@@ -335,8 +335,8 @@ impl Error {
                 line(match error {
                     SplitError::AmountNotMultipleOfUnit => say!(
                         lang,
-                        "{amount} är inte ett helt antal av enheten {unit}",
-                        "{amount} is not a whole number of the unit {unit}"
+                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1",
+                        "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit 0.1"
                     ),
                     SplitError::NoWeight => say!(
                         lang,

@@ -36,9 +36,26 @@ impl Amount {
 
     /// An amount written as text: digits grouped by spaces, no-break spaces or underscores,
     /// a decimal comma or point, an optional sign and an optional trailing `kr`
-    /// (`"518 183,8"`, `"1409309.5"`, `"-7 877 kr"`). `None` if it is not such a number.
-    /// The amount keeps the decimals as written (`"0,10"` has two).
-    pub fn from_text(text: &str) -> Option<Amount> {
+    /// (`"518 183,8"`, `"1409309.5"`, `"-7 877 kr"`). The amount keeps the decimals as
+    /// written (`"0,10"` has two). One to three digits, a point or comma and three digits
+    /// (`"250.000"`, `"1,234"`) is refused as ambiguous: a thousands separator to many
+    /// readers (250 000 kr), a decimal sign to the parser (250 kr).
+    pub fn from_text(text: &str) -> Result<Amount, BadText> {
+        let amount = Amount::from_plain_text(text).ok_or(BadText::NotANumber)?;
+        let digits = text.trim().trim_start_matches(['-', '\u{2212}', '+']);
+        let digits = digits.strip_suffix("kr").unwrap_or(digits).trim();
+        if let Some((whole, fraction)) = digits.split_once([',', '.'])
+            && (1..=3).contains(&whole.len())
+            && !whole.starts_with('0')
+            && fraction.len() == 3
+            && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+        {
+            return Err(BadText::Ambiguous);
+        }
+        Ok(amount)
+    }
+
+    fn from_plain_text(text: &str) -> Option<Amount> {
         let text = text.trim();
         let text = text.strip_suffix("kr").unwrap_or(text).trim_end();
         let (negative, rest) = match text.strip_prefix(['-', '\u{2212}']) {
@@ -189,9 +206,19 @@ impl Serialize for Amount {
     }
 }
 
+/// Why a text is not read as an amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadText {
+    NotANumber,
+    /// `"250.000"`: 250 000 kr or 250 kr?
+    Ambiguous,
+}
+
 /// Error tokens that the plan loader turns into localized messages (see `plan::ParseError`):
-/// text that is not a number, and a TOML float (never money; decimals are written as text).
+/// text that is not a number or that reads two ways, and a TOML float (never money; decimals
+/// are written as text).
 pub const AMOUNT_AS_TEXT: &str = "amount-as-text";
+pub const AMOUNT_AMBIGUOUS: &str = "amount-ambiguous";
 pub const AMOUNT_AS_FLOAT: &str = "amount-as-float";
 
 impl<'de> Deserialize<'de> for Amount {
@@ -214,7 +241,10 @@ impl<'de> Deserialize<'de> for Amount {
                 Err(E::custom(AMOUNT_AS_FLOAT))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
-                Amount::from_text(v).ok_or_else(|| E::custom(AMOUNT_AS_TEXT))
+                Amount::from_text(v).map_err(|bad| match bad {
+                    BadText::NotANumber => E::custom(AMOUNT_AS_TEXT),
+                    BadText::Ambiguous => E::custom(AMOUNT_AMBIGUOUS),
+                })
             }
         }
         deserializer.deserialize_any(AmountVisitor)
@@ -268,16 +298,16 @@ mod tests {
     #[test]
     fn amounts_written_as_text() {
         let d = |s: &str| Amount(s.parse::<Decimal>().unwrap());
-        assert_eq!(Amount::from_text("518 183,8"), Some(d("518183.8")));
-        assert_eq!(Amount::from_text("1409309.5"), Some(d("1409309.5")));
+        assert_eq!(Amount::from_text("518 183,8"), Ok(d("518183.8")));
+        assert_eq!(Amount::from_text("1409309.5"), Ok(d("1409309.5")));
         assert_eq!(
             Amount::from_text("1\u{a0}409\u{a0}309,50 kr"),
-            Some(d("1409309.50"))
+            Ok(d("1409309.50"))
         );
-        assert_eq!(Amount::from_text("3 000 000"), Some(Amount::kr(3_000_000)));
-        assert_eq!(Amount::from_text("-7 877"), Some(Amount::kr(-7_877)));
-        assert_eq!(Amount::from_text("0,1").map(Amount::decimals), Some(1));
-        assert_eq!(Amount::from_text("0,10").map(Amount::decimals), Some(2));
+        assert_eq!(Amount::from_text("3 000 000"), Ok(Amount::kr(3_000_000)));
+        assert_eq!(Amount::from_text("-7 877"), Ok(Amount::kr(-7_877)));
+        assert_eq!(Amount::from_text("0,1").map(Amount::decimals), Ok(1));
+        assert_eq!(Amount::from_text("0,10").map(Amount::decimals), Ok(2));
         for bad in [
             "",
             "kr",
@@ -296,8 +326,15 @@ mod tests {
             "99999999999999999999999999999999",
             "0,12345678901234567890123456789",
         ] {
-            assert_eq!(Amount::from_text(bad), None, "{bad}");
+            assert_eq!(Amount::from_text(bad), Err(BadText::NotANumber), "{bad}");
         }
+        // A point or comma before three digits reads two ways; more or fewer digits do not.
+        for ambiguous in ["1.000", "250.000", "1,234", "-12.345", "999,000 kr"] {
+            assert_eq!(Amount::from_text(ambiguous), Err(BadText::Ambiguous), "{ambiguous}");
+        }
+        assert_eq!(Amount::from_text("0,125"), Ok(d("0.125")));
+        assert_eq!(Amount::from_text("1000.500"), Ok(d("1000.500")));
+        assert_eq!(Amount::from_text("1 000,500"), Ok(d("1000.500")));
     }
 
     #[test]

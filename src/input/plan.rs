@@ -147,6 +147,8 @@ pub enum ParseErrorKind {
         field: String,
     },
     AmountAsText,
+    /// `"250.000"`: a point or comma before three digits, a thousands separator or a decimal.
+    AmountAmbiguous,
     /// A TOML float where an amount belongs; `written` is the number as the plan writes it,
     /// when it is plain digits with a decimal point (`518183.8`).
     AmountAsFloat {
@@ -647,6 +649,7 @@ fn classify(message: &str) -> ParseErrorKind {
     }
     match message {
         crate::core::money::AMOUNT_AS_TEXT => return ParseErrorKind::AmountAsText,
+        crate::core::money::AMOUNT_AMBIGUOUS => return ParseErrorKind::AmountAmbiguous,
         crate::core::money::AMOUNT_AS_FLOAT => {
             return ParseErrorKind::AmountAsFloat { written: None };
         }

@@ -267,7 +267,12 @@ fn unknown_key_and_bad_arguments_are_refused() {
     // Decimals are read, and then are finer than the unit of whole kronor.
     split(&["12,5", "--key", SHIPPED_KEY])
         .assert_status(2)
-        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr");
+        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit");
+    // A point before three digits is a thousands separator to many readers: never 1 kr.
+    split(&["1.000", "--key", SHIPPED_KEY])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("\"1.000\" kan läsas på två sätt");
     let out = split(&["12x", "--key", SHIPPED_KEY]);
     out.assert_status(2);
     assert!(

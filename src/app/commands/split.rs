@@ -12,12 +12,13 @@ use crate::app::error::Error;
 use crate::app::options::Common;
 use crate::core::audit::{self, Input, KeyFileInfo, KeySource, Weighing};
 use crate::core::finding::Thing;
-use crate::core::money::Amount;
+use crate::core::money::{Amount, BadText};
 use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
 use crate::input::scb;
 use crate::output::csv::Dialect;
+use crate::output::lang::Lang;
 
 #[derive(Debug, Args)]
 pub struct SplitArgs {
@@ -66,7 +67,8 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
     match Amount::from_text(text) {
-        Some(amount) if !amount.is_negative() => Ok(amount),
+        Ok(amount) if !amount.is_negative() => Ok(amount),
+        Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
             lang,
             "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
@@ -75,12 +77,21 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     }
 }
 
+fn ambiguous(text: &str, lang: Lang) -> String {
+    crate::say!(
+        lang,
+        "\"{text}\" kan läsas på två sätt: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken (skriv tusental utan punkt: 1000, \"1 000\"; decimaler med en eller två siffror: \"1,5\")",
+        "\"{text}\" reads two ways: the point or comma may be a thousands separator or a decimal sign (write thousands without a point: 1000, \"1 000\"; decimals with one or two digits: \"1.5\")"
+    )
+}
+
 /// Reads a rounding unit: a positive amount, "100", "1" or finer, "0,1", "0,01".
 fn parse_unit(text: &str) -> Result<Amount, String> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
     match Amount::from_text(text) {
-        Some(unit) if unit > Amount::ZERO => Ok(unit),
+        Ok(unit) if unit > Amount::ZERO => Ok(unit),
+        Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
             lang,
             "\"{text}\" är ingen avrundningsenhet (skriv ett positivt belopp: 1, 100, \"0,1\")",

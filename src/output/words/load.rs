@@ -353,6 +353,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::AmountAsText, Lang::En) => {
             "the amount is written as text that is not a number".to_string()
         }
+        (ParseErrorKind::AmountAmbiguous, Lang::Sv) => {
+            "beloppet kan läsas på två sätt: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken".to_string()
+        }
+        (ParseErrorKind::AmountAmbiguous, Lang::En) => {
+            "the amount reads two ways: the point or comma may be a thousands separator or a decimal sign".to_string()
+        }
         (ParseErrorKind::AmountAsFloat { .. }, Lang::Sv) => {
             "beloppet är ett decimaltal".to_string()
         }
@@ -457,6 +463,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .pick(
                 "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
                 "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
+            )
+            .to_string(),
+        ParseErrorKind::AmountAmbiguous => lang
+            .pick(
+                "skriv tusental utan punkt eller komma, som tal utan citattecken: 250_000; decimaler med decimalkomma och en eller två decimaler: \"250,5\"",
+                "write thousands without a point or comma, as a number without quotes: 250_000; decimals with a decimal comma and one or two decimals: \"250,5\"",
             )
             .to_string(),
         ParseErrorKind::AmountAsFloat { written: None } => lang
