@@ -48,7 +48,10 @@ impl Amount {
             && (1..=3).contains(&whole.len())
             && !whole.starts_with('0')
             && fraction.len() == 3
-            && whole.chars().chain(fraction.chars()).all(|c| c.is_ascii_digit())
+            && whole
+                .chars()
+                .chain(fraction.chars())
+                .all(|c| c.is_ascii_digit())
         {
             return Err(BadText::Ambiguous);
         }
@@ -330,7 +333,11 @@ mod tests {
         }
         // A point or comma before three digits reads two ways; more or fewer digits do not.
         for ambiguous in ["1.000", "250.000", "1,234", "-12.345", "999,000 kr"] {
-            assert_eq!(Amount::from_text(ambiguous), Err(BadText::Ambiguous), "{ambiguous}");
+            assert_eq!(
+                Amount::from_text(ambiguous),
+                Err(BadText::Ambiguous),
+                "{ambiguous}"
+            );
         }
         assert_eq!(Amount::from_text("0,125"), Ok(d("0.125")));
         assert_eq!(Amount::from_text("1000.500"), Ok(d("1000.500")));

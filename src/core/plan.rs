@@ -273,7 +273,7 @@ impl Actor {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kommun {
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "kommunkod")]
     pub code: Spanned<String>,
     #[serde(deserialize_with = "non_empty_spanned")]
     pub name: Spanned<String>,
@@ -387,6 +387,21 @@ fn non_empty_spanned<'de, D: Deserializer<'de>>(
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// Error token for a kommunkod that is not four digits.
+pub const NOT_A_KOMMUNKOD: &str = "not-a-kommunkod";
+
+/// A kommunkod as SCB writes it: four digits (`"2380"`, `"0114"`), nothing around them. A code
+/// of three digits has lost its zero, and one with a space or other digits would be written so
+/// on every invoice and payment row.
+fn kommunkod<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
+    let code = non_empty_spanned(deserializer)?;
+    let text = code.get_ref();
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(de::Error::custom(NOT_A_KOMMUNKOD));
+    }
+    Ok(code)
 }
 
 // Hand-written because serde's untagged enums buffer their input and lose the spans.

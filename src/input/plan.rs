@@ -203,6 +203,8 @@ pub enum ParseErrorKind {
         key: String,
         table: bool,
     },
+    /// A kommun's `code` that is not four digits (`"238"`, `"2380 "`).
+    NotAKommunkod,
     /// A name or id left empty (`name = ""`); `key` as the line writes it.
     EmptyText {
         key: String,
@@ -657,6 +659,7 @@ fn classify(message: &str) -> ParseErrorKind {
         WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
         DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
+        crate::core::plan::NOT_A_KOMMUNKOD => return ParseErrorKind::NotAKommunkod,
         crate::core::plan::EMPTY_TEXT => {
             return ParseErrorKind::EmptyText { key: String::new() };
         }

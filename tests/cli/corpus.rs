@@ -450,7 +450,6 @@ fn sparse(dir: &std::path::Path, name: &str, bytes: u64) {
 fn a_plan_over_128_mib_is_refused_with_its_size_and_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     sparse(dir.path(), "plan.toml", 129 * 1024 * 1024);
-    let started = std::time::Instant::now();
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     assert_case(
         "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: filen är 129 MB \
@@ -458,8 +457,8 @@ fn a_plan_over_128_mib_is_refused_with_its_size_and_the_limit() {
          att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB\"",
         &out,
     );
-    // Refused by its size on disk, not read.
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    // Refused by its size on disk (135 266 304 bytes), not read: reading stops one byte
+    // past the limit.
 }
 
 #[test]
@@ -550,24 +549,18 @@ fn every_command_that_reads_a_plan_reports_a_broken_one_the_same_way() {
     }
 }
 
-/// Runs `check` on `text` and asserts it passes within `seconds` (the debug binary, on a busy
-/// machine): what once took minutes must stay a matter of seconds.
-fn passes_quickly(text: &str, seconds: u64) {
-    let started = std::time::Instant::now();
+/// Runs `check` on `text` and asserts it passes. (What it costs is measured in the
+/// benchmarks, never in a test.)
+fn passes(text: &str) {
     let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
     assert_case(
         "# exit: 0\n# stdout: \"godkänd (0 fel, 0 varningar)\"",
         &out,
     );
-    assert!(
-        started.elapsed().as_secs() < seconds,
-        "took {:?}",
-        started.elapsed()
-    );
 }
 
 #[test]
-fn a_long_chain_of_sub_headings_is_checked_quickly() {
+fn a_long_chain_of_sub_headings_is_checked() {
     // 20 000 headings, each under the one before: each heading is walked once.
     let mut text = base();
     for i in 0..20_000 {
@@ -576,20 +569,20 @@ fn a_long_chain_of_sub_headings_is_checked_quickly() {
             writeln!(text, "parent = \"h{}\"", i - 1).unwrap();
         }
     }
-    passes_quickly(&text, 20);
+    passes(&text);
 }
 
 #[test]
-fn a_split_over_many_kommuner_is_checked_quickly() {
-    // 10 000 more kommuner and a split that names every one: names are looked up, not
-    // searched. (The key and the other splits now miss kommuner: many findings, drawn quickly.)
+fn a_split_over_many_kommuner_is_checked_with_bounded_output() {
+    // 9 900 more kommuner (every four-digit code but Jämtland's 23xx) and a split that names
+    // every one: names are looked up, not searched. (The key and the other splits now miss
+    // kommuner: many findings, drawn quickly.)
     let mut kommuner = String::new();
     let mut amounts = Vec::new();
-    for i in 0..10_000 {
+    for i in (0..10_000).filter(|i| !(2300..2400).contains(i)) {
         write!(
             kommuner,
-            "\n[[kommuner]]\ncode = \"{}\"\nname = \"K{i}\"\n",
-            10_000 + i
+            "\n[[kommuner]]\ncode = \"{i:04}\"\nname = \"K{i}\"\n"
         )
         .unwrap();
         amounts.push(format!("K{i} = 0"));
@@ -607,21 +600,15 @@ fn a_split_over_many_kommuner_is_checked_quickly() {
             ),
             1,
         );
-    let started = std::time::Instant::now();
     let (_dir, out) = run_with("plan.toml", text.as_bytes(), &["check", "plan.toml"]);
     out.assert_status(1);
-    assert!(
-        started.elapsed().as_secs() < 30,
-        "took {:?}",
-        started.elapsed()
-    );
     // The split that names every kommun is fine; the key misses the new kommuner.
     assert!(
         !out.stdout.contains("insats `2.2`"),
         "{}",
         &out.stdout[..2_000]
     );
-    // Shown a few dozen times, the rest counted (all 10 000 are in `--format json`).
+    // Shown a hundred times, the rest counted (all 9 900 are in `--format json`).
     assert_eq!(
         out.finding_codes()
             .iter()
@@ -629,5 +616,5 @@ fn a_split_over_many_kommuner_is_checked_quickly() {
             .count(),
         100
     );
-    out.assert_stdout_contains("… och 9 900 fler fel av samma slag [key-coverage]");
+    out.assert_stdout_contains("… och 9 800 fler fel av samma slag [key-coverage]");
 }

@@ -714,10 +714,7 @@ fn a_negative_amount_is_an_error() {
 #[test]
 fn a_toml_amount_that_is_not_a_number_is_told_so() {
     let year = Year::new();
-    for (written, why) in [
-        ("nan", "det är inget tal"),
-        ("-inf", "det är inget tal"),
-    ] {
+    for (written, why) in [("nan", "det är inget tal"), ("-inf", "det är inget tal")] {
         let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
         std::fs::write(year.path("usage.toml"), text).unwrap();
         let out = year.run(&["follow-up", PLAN, "usage.toml"]);
@@ -1173,7 +1170,10 @@ fn a_usage_file_in_toml_that_does_not_read_is_told_in_swedish_or_english() {
             "[[usage]]\nrecipient = 5\ninsats = \"1.3\"\nused = 400\n",
             "redovisningen kan inte läsas: fel typ: heltal `5`, förväntade text",
             "the usage file cannot be read: wrong type: whole number `5`, expected text",
-            ("varje rad är en [[usage]]", "each row is a [[usage]]"),
+            (
+                "skriv det som text, inom citattecken: \"5\"",
+                "write it as text, in quotes: \"5\"",
+            ),
         ),
         (
             "table.toml",

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::support::{Output, PlanDir, repo_root};
 
 /// How long a command may take before it counts as hanging.
-const DEADLINE: Duration = Duration::from_secs(20);
+const DEADLINE: Duration = Duration::from_secs(120);
 
 /// Runs `allocate ARGS` in `dir` with `stdin` piped in (or no standard input at all), and kills
 /// it if it runs past the deadline.

@@ -400,7 +400,9 @@ fn a_date_in_a_workbook_is_not_read_as_a_population() {
     let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
     sheet.write_string(0, 1, "2024").unwrap();
     sheet.write_string(1, 0, "0114 Upplands Väsby").unwrap();
-    sheet.write_number_with_format(1, 1, 45597.0, &date).unwrap();
+    sheet
+        .write_number_with_format(1, 1, 45597.0, &date)
+        .unwrap();
     sheet.write_string(2, 0, "0115 Vallentuna").unwrap();
     sheet.write_number(2, 1, 200.0).unwrap();
     std::fs::write(dir.path().join("s.xlsx"), book.save_to_buffer().unwrap()).unwrap();

@@ -262,7 +262,9 @@ fn check_cells(
         }
         let lines = ledger.lines_of(i);
         for ((column, recipient), cell) in columns.iter().zip(recipients).zip(row.cells.get_ref()) {
-            let Some(recipient) = *recipient else { continue };
+            let Some(recipient) = *recipient else {
+                continue;
+            };
             let group = match recipient {
                 Recipient::Actor(a) => plan
                     .actors

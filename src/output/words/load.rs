@@ -339,6 +339,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
             format!("unknown value `{value}`")
         }
+        (ParseErrorKind::NotAKommunkod, Lang::Sv) => {
+            "kommunkoden är inte fyra siffror".to_string()
+        }
+        (ParseErrorKind::NotAKommunkod, Lang::En) => {
+            "the kommunkod is not four digits".to_string()
+        }
         (ParseErrorKind::EmptyText { key }, Lang::Sv) => format!("`{key}` är tom"),
         (ParseErrorKind::EmptyText { key }, Lang::En) => format!("`{key}` is empty"),
         (ParseErrorKind::MissingField { field }, Lang::Sv) => {
@@ -445,6 +451,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 list(expected)
             )
         }
+        ParseErrorKind::NotAKommunkod => lang
+            .pick(
+                "skriv kommunkoden som SCB, fyra siffror inom citattecken: \"2380\"; Stockholms läns kommuner börjar med 0: \"0114\"",
+                "write the kommunkod as SCB does, four digits in quotes: \"2380\"; Stockholm county's kommuner start with 0: \"0114\"",
+            )
+            .to_string(),
         ParseErrorKind::EmptyText { .. } => lang
             .pick(
                 "skriv namnet eller id:t; en tom text blir tomma rader i fakturor, brev och exporter",
@@ -596,6 +608,18 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "check the number against the decision document",
             )
             .to_string(),
+        // `code = 2380`: a number where text belongs is written in quotes.
+        ParseErrorKind::WrongType { found, expected }
+            if expected == "a string"
+                && (found.starts_with("integer `") || found.starts_with("floating point `")) =>
+        {
+            let written = found.split('`').nth(1).unwrap_or("");
+            say!(
+                lang,
+                "skriv det som text, inom citattecken: \"{written}\"",
+                "write it as text, in quotes: \"{written}\""
+            )
+        }
         ParseErrorKind::WrongType { .. } => return None,
     })
 }
