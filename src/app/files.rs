@@ -86,7 +86,10 @@ pub fn write_made(
         }
     }
     // The folders made for the files are taken away again when the files cannot be written.
-    let made_from = dir.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).last();
+    let made_from = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .last();
     let placed = std::fs::create_dir_all(dir)
         .map_err(|error| WriteError::Io {
             path: dir.to_path_buf(),

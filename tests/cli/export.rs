@@ -409,16 +409,40 @@ fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
     // The plan as the document, spelled another way, or through a link; the plan read from
     // the folder the export goes to.
     again(
-        &["report", "plan.toml", "--format", "html", "-o", "./plan.toml", "--force"],
+        &[
+            "report",
+            "plan.toml",
+            "--format",
+            "html",
+            "-o",
+            "./plan.toml",
+            "--force",
+        ],
         "./plan.toml",
     );
     std::os::unix::fs::symlink("plan.toml", dir.path().join("link.toml")).unwrap();
     again(
-        &["report", "link.toml", "--format", "md", "-o", "plan.toml", "--force"],
+        &[
+            "report",
+            "link.toml",
+            "--format",
+            "md",
+            "-o",
+            "plan.toml",
+            "--force",
+        ],
         "plan.toml",
     );
     again(
-        &["export", "ut/allocate-2026.json", "--format", "json", "-o", "ut", "--force"],
+        &[
+            "export",
+            "ut/allocate-2026.json",
+            "--format",
+            "json",
+            "-o",
+            "ut",
+            "--force",
+        ],
         "ut/allocate-2026.json",
     );
     assert_eq!(std::fs::read(dir.path().join("plan.toml")).unwrap(), plan);

@@ -714,10 +714,7 @@ fn a_negative_amount_is_an_error() {
 #[test]
 fn a_toml_amount_that_is_not_a_number_is_told_so() {
     let year = Year::new();
-    for (written, why) in [
-        ("nan", "det är inget tal"),
-        ("-inf", "det är inget tal"),
-    ] {
+    for (written, why) in [("nan", "det är inget tal"), ("-inf", "det är inget tal")] {
         let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
         std::fs::write(year.path("usage.toml"), text).unwrap();
         let out = year.run(&["follow-up", PLAN, "usage.toml"]);

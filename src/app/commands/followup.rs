@@ -464,7 +464,10 @@ fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> Str
         (Lang::En, 1) => "1 file".to_string(),
         (Lang::En, n) => format!("{n} files"),
     };
-    let (errors, warnings) = (number::errors(errors, lang), number::warnings(warnings, lang));
+    let (errors, warnings) = (
+        number::errors(errors, lang),
+        number::warnings(warnings, lang),
+    );
     let why = if follow_up.deadline_passed {
         say!(
             lang,
