@@ -860,3 +860,25 @@ fn hostile_characters_in_plan_texts_are_shown_and_every_document_is_well_formed(
     }
     assert_eq!(letters, 15);
 }
+
+#[test]
+fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Region Jämtland Härjedalen\"",
+            r#"name = "Region J\n- injected\n---\n1. x""#,
+            1,
+        );
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
+    out.assert_status(0).assert_stdout_contains(
+        "\n- Region J - injected --- 1. x och Kommunförbundet Jämtland Härjedalen återredovisar medlen",
+    );
+    assert!(
+        !out.stdout.lines().any(|l| l == "- injected" || l == "1. x"),
+        "{}",
+        out.stdout
+    );
+}
