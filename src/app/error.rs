@@ -127,6 +127,9 @@ pub enum Error {
     PlanYear { path: PathBuf, year: i32 },
     /// `init --year` outside what a plan can hold.
     NewYear { year: i32 },
+    /// `init`: the new plan would not read back as a plan (a fault of `allocate`; nothing is
+    /// written).
+    NextPlanUnreadable { year: i32, error: Box<ParseError> },
     /// `follow-up`: a usage file cannot be read, or is no form.
     Usage(Box<UsageReadError>),
     /// `follow-up`: the usage files have errors (their findings are drawn already).
@@ -462,6 +465,14 @@ impl Error {
                 "dokumentet kunde inte skapas: {reason}",
                 "the document could not be made: {reason}"
             )),
+            Error::NextPlanUnreadable { year, error } => {
+                let reason = crate::output::words::load::parse_message(error, lang);
+                line(say!(
+                    lang,
+                    "{year} års plan skrevs inte: den skulle inte gå att läsa ({reason}). Det är ett fel i allocate; skriv gärna till utvecklarna om det.",
+                    "the {year} plan was not written: it would not read back ({reason}). This is a fault in allocate; please report it."
+                ))
+            }
             Error::NewYear { year } => line(say!(
                 lang,
                 "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",

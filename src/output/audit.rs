@@ -13,7 +13,7 @@ use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{Sheet, Value, Words};
-use crate::output::table::wrap;
+use crate::output::table::{visible, wrap};
 use crate::output::words::key_file::format_name;
 use crate::say;
 
@@ -169,6 +169,9 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
         };
         // The label stays with the file's name.
         let label = label.replace(' ', "\u{a0}");
+        // Names, titles and values from the key file are shown as every text from a file is
+        // (`<U+001B>`), so a file cannot clear the screen or retitle the window.
+        let line = visible(line);
         text.push_str(&wrap(&format!("{label}{line}"), columns, "", "        "));
         text.push('\n');
     }
@@ -383,7 +386,7 @@ fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
     };
     for (i, ((code, name), part)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
         let mut row = vec![
-            Cell::new(format!("{code} {name}").trim()),
+            Cell::new(visible(format!("{code} {name}").trim())),
             Cell::new(weight_text(
                 part.weight,
                 step.weighing,

@@ -9,6 +9,7 @@ use crate::core::diff::{
     Change, InsatsSide, Insatser, Matched, PlanDiff, YearCheck, YearCheckKind,
 };
 use crate::core::money::Amount;
+use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::table::{Layout, short, visible};
@@ -654,7 +655,8 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
 /// the year checks as a list, Swedish number format by default.
 pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
-    let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
+    // Every text of the plans is escaped as the report's Markdown escapes it.
+    let cell = |text: &str| md::cell(&md::inline(text));
     let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| number::amount(a, lang));
     let percent = |c: &Change| {
         c.percent()
@@ -678,15 +680,19 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         out
     };
     let county = if d.old.county == d.new.county {
-        d.new.county.clone()
+        md::inline(&d.new.county)
     } else {
-        format!("{} → {}", d.old.county, d.new.county)
+        format!(
+            "{} → {}",
+            md::inline(&d.old.county),
+            md::inline(&d.new.county)
+        )
     };
     let mut text = format!(
-        "# {} {county} {old_year} → {new_year}\n\n`{}` → `{}`\n\n",
+        "# {} {county} {old_year} → {new_year}\n\n{} → {}\n\n",
         lang.pick("Jämförelse", "Comparison"),
-        cell(old_path),
-        cell(new_path)
+        md::code(old_path),
+        md::code(new_path)
     );
     text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
     let rows = area_rows(d, lang);

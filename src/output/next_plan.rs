@@ -155,14 +155,14 @@ pub fn next_plan(
             };
             let last: Vec<String> = map
                 .iter()
-                .map(|(k, v)| format!("{k} {}", edit.written_amount(v)))
+                .map(|(k, v)| format!("{k} {}", edit.written_amount(v).trim()))
                 .collect();
             for (_, v) in map.iter_mut() {
                 let decor = v.decor().clone();
                 *v = Value::from(0);
                 *v.decor_mut() = decor;
             }
-            let (old_year, last) = (edit.old_year, last.join(", "));
+            let (old_year, last) = (edit.old_year, comment(&last.join(", ")).into_owned());
             let note = say!(
                 edit.lang,
                 "  # fyll i `{name}` ({old_year}: {last})",
@@ -186,6 +186,14 @@ pub fn next_plan(
     Ok(doc.to_string())
 }
 
+/// A text of the plan in a comment the new plan writes: on one line, with control, bidi and
+/// zero-width characters shown as `<U+0001>` ([`visible`](crate::output::table::visible)), so
+/// that it cannot end the comment and write TOML of its own (a county named
+/// `"X\n[injected]"`), nor hold a character TOML does not allow in a comment.
+fn comment(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::output::table::visible(text)
+}
+
 struct Edit {
     old_year: i32,
     year: i32,
@@ -196,7 +204,8 @@ impl Edit {
     /// The new plan's opening comment, which replaces the old one (it cites last year's
     /// document).
     fn header(&self, plan: &Plan, from: &str) -> String {
-        let (year, old_year, county) = (self.year, self.old_year, &plan.plan.county);
+        let (year, old_year) = (self.year, self.old_year);
+        let (county, from) = (comment(&plan.plan.county), comment(from));
         say!(
             self.lang,
             "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention {year}\n\

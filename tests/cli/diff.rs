@@ -390,3 +390,41 @@ fn a_wrong_statement_about_last_year_fails_in_every_format() {
         "- Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
     );
 }
+
+#[test]
+fn markdown_escapes_the_plans_texts_as_the_reports_markdown_does() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "name = \"Vuxenpsykiatrin\"",
+            r#"name = "<img src=x onerror=alert(1)> `a|b` *x*\n---\u001b[2J""#,
+        )
+        .edit(
+            "county = \"Jämtlands län\"",
+            r#"county = "Jämtlands län <script>x</script>\n# Rubrik""#,
+        );
+    p.check(&[]).assert_status(0);
+    let old = repo_root().join("allocations/plan-2025.toml");
+    let out = allocate(
+        p.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "# Jämförelse Jämtlands län → Jämtlands län \\<script\\>x\\</script\\> \\# Rubrik 2025 → 2026\n",
+        )
+        .assert_stdout_contains(
+            "| – \\<img src=x onerror=alert(1)\\> \\`a\\|b\\` \\*x\\* ---\\<U+001B\\>\\[2J | ",
+        );
+    // No tag: every `<` escaped.
+    assert!(
+        !out.stdout.replace("\\<", "").contains('<'),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains('\u{1b}'));
+    assert!(
+        !out.stdout
+            .lines()
+            .any(|l| l == "---" || l.starts_with("# Rubrik"))
+    );
+}

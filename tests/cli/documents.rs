@@ -718,3 +718,167 @@ fn documents_in_libreoffice_open_without_repair() {
         );
     }
 }
+
+/// The 2026 plan with control, bidi and zero-width characters in the texts documents print:
+/// an insats's `affected`, an actor's name (in the tables, the charts and a letter), the
+/// county, and an area's title with a line break that would start Markdown of its own.
+fn plan_2026_with_hostile_texts(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "affected = \"Skola, Elevhälsa, Socialtjänst\"",
+            r#"affected = "Skola\u0001 Elevhälsa\u0000\u001b[2J\u007f \u202eSocialtjänst""#,
+            1,
+        )
+        .replacen(
+            "name = \"Vuxenpsykiatrin\"",
+            r#"name = "Vux\u0001en\u202epsykiatrin\u200b""#,
+            1,
+        )
+        .replacen(
+            "county = \"Jämtlands län\"",
+            r#"county = "Jämtlands län\u001b]0;x\u0007""#,
+            1,
+        )
+        .replacen(
+            "title = \"Genomförande av den nationella strategin\"",
+            r#"title = "Genomförande\n---\n| a | b |\n|---|---|\n- punkt\n<b>fet</b> &lt;""#,
+            1,
+        );
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Characters an XML document (and so an SVG or a DOCX part) cannot hold, or that would turn
+/// a reader's text around: none may be in a document written from a plan.
+fn hostile(c: char) -> bool {
+    (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c) || c == '\u{200b}'
+}
+
+#[test]
+fn hostile_characters_in_plan_texts_are_shown_and_every_document_is_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_2026_with_hostile_texts(dir.path());
+    let plan = plan.to_str().unwrap();
+    allocate(dir.path(), &["check", plan]).assert_status(0);
+
+    // HTML: the characters shown by their code, and the charts' SVG well-formed.
+    let out = allocate(dir.path(), &["report", plan, "--format", "html"]);
+    out.assert_status(0);
+    let html = &out.stdout;
+    assert!(
+        !html.chars().any(hostile),
+        "raw control characters in the HTML"
+    );
+    for shown in [
+        "Skola&lt;U+0001&gt; Elevhälsa&lt;U+0000&gt;&lt;U+001B&gt;[2J&lt;U+007F&gt; &lt;U+202E&gt;Socialtjänst",
+        "Vux&lt;U+0001&gt;en&lt;U+202E&gt;psykiatrin&lt;U+200B&gt;",
+        "Jämtlands län&lt;U+001B&gt;]0;x&lt;U+0007&gt;",
+        "&lt;b&gt;fet&lt;/b&gt; &amp;lt;",
+    ] {
+        assert!(html.contains(shown), "no {shown:?}");
+    }
+    let svgs: Vec<&str> = html
+        .split("<svg")
+        .skip(1)
+        .map(|s| &s[..s.find("</svg>").unwrap() + 6])
+        .collect();
+    assert_eq!(svgs.len(), 2);
+    for svg in svgs {
+        let svg = format!("<svg{svg}");
+        resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
+            .unwrap_or_else(|e| panic!("the SVG does not parse: {e}"));
+    }
+
+    // DOCX: written at all (the charts drawn), and every XML part well-formed.
+    let docx = dir.path().join("underlag.docx");
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            plan,
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    out.assert_status(0);
+    let (xml, _, _) = docx_parts(&docx);
+    let parsed = resvg::usvg::roxmltree::Document::parse(&xml)
+        .unwrap_or_else(|e| panic!("word/document.xml is not well-formed: {e}"));
+    let text: String = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(!text.chars().any(hostile));
+    assert!(
+        text.contains("Vux<U+0001>en<U+202E>psykiatrin<U+200B>"),
+        "{text}"
+    );
+    assert!(text.contains("Skola<U+0001> Elevhälsa<U+0000><U+001B>[2J<U+007F>"));
+
+    // Markdown: the same, and the title with line breaks stays on its heading's line.
+    let out = allocate(dir.path(), &["report", plan, "--format", "md"]);
+    out.assert_status(0);
+    let md = &out.stdout;
+    assert!(
+        !md.chars().any(hostile),
+        "raw control characters in the Markdown"
+    );
+    assert!(
+        md.contains(
+            "## Område 1: Genomförande --- | a | b | |---|---| - punkt \\<b\\>fet\\</b\\> \\&lt;\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("Vux\\<U+0001\\>en\\<U+202E\\>psykiatrin\\<U+200B\\>"));
+    let after_heading = md.split("## Område 1: ").nth(1).unwrap().lines().nth(1);
+    assert_eq!(after_heading, Some(""));
+    assert!(!md.lines().any(|l| l == "| a | b |" || l == "- punkt"));
+
+    // Letters: the unit's letter, in every format, well-formed.
+    let out = allocate(
+        dir.path(),
+        &["report", plan, "--per-recipient", "-o", "besked"],
+    );
+    out.assert_status(0);
+    let mut letters = 0;
+    for entry in std::fs::read_dir(dir.path().join("besked")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "docx") {
+            let (xml, _, _) = docx_parts(&path);
+            resvg::usvg::roxmltree::Document::parse(&xml)
+                .unwrap_or_else(|e| panic!("{} is not well-formed: {e}", path.display()));
+            letters += 1;
+        } else {
+            let html = std::fs::read_to_string(&path).unwrap();
+            assert!(!html.chars().any(hostile), "{}", path.display());
+        }
+    }
+    assert_eq!(letters, 15);
+}
+
+#[test]
+fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Region Jämtland Härjedalen\"",
+            r#"name = "Region J\n- injected\n---\n1. x""#,
+            1,
+        );
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
+    out.assert_status(0).assert_stdout_contains(
+        "\n- Region J - injected --- 1. x och Kommunförbundet Jämtland Härjedalen återredovisar medlen",
+    );
+    assert!(
+        !out.stdout.lines().any(|l| l == "- injected" || l == "1. x"),
+        "{}",
+        out.stdout
+    );
+}

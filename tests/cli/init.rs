@@ -431,3 +431,42 @@ fn invoices_without_a_decision_date_say_it_is_missing() {
     );
     assert!(!out.stdout.contains("Beslutsdatum"));
 }
+
+#[test]
+fn plan_texts_in_the_new_plans_comments_stay_on_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "county = \"Jämtlands län\"",
+            r#"county = "Jämtlands län)\n[injected]\nx = 1\r\n# (\u001b[2J\u202e""#,
+            1,
+        );
+    std::fs::write(dir.path().join("plan-2026.toml"), &old).unwrap();
+    allocate(dir.path(), &["check", "plan-2026.toml"]).assert_status(0);
+    let out = allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "-o", "next.toml"],
+    );
+    let expected = amounts_in(&old);
+    assert_eq!(expected, 56);
+    out.assert_status(0)
+        .assert_stderr_contains(&format!("{expected} belopp att fylla i"));
+    let new = read(&dir.path().join("next.toml"));
+    assert!(
+        new.contains(
+            "(2026 års plan för Jämtlands län) [injected] x = 1<U+000D> # (<U+001B>[2J<U+202E>).\n"
+        ),
+        "{new}"
+    );
+    assert!(!new.lines().any(|l| l.starts_with("[injected]")));
+    let table: toml::Table = toml::from_str(&new).unwrap();
+    assert!(!table.contains_key("injected"));
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    let to_fill = check
+        .finding_codes()
+        .iter()
+        .filter(|c| *c == "amount-to-fill")
+        .count();
+    assert_eq!(to_fill, expected, "{}", check.stdout);
+}

@@ -383,3 +383,29 @@ fn a_key_file_of_many_bad_rows_gives_a_page_not_megabytes() {
     assert_eq!(out.stderr.matches("fel[key-coverage]").count(), 100);
     out.assert_stderr_contains("… och 110 fler fel av samma slag [key-coverage]");
 }
+
+#[test]
+fn texts_of_a_key_file_are_shown_not_run_by_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = std::fs::read_to_string(repo_root().join(SHIPPED_KEY))
+        .unwrap()
+        .replacen(
+            "Folkmängden den 1 november",
+            "Folk\u{1b}[31mRED\u{202e} mängden",
+            1,
+        )
+        .replacen("2303 Ragunda", "2303 Rag\u{1b}]0;pwned\u{7}\u{1b}[2J", 1)
+        .replacen("2305 Bräcke", "2305 B\u{202e}räcke", 1);
+    std::fs::write(dir.path().join("k2.csv"), key).unwrap();
+    let out = allocate(dir.path(), &["split", "1000", "--key", "k2.csv"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Folk<U+001B>[31mRED<U+202E> mängden")
+        .assert_stdout_contains("Rag<U+001B>]0;pwned<U+0007><U+001B>[2J")
+        .assert_stdout_contains("B<U+202E>räcke");
+    for output in [&out.stdout, &out.stderr] {
+        assert!(
+            !output.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{output}"
+        );
+    }
+}

@@ -88,12 +88,16 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         },
     )
     .map_err(|e| Error::Export(e.to_string()))?;
+    // The new plan must read back as a plan, or it is not written at all.
+    let first = first_check(&text).map_err(|error| Error::NextPlanUnreadable {
+        year,
+        error: Box::new(error),
+    })?;
     if to_stdout {
         write!(out, "{text}")?;
         return Ok(Status::Ok);
     }
     files::write_file(&target, text.as_bytes(), args.force)?;
-    let first = first_check(&text);
     let to_fill = first
         .iter()
         .filter(|p| matches!(p, Problem::AmountToFill { .. }))
@@ -137,17 +141,13 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 }
 
 /// What the first `check` of the new plan will find (key files unread: their years come from
-/// the keys' `date`).
-fn first_check(text: &str) -> Vec<Problem> {
-    crate::input::plan::parse(text).map_or_else(
-        |_| Vec::new(),
-        |plan| {
-            let key_files = vec![None; plan.keys.len()];
-            crate::core::check::check(&plan, &key_files)
-                .findings
-                .into_iter()
-                .map(|f| f.problem)
-                .collect()
-        },
-    )
+/// the keys' `date`), or why the new plan does not read back.
+fn first_check(text: &str) -> Result<Vec<Problem>, crate::input::plan::ParseError> {
+    let plan = crate::input::plan::parse(text)?;
+    let key_files = vec![None; plan.keys.len()];
+    Ok(crate::core::check::check(&plan, &key_files)
+        .findings
+        .into_iter()
+        .map(|f| f.problem)
+        .collect())
 }

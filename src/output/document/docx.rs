@@ -53,6 +53,13 @@ impl std::fmt::Display for DocxError {
     }
 }
 
+/// A run of text. Every text goes into the document through here: control, bidi and
+/// zero-width characters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
+/// as XML cannot hold most of them (Word calls such a file corrupt); `docx-rs` escapes the rest.
+fn run(text: impl AsRef<str>) -> Run {
+    Run::new().add_text(crate::output::table::visible(text.as_ref()))
+}
+
 /// The whole document as DOCX bytes.
 pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let lang = doc.lang;
@@ -83,23 +90,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_style(style);
     }
     docx = docx
-        .add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(&doc.kicker).color(MUTED).size(18)),
-        )
-        .add_paragraph(
-            Paragraph::new()
-                .style("Title")
-                .add_run(Run::new().add_text(&doc.title)),
-        );
+        .add_paragraph(Paragraph::new().add_run(run(&doc.kicker).color(MUTED).size(18)))
+        .add_paragraph(Paragraph::new().style("Title").add_run(run(&doc.title)));
     if let Some(subtitle) = &doc.subtitle {
-        docx = docx.add_paragraph(
-            Paragraph::new()
-                .style("Subtitle")
-                .add_run(Run::new().add_text(subtitle)),
-        );
+        docx = docx.add_paragraph(Paragraph::new().style("Subtitle").add_run(run(subtitle)));
     }
     for (label, value) in &doc.meta {
-        let mut p = Paragraph::new().add_run(Run::new().add_text(format!("{label}: ")).bold());
+        let mut p = Paragraph::new().add_run(run(format!("{label}: ")).bold());
         for run in runs(value, lang) {
             p = p.add_run(run);
         }
@@ -115,9 +112,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     for block in &doc.blocks {
         docx = block_docx(docx, block, lang)?;
     }
-    docx = docx.add_paragraph(
-        Paragraph::new().add_run(Run::new().add_text(&doc.footer).color(MUTED).size(16)),
-    );
+    docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);
     let mut bytes = std::io::Cursor::new(Vec::new());
@@ -189,7 +184,7 @@ fn block_docx(docx: Docx, block: &Block, lang: Lang) -> Result<Docx, DocxError> 
                     .style(style)
                     .page_break_before(*new_page)
                     .keep_next(true)
-                    .add_run(Run::new().add_text(text)),
+                    .add_run(run(text)),
             )
         }
         Block::Paragraph(content) => {
@@ -202,7 +197,7 @@ fn block_docx(docx: Docx, block: &Block, lang: Lang) -> Result<Docx, DocxError> 
         Block::List(items) => {
             let mut docx = docx;
             for item in items {
-                let mut p = Paragraph::new().add_run(Run::new().add_text("•  "));
+                let mut p = Paragraph::new().add_run(run("•  "));
                 for run in runs(item, lang) {
                     p = p.add_run(run);
                 }
@@ -228,23 +223,19 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
         Severity::Warning => WARNING,
     };
     let mut p = Paragraph::new()
-        .add_run(Run::new().add_text(&note.label).bold().color(colour))
-        .add_run(Run::new().add_text(format!(" [{}] {}", note.code, note.place)))
+        .add_run(run(&note.label).bold().color(colour))
+        .add_run(run(format!(" [{}] {}", note.code, note.place)))
         .add_run(Run::new().add_break(BreakType::TextWrapping))
-        .add_run(Run::new().add_text(&note.message));
+        .add_run(run(&note.message));
     if let Some(figures) = &note.figures {
         p = p
             .add_run(Run::new().add_break(BreakType::TextWrapping))
-            .add_run(Run::new().add_text(figures).color(MUTED));
+            .add_run(run(figures).color(MUTED));
     }
     if !note.hint.is_empty() {
         p = p
             .add_run(Run::new().add_break(BreakType::TextWrapping))
-            .add_run(
-                Run::new()
-                    .add_text(format!("{}: {}", lang.pick("Åtgärd", "Fix"), note.hint))
-                    .color(MUTED),
-            );
+            .add_run(run(format!("{}: {}", lang.pick("Åtgärd", "Fix"), note.hint)).color(MUTED));
     }
     p
 }
@@ -265,18 +256,8 @@ fn chart_docx(docx: Docx, chart: &Chart) -> Result<Docx, DocxError> {
         )
         .add_paragraph(
             Paragraph::new()
-                .add_run(
-                    Run::new()
-                        .add_text(format!("{}. ", chart.title))
-                        .bold()
-                        .size(18),
-                )
-                .add_run(
-                    Run::new()
-                        .add_text(&chart.description)
-                        .size(18)
-                        .color(MUTED),
-                ),
+                .add_run(run(format!("{}. ", chart.title)).bold().size(18))
+                .add_run(run(&chart.description).size(18).color(MUTED)),
         ))
 }
 
@@ -358,7 +339,7 @@ fn table_docx(docx: Docx, table: &Table, lang: Lang) -> Docx {
             Paragraph::new()
                 .style("Caption")
                 .keep_next(true)
-                .add_run(Run::new().add_text(caption)),
+                .add_run(run(caption)),
         );
     }
     let grid = widths(table);
@@ -426,9 +407,7 @@ fn table_docx(docx: Docx, table: &Table, lang: Lang) -> Docx {
             .width(TEXT_WIDTH, WidthType::Dxa),
     );
     for note in &table.notes {
-        docx = docx.add_paragraph(
-            Paragraph::new().add_run(Run::new().add_text(note).size(17).color(MUTED)),
-        );
+        docx = docx.add_paragraph(Paragraph::new().add_run(run(note).size(17).color(MUTED)));
     }
     docx.add_paragraph(Paragraph::new())
 }
@@ -437,8 +416,8 @@ fn runs(spans: &[Span], lang: Lang) -> Vec<Run> {
     let mut out = Vec::new();
     for span in spans {
         match span {
-            Span::Text(t) => out.push(Run::new().add_text(t)),
-            Span::Strong(t) => out.push(Run::new().add_text(t).bold()),
+            Span::Text(t) => out.push(run(t)),
+            Span::Strong(t) => out.push(run(t).bold()),
             Span::Figure(f) => out.extend(figure(f, lang)),
         }
     }
@@ -447,11 +426,8 @@ fn runs(spans: &[Span], lang: Lang) -> Vec<Run> {
 
 fn figure(f: &Figure, _lang: Lang) -> Vec<Run> {
     match &f.mark {
-        Mark::None => vec![Run::new().add_text(&f.text)],
-        Mark::Verified => vec![
-            Run::new().add_text(&f.text),
-            Run::new().add_text(" ✓").color(OK).bold(),
-        ],
+        Mark::None => vec![run(&f.text)],
+        Mark::Verified => vec![run(&f.text), run(" ✓").color(OK).bold()],
         Mark::Finding {
             severity,
             note,
@@ -463,15 +439,8 @@ fn figure(f: &Figure, _lang: Lang) -> Vec<Run> {
                 Severity::Warning => WARNING,
             };
             vec![
-                Run::new()
-                    .add_text(&f.text)
-                    .bold()
-                    .color(colour)
-                    .underline("wave"),
-                Run::new()
-                    .add_text(format!(" {note} ({label})"))
-                    .color(colour)
-                    .size(17),
+                run(&f.text).bold().color(colour).underline("wave"),
+                run(format!(" {note} ({label})")).color(colour).size(17),
             ]
         }
     }
