@@ -245,7 +245,7 @@ pub enum Payment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
     #[serde(deserialize_with = "non_empty")]
     pub name: String,
@@ -292,7 +292,7 @@ pub enum KeyKind {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Key {
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
     pub title: Option<String>,
     pub kind: Spanned<KeyKind>,
@@ -325,7 +325,7 @@ impl Key {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Insats {
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
     pub area: Spanned<u32>,
     pub earmark: Option<Spanned<String>>,
@@ -387,6 +387,20 @@ fn non_empty_spanned<'de, D: Deserializer<'de>>(
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// Error token for an id with spaces around it.
+pub const ID_WITH_SPACES: &str = "id-with-spaces";
+
+/// An id (of an actor, key, insats or heading): not empty, and without spaces around it, since
+/// ids are compared as written and `"1.3 "` would be another insats than `"1.3"` that looks
+/// the same in every table.
+fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
+    let id = non_empty_spanned(deserializer)?;
+    if id.get_ref().trim() != id.get_ref() {
+        return Err(de::Error::custom(ID_WITH_SPACES));
+    }
+    Ok(id)
 }
 
 /// Error token for a kommunkod that is not four digits.
@@ -473,7 +487,7 @@ pub struct Split {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Heading {
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
     pub title: String,
     pub parent: Option<Spanned<String>>,

@@ -205,6 +205,8 @@ pub enum ParseErrorKind {
     },
     /// A kommun's `code` that is not four digits (`"238"`, `"2380 "`).
     NotAKommunkod,
+    /// An `id` with spaces around it (`"1.3 "`).
+    IdWithSpaces,
     /// A name or id left empty (`name = ""`); `key` as the line writes it.
     EmptyText {
         key: String,
@@ -660,6 +662,7 @@ fn classify(message: &str) -> ParseErrorKind {
         DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
         crate::core::plan::NOT_A_KOMMUNKOD => return ParseErrorKind::NotAKommunkod,
+        crate::core::plan::ID_WITH_SPACES => return ParseErrorKind::IdWithSpaces,
         crate::core::plan::EMPTY_TEXT => {
             return ParseErrorKind::EmptyText { key: String::new() };
         }

@@ -339,6 +339,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
             format!("unknown value `{value}`")
         }
+        (ParseErrorKind::IdWithSpaces, Lang::Sv) => {
+            "id:t har mellanslag före eller efter texten".to_string()
+        }
+        (ParseErrorKind::IdWithSpaces, Lang::En) => {
+            "the id has spaces before or after the text".to_string()
+        }
         (ParseErrorKind::NotAKommunkod, Lang::Sv) => {
             "kommunkoden är inte fyra siffror".to_string()
         }
@@ -451,6 +457,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 list(expected)
             )
         }
+        ParseErrorKind::IdWithSpaces => lang
+            .pick(
+                "ta bort mellanslagen: id:n jämförs som de skrivs, och \"1.3 \" vore en annan insats än \"1.3\"",
+                "remove the spaces: ids are compared as written, and \"1.3 \" would be another insats than \"1.3\"",
+            )
+            .to_string(),
         ParseErrorKind::NotAKommunkod => lang
             .pick(
                 "skriv kommunkoden som SCB, fyra siffror inom citattecken: \"2380\"; Stockholms läns kommuner börjar med 0: \"0114\"",
