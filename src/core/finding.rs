@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use crate::core::money::Amount;
+use crate::core::plan::{ActorKind, Payment};
 use crate::core::population::{Mismatch, ScbError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,6 +34,7 @@ pub enum Code {
     UnknownReference,
     AmbiguousName,
     ActorTree,
+    ActorPayment,
     InsatsActor,
     UnitInvalid,
     NegativeAmount,
@@ -227,6 +229,13 @@ pub enum Problem {
     ActorTree {
         actor: String,
         reason: TreeReason,
+    },
+    /// An actor's `payment` that its kind cannot have: the region or a unit of it invoicing
+    /// the region, an internal transfer outside the region, the kommuner other than by invoice.
+    ActorPayment {
+        actor: String,
+        kind: ActorKind,
+        payment: Payment,
     },
     /// An insats without a responsible actor, or with one listed twice.
     InsatsActor {
@@ -642,6 +651,13 @@ pub enum TreeReason {
     UnderKommuner(String),
     /// A second actor of kind `kommuner`; this one is the first.
     SecondKommunerGroup(String),
+    /// An actor whose kind cannot stand under its parent's: the region and the group of
+    /// kommuner under anything, a unit of the region under anything but the region.
+    KindUnder {
+        kind: ActorKind,
+        parent: String,
+        parent_kind: ActorKind,
+    },
 }
 
 /// Where an amount still to be filled in stands.
@@ -730,6 +746,7 @@ impl Problem {
             Problem::UnknownReference { .. } => Code::UnknownReference,
             Problem::AmbiguousName { .. } => Code::AmbiguousName,
             Problem::ActorTree { .. } => Code::ActorTree,
+            Problem::ActorPayment { .. } => Code::ActorPayment,
             Problem::InsatsActor { .. } => Code::InsatsActor,
             Problem::UnitInvalid { .. } => Code::UnitInvalid,
             Problem::NegativeAmount { .. } => Code::NegativeAmount,

@@ -229,6 +229,17 @@ impl ActorKind {
     }
 }
 
+impl Payment {
+    /// The payment as the plan file writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Payment::Invoice => "invoice",
+            Payment::Internal => "internal",
+            Payment::Held => "held",
+        }
+    }
+}
+
 /// How an actor receives its money.
 #[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -253,19 +264,24 @@ pub struct Actor {
     pub short: Option<String>,
     pub kind: Spanned<ActorKind>,
     pub parent: Option<Spanned<String>>,
-    pub payment: Option<Payment>,
+    pub payment: Option<Spanned<Payment>>,
 }
 
 impl Actor {
     /// The payment route: as written, or what the kind implies.
     pub fn payment(&self) -> Payment {
-        self.payment.unwrap_or(match self.kind.get_ref() {
+        self.payment.as_ref().map_or(self.kind_payment(), |p| *p.get_ref())
+    }
+
+    /// The payment route the kind implies.
+    fn kind_payment(&self) -> Payment {
+        match self.kind.get_ref() {
             ActorKind::Region => Payment::Held,
             ActorKind::RegionUnit => Payment::Internal,
             ActorKind::Kommunforbund | ActorKind::Kommuner | ActorKind::External => {
                 Payment::Invoice
             }
-        })
+        }
     }
 }
 

@@ -101,8 +101,11 @@ registry! {
         "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, en aktör vars id är en annan aktörs namn, eller en aktör vars namn eller id är en kommuns namn (ett id även en kommunkod)",
         "a name that means two things: a kommun's name that is another kommun's kommunkod, a name in a split that is both a kommun and an actor of the row, two actors with the same name or short name, an actor whose id is another actor's name, or an actor whose name or id is a kommun's name (an id also a kommunkod)";
     ActorTree "actor-tree" Error Stage::Resolve,
-        "aktörernas `parent` bildar inte ett träd: en aktör under sig själv, en cykel, en aktör under länets kommuner, mer än en aktör av typen `kommuner`",
-        "the actors' `parent` links do not form a tree: an actor under itself, a cycle, an actor under the county's kommuner, more than one actor of kind `kommuner`";
+        "aktörernas `parent` bildar inte ett träd: en aktör under sig själv, en cykel, en aktör under länets kommuner, mer än en aktör av typen `kommuner`, regionen eller länets kommuner under en annan aktör, en av regionens enheter under något annat än regionen",
+        "the actors' `parent` links do not form a tree: an actor under itself, a cycle, an actor under the county's kommuner, more than one actor of kind `kommuner`, the region or the county's kommuner under another actor, a unit of the region under anything but the region";
+    ActorPayment "actor-payment" Error Stage::Resolve,
+        "en aktörs `payment` som dess `kind` inte kan ha: regionen eller en av dess enheter som fakturerar regionen, en intern överföring utanför regionen, länets kommuner på annat sätt än med faktura",
+        "an actor's `payment` that its `kind` cannot have: the region or a unit of it invoicing the region, an internal transfer outside the region, the county's kommuner other than by invoice";
     InsatsActor "insats-actor" Error Stage::Resolve,
         "en insats utan ansvarig aktör (`actor = []`) eller med samma aktör två gånger",
         "an insats without a responsible actor (`actor = []`) or with the same actor twice";

@@ -32,7 +32,7 @@ use crate::core::ledger::keys::{KeyFiles, KeyWeights};
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::ledger::selection::Selection;
 use crate::core::money::Amount;
-use crate::core::plan::{ActorKind, Payment, Plan};
+use crate::core::plan::{Actor, ActorKind, Payment, Plan};
 
 /// Who receives money: an actor or a kommun (indices into the plan's lists).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -481,6 +481,7 @@ fn actor_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Actors {
     let mut parent: Vec<Option<usize>> = Vec::with_capacity(count + plan.kommuner.len());
     let mut parent_spans = Vec::with_capacity(count);
     for (i, actor) in plan.actors.iter().enumerate() {
+        payment_fits(actor, findings);
         let Some(p) = &actor.parent else {
             parent.push(None);
             parent_spans.push(actor.id.span());
@@ -506,7 +507,34 @@ fn actor_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Actors {
                 tree_error(findings, TreeReason::UnderKommuner(p.get_ref().clone()));
                 None
             }
-            Ok(j) => Some(j),
+            Ok(j) => {
+                let (kind, parent_kind) = (
+                    *actor.kind.get_ref(),
+                    plan.actors.get(j).map(|a| *a.kind.get_ref()),
+                );
+                let fits = match kind {
+                    ActorKind::Region | ActorKind::Kommuner => false,
+                    ActorKind::RegionUnit => matches!(
+                        parent_kind,
+                        Some(ActorKind::Region | ActorKind::RegionUnit)
+                    ),
+                    ActorKind::Kommunforbund | ActorKind::External => true,
+                };
+                match parent_kind {
+                    Some(parent_kind) if !fits => {
+                        tree_error(
+                            findings,
+                            TreeReason::KindUnder {
+                                kind,
+                                parent: p.get_ref().clone(),
+                                parent_kind,
+                            },
+                        );
+                        None
+                    }
+                    _ => Some(j),
+                }
+            }
         };
         parent.push(link);
     }
@@ -526,6 +554,31 @@ fn actor_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Actors {
         forest: Forest::new(parent),
         group,
         count,
+    }
+}
+
+/// An actor's `payment`, when given, is one its kind can have: the region does not invoice
+/// itself, only the region's own units are paid by internal transfer, and each kommun sends
+/// its invoice.
+fn payment_fits(actor: &Actor, findings: &mut Findings) {
+    let Some(payment) = &actor.payment else {
+        return;
+    };
+    let kind = *actor.kind.get_ref();
+    let fits = match kind {
+        ActorKind::Region | ActorKind::RegionUnit => *payment.get_ref() != Payment::Invoice,
+        ActorKind::Kommunforbund | ActorKind::External => *payment.get_ref() != Payment::Internal,
+        ActorKind::Kommuner => *payment.get_ref() == Payment::Invoice,
+    };
+    if !fits {
+        findings.error(
+            payment.span(),
+            Problem::ActorPayment {
+                actor: actor.id.get_ref().clone(),
+                kind,
+                payment: *payment.get_ref(),
+            },
+        );
     }
 }
 

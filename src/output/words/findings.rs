@@ -167,7 +167,31 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "aktören `{actor}` är en andra grupp av länets kommuner; `{first}` är redan det",
                 "actor `{actor}` is a second group of the county's kommuner; `{first}` already is"
             ),
+            TreeReason::KindUnder {
+                kind,
+                parent,
+                parent_kind,
+            } => {
+                let (kind, parent_kind) = (kind.as_str(), parent_kind.as_str());
+                say!(
+                    lang,
+                    "aktören `{actor}` (`{kind}`) kan inte ligga under `{parent}` (`{parent_kind}`)",
+                    "actor `{actor}` (`{kind}`) cannot be under `{parent}` (`{parent_kind}`)"
+                )
+            }
         },
+        Problem::ActorPayment {
+            actor,
+            kind,
+            payment,
+        } => {
+            let (kind, payment) = (kind.as_str(), payment.as_str());
+            say!(
+                lang,
+                "aktören `{actor}` (`{kind}`) kan inte få sina medel som `{payment}`",
+                "actor `{actor}` (`{kind}`) cannot get its money as `{payment}`"
+            )
+        }
         Problem::InsatsActor {
             insats,
             repeated: None,
@@ -907,7 +931,15 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
                 "en plan har en aktör av typen `kommuner`; ge den här en annan `kind` eller ta bort den",
                 "a plan has one actor of kind `kommuner`; give this one another `kind` or remove it",
             ),
+            TreeReason::KindUnder { .. } => fixed(
+                "regionen och länets kommuner står överst, utan `parent`; regionens enheter står under regionen; ändra `parent` eller `kind`",
+                "the region and the county's kommuner stand at the top, without `parent`; the region's units stand under the region; change `parent` or `kind`",
+            ),
         },
+        Problem::ActorPayment { .. } => fixed(
+            "ta bort `payment`, så följer den av `kind`: regionen `held`, regionens enheter `internal`, övriga `invoice`; bara regionens egna enheter får en intern överföring",
+            "remove `payment`, and it follows from `kind`: the region `held`, its units `internal`, the others `invoice`; only the region's own units get an internal transfer",
+        ),
         Problem::InsatsActor { repeated: None, .. } => fixed(
             "ange den ansvariga aktören, till exempel `actor = \"kfjh\"`, eller flera: `actor = [\"rjh\", \"kfjh\"]`",
             "name the responsible actor, for example `actor = \"kfjh\"`, or several: `actor = [\"rjh\", \"kfjh\"]`",
