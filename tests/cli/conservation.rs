@@ -222,11 +222,32 @@ impl Wild {
             }
         }
         for i in 0..self.actors.len() {
-            let keep = self.actors[i]
-                .parent
-                .is_some_and(|p| p < i && self.actors[p].kind != 3);
+            // The region (0) and the kommuner (3) at the top, a region unit (1) under the
+            // region or a unit, the others under anything but the kommuner.
+            let kind = self.actors[i].kind;
+            let keep = self.actors[i].parent.is_some_and(|p| {
+                let parent = self.actors[p].kind;
+                p < i
+                    && parent != 3
+                    && match kind {
+                        0 | 3 => false,
+                        1 => parent <= 1,
+                        _ => true,
+                    }
+            });
             if !keep {
                 self.actors[i].parent = None;
+            }
+            // A payment the kind can have: no invoice (1) from the region or its units, an
+            // internal transfer (2) only to them, the kommuner by invoice.
+            let payment = self.actors[i].payment;
+            let fits = match kind {
+                0 | 1 => payment != 1,
+                3 => payment <= 1,
+                _ => payment != 2,
+            };
+            if !fits {
+                self.actors[i].payment = 0;
             }
         }
         for c in &mut self.counts {
