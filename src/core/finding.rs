@@ -59,6 +59,7 @@ pub enum Code {
     NationalSplit,
     StatedChange,
     EarmarkTotal,
+    EarmarksOverArea,
     KeyDate,
     KeyRounding,
     KeyTotal,
@@ -279,6 +280,13 @@ pub enum Problem {
     },
     EarmarkTotal {
         earmark: String,
+        stated: Amount,
+        computed: Amount,
+    },
+    /// An area's earmarks (*varav*) sum to more than the area: `stated` is the area's amount,
+    /// `computed` its earmarks' sum.
+    EarmarksOverArea {
+        area: u32,
         stated: Amount,
         computed: Amount,
     },
@@ -757,6 +765,7 @@ impl Problem {
             Problem::NationalSplit { .. } => Code::NationalSplit,
             Problem::StatedChange { .. } => Code::StatedChange,
             Problem::EarmarkTotal { .. } => Code::EarmarkTotal,
+            Problem::EarmarksOverArea { .. } => Code::EarmarksOverArea,
             Problem::SplitSum { .. } => Code::SplitSum,
             Problem::SplitInvalid { .. } => Code::SplitInvalid,
             Problem::KeyCoverage { .. } | Problem::KeyFileCoverage { .. } => Code::KeyCoverage,
@@ -811,6 +820,9 @@ impl Problem {
             | Problem::NationalSplit { stated, computed }
             | Problem::StatedChange { stated, computed }
             | Problem::EarmarkTotal {
+                stated, computed, ..
+            }
+            | Problem::EarmarksOverArea {
                 stated, computed, ..
             }
             | Problem::SplitSum {

@@ -175,6 +175,9 @@ registry! {
     StatedChange "stated-change" Error Stage::Ledger(rules::stated_change_matches_totals),
         "`stated_change` är inte `county_total − previous_county_total`",
         "`stated_change` is not `county_total − previous_county_total`";
+    EarmarksOverArea "earmarks-over-area" Error Stage::Ledger(rules::earmarks_fit_in_their_area),
+        "ett områdes varav-poster summerar till mer än områdets belopp",
+        "an area's earmarks sum to more than the area's amount";
     EarmarkTotal "earmark-total" Warning Stage::Ledger(rules::earmarks_match_tagged_insatser),
         "insatser märkta med en varav-post summerar inte till den",
         "insatser tagged to an earmark (*varav*) do not sum to it";

@@ -157,6 +157,24 @@ pub fn earmarks_match_tagged_insatser(ledger: &Ledger, findings: &mut Findings) 
     }
 }
 
+/// An area's earmarks (*varav*) are parts of it: together at most the area's amount.
+pub fn earmarks_fit_in_their_area(ledger: &Ledger, findings: &mut Findings) {
+    for area in &ledger.plan.areas {
+        let stated = *area.amount.get_ref();
+        let computed: Amount = area.earmarks.iter().map(|e| *e.amount.get_ref()).sum();
+        if computed > stated && !to_fill(stated) {
+            findings.error(
+                area.amount.span(),
+                Problem::EarmarksOverArea {
+                    area: *area.number.get_ref(),
+                    stated,
+                    computed,
+                },
+            );
+        }
+    }
+}
+
 /// (Warning) a key's figures are at most two years older than the plan year. The year is the
 /// key's `date`, or else its file column's year.
 pub fn keys_are_recent(ledger: &Ledger, findings: &mut Findings) {

@@ -298,6 +298,18 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "the insatser tagged `{earmark}` sum to {computed}, the earmark is {stated}"
             )
         }
+        Problem::EarmarksOverArea {
+            area,
+            stated,
+            computed,
+        } => {
+            let (stated, computed) = (a(stated), a(computed));
+            say!(
+                lang,
+                "område {area} är {stated}, men dess varav-poster summerar till {computed}",
+                "area {area} is {stated}, but its earmarks sum to {computed}"
+            )
+        }
         Problem::SplitSum {
             insats,
             stated,
@@ -1009,6 +1021,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::EarmarkTotal { .. } => fixed(
             "varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
             "earmarks are the state's indicative split; a difference is allowed but should be deliberate",
+        ),
+        Problem::EarmarksOverArea { .. } => fixed(
+            "varav-posterna är delar av området; rätta varav-posternas eller områdets belopp som beslutet anger dem",
+            "the earmarks are parts of the area; correct the earmarks' or the area's amount as the decision states them",
         ),
         Problem::SplitSum { .. } => fixed(
             "ändra beloppen i fördelningen så att de summerar till insatsens `amount`",
