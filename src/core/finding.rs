@@ -690,6 +690,8 @@ pub enum ToFill {
 pub enum SplitReason {
     /// The rule needs this key (`key`, `each`, `amounts`).
     MissingField(&'static str),
+    /// The rule does not use this key (`except` under `rule = "key"`).
+    UnusedField(&'static str),
     /// Money for "länets kommuner" must say how it is split.
     GroupNeedsSplit,
     /// A key split works over the kommuner only.

@@ -270,7 +270,9 @@ pub struct Actor {
 impl Actor {
     /// The payment route: as written, or what the kind implies.
     pub fn payment(&self) -> Payment {
-        self.payment.as_ref().map_or(self.kind_payment(), |p| *p.get_ref())
+        self.payment
+            .as_ref()
+            .map_or(self.kind_payment(), |p| *p.get_ref())
     }
 
     /// The payment route the kind implies.

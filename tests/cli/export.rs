@@ -367,6 +367,28 @@ fn formula_like_text_is_neutralised_in_csv() {
 }
 
 #[test]
+fn a_part_of_nothing_is_no_payment_row() {
+    // Berg's part of 2.3 is 0 kr: no row for it, and the rest still sums to the insats.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml"))
+        .unwrap()
+        .replacen(
+            "each = 75_000\nexcept = { \"Östersund\" = 140_000 }",
+            "each = 75_000\nexcept = { \"Östersund\" = 140_000, Ragunda = 150_000, Berg = 0 }",
+            1,
+        );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let out = allocate(
+        dir.path(),
+        &["export", "plan.toml", "--view", "betalningar"],
+    );
+    out.assert_status(0);
+    let rows: Vec<&str> = out.stdout.lines().filter(|l| l.contains(";2.3;")).collect();
+    assert_eq!(rows.len(), 7, "{rows:#?}");
+    assert!(rows.iter().all(|r| !r.starts_with("Berg;")), "{rows:#?}");
+}
+
+#[test]
 fn an_existing_file_is_not_overwritten_without_force() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("per-kommun.csv"), "my own notes").unwrap();

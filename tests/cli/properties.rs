@@ -370,14 +370,19 @@ proptest! {
                 prop_assert!(!line.amount.is_negative(), "{line:?}");
                 prop_assert!(line.amount.is_multiple_of(unit), "{line:?} in units of {unit:?}");
             }
-            // A split over the kommuner gives each kommun exactly one part (beside the named
-            // actors of a shared row).
-            let to_kommuner = lines
+            // A split over the kommuner gives each kommun at most one part (beside the named
+            // actors of a shared row), and none of 0 kr: a kommun left without a line gets
+            // nothing.
+            let kommuner: Vec<_> = lines
                 .iter()
                 .filter(|l| matches!(l.recipient, Recipient::Kommun(_)))
-                .count();
-            if to_kommuner > 0 {
-                prop_assert_eq!(to_kommuner, g.counts.len(), "insats {}", insats.id.get_ref());
+                .map(|l| l.recipient)
+                .collect();
+            let distinct: std::collections::HashSet<_> = kommuner.iter().collect();
+            prop_assert_eq!(distinct.len(), kommuner.len(), "insats {}", insats.id.get_ref());
+            prop_assert!(kommuner.len() <= g.counts.len(), "insats {}", insats.id.get_ref());
+            for line in lines {
+                prop_assert!(line.amount != Amount::ZERO, "{line:?}");
             }
         }
         // Every insats's lines sum to its amount, every view to the county total.

@@ -206,9 +206,29 @@ fn split_insats(
         Some(u) => *u.get_ref(),
         None => cx.unit?,
     };
+    let rule_span = spec.rule.span();
+    // A key the rule does not use would be left out silently, and the money would not go as
+    // written (`except = { Berg = 0 }` under `rule = "key"`).
+    let rule = *spec.rule.get_ref();
+    let given = [
+        ("key", spec.key.as_ref().map(Spanned::span)),
+        ("each", spec.each.as_ref().map(Spanned::span)),
+        ("except", spec.except.keys().next().map(Spanned::span)),
+        ("amounts", spec.amounts.as_ref().map(Spanned::span)),
+    ];
+    for (field, span) in given {
+        let used = match (rule, field) {
+            (SplitRule::Key, "key") | (SplitRule::Fixed, "each" | "except") => true,
+            (SplitRule::FixedPlusKey, "key" | "each" | "except") => true,
+            (SplitRule::Amounts, "amounts" | "key") => true,
+            _ => false,
+        };
+        if let (Some(span), false) = (span, used) {
+            return Err(invalid(findings, span, SplitReason::UnusedField(field)));
+        }
+    }
     let group_recipient = mixed.map(|g| Recipient::Actor(index(g)));
     let table = Table::new(cx, insats, &recipients, group_recipient, spec, findings)?;
-    let rule_span = spec.rule.span();
     let parts: Vec<Amount> = match spec.rule.get_ref() {
         SplitRule::Equal => {
             let weights = vec![Decimal::ONE; recipients.len()];

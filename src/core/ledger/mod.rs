@@ -420,11 +420,18 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
         let (area, earmark) = area_and_earmark(r.plan, r.names, insats, &mut findings);
         let lines_range = resolved.parts.map(|parts| {
             let start = lines.len();
-            lines.extend(parts.into_iter().map(|(recipient, amount)| Line {
-                insats: index(i),
-                recipient,
-                amount,
-            }));
+            // A part of 0 kr is no money to anyone: no line, so no invoice, payment or
+            // follow-up form for nothing.
+            lines.extend(
+                parts
+                    .into_iter()
+                    .filter(|(_, amount)| *amount != Amount::ZERO)
+                    .map(|(recipient, amount)| Line {
+                        insats: index(i),
+                        recipient,
+                        amount,
+                    }),
+            );
             start..lines.len()
         });
         insatser.push(Entry {
@@ -514,10 +521,9 @@ fn actor_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Actors {
                 );
                 let fits = match kind {
                     ActorKind::Region | ActorKind::Kommuner => false,
-                    ActorKind::RegionUnit => matches!(
-                        parent_kind,
-                        Some(ActorKind::Region | ActorKind::RegionUnit)
-                    ),
+                    ActorKind::RegionUnit => {
+                        matches!(parent_kind, Some(ActorKind::Region | ActorKind::RegionUnit))
+                    }
                     ActorKind::Kommunforbund | ActorKind::External => true,
                 };
                 match parent_kind {

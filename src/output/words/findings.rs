@@ -1263,6 +1263,11 @@ fn cost_hint(reason: &CostReason, lang: Lang) -> String {
 
 fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
     match reason {
+        SplitReason::UnusedField(field) => say!(
+            lang,
+            "fördelningen av insats `{insats}` anger `{field}`, som regeln inte använder",
+            "the split of insats `{insats}` gives `{field}`, which its rule does not use"
+        ),
         SplitReason::MissingField(field) => say!(
             lang,
             "fördelningen av insats `{insats}` saknar `{field}`",
@@ -1348,6 +1353,11 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
 fn split_hint(reason: &SplitReason, lang: Lang) -> String {
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match reason {
+        SplitReason::UnusedField(field) => say!(
+            lang,
+            "ta bort `{field}`, eller välj en regel som använder den: `except` och `each` hör till `fixed` och `fixed-plus-key`, `key` till `key`, `fixed-plus-key` och `amounts`, `amounts` till `amounts`",
+            "remove `{field}`, or choose a rule that uses it: `except` and `each` belong to `fixed` and `fixed-plus-key`, `key` to `key`, `fixed-plus-key` and `amounts`, `amounts` to `amounts`"
+        ),
         SplitReason::MissingField(field) => say!(
             lang,
             "lägg till `{field}` under fördelningen (split)",
