@@ -19,6 +19,29 @@ fn toml_syntax_error_is_reported_with_position() {
 }
 
 #[test]
+fn toml_syntax_errors_are_worded_in_swedish() {
+    // Each line after `[plan]`, and the Swedish words `check` gives for toml's.
+    for (line, sv) in [
+        (r#"x = "a\qb""#, "ogiltigt tecken efter \\ i texten"),
+        ("x = 1_", "`_` får bara stå mellan siffror"),
+        ("x = [1,,2]", "extra kommatecken i listan"),
+        (r#"x = "\uD800""#, "ogiltigt värde"),
+        ("x = tru", "ogiltigt sanningsvärde; skriv true eller false"),
+        ("x = '''a", "texten avslutas inte med '''"),
+        ("x = 0b2", "ogiltigt tal"),
+        ("x = 0o8", "ogiltigt tal"),
+        ("x = 0xG", "ogiltigt tal"),
+    ] {
+        let out = plan()
+            .edit("[plan]\n", &format!("[plan]\n{line}\n"))
+            .check(&[]);
+        out.assert_status(2)
+            .assert_stdout_contains(&format!("fel[syntax]: ogiltig TOML: {sv}"));
+        assert!(!out.stdout.contains("expected"), "{line}: {}", out.stdout);
+    }
+}
+
+#[test]
 fn misspelt_key_suggests_the_right_one() {
     let p = plan().edit("amount = 1_350_000", "amout = 1_350_000");
     let out = p.check(&[]);

@@ -217,12 +217,13 @@ fn split_insats(
         ("amounts", spec.amounts.as_ref().map(Spanned::span)),
     ];
     for (field, span) in given {
-        let used = match (rule, field) {
-            (SplitRule::Key, "key") | (SplitRule::Fixed, "each" | "except") => true,
-            (SplitRule::FixedPlusKey, "key" | "each" | "except") => true,
-            (SplitRule::Amounts, "amounts" | "key") => true,
-            _ => false,
-        };
+        let used = matches!(
+            (rule, field),
+            (SplitRule::Key, "key")
+                | (SplitRule::Fixed, "each" | "except")
+                | (SplitRule::FixedPlusKey, "key" | "each" | "except")
+                | (SplitRule::Amounts, "amounts" | "key")
+        );
         if let (Some(span), false) = (span, used) {
             return Err(invalid(findings, span, SplitReason::UnusedField(field)));
         }

@@ -686,6 +686,17 @@ fn syntax_words_sv(detail: &str) -> String {
         "invalid basic string" | "invalid string" => "texten avslutas inte med citattecken",
         "invalid multi-line basic string" => "texten avslutas inte med \"\"\"",
         "invalid literal string" => "texten avslutas inte med '",
+        "invalid multi-line literal string" => "texten avslutas inte med '''",
+        "missing escaped value" | "invalid escape sequence" => {
+            "ogiltigt tecken efter \\ i texten; skriv \\\\ för ett bakstreck"
+        }
+        "`_` may only go between digits" => "`_` får bara stå mellan siffror",
+        "extra comma in array" => "extra kommatecken i listan",
+        "invalid boolean" => "ogiltigt sanningsvärde; skriv true eller false",
+        "invalid value" => "ogiltigt värde",
+        "invalid binary number" | "invalid octal number" | "invalid hexadecimal number" => {
+            "ogiltigt tal"
+        }
         "unclosed array table" => "[[ avslutas inte med ]]",
         "unclosed table" => "[ avslutas inte med ]",
         "unclosed array" => "listan avslutas inte med ]",
