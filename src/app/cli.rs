@@ -197,6 +197,10 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
             format!("följande måste anges: {arg}")
         }
         ErrorKind::MissingSubcommand => "ett kommando måste anges".to_string(),
+        // clap says an option given twice conflicts with itself.
+        ErrorKind::ArgumentConflict if context(ContextKind::PriorArg) == arg => {
+            format!("'{arg}' kan bara anges en gång")
+        }
         ErrorKind::ArgumentConflict => format!(
             "'{arg}' kan inte anges tillsammans med '{}'",
             context(ContextKind::PriorArg)

@@ -63,6 +63,14 @@ fn usage_errors_are_swedish_by_default() {
     .assert_status(2)
     .assert_stderr_contains("fel: ogiltigt värde 'xml' för '--format <FORMAT>'")
     .assert_stderr_contains("tillåtna värden: human, json, github, gitlab");
+    // An option given twice is not said to conflict with itself.
+    let out = allocate(
+        &repo_root(),
+        &["export", "allocations/plan-2026.toml", "-o", "a", "-o", "b"],
+    );
+    out.assert_status(2)
+        .assert_stderr_contains("fel: '--output <DIR>' kan bara anges en gång");
+    assert!(!out.stderr.contains("tillsammans"), "{}", out.stderr);
     allocate(&repo_root(), &["report"])
         .assert_status(2)
         .assert_stderr_contains("fel: följande måste anges: <PLAN>")
