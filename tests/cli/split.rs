@@ -268,6 +268,13 @@ fn unknown_key_and_bad_arguments_are_refused() {
     split(&["12,5", "--key", SHIPPED_KEY])
         .assert_status(2)
         .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit");
+    // A negative amount or unit is told as such, not taken for an unknown option.
+    split(&["-100", "--key", SHIPPED_KEY])
+        .assert_status(2)
+        .assert_stderr_contains("\"-100\" är negativt; ett belopp att fördela är 0 eller mer");
+    split(&["100", "--unit", "-1", "--key", SHIPPED_KEY])
+        .assert_status(2)
+        .assert_stderr_contains("\"-1\" är ingen avrundningsenhet");
     // A point before three digits is a thousands separator to many readers: never 1 kr.
     split(&["1.000", "--key", SHIPPED_KEY])
         .assert_status(2)

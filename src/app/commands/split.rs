@@ -23,7 +23,7 @@ use crate::output::lang::Lang;
 #[derive(Debug, Args)]
 pub struct SplitArgs {
     /// The amount in kronor: 3202124, 3_202_124 or "3 202 124", with decimals "3 202 124,5".
-    #[arg(value_name = "AMOUNT", value_parser = parse_amount)]
+    #[arg(value_name = "AMOUNT", value_parser = parse_amount, allow_negative_numbers = true)]
     pub amount: Amount,
     /// An SCB population file as downloaded (CSV, XLSX, JSON-stat2 or PX), or with --plan the
     /// id of one of its keys.
@@ -36,7 +36,7 @@ pub struct SplitArgs {
     #[arg(long, value_name = "YEAR", conflicts_with = "plan")]
     pub column: Option<String>,
     /// Rounding unit in kronor: 1, 100, or finer: 0,1, 0,01 (default 1, or the plan's unit).
-    #[arg(long, value_name = "KR", value_parser = parse_unit)]
+    #[arg(long, value_name = "KR", value_parser = parse_unit, allow_negative_numbers = true)]
     pub unit: Option<Amount>,
     /// Turn population counts into percentages with this many decimals first and split by
     /// those; the audit then also shows the split by the counts themselves.
@@ -68,6 +68,11 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     let lang = crate::app::cli::usage_lang(&args);
     match Amount::from_text(text) {
         Ok(amount) if !amount.is_negative() => Ok(amount),
+        Ok(_) => Err(crate::say!(
+            lang,
+            "\"{text}\" är negativt; ett belopp att fördela är 0 eller mer",
+            "\"{text}\" is negative; an amount to split is 0 or more"
+        )),
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
             lang,
