@@ -515,6 +515,27 @@ fn filters_narrow_the_export() {
             .iter()
             .all(|l| l.starts_with("Östersund;kommun;2380;"))
     );
+    // A kommun as the tables write it, name and code, is the same filter; a name and a code
+    // of two kommuner is none.
+    let same = export(
+        dir.path(),
+        &["--view", "betalningar", "--kommun", "Östersund (2380)"],
+    );
+    assert_eq!(same.stdout, out.stdout);
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    allocate(
+        dir.path(),
+        &[
+            "export",
+            plan.to_str().unwrap(),
+            "--view",
+            "betalningar",
+            "--kommun",
+            "Östersund (2326)",
+        ],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("okänd kommun `Östersund (2326)`");
 }
 
 /// The sums every amount column of every CSV file must come to on the 2026 plan, from the

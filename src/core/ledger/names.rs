@@ -104,12 +104,18 @@ impl Names {
         names
     }
 
-    /// The kommun a plan names by kommunkod or name.
+    /// The kommun a plan names by kommunkod or name, or by both as the tables write it
+    /// (`Berg (2326)`) when they agree.
     pub fn kommun(&self, name: &str) -> Option<usize> {
         self.kommun_codes
             .get(name.trim())
             .or_else(|| self.kommun_names.get(&fold(name)))
             .copied()
+            .or_else(|| {
+                let (by_name, code) = name.trim().strip_suffix(')')?.rsplit_once(" (")?;
+                let k = self.kommun_names.get(&fold(by_name))?;
+                (self.kommun_codes.get(code.trim()) == Some(k)).then_some(*k)
+            })
     }
 
     /// Looks up an actor id, reporting it when unknown.
