@@ -162,6 +162,9 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     if text.is_empty() {
         return Ok(None);
     }
+    if text.starts_with('=') {
+        return Err(BadAmount::Formula);
+    }
     for suffix in ["kronor", "kr.", "kr", "sek", ":-"] {
         if text.len() >= suffix.len()
             && text

@@ -85,13 +85,21 @@ pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem>
         .map_err(|e| unreadable(e.into()))?;
     let mut cells = Vec::new();
     let mut read = 0usize;
-    while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.into()))? {
+    while let Some(cell) = reader
+        .next_cell_with_formula()
+        .map_err(|e| unreadable(e.into()))?
+    {
         read += 1;
         if read > MAX_CELLS {
             return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
         }
-        let (row, col) = cell.get_position();
-        let value = Data::from(cell.get_value().clone());
+        let (row, col) = cell.pos;
+        let value = match (Data::from(cell.value), cell.formula) {
+            // A formula whose value was never saved (a workbook written by a program) is
+            // read as the formula, never as an empty cell.
+            (Data::Empty, Some(formula)) => Data::String(format!("={formula}")),
+            (value, _) => value,
+        };
         if row < MAX_ROW && col < MAX_COLUMN && value != Data::Empty {
             cells.push((row, col, value));
         }

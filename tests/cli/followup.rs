@@ -1035,6 +1035,65 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
 }
 
+/// Writes `book` to `path` with every formula's saved value taken away, as a program that
+/// writes formulas without computing them leaves a workbook (openpyxl does).
+fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {
+    use std::io::{Read, Write};
+    let bytes = book.save_to_buffer().unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if name.starts_with("xl/worksheets/") {
+            let xml = String::from_utf8(text).unwrap();
+            assert!(xml.contains("</f><v>0</v>"), "{xml}");
+            text = xml.replace("</f><v>0</v>", "</f>").into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+}
+
+#[test]
+fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
+    use rust_xlsxwriter::Workbook;
+    let year = Year::new();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [&[&str]; 5] = [
+        &["Mottagare", "Berg"],
+        &["Kommunkod", "2326"],
+        &[],
+        &[
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+        ],
+        &["1", "1.3", "", "", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *value).unwrap();
+        }
+    }
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet.write_formula(4, 4, "=21200-500").unwrap();
+    save_without_formula_values(&mut book, &year.path("berg.xlsx"));
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", "berg.xlsx:5:5")
+        .assert_stdout_contains(
+            "beloppet \"=21200-500\" går inte att läsa: det är en formel vars värde inte är sparat",
+        );
+}
+
 /// The machine dialect of the summary is the same whatever `--lang`: fixed headers, the
 /// JSON's ids for kinds, routes and settlements, `true`/`false`.
 #[test]

@@ -71,6 +71,9 @@ pub enum BadAmount {
     TooLarge,
     /// A date where an amount belongs (a spreadsheet turned the number into one).
     Date,
+    /// A formula whose value was never computed and saved (a workbook written by a program,
+    /// not by a spreadsheet): `=21200-500`.
+    Formula,
 }
 
 /// One usage file as read: the recipients it speaks for and its rows.

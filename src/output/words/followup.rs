@@ -42,6 +42,10 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> &'static str {
             "det är ett datum, inte ett belopp",
             "it is a date, not an amount",
         ),
+        BadAmount::Formula => lang.pick(
+            "det är en formel vars värde inte är sparat; öppna filen i ett kalkylprogram och spara den, eller skriv beloppet",
+            "it is a formula whose value was not saved; open the file in a spreadsheet and save it, or write the amount",
+        ),
     }
 }
 
