@@ -282,6 +282,11 @@ pub enum ScbErrorKind {
         region: String,
         value: String,
     },
+    /// A negative whole number (`-5150`): no count of people.
+    NegativeCount {
+        region: String,
+        value: String,
+    },
     /// A whole number too large to be a population (more than 19 digits), or a sum of rows
     /// beyond that.
     CountTooLarge {

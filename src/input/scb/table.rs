@@ -191,11 +191,20 @@ pub(super) fn parse_count(raw: &str) -> Option<Option<u64>> {
 /// The error for a value that is not a count.
 pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
     let value = raw.trim().to_string();
-    let digits = value
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
-    if !value.is_empty() && digits.clone().all(|c| c.is_ascii_digit()) {
+    let is_digits = |text: &str| {
+        let mut digits = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .peekable();
+        digits.peek().is_some() && digits.all(|c| c.is_ascii_digit())
+    };
+    if is_digits(&value) {
         ScbErrorKind::CountTooLarge {
+            region: region.to_string(),
+            value,
+        }
+    } else if value.strip_prefix(['-', '\u{2212}']).is_some_and(is_digits) {
+        ScbErrorKind::NegativeCount {
             region: region.to_string(),
             value,
         }

@@ -364,32 +364,21 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             "raden har ett värde men ingen region",
             "the row has a value but no region"
         ),
+        (ScbErrorKind::NegativeCount { region, value }, _) => {
+            let (region, value) = (excerpt(region), excerpt(value));
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är negativt; en folkmängd är ett antal, större än 0",
+                "the value \"{value}\" for {region} is negative; a population is a count, above 0"
+            )
+        }
         (ScbErrorKind::BadValue { region, value }, _) => {
-            let region = excerpt(region);
-            // `-5150` is a whole number, but no count of people.
-            let negative = value
-                .trim()
-                .strip_prefix(['-', '\u{2212}'])
-                .is_some_and(|digits| {
-                    !digits.is_empty()
-                        && digits
-                            .chars()
-                            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-                });
-            let value = excerpt(value);
-            if negative {
-                say!(
-                    lang,
-                    "värdet \"{value}\" för {region} är negativt; en folkmängd är ett antal, 0 eller mer",
-                    "the value \"{value}\" for {region} is negative; a population is a count, 0 or more"
-                )
-            } else {
-                say!(
-                    lang,
-                    "värdet \"{value}\" för {region} är inte ett heltal",
-                    "the value \"{value}\" for {region} is not a whole number"
-                )
-            }
+            let (region, value) = (excerpt(region), excerpt(value));
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} är inte ett heltal",
+                "the value \"{value}\" for {region} is not a whole number"
+            )
         }
         (ScbErrorKind::CountTooLarge { region, value }, _) => {
             let region = excerpt(region);
@@ -547,7 +536,9 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "skriv kommunen på raden, eller ta bort raden",
             "write the kommun on the row, or remove the row",
         ),
-        ScbErrorKind::BadValue { .. } | ScbErrorKind::CountTooLarge { .. } => lang.pick(
+        ScbErrorKind::BadValue { .. }
+        | ScbErrorKind::NegativeCount { .. }
+        | ScbErrorKind::CountTooLarge { .. } => lang.pick(
             "folkmängden är ett heltal, till exempel 64977; `..` betyder att värdet saknas",
             "a population is a whole number, for example 64977; `..` means a missing value",
         ),
