@@ -991,13 +991,12 @@ fn forms_saved_with_commas_or_tabs_are_read() {
     assert_berg_read(&year, "berg-utf16.txt");
 }
 
-#[test]
-fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
-    use rust_xlsxwriter::Workbook;
-    let year = Year::new();
-    let mut book = Workbook::new();
+/// A workbook laid out as Berg's form (header, then the table's columns in row 4) with these
+/// rows under it, as a person makes one in a spreadsheet: text in every given cell.
+fn berg_workbook(rows: &[&[&str]]) -> rust_xlsxwriter::Workbook {
+    let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    let rows: [&[&str]; 6] = [
+    let head: [&[&str]; 4] = [
         &["Mottagare", "Berg"],
         &["Kommunkod", "2326"],
         &[],
@@ -1009,14 +1008,20 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
             "Använt (kr)",
             "Kommentar",
         ],
-        &["1", "1.3", "", "", "", ""],
-        &["2", "2.5", "", "", "", ""],
     ];
-    for (r, row) in rows.iter().enumerate() {
+    for (r, row) in head.iter().chain(rows).enumerate() {
         for (c, value) in row.iter().enumerate() {
             sheet.write_string(r as u32, c as u16, *value).unwrap();
         }
     }
+    book
+}
+
+#[test]
+fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
+    let year = Year::new();
+    let mut book = berg_workbook(&[&["1", "1.3"], &["2", "2.5"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
     // Numbers as a spreadsheet stores them: doubles, one with öre; and text where one is not.
     sheet.write_number(4, 3, 21_200.0).unwrap();
     sheet.write_number(4, 4, 21_199.5).unwrap();
@@ -1061,28 +1066,9 @@ fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std:
 
 #[test]
 fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
-    use rust_xlsxwriter::Workbook;
     let year = Year::new();
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    let rows: [&[&str]; 5] = [
-        &["Mottagare", "Berg"],
-        &["Kommunkod", "2326"],
-        &[],
-        &[
-            "Område",
-            "Insats",
-            "Beskrivning",
-            "Mottaget (kr)",
-            "Använt (kr)",
-        ],
-        &["1", "1.3", "", "", ""],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *value).unwrap();
-        }
-    }
+    let mut book = berg_workbook(&[&["1", "1.3"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
     sheet.write_number(4, 3, 21_200.0).unwrap();
     sheet.write_formula(4, 4, "=21200-500").unwrap();
     save_without_formula_values(&mut book, &year.path("berg.xlsx"));

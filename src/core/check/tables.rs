@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::core::finding::{Findings, Problem, TableShapeReason, TableTotalOf};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
-use crate::core::plan::{ActorKind, PrintedTable, Spanned};
+use crate::core::plan::{PrintedTable, Spanned};
 use crate::core::text::fold;
 
 /// Every table check, each problem under its own code (the registry lists the codes found
@@ -265,14 +265,10 @@ fn check_cells(
             let Some(recipient) = *recipient else {
                 continue;
             };
-            let group = match recipient {
-                Recipient::Actor(a) => plan
-                    .actors
-                    .get(a as usize)
-                    .filter(|actor| *actor.kind.get_ref() == ActorKind::Kommuner)
-                    .map(|_| a as usize),
-                Recipient::Kommun(_) => None,
-            };
+            let group = ledger
+                .actors
+                .group
+                .filter(|&g| recipient == Recipient::Actor(index(g)));
             let computed: Amount = lines
                 .iter()
                 .filter(|l| match group {

@@ -416,10 +416,10 @@ impl<'l> Recipients<'l> {
         }
     }
 
-    /// A recipient by an actor's id, name or short name, or a kommun's code or name. When no
+    /// A recipient by an actor's id, name or short name, or a kommun's code or name (or both,
+    /// as the tool's own tables write it: `Berg (2326)`, see `Names::kommun`). When no
     /// recipient has the name as written: a name that a CSV form guarded against being run as
-    /// a formula (`'=Fontänhus`) by its guarded name, and a kommun as the tool's own tables
-    /// write it (`Berg (2326)`) when its name and code agree.
+    /// a formula (`'=Fontänhus`) by its guarded name.
     fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
         let written = name.trim();
         let found = self.resolve_written(written);
@@ -428,13 +428,6 @@ impl<'l> Recipients<'l> {
         }
         if unguarded(written) != written {
             return self.resolve_written(unguarded(written));
-        }
-        if let Some((name, code)) = written.strip_suffix(')').and_then(|w| w.rsplit_once(" ("))
-            && let (Ok(by_name), Ok(by_code)) =
-                (self.resolve_written(name), self.resolve_written(code))
-            && by_name == by_code
-        {
-            return Ok(by_code);
         }
         found
     }
