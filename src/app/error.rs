@@ -99,6 +99,8 @@ pub enum Error {
     Output(std::io::Error),
     /// `export` without `--output` and not exactly one `--view` (nor the whole JSON document).
     OneViewToStdout,
+    /// `--csv` with a format that is not CSV.
+    CsvWithoutCsv,
     /// XLSX cannot go to standard output.
     XlsxNeedsFolder,
     /// An export format could not be produced.
@@ -313,6 +315,13 @@ impl Error {
                 lang.pick(
                     "ange en mapp med --output, eller en enda --view för att skriva till skärmen (standard output; med --format json även hela dokumentet, utan --view)",
                     "give a folder with --output, or a single --view to write to standard output (with --format json also the whole document, without --view)",
+                )
+                .to_string(),
+            ),
+            Error::CsvWithoutCsv => line(
+                lang.pick(
+                    "--csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",
+                    "--csv chooses how CSV is written: also give --format csv, or leave out --csv",
                 )
                 .to_string(),
             ),

@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
+use crate::app::error::Error;
 use crate::core::report::View;
 use crate::output::csv::Dialect;
 use crate::output::diagnostic::Style;
@@ -64,6 +65,26 @@ impl Common {
     /// How what goes to standard error is drawn.
     pub fn err_style(&self) -> Style {
         self.style(std::io::stderr().is_terminal())
+    }
+}
+
+/// `--csv DIALECT`, for the commands that write CSV among other formats.
+#[derive(Debug, Args)]
+pub struct CsvArg {
+    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines
+    /// (fixed English headers and values, whatever `--lang`). Only with `--format csv`.
+    #[arg(long = "csv", value_enum, value_name = "DIALECT")]
+    pub csv: Option<Dialect>,
+}
+
+impl CsvArg {
+    /// The dialect to write, when the format chosen is CSV; given with another format, the
+    /// option would be ignored, so it is a usage error.
+    pub fn dialect(&self, writes_csv: bool) -> Result<Dialect, Error> {
+        match self.csv {
+            Some(_) if !writes_csv => Err(Error::CsvWithoutCsv),
+            given => Ok(given.unwrap_or(Dialect::Excel)),
+        }
     }
 }
 

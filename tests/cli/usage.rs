@@ -116,3 +116,90 @@ fn a_split_amount_that_is_not_one_is_refused_in_the_users_language() {
     let out = allocate(dir.path(), &["split", "12x", "--lang", "en"]);
     out.assert_stderr_contains("\"12x\" is not an amount in kronor");
 }
+
+#[test]
+fn an_option_the_chosen_output_would_ignore_is_a_usage_error() {
+    let plan = "allocations/plan-2026.toml";
+    let old = "allocations/plan-2025.toml";
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("ut");
+    let out_dir = out_dir.to_str().unwrap();
+    // `--csv` chooses the dialect of CSV; with another format it would change nothing.
+    for args in [
+        vec!["export", plan, "--format", "json", "--csv", "rfc4180"],
+        vec![
+            "export", plan, "--format", "xlsx", "-o", out_dir, "--csv", "excel",
+        ],
+        vec!["diff", old, plan, "--csv", "rfc4180"],
+        vec!["diff", old, plan, "--format", "md", "--csv", "rfc4180"],
+        vec![
+            "split",
+            "1000",
+            "--plan",
+            plan,
+            "--key",
+            "befolkning-procent-2026",
+            "--csv",
+            "excel",
+        ],
+        vec![
+            "follow-up",
+            plan,
+            "examples/follow-up-2026",
+            "--csv",
+            "rfc4180",
+        ],
+    ] {
+        allocate(&repo_root(), &args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "allocate: --csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",
+            );
+    }
+    assert!(!std::path::Path::new(out_dir).exists());
+    // With CSV it is taken: the machine dialect's fixed English header.
+    allocate(
+        &repo_root(),
+        &["export", plan, "--view", "payments", "--csv", "rfc4180"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("recipient,recipient_kind,kommunkod,area,insats,amount,payment");
+    // Forms are to be filled in; the summary's options do not apply to them.
+    for option in [
+        vec!["--final"],
+        vec!["--csv", "excel"],
+        vec!["--view", "lines"],
+        vec!["--date", "2027-01-15"],
+    ] {
+        let mut args = vec!["follow-up", plan, "--forms", "-o", out_dir];
+        args.extend(&option);
+        allocate(&repo_root(), &args)
+            .assert_status(2)
+            .assert_stderr_contains("fel: '--forms' kan inte anges tillsammans med");
+    }
+    assert!(!std::path::Path::new(out_dir).exists());
+}
+
+#[test]
+fn letters_do_not_take_last_years_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = dir.path().join("brev");
+    allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--per-recipient",
+            "-o",
+            letters.to_str().unwrap(),
+            "--previous",
+            "allocations/plan-2025.toml",
+        ],
+    )
+    .assert_status(2)
+    .assert_stderr_contains(
+        "fel: '--per-recipient' kan inte anges tillsammans med '--previous <PLAN>'",
+    );
+    assert!(!letters.exists());
+}

@@ -16,9 +16,8 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
 use crate::app::options::Common;
-use crate::output::csv::Dialect;
+use crate::app::options::CsvArg;
 use crate::output::diff_table;
-use crate::output::sheet::Words;
 use crate::output::table::{self, Layout};
 
 #[derive(Debug, Args)]
@@ -33,10 +32,8 @@ pub struct DiffArgs {
     /// for a document or an issue.
     #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
-    /// CSV dialect, as for `export`: `excel` opens in Swedish Excel by double-click; `rfc4180`
-    /// is for machines (fixed English headers and values, whatever `--lang`).
-    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
-    pub csv: Dialect,
+    #[command(flatten)]
+    pub csv: CsvArg,
     #[command(flatten)]
     pub common: Common,
 }
@@ -54,6 +51,7 @@ pub enum DiffFormat {
 }
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let dialect = args.csv.dialect(args.format == DiffFormat::Csv)?;
     let old = super::load(&args.old)?;
     let new = super::load(&args.new)?;
     let err_style = args.common.err_style();
@@ -92,12 +90,9 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             )?;
         }
         DiffFormat::Csv => {
-            let words = match args.csv {
-                Dialect::Excel => Words::from(lang),
-                Dialect::Rfc4180 => Words::Machine,
-            };
-            let bytes = crate::output::csv::write(&diff_table::sheet(&d, words), args.csv)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            let bytes =
+                crate::output::csv::write(&diff_table::sheet(&d, dialect.words(lang)), dialect)
+                    .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
         DiffFormat::Json => write!(

@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
 use crate::app::files::{self, File, WriteError};
+use crate::app::options::CsvArg;
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
@@ -29,10 +30,8 @@ pub struct ExportArgs {
     /// File format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines
-    /// (fixed English headers and values, whatever `--lang`).
-    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
-    pub csv: Dialect,
+    #[command(flatten)]
+    pub csv: CsvArg,
     /// Views to export; all of them when none is given.
     #[arg(long = "view", value_enum, value_name = "VIEW")]
     pub views: Vec<View>,
@@ -57,6 +56,7 @@ pub enum ExportFormat {
 }
 
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let dialect = args.csv.dialect(args.format == ExportFormat::Csv)?;
     let loaded = super::load(&args.plan)?;
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Export)?;
     let selection = super::selection(&args.filter, &checked.ledger)?;
@@ -69,7 +69,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         asked.clone()
     };
     let Some(dir) = files::named(args.out.as_deref()) else {
-        return to_stdout(args, &asked, &projection, lang, out);
+        return to_stdout(args, dialect, &asked, &projection, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
     // CSV and JSON are written into their files as they are made (a national plan's payments
@@ -77,9 +77,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     // Either way the files appear whole or not at all.
     let written = match args.format {
         ExportFormat::Csv => {
-            let words = args.csv.words(lang);
+            let words = dialect.words(lang);
             file_per_view(dir, &views, "csv", args.force, |view, out| {
-                csv::write_to(&sheet::build_with(view, &projection, words), args.csv, out)
+                csv::write_to(&sheet::build_with(view, &projection, words), dialect, out)
             })
         }
         ExportFormat::Xlsx => {
@@ -143,6 +143,7 @@ fn file_per_view(
 /// asked for.
 fn to_stdout(
     args: &ExportArgs,
+    dialect: Dialect,
     asked: &[View],
     projection: &Projection,
     lang: Lang,
@@ -159,8 +160,8 @@ fn to_stdout(
             out.write_all(b"\n")?;
         }
         (ExportFormat::Csv, [view]) => {
-            let sheet = sheet::build_with(*view, projection, args.csv.words(lang));
-            csv::write_to(&sheet, args.csv, &mut *out)?;
+            let sheet = sheet::build_with(*view, projection, dialect.words(lang));
+            csv::write_to(&sheet, dialect, &mut *out)?;
         }
         (ExportFormat::Csv, _) | (ExportFormat::Json, _) => return Err(Error::OneViewToStdout),
     }

@@ -18,6 +18,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error, Misuse};
 use crate::app::files::{self, File};
+use crate::app::options::CsvArg;
 use crate::app::options::{self, Common};
 use crate::core::followup::summary::{self, Part};
 use crate::core::followup::{self, At, Location, Options, Place, UsageFinding};
@@ -48,7 +49,7 @@ pub struct FollowUpArgs {
     )]
     pub usage: Vec<PathBuf>,
     /// Write one form per recipient to fill in (into `--output`), instead of reading usage.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["csv", "views", "final_report", "date"])]
     pub forms: bool,
     /// Folder to write to (created if missing); for `--format html|docx|md`, the document's
     /// file. Without it, the summary goes to standard output: as tables, one `--view` as CSV or
@@ -60,9 +61,8 @@ pub struct FollowUpArgs {
     /// `docx`, `md`). Forms are `csv` or `xlsx`.
     #[arg(long, value_enum)]
     pub format: Option<FollowUpFormat>,
-    /// CSV dialect of the summary: `excel` opens in Swedish Excel; `rfc4180` is for machines.
-    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
-    pub csv: Dialect,
+    #[command(flatten)]
+    pub csv: CsvArg,
     /// Parts of the summary; without it, all (the terminal leaves out `lines`).
     #[arg(long = "view", value_enum, value_name = "VIEW")]
     pub views: Vec<Part>,
@@ -171,6 +171,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     if format == FollowUpFormat::Docx && output.is_none() {
         return Err(Error::FollowUp(Misuse::DocxNeedsFile));
     }
+    let dialect = args.csv.dialect(format == FollowUpFormat::Csv)?;
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
     let paths = crate::app::plan_paths::expand(&args.usage);
     let read = paths
@@ -254,7 +255,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             write!(out, "{}", render::tables(&summary, &parts, layout))?;
         }
         (_, Some(dir)) => {
-            let files = summary_files(format, args.csv, &summary, &parts, &asked, lang)?;
+            let files = summary_files(format, dialect, &summary, &parts, &asked, lang)?;
             write_files(dir, &files, args.force, lang, err)?;
         }
         (FollowUpFormat::Xlsx, None) => return Err(Error::XlsxNeedsFolder),
@@ -263,8 +264,8 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                 return Err(Error::OneViewToStdout);
             };
             let bytes = csv::write(
-                &render::sheet(*part, &summary, args.csv.words(lang)),
-                args.csv,
+                &render::sheet(*part, &summary, dialect.words(lang)),
+                dialect,
             )
             .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;

@@ -42,8 +42,9 @@ pub struct ReportArgs {
     #[arg(long, short = 'o', value_name = "FILE|DIR", alias = "out")]
     pub output: Option<PathBuf>,
     /// One letter per recipient (fördelningsbesked) into `--output DIR`: HTML and DOCX, or
-    /// the one `--format` given.
-    #[arg(long, requires = "output")]
+    /// the one `--format` given. (A letter is this year's share; `--previous` is for the
+    /// decision basis.)
+    #[arg(long, requires = "output", conflicts_with = "previous")]
     pub per_recipient: bool,
     /// Last year's plan (of an earlier year): the document adds its amounts and the change per
     /// area and actor; exit status 1 when this plan's figures about last year disagree.

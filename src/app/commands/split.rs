@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::Error;
 use crate::app::options::Common;
+use crate::app::options::CsvArg;
 use crate::core::audit::{self, Input, KeyFileInfo, KeySource, Weighing};
 use crate::core::finding::Thing;
 use crate::core::money::{Amount, BadText};
@@ -17,7 +18,6 @@ use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
 use crate::input::scb;
-use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
 
 #[derive(Debug, Args)]
@@ -45,10 +45,8 @@ pub struct SplitArgs {
     /// Output: a table for people, or csv/json for other programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// CSV dialect, as for `export`: `excel` opens in Swedish Excel by double-click; `rfc4180`
-    /// is for machines (fixed English headers and values, whatever `--lang`).
-    #[arg(long, value_enum, default_value_t = Dialect::Excel)]
-    pub csv: Dialect,
+    #[command(flatten)]
+    pub csv: CsvArg,
     #[command(flatten)]
     pub common: Common,
 }
@@ -106,6 +104,7 @@ fn parse_unit(text: &str) -> Result<Amount, String> {
 }
 
 pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let dialect = args.csv.dialect(args.format == Format::Csv)?;
     let (input, default_unit) = match &args.plan {
         None => (from_file(args)?, Amount::kr(1)),
         Some(plan) => from_plan(args, plan, err)?,
@@ -127,7 +126,7 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             crate::output::audit::table(&audit, lang, crate::output::table::terminal_width())
         )?,
         Format::Csv => out.write_all(
-            &crate::output::audit::csv(&audit, args.csv, lang)
+            &crate::output::audit::csv(&audit, dialect, lang)
                 .map_err(|e| Error::Export(e.to_string()))?,
         )?,
         Format::Json => write!(
