@@ -156,6 +156,11 @@ pub enum ParseErrorKind {
     },
     WeightAsFloat,
     WeightBadText,
+    /// `nan` or `inf` (TOML floats that are no numbers) where an amount or a percentage
+    /// belongs; `written` as the plan writes it.
+    NotANumber {
+        written: String,
+    },
     DateWithTime,
     ActorWrongType,
     WrongType {
@@ -471,6 +476,13 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     .next()
                     .unwrap_or("")
                     .to_string();
+                // `0x`, `0o`, `0b` without digits: toml says it overflowed.
+                let unsigned = written.trim_start_matches(['+', '-']);
+                if ["0x", "0o", "0b"].contains(&unsigned) {
+                    return ParseErrorKind::Syntax {
+                        detail: "invalid integer number".to_string(),
+                    };
+                }
                 return ParseErrorKind::NumberTooLarge { written };
             }
             // ”Korpusplan”: Word and Outlook turn straight quotes into typographic ones.
@@ -601,6 +613,13 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 .to_string();
             ParseErrorKind::TableAsList { name }
         }
+        ParseErrorKind::AmountAsFloat { .. } | ParseErrorKind::WeightAsFloat
+            if is_not_a_number(text.get(span.clone()).unwrap_or("")) =>
+        {
+            ParseErrorKind::NotANumber {
+                written: text.get(span.clone()).unwrap_or("").trim().to_string(),
+            }
+        }
         ParseErrorKind::AmountAsFloat { .. } => {
             let token = text.get(span.clone()).unwrap_or("").trim();
             let plain = token.split_once('.').is_some_and(|(whole, fraction)| {
@@ -624,6 +643,11 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         }
         other => other,
     }
+}
+
+/// `nan`, `+inf`, `-nan`: TOML floats that are no numbers.
+fn is_not_a_number(token: &str) -> bool {
+    matches!(token.trim().trim_start_matches(['+', '-']), "nan" | "inf")
 }
 
 fn classify(message: &str) -> ParseErrorKind {

@@ -383,6 +383,8 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::WeightAsFloat, Lang::En) => {
             "the percentage is written as a decimal number".to_string()
         }
+        (ParseErrorKind::NotANumber { written }, Lang::Sv) => format!("{written} är inget tal"),
+        (ParseErrorKind::NotANumber { written }, Lang::En) => format!("{written} is not a number"),
         (ParseErrorKind::WeightBadText, Lang::Sv) => "värdet är inte ett tal".to_string(),
         (ParseErrorKind::WeightBadText, Lang::En) => "the value is not a number".to_string(),
         (ParseErrorKind::DateWithTime, Lang::Sv) => {
@@ -531,6 +533,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .pick(
                 "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
                 "write percentages as text to keep them exact: \"5,3\"",
+            )
+            .to_string(),
+        ParseErrorKind::NotANumber { .. } => lang
+            .pick(
+                "skriv beloppet i hela kronor, som 481_600, eller procentsatsen som text, \"5,3\"",
+                "write the amount in whole kronor, as 481_600, or the percentage as text, \"5,3\"",
             )
             .to_string(),
         ParseErrorKind::WeightBadText => lang
@@ -730,6 +738,32 @@ fn syntax_words_sv(detail: &str) -> String {
             "otillåtet tecken (ett styrtecken) i en kommentar"
         }
         "invalid table" | "invalid table header" => "ogiltig tabellrubrik",
+        "extra `=`" | "extra assignment between key-value pairs" => "ett likhetstecken för mycket",
+        "unexpected `=` in array" => {
+            "likhetstecken i en lista; skriv listans värden med kommatecken emellan"
+        }
+        "integers with a radix cannot be signed" => {
+            "ett tal som börjar med 0x, 0o eller 0b får inte ha + eller - före"
+        }
+        "radix must be lowercase" => "skriv 0x, 0o och 0b med liten bokstav",
+        "redundant integer number prefix" | "redundant numeric sign" | "unexpected sign" => {
+            "ogiltigt tal: ett tecken (+ eller -) eller prefix för mycket"
+        }
+        "invalid inline table element" | "missing key for inline table element" => {
+            "ogiltigt värde i tabellen { }; skriv `nyckel = värde` med kommatecken emellan"
+        }
+        "keys cannot be multi-line basic strings" | "keys cannot be multi-line literal strings" => {
+            "en nyckel kan inte vara en text över flera rader"
+        }
+        "missing array opening" => "[ saknas före listan",
+        "missing inline table opening" => "{ saknas före tabellen",
+        "missing table open" => "[ saknas före tabellrubriken",
+        "missing comment start" => "# saknas före kommentaren",
+        "missing opening quote" => "inledande citattecken saknas",
+        "too few unicode value digits" => {
+            "för få siffror efter \\u; skriv \\u med fyra hexadecimala siffror eller \\U med åtta"
+        }
+        "unexpected content" => "oväntat innehåll",
         _ => return detail.to_string(),
     };
     words.to_string()
@@ -738,6 +772,69 @@ fn syntax_words_sv(detail: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message toml_parser 1.1 can give (found in its source).
+    const TOML_PARSER_MESSAGES: &[&str] = &[
+        "`_` may only go between digits",
+        "cannot recurse further; max recursion depth met",
+        "invalid basic string",
+        "invalid multi-line basic string",
+        "carriage return must be followed by newline",
+        "extra `=`",
+        "extra assignment between key-value pairs",
+        "extra comma in array",
+        "extra comma in inline table",
+        "integers with a radix cannot be signed",
+        "invalid comment character",
+        "invalid inline table element",
+        "invalid key-value pair",
+        "invalid unquoted key",
+        "invalid value",
+        "key with no value",
+        "keys cannot be multi-line basic strings",
+        "keys cannot be multi-line literal strings",
+        "missing array opening",
+        "missing assignment between key-value pairs",
+        "missing comma between array elements",
+        "missing comma between key-value pairs",
+        "missing comment start",
+        "missing escaped value",
+        "missing inline table opening",
+        "missing key for inline table element",
+        "missing opening quote",
+        "missing table open",
+        "missing value",
+        "missing value for key",
+        "radix must be lowercase",
+        "redundant integer number prefix",
+        "redundant numeric sign",
+        "string values must be quoted",
+        "too few unicode value digits",
+        "unclosed array",
+        "unclosed array table",
+        "unclosed inline table",
+        "unclosed table",
+        "unexpected `=` in array",
+        "unexpected content",
+        "unexpected content between comment and newline",
+        "unexpected key or value",
+        "unexpected leading zero",
+        "unexpected sign",
+        "unquoted keys cannot be empty",
+    ];
+
+    #[test]
+    fn every_syntax_message_of_toml_parser_is_said_in_swedish() {
+        for message in TOML_PARSER_MESSAGES {
+            let words = syntax_words_sv(message);
+            assert_ne!(words, *message, "no Swedish for {message:?}");
+        }
+        // The expected part is dropped, the what kept.
+        assert_eq!(
+            syntax_words_sv("integers with a radix cannot be signed, expected nothing"),
+            "ett tal som börjar med 0x, 0o eller 0b får inte ha + eller - före"
+        );
+    }
 
     #[test]
     fn operating_system_errors_are_worded_in_the_language_asked_for() {
