@@ -50,7 +50,7 @@ pub enum Misuse {
 }
 
 /// An option of `report` that does not go with the format asked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportMisuse {
     /// `--view`, `--area`, `--actor` or `--kommun` with a document format: a document is the
     /// whole plan.
@@ -63,6 +63,8 @@ pub enum ReportMisuse {
     LettersNeedFolder,
     /// `--previous` with a plan that is not of an earlier year than the plan's.
     PreviousNotEarlier { previous: i32, year: i32 },
+    /// `--previous` with another county's plan.
+    PreviousOtherCounty { previous: String, county: String },
 }
 
 #[derive(Debug)]
@@ -439,6 +441,17 @@ impl Error {
                     "--previous ska vara ett tidigare års plan: den gäller {previous}, planen {year}",
                     "--previous must be an earlier year's plan: it is for {previous}, the plan for {year}"
                 ),
+                ReportMisuse::PreviousOtherCounty { previous, county } => {
+                    let (previous, county) = (
+                        crate::output::table::visible(previous),
+                        crate::output::table::visible(county),
+                    );
+                    say!(
+                        lang,
+                        "--previous ska vara samma läns plan: den gäller {previous}, planen {county}",
+                        "--previous must be the same county's plan: it is for {previous}, the plan for {county}"
+                    )
+                }
             }),
             Error::DocumentWithErrors { path, errors } => {
                 let errors = number::errors(*errors, lang);

@@ -52,6 +52,14 @@ pub struct Side {
     pub year: i32,
 }
 
+impl Side {
+    /// Whether this plan is the next year's of `earlier`, for the same county: only then do
+    /// its figures about last year (`previous_county_total`, `stated_change`) concern it.
+    pub fn follows(&self, earlier: &Side) -> bool {
+        earlier.year.checked_add(1) == Some(self.year) && earlier.county == self.county
+    }
+}
+
 /// An amount in the old and the new plan; `None` where the plan does not have the thing.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Change {
@@ -177,14 +185,23 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
     let old_total = *old.plan.plan.county_total.get_ref();
     let new_total = *new.plan.plan.county_total.get_ref();
     let mut year_checks = Vec::new();
-    if let Some(previous) = &new.plan.plan.previous_county_total {
+    // The new plan's figures about last year, checked only against last year's plan of the
+    // same county (two drafts of one year, or a year skipped, have nothing to check).
+    let last_year = side(new.plan).follows(&side(old.plan));
+    if let Some(previous) = new
+        .plan
+        .plan
+        .previous_county_total
+        .as_ref()
+        .filter(|_| last_year)
+    {
         year_checks.push(YearCheck {
             kind: YearCheckKind::PreviousTotal,
             stated: *previous.get_ref(),
             computed: old_total,
         });
     }
-    if let Some(change) = &new.plan.plan.stated_change {
+    if let Some(change) = new.plan.plan.stated_change.as_ref().filter(|_| last_year) {
         year_checks.push(YearCheck {
             kind: YearCheckKind::StatedChange,
             stated: *change.get_ref(),

@@ -15,9 +15,24 @@ use crate::output::number;
 use crate::output::table::{Layout, short, visible};
 use crate::say;
 
+/// The two plans' columns: their years, or for two drafts of one year, the year with
+/// *före* and *efter*.
+fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
+    let (old, new) = (d.old.year, d.new.year);
+    if old == new {
+        (
+            format!("{old} {}", lang.pick("före", "before")),
+            format!("{new} {}", lang.pick("efter", "after")),
+        )
+    } else {
+        (old.to_string(), new.to_string())
+    }
+}
+
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
+    let (old_column, new_column) = columns(d, lang);
     let mut text = String::new();
     let county = if d.old.county == d.new.county {
         visible(&d.new.county).into_owned()
@@ -40,8 +55,8 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     let table = side_by_side(
         lang.pick("Område", "Area"),
         &rows,
-        old_year,
-        new_year,
+        &old_column,
+        &new_column,
         layout,
     );
     text.push_str(&format!("{table}\n"));
@@ -49,10 +64,11 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         text.push_str(&year_check_line(check, d, lang));
         text.push('\n');
     }
-    if !d
-        .year_checks
-        .iter()
-        .any(|c| c.kind == YearCheckKind::StatedChange)
+    if d.new.follows(&d.old)
+        && !d
+            .year_checks
+            .iter()
+            .any(|c| c.kind == YearCheckKind::StatedChange)
     {
         text.push_str(&match lang {
             Lang::Sv => format!(
@@ -87,8 +103,8 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     let table = side_by_side(
         lang.pick("Aktör", "Actor"),
         &rows,
-        old_year,
-        new_year,
+        &old_column,
+        &new_column,
         layout,
     );
     text.push_str(&format!("{table}\n"));
@@ -117,7 +133,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
                 new: Some(d.kommuner.iter().filter_map(|r| r.change.new).sum()),
             },
         ));
-        let table = side_by_side("Kommun", &rows, old_year, new_year, layout);
+        let table = side_by_side("Kommun", &rows, &old_column, &new_column, layout);
         text.push_str(&format!("{table}\n\n"));
     }
 
@@ -218,15 +234,15 @@ fn fitted(
 fn side_by_side(
     what: &str,
     rows: &[(String, Change)],
-    old_year: i32,
-    new_year: i32,
+    old_column: &str,
+    new_column: &str,
     layout: Layout,
 ) -> Table {
     let lang = layout.lang;
     let header = vec![
         what.to_string(),
-        old_year.to_string(),
-        new_year.to_string(),
+        old_column.to_string(),
+        new_column.to_string(),
         lang.pick("Förändring", "Change").to_string(),
         "%".to_string(),
     ];
@@ -311,7 +327,7 @@ fn counts(i: &Insatser, lang: Lang) -> String {
 fn insatser(d: &PlanDiff, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
-    let (old_year, new_year) = (d.old.year, d.new.year);
+    let (old_column, new_column) = columns(d, lang);
     let mut text = format!("Insatser: {}\n", counts(i, lang));
     if !i.changed.is_empty() {
         text.push('\n');
@@ -319,8 +335,8 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
         let header = vec![
             "Insats".to_string(),
             lang.pick("Ansvarig", "Responsible").to_string(),
-            old_year.to_string(),
-            new_year.to_string(),
+            old_column,
+            new_column,
             lang.pick("Förändring", "Change").to_string(),
             lang.pick("Beskrivning", "Description").to_string(),
         ];
@@ -459,7 +475,11 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         Words::En => en,
         Words::Machine => machine,
     };
-    let (old_year, new_year) = (d.old.year.to_string(), d.new.year.to_string());
+    let lang = match words {
+        Words::En => Lang::En,
+        _ => Lang::Sv,
+    };
+    let (old_year, new_year) = columns(d, lang);
     let headers = vec![
         pick("Avsnitt", "Section", "section").to_string(),
         pick("Nyckel", "Key", "key").to_string(),
@@ -655,6 +675,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
 /// the year checks as a list, Swedish number format by default.
 pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
+    let (old_column, new_column) = columns(d, lang);
     // Every text of the plans is escaped as the report's Markdown escapes it.
     let cell = |text: &str| md::cell(&md::inline(text));
     let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| number::amount(a, lang));
@@ -664,7 +685,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     };
     let table = |first: &str, rows: &[(String, Change)]| -> String {
         let mut out = format!(
-            "| {first} | {old_year} | {new_year} | {} | % |\n|---|--:|--:|--:|--:|\n",
+            "| {first} | {old_column} | {new_column} | {} | % |\n|---|--:|--:|--:|--:|\n",
             lang.pick("Förändring", "Change")
         );
         for (label, c) in rows {
@@ -727,7 +748,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     text.push_str(&format!("{}.\n", counts(i, lang)));
     if !i.changed.is_empty() {
         text.push_str(&format!(
-            "\n| Insats | {} | {old_year} | {new_year} | {} |\n|---|---|--:|--:|--:|\n",
+            "\n| Insats | {} | {old_column} | {new_column} | {} |\n|---|---|--:|--:|--:|\n",
             lang.pick("Text", "Text"),
             lang.pick("Förändring", "Change")
         ));

@@ -150,7 +150,21 @@ fn last_years_plan_comes_first() {
             "allocations/plan-2026.toml",
         ],
     );
-    same.assert_stdout_contains("Länets medel");
+    // Two drafts of one year: nothing about last year to check, the columns told apart.
+    same.assert_status(0)
+        .assert_stdout_contains("Länets medel")
+        .assert_stdout_contains("2026 före")
+        .assert_stdout_contains("2026 efter");
+    assert!(
+        !same.stdout.contains("Föregående års belopp"),
+        "{}",
+        same.stdout
+    );
+    assert!(
+        !same.stdout.contains("Angiven förändring"),
+        "{}",
+        same.stdout
+    );
     // The help lists the arguments in their order, in Swedish as in English.
     for lang in ["sv", "en"] {
         let help = allocate(&repo_root(), &["diff", "--help", "--lang", lang]).stdout;
@@ -427,4 +441,38 @@ fn markdown_escapes_the_plans_texts_as_the_reports_markdown_does() {
             .lines()
             .any(|l| l == "---" || l.starts_with("# Rubrik"))
     );
+}
+
+/// `previous_county_total` and `stated_change` are about last year's plan of the same county:
+/// against a plan two years back, or another county's, they are not checked (they would
+/// fail every correct plan).
+#[test]
+fn the_figures_about_last_year_are_checked_only_against_last_years_plan() {
+    let later = PlanDir::from_real("plan-2026.toml").edit("year = 2026", "year = 2027");
+    later.check(&[]).assert_status(0);
+    let old = repo_root().join("allocations/plan-2025.toml");
+    let out = allocate(
+        later.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("Jämförelse Jämtlands län 2025 → 2027");
+    assert!(
+        !out.stdout.contains("Föregående års belopp"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("stated_change"), "{}", out.stdout);
+    let other = PlanDir::from_real("plan-2026.toml").edit(
+        "county = \"Jämtlands län\"",
+        "county = \"Västernorrlands län\"",
+    );
+    other.check(&[]).assert_status(0);
+    let out = allocate(
+        other.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("Jämförelse Jämtlands län → Västernorrlands län 2025 → 2026");
+    assert!(!out.stdout.contains("Angiven förändring"), "{}", out.stdout);
 }

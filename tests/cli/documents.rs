@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{allocate, repo_root};
+use crate::support::{PlanDir, allocate, repo_root};
 
 /// Amounts as documents write them: a narrow no-break space between thousands.
 fn kr(figure: &str) -> String {
@@ -601,6 +601,33 @@ fn previous_must_be_an_earlier_years_plan() {
                 "allocate: --previous ska vara ett tidigare års plan: {said}"
             ));
     }
+}
+
+#[test]
+fn last_years_plan_of_another_county_is_refused() {
+    let keys = repo_root().join("allocations/keys/");
+    let other = PlanDir::from_real("plan-2025.toml")
+        .edit(
+            "county = \"Jämtlands län\"",
+            "county = \"Västernorrlands län\"",
+        )
+        .edit("file = \"keys/", &format!("file = \"{}", keys.display()));
+    other.check(&[]).assert_status(0);
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let out = allocate(
+        other.dir.path(),
+        &[
+            "report",
+            plan.to_str().unwrap(),
+            "--format",
+            "md",
+            "--previous",
+            "plan.toml",
+        ],
+    );
+    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "allocate: --previous ska vara samma läns plan: den gäller Västernorrlands län, planen Jämtlands län",
+    );
 }
 
 // ---- With a browser and LibreOffice (`cargo test -- --ignored documents_in`) ----

@@ -213,6 +213,13 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                 year,
             }));
         }
+        let (previous, county) = (&o.ledger.plan.plan.county, &loaded.plan.plan.county);
+        if previous != county {
+            return Err(Error::Report(ReportMisuse::PreviousOtherCounty {
+                previous: previous.clone(),
+                county: county.clone(),
+            }));
+        }
     }
     let diff = old
         .as_ref()
