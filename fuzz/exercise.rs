@@ -346,8 +346,12 @@ fn views(projection: &Projection, write_xlsx: bool) {
         }
         Err(e) => panic!("the JSON export does not read back: {e}\n{text}"),
     }
-    // Each view alone is the document's part for it.
-    for &view in &View::ALL {
+    // Each view alone is the document's part for it (a view the plan has nothing for is
+    // refused before it is made).
+    for view in View::ALL
+        .into_iter()
+        .filter(|v| v.in_plan(projection.ledger.plan))
+    {
         let mut alone = Vec::new();
         json::write_view(projection, view, &mut alone)
             .unwrap_or_else(|e| panic!("the JSON export's view {view:?} cannot be written: {e}"));
@@ -355,7 +359,7 @@ fn views(projection: &Projection, write_xlsx: bool) {
             View::Payments => serde_json::to_vec_pretty(&document.payments),
             View::PerKommun => serde_json::to_vec_pretty(&document.per_kommun),
             View::PerActor => serde_json::to_vec_pretty(&document.per_actor),
-            View::PerHeading => serde_json::to_vec_pretty(&document.per_heading),
+            View::PerHeading => serde_json::to_vec_pretty(&document.per_heading.as_ref()),
             View::PerArea => serde_json::to_vec_pretty(&document.per_area),
             View::Invoices => serde_json::to_vec_pretty(&document.invoices),
         };

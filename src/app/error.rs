@@ -103,6 +103,8 @@ pub enum Error {
     OneViewToStdout,
     /// `--csv` with a format that is not CSV.
     CsvWithoutCsv,
+    /// `--view per-heading` for a plan without summary headings.
+    NoHeadings,
     /// XLSX cannot go to standard output.
     XlsxNeedsFolder,
     /// An export format could not be produced.
@@ -324,6 +326,13 @@ impl Error {
                 lang.pick(
                     "--csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",
                     "--csv chooses how CSV is written: also give --format csv, or leave out --csv",
+                )
+                .to_string(),
+            ),
+            Error::NoHeadings => line(
+                lang.pick(
+                    "planen har inga sammanfattande rubriker ([[headings]]), så vyn per-heading har inget att visa; beloppen per aktör står i per-actor",
+                    "the plan has no summary headings ([[headings]]), so the view per-heading has nothing to show; the amounts per actor are in per-actor",
                 )
                 .to_string(),
             ),

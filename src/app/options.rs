@@ -7,6 +7,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use crate::app::error::Error;
+use crate::core::plan::Plan;
 use crate::core::report::View;
 use crate::output::csv::Dialect;
 use crate::output::diagnostic::Style;
@@ -22,6 +23,19 @@ pub fn each_once<T: Copy + PartialEq>(asked: &[T]) -> Vec<T> {
         }
     }
     once
+}
+
+/// The views asked for, each once, in the order given; without any, every view in `all` that
+/// the plan has. A view the plan has nothing for, asked for by name, is a usage error.
+pub fn views_in_plan(asked: &[View], all: &[View], plan: &Plan) -> Result<Vec<View>, Error> {
+    let asked = each_once(asked);
+    if asked.is_empty() {
+        return Ok(all.iter().copied().filter(|v| v.in_plan(plan)).collect());
+    }
+    match asked.iter().find(|v| !v.in_plan(plan)) {
+        Some(_) => Err(Error::NoHeadings),
+        None => Ok(asked),
+    }
 }
 
 /// Options that every command shares.

@@ -1,6 +1,6 @@
 //! JSON: the whole resolved plan and every view in one versioned document, for other tools.
 //!
-//! Schema `allocate-export/2` (documented in the README). Amounts are JSON integers in whole
+//! Schema `allocate-export/3` (documented in the README). Amounts are JSON integers in whole
 //! kronor (an amount with öre would be an exact decimal string). The document reads back into
 //! the same structs, so a round trip loses nothing.
 
@@ -15,7 +15,7 @@ use crate::core::report::{
     self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Text,
 };
 
-pub const SCHEMA: &str = "allocate-export/2";
+pub const SCHEMA: &str = "allocate-export/3";
 
 /// The document. [`write`] writes it without holding it: a national plan has millions of
 /// payments rows and allocations.
@@ -28,7 +28,8 @@ pub struct Document {
     pub payments: Vec<PaymentRow>,
     pub per_kommun: PerKommun,
     pub per_actor: PerActor,
-    pub per_heading: PerHeading,
+    /// `None` (null) for a plan without summary headings.
+    pub per_heading: Option<PerHeading>,
     pub per_area: PerArea,
     pub invoices: Payments,
 }
@@ -37,7 +38,7 @@ pub struct Document {
 struct Views {
     per_kommun: PerKommun,
     per_actor: PerActor,
-    per_heading: PerHeading,
+    per_heading: Option<PerHeading>,
     per_area: PerArea,
     invoices: Payments,
 }
@@ -163,7 +164,9 @@ fn views(projection: &Projection) -> Views {
     Views {
         per_kommun: report::per_kommun(projection),
         per_actor: report::per_actor(projection),
-        per_heading: report::per_heading(projection),
+        per_heading: crate::core::report::View::PerHeading
+            .in_plan(projection.ledger.plan)
+            .then(|| report::per_heading(projection)),
         per_area: report::per_area(projection),
         // Each statement counts its lines without listing them: they are the recipient's
         // rows of the payments, which the document already gives.

@@ -241,7 +241,7 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
     export(dir.path(), &["--out", ".", "--format", "json"]).assert_status(0);
     let text = std::fs::read_to_string(dir.path().join("allocate-2026.json")).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema"], "allocate-export/2");
+    assert_eq!(value["schema"], "allocate-export/3");
     assert_eq!(value["plan"]["county_total"], 12_689_898);
     assert_eq!(value["per_kommun"]["total"], 1_865_000);
     let payments: i64 = value["payments"]

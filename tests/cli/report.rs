@@ -1,6 +1,6 @@
 //! `allocate report` on the real plans: what a reader sees.
 
-use crate::support::{allocate, repo_root};
+use crate::support::{PlanDir, allocate, repo_root};
 
 fn report(args: &[&str]) -> crate::support::Output {
     let mut all = vec!["report"];
@@ -312,4 +312,67 @@ fn payments_view_lists_every_row_and_the_county_total() {
             .stdout
             .contains("Betalningar,")
     );
+}
+
+/// A plan without summary headings has no per-heading view: never a table or a JSON total of
+/// 0 kr for the county's 12 689 898 kr.
+#[test]
+fn a_plan_without_headings_has_no_per_heading_view() {
+    let mut p = PlanDir::from_real("plan-2026.toml");
+    // Every [[headings]] table (and the stated totals, which name headings) removed.
+    let text = std::mem::take(&mut p.text);
+    let mut kept = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with("[[") || line.starts_with('[') {
+            skipping = line == "[[headings]]";
+        }
+        if !skipping {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    p.text = kept.replace(
+        "file = \"keys/",
+        &format!("file = \"{}/allocations/keys/", repo_root().display()),
+    );
+    p.check(&[]).assert_status(0);
+    let dir = p.dir.path();
+    let all = allocate(dir, &["report", "plan.toml"]);
+    all.assert_status(0).assert_stdout_contains("12 689 898 kr");
+    assert!(
+        !all.stdout
+            .contains("Sammanfattning per aktör som hanterar medlen"),
+        "{}",
+        all.stdout
+    );
+    for args in [
+        vec!["report", "plan.toml", "--view", "per-heading"],
+        vec!["export", "plan.toml", "--view", "rubriker"],
+        vec![
+            "export",
+            "plan.toml",
+            "--format",
+            "json",
+            "--view",
+            "per-heading",
+        ],
+    ] {
+        allocate(dir, &args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "allocate: planen har inga sammanfattande rubriker ([[headings]]), så vyn per-heading har inget att visa",
+            );
+    }
+    let json = allocate(dir, &["export", "plan.toml", "--format", "json"]);
+    json.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["schema"], "allocate-export/3");
+    assert!(value["per_heading"].is_null(), "{}", value["per_heading"]);
+    assert_eq!(value["per_actor"]["total"], 12_689_898);
+    let out = dir.join("ut");
+    allocate(dir, &["export", "plan.toml", "-o", out.to_str().unwrap()]).assert_status(0);
+    assert!(out.join("per-kommun.csv").exists());
+    assert!(!out.join("per-rubrik.csv").exists());
 }

@@ -50,7 +50,7 @@ pub enum ExportFormat {
     Csv,
     /// One workbook with a sheet per view.
     Xlsx,
-    /// The resolved plan and every view in one document (schema allocate-export/2); with
+    /// The resolved plan and every view in one document (schema allocate-export/3); with
     /// `--view`, each view's part in a file of its own.
     Json,
 }
@@ -63,11 +63,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let projection = Projection::new(&checked.ledger, &selection);
     let lang = args.common.lang;
     let asked = options::each_once(&args.views);
-    let views = if asked.is_empty() {
-        View::ALL.to_vec()
-    } else {
-        asked.clone()
-    };
+    let views = options::views_in_plan(&asked, &View::ALL, checked.ledger.plan)?;
     let Some(dir) = files::named(args.out.as_deref()) else {
         return to_stdout(args, dialect, &asked, &projection, lang, out);
     };

@@ -95,18 +95,14 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         color: style.color,
         width: table::terminal_width(),
     };
-    let asked = options::each_once(&args.views);
-    let all = asked.is_empty();
+    let all = args.views.is_empty();
     // Payments are one row per recipient and insats: long, and what `export` is for, so they
     // are shown only when asked for.
-    let views: Vec<View> = if all {
-        View::ALL
-            .into_iter()
-            .filter(|v| *v != View::Payments)
-            .collect()
-    } else {
-        asked
-    };
+    let shown: Vec<View> = View::ALL
+        .into_iter()
+        .filter(|v| *v != View::Payments)
+        .collect();
+    let views = options::views_in_plan(&args.views, &shown, checked.ledger.plan)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if let [one] = views.as_slice() {
         // Written as it is made: a national plan's payments are hundreds of megabytes.

@@ -32,6 +32,7 @@ pub use per_kommun::{Column, KommunRow, PerKommun, per_kommun};
 use crate::core::ledger::selection::Selection;
 use crate::core::ledger::{Ledger, Line};
 use crate::core::money::Amount;
+use crate::core::plan::Plan;
 
 /// A view of the plan: what `report` shows and `export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,6 +83,12 @@ impl View {
             View::PerArea => "omraden",
             View::Invoices => "fakturor",
         }
+    }
+
+    /// Whether the plan has what the view shows: a plan without summary headings has no
+    /// per-heading view (its total would be 0 kr of the county's money).
+    pub fn in_plan(self, plan: &Plan) -> bool {
+        self != View::PerHeading || !plan.headings.is_empty()
     }
 }
 
