@@ -490,3 +490,18 @@ fn check_and_the_document_count_the_same_printed_figures() {
         .assert_status(0)
         .assert_stdout_contains("49 av 50 tryckta summor stämmer med beräkningen");
 }
+
+/// The plan's texts reach the terminal through the one function that shows invisible and
+/// control characters: a county name cannot clear the screen or turn the line around.
+#[test]
+fn the_reconciliation_line_shows_control_characters() {
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "county = \"Jämtlands län\"",
+        r#"county = "Jämtlands län\u202E\u001B[2J""#,
+    );
+    let out = p.check(&[]);
+    out.assert_status(0)
+        .assert_stdout_contains("Jämtlands län<U+202E><U+001B>[2J 2026: alla summor stämmer");
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(!out.stdout.contains('\u{202e}'), "{}", out.stdout);
+}
