@@ -632,6 +632,15 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
                 "XLSX cannot be written: the sheet {sheet} would have {columns} columns and Excel holds {max}. Export as CSV instead (--format csv), or narrow it with --view, --area, --actor or --kommun."
             )
         }
+        XlsxFailure::NotExact(amount) => {
+            let amount = lang.amount(*amount);
+            let digits = crate::output::xlsx::EXCEL_DIGITS;
+            say!(
+                lang,
+                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Exportera som CSV eller JSON i stället (--format csv eller json).",
+                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Export as CSV or JSON instead (--format csv or json)."
+            )
+        }
         XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang
             .pick(
                 "XLSX kan inte skrivas: fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv).",

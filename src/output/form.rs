@@ -10,13 +10,13 @@
 
 use std::collections::HashSet;
 
-use rust_xlsxwriter::{Format, Formula, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Formula, Workbook};
 
 use crate::core::followup::form::Form;
-use crate::core::money::Amount;
 use crate::output::csv::{neutralise, plain_amount};
 use crate::output::file_name::{slug, unique};
 use crate::output::lang::Lang;
+use crate::output::xlsx::{XlsxFailure, as_double};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
 /// `redovisning-2026-2326-berg.xlsx`; never two alike.
@@ -168,7 +168,7 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
 
 /// The form as a workbook with one protected sheet in which only the cells to fill in are
 /// unlocked, and a total row that sums what is filled in.
-pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let w = words(lang);
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
@@ -209,7 +209,7 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number(row, 0, line.area)?;
         sheet.write_string(row, 1, &line.insats)?;
         sheet.write_string_with_format(row, 2, &line.text, &wrap)?;
-        sheet.write_number_with_format(row, 3, as_double(line.received), &kronor)?;
+        sheet.write_number_with_format(row, 3, as_double(line.received)?, &kronor)?;
         sheet.write_blank(row, 4, &input)?;
         sheet.write_blank(row, 5, &input_text)?;
         row += 1;
@@ -236,12 +236,7 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.set_column_width(5, 40)?;
     sheet.set_freeze_panes(header + 1, 0)?;
     sheet.protect();
-    workbook.save_to_buffer()
-}
-
-/// The amount as the double XLSX stores; whole kronor convert exactly.
-fn as_double(amount: Amount) -> f64 {
-    f64::try_from(amount.0).unwrap_or(f64::NAN)
+    Ok(workbook.save_to_buffer()?)
 }
 
 #[cfg(test)]

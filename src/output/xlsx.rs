@@ -40,6 +40,8 @@ const FAST_ZIP_CELLS: usize = 1_000_000;
 pub enum XlsxFailure {
     /// A sheet has more columns than Excel holds.
     TooManyColumns { sheet: String, columns: usize },
+    /// An amount with more significant digits than Excel holds exactly (15).
+    NotExact(Amount),
     /// The library refused (it should not, with the limits above kept).
     Library(XlsxError),
 }
@@ -109,7 +111,7 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
         let mut last_data: Vec<u32> = Vec::new();
         let mut row = per_part;
         let mut failed = None;
-        let mut put = |cells: &[Value], total: bool| -> Result<(), XlsxError> {
+        let mut put = |cells: &[Value], total: bool| -> Result<(), XlsxFailure> {
             if row == per_part {
                 let part = last_data.len();
                 // Rows go to a temporary file as they are written (a national plan's
@@ -138,7 +140,7 @@ pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFai
             }
         });
         if let Some(error) = failed {
-            return Err(error.into());
+            return Err(error);
         }
         put(&sheet.total, true)?;
         for (part, last) in last_data.into_iter().enumerate() {
@@ -177,7 +179,7 @@ fn write_row(
     total: bool,
     formats: &Formats,
     usual: &[Option<Style>],
-) -> Result<(), XlsxError> {
+) -> Result<(), XlsxFailure> {
     for ((col, value), usual) in (0u16..).zip(cells.iter()).zip(usual) {
         match value {
             Value::Text(t) if total => {
@@ -256,7 +258,7 @@ fn write_value(
     formats: &Formats,
     total: bool,
     usual: Option<Style>,
-) -> Result<(), XlsxError> {
+) -> Result<(), XlsxFailure> {
     let Some(style) = style(value) else {
         return Ok(());
     };
@@ -278,9 +280,9 @@ fn write_value(
         }
         (Value::Decimal(d), None) => worksheet.write_string(row, col, d.normalize().to_string()),
         (Value::Amount(a), Some(f)) => {
-            worksheet.write_number_with_format(row, col, as_double(*a), f)
+            worksheet.write_number_with_format(row, col, as_double(*a)?, f)
         }
-        (Value::Amount(a), None) => worksheet.write_number(row, col, as_double(*a)),
+        (Value::Amount(a), None) => worksheet.write_number(row, col, as_double(*a)?),
         (Value::Empty, _) => return Ok(()),
     }?;
     Ok(())
@@ -331,9 +333,20 @@ fn displayed_chars(value: &Value) -> usize {
     }
 }
 
-/// The amount as the double XLSX stores.
-fn as_double(amount: Amount) -> f64 {
-    f64::try_from(amount.0).unwrap_or(f64::NAN)
+/// The significant digits Excel keeps of a number.
+pub const EXCEL_DIGITS: u32 = 15;
+
+/// The amount as the double XLSX stores, when Excel shows it exactly: at most 15 significant
+/// digits (12 689 898 kr has 8, 518 183,8 kr has 7); a larger one would be shown rounded.
+pub fn as_double(amount: Amount) -> Result<f64, XlsxFailure> {
+    let mut digits = amount.0.mantissa().unsigned_abs();
+    while digits != 0 && digits.is_multiple_of(10) {
+        digits /= 10;
+    }
+    if digits >= 10u128.pow(EXCEL_DIGITS) {
+        return Err(XlsxFailure::NotExact(amount));
+    }
+    f64::try_from(amount.0).map_err(|_| XlsxFailure::NotExact(amount))
 }
 
 #[cfg(test)]
@@ -402,6 +415,33 @@ mod tests {
         assert_eq!(book.sheet_names(), ["betalningar"]);
         let range = book.worksheet_range("betalningar").unwrap();
         assert_eq!(range.height(), 5);
+    }
+
+    #[test]
+    fn an_amount_excel_would_round_is_refused() {
+        let exact = |text: &str| as_double(Amount::from_text(text).unwrap());
+        assert_eq!(exact("12 689 898").unwrap(), 12_689_898.0);
+        assert_eq!(exact("518 183,8").unwrap(), 518_183.8);
+        assert_eq!(exact("999 999 999 999 999").unwrap(), 999_999_999_999_999.0);
+        // Trailing zeros are no significant digits.
+        assert_eq!(exact("1 000 000 000 000 000 000").unwrap(), 1e18);
+        // 2^53 + 1 is 9 007 199 254 740 992 as a double; 16 digits in any case.
+        for text in [
+            "9 007 199 254 740 993",
+            "1 000 000 000 000 001",
+            "99 999 999 999 999,99",
+        ] {
+            assert!(
+                matches!(exact(text), Err(XlsxFailure::NotExact(_))),
+                "{text}"
+            );
+        }
+        let mut big = sheet(1);
+        big.total = vec![
+            Value::Text("Totalt".into()),
+            Value::Amount(Amount::from_text("9 007 199 254 740 993").unwrap()),
+        ];
+        assert!(matches!(write(&[big]), Err(XlsxFailure::NotExact(_))));
     }
 
     #[test]

@@ -313,7 +313,7 @@ fn write_forms(
         .zip(names)
         .map(|(f, name)| {
             let bytes = if xlsx {
-                form::xlsx(f, lang).map_err(|e| Error::Export(e.to_string()))?
+                form::xlsx(f, lang).map_err(Error::Xlsx)?
             } else {
                 form::csv(f, lang).map_err(|e| Error::Export(e.to_string()))?
             };
