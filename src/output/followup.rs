@@ -338,9 +338,9 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let hows: Vec<String> = unused
         .iter()
         .map(|u| match u.settlement {
-            // What the collective invoice then is: what was used.
+            // What the collective invoice then is: what was received less what is unused.
             Settlement::ReduceInvoice => {
-                let invoice = lang.amount(u.figures.used);
+                let invoice = lang.amount(u.figures.to_invoice());
                 say!(
                     lang,
                     "dras av: fakturera {invoice}",

@@ -1641,3 +1641,31 @@ fn usage_with_errors_gives_no_document() {
     assert!(out.stderr.contains("fel[usage-exceeds-received]"));
     assert!(!path.exists());
 }
+
+/// Before every line is reported, a recipient that takes its unused money off the collective
+/// invoice still invoices the lines it has not reported on: Berg received 196 200 kr (1.3:
+/// 21 200, 2.5: 75 000, 3.4: 100 000) and reports 50 000 kr used of 2.5, so it invoices
+/// 196 200 − 25 000 = 171 200 kr, not the 50 000 kr it reported used.
+#[test]
+fn the_invoice_after_a_deduction_keeps_the_lines_not_yet_reported() {
+    let year = Year::new();
+    std::fs::write(
+        year.path("berg.toml"),
+        "[[recipients]]\nrecipient = \"Berg\"\ninvoiced = \"nej\"\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"2.5\"\nused = 50000\n",
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.toml", "--view", "aterbetalning"]);
+    out.assert_status(0)
+        .assert_row(&["Berg (2326)", "25 000 kr", "dras av: fakturera 171 200 kr"]);
+    let md = year.run(&[
+        "follow-up",
+        PLAN,
+        "berg.toml",
+        "--view",
+        "aterbetalning",
+        "--format",
+        "md",
+    ]);
+    md.assert_status(0)
+        .assert_stdout_contains(&format!("dras av: fakturera {}", kr("171 200")));
+}

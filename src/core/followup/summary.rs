@@ -72,6 +72,13 @@ pub struct Use {
 }
 
 impl Use {
+    /// What a recipient whose unused money is taken off its collective invoice invoices:
+    /// what it received less what it reported unused (lines not yet reported are still
+    /// invoiced; when every line is reported, this is what was used).
+    pub fn to_invoice(&self) -> Amount {
+        self.received - self.unused
+    }
+
     fn add(&mut self, received: Amount, used: Option<Amount>) {
         self.received += received;
         match used {

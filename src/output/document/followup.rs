@@ -405,7 +405,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .map(|u| {
             let how = match u.settlement {
                 Settlement::ReduceInvoice => {
-                    let invoice = money(u.figures.used, lang);
+                    let invoice = money(u.figures.to_invoice(), lang);
                     say!(
                         lang,
                         "dras av: fakturera {invoice}",
