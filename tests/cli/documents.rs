@@ -861,6 +861,186 @@ fn hostile_characters_in_plan_texts_are_shown_and_every_document_is_well_formed(
     assert_eq!(letters, 15);
 }
 
+/// The characters XML 1.0 forbids that a Rust string can hold (C0 controls; U+FFFE, U+FFFF)
+/// and the other noncharacters, as TOML escapes and as characters.
+const NONCHARACTERS: [(&str, char); 9] = [
+    (r"\uFFFF", '\u{ffff}'),
+    (r"\uFFFE", '\u{fffe}'),
+    (r"\uFDD0", '\u{fdd0}'),
+    (r"\uFDEF", '\u{fdef}'),
+    (r"\U0001FFFE", '\u{1fffe}'),
+    (r"\U0010FFFF", '\u{10ffff}'),
+    (r"\u0008", '\u{8}'),
+    (r"\u001F", '\u{1f}'),
+    (r"\u000B", '\u{b}'),
+];
+
+fn noncharacter(c: char) -> bool {
+    ('\u{fdd0}'..='\u{fdef}').contains(&c) || u32::from(c) & 0xfffe == 0xfffe
+}
+
+/// Neither a character XML cannot hold, nor a noncharacter, nor one that turns text around.
+fn unsafe_char(c: char) -> bool {
+    hostile(c) || noncharacter(c)
+}
+
+/// The 2026 plan with one of [`NONCHARACTERS`] (in turn) at the end of every free text: every
+/// title, name (the kommuner's aside, which the plan refers to), label, short name, insats
+/// text and `affected`, the county, the forum, the reference code, a key's source and basis.
+fn plan_2026_with_noncharacters(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let keys = [
+        "affected",
+        "basis",
+        "county",
+        "forum",
+        "label",
+        "name",
+        "reference",
+        "short",
+        "source",
+        "text",
+        "title",
+    ];
+    let mut section = "";
+    let mut n = 0;
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with('[') {
+            section = line.trim();
+        }
+        let free = keys
+            .iter()
+            .any(|k| line.starts_with(&format!("{k} = \"")) && line.ends_with('"'))
+            && !line.ends_with("\"\"\"");
+        if free && section != "[[kommuner]]" {
+            let (escape, _) = NONCHARACTERS[n % NONCHARACTERS.len()];
+            n += 1;
+            out.push_str(&line[..line.len() - 1]);
+            out.push_str(escape);
+            out.push('"');
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    assert!(n > 60, "{n} texts");
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Every XML part of a DOCX (the document, styles, properties, relationships), each parsed.
+fn assert_docx_parts_are_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    let mut parts = 0;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        let parsed = resvg::usvg::roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|e| panic!("{name} of {} is not well-formed XML: {e}", path.display()));
+        assert!(
+            !xml.chars().any(unsafe_char),
+            "{name} of {}",
+            path.display()
+        );
+        if name == "word/document.xml" {
+            text = parsed
+                .descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|n| n.text())
+                .collect();
+        }
+        parts += 1;
+    }
+    assert!(parts >= 8, "{parts} XML parts in {}", path.display());
+    text
+}
+
+#[test]
+fn noncharacters_in_every_text_are_shown_and_every_docx_part_is_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_2026_with_noncharacters(dir.path());
+    let plan = plan.to_str().unwrap();
+    let out = allocate(dir.path(), &["check", plan]);
+    out.assert_status(0);
+    assert!(!out.stdout.chars().any(unsafe_char), "{}", out.stdout);
+    assert!(!out.stderr.chars().any(unsafe_char), "{}", out.stderr);
+    out.assert_stdout_contains("Jämtlands län<U+FFFF> 2026: alla summor stämmer");
+
+    // The terminal tables, every view.
+    for view in [
+        "payments",
+        "invoices",
+        "per-kommun",
+        "per-actor",
+        "per-heading",
+        "per-area",
+    ] {
+        let out = allocate(dir.path(), &["report", plan, "--view", view]);
+        out.assert_status(0);
+        assert!(
+            !out.stdout.chars().any(unsafe_char),
+            "{view}: {}",
+            out.stdout
+        );
+    }
+
+    // The decision basis in every format.
+    for format in ["html", "md"] {
+        let out = allocate(dir.path(), &["report", plan, "--format", format]);
+        out.assert_status(0);
+        assert!(!out.stdout.chars().any(unsafe_char), "{format}");
+        assert!(out.stdout.contains("U+FFFF"), "{format}");
+    }
+    let docx = dir.path().join("underlag.docx");
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            plan,
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    out.assert_status(0);
+    let text = assert_docx_parts_are_xml(&docx);
+    for (_, c) in NONCHARACTERS {
+        assert!(
+            text.contains(&format!("<U+{:04X}>", u32::from(c))),
+            "U+{:04X} not shown",
+            u32::from(c)
+        );
+    }
+
+    // Every letter, HTML and DOCX.
+    allocate(
+        dir.path(),
+        &["report", plan, "--per-recipient", "-o", "besked"],
+    )
+    .assert_status(0);
+    let mut letters = 0;
+    for entry in std::fs::read_dir(dir.path().join("besked")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "docx") {
+            assert_docx_parts_are_xml(&path);
+            letters += 1;
+        } else {
+            let html = std::fs::read_to_string(&path).unwrap();
+            assert!(!html.chars().any(unsafe_char), "{}", path.display());
+        }
+    }
+    assert_eq!(letters, 15);
+}
+
 #[test]
 fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
     let dir = tempfile::tempdir().unwrap();

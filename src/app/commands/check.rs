@@ -296,7 +296,10 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
     let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
     let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
-    let (county, year) = (&plan.plan.county, plan.plan.year.get_ref());
+    let (county, year) = (
+        crate::output::table::visible(&plan.plan.county),
+        plan.plan.year.get_ref(),
+    );
     let mut text = say!(
         lang,
         "{county} {year}: alla summor stämmer\n",

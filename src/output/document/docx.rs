@@ -54,7 +54,7 @@ impl std::fmt::Display for DocxError {
 }
 
 /// A run of text. Every text goes into the document through here: control, bidi and
-/// zero-width characters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
+/// zero-width characters and noncharacters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
 /// as XML cannot hold most of them (Word calls such a file corrupt); `docx-rs` escapes the rest.
 fn run(text: impl AsRef<str>) -> Run {
     Run::new().add_text(crate::output::table::visible(text.as_ref()))
