@@ -623,17 +623,14 @@ fn pdf_pages(bytes: &[u8]) -> usize {
         .count()
 }
 
-#[test]
-#[ignore = "needs Chromium and Node (run by .ci/run)"]
-fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
+/// What `tests/browser/document.mjs` saw of the page at `path` in headless Chromium, with its
+/// PDF and screenshots in `shots`.
+fn in_chromium(path: &Path, shots: &Path) -> serde_json::Value {
     assert!(have("chromium"), "chromium is not installed");
-    let (dir, path) = document("allocations/plan-2026.toml", "html", &[]);
-    let shots = dir.path().join("browser");
-    let started = std::time::Instant::now();
     let out = Command::new("node")
         .arg(repo_root().join("tests/browser/document.mjs"))
-        .arg(&path)
-        .arg(&shots)
+        .arg(path)
+        .arg(shots)
         .output()
         .unwrap();
     assert!(
@@ -641,7 +638,16 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (run by .ci/run)"]
+fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
+    let (dir, path) = document("allocations/plan-2026.toml", "html", &[]);
+    let shots = dir.path().join("browser");
+    let started = std::time::Instant::now();
+    let report = in_chromium(&path, &shots);
     assert_eq!(report["consoleErrors"], serde_json::json!([]));
     assert_eq!(report["requests"], serde_json::json!([]));
     let text = report["text"].as_str().unwrap();
@@ -663,10 +669,12 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
         assert!(text.contains(heading), "the page does not show {heading:?}");
     }
     assert_eq!(report["svgs"], 2);
-    assert_eq!(
-        report["phone"]["scrollWidth"], report["phone"]["innerWidth"],
-        "a phone scrolls sideways"
-    );
+    for screen in ["desktop", "phone"] {
+        assert_eq!(
+            report[screen]["scrollWidth"], report[screen]["innerWidth"],
+            "the page scrolls sideways on a {screen}"
+        );
+    }
     let pdf = std::fs::read(shots.join("document.pdf")).unwrap();
     let pages = pdf_pages(&pdf);
     assert!((10..=20).contains(&pages), "{pages} A4 pages");
@@ -684,6 +692,54 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
             repo_root().join("docs/beslutsunderlag-2026.png"),
         )
         .unwrap();
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (run by .ci/run)"]
+fn documents_in_chromium_wrap_long_words_instead_of_scrolling_sideways() {
+    // A 190-character address at the start of an insats text (a wide cell), an actor's name
+    // of 169 letters (a narrow cell in many tables), a forum (under the title) and an area
+    // title (a heading) without a space to break at.
+    let dir = tempfile::tempdir().unwrap();
+    let address = format!(
+        "https://www.regionjh.se/download/18.3f1c2a7b18d4e5f6a7b8c9d0/{}/rapport.pdf",
+        "x".repeat(120)
+    );
+    let mut text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            &format!("name = \"Fontänhus{}\"", "Lång".repeat(40)),
+            1,
+        )
+        .replacen(
+            "forum = \"",
+            &format!("forum = \"{} ", "Samverkansorgan".repeat(8)),
+            1,
+        )
+        .replacen(
+            "title = \"Genomförande av den nationella strategin\"",
+            &format!("title = \"Genomförande{}\"", "x".repeat(150)),
+            1,
+        );
+    let at = text.find("\ntext = \"\"\"\n").unwrap() + "\ntext = \"\"\"\n".len();
+    text.insert_str(at, &format!("Se {address} "));
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let path = dir.path().join("lang.html");
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "html", "-o", "lang.html"],
+    )
+    .assert_status(0);
+    assert!(std::fs::read_to_string(&path).unwrap().contains(&address));
+    let report = in_chromium(&path, &dir.path().join("browser"));
+    assert!(report["text"].as_str().unwrap().contains("Fontänhus"));
+    for screen in ["desktop", "phone"] {
+        assert_eq!(
+            report[screen]["scrollWidth"], report[screen]["innerWidth"],
+            "the page scrolls sideways on a {screen}"
+        );
     }
 }
 
