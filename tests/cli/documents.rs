@@ -354,6 +354,134 @@ fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
     );
 }
 
+/// One part of a DOCX, as text.
+fn docx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// A DOCX's title, author, language and dates (`docProps/core.xml`, by element name), and
+/// the language of its default run properties.
+fn docx_properties(path: &Path) -> (Vec<(String, String)>, Option<String>) {
+    let core = docx_part(path, "docProps/core.xml");
+    let parsed = resvg::usvg::roxmltree::Document::parse(&core).unwrap();
+    let properties = parsed
+        .root_element()
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| {
+            (
+                n.tag_name().name().to_string(),
+                n.text().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let styles = docx_part(path, "word/styles.xml");
+    let parsed = resvg::usvg::roxmltree::Document::parse(&styles).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let language = parsed
+        .descendants()
+        .find(|n| n.has_tag_name("rPrDefault"))
+        .and_then(|d| d.descendants().find(|n| n.has_tag_name((w, "lang"))))
+        .and_then(|l| l.attribute((w, "val")))
+        .map(str::to_string);
+    (properties, language)
+}
+
+fn property<'a>(properties: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    properties
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (properties, language) = docx_properties(&path);
+    assert_eq!(
+        property(&properties, "title"),
+        Some("Länsgemensamma medel för psykisk hälsa och suicidprevention 2026")
+    );
+    assert_eq!(property(&properties, "creator"), Some("allocate"));
+    assert_eq!(property(&properties, "lastModifiedBy"), Some("allocate"));
+    assert_eq!(property(&properties, "language"), Some("sv-SE"));
+    assert_eq!(
+        property(&properties, "created"),
+        Some("2026-02-27T00:00:00Z")
+    );
+    assert_eq!(
+        property(&properties, "modified"),
+        Some("2026-02-27T00:00:00Z")
+    );
+    assert_eq!(language.as_deref(), Some("sv-SE"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("basis.docx");
+    allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "docx",
+            "--lang",
+            "en",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    )
+    .assert_status(0);
+    let (properties, language) = docx_properties(&path);
+    assert_eq!(
+        property(&properties, "title"),
+        Some("Joint county funds for mental health and suicide prevention 2026")
+    );
+    assert_eq!(property(&properties, "language"), Some("en-GB"));
+    assert_eq!(language.as_deref(), Some("en-GB"));
+
+    // A letter has its own title; a plan without a decision date gives no date at all.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("decision_date"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "docx",
+        ],
+    );
+    out.assert_status(0);
+    let letter = dir
+        .path()
+        .join("besked/fordelningsbesked-2026-2326-berg.docx");
+    let (properties, language) = docx_properties(&letter);
+    assert_eq!(
+        property(&properties, "title"),
+        Some(format!("Bergs kommun: {}\u{a0}kr", kr("196 200")).as_str())
+    );
+    assert_eq!(property(&properties, "creator"), Some("allocate"));
+    assert_eq!(language.as_deref(), Some("sv-SE"));
+    assert_eq!(property(&properties, "created"), None);
+    assert_eq!(property(&properties, "modified"), None);
+    assert!(!docx_part(&letter, "docProps/core.xml").contains("1970"));
+}
+
 #[test]
 fn docx_needs_a_file_and_documents_take_no_filters() {
     let dir = tempfile::tempdir().unwrap();

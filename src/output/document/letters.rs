@@ -310,5 +310,6 @@ fn letter(
         }),
         blocks,
         footer: footer(source, lang),
+        date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
     }
 }
