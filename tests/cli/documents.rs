@@ -588,6 +588,54 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     assert!(xml.contains(&format!("Östersunds kommun: {}\u{a0}kr", kr("436 000"))));
 }
 
+/// The 2026 plan with Fontänhus (an external actor, whose letter and form come before the
+/// kommuner's) named and identified as if it were Berg: "2326 Berg", `2326-berg`.
+pub fn plan_2026_with_an_actor_called_berg(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replace("\"fontanhus\"", "\"2326-berg\"")
+        .replace(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            "name = \"2326 Berg\"",
+        );
+    let path = dir.join("plan-2026.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_kommuns_letter_is_named_for_it_whatever_an_actor_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_2026_with_an_actor_called_berg(dir.path());
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan-2026.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "html",
+        ],
+    );
+    out.assert_status(0);
+    let title = |name: &str| {
+        let html = std::fs::read_to_string(dir.path().join("besked").join(name)).unwrap();
+        let start = html.find("<title>").unwrap() + 7;
+        html[start..start + html[start..].find("</title>").unwrap()].to_string()
+    };
+    assert_eq!(
+        title("fordelningsbesked-2026-2326-berg.html"),
+        format!("Bergs kommun: {}\u{a0}kr", kr("196 200"))
+    );
+    assert!(
+        title("fordelningsbesked-2026-2326-berg-2.html").starts_with("2326 Berg: "),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn no_letters_from_a_plan_with_errors() {
     let dir = tempfile::tempdir().unwrap();
