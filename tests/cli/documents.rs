@@ -507,6 +507,70 @@ fn docx_needs_a_file_and_documents_take_no_filters() {
 }
 
 #[test]
+fn letters_take_no_filters_and_say_where_one_recipients_letter_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &p,
+            "--per-recipient",
+            "-o",
+            "l3",
+            "--kommun",
+            "Berg",
+        ],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "--kommun gäller tabellerna på skärmen; fördelningsbesked skrivs för varje mottagare. En mottagares besked är filen som bär dess namn",
+        );
+    assert!(
+        !out.stderr.contains("--per-recipient --output"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("l3").exists());
+}
+
+#[test]
+fn a_folder_in_a_files_place_offers_standard_output_only_where_it_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    std::fs::create_dir_all(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2326-berg.docx"),
+    )
+    .unwrap();
+    let out = allocate(
+        dir.path(),
+        &["report", &p, "--per-recipient", "-o", "besked", "--force"],
+    );
+    out.assert_status(2).assert_stderr_contains(
+        "där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn eller en annan mapp.",
+    );
+    assert!(!out.stderr.contains("-o -"), "{}", out.stderr);
+
+    // A DOCX cannot go to standard output; HTML can.
+    std::fs::create_dir(dir.path().join("b.docx")).unwrap();
+    let out = allocate(
+        dir.path(),
+        &["report", &p, "--format", "docx", "-o", "b.docx", "--force"],
+    );
+    out.assert_status(2);
+    assert!(!out.stderr.contains("-o -"), "{}", out.stderr);
+    std::fs::create_dir(dir.path().join("b.html")).unwrap();
+    allocate(
+        dir.path(),
+        &["report", &p, "--format", "html", "-o", "b.html", "--force"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("Välj ett annat namn, eller -o - för standard output.");
+}
+
+#[test]
 fn a_document_is_not_written_over_an_existing_file_without_force() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("b.html"), "the user's own").unwrap();
