@@ -55,6 +55,8 @@ pub enum ReportMisuse {
     /// `--view`, `--area`, `--actor` or `--kommun` with a document format: a document is the
     /// whole plan.
     FilterOnDocument(&'static str),
+    /// The same with `--per-recipient`: letters are written for every recipient.
+    FilterOnLetters(&'static str),
     /// `--output`, `--previous` or `--force` with the terminal tables.
     DocumentOptionOnTable(&'static str),
     /// `--format docx` without `--output` (or `--per-recipient --out`).
@@ -86,8 +88,10 @@ pub enum Error {
     },
     /// Files that exist and are not to be replaced without `--force`; nothing was written.
     FilesExist(Vec<PathBuf>),
-    /// Where a file would go is something else (a folder, a link, a device, a named pipe).
-    NotAFile(PathBuf),
+    /// Where a file would go is something else (a folder, a link, a device, a named pipe);
+    /// `stdout` when the output could go to standard output instead (`-o -`), so the message
+    /// offers it only there ([`Error::or_stdout`]).
+    NotAFile { path: PathBuf, stdout: bool },
     /// The folder to write into is a file.
     NotAFolder(PathBuf),
     /// A file to write is one the command read.
@@ -179,7 +183,10 @@ impl From<crate::app::files::WriteError> for Error {
         use crate::app::files::WriteError;
         match error {
             WriteError::Exists(paths) => Error::FilesExist(paths),
-            WriteError::NotAFile(path) => Error::NotAFile(path),
+            WriteError::NotAFile(path) => Error::NotAFile {
+                path,
+                stdout: false,
+            },
             WriteError::NotAFolder(path) => Error::NotAFolder(path),
             WriteError::IsInput(path) => Error::IsInput(path),
             WriteError::Io { path, error } => Error::Write { path, error },
@@ -188,6 +195,15 @@ impl From<crate::app::files::WriteError> for Error {
 }
 
 impl Error {
+    /// This error where the output could have gone to standard output (`-o -`) instead: a
+    /// refused file's message then offers it.
+    pub fn or_stdout(self) -> Error {
+        match self {
+            Error::NotAFile { path, .. } => Error::NotAFile { path, stdout: true },
+            error => error,
+        }
+    }
+
     pub fn status(&self) -> Status {
         match self {
             Error::PlanHasErrors { .. }
@@ -275,12 +291,22 @@ impl Error {
                     "already there: {list}. Nothing was written. Give --force to replace, or choose another place."
                 ))
             }
-            Error::NotAFile(path) => {
+            Error::NotAFile { path, stdout } => {
                 let path = path.display();
+                let choose = match stdout {
+                    true => lang.pick(
+                        "Välj ett annat namn, eller -o - för standard output.",
+                        "Choose another name, or -o - for standard output.",
+                    ),
+                    false => lang.pick(
+                        "Välj ett annat namn eller en annan mapp.",
+                        "Choose another name or folder.",
+                    ),
+                };
                 line(say!(
                     lang,
-                    "kan inte skriva {path}: där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn, eller -o - för standard output.",
-                    "cannot write {path}: something that is not a plain file is there (a folder, a link, a device or a named pipe), and it is never replaced. Nothing was written. Choose another name, or -o - for standard output."
+                    "kan inte skriva {path}: där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. {choose}",
+                    "cannot write {path}: something that is not a plain file is there (a folder, a link, a device or a named pipe), and it is never replaced. Nothing was written. {choose}"
                 ))
             }
             Error::IsInput(path) => {
@@ -427,6 +453,11 @@ impl Error {
                     lang,
                     "{option} gäller tabellerna på skärmen; ett dokument visar hela planen. En mottagares del står i dess fördelningsbesked (--per-recipient --output MAPP).",
                     "{option} applies to the tables on screen; a document shows the whole plan. A recipient's share is in its letter (--per-recipient --output DIR)."
+                ),
+                ReportMisuse::FilterOnLetters(option) => say!(
+                    lang,
+                    "{option} gäller tabellerna på skärmen; fördelningsbesked skrivs för varje mottagare. En mottagares besked är filen som bär dess namn (fordelningsbesked-ÅR-2326-berg.html för Berg).",
+                    "{option} applies to the tables on screen; letters are written for every recipient. A recipient's letter is the file named after it (allocation-letter-YEAR-2326-berg.html for Berg)."
                 ),
                 ReportMisuse::DocumentOptionOnTable(option) => say!(
                     lang,

@@ -37,10 +37,28 @@ pub fn slug(name: &str, fallback: &str) -> String {
     }
 }
 
-/// `stem`, or `stem-2`, `stem-3`, … when one of `taken` already has it: two recipients whose
-/// names make the same file name (the actors `fbh` and `FBH`, `Vård & stöd` and `Vård/stöd`)
-/// get a file each, instead of one refusing to overwrite the other.
-pub fn unique(stem: String, taken: &mut HashSet<String>) -> String {
+/// One file name per recipient, in their order, never two alike: each `stem`, or `stem-2`,
+/// `stem-3`, … when an earlier one has it, so two recipients whose names make the same file
+/// name (the actors `fbh` and `FBH`, `Vård & stöd` and `Vård/stöd`) get a file each, instead
+/// of one refusing to overwrite the other. The kommuner's stems (`kommun` true: kommunkod and
+/// name, unique by their code) are given first, so a kommun's file is always named for it
+/// (`2326-berg`), whatever the other recipients are called: an actor named "2326 Berg" gets
+/// `2326-berg-2`, never Bergs kommun.
+pub fn unique_names(stems: Vec<(String, bool)>) -> Vec<String> {
+    let mut taken = HashSet::new();
+    let mut names = vec![String::new(); stems.len()];
+    for kommuner in [true, false] {
+        for (name, (stem, kommun)) in names.iter_mut().zip(&stems) {
+            if *kommun == kommuner {
+                *name = unique(stem.clone(), &mut taken);
+            }
+        }
+    }
+    names
+}
+
+/// `stem`, or `stem-2`, `stem-3`, … when one of `taken` already has it.
+fn unique(stem: String, taken: &mut HashSet<String>) -> String {
     let mut name = stem.clone();
     let mut n = 1;
     while !taken.insert(name.clone()) {
@@ -84,5 +102,27 @@ mod tests {
             .map(|s| unique(s.to_string(), &mut taken))
             .collect();
         assert_eq!(names, ["fbh", "fbh-2", "fbh-2-2", "fbh-3"]);
+    }
+
+    #[test]
+    fn a_kommun_keeps_its_name_whatever_comes_before_it() {
+        let stems = |list: &[(&str, bool)]| {
+            list.iter()
+                .map(|&(s, k)| (s.to_string(), k))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            unique_names(stems(&[
+                ("2326-berg", false),
+                ("kfjh", false),
+                ("2326-berg", true),
+                ("2326-berg", false),
+            ])),
+            ["2326-berg-2", "kfjh", "2326-berg", "2326-berg-3"]
+        );
+        assert_eq!(
+            unique_names(stems(&[("fbh", false), ("fbh", false), ("fbh-2", false)])),
+            ["fbh", "fbh-2", "fbh-2-2"]
+        );
     }
 }

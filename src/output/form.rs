@@ -8,21 +8,19 @@
 //! or English. In the workbook only the cells to fill in are unlocked and the sheet is
 //! protected (without a password), so the amounts received are not changed by mistake.
 
-use std::collections::HashSet;
-
 use rust_xlsxwriter::{Format, Formula, Workbook};
 
 use crate::core::followup::form::Form;
+use crate::core::report::RecipientKind;
 use crate::output::csv::{neutralise, plain_amount};
-use crate::output::file_name::{slug, unique};
+use crate::output::file_name::{slug, unique_names};
 use crate::output::lang::Lang;
 use crate::output::xlsx::{XlsxFailure, as_double};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
-/// `redovisning-2026-2326-berg.xlsx`; never two alike.
+/// `redovisning-2026-2326-berg.xlsx`; never two alike, and a kommun's always named for it.
 pub fn file_names(forms: &[Form], extension: &str) -> Vec<String> {
-    let mut taken = HashSet::new();
-    forms
+    let stems = forms
         .iter()
         .map(|form| {
             let who = match (&form.kommunkod, &form.actor_id) {
@@ -30,9 +28,15 @@ pub fn file_names(forms: &[Form], extension: &str) -> Vec<String> {
                 (None, Some(id)) => slug(id, "mottagare"),
                 (None, None) => slug(&form.recipient, "mottagare"),
             };
-            let stem = unique(format!("redovisning-{}-{who}", form.year), &mut taken);
-            format!("{stem}.{extension}")
+            (
+                format!("redovisning-{}-{who}", form.year),
+                form.kind == RecipientKind::Kommun,
+            )
         })
+        .collect();
+    unique_names(stems)
+        .into_iter()
+        .map(|stem| format!("{stem}.{extension}"))
         .collect()
 }
 

@@ -38,4 +38,9 @@ impl Lang {
     pub fn code(self) -> &'static str {
         self.pick("sv", "en")
     }
+
+    /// The language with its region, as Word marks the language of text (and spelling).
+    pub fn tag(self) -> &'static str {
+        self.pick("sv-SE", "en-GB")
+    }
 }

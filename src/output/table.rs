@@ -105,12 +105,15 @@ impl Layout {
 }
 
 /// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes),
-/// the invisible marks that reorder text (bidirectional overrides) and the characters that
-/// take no room (a zero-width space, a soft hyphen, a byte-order mark) are shown by their
+/// the invisible marks that reorder text (bidirectional overrides), the characters that
+/// take no room (a zero-width space, a soft hyphen, a byte-order mark) and the noncharacters
+/// (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane) are shown by their
 /// Unicode name, as `<U+001B>`, so a plan cannot clear the screen, retitle the window or hide
 /// what follows, and two names that differ only in an invisible character look different
 /// (`Ber<U+200B>g`, not `Berg` and `Berg`); line breaks and tabs become spaces. Every text of a
-/// plan that reaches the terminal goes through here (tables, `diff`, diagnostics).
+/// plan that reaches the terminal or a document goes through here (tables, `diff`,
+/// diagnostics, HTML, SVG, DOCX, Markdown), so none holds a character XML 1.0 forbids (the C0
+/// controls but tab, line feed and carriage return; U+FFFE and U+FFFF).
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| {
         c.is_control()
@@ -121,7 +124,9 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
                     | '\u{202a}'..='\u{202e}'
                     | '\u{2060}'..='\u{2069}'
                     | '\u{feff}'
+                    | '\u{fdd0}'..='\u{fdef}'
             )
+            || u32::from(c) & 0xfffe == 0xfffe
     };
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
@@ -1142,11 +1147,44 @@ pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::short;
+    use super::{short, visible};
 
     #[test]
     fn short_cuts_on_characters_not_bytes() {
         assert_eq!(short("Föräldra-barnhälsan", 9), "Föräldra…");
         assert_eq!(short("Åre", 9), "Åre");
+    }
+
+    #[test]
+    fn noncharacters_and_every_character_xml_forbids_are_shown_by_their_code() {
+        for (c, shown) in [
+            ('\u{ffff}', "<U+FFFF>"),
+            ('\u{fffe}', "<U+FFFE>"),
+            ('\u{fdd0}', "<U+FDD0>"),
+            ('\u{fdef}', "<U+FDEF>"),
+            ('\u{1fffe}', "<U+1FFFE>"),
+            ('\u{10ffff}', "<U+10FFFF>"),
+            ('\u{1}', "<U+0001>"),
+            ('\u{8}', "<U+0008>"),
+            ('\u{1f}', "<U+001F>"),
+        ] {
+            assert_eq!(visible(&format!("Berg{c}")), format!("Berg{shown}"));
+        }
+        // XML 1.0's characters: tab, line feed, carriage return, U+0020–U+D7FF,
+        // U+E000–U+FFFD and U+10000–U+10FFFF. Nothing else comes through.
+        let xml = |c: char| {
+            matches!(c, '\t' | '\n' | '\r')
+                || ('\u{20}'..='\u{d7ff}').contains(&c)
+                || ('\u{e000}'..='\u{fffd}').contains(&c)
+                || c >= '\u{10000}'
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert!(visible(&text).chars().all(xml), "U+{:04X}", u32::from(c));
+        }
+        // Letters beside the noncharacters stay as they are.
+        for c in ['\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{1fffd}', '\u{20000}'] {
+            assert_eq!(visible(&c.to_string()), c.to_string());
+        }
     }
 }

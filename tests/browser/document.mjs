@@ -1,8 +1,9 @@
 // Opens an HTML document in headless Chromium and reports, as JSON on standard output, what a
 // reader's browser would see: the console errors, every network request the page made, the
-// page's text, how many SVG pictures it holds, whether a phone has to scroll sideways, and
-// where it wrote a PDF (A4, as printed) and screenshots at desktop and phone widths (and
-// overview.png, the top of the page down to the first chart, for the README).
+// page's text, how many SVG pictures it holds, whether a desktop window or a phone has to
+// scroll sideways, and where it wrote a PDF (A4, as printed) and screenshots at desktop and
+// phone widths (and overview.png, the top of the page down to the first chart, for the
+// README).
 //
 //   node tests/browser/document.mjs PAGE.html OUT_DIR
 //
@@ -115,6 +116,8 @@ try {
 
   const text = await evaluate('document.body.innerText');
   const svgs = await evaluate('document.querySelectorAll("svg").length');
+  const widths = '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })';
+  const desktopWidth = await evaluate(widths);
   const desktop = await s('Page.captureScreenshot', { format: 'png' });
   fs.writeFileSync(path.join(outDir, 'desktop.png'), Buffer.from(desktop.data, 'base64'));
 
@@ -134,7 +137,7 @@ try {
 
   await s('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 2, mobile: true });
   await new Promise((r) => setTimeout(r, 300));
-  const phone = await evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })');
+  const phone = await evaluate(widths);
   const shot = await s('Page.captureScreenshot', { format: 'png' });
   fs.writeFileSync(path.join(outDir, 'phone.png'), Buffer.from(shot.data, 'base64'));
 
@@ -156,7 +159,7 @@ try {
   const exited = new Promise((resolve) => chrome.on('exit', resolve));
   await send('Browser.close').catch(() => {});
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  console.log(JSON.stringify({ consoleErrors, requests, text, svgs, phone }));
+  console.log(JSON.stringify({ consoleErrors, requests, text, svgs, desktop: desktopWidth, phone }));
   clearTimeout(timeout);
 } catch (error) {
   console.error(`${error.stack}\n${chromeErr}`);

@@ -354,6 +354,134 @@ fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
     );
 }
 
+/// One part of a DOCX, as text.
+fn docx_part(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// A DOCX's title, author, language and dates (`docProps/core.xml`, by element name), and
+/// the language of its default run properties.
+fn docx_properties(path: &Path) -> (Vec<(String, String)>, Option<String>) {
+    let core = docx_part(path, "docProps/core.xml");
+    let parsed = resvg::usvg::roxmltree::Document::parse(&core).unwrap();
+    let properties = parsed
+        .root_element()
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| {
+            (
+                n.tag_name().name().to_string(),
+                n.text().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let styles = docx_part(path, "word/styles.xml");
+    let parsed = resvg::usvg::roxmltree::Document::parse(&styles).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let language = parsed
+        .descendants()
+        .find(|n| n.has_tag_name("rPrDefault"))
+        .and_then(|d| d.descendants().find(|n| n.has_tag_name((w, "lang"))))
+        .and_then(|l| l.attribute((w, "val")))
+        .map(str::to_string);
+    (properties, language)
+}
+
+fn property<'a>(properties: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    properties
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (properties, language) = docx_properties(&path);
+    assert_eq!(
+        property(&properties, "title"),
+        Some("Länsgemensamma medel för psykisk hälsa och suicidprevention 2026")
+    );
+    assert_eq!(property(&properties, "creator"), Some("allocate"));
+    assert_eq!(property(&properties, "lastModifiedBy"), Some("allocate"));
+    assert_eq!(property(&properties, "language"), Some("sv-SE"));
+    assert_eq!(
+        property(&properties, "created"),
+        Some("2026-02-27T00:00:00Z")
+    );
+    assert_eq!(
+        property(&properties, "modified"),
+        Some("2026-02-27T00:00:00Z")
+    );
+    assert_eq!(language.as_deref(), Some("sv-SE"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("basis.docx");
+    allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "docx",
+            "--lang",
+            "en",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    )
+    .assert_status(0);
+    let (properties, language) = docx_properties(&path);
+    assert_eq!(
+        property(&properties, "title"),
+        Some("Joint county funds for mental health and suicide prevention 2026")
+    );
+    assert_eq!(property(&properties, "language"), Some("en-GB"));
+    assert_eq!(language.as_deref(), Some("en-GB"));
+
+    // A letter has its own title; a plan without a decision date gives no date at all.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("decision_date"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "docx",
+        ],
+    );
+    out.assert_status(0);
+    let letter = dir
+        .path()
+        .join("besked/fordelningsbesked-2026-2326-berg.docx");
+    let (properties, language) = docx_properties(&letter);
+    assert_eq!(
+        property(&properties, "title"),
+        Some(format!("Bergs kommun: {}\u{a0}kr", kr("196 200")).as_str())
+    );
+    assert_eq!(property(&properties, "creator"), Some("allocate"));
+    assert_eq!(language.as_deref(), Some("sv-SE"));
+    assert_eq!(property(&properties, "created"), None);
+    assert_eq!(property(&properties, "modified"), None);
+    assert!(!docx_part(&letter, "docProps/core.xml").contains("1970"));
+}
+
 #[test]
 fn docx_needs_a_file_and_documents_take_no_filters() {
     let dir = tempfile::tempdir().unwrap();
@@ -376,6 +504,70 @@ fn docx_needs_a_file_and_documents_take_no_filters() {
         .assert_status(2)
         .assert_stdout_empty();
     assert!(!dir.path().join("x.txt").exists());
+}
+
+#[test]
+fn letters_take_no_filters_and_say_where_one_recipients_letter_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &p,
+            "--per-recipient",
+            "-o",
+            "l3",
+            "--kommun",
+            "Berg",
+        ],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "--kommun gäller tabellerna på skärmen; fördelningsbesked skrivs för varje mottagare. En mottagares besked är filen som bär dess namn",
+        );
+    assert!(
+        !out.stderr.contains("--per-recipient --output"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("l3").exists());
+}
+
+#[test]
+fn a_folder_in_a_files_place_offers_standard_output_only_where_it_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    std::fs::create_dir_all(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2326-berg.docx"),
+    )
+    .unwrap();
+    let out = allocate(
+        dir.path(),
+        &["report", &p, "--per-recipient", "-o", "besked", "--force"],
+    );
+    out.assert_status(2).assert_stderr_contains(
+        "där finns redan något som inte är en vanlig fil (en mapp, en länk, en enhet eller en namngiven pipe), och det ersätts aldrig. Inget skrevs. Välj ett annat namn eller en annan mapp.",
+    );
+    assert!(!out.stderr.contains("-o -"), "{}", out.stderr);
+
+    // A DOCX cannot go to standard output; HTML can.
+    std::fs::create_dir(dir.path().join("b.docx")).unwrap();
+    let out = allocate(
+        dir.path(),
+        &["report", &p, "--format", "docx", "-o", "b.docx", "--force"],
+    );
+    out.assert_status(2);
+    assert!(!out.stderr.contains("-o -"), "{}", out.stderr);
+    std::fs::create_dir(dir.path().join("b.html")).unwrap();
+    allocate(
+        dir.path(),
+        &["report", &p, "--format", "html", "-o", "b.html", "--force"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("Välj ett annat namn, eller -o - för standard output.");
 }
 
 #[test]
@@ -458,6 +650,54 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
             .join("besked/fordelningsbesked-2026-2380-ostersund.docx"),
     );
     assert!(xml.contains(&format!("Östersunds kommun: {}\u{a0}kr", kr("436 000"))));
+}
+
+/// The 2026 plan with Fontänhus (an external actor, whose letter and form come before the
+/// kommuner's) named and identified as if it were Berg: "2326 Berg", `2326-berg`.
+pub fn plan_2026_with_an_actor_called_berg(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replace("\"fontanhus\"", "\"2326-berg\"")
+        .replace(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            "name = \"2326 Berg\"",
+        );
+    let path = dir.join("plan-2026.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_kommuns_letter_is_named_for_it_whatever_an_actor_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_2026_with_an_actor_called_berg(dir.path());
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan-2026.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "html",
+        ],
+    );
+    out.assert_status(0);
+    let title = |name: &str| {
+        let html = std::fs::read_to_string(dir.path().join("besked").join(name)).unwrap();
+        let start = html.find("<title>").unwrap() + 7;
+        html[start..start + html[start..].find("</title>").unwrap()].to_string()
+    };
+    assert_eq!(
+        title("fordelningsbesked-2026-2326-berg.html"),
+        format!("Bergs kommun: {}\u{a0}kr", kr("196 200"))
+    );
+    assert!(
+        title("fordelningsbesked-2026-2326-berg-2.html").starts_with("2326 Berg: "),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -650,17 +890,14 @@ fn pdf_pages(bytes: &[u8]) -> usize {
         .count()
 }
 
-#[test]
-#[ignore = "needs Chromium and Node (run by .ci/run)"]
-fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
+/// What `tests/browser/document.mjs` saw of the page at `path` in headless Chromium, with its
+/// PDF and screenshots in `shots`.
+fn in_chromium(path: &Path, shots: &Path) -> serde_json::Value {
     assert!(have("chromium"), "chromium is not installed");
-    let (dir, path) = document("allocations/plan-2026.toml", "html", &[]);
-    let shots = dir.path().join("browser");
-    let started = std::time::Instant::now();
     let out = Command::new("node")
         .arg(repo_root().join("tests/browser/document.mjs"))
-        .arg(&path)
-        .arg(&shots)
+        .arg(path)
+        .arg(shots)
         .output()
         .unwrap();
     assert!(
@@ -668,7 +905,16 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (run by .ci/run)"]
+fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
+    let (dir, path) = document("allocations/plan-2026.toml", "html", &[]);
+    let shots = dir.path().join("browser");
+    let started = std::time::Instant::now();
+    let report = in_chromium(&path, &shots);
     assert_eq!(report["consoleErrors"], serde_json::json!([]));
     assert_eq!(report["requests"], serde_json::json!([]));
     let text = report["text"].as_str().unwrap();
@@ -690,10 +936,12 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
         assert!(text.contains(heading), "the page does not show {heading:?}");
     }
     assert_eq!(report["svgs"], 2);
-    assert_eq!(
-        report["phone"]["scrollWidth"], report["phone"]["innerWidth"],
-        "a phone scrolls sideways"
-    );
+    for screen in ["desktop", "phone"] {
+        assert_eq!(
+            report[screen]["scrollWidth"], report[screen]["innerWidth"],
+            "the page scrolls sideways on a {screen}"
+        );
+    }
     let pdf = std::fs::read(shots.join("document.pdf")).unwrap();
     let pages = pdf_pages(&pdf);
     assert!((10..=20).contains(&pages), "{pages} A4 pages");
@@ -711,6 +959,54 @@ fn documents_in_chromium_print_on_a4_and_read_on_a_phone() {
             repo_root().join("docs/beslutsunderlag-2026.png"),
         )
         .unwrap();
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and Node (run by .ci/run)"]
+fn documents_in_chromium_wrap_long_words_instead_of_scrolling_sideways() {
+    // A 190-character address at the start of an insats text (a wide cell), an actor's name
+    // of 169 letters (a narrow cell in many tables), a forum (under the title) and an area
+    // title (a heading) without a space to break at.
+    let dir = tempfile::tempdir().unwrap();
+    let address = format!(
+        "https://www.regionjh.se/download/18.3f1c2a7b18d4e5f6a7b8c9d0/{}/rapport.pdf",
+        "x".repeat(120)
+    );
+    let mut text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            &format!("name = \"Fontänhus{}\"", "Lång".repeat(40)),
+            1,
+        )
+        .replacen(
+            "forum = \"",
+            &format!("forum = \"{} ", "Samverkansorgan".repeat(8)),
+            1,
+        )
+        .replacen(
+            "title = \"Genomförande av den nationella strategin\"",
+            &format!("title = \"Genomförande{}\"", "x".repeat(150)),
+            1,
+        );
+    let at = text.find("\ntext = \"\"\"\n").unwrap() + "\ntext = \"\"\"\n".len();
+    text.insert_str(at, &format!("Se {address} "));
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let path = dir.path().join("lang.html");
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "html", "-o", "lang.html"],
+    )
+    .assert_status(0);
+    assert!(std::fs::read_to_string(&path).unwrap().contains(&address));
+    let report = in_chromium(&path, &dir.path().join("browser"));
+    assert!(report["text"].as_str().unwrap().contains("Fontänhus"));
+    for screen in ["desktop", "phone"] {
+        assert_eq!(
+            report[screen]["scrollWidth"], report[screen]["innerWidth"],
+            "the page scrolls sideways on a {screen}"
+        );
     }
 }
 
@@ -883,6 +1179,186 @@ fn hostile_characters_in_plan_texts_are_shown_and_every_document_is_well_formed(
         } else {
             let html = std::fs::read_to_string(&path).unwrap();
             assert!(!html.chars().any(hostile), "{}", path.display());
+        }
+    }
+    assert_eq!(letters, 15);
+}
+
+/// The characters XML 1.0 forbids that a Rust string can hold (C0 controls; U+FFFE, U+FFFF)
+/// and the other noncharacters, as TOML escapes and as characters.
+const NONCHARACTERS: [(&str, char); 9] = [
+    (r"\uFFFF", '\u{ffff}'),
+    (r"\uFFFE", '\u{fffe}'),
+    (r"\uFDD0", '\u{fdd0}'),
+    (r"\uFDEF", '\u{fdef}'),
+    (r"\U0001FFFE", '\u{1fffe}'),
+    (r"\U0010FFFF", '\u{10ffff}'),
+    (r"\u0008", '\u{8}'),
+    (r"\u001F", '\u{1f}'),
+    (r"\u000B", '\u{b}'),
+];
+
+fn noncharacter(c: char) -> bool {
+    ('\u{fdd0}'..='\u{fdef}').contains(&c) || u32::from(c) & 0xfffe == 0xfffe
+}
+
+/// Neither a character XML cannot hold, nor a noncharacter, nor one that turns text around.
+fn unsafe_char(c: char) -> bool {
+    hostile(c) || noncharacter(c)
+}
+
+/// The 2026 plan with one of [`NONCHARACTERS`] (in turn) at the end of every free text: every
+/// title, name (the kommuner's aside, which the plan refers to), label, short name, insats
+/// text and `affected`, the county, the forum, the reference code, a key's source and basis.
+fn plan_2026_with_noncharacters(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let keys = [
+        "affected",
+        "basis",
+        "county",
+        "forum",
+        "label",
+        "name",
+        "reference",
+        "short",
+        "source",
+        "text",
+        "title",
+    ];
+    let mut section = "";
+    let mut n = 0;
+    let mut out = String::new();
+    for line in text.lines() {
+        if line.starts_with('[') {
+            section = line.trim();
+        }
+        let free = keys
+            .iter()
+            .any(|k| line.starts_with(&format!("{k} = \"")) && line.ends_with('"'))
+            && !line.ends_with("\"\"\"");
+        if free && section != "[[kommuner]]" {
+            let (escape, _) = NONCHARACTERS[n % NONCHARACTERS.len()];
+            n += 1;
+            out.push_str(&line[..line.len() - 1]);
+            out.push_str(escape);
+            out.push('"');
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    assert!(n > 60, "{n} texts");
+    let path = dir.join("plan.toml");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// Every XML part of a DOCX (the document, styles, properties, relationships), each parsed.
+fn assert_docx_parts_are_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    let mut parts = 0;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        let parsed = resvg::usvg::roxmltree::Document::parse(&xml)
+            .unwrap_or_else(|e| panic!("{name} of {} is not well-formed XML: {e}", path.display()));
+        assert!(
+            !xml.chars().any(unsafe_char),
+            "{name} of {}",
+            path.display()
+        );
+        if name == "word/document.xml" {
+            text = parsed
+                .descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|n| n.text())
+                .collect();
+        }
+        parts += 1;
+    }
+    assert!(parts >= 8, "{parts} XML parts in {}", path.display());
+    text
+}
+
+#[test]
+fn noncharacters_in_every_text_are_shown_and_every_docx_part_is_well_formed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_2026_with_noncharacters(dir.path());
+    let plan = plan.to_str().unwrap();
+    let out = allocate(dir.path(), &["check", plan]);
+    out.assert_status(0);
+    assert!(!out.stdout.chars().any(unsafe_char), "{}", out.stdout);
+    assert!(!out.stderr.chars().any(unsafe_char), "{}", out.stderr);
+    out.assert_stdout_contains("Jämtlands län<U+FFFF> 2026: alla summor stämmer");
+
+    // The terminal tables, every view.
+    for view in [
+        "payments",
+        "invoices",
+        "per-kommun",
+        "per-actor",
+        "per-heading",
+        "per-area",
+    ] {
+        let out = allocate(dir.path(), &["report", plan, "--view", view]);
+        out.assert_status(0);
+        assert!(
+            !out.stdout.chars().any(unsafe_char),
+            "{view}: {}",
+            out.stdout
+        );
+    }
+
+    // The decision basis in every format.
+    for format in ["html", "md"] {
+        let out = allocate(dir.path(), &["report", plan, "--format", format]);
+        out.assert_status(0);
+        assert!(!out.stdout.chars().any(unsafe_char), "{format}");
+        assert!(out.stdout.contains("U+FFFF"), "{format}");
+    }
+    let docx = dir.path().join("underlag.docx");
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            plan,
+            "--format",
+            "docx",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+    );
+    out.assert_status(0);
+    let text = assert_docx_parts_are_xml(&docx);
+    for (_, c) in NONCHARACTERS {
+        assert!(
+            text.contains(&format!("<U+{:04X}>", u32::from(c))),
+            "U+{:04X} not shown",
+            u32::from(c)
+        );
+    }
+
+    // Every letter, HTML and DOCX.
+    allocate(
+        dir.path(),
+        &["report", plan, "--per-recipient", "-o", "besked"],
+    )
+    .assert_status(0);
+    let mut letters = 0;
+    for entry in std::fs::read_dir(dir.path().join("besked")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "docx") {
+            assert_docx_parts_are_xml(&path);
+            letters += 1;
+        } else {
+            let html = std::fs::read_to_string(&path).unwrap();
+            assert!(!html.chars().any(unsafe_char), "{}", path.display());
         }
     }
     assert_eq!(letters, 15);

@@ -191,6 +191,19 @@ fn recipient<'a>(doc: &'a serde_json::Value, name: &str) -> &'a serde_json::Valu
 }
 
 #[test]
+fn a_kommuns_form_is_named_for_it_whatever_an_actor_is_called() {
+    let year = Year::new();
+    crate::documents::plan_2026_with_an_actor_called_berg(year.dir.path());
+    year.forms("csv");
+    assert!(year.text(BERG).split("\r\n").any(|l| l == "Kommunkod;2326"));
+    let actor = year.text("forms/redovisning-2026-2326-berg-2.csv");
+    assert!(
+        actor.split("\r\n").any(|l| l == "Mottagare;2326 Berg"),
+        "{actor}"
+    );
+}
+
+#[test]
 fn forms_are_written_one_per_recipient_for_swedish_excel() {
     let year = Year::new();
     let out = year.forms("csv");

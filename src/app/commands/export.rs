@@ -111,6 +111,13 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             }
             Ok(Status::Ok)
         }
+        // One view as CSV or JSON, or the whole JSON document, may go to standard output.
+        Err(error)
+            if args.format != ExportFormat::Xlsx
+                && (views.len() == 1 || asked.is_empty() && args.format == ExportFormat::Json) =>
+        {
+            Err(Error::from(error).or_stdout())
+        }
         Err(error) => Err(error.into()),
     }
 }

@@ -239,7 +239,14 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             };
             match path {
                 Some(path) => {
-                    files::write_file(path, &bytes, args.force)?;
+                    files::write_file(path, &bytes, args.force).map_err(|e| {
+                        let error = Error::from(e);
+                        // HTML and Markdown may go to standard output instead, DOCX not.
+                        match format {
+                            FollowUpFormat::Docx => error,
+                            _ => error.or_stdout(),
+                        }
+                    })?;
                     writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
                 }
                 None => out.write_all(&bytes)?,

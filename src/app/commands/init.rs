@@ -97,7 +97,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         write!(out, "{text}")?;
         return Ok(Status::Ok);
     }
-    files::write_file(&target, text.as_bytes(), args.force)?;
+    files::write_file(&target, text.as_bytes(), args.force)
+        .map_err(|e| Error::from(e).or_stdout())?;
     let to_fill = first
         .iter()
         .filter(|p| matches!(p, Problem::AmountToFill { .. }))

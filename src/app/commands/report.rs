@@ -147,7 +147,10 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         (args.filter.kommun.is_some(), "--kommun"),
     ] {
         if given {
-            return Err(Error::Report(ReportMisuse::FilterOnDocument(option)));
+            return Err(Error::Report(match args.per_recipient {
+                true => ReportMisuse::FilterOnLetters(option),
+                false => ReportMisuse::FilterOnDocument(option),
+            }));
         }
     }
     let output = files::named(args.output.as_deref());
@@ -232,7 +235,14 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let bytes = render(&doc, args.format)?;
     match output {
         Some(path) => {
-            files::write_file(path, &bytes, args.force)?;
+            files::write_file(path, &bytes, args.force).map_err(|e| {
+                let error = Error::from(e);
+                // HTML and Markdown may go to standard output instead, DOCX not.
+                match args.format {
+                    ReportFormat::Docx => error,
+                    _ => error.or_stdout(),
+                }
+            })?;
             writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
         }
         None => out.write_all(&bytes)?,

@@ -243,6 +243,7 @@ pub fn build(inputs: &Inputs) -> Document {
         status: Some(status(&marks, ledger, inputs.findings, lang)),
         blocks,
         footer: footer(inputs.source, lang),
+        date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
     }
 }
 

@@ -41,7 +41,8 @@ fn colour(list: &[&'static str], i: usize) -> &'static str {
         .unwrap_or("#777777")
 }
 
-/// Text for SVG, HTML and XML: control, bidi and zero-width characters shown as `<U+0001>`
+/// Text for SVG, HTML and XML: control, bidi and zero-width characters and noncharacters shown
+/// as `<U+0001>`
 /// ([`visible`](crate::output::table::visible): XML cannot hold most of them, and a plan must
 /// not reorder or hide what a reader sees), line breaks as spaces, then `&`, `<`, `>` and
 /// quotes escaped. Every text of a plan that goes into the HTML or an SVG goes through here.

@@ -5,7 +5,11 @@
 //! same SVG as the HTML (`png`).
 //!
 //! `docx-rs` does not write `w:tblHeader`; header rows are marked with a row height no other
-//! row has and that mark is turned into `w:tblHeader` in the finished XML.
+//! row has and that mark is turned into `w:tblHeader` in the finished XML. Nor can it set the
+//! title, author or language of the document properties (it writes "unknown" and 1970-01-01),
+//! or the language of text: `docProps/core.xml` is written here ([`core_properties`]) and the
+//! language (`sv-SE`, `en-GB`) added to the styles' default run properties, so Word checks the
+//! spelling in Swedish.
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, HeightRule, LineSpacing, LineSpacingType, PageMargin,
@@ -54,7 +58,7 @@ impl std::fmt::Display for DocxError {
 }
 
 /// A run of text. Every text goes into the document through here: control, bidi and
-/// zero-width characters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
+/// zero-width characters and noncharacters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
 /// as XML cannot hold most of them (Word calls such a file corrupt); `docx-rs` escapes the rest.
 fn run(text: impl AsRef<str>) -> Run {
     Run::new().add_text(crate::output::table::visible(text.as_ref()))
@@ -115,6 +119,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
     xml.document = mark_header_rows(&xml.document);
+    xml.styles = default_language(&xml.styles, lang);
+    xml.doc_props.core = core_properties(doc);
     let mut bytes = std::io::Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|e| DocxError::Zip(e.to_string()))?;
@@ -444,6 +450,45 @@ fn figure(f: &Figure, _lang: Lang) -> Vec<Run> {
             ]
         }
     }
+}
+
+/// The document's properties: its title, "allocate" as its author, its language and, when
+/// the document has a date (the plan's decision date), that day as when it was made and last
+/// changed; without one no date at all, rather than a made-up one.
+fn core_properties(doc: &Document) -> Vec<u8> {
+    let title = crate::output::document::chart::escape(&doc.title);
+    let dates = doc.date.map_or(String::new(), |date| {
+        format!(
+            "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}T00:00:00Z</dcterms:created>\
+             <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}T00:00:00Z</dcterms:modified>"
+        )
+    });
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title><dc:creator>allocate</dc:creator>\
+         <cp:lastModifiedBy>allocate</cp:lastModifiedBy><dc:language>{}</dc:language>\
+         {dates}<cp:revision>1</cp:revision></cp:coreProperties>",
+        doc.lang.tag()
+    )
+    .into_bytes()
+}
+
+/// The language of all text, in the styles' default run properties (every run inherits it).
+fn default_language(styles: &[u8], lang: Lang) -> Vec<u8> {
+    let text = String::from_utf8_lossy(styles);
+    let tag = lang.tag();
+    text.replacen(
+        "</w:rPr></w:rPrDefault>",
+        &format!("<w:lang w:val=\"{tag}\" /></w:rPr></w:rPrDefault>"),
+        1,
+    )
+    .into_bytes()
 }
 
 /// Turns the header rows' mark into `w:tblHeader`, so Word and LibreOffice repeat them on

@@ -143,6 +143,9 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot det den omfattar.",
             "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against what it covers."
         ),
+        // The summary is of the day it is made, which a document written twice must not differ
+        // by: no date.
+        date: None,
     }
 }
 

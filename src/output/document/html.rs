@@ -25,7 +25,7 @@ header { border-bottom: 3px solid var(--accent); padding-bottom: 1rem; margin-bo
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; color: var(--muted); margin: 0; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: .3rem 0 .4rem; }
 .subtitle { color: var(--muted); margin: 0 0 1rem; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+dl.meta { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .15rem 1rem; margin: 0; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }
 .status { margin: 1rem 0 0; padding: .6rem .8rem; border-left: 4px solid var(--ok); background: #eef7f0; }
@@ -36,12 +36,13 @@ h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
 p { margin: .5rem 0; }
 ul, ol { padding-left: 1.4rem; }
 .table-wrap { margin: .8rem 0 1.2rem; }
+@media (min-width: 40.0625rem) { .table-wrap { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: 600; padding: 0 0 .3rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .35rem .45rem; vertical-align: top; text-align: left; }
 thead th { background: var(--band); border-bottom: 2px solid #9aa5b1; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.wide { min-width: 14rem; }
+td.wide { min-width: 14rem; overflow-wrap: anywhere; }
 tr.total td { font-weight: 600; border-top: 2px solid #9aa5b1; background: #fafafa; }
 tr.group td { background: #f7f4ec; font-weight: 600; }
 tr.indented td:first-child { padding-left: 1.6rem; }
@@ -67,13 +68,13 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
 @media (max-width: 40rem) {
   main { padding: 1rem .75rem 2rem; }
   h1 { font-size: 1.35rem; }
-  dl.meta { grid-template-columns: 1fr; }
+  dl.meta { grid-template-columns: minmax(0, 1fr); }
   dl.meta dd { margin-bottom: .3rem; }
   table, tbody, tr, td { display: block; width: 100%; }
   thead { display: none; }
   caption { display: block; }
   tr { border: 1px solid var(--rule); border-radius: 4px; margin: 0 0 .6rem; padding: .2rem 0; }
-  td { border: 0; display: grid; grid-template-columns: 42% 1fr; gap: .5rem; padding: .2rem .6rem; }
+  td { border: 0; display: grid; grid-template-columns: 42% minmax(0, 1fr); gap: .5rem; padding: .2rem .6rem; overflow-wrap: anywhere; }
   td::before { content: attr(data-label); color: var(--muted); font-weight: 400; }
   td:empty { display: none; }
   td.num { text-align: left; white-space: normal; }
@@ -90,7 +91,7 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
   thead { display: table-header-group; }
   tr, li, figure.chart, .status { break-inside: avoid; }
   table { font-size: 8.5pt; }
-  .chart-scroll { overflow: visible; border: 0; }
+  .chart-scroll, .table-wrap { overflow: visible; border: 0; }
   .chart-scroll svg { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }

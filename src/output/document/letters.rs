@@ -13,7 +13,7 @@ use crate::output::document::basis::{
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
 };
-use crate::output::file_name::{self, unique};
+use crate::output::file_name;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::say;
@@ -45,19 +45,30 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
     ];
     let year = *plan.plan.year.get_ref();
     let prefix = lang.pick("fordelningsbesked", "allocation-letter");
-    let mut taken = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for (statements, route) in groups {
-        for statement in statements {
-            let stem = unique(format!("{prefix}-{year}-{}", slug(statement)), &mut taken);
-            out.push(Letter {
-                stem,
-                recipient: display_name(statement, lang),
-                document: letter(plan, &payments, statement, route, source, lang),
-            });
-        }
-    }
-    out
+    let recipients: Vec<(&Statement, Route)> = groups
+        .into_iter()
+        .flat_map(|(statements, route)| statements.iter().map(move |s| (s, route)))
+        .collect();
+    let stems = file_name::unique_names(
+        recipients
+            .iter()
+            .map(|(statement, _)| {
+                (
+                    format!("{prefix}-{year}-{}", slug(statement)),
+                    statement.kind == RecipientKind::Kommun,
+                )
+            })
+            .collect(),
+    );
+    recipients
+        .into_iter()
+        .zip(stems)
+        .map(|((statement, route), stem)| Letter {
+            stem,
+            recipient: display_name(statement, lang),
+            document: letter(plan, &payments, statement, route, source, lang),
+        })
+        .collect()
 }
 
 /// How a letter names its recipient: "Bergs kommun", "Berg Municipality", an actor's name.
@@ -310,5 +321,6 @@ fn letter(
         }),
         blocks,
         footer: footer(source, lang),
+        date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
     }
 }

@@ -34,6 +34,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The last line: what made the document, from which plan.
     pub footer: String,
+    /// The day the document is of (the plan's decision date), when there is one: the DOCX's
+    /// dates.
+    pub date: Option<crate::core::plan::Date>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
