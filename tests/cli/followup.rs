@@ -907,6 +907,38 @@ fn whether_the_invoice_was_sent_must_be_yes_or_no() {
         );
 }
 
+/// The shipped example of Berg's form (1.3 used 21 200, 2.5 used 60 000, 3.4 used 100 000,
+/// invoiced), without its byte-order mark.
+fn berg_example() -> String {
+    let text = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-2326-berg.csv"),
+    )
+    .unwrap();
+    text.trim_start_matches('\u{feff}').to_string()
+}
+
+const BERG_X: &str = "berg.csv";
+
+/// A cross marks a box, but which one? `x` is neither yes nor no, like ✓, 0 and 1.
+#[test]
+fn a_cross_for_the_collective_invoice_is_neither_yes_nor_no() {
+    let year = Year::new();
+    for answer in ["x", "X", "✓", "1", "ok"] {
+        let text = edit(
+            &berg_example(),
+            "Samlingsfaktura skickad (ja/nej);ja",
+            &format!("Samlingsfaktura skickad (ja/nej);{answer}"),
+        );
+        year.save(BERG_X, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_X]);
+        out.assert_status(1)
+            .assert_finding("usage-invoiced", &place(BERG_X, &text, "nej);", 5))
+            .assert_stdout_contains(&format!(
+                "fel[usage-invoiced]: om samlingsfakturan är skickad: \"{answer}\" är varken ja eller nej"
+            ));
+    }
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {

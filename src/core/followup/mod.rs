@@ -509,7 +509,8 @@ fn kommunkod(written: &str) -> String {
 /// Whether a written "collective invoice sent" means yes, no, or cannot be told.
 pub fn yes_or_no(written: &str) -> Option<bool> {
     match fold(written).trim_end_matches('.') {
-        "ja" | "j" | "yes" | "y" | "x" | "true" | "sant" => Some(true),
+        // Not `x`: a cross in the cell may mark either answer.
+        "ja" | "j" | "yes" | "y" | "true" | "sant" => Some(true),
         "nej" | "n" | "no" | "false" | "falskt" => Some(false),
         _ => None,
     }
