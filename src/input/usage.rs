@@ -26,7 +26,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-use crate::core::followup::{At, BadAmount, Claim, Entry, Place, UsageFile, UsageRow, Written};
+use crate::core::followup::{
+    At, BadAmount, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
+};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
@@ -127,7 +129,11 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
     }
     for delimiter in [';', ',', '\t'] {
         let grid = csv_grid(&source.text, delimiter, index);
-        if let Some(file) = form(&grid) {
+        let line = |place: &Place| match &place.at {
+            At::Text(span) => source.line_col(span.start).0,
+            At::Cell { row, .. } => *row as usize,
+        };
+        if let Some(file) = form(&grid, Some(delimiter), &line) {
             return Ok(ReadUsage {
                 file,
                 source,
@@ -498,7 +504,11 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         }
         grid.push(row);
     }
-    let file = form(&grid).ok_or_else(|| UsageReadError::NotAForm {
+    let line = |place: &Place| match &place.at {
+        At::Cell { row, .. } => *row as usize,
+        At::Text(_) => 0,
+    };
+    let file = form(&grid, None, &line).ok_or_else(|| UsageReadError::NotAForm {
         path: path.to_path_buf(),
     })?;
     Ok(ReadUsage {
@@ -574,12 +584,71 @@ fn column_of(header: &str) -> Option<Column> {
     }
 }
 
-/// The form in a grid: the header rows above the table, and the table's rows.
-fn form(grid: &Grid) -> Option<UsageFile> {
-    let header_at = grid.iter().position(|row| {
+/// A label of the form's header rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Title,
+    Recipient,
+    Code,
+    Invoiced,
+}
+
+fn label_of(text: &str) -> Option<Label> {
+    let label = fold(text);
+    let label = label.trim_end_matches(':').trim();
+    if label.starts_with("redovisning av") || label.starts_with("report on the use") {
+        Some(Label::Title)
+    } else if label.starts_with("mottagare") || label.starts_with("recipient") {
+        Some(Label::Recipient)
+    } else if label.starts_with("kommunkod") || label.starts_with("municipality code") {
+        Some(Label::Code)
+    } else if label.starts_with("samlingsfaktura") || label.starts_with("collective invoice") {
+        Some(Label::Invoiced)
+    } else {
+        None
+    }
+}
+
+/// The unit an amount column's header names after the column's word, as written: `tkr` in
+/// `Använt (tkr)` or `Använt i tkr`; `None` when it names none.
+fn unit_of(header: &str) -> Option<String> {
+    let header = header.trim();
+    let unit = match header.find(['(', '[']) {
+        Some(open) => header
+            .get(open + 1..)
+            .unwrap_or("")
+            .trim_end()
+            .trim_end_matches([')', ']']),
+        None => header
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest),
+    };
+    // "Använt i tkr", "Used in tkr": the unit after the word for it.
+    let unit = unit.trim();
+    let unit = ["i ", "I ", "in ", "In "]
+        .iter()
+        .find_map(|p| unit.strip_prefix(p))
+        .unwrap_or(unit)
+        .trim();
+    (!unit.is_empty()).then(|| unit.to_string())
+}
+
+/// A cell's column, one-based: a workbook cell's own, else its place in the row.
+fn column_number(cell: &Cell, index: usize) -> u32 {
+    match cell.place.at {
+        At::Cell { column, .. } => column,
+        At::Text(_) => u32::try_from(index + 1).unwrap_or(u32::MAX),
+    }
+}
+
+/// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
+/// a CSV file's (`None` for a workbook), `line` gives a place's line (or row).
+fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> Option<UsageFile> {
+    let is_header = |row: &[Cell]| {
         let columns: Vec<Option<Column>> = row.iter().map(|c| column_of(&c.text)).collect();
         columns.contains(&Some(Column::Insats)) && columns.contains(&Some(Column::Used))
-    })?;
+    };
+    let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
     let find = |column: Column| {
         header
@@ -592,33 +661,81 @@ fn form(grid: &Grid) -> Option<UsageFile> {
         find(Column::Received),
         find(Column::Comment),
     );
+    let mut layout = Vec::new();
+    // A column named twice: which one is meant cannot be told. An amount column in another
+    // unit than kronor would be read a thousand times wrong.
+    let mut seen: Vec<(Column, usize)> = Vec::new();
+    for (i, cell) in header.iter().enumerate() {
+        let Some(column) = column_of(&cell.text) else {
+            continue;
+        };
+        if let Some(&(_, first)) = seen.iter().find(|(c, _)| *c == column) {
+            let first_cell = header.get(first).unwrap_or(cell);
+            layout.push(Written {
+                value: Layout::RepeatedColumn {
+                    header: cell.text.trim().to_string(),
+                    first: column_number(first_cell, first),
+                    second: column_number(cell, i),
+                    first_place: first_cell.place.clone(),
+                },
+                place: cell.place.clone(),
+            });
+        } else {
+            seen.push((column, i));
+        }
+        if matches!(column, Column::Received | Column::Used)
+            && let Some(unit) = unit_of(&cell.text)
+        {
+            layout.push(Written {
+                value: Layout::Unit {
+                    header: cell.text.trim().to_string(),
+                    unit,
+                },
+                place: cell.place.clone(),
+            });
+        }
+    }
 
-    // The header rows: a label and its value.
+    // The header rows: a label and its value; a label twice is another form's, or a
+    // correction, and which counts cannot be told.
     let mut name: Option<Written<String>> = None;
     let mut code: Option<Written<String>> = None;
     let mut invoiced: Option<Written<String>> = None;
+    let mut stated: Option<Written<String>> = None;
+    let mut labels: Vec<(Label, &Cell)> = Vec::new();
     for row in grid.iter().take(header_at) {
-        let Some(label) = row.first() else { continue };
-        let value = || {
-            row.get(1).map_or_else(
-                || Written {
-                    value: String::new(),
-                    place: label.place.clone(),
-                },
-                |c| Written {
-                    value: c.text.trim().to_string(),
-                    place: c.place.clone(),
-                },
-            )
+        let Some(cell) = row.first() else { continue };
+        let Some(label) = label_of(&cell.text) else {
+            continue;
         };
-        let label = fold(&label.text);
-        let label = label.trim_end_matches(':').trim();
-        if label.starts_with("mottagare") || label.starts_with("recipient") {
-            name = Some(value());
-        } else if label.starts_with("kommunkod") || label.starts_with("municipality code") {
-            code = Some(value()).filter(|w| !w.value.is_empty());
-        } else if label.starts_with("samlingsfaktura") || label.starts_with("collective invoice") {
-            invoiced = Some(value());
+        if let Some(&(_, first)) = labels.iter().find(|(l, _)| *l == label) {
+            layout.push(Written {
+                value: Layout::RepeatedLabel {
+                    label: cell.text.trim().to_string(),
+                    first: line(&first.place),
+                    second: line(&cell.place),
+                    first_place: first.place.clone(),
+                },
+                place: cell.place.clone(),
+            });
+            continue;
+        }
+        labels.push((label, cell));
+        let value = row.get(1).map_or_else(
+            || Written {
+                value: String::new(),
+                place: cell.place.clone(),
+            },
+            |c| Written {
+                value: c.text.trim().to_string(),
+                place: c.place.clone(),
+            },
+        );
+        match label {
+            Label::Title => stated = Some(value),
+            Label::Recipient => name = Some(value),
+            Label::Code => code = Some(value).filter(|w| !w.value.is_empty()),
+            Label::Invoiced => invoiced = Some(value),
         }
     }
     // The kommunkod names a kommun more surely than its name; a form without either names no
@@ -641,10 +758,28 @@ fn form(grid: &Grid) -> Option<UsageFile> {
         place: first_cell,
     });
 
+    // The table's columns: up to its header's last, or as many fields as a CSV header row has.
+    let width = header
+        .iter()
+        .rposition(|c| !c.text.trim().is_empty())
+        .map_or(0, |i| i + 1);
     let mut rows = Vec::new();
     for row in grid.iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
             continue;
+        }
+        // Another form pasted below this one: its title, a label of its header, or its
+        // table's header row. Its rows are not this form's.
+        if let Some(first) = row.first()
+            && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(row))
+        {
+            layout.push(Written {
+                value: Layout::SecondForm {
+                    line: line(&first.place),
+                },
+                place: first.place.clone(),
+            });
+            break;
         }
         let at = |col: Option<usize>| col.and_then(|i| row.get(i));
         let insats = at(Some(insats_col));
@@ -683,6 +818,35 @@ fn form(grid: &Grid) -> Option<UsageFile> {
                 place: fallback(),
             },
         };
+        // A value beyond the header's columns: in CSV, a delimiter in a field (`100,000`
+        // unquoted) that shifts the fields after it.
+        let beyond = row
+            .iter()
+            .skip(width)
+            .position(|c| !c.text.trim().is_empty())
+            .and_then(|i| row.get(width + i));
+        let longer = delimiter.is_some() && row.len() > header.len();
+        // Told at the row's first field in CSV, where the split may be anywhere in the line;
+        // in a workbook, at the cell outside the table.
+        let overflow = match (beyond, longer, delimiter) {
+            (Some(_), _, Some(_)) | (None, true, _) => row.first(),
+            (Some(cell), _, None) => Some(cell),
+            (None, false, _) => None,
+        }
+        .map(|cell| Written {
+            value: Overflow {
+                fields: if longer {
+                    row.len()
+                } else {
+                    row.iter()
+                        .rposition(|c| !c.text.trim().is_empty())
+                        .map_or(0, |i| i + 1)
+                },
+                columns: if longer { header.len() } else { width },
+                delimiter,
+            },
+            place: cell.place.clone(),
+        });
         let used = match at(Some(used_col)) {
             Some(c) => Written {
                 value: c.amount.clone(),
@@ -711,6 +875,7 @@ fn form(grid: &Grid) -> Option<UsageFile> {
             comment: at(comment_col)
                 .map(|c| c.text.trim().to_string())
                 .filter(|c| !c.is_empty()),
+            overflow,
         });
     }
     Some(UsageFile {
@@ -720,6 +885,8 @@ fn form(grid: &Grid) -> Option<UsageFile> {
             invoiced,
         }],
         rows,
+        stated,
+        layout,
     })
 }
 
@@ -851,10 +1018,15 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
                     place: place(r.used.span()),
                 },
                 comment: r.comment.clone(),
+                overflow: None,
             }
         })
         .collect();
-    Ok(UsageFile { claims, rows })
+    Ok(UsageFile {
+        claims,
+        rows,
+        ..UsageFile::default()
+    })
 }
 
 #[cfg(test)]
@@ -927,6 +1099,40 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn an_amount_header_names_its_unit() {
+        use crate::core::followup::other_unit;
+        let unit = |h: &str| unit_of(h);
+        assert_eq!(unit("Använt (kr)").as_deref(), Some("kr"));
+        assert_eq!(unit("Använt (tkr)").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt [Mkr]").as_deref(), Some("Mkr"));
+        assert_eq!(unit("Använt i öre").as_deref(), Some("öre"));
+        assert_eq!(unit("Used in thousands").as_deref(), Some("thousands"));
+        assert_eq!(unit("Använt"), None);
+        assert_eq!(unit("Använt:"), None);
+        for other in [
+            "tkr",
+            "Mkr",
+            "öre",
+            "TSEK",
+            "thousands",
+            "%",
+            "tusentals kr",
+        ] {
+            assert!(other_unit(other), "{other}");
+        }
+        for kronor in [
+            "kr",
+            "kronor",
+            "SEK",
+            "kr, inkl. moms",
+            "belopp (kr",
+            "t.o.m. 31/12",
+        ] {
+            assert!(!other_unit(kronor), "{kronor}");
+        }
     }
 
     #[test]

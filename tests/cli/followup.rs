@@ -920,6 +920,300 @@ fn whether_the_invoice_was_sent_must_be_yes_or_no() {
         );
 }
 
+/// The shipped example of Berg's form (1.3 used 21 200, 2.5 used 60 000, 3.4 used 100 000,
+/// invoiced), without its byte-order mark.
+fn berg_example() -> String {
+    let text = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-2326-berg.csv"),
+    )
+    .unwrap();
+    text.trim_start_matches('\u{feff}').to_string()
+}
+
+/// The row of `insats` in a CSV form's text, with its amount used replaced by `used`.
+fn with_used(text: &str, insats: &str, from: &str, used: &str) -> String {
+    let line = text
+        .split("\r\n")
+        .find(|l| l.split(';').nth(1) == Some(insats))
+        .unwrap_or_else(|| panic!("no row {insats}"));
+    assert!(line.contains(from), "{line}");
+    edit(text, line, &line.replacen(from, used, 1))
+}
+
+/// An amount column in thousands read as kronor would count 21,2 tkr as 21,20 kr: the unit
+/// is refused at its header, and the form is not counted.
+#[test]
+fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
+    let year = Year::new();
+    for (header, english) in [
+        ("Använt (tkr)", false),
+        ("Använt (Mkr)", false),
+        ("Använt i öre", false),
+        ("Used (tkr)", true),
+    ] {
+        let unit = header
+            .rsplit([' ', '('])
+            .next()
+            .unwrap()
+            .trim_end_matches(')');
+        let text = edit(&berg_example(), "Använt (kr)", header);
+        let text = with_used(&text, "1.3", ";21200;21200;", ";21200;21,2;");
+        let text = with_used(&text, "2.5", ";75000;60000;", ";75000;60;");
+        let text = with_used(&text, "3.4", ";100000;100000;", ";100000;100;");
+        year.save(BERG_UNIT, &text);
+        let lang: &[&str] = if english { &["--lang", "en"] } else { &[] };
+        let out = year.run(&[&["follow-up", PLAN, BERG_UNIT][..], lang].concat());
+        out.assert_status(1)
+            .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, header, 0));
+        let message = if english {
+            format!(
+                "error[usage-form-layout]: the column \"{header}\" gives the amounts in {unit}, but the form takes whole kronor"
+            )
+        } else {
+            format!(
+                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
+            )
+        };
+        out.assert_stdout_contains(&message);
+        if !english {
+            out.assert_stdout_contains(&format!(
+                "= åtgärd: skriv beloppen i kr, inte i {unit}, och rubriken som \"Använt (kr)\""
+            ));
+        }
+        // One error: the form is not counted, so its amounts are not also wrong, and Berg is
+        // not said to have sent nothing.
+        assert_eq!(
+            out.finding_codes()
+                .iter()
+                .filter(|c| !c.ends_with("missing"))
+                .count(),
+            1
+        );
+        assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
+        assert!(!out.stdout.contains("Berg has not"), "{}", out.stdout);
+    }
+    // "(kr)", "kronor", "SEK" and words that are no unit are kronor: the example reads as it is.
+    for header in [
+        "Använt (kr)",
+        "Använt kronor",
+        "Använt (SEK)",
+        "Använt belopp (kr, inkl. moms)",
+    ] {
+        year.save(BERG_UNIT, &edit(&berg_example(), "Använt (kr)", header));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(0);
+        assert_eq!(
+            count(&out, "usage-form-layout"),
+            0,
+            "{header}: {}",
+            out.stdout
+        );
+    }
+    // The same in a workbook: the header cell E4.
+    let mut book = berg_workbook(&[&["1", "1.3", "", "21200", "21,2"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    sheet.write_string(3, 4, "Använt (tkr)").unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    year.run(&["follow-up", PLAN, "berg.xlsx"])
+        .assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:4:5")
+        .assert_stdout_contains("= cell: E4")
+        .assert_stdout_contains("kolumnen \"Använt (tkr)\" anger beloppen i tkr");
+}
+
+const BERG_UNIT: &str = "berg.csv";
+
+/// Berg's example as English Excel saves it: commas, fields with a comma in quotes.
+fn berg_example_with_commas() -> String {
+    berg_example()
+        .split("\r\n")
+        .map(|line| {
+            split_row(line)
+                .into_iter()
+                .map(|f| {
+                    if f.contains(',') || f.contains('"') {
+                        format!("\"{}\"", f.replace('"', "\"\""))
+                    } else {
+                        f
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// In a comma-separated form an unquoted `100,000` is two fields, 100 used and a comment
+/// "000": a row with more fields than the header row is refused at its line.
+#[test]
+fn a_row_with_more_fields_than_the_header_row_is_refused() {
+    let year = Year::new();
+    let text = berg_example_with_commas();
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    // Quoted, as a spreadsheet writes it, the example reads as it is: 181 200 kr used.
+    let out = year.run(&["follow-up", PLAN, "berg.csv", "--format", "json"]);
+    out.assert_status(0);
+    assert_eq!(recipient(&json(&out), "Berg")["used"], 181_200);
+
+    let row = |text: &str, insats: &str| {
+        text.split("\r\n")
+            .find(|l| l.split(',').nth(1) == Some(insats))
+            .unwrap()
+            .to_string()
+    };
+    let shifted = row(&text, "3.4").replacen(",100000,", ",100,000,", 1);
+    let shifted = edit(&text, &row(&text, "3.4"), &shifted);
+    let shifted = edit(&shifted, ",60000,", ",59999,50,");
+    std::fs::write(year.path("berg.csv"), &shifted).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.csv"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place("berg.csv", &shifted, "2,2.5,", 0))
+        .assert_finding("usage-form-layout", &place("berg.csv", &shifted, "3,3.4,", 0))
+        .assert_stdout_contains(
+            "fel[usage-form-layout]: raden har 7 fält, men rubrikraden har 6; raden räknas inte",
+        )
+        .assert_stdout_contains(
+            "= åtgärd: ett komma i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 2, "{}", out.stdout);
+    // The rows are not counted, nor also said to be missing.
+    assert!(
+        !out.stdout.contains("Berg har inte redovisat"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// A form states its county and year; last year's form (or another county's) is not this
+/// year's report.
+#[test]
+fn a_form_for_another_year_or_county_is_not_counted() {
+    let year = Year::new();
+    for (stated, message) in [
+        (
+            "Jämtlands län 2025",
+            "fel[usage-other-plan]: blanketten gäller Jämtlands län 2025, men planen gäller Jämtlands län 2026",
+        ),
+        (
+            "Västernorrlands län 2026",
+            "fel[usage-other-plan]: blanketten gäller Västernorrlands län 2026, men planen gäller Jämtlands län 2026",
+        ),
+    ] {
+        let text = edit(&berg_example(), "Jämtlands län 2026", stated);
+        let text = text.replace("2026-12-31", "2025-12-31");
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1)
+            .assert_finding("usage-other-plan", &place(BERG_UNIT, &text, stated, 0))
+            .assert_stdout_contains(message)
+            .assert_stdout_contains("= åtgärd: ange blanketten för Jämtlands län 2026");
+        assert_eq!(count(&out, "usage-other-plan"), 1, "{}", out.stdout);
+        assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
+    }
+    // The shipped form's own statement is the plan's.
+    year.save(BERG_UNIT, &berg_example());
+    assert_eq!(
+        count(
+            &year.run(&["follow-up", PLAN, BERG_UNIT]),
+            "usage-other-plan"
+        ),
+        0
+    );
+}
+
+/// A cross marks a box, but which one? `x` is neither yes nor no, like ✓, 0 and 1.
+#[test]
+fn a_cross_for_the_collective_invoice_is_neither_yes_nor_no() {
+    let year = Year::new();
+    for answer in ["x", "X", "✓", "1", "ok"] {
+        let text = edit(
+            &berg_example(),
+            "Samlingsfaktura skickad (ja/nej);ja",
+            &format!("Samlingsfaktura skickad (ja/nej);{answer}"),
+        );
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1)
+            .assert_finding("usage-invoiced", &place(BERG_UNIT, &text, "nej);", 5))
+            .assert_stdout_contains(&format!(
+                "fel[usage-invoiced]: om samlingsfakturan är skickad: \"{answer}\" är varken ja eller nej"
+            ));
+    }
+}
+
+/// Which of two columns or two header lines counts cannot be told: both are named.
+#[test]
+fn a_column_or_a_header_label_twice_is_refused() {
+    let year = Year::new();
+    let example = berg_example();
+    // A second "Använt (kr)" column (G), with other amounts.
+    let mut text = edit(
+        &example,
+        "Använt (kr);Kommentar\r\n",
+        "Använt (kr);Kommentar;Använt (kr)\r\n",
+    );
+    for (insats, used) in [("1.3", "21200"), ("2.5", "60000"), ("3.4", "100000")] {
+        let line = text
+            .split("\r\n")
+            .find(|l| l.split(';').nth(1) == Some(insats))
+            .unwrap()
+            .to_string();
+        assert!(line.contains(&format!(";{used};")));
+        text = edit(&text, &line, &format!("{line};1000"));
+    }
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Kommentar;Använt", 10),
+        )
+        .assert_stdout_contains(
+            "fel[usage-form-layout]: kolumnen \"Använt (kr)\" finns två gånger, i kolumn E och G",
+        )
+        .assert_stdout_contains("första gången här");
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
+
+    // Krokom's Mottagare and Kommunkod below Berg's: the first is not silently replaced.
+    let text = edit(
+        &example,
+        "Samlingsfaktura skickad (ja/nej);ja\r\n",
+        "Samlingsfaktura skickad (ja/nej);ja\r\nMottagare;Krokom\r\nKommunkod;2309\r\n",
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "Mottagare;Krokom", 0))
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "Kommunkod;2309", 0))
+        .assert_stdout_contains(
+            "fel[usage-form-layout]: Mottagare står två gånger i blankettens huvud, på rad 2 och 10",
+        )
+        .assert_stdout_contains(
+            "fel[usage-form-layout]: Kommunkod står två gånger i blankettens huvud, på rad 4 och 11",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 2, "{}", out.stdout);
+
+    // Two forms pasted into one file: where the second starts, not an error per row of it.
+    year.forms("csv");
+    let krokom = year.text(KROKOM);
+    let text = format!("{krokom}{example}");
+    year.save(BERG_UNIT, &text);
+    let second = krokom.matches('\n').count() + 1;
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &format!("{BERG_UNIT}:{second}:1"),
+        )
+        .assert_stdout_contains(&format!(
+            "fel[usage-form-layout]: en andra blankett börjar på rad {second}; dess rader läses inte"
+        ));
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    assert_eq!(count(&out, "usage-unknown-line"), 0, "{}", out.stdout);
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {

@@ -442,7 +442,7 @@ fn draw_findings(
                 .map(|(received, used)| words::figures(received, used, lang));
             let related = finding.related.as_ref().map(|p| {
                 let (source, place) = file_place(p);
-                (source, place, words::first_reported(lang))
+                (source, place, words::related(&finding.problem, lang))
             });
             render_located(
                 &Located {

@@ -83,6 +83,47 @@ pub struct UsageFile {
     /// (a form's header; a TOML file's `[[recipients]]`).
     pub claims: Vec<Claim>,
     pub rows: Vec<UsageRow>,
+    /// The county and year a form states in its title row (`Jämtlands län 2026`), as written.
+    pub stated: Option<Written<String>>,
+    /// What in the form's layout makes it unsure how to read it; the form is not counted.
+    pub layout: Vec<Written<Layout>>,
+}
+
+/// What a form's layout has that makes it unsure how its figures are meant, as the reader saw
+/// it; whether it is wrong is decided here (`follow_up`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Layout {
+    /// An amount column's header names a unit (`Använt (tkr)`): the header and the unit as
+    /// written.
+    Unit { header: String, unit: String },
+    /// A column of the table named twice: the header as written and both columns (one-based).
+    RepeatedColumn {
+        header: String,
+        first: u32,
+        second: u32,
+        first_place: Place,
+    },
+    /// A label of the form's header (Mottagare, Kommunkod, …) on two lines (one-based).
+    RepeatedLabel {
+        label: String,
+        first: usize,
+        second: usize,
+        first_place: Place,
+    },
+    /// A second form starts on this line (one-based): its title, a header label or the
+    /// table's header row among the rows. Its rows are not read.
+    SecondForm { line: usize },
+}
+
+/// A row with a value beyond the header row's columns (a CSV field split in two by its
+/// delimiter, or a cell without a column).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overflow {
+    /// The fields the row has, up to its last value, and the header's columns.
+    pub fields: usize,
+    pub columns: usize,
+    /// The CSV delimiter; `None` for a workbook.
+    pub delimiter: Option<char>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,6 +149,8 @@ pub struct UsageRow {
     pub received: Option<Written<Entry>>,
     pub used: Written<Entry>,
     pub comment: Option<String>,
+    /// A value beyond the header row's columns, at the first such value: the row is not read.
+    pub overflow: Option<Written<Overflow>>,
 }
 
 /// The codes of the follow-up, with their default severity and meaning. Separate from the
@@ -121,11 +164,13 @@ pub enum UsageCode {
     Duplicate,
     FormEdited,
     Invoiced,
+    FormLayout,
+    OtherPlan,
     Missing,
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 8] = [
+    pub const ALL: [UsageCode; 10] = [
         UsageCode::ExceedsReceived,
         UsageCode::UnknownLine,
         UsageCode::UnknownRecipient,
@@ -133,6 +178,8 @@ impl UsageCode {
         UsageCode::Duplicate,
         UsageCode::FormEdited,
         UsageCode::Invoiced,
+        UsageCode::FormLayout,
+        UsageCode::OtherPlan,
         UsageCode::Missing,
     ];
 
@@ -145,6 +192,8 @@ impl UsageCode {
             UsageCode::Duplicate => "usage-duplicate",
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
+            UsageCode::FormLayout => "usage-form-layout",
+            UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::Missing => "usage-missing",
         }
     }
@@ -188,6 +237,14 @@ impl UsageCode {
             UsageCode::Invoiced => (
                 "uppgiften om samlingsfakturan är skickad är varken ja eller nej, eller två filer svarar olika för samma mottagare",
                 "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
+            ),
+            UsageCode::FormLayout => (
+                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger (blanketten räknas inte), en andra blankett i samma fil (den läses inte), eller en rad med fler fält än rubrikraden (raden räknas inte)",
+                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice (the form is not counted), a second form in the same file (it is not read), or a row with more fields than the header row (the row is not counted)",
+            ),
+            UsageCode::OtherPlan => (
+                "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
+                "a form for another year or another county than the plan's (the form is not counted)",
             ),
             UsageCode::Missing => (
                 "en rad i planen som ingen har redovisat",
@@ -260,6 +317,34 @@ pub enum UsageProblem {
         recipient: String,
         first: bool,
     },
+    /// An amount column's header names another unit than kronor.
+    AmountUnit {
+        header: String,
+        unit: String,
+    },
+    /// A column of the form's table named twice (one-based columns).
+    RepeatedColumn {
+        header: String,
+        first: u32,
+        second: u32,
+    },
+    /// A label of the form's header on two lines.
+    RepeatedLabel {
+        label: String,
+        first: usize,
+        second: usize,
+    },
+    /// A second form in one file, from this line.
+    SecondForm {
+        line: usize,
+    },
+    /// A row with a value beyond the header row's columns.
+    Overflow(Overflow),
+    /// The form states another county or year than the plan's.
+    OtherPlan {
+        stated: String,
+        plan: String,
+    },
     /// A form's Mottagare is another recipient than its Kommunkod.
     RecipientsDisagree {
         name: String,
@@ -307,6 +392,12 @@ impl UsageProblem {
             UsageProblem::Invoiced { .. } | UsageProblem::InvoicedTwice { .. } => {
                 UsageCode::Invoiced
             }
+            UsageProblem::AmountUnit { .. }
+            | UsageProblem::RepeatedColumn { .. }
+            | UsageProblem::RepeatedLabel { .. }
+            | UsageProblem::SecondForm { .. }
+            | UsageProblem::Overflow(_) => UsageCode::FormLayout,
+            UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,
@@ -509,7 +600,8 @@ fn kommunkod(written: &str) -> String {
 /// Whether a written "collective invoice sent" means yes, no, or cannot be told.
 pub fn yes_or_no(written: &str) -> Option<bool> {
     match fold(written).trim_end_matches('.') {
-        "ja" | "j" | "yes" | "y" | "x" | "true" | "sant" => Some(true),
+        // Not `x`: a cross in the cell may mark either answer.
+        "ja" | "j" | "yes" | "y" | "true" | "sant" => Some(true),
         "nej" | "n" | "no" | "false" | "falskt" => Some(false),
         _ => None,
     }
@@ -554,6 +646,36 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
     };
 
     for file in files {
+        // A form whose layout leaves its figures unsure, or that is another year's or
+        // county's, is not counted: one finding each, and its recipient is not also said to
+        // have sent nothing.
+        let mut refuse = false;
+        for written in &file.layout {
+            let Some((problem, related)) = layout_problem(&written.value) else {
+                continue;
+            };
+            refuse |= !matches!(written.value, Layout::SecondForm { .. });
+            report.findings.push(UsageFinding {
+                severity: Severity::Error,
+                location: Location::Usage(written.place.clone()),
+                problem,
+                related,
+            });
+        }
+        if let Some(stated) = &file.stated
+            && let Some(problem) = other_plan(ledger, &stated.value)
+        {
+            report.error(&stated.place, problem);
+            refuse = true;
+        }
+        if refuse {
+            for claim in &file.claims {
+                if let Ok(recipient) = recipients.resolve(&claim.recipient.value) {
+                    refused.insert(recipient);
+                }
+            }
+            continue;
+        }
         for claim in &file.claims {
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 continue;
@@ -613,6 +735,19 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
                 .lines
                 .get(&recipient)
                 .map_or(&[][..], Vec::as_slice);
+            // A row whose fields are shifted is not read; the line it names, if any, is not
+            // also missing.
+            if let Some(overflow) = &row.overflow {
+                report.error(
+                    &overflow.place,
+                    UsageProblem::Overflow(overflow.value.clone()),
+                );
+                let line = match_line(&recipients, recipient, own, row, &mut Report::default());
+                if let Some(slot) = line.and_then(|l| reported.get_mut(l)) {
+                    slot.get_or_insert_with(|| overflow.place.clone());
+                }
+                continue;
+            }
             let Some(line) = match_line(&recipients, recipient, own, row, &mut report) else {
                 continue;
             };
@@ -779,6 +914,117 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
         strict,
         deadline_passed,
     }
+}
+
+/// What is wrong with a layout the reader saw, if anything, with the place it repeats, if it
+/// does.
+fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
+    Some(match layout {
+        Layout::Unit { header, unit } => {
+            if !other_unit(unit) {
+                return None;
+            }
+            (
+                UsageProblem::AmountUnit {
+                    header: header.clone(),
+                    unit: unit.clone(),
+                },
+                None,
+            )
+        }
+        Layout::RepeatedColumn {
+            header,
+            first,
+            second,
+            first_place,
+        } => (
+            UsageProblem::RepeatedColumn {
+                header: header.clone(),
+                first: *first,
+                second: *second,
+            },
+            Some(first_place.clone()),
+        ),
+        Layout::RepeatedLabel {
+            label,
+            first,
+            second,
+            first_place,
+        } => (
+            UsageProblem::RepeatedLabel {
+                label: label.clone(),
+                first: *first,
+                second: *second,
+            },
+            Some(first_place.clone()),
+        ),
+        Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+    })
+}
+
+/// Whether an amount column's unit, as its header writes it (`tkr`, `(Mkr)`, `i öre`), is
+/// another than kronor. Only units are looked for: `Använt belopp (kr, inkl. moms)` is kronor.
+pub fn other_unit(unit: &str) -> bool {
+    let unit = fold(unit);
+    if unit.contains(['%', '‰']) {
+        return true;
+    }
+    const OTHER: [&str; 31] = [
+        "tkr",
+        "tkronor",
+        "tsek",
+        "ksek",
+        "kkr",
+        "tusen",
+        "tusental",
+        "tusentals",
+        "thousand",
+        "thousands",
+        "mkr",
+        "mnkr",
+        "mdkr",
+        "msek",
+        "mln",
+        "mn",
+        "milj",
+        "miljon",
+        "miljoner",
+        "million",
+        "millions",
+        "mdr",
+        "miljard",
+        "miljarder",
+        "öre",
+        "ore",
+        "eur",
+        "euro",
+        "usd",
+        "procent",
+        "percent",
+    ];
+    unit.split(|c: char| !c.is_alphanumeric())
+        .any(|word| OTHER.contains(&word))
+}
+
+/// The county and year a form states (`Jämtlands län 2025`), when they are not the plan's.
+fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
+    let stated = stated.split_whitespace().collect::<Vec<_>>().join(" ");
+    if stated.is_empty() {
+        return None;
+    }
+    let plan = &ledger.plan.plan;
+    let year = *plan.year.get_ref();
+    let (county, written_year) = match stated.rsplit_once(' ') {
+        Some((county, y)) if y.chars().all(|c| c.is_ascii_digit()) => (county, Some(y)),
+        None if stated.chars().all(|c| c.is_ascii_digit()) => ("", Some(stated.as_str())),
+        _ => (stated.as_str(), None),
+    };
+    let other_year = written_year.is_some_and(|y| y.parse::<i64>().ok() != Some(i64::from(year)));
+    let other_county = !county.is_empty() && fold(county) != fold(&plan.county);
+    (other_year || other_county).then(|| UsageProblem::OtherPlan {
+        stated: stated.clone(),
+        plan: format!("{} {year}", plan.county),
+    })
 }
 
 /// The findings collected while matching.

@@ -3,12 +3,13 @@
 //! by side.
 
 use crate::core::followup::summary::Settlement;
-use crate::core::followup::{BadAmount, UsageProblem};
+use crate::core::followup::{BadAmount, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::unreadable::BinaryKind;
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
+use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
 use crate::output::number::file_size;
 use crate::say;
@@ -155,6 +156,59 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
             )
         }
+        UsageProblem::AmountUnit { header, unit } => say!(
+            lang,
+            "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor",
+            "the column \"{header}\" gives the amounts in {unit}, but the form takes whole kronor"
+        ),
+        UsageProblem::RepeatedColumn {
+            header,
+            first,
+            second,
+        } => {
+            let (first, second) = (column_letters(*first), column_letters(*second));
+            say!(
+                lang,
+                "kolumnen \"{header}\" finns två gånger, i kolumn {first} och {second}",
+                "the column \"{header}\" is there twice, in column {first} and {second}"
+            )
+        }
+        UsageProblem::RepeatedLabel {
+            label,
+            first,
+            second,
+        } => say!(
+            lang,
+            "{label} står två gånger i blankettens huvud, på rad {first} och {second}",
+            "{label} is there twice in the form's header, on line {first} and {second}"
+        ),
+        UsageProblem::SecondForm { line } => say!(
+            lang,
+            "en andra blankett börjar på rad {line}; dess rader läses inte",
+            "a second form starts on line {line}; its rows are not read"
+        ),
+        UsageProblem::Overflow(Overflow {
+            fields,
+            columns,
+            delimiter: Some(_),
+        }) => say!(
+            lang,
+            "raden har {fields} fält, men rubrikraden har {columns}; raden räknas inte",
+            "the row has {fields} fields, but the header row has {columns}; the row is not counted"
+        ),
+        UsageProblem::Overflow(Overflow { columns, .. }) => {
+            let last = column_letters(u32::try_from(*columns).unwrap_or(u32::MAX));
+            say!(
+                lang,
+                "raden har ett värde till höger om tabellens sista kolumn ({last}); raden räknas inte",
+                "the row has a value to the right of the table's last column ({last}); the row is not counted"
+            )
+        }
+        UsageProblem::OtherPlan { stated, plan } => say!(
+            lang,
+            "blanketten gäller {stated}, men planen gäller {plan}",
+            "the form is for {stated}, but the plan is for {plan}"
+        ),
         UsageProblem::RecipientsDisagree {
             name,
             code,
@@ -289,6 +343,64 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "svara på ett ställe, eller likadant i båda; det avgör om oanvända medel dras av på samlingsfakturan eller betalas tillbaka",
             "answer in one place, or the same in both; it decides whether unused money is deducted from the collective invoice or paid back"
         ),
+        UsageProblem::AmountUnit { header, unit } => {
+            let word = header
+                .split(['(', '['])
+                .next()
+                .unwrap_or(header)
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            say!(
+                lang,
+                "skriv beloppen i kr, inte i {unit}, och rubriken som \"{word} (kr)\"; blanketten räknas inte förrän dess",
+                "write the amounts in kr, not in {unit}, and the header as \"{word} (kr)\"; the form is not counted until then"
+            )
+        }
+        UsageProblem::RepeatedColumn { .. } => say!(
+            lang,
+            "ta bort den ena kolumnen, eller ge den en annan rubrik; blanketten räknas inte förrän det bara finns en",
+            "remove one of the columns, or give it another header; the form is not counted until there is only one"
+        ),
+        UsageProblem::RepeatedLabel { .. } => say!(
+            lang,
+            "en fil är en mottagares blankett: ta bort den ena raden, eller dela filen i en blankett per mottagare; blanketten räknas inte förrän dess",
+            "a file is one recipient's form: remove one of the lines, or split the file into one form per recipient; the form is not counted until then"
+        ),
+        UsageProblem::SecondForm { .. } => say!(
+            lang,
+            "lägg varje blankett i en egen fil och ange filerna var för sig",
+            "put each form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::Overflow(Overflow {
+            delimiter: Some(delimiter),
+            ..
+        }) => {
+            let name = match (delimiter, lang) {
+                (',', Lang::Sv) => "ett komma".to_string(),
+                (',', Lang::En) => "a comma".to_string(),
+                (';', Lang::Sv) => "ett semikolon".to_string(),
+                (';', Lang::En) => "a semicolon".to_string(),
+                ('\t', Lang::Sv) => "en tabb".to_string(),
+                ('\t', Lang::En) => "a tab".to_string(),
+                (c, _) => format!("`{c}`"),
+            };
+            say!(
+                lang,
+                "{name} i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
+                "{name} in an amount or a text splits it into two fields (100,000 becomes 100 and 000): write the amount without it (100000) or in quotes (\"59999,50\")"
+            )
+        }
+        UsageProblem::Overflow(_) => say!(
+            lang,
+            "skriv beloppet under Använt och kommentaren under Kommentar, och töm cellen utanför tabellen",
+            "write the amount under Used and the comment under Comment, and empty the cell outside the table"
+        ),
+        UsageProblem::OtherPlan { plan, .. } => say!(
+            lang,
+            "ange blanketten för {plan} (`allocate follow-up PLAN --forms --output DIR`); blanketten räknas inte",
+            "give the form for {plan} (`allocate follow-up PLAN --forms --output DIR`); the form is not counted"
+        ),
         UsageProblem::RecipientsDisagree { .. } => say!(
             lang,
             "rätta Mottagare eller Kommunkod så att de anger samma kommun; blanketten räknas inte förrän de gör det",
@@ -318,9 +430,15 @@ pub fn figures(received: Amount, used: Amount, lang: Lang) -> String {
     )
 }
 
-/// What the place a duplicate was first reported at is.
-pub fn first_reported(lang: Lang) -> &'static str {
-    lang.pick("först redovisad här", "first reported here")
+/// What the related place of a finding is: where a duplicate was first reported, where a
+/// column or label repeated was first.
+pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
+    match problem {
+        UsageProblem::RepeatedColumn { .. } | UsageProblem::RepeatedLabel { .. } => {
+            lang.pick("första gången här", "first here")
+        }
+        _ => lang.pick("först redovisad här", "first reported here"),
+    }
 }
 
 /// What happens to a recipient's unused money.
