@@ -133,6 +133,8 @@ pub enum Error {
     KeyUnusable { plan: String, key: String },
     /// `split --precision` on a key of percentages.
     PrecisionOnPercentages { key: String },
+    /// `split --precision` with a key the plan derives with a precision of its own.
+    PrecisionOnDerivedKey { key: String, own: u32, from: String },
     /// `init`: the plan's year is not a four-digit year.
     PlanYear { path: PathBuf, year: i32 },
     /// `init --year` outside what a plan can hold.
@@ -439,6 +441,11 @@ impl Error {
                 lang,
                 "--precision räknar om befolkningstal till procent; `{key}` är redan procentsatser",
                 "--precision turns population counts into percentages; `{key}` is percentages already"
+            )),
+            Error::PrecisionOnDerivedKey { key, own, from } => line(say!(
+                lang,
+                "nyckeln `{key}` räknas fram ur `{from}` med {own} decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key {from} --precision N",
+                "the key `{key}` is derived from `{from}` with {own} decimals by the plan; --precision cannot change that. Try another precision with --key {from} --precision N"
             )),
             Error::PlanYear { path, year } => {
                 let path = path.display();

@@ -416,3 +416,40 @@ fn texts_of_a_key_file_are_shown_not_run_by_the_terminal() {
         );
     }
 }
+
+/// A key the plan derives with its own precision is split with that precision: `--precision`
+/// may repeat it, not change it (the agreement's split would silently become another).
+#[test]
+fn precision_cannot_change_a_key_the_plan_derives() {
+    let plan = "examples/mini-maria-2025.toml";
+    let base = [
+        "split",
+        "3202124",
+        "--plan",
+        plan,
+        "--key",
+        "befolkning-procent-2024",
+    ];
+    let same = allocate(&repo_root(), &[&base[..], &["--precision", "2"]].concat());
+    same.assert_status(0).assert_stdout_contains("124 242");
+    let other = allocate(&repo_root(), &[&base[..], &["--precision", "3"]].concat());
+    other.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "allocate: nyckeln `befolkning-procent-2024` räknas fram ur `befolkning-2024` med 2 decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key befolkning-2024 --precision N",
+    );
+    // The counts themselves, with another precision, as the message says.
+    allocate(
+        &repo_root(),
+        &[
+            "split",
+            "3202124",
+            "--plan",
+            plan,
+            "--key",
+            "befolkning-2024",
+            "--precision",
+            "3",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("124 274");
+}

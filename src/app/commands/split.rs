@@ -232,6 +232,15 @@ fn from_plan(
                 .keys
                 .get(source)
                 .map_or_else(String::new, |s| s.id.get_ref().clone());
+            if let (Some(asked), Some(own)) = (args.precision, own)
+                && asked != own
+            {
+                return Err(Error::PrecisionOnDerivedKey {
+                    key: id.to_string(),
+                    own,
+                    from: from_id,
+                });
+            }
             (
                 counts.clone(),
                 Weighing::Counts,
