@@ -494,10 +494,10 @@ fn an_amount_used_above_the_amount_received_is_an_error() {
             "usage-exceeds-received",
             &place(BERG, &text, "75000;80 000", 6),
         )
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-exceeds-received]: Berg har använt 80 000 kr av insats `2.5` men fick 75 000 kr",
         )
-        .assert_stdout_contains("= belopp: mottaget 75 000 kr, använt 80 000 kr, för mycket 5 000 kr")
+        .assert_stderr_contains("= belopp: mottaget 75 000 kr, använt 80 000 kr, för mycket 5 000 kr")
         .assert_stderr_contains("1 fel i redovisningarna; ingen sammanställning");
     assert!(!out.stdout.contains("Per mottagare"), "no summary");
 }
@@ -511,7 +511,7 @@ fn a_row_for_an_insats_the_plan_does_not_have_is_an_error() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-unknown-line", &place(BERG, &text, "3.11;", 0))
-        .assert_stdout_contains("fel[usage-unknown-line]: insats `3.11` finns inte i planen");
+        .assert_stderr_contains("fel[usage-unknown-line]: insats `3.11` finns inte i planen");
 }
 
 #[test]
@@ -523,8 +523,8 @@ fn a_row_for_an_insats_the_recipient_gets_nothing_from_is_an_error() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-unknown-line", &place(BERG, &text, "1;1.1;", 2))
-        .assert_stdout_contains("fel[usage-unknown-line]: Berg får inga medel ur insats `1.1`")
-        .assert_stdout_contains("= åtgärd: Berg får medel ur 1.3, 2.5, 3.4; redovisa dem");
+        .assert_stderr_contains("fel[usage-unknown-line]: Berg får inga medel ur insats `1.1`")
+        .assert_stderr_contains("= åtgärd: Berg får medel ur 1.3, 2.5, 3.4; redovisa dem");
 }
 
 /// A recipient's name and an insats's id that a spreadsheet would run as formulas are guarded
@@ -609,10 +609,10 @@ fn a_form_whose_name_and_kommunkod_disagree_is_not_counted() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Ragunda", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-unknown-recipient]: blanketten anger mottagaren Ragunda men kommunkoden 2326, som är Berg",
         )
-        .assert_stdout_contains("= åtgärd: rätta Mottagare eller Kommunkod");
+        .assert_stderr_contains("= åtgärd: rätta Mottagare eller Kommunkod");
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
     // The one mistake is told once: Berg is not also said to have sent nothing.
     assert!(
@@ -647,7 +647,7 @@ fn two_answers_about_the_collective_invoice_must_agree() {
     ] {
         let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
         out.assert_status(1)
-            .assert_stdout_contains(&format!("fel[usage-invoiced]: {message}"));
+            .assert_stderr_contains(&format!("fel[usage-invoiced]: {message}"));
         assert_eq!(count(&out, "usage-invoiced"), 1, "{}", out.stdout);
     }
     // The same answer twice is no conflict.
@@ -670,10 +670,10 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Bergen", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-unknown-recipient]: okänd mottagare `Bergen`: den får inga medel i planen",
         )
-        .assert_stdout_contains("= åtgärd: menade du `Berg`?");
+        .assert_stderr_contains("= åtgärd: menade du `Berg`?");
     // Reported once, not once per row.
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
 }
@@ -692,9 +692,9 @@ fn a_kommun_written_as_the_tables_write_it_is_a_recipient() {
     .unwrap();
     let out = year.run(&["follow-up", PLAN, "usage.toml"]);
     out.assert_status(1)
-        .assert_stdout_contains("okänd mottagare `Berg (2380)`")
-        .assert_stdout_contains("fel[usage-unknown-recipient]: ingen mottagare anges")
-        .assert_stdout_contains("i en redovisning i TOML som `recipient`");
+        .assert_stderr_contains("okänd mottagare `Berg (2380)`")
+        .assert_stderr_contains("fel[usage-unknown-recipient]: ingen mottagare anges")
+        .assert_stderr_contains("i en redovisning i TOML som `recipient`");
     assert_eq!(count(&out, "usage-unknown-recipient"), 2, "{}", out.stdout);
 }
 
@@ -709,7 +709,7 @@ fn the_group_of_kommuner_is_not_a_recipient() {
     let out = year.run(&["follow-up", PLAN, "usage.toml"]);
     out.assert_status(1)
         .assert_finding("usage-unknown-recipient", "usage.toml:2:13")
-        .assert_stdout_contains("`Länets kommuner` tar inte själv emot några medel i planen");
+        .assert_stderr_contains("`Länets kommuner` tar inte själv emot några medel i planen");
 }
 
 #[test]
@@ -721,7 +721,7 @@ fn a_negative_amount_is_an_error() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-amount", &place(BERG, &text, "21200;-500", 6))
-        .assert_stdout_contains("fel[usage-amount]: använt belopp -500 kr är negativt");
+        .assert_stderr_contains("fel[usage-amount]: använt belopp -500 kr är negativt");
 }
 
 #[test]
@@ -733,7 +733,7 @@ fn a_toml_amount_that_is_not_a_number_is_told_so() {
         let out = year.run(&["follow-up", PLAN, "usage.toml"]);
         out.assert_status(1)
             .assert_finding("usage-amount", "usage.toml:4:8")
-            .assert_stdout_contains(&format!(
+            .assert_stderr_contains(&format!(
                 "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: {why}"
             ));
     }
@@ -755,12 +755,12 @@ fn malformed_amounts_are_errors_that_say_why() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-amount", &place(BERG, &text, "21.200", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-amount]: beloppet \"21.200\" går inte att läsa: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
         )
         .assert_finding("usage-amount", &place(BERG, &text, "ca 60 000", 0))
-        .assert_stdout_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal")
-        .assert_stdout_contains(
+        .assert_stderr_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal")
+        .assert_stderr_contains(
             "beloppet \"99999,995\" går inte att läsa: det har fler än två decimaler (bråkdelar av öre)",
         );
     // A line with an unreadable amount is not also reported as missing.
@@ -805,14 +805,14 @@ fn a_line_nobody_reported_on_is_an_error_in_the_final_follow_up_and_after_the_de
     let out = year.run(&["follow-up", PLAN, "usage.toml", "--final"]);
     out.assert_status(1)
         .assert_finding("usage-missing", &insats_3_4)
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-missing]: Berg har inte redovisat insats `3.4` (100 000 kr)",
         )
-        .assert_stdout_contains("(slutlig uppföljning)");
+        .assert_stderr_contains("(slutlig uppföljning)");
     let late = year.run(&["follow-up", PLAN, "usage.toml", "--date", "2027-01-15"]);
     late.assert_status(1)
-        .assert_stdout_contains("fel[usage-missing]: Berg har inte redovisat insats `3.4`")
-        .assert_stdout_contains("(redovisningstiden har gått ut)");
+        .assert_stderr_contains("fel[usage-missing]: Berg har inte redovisat insats `3.4`")
+        .assert_stderr_contains("(redovisningstiden har gått ut)");
     let bad_date = year.run(&["follow-up", PLAN, "usage.toml", "--date", "15/1 2027"]);
     bad_date.assert_status(2).assert_stdout_empty();
     // A day the month does not have is no date either, said in the language asked for.
@@ -836,7 +836,7 @@ fn a_line_nobody_reported_on_is_an_error_in_the_final_follow_up_and_after_the_de
         .assert_stderr_contains("give a date the calendar has, as YYYY-MM-DD");
     assert!(!english.stderr.contains("ÅÅÅÅ"), "{}", english.stderr);
     year.run(&["follow-up", PLAN, "usage.toml", "--date", "2028-02-29"])
-        .assert_stdout_contains("(redovisningstiden har gått ut)");
+        .assert_stderr_contains("(redovisningstiden har gått ut)");
 }
 
 #[test]
@@ -852,7 +852,7 @@ fn a_changed_amount_received_is_reported_not_trusted() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(BERG, &text, "80000;", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-edited]: mottaget belopp för insats `2.5` är ändrat till 80 000 kr; planen ger 75 000 kr",
         );
 }
@@ -866,11 +866,11 @@ fn a_changed_insats_id_is_reported_not_trusted() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(BERG, &text, "2.6;", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-edited]: insatsens id är ändrat till `2.6`, men beskrivningen är insats `2.5`s",
         );
     // Not counted: the line it belongs to is still unreported.
-    assert!(out.stdout.contains("Berg har inte redovisat insats `2.5`"));
+    assert!(out.stderr.contains("Berg har inte redovisat insats `2.5`"));
 }
 
 #[test]
@@ -883,7 +883,7 @@ fn an_insats_id_a_spreadsheet_turned_into_a_number_is_caught_by_its_description(
     let out = year.run(&["follow-up", PLAN, RJH]);
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(RJH, &text, "3;3.1;", 2))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "insatsens id är ändrat till `3.1`, men beskrivningen är insats `3.10`s",
         );
 }
@@ -901,8 +901,8 @@ fn a_line_reported_twice_is_an_error_that_points_at_both() {
             "usage-duplicate",
             &place("berg-igen.csv", &text, "21200;21200", 6),
         )
-        .assert_stdout_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` två gånger")
-        .assert_stdout_contains("först redovisad här");
+        .assert_stderr_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` två gånger")
+        .assert_stderr_contains("först redovisad här");
     assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stdout);
 }
 
@@ -915,7 +915,7 @@ fn whether_the_invoice_was_sent_must_be_yes_or_no() {
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-invoiced", &place(BERG, &text, "kanske", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-invoiced]: om samlingsfakturan är skickad: \"kanske\" är varken ja eller nej",
         );
 }
@@ -974,9 +974,9 @@ fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
                 "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
             )
         };
-        out.assert_stdout_contains(&message);
+        out.assert_stderr_contains(&message);
         if !english {
-            out.assert_stdout_contains(&format!(
+            out.assert_stderr_contains(&format!(
                 "= åtgärd: skriv beloppen i kr, inte i {unit}, och rubriken som \"Använt (kr)\""
             ));
         }
@@ -1017,8 +1017,8 @@ fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
     year.run(&["follow-up", PLAN, "berg.xlsx"])
         .assert_status(1)
         .assert_finding("usage-form-layout", "berg.xlsx:4:5")
-        .assert_stdout_contains("= cell: E4")
-        .assert_stdout_contains("kolumnen \"Använt (tkr)\" anger beloppen i tkr");
+        .assert_stderr_contains("= cell: E4")
+        .assert_stderr_contains("kolumnen \"Använt (tkr)\" anger beloppen i tkr");
 }
 
 const BERG_UNIT: &str = "berg.csv";
@@ -1070,10 +1070,10 @@ fn a_row_with_more_fields_than_the_header_row_is_refused() {
     out.assert_status(1)
         .assert_finding("usage-form-layout", &place("berg.csv", &shifted, "2,2.5,", 0))
         .assert_finding("usage-form-layout", &place("berg.csv", &shifted, "3,3.4,", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-layout]: raden har 7 fält, men rubrikraden har 6; raden räknas inte",
         )
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "= åtgärd: ett komma i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
         );
     assert_eq!(count(&out, "usage-form-layout"), 2, "{}", out.stdout);
@@ -1106,8 +1106,8 @@ fn a_form_for_another_year_or_county_is_not_counted() {
         let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
         out.assert_status(1)
             .assert_finding("usage-other-plan", &place(BERG_UNIT, &text, stated, 0))
-            .assert_stdout_contains(message)
-            .assert_stdout_contains("= åtgärd: ange blanketten för Jämtlands län 2026");
+            .assert_stderr_contains(message)
+            .assert_stderr_contains("= åtgärd: ange blanketten för Jämtlands län 2026");
         assert_eq!(count(&out, "usage-other-plan"), 1, "{}", out.stdout);
         assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
     }
@@ -1136,7 +1136,7 @@ fn a_cross_for_the_collective_invoice_is_neither_yes_nor_no() {
         let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
         out.assert_status(1)
             .assert_finding("usage-invoiced", &place(BERG_UNIT, &text, "nej);", 5))
-            .assert_stdout_contains(&format!(
+            .assert_stderr_contains(&format!(
                 "fel[usage-invoiced]: om samlingsfakturan är skickad: \"{answer}\" är varken ja eller nej"
             ));
     }
@@ -1169,10 +1169,10 @@ fn a_column_or_a_header_label_twice_is_refused() {
             "usage-form-layout",
             &place(BERG_UNIT, &text, "Kommentar;Använt", 10),
         )
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-layout]: kolumnen \"Använt (kr)\" finns två gånger, i kolumn E och G",
         )
-        .assert_stdout_contains("första gången här");
+        .assert_stderr_contains("första gången här");
     assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
     assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
 
@@ -1187,10 +1187,10 @@ fn a_column_or_a_header_label_twice_is_refused() {
     out.assert_status(1)
         .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "Mottagare;Krokom", 0))
         .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "Kommunkod;2309", 0))
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-layout]: Mottagare står två gånger i blankettens huvud, på rad 2 och 10",
         )
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "fel[usage-form-layout]: Kommunkod står två gånger i blankettens huvud, på rad 4 och 11",
         );
     assert_eq!(count(&out, "usage-form-layout"), 2, "{}", out.stdout);
@@ -1207,7 +1207,7 @@ fn a_column_or_a_header_label_twice_is_refused() {
             "usage-form-layout",
             &format!("{BERG_UNIT}:{second}:1"),
         )
-        .assert_stdout_contains(&format!(
+        .assert_stderr_contains(&format!(
             "fel[usage-form-layout]: en andra blankett börjar på rad {second}; dess rader läses inte"
         ));
     assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
@@ -1341,8 +1341,8 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
     let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
     out.assert_status(1)
         .assert_finding("usage-amount", "berg.xlsx:6:5")
-        .assert_stdout_contains("= cell: E6")
-        .assert_stdout_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal");
+        .assert_stderr_contains("= cell: E6")
+        .assert_stderr_contains("beloppet \"ca 60 000\" går inte att läsa: det är inget tal");
     // The first row was read exactly: 21 199,50 used, so nothing about it is reported.
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
 }
@@ -1382,7 +1382,7 @@ fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
     let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
     out.assert_status(1)
         .assert_finding("usage-amount", "berg.xlsx:5:5")
-        .assert_stdout_contains(
+        .assert_stderr_contains(
             "beloppet \"=21200-500\" går inte att läsa: det är en formel vars värde inte är sparat",
         );
 }
@@ -1975,4 +1975,35 @@ fn the_invoice_after_a_deduction_keeps_the_lines_not_yet_reported() {
     ]);
     md.assert_status(0)
         .assert_stdout_contains(&format!("dras av: fakturera {}", kr("171 200")));
+}
+
+/// The summary goes to standard output with its warnings; errors, which keep the summary from
+/// being made, go to standard error: `> sammanstallning.txt` never holds the error messages.
+#[test]
+fn errors_that_keep_the_summary_from_being_made_go_to_standard_error() {
+    let out = allocate(
+        &repo_root(),
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/redovisning-2026-2326-berg.csv",
+            "--final",
+        ],
+    );
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[usage-missing]")
+        .assert_stderr_contains("allocate: ");
+    // Warnings stay with the tables they concern.
+    let out = allocate(
+        &repo_root(),
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/redovisning-2026-2326-berg.csv",
+        ],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("varning[usage-missing]")
+        .assert_stdout_contains("Mottaget 12 689 898 kr");
 }

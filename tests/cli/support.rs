@@ -10,6 +10,13 @@ pub struct Output {
 }
 
 impl Output {
+    /// Where findings are drawn: standard output for `check` and for warnings beside a
+    /// command's tables, standard error where they keep a command from its output (each
+    /// command's tests hold which).
+    fn diagnostics(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
     /// Panics with the whole output when the exit status is not `expected`.
     pub fn assert_status(&self, expected: i32) -> &Self {
         assert_eq!(
@@ -64,7 +71,7 @@ impl Output {
 
     /// The header lines of findings: `fel[code]: …` / `varning[code]: …`.
     pub fn finding_codes(&self) -> Vec<String> {
-        self.stdout
+        self.diagnostics()
             .lines()
             .filter_map(|l| {
                 let rest = l
@@ -82,8 +89,8 @@ impl Output {
     /// Each finding as (code, `file:line:col`), in output order.
     pub fn findings(&self) -> Vec<(String, String)> {
         let codes = self.finding_codes();
-        let places = self
-            .stdout
+        let text = self.diagnostics();
+        let places = text
             .lines()
             .filter_map(|l| l.trim_start().strip_prefix("--> "))
             .map(str::to_string);
@@ -107,7 +114,7 @@ impl Output {
             self.findings().iter().any(|(c, p)| c == code && p == place),
             "no {code} at {place}; findings: {:?}\n{}",
             self.findings(),
-            self.stdout
+            self.diagnostics()
         );
         self
     }

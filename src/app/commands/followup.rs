@@ -186,9 +186,9 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     };
     let follow_up = followup::follow_up(ledger, &files, options);
 
-    // Findings with the tables on standard output; apart from machine output, on standard
-    // error.
-    let to_terminal = format == FollowUpFormat::Table;
+    // Warnings with the tables on standard output; findings that keep the summary from being
+    // made (errors), and any beside machine output or a document, on standard error.
+    let to_terminal = format == FollowUpFormat::Table && follow_up.errors() == 0;
     let style = if to_terminal {
         args.common.out_style()
     } else {
@@ -203,7 +203,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         }
         if !follow_up.findings.is_empty() {
             writeln!(target, "{closing}")?;
-            if to_terminal && follow_up.errors() == 0 {
+            if to_terminal {
                 writeln!(target)?;
             }
         }
