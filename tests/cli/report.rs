@@ -376,3 +376,31 @@ fn a_plan_without_headings_has_no_per_heading_view() {
     assert!(out.join("per-kommun.csv").exists());
     assert!(!out.join("per-rubrik.csv").exists());
 }
+
+/// A kommun is named by its code, its name, or both as the documents write them: `Östersund
+/// (2380)` in the tables, `2380 Östersund` in the comparisons and SCB's files; a code and a
+/// name of two kommuner name none.
+#[test]
+fn the_kommun_filter_takes_every_way_the_documents_write_a_kommun() {
+    let plan = "allocations/plan-2026.toml";
+    let by_code = allocate(&repo_root(), &["report", plan, "--kommun", "2380"]);
+    by_code
+        .assert_status(0)
+        .assert_stdout_contains("436 000 kr");
+    for written in [
+        "Östersund",
+        "östersund",
+        "Östersund (2380)",
+        "2380 Östersund",
+    ] {
+        let out = allocate(&repo_root(), &["report", plan, "--kommun", written]);
+        out.assert_status(0);
+        assert_eq!(out.stdout, by_code.stdout, "{written}");
+    }
+    allocate(
+        &repo_root(),
+        &["report", plan, "--kommun", "2326 Östersund"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("2326 Östersund");
+}

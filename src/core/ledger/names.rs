@@ -104,17 +104,25 @@ impl Names {
         names
     }
 
-    /// The kommun a plan names by kommunkod or name, or by both as the tables write it
-    /// (`Berg (2326)`) when they agree.
+    /// The kommun a plan names by kommunkod or name, or by both when they agree: as the
+    /// tables write it (`Berg (2326)`) or as SCB and the comparisons do (`2326 Berg`).
     pub fn kommun(&self, name: &str) -> Option<usize> {
+        let both = |by_name: &str, code: &str| {
+            let k = self.kommun_names.get(&fold(by_name))?;
+            (self.kommun_codes.get(code.trim()) == Some(k)).then_some(*k)
+        };
+        let name = name.trim();
         self.kommun_codes
-            .get(name.trim())
+            .get(name)
             .or_else(|| self.kommun_names.get(&fold(name)))
             .copied()
             .or_else(|| {
-                let (by_name, code) = name.trim().strip_suffix(')')?.rsplit_once(" (")?;
-                let k = self.kommun_names.get(&fold(by_name))?;
-                (self.kommun_codes.get(code.trim()) == Some(k)).then_some(*k)
+                let (by_name, code) = name.strip_suffix(')')?.rsplit_once(" (")?;
+                both(by_name, code)
+            })
+            .or_else(|| {
+                let (code, by_name) = name.split_once(' ')?;
+                both(by_name, code)
             })
     }
 
