@@ -63,6 +63,8 @@ pub enum ReportMisuse {
     DocxNeedsFile,
     /// `--per-recipient` with `--output -`: letters are files in a folder.
     LettersNeedFolder,
+    /// `--per-recipient` for a plan that names its forum but not the date of its decision.
+    LettersNeedDecisionDate,
     /// `--previous` with a plan that is not of an earlier year than the plan's.
     PreviousNotEarlier { previous: i32, year: i32 },
     /// `--previous` with another county's plan.
@@ -481,6 +483,12 @@ impl Error {
                     .pick(
                         "fördelningsbeskeden skrivs som filer i en mapp: ange --output MAPP (inte -)",
                         "the letters are written as files in a folder: give --output DIR (not -)",
+                    )
+                    .to_string(),
+                ReportMisuse::LettersNeedDecisionDate => lang
+                    .pick(
+                        "fördelningsbeskeden skrivs när beslutet är fattat: varje besked hänvisar till beslutet och dess datum. Ange `decision_date = ÅÅÅÅ-MM-DD` under [plan]",
+                        "the letters are written once the decision is made: each cites the decision and its date. Give `decision_date = YYYY-MM-DD` under [plan]",
                     )
                     .to_string(),
                 ReportMisuse::PreviousNotEarlier { previous, year } => say!(

@@ -53,7 +53,7 @@ pub struct Meta {
     #[serde(deserialize_with = "non_empty")]
     pub county: String,
     pub title: String,
-    pub forum: Option<String>,
+    pub forum: Option<Spanned<String>>,
     pub decision_date: Option<Spanned<Date>>,
     pub document_date: Option<Spanned<Date>>,
     /// The reference code that invoices cite (`400105`).

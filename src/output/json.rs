@@ -401,7 +401,7 @@ fn resolved_plan<'l>(
         year: *plan.plan.year.get_ref(),
         county: plan.plan.county.clone(),
         title: plan.plan.title.clone(),
-        forum: plan.plan.forum.clone(),
+        forum: plan.plan.forum.as_ref().map(|f| f.get_ref().clone()),
         document_date: date(&plan.plan.document_date),
         decision_date: date(&plan.plan.decision_date),
         reference: plan.plan.reference.clone(),

@@ -445,28 +445,26 @@ fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date(
     assert_eq!(property(&properties, "language"), Some("en-GB"));
     assert_eq!(language.as_deref(), Some("en-GB"));
 
-    // A letter has its own title; a plan without a decision date gives no date at all.
+    // A letter has its own title; a plan that names no decision (neither forum nor date)
+    // gives no date at all.
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
         .unwrap()
         .lines()
-        .filter(|l| !l.starts_with("decision_date"))
+        .filter(|l| !l.starts_with("decision_date") && !l.starts_with("forum"))
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(dir.path().join("plan.toml"), text).unwrap();
-    let out = allocate(
-        dir.path(),
-        &[
-            "report",
-            "plan.toml",
-            "--per-recipient",
-            "-o",
-            "besked",
-            "--format",
-            "docx",
-        ],
-    );
-    out.assert_status(0);
+    let letters = [
+        "report",
+        "plan.toml",
+        "--per-recipient",
+        "-o",
+        "besked",
+        "--format",
+        "docx",
+    ];
+    allocate(dir.path(), &letters).assert_status(0);
     let letter = dir
         .path()
         .join("besked/fordelningsbesked-2026-2326-berg.docx");
@@ -480,6 +478,38 @@ fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date(
     assert_eq!(property(&properties, "created"), None);
     assert_eq!(property(&properties, "modified"), None);
     assert!(!docx_part(&letter, "docProps/core.xml").contains("1970"));
+}
+
+#[test]
+fn letters_wait_for_the_decision_date() {
+    // The letters cite the decision; with a forum but no date the decision is not yet made.
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "decision_date = 2026-02-27          # SVOM:s sammanträde enligt kallelsen (seed 000)\n",
+        "",
+    );
+    p.check(&[]).assert_status(0);
+    let out = allocate(
+        p.dir.path(),
+        &["report", "plan.toml", "--per-recipient", "-o", "besked"],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fördelningsbeskeden skrivs när beslutet är fattat")
+        .assert_stderr_contains("Ange `decision_date = ÅÅÅÅ-MM-DD` under [plan]");
+    assert!(!p.dir.path().join("besked").exists());
+    // The basis document is written before the decision: it is what the forum reads.
+    allocate(
+        p.dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--format",
+            "html",
+            "-o",
+            "underlag.html",
+        ],
+    )
+    .assert_status(0);
 }
 
 #[test]

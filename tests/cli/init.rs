@@ -416,7 +416,7 @@ fn invoices_without_a_decision_date_say_it_is_missing() {
     let check = p.check(&[]);
     check
         .assert_status(0)
-        .assert_finding("decision-date", "plan.toml:10:8")
+        .assert_finding("decision-date", "plan.toml:13:9")
         .assert_stdout_contains("varning[decision-date]: planen anger beslutande organ (SVOM) men inget beslutsdatum (`decision_date`)");
     let out = allocate(p.dir.path(), &["report", "--view", "invoices", "plan.toml"]);
     out.assert_status(0)

@@ -169,6 +169,11 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     };
     if args.per_recipient {
         let checked = super::passing(&loaded, style, err, Blocked::Letters)?;
+        // A letter tells its recipient to invoice citing the decision: it goes out once the
+        // decision is made, with its date.
+        if crate::core::report::decision_date_missing(&loaded.plan) {
+            return Err(Error::Report(ReportMisuse::LettersNeedDecisionDate));
+        }
         let selection = Selection::all();
         let projection = Projection::new(&checked.ledger, &selection);
         let mut files = Vec::new();

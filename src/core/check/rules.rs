@@ -245,9 +245,9 @@ pub fn decision_date_is_given(ledger: &Ledger, findings: &mut Findings) {
     let meta = &ledger.plan.plan;
     if let (Some(forum), None) = (&meta.forum, &meta.decision_date) {
         findings.warning(
-            meta.year.span(),
+            forum.span(),
             Problem::DecisionDateMissing {
-                forum: forum.clone(),
+                forum: forum.get_ref().clone(),
             },
         );
     }

@@ -193,7 +193,7 @@ pub fn build(inputs: &Inputs) -> Document {
             texts(&year.to_string()),
         ),
     ];
-    if let Some(forum) = &plan.plan.forum {
+    if let Some(forum) = plan.plan.forum.as_ref().map(|f| f.get_ref()) {
         meta.push((
             lang.pick("Beslutande forum", "Deciding forum").to_string(),
             texts(forum),
@@ -1098,7 +1098,7 @@ pub fn region_name(payments: &Payments) -> &str {
 
 /// The decision as a document cites it: "SVOM 27 februari 2026".
 pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
-    let forum = plan.plan.forum.as_ref()?;
+    let forum = plan.plan.forum.as_ref()?.get_ref();
     Some(match &plan.plan.decision_date {
         Some(date) => format!("{forum} {}", number::date(*date.get_ref(), lang)),
         None => forum.clone(),

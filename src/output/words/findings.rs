@@ -1082,8 +1082,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "write this year's percentages from this year's decision document and change `source`, or derive them from SCB's population: a key with `file` and one with `from`",
         ),
         Problem::DecisionDateMissing { .. } => fixed(
-            "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas",
-            "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing",
+            "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas, och fördelningsbeskeden skrivs inte",
+            "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing, and the letters are not written",
         ),
         Problem::KeyRounding { .. } => fixed(
             "om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",
