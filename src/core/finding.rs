@@ -683,6 +683,38 @@ pub enum ToFill {
     SplitEach(String),
     Heading(String),
     Stated(String),
+    /// A figure of a printed table (`[[tables]]`) whose figures are all 0.
+    Table {
+        table: String,
+        figure: TableFigure,
+    },
+    /// A figure of a cost-sharing section (`[[cost_sharing]]`) whose figures are all 0.
+    CostSharing {
+        table: String,
+        figure: CostFigure,
+    },
+}
+
+/// Which figure of a printed table is still to be filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TableFigure {
+    /// A row's `cells`, by its label.
+    Cells(String),
+    /// A row's `total`, by its label.
+    RowTotal(String),
+    ColumnTotals,
+    Total,
+}
+
+/// Which figure of a cost-sharing section is still to be filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostFigure {
+    /// A row's `total`, by its text.
+    RowTotal(String),
+    /// A row's `printed` parts, by its text.
+    Printed(String),
+    PartyTotals,
+    Total,
 }
 
 /// Why a split cannot be carried out.

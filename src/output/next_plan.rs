@@ -6,7 +6,12 @@
 //! become last year's totals. Every amount of the new year is set to 0 with last year's figure
 //! in the comment after it (`amount = 0  # fyll i (2025: 250 000 kr)`); `check` reports each
 //! of them as `amount-to-fill` until it is filled in, so the first `check` of a new plan is the
-//! list of what is left to do. What cites last year's document goes: the file's opening
+//! list of what is left to do. The printed tables (`[[tables]]`) and cost-sharing tables
+//! (`[[cost_sharing]]`) are money of the new year as well: their cells, row, column and grand
+//! totals, printed parts and parties' totals are 0 (a list as a list of 0), with last year's
+//! figures in the comment; their labels, columns, parties, rules, printed percentages and
+//! `feeds` stay, and `check` reports a table whose figures are all 0 as amounts to fill in.
+//! What cites last year's document goes: the file's opening
 //! comment, the comments after the amounts, the decision and document dates, and the printed
 //! per-recipient figures (`printed`). A key `file` is rewritten relative to the new plan's
 //! folder, so it still finds the SCB file.
@@ -183,6 +188,32 @@ pub fn next_plan(
     for (stated, table) in plan.stated.iter().zip(tables(doc.as_table_mut(), "stated")) {
         edit.fill(table, "amount", *stated.amount.get_ref());
     }
+    // The printed tables and the cost-sharing tables: every figure is money of the new year.
+    // What is not money stays: labels, columns and parties, the insats a row prints, a cost
+    // row's rule (`to`, `shares`, `weights`, `percent_of_above`, `subtotal`), the printed
+    // percentages and `feeds`.
+    for table in tables(doc.as_table_mut(), "tables") {
+        edit.replace_year(table, "title");
+        for key in ["column_totals", "total"] {
+            edit.fill_figures(table, key);
+        }
+        for row in tables(table, "rows") {
+            for key in ["cells", "total"] {
+                edit.fill_figures(row, key);
+            }
+        }
+    }
+    for section in tables(doc.as_table_mut(), "cost_sharing") {
+        edit.replace_year(section, "title");
+        for key in ["total", "party_totals"] {
+            edit.fill_figures(section, key);
+        }
+        for row in tables(section, "rows") {
+            for key in ["total", "printed"] {
+                edit.fill_figures(row, key);
+            }
+        }
+    }
     Ok(doc.to_string())
 }
 
@@ -331,6 +362,59 @@ impl Edit {
     fn note(&self, table: &mut dyn toml_edit::TableLike, key: &str, note: &str) {
         if let Some(item) = table.get_mut(key) {
             set_suffix(item, &format!("  # {note}"));
+        }
+    }
+
+    /// A figure, or a list or inline table of figures, set to 0 with last year's in the
+    /// comment after it (`cells = [0, 0]  # fyll i (2026: 21 200 kr, 18 000 kr)`), in place
+    /// of the comment it had (it cites last year's document).
+    fn fill_figures(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
+        let Some(item) = table.get_mut(key) else {
+            return;
+        };
+        let zero = |v: &mut Value| {
+            let decor = v.decor().clone();
+            *v = Value::from(0);
+            *v.decor_mut() = decor;
+        };
+        let last: Vec<String> = match item.as_value_mut() {
+            Some(Value::Array(array)) => {
+                let last = array.iter().map(|v| self.figure(v)).collect();
+                array.iter_mut().for_each(zero);
+                last
+            }
+            Some(Value::InlineTable(map)) => {
+                let last = map
+                    .iter()
+                    .map(|(k, v)| format!("{k} {}", self.figure(v)))
+                    .collect();
+                map.iter_mut().for_each(|(_, v)| zero(v));
+                last
+            }
+            Some(value) => {
+                let last = vec![self.figure(value)];
+                zero(value);
+                last
+            }
+            None => return,
+        };
+        let (old_year, last) = (self.old_year, comment(&last.join(", ")).into_owned());
+        set_suffix(
+            item,
+            &say!(
+                self.lang,
+                "  # fyll i ({old_year}: {last})",
+                "  # fill in ({old_year}: {last})"
+            ),
+        );
+    }
+
+    /// A figure as last year's plan wrote it: `21 200 kr`, or the text of `"518 183,8"`.
+    fn figure(&self, value: &Value) -> String {
+        match (value.as_integer(), value.as_str()) {
+            (Some(n), _) => number::amount(Amount::kr(n), self.lang),
+            (None, Some(text)) => text.trim().to_string(),
+            (None, None) => value.to_string().trim().to_string(),
         }
     }
 

@@ -470,3 +470,220 @@ fn plan_texts_in_the_new_plans_comments_stay_on_their_line() {
         .count();
     assert_eq!(to_fill, expected, "{}", check.stdout);
 }
+
+/// Every figure of the plan's printed tables (`[[tables]]`: cells, row, column and grand
+/// totals) and cost-sharing tables (`[[cost_sharing]]`: rows' totals and printed parts, the
+/// parties' totals, the grand total), in file order.
+fn table_figures(plan_text: &str) -> Vec<i64> {
+    let plan: toml::Table = toml::from_str(plan_text).unwrap();
+    let mut figures = Vec::new();
+    let mut push = |v: Option<&toml::Value>| match v {
+        Some(toml::Value::Integer(n)) => figures.push(*n),
+        Some(toml::Value::Array(a)) => figures.extend(a.iter().map(|v| v.as_integer().unwrap())),
+        Some(toml::Value::Table(t)) => {
+            figures.extend(t.values().map(|v| v.as_integer().unwrap()));
+        }
+        _ => {}
+    };
+    let sections = |key: &str| {
+        plan.get(key)
+            .and_then(|t| t.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    for table in sections("tables") {
+        push(table.get("column_totals"));
+        push(table.get("total"));
+        for row in table["rows"].as_array().unwrap() {
+            push(row.get("cells"));
+            push(row.get("total"));
+        }
+    }
+    for section in sections("cost_sharing") {
+        push(section.get("total"));
+        push(section.get("party_totals"));
+        for row in section["rows"].as_array().unwrap() {
+            push(row.get("total"));
+            push(row.get("printed"));
+        }
+    }
+    figures
+}
+
+/// `init` from an example plan (copied with the shipped key file where the example finds
+/// it), and the first `check` of the new plan.
+fn init_example(example: &str) -> (tempfile::TempDir, String, String, crate::support::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    std::fs::create_dir_all(dir.path().join("examples")).unwrap();
+    std::fs::create_dir_all(dir.path().join("allocations/keys")).unwrap();
+    std::fs::copy(
+        root.join("examples").join(example),
+        dir.path().join("examples").join(example),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("allocations/keys/folkmangd-2024-11-01.csv"),
+        dir.path().join("allocations/keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    let from = format!("examples/{example}");
+    let out = allocate(dir.path(), &["init", "--from", &from, "-o", "next.toml"]);
+    out.assert_status(0);
+    let old = read(&dir.path().join("examples").join(example));
+    let new = read(&dir.path().join("next.toml"));
+    let to_fill: usize = out
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_suffix("` listar dem."))
+        .and_then(|l| l.split_once(" belopp att fylla i"))
+        .map(|(n, _)| n.parse().unwrap())
+        .unwrap();
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    check.assert_status(1);
+    let to_fill_found = check
+        .finding_codes()
+        .iter()
+        .filter(|c| *c == "amount-to-fill")
+        .count();
+    assert_eq!(to_fill, to_fill_found, "{}", check.stdout);
+    // The tables' figures of last year are gone, none of them reported as a difference.
+    let (last, now) = (table_figures(&old), table_figures(&new));
+    assert!(last.iter().any(|&n| n > 0));
+    assert_eq!(now, vec![0; last.len()]);
+    assert!(
+        !check
+            .finding_codes()
+            .iter()
+            .any(|c| c.starts_with("table-") || c.starts_with("cost-sharing-")),
+        "{}",
+        check.stdout
+    );
+    (dir, old, new, check)
+}
+
+#[test]
+fn init_zeroes_the_printed_tables_and_check_lists_them_to_fill() {
+    let (dir, old, new, check) = init_example("plan-2026-as-printed.toml");
+    // 56 amounts of the plan, and the table's five printed figures: its column totals, its
+    // grand total and the cells of its three rows.
+    assert_eq!(amounts_in(&old), 56);
+    check.assert_stdout_contains("underkänd (61 fel, 2 varningar)");
+    let new_plan: toml::Table = toml::from_str(&new).unwrap();
+    let table = &new_plan["tables"][0];
+    // What is not money stays.
+    assert_eq!(table["id"].as_str(), Some("respektive-kommun"));
+    assert_eq!(table["columns"].as_array().unwrap().len(), 8);
+    assert_eq!(table["rows"][2]["insats"].as_str(), Some("3.4"));
+    // Last year's figures are in the comment, the document's line numbers gone.
+    assert!(new.contains(
+        "\ncells = [0, 0, 0, 0, 0, 0, 0, 0]  # fyll i (2026: 21 200 kr, 18 000 kr, 30 400 kr, 47 600 kr, 15 600 kr, 32 800 kr, 38 400 kr, 196 000 kr)\n"
+    ), "{new}");
+    assert!(new.contains("\ntotal = 0  # fyll i (2026: 1 865 000 kr)\n"));
+    assert!(!new.contains("# rad 118") && !new.contains("# rad 119"));
+    let line = new
+        .lines()
+        .position(|l| l.starts_with("column_totals = "))
+        .unwrap()
+        + 1;
+    check
+        .assert_finding("amount-to-fill", &format!("next.toml:{line}:17"))
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: kolumnsummorna i tabellen `respektive-kommun` (`column_totals`)",
+        )
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: cellerna på raden \"2.\" i tabellen `respektive-kommun`",
+        );
+
+    // The plan's amounts filled in with last year's, the table not yet: its cells are not
+    // compared with what the insatser now give (24 `table-cell` errors); they are still to fill.
+    let filled: String = new
+        .lines()
+        .map(|line| match line.split_once(" = 0  # fyll i (2026: ") {
+            Some((key, rest)) if key != "total" && !key.starts_with("county_total") => {
+                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
+                format!("{key} = {amount}\n")
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    std::fs::write(dir.path().join("next.toml"), filled).unwrap();
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    let codes = check.finding_codes();
+    assert!(
+        !codes.iter().any(|c| c.starts_with("table-")),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(
+        codes.iter().filter(|c| *c == "amount-to-fill").count(),
+        // county_total and stated_change (reported while it is 0), and the table's five
+        // figures
+        2 + 5,
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn init_zeroes_the_cost_sharing_table_and_check_lists_it_to_fill() {
+    let (dir, old, new, check) = init_example("mini-maria-costs-2025.toml");
+    // The plan's four amounts (county_total, stated_change, area 1, insats `mini-maria`), and
+    // the section's: its total, the parties' totals, and each of its ten rows' total and
+    // printed parts.
+    assert!(old.contains("\ncounty_total = 3_202_124 "));
+    let expected = 4 + 2 + 2 * 10;
+    assert_eq!(expected, 26);
+    check.assert_stdout_contains(&format!("underkänd ({expected} fel"));
+    let new_plan: toml::Table = toml::from_str(&new).unwrap();
+    let section = &new_plan["cost_sharing"][0];
+    // The rules, the parties, the printed shares and what the section feeds stay.
+    assert_eq!(section["parties"].as_array().unwrap().len(), 2);
+    assert_eq!(section["percentages"]["kommunerna"].as_str(), Some("51,02"));
+    assert_eq!(
+        section["feeds"]["kommunerna"].as_str(),
+        Some("county_total")
+    );
+    assert_eq!(section["rows"][3]["weights"][0].as_integer(), Some(25));
+    assert_eq!(section["rows"][9]["percent_of_above"].as_str(), Some("9"));
+    assert_eq!(section["rows"][8]["subtotal"].as_bool(), Some(true));
+    assert!(section["title"].as_str().unwrap().ends_with("för 2026"));
+    assert!(
+        new.contains("\ntotal = 0  # fyll i (2025: 6 275 782 kr)\n"),
+        "{new}"
+    );
+    assert!(new.contains(
+        "\nparty_totals = { kommunerna = 0, region = 0 }  # fyll i (2025: kommunerna 3 202 124 kr, region 3 073 658 kr)\n"
+    ), "{new}");
+    assert!(!new.contains("(rad 1409)"));
+    check
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: summan (`total`) på raden \"Digitalisering\" i kostnadsfördelningen `mini-maria`",
+        )
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: parternas delar (`printed`) på raden \"OH-kostnader (9%)\" i kostnadsfördelningen `mini-maria`",
+        );
+
+    // With the county total filled in (what the kommuner's part feeds), the section still
+    // to fill is not compared with it.
+    let filled = new.replacen(
+        "county_total = 0  # fyll i (2025: 3 202 124 kr)",
+        "county_total = 3_202_124",
+        1,
+    );
+    assert_ne!(filled, new);
+    std::fs::write(dir.path().join("next.toml"), filled).unwrap();
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    let codes = check.finding_codes();
+    assert!(
+        !codes.iter().any(|c| c.starts_with("cost-sharing-")),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(
+        codes.iter().filter(|c| *c == "amount-to-fill").count(),
+        expected - 2, // county_total and stated_change are in
+        "{}",
+        check.stdout
+    );
+}

@@ -96,6 +96,26 @@ pub fn check(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// Whether every money figure of the section is 0 (rows' totals and printed parts, the
+/// parties' totals, the grand total): a section still to be filled in (`allocate init` writes
+/// next year's so), reported as `amount-to-fill`; what it feeds is then not compared with the
+/// plan. Its rules, shares and printed percentages are not money and do not count.
+pub fn unfilled(cs: &CostSharing) -> bool {
+    let map =
+        |m: &Option<Spanned<std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>>>| {
+            m.iter()
+                .flat_map(|m| m.get_ref().values())
+                .all(|a| a.get_ref().0.is_zero())
+        };
+    !cs.rows.is_empty()
+        && cs
+            .rows
+            .iter()
+            .all(|r| r.total.get_ref().0.is_zero() && map(&r.printed))
+        && map(&cs.party_totals)
+        && cs.total.iter().all(|t| t.get_ref().0.is_zero())
+}
+
 /// What a row is, once its keys are read.
 enum Kind {
     To(usize),
@@ -654,7 +674,9 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
         }
     }
 
-    // What the section feeds into the plan.
+    // What the section feeds into the plan; a section still to be filled in is
+    // `amount-to-fill`.
+    let feeds = if unfilled(cs) { Vec::new() } else { feeds };
     for (from, target, to) in feeds {
         let (party, figure) = match from {
             None => (TOTAL.to_string(), grand),

@@ -206,8 +206,8 @@ registry! {
         "en insats utan fokusområden, i en plan som listar dem",
         "an insats without focus areas, in a plan that lists them";
     AmountToFill "amount-to-fill" Error Stage::Ledger(rules::amounts_are_filled_in),
-        "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts` är tillåten)",
-        "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0 (`allocate init` writes them so; a 0 in `except` or `amounts` is allowed)";
+        "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0; varje tal (eller lista av tal) i en tryckt tabell eller kostnadsfördelning där alla tal är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts`, eller i en tabell med andra tal, är tillåten)",
+        "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0; each figure (or list of figures) of a printed table or cost-sharing table whose figures are all 0 (`allocate init` writes them so; a 0 in `except` or `amounts`, or in a table with other figures, is allowed)";
     DecomposedName "decomposed-name" Warning Stage::Ledger(crate::core::ledger::names::names_are_composed),
         "ett kommunnamn skrivet i uppdelad Unicode (`O` och ett kombinerande trema, som macOS skriver); det jämförs i sammansatt form (NFC) och stämmer ändå",
         "a kommun name in decomposed Unicode (`O` and a combining diaeresis, as macOS writes it); it is compared in composed form (NFC) and matches all the same";

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use crate::core::finding::{Deadline, Findings, Problem, ToFill};
+use crate::core::finding::{CostFigure, Deadline, Findings, Problem, TableFigure, ToFill};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Date, Spanned, SplitRule};
@@ -571,6 +571,65 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     for (amount, place) in places {
         if amount.get_ref().0.is_zero() && seen.insert(amount.span().start) {
             findings.error(amount.span(), Problem::AmountToFill { place });
+        }
+    }
+    // A printed table or cost-sharing section whose every figure is 0 (as `allocate init`
+    // writes it) is to be filled in: each of its figures, a list (`cells`, `column_totals`,
+    // `printed`, `party_totals`) as one. A 0 in a table with other figures is an empty cell.
+    for table in plan.tables.iter().filter(|t| super::tables::unfilled(t)) {
+        let id = table.id.get_ref();
+        let place = |figure| ToFill::Table {
+            table: id.clone(),
+            figure,
+        };
+        let mut spans = Vec::new();
+        if let Some(totals) = &table.column_totals {
+            spans.push((totals.span(), place(TableFigure::ColumnTotals)));
+        }
+        if let Some(total) = &table.total {
+            spans.push((total.span(), place(TableFigure::Total)));
+        }
+        for row in &table.rows {
+            let label = row.label.get_ref();
+            spans.push((row.cells.span(), place(TableFigure::Cells(label.clone()))));
+            if let Some(total) = &row.total {
+                spans.push((total.span(), place(TableFigure::RowTotal(label.clone()))));
+            }
+        }
+        for (span, place) in spans {
+            if seen.insert(span.start) {
+                findings.error(span, Problem::AmountToFill { place });
+            }
+        }
+    }
+    for cs in plan
+        .cost_sharing
+        .iter()
+        .filter(|c| super::cost_sharing::unfilled(c))
+    {
+        let id = cs.id.get_ref();
+        let place = |figure| ToFill::CostSharing {
+            table: id.clone(),
+            figure,
+        };
+        let mut spans = Vec::new();
+        if let Some(total) = &cs.total {
+            spans.push((total.span(), place(CostFigure::Total)));
+        }
+        if let Some(totals) = &cs.party_totals {
+            spans.push((totals.span(), place(CostFigure::PartyTotals)));
+        }
+        for row in &cs.rows {
+            let text = row.text.get_ref();
+            spans.push((row.total.span(), place(CostFigure::RowTotal(text.clone()))));
+            if let Some(printed) = &row.printed {
+                spans.push((printed.span(), place(CostFigure::Printed(text.clone()))));
+            }
+        }
+        for (span, place) in spans {
+            if seen.insert(span.start) {
+                findings.error(span, Problem::AmountToFill { place });
+            }
         }
     }
 }

@@ -2,8 +2,8 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    CostReason, CostTotal, Deadline, Gap, KeyReason, Meaning, Problem, Related, SplitReason,
-    TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
+    CostFigure, CostReason, CostTotal, Deadline, Gap, KeyReason, Meaning, Problem, Related,
+    SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -99,6 +99,50 @@ pub fn to_fill(place: &ToFill, lang: Lang) -> String {
         ),
         ToFill::Heading(t) => say!(lang, "rubriken \"{t}\"", "heading \"{t}\""),
         ToFill::Stated(l) => say!(lang, "angiven summa \"{l}\"", "stated total \"{l}\""),
+        ToFill::Table { table, figure } => match figure {
+            TableFigure::Cells(row) => say!(
+                lang,
+                "cellerna på raden \"{row}\" i tabellen `{table}`",
+                "the cells of row \"{row}\" in table `{table}`"
+            ),
+            TableFigure::RowTotal(row) => say!(
+                lang,
+                "radsumman för \"{row}\" i tabellen `{table}`",
+                "the row total of \"{row}\" in table `{table}`"
+            ),
+            TableFigure::ColumnTotals => say!(
+                lang,
+                "kolumnsummorna i tabellen `{table}` (`column_totals`)",
+                "the column totals of table `{table}` (`column_totals`)"
+            ),
+            TableFigure::Total => say!(
+                lang,
+                "totalsumman i tabellen `{table}`",
+                "the grand total of table `{table}`"
+            ),
+        },
+        ToFill::CostSharing { table, figure } => match figure {
+            CostFigure::RowTotal(row) => say!(
+                lang,
+                "summan (`total`) på raden \"{row}\" i kostnadsfördelningen `{table}`",
+                "the total (`total`) of row \"{row}\" of cost-sharing table `{table}`"
+            ),
+            CostFigure::Printed(row) => say!(
+                lang,
+                "parternas delar (`printed`) på raden \"{row}\" i kostnadsfördelningen `{table}`",
+                "the parties' parts (`printed`) of row \"{row}\" of cost-sharing table `{table}`"
+            ),
+            CostFigure::PartyTotals => say!(
+                lang,
+                "parternas summor (`party_totals`) i kostnadsfördelningen `{table}`",
+                "the parties' totals (`party_totals`) of cost-sharing table `{table}`"
+            ),
+            CostFigure::Total => say!(
+                lang,
+                "totalsumman i kostnadsfördelningen `{table}`",
+                "the grand total of cost-sharing table `{table}`"
+            ),
+        },
     }
 }
 
