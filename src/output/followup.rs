@@ -8,7 +8,9 @@ use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
-use crate::output::table::{Layout, budget, right_align_from, short, visible, whole, widest};
+use crate::output::table::{
+    Layout, budget, columns, hold, right_align_from, short, visible, whole, widest,
+};
 use crate::output::words::followup as words;
 use crate::say;
 
@@ -218,13 +220,16 @@ fn figures_table(
     let mut header: Vec<Cell> = leading.iter().map(Cell::new).collect();
     header.extend(headers.iter().map(Cell::new));
     table.set_header(header);
+    let mut cut: Vec<String> = Vec::new();
     for (texts, figures) in &rows {
         let mut cells: Vec<Cell> = texts
             .iter()
             .enumerate()
             .map(|(c, t)| {
                 if c == fixed {
-                    Cell::new(short(t, room))
+                    let t = short(t, room);
+                    cut.push(t.clone());
+                    Cell::new(t)
                 } else {
                     Cell::new(t)
                 }
@@ -239,7 +244,14 @@ fn figures_table(
     table.add_row(total);
     let first = leading.len();
     right_align_from(&mut table, first);
-    whole(&mut table, first..first + figure_columns);
+    whole(&mut table, (0..fixed).chain(first..first + figure_columns));
+    let shown = cut.iter().map(String::as_str);
+    hold(
+        &mut table,
+        fixed,
+        room,
+        shown.chain([lang.pick("Totalt", "Total")]),
+    );
     format!("{caption} ({})\n{table}\n", lang.pick("kronor", "kronor"))
 }
 
@@ -267,14 +279,26 @@ fn lines(summary: &Summary, layout: Layout) -> String {
             .map(String::as_str),
     )
     .max(9);
-    let name_width = budget(layout, &[6, amount_width, amount_width, amount_width]);
+    let ids: Vec<String> = summary
+        .lines
+        .iter()
+        .map(|l| visible(&l.insats).into_owned())
+        .collect();
+    let id_width = columns(ids.iter().map(String::as_str)).max(6);
+    let name_width = budget(
+        layout,
+        &[id_width, amount_width, amount_width, amount_width],
+    );
+    let mut names: Vec<String> = Vec::new();
     for l in &summary.lines {
         let name = match &l.kommunkod {
             Some(code) => format!("{} ({code})", l.recipient),
             None => l.recipient.clone(),
         };
+        let name = short(&name, name_width);
+        names.push(name.clone());
         table.add_row(vec![
-            Cell::new(short(&name, name_width)),
+            Cell::new(name),
             Cell::new(visible(&l.insats)),
             number(Some(l.received)),
             number(l.used),
@@ -290,7 +314,14 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         number(Some(t.unused)),
     ]);
     right_align_from(&mut table, 2);
-    whole(&mut table, 2..5);
+    whole(&mut table, 1..5);
+    let shown = names.iter().map(String::as_str);
+    hold(
+        &mut table,
+        0,
+        name_width,
+        shown.chain([lang.pick("Totalt", "Total")]),
+    );
     format!(
         "{} ({})\n{table}\n  {}\n",
         lang.pick("Per rad i planen", "Per line of the plan"),
@@ -359,13 +390,16 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         Cell::new(lang.pick("Ej använt", "Unused")),
         Cell::new(lang.pick("Hanteras", "Settled")),
     ]);
+    let mut names: Vec<String> = Vec::new();
     for (u, how) in unused.iter().zip(hows) {
         let name = match &u.kommunkod {
             Some(code) => format!("{} ({code})", u.recipient),
             None => u.recipient.clone(),
         };
+        let name = short(&name, name_width);
+        names.push(name.clone());
         table.add_row(vec![
-            Cell::new(short(&name, name_width)),
+            Cell::new(name),
             layout.amount(u.figures.unused),
             Cell::new(how),
         ]);
@@ -379,6 +413,13 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         column.set_cell_alignment(CellAlignment::Right);
     }
     whole(&mut table, [1]);
+    let shown = names.iter().map(String::as_str);
+    hold(
+        &mut table,
+        0,
+        name_width,
+        shown.chain([lang.pick("Totalt", "Total")]),
+    );
     out.push_str(&format!("{table}\n"));
     out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
     out

@@ -5,7 +5,9 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
+};
 
 use crate::core::check::cost_sharing::{CostTable, LineKind};
 use crate::core::money::Amount;
@@ -158,16 +160,62 @@ pub fn short(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// The least room a column of cut texts (names, descriptions) keeps, however many columns of
+/// figures there are: a text narrower than that is shown whole, a longer one is cut to it, and
+/// a table whose figures leave less is wider than the terminal rather than crushing the names.
+pub const LEAST: usize = 12;
+
 /// Characters left for one text column when the other columns hold `others` (each the
-/// widest cell, header included), so that no row wraps. Each column costs three characters
-/// of border and padding; one more is kept spare because terminals disagree on the width of
-/// symbols like ✓. Never less than 8.
+/// widest cell, header included, in terminal columns), so that no row wraps. Each column costs
+/// three characters of border and padding; one more is kept spare because terminals disagree
+/// on the width of symbols like ✓. Never less than [`LEAST`]. The column is then held to it
+/// with [`hold`], so that what is cut to it is never wrapped as well.
 pub fn budget(layout: Layout, others: &[usize]) -> usize {
     let columns = others.len() + 1;
     let borders = 3 * columns + 1;
     usize::from(layout.width)
         .saturating_sub(borders + others.iter().sum::<usize>() + 1)
-        .max(8)
+        .max(LEAST)
+}
+
+/// Holds `column` of `table` to the width its texts are cut to: its widest cell (`cells`,
+/// header included) up to `room` (from [`budget`]), and never less than the header's longest
+/// word. comfy-table then gives that column exactly that width, whatever the other columns
+/// take, so a text cut to `room` is never wrapped as well (a longer one that is not cut, as a
+/// heading's title, wraps within it), and a table too wide for the terminal is wider than it
+/// rather than crushing the column to a letter per line.
+pub fn hold<'a>(
+    table: &mut Table,
+    column: usize,
+    room: usize,
+    cells: impl IntoIterator<Item = &'a str>,
+) {
+    let header = table
+        .header()
+        .and_then(|h| h.cell_iter().nth(column))
+        .map(|c| c.content())
+        .unwrap_or_default();
+    let word = header
+        .split(' ')
+        .map(crate::output::grid::width)
+        .max()
+        .unwrap_or(0);
+    let widest = columns(cells).max(crate::output::grid::width(&header));
+    let width = widest.min(room).max(word).saturating_add(2);
+    if let Some(c) = table.column_mut(column) {
+        c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
+            u16::try_from(width).unwrap_or(u16::MAX),
+        )));
+    }
+}
+
+/// The widest of `texts` in terminal columns.
+pub fn columns<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
+    texts
+        .into_iter()
+        .map(crate::output::grid::width)
+        .max()
+        .unwrap_or(0)
 }
 
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
@@ -461,6 +509,8 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     let name_width = budget(layout, &others);
     let cell = |a: Amount| Cell::new(number(a)).set_alignment(CellAlignment::Right);
     let mut table = layout.table();
+    // The names as cut, to hold their column to.
+    let mut names: Vec<String> = Vec::new();
     let mut header = vec![Cell::new(lang.pick("Aktör", "Actor"))];
     header.extend(report.areas.iter().map(|a| Cell::new(area_label(*a))));
     header.push(layout.total_label());
@@ -475,6 +525,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             "{marker}{}",
             short(&row.name, name_width.saturating_sub(marker.chars().count()))
         );
+        names.push(name.clone());
         let mut cells = vec![if row.depth == 0 {
             layout.strong(name)
         } else {
@@ -500,7 +551,9 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             } else {
                 short(lang.pick("egna medel", "own funds"), room)
             };
-            let mut cells = vec![Cell::new(format!("{marker}{label}"))];
+            let label = format!("{marker}{label}");
+            names.push(label.clone());
+            let mut cells = vec![Cell::new(label)];
             cells.extend(row.own_per_area.iter().map(|a| cell(*a)));
             cells.push(cell(row.own_total));
             table.add_row(cells);
@@ -513,6 +566,15 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     right_align_from(&mut table, 1);
     let count = table.column_count();
     whole(&mut table, 1..count);
+    hold(
+        &mut table,
+        0,
+        name_width,
+        names
+            .iter()
+            .map(String::as_str)
+            .chain([lang.pick("Totalt", "Total")]),
+    );
     format!(
         "{}, {title} ({})\n{table}\n{}\n",
         lang.pick(
@@ -547,51 +609,57 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
             .iter()
             .map(String::as_str),
     );
-    let stated_width = widest(
-        report
-            .headings
-            .iter()
-            .filter_map(|h| h.stated)
-            .map(|s| lang.amount(s))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
-    ) + 3;
-    let id_width = widest(
-        report
-            .headings
-            .iter()
-            .flat_map(|h| h.items.iter().map(|i| i.insats.as_str())),
-    )
-    .max(6);
+    // What the Angivet column says of each heading, made first so the column is measured as
+    // it is shown.
+    let stated: Vec<Option<(String, bool)>> = report
+        .headings
+        .iter()
+        .map(|heading| match heading.stated {
+            Some(s) if !heading.complete => Some((
+                format!("{} ({})", lang.amount(s), lang.pick("urval", "selection")),
+                false,
+            )),
+            Some(s) if s == heading.computed => Some((format!("{} ✓", lang.amount(s)), false)),
+            Some(s) => Some((format!("{} ≠", lang.amount(s)), true)),
+            None => None,
+        })
+        .collect();
+    let stated_width = columns(stated.iter().flatten().map(|(s, _)| s.as_str()));
+    let ids: Vec<String> = report
+        .headings
+        .iter()
+        .flat_map(|h| h.items.iter().map(|i| visible(&i.insats).into_owned()))
+        .collect();
+    let id_width = columns(ids.iter().map(String::as_str)).max(6);
     let text_width = budget(
         layout,
         &[id_width, amount_width.max(6), stated_width.max(7)],
     );
-    for heading in &report.headings {
+    let mut cut: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    for (heading, stated) in report.headings.iter().zip(stated) {
         // Sub-headings are marked, not indented: a table cell does not keep leading spaces.
         let marker = "› ".repeat(heading.depth);
-        let stated = match heading.stated {
-            Some(s) if !heading.complete => Cell::new(format!(
-                "{} ({})",
-                lang.amount(s),
-                lang.pick("urval", "selection")
-            )),
-            Some(s) if s == heading.computed => Cell::new(format!("{} ✓", lang.amount(s))),
-            Some(s) => layout.strong(format!("{} ≠", lang.amount(s))),
+        let stated = match stated {
+            Some((s, true)) => layout.strong(s),
+            Some((s, false)) => Cell::new(s),
             None => Cell::new(""),
         };
+        let title = format!("{marker}{}", visible(&heading.title));
+        titles.push(title.clone());
         table.add_row(vec![
             Cell::new(""),
             // Titles wrap rather than being cut: two headings may share a long prefix.
-            layout.strong(format!("{marker}{}", visible(&heading.title))),
+            layout.strong(title),
             layout.strong_amount(heading.computed),
             stated.set_alignment(CellAlignment::Right),
         ]);
         for item in &heading.items {
+            let text_cut = short(&item.text, text_width);
+            cut.push(text_cut.clone());
             table.add_row(vec![
                 text(&item.insats),
-                Cell::new(short(&item.text, text_width)),
+                Cell::new(text_cut),
                 layout.amount(item.amount),
                 Cell::new(""),
             ]);
@@ -604,6 +672,15 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         Cell::new(""),
     ]);
     whole(&mut table, [0, 2, 3]);
+    // The column as wide as its widest text up to the room left: titles longer than that
+    // wrap within it, the cut descriptions fit it.
+    let shown = cut.iter().chain(&titles).map(String::as_str);
+    hold(
+        &mut table,
+        1,
+        text_width,
+        shown.chain([lang.pick("Totalt", "Total")]),
+    );
     format!(
         "{}, {title}\n{table}\n{}\n",
         lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
@@ -631,19 +708,26 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 .iter()
                 .map(String::as_str),
         );
-        let focus_width = widest(
+        let foci: Vec<String> = area.rows.iter().map(|r| r.focus_list(",")).collect();
+        let focus_width = columns(foci.iter().map(String::as_str)).max(5);
+        let responsible_width = columns(
             area.rows
                 .iter()
-                .map(|r| r.focus_areas.len() * 2)
-                .map(|n| n.saturating_sub(1))
-                .map(|n| " ".repeat(n))
+                .map(|r| visible(&r.responsible))
                 .collect::<Vec<_>>()
                 .iter()
-                .map(String::as_str),
+                .map(|r| &**r),
         )
-        .max(5);
-        let responsible_width = widest(area.rows.iter().map(|r| r.responsible.as_str())).max(8);
-        let insats_width = widest(area.rows.iter().map(|r| r.insats.as_str())).max(6);
+        .max(8);
+        let insats_width = columns(
+            area.rows
+                .iter()
+                .map(|r| visible(&r.insats))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|r| &**r),
+        )
+        .max(6);
         let text_width = budget(
             layout,
             &[
@@ -661,11 +745,13 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             Cell::new(lang.pick("Ansvarig", "Responsible")),
             Cell::new(lang.pick("Belopp", "Amount")),
         ]);
-        for row in &area.rows {
-            let focus = row.focus_list(",");
+        let mut cut: Vec<String> = Vec::new();
+        for (row, focus) in area.rows.iter().zip(foci) {
+            let text_cut = short(&row.text, text_width);
+            cut.push(text_cut.clone());
             table.add_row(vec![
                 text(&row.insats),
-                Cell::new(short(&row.text, text_width)),
+                Cell::new(text_cut),
                 Cell::new(focus),
                 text(&row.responsible),
                 layout.amount(row.amount),
@@ -686,7 +772,14 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             layout.strong_amount(area.total),
         ]);
         right_align_from(&mut table, 4);
-        whole(&mut table, [0, 2, 4]);
+        whole(&mut table, [0, 2, 3, 4]);
+        let shown = cut.iter().map(String::as_str);
+        hold(
+            &mut table,
+            1,
+            text_width,
+            shown.chain([lang.pick("Totalt", "Total")]),
+        );
         let heading = format!(
             "{} {}: {}",
             lang.pick("Område", "Area"),

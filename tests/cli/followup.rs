@@ -2007,3 +2007,43 @@ fn errors_that_keep_the_summary_from_being_made_go_to_standard_error() {
         .assert_stdout_contains("varning[usage-missing]")
         .assert_stdout_contains("Mottaget 12 689 898 kr");
 }
+
+/// At 60 and 80 columns the follow-up's names and descriptions are cut with "…" to the room
+/// their column gets (12 characters at least), never wrapped as well: a table the figures make
+/// too wide is wider than the terminal instead.
+#[test]
+fn the_follow_up_tables_never_wrap_a_row() {
+    let year = Year::new();
+    year.forms("csv");
+    for name in [BERG, OSTERSUND, KROKOM, KFJH, FHE, RJH] {
+        let text = fill(&year.text(name), &[("2.5", "70 000")]);
+        year.save(name, &text);
+    }
+    let headers = ["Mottagare", "Område", "Insats"];
+    for columns in ["60", "80"] {
+        let mut args = vec!["follow-up", PLAN];
+        args.extend([BERG, OSTERSUND, KROKOM, KFJH, FHE, RJH]);
+        let out = crate::support::allocate_env(year.dir.path(), &args, &[("COLUMNS", columns)]);
+        let text = &out.stdout;
+        assert!(text.contains("Per mottagare"), "{text}\n{}", out.stderr);
+        assert!(text.contains('…'), "names are cut at {columns}\n{text}");
+        for line in text
+            .lines()
+            .filter(|l| l.starts_with('│') && l.contains('┆'))
+        {
+            let cells: Vec<&str> = line.trim_matches('│').split('┆').map(str::trim).collect();
+            let header = cells.first().is_some_and(|c| headers.contains(c));
+            let figure = cells
+                .iter()
+                .any(|c| c.chars().any(|ch| ch.is_ascii_digit()));
+            // A line without figures is a header or the rest of a settlement's words (which
+            // may wrap): never the rest of a name or description.
+            let name = cells.first().is_some_and(|c| !c.is_empty());
+            let cut = cells.iter().any(|c| c.ends_with('…'));
+            assert!(
+                header || figure || !(name || cut),
+                "a row wrapped: {line}\n{text}"
+            );
+        }
+    }
+}

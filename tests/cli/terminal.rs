@@ -455,9 +455,16 @@ fn at_60_columns_amounts_stay_whole_and_text_columns_shrink() {
             assert!(!tail, "a wrapped amount {cell:?} in {row:?}\n{text}");
         }
     }
-    for line in text.lines().filter(|l| l.starts_with(['┌', '│', '└', '╞'])) {
+    // The per-kommun table fits; the others keep their names 12 characters wide and are wider
+    // than the terminal rather than wrapping a row.
+    for line in text
+        .lines()
+        .skip_while(|l| !l.starts_with("Fördelning per kommun"))
+        .take_while(|l| !l.is_empty())
+    {
         assert!(line.chars().count() <= 60, "{line}");
     }
+    assert_no_cut_text_wraps(&text);
 }
 
 #[test]
@@ -572,4 +579,179 @@ fn split_honours_columns() {
             .all(|l| l.chars().count() <= 60),
         "{sixty}"
     );
+}
+
+/// The table rows of `text` (lines between `│`), each with its cells trimmed.
+fn row_lines(text: &str) -> Vec<(&str, Vec<String>)> {
+    text.lines()
+        .filter(|l| l.starts_with('│') && l.contains('┆'))
+        .map(|l| {
+            let cells = l
+                .trim_matches('│')
+                .split('┆')
+                .map(|c| c.trim().to_string())
+                .collect();
+            (l, cells)
+        })
+        .collect()
+}
+
+/// Whether a cell holds a figure: an amount, a number, an id (`1.2`).
+fn has_figure(cells: &[String]) -> bool {
+    cells
+        .iter()
+        .any(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+}
+
+/// A text cut with "…" is never wrapped as well: each cut text ends on the line of its row,
+/// which holds the row's figures, not on a line of its own (`och…` under
+/// `Länssamordning psykisk hälsa`).
+fn assert_no_cut_text_wraps(text: &str) {
+    for (line, cells) in row_lines(text) {
+        if cells.iter().any(|c| c.ends_with('…')) {
+            assert!(has_figure(&cells), "a cut text wrapped: {line}\n{text}");
+        }
+    }
+}
+
+/// Every row of the tables in `text` stands on one line: each line but the headers holds a
+/// figure (the views whose text column is cut: no title wraps in them).
+fn assert_rows_on_one_line(text: &str, headers: &[&str]) {
+    for (line, cells) in row_lines(text) {
+        let header = cells.first().is_some_and(|c| headers.contains(&c.as_str()));
+        assert!(
+            header || has_figure(&cells),
+            "a row wrapped: {line}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn at_60_and_80_columns_no_cut_text_wraps() {
+    for columns in [60, 80] {
+        let actor = at_width(
+            columns,
+            &[
+                "report",
+                "allocations/plan-2026.toml",
+                "--view",
+                "per-heading",
+                "--actor",
+                "fhe",
+            ],
+        );
+        assert_no_cut_text_wraps(&actor);
+        let text = at_width(
+            columns,
+            &[
+                "report",
+                "allocations/plan-2026.toml",
+                "--view",
+                "per-actor",
+                "--view",
+                "per-heading",
+                "--view",
+                "per-area",
+            ],
+        );
+        assert_no_cut_text_wraps(&text);
+        assert!(text.contains('…'), "texts are cut at {columns}\n{text}");
+        for view in ["per-actor", "per-area"] {
+            let text = at_width(
+                columns,
+                &["report", "allocations/plan-2026.toml", "--view", view],
+            );
+            assert_rows_on_one_line(&text, &["Aktör", "Insats"]);
+        }
+    }
+    // The issue's case: the descriptions of FHE's insatser, cut at 80 columns, each on its line.
+    let text = at_width(
+        80,
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--view",
+            "per-heading",
+            "--actor",
+            "fhe",
+        ],
+    );
+    let rows = rows(&text);
+    assert!(
+        rows.iter().any(|r| r[0] == "1.2"
+            && r[1].starts_with("Länssamordning psykisk häls")
+            && r[1].ends_with('…')),
+        "{text}"
+    );
+    assert!(widest_line(&text) <= 80, "{text}");
+}
+
+/// A plan with `areas` areas, each with an insats for the region and one for the kommuner.
+fn plan_with_areas(areas: u32) -> tempfile::TempDir {
+    let mut plan = format!(
+        "[plan]\nyear = 2026\ncounty = \"Testlän\"\ntitle = \"Test\"\nunit = 1\ncounty_total = {}\n\n\
+         [deadlines]\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n\n\
+         [[actors]]\nid = \"rjh\"\nname = \"Regionen\"\nkind = \"region\"\n\n\
+         [[actors]]\nid = \"kommunerna\"\nname = \"Länets kommuner\"\nkind = \"kommuner\"\n\n\
+         [[kommuner]]\ncode = \"2303\"\nname = \"Ragunda\"\n\n[[kommuner]]\ncode = \"2305\"\nname = \"Bräcke\"\n",
+        1001 * areas
+    );
+    for a in 1..=areas {
+        plan.push_str(&format!(
+            "\n[[areas]]\nnumber = {a}\ntitle = \"Område nummer {a} med en ganska lång titel\"\namount = 1001\n"
+        ));
+    }
+    for a in 1..=areas {
+        plan.push_str(&format!(
+            "\n[[insatser]]\nid = \"{a}.1\"\narea = {a}\ntext = \"Insats\"\nactor = \"rjh\"\namount = 500\n\n\
+             [[insatser]]\nid = \"{a}.2\"\narea = {a}\ntext = \"Till kommunerna\"\nactor = \"kommunerna\"\namount = 501\n\
+             [insatser.split]\nrule = \"equal\"\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    dir
+}
+
+#[test]
+fn with_thirty_areas_names_are_cut_not_stacked() {
+    let dir = plan_with_areas(30);
+    for columns in ["60", "80", "200"] {
+        let out = bin()
+            .args(["report", "plan.toml", "--view", "per-actor"])
+            .current_dir(dir.path())
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let rows = rows(&text);
+        let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        // A header, the region, the kommuner (cut to 12 characters), each kommun and the total:
+        // one line each.
+        assert_eq!(
+            names,
+            [
+                "Aktör",
+                "Regionen",
+                "Länets komm…",
+                "– Ragunda",
+                "– Bräcke",
+                "Totalt"
+            ],
+            "{text}"
+        );
+        // Figures are never cut: every area's figure stands whole.
+        assert!(
+            rows.iter()
+                .any(|r| r[0] == "Totalt" && r[30] == "1 001" && r[31] == "30 030"),
+            "{text}"
+        );
+        assert_rows_on_one_line(&text, &["Aktör"]);
+    }
 }
