@@ -96,6 +96,8 @@ pub enum Error {
     NotAFile { path: PathBuf, stdout: bool },
     /// The folder to write into is a file.
     NotAFolder(PathBuf),
+    /// `--output DIR` names a folder to be made that is named like a file (`summa.xlsx`).
+    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
     /// A file to write is one the command read.
     IsInput(PathBuf),
     /// A file could not be written; nothing was left behind.
@@ -192,6 +194,9 @@ impl From<crate::app::files::WriteError> for Error {
                 stdout: false,
             },
             WriteError::NotAFolder(path) => Error::NotAFolder(path),
+            WriteError::FolderNamedLikeFile { dir, first } => {
+                Error::FolderNamedLikeFile { dir, first }
+            }
             WriteError::IsInput(path) => Error::IsInput(path),
             WriteError::Io { path, error } => Error::Write { path, error },
         }
@@ -327,6 +332,15 @@ impl Error {
                     lang,
                     "kan inte skriva i {path}: det är en fil, inte en mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
                     "cannot write into {path}: it is a file, not a folder. Nothing was written. Give a folder (it is made when missing)."
+                ))
+            }
+            Error::FolderNamedLikeFile { dir, first } => {
+                let folder = dir.with_extension("");
+                let (dir, first, folder) = (dir.display(), first.display(), folder.display());
+                line(say!(
+                    lang,
+                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i ({first} …). Inget skrevs. Ange en mapp, till exempel -o {folder}.",
+                    "{dir} looks like a file name, but here --output is a folder the files are written into ({first} …). Nothing was written. Give a folder, for example -o {folder}."
                 ))
             }
             Error::Write { path, error } => {

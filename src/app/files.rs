@@ -35,6 +35,9 @@ pub enum WriteError {
     NotAFile(PathBuf),
     /// The folder to write into is something else (a file); nothing was written.
     NotAFolder(PathBuf),
+    /// The folder to write into does not exist and is named like a file (`summa.xlsx`): the
+    /// user meant a file; nothing was written. The first file's name shows where it would go.
+    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
     /// A file to write is one the command has read (the plan itself, a key file): never
     /// replaced, not even with `force`; nothing was written.
     IsInput(PathBuf),
@@ -68,6 +71,15 @@ pub fn write_made(
         return Err(WriteError::NotAFolder(dir.to_path_buf()));
     }
     let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
+    if named_like_file(dir)
+        && !dir.exists()
+        && let Some(first) = targets.first()
+    {
+        return Err(WriteError::FolderNamedLikeFile {
+            dir: dir.to_path_buf(),
+            first: first.clone(),
+        });
+    }
     // A device, a named pipe or a link (`-o /dev/null`, `-o /dev/stdout`) would be replaced by
     // a plain file by the rename, a folder would fail it.
     if let Some(odd) = targets
@@ -107,6 +119,19 @@ pub fn write_made(
         }
     }
     placed.map(|()| targets)
+}
+
+/// Whether a folder's name ends as the files this program writes or reads do (`summa.xlsx`,
+/// `ut.json`): `export -o summa.xlsx` is meant as a file, and a folder of that name, with
+/// CSV files in it, is not what the user asked for.
+fn named_like_file(dir: &Path) -> bool {
+    const FILE_ENDINGS: [&str; 14] = [
+        "csv", "xlsx", "xls", "ods", "json", "html", "htm", "docx", "doc", "odt", "md", "txt",
+        "toml", "pdf",
+    ];
+    dir.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| FILE_ENDINGS.iter().any(|f| f.eq_ignore_ascii_case(e)))
 }
 
 /// Writes the files into their temporary files in `dir` and renames them to `targets`.
@@ -264,7 +289,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
         WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
         WriteError::IsInput(_) => WriteError::IsInput(path.to_path_buf()),
-        other @ WriteError::NotAFolder(_) => other,
+        other @ (WriteError::NotAFolder(_) | WriteError::FolderNamedLikeFile { .. }) => other,
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),
             error,

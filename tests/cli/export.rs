@@ -957,3 +957,35 @@ fn a_dash_as_output_is_standard_output_and_never_a_folder_named_dash() {
         .assert_stdout_empty();
     assert!(!dir.path().join("-").exists());
 }
+
+/// `-o summa.xlsx` is meant as a file: a folder of that name with CSV files in it is not what
+/// was asked for. A folder that already exists under such a name is the user's own choice.
+#[test]
+fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    let run = |args: &[&str]| allocate(dir.path(), args);
+    run(&["export", plan, "-o", "summa.xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i (summa.xlsx/betalningar.csv …). Inget skrevs. Ange en mapp, till exempel -o summa.",
+        );
+    run(&["export", plan, "-o", "UT.JSON", "--format", "json", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("UT.JSON looks like a file name, but here --output is a folder the files are written into (UT.JSON/allocate-2026.json …)");
+    run(&["report", plan, "--per-recipient", "-o", "besked.html"])
+        .assert_status(2)
+        .assert_stderr_contains("Ange en mapp, till exempel -o besked.");
+    run(&["follow-up", plan, "--forms", "-o", "blanketter.csv"])
+        .assert_status(2)
+        .assert_stderr_contains("blanketter.csv ser ut som ett filnamn");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Made by the user beforehand, the folder is used; so is a name that is no file ending.
+    std::fs::create_dir(dir.path().join("ut.json")).unwrap();
+    run(&["export", plan, "-o", "ut.json", "--format", "json"]).assert_status(0);
+    assert!(dir.path().join("ut.json/allocate-2026.json").is_file());
+    run(&["export", plan, "-o", "ekonomi.2026"]).assert_status(0);
+    assert!(dir.path().join("ekonomi.2026/betalningar.csv").is_file());
+}
