@@ -192,25 +192,23 @@ pub fn next_plan(
     // What is not money stays: labels, columns and parties, the insats a row prints, a cost
     // row's rule (`to`, `shares`, `weights`, `percent_of_above`, `subtotal`), the printed
     // percentages and `feeds`.
-    for table in tables(doc.as_table_mut(), "tables") {
-        edit.replace_year(table, "title");
-        for key in ["column_totals", "total"] {
-            edit.fill_figures(table, key);
-        }
-        for row in tables(table, "rows") {
-            for key in ["cells", "total"] {
-                edit.fill_figures(row, key);
+    for (sections, figures, row_figures) in [
+        ("tables", ["column_totals", "total"], ["cells", "total"]),
+        (
+            "cost_sharing",
+            ["total", "party_totals"],
+            ["total", "printed"],
+        ),
+    ] {
+        for section in tables(doc.as_table_mut(), sections) {
+            edit.replace_year(section, "title");
+            for key in figures {
+                edit.fill_figures(section, key);
             }
-        }
-    }
-    for section in tables(doc.as_table_mut(), "cost_sharing") {
-        edit.replace_year(section, "title");
-        for key in ["total", "party_totals"] {
-            edit.fill_figures(section, key);
-        }
-        for row in tables(section, "rows") {
-            for key in ["total", "printed"] {
-                edit.fill_figures(row, key);
+            for row in tables(section, "rows") {
+                for key in row_figures {
+                    edit.fill_figures(row, key);
+                }
             }
         }
     }
