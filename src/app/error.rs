@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::app::Status;
 use crate::core::finding::Thing;
 use crate::core::money::Amount;
+use crate::core::plan::YEARS;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, ParseError, Source};
@@ -550,11 +551,14 @@ impl Error {
                     "the {year} plan was not written: it would not read back ({reason}). This is a fault in allocate; please report it."
                 ))
             }
-            Error::NewYear { year } => line(say!(
-                lang,
-                "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
-                "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
-            )),
+            Error::NewYear { year } => {
+                let hint = year_hint(lang);
+                line(say!(
+                    lang,
+                    "året {year} går inte att använda: {hint} med --year",
+                    "the year {year} cannot be used: {hint} with --year"
+                ))
+            }
             Error::Usage(error) => render_usage_error(error, style),
             Error::UsageHasErrors { errors } => {
                 let errors = number::errors(*errors, lang);
@@ -631,6 +635,23 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         &key_file::error_hint(error, lang),
         style,
     ) + "\n"
+}
+
+/// What a year must be, for `init --year`: `ange ett årtal mellan 1000 och 9998`.
+fn year_hint(lang: Lang) -> String {
+    let (low, high) = (YEARS.start(), YEARS.end());
+    say!(
+        lang,
+        "ange ett årtal mellan {low} och {high}",
+        "give a year between {low} and {high}"
+    )
+}
+
+/// Why `init --year` refused a value that is no year (`abc`, `4294967296`): the value parser's
+/// reason, which the usage error gives after the value.
+pub fn not_a_year(lang: Lang) -> String {
+    let hint = year_hint(lang);
+    say!(lang, "{hint}, till exempel 2027", "{hint}, e.g. 2027")
 }
 
 /// A usage file that cannot be read, drawn with its line when it has one (a TOML error).
