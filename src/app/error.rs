@@ -385,12 +385,18 @@ impl Error {
                 amount,
                 unit,
             } => {
+                // The largest usual unit that divides the amount, as `--unit` reads it (`1000`,
+                // `0,1`).
+                let usual = match crate::core::split::usual_unit(*amount) {
+                    Some(usual) => number::decimal(usual.0, lang),
+                    None => lang.pick("0,1", "0.1").to_string(),
+                };
                 let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
                 line(match error {
                     SplitError::AmountNotMultipleOfUnit => say!(
                         lang,
-                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1",
-                        "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit 0.1"
+                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}",
+                        "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit {usual}"
                     ),
                     SplitError::NoWeight => say!(
                         lang,
