@@ -121,8 +121,6 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
         .map_err(|e| (e.with_cmd(&command), lang))
 }
 
-/// A usage error (or the help or version asked for) as the user reads it: clap's own text in
-/// English, and in Swedish the same facts in Swedish words.
 /// Why a number given on the command line was refused, in Swedish: the standard library's
 /// and clap's own reasons (`invalid digit found in string`, `30 is not in 0..=10`); the
 /// value parsers of the commands give theirs in the language already.
@@ -147,6 +145,21 @@ fn swedish_reason(reason: &(dyn std::error::Error + 'static)) -> String {
     }
 }
 
+/// clap's English text with the allowed values as listed: clap quotes a value with a space in
+/// it, and a name with its Swedish names in brackets (`per-area (omraden, per-omrade)`, see
+/// `options::Named`) is one.
+fn unquoted(error: &clap::Error, text: String) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    match error.get(ContextKind::ValidValue) {
+        Some(ContextValue::Strings(valid)) => valid.iter().fold(text, |text, value| {
+            text.replace(&format!("{value:?}"), value)
+        }),
+        _ => text,
+    }
+}
+
+/// A usage error (or the help or version asked for) as the user reads it: clap's own text in
+/// English, and in Swedish the same facts in Swedish words.
 pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if lang == Lang::En
@@ -157,7 +170,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
                 | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
         )
     {
-        return error.render().to_string();
+        return unquoted(error, error.render().to_string());
     }
     let context = |kind: ContextKind| -> String {
         match error.get(kind) {
@@ -382,7 +395,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
         }
         ("report", "views") => {
-            "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla utom payments om ingen anges"
+            "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices, eller med sina svenska namn eller filernas (omraden, per-omrade); alla utom payments om ingen anges"
         }
         ("export", "out") => {
             "Mapp att skriva filerna till (skapas om den saknas); utan den, eller med -, skrivs en enda --view till standard output, med --format json utan --view hela dokumentet"
@@ -405,7 +418,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
         }
         ("export", "views") => {
-            "Vyer att exportera: payments, per-kommun, per-actor, per-heading, per-area, invoices; alla om ingen anges"
+            "Vyer att exportera: payments, per-kommun, per-actor, per-heading, per-area, invoices, eller med sina svenska namn eller filernas (omraden, per-omrade); alla om ingen anges"
         }
         ("export", "force") => "Ersätt filer som redan finns i mappen",
         (_, "area") => "Bara det här området (nummer)",
@@ -470,7 +483,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
         }
         ("follow-up", "views") => {
-            "Delar av sammanställningen: recipients, areas, insatser, repayment, lines; alla om ingen anges (terminalen utelämnar lines)"
+            "Delar av sammanställningen: recipients, areas, insatser, repayment, lines, eller med sina svenska namn eller filernas (omraden, uppfoljning-omraden); alla om ingen anges (terminalen utelämnar lines)"
         }
         ("follow-up", "final_report") => {
             "Slutlig uppföljning: en rad som ingen redovisat är ett fel, inte en varning"

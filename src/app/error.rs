@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::app::Status;
 use crate::core::finding::Thing;
 use crate::core::money::Amount;
+use crate::core::plan::YEARS;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, ParseError, Source};
@@ -398,12 +399,18 @@ impl Error {
                 amount,
                 unit,
             } => {
+                // The largest usual unit that divides the amount, as `--unit` reads it (`1000`,
+                // `0,1`).
+                let usual = match crate::core::split::usual_unit(*amount) {
+                    Some(usual) => number::decimal(usual.0, lang),
+                    None => lang.pick("0,1", "0.1").to_string(),
+                };
                 let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
                 line(match error {
                     SplitError::AmountNotMultipleOfUnit => say!(
                         lang,
-                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1",
-                        "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit 0.1"
+                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}",
+                        "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit {usual}"
                     ),
                     SplitError::NoWeight => say!(
                         lang,
@@ -564,11 +571,14 @@ impl Error {
                     "the {year} plan was not written: it would not read back ({reason}). This is a fault in allocate; please report it."
                 ))
             }
-            Error::NewYear { year } => line(say!(
-                lang,
-                "året {year} går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
-                "the year {year} cannot be used: give a year between 1000 and 9998 with --year"
-            )),
+            Error::NewYear { year } => {
+                let hint = year_hint(lang);
+                line(say!(
+                    lang,
+                    "året {year} går inte att använda: {hint} med --year",
+                    "the year {year} cannot be used: {hint} with --year"
+                ))
+            }
             Error::Usage(error) => render_usage_error(error, style),
             Error::UsageHasErrors { errors } => {
                 let errors = number::errors(*errors, lang);
@@ -645,6 +655,23 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         &key_file::error_hint(error, lang),
         style,
     ) + "\n"
+}
+
+/// What a year must be, for `init --year`: `ange ett årtal mellan 1000 och 9998`.
+fn year_hint(lang: Lang) -> String {
+    let (low, high) = (YEARS.start(), YEARS.end());
+    say!(
+        lang,
+        "ange ett årtal mellan {low} och {high}",
+        "give a year between {low} and {high}"
+    )
+}
+
+/// Why `init --year` refused a value that is no year (`abc`, `4294967296`): the value parser's
+/// reason, which the usage error gives after the value.
+pub fn not_a_year(lang: Lang) -> String {
+    let hint = year_hint(lang);
+    say!(lang, "{hint}, till exempel 2027", "{hint}, e.g. 2027")
 }
 
 /// A usage file that cannot be read, drawn with its line when it has one (a TOML error).

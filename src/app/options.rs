@@ -1,12 +1,15 @@
 //! The options several commands share, and how the core's and output's enums are named on
 //! the command line.
 
+use std::ffi::OsStr;
 use std::io::IsTerminal;
+use std::marker::PhantomData;
 
-use clap::builder::PossibleValue;
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, ValueEnum};
 
 use crate::app::error::Error;
+use crate::core::followup::summary::Part;
 use crate::core::plan::Plan;
 use crate::core::report::View;
 use crate::output::csv::Dialect;
@@ -129,13 +132,123 @@ impl ValueEnum for Lang {
     }
 }
 
-impl ValueEnum for View {
-    fn value_variants<'a>() -> &'a [Self] {
+/// A choice named on the command line (`--view`): by its English name, its Swedish name or the
+/// stem of the file it is written to (`per-area`, `omraden`, `per-omrade`), in any case and with
+/// or without å, ä, ö. A name that is none of these is a usage error that lists every name,
+/// the Swedish ones in brackets. `report`, `export` and `follow-up` name their views so.
+pub trait Named: Copy + Send + Sync + 'static {
+    /// Every value, in the order listed.
+    fn all() -> &'static [Self];
+    /// The English name (`per-area`).
+    fn name(self) -> &'static str;
+    /// The Swedish name (`omraden`), where it differs from the English one.
+    fn swedish(self) -> Option<&'static str>;
+    /// The stem of the file (and worksheet) it is written to (`per-omrade`).
+    fn file_stem(self) -> &'static str;
+    /// What it is, for `--help`.
+    fn help(self) -> &'static str;
+
+    /// The other names it is known by: the Swedish name and the file's, each once.
+    fn aliases(self) -> Vec<&'static str> {
+        let mut aliases: Vec<&'static str> = Vec::with_capacity(2);
+        for alias in self.swedish().into_iter().chain([self.file_stem()]) {
+            if alias != self.name() && !aliases.contains(&alias) {
+                aliases.push(alias);
+            }
+        }
+        aliases
+    }
+}
+
+/// The value parser of a [`Named`] choice: `#[arg(value_parser = options::named::<View>())]`.
+pub fn named<T: Named>() -> NamedParser<T> {
+    NamedParser(PhantomData)
+}
+
+#[derive(Clone, Copy)]
+pub struct NamedParser<T>(PhantomData<T>);
+
+/// A name as it is compared: case, Unicode form and å, ä, ö do not matter (`Områden` is
+/// `omraden`).
+fn folded(name: &str) -> String {
+    crate::core::text::fold(name)
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            c => c,
+        })
+        .collect()
+}
+
+impl<T: Named> TypedValueParser for NamedParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let text = value.to_string_lossy();
+        let wanted = folded(&text);
+        let names = |v: T| std::iter::once(v.name()).chain(v.aliases());
+        if let Some(&found) = T::all()
+            .iter()
+            .find(|&&v| names(v).any(|n| folded(n) == wanted))
+        {
+            return Ok(found);
+        }
+        // Every name, the Swedish ones in brackets: `per-area (omraden, per-omrade)`. The usage
+        // error words it (`app::cli::usage_error`).
+        let listed = T::all()
+            .iter()
+            .map(|&v| match v.aliases().as_slice() {
+                [] => v.name().to_string(),
+                aliases => format!("{} ({})", v.name(), aliases.join(", ")),
+            })
+            .collect();
+        let every: Vec<&str> = T::all().iter().flat_map(|&v| names(v)).collect();
+        let mut error = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+        let arg = arg.map_or_else(|| "...".to_string(), ToString::to_string);
+        error.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+        error.insert(ContextKind::InvalidValue, ContextValue::String(text.into()));
+        error.insert(ContextKind::ValidValue, ContextValue::Strings(listed));
+        if let Some(near) = crate::core::text::suggest(&wanted, &every) {
+            error.insert(ContextKind::SuggestedValue, ContextValue::String(near));
+        }
+        Err(error)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(T::all().iter().map(|&v| {
+            PossibleValue::new(v.name())
+                .aliases(v.aliases())
+                .help(v.help())
+        })))
+    }
+}
+
+impl Named for View {
+    fn all() -> &'static [View] {
         &View::ALL
     }
 
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        let help = match self {
+    fn name(self) -> &'static str {
+        View::name(self)
+    }
+
+    fn swedish(self) -> Option<&'static str> {
+        Some(self.alias())
+    }
+
+    fn file_stem(self) -> &'static str {
+        crate::output::sheet::name(self)
+    }
+
+    fn help(self) -> &'static str {
+        match self {
             View::Payments => "One row per recipient and insats: who gets paid what, and how",
             View::PerKommun => "One row per kommun, one column per insats split over the kommuner",
             View::PerActor => "Per responsible actor and area, the region's units under the region",
@@ -146,12 +259,35 @@ impl ValueEnum for View {
             View::Invoices => {
                 "One collective invoice per invoicing recipient; internal transfers; held money"
             }
-        };
-        Some(
-            PossibleValue::new(self.name())
-                .alias(self.alias())
-                .help(help),
-        )
+        }
+    }
+}
+
+impl Named for Part {
+    fn all() -> &'static [Part] {
+        &Part::ALL
+    }
+
+    fn name(self) -> &'static str {
+        Part::name(self)
+    }
+
+    fn swedish(self) -> Option<&'static str> {
+        self.alias()
+    }
+
+    fn file_stem(self) -> &'static str {
+        crate::output::followup::stem(self)
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Part::Recipients => "Per recipient: received, used, unused",
+            Part::Areas => "Per area of the agreement: allocated, used, unused",
+            Part::Insatser => "Per insats: allocated, used, unused",
+            Part::Repayment => "What is repaid to Kammarkollegiet, per recipient with unused money",
+            Part::Lines => "Every line of the plan with its use and comment",
+        }
     }
 }
 
@@ -168,5 +304,31 @@ impl ValueEnum for Dialect {
                 PossibleValue::new("rfc4180").help("RFC 4180: `,`, no BOM, decimal point")
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name of a choice, as compared, belongs to one value only.
+    fn names_are_unique<T: Named>() {
+        let mut seen: Vec<String> = Vec::new();
+        for &value in T::all() {
+            for name in std::iter::once(value.name()).chain(value.aliases()) {
+                let name = folded(name);
+                assert!(!seen.contains(&name), "{name} names two values");
+                seen.push(name);
+            }
+        }
+    }
+
+    #[test]
+    fn every_name_of_a_view_or_part_names_one() {
+        names_are_unique::<View>();
+        names_are_unique::<Part>();
+        assert_eq!(View::PerArea.aliases(), ["omraden", "per-omrade"]);
+        assert_eq!(View::PerKommun.aliases(), ["kommuner"]);
+        assert_eq!(Part::Insatser.aliases(), ["uppfoljning-insatser"]);
     }
 }

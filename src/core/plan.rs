@@ -45,6 +45,10 @@ pub struct Plan {
     pub source_bytes: usize,
 }
 
+/// The years `allocate init` makes a plan for, and `--year` takes: four-digit calendar years
+/// (a TOML date's year has four digits), leaving room for a deadline the year after.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
+
 /// `[plan]`: what the decision document is and the figures it is built on.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

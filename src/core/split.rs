@@ -41,6 +41,18 @@ impl Part {
     }
 }
 
+/// The rounding units people use, largest first: 1 000, 100, 10, 1, 0,1 and 0,01 kr.
+const USUAL_UNITS: [(i64, u32); 6] = [(1000, 0), (100, 0), (10, 0), (1, 0), (1, 1), (1, 2)];
+
+/// The largest of the usual rounding units that `amount` is a whole number of: what to suggest
+/// when it is not a whole number of the unit asked for (`100 000` at 3 kr: 1 000 kr).
+pub fn usual_unit(amount: Amount) -> Option<Amount> {
+    USUAL_UNITS
+        .iter()
+        .map(|&(n, scale)| Amount(Decimal::new(n, scale)))
+        .find(|&unit| amount.is_multiple_of(unit))
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SplitError {
     /// No parts, or all weights are zero.
@@ -485,6 +497,17 @@ mod tests {
             largest_remainder(Amount(d("100.05")), &w, tenth),
             Err(SplitError::AmountNotMultipleOfUnit)
         );
+    }
+
+    #[test]
+    fn the_usual_unit_suggested_is_the_largest_that_divides_the_amount() {
+        let unit = |text: &str| usual_unit(Amount(d(text))).map(|u| u.0.normalize());
+        assert_eq!(unit("100000"), Some(d("1000")));
+        assert_eq!(unit("150"), Some(d("10")));
+        assert_eq!(unit("12.5"), Some(d("0.1")));
+        assert_eq!(unit("12.50"), Some(d("0.1")));
+        assert_eq!(unit("12.55"), Some(d("0.01")));
+        assert_eq!(unit("0.005"), None);
     }
 
     #[test]

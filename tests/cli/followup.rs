@@ -457,6 +457,13 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
         one.stdout.lines().next(),
         Some("area,area_title,allocated,used,unused,not_reported")
     );
+    // A part is named by its file's name too (`uppfoljning-insatser.csv`).
+    let by_name = year.follow_up(&["--format", "csv", "--view", "insatser"]);
+    by_name.assert_status(0);
+    for other in ["uppfoljning-insatser", "Uppföljning-Insatser"] {
+        let by_file = year.follow_up(&["--format", "csv", "--view", other]);
+        assert_eq!(by_file.stdout, by_name.stdout, "--view {other}");
+    }
     let two = year.follow_up(&["--format", "csv"]);
     two.assert_status(2).assert_stdout_empty();
     // As JSON into a folder, the parts asked for are each a file of their own, as piped; the

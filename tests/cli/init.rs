@@ -284,7 +284,21 @@ fn years_out_of_range_are_refused_not_wrapped() {
     )
     .assert_status(2)
     .assert_stdout_empty()
-    .assert_stderr_contains("året 99999 går inte att använda");
+    .assert_stderr_contains(
+        "ogiltigt värde '99999' för '--year <YEAR>': ange ett årtal mellan 1000 och 9998",
+    );
+    // The year after the last a plan can have is no year either.
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        text.replacen("year = 2026", "year = 9998", 1),
+    )
+    .unwrap();
+    crate::support::allocate(dir.path(), &["init", "--from", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "året 9999 går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
+        );
 }
 
 #[test]
@@ -362,6 +376,47 @@ fn a_year_not_after_the_source_plan_is_refused() {
     )
     .assert_status(2)
     .assert_stderr_contains("--year 2026 is not after plan-2026.toml, which is for 2026");
+}
+
+#[test]
+fn a_year_that_is_no_year_is_a_usage_error() {
+    let dir = folder_with("plan-2026.toml");
+    // Not a number clap's words about integers describe, nor wrapped around: a year.
+    for year in ["4294967296", "abc", "999", "10000", "2027x", "-2027", ""] {
+        let out = allocate(
+            dir.path(),
+            &[
+                "init",
+                "--from",
+                "plan-2026.toml",
+                &format!("--year={year}"),
+            ],
+        );
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "fel: ogiltigt värde '{year}' för '--year <YEAR>': ange ett årtal mellan 1000 och 9998, till exempel 2027"
+            ));
+        for clap_words in ["heltal", "ligger inte mellan", "2147483647"] {
+            assert!(!out.stderr.contains(clap_words), "{}", out.stderr);
+        }
+    }
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "--year", "abc", "--lang", "en"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains(
+        "error: invalid value 'abc' for '--year <YEAR>': give a year between 1000 and 9998, e.g. 2027",
+    );
+    // Nothing was written.
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["plan-2026.toml"]);
 }
 
 #[test]

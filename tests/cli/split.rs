@@ -267,7 +267,27 @@ fn unknown_key_and_bad_arguments_are_refused() {
     // Decimals are read, and then are finer than the unit of whole kronor.
     split(&["12,5", "--key", SHIPPED_KEY])
         .assert_status(2)
-        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit");
+        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1\n");
+    // The unit suggested is the largest usual one (1 000, 100, 10, 1, 0,1, 0,01) that divides
+    // the amount, written as --unit reads it.
+    for (amount, unit, usual) in [
+        ("100000", "3", "1000"),
+        ("150", "100", "10"),
+        ("1 000 001", "1000", "1"),
+        ("12,55", "0,1", "0,01"),
+    ] {
+        split(&[amount, "--key", SHIPPED_KEY, "--unit", unit])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}\n"
+            ));
+    }
+    split(&["12,55", "--key", SHIPPED_KEY, "--unit", "0,1", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "12.55 kr is not a whole number of the unit 0.1 kr; give a unit that divides the amount with --unit, for example --unit 0.01\n",
+        );
     // A negative amount or unit is told as such, not taken for an unknown option.
     split(&["-100", "--key", SHIPPED_KEY])
         .assert_status(2)

@@ -203,3 +203,85 @@ fn letters_do_not_take_last_years_plan() {
     );
     assert!(!letters.exists());
 }
+
+#[test]
+fn a_view_is_named_in_english_in_swedish_or_as_its_file() {
+    let plan = "allocations/plan-2026.toml";
+    let report = |view: &str| allocate(&repo_root(), &["report", plan, "--view", view]);
+    // Each view's file stem (`per-omrade.csv`) and Swedish name are its names too, in any case
+    // and with å, ä, ö.
+    for (view, others) in [
+        (
+            "per-area",
+            &["omraden", "per-omrade", "Områden", "PER-OMRÅDE"][..],
+        ),
+        ("per-actor", &["aktorer", "per-aktor", "aktörer"]),
+        ("per-heading", &["rubriker", "per-rubrik"]),
+        ("per-kommun", &["kommuner"]),
+        ("payments", &["betalningar"]),
+        ("invoices", &["fakturor"]),
+    ] {
+        let english = report(view);
+        english.assert_status(0);
+        for other in others {
+            let out = report(other);
+            out.assert_status(0);
+            assert_eq!(out.stdout, english.stdout, "--view {other}");
+        }
+    }
+    // The export writes the view named by its file's name to that file.
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = repo_root().join(plan);
+    let plan_path = plan_path.to_str().unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "export",
+            plan_path,
+            "-o",
+            "ut",
+            "--view",
+            "per-omrade",
+            "--view",
+            "per-rubrik",
+        ],
+    )
+    .assert_status(0)
+    .assert_stderr_contains("Skrev ut/per-omrade.csv")
+    .assert_stderr_contains("Skrev ut/per-rubrik.csv");
+    assert!(!dir.path().join("ut/betalningar.csv").exists());
+}
+
+#[test]
+fn an_unknown_view_lists_the_swedish_names_too() {
+    let plan = "allocations/plan-2026.toml";
+    let listed = "payments (betalningar), per-kommun (kommuner), per-actor (aktorer, per-aktor), per-heading (rubriker, per-rubrik), per-area (omraden, per-omrade), invoices (fakturor)";
+    for command in ["report", "export"] {
+        let out = allocate(&repo_root(), &[command, plan, "--view", "per-omradet"]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("fel: ogiltigt värde 'per-omradet' för '--view <VIEW>'")
+            .assert_stderr_contains(&format!("  tillåtna värden: {listed}\n"))
+            .assert_stderr_contains("menade du 'per-omrade'?");
+        let out = allocate(
+            &repo_root(),
+            &[command, plan, "--view", "vyn", "--lang", "en"],
+        );
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("error: invalid value 'vyn' for '--view <VIEW>'")
+            .assert_stderr_contains(&format!("[possible values: {listed}]"));
+        assert!(!out.stderr.contains('"'), "{}", out.stderr);
+    }
+    // `follow-up --view` names its parts the same way, by the names of its files too.
+    let out = allocate(
+        &repo_root(),
+        &["follow-up", plan, "usage.toml", "--view", "insatsr"],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "  tillåtna värden: recipients (mottagare, uppfoljning-mottagare), areas (omraden, uppfoljning-omraden), insatser (uppfoljning-insatser), repayment (aterbetalning), lines (rader, uppfoljning-rader)\n",
+        )
+        .assert_stderr_contains("menade du 'insatser'?");
+}

@@ -32,8 +32,9 @@ pub struct ExportArgs {
     pub format: ExportFormat,
     #[command(flatten)]
     pub csv: CsvArg,
-    /// Views to export; all of them when none is given.
-    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    /// Views to export; all of them when none is given. Each is also named by its Swedish
+    /// name and its file's (`omraden`, `per-omrade`).
+    #[arg(long = "view", value_parser = options::named::<View>(), value_name = "VIEW")]
     pub views: Vec<View>,
     /// Replace files that already exist in the folder.
     #[arg(long)]

@@ -12,7 +12,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
@@ -63,8 +62,9 @@ pub struct FollowUpArgs {
     pub format: Option<FollowUpFormat>,
     #[command(flatten)]
     pub csv: CsvArg,
-    /// Parts of the summary; without it, all (the terminal leaves out `lines`).
-    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    /// Parts of the summary; without it, all (the terminal leaves out `lines`). Each is also
+    /// named by its Swedish name and its file's (`omraden`, `uppfoljning-omraden`).
+    #[arg(long = "view", value_parser = options::named::<Part>(), value_name = "VIEW")]
     pub views: Vec<Part>,
     /// The final follow-up: a line nobody reported on is an error, not a warning.
     #[arg(long = "final")]
@@ -96,27 +96,6 @@ pub enum FollowUpFormat {
     Docx,
     /// The summary as Markdown (GitHub pipe tables).
     Md,
-}
-
-impl ValueEnum for Part {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Part::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        let help = match self {
-            Part::Recipients => "Per recipient: received, used, unused",
-            Part::Areas => "Per area of the agreement: allocated, used, unused",
-            Part::Insatser => "Per insats: allocated, used, unused",
-            Part::Repayment => "What is repaid to Kammarkollegiet, per recipient with unused money",
-            Part::Lines => "Every line of the plan with its use and comment",
-        };
-        let value = PossibleValue::new(self.name()).help(help);
-        Some(match self.alias() {
-            Some(alias) => value.alias(alias),
-            None => value,
-        })
-    }
 }
 
 /// `2026-12-31` as a date: one the calendar has, in a four-digit year.

@@ -14,6 +14,7 @@ use crate::app::error::Error;
 use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
+use crate::core::plan::YEARS;
 use crate::output::next_plan::{Folders, next_plan};
 use crate::output::words::findings;
 use crate::say;
@@ -24,7 +25,7 @@ pub struct InitArgs {
     #[arg(long, value_name = "PLAN")]
     pub from: PathBuf,
     /// The new plan's year, after the one of `--from`; by default the year after it.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_year)]
     pub year: Option<i32>,
     /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from`. `-` writes
     /// it to standard output.
@@ -37,8 +38,21 @@ pub struct InitArgs {
     pub common: Common,
 }
 
-/// Plan years `init` works with: four digits, leaving room for a deadline the year after.
-const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
+/// A year for `--year`: digits only, within [`YEARS`] (`2027`); anything else, a word or a
+/// number no year has (`4294967296`), is a usage error.
+fn parse_year(text: &str) -> Result<i32, String> {
+    let digits = text.trim();
+    let year = digits
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| digits.parse::<i32>().ok())
+        .flatten()
+        .filter(|year| YEARS.contains(year));
+    // A value parser runs before the options are known: the language as usage errors find it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = crate::app::cli::usage_lang(&args);
+    year.ok_or_else(|| crate::app::error::not_a_year(lang))
+}
 
 pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let lang = args.common.lang;

@@ -30,8 +30,9 @@ pub struct ReportArgs {
     /// Plan file (TOML); it must pass `check` (a document is written as a draft otherwise).
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// Views to show, in the order given; all of them but `payments` when none is given.
-    #[arg(long = "view", value_enum, value_name = "VIEW")]
+    /// Views to show, in the order given; all of them but `payments` when none is given. Each
+    /// is also named by its Swedish name and its file's (`omraden`, `per-omrade`).
+    #[arg(long = "view", value_parser = options::named::<View>(), value_name = "VIEW")]
     pub views: Vec<View>,
     /// `table` for the terminal, or the decision basis as a document: `html` (one
     /// self-contained file), `docx` (Word) or `md` (Markdown).
