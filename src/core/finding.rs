@@ -30,6 +30,7 @@ pub enum Code {
     MissingField,
     OutOfRange,
     ReadError,
+    NotDecimal,
     DuplicateId,
     UnknownReference,
     AmbiguousName,
@@ -210,6 +211,14 @@ impl Thing {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
+    /// A whole number written in base 16, 8 or 2 (`0x10`); `value` is what TOML reads, and
+    /// `year` whether it is given to `year` (written without underscores).
+    NotDecimal {
+        written: String,
+        radix: u32,
+        value: i64,
+        year: bool,
+    },
     DuplicateId {
         thing: Thing,
         id: String,
@@ -784,6 +793,7 @@ impl Problem {
     /// The stable code, for people and machines.
     pub fn code(&self) -> Code {
         match self {
+            Problem::NotDecimal { .. } => Code::NotDecimal,
             Problem::DuplicateId { .. } => Code::DuplicateId,
             Problem::UnknownReference { .. } => Code::UnknownReference,
             Problem::AmbiguousName { .. } => Code::AmbiguousName,

@@ -43,6 +43,27 @@ pub struct Plan {
     /// is a multiple of it (`ledger::max_lines`).
     #[serde(skip)]
     pub source_bytes: usize,
+    /// Every whole number the text writes in base 16, 8 or 2 (`0x10`), in file order: found
+    /// when the text is read (`input::radix`), reported by `check` (`not-decimal`).
+    #[serde(skip)]
+    pub not_decimal: Vec<NotDecimal>,
+}
+
+/// A whole number written in base 16, 8 or 2 (`amount = 0x10`): TOML reads it (as 16), but
+/// no one who reads the plan would, so a document built on it would print a figure no one
+/// could find in the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotDecimal {
+    /// Byte span of the number in the plan text.
+    pub span: std::ops::Range<usize>,
+    /// The number as written (`0x10`).
+    pub written: String,
+    /// 16, 8 or 2.
+    pub radix: u32,
+    /// What TOML reads it as.
+    pub value: i64,
+    /// Whether it is given to `year`, which is written without underscores (`2026`).
+    pub year: bool,
 }
 
 /// The years `allocate init` makes a plan for, and `--year` takes: four-digit calendar years

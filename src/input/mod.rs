@@ -2,6 +2,7 @@
 //! cannot be read is data, worded by `output`.
 
 pub mod plan;
+pub mod radix;
 pub mod read;
 pub mod scb;
 pub mod usage;

@@ -360,6 +360,7 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         plan.align_to_unit();
         Plan {
             source_bytes: text.len(),
+            not_decimal: crate::input::radix::find(text),
             ..plan
         }
     })
@@ -746,6 +747,7 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::money::Amount;
 
     #[test]
     fn line_and_column_count_characters_from_an_index_of_lines() {
@@ -877,6 +879,35 @@ mod tests {
             ParseErrorKind::EmptyText {
                 key: "short".to_string()
             }
+        );
+    }
+
+    #[test]
+    fn numbers_in_another_base_are_kept_with_their_place_after_a_byte_order_mark() {
+        let base = include_str!("../../tests/corpus/base.toml");
+        assert_eq!(parse(base).unwrap().not_decimal, vec![]);
+        let text = format!(
+            "\u{feff}{}",
+            base.replace("county_total = 3_000_000", "county_total = 0x2dc6c0")
+                .replace(
+                    "title = \"Korpusplan\"",
+                    "title = \"Korpusplan 0x10\" # 0b1"
+                )
+        );
+        let plan = parse(&text).unwrap();
+        assert_eq!(plan.plan.county_total.get_ref(), &Amount::kr(3_000_000));
+        let [number] = plan.not_decimal.as_slice() else {
+            panic!("{:?}", plan.not_decimal);
+        };
+        assert_eq!(&text[number.span.clone()], "0x2dc6c0");
+        assert_eq!(
+            (
+                number.written.as_str(),
+                number.radix,
+                number.value,
+                number.year
+            ),
+            ("0x2dc6c0", 16, 3_000_000, false)
         );
     }
 

@@ -34,6 +34,7 @@ use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
 use crate::input::plan::{ParseError, Source};
+use crate::input::radix::base_of;
 use crate::input::read::{ReadReason, max_file_bytes, not_text, read_limited};
 use crate::input::workbook;
 
@@ -976,7 +977,14 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
         .iter()
         .map(|r| {
             let used = match r.used.get_ref() {
-                toml::Value::Integer(i) => Entry::Amount(Amount::kr(*i)),
+                // `0x10`, `0o20`, `0b10000`: TOML reads 16, no one reading the file would.
+                toml::Value::Integer(i) => match base_of(&literal(&r.used)) {
+                    Some((radix, _)) => Entry::Bad {
+                        written: literal(&r.used),
+                        why: BadAmount::NotDecimal { radix, value: *i },
+                    },
+                    None => Entry::Amount(Amount::kr(*i)),
+                },
                 toml::Value::String(s) => entry_of_text(s),
                 toml::Value::Float(f) if !f.is_finite() => Entry::Bad {
                     written: literal(&r.used),

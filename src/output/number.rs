@@ -346,6 +346,16 @@ pub fn toml_amount(amount: Amount) -> String {
     out
 }
 
+/// A whole number as a plan writes it: a year as its digits (`2026`), any other number as
+/// [`toml_amount`] writes it (`3_000_000`).
+pub fn toml_integer(value: i64, year: bool) -> String {
+    if year {
+        value.to_string()
+    } else {
+        toml_amount(Amount::kr(value))
+    }
+}
+
 /// A file size for people: `50 MB (52 428 800 byte)`, `5,2 MB (5 452 595 byte)`.
 pub fn file_size(bytes: u64, lang: Lang) -> String {
     const MB: u128 = 1024 * 1024;

@@ -747,6 +747,34 @@ fn a_toml_amount_that_is_not_a_number_is_told_so() {
 }
 
 #[test]
+fn a_toml_amount_in_another_base_is_told_as_in_a_plan() {
+    let year = Year::new();
+    let cases = [
+        ("0x52d0", "talbas 16", "21_200"),
+        ("0o51320", "talbas 8", "21_200"),
+        ("0b101", "talbas 2", "5"),
+    ];
+    for (written, base, decimal) in cases {
+        let text = format!(
+            "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written} # 0x10\ncomment = \"0x10\"\n"
+        );
+        std::fs::write(year.path("usage.toml"), text).unwrap();
+        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+        out.assert_status(1)
+            .assert_finding("usage-amount", "usage.toml:4:8")
+            .assert_stderr_contains(&format!(
+                "fel[usage-amount]: {written} är skrivet i {base}; skriv belopp och tal med vanliga siffror"
+            ))
+            .assert_stderr_contains(&format!("skriv {decimal}"));
+        assert_eq!(count(&out, "usage-amount"), 1, "{}", out.stderr);
+    }
+    let out = year.run(&["follow-up", PLAN, "usage.toml", "--lang", "en"]);
+    out.assert_status(1).assert_stderr_contains(
+        "error[usage-amount]: 0b101 is written in base 2; write amounts and numbers in ordinary digits",
+    );
+}
+
+#[test]
 fn malformed_amounts_are_errors_that_say_why() {
     let year = Year::new();
     year.forms("csv");

@@ -91,6 +91,9 @@ registry! {
     ReadError "read-error" Error Stage::Read,
         "filen saknas, är en mapp, är större än gränsen (vägras innan den läses), är inte UTF-8 (raden anges), är UTF-16 eller inte text alls (en Excel-, Word- eller PDF-fil, annan binär fil), eller inte en vanlig fil (en namngiven pipe, en enhet; vägras utan att öppnas)",
         "the file is missing, a directory, larger than the limit (refused before it is read), not UTF-8 (names the line), UTF-16, or not text at all (an Excel, Word or PDF file, other binary), or not a regular file (a named pipe, a device; refused without opening it)";
+    NotDecimal "not-decimal" Error Stage::Resolve,
+        "ett heltal skrivet i en annan talbas än 10 (`0x10`, `0o20`, `0b10000`), var som helst i planen: TOML läser det (som 16), men ingen som läser planen gör det; åtgärden anger talet med vanliga siffror",
+        "a whole number written in another base than 10 (`0x10`, `0o20`, `0b10000`), anywhere in the plan: TOML reads it (as 16), but no one reading the plan would; the hint gives the number in ordinary digits";
     DuplicateId "duplicate-id" Error Stage::Resolve,
         "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id",
         "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id";

@@ -1,4 +1,5 @@
-//! Amounts and rounding units, checked before anything is split: no amount below zero, every
+//! Amounts and rounding units, checked before anything is split: no number of the plan written
+//! in another base than 10 (`0x10`, found when the text was read), no amount below zero, every
 //! amount of this year a whole number of the plan's unit (last year's totals and the stated
 //! change need not be), every unit positive and every split's unit a
 //! whole number of the plan's. An insats whose own figures fail is not split.
@@ -15,6 +16,17 @@ pub struct Checked {
 }
 
 pub fn check(plan: &Plan, findings: &mut Findings) -> Checked {
+    for number in &plan.not_decimal {
+        findings.error(
+            number.span.clone(),
+            Problem::NotDecimal {
+                written: number.written.clone(),
+                radix: number.radix,
+                value: number.value,
+                year: number.year,
+            },
+        );
+    }
     let mut blocked: Vec<Option<Reported>> = vec![None; plan.insatser.len()];
     let unit = match &plan.plan.unit {
         Some(u) if *u.get_ref() <= Amount::ZERO => Err(findings.error(

@@ -164,10 +164,26 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
     }
 }
 
+/// A whole number written in base `radix` (`0x10`), in a plan or a usage file.
+pub fn not_decimal(written: &str, radix: u32, lang: Lang) -> String {
+    say!(
+        lang,
+        "{written} är skrivet i talbas {radix}; skriv belopp och tal med vanliga siffror",
+        "{written} is written in base {radix}; write amounts and numbers in ordinary digits"
+    )
+}
+
+/// The hint for [`not_decimal`]: the number as the plan writes it (`skriv 16`).
+pub fn write_decimal(value: i64, year: bool, lang: Lang) -> String {
+    let decimal = number::toml_integer(value, year);
+    say!(lang, "skriv {decimal}", "write {decimal}")
+}
+
 /// One line that says what is wrong.
 pub fn message(problem: &Problem, lang: Lang) -> String {
     let a = |x: &Amount| lang.amount(*x);
     match problem {
+        Problem::NotDecimal { written, radix, .. } => not_decimal(written, *radix, lang),
         Problem::DuplicateId { thing: t, id } => {
             let what = thing(*t, lang);
             match lang {
@@ -942,6 +958,7 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
 pub fn hint(problem: &Problem, lang: Lang) -> String {
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match problem {
+        Problem::NotDecimal { value, year, .. } => write_decimal(*value, *year, lang),
         Problem::DuplicateId { thing: t, .. } => {
             let what = thing(*t, lang);
             say!(

@@ -12,6 +12,7 @@ use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
 use crate::output::number::file_size;
+use crate::output::words::findings;
 use crate::say;
 
 /// "1 rad", "3 rader".
@@ -24,8 +25,10 @@ fn rows(count: usize, lang: Lang) -> String {
     }
 }
 
-pub fn bad_amount(why: BadAmount, lang: Lang) -> &'static str {
-    match why {
+/// Why an amount cannot be read, after "beloppet … går inte att läsa:"; `None` for a number in
+/// another base than 10, which is worded whole, as in a plan ([`findings::not_decimal`]).
+pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
+    Some(match why {
         BadAmount::NotANumber => lang.pick("det är inget tal", "it is not a number"),
         BadAmount::Ambiguous => lang.pick(
             "punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
@@ -47,7 +50,8 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> &'static str {
             "det är en formel vars värde inte är sparat; öppna filen i ett kalkylprogram och spara den, eller skriv beloppet",
             "it is a formula whose value was not saved; open the file in a spreadsheet and save it, or write the amount",
         ),
-    }
+        BadAmount::NotDecimal { .. } => return None,
+    })
 }
 
 pub fn message(problem: &UsageProblem, lang: Lang) -> String {
@@ -94,8 +98,12 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "`{name}` does not itself receive any money in the plan"
         ),
         UsageProblem::NoRecipient => say!(lang, "ingen mottagare anges", "no recipient is named"),
+        UsageProblem::BadAmount {
+            written,
+            why: BadAmount::NotDecimal { radix, .. },
+        } => findings::not_decimal(written, *radix, lang),
         UsageProblem::BadAmount { written, why } => {
-            let why = bad_amount(*why, lang);
+            let why = bad_amount(*why, lang).unwrap_or_default();
             say!(
                 lang,
                 "beloppet \"{written}\" går inte att läsa: {why}",
@@ -309,6 +317,10 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "skriv mottagarens namn efter Mottagare, som blanketten från `allocate follow-up --forms` har det; i en redovisning i TOML som `recipient`",
             "write the recipient's name after Recipient, as the form from `allocate follow-up --forms` has it; in a usage file in TOML as `recipient`"
         ),
+        UsageProblem::BadAmount {
+            why: BadAmount::NotDecimal { value, .. },
+            ..
+        } => findings::write_decimal(*value, false, lang),
         UsageProblem::BadAmount { .. } => say!(
             lang,
             "skriv beloppet i kronor, till exempel 21200 eller 21 200, och öre med decimalkomma: 21200,50",
