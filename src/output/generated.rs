@@ -181,7 +181,17 @@ fn figures(model: &Model, ledger: &Ledger) -> Figures {
         .enumerate()
         .map(|(i, insats)| match insats.rule {
             Rule::Key { printed: true } => {
-                Some(ledger.lines_of(i).iter().map(|l| l.amount).collect())
+                // Every kommun, in the model's order; one the split gives nothing has no line
+                // and is printed as 0.
+                let mut table = vec![Amount::ZERO; model.kommuner.len()];
+                for line in ledger.lines_of(i) {
+                    if let Recipient::Kommun(k) = line.recipient
+                        && let Some(cell) = table.get_mut(k as usize)
+                    {
+                        *cell = line.amount;
+                    }
+                }
+                Some(table)
             }
             _ => None,
         })

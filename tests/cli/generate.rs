@@ -13,14 +13,20 @@ fn generate(dir: &std::path::Path, args: &[&str]) {
 #[test]
 fn a_generated_national_plan_passes_check_without_findings() {
     let dir = tempfile::tempdir().unwrap();
-    for (seed, kommuner) in [("1", "290"), ("2", "1000"), ("3", "12")] {
+    // The last: printed tables where the split gives some of 2 000 kommuner nothing.
+    for (seed, kommuner, insatser) in [
+        ("1", "290", "150"),
+        ("2", "1000", "150"),
+        ("3", "12", "150"),
+        ("4", "2000", "300"),
+    ] {
         let folder = format!("out-{seed}");
         let out = allocate(
             dir.path(),
             &[
                 "generate",
                 "--insatser",
-                "150",
+                insatser,
                 "--kommuner",
                 kommuner,
                 "--seed",
@@ -41,6 +47,12 @@ fn a_generated_national_plan_passes_check_without_findings() {
         assert_eq!(text.matches("\nkommun = ").count(), kommuner);
         for rule in ["key", "equal", "fixed", "fixed-plus-key", "amounts"] {
             assert!(text.contains(&format!("rule = \"{rule}\"")), "{rule}");
+        }
+        if kommuner == 2000 {
+            assert!(
+                text.lines()
+                    .any(|l| l.starts_with("printed = ") && l.contains(" = 0,"))
+            );
         }
     }
 }
