@@ -65,7 +65,10 @@ def build():
 
 def generate(insatser, kommuner=290, journals=True):
     folder = DATA / f"{insatser}-{kommuner}"
-    if not (folder / "plan.toml").exists() or (journals and not (folder / "plan.journal").exists()):
+    # Made again by a newer build: what it generates may have changed.
+    stale = lambda name: (not (folder / name).exists()
+                          or (folder / name).stat().st_mtime < ALLOCATE.stat().st_mtime)
+    if stale("plan.toml") or (journals and stale("plan.journal")):
         log(f"generating {insatser} insatser, {kommuner} kommuner")
         args = [str(ALLOCATE), "generate", "--insatser", str(insatser), "--kommuner",
                 str(kommuner), "-o", str(folder), "--force"]
