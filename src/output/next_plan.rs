@@ -267,9 +267,13 @@ impl Edit {
     }
 
     fn fill_item(&self, item: &mut Item, last_year: Amount) {
-        let old_year = self.old_year;
-        let last = number::amount(last_year, self.lang);
         *item = toml_edit::value(0);
+        self.say_to_fill(item, &number::amount(last_year, self.lang));
+    }
+
+    /// The comment on a figure left to fill in: `# fyll i (2025: 12 697 775 kr)`.
+    fn say_to_fill(&self, item: &mut Item, last: &str) {
+        let old_year = self.old_year;
         set_suffix(
             item,
             &say!(
@@ -396,15 +400,7 @@ impl Edit {
             }
             None => return,
         };
-        let (old_year, last) = (self.old_year, comment(&last.join(", ")).into_owned());
-        set_suffix(
-            item,
-            &say!(
-                self.lang,
-                "  # fyll i ({old_year}: {last})",
-                "  # fill in ({old_year}: {last})"
-            ),
-        );
+        self.say_to_fill(item, &comment(&last.join(", ")));
     }
 
     /// A figure as last year's plan wrote it: `21 200 kr`, or the text of `"518 183,8"`.
