@@ -65,6 +65,7 @@ pub enum Code {
     KeyRounding,
     KeyTotal,
     StatedTotal,
+    PlanYear,
     DeadlineYear,
     DeadlineOrder,
     UnusedActor,
@@ -424,6 +425,9 @@ pub enum Problem {
     DeadlineOrder {
         earlier: Deadline,
         later: Deadline,
+    },
+    PlanYear {
+        year: i32,
     },
     DeadlineYear {
         deadline: Deadline,
@@ -833,6 +837,7 @@ impl Problem {
             }
             Problem::HeadingCycle { .. } => Code::HeadingCycle,
             Problem::DeadlineOrder { .. } => Code::DeadlineOrder,
+            Problem::PlanYear { .. } => Code::PlanYear,
             Problem::DeadlineYear { .. } => Code::DeadlineYear,
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,

@@ -196,6 +196,9 @@ registry! {
     StatedTotal "stated-total" Error Stage::Ledger(rules::stated_totals_match),
         "en angiven summa (en rubriks eller en `[[stated]]`) skiljer sig från posterna under den",
         "a printed total (a heading's or a `[[stated]]` one) differs from what it covers";
+    PlanYear "plan-year" Error Stage::Ledger(rules::plan_year_is_a_year),
+        "planens `year` är inget årtal med fyra siffror (1000–9998)",
+        "the plan's `year` is no four-digit year (1000–9998)";
     DeadlineYear "deadline-year" Warning Stage::Ledger(rules::deadlines_in_their_years),
         "rekvisition eller redovisning infaller inte under planåret, återbetalning inte året efter",
         "requisition or reporting not in the plan year, repayment not in the next";

@@ -433,6 +433,20 @@ fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)>
     .collect()
 }
 
+/// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,
+/// would be printed on every document.
+pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {
+    let year = &ledger.plan.plan.year;
+    if !crate::core::plan::YEARS.contains(year.get_ref()) {
+        findings.error(
+            year.span(),
+            Problem::PlanYear {
+                year: *year.get_ref(),
+            },
+        );
+    }
+}
+
 /// (Warning) requisition and reporting in the plan year, repayment the year after.
 pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
     for (deadline, date, expected_year) in deadlines(ledger) {

@@ -604,6 +604,17 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "{later_words} comes before `{earlier}`"
             )
         }
+        Problem::PlanYear { year } => {
+            let (low, high) = (
+                crate::core::plan::YEARS.start(),
+                crate::core::plan::YEARS.end(),
+            );
+            say!(
+                lang,
+                "planens år {year} är inget årtal mellan {low} och {high}",
+                "the plan's year {year} is no year between {low} and {high}"
+            )
+        }
         Problem::DeadlineYear {
             deadline,
             expected_year,
@@ -1177,6 +1188,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::DeadlineOrder { .. } => fixed(
             "ordningen är requisition, use_reported, unused_repaid",
             "the order is requisition, use_reported, unused_repaid",
+        ),
+        Problem::PlanYear { .. } => fixed(
+            "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",
+            "write the year the decision is for, in four digits, for example `year = 2026`",
         ),
         Problem::DeadlineYear { .. } => fixed(
             "rekvisition och redovisning sker under planåret, återbetalning året efter",
