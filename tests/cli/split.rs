@@ -473,3 +473,33 @@ fn precision_cannot_change_a_key_the_plan_derives() {
     .assert_status(0)
     .assert_stdout_contains("124 274");
 }
+
+/// A key value written in base 16 (`Berg = 0x1b58`, 7 000 to TOML) stops a split by that key
+/// as `check` would; the same number elsewhere in the plan does not concern the split.
+#[test]
+fn a_key_value_in_another_base_stops_the_split_by_that_key() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let key = |berg: &str| {
+        format!(
+            "\n[[keys]]\nid = \"folk\"\nkind = \"population\"\nvalues = {{ Ragunda = 5_000, \"Bräcke\" = 6_000, Krokom = 15_000, \"Strömsund\" = 11_000, \"Åre\" = 12_000, Berg = {berg}, \"Härjedalen\" = 10_000, \"Östersund\" = 64_000 }}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let split = |plan: &str| {
+        std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+        allocate(
+            dir.path(),
+            &["split", "--plan", "plan.toml", "--key", "folk", "100000"],
+        )
+    };
+    split(&format!("{base}{}", key("7_000"))).assert_status(0);
+    let out = split(&format!("{base}{}", key("0x1b58")));
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[not-decimal]: 0x1b58 är skrivet i talbas 16")
+        .assert_stderr_contains("åtgärd: skriv 7_000");
+    // Elsewhere in the plan, the number is `check`'s business, not the split's.
+    let elsewhere = base.replacen("county_total = 3_000_000", "county_total = 0x2dc6c0", 1);
+    assert_ne!(elsewhere, base);
+    split(&format!("{elsewhere}{}", key("7_000"))).assert_status(0);
+}
