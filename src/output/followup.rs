@@ -8,9 +8,7 @@ use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
-use crate::output::table::{
-    Layout, budget, columns, hold, right_align_from, short, visible, whole, widest,
-};
+use crate::output::table::{Layout, budget, hold, right_align_from, short, visible, whole, widest};
 use crate::output::words::followup as words;
 use crate::say;
 
@@ -284,7 +282,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         .iter()
         .map(|l| visible(&l.insats).into_owned())
         .collect();
-    let id_width = columns(ids.iter().map(String::as_str)).max(6);
+    let id_width = widest(ids.iter().map(String::as_str)).max(6);
     let name_width = budget(
         layout,
         &[id_width, amount_width, amount_width, amount_width],

@@ -200,7 +200,7 @@ pub fn hold<'a>(
         .map(crate::output::grid::width)
         .max()
         .unwrap_or(0);
-    let widest = columns(cells).max(crate::output::grid::width(&header));
+    let widest = widest(cells).max(crate::output::grid::width(&header));
     let width = widest.min(room).max(word).saturating_add(2);
     if let Some(c) = table.column_mut(column) {
         c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
@@ -210,18 +210,10 @@ pub fn hold<'a>(
 }
 
 /// The widest of `texts` in terminal columns.
-pub fn columns<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
-    texts
-        .into_iter()
-        .map(crate::output::grid::width)
-        .max()
-        .unwrap_or(0)
-}
-
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts
         .into_iter()
-        .map(|t| t.chars().count())
+        .map(crate::output::grid::width)
         .max()
         .unwrap_or(0)
 }
@@ -624,13 +616,13 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
             None => None,
         })
         .collect();
-    let stated_width = columns(stated.iter().flatten().map(|(s, _)| s.as_str()));
+    let stated_width = widest(stated.iter().flatten().map(|(s, _)| s.as_str()));
     let ids: Vec<String> = report
         .headings
         .iter()
         .flat_map(|h| h.items.iter().map(|i| visible(&i.insats).into_owned()))
         .collect();
-    let id_width = columns(ids.iter().map(String::as_str)).max(6);
+    let id_width = widest(ids.iter().map(String::as_str)).max(6);
     let text_width = budget(
         layout,
         &[id_width, amount_width.max(6), stated_width.max(7)],
@@ -709,8 +701,8 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 .map(String::as_str),
         );
         let foci: Vec<String> = area.rows.iter().map(|r| r.focus_list(",")).collect();
-        let focus_width = columns(foci.iter().map(String::as_str)).max(5);
-        let responsible_width = columns(
+        let focus_width = widest(foci.iter().map(String::as_str)).max(5);
+        let responsible_width = widest(
             area.rows
                 .iter()
                 .map(|r| visible(&r.responsible))
@@ -719,7 +711,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 .map(|r| &**r),
         )
         .max(8);
-        let insats_width = columns(
+        let insats_width = widest(
             area.rows
                 .iter()
                 .map(|r| visible(&r.insats))

@@ -590,29 +590,24 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     // A printed table or cost-sharing section whose every figure is 0 (as `allocate init`
     // writes it) is to be filled in: each of its figures, a list (`cells`, `column_totals`,
     // `printed`, `party_totals`) as one. A 0 in a table with other figures is an empty cell.
+    let mut figures = Vec::new();
     for table in plan.tables.iter().filter(|t| super::tables::unfilled(t)) {
         let id = table.id.get_ref();
         let place = |figure| ToFill::Table {
             table: id.clone(),
             figure,
         };
-        let mut spans = Vec::new();
         if let Some(totals) = &table.column_totals {
-            spans.push((totals.span(), place(TableFigure::ColumnTotals)));
+            figures.push((totals.span(), place(TableFigure::ColumnTotals)));
         }
         if let Some(total) = &table.total {
-            spans.push((total.span(), place(TableFigure::Total)));
+            figures.push((total.span(), place(TableFigure::Total)));
         }
         for row in &table.rows {
             let label = row.label.get_ref();
-            spans.push((row.cells.span(), place(TableFigure::Cells(label.clone()))));
+            figures.push((row.cells.span(), place(TableFigure::Cells(label.clone()))));
             if let Some(total) = &row.total {
-                spans.push((total.span(), place(TableFigure::RowTotal(label.clone()))));
-            }
-        }
-        for (span, place) in spans {
-            if seen.insert(span.start) {
-                findings.error(span, Problem::AmountToFill { place });
+                figures.push((total.span(), place(TableFigure::RowTotal(label.clone()))));
             }
         }
     }
@@ -626,24 +621,23 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
             table: id.clone(),
             figure,
         };
-        let mut spans = Vec::new();
         if let Some(total) = &cs.total {
-            spans.push((total.span(), place(CostFigure::Total)));
+            figures.push((total.span(), place(CostFigure::Total)));
         }
         if let Some(totals) = &cs.party_totals {
-            spans.push((totals.span(), place(CostFigure::PartyTotals)));
+            figures.push((totals.span(), place(CostFigure::PartyTotals)));
         }
         for row in &cs.rows {
             let text = row.text.get_ref();
-            spans.push((row.total.span(), place(CostFigure::RowTotal(text.clone()))));
+            figures.push((row.total.span(), place(CostFigure::RowTotal(text.clone()))));
             if let Some(printed) = &row.printed {
-                spans.push((printed.span(), place(CostFigure::Printed(text.clone()))));
+                figures.push((printed.span(), place(CostFigure::Printed(text.clone()))));
             }
         }
-        for (span, place) in spans {
-            if seen.insert(span.start) {
-                findings.error(span, Problem::AmountToFill { place });
-            }
+    }
+    for (span, place) in figures {
+        if seen.insert(span.start) {
+            findings.error(span, Problem::AmountToFill { place });
         }
     }
 }
