@@ -55,6 +55,13 @@ pub fn strong(text: &str) -> Cell<'_> {
     }
 }
 
+/// The first columns of a row as written, for many rows to share: see [`Grid::start`].
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    text: String,
+    columns: usize,
+}
+
 #[derive(Debug)]
 pub struct Grid {
     headers: Vec<String>,
@@ -127,33 +134,65 @@ impl Grid {
 
     /// One row; cells beyond the columns are left out, missing ones are empty.
     pub fn row(&mut self, out: &mut dyn Write, cells: &[Cell]) -> io::Result<()> {
+        self.row_after(out, &Start::default(), cells)
+    }
+
+    /// The text of a row's first `cells.len()` columns as [`Grid::row`] writes them: the
+    /// start that many rows share (an insats's area, id and text on every kommun's invoice),
+    /// made once and written again by [`Grid::row_after`].
+    pub fn start(&self, cells: &[Cell]) -> Start {
+        let mut start = Start::default();
+        for (column, cell) in cells.iter().enumerate().take(self.widths.len()) {
+            self.push_cell(&mut start.text, column, *cell);
+            start.columns += 1;
+        }
+        start
+    }
+
+    /// A row that begins with `start` (from [`Grid::start`]), the columns after it given by
+    /// `cells`.
+    pub fn row_after(
+        &mut self,
+        out: &mut dyn Write,
+        start: &Start,
+        cells: &[Cell],
+    ) -> io::Result<()> {
         let mut line = std::mem::take(&mut self.line);
         line.clear();
-        for (column, &width) in self.widths.iter().enumerate() {
-            let cell = cells.get(column).copied().unwrap_or(cell(""));
-            let (text, strong) = (cell.text, cell.strong && self.color);
-            line.push(if column == 0 { '│' } else { '┆' });
-            if strong {
-                line.push_str("\u{1b}[1m");
-            }
-            line.push(' ');
-            let pad = width.saturating_sub(cell.width());
-            if self.align.get(column) == Some(&Align::Right) {
-                spaces(&mut line, pad);
-                line.push_str(text);
-            } else {
-                line.push_str(text);
-                spaces(&mut line, pad);
-            }
-            line.push(' ');
-            if strong {
-                line.push_str("\u{1b}[0m");
-            }
+        line.push_str(&start.text);
+        let first = start.columns;
+        for column in first..self.widths.len() {
+            let cell = cells.get(column - first).copied().unwrap_or(cell(""));
+            self.push_cell(&mut line, column, cell);
         }
         line.push_str("│\n");
         let written = out.write_all(line.as_bytes());
         self.line = line;
         written
+    }
+
+    fn push_cell(&self, line: &mut String, column: usize, cell: Cell) {
+        let Some(&width) = self.widths.get(column) else {
+            return;
+        };
+        let (text, strong) = (cell.text, cell.strong && self.color);
+        line.push(if column == 0 { '│' } else { '┆' });
+        if strong {
+            line.push_str("\u{1b}[1m");
+        }
+        line.push(' ');
+        let pad = width.saturating_sub(cell.width());
+        if self.align.get(column) == Some(&Align::Right) {
+            spaces(line, pad);
+            line.push_str(text);
+        } else {
+            line.push_str(text);
+            spaces(line, pad);
+        }
+        line.push(' ');
+        if strong {
+            line.push_str("\u{1b}[0m");
+        }
     }
 
     /// The bottom border, with a line break.
@@ -267,6 +306,45 @@ mod tests {
         let align = [Align::Left, Align::Left, Align::Right];
         for color in [false, true] {
             assert_eq!(grid(&rows, &align, color), comfy(&rows, &align, color));
+        }
+    }
+
+    #[test]
+    fn a_shared_start_writes_the_row_that_row_writes() {
+        // A start holding a separator of its own, so that its columns are counted, not read
+        // back from its text.
+        let rows = vec![
+            vec![
+                cell("Område"),
+                cell("Insats"),
+                cell("Beskrivning"),
+                cell("Belopp"),
+            ],
+            vec![cell("1"), cell("1.1"), cell("a ┆ b │ c"), cell("15 600 kr")],
+            vec![cell("3"), strong("東京"), cell(""), strong("100 000 kr")],
+        ];
+        let align = [Align::Left, Align::Left, Align::Left, Align::Right];
+        for color in [false, true] {
+            for first in 0..=4 {
+                let mut grid = Grid::new(
+                    &["Område", "Insats", "Beskrivning", "Belopp"],
+                    &align,
+                    color,
+                );
+                for row in &rows {
+                    grid.fit_row(row);
+                }
+                for row in &rows {
+                    let (mut whole, mut started) = (Vec::new(), Vec::new());
+                    grid.row(&mut whole, row).unwrap();
+                    let start = grid.start(&row[..first]);
+                    grid.row_after(&mut started, &start, &row[first..]).unwrap();
+                    assert_eq!(
+                        String::from_utf8(started).unwrap(),
+                        String::from_utf8(whole).unwrap()
+                    );
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 //! when asked for.
 
 use std::io::{self, Write};
+use std::rc::Rc;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{
@@ -15,7 +16,7 @@ use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
     StatementLine, View,
 };
-use crate::output::grid::{Align, Cell as GridCell, Grid, cell, strong};
+use crate::output::grid::{Align, Cell as GridCell, Grid, Start as GridStart, cell, strong};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet;
@@ -804,6 +805,7 @@ pub fn payments(
         ids: shown_ids(report),
         cut: Vec::new(),
         amounts: Figures::default(),
+        starts: Vec::new(),
     };
     for invoice in &report.invoices {
         writeln!(out)?;
@@ -978,7 +980,14 @@ struct Shown {
     cut: Vec<(usize, Vec<Option<Measured>>)>,
     /// The amounts of the invoice being written.
     amounts: Figures,
+    /// Each insats's area, id and cut text as a row's start, by its place in the plan: one
+    /// list per set of widths of those columns (most invoices share one), made when first
+    /// written.
+    starts: Vec<(StartKey, Vec<Option<Rc<GridStart>>>)>,
 }
+
+/// What a row's start depends on: the widths of its columns and the slot of its cut texts.
+type StartKey = ([usize; 3], usize);
 
 impl Shown {
     /// The slot of the texts cut to `width` (an invoice's texts are all cut to one width).
@@ -990,6 +999,50 @@ impl Shown {
                 self.cut.len() - 1
             }
         }
+    }
+
+    /// The slot of the row starts made for `key`.
+    fn starts_slot(&mut self, key: StartKey) -> usize {
+        match self.starts.iter().position(|(k, _)| *k == key) {
+            Some(slot) => slot,
+            None => {
+                self.starts.push((key, Vec::new()));
+                self.starts.len() - 1
+            }
+        }
+    }
+
+    /// The start of `line`'s row (its area, id and cut text) as `grid` writes it, made when
+    /// first asked for; `slots` are the slot of the cut texts ([`Shown::slot`]) and of the
+    /// row starts ([`Shown::starts_slot`]).
+    fn start(
+        &mut self,
+        report: &Payments,
+        line: &StatementLine,
+        (cut, slot): (usize, usize),
+        grid: &Grid,
+    ) -> Rc<GridStart> {
+        let place = line.index as usize;
+        let made = self
+            .starts
+            .get(slot)
+            .and_then(|(_, starts)| starts.get(place))
+            .and_then(Option::as_ref);
+        if let Some(start) = made {
+            return Rc::clone(start);
+        }
+        let mut area = String::new();
+        let [id, text] = self.cells(report, line, cut);
+        let start = Rc::new(grid.start(&[cell(number_text(&mut area, line.area)), id, text]));
+        if let Some((_, starts)) = self.starts.get_mut(slot) {
+            if starts.len() <= place {
+                starts.resize_with(place + 1, || None);
+            }
+            if let Some(entry) = starts.get_mut(place) {
+                *entry = Some(Rc::clone(&start));
+            }
+        }
+        start
     }
 
     /// The insats's id and its text cut to the width of `slot` (from [`Shown::slot`]), as
@@ -1098,17 +1151,10 @@ fn statement_block(
     }
     grid.head(out)?;
     let amounts = std::mem::take(&mut shown.amounts);
+    let starts = shown.starts_slot(([grid.width(0), grid.width(1), grid.width(2)], cut));
     for (i, line) in invoice.lines.iter().enumerate() {
-        let [id, text] = shown.cells(report, line, cut);
-        grid.row(
-            out,
-            &[
-                cell(number_text(&mut area, line.area)),
-                id,
-                text,
-                cell(amounts.get(i)),
-            ],
-        )?;
+        let start = shown.start(report, line, (cut, starts), &grid);
+        grid.row_after(out, &start, &[cell(amounts.get(i))])?;
     }
     shown.amounts = amounts;
     grid.row(
