@@ -989,32 +989,31 @@ struct Shown {
 /// What a row's start depends on: the widths of its columns and the slot of its cut texts.
 type StartKey = ([usize; 3], usize);
 
+/// The place of `key`'s list among `slots`, a new empty one when there is none yet.
+fn slot_of<K: PartialEq, V>(slots: &mut Vec<(K, Vec<V>)>, key: K) -> usize {
+    match slots.iter().position(|(k, _)| *k == key) {
+        Some(slot) => slot,
+        None => {
+            slots.push((key, Vec::new()));
+            slots.len() - 1
+        }
+    }
+}
+
 impl Shown {
     /// The slot of the texts cut to `width` (an invoice's texts are all cut to one width).
     fn slot(&mut self, width: usize) -> usize {
-        match self.cut.iter().position(|(w, _)| *w == width) {
-            Some(slot) => slot,
-            None => {
-                self.cut.push((width, Vec::new()));
-                self.cut.len() - 1
-            }
-        }
+        slot_of(&mut self.cut, width)
     }
 
     /// The slot of the row starts made for `key`.
     fn starts_slot(&mut self, key: StartKey) -> usize {
-        match self.starts.iter().position(|(k, _)| *k == key) {
-            Some(slot) => slot,
-            None => {
-                self.starts.push((key, Vec::new()));
-                self.starts.len() - 1
-            }
-        }
+        slot_of(&mut self.starts, key)
     }
 
     /// The start of `line`'s row (its area, id and cut text) as `grid` writes it, made when
-    /// first asked for; `slots` are the slot of the cut texts ([`Shown::slot`]) and of the
-    /// row starts ([`Shown::starts_slot`]).
+    /// first asked for: `cut` is the slot of the cut texts ([`Shown::slot`]), `slot` that of
+    /// the row starts ([`Shown::starts_slot`]).
     fn start(
         &mut self,
         report: &Payments,
