@@ -365,29 +365,29 @@ pub fn per_kommun(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    // Each amount column's widest figure without "kr" and with it: the insatser, then the
-    // total.
     // Every figure of the table, row by row, the totals' row last, made by `push`: millions
-    // in a national plan, made once, one after the other in one buffer, and written from
-    // there when the table has no room for "kr" (as a national plan's has not).
+    // in a national plan, made once, one after the other in one buffer (room made for about
+    // eight bytes each), and written from there when the table has no room for "kr" (as a
+    // national plan's has not); with them, each amount column's widest figure (the insatser,
+    // then the total).
     let per_row = report.columns.len() + 1;
     let all_figures = |push: fn(&mut String, Amount, Lang)| {
-        let mut figures = Figures::default();
+        let cells = per_row * (report.rows.len() + 1);
+        let mut figures = Figures {
+            text: String::with_capacity(cells * 8),
+            ends: Vec::with_capacity(cells),
+        };
+        let mut widest = vec![0; per_row];
         let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
         for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-            for a in amounts.iter().chain([total]) {
-                figures.push(|text| push(text, *a, lang));
+            for (a, w) in amounts.iter().chain([total]).zip(widest.iter_mut()) {
+                let figure = figures.push(|text| push(text, *a, lang));
+                *w = (*w).max(crate::output::grid::width(figure));
             }
         }
-        figures
+        (figures, widest)
     };
-    let figures_bare = all_figures(number::push_number);
-    let mut bare = vec![0; per_row];
-    for i in 0..figures_bare.ends.len() {
-        if let Some(b) = bare.get_mut(i % per_row) {
-            *b = (*b).max(crate::output::grid::width(figures_bare.get(i)));
-        }
-    }
+    let (figures_bare, bare) = all_figures(number::push_number);
     let unit = crate::output::number::UNIT.chars().count();
     let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
@@ -400,7 +400,7 @@ pub fn per_kommun(
         needed <= usize::from(layout.width)
     };
     // The figures of row `r` (the totals' row after the kommuner) as cells.
-    let with_kr_figures = with_unit.then(|| all_figures(number::push_amount));
+    let with_kr_figures = with_unit.then(|| all_figures(number::push_amount).0);
     let figures = with_kr_figures.as_ref().unwrap_or(&figures_bare);
     let row_cells = |r: usize, strong: bool| figures.cells(r * per_row..(r + 1) * per_row, strong);
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
