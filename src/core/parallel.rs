@@ -210,7 +210,10 @@ mod tests {
         });
         assert_eq!(doubled, (0..100).map(|n| n * 2).collect::<Vec<_>>());
         let most = most.load(Ordering::SeqCst);
-        assert!((2..=super::most_threads()).contains(&most), "{most} at once");
+        assert!(
+            (2..=super::most_threads()).contains(&most),
+            "{most} at once"
+        );
     }
 
     /// Text of `n` bytes for item `item`, written in small pieces.
