@@ -66,12 +66,10 @@ pub fn ledger_sums_to_county_total(ledger: &Ledger, findings: &mut Findings) {
         .insatser
         .iter()
         .enumerate()
-        .map(
-            |(i, insats)| match ledger.insatser.get(i).map(|e| &e.lines) {
-                Some(Ok(_)) => ledger.lines_of(i).iter().map(|l| l.amount).sum(),
-                _ => *insats.amount.get_ref(),
-            },
-        )
+        .map(|(i, insats)| match ledger.insatser.get(i) {
+            Some(entry) if entry.lines.is_ok() => entry.total,
+            _ => *insats.amount.get_ref(),
+        })
         .sum();
     let stated = *plan.plan.county_total.get_ref();
     if computed != stated && !to_fill(stated) {

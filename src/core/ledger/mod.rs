@@ -63,6 +63,8 @@ pub struct Entry {
     pub heading: Option<usize>,
     /// Its lines in `Ledger::lines`, or the report of why it could not be split.
     pub lines: Result<Range<usize>, Reported>,
+    /// The sum of its lines (zero when it could not be split), added up as they are made.
+    pub total: Amount,
 }
 
 /// The actors as a forest, with the kommuner under the group of kommuner. Nodes are the
@@ -418,6 +420,7 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
         let room = r.max_lines.saturating_sub(lines.len());
         let resolved = insats::resolve(r.cx, insats, blocked, room, &mut findings);
         let (area, earmark) = area_and_earmark(r.plan, r.names, insats, &mut findings);
+        let mut total = Amount::ZERO;
         let lines_range = resolved.parts.map(|parts| {
             let start = lines.len();
             // A part of 0 kr is no money to anyone: no line, so no invoice, payment or
@@ -426,10 +429,13 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
                 parts
                     .into_iter()
                     .filter(|(_, amount)| *amount != Amount::ZERO)
-                    .map(|(recipient, amount)| Line {
-                        insats: index(i),
-                        recipient,
-                        amount,
+                    .map(|(recipient, amount)| {
+                        total += amount;
+                        Line {
+                            insats: index(i),
+                            recipient,
+                            amount,
+                        }
                     }),
             );
             start..lines.len()
@@ -440,6 +446,7 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
             actors: resolved.actors,
             heading: r.headings.get(i).copied().flatten(),
             lines: lines_range,
+            total,
         });
     }
     (insatser, lines, findings)
