@@ -13,8 +13,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::core::money::Amount;
+use crate::core::report::{Projection, View};
 use crate::output::lang::Lang;
-use crate::output::sheet::{Sheet, Value, Words};
+use crate::output::sheet::{self, Sheet, Value, Words};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialect {
@@ -48,17 +49,76 @@ pub fn write_to(sheet: &Sheet, dialect: Dialect, out: impl Write) -> std::io::Re
     super::in_large_pieces(out, |out| write_rows(sheet, dialect, out))
 }
 
+/// A view as CSV. A national plan's payments are made in parts side by side
+/// ([`sheet::parts`]) and written in order: the same bytes as its whole sheet's.
+pub fn write_view(
+    view: View,
+    projection: &Projection,
+    words: Words,
+    dialect: Dialect,
+    out: impl Write,
+) -> std::io::Result<()> {
+    write_in_parts(
+        view,
+        projection,
+        words,
+        dialect,
+        sheet::parts(view, projection),
+        out,
+    )
+}
+
+/// [`write_view`] with the sheet made in `parts` parts.
+fn write_in_parts(
+    view: View,
+    projection: &Projection,
+    words: Words,
+    dialect: Dialect,
+    parts: usize,
+    out: impl Write,
+) -> std::io::Result<()> {
+    if parts < 2 {
+        return write_to(&sheet::build_with(view, projection, words), dialect, out);
+    }
+    let each: Vec<usize> = (0..parts).collect();
+    super::in_large_pieces(out, |out| {
+        crate::core::parallel::write_in_order(
+            &each,
+            |&part, mut out| {
+                let sheet = sheet::build_part(view, projection, words, part, parts);
+                if part == 0 {
+                    write_header(&sheet, dialect, &mut out)?;
+                }
+                write_body(&sheet, dialect, out)
+            },
+            out,
+        )
+    })
+}
+
 fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
+    write_header(sheet, dialect, &mut out)?;
+    write_body(sheet, dialect, out)
+}
+
+/// The byte order mark Excel needs to read UTF-8 (in its dialect) and the header row.
+fn write_header(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
     if dialect == Dialect::Excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let mut rows = Rows::new(dialect, sheet.headers.len());
     let headers: Vec<Value> = sheet
         .headers
         .iter()
         .map(|h| Value::Text(h.as_str().into()))
         .collect();
+    let mut rows = Rows::new(dialect, headers.len());
     rows.write(&headers, &mut out)?;
+    rows.finish(&mut out)
+}
+
+/// The sheet's rows.
+fn write_body(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
+    let mut rows = Rows::new(dialect, sheet.headers.len());
     let mut failed = None;
     sheet.each_row(|row| {
         if failed.is_none() {
@@ -67,7 +127,7 @@ fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::
     });
     match failed {
         Some(error) => Err(error),
-        None => Ok(()),
+        None => rows.finish(&mut out),
     }
 }
 
@@ -76,15 +136,21 @@ fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::
 /// The fields are many (a national plan's payments have millions of rows) and most of a row
 /// repeats the row before (the recipient, its kind and kommunkod, the payment route), so a
 /// text field the same as the one above it in its column (the same shared text) is not
-/// encoded again.
+/// encoded again, and numbers, which never need quoting, are written as they are made. The
+/// rows are gathered and passed on in large pieces.
 struct Rows {
     dialect: Dialect,
     encoder: csv_core::Writer,
-    /// Each column's last text and its field as written.
-    above: Vec<Option<(Value, Vec<u8>)>>,
-    line: Vec<u8>,
+    /// Each column's last text and its field as encoded.
+    above: Vec<Option<(Value, String)>>,
+    /// The rows not yet passed on.
+    text: String,
     scratch: String,
+    encoded: Vec<u8>,
 }
+
+/// How much text [`Rows`] gathers before passing it on.
+const PIECE: usize = 1 << 16;
 
 impl Rows {
     fn new(dialect: Dialect, columns: usize) -> Rows {
@@ -94,55 +160,63 @@ impl Rows {
                 .delimiter(delimiter(dialect))
                 .build(),
             above: vec![None; columns],
-            line: Vec::new(),
+            text: String::with_capacity(PIECE + 1024),
             scratch: String::new(),
+            encoded: Vec::new(),
         }
     }
 
     fn write(&mut self, row: &[Value], out: &mut impl Write) -> std::io::Result<()> {
-        self.line.clear();
+        let start = self.text.len();
+        let mark = decimal_mark(self.dialect);
         for (i, value) in row.iter().enumerate() {
             if i > 0 {
-                self.line.push(delimiter(self.dialect));
+                self.text.push(char::from(delimiter(self.dialect)));
             }
-            let above = self.above.get_mut(i);
-            match (value, above) {
+            match (value, self.above.get_mut(i)) {
+                (Value::Number(n), _) => {
+                    crate::output::number::push_digits(&mut self.text, u64::from(*n));
+                }
+                (Value::Amount(a), _) => crate::output::number::push_cell(&mut self.text, *a, mark),
+                (Value::Empty, _) => {}
                 (Value::Text(t) | Value::Code(t), Some(above)) => {
                     let same = matches!(above, Some((v, _)) if same_text(v, value, t));
                     if !same {
-                        // The column's buffer is used again (a column such as the insats
-                        // changes on every row).
                         let mut field = above.take().map(|(_, f)| f).unwrap_or_default();
                         field.clear();
-                        encode(
-                            &self.encoder,
-                            cell(value, self.dialect, &mut self.scratch).as_bytes(),
-                            &mut field,
-                        );
+                        let text = cell(value, self.dialect, &mut self.scratch);
+                        encode(&self.encoder, text, &mut self.encoded, &mut field);
                         *above = Some((value.clone(), field));
                     }
                     if let Some((_, field)) = above {
-                        self.line.extend_from_slice(field);
+                        self.text.push_str(field);
                     }
                 }
-                _ => encode(
-                    &self.encoder,
-                    cell(value, self.dialect, &mut self.scratch).as_bytes(),
-                    &mut self.line,
-                ),
+                _ => {
+                    let text = cell(value, self.dialect, &mut self.scratch);
+                    encode(&self.encoder, text, &mut self.encoded, &mut self.text);
+                }
             }
         }
-        // A record of nothing but one empty field is written `""`, as the csv crate does, so
-        // that it is not an empty line.
-        if self.line.is_empty() {
-            self.line.extend_from_slice(b"\"\"");
+        if self.text.len() == start {
+            self.text.push_str("\"\"");
         }
-        self.line.extend_from_slice(b"\r\n");
-        out.write_all(&self.line)
+        self.text.push_str("\r\n");
+        if self.text.len() >= PIECE {
+            out.write_all(self.text.as_bytes())?;
+            self.text.clear();
+        }
+        Ok(())
+    }
+
+    /// Passes on the rows gathered.
+    fn finish(&mut self, out: &mut impl Write) -> std::io::Result<()> {
+        out.write_all(self.text.as_bytes())?;
+        self.text.clear();
+        Ok(())
     }
 }
 
-/// Whether `above` is the same kind of cell as `value` with the very same shared text `t`.
 fn same_text(above: &Value, value: &Value, t: &std::rc::Rc<str>) -> bool {
     match (above, value) {
         (Value::Text(a), Value::Text(_)) | (Value::Code(a), Value::Code(_)) => {
@@ -154,24 +228,23 @@ fn same_text(above: &Value, value: &Value, t: &std::rc::Rc<str>) -> bool {
 
 /// `text` as a CSV field onto `out`: as it is, or quoted with its quotes doubled when the
 /// field needs it.
-fn encode(encoder: &csv_core::Writer, text: &[u8], out: &mut Vec<u8>) {
-    if !encoder.should_quote(text) {
-        out.extend_from_slice(text);
+fn encode(encoder: &csv_core::Writer, text: &str, scratch: &mut Vec<u8>, out: &mut String) {
+    if !encoder.should_quote(text.as_bytes()) {
+        out.push_str(text);
         return;
     }
-    // A fresh writer per quoted field (a field's state ends with the record otherwise), given
-    // room for every byte doubled and the two quotes.
     let mut encoder = encoder.clone();
-    let start = out.len();
-    out.resize(start + 2 * text.len() + 2, 0);
-    let Some(room) = out.get_mut(start..) else {
-        return;
-    };
-    let (_, _, written) = encoder.field(text, room);
-    let closed = room
+    scratch.clear();
+    scratch.resize(2 * text.len() + 2, 0);
+    let (_, _, written) = encoder.field(text.as_bytes(), scratch);
+    let closed = scratch
         .get_mut(written..)
         .map_or(0, |rest| encoder.finish(rest).1);
-    out.truncate(start + written + closed);
+    scratch.truncate(written + closed);
+    // Quoting UTF-8 text doubles its quotes and wraps it in quotes: it stays UTF-8.
+    if let Ok(quoted) = std::str::from_utf8(scratch) {
+        out.push_str(quoted);
+    }
 }
 
 fn delimiter(dialect: Dialect) -> u8 {
@@ -325,6 +398,14 @@ mod tests {
                         "{view:?} {dialect:?}\n{}",
                         String::from_utf8_lossy(&ours)
                     );
+                    // Made in parts side by side, the same bytes.
+                    for parts in [2, 3, 7] {
+                        let mut in_parts = Vec::new();
+                        let words = dialect.words(Lang::Sv);
+                        write_in_parts(view, &projection, words, dialect, parts, &mut in_parts)
+                            .unwrap();
+                        assert!(in_parts == ours, "{view:?} {dialect:?} in {parts} parts");
+                    }
                     compared += 1;
                 }
             }

@@ -139,11 +139,41 @@ pub fn name(view: View) -> &'static str {
     }
 }
 
+/// How many parts a view's rows are made in side by side ([`build_part`]): a national plan's
+/// payments, millions of rows, in one part per core; every other view in one.
+pub fn parts(view: View, projection: &Projection) -> usize {
+    /// Fewer lines than this are made faster in one part than handed to threads.
+    const LINES_PER_PART: usize = 100_000;
+    match view {
+        View::Payments => (projection.lines().count() / LINES_PER_PART)
+            .clamp(1, crate::core::parallel::most_threads()),
+        _ => 1,
+    }
+}
+
+/// The sheet of a view with only the rows of part `part` of `parts` (its headers and total
+/// row whole): the payments' rows in runs of recipients ([`report::payments_part`]), one
+/// after the other the rows of [`build_with`]. A view made in one part has all its rows in
+/// part 0.
+pub fn build_part(
+    view: View,
+    projection: &Projection,
+    words: Words,
+    part: usize,
+    parts: usize,
+) -> Sheet {
+    match view {
+        View::Payments => payments(report::payments_part(projection, part, parts), words),
+        _ if part == 0 => build_with(view, projection, words),
+        _ => Sheet::new(name(view), Vec::new(), Vec::new(), Vec::new()),
+    }
+}
+
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
         View::Payments => payments(report::payments(projection), words),
-        View::PerKommun => per_kommun(&report::per_kommun(projection), words),
+        View::PerKommun => per_kommun(report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
         View::Invoices => invoices(&report::statements(projection), words),
@@ -253,24 +283,23 @@ fn payments(report: Payments, words: Words) -> Sheet {
     // Made row by row as they are read, never all held: a national plan's payments are
     // millions of rows. What a row shares with its recipient's other rows is made once.
     let rows = move |each: &mut RowSink| {
-        let mut row = Vec::with_capacity(8);
         for (statement, payment) in report.statements() {
-            let recipient = [
+            let mut row = [
                 shared(&statement.recipient),
                 text(kind_word(statement.kind, words)),
                 statement.kommunkod.as_ref().map_or(Value::Empty, code),
+                Value::Empty,
+                Value::Empty,
+                Value::Empty,
+                text(payment_words(payment, words)),
+                reference.clone(),
             ];
-            let route = text(payment_words(payment, words));
+            // Only the line's own cells change from row to row.
             for line in &statement.lines {
-                row.clear();
-                row.extend(recipient.iter().cloned());
-                row.extend([
-                    Value::Number(line.area),
-                    report.insats(line).map_or(Value::Empty, |x| shared(&x.id)),
-                    Value::Amount(line.amount),
-                    route.clone(),
-                    reference.clone(),
-                ]);
+                let [_, _, _, area, insats, amount, _, _] = &mut row;
+                *area = Value::Number(line.area);
+                *insats = report.insats(line).map_or(Value::Empty, |x| shared(&x.id));
+                *amount = Value::Amount(line.amount);
                 each(&row);
             }
         }
@@ -284,7 +313,7 @@ fn payments(report: Payments, words: Words) -> Sheet {
     }
 }
 
-fn per_kommun(report: &PerKommun, words: Words) -> Sheet {
+fn per_kommun(report: PerKommun, words: Words) -> Sheet {
     let mut headers = headers(
         &[
             ("Kommunkod", "Kommunkod", "kommunkod"),
@@ -297,17 +326,25 @@ fn per_kommun(report: &PerKommun, words: Words) -> Sheet {
     let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
     total.extend(report.column_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
-    let rows = report
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![code(&r.code), text(&r.name)];
+    let len = report.rows.len();
+    // Made row by row as they are read: a national plan's table is millions of cells.
+    let rows = move |each: &mut RowSink| {
+        let mut row = Vec::new();
+        for r in &report.rows {
+            row.clear();
+            row.extend([code(&r.code), text(&r.name)]);
             row.extend(r.amounts.iter().map(|a| Value::Amount(*a)));
             row.push(Value::Amount(r.total));
-            row
-        })
-        .collect();
-    Sheet::new(name(View::PerKommun), headers, rows, total)
+            each(&row);
+        }
+    };
+    Sheet {
+        name: name(View::PerKommun),
+        headers,
+        total,
+        len,
+        rows: Box::new(rows),
+    }
 }
 
 fn per_actor(report: &PerActor, words: Words) -> Sheet {

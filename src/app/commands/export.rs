@@ -76,7 +76,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         ExportFormat::Csv => {
             let words = dialect.words(lang);
             file_per_view(dir, &views, "csv", args.force, |view, out| {
-                csv::write_to(&sheet::build_with(view, &projection, words), dialect, out)
+                csv::write_view(view, &projection, words, dialect, out)
             })
         }
         ExportFormat::Xlsx => {
@@ -164,8 +164,7 @@ fn to_stdout(
             out.write_all(b"\n")?;
         }
         (ExportFormat::Csv, [view]) => {
-            let sheet = sheet::build_with(*view, projection, dialect.words(lang));
-            csv::write_to(&sheet, dialect, &mut *out)?;
+            csv::write_view(*view, projection, dialect.words(lang), dialect, &mut *out)?;
         }
         (ExportFormat::Csv, _) | (ExportFormat::Json, _) => return Err(Error::OneViewToStdout),
     }

@@ -124,16 +124,33 @@ impl RecipientKind {
 
 /// Who is paid what, each statement with its lines.
 pub fn payments(view: &Projection) -> Payments {
-    made(view, true)
+    made(view, Listed::All)
 }
 
 /// [`payments`] with each statement's lines counted but not listed: the invoices as a sheet
 /// or a document give one row per statement.
 pub fn statements(view: &Projection) -> Payments {
-    made(view, false)
+    made(view, Listed::None)
 }
 
-fn made(view: &Projection, with_lines: bool) -> Payments {
+/// [`payments`] with the lines of one part listed: the statements in order, cut into `parts`
+/// runs of about as many lines each, so that a national plan's payments can be written in
+/// parts side by side. Every statement is there with its count and total (the totals are the
+/// whole selection's); a statement outside the part has no lines listed. The parts' lines,
+/// one part after the other, are the lines of [`payments`].
+pub fn payments_part(view: &Projection, part: usize, parts: usize) -> Payments {
+    made(view, Listed::Part { part, parts })
+}
+
+/// Which statements' lines are listed.
+#[derive(Clone, Copy)]
+enum Listed {
+    None,
+    All,
+    Part { part: usize, parts: usize },
+}
+
+fn made(view: &Projection, listed: Listed) -> Payments {
     let ledger = view.ledger;
     let plan = ledger.plan;
     // Each recipient's count and total in one pass, then (when asked) its lines in another,
@@ -150,12 +167,65 @@ fn made(view: &Projection, with_lines: bool) -> Payments {
             *total += line.amount;
         }
     }
+    // The statements' order: invoicing recipients, then internal transfers, then held money,
+    // each in recipient order.
+    let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
+    kommuner.sort_by(|&a, &b| {
+        let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
+        code(a).cmp(&code(b))
+    });
+    let recipients: Vec<Recipient> = (0..actors)
+        .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
+        .chain(
+            kommuner
+                .into_iter()
+                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+        )
+        .filter(|&r| counts.get(ledger.actors.node(r)).is_some_and(|&n| n > 0))
+        .collect();
+    let order: Vec<(Recipient, Payment)> = [Payment::Invoice, Payment::Internal, Payment::Held]
+        .into_iter()
+        .flat_map(|payment| {
+            recipients
+                .iter()
+                .filter(move |&&r| ledger.payment(r) == payment)
+                .map(move |&r| (r, payment))
+        })
+        .collect();
+    // Whose lines are listed, by slot.
+    let mut wanted = vec![false; slots];
+    match listed {
+        Listed::None => {}
+        Listed::All => wanted.fill(true),
+        Listed::Part { part, parts } => {
+            let all: usize = counts.iter().sum();
+            let mut before = 0;
+            for &(recipient, _) in &order {
+                let slot = ledger.actors.node(recipient);
+                let count = counts.get(slot).copied().unwrap_or(0);
+                // A statement belongs to the part its first line falls in.
+                if before * parts.max(1) / all.max(1) == part
+                    && let Some(wanted) = wanted.get_mut(slot)
+                {
+                    *wanted = true;
+                }
+                before += count;
+            }
+        }
+    }
     let mut lines_of: Vec<Vec<StatementLine>> = Vec::new();
     let mut insatser = Vec::new();
-    if with_lines {
-        lines_of = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    if !matches!(listed, Listed::None) {
+        lines_of = counts
+            .iter()
+            .zip(&wanted)
+            .map(|(&n, &wanted)| Vec::with_capacity(if wanted { n } else { 0 }))
+            .collect();
         for line in view.lines() {
-            if let Some(list) = lines_of.get_mut(ledger.actors.node(line.recipient)) {
+            let slot = ledger.actors.node(line.recipient);
+            if wanted.get(slot) == Some(&true)
+                && let Some(list) = lines_of.get_mut(slot)
+            {
                 list.push(StatementLine {
                     index: line.insats,
                     area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
@@ -177,39 +247,23 @@ fn made(view: &Projection, with_lines: bool) -> Payments {
             .map(|(id, text)| InsatsText { id, text })
             .collect();
     }
-    let mut kommuner: Vec<usize> = (0..plan.kommuner.len()).collect();
-    kommuner.sort_by(|&a, &b| {
-        let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
-        code(a).cmp(&code(b))
-    });
-    let order = (0..actors)
-        .map(|a| Recipient::Actor(crate::core::ledger::index(a)))
-        .chain(
-            kommuner
-                .into_iter()
-                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
-        );
     let mut invoices = Vec::new();
     let mut internal = Vec::new();
     let mut held = Vec::new();
-    for recipient in order {
+    for (recipient, payment) in order {
         let slot = ledger.actors.node(recipient);
-        let insatser = counts.get(slot).copied().unwrap_or(0);
-        if insatser == 0 {
-            continue;
-        }
         let statement = Statement {
             recipient: Text::from(ledger.recipient_name(recipient)),
             kind: RecipientKind::of(ledger, recipient),
             kommunkod: ledger.kommunkod(recipient).map(str::to_string),
             total: totals.get(slot).copied().unwrap_or(Amount::ZERO),
-            insatser,
+            insatser: counts.get(slot).copied().unwrap_or(0),
             lines: lines_of
                 .get_mut(slot)
                 .map(std::mem::take)
                 .unwrap_or_default(),
         };
-        match ledger.payment(recipient) {
+        match payment {
             Payment::Invoice => invoices.push(statement),
             Payment::Internal => internal.push(statement),
             Payment::Held => held.push(statement),
@@ -347,5 +401,72 @@ impl Payments {
                 reference: reference.clone(),
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ledger::selection::Selection;
+
+    /// The lines of every statement, with its recipient, in order.
+    fn listed(payments: &Payments) -> Vec<(String, StatementLine)> {
+        payments
+            .lines()
+            .map(|(statement, _, line)| (statement.recipient.to_string(), line.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_parts_lines_one_after_the_other_are_the_payments_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut plans = Vec::new();
+        for path in ["allocations/plan-2025.toml", "allocations/plan-2026.toml"] {
+            let loaded = crate::input::plan::load(&root.join(path)).unwrap();
+            plans.push((loaded.plan, loaded.key_files));
+        }
+        let text = crate::output::generated::plan(&crate::output::generated::Spec {
+            insatser: 80,
+            kommuner: 40,
+            seed: 3,
+            short_texts: true,
+        });
+        plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
+        for (plan, key_files) in &plans {
+            let checked = crate::core::check::check(plan, key_files);
+            assert_eq!(checked.errors(), 0);
+            let all = Selection::all();
+            let projection = Projection::new(&checked.ledger, &all);
+            let whole = payments(&projection);
+            let lines = listed(&whole);
+            assert!(lines.len() > 5, "{}", lines.len());
+            let unlisted = |p: &Payments| {
+                let mut p = p.clone();
+                for s in p
+                    .invoices
+                    .iter_mut()
+                    .chain(&mut p.internal)
+                    .chain(&mut p.held)
+                {
+                    s.lines.clear();
+                }
+                p.insatser.clear();
+                p
+            };
+            for parts in 1..=6 {
+                let mut joined = Vec::new();
+                for part in 0..parts {
+                    let made = payments_part(&projection, part, parts);
+                    // Every statement, with the whole selection's counts and totals.
+                    assert_eq!(unlisted(&made), unlisted(&whole), "part {part} of {parts}");
+                    let mine = listed(&made);
+                    // About as many lines as the others: at most one statement more.
+                    let most = whole.statements().map(|(s, _)| s.insatser).max().unwrap();
+                    assert!(mine.len() <= lines.len() / parts + most, "{parts} parts");
+                    joined.extend(mine);
+                }
+                assert_eq!(joined, lines, "{parts} parts");
+            }
+        }
     }
 }
