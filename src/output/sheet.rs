@@ -140,13 +140,10 @@ pub fn name(view: View) -> &'static str {
 }
 
 /// How many parts a view's rows are made in side by side ([`build_part`]): a national plan's
-/// payments, millions of rows, in one part per core; every other view in one.
+/// payments in [`report::payments_parts`], every other view in one.
 pub fn parts(view: View, projection: &Projection) -> usize {
-    /// Fewer lines than this are made faster in one part than handed to threads.
-    const LINES_PER_PART: usize = 100_000;
     match view {
-        View::Payments => (projection.lines().count() / LINES_PER_PART)
-            .clamp(1, crate::core::parallel::most_threads()),
+        View::Payments => report::payments_parts(projection),
         _ => 1,
     }
 }

@@ -22,7 +22,7 @@ pub use earmarks::{EarmarkReport, earmarks};
 pub use flow::{Flow, FlowLink, FlowNode, flow};
 pub use payments::{
     DeadlineKind, InsatsText, PaymentRow, Payments, RecipientKind, Statement, StatementLine, Text,
-    decision_date_missing, payment_rows, payments, payments_part, statements,
+    decision_date_missing, payment_rows, payments, payments_part, payments_parts, statements,
 };
 pub use per_actor::{ActorRow, PerActor, per_actor};
 pub use per_area::{AreaReport, AreaRow, PerArea, per_area};

@@ -142,6 +142,14 @@ pub fn payments_part(view: &Projection, part: usize, parts: usize) -> Payments {
     made(view, Listed::Part { part, parts })
 }
 
+/// How many parts [`payments_part`] cuts the payments into: one per core for a national
+/// plan's millions of lines, one for a plan whose lines are made faster than handed to
+/// threads.
+pub fn payments_parts(view: &Projection) -> usize {
+    const LINES_PER_PART: usize = 100_000;
+    (view.lines().count() / LINES_PER_PART).clamp(1, crate::core::parallel::most_threads())
+}
+
 /// Which statements' lines are listed.
 #[derive(Clone, Copy)]
 enum Listed {

@@ -45,14 +45,23 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
             columns.push(line.insats as usize);
         }
     }
+    // The rows' and columns' totals are added up with the cells, in the same pass.
     let mut grid = vec![vec![Amount::ZERO; columns.len()]; plan.kommuner.len()];
+    let mut row_totals = vec![Amount::ZERO; plan.kommuner.len()];
+    let mut column_totals = vec![Amount::ZERO; columns.len()];
     for line in view.lines() {
         let Recipient::Kommun(k) = line.recipient else {
             continue;
         };
         let column = column_of.get(line.insats as usize).copied().unwrap_or(NONE);
-        if let Some(cell) = grid.get_mut(k as usize).and_then(|row| row.get_mut(column)) {
+        if let (Some(cell), Some(row_total), Some(column_total)) = (
+            grid.get_mut(k as usize).and_then(|row| row.get_mut(column)),
+            row_totals.get_mut(k as usize),
+            column_totals.get_mut(column),
+        ) {
             *cell += line.amount;
+            *row_total += line.amount;
+            *column_total += line.amount;
         }
     }
     let mut order: Vec<usize> = (0..plan.kommuner.len()).collect();
@@ -61,25 +70,28 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         code(a).cmp(&code(b))
     });
     let filtered = view.filtered();
-    let rows: Vec<KommunRow> = order
-        .into_iter()
-        .filter_map(|k| {
-            let kommun = plan.kommuner.get(k)?;
-            let amounts = std::mem::take(grid.get_mut(k)?);
-            let total: Amount = amounts.iter().sum();
-            (!filtered || !total.0.is_zero()).then(|| KommunRow {
-                code: kommun.code.get_ref().clone(),
-                name: kommun.name.get_ref().clone(),
-                amounts,
-                total,
-            })
-        })
-        .collect();
-    let mut column_totals = vec![Amount::ZERO; columns.len()];
-    for row in &rows {
-        for (total, amount) in column_totals.iter_mut().zip(&row.amounts) {
-            *total += *amount;
+    let mut rows: Vec<KommunRow> = Vec::with_capacity(order.len());
+    for k in order {
+        let (Some(kommun), Some(amounts), Some(&total)) = (
+            plan.kommuner.get(k),
+            grid.get_mut(k).map(std::mem::take),
+            row_totals.get(k),
+        ) else {
+            continue;
+        };
+        if filtered && total.0.is_zero() {
+            // A row left out takes its cells out of the columns' totals.
+            for (column_total, amount) in column_totals.iter_mut().zip(&amounts) {
+                *column_total = *column_total - *amount;
+            }
+            continue;
         }
+        rows.push(KommunRow {
+            code: kommun.code.get_ref().clone(),
+            name: kommun.name.get_ref().clone(),
+            amounts,
+            total,
+        });
     }
     PerKommun {
         columns: columns
