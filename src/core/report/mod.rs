@@ -222,10 +222,9 @@ mod tests {
 
     #[test]
     fn the_whole_ledger_projected_from_the_insatser_totals_is_as_line_by_line() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut plans = Vec::new();
-        for path in ["allocations/plan-2025.toml", "allocations/plan-2026.toml"] {
-            let loaded = crate::input::plan::load(&root.join(path)).unwrap();
+        for path in crate::test_plans::shipped(&[]) {
+            let loaded = crate::input::plan::load(&path).unwrap();
             plans.push((loaded.plan, loaded.key_files));
         }
         // Some insatser cannot be split: an unknown actor.
