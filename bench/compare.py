@@ -8,8 +8,9 @@ times, the tools alternating within each round; the table gives the median wall 
 median peak memory (max RSS) and the ratios. The parsing floor is `examples/parse_floor.rs`: the
 same file parsed into a `toml::Table` by the same `toml` crate, and nothing else.
 
-    python3 bench/compare.py                 # everything in BENCHMARKS.md (about 20 minutes)
+    python3 bench/compare.py                 # everything in BENCHMARKS.md (about 30 minutes)
     python3 bench/compare.py --quick         # 1 000 insatser only, 3 rounds
+    python3 bench/compare.py --part reports-growth   # reports and exports, 1 000 to 20 000
 
 Installs the peers when missing (Debian's hledger, ledger and time; PyPI's beancount). Writes
 its data under target/bench-data. Prints Markdown to standard output.
@@ -151,10 +152,10 @@ def main():
     parser.add_argument("--quick", action="store_true", help="1 000 insatser, 3 rounds")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--part", action="append",
-                        choices=["peers", "growth", "real", "reports"],
+                        choices=["peers", "growth", "real", "reports", "reports-growth"],
                         help="only these parts (repeatable); all of them when not given")
     args = parser.parse_args()
-    parts = set(args.part or ["peers", "growth", "real", "reports"])
+    parts = set(args.part or ["peers", "growth", "real", "reports", "reports-growth"])
     rounds = 3 if args.quick else args.rounds
     ensure_peers()
     build()
@@ -282,6 +283,37 @@ def main():
             out.append(f"| the disk alone: {mib_count} MiB written and synced, as large as the "
                        f"{fmt.upper()} export (`dd conv=fsync`) | {seconds(s)} | | {s / c:.1f}× |")
         out.append("")
+
+    # 5. Reports and exports as the plan grows: the cost per insats from 1 000 to 20 000.
+    if "reports-growth" in parts:
+        sizes = [1000, 5000, 10000, 20000]
+        names = ["check", "report (all views)", "export --format csv", "export --format json",
+                 "export --format xlsx"]
+        per_insats = {name: {} for name in names}
+        for n in sizes:
+            plan = generate(n, journals=False) / "plan.toml"
+            commands = {"check": [ALLOCATE, "check", plan],
+                        "report (all views)": [ALLOCATE, "report", plan]}
+            for fmt in ("csv", "json", "xlsx"):
+                commands[f"export --format {fmt}"] = [
+                    ALLOCATE, "export", plan, "--format", fmt,
+                    "-o", DATA / f"growth-{fmt}", "--force"]
+            log(f"reports and exports at {n} insatser")
+            m = measure(commands, 3)
+            for name in names:
+                per_insats[name][n] = m[name][0] / n
+        out += ["## Reports and exports as the plan grows (290 kommuner; medians of 3)", "",
+                "Time per insats (and ÷ `check` at the same size):", "",
+                "| command | " + " | ".join(f"{grouped(n)} insatser" for n in sizes)
+                + f" | {grouped(sizes[-1])} ÷ {grouped(sizes[0])} per insats |",
+                "|---|" + "---|" * (len(sizes) + 1)]
+        for name in names:
+            cells = [f"{per_insats[name][n] * 1e6:.0f} µs ({per_insats[name][n] / per_insats['check'][n]:.1f}×)"
+                     for n in sizes]
+            growth = per_insats[name][sizes[-1]] / per_insats[name][sizes[0]]
+            out.append(f"| `{name}` | " + " | ".join(cells) + f" | {growth:.2f}× |")
+        out.append("")
+
 
 if __name__ == "__main__":
     main()
