@@ -9,7 +9,7 @@
 
 use std::fmt;
 use std::iter::Sum;
-use std::ops::{Add, AddAssign, Neg, Sub};
+use std::ops::{Add, AddAssign, Neg, Sub, SubAssign};
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
@@ -168,6 +168,12 @@ impl Sub for Amount {
     type Output = Amount;
     fn sub(self, rhs: Amount) -> Amount {
         Amount(self.0.saturating_sub(rhs.0))
+    }
+}
+
+impl SubAssign for Amount {
+    fn sub_assign(&mut self, rhs: Amount) {
+        *self = *self - rhs;
     }
 }
 

@@ -82,7 +82,7 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         if filtered && total.0.is_zero() {
             // A row left out takes its cells out of the columns' totals.
             for (column_total, amount) in column_totals.iter_mut().zip(&amounts) {
-                *column_total = *column_total - *amount;
+                *column_total -= *amount;
             }
             continue;
         }
