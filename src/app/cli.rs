@@ -496,6 +496,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("man", "dir") => {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"
         }
+        ("man", "force") => "Ersätt sidor som redan finns i mappen",
         (_, "lang") => {
             "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: sv"
         }

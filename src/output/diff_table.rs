@@ -95,7 +95,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         .map(|r| {
             let marker = match r.depth {
                 0 => String::new(),
-                depth => format!("{}– ", "  ".repeat(depth - 1)),
+                depth => format!("{}– ", super::depth_marker(depth - 1, "  ")),
             };
             (format!("{marker}{}", r.label), r.change)
         })

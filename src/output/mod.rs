@@ -41,6 +41,21 @@ pub fn in_large_pieces<W: Write>(
     written
 }
 
+/// How many levels of a tree [`depth_marker`] draws one by one.
+const DRAWN_LEVELS: usize = 8;
+
+/// How deep a row of a tree sits (a sub-heading, a unit under an actor): `step` once per
+/// level (`› › `), or beyond [`DRAWN_LEVELS`] levels `step` with the level's number
+/// (`›×12 `), so that a plan nested thousands of levels deep prints one short line per row
+/// rather than a line as long as the tree is deep.
+pub fn depth_marker(depth: usize, step: &str) -> String {
+    if depth <= DRAWN_LEVELS {
+        step.repeat(depth)
+    } else {
+        format!("{}×{depth} ", step.trim_end())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::core::ledger::selection::Selection;

@@ -512,7 +512,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         let marker = if row.depth == 0 {
             String::new()
         } else {
-            format!("{}– ", "  ".repeat(row.depth - 1))
+            format!("{}– ", super::depth_marker(row.depth - 1, "  "))
         };
         let name = format!(
             "{marker}{}",
@@ -535,7 +535,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         // A row with rows under it that receives money itself: that money on a row of its
         // own, named as in the export, so the rows under the total add up to it.
         if row.has_children && !row.own_total.0.is_zero() {
-            let marker = format!("{}– ", "  ".repeat(row.depth));
+            let marker = format!("{}– ", super::depth_marker(row.depth, "  "));
             let room = name_width.saturating_sub(marker.chars().count());
             let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
             // Under its own row the name can go: "egna medel" is what must show.
@@ -632,7 +632,7 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
     let mut titles: Vec<String> = Vec::new();
     for (heading, stated) in report.headings.iter().zip(stated) {
         // Sub-headings are marked, not indented: a table cell does not keep leading spaces.
-        let marker = "› ".repeat(heading.depth);
+        let marker = super::depth_marker(heading.depth, "› ");
         let stated = match stated {
             Some((s, true)) => layout.strong(s),
             Some((s, false)) => Cell::new(s),

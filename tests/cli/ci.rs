@@ -475,3 +475,46 @@ fn the_man_page_lists_the_commands() {
     assert!(check.contains("allocate\\-check"));
     assert!(check.contains("\\-\\-format"));
 }
+
+/// `man --dir` writes as `export` does: whole or not at all, an existing page replaced only
+/// with `--force`, never through a link, and no page for the hidden `generate`.
+#[test]
+fn man_pages_are_written_whole_and_replace_nothing_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("man1");
+    std::fs::create_dir(&man1).unwrap();
+    std::fs::write(man1.join("allocate.1"), "my own notes").unwrap();
+    allocate(dir.path(), &["man", "--dir", "man1"])
+        .assert_status(2)
+        .assert_stderr_contains("allocate.1");
+    assert_eq!(
+        std::fs::read_to_string(man1.join("allocate.1")).unwrap(),
+        "my own notes"
+    );
+    assert_eq!(std::fs::read_dir(&man1).unwrap().count(), 1);
+
+    let out = allocate(dir.path(), &["man", "--dir", "man1", "--force"]);
+    out.assert_status(0);
+    assert!(
+        std::fs::read_to_string(man1.join("allocate.1"))
+            .unwrap()
+            .starts_with(".ie")
+    );
+    assert!(man1.join("allocate-check.1").exists());
+    assert!(!man1.join("allocate-generate.1").exists());
+    assert!(!out.stderr.contains("generate"), "{}", out.stderr);
+
+    // A link where a page would go is never written through, not even with --force; a
+    // folder where the last page would go leaves no page behind.
+    let linked = dir.path().join("linked");
+    std::fs::create_dir(&linked).unwrap();
+    std::fs::write(dir.path().join("victim.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink("../victim.txt", linked.join("allocate-check.1")).unwrap();
+    std::fs::create_dir(linked.join("allocate-man.1")).unwrap();
+    allocate(dir.path(), &["man", "--dir", "linked", "--force"]).assert_status(2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("victim.txt")).unwrap(),
+        "secret"
+    );
+    assert_eq!(std::fs::read_dir(&linked).unwrap().count(), 2);
+}

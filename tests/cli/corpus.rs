@@ -573,6 +573,51 @@ fn a_long_chain_of_sub_headings_is_checked() {
 }
 
 #[test]
+fn a_long_chain_of_headings_or_units_is_reported_in_short_lines() {
+    // 20 000 headings, each under the one before, the last one holding every insats; and
+    // 20 000 units, each under the one before, the last one receiving insats 2.1. Each row
+    // says how deep it is in a few characters, not with a marker per level.
+    let base = base();
+    let (before_headings, _) = base.split_once("[[headings]]").unwrap();
+    let mut headings = before_headings.to_string();
+    for i in 0..20_000 {
+        write!(headings, "\n[[headings]]\nid = \"h{i}\"\ntitle = \"H{i}\"\n").unwrap();
+        if i > 0 {
+            writeln!(headings, "parent = \"h{}\"", i - 1).unwrap();
+        }
+    }
+    headings.push_str(
+        "insatser = [\"1.1\", \"1.2\", \"2.1\", \"2.2\", \"2.3\", \"2.4\"]\n",
+    );
+    let mut units = String::new();
+    for i in 0..20_000 {
+        let parent = if i == 0 { "fhe".to_string() } else { format!("u{}", i - 1) };
+        write!(
+            units,
+            "[[actors]]\nid = \"u{i}\"\nname = \"U{i}\"\nkind = \"region-unit\"\nparent = \"{parent}\"\n\n"
+        )
+        .unwrap();
+    }
+    let units = base
+        .replacen("[[kommuner]]", &format!("{units}[[kommuner]]"), 1)
+        .replacen("actor = \"fhe\"", "actor = \"u19999\"", 1);
+    for (text, view, deepest) in [
+        (headings, "per-heading", "›×19999 H19999"),
+        (units, "per-actor", "×20000 – U19999"),
+    ] {
+        let (_dir, out) = run_with(
+            "plan.toml",
+            text.as_bytes(),
+            &["report", "plan.toml", "--view", view],
+        );
+        out.assert_status(0);
+        assert!(out.stdout.contains(deepest), "{view}");
+        let longest = out.stdout.lines().map(|l| l.chars().count()).max();
+        assert!(longest <= Some(120), "{view}: {longest:?}");
+    }
+}
+
+#[test]
 fn a_split_over_many_kommuner_is_checked_with_bounded_output() {
     // 9 900 more kommuner (every four-digit code but Jämtland's 23xx) and a split that names
     // every one: names are looked up, not searched. (The key and the other splits now miss

@@ -11,12 +11,16 @@ use clap::Args;
 
 use crate::app::Status;
 use crate::app::error::Error;
+use crate::app::files::{self, File};
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write `allocate.1` and one page per command into this folder (created if missing).
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// Replace pages that already exist in the folder.
+    #[arg(long, requires = "dir")]
+    pub force: bool,
 }
 
 /// The sections clap does not know about, in roff: what the exit statuses mean and which
@@ -71,7 +75,9 @@ fn page(man: &clap_mangen::Man, extra: &str, out: &mut dyn Write) -> std::io::Re
     out.write_all(after.as_bytes())
 }
 
-/// The page goes to standard output; with `--dir`, the pages' paths go to standard error.
+/// The page goes to standard output; with `--dir`, the pages are written whole or not at all
+/// (an existing page is replaced only with `--force`, never through a link), and their paths
+/// go to standard error.
 pub fn run(
     args: &ManArgs,
     command: clap::Command,
@@ -82,24 +88,28 @@ pub fn run(
         page(&clap_mangen::Man::new(command), EXTRA_SECTIONS, out)?;
         return Ok(Status::Ok);
     };
-    let write_error = |error| Error::Write {
-        path: dir.clone(),
-        error,
-    };
-    std::fs::create_dir_all(dir).map_err(write_error)?;
     // Built, each command knows its display name (`allocate-check`), which names its page.
     let mut command = command.disable_help_subcommand(true);
     command.build();
     let main = clap_mangen::Man::new(command.clone());
-    let path = dir.join(main.get_filename());
-    let mut text = Vec::new();
-    page(&main, EXTRA_SECTIONS, &mut text)?;
-    std::fs::write(&path, text).map_err(write_error)?;
-    writeln!(err, "{}", path.display())?;
-    for sub in command.get_subcommands().cloned() {
-        let path = clap_mangen::Man::new(sub)
-            .generate_to(dir)
-            .map_err(write_error)?;
+    let mut pages = vec![File {
+        name: main.get_filename(),
+        bytes: Vec::new(),
+    }];
+    if let Some(first) = pages.first_mut() {
+        page(&main, EXTRA_SECTIONS, &mut first.bytes)?;
+    }
+    // A hidden command (the benchmarks' `generate`) has no page, as it has no line in `--help`.
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut bytes = Vec::new();
+        man.render(&mut bytes)?;
+        pages.push(File {
+            name: man.get_filename(),
+            bytes,
+        });
+    }
+    for path in files::write_all(dir, &pages, args.force)? {
         writeln!(err, "{}", path.display())?;
     }
     Ok(Status::Ok)

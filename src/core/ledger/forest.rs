@@ -19,6 +19,8 @@ pub struct Forest {
     /// The position after the node's last descendant.
     pub exit: Vec<usize>,
     pub depth: Vec<usize>,
+    /// The top-level node each node is under (itself for a root).
+    root: Vec<usize>,
 }
 
 impl Forest {
@@ -37,6 +39,7 @@ impl Forest {
         let mut enter = vec![0; n];
         let mut exit = vec![0; n];
         let mut depth = vec![0; n];
+        let mut root: Vec<usize> = (0..n).collect();
         // Iterative, so that a chain of 20 000 sub-headings needs no deep recursion: a node is
         // entered when first popped and left when popped the second time.
         let mut stack: Vec<(usize, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
@@ -53,6 +56,7 @@ impl Forest {
             preorder.push(node);
             stack.push((node, true));
             let d = depth.get(node).copied().unwrap_or(0);
+            let r = root.get(node).copied().unwrap_or(node);
             for &child in children
                 .get(node)
                 .map_or(&[][..], Vec::as_slice)
@@ -61,6 +65,9 @@ impl Forest {
             {
                 if let Some(cd) = depth.get_mut(child) {
                     *cd = d + 1;
+                }
+                if let Some(cr) = root.get_mut(child) {
+                    *cr = r;
                 }
                 stack.push((child, false));
             }
@@ -72,6 +79,7 @@ impl Forest {
             enter,
             exit,
             depth,
+            root,
         }
     }
 
@@ -103,15 +111,7 @@ impl Forest {
 
     /// The top-level node above `node` (itself for a root).
     pub fn root_of(&self, node: usize) -> usize {
-        let mut current = node;
-        // Bounded: the links have no cycles, and no chain is longer than the node count.
-        for _ in 0..=self.parent.len() {
-            match self.parent.get(current).copied().flatten() {
-                Some(p) => current = p,
-                None => break,
-            }
-        }
-        current
+        self.root.get(node).copied().unwrap_or(node)
     }
 }
 

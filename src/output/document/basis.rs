@@ -795,7 +795,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
             finish(blocks, done);
             current = Some((report.title.clone(), figure, Vec::new()));
         } else if let Some((_, _, rows)) = current.as_mut() {
-            let marker = "› ".repeat(report.depth);
+            let marker = crate::output::depth_marker(report.depth, "› ");
             rows.push(Row {
                 cells: vec![
                     Vec::new(),
