@@ -173,8 +173,13 @@ pub enum Error {
         new_path: String,
     },
     /// The plan's figures about last year (`previous_county_total`, `stated_change`) differ
-    /// from the plan given as `--previous`; the document is written with them marked ≠.
-    PreviousDisagrees { path: String, previous: String },
+    /// from the earlier plan (`report --previous`, `diff`); the document or the comparison is
+    /// written with them marked ≠.
+    PreviousDisagrees {
+        path: String,
+        previous: String,
+        in_document: bool,
+    },
     /// A document could not be made (a chart could not be drawn, the DOCX not packed).
     Document(String),
 }
@@ -550,14 +555,26 @@ impl Error {
                 "den första planen gäller {old} och den andra {new}; förra årets plan ska stå först: allocate diff {new_path} {old_path}",
                 "the first plan is for {old} and the second for {new}; last year's plan comes first: allocate diff {new_path} {old_path}"
             )),
-            Error::PreviousDisagrees { path, previous } => format!(
-                "{path}: {}\n",
-                say!(
-                    lang,
-                    "planens belopp för föregående år stämmer inte med {previous}; dokumentet markerar dem med ≠",
-                    "the plan's figures for the previous year disagree with {previous}; the document marks them ≠"
+            Error::PreviousDisagrees {
+                path,
+                previous,
+                in_document,
+            } => {
+                let marked = match (in_document, lang) {
+                    (true, Lang::Sv) => "dokumentet markerar dem med ≠",
+                    (false, Lang::Sv) => "jämförelsen markerar dem med ≠",
+                    (true, Lang::En) => "the document marks them ≠",
+                    (false, Lang::En) => "the comparison marks them ≠",
+                };
+                format!(
+                    "{path}: {}\n",
+                    say!(
+                        lang,
+                        "planens belopp för föregående år stämmer inte med {previous}; {marked}",
+                        "the plan's figures for the previous year disagree with {previous}; {marked}"
+                    )
                 )
-            ),
+            }
             Error::Document(reason) => line(say!(
                 lang,
                 "dokumentet kunde inte skapas: {reason}",

@@ -204,7 +204,16 @@ fn a_previous_total_that_is_not_last_years_fails_the_diff() {
         )
         .assert_stdout_contains(
             "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
-        );
+        )
+        // What fails the comparison is on standard error too, for a run whose output goes
+        // to a file (or is CSV or JSON, where a ≠ is easy to miss).
+        .assert_stderr_contains(
+            "Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+        )
+        .assert_stderr_contains(
+            "plan.toml: planens belopp för föregående år stämmer inte med ",
+        )
+        .assert_stderr_contains("plan-2025.toml; jämförelsen markerar dem med ≠");
 }
 
 #[test]
@@ -380,7 +389,8 @@ fn a_wrong_statement_about_last_year_fails_in_every_format() {
                 format,
             ],
         );
-        out.assert_status(1);
+        out.assert_status(1)
+            .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠");
     }
     let out = allocate(
         p.dir.path(),

@@ -106,9 +106,6 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             diff_table::markdown(&d, &old_path, &new_path, lang)
         )?,
     }
-    Ok(if d.year_checks.iter().all(|c| c.holds()) {
-        Status::Ok
-    } else {
-        Status::Findings
-    })
+    super::previous_year_holds(&d, lang, err, &new, &old, false)?;
+    Ok(Status::Ok)
 }

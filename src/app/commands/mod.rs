@@ -47,6 +47,32 @@ pub fn tell<F: std::borrow::Borrow<Finding>>(
 }
 
 /// Reads and parses a plan and its key files.
+/// The plan's figures about last year (`previous_county_total`, `stated_change`) that last
+/// year's plan does not bear out: each on a line of `err`, as `diff` shows it, and the error
+/// that says so (exit 1), after the document or comparison that marks them ≠ is written.
+pub fn previous_year_holds(
+    d: &crate::core::diff::PlanDiff,
+    lang: crate::output::lang::Lang,
+    err: &mut dyn Write,
+    plan: &Loaded,
+    previous: &Loaded,
+    in_document: bool,
+) -> Result<(), Error> {
+    let wrong: Vec<_> = d.year_checks.iter().filter(|c| !c.holds()).collect();
+    if wrong.is_empty() {
+        return Ok(());
+    }
+    for check in wrong {
+        let line = crate::output::diff_table::year_check_line(check, d, lang);
+        writeln!(err, "{}", line.trim())?;
+    }
+    Err(Error::PreviousDisagrees {
+        path: plan.source.display_path(),
+        previous: previous.source.display_path(),
+        in_document,
+    })
+}
+
 pub fn load(path: &Path) -> Result<Loaded, Error> {
     plan::load(path).map_err(|e| Error::Load(Box::new(e)))
 }

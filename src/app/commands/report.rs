@@ -21,7 +21,6 @@ use crate::core::check::cost_sharing;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
-use crate::output::diff_table;
 use crate::output::document::{self, basis, letters};
 use crate::output::table::{self, Layout};
 
@@ -262,23 +261,8 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             errors,
         });
     }
-    // The plan's figures about last year that last year's plan does not bear out, as `diff`
-    // shows them.
     if let (Some(d), Some(previous)) = (&diff, &previous) {
-        let wrong: Vec<_> = d.year_checks.iter().filter(|c| !c.holds()).collect();
-        if !wrong.is_empty() {
-            for check in wrong {
-                writeln!(
-                    err,
-                    "{}",
-                    diff_table::year_check_line(check, d, lang).trim()
-                )?;
-            }
-            return Err(Error::PreviousDisagrees {
-                path: loaded.source.display_path(),
-                previous: previous.source.display_path(),
-            });
-        }
+        super::previous_year_holds(d, lang, err, &loaded, previous, true)?;
     }
     Ok(Status::Ok)
 }
