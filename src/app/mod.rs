@@ -102,15 +102,21 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err((e, lang)) => {
             let text = crate::app::cli::usage_error(&e, lang);
-            let _ = if e.use_stderr() {
-                std::io::stderr().write_all(text.as_bytes())
-            } else {
-                std::io::stdout().write_all(text.as_bytes())
-            };
-            return if e.use_stderr() {
-                Status::Failure.into()
-            } else {
-                Status::Ok.into()
+            if e.use_stderr() {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+                return Status::Failure.into();
+            }
+            // `--help` and `--version` are output: one that cannot be written (a full disk)
+            // fails as any other output does; a reader that stops early does not.
+            let mut out = Pipe::new(std::io::stdout().lock());
+            return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => Status::Ok.into(),
+                Err(error) => {
+                    let style = crate::output::diagnostic::Style { lang, color: false };
+                    let _ =
+                        std::io::stderr().write_all(Error::Output(error).render(style).as_bytes());
+                    Status::Failure.into()
+                }
             };
         }
     };

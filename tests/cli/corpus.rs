@@ -581,17 +581,23 @@ fn a_long_chain_of_headings_or_units_is_reported_in_short_lines() {
     let (before_headings, _) = base.split_once("[[headings]]").unwrap();
     let mut headings = before_headings.to_string();
     for i in 0..20_000 {
-        write!(headings, "\n[[headings]]\nid = \"h{i}\"\ntitle = \"H{i}\"\n").unwrap();
+        write!(
+            headings,
+            "\n[[headings]]\nid = \"h{i}\"\ntitle = \"H{i}\"\n"
+        )
+        .unwrap();
         if i > 0 {
             writeln!(headings, "parent = \"h{}\"", i - 1).unwrap();
         }
     }
-    headings.push_str(
-        "insatser = [\"1.1\", \"1.2\", \"2.1\", \"2.2\", \"2.3\", \"2.4\"]\n",
-    );
+    headings.push_str("insatser = [\"1.1\", \"1.2\", \"2.1\", \"2.2\", \"2.3\", \"2.4\"]\n");
     let mut units = String::new();
     for i in 0..20_000 {
-        let parent = if i == 0 { "fhe".to_string() } else { format!("u{}", i - 1) };
+        let parent = if i == 0 {
+            "fhe".to_string()
+        } else {
+            format!("u{}", i - 1)
+        };
         write!(
             units,
             "[[actors]]\nid = \"u{i}\"\nname = \"U{i}\"\nkind = \"region-unit\"\nparent = \"{parent}\"\n\n"

@@ -75,6 +75,9 @@ fn a_full_disk_on_standard_output_is_told_in_swedish() {
         vec!["export", plan, "--view", "payments"],
         vec!["export", plan, "--format", "json"],
         vec!["export", plan, "--format", "json", "--view", "per-kommun"],
+        vec!["--help"],
+        vec!["--version"],
+        vec!["check", "--help"],
     ] {
         let full = std::fs::OpenOptions::new()
             .write(true)
