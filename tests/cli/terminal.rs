@@ -264,6 +264,18 @@ fn gitlab_paths_are_relative_to_the_repository_root() {
         gitlab_paths(&root, file, Some(&root.join("examples"))),
         vec!["plan-2026-as-printed.toml".to_string(); 2]
     );
+    // A relative CI_PROJECT_DIR is taken from the current folder.
+    let examples = root.join("examples");
+    for file in ["plan-2026-as-printed.toml", absolute.to_str().unwrap()] {
+        assert_eq!(
+            gitlab_paths(&examples, file, Some(std::path::Path::new("."))),
+            vec!["plan-2026-as-printed.toml".to_string(); 2]
+        );
+    }
+    assert_eq!(
+        gitlab_paths(&root, file, Some(std::path::Path::new("examples/.."))),
+        want
+    );
     // Outside any repository: as given, less the `./`.
     let outside = tempfile::tempdir().unwrap();
     std::fs::copy(&absolute, outside.path().join("plan.toml")).unwrap();

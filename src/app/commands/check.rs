@@ -103,11 +103,12 @@ fn write_step_summary(text: &str) -> Result<(), Error> {
 
 /// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI
 /// sets it, else the Git repository around the current folder (the nearest with `.git`).
+/// A relative `$CI_PROJECT_DIR` (`.`) is taken from the current folder, as the plans' paths are.
 fn repository_root() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("CI_PROJECT_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
     let here = std::env::current_dir().ok()?;
+    if let Some(dir) = std::env::var_os("CI_PROJECT_DIR").filter(|d| !d.is_empty()) {
+        return Some(here.join(dir));
+    }
     here.ancestors()
         .find(|dir| dir.join(".git").exists())
         .map(Path::to_path_buf)
