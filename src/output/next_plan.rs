@@ -212,7 +212,36 @@ pub fn next_plan(
             }
         }
     }
-    Ok(doc.to_string())
+    Ok(as_source(doc.to_string(), text))
+}
+
+/// `written` with the line ends and byte-order mark of `source`: a plan saved by an editor
+/// that writes CRLF (and a BOM) gets a new plan in the same shape, not lines of both kinds
+/// (a text over several lines keeps its line ends from the source; the lines made here end
+/// in LF).
+fn as_source(written: String, source: &str) -> String {
+    let bom = if source.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let lines = source.find('\n');
+    let crlf = lines.is_some_and(|at| source.get(..at).is_some_and(|l| l.ends_with('\r')));
+    if !crlf {
+        return format!("{bom}{written}");
+    }
+    let mut text = String::with_capacity(written.len() + written.len() / 16 + bom.len());
+    text.push_str(bom);
+    for line in written.split_inclusive('\n') {
+        match line.strip_suffix('\n') {
+            Some(line) => {
+                text.push_str(line.strip_suffix('\r').unwrap_or(line));
+                text.push_str("\r\n");
+            }
+            None => text.push_str(line),
+        }
+    }
+    text
 }
 
 /// A text of the plan in a comment the new plan writes: on one line, with control, bidi and
@@ -545,6 +574,17 @@ fn absolute(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_new_plan_keeps_the_sources_line_ends_and_byte_order_mark() {
+        let made = "a = 1\nb = \"\"\"x\r\ny\"\"\"\n".to_string();
+        assert_eq!(
+            super::as_source(made.clone(), "\u{feff}a = 0\r\nb = 0\r\n"),
+            "\u{feff}a = 1\r\nb = \"\"\"x\r\ny\"\"\"\r\n"
+        );
+        assert_eq!(super::as_source(made.clone(), "a = 0\nb = 0\r\n"), made);
+        assert_eq!(super::as_source(made.clone(), "a = 0"), made);
+    }
 
     #[test]
     fn the_year_is_replaced_only_as_a_number_of_its_own() {
