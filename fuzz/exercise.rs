@@ -245,11 +245,13 @@ pub fn assert_conserved(projection: &Projection) {
         total,
         "invoices, transfers and held money"
     );
-    let rows: Amount = report::payment_rows(projection)
-        .iter()
-        .map(|r| r.amount)
-        .sum();
-    assert_eq!(rows, total, "payment rows");
+    let mut lines = Amount::ZERO;
+    for recipient in report::recipient_payments(projection) {
+        let own: Amount = recipient.lines.iter().map(|l| l.amount).sum();
+        assert_eq!(own, recipient.total, "a recipient's payment lines");
+        lines += own;
+    }
+    assert_eq!(lines, total, "payment lines");
     let per_kommun = report::per_kommun(projection);
     let kommun_lines: Amount = projection
         .lines()

@@ -1,6 +1,6 @@
 //! JSON: the whole resolved plan and every view in one versioned document, for other tools.
 //!
-//! Schema `allocate-export/3` (documented in the README). Amounts are JSON integers in whole
+//! Schema `allocate-export/4` (documented in the README). Amounts are JSON integers in whole
 //! kronor (an amount with öre would be an exact decimal string). The document reads back into
 //! the same structs, so a round trip loses nothing.
 
@@ -12,20 +12,21 @@ use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Payment, Plan};
 use crate::core::report::{
-    self, PaymentRow, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Text,
+    self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientPayments, Text,
 };
 
-pub const SCHEMA: &str = "allocate-export/3";
+pub const SCHEMA: &str = "allocate-export/4";
 
 /// The document. [`write`] writes it without holding it: a national plan has millions of
-/// payments rows and allocations.
+/// payments lines and allocations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub schema: String,
     /// Whether filters narrowed the views (the plan part is always whole).
     pub filtered: bool,
     pub plan: ResolvedPlan,
-    pub payments: Vec<PaymentRow>,
+    /// What each recipient is paid, with its lines.
+    pub payments: Vec<RecipientPayments>,
     pub per_kommun: PerKommun,
     pub per_actor: PerActor,
     /// `None` (null) for a plan without summary headings.
@@ -34,7 +35,7 @@ pub struct Document {
     pub invoices: Payments,
 }
 
-/// The document's views after the payments rows, made by [`views`].
+/// The document's views after the payments, made by [`views`].
 struct Views {
     per_kommun: PerKommun,
     per_actor: PerActor,
@@ -151,7 +152,7 @@ pub fn document(projection: &Projection) -> Document {
                 .map(|line| allocation(ledger, &recipients, line))
                 .collect()
         }),
-        payments: report::payment_rows(projection),
+        payments: report::recipient_payments(projection),
         per_kommun,
         per_actor,
         per_heading,
@@ -169,7 +170,7 @@ fn views(projection: &Projection) -> Views {
             .then(|| report::per_heading(projection)),
         per_area: report::per_area(projection),
         // Each statement counts its lines without listing them: they are the recipient's
-        // rows of the payments, which the document already gives.
+        // lines of the payments, which the document already gives.
         invoices: report::statements(projection),
     }
 }
@@ -191,11 +192,11 @@ macro_rules! fields {
 }
 
 /// [`document`] written to `out` as compact JSON, without holding it, in three parts made
-/// side by side: the plan with its allocations, the payments rows, and the other views. The
-/// millions of rows and allocations are made one by one as they are written, and what a row
-/// shares with its recipient's other rows is serialised once: serde_json spends most of its
-/// time on the keys and separators of small objects, so the document's frame is written
-/// here, field by field, and each value by serde_json.
+/// side by side: the plan with its allocations, the payments, and the other views. The
+/// millions of lines and allocations are made one by one as they are written, and what an
+/// allocation shares with its recipient's others is serialised once: serde_json spends most
+/// of its time on the keys and separators of small objects, so the document's frame is
+/// written here, field by field, and each value by serde_json.
 pub fn write(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     #[derive(Clone, Copy)]
     enum Part {
@@ -304,33 +305,42 @@ struct Head {
     filtered: bool,
 }
 
-/// `,"payments":[…]`.
+/// `,"payments":[…]`: each recipient's fields, then its lines.
 fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b",\"payments\":[")?;
-    let mut first = true;
     let mut text = Vec::new();
-    for mut rows in payments.statement_rows() {
-        let Some(row) = rows.next() else {
-            continue;
+    for (i, (statement, payment)) in payments.statements().enumerate() {
+        let recipient = RecipientPayments {
+            recipient: statement.recipient.clone(),
+            recipient_kind: statement.kind,
+            kommunkod: statement.kommunkod.as_deref().map(Text::from),
+            payment,
+            total: statement.total,
+            lines: Vec::new(),
         };
-        // The fields before and after those of the line, the same on every row.
-        let (mut start, mut end) = (Vec::new(), Vec::new());
-        fields!(&mut start, b"{", row, recipient, recipient_kind, kommunkod);
-        fields!(&mut end, b",", row, payment, reference);
-        end.push(b'}');
-        for row in std::iter::once(row).chain(rows) {
-            // Made in a buffer and written at once: its pieces are small.
-            let text = &mut text;
-            text.clear();
-            if !first {
-                text.push(b',');
-            }
-            first = false;
-            text.extend_from_slice(&start);
-            fields!(text, b",", row, area, insats, amount);
-            text.extend_from_slice(&end);
-            out.write_all(text)?;
+        let open: &[u8] = if i == 0 { b"{" } else { b",{" };
+        fields!(
+            out,
+            open,
+            recipient,
+            recipient,
+            recipient_kind,
+            kommunkod,
+            payment,
+            total
+        );
+        // A recipient's lines made in a buffer and written at once: they are many and small.
+        let text = &mut text;
+        text.clear();
+        text.extend_from_slice(b",\"lines\":[");
+        for (j, line) in statement.lines.iter().enumerate() {
+            let line = payments.payment_line(line);
+            let open: &[u8] = if j == 0 { b"{" } else { b",{" };
+            fields!(text, open, line, area, insats, amount);
+            text.push(b'}');
         }
+        text.extend_from_slice(b"]}");
+        out.write_all(text)?;
     }
     out.write_all(b"]")
 }
@@ -500,7 +510,7 @@ pub fn write_view(
     super::in_large_pieces(out, |pretty| {
         match view {
             View::Payments => {
-                serde_json::to_writer_pretty(pretty, &Rows(&report::payments(projection)))
+                serde_json::to_writer_pretty(pretty, &Recipients(&report::payments(projection)))
             }
             View::PerKommun => {
                 serde_json::to_writer_pretty(pretty, &report::per_kommun(projection))
@@ -516,13 +526,13 @@ pub fn write_view(
     })
 }
 
-/// The payments rows, serialised as the list [`report::payment_rows`] makes, each made as it
-/// is written (a national plan's are millions).
-struct Rows<'p>(&'p Payments);
+/// The payments, serialised as the list [`report::recipient_payments`] makes, each
+/// recipient's made as it is written (a national plan's lines are millions).
+struct Recipients<'p>(&'p Payments);
 
-impl Serialize for Rows<'_> {
+impl Serialize for Recipients<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.rows())
+        serializer.collect_seq(self.0.recipients())
     }
 }
 

@@ -586,16 +586,22 @@ fn holds(w: &Wild) -> Result<bool, TestCaseError> {
         let value: serde_json::Value =
             serde_json::from_str(&serde_json::to_string(&document).unwrap()).unwrap();
         // Whole kronor are JSON integers, amounts with decimals exact decimal strings.
-        let rows: Amount = value["payments"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| match &r["amount"] {
-                serde_json::Value::String(s) => Amount(s.parse().unwrap()),
-                n => Amount::kr(n.as_i64().unwrap()),
-            })
-            .sum();
-        prop_assert_eq!(rows, expected, "JSON payments\n{}", text);
+        let amount = |v: &serde_json::Value| match v {
+            serde_json::Value::String(s) => Amount(s.parse().unwrap()),
+            n => Amount::kr(n.as_i64().unwrap()),
+        };
+        let mut lines = Amount::ZERO;
+        for recipient in value["payments"].as_array().unwrap() {
+            let own: Amount = recipient["lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| amount(&l["amount"]))
+                .sum();
+            prop_assert_eq!(own, amount(&recipient["total"]), "JSON payments\n{}", text);
+            lines += own;
+        }
+        prop_assert_eq!(lines, expected, "JSON payments\n{}", text);
     }
     // The workbook, once per plan: the payments sheet read back sums to the county total.
     let whole = Selection::all();

@@ -63,9 +63,14 @@ fn exports_in_tenths_keep_the_decimals_exactly() {
         &["export", TENTHS, "--view", "payments", "--format", "json"],
     );
     json.assert_status(0);
-    let rows: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let recipients: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let mut sum = Decimal::ZERO;
-    for row in rows.as_array().unwrap() {
+    for row in recipients
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["lines"].as_array().unwrap())
+    {
         sum += match &row["amount"] {
             serde_json::Value::String(s) => d(s),
             n => Decimal::from(n.as_i64().unwrap()),
@@ -225,12 +230,12 @@ fn a_hundred_kronor_three_ways_in_tenths_is_33_4_33_3_33_3() {
         ],
     );
     out.assert_status(0);
-    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    let amounts: Vec<(String, String)> = rows
+    let recipients: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let amounts: Vec<(String, String)> = recipients
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["recipient"].to_string(), r["amount"].to_string()))
+        .map(|r| (r["recipient"].to_string(), r["total"].to_string()))
         .collect();
     assert_eq!(
         amounts,

@@ -241,16 +241,36 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
     export(dir.path(), &["--out", ".", "--format", "json"]).assert_status(0);
     let text = std::fs::read_to_string(dir.path().join("allocate-2026.json")).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(value["schema"], "allocate-export/3");
+    assert_eq!(value["schema"], "allocate-export/4");
     assert_eq!(value["plan"]["county_total"], 12_689_898);
     assert_eq!(value["per_kommun"]["total"], 1_865_000);
-    let payments: i64 = value["payments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["amount"].as_i64().unwrap())
-        .sum();
+    // Each recipient once, its total the sum of its lines; all of them the county total.
+    let recipients = value["payments"].as_array().unwrap();
+    let mut payments = 0;
+    for recipient in recipients {
+        let lines: i64 = recipient["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["amount"].as_i64().unwrap())
+            .sum();
+        assert_eq!(recipient["total"], lines, "{}", recipient["recipient"]);
+        payments += lines;
+    }
     assert_eq!(payments, 12_689_898);
+    // The seed's figures: KFJH's collective invoice, and Berg's 196 200 kr.
+    let kfjh = find(
+        &value["payments"],
+        "recipient",
+        "Kommunförbundet Jämtland Härjedalen",
+    );
+    assert_eq!(kfjh["total"], 2_127_436);
+    assert_eq!(kfjh["payment"], "invoice");
+    let berg = find(&value["payments"], "kommunkod", "2326");
+    assert_eq!(
+        (&berg["recipient"], &berg["total"]),
+        (&"Berg".into(), &196_200.into())
+    );
     let barnsakert = find(&value["plan"]["insatser"], "id", "2.5");
     let ostersund = find(&barnsakert["allocations"], "kommunkod", "2380");
     assert_eq!(ostersund["amount"], 140_000);

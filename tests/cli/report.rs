@@ -373,7 +373,7 @@ fn a_plan_without_headings_has_no_per_heading_view() {
     let json = allocate(dir, &["export", "plan.toml", "--format", "json"]);
     json.assert_status(0);
     let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(value["schema"], "allocate-export/3");
+    assert_eq!(value["schema"], "allocate-export/4");
     assert!(value["per_heading"].is_null(), "{}", value["per_heading"]);
     assert_eq!(value["per_actor"]["total"], 12_689_898);
     let out = dir.join("ut");

@@ -51,7 +51,7 @@ pub enum ExportFormat {
     Csv,
     /// One workbook with a sheet per view.
     Xlsx,
-    /// The resolved plan and every view in one document (schema allocate-export/3); with
+    /// The resolved plan and every view in one document (schema allocate-export/4); with
     /// `--view`, each view's part in a file of its own.
     Json,
 }

@@ -21,8 +21,9 @@ use serde::{Deserialize, Serialize};
 pub use earmarks::{EarmarkReport, earmarks};
 pub use flow::{Flow, FlowLink, FlowNode, flow};
 pub use payments::{
-    DeadlineKind, InsatsText, PaymentRow, Payments, RecipientKind, Statement, StatementLine, Text,
-    decision_date_missing, payment_rows, payments, payments_part, payments_parts, statements,
+    DeadlineKind, InsatsText, PaymentLine, Payments, RecipientKind, RecipientPayments, Statement,
+    StatementLine, Text, decision_date_missing, payments, payments_part, payments_parts,
+    recipient_payments, statements,
 };
 pub use per_actor::{ActorRow, PerActor, per_actor};
 pub use per_area::{AreaReport, AreaRow, PerArea, per_area};

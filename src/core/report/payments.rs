@@ -324,17 +324,24 @@ pub fn decision_date_missing(plan: &crate::core::plan::Plan) -> bool {
     plan.plan.forum.is_some() && plan.plan.decision_date.is_none()
 }
 
-/// One recipient's money from one insats: the row ekonomienhet books.
+/// What one recipient is paid, line by line: the statement ekonomienhet books, as the JSON
+/// export gives it (what the lines share is written once, not on each of them).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PaymentRow {
+pub struct RecipientPayments {
     pub recipient: Text,
     pub recipient_kind: RecipientKind,
     pub kommunkod: Option<Text>,
+    pub payment: Payment,
+    pub total: Amount,
+    pub lines: Vec<PaymentLine>,
+}
+
+/// One insats's money to the recipient.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentLine {
     pub area: u32,
     pub insats: Text,
     pub amount: Amount,
-    pub payment: Payment,
-    pub reference: Option<Text>,
 }
 
 impl Payments {
@@ -378,37 +385,38 @@ impl Payments {
     }
 }
 
-/// Every selected line as a payment row, in the order of [`Payments::lines`].
-pub fn payment_rows(view: &Projection) -> Vec<PaymentRow> {
-    payments(view).rows().collect()
+/// Every recipient's payments, in the order of [`Payments::lines`].
+pub fn recipient_payments(view: &Projection) -> Vec<RecipientPayments> {
+    payments(view).recipients().collect()
 }
 
 impl Payments {
-    /// Every line as a payment row, in the order of [`Payments::lines`], each made as it is
-    /// read (a national plan's are millions: a JSON export writes them one by one).
-    pub fn rows(&self) -> impl Iterator<Item = PaymentRow> + '_ {
-        self.statement_rows().flatten()
-    }
-
-    /// [`Payments::rows`], a statement's rows at a time.
-    pub fn statement_rows(
-        &self,
-    ) -> impl Iterator<Item = impl Iterator<Item = PaymentRow> + '_> + '_ {
-        let reference = self.reference.as_deref().map(Text::from);
-        self.statements().map(move |(statement, payment)| {
-            let kommunkod = statement.kommunkod.as_deref().map(Text::from);
-            let reference = reference.clone();
-            statement.lines.iter().map(move |line| PaymentRow {
+    /// Every recipient's payments, in the order of [`Payments::lines`], each made as it is
+    /// read (a national plan has millions of lines: a JSON export writes them one recipient at
+    /// a time).
+    pub fn recipients(&self) -> impl Iterator<Item = RecipientPayments> + '_ {
+        self.statements()
+            .map(|(statement, payment)| RecipientPayments {
                 recipient: statement.recipient.clone(),
                 recipient_kind: statement.kind,
-                kommunkod: kommunkod.clone(),
-                area: line.area,
-                insats: self.insats(line).map(|x| x.id.clone()).unwrap_or_default(),
-                amount: line.amount,
+                kommunkod: statement.kommunkod.as_deref().map(Text::from),
                 payment,
-                reference: reference.clone(),
+                total: statement.total,
+                lines: statement
+                    .lines
+                    .iter()
+                    .map(|line| self.payment_line(line))
+                    .collect(),
             })
-        })
+    }
+
+    /// A statement's line with its insats's id.
+    pub fn payment_line(&self, line: &StatementLine) -> PaymentLine {
+        PaymentLine {
+            area: line.area,
+            insats: self.insats(line).map(|x| x.id.clone()).unwrap_or_default(),
+            amount: line.amount,
+        }
     }
 }
 
