@@ -838,6 +838,19 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
     // The document is written, each disagreeing figure marked; the status says so.
     out.assert_status(1)
         .assert_stdout_contains(&format!("(2025: **{}\u{a0}kr** ≠", kr("12 697 000")))
+        // The stated change agrees with the plan's own figures but not with last year's
+        // plan: it is marked ≠ in the text and in the checked figures, never ✓.
+        .assert_stdout_contains(&format!(
+            "En minskning med **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan",
+            kr("7 102"),
+            kr("\u{2212}7 877")
+        ))
+        .assert_stdout_contains(&format!(
+            "| Förändring mot föregående år | **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan (--previous) | {}\u{a0}kr |",
+            kr("\u{2212}7 102"),
+            kr("\u{2212}7 877"),
+            kr("\u{2212}7 877")
+        ))
         .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)")
         .assert_stderr_contains("Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr")
         .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");

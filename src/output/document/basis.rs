@@ -184,7 +184,7 @@ pub fn build(inputs: &Inputs) -> Document {
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
     follow_up(&mut blocks, plan, lang);
-    checked_figures(&mut blocks, ledger, &marks, lang);
+    checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
     let mut meta = vec![
         (lang.pick("Län", "County").to_string(), texts(county)),
@@ -425,9 +425,17 @@ fn agreement(
         let amount = *change.get_ref();
         let shown = marks.figure(amount.abs(), |_| false);
         let standing = marks.figure(amount, |f| matches!(f, Fig::Change));
+        // Against last year's plan (`--previous`) unless the plan disagrees with itself.
+        let mark = match (
+            standing.mark,
+            year_mark(previous, YearCheckKind::StatedChange, lang),
+        ) {
+            (Mark::Verified | Mark::None, Some((against_last_year, _))) => against_last_year,
+            (mark, _) => mark,
+        };
         let figure = Figure {
             text: shown.text,
-            mark: standing.mark,
+            mark,
         };
         let words = if amount.is_negative() {
             lang.pick(" En minskning med ", " A decrease of ")
@@ -440,30 +448,10 @@ fn agreement(
         spans.push(Span::Figure(figure));
         if let Some(prev) = &plan.plan.previous_county_total {
             let last = year.saturating_sub(1);
-            let held = previous.and_then(|d| {
-                d.year_checks
-                    .iter()
-                    .find(|c| c.kind == YearCheckKind::PreviousTotal)
-            });
             let figure = Figure {
                 text: number::document_amount(*prev.get_ref(), lang),
-                mark: match held {
-                    Some(c) if c.holds() => Mark::Verified,
-                    Some(c) => {
-                        let computed = number::document_amount(c.computed, lang);
-                        Mark::Finding {
-                            severity: Severity::Error,
-                            numbers: Vec::new(),
-                            note: say!(
-                                lang,
-                                "≠ {computed} enligt {last} års plan",
-                                "≠ {computed} in the {last} plan"
-                            ),
-                            label: "--previous".to_string(),
-                        }
-                    }
-                    None => Mark::None,
-                },
+                mark: year_mark(previous, YearCheckKind::PreviousTotal, lang)
+                    .map_or(Mark::None, |(mark, _)| mark),
             };
             spans.push(Span::text(say!(lang, " ({last}: ", " ({last}: ")));
             spans.push(Span::Figure(figure));
@@ -1372,8 +1360,42 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
     blocks.push(Block::List(points));
 }
 
-/// Every printed figure that `check` compared, with the computed one and its standing.
-fn checked_figures(blocks: &mut Vec<Block>, ledger: &Ledger, marks: &Marks, lang: Lang) {
+/// How a figure the plan states about last year stands against last year's plan
+/// (`--previous`): ✓, or ≠ with the figure the two plans give, which is returned with it;
+/// `None` without `--previous`.
+fn year_mark(
+    previous: Option<&PlanDiff>,
+    kind: YearCheckKind,
+    lang: Lang,
+) -> Option<(Mark, Amount)> {
+    let check = previous?.year_checks.iter().find(|c| c.kind == kind)?;
+    if check.holds() {
+        return Some((Mark::Verified, check.computed));
+    }
+    let computed = number::document_amount(check.computed, lang);
+    let last = previous?.old.year;
+    let mark = Mark::Finding {
+        severity: Severity::Error,
+        numbers: Vec::new(),
+        note: say!(
+            lang,
+            "≠ {computed} enligt {last} års plan",
+            "≠ {computed} in the {last} plan"
+        ),
+        label: "--previous".to_string(),
+    };
+    Some((mark, check.computed))
+}
+
+/// Every printed figure that `check` compared, with the computed one and its standing; a
+/// figure about last year also against last year's plan (`--previous`).
+fn checked_figures(
+    blocks: &mut Vec<Block>,
+    ledger: &Ledger,
+    marks: &Marks,
+    previous: Option<&PlanDiff>,
+    lang: Lang,
+) {
     let plan = ledger.plan;
     let compared: Vec<&Printed> = marks.printed.iter().filter(|p| p.compared).collect();
     if compared.is_empty() {
@@ -1410,13 +1432,19 @@ fn checked_figures(blocks: &mut Vec<Block>, ledger: &Ledger, marks: &Marks, lang
                 .filter_map(|&i| marks.findings.get(i))
                 .find_map(|f| f.problem.figures())
                 .map_or(p.amount, |(_, c)| c);
+            let against_last_year = match p.figure {
+                Fig::Change => year_mark(previous, YearCheckKind::StatedChange, lang),
+                Fig::PreviousCountyTotal => year_mark(previous, YearCheckKind::PreviousTotal, lang),
+                _ => None,
+            };
+            let (mark, computed) = match against_last_year {
+                _ if !at_this.is_empty() => (marks.finding_mark(p.amount, &at_this), computed),
+                Some((mark @ Mark::Finding { .. }, last_year)) => (mark, last_year),
+                _ => (Mark::Verified, computed),
+            };
             let printed = Figure {
                 text: number::document_amount(p.amount, lang),
-                mark: if at_this.is_empty() {
-                    Mark::Verified
-                } else {
-                    marks.finding_mark(p.amount, &at_this)
-                },
+                mark,
             };
             row(vec![
                 texts(&label),
