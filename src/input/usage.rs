@@ -765,6 +765,8 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         .rposition(|c| !c.text.trim().is_empty())
         .map_or(0, |i| i + 1);
     let mut rows = Vec::new();
+    // The amount used on a total row, which the rows must add up to.
+    let mut total: Option<Written<Entry>> = None;
     for row in grid.iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
             continue;
@@ -794,6 +796,12 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
                 )
             });
         if is_total {
+            if let Some(cell) = row.get(used_col) {
+                total = Some(Written {
+                    value: cell.amount.clone(),
+                    place: cell.place.clone(),
+                });
+            }
             continue;
         }
         // Where a missing cell would be: the end of the row's last cell.
@@ -878,6 +886,28 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
                 .filter(|c| !c.is_empty()),
             overflow,
         });
+    }
+    // A total row is not counted, but one that disagrees with the rows leaves it unsure which
+    // figures the recipient meant. (Where a row's amount cannot be read, that is told.)
+    if let Some(Written {
+        value: Entry::Amount(stated),
+        place,
+    }) = total
+    {
+        let mut sum = Some(Amount::ZERO);
+        for row in &rows {
+            sum = match (&row.used.value, sum) {
+                (Entry::Amount(a), Some(s)) => Some(s + *a),
+                (Entry::Empty, s) => s,
+                _ => None,
+            };
+        }
+        if let Some(sum) = sum.filter(|&sum| sum != stated) {
+            layout.push(Written {
+                value: Layout::TotalRow { stated, rows: sum },
+                place,
+            });
+        }
     }
     Some(UsageFile {
         claims: vec![Claim {

@@ -522,6 +522,29 @@ fn a_row_for_an_insats_the_plan_does_not_have_is_an_error() {
 }
 
 #[test]
+fn a_total_row_the_rows_do_not_add_up_to_leaves_the_form_uncounted() {
+    // Berg's 196 200 kr, 191 200 kr of it used: a total row that says so is read past; one
+    // that says 999 999 kr is not what the rows say, and the form is not counted.
+    let year = Year::new();
+    year.forms("csv");
+    let filled = fill(&year.text(BERG), &[("2.5", "70 000")]);
+    year.save(BERG, &format!("{filled}\r\n;;Summa;196200;191 200;\r\n"));
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(0)
+        .assert_stdout_contains("Berg");
+    let text = format!("{filled}\r\n;;Summa;196200;999999;\r\n");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG, &text, "999999", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: summaraden säger 999 999 kr använt, men raderna ovanför summerar till 191 200 kr",
+        )
+        .assert_stderr_contains("blanketten räknas inte förrän dess");
+    assert_eq!(count(&out, "usage-form-layout"), 1);
+}
+
+#[test]
 fn a_row_for_an_insats_the_recipient_gets_nothing_from_is_an_error() {
     let year = Year::new();
     year.forms("csv");

@@ -116,6 +116,9 @@ pub enum Layout {
     /// A second form starts on this line (one-based): its title, a header label or the
     /// table's header row among the rows. Its rows are not read.
     SecondForm { line: usize },
+    /// A total row (`Summa`) whose amount used is not what the rows above it add up to: the
+    /// total as written, and the rows' sum.
+    TotalRow { stated: Amount, rows: Amount },
 }
 
 /// A row with a value beyond the header row's columns (a CSV field split in two by its
@@ -242,8 +245,8 @@ impl UsageCode {
                 "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
             ),
             UsageCode::FormLayout => (
-                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger (blanketten räknas inte), en andra blankett i samma fil (den läses inte), eller en rad med fler fält än rubrikraden (raden räknas inte)",
-                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice (the form is not counted), a second form in the same file (it is not read), or a row with more fields than the header row (the row is not counted)",
+                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), eller en rad med fler fält än rubrikraden (raden räknas inte)",
+                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), or a row with more fields than the header row (the row is not counted)",
             ),
             UsageCode::OtherPlan => (
                 "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
@@ -341,6 +344,11 @@ pub enum UsageProblem {
     SecondForm {
         line: usize,
     },
+    /// A form's total row that its rows do not add up to.
+    TotalRow {
+        stated: Amount,
+        rows: Amount,
+    },
     /// A row with a value beyond the header row's columns.
     Overflow(Overflow),
     /// The form states another county or year than the plan's.
@@ -399,6 +407,7 @@ impl UsageProblem {
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }
             | UsageProblem::SecondForm { .. }
+            | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
             UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
             UsageProblem::Missing { .. }
@@ -962,6 +971,13 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             Some(first_place.clone()),
         ),
         Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+        Layout::TotalRow { stated, rows } => (
+            UsageProblem::TotalRow {
+                stated: *stated,
+                rows: *rows,
+            },
+            None,
+        ),
     })
 }
 

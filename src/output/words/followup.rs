@@ -195,6 +195,17 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "en andra blankett börjar på rad {line}; dess rader läses inte",
             "a second form starts on line {line}; its rows are not read"
         ),
+        UsageProblem::TotalRow { stated, rows } => {
+            let (stated, rows) = (
+                crate::output::number::amount(*stated, lang),
+                crate::output::number::amount(*rows, lang),
+            );
+            say!(
+                lang,
+                "summaraden säger {stated} använt, men raderna ovanför summerar till {rows}",
+                "the total row says {stated} used, but the rows above it add up to {rows}"
+            )
+        }
         UsageProblem::Overflow(Overflow {
             fields,
             columns,
@@ -383,6 +394,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "lägg varje blankett i en egen fil och ange filerna var för sig",
             "put each form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::TotalRow { .. } => say!(
+            lang,
+            "rätta raderna eller summaraden så att de stämmer (eller ta bort summaraden: den räknas inte); blanketten räknas inte förrän dess",
+            "correct the rows or the total row so that they agree (or remove the total row: it is not counted); the form is not counted until then"
         ),
         UsageProblem::Overflow(Overflow {
             delimiter: Some(delimiter),
