@@ -218,7 +218,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     }
     let compact: String = groups.concat();
     if compact.contains(['e', 'E']) && compact.chars().any(|c| c.is_ascii_digit()) {
-        return Err(BadAmount::TooLarge);
+        return Err(BadAmount::Exponent);
     }
     if !compact
         .chars()
@@ -1020,6 +1020,11 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
                     written: literal(&r.used),
                     why: BadAmount::NotANumber,
                 },
+                // Written with an exponent (`1.5e4`), refused as on a form.
+                toml::Value::Float(_) if literal(&r.used).contains(['e', 'E']) => Entry::Bad {
+                    written: literal(&r.used),
+                    why: BadAmount::Exponent,
+                },
                 toml::Value::Float(_) => {
                     let text = literal(&r.used).replace('_', "");
                     match Decimal::from_str(&text) {
@@ -1117,7 +1122,8 @@ mod tests {
         assert_eq!(kr("20 00"), Err(BadAmount::NotANumber));
         assert_eq!(kr("1.2.3"), Err(BadAmount::NotANumber));
         assert_eq!(kr("1,5,"), Err(BadAmount::NotANumber));
-        assert_eq!(kr("2E5"), Err(BadAmount::TooLarge));
+        assert_eq!(kr("2E5"), Err(BadAmount::Exponent));
+        assert_eq!(kr("1e-300"), Err(BadAmount::Exponent));
         assert_eq!(kr("kr"), Err(BadAmount::NotANumber));
         assert_eq!(kr("-"), Err(BadAmount::NotANumber));
         assert_eq!(

@@ -757,14 +757,23 @@ fn a_negative_amount_is_an_error() {
 #[test]
 fn a_toml_amount_that_is_not_a_number_is_told_so() {
     let year = Year::new();
-    for (written, why) in [("nan", "det är inget tal"), ("-inf", "det är inget tal")] {
+    // An exponent is refused as on a form (`2e4` there is the same error).
+    let exponent = "det är skrivet med exponent; skriv beloppet med siffror, som 15000";
+    for (written, why) in [
+        ("nan", "det är inget tal"),
+        ("-inf", "det är inget tal"),
+        ("1.5e4", exponent),
+        ("1e-300", exponent),
+        ("\"2e4\"", exponent),
+    ] {
         let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
         std::fs::write(year.path("usage.toml"), text).unwrap();
         let out = year.run(&["follow-up", PLAN, "usage.toml"]);
         out.assert_status(1)
             .assert_finding("usage-amount", "usage.toml:4:8")
             .assert_stderr_contains(&format!(
-                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: {why}"
+                "fel[usage-amount]: beloppet \"{}\" går inte att läsa: {why}",
+                written.trim_matches('"')
             ));
     }
 }

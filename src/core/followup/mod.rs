@@ -67,8 +67,11 @@ pub enum BadAmount {
     Ambiguous,
     /// More than two decimals: finer than öre.
     FinerThanOre,
-    /// More digits than an amount holds, or a number in scientific notation.
+    /// More digits than an amount holds.
     TooLarge,
+    /// A number in scientific notation (`2e4`, `1.5E4`): a form and a usage file take the
+    /// digits of the amount, as a plan does.
+    Exponent,
     /// A date where an amount belongs (a spreadsheet turned the number into one).
     Date,
     /// A formula whose value was never computed and saved (a workbook written by a program,

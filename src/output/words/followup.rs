@@ -39,8 +39,12 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "it has more than two decimals (fractions of öre)",
         ),
         BadAmount::TooLarge => lang.pick(
-            "det är för stort, eller skrivet med exponent",
-            "it is too large, or written with an exponent",
+            "det har fler siffror än ett belopp kan ha",
+            "it has more digits than an amount can have",
+        ),
+        BadAmount::Exponent => lang.pick(
+            "det är skrivet med exponent; skriv beloppet med siffror, som 15000",
+            "it is written with an exponent; write the amount in digits, as 15000",
         ),
         BadAmount::Date => lang.pick(
             "det är ett datum, inte ett belopp",
