@@ -118,6 +118,9 @@ pub fn not_regular(special: Special, lang: Lang) -> String {
 /// other by its number, never the system's English text.
 pub fn os_error(error: OsError, lang: Lang) -> String {
     use std::io::ErrorKind;
+    if let Some(words) = error.code.and_then(|code| os_code_words(code, lang)) {
+        return words.to_string();
+    }
     let words = match error.kind {
         ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
         ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
@@ -149,6 +152,21 @@ pub fn os_error(error: OsError, lang: Lang) -> String {
             lang.pick("filen svarar inte", "the file does not respond")
         }
         ErrorKind::OutOfMemory => lang.pick("minnet räcker inte", "out of memory"),
+        ErrorKind::QuotaExceeded => {
+            lang.pick("diskkvoten är förbrukad", "the disk quota is used up")
+        }
+        ErrorKind::ResourceBusy => {
+            lang.pick("filen eller disken är upptagen", "the file or disk is busy")
+        }
+        ErrorKind::ExecutableFileBusy => lang.pick(
+            "filen är ett program som körs just nu",
+            "the file is a program that is running",
+        ),
+        ErrorKind::StaleNetworkFileHandle => lang.pick(
+            "nätverksfilen finns inte längre där den fanns; öppna mappen på nytt",
+            "the network file is no longer where it was; open the folder again",
+        ),
+        ErrorKind::TooManyLinks => lang.pick("för många länkar", "too many links"),
         _ => {
             return match (error.code, lang) {
                 (Some(code), Lang::Sv) => {
@@ -164,6 +182,39 @@ pub fn os_error(error: OsError, lang: Lang) -> String {
         }
     };
     words.to_string()
+}
+
+/// The errors whose kind std does not name on every Rust this builds with (a loop of
+/// symbolic links is `FilesystemLoop`, unstable), or names too loosely (a name too long is
+/// `InvalidFilename`), by their number.
+fn os_code_words(code: i32, lang: Lang) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        Some(match code {
+            libc::ELOOP => lang.pick(
+                "länkarna bildar en slinga (en symbolisk länk pekar till slut på sig själv)",
+                "the symbolic links form a loop (a link ends up pointing to itself)",
+            ),
+            libc::ENAMETOOLONG => lang.pick(
+                "filnamnet eller sökvägen är för lång",
+                "the file name or path is too long",
+            ),
+            libc::EMFILE | libc::ENFILE => {
+                lang.pick("för många öppna filer", "too many open files")
+            }
+            libc::EIO => lang.pick(
+                "in- eller utmatningsfel på disken",
+                "an input/output error on the disk",
+            ),
+            libc::ENXIO | libc::ENODEV => lang.pick("enheten finns inte", "no such device"),
+            _ => return None,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (code, lang);
+        None
+    }
 }
 
 /// What to do about a file that cannot be read.
@@ -846,11 +897,58 @@ mod tests {
         assert_eq!(os_error(exists, Lang::En), "the file already exists");
         let odd = OsError {
             kind: std::io::ErrorKind::Other,
-            code: Some(5),
+            code: Some(71),
         };
-        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 5");
+        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 71");
         let io = std::io::Error::from_raw_os_error(17);
         let words = os_error((&io).into(), Lang::Sv);
         assert!(!words.contains("File exists"), "{words}");
+    }
+
+    /// Errors whose kind std does not name (a loop of links), or names loosely (a name too
+    /// long), are worded by their number; none falls through to "error code N".
+    #[cfg(unix)]
+    #[test]
+    fn operating_system_errors_without_a_stable_kind_are_worded_by_their_number() {
+        let words = |code: i32, lang: Lang| {
+            os_error((&std::io::Error::from_raw_os_error(code)).into(), lang)
+        };
+        assert_eq!(
+            words(libc::ELOOP, Lang::Sv),
+            "länkarna bildar en slinga (en symbolisk länk pekar till slut på sig själv)"
+        );
+        assert_eq!(
+            words(libc::ELOOP, Lang::En),
+            "the symbolic links form a loop (a link ends up pointing to itself)"
+        );
+        assert_eq!(
+            words(libc::ENAMETOOLONG, Lang::Sv),
+            "filnamnet eller sökvägen är för lång"
+        );
+        assert_eq!(words(libc::EMFILE, Lang::En), "too many open files");
+        for code in [
+            libc::ENOTDIR,
+            libc::EROFS,
+            libc::ENOSPC,
+            libc::EXDEV,
+            libc::ETXTBSY,
+            libc::EBUSY,
+            libc::EDQUOT,
+            libc::EIO,
+            libc::ENFILE,
+            libc::EISDIR,
+            libc::EACCES,
+            libc::ENOENT,
+            libc::EEXIST,
+            libc::EFBIG,
+        ] {
+            for lang in [Lang::Sv, Lang::En] {
+                let said = words(code, lang);
+                assert!(
+                    !said.contains("felkod") && !said.contains("error code"),
+                    "{code}: {said}"
+                );
+            }
+        }
     }
 }
