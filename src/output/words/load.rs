@@ -522,6 +522,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the kommunkod as SCB does, four digits in quotes: \"2380\"; Stockholm county's kommuner start with 0: \"0114\"",
             )
             .to_string(),
+        ParseErrorKind::EmptyText { key } if key == "file" => lang
+            .pick(
+                "skriv sökvägen till SCB-filen, relativ till planfilen, till exempel file = \"keys/folkmangd-2024-11-01.csv\"; eller ta bort raden och ge nyckeln `values` eller `from`",
+                "write the path of the SCB file, relative to the plan file, for example file = \"keys/folkmangd-2024-11-01.csv\"; or remove the line and give the key `values` or `from`",
+            )
+            .to_string(),
         ParseErrorKind::EmptyText { .. } => lang
             .pick(
                 "skriv namnet eller id:t; en tom text blir tomma rader i fakturor, brev och exporter",
