@@ -308,6 +308,17 @@ fn type_words(serde_words: &str, lang: Lang) -> String {
 }
 
 pub fn parse_message(error: &ParseError, lang: Lang) -> String {
+    // A whole number too large for its key: the reason is the largest it may be.
+    if let ParseErrorKind::NumberOutOfRange { written, expected } = &error.kind
+        && let Some(largest) = largest_below(written, expected)
+    {
+        let largest = number::count(largest, lang);
+        return say!(
+            lang,
+            "talet {written} är för stort: det största tillåtna är {largest}",
+            "the number {written} is too large: the largest allowed is {largest}"
+        );
+    }
     match (&error.kind, lang) {
         (ParseErrorKind::Syntax { detail }, Lang::Sv) => {
             format!("ogiltig TOML: {}", syntax_words_sv(detail))
@@ -713,6 +724,21 @@ fn shorten(written: &str, lang: Lang) -> String {
         "{head}…{tail} ({count} {})",
         lang.pick("tecken", "characters")
     )
+}
+
+/// The largest value of serde's unsigned integer type `expected`, when `written` is too
+/// large for it (rather than negative).
+fn largest_below(written: &str, expected: &str) -> Option<u64> {
+    if written.starts_with('-') {
+        return None;
+    }
+    match expected {
+        "u8" => Some(u64::from(u8::MAX)),
+        "u16" => Some(u64::from(u16::MAX)),
+        "u32" => Some(u64::from(u32::MAX)),
+        "u64" => Some(u64::MAX),
+        _ => None,
+    }
 }
 
 /// serde's integer type names as the range they allow.
