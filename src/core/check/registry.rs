@@ -71,8 +71,8 @@ macro_rules! registry {
 
 registry! {
     Syntax "syntax" Error Stage::Read,
-        "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken ”…”, en nyckel eller [tabell] två gånger, en rad ur ett kalkylark eller en JSON-fil i stället för TOML",
-        "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice, a spreadsheet row or a JSON file instead of TOML";
+        "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken ”…”, en nyckel eller [tabell] två gånger, en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML",
+        "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice, a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML";
     UnknownKey "unknown-key" Error Stage::Read,
         "en nyckel som formatet inte har; föreslår den närmaste",
         "a key the format does not have; suggests the nearest one";

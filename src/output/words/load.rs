@@ -339,6 +339,19 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::DuplicateKey { key, table: false }, Lang::En) => {
             format!("key `{key}` is given twice in the same table")
         }
+        (ParseErrorKind::DottedKeyOnValue { key, found }, _) if found == "inline table" => say!(
+            lang,
+            "tabellen `{key}` är skriven inom {{ }} och kan inte få fler nycklar med punkt, `{key}.…`",
+            "table `{key}` is written inside {{ }} and cannot get more keys with a dot, `{key}.…`"
+        ),
+        (ParseErrorKind::DottedKeyOnValue { key, found }, _) => {
+            let what = toml_type_words(found, lang);
+            say!(
+                lang,
+                "`{key}` har redan ett värde, {what}, och kan inte också ha nycklar under sig, `{key}.…`",
+                "`{key}` already has a value, {what}, and cannot also have keys under it, `{key}.…`"
+            )
+        }
         (ParseErrorKind::LooksLike(Looks::Json), Lang::Sv) => {
             "filen är JSON, inte TOML".to_string()
         }
@@ -485,12 +498,16 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .join(", ")
     };
     Some(match &error.kind {
-        ParseErrorKind::Syntax { detail } if detail.starts_with("invalid date") => lang
+        ParseErrorKind::Syntax { detail }
+            if detail.starts_with("invalid date") || detail.starts_with("invalid offset") =>
+        {
+            lang
             .pick(
                 "skriv datum som år-månad-dag, till exempel 2026-12-01",
                 "write dates as year-month-day, for example 2026-12-01",
             )
-            .to_string(),
+            .to_string()
+        }
         ParseErrorKind::Syntax { .. } => lang
             .pick(
                 "kontrollera citattecken, hakparenteser och likhetstecken på raden",
@@ -630,6 +647,16 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "merge the two tables into one, or use [[...]] for a list of tables",
             )
             .to_string(),
+        ParseErrorKind::DottedKeyOnValue { found, .. } if found == "inline table" => say!(
+            lang,
+            "skriv alla tabellens nycklar inom {{ }}, eller skriv tabellen med en egen rubrik och en nyckel per rad",
+            "write all the table's keys inside the {{ }}, or write the table under a heading of its own with one key per line"
+        ),
+        ParseErrorKind::DottedKeyOnValue { key, .. } => say!(
+            lang,
+            "en nyckel har ett enda värde: ta bort raden `{key} = …` eller raden med `{key}.…`, eller byt namn på den ena",
+            "a key has one value: remove the line `{key} = …` or the line with `{key}.…`, or rename one of them"
+        ),
         ParseErrorKind::DuplicateKey { table: false, .. } => lang
             .pick("ta bort den ena av de två", "remove one of the two")
             .to_string(),
@@ -752,6 +779,21 @@ fn range_words(expected: &str, lang: Lang) -> String {
     }
 }
 
+/// toml's names for what a key holds (`DeValue::type_str`), in words.
+fn toml_type_words(found: &str, lang: Lang) -> String {
+    match found {
+        "string" => lang.pick("en text", "a text"),
+        "integer" => lang.pick("ett heltal", "a whole number"),
+        "float" => lang.pick("ett decimaltal", "a decimal number"),
+        "boolean" => lang.pick("sant eller falskt", "true or false"),
+        "datetime" => lang.pick("ett datum", "a date"),
+        "array" => lang.pick("en lista", "a list"),
+        "table" => lang.pick("en tabell", "a table"),
+        other => other,
+    }
+    .to_string()
+}
+
 /// toml's syntax messages in Swedish, for the ones a plan's author is likely to meet; the
 /// English text for the rest. toml writes "what, expected what"; the Swedish text keeps the
 /// what, since the caret shows where.
@@ -801,7 +843,10 @@ fn syntax_words_sv(detail: &str) -> String {
             "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken"
         }
         "unquoted keys cannot be empty" => "nyckeln saknas före likhetstecknet",
-        "invalid date" | "invalid date-time" | "invalid time" => "ogiltigt datum",
+        "invalid date" | "invalid date-time" | "invalid datetime" | "invalid time" => {
+            "ogiltigt datum"
+        }
+        "invalid offset" => "ogiltig tidszon i datumet",
         "unexpected leading zero" => "ett tal får inte börja med 0",
         "invalid integer number"
         | "invalid float"
@@ -905,6 +950,53 @@ mod tests {
         "unexpected sign",
         "unquoted keys cannot be empty",
     ];
+
+    /// The messages of toml's own parser (on top of toml_parser's): dates it cannot read
+    /// (toml_datetime) and dotted keys; a duplicate key and a dotted key under a value are
+    /// refined to kinds of their own (`plan::refine`).
+    #[test]
+    fn the_date_messages_of_toml_are_said_in_swedish() {
+        for message in [
+            "invalid datetime",
+            "invalid date, expected month between 01 and 12",
+            "invalid time, expected hour between 00 and 23",
+            "invalid offset, expected `Z`, +OFFSET, -OFFSET",
+        ] {
+            let words = syntax_words_sv(message);
+            assert_ne!(words, message, "no Swedish for {message:?}");
+        }
+    }
+
+    #[test]
+    fn a_dotted_key_under_a_value_is_said_by_what_the_key_holds() {
+        let error = |text: &str| {
+            let kind = crate::input::plan::parse(text).unwrap_err().kind;
+            let error = ParseError { span: None, kind };
+            (
+                parse_message(&error, Lang::Sv),
+                parse_message(&error, Lang::En),
+            )
+        };
+        assert_eq!(
+            error("[plan]\nunit = 1\nunit.x = 2\n"),
+            (
+                "`unit` har redan ett värde, ett heltal, och kan inte också ha nycklar under sig, `unit.…`".to_string(),
+                "`unit` already has a value, a whole number, and cannot also have keys under it, `unit.…`".to_string()
+            )
+        );
+        assert_eq!(
+            error("[plan]\ntitle = \"a\"\ntitle.b = 2\n").0,
+            "`title` har redan ett värde, en text, och kan inte också ha nycklar under sig, `title.…`"
+        );
+        assert_eq!(
+            error("[plan]\nx = [1]\nx.y = 2\n").1,
+            "`x` already has a value, a list, and cannot also have keys under it, `x.…`"
+        );
+        assert_eq!(
+            error("[plan]\nx = { a = 1 }\nx.b = 2\n").0,
+            "tabellen `x` är skriven inom { } och kan inte få fler nycklar med punkt, `x.…`"
+        );
+    }
 
     #[test]
     fn every_syntax_message_of_toml_parser_is_said_in_swedish() {
