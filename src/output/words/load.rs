@@ -570,12 +570,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             Lang::Sv => format!("lägg till `{field} = ...` i tabellen"),
             Lang::En => format!("add `{field} = ...` to the table"),
         },
-        ParseErrorKind::AmountAsText => lang
-            .pick(
-                "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
-                "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
-            )
-            .to_string(),
+        ParseErrorKind::AmountAsText => amount_hint(lang).to_string(),
         ParseErrorKind::AmountAmbiguous => lang
             .pick(
                 "skriv tusental utan punkt eller komma, som tal utan citattecken: 250_000; decimaler med decimalkomma och en eller två decimaler: \"250,5\"",
@@ -635,12 +630,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::DateWithTime => lang
             .pick("skriv datum som 2026-12-01", "write dates as 2026-12-01")
             .to_string(),
-        ParseErrorKind::ActorWrongType => lang
-            .pick(
-                "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
-                "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
-            )
-            .to_string(),
+        ParseErrorKind::ActorWrongType => actor_hint(lang).to_string(),
         ParseErrorKind::DuplicateKey { table: true, .. } => lang
             .pick(
                 "slå ihop de två tabellerna till en, eller använd [[...]] för en lista av tabeller",
@@ -723,20 +713,136 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "check the number against the decision document",
             )
             .to_string(),
-        // `code = 2380`: a number where text belongs is written in quotes.
-        ParseErrorKind::WrongType { found, expected }
-            if expected == "a string"
-                && (found.starts_with("integer `") || found.starts_with("floating point `")) =>
-        {
-            let written = found.split('`').nth(1).unwrap_or("");
-            say!(
+        ParseErrorKind::WrongType { found, expected } => wrong_type_hint(found, expected, lang),
+    })
+}
+
+fn amount_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
+        "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
+    )
+}
+
+fn actor_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
+        "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
+    )
+}
+
+/// What to write instead of a value of the wrong type, by the type expected: the value
+/// itself in the right form where it has one (`"2026-12-01"` → `2026-12-01`, `2026.0` →
+/// `2026`, `2380` → `"2380"`), else how that type is written. `found` and `expected` are
+/// serde's words (`string "1"`, `floating point `2026.0``; `i32`, `a TOML datetime`).
+fn wrong_type_hint(found: &str, expected: &str, lang: Lang) -> String {
+    // The value as found: a text's contents, or a number or boolean as written.
+    let text = found
+        .strip_prefix("string \"")
+        .and_then(|t| t.strip_suffix('"'));
+    let scalar = ["integer `", "floating point `", "boolean `"]
+        .iter()
+        .find_map(|kind| found.strip_prefix(kind)?.strip_suffix('`'));
+    let whole_number = |t: &str| {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let (kind, rest) = expected.split_once(' ').unwrap_or((expected, ""));
+    match (kind, rest) {
+        ("a", "string") => match scalar {
+            Some(written) => say!(
                 lang,
                 "skriv det som text, inom citattecken: \"{written}\"",
                 "write it as text, in quotes: \"{written}\""
-            )
+            ),
+            None => lang
+                .pick(
+                    "skriv en text inom citattecken: \"…\"",
+                    "write a text in quotes: \"…\"",
+                )
+                .to_string(),
+        },
+        ("i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64", _) => {
+            let number = text.map(str::trim).filter(|t| whole_number(t)).or_else(|| {
+                scalar
+                    .and_then(|s| s.strip_suffix(".0"))
+                    .filter(|t| whole_number(t))
+            });
+            match (number, text) {
+                (Some(number), Some(_)) => say!(
+                    lang,
+                    "skriv talet utan citattecken: {number}",
+                    "write the number without quotes: {number}"
+                ),
+                (Some(number), None) => say!(
+                    lang,
+                    "skriv ett heltal, utan decimaler: {number}",
+                    "write a whole number, without decimals: {number}"
+                ),
+                (None, _) => lang
+                    .pick(
+                        "skriv ett heltal: bara siffror, utan citattecken och decimaler",
+                        "write a whole number: digits only, without quotes or decimals",
+                    )
+                    .to_string(),
+            }
         }
-        ParseErrorKind::WrongType { .. } => return None,
-    })
+        ("a", "TOML datetime") => match text.filter(|t| t.parse::<toml::value::Datetime>().is_ok()) {
+            Some(date) => say!(
+                lang,
+                "skriv datumet utan citattecken: {date}",
+                "write the date without quotes: {date}"
+            ),
+            None => lang
+                .pick(
+                    "skriv datum som år-månad-dag utan citattecken, till exempel 2026-12-01",
+                    "write dates as year-month-day without quotes, for example 2026-12-01",
+                )
+                .to_string(),
+        },
+        ("a", "sequence") => {
+            let one = scalar
+                .map(str::to_string)
+                .or_else(|| text.map(|t| format!("\"{t}\"")));
+            match one {
+                Some(one) => say!(
+                    lang,
+                    "skriv en lista inom hakparenteser, också för ett enda värde: [{one}]",
+                    "write a list in square brackets, also for a single value: [{one}]"
+                ),
+                None => lang
+                    .pick(
+                        "skriv en lista inom hakparenteser, med kommatecken mellan värdena: [1, 6]",
+                        "write a list in square brackets, with commas between the values: [1, 6]",
+                    )
+                    .to_string(),
+            }
+        }
+        ("a", "boolean") => lang
+            .pick(
+                "skriv true eller false, utan citattecken",
+                "write true or false, without quotes",
+            )
+            .to_string(),
+        ("an", _) if rest.starts_with("amount") => amount_hint(lang).to_string(),
+        ("an", _) if rest.starts_with("actor") => actor_hint(lang).to_string(),
+        ("a", _) if rest.starts_with("count") => lang
+            .pick(
+                "skriv ett tal, till exempel 64_977 eller, för en procentsats, \"49,0\"",
+                "write a number, for example 64_977 or, for a percentage, \"49,0\"",
+            )
+            .to_string(),
+        ("struct", _) | ("a", "map") => lang
+            .pick(
+                "skriv en tabell: en rubrik [namn] med en nyckel per rad, eller { nyckel = värde } på en rad",
+                "write a table: a heading [name] with one key per line, or { key = value } on one line",
+            )
+            .to_string(),
+        _ => {
+            let words = type_words(expected, lang);
+            say!(lang, "skriv {words} i stället", "write {words} instead")
+        }
+    }
 }
 
 /// A long number cut in the middle, so that a pasted line of digits stays readable.
