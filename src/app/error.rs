@@ -422,6 +422,11 @@ impl Error {
                         "nyckeln ger alla kommuner vikten noll",
                         "the key gives every kommun weight zero"
                     ),
+                    SplitError::TooLarge => say!(
+                        lang,
+                        "{amount} kan inte fördelas exakt med den här nyckeln: beloppet gånger nyckelns vikter blir större än 28 siffror; kontrollera att nyckelns värden är folkmängder eller procentsatser",
+                        "{amount} cannot be split exactly by this key: the amount times the key's weights exceeds 28 digits; check that the key's values are populations or percentages"
+                    ),
                     _ => say!(
                         lang,
                         "beloppet eller nyckeln kan inte fördelas exakt",

@@ -41,7 +41,7 @@ impl Amount {
     /// (`"250.000"`, `"1,234"`) is refused as ambiguous: a thousands separator to many
     /// readers (250 000 kr), a decimal sign to the parser (250 kr).
     pub fn from_text(text: &str) -> Result<Amount, BadText> {
-        let amount = Amount::from_plain_text(text).ok_or(BadText::NotANumber)?;
+        let amount = Amount::from_plain_text(text)?;
         let digits = text.trim().trim_start_matches(['-', '\u{2212}', '+']);
         let digits = digits.strip_suffix("kr").unwrap_or(digits).trim();
         if let Some((whole, fraction)) = digits.split_once([',', '.'])
@@ -58,7 +58,7 @@ impl Amount {
         Ok(amount)
     }
 
-    fn from_plain_text(text: &str) -> Option<Amount> {
+    fn from_plain_text(text: &str) -> Result<Amount, BadText> {
         let text = text.trim();
         let text = text.strip_suffix("kr").unwrap_or(text).trim_end();
         let (negative, rest) = match text.strip_prefix(['-', '\u{2212}']) {
@@ -75,24 +75,33 @@ impl Amount {
         let mut groups = whole.split(is_space);
         let first_ok = groups.next().is_some_and(all_digits);
         if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
-            return None;
+            return Err(BadText::NotANumber);
         }
         if let Some(f) = fraction
             && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
         {
-            return None;
+            return Err(BadText::NotANumber);
         }
         let mut plain: String = whole.chars().filter(char::is_ascii_digit).collect();
+        // A whole part beyond `Decimal` (29 digits, at most 79 228 162 514 264 337 593 543 950
+        // 335) is too large; more decimals than it keeps are no amount.
+        let too_large = plain.len() > 29 || plain.parse::<Decimal>().is_err();
         if let Some(f) = fraction {
             plain.push('.');
             plain.push_str(f);
         }
         // Beyond 28 digits `Decimal` would round: never silently.
-        if plain.len() > 29 {
-            return None;
-        }
-        let value: Decimal = plain.parse().ok()?;
-        Some(Amount(if negative { -value } else { value }))
+        let value = (plain.len() <= 29)
+            .then(|| plain.parse::<Decimal>().ok())
+            .flatten();
+        let Some(value) = value else {
+            return Err(if too_large {
+                BadText::TooLarge
+            } else {
+                BadText::NotANumber
+            });
+        };
+        Ok(Amount(if negative { -value } else { value }))
     }
 
     /// The number of decimals the amount is written with (`0,1` has one, `100` none).
@@ -221,6 +230,8 @@ pub enum BadText {
     NotANumber,
     /// `"250.000"`: 250 000 kr or 250 kr?
     Ambiguous,
+    /// A number written right, but with more digits than `Decimal` holds (29 or more).
+    TooLarge,
 }
 
 /// Error tokens that the plan loader turns into localized messages (see `plan::ParseError`):
@@ -251,7 +262,7 @@ impl<'de> Deserialize<'de> for Amount {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 Amount::from_text(v).map_err(|bad| match bad {
-                    BadText::NotANumber => E::custom(AMOUNT_AS_TEXT),
+                    BadText::NotANumber | BadText::TooLarge => E::custom(AMOUNT_AS_TEXT),
                     BadText::Ambiguous => E::custom(AMOUNT_AMBIGUOUS),
                 })
             }
@@ -332,10 +343,20 @@ mod tests {
             "NaN",
             "1,2,3",
             "--5",
-            "99999999999999999999999999999999",
-            "0,12345678901234567890123456789",
         ] {
             assert_eq!(Amount::from_text(bad), Err(BadText::NotANumber), "{bad}");
+        }
+        assert_eq!(
+            Amount::from_text("0,12345678901234567890123456789"),
+            Err(BadText::NotANumber)
+        );
+        // Written right, but beyond what `Decimal` holds.
+        for large in [
+            "99999999999999999999999999999999",
+            "99999999999999999999999999999",
+            "99 999 999 999 999 999 999 999 999 999,5",
+        ] {
+            assert_eq!(Amount::from_text(large), Err(BadText::TooLarge), "{large}");
         }
         // A point or comma before three digits reads two ways; more or fewer digits do not.
         for ambiguous in ["1.000", "250.000", "1,234", "-12.345", "999,000 kr"] {

@@ -347,6 +347,7 @@ pub struct Key {
     /// of `values`, `file` and `from`.
     pub values: Option<Spanned<BTreeMap<Spanned<String>, Spanned<Weight>>>>,
     /// An SCB population file, relative to the plan file (a population key).
+    #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub file: Option<Spanned<String>>,
     /// The year column of `file` ("2024"); needed when the file has several.
     pub column: Option<Spanned<String>>,
@@ -430,6 +431,14 @@ fn non_empty_spanned<'de, D: Deserializer<'de>>(
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// [`non_empty_spanned`] for a text that may be left out, but not given empty (a key's
+/// `file = ""` would name the plan's own folder).
+fn non_empty_spanned_given<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Spanned<String>>, D::Error> {
+    non_empty_spanned(deserializer).map(Some)
 }
 
 /// Error token for an id with spaces around it.

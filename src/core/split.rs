@@ -321,6 +321,13 @@ impl<'k, K: Ord> Prepared<'k, K> {
     }
 }
 
+/// The largest amount `allocate split` takes: the largest a plan writes as a TOML integer
+/// (`i64`, 19 digits). Below it a split by any real key is exact: the quotas (amount × weight)
+/// stay within `Decimal`'s 28 digits and the units within `i128`, also at a unit of 0,01 kr.
+pub fn max_amount() -> Amount {
+    Amount::kr(i64::MAX)
+}
+
 /// The most decimals a derived percentage may have.
 pub const MAX_PRECISION: u32 = 10;
 

@@ -208,6 +208,13 @@ pub enum ParseErrorKind {
         key: String,
         table: bool,
     },
+    /// A dotted key (`unit.x = 2`) under a key that already has a value (`unit = 1`), or
+    /// that adds to a table written inside `{ }`; `found` is toml's name of what the key
+    /// holds (`integer`, `array`, `inline table`).
+    DottedKeyOnValue {
+        key: String,
+        found: String,
+    },
     /// A kommun's `code` that is not four digits (`"238"`, `"2380 "`).
     NotAKommunkod,
     /// An `id` with spaces around it (`"1.3 "`).
@@ -223,6 +230,7 @@ impl ParseError {
         match self.kind {
             ParseErrorKind::Syntax { .. }
             | ParseErrorKind::DuplicateKey { .. }
+            | ParseErrorKind::DottedKeyOnValue { .. }
             | ParseErrorKind::TypographicQuote { .. }
             | ParseErrorKind::LooksLike(_) => "syntax",
             ParseErrorKind::UnknownKey { .. } => "unknown-key",
@@ -470,6 +478,17 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     .to_string();
                 let table = before.trim_end_matches([' ', '\t']).ends_with('[');
                 return ParseErrorKind::DuplicateKey { key, table };
+            }
+            // toml points at the key that already holds a value: `unit` of `unit.x = 2`.
+            if let Some(found) = detail
+                .strip_prefix("cannot extend value of type ")
+                .and_then(|rest| rest.strip_suffix(" with a dotted key"))
+            {
+                let key = text.get(span.clone()).unwrap_or("").trim();
+                return ParseErrorKind::DottedKeyOnValue {
+                    key: key.trim_matches(['"', '\'']).to_string(),
+                    found: found.to_string(),
+                };
             }
             if detail.starts_with("integer number overflowed") {
                 let written = value_here()

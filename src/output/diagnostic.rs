@@ -2,11 +2,14 @@
 //! caret under the offending key or value, the figures, and a hint. The layout is cargo's,
 //! drawn by `annotate-snippets`.
 
+use std::borrow::Cow;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::output::lang::Lang;
+use crate::output::table::{hidden, push_name};
 use crate::output::words::{findings, load};
 
 /// How diagnostics are drawn.
@@ -65,7 +68,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
     if let (true, Some((span, _))) = (near, &related) {
         lines = lines.with(source, span);
     }
-    let mut snippet = Snippet::source(lines.text)
+    let mut snippet = Snippet::source(lines.text.clone())
         .line_start(lines.first_line)
         .path(path.as_str())
         .fold(true)
@@ -81,7 +84,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         } else {
             let other = Lines::of(source, span);
             far = Some(
-                Snippet::source(other.text)
+                Snippet::source(other.text.clone())
                     .line_start(other.first_line)
                     .path(path.as_str())
                     .fold(true)
@@ -120,11 +123,20 @@ const NEAR_LINES: usize = 30;
 
 /// The whole lines of the source that a snippet shows, with the number of the first. Giving
 /// the renderer only these lines keeps drawing a finding independent of the file's size.
+/// What [`visible`](crate::output::table::visible) shows by its Unicode name (a zero-width
+/// space, a bidirectional override, a control character) is shown so here too, as in the
+/// message above the snippet (`Ber<U+200B>g`); line ends and tabs are left to the renderer.
 struct Lines<'s> {
-    text: &'s str,
-    /// Byte offset of `text` in the source.
+    /// The lines as shown.
+    text: Cow<'s, str>,
+    /// Byte offset of the lines in the source.
     offset: usize,
     first_line: usize,
+    /// The length of the lines in the source.
+    source_len: usize,
+    /// For each character shown by its name: the byte just after it in the source lines and
+    /// just after its name in `text`, to move spans with the text.
+    moved: Vec<(usize, usize)>,
 }
 
 impl<'s> Lines<'s> {
@@ -135,7 +147,7 @@ impl<'s> Lines<'s> {
 
     /// These lines widened to take in `span` as well.
     fn with(self, source: &'s Source, span: &std::ops::Range<usize>) -> Lines<'s> {
-        let end = self.offset + self.text.len();
+        let end = self.offset + self.source_len;
         Lines::between(source, self.offset.min(span.start), end.max(span.end))
     }
 
@@ -148,27 +160,64 @@ impl<'s> Lines<'s> {
             .map_or(source.text.len(), |r| r.end)
             .max(to.min(source.text.len()));
         match source.text.get(start..end) {
-            Some(text) => Lines {
-                text,
-                offset: start,
-                first_line,
-            },
-            None => Lines {
-                text: source.text.as_str(),
-                offset: 0,
-                first_line: 1,
-            },
+            Some(text) => Lines::shown(text, start, first_line),
+            None => Lines::shown(source.text.as_str(), 0, 1),
         }
     }
 
-    /// `span` in the coordinates of `text`, kept inside it.
+    fn shown(lines: &'s str, offset: usize, first_line: usize) -> Lines<'s> {
+        // A line end (`\n`, `\r\n`) and a tab are laid out by the renderer.
+        let named = |i: usize, c: char| {
+            hidden(c)
+                && c != '\n'
+                && c != '\t'
+                && !(c == '\r' && lines.get(i + 1..).is_some_and(|r| r.starts_with('\n')))
+        };
+        let mut moved = Vec::new();
+        if !lines.char_indices().any(|(i, c)| named(i, c)) {
+            return Lines {
+                text: Cow::Borrowed(lines),
+                offset,
+                first_line,
+                moved,
+                source_len: lines.len(),
+            };
+        }
+        let mut text = String::with_capacity(lines.len() + 16);
+        for (i, c) in lines.char_indices() {
+            if named(i, c) {
+                push_name(&mut text, c);
+                moved.push((i + c.len_utf8(), text.len()));
+            } else {
+                text.push(c);
+            }
+        }
+        Lines {
+            text: Cow::Owned(text),
+            offset,
+            first_line,
+            moved,
+            source_len: lines.len(),
+        }
+    }
+
+    /// `span` in the coordinates of the text shown, kept inside it.
     fn relative(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let start = span.start.saturating_sub(self.offset).min(self.text.len());
+        let start = span.start.saturating_sub(self.offset).min(self.source_len);
         let end = span
             .end
             .saturating_sub(self.offset)
-            .clamp(start, self.text.len());
-        start..end
+            .clamp(start, self.source_len);
+        self.shown_at(start)..self.shown_at(end)
+    }
+
+    /// A byte offset of the source lines as an offset of the text shown.
+    fn shown_at(&self, at: usize) -> usize {
+        let before = self.moved.partition_point(|&(source, _)| source <= at);
+        match before.checked_sub(1).and_then(|i| self.moved.get(i)) {
+            Some(&(source, shown)) => shown + (at - source),
+            None => at,
+        }
     }
 }
 
@@ -205,7 +254,7 @@ fn render_parse_error(source: &Source, error: &ParseError, style: Style) -> Stri
             let span = clamp(source, span.clone());
             let lines = Lines::of(source, &span);
             title.element(
-                Snippet::source(lines.text)
+                Snippet::source(lines.text.clone())
                     .line_start(lines.first_line)
                     .path(path.as_str())
                     .fold(true)
@@ -261,11 +310,12 @@ pub fn render_file_problem(
                 Some((cut, _)) => format!("{}…", whole.get(..cut).unwrap_or("")),
                 None => whole.to_string(),
             };
-            let caret = 0..shown.len();
             let line_start = source.line_col(range.start).0;
+            let lines = Lines::shown(&shown, 0, line_start);
+            let caret = 0..lines.text.len();
             title
                 .element(
-                    Snippet::source(shown.as_str())
+                    Snippet::source(lines.text)
                         .line_start(line_start)
                         .path(path.as_str())
                         .fold(true)
@@ -356,7 +406,7 @@ fn place_element<'a>(
                 annotation = annotation.label(label);
             }
             PlaceElement {
-                element: Snippet::source(lines.text)
+                element: Snippet::source(lines.text.clone())
                     .line_start(lines.first_line)
                     .path(source.path.to_string_lossy())
                     .fold(true)
@@ -385,4 +435,46 @@ pub fn column_letters(column: u32) -> String {
         n = (n - 1) / 26;
     }
     letters.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text a span covers once the lines are shown.
+    fn covered(source: &Source, span: std::ops::Range<usize>) -> String {
+        let lines = Lines::of(source, &span);
+        lines.text[lines.relative(&span)].to_string()
+    }
+
+    #[test]
+    fn a_span_covers_the_same_text_after_invisible_characters_are_named() {
+        let text = "[plan]\nk = { \"a\u{200b}\" = 1, b = 2 } # \u{202e}x\r\nc = \"\u{200b}\"\n";
+        let source = Source::new("p.toml", text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        assert_eq!(covered(&source, at("2")), "2");
+        assert_eq!(covered(&source, at("\"a\u{200b}\"")), "\"a<U+200B>\"");
+        assert_eq!(covered(&source, at("\u{202e}x")), "<U+202E>x");
+        assert_eq!(covered(&source, at("\"\u{200b}\"")), "\"<U+200B>\"");
+        // Over two lines: the line end is kept for the renderer, its CR not named.
+        let lines = Lines::of(&source, &(at("b = 2").start..at("c = ").end));
+        assert!(
+            lines.text.ends_with("# <U+202E>x\r\nc = \"<U+200B>\""),
+            "{:?}",
+            lines.text
+        );
+        assert_eq!(covered(&source, at("b = 2").start..at("c = ").end).len(), {
+            "b = 2 } # <U+202E>x\r\nc = ".len()
+        });
+    }
+
+    #[test]
+    fn lines_without_invisible_characters_are_borrowed() {
+        let source = Source::new("p.toml", "a = 1\tb\r\n");
+        let lines = Lines::of(&source, &(0..1));
+        assert!(matches!(lines.text, Cow::Borrowed("a = 1\tb")));
+    }
 }

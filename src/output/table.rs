@@ -118,19 +118,6 @@ impl Layout {
 /// diagnostics, HTML, SVG, DOCX, Markdown), so none holds a character XML 1.0 forbids (the C0
 /// controls but tab, line feed and carriage return; U+FFFE and U+FFFF).
 pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{ad}'
-                    | '\u{200b}'..='\u{200f}'
-                    | '\u{202a}'..='\u{202e}'
-                    | '\u{2060}'..='\u{2069}'
-                    | '\u{feff}'
-                    | '\u{fdd0}'..='\u{fdef}'
-            )
-            || u32::from(c) & 0xfffe == 0xfffe
-    };
     if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -138,11 +125,32 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\n' | '\t' => out.push(' '),
-            c if hidden(c) => out.push_str(&format!("<U+{:04X}>", u32::from(c))),
+            c if hidden(c) => push_name(&mut out, c),
             c => out.push(c),
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// Whether [`visible`] shows `c` by its Unicode name.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+                | '\u{fdd0}'..='\u{fdef}'
+        )
+        || u32::from(c) & 0xfffe == 0xfffe
+}
+
+/// `c` by its Unicode name, as [`visible`] shows it: `<U+200B>`.
+pub fn push_name(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let _ = write!(out, "<U+{:04X}>", u32::from(c));
 }
 
 /// Cell text from a plan, made [`visible`].

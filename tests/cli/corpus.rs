@@ -528,6 +528,34 @@ fn a_directory_or_a_missing_file_as_the_plan() {
     );
 }
 
+/// A loop of symbolic links, as a plan or as a key file, is named in words, not by the
+/// system's error number (ELOOP, 40 on Linux).
+#[cfg(unix)]
+#[test]
+fn a_loop_of_symbolic_links_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("loop2.csv", dir.path().join("loop1.csv")).unwrap();
+    std::os::unix::fs::symlink("loop1.csv", dir.path().join("loop2.csv")).unwrap();
+    let out = allocate(dir.path(), &["check", "loop1.csv"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa loop1.csv: länkarna bildar en \
+         slinga (en symbolisk länk pekar till slut på sig själv)\"",
+        &out,
+    );
+    let out = allocate(dir.path(), &["check", "loop1.csv", "--lang", "en"]);
+    assert_case(
+        "# exit: 2\n# expect: error[read-error] - \"cannot read loop1.csv: the symbolic links form \
+         a loop (a link ends up pointing to itself)\"",
+        &out,
+    );
+    let out = allocate(dir.path(), &["split", "100", "--key", "loop1.csv"]);
+    assert_case(
+        "# exit: 2\n# expect: fel[key-file] - \"loop1.csv: filen kan inte läsas: länkarna bildar en \
+         slinga (en symbolisk länk pekar till slut på sig själv)\"",
+        &out,
+    );
+}
+
 #[test]
 fn every_command_that_reads_a_plan_reports_a_broken_one_the_same_way() {
     let broken = base().replace("amount = 600_000", "amount = 600 000");

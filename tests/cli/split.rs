@@ -319,6 +319,53 @@ fn unknown_key_and_bad_arguments_are_refused() {
     .assert_status(2);
 }
 
+/// An amount beyond the largest a plan writes (`i64`, 19 digits) is refused as too large,
+/// with that largest amount; the largest itself is split exactly.
+#[test]
+fn an_amount_too_large_is_refused_with_the_largest_that_can_be_split() {
+    let largest = "9223372036854775807";
+    split(&[
+        largest,
+        "--key",
+        SHIPPED_KEY,
+        "--unit",
+        "0,01",
+        "--format",
+        "csv",
+    ])
+    .assert_status(0)
+    .assert_stderr_empty();
+    // 20 and 25 digits (the quotas would pass `Decimal`'s 28 digits), and 29 (beyond
+    // `Decimal` itself): all too large, none "no amount".
+    for (amount, lang, words) in [
+        (
+            "9223372036854775808",
+            "sv",
+            "\"9223372036854775808\" är för stort; det största belopp som kan fördelas är 9 223 372 036 854 775 807 kr\n",
+        ),
+        (
+            "9999999999999999999999999",
+            "sv",
+            "\"9999999999999999999999999\" är för stort; det största belopp som kan fördelas är 9 223 372 036 854 775 807 kr\n",
+        ),
+        (
+            "99999999999999999999999999999",
+            "sv",
+            "\"99999999999999999999999999999\" är för stort; det största belopp som kan fördelas är 9 223 372 036 854 775 807 kr\n",
+        ),
+        (
+            "9999999999999999999999999",
+            "en",
+            "\"9999999999999999999999999\" is too large; the largest amount that can be split is 9,223,372,036,854,775,807 kr\n",
+        ),
+    ] {
+        split(&[amount, "--key", SHIPPED_KEY, "--lang", lang])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(words);
+    }
+}
+
 #[test]
 fn csv_opens_in_swedish_excel_by_default_with_decimal_commas() {
     let out = split(&[

@@ -337,6 +337,31 @@ fn a_character_that_takes_no_room_is_shown_in_messages() {
         .assert_stdout_contains("menade du `fontanhus<U+200F>`?");
 }
 
+/// The source line under a finding shows an invisible character by its name too, as the
+/// message does, with the caret still under the value: a zero-width space in an id, a
+/// right-to-left override in a comment (which the renderer would otherwise make U+FFFD).
+#[test]
+fn a_character_that_takes_no_room_is_shown_by_its_name_in_the_source_line() {
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml")
+        .edit("id = \"fontanhus\"", "id = \"fontan\u{200b}hus\"");
+    let out = plan.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("id = \"fontan<U+200B>hus\"\n    |      ^^^^^^^^^^^^^^^^^^^\n");
+    assert!(!out.stdout.contains('\u{200b}'), "{}", out.stdout);
+
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml").edit(
+        "county_total = 12_689_898           # \"Totalt",
+        "county_total = 12_689_899 # \u{202e}evil\u{200b} \"Totalt",
+    );
+    let out = plan.check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "18 | county_total = 12_689_899 # <U+202E>evil<U+200B> \"Totalt: 12 689 898 kr\" (rad 83)\n   |                ^^^^^^^^^^\n",
+    );
+    for raw in ['\u{202e}', '\u{200b}', '\u{fffd}'] {
+        assert!(!out.stdout.contains(raw), "{raw:?} in\n{}", out.stdout);
+    }
+}
+
 #[test]
 fn control_characters_in_plan_texts_are_shown_escaped_by_report_and_diff() {
     let plan = plan_with_control_characters();

@@ -64,13 +64,29 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     // A value parser runs before the options are known: the language as usage errors find it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
-    match Amount::from_text(text) {
-        Ok(amount) if !amount.is_negative() => Ok(amount),
-        Ok(_) => Err(crate::say!(
+    let largest = || {
+        let max = crate::output::number::amount(crate::core::split::max_amount(), lang);
+        crate::say!(
+            lang,
+            "\"{text}\" är för stort; det största belopp som kan fördelas är {max}",
+            "\"{text}\" is too large; the largest amount that can be split is {max}"
+        )
+    };
+    let negative = || {
+        crate::say!(
             lang,
             "\"{text}\" är negativt; ett belopp att fördela är 0 eller mer",
             "\"{text}\" is negative; an amount to split is 0 or more"
-        )),
+        )
+    };
+    match Amount::from_text(text) {
+        Ok(amount) if amount.is_negative() => Err(negative()),
+        Err(BadText::TooLarge) if text.trim_start().starts_with(['-', '\u{2212}']) => {
+            Err(negative())
+        }
+        Ok(amount) if amount > crate::core::split::max_amount() => Err(largest()),
+        Err(BadText::TooLarge) => Err(largest()),
+        Ok(amount) => Ok(amount),
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
             lang,

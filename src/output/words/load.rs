@@ -118,6 +118,9 @@ pub fn not_regular(special: Special, lang: Lang) -> String {
 /// other by its number, never the system's English text.
 pub fn os_error(error: OsError, lang: Lang) -> String {
     use std::io::ErrorKind;
+    if let Some(words) = error.code.and_then(|code| os_code_words(code, lang)) {
+        return words.to_string();
+    }
     let words = match error.kind {
         ErrorKind::NotFound => lang.pick("mappen eller filen finns inte", "no such file or folder"),
         ErrorKind::PermissionDenied => lang.pick("åtkomst nekad", "permission denied"),
@@ -149,6 +152,21 @@ pub fn os_error(error: OsError, lang: Lang) -> String {
             lang.pick("filen svarar inte", "the file does not respond")
         }
         ErrorKind::OutOfMemory => lang.pick("minnet räcker inte", "out of memory"),
+        ErrorKind::QuotaExceeded => {
+            lang.pick("diskkvoten är förbrukad", "the disk quota is used up")
+        }
+        ErrorKind::ResourceBusy => {
+            lang.pick("filen eller disken är upptagen", "the file or disk is busy")
+        }
+        ErrorKind::ExecutableFileBusy => lang.pick(
+            "filen är ett program som körs just nu",
+            "the file is a program that is running",
+        ),
+        ErrorKind::StaleNetworkFileHandle => lang.pick(
+            "nätverksfilen finns inte längre där den fanns; öppna mappen på nytt",
+            "the network file is no longer where it was; open the folder again",
+        ),
+        ErrorKind::TooManyLinks => lang.pick("för många länkar", "too many links"),
         _ => {
             return match (error.code, lang) {
                 (Some(code), Lang::Sv) => {
@@ -164,6 +182,39 @@ pub fn os_error(error: OsError, lang: Lang) -> String {
         }
     };
     words.to_string()
+}
+
+/// The errors whose kind std does not name on every Rust this builds with (a loop of
+/// symbolic links is `FilesystemLoop`, unstable), or names too loosely (a name too long is
+/// `InvalidFilename`), by their number.
+fn os_code_words(code: i32, lang: Lang) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        Some(match code {
+            libc::ELOOP => lang.pick(
+                "länkarna bildar en slinga (en symbolisk länk pekar till slut på sig själv)",
+                "the symbolic links form a loop (a link ends up pointing to itself)",
+            ),
+            libc::ENAMETOOLONG => lang.pick(
+                "filnamnet eller sökvägen är för lång",
+                "the file name or path is too long",
+            ),
+            libc::EMFILE | libc::ENFILE => {
+                lang.pick("för många öppna filer", "too many open files")
+            }
+            libc::EIO => lang.pick(
+                "in- eller utmatningsfel på disken",
+                "an input/output error on the disk",
+            ),
+            libc::ENXIO | libc::ENODEV => lang.pick("enheten finns inte", "no such device"),
+            _ => return None,
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (code, lang);
+        None
+    }
 }
 
 /// What to do about a file that cannot be read.
@@ -257,6 +308,17 @@ fn type_words(serde_words: &str, lang: Lang) -> String {
 }
 
 pub fn parse_message(error: &ParseError, lang: Lang) -> String {
+    // A whole number too large for its key: the reason is the largest it may be.
+    if let ParseErrorKind::NumberOutOfRange { written, expected } = &error.kind
+        && let Some(largest) = largest_below(written, expected)
+    {
+        let largest = number::count(largest, lang);
+        return say!(
+            lang,
+            "talet {written} är för stort: det största tillåtna är {largest}",
+            "the number {written} is too large: the largest allowed is {largest}"
+        );
+    }
     match (&error.kind, lang) {
         (ParseErrorKind::Syntax { detail }, Lang::Sv) => {
             format!("ogiltig TOML: {}", syntax_words_sv(detail))
@@ -276,6 +338,19 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         }
         (ParseErrorKind::DuplicateKey { key, table: false }, Lang::En) => {
             format!("key `{key}` is given twice in the same table")
+        }
+        (ParseErrorKind::DottedKeyOnValue { key, found }, _) if found == "inline table" => say!(
+            lang,
+            "tabellen `{key}` är skriven inom {{ }} och kan inte få fler nycklar med punkt, `{key}.…`",
+            "table `{key}` is written inside {{ }} and cannot get more keys with a dot, `{key}.…`"
+        ),
+        (ParseErrorKind::DottedKeyOnValue { key, found }, _) => {
+            let what = toml_type_words(found, lang);
+            say!(
+                lang,
+                "`{key}` har redan ett värde, {what}, och kan inte också ha nycklar under sig, `{key}.…`",
+                "`{key}` already has a value, {what}, and cannot also have keys under it, `{key}.…`"
+            )
         }
         (ParseErrorKind::LooksLike(Looks::Json), Lang::Sv) => {
             "filen är JSON, inte TOML".to_string()
@@ -423,12 +498,16 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .join(", ")
     };
     Some(match &error.kind {
-        ParseErrorKind::Syntax { detail } if detail.starts_with("invalid date") => lang
+        ParseErrorKind::Syntax { detail }
+            if detail.starts_with("invalid date") || detail.starts_with("invalid offset") =>
+        {
+            lang
             .pick(
                 "skriv datum som år-månad-dag, till exempel 2026-12-01",
                 "write dates as year-month-day, for example 2026-12-01",
             )
-            .to_string(),
+            .to_string()
+        }
         ParseErrorKind::Syntax { .. } => lang
             .pick(
                 "kontrollera citattecken, hakparenteser och likhetstecken på raden",
@@ -471,6 +550,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the kommunkod as SCB does, four digits in quotes: \"2380\"; Stockholm county's kommuner start with 0: \"0114\"",
             )
             .to_string(),
+        ParseErrorKind::EmptyText { key } if key == "file" => lang
+            .pick(
+                "skriv sökvägen till SCB-filen, relativ till planfilen, till exempel file = \"keys/folkmangd-2024-11-01.csv\"; eller ta bort raden och ge nyckeln `values` eller `from`",
+                "write the path of the SCB file, relative to the plan file, for example file = \"keys/folkmangd-2024-11-01.csv\"; or remove the line and give the key `values` or `from`",
+            )
+            .to_string(),
         ParseErrorKind::EmptyText { .. } => lang
             .pick(
                 "skriv namnet eller id:t; en tom text blir tomma rader i fakturor, brev och exporter",
@@ -485,12 +570,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             Lang::Sv => format!("lägg till `{field} = ...` i tabellen"),
             Lang::En => format!("add `{field} = ...` to the table"),
         },
-        ParseErrorKind::AmountAsText => lang
-            .pick(
-                "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
-                "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
-            )
-            .to_string(),
+        ParseErrorKind::AmountAsText => amount_hint(lang).to_string(),
         ParseErrorKind::AmountAmbiguous => lang
             .pick(
                 "skriv tusental utan punkt eller komma, som tal utan citattecken: 250_000; decimaler med decimalkomma och en eller två decimaler: \"250,5\"",
@@ -550,18 +630,23 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::DateWithTime => lang
             .pick("skriv datum som 2026-12-01", "write dates as 2026-12-01")
             .to_string(),
-        ParseErrorKind::ActorWrongType => lang
-            .pick(
-                "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
-                "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
-            )
-            .to_string(),
+        ParseErrorKind::ActorWrongType => actor_hint(lang).to_string(),
         ParseErrorKind::DuplicateKey { table: true, .. } => lang
             .pick(
                 "slå ihop de två tabellerna till en, eller använd [[...]] för en lista av tabeller",
                 "merge the two tables into one, or use [[...]] for a list of tables",
             )
             .to_string(),
+        ParseErrorKind::DottedKeyOnValue { found, .. } if found == "inline table" => say!(
+            lang,
+            "skriv alla tabellens nycklar inom {{ }}, eller skriv tabellen med en egen rubrik och en nyckel per rad",
+            "write all the table's keys inside the {{ }}, or write the table under a heading of its own with one key per line"
+        ),
+        ParseErrorKind::DottedKeyOnValue { key, .. } => say!(
+            lang,
+            "en nyckel har ett enda värde: ta bort raden `{key} = …` eller raden med `{key}.…`, eller byt namn på den ena",
+            "a key has one value: remove the line `{key} = …` or the line with `{key}.…`, or rename one of them"
+        ),
         ParseErrorKind::DuplicateKey { table: false, .. } => lang
             .pick("ta bort den ena av de två", "remove one of the two")
             .to_string(),
@@ -628,20 +713,136 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "check the number against the decision document",
             )
             .to_string(),
-        // `code = 2380`: a number where text belongs is written in quotes.
-        ParseErrorKind::WrongType { found, expected }
-            if expected == "a string"
-                && (found.starts_with("integer `") || found.starts_with("floating point `")) =>
-        {
-            let written = found.split('`').nth(1).unwrap_or("");
-            say!(
+        ParseErrorKind::WrongType { found, expected } => wrong_type_hint(found, expected, lang),
+    })
+}
+
+fn amount_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv belopp som tal utan citattecken, till exempel 12_689_898; ett belopp med decimaler inom citattecken med decimalkomma: \"518 183,8\"",
+        "write amounts as numbers without quotes, for example 12_689_898; an amount with decimals in quotes with a decimal comma: \"518 183,8\"",
+    )
+}
+
+fn actor_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
+        "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
+    )
+}
+
+/// What to write instead of a value of the wrong type, by the type expected: the value
+/// itself in the right form where it has one (`"2026-12-01"` → `2026-12-01`, `2026.0` →
+/// `2026`, `2380` → `"2380"`), else how that type is written. `found` and `expected` are
+/// serde's words (`string "1"`, `floating point `2026.0``; `i32`, `a TOML datetime`).
+fn wrong_type_hint(found: &str, expected: &str, lang: Lang) -> String {
+    // The value as found: a text's contents, or a number or boolean as written.
+    let text = found
+        .strip_prefix("string \"")
+        .and_then(|t| t.strip_suffix('"'));
+    let scalar = ["integer `", "floating point `", "boolean `"]
+        .iter()
+        .find_map(|kind| found.strip_prefix(kind)?.strip_suffix('`'));
+    let whole_number = |t: &str| {
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let (kind, rest) = expected.split_once(' ').unwrap_or((expected, ""));
+    match (kind, rest) {
+        ("a", "string") => match scalar {
+            Some(written) => say!(
                 lang,
                 "skriv det som text, inom citattecken: \"{written}\"",
                 "write it as text, in quotes: \"{written}\""
-            )
+            ),
+            None => lang
+                .pick(
+                    "skriv en text inom citattecken: \"…\"",
+                    "write a text in quotes: \"…\"",
+                )
+                .to_string(),
+        },
+        ("i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64", _) => {
+            let number = text.map(str::trim).filter(|t| whole_number(t)).or_else(|| {
+                scalar
+                    .and_then(|s| s.strip_suffix(".0"))
+                    .filter(|t| whole_number(t))
+            });
+            match (number, text) {
+                (Some(number), Some(_)) => say!(
+                    lang,
+                    "skriv talet utan citattecken: {number}",
+                    "write the number without quotes: {number}"
+                ),
+                (Some(number), None) => say!(
+                    lang,
+                    "skriv ett heltal, utan decimaler: {number}",
+                    "write a whole number, without decimals: {number}"
+                ),
+                (None, _) => lang
+                    .pick(
+                        "skriv ett heltal: bara siffror, utan citattecken och decimaler",
+                        "write a whole number: digits only, without quotes or decimals",
+                    )
+                    .to_string(),
+            }
         }
-        ParseErrorKind::WrongType { .. } => return None,
-    })
+        ("a", "TOML datetime") => match text.filter(|t| t.parse::<toml::value::Datetime>().is_ok()) {
+            Some(date) => say!(
+                lang,
+                "skriv datumet utan citattecken: {date}",
+                "write the date without quotes: {date}"
+            ),
+            None => lang
+                .pick(
+                    "skriv datum som år-månad-dag utan citattecken, till exempel 2026-12-01",
+                    "write dates as year-month-day without quotes, for example 2026-12-01",
+                )
+                .to_string(),
+        },
+        ("a", "sequence") => {
+            let one = scalar
+                .map(str::to_string)
+                .or_else(|| text.map(|t| format!("\"{t}\"")));
+            match one {
+                Some(one) => say!(
+                    lang,
+                    "skriv en lista inom hakparenteser, också för ett enda värde: [{one}]",
+                    "write a list in square brackets, also for a single value: [{one}]"
+                ),
+                None => lang
+                    .pick(
+                        "skriv en lista inom hakparenteser, med kommatecken mellan värdena: [1, 6]",
+                        "write a list in square brackets, with commas between the values: [1, 6]",
+                    )
+                    .to_string(),
+            }
+        }
+        ("a", "boolean") => lang
+            .pick(
+                "skriv true eller false, utan citattecken",
+                "write true or false, without quotes",
+            )
+            .to_string(),
+        ("an", _) if rest.starts_with("amount") => amount_hint(lang).to_string(),
+        ("an", _) if rest.starts_with("actor") => actor_hint(lang).to_string(),
+        ("a", _) if rest.starts_with("count") => lang
+            .pick(
+                "skriv ett tal, till exempel 64_977 eller, för en procentsats, \"49,0\"",
+                "write a number, for example 64_977 or, for a percentage, \"49,0\"",
+            )
+            .to_string(),
+        ("struct", _) | ("a", "map") => lang
+            .pick(
+                "skriv en tabell: en rubrik [namn] med en nyckel per rad, eller { nyckel = värde } på en rad",
+                "write a table: a heading [name] with one key per line, or { key = value } on one line",
+            )
+            .to_string(),
+        _ => {
+            let words = type_words(expected, lang);
+            say!(lang, "skriv {words} i stället", "write {words} instead")
+        }
+    }
 }
 
 /// A long number cut in the middle, so that a pasted line of digits stays readable.
@@ -658,6 +859,21 @@ fn shorten(written: &str, lang: Lang) -> String {
     )
 }
 
+/// The largest value of serde's unsigned integer type `expected`, when `written` is too
+/// large for it (rather than negative).
+fn largest_below(written: &str, expected: &str) -> Option<u64> {
+    if written.starts_with('-') {
+        return None;
+    }
+    match expected {
+        "u8" => Some(u64::from(u8::MAX)),
+        "u16" => Some(u64::from(u16::MAX)),
+        "u32" => Some(u64::from(u32::MAX)),
+        "u64" => Some(u64::MAX),
+        _ => None,
+    }
+}
+
 /// serde's integer type names as the range they allow.
 fn range_words(expected: &str, lang: Lang) -> String {
     match (expected, lang) {
@@ -667,6 +883,21 @@ fn range_words(expected: &str, lang: Lang) -> String {
         ("i32", Lang::En) => "a whole number between -2,147,483,648 and 2,147,483,647".to_string(),
         _ => type_words(expected, lang),
     }
+}
+
+/// toml's names for what a key holds (`DeValue::type_str`), in words.
+fn toml_type_words(found: &str, lang: Lang) -> String {
+    match found {
+        "string" => lang.pick("en text", "a text"),
+        "integer" => lang.pick("ett heltal", "a whole number"),
+        "float" => lang.pick("ett decimaltal", "a decimal number"),
+        "boolean" => lang.pick("sant eller falskt", "true or false"),
+        "datetime" => lang.pick("ett datum", "a date"),
+        "array" => lang.pick("en lista", "a list"),
+        "table" => lang.pick("en tabell", "a table"),
+        other => other,
+    }
+    .to_string()
 }
 
 /// toml's syntax messages in Swedish, for the ones a plan's author is likely to meet; the
@@ -718,7 +949,10 @@ fn syntax_words_sv(detail: &str) -> String {
             "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken"
         }
         "unquoted keys cannot be empty" => "nyckeln saknas före likhetstecknet",
-        "invalid date" | "invalid date-time" | "invalid time" => "ogiltigt datum",
+        "invalid date" | "invalid date-time" | "invalid datetime" | "invalid time" => {
+            "ogiltigt datum"
+        }
+        "invalid offset" => "ogiltig tidszon i datumet",
         "unexpected leading zero" => "ett tal får inte börja med 0",
         "invalid integer number"
         | "invalid float"
@@ -823,6 +1057,53 @@ mod tests {
         "unquoted keys cannot be empty",
     ];
 
+    /// The messages of toml's own parser (on top of toml_parser's): dates it cannot read
+    /// (toml_datetime) and dotted keys; a duplicate key and a dotted key under a value are
+    /// refined to kinds of their own (`plan::refine`).
+    #[test]
+    fn the_date_messages_of_toml_are_said_in_swedish() {
+        for message in [
+            "invalid datetime",
+            "invalid date, expected month between 01 and 12",
+            "invalid time, expected hour between 00 and 23",
+            "invalid offset, expected `Z`, +OFFSET, -OFFSET",
+        ] {
+            let words = syntax_words_sv(message);
+            assert_ne!(words, message, "no Swedish for {message:?}");
+        }
+    }
+
+    #[test]
+    fn a_dotted_key_under_a_value_is_said_by_what_the_key_holds() {
+        let error = |text: &str| {
+            let kind = crate::input::plan::parse(text).unwrap_err().kind;
+            let error = ParseError { span: None, kind };
+            (
+                parse_message(&error, Lang::Sv),
+                parse_message(&error, Lang::En),
+            )
+        };
+        assert_eq!(
+            error("[plan]\nunit = 1\nunit.x = 2\n"),
+            (
+                "`unit` har redan ett värde, ett heltal, och kan inte också ha nycklar under sig, `unit.…`".to_string(),
+                "`unit` already has a value, a whole number, and cannot also have keys under it, `unit.…`".to_string()
+            )
+        );
+        assert_eq!(
+            error("[plan]\ntitle = \"a\"\ntitle.b = 2\n").0,
+            "`title` har redan ett värde, en text, och kan inte också ha nycklar under sig, `title.…`"
+        );
+        assert_eq!(
+            error("[plan]\nx = [1]\nx.y = 2\n").1,
+            "`x` already has a value, a list, and cannot also have keys under it, `x.…`"
+        );
+        assert_eq!(
+            error("[plan]\nx = { a = 1 }\nx.b = 2\n").0,
+            "tabellen `x` är skriven inom { } och kan inte få fler nycklar med punkt, `x.…`"
+        );
+    }
+
     #[test]
     fn every_syntax_message_of_toml_parser_is_said_in_swedish() {
         for message in TOML_PARSER_MESSAGES {
@@ -846,11 +1127,58 @@ mod tests {
         assert_eq!(os_error(exists, Lang::En), "the file already exists");
         let odd = OsError {
             kind: std::io::ErrorKind::Other,
-            code: Some(5),
+            code: Some(71),
         };
-        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 5");
+        assert_eq!(os_error(odd, Lang::Sv), "operativsystemet gav felkod 71");
         let io = std::io::Error::from_raw_os_error(17);
         let words = os_error((&io).into(), Lang::Sv);
         assert!(!words.contains("File exists"), "{words}");
+    }
+
+    /// Errors whose kind std does not name (a loop of links), or names loosely (a name too
+    /// long), are worded by their number; none falls through to "error code N".
+    #[cfg(unix)]
+    #[test]
+    fn operating_system_errors_without_a_stable_kind_are_worded_by_their_number() {
+        let words = |code: i32, lang: Lang| {
+            os_error((&std::io::Error::from_raw_os_error(code)).into(), lang)
+        };
+        assert_eq!(
+            words(libc::ELOOP, Lang::Sv),
+            "länkarna bildar en slinga (en symbolisk länk pekar till slut på sig själv)"
+        );
+        assert_eq!(
+            words(libc::ELOOP, Lang::En),
+            "the symbolic links form a loop (a link ends up pointing to itself)"
+        );
+        assert_eq!(
+            words(libc::ENAMETOOLONG, Lang::Sv),
+            "filnamnet eller sökvägen är för lång"
+        );
+        assert_eq!(words(libc::EMFILE, Lang::En), "too many open files");
+        for code in [
+            libc::ENOTDIR,
+            libc::EROFS,
+            libc::ENOSPC,
+            libc::EXDEV,
+            libc::ETXTBSY,
+            libc::EBUSY,
+            libc::EDQUOT,
+            libc::EIO,
+            libc::ENFILE,
+            libc::EISDIR,
+            libc::EACCES,
+            libc::ENOENT,
+            libc::EEXIST,
+            libc::EFBIG,
+        ] {
+            for lang in [Lang::Sv, Lang::En] {
+                let said = words(code, lang);
+                assert!(
+                    !said.contains("felkod") && !said.contains("error code"),
+                    "{code}: {said}"
+                );
+            }
+        }
     }
 }
