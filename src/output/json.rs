@@ -310,14 +310,7 @@ fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::
     out.write_all(b",\"payments\":[")?;
     let mut text = Vec::new();
     for (i, (statement, payment)) in payments.statements().enumerate() {
-        let recipient = RecipientPayments {
-            recipient: statement.recipient.clone(),
-            recipient_kind: statement.kind,
-            kommunkod: statement.kommunkod.as_deref().map(Text::from),
-            payment,
-            total: statement.total,
-            lines: Vec::new(),
-        };
+        let recipient = RecipientPayments::of(statement, payment);
         let open: &[u8] = if i == 0 { b"{" } else { b",{" };
         fields!(
             out,

@@ -336,6 +336,20 @@ pub struct RecipientPayments {
     pub lines: Vec<PaymentLine>,
 }
 
+impl RecipientPayments {
+    /// A statement's recipient, route and total, without its lines.
+    pub fn of(statement: &Statement, payment: Payment) -> RecipientPayments {
+        RecipientPayments {
+            recipient: statement.recipient.clone(),
+            recipient_kind: statement.kind,
+            kommunkod: statement.kommunkod.as_deref().map(Text::from),
+            payment,
+            total: statement.total,
+            lines: Vec::new(),
+        }
+    }
+}
+
 /// One insats's money to the recipient.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PaymentLine {
@@ -397,16 +411,12 @@ impl Payments {
     pub fn recipients(&self) -> impl Iterator<Item = RecipientPayments> + '_ {
         self.statements()
             .map(|(statement, payment)| RecipientPayments {
-                recipient: statement.recipient.clone(),
-                recipient_kind: statement.kind,
-                kommunkod: statement.kommunkod.as_deref().map(Text::from),
-                payment,
-                total: statement.total,
                 lines: statement
                     .lines
                     .iter()
                     .map(|line| self.payment_line(line))
                     .collect(),
+                ..RecipientPayments::of(statement, payment)
             })
     }
 
