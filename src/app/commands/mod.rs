@@ -46,7 +46,6 @@ pub fn tell<F: std::borrow::Borrow<Finding>>(
     Ok(())
 }
 
-/// Reads and parses a plan and its key files.
 /// The plan's figures about last year (`previous_county_total`, `stated_change`) that last
 /// year's plan does not bear out: each on a line of `err`, as `diff` shows it, and the error
 /// that says so (exit 1), after the document or comparison that marks them ≠ is written.
@@ -73,6 +72,7 @@ pub fn previous_year_holds(
     })
 }
 
+/// Reads and parses a plan and its key files.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
     plan::load(path).map_err(|e| Error::Load(Box::new(e)))
 }
