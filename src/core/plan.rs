@@ -49,6 +49,24 @@ pub struct Plan {
     pub not_decimal: Vec<NotDecimal>,
 }
 
+/// The top-level keys of a plan, as [`Plan`] reads them: a file with one of them where a
+/// follow-up report belongs is a plan given in the wrong place.
+pub const TABLES: &[&str] = &[
+    "plan",
+    "deadlines",
+    "agreement",
+    "focus_areas",
+    "areas",
+    "actors",
+    "kommuner",
+    "keys",
+    "insatser",
+    "headings",
+    "stated",
+    "tables",
+    "cost_sharing",
+];
+
 /// A whole number written in base 16, 8 or 2 (`amount = 0x10`): TOML reads it (as 16), but
 /// no one who reads the plan would, so a document built on it would print a figure no one
 /// could find in the plan.

@@ -119,7 +119,14 @@ pub enum Looks {
     Json,
     /// A row copied from a spreadsheet: fields separated by semicolons or tabs, no `=`.
     SpreadsheetRow,
+    /// A follow-up report (`[[usage]]`, `[[recipients]]`) given where the plan belongs.
+    UsageReport,
+    /// A plan given where a follow-up report belongs.
+    Plan,
 }
+
+/// The top-level keys of a follow-up report in TOML (`input::usage`).
+pub const USAGE_TABLES: &[&str] = &["recipients", "usage"];
 
 /// A TOML or shape error, with the span toml reports.
 #[derive(Debug)]
@@ -232,8 +239,9 @@ impl ParseError {
             | ParseErrorKind::DuplicateKey { .. }
             | ParseErrorKind::DottedKeyOnValue { .. }
             | ParseErrorKind::TypographicQuote { .. }
-            | ParseErrorKind::LooksLike(_) => "syntax",
-            ParseErrorKind::UnknownKey { .. } => "unknown-key",
+            | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
+            ParseErrorKind::UnknownKey { .. }
+            | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
             ParseErrorKind::UnknownValue { .. } => "unknown-value",
             ParseErrorKind::MissingField { .. } | ParseErrorKind::EmptyText { .. } => {
                 "missing-field"
@@ -468,6 +476,26 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         line.split('#').next().unwrap_or("").trim_end().to_string()
     };
     match kind {
+        // One kind of file given where the other belongs: a follow-up report as the plan, or
+        // the plan as a follow-up report.
+        ParseErrorKind::UnknownKey {
+            ref key,
+            ref expected,
+            ..
+        } if USAGE_TABLES.contains(&key.as_str())
+            && as_strs(expected) == crate::core::plan::TABLES =>
+        {
+            ParseErrorKind::LooksLike(Looks::UsageReport)
+        }
+        ParseErrorKind::UnknownKey {
+            ref key,
+            ref expected,
+            ..
+        } if crate::core::plan::TABLES.contains(&key.as_str())
+            && as_strs(expected) == USAGE_TABLES =>
+        {
+            ParseErrorKind::LooksLike(Looks::Plan)
+        }
         ParseErrorKind::Syntax { ref detail } => {
             if detail.starts_with("duplicate key") {
                 let key: String = text
@@ -767,6 +795,17 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
 mod tests {
     use super::*;
     use crate::core::money::Amount;
+
+    /// `core::plan::TABLES` is what the plan's reader takes, so that a plan given as a
+    /// follow-up report is known by any of its tables.
+    #[test]
+    fn the_plan_tables_are_the_plans_top_level_keys() {
+        let error = parse("[x]\n").unwrap_err();
+        let ParseErrorKind::UnknownKey { expected, .. } = error.kind else {
+            panic!("{error:?}")
+        };
+        assert_eq!(as_strs(&expected), crate::core::plan::TABLES);
+    }
 
     #[test]
     fn line_and_column_count_characters_from_an_index_of_lines() {

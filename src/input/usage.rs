@@ -1076,6 +1076,20 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
 mod tests {
     use super::*;
 
+    /// `input::plan::USAGE_TABLES` is what this reader takes, so that a report given as the
+    /// plan is known by its tables.
+    #[test]
+    fn the_usage_tables_are_the_reports_top_level_keys() {
+        let Err(UsageReadError::Toml { error, .. }) = from_bytes(Path::new("u.toml"), b"[x]\n", 0)
+        else {
+            panic!("read")
+        };
+        let crate::input::plan::ParseErrorKind::UnknownKey { expected, .. } = error.kind else {
+            panic!("{:?}", error.kind)
+        };
+        assert_eq!(expected, crate::input::plan::USAGE_TABLES);
+    }
+
     fn kr(text: &str) -> Result<Option<Amount>, BadAmount> {
         parse_amount(text)
     }

@@ -1615,6 +1615,43 @@ fn a_usage_file_in_toml_that_does_not_read_is_told_in_swedish_or_english() {
     }
 }
 
+/// The plan and a report given in each other's places: the message says which file is
+/// which and how the command line goes, not "unknown key `actors`".
+#[test]
+fn a_plan_and_a_report_swapped_are_told_as_such() {
+    let year = Year::new();
+    std::fs::write(
+        year.path("usage.toml"),
+        "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 400\n",
+    )
+    .unwrap();
+    let hint = "= åtgärd: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...";
+    year.run(&["follow-up", PLAN, PLAN])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[read-error]: redovisningen kan inte läsas: filen är en plan, inte en redovisning",
+        )
+        .assert_stderr_contains(&format!("--> {PLAN}:"))
+        .assert_stderr_contains(hint);
+    let said = "fel[unknown-key]: filen är en redovisning till uppföljningen, inte en plan";
+    year.run(&["follow-up", "usage.toml", PLAN])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(said)
+        .assert_stderr_contains("--> usage.toml:1:3")
+        .assert_stderr_contains(hint);
+    // `check` reports its findings on standard output.
+    year.run(&["check", "usage.toml"])
+        .assert_status(2)
+        .assert_stdout_contains(said)
+        .assert_stdout_contains(hint);
+    year.run(&["check", "usage.toml", "--lang", "en"])
+        .assert_status(2)
+        .assert_stdout_contains("error[unknown-key]: the file is a follow-up report, not a plan")
+        .assert_stdout_contains("= help: give the plan first and the reports after it: allocate follow-up PLAN REPORT...");
+}
+
 #[test]
 fn forms_need_a_folder_and_a_spreadsheet_format() {
     let year = Year::new();

@@ -364,6 +364,18 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::LooksLike(Looks::SpreadsheetRow), Lang::En) => {
             "the line looks like a spreadsheet row (fields separated by semicolons or tabs), not TOML".to_string()
         }
+        (ParseErrorKind::LooksLike(Looks::UsageReport), Lang::Sv) => {
+            "filen är en redovisning till uppföljningen, inte en plan".to_string()
+        }
+        (ParseErrorKind::LooksLike(Looks::UsageReport), Lang::En) => {
+            "the file is a follow-up report, not a plan".to_string()
+        }
+        (ParseErrorKind::LooksLike(Looks::Plan), Lang::Sv) => {
+            "filen är en plan, inte en redovisning".to_string()
+        }
+        (ParseErrorKind::LooksLike(Looks::Plan), Lang::En) => {
+            "the file is a plan, not a follow-up report".to_string()
+        }
         (ParseErrorKind::TypographicQuote { quote }, Lang::Sv) => {
             format!("texten står inom typografiska citattecken ({quote}), inte raka (\")")
         }
@@ -649,6 +661,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ),
         ParseErrorKind::DuplicateKey { table: false, .. } => lang
             .pick("ta bort den ena av de två", "remove one of the two")
+            .to_string(),
+        ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => lang
+            .pick(
+                "ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...",
+                "give the plan first and the reports after it: allocate follow-up PLAN REPORT...",
+            )
             .to_string(),
         ParseErrorKind::LooksLike(_) => lang
             .pick(
