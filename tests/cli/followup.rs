@@ -708,6 +708,36 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
 }
 
+/// A kommun by its official name, as the letters head it (`Bergs kommun`, `Åre kommun`), is a
+/// recipient; a near miss (`Östersund kommun`) is suggested by the plan's name.
+#[test]
+fn a_kommun_by_its_official_name_is_a_recipient() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(&fill(&year.text(BERG), &[]), "Kommunkod;2326\r\n", "");
+    year.save(
+        BERG,
+        &edit(&text, "Mottagare;Berg", "Mottagare;BERGS KOMMUN"),
+    );
+    let out = year.run(&["follow-up", PLAN, BERG, "--format", "json"]);
+    out.assert_status(0);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        recipient(&doc, "Berg")["received"],
+        196_200,
+        "{}",
+        out.stdout
+    );
+    for (written, suggestion) in [("Östersund kommun", "Östersund"), ("Åres kommun", "Åre")] {
+        let text = edit(&text, "Mottagare;Berg", &format!("Mottagare;{written}"));
+        year.save(BERG, &text);
+        year.run(&["follow-up", PLAN, BERG])
+            .assert_status(1)
+            .assert_stderr_contains(&format!("okänd mottagare `{written}`"))
+            .assert_stderr_contains(&format!("= åtgärd: menade du `{suggestion}`?"));
+    }
+}
+
 /// A kommun as the tool's own tables write it, `Berg (2326)`, names Berg; a name and a code
 /// that disagree name no one.
 #[test]

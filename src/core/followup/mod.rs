@@ -551,11 +551,13 @@ impl<'l> Recipients<'l> {
         });
         let found = match actor {
             Some(a) => Some(Recipient::Actor(crate::core::ledger::index(a))),
-            None => self
-                .ledger
-                .names
-                .kommun(&kommunkod(trimmed))
-                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+            None => {
+                let names = &self.ledger.names;
+                names
+                    .kommun(&kommunkod(trimmed))
+                    .or_else(|| names.kommun_by_official_name(plan, trimmed))
+                    .map(|k| Recipient::Kommun(crate::core::ledger::index(k)))
+            }
         };
         match found {
             Some(r) if self.lines.contains_key(&r) => Ok(r),
@@ -568,9 +570,13 @@ impl<'l> Recipients<'l> {
                     .iter()
                     .map(|&r| self.ledger.recipient_name(r))
                     .collect();
+                // `Östersund kommun`, `Åres kommun`: a kommun's name near its official one.
+                let folded = fold(trimmed);
+                let stem = folded.strip_suffix(" kommun");
                 Err(UsageProblem::UnknownRecipient {
                     name: trimmed.to_string(),
-                    suggestion: suggest(trimmed, &known),
+                    suggestion: suggest(trimmed, &known)
+                        .or_else(|| stem.and_then(|stem| suggest(stem, &known))),
                 })
             }
         }

@@ -11,6 +11,24 @@ use crate::core::ledger::Ledger;
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, suggest};
 
+/// A kommun's official Swedish name: a genitive *s* after a name that ends in a consonant
+/// other than s, x or z (`Bergs kommun`, `Östersunds kommun`, but `Bräcke kommun`, `Åre
+/// kommun`).
+pub fn official_kommun_name(name: &str) -> String {
+    let last = name
+        .chars()
+        .last()
+        .unwrap_or(' ')
+        .to_lowercase()
+        .next()
+        .unwrap_or(' ');
+    if "aeiouyåäö".contains(last) || matches!(last, 's' | 'x' | 'z') {
+        format!("{name} kommun")
+    } else {
+        format!("{name}s kommun")
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Names {
     pub areas: HashMap<u32, usize>,
@@ -102,6 +120,21 @@ impl Names {
         }
         actors_named_once(plan, &names, findings);
         names
+    }
+
+    /// A kommun by its official name as [`official_kommun_name`] writes it (`Bergs kommun`,
+    /// `Åre kommun`), case and Unicode form aside: how a form filled in by hand may name it.
+    pub fn kommun_by_official_name(&self, plan: &Plan, written: &str) -> Option<usize> {
+        let folded = fold(written.trim());
+        let stem = folded.strip_suffix(" kommun")?;
+        [stem, stem.strip_suffix('s').unwrap_or(stem)]
+            .into_iter()
+            .filter_map(|stem| self.kommun_names.get(stem).copied())
+            .find(|&k| {
+                plan.kommuner.get(k).is_some_and(|kommun| {
+                    fold(&official_kommun_name(kommun.name.get_ref())) == folded
+                })
+            })
     }
 
     /// The kommun a plan names by kommunkod or name, or by both when they agree: as the

@@ -4,6 +4,7 @@
 //! region, citing the decision and the reference code; an internal transfer; or money the
 //! region holds), and the deadlines for reporting and repayment.
 
+use crate::core::ledger::names::official_kommun_name;
 use crate::core::plan::Plan;
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
@@ -79,26 +80,11 @@ pub fn display_name(statement: &Statement, lang: Lang) -> String {
     }
 }
 
-/// A kommun's official name: Swedish adds a genitive *s* to names that end in a consonant
-/// other than s, x or z ("Bergs kommun", "Östersunds kommun", but "Bräcke kommun", "Åre
-/// kommun").
+/// A kommun's official name: `Bergs kommun`, `Berg Municipality`.
 pub fn kommun_name(name: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{name} Municipality"),
-        Lang::Sv => {
-            let last = name
-                .chars()
-                .last()
-                .unwrap_or(' ')
-                .to_lowercase()
-                .next()
-                .unwrap_or(' ');
-            if "aeiouyåäö".contains(last) || matches!(last, 's' | 'x' | 'z') {
-                format!("{name} kommun")
-            } else {
-                format!("{name}s kommun")
-            }
-        }
+        Lang::Sv => official_kommun_name(name),
     }
 }
 
