@@ -531,6 +531,10 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                         detail: "invalid integer number".to_string(),
                     };
                 }
+                // `600_00O`, `12_689_898kr`: a letter in the digits, toml too says overflow.
+                if !unsigned.chars().all(|c| c.is_ascii_digit() || c == '_') {
+                    return ParseErrorKind::NotANumber { written };
+                }
                 return ParseErrorKind::NumberTooLarge { written };
             }
             // ”Korpusplan”: Word and Outlook turn straight quotes into typographic ones.

@@ -198,11 +198,9 @@ fn figures(model: &Model, ledger: &Ledger) -> Figures {
         .collect();
     let mut stated = vec![];
     for (a, title) in AREAS.iter().enumerate() {
-        let selection = Selection {
-            areas: vec![a],
-            ..Selection::all()
-        };
-        let amount = ledger.sum(&selection).unwrap_or_default();
+        // From the model: an area without insatser is not in the plan, so the plan's areas
+        // are not the model's by index.
+        let amount = Amount::kr(area_amount(model, a));
         stated.push((
             format!("{title}, summa"),
             format!("area = {}", a + 1),
@@ -390,6 +388,16 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
+/// The amount of the model's area `a`: its insatser's.
+fn area_amount(model: &Model, a: usize) -> i64 {
+    model
+        .insatser
+        .iter()
+        .filter(|i| i.area == a)
+        .map(|i| i.amount)
+        .sum()
+}
+
 fn write_plan(model: &Model, figures: Option<&Figures>) -> String {
     let mut t = String::with_capacity(model.insatser.len() * 700 + 100_000);
     let total: i64 = model.insatser.iter().map(|i| i.amount).sum();
@@ -403,12 +411,12 @@ fn write_plan(model: &Model, figures: Option<&Figures>) -> String {
         model.kommuner.len()
     );
     for (a, title) in AREAS.iter().enumerate() {
-        let amount: i64 = model
-            .insatser
-            .iter()
-            .filter(|i| i.area == a)
-            .map(|i| i.amount)
-            .sum();
+        let amount = area_amount(model, a);
+        // An area no insats is in (in a small plan) is left out: its 0 would be an amount
+        // still to fill in.
+        if amount == 0 {
+            continue;
+        }
         let _ = writeln!(
             t,
             "[[areas]]\nnumber = {}\ntitle = {}\namount = {amount}\n",
@@ -459,7 +467,9 @@ fn write_plan(model: &Model, figures: Option<&Figures>) -> String {
     }
     write_headings(&mut t, model);
     if let Some(figures) = figures {
-        for (label, filter, amount) in &figures.stated {
+        // A total of nothing (an area, actor or kommun a small plan gives no insats) is not
+        // printed: a 0 in a plan is an amount still to fill in.
+        for (label, filter, amount) in figures.stated.iter().filter(|s| s.2 != Amount::ZERO) {
             let _ = writeln!(
                 t,
                 "[[stated]]\nlabel = {}\namount = {}\n{filter}\n",
@@ -602,6 +612,11 @@ fn write_headings(t: &mut String, model: &Model) {
         } else {
             amount_of(list)
         };
+        // A heading over nothing (in a small plan) is left out, as its 0 would be an amount
+        // still to fill in; a heading over regions that all are left out is left out with them.
+        if stated == 0 {
+            continue;
+        }
         let _ = writeln!(
             t,
             "[[headings]]\nid = {}\ntitle = {}\nstated = {stated}",

@@ -57,6 +57,33 @@ fn a_generated_national_plan_passes_check_without_findings() {
     }
 }
 
+/// A small plan leaves areas, actors and kommuner without money: it still passes `check`
+/// (no total of nothing is printed as a 0 still to fill in; an actor without an insats is a
+/// warning).
+#[test]
+fn a_small_generated_plan_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    for insatser in ["1", "2", "30"] {
+        let folder = format!("out-{insatser}");
+        let out = allocate(
+            dir.path(),
+            &[
+                "generate",
+                "--insatser",
+                insatser,
+                "-o",
+                &folder,
+                "--no-journals",
+            ],
+        );
+        assert_eq!(out.status, 0, "{}", out.stderr);
+        let plan = format!("{folder}/plan.toml");
+        let out = allocate(dir.path(), &["check", &plan]);
+        assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+        out.assert_stdout_contains("godkänd (0 fel,");
+    }
+}
+
 #[test]
 fn the_same_seed_writes_the_same_files_and_another_seed_others() {
     let dir = tempfile::tempdir().unwrap();
