@@ -435,6 +435,7 @@ fn completions_are_generated_for_every_shell() {
             "report",
             "split",
             "diff",
+            "follow-up",
             "init",
             "completions",
             "man",
@@ -447,6 +448,8 @@ fn completions_are_generated_for_every_shell() {
         // `check --format` and its values.
         assert!(out.stdout.contains("format"), "{shell}");
         assert!(out.stdout.contains("gitlab"), "{shell}");
+        // Nor the hidden `generate` (for the benchmarks), which `--help` and `man` leave out.
+        assert!(!out.stdout.contains("generate"), "{shell}");
     }
 }
 

@@ -30,6 +30,19 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Status, Error> {
     let name = command.get_name().to_string();
+    // clap_complete offers hidden subcommands too (`generate`, for the benchmarks): complete
+    // a copy of the command line with only the visible ones.
+    if command.get_subcommands().any(clap::Command::is_hide_set) {
+        let visible: Vec<clap::Command> = command
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .cloned()
+            .collect();
+        command = clap::Command::new(env!("CARGO_PKG_NAME"))
+            .version(env!("CARGO_PKG_VERSION"))
+            .args(command.get_arguments().cloned())
+            .subcommands(visible);
+    }
     // clap_complete panics when its writer fails (a reader that closes the pipe early, as
     // `allocate completions zsh | head` does): generate into memory, then write through `out`.
     let mut script = Vec::new();
