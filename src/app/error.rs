@@ -17,6 +17,7 @@ use crate::output::diagnostic::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
+use crate::output::table::shown_path;
 use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
@@ -237,8 +238,8 @@ impl Error {
         match self {
             Error::Load(error) => {
                 let path = match error.as_ref() {
-                    LoadError::Read { path, .. } => path.display().to_string(),
-                    LoadError::Parse { source, .. } => source.display_path(),
+                    LoadError::Read { path, .. } => shown_path(path),
+                    LoadError::Parse { source, .. } => shown_path(&source.path),
                 };
                 let could_not = lang.pick("kunde inte läsas", "could not be read");
                 format!(
@@ -260,7 +261,8 @@ impl Error {
                 };
                 let errors = number::errors(*errors, lang);
                 format!(
-                    "{path}: {}\n",
+                    "{}: {}\n",
+                    shown_path(std::path::Path::new(path)),
                     say!(
                         lang,
                         "{errors}; {what} förrän planen stämmer",
@@ -307,7 +309,7 @@ impl Error {
                 ))
             }
             Error::NotAFile { path, stdout } => {
-                let path = path.display();
+                let path = shown_path(path);
                 let choose = match stdout {
                     true => lang.pick(
                         "Välj ett annat namn, eller -o - för standard output.",
@@ -325,7 +327,7 @@ impl Error {
                 ))
             }
             Error::IsInput(path) => {
-                let path = path.display();
+                let path = shown_path(path);
                 line(say!(
                     lang,
                     "kan inte skriva {path}: kommandot läser den filen, och den ersätts aldrig, inte ens med --force. Inget skrevs. Välj ett annat namn eller en annan mapp.",
@@ -333,7 +335,7 @@ impl Error {
                 ))
             }
             Error::NotAFolder(path) => {
-                let path = path.display();
+                let path = shown_path(path);
                 line(say!(
                     lang,
                     "kan inte skriva i {path}: det är en fil, inte en mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
@@ -350,7 +352,7 @@ impl Error {
                 ))
             }
             Error::Write { path, error } => {
-                let (path, why) = (path.display(), io_words(error, lang));
+                let (path, why) = (shown_path(path), io_words(error, lang));
                 line(say!(
                     lang,
                     "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
@@ -481,7 +483,7 @@ impl Error {
                 "the key `{key}` is derived from `{from}` with {own} decimals by the plan; --precision cannot change that. Try another precision with --key {from} --precision N"
             )),
             Error::PlanYear { path, year } => {
-                let path = path.display();
+                let path = shown_path(path);
                 line(say!(
                     lang,
                     "{path}: planens år {year} är inte ett fyrsiffrigt årtal; rätta `year` under [plan]",
@@ -636,7 +638,7 @@ impl Error {
                 year,
                 from_year,
             } => {
-                let (path, next) = (path.display(), from_year + 1);
+                let (path, next) = (shown_path(path), from_year + 1);
                 line(say!(
                     lang,
                     "--year {year} ligger inte efter {path}, som gäller {from_year}: en ny plan gäller ett senare år. Inget skrevs. Ange t.ex. --year {next}, eller utelämna --year.",

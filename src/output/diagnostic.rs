@@ -9,7 +9,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::output::lang::Lang;
-use crate::output::table::{hidden, push_name};
+use crate::output::table::{hidden, push_name, shown_path};
 use crate::output::words::{findings, load};
 
 /// How diagnostics are drawn.
@@ -47,7 +47,7 @@ impl Style {
 /// One finding, drawn with its source line.
 pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> String {
     let lang = style.lang;
-    let path = source.display_path();
+    let path = shown_path(&source.path);
     let message =
         crate::output::table::visible(&findings::message(&finding.problem, lang)).into_owned();
     let primary = clamp(source, finding.span.clone());
@@ -242,7 +242,7 @@ pub fn render_load_error(error: &LoadError, style: Style) -> String {
 
 fn render_parse_error(source: &Source, error: &ParseError, style: Style) -> String {
     let lang = style.lang;
-    let path = source.display_path();
+    let path = shown_path(&source.path);
     let message = load::parse_message(error, lang);
     let hint = load::parse_hint(error, lang);
     let title = style
@@ -299,7 +299,7 @@ pub fn render_file_problem(
 ) -> String {
     let title = style.level(Severity::Error).primary_title(message).id(code);
     let help = style.help().message(hint);
-    let path = source.display_path();
+    let path = shown_path(&source.path);
     let shown;
     let group: Group = match line.and_then(|l| source.line_range(l)) {
         Some(range) => {
@@ -416,7 +416,7 @@ fn place_element<'a>(
             }
         }
         FilePlace::Cell { row, column } => PlaceElement {
-            element: annotate_snippets::Origin::path(source.display_path())
+            element: annotate_snippets::Origin::path(shown_path(&source.path))
                 .line(*row as usize)
                 .char_column(*column as usize)
                 .into(),

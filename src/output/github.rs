@@ -13,6 +13,7 @@
 
 use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
 use crate::output::lang::Lang;
+use crate::output::table::{hidden, push_name};
 
 pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut out = String::new();
@@ -164,11 +165,21 @@ pub fn command(finding: &Located, lang: Lang) -> String {
     format!("::{name} {}::{}", properties.join(","), data(&message))
 }
 
-/// Escapes a message.
+/// Escapes a message: `%`, CR and LF as GitHub reads them back, and any other control or
+/// invisible character by its name (`<U+001B>`), as the terminal output shows it, so that an
+/// escape code in a plan does not colour or rewrite the workflow's log.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if hidden(c) => push_name(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes a property value.
@@ -184,5 +195,8 @@ mod tests {
     fn escapes_follow_github_rules() {
         assert_eq!(data("50 % av\nbeloppet\r"), "50 %25 av%0Abeloppet%0D");
         assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+        // An escape code or a bell from a plan's text is named, not passed to the log.
+        assert_eq!(data("x\u{1b}[31my\u{7}"), "x<U+001B>[31my<U+0007>");
+        assert_eq!(property("a\u{1b}b"), "a<U+001B>b");
     }
 }

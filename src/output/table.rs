@@ -132,6 +132,24 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// A path as a message shows it: a newline or escape code in a file name is named
+/// (`nl<U+000A>x.toml`), not printed into the terminal.
+pub fn shown_path(path: &std::path::Path) -> String {
+    let path = path.display().to_string();
+    if !path.chars().any(hidden) {
+        return path;
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        if hidden(c) {
+            push_name(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Whether [`visible`] shows `c` by its Unicode name.
 pub fn hidden(c: char) -> bool {
     c.is_control()

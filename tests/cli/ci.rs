@@ -297,6 +297,33 @@ fn github_format_escapes_percent_and_newlines_and_reports_parse_errors() {
     assert!(first.contains("title=syntax::"), "{first}");
 }
 
+/// An escape code or a bell in a plan's text, or a newline in a file's name, is named
+/// (`<U+001B>`), never written raw into a workflow log or a terminal.
+#[test]
+fn control_characters_from_a_plan_or_its_name_are_named_not_written() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "label = \"Berg, summa\"",
+            "label = \"Berg\\u001B[31m\\u0007\"",
+        )
+        .edit("amount = 196_200", "amount = 196_000");
+    let out = p.check(&["--format", "github"]);
+    out.assert_status(1);
+    assert!(!out.stdout.contains(['\u{1b}', '\u{7}']), "{}", out.stdout);
+    out.assert_stdout_contains("\"Berg<U+001B>[31m<U+0007>\" är 196 000 kr");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/plan-2026.toml"),
+        dir.path().join("nl\nx.toml"),
+    )
+    .unwrap();
+    let out = allocate(dir.path(), &["check", "nl\nx.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("--> nl<U+000A>x.toml:")
+        .assert_stdout_contains("nl<U+000A>x.toml: godkänd");
+}
+
 #[test]
 fn gitlab_code_quality_report_parses_with_one_issue_per_finding() {
     let out = allocate(

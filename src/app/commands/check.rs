@@ -19,6 +19,7 @@ use crate::input::read::lexical;
 use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
 use crate::output::diagnostic::{Style, render_finding, render_load_error};
 use crate::output::lang::Lang;
+use crate::output::table::shown_path;
 use crate::output::{check_json, github, gitlab, number};
 use crate::say;
 
@@ -214,7 +215,7 @@ fn check_one(
             // A file that cannot be read is one of `check`'s results, not a failure of it.
             writeln!(out, "{}", render_load_error(&error, style))?;
             let could_not = lang.pick("kunde inte läsas", "could not be read");
-            writeln!(out, "{}: {could_not}\n", error.path().display())?;
+            writeln!(out, "{}: {could_not}\n", shown_path(error.path()))?;
             return Ok((Verdict::Unreadable, 0, 0));
         }
     };
@@ -264,7 +265,7 @@ fn summary_line(
         (true, Lang::Sv) => "underkänd",
         (true, Lang::En) => "failed",
     };
-    format!("{}: {verdict} ({counts})", source.display_path())
+    format!("{}: {verdict} ({counts})", shown_path(&source.path))
 }
 
 /// The short summary shown when a plan reconciles: county total, each area, and how many
