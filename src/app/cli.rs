@@ -422,7 +422,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         }
         ("export", "force") => "Ersätt filer som redan finns i mappen",
         (_, "area") => "Bara det här området (nummer)",
-        (_, "actor") => "Bara den här aktören (id) och enheterna under den",
+        (_, "actor") => "Bara den här aktören (id, namn eller kortnamn) och enheterna under den",
         (_, "kommun") => "Bara den här kommunen (kommunkod eller namn)",
         ("split", "amount") => {
             "Beloppet i kronor: 3202124, 3_202_124 eller \"3 202 124\", med decimaler \"3 202 124,5\""

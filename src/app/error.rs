@@ -17,7 +17,7 @@ use crate::output::diagnostic::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::shown_path;
+use crate::output::table::{shown_path, visible};
 use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
@@ -290,6 +290,8 @@ impl Error {
                 } else {
                     known.join(", ")
                 };
+                // As typed on the command line, with a control character named.
+                let name = visible(name);
                 line(say!(
                     lang,
                     "{unknown} `{name}`.{suggestion} Planen har: {known}",

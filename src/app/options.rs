@@ -111,7 +111,7 @@ pub struct FilterArgs {
     /// Only this area (number).
     #[arg(long)]
     pub area: Option<u32>,
-    /// Only this actor (id) and the units under it.
+    /// Only this actor (id, name or short name) and the units under it.
     #[arg(long)]
     pub actor: Option<String>,
     /// Only this kommun (kommunkod or name).

@@ -253,6 +253,22 @@ fn unknown_filter_name_is_a_usage_error_with_a_suggestion() {
         .assert_stderr_contains("okänd aktör `kfhj`. Menade du `kfjh`?");
 }
 
+/// An actor by its name or short name selects what its id does; a name typed with a control
+/// character is echoed with the character named, not written to the terminal.
+#[test]
+fn an_actor_is_selected_by_name_as_by_id() {
+    let by_id = report(&["allocations/plan-2026.toml", "--actor", "fhe"]);
+    by_id.assert_status(0);
+    for name in ["Folkhälsoenheten", "folkhälsoenheten"] {
+        let by_name = report(&["allocations/plan-2026.toml", "--actor", name]);
+        by_name.assert_status(0);
+        assert_eq!(by_name.stdout, by_id.stdout, "{name}");
+    }
+    report(&["allocations/plan-2026.toml", "--kommun", "Ber\u{1b}[2Jg"])
+        .assert_status(2)
+        .assert_stderr_contains("okänd kommun `Ber<U+001B>[2Jg`");
+}
+
 #[test]
 fn an_unknown_kommun_of_a_national_plan_names_a_few_and_counts_the_rest() {
     let dir = tempfile::tempdir().unwrap();

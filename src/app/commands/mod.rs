@@ -126,8 +126,8 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
         }
     }
     if let Some(actor) = &args.actor {
-        match ledger.names.actors.get(actor) {
-            Some(&a) => selection.actor = Some(a),
+        match ledger.names.actor(plan, actor) {
+            Some(a) => selection.actor = Some(a),
             None => {
                 let known = plan.actors.iter().map(|a| a.id.get_ref().clone()).collect();
                 return Err(unknown(Thing::Actor, actor.clone(), known));

@@ -543,12 +543,7 @@ impl<'l> Recipients<'l> {
         if trimmed.is_empty() {
             return Err(UsageProblem::NoRecipient);
         }
-        let folded = fold(trimmed);
-        let actor = self.ledger.names.actors.get(trimmed).copied().or_else(|| {
-            plan.actors.iter().position(|a| {
-                fold(&a.name) == folded || a.short.as_deref().is_some_and(|s| fold(s) == folded)
-            })
-        });
+        let actor = self.ledger.names.actor(plan, trimmed);
         let found = match actor {
             Some(a) => Some(Recipient::Actor(crate::core::ledger::index(a))),
             None => {

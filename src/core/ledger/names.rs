@@ -122,6 +122,18 @@ impl Names {
         names
     }
 
+    /// An actor by its id, or by its name or short name (case and Unicode form aside): each
+    /// names one actor (see `actors_named_once`).
+    pub fn actor(&self, plan: &Plan, written: &str) -> Option<usize> {
+        let written = written.trim();
+        self.actors.get(written).copied().or_else(|| {
+            let folded = fold(written);
+            plan.actors.iter().position(|a| {
+                fold(&a.name) == folded || a.short.as_deref().is_some_and(|s| fold(s) == folded)
+            })
+        })
+    }
+
     /// A kommun by its official name as [`official_kommun_name`] writes it (`Bergs kommun`,
     /// `Åre kommun`), case and Unicode form aside: how a form filled in by hand may name it.
     pub fn kommun_by_official_name(&self, plan: &Plan, written: &str) -> Option<usize> {
