@@ -25,6 +25,10 @@ fn run() -> ExitCode {
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The workbook library's panic on a failed write, caught and reported as an error.
+        if allocate::output::xlsx::catching_library_panic() {
+            return;
+        }
         let what = info
             .payload()
             .downcast_ref::<&str>()

@@ -750,8 +750,8 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             let digits = crate::output::xlsx::EXCEL_DIGITS;
             say!(
                 lang,
-                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Exportera som CSV eller JSON i stället (--format csv eller json).",
-                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Export as CSV or JSON instead (--format csv or json)."
+                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Skriv som CSV i stället (--format csv).",
+                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Write CSV instead (--format csv)."
             )
         }
         XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang
@@ -760,6 +760,35 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
                 "XLSX cannot be written: more rows or columns than Excel holds. Export as CSV instead (--format csv).",
             )
             .to_string(),
+        // The workbook is built in temporary files (in TMPDIR) before it is written.
+        XlsxFailure::Library(XlsxError::TempFileError(dir, error)) => {
+            let (dir, why) = (shown_path(dir), io_words(error, lang));
+            say!(
+                lang,
+                "XLSX-filen kunde inte byggas: den tillfälliga filen i {dir} kunde inte skrivas: {why}. Ange en mapp med plats och skrivrätt i TMPDIR, eller skriv som CSV i stället (--format csv).",
+                "the XLSX file could not be built: the temporary file in {dir} could not be written: {why}. Set TMPDIR to a folder with space and write access, or write CSV instead (--format csv)."
+            )
+        }
+        XlsxFailure::Library(XlsxError::IoError(error)) => {
+            let why = io_words(error, lang);
+            say!(
+                lang,
+                "XLSX-filen kunde inte skrivas: {why}. Inget lämnades kvar.",
+                "the XLSX file could not be written: {why}. Nothing was left behind."
+            )
+        }
+        XlsxFailure::TemporaryFiles(error) => {
+            let dir = shown_path(&std::env::temp_dir());
+            let why = error
+                .as_ref()
+                .map(|e| format!(": {}", io_words(e, lang)))
+                .unwrap_or_default();
+            say!(
+                lang,
+                "XLSX-filen kunde inte byggas: de tillfälliga filerna i {dir} kunde inte skrivas{why}. Ange en mapp med plats i TMPDIR, eller skriv som CSV i stället (--format csv). Inget lämnades kvar.",
+                "the XLSX file could not be built: the temporary files in {dir} could not be written{why}. Set TMPDIR to a folder with space, or write CSV instead (--format csv). Nothing was left behind."
+            )
+        }
         XlsxFailure::Library(error) => say!(
             lang,
             "XLSX-filen kunde inte skapas (biblioteket rust_xlsxwriter svarade: {error}). Exportera som CSV i stället (--format csv).",

@@ -7,6 +7,9 @@
 //! the user's umask), so that colleagues on a shared drive can open them; a file replaced with
 //! `force` keeps its own permissions.
 //!
+//! Ctrl-C or SIGTERM while files are written removes the temporary files and the folders made
+//! for them (`clean_up_when_interrupted`), then exits with 130: the folder is left as it was.
+//!
 //! A file-size limit (`ulimit -f`) would by default kill the process with SIGXFSZ in the
 //! middle of a write, silently, leaving a temporary file behind. The signal is ignored while
 //! files are written, so the write fails with EFBIG instead: the temporary files are removed
@@ -14,6 +17,53 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What a write in progress would leave behind if interrupted: its temporary files, and the
+/// folders made for them (the folder written into, and the topmost made).
+struct Pending {
+    files: Vec<PathBuf>,
+    folders: Vec<(PathBuf, PathBuf)>,
+}
+
+static PENDING: Mutex<Pending> = Mutex::new(Pending {
+    files: Vec::new(),
+    folders: Vec::new(),
+});
+
+/// On Ctrl-C, SIGTERM or SIGHUP: removes what the writes in progress would leave behind and
+/// exits with 130. Called once, by `app::main`.
+pub fn clean_up_when_interrupted() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING.lock() {
+            for file in &pending.files {
+                let _ = std::fs::remove_file(file);
+            }
+            for (dir, top) in &pending.folders {
+                remove_made_folders(dir, top);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Runs `f` with `pending` updated; a poisoned lock (a panic elsewhere) is used as it is.
+fn with_pending(f: impl FnOnce(&mut Pending)) {
+    let mut pending = PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(&mut pending);
+}
+
+/// Removes the empty folders from `dir` up to `top`, which were made for files.
+fn remove_made_folders(dir: &Path, top: &Path) {
+    for folder in dir.ancestors() {
+        // Only an empty folder is removed; one that something else filled meanwhile stays.
+        if std::fs::remove_dir(folder).is_err() || folder == top {
+            break;
+        }
+    }
+}
 
 /// `--output` as given, `-` meaning standard output, as when it is not given: `None` then.
 pub fn named(output: Option<&Path>) -> Option<&Path> {
@@ -102,20 +152,20 @@ pub fn write_made(
         .ancestors()
         .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
         .last();
+    let made = made_from.map(|top| (dir.to_path_buf(), top.to_path_buf()));
+    if let Some(made) = &made {
+        with_pending(|p| p.folders.push(made.clone()));
+    }
     let placed = std::fs::create_dir_all(dir)
         .map_err(|error| WriteError::Io {
             path: dir.to_path_buf(),
             error,
         })
         .and_then(|()| place(dir, &targets, force, make));
-    if placed.is_err()
-        && let Some(top) = made_from
-    {
-        for folder in dir.ancestors() {
-            // Only an empty folder is removed; one that something else filled meanwhile stays.
-            if std::fs::remove_dir(folder).is_err() || folder == top {
-                break;
-            }
+    if let Some(made) = &made {
+        with_pending(|p| p.folders.retain(|f| f != made));
+        if placed.is_err() {
+            remove_made_folders(&made.0, &made.1);
         }
     }
     placed.map(|()| targets)
@@ -143,13 +193,30 @@ fn place(
 ) -> Result<(), WriteError> {
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
     let mut written = Vec::with_capacity(targets.len());
-    for target in targets {
-        let temp = temporary_in(dir, target).map_err(|error| WriteError::Io {
-            path: target.clone(),
-            error,
-        })?;
-        written.push(temp);
-    }
+    let mut temporary: Vec<PathBuf> = Vec::with_capacity(targets.len());
+    let placed = (|| {
+        for target in targets {
+            let temp = temporary_in(dir, target).map_err(|error| WriteError::Io {
+                path: target.clone(),
+                error,
+            })?;
+            with_pending(|p| p.files.push(temp.path().to_path_buf()));
+            temporary.push(temp.path().to_path_buf());
+            written.push(temp);
+        }
+        write_and_rename(written, targets, force, make)
+    })();
+    with_pending(|p| p.files.retain(|f| !temporary.contains(f)));
+    placed
+}
+
+/// Writes the temporary files `written` and renames them to `targets`.
+fn write_and_rename(
+    written: Vec<tempfile::NamedTempFile>,
+    targets: &[PathBuf],
+    force: bool,
+    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
+) -> Result<(), WriteError> {
     let places: Vec<usize> = (0..written.len()).collect();
     let made = crate::core::parallel::map(&places, |&i| {
         let Some(temp) = written.get(i) else {
@@ -251,10 +318,12 @@ fn start_writeback(file: &std::fs::File, from: u64, len: u64) {
 #[cfg(not(target_os = "linux"))]
 fn start_writeback(_: &std::fs::File, _: u64, _: u64) {}
 
-/// Lets a write beyond the file-size limit fail with EFBIG rather than kill the process.
+/// Lets a write beyond the file-size limit fail with EFBIG rather than kill the process:
+/// called when files are written, and by `main` before anything is made (a workbook is
+/// built in temporary files first).
 #[cfg(unix)]
 #[allow(unsafe_code)]
-fn ignore_file_size_signal() {
+pub fn ignore_file_size_signal() {
     // SAFETY: setting a signal's disposition to SIG_IGN installs no handler and touches no
     // memory of this process; it is always sound to call.
     unsafe {
@@ -263,7 +332,7 @@ fn ignore_file_size_signal() {
 }
 
 #[cfg(not(unix))]
-fn ignore_file_size_signal() {}
+pub fn ignore_file_size_signal() {}
 
 /// Writes one file whole or not at all: `path`'s folder must exist.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {

@@ -120,6 +120,8 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    crate::app::files::ignore_file_size_signal();
+    crate::app::files::clean_up_when_interrupted();
     let style = cli.style();
     let mut out = Pipe::new(std::io::stdout().lock());
     let mut err = Pipe::new(std::io::stderr().lock());

@@ -44,6 +44,20 @@ pub enum XlsxFailure {
     NotExact(Amount),
     /// The library refused (it should not, with the limits above kept).
     Library(XlsxError),
+    /// The library's temporary files (in TMPDIR) could not be written, for this reason when
+    /// it is known: a full disk, or the file-size limit (`ulimit -f`).
+    TemporaryFiles(Option<std::io::Error>),
+}
+
+thread_local! {
+    /// Whether a panic on this thread is the library's, caught by [`write_limited`].
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic now is one that [`write_limited`] catches and reports as an error: the
+/// panic hook (`main`) keeps quiet about it.
+pub fn catching_library_panic() -> bool {
+    CATCHING.with(std::cell::Cell::get)
 }
 
 impl From<XlsxError> for XlsxFailure {
@@ -69,7 +83,34 @@ struct Formats {
 }
 
 /// The workbook with at most `max_rows` rows (at least 2) in a worksheet.
+///
+/// rust_xlsxwriter writes the rows to temporary files as they come and panics when such a
+/// write fails (a full disk, `ulimit -f`): that panic is caught and reported as
+/// [`XlsxFailure::TemporaryFiles`], with the operating system's reason when it says one.
 pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
+    CATCHING.with(|c| c.set(true));
+    let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        write_workbook(sheets, max_rows)
+    }));
+    CATCHING.with(|c| c.set(false));
+    written.unwrap_or_else(|payload| {
+        let said = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        // `Couldn't write to xml file: Os { code: 27, kind: FileTooLarge, … }`
+        let code = said
+            .split_once("code: ")
+            .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|digits| digits.parse::<i32>().ok());
+        Err(XlsxFailure::TemporaryFiles(
+            code.map(std::io::Error::from_raw_os_error),
+        ))
+    })
+}
+
+fn write_workbook(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
     let max_rows = max_rows.clamp(2, EXCEL_MAX_ROWS);
     if let Some(sheet) = sheets.iter().find(|s| s.headers.len() > EXCEL_MAX_COLUMNS) {
         return Err(XlsxFailure::TooManyColumns {

@@ -1009,3 +1009,118 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
     run(&["export", plan, "-o", "ekonomi.2026"]).assert_status(0);
     assert!(dir.path().join("ekonomi.2026/betalningar.csv").is_file());
 }
+
+/// Ctrl-C (SIGINT) or SIGTERM while an export is written leaves the folder as it was: the
+/// temporary files are removed, and so is a folder made for the export; the exit status is 130.
+#[cfg(unix)]
+#[test]
+fn an_export_interrupted_while_writing_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let generated = allocate(
+        dir.path(),
+        &[
+            "generate",
+            "--insatser",
+            "4000",
+            "--short-texts",
+            "-o",
+            "nat",
+            "--no-journals",
+        ],
+    );
+    assert_eq!(generated.status, 0, "{}", generated.stderr);
+    for (signal, folder) in [("-INT", "ut/a"), ("-TERM", "ut/b")] {
+        std::fs::create_dir_all(dir.path().join("ut")).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_allocate"))
+            .current_dir(dir.path())
+            .args(["export", "nat/plan.toml", "--format", "json", "-o", folder])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file to appear, then interrupt; an export that ends first
+        // (on a very fast machine) has nothing left to interrupt, and says nothing here.
+        let part = || {
+            std::fs::read_dir(dir.path().join(folder)).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".part"))
+            })
+        };
+        let mut caught = false;
+        while child.try_wait().unwrap().is_none() {
+            if part() {
+                let pid = child.id().to_string();
+                let killed = std::process::Command::new("kill")
+                    .args([signal, &pid])
+                    .status()
+                    .unwrap();
+                assert!(killed.success());
+                caught = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let status = child.wait().unwrap();
+        if !caught {
+            continue;
+        }
+        assert_eq!(status.code(), Some(130), "{signal}");
+        assert!(!dir.path().join(folder).exists(), "{signal}: {folder} left");
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert!(left.is_empty(), "{signal}: {left:?}");
+    }
+}
+
+/// The workbook is built in temporary files first: a file-size limit (`ulimit -f`) or a
+/// TMPDIR that does not exist is an error in Swedish, exit 2, nothing written; never a
+/// silent death by SIGXFSZ, a panic or the library's English.
+#[cfg(unix)]
+#[test]
+fn a_workbook_that_cannot_be_built_in_its_temporary_files_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/plan-2026.toml"),
+        dir.path().join("plan.toml"),
+    )
+    .unwrap();
+    let exe = env!("CARGO_BIN_EXE_allocate");
+    let limited = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .args([
+            "-c",
+            &format!("ulimit -f 4; exec '{exe}' export plan.toml --format xlsx -o ut"),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&limited.stderr);
+    assert_eq!(limited.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("allocate: XLSX-filen kunde inte byggas: de tillfälliga filerna i ")
+            && stderr.contains("filen blir större än vad som är tillåtet (ulimit -f)")
+            && stderr.contains("Inget lämnades kvar."),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("internt fel"), "{stderr}");
+    assert!(!dir.path().join("ut").exists());
+
+    let missing = std::process::Command::new(exe)
+        .current_dir(dir.path())
+        .env("TMPDIR", dir.path().join("saknas"))
+        .args(["export", "plan.toml", "--format", "xlsx", "-o", "ut"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("den tillfälliga filen i ")
+            && stderr.contains("saknas kunde inte skrivas: mappen eller filen finns inte")
+            && stderr.contains("TMPDIR"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("ut").exists());
+}
