@@ -98,6 +98,8 @@ pub enum Error {
     NotAFile { path: PathBuf, stdout: bool },
     /// The folder to write into is a file.
     NotAFolder(PathBuf),
+    /// A file to write named as a folder (`-o ut/`).
+    FileNamedLikeFolder(PathBuf),
     /// `--output DIR` names a folder to be made that is named like a file (`summa.xlsx`).
     FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
     /// A file to write is one the command read.
@@ -201,6 +203,7 @@ impl From<crate::app::files::WriteError> for Error {
                 stdout: false,
             },
             WriteError::NotAFolder(path) => Error::NotAFolder(path),
+            WriteError::FileNamedLikeFolder(path) => Error::FileNamedLikeFolder(path),
             WriteError::FolderNamedLikeFile { dir, first } => {
                 Error::FolderNamedLikeFile { dir, first }
             }
@@ -342,6 +345,14 @@ impl Error {
                     lang,
                     "kan inte skriva i {path}: det är en fil, inte en mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
                     "cannot write into {path}: it is a file, not a folder. Nothing was written. Give a folder (it is made when missing)."
+                ))
+            }
+            Error::FileNamedLikeFolder(path) => {
+                let path = shown_path(path);
+                line(say!(
+                    lang,
+                    "{path} slutar med / och är alltså en mapp, men här är --output en fil. Inget skrevs. Ange filens namn, utan / på slutet.",
+                    "{path} ends with / and so is a folder, but here --output is a file. Nothing was written. Give the file's name, without / at the end."
                 ))
             }
             Error::FolderNamedLikeFile { dir, first } => {

@@ -88,6 +88,8 @@ pub enum WriteError {
     /// The folder to write into does not exist and is named like a file (`summa.xlsx`): the
     /// user meant a file; nothing was written. The first file's name shows where it would go.
     FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
+    /// A file is to be written where the path names a folder (`-o ut/`): nothing was written.
+    FileNamedLikeFolder(PathBuf),
     /// A file to write is one the command has read (the plan itself, a key file): never
     /// replaced, not even with `force`; nothing was written.
     IsInput(PathBuf),
@@ -336,6 +338,14 @@ pub fn ignore_file_size_signal() {}
 
 /// Writes one file whole or not at all: `path`'s folder must exist.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    // `ut/` names a folder, whose last part `Path` would take as the file's name.
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+    {
+        return Err(WriteError::FileNamedLikeFolder(path.to_path_buf()));
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -358,7 +368,9 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         WriteError::Exists(_) => WriteError::Exists(vec![path.to_path_buf()]),
         WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
         WriteError::IsInput(_) => WriteError::IsInput(path.to_path_buf()),
-        other @ (WriteError::NotAFolder(_) | WriteError::FolderNamedLikeFile { .. }) => other,
+        other @ (WriteError::NotAFolder(_)
+        | WriteError::FolderNamedLikeFile { .. }
+        | WriteError::FileNamedLikeFolder(_)) => other,
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),
             error,

@@ -978,6 +978,27 @@ fn a_dash_as_output_is_standard_output_and_never_a_folder_named_dash() {
     assert!(!dir.path().join("-").exists());
 }
 
+/// `-o ut/` names a folder: a command that writes one file (a document, next year's plan, a
+/// follow-up summary) refuses it rather than write a file named `ut`.
+#[test]
+fn a_file_to_be_written_where_the_path_names_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    for args in [
+        &["report", plan, "--format", "html", "-o", "ut/"][..],
+        &["init", "--from", plan, "-o", "ut/"],
+    ] {
+        allocate(dir.path(), args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "ut/ slutar med / och är alltså en mapp, men här är --output en fil. Inget skrevs.",
+            );
+        assert!(!dir.path().join("ut").exists(), "{args:?}");
+    }
+}
+
 /// `-o summa.xlsx` is meant as a file: a folder of that name with CSV files in it is not what
 /// was asked for. A folder that already exists under such a name is the user's own choice.
 #[test]
