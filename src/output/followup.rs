@@ -500,6 +500,11 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
         s.as_ref()
             .map_or(Value::Empty, |s| Value::Text(s.as_str().into()))
     };
+    // A kommunkod stays a code (`0114`, not the number 114 in Excel).
+    let kommunkod = |s: &Option<String>| {
+        s.as_ref()
+            .map_or(Value::Empty, |s| Value::Code(s.as_str().into()))
+    };
     let figures = |u: &Use| {
         vec![
             Value::Amount(u.received),
@@ -546,7 +551,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|r| {
                     let mut row = vec![
                         text(&r.recipient),
-                        opt(&r.kommunkod),
+                        kommunkod(&r.kommunkod),
                         text(sheet::kind_word(r.kind, words)),
                         text(sheet::payment_words(r.payment, words)),
                         r.invoiced.map_or(Value::Empty, |yes| {
@@ -629,7 +634,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|r| {
                     vec![
                         text(&r.recipient),
-                        opt(&r.kommunkod),
+                        kommunkod(&r.kommunkod),
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         text(settlement(r.settlement, words)),
@@ -662,7 +667,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|l| {
                     vec![
                         text(&l.recipient),
-                        opt(&l.kommunkod),
+                        kommunkod(&l.kommunkod),
                         Value::Number(l.area),
                         text(&l.insats),
                         text(&l.text),

@@ -708,6 +708,60 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
 }
 
+/// A kommunkod with a leading zero stays a code in the summary's CSV for Excel, as in
+/// `export` (`="0326"`, which Excel shows as 0326, not the number 326), and is a plain code in
+/// the RFC 4180 dialect.
+#[test]
+fn a_kommunkod_with_a_leading_zero_stays_a_code_in_the_summary() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    std::fs::write(
+        year.path(PLAN),
+        plan.replace("code = \"2326\"", "code = \"0326\""),
+    )
+    .unwrap();
+    std::fs::write(
+        year.path("usage.toml"),
+        "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 20_000\n",
+    )
+    .unwrap();
+    for view in ["recipients", "lines", "repayment"] {
+        let out = year.run(&[
+            "follow-up",
+            PLAN,
+            "usage.toml",
+            "--view",
+            view,
+            "--format",
+            "csv",
+        ]);
+        out.assert_status(0);
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with("Berg;\"=\"\"0326\"\"\";")),
+            "{view}: {}",
+            out.stdout
+        );
+        let out = year.run(&[
+            "follow-up",
+            PLAN,
+            "usage.toml",
+            "--view",
+            view,
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ]);
+        assert!(
+            out.stdout.lines().any(|l| l.starts_with("Berg,0326,")),
+            "{view}: {}",
+            out.stdout
+        );
+    }
+}
+
 /// A kommun by its official name, as the letters head it (`Bergs kommun`, `Åre kommun`), is a
 /// recipient; a near miss (`Östersund kommun`) is suggested by the plan's name.
 #[test]
