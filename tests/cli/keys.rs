@@ -499,3 +499,66 @@ fn key_file_path_is_relative_to_the_plan() {
     );
     out.assert_status(0);
 }
+
+// Long layouts (one row per kommun and year).
+
+/// PxWebApi 2's long CSV (`"Region","Tid","BE0101N1"`) with a 2023 row (the 2024 figure less
+/// 10) and a 2024 row per kommun, CRLF, without Östersund's 2024 row: Östersund's last row,
+/// 2023, is line 16.
+fn long_layout_without_ostersund_2024() -> Vec<u8> {
+    let mut text = String::from("\u{feff}\"Region\",\"Tid\",\"BE0101N1\"\r\n");
+    for (code, _, population) in POPULATION_2024 {
+        text.push_str(&format!("\"{code}\",\"2023\",{}\r\n", population - 10));
+        if code != "2380" {
+            text.push_str(&format!("\"{code}\",\"2024\",{population}\r\n"));
+        }
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn a_long_layout_kommun_without_a_row_for_the_year_has_no_value() {
+    let bytes = long_layout_without_ostersund_2024();
+    let (dir, out) = malformed("key.csv", &bytes);
+    // Not split among the seven others: Östersund's 64 977 would go to them.
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-file]")
+        .assert_stderr_contains("filen har flera årskolumner (\"2023\", \"2024\")");
+    let out = allocate(
+        dir.path(),
+        &["split", "132708", "--key", "key.csv", "--column", "2024"],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-coverage]: 2380 saknar värde (`..`) i kolumnen \"2024\"")
+        .assert_stderr_contains("--> key.csv:16:1")
+        .assert_stderr_contains("16 | \"2380\",\"2023\",64967");
+    // 2023 has every kommun: read as the file gives it (each 10 fewer than 2024).
+    let out = allocate(
+        dir.path(),
+        &[
+            "split", "132628", "--key", "key.csv", "--column", "2023", "--format", "csv", "--csv",
+            "rfc4180",
+        ],
+    );
+    out.assert_status(0);
+    let weights: Vec<String> = csv_step(&out, "split").into_iter().map(|r| r.2).collect();
+    let expected: Vec<String> = POPULATION_2024
+        .iter()
+        .map(|(_, _, p)| (p - 10).to_string())
+        .collect();
+    assert_eq!(weights, expected, "{}", out.stdout);
+    // In a plan: the kommun is in the file, without a value for the year; not "saknas".
+    let p = KeyPlan::new(&bytes);
+    let out = p.check();
+    out.assert_status(1)
+        .assert_finding(
+            "key-coverage",
+            &p.position_of("\"keys/folkmangd-2024-11-01.csv\""),
+        )
+        .assert_stdout_contains(
+            "nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:16: 2380 saknar värde (`..`) i kolumnen \"2024\"",
+        );
+    assert!(!out.stdout.contains("saknas i filen"), "{}", out.stdout);
+}

@@ -287,9 +287,19 @@ pub(super) fn read(
     }
     let chosen = choose_period(&periods, column).map_err(|kind| (Some(header.line), kind))?;
     let column = periods.get(chosen).cloned().unwrap_or_default();
+    let without_period = match layout.long {
+        Some(_) => without_the_period(&figures, &column),
+        None => std::collections::HashSet::new(),
+    };
     let mut observations = Vec::new();
-    for (period, o, ends_early) in figures {
+    for (at, (period, mut o, ends_early)) in figures.into_iter().enumerate() {
         if period != column {
+            // A region that has rows for other years but none for the chosen one has no
+            // value for it, as `..` in a wide file: never left out in silence.
+            if without_period.contains(&at) {
+                o.value = "..".to_string();
+                observations.push(o);
+            }
             continue;
         }
         if ends_early {
@@ -307,6 +317,29 @@ pub(super) fn read(
             header_line: header.line,
         },
     })
+}
+
+/// In a long layout, the figures (by index) of the regions (with their values of the other
+/// columns) that have no row for the chosen period `column`: for each, its last row, which
+/// then stands for the missing value.
+fn without_the_period(
+    figures: &[(String, Observation, bool)],
+    column: &str,
+) -> std::collections::HashSet<usize> {
+    use std::collections::{HashMap, HashSet};
+    let with: HashSet<(&str, Option<&str>, &[String])> = figures
+        .iter()
+        .filter(|(period, _, _)| period == column)
+        .map(|(_, o, _)| (o.region.as_str(), o.code.as_deref(), o.dims.as_slice()))
+        .collect();
+    let mut last: HashMap<(&str, Option<&str>, &[String]), usize> = HashMap::new();
+    for (at, (period, o, _)) in figures.iter().enumerate() {
+        let key = (o.region.as_str(), o.code.as_deref(), o.dims.as_slice());
+        if period != column && !with.contains(&key) {
+            last.insert(key, at);
+        }
+    }
+    last.into_values().collect()
 }
 
 fn missing(region: &str, code: Option<&str>, column: String) -> ScbErrorKind {
