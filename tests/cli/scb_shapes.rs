@@ -299,6 +299,52 @@ fn a_total_beside_rows_per_sex_is_not_counted_twice() {
     );
 }
 
+/// Rows per sex with the total under `total`, after the parts: men half of the 2024
+/// population (rounded down), women the rest, CRLF.
+fn rows_per_sex(header: &str, men: &str, women: &str, total: &str) -> String {
+    let mut text = format!("{header}\r\n");
+    for (code, name, population) in POPULATION_2024 {
+        let half = population / 2;
+        for (sex, n) in [(men, half), (women, population - half), (total, population)] {
+            text.push_str(&format!("\"{code} {name}\",\"{sex}\",{n}\r\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_total_of_both_sexes_by_any_of_its_names_is_not_counted_twice() {
+    // Summed with its parts, Ragunda weighed 10 300, every kommun twice its population.
+    let dir = tempfile::tempdir().unwrap();
+    let header_sv = "\"region\",\"kön\",\"Folkmängd 2024\"";
+    let header_en = "\"region\",\"sex\",\"Population 2024\"";
+    for (header, men, women, total) in [
+        (header_sv, "män", "kvinnor", "män och kvinnor"),
+        (header_sv, "män", "kvinnor", "kvinnor och män"),
+        (header_en, "men", "women", "both sexes"),
+        (header_en, "men", "women", "men and women"),
+        // A name no list has: the figures show it is the sum of the others.
+        (header_sv, "män", "kvinnor", "bägge"),
+    ] {
+        std::fs::write(
+            dir.path().join("f.csv"),
+            rows_per_sex(header, men, women, total),
+        )
+        .unwrap();
+        assert_seed_split(&split(dir.path(), "f.csv", &[]), Naming::Both, total);
+        let column = if header == header_sv { "kön" } else { "sex" };
+        allocate_env(
+            dir.path(),
+            &["split", "100", "--key", "f.csv"],
+            &[("COLUMNS", "200")],
+        )
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "{column}: bara \"{total}\" läses; 2 andra värden lämnas utanför"
+        ));
+    }
+}
+
 // Leading zeros: Stockholms län's kommunkoder start with 0.
 
 #[test]

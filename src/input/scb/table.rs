@@ -307,13 +307,85 @@ fn is_total_word(folded: &str) -> bool {
         || folded.starts_with("alla ")
         || folded == "tot"
         || folded == "1+2"
-        || folded == "båda könen"
+        || BOTH_SEXES.contains(&folded)
 }
 
+/// What SCB and the files saved from its tables call the sum of both sexes (folded).
+const BOTH_SEXES: [&str; 8] = [
+    "båda könen",
+    "män och kvinnor",
+    "kvinnor och män",
+    "män+kvinnor",
+    "kvinnor+män",
+    "both sexes",
+    "men and women",
+    "women and men",
+];
+
 /// Whether a value of another dimension is its total ("totalt ålder", "tot - totalt",
-/// "1+2", "samtliga").
+/// "1+2", "samtliga", "män och kvinnor", "both sexes").
 fn is_total_value(value: &str) -> bool {
     header_parts(value).any(|p| is_total_word(&p))
+}
+
+/// The value of dimension `d` whose figure is, for every region (and values of the other
+/// dimensions), the sum of the figures of the other values: a total by another name than
+/// those `is_total_value` knows ("män och kvinnor" in a language or spelling of its own).
+/// Summing it with its parts would count everyone twice; reading it alone gives exactly the
+/// sum of the parts. Only with three values or more (two equal halves are no total), when
+/// exactly one value is such a sum wherever every figure is a count, and at least one region
+/// has every figure.
+fn sum_of_the_others(observations: &[Observation], d: usize, values: &[&str]) -> Option<String> {
+    if values.len() < 3 {
+        return None;
+    }
+    // Per region and values of the other dimensions: (index of the value, count).
+    type Group<'a> = (Option<&'a str>, &'a str, Vec<&'a str>);
+    let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+    let mut groups: HashMap<Group<'_>, Vec<Option<u64>>> = HashMap::new();
+    for o in observations {
+        let others: Vec<&str> = o
+            .dims
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != d)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let at = position.get(o.dims.get(d).map_or("", String::as_str))?;
+        let figures = groups
+            .entry((o.code.as_deref(), o.region.as_str(), others))
+            .or_insert_with(|| vec![None; values.len()]);
+        let slot = figures.get_mut(*at)?;
+        // A value twice for one region: not a plain breakdown; the summing reports it.
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(parse_count(&o.value).flatten().unwrap_or(u64::MAX));
+    }
+    let mut candidates: Vec<bool> = vec![true; values.len()];
+    let mut verified = false;
+    for figures in groups.values() {
+        let counts: Option<Vec<u64>> = figures
+            .iter()
+            .map(|f| f.filter(|&c| c != u64::MAX))
+            .collect();
+        // A region without every value is for the summing to report; one without a count
+        // for every value cannot tell.
+        if figures.iter().any(Option::is_none) {
+            return None;
+        }
+        let Some(counts) = counts else { continue };
+        let all: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+        for (candidate, &count) in candidates.iter_mut().zip(&counts) {
+            *candidate &= 2 * u128::from(count) == all;
+        }
+        verified = true;
+    }
+    let mut found = candidates.iter().enumerate().filter(|(_, c)| **c);
+    match (verified, found.next(), found.next()) {
+        (true, Some((i, _)), None) => values.get(i).map(|v| (*v).to_string()),
+        _ => None,
+    }
 }
 
 /// Turns the figures into kommun rows, totals and regions set aside, combining rows per
@@ -353,9 +425,12 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
                 },
             ));
         }
-        match values.iter().find(|v| is_total_value(v)) {
+        let total = match values.iter().find(|v| is_total_value(v)) {
+            Some(total) => Some((*total).to_string()),
+            None => sum_of_the_others(&observations, d, &values),
+        };
+        match total {
             Some(total) => {
-                let total = (*total).to_string();
                 combined.push(Combined::TotalOnly {
                     column: dimension.name.clone(),
                     value: total.clone(),
@@ -720,6 +795,56 @@ mod tests {
             &a.combined[..],
             [Combined::TotalOnly { others: 2, .. }]
         ));
+    }
+
+    #[test]
+    fn a_total_by_another_name_is_not_summed_with_its_parts() {
+        let rows = |total: &str| {
+            let mut o = Vec::new();
+            for (line, region, men, women) in [
+                (2, "2303 Ragunda", 2575, 2575),
+                (5, "2305 Bräcke", 3018, 3019),
+            ] {
+                o.push(obs(line, region, &["män"], &men.to_string()));
+                o.push(obs(line + 1, region, &["kvinnor"], &women.to_string()));
+                o.push(obs(line + 2, region, &[total], &(men + women).to_string()));
+            }
+            Table {
+                dimensions: dims(&["kön"]),
+                observations: o,
+                header_line: 1,
+            }
+        };
+        // Named as SCB names it, in Swedish or English.
+        for total in [
+            "män och kvinnor",
+            "Kvinnor och män",
+            "both sexes",
+            "Men and women",
+        ] {
+            let a = assemble(rows(total)).unwrap();
+            let counts: Vec<_> = a.rows.iter().map(|r| (r.line, r.count)).collect();
+            assert_eq!(counts, [(4, Some(5_150)), (7, Some(6_037))], "{total}");
+            assert!(
+                matches!(&a.combined[..], [Combined::TotalOnly { value, others: 2, .. }] if value == total)
+            );
+        }
+        // Named otherwise, but the sum of the others in every kommun.
+        let a = assemble(rows("bägge")).unwrap();
+        let counts: Vec<_> = a.rows.iter().map(|r| r.count).collect();
+        assert_eq!(counts, [Some(5_150), Some(6_037)]);
+        assert!(matches!(&a.combined[..], [Combined::TotalOnly { value, .. }] if value == "bägge"));
+        // Three parts of which none is the sum of the others are summed.
+        let mut t = rows("okänt");
+        for o in &mut t.observations {
+            if o.dims[0] == "okänt" {
+                o.value = "1".to_string();
+            }
+        }
+        let a = assemble(t).unwrap();
+        let counts: Vec<_> = a.rows.iter().map(|r| r.count).collect();
+        assert_eq!(counts, [Some(5_151), Some(6_038)]);
+        assert!(matches!(&a.combined[..], [Combined::Summed { .. }]));
     }
 
     #[test]
