@@ -216,6 +216,38 @@ fn a_kommun_given_twice_names_both_lines() {
         .assert_stderr_contains("--> f.csv:4:1");
 }
 
+/// The shipped key's rows with CR alone as the line end (an old Mac's), the county row on
+/// line 4, Ragunda on 5 … Östersund on 12, and `extra` after them.
+fn cr_only(edit: (&str, &str), extra: &str) -> Vec<u8> {
+    let mut text = String::from(
+        "\"Folkmängden den 1 november efter region och år\"\r\r\"region\";\"2024\"\r\"23 Jämtlands län\";132708\r",
+    );
+    for (code, name, population) in POPULATION_2024 {
+        text.push_str(&format!("\"{code} {name}\";{population}\r"));
+    }
+    text.push_str(extra);
+    text.replacen(edit.0, edit.1, 1).into_bytes()
+}
+
+#[test]
+fn lines_ended_by_cr_alone_are_counted_as_lines() {
+    let (_d, out) = malformed("f.csv", &cr_only(("6037", "6O37"), ""));
+    out.assert_status(2)
+        .assert_stderr_contains("fel[key-file]: värdet \"6O37\" för 2305 Bräcke är inte ett heltal")
+        .assert_stderr_contains("--> f.csv:6:1")
+        .assert_stderr_contains("6 | \"2305 Bräcke\";6O37\n");
+    let (_d, out) = malformed("f.csv", &cr_only(("", ""), "\"2303 Ragunda\";5150\r"));
+    out.assert_status(2)
+        .assert_stderr_contains("fel[key-coverage]: kommunen 2303 Ragunda finns redan på rad 5")
+        .assert_stderr_contains("--> f.csv:13:1")
+        .assert_stderr_contains("13 | \"2303 Ragunda\";5150\n")
+        .assert_stderr_contains(
+            "fel[key-file-total]: \"23 Jämtlands län\" anger 132 708, men kommunraderna den omfattar summerar till 137 858 (skillnad -5 150)",
+        )
+        .assert_stderr_contains("--> f.csv:4:1");
+    assert!(!out.stderr.contains(":1:1"), "{}", out.stderr);
+}
+
 // Plans whose keys read a file.
 
 /// The real 2025 plan in a directory of its own, with `key_file` as its `keys/` file.
