@@ -216,6 +216,71 @@ fn a_kommun_given_twice_names_both_lines() {
         .assert_stderr_contains("--> f.csv:4:1");
 }
 
+#[test]
+fn the_hint_for_several_columns_suggests_the_population_never_another_content() {
+    // "Folkökning 2024" (the growth) is the last column; the population is "Folkmängd 2024".
+    let file = |header: &str| {
+        let mut text = format!("{header}\r\n");
+        for (i, (code, name, population)) in POPULATION_2024.iter().enumerate() {
+            text.push_str(&format!("\"{code} {name}\";{population};{}\r\n", i + 1));
+        }
+        text.into_bytes()
+    };
+    let (dir, out) = malformed(
+        "f.csv",
+        &file("\"region\";\"Folkmängd 2024\";\"Folkökning 2024\""),
+    );
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: filen har flera årskolumner (\"Folkmängd 2024\", \"Folkökning 2024\") och det är inte angivet vilken som gäller",
+        )
+        .assert_stderr_contains("--> f.csv:1:1")
+        .assert_stderr_contains(
+            "= åtgärd: ange årskolumnen: `column = \"Folkmängd 2024\"` i planens nyckel, eller --column \"Folkmängd 2024\"",
+        );
+    assert!(
+        !out.stderr.contains("column = \"Folkökning"),
+        "{}",
+        out.stderr
+    );
+    // The column the hint gives reads the population.
+    let out = allocate(
+        dir.path(),
+        &[
+            "split",
+            "132708",
+            "--key",
+            "f.csv",
+            "--column",
+            "Folkmängd 2024",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    assert_population_2024(&out);
+    // Two contents, neither the population: the choices, none recommended.
+    let (_d, out) = malformed(
+        "f.csv",
+        &file("\"region\";\"Folkökning 2024\";\"Döda 2024\""),
+    );
+    out.assert_status(2).assert_stderr_contains(
+        "= åtgärd: ange årskolumnen med `column = \"…\"` i planens nyckel, eller --column \"…\"; kolumnerna är \"Folkökning 2024\", \"Döda 2024\", och ingen av dem är folkmängden",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("f.csv"),
+        file("\"region\";\"Folkökning 2024\";\"Döda 2024\""),
+    )
+    .unwrap();
+    allocate(dir.path(), &["split", "1", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "= help: choose the year column with `column = \"…\"` in the plan's key, or --column \"…\"; the columns are \"Folkökning 2024\", \"Döda 2024\", and none of them is the population",
+        );
+}
+
 /// The shipped key's rows with CR alone as the line end (an old Mac's), the county row on
 /// line 4, Ragunda on 5 … Östersund on 12, and `extra` after them.
 fn cr_only(edit: (&str, &str), extra: &str) -> Vec<u8> {
