@@ -388,6 +388,140 @@ fn sum_of_the_others(observations: &[Observation], d: usize, values: &[&str]) ->
     }
 }
 
+/// The rows of one region (one row, or its rows per the values of the dimensions summed).
+struct Group {
+    line: usize,
+    label: String,
+    region: Region,
+    /// (values of the summed dimensions, line, figure).
+    parts: Vec<(Vec<String>, usize, String)>,
+}
+
+/// A county or "Summa" row, before it is known which kommun rows it covers.
+struct Pending {
+    line: usize,
+    label: String,
+    count: Option<u64>,
+    code: Option<String>,
+    county: bool,
+}
+
+/// The regions counted so far: kommun rows, totals and regions set aside.
+#[derive(Default)]
+struct Settled {
+    rows: Vec<Row>,
+    pending_totals: Vec<Pending>,
+    other_regions: Vec<(usize, String)>,
+}
+
+impl Settled {
+    /// Counts a region's rows and keeps it as what it is.
+    fn add(&mut self, g: Group) -> Result<(), Failure> {
+        let is_row = matches!(g.region, Region::Kommun { .. });
+        let mut count: Option<u64> = Some(0);
+        let mut unreadable = false;
+        for (_, line, value) in &g.parts {
+            match parse_count(value) {
+                Some(Some(c)) => {
+                    count = match count {
+                        Some(sum) => match sum.checked_add(c) {
+                            Some(s) => Some(s),
+                            None if is_row => {
+                                return Err((
+                                    Some(*line),
+                                    ScbErrorKind::CountTooLarge {
+                                        region: g.label.clone(),
+                                        value: value.trim().to_string(),
+                                    },
+                                ));
+                            }
+                            None => {
+                                unreadable = true;
+                                None
+                            }
+                        },
+                        None => None,
+                    }
+                }
+                Some(None) => count = None,
+                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
+                None => unreadable = true,
+            }
+        }
+        match g.region {
+            Region::Kommun { code, name } => self.rows.push(Row {
+                line: g.line,
+                code,
+                name,
+                count,
+            }),
+            Region::County { code } if !unreadable => self.pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code,
+                county: true,
+            }),
+            Region::Total if !unreadable => self.pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code: None,
+                county: false,
+            }),
+            _ => self.other_regions.push((g.line, g.label)),
+        }
+        Ok(())
+    }
+}
+
+/// Rows per another dimension: every kommun with the same values, each once.
+fn even_parts(groups: &[Group], summed: &[usize], dimensions: &[Dimension]) -> Result<(), Failure> {
+    let mut all: Vec<&Vec<String>> = Vec::new();
+    let mut known: HashSet<&Vec<String>> = HashSet::new();
+    for g in groups {
+        for (part, _, _) in &g.parts {
+            if known.insert(part) {
+                all.push(part);
+            }
+        }
+    }
+    let columns: Vec<String> = summed
+        .iter()
+        .filter_map(|&d| dimensions.get(d).map(|x| x.name.clone()))
+        .collect();
+    for g in groups
+        .iter()
+        .filter(|g| !matches!(g.region, Region::Country | Region::Other))
+    {
+        let mut seen: HashMap<&Vec<String>, usize> = HashMap::new();
+        for (part, line, _) in &g.parts {
+            if let Some(&first_line) = seen.get(part) {
+                return Err((
+                    Some(*line),
+                    ScbErrorKind::RepeatedPart {
+                        region: g.label.clone(),
+                        values: part.clone(),
+                        first_line,
+                    },
+                ));
+            }
+            seen.insert(part, *line);
+        }
+        if let Some(missing) = all.iter().find(|p| !seen.contains_key(*p)) {
+            return Err((
+                Some(g.line),
+                ScbErrorKind::UnevenParts {
+                    region: g.label.clone(),
+                    columns: columns.clone(),
+                    missing: (*missing).clone(),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Turns the figures into kommun rows, totals and regions set aside, combining rows per
 /// another dimension as the module's comment says.
 pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
@@ -448,30 +582,28 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         }
     }
 
-    // Regions.
-    let classified: Vec<(Observation, Region)> = observations
-        .into_iter()
-        .map(|o| {
-            let region = classify(&o);
-            (o, region)
-        })
-        .collect();
-    if let Some((o, _)) = classified.iter().find(|(_, r)| *r == Region::LostZero) {
-        return Err((
-            Some(o.line),
-            ScbErrorKind::LostLeadingZero {
-                region: o.region.trim().to_string(),
-            },
-        ));
+    // Regions: a code that lost its zero, or a kommun without a code among kommuner with
+    // one, is refused. (Classified by reference here, so that a large file is not held twice.)
+    let mut coded = false;
+    let mut uncoded: Option<&Observation> = None;
+    for o in &observations {
+        match classify(o) {
+            Region::LostZero => {
+                return Err((
+                    Some(o.line),
+                    ScbErrorKind::LostLeadingZero {
+                        region: o.region.trim().to_string(),
+                    },
+                ));
+            }
+            Region::Kommun { code: Some(_), .. } => coded = true,
+            Region::Kommun { code: None, .. } => {
+                uncoded = uncoded.or(Some(o));
+            }
+            _ => {}
+        }
     }
-    let coded = classified
-        .iter()
-        .any(|(_, r)| matches!(r, Region::Kommun { code: Some(_), .. }));
-    if coded
-        && let Some((o, _)) = classified
-            .iter()
-            .find(|(_, r)| matches!(r, Region::Kommun { code: None, .. }))
-    {
+    if coded && let Some(o) = uncoded {
         return Err((
             Some(o.line),
             ScbErrorKind::NoKommunkod {
@@ -479,164 +611,65 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
             },
         ));
     }
+    let label_of = |o: &Observation| match &o.code {
+        Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
+        None => o.region.trim().to_string(),
+    };
 
-    // Groups: one per region (each row its own group when nothing is summed).
-    struct Group {
-        line: usize,
-        label: String,
-        region: Region,
-        parts: Vec<(Vec<String>, usize, String)>,
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(u8, String), usize> = HashMap::new();
-    for (o, region) in classified {
-        let label = match &o.code {
-            Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
-            None => o.region.trim().to_string(),
-        };
-        let key = match &region {
-            Region::Kommun { code: Some(c), .. } => (0, c.clone()),
-            Region::Kommun { code: None, name } => (1, fold(name)),
-            Region::County { code: Some(c) } => (2, c.clone()),
-            _ => (3, fold(&label)),
-        };
-        let part: Vec<String> = summed
-            .iter()
-            .map(|&d| o.dims.get(d).cloned().unwrap_or_default())
-            .collect();
-        let existing = if summed.is_empty() {
-            None
-        } else {
-            index.get(&key).copied()
-        };
-        match existing.and_then(|g| groups.get_mut(g)) {
-            Some(group) => group.parts.push((part, o.line, o.value)),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(Group {
-                    line: o.line,
-                    label,
-                    region,
-                    parts: vec![(part, o.line, o.value)],
-                });
-            }
+    let mut settled = Settled::default();
+    if summed.is_empty() {
+        // Nothing summed: each row is a region of its own, counted as it is read.
+        for o in observations {
+            let region = classify(&o);
+            let label = label_of(&o);
+            settled.add(Group {
+                line: o.line,
+                label,
+                region,
+                parts: vec![(Vec::new(), o.line, o.value)],
+            })?;
         }
-    }
-
-    // Rows per another dimension: every kommun with the same values, each once.
-    if !summed.is_empty() {
-        let mut all: Vec<&Vec<String>> = Vec::new();
-        let mut known: HashSet<&Vec<String>> = HashSet::new();
-        for g in &groups {
-            for (part, _, _) in &g.parts {
-                if known.insert(part) {
-                    all.push(part);
+    } else {
+        // Groups: one per region.
+        let mut groups: Vec<Group> = Vec::new();
+        let mut index: HashMap<(u8, String), usize> = HashMap::new();
+        for o in observations {
+            let region = classify(&o);
+            let label = label_of(&o);
+            let key = match &region {
+                Region::Kommun { code: Some(c), .. } => (0, c.clone()),
+                Region::Kommun { code: None, name } => (1, fold(name)),
+                Region::County { code: Some(c) } => (2, c.clone()),
+                _ => (3, fold(&label)),
+            };
+            let part: Vec<String> = summed
+                .iter()
+                .map(|&d| o.dims.get(d).cloned().unwrap_or_default())
+                .collect();
+            match index.get(&key).copied().and_then(|g| groups.get_mut(g)) {
+                Some(group) => group.parts.push((part, o.line, o.value)),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push(Group {
+                        line: o.line,
+                        label,
+                        region,
+                        parts: vec![(part, o.line, o.value)],
+                    });
                 }
             }
         }
-        let columns: Vec<String> = summed
-            .iter()
-            .filter_map(|&d| dimensions.get(d).map(|x| x.name.clone()))
-            .collect();
-        for g in groups
-            .iter()
-            .filter(|g| !matches!(g.region, Region::Country | Region::Other))
-        {
-            let mut seen: HashMap<&Vec<String>, usize> = HashMap::new();
-            for (part, line, _) in &g.parts {
-                if let Some(&first_line) = seen.get(part) {
-                    return Err((
-                        Some(*line),
-                        ScbErrorKind::RepeatedPart {
-                            region: g.label.clone(),
-                            values: part.clone(),
-                            first_line,
-                        },
-                    ));
-                }
-                seen.insert(part, *line);
-            }
-            if let Some(missing) = all.iter().find(|p| !seen.contains_key(*p)) {
-                return Err((
-                    Some(g.line),
-                    ScbErrorKind::UnevenParts {
-                        region: g.label.clone(),
-                        columns: columns.clone(),
-                        missing: (*missing).clone(),
-                    },
-                ));
-            }
+        drop(index);
+        even_parts(&groups, &summed, &dimensions)?;
+        for g in groups {
+            settled.add(g)?;
         }
     }
-
-    // Counts.
-    let mut rows = Vec::new();
-    /// A county or "Summa" row, before it is known which kommun rows it covers.
-    struct Pending {
-        line: usize,
-        label: String,
-        count: Option<u64>,
-        code: Option<String>,
-        county: bool,
-    }
-    let mut pending_totals: Vec<Pending> = Vec::new();
-    let mut other_regions = Vec::new();
-    for g in groups {
-        let is_row = matches!(g.region, Region::Kommun { .. });
-        let mut count: Option<u64> = Some(0);
-        let mut unreadable = false;
-        for (_, line, value) in &g.parts {
-            match parse_count(value) {
-                Some(Some(c)) => {
-                    count = match count {
-                        Some(sum) => match sum.checked_add(c) {
-                            Some(s) => Some(s),
-                            None if is_row => {
-                                return Err((
-                                    Some(*line),
-                                    ScbErrorKind::CountTooLarge {
-                                        region: g.label.clone(),
-                                        value: value.trim().to_string(),
-                                    },
-                                ));
-                            }
-                            None => {
-                                unreadable = true;
-                                None
-                            }
-                        },
-                        None => None,
-                    }
-                }
-                Some(None) => count = None,
-                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
-                None => unreadable = true,
-            }
-        }
-        match g.region {
-            Region::Kommun { code, name } => rows.push(Row {
-                line: g.line,
-                code,
-                name,
-                count,
-            }),
-            Region::County { code } if !unreadable => pending_totals.push(Pending {
-                line: g.line,
-                label: g.label,
-                count,
-                code,
-                county: true,
-            }),
-            Region::Total if !unreadable => pending_totals.push(Pending {
-                line: g.line,
-                label: g.label,
-                count,
-                code: None,
-                county: false,
-            }),
-            _ => other_regions.push((g.line, g.label)),
-        }
-    }
+    let Settled {
+        rows,
+        pending_totals,
+        mut other_regions,
+    } = settled;
     if rows.is_empty() {
         return Err((Some(header_line), ScbErrorKind::NoRows));
     }
