@@ -216,6 +216,103 @@ fn a_kommun_given_twice_names_both_lines() {
         .assert_stderr_contains("--> f.csv:4:1");
 }
 
+#[test]
+fn the_hint_for_several_columns_suggests_the_population_never_another_content() {
+    // "Folkökning 2024" (the growth) is the last column; the population is "Folkmängd 2024".
+    let file = |header: &str| {
+        let mut text = format!("{header}\r\n");
+        for (i, (code, name, population)) in POPULATION_2024.iter().enumerate() {
+            text.push_str(&format!("\"{code} {name}\";{population};{}\r\n", i + 1));
+        }
+        text.into_bytes()
+    };
+    let (dir, out) = malformed(
+        "f.csv",
+        &file("\"region\";\"Folkmängd 2024\";\"Folkökning 2024\""),
+    );
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: filen har flera årskolumner (\"Folkmängd 2024\", \"Folkökning 2024\") och det är inte angivet vilken som gäller",
+        )
+        .assert_stderr_contains("--> f.csv:1:1")
+        .assert_stderr_contains(
+            "= åtgärd: ange årskolumnen: `column = \"Folkmängd 2024\"` i planens nyckel, eller --column \"Folkmängd 2024\"",
+        );
+    assert!(
+        !out.stderr.contains("column = \"Folkökning"),
+        "{}",
+        out.stderr
+    );
+    // The column the hint gives reads the population.
+    let out = allocate(
+        dir.path(),
+        &[
+            "split",
+            "132708",
+            "--key",
+            "f.csv",
+            "--column",
+            "Folkmängd 2024",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    assert_population_2024(&out);
+    // Two contents, neither the population: the choices, none recommended.
+    let (_d, out) = malformed(
+        "f.csv",
+        &file("\"region\";\"Folkökning 2024\";\"Döda 2024\""),
+    );
+    out.assert_status(2).assert_stderr_contains(
+        "= åtgärd: ange årskolumnen med `column = \"…\"` i planens nyckel, eller --column \"…\"; kolumnerna är \"Folkökning 2024\", \"Döda 2024\", och ingen av dem är folkmängden",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("f.csv"),
+        file("\"region\";\"Folkökning 2024\";\"Döda 2024\""),
+    )
+    .unwrap();
+    allocate(dir.path(), &["split", "1", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "= help: choose the year column with `column = \"…\"` in the plan's key, or --column \"…\"; the columns are \"Folkökning 2024\", \"Döda 2024\", and none of them is the population",
+        );
+}
+
+/// The shipped key's rows with CR alone as the line end (an old Mac's), the county row on
+/// line 4, Ragunda on 5 … Östersund on 12, and `extra` after them.
+fn cr_only(edit: (&str, &str), extra: &str) -> Vec<u8> {
+    let mut text = String::from(
+        "\"Folkmängden den 1 november efter region och år\"\r\r\"region\";\"2024\"\r\"23 Jämtlands län\";132708\r",
+    );
+    for (code, name, population) in POPULATION_2024 {
+        text.push_str(&format!("\"{code} {name}\";{population}\r"));
+    }
+    text.push_str(extra);
+    text.replacen(edit.0, edit.1, 1).into_bytes()
+}
+
+#[test]
+fn lines_ended_by_cr_alone_are_counted_as_lines() {
+    let (_d, out) = malformed("f.csv", &cr_only(("6037", "6O37"), ""));
+    out.assert_status(2)
+        .assert_stderr_contains("fel[key-file]: värdet \"6O37\" för 2305 Bräcke är inte ett heltal")
+        .assert_stderr_contains("--> f.csv:6:1")
+        .assert_stderr_contains("6 | \"2305 Bräcke\";6O37\n");
+    let (_d, out) = malformed("f.csv", &cr_only(("", ""), "\"2303 Ragunda\";5150\r"));
+    out.assert_status(2)
+        .assert_stderr_contains("fel[key-coverage]: kommunen 2303 Ragunda finns redan på rad 5")
+        .assert_stderr_contains("--> f.csv:13:1")
+        .assert_stderr_contains("13 | \"2303 Ragunda\";5150\n")
+        .assert_stderr_contains(
+            "fel[key-file-total]: \"23 Jämtlands län\" anger 132 708, men kommunraderna den omfattar summerar till 137 858 (skillnad -5 150)",
+        )
+        .assert_stderr_contains("--> f.csv:4:1");
+    assert!(!out.stderr.contains(":1:1"), "{}", out.stderr);
+}
+
 // Plans whose keys read a file.
 
 /// The real 2025 plan in a directory of its own, with `key_file` as its `keys/` file.
@@ -498,4 +595,67 @@ fn key_file_path_is_relative_to_the_plan() {
         &["check", plan.to_str().unwrap()],
     );
     out.assert_status(0);
+}
+
+// Long layouts (one row per kommun and year).
+
+/// PxWebApi 2's long CSV (`"Region","Tid","BE0101N1"`) with a 2023 row (the 2024 figure less
+/// 10) and a 2024 row per kommun, CRLF, without Östersund's 2024 row: Östersund's last row,
+/// 2023, is line 16.
+fn long_layout_without_ostersund_2024() -> Vec<u8> {
+    let mut text = String::from("\u{feff}\"Region\",\"Tid\",\"BE0101N1\"\r\n");
+    for (code, _, population) in POPULATION_2024 {
+        text.push_str(&format!("\"{code}\",\"2023\",{}\r\n", population - 10));
+        if code != "2380" {
+            text.push_str(&format!("\"{code}\",\"2024\",{population}\r\n"));
+        }
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn a_long_layout_kommun_without_a_row_for_the_year_has_no_value() {
+    let bytes = long_layout_without_ostersund_2024();
+    let (dir, out) = malformed("key.csv", &bytes);
+    // Not split among the seven others: Östersund's 64 977 would go to them.
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-file]")
+        .assert_stderr_contains("filen har flera årskolumner (\"2023\", \"2024\")");
+    let out = allocate(
+        dir.path(),
+        &["split", "132708", "--key", "key.csv", "--column", "2024"],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-coverage]: 2380 saknar värde (`..`) i kolumnen \"2024\"")
+        .assert_stderr_contains("--> key.csv:16:1")
+        .assert_stderr_contains("16 | \"2380\",\"2023\",64967");
+    // 2023 has every kommun: read as the file gives it (each 10 fewer than 2024).
+    let out = allocate(
+        dir.path(),
+        &[
+            "split", "132628", "--key", "key.csv", "--column", "2023", "--format", "csv", "--csv",
+            "rfc4180",
+        ],
+    );
+    out.assert_status(0);
+    let weights: Vec<String> = csv_step(&out, "split").into_iter().map(|r| r.2).collect();
+    let expected: Vec<String> = POPULATION_2024
+        .iter()
+        .map(|(_, _, p)| (p - 10).to_string())
+        .collect();
+    assert_eq!(weights, expected, "{}", out.stdout);
+    // In a plan: the kommun is in the file, without a value for the year; not "saknas".
+    let p = KeyPlan::new(&bytes);
+    let out = p.check();
+    out.assert_status(1)
+        .assert_finding(
+            "key-coverage",
+            &p.position_of("\"keys/folkmangd-2024-11-01.csv\""),
+        )
+        .assert_stdout_contains(
+            "nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:16: 2380 saknar värde (`..`) i kolumnen \"2024\"",
+        );
+    assert!(!out.stdout.contains("saknas i filen"), "{}", out.stdout);
 }

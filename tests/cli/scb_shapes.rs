@@ -299,6 +299,52 @@ fn a_total_beside_rows_per_sex_is_not_counted_twice() {
     );
 }
 
+/// Rows per sex with the total under `total`, after the parts: men half of the 2024
+/// population (rounded down), women the rest, CRLF.
+fn rows_per_sex(header: &str, men: &str, women: &str, total: &str) -> String {
+    let mut text = format!("{header}\r\n");
+    for (code, name, population) in POPULATION_2024 {
+        let half = population / 2;
+        for (sex, n) in [(men, half), (women, population - half), (total, population)] {
+            text.push_str(&format!("\"{code} {name}\",\"{sex}\",{n}\r\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_total_of_both_sexes_by_any_of_its_names_is_not_counted_twice() {
+    // Summed with its parts, Ragunda weighed 10 300, every kommun twice its population.
+    let dir = tempfile::tempdir().unwrap();
+    let header_sv = "\"region\",\"kön\",\"Folkmängd 2024\"";
+    let header_en = "\"region\",\"sex\",\"Population 2024\"";
+    for (header, men, women, total) in [
+        (header_sv, "män", "kvinnor", "män och kvinnor"),
+        (header_sv, "män", "kvinnor", "kvinnor och män"),
+        (header_en, "men", "women", "both sexes"),
+        (header_en, "men", "women", "men and women"),
+        // A name no list has: the figures show it is the sum of the others.
+        (header_sv, "män", "kvinnor", "bägge"),
+    ] {
+        std::fs::write(
+            dir.path().join("f.csv"),
+            rows_per_sex(header, men, women, total),
+        )
+        .unwrap();
+        assert_seed_split(&split(dir.path(), "f.csv", &[]), Naming::Both, total);
+        let column = if header == header_sv { "kön" } else { "sex" };
+        allocate_env(
+            dir.path(),
+            &["split", "100", "--key", "f.csv"],
+            &[("COLUMNS", "200")],
+        )
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "{column}: bara \"{total}\" läses; 2 andra värden lämnas utanför"
+        ));
+    }
+}
+
 // Leading zeros: Stockholms län's kommunkoder start with 0.
 
 #[test]
@@ -413,6 +459,52 @@ fn a_date_in_a_workbook_is_not_read_as_a_population() {
             "fel[key-file]: värdet \"2024-11-01\" för 0114 Upplands Väsby är inte ett heltal",
         )
         .assert_stderr_contains("--> s.xlsx:2:1");
+}
+
+#[test]
+fn a_number_cell_a_double_cannot_hold_exactly_is_refused() {
+    // From 2^53 = 9 007 199 254 740 992 on, a number cell may be another number than the one
+    // written (…993 is read as …992); below it every whole number is exact.
+    let book = |ragunda: f64| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 1, "2024").unwrap();
+        for (r, (code, name, population)) in POPULATION_2024.iter().enumerate() {
+            let r = u32::try_from(r).unwrap() + 1;
+            sheet.write_string(r, 0, format!("{code} {name}")).unwrap();
+            let n = if *code == "2303" {
+                ragunda
+            } else {
+                *population as f64
+            };
+            sheet.write_number(r, 1, n).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("s.xlsx"), book(9_007_199_254_740_992.0)).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "s.xlsx"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: värdet \"9007199254740992\" för 2303 Ragunda är för stort för en folkmängd",
+        )
+        .assert_stderr_contains("--> s.xlsx:2:1");
+    std::fs::write(dir.path().join("s.xlsx"), book(9.223_372_036_854_776e18)).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "s.xlsx", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[key-file]: the value \"9223372036854776000\" for 2303 Ragunda is too large for a population",
+        )
+        .assert_stderr_contains("--> s.xlsx:2:1");
+    // 2^53 − 1 is held exactly, and read as it is written.
+    std::fs::write(dir.path().join("s.xlsx"), book(9_007_199_254_740_991.0)).unwrap();
+    let out = split(dir.path(), "s.xlsx", &[]);
+    out.assert_status(0);
+    assert_eq!(split_rows(&out)[0].2, "9007199254740991", "{}", out.stdout);
+    // The seed's own figures, of course, are read.
+    std::fs::write(dir.path().join("s.xlsx"), book(5_150.0)).unwrap();
+    assert_seed_split(&split(dir.path(), "s.xlsx", &[]), Naming::Both, "s.xlsx");
 }
 
 // Workbooks as PxWeb writes them in other layouts.

@@ -20,28 +20,29 @@ pub(super) fn read(
     // The delimiter that gives the most lines with two or more fields; on a tie the first of
     // semicolon, tab, comma. Spaces only when none of those splits a line and spaces split
     // two or more (a title alone has spaces too).
-    let mut best: Option<(usize, u8, Vec<Record>)> = None;
+    // Each delimiter is scored without keeping its records: only the chosen one's are made.
+    let mut best: Option<(usize, u8)> = None;
     for delimiter in [b';', b'\t', b',', b' '] {
-        if delimiter == b' ' && best.as_ref().is_some_and(|(s, _, _)| *s > 0) {
+        if delimiter == b' ' && best.is_some_and(|(s, _)| s > 0) {
             break;
         }
-        let recs = records(&text, delimiter);
-        let score = recs.iter().filter(|r| r.fields.len() >= 2).count();
+        let score = score(&text, delimiter);
         if delimiter == b' ' && score < 2 {
             break;
         }
-        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-            best = Some((score, delimiter, recs));
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, delimiter));
         }
     }
-    let Some((score, delimiter, recs)) = best else {
+    let Some((score, delimiter)) = best else {
         return Err((None, ScbErrorKind::NoHeader));
     };
     if score == 0 {
         return Err((None, ScbErrorKind::NoHeader));
     }
+    let recs = records(&text, delimiter);
     let delimiter = char::from(delimiter);
-    let sheet = grid::read(&recs, column, false, delimiter)?;
+    let sheet = grid::read(recs, column, false, delimiter)?;
     Ok(Read {
         format: FileFormat::Csv {
             encoding,
@@ -55,12 +56,34 @@ pub(super) fn read(
     })
 }
 
-fn records(text: &str, delimiter: u8) -> Vec<Record> {
-    let mut reader = csv::ReaderBuilder::new()
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .from_reader(text.as_bytes())
+}
+
+/// The number of records `delimiter` splits into two fields or more (as `records` keeps them:
+/// with spaces between fields, empty fields do not count).
+fn score(text: &str, delimiter: u8) -> usize {
+    let mut reader = reader(text, delimiter);
+    let mut record = csv::ByteRecord::new();
+    let mut score = 0;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        let fields = record
+            .iter()
+            .filter(|f| delimiter != b' ' || !f.is_empty())
+            .count();
+        if fields >= 2 {
+            score += 1;
+        }
+    }
+    score
+}
+
+fn records(text: &str, delimiter: u8) -> Vec<Record> {
+    let mut reader = reader(text, delimiter);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     // Lines are counted from the previous record on, so a long file is read in one pass.

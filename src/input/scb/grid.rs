@@ -69,7 +69,7 @@ pub(super) struct Sheet {
 /// web interface writes an outer variable's value once), and rows of the heading before the
 /// first figure are skipped.
 pub(super) fn read(
-    records: &[Record],
+    mut records: Vec<Record>,
     column: Option<&str>,
     workbook: bool,
     delimiter: char,
@@ -103,7 +103,7 @@ pub(super) fn read(
     // under them, each label spanning the empty cells to its right, as the CSV's
     // "Folkmängd 2024" does.
     if workbook {
-        for above in preamble_heading(records, header_at) {
+        for above in preamble_heading(&records, header_at) {
             let mut label = "";
             for (i, name) in names.iter_mut().enumerate().skip(1) {
                 let cell = above.field(i);
@@ -153,6 +153,7 @@ pub(super) fn read(
             .trim()
             .to_string()
     });
+    let header_line = header.line;
     let mut layout = layout(&names, header.line, rows)?;
     if let Some(candidate) = layout.names
         && !names_beside_codes(rows, layout.region, candidate, workbook)
@@ -166,9 +167,31 @@ pub(super) fn read(
         layout.dimensions.sort_by_key(|(i, _)| *i);
     }
 
-    // The figures, with the period each is for.
-    // (period, figure, whether the row ends before the period's column)
-    let mut figures: Vec<(String, Observation, bool)> = Vec::new();
+    // A wide layout's year is chosen from its header, before the rows, so that only its
+    // figures are kept (a failed choice is reported after the rows' own problems); a long
+    // layout's years are the time column's values, chosen once every row is read.
+    let wide_choice: Option<Result<usize, ScbErrorKind>> = match layout.long {
+        Some(_) => None,
+        None => {
+            let years: Vec<String> = layout
+                .years
+                .iter()
+                .filter_map(|&i| names.get(i).cloned())
+                .collect();
+            Some(choose_period(&years, column))
+        }
+    };
+    let wide_column: Option<usize> = match &wide_choice {
+        Some(Ok(chosen)) => layout.years.get(*chosen).copied(),
+        _ => None,
+    };
+    // The figures, and beside each the period it is for (an index into `periods`; 0 in a
+    // wide layout) and whether its row ends before the period's column. Kept apart so that
+    // the chosen period's figures are kept in place, never copied.
+    let mut figures: Vec<Observation> = Vec::new();
+    let mut periods_of: Vec<(usize, bool)> = Vec::new();
+    let mut periods: Vec<String> = Vec::new();
+    let mut period_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut above: Vec<String> = Vec::new();
     let mut seen_data = false;
     let key_columns: Vec<usize> = std::iter::once(layout.region)
@@ -176,6 +199,10 @@ pub(super) fn read(
         .chain(layout.long.map(|(time, _)| time))
         .chain(layout.dimensions.iter().map(|(i, _)| *i))
         .collect();
+    // The rows are taken from `records` as they are read, so that their text is not held
+    // twice.
+    let rows = records.split_off(header_at + 1);
+    drop(records);
     for record in rows {
         if record.is_blank() {
             continue;
@@ -187,7 +214,17 @@ pub(super) fn read(
         if record.is_note() {
             continue;
         }
-        let mut fields: Vec<String> = record.fields.iter().map(|f| f.trim().to_string()).collect();
+        let mut fields: Vec<String> = record
+            .fields
+            .into_iter()
+            .map(|f| {
+                if f.trim().len() == f.len() {
+                    f
+                } else {
+                    f.trim().to_string()
+                }
+            })
+            .collect();
         if workbook {
             for &i in &key_columns {
                 if fields.get(i).is_some_and(String::is_empty)
@@ -224,39 +261,42 @@ pub(super) fn read(
             .collect();
         match layout.long {
             Some((time, value)) => {
-                let Some(raw) = fields.get(value) else {
+                let period = match period_at.get(get(time)) {
+                    Some(&at) => at,
+                    None => {
+                        period_at.insert(get(time).to_string(), periods.len());
+                        periods.push(get(time).to_string());
+                        periods.len() - 1
+                    }
+                };
+                // The figure is taken from the row (no column of figures is repeated from
+                // the row above).
+                let Some(raw) = fields.get_mut(value).map(std::mem::take) else {
                     let column = names.get(value).cloned().unwrap_or_default();
                     return Err((Some(record.line), missing(&region, code.as_deref(), column)));
                 };
-                figures.push((
-                    get(time).to_string(),
-                    Observation {
+                figures.push(Observation {
+                    line: record.line,
+                    region,
+                    code,
+                    dims,
+                    value: raw,
+                });
+                periods_of.push((period, false));
+            }
+            None => {
+                if let Some(i) = wide_column {
+                    let value = fields.get_mut(i).map(std::mem::take);
+                    // A row that ends early is reported after the rows' other problems.
+                    let ends_early = value.is_none();
+                    figures.push(Observation {
                         line: record.line,
                         region,
                         code,
                         dims,
-                        value: raw.clone(),
-                    },
-                    false,
-                ));
-            }
-            None => {
-                for &i in &layout.years {
-                    let period = names.get(i).cloned().unwrap_or_default();
-                    let value = fields.get(i).cloned();
-                    // A row that ends early is reported once the year is chosen.
-                    let ends_early = value.is_none();
-                    figures.push((
-                        period,
-                        Observation {
-                            line: record.line,
-                            region: region.clone(),
-                            code: code.clone(),
-                            dims: dims.clone(),
-                            value: value.unwrap_or_default(),
-                        },
-                        ends_early,
-                    ));
+                        value: value.unwrap_or_default(),
+                    });
+                    periods_of.push((0, ends_early));
                 }
             }
         }
@@ -264,49 +304,82 @@ pub(super) fn read(
     }
 
     // The year.
-    let mut periods: Vec<String> = Vec::new();
-    match layout.long {
-        Some(_) => {
-            let mut seen = std::collections::HashSet::new();
-            for (p, _, _) in &figures {
-                if seen.insert(p) {
-                    periods.push(p.clone());
-                }
-            }
+    drop(period_at);
+    let (chosen, column) = match wide_choice {
+        Some(choice) => {
+            let chosen = choice.map_err(|kind| (Some(header_line), kind))?;
+            let column = layout.years.get(chosen).and_then(|&i| names.get(i));
+            (0, column.cloned().unwrap_or_default())
         }
         None => {
-            periods = layout
-                .years
-                .iter()
-                .filter_map(|&i| names.get(i).cloned())
-                .collect()
+            if periods.is_empty() {
+                return Err((Some(header_line), ScbErrorKind::NoRows));
+            }
+            let chosen =
+                choose_period(&periods, column).map_err(|kind| (Some(header_line), kind))?;
+            (chosen, periods.get(chosen).cloned().unwrap_or_default())
+        }
+    };
+    let without_period = match layout.long {
+        Some(_) => without_the_period(&figures, &periods_of, chosen),
+        None => std::collections::HashSet::new(),
+    };
+    if let Some(o) = figures
+        .iter()
+        .zip(&periods_of)
+        .find(|(_, (period, ends_early))| *period == chosen && *ends_early)
+        .map(|(o, _)| o)
+    {
+        return Err((Some(o.line), missing(&o.region, o.code.as_deref(), column)));
+    }
+    // A region that has rows for other years but none for the chosen one has no value for
+    // it, as `..` in a wide file: never left out in silence.
+    for &at in &without_period {
+        if let Some(o) = figures.get_mut(at) {
+            o.value = "..".to_string();
         }
     }
-    if periods.is_empty() {
-        return Err((Some(header.line), ScbErrorKind::NoRows));
-    }
-    let chosen = choose_period(&periods, column).map_err(|kind| (Some(header.line), kind))?;
-    let column = periods.get(chosen).cloned().unwrap_or_default();
-    let mut observations = Vec::new();
-    for (period, o, ends_early) in figures {
-        if period != column {
-            continue;
-        }
-        if ends_early {
-            return Err((Some(o.line), missing(&o.region, o.code.as_deref(), column)));
-        }
-        observations.push(o);
-    }
+    let mut keep = periods_of
+        .iter()
+        .enumerate()
+        .map(|(at, (period, _))| *period == chosen || without_period.contains(&at));
+    figures.retain(|_| keep.next().unwrap_or(false));
+    let observations = figures;
     Ok(Sheet {
         title,
-        header_line: header.line,
+        header_line,
         column,
         table: Table {
             dimensions: layout.dimensions.into_iter().map(|(_, d)| d).collect(),
             observations,
-            header_line: header.line,
+            header_line,
         },
     })
+}
+
+/// In a long layout, the figures (by index) of the regions (with their values of the other
+/// columns) that have no row for the chosen period: for each, its last row, which
+/// then stands for the missing value.
+fn without_the_period(
+    figures: &[Observation],
+    periods_of: &[(usize, bool)],
+    chosen: usize,
+) -> std::collections::HashSet<usize> {
+    use std::collections::{HashMap, HashSet};
+    let with: HashSet<(&str, Option<&str>, &[String])> = figures
+        .iter()
+        .zip(periods_of)
+        .filter(|(_, (period, _))| *period == chosen)
+        .map(|(o, _)| (o.region.as_str(), o.code.as_deref(), o.dims.as_slice()))
+        .collect();
+    let mut last: HashMap<(&str, Option<&str>, &[String]), usize> = HashMap::new();
+    for (at, (o, (period, _))) in figures.iter().zip(periods_of).enumerate() {
+        let key = (o.region.as_str(), o.code.as_deref(), o.dims.as_slice());
+        if *period != chosen && !with.contains(&key) {
+            last.insert(key, at);
+        }
+    }
+    last.into_values().collect()
 }
 
 fn missing(region: &str, code: Option<&str>, column: String) -> ScbErrorKind {

@@ -93,7 +93,27 @@ pub fn source_text(bytes: &[u8]) -> String {
     if crate::input::workbook::is_zip(bytes) {
         return xlsx::text(bytes).unwrap_or_default();
     }
-    decode(bytes).0
+    lone_cr_as_lf(decode(bytes).0)
+}
+
+/// The text with each CR that no LF follows (an old Mac's line end) made an LF, so that
+/// lines are counted, and shown, as in a file with LF or CRLF ends. The CSV reader ends a
+/// record at either already; the text keeps its length, so offsets stay.
+fn lone_cr_as_lf(text: String) -> String {
+    let lone = |(i, b): (usize, &u8)| *b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.as_bytes().iter().enumerate().any(lone) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Parses a population file's bytes (`path` is only for messages).
@@ -139,6 +159,7 @@ fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failur
         return Err((None, ScbErrorKind::NotText(kind)));
     }
     let (text, encoding) = decode(bytes);
+    let text = lone_cr_as_lf(text);
     if text.trim().is_empty() {
         return Err((None, ScbErrorKind::Empty));
     }
@@ -352,6 +373,19 @@ mod tests {
         let text = "a\r\nbcd\r\ne";
         assert_eq!(&text[KeyFile::line_span(text, 2)], "bcd");
         assert_eq!(&text[KeyFile::line_span(text, 3)], "e");
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_as_lf_and_crlf_do() {
+        let text = "\"region\";\"2024\"\r\"2303 Ragunda\";5150\r\r\"2305 Bräcke\";6O37\r";
+        let err = read(text.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(4));
+        assert_eq!(
+            source_text(text.as_bytes()),
+            "\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\n\"2305 Bräcke\";6O37\n"
+        );
+        // CRLF stays, and a CR before a CRLF ends a line of its own.
+        assert_eq!(lone_cr_as_lf("a\r\nb\r\r\nc".to_string()), "a\r\nb\n\r\nc");
     }
 
     #[test]

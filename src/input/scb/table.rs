@@ -307,13 +307,219 @@ fn is_total_word(folded: &str) -> bool {
         || folded.starts_with("alla ")
         || folded == "tot"
         || folded == "1+2"
-        || folded == "båda könen"
+        || BOTH_SEXES.contains(&folded)
 }
 
+/// What SCB and the files saved from its tables call the sum of both sexes (folded).
+const BOTH_SEXES: [&str; 8] = [
+    "båda könen",
+    "män och kvinnor",
+    "kvinnor och män",
+    "män+kvinnor",
+    "kvinnor+män",
+    "both sexes",
+    "men and women",
+    "women and men",
+];
+
 /// Whether a value of another dimension is its total ("totalt ålder", "tot - totalt",
-/// "1+2", "samtliga").
+/// "1+2", "samtliga", "män och kvinnor", "both sexes").
 fn is_total_value(value: &str) -> bool {
     header_parts(value).any(|p| is_total_word(&p))
+}
+
+/// The value of dimension `d` whose figure is, for every region (and values of the other
+/// dimensions), the sum of the figures of the other values: a total by another name than
+/// those `is_total_value` knows ("män och kvinnor" in a language or spelling of its own).
+/// Summing it with its parts would count everyone twice; reading it alone gives exactly the
+/// sum of the parts. Only with three values or more (two equal halves are no total), when
+/// exactly one value is such a sum wherever every figure is a count, and at least one region
+/// has every figure.
+fn sum_of_the_others(observations: &[Observation], d: usize, values: &[&str]) -> Option<String> {
+    if values.len() < 3 {
+        return None;
+    }
+    // Per region and values of the other dimensions: (index of the value, count).
+    type Group<'a> = (Option<&'a str>, &'a str, Vec<&'a str>);
+    let position: HashMap<&str, usize> = values.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+    let mut groups: HashMap<Group<'_>, Vec<Option<u64>>> = HashMap::new();
+    for o in observations {
+        let others: Vec<&str> = o
+            .dims
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != d)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let at = position.get(o.dims.get(d).map_or("", String::as_str))?;
+        let figures = groups
+            .entry((o.code.as_deref(), o.region.as_str(), others))
+            .or_insert_with(|| vec![None; values.len()]);
+        let slot = figures.get_mut(*at)?;
+        // A value twice for one region: not a plain breakdown; the summing reports it.
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(parse_count(&o.value).flatten().unwrap_or(u64::MAX));
+    }
+    let mut candidates: Vec<bool> = vec![true; values.len()];
+    let mut verified = false;
+    for figures in groups.values() {
+        let counts: Option<Vec<u64>> = figures
+            .iter()
+            .map(|f| f.filter(|&c| c != u64::MAX))
+            .collect();
+        // A region without every value is for the summing to report; one without a count
+        // for every value cannot tell.
+        if figures.iter().any(Option::is_none) {
+            return None;
+        }
+        let Some(counts) = counts else { continue };
+        let all: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+        for (candidate, &count) in candidates.iter_mut().zip(&counts) {
+            *candidate &= 2 * u128::from(count) == all;
+        }
+        verified = true;
+    }
+    let mut found = candidates.iter().enumerate().filter(|(_, c)| **c);
+    match (verified, found.next(), found.next()) {
+        (true, Some((i, _)), None) => values.get(i).map(|v| (*v).to_string()),
+        _ => None,
+    }
+}
+
+/// The rows of one region (one row, or its rows per the values of the dimensions summed).
+struct Group {
+    line: usize,
+    label: String,
+    region: Region,
+    /// (values of the summed dimensions, line, figure).
+    parts: Vec<(Vec<String>, usize, String)>,
+}
+
+/// A county or "Summa" row, before it is known which kommun rows it covers.
+struct Pending {
+    line: usize,
+    label: String,
+    count: Option<u64>,
+    code: Option<String>,
+    county: bool,
+}
+
+/// The regions counted so far: kommun rows, totals and regions set aside.
+#[derive(Default)]
+struct Settled {
+    rows: Vec<Row>,
+    pending_totals: Vec<Pending>,
+    other_regions: Vec<(usize, String)>,
+}
+
+impl Settled {
+    /// Counts a region's rows and keeps it as what it is.
+    fn add(&mut self, g: Group) -> Result<(), Failure> {
+        let is_row = matches!(g.region, Region::Kommun { .. });
+        let mut count: Option<u64> = Some(0);
+        let mut unreadable = false;
+        for (_, line, value) in &g.parts {
+            match parse_count(value) {
+                Some(Some(c)) => {
+                    count = match count {
+                        Some(sum) => match sum.checked_add(c) {
+                            Some(s) => Some(s),
+                            None if is_row => {
+                                return Err((
+                                    Some(*line),
+                                    ScbErrorKind::CountTooLarge {
+                                        region: g.label.clone(),
+                                        value: value.trim().to_string(),
+                                    },
+                                ));
+                            }
+                            None => {
+                                unreadable = true;
+                                None
+                            }
+                        },
+                        None => None,
+                    }
+                }
+                Some(None) => count = None,
+                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
+                None => unreadable = true,
+            }
+        }
+        match g.region {
+            Region::Kommun { code, name } => self.rows.push(Row {
+                line: g.line,
+                code,
+                name,
+                count,
+            }),
+            Region::County { code } if !unreadable => self.pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code,
+                county: true,
+            }),
+            Region::Total if !unreadable => self.pending_totals.push(Pending {
+                line: g.line,
+                label: g.label,
+                count,
+                code: None,
+                county: false,
+            }),
+            _ => self.other_regions.push((g.line, g.label)),
+        }
+        Ok(())
+    }
+}
+
+/// Rows per another dimension: every kommun with the same values, each once.
+fn even_parts(groups: &[Group], summed: &[usize], dimensions: &[Dimension]) -> Result<(), Failure> {
+    let mut all: Vec<&Vec<String>> = Vec::new();
+    let mut known: HashSet<&Vec<String>> = HashSet::new();
+    for g in groups {
+        for (part, _, _) in &g.parts {
+            if known.insert(part) {
+                all.push(part);
+            }
+        }
+    }
+    let columns: Vec<String> = summed
+        .iter()
+        .filter_map(|&d| dimensions.get(d).map(|x| x.name.clone()))
+        .collect();
+    for g in groups
+        .iter()
+        .filter(|g| !matches!(g.region, Region::Country | Region::Other))
+    {
+        let mut seen: HashMap<&Vec<String>, usize> = HashMap::new();
+        for (part, line, _) in &g.parts {
+            if let Some(&first_line) = seen.get(part) {
+                return Err((
+                    Some(*line),
+                    ScbErrorKind::RepeatedPart {
+                        region: g.label.clone(),
+                        values: part.clone(),
+                        first_line,
+                    },
+                ));
+            }
+            seen.insert(part, *line);
+        }
+        if let Some(missing) = all.iter().find(|p| !seen.contains_key(*p)) {
+            return Err((
+                Some(g.line),
+                ScbErrorKind::UnevenParts {
+                    region: g.label.clone(),
+                    columns: columns.clone(),
+                    missing: (*missing).clone(),
+                },
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Turns the figures into kommun rows, totals and regions set aside, combining rows per
@@ -353,9 +559,12 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
                 },
             ));
         }
-        match values.iter().find(|v| is_total_value(v)) {
+        let total = match values.iter().find(|v| is_total_value(v)) {
+            Some(total) => Some((*total).to_string()),
+            None => sum_of_the_others(&observations, d, &values),
+        };
+        match total {
             Some(total) => {
-                let total = (*total).to_string();
                 combined.push(Combined::TotalOnly {
                     column: dimension.name.clone(),
                     value: total.clone(),
@@ -373,30 +582,28 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         }
     }
 
-    // Regions.
-    let classified: Vec<(Observation, Region)> = observations
-        .into_iter()
-        .map(|o| {
-            let region = classify(&o);
-            (o, region)
-        })
-        .collect();
-    if let Some((o, _)) = classified.iter().find(|(_, r)| *r == Region::LostZero) {
-        return Err((
-            Some(o.line),
-            ScbErrorKind::LostLeadingZero {
-                region: o.region.trim().to_string(),
-            },
-        ));
+    // Regions: a code that lost its zero, or a kommun without a code among kommuner with
+    // one, is refused. (Classified by reference here, so that a large file is not held twice.)
+    let mut coded = false;
+    let mut uncoded: Option<&Observation> = None;
+    for o in &observations {
+        match classify(o) {
+            Region::LostZero => {
+                return Err((
+                    Some(o.line),
+                    ScbErrorKind::LostLeadingZero {
+                        region: o.region.trim().to_string(),
+                    },
+                ));
+            }
+            Region::Kommun { code: Some(_), .. } => coded = true,
+            Region::Kommun { code: None, .. } => {
+                uncoded = uncoded.or(Some(o));
+            }
+            _ => {}
+        }
     }
-    let coded = classified
-        .iter()
-        .any(|(_, r)| matches!(r, Region::Kommun { code: Some(_), .. }));
-    if coded
-        && let Some((o, _)) = classified
-            .iter()
-            .find(|(_, r)| matches!(r, Region::Kommun { code: None, .. }))
-    {
+    if coded && let Some(o) = uncoded {
         return Err((
             Some(o.line),
             ScbErrorKind::NoKommunkod {
@@ -404,164 +611,65 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
             },
         ));
     }
+    let label_of = |o: &Observation| match &o.code {
+        Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
+        None => o.region.trim().to_string(),
+    };
 
-    // Groups: one per region (each row its own group when nothing is summed).
-    struct Group {
-        line: usize,
-        label: String,
-        region: Region,
-        parts: Vec<(Vec<String>, usize, String)>,
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(u8, String), usize> = HashMap::new();
-    for (o, region) in classified {
-        let label = match &o.code {
-            Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
-            None => o.region.trim().to_string(),
-        };
-        let key = match &region {
-            Region::Kommun { code: Some(c), .. } => (0, c.clone()),
-            Region::Kommun { code: None, name } => (1, fold(name)),
-            Region::County { code: Some(c) } => (2, c.clone()),
-            _ => (3, fold(&label)),
-        };
-        let part: Vec<String> = summed
-            .iter()
-            .map(|&d| o.dims.get(d).cloned().unwrap_or_default())
-            .collect();
-        let existing = if summed.is_empty() {
-            None
-        } else {
-            index.get(&key).copied()
-        };
-        match existing.and_then(|g| groups.get_mut(g)) {
-            Some(group) => group.parts.push((part, o.line, o.value)),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(Group {
-                    line: o.line,
-                    label,
-                    region,
-                    parts: vec![(part, o.line, o.value)],
-                });
-            }
+    let mut settled = Settled::default();
+    if summed.is_empty() {
+        // Nothing summed: each row is a region of its own, counted as it is read.
+        for o in observations {
+            let region = classify(&o);
+            let label = label_of(&o);
+            settled.add(Group {
+                line: o.line,
+                label,
+                region,
+                parts: vec![(Vec::new(), o.line, o.value)],
+            })?;
         }
-    }
-
-    // Rows per another dimension: every kommun with the same values, each once.
-    if !summed.is_empty() {
-        let mut all: Vec<&Vec<String>> = Vec::new();
-        let mut known: HashSet<&Vec<String>> = HashSet::new();
-        for g in &groups {
-            for (part, _, _) in &g.parts {
-                if known.insert(part) {
-                    all.push(part);
+    } else {
+        // Groups: one per region.
+        let mut groups: Vec<Group> = Vec::new();
+        let mut index: HashMap<(u8, String), usize> = HashMap::new();
+        for o in observations {
+            let region = classify(&o);
+            let label = label_of(&o);
+            let key = match &region {
+                Region::Kommun { code: Some(c), .. } => (0, c.clone()),
+                Region::Kommun { code: None, name } => (1, fold(name)),
+                Region::County { code: Some(c) } => (2, c.clone()),
+                _ => (3, fold(&label)),
+            };
+            let part: Vec<String> = summed
+                .iter()
+                .map(|&d| o.dims.get(d).cloned().unwrap_or_default())
+                .collect();
+            match index.get(&key).copied().and_then(|g| groups.get_mut(g)) {
+                Some(group) => group.parts.push((part, o.line, o.value)),
+                None => {
+                    index.insert(key, groups.len());
+                    groups.push(Group {
+                        line: o.line,
+                        label,
+                        region,
+                        parts: vec![(part, o.line, o.value)],
+                    });
                 }
             }
         }
-        let columns: Vec<String> = summed
-            .iter()
-            .filter_map(|&d| dimensions.get(d).map(|x| x.name.clone()))
-            .collect();
-        for g in groups
-            .iter()
-            .filter(|g| !matches!(g.region, Region::Country | Region::Other))
-        {
-            let mut seen: HashMap<&Vec<String>, usize> = HashMap::new();
-            for (part, line, _) in &g.parts {
-                if let Some(&first_line) = seen.get(part) {
-                    return Err((
-                        Some(*line),
-                        ScbErrorKind::RepeatedPart {
-                            region: g.label.clone(),
-                            values: part.clone(),
-                            first_line,
-                        },
-                    ));
-                }
-                seen.insert(part, *line);
-            }
-            if let Some(missing) = all.iter().find(|p| !seen.contains_key(*p)) {
-                return Err((
-                    Some(g.line),
-                    ScbErrorKind::UnevenParts {
-                        region: g.label.clone(),
-                        columns: columns.clone(),
-                        missing: (*missing).clone(),
-                    },
-                ));
-            }
+        drop(index);
+        even_parts(&groups, &summed, &dimensions)?;
+        for g in groups {
+            settled.add(g)?;
         }
     }
-
-    // Counts.
-    let mut rows = Vec::new();
-    /// A county or "Summa" row, before it is known which kommun rows it covers.
-    struct Pending {
-        line: usize,
-        label: String,
-        count: Option<u64>,
-        code: Option<String>,
-        county: bool,
-    }
-    let mut pending_totals: Vec<Pending> = Vec::new();
-    let mut other_regions = Vec::new();
-    for g in groups {
-        let is_row = matches!(g.region, Region::Kommun { .. });
-        let mut count: Option<u64> = Some(0);
-        let mut unreadable = false;
-        for (_, line, value) in &g.parts {
-            match parse_count(value) {
-                Some(Some(c)) => {
-                    count = match count {
-                        Some(sum) => match sum.checked_add(c) {
-                            Some(s) => Some(s),
-                            None if is_row => {
-                                return Err((
-                                    Some(*line),
-                                    ScbErrorKind::CountTooLarge {
-                                        region: g.label.clone(),
-                                        value: value.trim().to_string(),
-                                    },
-                                ));
-                            }
-                            None => {
-                                unreadable = true;
-                                None
-                            }
-                        },
-                        None => None,
-                    }
-                }
-                Some(None) => count = None,
-                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
-                None => unreadable = true,
-            }
-        }
-        match g.region {
-            Region::Kommun { code, name } => rows.push(Row {
-                line: g.line,
-                code,
-                name,
-                count,
-            }),
-            Region::County { code } if !unreadable => pending_totals.push(Pending {
-                line: g.line,
-                label: g.label,
-                count,
-                code,
-                county: true,
-            }),
-            Region::Total if !unreadable => pending_totals.push(Pending {
-                line: g.line,
-                label: g.label,
-                count,
-                code: None,
-                county: false,
-            }),
-            _ => other_regions.push((g.line, g.label)),
-        }
-    }
+    let Settled {
+        rows,
+        pending_totals,
+        mut other_regions,
+    } = settled;
     if rows.is_empty() {
         return Err((Some(header_line), ScbErrorKind::NoRows));
     }
@@ -720,6 +828,56 @@ mod tests {
             &a.combined[..],
             [Combined::TotalOnly { others: 2, .. }]
         ));
+    }
+
+    #[test]
+    fn a_total_by_another_name_is_not_summed_with_its_parts() {
+        let rows = |total: &str| {
+            let mut o = Vec::new();
+            for (line, region, men, women) in [
+                (2, "2303 Ragunda", 2575, 2575),
+                (5, "2305 Bräcke", 3018, 3019),
+            ] {
+                o.push(obs(line, region, &["män"], &men.to_string()));
+                o.push(obs(line + 1, region, &["kvinnor"], &women.to_string()));
+                o.push(obs(line + 2, region, &[total], &(men + women).to_string()));
+            }
+            Table {
+                dimensions: dims(&["kön"]),
+                observations: o,
+                header_line: 1,
+            }
+        };
+        // Named as SCB names it, in Swedish or English.
+        for total in [
+            "män och kvinnor",
+            "Kvinnor och män",
+            "both sexes",
+            "Men and women",
+        ] {
+            let a = assemble(rows(total)).unwrap();
+            let counts: Vec<_> = a.rows.iter().map(|r| (r.line, r.count)).collect();
+            assert_eq!(counts, [(4, Some(5_150)), (7, Some(6_037))], "{total}");
+            assert!(
+                matches!(&a.combined[..], [Combined::TotalOnly { value, others: 2, .. }] if value == total)
+            );
+        }
+        // Named otherwise, but the sum of the others in every kommun.
+        let a = assemble(rows("bägge")).unwrap();
+        let counts: Vec<_> = a.rows.iter().map(|r| r.count).collect();
+        assert_eq!(counts, [Some(5_150), Some(6_037)]);
+        assert!(matches!(&a.combined[..], [Combined::TotalOnly { value, .. }] if value == "bägge"));
+        // Three parts of which none is the sum of the others are summed.
+        let mut t = rows("okänt");
+        for o in &mut t.observations {
+            if o.dims[0] == "okänt" {
+                o.value = "1".to_string();
+            }
+        }
+        let a = assemble(t).unwrap();
+        let counts: Vec<_> = a.rows.iter().map(|r| r.count).collect();
+        assert_eq!(counts, [Some(5_151), Some(6_038)]);
+        assert!(matches!(&a.combined[..], [Combined::Summed { .. }]));
     }
 
     #[test]

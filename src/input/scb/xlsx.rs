@@ -9,7 +9,7 @@
 //! The workbook is opened within limits and its sheet read cell by cell
 //! (`input::workbook`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use calamine::Data;
 
@@ -23,9 +23,30 @@ fn problem(problem: WorkbookProblem) -> Failure {
 }
 
 pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> {
-    let (sheet_name, records) = rows(bytes)?;
+    let (sheet_name, records, inexact) = rows(bytes)?;
     let text = lines(&records);
-    let sheet = grid::read(&records, column, true, '\t')?;
+    let sheet = grid::read(records, column, true, '\t')?;
+    // A figure from a number cell that a double cannot hold exactly is refused as too large,
+    // as a CSV file's figure beyond any count is: read as the nearest double, it would be
+    // another count than the one written.
+    if let Some(o) = sheet
+        .table
+        .observations
+        .iter()
+        .find(|o| inexact.contains(&(o.line, o.value.trim().to_string())))
+    {
+        let region = match &o.code {
+            Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
+            None => o.region.trim().to_string(),
+        };
+        return Err((
+            Some(o.line),
+            ScbErrorKind::CountTooLarge {
+                region,
+                value: o.value.trim().to_string(),
+            },
+        ));
+    }
     Ok(Read {
         format: FileFormat::Xlsx { sheet: sheet_name },
         text,
@@ -39,7 +60,7 @@ pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> 
 /// The first sheet's rows as text, one line per row and tabs between cells, for showing a
 /// row by its number.
 pub(super) fn text(bytes: &[u8]) -> Option<String> {
-    rows(bytes).ok().map(|(_, records)| lines(&records))
+    rows(bytes).ok().map(|(_, records, _)| lines(&records))
 }
 
 fn lines(records: &[Record]) -> String {
@@ -55,14 +76,28 @@ fn lines(records: &[Record]) -> String {
     text
 }
 
+/// The smallest magnitude from which a double no longer holds every whole number: 2^53. A
+/// number cell of this size or more may be another number than the one written
+/// (9 007 199 254 740 993 is read as 9 007 199 254 740 992).
+const INEXACT_FROM: f64 = 9_007_199_254_740_992.0;
+
+/// A number cell's text and line, for the number cells that may not be exact.
+type Inexact = HashSet<(usize, String)>;
+
 /// The name of the first sheet and its rows that have a value, with their fields from the
-/// sheet's first used column on.
-fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
+/// sheet's first used column on, and the number cells that may not be the number written.
+fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>, Inexact), Failure> {
     let (name, sheet) = workbook::first_sheet(bytes).map_err(problem)?;
     let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
+    let mut inexact = Inexact::new();
     for (row, col, value) in sheet {
         let text = match value {
             Data::Int(i) => i.to_string(),
+            Data::Float(f) if f.abs() >= INEXACT_FROM => {
+                let text = number(f);
+                inexact.insert((usize::try_from(row).unwrap_or(0) + 1, text.clone()));
+                text
+            }
             Data::Float(f) => number(f),
             Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
             Data::Bool(b) => b.to_string(),
@@ -105,7 +140,7 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>), Failure> {
             }
         }
     }
-    Ok((name, records))
+    Ok((name, records, inexact))
 }
 
 /// A number as a cell shows it when it has no decimals: `5150`, not `5150.0`.

@@ -506,7 +506,16 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ),
         ScbErrorKind::ColumnNotFound { available, .. }
         | ScbErrorKind::ChooseColumn { available } => {
-            let example = available.last().map_or("2024", String::as_str);
+            let Some(example) = column_to_suggest(available) else {
+                // Columns of different contents, none of them the population: the choices,
+                // none recommended.
+                let choices = list(available);
+                return say!(
+                    lang,
+                    "ange årskolumnen med `column = \"…\"` i planens nyckel, eller --column \"…\"; kolumnerna är {choices}, och ingen av dem är folkmängden",
+                    "choose the year column with `column = \"…\"` in the plan's key, or --column \"…\"; the columns are {choices}, and none of them is the population"
+                );
+            };
             // "2024" picks "BE0101N1 2024" when no other column names 2024.
             let year = match year_in(example) {
                 Some(y) if available.iter().filter(|a| year_in(a) == Some(y)).count() == 1 => y,
@@ -720,6 +729,38 @@ pub fn total_hint(lang: Lang) -> &'static str {
         "kontrollera att filen har alla kommuner och att inget värde har ändrats, eller ladda ner den från SCB igen",
         "check that the file has every kommun and that no value has been changed, or download it from SCB again",
     )
+}
+
+/// The column a hint suggests of several: the last (the latest year) when the columns differ
+/// only in their year; else the last that names the population (`Folkmängd 2024` rather than
+/// `Folkökning 2024`); else none.
+fn column_to_suggest(available: &[String]) -> Option<&str> {
+    let without_year = |header: &str| -> String {
+        let year = year_in(header).unwrap_or("");
+        let rest = if year.is_empty() {
+            header.to_string()
+        } else {
+            header.replace(year, "")
+        };
+        crate::core::text::fold(&rest)
+    };
+    let Some(last) = available.last() else {
+        return Some("2024");
+    };
+    let contents = without_year(last);
+    if available.iter().all(|a| without_year(a) == contents) {
+        return Some(last);
+    }
+    available
+        .iter()
+        .rev()
+        .find(|a| {
+            let folded = crate::core::text::fold(a);
+            ["folkmängd", "befolkning", "population", "be0101n1"]
+                .iter()
+                .any(|word| folded.contains(word))
+        })
+        .map(String::as_str)
 }
 
 /// The one year (1900–2099) a column's header names, if it names one.
