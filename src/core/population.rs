@@ -222,6 +222,9 @@ pub enum ScbErrorKind {
     },
     /// An old Excel, Word or PDF file, or other bytes that are not text.
     NotText(BinaryKind),
+    /// A line in another encoding than the rest of the file: not UTF-8 where the other lines
+    /// are UTF-8 with letters beyond ASCII.
+    MixedEncoding,
     /// A zip file that cannot be read as an Excel workbook, or one too large inside to read.
     Workbook(WorkbookProblem),
     /// A file of a kind that is recognised but not read.

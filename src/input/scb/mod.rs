@@ -87,6 +87,27 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     }
 }
 
+/// The first line that is not UTF-8 in a file whose other lines are UTF-8 with letters beyond
+/// ASCII (å, ä, ö): a line pasted in from a Windows-1252 file. Read as Windows-1252 the
+/// whole file would turn the UTF-8 names into `StrÃ¶msund`, and the finding would blame the
+/// plan's name. A file in Windows-1252 alone has no such UTF-8 line and is read as before.
+fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let mut first_bad = None;
+    let mut utf8_letters = false;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(text) => utf8_letters |= !text.is_ascii(),
+            Err(_) => {
+                first_bad.get_or_insert(n + 1);
+            }
+        }
+    }
+    first_bad.filter(|_| utf8_letters)
+}
+
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
 /// a workbook its first sheet's rows, one per line.
 pub fn source_text(bytes: &[u8]) -> String {
@@ -157,6 +178,9 @@ fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failur
             crate::input::read::not_text(bytes)
     {
         return Err((None, ScbErrorKind::NotText(kind)));
+    }
+    if let Some(line) = mixed_encoding_line(bytes) {
+        return Err((Some(line), ScbErrorKind::MixedEncoding));
     }
     let (text, encoding) = decode(bytes);
     let text = lone_cr_as_lf(text);
