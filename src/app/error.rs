@@ -421,17 +421,23 @@ impl Error {
             } => {
                 // The largest usual unit that divides the amount, as `--unit` reads it (`1000`,
                 // `0,1`).
-                let usual = match crate::core::split::usual_unit(*amount) {
-                    Some(usual) => number::decimal(usual.0, lang),
-                    None => lang.pick("0,1", "0.1").to_string(),
-                };
+                let usual = crate::core::split::usual_unit(*amount).map(|u| number::decimal(u.0, lang));
                 let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
                 line(match error {
-                    SplitError::AmountNotMultipleOfUnit => say!(
+                    // No unit down to the öre divides it: finer than any split can be.
+                    SplitError::AmountNotMultipleOfUnit if usual.is_none() => say!(
+                        lang,
+                        "{amount} är inte ett helt antal av enheten {unit}, och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; avrunda beloppet till hela öre",
+                        "{amount} is not a whole number of the unit {unit}, and no unit divides the amount: it has more decimals than öre (0.01 kr), the smallest unit a split has; round the amount to whole öre"
+                    ),
+                    SplitError::AmountNotMultipleOfUnit => {
+                        let usual = usual.unwrap_or_default();
+                        say!(
                         lang,
                         "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}",
                         "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit {usual}"
-                    ),
+                    )
+                    }
                     SplitError::NoWeight => say!(
                         lang,
                         "nyckeln ger alla kommuner vikten noll",

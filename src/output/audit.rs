@@ -217,15 +217,33 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
     }
     text.push('\n');
     let leftover = audit.leftover;
+    // "De 3 enheter som då blir över", "Den 1 enhet som då blir över".
+    let (left_sv, left_en) = if leftover == rust_decimal::Decimal::ONE {
+        (
+            "Den 1 enhet som då blir över går till kommunen med störst rest (kolumnen Ordning, 1);"
+                .to_string(),
+            "The 1 unit then left over goes to the kommun with the largest remainder (rank 1);"
+                .to_string(),
+        )
+    } else {
+        (
+            format!(
+                "De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);"
+            ),
+            format!(
+                "The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order (rank 1 first);"
+            ),
+        )
+    };
     let how = say!(
         lang,
         "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
-         De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);\n\
+         {left_sv}\n\
          vid lika rest går den med störst vikt först, sedan den med lägst kommunkod. Delarna summerar alltid\n\
          exakt till beloppet, och ingen kommun hamnar en hel enhet eller mer från sin exakta kvot.\n",
         "How it works: each kommun first gets the whole units ({unit}) its exact quota holds (the floor).\n\
-         The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order\n\
-         (rank 1 first); on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
+         {left_en}\n\
+         on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
          always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
     );
     let how = how.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -288,6 +288,21 @@ fn unknown_key_and_bad_arguments_are_refused() {
         .assert_stderr_contains(
             "12.55 kr is not a whole number of the unit 0.1 kr; give a unit that divides the amount with --unit, for example --unit 0.01\n",
         );
+    // One unit left over is told in the singular.
+    split(&["1", "--key", SHIPPED_KEY])
+        .assert_status(0)
+        .assert_stdout_contains("Den 1 enhet som då blir över går till kommunen med")
+        .assert_stdout_contains("störst rest (kolumnen Ordning, 1);");
+    split(&["1", "--key", SHIPPED_KEY, "--lang", "en"])
+        .assert_stdout_contains("The 1 unit then left over goes to the kommun with the largest");
+    split(&["7", "--key", SHIPPED_KEY]).assert_stdout_contains("De 4 enheter som då blir över");
+    // Finer than öre: no unit divides it, and the message says so rather than suggest a unit
+    // that is refused in its turn.
+    for unit in ["1", "0,1", "0,01"] {
+        split(&["0,001", "--key", SHIPPED_KEY, "--unit", unit])
+            .assert_status(2)
+            .assert_stderr_contains("och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; avrunda beloppet till hela öre\n");
+    }
     // A negative amount or unit is told as such, not taken for an unknown option.
     split(&["-100", "--key", SHIPPED_KEY])
         .assert_status(2)
