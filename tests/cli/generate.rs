@@ -1,7 +1,19 @@
 //! The benchmarks' plan generator (`allocate generate`, hidden): every plan it writes passes
 //! `check`, the same seed writes the same files, and the journals carry the same money.
 
-use crate::support::allocate;
+use crate::support::{Output, allocate};
+
+/// Generates a plan into `folder` with `args` (and no journals), checks it and returns the
+/// check's output, which must pass.
+fn generated_and_checked(dir: &std::path::Path, folder: &str, args: &[&str]) -> Output {
+    let mut all = vec!["generate", "-o", folder, "--no-journals"];
+    all.extend_from_slice(args);
+    let out = allocate(dir, &all);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let out = allocate(dir, &["check", &format!("{folder}/plan.toml")]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    out
+}
 
 fn generate(dir: &std::path::Path, args: &[&str]) {
     let mut all = vec!["generate", "-o", "out"];
@@ -21,26 +33,20 @@ fn a_generated_national_plan_passes_check_without_findings() {
         ("4", "2000", "300"),
     ] {
         let folder = format!("out-{seed}");
-        let out = allocate(
+        generated_and_checked(
             dir.path(),
+            &folder,
             &[
-                "generate",
                 "--insatser",
                 insatser,
                 "--kommuner",
                 kommuner,
                 "--seed",
                 seed,
-                "-o",
-                &folder,
-                "--no-journals",
             ],
-        );
-        assert_eq!(out.status, 0, "{}", out.stderr);
+        )
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
         let plan = format!("{folder}/plan.toml");
-        let out = allocate(dir.path(), &["check", &plan]);
-        assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-        out.assert_stdout_contains("godkänd (0 fel, 0 varningar)");
         let text = std::fs::read_to_string(dir.path().join(&plan)).unwrap();
         // Every kommun has its stated total, every split rule occurs.
         let kommuner: usize = kommuner.parse().unwrap();
@@ -65,22 +71,8 @@ fn a_small_generated_plan_passes_check() {
     let dir = tempfile::tempdir().unwrap();
     for insatser in ["1", "2", "30"] {
         let folder = format!("out-{insatser}");
-        let out = allocate(
-            dir.path(),
-            &[
-                "generate",
-                "--insatser",
-                insatser,
-                "-o",
-                &folder,
-                "--no-journals",
-            ],
-        );
-        assert_eq!(out.status, 0, "{}", out.stderr);
-        let plan = format!("{folder}/plan.toml");
-        let out = allocate(dir.path(), &["check", &plan]);
-        assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-        out.assert_stdout_contains("godkänd (0 fel,");
+        generated_and_checked(dir.path(), &folder, &["--insatser", insatser])
+            .assert_stdout_contains("godkänd (0 fel,");
     }
 }
 
