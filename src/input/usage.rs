@@ -615,11 +615,13 @@ fn label_of(text: &str) -> Option<Label> {
 fn unit_of(header: &str) -> Option<String> {
     let header = header.trim();
     let unit = match header.find(['(', '[']) {
-        Some(open) => header
-            .get(open + 1..)
-            .unwrap_or("")
-            .trim_end()
-            .trim_end_matches([')', ']']),
+        // What the brackets hold, up to where they close (or the end).
+        Some(open) => {
+            let inside = header.get(open + 1..).unwrap_or("");
+            inside
+                .split_once([')', ']'])
+                .map_or(inside, |(unit, _)| unit)
+        }
         None => header
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest),
@@ -1170,6 +1172,9 @@ mod tests {
         assert_eq!(unit("Used in thousands").as_deref(), Some("thousands"));
         assert_eq!(unit("Använt"), None);
         assert_eq!(unit("Använt:"), None);
+        assert_eq!(unit("Använt (t kr) 2026").as_deref(), Some("t kr"));
+        assert_eq!(unit("Använt belopp (kr").as_deref(), Some("kr"));
+        // Anything but kronor is another unit, whether or not a list knows it.
         for other in [
             "tkr",
             "Mkr",
@@ -1178,16 +1183,32 @@ mod tests {
             "thousands",
             "%",
             "tusentals kr",
+            "t kr",
+            "000 kr",
+            "'000 kr",
+            "1000-tal kr",
+            "T SEK",
+            "€",
+            "$",
+            "NOK",
+            "andel",
+            "kr, tusental",
+            "kr/1000",
+            "belopp",
+            "t.o.m. 31/12",
         ] {
             assert!(other_unit(other), "{other}");
         }
         for kronor in [
             "kr",
+            "Kr.",
             "kronor",
             "SEK",
+            ":-",
+            "i kr",
+            "svenska kronor",
             "kr, inkl. moms",
-            "belopp (kr",
-            "t.o.m. 31/12",
+            "SEK exkl moms",
         ] {
             assert!(!other_unit(kronor), "{kronor}");
         }

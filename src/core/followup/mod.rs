@@ -985,48 +985,55 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
     })
 }
 
-/// Whether an amount column's unit, as its header writes it (`tkr`, `(Mkr)`, `i öre`), is
-/// another than kronor. Only units are looked for: `Använt belopp (kr, inkl. moms)` is kronor.
+/// Whether an amount's unit, as a header or a cell's number format writes it (`tkr`,
+/// `(t kr)`, `i öre`, `€`, `andel`), is another than kronor. The unit must be kronor (`kr`,
+/// `kronor`, `SEK`, `:-`), or absent (which is not asked): anything else is refused rather
+/// than recognised, so a unit no list foresaw (`000 kr`, `1000-tal kr`, `NOK`) is not read as
+/// kronor. After kronor only a note on VAT may follow (`kr, inkl. moms`).
 pub fn other_unit(unit: &str) -> bool {
     let unit = fold(unit);
-    if unit.contains(['%', '‰']) {
-        return true;
-    }
-    const OTHER: [&str; 31] = [
-        "tkr",
-        "tkronor",
-        "tsek",
-        "ksek",
-        "kkr",
-        "tusen",
-        "tusental",
-        "tusentals",
-        "thousand",
-        "thousands",
-        "mkr",
-        "mnkr",
-        "mdkr",
-        "msek",
-        "mln",
-        "mn",
-        "milj",
-        "miljon",
-        "miljoner",
-        "million",
-        "millions",
-        "mdr",
-        "miljard",
-        "miljarder",
-        "öre",
-        "ore",
-        "eur",
-        "euro",
-        "usd",
-        "procent",
-        "percent",
+    let words: Vec<&str> = unit
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.split_first() {
+        Some((&("i" | "in"), rest)) => rest,
+        _ => words.as_slice(),
+    };
+    let kronor = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "kr" | "kronor" | "krona" | "sek" | ":-"
+        )
+    };
+    // The kronor: one word, or two ("svenska kronor").
+    let rest = match words {
+        [first, rest @ ..] if kronor(first) => rest,
+        [adjective, noun, rest @ ..]
+            if matches!(*adjective, "svenska" | "swedish" | "hela" | "whole") && kronor(noun) =>
+        {
+            rest
+        }
+        _ => return true,
+    };
+    // A note on VAT, and nothing else, may follow the unit.
+    const NOTE: [&str; 14] = [
+        "inkl",
+        "inklusive",
+        "exkl",
+        "exklusive",
+        "ex",
+        "utan",
+        "med",
+        "moms",
+        "incl",
+        "including",
+        "excl",
+        "excluding",
+        "vat",
+        "without",
     ];
-    unit.split(|c: char| !c.is_alphanumeric())
-        .any(|word| OTHER.contains(&word))
+    !rest.iter().all(|w| NOTE.contains(&w.trim_end_matches('.')))
 }
 
 /// The county and year a form states (`Jämtlands län 2025`), when they are not the plan's.
