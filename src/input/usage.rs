@@ -585,6 +585,36 @@ fn column_of(header: &str) -> Option<Column> {
     }
 }
 
+/// Whether a header of the table is its column's word alone, or with a unit (`Använt`,
+/// `Använt (kr)`, `Used:`, `Använt kronor`), not with more words (`Använt, prognos (kr)`).
+fn exact_header(header: &str) -> bool {
+    let h = fold(header);
+    let bare = h
+        .split(['(', '['])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(':');
+    let (word, rest) = bare.split_once(char::is_whitespace).unwrap_or((bare, ""));
+    let rest = rest.trim();
+    (rest.is_empty() || !crate::core::followup::other_unit(rest))
+        && matches!(
+            word.trim_end_matches(':'),
+            "insats"
+                | "insats-id"
+                | "id"
+                | "beskrivning"
+                | "description"
+                | "mottaget"
+                | "received"
+                | "använt"
+                | "anvant"
+                | "used"
+                | "kommentar"
+                | "comment"
+        )
+}
+
 /// A label of the form's header rows.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Label {
@@ -653,11 +683,31 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
     };
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
-    let find = |column: Column| {
+    // Each column's header cells. Of two, a header that is the column's word alone (with at
+    // most its unit) is the column, and one that says more (`Använt, prognos (kr)`) is another
+    // column of the recipient's; else which is meant cannot be told.
+    let candidates = |column: Column| -> Vec<usize> {
         header
             .iter()
-            .position(|c| column_of(&c.text) == Some(column))
+            .enumerate()
+            .filter(|(_, c)| column_of(&c.text) == Some(column))
+            .map(|(i, _)| i)
+            .collect()
     };
+    let chosen = |column: Column| -> Vec<usize> {
+        let all = candidates(column);
+        let exact: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| header.get(i).is_some_and(|c| exact_header(&c.text)))
+            .collect();
+        if all.len() > 1 && exact.len() == 1 {
+            exact
+        } else {
+            all
+        }
+    };
+    let find = |column: Column| chosen(column).first().copied();
     let (insats_col, used_col) = (find(Column::Insats)?, find(Column::Used)?);
     let (text_col, received_col, comment_col) = (
         find(Column::Text),
@@ -672,11 +722,15 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         let Some(column) = column_of(&cell.text) else {
             continue;
         };
+        if !chosen(column).contains(&i) {
+            continue;
+        }
         if let Some(&(_, first)) = seen.iter().find(|(c, _)| *c == column) {
             let first_cell = header.get(first).unwrap_or(cell);
             layout.push(Written {
                 value: Layout::RepeatedColumn {
                     header: cell.text.trim().to_string(),
+                    first_header: first_cell.text.trim().to_string(),
                     first: column_number(first_cell, first),
                     second: column_number(cell, i),
                     first_place: first_cell.place.clone(),

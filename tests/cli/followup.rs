@@ -1381,6 +1381,69 @@ fn a_column_or_a_header_label_twice_is_refused() {
     assert_eq!(count(&out, "usage-unknown-line"), 0, "{}", out.stdout);
 }
 
+/// A forecast column beside the amount used (hostile case 17) is another column, not the
+/// amount used twice: the header that is the column's word alone is the column. Two headers
+/// that both say more cannot be told apart, and the error names both.
+#[test]
+fn a_column_that_says_more_than_the_columns_word_is_another_column() {
+    let year = Year::new();
+    let with_forecast = |used_header: &str| {
+        let mut text = edit(
+            &berg_example(),
+            "Använt (kr);Kommentar\r\n",
+            &format!("{used_header};Använt, prognos (kr);Kommentar\r\n"),
+        );
+        for (insats, from, to) in [
+            ("1.3", ";21200;21200;", ";21200;21200;1;"),
+            ("2.5", ";75000;60000;", ";75000;60000;2;"),
+            ("3.4", ";100000;100000;", ";100000;100000;3;"),
+        ] {
+            text = with_used(&text, insats, from, to);
+        }
+        text
+    };
+    let text = with_forecast("Använt (kr)");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG_UNIT,
+        "--format",
+        "json",
+        "--view",
+        "lines",
+    ]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("usage-form-layout"), "{}", out.stderr);
+    let used: Vec<String> = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["recipient"] == "Berg")
+        .map(|l| l["used"].to_string())
+        .collect();
+    assert_eq!(used, ["21200", "60000", "100000"]);
+
+    // Neither is "Använt" alone: both headings are named, at the second.
+    let text = with_forecast("Använt belopp (kr)");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Använt, prognos", 0),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: kolumnerna \"Använt belopp (kr)\" (kolumn E) och \"Använt, prognos (kr)\" (kolumn F) kan båda vara samma kolumn i blanketten",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the columns \"Använt belopp (kr)\" (column E) and \"Använt, prognos (kr)\" (column F) may both be the same column of the form",
+        );
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {

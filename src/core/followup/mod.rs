@@ -102,9 +102,11 @@ pub enum Layout {
     /// An amount column's header names a unit (`Använt (tkr)`): the header and the unit as
     /// written.
     Unit { header: String, unit: String },
-    /// A column of the table named twice: the header as written and both columns (one-based).
+    /// A column of the table named twice: both headers as written (the second's first) and
+    /// both columns (one-based).
     RepeatedColumn {
         header: String,
+        first_header: String,
         first: u32,
         second: u32,
         first_place: Place,
@@ -331,9 +333,11 @@ pub enum UsageProblem {
         header: String,
         unit: String,
     },
-    /// A column of the form's table named twice (one-based columns).
+    /// A column of the form's table named twice (one-based columns): the second header and
+    /// the first.
     RepeatedColumn {
         header: String,
+        first_header: String,
         first: u32,
         second: u32,
     },
@@ -950,12 +954,14 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
         }
         Layout::RepeatedColumn {
             header,
+            first_header,
             first,
             second,
             first_place,
         } => (
             UsageProblem::RepeatedColumn {
                 header: header.clone(),
+                first_header: first_header.clone(),
                 first: *first,
                 second: *second,
             },

@@ -6,6 +6,7 @@ use crate::core::followup::summary::Settlement;
 use crate::core::followup::{BadAmount, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
+use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
@@ -175,15 +176,24 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::RepeatedColumn {
             header,
+            first_header,
             first,
             second,
         } => {
             let (first, second) = (column_letters(*first), column_letters(*second));
-            say!(
-                lang,
-                "kolumnen \"{header}\" finns två gånger, i kolumn {first} och {second}",
-                "the column \"{header}\" is there twice, in column {first} and {second}"
-            )
+            if fold(header) == fold(first_header) {
+                say!(
+                    lang,
+                    "kolumnen \"{header}\" finns två gånger, i kolumn {first} och {second}",
+                    "the column \"{header}\" is there twice, in column {first} and {second}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "kolumnerna \"{first_header}\" (kolumn {first}) och \"{header}\" (kolumn {second}) kan båda vara samma kolumn i blanketten",
+                    "the columns \"{first_header}\" (column {first}) and \"{header}\" (column {second}) may both be the same column of the form"
+                )
+            }
         }
         UsageProblem::RepeatedLabel {
             label,
