@@ -154,6 +154,15 @@ struct Cell {
     text: String,
     amount: Entry,
     place: Place,
+    /// A CSV field in quotes that is never closed or holds a line break: where its opening
+    /// quote is (a byte offset), and whether it is closed.
+    quote: Option<Quote>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Quote {
+    at: usize,
+    closed: bool,
 }
 
 type Grid = Vec<Vec<Cell>>;
@@ -343,13 +352,14 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     let mut grid = Vec::new();
     let mut row = Vec::new();
     let mut chars = text.char_indices().peekable();
-    let cell = |value: String, span: Range<usize>| Cell {
+    let cell = |value: String, span: Range<usize>, quote: Option<Quote>| Cell {
         amount: entry_of_text(&value),
         text: value,
         place: Place {
             file,
             at: At::Text(span),
         },
+        quote,
     };
     loop {
         let start = chars.peek().map_or(text.len(), |&(i, _)| i);
@@ -393,7 +403,13 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
         } else {
             start..end
         };
-        row.push(cell(value, span));
+        // A quote never closed, or closed after a line break, is told by the form (a comment
+        // over lines is fine; rows of the form inside one are not).
+        let quote = (quoted && (in_quotes || value.contains(['\n', '\r']))).then_some(Quote {
+            at: start,
+            closed: !in_quotes,
+        });
+        row.push(cell(value, span, quote));
         match ended_by {
             Some((_, c)) if c == delimiter => {
                 chars.next();
@@ -501,6 +517,7 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
                 text,
                 amount,
                 place,
+                quote: None,
             });
         }
         grid.push(row);
@@ -820,6 +837,41 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         .iter()
         .rposition(|c| !c.text.trim().is_empty())
         .map_or(0, |i| i + 1);
+    // A CSV quote never closed makes the rest of the file one field; one closed lines later
+    // around what look like the form's rows hides them in a comment. Either way rows are lost.
+    if let Some(delimiter) = delimiter {
+        for (cell, quote) in grid
+            .iter()
+            .flatten()
+            .filter_map(|c| c.quote.map(|q| (c, q)))
+        {
+            let opening = Place {
+                file: cell.place.file,
+                at: At::Text(quote.at..quote.at + 1),
+            };
+            let first = line(&opening);
+            let value = if !quote.closed {
+                Layout::UnclosedQuote { line: first }
+            } else if cell
+                .text
+                .lines()
+                .skip(1)
+                .any(|l| l.split(delimiter).count() >= width.max(2))
+            {
+                Layout::QuotedRows {
+                    line: first,
+                    through: first + cell.text.matches('\n').count(),
+                }
+            } else {
+                continue;
+            };
+            layout.push(Written {
+                value,
+                place: opening,
+            });
+        }
+    }
+
     let mut rows = Vec::new();
     // The amount used on a total row, which the rows must add up to.
     let mut total: Option<Written<Entry>> = None;

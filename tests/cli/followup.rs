@@ -1444,6 +1444,77 @@ fn a_column_that_says_more_than_the_columns_word_is_another_column() {
         );
 }
 
+/// A comment whose quote is never closed (hostile case 04) makes the rest of the file one
+/// field: Berg's rows 2.5 and 3.4 (75 000 and 100 000 kr) would vanish into it. It is an error
+/// at the opening quote, as is a quote closed only after what look like rows of the form.
+#[test]
+fn a_quote_that_swallows_rows_of_a_csv_form_is_an_error_at_the_quote() {
+    let year = Year::new();
+    let comment = "Två dialogmöten med brukar- och anhörigorganisationer";
+    // The example's one quoted comment (2.5) without its quotes: no quote closes the one below.
+    let example = edit(
+        &berg_example(),
+        "\"Utbildning i Barnsäkert för 40 deltagare; en kurs ställdes in\"",
+        "En kurs ställdes in",
+    );
+    let text = edit(&example, comment, "\"Tre möten, ett inställt");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    let at = place(BERG_UNIT, &text, "\"Tre möten", 0);
+    assert!(at.starts_with("berg.csv:13:"), "{at}");
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &at)
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: citattecknet som inleder fältet på rad 13 stängs aldrig; resten av filen blir ett enda fält",
+        )
+        .assert_stderr_contains("= åtgärd: sätt ett citattecken (\") där fältets text slutar");
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    // The form is not counted, so Berg's 196 200 kr is not half reported.
+    assert!(
+        !out.stdout.contains("Berg har inte redovisat"),
+        "{}",
+        out.stdout
+    );
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the quote that opens the field on line 13 is never closed; the rest of the file becomes one field",
+        );
+
+    // Closed by the quote that opens 2.5's comment: row 14 is inside the quotes.
+    let text = edit(&berg_example(), comment, "\"Tre möten, ett inställt");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "\"Tre möten", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: fältet inom citattecken på rad 13–14 innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+        );
+    // Closed at the end of the last row: rows 14 and 15 are inside the quotes.
+    let text = edit(&example, comment, "\"Tre möten");
+    let text = with_used(
+        &text,
+        "3.4",
+        ";100000;100000;",
+        ";100000;100000;ett inställt\"",
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "\"Tre möten", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: fältet inom citattecken på rad 13–15 innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+
+    // A comment over two lines, as the shipped example's 2.5 has, is read as it is.
+    let text = edit(&example, comment, "\"Tre möten;\r\nett inställt\"");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stdout);
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {

@@ -121,6 +121,12 @@ pub enum Layout {
     /// A second form starts on this line (one-based): its title, a header label or the
     /// table's header row among the rows. Its rows are not read.
     SecondForm { line: usize },
+    /// A CSV field's opening quote (on this line, one-based) that is never closed: the rest of
+    /// the file is one field.
+    UnclosedQuote { line: usize },
+    /// A quoted CSV field from one line to another (one-based) whose lines look like the
+    /// form's rows: a quote is missing, and the rows are read as a comment.
+    QuotedRows { line: usize, through: usize },
     /// A total row (`Summa`) whose amount used is not what the rows above it add up to: the
     /// total as written, and the rows' sum.
     TotalRow { stated: Amount, rows: Amount },
@@ -250,8 +256,8 @@ impl UsageCode {
                 "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
             ),
             UsageCode::FormLayout => (
-                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), eller en rad med fler fält än rubrikraden (raden räknas inte)",
-                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), or a row with more fields than the header row (the row is not counted)",
+                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
+                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
             ),
             UsageCode::OtherPlan => (
                 "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
@@ -351,6 +357,15 @@ pub enum UsageProblem {
     SecondForm {
         line: usize,
     },
+    /// A CSV quote never closed, from this line.
+    UnclosedQuote {
+        line: usize,
+    },
+    /// A quoted CSV field over these lines that holds what look like the form's rows.
+    QuotedRows {
+        line: usize,
+        through: usize,
+    },
     /// A form's total row that its rows do not add up to.
     TotalRow {
         stated: Amount,
@@ -414,6 +429,8 @@ impl UsageProblem {
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }
             | UsageProblem::SecondForm { .. }
+            | UsageProblem::UnclosedQuote { .. }
+            | UsageProblem::QuotedRows { .. }
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
             UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
@@ -981,6 +998,14 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             Some(first_place.clone()),
         ),
         Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+        Layout::UnclosedQuote { line } => (UsageProblem::UnclosedQuote { line: *line }, None),
+        Layout::QuotedRows { line, through } => (
+            UsageProblem::QuotedRows {
+                line: *line,
+                through: *through,
+            },
+            None,
+        ),
         Layout::TotalRow { stated, rows } => (
             UsageProblem::TotalRow {
                 stated: *stated,

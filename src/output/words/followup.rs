@@ -209,6 +209,16 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "en andra blankett börjar på rad {line}; dess rader läses inte",
             "a second form starts on line {line}; its rows are not read"
         ),
+        UsageProblem::UnclosedQuote { line } => say!(
+            lang,
+            "citattecknet som inleder fältet på rad {line} stängs aldrig; resten av filen blir ett enda fält",
+            "the quote that opens the field on line {line} is never closed; the rest of the file becomes one field"
+        ),
+        UsageProblem::QuotedRows { line, through } => say!(
+            lang,
+            "fältet inom citattecken på rad {line}–{through} innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+            "the quoted field on lines {line}–{through} holds lines that look like the form's rows; a quote is probably missing"
+        ),
         UsageProblem::TotalRow { stated, rows } => {
             let (stated, rows) = (
                 crate::output::number::amount(*stated, lang),
@@ -408,6 +418,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "lägg varje blankett i en egen fil och ange filerna var för sig",
             "put each form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::UnclosedQuote { .. } | UsageProblem::QuotedRows { .. } => say!(
+            lang,
+            "sätt ett citattecken (\") där fältets text slutar, eller ta bort det som inleder fältet; blanketten räknas inte förrän dess",
+            "put a quote (\") where the field's text ends, or remove the one that opens it; the form is not counted until then"
         ),
         UsageProblem::TotalRow { .. } => say!(
             lang,
