@@ -571,6 +571,36 @@ fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         cells.push((top + at(r), left + at(c), data.clone()));
     }
+    // An ODS formula whose value was never saved (`of:=1000+2000` and no `office:value`) has
+    // no value above: it is read as the formula, as in XLSX, never as an empty cell.
+    if let calamine::Sheets::Ods(ods) = &mut book
+        && let Some(name) = ods.sheet_names().first().cloned()
+    {
+        let formulas = ods
+            .worksheet_formula(&name)
+            .map_err(|e| unreadable(e.into()))?;
+        let (top, left) = formulas.start().unwrap_or((0, 0));
+        let valued: std::collections::HashSet<(u32, u32)> =
+            cells.iter().map(|(r, c, _)| (*r, *c)).collect();
+        for (r, c, formula) in formulas.used_cells() {
+            let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let (r, c) = (top + at(r), left + at(c));
+            if formula.is_empty() || valued.contains(&(r, c)) {
+                continue;
+            }
+            if cells.len() == workbook::MAX_CELLS {
+                return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
+            }
+            // OpenFormula's namespace (`of:`) is not what the spreadsheet shows.
+            let shown = formula.strip_prefix("of:").unwrap_or(formula);
+            let shown = if shown.starts_with('=') {
+                shown.to_string()
+            } else {
+                format!("={shown}")
+            };
+            cells.push((r, c, Data::String(shown)));
+        }
+    }
     Ok(cells)
 }
 

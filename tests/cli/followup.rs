@@ -1688,6 +1688,123 @@ fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
         );
 }
 
+/// An ODS workbook of Berg's form (as `berg_workbook` lays it out) with these rows under its
+/// header: a cell that begins with `<` is written as it is (a `table:table-cell` element),
+/// any other as text.
+fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let head: [&[&str]; 4] = [
+        &["Mottagare", "Berg"],
+        &["Kommunkod", "2326"],
+        &[],
+        &[
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+    ];
+    let mut table = String::new();
+    for row in head.iter().chain(rows) {
+        table.push_str("<table:table-row>");
+        for cell in *row {
+            if cell.starts_with('<') {
+                table.push_str(cell);
+            } else {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>"
+                ));
+            }
+        }
+        if row.is_empty() {
+            table.push_str("<table:table-cell/>");
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Redovisning\">{table}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    std::fs::write(path, zip.finish().unwrap().into_inner()).unwrap();
+}
+
+/// A number in an ODS cell.
+fn ods_number(value: &str) -> String {
+    format!(
+        "<table:table-cell office:value-type=\"float\" office:value=\"{value}\"><text:p>{value}</text:p></table:table-cell>"
+    )
+}
+
+/// An ODS formula whose value was never saved (hostile case 09) is refused as a formula, as
+/// in XLSX, not read as an empty cell that leaves Berg's 1.3 (21 200 kr) unreported.
+#[test]
+fn an_ods_formula_whose_value_was_never_saved_is_not_read_as_empty() {
+    let year = Year::new();
+    let received = ods_number("21200");
+    let formula = "<table:table-cell table:formula=\"of:=21200-500\"/>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[&["1", "1.3", "", &received, formula]],
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.ods"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", "berg.ods:5:5")
+        .assert_stderr_contains("= cell: E5")
+        .assert_stderr_contains(
+            "beloppet \"=21200-500\" går inte att läsa: det är en formel vars värde inte är sparat",
+        );
+    assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
+    // The same formula with its value saved is read by its value: 20 700 kr used.
+    let saved = "<table:table-cell table:formula=\"of:=21200-500\" office:value-type=\"float\" office:value=\"20700\"><text:p>20700</text:p></table:table-cell>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[&["1", "1.3", "", &received, saved]],
+    );
+    let out = year.run(&[
+        "follow-up",
+        "--format",
+        "json",
+        "--view",
+        "lines",
+        PLAN,
+        "berg.ods",
+    ]);
+    out.assert_status(0);
+    let line = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["recipient"] == "Berg" && l["insats"] == "1.3")
+        .cloned()
+        .unwrap();
+    assert_eq!(line["used"], 20700, "{line}");
+    assert_eq!(line["received"], 21200, "{line}");
+}
+
 /// The machine dialect of the summary is the same whatever `--lang`: fixed headers, the
 /// JSON's ids for kinds, routes and settlements, `true`/`false`.
 #[test]
