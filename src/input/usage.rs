@@ -807,8 +807,13 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
     let mut invoiced: Option<Written<String>> = None;
     let mut stated: Option<Written<String>> = None;
     let mut labels: Vec<(Label, &Cell)> = Vec::new();
+    // A label is a row's first cell with text, in whichever column (a column added to the
+    // left moves it), and its value the next cell with text to its right.
     for row in grid.iter().take(header_at) {
-        let Some(cell) = row.first() else { continue };
+        let Some(at) = row.iter().position(|c| !c.text.trim().is_empty()) else {
+            continue;
+        };
+        let Some(cell) = row.get(at) else { continue };
         let Some(label) = label_of(&cell.text) else {
             continue;
         };
@@ -825,16 +830,21 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
             continue;
         }
         labels.push((label, cell));
-        let value = row.get(1).map_or_else(
-            || Written {
-                value: String::new(),
-                place: cell.place.clone(),
-            },
-            |c| Written {
-                value: c.text.trim().to_string(),
-                place: c.place.clone(),
-            },
-        );
+        let value = row
+            .iter()
+            .skip(at + 1)
+            .find(|c| !c.text.trim().is_empty())
+            .or_else(|| row.get(at + 1))
+            .map_or_else(
+                || Written {
+                    value: String::new(),
+                    place: cell.place.clone(),
+                },
+                |c| Written {
+                    value: c.text.trim().to_string(),
+                    place: c.place.clone(),
+                },
+            );
         match label {
             Label::Title => stated = Some(value),
             Label::Recipient => name = Some(value),
@@ -911,7 +921,10 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         }
         // Another form pasted below this one: its title, a label of its header, or its
         // table's header row. Its rows are not this form's.
-        if let Some(first) = row.first()
+        if let Some(first) = row
+            .iter()
+            .find(|c| !c.text.trim().is_empty())
+            .or_else(|| row.first())
             && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(row))
         {
             layout.push(Written {

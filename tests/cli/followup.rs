@@ -1515,6 +1515,127 @@ fn a_quote_that_swallows_rows_of_a_csv_form_is_an_error_at_the_quote() {
     assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stdout);
 }
 
+/// Berg's used amounts per line, from the `lines` view of a follow-up of `name`.
+fn berg_used(year: &Year, name: &str) -> Vec<String> {
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        name,
+        "--format",
+        "json",
+        "--view",
+        "lines",
+    ]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("fel["), "{}", out.stderr);
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["recipient"] == "Berg")
+        .map(|l| l["used"].to_string())
+        .collect()
+}
+
+/// A column inserted to the left of the form (hostile case 08: column A numbers the rows)
+/// moves its labels to column B; they are found there, with their values to their right.
+#[test]
+fn a_column_inserted_left_of_the_form_does_no_harm() {
+    let year = Year::new();
+    let example = berg_example();
+    let mut n = 0;
+    let mut in_table = false;
+    let text: Vec<String> = example
+        .split("\r\n")
+        .map(|line| {
+            if line.is_empty() {
+                return String::new();
+            }
+            let numbered = if in_table {
+                n += 1;
+                format!("{n};{line}")
+            } else {
+                format!(";{line}")
+            };
+            in_table |= line.starts_with("Område;");
+            numbered
+        })
+        .collect();
+    let text = text.join("\r\n");
+    assert!(text.contains("\r\n;Mottagare;Berg\r\n"), "{text}");
+    year.save(BERG_UNIT, &text);
+    assert_eq!(berg_used(&year, BERG_UNIT), ["21200", "60000", "100000"]);
+    // Its answer about the collective invoice is read too: Berg's 15 000 kr unused is paid
+    // back to the region.
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG_UNIT,
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    let berg = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .cloned()
+        .unwrap();
+    assert_eq!(berg["invoiced"], true, "{berg}");
+    assert_eq!(berg["unused"], 15000, "{berg}");
+
+    // A workbook with its labels in column B and the rows numbered in column A.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [&[&str]; 6] = [
+        &["", "Mottagare", "Berg"],
+        &["", "Kommunkod", "2326"],
+        &["", "Samlingsfaktura skickad (ja/nej)", "", "nej"],
+        &[
+            "",
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+        &["1", "1", "1.3", "", "21200", "21200"],
+        &["2", "2", "2.5", "", "75000", "60000"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(r as u32, c as u16, *value).unwrap();
+        }
+    }
+    sheet.write_string(6, 0, "3").unwrap();
+    sheet.write_string(6, 2, "3.4").unwrap();
+    sheet.write_number(6, 4, 100_000.0).unwrap();
+    sheet.write_number(6, 5, 100_000.0).unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    assert_eq!(berg_used(&year, "berg.xlsx"), ["21200", "60000", "100000"]);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "berg.xlsx",
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    let berg = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .cloned()
+        .unwrap();
+    // "nej" two cells to the right of its label: the invoice is reduced instead.
+    assert_eq!(berg["invoiced"], false, "{berg}");
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {
