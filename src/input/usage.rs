@@ -312,8 +312,13 @@ fn decimal_text(compact: &str) -> Result<String, BadAmount> {
     })
 }
 
-/// A number a workbook stores (a double), as the exact decimal it was typed as: the shortest
-/// text that reads back as the same double, which is what the user sees in the cell.
+/// A number a workbook stores (a double), as the exact decimal the spreadsheet shows: to 15
+/// significant digits, as Excel and LibreOffice show and compute with. A formula's result
+/// within a double's noise of a whole öre (`=D11*0,7` stored as 944999.9999999999, shown as
+/// 945 000) is that öre amount: off by less than a millionth of a millionth of it (the noise
+/// of a double is some ten thousand times less, a value typed finer than öre some thousand
+/// times more for any amount below 5 000 000 000 kr). What is finer than that (944999.995)
+/// is refused, and told as the spreadsheet shows it, not as the raw double.
 fn amount_of_double(value: f64) -> Entry {
     if !value.is_finite() {
         return Entry::Bad {
@@ -321,19 +326,33 @@ fn amount_of_double(value: f64) -> Entry {
             why: BadAmount::NotANumber,
         };
     }
-    let written = format!("{value}");
-    match Decimal::from_str(&written) {
-        Ok(d) if d.scale() > 2 && !d.round_dp(2).eq(&d) => Entry::Bad {
-            written,
-            why: BadAmount::FinerThanOre,
-        },
-        Ok(d) => Entry::Amount(ore(d)),
-        Err(_) => Entry::Bad {
-            written,
+    // Noise around 0 (`=0,1+0,2-0,3`), below the places a decimal holds.
+    if value.abs() < NOISE {
+        return Entry::Amount(Amount::ZERO);
+    }
+    let Ok(shown) = Decimal::from_scientific(&format!("{value:.14e}")) else {
+        return Entry::Bad {
+            written: format!("{value:e}"),
             why: BadAmount::TooLarge,
-        },
+        };
+    };
+    let shown = shown.normalize();
+    let whole_ore = shown.round_dp(2);
+    let noise =
+        Decimal::try_from(NOISE).unwrap_or(Decimal::ZERO) * whole_ore.abs().max(Decimal::ONE);
+    if shown.scale() <= 2 || (shown - whole_ore).abs() <= noise {
+        Entry::Amount(ore(whole_ore))
+    } else {
+        Entry::Bad {
+            written: shown.to_string(),
+            why: BadAmount::FinerThanOre,
+        }
     }
 }
+
+/// How far from a whole öre, relative to the amount (or to 1 kr below it), a spreadsheet's
+/// double may be and still be that öre amount.
+const NOISE: f64 = 1e-12;
 
 fn entry_of_text(text: &str) -> Entry {
     match parse_amount(text) {
@@ -1298,13 +1317,49 @@ mod tests {
     }
 
     #[test]
-    fn doubles_read_as_typed() {
+    fn doubles_read_as_the_spreadsheet_shows_them() {
         assert_eq!(amount_of_double(21200.0), Entry::Amount(Amount::kr(21_200)));
         assert_eq!(amount_of_double(1234.56), Entry::Amount(ore(123_456)));
+        assert_eq!(amount_of_double(-500.0), Entry::Amount(Amount::kr(-500)));
+        // A formula's noise, below the 15 digits shown.
+        assert_eq!(
+            amount_of_double(1_350_000.0 * 0.7),
+            Entry::Amount(Amount::kr(945_000))
+        );
+        assert_eq!(1_350_000.0 * 0.7, 944_999.999_999_999_9);
+        assert_eq!(amount_of_double(0.1 + 0.2), Entry::Amount(ore(30)));
+        // Finer than öre where it shows: refused as shown.
+        let finer = |value: f64, shown: &str| {
+            assert_eq!(
+                amount_of_double(value),
+                Entry::Bad {
+                    written: shown.to_string(),
+                    why: BadAmount::FinerThanOre
+                }
+            );
+        };
+        finer(944_999.995, "944999.995");
+        finer(21_199.094_499_999_99, "21199.0945");
+        finer(0.001, "0.001");
+        finer(99_999_999.995, "99999999.995");
+        // Noise around 0, and around a whole öre of a large amount.
+        assert_eq!(amount_of_double(1e-300), Entry::Amount(Amount::ZERO));
+        assert_eq!(
+            amount_of_double(0.1 + 0.2 - 0.3),
+            Entry::Amount(Amount::ZERO)
+        );
+        assert_eq!(
+            amount_of_double(99_999.999_999_999_9),
+            Entry::Amount(Amount::kr(100_000))
+        );
+        assert_eq!(
+            amount_of_double(12_689_898.0 * 1.1 / 1.1),
+            Entry::Amount(Amount::kr(12_689_898))
+        );
         assert!(matches!(
-            amount_of_double(0.1 + 0.2),
+            amount_of_double(1e30),
             Entry::Bad {
-                why: BadAmount::FinerThanOre,
+                why: BadAmount::TooLarge,
                 ..
             }
         ));

@@ -1769,6 +1769,51 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
 }
 
+/// A formula's result is stored with a double's noise (hostile case 03: `=D11*0,7` saved as
+/// 944999.9999999999, shown as 945 000): it is read as the spreadsheet shows it, to 15
+/// digits. A value finer than öre where it shows is still refused, and told as shown.
+#[test]
+fn a_formulas_float_noise_is_read_as_the_spreadsheet_shows_it() {
+    use rust_xlsxwriter::Formula;
+    let year = Year::new();
+    let mut book = berg_workbook(&[&["1", "1.3"], &["2", "2.5"], &["3", "3.4"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    // 21 200 × 0,7 as a double: 14 840 less a noise in the 17th digit.
+    let noisy = 21_200.0_f64 * 0.7;
+    assert_eq!(format!("{noisy}"), "14839.999999999998");
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet
+        .write_formula(4, 4, Formula::new("=D5*0.7").set_result(format!("{noisy}")))
+        .unwrap();
+    sheet.write_number(5, 3, 75_000.0).unwrap();
+    sheet.write_number(5, 4, 60_000.0).unwrap();
+    sheet.write_number(6, 3, 100_000.0).unwrap();
+    sheet
+        .write_formula(6, 4, Formula::new("=D7*1").set_result("99999.9999999999"))
+        .unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    assert_eq!(berg_used(&year, "berg.xlsx"), ["14840", "60000", "100000"]);
+
+    // Finer than öre in the digits the cell shows: refused, as shown.
+    let mut book = berg_workbook(&[&["1", "1.3"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet
+        .write_formula(
+            4,
+            4,
+            Formula::new("=D5*0.99995729").set_result("21199.09449999999"),
+        )
+        .unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    year.run(&["follow-up", PLAN, "berg.xlsx"])
+        .assert_status(1)
+        .assert_finding("usage-amount", "berg.xlsx:5:5")
+        .assert_stderr_contains(
+            "fel[usage-amount]: beloppet \"21199.0945\" går inte att läsa: det har fler än två decimaler (bråkdelar av öre)",
+        );
+}
+
 /// Writes `book` to `path` with every formula's saved value taken away, as a program that
 /// writes formulas without computing them leaves a workbook (openpyxl does).
 fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {
