@@ -456,7 +456,7 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
 /// The first sheet of a workbook as rows of cells, with their places: each row that has a
 /// value, over the sheet's used columns.
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
-    let cells = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
+    let (cells, formats) = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
         problem,
     })?;
@@ -497,8 +497,17 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
             let (text, amount) = match data {
                 Data::Empty => (String::new(), Entry::Empty),
                 Data::String(s) => (s.clone(), entry_of_text(s)),
-                Data::Int(i) => (i.to_string(), Entry::Amount(Amount(Decimal::from(*i)))),
-                Data::Float(f) => (format!("{f}"), amount_of_double(*f)),
+                Data::Int(i) => (
+                    i.to_string(),
+                    formatted(
+                        Entry::Amount(Amount(Decimal::from(*i))),
+                        formats.get(&(r, c)),
+                    ),
+                ),
+                Data::Float(f) => (
+                    format!("{f}"),
+                    formatted(amount_of_double(*f), formats.get(&(r, c))),
+                ),
                 Data::Bool(b) => (
                     b.to_string(),
                     Entry::Bad {
@@ -559,14 +568,17 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
 /// An XLSX file is read within limits, cell by cell (`input::workbook`); an ODS file (a zip
 /// too, inflated within the same limits first) and an XLS file are read by `calamine` whole,
 /// their cells up to the same number.
-fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
+/// A workbook's numbers' formats, by (row, column) from 0 (only XLSX's are read).
+type Formats = std::collections::HashMap<(u32, u32), String>;
+
+fn sheet_cells(bytes: &[u8]) -> Result<(Vec<workbook::Cell>, Formats), WorkbookProblem> {
     use calamine::Reader;
     let unreadable = workbook::unreadable;
     // What the XLSX reader found wrong, told when no other reader knows the file either.
     let mut as_xlsx = None;
     if workbook::is_zip(bytes) {
         match workbook::first_sheet(bytes) {
-            Ok((_, cells)) => return Ok(cells),
+            Ok((_, cells)) => return Ok((cells, workbook::number_formats(bytes)?)),
             // Not an XLSX workbook; the guard has passed, so it may be read whole.
             Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
             Err(problem) => return Err(problem),
@@ -620,7 +632,107 @@ fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
             cells.push((r, c, Data::String(shown)));
         }
     }
-    Ok(cells)
+    // What calamine reads of an ODS or XLS file holds no number formats: an ODS cell of type
+    // percentage or currency is read as its number.
+    Ok((cells, Formats::new()))
+}
+
+/// A number's entry, unless its cell is formatted as a percentage (`0%`: 0,96 shows as
+/// 96 %) or in a unit other than kronor (`#,##0 "tkr"`, `[$€-407] #,##0`): then the number
+/// is not what the cell shows in kronor, and is refused as shown.
+fn formatted(entry: Entry, format: Option<&String>) -> Entry {
+    let (Entry::Amount(amount), Some(format)) = (&entry, format) else {
+        return entry;
+    };
+    let shown = || amount.0.normalize().to_string();
+    match format_unit(format) {
+        FormatUnit::Percent => Entry::Bad {
+            written: format!("{} %", (amount.0 * Decimal::ONE_HUNDRED).normalize()),
+            why: BadAmount::Percent,
+        },
+        FormatUnit::Other(unit) => Entry::Bad {
+            written: format!("{} {unit}", shown()),
+            why: BadAmount::FormatUnit,
+        },
+        FormatUnit::Kronor => entry,
+    }
+}
+
+/// What a number format's first section shows beside the number.
+#[derive(Debug, PartialEq)]
+enum FormatUnit {
+    /// Kronor, or no unit.
+    Kronor,
+    Percent,
+    /// Another unit, as the format writes it.
+    Other(String),
+}
+
+/// The unit a number format shows: its text in quotes, after `\`, a currency symbol of
+/// `[$€-407]`, and symbols and letters written as they are (`$`, `€`); `%` is a percentage.
+/// Only the first section (for numbers above zero) is read.
+fn format_unit(code: &str) -> FormatUnit {
+    let mut literal = String::new();
+    let mut percent = false;
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    literal.push(q);
+                }
+                literal.push(' ');
+            }
+            '\\' => literal.extend(chars.next()),
+            // Padding (`_)`) and fill (`*-`): the next character is no text of the format.
+            '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                // `[$€-407]`: the currency symbol before the locale; `[Red]`, `[>100]` show none.
+                if let Some(currency) = inside.strip_prefix('$') {
+                    literal.push_str(currency.split('-').next().unwrap_or(""));
+                    literal.push(' ');
+                }
+            }
+            '%' => percent = true,
+            // An exponent (`0.00E+00`) is no unit.
+            'E' | 'e' if matches!(chars.peek(), Some('+' | '-')) => {
+                chars.next();
+            }
+            '0'..='9'
+            | '#'
+            | '?'
+            | ','
+            | '.'
+            | ' '
+            | '\u{a0}'
+            | '+'
+            | '-'
+            | '('
+            | ')'
+            | '/'
+            | '@' => {}
+            other => literal.push(other),
+        }
+    }
+    if percent {
+        return FormatUnit::Percent;
+    }
+    let literal = literal.split_whitespace().collect::<Vec<_>>().join(" ");
+    if literal.is_empty()
+        || literal.eq_ignore_ascii_case("general")
+        || !crate::core::followup::other_unit(&literal)
+    {
+        FormatUnit::Kronor
+    } else {
+        FormatUnit::Other(literal)
+    }
 }
 
 /// What a column of the form's table holds.
@@ -1416,6 +1528,29 @@ mod tests {
         ] {
             assert!(!other_unit(kronor), "{kronor}");
         }
+    }
+
+    #[test]
+    fn a_number_format_shows_its_unit() {
+        let other = |u: &str| FormatUnit::Other(u.to_string());
+        assert_eq!(format_unit("0%"), FormatUnit::Percent);
+        assert_eq!(format_unit("0.00%"), FormatUnit::Percent);
+        assert_eq!(format_unit("#,##0 \"kr\""), FormatUnit::Kronor);
+        assert_eq!(
+            format_unit("#,##0\\ \"kr\";[Red]\\-#,##0\\ \"kr\""),
+            FormatUnit::Kronor
+        );
+        assert_eq!(format_unit("#,##0.00 [$kr-41D]"), FormatUnit::Kronor);
+        assert_eq!(format_unit("[$SEK] #,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("#,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("[$-41D]#,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("0.00E+00"), FormatUnit::Kronor);
+        assert_eq!(format_unit("_-* #,##0_-"), FormatUnit::Kronor);
+        assert_eq!(format_unit("#,##0 \"tkr\""), other("tkr"));
+        assert_eq!(format_unit("[$€-407] #,##0"), other("€"));
+        assert_eq!(format_unit("#,##0.00 €"), other("€"));
+        assert_eq!(format_unit("$#,##0.00"), other("$"));
+        assert_eq!(format_unit("[$EUR] #,##0"), other("EUR"));
     }
 
     #[test]

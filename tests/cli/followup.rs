@@ -1814,6 +1814,80 @@ fn a_formulas_float_noise_is_read_as_the_spreadsheet_shows_it() {
         );
 }
 
+/// A number in a cell formatted as a percentage (hostile case 02: 0,96 shown as 96 %) or in
+/// another unit than kronor (`#,##0 "tkr"`, euros) is not what the cell shows in kronor: it
+/// is refused at the cell, as shown, like a date. A kronor format reads as it is.
+#[test]
+fn a_number_formatted_as_a_percentage_or_another_currency_is_refused() {
+    use rust_xlsxwriter::Format;
+    let year = Year::new();
+    for (format, value, shown, why_sv, why_en) in [
+        (
+            "0%",
+            0.96,
+            "96 %",
+            "cellen är formaterad som procent, inte som kronor",
+            "the cell is formatted as a percentage, not as kronor",
+        ),
+        (
+            "#,##0 \"tkr\"",
+            21.0,
+            "21 tkr",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+        (
+            "[$€-407] #,##0",
+            1_800.0,
+            "1800 €",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+    ] {
+        let mut book = berg_workbook(&[&["1", "1.3"]]);
+        let sheet = book.worksheet_from_index(0).unwrap();
+        sheet.write_number(4, 3, 21_200.0).unwrap();
+        sheet
+            .write_number_with_format(4, 4, value, &Format::new().set_num_format(format))
+            .unwrap();
+        book.save(year.path("berg.xlsx")).unwrap();
+        let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+        out.assert_status(1)
+            .assert_finding("usage-amount", "berg.xlsx:5:5")
+            .assert_stderr_contains("= cell: E5")
+            .assert_stderr_contains(&format!(
+                "fel[usage-amount]: beloppet \"{shown}\" går inte att läsa: {why_sv}"
+            ));
+        year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+            .assert_status(1)
+            .assert_stderr_contains(&format!(
+                "error[usage-amount]: the amount \"{shown}\" cannot be read: {why_en}"
+            ));
+    }
+    // Kronor as Swedish Excel formats them: read as they are (Berg's 1.3, 21 200 kr).
+    for format in ["#,##0 \"kr\"", "#,##0.00 [$kr-41D]", "#,##0"] {
+        let mut book = berg_workbook(&[&["1", "1.3"], &["2", "2.5"], &["3", "3.4"]]);
+        let sheet = book.worksheet_from_index(0).unwrap();
+        let kronor = Format::new().set_num_format(format);
+        for (row, received, used) in [
+            (4, 21_200.0, 21_200.0),
+            (5, 75_000.0, 60_000.0),
+            (6, 100_000.0, 100_000.0),
+        ] {
+            sheet.write_number(row, 3, received).unwrap();
+            sheet
+                .write_number_with_format(row, 4, used, &kronor)
+                .unwrap();
+        }
+        book.save(year.path("berg.xlsx")).unwrap();
+        assert_eq!(
+            berg_used(&year, "berg.xlsx"),
+            ["21200", "60000", "100000"],
+            "{format}"
+        );
+    }
+}
+
 /// Writes `book` to `path` with every formula's saved value taken away, as a program that
 /// writes formulas without computing them leaves a workbook (openpyxl does).
 fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {

@@ -74,6 +74,10 @@ pub enum BadAmount {
     Exponent,
     /// A date where an amount belongs (a spreadsheet turned the number into one).
     Date,
+    /// A spreadsheet cell formatted as a percentage (`0%`): 0,96 shows as 96 %.
+    Percent,
+    /// A spreadsheet cell formatted in another unit than kronor (`#,##0 "tkr"`, `1 800 €`).
+    FormatUnit,
     /// A formula whose value was never computed and saved (a workbook written by a program,
     /// not by a spreadsheet): `=21200-500`.
     Formula,
@@ -240,8 +244,8 @@ impl UsageCode {
                 "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
             ),
             UsageCode::Amount => (
-                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum) eller som är negativt",
-                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date) or that is negative",
+                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum, en cell formaterad som procent eller i en annan valuta än kronor) eller som är negativt",
+                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
             ),
             UsageCode::Duplicate => (
                 "samma rad redovisad två gånger (två rader eller två blanketter)",

@@ -51,6 +51,14 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "det är ett datum, inte ett belopp",
             "it is a date, not an amount",
         ),
+        BadAmount::Percent => lang.pick(
+            "cellen är formaterad som procent, inte som kronor",
+            "the cell is formatted as a percentage, not as kronor",
+        ),
+        BadAmount::FormatUnit => lang.pick(
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
         BadAmount::Formula => lang.pick(
             "det är en formel vars värde inte är sparat; öppna filen i ett kalkylprogram och spara den, eller skriv beloppet",
             "it is a formula whose value was not saved; open the file in a spreadsheet and save it, or write the amount",
