@@ -154,6 +154,15 @@ struct Cell {
     text: String,
     amount: Entry,
     place: Place,
+    /// A CSV field in quotes that is never closed or holds a line break: where its opening
+    /// quote is (a byte offset), and whether it is closed.
+    quote: Option<Quote>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Quote {
+    at: usize,
+    closed: bool,
 }
 
 type Grid = Vec<Vec<Cell>>;
@@ -303,8 +312,13 @@ fn decimal_text(compact: &str) -> Result<String, BadAmount> {
     })
 }
 
-/// A number a workbook stores (a double), as the exact decimal it was typed as: the shortest
-/// text that reads back as the same double, which is what the user sees in the cell.
+/// A number a workbook stores (a double), as the exact decimal the spreadsheet shows: to 15
+/// significant digits, as Excel and LibreOffice show and compute with. A formula's result
+/// within a double's noise of a whole öre (`=D11*0,7` stored as 944999.9999999999, shown as
+/// 945 000) is that öre amount: off by less than a millionth of a millionth of it (the noise
+/// of a double is some ten thousand times less, a value typed finer than öre some thousand
+/// times more for any amount below 5 000 000 000 kr). What is finer than that (944999.995)
+/// is refused, and told as the spreadsheet shows it, not as the raw double.
 fn amount_of_double(value: f64) -> Entry {
     if !value.is_finite() {
         return Entry::Bad {
@@ -312,19 +326,33 @@ fn amount_of_double(value: f64) -> Entry {
             why: BadAmount::NotANumber,
         };
     }
-    let written = format!("{value}");
-    match Decimal::from_str(&written) {
-        Ok(d) if d.scale() > 2 && !d.round_dp(2).eq(&d) => Entry::Bad {
-            written,
-            why: BadAmount::FinerThanOre,
-        },
-        Ok(d) => Entry::Amount(ore(d)),
-        Err(_) => Entry::Bad {
-            written,
+    // Noise around 0 (`=0,1+0,2-0,3`), below the places a decimal holds.
+    if value.abs() < NOISE {
+        return Entry::Amount(Amount::ZERO);
+    }
+    let Ok(shown) = Decimal::from_scientific(&format!("{value:.14e}")) else {
+        return Entry::Bad {
+            written: format!("{value:e}"),
             why: BadAmount::TooLarge,
-        },
+        };
+    };
+    let shown = shown.normalize();
+    let whole_ore = shown.round_dp(2);
+    let noise =
+        Decimal::try_from(NOISE).unwrap_or(Decimal::ZERO) * whole_ore.abs().max(Decimal::ONE);
+    if shown.scale() <= 2 || (shown - whole_ore).abs() <= noise {
+        Entry::Amount(ore(whole_ore))
+    } else {
+        Entry::Bad {
+            written: shown.to_string(),
+            why: BadAmount::FinerThanOre,
+        }
     }
 }
+
+/// How far from a whole öre, relative to the amount (or to 1 kr below it), a spreadsheet's
+/// double may be and still be that öre amount.
+const NOISE: f64 = 1e-12;
 
 fn entry_of_text(text: &str) -> Entry {
     match parse_amount(text) {
@@ -343,13 +371,14 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     let mut grid = Vec::new();
     let mut row = Vec::new();
     let mut chars = text.char_indices().peekable();
-    let cell = |value: String, span: Range<usize>| Cell {
+    let cell = |value: String, span: Range<usize>, quote: Option<Quote>| Cell {
         amount: entry_of_text(&value),
         text: value,
         place: Place {
             file,
             at: At::Text(span),
         },
+        quote,
     };
     loop {
         let start = chars.peek().map_or(text.len(), |&(i, _)| i);
@@ -393,7 +422,13 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
         } else {
             start..end
         };
-        row.push(cell(value, span));
+        // A quote never closed, or closed after a line break, is told by the form (a comment
+        // over lines is fine; rows of the form inside one are not).
+        let quote = (quoted && (in_quotes || value.contains(['\n', '\r']))).then_some(Quote {
+            at: start,
+            closed: !in_quotes,
+        });
+        row.push(cell(value, span, quote));
         match ended_by {
             Some((_, c)) if c == delimiter => {
                 chars.next();
@@ -421,7 +456,7 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
 /// The first sheet of a workbook as rows of cells, with their places: each row that has a
 /// value, over the sheet's used columns.
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
-    let cells = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
+    let (cells, formats) = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
         problem,
     })?;
@@ -462,8 +497,17 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
             let (text, amount) = match data {
                 Data::Empty => (String::new(), Entry::Empty),
                 Data::String(s) => (s.clone(), entry_of_text(s)),
-                Data::Int(i) => (i.to_string(), Entry::Amount(Amount(Decimal::from(*i)))),
-                Data::Float(f) => (format!("{f}"), amount_of_double(*f)),
+                Data::Int(i) => (
+                    i.to_string(),
+                    formatted(
+                        Entry::Amount(Amount(Decimal::from(*i))),
+                        formats.get(&(r, c)),
+                    ),
+                ),
+                Data::Float(f) => (
+                    format!("{f}"),
+                    formatted(amount_of_double(*f), formats.get(&(r, c))),
+                ),
                 Data::Bool(b) => (
                     b.to_string(),
                     Entry::Bad {
@@ -501,6 +545,7 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
                 text,
                 amount,
                 place,
+                quote: None,
             });
         }
         grid.push(row);
@@ -523,14 +568,17 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
 /// An XLSX file is read within limits, cell by cell (`input::workbook`); an ODS file (a zip
 /// too, inflated within the same limits first) and an XLS file are read by `calamine` whole,
 /// their cells up to the same number.
-fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
+/// A workbook's numbers' formats, by (row, column) from 0 (only XLSX's are read).
+type Formats = std::collections::HashMap<(u32, u32), String>;
+
+fn sheet_cells(bytes: &[u8]) -> Result<(Vec<workbook::Cell>, Formats), WorkbookProblem> {
     use calamine::Reader;
     let unreadable = workbook::unreadable;
     // What the XLSX reader found wrong, told when no other reader knows the file either.
     let mut as_xlsx = None;
     if workbook::is_zip(bytes) {
         match workbook::first_sheet(bytes) {
-            Ok((_, cells)) => return Ok(cells),
+            Ok((_, cells)) => return Ok((cells, workbook::number_formats(bytes)?)),
             // Not an XLSX workbook; the guard has passed, so it may be read whole.
             Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
             Err(problem) => return Err(problem),
@@ -554,7 +602,137 @@ fn sheet_cells(bytes: &[u8]) -> Result<Vec<workbook::Cell>, WorkbookProblem> {
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         cells.push((top + at(r), left + at(c), data.clone()));
     }
-    Ok(cells)
+    // An ODS formula whose value was never saved (`of:=1000+2000` and no `office:value`) has
+    // no value above: it is read as the formula, as in XLSX, never as an empty cell.
+    if let calamine::Sheets::Ods(ods) = &mut book
+        && let Some(name) = ods.sheet_names().first().cloned()
+    {
+        let formulas = ods
+            .worksheet_formula(&name)
+            .map_err(|e| unreadable(e.into()))?;
+        let (top, left) = formulas.start().unwrap_or((0, 0));
+        let valued: std::collections::HashSet<(u32, u32)> =
+            cells.iter().map(|(r, c, _)| (*r, *c)).collect();
+        for (r, c, formula) in formulas.used_cells() {
+            let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            let (r, c) = (top + at(r), left + at(c));
+            if formula.is_empty() || valued.contains(&(r, c)) {
+                continue;
+            }
+            if cells.len() == workbook::MAX_CELLS {
+                return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
+            }
+            // OpenFormula's namespace (`of:`) is not what the spreadsheet shows.
+            let shown = formula.strip_prefix("of:").unwrap_or(formula);
+            let shown = if shown.starts_with('=') {
+                shown.to_string()
+            } else {
+                format!("={shown}")
+            };
+            cells.push((r, c, Data::String(shown)));
+        }
+    }
+    // What calamine reads of an ODS or XLS file holds no number formats: an ODS cell of type
+    // percentage or currency is read as its number.
+    Ok((cells, Formats::new()))
+}
+
+/// A number's entry, unless its cell is formatted as a percentage (`0%`: 0,96 shows as
+/// 96 %) or in a unit other than kronor (`#,##0 "tkr"`, `[$€-407] #,##0`): then the number
+/// is not what the cell shows in kronor, and is refused as shown.
+fn formatted(entry: Entry, format: Option<&String>) -> Entry {
+    let (Entry::Amount(amount), Some(format)) = (&entry, format) else {
+        return entry;
+    };
+    let shown = || amount.0.normalize().to_string();
+    match format_unit(format) {
+        FormatUnit::Percent => Entry::Bad {
+            written: format!("{} %", (amount.0 * Decimal::ONE_HUNDRED).normalize()),
+            why: BadAmount::Percent,
+        },
+        FormatUnit::Other(unit) => Entry::Bad {
+            written: format!("{} {unit}", shown()),
+            why: BadAmount::FormatUnit,
+        },
+        FormatUnit::Kronor => entry,
+    }
+}
+
+/// What a number format's first section shows beside the number.
+#[derive(Debug, PartialEq)]
+enum FormatUnit {
+    /// Kronor, or no unit.
+    Kronor,
+    Percent,
+    /// Another unit, as the format writes it.
+    Other(String),
+}
+
+/// The unit a number format shows: its text in quotes, after `\`, a currency symbol of
+/// `[$€-407]`, and symbols and letters written as they are (`$`, `€`); `%` is a percentage.
+/// Only the first section (for numbers above zero) is read.
+fn format_unit(code: &str) -> FormatUnit {
+    let mut literal = String::new();
+    let mut percent = false;
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    literal.push(q);
+                }
+                literal.push(' ');
+            }
+            '\\' => literal.extend(chars.next()),
+            // Padding (`_)`) and fill (`*-`): the next character is no text of the format.
+            '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                // `[$€-407]`: the currency symbol before the locale; `[Red]`, `[>100]` show none.
+                if let Some(currency) = inside.strip_prefix('$') {
+                    literal.push_str(currency.split('-').next().unwrap_or(""));
+                    literal.push(' ');
+                }
+            }
+            '%' => percent = true,
+            // An exponent (`0.00E+00`) is no unit.
+            'E' | 'e' if matches!(chars.peek(), Some('+' | '-')) => {
+                chars.next();
+            }
+            '0'..='9'
+            | '#'
+            | '?'
+            | ','
+            | '.'
+            | ' '
+            | '\u{a0}'
+            | '+'
+            | '-'
+            | '('
+            | ')'
+            | '/'
+            | '@' => {}
+            other => literal.push(other),
+        }
+    }
+    if percent {
+        return FormatUnit::Percent;
+    }
+    let literal = literal.split_whitespace().collect::<Vec<_>>().join(" ");
+    if literal.is_empty()
+        || literal.eq_ignore_ascii_case("general")
+        || !crate::core::followup::other_unit(&literal)
+    {
+        FormatUnit::Kronor
+    } else {
+        FormatUnit::Other(literal)
+    }
 }
 
 /// What a column of the form's table holds.
@@ -583,6 +761,36 @@ fn column_of(header: &str) -> Option<Column> {
     } else {
         None
     }
+}
+
+/// Whether a header of the table is its column's word alone, or with a unit (`Använt`,
+/// `Använt (kr)`, `Used:`, `Använt kronor`), not with more words (`Använt, prognos (kr)`).
+fn exact_header(header: &str) -> bool {
+    let h = fold(header);
+    let bare = h
+        .split(['(', '['])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(':');
+    let (word, rest) = bare.split_once(char::is_whitespace).unwrap_or((bare, ""));
+    let rest = rest.trim();
+    (rest.is_empty() || !crate::core::followup::other_unit(rest))
+        && matches!(
+            word.trim_end_matches(':'),
+            "insats"
+                | "insats-id"
+                | "id"
+                | "beskrivning"
+                | "description"
+                | "mottaget"
+                | "received"
+                | "använt"
+                | "anvant"
+                | "used"
+                | "kommentar"
+                | "comment"
+        )
 }
 
 /// A label of the form's header rows.
@@ -615,11 +823,13 @@ fn label_of(text: &str) -> Option<Label> {
 fn unit_of(header: &str) -> Option<String> {
     let header = header.trim();
     let unit = match header.find(['(', '[']) {
-        Some(open) => header
-            .get(open + 1..)
-            .unwrap_or("")
-            .trim_end()
-            .trim_end_matches([')', ']']),
+        // What the brackets hold, up to where they close (or the end).
+        Some(open) => {
+            let inside = header.get(open + 1..).unwrap_or("");
+            inside
+                .split_once([')', ']'])
+                .map_or(inside, |(unit, _)| unit)
+        }
         None => header
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest),
@@ -651,11 +861,31 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
     };
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
-    let find = |column: Column| {
+    // Each column's header cells. Of two, a header that is the column's word alone (with at
+    // most its unit) is the column, and one that says more (`Använt, prognos (kr)`) is another
+    // column of the recipient's; else which is meant cannot be told.
+    let candidates = |column: Column| -> Vec<usize> {
         header
             .iter()
-            .position(|c| column_of(&c.text) == Some(column))
+            .enumerate()
+            .filter(|(_, c)| column_of(&c.text) == Some(column))
+            .map(|(i, _)| i)
+            .collect()
     };
+    let chosen = |column: Column| -> Vec<usize> {
+        let all = candidates(column);
+        let exact: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| header.get(i).is_some_and(|c| exact_header(&c.text)))
+            .collect();
+        if all.len() > 1 && exact.len() == 1 {
+            exact
+        } else {
+            all
+        }
+    };
+    let find = |column: Column| chosen(column).first().copied();
     let (insats_col, used_col) = (find(Column::Insats)?, find(Column::Used)?);
     let (text_col, received_col, comment_col) = (
         find(Column::Text),
@@ -670,11 +900,15 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         let Some(column) = column_of(&cell.text) else {
             continue;
         };
+        if !chosen(column).contains(&i) {
+            continue;
+        }
         if let Some(&(_, first)) = seen.iter().find(|(c, _)| *c == column) {
             let first_cell = header.get(first).unwrap_or(cell);
             layout.push(Written {
                 value: Layout::RepeatedColumn {
                     header: cell.text.trim().to_string(),
+                    first_header: first_cell.text.trim().to_string(),
                     first: column_number(first_cell, first),
                     second: column_number(cell, i),
                     first_place: first_cell.place.clone(),
@@ -704,8 +938,13 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
     let mut invoiced: Option<Written<String>> = None;
     let mut stated: Option<Written<String>> = None;
     let mut labels: Vec<(Label, &Cell)> = Vec::new();
+    // A label is a row's first cell with text, in whichever column (a column added to the
+    // left moves it), and its value the next cell with text to its right.
     for row in grid.iter().take(header_at) {
-        let Some(cell) = row.first() else { continue };
+        let Some(at) = row.iter().position(|c| !c.text.trim().is_empty()) else {
+            continue;
+        };
+        let Some(cell) = row.get(at) else { continue };
         let Some(label) = label_of(&cell.text) else {
             continue;
         };
@@ -722,16 +961,21 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
             continue;
         }
         labels.push((label, cell));
-        let value = row.get(1).map_or_else(
-            || Written {
-                value: String::new(),
-                place: cell.place.clone(),
-            },
-            |c| Written {
-                value: c.text.trim().to_string(),
-                place: c.place.clone(),
-            },
-        );
+        let value = row
+            .iter()
+            .skip(at + 1)
+            .find(|c| !c.text.trim().is_empty())
+            .or_else(|| row.get(at + 1))
+            .map_or_else(
+                || Written {
+                    value: String::new(),
+                    place: cell.place.clone(),
+                },
+                |c| Written {
+                    value: c.text.trim().to_string(),
+                    place: c.place.clone(),
+                },
+            );
         match label {
             Label::Title => stated = Some(value),
             Label::Recipient => name = Some(value),
@@ -764,6 +1008,41 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         .iter()
         .rposition(|c| !c.text.trim().is_empty())
         .map_or(0, |i| i + 1);
+    // A CSV quote never closed makes the rest of the file one field; one closed lines later
+    // around what look like the form's rows hides them in a comment. Either way rows are lost.
+    if let Some(delimiter) = delimiter {
+        for (cell, quote) in grid
+            .iter()
+            .flatten()
+            .filter_map(|c| c.quote.map(|q| (c, q)))
+        {
+            let opening = Place {
+                file: cell.place.file,
+                at: At::Text(quote.at..quote.at + 1),
+            };
+            let first = line(&opening);
+            let value = if !quote.closed {
+                Layout::UnclosedQuote { line: first }
+            } else if cell
+                .text
+                .lines()
+                .skip(1)
+                .any(|l| l.split(delimiter).count() >= width.max(2))
+            {
+                Layout::QuotedRows {
+                    line: first,
+                    through: first + cell.text.matches('\n').count(),
+                }
+            } else {
+                continue;
+            };
+            layout.push(Written {
+                value,
+                place: opening,
+            });
+        }
+    }
+
     let mut rows = Vec::new();
     // The amount used on a total row, which the rows must add up to.
     let mut total: Option<Written<Entry>> = None;
@@ -773,7 +1052,10 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         }
         // Another form pasted below this one: its title, a label of its header, or its
         // table's header row. Its rows are not this form's.
-        if let Some(first) = row.first()
+        if let Some(first) = row
+            .iter()
+            .find(|c| !c.text.trim().is_empty())
+            .or_else(|| row.first())
             && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(row))
         {
             layout.push(Written {
@@ -1147,13 +1429,49 @@ mod tests {
     }
 
     #[test]
-    fn doubles_read_as_typed() {
+    fn doubles_read_as_the_spreadsheet_shows_them() {
         assert_eq!(amount_of_double(21200.0), Entry::Amount(Amount::kr(21_200)));
         assert_eq!(amount_of_double(1234.56), Entry::Amount(ore(123_456)));
+        assert_eq!(amount_of_double(-500.0), Entry::Amount(Amount::kr(-500)));
+        // A formula's noise, below the 15 digits shown.
+        assert_eq!(
+            amount_of_double(1_350_000.0 * 0.7),
+            Entry::Amount(Amount::kr(945_000))
+        );
+        assert_eq!(1_350_000.0 * 0.7, 944_999.999_999_999_9);
+        assert_eq!(amount_of_double(0.1 + 0.2), Entry::Amount(ore(30)));
+        // Finer than öre where it shows: refused as shown.
+        let finer = |value: f64, shown: &str| {
+            assert_eq!(
+                amount_of_double(value),
+                Entry::Bad {
+                    written: shown.to_string(),
+                    why: BadAmount::FinerThanOre
+                }
+            );
+        };
+        finer(944_999.995, "944999.995");
+        finer(21_199.094_499_999_99, "21199.0945");
+        finer(0.001, "0.001");
+        finer(99_999_999.995, "99999999.995");
+        // Noise around 0, and around a whole öre of a large amount.
+        assert_eq!(amount_of_double(1e-300), Entry::Amount(Amount::ZERO));
+        assert_eq!(
+            amount_of_double(0.1 + 0.2 - 0.3),
+            Entry::Amount(Amount::ZERO)
+        );
+        assert_eq!(
+            amount_of_double(99_999.999_999_999_9),
+            Entry::Amount(Amount::kr(100_000))
+        );
+        assert_eq!(
+            amount_of_double(12_689_898.0 * 1.1 / 1.1),
+            Entry::Amount(Amount::kr(12_689_898))
+        );
         assert!(matches!(
-            amount_of_double(0.1 + 0.2),
+            amount_of_double(1e30),
             Entry::Bad {
-                why: BadAmount::FinerThanOre,
+                why: BadAmount::TooLarge,
                 ..
             }
         ));
@@ -1170,6 +1488,9 @@ mod tests {
         assert_eq!(unit("Used in thousands").as_deref(), Some("thousands"));
         assert_eq!(unit("Använt"), None);
         assert_eq!(unit("Använt:"), None);
+        assert_eq!(unit("Använt (t kr) 2026").as_deref(), Some("t kr"));
+        assert_eq!(unit("Använt belopp (kr").as_deref(), Some("kr"));
+        // Anything but kronor is another unit, whether or not a list knows it.
         for other in [
             "tkr",
             "Mkr",
@@ -1178,19 +1499,58 @@ mod tests {
             "thousands",
             "%",
             "tusentals kr",
+            "t kr",
+            "000 kr",
+            "'000 kr",
+            "1000-tal kr",
+            "T SEK",
+            "€",
+            "$",
+            "NOK",
+            "andel",
+            "kr, tusental",
+            "kr/1000",
+            "belopp",
+            "t.o.m. 31/12",
         ] {
             assert!(other_unit(other), "{other}");
         }
         for kronor in [
             "kr",
+            "Kr.",
             "kronor",
             "SEK",
+            ":-",
+            "i kr",
+            "svenska kronor",
             "kr, inkl. moms",
-            "belopp (kr",
-            "t.o.m. 31/12",
+            "SEK exkl moms",
         ] {
             assert!(!other_unit(kronor), "{kronor}");
         }
+    }
+
+    #[test]
+    fn a_number_format_shows_its_unit() {
+        let other = |u: &str| FormatUnit::Other(u.to_string());
+        assert_eq!(format_unit("0%"), FormatUnit::Percent);
+        assert_eq!(format_unit("0.00%"), FormatUnit::Percent);
+        assert_eq!(format_unit("#,##0 \"kr\""), FormatUnit::Kronor);
+        assert_eq!(
+            format_unit("#,##0\\ \"kr\";[Red]\\-#,##0\\ \"kr\""),
+            FormatUnit::Kronor
+        );
+        assert_eq!(format_unit("#,##0.00 [$kr-41D]"), FormatUnit::Kronor);
+        assert_eq!(format_unit("[$SEK] #,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("#,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("[$-41D]#,##0"), FormatUnit::Kronor);
+        assert_eq!(format_unit("0.00E+00"), FormatUnit::Kronor);
+        assert_eq!(format_unit("_-* #,##0_-"), FormatUnit::Kronor);
+        assert_eq!(format_unit("#,##0 \"tkr\""), other("tkr"));
+        assert_eq!(format_unit("[$€-407] #,##0"), other("€"));
+        assert_eq!(format_unit("#,##0.00 €"), other("€"));
+        assert_eq!(format_unit("$#,##0.00"), other("$"));
+        assert_eq!(format_unit("[$EUR] #,##0"), other("EUR"));
     }
 
     #[test]

@@ -107,6 +107,46 @@ pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem>
     Ok((name, cells))
 }
 
+/// The number formats of the first sheet's numbers (`0%`, `#,##0 "kr"`, `[$€-407] #,##0`),
+/// by (row, column) from 0, for every number whose format is not `General`. The sheet is read
+/// again, cell by cell, as [`first_sheet`] reads it (call that first: it [`guard`]s).
+pub fn number_formats(
+    bytes: &[u8],
+) -> Result<std::collections::HashMap<(u32, u32), String>, WorkbookProblem> {
+    use calamine::DataRef;
+    let mut book: Xlsx<Cursor<&[u8]>> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
+    let Some(name) = book.sheet_names().first().cloned() else {
+        return Err(WorkbookProblem::NoSheet);
+    };
+    let mut reader = book
+        .worksheet_cells_reader(&name)
+        .map_err(|e| unreadable(e.into()))?;
+    let mut formats = std::collections::HashMap::new();
+    let mut read = 0usize;
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| unreadable(e.into()))?
+    {
+        read += 1;
+        if read > MAX_CELLS {
+            return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
+        }
+        if !matches!(cell.get_value(), DataRef::Float(_) | DataRef::Int(_)) {
+            continue;
+        }
+        let code = reader
+            .styles()
+            .get(style)
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.clone());
+        if let Some(code) = code.filter(|c| !c.eq_ignore_ascii_case("general")) {
+            formats.insert(cell.get_position(), code);
+        }
+    }
+    Ok(formats)
+}
+
 /// Inflates every part of the archive once, within the limits, and holds the shared strings'
 /// claimed count to what their part can hold (each takes at least `<si><t/></si>`).
 pub fn guard(bytes: &[u8]) -> Result<(), WorkbookProblem> {

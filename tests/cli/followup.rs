@@ -1163,6 +1163,76 @@ fn an_amount_column_in_another_unit_than_kronor_is_refused_at_its_header() {
 
 const BERG_UNIT: &str = "berg.csv";
 
+/// The unit must be kronor or absent: a header in thousands or another currency that no list
+/// of units foresaw (hostile case 06) is refused at its header like `tkr`, with Berg's 1.3
+/// written as 21,2 (thousands) not read as 21,20 kr.
+#[test]
+fn an_amount_column_in_any_unit_but_kronor_is_refused() {
+    let year = Year::new();
+    for (header, unit) in [
+        ("Använt (t kr)", "t kr"),
+        ("Använt (000 kr)", "000 kr"),
+        ("Använt ('000 kr)", "'000 kr"),
+        ("Använt (1000-tal kr)", "1000-tal kr"),
+        ("Använt (T SEK)", "T SEK"),
+        ("Använt (€)", "€"),
+        ("Använt ($)", "$"),
+        ("Använt (NOK)", "NOK"),
+        ("Använt (andel)", "andel"),
+    ] {
+        let text = edit(&berg_example(), "Använt (kr)", header);
+        let text = with_used(&text, "1.3", ";21200;21200;", ";21200;21,2;");
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1)
+            .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, header, 0))
+            .assert_stderr_contains(&format!(
+                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
+            ));
+        assert_eq!(
+            count(&out, "usage-form-layout"),
+            1,
+            "{header}: {}",
+            out.stdout
+        );
+        assert_eq!(count(&out, "usage-amount"), 0, "{header}: {}", out.stdout);
+    }
+    // In English, and in the column of the amount received too.
+    let text = edit(&berg_example(), "Mottaget (kr)", "Mottaget (EUR)");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Mottaget (EUR)", 0),
+        )
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the column \"Mottaget (EUR)\" gives the amounts in EUR, but the form takes whole kronor",
+        );
+    // Kronor however written, and a note on VAT after them, read as they are.
+    for header in ["Använt (kronor)", "Använt (:-)", "Använt (kr exkl. moms)"] {
+        year.save(BERG_UNIT, &edit(&berg_example(), "Använt (kr)", header));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(0);
+        assert_eq!(
+            count(&out, "usage-form-layout"),
+            0,
+            "{header}: {}",
+            out.stdout
+        );
+    }
+    // A workbook's header cell E4.
+    let mut book = berg_workbook(&[&["1", "1.3", "", "21200", "21,2"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    sheet.write_string(3, 4, "Använt (1000-tal kr)").unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    year.run(&["follow-up", PLAN, "berg.xlsx"])
+        .assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:4:5")
+        .assert_stderr_contains("= cell: E4")
+        .assert_stderr_contains("kolumnen \"Använt (1000-tal kr)\" anger beloppen i 1000-tal kr");
+}
+
 /// Berg's example as English Excel saves it: commas, fields with a comma in quotes.
 fn berg_example_with_commas() -> String {
     berg_example()
@@ -1354,6 +1424,261 @@ fn a_column_or_a_header_label_twice_is_refused() {
     assert_eq!(count(&out, "usage-unknown-line"), 0, "{}", out.stdout);
 }
 
+/// A forecast column beside the amount used (hostile case 17) is another column, not the
+/// amount used twice: the header that is the column's word alone is the column. Two headers
+/// that both say more cannot be told apart, and the error names both.
+#[test]
+fn a_column_that_says_more_than_the_columns_word_is_another_column() {
+    let year = Year::new();
+    let with_forecast = |used_header: &str| {
+        let mut text = edit(
+            &berg_example(),
+            "Använt (kr);Kommentar\r\n",
+            &format!("{used_header};Använt, prognos (kr);Kommentar\r\n"),
+        );
+        for (insats, from, to) in [
+            ("1.3", ";21200;21200;", ";21200;21200;1;"),
+            ("2.5", ";75000;60000;", ";75000;60000;2;"),
+            ("3.4", ";100000;100000;", ";100000;100000;3;"),
+        ] {
+            text = with_used(&text, insats, from, to);
+        }
+        text
+    };
+    let text = with_forecast("Använt (kr)");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG_UNIT,
+        "--format",
+        "json",
+        "--view",
+        "lines",
+    ]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("usage-form-layout"), "{}", out.stderr);
+    let used: Vec<String> = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["recipient"] == "Berg")
+        .map(|l| l["used"].to_string())
+        .collect();
+    assert_eq!(used, ["21200", "60000", "100000"]);
+
+    // Neither is "Använt" alone: both headings are named, at the second.
+    let text = with_forecast("Använt belopp (kr)");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Använt, prognos", 0),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: kolumnerna \"Använt belopp (kr)\" (kolumn E) och \"Använt, prognos (kr)\" (kolumn F) kan båda vara samma kolumn i blanketten",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the columns \"Använt belopp (kr)\" (column E) and \"Använt, prognos (kr)\" (column F) may both be the same column of the form",
+        );
+}
+
+/// A comment whose quote is never closed (hostile case 04) makes the rest of the file one
+/// field: Berg's rows 2.5 and 3.4 (75 000 and 100 000 kr) would vanish into it. It is an error
+/// at the opening quote, as is a quote closed only after what look like rows of the form.
+#[test]
+fn a_quote_that_swallows_rows_of_a_csv_form_is_an_error_at_the_quote() {
+    let year = Year::new();
+    let comment = "Två dialogmöten med brukar- och anhörigorganisationer";
+    // The example's one quoted comment (2.5) without its quotes: no quote closes the one below.
+    let example = edit(
+        &berg_example(),
+        "\"Utbildning i Barnsäkert för 40 deltagare; en kurs ställdes in\"",
+        "En kurs ställdes in",
+    );
+    let text = edit(&example, comment, "\"Tre möten, ett inställt");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    let at = place(BERG_UNIT, &text, "\"Tre möten", 0);
+    assert!(at.starts_with("berg.csv:13:"), "{at}");
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &at)
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: citattecknet som inleder fältet på rad 13 stängs aldrig; resten av filen blir ett enda fält",
+        )
+        .assert_stderr_contains("= åtgärd: sätt ett citattecken (\") där fältets text slutar");
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+    // The form is not counted, so Berg's 196 200 kr is not half reported.
+    assert!(
+        !out.stdout.contains("Berg har inte redovisat"),
+        "{}",
+        out.stdout
+    );
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the quote that opens the field on line 13 is never closed; the rest of the file becomes one field",
+        );
+
+    // Closed by the quote that opens 2.5's comment: row 14 is inside the quotes.
+    let text = edit(&berg_example(), comment, "\"Tre möten, ett inställt");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "\"Tre möten", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: fältet inom citattecken på rad 13–14 innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+        );
+    // Closed at the end of the last row: rows 14 and 15 are inside the quotes.
+    let text = edit(&example, comment, "\"Tre möten");
+    let text = with_used(
+        &text,
+        "3.4",
+        ";100000;100000;",
+        ";100000;100000;ett inställt\"",
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "\"Tre möten", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: fältet inom citattecken på rad 13–15 innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stdout);
+
+    // A comment over two lines, as the shipped example's 2.5 has, is read as it is.
+    let text = edit(&example, comment, "\"Tre möten;\r\nett inställt\"");
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stdout);
+}
+
+/// Berg's used amounts per line, from the `lines` view of a follow-up of `name`.
+fn berg_used(year: &Year, name: &str) -> Vec<String> {
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        name,
+        "--format",
+        "json",
+        "--view",
+        "lines",
+    ]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("fel["), "{}", out.stderr);
+    json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["recipient"] == "Berg")
+        .map(|l| l["used"].to_string())
+        .collect()
+}
+
+/// A column inserted to the left of the form (hostile case 08: column A numbers the rows)
+/// moves its labels to column B; they are found there, with their values to their right.
+#[test]
+fn a_column_inserted_left_of_the_form_does_no_harm() {
+    let year = Year::new();
+    let example = berg_example();
+    let mut n = 0;
+    let mut in_table = false;
+    let text: Vec<String> = example
+        .split("\r\n")
+        .map(|line| {
+            if line.is_empty() {
+                return String::new();
+            }
+            let numbered = if in_table {
+                n += 1;
+                format!("{n};{line}")
+            } else {
+                format!(";{line}")
+            };
+            in_table |= line.starts_with("Område;");
+            numbered
+        })
+        .collect();
+    let text = text.join("\r\n");
+    assert!(text.contains("\r\n;Mottagare;Berg\r\n"), "{text}");
+    year.save(BERG_UNIT, &text);
+    assert_eq!(berg_used(&year, BERG_UNIT), ["21200", "60000", "100000"]);
+    // Its answer about the collective invoice is read too: Berg's 15 000 kr unused is paid
+    // back to the region.
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG_UNIT,
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    let berg = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .cloned()
+        .unwrap();
+    assert_eq!(berg["invoiced"], true, "{berg}");
+    assert_eq!(berg["unused"], 15000, "{berg}");
+
+    // A workbook with its labels in column B and the rows numbered in column A.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: [&[&str]; 6] = [
+        &["", "Mottagare", "Berg"],
+        &["", "Kommunkod", "2326"],
+        &["", "Samlingsfaktura skickad (ja/nej)", "", "nej"],
+        &[
+            "",
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+        &["1", "1", "1.3", "", "21200", "21200"],
+        &["2", "2", "2.5", "", "75000", "60000"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            sheet.write_string(r as u32, c as u16, *value).unwrap();
+        }
+    }
+    sheet.write_string(6, 0, "3").unwrap();
+    sheet.write_string(6, 2, "3.4").unwrap();
+    sheet.write_number(6, 4, 100_000.0).unwrap();
+    sheet.write_number(6, 5, 100_000.0).unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    assert_eq!(berg_used(&year, "berg.xlsx"), ["21200", "60000", "100000"]);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "berg.xlsx",
+        "--format",
+        "json",
+        "--view",
+        "recipients",
+    ]);
+    let berg = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Berg")
+        .cloned()
+        .unwrap();
+    // "nej" two cells to the right of its label: the invoice is reduced instead.
+    assert_eq!(berg["invoiced"], false, "{berg}");
+}
+
 /// Berg's form filled in (1.3 used 21 200, 2.5 used 59 999,50, 3.4 used 100 000, invoiced),
 /// as `fields` joins a row.
 fn berg_as_saved(year: &Year, delimiter: &str, used_2_5: &str) -> String {
@@ -1487,6 +1812,125 @@ fn a_workbook_filled_in_a_spreadsheet_is_read_and_points_at_its_cells() {
     assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
 }
 
+/// A formula's result is stored with a double's noise (hostile case 03: `=D11*0,7` saved as
+/// 944999.9999999999, shown as 945 000): it is read as the spreadsheet shows it, to 15
+/// digits. A value finer than öre where it shows is still refused, and told as shown.
+#[test]
+fn a_formulas_float_noise_is_read_as_the_spreadsheet_shows_it() {
+    use rust_xlsxwriter::Formula;
+    let year = Year::new();
+    let mut book = berg_workbook(&[&["1", "1.3"], &["2", "2.5"], &["3", "3.4"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    // 21 200 × 0,7 as a double: 14 840 less a noise in the 17th digit.
+    let noisy = 21_200.0_f64 * 0.7;
+    assert_eq!(format!("{noisy}"), "14839.999999999998");
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet
+        .write_formula(4, 4, Formula::new("=D5*0.7").set_result(format!("{noisy}")))
+        .unwrap();
+    sheet.write_number(5, 3, 75_000.0).unwrap();
+    sheet.write_number(5, 4, 60_000.0).unwrap();
+    sheet.write_number(6, 3, 100_000.0).unwrap();
+    sheet
+        .write_formula(6, 4, Formula::new("=D7*1").set_result("99999.9999999999"))
+        .unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    assert_eq!(berg_used(&year, "berg.xlsx"), ["14840", "60000", "100000"]);
+
+    // Finer than öre in the digits the cell shows: refused, as shown.
+    let mut book = berg_workbook(&[&["1", "1.3"]]);
+    let sheet = book.worksheet_from_index(0).unwrap();
+    sheet.write_number(4, 3, 21_200.0).unwrap();
+    sheet
+        .write_formula(
+            4,
+            4,
+            Formula::new("=D5*0.99995729").set_result("21199.09449999999"),
+        )
+        .unwrap();
+    book.save(year.path("berg.xlsx")).unwrap();
+    year.run(&["follow-up", PLAN, "berg.xlsx"])
+        .assert_status(1)
+        .assert_finding("usage-amount", "berg.xlsx:5:5")
+        .assert_stderr_contains(
+            "fel[usage-amount]: beloppet \"21199.0945\" går inte att läsa: det har fler än två decimaler (bråkdelar av öre)",
+        );
+}
+
+/// A number in a cell formatted as a percentage (hostile case 02: 0,96 shown as 96 %) or in
+/// another unit than kronor (`#,##0 "tkr"`, euros) is not what the cell shows in kronor: it
+/// is refused at the cell, as shown, like a date. A kronor format reads as it is.
+#[test]
+fn a_number_formatted_as_a_percentage_or_another_currency_is_refused() {
+    use rust_xlsxwriter::Format;
+    let year = Year::new();
+    for (format, value, shown, why_sv, why_en) in [
+        (
+            "0%",
+            0.96,
+            "96 %",
+            "cellen är formaterad som procent, inte som kronor",
+            "the cell is formatted as a percentage, not as kronor",
+        ),
+        (
+            "#,##0 \"tkr\"",
+            21.0,
+            "21 tkr",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+        (
+            "[$€-407] #,##0",
+            1_800.0,
+            "1800 €",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+    ] {
+        let mut book = berg_workbook(&[&["1", "1.3"]]);
+        let sheet = book.worksheet_from_index(0).unwrap();
+        sheet.write_number(4, 3, 21_200.0).unwrap();
+        sheet
+            .write_number_with_format(4, 4, value, &Format::new().set_num_format(format))
+            .unwrap();
+        book.save(year.path("berg.xlsx")).unwrap();
+        let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+        out.assert_status(1)
+            .assert_finding("usage-amount", "berg.xlsx:5:5")
+            .assert_stderr_contains("= cell: E5")
+            .assert_stderr_contains(&format!(
+                "fel[usage-amount]: beloppet \"{shown}\" går inte att läsa: {why_sv}"
+            ));
+        year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+            .assert_status(1)
+            .assert_stderr_contains(&format!(
+                "error[usage-amount]: the amount \"{shown}\" cannot be read: {why_en}"
+            ));
+    }
+    // Kronor as Swedish Excel formats them: read as they are (Berg's 1.3, 21 200 kr).
+    for format in ["#,##0 \"kr\"", "#,##0.00 [$kr-41D]", "#,##0"] {
+        let mut book = berg_workbook(&[&["1", "1.3"], &["2", "2.5"], &["3", "3.4"]]);
+        let sheet = book.worksheet_from_index(0).unwrap();
+        let kronor = Format::new().set_num_format(format);
+        for (row, received, used) in [
+            (4, 21_200.0, 21_200.0),
+            (5, 75_000.0, 60_000.0),
+            (6, 100_000.0, 100_000.0),
+        ] {
+            sheet.write_number(row, 3, received).unwrap();
+            sheet
+                .write_number_with_format(row, 4, used, &kronor)
+                .unwrap();
+        }
+        book.save(year.path("berg.xlsx")).unwrap();
+        assert_eq!(
+            berg_used(&year, "berg.xlsx"),
+            ["21200", "60000", "100000"],
+            "{format}"
+        );
+    }
+}
+
 /// Writes `book` to `path` with every formula's saved value taken away, as a program that
 /// writes formulas without computing them leaves a workbook (openpyxl does).
 fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {
@@ -1525,6 +1969,123 @@ fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
         .assert_stderr_contains(
             "beloppet \"=21200-500\" går inte att läsa: det är en formel vars värde inte är sparat",
         );
+}
+
+/// An ODS workbook of Berg's form (as `berg_workbook` lays it out) with these rows under its
+/// header: a cell that begins with `<` is written as it is (a `table:table-cell` element),
+/// any other as text.
+fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
+    let head: [&[&str]; 4] = [
+        &["Mottagare", "Berg"],
+        &["Kommunkod", "2326"],
+        &[],
+        &[
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+    ];
+    let mut table = String::new();
+    for row in head.iter().chain(rows) {
+        table.push_str("<table:table-row>");
+        for cell in *row {
+            if cell.starts_with('<') {
+                table.push_str(cell);
+            } else {
+                table.push_str(&format!(
+                    "<table:table-cell office:value-type=\"string\"><text:p>{cell}</text:p></table:table-cell>"
+                ));
+            }
+        }
+        if row.is_empty() {
+            table.push_str("<table:table-cell/>");
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Redovisning\">{table}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    std::fs::write(path, zip.finish().unwrap().into_inner()).unwrap();
+}
+
+/// A number in an ODS cell.
+fn ods_number(value: &str) -> String {
+    format!(
+        "<table:table-cell office:value-type=\"float\" office:value=\"{value}\"><text:p>{value}</text:p></table:table-cell>"
+    )
+}
+
+/// An ODS formula whose value was never saved (hostile case 09) is refused as a formula, as
+/// in XLSX, not read as an empty cell that leaves Berg's 1.3 (21 200 kr) unreported.
+#[test]
+fn an_ods_formula_whose_value_was_never_saved_is_not_read_as_empty() {
+    let year = Year::new();
+    let received = ods_number("21200");
+    let formula = "<table:table-cell table:formula=\"of:=21200-500\"/>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[&["1", "1.3", "", &received, formula]],
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.ods"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", "berg.ods:5:5")
+        .assert_stderr_contains("= cell: E5")
+        .assert_stderr_contains(
+            "beloppet \"=21200-500\" går inte att läsa: det är en formel vars värde inte är sparat",
+        );
+    assert!(!out.stdout.contains("`1.3`"), "{}", out.stdout);
+    // The same formula with its value saved is read by its value: 20 700 kr used.
+    let saved = "<table:table-cell table:formula=\"of:=21200-500\" office:value-type=\"float\" office:value=\"20700\"><text:p>20700</text:p></table:table-cell>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[&["1", "1.3", "", &received, saved]],
+    );
+    let out = year.run(&[
+        "follow-up",
+        "--format",
+        "json",
+        "--view",
+        "lines",
+        PLAN,
+        "berg.ods",
+    ]);
+    out.assert_status(0);
+    let line = json(&out)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["recipient"] == "Berg" && l["insats"] == "1.3")
+        .cloned()
+        .unwrap();
+    assert_eq!(line["used"], 20700, "{line}");
+    assert_eq!(line["received"], 21200, "{line}");
 }
 
 /// The machine dialect of the summary is the same whatever `--lang`: fixed headers, the

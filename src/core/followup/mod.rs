@@ -74,6 +74,10 @@ pub enum BadAmount {
     Exponent,
     /// A date where an amount belongs (a spreadsheet turned the number into one).
     Date,
+    /// A spreadsheet cell formatted as a percentage (`0%`): 0,96 shows as 96 %.
+    Percent,
+    /// A spreadsheet cell formatted in another unit than kronor (`#,##0 "tkr"`, `1 800 €`).
+    FormatUnit,
     /// A formula whose value was never computed and saved (a workbook written by a program,
     /// not by a spreadsheet): `=21200-500`.
     Formula,
@@ -102,9 +106,11 @@ pub enum Layout {
     /// An amount column's header names a unit (`Använt (tkr)`): the header and the unit as
     /// written.
     Unit { header: String, unit: String },
-    /// A column of the table named twice: the header as written and both columns (one-based).
+    /// A column of the table named twice: both headers as written (the second's first) and
+    /// both columns (one-based).
     RepeatedColumn {
         header: String,
+        first_header: String,
         first: u32,
         second: u32,
         first_place: Place,
@@ -119,6 +125,12 @@ pub enum Layout {
     /// A second form starts on this line (one-based): its title, a header label or the
     /// table's header row among the rows. Its rows are not read.
     SecondForm { line: usize },
+    /// A CSV field's opening quote (on this line, one-based) that is never closed: the rest of
+    /// the file is one field.
+    UnclosedQuote { line: usize },
+    /// A quoted CSV field from one line to another (one-based) whose lines look like the
+    /// form's rows: a quote is missing, and the rows are read as a comment.
+    QuotedRows { line: usize, through: usize },
     /// A total row (`Summa`) whose amount used is not what the rows above it add up to: the
     /// total as written, and the rows' sum.
     TotalRow { stated: Amount, rows: Amount },
@@ -232,8 +244,8 @@ impl UsageCode {
                 "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
             ),
             UsageCode::Amount => (
-                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum) eller som är negativt",
-                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date) or that is negative",
+                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum, en cell formaterad som procent eller i en annan valuta än kronor) eller som är negativt",
+                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
             ),
             UsageCode::Duplicate => (
                 "samma rad redovisad två gånger (två rader eller två blanketter)",
@@ -248,8 +260,8 @@ impl UsageCode {
                 "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
             ),
             UsageCode::FormLayout => (
-                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), eller en rad med fler fält än rubrikraden (raden räknas inte)",
-                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), or a row with more fields than the header row (the row is not counted)",
+                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
+                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
             ),
             UsageCode::OtherPlan => (
                 "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
@@ -331,9 +343,11 @@ pub enum UsageProblem {
         header: String,
         unit: String,
     },
-    /// A column of the form's table named twice (one-based columns).
+    /// A column of the form's table named twice (one-based columns): the second header and
+    /// the first.
     RepeatedColumn {
         header: String,
+        first_header: String,
         first: u32,
         second: u32,
     },
@@ -346,6 +360,15 @@ pub enum UsageProblem {
     /// A second form in one file, from this line.
     SecondForm {
         line: usize,
+    },
+    /// A CSV quote never closed, from this line.
+    UnclosedQuote {
+        line: usize,
+    },
+    /// A quoted CSV field over these lines that holds what look like the form's rows.
+    QuotedRows {
+        line: usize,
+        through: usize,
     },
     /// A form's total row that its rows do not add up to.
     TotalRow {
@@ -410,6 +433,8 @@ impl UsageProblem {
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }
             | UsageProblem::SecondForm { .. }
+            | UsageProblem::UnclosedQuote { .. }
+            | UsageProblem::QuotedRows { .. }
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
             UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
@@ -950,12 +975,14 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
         }
         Layout::RepeatedColumn {
             header,
+            first_header,
             first,
             second,
             first_place,
         } => (
             UsageProblem::RepeatedColumn {
                 header: header.clone(),
+                first_header: first_header.clone(),
                 first: *first,
                 second: *second,
             },
@@ -975,6 +1002,14 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             Some(first_place.clone()),
         ),
         Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+        Layout::UnclosedQuote { line } => (UsageProblem::UnclosedQuote { line: *line }, None),
+        Layout::QuotedRows { line, through } => (
+            UsageProblem::QuotedRows {
+                line: *line,
+                through: *through,
+            },
+            None,
+        ),
         Layout::TotalRow { stated, rows } => (
             UsageProblem::TotalRow {
                 stated: *stated,
@@ -985,48 +1020,55 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
     })
 }
 
-/// Whether an amount column's unit, as its header writes it (`tkr`, `(Mkr)`, `i öre`), is
-/// another than kronor. Only units are looked for: `Använt belopp (kr, inkl. moms)` is kronor.
+/// Whether an amount's unit, as a header or a cell's number format writes it (`tkr`,
+/// `(t kr)`, `i öre`, `€`, `andel`), is another than kronor. The unit must be kronor (`kr`,
+/// `kronor`, `SEK`, `:-`), or absent (which is not asked): anything else is refused rather
+/// than recognised, so a unit no list foresaw (`000 kr`, `1000-tal kr`, `NOK`) is not read as
+/// kronor. After kronor only a note on VAT may follow (`kr, inkl. moms`).
 pub fn other_unit(unit: &str) -> bool {
     let unit = fold(unit);
-    if unit.contains(['%', '‰']) {
-        return true;
-    }
-    const OTHER: [&str; 31] = [
-        "tkr",
-        "tkronor",
-        "tsek",
-        "ksek",
-        "kkr",
-        "tusen",
-        "tusental",
-        "tusentals",
-        "thousand",
-        "thousands",
-        "mkr",
-        "mnkr",
-        "mdkr",
-        "msek",
-        "mln",
-        "mn",
-        "milj",
-        "miljon",
-        "miljoner",
-        "million",
-        "millions",
-        "mdr",
-        "miljard",
-        "miljarder",
-        "öre",
-        "ore",
-        "eur",
-        "euro",
-        "usd",
-        "procent",
-        "percent",
+    let words: Vec<&str> = unit
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.split_first() {
+        Some((&("i" | "in"), rest)) => rest,
+        _ => words.as_slice(),
+    };
+    let kronor = |w: &str| {
+        matches!(
+            w.trim_end_matches('.'),
+            "kr" | "kronor" | "krona" | "sek" | ":-"
+        )
+    };
+    // The kronor: one word, or two ("svenska kronor").
+    let rest = match words {
+        [first, rest @ ..] if kronor(first) => rest,
+        [adjective, noun, rest @ ..]
+            if matches!(*adjective, "svenska" | "swedish" | "hela" | "whole") && kronor(noun) =>
+        {
+            rest
+        }
+        _ => return true,
+    };
+    // A note on VAT, and nothing else, may follow the unit.
+    const NOTE: [&str; 14] = [
+        "inkl",
+        "inklusive",
+        "exkl",
+        "exklusive",
+        "ex",
+        "utan",
+        "med",
+        "moms",
+        "incl",
+        "including",
+        "excl",
+        "excluding",
+        "vat",
+        "without",
     ];
-    unit.split(|c: char| !c.is_alphanumeric())
-        .any(|word| OTHER.contains(&word))
+    !rest.iter().all(|w| NOTE.contains(&w.trim_end_matches('.')))
 }
 
 /// The county and year a form states (`Jämtlands län 2025`), when they are not the plan's.

@@ -6,6 +6,7 @@ use crate::core::followup::summary::Settlement;
 use crate::core::followup::{BadAmount, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
+use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
@@ -49,6 +50,14 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
         BadAmount::Date => lang.pick(
             "det är ett datum, inte ett belopp",
             "it is a date, not an amount",
+        ),
+        BadAmount::Percent => lang.pick(
+            "cellen är formaterad som procent, inte som kronor",
+            "the cell is formatted as a percentage, not as kronor",
+        ),
+        BadAmount::FormatUnit => lang.pick(
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
         ),
         BadAmount::Formula => lang.pick(
             "det är en formel vars värde inte är sparat; öppna filen i ett kalkylprogram och spara den, eller skriv beloppet",
@@ -175,15 +184,24 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::RepeatedColumn {
             header,
+            first_header,
             first,
             second,
         } => {
             let (first, second) = (column_letters(*first), column_letters(*second));
-            say!(
-                lang,
-                "kolumnen \"{header}\" finns två gånger, i kolumn {first} och {second}",
-                "the column \"{header}\" is there twice, in column {first} and {second}"
-            )
+            if fold(header) == fold(first_header) {
+                say!(
+                    lang,
+                    "kolumnen \"{header}\" finns två gånger, i kolumn {first} och {second}",
+                    "the column \"{header}\" is there twice, in column {first} and {second}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "kolumnerna \"{first_header}\" (kolumn {first}) och \"{header}\" (kolumn {second}) kan båda vara samma kolumn i blanketten",
+                    "the columns \"{first_header}\" (column {first}) and \"{header}\" (column {second}) may both be the same column of the form"
+                )
+            }
         }
         UsageProblem::RepeatedLabel {
             label,
@@ -198,6 +216,16 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "en andra blankett börjar på rad {line}; dess rader läses inte",
             "a second form starts on line {line}; its rows are not read"
+        ),
+        UsageProblem::UnclosedQuote { line } => say!(
+            lang,
+            "citattecknet som inleder fältet på rad {line} stängs aldrig; resten av filen blir ett enda fält",
+            "the quote that opens the field on line {line} is never closed; the rest of the file becomes one field"
+        ),
+        UsageProblem::QuotedRows { line, through } => say!(
+            lang,
+            "fältet inom citattecken på rad {line}–{through} innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
+            "the quoted field on lines {line}–{through} holds lines that look like the form's rows; a quote is probably missing"
         ),
         UsageProblem::TotalRow { stated, rows } => {
             let (stated, rows) = (
@@ -398,6 +426,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "lägg varje blankett i en egen fil och ange filerna var för sig",
             "put each form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::UnclosedQuote { .. } | UsageProblem::QuotedRows { .. } => say!(
+            lang,
+            "sätt ett citattecken (\") där fältets text slutar, eller ta bort det som inleder fältet; blanketten räknas inte förrän dess",
+            "put a quote (\") where the field's text ends, or remove the one that opens it; the form is not counted until then"
         ),
         UsageProblem::TotalRow { .. } => say!(
             lang,
