@@ -841,7 +841,40 @@ fn unit_of(header: &str) -> Option<String> {
         .find_map(|p| unit.strip_prefix(p))
         .unwrap_or(unit)
         .trim();
-    (!unit.is_empty()).then(|| unit.to_string())
+    // Words after the column's word without brackets are a unit only when they speak of
+    // money or scale (`Använt tkr`, `Använt i euro`); `Använt belopp` names none.
+    let bracketed = header.contains(['(', '[']);
+    (!unit.is_empty() && (bracketed || speaks_of_money(unit))).then(|| unit.to_string())
+}
+
+/// Whether words name a currency, a scale or a share: `kr`, `tkr`, `SEK`, `€`, `tusental`,
+/// `000`, `%`, `andel`.
+fn speaks_of_money(words: &str) -> bool {
+    let folded = fold(words);
+    folded.contains(['€', '$', '£', '%', ':'])
+        || folded.contains("000")
+        || folded.split(|c: char| !c.is_alphanumeric()).any(|word| {
+            word.ends_with("kr")
+                || word.ends_with("kronor")
+                || word.ends_with("sek")
+                || matches!(
+                    word,
+                    "öre"
+                        | "eur"
+                        | "euro"
+                        | "usd"
+                        | "nok"
+                        | "dkk"
+                        | "andel"
+                        | "procent"
+                        | "percent"
+                        | "share"
+                )
+                || word.starts_with("tusen")
+                || word.starts_with("thousand")
+                || word.starts_with("miljon")
+                || word.starts_with("million")
+        })
 }
 
 /// A cell's column, one-based: a workbook cell's own, else its place in the row.
@@ -1490,6 +1523,14 @@ mod tests {
         assert_eq!(unit("Använt:"), None);
         assert_eq!(unit("Använt (t kr) 2026").as_deref(), Some("t kr"));
         assert_eq!(unit("Använt belopp (kr").as_deref(), Some("kr"));
+        // Words without brackets are a unit only when they speak of money or scale.
+        assert_eq!(unit("Använt belopp"), None);
+        assert_eq!(unit("Använt totalt"), None);
+        assert_eq!(unit("Använt tkr").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt kronor").as_deref(), Some("kronor"));
+        assert_eq!(unit("Använt i euro").as_deref(), Some("euro"));
+        assert_eq!(unit("Använt 000 kr").as_deref(), Some("000 kr"));
+        assert_eq!(unit("Använt belopp (tkr)").as_deref(), Some("tkr"));
         // Anything but kronor is another unit, whether or not a list knows it.
         for other in [
             "tkr",
