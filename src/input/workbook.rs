@@ -71,15 +71,24 @@ pub fn not_xlsx(problem: &WorkbookProblem) -> bool {
 /// A cell that holds a value: its row and column counted from 0, and the value.
 pub type Cell = (u32, u32, Data);
 
+/// An XLSX workbook read from memory.
+type Book<'b> = Xlsx<Cursor<&'b [u8]>>;
+
+/// The workbook and the name of its first sheet.
+fn open_first_sheet(bytes: &[u8]) -> Result<(Book<'_>, String), WorkbookProblem> {
+    let book: Book<'_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
+    match book.sheet_names().first().cloned() {
+        Some(name) => Ok((book, name)),
+        None => Err(WorkbookProblem::NoSheet),
+    }
+}
+
 /// The first sheet of an XLSX workbook, [`guard`]ed: its name and its cells that hold a
 /// value, in the order the sheet stores them.
 pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
     guard(bytes)?;
-    let mut book: Xlsx<Cursor<&[u8]>> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
-    let Some(name) = book.sheet_names().first().cloned() else {
-        return Err(WorkbookProblem::NoSheet);
-    };
+    let (mut book, name) = open_first_sheet(bytes)?;
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|e| unreadable(e.into()))?;
@@ -114,11 +123,7 @@ pub fn number_formats(
     bytes: &[u8],
 ) -> Result<std::collections::HashMap<(u32, u32), String>, WorkbookProblem> {
     use calamine::DataRef;
-    let mut book: Xlsx<Cursor<&[u8]>> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
-    let Some(name) = book.sheet_names().first().cloned() else {
-        return Err(WorkbookProblem::NoSheet);
-    };
+    let (mut book, name) = open_first_sheet(bytes)?;
     let mut reader = book
         .worksheet_cells_reader(&name)
         .map_err(|e| unreadable(e.into()))?;
