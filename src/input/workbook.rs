@@ -76,8 +76,7 @@ type Book<'b> = Xlsx<Cursor<&'b [u8]>>;
 
 /// The workbook and the name of its first sheet.
 fn open_first_sheet(bytes: &[u8]) -> Result<(Book<'_>, String), WorkbookProblem> {
-    let book: Book<'_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
+    let book: Book<'_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
     match book.sheet_names().first().cloned() {
         Some(name) => Ok((book, name)),
         None => Err(WorkbookProblem::NoSheet),
