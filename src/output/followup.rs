@@ -237,7 +237,7 @@ fn figures_table(
         table.add_row(cells);
     }
     let mut total: Vec<Cell> = (0..fixed).map(|_| Cell::new("")).collect();
-    total.push(layout.total_label());
+    total.push(layout.total_label(true));
     total.extend(figure_cells(summary, &summary.totals, lang));
     table.add_row(total);
     let first = leading.len();
@@ -305,7 +305,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     }
     let t = &summary.totals;
     table.add_row(vec![
-        layout.total_label(),
+        layout.total_label(true),
         Cell::new(""),
         number(Some(t.received)),
         number(Some(t.used)),
@@ -403,7 +403,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         ]);
     }
     table.add_row(vec![
-        layout.total_label(),
+        layout.total_label(true),
         layout.strong_amount(r.total),
         Cell::new(""),
     ]);

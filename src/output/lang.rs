@@ -39,6 +39,17 @@ impl Lang {
         self.pick("sv", "en")
     }
 
+    /// The label of a table's total row: a table narrowed by `--area`/`--actor`/`--kommun`
+    /// says that its total is the selection's, not the plan's.
+    pub fn total(self, whole: bool) -> &'static str {
+        match (self, whole) {
+            (Lang::Sv, true) => "Totalt",
+            (Lang::En, true) => "Total",
+            (Lang::Sv, false) => "Totalt (urval)",
+            (Lang::En, false) => "Total (selection)",
+        }
+    }
+
     /// The language with its region, as Word marks the language of text (and spelling).
     pub fn tag(self) -> &'static str {
         self.pick("sv-SE", "en-GB")

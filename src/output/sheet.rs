@@ -199,12 +199,13 @@ fn headers(names: &[(&str, &str, &str)], words: Words) -> Vec<String> {
         .collect()
 }
 
-/// A total row: the label in the first column, the sum in `column`, empty elsewhere.
-fn total_row(width: usize, words: Words, column: usize, amount: Amount) -> Vec<Value> {
+/// A total row: the label in the first column (the selection's when not `whole`), the sum in
+/// `column`, empty elsewhere.
+fn total_row(width: usize, words: Words, column: usize, amount: Amount, whole: bool) -> Vec<Value> {
     let lang = words.lang();
     (0..width)
         .map(|i| match i {
-            0 => text(lang.pick("Totalt", "Total")),
+            0 => text(lang.total(whole)),
             i if i == column => Value::Amount(amount),
             _ => Value::Empty,
         })
@@ -275,6 +276,7 @@ fn payments(report: Payments, words: Words) -> Sheet {
         words,
     );
     let total: Amount = report.invoiced + report.transferred + report.held_total;
+    let total = total_row(headers.len(), words, 5, total, report.complete);
     let reference = report.reference.as_deref().map_or(Value::Empty, code);
     let len = report.lines().count();
     // Made row by row as they are read, never all held: a national plan's payments are
@@ -303,7 +305,7 @@ fn payments(report: Payments, words: Words) -> Sheet {
     };
     Sheet {
         name: name(View::Payments),
-        total: total_row(headers.len(), words, 5, total),
+        total,
         len,
         headers,
         rows: Box::new(rows),
@@ -320,7 +322,7 @@ fn per_kommun(report: PerKommun, words: Words) -> Sheet {
     );
     headers.extend(report.columns.iter().map(|c| c.insats.clone()));
     headers.push(words.pick("Totalt", "Total", "total").to_string());
-    let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
+    let mut total = vec![text(words.lang().total(report.complete)), Value::Empty];
     total.extend(report.column_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     let len = report.rows.len();
@@ -363,7 +365,7 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
             .pick("Egna medel", "Own funds", "own_total")
             .to_string(),
     );
-    let mut total = vec![text(words.lang().pick("Totalt", "Total")), Value::Empty];
+    let mut total = vec![text(words.lang().total(report.complete)), Value::Empty];
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     // What each actor or kommun receives itself, so that the rows sum to the total: a group's
@@ -426,7 +428,7 @@ fn per_heading(report: &PerHeading, words: Words) -> Sheet {
             ]);
         }
     }
-    let total = total_row(headers.len(), words, 5, report.total);
+    let total = total_row(headers.len(), words, 5, report.total, report.complete);
     Sheet::new(name(View::PerHeading), headers, rows, total)
 }
 
@@ -463,7 +465,7 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
             ]
         })
         .collect();
-    let total = total_row(headers.len(), words, 6, report.invoiced);
+    let total = total_row(headers.len(), words, 6, report.invoiced, report.complete);
     Sheet::new(name(View::Invoices), headers, rows, total)
 }
 
@@ -495,6 +497,6 @@ fn per_area(report: &PerArea, words: Words) -> Sheet {
             ]);
         }
     }
-    let total = total_row(headers.len(), words, 6, report.total);
+    let total = total_row(headers.len(), words, 6, report.total, report.complete);
     Sheet::new(name(View::PerArea), headers, rows, total)
 }

@@ -102,8 +102,10 @@ impl Layout {
         }
     }
 
-    pub fn total_label(self) -> Cell {
-        self.strong(self.lang.pick("Totalt", "Total"))
+    /// The label of a total row or column: "Totalt", or "Totalt (urval)" when the row is the
+    /// total of a selection (`whole` false).
+    pub fn total_label(self, whole: bool) -> Cell {
+        self.strong(self.lang.total(whole))
     }
 }
 
@@ -352,7 +354,7 @@ pub fn payment_rows(
     for (_, columns) in &names {
         grid.fit_width(0, *columns);
     }
-    grid.fit(0, lang.pick("Totalt", "Total"));
+    grid.fit(0, lang.total(report.complete));
     writeln!(out, "{}, {title}", lang.pick("Betalningar", "Payments"))?;
     grid.head(out)?;
     for ((statement, payment), (name, columns)) in report.statements().zip(&names) {
@@ -374,7 +376,7 @@ pub fn payment_rows(
     grid.row(
         out,
         &[
-            strong(lang.pick("Totalt", "Total")),
+            strong(lang.total(report.complete)),
             cell(""),
             cell(""),
             strong(&total),
@@ -465,7 +467,7 @@ pub fn per_kommun(
     for name in &names {
         grid.fit(1, name);
     }
-    grid.fit(1, lang.pick("Totalt", "Total"));
+    grid.fit(1, lang.total(report.complete));
     let caption = lang.pick("Fördelning per kommun", "Distribution per kommun");
     let caption = if with_unit {
         caption.to_string()
@@ -483,7 +485,7 @@ pub fn per_kommun(
         }
         grid.row(out, &cells)?;
     }
-    let mut cells = vec![cell(""), strong(lang.pick("Totalt", "Total"))];
+    let mut cells = vec![cell(""), strong(lang.total(report.complete))];
     cells.extend(row_cells(report.rows.len(), true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
@@ -532,7 +534,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     let mut names: Vec<String> = Vec::new();
     let mut header = vec![Cell::new(lang.pick("Aktör", "Actor"))];
     header.extend(report.areas.iter().map(|a| Cell::new(area_label(*a))));
-    header.push(layout.total_label());
+    header.push(layout.total_label(true));
     table.set_header(header);
     for row in &report.rows {
         let marker = if row.depth == 0 {
@@ -578,7 +580,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             table.add_row(cells);
         }
     }
-    let mut totals = vec![layout.total_label()];
+    let mut totals = vec![layout.total_label(report.complete)];
     totals.extend(report.area_totals.iter().map(|a| cell(*a)));
     totals.push(cell(report.total));
     table.add_row(totals);
@@ -592,7 +594,7 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         names
             .iter()
             .map(String::as_str)
-            .chain([lang.pick("Totalt", "Total")]),
+            .chain([lang.total(report.complete)]),
     );
     format!(
         "{}, {title} ({})\n{table}\n{}\n",
@@ -686,7 +688,7 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
     }
     table.add_row(vec![
         Cell::new(""),
-        layout.total_label(),
+        layout.total_label(report.complete),
         layout.strong_amount(report.total),
         Cell::new(""),
     ]);
@@ -698,7 +700,7 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
         &mut table,
         1,
         text_width,
-        shown.chain([lang.pick("Totalt", "Total")]),
+        shown.chain([lang.total(report.complete)]),
     );
     format!(
         "{}, {title}\n{table}\n{}\n",
@@ -785,7 +787,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
         };
         table.add_row(vec![
             Cell::new(""),
-            layout.total_label(),
+            layout.total_label(area.complete),
             Cell::new(""),
             Cell::new(""),
             layout.strong_amount(area.total),
@@ -797,7 +799,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
             &mut table,
             1,
             text_width,
-            shown.chain([lang.pick("Totalt", "Total")]),
+            shown.chain([lang.total(area.complete)]),
         );
         let heading = format!(
             "{} {}: {}",
@@ -1166,7 +1168,7 @@ fn statement_block(
             amounts.push(|text| number::push_amount(text, line.amount, lang)),
         );
     }
-    grid.fit(2, lang.pick("Totalt", "Total"));
+    grid.fit(2, lang.total(report.complete));
     grid.fit(3, &total);
     let cut = shown.slot(budget(layout, &[6, 6, grid.width(3)]));
     for line in &invoice.lines {
@@ -1187,7 +1189,7 @@ fn statement_block(
         &[
             cell(""),
             cell(""),
-            strong(lang.pick("Totalt", "Total")),
+            strong(lang.total(report.complete)),
             strong(&total),
         ],
     )?;
@@ -1234,7 +1236,7 @@ fn summary_table(
         table.add_row(vec![text(&s.recipient), text(&ids), layout.amount(s.total)]);
     }
     table.add_row(vec![
-        layout.total_label(),
+        layout.total_label(report.complete),
         Cell::new(""),
         layout.strong_amount(total),
     ]);
@@ -1250,7 +1252,7 @@ pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
     let mut table = layout.table();
     let mut header = vec![
         Cell::new(lang.pick("Utgifter", "Costs")),
-        layout.total_label(),
+        layout.total_label(true),
     ];
     header.extend(report.parties.iter().map(|p| text(p)));
     table.set_header(header);

@@ -236,6 +236,43 @@ fn xlsx_has_a_sheet_per_view_with_numbers_and_totals() {
 }
 
 #[test]
+fn a_filtered_workbooks_total_rows_say_urval() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    export(
+        dir.path(),
+        &["--out", ".", "--format", "xlsx", "--kommun", "Berg"],
+    )
+    .assert_status(0);
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("allocate-2026.xlsx")).unwrap();
+    // Berg's 196 200 kr of the document's per-kommun table: every sheet's total is Berg's,
+    // and says so.
+    for sheet in book.sheet_names() {
+        let range = book.worksheet_range(&sheet).unwrap();
+        let last = range.rows().next_back().unwrap();
+        assert_eq!(last[0], Data::String("Totalt (urval)".into()), "{sheet}");
+    }
+    let kommuner = book.worksheet_range("per-kommun").unwrap();
+    assert_eq!(
+        kommuner.rows().next_back().unwrap()[5],
+        Data::Float(196_200.0)
+    );
+    // In English, the same.
+    export(
+        dir.path(),
+        &[
+            "--out", "en", "--format", "xlsx", "--area", "2", "--lang", "en",
+        ],
+    )
+    .assert_status(0);
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("en/allocate-2026.xlsx")).unwrap();
+    let areas = book.worksheet_range("per-omrade").unwrap();
+    let last = areas.rows().next_back().unwrap();
+    assert_eq!(last[0], Data::String("Total (selection)".into()));
+    assert_eq!(last[6], Data::Float(2_501_626.0));
+}
+
+#[test]
 fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     export(dir.path(), &["--out", ".", "--format", "json"]).assert_status(0);

@@ -263,6 +263,17 @@ fn the_screen_says_urval_where_a_filter_covers_part_of_a_printed_figure() {
         .assert_stdout_contains("3 992 436 kr (urval)")
         .assert_stdout_contains("= 196 200 kr (urval)");
     assert!(!out.stdout.contains("kr ≠"), "{}", out.stdout);
+    // No total row claims to be the plan's: each says it is the selection's.
+    assert!(
+        !out.stdout.replace("Totalt (urval)", "").contains("Totalt"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.matches("Totalt (urval)").count() >= 4,
+        "{}",
+        out.stdout
+    );
     let whole_area = allocate(
         &repo_root(),
         &[
@@ -275,4 +286,10 @@ fn the_screen_says_urval_where_a_filter_covers_part_of_a_printed_figure() {
         ],
     );
     whole_area.assert_stdout_contains("Enligt överenskommelsen: 2 501 626 kr ✓");
+    // Area 2 alone is the whole of area 2: its total is the area's, not a selection.
+    assert!(
+        whole_area.stdout.contains("Totalt ") && !whole_area.stdout.contains("urval"),
+        "{}",
+        whole_area.stdout
+    );
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Payment};
-use crate::core::report::Projection;
+use crate::core::report::{Projection, whole};
 
 /// A text shared by many rows (a recipient's name is on each of its payments rows): cloned by
 /// count.
@@ -51,10 +51,6 @@ pub struct Payments {
 pub struct InsatsText {
     pub id: Text,
     pub text: Text,
-}
-
-fn whole() -> bool {
-    true
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::ledger::Recipient;
 use crate::core::money::Amount;
-use crate::core::report::Projection;
+use crate::core::report::{Projection, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerActor {
@@ -16,6 +16,10 @@ pub struct PerActor {
     pub rows: Vec<ActorRow>,
     pub area_totals: Vec<Amount>,
     pub total: Amount,
+    /// Whether the selection is the whole plan, so that the totals are the plan's; otherwise
+    /// they are a selection of it (*urval*).
+    #[serde(default = "whole")]
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,5 +128,6 @@ pub fn per_actor(view: &Projection) -> PerActor {
         rows,
         total: area_totals.iter().sum(),
         area_totals,
+        complete: view.is_whole(),
     }
 }

@@ -4,12 +4,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::money::Amount;
-use crate::core::report::Projection;
+use crate::core::report::{Projection, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerArea {
     pub areas: Vec<AreaReport>,
     pub total: Amount,
+    /// Whether the selection is the whole plan, so that the totals are the plan's; otherwise
+    /// they are a selection of it (*urval*).
+    #[serde(default = "whole")]
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -24,10 +28,6 @@ pub struct AreaReport {
     /// `agreement`; otherwise `total` is a selection of it.
     #[serde(default = "whole")]
     pub complete: bool,
-}
-
-fn whole() -> bool {
-    true
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,5 +94,6 @@ pub fn per_area(view: &Projection) -> PerArea {
     PerArea {
         total: areas.iter().map(|a| a.total).sum(),
         areas,
+        complete: view.is_whole(),
     }
 }

@@ -4,12 +4,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::money::Amount;
-use crate::core::report::Projection;
+use crate::core::report::{Projection, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerHeading {
     pub headings: Vec<HeadingReport>,
     pub total: Amount,
+    /// Whether the selection is the whole plan, so that the totals are the plan's; otherwise
+    /// they are a selection of it (*urval*).
+    #[serde(default = "whole")]
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,10 +29,6 @@ pub struct HeadingReport {
     /// compared with `stated`; otherwise `computed` is a selection of it.
     #[serde(default = "whole")]
     pub complete: bool,
-}
-
-fn whole() -> bool {
-    true
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -115,5 +115,9 @@ pub fn per_heading(view: &Projection) -> PerHeading {
         .filter(|&&h| forest.parent.get(h).copied().flatten().is_none())
         .filter_map(|&h| computed.get(h))
         .sum();
-    PerHeading { headings, total }
+    PerHeading {
+        headings,
+        total,
+        complete: view.is_whole(),
+    }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::ledger::Recipient;
 use crate::core::money::Amount;
-use crate::core::report::Projection;
+use crate::core::report::{Projection, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerKommun {
@@ -13,6 +13,10 @@ pub struct PerKommun {
     pub rows: Vec<KommunRow>,
     pub column_totals: Vec<Amount>,
     pub total: Amount,
+    /// Whether the selection is the whole plan, so that the totals are the plan's; otherwise
+    /// they are a selection of it (*urval*).
+    #[serde(default = "whole")]
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,5 +108,6 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         total: rows.iter().map(|r| r.total).sum(),
         rows,
         column_totals,
+        complete: view.is_whole(),
     }
 }
