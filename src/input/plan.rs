@@ -125,8 +125,13 @@ pub enum Looks {
     Plan,
 }
 
-/// The top-level keys of a follow-up report in TOML (`input::usage`).
-pub const USAGE_TABLES: &[&str] = &["recipients", "usage"];
+/// The top-level keys of a follow-up report in TOML (`input::usage`): the year and county it
+/// is for, then its tables.
+pub const USAGE_KEYS: &[&str] = &["year", "county", "recipients", "usage"];
+
+/// The report's tables, which no plan has: a plan whose first unknown key is one of them is a
+/// report given in its place (a stray top-level `year` is not).
+const USAGE_TABLES: &[&str] = USAGE_KEYS.split_at(2).1;
 
 /// A TOML or shape error, with the span toml reports.
 #[derive(Debug)]
@@ -492,7 +497,7 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             ref expected,
             ..
         } if crate::core::plan::TABLES.contains(&key.as_str())
-            && as_strs(expected) == USAGE_TABLES =>
+            && as_strs(expected) == USAGE_KEYS =>
         {
             ParseErrorKind::LooksLike(Looks::Plan)
         }

@@ -74,6 +74,10 @@ pub enum UsageReadError {
     NotAForm {
         path: PathBuf,
     },
+    /// A TOML usage file without a `[[usage]]` or `[[recipients]]` (empty, or comments only).
+    NothingReported {
+        path: PathBuf,
+    },
     /// A TOML usage file that does not parse, or not into usage.
     Toml {
         source: Box<Source>,
@@ -86,7 +90,8 @@ impl UsageReadError {
         match self {
             UsageReadError::Read { path, .. }
             | UsageReadError::Workbook { path, .. }
-            | UsageReadError::NotAForm { path } => path,
+            | UsageReadError::NotAForm { path }
+            | UsageReadError::NothingReported { path } => path,
             UsageReadError::Toml { source, .. } => &source.path,
         }
     }
@@ -1232,6 +1237,7 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         }],
         rows,
         stated,
+        undated: None,
         layout,
     })
 }
@@ -1239,6 +1245,9 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
 /// A TOML usage file:
 ///
 /// ```toml
+/// year = 2026
+/// county = "Jämtlands län"
+///
 /// [[recipients]]
 /// recipient = "Berg"
 /// invoiced = true
@@ -1252,6 +1261,10 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TomlUsage {
+    /// The year reported on, as a form's title row says it.
+    year: Option<Spanned<toml::Value>>,
+    /// The county, likewise.
+    county: Option<Spanned<String>>,
     #[serde(default)]
     recipients: Vec<TomlRecipient>,
     #[serde(default)]
@@ -1301,6 +1314,25 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
         toml::Value::String(s) => s.clone(),
         _ => body.get(v.span()).unwrap_or("").trim().to_string(),
     };
+    if parsed.recipients.is_empty() && parsed.usage.is_empty() {
+        return Err(UsageReadError::NothingReported {
+            path: source.path.clone(),
+        });
+    }
+    // What the file says it is for, as a form's title row would: `Jämtlands län 2026`.
+    let year = parsed.year.as_ref().map(|y| Written {
+        value: literal(y),
+        place: place(y.span()),
+    });
+    let county = parsed.county.as_ref().map(written);
+    let stated = match (county, year.clone()) {
+        (Some(county), Some(year)) => Some(Written {
+            value: format!("{} {}", county.value, year.value),
+            place: year.place,
+        }),
+        (county, year) => county.or(year),
+    };
+    let undated = year.is_none().then(|| place(0..0));
     let claims = parsed
         .recipients
         .iter()
@@ -1383,6 +1415,8 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
     Ok(UsageFile {
         claims,
         rows,
+        stated,
+        undated,
         ..UsageFile::default()
     })
 }
@@ -1391,7 +1425,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
 mod tests {
     use super::*;
 
-    /// `input::plan::USAGE_TABLES` is what this reader takes, so that a report given as the
+    /// `input::plan::USAGE_KEYS` is what this reader takes, so that a report given as the
     /// plan is known by its tables.
     #[test]
     fn the_usage_tables_are_the_reports_top_level_keys() {
@@ -1402,7 +1436,7 @@ mod tests {
         let crate::input::plan::ParseErrorKind::UnknownKey { expected, .. } = error.kind else {
             panic!("{:?}", error.kind)
         };
-        assert_eq!(expected, crate::input::plan::USAGE_TABLES);
+        assert_eq!(expected, crate::input::plan::USAGE_KEYS);
     }
 
     fn kr(text: &str) -> Result<Option<Amount>, BadAmount> {

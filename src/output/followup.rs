@@ -60,7 +60,8 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
 
 /// "Redovisat: 29 av 29 rader."
 fn progress(summary: &Summary, lang: Lang) -> String {
-    let (done, all) = (summary.lines_reported, summary.line_count);
+    let count = |n: usize| crate::output::number::count(n as u64, lang);
+    let (done, all) = (count(summary.lines_reported), count(summary.line_count));
     let deadline = summary
         .use_reported
         .as_ref()

@@ -143,9 +143,9 @@ pub fn count(value: u64, lang: Lang) -> String {
 /// A count of errors: `1 fel`, `2 fel`; `1 error`, `2 errors`.
 pub fn errors(n: usize, lang: Lang) -> String {
     match (lang, n) {
-        (Lang::Sv, n) => format!("{n} fel"),
+        (Lang::Sv, n) => format!("{} fel", count(n as u64, lang)),
         (Lang::En, 1) => "1 error".to_string(),
-        (Lang::En, n) => format!("{n} errors"),
+        (Lang::En, n) => format!("{} errors", count(n as u64, lang)),
     }
 }
 
@@ -153,9 +153,9 @@ pub fn errors(n: usize, lang: Lang) -> String {
 pub fn warnings(n: usize, lang: Lang) -> String {
     match (lang, n) {
         (Lang::Sv, 1) => "1 varning".to_string(),
-        (Lang::Sv, n) => format!("{n} varningar"),
+        (Lang::Sv, n) => format!("{} varningar", count(n as u64, lang)),
         (Lang::En, 1) => "1 warning".to_string(),
-        (Lang::En, n) => format!("{n} warnings"),
+        (Lang::En, n) => format!("{} warnings", count(n as u64, lang)),
     }
 }
 

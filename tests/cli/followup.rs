@@ -640,9 +640,9 @@ fn a_form_whose_name_and_kommunkod_disagree_is_not_counted() {
     out.assert_status(1)
         .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Ragunda", 0))
         .assert_stderr_contains(
-            "fel[usage-unknown-recipient]: blanketten anger mottagaren Ragunda men kommunkoden 2326, som är Berg",
+            "fel[usage-unknown-recipient]: redovisningen anger mottagaren Ragunda men kommunkoden 2326, som är Berg",
         )
-        .assert_stderr_contains("= åtgärd: rätta Mottagare eller Kommunkod");
+        .assert_stderr_contains("= åtgärd: rätta namnet eller kommunkoden (på en blankett Mottagare eller Kommunkod)");
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
     // The one mistake is told once: Berg is not also said to have sent nothing.
     assert!(
@@ -701,7 +701,7 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     out.assert_status(1)
         .assert_finding("usage-unknown-recipient", &place(BERG, &text, "Bergen", 0))
         .assert_stderr_contains(
-            "fel[usage-unknown-recipient]: okänd mottagare `Bergen`: den får inga medel i planen",
+            "fel[usage-unknown-recipient]: okänd mottagare `Bergen`: ingen mottagare i planen heter så",
         )
         .assert_stderr_contains("= åtgärd: menade du `Berg`?");
     // Reported once, not once per row.
@@ -795,10 +795,28 @@ fn a_kommun_written_as_the_tables_write_it_is_a_recipient() {
     .unwrap();
     let out = year.run(&["follow-up", PLAN, "usage.toml"]);
     out.assert_status(1)
-        .assert_stderr_contains("okänd mottagare `Berg (2380)`")
+        .assert_stderr_contains(
+            "fel[usage-unknown-recipient]: redovisningen anger mottagaren Berg men kommunkoden 2380, som är Östersund",
+        )
         .assert_stderr_contains("fel[usage-unknown-recipient]: ingen mottagare anges")
         .assert_stderr_contains("i en redovisning i TOML som `recipient`");
     assert_eq!(count(&out, "usage-unknown-recipient"), 2, "{}", out.stdout);
+}
+
+/// A unit written as the plan's `responsible` text writes it, after the region: the unit.
+#[test]
+fn a_unit_written_after_its_region_is_suggested() {
+    let year = Year::new();
+    std::fs::write(
+        year.path("usage.toml"),
+        "year = 2026\n[[usage]]\nrecipient = \"Region Jämtland Härjedalen Folkhälsoenheten\"\ninsats = \"1.2\"\nused = 1_350_000\n",
+    )
+    .unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(1)
+        .assert_finding("usage-unknown-recipient", "usage.toml:3:13")
+        .assert_stderr_contains("ingen mottagare i planen heter så")
+        .assert_stderr_contains("= åtgärd: menade du `Folkhälsoenheten`?");
 }
 
 #[test]
@@ -1260,11 +1278,11 @@ fn a_form_for_another_year_or_county_is_not_counted() {
     for (stated, message) in [
         (
             "Jämtlands län 2025",
-            "fel[usage-other-plan]: blanketten gäller Jämtlands län 2025, men planen gäller Jämtlands län 2026",
+            "fel[usage-other-plan]: redovisningen gäller Jämtlands län 2025, men planen gäller Jämtlands län 2026",
         ),
         (
             "Västernorrlands län 2026",
-            "fel[usage-other-plan]: blanketten gäller Västernorrlands län 2026, men planen gäller Jämtlands län 2026",
+            "fel[usage-other-plan]: redovisningen gäller Västernorrlands län 2026, men planen gäller Jämtlands län 2026",
         ),
     ] {
         let text = edit(&berg_example(), "Jämtlands län 2026", stated);
@@ -1274,7 +1292,7 @@ fn a_form_for_another_year_or_county_is_not_counted() {
         out.assert_status(1)
             .assert_finding("usage-other-plan", &place(BERG_UNIT, &text, stated, 0))
             .assert_stderr_contains(message)
-            .assert_stderr_contains("= åtgärd: ange blanketten för Jämtlands län 2026");
+            .assert_stderr_contains("= åtgärd: ange redovisningen för Jämtlands län 2026");
         assert_eq!(count(&out, "usage-other-plan"), 1, "{}", out.stdout);
         assert!(!out.stdout.contains("Berg har inte"), "{}", out.stdout);
     }
@@ -2192,6 +2210,47 @@ fn a_usage_file_in_toml_that_does_not_read_is_told_in_swedish_or_english() {
             "the usage file cannot be read: unknown key `usag`",
             ("menade du `usage`?", "did you mean `usage`?"),
         ),
+        // A usage file's own shapes, not a plan's advice (`unit` under [plan], `[1, 6]`).
+        (
+            "single.toml",
+            "[usage]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 400\n",
+            "redovisningen kan inte läsas: fel typ: tabell, förväntade en lista",
+            "the usage file cannot be read: wrong type: table, expected a list",
+            (
+                "skriv varje rad som [[usage]] (och [[recipients]]) med dubbla hakparenteser",
+                "write each row as [[usage]] (and [[recipients]]) with double brackets",
+            ),
+        ),
+        (
+            "comma.toml",
+            "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 21200,50\n",
+            "redovisningen kan inte läsas: talet 21200,50 har decimalkomma",
+            "the usage file cannot be read:",
+            (
+                "skriv beloppet inom citattecken, som på blanketten, \"21200,50\"",
+                "write the amount in quotes, as on the form, \"21200,50\"",
+            ),
+        ),
+        (
+            "late-year.toml",
+            "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 400\nyear = 2026\n",
+            "redovisningen kan inte läsas: okänd nyckel `year`",
+            "the usage file cannot be read: unknown key `year`",
+            (
+                "skriv `year = …` överst i filen, före första [[usage]]",
+                "write `year = …` at the top of the file, before the first [[usage]]",
+            ),
+        ),
+        (
+            "form.toml",
+            "Redovisning av användningen av länsgemensamma medel;Jämtlands län 2026\nMottagare;Berg\n",
+            "redovisningen kan inte läsas: raden ser ut som en rad ur ett kalkylark",
+            "the usage file cannot be read:",
+            (
+                "en redovisning i TOML har en uppgift per rad, `nyckel = värde`; en ifylld blankett sparad som CSV ska ha ett namn som slutar på .csv",
+                "a usage file in TOML has one item per line, `key = value`; a filled-in form saved as CSV must have a name ending in .csv",
+            ),
+        ),
     ] {
         std::fs::write(year.path(name), text).unwrap();
         let out = year.run(&["follow-up", PLAN, name]);
@@ -2203,6 +2262,74 @@ fn a_usage_file_in_toml_that_does_not_read_is_told_in_swedish_or_english() {
         out.assert_status(2)
             .assert_stderr_contains(&format!("error[read-error]: {en}"))
             .assert_stderr_contains(&format!("= help: {}", hint.1));
+    }
+}
+
+/// A usage file in TOML says which year and county it reports on, as a form's title row does:
+/// last year's file (the insatser keep their ids from year to year) is not this year's report.
+#[test]
+fn a_toml_report_for_another_year_is_not_counted_and_one_without_a_year_is_warned_of() {
+    let year = Year::new();
+    let example = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-regionen.toml"),
+    )
+    .unwrap();
+    assert!(example.contains("year = 2026\ncounty = \"Jämtlands län\"\n"));
+    // The shipped report is the plan's year: counted, Folkhälsoenheten's 1.2 used whole.
+    std::fs::write(year.path("usage.toml"), &example).unwrap();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "usage.toml",
+        "--view",
+        "lines",
+        "--format",
+        "json",
+    ]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stderr);
+    // Last year's: refused at its year, none of its lines counted.
+    let last_year = example.replace("year = 2026", "year = 2025");
+    std::fs::write(year.path("usage.toml"), &last_year).unwrap();
+    let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+    out.assert_status(1)
+        .assert_finding("usage-other-plan", &place("usage.toml", &last_year, "2025", 0))
+        .assert_stderr_contains(
+            "fel[usage-other-plan]: redovisningen gäller Jämtlands län 2025, men planen gäller Jämtlands län 2026",
+        );
+    out.assert_stdout_empty();
+    // Another county's likewise.
+    let other = example.replace("Jämtlands län", "Västernorrlands län");
+    std::fs::write(year.path("usage.toml"), &other).unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(1)
+        .assert_stderr_contains("redovisningen gäller Västernorrlands län 2026");
+    // Without a year: counted, with a warning that says what to write.
+    let undated = example.replace("year = 2026\ncounty = \"Jämtlands län\"\n", "");
+    std::fs::write(year.path("usage.toml"), &undated).unwrap();
+    let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+    out.assert_status(0)
+        .assert_finding("usage-no-year", "usage.toml:1:1")
+        .assert_stdout_contains(
+            "varning[usage-no-year]: redovisningen anger inte vilket år den gäller",
+        )
+        .assert_stdout_contains("= åtgärd: skriv `year = 2026` överst i filen");
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stderr);
+}
+
+/// A usage file in TOML that reports nothing is not a report, as an empty form is not.
+#[test]
+fn an_empty_toml_report_is_not_a_report() {
+    let year = Year::new();
+    for text in ["", "# bara en kommentar\n", "year = 2026\n"] {
+        std::fs::write(year.path("usage.toml"), text).unwrap();
+        year.run(&["follow-up", PLAN, "usage.toml"])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "fel[read-error]: usage.toml: redovisningen redovisar ingenting: den har ingen [[usage]]",
+            );
     }
 }
 

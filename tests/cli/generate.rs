@@ -33,7 +33,7 @@ fn a_generated_national_plan_passes_check_without_findings() {
         ("4", "2000", "300"),
     ] {
         let folder = format!("out-{seed}");
-        generated_and_checked(
+        let out = generated_and_checked(
             dir.path(),
             &folder,
             &[
@@ -44,8 +44,8 @@ fn a_generated_national_plan_passes_check_without_findings() {
                 "--seed",
                 seed,
             ],
-        )
-        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+        );
+        out.assert_stdout_contains("godkänd (0 fel, 0 varningar)");
         let plan = format!("{folder}/plan.toml");
         let text = std::fs::read_to_string(dir.path().join(&plan)).unwrap();
         // Every kommun has its stated total, every split rule occurs.
@@ -55,6 +55,17 @@ fn a_generated_national_plan_passes_check_without_findings() {
             assert!(text.contains(&format!("rule = \"{rule}\"")), "{rule}");
         }
         if kommuner == 2000 {
+            // Over a thousand stated totals: counted as amounts are grouped, "14 099 av …".
+            let line = out
+                .stdout
+                .lines()
+                .find(|l| l.contains("angivna summor"))
+                .unwrap();
+            let holding = line.trim().split(" av ").next().unwrap();
+            assert!(
+                holding.contains(' ') && holding.chars().all(|c| c.is_ascii_digit() || c == ' '),
+                "{line}"
+            );
             assert!(
                 text.lines()
                     .any(|l| l.starts_with("printed = ") && l.contains(" = 0,"))

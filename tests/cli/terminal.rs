@@ -117,7 +117,7 @@ fn a_finding_repeated_thousands_of_times_is_shown_a_hundred_times_then_counted()
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     out.assert_status(1)
         .assert_stdout_contains("\n… och 4 900 fler fel av samma slag [key-coverage]\n")
-        .assert_stdout_contains("plan.toml: underkänd (5000 fel, 0 varningar)");
+        .assert_stdout_contains("plan.toml: underkänd (5 000 fel, 0 varningar)");
     assert_eq!(out.finding_codes().len(), 100);
     assert!(out.stdout.len() < 60_000, "{} bytes", out.stdout.len());
 

@@ -291,7 +291,7 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         let note = if n == 1 {
             "1 insats".to_string()
         } else {
-            format!("{n} insatser")
+            format!("{} insatser", crate::output::number::count(n as u64, lang))
         };
         rows.push((label, *area.amount.get_ref(), note));
     }
@@ -315,6 +315,8 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
     let printed = crate::core::report::printed::printed(&checked.ledger);
     let (compared, holding) =
         crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
+    let count = |n: usize| crate::output::number::count(n as u64, lang);
+    let (compared, holding) = (count(compared), count(holding));
     text.push_str(&say!(
         lang,
         "  {holding} av {compared} angivna summor i dokumentet stämmer med beräkningen\n",

@@ -447,9 +447,9 @@ fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> Str
     let (errors, warnings) = (follow_up.errors(), follow_up.warnings());
     let files = match (lang, files) {
         (Lang::Sv, 1) => "1 fil".to_string(),
-        (Lang::Sv, n) => format!("{n} filer"),
+        (Lang::Sv, n) => format!("{} filer", crate::output::number::count(n as u64, lang)),
         (Lang::En, 1) => "1 file".to_string(),
-        (Lang::En, n) => format!("{n} files"),
+        (Lang::En, n) => format!("{} files", crate::output::number::count(n as u64, lang)),
     };
     let (errors, warnings) = (
         number::errors(errors, lang),

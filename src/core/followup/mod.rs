@@ -93,8 +93,12 @@ pub struct UsageFile {
     /// (a form's header; a TOML file's `[[recipients]]`).
     pub claims: Vec<Claim>,
     pub rows: Vec<UsageRow>,
-    /// The county and year a form states in its title row (`Jämtlands län 2026`), as written.
+    /// The county and year a form states in its title row (`Jämtlands län 2026`), or a TOML
+    /// file in its `county` and `year`, as written.
     pub stated: Option<Written<String>>,
+    /// A TOML usage file that does not say which year it reports on (no `year`): its start.
+    /// A form always does (its title row, written by `--forms`).
+    pub undated: Option<Place>,
     /// What in the form's layout makes it unsure how to read it; the form is not counted.
     pub layout: Vec<Written<Layout>>,
 }
@@ -187,11 +191,12 @@ pub enum UsageCode {
     Invoiced,
     FormLayout,
     OtherPlan,
+    NoYear,
     Missing,
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 10] = [
+    pub const ALL: [UsageCode; 11] = [
         UsageCode::ExceedsReceived,
         UsageCode::UnknownLine,
         UsageCode::UnknownRecipient,
@@ -201,6 +206,7 @@ impl UsageCode {
         UsageCode::Invoiced,
         UsageCode::FormLayout,
         UsageCode::OtherPlan,
+        UsageCode::NoYear,
         UsageCode::Missing,
     ];
 
@@ -215,6 +221,7 @@ impl UsageCode {
             UsageCode::Invoiced => "usage-invoiced",
             UsageCode::FormLayout => "usage-form-layout",
             UsageCode::OtherPlan => "usage-other-plan",
+            UsageCode::NoYear => "usage-no-year",
             UsageCode::Missing => "usage-missing",
         }
     }
@@ -223,7 +230,7 @@ impl UsageCode {
     /// `--final` or once the reporting deadline has passed).
     pub fn severity(self) -> Severity {
         match self {
-            UsageCode::Missing => Severity::Warning,
+            UsageCode::Missing | UsageCode::NoYear => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -266,6 +273,10 @@ impl UsageCode {
             UsageCode::OtherPlan => (
                 "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
                 "a form for another year or another county than the plan's (the form is not counted)",
+            ),
+            UsageCode::NoYear => (
+                "en redovisning i TOML som inte anger sitt år (`year`): förra årets fil skulle räknas som årets (den räknas)",
+                "a usage file in TOML that does not state its year (`year`): last year's file would be counted as this year's (it is counted)",
             ),
             UsageCode::Missing => (
                 "en rad i planen som ingen har redovisat",
@@ -382,6 +393,10 @@ pub enum UsageProblem {
         stated: String,
         plan: String,
     },
+    /// A TOML usage file that does not state its year: the plan's year.
+    NoYear {
+        year: i64,
+    },
     /// A form's Mottagare is another recipient than its Kommunkod.
     RecipientsDisagree {
         name: String,
@@ -438,6 +453,7 @@ impl UsageProblem {
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
             UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
+            UsageProblem::NoYear { .. } => UsageCode::NoYear,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,
@@ -585,6 +601,18 @@ impl<'l> Recipients<'l> {
                 name: trimmed.to_string(),
             }),
             None => {
+                let names = &self.ledger.names;
+                // `Berg (2380)`: a name and a kommunkod of two kommuner.
+                if let Some((by_name, by_code)) = names.kommun_disagreeing(trimmed) {
+                    let kommun = |k: usize| plan.kommuner.get(k);
+                    if let (Some(named), Some(coded)) = (kommun(by_name), kommun(by_code)) {
+                        return Err(UsageProblem::RecipientsDisagree {
+                            name: named.name.get_ref().clone(),
+                            code: coded.code.get_ref().clone(),
+                            code_is: coded.name.get_ref().clone(),
+                        });
+                    }
+                }
                 let known: Vec<&str> = self
                     .order
                     .iter()
@@ -596,7 +624,8 @@ impl<'l> Recipients<'l> {
                 Err(UsageProblem::UnknownRecipient {
                     name: trimmed.to_string(),
                     suggestion: suggest(trimmed, &known)
-                        .or_else(|| stem.and_then(|stem| suggest(stem, &known))),
+                        .or_else(|| stem.and_then(|stem| suggest(stem, &known)))
+                        .or_else(|| within(&folded, &known)),
                 })
             }
         }
@@ -708,6 +737,16 @@ pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> Foll
         {
             report.error(&stated.place, problem);
             refuse = true;
+        }
+        if let Some(place) = &file.undated {
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                location: Location::Usage(place.clone()),
+                problem: UsageProblem::NoYear {
+                    year: i64::from(*ledger.plan.plan.year.get_ref()),
+                },
+                related: None,
+            });
         }
         if refuse {
             for claim in &file.claims {
@@ -1090,6 +1129,21 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
         stated: stated.clone(),
         plan: format!("{} {year}", plan.county),
     })
+}
+
+/// The recipient's name that a name written out in full ends with, as whole words: a unit
+/// is written after what it is part of (the plan's `responsible` text, "Region Jämtland
+/// Härjedalen Folkhälsoenheten", names the unit "Folkhälsoenheten").
+fn within(folded: &str, known: &[&str]) -> Option<String> {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    known
+        .iter()
+        .find(|name| {
+            let name = fold(name);
+            let name: Vec<&str> = name.split_whitespace().collect();
+            !name.is_empty() && name.len() < words.len() && words.ends_with(&name)
+        })
+        .map(|name| (*name).to_string())
 }
 
 /// The findings collected while matching.

@@ -161,14 +161,18 @@ impl Names {
             .get(name)
             .or_else(|| self.kommun_names.get(&fold(name)))
             .copied()
-            .or_else(|| {
-                let (by_name, code) = name.strip_suffix(')')?.rsplit_once(" (")?;
-                both(by_name, code)
-            })
-            .or_else(|| {
-                let (code, by_name) = name.split_once(' ')?;
-                both(by_name, code)
-            })
+            .or_else(|| name_and_code(name).find_map(|(n, c)| both(n, c)))
+    }
+
+    /// A kommun written with both its name and its kommunkod (`Berg (2380)`, `2380 Berg`)
+    /// where each is known but they name two kommuner: (by name, by code).
+    pub fn kommun_disagreeing(&self, name: &str) -> Option<(usize, usize)> {
+        let both = |by_name: &str, code: &str| {
+            let k = *self.kommun_names.get(&fold(by_name))?;
+            let c = *self.kommun_codes.get(code.trim())?;
+            (k != c).then_some((k, c))
+        };
+        name_and_code(name.trim()).find_map(|(n, c)| both(n, c))
     }
 
     /// Looks up an actor id, reporting it when unknown.
@@ -397,4 +401,12 @@ fn index<K: std::hash::Hash + Eq + ToString>(
         map.insert(name, (i, span));
     }
     map.into_iter().map(|(k, (i, _))| (k, i)).collect()
+}
+
+/// A kommun written with both its name and its kommunkod, as (name, code): as the tables
+/// write it, `Berg (2326)`, and as SCB and the comparisons do, `2326 Berg`.
+fn name_and_code(written: &str) -> impl Iterator<Item = (&str, &str)> {
+    let tables = written.strip_suffix(')').and_then(|n| n.rsplit_once(" ("));
+    let scb = written.split_once(' ').map(|(code, name)| (name, code));
+    tables.into_iter().chain(scb)
 }

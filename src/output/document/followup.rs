@@ -73,7 +73,8 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             vec![Span::text(d.clone())],
         ));
     }
-    let (done, all) = (summary.lines_reported, summary.line_count);
+    let count = |n: usize| crate::output::number::count(n as u64, lang);
+    let (done, all) = (count(summary.lines_reported), count(summary.line_count));
     meta.push((
         lang.pick("Redovisat", "Reported").to_string(),
         vec![Span::text(say!(

@@ -8,6 +8,7 @@ use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
 use crate::core::unreadable::BinaryKind;
+use crate::input::plan::{Looks, ParseError, ParseErrorKind};
 use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
@@ -20,9 +21,9 @@ use crate::say;
 fn rows(count: usize, lang: Lang) -> String {
     match (lang, count) {
         (Lang::Sv, 1) => "1 rad".to_string(),
-        (Lang::Sv, n) => format!("{n} rader"),
+        (Lang::Sv, n) => format!("{} rader", crate::output::number::count(n as u64, lang)),
         (Lang::En, 1) => "1 line".to_string(),
-        (Lang::En, n) => format!("{n} lines"),
+        (Lang::En, n) => format!("{} lines", crate::output::number::count(n as u64, lang)),
     }
 }
 
@@ -102,8 +103,8 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::UnknownRecipient { name, .. } => say!(
             lang,
-            "okänd mottagare `{name}`: den får inga medel i planen",
-            "unknown recipient `{name}`: it receives no money in the plan"
+            "okänd mottagare `{name}`: ingen mottagare i planen heter så",
+            "unknown recipient `{name}`: no recipient in the plan has that name"
         ),
         UsageProblem::NotARecipient { name } => say!(
             lang,
@@ -257,17 +258,23 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
         }
         UsageProblem::OtherPlan { stated, plan } => say!(
             lang,
-            "blanketten gäller {stated}, men planen gäller {plan}",
-            "the form is for {stated}, but the plan is for {plan}"
+            "redovisningen gäller {stated}, men planen gäller {plan}",
+            "the report is for {stated}, but the plan is for {plan}"
         ),
+        UsageProblem::NoYear { .. } => lang
+            .pick(
+                "redovisningen anger inte vilket år den gäller",
+                "the report does not say which year it is for",
+            )
+            .to_string(),
         UsageProblem::RecipientsDisagree {
             name,
             code,
             code_is,
         } => say!(
             lang,
-            "blanketten anger mottagaren {name} men kommunkoden {code}, som är {code_is}",
-            "the form names the recipient {name} but the kommunkod {code}, which is {code_is}"
+            "redovisningen anger mottagaren {name} men kommunkoden {code}, som är {code_is}",
+            "the report names the recipient {name} but the kommunkod {code}, which is {code_is}"
         ),
         UsageProblem::Missing {
             recipient,
@@ -463,13 +470,18 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::OtherPlan { plan, .. } => say!(
             lang,
-            "ange blanketten för {plan} (`allocate follow-up PLAN --forms --output DIR`); blanketten räknas inte",
-            "give the form for {plan} (`allocate follow-up PLAN --forms --output DIR`); the form is not counted"
+            "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output DIR`); den här räknas inte",
+            "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
+        ),
+        UsageProblem::NoYear { year } => say!(
+            lang,
+            "skriv `year = {year}` överst i filen, före första [[usage]], så att förra årets redovisning inte kan räknas som årets",
+            "write `year = {year}` at the top of the file, before the first [[usage]], so that last year's report cannot be counted as this year's"
         ),
         UsageProblem::RecipientsDisagree { .. } => say!(
             lang,
-            "rätta Mottagare eller Kommunkod så att de anger samma kommun; blanketten räknas inte förrän de gör det",
-            "correct Mottagare or Kommunkod so that they name the same kommun; the form is not counted until they do"
+            "rätta namnet eller kommunkoden (på en blankett Mottagare eller Kommunkod) så att de anger samma kommun; det räknas inte förrän de gör det",
+            "correct the name or the kommunkod (on a form Mottagare or Kommunkod) so that they name the same kommun; it is not counted until they do"
         ),
         UsageProblem::Missing { .. } | UsageProblem::NothingFilledIn { .. } => say!(
             lang,
@@ -563,6 +575,62 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
     }
 }
 
+/// What a usage file in TOML holds.
+fn toml_shape(lang: Lang) -> &'static str {
+    lang.pick(
+        "överst `year = 2026`, sedan en [[usage]] per rad i planen med recipient, insats, used och ev. comment; [[recipients]] anger recipient och invoiced; se examples/follow-up-2026/redovisning-2026-regionen.toml",
+        "at the top `year = 2026`, then a [[usage]] per line of the plan with recipient, insats, used and optionally comment; [[recipients]] gives recipient and invoiced; see examples/follow-up-2026/redovisning-2026-regionen.toml",
+    )
+}
+
+/// What to do about a usage file in TOML that does not read: what the error itself calls for
+/// where it is the same in a plan (`menade du `used`?`, quotes and brackets), else what a
+/// usage file holds, never a plan's advice (`unit` under [plan]).
+fn toml_hint(error: &ParseError, lang: Lang) -> String {
+    match &error.kind {
+        ParseErrorKind::UnknownKey { key, .. } if key == "year" || key == "county" => say!(
+            lang,
+            "skriv `{key} = …` överst i filen, före första [[usage]] eller [[recipients]]",
+            "write `{key} = …` at the top of the file, before the first [[usage]] or [[recipients]]"
+        ),
+        ParseErrorKind::WrongType { expected, .. } if expected.ends_with("sequence") => lang
+            .pick(
+                "skriv varje rad som [[usage]] (och [[recipients]]) med dubbla hakparenteser: en lista av tabeller",
+                "write each row as [[usage]] (and [[recipients]]) with double brackets: a list of tables",
+            )
+            .to_string(),
+        ParseErrorKind::DecimalComma { written } | ParseErrorKind::NumberWithSpaces { written } => say!(
+            lang,
+            "skriv beloppet inom citattecken, som på blanketten, \"{written}\", eller som ett tal med decimalpunkt och understreck mellan tusentalen: 21_200.50",
+            "write the amount in quotes, as on the form, \"{written}\", or as a number with a decimal point and underscores between thousands: 21_200.50"
+        ),
+        ParseErrorKind::LooksLike(Looks::SpreadsheetRow) => lang
+            .pick(
+                "en redovisning i TOML har en uppgift per rad, `nyckel = värde`; en ifylld blankett sparad som CSV ska ha ett namn som slutar på .csv",
+                "a usage file in TOML has one item per line, `key = value`; a filled-in form saved as CSV must have a name ending in .csv",
+            )
+            .to_string(),
+        ParseErrorKind::UnknownKey { .. }
+        | ParseErrorKind::UnknownValue { .. }
+        | ParseErrorKind::Syntax { .. }
+        | ParseErrorKind::MissingField { .. }
+        | ParseErrorKind::DuplicateKey { .. }
+        | ParseErrorKind::DottedKeyOnValue { .. }
+        | ParseErrorKind::TypographicQuote { .. }
+        | ParseErrorKind::DateWithTime
+        | ParseErrorKind::WrongType { .. }
+        | ParseErrorKind::IdWithSpaces
+        | ParseErrorKind::AmountAmbiguous
+        | ParseErrorKind::PastedNumber { .. }
+        | ParseErrorKind::NumberTooLarge { .. }
+        | ParseErrorKind::TableAsList { .. }
+        | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => {
+            super::load::parse_hint(error, lang).unwrap_or_else(|| toml_shape(lang).to_string())
+        }
+        _ => toml_shape(lang).to_string(),
+    }
+}
+
 /// Why a usage file cannot be read, and what to do.
 pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
     let path = error.path().display();
@@ -620,20 +688,23 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "give the form `allocate follow-up --forms` wrote, filled in, with its header row kept; or a usage file in TOML (a name ending in .toml)"
             ),
         ),
+        UsageReadError::NothingReported { .. } => (
+            say!(
+                lang,
+                "{path}: redovisningen redovisar ingenting: den har ingen [[usage]]",
+                "{path}: the usage file reports nothing: it has no [[usage]]"
+            ),
+            toml_shape(lang).to_string(),
+        ),
         UsageReadError::Toml { error, .. } => {
             let detail = super::load::parse_message(error, lang);
-            let shape = lang.pick(
-                "varje rad är en [[usage]] med recipient, insats, used och ev. comment; [[recipients]] anger recipient och invoiced",
-                "each row is a [[usage]] with recipient, insats, used and optionally comment; [[recipients]] gives recipient and invoiced",
-            );
             (
                 say!(
                     lang,
                     "redovisningen kan inte läsas: {detail}",
                     "the usage file cannot be read: {detail}"
                 ),
-                // What the error itself calls for (`menade du `used`?`), else the shape.
-                super::load::parse_hint(error, lang).unwrap_or_else(|| shape.to_string()),
+                toml_hint(error, lang),
             )
         }
     }

@@ -268,11 +268,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                     "the {format} file's dimension \"{d}\" cannot be read (its codes, texts or size are missing or disagree)"
                 )
             }
-            CubeProblem::ValueCount { expected, found } => say!(
+            CubeProblem::ValueCount { expected, found } => {
+                let (expected, found) = (count(*expected as u64, lang), count(*found as u64, lang));
+                say!(
                 lang,
                 "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
                 "the {format} file has {found} values, but its dimensions make {expected}"
-            ),
+            )
+            }
         },
         (ScbErrorKind::Unreadable(e), _) => {
             let why = crate::output::words::load::os_error(*e, lang);
