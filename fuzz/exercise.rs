@@ -180,11 +180,30 @@ pub fn passing_plan(source_text: &str, checked: &Checked, xlsx: bool) {
         old: Path::new("allocations"),
         new: Path::new("allocations"),
     };
-    let next =
-        allocate::output::next_plan::next_plan(source_text, plan, year, "plan.toml", &folders)
-            .unwrap_or_else(|e| panic!("init cannot edit a plan that parses: {e}"));
-    if let Err(e) = plan::parse(&next) {
-        panic!("init wrote a plan that does not parse: {e:?}\n{next}");
+    let next = match allocate::output::next_plan::next_plan(
+        source_text,
+        plan,
+        year,
+        "plan.toml",
+        &folders,
+        allocate::output::lang::Lang::Sv,
+    ) {
+        Ok(next) => next,
+        // A deadline past 9999 is refused, as `init` says.
+        Err(allocate::output::next_plan::NextPlanError::DeadlineTooLate { .. }) => return,
+        Err(e) => panic!("init cannot edit a plan that parses: {e:?}"),
+    };
+    let next_plan = match plan::parse(&next) {
+        Ok(next_plan) => next_plan,
+        Err(e) => panic!("init wrote a plan that does not parse: {e:?}\n{next}"),
+    };
+    // Of a plan `init` takes (a year with a year after it), every figure is to fill in.
+    let (old_year, years) = (*plan.plan.year.get_ref(), allocate::core::plan::YEARS);
+    if years.contains(&old_year)
+        && old_year < *years.end()
+        && let Some(what) = allocate::output::next_plan::unfinished(plan, &next_plan, year)
+    {
+        panic!("init left `{what}` as last year's:\n{next}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! carries its data; `render` words it (Swedish and English side by side, here and nowhere
 //! else) and `status` decides the exit status. `main` prints it once, to standard error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::app::Status;
 use crate::core::finding::Thing;
@@ -145,11 +145,21 @@ pub enum Error {
     PrecisionOnDerivedKey { key: String, own: u32, from: String },
     /// `init`: the plan's year is not a four-digit year.
     PlanYear { path: PathBuf, year: i32 },
-    /// `init --year` outside what a plan can hold.
-    NewYear { year: i32 },
+    /// `init` from a plan for the last year a plan can have: no year comes after it.
+    NoYearAfter { path: PathBuf, year: i32 },
+    /// `init`: a deadline would move past 9999, the last year of a TOML date.
+    DeadlineTooLate {
+        path: PathBuf,
+        key: &'static str,
+        date: String,
+        year: i32,
+    },
     /// `init`: the new plan would not read back as a plan (a fault of `allocate`; nothing is
     /// written).
     NextPlanUnreadable { year: i32, error: Box<ParseError> },
+    /// `init`: the new plan read back is not as made (a figure kept last year's amount, the
+    /// year or a deadline did not move): a fault of `allocate`; nothing is written.
+    NextPlanUnfinished { year: i32, what: &'static str },
     /// `follow-up`: a usage file cannot be read, or is no form.
     Usage(Box<UsageReadError>),
     /// `follow-up`: the usage files have errors (their findings are drawn already).
@@ -365,7 +375,20 @@ impl Error {
                 ))
             }
             Error::Write { path, error } => {
-                let (path, why) = (shown_path(path), io_words(error, lang));
+                let why = match (error.kind(), path.parent()) {
+                    // The file is made beside its place first; a folder that exists and says
+                    // "no such file" to that (`/proc`) takes no new files.
+                    (std::io::ErrorKind::NotFound, Some(dir)) if folder_or_here(dir).is_dir() => {
+                        let dir = shown_path(folder_or_here(dir));
+                        say!(
+                            lang,
+                            "mappen {dir} tar inte emot nya filer",
+                            "the folder {dir} does not take new files"
+                        )
+                    }
+                    _ => io_words(error, lang),
+                };
+                let path = shown_path(path);
                 line(say!(
                     lang,
                     "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
@@ -608,18 +631,40 @@ impl Error {
             )),
             Error::NextPlanUnreadable { year, error } => {
                 let reason = crate::output::words::load::parse_message(error, lang);
+                let fault = fault(lang);
                 line(say!(
                     lang,
-                    "{year} års plan skrevs inte: den skulle inte gå att läsa ({reason}). Det är ett fel i allocate; skriv gärna till utvecklarna om det.",
-                    "the {year} plan was not written: it would not read back ({reason}). This is a fault in allocate; please report it."
+                    "{year} års plan skrevs inte: den skulle inte gå att läsa ({reason}). {fault}",
+                    "the {year} plan was not written: it would not read back ({reason}). {fault}"
                 ))
             }
-            Error::NewYear { year } => {
-                let hint = year_hint(lang);
+            Error::NextPlanUnfinished { year, what } => {
+                let fault = fault(lang);
                 line(say!(
                     lang,
-                    "året {year} går inte att använda: {hint} med --year",
-                    "the year {year} cannot be used: {hint} with --year"
+                    "{year} års plan skrevs inte: `{what}` blev inte som i en ny plan (förra årets belopp, år eller tidsgräns stod kvar). {fault}",
+                    "the {year} plan was not written: `{what}` did not come out as in a new plan (last year's amount, year or deadline stayed). {fault}"
+                ))
+            }
+            Error::NoYearAfter { path, year } => {
+                let (path, last) = (shown_path(path), YEARS.end());
+                line(say!(
+                    lang,
+                    "{path} gäller {year}, och {last} är det sista år en plan kan gälla: det finns inget senare år att göra en plan för. Inget skrevs.",
+                    "{path} is for {year}, and {last} is the last year a plan can be for: there is no later year to make a plan for. Nothing was written."
+                ))
+            }
+            Error::DeadlineTooLate {
+                path,
+                key,
+                date,
+                year,
+            } => {
+                let path = shown_path(path);
+                line(say!(
+                    lang,
+                    "{path}: tidsgränsen `{key}` = {date} skulle flyttas till år {year}, men ett datum kan inte ligga efter år 9999. Inget skrevs. Rätta `{key}` under [deadlines], eller ange ett tidigare --year.",
+                    "{path}: the deadline `{key}` = {date} would move to the year {year}, but a date cannot be after the year 9999. Nothing was written. Correct `{key}` under [deadlines], or give an earlier --year."
                 ))
             }
             Error::Usage(error) => render_usage_error(error, style),
@@ -701,6 +746,23 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
 }
 
 /// What a year must be, for `init --year`: `ange ett årtal mellan 1000 och 9998`.
+/// A file's folder, `.` for a file named without one.
+fn folder_or_here(dir: &Path) -> &Path {
+    if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }
+}
+
+/// The closing sentence of an error that is a fault of `allocate` itself.
+fn fault(lang: Lang) -> &'static str {
+    lang.pick(
+        "Det är ett fel i allocate; skriv gärna till utvecklarna om det.",
+        "This is a fault in allocate; please report it.",
+    )
+}
+
 fn year_hint(lang: Lang) -> String {
     let (low, high) = (YEARS.start(), YEARS.end());
     say!(

@@ -3,25 +3,36 @@
 //! The source file is edited in place with `toml_edit`, so its layout, order and comments stay
 //! where they still apply. What moves: the year (also in the title and the agreement's name),
 //! each deadline (one year on), and `previous_county_total` and `previous_national_total`
-//! become last year's totals. Every amount of the new year is set to 0 with last year's figure
-//! in the comment after it (`amount = 0  # fyll i (2025: 250 000 kr)`); `check` reports each
-//! of them as `amount-to-fill` until it is filled in, so the first `check` of a new plan is the
-//! list of what is left to do. The printed tables (`[[tables]]`) and cost-sharing tables
-//! (`[[cost_sharing]]`) are money of the new year as well: their cells, row, column and grand
-//! totals, printed parts and parties' totals are 0 (a list as a list of 0), with last year's
-//! figures in the comment; their labels, columns, parties, rules, printed percentages and
-//! `feeds` stay, and `check` reports a table whose figures are all 0 as amounts to fill in.
-//! What cites last year's document goes: the file's opening
-//! comment, the comments after the amounts, the decision and document dates, and the printed
+//! become last year's totals (when the new plan is for the year after; for a later year they
+//! are left as commented-out lines to fill in). Every amount of the new year is set to 0 with
+//! last year's figure in the comment after it (`amount = 0  # fyll i (2025: 250 000 kr)`);
+//! `check` reports each of them as `amount-to-fill` until it is filled in, so the first
+//! `check` of a new plan is the list of what is left to do. The printed tables (`[[tables]]`)
+//! and cost-sharing tables (`[[cost_sharing]]`) are money of the new year as well: their
+//! cells, row, column and grand totals, printed parts and parties' totals are 0 (a list as a
+//! list of 0), with last year's figures in the comment; their labels, columns, parties, rules,
+//! printed percentages and `feeds` stay, and `check` reports a table whose figures are all 0
+//! as amounts to fill in. What cites last year's document goes: the file's opening comment,
+//! the comments after the amounts, the decision and document dates, and the printed
 //! per-recipient figures (`printed`). A key `file` is rewritten relative to the new plan's
 //! folder, so it still finds the SCB file.
+//!
+//! Every section is edited whatever TOML shape holds it: a table (`[plan]`), an inline table
+//! (`plan = { … }`) or dotted keys (`plan.year = …`); an array of tables (`[[insatser]]`) or an
+//! array of inline tables (`insatser = [{ … }]`); a map of figures as an inline table, a
+//! sub-table (`[insatser.split.amounts]`) or dotted keys (`except."Östersund" = …`). A value
+//! inside an inline table cannot have a comment of its own: it is set to 0 all the same, and
+//! last year's figure goes in the comment of the line that holds it (the line of the inline
+//! table, or a comment line above it in an array written one table a line). [`unfinished`]
+//! then holds the new plan, as `check` reads it, to all of this.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use crate::core::money::Amount;
-use crate::core::plan::{Date, Plan};
+use crate::core::plan::{Date, Plan, Spanned};
 use crate::input::read::lexical;
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -34,160 +45,115 @@ pub struct Folders<'a> {
     pub new: &'a Path,
 }
 
-/// The new plan's text, edited from `text` (the source plan, parsed as `plan`). `from` names
-/// the old plan in the opening comment.
+/// Why the new plan cannot be made.
+#[derive(Debug)]
+pub enum NextPlanError {
+    /// The source is no TOML to edit (it was read as a plan, so this is a fault).
+    Toml(toml_edit::TomlError),
+    /// A deadline would move past 9999, the last year a TOML date can have.
+    DeadlineTooLate {
+        key: &'static str,
+        date: Date,
+        year: i32,
+    },
+}
+
+/// The new plan's text, edited from `text` (the source plan, parsed as `plan`), its comments
+/// in `lang`. `from` names the old plan in the opening comment.
 pub fn next_plan(
     text: &str,
     plan: &Plan,
     year: i32,
     from: &str,
     folders: &Folders,
-) -> Result<String, toml_edit::TomlError> {
-    let mut doc: DocumentMut = text.trim_start_matches('\u{feff}').parse()?;
+    lang: Lang,
+) -> Result<String, NextPlanError> {
+    let mut doc: DocumentMut = text
+        .trim_start_matches('\u{feff}')
+        .parse()
+        .map_err(NextPlanError::Toml)?;
     let old_year = *plan.plan.year.get_ref();
     let edit = Edit {
         old_year,
         year,
-        lang: Lang::Sv,
+        lang,
     };
-    if let Some(meta) = table(&mut doc, "plan") {
-        meta.decor_mut().set_prefix(edit.header(plan, from));
-        edit.set_integer(meta, "year", i64::from(year), None);
-        edit.replace_year(meta, "title");
-        for key in ["document_date", "decision_date"] {
-            meta.remove(key);
-        }
-        let dates = say!(
-            edit.lang,
-            "# document_date = {year}-MM-DD  # fyll i: underlagets datum\n# decision_date = {year}-MM-DD  # fyll i: beslutsmötet\n",
-            "# document_date = {year}-MM-DD  # fill in: the document's date\n# decision_date = {year}-MM-DD  # fill in: the meeting\n"
-        );
-        if let Some((mut key, _)) = meta.get_key_value_mut("county_total") {
-            let prefix = key
-                .leaf_decor()
-                .prefix()
-                .and_then(|p| p.as_str())
-                .unwrap_or("");
-            let prefix = format!("{dates}{prefix}");
-            key.leaf_decor_mut().set_prefix(prefix);
-        }
-        let total = *plan.plan.county_total.get_ref();
-        edit.fill(meta, "county_total", total);
-        // Last year's total, and the change for the document to state, whether or not last
-        // year's plan had them.
-        for key in ["previous_county_total", "stated_change"] {
-            if !meta.contains_key(key) {
-                meta.insert(key, toml_edit::value(0));
-            }
-        }
-        let previous = say!(
-            edit.lang,
-            "{old_year} års länsmedel",
-            "{old_year}'s county total"
-        );
-        edit.set_amount(meta, "previous_county_total", total, Some(&previous));
-        let note = edit.lang.pick(
-            "fyll i: förändringen som underlaget anger den",
-            "fill in: the change as the document states it",
-        );
-        edit.set_integer(meta, "stated_change", 0, Some(note));
-    }
-    if let Some(deadlines) = table(&mut doc, "deadlines") {
-        for key in ["requisition", "use_reported", "unused_repaid"] {
-            edit.move_date(deadlines, key);
-        }
-    }
-    if let Some(agreement) = table(&mut doc, "agreement") {
-        edit.replace_year(agreement, "name");
-        if let Some(a) = &plan.agreement {
-            let total = *a.national_total.get_ref();
-            edit.fill(agreement, "national_total", total);
-            edit.set_amount(
-                agreement,
-                "previous_national_total",
-                total,
-                Some(&old_year.to_string()),
-            );
-            for (part, table) in a.split.iter().zip(tables(agreement, "split")) {
-                edit.fill(table, "amount", *part.amount.get_ref());
-            }
-        }
-    }
-    for (area, table) in plan.areas.iter().zip(tables(doc.as_table_mut(), "areas")) {
-        edit.fill(table, "amount", *area.amount.get_ref());
-        for (earmark, table) in area.earmarks.iter().zip(tables(table, "earmarks")) {
-            edit.fill(table, "amount", *earmark.amount.get_ref());
-        }
-    }
-    for (key, table) in plan.keys.iter().zip(tables(doc.as_table_mut(), "keys")) {
-        if key.date.is_some() {
-            let note = edit.lang.pick(
-                "förra årets siffror: stäm av mot SCB:s senaste folkmängd",
-                "last year's figures: check against SCB's latest population",
-            );
-            edit.note(table, "date", note);
-        }
-        if let Some(file) = &key.file {
-            let path = rebase(file.get_ref(), folders);
-            if let Some(item) = table.get_mut("file") {
-                let suffix = value_suffix(item);
-                *item = toml_edit::value(path);
-                set_suffix(item, &suffix);
-            }
-        }
-    }
-    for (insats, table) in plan
-        .insatser
-        .iter()
-        .zip(tables(doc.as_table_mut(), "insatser"))
-    {
-        edit.fill(table, "amount", *insats.amount.get_ref());
-        let Some(split) = &insats.split else { continue };
-        let s = split.get_ref();
-        let Some(split_table) = table.get_mut("split").and_then(Item::as_table_like_mut) else {
-            continue;
-        };
-        split_table.remove("printed");
-        if let (Some(each), Some(item)) = (&s.each, split_table.get_mut("each")) {
-            edit.fill_item(item, *each.get_ref());
-        }
-        for name in ["except", "amounts"] {
-            let Some(map) = split_table
-                .get_mut(name)
-                .and_then(Item::as_inline_table_mut)
-            else {
-                continue;
-            };
-            let last: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{k} {}", edit.written_amount(v).trim()))
-                .collect();
-            for (_, v) in map.iter_mut() {
-                let decor = v.decor().clone();
-                *v = Value::from(0);
-                *v.decor_mut() = decor;
-            }
-            let (old_year, last) = (edit.old_year, comment(&last.join(", ")).into_owned());
+    // The opening comment first: lines said before `plan = { … }` come after it.
+    place_header(&mut doc, &edit.header(plan, from));
+    let mut root = Node::new(doc.as_table_mut(), false);
+    edit.child(&mut root, "plan", |edit, meta| edit.meta(meta, plan));
+    let dates = say!(
+        edit.lang,
+        "# document_date = {year}-MM-DD  # fyll i: underlagets datum\n# decision_date = {year}-MM-DD  # fyll i: beslutsmötet\n",
+        "# document_date = {year}-MM-DD  # fill in: the document's date\n# decision_date = {year}-MM-DD  # fill in: the meeting\n"
+    );
+    let previous = edit.previous_to_fill("previous_county_total", "county");
+    lines_before(
+        root.table,
+        "plan",
+        "county_total",
+        &format!("{dates}{previous}"),
+    );
+    edit.child(&mut root, "deadlines", |edit, deadlines| {
+        ["requisition", "use_reported", "unused_repaid"]
+            .into_iter()
+            .try_for_each(|key| edit.move_date(deadlines, key))
+    })
+    .transpose()?;
+    if let Some(a) = &plan.agreement {
+        edit.child(&mut root, "agreement", |edit, agreement| {
+            edit.replace_year(agreement, "name");
+            edit.fill(agreement, "national_total", false);
+            let old_year = edit.old_year;
             let note = say!(
                 edit.lang,
-                "  # fyll i `{name}` ({old_year}: {last})",
-                "  # fill in `{name}` ({old_year}: {last})"
+                "{old_year} års nationella belopp",
+                "{old_year}'s national total"
             );
-            map.decor_mut().set_suffix(note);
+            let total = *a.national_total.get_ref();
+            edit.previous(agreement, "previous_national_total", total, &note);
+            edit.each(agreement, "split", |edit, part| {
+                edit.fill(part, "amount", false);
+            });
+        });
+        let previous = edit.previous_to_fill("previous_national_total", "national");
+        lines_before(root.table, "agreement", "national_total", &previous);
+    }
+    edit.each(&mut root, "areas", |edit, area| {
+        edit.fill(area, "amount", false);
+        edit.each(area, "earmarks", |edit, earmark| {
+            edit.fill(earmark, "amount", false);
+        });
+    });
+    edit.each(&mut root, "keys", |edit, key| {
+        let note = edit.lang.pick(
+            "förra årets siffror: stäm av mot SCB:s senaste folkmängd",
+            "last year's figures: check against SCB's latest population",
+        );
+        edit.note(key, "date", note);
+        if let Some(item) = key.table.get_mut("file")
+            && let Some(file) = item.as_str()
+        {
+            let path = rebase(file, folders);
+            replace(item, Value::from(path));
         }
-    }
-    for (heading, table) in plan
-        .headings
-        .iter()
-        .zip(tables(doc.as_table_mut(), "headings"))
-    {
-        if let Some(stated) = &heading.stated {
-            edit.fill(table, "stated", *stated.get_ref());
-        }
-    }
-    for (stated, table) in plan.stated.iter().zip(tables(doc.as_table_mut(), "stated")) {
-        edit.fill(table, "amount", *stated.amount.get_ref());
-    }
+    });
+    edit.each(&mut root, "insatser", |edit, insats| {
+        edit.fill(insats, "amount", false);
+        edit.child(insats, "split", |edit, split| {
+            split.table.remove("printed");
+            edit.fill(split, "each", false);
+            for name in ["except", "amounts"] {
+                edit.fill(split, name, true);
+            }
+        });
+    });
+    edit.each(&mut root, "headings", |edit, heading| {
+        edit.fill(heading, "stated", false);
+    });
+    edit.each(&mut root, "stated", |edit, stated| {
+        edit.fill(stated, "amount", false);
+    });
     // The printed tables and the cost-sharing tables: every figure is money of the new year.
     // What is not money stays: labels, columns and parties, the insats a row prints, a cost
     // row's rule (`to`, `shares`, `weights`, `percent_of_above`, `subtotal`), the printed
@@ -200,19 +166,142 @@ pub fn next_plan(
             ["total", "printed"],
         ),
     ] {
-        for section in tables(doc.as_table_mut(), sections) {
+        edit.each(&mut root, sections, |edit, section| {
             edit.replace_year(section, "title");
             for key in figures {
-                edit.fill_figures(section, key);
+                edit.fill(section, key, false);
             }
-            for row in tables(section, "rows") {
+            edit.each(section, "rows", |edit, row| {
                 for key in row_figures {
-                    edit.fill_figures(row, key);
+                    edit.fill(row, key, false);
                 }
-            }
-        }
+            });
+        });
     }
     Ok(as_source(doc.to_string(), text))
+}
+
+/// What of the new plan, as `check` reads it, is not as `init` makes it (a figure that kept
+/// last year's amount, a deadline not moved, the year or a previous total not set), named as
+/// in the plan; `None` when all is. A shape of TOML that the editing missed shows here, and
+/// the plan is then not written.
+pub fn unfinished(old: &Plan, new: &Plan, year: i32) -> Option<&'static str> {
+    fn zero(amount: &Spanned<Amount>) -> bool {
+        *amount.get_ref() == Amount::kr(0)
+    }
+    fn all_zero(map: &BTreeMap<Spanned<String>, Spanned<Amount>>) -> bool {
+        map.values().all(zero)
+    }
+    let old_year = *old.plan.year.get_ref();
+    let next = year == old_year.saturating_add(1);
+    // Last year's total when the new plan is for the year after, else left to fill in.
+    let previous = |old_total: &Spanned<Amount>, new: &Option<Spanned<Amount>>| match new {
+        Some(previous) => next && previous.get_ref() == old_total.get_ref(),
+        None => !next,
+    };
+    let moved = |old: &Option<Spanned<Date>>, new: &Option<Spanned<Date>>| match (old, new) {
+        (Some(old), Some(new)) => {
+            years_later(*old.get_ref(), year.saturating_sub(old_year)) == *new.get_ref()
+        }
+        (old, new) => old.is_none() && new.is_none(),
+    };
+    let meta = &new.plan;
+    let checks = [
+        ("plan.year", *meta.year.get_ref() == year),
+        ("plan.county_total", zero(&meta.county_total)),
+        (
+            "plan.previous_county_total",
+            previous(&old.plan.county_total, &meta.previous_county_total),
+        ),
+        (
+            "plan.stated_change",
+            meta.stated_change.as_ref().is_some_and(zero),
+        ),
+        (
+            "plan.decision_date",
+            meta.decision_date.is_none() && meta.document_date.is_none(),
+        ),
+        (
+            "deadlines",
+            match (&old.deadlines, &new.deadlines) {
+                (Some(o), Some(n)) => {
+                    moved(&o.requisition, &n.requisition)
+                        && moved(&o.use_reported, &n.use_reported)
+                        && moved(&o.unused_repaid, &n.unused_repaid)
+                }
+                (o, n) => o.is_none() && n.is_none(),
+            },
+        ),
+        (
+            "agreement",
+            match (&old.agreement, &new.agreement) {
+                (Some(o), Some(n)) => {
+                    zero(&n.national_total)
+                        && previous(&o.national_total, &n.previous_national_total)
+                        && n.split.iter().all(|part| zero(&part.amount))
+                }
+                (o, n) => o.is_none() && n.is_none(),
+            },
+        ),
+        (
+            "areas.amount",
+            new.areas
+                .iter()
+                .all(|a| zero(&a.amount) && a.earmarks.iter().all(|e| zero(&e.amount))),
+        ),
+        (
+            "insatser.amount",
+            new.insatser.iter().all(|i| zero(&i.amount)),
+        ),
+        (
+            "insatser.split",
+            new.insatser
+                .iter()
+                .filter_map(|i| i.split.as_ref())
+                .all(|s| {
+                    let s = s.get_ref();
+                    s.each.as_ref().is_none_or(zero)
+                        && all_zero(&s.except)
+                        && s.amounts.as_ref().is_none_or(|m| all_zero(m.get_ref()))
+                        && s.printed.is_empty()
+                }),
+        ),
+        (
+            "headings.stated",
+            new.headings
+                .iter()
+                .all(|h| h.stated.as_ref().is_none_or(zero)),
+        ),
+        ("stated.amount", new.stated.iter().all(|s| zero(&s.amount))),
+        (
+            "tables",
+            new.tables.iter().all(|t| {
+                t.column_totals
+                    .as_ref()
+                    .is_none_or(|c| c.get_ref().iter().all(zero))
+                    && t.total.as_ref().is_none_or(zero)
+                    && t.rows.iter().all(|r| {
+                        r.cells.get_ref().iter().all(zero) && r.total.as_ref().is_none_or(zero)
+                    })
+            }),
+        ),
+        (
+            "cost_sharing",
+            new.cost_sharing.iter().all(|c| {
+                c.total.as_ref().is_none_or(zero)
+                    && c.party_totals
+                        .as_ref()
+                        .is_none_or(|m| all_zero(m.get_ref()))
+                    && c.rows.iter().all(|r| {
+                        zero(&r.total) && r.printed.as_ref().is_none_or(|m| all_zero(m.get_ref()))
+                    })
+            }),
+        ),
+    ];
+    checks
+        .into_iter()
+        .find(|(_, done)| !done)
+        .map(|(what, _)| what)
 }
 
 /// `written` with the line ends and byte-order mark of `source`: a plan saved by an editor
@@ -252,6 +341,25 @@ fn comment(text: &str) -> std::borrow::Cow<'_, str> {
     crate::output::table::visible(text)
 }
 
+/// A table of the plan, whatever its shape: `[plan]`, `plan = { … }` or `plan.year = …`. A
+/// value in an inline table can have no comment of its own: what is to be said of it (last
+/// year's figure) is gathered in `notes`, for the comment of the line that holds the table.
+struct Node<'t> {
+    table: &'t mut dyn TableLike,
+    inline: bool,
+    notes: Vec<String>,
+}
+
+impl<'t> Node<'t> {
+    fn new(table: &'t mut dyn TableLike, inline: bool) -> Node<'t> {
+        Node {
+            table,
+            inline,
+            notes: Vec::new(),
+        }
+    }
+}
+
 struct Edit {
     old_year: i32,
     year: i32,
@@ -288,190 +396,461 @@ impl Edit {
         )
     }
 
-    /// `key = 0  # fyll i (2025: 12 697 775 kr)`.
-    fn fill(&self, table: &mut dyn toml_edit::TableLike, key: &str, last_year: Amount) {
-        if let Some(item) = table.get_mut(key) {
-            self.fill_item(item, last_year);
+    /// Whether the new plan is for the year after the old one: only then are the old plan's
+    /// totals the previous year's.
+    fn next(&self) -> bool {
+        self.year == self.old_year.saturating_add(1)
+    }
+
+    /// `[plan]` (or `plan = { … }`, or `plan.year = …`).
+    fn meta(&self, meta: &mut Node, plan: &Plan) {
+        self.set_integer(meta, "year", i64::from(self.year), None);
+        self.replace_year(meta, "title");
+        for key in ["document_date", "decision_date"] {
+            meta.table.remove(key);
         }
-    }
-
-    fn fill_item(&self, item: &mut Item, last_year: Amount) {
-        *item = toml_edit::value(0);
-        self.say_to_fill(item, &number::amount(last_year, self.lang));
-    }
-
-    /// The comment on a figure left to fill in: `# fyll i (2025: 12 697 775 kr)`.
-    fn say_to_fill(&self, item: &mut Item, last: &str) {
+        self.fill(meta, "county_total", false);
         let old_year = self.old_year;
-        set_suffix(
-            item,
-            &say!(
+        let note = say!(
+            self.lang,
+            "{old_year} års länsmedel",
+            "{old_year}'s county total"
+        );
+        self.previous(
+            meta,
+            "previous_county_total",
+            *plan.plan.county_total.get_ref(),
+            &note,
+        );
+        // The change for the document to state, whether or not last year's plan had it.
+        if !meta.table.contains_key("stated_change") {
+            meta.table.insert("stated_change", toml_edit::value(0));
+        }
+        let note = self.lang.pick(
+            "fyll i: förändringen som underlaget anger den",
+            "fill in: the change as the document states it",
+        );
+        self.set_integer(meta, "stated_change", 0, Some(note));
+    }
+
+    /// Last year's total as the new plan's previous one (`previous_county_total =
+    /// 12_689_898  # 2026 års länsmedel`), added if the source lacked it. A plan for a later
+    /// year than the next has no previous year's total in the source: the key goes, and
+    /// [`previous_to_fill`](Self::previous_to_fill) says to fill it in.
+    fn previous(&self, node: &mut Node, key: &str, total: Amount, note: &str) {
+        if !self.next() {
+            node.table.remove(key);
+            return;
+        }
+        if !node.table.contains_key(key) {
+            node.table.insert(key, toml_edit::value(0));
+        }
+        let (Some(item), Ok(value)) = (
+            node.table.get_mut(key),
+            number::toml_amount(total).parse::<Value>(),
+        ) else {
+            // Never so; `unfinished` would refuse the plan.
+            return;
+        };
+        replace(item, value);
+        if !node.inline {
+            set_suffix(item, &format!("  # {note}"));
+        }
+    }
+
+    /// For a plan of a later year than the next, the commented-out line of the previous
+    /// year's total to fill in (`which` is `county` or `national`); nothing otherwise.
+    fn previous_to_fill(&self, key: &str, which: &str) -> String {
+        if self.next() {
+            return String::new();
+        }
+        let (old_year, previous) = (self.old_year, self.year - 1);
+        let total = match (which, self.lang) {
+            ("county", Lang::Sv) => format!("{previous} års länsmedel"),
+            ("county", Lang::En) => format!("{previous}'s county total"),
+            (_, Lang::Sv) => format!("{previous} års nationella belopp"),
+            (_, Lang::En) => format!("{previous}'s national total"),
+        };
+        say!(
+            self.lang,
+            "# {key} = …  # fyll i: {total} (står inte i {old_year} års plan)\n",
+            "# {key} = …  # fill in: {total} (not in the {old_year} plan)\n"
+        )
+    }
+
+    /// The table `key` of `parent`, whatever its shape, edited by `f`. Last year's figures of
+    /// an inline table go in the comment after it, or up to `parent` if that is inline too.
+    fn child<R>(
+        &self,
+        parent: &mut Node,
+        key: &str,
+        f: impl FnOnce(&Self, &mut Node) -> R,
+    ) -> Option<R> {
+        let item = parent.table.get_mut(key)?;
+        let inline = parent.inline || item.is_inline_table();
+        let mut node = Node::new(item.as_table_like_mut()?, inline);
+        let result = f(self, &mut node);
+        let notes = node.notes;
+        self.say_notes(parent.inline, item, key, notes, &mut parent.notes);
+        Some(result)
+    }
+
+    /// Each table of the array `key` of `parent`: an array of tables (`[[insatser]]`) or of
+    /// inline tables (`insatser = [{ … }]`), edited by `f`. In an array written one table a
+    /// line, last year's figures of each go on a comment line above it; otherwise in the
+    /// comment after the array, each with its table's `id` (or number, label, recipient or
+    /// text, or place).
+    fn each(&self, parent: &mut Node, key: &str, mut f: impl FnMut(&Self, &mut Node)) {
+        let Some(item) = parent.table.get_mut(key) else {
+            return;
+        };
+        let mut up = Vec::new();
+        match item {
+            Item::ArrayOfTables(array) => {
+                for table in array.iter_mut() {
+                    f(self, &mut Node::new(table, false));
+                }
+            }
+            Item::Value(Value::Array(array)) => {
+                for (at, value) in array.iter_mut().enumerate() {
+                    let Some(table) = value.as_inline_table_mut() else {
+                        continue;
+                    };
+                    let label = label(table).unwrap_or_else(|| (at + 1).to_string());
+                    let mut node = Node::new(table, true);
+                    f(self, &mut node);
+                    let notes = node.notes;
+                    if notes.is_empty() {
+                        continue;
+                    }
+                    let prefix = decor_text(value.decor().prefix());
+                    if !parent.inline && prefix.contains('\n') {
+                        let indent = prefix.rsplit('\n').next().unwrap_or("").to_string();
+                        let line = self.to_fill(None, &notes.join(", "));
+                        value
+                            .decor_mut()
+                            .set_prefix(format!("{prefix}# {line}\n{indent}"));
+                    } else {
+                        up.extend(notes.into_iter().map(|n| format!("`{label}` {n}")));
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.say_notes(parent.inline, item, key, up, &mut parent.notes);
+    }
+
+    /// Last year's figures of the inline table or array `item` (the value of `key`): in the
+    /// comment after it, or, when its table is inline too, up to that table's.
+    fn say_notes(
+        &self,
+        inline: bool,
+        item: &mut Item,
+        key: &str,
+        notes: Vec<String>,
+        up: &mut Vec<String>,
+    ) {
+        if notes.is_empty() {
+            return;
+        }
+        if inline {
+            up.extend(notes.into_iter().map(|n| format!("{key}.{n}")));
+        } else {
+            let note = self.to_fill(None, &notes.join(", "));
+            set_suffix(item, &format!("  # {note}"));
+        }
+    }
+
+    /// The figure, list or map of figures `key` set to 0, with last year's in the comment
+    /// after it (`amount = 0  # fyll i (2025: 12 697 775 kr)`, `cells = [0, 0]  # fyll i
+    /// (2026: 21 200 kr, 18 000 kr)`; `named`: ``except = { "Östersund" = 0 }  # fyll i
+    /// `except` (2026: Östersund 140 000 kr)``) in place of the comment it had (it cites last
+    /// year's document). A map written as a sub-table or dotted keys has each figure on a
+    /// line of its own, with its own comment; in an inline table the figure goes to `notes`.
+    fn fill(&self, node: &mut Node, key: &str, named: bool) {
+        let Some(item) = node.table.get_mut(key) else {
+            return;
+        };
+        match item {
+            Item::Value(value) => {
+                let last = self.zero(value).join(", ");
+                if last.is_empty() {
+                    return;
+                }
+                if node.inline {
+                    node.notes.push(format!("{key} {last}"));
+                } else {
+                    let note = self.to_fill(named.then_some(key), &last);
+                    set_suffix(item, &format!("  # {note}"));
+                }
+            }
+            Item::Table(table) => {
+                let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+                let mut map = Node::new(table, false);
+                for key in &keys {
+                    self.fill(&mut map, key, false);
+                }
+            }
+            Item::ArrayOfTables(_) | Item::None => {}
+        }
+    }
+
+    /// Every figure in `value` set to 0 (its spacing kept), and what each was: `21 200 kr`,
+    /// or `Östersund 140 000 kr` in a map.
+    fn zero(&self, value: &mut Value) -> Vec<String> {
+        match value {
+            Value::Array(array) => array.iter_mut().flat_map(|v| self.zero(v)).collect(),
+            Value::InlineTable(map) => {
+                let mut last = Vec::new();
+                for (key, value) in map.iter_mut() {
+                    let key = key.get().to_string();
+                    last.extend(self.zero(value).into_iter().map(|f| format!("{key} {f}")));
+                }
+                last
+            }
+            Value::Boolean(_) | Value::Datetime(_) => Vec::new(),
+            Value::String(_) | Value::Integer(_) | Value::Float(_) => {
+                let last = self.figure(value);
+                let decor = value.decor().clone();
+                *value = Value::from(0);
+                *value.decor_mut() = decor;
+                vec![last]
+            }
+        }
+    }
+
+    /// `fyll i (2025: 12 697 775 kr)`, or with the figures' name: ``fyll i `except` (…)``.
+    fn to_fill(&self, name: Option<&str>, last: &str) -> String {
+        let (old_year, last) = (self.old_year, comment(last));
+        match name {
+            Some(name) => say!(
                 self.lang,
-                "  # fyll i ({old_year}: {last})",
-                "  # fill in ({old_year}: {last})"
+                "fyll i `{name}` ({old_year}: {last})",
+                "fill in `{name}` ({old_year}: {last})"
             ),
-        );
-    }
-
-    fn set_integer(
-        &self,
-        table: &mut dyn toml_edit::TableLike,
-        key: &str,
-        value: i64,
-        note: Option<&str>,
-    ) {
-        let Some(item) = table.get_mut(key) else {
-            return;
-        };
-        let suffix = match note {
-            Some(note) => format!("  # {note}"),
-            None => value_suffix(item),
-        };
-        *item = toml_edit::value(value);
-        set_suffix(item, &suffix);
-    }
-
-    /// An amount written as TOML writes it: `12_697_775`, or `"518 183,8"` with decimals.
-    fn set_amount(
-        &self,
-        table: &mut dyn toml_edit::TableLike,
-        key: &str,
-        amount: Amount,
-        note: Option<&str>,
-    ) {
-        let Some(item) = table.get_mut(key) else {
-            return;
-        };
-        let Ok(value) = number::toml_amount(amount).parse::<Value>() else {
-            return;
-        };
-        *item = Item::Value(value);
-        if let Some(note) = note {
-            set_suffix(item, &format!("  # {note}"));
+            None => say!(
+                self.lang,
+                "fyll i ({old_year}: {last})",
+                "fill in ({old_year}: {last})"
+            ),
         }
     }
 
-    /// The text with the old year, as a number of its own, replaced by the new.
-    fn replace_year(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
-        let Some(item) = table.get_mut(key) else {
-            return;
-        };
-        let Some(text) = item.as_str() else { return };
-        let replaced = replace_year(text, self.old_year, self.year);
-        if replaced != text {
-            let suffix = value_suffix(item);
-            *item = toml_edit::value(replaced);
-            set_suffix(item, &suffix);
-        }
-    }
-
-    /// A deadline the same day of the new year (29 February becomes 28 February).
-    fn move_date(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
-        let Some(item) = table.get_mut(key) else {
-            return;
-        };
-        let Some(date) = item.as_datetime().and_then(|d| d.date) else {
-            return;
-        };
-        let moved = years_later(
-            Date {
-                year: i32::from(date.year),
-                month: date.month,
-                day: date.day,
-            },
-            self.year.saturating_sub(self.old_year),
-        );
-        let Ok(value) = moved.to_string().parse::<Value>() else {
-            return;
-        };
-        let suffix = value_suffix(item);
-        *item = Item::Value(value);
-        set_suffix(item, &suffix);
-    }
-
-    /// A comment after a value, in place of the one it had.
-    fn note(&self, table: &mut dyn toml_edit::TableLike, key: &str, note: &str) {
-        if let Some(item) = table.get_mut(key) {
-            set_suffix(item, &format!("  # {note}"));
-        }
-    }
-
-    /// A figure, or a list or inline table of figures, set to 0 with last year's in the
-    /// comment after it (`cells = [0, 0]  # fyll i (2026: 21 200 kr, 18 000 kr)`), in place
-    /// of the comment it had (it cites last year's document).
-    fn fill_figures(&self, table: &mut dyn toml_edit::TableLike, key: &str) {
-        let Some(item) = table.get_mut(key) else {
-            return;
-        };
-        let zero = |v: &mut Value| {
-            let decor = v.decor().clone();
-            *v = Value::from(0);
-            *v.decor_mut() = decor;
-        };
-        let last: Vec<String> = match item.as_value_mut() {
-            Some(Value::Array(array)) => {
-                let last = array.iter().map(|v| self.figure(v)).collect();
-                array.iter_mut().for_each(zero);
-                last
-            }
-            Some(Value::InlineTable(map)) => {
-                let last = map
-                    .iter()
-                    .map(|(k, v)| format!("{k} {}", self.figure(v)))
-                    .collect();
-                map.iter_mut().for_each(|(_, v)| zero(v));
-                last
-            }
-            Some(value) => {
-                let last = vec![self.figure(value)];
-                zero(value);
-                last
-            }
-            None => return,
-        };
-        self.say_to_fill(item, &comment(&last.join(", ")));
-    }
-
-    /// A figure as last year's plan wrote it: `21 200 kr`, or the text of `"518 183,8"`.
+    /// A figure as last year's plan wrote it: `21 200 kr` (`"518 183,8"` is `518 183,8 kr`);
+    /// a text that is no amount as it stands.
     fn figure(&self, value: &Value) -> String {
-        match (value.as_integer(), value.as_str()) {
-            (Some(n), _) => number::amount(Amount::kr(n), self.lang),
+        let amount = match value {
+            Value::Integer(n) => Some(Amount::kr(*n.value())),
+            Value::String(text) => Amount::from_text(text.value()).ok(),
+            _ => None,
+        };
+        match (amount, value.as_str()) {
+            (Some(amount), _) => number::amount(amount, self.lang),
             (None, Some(text)) => text.trim().to_string(),
             (None, None) => value.to_string().trim().to_string(),
         }
     }
 
-    /// An amount in an inline table as last year's plan wrote it, in kronor.
-    fn written_amount(&self, value: &Value) -> String {
-        value.as_integer().map_or_else(
-            || value.to_string(),
-            |n| number::amount(Amount::kr(n), self.lang),
-        )
+    fn set_integer(&self, node: &mut Node, key: &str, value: i64, note: Option<&str>) {
+        let Some(item) = node.table.get_mut(key) else {
+            return;
+        };
+        replace(item, Value::from(value));
+        if let Some(note) = note
+            && !node.inline
+        {
+            set_suffix(item, &format!("  # {note}"));
+        }
+    }
+
+    /// The text with the old year, as a number of its own, replaced by the new.
+    fn replace_year(&self, node: &mut Node, key: &str) {
+        let Some(item) = node.table.get_mut(key) else {
+            return;
+        };
+        let Some(text) = item.as_str() else { return };
+        let replaced = replace_year(text, self.old_year, self.year);
+        if replaced != text {
+            replace(item, Value::from(replaced));
+        }
+    }
+
+    /// A deadline the same day of the new year (29 February becomes 28 February); one that
+    /// would pass 9999, the last year of a TOML date, is refused.
+    fn move_date(&self, node: &mut Node, key: &'static str) -> Result<(), NextPlanError> {
+        let Some(item) = node.table.get_mut(key) else {
+            return Ok(());
+        };
+        let Some(date) = item.as_datetime().and_then(|d| d.date) else {
+            return Ok(());
+        };
+        let date = Date {
+            year: i32::from(date.year),
+            month: date.month,
+            day: date.day,
+        };
+        let moved = years_later(date, self.year.saturating_sub(self.old_year));
+        let too_late = NextPlanError::DeadlineTooLate {
+            key,
+            date,
+            year: moved.year,
+        };
+        if moved.year > 9999 {
+            return Err(too_late);
+        }
+        let value = moved.to_string().parse::<Value>().map_err(|_| too_late)?;
+        replace(item, value);
+        Ok(())
+    }
+
+    /// A comment after a value, in place of the one it had (none in an inline table).
+    fn note(&self, node: &mut Node, key: &str, note: &str) {
+        if node.inline {
+            return;
+        }
+        if let Some(item) = node.table.get_mut(key) {
+            set_suffix(item, &format!("  # {note}"));
+        }
     }
 }
 
-fn table<'d>(doc: &'d mut DocumentMut, key: &str) -> Option<&'d mut Table> {
-    doc.get_mut(key).and_then(Item::as_table_mut)
-}
-
-/// The tables of an array of tables (`[[areas]]`), or nothing.
-fn tables<'t>(
-    parent: &'t mut dyn toml_edit::TableLike,
-    key: &str,
-) -> impl Iterator<Item = &'t mut Table> + 't {
-    parent
-        .get_mut(key)
-        .and_then(Item::as_array_of_tables_mut)
+/// What names a table of an array in a comment: its `id`, `number`, `label`, `recipient` or
+/// `text`.
+fn label(table: &toml_edit::InlineTable) -> Option<String> {
+    ["id", "number", "label", "recipient", "text"]
         .into_iter()
-        .flat_map(|a| a.iter_mut())
+        .find_map(|key| match table.get(key)? {
+            Value::String(text) => Some(text.value().clone()),
+            Value::Integer(n) => Some(n.value().to_string()),
+            _ => None,
+        })
 }
 
-fn value_suffix(item: &Item) -> String {
-    item.as_value()
-        .and_then(|v| v.decor().suffix())
-        .and_then(|s| s.as_str())
-        .unwrap_or("")
-        .to_string()
+/// The new plan's opening comment in place of the old one, at the top of the file: before
+/// its first line (`plan = { … }`, `plan.year = …`) or its first `[section]`, whichever comes
+/// first. The comment before the first `[section]` goes too, wherever that section stands:
+/// it opens the file below such lines, and stands above `[deadlines]` when that comes first.
+fn place_header(doc: &mut DocumentMut, header: &str) {
+    let root = doc.as_table_mut();
+    let mut positions = Vec::new();
+    sections(root, &mut positions);
+    let on_first_line = set_first_line_prefix(root, header);
+    if let Some(first) = positions.into_iter().min()
+        && let Some(section) = section_at(root, first)
+    {
+        section
+            .decor_mut()
+            .set_prefix(if on_first_line { "\n" } else { header });
+    }
+}
+
+/// Where each `[section]` and `[[section]]` header stands in the file.
+fn sections(table: &Table, positions: &mut Vec<isize>) {
+    for (_, item) in table.iter() {
+        match item {
+            Item::Table(t) => {
+                if !t.is_dotted()
+                    && !t.is_implicit()
+                    && let Some(at) = t.position()
+                {
+                    positions.push(at);
+                }
+                sections(t, positions);
+            }
+            Item::ArrayOfTables(array) => {
+                for t in array.iter() {
+                    positions.extend(t.position());
+                    sections(t, positions);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The section whose header stands at `position`.
+fn section_at(table: &mut Table, position: isize) -> Option<&mut Table> {
+    for (_, item) in table.iter_mut() {
+        let found = match item {
+            Item::Table(t) => {
+                if t.position() == Some(position) && !t.is_dotted() && !t.is_implicit() {
+                    return Some(t);
+                }
+                section_at(t, position)
+            }
+            Item::ArrayOfTables(array) => array.iter_mut().find_map(|t| {
+                if t.position() == Some(position) {
+                    Some(t)
+                } else {
+                    section_at(t, position)
+                }
+            }),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// `prefix` before the first line of `table` above its sections (a value, or the first of
+/// dotted keys); false when it has none.
+fn set_first_line_prefix(table: &mut Table, prefix: &str) -> bool {
+    let Some(first) = table
+        .iter()
+        .find(|(_, item)| item.is_value() || item.as_table().is_some_and(Table::is_dotted))
+        .map(|(key, _)| key.to_string())
+    else {
+        return false;
+    };
+    let Some((mut key, item)) = table.get_key_value_mut(&first) else {
+        return false;
+    };
+    match item.as_table_mut() {
+        Some(dotted) => set_first_line_prefix(dotted, prefix),
+        None => {
+            key.leaf_decor_mut().set_prefix(prefix);
+            true
+        }
+    }
+}
+
+/// Comment `lines` just above the line of `key` in the table `name` of `parent`; above
+/// `name = { … }` itself when that is an inline table.
+fn lines_before(parent: &mut dyn TableLike, name: &str, key: &str, lines: &str) {
+    if lines.is_empty() {
+        return;
+    }
+    let Some((mut name_key, item)) = parent.get_key_value_mut(name) else {
+        return;
+    };
+    if item.is_inline_table() {
+        let prefix = decor_text(name_key.leaf_decor().prefix());
+        name_key
+            .leaf_decor_mut()
+            .set_prefix(format!("{prefix}{lines}"));
+        return;
+    }
+    if let Some((mut key, _)) = item
+        .as_table_like_mut()
+        .and_then(|table| table.get_key_value_mut(key))
+    {
+        let prefix = decor_text(key.leaf_decor().prefix());
+        key.leaf_decor_mut().set_prefix(format!("{lines}{prefix}"));
+    }
+}
+
+fn decor_text(text: Option<&toml_edit::RawString>) -> String {
+    text.and_then(|t| t.as_str()).unwrap_or("").to_string()
+}
+
+/// `value` in place of the value of `item`, with its spacing and comment.
+fn replace(item: &mut Item, mut value: Value) {
+    if let Some(old) = item.as_value() {
+        *value.decor_mut() = old.decor().clone();
+    }
+    *item = Item::Value(value);
 }
 
 fn set_suffix(item: &mut Item, suffix: &str) {
@@ -608,6 +987,64 @@ mod tests {
             day: 29,
         };
         assert_eq!(years_later(leap, 1).to_string(), "2029-02-28");
+    }
+
+    /// The corpus's small plan made into 2027's, and both read as plans.
+    fn base_and_next() -> (Plan, String) {
+        let text = include_str!("../../tests/corpus/base.toml");
+        let old = crate::input::plan::parse(text).unwrap();
+        let here = Folders {
+            old: Path::new(""),
+            new: Path::new(""),
+        };
+        let next = next_plan(text, &old, 2027, "base.toml", &here, Lang::Sv).unwrap();
+        (old, next)
+    }
+
+    #[test]
+    fn a_new_plan_that_kept_last_years_figures_is_not_finished() {
+        let (old, next) = base_and_next();
+        let parse = |text: &str| crate::input::plan::parse(text).unwrap();
+        assert_eq!(unfinished(&old, &parse(&next), 2027), None);
+        // Last year's plan itself: its year did not move.
+        assert_eq!(unfinished(&old, &old, 2027), Some("plan.year"));
+        // One insats's amount left as it was.
+        let kept = next.replacen(
+            "amount = 0  # fyll i (2026: 500 000 kr)",
+            "amount = 500_000",
+            1,
+        );
+        assert_ne!(kept, next);
+        assert_eq!(
+            unfinished(&old, &parse(&kept), 2027),
+            Some("insatser.amount")
+        );
+        // A deadline not moved, a split's part kept.
+        let kept = next.replacen("requisition = 2027-12-01", "requisition = 2026-12-01", 1);
+        assert_eq!(unfinished(&old, &parse(&kept), 2027), Some("deadlines"));
+        let kept = next.replacen("rjh = 0, kfjh = 0", "rjh = 20_000, kfjh = 0", 1);
+        assert_eq!(
+            unfinished(&old, &parse(&kept), 2027),
+            Some("insatser.split")
+        );
+        // A later year: the previous total may not be last year's.
+        let later = next_plan(
+            include_str!("../../tests/corpus/base.toml"),
+            &old,
+            2030,
+            "base.toml",
+            &Folders {
+                old: Path::new(""),
+                new: Path::new(""),
+            },
+            Lang::Sv,
+        )
+        .unwrap();
+        assert_eq!(unfinished(&old, &parse(&later), 2030), None);
+        assert_eq!(
+            unfinished(&old, &parse(&next.replace("2027", "2030")), 2030),
+            Some("plan.previous_county_total")
+        );
     }
 
     #[test]

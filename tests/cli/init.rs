@@ -297,8 +297,16 @@ fn years_out_of_range_are_refused_not_wrapped() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "året 9999 går inte att använda: ange ett årtal mellan 1000 och 9998 med --year",
+            "plan.toml gäller 9998, och 9998 är det sista år en plan kan gälla: det finns inget senare år att göra en plan för. Inget skrevs.",
         );
+    // Nor is an earlier year offered in its place.
+    let out = crate::support::allocate(
+        dir.path(),
+        &["init", "--from", "plan.toml", "--year", "2027"],
+    );
+    out.assert_status(2)
+        .assert_stderr_contains("det sista år en plan kan gälla");
+    assert!(!out.stderr.contains("--year 9999"), "{}", out.stderr);
 }
 
 #[test]
@@ -740,5 +748,318 @@ fn init_zeroes_the_cost_sharing_table_and_check_lists_it_to_fill() {
         expected - 2, // county_total and stated_change are in
         "{}",
         check.stdout
+    );
+}
+
+/// The corpus's small plan (20 amounts to fill in), as `init` reads it.
+fn base() -> String {
+    read(&repo_root().join("tests/corpus/base.toml"))
+}
+
+/// `text` with `from` replaced by `to`, which must be in it.
+fn edited(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1)
+}
+
+/// The base plan's `[plan]` section, as the shapes below rewrite it.
+const PLAN_SECTION: &str = "[plan]\nyear = 2026\ncounty = \"Jämtlands län\"\ntitle = \"Korpusplan\"\nreference = \"400105\"\nunit = 1\ncounty_total = 3_000_000\nprevious_county_total = 2_900_000\nstated_change = 100_000\n";
+
+/// `init --from plan.toml -o next.toml` (and `extra`) of `text`: the new plan's text and
+/// `init`'s output.
+fn init_text(text: &str, extra: &[&str]) -> (tempfile::TempDir, String, crate::support::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let mut args = vec!["init", "--from", "plan.toml", "-o", "next.toml"];
+    args.extend_from_slice(extra);
+    let out = allocate(dir.path(), &args);
+    let new = std::fs::read_to_string(dir.path().join("next.toml")).unwrap_or_default();
+    (dir, new, out)
+}
+
+/// The plan `init` made of `text` (a shape of the base plan): written whole as the 2027
+/// plan, its opening comment new and last year's gone, the year, deadlines and previous
+/// total moved, and every amount to fill in (`expected` of them) and nothing else.
+fn assert_next_plan(text: &str, expected: usize) -> String {
+    let (dir, new, out) = init_text(text, &[]);
+    out.assert_status(0)
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev next.toml: 2027 års plan utifrån plan.toml.")
+        .assert_stderr_contains(&format!("\n{expected} belopp att fylla i;"));
+    assert!(
+        new.starts_with(
+            "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention 2027\n#\n# Skapad med `allocate init` ur plan.toml (2026 års plan för Jämtlands län).\n"
+        ),
+        "{new}"
+    );
+    assert!(!new.contains("Korpusens basplan"), "{new}");
+    let plan: toml::Table = toml::from_str(&new).unwrap();
+    assert_eq!(plan["plan"]["year"].as_integer(), Some(2027), "{new}");
+    assert_eq!(
+        plan["plan"]["previous_county_total"].as_integer(),
+        Some(3_000_000)
+    );
+    assert_eq!(
+        plan["deadlines"]["unused_repaid"].to_string(),
+        "2028-03-31",
+        "{new}"
+    );
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    let codes = check.finding_codes();
+    assert_eq!(codes.len(), expected, "{}", check.stdout);
+    assert!(
+        codes.iter().all(|c| c == "amount-to-fill"),
+        "{}",
+        check.stdout
+    );
+    new
+}
+
+#[test]
+fn init_of_the_base_plan_leaves_its_twenty_amounts_to_fill() {
+    let new = assert_next_plan(&base(), 20);
+    assert!(new.contains("\nunit = 1\n# document_date = 2027-MM-DD  # fyll i: underlagets datum\n# decision_date = 2027-MM-DD  # fyll i: beslutsmötet\ncounty_total = 0  # fyll i (2026: 3 000 000 kr)\n"), "{new}");
+    // The source had no previous national total: last year's is added.
+    assert!(
+        new.contains("\nnational_total = 0  # fyll i (2026: 1 320 000 000 kr)\nprevious_national_total = 1_320_000_000  # 2026 års nationella belopp\n"),
+        "{new}"
+    );
+}
+
+#[test]
+fn init_edits_the_plan_section_written_inline_or_with_dotted_keys() {
+    let inline = format!(
+        "plan = {{ year = 2026, county = \"Jämtlands län\", title = \"Korpusplan\", reference = \"400105\", unit = 1, county_total = 3_000_000, previous_county_total = 2_900_000, stated_change = 100_000 }}\n\n{}",
+        edited(&base(), PLAN_SECTION, "")
+    );
+    let new = assert_next_plan(&inline, 20);
+    // The dates to fill in stand above the line; last year's total in its comment.
+    assert!(new.contains("\n\n# document_date = 2027-MM-DD  # fyll i: underlagets datum\n# decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan = { year = 2027, county = \"Jämtlands län\", title = \"Korpusplan\", reference = \"400105\", unit = 1, county_total = 0, previous_county_total = 3_000_000, stated_change = 0 }  # fyll i (2026: county_total 3 000 000 kr)\n\n[deadlines]\n"), "{new}");
+
+    let dotted: String = PLAN_SECTION
+        .lines()
+        .skip(1)
+        .map(|line| format!("plan.{line}\n"))
+        .collect();
+    let new = assert_next_plan(
+        &format!("{dotted}\n{}", edited(&base(), PLAN_SECTION, "")),
+        20,
+    );
+    assert!(new.contains("\n\nplan.year = 2027\n"), "{new}");
+    assert!(new.contains("\nplan.unit = 1\n# document_date = 2027-MM-DD  # fyll i: underlagets datum\n# decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan.county_total = 0  # fyll i (2026: 3 000 000 kr)\nplan.previous_county_total = 3_000_000  # 2026 års länsmedel\nplan.stated_change = 0  # fyll i: förändringen som underlaget anger den\n"), "{new}");
+
+    // `[deadlines]` first: the new opening comment is at the top all the same.
+    let deadlines = "[deadlines]\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n";
+    let first = edited(
+        &edited(&base(), &format!("\n{deadlines}"), ""),
+        PLAN_SECTION,
+        &format!("{deadlines}\n{PLAN_SECTION}"),
+    );
+    assert!(first.find("[deadlines]") < first.find("[plan]"));
+    let new = assert_next_plan(&first, 20);
+    assert!(
+        new.contains("varje siffra står.\n\n[deadlines]\nrequisition = 2027-12-01\n"),
+        "{new}"
+    );
+}
+
+#[test]
+fn init_zeroes_the_insatser_written_as_an_inline_array() {
+    let text = base();
+    let start = text.find("[[insatser]]").unwrap();
+    let end = text.find("[[headings]]").unwrap();
+    // At the top, as keys of the file's root must be.
+    let inline = format!(
+        "insatser = [\n  {{ id = \"1.1\", area = 1, text = \"Länssamordning\", focus_areas = [1, 6], actor = \"kfjh\", amount = 600_000 }},\n  {{ id = \"1.2\", area = 1, text = \"Brukar- och anhörigmedverkan i kommunerna\", focus_areas = [1], actor = \"kommunerna\", amount = 400_000, earmark = \"medverkan\", split = {{ rule = \"key\", key = \"procent\", unit = 100 }} }},\n  {{ id = \"2.1\", area = 2, text = \"Suicidprevention i regionen\", focus_areas = [6], actor = \"fhe\", amount = 500_000 }},\n  {{ id = \"2.2\", area = 2, text = \"Efterlevandestöd\", focus_areas = [6], actor = \"kommunerna\", amount = 800_000, split = {{ rule = \"equal\" }} }},\n  {{ id = \"2.3\", area = 2, text = \"Barnsäkert\", focus_areas = [6], actor = \"kommunerna\", amount = 665_000, split = {{ rule = \"fixed\", each = 75_000, except = {{ \"Östersund\" = 140_000 }} }} }},\n  {{ id = \"2.4\", area = 2, text = \"Spridningskonferens\", focus_areas = [1, 6], actor = [\"rjh\", \"kfjh\"], amount = 35_000, split = {{ rule = \"amounts\", amounts = {{ rjh = 20_000, kfjh = 15_000 }} }} }},\n]\n\n{}{}",
+        &text[..start],
+        &text[end..]
+    );
+    let new = assert_next_plan(&inline, 20);
+    // A comment cannot go inside an inline table: last year's figures are on a line above it.
+    assert!(new.contains("varje siffra står.\n\ninsatser = [\n  # fyll i (2026: amount 600 000 kr)\n  { id = \"1.1\", area = 1, text = \"Länssamordning\", focus_areas = [1, 6], actor = \"kfjh\", amount = 0 },\n"), "{new}");
+    assert!(new.contains("\n  # fyll i (2026: amount 665 000 kr, split.each 75 000 kr, split.except Östersund 140 000 kr)\n  { id = \"2.3\", area = 2, text = \"Barnsäkert\", focus_areas = [6], actor = \"kommunerna\", amount = 0, split = { rule = \"fixed\", each = 0, except = { \"Östersund\" = 0 } } },\n"), "{new}");
+    assert!(new.contains("split = { rule = \"amounts\", amounts = { rjh = 0, kfjh = 0 } } },\n"));
+}
+
+#[test]
+fn init_zeroes_earmarks_and_split_amounts_in_sub_tables_and_dotted_keys() {
+    let text = edited(
+        &base(),
+        "\n[[areas.earmarks]]\nid = \"medverkan\"\ntitle = \"Patient-, brukar- och anhörigmedverkan\"\namount = 400_000\n",
+        "earmarks = [{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = 400_000 }]\n",
+    );
+    let text = edited(
+        &text,
+        "except = { \"Östersund\" = 140_000 }",
+        "except.\"Östersund\" = 140_000",
+    );
+    let text = edited(
+        &text,
+        "amounts = { rjh = 20_000, kfjh = 15_000 }",
+        "\n[insatser.split.amounts]\nrjh = 20_000\nkfjh = 15_000",
+    );
+    let new = assert_next_plan(&text, 20);
+    assert!(new.contains("\nearmarks = [{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = 0 }]  # fyll i (2026: `medverkan` amount 400 000 kr)\n"), "{new}");
+    assert!(
+        new.contains("\nexcept.\"Östersund\" = 0  # fyll i (2026: 140 000 kr)\n"),
+        "{new}"
+    );
+    assert!(new.contains("\n[insatser.split.amounts]\nrjh = 0  # fyll i (2026: 20 000 kr)\nkfjh = 0  # fyll i (2026: 15 000 kr)\n"), "{new}");
+}
+
+#[test]
+fn init_zeroes_a_printed_tables_inline_rows() {
+    // A table printing insats 1.2's parts (Berg 21 200, Östersund 196 000 of 400 000).
+    let table = "\n[[tables]]\nid = \"t\"\ntitle = \"Tabell 2026\"\ncolumns = [\"Berg\", \"Östersund\"]\ncolumn_totals = [21_200, 196_000]\ntotal = 217_200\n";
+    let rows = "rows = [\n  { label = \"1.\", insats = \"1.2\", cells = [21_200, 196_000] },\n]\n";
+    // 20, and the column totals, the total and the row's cells.
+    let new = assert_next_plan(&format!("{}{table}{rows}", base()), 23);
+    assert!(new.contains("\ntitle = \"Tabell 2027\"\n"), "{new}");
+    assert!(new.contains("\nrows = [\n  # fyll i (2026: cells 21 200 kr, 196 000 kr)\n  { label = \"1.\", insats = \"1.2\", cells = [0, 0] },\n]\n"), "{new}");
+    // On one line, last year's figures go after the array.
+    let rows = "rows = [{ label = \"1.\", insats = \"1.2\", cells = [21_200, 196_000] }]\n";
+    let new = assert_next_plan(&format!("{}{table}{rows}", base()), 23);
+    assert!(new.contains("\nrows = [{ label = \"1.\", insats = \"1.2\", cells = [0, 0] }]  # fyll i (2026: `1.` cells 21 200 kr, 196 000 kr)\n"), "{new}");
+}
+
+#[test]
+fn a_deadline_that_would_pass_9999_is_refused_and_nothing_is_written() {
+    let text = edited(
+        &base(),
+        "unused_repaid = 2027-03-31",
+        "unused_repaid = 2028-03-31",
+    );
+    let (dir, _, out) = init_text(&text, &["--year", "9998"]);
+    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "plan.toml: tidsgränsen `unused_repaid` = 2028-03-31 skulle flyttas till år 10000, men ett datum kan inte ligga efter år 9999. Inget skrevs.",
+    );
+    assert!(!dir.path().join("next.toml").exists());
+}
+
+#[test]
+fn a_plan_for_a_later_year_than_the_next_leaves_the_previous_totals_to_fill_in() {
+    let (dir, new, out) = init_text(&base(), &["--year", "2030"]);
+    out.assert_status(0).assert_stderr_contains(
+        "Obs: plan.toml är 2026 års plan, inte 2029 års: förra årets totalbelopp (`previous_county_total`, `previous_national_total`) står inte där och är kvar att fylla i.",
+    );
+    let plan: toml::Table = toml::from_str(&new).unwrap();
+    assert!(plan["plan"].get("previous_county_total").is_none(), "{new}");
+    assert!(
+        plan["agreement"].get("previous_national_total").is_none(),
+        "{new}"
+    );
+    assert!(new.contains("\n# previous_county_total = …  # fyll i: 2029 års länsmedel (står inte i 2026 års plan)\ncounty_total = 0  # fyll i (2026: 3 000 000 kr)\n"), "{new}");
+    assert!(new.contains("\n# previous_national_total = …  # fyll i: 2029 års nationella belopp (står inte i 2026 års plan)\nnational_total = 0"), "{new}");
+    assert!(new.contains("\nunused_repaid = 2031-03-31\n"), "{new}");
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    assert_eq!(
+        check.finding_codes(),
+        vec!["amount-to-fill"; 20],
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn the_new_plans_comments_follow_the_language() {
+    let (_dir, new, out) = init_text(&base(), &["--lang", "en"]);
+    out.assert_status(0).assert_stderr_contains(
+        "Wrote next.toml: the 2027 plan from plan.toml.\n20 amounts to fill in;",
+    );
+    assert!(new.starts_with(
+        "# Allocation of the county's joint funds for mental health and suicide prevention 2027\n"
+    ));
+    assert!(new.contains("\n# decision_date = 2027-MM-DD  # fill in: the meeting\ncounty_total = 0  # fill in (2026: 3,000,000 kr)\nprevious_county_total = 3_000_000  # 2026's county total\nstated_change = 0  # fill in: the change as the document states it\n"), "{new}");
+    assert!(
+        new.contains(
+            "except = { \"Östersund\" = 0 }  # fill in `except` (2026: Östersund 140,000 kr)"
+        ),
+        "{new}"
+    );
+    assert!(!new.contains("fyll i") && !new.contains(" års "), "{new}");
+}
+
+#[test]
+fn init_to_standard_output_keeps_key_files_relative_to_the_source_plans_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root().join("allocations");
+    std::fs::create_dir_all(dir.path().join("plans/keys")).unwrap();
+    std::fs::copy(
+        root.join("plan-2025.toml"),
+        dir.path().join("plans/plan-2025.toml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root.join("keys/folkmangd-2024-11-01.csv"),
+        dir.path().join("plans/keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    let out = allocate(
+        dir.path(),
+        &["init", "--from", "plans/plan-2025.toml", "-o", "-"],
+    );
+    out.assert_status(0).assert_stderr_contains(
+        "Obs: nycklarnas `file` är relativa till mappen där plans/plan-2025.toml ligger; spara planen i den mappen",
+    );
+    assert!(
+        out.stdout
+            .contains("\nfile = \"keys/folkmangd-2024-11-01.csv\"")
+    );
+    // Saved beside the source plan, as `init -o - > plans/plan-2026.toml`, it finds the file.
+    std::fs::write(dir.path().join("plans/plan-2026.toml"), &out.stdout).unwrap();
+    let check = allocate(dir.path(), &["check", "plans/plan-2026.toml"]);
+    let mut codes = check.finding_codes();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        ["amount-to-fill", "decision-date"],
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
+    // 11 000 more insatser: the source is under 1 MiB, the new plan, with last year's
+    // figures in its comments, over.
+    let mut text = base();
+    for i in 0..11_000 {
+        text.push_str(&format!(
+            "\n[[insatser]]\nid = \"x{i}\"\narea = 2\ntext = \"T\"\nfocus_areas = [6]\nactor = \"fhe\"\namount = 1\n"
+        ));
+    }
+    assert!(text.len() < 1 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
+    let out = crate::support::allocate_env(
+        dir.path(),
+        &["init", "--from", "plan.toml", "-o", "next.toml"],
+        &[("ALLOCATE_MAX_FILE_MB", "1")],
+    );
+    out.assert_status(0)
+        .assert_stderr_contains("\n11 020 belopp att fylla i;")
+        .assert_stderr_contains("mer än de 1 MB (1 048 576 byte) som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).");
+    let size = std::fs::metadata(dir.path().join("next.toml"))
+        .unwrap()
+        .len();
+    assert!(size > 1 << 20, "{size}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_takes_no_new_files_is_named_as_such() {
+    if !Path::new("/proc/version").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), base()).unwrap();
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan.toml", "-o", "/proc/version", "--force"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains(
+        "kunde inte skriva /proc/version: mappen /proc tar inte emot nya filer. Inget lämnades kvar.",
     );
 }

@@ -14,8 +14,9 @@ use crate::app::error::Error;
 use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
-use crate::core::plan::YEARS;
-use crate::output::next_plan::{Folders, next_plan};
+use crate::core::plan::{Plan, YEARS};
+use crate::output::next_plan::{Folders, NextPlanError, next_plan, unfinished};
+use crate::output::number;
 use crate::output::words::findings;
 use crate::say;
 
@@ -67,10 +68,14 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             year: old_year,
         });
     }
-    let year = args.year.unwrap_or(old_year + 1);
-    if !YEARS.contains(&year) {
-        return Err(Error::NewYear { year });
+    // A plan for the last year a plan can have has no year after it.
+    if old_year >= *YEARS.end() {
+        return Err(Error::NoYearAfter {
+            path: args.from.clone(),
+            year: old_year,
+        });
     }
+    let year = args.year.unwrap_or(old_year + 1);
     // Next year's plan from this year's: an earlier or the same year would move every
     // deadline backwards and call this year's totals last year's.
     if year <= old_year {
@@ -86,47 +91,68 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         None => from_dir.join(format!("plan-{year}.toml")),
     };
     let to_stdout = target.as_os_str() == "-";
+    // Printed, the plan has no folder of its own: its key files stay as they are, relative
+    // to the folder of `--from` (where a plan printed is most often saved).
     let target_dir = if to_stdout {
-        Path::new("")
+        from_dir
     } else {
         target.parent().unwrap_or(Path::new(""))
     };
+    let from = loaded.source.display_path();
     let text = next_plan(
         &loaded.source.text,
         plan,
         year,
-        &loaded.source.display_path(),
+        &from,
         &Folders {
             old: from_dir,
             new: target_dir,
         },
+        lang,
     )
-    .map_err(|e| Error::Export(e.to_string()))?;
-    // The new plan must read back as a plan, or it is not written at all.
-    let first = first_check(&text).map_err(|error| Error::NextPlanUnreadable {
+    .map_err(|error| match error {
+        NextPlanError::Toml(e) => Error::Export(e.to_string()),
+        NextPlanError::DeadlineTooLate { key, date, year } => Error::DeadlineTooLate {
+            path: args.from.clone(),
+            key,
+            date: date.to_string(),
+            year,
+        },
+    })?;
+    // The new plan must read back as a plan, with every amount to fill in and the year, the
+    // deadlines and the previous totals moved, or it is not written at all.
+    let (new_plan, first) = first_check(&text).map_err(|error| Error::NextPlanUnreadable {
         year,
         error: Box::new(error),
     })?;
+    if let Some(what) = unfinished(plan, &new_plan, year) {
+        return Err(Error::NextPlanUnfinished { year, what });
+    }
     if to_stdout {
         write!(out, "{text}")?;
+    } else {
+        files::write_file(&target, text.as_bytes(), args.force)
+            .map_err(|e| Error::from(e).or_stdout())?;
+        let to_fill = first
+            .iter()
+            .filter(|p| matches!(p, Problem::AmountToFill { .. }))
+            .count();
+        let to_fill = number::count(to_fill as u64, lang);
+        let shown = target.display();
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Skrev {shown}: {year} års plan utifrån {from}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
+                "Wrote {shown}: the {year} plan from {from}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them."
+            )
+        )?;
+    }
+    notes(args, plan, year, &from, &text, err)?;
+    if to_stdout {
         return Ok(Status::Ok);
     }
-    files::write_file(&target, text.as_bytes(), args.force)
-        .map_err(|e| Error::from(e).or_stdout())?;
-    let to_fill = first
-        .iter()
-        .filter(|p| matches!(p, Problem::AmountToFill { .. }))
-        .count();
-    let (shown, from) = (target.display(), loaded.source.display_path());
-    writeln!(
-        err,
-        "{}",
-        say!(
-            lang,
-            "Skrev {shown}: {year} års plan utifrån {from}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
-            "Wrote {shown}: the {year} plan from {from}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them."
-        )
-    )?;
     // Keys carried over from last year's plan that are too old for the new one: what they
     // are and how to bring them up to date.
     let old_keys: Vec<&Problem> = first
@@ -155,14 +181,81 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     Ok(Status::Ok)
 }
 
-/// What the first `check` of the new plan will find (key files unread: their years come from
-/// the keys' `date`), or why the new plan does not read back.
-fn first_check(text: &str) -> Result<Vec<Problem>, crate::input::plan::ParseError> {
+/// What the user should know of the plan written: that the previous year's totals are left
+/// to fill in (a plan for a later year than the next), that a printed plan's key files are
+/// found from the folder of `--from`, and that the plan is larger than `check` reads.
+fn notes(
+    args: &InitArgs,
+    plan: &Plan,
+    year: i32,
+    from: &str,
+    text: &str,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    let lang = args.common.lang;
+    let old_year = *plan.plan.year.get_ref();
+    if year != old_year + 1 {
+        let previous = year - 1;
+        let keys = if plan.agreement.is_some() {
+            "`previous_county_total`, `previous_national_total`"
+        } else {
+            "`previous_county_total`"
+        };
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Obs: {from} är {old_year} års plan, inte {previous} års: förra årets totalbelopp ({keys}) står inte där och är kvar att fylla i.",
+                "Note: {from} is the {old_year} plan, not the {previous} one: last year's totals ({keys}) are not in it and are left to fill in."
+            )
+        )?;
+    }
+    let relative_keys = plan
+        .keys
+        .iter()
+        .filter_map(|key| key.file.as_ref())
+        .any(|file| Path::new(file.get_ref()).is_relative());
+    if args.output.as_deref() == Some(Path::new("-")) && relative_keys {
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Obs: nycklarnas `file` är relativa till mappen där {from} ligger; spara planen i den mappen, eller skriv den med --output FIL så skrivs de om för filens mapp.",
+                "Note: the keys' `file` paths are relative to the folder of {from}; save the plan in that folder, or write it with --output FILE and they are rewritten for the file's folder."
+            )
+        )?;
+    }
+    let (size, limit) = (text.len() as u64, crate::input::read::max_file_bytes());
+    if size > limit {
+        let (size, limit) = (
+            number::file_size(size, lang),
+            number::file_size(limit, lang),
+        );
+        let var = crate::input::read::MAX_FILE_VAR;
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Obs: {year} års plan är {size}, mer än de {limit} som `allocate check` läser; höj gränsen med miljövariabeln {var} (i MiB).",
+                "Note: the {year} plan is {size}, more than the {limit} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// The new plan read back, and what its first `check` will find (key files unread: their
+/// years come from the keys' `date`), or why the new plan does not read back.
+fn first_check(text: &str) -> Result<(Plan, Vec<Problem>), crate::input::plan::ParseError> {
     let plan = crate::input::plan::parse(text)?;
     let key_files = vec![None; plan.keys.len()];
-    Ok(crate::core::check::check(&plan, &key_files)
+    let problems = crate::core::check::check(&plan, &key_files)
         .findings
         .into_iter()
         .map(|f| f.problem)
-        .collect())
+        .collect();
+    Ok((plan, problems))
 }
