@@ -745,7 +745,6 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
     ) + "\n"
 }
 
-/// What a year must be, for `init --year`: `ange ett årtal mellan 1000 och 9998`.
 /// A file's folder, `.` for a file named without one.
 fn folder_or_here(dir: &Path) -> &Path {
     if dir.as_os_str().is_empty() {
@@ -763,6 +762,7 @@ fn fault(lang: Lang) -> &'static str {
     )
 }
 
+/// What a year must be, for `init --year`: `ange ett årtal mellan 1000 och 9998`.
 fn year_hint(lang: Lang) -> String {
     let (low, high) = (YEARS.start(), YEARS.end());
     say!(
