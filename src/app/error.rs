@@ -182,8 +182,10 @@ pub enum Error {
     DiffOrder {
         old: i32,
         new: i32,
-        old_path: String,
-        new_path: String,
+        /// The command the other way round, ready to run.
+        command: String,
+        /// Whether a plan was read from standard input (`-` in `command`).
+        stdin: bool,
     },
     /// The plan's figures about last year (`previous_county_total`, `stated_change`) differ
     /// from the earlier plan (`report --previous`, `diff`); the document or the comparison is
@@ -597,13 +599,20 @@ impl Error {
             Error::DiffOrder {
                 old,
                 new,
-                old_path,
-                new_path,
-            } => line(say!(
-                lang,
-                "den första planen gäller {old} och den andra {new}; förra årets plan ska stå först: allocate diff {new_path} {old_path}",
-                "the first plan is for {old} and the second for {new}; last year's plan comes first: allocate diff {new_path} {old_path}"
-            )),
+                command,
+                stdin,
+            } => {
+                let stdin = match (stdin, lang) {
+                    (false, _) => "",
+                    (true, Lang::Sv) => " (där - läser planen från standard input)",
+                    (true, Lang::En) => " (where - reads the plan from standard input)",
+                };
+                line(say!(
+                    lang,
+                    "den första planen gäller {old} och den andra {new}; förra årets plan ska stå först: {command}{stdin}",
+                    "the first plan is for {old} and the second for {new}; last year's plan comes first: {command}{stdin}"
+                ))
+            }
             Error::PreviousDisagrees {
                 path,
                 previous,

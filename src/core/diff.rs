@@ -5,7 +5,9 @@
 //!
 //! Insatser are matched by id first, as long as the two texts have something in common (ids
 //! are row numbers in the documents, so a reused number with an unrelated text is a new
-//! row); the rest are paired by text similarity, the most similar pair first. Amounts come
+//! row); then rows with the same text under new ids, through a hash of the texts (the same
+//! actors and amount first); the rest are paired by text similarity, the most similar pair
+//! first, among equally similar ones the most alike in actors, amount and area. Amounts come
 //! from the plans' ledgers, so a diff can never disagree with `report`. Pairs by text are
 //! found through the words the texts share, each old insats keeping its few best candidates,
 //! so two large plans are compared in time and memory linear in their size.
@@ -24,7 +26,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::Plan;
+use crate::core::plan::{Plan, Spanned, SplitRule};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -56,8 +58,19 @@ impl Side {
     /// Whether this plan is the next year's of `earlier`, for the same county: only then do
     /// its figures about last year (`previous_county_total`, `stated_change`) concern it.
     pub fn follows(&self, earlier: &Side) -> bool {
-        earlier.year.checked_add(1) == Some(self.year) && earlier.county == self.county
+        self.next_year_of(earlier) && same_county(&earlier.county, &self.county)
     }
+
+    /// Whether this plan is of the year after `earlier`'s, whatever the county.
+    pub fn next_year_of(&self, earlier: &Side) -> bool {
+        earlier.year.checked_add(1) == Some(self.year)
+    }
+}
+
+/// Whether two plans name the same county: case, Unicode form and white space aside
+/// (`Jämtlands län`, `Jämtlands Län`, ` Jämtlands  län `).
+pub fn same_county(a: &str, b: &str) -> bool {
+    crate::core::text::fold(&normalize(a)) == crate::core::text::fold(&normalize(b))
 }
 
 /// An amount in the old and the new plan; `None` where the plan does not have the thing.
@@ -107,6 +120,22 @@ pub struct InsatsSide {
     pub actors: Vec<String>,
     pub actor_names: Vec<String>,
     pub amount: Amount,
+    /// `[insatser.split]` as written; `None` for an insats without one.
+    pub split: Option<SplitSide>,
+}
+
+/// How an insats's amount is divided, as the plan writes it (`printed`, the document's own
+/// figures, aside): what a changed split is told by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SplitSide {
+    pub rule: SplitRule,
+    pub key: Option<String>,
+    /// The rounding unit, when the split names its own.
+    pub unit: Option<Amount>,
+    pub each: Option<Amount>,
+    /// `except` and `amounts`: recipient and amount, in the plan's (sorted) order.
+    pub except: Vec<(String, Amount)>,
+    pub amounts: Vec<(String, Amount)>,
 }
 
 /// How two insatser were paired.
@@ -138,11 +167,20 @@ impl InsatsChange {
         self.old.actors != self.new.actors
     }
 
+    pub fn area_changed(&self) -> bool {
+        self.old.area != self.new.area
+    }
+
+    pub fn split_changed(&self) -> bool {
+        self.old.split != self.new.split
+    }
+
     fn is_change(&self) -> bool {
         self.old.amount != self.new.amount
             || self.old.id != self.new.id
-            || self.old.area != self.new.area
+            || self.area_changed()
             || self.actors_changed()
+            || self.split_changed()
             || self.text_changed
     }
 }
@@ -152,7 +190,7 @@ pub struct Insatser {
     pub added: Vec<InsatsSide>,
     pub removed: Vec<InsatsSide>,
     pub changed: Vec<InsatsChange>,
-    /// Matched insatser with the same id, area, actors, text and amount.
+    /// Matched insatser with the same id, area, actors, text, split and amount.
     pub unchanged: usize,
 }
 
@@ -412,9 +450,30 @@ fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
+                split: i.split.as_ref().map(|s| split_side(s.get_ref())),
             }
         })
         .collect()
+}
+
+fn split_side(split: &crate::core::plan::Split) -> SplitSide {
+    let pairs = |map: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>| {
+        map.iter()
+            .map(|(k, v)| (k.get_ref().clone(), *v.get_ref()))
+            .collect::<Vec<_>>()
+    };
+    SplitSide {
+        rule: *split.rule.get_ref(),
+        key: split.key.as_ref().map(|k| k.get_ref().clone()),
+        unit: split.unit.as_ref().map(|u| *u.get_ref()),
+        each: split.each.as_ref().map(|e| *e.get_ref()),
+        except: pairs(&split.except),
+        amounts: split
+            .amounts
+            .as_ref()
+            .map(|a| pairs(a.get_ref()))
+            .unwrap_or_default(),
+    }
 }
 
 /// Text with runs of white space as one space, for comparing and showing.
@@ -422,9 +481,41 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// How alike two texts are, in whole per cent: the Dice coefficient of their content words.
+/// How alike two texts are, in whole per cent: 100 for the same text (white space and case
+/// aside), else the Dice coefficient of their content words; a text without any (`SIP`) is
+/// compared by all its words.
 pub fn similarity(a: &str, b: &str) -> u32 {
-    dice(&content_words(a), &content_words(b))
+    let (a, b) = (Text::new(a), Text::new(b));
+    a.similarity(&b)
+}
+
+/// An insats's text as the matching compares it: folded (white space, case and Unicode
+/// form aside) and its content words.
+struct Text {
+    folded: String,
+    words: Vec<String>,
+}
+
+impl Text {
+    fn new(text: &str) -> Text {
+        let folded = crate::core::text::fold(&normalize(text));
+        let words = content_words(&folded, CONTENT_LETTERS);
+        Text { folded, words }
+    }
+
+    fn similarity(&self, other: &Text) -> u32 {
+        if self.folded == other.folded {
+            100
+        } else if self.words.is_empty() || other.words.is_empty() {
+            // A short text has no words of five letters: every word counts.
+            dice(
+                &content_words(&self.folded, 1),
+                &content_words(&other.folded, 1),
+            )
+        } else {
+            dice(&self.words, &other.words)
+        }
+    }
 }
 
 /// The Dice coefficient of two sorted word lists, in whole per cent.
@@ -448,11 +539,14 @@ fn dice(a: &[String], b: &[String]) -> u32 {
     u32::try_from(200 * common / total).unwrap_or(100)
 }
 
-/// Words of five letters or more, lower-cased, cut to six letters; sorted, each once.
-fn content_words(text: &str) -> Vec<String> {
+/// The letters a content word has at least.
+const CONTENT_LETTERS: usize = 5;
+
+/// Words of `least` letters or more, lower-cased, cut to six letters; sorted, each once.
+fn content_words(text: &str, least: usize) -> Vec<String> {
     let words: BTreeSet<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5)
+        .filter(|w| !w.is_empty() && w.chars().count() >= least)
         .map(|w| w.to_lowercase().chars().take(6).collect())
         .collect();
     words.into_iter().collect()
@@ -465,11 +559,19 @@ const POSTINGS_PER_WORD: usize = 256;
 /// How many candidates each insats keeps for matching by text.
 const CANDIDATES_PER_INSATS: usize = 8;
 
+/// Among equally similar candidates, how much more alike two insatser are: the same actors
+/// count most, then the same amount, then the same area.
+fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
+    4 * u8::from(a.actors == b.actors)
+        + 2 * u8::from(a.amount == b.amount)
+        + u8::from(a.area == b.area)
+}
+
 fn insatser(old: &Plan, new: &Plan) -> Insatser {
     let old_sides = insats_sides(old);
     let new_sides = insats_sides(new);
-    let old_words: Vec<Vec<String>> = old_sides.iter().map(|s| content_words(&s.text)).collect();
-    let new_words: Vec<Vec<String>> = new_sides.iter().map(|s| content_words(&s.text)).collect();
+    let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();
+    let new_texts: Vec<Text> = new_sides.iter().map(|s| Text::new(&s.text)).collect();
     let mut old_taken = vec![false; old_sides.len()];
     let mut new_taken = vec![false; new_sides.len()];
     let mut pairs: Vec<(usize, usize, Matched)> = Vec::new();
@@ -482,8 +584,8 @@ fn insatser(old: &Plan, new: &Plan) -> Insatser {
         .collect();
     for (n, new_side) in new_sides.iter().enumerate() {
         if let Some(&o) = old_by_id.get(new_side.id.as_str())
-            && let (Some(a), Some(b)) = (old_words.get(o), new_words.get(n))
-            && dice(a, b) >= SAME_ID_SIMILARITY
+            && let (Some(a), Some(b)) = (old_texts.get(o), new_texts.get(n))
+            && a.similarity(b) >= SAME_ID_SIMILARITY
             && !is_taken(&old_taken, o)
         {
             pairs.push((o, n, Matched::ById));
@@ -491,45 +593,79 @@ fn insatser(old: &Plan, new: &Plan) -> Insatser {
             mark(&mut new_taken, n);
         }
     }
+    // The same text under another id: with the same actors and amount first, then any, each
+    // in plan order. A hash of the texts, so that thousands of rows with one text are paired
+    // in linear time.
+    for exact in [true, false] {
+        let mut queues: HashMap<TextKey, Vec<usize>> = HashMap::new();
+        for n in (0..new_sides.len()).rev() {
+            if !is_taken(&new_taken, n) {
+                queues
+                    .entry(text_key(&new_texts, &new_sides, n, exact))
+                    .or_default()
+                    .push(n);
+            }
+        }
+        for o in 0..old_sides.len() {
+            if is_taken(&old_taken, o) {
+                continue;
+            }
+            if let Some(n) = queues
+                .get_mut(&text_key(&old_texts, &old_sides, o, exact))
+                .and_then(Vec::pop)
+            {
+                pairs.push((o, n, Matched::ByText(100)));
+                mark(&mut old_taken, o);
+                mark(&mut new_taken, n);
+            }
+        }
+    }
     // By text: candidates through shared words (a bounded number each), the most similar
-    // pair first; ties in plan order.
+    // pair first, among equally similar ones the most alike (`affinity`); ties in plan order.
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, words) in new_words.iter().enumerate() {
+    for (n, text) in new_texts.iter().enumerate() {
         if is_taken(&new_taken, n) {
             continue;
         }
-        for word in words {
+        for word in &text.words {
             let list = postings.entry(word.as_str()).or_default();
             if list.len() < POSTINGS_PER_WORD {
                 list.push(n);
             }
         }
     }
-    let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, u8, usize, usize)> = Vec::new();
     let mut seen: HashSet<usize> = HashSet::new();
-    for (o, words) in old_words.iter().enumerate() {
+    for (o, text) in old_texts.iter().enumerate() {
         if is_taken(&old_taken, o) {
             continue;
         }
         seen.clear();
-        let mut best: Vec<(u32, usize)> = Vec::new();
-        for word in words {
+        let mut best: Vec<(u32, u8, usize)> = Vec::new();
+        for word in &text.words {
             for &n in postings.get(word.as_str()).into_iter().flatten() {
                 if !seen.insert(n) {
                     continue;
                 }
-                let score = new_words.get(n).map_or(0, |b| dice(words, b));
-                if score >= TEXT_SIMILARITY {
-                    best.push((score, n));
+                let score = new_texts.get(n).map_or(0, |b| text.similarity(b));
+                if score >= TEXT_SIMILARITY
+                    && let (Some(a), Some(b)) = (old_sides.get(o), new_sides.get(n))
+                {
+                    best.push((score, affinity(a, b), n));
                 }
             }
         }
-        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         best.truncate(CANDIDATES_PER_INSATS);
-        candidates.extend(best.into_iter().map(|(score, n)| (score, o, n)));
+        candidates.extend(best.into_iter().map(|(score, near, n)| (score, near, o, n)));
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    for (score, o, n) in candidates {
+    candidates.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (score, _, o, n) in candidates {
         if is_taken(&old_taken, o) || is_taken(&new_taken, n) {
             continue;
         }
@@ -571,6 +707,19 @@ fn insatser(old: &Plan, new: &Plan) -> Insatser {
     result
 }
 
+/// What insats `i` is paired on by its text: the folded text, and with `exact` its actors and
+/// amount.
+type TextKey<'a> = (&'a str, Option<(&'a [String], Amount)>);
+
+fn text_key<'a>(texts: &'a [Text], sides: &'a [InsatsSide], i: usize, exact: bool) -> TextKey<'a> {
+    let text = texts.get(i).map_or("", |t| t.folded.as_str());
+    let more = sides
+        .get(i)
+        .filter(|_| exact)
+        .map(|s| (s.actors.as_slice(), s.amount));
+    (text, more)
+}
+
 fn mark(taken: &mut [bool], i: usize) {
     if let Some(t) = taken.get_mut(i) {
         *t = true;
@@ -610,6 +759,36 @@ mod tests {
         // samver, civils, aktöre, länsni shared; 4 and 5 content words: 2 × 4 / 9.
         assert_eq!(similarity(a, b), 88);
         assert_eq!(similarity(a, c), 0);
-        assert_eq!(similarity("", ""), 0);
+    }
+
+    #[test]
+    fn short_texts_are_compared_by_all_their_words() {
+        // No word of five letters: the same short text is the same, case and spaces aside.
+        assert_eq!(similarity("SIP", "SIP"), 100);
+        assert_eq!(similarity(" sip  ", "SIP"), 100);
+        // "sip" shared of "sip" and "sip", "i", "länet": 2 × 1 / 4.
+        assert_eq!(similarity("SIP", "SIP i länet"), 50);
+        assert_eq!(similarity("SIP", "Stöd i länet"), 0);
+        assert_eq!(similarity("SIP", "Suicidprevention i regionen"), 0);
+    }
+
+    #[test]
+    fn county_names_are_compared_as_people_write_them() {
+        assert!(same_county("Jämtlands län", "Jämtlands Län"));
+        assert!(same_county("Jämtlands län", " Jämtlands  län "));
+        assert!(same_county("Jämtlands län", "Ja\u{308}mtlands län"));
+        assert!(!same_county("Jämtlands län", "Västernorrlands län"));
+        let (old, new) = (
+            Side {
+                county: "Jämtlands län".into(),
+                year: 2026,
+            },
+            Side {
+                county: "JÄMTLANDS LÄN ".into(),
+                year: 2027,
+            },
+        );
+        assert!(new.follows(&old));
+        assert!(!old.follows(&new));
     }
 }

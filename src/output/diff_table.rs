@@ -6,9 +6,11 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::diff::{
-    Change, InsatsSide, Insatser, Matched, PlanDiff, YearCheck, YearCheckKind,
+    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, YearCheck,
+    YearCheckKind,
 };
 use crate::core::money::Amount;
+use crate::core::plan::SplitRule;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -29,10 +31,80 @@ fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
     }
 }
 
+/// Amounts as the comparison shows them: every one with as many decimals as the most precise
+/// amount of the two plans (a plan counted in tenths beside one in whole kronor gives
+/// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column).
+#[derive(Clone, Copy)]
+struct Figures {
+    lang: Lang,
+    decimals: u32,
+}
+
+impl Figures {
+    fn of(d: &PlanDiff, lang: Lang) -> Figures {
+        let changes = std::iter::once(&d.county).chain(
+            [&d.areas, &d.actors, &d.kommuner]
+                .into_iter()
+                .flatten()
+                .map(|r| &r.change),
+        );
+        let amounts = changes.flat_map(|c| [c.old, c.new]).flatten();
+        let i = &d.insatser;
+        let sides = i
+            .added
+            .iter()
+            .chain(&i.removed)
+            .chain(i.changed.iter().flat_map(|c| [&c.old, &c.new]));
+        let split_amounts = |s: &SplitSide| {
+            let listed = s.except.iter().chain(&s.amounts).map(|(_, a)| *a);
+            listed.chain(s.unit).chain(s.each).collect::<Vec<_>>()
+        };
+        let sides = sides.flat_map(|s| {
+            std::iter::once(s.amount).chain(s.split.as_ref().map(split_amounts).unwrap_or_default())
+        });
+        let decimals = amounts.chain(sides).map(|a| a.0.scale()).max().unwrap_or(0);
+        Figures { lang, decimals }
+    }
+
+    /// `a` with this comparison's decimals.
+    fn at(self, a: Amount) -> Amount {
+        let mut value = a.0;
+        if value.scale() < self.decimals {
+            value.rescale(self.decimals);
+        }
+        Amount(value)
+    }
+
+    /// `12 689 898 kr`.
+    fn amount(self, a: Amount) -> String {
+        number::amount(self.at(a), self.lang)
+    }
+
+    /// `12 689 898`.
+    fn number(self, a: Amount) -> String {
+        self.lang.number(self.at(a))
+    }
+
+    /// `+5 340 kr`, `-7 877 kr`, `0 kr`.
+    fn change(self, a: Amount) -> String {
+        number::change(self.at(a), self.lang)
+    }
+
+    /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
+    fn change_number(self, a: Amount) -> String {
+        if a > Amount::ZERO {
+            format!("+{}", self.number(a))
+        } else {
+            self.number(a)
+        }
+    }
+}
+
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
     let (old_column, new_column) = columns(d, lang);
+    let figures = Figures::of(d, lang);
     let mut text = String::new();
     let county = if d.old.county == d.new.county {
         visible(&d.new.county).into_owned()
@@ -57,6 +129,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         &rows,
         &old_column,
         &new_column,
+        figures,
         layout,
     );
     text.push_str(&format!("{table}\n"));
@@ -73,11 +146,11 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         text.push_str(&match lang {
             Lang::Sv => format!(
                 "  Förändring {}; {new_year} års plan anger ingen `stated_change` att jämföra med\n",
-                number::change(d.county.difference(), lang)
+                figures.change(d.county.difference())
             ),
             Lang::En => format!(
                 "  Change {}; the {new_year} plan states no `stated_change` to compare with\n",
-                number::change(d.county.difference(), lang)
+                figures.change(d.county.difference())
             ),
         });
     }
@@ -105,6 +178,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         &rows,
         &old_column,
         &new_column,
+        figures,
         layout,
     );
     text.push_str(&format!("{table}\n"));
@@ -133,11 +207,11 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
                 new: Some(d.kommuner.iter().filter_map(|r| r.change.new).sum()),
             },
         ));
-        let table = side_by_side("Kommun", &rows, &old_column, &new_column, layout);
+        let table = side_by_side("Kommun", &rows, &old_column, &new_column, figures, layout);
         text.push_str(&format!("{table}\n\n"));
     }
 
-    text.push_str(&insatser(d, layout));
+    text.push_str(&insatser(d, figures, layout));
     text
 }
 
@@ -159,12 +233,12 @@ fn base_table(layout: Layout) -> Table {
 /// The least room worth giving a column of text.
 const MIN_TEXT: usize = 16;
 
-/// Characters left for the one text column of a table whose other columns are `others`
-/// wide (each its widest cell, header included): each column costs three characters of
-/// border and padding, and one more is kept spare.
-fn budget(layout: Layout, others: &[usize]) -> usize {
-    let borders = 3 * (others.len() + 1) + 1;
-    usize::from(layout.width).saturating_sub(borders + others.iter().sum::<usize>() + 1)
+/// Characters left for the columns of text of a table of `columns` columns whose other
+/// columns are `others` wide (each its widest cell, header included): each column costs
+/// three characters of border and padding, and one more is kept spare.
+fn budget(width: u16, columns: usize, others: &[usize]) -> usize {
+    let borders = 3 * columns + 1;
+    usize::from(width).saturating_sub(borders + others.iter().sum::<usize>() + 1)
 }
 
 /// The widest of each column of `rows`, `header` included.
@@ -183,12 +257,57 @@ fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
         .collect()
 }
 
-/// A table whose column `text` is cut to fit the terminal (never below `MIN_TEXT`; a last
-/// column is left out rather) and whose columns `right` are right-aligned.
+/// The widest that columns of text as wide as `widths` may be so that together they take no
+/// more than `room`: the narrow ones keep their width, the wide ones are cut to one length.
+fn level(widths: &[usize], room: usize) -> usize {
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    let mut left = room;
+    for (i, &w) in sorted.iter().enumerate() {
+        let wider = sorted.len() - i;
+        if w * wider <= left {
+            left -= w;
+        } else {
+            return left / wider;
+        }
+    }
+    sorted.last().copied().unwrap_or(0)
+}
+
+/// `old → new` cut to `max` characters, each side keeping its share, so that both show.
+fn short_pair(cell: &str, max: usize) -> String {
+    let Some((old, new)) = cell.split_once(" → ") else {
+        return short(cell, max);
+    };
+    let (o, n) = (old.chars().count(), new.chars().count());
+    if o + n + 3 <= max {
+        return cell.to_string();
+    }
+    let room = max.saturating_sub(3);
+    let half = room / 2;
+    let (old_room, new_room) = if o <= half {
+        (o, room - o)
+    } else if n <= room - half {
+        (room - n, n)
+    } else {
+        (half, room - half)
+    };
+    format!(
+        "{} → {}",
+        short(old, old_room.max(1)),
+        short(new, new_room.max(1))
+    )
+}
+
+/// A table whose columns of text `texts` are cut to what the terminal leaves them (the wide
+/// ones to one length, never below `MIN_TEXT`; a last column of text that cannot get that
+/// much is left out rather), column `pairs` (`old → new`) cut on both sides, and whose
+/// columns `right` are right-aligned.
 fn fitted(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-    text: usize,
+    texts: &[usize],
+    pairs: Option<usize>,
     right: std::ops::Range<usize>,
     layout: Layout,
 ) -> Table {
@@ -197,24 +316,44 @@ fn fitted(
         .into_iter()
         .map(|row| row.iter().map(|c| visible(c).into_owned()).collect())
         .collect();
-    let others: Vec<usize> = widths(&header, &rows)
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| *i != text)
-        .map(|(_, w)| w)
-        .collect();
-    let room = budget(layout, &others);
     let mut header = header;
-    if room < MIN_TEXT && text + 1 == header.len() {
+    let all = widths(&header, &rows);
+    let others: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !texts.contains(i))
+        .map(|(_, w)| *w)
+        .collect();
+    let mut texts = texts.to_vec();
+    let text_widths = |texts: &[usize]| -> Vec<usize> {
+        texts.iter().filter_map(|&i| all.get(i).copied()).collect()
+    };
+    let mut room = level(
+        &text_widths(&texts),
+        budget(layout.width, header.len(), &others),
+    );
+    let last = header.len().saturating_sub(1);
+    if room < MIN_TEXT && all.get(last).is_some_and(|&w| w > room) && texts.contains(&last) {
         // A last column of text that cannot get enough room is left out.
-        header.truncate(text);
+        header.truncate(last);
         for row in &mut rows {
-            row.truncate(text);
+            row.truncate(last);
         }
-    } else {
-        for row in &mut rows {
-            if let Some(cell) = row.get_mut(text) {
-                *cell = short(cell, room.max(MIN_TEXT));
+        texts.retain(|&i| i != last);
+        room = level(
+            &text_widths(&texts),
+            budget(layout.width, header.len(), &others),
+        );
+    }
+    let room = room.max(MIN_TEXT);
+    for row in &mut rows {
+        for &i in &texts {
+            if let Some(cell) = row.get_mut(i) {
+                *cell = if Some(i) == pairs {
+                    short_pair(cell, room)
+                } else {
+                    short(cell, room)
+                };
             }
         }
     }
@@ -236,6 +375,7 @@ fn side_by_side(
     rows: &[(String, Change)],
     old_column: &str,
     new_column: &str,
+    figures: Figures,
     layout: Layout,
 ) -> Table {
     let lang = layout.lang;
@@ -248,28 +388,29 @@ fn side_by_side(
     ];
     let rows = rows
         .iter()
-        .map(|(label, change)| change_cells(label.clone(), change, lang))
+        .map(|(label, change)| change_cells(label.clone(), change, figures))
         .collect();
-    fitted(header, rows, 0, 1..5, layout)
+    fitted(header, rows, &[0], None, 1..5, layout)
 }
 
-fn change_cells(label: String, change: &Change, lang: Lang) -> Vec<String> {
-    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| lang.amount(a));
+fn change_cells(label: String, change: &Change, figures: Figures) -> Vec<String> {
+    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
     vec![
         label,
         amount(change.old),
         amount(change.new),
-        number::change(change.difference(), lang),
+        figures.change(change.difference()),
         change
             .percent()
-            .map_or_else(String::new, |p| number::change_percent(p, lang)),
+            .map_or_else(String::new, |p| number::change_percent(p, figures.lang)),
     ]
 }
 
 /// A check of the new plan's figures about last year, as one line (indented).
 pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
-    let a = |x: Amount| lang.amount(x);
+    let figures = Figures::of(d, lang);
+    let a = |x: Amount| figures.amount(x);
     let mark = if check.holds() { "✓" } else { "≠" };
     match (check.kind, lang) {
         (YearCheckKind::PreviousTotal, Lang::Sv) => format!(
@@ -284,17 +425,17 @@ pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
         ),
         (YearCheckKind::StatedChange, Lang::Sv) => format!(
             "  Angiven förändring: {} {mark} {} − {} = {}",
-            number::change(check.stated, lang),
+            figures.change(check.stated),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),
-            number::change(check.computed, lang)
+            figures.change(check.computed)
         ),
         (YearCheckKind::StatedChange, Lang::En) => format!(
             "  Stated change: {} {mark} {} − {} = {}",
-            number::change(check.stated, lang),
+            figures.change(check.stated),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),
-            number::change(check.computed, lang)
+            figures.change(check.computed)
         ),
     }
 }
@@ -313,10 +454,26 @@ fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
     rows
 }
 
+/// `n` grouped: `11 632`.
+fn count(n: usize, lang: Lang) -> String {
+    number::count(u64::try_from(n).unwrap_or(u64::MAX), lang)
+}
+
+/// What a list cut short ends with: `och 3 till`.
+fn and_more(more: usize, lang: Lang) -> String {
+    let more = count(more, lang);
+    say!(lang, "och {more} till", "and {more} more")
+}
+
 /// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
 fn counts(i: &Insatser, lang: Lang) -> String {
-    let (changed, unchanged, added, removed) =
-        (i.changed.len(), i.unchanged, i.added.len(), i.removed.len());
+    let n = |n: usize| count(n, lang);
+    let (changed, unchanged, added, removed) = (
+        n(i.changed.len()),
+        n(i.unchanged),
+        n(i.added.len()),
+        n(i.removed.len()),
+    );
     say!(
         lang,
         "{changed} ändrade, {unchanged} oförändrade, {added} tillkomna, {removed} borttagna",
@@ -324,7 +481,141 @@ fn counts(i: &Insatser, lang: Lang) -> String {
     )
 }
 
-fn insatser(d: &PlanDiff, layout: Layout) -> String {
+/// An insats's id, `old → new` when matched by text, with `*` when its text has changed.
+fn changed_id(c: &InsatsChange) -> String {
+    let mut id = if c.old.id == c.new.id {
+        c.new.id.clone()
+    } else {
+        format!("{} → {}", c.old.id, c.new.id)
+    };
+    if c.text_changed {
+        id.push_str(" *");
+    }
+    id
+}
+
+/// The responsible actors, `old → new` when they have changed.
+fn changed_actors(c: &InsatsChange) -> String {
+    if c.actors_changed() {
+        format!("{} → {}", actor_names(&c.old), actor_names(&c.new))
+    } else {
+        actor_names(&c.new)
+    }
+}
+
+/// The area, `2 → 3` when the insats has moved.
+fn changed_area(c: &InsatsChange) -> String {
+    if c.area_changed() {
+        format!("{} → {}", c.old.area, c.new.area)
+    } else {
+        c.new.area.to_string()
+    }
+}
+
+/// Whether the changed insatser's table has a column of areas: only when one has moved.
+fn any_area_changed(i: &Insatser) -> bool {
+    i.changed.iter().any(InsatsChange::area_changed)
+}
+
+/// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`.
+fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
+    let lang = figures.lang;
+    let Some(s) = split else {
+        return lang.pick("ingen fördelning", "no split").to_string();
+    };
+    let key = s.key.as_deref().map(visible).unwrap_or_default();
+    let each = s.each.map(|e| figures.amount(e)).unwrap_or_default();
+    let listed = |list: &[(String, Amount)]| -> String {
+        const NAMED: usize = 3;
+        if list.len() > NAMED {
+            let count = count(list.len(), lang);
+            say!(lang, " ({count} mottagare)", " ({count} recipients)")
+        } else if list.is_empty() {
+            String::new()
+        } else {
+            let named: Vec<String> = list
+                .iter()
+                .map(|(who, a)| format!("{} {}", visible(who), figures.amount(*a)))
+                .collect();
+            format!(" ({})", named.join(", "))
+        }
+    };
+    let except = listed(&s.except);
+    let mut text = match s.rule {
+        SplitRule::Equal => lang.pick("lika delar", "equal parts").to_string(),
+        SplitRule::Key => say!(lang, "nyckel {key}", "key {key}"),
+        SplitRule::Fixed => say!(lang, "{each} var{except}", "{each} each{except}"),
+        SplitRule::Amounts => {
+            let amounts = listed(&s.amounts);
+            say!(lang, "angivna belopp{amounts}", "amounts given{amounts}")
+        }
+        SplitRule::FixedPlusKey => say!(
+            lang,
+            "{each} var{except}, resten efter nyckel {key}",
+            "{each} each{except}, the rest by key {key}"
+        ),
+    };
+    if let Some(unit) = s.unit {
+        let unit = figures.amount(unit);
+        text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
+    }
+    text
+}
+
+/// How an insats's split has changed: the two splits in words, or where they say the same
+/// (a list too long to name), the amounts that differ.
+fn split_change(c: &InsatsChange, figures: Figures) -> String {
+    let (old, new) = (
+        split_words(c.old.split.as_ref(), figures),
+        split_words(c.new.split.as_ref(), figures),
+    );
+    if old != new {
+        return format!("{old} → {new}");
+    }
+    let (Some(a), Some(b)) = (&c.old.split, &c.new.split) else {
+        return format!("{old} → {new}");
+    };
+    let mut differences: Vec<String> = Vec::new();
+    for (before, after) in [(&a.except, &b.except), (&a.amounts, &b.amounts)] {
+        let find = |list: &[(String, Amount)], who: &str| {
+            list.iter().find(|(w, _)| w == who).map(|(_, x)| *x)
+        };
+        let mut names: Vec<&str> = before
+            .iter()
+            .chain(after)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        for who in names {
+            let (x, y) = (find(before, who), find(after, who));
+            if x != y {
+                let shown =
+                    |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
+                differences.push(format!("{} {} → {}", visible(who), shown(x), shown(y)));
+            }
+        }
+    }
+    const NAMED: usize = 5;
+    let more = differences.len().saturating_sub(NAMED);
+    differences.truncate(NAMED);
+    let mut text = format!("{new}: {}", differences.join(", "));
+    if more > 0 {
+        text.push_str(&format!(", {}", and_more(more, figures.lang)));
+    }
+    text
+}
+
+/// The insatser whose split has changed, each with how: `2.2: lika delar → nyckel procent`.
+fn split_changes(i: &Insatser, figures: Figures) -> Vec<String> {
+    i.changed
+        .iter()
+        .filter(|c| c.split_changed())
+        .map(|c| format!("{}: {}", c.new.id, split_change(c, figures)))
+        .collect()
+}
+
+fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
     let (old_column, new_column) = columns(d, lang);
@@ -332,49 +623,49 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
     if !i.changed.is_empty() {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
-        let header = vec![
-            "Insats".to_string(),
+        let areas = any_area_changed(i);
+        let mut header = vec!["Insats".to_string()];
+        if areas {
+            header.push(lang.pick("Område", "Area").to_string());
+        }
+        let actors = header.len();
+        header.extend([
             lang.pick("Ansvarig", "Responsible").to_string(),
             old_column,
             new_column,
             lang.pick("Förändring", "Change").to_string(),
             lang.pick("Beskrivning", "Description").to_string(),
-        ];
+        ]);
         let rows = i
             .changed
             .iter()
             .map(|c| {
-                let mut id = if c.old.id == c.new.id {
-                    c.new.id.clone()
-                } else {
-                    format!("{} → {}", c.old.id, c.new.id)
-                };
-                if c.text_changed {
-                    id.push_str(" *");
+                let mut row = vec![changed_id(c)];
+                if areas {
+                    row.push(changed_area(c));
                 }
-                let actors = if c.actors_changed() {
-                    format!("{} → {}", actor_names(&c.old), actor_names(&c.new))
-                } else {
-                    actor_names(&c.new)
-                };
-                let difference = c.amount().difference();
-                vec![
-                    id,
-                    actors,
-                    lang.number(c.old.amount),
-                    lang.number(c.new.amount),
-                    if difference > Amount::ZERO {
-                        format!("+{}", lang.number(difference))
-                    } else {
-                        lang.number(difference)
-                    },
+                row.extend([
+                    changed_actors(c),
+                    figures.number(c.old.amount),
+                    figures.number(c.new.amount),
+                    figures.change_number(c.amount().difference()),
                     c.new.text.clone(),
-                ]
+                ]);
+                row
             })
             .collect();
-        let table = fitted(header, rows, 5, 2..5, layout);
+        let table = fitted(
+            header,
+            rows,
+            &[actors, actors + 4],
+            Some(actors),
+            actors + 1..actors + 4,
+            layout,
+        );
         text.push_str(&format!("{table}\n"));
-        let by_text: Vec<String> = i
+        // The first pairs by text with their similarity (every one is in the CSV and JSON).
+        const NAMED: usize = 10;
+        let mut by_text: Vec<String> = i
             .changed
             .iter()
             .filter_map(|c| match c.matched {
@@ -382,6 +673,11 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
                 Matched::ById => None,
             })
             .collect();
+        let more = by_text.len().saturating_sub(NAMED);
+        by_text.truncate(NAMED);
+        if more > 0 {
+            by_text.push(and_more(more, lang));
+        }
         if !by_text.is_empty() {
             let note = match lang {
                 Lang::Sv => format!(
@@ -397,6 +693,13 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
         }
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick("  * texten har ändrats.\n", "  * the text has changed.\n"));
+        }
+        let splits = split_changes(i, figures);
+        if !splits.is_empty() {
+            text.push_str(lang.pick("  Ändrad fördelning:\n", "  Split changed:\n"));
+            for line in splits {
+                text.push_str(&wrap(&visible(&line), usize::from(layout.width), "    "));
+            }
         }
     }
     for (title, list) in [
@@ -420,7 +723,7 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
                     s.id.clone(),
                     s.text.clone(),
                     actor_names(s),
-                    lang.amount(s.amount),
+                    figures.amount(s.amount),
                 ]
             })
             .collect();
@@ -429,9 +732,9 @@ fn insatser(d: &PlanDiff, layout: Layout) -> String {
             lang.pick("Totalt", "Total").to_string(),
             String::new(),
             String::new(),
-            lang.amount(total),
+            figures.amount(total),
         ]);
-        let table = fitted(header, rows, 1, 3..4, layout);
+        let table = fitted(header, rows, &[1, 2], None, 3..4, layout);
         text.push_str(&format!("{table}\n"));
     }
     text
@@ -496,7 +799,17 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         pick("Förändring %", "Change %", "change_percent").to_string(),
         pick("Status", "Status", "status").to_string(),
         pick("Matchning", "Matched", "matched").to_string(),
+        pick("Område", "Area", "area").to_string(),
+        pick("Fördelning", "Split", "split").to_string(),
     ];
+    // The split's words: Swedish in the Swedish dialect, English otherwise.
+    let figures = Figures {
+        lang: match words {
+            Words::Sv => Lang::Sv,
+            _ => Lang::En,
+        },
+        decimals: 0,
+    };
     let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
     let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {
         vec![
@@ -507,6 +820,8 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             amount(change.new),
             Value::Amount(change.difference()),
             change.percent().map_or(Value::Empty, Value::Decimal),
+            Value::Empty,
+            Value::Empty,
             Value::Empty,
             Value::Empty,
         ]
@@ -537,6 +852,12 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         let mut row = line(insats, &key, &c.new.text, &c.amount());
         if let Some(status) = row.get_mut(7) {
             *status = Value::Text(pick("ändrad", "changed", "changed").into());
+        }
+        if let Some(area) = row.get_mut(9) {
+            *area = Value::Code(changed_area(c).into());
+        }
+        if let Some(split) = row.get_mut(10).filter(|_| c.split_changed()) {
+            *split = Value::Text(split_change(c, figures).into());
         }
         if let Some(matched) = row.get_mut(8) {
             *matched = Value::Text(
@@ -580,6 +901,9 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             if let Some(cell) = row.get_mut(7) {
                 *cell = Value::Text(status.into());
             }
+            if let Some(cell) = row.get_mut(9) {
+                *cell = Value::Code(s.area.to_string().into());
+            }
             rows.push(row);
         }
     }
@@ -611,6 +935,27 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             })
             .collect()
     };
+    let pairs = |list: &[(String, Amount)]| -> serde_json::Map<String, J> {
+        list.iter()
+            .map(|(who, a)| (who.clone(), json!(a)))
+            .collect()
+    };
+    let split = |s: &SplitSide| {
+        json!({
+            "rule": match s.rule {
+                SplitRule::Key => "key",
+                SplitRule::Equal => "equal",
+                SplitRule::Fixed => "fixed",
+                SplitRule::Amounts => "amounts",
+                SplitRule::FixedPlusKey => "fixed-plus-key",
+            },
+            "key": s.key,
+            "unit": s.unit,
+            "each": s.each,
+            "except": pairs(&s.except),
+            "amounts": pairs(&s.amounts),
+        })
+    };
     let side = |s: &InsatsSide| {
         json!({
             "id": s.id,
@@ -618,6 +963,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             "text": s.text,
             "actors": s.actors,
             "amount": s.amount,
+            "split": s.split.as_ref().map(split),
         })
     };
     let checks: Vec<J> = d
@@ -648,6 +994,9 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     Matched::ByText(p) => json!({ "text_similarity_percent": p }),
                 },
                 "text_changed": c.text_changed,
+                "actors_changed": c.actors_changed(),
+                "area_changed": c.area_changed(),
+                "split_changed": c.split_changed(),
                 "change": c.amount().difference(),
             })
         })
@@ -678,7 +1027,8 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     let (old_column, new_column) = columns(d, lang);
     // Every text of the plans is escaped as the report's Markdown escapes it.
     let cell = |text: &str| md::cell(&md::inline(text));
-    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| number::amount(a, lang));
+    let figures = Figures::of(d, lang);
+    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
     let percent = |c: &Change| {
         c.percent()
             .map_or_else(|| "–".to_string(), |p| number::change_percent(p, lang))
@@ -694,7 +1044,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
                 cell(label),
                 amount(c.old),
                 amount(c.new),
-                number::change(c.difference(), lang),
+                figures.change(c.difference()),
                 percent(c)
             ));
         }
@@ -747,25 +1097,47 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
     text.push_str(&format!("{}.\n", counts(i, lang)));
     if !i.changed.is_empty() {
+        // The columns of the terminal's table, with the same marks.
+        let areas = any_area_changed(i);
+        let (area_head, area_rule) = if areas {
+            (format!(" {} |", lang.pick("Område", "Area")), "---|")
+        } else {
+            (String::new(), "")
+        };
         text.push_str(&format!(
-            "\n| Insats | {} | {old_column} | {new_column} | {} |\n|---|---|--:|--:|--:|\n",
+            "\n| Insats |{area_head} {} | {} | {old_column} | {new_column} | {} |\n|---|{area_rule}---|---|--:|--:|--:|\n",
+            lang.pick("Ansvarig", "Responsible"),
             lang.pick("Text", "Text"),
             lang.pick("Förändring", "Change")
         ));
         for c in &i.changed {
-            let id = if c.old.id == c.new.id {
-                c.new.id.clone()
+            let area = if areas {
+                format!(" {} |", cell(&changed_area(c)))
             } else {
-                format!("{} → {}", c.old.id, c.new.id)
+                String::new()
             };
             text.push_str(&format!(
-                "| {} | {} | {} | {} | {} |\n",
-                cell(&id),
+                "| {} |{area} {} | {} | {} | {} | {} |\n",
+                cell(&changed_id(c)),
+                cell(&changed_actors(c)),
                 cell(&short(&c.new.text, 60)),
-                number::amount(c.old.amount, lang),
-                number::amount(c.new.amount, lang),
-                number::change(c.amount().difference(), lang)
+                figures.amount(c.old.amount),
+                figures.amount(c.new.amount),
+                figures.change(c.amount().difference())
             ));
+        }
+        if i.changed.iter().any(|c| c.text_changed) {
+            text.push_str(lang.pick(
+                "\n\\* texten har ändrats.\n",
+                "\n\\* the text has changed.\n",
+            ));
+        }
+        let splits = split_changes(i, figures);
+        if !splits.is_empty() {
+            text.push_str(lang.pick("\nÄndrad fördelning:\n\n", "\nSplit changed:\n\n"));
+            for line in splits {
+                text.push_str(&format!("- {}\n", md::inline(&line)));
+            }
         }
     }
     for (title, list) in [
@@ -785,7 +1157,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
                 "| {} | {} | {} |\n",
                 cell(&s.id),
                 cell(&short(&s.text, 60)),
-                number::amount(s.amount, lang)
+                figures.amount(s.amount)
             ));
         }
     }

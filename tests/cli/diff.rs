@@ -1,6 +1,9 @@
 //! `allocate diff OLD NEW` on the real 2025 and 2026 plans, against the documents' figures.
 
-use crate::support::{PlanDir, allocate, repo_root};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::support::{Output, PlanDir, allocate, allocate_env, repo_root};
 
 /// The cells of the table row whose first cell starts with `first` (trimmed).
 fn row(stdout: &str, first: &str) -> Vec<String> {
@@ -103,28 +106,58 @@ fn kommuner_and_actors_side_by_side() {
 
 #[test]
 fn insatser_are_matched_by_id_then_by_text() {
-    let out = diff_real(&[]);
+    // Wide enough for every name whole.
+    let out = allocate_env(
+        &repo_root(),
+        &[
+            "diff",
+            "allocations/plan-2025.toml",
+            "allocations/plan-2026.toml",
+        ],
+        &[("COLUMNS", "200")],
+    );
     out.assert_stdout_contains("Insatser: 7 ändrade, 0 oförändrade, 16 tillkomna, 11 borttagna");
     // Same id, same participation text: 500 000 each in 2025, 400 000 each in 2026.
     assert_eq!(
-        row(&out.stdout, "1.3 *")[1..5],
-        ["KFJH → Länets kommuner", "500 000", "400 000", "-100 000"]
+        row(&out.stdout, "1.3 *")[1..6],
+        [
+            "1",
+            "KFJH → Länets kommuner",
+            "500 000",
+            "400 000",
+            "-100 000"
+        ]
     );
     assert_eq!(
-        row(&out.stdout, "1.4 *")[1..5],
-        ["FHE", "500 000", "400 000", "-100 000"]
+        row(&out.stdout, "1.4 *")[1..6],
+        ["1", "FHE", "500 000", "400 000", "-100 000"]
     );
     // "Samverkan med civilsamhällets aktörer på länsnivå" (2025, 3.5) carries on as
     // "Samverkan på länsnivå …" (2026, 3.10): matched by text.
     assert_eq!(
-        row(&out.stdout, "3.5 → 3.10 *")[1..5],
-        ["RJH → RJH / KFJH", "2 385 000", "2 750 000", "+365 000"]
+        row(&out.stdout, "3.5 → 3.10 *")[1..6],
+        [
+            "3",
+            "RJH → RJH / KFJH",
+            "2 385 000",
+            "2 750 000",
+            "+365 000"
+        ]
     );
     out.assert_stdout_contains("3.5 → 3.10 70 %");
+    // 2025's 1.5 went on in area 2 as 2.8: the move is shown.
+    assert_eq!(
+        row(&out.stdout, "1.5 → 2.8 *")[1..3],
+        ["1 → 2", "FHE → LPO psykisk hälsa"]
+    );
+    // 1.3 is split over the kommuner by population in 2026, not in 2025.
+    out.assert_stdout_contains(
+        "  Ändrad fördelning:\n    1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100 kr\n",
+    );
     // 2026's Barnsäkert row for the kommuner (665 000) is new; 2025's SIP row (50 000) went on
     // as 2.7.
     assert_eq!(row(&out.stdout, "2.5")[3], "665 000 kr");
-    assert_eq!(row(&out.stdout, "2.6 → 2.7 *")[2..4], ["50 000", "205 026"]);
+    assert_eq!(row(&out.stdout, "2.6 → 2.7 *")[3..5], ["50 000", "205 026"]);
 }
 
 /// This year's plan given first would turn the sign of every change; two drafts of one year
@@ -265,7 +298,9 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "change",
             "change_percent",
             "status",
-            "matched"
+            "matched",
+            "area",
+            "split"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -280,6 +315,8 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "12689898",
             "-7877",
             "-0.06",
+            "",
+            "",
             "",
             ""
         ]
@@ -310,7 +347,16 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     let moved = rows.iter().find(|r| &r[1] == "3.5 → 3.10").unwrap();
     assert_eq!(
         moved.iter().skip(3).collect::<Vec<_>>(),
-        ["2385000", "2750000", "365000", "15.3", "changed", "text 70"]
+        [
+            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", ""
+        ]
+    );
+    let moved = rows.iter().find(|r| &r[1] == "1.5 → 2.8").unwrap();
+    assert_eq!(&moved[9], "1 → 2");
+    let split = rows.iter().find(|r| &r[1] == "1.3").unwrap();
+    assert_eq!(
+        &split[10],
+        "no split → key befolkning-procent-2026, rounded to 100 kr"
     );
     // Fixed whatever the language.
     assert_eq!(
@@ -325,12 +371,12 @@ fn csv_for_excel_by_default_json_and_markdown() {
     out.assert_status(0);
     assert!(
         out.stdout.starts_with(
-            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning\r\n"
+            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning\r\n"
         ),
         "{}",
         out.stdout
     );
-    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;\r\n");
+    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;\r\n");
 
     let out = diff_real(&["--format", "json"]);
     out.assert_status(0);
@@ -342,6 +388,17 @@ fn csv_for_excel_by_default_json_and_markdown() {
     assert_eq!(v["year_checks"][1]["kind"], "stated_change");
     assert_eq!(v["year_checks"][1]["holds"], true);
     assert_eq!(v["insatser"]["changed"].as_array().unwrap().len(), 7);
+    let moved = v["insatser"]["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["new"]["id"] == "2.8")
+        .unwrap();
+    assert_eq!(
+        (&moved["old"]["area"], &moved["new"]["area"]),
+        (&1.into(), &2.into())
+    );
+    assert_eq!(moved["area_changed"], true);
     assert_eq!(v["insatser"]["added"].as_array().unwrap().len(), 16);
     assert_eq!(v["insatser"]["removed"].as_array().unwrap().len(), 11);
     let areas: i64 = v["areas"]
@@ -360,7 +417,17 @@ fn csv_for_excel_by_default_json_and_markdown() {
         )
         .assert_stdout_contains("| 2380 Östersund | 0 kr | 436 000 kr | +436 000 kr | – |\n")
         .assert_stdout_contains("- Angiven förändring: -7 877 kr ✓")
-        .assert_stdout_contains("7 ändrade, 0 oförändrade, 16 tillkomna, 11 borttagna.");
+        .assert_stdout_contains("7 ändrade, 0 oförändrade, 16 tillkomna, 11 borttagna.")
+        // The marks of the terminal's table: `*` for a text changed, `A → B`.
+        .assert_stdout_contains(
+            "| Insats | Område | Ansvarig | Text | 2025 | 2026 | Förändring |\n",
+        )
+        .assert_stdout_contains("| 1.3 \\* | 1 | KFJH → Länets kommuner | ")
+        .assert_stdout_contains("| 1.5 → 2.8 \\* | 1 → 2 | FHE → LPO psykisk hälsa | ")
+        .assert_stdout_contains("\\* texten har ändrats.\n")
+        .assert_stdout_contains(
+            "- 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100 kr\n",
+        );
     let out = diff_real(&["--format", "md", "--lang", "en"]);
     out.assert_stdout_contains(
         "| County total | 12,697,775 kr | 12,689,898 kr | -7,877 kr | -0.06 % |\n",
@@ -485,4 +552,481 @@ fn the_figures_about_last_year_are_checked_only_against_last_years_plan() {
     out.assert_status(0)
         .assert_stdout_contains("Jämförelse Jämtlands län → Västernorrlands län 2025 → 2026");
     assert!(!out.stdout.contains("Angiven förändring"), "{}", out.stdout);
+}
+
+/// The corpus's small plan (2026, Jämtlands län, 3 000 000 kr, six insatser), edited.
+fn corpus(edits: &[(&str, &str)]) -> PlanDir {
+    let mut plan = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap(),
+    };
+    for (from, to) in edits {
+        plan = plan.edit(from, to);
+    }
+    std::fs::write(plan.dir.path().join("plan.toml"), &plan.text).unwrap();
+    plan
+}
+
+/// The corpus plan as the next year's, with figures about last year that do not hold.
+fn next_year(county: &str) -> PlanDir {
+    corpus(&[
+        ("year = 2026", "year = 2027"),
+        ("county = \"Jämtlands län\"", county),
+        (
+            "previous_county_total = 2_900_000",
+            "previous_county_total = 2_900_001",
+        ),
+        ("stated_change = 100_000", "stated_change = 99_999"),
+        ("requisition = 2026-12-01", "requisition = 2027-12-01"),
+        ("use_reported = 2026-12-31", "use_reported = 2027-12-31"),
+        ("unused_repaid = 2027-03-31", "unused_repaid = 2028-03-31"),
+    ])
+}
+
+fn base() -> String {
+    repo_root()
+        .join("tests/corpus/base.toml")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The county as written (`Jämtlands Län`, a space too many) is still the same county: the
+/// figures about last year are checked, and a wrong one fails the diff.
+#[test]
+fn the_same_county_written_otherwise_is_the_same_county() {
+    for county in [
+        "county = \"Jämtlands Län\"",
+        "county = \"Jämtlands län \"",
+        "county = \"  jämtlands  LÄN\"",
+    ] {
+        let new = next_year(county);
+        new.check(&[]).assert_status(0);
+        allocate(new.dir.path(), &["diff", &base(), "plan.toml"])
+            .assert_status(1)
+            .assert_stdout_contains(
+                "  Föregående års belopp enligt 2027 års plan: 2 900 001 kr ≠ (2026 års plan: 3 000 000 kr)",
+            )
+            .assert_stderr_contains("Angiven förändring: +99 999 kr ≠");
+    }
+    // Another county's plan: not checked, and standard error says so and why.
+    let other = next_year("county = \"Västernorrlands län\"");
+    let out = allocate(other.dir.path(), &["diff", &base(), "plan.toml"]);
+    out.assert_status(0)
+        .assert_stderr_contains("plan.toml: planen gäller Västernorrlands län och ");
+    out.assert_stderr_contains(
+        "base.toml Jämtlands län; planens belopp för föregående år (previous_county_total, stated_change) jämförs inte med ett annat läns plan",
+    );
+    assert!(
+        !out.stdout.contains("Föregående års belopp"),
+        "{}",
+        out.stdout
+    );
+    allocate(
+        other.dir.path(),
+        &["diff", &base(), "plan.toml", "--lang", "en"],
+    )
+    .assert_stderr_contains("are not checked against another county's plan");
+}
+
+/// A short text (no word of five letters) is compared by all its words: unchanged, it is
+/// unchanged; with a word added under the same id, it is the same insats changed.
+#[test]
+fn short_texts_match() {
+    let short = corpus(&[("text = \"Suicidprevention i regionen\"", "text = \"SIP\"")]);
+    let out = allocate(short.dir.path(), &["diff", "plan.toml", "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade, 0 tillkomna, 0 borttagna");
+    let longer = corpus(&[(
+        "text = \"Suicidprevention i regionen\"",
+        "text = \"SIP i länet\"",
+    )]);
+    let old = short.dir.path().join("plan.toml");
+    let out = allocate(
+        longer.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna");
+    assert_eq!(
+        row(&out.stdout, "2.1 *")[1..5],
+        ["Folkhälsoenheten", "500 000", "500 000", "0"]
+    );
+}
+
+/// A split changed, all else the same, is a change, and each format says how.
+#[test]
+fn a_changed_split_is_a_change_and_says_how() {
+    let new = corpus(&[
+        (
+            "rule = \"equal\"",
+            "rule = \"key\"\nkey = \"procent\"\nunit = 100",
+        ),
+        ("amount = 436_000", "amount = 728_000"),
+    ]);
+    new.check(&[]).assert_status(0);
+    let diff = |extra: &[&str]| {
+        let mut args = vec!["diff", "plan.toml", "new.toml"];
+        args.extend_from_slice(extra);
+        std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
+        std::fs::copy(
+            repo_root().join("tests/corpus/base.toml"),
+            new.dir.path().join("plan.toml"),
+        )
+        .unwrap();
+        allocate(new.dir.path(), &args)
+    };
+    let out = diff(&[]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains(
+            "  Ändrad fördelning:\n    2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
+        );
+    assert_eq!(
+        row(&out.stdout, "2.2")[1..5],
+        ["Länets kommuner", "800 000", "800 000", "0"]
+    );
+    diff(&["--lang", "en"]).assert_stdout_contains(
+        "  Split changed:\n    2.2: equal parts → key procent, rounded to 100 kr\n",
+    );
+    diff(&["--format", "md"])
+        .assert_stdout_contains("- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n");
+    diff(&["--format", "csv", "--csv", "rfc4180"]).assert_stdout_contains(
+        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\"\r\n",
+    );
+    let v: serde_json::Value = serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let changed = &v["insatser"]["changed"][0];
+    assert_eq!(changed["split_changed"], true);
+    assert_eq!(changed["old"]["split"]["rule"], "equal");
+    assert_eq!(changed["new"]["split"]["rule"], "key");
+    assert_eq!(changed["new"]["split"]["unit"], 100);
+    // Only the amounts of a split written out: those that differ are named.
+    let amounts = corpus(&[(
+        "amounts = { rjh = 20_000, kfjh = 15_000 }",
+        "amounts = { rjh = 25_000, kfjh = 10_000 }",
+    )]);
+    let out = allocate_env(
+        amounts.dir.path(),
+        &["diff", &base(), "plan.toml"],
+        &[("COLUMNS", "200")],
+    );
+    out.assert_stdout_contains(
+        "2.4: angivna belopp (kfjh 15 000 kr, rjh 20 000 kr) → angivna belopp (kfjh 10 000 kr, rjh 25 000 kr)",
+    );
+}
+
+/// Renumbered rows with one text: paired with the row of the same actor and amount, not by
+/// their order (the real 2026 plan's 3.3 and 3.4 share their text, FHE 400 000 and the
+/// kommuner 800 000).
+#[test]
+fn renumbered_rows_with_one_text_pair_by_actor_and_amount() {
+    let real = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let block = |id: &str| {
+        let at = real.find(&format!("id = \"{id}\"")).unwrap();
+        real[..at].rfind("[[insatser]]").unwrap()
+    };
+    let (a, b) = (block("3.3"), block("3.4"));
+    let end = b + real[b + 1..].find("[[insatser]]").unwrap() + 1;
+    // 3.4 first, then 3.3, renumbered 3.40 and 3.30.
+    let swapped = format!(
+        "{}{}{}{}",
+        &real[..a],
+        &real[b..end],
+        &real[a..b],
+        &real[end..]
+    )
+    .replace("id = \"3.3\"", "id = \"3.30\"")
+    .replace("id = \"3.4\"", "id = \"3.40\"")
+    .replace("\"3.3\"]", "\"3.30\"]")
+    .replace("\"3.4\"]", "\"3.40\"]");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), swapped).unwrap();
+    let old = repo_root().join("allocations/plan-2026.toml");
+    let out = allocate(dir.path(), &["diff", old.to_str().unwrap(), "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 2 ändrade, 21 oförändrade, 0 tillkomna, 0 borttagna");
+    assert_eq!(
+        row(&out.stdout, "3.3 → 3.30")[1..5],
+        ["FHE", "400 000", "400 000", "0"]
+    );
+    assert_eq!(
+        row(&out.stdout, "3.4 → 3.40")[1..5],
+        ["Länets kommuner", "800 000", "800 000", "0"]
+    );
+}
+
+/// A plan of `n` insatser with one text, ids `{prefix}0`, `{prefix}1`, …
+fn one_text(n: usize, prefix: &str) -> String {
+    let mut plan = format!(
+        "[plan]\nyear = 2026\ncounty = \"Jämtlands län\"\ntitle = \"T\"\nreference = \"1\"\nunit = 1\ncounty_total = {total}\n\n\
+         [deadlines]\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n\n\
+         [[focus_areas]]\nnumber = 1\ntitle = \"X\"\n\n[[areas]]\nnumber = 1\ntitle = \"Ett\"\namount = {total}\n\n\
+         [[actors]]\nid = \"kfjh\"\nname = \"Kommunförbundet\"\nkind = \"kommunförbund\"\n\n\
+         [[kommuner]]\ncode = \"2303\"\nname = \"Ragunda\"\n",
+        total = n * 1000
+    );
+    for i in 0..n {
+        plan.push_str(&format!(
+            "\n[[insatser]]\nid = \"{prefix}{i}\"\narea = 1\ntext = \"Samverkan kring suicidprevention i länet\"\nfocus_areas = [1]\nactor = \"kfjh\"\namount = 1000\n"
+        ));
+    }
+    plan
+}
+
+/// Thousands of rows with one text, every id new: each is paired (by a hash of the texts,
+/// not by comparing every pair), and the counts are grouped.
+#[test]
+fn many_rows_with_one_text_all_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), one_text(2_000, "a")).unwrap();
+    std::fs::write(dir.path().join("b.toml"), one_text(2_000, "b")).unwrap();
+    let out = allocate(dir.path(), &["diff", "a.toml", "b.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 2 000 ändrade, 0 oförändrade, 0 tillkomna, 0 borttagna")
+        // The first pairs by text are named, not two thousand.
+        .assert_stdout_contains("a9 → b9 100 %, och 1 990 till).");
+    assert_eq!(
+        row(&out.stdout, "a1999 → b1999")[1..4],
+        ["Kommunförbundet", "1 000", "1 000"]
+    );
+    allocate(dir.path(), &["diff", "a.toml", "b.toml", "--format", "md"])
+        .assert_stdout_contains("2 000 ändrade, 0 oförändrade, 0 tillkomna, 0 borttagna.");
+}
+
+/// Insatser moved to another area: the move is shown in the table, Markdown and CSV.
+#[test]
+fn a_move_to_another_area_is_shown() {
+    let moved = corpus(&[
+        (
+            "number = 2\ntitle = \"Suicidprevention\"",
+            "number = 3\ntitle = \"Suicidprevention\"",
+        ),
+        ("id = \"2.1\"\narea = 2", "id = \"2.1\"\narea = 3"),
+        ("id = \"2.2\"\narea = 2", "id = \"2.2\"\narea = 3"),
+        ("id = \"2.3\"\narea = 2", "id = \"2.3\"\narea = 3"),
+        ("id = \"2.4\"\narea = 2", "id = \"2.4\"\narea = 3"),
+    ]);
+    moved.check(&[]).assert_status(0);
+    let out = allocate(moved.dir.path(), &["diff", &base(), "plan.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 4 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna");
+    assert_eq!(row(&out.stdout, "2.1")[1..3], ["2 → 3", "Folkhälsoenheten"]);
+    allocate(moved.dir.path(), &["diff", &base(), "plan.toml", "--format", "md"])
+        .assert_stdout_contains("| 2.1 | 2 → 3 | Folkhälsoenheten | Suicidprevention i regionen | 500 000 kr | 500 000 kr | 0 kr |\n");
+    allocate(
+        moved.dir.path(),
+        &[
+            "diff",
+            &base(),
+            "plan.toml",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ],
+    )
+    .assert_stdout_contains(
+        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,\r\n",
+    );
+}
+
+/// Every line of the output, in characters.
+fn widest_line(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// Actors without a short name, and two plans in different units: the changed insatser's
+/// table keeps to the terminal (the names cut, both actors of a change shown), and each
+/// column of amounts has one number of decimals.
+#[test]
+fn the_changed_insatser_fit_the_terminal_and_a_column_has_one_format() {
+    let moved = corpus(&[
+        ("id = \"2.4\"\narea = 2", "id = \"2.4\"\narea = 1"),
+        (
+            "number = 1\ntitle = \"Genomförande av den nationella strategin\"\namount = 1_000_000",
+            "number = 1\ntitle = \"Genomförande av den nationella strategin\"\namount = 1_035_000",
+        ),
+        (
+            "number = 2\ntitle = \"Suicidprevention\"\namount = 2_000_000",
+            "number = 2\ntitle = \"Suicidprevention\"\namount = 1_965_000",
+        ),
+        (
+            "actor = \"fhe\"\namount = 500_000",
+            "actor = \"kfjh\"\namount = 500_000",
+        ),
+    ]);
+    moved.check(&[]).assert_status(0);
+    for columns in ["80", "100"] {
+        let out = allocate_env(
+            moved.dir.path(),
+            &["diff", &base(), "plan.toml"],
+            &[("COLUMNS", columns)],
+        );
+        out.assert_status(0);
+        let table: String = out
+            .stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("Ändrade"))
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(widest_line(&table) <= columns.parse().unwrap(), "{table}");
+        // Both sides of a change of actors show, each cut.
+        let cells = row(&out.stdout, "2.1");
+        assert!(cells[2].starts_with("Folkh"), "{table}");
+        assert!(cells[2].contains(" → Kommunf"), "{table}");
+    }
+    // The same plan in tenths: its amounts carry a decimal, and so then do the old plan's.
+    let tenths = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: moved.text.replace("unit = 1\n", "unit = \"0,1\"\n"),
+    };
+    std::fs::write(tenths.dir.path().join("plan.toml"), &tenths.text).unwrap();
+    let out = allocate(tenths.dir.path(), &["diff", &base(), "plan.toml"]);
+    out.assert_status(0);
+    assert_eq!(
+        row(&out.stdout, "Länets medel")[1..4],
+        ["3 000 000,0 kr", "3 000 000,0 kr", "0,0 kr"]
+    );
+    assert_eq!(row(&out.stdout, "2.4")[3..5], ["35 000,0", "35 000,0"]);
+}
+
+/// Runs `allocate ARGS` in `allocations/` (where the plans' key files are) with `input` on
+/// standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allocate"))
+        .args(args)
+        .current_dir(repo_root().join("allocations"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run allocate");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `diff - -` reads standard input once, as `check - -` does: the plan against itself.
+#[test]
+fn standard_input_is_read_once() {
+    let plan = std::fs::read(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    with_stdin(&["diff", "-", "-"], &plan)
+        .assert_status(0)
+        .assert_stderr_empty()
+        .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade, 0 tillkomna, 0 borttagna");
+    // A plan with errors read once is reported once.
+    let broken = std::fs::read(repo_root().join("examples/plan-2026-as-printed.toml")).unwrap();
+    let out = with_stdin(&["diff", "-", "-"], &broken);
+    out.assert_status(1).assert_stdout_empty();
+    assert_eq!(
+        out.stderr.matches("fel[stated-total]").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.stderr.matches("ingen jämförelse").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+}
+
+/// The plans in the wrong order: the command to run instead is one a shell runs as it
+/// stands, paths quoted, the options kept, standard input named in words.
+#[test]
+fn the_command_the_other_way_round_runs_as_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    // The key files the plans name, beside them.
+    std::fs::create_dir(dir.path().join("keys")).unwrap();
+    for file in std::fs::read_dir(repo_root().join("allocations/keys")).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(
+            &file,
+            dir.path().join("keys").join(file.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    let older = dir.path().join("my plan 2025.toml");
+    std::fs::copy(repo_root().join("allocations/plan-2025.toml"), &older).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/plan-2026.toml"),
+        dir.path().join("it's.toml"),
+    )
+    .unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "diff",
+            "it's.toml",
+            "my plan 2025.toml",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    );
+    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "last year's plan comes first: allocate diff 'my plan 2025.toml' 'it'\\''s.toml' --format md --lang en\n",
+    );
+    let plan = std::fs::read(repo_root().join("allocations/plan-2025.toml")).unwrap();
+    let out = with_stdin(
+        &[
+            "diff",
+            "plan-2026.toml",
+            "-",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ],
+        &plan,
+    );
+    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+        "förra årets plan ska stå först: allocate diff - plan-2026.toml --format csv --csv rfc4180 (där - läser planen från standard input)\n",
+    );
+    assert!(!out.stderr.contains("<stdin>"), "{}", out.stderr);
+}
+
+/// Both plans with errors: both are named.
+#[test]
+fn both_plans_with_errors_are_both_named() {
+    let broken = corpus(&[("county_total = 3_000_000", "county_total = 3_000_001")]);
+    let out = allocate(
+        broken.dir.path(),
+        &[
+            "diff",
+            "plan.toml",
+            repo_root()
+                .join("examples/plan-2026-as-printed.toml")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("plan.toml: ")
+        .assert_stderr_contains(
+            "plan-2026-as-printed.toml: 1 fel; ingen jämförelse förrän planen stämmer",
+        );
+    assert_eq!(
+        out.stderr
+            .matches("ingen jämförelse förrän planen stämmer")
+            .count(),
+        2,
+        "{}",
+        out.stderr
+    );
 }

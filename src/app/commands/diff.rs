@@ -9,16 +9,17 @@
 //! statement about the old year does not hold, 2 when a plan cannot be read.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
-use crate::app::options::Common;
-use crate::app::options::CsvArg;
+use crate::app::options::{ColorChoice, Common, CsvArg};
 use crate::output::diff_table;
-use crate::output::table::{self, Layout};
+use crate::output::lang::Lang;
+use crate::output::table::{self, Layout, shown_path, visible};
+use crate::say;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -52,13 +53,29 @@ pub enum DiffFormat {
 
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let dialect = args.csv.dialect(args.format == DiffFormat::Csv)?;
-    let old = super::load(&args.old)?;
-    let new = super::load(&args.new)?;
     let err_style = args.common.err_style();
+    // Standard input can be read once: `diff - -` compares that plan with itself, as
+    // `check - -` checks it once.
+    let stdin = |path: &Path| path.as_os_str() == crate::input::plan::STDIN_ARG;
+    let old = super::load(&args.old)?;
+    let read_new = if stdin(&args.old) && stdin(&args.new) {
+        None
+    } else {
+        Some(super::load(&args.new)?)
+    };
+    let new = read_new.as_ref().unwrap_or(&old);
     let old_checked = super::passing(&old, err_style, err, Blocked::Comparison);
-    let new_checked = super::passing(&new, err_style, err, Blocked::Comparison);
+    let new_checked = match &read_new {
+        Some(new) => super::passing(new, err_style, err, Blocked::Comparison),
+        None => super::passing(&old, err_style, &mut std::io::sink(), Blocked::Comparison),
+    };
     let (old_checked, new_checked) = match (old_checked, new_checked) {
         (Ok(o), Ok(n)) => (o, n),
+        // Both plans have errors: each is named (one of them read once is named once).
+        (Err(first), Err(second)) if read_new.is_some() => {
+            err.write_all(first.render(err_style).as_bytes())?;
+            return Err(second);
+        }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     // Two drafts of one year may be compared; last year's plan after this year's is a mistake
@@ -68,8 +85,8 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         return Err(Error::DiffOrder {
             old: years.0,
             new: years.1,
-            old_path: old.source.display_path(),
-            new_path: new.source.display_path(),
+            command: the_other_way_round(args),
+            stdin: stdin(&args.old) || stdin(&args.new),
         });
     }
     let d = crate::core::diff::diff(&old_checked.ledger, &new_checked.ledger);
@@ -106,6 +123,79 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             diff_table::markdown(&d, &old_path, &new_path, lang)
         )?,
     }
-    super::previous_year_holds(&d, lang, err, &new, &old, false)?;
+    if d.new.next_year_of(&d.old)
+        && !d.new.follows(&d.old)
+        && (new.plan.plan.previous_county_total.is_some() || new.plan.plan.stated_change.is_some())
+    {
+        let (old_county, new_county) = (visible(&d.old.county), visible(&d.new.county));
+        let (old_path, new_path) = (shown_path(&old.source.path), shown_path(&new.source.path));
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "{new_path}: planen gäller {new_county} och {old_path} {old_county}; planens belopp för föregående år (previous_county_total, stated_change) jämförs inte med ett annat läns plan",
+                "{new_path}: the plan is for {new_county} and {old_path} for {old_county}; the plan's figures about last year (previous_county_total, stated_change) are not checked against another county's plan"
+            )
+        )?;
+    }
+    super::previous_year_holds(&d, lang, err, new, &old, false)?;
     Ok(Status::Ok)
+}
+
+/// The command as given with the two plans the other way round, options kept, each path
+/// quoted as a POSIX shell needs it (`'my plan.toml'`).
+fn the_other_way_round(args: &DiffArgs) -> String {
+    let mut words = vec![
+        "allocate".to_string(),
+        "diff".to_string(),
+        shell_word(&args.new),
+        shell_word(&args.old),
+    ];
+    let mut option = |name: &str, value: Option<clap::builder::PossibleValue>| {
+        if let Some(value) = value {
+            words.push(format!("--{name}"));
+            words.push(value.get_name().to_string());
+        }
+    };
+    option(
+        "format",
+        Some(args.format)
+            .filter(|f| *f != DiffFormat::Table)
+            .and_then(|f| f.to_possible_value()),
+    );
+    option("csv", args.csv.csv.and_then(|c| c.to_possible_value()));
+    option(
+        "lang",
+        Some(args.common.lang)
+            .filter(|l| *l != Lang::Sv)
+            .and_then(|l| l.to_possible_value()),
+    );
+    option(
+        "color",
+        Some(args.common.color)
+            .filter(|c| !matches!(c, ColorChoice::Auto))
+            .and_then(|c| c.to_possible_value()),
+    );
+    words.join(" ")
+}
+
+/// A path as one word of a POSIX shell command: as it is when it holds nothing the shell
+/// reads, else in single quotes; one that starts with `-` (but `-` itself, standard input)
+/// made `./-…` so that it is not read as an option. A character a terminal would not show
+/// is named (`<U+000A>`), as in every message.
+fn shell_word(path: &Path) -> String {
+    if path.as_os_str() == crate::input::plan::STDIN_ARG {
+        return crate::input::plan::STDIN_ARG.to_string();
+    }
+    let mut text = shown_path(path);
+    if text.starts_with('-') {
+        text.insert_str(0, "./");
+    }
+    let plain = |c: char| c.is_alphanumeric() || "_-./,:+=@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) && !text.starts_with('=') {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
