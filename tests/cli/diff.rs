@@ -608,6 +608,21 @@ fn the_same_county_written_otherwise_is_the_same_county() {
                 "  Föregående års belopp enligt 2027 års plan: 2 900 001 kr ≠ (2026 års plan: 3 000 000 kr)",
             )
             .assert_stderr_contains("Angiven förändring: +99 999 kr ≠");
+        // `report --previous` likewise: compared, the wrong figure marked, not refused as
+        // another county's plan.
+        allocate(
+            new.dir.path(),
+            &[
+                "report",
+                "plan.toml",
+                "--format",
+                "md",
+                "--previous",
+                &base(),
+            ],
+        )
+        .assert_status(1)
+        .assert_stdout_contains("≠");
     }
     // Another county's plan: not checked, and standard error says so and why.
     let other = next_year("county = \"Västernorrlands län\"");

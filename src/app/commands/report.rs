@@ -218,7 +218,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             }));
         }
         let (previous, county) = (&o.ledger.plan.plan.county, &loaded.plan.plan.county);
-        if previous != county {
+        if !crate::core::diff::same_county(previous, county) {
             return Err(Error::Report(ReportMisuse::PreviousOtherCounty {
                 previous: previous.clone(),
                 county: county.clone(),
