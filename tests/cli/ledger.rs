@@ -240,6 +240,45 @@ fn a_filtered_view_compares_a_printed_figure_only_where_it_covers_all_of_it() {
     assert!(!heading("Region Jämtland Härjedalen").complete);
 }
 
+/// Folkhälsoenheten pays nothing to Berg: the views of that selection are empty, and standard
+/// error says why (standard output keeps only the views).
+#[test]
+fn a_selection_of_no_money_is_said_so() {
+    for command in ["report", "export"] {
+        let out = allocate(
+            &repo_root(),
+            &[
+                command,
+                "allocations/plan-2026.toml",
+                "--kommun",
+                "Berg",
+                "--actor",
+                "fhe",
+                "--view",
+                "per-kommun",
+            ],
+        );
+        out.assert_status(0).assert_stderr_contains(
+            "Obs: inga medel i planen omfattas av urvalet (--actor fhe --kommun Berg); vyerna är tomma.",
+        );
+        assert!(!out.stdout.contains("Obs"), "{}", out.stdout);
+        // Berg alone has money: no note.
+        allocate(
+            &repo_root(),
+            &[
+                command,
+                "allocations/plan-2026.toml",
+                "--kommun",
+                "Berg",
+                "--view",
+                "per-kommun",
+            ],
+        )
+        .assert_status(0)
+        .assert_stderr_empty();
+    }
+}
+
 #[test]
 fn the_screen_says_urval_where_a_filter_covers_part_of_a_printed_figure() {
     let out = allocate(

@@ -63,6 +63,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let selection = super::selection(&args.filter, &checked.ledger)?;
     let projection = Projection::new(&checked.ledger, &selection);
     let lang = args.common.lang;
+    super::note_empty_selection(&args.filter, &projection, lang, err)?;
     let asked = options::each_once(&args.views);
     let views = options::views_in_plan(&asked, &View::ALL, checked.ledger.plan)?;
     let Some(dir) = files::named(args.out.as_deref()) else {

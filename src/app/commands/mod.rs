@@ -100,6 +100,43 @@ pub fn passing<'l>(
 
 /// `--area`, `--actor` and `--kommun` as a selection; a name the plan does not have is a
 /// usage error.
+/// Says on standard error that the filters select no money at all, so that empty views are
+/// not taken for a plan without money (`--kommun Berg --actor fhe`: Folkhälsoenheten pays
+/// nothing to Berg).
+pub fn note_empty_selection(
+    args: &FilterArgs,
+    projection: &crate::core::report::Projection,
+    lang: crate::output::lang::Lang,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    if !projection.filtered() || projection.lines().next().is_some() {
+        return Ok(());
+    }
+    let visible = crate::output::table::visible;
+    let filters = [
+        args.area.map(|a| format!("--area {a}")),
+        args.actor
+            .as_ref()
+            .map(|a| format!("--actor {}", visible(a))),
+        args.kommun
+            .as_ref()
+            .map(|k| format!("--kommun {}", visible(k))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    writeln!(
+        err,
+        "{}",
+        crate::say!(
+            lang,
+            "Obs: inga medel i planen omfattas av urvalet ({filters}); vyerna är tomma.",
+            "Note: no money in the plan is in the selection ({filters}); the views are empty."
+        )
+    )
+}
+
 pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error> {
     let plan = ledger.plan;
     let mut selection = Selection::all();

@@ -89,6 +89,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Report)?;
     let selection = super::selection(&args.filter, &checked.ledger)?;
     let view = Projection::new(&checked.ledger, &selection);
+    super::note_empty_selection(&args.filter, &view, args.common.lang, err)?;
     let style = args.common.out_style();
     let layout = Layout {
         lang: style.lang,
