@@ -10,6 +10,7 @@
 //! resolves; a per-recipient `printed` amount when its insats could be split. An insats's own
 //! amount is an input, never compared, but a finding at it is still shown there.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::core::finding::Finding;
@@ -17,7 +18,7 @@ use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 
 /// What a printed figure is the figure of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Figure {
     CountyTotal,
     NationalTotal,
@@ -40,7 +41,7 @@ pub enum Figure {
 }
 
 /// What a `[[stated]]` figure covers, where that is one figure of the document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Covers {
     /// The whole plan: the county total.
     Whole,
@@ -164,27 +165,107 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
     out
 }
 
-/// The standing of every figure that `matches` selects: the printed values compared without
-/// a finding, and the findings at any of them.
-pub fn standing(
-    printed: &[Printed],
-    findings: &[Finding],
-    matches: impl Fn(&Figure) -> bool,
-) -> Standing {
-    let mut standing = Standing::default();
-    for p in printed.iter().filter(|p| matches(&p.figure)) {
-        let before = standing.findings.len();
-        for (i, finding) in findings.iter().enumerate() {
-            if overlaps(&finding.span, &p.span) && !standing.findings.contains(&i) {
-                standing.findings.push(i);
+/// What a document looks printed figures up by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// That very figure.
+    Figure(Figure),
+    /// Every `[[stated]]` figure that covers this.
+    Stated(Covers),
+}
+
+/// The printed figures indexed once: by what they are the figure of, and each with the
+/// findings at it, so that a document asks for a figure's standing in time that does not
+/// grow with the plan (a plan of 10 000 insatser prints hundreds of thousands of figures).
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    printed: Vec<Printed>,
+    by_key: HashMap<Key, Vec<usize>>,
+    /// Per printed figure, the indices of the findings whose span overlaps its own, in
+    /// `findings` order.
+    at: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn new(printed: Vec<Printed>, findings: &[Finding]) -> Index {
+        let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+        for (i, p) in printed.iter().enumerate() {
+            by_key.entry(Key::Figure(p.figure)).or_default().push(i);
+            if let Figure::Stated(_, covers) = p.figure {
+                by_key.entry(Key::Stated(covers)).or_default().push(i);
             }
         }
-        if p.compared && standing.findings.len() == before {
-            standing.verified.push(p.amount);
+        // The figures by where they start, and the furthest end of those up to each: a
+        // finding is at every figure that starts before its end and ends after its start.
+        let mut order: Vec<usize> = (0..printed.len()).collect();
+        order.sort_by_key(|&i| printed.get(i).map_or(0, |p| p.span.start));
+        let furthest: Vec<usize> = order
+            .iter()
+            .scan(0, |end, &i| {
+                *end = (*end).max(printed.get(i).map_or(0, |p| p.span.end));
+                Some(*end)
+            })
+            .collect();
+        let mut at = vec![Vec::new(); printed.len()];
+        for (f, finding) in findings.iter().enumerate() {
+            let before =
+                order.partition_point(|&i| printed.get(i).is_some_and(|p| p.span.start < finding.span.end));
+            for j in (0..before).rev() {
+                if furthest.get(j).is_none_or(|&end| end <= finding.span.start) {
+                    break;
+                }
+                let Some(&i) = order.get(j) else { continue };
+                if printed
+                    .get(i)
+                    .is_some_and(|p| overlaps(&finding.span, &p.span))
+                    && let Some(list) = at.get_mut(i)
+                {
+                    list.push(f);
+                }
+            }
+        }
+        Index {
+            printed,
+            by_key,
+            at,
         }
     }
-    standing.findings.sort_unstable();
-    standing
+
+    /// Every printed figure, in the order of the plan's tables.
+    pub fn printed(&self) -> &[Printed] {
+        &self.printed
+    }
+
+    /// The findings at the `i`th printed figure, in `findings` order.
+    pub fn at(&self, i: usize) -> &[usize] {
+        self.at.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The standing of every figure that one of `keys` names: the printed values compared
+    /// without a finding, and the findings at any of them.
+    pub fn standing(&self, keys: &[Key]) -> Standing {
+        let mut figures: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.by_key.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        figures.sort_unstable();
+        figures.dedup();
+        let mut standing = Standing::default();
+        for i in figures {
+            let (Some(p), at) = (self.printed.get(i), self.at(i)) else {
+                continue;
+            };
+            standing.findings.extend_from_slice(at);
+            if p.compared && at.is_empty() {
+                standing.verified.push(p.amount);
+            }
+        }
+        standing.findings.sort_unstable();
+        standing.findings.dedup();
+        standing
+    }
 }
 
 /// How many printed figures `check` compares, and how many of them hold (no finding stands

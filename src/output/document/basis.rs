@@ -11,7 +11,7 @@ use crate::core::finding::{Finding, Severity};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Date, Plan};
-use crate::core::report::printed::{self, Covers, Figure as Fig, Printed};
+use crate::core::report::printed::{self, Covers, Figure as Fig, Key, Printed};
 use crate::core::report::{self, Payments, Projection, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
@@ -37,7 +37,7 @@ pub struct Inputs<'a, 'l, 'p> {
 
 /// Figures and their standing: the plan's printed figures and the findings at them.
 pub struct Marks<'a> {
-    printed: Vec<Printed>,
+    index: printed::Index,
     findings: &'a [Finding],
     pub notes: Vec<FindingNote>,
     lang: Lang,
@@ -72,7 +72,7 @@ impl<'a> Marks<'a> {
             })
             .collect();
         Marks {
-            printed: printed::printed(ledger),
+            index: printed::Index::new(printed::printed(ledger), findings),
             findings,
             notes,
             lang,
@@ -80,9 +80,9 @@ impl<'a> Marks<'a> {
     }
 
     /// `amount` as the document shows it, with the standing of the printed figures that
-    /// `matches` selects.
-    pub fn figure(&self, amount: Amount, matches: impl Fn(&Fig) -> bool) -> Figure {
-        let standing = printed::standing(&self.printed, self.findings, matches);
+    /// `keys` name.
+    pub fn figure(&self, amount: Amount, keys: &[Key]) -> Figure {
+        let standing = self.index.standing(keys);
         let text = number::document_amount(amount, self.lang);
         let mark = if !standing.findings.is_empty() {
             self.finding_mark(amount, &standing.findings)
@@ -141,7 +141,7 @@ impl<'a> Marks<'a> {
 
     /// How many printed figures `check` compared, and how many of them hold.
     pub fn counts(&self, ledger: &Ledger) -> (usize, usize) {
-        printed::reconciled(ledger, &self.printed, self.findings)
+        printed::reconciled(ledger, self.index.printed(), self.findings)
     }
 }
 
@@ -220,9 +220,7 @@ pub fn build(inputs: &Inputs) -> Document {
     meta.push((
         lang.pick("Länets medel", "County total").to_string(),
         vec![Span::Figure(
-            marks.figure(*plan.plan.county_total.get_ref(), |f| {
-                matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
-            }),
+            marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]),
         )],
     ));
 
@@ -354,9 +352,7 @@ fn agreement(
         false,
     ));
     if let Some(agreement) = &plan.agreement {
-        let national = marks.figure(*agreement.national_total.get_ref(), |f| {
-            matches!(f, Fig::NationalTotal)
-        });
+        let national = marks.figure(*agreement.national_total.get_ref(), &[Key::Figure(Fig::NationalTotal)]);
         let mut spans = Vec::new();
         if let Some(name) = &agreement.name {
             spans.push(Span::text(format!("{name}: ")));
@@ -408,9 +404,7 @@ fn agreement(
         }
     }
     // The county's share and the change.
-    let total = marks.figure(*plan.plan.county_total.get_ref(), |f| {
-        matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
-    });
+    let total = marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
     let county = &plan.plan.county;
     let mut spans = vec![
         Span::text(say!(
@@ -423,8 +417,8 @@ fn agreement(
     ];
     if let Some(change) = &plan.plan.stated_change {
         let amount = *change.get_ref();
-        let shown = marks.figure(amount.abs(), |_| false);
-        let standing = marks.figure(amount, |f| matches!(f, Fig::Change));
+        let shown = marks.figure(amount.abs(), &[]);
+        let standing = marks.figure(amount, &[Key::Figure(Fig::Change)]);
         // Against last year's plan (`--previous`) unless the plan disagrees with itself.
         let mark = match (
             standing.mark,
@@ -483,7 +477,7 @@ fn agreement(
             texts(area.basis.as_deref().unwrap_or("")),
             figure_cell(marks.figure(
                 *area.amount.get_ref(),
-                |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+                &[Key::Figure(Fig::Area(a)), Key::Stated(Covers::Area(a))],
             )),
         ];
         if let Some(rows) = diff_areas {
@@ -496,9 +490,7 @@ fn agreement(
         Vec::new(),
         total_label(lang),
         Vec::new(),
-        figure_cell(marks.figure(*plan.plan.county_total.get_ref(), |f| {
-            matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
-        })),
+        figure_cell(marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)])),
     ];
     if let Some(d) = previous {
         cells.extend(change_cells(Some(d.county), marks, lang));
@@ -596,7 +588,7 @@ fn areas(
         ));
         let agreement = marks.figure(
             report.agreement,
-            |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+            &[Key::Figure(Fig::Area(a)), Key::Stated(Covers::Area(a))],
         );
         let mut spans = vec![
             Span::text(lang.pick(
@@ -636,7 +628,7 @@ fn areas(
                         .and_then(|x| x.earmarks.iter().position(|m| m.id.get_ref() == &e.id));
                     let amount = marks.figure(
                         e.amount,
-                        |f| matches!(f, Fig::Earmark(x, y) if *x == a && Some(*y) == index),
+                        index.map(|e| Key::Figure(Fig::Earmark(a, e))).as_slice(),
                     );
                     let (ids, given) = if e.insatser.is_empty() {
                         (texts(lang.pick("inga märkta", "none tagged")), texts("–"))
@@ -678,7 +670,7 @@ fn areas(
                     .unwrap_or_else(|| r.responsible.clone());
                 let affected = insats.and_then(|x| x.affected.clone()).unwrap_or_default();
                 let amount =
-                    marks.figure(r.amount, |f| matches!(f, Fig::Insats(x) if Some(*x) == i));
+                    marks.figure(r.amount, i.map(|i| Key::Figure(Fig::Insats(i))).as_slice());
                 row(vec![
                     texts(&r.insats),
                     texts(&r.text),
@@ -691,7 +683,7 @@ fn areas(
             .collect();
         let total = marks.figure(
             report.total,
-            |f| matches!(f, Fig::Area(x) | Fig::Stated(_, Covers::Area(x)) if *x == a),
+            &[Key::Figure(Fig::Area(a)), Key::Stated(Covers::Area(a))],
         );
         rows.push(total_row(vec![
             Vec::new(),
@@ -772,7 +764,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     };
     for (h, report) in order.iter().zip(&report.headings) {
         let shown = report.stated.unwrap_or(report.computed);
-        let figure = marks.figure(shown, |f| matches!(f, Fig::Heading(x) if x == h));
+        let figure = marks.figure(shown, &[Key::Figure(Fig::Heading(*h))]);
         let figure = match (report.stated, &figure.mark) {
             // A printed total that agrees; or a heading the document prints without one.
             (None, Mark::None) => marks.plain(report.computed),
@@ -806,9 +798,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         }
     }
     finish(blocks, current);
-    let total = marks.figure(report.total, |f| {
-        matches!(f, Fig::CountyTotal | Fig::Stated(_, Covers::Whole))
-    });
+    let total = marks.figure(report.total, &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
     blocks.push(Block::Paragraph(vec![
         Span::text(lang.pick("Rubrikerna tillsammans: ", "The headings together: ")),
         Span::Figure(total),
@@ -845,15 +835,15 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         let k = ledger.names.kommun(&kommun.code);
         let mut cells = vec![texts(&kommun.code), texts(&kommun.name)];
         for (amount, insats) in kommun.amounts.iter().zip(&insatser) {
-            let figure = marks.figure(*amount, |f| {
-                matches!(f, Fig::Part(i, Recipient::Kommun(x))
-                    if Some(*i) == *insats && k.map(index) == Some(*x))
-            });
+            let figure = marks.figure(*amount, insats
+                .zip(k)
+                .map(|(i, k)| Key::Figure(Fig::Part(i, Recipient::Kommun(index(k)))))
+                .as_slice());
             cells.push(figure_cell(figure));
         }
         cells.push(figure_cell(marks.figure(
             kommun.total,
-            |f| matches!(f, Fig::Stated(_, Covers::Kommun(x)) if Some(*x) == k),
+            k.map(|k| Key::Stated(Covers::Kommun(k))).as_slice(),
         )));
         rows.push(row(cells));
     }
@@ -867,7 +857,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
     );
     cells.push(figure_cell(marks.figure(
         report.total,
-        |f| matches!(f, Fig::Stated(_, Covers::Actor(x)) if Some(*x) == group),
+        group.map(|g| Key::Stated(Covers::Actor(g))).as_slice(),
     )));
     rows.push(total_row(cells));
     let notes = report
@@ -1397,7 +1387,13 @@ fn checked_figures(
     lang: Lang,
 ) {
     let plan = ledger.plan;
-    let compared: Vec<&Printed> = marks.printed.iter().filter(|p| p.compared).collect();
+    let compared: Vec<(usize, &Printed)> = marks
+        .index
+        .printed()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.compared)
+        .collect();
     if compared.is_empty() {
         return;
     }
@@ -1413,20 +1409,9 @@ fn checked_figures(
     ))));
     let rows = compared
         .iter()
-        .map(|p| {
+        .map(|&(i, p)| {
             let label = figure_label(plan, ledger, &p.figure, lang);
-            let standing = printed::standing(&marks.printed, marks.findings, |f| *f == p.figure);
-            let at_this: Vec<usize> = standing
-                .findings
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    marks
-                        .findings
-                        .get(i)
-                        .is_some_and(|f| f.span.start < p.span.end && p.span.start < f.span.end)
-                })
-                .collect();
+            let at_this = marks.index.at(i);
             let computed = at_this
                 .iter()
                 .filter_map(|&i| marks.findings.get(i))
@@ -1438,7 +1423,7 @@ fn checked_figures(
                 _ => None,
             };
             let (mark, computed) = match against_last_year {
-                _ if !at_this.is_empty() => (marks.finding_mark(p.amount, &at_this), computed),
+                _ if !at_this.is_empty() => (marks.finding_mark(p.amount, at_this), computed),
                 Some((mark @ Mark::Finding { .. }, last_year)) => (mark, last_year),
                 _ => (Mark::Verified, computed),
             };
