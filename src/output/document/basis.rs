@@ -219,9 +219,10 @@ pub fn build(inputs: &Inputs) -> Document {
     }
     meta.push((
         lang.pick("Länets medel", "County total").to_string(),
-        vec![Span::Figure(
-            marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]),
-        )],
+        vec![Span::Figure(marks.figure(
+            *plan.plan.county_total.get_ref(),
+            &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+        ))],
     ));
 
     Document {
@@ -352,7 +353,10 @@ fn agreement(
         false,
     ));
     if let Some(agreement) = &plan.agreement {
-        let national = marks.figure(*agreement.national_total.get_ref(), &[Key::Figure(Fig::NationalTotal)]);
+        let national = marks.figure(
+            *agreement.national_total.get_ref(),
+            &[Key::Figure(Fig::NationalTotal)],
+        );
         let mut spans = Vec::new();
         if let Some(name) = &agreement.name {
             spans.push(Span::text(format!("{name}: ")));
@@ -404,7 +408,10 @@ fn agreement(
         }
     }
     // The county's share and the change.
-    let total = marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
+    let total = marks.figure(
+        *plan.plan.county_total.get_ref(),
+        &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+    );
     let county = &plan.plan.county;
     let mut spans = vec![
         Span::text(say!(
@@ -490,7 +497,10 @@ fn agreement(
         Vec::new(),
         total_label(lang),
         Vec::new(),
-        figure_cell(marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)])),
+        figure_cell(marks.figure(
+            *plan.plan.county_total.get_ref(),
+            &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+        )),
     ];
     if let Some(d) = previous {
         cells.extend(change_cells(Some(d.county), marks, lang));
@@ -798,7 +808,10 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         }
     }
     finish(blocks, current);
-    let total = marks.figure(report.total, &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
+    let total = marks.figure(
+        report.total,
+        &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+    );
     blocks.push(Block::Paragraph(vec![
         Span::text(lang.pick("Rubrikerna tillsammans: ", "The headings together: ")),
         Span::Figure(total),
@@ -835,10 +848,13 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         let k = ledger.names.kommun(&kommun.code);
         let mut cells = vec![texts(&kommun.code), texts(&kommun.name)];
         for (amount, insats) in kommun.amounts.iter().zip(&insatser) {
-            let figure = marks.figure(*amount, insats
-                .zip(k)
-                .map(|(i, k)| Key::Figure(Fig::Part(i, Recipient::Kommun(index(k)))))
-                .as_slice());
+            let figure = marks.figure(
+                *amount,
+                insats
+                    .zip(k)
+                    .map(|(i, k)| Key::Figure(Fig::Part(i, Recipient::Kommun(index(k)))))
+                    .as_slice(),
+            );
             cells.push(figure_cell(figure));
         }
         cells.push(figure_cell(marks.figure(
