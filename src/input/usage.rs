@@ -139,7 +139,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             At::Text(span) => source.line_col(span.start).0,
             At::Cell { row, .. } => *row as usize,
         };
-        if let Some(file) = form(&grid, Some(delimiter), &line) {
+        if let Some(file) = form(grid, Some(delimiter), &line) {
             return Ok(ReadUsage {
                 file,
                 source,
@@ -157,11 +157,24 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
 #[derive(Clone, Debug)]
 struct Cell {
     text: String,
-    amount: Entry,
+    /// What a workbook's cell of another kind than text (a number, a date) means as an
+    /// amount; `None` for text, which is read as an amount only where one belongs
+    /// ([`Cell::amount`]).
+    stored: Option<Entry>,
     place: Place,
     /// A CSV field in quotes that is never closed or holds a line break: where its opening
     /// quote is (a byte offset), and whether it is closed.
     quote: Option<Quote>,
+}
+
+impl Cell {
+    /// What the cell means as an amount.
+    fn amount(&self) -> Entry {
+        match &self.stored {
+            Some(entry) => entry.clone(),
+            None => entry_of_text(&self.text),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -377,7 +390,7 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     let mut row = Vec::new();
     let mut chars = text.char_indices().peekable();
     let cell = |value: String, span: Range<usize>, quote: Option<Quote>| Cell {
-        amount: entry_of_text(&value),
+        stored: None,
         text: value,
         place: Place {
             file,
@@ -418,8 +431,14 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
                 break;
             }
             chars.next();
-            value.push(c);
+            // An unquoted field is taken from the text whole, below.
+            if quoted {
+                value.push(c);
+            }
             end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        }
+        if !quoted {
+            value = text.get(start..end).unwrap_or("").to_string();
         }
         let span = if quoted && end > start + 1 {
             // Inside the quotes.
@@ -500,8 +519,7 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
                 },
             };
             let (text, amount) = match data {
-                Data::Empty => (String::new(), Entry::Empty),
-                Data::String(s) => (s.clone(), entry_of_text(s)),
+                Data::Empty | Data::String(_) => (data.to_string(), Entry::Empty),
                 Data::Int(i) => (
                     i.to_string(),
                     formatted(
@@ -546,9 +564,11 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
                     },
                 ),
             };
+            // Text is read as an amount only where one belongs.
+            let stored = (!matches!(data, Data::Empty | Data::String(_))).then_some(amount);
             row.push(Cell {
                 text,
-                amount,
+                stored,
                 place,
                 quote: None,
             });
@@ -559,7 +579,7 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         At::Cell { row, .. } => *row as usize,
         At::Text(_) => 0,
     };
-    let file = form(&grid, None, &line).ok_or_else(|| UsageReadError::NotAForm {
+    let file = form(grid, None, &line).ok_or_else(|| UsageReadError::NotAForm {
         path: path.to_path_buf(),
     })?;
     Ok(ReadUsage {
@@ -751,11 +771,12 @@ enum Column {
 }
 
 fn column_of(header: &str) -> Option<Column> {
+    if is_insats_header(header) {
+        return Some(Column::Insats);
+    }
     let h = fold(header);
     let h = h.trim_end_matches(':');
-    if h == "insats" || h == "insats-id" || h == "id" {
-        Some(Column::Insats)
-    } else if h.starts_with("beskrivning") || h.starts_with("description") {
+    if h.starts_with("beskrivning") || h.starts_with("description") {
         Some(Column::Text)
     } else if h.starts_with("mottaget") || h.starts_with("received") {
         Some(Column::Received)
@@ -882,6 +903,22 @@ fn speaks_of_money(words: &str) -> bool {
         })
 }
 
+/// Whether a header names the Insats column: `Insats`, `insats-id`, `ID:`. Asked of every
+/// cell of every row (is it another header row?), so without folding: the words are ASCII,
+/// and no other letter than an ASCII one is one of theirs in lower case or composed.
+fn is_insats_header(header: &str) -> bool {
+    let h = header.trim().trim_end_matches(':');
+    ["insats", "insats-id", "id"]
+        .iter()
+        .any(|word| h.eq_ignore_ascii_case(word))
+}
+
+/// Whether a cell's text is short enough to be one of the form's words (`Totalt`, `Summa:`),
+/// so that it is worth folding to compare: a description, asked on every row, is not.
+fn is_word(text: &str) -> bool {
+    text.trim().len() <= 32
+}
+
 /// A cell's column, one-based: a workbook cell's own, else its place in the row.
 fn column_number(cell: &Cell, index: usize) -> u32 {
     match cell.place.at {
@@ -892,10 +929,12 @@ fn column_number(cell: &Cell, index: usize) -> u32 {
 
 /// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
 /// a CSV file's (`None` for a workbook), `line` gives a place's line (or row).
-fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> Option<UsageFile> {
+fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> Option<UsageFile> {
+    // Every row is asked whether it is another header row: only a row with an Insats header
+    // is folded for it.
     let is_header = |row: &[Cell]| {
-        let columns: Vec<Option<Column>> = row.iter().map(|c| column_of(&c.text)).collect();
-        columns.contains(&Some(Column::Insats)) && columns.contains(&Some(Column::Used))
+        row.iter().any(|c| is_insats_header(&c.text))
+            && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
     };
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
@@ -1084,7 +1123,8 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
     let mut rows = Vec::new();
     // The amount used on a total row, which the rows must add up to.
     let mut total: Option<Written<Entry>> = None;
-    for row in grid.iter().skip(header_at + 1) {
+    let header_len = header.len();
+    for mut row in grid.into_iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
             continue;
         }
@@ -1094,7 +1134,7 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
             .iter()
             .find(|c| !c.text.trim().is_empty())
             .or_else(|| row.first())
-            && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(row))
+            && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(&row))
         {
             layout.push(Written {
                 value: Layout::SecondForm {
@@ -1110,7 +1150,8 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         // A total row (the workbook's sums) names no insats and says so.
         let is_total = insats_text.is_empty()
             && row.iter().take(4).any(|c| {
-                matches!(
+                is_word(&c.text)
+                    && matches!(
                     fold(&c.text).trim_end_matches(':'),
                     "totalt" | "total" | "summa" | "sum"
                 )
@@ -1118,7 +1159,7 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
         if is_total {
             if let Some(cell) = row.get(used_col) {
                 total = Some(Written {
-                    value: cell.amount.clone(),
+                    value: cell.amount(),
                     place: cell.place.clone(),
                 });
             }
@@ -1137,16 +1178,6 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
                 },
             )
         };
-        let written_text = |cell: Option<&Cell>| match cell {
-            Some(c) => Written {
-                value: c.text.clone(),
-                place: c.place.clone(),
-            },
-            None => Written {
-                value: String::new(),
-                place: fallback(),
-            },
-        };
         // A value beyond the header's columns: in CSV, a delimiter in a field (`100,000`
         // unquoted) that shifts the fields after it.
         let beyond = row
@@ -1154,7 +1185,7 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
             .skip(width)
             .position(|c| !c.text.trim().is_empty())
             .and_then(|i| row.get(width + i));
-        let longer = delimiter.is_some() && row.len() > header.len();
+        let longer = delimiter.is_some() && row.len() > header_len;
         // Told at the row's first field in CSV, where the split may be anywhere in the line;
         // in a workbook, at the cell outside the table.
         let overflow = match (beyond, longer, delimiter) {
@@ -1171,14 +1202,14 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
                         .rposition(|c| !c.text.trim().is_empty())
                         .map_or(0, |i| i + 1)
                 },
-                columns: if longer { header.len() } else { width },
+                columns: if longer { header_len } else { width },
                 delimiter,
             },
             place: cell.place.clone(),
         });
         let used = match at(Some(used_col)) {
             Some(c) => Written {
-                value: c.amount.clone(),
+                value: c.amount(),
                 place: c.place.clone(),
             },
             None => Written {
@@ -1186,24 +1217,38 @@ fn form(grid: &Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) ->
                 place: fallback(),
             },
         };
+        let received = received_col.map(|i| match row.get(i) {
+            Some(c) => Written {
+                value: c.amount(),
+                place: c.place.clone(),
+            },
+            None => Written {
+                value: Entry::Empty,
+                place: fallback(),
+            },
+        });
+        let comment = at(comment_col)
+            .map(|c| c.text.trim().to_string())
+            .filter(|c| !c.is_empty());
+        let missing = fallback();
+        // The texts are moved into the row read, not copied (its amounts are read above).
+        let mut take = |i: usize| match row.get_mut(i) {
+            Some(c) => Written {
+                value: std::mem::take(&mut c.text),
+                place: c.place.clone(),
+            },
+            None => Written {
+                value: String::new(),
+                place: missing.clone(),
+            },
+        };
         rows.push(UsageRow {
             recipient: recipient.clone(),
-            insats: written_text(insats),
-            text: text_col.map(|i| written_text(row.get(i))),
-            received: received_col.map(|i| match row.get(i) {
-                Some(c) => Written {
-                    value: c.amount.clone(),
-                    place: c.place.clone(),
-                },
-                None => Written {
-                    value: Entry::Empty,
-                    place: fallback(),
-                },
-            }),
+            insats: take(insats_col),
+            text: text_col.map(&mut take),
+            received,
             used,
-            comment: at(comment_col)
-                .map(|c| c.text.trim().to_string())
-                .filter(|c| !c.is_empty()),
+            comment,
             overflow,
         });
     }

@@ -2604,7 +2604,7 @@ mod damage {
                 if let Ok(read) = usage::from_bytes(Path::new(name), &bytes, 0) {
                     for final_report in [false, true] {
                         let options = Options { final_report, date: None };
-                        let follow_up = followup::follow_up(&checked.ledger, std::slice::from_ref(&read.file), options);
+                        let follow_up = followup::follow_up(&checked.ledger, &[&read.file], options);
                         let summary = summary::summary(&checked.ledger, &follow_up);
                         let t = summary.totals;
                         prop_assert_eq!(t.used + t.unused + t.unreported, t.received);

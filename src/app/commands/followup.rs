@@ -158,7 +158,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         .enumerate()
         .map(|(i, path)| usage::load(path, i).map_err(|e| Error::Usage(Box::new(e))))
         .collect::<Result<Vec<ReadUsage>, Error>>()?;
-    let files: Vec<_> = read.iter().map(|r| r.file.clone()).collect();
+    let files: Vec<_> = read.iter().map(|r| &r.file).collect();
     let options = Options {
         final_report: args.final_report,
         date: args.date,

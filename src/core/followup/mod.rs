@@ -543,24 +543,72 @@ struct Recipients<'l> {
     lines: HashMap<Recipient, Vec<usize>>,
     /// Recipients in the order their first line appears.
     order: Vec<Recipient>,
+    /// Per recipient and insats id, its first line with that id.
+    by_id: HashMap<(Recipient, &'l str), usize>,
+    /// Per recipient and description (folded once per insats, numbered by `texts`), its line
+    /// with that description, or `None` when it has more than one.
+    by_text: HashMap<(Recipient, u32), Option<usize>>,
+    /// The insatser's descriptions, folded (`fold`), each numbered once.
+    texts: HashMap<String, u32>,
 }
 
 impl<'l> Recipients<'l> {
+    /// Every line is indexed once, and every insats's description folded once: a row is
+    /// matched by looking up, not by going through the recipient's lines (a kommun has some
+    /// 5 000 in a plan of 10 000 insatser).
     fn new(ledger: &'l Ledger<'l>) -> Recipients<'l> {
+        let mut texts: HashMap<String, u32> = HashMap::new();
+        let text_of: Vec<u32> = ledger
+            .plan
+            .insatser
+            .iter()
+            .map(|insats| {
+                let next = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+                *texts.entry(fold(&insats.text)).or_insert(next)
+            })
+            .collect();
         let mut lines: HashMap<Recipient, Vec<usize>> = HashMap::new();
         let mut order = Vec::new();
+        let mut by_id = HashMap::new();
+        let mut by_text = HashMap::new();
         for (i, line) in ledger.lines.iter().enumerate() {
             let list = lines.entry(line.recipient).or_default();
             if list.is_empty() {
                 order.push(line.recipient);
             }
             list.push(i);
+            let Some(insats) = ledger.plan.insatser.get(line.insats as usize) else {
+                continue;
+            };
+            by_id
+                .entry((line.recipient, insats.id.get_ref().as_str()))
+                .or_insert(i);
+            if let Some(&text) = text_of.get(line.insats as usize) {
+                by_text
+                    .entry((line.recipient, text))
+                    .and_modify(|one: &mut Option<usize>| *one = None)
+                    .or_insert(Some(i));
+            }
         }
         Recipients {
             ledger,
             lines,
             order,
+            by_id,
+            by_text,
+            texts,
         }
+    }
+
+    /// The recipient's first line of the insats with this id.
+    fn line_by_id(&self, recipient: Recipient, id: &str) -> Option<usize> {
+        self.by_id.get(&(recipient, id)).copied()
+    }
+
+    /// The recipient's only line whose description, folded, is this.
+    fn line_by_text(&self, recipient: Recipient, folded: &str) -> Option<usize> {
+        let text = self.texts.get(folded)?;
+        self.by_text.get(&(recipient, *text)).copied().flatten()
     }
 
     /// A recipient by an actor's id, name or short name, or a kommun's code or name (or both,
@@ -678,7 +726,7 @@ pub fn yes_or_no(written: &str) -> Option<bool> {
 }
 
 /// Matches the usage files to the ledger's lines and reports every problem.
-pub fn follow_up(ledger: &Ledger, files: &[UsageFile], options: Options) -> FollowUp {
+pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> FollowUp {
     let recipients = Recipients::new(ledger);
     let deadline = ledger
         .plan
@@ -1173,24 +1221,23 @@ fn match_line(
 ) -> Option<usize> {
     let ledger = recipients.ledger;
     let id = row.insats.value.trim();
-    let text = row
-        .text
-        .as_ref()
-        .map(|t| fold(unguarded(&t.value)))
-        .filter(|t| !t.is_empty());
-    // The recipient's line whose description the row prints.
-    let by_text = text.as_ref().and_then(|text| {
-        let mut matching = own
-            .iter()
-            .copied()
-            .filter(|&l| fold(recipients.insats_text(l)) == *text);
-        let first = matching.next();
-        first.filter(|_| matching.next().is_none())
-    });
     // An id as written, or as written before a CSV form guarded it (`'-1`).
     let by_id = [id, unguarded(id)]
         .into_iter()
-        .find_map(|id| own.iter().copied().find(|&l| recipients.insats_id(l) == id));
+        .find_map(|id| recipients.line_by_id(recipient, id));
+    let text = row
+        .text
+        .as_ref()
+        .map(|t| unguarded(&t.value).trim())
+        .filter(|t| !t.is_empty());
+    // The recipient's line whose description the row prints. A description printed as the
+    // line of its id has it is that line's (the only line with it, or one of several: either
+    // way the id's), and need not be folded and looked up.
+    let by_text = match (by_id, text) {
+        (Some(line), Some(text)) if text == recipients.insats_text(line).trim() => Some(line),
+        (_, Some(text)) => recipients.line_by_text(recipient, &fold(text)),
+        (_, None) => None,
+    };
     let edited = |line: usize| UsageProblem::EditedInsats {
         written: id.to_string(),
         text_of: recipients.insats_id(line).to_string(),
