@@ -1465,7 +1465,8 @@ fn word_tables_laid_out(xml: &str) -> Vec<WordTable> {
                         .filter(|c| c.has_tag_name((w, "tc")))
                         .map(|cell| {
                             let right = cell.descendants().any(|n| {
-                                n.has_tag_name((w, "jc")) && n.attribute((w, "val")) == Some("right")
+                                n.has_tag_name((w, "jc"))
+                                    && n.attribute((w, "val")) == Some("right")
                             });
                             let runs = cell
                                 .descendants()
@@ -1509,7 +1510,11 @@ fn assert_amounts_fit(path: &Path) -> usize {
     let mut amounts = 0;
     for table in word_tables_laid_out(&xml) {
         let total: usize = table.grid.iter().sum();
-        assert!(total <= TEXT_WIDTH, "a table {total} wide: {:?}", table.grid);
+        assert!(
+            total <= TEXT_WIDTH,
+            "a table {total} wide: {:?}",
+            table.grid
+        );
         for row in &table.rows {
             for ((right, runs), column) in row.iter().zip(&table.grid) {
                 if !right {
@@ -1595,7 +1600,14 @@ fn a_per_kommun_table_wider_than_the_page_is_split_with_the_kommuner_in_each_par
     // The stated heading totals no longer hold (the money moved): a draft, written all the same.
     allocate(
         dir.path(),
-        &["report", plan.to_str().unwrap(), "--format", "docx", "-o", "wide.docx"],
+        &[
+            "report",
+            plan.to_str().unwrap(),
+            "--format",
+            "docx",
+            "-o",
+            "wide.docx",
+        ],
     )
     .assert_status(1)
     .assert_stdout_empty();
@@ -1607,22 +1619,44 @@ fn a_per_kommun_table_wider_than_the_page_is_split_with_the_kommuner_in_each_par
         .collect();
     assert!(parts.len() >= 2, "{} parts", parts.len());
     for part in &parts {
-        let berg = part.iter().find(|r| r[1] == "Berg").expect("Berg in every part");
+        let berg = part
+            .iter()
+            .find(|r| r[1] == "Berg")
+            .expect("Berg in every part");
         assert_eq!(berg[0], "2326");
     }
     let headers: Vec<&String> = parts.iter().flat_map(|p| &p[0][2..]).collect();
     assert_eq!(headers.len(), 15, "14 insatser and the total: {headers:?}");
     assert_eq!(headers.last().unwrap().as_str(), "Totalt");
     for (n, _) in parts.iter().enumerate() {
-        let caption = format!("Respektive kommun, per insats (del {} av {})", n + 1, parts.len());
+        let caption = format!(
+            "Respektive kommun, per insats (del {} av {})",
+            n + 1,
+            parts.len()
+        );
         assert!(xml.contains(&caption), "no {caption:?}");
     }
     // The last part ends with each kommun's whole amount (what check sums under "Berg,
     // summa": the plan's stated 196 200 kr no longer holds, and is marked).
     let last = parts.last().unwrap();
-    let total = |name: &str| last.iter().find(|r| r[1] == name).unwrap().last().unwrap().clone();
-    assert!(total("Berg").starts_with(&kr("495 028")), "{}", total("Berg"));
-    assert!(total("Östersund").starts_with(&kr("3 198 754")), "{}", total("Östersund"));
+    let total = |name: &str| {
+        last.iter()
+            .find(|r| r[1] == name)
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        total("Berg").starts_with(&kr("495 028")),
+        "{}",
+        total("Berg")
+    );
+    assert!(
+        total("Östersund").starts_with(&kr("3 198 754")),
+        "{}",
+        total("Östersund")
+    );
 }
 
 #[test]
@@ -1630,12 +1664,28 @@ fn a_chart_too_large_to_read_on_a_page_is_not_drawn_into_the_docx_and_says_so() 
     let dir = tempfile::tempdir().unwrap();
     allocate(
         dir.path(),
-        &["generate", "--insatser", "120", "--kommuner", "290", "-o", "gen", "--no-journals"],
+        &[
+            "generate",
+            "--insatser",
+            "120",
+            "--kommuner",
+            "290",
+            "-o",
+            "gen",
+            "--no-journals",
+        ],
     )
     .assert_status(0);
     let out = allocate(
         dir.path(),
-        &["report", "gen/plan.toml", "--format", "docx", "-o", "gen.docx"],
+        &[
+            "report",
+            "gen/plan.toml",
+            "--format",
+            "docx",
+            "-o",
+            "gen.docx",
+        ],
     );
     out.assert_status(0).assert_stdout_empty();
     let (xml, _, media) = docx_parts(&dir.path().join("gen.docx"));
@@ -1647,4 +1697,49 @@ fn a_chart_too_large_to_read_on_a_page_is_not_drawn_into_the_docx_and_says_so() 
     let out = allocate(dir.path(), &["report", "gen/plan.toml", "--format", "html"]);
     out.assert_status(0);
     assert_eq!(out.stdout.matches("<svg").count(), 2);
+}
+
+#[test]
+fn a_findings_amounts_are_typeset_as_every_other_figure_of_the_document() {
+    // The 2026 plan's one warning: `medverkan` is 1 000 000 kr, its insatser 800 000 kr.
+    for format in ["html", "md"] {
+        let (_dir, path) = document("allocations/plan-2026.toml", format, &[]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let typeset = |a: &str| format!("{}\u{a0}kr", kr(a));
+        for words in [
+            format!("summerar till {}", typeset("800 000")),
+            format!("varav-posten är {}", typeset("1 000 000")),
+            format!(
+                "angivet {}, beräknat {}, skillnad {}",
+                typeset("1 000 000"),
+                typeset("800 000"),
+                typeset("\u{2212}200 000")
+            ),
+        ] {
+            assert!(text.contains(&words), "{format}: no {words:?}");
+        }
+        for plain in ["-200 000 kr", "800 000 kr", "1 000 000 kr"] {
+            assert!(
+                !text.contains(plain),
+                "{format}: {plain:?} in plain typography"
+            );
+        }
+    }
+    let out = allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    );
+    out.assert_status(0);
+    assert!(
+        out.stdout.contains("difference \u{2212}200,000\u{a0}kr"),
+        "{}",
+        out.stdout
+    );
 }

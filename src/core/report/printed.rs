@@ -208,8 +208,11 @@ impl Index {
             .collect();
         let mut at = vec![Vec::new(); printed.len()];
         for (f, finding) in findings.iter().enumerate() {
-            let before =
-                order.partition_point(|&i| printed.get(i).is_some_and(|p| p.span.start < finding.span.end));
+            let before = order.partition_point(|&i| {
+                printed
+                    .get(i)
+                    .is_some_and(|p| p.span.start < finding.span.end)
+            });
             for j in (0..before).rev() {
                 if furthest.get(j).is_none_or(|&end| end <= finding.span.start) {
                     break;

@@ -204,7 +204,9 @@ pub fn typeset(text: &str, lang: Lang) -> String {
         }
         // Part of a word or a longer number: left as it is.
         let before = start.checked_sub(1).and_then(at);
-        let token: String = chars.get(start..i).map_or_else(String::new, |t| t.iter().collect());
+        let token: String = chars
+            .get(start..i)
+            .map_or_else(String::new, |t| t.iter().collect());
         let plain: String = token
             .chars()
             .filter(|&c| c != thousands)
@@ -299,9 +301,10 @@ pub fn build(inputs: &Inputs) -> Document {
     }
     meta.push((
         lang.pick("Länets medel", "County total").to_string(),
-        vec![Span::Figure(
-            marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]),
-        )],
+        vec![Span::Figure(marks.figure(
+            *plan.plan.county_total.get_ref(),
+            &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+        ))],
     ));
 
     Document {
@@ -432,7 +435,10 @@ fn agreement(
         false,
     ));
     if let Some(agreement) = &plan.agreement {
-        let national = marks.figure(*agreement.national_total.get_ref(), &[Key::Figure(Fig::NationalTotal)]);
+        let national = marks.figure(
+            *agreement.national_total.get_ref(),
+            &[Key::Figure(Fig::NationalTotal)],
+        );
         let mut spans = Vec::new();
         if let Some(name) = &agreement.name {
             spans.push(Span::text(format!("{name}: ")));
@@ -484,7 +490,10 @@ fn agreement(
         }
     }
     // The county's share and the change.
-    let total = marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
+    let total = marks.figure(
+        *plan.plan.county_total.get_ref(),
+        &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+    );
     let county = &plan.plan.county;
     let mut spans = vec![
         Span::text(say!(
@@ -570,7 +579,10 @@ fn agreement(
         Vec::new(),
         total_label(lang),
         Vec::new(),
-        figure_cell(marks.figure(*plan.plan.county_total.get_ref(), &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)])),
+        figure_cell(marks.figure(
+            *plan.plan.county_total.get_ref(),
+            &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+        )),
     ];
     if let Some(d) = previous {
         cells.extend(change_cells(Some(d.county), marks, lang));
@@ -878,7 +890,10 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         }
     }
     finish(blocks, current);
-    let total = marks.figure(report.total, &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)]);
+    let total = marks.figure(
+        report.total,
+        &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
+    );
     blocks.push(Block::Paragraph(vec![
         Span::text(lang.pick("Rubrikerna tillsammans: ", "The headings together: ")),
         Span::Figure(total),
@@ -915,10 +930,13 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         let k = ledger.names.kommun(&kommun.code);
         let mut cells = vec![texts(&kommun.code), texts(&kommun.name)];
         for (amount, insats) in kommun.amounts.iter().zip(&insatser) {
-            let figure = marks.figure(*amount, insats
-                .zip(k)
-                .map(|(i, k)| Key::Figure(Fig::Part(i, Recipient::Kommun(index(k)))))
-                .as_slice());
+            let figure = marks.figure(
+                *amount,
+                insats
+                    .zip(k)
+                    .map(|(i, k)| Key::Figure(Fig::Part(i, Recipient::Kommun(index(k)))))
+                    .as_slice(),
+            );
             cells.push(figure_cell(figure));
         }
         cells.push(figure_cell(marks.figure(

@@ -225,14 +225,14 @@ fn placeholder(xml: &[u8]) -> Option<(&[u8], usize, &[u8])> {
     let (head, tail) = xml.split_at(mark);
     let start = [&b"<w:p "[..], b"<w:p>"]
         .iter()
-        .filter_map(|open| {
-            head.windows(open.len())
-                .rposition(|w| w == *open)
-        })
+        .filter_map(|open| head.windows(open.len()).rposition(|w| w == *open))
         .max()?;
     let digits = tail.get(TABLE_MARK.len()..)?;
     let count = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    let n = std::str::from_utf8(digits.get(..count)?).ok()?.parse().ok()?;
+    let n = std::str::from_utf8(digits.get(..count)?)
+        .ok()?
+        .parse()
+        .ok()?;
     let end = find(tail, b"</w:p>")? + b"</w:p>".len();
     Some((head.get(..start)?, n, tail.get(end..)?))
 }
@@ -482,7 +482,9 @@ fn needs(table: &Table) -> Vec<Need> {
                     .map(|cell| (cell.as_slice(), bold_row(r.kind)))
             });
             if c.numeric {
-                let widest = cells.map(|(cell, bold)| widest(cell, bold)).fold(header, usize::max);
+                let widest = cells
+                    .map(|(cell, bold)| widest(cell, bold))
+                    .fold(header, usize::max);
                 return Need {
                     least: widest + CELL_PADDING,
                     weight: 0,
@@ -491,7 +493,11 @@ fn needs(table: &Table) -> Vec<Need> {
             let (count, chars, word) =
                 cells.fold((0, 0, header), |(n, sum, word), (cell, bold)| {
                     let text = crate::output::document::plain(cell);
-                    (n + 1, sum + text.chars().count(), word.max(widest(cell, bold)))
+                    (
+                        n + 1,
+                        sum + text.chars().count(),
+                        word.max(widest(cell, bold)),
+                    )
                 });
             let mean = (chars / count.max(1)).max(1);
             Need {
@@ -545,7 +551,11 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
     parts
         .into_iter()
         .map(|columns| {
-            let mut part: Vec<Need> = columns.iter().filter_map(|&i| needs.get(i)).copied().collect();
+            let mut part: Vec<Need> = columns
+                .iter()
+                .filter_map(|&i| needs.get(i))
+                .copied()
+                .collect();
             narrow_text(&mut part);
             let spare = TEXT_WIDTH.saturating_sub(part.iter().map(|n| n.least).sum());
             let total: usize = part.iter().map(|n| n.weight).sum();
