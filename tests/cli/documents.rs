@@ -1434,8 +1434,11 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
 /// their size in half-points and whether they are bold.
 struct WordTable {
     grid: Vec<usize>,
-    rows: Vec<Vec<(bool, Vec<(String, usize, bool)>)>>,
+    rows: Vec<Vec<WordCell>>,
 }
+
+/// A cell: right-aligned or not, and its runs (text, size in half-points, bold).
+type WordCell = (bool, Vec<(String, usize, bool)>);
 
 fn word_tables_laid_out(xml: &str) -> Vec<WordTable> {
     let parsed = resvg::usvg::roxmltree::Document::parse(xml).unwrap();
