@@ -1428,3 +1428,321 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
         out.stdout
     );
 }
+
+/// A Word table as Word lays it out: its grid (each column's width in twentieths of a point)
+/// and its cells, each with whether it is right-aligned (an amount) and its runs' text with
+/// their size in half-points and whether they are bold.
+struct WordTable {
+    grid: Vec<usize>,
+    rows: Vec<Vec<WordCell>>,
+}
+
+/// A cell: right-aligned or not, and its runs (text, size in half-points, bold).
+type WordCell = (bool, Vec<(String, usize, bool)>);
+
+fn word_tables_laid_out(xml: &str) -> Vec<WordTable> {
+    let parsed = resvg::usvg::roxmltree::Document::parse(xml).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    fn child<'a, 'i>(
+        n: resvg::usvg::roxmltree::Node<'a, 'i>,
+        name: &str,
+    ) -> Option<resvg::usvg::roxmltree::Node<'a, 'i>> {
+        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        n.children().find(|c| c.has_tag_name((w, name)))
+    }
+    parsed
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .map(|table| {
+            let grid = child(table, "tblGrid")
+                .unwrap()
+                .children()
+                .filter(|c| c.has_tag_name((w, "gridCol")))
+                .map(|c| c.attribute((w, "w")).unwrap().parse().unwrap())
+                .collect();
+            let rows = table
+                .children()
+                .filter(|r| r.has_tag_name((w, "tr")))
+                .map(|row| {
+                    row.children()
+                        .filter(|c| c.has_tag_name((w, "tc")))
+                        .map(|cell| {
+                            let right = cell.descendants().any(|n| {
+                                n.has_tag_name((w, "jc"))
+                                    && n.attribute((w, "val")) == Some("right")
+                            });
+                            let runs = cell
+                                .descendants()
+                                .filter(|n| n.has_tag_name((w, "r")))
+                                .map(|run| {
+                                    let props = child(run, "rPr");
+                                    let bold = props.is_some_and(|p| child(p, "b").is_some());
+                                    let size = props
+                                        .and_then(|p| child(p, "sz"))
+                                        .and_then(|s| s.attribute((w, "val")))
+                                        .map_or(20, |v| v.parse().unwrap());
+                                    let text: String = run
+                                        .children()
+                                        .filter(|t| t.has_tag_name((w, "t")))
+                                        .filter_map(|t| t.text())
+                                        .collect();
+                                    (text, size, bold)
+                                })
+                                .collect();
+                            (right, runs)
+                        })
+                        .collect()
+                })
+                .collect();
+            WordTable { grid, rows }
+        })
+        .collect()
+}
+
+/// The width between an A4 page's margins in the DOCX, and what Word puts around a cell's text.
+const TEXT_WIDTH: usize = 9_638;
+const CELL_PADDING: usize = 2 * 108;
+
+/// Every amount of every table fits its column on one line: each word of an amount cell (Word
+/// breaks a line only at a space; a figure's thin and no-break spaces hold it together),
+/// measured in the font's bold where the run is bold, is narrower than the column less its
+/// padding; and no table is wider than the page, where Word would squeeze its columns.
+fn assert_amounts_fit(path: &Path) -> usize {
+    use allocate::output::document::metrics::width;
+    let (xml, _, _) = docx_parts(path);
+    let mut amounts = 0;
+    for table in word_tables_laid_out(&xml) {
+        let total: usize = table.grid.iter().sum();
+        assert!(
+            total <= TEXT_WIDTH,
+            "a table {total} wide: {:?}",
+            table.grid
+        );
+        for row in &table.rows {
+            for ((right, runs), column) in row.iter().zip(&table.grid) {
+                if !right {
+                    continue;
+                }
+                for (text, size, bold) in runs {
+                    for word in text.split(' ').filter(|w| !w.is_empty()) {
+                        let needed = width(word, *size, *bold) + CELL_PADDING;
+                        assert!(
+                            needed <= *column,
+                            "{word:?} (bold: {bold}) needs {needed}, its column is {column}"
+                        );
+                        amounts += usize::from(word.ends_with("kr"));
+                    }
+                }
+            }
+        }
+    }
+    amounts
+}
+
+#[test]
+fn docx_columns_hold_every_amount_on_one_line_bold_totals_included() {
+    use allocate::output::document::metrics::width;
+    // The measure is DejaVu Sans Bold's (what LibreOffice draws without Calibri): a digit is
+    // 0.695 em, 139 twentieths of a point at 10 pt, rounded up; the total the shipped
+    // document wrapped.
+    assert_eq!(width("0", 20, true), 140);
+    assert!(width(&kr("12 689 898\u{a0}kr"), 20, true) >= 8 * 139 + 2 * 40 + 232);
+    for plan_file in ["allocations/plan-2026.toml", "allocations/plan-2025.toml"] {
+        let (_dir, path) = document(plan_file, "docx", &[]);
+        let amounts = assert_amounts_fit(&path);
+        assert!(amounts > 100, "{plan_file}: {amounts} amounts in tables");
+    }
+    // The bold totals of the table per actor and area are in it, each in one cell.
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (xml, _, _) = docx_parts(&path);
+    let totals = word_tables(&xml)
+        .into_iter()
+        .flatten()
+        .filter(|row| row.first().is_some_and(|c| c == "Totalt"))
+        .find(|row| row.len() == 5)
+        .expect("the total row per actor and area");
+    assert_eq!(
+        totals[1..],
+        ["4 000 000", "2 501 626", "6 188 272", "12 689 898"].map(|a| format!("{}\u{a0}kr", kr(a)))
+    );
+}
+
+/// The 2026 plan with every insats of KFJH and Folkhälsoenheten split over the kommuner by
+/// population: a table per kommun of 14 insatser.
+fn plan_2026_split_wide(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let mut out = Vec::new();
+    let mut split = false;
+    for line in text.lines() {
+        if split && line.starts_with('[') {
+            out.extend([
+                "[insatser.split]",
+                "rule = \"key\"",
+                "key = \"befolkning-procent-2026\"",
+                "",
+            ]);
+            split = false;
+        }
+        if line == "actor = \"kfjh\"" || line == "actor = \"fhe\"" {
+            out.push("actor = \"kommunerna\"");
+            split = true;
+        } else {
+            out.push(line);
+        }
+    }
+    let path = dir.join("wide.toml");
+    std::fs::write(&path, out.join("\n")).unwrap();
+    path
+}
+
+#[test]
+fn a_per_kommun_table_wider_than_the_page_is_split_with_the_kommuner_in_each_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = plan_2026_split_wide(dir.path());
+    let path = dir.path().join("wide.docx");
+    // The stated heading totals no longer hold (the money moved): a draft, written all the same.
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            plan.to_str().unwrap(),
+            "--format",
+            "docx",
+            "-o",
+            "wide.docx",
+        ],
+    )
+    .assert_status(1)
+    .assert_stdout_empty();
+    assert_amounts_fit(&path);
+    let (xml, _, _) = docx_parts(&path);
+    let parts: Vec<Vec<Vec<String>>> = word_tables(&xml)
+        .into_iter()
+        .filter(|t| t[0].get(1).is_some_and(|h| h == "Kommun"))
+        .collect();
+    assert!(parts.len() >= 2, "{} parts", parts.len());
+    for part in &parts {
+        let berg = part
+            .iter()
+            .find(|r| r[1] == "Berg")
+            .expect("Berg in every part");
+        assert_eq!(berg[0], "2326");
+    }
+    let headers: Vec<&String> = parts.iter().flat_map(|p| &p[0][2..]).collect();
+    assert_eq!(headers.len(), 15, "14 insatser and the total: {headers:?}");
+    assert_eq!(headers.last().unwrap().as_str(), "Totalt");
+    for (n, _) in parts.iter().enumerate() {
+        let caption = format!(
+            "Respektive kommun, per insats (del {} av {})",
+            n + 1,
+            parts.len()
+        );
+        assert!(xml.contains(&caption), "no {caption:?}");
+    }
+    // The last part ends with each kommun's whole amount (what check sums under "Berg,
+    // summa": the plan's stated 196 200 kr no longer holds, and is marked).
+    let last = parts.last().unwrap();
+    let total = |name: &str| {
+        last.iter()
+            .find(|r| r[1] == name)
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone()
+    };
+    assert!(
+        total("Berg").starts_with(&kr("495 028")),
+        "{}",
+        total("Berg")
+    );
+    assert!(
+        total("Östersund").starts_with(&kr("3 198 754")),
+        "{}",
+        total("Östersund")
+    );
+}
+
+#[test]
+fn a_chart_too_large_to_read_on_a_page_is_not_drawn_into_the_docx_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "generate",
+            "--insatser",
+            "120",
+            "--kommuner",
+            "290",
+            "-o",
+            "gen",
+            "--no-journals",
+        ],
+    )
+    .assert_status(0);
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "gen/plan.toml",
+            "--format",
+            "docx",
+            "-o",
+            "gen.docx",
+        ],
+    );
+    out.assert_status(0).assert_stdout_empty();
+    let (xml, _, media) = docx_parts(&dir.path().join("gen.docx"));
+    assert!(media.is_empty(), "{} pictures", media.len());
+    let said = "Diagrammet är för stort för att bli läsbart som bild på en sida";
+    assert_eq!(xml.matches(said).count(), 2, "both charts");
+    assert!(xml.contains("Medel per kommun. "));
+    // The HTML draws them.
+    let out = allocate(dir.path(), &["report", "gen/plan.toml", "--format", "html"]);
+    out.assert_status(0);
+    assert_eq!(out.stdout.matches("<svg").count(), 2);
+}
+
+#[test]
+fn a_findings_amounts_are_typeset_as_every_other_figure_of_the_document() {
+    // The 2026 plan's one warning: `medverkan` is 1 000 000 kr, its insatser 800 000 kr.
+    for format in ["html", "md"] {
+        let (_dir, path) = document("allocations/plan-2026.toml", format, &[]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let typeset = |a: &str| format!("{}\u{a0}kr", kr(a));
+        for words in [
+            format!("summerar till {}", typeset("800 000")),
+            format!("varav-posten är {}", typeset("1 000 000")),
+            format!(
+                "angivet {}, beräknat {}, skillnad {}",
+                typeset("1 000 000"),
+                typeset("800 000"),
+                typeset("\u{2212}200 000")
+            ),
+        ] {
+            assert!(text.contains(&words), "{format}: no {words:?}");
+        }
+        for plain in ["-200 000 kr", "800 000 kr", "1 000 000 kr"] {
+            assert!(
+                !text.contains(plain),
+                "{format}: {plain:?} in plain typography"
+            );
+        }
+    }
+    let out = allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    );
+    out.assert_status(0);
+    assert!(
+        out.stdout.contains("difference \u{2212}200,000\u{a0}kr"),
+        "{}",
+        out.stdout
+    );
+}

@@ -62,9 +62,32 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// `text` broken into lines of at most `width` characters, at most `lines` of them (the last
-/// cut with "…" when the text is longer).
-fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
+/// The size of a chart's text in pixels.
+const FONT_PX: f64 = 12.0;
+
+/// How wide `text` is drawn, in pixels: as shown, each hidden character as its `<U+XXXX>`.
+fn shown_width(text: &str) -> f64 {
+    super::metrics::pixels(text, FONT_PX, false)
+}
+
+/// `text` cut to `width` pixels with "…".
+fn cut(text: &str, width: f64) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if shown_width(&out) + shown_width("…") > width {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// `text` as shown (hidden characters as `<U+XXXX>`,
+/// [`visible`](crate::output::table::visible)) broken into lines of at most `width` pixels,
+/// at most `lines` of them (the last cut with "…" when the text is longer).
+fn wrap(text: &str, width: f64, lines: usize) -> Vec<String> {
+    let text = crate::output::table::visible(text);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -75,7 +98,7 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
         } else {
             format!("{current} {word}")
         };
-        if candidate.chars().count() <= width || current.is_empty() {
+        if shown_width(&candidate) <= width || current.is_empty() {
             current = candidate;
             continue;
         }
@@ -91,15 +114,13 @@ fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     if out.len() > lines || (out.len() == lines && rest.peek().is_some()) {
         out.truncate(lines);
         if let Some(last) = out.last_mut() {
-            let cut: String = last.chars().take(width.saturating_sub(1)).collect();
-            *last = format!("{}…", cut.trim_end());
+            *last = cut(last, width);
         }
     }
     out.into_iter()
         .map(|l| {
-            if l.chars().count() > width {
-                let cut: String = l.chars().take(width.saturating_sub(1)).collect();
-                format!("{cut}…")
+            if shown_width(&l) > width {
+                cut(&l, width)
             } else {
                 l
             }
@@ -420,7 +441,7 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
             &format!("{}: {}", area.name, money(area.amount)),
         );
         let mut lines = vec![area_name(i)];
-        lines.extend(wrap(&area.name, 30, 2));
+        lines.extend(wrap(&area.name, 240.0, 2));
         lines.push(money(area.amount));
         label(
             &mut svg,
@@ -438,7 +459,7 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
             colour(&HANDLER_COLOURS, i),
             &format!("{}: {}", handler.name, money(handler.amount)),
         );
-        let mut lines = wrap(&handler.label, 32, 3);
+        let mut lines = wrap(&handler.label, 250.0, 3);
         lines.push(money(handler.amount));
         label(
             &mut svg,
@@ -473,7 +494,7 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
             );
         }
         let lines = vec![
-            wrap(&recipient.label, 28, 1)
+            wrap(&recipient.label, f64::from(width) - x - 4.0, 1)
                 .into_iter()
                 .next()
                 .unwrap_or_default(),
@@ -535,7 +556,10 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
             colour(&AREA_COLOURS, i)
         );
         let text: String = format!("{} {}", column.insats, column.text);
-        let line = wrap(&text, 100, 1).into_iter().next().unwrap_or_default();
+        let line = wrap(&text, f64::from(width) - name_width - 22.0, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         let _ = write!(
             svg,
             r#"<text x="{:.1}" y="{:.1}" dominant-baseline="middle" fill="{TEXT}">{}</text>"#,
@@ -551,7 +575,7 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
             r#"<text x="{:.1}" y="{:.1}" text-anchor="end" dominant-baseline="middle" fill="{TEXT}">{}</text>"#,
             name_width - 8.0,
             y + bar_height / 2.0,
-            escape(&row.name)
+            escape(&wrap(&row.name, name_width - 10.0, 1).concat())
         );
         let mut x = name_width;
         for (i, amount) in row.amounts.iter().enumerate() {
@@ -595,17 +619,45 @@ mod tests {
     #[test]
     fn wrapping_keeps_words_and_cuts_with_an_ellipsis() {
         assert_eq!(
-            wrap("Region Jämtland Härjedalen", 40, 2),
+            wrap("Region Jämtland Härjedalen", 240.0, 2),
             ["Region Jämtland Härjedalen"]
         );
         assert_eq!(
             wrap(
                 "Region Jämtland Härjedalen för fortsatt fördelning och nyttjande",
-                20,
+                140.0,
                 2
             ),
             ["Region Jämtland", "Härjedalen för…"]
         );
+    }
+
+    #[test]
+    fn a_label_is_measured_as_shown_with_its_hidden_characters_named() {
+        // U+202E and U+200B are drawn as `<U+202E>`, `<U+200B>`: eight characters each.
+        let name = "@Vuxen\u{202e}niirtaykspsn\u{200b}<b>&amp;</b>";
+        let lines = wrap(name, 190.0, 1);
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert!(line.starts_with("@Vuxen<U+202E>"), "{line}");
+        assert!(line.ends_with('…'), "{line}");
+        assert!(shown_width(line) <= 190.0, "{line}: {}", shown_width(line));
+        // Wider letters take more room than narrow ones.
+        assert!(shown_width("WWWW") > shown_width("iiii") * 2.0);
+        let chart = sankey_label_overflow();
+        assert!(chart.is_empty(), "{chart:?}");
+    }
+
+    /// Recipient labels of a flow whose every name is long and hidden-charactered: the ones
+    /// that would run past the picture's right edge.
+    fn sankey_label_overflow() -> Vec<String> {
+        let width = 960.0;
+        let x = 742.0 + 14.0 + 10.0;
+        let name = "\u{202e}\u{200b}Wide Wonderful Municipality Of Many Words";
+        wrap(name, width - x - 4.0, 1)
+            .into_iter()
+            .filter(|l| x + shown_width(l) > width)
+            .collect()
     }
 
     #[test]

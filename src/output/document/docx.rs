@@ -23,6 +23,7 @@ use crate::output::document::{
     Block, Chart, Document, Figure, FindingNote, Mark, RowKind, Span, Table,
 };
 use crate::output::lang::Lang;
+use crate::say;
 
 /// A4 in twentieths of a point, and the margins.
 const PAGE_WIDTH: u32 = 11_906;
@@ -30,6 +31,14 @@ const PAGE_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
 /// The width between the margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 9_638;
+/// The height between the margins.
+const TEXT_HEIGHT: usize = PAGE_HEIGHT as usize - 2 * MARGIN as usize;
+/// The room a chart's page keeps for its caption under the picture.
+const CAPTION_ROOM: usize = 1_400;
+/// The size of a chart's text in SVG units, and the least it may be shown at in Word, in
+/// twentieths of a point: a chart shrunk further to fit a page is not legible.
+const CHART_TEXT: usize = 12;
+const LEAST_TEXT: usize = 100;
 /// English Metric Units per twentieth of a point.
 const EMU_PER_TWIP: u64 = 635;
 /// The row height that marks a header row until it becomes `w:tblHeader`.
@@ -113,18 +122,119 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         }
         docx = docx.add_paragraph(p);
     }
+    let mut tables = Tables::default();
     for block in &doc.blocks {
-        docx = block_docx(docx, block, lang)?;
+        docx = block_docx(docx, block, lang, &mut tables)?;
     }
     docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
-    xml.document = mark_header_rows(&xml.document);
     xml.styles = default_language(&xml.styles, lang);
     xml.doc_props.core = core_properties(doc);
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut bytes)
-        .map_err(|e| DocxError::Zip(e.to_string()))?;
-    Ok(bytes.into_inner())
+    pack(xml, &tables).map_err(|e| DocxError::Zip(e.to_string()))
+}
+
+/// The tables of a document as WordprocessingML, each written as soon as it is made: a table
+/// of a large plan has hundreds of thousands of cells, and `docx-rs` keeps several kilobytes
+/// per cell until the whole document is built. The document holds a placeholder paragraph
+/// for each ([`TABLE_MARK`]), which [`pack`] replaces with the table.
+#[derive(Default)]
+struct Tables {
+    xml: Vec<Vec<u8>>,
+}
+
+/// The style of a table's placeholder paragraph, with the table's number after it. No text of
+/// a plan can make it: text is escaped, and this is an attribute.
+const TABLE_MARK: &str = "<w:pStyle w:val=\"allocate-table-";
+
+impl Tables {
+    /// The placeholder of `table`, which is kept as XML.
+    fn add(&mut self, table: &WordTable) -> Paragraph {
+        let n = self.xml.len();
+        self.xml
+            .push(mark_header_rows(&docx_rs::BuildXML::build(table)));
+        Paragraph::new().style(&format!("allocate-table-{n}"))
+    }
+}
+
+/// The DOCX package: every part `docx-rs` made, compressed (the XML to a tenth or less), the
+/// document with its tables put in place as it is written.
+fn pack(xml: docx_rs::XMLDocx, tables: &Tables) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts: [(&str, &[u8]); 13] = [
+        ("[Content_Types].xml", &xml.content_type),
+        ("_rels/.rels", &xml.rels),
+        ("docProps/app.xml", &xml.doc_props.app),
+        ("docProps/core.xml", &xml.doc_props.core),
+        ("docProps/custom.xml", &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/styles.xml", &xml.styles),
+        ("word/settings.xml", &xml.settings),
+        ("word/fontTable.xml", &xml.font_table),
+        ("word/comments.xml", &xml.comments),
+        ("word/numbering.xml", &xml.numberings),
+        ("word/commentsExtended.xml", &xml.comments_extended),
+        ("word/footnotes.xml", &xml.footnotes),
+    ];
+    for (name, bytes) in parts {
+        zip.start_file(name, deflated)?;
+        zip.write_all(bytes)?;
+    }
+    zip.start_file("word/document.xml", deflated)?;
+    let mut rest: &[u8] = &xml.document;
+    while let Some((before, n, after)) = placeholder(rest) {
+        zip.write_all(before)?;
+        if let Some(table) = tables.xml.get(n) {
+            zip.write_all(table)?;
+        }
+        rest = after;
+    }
+    zip.write_all(rest)?;
+    for (i, header) in xml.headers.iter().enumerate() {
+        zip.start_file(format!("word/header{}.xml", i + 1), deflated)?;
+        zip.write_all(header)?;
+        if let Some(rels) = xml.header_rels.get(i) {
+            zip.start_file(format!("word/_rels/header{}.xml.rels", i + 1), deflated)?;
+            zip.write_all(rels)?;
+        }
+    }
+    for (i, footer) in xml.footers.iter().enumerate() {
+        zip.start_file(format!("word/footer{}.xml", i + 1), deflated)?;
+        zip.write_all(footer)?;
+        if let Some(rels) = xml.footer_rels.get(i) {
+            zip.start_file(format!("word/_rels/footer{}.xml.rels", i + 1), deflated)?;
+            zip.write_all(rels)?;
+        }
+    }
+    for (name, png) in &xml.media {
+        zip.start_file(format!("word/media/{name}.png"), stored)?;
+        zip.write_all(png)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// The first table placeholder in `xml`: the XML before its paragraph, the table's number,
+/// and the XML after the paragraph.
+fn placeholder(xml: &[u8]) -> Option<(&[u8], usize, &[u8])> {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mark = find(xml, TABLE_MARK.as_bytes())?;
+    let (head, tail) = xml.split_at(mark);
+    let start = [&b"<w:p "[..], b"<w:p>"]
+        .iter()
+        .filter_map(|open| head.windows(open.len()).rposition(|w| w == *open))
+        .max()?;
+    let digits = tail.get(TABLE_MARK.len()..)?;
+    let count = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+    let n = std::str::from_utf8(digits.get(..count)?)
+        .ok()?
+        .parse()
+        .ok()?;
+    let end = find(tail, b"</w:p>")? + b"</w:p>".len();
+    Some((head.get(..start)?, n, tail.get(end..)?))
 }
 
 fn styles() -> Vec<Style> {
@@ -172,7 +282,12 @@ fn styles() -> Vec<Style> {
     ]
 }
 
-fn block_docx(docx: Docx, block: &Block, lang: Lang) -> Result<Docx, DocxError> {
+fn block_docx(
+    docx: Docx,
+    block: &Block,
+    lang: Lang,
+    tables: &mut Tables,
+) -> Result<Docx, DocxError> {
     Ok(match block {
         Block::Heading {
             level,
@@ -211,8 +326,8 @@ fn block_docx(docx: Docx, block: &Block, lang: Lang) -> Result<Docx, DocxError> 
             }
             docx
         }
-        Block::Table(table) => table_docx(docx, table, lang),
-        Block::Chart(chart) => chart_docx(docx, chart)?,
+        Block::Table(table) => table_docx(docx, table, lang, tables),
+        Block::Chart(chart) => chart_docx(docx, chart, lang)?,
         Block::Findings(notes) => {
             let mut docx = docx;
             for note in notes {
@@ -246,9 +361,35 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
     p
 }
 
-fn chart_docx(docx: Docx, chart: &Chart) -> Result<Docx, DocxError> {
+/// The width a chart is shown at in Word, in twentieths of a point: the text width, or
+/// narrower so that it fits one page with its caption; `None` when that would make its text
+/// smaller than [`LEAST_TEXT`] (a chart of hundreds of kommuner), as a picture cannot go over
+/// two pages.
+fn chart_width(chart: &Chart) -> Option<usize> {
+    let (width, height) = (chart.width.max(1) as usize, chart.height.max(1) as usize);
+    let room = TEXT_HEIGHT - CAPTION_ROOM;
+    let shown = TEXT_WIDTH.min(room.saturating_mul(width) / height);
+    (CHART_TEXT.saturating_mul(shown) / width >= LEAST_TEXT).then_some(shown)
+}
+
+fn chart_docx(docx: Docx, chart: &Chart, lang: Lang) -> Result<Docx, DocxError> {
+    let caption = Paragraph::new()
+        .add_run(run(format!("{}. ", chart.title)).bold().size(18))
+        .add_run(run(&chart.description).size(18).color(MUTED));
+    let Some(shown) = chart_width(chart) else {
+        // Too large to read on a page: said where the picture would be, the figures are in
+        // the table.
+        return Ok(docx.add_paragraph(caption.add_run(
+            run(lang.pick(
+                " Diagrammet är för stort för att bli läsbart som bild på en sida och visas inte i Word-dokumentet; tabellerna ger samma belopp, och dokumentet som HTML (--format html) visar diagrammet.",
+                " The chart is too large to be legible as a picture on one page and is not shown in the Word document; the tables give the same amounts, and the document as HTML (--format html) shows the chart.",
+            ))
+            .size(18)
+            .color(MUTED),
+        )));
+    };
     let (bytes, width, height) = png::render(chart).map_err(DocxError::Chart)?;
-    let width_emu = TEXT_WIDTH as u64 * EMU_PER_TWIP;
+    let width_emu = shown as u64 * EMU_PER_TWIP;
     let height_emu = width_emu * u64::from(height) / u64::from(width.max(1));
     let pic = Pic::new_with_dimensions(bytes, width, height).size(
         u32::try_from(width_emu).unwrap_or(u32::MAX),
@@ -260,95 +401,241 @@ fn chart_docx(docx: Docx, chart: &Chart) -> Result<Docx, DocxError> {
                 .keep_next(true)
                 .add_run(Run::new().add_image(pic)),
         )
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(run(format!("{}. ", chart.title)).bold().size(18))
-                .add_run(run(&chart.description).size(18).color(MUTED)),
-        ))
+        .add_paragraph(caption))
 }
 
-/// Column widths in twentieths of a point: an amount column as wide as its longest figure,
-/// the text columns sharing the rest by how much text they hold (a wide column twice over),
-/// each at least as wide as its longest word where the page allows.
-fn widths(table: &Table) -> Vec<usize> {
-    let texts = |i: usize| {
-        table
-            .rows
-            .iter()
-            .filter_map(move |r| r.cells.get(i))
-            .map(|c| crate::output::document::plain(c))
+/// What Word adds to a cell's text: 108 twips of padding on either side, and a margin for
+/// rounding and kerning.
+const CELL_PADDING: usize = 2 * 108 + 60;
+/// The most a text column asks for its longest word: a longer word (a long name) may break,
+/// an amount, a kommunkod or an insats's id never.
+const LONGEST_WORD: usize = 1_500;
+/// Word's size of a table's text, and of a mark's note, in half-points.
+const TEXT_SIZE: usize = 20;
+const NOTE_SIZE: usize = 17;
+
+/// What a column needs: the least width, in twentieths of a point, and how much of the room
+/// left over it wants (an amount column none: it is as wide as its widest figure).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Need {
+    least: usize,
+    weight: usize,
+}
+
+/// The pieces of a cell that Word must keep on one line, each with its font size and whether
+/// it is bold: the words of text (a figure's thin and no-break spaces do not break it), a
+/// figure with its ✓, a mark's note word by word.
+fn pieces(spans: &[Span], bold: bool) -> Vec<(String, usize, bool)> {
+    let words = |text: &str, size: usize, bold: bool| -> Vec<(String, usize, bool)> {
+        crate::output::table::visible(text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.to_string(), size, bold))
+            .collect()
     };
-    let numeric: Vec<Option<usize>> = table
+    let mut out = Vec::new();
+    for span in spans {
+        match span {
+            Span::Text(t) => out.extend(words(t, TEXT_SIZE, bold)),
+            Span::Strong(t) => out.extend(words(t, TEXT_SIZE, true)),
+            Span::Figure(f) => match &f.mark {
+                Mark::None => out.push((f.text.clone(), TEXT_SIZE, bold)),
+                // The figure and its ✓ together: bold, as the ✓ is.
+                Mark::Verified => out.push((format!("{} ✓", f.text), TEXT_SIZE, true)),
+                Mark::Finding { note, label, .. } => {
+                    out.push((f.text.clone(), TEXT_SIZE, true));
+                    out.extend(words(&format!("{note} ({label})"), NOTE_SIZE, false));
+                }
+            },
+        }
+    }
+    out
+}
+
+/// The widest piece of `spans` that must stay on one line, in twentieths of a point.
+fn widest(spans: &[Span], bold: bool) -> usize {
+    pieces(spans, bold)
+        .iter()
+        .map(|(text, size, bold)| super::metrics::width(text, *size, *bold))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a row's text is bold.
+fn bold_row(kind: RowKind) -> bool {
+    matches!(kind, RowKind::Total | RowKind::Group)
+}
+
+/// What each column of `table` needs: an amount column its widest figure, header and total
+/// row in bold included; a text column its longest word (up to [`LONGEST_WORD`]) and a share
+/// of the rest by how much text it holds (a wide column twice over).
+fn needs(table: &Table) -> Vec<Need> {
+    table
         .columns
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            c.numeric.then(|| {
-                let longest = texts(i)
-                    .chain(std::iter::once(c.header.clone()))
-                    .map(|t| t.chars().count())
-                    .max()
-                    .unwrap_or(8);
-                longest.min(24) * 100 + 260
-            })
-        })
-        .collect();
-    let used: usize = numeric.iter().flatten().sum();
-    let rest = TEXT_WIDTH.saturating_sub(used);
-    // Per text column: its longest word (the least it can be) and how much text it holds.
-    let measure: Vec<(usize, usize)> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if c.numeric {
-                return (0, 0);
-            }
-            let header_word = c
-                .header
-                .split_whitespace()
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0);
-            let (count, chars, word) = texts(i).fold((0, 0, header_word), |(n, sum, word), t| {
-                let longest = t.split_whitespace().map(|w| w.chars().count()).max();
-                (
-                    n + 1,
-                    sum + t.chars().count(),
-                    word.max(longest.unwrap_or(0)),
-                )
+            let header = widest(&[Span::text(&c.header)], true);
+            let cells = table.rows.iter().filter_map(|r| {
+                r.cells
+                    .get(i)
+                    .map(|cell| (cell.as_slice(), bold_row(r.kind)))
             });
-            let least = word.min(11) * 95 + 140;
+            if c.numeric {
+                let widest = cells
+                    .map(|(cell, bold)| widest(cell, bold))
+                    .fold(header, usize::max);
+                return Need {
+                    least: widest + CELL_PADDING,
+                    weight: 0,
+                };
+            }
+            let (count, chars, word) =
+                cells.fold((0, 0, header), |(n, sum, word), (cell, bold)| {
+                    let text = crate::output::document::plain(cell);
+                    (
+                        n + 1,
+                        sum + text.chars().count(),
+                        word.max(widest(cell, bold)),
+                    )
+                });
             let mean = (chars / count.max(1)).max(1);
-            let weight = if c.wide {
-                40 + mean.min(80)
-            } else {
-                mean.min(16)
-            };
-            (least, weight)
+            Need {
+                least: word.min(LONGEST_WORD) + CELL_PADDING,
+                weight: if c.wide {
+                    40 + mean.min(80)
+                } else {
+                    mean.min(16)
+                },
+            }
         })
-        .collect();
-    let least: usize = measure.iter().map(|m| m.0).sum();
-    let spare = rest.saturating_sub(least);
-    let total: usize = measure.iter().map(|m| m.1).sum::<usize>().max(1);
-    numeric
-        .iter()
-        .zip(&measure)
-        .map(|(n, (least, weight))| n.unwrap_or(least + spare * weight / total))
         .collect()
 }
 
-fn table_docx(docx: Docx, table: &Table, lang: Lang) -> Docx {
-    let mut docx = docx;
-    if let Some(caption) = &table.caption {
-        docx = docx.add_paragraph(
-            Paragraph::new()
-                .style("Caption")
-                .keep_next(true)
-                .add_run(run(caption)),
-        );
+/// A table as Word shows it: one table when its columns fit the page, else several, each with
+/// the leading text columns (the kommun, the actor) and as many of the others as fit, so that
+/// a figure never has to break. Each part is its columns (indices into the table's) and their
+/// widths.
+fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let needs = needs(table);
+    let key = table.columns.iter().take_while(|c| !c.numeric).count();
+    let least = |columns: &[usize]| -> usize {
+        columns
+            .iter()
+            .filter_map(|&i| needs.get(i))
+            .map(|n| n.least)
+            .sum()
+    };
+    let all: Vec<usize> = (0..table.columns.len()).collect();
+    let parts = if least(&all) <= TEXT_WIDTH || key == table.columns.len() {
+        vec![all]
+    } else {
+        // As many columns as fit, then as many parts evened out.
+        let keys: Vec<usize> = (0..key).collect();
+        let split = |most: usize| {
+            let mut parts = Vec::new();
+            let mut part = keys.clone();
+            for i in key..table.columns.len() {
+                let fits = least(&part) + needs.get(i).map_or(0, |n| n.least) <= TEXT_WIDTH;
+                if (!fits || part.len() - key == most) && part.len() > key {
+                    parts.push(std::mem::replace(&mut part, keys.clone()));
+                }
+                part.push(i);
+            }
+            parts.push(part);
+            parts
+        };
+        let count = split(usize::MAX).len();
+        split((table.columns.len() - key).div_ceil(count))
+    };
+    parts
+        .into_iter()
+        .map(|columns| {
+            let mut part: Vec<Need> = columns
+                .iter()
+                .filter_map(|&i| needs.get(i))
+                .copied()
+                .collect();
+            narrow_text(&mut part);
+            let spare = TEXT_WIDTH.saturating_sub(part.iter().map(|n| n.least).sum());
+            let total: usize = part.iter().map(|n| n.weight).sum();
+            let widths = part
+                .iter()
+                .map(|n| n.least + (spare * n.weight).checked_div(total).unwrap_or(0))
+                .collect();
+            (columns, widths)
+        })
+        .collect()
+}
+
+/// When the text columns' longest words and the amounts together are wider than the page,
+/// the widest text columns made narrower (their long words break; a short one, a kommunkod or
+/// an insats's id, keeps its width), to no less than a third of their least: the amount
+/// columns never.
+fn narrow_text(part: &mut [Need]) {
+    let amounts: usize = part.iter().filter(|n| n.weight == 0).map(|n| n.least).sum();
+    let text = |cap: usize, part: &[Need]| -> usize {
+        part.iter()
+            .filter(|n| n.weight > 0)
+            .map(|n| n.least.min(cap.max(n.least / 3)))
+            .sum()
+    };
+    let room = TEXT_WIDTH.saturating_sub(amounts);
+    if text(usize::MAX, part) <= room {
+        return;
     }
-    let grid = widths(table);
+    // The widest cap at which the text columns fit.
+    let (mut low, mut high) = (0, LONGEST_WORD + CELL_PADDING);
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if text(mid, part) <= room {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    for n in part.iter_mut().filter(|n| n.weight > 0) {
+        n.least = n.least.min(low.max(n.least / 3));
+    }
+}
+
+fn table_docx(docx: Docx, table: &Table, lang: Lang, tables: &mut Tables) -> Docx {
+    let mut docx = docx;
+    let parts = layout(table);
+    let count = parts.len();
+    for (n, (columns, grid)) in parts.into_iter().enumerate() {
+        let caption = match (&table.caption, count) {
+            (caption, 1) => caption.clone(),
+            (caption, _) => {
+                let (n, part) = (n + 1, lang.pick("del", "part"));
+                Some(match caption {
+                    Some(caption) => format!("{caption} ({part} {n} av {count})"),
+                    None => say!(lang, "Del {n} av {count}", "Part {n} of {count}"),
+                })
+            }
+        };
+        if let Some(caption) = caption {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .style("Caption")
+                    .keep_next(true)
+                    .add_run(run(caption)),
+            );
+        }
+        let word = word_table(table, &columns, &grid, lang);
+        docx = docx.add_paragraph(tables.add(&word));
+        if n + 1 < count {
+            docx = docx.add_paragraph(Paragraph::new());
+        }
+    }
+    for note in &table.notes {
+        docx = docx.add_paragraph(Paragraph::new().add_run(run(note).size(17).color(MUTED)));
+    }
+    docx.add_paragraph(Paragraph::new())
+}
+
+/// The `columns` of `table` as a Word table of those widths.
+fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> WordTable {
     let cell = |spans: &[Span], width: usize, numeric: bool, bold: bool, shade: Option<&str>| {
         let mut p = Paragraph::new().line_spacing(LineSpacing::new().before(20).after(20));
         if numeric {
@@ -365,20 +652,15 @@ fn table_docx(docx: Docx, table: &Table, lang: Lang) -> Docx {
         }
         c
     };
-    let header = TableRow::new(
-        table
-            .columns
+    let chosen = || {
+        columns
             .iter()
-            .zip(&grid)
-            .map(|(c, w)| {
-                cell(
-                    &[Span::text(&c.header)],
-                    *w,
-                    c.numeric,
-                    true,
-                    Some("E8ECF0"),
-                )
-            })
+            .zip(grid)
+            .filter_map(|(&i, &w)| table.columns.get(i).map(|c| (i, c, w)))
+    };
+    let header = TableRow::new(
+        chosen()
+            .map(|(_, c, w)| cell(&[Span::text(&c.header)], w, c.numeric, true, Some("E8ECF0")))
             .collect(),
     )
     .cant_split()
@@ -391,31 +673,22 @@ fn table_docx(docx: Docx, table: &Table, lang: Lang) -> Docx {
             RowKind::Group => (true, Some("F7F4EC")),
             RowKind::Body | RowKind::Indented => (false, None),
         };
-        let cells = table
-            .columns
-            .iter()
-            .zip(&grid)
-            .enumerate()
-            .map(|(i, (c, w))| {
+        let cells = chosen()
+            .map(|(i, c, w)| {
                 let mut spans = row.cells.get(i).cloned().unwrap_or_default();
                 if i == 0 && row.kind == RowKind::Indented {
                     spans.insert(0, Span::text("– "));
                 }
-                cell(&spans, *w, c.numeric, bold, shade)
+                cell(&spans, w, c.numeric, bold, shade)
             })
             .collect();
         rows.push(TableRow::new(cells).cant_split());
     }
-    docx = docx.add_table(
-        WordTable::new(rows)
-            .set_grid(grid)
-            .layout(TableLayoutType::Fixed)
-            .width(TEXT_WIDTH, WidthType::Dxa),
-    );
-    for note in &table.notes {
-        docx = docx.add_paragraph(Paragraph::new().add_run(run(note).size(17).color(MUTED)));
-    }
-    docx.add_paragraph(Paragraph::new())
+    let width = grid.iter().sum::<usize>();
+    WordTable::new(rows)
+        .set_grid(grid.to_vec())
+        .layout(TableLayoutType::Fixed)
+        .width(width, WidthType::Dxa)
 }
 
 fn runs(spans: &[Span], lang: Lang) -> Vec<Run> {

@@ -14,6 +14,7 @@ pub mod followup;
 pub mod html;
 pub mod letters;
 pub mod markdown;
+pub mod metrics;
 pub mod png;
 
 use crate::core::finding::Severity;

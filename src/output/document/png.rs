@@ -8,6 +8,9 @@ use crate::output::document::Chart;
 
 /// Pixels per SVG unit: twice the SVG's size, sharp in print at the width Word shows it.
 const SCALE: f32 = 2.0;
+/// The most pixels a picture has (a 960 × 1 600 chart at [`SCALE`]); a larger chart is drawn
+/// at a smaller scale, so that drawing it never needs more than about 50 MB.
+const MAX_PIXELS: f32 = 12_000_000.0;
 
 /// Why a chart could not be drawn.
 #[derive(Debug)]
@@ -26,10 +29,12 @@ pub fn render(chart: &Chart) -> Result<(Vec<u8>, u32, u32), RenderError> {
     };
     let tree = resvg::usvg::Tree::from_str(&chart.svg, &options)
         .map_err(|e| RenderError(e.to_string()))?;
+    let area = tree.size().width() * tree.size().height();
+    let scale = SCALE.min((MAX_PIXELS / area.max(1.0)).sqrt());
     let size = tree
         .size()
         .to_int_size()
-        .scale_by(SCALE)
+        .scale_by(scale)
         .ok_or_else(|| RenderError(format!("{}×{}", chart.width, chart.height)))?;
     let (width, height) = (size.width(), size.height());
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
@@ -37,7 +42,7 @@ pub fn render(chart: &Chart) -> Result<(Vec<u8>, u32, u32), RenderError> {
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
-        resvg::tiny_skia::Transform::from_scale(SCALE, SCALE),
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
     let bytes = pixmap
