@@ -55,6 +55,8 @@ pub struct ReadUsage {
     pub file: UsageFile,
     pub source: Source,
     pub format: Format,
+    /// The sheet a workbook's form was read from, when it is not the workbook's first.
+    pub sheet: Option<String>,
 }
 
 /// Why a usage file could not be read at all.
@@ -73,6 +75,8 @@ pub enum UsageReadError {
     /// Text or a sheet without the form's table (no header row with `Insats` and `Använt`).
     NotAForm {
         path: PathBuf,
+        /// A workbook's number of sheets, none of which has the table; 0 for text.
+        sheets: usize,
     },
     /// A TOML usage file without a `[[usage]]` or `[[recipients]]` (empty, or comments only).
     NothingReported {
@@ -90,7 +94,7 @@ impl UsageReadError {
         match self {
             UsageReadError::Read { path, .. }
             | UsageReadError::Workbook { path, .. }
-            | UsageReadError::NotAForm { path }
+            | UsageReadError::NotAForm { path, .. }
             | UsageReadError::NothingReported { path } => path,
             UsageReadError::Toml { source, .. } => &source.path,
         }
@@ -131,6 +135,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             file,
             source,
             format: Format::Toml,
+            sheet: None,
         });
     }
     for delimiter in [';', ',', '\t'] {
@@ -144,11 +149,13 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
                 file,
                 source,
                 format: Format::Csv { delimiter },
+                sheet: None,
             });
         }
     }
     Err(UsageReadError::NotAForm {
         path: path.to_path_buf(),
+        sheets: 0,
     })
 }
 
@@ -477,13 +484,44 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     grid
 }
 
-/// The first sheet of a workbook as rows of cells, with their places: each row that has a
-/// value, over the sheet's used columns.
+/// A workbook's form: the first of its sheets that has the form's table, as rows of cells
+/// with their places (a form saved with a sheet of notes before it is still read).
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
-    let (cells, formats) = sheet_cells(bytes).map_err(|problem| UsageReadError::Workbook {
+    let refused = |problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
         problem,
-    })?;
+    };
+    let mut book = Book::open(bytes).map_err(refused)?;
+    let names = book.names();
+    for (index, name) in names.iter().enumerate() {
+        let (cells, formats) = book.sheet(index, name).map_err(refused)?;
+        let grid = grid(cells, &formats, file).map_err(refused)?;
+        let line = |place: &Place| match &place.at {
+            At::Cell { row, .. } => *row as usize,
+            At::Text(_) => 0,
+        };
+        if let Some(form) = form(grid, None, &line) {
+            return Ok(ReadUsage {
+                file: form,
+                source: Source::new(path, String::new()),
+                format: Format::Workbook,
+                sheet: (index > 0).then(|| name.clone()),
+            });
+        }
+    }
+    Err(UsageReadError::NotAForm {
+        path: path.to_path_buf(),
+        sheets: names.len(),
+    })
+}
+
+/// A sheet's cells that hold a value as rows of cells, with their places: each row that has
+/// a value, over the sheet's used columns.
+fn grid(
+    cells: Vec<workbook::Cell>,
+    formats: &Formats,
+    file: usize,
+) -> Result<Vec<Vec<Cell>>, WorkbookProblem> {
     let left = cells.iter().map(|(_, c, _)| *c).min().unwrap_or(0);
     let last = cells.iter().map(|(_, c, _)| *c).max().unwrap_or(0);
     let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
@@ -494,10 +532,7 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
     // place), within the same number of cells as the sheet is read with.
     let width = usize::try_from(last - left + 1).unwrap_or(usize::MAX);
     if rows.len().saturating_mul(width) > workbook::MAX_CELLS {
-        return Err(UsageReadError::Workbook {
-            path: path.to_path_buf(),
-            problem: WorkbookProblem::TooManyCells(workbook::MAX_CELLS),
-        });
+        return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
     }
     let mut grid = Vec::new();
     for (r, mut cells) in rows {
@@ -575,91 +610,108 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         }
         grid.push(row);
     }
-    let line = |place: &Place| match &place.at {
-        At::Cell { row, .. } => *row as usize,
-        At::Text(_) => 0,
-    };
-    let file = form(grid, None, &line).ok_or_else(|| UsageReadError::NotAForm {
-        path: path.to_path_buf(),
-    })?;
-    Ok(ReadUsage {
-        file,
-        source: Source::new(path, String::new()),
-        format: Format::Workbook,
-    })
+    Ok(grid)
 }
 
-/// The cells of a workbook's first sheet that hold a value, as (row, column, value) from 0.
-/// An XLSX file is read within limits, cell by cell (`input::workbook`); an ODS file (a zip
-/// too, inflated within the same limits first) and an XLS file are read by `calamine` whole,
-/// their cells up to the same number.
 /// A workbook's numbers' formats, by (row, column) from 0 (only XLSX's are read).
 type Formats = std::collections::HashMap<(u32, u32), String>;
 
-fn sheet_cells(bytes: &[u8]) -> Result<(Vec<workbook::Cell>, Formats), WorkbookProblem> {
-    use calamine::Reader;
-    let unreadable = workbook::unreadable;
-    // What the XLSX reader found wrong, told when no other reader knows the file either.
-    let mut as_xlsx = None;
-    if workbook::is_zip(bytes) {
-        match workbook::first_sheet(bytes) {
-            Ok((_, cells)) => return Ok((cells, workbook::number_formats(bytes)?)),
-            // Not an XLSX workbook; the guard has passed, so it may be read whole.
-            Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
-            Err(problem) => return Err(problem),
-        }
-    }
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| match (unreadable(e), as_xlsx) {
-            (WorkbookProblem::UnknownFormat, Some(problem)) => problem,
-            (problem, _) => problem,
-        })?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or(WorkbookProblem::NoSheet)?
-        .map_err(unreadable)?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut cells = Vec::new();
-    for (r, c, data) in range.used_cells() {
-        if cells.len() == workbook::MAX_CELLS {
-            return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
-        }
-        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        cells.push((top + at(r), left + at(c), data.clone()));
-    }
-    // An ODS formula whose value was never saved (`of:=1000+2000` and no `office:value`) has
-    // no value above: it is read as the formula, as in XLSX, never as an empty cell.
-    if let calamine::Sheets::Ods(ods) = &mut book
-        && let Some(name) = ods.sheet_names().first().cloned()
-    {
-        let formulas = ods
-            .worksheet_formula(&name)
-            .map_err(|e| unreadable(e.into()))?;
-        let (top, left) = formulas.start().unwrap_or((0, 0));
-        let valued: std::collections::HashSet<(u32, u32)> =
-            cells.iter().map(|(r, c, _)| (*r, *c)).collect();
-        for (r, c, formula) in formulas.used_cells() {
-            let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            let (r, c) = (top + at(r), left + at(c));
-            if formula.is_empty() || valued.contains(&(r, c)) {
-                continue;
+/// A workbook from outside: an XLSX file is read within limits, cell by cell
+/// (`input::workbook`); an ODS file (a zip too, inflated within the same limits first) and
+/// an XLS file are read by `calamine` whole, their cells up to the same number.
+enum Book<'b> {
+    Xlsx(workbook::Sheets<'b>),
+    Other(calamine::Sheets<std::io::Cursor<Vec<u8>>>),
+}
+
+impl<'b> Book<'b> {
+    fn open(bytes: &'b [u8]) -> Result<Book<'b>, WorkbookProblem> {
+        let unreadable = workbook::unreadable;
+        // What the XLSX reader found wrong, told when no other reader knows the file either.
+        let mut as_xlsx = None;
+        if workbook::is_zip(bytes) {
+            match workbook::sheets(bytes) {
+                Ok(sheets) => return Ok(Book::Xlsx(sheets)),
+                // Not an XLSX workbook; the guard has passed, so it may be read whole.
+                Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
+                Err(problem) => return Err(problem),
             }
+        }
+        let book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+            .map_err(|e| match (unreadable(e), as_xlsx) {
+                (WorkbookProblem::UnknownFormat, Some(problem)) => problem,
+                (problem, _) => problem,
+            })?;
+        Ok(Book::Other(book))
+    }
+
+    /// The sheets' names, in the workbook's order.
+    fn names(&self) -> Vec<String> {
+        use calamine::Reader;
+        match self {
+            Book::Xlsx(sheets) => sheets.names().to_vec(),
+            Book::Other(book) => book.sheet_names(),
+        }
+    }
+
+    /// The cells of sheet `index` (named `name`) that hold a value, as (row, column, value)
+    /// from 0, and their numbers' formats.
+    fn sheet(
+        &mut self,
+        index: usize,
+        name: &str,
+    ) -> Result<(Vec<workbook::Cell>, Formats), WorkbookProblem> {
+        use calamine::Reader;
+        let unreadable = workbook::unreadable;
+        let book = match self {
+            Book::Xlsx(sheets) => return Ok((sheets.cells(index)?, sheets.number_formats(index)?)),
+            Book::Other(book) => book,
+        };
+        let range = book
+            .worksheet_range_at(index)
+            .ok_or(WorkbookProblem::NoSheet)?
+            .map_err(unreadable)?;
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut cells = Vec::new();
+        for (r, c, data) in range.used_cells() {
             if cells.len() == workbook::MAX_CELLS {
                 return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
             }
-            // OpenFormula's namespace (`of:`) is not what the spreadsheet shows.
-            let shown = formula.strip_prefix("of:").unwrap_or(formula);
-            let shown = if shown.starts_with('=') {
-                shown.to_string()
-            } else {
-                format!("={shown}")
-            };
-            cells.push((r, c, Data::String(shown)));
+            let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            cells.push((top + at(r), left + at(c), data.clone()));
         }
+        // An ODS formula whose value was never saved (`of:=1000+2000` and no `office:value`)
+        // has no value above: it is read as the formula, as in XLSX, never as an empty cell.
+        if let calamine::Sheets::Ods(ods) = book {
+            let formulas = ods
+                .worksheet_formula(name)
+                .map_err(|e| unreadable(e.into()))?;
+            let (top, left) = formulas.start().unwrap_or((0, 0));
+            let valued: std::collections::HashSet<(u32, u32)> =
+                cells.iter().map(|(r, c, _)| (*r, *c)).collect();
+            for (r, c, formula) in formulas.used_cells() {
+                let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                let (r, c) = (top + at(r), left + at(c));
+                if formula.is_empty() || valued.contains(&(r, c)) {
+                    continue;
+                }
+                if cells.len() == workbook::MAX_CELLS {
+                    return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
+                }
+                // OpenFormula's namespace (`of:`) is not what the spreadsheet shows.
+                let shown = formula.strip_prefix("of:").unwrap_or(formula);
+                let shown = if shown.starts_with('=') {
+                    shown.to_string()
+                } else {
+                    format!("={shown}")
+                };
+                cells.push((r, c, Data::String(shown)));
+            }
+        }
+        // What calamine reads of an ODS or XLS file holds no number formats: an ODS cell of
+        // type percentage or currency is read as its number.
+        Ok((cells, Formats::new()))
     }
-    // What calamine reads of an ODS or XLS file holds no number formats: an ODS cell of type
-    // percentage or currency is read as its number.
-    Ok((cells, Formats::new()))
 }
 
 /// A number's entry, unless its cell is formatted as a percentage (`0%`: 0,96 shows as

@@ -1,9 +1,9 @@
 //! Workbooks that come from outside: an SCB download, a returned follow-up form. A workbook
 //! is a zip of XML files, so a few kilobytes can claim or inflate to gigabytes. Before
 //! `calamine` opens one, every part is inflated once within a limit and the count of shared
-//! strings it claims is held to what its part can hold ([`guard`]); its first sheet is then
+//! strings it claims is held to what its part can hold ([`guard`]); its sheets are then
 //! read cell by cell, never as a rectangle sized by its farthest cell, up to a number of
-//! cells ([`first_sheet`]).
+//! cells ([`Sheets`]).
 
 use std::io::{Cursor, Read as _};
 
@@ -74,81 +74,106 @@ pub type Cell = (u32, u32, Data);
 /// An XLSX workbook read from memory.
 type Book<'b> = Xlsx<Cursor<&'b [u8]>>;
 
-/// The workbook and the name of its first sheet.
-fn open_first_sheet(bytes: &[u8]) -> Result<(Book<'_>, String), WorkbookProblem> {
+/// An XLSX workbook, [`guard`]ed, whose sheets are read one at a time, each cell by cell
+/// within [`MAX_CELLS`].
+pub struct Sheets<'b> {
+    book: Book<'b>,
+    names: Vec<String>,
+}
+
+/// The workbook's sheets, once [`guard`] has passed; a workbook without a sheet is refused.
+pub fn sheets(bytes: &[u8]) -> Result<Sheets<'_>, WorkbookProblem> {
+    guard(bytes)?;
     let book: Book<'_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.into()))?;
-    match book.sheet_names().first().cloned() {
-        Some(name) => Ok((book, name)),
-        None => Err(WorkbookProblem::NoSheet),
+    let names = book.sheet_names();
+    if names.is_empty() {
+        return Err(WorkbookProblem::NoSheet);
+    }
+    Ok(Sheets { book, names })
+}
+
+impl Sheets<'_> {
+    /// The sheets' names, in the workbook's order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The cells of sheet `index` (of [`Sheets::names`]) that hold a value, in the order the
+    /// sheet stores them.
+    pub fn cells(&mut self, index: usize) -> Result<Vec<Cell>, WorkbookProblem> {
+        let name = self.names.get(index).ok_or(WorkbookProblem::NoSheet)?;
+        let mut reader = self
+            .book
+            .worksheet_cells_reader(name)
+            .map_err(|e| unreadable(e.into()))?;
+        let mut cells = Vec::new();
+        let mut read = 0usize;
+        while let Some(cell) = reader
+            .next_cell_with_formula()
+            .map_err(|e| unreadable(e.into()))?
+        {
+            read += 1;
+            if read > MAX_CELLS {
+                return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
+            }
+            let (row, col) = cell.pos;
+            let value = match (Data::from(cell.value), cell.formula) {
+                // A formula whose value was never saved (a workbook written by a program) is
+                // read as the formula, never as an empty cell.
+                (Data::Empty, Some(formula)) => Data::String(format!("={formula}")),
+                (value, _) => value,
+            };
+            if row < MAX_ROW && col < MAX_COLUMN && value != Data::Empty {
+                cells.push((row, col, value));
+            }
+        }
+        Ok(cells)
+    }
+
+    /// The number formats of sheet `index`'s numbers (`0%`, `#,##0 "kr"`,
+    /// `[$€-407] #,##0`), by (row, column) from 0; `General` is left out.
+    pub fn number_formats(
+        &mut self,
+        index: usize,
+    ) -> Result<std::collections::HashMap<(u32, u32), String>, WorkbookProblem> {
+        use calamine::DataRef;
+        let name = self.names.get(index).ok_or(WorkbookProblem::NoSheet)?;
+        let mut reader = self
+            .book
+            .worksheet_cells_reader(name)
+            .map_err(|e| unreadable(e.into()))?;
+        let mut formats = std::collections::HashMap::new();
+        let mut read = 0usize;
+        while let Some((cell, style)) = reader
+            .next_cell_with_style_id()
+            .map_err(|e| unreadable(e.into()))?
+        {
+            read += 1;
+            if read > MAX_CELLS {
+                return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
+            }
+            if !matches!(cell.get_value(), DataRef::Float(_) | DataRef::Int(_)) {
+                continue;
+            }
+            let code = reader
+                .styles()
+                .get(style)
+                .and_then(|s| s.number_format.as_ref())
+                .map(|f| f.format_code.clone());
+            if let Some(code) = code.filter(|c| !c.eq_ignore_ascii_case("general")) {
+                formats.insert(cell.get_position(), code);
+            }
+        }
+        Ok(formats)
     }
 }
 
 /// The first sheet of an XLSX workbook, [`guard`]ed: its name and its cells that hold a
 /// value, in the order the sheet stores them.
 pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
-    guard(bytes)?;
-    let (mut book, name) = open_first_sheet(bytes)?;
-    let mut reader = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| unreadable(e.into()))?;
-    let mut cells = Vec::new();
-    let mut read = 0usize;
-    while let Some(cell) = reader
-        .next_cell_with_formula()
-        .map_err(|e| unreadable(e.into()))?
-    {
-        read += 1;
-        if read > MAX_CELLS {
-            return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
-        }
-        let (row, col) = cell.pos;
-        let value = match (Data::from(cell.value), cell.formula) {
-            // A formula whose value was never saved (a workbook written by a program) is
-            // read as the formula, never as an empty cell.
-            (Data::Empty, Some(formula)) => Data::String(format!("={formula}")),
-            (value, _) => value,
-        };
-        if row < MAX_ROW && col < MAX_COLUMN && value != Data::Empty {
-            cells.push((row, col, value));
-        }
-    }
-    Ok((name, cells))
-}
-
-/// The number formats of the first sheet's numbers (`0%`, `#,##0 "kr"`, `[$€-407] #,##0`),
-/// by (row, column) from 0, for every number whose format is not `General`. The sheet is read
-/// again, cell by cell, as [`first_sheet`] reads it (call that first: it [`guard`]s).
-pub fn number_formats(
-    bytes: &[u8],
-) -> Result<std::collections::HashMap<(u32, u32), String>, WorkbookProblem> {
-    use calamine::DataRef;
-    let (mut book, name) = open_first_sheet(bytes)?;
-    let mut reader = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| unreadable(e.into()))?;
-    let mut formats = std::collections::HashMap::new();
-    let mut read = 0usize;
-    while let Some((cell, style)) = reader
-        .next_cell_with_style_id()
-        .map_err(|e| unreadable(e.into()))?
-    {
-        read += 1;
-        if read > MAX_CELLS {
-            return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
-        }
-        if !matches!(cell.get_value(), DataRef::Float(_) | DataRef::Int(_)) {
-            continue;
-        }
-        let code = reader
-            .styles()
-            .get(style)
-            .and_then(|s| s.number_format.as_ref())
-            .map(|f| f.format_code.clone());
-        if let Some(code) = code.filter(|c| !c.eq_ignore_ascii_case("general")) {
-            formats.insert(cell.get_position(), code);
-        }
-    }
-    Ok(formats)
+    let mut sheets = sheets(bytes)?;
+    let cells = sheets.cells(0)?;
+    Ok((sheets.names.swap_remove(0), cells))
 }
 
 /// Inflates every part of the archive once, within the limits, and holds the shared strings'

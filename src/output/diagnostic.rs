@@ -333,7 +333,12 @@ pub fn render_file_problem(
 #[derive(Clone, Debug)]
 pub enum FilePlace {
     Span(std::ops::Range<usize>),
-    Cell { row: u32, column: u32 },
+    /// A workbook's cell; `sheet` names its sheet when it is not the workbook's first.
+    Cell {
+        row: u32,
+        column: u32,
+        sheet: Option<String>,
+    },
 }
 
 /// A problem to draw at a place in a file: its code, severity, words and the place that
@@ -415,13 +420,27 @@ fn place_element<'a>(
                 cell: None,
             }
         }
-        FilePlace::Cell { row, column } => PlaceElement {
+        FilePlace::Cell { row, column, sheet } => PlaceElement {
             element: annotate_snippets::Origin::path(shown_path(&source.path))
                 .line(*row as usize)
                 .char_column(*column as usize)
                 .into(),
-            cell: Some(format!("{}{row}", column_letters(*column))),
+            cell: Some(cell_reference(sheet.as_deref(), *row, *column)),
         },
+    }
+}
+
+/// A cell as a spreadsheet refers to it: `E13`, or on another sheet `Blad2!E13` and
+/// `'Mina anteckningar'!E13` (a name with anything but letters, digits and `_` is quoted, a
+/// quote in it doubled).
+fn cell_reference(sheet: Option<&str>, row: u32, column: u32) -> String {
+    let cell = format!("{}{row}", column_letters(column));
+    match sheet {
+        None => cell,
+        Some(name) if name.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+            format!("{name}!{cell}")
+        }
+        Some(name) => format!("'{}'!{cell}", name.replace('\'', "''")),
     }
 }
 
@@ -439,6 +458,17 @@ pub fn column_letters(column: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_on_another_sheet_is_named_as_a_spreadsheet_names_it() {
+        assert_eq!(cell_reference(None, 13, 5), "E13");
+        assert_eq!(cell_reference(Some("Blad2"), 13, 5), "Blad2!E13");
+        assert_eq!(cell_reference(Some("Redovisning_å"), 1, 27), "Redovisning_å!AA1");
+        assert_eq!(
+            cell_reference(Some("Mina 'anteckningar'"), 13, 5),
+            "'Mina ''anteckningar'''!E13"
+        );
+    }
+
     use super::*;
 
     /// The text a span covers once the lines are shown.

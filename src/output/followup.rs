@@ -572,7 +572,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             total.extend(pad(4));
             total.extend(figures(&summary.totals));
             total.push(Value::Empty);
-            Sheet::new(stem(part), h, rows, total)
+            one_format(h, rows, total, part)
         }
         Part::Areas => {
             let mut h = headers(&[
@@ -591,7 +591,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .collect();
             let mut total = vec![total_label, Value::Empty];
             total.extend(figures(&summary.totals));
-            Sheet::new(stem(part), h, rows, total)
+            one_format(h, rows, total, part)
         }
         Part::Insatser => {
             let mut h = headers(&[
@@ -618,7 +618,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             let mut total = vec![total_label];
             total.extend(pad(3));
             total.extend(figures(&summary.totals));
-            Sheet::new(stem(part), h, rows, total)
+            one_format(h, rows, total, part)
         }
         Part::Repayment => {
             let h = headers(&[
@@ -647,7 +647,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             total.extend(pad(2));
             total.push(Value::Amount(summary.repayment.total));
             total.extend(pad(2));
-            Sheet::new(stem(part), h, rows, total)
+            one_format(h, rows, total, part)
         }
         Part::Lines => {
             let h = headers(&[
@@ -688,9 +688,36 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 Value::Amount(t.unused),
                 Value::Empty,
             ]);
-            Sheet::new(stem(part), h, rows, total)
+            one_format(h, rows, total, part)
         }
     }
+}
+
+/// The sheet, each amount column in one number format: with the most decimals any of its
+/// amounts has (a column with öre anywhere shows `0,00 kr`, not `0 kr`, beside
+/// `181 199,74 kr`), its values unchanged.
+fn one_format(
+    headers: Vec<String>,
+    mut rows: Vec<Vec<Value>>,
+    mut total: Vec<Value>,
+    part: Part,
+) -> Sheet {
+    let mut decimals = vec![0u32; headers.len()];
+    for row in rows.iter().chain(std::iter::once(&total)) {
+        for (most, value) in decimals.iter_mut().zip(row) {
+            if let Value::Amount(a) = value {
+                *most = (*most).max(a.decimals());
+            }
+        }
+    }
+    for row in rows.iter_mut().chain(std::iter::once(&mut total)) {
+        for (most, value) in decimals.iter().zip(row.iter_mut()) {
+            if let Value::Amount(a) = value {
+                *a = a.with_decimals(*most);
+            }
+        }
+    }
+    Sheet::new(stem(part), headers, rows, total)
 }
 
 /// How unused money is settled, in the sheet's words; the machine dialect's are the JSON's.

@@ -170,6 +170,9 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     Ok(out)
 }
 
+/// The decimals of the amounts used that a form shows: öre.
+const ORE: u32 = 2;
+
 /// The form as a workbook with one protected sheet in which only the cells to fill in are
 /// unlocked, and a total row that sums what is filled in.
 pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
@@ -177,18 +180,23 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
-    // In the plan's decimals: whole kronor, or tenths in a plan counted in tenths.
+    // What was received in the plan's decimals: whole kronor, or tenths in a plan counted in
+    // tenths. What is filled in with öre, which are read: a cell shown in whole kronor would
+    // hide them, and a spreadsheet saving the form as CSV writes what it shows (60 000,40 as
+    // 60000).
     let kronor_format = crate::output::number::excel_kronor(form.total.decimals());
+    let used_format = crate::output::number::excel_kronor(form.total.decimals().max(ORE));
     let kronor = Format::new().set_num_format(&kronor_format);
     let input = Format::new()
         .set_unlocked()
-        .set_num_format(&kronor_format)
+        .set_num_format(&used_format)
         .set_background_color("#FFF2CC");
     let input_text = Format::new()
         .set_unlocked()
         .set_text_wrap()
         .set_background_color("#FFF2CC");
     let total_kronor = Format::new().set_bold().set_num_format(&kronor_format);
+    let total_used = Format::new().set_bold().set_num_format(&used_format);
     let sheet = workbook.add_worksheet();
     sheet.set_name(lang.pick("Redovisning", "Report"))?;
     let mut row = 0u32;
@@ -230,7 +238,7 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
         row,
         4,
         Formula::new(sum("E")).set_result("0"),
-        &total_kronor,
+        &total_used,
     )?;
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 10)?;

@@ -394,12 +394,14 @@ fn draw_findings(
 ) -> Vec<String> {
     let lang = style.lang;
     let file_place = |place: &Place| -> (&Source, FilePlace) {
-        let source = read.get(place.file).map_or(plan, |r| &r.source);
+        let file = read.get(place.file);
+        let source = file.map_or(plan, |r| &r.source);
         let at = match &place.at {
             At::Text(span) => FilePlace::Span(span.clone()),
             At::Cell { row, column } => FilePlace::Cell {
                 row: *row,
                 column: *column,
+                sheet: file.and_then(|r| r.sheet.clone()),
             },
         };
         (source, at)

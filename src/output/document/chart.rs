@@ -625,7 +625,7 @@ mod tests {
         assert_eq!(
             wrap(
                 "Region Jämtland Härjedalen för fortsatt fördelning och nyttjande",
-                140.0,
+                110.0,
                 2
             ),
             ["Region Jämtland", "Härjedalen för…"]

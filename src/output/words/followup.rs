@@ -676,12 +676,19 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "save it as XLSX or CSV and try again"
             ),
         ),
-        UsageReadError::NotAForm { .. } => (
-            say!(
-                lang,
-                "{path}: ingen redovisningsblankett: ingen rubrikrad med Insats och Använt",
-                "{path}: not a usage form: no header row with Insats and Used"
-            ),
+        UsageReadError::NotAForm { sheets, .. } => (
+            match sheets {
+                0 | 1 => say!(
+                    lang,
+                    "{path}: ingen redovisningsblankett: ingen rubrikrad med Insats och Använt",
+                    "{path}: not a usage form: no header row with Insats and Used"
+                ),
+                n => say!(
+                    lang,
+                    "{path}: ingen redovisningsblankett: inget av arbetsbokens {n} blad har en rubrikrad med Insats och Använt",
+                    "{path}: not a usage form: none of the workbook's {n} sheets has a header row with Insats and Used"
+                ),
+            },
             say!(
                 lang,
                 "ange blanketten som `allocate follow-up --forms` skrev, ifylld, med rubrikraden kvar; eller en redovisning i TOML (filnamn som slutar på .toml)",
