@@ -1175,6 +1175,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     let mut rows = Vec::new();
     // The amount used on a total row, which the rows must add up to.
     let mut total: Option<Written<Entry>> = None;
+    let mut text_amounts = Vec::new();
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
@@ -1260,10 +1261,21 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             place: cell.place.clone(),
         });
         let used = match at(Some(used_col)) {
-            Some(c) => Written {
-                value: c.amount(),
-                place: c.place.clone(),
-            },
+            Some(c) => {
+                // A workbook's amount written as text: read, but left out of the
+                // spreadsheet's own sum (a CSV form's cells are all text).
+                let value = c.amount();
+                if let (None, None, Entry::Amount(a), At::Cell { row, column }) =
+                    (delimiter, &c.stored, &value, &c.place.at)
+                    && *a != Amount::ZERO
+                {
+                    text_amounts.push((*row, *column));
+                }
+                Written {
+                    value,
+                    place: c.place.clone(),
+                }
+            }
             None => Written {
                 value: Entry::Empty,
                 place: fallback(),
@@ -1321,7 +1333,11 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         }
         if let Some(sum) = sum.filter(|&sum| sum != stated) {
             layout.push(Written {
-                value: Layout::TotalRow { stated, rows: sum },
+                value: Layout::TotalRow {
+                    stated,
+                    rows: sum,
+                    text: text_amounts,
+                },
                 place,
             });
         }

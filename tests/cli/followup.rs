@@ -438,37 +438,44 @@ fn a_workbook_form_with_ore_saved_as_csv_by_libreoffice_keeps_them() {
     );
 }
 
-/// Berg's workbook form moved to the second sheet of a workbook whose first sheet holds notes,
-/// with 75 000 kr used of 2.5 and 3.4 and 1.3 left empty.
-fn berg_after_notes(year: &Year) -> std::path::PathBuf {
+/// Berg's workbook form copied into a new workbook, after a sheet of notes or alone, with
+/// 75 000 kr used of 2.5 (a number, or text as a cell formatted as text keeps it) and as the
+/// total; 1.3 and 3.4 left empty.
+fn berg_copied(year: &Year, notes: bool, used_as_text: bool) -> std::path::PathBuf {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     year.forms("xlsx");
     let form = year.path("forms/redovisning-2026-2326-berg.xlsx");
     let mut book: Xlsx<_> = open_workbook(&form).unwrap();
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     let mut workbook = rust_xlsxwriter::Workbook::new();
-    workbook
-        .add_worksheet()
-        .set_name("Anteckningar")
-        .unwrap()
-        .write(0, 0, "Att göra: redovisa 2.5 före mars")
-        .unwrap();
-    let moved = workbook.add_worksheet().set_name("Redovisning").unwrap();
+    if notes {
+        workbook
+            .add_worksheet()
+            .set_name("Anteckningar")
+            .unwrap()
+            .write(0, 0, "Att göra: redovisa 2.5 före mars")
+            .unwrap();
+    }
+    let copy = workbook.add_worksheet().set_name("Redovisning").unwrap();
     for (r, c, data) in sheet.used_cells() {
         let (r, c) = (r as u32, c as u16);
         match data {
-            Data::String(text) => moved.write(r, c, text.as_str()).unwrap(),
-            Data::Float(f) => moved.write(r, c, *f).unwrap(),
-            Data::Int(i) => moved.write(r, c, *i as f64).unwrap(),
+            Data::String(text) => copy.write(r, c, text.as_str()).unwrap(),
+            Data::Float(f) => copy.write(r, c, *f).unwrap(),
+            Data::Int(i) => copy.write(r, c, *i as f64).unwrap(),
             other => panic!("{other:?}"),
         };
     }
-    // 75 000 used of 2.5, and as the total below 3.4 (the last line).
-    for (insats, below) in [("2.5", 0), ("3.4", 1)] {
-        let row = row_of(&form, insats) + below;
-        moved.write(row, 4, 75_000).unwrap();
+    let used = row_of(&form, "2.5");
+    if used_as_text {
+        copy.write(used, 4, "75000").unwrap();
+        // The total's formula, as the spreadsheet computed it: text is left out.
+        copy.write(row_of(&form, "3.4") + 1, 4, 0).unwrap();
+    } else {
+        copy.write(used, 4, 75_000).unwrap();
+        copy.write(row_of(&form, "3.4") + 1, 4, 75_000).unwrap();
     }
-    let path = year.path("berg-with-notes.xlsx");
+    let path = year.path("berg-copied.xlsx");
     workbook.save(&path).unwrap();
     path
 }
@@ -478,24 +485,45 @@ fn berg_after_notes(year: &Year) -> std::path::PathBuf {
 #[test]
 fn a_workbook_form_after_a_sheet_of_notes_is_read_from_its_sheet() {
     let year = Year::new();
-    let path = berg_after_notes(&year);
+    let path = berg_copied(&year, true, false);
     assert_eq!(
-        berg_used(&year, "berg-with-notes.xlsx"),
+        berg_used(&year, "berg-copied.xlsx"),
         ["null", "75000", "null"]
     );
-    let out = year.run(&["follow-up", PLAN, "berg-with-notes.xlsx"]);
+    let out = year.run(&["follow-up", PLAN, "berg-copied.xlsx"]);
     out.assert_status(0)
-        .assert_finding("usage-missing", "berg-with-notes.xlsx:12:5")
+        .assert_finding("usage-missing", "berg-copied.xlsx:12:5")
         .assert_stdout_contains("= cell: Redovisning!E12");
     // Neither sheet a form: both were looked at.
     let mut workbook = rust_xlsxwriter::Workbook::new();
     workbook.add_worksheet().write(0, 0, "Anteckningar").unwrap();
     workbook.add_worksheet().write(0, 0, "Insats").unwrap();
     workbook.save(&path).unwrap();
-    year.run(&["follow-up", PLAN, "berg-with-notes.xlsx"])
+    year.run(&["follow-up", PLAN, "berg-copied.xlsx"])
         .assert_status(2)
         .assert_stderr_contains(
-            "berg-with-notes.xlsx: ingen redovisningsblankett: inget av arbetsbokens 2 blad har en rubrikrad med Insats och Använt",
+            "berg-copied.xlsx: ingen redovisningsblankett: inget av arbetsbokens 2 blad har en rubrikrad med Insats och Använt",
+        );
+}
+
+/// An amount typed into a cell formatted as text is read, but the workbook's own total
+/// leaves it out (75 000 kr used, the total row 0 kr): the form is not counted, and the
+/// finding names the cell and says why, in either language.
+#[test]
+fn an_amount_written_as_text_that_the_total_leaves_out_is_named() {
+    let year = Year::new();
+    berg_copied(&year, false, true);
+    let out = year.run(&["follow-up", PLAN, "berg-copied.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg-copied.xlsx:15:5")
+        .assert_stderr_contains(
+            "summaraden säger 0 kr använt, men raderna ovanför summerar till 75 000 kr: beloppet i E13 är text, som kalkylprogrammets summa hoppar över",
+        )
+        .assert_stderr_contains("Konvertera till tal");
+    year.run(&["follow-up", PLAN, "berg-copied.xlsx", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "the total row says 0 kr used, but the rows above it add up to 75,000 kr: the amount in E13 is text, which the spreadsheet's sum leaves out",
         );
 }
 

@@ -136,8 +136,13 @@ pub enum Layout {
     /// form's rows: a quote is missing, and the rows are read as a comment.
     QuotedRows { line: usize, through: usize },
     /// A total row (`Summa`) whose amount used is not what the rows above it add up to: the
-    /// total as written, and the rows' sum.
-    TotalRow { stated: Amount, rows: Amount },
+    /// total as written, the rows' sum, and a workbook's cells (row, column from 1) whose
+    /// amount is text, which a spreadsheet's sum leaves out.
+    TotalRow {
+        stated: Amount,
+        rows: Amount,
+        text: Vec<(u32, u32)>,
+    },
 }
 
 /// A row with a value beyond the header row's columns (a CSV field split in two by its
@@ -385,6 +390,7 @@ pub enum UsageProblem {
     TotalRow {
         stated: Amount,
         rows: Amount,
+        text: Vec<(u32, u32)>,
     },
     /// A row with a value beyond the header row's columns.
     Overflow(Overflow),
@@ -1097,10 +1103,11 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             },
             None,
         ),
-        Layout::TotalRow { stated, rows } => (
+        Layout::TotalRow { stated, rows, text } => (
             UsageProblem::TotalRow {
                 stated: *stated,
                 rows: *rows,
+                text: text.clone(),
             },
             None,
         ),

@@ -228,16 +228,45 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "fältet inom citattecken på rad {line}–{through} innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
             "the quoted field on lines {line}–{through} holds lines that look like the form's rows; a quote is probably missing"
         ),
-        UsageProblem::TotalRow { stated, rows } => {
+        UsageProblem::TotalRow { stated, rows, text } => {
             let (stated, rows) = (
                 crate::output::number::amount(*stated, lang),
                 crate::output::number::amount(*rows, lang),
             );
-            say!(
+            let differ = say!(
                 lang,
                 "summaraden säger {stated} använt, men raderna ovanför summerar till {rows}",
                 "the total row says {stated} used, but the rows above it add up to {rows}"
-            )
+            );
+            if text.is_empty() {
+                return differ;
+            }
+            // The first few cells by name, then how many more.
+            const NAMED: usize = 5;
+            let mut cells = text
+                .iter()
+                .take(NAMED)
+                .map(|&(row, column)| {
+                    format!("{}{row}", crate::output::diagnostic::column_letters(column))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            if text.len() > NAMED {
+                let more = crate::output::number::count((text.len() - NAMED) as u64, lang);
+                cells += &say!(lang, " och {more} till", " and {more} more");
+            }
+            match text.len() {
+                1 => say!(
+                    lang,
+                    "{differ}: beloppet i {cells} är text, som kalkylprogrammets summa hoppar över",
+                    "{differ}: the amount in {cells} is text, which the spreadsheet's sum leaves out"
+                ),
+                _ => say!(
+                    lang,
+                    "{differ}: beloppen i {cells} är text, som kalkylprogrammets summa hoppar över",
+                    "{differ}: the amounts in {cells} are text, which the spreadsheet's sum leaves out"
+                ),
+            }
         }
         UsageProblem::Overflow(Overflow {
             fields,
@@ -438,6 +467,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "sätt ett citattecken (\") där fältets text slutar, eller ta bort det som inleder fältet; blanketten räknas inte förrän dess",
             "put a quote (\") where the field's text ends, or remove the one that opens it; the form is not counted until then"
+        ),
+        UsageProblem::TotalRow { text, .. } if !text.is_empty() => say!(
+            lang,
+            "skriv beloppen som tal (markera cellerna och välj Konvertera till tal), så att summaraden räknar med dem; blanketten räknas inte förrän summaraden stämmer",
+            "enter the amounts as numbers (select the cells and choose Convert to Number), so that the total row counts them; the form is not counted until the total row agrees"
         ),
         UsageProblem::TotalRow { .. } => say!(
             lang,
