@@ -72,6 +72,13 @@ pub enum UsageReadError {
         path: PathBuf,
         problem: WorkbookProblem,
     },
+    /// A text file whose lines are UTF-8 but for this one (one-based): a line pasted in from
+    /// a file in another encoding. Read as Windows-1252 the whole file would garble the
+    /// form's own labels (`AnvÃ¤nt`).
+    MixedEncoding {
+        path: PathBuf,
+        line: usize,
+    },
     /// Text or a sheet without the form's table (no header row with `Insats` and `Använt`).
     NotAForm {
         path: PathBuf,
@@ -95,6 +102,7 @@ impl UsageReadError {
             UsageReadError::Read { path, .. }
             | UsageReadError::Workbook { path, .. }
             | UsageReadError::NotAForm { path, .. }
+            | UsageReadError::MixedEncoding { path, .. }
             | UsageReadError::NothingReported { path } => path,
             UsageReadError::Toml { source, .. } => &source.path,
         }
@@ -124,7 +132,13 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             });
         }
     }
-    let (text, _) = crate::input::scb::decode(bytes);
+    if let Some(line) = crate::input::read::mixed_encoding_line(bytes) {
+        return Err(UsageReadError::MixedEncoding {
+            path: path.to_path_buf(),
+            line,
+        });
+    }
+    let (text, _) = crate::input::read::decode(bytes);
     let is_toml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));

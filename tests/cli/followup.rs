@@ -527,6 +527,41 @@ fn an_amount_written_as_text_that_the_total_leaves_out_is_named() {
         );
 }
 
+/// A form in UTF-8 with one line pasted in from a Windows-1252 file (a comment typed in an
+/// old editor) is refused at that line, not read with every label garbled and called "not a
+/// form".
+#[test]
+fn a_form_with_one_line_in_another_encoding_is_refused_at_that_line() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = year.text(BERG);
+    let (line, row) = text
+        .split("\r\n")
+        .enumerate()
+        .find(|(_, l)| l.contains(";2.5;"))
+        .unwrap();
+    let mut bytes = Vec::new();
+    for (i, l) in text.split("\r\n").enumerate() {
+        if i > 0 {
+            bytes.extend_from_slice(b"\r\n");
+        }
+        bytes.extend_from_slice(l.as_bytes());
+        if i == line {
+            // "Kö" in Windows-1252 after the row's last field.
+            bytes.extend_from_slice(b"K\xf6");
+        }
+    }
+    assert!(row.ends_with(';'), "{row}");
+    std::fs::write(year.path(BERG), bytes).unwrap();
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(2)
+        .assert_stderr_contains(&format!(
+            "{BERG}:{}: raden är inte UTF-8 som resten av filen",
+            line + 1
+        ))
+        .assert_stderr_contains("CSV UTF-8");
+}
+
 /// The invented year: what is left unused, where.
 const UNUSED: [(&str, &str, &str, i64); 6] = [
     (KFJH, "2.1", "230000", 20_000),

@@ -31,8 +31,10 @@ mod xlsx;
 
 use std::path::Path;
 
+use crate::input::read::{decode, mixed_encoding_line};
+
 use crate::core::population::{
-    KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
+    KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind,
 };
 
 /// Reads a population file from disk, choosing `column` (or the only year).
@@ -62,50 +64,6 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
             },
         })?;
     parse(path, &bytes, column)
-}
-
-/// Turns the file's bytes into text: a byte-order mark decides, else UTF-8 if the bytes are
-/// valid UTF-8, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_with_bom_removal(bytes);
-        let which = if encoding == encoding_rs::UTF_8 {
-            TextEncoding::Utf8Bom
-        } else if encoding == encoding_rs::UTF_16LE {
-            TextEncoding::Utf16Le
-        } else {
-            TextEncoding::Utf16Be
-        };
-        return (text.into_owned(), which);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), TextEncoding::Utf8),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), TextEncoding::Windows1252)
-        }
-    }
-}
-
-/// The first line that is not UTF-8 in a file whose other lines are UTF-8 with letters beyond
-/// ASCII (å, ä, ö): a line pasted in from a Windows-1252 file. Read as Windows-1252 the
-/// whole file would turn the UTF-8 names into `StrÃ¶msund`, and the finding would blame the
-/// plan's name. A file in Windows-1252 alone has no such UTF-8 line and is read as before.
-fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
-    if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
-        return None;
-    }
-    let mut first_bad = None;
-    let mut utf8_letters = false;
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        match std::str::from_utf8(line) {
-            Ok(text) => utf8_letters |= !text.is_ascii(),
-            Err(_) => {
-                first_bad.get_or_insert(n + 1);
-            }
-        }
-    }
-    first_bad.filter(|_| utf8_letters)
 }
 
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for

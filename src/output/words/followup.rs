@@ -729,6 +729,13 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "give the form `allocate follow-up --forms` wrote, filled in, with its header row kept; or a usage file in TOML (a name ending in .toml)"
             ),
         ),
+        UsageReadError::MixedEncoding { line, .. } => (
+            {
+                let why = super::load::mixed_encoding(lang);
+                say!(lang, "{path}:{line}: {why}", "{path}:{line}: {why}")
+            },
+            super::load::mixed_encoding_hint(lang).to_string(),
+        ),
         UsageReadError::NothingReported { .. } => (
             say!(
                 lang,

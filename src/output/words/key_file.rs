@@ -198,12 +198,7 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             crate::output::number::file_size(*size, lang),
             crate::output::number::file_size(*limit, lang)
         ),
-        (ScbErrorKind::MixedEncoding, Lang::Sv) => {
-            "raden är inte UTF-8 som resten av filen (den kommer från en fil i en annan teckenkodning)".to_string()
-        }
-        (ScbErrorKind::MixedEncoding, Lang::En) => {
-            "the line is not UTF-8 as the rest of the file is (it comes from a file in another encoding)".to_string()
-        }
+        (ScbErrorKind::MixedEncoding, _) => super::load::mixed_encoding(lang).to_string(),
         (ScbErrorKind::NotText(kind), _) => {
             let what = match (kind, lang) {
                 (BinaryKind::Zip, Lang::Sv) => "en Excel-fil (xlsx) eller annan zip-fil",
@@ -477,10 +472,7 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "spara filen som Excel-arbetsbok (xlsx) eller CSV, eller ladda ner tabellen från SCB igen",
             "save the file as an Excel workbook (xlsx) or as CSV, or download the table from SCB again",
         ),
-        ScbErrorKind::MixedEncoding => lang.pick(
-            "skriv om raden eller spara hela filen på nytt som UTF-8 (i Excel: Spara som, CSV UTF-8)",
-            "retype the line, or save the whole file again as UTF-8 (in Excel: Save As, CSV UTF-8)",
-        ),
+        ScbErrorKind::MixedEncoding => super::load::mixed_encoding_hint(lang),
         ScbErrorKind::NotText(_)
         | ScbErrorKind::OtherFormat(_)
         | ScbErrorKind::Empty

@@ -100,6 +100,22 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
     }
 }
 
+/// Why a line of a text file in UTF-8 is not (a key file's, a form's).
+pub fn mixed_encoding(lang: Lang) -> &'static str {
+    lang.pick(
+        "raden är inte UTF-8 som resten av filen (den kommer från en fil i en annan teckenkodning)",
+        "the line is not UTF-8 as the rest of the file is (it comes from a file in another encoding)",
+    )
+}
+
+/// What to do about a line that is not UTF-8 in a file that is.
+pub fn mixed_encoding_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv om raden eller spara hela filen på nytt som UTF-8 (i Excel: Spara som, CSV UTF-8)",
+        "retype the line, or save the whole file again as UTF-8 (in Excel: Save As, CSV UTF-8)",
+    )
+}
+
 /// A path that is not a regular file, named (for plans and key files alike).
 pub fn not_regular(special: Special, lang: Lang) -> String {
     let what = match special {
