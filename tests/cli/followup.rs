@@ -409,7 +409,7 @@ fn the_cells_filled_in_on_a_workbook_form_show_ore() {
 /// The round trip the defect took: a form filled in with öre and saved as CSV by
 /// LibreOffice (Swedish) is read to the öre. Needs `soffice`: `cargo test -- --ignored`.
 #[test]
-#[ignore = "needs LibreOffice (soffice)"]
+#[ignore = "needs LibreOffice Calc (run by .ci/run)"]
 fn a_workbook_form_with_ore_saved_as_csv_by_libreoffice_keeps_them() {
     let year = Year::new();
     year.forms("xlsx");
