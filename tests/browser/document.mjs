@@ -9,7 +9,7 @@
 //
 // Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: file
 // descriptors 3 and 4, messages ended by NUL), so nothing but Node's own modules is needed.
-// CHROMIUM names the browser (default: chromium). Run by `cargo test -- --ignored documents_in`.
+// CHROMIUM names the browser (default: chromium). Run by `cargo test -- --ignored` (`.ci/run`).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

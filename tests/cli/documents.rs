@@ -2,7 +2,7 @@
 //! back and held to the figures of the real documents (seed 001 for 2026, seed 003 for 2025).
 //!
 //! The tests that need a browser or LibreOffice are `#[ignore]`d, so that a plain `cargo test`
-//! passes without them; `.ci/run` runs them with `cargo test -- --ignored documents_in`.
+//! passes without them; `.ci/run` runs them with `cargo test -- --ignored`.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -913,7 +913,7 @@ fn last_years_plan_of_another_county_is_refused() {
     );
 }
 
-// ---- With a browser and LibreOffice (`cargo test -- --ignored documents_in`) ----
+// ---- With a browser and LibreOffice (`cargo test -- --ignored`) ----
 
 fn have(program: &str) -> bool {
     Command::new(program)
