@@ -342,11 +342,9 @@ fn row_of(path: &Path, insats: &str) -> u32 {
         .unwrap()
 }
 
-/// The form's workbook with numbers typed into its cells (`E13`), as a spreadsheet stores
-/// what is typed: the cell keeps the form's format; a total's formula keeps its formula.
-fn type_numbers(path: &Path, numbers: &[(String, &str)]) {
+/// A workbook's bytes with each part that `edit` returns new text for replaced.
+fn rewrite_parts(bytes: Vec<u8>, edit: impl Fn(&str, String) -> Option<String>) -> Vec<u8> {
     use std::io::{Read, Write};
-    let bytes = std::fs::read(path).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for i in 0..archive.len() {
@@ -354,27 +352,40 @@ fn type_numbers(path: &Path, numbers: &[(String, &str)]) {
         let name = part.name().unwrap().to_string();
         let mut text = Vec::new();
         part.read_to_end(&mut text).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            let mut xml = String::from_utf8(text).unwrap();
-            for (cell, number) in numbers {
-                let start = xml.find(&format!("<c r=\"{cell}\" ")).unwrap();
-                let open = start + xml[start..].find('>').unwrap();
-                xml = if xml[..open].ends_with('/') {
-                    // An empty cell: `<c r="E13" s="3"/>`.
-                    format!("{}><v>{number}</v></c>{}", &xml[..open - 1], &xml[open + 1..])
-                } else {
-                    let v = start + xml[start..].find("<v>").unwrap() + 3;
-                    let end = v + xml[v..].find("</v>").unwrap();
-                    format!("{}{number}{}", &xml[..v], &xml[end..])
-                };
-            }
-            text = xml.into_bytes();
+        if let Ok(xml) = String::from_utf8(text.clone())
+            && let Some(edited) = edit(&name, xml)
+        {
+            text = edited.into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .unwrap();
         out.write_all(&text).unwrap();
     }
-    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// The form's workbook with numbers typed into its cells (`E13`), as a spreadsheet stores
+/// what is typed: the cell keeps the form's format; a total's formula keeps its formula.
+fn type_numbers(path: &Path, numbers: &[(String, &str)]) {
+    let bytes = rewrite_parts(std::fs::read(path).unwrap(), |name, mut xml| {
+        if name != "xl/worksheets/sheet1.xml" {
+            return None;
+        }
+        for (cell, number) in numbers {
+            let start = xml.find(&format!("<c r=\"{cell}\" ")).unwrap();
+            let open = start + xml[start..].find('>').unwrap();
+            xml = if xml[..open].ends_with('/') {
+                // An empty cell: `<c r="E13" s="3"/>`.
+                format!("{}><v>{number}</v></c>{}", &xml[..open - 1], &xml[open + 1..])
+            } else {
+                let v = start + xml[start..].find("<v>").unwrap() + 3;
+                let end = v + xml[v..].find("</v>").unwrap();
+                format!("{}{number}{}", &xml[..v], &xml[end..])
+            };
+        }
+        Some(xml)
+    });
+    std::fs::write(path, bytes).unwrap();
 }
 
 /// Berg's workbook form with 60 000,40 kr used of 2.5 (75 000 received), and its total.
@@ -2195,25 +2206,14 @@ fn a_number_formatted_as_a_percentage_or_another_currency_is_refused() {
 /// Writes `book` to `path` with every formula's saved value taken away, as a program that
 /// writes formulas without computing them leaves a workbook (openpyxl does).
 fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {
-    use std::io::{Read, Write};
-    let bytes = book.save_to_buffer().unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
-        let mut text = Vec::new();
-        part.read_to_end(&mut text).unwrap();
-        if name.starts_with("xl/worksheets/") {
-            let xml = String::from_utf8(text).unwrap();
-            assert!(xml.contains("</f><v>0</v>"), "{xml}");
-            text = xml.replace("</f><v>0</v>", "</f>").into_bytes();
+    let bytes = rewrite_parts(book.save_to_buffer().unwrap(), |name, xml| {
+        if !name.starts_with("xl/worksheets/") {
+            return None;
         }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&text).unwrap();
-    }
-    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+        assert!(xml.contains("</f><v>0</v>"), "{xml}");
+        Some(xml.replace("</f><v>0</v>", "</f>"))
+    });
+    std::fs::write(path, bytes).unwrap();
 }
 
 #[test]
