@@ -194,20 +194,18 @@ fn pack(xml: docx_rs::XMLDocx, tables: &Tables) -> zip::result::ZipResult<Vec<u8
         rest = after;
     }
     zip.write_all(rest)?;
-    for (i, header) in xml.headers.iter().enumerate() {
-        zip.start_file(format!("word/header{}.xml", i + 1), deflated)?;
-        zip.write_all(header)?;
-        if let Some(rels) = xml.header_rels.get(i) {
-            zip.start_file(format!("word/_rels/header{}.xml.rels", i + 1), deflated)?;
-            zip.write_all(rels)?;
-        }
-    }
-    for (i, footer) in xml.footers.iter().enumerate() {
-        zip.start_file(format!("word/footer{}.xml", i + 1), deflated)?;
-        zip.write_all(footer)?;
-        if let Some(rels) = xml.footer_rels.get(i) {
-            zip.start_file(format!("word/_rels/footer{}.xml.rels", i + 1), deflated)?;
-            zip.write_all(rels)?;
+    let margins = [
+        ("header", &xml.headers, &xml.header_rels),
+        ("footer", &xml.footers, &xml.footer_rels),
+    ];
+    for (kind, parts, rels) in margins {
+        for (i, part) in parts.iter().enumerate() {
+            zip.start_file(format!("word/{kind}{}.xml", i + 1), deflated)?;
+            zip.write_all(part)?;
+            if let Some(rels) = rels.get(i) {
+                zip.start_file(format!("word/_rels/{kind}{}.xml.rels", i + 1), deflated)?;
+                zip.write_all(rels)?;
+            }
         }
     }
     for (name, png) in &xml.media {
