@@ -254,4 +254,3 @@ pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
     }
     first_bad.filter(|_| utf8_letters)
 }
-

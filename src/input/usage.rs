@@ -1219,9 +1219,9 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             && row.iter().take(4).any(|c| {
                 is_word(&c.text)
                     && matches!(
-                    fold(&c.text).trim_end_matches(':'),
-                    "totalt" | "total" | "summa" | "sum"
-                )
+                        fold(&c.text).trim_end_matches(':'),
+                        "totalt" | "total" | "summa" | "sum"
+                    )
             });
         if is_total {
             if let Some(cell) = row.get(used_col) {

@@ -462,7 +462,10 @@ mod tests {
     fn a_cell_on_another_sheet_is_named_as_a_spreadsheet_names_it() {
         assert_eq!(cell_reference(None, 13, 5), "E13");
         assert_eq!(cell_reference(Some("Blad2"), 13, 5), "Blad2!E13");
-        assert_eq!(cell_reference(Some("Redovisning_å"), 1, 27), "Redovisning_å!AA1");
+        assert_eq!(
+            cell_reference(Some("Redovisning_å"), 1, 27),
+            "Redovisning_å!AA1"
+        );
         assert_eq!(
             cell_reference(Some("Mina 'anteckningar'"), 13, 5),
             "'Mina ''anteckningar'''!E13"

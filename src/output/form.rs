@@ -234,12 +234,7 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
         Formula::new(sum("D")).set_result(crate::output::number::cell(form.total, '.')),
         &total_kronor,
     )?;
-    sheet.write_formula_with_format(
-        row,
-        4,
-        Formula::new(sum("E")).set_result("0"),
-        &total_used,
-    )?;
+    sheet.write_formula_with_format(row, 4, Formula::new(sum("E")).set_result("0"), &total_used)?;
     sheet.set_column_width(0, 16)?;
     sheet.set_column_width(1, 10)?;
     sheet.set_column_width(2, 60)?;

@@ -376,7 +376,11 @@ fn type_numbers(path: &Path, numbers: &[(String, &str)]) {
             let open = start + xml[start..].find('>').unwrap();
             xml = if xml[..open].ends_with('/') {
                 // An empty cell: `<c r="E13" s="3"/>`.
-                format!("{}><v>{number}</v></c>{}", &xml[..open - 1], &xml[open + 1..])
+                format!(
+                    "{}><v>{number}</v></c>{}",
+                    &xml[..open - 1],
+                    &xml[open + 1..]
+                )
             } else {
                 let v = start + xml[start..].find("<v>").unwrap() + 3;
                 let end = v + xml[v..].find("</v>").unwrap();
@@ -507,7 +511,10 @@ fn a_workbook_form_after_a_sheet_of_notes_is_read_from_its_sheet() {
         .assert_stdout_contains("= cell: Redovisning!E12");
     // Neither sheet a form: both were looked at.
     let mut workbook = rust_xlsxwriter::Workbook::new();
-    workbook.add_worksheet().write(0, 0, "Anteckningar").unwrap();
+    workbook
+        .add_worksheet()
+        .write(0, 0, "Anteckningar")
+        .unwrap();
     workbook.add_worksheet().write(0, 0, "Insats").unwrap();
     workbook.save(&path).unwrap();
     year.run(&["follow-up", PLAN, "berg-copied.xlsx"])

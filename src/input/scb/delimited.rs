@@ -113,12 +113,12 @@ fn records(text: &str, delimiter: u8) -> Vec<Record> {
                 + 1;
         }
         counted_to = start;
-        let mut fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let mut row = Record::new(line);
         // With spaces between fields, runs of spaces make empty fields; they mean nothing.
-        if delimiter == b' ' {
-            fields.retain(|f| !f.is_empty());
+        for field in record.iter().filter(|f| delimiter != b' ' || !f.is_empty()) {
+            row.push(field);
         }
-        out.push(Record { line, fields });
+        out.push(row);
     }
     out
 }

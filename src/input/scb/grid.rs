@@ -22,25 +22,66 @@ use super::table::{
 };
 use crate::core::population::ScbErrorKind;
 
-/// A row of the file: its fields and one-based line.
+/// A row of the file: its one-based line and its fields, held as one text with where each
+/// field ends (a file of short fields, `1;1;1;…`, would otherwise take some 50 bytes of
+/// memory per byte of fields).
 pub(super) struct Record {
     pub line: usize,
-    pub fields: Vec<String>,
+    text: String,
+    ends: Vec<u32>,
 }
 
 impl Record {
+    pub fn new(line: usize) -> Record {
+        Record {
+            line,
+            text: String::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// Adds a field after the others. (A file is read within a limit far below 4 GiB.)
+    pub fn push(&mut self, field: &str) {
+        self.text.push_str(field);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// How many fields the row has.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The fields as written.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(start, end)| {
+            self.text
+                .get(start as usize..end as usize)
+                .unwrap_or_default()
+        })
+    }
+
+    /// Field `i` without spaces around it; empty beyond the row's end.
     fn field(&self, i: usize) -> &str {
-        self.fields.get(i).map_or("", |f| f.trim())
+        let start = match i {
+            0 => Some(0),
+            _ => self.ends.get(i - 1).copied(),
+        };
+        start
+            .zip(self.ends.get(i).copied())
+            .and_then(|(start, end)| self.text.get(start as usize..end as usize))
+            .map_or("", str::trim)
     }
 
     fn is_blank(&self) -> bool {
-        self.fields.iter().all(|f| f.trim().is_empty())
+        self.text.trim().is_empty()
     }
 
     /// A note under or beside the table: text in the first field alone, which is not a region
     /// code (a kommun's or county's, or one that lost its leading zero) with its row cut short.
     fn is_note(&self) -> bool {
-        let only_first = self.fields.iter().skip(1).all(|f| f.trim().is_empty());
+        let only_first = self.fields().skip(1).all(|f| f.trim().is_empty());
         only_first && !matches!(table::code_length(self.field(0)), Some(1..=4))
     }
 }
@@ -74,14 +115,10 @@ pub(super) fn read(
     workbook: bool,
     delimiter: char,
 ) -> Result<Sheet, Failure> {
-    let candidate =
-        |r: &Record| r.fields.len() >= 2 && r.fields.iter().skip(1).any(|f| !f.trim().is_empty());
+    let candidate = |r: &Record| r.len() >= 2 && r.fields().skip(1).any(|f| !f.trim().is_empty());
     let names_period = |r: &Record| {
-        r.fields
-            .iter()
-            .skip(1)
-            .any(|f| header_year(f.trim()).is_some())
-            || r.fields.iter().any(|f| is_time_header(f.trim()))
+        r.fields().skip(1).any(|f| header_year(f.trim()).is_some())
+            || r.fields().any(|f| is_time_header(f.trim()))
     };
     // A workbook's heading may take several rows (contents above years); their first cell is
     // empty.
@@ -95,10 +132,10 @@ pub(super) fn read(
     let Some((header, rows)) = rest.split_first() else {
         return Err((None, ScbErrorKind::NoHeader));
     };
-    if header.fields.iter().any(|f| f.contains('\n')) {
+    if header.fields().any(|f| f.contains('\n')) {
         return Err((Some(header.line), ScbErrorKind::UnclosedQuote));
     }
-    let mut names: Vec<String> = header.fields.iter().map(|f| f.trim().to_string()).collect();
+    let mut names: Vec<String> = header.fields().map(|f| f.trim().to_string()).collect();
     // A workbook's heading rows above the one with the years (contents) name the columns
     // under them, each label spanning the empty cells to its right, as the CSV's
     // "Folkmängd 2024" does.
@@ -146,7 +183,8 @@ pub(super) fn read(
     }
     let title = preamble.iter().find(|r| !r.is_blank()).map(|r| {
         let d = delimiter.to_string();
-        r.fields
+        r.fields()
+            .collect::<Vec<_>>()
             .join(&d)
             .trim()
             .trim_end_matches(delimiter)
@@ -207,24 +245,14 @@ pub(super) fn read(
         if record.is_blank() {
             continue;
         }
-        if record.fields.iter().any(|f| f.contains('\n')) {
+        if record.fields().any(|f| f.contains('\n')) {
             return Err((Some(record.line), ScbErrorKind::UnclosedQuote));
         }
         // A note under the table: one field that is not a region code.
         if record.is_note() {
             continue;
         }
-        let mut fields: Vec<String> = record
-            .fields
-            .into_iter()
-            .map(|f| {
-                if f.trim().len() == f.len() {
-                    f
-                } else {
-                    f.trim().to_string()
-                }
-            })
-            .collect();
+        let mut fields: Vec<String> = record.fields().map(|f| f.trim().to_string()).collect();
         if workbook {
             for &i in &key_columns {
                 if fields.get(i).is_some_and(String::is_empty)
@@ -431,9 +459,7 @@ fn preamble_heading(records: &[Record], header_at: usize) -> Vec<&Record> {
         .unwrap_or_default()
         .iter()
         .rev()
-        .take_while(|r| {
-            r.field(0).is_empty() && r.fields.iter().skip(1).any(|f| !f.trim().is_empty())
-        })
+        .take_while(|r| r.field(0).is_empty() && r.fields().skip(1).any(|f| !f.trim().is_empty()))
         .collect();
     rows.reverse();
     rows
@@ -537,4 +563,32 @@ fn layout(names: &[String], line: usize, rows: &[Record]) -> Result<Layout, Fail
         years,
         dimensions,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_keeps_its_fields_as_written() {
+        let mut row = Record::new(7);
+        for field in [" 2303 Ragunda ", "", "5150", "å;ö"] {
+            row.push(field);
+        }
+        assert_eq!(row.len(), 4);
+        assert_eq!(
+            row.fields().collect::<Vec<_>>(),
+            [" 2303 Ragunda ", "", "5150", "å;ö"]
+        );
+        assert_eq!(
+            (row.field(0), row.field(1), row.field(3), row.field(4)),
+            ("2303 Ragunda", "", "å;ö", "")
+        );
+        assert!(!row.is_blank());
+        let mut blank = Record::new(8);
+        blank.push(" ");
+        blank.push("");
+        assert!(blank.is_blank());
+        assert_eq!(Record::new(9).fields().count(), 0);
+    }
 }

@@ -33,9 +33,7 @@ use std::path::Path;
 
 use crate::input::read::{decode, mixed_encoding_line};
 
-use crate::core::population::{
-    KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind,
-};
+use crate::core::population::{KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind};
 
 /// Reads a population file from disk, choosing `column` (or the only year).
 /// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it
@@ -172,7 +170,7 @@ fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failur
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::population::Mismatch;
+    use crate::core::population::{Mismatch, TextEncoding};
 
     /// Population 1 November 2024, seed 003 (Mini Maria table).
     const ROWS: [(&str, &str, u64); 8] = [

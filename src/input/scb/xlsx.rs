@@ -71,7 +71,7 @@ fn lines(records: &[Record]) -> String {
             text.push('\n');
             line += 1;
         }
-        text.push_str(r.fields.join("\t").trim_end());
+        text.push_str(r.fields().collect::<Vec<_>>().join("\t").trim_end());
     }
     text
 }
@@ -121,23 +121,19 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>, Inexact), Failure> {
     for ((row, col), text) in cells {
         let line = usize::try_from(row).unwrap_or(0) + 1;
         if records.last().is_none_or(|r| r.line != line) {
-            records.push(Record {
-                line,
-                fields: Vec::new(),
-            });
+            records.push(Record::new(line));
         }
+        // The cells come in order, row by row and left to right.
         let at = usize::try_from(col - first_column).unwrap_or(0);
         if let Some(record) = records.last_mut() {
-            if record.fields.len() <= at {
-                fields_in_all += at + 1 - record.fields.len();
-                if fields_in_all > MAX_CELLS {
-                    return Err(problem(WorkbookProblem::TooManyCells(MAX_CELLS)));
-                }
-                record.fields.resize(at + 1, String::new());
+            fields_in_all += (at + 1).saturating_sub(record.len());
+            if fields_in_all > MAX_CELLS {
+                return Err(problem(WorkbookProblem::TooManyCells(MAX_CELLS)));
             }
-            if let Some(field) = record.fields.get_mut(at) {
-                *field = text;
+            while record.len() < at {
+                record.push("");
             }
+            record.push(&text);
         }
     }
     Ok((name, records, inexact))

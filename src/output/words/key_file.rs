@@ -266,10 +266,10 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             CubeProblem::ValueCount { expected, found } => {
                 let (expected, found) = (count(*expected as u64, lang), count(*found as u64, lang));
                 say!(
-                lang,
-                "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
-                "the {format} file has {found} values, but its dimensions make {expected}"
-            )
+                    lang,
+                    "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
+                    "the {format} file has {found} values, but its dimensions make {expected}"
+                )
             }
         },
         (ScbErrorKind::Unreadable(e), _) => {
