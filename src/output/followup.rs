@@ -129,10 +129,7 @@ fn figure_widths(summary: &Summary, headers: &[String], rows: &[Use], lang: Lang
 fn recipients(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
     let rows = summary.recipients.iter().map(|r| {
-        let name = match &r.kommunkod {
-            Some(code) => format!("{} ({code})", r.recipient),
-            None => r.recipient.clone(),
-        };
+        let name = crate::output::words::recipient(&r.recipient, r.kommunkod.as_deref());
         (vec![name], &r.figures)
     });
     figures_table(
@@ -290,10 +287,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     );
     let mut names: Vec<String> = Vec::new();
     for l in &summary.lines {
-        let name = match &l.kommunkod {
-            Some(code) => format!("{} ({code})", l.recipient),
-            None => l.recipient.clone(),
-        };
+        let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
         table.add_row(vec![
@@ -321,12 +315,34 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         name_width,
         shown.chain([lang.pick("Totalt", "Total")]),
     );
-    format!(
-        "{} ({})\n{table}\n  {}\n",
+    let mut out = format!(
+        "{} ({})\n{table}\n",
         lang.pick("Per rad i planen", "Per line of the plan"),
         lang.pick("kronor", "kronor"),
-        lang.pick("– ej redovisat", "– not reported")
-    )
+    );
+    if !summary.complete {
+        out += &format!("  {}\n", words::not_reported_legend(lang));
+    }
+    // The recipients' comments under the table, each with its line, so that the figures keep
+    // their columns at any width.
+    let mut comments = summary
+        .lines
+        .iter()
+        .filter_map(|l| Some((l, l.comment.as_deref()?)))
+        .peekable();
+    if comments.peek().is_some() {
+        out += &format!("\n{}\n", lang.pick("Kommentarer", "Comments"));
+        for (l, comment) in comments {
+            let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
+            out += &format!(
+                "  {} {}: {}\n",
+                visible(&name),
+                visible(&l.insats),
+                visible(comment)
+            );
+        }
+    }
+    out
 }
 
 fn repayment(summary: &Summary, layout: Layout) -> String {
@@ -391,10 +407,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     ]);
     let mut names: Vec<String> = Vec::new();
     for (u, how) in unused.iter().zip(hows) {
-        let name = match &u.kommunkod {
-            Some(code) => format!("{} ({code})", u.recipient),
-            None => u.recipient.clone(),
-        };
+        let name = crate::output::words::recipient(&u.recipient, u.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
         table.add_row(vec![

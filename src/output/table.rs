@@ -342,10 +342,10 @@ pub fn payment_rows(
     let names: Vec<(String, usize)> = report
         .statements()
         .map(|(statement, _)| {
-            let full = match &statement.kommunkod {
-                Some(code) => format!("{} ({code})", statement.recipient),
-                None => statement.recipient.to_string(),
-            };
+            let full = crate::output::words::recipient(
+                &statement.recipient,
+                statement.kommunkod.as_deref(),
+            );
             let name = short(&full, name_width);
             let columns = crate::output::grid::width(&name);
             (name, columns)
@@ -1113,10 +1113,11 @@ fn statement_block(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    let who = match &invoice.kommunkod {
-        Some(code) => format!("{} ({})", visible(&invoice.recipient), visible(code)),
-        None => visible(&invoice.recipient).into_owned(),
-    };
+    let who = visible(&crate::output::words::recipient(
+        &invoice.recipient,
+        invoice.kommunkod.as_deref(),
+    ))
+    .into_owned();
     let head = format!(
         "{}: {who} {}",
         lang.pick("Samlingsfaktura", "Collective invoice"),

@@ -580,6 +580,60 @@ fn a_form_with_one_line_in_another_encoding_is_refused_at_that_line() {
         .assert_stderr_contains("CSV UTF-8");
 }
 
+/// A comment on a line whose amount used is left empty ("waiting for an invoice") is the
+/// recipient's explanation: it is kept in the lines view of every format, and the terminal
+/// lists the comments under the table. The legend for "–" stands only where a line is
+/// unreported.
+#[test]
+fn a_comment_on_a_line_not_yet_reported_is_kept() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(
+        &fill(&year.text(BERG), &[("1.3", "")]),
+        "21200;;",
+        "21200;;väntar på faktura",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG, "--view", "lines"]);
+    out.assert_status(0)
+        .assert_stdout_contains("– ej redovisat")
+        .assert_stdout_contains("Kommentarer\n  Berg (2326) 1.3: väntar på faktura\n");
+    let csv = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG,
+        "--view",
+        "lines",
+        "--format",
+        "csv",
+    ]);
+    csv.assert_status(0)
+        .assert_stdout_contains(";1.3;")
+        .assert_stdout_contains(";21200;;;väntar på faktura");
+    let json = json(&year.run(&[
+        "follow-up",
+        PLAN,
+        BERG,
+        "--view",
+        "lines",
+        "--format",
+        "json",
+    ]));
+    let line = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["recipient"] == "Berg" && l["insats"] == "1.3")
+        .unwrap();
+    assert_eq!(line["used"], serde_json::Value::Null);
+    assert_eq!(line["comment"], "väntar på faktura");
+    // Every line reported: no legend for a sign that is not in the table.
+    let complete = complete_year();
+    let out = complete.follow_up(&["--view", "lines"]);
+    out.assert_status(0);
+    assert!(!out.stdout.contains("ej redovisat\n"), "{}", out.stdout);
+}
+
 /// The invented year: what is left unused, where.
 const UNUSED: [(&str, &str, &str, i64); 6] = [
     (KFJH, "2.1", "230000", 20_000),
@@ -1153,7 +1207,7 @@ fn a_negative_amount_is_an_error() {
 fn a_toml_amount_that_is_not_a_number_is_told_so() {
     let year = Year::new();
     // An exponent is refused as on a form (`2e4` there is the same error).
-    let exponent = "det är skrivet med exponent; skriv beloppet med siffror, som 15000";
+    let exponent = "det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror";
     for (written, why) in [
         ("nan", "det är inget tal"),
         ("-inf", "det är inget tal"),
@@ -1366,6 +1420,13 @@ fn a_line_reported_twice_is_an_error_that_points_at_both() {
         .assert_stderr_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` två gånger")
         .assert_stderr_contains("först redovisad här");
     assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stdout);
+    // A second report whose amount cannot be read is told as both.
+    let again = edit(&text, "21200;21200", "21200;1e3");
+    std::fs::write(year.path("berg-igen.csv"), format!("\u{feff}{again}")).unwrap();
+    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv"]);
+    out.assert_status(1)
+        .assert_stderr_contains("fel[usage-amount]: beloppet \"1e3\" går inte att läsa");
+    assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stderr);
 }
 
 #[test]

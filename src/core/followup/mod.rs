@@ -514,7 +514,6 @@ pub struct Options {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Booked {
     pub used: Amount,
-    pub comment: Option<String>,
     pub place: Place,
 }
 
@@ -523,6 +522,9 @@ pub struct Booked {
 pub struct FollowUp {
     /// Per ledger line: what was reported and counted, if anything.
     pub booked: Vec<Option<Booked>>,
+    /// Per ledger line: the recipient's comment on its row, whether the row was counted or its
+    /// amount used left empty ("väntar på faktura").
+    pub comments: Vec<Option<String>>,
     /// Per recipient that said so: whether its collective invoice has been sent.
     pub invoiced: HashMap<Recipient, bool>,
     pub findings: Vec<UsageFinding>,
@@ -744,6 +746,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     let strict = options.final_report || deadline_passed;
     let mut report = Report::default();
     let mut booked: Vec<Option<Booked>> = vec![None; ledger.lines.len()];
+    let mut comments: Vec<Option<String>> = vec![None; ledger.lines.len()];
     // Per line, where it was first reported (counted or not), so a second report is a
     // duplicate and a report that could not be counted is not also "missing".
     let mut reported: Vec<Option<Place>> = vec![None; ledger.lines.len()];
@@ -905,6 +908,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     ),
                 }
             }
+            if let (Some(comment), Some(slot @ None)) = (
+                row.comment.as_ref().filter(|c| !c.trim().is_empty()),
+                comments.get_mut(line),
+            ) {
+                *slot = Some(comment.clone());
+            }
             let used = match &row.used.value {
                 Entry::Empty => {
                     if let Some(slot) = blank.get_mut(line) {
@@ -915,6 +924,16 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 Entry::Amount(a) => Some(*a),
                 Entry::Bad { .. } => None,
             };
+            // An amount that cannot be read is told, a second report of its line or not.
+            if let Entry::Bad { written, why } = &row.used.value {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::BadAmount {
+                        written: written.clone(),
+                        why: *why,
+                    },
+                );
+            }
             if let Some(Some(first)) = reported.get(line) {
                 report.findings.push(UsageFinding {
                     severity: Severity::Error,
@@ -931,15 +950,6 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 *slot = Some(row.used.place.clone());
             }
             let Some(used) = used else {
-                if let Entry::Bad { written, why } = &row.used.value {
-                    report.error(
-                        &row.used.place,
-                        UsageProblem::BadAmount {
-                            written: written.clone(),
-                            why: *why,
-                        },
-                    );
-                }
                 continue;
             };
             let received = recipients.amount(line);
@@ -961,7 +971,6 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             } else if let Some(slot) = booked.get_mut(line) {
                 *slot = Some(Booked {
                     used,
-                    comment: row.comment.clone().filter(|c| !c.trim().is_empty()),
                     place: row.used.place.clone(),
                 });
             }
@@ -1043,6 +1052,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
 
     FollowUp {
         booked,
+        comments,
         invoiced,
         findings,
         strict,

@@ -279,11 +279,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             received: line.amount,
             used,
             unused: used.map(|u| line.amount - u),
-            comment: follow_up
-                .booked
-                .get(i)
-                .and_then(|b| b.as_ref())
-                .and_then(|b| b.comment.clone()),
+            comment: follow_up.comments.get(i).cloned().flatten(),
         });
     }
 

@@ -69,8 +69,46 @@ impl std::fmt::Display for DocxError {
 /// A run of text. Every text goes into the document through here: control, bidi and
 /// zero-width characters and noncharacters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
 /// as XML cannot hold most of them (Word calls such a file corrupt); `docx-rs` escapes the rest.
+/// A date (`2027-03-31`) is kept on one line: its hyphens are non-breaking (U+2011), which
+/// Word and LibreOffice otherwise break after.
 fn run(text: impl AsRef<str>) -> Run {
-    Run::new().add_text(crate::output::table::visible(text.as_ref()))
+    Run::new().add_text(unbroken_dates(&crate::output::table::visible(
+        text.as_ref(),
+    )))
+}
+
+/// The text with the hyphens of every date written `YYYY-MM-DD` made non-breaking.
+fn unbroken_dates(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let digit_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    // A date starting at byte `at`, not inside a longer run of digits.
+    let date_at = |at: usize| {
+        digits(at, 4)
+            && bytes.get(at + 4) == Some(&b'-')
+            && digits(at + 5, 2)
+            && bytes.get(at + 7) == Some(&b'-')
+            && digits(at + 8, 2)
+            && !digit_at(at.checked_sub(1))
+            && !digit_at(Some(at + 10))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (i, _) in text.match_indices('-') {
+        let first = i.checked_sub(4).is_some_and(date_at);
+        let second = i.checked_sub(7).is_some_and(date_at);
+        if first || second {
+            out.push_str(text.get(done..i).unwrap_or_default());
+            out.push('\u{2011}');
+            done = i + 1;
+        }
+    }
+    out.push_str(text.get(done..).unwrap_or_default());
+    out
 }
 
 /// The whole document as DOCX bytes.
@@ -768,4 +806,28 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(document);
     let pattern = format!("<w:trHeight w:val=\"{HEADER_MARK}\" w:hRule=\"atLeast\" />");
     text.replace(&pattern, "<w:tblHeader />").into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_keep_their_hyphens_together() {
+        assert_eq!(
+            unbroken_dates("senast 2027-03-31: 6 857 592,70 kr; SVOM 2026-02-27"),
+            "senast 2027\u{2011}03\u{2011}31: 6 857 592,70 kr; SVOM 2026\u{2011}02\u{2011}27"
+        );
+        // Not dates: ids, ranges and longer numbers keep their hyphens.
+        for text in [
+            "1-2",
+            "2026-2027",
+            "12026-03-31",
+            "2026-03-311",
+            "a-b",
+            "2026-3-31",
+        ] {
+            assert_eq!(unbroken_dates(text), text);
+        }
+    }
 }

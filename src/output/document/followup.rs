@@ -200,13 +200,6 @@ fn total_row(summary: &Summary, leading: usize, lang: Lang) -> Row {
     }
 }
 
-fn named(recipient: &str, kommunkod: Option<&String>) -> String {
-    match kommunkod {
-        Some(code) => format!("{recipient} ({code})"),
-        None => recipient.to_string(),
-    }
-}
-
 fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     blocks.push(heading(
         lang.pick("Per mottagare", "Per recipient"),
@@ -222,7 +215,10 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .recipients
         .iter()
         .map(|r| {
-            let mut cells = vec![vec![Span::text(named(&r.recipient, r.kommunkod.as_ref()))]];
+            let mut cells = vec![vec![Span::text(crate::output::words::recipient(
+                &r.recipient,
+                r.kommunkod.as_deref(),
+            ))]];
             cells.extend(figure_cells(summary, &r.figures, lang));
             Row {
                 cells,
@@ -325,7 +321,10 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .iter()
         .map(|l| Row {
             cells: vec![
-                vec![Span::text(named(&l.recipient, l.kommunkod.as_ref()))],
+                vec![Span::text(crate::output::words::recipient(
+                    &l.recipient,
+                    l.kommunkod.as_deref(),
+                ))],
                 vec![Span::text(l.insats.clone())],
                 figure(l.received, lang),
                 optional(l.used),
@@ -362,7 +361,10 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             Column::wide(lang.pick("Kommentar", "Comment")),
         ],
         rows,
-        notes: vec![lang.pick("– ej redovisat", "– not reported").to_string()],
+        notes: (!summary.complete)
+            .then(|| words::not_reported_legend(lang).to_string())
+            .into_iter()
+            .collect(),
     }));
 }
 
@@ -420,7 +422,10 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             };
             Row {
                 cells: vec![
-                    vec![Span::text(named(&u.recipient, u.kommunkod.as_ref()))],
+                    vec![Span::text(crate::output::words::recipient(
+                        &u.recipient,
+                        u.kommunkod.as_deref(),
+                    ))],
                     figure(u.figures.unused, lang),
                     vec![Span::text(how)],
                 ],

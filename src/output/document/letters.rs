@@ -117,10 +117,10 @@ fn letter(
     let decision = decision(plan, lang);
     let mut meta = vec![(
         lang.pick("Mottagare", "Recipient").to_string(),
-        vec![Span::text(match &statement.kommunkod {
-            Some(code) => format!("{name} ({code})"),
-            None => name.clone(),
-        })],
+        vec![Span::text(crate::output::words::recipient(
+            &name,
+            statement.kommunkod.as_deref(),
+        ))],
     )];
     if let Some(d) = &decision {
         meta.push((

@@ -27,6 +27,11 @@ fn rows(count: usize, lang: Lang) -> String {
     }
 }
 
+/// The note under a table of lines, some of which nobody reported on.
+pub fn not_reported_legend(lang: Lang) -> &'static str {
+    lang.pick("– ej redovisat", "– not reported")
+}
+
 /// Why an amount cannot be read, after "beloppet … går inte att läsa:"; `None` for a number in
 /// another base than 10, which is worded whole, as in a plan ([`findings::not_decimal`]).
 pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
@@ -45,8 +50,8 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "it has more digits than an amount can have",
         ),
         BadAmount::Exponent => lang.pick(
-            "det är skrivet med exponent; skriv beloppet med siffror, som 15000",
-            "it is written with an exponent; write the amount in digits, as 15000",
+            "det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror",
+            "it is written with an exponent (e); write the amount in kronor with all its digits",
         ),
         BadAmount::Date => lang.pick(
             "det är ett datum, inte ett belopp",
