@@ -276,14 +276,33 @@ fn gitlab_paths_are_relative_to_the_repository_root() {
         gitlab_paths(&root, file, Some(std::path::Path::new("examples/.."))),
         want
     );
-    // Outside any repository: as given, less the `./`.
+    // Outside any repository: as given, less the `./` however it is written; never turned
+    // into an absolute path by a doubled separator.
     let outside = tempfile::tempdir().unwrap();
     std::fs::copy(&absolute, outside.path().join("plan.toml")).unwrap();
     if !outside.path().ancestors().any(|d| d.join(".git").exists()) {
-        assert_eq!(
-            gitlab_paths(outside.path(), "./plan.toml", None),
-            vec!["plan.toml".to_string(); 2]
-        );
+        for given in [
+            "./plan.toml",
+            ".//plan.toml",
+            ".///plan.toml",
+            "././/plan.toml",
+        ] {
+            assert_eq!(
+                gitlab_paths(outside.path(), given, None),
+                vec!["plan.toml".to_string(); 2],
+                "{given}"
+            );
+        }
+        // A plan just outside the project keeps its `..`, still relative.
+        let project = outside.path().join("project");
+        std::fs::create_dir(&project).unwrap();
+        for given in [".//../plan.toml", "../plan.toml", "./.././plan.toml"] {
+            assert_eq!(
+                gitlab_paths(&project, given, Some(&project)),
+                vec!["../plan.toml".to_string(); 2],
+                "{given}"
+            );
+        }
     }
 }
 

@@ -116,15 +116,9 @@ fn repository_root() -> Option<PathBuf> {
 }
 
 /// `file` (as given on the command line) relative to `root`, with `/` between folders; as
-/// given, less a leading `./`, when it lies outside the root or there is no root.
+/// given, tidied by [`as_given`], when it lies outside the root or there is no root.
 fn repository_path(file: &str, root: Option<&Path>) -> String {
-    let as_given = || {
-        let mut rest = file;
-        while let Some(r) = rest.strip_prefix("./") {
-            rest = r;
-        }
-        rest.to_string()
-    };
+    let as_given = || as_given(file);
     let Some(root) = root else {
         return as_given();
     };
@@ -149,6 +143,34 @@ fn repository_path(file: &str, root: Option<&Path>) -> String {
             relative(&path, &root)
         })
         .unwrap_or_else(as_given)
+}
+
+/// A path as given, with its `.` folders and repeated separators dropped and `/` between
+/// folders (`.//plan.toml`, `././/plan.toml` → `plan.toml`; `.//../plan.toml` →
+/// `../plan.toml`). `..` is kept: without the file system it cannot be resolved. A relative
+/// path stays relative (never a leading `/`), an absolute one absolute.
+fn as_given(file: &str) -> String {
+    use std::path::Component;
+    let mut out = String::new();
+    for component in Path::new(file).components() {
+        match component {
+            Component::CurDir => {}
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            Component::ParentDir | Component::Normal(_) => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&component.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    // `.` alone (a folder, refused as a plan) stays as it was given.
+    if out.is_empty() {
+        file.to_string()
+    } else {
+        out
+    }
 }
 
 /// Diagnostics for people, plan by plan; with several plans, a summary of them all.
@@ -323,4 +345,26 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         "  {holding} of {compared} figures stated in the document match the computation\n"
     ));
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_as_given_loses_its_dot_folders_but_never_becomes_absolute() {
+        for (given, shown) in [
+            ("./plan.toml", "plan.toml"),
+            (".//plan.toml", "plan.toml"),
+            (".///plan.toml", "plan.toml"),
+            ("././/plan.toml", "plan.toml"),
+            (".//../plan.toml", "../plan.toml"),
+            ("a/./b//plan.toml", "a/b/plan.toml"),
+            ("../a/../plan.toml", "../a/../plan.toml"),
+            ("/tmp//./plan.toml", "/tmp/plan.toml"),
+            ("-", "-"),
+        ] {
+            assert_eq!(as_given(given), shown, "{given}");
+        }
+    }
 }
