@@ -72,7 +72,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
         }
         CheckFormat::Github => {
             let files = files();
-            write_step_summary(&github::step_summary(&files, lang))?;
+            write_step_summary(&files, lang)?;
             (github::render(&files, lang), Summary::of(&files))
         }
         CheckFormat::Gitlab => {
@@ -88,18 +88,53 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
     Ok(status(&summary))
 }
 
-/// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it.
-fn write_step_summary(text: &str) -> Result<(), Error> {
+/// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: the whole
+/// text in one write, within what GitHub takes counting what earlier steps wrote. A write that
+/// fails part-way (a full disk, `ulimit -f`) is taken back: the file is cut to its length
+/// before, or removed if this made it, so that nothing is left behind.
+fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Result<(), Error> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
     let path = PathBuf::from(path);
-    std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|error| Error::Write { path, error })
+    let append = |create: bool| {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create_new(create)
+            .open(&path)
+    };
+    let (mut file, made) = match append(false) {
+        Ok(file) => (file, false),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => match append(true) {
+            Ok(file) => (file, true),
+            Err(error) => return Err(Error::Write { path, error }),
+        },
+        Err(error) => return Err(Error::Write { path, error }),
+    };
+    let metadata = file.metadata().ok();
+    let regular = metadata.as_ref().is_some_and(std::fs::Metadata::is_file);
+    let before = metadata.filter(|_| regular).map_or(0, |m| m.len());
+    let text = github::step_summary(files, lang, before);
+    let Err(error) = file.write_all(text.as_bytes()).and_then(|()| file.flush()) else {
+        return Ok(());
+    };
+    // A pipe or a device keeps what it was given; a file is put back as it was.
+    if regular {
+        let undone = if made {
+            drop(file);
+            std::fs::remove_file(&path)
+        } else {
+            file.set_len(before)
+        };
+        if undone.is_err() {
+            return Err(Error::AppendLeftBehind {
+                path,
+                error,
+                from: before,
+            });
+        }
+    }
+    Err(Error::Write { path, error })
 }
 
 /// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI
