@@ -23,12 +23,16 @@ fn table_header(name: &str) -> String {
 /// below and the machine-readable formats (`render::checked`) both use these.
 pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     match error {
-        LoadError::Read { path, reason } => (
+        LoadError::Read {
+            path,
+            reason,
+            stdin,
+        } => (
             format!(
                 "{} {}: {}",
                 lang.pick("kan inte läsa", "cannot read"),
                 path.display(),
-                read_reason(reason, lang)
+                read_reason(reason, *stdin, lang)
             ),
             Some(read_hint(reason, lang).to_string()),
         ),
@@ -36,8 +40,18 @@ pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     }
 }
 
-fn read_reason(reason: &ReadReason, lang: Lang) -> String {
+/// Why a plan cannot be read; `stdin`: it was piped in, so a size over the limit is not known
+/// (reading stopped one byte past it).
+fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
     match reason {
+        ReadReason::TooLarge { limit, .. } if stdin => {
+            let limit = crate::output::number::file_size(*limit, lang);
+            say!(
+                lang,
+                "standard input är större än {limit}, det största en plan får vara",
+                "standard input is larger than {limit}, the most a plan may be"
+            )
+        }
         ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
         ReadReason::Directory => lang
             .pick(
