@@ -109,6 +109,13 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Text could not be appended to a file (the job summary), and what was appended after
+    /// byte `from` could not be taken back.
+    AppendLeftBehind {
+        path: PathBuf,
+        error: std::io::Error,
+        from: u64,
+    },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
     /// `export` without `--output` and not exactly one `--view` (nor the whole JSON document).
@@ -395,6 +402,16 @@ impl Error {
                     lang,
                     "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
                     "could not write {path}: {why}. Nothing was left behind."
+                ))
+            }
+            Error::AppendLeftBehind { path, error, from } => {
+                let why = io_words(error, lang);
+                let path = shown_path(path);
+                let from = crate::output::number::count(*from, lang);
+                line(say!(
+                    lang,
+                    "kunde inte skriva {path}: {why}. Det som lades till efter byte {from} kunde inte tas bort och är ofullständigt.",
+                    "could not write {path}: {why}. What was appended after byte {from} could not be taken away and is incomplete."
                 ))
             }
             Error::Output(error) => {

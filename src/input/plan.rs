@@ -93,8 +93,13 @@ impl Source {
 /// Why a plan could not be loaded. Rendered by `diagnostic`.
 #[derive(Debug)]
 pub enum LoadError {
-    /// The file could not be read.
-    Read { path: PathBuf, reason: ReadReason },
+    /// The file could not be read. `stdin`: the plan was piped in (`-`), so a size over the
+    /// limit is not known, only that it is larger (reading stops one byte past the limit).
+    Read {
+        path: PathBuf,
+        reason: ReadReason,
+        stdin: bool,
+    },
     /// The TOML could not be parsed into a plan; the text is kept for the diagnostic.
     Parse {
         source: Box<Source>,
@@ -282,8 +287,16 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let bytes = read.map_err(|reason| LoadError::Read {
         path: shown.to_path_buf(),
         reason,
+        stdin,
     })?;
-    let (source, plan) = from_bytes(shown, bytes)?;
+    let (source, plan) = from_bytes(shown, bytes).map_err(|error| match error {
+        LoadError::Read { path, reason, .. } => LoadError::Read {
+            path,
+            reason,
+            stdin,
+        },
+        parse => parse,
+    })?;
     let key_files = key_files(&plan, base);
     Ok(Loaded {
         source,
@@ -306,6 +319,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadErr
     let read_error = |reason| LoadError::Read {
         path: path.to_path_buf(),
         reason,
+        stdin: false,
     };
     if let Some(reason) = not_text(&bytes) {
         return Err(read_error(reason));

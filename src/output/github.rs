@@ -13,7 +13,8 @@
 
 use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
 use crate::output::lang::Lang;
-use crate::output::table::{hidden, push_name};
+use crate::output::table::{hidden, push_name, short};
+use crate::output::words::findings::summary_left_out;
 
 pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut out = String::new();
@@ -46,12 +47,22 @@ fn code_of(finding: &Located) -> (&str, bool) {
     )
 }
 
+/// The most GitHub takes in a job summary: a larger one is refused and nothing of it shown.
+pub const SUMMARY_LIMIT: u64 = 1 << 20;
+
+/// The most characters of a cell (a message, a hint, a place) in the job summary: a label of
+/// megabytes is cut to this, with `…`.
+pub const CELL_CHARS: usize = 500;
+
 /// The job summary (`$GITHUB_STEP_SUMMARY`): every finding of every file as one Markdown
 /// table, errors first, then the summary line. GitHub shows only ten annotations of each kind
-/// per step; the table shows the rest (repeats bounded as in the annotations, since GitHub
-/// refuses a summary over 1 MiB).
-pub fn step_summary(files: &[CheckedFile], lang: Lang) -> String {
-    let mut rows: Vec<(bool, String)> = Vec::new();
+/// per step; the table shows the rest. GitHub refuses a summary over [`SUMMARY_LIMIT`], so
+/// repeats are bounded as in the annotations, each cell is cut to [`CELL_CHARS`], and rows
+/// stop before the file (`already` bytes from earlier steps, plus this text) would pass the
+/// limit; one line then counts the findings left out.
+pub fn step_summary(files: &[CheckedFile], lang: Lang, already: u64) -> String {
+    // Each row with the number of findings it stands for.
+    let mut rows: Vec<(bool, String, usize)> = Vec::new();
     for file in files {
         let (shown, left_out) = bounded(&file.findings, code_of);
         for finding in shown {
@@ -61,52 +72,94 @@ pub fn step_summary(files: &[CheckedFile], lang: Lang) -> String {
                 (Some(line), None) => format!("{}:{line}", finding.file),
                 _ => finding.file.clone(),
             };
-            let mut message = finding.message.clone();
+            // A message cut short keeps its figures.
+            let mut message = cell(&finding.message);
             if let Some(figures) = &finding.figures {
-                message.push_str(&format!(" ({})", figures.text(lang)));
+                message.push_str(&format!(" ({})", cell(&figures.text(lang))));
             }
             rows.push((
                 error,
                 format!(
-                    "| {} | `{}` | `{}` | {} | {} |",
+                    "| {} | {} | {} | {} | {} |",
                     severity_word(error, lang),
-                    finding.code,
-                    cell(&place),
-                    cell(&message),
+                    code_span(&finding.code),
+                    code_span(&place),
+                    message,
                     cell(finding.hint.as_deref().unwrap_or("")),
                 ),
+                1,
             ));
         }
         for left_out in left_out {
             rows.push((
                 left_out.error,
                 format!(
-                    "| {} | `{}` | `{}` | {} | |",
+                    "| {} | {} | {} | {} | |",
                     severity_word(left_out.error, lang),
-                    left_out.code,
-                    cell(&file.file),
+                    code_span(&left_out.code),
+                    code_span(&file.file),
                     cell(&left_out.line(lang)),
                 ),
+                left_out.count,
             ));
         }
     }
     // Errors first; within each kind, the order of the output.
-    rows.sort_by_key(|(error, _)| !*error);
+    rows.sort_by_key(|(error, _, _)| !*error);
     let mut out = format!(
         "### allocate check\n\n{}\n\n",
         Summary::of(files).line(lang)
     );
-    if !rows.is_empty() {
-        out.push_str(lang.pick(
+    if rows.is_empty() {
+        return out;
+    }
+    let head = format!(
+        "{}|---|---|---|---|---|\n",
+        lang.pick(
             "| Typ | Kod | Plats | Fynd | Åtgärd |\n",
             "| Kind | Code | Place | Finding | Help |\n",
-        ));
-        out.push_str("|---|---|---|---|---|\n");
-        for (_, row) in rows {
-            out.push_str(&row);
+        )
+    );
+    let room = usize::try_from(SUMMARY_LIMIT.saturating_sub(already)).unwrap_or(usize::MAX);
+    let table: usize = rows.iter().map(|(_, row, _)| row.len() + 1).sum();
+    // `out`, the table and the blank line after it.
+    let whole = out.len() + head.len() + table + 1;
+    let mut left_out = 0;
+    if whole <= room {
+        out.push_str(&head);
+        for (_, row, _) in &rows {
+            out.push_str(row);
             out.push('\n');
         }
+    } else {
+        // Room for the line that counts what is left out, at its longest.
+        let all: usize = rows.iter().map(|(_, _, n)| n).sum();
+        let note = summary_left_out(all, lang).len() + 2;
+        let mut used = out.len() + head.len() + 1 + note;
+        // In order: once a row does not fit, it and every row after it are left out.
+        let mut table = String::new();
+        for (_, row, n) in &rows {
+            // The row and its line end.
+            let bytes = row.len() + 1;
+            if left_out == 0 && used + bytes <= room {
+                used += bytes;
+                table.push_str(row);
+                table.push('\n');
+            } else {
+                left_out += n;
+            }
+        }
+        if !table.is_empty() {
+            out.push_str(&head);
+            out.push_str(&table);
+        }
+    }
+    if !out.ends_with("\n\n") {
         out.push('\n');
+    }
+    if left_out > 0 {
+        out.push_str(&summary_left_out(left_out, lang));
+        out.push_str("\n\n");
     }
     out
 }
@@ -118,13 +171,31 @@ fn severity_word(error: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// A Markdown table cell: no line breaks, no column separators, no HTML.
+/// A Markdown table cell: at most [`CELL_CHARS`] characters, control and invisible characters
+/// named (`<U+001B>`) as on screen, no line breaks, no column separators, no HTML.
 fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
+    short(text, CELL_CHARS)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
+}
+
+/// A Markdown code span in a table cell, cut and made visible as [`cell`]: its fence is longer
+/// than any run of backticks inside (CommonMark), with a space inside each end when the text
+/// holds one, so a file named ``tick`name.toml`` stays one span. Nothing is escaped as HTML:
+/// a code span shows `<` as it is.
+fn code_span(text: &str) -> String {
+    let text = short(text, CELL_CHARS).replace('|', "\\|");
+    if text.is_empty() {
+        return String::new();
+    }
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    if longest == 0 {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {text} {fence}")
 }
 
 /// One workflow command.
@@ -198,5 +269,13 @@ mod tests {
         // An escape code or a bell from a plan's text is named, not passed to the log.
         assert_eq!(data("x\u{1b}[31my\u{7}"), "x<U+001B>[31my<U+0007>");
         assert_eq!(property("a\u{1b}b"), "a<U+001B>b");
+    }
+
+    #[test]
+    fn a_code_span_is_fenced_longer_than_any_backticks_inside() {
+        assert_eq!(code_span("plan.toml:1:2"), "`plan.toml:1:2`");
+        assert_eq!(code_span("tick`name.toml"), "`` tick`name.toml ``");
+        assert_eq!(code_span("a``b`"), "``` a``b` ```");
+        assert_eq!(code_span("a|b\u{1b}"), "`a\\|b<U+001B>`");
     }
 }

@@ -316,6 +316,51 @@ fn expectation_headers_are_read_as_written() {
     assert_eq!(e.stdout, ["godkänd"]);
 }
 
+/// The syntax errors the corpus states in Swedish are said in plain English too, at the same
+/// place: never in toml's own words (`expected \`]\`` where `]]` is needed, "max recursion
+/// depth met").
+#[test]
+fn syntax_errors_are_said_in_plain_english_too() {
+    for (case, english) in [
+        (
+            "001-unclosed-string.toml",
+            "invalid TOML: the text is not closed with a quote",
+        ),
+        (
+            "002-unquoted-text.toml",
+            "invalid TOML: text must be written within quotes",
+        ),
+        (
+            "004-unclosed-table-header.toml",
+            "invalid TOML: [[ is not closed with ]]",
+        ),
+        (
+            "008-missing-equals.toml",
+            "invalid TOML: the key has no value",
+        ),
+        ("011-invalid-date.toml", "invalid TOML: invalid date"),
+        (
+            "016-deep-nesting.toml",
+            "invalid TOML: lists or tables are nested too deeply",
+        ),
+        (
+            "017-control-character.toml",
+            "invalid TOML: a character text may not hold (a control character); rewrite the text or remove the character",
+        ),
+    ] {
+        let path = repo_root().join("tests/corpus/plans").join(case);
+        let swedish = expectation_of(&path).unwrap();
+        let place = &swedish.findings[0].place;
+        let out = allocate(path.parent().unwrap(), &["check", case, "--lang", "en"]);
+        assert_case(
+            &format!("# exit: 2\n# expect: error[syntax] {place} \"{english}\""),
+            &out,
+        );
+        let message = out.stdout.lines().next().unwrap_or_default();
+        assert_eq!(message, format!("error[syntax]: {english}"), "{case}");
+    }
+}
+
 // ---- Made at run time ------------------------------------------------------------------------
 
 fn base() -> String {

@@ -15,11 +15,17 @@ const DEADLINE: Duration = Duration::from_secs(120);
 /// Runs `allocate ARGS` in `dir` with `stdin` piped in (or no standard input at all), and kills
 /// it if it runs past the deadline.
 fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(dir, args, stdin, &[])
+}
+
+/// [`run`] with these environment variables set as well.
+fn run_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, vars: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_allocate"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        .envs(vars.iter().copied())
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -157,6 +163,39 @@ fn key_files_of_a_plan_on_standard_input_are_found_from_the_current_directory() 
         found.stdout
     );
     run(&repo_root(), &["check", "-"], Some(&plan)).assert_stdout_contains("filen finns inte");
+}
+
+/// Reading standard input stops one byte past the limit, so its size is not known: the message
+/// says it is larger than the limit, not a size it does not have. A file keeps its exact size.
+#[test]
+fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size() {
+    let big = vec![b'#'; 2_000_000];
+    let limit = [("ALLOCATE_MAX_FILE_MB", "1")];
+    let sv = run_env(&repo_root(), &["check", "-"], Some(&big), &limit);
+    sv.assert_status(2).assert_stdout_contains(
+        "kan inte läsa <stdin>: standard input är större än 1 MB (1 048 576 byte), det största en plan får vara",
+    );
+    let en = run_env(
+        &repo_root(),
+        &["check", "--lang", "en", "--format", "github", "-"],
+        Some(&big),
+        &limit,
+    );
+    en.assert_status(2).assert_stdout_contains(
+        "cannot read <stdin>: standard input is larger than 1 MB (1,048,576 bytes), the most a plan may be",
+    );
+    for out in [&sv, &en] {
+        assert!(!out.stdout.contains("048 577"), "{}", out.stdout);
+        assert!(!out.stdout.contains("048,577"), "{}", out.stdout);
+    }
+    // The same bytes as a file: refused by its size on disk, which is known.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.toml"), &big).unwrap();
+    run_env(dir.path(), &["check", "big.toml"], None, &limit)
+        .assert_status(2)
+        .assert_stdout_contains(
+            "kan inte läsa big.toml: filen är 1,9 MB (2 000 000 byte); en plan får vara högst 1 MB (1 048 576 byte)",
+        );
 }
 
 #[test]

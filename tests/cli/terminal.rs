@@ -223,6 +223,205 @@ fn the_job_summary_bounds_repeats_too() {
     );
 }
 
+/// The shipped 2026 plan with `count` stated totals for Berg appended, each of 1 kr (Berg gets
+/// 196 200 kr) under a label of `label_chars` characters: one `stated-total` error each.
+fn plan_with_wrong_berg_totals(count: usize, label_chars: usize) -> String {
+    let mut text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    for i in 0..count {
+        let label = format!("{i} {}", "L".repeat(label_chars));
+        text.push_str(&format!(
+            "\n[[stated]]\nlabel = \"{label}\"\nkommun = \"Berg\"\namount = 1\n"
+        ));
+    }
+    text
+}
+
+/// `allocate check --format github ARGS` in `dir` with the job summary at `summary`.
+fn github_with_summary(
+    dir: &std::path::Path,
+    args: &[&str],
+    summary: &std::path::Path,
+) -> std::process::Output {
+    bin()
+        .args(["check", "--format", "github"])
+        .args(args)
+        .current_dir(dir)
+        .env("GITHUB_STEP_SUMMARY", summary)
+        .output()
+        .unwrap()
+}
+
+fn summary_rows(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            ["| fel |", "| varning |", "| error |", "| warning |"]
+                .iter()
+                .any(|s| l.starts_with(s))
+        })
+        .count()
+}
+
+/// GitHub refuses a job summary over 1 MiB, and then shows none of it: a label of 300 000
+/// characters is cut in its cell (its figures kept), and rows stop before the file, with what
+/// earlier steps wrote, would pass 1 MiB; one line counts the findings left out.
+#[test]
+fn the_job_summary_stays_within_what_github_takes() {
+    const MIB: usize = 1 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan_with_wrong_berg_totals(5, 300_000),
+    )
+    .unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = github_with_summary(dir.path(), &["plan.toml"], &summary);
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.len() < 10_000, "{} bytes", text.len());
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| fel |")).collect();
+    assert_eq!(rows.len(), 5, "{text}");
+    for row in rows {
+        assert!(
+            row.contains("LLLL… (angivet 1 kr, beräknat 196 200 kr, skillnad 196 199 kr) |"),
+            "{row}"
+        );
+    }
+    assert!(!text.contains("fick inte plats"), "{text}");
+
+    // Earlier steps left 1 MiB less 3 000 bytes: a few rows fit, the rest are counted.
+    let earlier = "tidigare steg\n".repeat((MIB - 3_000) / 14);
+    std::fs::write(&summary, &earlier).unwrap();
+    let out = github_with_summary(dir.path(), &["plan.toml"], &summary);
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.len() <= MIB, "{} bytes", text.len());
+    assert!(text.starts_with(&earlier));
+    let shown = summary_rows(&text);
+    assert!((1..6).contains(&shown), "{shown} rows");
+    let left_out = format!(
+        "\n… och {} fynd till fick inte plats i sammanfattningen (GitHub tar inte emot en sammanfattning större än 1 MiB); kör `allocate check` för att se dem\n",
+        6 - shown
+    );
+    assert!(
+        text.ends_with(&format!("{left_out}\n")),
+        "{}",
+        &text[earlier.len()..]
+    );
+
+    // Twenty plans of 100 long errors each would make a table of 1,5 MB: it stops short.
+    let plan = plan_with_wrong_berg_totals(100, 1_000);
+    let names: Vec<String> = (10..30).map(|i| format!("plan-{i}.toml")).collect();
+    for name in &names {
+        std::fs::write(dir.path().join(name), &plan).unwrap();
+    }
+    std::fs::remove_file(&summary).unwrap();
+    let mut args = vec!["--lang", "en"];
+    args.extend(names.iter().map(String::as_str));
+    let out = github_with_summary(dir.path(), &args, &summary);
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.len() <= MIB, "{} bytes", text.len());
+    assert!(text.len() > MIB - 5_000, "{} bytes", text.len());
+    let shown = summary_rows(&text);
+    assert!((1_000..2_020).contains(&shown), "{shown} rows");
+    assert!(
+        text.ends_with(&format!(
+            "\n… and {} more findings did not fit in the summary (GitHub refuses a summary over 1 MiB); run `allocate check` to see them\n\n",
+            20 * 101 - shown
+        )),
+        "{}",
+        &text[text.len() - 300..]
+    );
+}
+
+/// An escape code, a bell or a NUL in a label is named in the job summary as on screen, and a
+/// backtick in a file's name does not end its code span early.
+#[test]
+fn the_job_summary_names_control_characters_and_keeps_backticks_in_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "label = \"Berg, summa\"",
+            "label = \"Berg\\u001B[31m\\u0007\\u0000\"",
+            1,
+        )
+        .replacen("amount = 196_200", "amount = 196_000", 1);
+    std::fs::write(dir.path().join("tick`name.toml"), plan).unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = github_with_summary(dir.path(), &["tick`name.toml"], &summary);
+    assert_eq!(out.status.code(), Some(1));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(!text.contains(['\u{1b}', '\u{7}', '\0']), "{text:?}");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("| fel |"))
+        .unwrap_or_else(|| panic!("{text}"));
+    // A fence of two backticks around a name with one, with a space inside each end.
+    assert!(
+        row.starts_with("| fel | `stated-total` | `` tick`name.toml:"),
+        "{row}"
+    );
+    assert!(row.contains(" `` | angiven summa \"Berg&lt;U+001B&gt;[31m&lt;U+0007&gt;&lt;U+0000&gt;\" är 196 000 kr"), "{row}");
+}
+
+/// A job summary that cannot be appended whole leaves nothing behind: the file is as before.
+#[test]
+fn a_job_summary_that_cannot_be_written_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan_with_wrong_berg_totals(30, 10),
+    )
+    .unwrap();
+    // A folder as the summary: refused, with the reason, exit 2.
+    let folder = dir.path().join("summary");
+    std::fs::create_dir(&folder).unwrap();
+    let out = github_with_summary(dir.path(), &["plan.toml"], &folder);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("summary: är en mapp. Inget lämnades kvar."),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+}
+
+/// `ulimit -f 4` (4 KiB) stops the write of a summary of 30 rows part-way: what was appended
+/// is cut away again, and a summary this run would have made is removed.
+#[cfg(unix)]
+#[test]
+fn a_job_summary_cut_off_by_a_file_size_limit_is_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        plan_with_wrong_berg_totals(30, 10),
+    )
+    .unwrap();
+    let earlier = "tidigare steg\n";
+    std::fs::write(dir.path().join("summary.md"), earlier).unwrap();
+    for (summary, before) in [("summary.md", Some(earlier)), ("new.md", None)] {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -f 4; exec '{}' check --format github plan.toml",
+                env!("CARGO_BIN_EXE_allocate")
+            ))
+            .current_dir(dir.path())
+            .env("GITHUB_STEP_SUMMARY", dir.path().join(summary))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{summary}: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar.")),
+            "{stderr}"
+        );
+        let after = std::fs::read_to_string(dir.path().join(summary)).ok();
+        assert_eq!(after.as_deref(), before, "{summary}");
+    }
+}
+
 fn gitlab_paths(
     dir: &std::path::Path,
     file: &str,
@@ -276,14 +475,33 @@ fn gitlab_paths_are_relative_to_the_repository_root() {
         gitlab_paths(&root, file, Some(std::path::Path::new("examples/.."))),
         want
     );
-    // Outside any repository: as given, less the `./`.
+    // Outside any repository: as given, less the `./` however it is written; never turned
+    // into an absolute path by a doubled separator.
     let outside = tempfile::tempdir().unwrap();
     std::fs::copy(&absolute, outside.path().join("plan.toml")).unwrap();
     if !outside.path().ancestors().any(|d| d.join(".git").exists()) {
-        assert_eq!(
-            gitlab_paths(outside.path(), "./plan.toml", None),
-            vec!["plan.toml".to_string(); 2]
-        );
+        for given in [
+            "./plan.toml",
+            ".//plan.toml",
+            ".///plan.toml",
+            "././/plan.toml",
+        ] {
+            assert_eq!(
+                gitlab_paths(outside.path(), given, None),
+                vec!["plan.toml".to_string(); 2],
+                "{given}"
+            );
+        }
+        // A plan just outside the project keeps its `..`, still relative.
+        let project = outside.path().join("project");
+        std::fs::create_dir(&project).unwrap();
+        for given in [".//../plan.toml", "../plan.toml", "./.././plan.toml"] {
+            assert_eq!(
+                gitlab_paths(&project, given, Some(&project)),
+                vec!["../plan.toml".to_string(); 2],
+                "{given}"
+            );
+        }
     }
 }
 

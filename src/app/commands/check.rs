@@ -72,7 +72,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
         }
         CheckFormat::Github => {
             let files = files();
-            write_step_summary(&github::step_summary(&files, lang))?;
+            write_step_summary(&files, lang)?;
             (github::render(&files, lang), Summary::of(&files))
         }
         CheckFormat::Gitlab => {
@@ -88,18 +88,53 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
     Ok(status(&summary))
 }
 
-/// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it.
-fn write_step_summary(text: &str) -> Result<(), Error> {
+/// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: the whole
+/// text in one write, within what GitHub takes counting what earlier steps wrote. A write that
+/// fails part-way (a full disk, `ulimit -f`) is taken back: the file is cut to its length
+/// before, or removed if this made it, so that nothing is left behind.
+fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Result<(), Error> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
     let path = PathBuf::from(path);
-    std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|error| Error::Write { path, error })
+    let append = |create: bool| {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create_new(create)
+            .open(&path)
+    };
+    let (mut file, made) = match append(false) {
+        Ok(file) => (file, false),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => match append(true) {
+            Ok(file) => (file, true),
+            Err(error) => return Err(Error::Write { path, error }),
+        },
+        Err(error) => return Err(Error::Write { path, error }),
+    };
+    let metadata = file.metadata().ok();
+    let regular = metadata.as_ref().is_some_and(std::fs::Metadata::is_file);
+    let before = metadata.filter(|_| regular).map_or(0, |m| m.len());
+    let text = github::step_summary(files, lang, before);
+    let Err(error) = file.write_all(text.as_bytes()).and_then(|()| file.flush()) else {
+        return Ok(());
+    };
+    // A pipe or a device keeps what it was given; a file is put back as it was.
+    if regular {
+        let undone = if made {
+            drop(file);
+            std::fs::remove_file(&path)
+        } else {
+            file.set_len(before)
+        };
+        if undone.is_err() {
+            return Err(Error::AppendLeftBehind {
+                path,
+                error,
+                from: before,
+            });
+        }
+    }
+    Err(Error::Write { path, error })
 }
 
 /// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI
@@ -116,15 +151,9 @@ fn repository_root() -> Option<PathBuf> {
 }
 
 /// `file` (as given on the command line) relative to `root`, with `/` between folders; as
-/// given, less a leading `./`, when it lies outside the root or there is no root.
+/// given, tidied by [`as_given`], when it lies outside the root or there is no root.
 fn repository_path(file: &str, root: Option<&Path>) -> String {
-    let as_given = || {
-        let mut rest = file;
-        while let Some(r) = rest.strip_prefix("./") {
-            rest = r;
-        }
-        rest.to_string()
-    };
+    let as_given = || as_given(file);
     let Some(root) = root else {
         return as_given();
     };
@@ -149,6 +178,34 @@ fn repository_path(file: &str, root: Option<&Path>) -> String {
             relative(&path, &root)
         })
         .unwrap_or_else(as_given)
+}
+
+/// A path as given, with its `.` folders and repeated separators dropped and `/` between
+/// folders (`.//plan.toml`, `././/plan.toml` → `plan.toml`; `.//../plan.toml` →
+/// `../plan.toml`). `..` is kept: without the file system it cannot be resolved. A relative
+/// path stays relative (never a leading `/`), an absolute one absolute.
+fn as_given(file: &str) -> String {
+    use std::path::Component;
+    let mut out = String::new();
+    for component in Path::new(file).components() {
+        match component {
+            Component::CurDir => {}
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            Component::ParentDir | Component::Normal(_) => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&component.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    // `.` alone (a folder, refused as a plan) stays as it was given.
+    if out.is_empty() {
+        file.to_string()
+    } else {
+        out
+    }
 }
 
 /// Diagnostics for people, plan by plan; with several plans, a summary of them all.
@@ -323,4 +380,26 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         "  {holding} of {compared} figures stated in the document match the computation\n"
     ));
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_as_given_loses_its_dot_folders_but_never_becomes_absolute() {
+        for (given, shown) in [
+            ("./plan.toml", "plan.toml"),
+            (".//plan.toml", "plan.toml"),
+            (".///plan.toml", "plan.toml"),
+            ("././/plan.toml", "plan.toml"),
+            (".//../plan.toml", "../plan.toml"),
+            ("a/./b//plan.toml", "a/b/plan.toml"),
+            ("../a/../plan.toml", "../a/../plan.toml"),
+            ("/tmp//./plan.toml", "/tmp/plan.toml"),
+            ("-", "-"),
+        ] {
+            assert_eq!(as_given(given), shown, "{given}");
+        }
+    }
 }

@@ -52,7 +52,8 @@ When set and not empty, \fB\-\-color auto\fR does not colour.
 .TP
 \fBGITHUB_STEP_SUMMARY\fR
 With \fBcheck \-\-format github\fR, every finding is also appended to this file as a
-Markdown table, errors first (GitHub Actions sets it for each step).
+Markdown table, errors first (GitHub Actions sets it for each step), within the 1 MiB GitHub
+takes; a write that fails is taken back.
 .TP
 \fBCI_PROJECT_DIR\fR
 With \fBcheck \-\-format gitlab\fR, paths are written relative to this folder (GitLab CI

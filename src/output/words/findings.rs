@@ -1619,3 +1619,20 @@ pub fn repeats_left_out(count: usize, code: &str, error: bool, lang: Lang) -> St
         }
     }
 }
+
+/// The line that ends a job summary cut short to stay within what GitHub takes:
+/// `… och 1 200 fynd till fick inte plats i sammanfattningen …`.
+pub fn summary_left_out(count: usize, lang: Lang) -> String {
+    let n = crate::output::number::grouped(rust_decimal::Decimal::from(count), lang);
+    match (lang, count == 1) {
+        (Lang::Sv, _) => format!(
+            "… och {n} fynd till fick inte plats i sammanfattningen (GitHub tar inte emot en sammanfattning större än 1 MiB); kör `allocate check` för att se dem"
+        ),
+        (Lang::En, true) => format!(
+            "… and {n} more finding did not fit in the summary (GitHub refuses a summary over 1 MiB); run `allocate check` to see them"
+        ),
+        (Lang::En, false) => format!(
+            "… and {n} more findings did not fit in the summary (GitHub refuses a summary over 1 MiB); run `allocate check` to see them"
+        ),
+    }
+}

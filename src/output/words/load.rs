@@ -23,12 +23,16 @@ fn table_header(name: &str) -> String {
 /// below and the machine-readable formats (`render::checked`) both use these.
 pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     match error {
-        LoadError::Read { path, reason } => (
+        LoadError::Read {
+            path,
+            reason,
+            stdin,
+        } => (
             format!(
                 "{} {}: {}",
                 lang.pick("kan inte läsa", "cannot read"),
                 path.display(),
-                read_reason(reason, lang)
+                read_reason(reason, *stdin, lang)
             ),
             Some(read_hint(reason, lang).to_string()),
         ),
@@ -36,8 +40,18 @@ pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     }
 }
 
-fn read_reason(reason: &ReadReason, lang: Lang) -> String {
+/// Why a plan cannot be read; `stdin`: it was piped in, so a size over the limit is not known
+/// (reading stopped one byte past it).
+fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
     match reason {
+        ReadReason::TooLarge { limit, .. } if stdin => {
+            let limit = crate::output::number::file_size(*limit, lang);
+            say!(
+                lang,
+                "standard input är större än {limit}, det största en plan får vara",
+                "standard input is larger than {limit}, the most a plan may be"
+            )
+        }
         ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
         ReadReason::Directory => lang
             .pick(
@@ -336,13 +350,10 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         );
     }
     match (&error.kind, lang) {
-        (ParseErrorKind::Syntax { detail }, Lang::Sv) => {
-            format!("ogiltig TOML: {}", syntax_words_sv(detail))
+        (ParseErrorKind::Syntax { detail }, _) => {
+            let words = syntax_words(detail, lang);
+            say!(lang, "ogiltig TOML: {words}", "invalid TOML: {words}")
         }
-        (ParseErrorKind::Syntax { detail }, Lang::En) if detail == "unclosed array above" => {
-            "invalid TOML: a list above is not closed with ]".to_string()
-        }
-        (ParseErrorKind::Syntax { detail }, Lang::En) => format!("invalid TOML: {detail}"),
         (ParseErrorKind::DuplicateKey { key, table: true }, Lang::Sv) => {
             format!("tabellen [{key}] finns redan tidigare i filen")
         }
@@ -934,13 +945,14 @@ fn toml_type_words(found: &str, lang: Lang) -> String {
     .to_string()
 }
 
-/// toml's syntax messages in Swedish, for the ones a plan's author is likely to meet; the
-/// English text for the rest. toml writes "what, expected what"; the Swedish text keeps the
-/// what, since the caret shows where.
-fn syntax_words_sv(detail: &str) -> String {
+/// toml's syntax messages in plain words, Swedish and English from one table, for the ones a
+/// plan's author is likely to meet; toml's own text for the rest. toml writes "what, expected
+/// what"; the words keep the what, since the caret shows where (and toml's expected part is
+/// at times wrong: `]` where `]]` is needed).
+fn syntax_words(detail: &str, lang: Lang) -> String {
     let (what, expected) = detail.split_once(", expected").unwrap_or((detail, ""));
     let (what, expected) = (what.trim(), expected.trim());
-    let words = match what {
+    let (sv, en) = match what {
         // An unclosed string expects its closing quote; anything else is a character that
         // text may not hold.
         "invalid basic string"
@@ -950,91 +962,180 @@ fn syntax_words_sv(detail: &str) -> String {
         | "invalid string"
             if !matches!(expected, "`\"`" | "`'`" | "`\"\"\"`" | "`'''`") =>
         {
-            "otillåtet tecken i texten (ett styrtecken); skriv om texten eller ta bort tecknet"
+            (
+                "otillåtet tecken i texten (ett styrtecken); skriv om texten eller ta bort tecknet",
+                "a character text may not hold (a control character); rewrite the text or remove the character",
+            )
         }
-        "unexpected key or value" => {
-            "oväntad nyckel eller oväntat värde; en rad har en nyckel och ett värde"
-        }
-        "string values must be quoted" => "text måste stå inom citattecken",
-        "invalid basic string" | "invalid string" => "texten avslutas inte med citattecken",
-        "invalid multi-line basic string" => "texten avslutas inte med \"\"\"",
-        "invalid literal string" => "texten avslutas inte med '",
-        "invalid multi-line literal string" => "texten avslutas inte med '''",
-        "missing escaped value" | "invalid escape sequence" => {
-            "ogiltigt tecken efter \\ i texten; skriv \\\\ för ett bakstreck"
-        }
-        "`_` may only go between digits" => "`_` får bara stå mellan siffror",
-        "extra comma in array" => "extra kommatecken i listan",
-        "invalid boolean" => "ogiltigt sanningsvärde; skriv true eller false",
-        "invalid value" => "ogiltigt värde",
+        "unexpected key or value" => (
+            "oväntad nyckel eller oväntat värde; en rad har en nyckel och ett värde",
+            "unexpected key or value; a line has one key and one value",
+        ),
+        "string values must be quoted" => (
+            "text måste stå inom citattecken",
+            "text must be written within quotes",
+        ),
+        "invalid basic string" | "invalid string" => (
+            "texten avslutas inte med citattecken",
+            "the text is not closed with a quote",
+        ),
+        "invalid multi-line basic string" => (
+            "texten avslutas inte med \"\"\"",
+            "the text is not closed with \"\"\"",
+        ),
+        "invalid literal string" => (
+            "texten avslutas inte med '",
+            "the text is not closed with '",
+        ),
+        "invalid multi-line literal string" => (
+            "texten avslutas inte med '''",
+            "the text is not closed with '''",
+        ),
+        "missing escaped value" | "invalid escape sequence" => (
+            "ogiltigt tecken efter \\ i texten; skriv \\\\ för ett bakstreck",
+            "invalid character after \\ in the text; write \\\\ for a backslash",
+        ),
+        "`_` may only go between digits" => (
+            "`_` får bara stå mellan siffror",
+            "`_` may only stand between digits",
+        ),
+        "extra comma in array" => ("extra kommatecken i listan", "an extra comma in the list"),
+        "invalid boolean" => (
+            "ogiltigt sanningsvärde; skriv true eller false",
+            "invalid truth value; write true or false",
+        ),
+        "invalid value" => ("ogiltigt värde", "a value that cannot be read"),
         "invalid binary number" | "invalid octal number" | "invalid hexadecimal number" => {
-            "ogiltigt tal"
+            ("ogiltigt tal", "invalid number")
         }
-        "unclosed array table" => "[[ avslutas inte med ]]",
-        "unclosed table" => "[ avslutas inte med ]",
-        "unclosed array" => "listan avslutas inte med ]",
-        "unclosed inline table" => "tabellen avslutas inte med }",
-        "missing comma between array elements" => "kommatecken saknas mellan listans värden",
-        "missing comma between key-value pairs" => "kommatecken saknas mellan tabellens nycklar",
-        "extra comma in inline table" => "extra kommatecken i tabellen",
-        "missing assignment between key-value pairs" => "likhetstecken saknas",
-        "key with no value" | "missing value for key" | "missing value" => "nyckeln saknar värde",
-        "invalid key" | "invalid unquoted key" => {
-            "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken"
+        "unclosed array table" => ("[[ avslutas inte med ]]", "[[ is not closed with ]]"),
+        "unclosed table" => ("[ avslutas inte med ]", "[ is not closed with ]"),
+        "unclosed array" => (
+            "listan avslutas inte med ]",
+            "the list is not closed with ]",
+        ),
+        "unclosed inline table" => (
+            "tabellen avslutas inte med }",
+            "the table is not closed with }",
+        ),
+        "missing comma between array elements" => (
+            "kommatecken saknas mellan listans värden",
+            "a comma is missing between the values of the list",
+        ),
+        "missing comma between key-value pairs" => (
+            "kommatecken saknas mellan tabellens nycklar",
+            "a comma is missing between the keys of the table",
+        ),
+        "extra comma in inline table" => (
+            "extra kommatecken i tabellen",
+            "an extra comma in the table",
+        ),
+        "missing assignment between key-value pairs" => {
+            ("likhetstecken saknas", "an equals sign is missing")
         }
-        "unquoted keys cannot be empty" => "nyckeln saknas före likhetstecknet",
+        "key with no value" | "missing value for key" | "missing value" => {
+            ("nyckeln saknar värde", "the key has no value")
+        }
+        "invalid key" | "invalid unquoted key" => (
+            "ogiltig nyckel; en nyckel med mellanslag eller å, ä, ö skrivs inom citattecken",
+            "invalid key; a key with spaces or å, ä, ö is written within quotes",
+        ),
+        "unquoted keys cannot be empty" => (
+            "nyckeln saknas före likhetstecknet",
+            "the key is missing before the equals sign",
+        ),
         "invalid date" | "invalid date-time" | "invalid datetime" | "invalid time" => {
-            "ogiltigt datum"
+            ("ogiltigt datum", "invalid date")
         }
-        "invalid offset" => "ogiltig tidszon i datumet",
-        "unexpected leading zero" => "ett tal får inte börja med 0",
+        "invalid offset" => ("ogiltig tidszon i datumet", "invalid time zone in the date"),
+        "unexpected leading zero" => (
+            "ett tal får inte börja med 0",
+            "a number may not start with 0",
+        ),
         "invalid integer number"
         | "invalid float"
         | "invalid mantissa"
         | "invalid fraction"
-        | "invalid exponent" => "ogiltigt tal",
-        "floating-point number overflowed" => "talet är för stort",
-        "invalid key-value pair" => {
-            "ogiltig rad; en rad ska vara `nyckel = värde` eller en [tabell]"
-        }
-        "unclosed array above" => "en lista ovanför avslutas inte med ]",
+        | "invalid exponent" => ("ogiltigt tal", "invalid number"),
+        "floating-point number overflowed" => ("talet är för stort", "the number is too large"),
+        "invalid key-value pair" => (
+            "ogiltig rad; en rad ska vara `nyckel = värde` eller en [tabell]",
+            "invalid line; a line is `key = value` or a [table]",
+        ),
+        "unclosed array above" => (
+            "en lista ovanför avslutas inte med ]",
+            "a list above is not closed with ]",
+        ),
         "cannot recurse further; max recursion depth met"
         | "recursion limit"
-        | "recursion limit exceeded" => "listor eller tabeller är nästlade för djupt",
-        "carriage return must be followed by newline" => "vagnretur (CR) utan radslut (LF)",
-        "invalid comment character" | "unexpected content between comment and newline" => {
-            "otillåtet tecken (ett styrtecken) i en kommentar"
+        | "recursion limit exceeded" => (
+            "listor eller tabeller är nästlade för djupt",
+            "lists or tables are nested too deeply",
+        ),
+        "carriage return must be followed by newline" => (
+            "vagnretur (CR) utan radslut (LF)",
+            "a carriage return (CR) without a line feed (LF)",
+        ),
+        "invalid comment character" | "unexpected content between comment and newline" => (
+            "otillåtet tecken (ett styrtecken) i en kommentar",
+            "a character a comment may not hold (a control character)",
+        ),
+        "invalid table" | "invalid table header" => {
+            ("ogiltig tabellrubrik", "invalid table header")
         }
-        "invalid table" | "invalid table header" => "ogiltig tabellrubrik",
-        "extra `=`" | "extra assignment between key-value pairs" => "ett likhetstecken för mycket",
-        "unexpected `=` in array" => {
-            "likhetstecken i en lista; skriv listans värden med kommatecken emellan"
+        "extra `=`" | "extra assignment between key-value pairs" => {
+            ("ett likhetstecken för mycket", "one equals sign too many")
         }
-        "integers with a radix cannot be signed" => {
-            "ett tal som börjar med 0x, 0o eller 0b får inte ha + eller - före"
-        }
-        "radix must be lowercase" => "skriv 0x, 0o och 0b med liten bokstav",
-        "redundant integer number prefix" | "redundant numeric sign" | "unexpected sign" => {
-            "ogiltigt tal: ett tecken (+ eller -) eller prefix för mycket"
-        }
-        "invalid inline table element" | "missing key for inline table element" => {
-            "ogiltigt värde i tabellen { }; skriv `nyckel = värde` med kommatecken emellan"
-        }
+        "unexpected `=` in array" => (
+            "likhetstecken i en lista; skriv listans värden med kommatecken emellan",
+            "an equals sign in a list; write the values of the list with commas between them",
+        ),
+        "integers with a radix cannot be signed" => (
+            "ett tal som börjar med 0x, 0o eller 0b får inte ha + eller - före",
+            "a number that starts with 0x, 0o or 0b may not have + or - before it",
+        ),
+        "radix must be lowercase" => (
+            "skriv 0x, 0o och 0b med liten bokstav",
+            "write 0x, 0o and 0b in lower case",
+        ),
+        "redundant integer number prefix" | "redundant numeric sign" | "unexpected sign" => (
+            "ogiltigt tal: ett tecken (+ eller -) eller prefix för mycket",
+            "invalid number: one sign (+ or -) or prefix too many",
+        ),
+        "invalid inline table element" | "missing key for inline table element" => (
+            "ogiltigt värde i tabellen { }; skriv `nyckel = värde` med kommatecken emellan",
+            "invalid value in the table { }; write `key = value` with commas between",
+        ),
         "keys cannot be multi-line basic strings" | "keys cannot be multi-line literal strings" => {
-            "en nyckel kan inte vara en text över flera rader"
+            (
+                "en nyckel kan inte vara en text över flera rader",
+                "a key cannot be a text over several lines",
+            )
         }
-        "missing array opening" => "[ saknas före listan",
-        "missing inline table opening" => "{ saknas före tabellen",
-        "missing table open" => "[ saknas före tabellrubriken",
-        "missing comment start" => "# saknas före kommentaren",
-        "missing opening quote" => "inledande citattecken saknas",
-        "too few unicode value digits" => {
-            "för få siffror efter \\u; skriv \\u med fyra hexadecimala siffror eller \\U med åtta"
+        "missing array opening" => ("[ saknas före listan", "[ is missing before the list"),
+        "missing inline table opening" => {
+            ("{ saknas före tabellen", "{ is missing before the table")
         }
-        "unexpected content" => "oväntat innehåll",
+        "missing table open" => (
+            "[ saknas före tabellrubriken",
+            "[ is missing before the table header",
+        ),
+        "missing comment start" => (
+            "# saknas före kommentaren",
+            "# is missing before the comment",
+        ),
+        "missing opening quote" => (
+            "inledande citattecken saknas",
+            "the opening quote is missing",
+        ),
+        "too few unicode value digits" => (
+            "för få siffror efter \\u; skriv \\u med fyra hexadecimala siffror eller \\U med åtta",
+            "too few digits after \\u; write \\u with four hexadecimal digits or \\U with eight",
+        ),
+        "unexpected content" => ("oväntat innehåll", "something unexpected here"),
         _ => return detail.to_string(),
     };
-    words.to_string()
+    lang.pick(sv, en).to_string()
 }
 
 #[cfg(test)]
@@ -1095,15 +1196,17 @@ mod tests {
     /// (toml_datetime) and dotted keys; a duplicate key and a dotted key under a value are
     /// refined to kinds of their own (`plan::refine`).
     #[test]
-    fn the_date_messages_of_toml_are_said_in_swedish() {
+    fn the_date_messages_of_toml_are_said_in_plain_words() {
         for message in [
             "invalid datetime",
             "invalid date, expected month between 01 and 12",
             "invalid time, expected hour between 00 and 23",
             "invalid offset, expected `Z`, +OFFSET, -OFFSET",
         ] {
-            let words = syntax_words_sv(message);
-            assert_ne!(words, message, "no Swedish for {message:?}");
+            for lang in [Lang::Sv, Lang::En] {
+                let words = syntax_words(message, lang);
+                assert_ne!(words, message, "no plain words for {message:?} ({lang:?})");
+            }
         }
     }
 
@@ -1139,15 +1242,24 @@ mod tests {
     }
 
     #[test]
-    fn every_syntax_message_of_toml_parser_is_said_in_swedish() {
+    fn every_syntax_message_of_toml_parser_is_said_in_plain_words() {
         for message in TOML_PARSER_MESSAGES {
-            let words = syntax_words_sv(message);
-            assert_ne!(words, *message, "no Swedish for {message:?}");
+            for lang in [Lang::Sv, Lang::En] {
+                let words = syntax_words(message, lang);
+                assert_ne!(words, *message, "no plain words for {message:?} ({lang:?})");
+            }
         }
         // The expected part is dropped, the what kept.
         assert_eq!(
-            syntax_words_sv("integers with a radix cannot be signed, expected nothing"),
+            syntax_words(
+                "integers with a radix cannot be signed, expected nothing",
+                Lang::Sv
+            ),
             "ett tal som börjar med 0x, 0o eller 0b får inte ha + eller - före"
+        );
+        assert_eq!(
+            syntax_words("unclosed array table, expected `]`", Lang::En),
+            "[[ is not closed with ]]"
         );
     }
 
