@@ -51,7 +51,6 @@ struct Words {
     send_to: &'static str,
     invoiced: &'static str,
     instructions: &'static str,
-    and: &'static str,
     columns: [&'static str; 6],
     total: &'static str,
 }
@@ -68,7 +67,6 @@ fn words(lang: Lang) -> Words {
             send_to: "Skickas till",
             invoiced: "Samlingsfaktura skickad (ja/nej)",
             instructions: "Fyll i hur mycket av varje rad som har använts, i kronor, och en kommentar vid behov. Ändra inte Insats, Beskrivning eller Mottaget.",
-            and: "och",
             columns: [
                 "Område",
                 "Insats",
@@ -89,7 +87,6 @@ fn words(lang: Lang) -> Words {
             send_to: "Send to",
             invoiced: "Collective invoice sent (yes/no)",
             instructions: "Fill in how much of each row was used, in kronor, and a comment where needed. Do not change Insats, Description or Received.",
-            and: "and",
             columns: [
                 "Area",
                 "Insats",
@@ -121,21 +118,15 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
         rows.push((w.deadline, deadline.clone()));
     }
     if !form.report_to.is_empty() {
-        rows.push((w.send_to, join(&form.report_to, w.and)));
+        rows.push((
+            w.send_to,
+            crate::output::words::listed(&form.report_to, lang),
+        ));
     }
     if form.invoices {
         rows.push((w.invoiced, String::new()));
     }
     rows
-}
-
-/// "A, B och C".
-fn join(names: &[String], and: &str) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
 }
 
 /// The form as CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, CRLF.
@@ -244,18 +235,4 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     sheet.set_freeze_panes(header + 1, 0)?;
     sheet.protect();
     Ok(workbook.save_to_buffer()?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_joined_as_a_sentence() {
-        assert_eq!(join(&["A".into(), "B".into()], "och"), "A och B");
-        assert_eq!(
-            join(&["A".into(), "B".into(), "C".into()], "and"),
-            "A, B and C"
-        );
-    }
 }

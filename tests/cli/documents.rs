@@ -78,6 +78,9 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
         "27 februari 2026",
         "400105",
         "senast 1 december 2026",
+        // Whom to report to, as the decision document says (seed 001: "senast 31 december
+        // 2026 till Kommunförbundet samt Folkhälsoenheten").
+        "medlen till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast 31 december 2026",
         "senast 31 december 2026",
         "senast 31 mars 2027",
         "En minskning med ",
@@ -325,6 +328,18 @@ fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
     for png in &media {
         assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     }
+    // Each picture its own id, with its chart's title as alternative text.
+    let pictures: Vec<&str> = xml.split("<wp:docPr ").skip(1).collect();
+    assert_eq!(pictures.len(), 2);
+    assert!(pictures[0].starts_with("id=\"1\" name=\"Diagram 1\" descr=\""));
+    assert!(pictures[1].starts_with("id=\"2\" name=\"Diagram 2\" descr=\""));
+    assert!(!xml.contains("descr=\"\""), "every picture described");
+    // The paragraph above a heading's table is kept with it on the page.
+    let above = xml
+        .split("<w:p>")
+        .find(|p| p.contains(" — totalt "))
+        .expect("a heading's paragraph");
+    assert!(above.contains("<w:keepNext />"), "{above}");
     let tables = word_tables(&xml);
     let cells: Vec<&String> = tables.iter().flatten().flatten().collect();
     for figure in FIGURES_2026 {
@@ -660,6 +675,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
         "400105".to_string(),
         "SVOM 27 februari 2026".to_string(),
         "31 december 2026".to_string(),
+        "till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast".to_string(),
         "31 mars 2027".to_string(),
         kr("21 200"),
         kr("75 000"),
@@ -667,6 +683,8 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     ] {
         assert!(berg.contains(&text), "Berg's letter lacks {text:?}");
     }
+    // A letter marks no figure ✓, so its footer does not explain the mark.
+    assert!(!berg.contains('✓'), "{berg}");
     let fhe = std::fs::read_to_string(
         dir.path()
             .join("besked/fordelningsbesked-2026-folkhalsoenheten.html"),
@@ -1077,6 +1095,8 @@ fn documents_in_libreoffice_open_without_repair() {
         let pdf = std::fs::read(dir.path().join("beslutsunderlag.pdf")).unwrap();
         let pages = pdf_pages(&pdf);
         assert!(pages >= 5, "{plan_file}: {pages} pages");
+        // A description three centimetres wide made the 2026 document 28 pages (22 now).
+        assert!(pages <= 24, "{plan_file}: {pages} pages");
         eprintln!(
             "libreoffice: {plan_file}: {pages} pages, DOCX {} bytes, {:.1} s",
             std::fs::metadata(&path).unwrap().len(),

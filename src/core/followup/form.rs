@@ -46,13 +46,7 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
     let deadline = deadlines
         .and_then(|d| d.use_reported.as_ref())
         .map(|d| d.get_ref().to_string());
-    let report_to: Vec<String> = deadlines
-        .iter()
-        .flat_map(|d| &d.report_to)
-        .filter_map(|id| ledger.names.actors.get(id.get_ref()))
-        .filter_map(|&a| plan.actors.get(a))
-        .map(|a| a.name.clone())
-        .collect();
+    let report_to: Vec<String> = ledger.report_to().into_iter().map(str::to_string).collect();
     let groups = [
         (&payments.invoices, true),
         (&payments.internal, false),

@@ -256,6 +256,19 @@ impl<'p> Ledger<'p> {
         }
     }
 
+    /// The names of the actors the recipients report their use to (`report_to`), in the
+    /// plan's order.
+    pub fn report_to(&self) -> Vec<&'p str> {
+        let plan = self.plan;
+        plan.deadlines
+            .iter()
+            .flat_map(|d| &d.report_to)
+            .filter_map(|id| self.names.actors.get(id.get_ref()))
+            .filter_map(|&a| plan.actors.get(a))
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
     /// The display name of a recipient.
     pub fn recipient_name(&self, recipient: Recipient) -> &'p str {
         recipient_name(self.plan, recipient)

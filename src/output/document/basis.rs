@@ -265,7 +265,7 @@ pub fn build(inputs: &Inputs) -> Document {
     }
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
-    follow_up(&mut blocks, plan, lang);
+    follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
     let mut meta = vec![
@@ -322,20 +322,28 @@ pub fn build(inputs: &Inputs) -> Document {
         subtitle: Some(plan.plan.title.clone()),
         meta,
         status: Some(status(&marks, ledger, inputs.findings, lang)),
+        footer: footer(inputs.source, &blocks, lang),
         blocks,
-        footer: footer(inputs.source, lang),
         date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
     }
 }
 
-/// The last line of a document.
-pub fn footer(source: &Source, lang: Lang) -> String {
+/// The last line of a document; what ✓ means only where `blocks` show one.
+pub fn footer(source: &Source, blocks: &[Block], lang: Lang) -> String {
     let (version, path) = (env!("CARGO_PKG_VERSION"), source.display_path());
-    say!(
+    let made = say!(
         lang,
-        "Skapat med allocate {version} ur {path}. Beloppen är beräknade ur planen; ✓ betyder att dokumentets tryckta summa är kontrollerad mot beräkningen.",
-        "Made with allocate {version} from {path}. The amounts are computed from the plan; ✓ means that the document's printed figure was checked against the computation."
-    )
+        "Skapat med allocate {version} ur {path}. Beloppen är beräknade ur planen.",
+        "Made with allocate {version} from {path}. The amounts are computed from the plan."
+    );
+    if !super::shows_verified(blocks) {
+        return made;
+    }
+    let mark = lang.pick(
+        "✓ betyder att dokumentets tryckta summa är kontrollerad mot beräkningen.",
+        "✓ means that the document's printed figure was checked against the computation.",
+    );
+    format!("{made} {mark}")
 }
 
 fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> StatusNote {
@@ -1393,7 +1401,7 @@ fn payment_section(
 }
 
 /// The duties after the decision: report the use, repay what is not used.
-fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
+fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lang) {
     blocks.push(heading(
         2,
         lang.pick("Uppföljning och återbetalning", "Follow-up and repayment"),
@@ -1402,18 +1410,19 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
     ));
     let mut points = Vec::new();
     let reported = deadline(plan, use_reported, lang);
+    // To whom (`report_to`): " till Kommunförbundet … och Folkhälsoenheten".
+    let to = crate::output::words::reported_to(report_to, lang);
     points.push(texts(&match &reported {
         Some(date) => say!(
             lang,
-            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen senast {date}, enligt kommande anvisning för återredovisning.",
-            "Every unit that receives funds reports how it used them by {date}, following the coming instructions for the report."
+            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen{to} senast {date}, enligt kommande anvisning för återredovisning.",
+            "Every unit that receives funds reports how it used them{to} by {date}, following the coming instructions for the report."
         ),
-        None => lang
-            .pick(
-                "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen.",
-                "Every unit that receives funds reports how it used them.",
-            )
-            .to_string(),
+        None => say!(
+            lang,
+            "Varje verksamhet som tar emot medel redovisar användning och förbrukning av medlen{to}.",
+            "Every unit that receives funds reports how it used them{to}."
+        ),
     }));
     let region = plan
         .actors

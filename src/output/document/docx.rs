@@ -161,11 +161,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_paragraph(p);
     }
     let mut tables = Tables::default();
-    for block in &doc.blocks {
-        docx = block_docx(docx, block, lang, &mut tables)?;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // A paragraph that introduces a table or a chart is kept on its page.
+        let introduces = matches!(
+            doc.blocks.get(i + 1),
+            Some(Block::Table(_) | Block::Chart(_))
+        );
+        docx = block_docx(docx, block, introduces, lang, &mut tables)?;
     }
     docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
+    xml.document = name_pictures(&xml.document, &tables.pictures);
     xml.styles = default_language(&xml.styles, lang);
     xml.doc_props.core = core_properties(doc);
     pack(xml, &tables).map_err(|e| DocxError::Zip(e.to_string()))
@@ -178,6 +184,8 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
 #[derive(Default)]
 struct Tables {
     xml: Vec<Vec<u8>>,
+    /// The pictures' alternative texts, in the document's order.
+    pictures: Vec<String>,
 }
 
 /// The style of a table's placeholder paragraph, with the table's number after it. No text of
@@ -321,6 +329,7 @@ fn styles() -> Vec<Style> {
 fn block_docx(
     docx: Docx,
     block: &Block,
+    introduces: bool,
     lang: Lang,
     tables: &mut Tables,
 ) -> Result<Docx, DocxError> {
@@ -345,7 +354,7 @@ fn block_docx(
             )
         }
         Block::Paragraph(content) => {
-            let mut p = Paragraph::new();
+            let mut p = Paragraph::new().keep_next(introduces);
             for run in runs(content, lang) {
                 p = p.add_run(run);
             }
@@ -363,7 +372,7 @@ fn block_docx(
             docx
         }
         Block::Table(table) => table_docx(docx, table, lang, tables),
-        Block::Chart(chart) => chart_docx(docx, chart, lang)?,
+        Block::Chart(chart) => chart_docx(docx, chart, lang, tables)?,
         Block::Findings(notes) => {
             let mut docx = docx;
             for note in notes {
@@ -408,7 +417,12 @@ fn chart_width(chart: &Chart) -> Option<usize> {
     (CHART_TEXT.saturating_mul(shown) / width >= LEAST_TEXT).then_some(shown)
 }
 
-fn chart_docx(docx: Docx, chart: &Chart, lang: Lang) -> Result<Docx, DocxError> {
+fn chart_docx(
+    docx: Docx,
+    chart: &Chart,
+    lang: Lang,
+    tables: &mut Tables,
+) -> Result<Docx, DocxError> {
     let caption = Paragraph::new()
         .add_run(run(format!("{}. ", chart.title)).bold().size(18))
         .add_run(run(&chart.description).size(18).color(MUTED));
@@ -425,6 +439,9 @@ fn chart_docx(docx: Docx, chart: &Chart, lang: Lang) -> Result<Docx, DocxError> 
         )));
     };
     let (bytes, width, height) = png::render(chart).map_err(DocxError::Chart)?;
+    tables
+        .pictures
+        .push(format!("{}. {}", chart.title, chart.description));
     let width_emu = shown as u64 * EMU_PER_TWIP;
     let height_emu = width_emu * u64::from(height) / u64::from(width.max(1));
     let pic = Pic::new_with_dimensions(bytes, width, height).size(
@@ -456,7 +473,14 @@ const NOTE_SIZE: usize = 17;
 struct Need {
     least: usize,
     weight: usize,
+    /// A column of running text (a description): it keeps a readable width when the others
+    /// must be narrowed.
+    wide: bool,
 }
+
+/// The width a wide column keeps when the text columns must be narrowed to fit: 30 % of the
+/// page (5,1 cm), or half the room the amounts leave when that is less.
+const WIDE_SHARE: usize = TEXT_WIDTH * 3 / 10;
 
 /// The pieces of a cell that Word must keep on one line, each with its font size and whether
 /// it is bold: the words of text (a figure's thin and no-break spaces do not break it), a
@@ -524,6 +548,7 @@ fn needs(table: &Table) -> Vec<Need> {
                 return Need {
                     least: widest + CELL_PADDING,
                     weight: 0,
+                    wide: false,
                 };
             }
             let (count, chars, word) =
@@ -543,6 +568,7 @@ fn needs(table: &Table) -> Vec<Need> {
                 } else {
                     mean.min(16)
                 },
+                wide: c.wide,
             }
         })
         .collect()
@@ -605,34 +631,55 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
 }
 
 /// When the text columns' longest words and the amounts together are wider than the page,
-/// the widest text columns made narrower (their long words break; a short one, a kommunkod or
-/// an insats's id, keeps its width), to no less than a third of their least: the amount
-/// columns never.
+/// text columns are made narrower (their long words break; a short one, a kommunkod or an
+/// insats's id, keeps its width), to no less than a third of their least; the amount columns
+/// never. A wide column (a description) keeps [`WIDE_SHARE`] while the others can give way:
+/// a description three centimetres wide made a row two pages long.
 fn narrow_text(part: &mut [Need]) {
     let amounts: usize = part.iter().filter(|n| n.weight == 0).map(|n| n.least).sum();
-    let text = |cap: usize, part: &[Need]| -> usize {
+    let room = TEXT_WIDTH.saturating_sub(amounts);
+    let text: usize = part.iter().filter(|n| n.weight > 0).map(|n| n.least).sum();
+    if text <= room {
+        return;
+    }
+    let wide = part.iter().filter(|n| n.wide).count();
+    let keep = WIDE_SHARE.min(room / 2) / wide.max(1);
+    let mut kept = part.to_vec();
+    for n in kept.iter_mut().filter(|n| n.wide) {
+        n.least = n.least.max(keep);
+    }
+    let wide_room: usize = kept.iter().filter(|n| n.wide).map(|n| n.least).sum();
+    let others = |n: &Need| n.weight > 0 && !n.wide;
+    if wide > 0 && wide_room <= room && cap(&mut kept, room - wide_room, others) {
+        part.copy_from_slice(&kept);
+        return;
+    }
+    cap(part, room, |n| n.weight > 0);
+}
+
+/// Narrows the columns `which` picks to the widest cap at which they fit `room` (each to no
+/// less than a third of its least); whether they fit.
+fn cap(part: &mut [Need], room: usize, which: impl Fn(&Need) -> bool) -> bool {
+    let width = |cap: usize, part: &[Need]| -> usize {
         part.iter()
-            .filter(|n| n.weight > 0)
+            .filter(|n| which(n))
             .map(|n| n.least.min(cap.max(n.least / 3)))
             .sum()
     };
-    let room = TEXT_WIDTH.saturating_sub(amounts);
-    if text(usize::MAX, part) <= room {
-        return;
-    }
-    // The widest cap at which the text columns fit.
     let (mut low, mut high) = (0, LONGEST_WORD + CELL_PADDING);
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if text(mid, part) <= room {
+        if width(mid, part) <= room {
             low = mid;
         } else {
             high = mid - 1;
         }
     }
-    for n in part.iter_mut().filter(|n| n.weight > 0) {
+    let fits = width(low, part) <= room;
+    for n in part.iter_mut().filter(|n| which(n)) {
         n.least = n.least.min(low.max(n.least / 3));
     }
+    fits
 }
 
 fn table_docx(docx: Docx, table: &Table, lang: Lang, tables: &mut Tables) -> Docx {
@@ -800,6 +847,29 @@ fn default_language(styles: &[u8], lang: Lang) -> Vec<u8> {
     .into_bytes()
 }
 
+/// Gives each picture its own id and its chart's title and description as alternative text,
+/// for screen readers: `docx-rs` writes `<wp:docPr id="1" name="Figure" />` for every
+/// picture, and ids must differ.
+fn name_pictures(document: &[u8], alts: &[String]) -> Vec<u8> {
+    const WRITTEN: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+    let text = String::from_utf8_lossy(document);
+    let mut out = String::with_capacity(text.len());
+    let mut pieces = text.split(WRITTEN);
+    out.push_str(pieces.next().unwrap_or_default());
+    for (n, piece) in pieces.enumerate() {
+        let alt = alts
+            .get(n)
+            .map_or_else(String::new, |a| super::chart::escape(a));
+        out.push_str(&format!(
+            "<wp:docPr id=\"{}\" name=\"Diagram {}\" descr=\"{alt}\" />",
+            n + 1,
+            n + 1
+        ));
+        out.push_str(piece);
+    }
+    out.into_bytes()
+}
+
 /// Turns the header rows' mark into `w:tblHeader`, so Word and LibreOffice repeat them on
 /// every page.
 fn mark_header_rows(document: &[u8]) -> Vec<u8> {
@@ -811,6 +881,52 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn need(least: usize, weight: usize, wide: bool) -> Need {
+        Need {
+            least,
+            weight,
+            wide,
+        }
+    }
+
+    /// The 2026 insats table: an id, a description, three text columns of long words and an
+    /// amount. The description keeps 30 % of the page; the others give way; all fit.
+    #[test]
+    fn a_description_keeps_a_readable_width_when_columns_are_narrowed() {
+        let mut part = [
+            need(963, 3, false),
+            need(1_776, 120, true),
+            need(1_776, 16, false),
+            need(1_776, 16, false),
+            need(1_776, 16, false),
+            need(1_890, 0, false),
+        ];
+        narrow_text(&mut part);
+        assert_eq!(part[1].least, WIDE_SHARE);
+        assert_eq!((part[0].least, part[5].least), (963, 1_890));
+        assert!(part.iter().map(|n| n.least).sum::<usize>() <= TEXT_WIDTH);
+        assert!(
+            part[2..5]
+                .iter()
+                .all(|n| n.least < 1_776 && n.least >= 1_776 / 3)
+        );
+        // Room enough: nothing changes.
+        let mut roomy = [
+            need(963, 3, false),
+            need(1_776, 120, true),
+            need(1_890, 0, false),
+        ];
+        narrow_text(&mut roomy);
+        assert_eq!(roomy.map(|n| n.least), [963, 1_776, 1_890]);
+        // Amounts leave less room than the wide column's share: it is narrowed to fit.
+        let mut tight = [need(1_776, 120, true); 1]
+            .into_iter()
+            .chain([need(2_000, 0, false); 4])
+            .collect::<Vec<_>>();
+        narrow_text(&mut tight);
+        assert!(tight.iter().map(|n| n.least).sum::<usize>() <= TEXT_WIDTH);
+    }
 
     #[test]
     fn dates_keep_their_hyphens_together() {

@@ -67,7 +67,15 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
         .map(|((statement, route), stem)| Letter {
             stem,
             recipient: display_name(statement, lang),
-            document: letter(plan, &payments, statement, route, source, lang),
+            document: letter(
+                plan,
+                &payments,
+                statement,
+                route,
+                &projection.ledger.report_to(),
+                source,
+                lang,
+            ),
         })
         .collect()
 }
@@ -106,6 +114,7 @@ fn letter(
     payments: &Payments,
     statement: &Statement,
     route: Route,
+    report_to: &[&str],
     source: &Source,
     lang: Lang,
 ) -> Document {
@@ -258,10 +267,12 @@ fn letter(
     });
     let mut duties = Vec::new();
     if let Some(date) = deadline(plan, use_reported, lang) {
+        let to = crate::output::words::reported_to(report_to, lang);
         duties.push(vec![
-            Span::text(lang.pick(
-                "Redovisa användning och förbrukning av medlen senast ",
-                "Report how the funds were used by ",
+            Span::text(say!(
+                lang,
+                "Redovisa användning och förbrukning av medlen{to} senast ",
+                "Report how the funds were used{to} by "
             )),
             Span::Strong(date),
             Span::text(lang.pick(
@@ -305,8 +316,8 @@ fn letter(
                 "The amounts are those of the decision basis and match its printed totals (allocate check).",
             ))],
         }),
+        footer: footer(source, &blocks, lang),
         blocks,
-        footer: footer(source, lang),
         date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
     }
 }

@@ -99,6 +99,24 @@ impl Span {
     }
 }
 
+/// Whether any figure in `blocks` is marked ✓ (checked against its printed figure).
+pub fn shows_verified(blocks: &[Block]) -> bool {
+    let verified = |spans: &[Span]| {
+        spans
+            .iter()
+            .any(|s| matches!(s, Span::Figure(f) if f.mark == Mark::Verified))
+    };
+    blocks.iter().any(|block| match block {
+        Block::Paragraph(spans) => verified(spans),
+        Block::List(items) => items.iter().any(|i| verified(i)),
+        Block::Table(table) => table
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| verified(c))),
+        Block::Heading { .. } | Block::Chart(_) | Block::Findings(_) => false,
+    })
+}
+
 /// Spans as plain text.
 pub fn plain(spans: &[Span]) -> String {
     spans.iter().map(Span::plain).collect()

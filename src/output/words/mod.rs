@@ -13,3 +13,44 @@ pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
         None => name.to_string(),
     }
 }
+
+/// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
+pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
+    let and = lang.pick("och", "and");
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} {and} {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// Whom recipients report their use to, after "redovisar …": ` till A och B`, or nothing
+/// when the plan names no one.
+pub fn reported_to(names: &[&str], lang: crate::output::lang::Lang) -> String {
+    if names.is_empty() {
+        return String::new();
+    }
+    let names = listed(names, lang);
+    crate::say!(lang, " till {names}", " to {names}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::lang::Lang;
+
+    #[test]
+    fn names_are_listed_as_running_text() {
+        assert_eq!(listed::<&str>(&[], Lang::Sv), "");
+        assert_eq!(listed(&["KFJH"], Lang::Sv), "KFJH");
+        assert_eq!(listed(&["A", "B", "C"], Lang::Sv), "A, B och C");
+        assert_eq!(listed(&["A", "B"], Lang::En), "A and B");
+        assert_eq!(reported_to(&[], Lang::Sv), "");
+        assert_eq!(reported_to(&["A", "B"], Lang::Sv), " till A och B");
+        assert_eq!(recipient("Berg", Some("2326")), "Berg (2326)");
+        assert_eq!(recipient("Folkhälsoenheten", None), "Folkhälsoenheten");
+    }
+}
