@@ -81,6 +81,8 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
         // Whom to report to, as the decision document says (seed 001: "senast 31 december
         // 2026 till Kommunförbundet samt Folkhälsoenheten").
         "medlen till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast 31 december 2026",
+        // Who invoices in 2026: the kommunförbund, the kommuner and Fontänhus.
+        "Kommunförbundet Jämtland Härjedalen, respektive kommun och Fontänhus Jämtland Härjedalen fakturerar Region Jämtland Härjedalen med en samlingsfaktura var",
         "senast 31 december 2026",
         "senast 31 mars 2027",
         "En minskning med ",
@@ -781,8 +783,12 @@ fn the_2025_plan_renders_with_its_own_figures() {
     ] {
         assert!(html.contains(&kr(figure)), "no {figure}");
     }
-    // 2025 split nothing over the kommuner: no per-kommun table or picture.
+    // 2025 split nothing over the kommuner: no per-kommun table or picture, and only the
+    // kommunförbund invoices (no kommun, no external party).
     assert!(!html.contains("Fördelning per kommun"));
+    assert!(html.contains(
+        "Kommunförbundet Jämtland Härjedalen fakturerar Region Jämtland Härjedalen med en samlingsfaktura,"
+    ));
     assert_eq!(html.matches("<svg").count(), 1);
 }
 

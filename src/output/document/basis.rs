@@ -12,7 +12,7 @@ use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Date, Plan};
 use crate::core::report::printed::{self, Covers, Figure as Fig, Key, Printed};
-use crate::core::report::{self, Payments, Projection, Statement};
+use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
     Block, Column, Document, Figure, FindingNote, Mark, Row, RowKind, Span, StatusKind, StatusNote,
@@ -1341,19 +1341,31 @@ fn payment_section(
         false,
     ));
     let decision = decision(plan, lang).unwrap_or_else(|| plan.plan.title.clone());
-    let mut spans = vec![Span::text(say!(
-        lang,
-        "Kommunförbundet, respektive kommun och externa parter fakturerar {region} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
-        "The association of kommuner, each kommun and external parties invoice {region} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
-    ))];
-    if let Some(reference) = &payments.reference {
-        spans.push(Span::text(
-            lang.pick(". Referenskod: ", ". Reference code: "),
-        ));
-        spans.push(Span::Strong(reference.clone()));
+    // Nobody invoices when every recipient is paid inside the region or held for it.
+    if !payments.invoices.is_empty() {
+        let who = invoicers(&payments.invoices, lang);
+        let mut spans = vec![Span::text(if payments.invoices.len() == 1 {
+            say!(
+                lang,
+                "{who} fakturerar {region} med en samlingsfaktura, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+                "{who} invoices {region} with one collective invoice, citing the decision ({decision}) and in accordance with this document"
+            )
+        } else {
+            say!(
+                lang,
+                "{who} fakturerar {region} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+                "{who} invoice {region} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
+            )
+        })];
+        if let Some(reference) = &payments.reference {
+            spans.push(Span::text(
+                lang.pick(". Referenskod: ", ". Reference code: "),
+            ));
+            spans.push(Span::Strong(reference.clone()));
+        }
+        spans.push(Span::text("."));
+        blocks.push(Block::Paragraph(spans));
     }
-    spans.push(Span::text("."));
-    blocks.push(Block::Paragraph(spans));
     if !payments.invoices.is_empty() {
         let with_code = payments.invoices.iter().any(|s| s.kommunkod.is_some());
         blocks.push(Block::Table(statements_table(
@@ -1398,6 +1410,44 @@ fn payment_section(
         Span::Figure(figure),
         Span::text(closing),
     ]));
+}
+
+/// Who invoices the region, as the year's plan has them: a kommunförbund by name, the
+/// kommuner as "respektive kommun", external parties by name (up to three, else as
+/// "externa parter"), the region's own units by name.
+fn invoicers(invoices: &[Statement], lang: Lang) -> String {
+    let of = |kind: RecipientKind| -> Vec<&str> {
+        invoices
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| &*s.recipient)
+            .collect()
+    };
+    let mut who: Vec<String> = Vec::new();
+    for kind in [
+        RecipientKind::Kommunforbund,
+        RecipientKind::Region,
+        RecipientKind::RegionUnit,
+    ] {
+        who.extend(of(kind).into_iter().map(str::to_string));
+    }
+    match of(RecipientKind::Kommun).len() {
+        0 => {}
+        1 => who.extend(of(RecipientKind::Kommun).into_iter().map(str::to_string)),
+        _ => who.push(lang.pick("respektive kommun", "each kommun").to_string()),
+    }
+    let external = of(RecipientKind::External);
+    match external.len() {
+        0 => {}
+        1..=3 => who.extend(external.into_iter().map(str::to_string)),
+        _ => who.push(lang.pick("externa parter", "external parties").to_string()),
+    }
+    let listed = crate::output::words::listed(&who, lang);
+    // The sentence starts with it.
+    let mut chars = listed.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The duties after the decision: report the use, repay what is not used.
