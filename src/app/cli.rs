@@ -443,7 +443,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         }
         ("diff", "old") => "Förra årets plan (TOML)",
         ("diff", "format") => {
-            "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/1) eller md (Markdown); standard: table"
+            "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/2) eller md (Markdown); standard: table"
         }
         ("split" | "diff", "csv") => {
             "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"

@@ -108,6 +108,10 @@ pub struct Row {
     /// 0 for a top-level actor, 1 for a unit under it.
     pub depth: usize,
     pub change: Change,
+    /// The money an actor with units under it gets itself (its row's total less its units'),
+    /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
+    /// actor's.
+    pub own: bool,
 }
 
 /// An insats as the diff shows it.
@@ -292,6 +296,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
                 label: format!("{} {}", a.number.get_ref(), a.title),
                 depth: 0,
                 change: one_side(*a.amount.get_ref(), is_old),
+                own: false,
             })
             .collect()
     };
@@ -375,20 +380,43 @@ fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
         .map(|n| n.parent.as_ref().and_then(|p| by_id.get(p).copied()))
         .collect();
     cut_cycles(&mut parent);
+    // What each actor's units get together, on either side.
+    let mut units = vec![(Amount::ZERO, Amount::ZERO, false); nodes.len()];
+    for (child, p) in parent.iter().enumerate() {
+        if let (Some(p), Some(node)) = (p, nodes.get(child))
+            && let Some(sum) = units.get_mut(*p)
+        {
+            sum.0 += node.change.old.unwrap_or_default();
+            sum.1 += node.change.new.unwrap_or_default();
+            sum.2 = true;
+        }
+    }
     let forest = Forest::new(parent);
-    forest
-        .preorder
-        .iter()
-        .filter_map(|&i| {
-            let node = nodes.get(i)?;
-            Some(Row {
-                key: node.id.clone(),
-                label: node.name.clone(),
-                depth: forest.depth.get(i).copied().unwrap_or(0),
-                change: node.change,
-            })
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for &i in &forest.preorder {
+        let Some(node) = nodes.get(i) else { continue };
+        let depth = forest.depth.get(i).copied().unwrap_or(0);
+        let row = |change: Change, depth: usize, own: bool| Row {
+            key: node.id.clone(),
+            label: node.name.clone(),
+            depth,
+            change,
+            own,
+        };
+        rows.push(row(node.change, depth, false));
+        // Its own money first under it, when it has units and gets any itself.
+        if let Some(&(old, new, true)) = units.get(i) {
+            let own = Change {
+                old: node.change.old.map(|t| t - old),
+                new: node.change.new.map(|t| t - new),
+            };
+            let some = |a: Option<Amount>| a.is_some_and(|a| a != Amount::ZERO);
+            if some(own.old) || some(own.new) {
+                rows.push(row(own, depth + 1, true));
+            }
+        }
+    }
+    rows
 }
 
 /// The money each kommun gets directly, by kommunkod.
@@ -412,6 +440,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
                 label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
                 depth: 0,
                 change: one_side(amount, is_old),
+                own: false,
             })
             .collect()
     };

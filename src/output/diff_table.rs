@@ -170,7 +170,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
                 0 => String::new(),
                 depth => format!("{}– ", super::depth_marker(depth - 1, "  ")),
             };
-            (format!("{marker}{}", r.label), r.change)
+            (format!("{marker}{}", shown_label(r, lang)), r.change)
         })
         .collect();
     let table = side_by_side(
@@ -768,6 +768,16 @@ fn actor_names(side: &InsatsSide) -> String {
 // ---------------------------------------------------------------------------------------
 // `diff --format csv|json|md`: the same comparison for other programs and for documents.
 
+/// A row's name in a table where it stands under its actor: the actor's own money as
+/// "egna medel" (the actor's name is the row above), as `report` shows it.
+pub fn shown_label(row: &crate::core::diff::Row, lang: Lang) -> String {
+    if row.own {
+        lang.pick("egna medel", "own funds").to_string()
+    } else {
+        row.label.clone()
+    }
+}
+
 /// The comparison as a flat table, one row per line of the side-by-side tables and per
 /// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
 /// fixed English names of the machine dialect).
@@ -837,10 +847,15 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         (pick("aktör", "actor", "actor"), &d.actors),
         ("kommun", &d.kommuner),
     ] {
-        rows.extend(
-            list.iter()
-                .map(|r| line(section, &r.key, &r.label, &r.change)),
-        );
+        rows.extend(list.iter().map(|r| {
+            // An actor's own money named in full: the sheet's rows stand alone.
+            let name = if r.own {
+                crate::output::sheet::own_funds(&r.label, lang)
+            } else {
+                r.label.clone()
+            };
+            line(section, &r.key, &name, &r.change)
+        }));
     }
     let insats = pick("insats", "insats", "insats");
     for c in &d.insatser.changed {
@@ -910,7 +925,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
     crate::output::sheet::Sheet::new("diff", headers, rows, Vec::new())
 }
 
-/// The comparison as JSON (schema `allocate-diff/1`): amounts as integers in kronor (exact
+/// The comparison as JSON (schema `allocate-diff/2`): amounts as integers in kronor (exact
 /// decimal strings with öre), changes in per cent as decimal strings.
 pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<String> {
     use serde_json::{Value as J, json};
@@ -930,6 +945,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     o.insert("key".into(), J::from(r.key.clone()));
                     o.insert("name".into(), J::from(r.label.clone()));
                     o.insert("depth".into(), J::from(r.depth));
+                    o.insert("own".into(), J::from(r.own));
                 }
                 v
             })
@@ -1002,7 +1018,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
         })
         .collect();
     let document = json!({
-        "schema": "allocate-diff/1",
+        "schema": "allocate-diff/2",
         "old": { "path": old_path, "county": d.old.county, "year": d.old.year },
         "new": { "path": new_path, "county": d.new.county, "year": d.new.year },
         "county": change(&d.county),
@@ -1080,7 +1096,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         .iter()
         .map(|r| {
             let marker = if r.depth == 0 { "" } else { "– " };
-            (format!("{marker}{}", r.label), r.change)
+            (format!("{marker}{}", shown_label(r, lang)), r.change)
         })
         .collect();
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));

@@ -102,6 +102,33 @@ fn kommuner_and_actors_side_by_side() {
         row(&out.stdout, "Fontänhus")[1..4],
         ["–", "250 000 kr", "+250 000 kr"]
     );
+    // The region's own money under it, so that the rows under it add up to its 9 332 775 and
+    // 8 447 462 kr: 2026's 4 205 026 kr "för fortsatt fördelning och nyttjande" (seed 001).
+    assert_eq!(
+        row(&out.stdout, "– egna medel")[1..4],
+        ["4 435 000 kr", "4 205 026 kr", "-229 974 kr"]
+    );
+    let json = diff_real(&["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let actors = v["actors"].as_array().unwrap();
+    let region: Vec<&serde_json::Value> = actors.iter().filter(|a| a["key"] == "rjh").collect();
+    assert_eq!(region.len(), 2);
+    assert_eq!(
+        (&region[0]["own"], &region[0]["new"]),
+        (&false.into(), &8_447_462.into())
+    );
+    assert_eq!(
+        (&region[1]["own"], &region[1]["new"]),
+        (&true.into(), &4_205_026.into())
+    );
+    for year in ["old", "new"] {
+        let under: i64 = actors
+            .iter()
+            .filter(|a| a["depth"] == 1)
+            .filter_map(|a| a[year].as_i64())
+            .sum();
+        assert_eq!(Some(under), region[0][year].as_i64(), "{year}");
+    }
 }
 
 #[test]
@@ -381,7 +408,7 @@ fn csv_for_excel_by_default_json_and_markdown() {
     let out = diff_real(&["--format", "json"]);
     out.assert_status(0);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(v["schema"], "allocate-diff/1");
+    assert_eq!(v["schema"], "allocate-diff/2");
     assert_eq!(v["county"]["old"], 12_697_775);
     assert_eq!(v["county"]["new"], 12_689_898);
     assert_eq!(v["county"]["change"], -7_877);

@@ -818,6 +818,16 @@ fn previous_adds_last_years_amounts_and_the_change() {
     );
     // Last year's total as this year's plan states it, checked against the 2025 plan.
     assert!(md.contains(&format!("(2025: {}\u{a0}kr ✓)", kr("12 697 775"))));
+    // The region's own money under it, so that the rows under it add up to it.
+    let (_, compared) = md.split_once("## Jämfört med 2025").unwrap();
+    let own = compared
+        .lines()
+        .find(|l| l.starts_with("| – egna medel |"))
+        .unwrap();
+    assert!(
+        own.contains(&kr("4 435 000")) && own.contains(&kr("4 205 026")),
+        "{own}"
+    );
 }
 
 /// The 2026 plan with its figures about 2025 as the decision document would print them if

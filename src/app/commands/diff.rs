@@ -45,7 +45,7 @@ pub enum DiffFormat {
     Table,
     /// One row per compared line and per insats changed, added or removed.
     Csv,
-    /// The whole comparison (schema allocate-diff/1).
+    /// The whole comparison (schema allocate-diff/2).
     Json,
     /// Markdown tables.
     Md,

@@ -1078,7 +1078,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
                 let [_, change] = change_cells_plain(r.change, lang);
                 Row {
                     cells: vec![
-                        texts(&r.label),
+                        texts(&crate::output::diff_table::shown_label(r, lang)),
                         side(r.change.old),
                         side(r.change.new),
                         change,
