@@ -59,6 +59,14 @@ impl Source {
         self.path.display().to_string()
     }
 
+    /// The file's name without its folders, as a document meant for others names it
+    /// (`plan-2026.toml`, not `/home/anna/planer/plan-2026.toml`).
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map_or_else(|| self.display_path(), |n| n.to_string_lossy().into_owned())
+    }
+
     /// The length of a leading UTF-8 byte-order mark, which is no character of line 1.
     fn bom_len(&self) -> usize {
         if self.text.starts_with('\u{feff}') {

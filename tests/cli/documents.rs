@@ -20,7 +20,8 @@ fn plan(name: &str) -> String {
 }
 
 /// Writes the 2026 (or another) decision basis in `format` into a new folder, run from the
-/// repository so the document names the plan as a user would (`allocations/plan-2026.toml`).
+/// repository as a user would (`allocations/plan-2026.toml`); the document names the plan by
+/// its file name.
 fn document(plan_file: &str, format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("beslutsunderlag.{format}"));
@@ -63,6 +64,26 @@ const FIGURES_2026: [&str; 14] = [
 fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external() {
     let (_dir, path) = document("allocations/plan-2026.toml", "html", &[]);
     let html = std::fs::read_to_string(&path).unwrap();
+    // The plan by its file name: the folders it was read from are nobody else's business.
+    assert!(html.contains("ur plan-2026.toml."), "{html}");
+    assert!(html.contains("plan-2026.toml:95:10"));
+    assert!(!html.contains("allocations/plan-2026.toml"));
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("b.md");
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("allocations/plan-2026.toml"),
+            "--format",
+            "md",
+            "-o",
+            &out.display().to_string(),
+        ],
+    )
+    .assert_status(0);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(!md.contains(&repo_root().display().to_string()), "{md}");
     for figure in FIGURES_2026 {
         assert!(html.contains(&kr(figure)), "no {figure}");
     }

@@ -64,7 +64,7 @@ impl<'a> Marks<'a> {
                     severity: f.severity,
                     label,
                     code: f.code().as_str().to_string(),
-                    place: format!("{}:{line}:{column}", source.display_path()),
+                    place: format!("{}:{line}:{column}", source.file_name()),
                     message: typeset(&words::message(&f.problem, lang), lang),
                     figures: f
                         .problem
@@ -330,7 +330,7 @@ pub fn build(inputs: &Inputs) -> Document {
 
 /// The last line of a document; what ✓ means only where `blocks` show one.
 pub fn footer(source: &Source, blocks: &[Block], lang: Lang) -> String {
-    let (version, path) = (env!("CARGO_PKG_VERSION"), source.display_path());
+    let (version, path) = (env!("CARGO_PKG_VERSION"), source.file_name());
     let made = say!(
         lang,
         "Skapat med allocate {version} ur {path}. Beloppen är beräknade ur planen.",

@@ -121,7 +121,7 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
     blocks.push(Block::Paragraph(reconciliation(summary, lang)));
 
     let version = env!("CARGO_PKG_VERSION");
-    let path = source.display_path();
+    let path = source.file_name();
     Document {
         lang,
         kicker: say!(
