@@ -1803,3 +1803,30 @@ fn a_findings_amounts_are_typeset_as_every_other_figure_of_the_document() {
         out.stdout
     );
 }
+
+/// Letters in English are named in English (README).
+#[test]
+fn english_letters_are_named_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("allocations/plan-2026.toml"),
+            "--per-recipient",
+            "--lang",
+            "en",
+            "--format",
+            "md",
+            "-o",
+            "letters",
+        ],
+    )
+    .assert_status(0);
+    let berg = std::fs::read_to_string(
+        dir.path()
+            .join("letters/allocation-letter-2026-2326-berg.md"),
+    )
+    .unwrap();
+    assert!(berg.contains("# Berg Municipality: 196,200"), "{berg}");
+}
