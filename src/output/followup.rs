@@ -515,10 +515,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             .map_or(Value::Empty, |s| Value::Text(s.as_str().into()))
     };
     // A kommunkod stays a code (`0114`, not the number 114 in Excel).
-    let kommunkod = |s: &Option<String>| {
-        s.as_ref()
-            .map_or(Value::Empty, |s| Value::Code(s.as_str().into()))
-    };
+    let kommunkod = |s: Option<&str>| s.map_or(Value::Empty, |s| Value::Code(s.into()));
     let figures = |u: &Use| {
         vec![
             Value::Amount(u.received),
@@ -565,7 +562,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|r| {
                     let mut row = vec![
                         text(&r.recipient),
-                        kommunkod(&r.kommunkod),
+                        kommunkod(r.kommunkod.as_deref()),
                         text(sheet::kind_word(r.kind, words)),
                         text(sheet::payment_words(r.payment, words)),
                         r.invoiced.map_or(Value::Empty, |yes| {
@@ -648,7 +645,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|r| {
                     vec![
                         text(&r.recipient),
-                        kommunkod(&r.kommunkod),
+                        kommunkod(r.kommunkod.as_deref()),
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         text(settlement(r.settlement, words)),
@@ -681,7 +678,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .map(|l| {
                     vec![
                         text(&l.recipient),
-                        kommunkod(&l.kommunkod),
+                        kommunkod(l.kommunkod.as_deref()),
                         Value::Number(l.area),
                         text(&l.insats),
                         text(&l.text),

@@ -13,6 +13,7 @@
 pub mod form;
 pub mod summary;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -551,19 +552,28 @@ struct Recipients<'l> {
     lines: HashMap<Recipient, Vec<usize>>,
     /// Recipients in the order their first line appears.
     order: Vec<Recipient>,
-    /// Per recipient and insats id, its first line with that id.
-    by_id: HashMap<(Recipient, &'l str), usize>,
-    /// Per recipient and description (folded once per insats, numbered by `texts`), its line
-    /// with that description, or `None` when it has more than one.
-    by_text: HashMap<(Recipient, u32), Option<usize>>,
     /// The insatser's descriptions, folded (`fold`), each numbered once.
     texts: HashMap<String, u32>,
+    /// Per insats, its description's number in `texts`.
+    text_of: Vec<u32>,
+    /// Per recipient that rows name, its lines indexed (made when first asked for: a national
+    /// plan has 2,2 million lines, and a follow-up may hear from a few recipients).
+    indexes: RefCell<HashMap<Recipient, Index<'l>>>,
+}
+
+/// One recipient's lines, for looking a row up.
+struct Index<'l> {
+    /// Per insats id, its first line with that id.
+    by_id: HashMap<&'l str, usize>,
+    /// Per description (numbered by `Recipients::texts`), its line with that description, or
+    /// `None` when it has more than one.
+    by_text: HashMap<u32, Option<usize>>,
 }
 
 impl<'l> Recipients<'l> {
-    /// Every line is indexed once, and every insats's description folded once: a row is
-    /// matched by looking up, not by going through the recipient's lines (a kommun has some
-    /// 5 000 in a plan of 10 000 insatser).
+    /// Every insats's description is folded once, and a recipient's lines are indexed once:
+    /// a row is matched by looking up, not by going through the recipient's lines (a kommun
+    /// has some 5 000 in a plan of 10 000 insatser).
     fn new(ledger: &'l Ledger<'l>) -> Recipients<'l> {
         let mut texts: HashMap<String, u32> = HashMap::new();
         let text_of: Vec<u32> = ledger
@@ -577,46 +587,63 @@ impl<'l> Recipients<'l> {
             .collect();
         let mut lines: HashMap<Recipient, Vec<usize>> = HashMap::new();
         let mut order = Vec::new();
-        let mut by_id = HashMap::new();
-        let mut by_text = HashMap::new();
         for (i, line) in ledger.lines.iter().enumerate() {
             let list = lines.entry(line.recipient).or_default();
             if list.is_empty() {
                 order.push(line.recipient);
             }
             list.push(i);
-            let Some(insats) = ledger.plan.insatser.get(line.insats as usize) else {
-                continue;
-            };
-            by_id
-                .entry((line.recipient, insats.id.get_ref().as_str()))
-                .or_insert(i);
-            if let Some(&text) = text_of.get(line.insats as usize) {
-                by_text
-                    .entry((line.recipient, text))
-                    .and_modify(|one: &mut Option<usize>| *one = None)
-                    .or_insert(Some(i));
-            }
         }
         Recipients {
             ledger,
             lines,
             order,
-            by_id,
-            by_text,
             texts,
+            text_of,
+            indexes: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Looks up in the recipient's index, made on first use.
+    fn indexed<T>(&self, recipient: Recipient, look: impl FnOnce(&Index<'l>) -> T) -> T {
+        let mut indexes = self.indexes.borrow_mut();
+        let index = indexes.entry(recipient).or_insert_with(|| {
+            let mut index = Index {
+                by_id: HashMap::new(),
+                by_text: HashMap::new(),
+            };
+            for &i in self.lines.get(&recipient).map_or(&[][..], Vec::as_slice) {
+                let Some(line) = self.ledger.lines.get(i) else {
+                    continue;
+                };
+                let Some(insats) = self.ledger.plan.insatser.get(line.insats as usize) else {
+                    continue;
+                };
+                index.by_id.entry(insats.id.get_ref().as_str()).or_insert(i);
+                if let Some(&text) = self.text_of.get(line.insats as usize) {
+                    index
+                        .by_text
+                        .entry(text)
+                        .and_modify(|one: &mut Option<usize>| *one = None)
+                        .or_insert(Some(i));
+                }
+            }
+            index
+        });
+        look(index)
     }
 
     /// The recipient's first line of the insats with this id.
     fn line_by_id(&self, recipient: Recipient, id: &str) -> Option<usize> {
-        self.by_id.get(&(recipient, id)).copied()
+        self.indexed(recipient, |index| index.by_id.get(id).copied())
     }
 
     /// The recipient's only line whose description, folded, is this.
     fn line_by_text(&self, recipient: Recipient, folded: &str) -> Option<usize> {
-        let text = self.texts.get(folded)?;
-        self.by_text.get(&(recipient, *text)).copied().flatten()
+        let text = *self.texts.get(folded)?;
+        self.indexed(recipient, |index| {
+            index.by_text.get(&text).copied().flatten()
+        })
     }
 
     /// A recipient by an actor's id, name or short name, or a kommun's code or name (or both,

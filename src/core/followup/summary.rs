@@ -7,13 +7,15 @@
 //! So for every row `received = used + unused + unreported`, the rows of every view sum to the
 //! county total, and the repayment is the unused money, wherever it sits.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::core::followup::FollowUp;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::Payment;
-use crate::core::report::RecipientKind;
+use crate::core::report::{RecipientKind, Text};
 
 /// A part of the summary: what `follow-up` shows and exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,13 +94,15 @@ impl Use {
 }
 
 /// One ledger line as followed up.
+/// One ledger line's use. Its names and texts are shared with the other lines of the same
+/// recipient or insats: a national plan has 2,2 million lines.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LineUse {
-    pub recipient: String,
-    pub kommunkod: Option<String>,
+    pub recipient: Text,
+    pub kommunkod: Option<Text>,
     pub area: u32,
-    pub insats: String,
-    pub text: String,
+    pub insats: Text,
+    pub text: Text,
     pub received: Amount,
     /// `None`: not reported.
     pub used: Option<Amount>,
@@ -242,7 +246,6 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .and_then(|b| b.as_ref())
             .map(|b| b.used)
     };
-    let insats_of = |i: u32| plan.insatser.get(i as usize);
 
     // Per recipient (by actor node), per area, per insats: one pass over the lines.
     let nodes = ledger.actors.count + plan.kommuner.len();
@@ -252,6 +255,19 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
     let mut per_insats = vec![Use::default(); plan.insatser.len()];
     let mut totals = Use::default();
     let mut lines = Vec::with_capacity(ledger.lines.len());
+    // Each insats's id and text, and each recipient's name and kommunkod, made once.
+    let empty: Text = Text::from("");
+    let insatser: Vec<(Text, Text)> = plan
+        .insatser
+        .iter()
+        .map(|x| {
+            (
+                Text::from(x.id.get_ref().as_str()),
+                Text::from(x.text.as_str()),
+            )
+        })
+        .collect();
+    let mut names: HashMap<Recipient, (Text, Option<Text>)> = HashMap::new();
     for (i, line) in ledger.lines.iter().enumerate() {
         let used = used_of(i);
         let node = ledger.actors.node(line.recipient);
@@ -269,13 +285,25 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             u.add(line.amount, used);
         }
         totals.add(line.amount, used);
-        let insats = insats_of(line.insats);
+        let (id, text) = insatser
+            .get(line.insats as usize)
+            .cloned()
+            .unwrap_or_else(|| (empty.clone(), empty.clone()));
+        let (recipient, kommunkod) = names
+            .entry(line.recipient)
+            .or_insert_with(|| {
+                (
+                    Text::from(ledger.recipient_name(line.recipient)),
+                    ledger.kommunkod(line.recipient).map(Text::from),
+                )
+            })
+            .clone();
         lines.push(LineUse {
-            recipient: ledger.recipient_name(line.recipient).to_string(),
-            kommunkod: ledger.kommunkod(line.recipient).map(str::to_string),
+            recipient,
+            kommunkod,
             area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
-            insats: insats.map_or_else(String::new, |x| x.id.get_ref().clone()),
-            text: insats.map_or_else(String::new, |x| x.text.clone()),
+            insats: id,
+            text,
             received: line.amount,
             used,
             unused: used.map(|u| line.amount - u),

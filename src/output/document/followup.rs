@@ -325,7 +325,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                     &l.recipient,
                     l.kommunkod.as_deref(),
                 ))],
-                vec![Span::text(l.insats.clone())],
+                vec![Span::text(&*l.insats)],
                 figure(l.received, lang),
                 optional(l.used),
                 optional(l.unused),
