@@ -507,13 +507,13 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
     };
     let mut book = Book::open(bytes).map_err(refused)?;
     let names = book.names();
+    let line = |place: &Place| match &place.at {
+        At::Cell { row, .. } => *row as usize,
+        At::Text(_) => 0,
+    };
     for (index, name) in names.iter().enumerate() {
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
         let grid = grid(cells, &formats, file).map_err(refused)?;
-        let line = |place: &Place| match &place.at {
-            At::Cell { row, .. } => *row as usize,
-            At::Text(_) => 0,
-        };
         if let Some(form) = form(grid, None, &line) {
             return Ok(ReadUsage {
                 file: form,

@@ -433,7 +433,7 @@ fn place_element<'a>(
 /// A cell as a spreadsheet refers to it: `E13`, or on another sheet `Blad2!E13` and
 /// `'Mina anteckningar'!E13` (a name with anything but letters, digits and `_` is quoted, a
 /// quote in it doubled).
-fn cell_reference(sheet: Option<&str>, row: u32, column: u32) -> String {
+pub fn cell_reference(sheet: Option<&str>, row: u32, column: u32) -> String {
     let cell = format!("{}{row}", column_letters(column));
     match sheet {
         None => cell,

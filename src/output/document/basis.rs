@@ -1431,9 +1431,9 @@ fn invoicers(invoices: &[Statement], lang: Lang) -> String {
     ] {
         who.extend(of(kind).into_iter().map(str::to_string));
     }
-    match of(RecipientKind::Kommun).len() {
-        0 => {}
-        1 => who.extend(of(RecipientKind::Kommun).into_iter().map(str::to_string)),
+    match of(RecipientKind::Kommun).as_slice() {
+        [] => {}
+        [one] => who.push((*one).to_string()),
         _ => who.push(lang.pick("respektive kommun", "each kommun").to_string()),
     }
     let external = of(RecipientKind::External);

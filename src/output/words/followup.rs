@@ -251,9 +251,7 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             let mut cells = text
                 .iter()
                 .take(NAMED)
-                .map(|&(row, column)| {
-                    format!("{}{row}", crate::output::diagnostic::column_letters(column))
-                })
+                .map(|&(row, column)| crate::output::diagnostic::cell_reference(None, row, column))
                 .collect::<Vec<_>>()
                 .join(", ");
             if text.len() > NAMED {
