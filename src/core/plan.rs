@@ -107,6 +107,10 @@ pub struct Meta {
     pub previous_county_total: Option<Spanned<Amount>>,
     /// The change against the previous year as the document prints it (`-7_877`).
     pub stated_change: Option<Spanned<Amount>>,
+    /// *Förslag till beslut*: the points the forum is asked to decide (`Att SVOM godkänner
+    /// …`), as the decision basis prints them, in order.
+    #[serde(default, deserialize_with = "non_empty_texts")]
+    pub proposal: Vec<String>,
 }
 
 impl Meta {
@@ -433,6 +437,14 @@ fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// A list of [`non_empty`] texts.
+fn non_empty_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Text(#[serde(deserialize_with = "non_empty")] String);
+    let texts = Vec::<Text>::deserialize(deserializer)?;
+    Ok(texts.into_iter().map(|Text(text)| text).collect())
 }
 
 /// [`non_empty`] for a text that may be left out, but not given empty.

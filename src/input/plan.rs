@@ -674,6 +674,18 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         // The key the empty text is given to, as its line writes it.
         ParseErrorKind::EmptyText { .. } => {
             let line = before.rsplit('\n').next().unwrap_or("");
+            // An item of a list written over lines of its own: the key of the list above it
+            // (`proposal = [`).
+            let line = match line.contains('=') {
+                true => line,
+                false => before
+                    .rsplit('\n')
+                    .find(|l| {
+                        l.split_once('=')
+                            .is_some_and(|(_, v)| v.trim_start().starts_with('['))
+                    })
+                    .unwrap_or(line),
+            };
             // `name = ""`, or `{ code = "2303", name = "" }` in an inline table.
             let key = line.rsplit_once('=').map_or(line, |(key, _)| key);
             let key = key.rsplit([',', '{']).next().unwrap_or(key);

@@ -406,6 +406,7 @@ impl Edit {
     fn meta(&self, meta: &mut Node, plan: &Plan) {
         self.set_integer(meta, "year", i64::from(self.year), None);
         self.replace_year(meta, "title");
+        self.replace_year(meta, "proposal");
         for key in ["document_date", "decision_date"] {
             meta.table.remove(key);
         }
@@ -663,11 +664,26 @@ impl Edit {
         }
     }
 
-    /// The text with the old year, as a number of its own, replaced by the new.
+    /// The text, or each text of a list, with the old year (as a number of its own) replaced
+    /// by the new.
     fn replace_year(&self, node: &mut Node, key: &str) {
         let Some(item) = node.table.get_mut(key) else {
             return;
         };
+        // A list of texts (`proposal`): each of them, in place.
+        if let Some(texts) = item.as_array_mut() {
+            for text in texts.iter_mut() {
+                if let Some(old) = text.as_str() {
+                    let replaced = replace_year(old, self.old_year, self.year);
+                    if replaced != old {
+                        let decor = text.decor().clone();
+                        *text = Value::from(replaced);
+                        *text.decor_mut() = decor;
+                    }
+                }
+            }
+            return;
+        }
         let Some(text) = item.as_str() else { return };
         let replaced = replace_year(text, self.old_year, self.year);
         if replaced != text {

@@ -141,9 +141,9 @@ fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
     // "Direkt till regionens vårdverksamheter Totalt: 481 000" where the rows give 481 600.
     assert_eq!(error["code"], "stated-total");
     assert_eq!(error["file"], "examples/plan-2026-as-printed.toml");
-    assert_eq!(error["line"], 639);
+    assert_eq!(error["line"], 641);
     assert_eq!(error["column"], 10);
-    assert_eq!(error["end_line"], 639);
+    assert_eq!(error["end_line"], 641);
     assert_eq!(error["end_column"], 16, "the last character of 481_000");
     assert_eq!(error["figures"]["stated"], 481_000);
     assert_eq!(error["figures"]["computed"], 481_600);
@@ -255,8 +255,8 @@ fn github_format_is_one_workflow_command_per_finding_then_a_summary() {
     assert_eq!(
         lines,
         [
-            "::warning file=examples/plan-2026-as-printed.toml,line=99,col=10,endLine=99,endColumn=18,title=earmark-total::insatserna märkta `medverkan` summerar till 800 000 kr, varav-posten är 1 000 000 kr%0Abelopp: angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr%0Aåtgärd: varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
-            "::error file=examples/plan-2026-as-printed.toml,line=639,col=10,endLine=639,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
+            "::warning file=examples/plan-2026-as-printed.toml,line=101,col=10,endLine=101,endColumn=18,title=earmark-total::insatserna märkta `medverkan` summerar till 800 000 kr, varav-posten är 1 000 000 kr%0Abelopp: angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr%0Aåtgärd: varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
+            "::error file=examples/plan-2026-as-printed.toml,line=641,col=10,endLine=641,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
             "Totalt 1 plan: 0 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 1 varning)",
         ]
     );
@@ -349,7 +349,7 @@ fn gitlab_code_quality_report_parses_with_one_issue_per_finding() {
         stated["location"]["path"],
         "examples/plan-2026-as-printed.toml"
     );
-    assert_eq!(stated["location"]["lines"]["begin"], 639);
+    assert_eq!(stated["location"]["lines"]["begin"], 641);
     assert!(
         stated["description"]
             .as_str()
@@ -429,7 +429,7 @@ fn the_example_github_workflow_builds_allocate_and_checks_every_plan() {
         );
     }
     assert!(out.stdout.contains(
-        "::warning file=allocations/plan-2026.toml,line=95,col=10,endLine=95,endColumn=18,title=earmark-total::"
+        "::warning file=allocations/plan-2026.toml,line=97,col=10,endLine=97,endColumn=18,title=earmark-total::"
     ));
 }
 

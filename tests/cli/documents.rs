@@ -66,7 +66,7 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
     let html = std::fs::read_to_string(&path).unwrap();
     // The plan by its file name: the folders it was read from are nobody else's business.
     assert!(html.contains("ur plan-2026.toml."), "{html}");
-    assert!(html.contains("plan-2026.toml:95:10"));
+    assert!(html.contains("plan-2026.toml:97:10"));
     assert!(!html.contains("allocations/plan-2026.toml"));
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b.md");
@@ -1830,4 +1830,51 @@ fn english_letters_are_named_in_english() {
     )
     .unwrap();
     assert!(berg.contains("# Berg Municipality: 196,200"), "{berg}");
+}
+
+/// The proposals (*Förslag till beslut*) as seeds 001 (2026, lines 1390–1396) and 003 (2025,
+/// lines 683–687) print them, closing the decision basis.
+const PROPOSALS: [(&str, &str); 2] = [
+    (
+        "allocations/plan-2026.toml",
+        "Att SVOM godkänner förslag angående rekvirering, fördelning, uppdrag, nyttjande, utbetalning och redovisning av länsgemensamma medel för insatser inom ramen för nationell satsning Psykisk hälsa och suicidprevention 2026",
+    ),
+    (
+        "allocations/plan-2025.toml",
+        "Att SVOM godkänner förslag angående rekvirering, fördelning, utbetalning och redovisning av länsgemensamma medel för insatser inom ramen för nationell satsning Psykisk hälsa och suicidprevention 2025",
+    ),
+];
+
+#[test]
+fn the_proposal_closes_the_decision_basis_as_the_seeds_print_it_in_every_format() {
+    for (plan_file, proposal) in PROPOSALS {
+        let (_dir, path) = document(plan_file, "md", &[]);
+        let md = std::fs::read_to_string(&path).unwrap();
+        let at = |text: &str| md.find(text).unwrap_or_else(|| panic!("no {text:?}"));
+        let heading = at("\n## Förslag till beslut\n\n");
+        assert_eq!(at(proposal), heading + "\n## Förslag till beslut\n\n".len());
+        // After the duties that follow the decision, before the appendix of checked figures.
+        assert!(at("\n## Uppföljning och återbetalning\n") < heading);
+        assert!(heading < at("\n## Kontrollerade summor\n"));
+        let (_dir, path) = document(plan_file, "html", &[]);
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains(&format!("<p>{proposal}</p>")), "{plan_file}");
+        let (_dir, path) = document(plan_file, "docx", &[]);
+        let (xml, _, _) = docx_parts(&path);
+        assert!(xml.contains(proposal), "{plan_file}");
+        // In English the heading is translated; the points are the plan's own words.
+        let out = allocate(
+            &repo_root(),
+            &["report", plan_file, "--format", "md", "--lang", "en"],
+        );
+        out.assert_status(0);
+        assert!(
+            out.stdout
+                .contains(&format!("\n## Proposed decision\n\n{proposal}\n"))
+        );
+    }
+    // A plan that gives no proposal gets no heading for one.
+    let (_dir, path) = document("tests/corpus/base.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(!md.contains("Förslag till beslut"));
 }

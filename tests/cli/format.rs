@@ -9,9 +9,9 @@ fn stated_total_diagnostic_in_swedish() {
         &["check", "examples/plan-2026-as-printed.toml"],
     );
     let expected = r#"fel[stated-total]: angiven summa "Direkt till regionens vårdverksamheter" är 481 000 kr, men posterna under den summerar till 481 600 kr
-   --> examples/plan-2026-as-printed.toml:639:10
+   --> examples/plan-2026-as-printed.toml:641:10
     |
-639 | stated = 481_000
+641 | stated = 481_000
     |          ^^^^^^^
     |
     = belopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr
@@ -32,9 +32,9 @@ fn stated_total_diagnostic_in_english() {
         ],
     );
     let expected = r#"error[stated-total]: stated total "Direkt till regionens vårdverksamheter" is 481,000 kr, but the amounts under it sum to 481,600 kr
-   --> examples/plan-2026-as-printed.toml:639:10
+   --> examples/plan-2026-as-printed.toml:641:10
     |
-639 | stated = 481_000
+641 | stated = 481_000
     |          ^^^^^^^
     |
     = figures: stated 481,000 kr, computed 481,600 kr, difference 600 kr

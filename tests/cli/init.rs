@@ -100,6 +100,10 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
     assert!(new.contains("\nprevious_county_total = 12_697_775"));
     assert!(new.contains("\ncounty_total = 0  # fyll i (2025: 12 697 775 kr)\n"));
     assert!(new.contains("Regioner 2026\""), "the title's year moves");
+    // So does the proposal's (seed 003: "… Psykisk hälsa och suicidprevention 2025").
+    assert!(new.contains(
+        "proposal = [\"Att SVOM godkänner förslag angående rekvirering, fördelning, utbetalning och redovisning av länsgemensamma medel för insatser inom ramen för nationell satsning Psykisk hälsa och suicidprevention 2026\"]\n"
+    ));
     assert!(new.contains(
         "\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n"
     ));

@@ -185,7 +185,7 @@ fn github_format_writes_every_finding_to_the_job_summary_errors_first() {
         .collect();
     assert_eq!(rows.len(), 3, "{text}");
     // The one error first, although a warning comes before it in the output.
-    assert!(rows[0].starts_with("| fel | `stated-total` | `examples/plan-2026-as-printed.toml:639:10` | angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr"), "{}", rows[0]);
+    assert!(rows[0].starts_with("| fel | `stated-total` | `examples/plan-2026-as-printed.toml:641:10` | angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr"), "{}", rows[0]);
     assert!(rows[0].contains("(angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr)"));
     assert!(rows[1].starts_with("| varning |"), "{text}");
     assert!(rows[2].starts_with("| varning |"), "{text}");

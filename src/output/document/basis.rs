@@ -266,6 +266,7 @@ pub fn build(inputs: &Inputs) -> Document {
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
+    proposal(&mut blocks, plan, lang);
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
     let mut meta = vec![
@@ -1505,6 +1506,23 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lan
             .to_string(),
     }));
     blocks.push(Block::List(points));
+}
+
+/// *Förslag till beslut*: the points the forum is asked to decide, as the plan gives them
+/// (`proposal`); nothing when it gives none.
+fn proposal(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
+    if plan.plan.proposal.is_empty() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick("Förslag till beslut", "Proposed decision"),
+        "proposal",
+        false,
+    ));
+    for point in &plan.plan.proposal {
+        blocks.push(Block::Paragraph(texts(point)));
+    }
 }
 
 /// How a figure the plan states about last year stands against last year's plan

@@ -465,6 +465,13 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::NotAKommunkod, Lang::En) => {
             "the kommunkod is not four digits".to_string()
         }
+        // A list of texts: one of them.
+        (ParseErrorKind::EmptyText { key }, Lang::Sv) if key == "proposal" => {
+            format!("en punkt i `{key}` är tom")
+        }
+        (ParseErrorKind::EmptyText { key }, Lang::En) if key == "proposal" => {
+            format!("a point of `{key}` is empty")
+        }
         (ParseErrorKind::EmptyText { key }, Lang::Sv) => format!("`{key}` är tom"),
         (ParseErrorKind::EmptyText { key }, Lang::En) => format!("`{key}` is empty"),
         (ParseErrorKind::MissingField { field }, Lang::Sv) => {
@@ -593,6 +600,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .pick(
                 "skriv sökvägen till SCB-filen, relativ till planfilen, till exempel file = \"keys/folkmangd-2024-11-01.csv\"; eller ta bort raden och ge nyckeln `values` eller `from`",
                 "write the path of the SCB file, relative to the plan file, for example file = \"keys/folkmangd-2024-11-01.csv\"; or remove the line and give the key `values` or `from`",
+            )
+            .to_string(),
+        ParseErrorKind::EmptyText { key } if key == "proposal" => lang
+            .pick(
+                "skriv beslutspunkten (\"Att SVOM godkänner …\"), eller ta bort den tomma texten ur listan",
+                "write the point to decide (\"Att SVOM godkänner …\"), or remove the empty text from the list",
             )
             .to_string(),
         ParseErrorKind::EmptyText { .. } => lang
