@@ -12,6 +12,7 @@
 //! [`REPEATS_SHOWN`]: crate::output::checked::REPEATS_SHOWN
 
 use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
+use crate::output::document::markdown;
 use crate::output::lang::Lang;
 use crate::output::table::{hidden, push_name, short};
 use crate::output::words::findings::summary_left_out;
@@ -181,21 +182,16 @@ fn cell(text: &str) -> String {
         .replace('|', "\\|")
 }
 
-/// A Markdown code span in a table cell, cut and made visible as [`cell`]: its fence is longer
-/// than any run of backticks inside (CommonMark), with a space inside each end when the text
-/// holds one, so a file named ``tick`name.toml`` stays one span. Nothing is escaped as HTML:
-/// a code span shows `<` as it is.
+/// A Markdown code span in a table cell, cut and made visible as [`cell`], its column
+/// separators escaped (GitHub reads `\|` as `|` inside a code span in a table), fenced as the
+/// documents fence theirs ([`markdown::code`]): a file named ``tick`name.toml`` stays one
+/// span. Nothing is escaped as HTML: a code span shows `<` as it is.
 fn code_span(text: &str) -> String {
     let text = short(text, CELL_CHARS).replace('|', "\\|");
     if text.is_empty() {
         return String::new();
     }
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    if longest == 0 {
-        return format!("`{text}`");
-    }
-    let fence = "`".repeat(longest + 1);
-    format!("{fence} {text} {fence}")
+    markdown::code(&text)
 }
 
 /// One workflow command.
@@ -274,7 +270,7 @@ mod tests {
     #[test]
     fn a_code_span_is_fenced_longer_than_any_backticks_inside() {
         assert_eq!(code_span("plan.toml:1:2"), "`plan.toml:1:2`");
-        assert_eq!(code_span("tick`name.toml"), "`` tick`name.toml ``");
+        assert_eq!(code_span("tick`name.toml"), "``tick`name.toml``");
         assert_eq!(code_span("a``b`"), "``` a``b` ```");
         assert_eq!(code_span("a|b\u{1b}"), "`a\\|b<U+001B>`");
     }
