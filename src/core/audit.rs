@@ -133,11 +133,15 @@ pub struct Input {
 
 /// Splits, deriving percentages first when a precision is given.
 pub fn audit(amount: Amount, unit: Amount, input: Input) -> Result<Audit, SplitError> {
-    // Ties go by kommunkod; a kommun of a file without codes goes by its name.
-    let codes: Vec<&str> = input
+    // Ties go by kommunkod; a kommun of a file without codes goes by its name, in Swedish
+    // alphabetical order.
+    let codes: Vec<String> = input
         .kommuner
         .iter()
-        .map(|(c, n)| if c.is_empty() { n.as_str() } else { c.as_str() })
+        .map(|(c, n)| match c.is_empty() {
+            true => crate::core::text::swedish_order(n),
+            false => c.clone(),
+        })
         .collect();
     let mut steps = Vec::new();
     let (main_weighing, main_weights, derived) = match (input.precision, input.weighing) {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::core::text::{fold, suggest};
+use crate::core::text::{compose, fold, suggest};
 pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
 /// How the file's bytes were turned into text.
@@ -545,11 +545,13 @@ impl KeyFile {
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Names composed (NFC), as they are compared: a tie between two kommuner falls by
+        // name, and must fall alike whichever form the file was saved in.
         Ok(kept
             .into_iter()
             .filter_map(|r| {
                 r.count
-                    .map(|c| (r.code.clone(), r.name.clone(), Decimal::from(c)))
+                    .map(|c| (r.code.clone(), compose(&r.name), Decimal::from(c)))
             })
             .collect())
     }

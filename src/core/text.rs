@@ -29,6 +29,24 @@ pub fn compose(text: &str) -> String {
     text.nfc().collect()
 }
 
+/// A name's place in Swedish alphabetical order, as a key to sort by: case and Unicode form
+/// ignored, å, ä and ö after z (æ as ä, ø as ö), other letters with an accent as the letter
+/// (é as e, ü as y, as Swedish dictionaries sort them).
+pub fn swedish_order(name: &str) -> String {
+    fold(name)
+        .nfd()
+        .collect::<String>()
+        .replace("a\u{30a}", "\u{7b}")
+        .replace("a\u{308}", "\u{7c}")
+        .replace("o\u{308}", "\u{7d}")
+        .replace("u\u{308}", "y")
+        .replace('æ', "\u{7c}")
+        .replace('ø', "\u{7d}")
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
 /// Whether `text` is not in composed form (NFC), so that it only matches after `fold`.
 pub fn is_decomposed(text: &str) -> bool {
     !unicode_normalization::is_nfc(text)
@@ -48,6 +66,34 @@ pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_sort_in_swedish_alphabetical_order() {
+        let mut names = [
+            "Öby",
+            "Åby",
+            "Äby",
+            "Zby",
+            "aby",
+            "Éby",
+            "Übby",
+            "O\u{308}by",
+        ];
+        names.sort_by_key(|n| swedish_order(n));
+        assert_eq!(
+            names,
+            [
+                "aby",
+                "Éby",
+                "Übby",
+                "Zby",
+                "Åby",
+                "Äby",
+                "Öby",
+                "O\u{308}by"
+            ]
+        );
+    }
 
     #[test]
     fn decomposed_and_composed_names_fold_alike() {

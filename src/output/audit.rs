@@ -218,7 +218,12 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
     text.push('\n');
     let leftover = audit.leftover;
     // "De 3 enheter som då blir över", "Den 1 enhet som då blir över".
-    let (left_sv, left_en) = if leftover == rust_decimal::Decimal::ONE {
+    let (left_sv, left_en) = if leftover.is_zero() {
+        (
+            "Här blir ingen enhet över.".to_string(),
+            "Here no unit is left over.".to_string(),
+        )
+    } else if leftover == rust_decimal::Decimal::ONE {
         (
             "Den 1 enhet som då blir över går till kommunen med störst rest (kolumnen Ordning, 1);"
                 .to_string(),
@@ -235,15 +240,29 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
             ),
         )
     };
+    // A file without kommunkoder names its kommuner only: ties go by name.
+    let by_name = audit.kommuner.iter().all(|(code, _)| code.is_empty());
+    let (then_sv, then_en) = match by_name {
+        true => (
+            "den vars namn kommer först i bokstavsordning",
+            "the name first in alphabetical order",
+        ),
+        false => ("den med lägst kommunkod", "the lower kommunkod"),
+    };
+    let (ties_sv, ties_en) = match leftover.is_zero() {
+        true => (String::new(), String::new()),
+        false => (
+            format!(" vid lika rest går den med störst vikt först, sedan {then_sv}."),
+            format!(" on equal remainders the larger weight goes first, then {then_en}."),
+        ),
+    };
     let how = say!(
         lang,
         "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
-         {left_sv}\n\
-         vid lika rest går den med störst vikt först, sedan den med lägst kommunkod. Delarna summerar alltid\n\
+         {left_sv}{ties_sv} Delarna summerar alltid\n\
          exakt till beloppet, och ingen kommun hamnar en hel enhet eller mer från sin exakta kvot.\n",
         "How it works: each kommun first gets the whole units ({unit}) its exact quota holds (the floor).\n\
-         {left_en}\n\
-         on equal remainders the larger weight goes first, then the lower kommunkod. The parts\n\
+         {left_en}{ties_en} The parts\n\
          always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
     );
     let how = how.split_whitespace().collect::<Vec<_>>().join(" ");

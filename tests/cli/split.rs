@@ -565,3 +565,101 @@ fn a_key_value_in_another_base_stops_the_split_by_that_key() {
     assert_ne!(elsewhere, base);
     split(&format!("{elsewhere}{}", key("7_000"))).assert_status(0);
 }
+
+/// A key value naming a kommun the plan lacks, or naming one in decomposed Unicode, is told
+/// with the split: the key's own findings, not only that it cannot be used.
+#[test]
+fn a_keys_own_findings_are_told_whatever_they_name() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let key = |first: &str| {
+        format!(
+            "\n[[keys]]\nid = \"folk\"\nkind = \"population\"\nvalues = {{ {first} = 5_000, \"Bräcke\" = 6_000, Krokom = 15_000, \"Strömsund\" = 11_000, \"Åre\" = 12_000, Berg = 7_000, \"Härjedalen\" = 10_000, \"Östersund\" = 64_000 }}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let split = |plan: &str| {
+        std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+        allocate(
+            dir.path(),
+            &["split", "--plan", "plan.toml", "--key", "folk", "100000"],
+        )
+    };
+    split(&format!("{base}{}", key("\"Okänd\"")))
+        .assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[unknown-reference]: okänd kommun `Okänd`")
+        .assert_stderr_contains("nyckeln `folk` kan inte användas");
+    // A warning does not stop the split, but is told.
+    split(&format!("{base}{}", key("Ragunda"))).assert_status(0);
+    let decomposed =
+        split(&format!("{base}{}", key("Ragunda")).replace("\"Åre\"", "\"A\\u030are\""));
+    decomposed
+        .assert_status(0)
+        .assert_stderr_contains("varning[decomposed-name]: namnet `Åre`");
+}
+
+/// A key file without kommunkoder is split by name, and a tie falls by name: alike whether
+/// the file writes `Åre` composed or decomposed (`A` and a combining ring), and the name is
+/// shown composed.
+#[test]
+fn a_tie_by_name_falls_alike_in_composed_and_decomposed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let composed = "\"Folkmängd\"\n\n\"region\";\"Folkmängd 2024\"\n\"Berg\";1\n\"Åre\";1\n";
+    std::fs::write(dir.path().join("nfc.csv"), composed).unwrap();
+    std::fs::write(
+        dir.path().join("nfd.csv"),
+        composed.replace("Åre", "A\u{30a}re"),
+    )
+    .unwrap();
+    let results = |file: &str| {
+        let out = allocate(
+            dir.path(),
+            &[
+                "split", "1", "--key", file, "--format", "csv", "--csv", "rfc4180",
+            ],
+        );
+        out.assert_status(0);
+        csv_results(&out, "split")
+    };
+    let expected = vec![
+        ("Berg".to_string(), "1".to_string()),
+        ("Åre".to_string(), "0".to_string()),
+    ];
+    assert_eq!(results("nfc.csv"), expected);
+    assert_eq!(results("nfd.csv"), expected);
+}
+
+/// Ties by name go in Swedish alphabetical order: å, ä and ö after z, case ignored. Three
+/// kronor over five equal weights go to `aby`, `Zby` and `Åby`, and the audit says so.
+#[test]
+fn ties_by_name_go_in_swedish_alphabetical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "\"Folkmängd\"\n\n\"region\";\"Folkmängd 2024\"\n\"Öby\";1\n\"Åby\";1\n\"Äby\";1\n\"Zby\";1\n\"aby\";1\n";
+    std::fs::write(dir.path().join("namn.csv"), file).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "split", "3", "--key", "namn.csv", "--format", "csv", "--csv", "rfc4180",
+        ],
+    );
+    out.assert_status(0);
+    let results = csv_results(&out, "split");
+    let got: Vec<(&str, &str)> = results
+        .iter()
+        .map(|(k, r)| (k.as_str(), r.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Öby", "0"),
+            ("Åby", "1"),
+            ("Äby", "0"),
+            ("Zby", "1"),
+            ("aby", "1")
+        ]
+    );
+    allocate(dir.path(), &["split", "3", "--key", "namn.csv"])
+        .assert_status(0)
+        .assert_stdout_contains("sedan den vars namn kommer först i")
+        .assert_stdout_contains("bokstavsordning");
+}

@@ -12,7 +12,7 @@ use crate::app::error::Error;
 use crate::app::options::Common;
 use crate::app::options::CsvArg;
 use crate::core::audit::{self, Input, KeyFileInfo, KeySource, Weighing};
-use crate::core::finding::{Problem, Thing};
+use crate::core::finding::Thing;
 use crate::core::money::{Amount, BadText};
 use crate::core::plan::KeyKind;
 use crate::core::split::MAX_PRECISION;
@@ -210,8 +210,9 @@ fn from_plan(
         });
     };
     let from = key.from.as_ref().map(|f| f.get_ref().as_str());
-    // The key's own figures, and those of the key it is derived from: a number there written
-    // in another base (`Berg = 0x10`) is read as TOML reads it, which no one meant.
+    // The key's own figures, and those of the key it is derived from: what is found there
+    // (a kommun the plan lacks, a decomposed name, a number written in another base, `Berg =
+    // 0x10`) is about this key, whatever it names.
     let figures: Vec<std::ops::Range<usize>> = plan
         .keys
         .iter()
@@ -230,10 +231,9 @@ fn from_plan(
         .iter()
         .filter(|f| {
             f.problem.key().is_some_and(|k| k == id || Some(k) == from)
-                || (matches!(f.problem, Problem::NotDecimal { .. })
-                    && figures
-                        .iter()
-                        .any(|s| s.start <= f.span.start && f.span.end <= s.end))
+                || figures
+                    .iter()
+                    .any(|s| s.start <= f.span.start && f.span.end <= s.end)
         })
         .collect();
     super::tell(&findings, &loaded.source, args.common.err_style(), err)?;
