@@ -372,15 +372,20 @@ impl Edit {
     fn header(&self, plan: &Plan, from: &str) -> String {
         let (year, old_year) = (self.year, self.old_year);
         let (county, from) = (comment(&plan.plan.county), comment(from));
+        // "förra årets" only of the year before; a plan made from an older one names its year.
+        let (last_sv, last_en) = match self.next() {
+            true => ("förra årets".to_string(), "last year's".to_string()),
+            false => (format!("{old_year} års"), format!("{old_year}'s")),
+        };
         say!(
             self.lang,
             "# Fördelning av länsgemensamma medel för psykisk hälsa och suicidprevention {year}\n\
              #\n\
              # Skapad med `allocate init` ur {from} ({old_year} års plan för {county}).\n\
              # Aktörer, kommuner, fördelningsnycklar, fokusområden, områden, insatser, rubriker och\n\
-             # angivna summor är förra årets, med kommentarerna; tidsgränserna är flyttade till i år.\n\
+             # angivna summor är {last_sv}, med kommentarerna; tidsgränserna är flyttade till i år.\n\
              #\n\
-             # Varje belopp står som 0, med förra årets belopp i kommentaren efter. Fyll i årets\n\
+             # Varje belopp står som 0, med {last_sv} belopp i kommentaren efter. Fyll i årets\n\
              # belopp ur beslutsunderlaget. `allocate check` listar varje belopp som återstår\n\
              # (amount-to-fill) tills planen är ifylld. Ta bort insatser, rubriker och summor som inte\n\
              # finns i år och lägg till nya; ange i kommentarer var i underlaget varje siffra står.\n\n",
@@ -388,9 +393,9 @@ impl Edit {
              #\n\
              # Made with `allocate init` from {from} ({old_year}'s plan for {county}).\n\
              # Actors, kommuner, keys, focus areas, areas, insatser, headings and stated totals are\n\
-             # last year's, with their comments; the deadlines are moved to this year.\n\
+             # {last_en}, with their comments; the deadlines are moved to this year.\n\
              #\n\
-             # Every amount is 0, with last year's in the comment after it. Fill in this year's from\n\
+             # Every amount is 0, with {last_en} in the comment after it. Fill in this year's from\n\
              # the decision document. `allocate check` lists every amount left (amount-to-fill) until\n\
              # the plan is filled in. Remove what this year does not have and add what is new.\n\n"
         )
@@ -875,26 +880,29 @@ fn set_suffix(item: &mut Item, suffix: &str) {
     }
 }
 
-/// `text` with the year `old` (as a number of its own, not part of a longer one) as `new`.
+/// `text` with the year `old` as `new` where it stands alone: not part of a longer number,
+/// nor of a date, a span of years or a reference (`2026-02-27`, `2026/2027`, `2026–2034`,
+/// `RJH 2026/123`), which keep their years (`init` lists the texts it changed, to be read).
 fn replace_year(text: &str, old: i32, new: i32) -> String {
     let old = old.to_string();
     let new = new.to_string();
+    // A digit, or a joiner followed by a digit, on that side of the year.
+    let joined = |mut side: std::iter::Peekable<std::str::Chars>| match side.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('-' | '–' | '—' | '/' | '.' | ':') => {
+            side.peek().is_some_and(char::is_ascii_digit)
+        }
+        _ => false,
+    };
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = rest.find(&old) {
         let (before, after) = rest.split_at(at);
         let tail = after.get(old.len()..).unwrap_or("");
-        let digit_before = before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit());
-        let digit_after = tail.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let before_rev: String = before.chars().rev().take(2).collect();
+        let alone = !joined(before_rev.chars().peekable()) && !joined(tail.chars().peekable());
         out.push_str(before);
-        out.push_str(if digit_before || digit_after {
-            &old
-        } else {
-            &new
-        });
+        out.push_str(if alone { &new } else { &old });
         rest = tail;
     }
     out.push_str(rest);
@@ -982,10 +990,20 @@ mod tests {
     }
 
     #[test]
-    fn the_year_is_replaced_only_as_a_number_of_its_own() {
+    fn the_year_is_replaced_only_where_it_stands_alone() {
         assert_eq!(
             replace_year("Överenskommelse 2025, plan 2025-2034, 12025", 2025, 2026),
-            "Överenskommelse 2026, plan 2026-2034, 12025"
+            "Överenskommelse 2026, plan 2025-2034, 12025"
+        );
+        // Dates, spans of years and references keep their years; a year at the end of a
+        // sentence moves.
+        assert_eq!(
+            replace_year(
+                "verksamhetsåret 2026/2027, SVOM 2026-02-27, RJH 2026/123, 2026–2034, 2024–2026, år 2026. Suicidprevention 2026",
+                2026,
+                2027
+            ),
+            "verksamhetsåret 2026/2027, SVOM 2026-02-27, RJH 2026/123, 2026–2034, 2024–2026, år 2027. Suicidprevention 2027"
         );
     }
 

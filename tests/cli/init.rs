@@ -1067,3 +1067,41 @@ fn a_folder_that_takes_no_new_files_is_named_as_such() {
         "kunde inte skriva /proc/version: mappen /proc tar inte emot nya filer. Inget lämnades kvar.",
     );
 }
+
+/// The year moves in a text where it stands alone; dates, spans of years and references keep
+/// theirs, and `init` names every text it changed.
+#[test]
+fn the_year_moves_only_where_it_stands_alone_and_init_names_the_texts() {
+    let text = edited(
+        &base(),
+        "stated_change = 100_000\n",
+        "stated_change = 100_000\nproposal = [\"Att SVOM fastställer fördelningen för verksamhetsåret 2026/2027\", \"Att beslutet från SVOM 2026-02-27 gäller\", \"Att diarienummer RJH 2026/123 används\", \"Att handlingsplanen 2026–2034 följs\", \"Att medlen för 2026 rekvireras\"]\n",
+    );
+    let text = edited(
+        &text,
+        "title = \"Korpusplan\"",
+        "title = \"Korpusplan 2026\"",
+    );
+    let (_dir, new, out) = init_text(&text, &[]);
+    out.assert_status(0).assert_stderr_contains(
+        "Årtalet 2026 är ändrat till 2027 där det står ensamt i titeln (`title`) och punkt 5 i förslaget till beslut (`proposal`);",
+    );
+    assert!(new.contains("title = \"Korpusplan 2027\""), "{new}");
+    assert!(
+        new.contains("proposal = [\"Att SVOM fastställer fördelningen för verksamhetsåret 2026/2027\", \"Att beslutet från SVOM 2026-02-27 gäller\", \"Att diarienummer RJH 2026/123 används\", \"Att handlingsplanen 2026–2034 följs\", \"Att medlen för 2027 rekvireras\"]"),
+        "{new}"
+    );
+    // Nothing changed, nothing named.
+    let (_dir, new, out) = init_text(&base(), &[]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("Årtalet"), "{}", out.stderr);
+    assert!(new.contains("# angivna summor är förra årets, med kommentarerna;"));
+    // A plan made from an older year's calls its figures by their year, not last year's.
+    let (_dir, new, out) = init_text(&base(), &["--year", "2030"]);
+    out.assert_status(0);
+    assert!(
+        new.contains("# angivna summor är 2026 års, med kommentarerna;"),
+        "{new}"
+    );
+    assert!(new.contains("# Varje belopp står som 0, med 2026 års belopp i kommentaren efter."));
+}

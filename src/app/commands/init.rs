@@ -150,6 +150,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         )?;
     }
     notes(args, plan, year, &from, &text, err)?;
+    moved_years(plan, &new_plan, year, lang, err)?;
     if to_stdout {
         return Ok(Status::Ok);
     }
@@ -244,6 +245,80 @@ fn notes(
             )
         )?;
     }
+    Ok(())
+}
+
+/// Names the texts whose year `init` moved (the title, the proposal's points, the
+/// agreement's name, a printed table's title), to be read: a year that stood alone moved,
+/// while dates, spans of years and references kept theirs, which may be right or not.
+fn moved_years(
+    old: &Plan,
+    new: &Plan,
+    year: i32,
+    lang: crate::output::lang::Lang,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut moved: Vec<String> = Vec::new();
+    let mut compare = |name: String, old: Option<&String>, new: Option<&String>| {
+        if old != new {
+            moved.push(name);
+        }
+    };
+    compare(
+        lang.pick("titeln (`title`)", "the title (`title`)")
+            .to_string(),
+        Some(&old.plan.title),
+        Some(&new.plan.title),
+    );
+    for (i, (o, n)) in old.plan.proposal.iter().zip(&new.plan.proposal).enumerate() {
+        let point = i + 1;
+        compare(
+            say!(
+                lang,
+                "punkt {point} i förslaget till beslut (`proposal`)",
+                "point {point} of the proposal (`proposal`)"
+            ),
+            Some(o),
+            Some(n),
+        );
+    }
+    compare(
+        lang.pick(
+            "överenskommelsens namn (`[agreement] name`)",
+            "the agreement's name (`[agreement] name`)",
+        )
+        .to_string(),
+        old.agreement.as_ref().and_then(|a| a.name.as_ref()),
+        new.agreement.as_ref().and_then(|a| a.name.as_ref()),
+    );
+    let titles = |plan: &Plan| -> Vec<Option<String>> {
+        plan.tables
+            .iter()
+            .map(|t| t.title.clone())
+            .chain(plan.cost_sharing.iter().map(|t| t.title.clone()))
+            .collect()
+    };
+    for (o, n) in titles(old).iter().zip(titles(new).iter()) {
+        if o != n
+            && let Some(title) = n
+        {
+            moved.push(say!(lang, "tabellen \"{title}\"", "the table \"{title}\""));
+        }
+    }
+    if moved.is_empty() {
+        return Ok(());
+    }
+    let old_year = *old.plan.year.get_ref();
+    let list = crate::output::words::listed(&moved, lang);
+    writeln!(
+        err,
+        "{}",
+        say!(
+            lang,
+            "Årtalet {old_year} är ändrat till {year} där det står ensamt i {list}; där det ingår i ett datum, en period eller ett diarienummer ({old_year}-02-27, {old_year}–2034, RJH {old_year}/123) är det kvar. Läs texterna.",
+            "The year {old_year} is changed to {year} where it stands alone in {list}; where it is part of a date, a span of years or a reference ({old_year}-02-27, {old_year}–2034, RJH {old_year}/123) it is kept. Read the texts."
+        )
+    )?;
     Ok(())
 }
 
