@@ -1878,3 +1878,28 @@ fn the_proposal_closes_the_decision_basis_as_the_seeds_print_it_in_every_format(
     let md = std::fs::read_to_string(&path).unwrap();
     assert!(!md.contains("Förslag till beslut"));
 }
+
+/// 2025's tables (seed 003) have no focus areas or units concerned, and its actor table no
+/// kommun rows: the document has no empty columns for them, and its note on indented rows
+/// names only what the table has. 2026 (seed 001) has all of them.
+#[test]
+fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
+    let md = |plan_file: &str| {
+        let (_dir, path) = document(plan_file, "md", &[]);
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let old = md("allocations/plan-2025.toml");
+    assert!(old.contains("\n| Insats | Beskrivning | Ansvarig verksamhet | Belopp |\n"));
+    assert!(!old.contains("Fokusområden"));
+    assert!(!old.contains("Berörda verksamheter"));
+    assert!(
+        old.contains("Indragna rader ingår i raden ovanför: aktörens egna medel och dess enheter.")
+    );
+    let new = md("allocations/plan-2026.toml");
+    assert!(new.contains(
+        "\n| Insats | Beskrivning | Fokusområden | Berörda verksamheter | Ansvarig verksamhet | Belopp |\n"
+    ));
+    assert!(new.contains(
+        "Indragna rader ingår i raden ovanför: aktörens egna medel, dess enheter och länets kommuner."
+    ));
+}

@@ -673,6 +673,15 @@ fn areas(
     let plan = ledger.plan;
     let per_area = report::per_area(projection);
     let earmarks = report::earmarks(projection);
+    let focus_areas = plan.insatser.iter().any(|x| {
+        x.focus_areas
+            .as_ref()
+            .is_some_and(|f| !f.get_ref().is_empty())
+    });
+    let affected = plan
+        .insatser
+        .iter()
+        .any(|x| x.affected.as_ref().is_some_and(|a| !a.trim().is_empty()));
     for report in &per_area.areas {
         let Some(&a) = ledger.names.areas.get(&report.number) else {
             continue;
@@ -794,20 +803,38 @@ fn areas(
             Vec::new(),
             figure_cell(total),
         ]));
+        let columns = vec![
+            Column::text("Insats"),
+            Column::wide(lang.pick("Beskrivning", "Description")),
+            Column::text(lang.pick("Fokusområden", "Focus areas")),
+            Column::text(lang.pick("Berörda verksamheter", "Units concerned")),
+            Column::text(lang.pick("Ansvarig verksamhet", "Responsible")),
+            Column::amount(lang.pick("Belopp", "Amount")),
+        ];
+        // A plan whose insatser name no focus areas or units concerned (2025's tables have
+        // no such columns) gets none: an empty column only narrows the others.
+        let shown = [true, true, focus_areas, affected, true, true];
+        let keep = |cells: Vec<Vec<Span>>| -> Vec<Vec<Span>> {
+            cells
+                .into_iter()
+                .zip(shown)
+                .filter_map(|(cell, shown)| shown.then_some(cell))
+                .collect()
+        };
+        for row in &mut rows {
+            row.cells = keep(std::mem::take(&mut row.cells));
+        }
         blocks.push(Block::Table(Table {
             caption: Some(say!(
                 lang,
                 "Insatser inom område {number}",
                 "Insatser in area {number}"
             )),
-            columns: vec![
-                Column::text("Insats"),
-                Column::wide(lang.pick("Beskrivning", "Description")),
-                Column::text(lang.pick("Fokusområden", "Focus areas")),
-                Column::text(lang.pick("Berörda verksamheter", "Units concerned")),
-                Column::text(lang.pick("Ansvarig verksamhet", "Responsible")),
-                Column::amount(lang.pick("Belopp", "Amount")),
-            ],
+            columns: columns
+                .into_iter()
+                .zip(shown)
+                .filter_map(|(column, shown)| shown.then_some(column))
+                .collect(),
             rows,
             notes: Vec::new(),
         }));
@@ -1039,17 +1066,51 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     );
     cells.push(figure_cell(marks.plain(report.total)));
     rows.push(total_row(cells));
+    // What the indented rows are, as far as the table has them.
+    let kommuner: std::collections::HashSet<&str> = projection
+        .ledger
+        .plan
+        .kommuner
+        .iter()
+        .map(|k| k.name.get_ref().as_str())
+        .collect();
+    let below = report.rows.iter().filter(|r| r.depth > 0);
+    let own = report
+        .rows
+        .iter()
+        .any(|r| r.has_children && !r.own_total.0.is_zero());
+    let units = below.clone().any(|r| !kommuner.contains(r.name.as_str()));
+    let in_kommuner = below.clone().any(|r| kommuner.contains(r.name.as_str()));
+    let parts: Vec<&str> = [
+        (
+            own,
+            lang.pick("aktörens egna medel", "the actor's own funds"),
+        ),
+        (units, lang.pick("dess enheter", "its units")),
+        (
+            in_kommuner,
+            lang.pick("länets kommuner", "the county's kommuner"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(present, part)| present.then_some(part))
+    .collect();
+    let notes = match parts.is_empty() {
+        true => Vec::new(),
+        false => {
+            let parts = crate::output::words::listed(&parts, lang);
+            vec![say!(
+                lang,
+                "Indragna rader ingår i raden ovanför: {parts}.",
+                "Indented rows are part of the row above: {parts}."
+            )]
+        }
+    };
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
         rows,
-        notes: vec![
-            lang.pick(
-                "Indragna rader ingår i raden ovanför: regionens egna medel och enheter, länets kommuner.",
-                "Indented rows are part of the row above: the region's own funds and units, the county's kommuner.",
-            )
-            .to_string(),
-        ],
+        notes,
     }));
 }
 
@@ -1405,8 +1466,8 @@ fn payment_section(
     blocks.push(Block::Paragraph(vec![
         Span::text(say!(
             lang,
-            "Fakturor {i} + interna överföringar {t} + hållna medel {h} = ",
-            "Invoices {i} + internal transfers {t} + held funds {h} = "
+            "Fakturor {i} + interna överföringar {t} + medel hos regionen {h} = ",
+            "Invoices {i} + internal transfers {t} + funds the region holds {h} = "
         )),
         Span::Figure(figure),
         Span::text(closing),
