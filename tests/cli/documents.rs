@@ -902,11 +902,17 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
             kr("\u{2212}7 877")
         ))
         .assert_stdout_contains(&format!(
-            "| Förändring mot föregående år | **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan (--previous) | {}\u{a0}kr |",
+            "| Förändring mot föregående år | **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan (fel 2) | {}\u{a0}kr |",
             kr("\u{2212}7 102"),
             kr("\u{2212}7 877"),
             kr("\u{2212}7 877")
         ))
+        // Both are errors of the list, at their keys, and the status counts them: the
+        // document is a draft, and the change is not among the figures that match.
+        .assert_stdout_contains("> **Utkast:** planen har 2 fel och 1 varning.")
+        .assert_stdout_contains("48 av 50 tryckta summor stämmer med beräkningen.")
+        .assert_stdout_contains("**fel 1** `[previous-year]` `plan-2026.toml:19:25`: Föregående års belopp enligt 2026 års plan:")
+        .assert_stdout_contains("**fel 2** `[previous-year]` `plan-2026.toml:20:17`: Angiven förändring:")
         .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)")
         .assert_stderr_contains("Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr")
         .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");

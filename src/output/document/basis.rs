@@ -41,6 +41,9 @@ pub struct Marks<'a> {
     findings: &'a [Finding],
     pub notes: Vec<FindingNote>,
     lang: Lang,
+    /// The label of each figure about last year that last year's plan (`--previous`) does not
+    /// bear out, listed after the plan's own findings.
+    year_labels: Vec<(YearCheckKind, String)>,
 }
 
 impl<'a> Marks<'a> {
@@ -79,7 +82,56 @@ impl<'a> Marks<'a> {
             findings,
             notes,
             lang,
+            year_labels: Vec::new(),
         }
+    }
+
+    /// The plan's figures about last year that last year's plan does not bear out, as errors
+    /// in the list after the plan's own, each at its key in the plan.
+    fn add_year_findings(&mut self, plan: &Plan, diff: &PlanDiff, source: &Source) {
+        let lang = self.lang;
+        let mut errors = self
+            .notes
+            .iter()
+            .filter(|n| n.severity == Severity::Error)
+            .count();
+        for check in diff.year_checks.iter().filter(|c| !c.holds()) {
+            errors += 1;
+            let label = say!(lang, "fel {errors}", "error {errors}");
+            let span = match check.kind {
+                YearCheckKind::PreviousTotal => plan.plan.previous_county_total.as_ref(),
+                YearCheckKind::StatedChange => plan.plan.stated_change.as_ref(),
+            }
+            .map_or(0, |s| s.span().start);
+            let (line, column) = source.line_col(span);
+            let last = diff.old.year;
+            self.notes.push(FindingNote {
+                number: self.notes.len() + 1,
+                severity: Severity::Error,
+                label: label.clone(),
+                code: "previous-year".to_string(),
+                place: format!("{}:{line}:{column}", source.file_name()),
+                message: typeset(
+                    crate::output::diff_table::year_check_line(check, diff, lang).trim(),
+                    lang,
+                ),
+                figures: None,
+                hint: say!(
+                    lang,
+                    "rätta siffran om förra året i planen, eller jämför med rätt års plan ({last} års plan gavs)",
+                    "correct the figure about last year in the plan, or compare with the right year's plan (the {last} plan was given)"
+                ),
+            });
+            self.year_labels.push((check.kind, label));
+        }
+    }
+
+    /// How many of the listed findings are errors.
+    fn errors(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.severity == Severity::Error)
+            .count()
     }
 
     /// `amount` as the document shows it, with the standing of the printed figures that
@@ -233,7 +285,10 @@ pub fn build(inputs: &Inputs) -> Document {
     let projection = inputs.projection;
     let ledger = projection.ledger;
     let plan = ledger.plan;
-    let marks = Marks::new(ledger, inputs.findings, inputs.source, lang);
+    let mut marks = Marks::new(ledger, inputs.findings, inputs.source, lang);
+    if let Some(diff) = inputs.previous {
+        marks.add_year_findings(plan, diff, inputs.source);
+    }
     let year = *plan.plan.year.get_ref();
     let county = &plan.plan.county;
 
@@ -348,9 +403,24 @@ pub fn footer(source: &Source, blocks: &[Block], lang: Lang) -> String {
 }
 
 fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> StatusNote {
-    let errors = findings.iter().filter(|f| f.is_error()).count();
-    let warnings = findings.len() - errors;
-    let (compared, holding) = marks.counts(ledger);
+    // The plan's own findings, and its figures about last year that last year's plan does
+    // not bear out (`--previous`).
+    let errors = marks.errors();
+    let warnings = marks.notes.len() - errors;
+    let (compared, mut holding) = marks.counts(ledger);
+    // The printed change, compared within the plan, is ≠ against last year's plan.
+    let change_within = !findings
+        .iter()
+        .any(|f| f.code() == crate::core::finding::Code::StatedChange);
+    if change_within
+        && ledger.plan.plan.stated_change.is_some()
+        && marks
+            .year_labels
+            .iter()
+            .any(|(k, _)| *k == YearCheckKind::StatedChange)
+    {
+        holding = holding.saturating_sub(1);
+    }
     let warning_words = number::warnings(warnings, lang);
     if errors > 0 {
         let error_words = number::errors(errors, lang);
@@ -520,7 +590,7 @@ fn agreement(
         // Against last year's plan (`--previous`) unless the plan disagrees with itself.
         let mark = match (
             standing.mark,
-            year_mark(previous, YearCheckKind::StatedChange, lang),
+            year_mark(previous, YearCheckKind::StatedChange, marks),
         ) {
             (Mark::Verified | Mark::None, Some((against_last_year, _))) => against_last_year,
             (mark, _) => mark,
@@ -542,7 +612,7 @@ fn agreement(
             let last = year.saturating_sub(1);
             let figure = Figure {
                 text: number::document_amount(*prev.get_ref(), lang),
-                mark: year_mark(previous, YearCheckKind::PreviousTotal, lang)
+                mark: year_mark(previous, YearCheckKind::PreviousTotal, marks)
                     .map_or(Mark::None, |(mark, _)| mark),
             };
             spans.push(Span::text(say!(lang, " ({last}: ", " ({last}: ")));
@@ -1592,8 +1662,9 @@ fn proposal(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
 fn year_mark(
     previous: Option<&PlanDiff>,
     kind: YearCheckKind,
-    lang: Lang,
+    marks: &Marks,
 ) -> Option<(Mark, Amount)> {
+    let lang = marks.lang;
     let check = previous?.year_checks.iter().find(|c| c.kind == kind)?;
     if check.holds() {
         return Some((Mark::Verified, check.computed));
@@ -1608,7 +1679,11 @@ fn year_mark(
             "≠ {computed} enligt {last} års plan",
             "≠ {computed} in the {last} plan"
         ),
-        label: "--previous".to_string(),
+        label: marks
+            .year_labels
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or_else(String::new, |(_, label)| label.clone()),
     };
     Some((mark, check.computed))
 }
@@ -1654,8 +1729,10 @@ fn checked_figures(
                 .find_map(|f| f.problem.figures())
                 .map_or(p.amount, |(_, c)| c);
             let against_last_year = match p.figure {
-                Fig::Change => year_mark(previous, YearCheckKind::StatedChange, lang),
-                Fig::PreviousCountyTotal => year_mark(previous, YearCheckKind::PreviousTotal, lang),
+                Fig::Change => year_mark(previous, YearCheckKind::StatedChange, marks),
+                Fig::PreviousCountyTotal => {
+                    year_mark(previous, YearCheckKind::PreviousTotal, marks)
+                }
                 _ => None,
             };
             let (mark, computed) = match against_last_year {
