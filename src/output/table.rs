@@ -126,7 +126,8 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\n' | '\t' => out.push(' '),
+            // Line and paragraph separators break a line, as a newline does.
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if hidden(c) => push_name(&mut out, c),
             c => out.push(c),
         }
@@ -159,7 +160,7 @@ pub fn hidden(c: char) -> bool {
             c,
             '\u{ad}'
                 | '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
+                | '\u{2028}'..='\u{202e}'
                 | '\u{2060}'..='\u{2069}'
                 | '\u{feff}'
                 | '\u{fdd0}'..='\u{fdef}'
@@ -1307,6 +1308,15 @@ pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
 #[cfg(test)]
 mod tests {
     use super::{short, visible};
+
+    #[test]
+    fn line_and_paragraph_separators_break_as_a_newline_does() {
+        assert_eq!(
+            visible("Att SVOM\u{2028}godkänner\u{2029}."),
+            "Att SVOM godkänner ."
+        );
+        assert_eq!(visible("Berg\u{85}"), "Berg<U+0085>");
+    }
 
     #[test]
     fn short_cuts_on_characters_not_bytes() {

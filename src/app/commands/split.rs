@@ -109,6 +109,12 @@ fn parse_unit(text: &str) -> Result<Amount, String> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
     match Amount::from_text(text) {
+        // Money is split in öre at the finest, as amounts are written.
+        Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => Err(crate::say!(
+            lang,
+            "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
+            "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
+        )),
         Ok(unit) if unit > Amount::ZERO => Ok(unit),
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
@@ -345,6 +351,12 @@ mod tests {
         );
         assert_eq!(parse_unit("100"), Ok(Amount::kr(100)));
         assert!(parse_unit("0").is_err());
+        assert_eq!(
+            parse_unit("0,01"),
+            Ok(Amount(rust_decimal::Decimal::new(1, 2)))
+        );
+        assert!(parse_unit("0,001").is_err());
+        assert!(parse_unit("0,0000000001").is_err());
         assert!(parse_unit("-1").is_err());
         assert!(parse_amount("").is_err());
     }
