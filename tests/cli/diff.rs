@@ -1075,3 +1075,14 @@ fn both_plans_with_errors_are_both_named() {
         out.stderr
     );
 }
+
+/// Two plans that cannot be read are both named, as two plans with errors are.
+#[test]
+fn two_unreadable_plans_are_both_named() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::allocate(dir.path(), &["diff", "nope.toml", "nope2.toml"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("kan inte läsa nope.toml: filen finns inte")
+        .assert_stderr_contains("kan inte läsa nope2.toml: filen finns inte");
+}

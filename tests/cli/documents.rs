@@ -1909,3 +1909,55 @@ fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
         "Indragna rader ingår i raden ovanför: aktörens egna medel, dess enheter och länets kommuner."
     ));
 }
+
+/// `--previous` of a plan two years older is read (its amounts are shown), but the plan's
+/// figures about last year cannot be checked against it, and standard error says so.
+#[test]
+fn previous_of_a_year_skipped_says_the_figures_about_last_year_are_not_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml"))
+        .unwrap()
+        .replace("\nyear = 2025", "\nyear = 2024")
+        .replace("2025-", "2024-")
+        .replace("2026-03-31", "2025-03-31");
+    std::fs::write(dir.path().join("plan-2024.toml"), older).unwrap();
+    std::fs::create_dir_all(dir.path().join("keys")).unwrap();
+    for key in std::fs::read_dir(repo_root().join("allocations/keys")).unwrap() {
+        let key = key.unwrap();
+        std::fs::copy(key.path(), dir.path().join("keys").join(key.file_name())).unwrap();
+    }
+    allocate(dir.path(), &["check", "plan-2024.toml"]).assert_status(0);
+    let note = "Obs: plan-2024.toml är 2024 års plan, inte 2025 års; planens belopp för föregående år (previous_county_total, stated_change) jämförs inte med den.";
+    let plan = plan("allocations/plan-2026.toml");
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan,
+            "--format",
+            "md",
+            "--previous",
+            "plan-2024.toml",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("## Jämfört med 2024")
+    .assert_stderr_contains(note);
+    allocate(dir.path(), &["diff", "plan-2024.toml", &plan])
+        .assert_status(0)
+        .assert_stderr_contains(note);
+    // Last year's plan: nothing to say.
+    let out = allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "md",
+            "--previous",
+            "allocations/plan-2025.toml",
+        ],
+    );
+    out.assert_status(0);
+    assert!(!out.stderr.contains("Obs:"), "{}", out.stderr);
+}

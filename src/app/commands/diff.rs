@@ -57,12 +57,20 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     // Standard input can be read once: `diff - -` compares that plan with itself, as
     // `check - -` checks it once.
     let stdin = |path: &Path| path.as_os_str() == crate::input::plan::STDIN_ARG;
-    let old = super::load(&args.old)?;
+    let old = super::load(&args.old);
     let read_new = if stdin(&args.old) && stdin(&args.new) {
         None
     } else {
-        Some(super::load(&args.new)?)
+        // Both plans unreadable: each is named, as when both have errors.
+        match (&old, super::load(&args.new)) {
+            (Err(first), Err(second)) => {
+                err.write_all(first.render(err_style).as_bytes())?;
+                return Err(second);
+            }
+            (_, new) => Some(new?),
+        }
     };
+    let old = old?;
     let new = read_new.as_ref().unwrap_or(&old);
     let old_checked = super::passing(&old, err_style, err, Blocked::Comparison);
     let new_checked = match &read_new {
@@ -139,6 +147,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             )
         )?;
     }
+    super::note_year_skipped(&old, new, lang, err)?;
     super::previous_year_holds(&d, lang, err, new, &old, false)?;
     Ok(Status::Ok)
 }

@@ -46,6 +46,34 @@ pub fn tell<F: std::borrow::Borrow<Finding>>(
     Ok(())
 }
 
+/// Says on `err` that the plan's figures about last year (`previous_county_total`,
+/// `stated_change`) are not checked, when the older plan is not last year's (`--previous
+/// p24.toml` for a 2026 plan): a year skipped has nothing to check them against.
+pub fn note_year_skipped(
+    old: &Loaded,
+    new: &Loaded,
+    lang: crate::output::lang::Lang,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (old_year, year) = (*old.plan.plan.year.get_ref(), *new.plan.plan.year.get_ref());
+    let meta = &new.plan.plan;
+    if old_year.checked_add(1).is_none_or(|next| next >= year)
+        || (meta.previous_county_total.is_none() && meta.stated_change.is_none())
+    {
+        return Ok(());
+    }
+    let (old_path, last) = (old.source.display_path(), year - 1);
+    writeln!(
+        err,
+        "{}",
+        crate::say!(
+            lang,
+            "Obs: {old_path} är {old_year} års plan, inte {last} års; planens belopp för föregående år (previous_county_total, stated_change) jämförs inte med den.",
+            "Note: {old_path} is the {old_year} plan, not the {last} one; the plan's figures about last year (previous_county_total, stated_change) are not checked against it."
+        )
+    )
+}
+
 /// The plan's figures about last year (`previous_county_total`, `stated_change`) that last
 /// year's plan does not bear out: each on a line of `err`, as `diff` shows it, and the error
 /// that says so (exit 1), after the document or comparison that marks them ≠ is written.

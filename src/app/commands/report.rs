@@ -226,6 +226,9 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             }));
         }
     }
+    if let Some(p) = &previous {
+        super::note_year_skipped(p, &loaded, lang, err)?;
+    }
     let diff = old
         .as_ref()
         .map(|o| crate::core::diff::diff(&o.ledger, &checked.ledger));
