@@ -538,62 +538,54 @@ fn precision_cannot_change_a_key_the_plan_derives() {
 
 /// A key value written in base 16 (`Berg = 0x1b58`, 7 000 to TOML) stops a split by that key
 /// as `check` would; the same number elsewhere in the plan does not concern the split.
+/// The corpus's base plan with a population key `folk` whose first kommun is written
+/// `first` and whose value for Berg is `berg`.
+fn plan_with_key(first: &str, berg: &str) -> String {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    format!(
+        "{base}\n[[keys]]\nid = \"folk\"\nkind = \"population\"\nvalues = {{ {first} = 5_000, \"Bräcke\" = 6_000, Krokom = 15_000, \"Strömsund\" = 11_000, \"Åre\" = 12_000, Berg = {berg}, \"Härjedalen\" = 10_000, \"Östersund\" = 64_000 }}\n"
+    )
+}
+
+/// `split --plan plan.toml --key folk 100000` of `plan`, in `dir`.
+fn split_by_folk(dir: &std::path::Path, plan: &str) -> Output {
+    std::fs::write(dir.join("plan.toml"), plan).unwrap();
+    allocate(
+        dir,
+        &["split", "--plan", "plan.toml", "--key", "folk", "100000"],
+    )
+}
+
 #[test]
 fn a_key_value_in_another_base_stops_the_split_by_that_key() {
-    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
-    let key = |berg: &str| {
-        format!(
-            "\n[[keys]]\nid = \"folk\"\nkind = \"population\"\nvalues = {{ Ragunda = 5_000, \"Bräcke\" = 6_000, Krokom = 15_000, \"Strömsund\" = 11_000, \"Åre\" = 12_000, Berg = {berg}, \"Härjedalen\" = 10_000, \"Östersund\" = 64_000 }}\n"
-        )
-    };
     let dir = tempfile::tempdir().unwrap();
-    let split = |plan: &str| {
-        std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
-        allocate(
-            dir.path(),
-            &["split", "--plan", "plan.toml", "--key", "folk", "100000"],
-        )
-    };
-    split(&format!("{base}{}", key("7_000"))).assert_status(0);
-    let out = split(&format!("{base}{}", key("0x1b58")));
+    let split = |plan: &str| split_by_folk(dir.path(), plan);
+    split(&plan_with_key("Ragunda", "7_000")).assert_status(0);
+    let out = split(&plan_with_key("Ragunda", "0x1b58"));
     out.assert_status(1)
         .assert_stdout_empty()
         .assert_stderr_contains("fel[not-decimal]: 0x1b58 är skrivet i talbas 16")
         .assert_stderr_contains("åtgärd: skriv 7_000");
     // Elsewhere in the plan, the number is `check`'s business, not the split's.
-    let elsewhere = base.replacen("county_total = 3_000_000", "county_total = 0x2dc6c0", 1);
-    assert_ne!(elsewhere, base);
-    split(&format!("{elsewhere}{}", key("7_000"))).assert_status(0);
+    let plan = plan_with_key("Ragunda", "7_000");
+    let elsewhere = plan.replacen("county_total = 3_000_000", "county_total = 0x2dc6c0", 1);
+    assert_ne!(elsewhere, plan);
+    split(&elsewhere).assert_status(0);
 }
 
 /// A key value naming a kommun the plan lacks, or naming one in decomposed Unicode, is told
 /// with the split: the key's own findings, not only that it cannot be used.
 #[test]
 fn a_keys_own_findings_are_told_whatever_they_name() {
-    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
-    let key = |first: &str| {
-        format!(
-            "\n[[keys]]\nid = \"folk\"\nkind = \"population\"\nvalues = {{ {first} = 5_000, \"Bräcke\" = 6_000, Krokom = 15_000, \"Strömsund\" = 11_000, \"Åre\" = 12_000, Berg = 7_000, \"Härjedalen\" = 10_000, \"Östersund\" = 64_000 }}\n"
-        )
-    };
     let dir = tempfile::tempdir().unwrap();
-    let split = |plan: &str| {
-        std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
-        allocate(
-            dir.path(),
-            &["split", "--plan", "plan.toml", "--key", "folk", "100000"],
-        )
-    };
-    split(&format!("{base}{}", key("\"Okänd\"")))
+    let split = |plan: &str| split_by_folk(dir.path(), plan);
+    split(&plan_with_key("\"Okänd\"", "7_000"))
         .assert_status(1)
         .assert_stdout_empty()
         .assert_stderr_contains("fel[unknown-reference]: okänd kommun `Okänd`")
         .assert_stderr_contains("nyckeln `folk` kan inte användas");
     // A warning does not stop the split, but is told.
-    split(&format!("{base}{}", key("Ragunda"))).assert_status(0);
-    let decomposed =
-        split(&format!("{base}{}", key("Ragunda")).replace("\"Åre\"", "\"A\\u030are\""));
-    decomposed
+    split(&plan_with_key("Ragunda", "7_000").replace("\"Åre\"", "\"A\\u030are\""))
         .assert_status(0)
         .assert_stderr_contains("varning[decomposed-name]: namnet `Åre`");
 }
