@@ -90,11 +90,7 @@ impl<'a> Marks<'a> {
     /// in the list after the plan's own, each at its key in the plan.
     fn add_year_findings(&mut self, plan: &Plan, diff: &PlanDiff, source: &Source) {
         let lang = self.lang;
-        let mut errors = self
-            .notes
-            .iter()
-            .filter(|n| n.severity == Severity::Error)
-            .count();
+        let mut errors = self.errors();
         for check in diff.year_checks.iter().filter(|c| !c.holds()) {
             errors += 1;
             let label = say!(lang, "fel {errors}", "error {errors}");
@@ -408,12 +404,13 @@ fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> S
     let errors = marks.errors();
     let warnings = marks.notes.len() - errors;
     let (compared, mut holding) = marks.counts(ledger);
-    // The printed change, compared within the plan, is ≠ against last year's plan.
+    // The printed change, compared within the plan (`core::report::printed`: with a
+    // previous total) and holding there, is ≠ against last year's plan.
     let change_within = !findings
         .iter()
         .any(|f| f.code() == crate::core::finding::Code::StatedChange);
     if change_within
-        && ledger.plan.plan.stated_change.is_some()
+        && ledger.plan.plan.previous_county_total.is_some()
         && marks
             .year_labels
             .iter()
