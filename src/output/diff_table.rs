@@ -100,17 +100,31 @@ impl Figures {
     }
 }
 
+/// The county of the two plans as a heading names it: once when they name the same county
+/// (however written: `Jämtlands län`, ` JÄMTLANDS LÄN `), the new plan's spelling with its
+/// spaces evened out; else
+/// `old → new`.
+fn counties(d: &PlanDiff, show: impl Fn(&str) -> String) -> String {
+    if crate::core::diff::same_county(&d.old.county, &d.new.county) {
+        show(
+            &d.new
+                .county
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    } else {
+        format!("{} → {}", show(&d.old.county), show(&d.new.county))
+    }
+}
+
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
     let (old_column, new_column) = columns(d, lang);
     let figures = Figures::of(d, lang);
     let mut text = String::new();
-    let county = if d.old.county == d.new.county {
-        visible(&d.new.county).into_owned()
-    } else {
-        format!("{} → {}", visible(&d.old.county), visible(&d.new.county))
-    };
+    let county = counties(d, |c| visible(c).into_owned());
     text.push_str(&match lang {
         Lang::Sv => format!("Jämförelse {county} {old_year} → {new_year}\n"),
         Lang::En => format!("Comparison {county} {old_year} → {new_year}\n"),
@@ -1066,15 +1080,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         }
         out
     };
-    let county = if d.old.county == d.new.county {
-        md::inline(&d.new.county)
-    } else {
-        format!(
-            "{} → {}",
-            md::inline(&d.old.county),
-            md::inline(&d.new.county)
-        )
-    };
+    let county = counties(d, md::inline);
     let mut text = format!(
         "# {} {county} {old_year} → {new_year}\n\n{} → {}\n\n",
         lang.pick("Jämförelse", "Comparison"),

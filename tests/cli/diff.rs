@@ -625,15 +625,17 @@ fn base() -> String {
 /// figures about last year are checked, and a wrong one fails the diff.
 #[test]
 fn the_same_county_written_otherwise_is_the_same_county() {
-    for county in [
-        "county = \"Jämtlands Län\"",
-        "county = \"Jämtlands län \"",
-        "county = \"  jämtlands  LÄN\"",
+    for (county, heading) in [
+        ("county = \"Jämtlands Län\"", "Jämtlands Län"),
+        ("county = \"Jämtlands län \"", "Jämtlands län"),
+        ("county = \"  jämtlands  LÄN\"", "jämtlands LÄN"),
     ] {
         let new = next_year(county);
         new.check(&[]).assert_status(0);
         allocate(new.dir.path(), &["diff", &base(), "plan.toml"])
             .assert_status(1)
+            // One county in the heading, as the new plan writes it.
+            .assert_stdout_contains(&format!("Jämförelse {heading} 2026 → 2027\n"))
             .assert_stdout_contains(
                 "  Föregående års belopp enligt 2027 års plan: 2 900 001 kr ≠ (2026 års plan: 3 000 000 kr)",
             )
