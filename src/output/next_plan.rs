@@ -837,8 +837,10 @@ fn set_first_line_prefix(table: &mut Table, prefix: &str) -> bool {
     }
 }
 
-/// Comment `lines` just above the line of `key` in the table `name` of `parent`; above
-/// `name = { … }` itself when that is an inline table.
+/// Comment `lines` (each `# key = …`) just above the line of `key` in the table `name` of
+/// `parent`, each as the table writes its keys, so that it is right once uncommented:
+/// `# name.key = …` in a table of dotted keys; above `name = { … }` itself when that is an
+/// inline table, as `# name = { …, key = … }`.
 fn lines_before(parent: &mut dyn TableLike, name: &str, key: &str, lines: &str) {
     if lines.is_empty() {
         return;
@@ -846,13 +848,36 @@ fn lines_before(parent: &mut dyn TableLike, name: &str, key: &str, lines: &str) 
     let Some((mut name_key, item)) = parent.get_key_value_mut(name) else {
         return;
     };
+    // Each commented `key = value  # note` as `name.key = …`, or `name = { …, key = … }`.
+    let written = |shape: &dyn Fn(&str, &str) -> String| -> String {
+        lines
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(rest) => {
+                    let (assignment, note) = match rest.split_once("  # ") {
+                        Some((a, n)) => (a, format!("  # {n}")),
+                        None => (rest, String::new()),
+                    };
+                    format!("# {}{note}\n", shape(name, assignment))
+                }
+                None => format!("{line}\n"),
+            })
+            .collect()
+    };
     if item.is_inline_table() {
+        let lines = written(&|name, assignment| format!("{name} = {{ …, {assignment} }}"));
         let prefix = decor_text(name_key.leaf_decor().prefix());
         name_key
             .leaf_decor_mut()
             .set_prefix(format!("{prefix}{lines}"));
         return;
     }
+    let dotted = item.as_table_like().is_some_and(TableLike::is_dotted);
+    let lines = match dotted {
+        true => written(&|name, assignment| format!("{name}.{assignment}")),
+        false => lines.to_string(),
+    };
+    let lines = lines.as_str();
     if let Some((mut key, _)) = item
         .as_table_like_mut()
         .and_then(|table| table.get_key_value_mut(key))

@@ -838,7 +838,7 @@ fn init_edits_the_plan_section_written_inline_or_with_dotted_keys() {
     );
     let new = assert_next_plan(&inline, 20);
     // The dates to fill in stand above the line; last year's total in its comment.
-    assert!(new.contains("\n\n# document_date = 2027-MM-DD  # fyll i: underlagets datum\n# decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan = { year = 2027, county = \"Jämtlands län\", title = \"Korpusplan\", reference = \"400105\", unit = 1, county_total = 0, previous_county_total = 3_000_000, stated_change = 0 }  # fyll i (2026: county_total 3 000 000 kr)\n\n[deadlines]\n"), "{new}");
+    assert!(new.contains("\n\n# plan = { …, document_date = 2027-MM-DD }  # fyll i: underlagets datum\n# plan = { …, decision_date = 2027-MM-DD }  # fyll i: beslutsmötet\nplan = { year = 2027, county = \"Jämtlands län\", title = \"Korpusplan\", reference = \"400105\", unit = 1, county_total = 0, previous_county_total = 3_000_000, stated_change = 0 }  # fyll i (2026: county_total 3 000 000 kr)\n\n[deadlines]\n"), "{new}");
 
     let dotted: String = PLAN_SECTION
         .lines()
@@ -850,7 +850,7 @@ fn init_edits_the_plan_section_written_inline_or_with_dotted_keys() {
         20,
     );
     assert!(new.contains("\n\nplan.year = 2027\n"), "{new}");
-    assert!(new.contains("\nplan.unit = 1\n# document_date = 2027-MM-DD  # fyll i: underlagets datum\n# decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan.county_total = 0  # fyll i (2026: 3 000 000 kr)\nplan.previous_county_total = 3_000_000  # 2026 års länsmedel\nplan.stated_change = 0  # fyll i: förändringen som underlaget anger den\n"), "{new}");
+    assert!(new.contains("\nplan.unit = 1\n# plan.document_date = 2027-MM-DD  # fyll i: underlagets datum\n# plan.decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan.county_total = 0  # fyll i (2026: 3 000 000 kr)\nplan.previous_county_total = 3_000_000  # 2026 års länsmedel\nplan.stated_change = 0  # fyll i: förändringen som underlaget anger den\n"), "{new}");
 
     // `[deadlines]` first: the new opening comment is at the top all the same.
     let deadlines = "[deadlines]\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n";
@@ -1104,4 +1104,37 @@ fn the_year_moves_only_where_it_stands_alone_and_init_names_the_texts() {
         "{new}"
     );
     assert!(new.contains("# Varje belopp står som 0, med 2026 års belopp i kommentaren efter."));
+}
+
+/// A line `init` leaves to fill in among dotted keys (`# plan.document_date = …`) is right
+/// once uncommented: a key of the plan, not an unknown one at the top.
+#[test]
+fn a_line_to_fill_in_among_dotted_keys_is_a_key_of_the_plan_once_uncommented() {
+    let dotted: String = PLAN_SECTION
+        .lines()
+        .skip(1)
+        .map(|line| format!("plan.{line}\n"))
+        .collect();
+    let (dir, new, out) = init_text(
+        &format!("{dotted}\n{}", edited(&base(), PLAN_SECTION, "")),
+        &[],
+    );
+    out.assert_status(0);
+    let line = "# plan.document_date = 2027-MM-DD  # fyll i: underlagets datum\n";
+    assert!(new.contains(line), "{new}");
+    std::fs::write(
+        dir.path().join("next.toml"),
+        new.replace(line, "plan.document_date = 2027-02-01\n"),
+    )
+    .unwrap();
+    let check = allocate(dir.path(), &["check", "next.toml"]);
+    let codes = check.finding_codes();
+    assert!(
+        codes
+            .iter()
+            .all(|c| c == "amount-to-fill" || c == "decision-date"),
+        "{codes:?}\n{}",
+        check.stdout
+    );
+    assert!(!codes.is_empty());
 }
