@@ -1099,6 +1099,8 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     );
     columns.push(Column::amount(lang.pick("Totalt", "Total")));
     let mut rows = Vec::new();
+    // Whether an actor's own funds have a row of their own.
+    let mut own = false;
     for actor in &report.rows {
         let kind = if actor.depth > 0 {
             RowKind::Indented
@@ -1110,6 +1112,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
         cells.push(figure_cell(marks.plain(actor.total)));
         rows.push(Row { cells, kind });
         if actor.has_children && !actor.own_total.0.is_zero() {
+            own = true;
             let mut cells = vec![texts(lang.pick("egna medel", "own funds"))];
             cells.extend(
                 actor
@@ -1134,20 +1137,18 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     cells.push(figure_cell(marks.plain(report.total)));
     rows.push(total_row(cells));
     // What the indented rows are, as far as the table has them.
-    let kommuner: std::collections::HashSet<&str> = projection
+    // A row below the kommuner's group is a kommun (nothing else may stand there), any other
+    // row below a top-level one a unit.
+    let group = projection
         .ledger
         .plan
-        .kommuner
+        .actors
         .iter()
-        .map(|k| k.name.get_ref().as_str())
-        .collect();
+        .find(|a| *a.kind.get_ref() == ActorKind::Kommuner)
+        .map(|a| a.name.as_str());
     let below = report.rows.iter().filter(|r| r.depth > 0);
-    let own = report
-        .rows
-        .iter()
-        .any(|r| r.has_children && !r.own_total.0.is_zero());
-    let units = below.clone().any(|r| !kommuner.contains(r.name.as_str()));
-    let in_kommuner = below.clone().any(|r| kommuner.contains(r.name.as_str()));
+    let in_kommuner = below.clone().any(|r| r.group.as_deref() == group);
+    let units = below.clone().any(|r| r.group.as_deref() != group);
     let parts: Vec<&str> = [
         (
             own,
