@@ -1499,6 +1499,8 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
 struct WordTable {
     grid: Vec<usize>,
     rows: Vec<Vec<WordCell>>,
+    /// The width between the margins of the table's pages (the page setup of its section).
+    room: usize,
 }
 
 /// A cell: right-aligned or not, and its runs (text, size in half-points, bold).
@@ -1514,10 +1516,32 @@ fn word_tables_laid_out(xml: &str) -> Vec<WordTable> {
         let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         n.children().find(|c| c.has_tag_name((w, name)))
     }
+    // Each section's room, in the document's order: a section's setup is in its last
+    // paragraph, the last section's at the end of the body.
+    let rooms: Vec<(usize, usize)> = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "sectPr")))
+        .map(|section| {
+            let size = child(section, "pgSz").unwrap();
+            let margin = child(section, "pgMar").unwrap();
+            let twips = |n: resvg::usvg::roxmltree::Node, name: &str| -> usize {
+                n.attribute((w, name)).unwrap().parse().unwrap()
+            };
+            (
+                section.range().start,
+                twips(size, "w") - twips(margin, "left") - twips(margin, "right"),
+            )
+        })
+        .collect();
     parsed
         .descendants()
         .filter(|n| n.has_tag_name((w, "tbl")))
         .map(|table| {
+            let room = rooms
+                .iter()
+                .find(|(section, _)| *section > table.range().start)
+                .map(|(_, room)| *room)
+                .unwrap();
             let grid = child(table, "tblGrid")
                 .unwrap()
                 .children()
@@ -1558,33 +1582,41 @@ fn word_tables_laid_out(xml: &str) -> Vec<WordTable> {
                         .collect()
                 })
                 .collect();
-            WordTable { grid, rows }
+            WordTable { grid, rows, room }
         })
         .collect()
 }
 
-/// The width between an A4 page's margins in the DOCX, and what Word puts around a cell's text.
+/// The width between an upright A4 page's margins in the DOCX, and what Word puts around a
+/// cell's text.
 const TEXT_WIDTH: usize = 9_638;
 const CELL_PADDING: usize = 2 * 108;
 
 /// Every amount of every table fits its column on one line: each word of an amount cell (Word
 /// breaks a line only at a space; a figure's thin and no-break spaces hold it together),
 /// measured in the font's bold where the run is bold, is narrower than the column less its
-/// padding; and no table is wider than the page, where Word would squeeze its columns.
+/// padding; and no table is wider than its page, where Word would squeeze its columns.
 fn assert_amounts_fit(path: &Path) -> usize {
+    assert_words_fit(path, |right| right)
+}
+
+/// As [`assert_amounts_fit`], for the cells `which` picks by whether they are right-aligned
+/// (an amount); the number of amounts in kronor among them.
+fn assert_words_fit(path: &Path, which: impl Fn(bool) -> bool) -> usize {
     use allocate::output::document::metrics::width;
     let (xml, _, _) = docx_parts(path);
     let mut amounts = 0;
     for table in word_tables_laid_out(&xml) {
         let total: usize = table.grid.iter().sum();
         assert!(
-            total <= TEXT_WIDTH,
-            "a table {total} wide: {:?}",
+            total <= table.room,
+            "a table {total} wide on a page with {} between its margins: {:?}",
+            table.room,
             table.grid
         );
         for row in &table.rows {
             for ((right, runs), column) in row.iter().zip(&table.grid) {
-                if !right {
+                if !which(*right) {
                     continue;
                 }
                 for (text, size, bold) in runs {
@@ -1629,6 +1661,49 @@ fn docx_columns_hold_every_amount_on_one_line_bold_totals_included() {
         totals[1..],
         ["4 000 000", "2 501 626", "6 188 272", "12 689 898"].map(|a| format!("{}\u{a0}kr", kr(a)))
     );
+}
+
+/// The 2026 plan's insatser tables (an id, a description, three columns of long words such as
+/// `Kommunförbundet`, and an amount) are wider than an upright page: their chapters, Område
+/// 1–3, print on pages turned on their side, where every word of every table fits its column
+/// (upright, words broke in the middle on 9 of 22 pages); the chapters around them stay
+/// upright.
+#[test]
+fn chapters_with_tables_too_wide_for_an_upright_page_print_on_its_side_and_no_word_breaks() {
+    for plan_file in ["allocations/plan-2026.toml", "allocations/plan-2025.toml"] {
+        let (_dir, path) = document(plan_file, "docx", &[]);
+        assert_words_fit(&path, |_| true);
+    }
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (xml, _, _) = docx_parts(&path);
+    // The sections in order, each with its text and whether its pages are on their side.
+    let sections: Vec<(&str, bool)> = xml
+        .split_inclusive("</w:sectPr>")
+        .filter(|s| s.contains("<w:sectPr"))
+        .map(|s| (s, s.contains("w:orient=\"landscape\"")))
+        .collect();
+    let sides: Vec<bool> = sections.iter().map(|(_, side)| *side).collect();
+    assert_eq!(sides, [false, true, false]);
+    let has = |n: usize, text: &str| sections[n].0.contains(text);
+    assert!(has(0, "Överenskommelsen och länets medel") && !has(0, "Område 1:"));
+    for area in [
+        "Område 1: Genomförande av den nationella strategin",
+        "Område 2: Utvecklade insatser",
+        "Område 3: Insatser för stärkt suicidpreventivt arbete",
+    ] {
+        assert!(has(1, area), "{area} is not on its side");
+    }
+    assert!(!has(1, "Sammanfattande fördelning"));
+    assert!(has(2, "Sammanfattande fördelning per ansvarig aktör"));
+    // The tables on their side take the room they have: the insatser of each area, and area
+    // 1's parts (Varav).
+    let widths: Vec<usize> = word_tables_laid_out(&xml)
+        .iter()
+        .filter(|t| t.room > TEXT_WIDTH)
+        .map(|t| t.grid.iter().sum())
+        .collect();
+    assert_eq!(widths.len(), 4, "{widths:?}");
+    assert!(widths.iter().all(|&w| w > TEXT_WIDTH), "{widths:?}");
 }
 
 /// The 2026 plan with every insats of KFJH and Folkhälsoenheten split over the kommuner by

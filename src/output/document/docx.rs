@@ -13,8 +13,8 @@
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, HeightRule, LineSpacing, LineSpacingType, PageMargin,
-    Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType, Table as WordTable, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, SectionProperty, Shading, Style,
+    StyleType, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::core::finding::Severity;
@@ -30,9 +30,27 @@ const PAGE_WIDTH: u32 = 11_906;
 const PAGE_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
 /// The width between the margins, in twentieths of a point.
-const TEXT_WIDTH: usize = 9_638;
+const TEXT_WIDTH: usize = PAGE_WIDTH as usize - 2 * MARGIN as usize;
 /// The height between the margins.
 const TEXT_HEIGHT: usize = PAGE_HEIGHT as usize - 2 * MARGIN as usize;
+
+/// A page's text area, in twentieths of a point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Page {
+    width: usize,
+    height: usize,
+}
+
+/// The document's pages: A4 upright, and on its side for a section whose table does not fit
+/// across an upright page ([`pages`]).
+const PORTRAIT: Page = Page {
+    width: TEXT_WIDTH,
+    height: TEXT_HEIGHT,
+};
+const LANDSCAPE: Page = Page {
+    width: TEXT_HEIGHT,
+    height: TEXT_WIDTH,
+};
 /// The room a chart's page keeps for its caption under the picture.
 const CAPTION_ROOM: usize = 1_400;
 /// The size of a chart's text in SVG units, and the least it may be shown at in Word, in
@@ -116,13 +134,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     let lang = doc.lang;
     let mut docx = Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-        .page_margin(
-            PageMargin::new()
-                .top(MARGIN)
-                .bottom(MARGIN)
-                .left(MARGIN)
-                .right(MARGIN),
-        )
+        .page_margin(margins())
         .default_fonts(
             RunFonts::new()
                 .ascii("Calibri")
@@ -161,13 +173,35 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_paragraph(p);
     }
     let mut tables = Tables::default();
-    for (i, block) in doc.blocks.iter().enumerate() {
+    let needs: Vec<Option<Vec<Need>>> = doc
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Table(table) => Some(needs(table)),
+            _ => None,
+        })
+        .collect();
+    let mut page = PORTRAIT;
+    for ((i, block), on) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .zip(pages(&doc.blocks, &needs))
+    {
+        if on != page {
+            docx = docx.add_paragraph(section_end(page));
+            page = on;
+        }
         // A paragraph that introduces a table or a chart is kept on its page.
         let introduces = matches!(
             doc.blocks.get(i + 1),
             Some(Block::Table(_) | Block::Chart(_))
         );
-        docx = block_docx(docx, block, introduces, lang, &mut tables)?;
+        let need = needs.get(i).and_then(Option::as_deref).unwrap_or_default();
+        docx = block_docx(docx, block, (introduces, page, need), lang, &mut tables)?;
+    }
+    if page != PORTRAIT {
+        docx = docx.add_paragraph(section_end(page));
     }
     docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
@@ -175,6 +209,71 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     xml.styles = default_language(&xml.styles, lang);
     xml.doc_props.core = core_properties(doc);
     pack(xml, &tables).map_err(|e| DocxError::Zip(e.to_string()))
+}
+
+/// Each block's page. A section (a heading of the first two levels and what follows up to the
+/// next) with a table too wide for an upright page, whose columns would have to break words
+/// or be cut into parts there, is printed on pages turned on their side; sections next to each
+/// other share those pages. The 2026 plan's insatser tables have an id, a description, three
+/// columns of long words (`Kommunförbundet`, `organisationer`) and an amount: upright, the
+/// words broke in the middle on 9 of 22 pages.
+fn pages(blocks: &[Block], needs: &[Option<Vec<Need>>]) -> Vec<Page> {
+    let mut pages = vec![PORTRAIT; blocks.len()];
+    let mut start = 0;
+    for end in 1..=blocks.len() {
+        let next_section = blocks
+            .get(end)
+            .is_none_or(|b| matches!(b, Block::Heading { level: ..=2, .. }));
+        if !next_section {
+            continue;
+        }
+        let wide = needs
+            .get(start..end)
+            .is_some_and(|n| n.iter().flatten().any(|n| cramped(n, PORTRAIT)));
+        if wide && let Some(section) = pages.get_mut(start..end) {
+            section.fill(LANDSCAPE);
+        }
+        start = end;
+    }
+    pages
+}
+
+/// Whether a table's columns need more room than `page` has across: a word would break or the
+/// table be cut into parts.
+fn cramped(needs: &[Need], page: Page) -> bool {
+    needs.iter().map(|n| n.least).sum::<usize>() > page.width
+}
+
+/// The paragraph that ends a section of `page`s (Word keeps a section's page setup in its
+/// last paragraph); the next section starts on a new page. It takes a point of height.
+fn section_end(page: Page) -> Paragraph {
+    let size = match page == LANDSCAPE {
+        true => PageSize::new()
+            .size(PAGE_HEIGHT, PAGE_WIDTH)
+            .orient(PageOrientationType::Landscape),
+        false => PageSize::new().size(PAGE_WIDTH, PAGE_HEIGHT),
+    };
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .section_property(
+            SectionProperty::new()
+                .page_size(size)
+                .page_margin(margins()),
+        )
+}
+
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN)
+        .bottom(MARGIN)
+        .left(MARGIN)
+        .right(MARGIN)
 }
 
 /// The tables of a document as WordprocessingML, each written as soon as it is made: a table
@@ -326,10 +425,11 @@ fn styles() -> Vec<Style> {
     ]
 }
 
+/// A block on `page`: whether it introduces the next block, and a table's columns' needs.
 fn block_docx(
     docx: Docx,
     block: &Block,
-    introduces: bool,
+    (introduces, page, needs): (bool, Page, &[Need]),
     lang: Lang,
     tables: &mut Tables,
 ) -> Result<Docx, DocxError> {
@@ -371,8 +471,8 @@ fn block_docx(
             }
             docx
         }
-        Block::Table(table) => table_docx(docx, table, lang, tables),
-        Block::Chart(chart) => chart_docx(docx, chart, lang, tables)?,
+        Block::Table(table) => table_docx(docx, table, (needs, page.width), lang, tables),
+        Block::Chart(chart) => chart_docx(docx, chart, page, lang, tables)?,
         Block::Findings(notes) => {
             let mut docx = docx;
             for note in notes {
@@ -410,23 +510,24 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
 /// narrower so that it fits one page with its caption; `None` when that would make its text
 /// smaller than [`LEAST_TEXT`] (a chart of hundreds of kommuner), as a picture cannot go over
 /// two pages.
-fn chart_width(chart: &Chart) -> Option<usize> {
+fn chart_width(chart: &Chart, page: Page) -> Option<usize> {
     let (width, height) = (chart.width.max(1) as usize, chart.height.max(1) as usize);
-    let room = TEXT_HEIGHT - CAPTION_ROOM;
-    let shown = TEXT_WIDTH.min(room.saturating_mul(width) / height);
+    let room = page.height.saturating_sub(CAPTION_ROOM);
+    let shown = page.width.min(room.saturating_mul(width) / height);
     (CHART_TEXT.saturating_mul(shown) / width >= LEAST_TEXT).then_some(shown)
 }
 
 fn chart_docx(
     docx: Docx,
     chart: &Chart,
+    page: Page,
     lang: Lang,
     tables: &mut Tables,
 ) -> Result<Docx, DocxError> {
     let caption = Paragraph::new()
         .add_run(run(format!("{}. ", chart.title)).bold().size(18))
         .add_run(run(&chart.description).size(18).color(MUTED));
-    let Some(shown) = chart_width(chart) else {
+    let Some(shown) = chart_width(chart, page) else {
         // Too large to read on a page: said where the picture would be, the figures are in
         // the table.
         return Ok(docx.add_paragraph(caption.add_run(
@@ -472,15 +573,19 @@ const NOTE_SIZE: usize = 17;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Need {
     least: usize,
+    /// The least with the longest word however long (a long name), taken when every column
+    /// has it in the room.
+    whole: usize,
     weight: usize,
     /// A column of running text (a description): it keeps a readable width when the others
     /// must be narrowed.
     wide: bool,
 }
 
-/// The width a wide column keeps when the text columns must be narrowed to fit: 30 % of the
-/// page (5,1 cm), or half the room the amounts leave when that is less.
-const WIDE_SHARE: usize = TEXT_WIDTH * 3 / 10;
+/// The share of the text width that a wide column keeps when the text columns must be
+/// narrowed to fit: 30 % (5,1 cm of an upright page), or half the room the amounts leave when
+/// that is less.
+const WIDE_PERCENT: usize = 30;
 
 /// The pieces of a cell that Word must keep on one line, each with its font size and whether
 /// it is bold: the words of text (a figure's thin and no-break spaces do not break it), a
@@ -527,8 +632,9 @@ fn bold_row(kind: RowKind) -> bool {
 }
 
 /// What each column of `table` needs: an amount column its widest figure, header and total
-/// row in bold included; a text column its longest word (up to [`LONGEST_WORD`]) and a share
-/// of the rest by how much text it holds (a wide column twice over).
+/// row in bold included; a text column its header's longest word and its cells' (up to
+/// [`LONGEST_WORD`]), and a share of the rest by how much text it holds (a wide column twice
+/// over).
 fn needs(table: &Table) -> Vec<Need> {
     table
         .columns
@@ -547,22 +653,24 @@ fn needs(table: &Table) -> Vec<Need> {
                     .fold(header, usize::max);
                 return Need {
                     least: widest + CELL_PADDING,
+                    whole: widest + CELL_PADDING,
                     weight: 0,
                     wide: false,
                 };
             }
-            let (count, chars, word) =
-                cells.fold((0, 0, header), |(n, sum, word), (cell, bold)| {
-                    let text = crate::output::document::plain(cell);
-                    (
-                        n + 1,
-                        sum + text.chars().count(),
-                        word.max(widest(cell, bold)),
-                    )
-                });
+            let (count, chars, word) = cells.fold((0, 0, 0), |(n, sum, word), (cell, bold)| {
+                let text = crate::output::document::plain(cell);
+                (
+                    n + 1,
+                    sum + text.chars().count(),
+                    word.max(widest(cell, bold)),
+                )
+            });
             let mean = (chars / count.max(1)).max(1);
             Need {
-                least: word.min(LONGEST_WORD) + CELL_PADDING,
+                // The header's words are the tool's own, and short: never broken.
+                least: word.min(LONGEST_WORD).max(header) + CELL_PADDING,
+                whole: word.max(header) + CELL_PADDING,
                 weight: if c.wide {
                     40 + mean.min(80)
                 } else {
@@ -574,12 +682,11 @@ fn needs(table: &Table) -> Vec<Need> {
         .collect()
 }
 
-/// A table as Word shows it: one table when its columns fit the page, else several, each with
-/// the leading text columns (the kommun, the actor) and as many of the others as fit, so that
-/// a figure never has to break. Each part is its columns (indices into the table's) and their
-/// widths.
-fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let needs = needs(table);
+/// A table as Word shows it, `width` wide: one table when its columns fit, else several,
+/// each with the leading text columns (the kommun, the actor) and as many of the others as
+/// fit, so that a figure never has to break. Each part is its columns (indices into the
+/// table's) and their widths.
+fn layout(table: &Table, needs: &[Need], width: usize) -> Vec<(Vec<usize>, Vec<usize>)> {
     let key = table.columns.iter().take_while(|c| !c.numeric).count();
     let least = |columns: &[usize]| -> usize {
         columns
@@ -589,7 +696,7 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
             .sum()
     };
     let all: Vec<usize> = (0..table.columns.len()).collect();
-    let parts = if least(&all) <= TEXT_WIDTH || key == table.columns.len() {
+    let parts = if least(&all) <= width || key == table.columns.len() {
         vec![all]
     } else {
         // As many columns as fit, then as many parts evened out.
@@ -598,7 +705,7 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
             let mut parts = Vec::new();
             let mut part = keys.clone();
             for i in key..table.columns.len() {
-                let fits = least(&part) + needs.get(i).map_or(0, |n| n.least) <= TEXT_WIDTH;
+                let fits = least(&part) + needs.get(i).map_or(0, |n| n.least) <= width;
                 if (!fits || part.len() - key == most) && part.len() > key {
                     parts.push(std::mem::replace(&mut part, keys.clone()));
                 }
@@ -618,8 +725,13 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
                 .filter_map(|&i| needs.get(i))
                 .copied()
                 .collect();
-            narrow_text(&mut part);
-            let spare = TEXT_WIDTH.saturating_sub(part.iter().map(|n| n.least).sum());
+            if part.iter().map(|n| n.whole).sum::<usize>() <= width {
+                for n in &mut part {
+                    n.least = n.whole;
+                }
+            }
+            narrow_text(&mut part, width);
+            let spare = width.saturating_sub(part.iter().map(|n| n.least).sum());
             let total: usize = part.iter().map(|n| n.weight).sum();
             let widths = part
                 .iter()
@@ -633,17 +745,17 @@ fn layout(table: &Table) -> Vec<(Vec<usize>, Vec<usize>)> {
 /// When the text columns' longest words and the amounts together are wider than the page,
 /// text columns are made narrower (their long words break; a short one, a kommunkod or an
 /// insats's id, keeps its width), to no less than a third of their least; the amount columns
-/// never. A wide column (a description) keeps [`WIDE_SHARE`] while the others can give way:
-/// a description three centimetres wide made a row two pages long.
-fn narrow_text(part: &mut [Need]) {
+/// never. A wide column (a description) keeps [`WIDE_PERCENT`] of `width` while the others
+/// can give way: a description three centimetres wide made a row two pages long.
+fn narrow_text(part: &mut [Need], width: usize) {
     let amounts: usize = part.iter().filter(|n| n.weight == 0).map(|n| n.least).sum();
-    let room = TEXT_WIDTH.saturating_sub(amounts);
+    let room = width.saturating_sub(amounts);
     let text: usize = part.iter().filter(|n| n.weight > 0).map(|n| n.least).sum();
     if text <= room {
         return;
     }
     let wide = part.iter().filter(|n| n.wide).count();
-    let keep = WIDE_SHARE.min(room / 2) / wide.max(1);
+    let keep = (width * WIDE_PERCENT / 100).min(room / 2) / wide.max(1);
     let mut kept = part.to_vec();
     for n in kept.iter_mut().filter(|n| n.wide) {
         n.least = n.least.max(keep);
@@ -682,9 +794,16 @@ fn cap(part: &mut [Need], room: usize, which: impl Fn(&Need) -> bool) -> bool {
     fits
 }
 
-fn table_docx(docx: Docx, table: &Table, lang: Lang, tables: &mut Tables) -> Docx {
+/// A table with its columns' needs, `width` wide.
+fn table_docx(
+    docx: Docx,
+    table: &Table,
+    (needs, width): (&[Need], usize),
+    lang: Lang,
+    tables: &mut Tables,
+) -> Docx {
     let mut docx = docx;
-    let parts = layout(table);
+    let parts = layout(table, needs, width);
     let count = parts.len();
     for (n, (columns, grid)) in parts.into_iter().enumerate() {
         let caption = match (&table.caption, count) {
@@ -885,6 +1004,7 @@ mod tests {
     fn need(least: usize, weight: usize, wide: bool) -> Need {
         Need {
             least,
+            whole: least,
             weight,
             wide,
         }
@@ -902,8 +1022,8 @@ mod tests {
             need(1_776, 16, false),
             need(1_890, 0, false),
         ];
-        narrow_text(&mut part);
-        assert_eq!(part[1].least, WIDE_SHARE);
+        narrow_text(&mut part, TEXT_WIDTH);
+        assert_eq!(part[1].least, TEXT_WIDTH * 3 / 10);
         assert_eq!((part[0].least, part[5].least), (963, 1_890));
         assert!(part.iter().map(|n| n.least).sum::<usize>() <= TEXT_WIDTH);
         assert!(
@@ -917,15 +1037,69 @@ mod tests {
             need(1_776, 120, true),
             need(1_890, 0, false),
         ];
-        narrow_text(&mut roomy);
+        narrow_text(&mut roomy, TEXT_WIDTH);
         assert_eq!(roomy.map(|n| n.least), [963, 1_776, 1_890]);
         // Amounts leave less room than the wide column's share: it is narrowed to fit.
         let mut tight = [need(1_776, 120, true); 1]
             .into_iter()
             .chain([need(2_000, 0, false); 4])
             .collect::<Vec<_>>();
-        narrow_text(&mut tight);
+        narrow_text(&mut tight, TEXT_WIDTH);
         assert!(tight.iter().map(|n| n.least).sum::<usize>() <= TEXT_WIDTH);
+    }
+
+    /// Sections (from a heading of level 2 or less to the next) with a table too wide for an
+    /// upright page go on their side, with everything in them; the others stay upright.
+    #[test]
+    fn a_section_with_a_table_too_wide_for_an_upright_page_is_on_its_side() {
+        let heading = |level: u8| Block::Heading {
+            level,
+            text: String::new(),
+            id: String::new(),
+            new_page: false,
+        };
+        let table = |width: usize| Some(vec![need(width / 2, 1, false); 2]);
+        let blocks = [
+            Block::Paragraph(Vec::new()),
+            heading(2),
+            Block::Paragraph(Vec::new()),
+            heading(2),
+            heading(3),
+            Block::Paragraph(Vec::new()),
+            heading(2),
+            Block::Paragraph(Vec::new()),
+            heading(1),
+        ];
+        // A table's place is given by its needs: a fitting one in the first section, a wide
+        // one under the second's subheading, a fitting one in the third.
+        let needs = [
+            None,
+            None,
+            table(TEXT_WIDTH),
+            None,
+            None,
+            table(TEXT_WIDTH + 2),
+            None,
+            table(TEXT_WIDTH),
+            None,
+        ];
+        let (p, l) = (PORTRAIT, LANDSCAPE);
+        assert_eq!(pages(&blocks, &needs), [p, p, p, l, l, l, p, p, p]);
+        // Two such sections side by side share their pages; a table wide even on its side
+        // is cut into parts there.
+        let needs = [
+            None,
+            None,
+            table(TEXT_WIDTH + 2),
+            None,
+            None,
+            table(TEXT_HEIGHT * 2),
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(pages(&blocks, &needs), [p, l, l, l, l, l, p, p, p]);
+        assert!(cramped(&[need(TEXT_HEIGHT * 2, 1, false)], LANDSCAPE));
     }
 
     #[test]
