@@ -101,6 +101,12 @@ impl Amount {
                 BadText::NotANumber
             });
         };
+        // The largest amount a plan writes as a TOML integer is the largest it takes as text:
+        // a sum of a plan's amounts then stays far inside `Decimal` (a county total written
+        // as text at its very limit once matched the saturated sum of larger amounts).
+        if value.trunc() > Decimal::from(i64::MAX) {
+            return Err(BadText::TooLarge);
+        }
         Ok(Amount(if negative { -value } else { value }))
     }
 
@@ -129,9 +135,11 @@ impl Amount {
 }
 
 // Amount arithmetic never panics (`Decimal`'s own `+` does on overflow). A plan's amounts are
-// TOML integers, at most 19 digits, or text of at most 28 digits (`from_text`); a plan file
-// is at most 128 MiB, so no sum of real amounts comes near `Decimal`'s 28 digits (a raised limit only makes saturation reachable). Should one ever get there it saturates at ±79 228 162 514 264 337
-// 593 543 950 335 kr: a figure no stated amount can equal, so a check still reports it.
+// at most 9 223 372 036 854 775 807 kr, as TOML integers or as text (`from_text`); a plan
+// file is at most 128 MiB, so no sum of its amounts comes near `Decimal`'s 28 digits (a
+// raised limit only makes saturation reachable). Should one ever get there it saturates at
+// ±79 228 162 514 264 337 593 543 950 335 kr: a figure no stated amount can equal, so a check
+// still reports it.
 
 impl Add for Amount {
     type Output = Amount;
@@ -230,7 +238,8 @@ pub enum BadText {
     NotANumber,
     /// `"250.000"`: 250 000 kr or 250 kr?
     Ambiguous,
-    /// A number written right, but with more digits than `Decimal` holds (29 or more).
+    /// A number written right, but larger than a plan's amounts may be (9 223 372 036 854 775
+    /// 807, as a TOML integer), or with more digits than `Decimal` holds.
     TooLarge,
 }
 
@@ -240,6 +249,8 @@ pub enum BadText {
 pub const AMOUNT_AS_TEXT: &str = "amount-as-text";
 pub const AMOUNT_AMBIGUOUS: &str = "amount-ambiguous";
 pub const AMOUNT_AS_FLOAT: &str = "amount-as-float";
+/// Followed by the text as written.
+pub const AMOUNT_TOO_LARGE: &str = "amount-too-large: ";
 
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -262,7 +273,8 @@ impl<'de> Deserialize<'de> for Amount {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
                 Amount::from_text(v).map_err(|bad| match bad {
-                    BadText::NotANumber | BadText::TooLarge => E::custom(AMOUNT_AS_TEXT),
+                    BadText::NotANumber => E::custom(AMOUNT_AS_TEXT),
+                    BadText::TooLarge => E::custom(format!("{AMOUNT_TOO_LARGE}{v}")),
                     BadText::Ambiguous => E::custom(AMOUNT_AMBIGUOUS),
                 })
             }
@@ -350,10 +362,18 @@ mod tests {
             Amount::from_text("0,12345678901234567890123456789"),
             Err(BadText::NotANumber)
         );
-        // Written right, but beyond what `Decimal` holds.
+        // Written right, but beyond what a plan's amounts may be (an i64), or what `Decimal`
+        // holds; the largest is taken, with decimals too.
+        assert_eq!(
+            Amount::from_text("9 223 372 036 854 775 807,5"),
+            Ok(d("9223372036854775807.5"))
+        );
         for large in [
             "99999999999999999999999999999999",
             "99999999999999999999999999999",
+            "79228162514264337593543950335",
+            "9 223 372 036 854 775 808",
+            "-9223372036854775808",
             "99 999 999 999 999 999 999 999 999 999,5",
         ] {
             assert_eq!(Amount::from_text(large), Err(BadText::TooLarge), "{large}");

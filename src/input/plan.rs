@@ -800,6 +800,11 @@ fn classify(message: &str) -> ParseErrorKind {
             expected: expected.to_string(),
         };
     }
+    if let Some(written) = message.strip_prefix(crate::core::money::AMOUNT_TOO_LARGE) {
+        return ParseErrorKind::NumberTooLarge {
+            written: written.to_string(),
+        };
+    }
     if let Some(written) = message.strip_prefix(WEIGHT_TOO_LARGE) {
         return ParseErrorKind::NumberTooLarge {
             written: written.trim().to_string(),
