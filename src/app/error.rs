@@ -98,6 +98,8 @@ pub enum Error {
     NotAFile { path: PathBuf, stdout: bool },
     /// The folder to write into is a file.
     NotAFolder(PathBuf),
+    /// The folder to write into is `-` (standard output elsewhere).
+    FolderIsDash,
     /// A file to write named as a folder (`-o ut/`).
     FileNamedLikeFolder(PathBuf),
     /// `--output DIR` names a folder to be made that is named like a file (`summa.xlsx`).
@@ -222,6 +224,7 @@ impl From<crate::app::files::WriteError> for Error {
                 stdout: false,
             },
             WriteError::NotAFolder(path) => Error::NotAFolder(path),
+            WriteError::Dash => Error::FolderIsDash,
             WriteError::FileNamedLikeFolder(path) => Error::FileNamedLikeFolder(path),
             WriteError::FolderNamedLikeFile { dir, first } => {
                 Error::FolderNamedLikeFile { dir, first }
@@ -362,10 +365,17 @@ impl Error {
                 let path = shown_path(path);
                 line(say!(
                     lang,
-                    "kan inte skriva i {path}: det är en fil, inte en mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
-                    "cannot write into {path}: it is a file, not a folder. Nothing was written. Give a folder (it is made when missing)."
+                    "kan inte skriva i {path}: det är ingen mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
+                    "cannot write into {path}: it is not a folder. Nothing was written. Give a folder (it is made when missing)."
                 ))
             }
+            Error::FolderIsDash => line(
+                lang.pick(
+                    "- står för standard output, men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).",
+                    "- stands for standard output, but here files are written into a folder. Nothing was written. Give a folder, for example out (or ./- for a folder named -).",
+                )
+                .to_string(),
+            ),
             Error::FileNamedLikeFolder(path) => {
                 let path = shown_path(path);
                 line(say!(

@@ -85,6 +85,9 @@ pub enum WriteError {
     NotAFile(PathBuf),
     /// The folder to write into is something else (a file); nothing was written.
     NotAFolder(PathBuf),
+    /// The folder to write into is `-`, which stands for standard output elsewhere; nothing
+    /// was written (a folder of that name is `./-`).
+    Dash,
     /// The folder to write into does not exist and is named like a file (`summa.xlsx`): the
     /// user meant a file; nothing was written. The first file's name shows where it would go.
     FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
@@ -119,6 +122,9 @@ pub fn write_made(
     make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
+    if dir.as_os_str() == "-" {
+        return Err(WriteError::Dash);
+    }
     if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
         return Err(WriteError::NotAFolder(dir.to_path_buf()));
     }
@@ -347,6 +353,8 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         return Err(WriteError::FileNamedLikeFolder(path.to_path_buf()));
     }
     let dir = match path.parent() {
+        // `-o -/besked.docx` names a folder `-`, as `./-` does.
+        Some(dir) if dir.as_os_str() == "-" => Path::new("./-"),
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
@@ -369,6 +377,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         WriteError::NotAFile(_) => WriteError::NotAFile(path.to_path_buf()),
         WriteError::IsInput(_) => WriteError::IsInput(path.to_path_buf()),
         other @ (WriteError::NotAFolder(_)
+        | WriteError::Dash
         | WriteError::FolderNamedLikeFile { .. }
         | WriteError::FileNamedLikeFolder(_)) => other,
         WriteError::Io { error, .. } => WriteError::Io {

@@ -92,7 +92,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Command::FollowUp(args) => commands::followup::run(&args, out, err),
         Command::Completions(args) => commands::completions::run(&args, Cli::command(), out),
         Command::Man(args) => commands::man::run(&args, Cli::command(), out, err),
-        Command::Generate(args) => commands::generate::run(&args, out),
+        Command::Generate(args) => commands::generate::run(&args, err),
     }
 }
 

@@ -178,3 +178,33 @@ fn refused_beyond_the_limit(insatser: usize) {
     let refused = insatser - 500;
     out.assert_stdout_contains(&format!("underkänd ({refused} fel, 0 varningar)"));
 }
+
+/// The files' paths go to standard error, as every command's written files do; `-o -` (which
+/// stands for standard output elsewhere) and a count beyond what can be built are refused
+/// with nothing written, never a folder named `-` or an abort for memory.
+#[test]
+fn written_files_are_told_on_standard_error_and_impossible_outputs_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(
+        dir.path(),
+        &["generate", "--insatser", "5", "-o", "g", "--no-journals"],
+    )
+    .assert_status(0)
+    .assert_stdout_empty()
+    .assert_stderr_contains("g/plan.toml");
+    allocate(dir.path(), &["generate", "--insatser", "5", "-o", "-"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("- står för standard output, men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).");
+    allocate(dir.path(), &["man", "--dir", "-"])
+        .assert_status(2)
+        .assert_stderr_contains("- står för standard output");
+    assert!(!dir.path().join("-").exists());
+    allocate(
+        dir.path(),
+        &["generate", "--insatser", "4294967295", "-o", "huge"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("4294967295 ligger inte mellan 1 och 1000000");
+    assert!(!dir.path().join("huge").exists());
+}
