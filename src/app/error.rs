@@ -869,6 +869,20 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
                 "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Write CSV instead (--format csv)."
             )
         }
+        XlsxFailure::TextTooLong {
+            sheet,
+            row,
+            column,
+            chars,
+        } => {
+            let count = |n: usize| lang.number(Amount::kr(i64::try_from(n).unwrap_or(i64::MAX)));
+            let (chars, most) = (count(*chars), count(crate::output::xlsx::EXCEL_MAX_TEXT));
+            say!(
+                lang,
+                "XLSX kan inte skrivas: texten i bladet {sheet}, rad {row}, kolumnen {column} har {chars} tecken och en cell i Excel rymmer {most}. Korta texten i planen, eller exportera som CSV i stället (--format csv).",
+                "XLSX cannot be written: the text in the sheet {sheet}, row {row}, column {column} has {chars} characters and a cell in Excel holds {most}. Shorten the text in the plan, or export as CSV instead (--format csv)."
+            )
+        }
         XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang
             .pick(
                 "XLSX kan inte skrivas: fler rader eller kolumner än Excel rymmer. Exportera som CSV i stället (--format csv).",

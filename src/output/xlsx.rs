@@ -28,6 +28,8 @@ use crate::output::sheet::{Sheet, Value};
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 /// Columns in an Excel worksheet.
 pub const EXCEL_MAX_COLUMNS: usize = 16_384;
+/// The most characters Excel holds in a cell.
+pub const EXCEL_MAX_TEXT: usize = 32_767;
 /// Text longer than this (in characters) is wrapped; its column is this wide.
 const WRAP_CHARS: usize = 60;
 /// Above this many cells a workbook is zipped at the fastest level: a national plan's
@@ -42,6 +44,14 @@ pub enum XlsxFailure {
     TooManyColumns { sheet: String, columns: usize },
     /// An amount with more significant digits than Excel holds exactly (15).
     NotExact(Amount),
+    /// A text longer than a cell holds ([`EXCEL_MAX_TEXT`]): in `sheet`, at `row` (as Excel
+    /// numbers it) of the column `column`.
+    TextTooLong {
+        sheet: String,
+        row: u32,
+        column: String,
+        chars: usize,
+    },
     /// The library refused (it should not, with the limits above kept).
     Library(XlsxError),
     /// The library's temporary files (in TMPDIR) could not be written, for this reason when
@@ -169,6 +179,14 @@ fn write_workbook(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailur
             }
             row += 1;
             let worksheet = workbook.worksheet_from_index(first + last_data.len() - 1)?;
+            if let Some((column, chars)) = too_long(&sheet.headers, cells) {
+                return Err(XlsxFailure::TextTooLong {
+                    sheet: worksheet.name(),
+                    row: row + 1,
+                    column,
+                    chars,
+                });
+            }
             write_row(worksheet, row, cells, total, &formats, &usual)?;
             if !total && let Some(last) = last_data.last_mut() {
                 *last = row;
@@ -189,6 +207,21 @@ fn write_workbook(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailur
         }
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The header and length of the first text among `cells` longer than a cell holds.
+fn too_long(headers: &[String], cells: &[Value]) -> Option<(String, usize)> {
+    cells
+        .iter()
+        .zip(headers)
+        .find_map(|(value, header)| match value {
+            // Bytes first: a text of at most as many bytes has at most as many characters.
+            Value::Text(t) | Value::Code(t) if t.len() > EXCEL_MAX_TEXT => {
+                let chars = t.chars().count();
+                (chars > EXCEL_MAX_TEXT).then(|| (header.clone(), chars))
+            }
+            _ => None,
+        })
 }
 
 /// A part's column widths and formats, and its header row.

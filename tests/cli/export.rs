@@ -1182,3 +1182,30 @@ fn a_workbook_that_cannot_be_built_in_its_temporary_files_is_an_error() {
     );
     assert!(!dir.path().join("ut").exists());
 }
+
+/// A text longer than an Excel cell holds (32 767 characters) is said in Swedish with its
+/// sheet, row and column, and nothing is written; it was the library's English message. (The
+/// first sheet with insats texts is per heading: insats 1.1's text, about 40 600 characters.)
+#[test]
+fn a_text_longer_than_an_excel_cell_holds_is_named_and_nothing_written() {
+    let long = "ord ".repeat(10_000);
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "Länssamordning psykisk hälsa och suicidprevention Kommunförbundet",
+        &long,
+    );
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    allocate(p.dir.path(), &["check", "plan.toml"]).assert_status(0);
+    allocate(
+        p.dir.path(),
+        &["export", "plan.toml", "--format", "xlsx", "-o", "ut"],
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains("allocate: XLSX kan inte skrivas: texten i bladet per-rubrik, rad 2, kolumnen Beskrivning har 40 6")
+    .assert_stderr_contains(" tecken och en cell i Excel rymmer 32 767. Korta texten i planen, eller exportera som CSV i stället (--format csv).");
+    assert!(!p.dir.path().join("ut").exists());
+    // CSV holds it.
+    allocate(p.dir.path(), &["export", "plan.toml", "--view", "per-area"])
+        .assert_status(0)
+        .assert_stdout_contains(&long);
+}
