@@ -238,8 +238,20 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 /// ASCII (å, ä, ö): a line pasted in from a Windows-1252 file. Read as Windows-1252 the
 /// whole file would turn the UTF-8 names into `StrÃ¶msund`, and the finding would blame the
 /// plan's name. A file in Windows-1252 alone has no such UTF-8 line and is read as before.
+/// A file that starts with UTF-8's byte-order mark (as Excel's "CSV UTF-8" writes) says it
+/// is UTF-8: its first line that is not is that line, whatever the others hold.
 pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
-    if encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok() {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return (encoding == encoding_rs::UTF_8)
+            .then(|| {
+                bytes
+                    .split(|&b| b == b'\n')
+                    .position(|line| std::str::from_utf8(line).is_err())
+            })
+            .flatten()
+            .map(|n| n + 1);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
         return None;
     }
     let mut first_bad = None;
