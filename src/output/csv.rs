@@ -1,7 +1,8 @@
 //! CSV files: by default the dialect Swedish Excel opens with a double-click (semicolon,
 //! UTF-8 with a byte-order mark, decimal comma); `rfc4180` for machines (comma, no mark,
 //! decimal point). Amounts are plain numbers, never with thousands separators, so that
-//! spreadsheets sum them. Text that a spreadsheet would run as a formula is neutralised.
+//! spreadsheets sum them. In the Excel dialect, text that a spreadsheet would run as a formula
+//! is neutralised; the machine dialect writes every text as it is.
 //!
 //! Codes (kommunkoder) keep their leading zero: Excel reads a bare `0114` as the number 114,
 //! so in the Excel dialect a code that starts with `0` is written as the formula `="0114"`,
@@ -266,7 +267,7 @@ fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a 
         }
     };
     match value {
-        Value::Text(t) => own(neutralise(t), scratch),
+        Value::Text(t) => own(text(t, dialect), scratch),
         Value::Code(c) => own(code(c, dialect), scratch),
         Value::Number(n) => {
             crate::output::number::push_digits(scratch, u64::from(*n));
@@ -305,7 +306,16 @@ pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
     if dialect == Dialect::Excel && digits && code.starts_with('0') {
         Cow::Owned(format!("=\"{code}\""))
     } else {
-        neutralise(code)
+        text(code, dialect)
+    }
+}
+
+/// A text as the dialect writes it: neutralised for a spreadsheet ([`neutralise`]); as it is
+/// for a program, which joins on the plan's own ids and names (`+3.8`, `@SUM(1)`).
+fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
+    match dialect {
+        Dialect::Excel => neutralise(text),
+        Dialect::Rfc4180 => Cow::Borrowed(text),
     }
 }
 
@@ -334,7 +344,7 @@ mod tests {
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         writer
-            .write_record(sheet.headers.iter().map(|h| neutralise(h).into_owned()))
+            .write_record(sheet.headers.iter().map(|h| text(h, dialect).into_owned()))
             .unwrap();
         let mut scratch = String::new();
         sheet.each_row(|row| {
@@ -422,7 +432,8 @@ mod tests {
                 "\r\n\"Vuxenpsykiatrin, =Region \"\"Stockholm\"\"; a, b\nc\",region-unit,"
             )
         );
-        assert!(text.contains("\r\n'=Kommunförbundet Stockholm,kommunforbund,"));
+        // For a program, the name as the plan writes it.
+        assert!(text.contains("\r\n=Kommunförbundet Stockholm,kommunforbund,"));
     }
 
     #[test]

@@ -414,6 +414,20 @@ fn formula_like_text_is_neutralised_in_csv() {
     let out = allocate(p.dir.path(), &["export", "plan.toml", "--view", "per-area"]);
     out.assert_status(0)
         .assert_stdout_contains(";1.1;\"'=HYPERLINK(\"\"http://example.invalid\"\")");
+    // For a program, the text as the plan writes it.
+    allocate(
+        p.dir.path(),
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-area",
+            "--csv",
+            "rfc4180",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains(",1.1,\"=HYPERLINK(\"\"http://example.invalid\"\")");
     // Amounts stay numbers, negative or not.
     let out = allocate(
         p.dir.path(),
