@@ -487,12 +487,27 @@ fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::
 
 /// Error token for a kommunkod that is not four digits.
 pub const NOT_A_KOMMUNKOD: &str = "not-a-kommunkod";
+/// Error token for a kommunkod written as a number of fewer than four digits, followed by
+/// the number (`code = 114` for `"0114"`).
+pub const KOMMUNKOD_LOST_ZERO: &str = "kommunkod-lost-zero: ";
 
 /// A kommunkod as SCB writes it: four digits (`"2380"`, `"0114"`), nothing around them. A code
 /// of three digits has lost its zero, and one with a space or other digits would be written so
 /// on every invoice and payment row.
 fn kommunkod<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
-    let code = non_empty_spanned(deserializer)?;
+    let code = non_empty_spanned(deserializer).map_err(|error| {
+        // Written as a number of fewer than four digits, it has lost its leading zero.
+        let said = error.to_string();
+        match said
+            .strip_prefix("invalid type: integer `")
+            .and_then(|rest| rest.split_once('`'))
+        {
+            Some((number, _)) if number.len() < 4 && number.bytes().all(|b| b.is_ascii_digit()) => {
+                de::Error::custom(format!("{KOMMUNKOD_LOST_ZERO}{number}"))
+            }
+            _ => error,
+        }
+    })?;
     let text = code.get_ref();
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(de::Error::custom(NOT_A_KOMMUNKOD));

@@ -242,6 +242,10 @@ pub enum ParseErrorKind {
     },
     /// A kommun's `code` that is not four digits (`"238"`, `"2380 "`).
     NotAKommunkod,
+    /// A kommun's `code` written as a number that has lost its leading zero (`114`).
+    KommunkodLostZero {
+        written: String,
+    },
     /// An `id` with spaces around it (`"1.3 "`).
     IdWithSpaces,
     /// A name or id left empty (`name = ""`); `key` as the line writes it.
@@ -798,6 +802,11 @@ fn classify(message: &str) -> ParseErrorKind {
         return ParseErrorKind::NumberOutOfRange {
             written: written.to_string(),
             expected: expected.to_string(),
+        };
+    }
+    if let Some(written) = message.strip_prefix(crate::core::plan::KOMMUNKOD_LOST_ZERO) {
+        return ParseErrorKind::KommunkodLostZero {
+            written: written.to_string(),
         };
     }
     if let Some(written) = message.strip_prefix(crate::core::money::AMOUNT_TOO_LARGE) {

@@ -465,6 +465,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::NotAKommunkod, Lang::En) => {
             "the kommunkod is not four digits".to_string()
         }
+        (ParseErrorKind::KommunkodLostZero { written }, Lang::Sv) => {
+            format!("kommunkoden {written} är skriven som ett tal och har tappat sin inledande nolla")
+        }
+        (ParseErrorKind::KommunkodLostZero { written }, Lang::En) => {
+            format!("the kommunkod {written} is written as a number and has lost its leading zero")
+        }
         // A list of texts: one of them.
         (ParseErrorKind::EmptyText { key }, Lang::Sv) if key == "proposal" => {
             format!("en punkt i `{key}` är tom")
@@ -554,6 +560,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             )
             .to_string()
         }
+        ParseErrorKind::Syntax { detail } if detail.starts_with("unexpected leading zero") => lang
+            .pick(
+                "ett tal börjar inte med 0; en kod med nolla först skrivs som text, inom citattecken: code = \"0114\"",
+                "a number does not start with 0; a code with a leading zero is written as text, in quotes: code = \"0114\"",
+            )
+            .to_string(),
         ParseErrorKind::Syntax { .. } => lang
             .pick(
                 "kontrollera citattecken, hakparenteser och likhetstecken på raden",
@@ -590,6 +602,11 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "remove the spaces: ids are compared as written, and \"1.3 \" would be another insats than \"1.3\"",
             )
             .to_string(),
+        ParseErrorKind::KommunkodLostZero { written } => say!(
+            lang,
+            "skriv den som SCB, fyra siffror inom citattecken: \"{written:0>4}\"",
+            "write it as SCB does, four digits in quotes: \"{written:0>4}\""
+        ),
         ParseErrorKind::NotAKommunkod => lang
             .pick(
                 "skriv kommunkoden som SCB, fyra siffror inom citattecken: \"2380\"; Stockholms läns kommuner börjar med 0: \"0114\"",
