@@ -1004,6 +1004,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     };
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
+    let file_start = grid.iter().flatten().next().map(|c| c.place.clone());
     // Each column's header cells. Of two, a header that is the column's word alone (with at
     // most its unit) is the column, and one that says more (`Använt, prognos (kr)`) is another
     // column of the recipient's; else which is meant cannot be told.
@@ -1356,6 +1357,19 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             });
         }
     }
+    // The title row says the year (`Jämtlands län 2026`); without it, or without its year, a
+    // form of another year could be counted as this year's.
+    let has_year = |text: &str| {
+        text.split_whitespace()
+            .last()
+            .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let undated = match &stated {
+        Some(title) if has_year(&title.value) => None,
+        Some(title) => Some(title.place.clone()),
+        None => file_start,
+    }
+    .map(|place| crate::core::followup::Undated { place, form: true });
     Some(UsageFile {
         claims: vec![Claim {
             recipient: recipient.clone(),
@@ -1364,7 +1378,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         }],
         rows,
         stated,
-        undated: None,
+        undated,
         layout,
     })
 }
@@ -1459,7 +1473,10 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
         }),
         (county, year) => county.or(year),
     };
-    let undated = year.is_none().then(|| place(0..0));
+    let undated = year.is_none().then(|| crate::core::followup::Undated {
+        place: place(0..0),
+        form: false,
+    });
     let claims = parsed
         .recipients
         .iter()

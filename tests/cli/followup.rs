@@ -3230,3 +3230,35 @@ fn the_follow_up_tables_never_wrap_a_row() {
         }
     }
 }
+
+/// A form whose title row lost its year, or was deleted, is counted with the warning a TOML
+/// file without `year` gets: last year's form would pass as this year's (it passed silently).
+#[test]
+fn a_form_without_its_year_is_counted_with_a_warning() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = year.text(BERG);
+    let title = text.lines().next().unwrap();
+    assert!(title.ends_with(";Jämtlands län 2026"), "{title}");
+    let untitled = title.trim_end_matches("Jämtlands län 2026");
+    for (form, place) in [
+        (
+            text.replacen(title, untitled, 1),
+            format!("{BERG}:1:{}", untitled.chars().count() + 1),
+        ),
+        (
+            text.split_once("\r\n").unwrap().1.to_string(),
+            format!("{BERG}:1:1"),
+        ),
+    ] {
+        year.save(BERG, &form);
+        let out = year.run(&["follow-up", PLAN, BERG]);
+        out.assert_status(0)
+            .assert_finding("usage-no-year", &place)
+            .assert_stdout_contains("= åtgärd: låt blankettens första rad stå som den skrevs, med länet och året (2026), så att förra årets blankett inte kan räknas som årets");
+    }
+    // As written, no warning.
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stdout);
+}

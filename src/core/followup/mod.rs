@@ -97,11 +97,19 @@ pub struct UsageFile {
     /// The county and year a form states in its title row (`Jämtlands län 2026`), or a TOML
     /// file in its `county` and `year`, as written.
     pub stated: Option<Written<String>>,
-    /// A TOML usage file that does not say which year it reports on (no `year`): its start.
-    /// A form always does (its title row, written by `--forms`).
-    pub undated: Option<Place>,
+    /// A usage file that does not say which year it reports on: a TOML file without `year`
+    /// (its start), a form whose title row (written by `--forms`) is gone or has no year
+    /// (that row, or the form's first cell).
+    pub undated: Option<Undated>,
     /// What in the form's layout makes it unsure how to read it; the form is not counted.
     pub layout: Vec<Written<Layout>>,
+}
+
+/// Where a usage file fails to say its year, and whether it is a form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undated {
+    pub place: Place,
+    pub form: bool,
 }
 
 /// What a form's layout has that makes it unsure how its figures are meant, as the reader saw
@@ -281,8 +289,8 @@ impl UsageCode {
                 "a form for another year or another county than the plan's (the form is not counted)",
             ),
             UsageCode::NoYear => (
-                "en redovisning i TOML som inte anger sitt år (`year`): förra årets fil skulle räknas som årets (den räknas)",
-                "a usage file in TOML that does not state its year (`year`): last year's file would be counted as this year's (it is counted)",
+                "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
+                "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
             ),
             UsageCode::Missing => (
                 "en rad i planen som ingen har redovisat",
@@ -400,9 +408,11 @@ pub enum UsageProblem {
         stated: String,
         plan: String,
     },
-    /// A TOML usage file that does not state its year: the plan's year.
+    /// A usage file that does not state its year: the plan's year, and whether the file is a
+    /// form (whose title row says it) or TOML (whose `year` does).
     NoYear {
         year: i64,
+        form: bool,
     },
     /// A form's Mottagare is another recipient than its Kommunkod.
     RecipientsDisagree {
@@ -822,12 +832,13 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             report.error(&stated.place, problem);
             refuse = true;
         }
-        if let Some(place) = &file.undated {
+        if let Some(undated) = &file.undated {
             report.findings.push(UsageFinding {
                 severity: Severity::Warning,
-                location: Location::Usage(place.clone()),
+                location: Location::Usage(undated.place.clone()),
                 problem: UsageProblem::NoYear {
                     year: i64::from(*ledger.plan.plan.year.get_ref()),
+                    form: undated.form,
                 },
                 related: None,
             });

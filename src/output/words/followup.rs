@@ -510,10 +510,15 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output DIR`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
         ),
-        UsageProblem::NoYear { year } => say!(
+        UsageProblem::NoYear { year, form: false } => say!(
             lang,
             "skriv `year = {year}` överst i filen, före första [[usage]], så att förra årets redovisning inte kan räknas som årets",
             "write `year = {year}` at the top of the file, before the first [[usage]], so that last year's report cannot be counted as this year's"
+        ),
+        UsageProblem::NoYear { year, form: true } => say!(
+            lang,
+            "låt blankettens första rad stå som den skrevs, med länet och året ({year}), så att förra årets blankett inte kan räknas som årets",
+            "keep the form's first row as it was written, with the county and the year ({year}), so that last year's form cannot be counted as this year's"
         ),
         UsageProblem::RecipientsDisagree { .. } => say!(
             lang,
