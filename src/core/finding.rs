@@ -371,6 +371,13 @@ pub enum Problem {
         year: i32,
         plan_year: i32,
     },
+    /// A key's `date` is another year than the year of its file's column: the figures are
+    /// not of the day the plan says.
+    KeyDateNotFile {
+        key: String,
+        date_year: i32,
+        file_year: i32,
+    },
     /// A key written in the plan whose `source` cites an earlier year than the plan's (last
     /// year's decision document, carried over by `allocate init`).
     KeySource {
@@ -825,7 +832,7 @@ impl Problem {
             Problem::KeyFile { .. } => Code::KeyFile,
             Problem::KeyFileTotal { .. } => Code::KeyFileTotal,
             Problem::KeyDefinition { .. } => Code::KeyDefinition,
-            Problem::KeyDate { .. } => Code::KeyDate,
+            Problem::KeyDate { .. } | Problem::KeyDateNotFile { .. } => Code::KeyDate,
             Problem::KeySource { .. } => Code::KeySource,
             Problem::DecisionDateMissing { .. } => Code::DecisionDate,
             Problem::KeyRounding { .. } => Code::KeyRounding,
@@ -925,6 +932,7 @@ impl Problem {
             | Problem::KeyFileTotal { key, .. }
             | Problem::KeyDefinition { key, .. }
             | Problem::KeyDate { key, .. }
+            | Problem::KeyDateNotFile { key, .. }
             | Problem::KeyTotal { key, .. } => Some(key),
             _ => None,
         }

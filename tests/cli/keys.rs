@@ -493,6 +493,33 @@ fn a_key_more_than_two_years_older_than_the_plan_is_warned_about() {
     out.assert_finding("key-date", &p.position_of("\"2024\""));
 }
 
+/// A key's `date` of another year than its file's column is warned about at the date: the
+/// file's one year column (2022) was read under `date = 2024-11-01` without a word, whether
+/// the key names the column or not.
+#[test]
+fn a_keys_date_of_another_year_than_its_files_column_is_warned_about() {
+    let older = shipped_with(&[("\"region\";\"2024\"", "\"region\";\"2022\"")]);
+    for p in [
+        KeyPlan::new(&older).edit("column = \"2024\"", "column = \"2022\""),
+        KeyPlan::new(&older).edit("column = \"2024\"\n", ""),
+    ] {
+        let out = p.check();
+        out.assert_status(0)
+            .assert_finding("key-date", &p.position_of("2024-11-01"))
+            .assert_stdout_contains(
+                "nyckeln `befolkning-2024` har `date` år 2024, men filens kolumn gäller år 2022",
+            )
+            .assert_stdout_contains("åtgärd: ange den kolumn som gäller dagen (`column`), eller rätta `date` efter filen");
+    }
+    // The shipped plan's date and column agree: no warning.
+    let out = KeyPlan::shipped().check();
+    assert!(
+        !out.finding_codes().contains(&"key-date".to_string()),
+        "{}",
+        out.stdout
+    );
+}
+
 // Splits in a plan by a file key and by percentages derived from it.
 
 /// The Mini Maria example plan (one insats over the kommuner) in a directory of its own, with

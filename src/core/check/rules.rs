@@ -174,12 +174,25 @@ pub fn earmarks_fit_in_their_area(ledger: &Ledger, findings: &mut Findings) {
 }
 
 /// (Warning) a key's figures are at most two years older than the plan year. The year is the
-/// key's `date`, or else its file column's year.
+/// key's `date`, or else its file column's year. A `date` of another year than the file
+/// column's is warned about too: the date would hide the file's older figures.
 pub fn keys_are_recent(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
     let plan_year = *plan.plan.year.get_ref();
     for (i, key) in plan.keys.iter().enumerate() {
         let from_date = key.date.as_ref().map(|d| (d.get_ref().year, d.span()));
+        if let (Some((date_year, span)), Some(file_year)) = (&from_date, ledger.key_file_year(i))
+            && *date_year != file_year
+        {
+            findings.warning(
+                span.clone(),
+                Problem::KeyDateNotFile {
+                    key: key.id.get_ref().clone(),
+                    date_year: *date_year,
+                    file_year,
+                },
+            );
+        }
         let from_file = || {
             let year = ledger.key_file_year(i)?;
             let span = key.column.as_ref().or(key.file.as_ref())?.span();

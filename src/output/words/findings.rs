@@ -506,6 +506,15 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "nyckeln `{key}` avser år {year}, mer än två år före planåret {plan_year}",
             "key `{key}` describes {year}, more than two years before the plan year {plan_year}"
         ),
+        Problem::KeyDateNotFile {
+            key,
+            date_year,
+            file_year,
+        } => say!(
+            lang,
+            "nyckeln `{key}` har `date` år {date_year}, men filens kolumn gäller år {file_year}",
+            "key `{key}` has a `date` in {date_year}, but its file's column is for {file_year}"
+        ),
         Problem::KeySource {
             key,
             source,
@@ -1148,6 +1157,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::KeyDate { .. } => fixed(
             "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
             "get newer figures from SCB, or say in a comment why the older ones apply",
+        ),
+        Problem::KeyDateNotFile { .. } => fixed(
+            "ange den kolumn som gäller dagen (`column`), eller rätta `date` efter filen",
+            "name the column for that day (`column`), or correct `date` to match the file",
         ),
         Problem::KeySource { .. } => fixed(
             "skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`, eller räkna fram dem ur SCB:s folkmängd: en nyckel med `file` och en med `from`",
