@@ -303,6 +303,12 @@ pub enum ScbErrorKind {
     },
     /// A quote that is never closed runs over the line end.
     UnclosedQuote,
+    /// A CSV row with a value in a field beyond the header's (`"2326 Berg";7101;12` under
+    /// `"region";"2024"`): a stray or shifted field, whose row cannot be read surely.
+    ExtraFields {
+        fields: usize,
+        header: usize,
+    },
     /// A header but no region rows.
     NoRows,
     /// A column of contents (`ContentsCode`) with more than one: the figures are of different

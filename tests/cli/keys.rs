@@ -152,6 +152,23 @@ fn a_value_that_is_not_a_count_names_its_line() {
         .assert_stderr_contains("5 | \"2305 Bräcke\";6 O37");
 }
 
+/// A row with a value beyond the header's fields (a stray or shifted field) is refused at its
+/// line, as a form's is; it was read as if the field were not there. Empty fields after the
+/// last (a spreadsheet's trailing `;`) are nothing.
+#[test]
+fn a_row_with_more_fields_than_the_header_names_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        "\"region\";\"2024\"\n\"2303 Ragunda\";5150;;\n\"2326 Berg\";7101;12\n".as_bytes(),
+    );
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: raden har 3 fält men rubrikraden 2; vilket fält som är vilket går inte att avgöra",
+        )
+        .assert_stderr_contains("--> f.csv:3:1")
+        .assert_stderr_contains("åtgärd: ta bort det extra fältet, eller hämta filen på nytt från SCB");
+}
+
 #[test]
 fn a_region_without_kommunkod_names_its_line() {
     let (_d, out) = malformed(

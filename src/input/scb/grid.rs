@@ -136,6 +136,7 @@ pub(super) fn read(
         return Err((Some(header.line), ScbErrorKind::UnclosedQuote));
     }
     let mut names: Vec<String> = header.fields().map(|f| f.trim().to_string()).collect();
+    let header_fields = names.len();
     // A workbook's heading rows above the one with the years (contents) name the columns
     // under them, each label spanning the empty cells to its right, as the CSV's
     // "Folkmängd 2024" does.
@@ -253,6 +254,20 @@ pub(super) fn read(
             continue;
         }
         let mut fields: Vec<String> = record.fields().map(|f| f.trim().to_string()).collect();
+        // A CSV row's value beyond the header's fields (empty ones, as a spreadsheet's
+        // trailing `;`, are nothing): which field is which cannot be told.
+        if !workbook
+            && let Some(last) = fields.iter().rposition(|f| !f.is_empty())
+            && last >= header_fields
+        {
+            return Err((
+                Some(record.line),
+                ScbErrorKind::ExtraFields {
+                    fields: last + 1,
+                    header: header_fields,
+                },
+            ));
+        }
         if workbook {
             for &i in &key_columns {
                 if fields.get(i).is_some_and(String::is_empty)

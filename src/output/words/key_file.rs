@@ -402,6 +402,11 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the row for {region} has no field for column \"{column}\""
             )
         }
+        (ScbErrorKind::ExtraFields { fields, header }, _) => say!(
+            lang,
+            "raden har {fields} fält men rubrikraden {header}; vilket fält som är vilket går inte att avgöra",
+            "the row has {fields} fields but the header {header}; which field is which cannot be told"
+        ),
         (ScbErrorKind::UnclosedQuote, Lang::Sv) => {
             "ett citattecken på raden avslutas aldrig".to_string()
         }
@@ -559,6 +564,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::MissingField { .. } => lang.pick(
             "varje rad ska ha lika många fält som rubrikraden",
             "every row should have as many fields as the header",
+        ),
+        ScbErrorKind::ExtraFields { .. } => lang.pick(
+            "ta bort det extra fältet, eller hämta filen på nytt från SCB",
+            "remove the extra field, or download the file again from SCB",
         ),
         ScbErrorKind::UnclosedQuote => lang.pick(
             "kontrollera citattecknen på raden",
