@@ -49,6 +49,8 @@ pub enum Misuse {
     TableToFolder,
     /// `--format docx` without `--output FILE`.
     DocxNeedsFile,
+    /// A form (CSV or a workbook) given first, where the plan belongs.
+    FormAsPlan,
 }
 
 /// An option of `report` that does not go with the format asked for.
@@ -729,6 +731,10 @@ impl Error {
                     Misuse::DocxNeedsFile => lang.pick(
                         "DOCX skrivs bara till en fil: ange -o FIL",
                         "DOCX is written to a file only: give -o FILE",
+                    ),
+                    Misuse::FormAsPlan => lang.pick(
+                        "den första filen är en blankett (CSV eller kalkylark), inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...",
+                        "the first file is a form (CSV or a spreadsheet), not a plan: give the plan first and the reports after it: allocate follow-up PLAN REPORT...",
                     ),
                 }
                 .to_string(),

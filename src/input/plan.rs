@@ -513,8 +513,14 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             ref key,
             ref expected,
             ..
-        } if USAGE_TABLES.contains(&key.as_str())
-            && as_strs(expected) == crate::core::plan::TABLES =>
+        } if as_strs(expected) == crate::core::plan::TABLES
+            && (USAGE_TABLES.contains(&key.as_str())
+                // A report's `year` and `county` come before its tables.
+                || text.lines().any(|line| {
+                    USAGE_TABLES
+                        .iter()
+                        .any(|table| line.trim() == format!("[[{table}]]"))
+                })) =>
         {
             ParseErrorKind::LooksLike(Looks::UsageReport)
         }

@@ -2729,6 +2729,22 @@ fn a_plan_and_a_report_swapped_are_told_as_such() {
         .assert_status(2)
         .assert_stdout_contains("error[unknown-key]: the file is a follow-up report, not a plan")
         .assert_stdout_contains("= help: give the plan first and the reports after it: allocate follow-up PLAN REPORT...");
+    // A report that says its year and county first, as the shipped example does (it was
+    // "unknown key `county`"), and a form, in the plan's place.
+    std::fs::write(
+        year.path("dated.toml"),
+        "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 400\n",
+    )
+    .unwrap();
+    year.run(&["follow-up", "dated.toml", PLAN])
+        .assert_status(2)
+        .assert_stderr_contains(said)
+        .assert_stderr_contains(hint);
+    year.forms("csv");
+    year.run(&["follow-up", BERG, PLAN])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("allocate: den första filen är en blankett (CSV eller kalkylark), inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...");
 }
 
 #[test]

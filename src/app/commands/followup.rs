@@ -131,6 +131,15 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    // A form where the plan belongs: the order of the command line, not a plan's error.
+    let form = ["csv", "xlsx", "xls", "ods"].iter().any(|ending| {
+        args.plan
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(ending))
+    });
+    if form && !args.usage.is_empty() {
+        return Err(Error::FollowUp(Misuse::FormAsPlan));
+    }
     let loaded = super::load(&args.plan)?;
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
     let ledger = &checked.ledger;
