@@ -979,6 +979,25 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match problem {
         Problem::NotDecimal { value, year, .. } => write_decimal(*value, *year, lang),
+        // A kommun is told by its name and its code, an area and a focus area by number.
+        Problem::DuplicateId {
+            thing: Thing::Kommun,
+            ..
+        } => fixed(
+            "ge varje kommun ett eget namn och en egen kommunkod, eller ta bort den ena",
+            "give each kommun a name and a kommunkod of its own, or remove one of them",
+        ),
+        Problem::DuplicateId {
+            thing: t @ (Thing::Area | Thing::FocusArea),
+            ..
+        } => {
+            let what = thing(*t, lang);
+            say!(
+                lang,
+                "ge varje {what} ett eget nummer",
+                "give each {what} a number of its own"
+            )
+        }
         Problem::DuplicateId { thing: t, .. } => {
             let what = thing(*t, lang);
             say!(
