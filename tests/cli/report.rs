@@ -251,6 +251,14 @@ fn unknown_filter_name_is_a_usage_error_with_a_suggestion() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains("okänd aktör `kfhj`. Menade du `kfjh`?");
+    // A name without its å, ä, ö is near the actor's name, a code without a digit near the
+    // kommun's code: both are suggested, as ids and names are (they were not).
+    report(&["allocations/plan-2026.toml", "--actor", "folkhalsoenheten"])
+        .assert_status(2)
+        .assert_stderr_contains("okänd aktör `folkhalsoenheten`. Menade du `Folkhälsoenheten`?");
+    report(&["allocations/plan-2026.toml", "--kommun", "326"])
+        .assert_status(2)
+        .assert_stderr_contains("okänd kommun `326`. Menade du `2326`?");
 }
 
 /// An actor by its name or short name selects what its id does; a name typed with a control

@@ -168,8 +168,10 @@ pub fn note_empty_selection(
 pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error> {
     let plan = ledger.plan;
     let mut selection = Selection::all();
-    let unknown = |thing: Thing, name: String, known: Vec<String>| {
-        let candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+    // `known` is listed; a suggestion may be any of `also` too (an actor's name for its id).
+    let unknown = |thing: Thing, name: String, known: Vec<String>, also: Vec<&str>| {
+        let mut candidates: Vec<&str> = known.iter().map(String::as_str).collect();
+        candidates.extend(also);
         Error::Unknown {
             thing,
             suggestion: suggest(&name, &candidates),
@@ -186,7 +188,7 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                     .iter()
                     .map(|a| a.number.get_ref().to_string())
                     .collect();
-                return Err(unknown(Thing::Area, area.to_string(), known));
+                return Err(unknown(Thing::Area, area.to_string(), known, Vec::new()));
             }
         }
     }
@@ -195,7 +197,13 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
             Some(a) => selection.actor = Some(a),
             None => {
                 let known = plan.actors.iter().map(|a| a.id.get_ref().clone()).collect();
-                return Err(unknown(Thing::Actor, actor.clone(), known));
+                let names = plan
+                    .actors
+                    .iter()
+                    .flat_map(|a| [Some(a.name.as_str()), a.short.as_deref()])
+                    .flatten()
+                    .collect();
+                return Err(unknown(Thing::Actor, actor.clone(), known, names));
             }
         }
     }
@@ -208,7 +216,12 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                     .iter()
                     .map(|k| k.name.get_ref().clone())
                     .collect();
-                return Err(unknown(Thing::Kommun, kommun.clone(), known));
+                let codes = plan
+                    .kommuner
+                    .iter()
+                    .map(|k| k.code.get_ref().as_str())
+                    .collect();
+                return Err(unknown(Thing::Kommun, kommun.clone(), known, codes));
             }
         }
     }
