@@ -482,9 +482,14 @@ impl KeyFile {
                     line: row.line,
                     code: row.code.clone(),
                     name: row.name.clone(),
+                    // `Östersunds kommun`, `Åre kommun`: a kommun's name near its official one.
                     suggestion: match row.code {
                         Some(_) => None,
-                        None => suggest(&row.name, &names),
+                        None => suggest(&row.name, &names).or_else(|| {
+                            let folded = fold(&row.name);
+                            let stem = folded.strip_suffix(" kommun")?;
+                            suggest(stem, &names)
+                        }),
                     },
                 }),
             }

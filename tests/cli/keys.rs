@@ -169,6 +169,24 @@ fn a_row_with_more_fields_than_the_header_names_its_line() {
         .assert_stderr_contains("åtgärd: ta bort det extra fältet, eller hämta filen på nytt från SCB");
 }
 
+/// A file of names alone that writes a kommun as its official name (`Östersunds kommun`)
+/// gets the plan's name as a suggestion (it got none).
+#[test]
+fn a_kommun_written_as_its_official_name_gets_a_suggestion() {
+    let mut text =
+        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
+    for code in [
+        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
+    ] {
+        text = text.replacen(code, "", 1);
+    }
+    let text = text.replacen("\"Östersund\"", "\"Östersunds kommun\"", 1);
+    let p = KeyPlan::new(text.as_bytes());
+    p.check().assert_status(1).assert_stdout_contains(
+        "\"Östersunds kommun\" är inte namnet på någon av planens kommuner (menade du Östersund?)",
+    );
+}
+
 #[test]
 fn a_region_without_kommunkod_names_its_line() {
     let (_d, out) = malformed(
