@@ -47,12 +47,13 @@ pub fn clean_up_when_interrupted() {
     });
 }
 
-/// Runs `f` with `pending` updated; a poisoned lock (a panic elsewhere) is used as it is.
-fn with_pending(f: impl FnOnce(&mut Pending)) {
+/// Runs `f` with `pending` held, so that an interrupt waits for it; a poisoned lock (a panic
+/// elsewhere) is used as it is.
+fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
     let mut pending = PENDING
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    f(&mut pending);
+    f(&mut pending)
 }
 
 /// Removes the empty folders from `dir` up to `top`, which were made for files.
@@ -204,11 +205,16 @@ fn place(
     let mut temporary: Vec<PathBuf> = Vec::with_capacity(targets.len());
     let placed = (|| {
         for target in targets {
-            let temp = temporary_in(dir, target).map_err(|error| WriteError::Io {
+            // Made and noted at once: an interrupt between the two left the file behind.
+            let temp = with_pending(|p| {
+                let temp = temporary_in(dir, target)?;
+                p.files.push(temp.path().to_path_buf());
+                Ok(temp)
+            })
+            .map_err(|error| WriteError::Io {
                 path: target.clone(),
                 error,
             })?;
-            with_pending(|p| p.files.push(temp.path().to_path_buf()));
             temporary.push(temp.path().to_path_buf());
             written.push(temp);
         }
@@ -242,6 +248,11 @@ fn write_and_rename(
             error,
         })?;
     }
+    // The renames are made whole: an interrupt waits for them (it left the files renamed so
+    // far beside the temporary files it took away).
+    let _renaming = PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut placed: Vec<&PathBuf> = Vec::new();
     for (temp, target) in written.into_iter().zip(targets) {
         let persisted = if force {
