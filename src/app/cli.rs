@@ -335,6 +335,15 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
             None => arg,
         };
         let takes_values = arg.get_action().takes_values();
+        // The placeholders in Swedish (`--output <MAPP>`), as the messages write them.
+        let shown = match arg.get_value_names() {
+            Some([one]) => one.to_string(),
+            _ => id.to_uppercase(),
+        };
+        let arg = match value_name_sv(&shown) {
+            Some(sv) if takes_values || arg.is_positional() => arg.value_name(sv),
+            _ => arg,
+        };
         match arg_help_sv(name, &id) {
             Some(help) if takes_values => arg
                 .help(help)
@@ -343,6 +352,32 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
             Some(help) => arg.help(help),
             None => arg,
         }
+    })
+}
+
+/// A placeholder of the help in Swedish (`DIR` is `MAPP`, `FILE|ID` is `FIL|ID`), as the
+/// messages write them; one that is the same in both (`PLAN`, `FORMAT`, `KR`) is kept.
+fn value_name_sv(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "ACTOR" => "AKTÖR",
+        "AMOUNT" => "BELOPP",
+        "AREA" => "OMRÅDE",
+        "COLOR" => "FÄRG",
+        "DIALECT" => "DIALEKT",
+        "DIR" => "MAPP",
+        "FILE" => "FIL",
+        "DIR|FILE" => "MAPP|FIL",
+        "FILE|DIR" => "FIL|MAPP",
+        "FILE|ID" => "FIL|ID",
+        "LANG" => "SPRÅK",
+        "NEW" => "NY",
+        "OLD" => "GAMMAL",
+        "SHELL" => "SKAL",
+        "USAGE" => "REDOVISNING",
+        "VIEW" => "VY",
+        "YEAR" => "ÅR",
+        "YYYY-MM-DD" => "ÅÅÅÅ-MM-DD",
+        _ => return None,
     })
 }
 

@@ -289,7 +289,7 @@ fn years_out_of_range_are_refused_not_wrapped() {
     .assert_status(2)
     .assert_stdout_empty()
     .assert_stderr_contains(
-        "ogiltigt värde '99999' för '--year <YEAR>': ange ett årtal mellan 1000 och 9998",
+        "ogiltigt värde '99999' för '--year <ÅR>': ange ett årtal mellan 1000 och 9998",
     );
     // The year after the last a plan can have is no year either.
     std::fs::write(
@@ -407,7 +407,7 @@ fn a_year_that_is_no_year_is_a_usage_error() {
         out.assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains(&format!(
-                "fel: ogiltigt värde '{year}' för '--year <YEAR>': ange ett årtal mellan 1000 och 9998, till exempel 2027"
+                "fel: ogiltigt värde '{year}' för '--year <ÅR>': ange ett årtal mellan 1000 och 9998, till exempel 2027"
             ));
         for clap_words in ["heltal", "ligger inte mellan", "2147483647"] {
             assert!(!out.stderr.contains(clap_words), "{}", out.stderr);

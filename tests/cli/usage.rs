@@ -69,7 +69,7 @@ fn usage_errors_are_swedish_by_default() {
         &["export", "allocations/plan-2026.toml", "-o", "a", "-o", "b"],
     );
     out.assert_status(2)
-        .assert_stderr_contains("fel: '--output <DIR>' kan bara anges en gång");
+        .assert_stderr_contains("fel: '--output <MAPP>' kan bara anges en gång");
     assert!(!out.stderr.contains("tillsammans"), "{}", out.stderr);
     allocate(&repo_root(), &["report"])
         .assert_status(2)
@@ -83,7 +83,7 @@ fn usage_errors_are_swedish_by_default() {
     for (args, why) in [
         (
             vec!["report", plan, "--area", "x"],
-            "ogiltigt värde 'x' för '--area <AREA>': inte ett heltal",
+            "ogiltigt värde 'x' för '--area <OMRÅDE>': inte ett heltal",
         ),
         (
             vec![
@@ -260,7 +260,7 @@ fn an_unknown_view_lists_the_swedish_names_too() {
         let out = allocate(&repo_root(), &[command, plan, "--view", "per-omradet"]);
         out.assert_status(2)
             .assert_stdout_empty()
-            .assert_stderr_contains("fel: ogiltigt värde 'per-omradet' för '--view <VIEW>'")
+            .assert_stderr_contains("fel: ogiltigt värde 'per-omradet' för '--view <VY>'")
             .assert_stderr_contains(&format!("  tillåtna värden: {listed}\n"))
             .assert_stderr_contains("menade du 'per-omrade'?");
         let out = allocate(
@@ -284,4 +284,27 @@ fn an_unknown_view_lists_the_swedish_names_too() {
             "  tillåtna värden: recipients (mottagare, uppfoljning-mottagare), areas (omraden, uppfoljning-omraden), insatser (uppfoljning-insatser), repayment (aterbetalning), lines (rader, uppfoljning-rader)\n",
         )
         .assert_stderr_contains("menade du 'insatser'?");
+}
+
+/// The help's placeholders are Swedish by default, as the messages write them (`-o FIL`,
+/// `--output MAPP`), and English with `--lang en`.
+#[test]
+fn the_helps_placeholders_speak_the_users_language() {
+    let sv = allocate(&repo_root(), &["follow-up", "--help"]).stdout;
+    assert!(
+        sv.contains("Användning: allocate follow-up [FLAGGOR] <PLAN> [REDOVISNING]..."),
+        "{sv}"
+    );
+    assert!(sv.contains("-o, --output <MAPP|FIL>"), "{sv}");
+    assert!(
+        sv.contains("--csv <DIALEKT>") && sv.contains("--lang <SPRÅK>"),
+        "{sv}"
+    );
+    assert!(!sv.contains("<DIR") && !sv.contains("USAGE"), "{sv}");
+    let en = allocate(&repo_root(), &["follow-up", "--help", "--lang", "en"]).stdout;
+    assert!(
+        en.contains("Usage: allocate follow-up [OPTIONS] <PLAN> [USAGE]..."),
+        "{en}"
+    );
+    assert!(en.contains("-o, --output <DIR|FILE>"), "{en}");
 }
