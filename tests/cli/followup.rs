@@ -1390,8 +1390,9 @@ fn a_changed_insats_id_is_reported_not_trusted() {
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(BERG, &text, "2.6;", 0))
         .assert_stderr_contains(
-            "fel[usage-form-edited]: insatsens id är ändrat till `2.6`, men beskrivningen är insats `2.5`s",
-        );
+            "fel[usage-form-edited]: insatsens id är ändrat till `2.6`, men beskrivningen hör till insats `2.5`",
+        )
+        .assert_stderr_contains("åtgärd: skriv tillbaka `2.5`; raden räknas inte förrän id och beskrivning hör ihop\n");
     // Not counted: the line it belongs to is still unreported.
     assert!(out.stderr.contains("Berg har inte redovisat insats `2.5`"));
 }
@@ -1407,8 +1408,9 @@ fn an_insats_id_a_spreadsheet_turned_into_a_number_is_caught_by_its_description(
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(RJH, &text, "3;3.1;", 2))
         .assert_stderr_contains(
-            "insatsens id är ändrat till `3.1`, men beskrivningen är insats `3.10`s",
-        );
+            "insatsens id är ändrat till `3.1`, men beskrivningen hör till insats `3.10`",
+        )
+        .assert_stderr_contains("kalkylprogrammet har läst `3.10` som talet 3.1: använd XLSX-blanketten, eller öppna CSV-filen med kolumnen som text");
 }
 
 #[test]

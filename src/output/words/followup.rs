@@ -162,7 +162,7 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
         }
         UsageProblem::EditedInsats { written, text_of } => say!(
             lang,
-            "insatsens id är ändrat till `{written}`, men beskrivningen är insats `{text_of}`s",
+            "insatsens id är ändrat till `{written}`, men beskrivningen hör till insats `{text_of}`",
             "the insats id was changed to `{written}`, but the description is that of insats `{text_of}`"
         ),
         UsageProblem::Invoiced { written } => say!(
@@ -426,11 +426,24 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
                 "put back {plan}: the amount received comes from the decision and is not changed on the form; fill in only Used and Comment"
             )
         }
-        UsageProblem::EditedInsats { text_of, .. } => say!(
-            lang,
-            "skriv tillbaka `{text_of}`; raden räknas inte förrän id och beskrivning hör ihop (ett kalkylprogram kan ha gjort om `3.10` till talet 3,1: använd XLSX-blanketten, eller öppna CSV-filen med kolumnen som text)",
-            "put back `{text_of}`; the row is not counted until id and description belong together (a spreadsheet may have turned `3.10` into the number 3.1: use the XLSX form, or open the CSV file with the column as text)"
-        ),
+        UsageProblem::EditedInsats { written, text_of } => {
+            // The same number written otherwise (`3.1` for `3.10`, `2,5` for `2.5`): a
+            // spreadsheet read the id as a number.
+            let number = |t: &str| t.trim().replace(',', ".").parse::<f64>().ok();
+            let read_as_number = number(written).is_some() && number(written) == number(text_of);
+            match read_as_number {
+                true => say!(
+                    lang,
+                    "skriv tillbaka `{text_of}`; raden räknas inte förrän id och beskrivning hör ihop (kalkylprogrammet har läst `{text_of}` som talet {written}: använd XLSX-blanketten, eller öppna CSV-filen med kolumnen som text)",
+                    "put back `{text_of}`; the row is not counted until id and description belong together (the spreadsheet read `{text_of}` as the number {written}: use the XLSX form, or open the CSV file with the column as text)"
+                ),
+                false => say!(
+                    lang,
+                    "skriv tillbaka `{text_of}`; raden räknas inte förrän id och beskrivning hör ihop",
+                    "put back `{text_of}`; the row is not counted until id and description belong together"
+                ),
+            }
+        }
         UsageProblem::Invoiced { .. } => say!(lang, "skriv ja eller nej", "write yes or no"),
         UsageProblem::InvoicedTwice { .. } => say!(
             lang,
