@@ -181,13 +181,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
             _ => None,
         })
         .collect();
-    let mut page = PORTRAIT;
-    for ((i, block), on) in doc
-        .blocks
-        .iter()
-        .enumerate()
-        .zip(pages(&doc.blocks, &needs))
-    {
+    let pages = pages(&doc.blocks, &needs);
+    // The title and its lines are on the first section's pages.
+    let mut page = pages.first().copied().unwrap_or(PORTRAIT);
+    for ((i, block), on) in doc.blocks.iter().enumerate().zip(pages) {
         if on != page {
             docx = docx.add_paragraph(section_end(page));
             page = on;
@@ -200,10 +197,12 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         let need = needs.get(i).and_then(Option::as_deref).unwrap_or_default();
         docx = block_docx(docx, block, (introduces, page, need), lang, &mut tables)?;
     }
+    docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
+    // The last section's pages are the document's own (upright) unless they are on their
+    // side: then its end says so, and the document's last section is empty.
     if page != PORTRAIT {
         docx = docx.add_paragraph(section_end(page));
     }
-    docx = docx.add_paragraph(Paragraph::new().add_run(run(&doc.footer).color(MUTED).size(16)));
     let mut xml = docx.build();
     xml.document = name_pictures(&xml.document, &tables.pictures);
     xml.styles = default_language(&xml.styles, lang);
@@ -227,9 +226,15 @@ fn pages(blocks: &[Block], needs: &[Option<Vec<Need>>]) -> Vec<Page> {
         if !next_section {
             continue;
         }
-        let wide = needs
+        // A chart is drawn for an upright page (on its side it has half the height): its
+        // section stays upright.
+        let chart = blocks
             .get(start..end)
-            .is_some_and(|n| n.iter().flatten().any(|n| cramped(n, PORTRAIT)));
+            .is_some_and(|b| b.iter().any(|b| matches!(b, Block::Chart(_))));
+        let wide = !chart
+            && needs
+                .get(start..end)
+                .is_some_and(|n| n.iter().flatten().any(|n| cramped(n, PORTRAIT)));
         if wide && let Some(section) = pages.get_mut(start..end) {
             section.fill(LANDSCAPE);
         }
@@ -1100,6 +1105,19 @@ mod tests {
         ];
         assert_eq!(pages(&blocks, &needs), [p, l, l, l, l, l, p, p, p]);
         assert!(cramped(&[need(TEXT_HEIGHT * 2, 1, false)], LANDSCAPE));
+        // A section with a chart stays upright, its table or not: the chart is drawn for an
+        // upright page.
+        let mut with_chart = blocks;
+        with_chart[5] = Block::Chart(Chart {
+            id: String::new(),
+            title: String::new(),
+            description: String::new(),
+            svg: String::new(),
+            width: 100,
+            height: 100,
+        });
+        let needs = [None, None, None, None, table(TEXT_WIDTH + 2), None, None, None, None];
+        assert_eq!(pages(&with_chart, &needs), [p; 9]);
     }
 
     #[test]
