@@ -507,14 +507,26 @@ fn a_key_takes_its_values_from_exactly_one_place() {
 
 #[test]
 fn a_key_more_than_two_years_older_than_the_plan_is_warned_about() {
-    // By `date`.
-    let p = KeyPlan::shipped().edit("date = 2024-11-01", "date = 2022-11-01");
+    // By the file's column, whose year the figures are of.
+    let older = shipped_with(&[("\"region\";\"2024\"", "\"region\";\"2022\"")]);
+    let p = KeyPlan::new(&older)
+        .edit("date = 2024-11-01", "date = 2022-11-01")
+        .edit("column = \"2024\"", "column = \"2022\"");
     let out = p.check();
     out.assert_status(0)
-        .assert_finding("key-date", &p.position_of("2022-11-01"))
+        .assert_finding("key-date", &p.position_of("\"2022\""))
         .assert_stdout_contains(
             "nyckeln `befolkning-2024` avser år 2022, mer än två år före planåret 2025",
         );
+    // An old `date` over this year's column: the date is wrong, not the figures; said once.
+    let p = KeyPlan::shipped().edit("date = 2024-11-01", "date = 2021-11-01");
+    let out = p.check();
+    out.assert_status(0)
+        .assert_finding("key-date", &p.position_of("2021-11-01"))
+        .assert_stdout_contains(
+            "nyckeln `befolkning-2024` har `date` år 2021, men filens kolumn gäller år 2024",
+        );
+    assert!(!out.stdout.contains("avser år 2021"), "{}", out.stdout);
     // By the file's year column when the key has no date: 2024 is fine for 2026, not for 2027.
     let p = KeyPlan::shipped()
         .edit("date = 2024-11-01\n", "")

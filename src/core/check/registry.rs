@@ -185,8 +185,8 @@ registry! {
         "insatser märkta med en varav-post summerar inte till den",
         "insatser tagged to an earmark (*varav*) do not sum to it";
     KeyDate "key-date" Warning Stage::Ledger(rules::keys_are_recent),
-        "en nyckels `date` (eller filkolumnens år) ligger mer än två år före planåret, eller dess `date` är ett annat år än filkolumnens",
-        "a key's `date` (or its file column's year) is more than two years before the plan year, or its `date` is another year than its file column's";
+        "en nyckels filkolumn (eller dess `date`) gäller ett år mer än två år före planåret, eller dess `date` är ett annat år än filkolumnens",
+        "a key's file column (or its `date`) is of a year more than two years before the plan year, or its `date` is another year than its file column's";
     KeyRounding "key-rounding" Warning Stage::Ledger(rules::derived_percentages_keep_the_counts),
         "en fördelning efter procentsatser härledda med `from` ger någon kommun mer än en enhet mer eller mindre än befolkningstalen skulle",
         "a split by percentages derived with `from` gives some kommun more than one unit more or less than the population counts would";

@@ -173,32 +173,32 @@ pub fn earmarks_fit_in_their_area(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
-/// (Warning) a key's figures are at most two years older than the plan year. The year is the
-/// key's `date`, or else its file column's year. A `date` of another year than the file
-/// column's is warned about too: the date would hide the file's older figures.
+/// (Warning) a key's figures are at most two years older than the plan year. The year is its
+/// file column's, or else the key's `date`. A `date` of another year than the file column's is
+/// warned about too: the date would hide the file's older figures (or claim older ones).
 pub fn keys_are_recent(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
     let plan_year = *plan.plan.year.get_ref();
     for (i, key) in plan.keys.iter().enumerate() {
         let from_date = key.date.as_ref().map(|d| (d.get_ref().year, d.span()));
-        if let (Some((date_year, span)), Some(file_year)) = (&from_date, ledger.key_file_year(i))
-            && *date_year != file_year
+        let from_file = ledger.key_file_year(i).and_then(|year| {
+            let span = key.column.as_ref().or(key.file.as_ref())?.span();
+            Some((year, span))
+        });
+        if let (Some((date_year, span)), Some((file_year, _))) = (&from_date, &from_file)
+            && date_year != file_year
         {
             findings.warning(
                 span.clone(),
                 Problem::KeyDateNotFile {
                     key: key.id.get_ref().clone(),
                     date_year: *date_year,
-                    file_year,
+                    file_year: *file_year,
                 },
             );
         }
-        let from_file = || {
-            let year = ledger.key_file_year(i)?;
-            let span = key.column.as_ref().or(key.file.as_ref())?.span();
-            Some((year, span))
-        };
-        let Some((year, span)) = from_date.or_else(from_file) else {
+        // The figures' own year: the file's where it says one.
+        let Some((year, span)) = from_file.or(from_date) else {
             continue;
         };
         if year < plan_year.saturating_sub(2) {

@@ -1116,7 +1116,17 @@ mod tests {
             width: 100,
             height: 100,
         });
-        let needs = [None, None, None, None, table(TEXT_WIDTH + 2), None, None, None, None];
+        let needs = [
+            None,
+            None,
+            None,
+            None,
+            table(TEXT_WIDTH + 2),
+            None,
+            None,
+            None,
+            None,
+        ];
         assert_eq!(pages(&with_chart, &needs), [p; 9]);
     }
 
