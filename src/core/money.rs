@@ -104,7 +104,7 @@ impl Amount {
         // The largest amount a plan writes as a TOML integer is the largest it takes as text:
         // a sum of a plan's amounts then stays far inside `Decimal` (a county total written
         // as text at its very limit once matched the saturated sum of larger amounts).
-        if value.trunc() > Decimal::from(i64::MAX) {
+        if value > Decimal::from(i64::MAX) {
             return Err(BadText::TooLarge);
         }
         Ok(Amount(if negative { -value } else { value }))
@@ -363,16 +363,17 @@ mod tests {
             Err(BadText::NotANumber)
         );
         // Written right, but beyond what a plan's amounts may be (an i64), or what `Decimal`
-        // holds; the largest is taken, with decimals too.
+        // holds; the largest is taken.
         assert_eq!(
-            Amount::from_text("9 223 372 036 854 775 807,5"),
-            Ok(d("9223372036854775807.5"))
+            Amount::from_text("9 223 372 036 854 775 807"),
+            Ok(Amount::kr(i64::MAX))
         );
         for large in [
             "99999999999999999999999999999999",
             "99999999999999999999999999999",
             "79228162514264337593543950335",
             "9 223 372 036 854 775 808",
+            "9 223 372 036 854 775 807,5",
             "-9223372036854775808",
             "99 999 999 999 999 999 999 999 999 999,5",
         ] {

@@ -487,8 +487,8 @@ fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::
 
 /// Error token for a kommunkod that is not four digits.
 pub const NOT_A_KOMMUNKOD: &str = "not-a-kommunkod";
-/// Error token for a kommunkod written as a number of fewer than four digits, followed by
-/// the number (`code = 114` for `"0114"`).
+/// Error token for a kommunkod written as a number of three digits, followed by the number
+/// (`code = 114` for `"0114"`).
 pub const KOMMUNKOD_LOST_ZERO: &str = "kommunkod-lost-zero: ";
 
 /// A kommunkod as SCB writes it: four digits (`"2380"`, `"0114"`), nothing around them. A code
@@ -502,7 +502,8 @@ fn kommunkod<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<Strin
             .strip_prefix("invalid type: integer `")
             .and_then(|rest| rest.split_once('`'))
         {
-            Some((number, _)) if number.len() < 4 && number.bytes().all(|b| b.is_ascii_digit()) => {
+            // Three digits: a kommunkod of Stockholm's county (`0114`) without its zero.
+            Some((number, _)) if number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit()) => {
                 de::Error::custom(format!("{KOMMUNKOD_LOST_ZERO}{number}"))
             }
             _ => error,

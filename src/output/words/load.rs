@@ -562,8 +562,8 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         }
         ParseErrorKind::Syntax { detail } if detail.starts_with("unexpected leading zero") => lang
             .pick(
-                "ett tal börjar inte med 0; en kod med nolla först skrivs som text, inom citattecken: code = \"0114\"",
-                "a number does not start with 0; a code with a leading zero is written as text, in quotes: code = \"0114\"",
+                "skriv talet utan nolla först (2026, inte 02026); en kommunkod med nolla först skrivs som text, inom citattecken: code = \"0114\"",
+                "write the number without a leading zero (2026, not 02026); a kommunkod with a leading zero is written as text, in quotes: code = \"0114\"",
             )
             .to_string(),
         ParseErrorKind::Syntax { .. } => lang
@@ -778,8 +778,8 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         },
         ParseErrorKind::NumberTooLarge { .. } => lang
             .pick(
-                "ett belopp får ha högst 19 siffror och en procentsats högst 28; kontrollera att inget klistrats in två gånger",
-                "an amount may have at most 19 digits and a percentage at most 28; check that nothing was pasted twice",
+                "ett belopp får vara högst 9 223 372 036 854 775 807 kr (19 siffror) och en procentsats ha högst 28 siffror; kontrollera att inget klistrats in två gånger",
+                "an amount may be at most 9,223,372,036,854,775,807 kr (19 digits) and a percentage have at most 28 digits; check that nothing was pasted twice",
             )
             .to_string(),
         ParseErrorKind::NumberOutOfRange { .. } => lang
