@@ -881,7 +881,7 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             column,
             chars,
         } => {
-            let count = |n: usize| lang.number(Amount::kr(i64::try_from(n).unwrap_or(i64::MAX)));
+            let count = |n: usize| crate::output::number::count(n as u64, lang);
             let (chars, most) = (count(*chars), count(crate::output::xlsx::EXCEL_MAX_TEXT));
             say!(
                 lang,

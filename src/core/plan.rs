@@ -503,7 +503,9 @@ fn kommunkod<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<Strin
             .and_then(|rest| rest.split_once('`'))
         {
             // Three digits: a kommunkod of Stockholm's county (`0114`) without its zero.
-            Some((number, _)) if number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((number, _))
+                if number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit()) =>
+            {
                 de::Error::custom(format!("{KOMMUNKOD_LOST_ZERO}{number}"))
             }
             _ => error,

@@ -241,17 +241,10 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 /// A file that starts with UTF-8's byte-order mark (as Excel's "CSV UTF-8" writes) says it
 /// is UTF-8: its first line that is not is that line, whatever the others hold.
 pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        return (encoding == encoding_rs::UTF_8)
-            .then(|| {
-                bytes
-                    .split(|&b| b == b'\n')
-                    .position(|line| std::str::from_utf8(line).is_err())
-            })
-            .flatten()
-            .map(|n| n + 1);
-    }
-    if std::str::from_utf8(bytes).is_ok() {
+    let bom = encoding_rs::Encoding::for_bom(bytes).map(|(encoding, _)| encoding);
+    if bom.is_some_and(|encoding| encoding != encoding_rs::UTF_8)
+        || std::str::from_utf8(bytes).is_ok()
+    {
         return None;
     }
     let mut first_bad = None;
@@ -264,5 +257,5 @@ pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
             }
         }
     }
-    first_bad.filter(|_| utf8_letters)
+    first_bad.filter(|_| utf8_letters || bom.is_some())
 }

@@ -205,6 +205,6 @@ fn written_files_are_told_on_standard_error_and_impossible_outputs_refused() {
         &["generate", "--insatser", "4294967295", "-o", "huge"],
     )
     .assert_status(2)
-    .assert_stderr_contains("4294967295 ligger inte mellan 1 och 1000000");
+    .assert_stderr_contains("4294967295 ligger inte mellan 1 och 200000");
     assert!(!dir.path().join("huge").exists());
 }
