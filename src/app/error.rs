@@ -49,8 +49,6 @@ pub enum Misuse {
     TableToFolder,
     /// `--format docx` without `--output FILE`.
     DocxNeedsFile,
-    /// A form (CSV or a workbook) given first, where the plan belongs.
-    FormAsPlan,
 }
 
 /// An option of `report` that does not go with the format asked for.
@@ -108,6 +106,8 @@ pub enum Error {
     FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
     /// A file to write is one the command read.
     IsInput(PathBuf),
+    /// `follow-up` given a form where the plan belongs.
+    FormAsPlan(PathBuf),
     /// A file could not be written; nothing was left behind.
     Write {
         path: PathBuf,
@@ -369,6 +369,14 @@ impl Error {
                     lang,
                     "kan inte skriva i {path}: det är ingen mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
                     "cannot write into {path}: it is not a folder. Nothing was written. Give a folder (it is made when missing)."
+                ))
+            }
+            Error::FormAsPlan(path) => {
+                let path = shown_path(path);
+                line(say!(
+                    lang,
+                    "{path} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...",
+                    "{path} is a filled-in form, not a plan: give the plan first and the reports after it: allocate follow-up PLAN REPORT..."
                 ))
             }
             Error::FolderIsDash => line(
@@ -731,10 +739,6 @@ impl Error {
                     Misuse::DocxNeedsFile => lang.pick(
                         "DOCX skrivs bara till en fil: ange -o FIL",
                         "DOCX is written to a file only: give -o FILE",
-                    ),
-                    Misuse::FormAsPlan => lang.pick(
-                        "den första filen är en blankett (CSV eller kalkylark), inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...",
-                        "the first file is a form (CSV or a spreadsheet), not a plan: give the plan first and the reports after it: allocate follow-up PLAN REPORT...",
                     ),
                 }
                 .to_string(),

@@ -2746,7 +2746,21 @@ fn a_plan_and_a_report_swapped_are_told_as_such() {
     year.run(&["follow-up", BERG, PLAN])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("allocate: den första filen är en blankett (CSV eller kalkylark), inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...");
+        .assert_stderr_contains(&format!("allocate: {BERG} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING..."));
+    // Told by its content: the same form as text, and a key file (a CSV that is no form) is
+    // the plan's own error.
+    std::fs::copy(year.path(BERG), year.path("berg.txt")).unwrap();
+    year.run(&["follow-up", "berg.txt", PLAN])
+        .assert_status(2)
+        .assert_stderr_contains("allocate: berg.txt är en ifylld blankett, inte en plan");
+    std::fs::write(
+        year.path("nyckel.csv"),
+        "\"region\";\"2024\"\n\"2326 Berg\";7101\n",
+    )
+    .unwrap();
+    let key = year.run(&["follow-up", "nyckel.csv", PLAN]);
+    key.assert_status(2);
+    assert!(!key.stderr.contains("blankett"), "{}", key.stderr);
 }
 
 #[test]

@@ -131,16 +131,18 @@ fn parse_date(text: &str) -> Result<Date, String> {
 }
 
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
-    // A form where the plan belongs: the order of the command line, not a plan's error.
-    let form = ["csv", "xlsx", "xls", "ods"].iter().any(|ending| {
-        args.plan
+    let loaded = super::load(&args.plan).map_err(|error| {
+        // A form where the plan belongs (read as a form, as its content says): the order of
+        // the command line, not the plan's error. A report in TOML is told so by its reader.
+        let toml = args
+            .plan
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case(ending))
-    });
-    if form && !args.usage.is_empty() {
-        return Err(Error::FollowUp(Misuse::FormAsPlan));
-    }
-    let loaded = super::load(&args.plan)?;
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+        match !toml && usage::load(&args.plan, 0).is_ok() {
+            true => Error::FormAsPlan(args.plan.clone()),
+            false => error,
+        }
+    })?;
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
     let ledger = &checked.ledger;
     let lang = args.common.lang;
