@@ -1357,19 +1357,12 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             });
         }
     }
-    // The title row says the year (`Jämtlands län 2026`); without it, or without its year, a
-    // form of another year could be counted as this year's.
-    let has_year = |text: &str| {
-        text.split_whitespace()
-            .last()
-            .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-    };
+    // The title row says the year (`Jämtlands län 2026`); a form without it is undated at its
+    // start (one whose title has no year, the matching tells).
     let undated = match &stated {
-        Some(title) if has_year(&title.value) => None,
-        Some(title) => Some(title.place.clone()),
-        None => file_start,
-    }
-    .map(|place| crate::core::followup::Undated { place, form: true });
+        Some(_) => None,
+        None => file_start.map(|place| crate::core::followup::Undated { place, form: true }),
+    };
     Some(UsageFile {
         claims: vec![Claim {
             recipient: recipient.clone(),

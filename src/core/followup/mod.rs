@@ -832,7 +832,15 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             report.error(&stated.place, problem);
             refuse = true;
         }
-        if let Some(undated) = &file.undated {
+        // A form's title row without a year (a TOML file without `year` is undated already).
+        let untitled = match (&file.undated, &file.stated) {
+            (None, Some(stated)) if written_year(&stated.value).is_none() => Some(Undated {
+                place: stated.place.clone(),
+                form: true,
+            }),
+            _ => None,
+        };
+        if let Some(undated) = file.undated.as_ref().or(untitled.as_ref()) {
             report.findings.push(UsageFinding {
                 severity: Severity::Warning,
                 location: Location::Usage(undated.place.clone()),
@@ -1221,17 +1229,26 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
     }
     let plan = &ledger.plan.plan;
     let year = *plan.year.get_ref();
-    let (county, written_year) = match stated.rsplit_once(' ') {
-        Some((county, y)) if y.chars().all(|c| c.is_ascii_digit()) => (county, Some(y)),
-        None if stated.chars().all(|c| c.is_ascii_digit()) => ("", Some(stated.as_str())),
-        _ => (stated.as_str(), None),
-    };
+    let (county, written_year) =
+        written_year(&stated).map_or((stated.as_str(), None), |(c, y)| (c, Some(y)));
     let other_year = written_year.is_some_and(|y| y.parse::<i64>().ok() != Some(i64::from(year)));
     let other_county = !county.is_empty() && fold(county) != fold(&plan.county);
     (other_year || other_county).then(|| UsageProblem::OtherPlan {
         stated: stated.clone(),
         plan: format!("{} {year}", plan.county),
     })
+}
+
+/// The county and the year of what a file says it is for (`Jämtlands län 2026`, `2026`), its
+/// words evened out; `None` when it writes no year.
+fn written_year(stated: &str) -> Option<(&str, &str)> {
+    let stated = stated.trim();
+    let digits = |y: &str| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit());
+    match stated.rsplit_once(' ') {
+        Some((county, y)) if digits(y) => Some((county.trim_end(), y)),
+        None if digits(stated) => Some(("", stated)),
+        _ => None,
+    }
 }
 
 /// The recipient's name that a name written out in full ends with, as whole words: a unit
