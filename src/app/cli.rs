@@ -450,7 +450,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("report", "force") => "Ersätt filer som redan finns",
         ("export", "format") => "Filformat: csv, xlsx eller json; standard: csv",
         ("export", "csv") => {
-            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
         }
         ("export", "views") => {
             "Vyer att exportera: payments, per-kommun, per-actor, per-heading, per-area, invoices, eller med sina svenska namn eller filernas (omraden, per-omrade); alla om ingen anges"
@@ -481,7 +481,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/2) eller md (Markdown); standard: table"
         }
         ("split" | "diff", "csv") => {
-            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
         }
         ("generate", "insatser") => "Antal insatser",
         ("generate", "kommuner") => "Antal kommuner (högst 2 100)",
@@ -515,7 +515,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json, eller sammanställningen som dokument: html, docx (kräver -o FIL) eller md; blanketter skrivs som csv eller xlsx"
         }
         ("follow-up", "csv") => {
-            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program; standard: excel"
+            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
         }
         ("follow-up", "views") => {
             "Delar av sammanställningen: recipients, areas, insatser, repayment, lines, eller med sina svenska namn eller filernas (omraden, uppfoljning-omraden); alla om ingen anges (terminalen utelämnar lines)"

@@ -89,7 +89,8 @@ impl Common {
 #[derive(Debug, Args)]
 pub struct CsvArg {
     /// CSV dialect: `excel` opens in Swedish Excel by double-click; `rfc4180` is for machines
-    /// (fixed English headers and values, whatever `--lang`). Only with `--format csv`.
+    /// (fixed English headers and values, whatever `--lang`, every text as the plan writes
+    /// it: not guarded against formulas for a spreadsheet). Only with `--format csv`.
     #[arg(long = "csv", value_enum, value_name = "DIALECT")]
     pub csv: Option<Dialect>,
 }
