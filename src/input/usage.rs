@@ -277,6 +277,10 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     }
     let plain = decimal_text(&compact)?;
     let value = Decimal::from_str(&plain).map_err(|_| BadAmount::TooLarge)?;
+    // No larger than a plan's amounts may be: sums of them stay exact.
+    if value > crate::core::split::max_amount().0 {
+        return Err(BadAmount::TooLarge);
+    }
     if value.normalize().scale() > 2 {
         return Err(BadAmount::FinerThanOre);
     }
@@ -376,6 +380,12 @@ fn amount_of_double(value: f64) -> Entry {
         };
     };
     let shown = shown.normalize();
+    if shown.abs() > crate::core::split::max_amount().0 {
+        return Entry::Bad {
+            written: format!("{value:e}"),
+            why: BadAmount::TooLarge,
+        };
+    }
     let whole_ore = shown.round_dp(2);
     let noise =
         Decimal::try_from(NOISE).unwrap_or(Decimal::ZERO) * whole_ore.abs().max(Decimal::ONE);
@@ -1630,6 +1640,13 @@ mod tests {
             kr("99999999999999999999999999999999"),
             Err(BadAmount::TooLarge)
         );
+        // Beyond a plan's largest amount, as a plan's own are refused.
+        assert_eq!(kr("99 999 999 999 999 999 999"), Err(BadAmount::TooLarge));
+        assert_eq!(kr("-9 223 372 036 854 775 808"), Err(BadAmount::TooLarge));
+        assert_eq!(
+            kr("9 223 372 036 854 775 807"),
+            Ok(Some(Amount::kr(i64::MAX)))
+        );
     }
 
     #[test]
@@ -1637,6 +1654,13 @@ mod tests {
         assert_eq!(amount_of_double(21200.0), Entry::Amount(Amount::kr(21_200)));
         assert_eq!(amount_of_double(1234.56), Entry::Amount(ore(123_456)));
         assert_eq!(amount_of_double(-500.0), Entry::Amount(Amount::kr(-500)));
+        assert!(matches!(
+            amount_of_double(1e20),
+            Entry::Bad {
+                why: BadAmount::TooLarge,
+                ..
+            }
+        ));
         // A formula's noise, below the 15 digits shown.
         assert_eq!(
             amount_of_double(1_350_000.0 * 0.7),

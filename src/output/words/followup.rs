@@ -46,8 +46,8 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "it has more than two decimals (fractions of öre)",
         ),
         BadAmount::TooLarge => lang.pick(
-            "det har fler siffror än ett belopp kan ha",
-            "it has more digits than an amount can have",
+            "det är större än ett belopp kan vara (högst 9 223 372 036 854 775 807 kr)",
+            "it is larger than an amount can be (at most 9,223,372,036,854,775,807 kr)",
         ),
         BadAmount::Exponent => lang.pick(
             "det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror",
