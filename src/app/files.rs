@@ -35,25 +35,28 @@ static PENDING: Mutex<Pending> = Mutex::new(Pending {
 /// exits with 130. Called once, by `app::main`.
 pub fn clean_up_when_interrupted() {
     let _ = ctrlc::set_handler(|| {
-        if let Ok(pending) = PENDING.lock() {
-            for file in &pending.files {
-                let _ = std::fs::remove_file(file);
-            }
-            for (dir, top) in &pending.folders {
-                remove_made_folders(dir, top);
-            }
+        let pending = pending();
+        for file in &pending.files {
+            let _ = std::fs::remove_file(file);
+        }
+        for (dir, top) in &pending.folders {
+            remove_made_folders(dir, top);
         }
         std::process::exit(130);
     });
 }
 
-/// Runs `f` with `pending` held, so that an interrupt waits for it; a poisoned lock (a panic
-/// elsewhere) is used as it is.
-fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
-    let mut pending = PENDING
+/// What the writes in progress would leave behind, held: an interrupt waits until it is let
+/// go. A poisoned lock (a panic elsewhere) is used as it is.
+fn pending() -> std::sync::MutexGuard<'static, Pending> {
+    PENDING
         .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    f(&mut pending)
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs `f` with `pending` held.
+fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
+    f(&mut pending())
 }
 
 /// Removes the empty folders from `dir` up to `top`, which were made for files.
@@ -250,9 +253,7 @@ fn write_and_rename(
     }
     // The renames are made whole: an interrupt waits for them (it left the files renamed so
     // far beside the temporary files it took away).
-    let _renaming = PENDING
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _renaming = pending();
     let mut placed: Vec<&PathBuf> = Vec::new();
     for (temp, target) in written.into_iter().zip(targets) {
         let persisted = if force {

@@ -21,6 +21,10 @@ pub struct Amount(pub Decimal);
 
 impl Amount {
     pub const ZERO: Amount = Amount(Decimal::ZERO);
+    /// The largest amount a plan holds: the largest TOML integer, 9 223 372 036 854 775 807 kr
+    /// (`i64::MAX`), written as a number or as text. Below it every sum of a plan's amounts
+    /// stays exact, and every split by a real key (`core::split`).
+    pub const MAX: Amount = Amount(Decimal::from_parts(u32::MAX, 0x7fff_ffff, 0, false, 0));
 
     pub fn kr(kronor: i64) -> Amount {
         Amount(Decimal::from(kronor))
@@ -104,7 +108,7 @@ impl Amount {
         // The largest amount a plan writes as a TOML integer is the largest it takes as text:
         // a sum of a plan's amounts then stays far inside `Decimal` (a county total written
         // as text at its very limit once matched the saturated sum of larger amounts).
-        if value > Decimal::from(i64::MAX) {
+        if value > Amount::MAX.0 {
             return Err(BadText::TooLarge);
         }
         Ok(Amount(if negative { -value } else { value }))
@@ -319,6 +323,11 @@ mod tests {
             prop_assert_eq!(ours.scale(), theirs.scale());
             prop_assert_eq!(ours.to_string(), theirs.to_string());
         }
+    }
+
+    #[test]
+    fn the_largest_amount_is_the_largest_toml_integer() {
+        assert_eq!(Amount::MAX, Amount::kr(i64::MAX));
     }
 
     #[test]

@@ -325,7 +325,7 @@ impl<'k, K: Ord> Prepared<'k, K> {
 /// (`i64`, 19 digits). Below it a split by any real key is exact: the quotas (amount × weight)
 /// stay within `Decimal`'s 28 digits and the units within `i128`, also at a unit of 0,01 kr.
 pub fn max_amount() -> Amount {
-    Amount::kr(i64::MAX)
+    Amount::MAX
 }
 
 /// The most decimals a derived percentage may have.

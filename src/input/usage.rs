@@ -278,7 +278,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     let plain = decimal_text(&compact)?;
     let value = Decimal::from_str(&plain).map_err(|_| BadAmount::TooLarge)?;
     // No larger than a plan's amounts may be: sums of them stay exact.
-    if value > crate::core::split::max_amount().0 {
+    if value > Amount::MAX.0 {
         return Err(BadAmount::TooLarge);
     }
     if value.normalize().scale() > 2 {
@@ -380,7 +380,7 @@ fn amount_of_double(value: f64) -> Entry {
         };
     };
     let shown = shown.normalize();
-    if shown.abs() > crate::core::split::max_amount().0 {
+    if shown.abs() > Amount::MAX.0 {
         return Entry::Bad {
             written: format!("{value:e}"),
             why: BadAmount::TooLarge,
