@@ -90,6 +90,13 @@ pub enum Error {
         suggestion: Option<String>,
         known: Vec<String>,
     },
+    /// `--kommun` written with a name and a kommunkod (`Berg (2380)`) of two different
+    /// kommuner: the kommun by its name and the one by its code, each as `Berg (2326)`.
+    KommunNameAndCode {
+        given: String,
+        by_name: String,
+        by_code: String,
+    },
     /// Files that exist and are not to be replaced without `--force`; nothing was written.
     FilesExist(Vec<PathBuf>),
     /// Where a file would go is something else (a folder, a link, a device, a named pipe);
@@ -369,6 +376,18 @@ impl Error {
                     lang,
                     "kan inte skriva i {path}: det är ingen mapp. Inget skrevs. Ange en mapp (den skapas om den saknas).",
                     "cannot write into {path}: it is not a folder. Nothing was written. Give a folder (it is made when missing)."
+                ))
+            }
+            Error::KommunNameAndCode {
+                given,
+                by_name,
+                by_code,
+            } => {
+                let given = visible(given);
+                line(say!(
+                    lang,
+                    "`{given}` nämner två kommuner: namnet är {by_name} och koden är {by_code}. Ange den ena av dem.",
+                    "`{given}` names two kommuner: the name is {by_name} and the code is {by_code}. Give one of them."
                 ))
             }
             Error::FormAsPlan(path) => {

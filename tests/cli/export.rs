@@ -606,7 +606,10 @@ fn filters_narrow_the_export() {
         ],
     )
     .assert_status(2)
-    .assert_stderr_contains("okänd kommun `Östersund (2326)`");
+    .assert_stderr_contains(
+        "allocate: `Östersund (2326)` nämner två kommuner: namnet är Östersund (2380) och \
+         koden är Berg (2326). Ange den ena av dem.",
+    );
 }
 
 /// The sums every amount column of every CSV file must come to on the 2026 plan, from the

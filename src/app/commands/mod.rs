@@ -208,8 +208,20 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
         }
     }
     if let Some(kommun) = &args.kommun {
+        let shown = |k: usize| {
+            plan.kommuner.get(k).map_or_else(String::new, |x| {
+                crate::output::words::recipient(x.name.get_ref(), Some(x.code.get_ref()))
+            })
+        };
         match ledger.names.kommun(kommun) {
             Some(k) => selection.kommun = Some(k),
+            None if let Some((by_name, by_code)) = ledger.names.kommun_disagreeing(kommun) => {
+                return Err(Error::KommunNameAndCode {
+                    given: kommun.clone(),
+                    by_name: shown(by_name),
+                    by_code: shown(by_code),
+                });
+            }
             None => {
                 let known = plan
                     .kommuner
