@@ -1169,19 +1169,28 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         if list.is_empty() {
             continue;
         }
+        // The columns of the terminal's table, in the order of the changed insatser's.
         text.push_str(&format!(
-            "\n### {title}\n\n| Insats | {} | {} |\n|---|---|--:|\n",
+            "\n### {title}\n\n| Insats | {} | {} | {} |\n|---|---|---|--:|\n",
+            lang.pick("Ansvarig", "Responsible"),
             lang.pick("Text", "Text"),
             lang.pick("Belopp", "Amount")
         ));
         for s in list {
             text.push_str(&format!(
-                "| {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
                 cell(&s.id),
+                cell(&actor_names(s)),
                 cell(&short(&s.text, 60)),
                 figures.amount(s.amount)
             ));
         }
+        let total: Amount = list.iter().map(|s| s.amount).sum();
+        text.push_str(&format!(
+            "| {} | | | {} |\n",
+            lang.pick("Totalt", "Total"),
+            figures.amount(total)
+        ));
     }
     text
 }

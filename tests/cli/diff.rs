@@ -462,6 +462,56 @@ fn csv_for_excel_by_default_json_and_markdown() {
         .assert_stdout_contains(
             "- 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100 kr\n",
         );
+    // Every insats in one of the tables: the changed ones' amounts with the added ones' total
+    // are this year's county total, with the removed ones' last year's.
+    let md = &out.stdout;
+    let kronor = |cell: &str| -> i64 {
+        cell.trim()
+            .trim_end_matches(" kr")
+            .replace(' ', "")
+            .parse()
+            .unwrap()
+    };
+    let rows_of = |title: &str| -> Vec<Vec<String>> {
+        let table = md.split(title).nth(1).unwrap();
+        table
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .skip(2)
+            .map(|l| {
+                l.trim_matches('|')
+                    .split('|')
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
+            .collect()
+    };
+    let changed = rows_of("7 ändrade");
+    let (old_sum, new_sum) = changed.iter().fold((0, 0), |(o, n), row| {
+        (o + kronor(&row[4]), n + kronor(&row[5]))
+    });
+    for (title, sum, county) in [
+        ("### Tillkomna", new_sum, 12_689_898),
+        ("### Borttagna", old_sum, 12_697_775),
+    ] {
+        let rows = rows_of(title);
+        assert_eq!(
+            rows[0].len(),
+            4,
+            "Insats, Ansvarig, Text, Belopp: {:?}",
+            rows[0]
+        );
+        let (total, listed) = rows.split_last().unwrap();
+        assert_eq!(total[0].trim(), "Totalt");
+        let listed: i64 = listed.iter().map(|row| kronor(&row[3])).sum();
+        assert_eq!(kronor(&total[3]), listed, "{title}");
+        assert_eq!(sum + listed, county, "{title}");
+    }
+    assert!(
+        md.contains("| 2.4 | Föräldra-barnhälsan | Barnsäkert"),
+        "{md}"
+    );
     let out = diff_real(&["--format", "md", "--lang", "en"]);
     out.assert_stdout_contains(
         "| County total | 12,697,775 kr | 12,689,898 kr | -7,877 kr | -0.06 % |\n",
