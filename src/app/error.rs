@@ -908,8 +908,8 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             let (chars, most) = (count(*chars), count(crate::output::xlsx::EXCEL_MAX_TEXT));
             say!(
                 lang,
-                "XLSX kan inte skrivas: texten i bladet {sheet}, rad {row}, kolumnen {column} har {chars} tecken och en cell i Excel rymmer {most}. Korta texten i planen, eller exportera som CSV i stället (--format csv).",
-                "XLSX cannot be written: the text in the sheet {sheet}, row {row}, column {column} has {chars} characters and a cell in Excel holds {most}. Shorten the text in the plan, or export as CSV instead (--format csv)."
+                "XLSX kan inte skrivas: texten i bladet {sheet}, rad {row}, kolumnen {column} har {chars} tecken som Excel räknar dem (ett emoji är två) och en cell i Excel rymmer {most}. Korta texten i planen, eller exportera som CSV i stället (--format csv).",
+                "XLSX cannot be written: the text in the sheet {sheet}, row {row}, column {column} has {chars} characters as Excel counts them (an emoji is two) and a cell in Excel holds {most}. Shorten the text in the plan, or export as CSV instead (--format csv)."
             )
         }
         XlsxFailure::Library(XlsxError::RowColumnLimitError) => lang

@@ -15,7 +15,7 @@ use crate::core::report::RecipientKind;
 use crate::output::csv::{neutralise, plain_amount};
 use crate::output::file_name::{slug, unique_names};
 use crate::output::lang::Lang;
-use crate::output::xlsx::{XlsxFailure, as_double};
+use crate::output::xlsx::{XlsxFailure, as_double, fitting};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
 /// `redovisning-2026-2326-berg.xlsx`; never two alike, and a kommun's always named for it.
@@ -189,14 +189,15 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let total_kronor = Format::new().set_bold().set_num_format(&kronor_format);
     let total_used = Format::new().set_bold().set_num_format(&used_format);
     let sheet = workbook.add_worksheet();
-    sheet.set_name(lang.pick("Redovisning", "Report"))?;
+    let name = lang.pick("Redovisning", "Report");
+    sheet.set_name(name)?;
     let mut row = 0u32;
     for (label, value) in header_rows(form, lang) {
         sheet.write_string_with_format(row, 0, label, &bold)?;
         if label == w.invoiced {
             sheet.write_blank(row, 1, &input_text)?;
         } else {
-            sheet.write_string(row, 1, &value)?;
+            sheet.write_string(row, 1, fitting(&value, (name, row + 1, label))?)?;
         }
         row += 1;
     }
@@ -210,8 +211,14 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let first = row;
     for line in &form.lines {
         sheet.write_number(row, 0, line.area)?;
-        sheet.write_string(row, 1, &line.insats)?;
-        sheet.write_string_with_format(row, 2, &line.text, &wrap)?;
+        let [_, insats, text, ..] = w.columns;
+        sheet.write_string(row, 1, fitting(&line.insats, (name, row + 1, insats))?)?;
+        sheet.write_string_with_format(
+            row,
+            2,
+            fitting(&line.text, (name, row + 1, text))?,
+            &wrap,
+        )?;
         sheet.write_number_with_format(row, 3, as_double(line.received)?, &kronor)?;
         sheet.write_blank(row, 4, &input)?;
         sheet.write_blank(row, 5, &input_text)?;

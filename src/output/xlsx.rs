@@ -28,7 +28,7 @@ use crate::output::sheet::{Sheet, Value};
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
 /// Columns in an Excel worksheet.
 pub const EXCEL_MAX_COLUMNS: usize = 16_384;
-/// The most characters Excel holds in a cell.
+/// The most characters Excel holds in a cell, counted as UTF-16 units (an emoji is two).
 pub const EXCEL_MAX_TEXT: usize = 32_767;
 /// Text longer than this (in characters) is wrapped; its column is this wide.
 const WRAP_CHARS: usize = 60;
@@ -215,13 +215,37 @@ fn too_long(headers: &[String], cells: &[Value]) -> Option<(String, usize)> {
         .iter()
         .zip(headers)
         .find_map(|(value, header)| match value {
-            // Bytes first: a text of at most as many bytes has at most as many characters.
-            Value::Text(t) | Value::Code(t) if t.len() > EXCEL_MAX_TEXT => {
-                let chars = t.chars().count();
-                (chars > EXCEL_MAX_TEXT).then(|| (header.clone(), chars))
-            }
+            Value::Text(t) | Value::Code(t) => units_over(t).map(|units| (header.clone(), units)),
             _ => None,
         })
+}
+
+/// The length of a text as Excel counts it (UTF-16 units: an emoji is two) when it is longer
+/// than a cell holds.
+fn units_over(text: &str) -> Option<usize> {
+    // Bytes first: a text of at most as many bytes has at most as many units.
+    if text.len() <= EXCEL_MAX_TEXT {
+        return None;
+    }
+    let units = text.encode_utf16().count();
+    (units > EXCEL_MAX_TEXT).then_some(units)
+}
+
+/// `text`, to be written in `sheet` at `row` (as Excel numbers it) of the column `column`,
+/// unless it is longer than a cell holds.
+pub fn fitting<'t>(
+    text: &'t str,
+    (sheet, row, column): (&str, u32, &str),
+) -> Result<&'t str, XlsxFailure> {
+    match units_over(text) {
+        None => Ok(text),
+        Some(chars) => Err(XlsxFailure::TextTooLong {
+            sheet: sheet.to_string(),
+            row,
+            column: column.to_string(),
+            chars,
+        }),
+    }
 }
 
 /// A part's column widths and formats, and its header row.

@@ -1236,10 +1236,42 @@ fn a_text_longer_than_an_excel_cell_holds_is_named_and_nothing_written() {
     .assert_status(2)
     .assert_stdout_empty()
     .assert_stderr_contains("allocate: XLSX kan inte skrivas: texten i bladet per-rubrik, rad 2, kolumnen Beskrivning har 40 6")
-    .assert_stderr_contains(" tecken och en cell i Excel rymmer 32 767. Korta texten i planen, eller exportera som CSV i stället (--format csv).");
+    .assert_stderr_contains(" tecken som Excel räknar dem (ett emoji är två) och en cell i Excel rymmer 32 767. Korta texten i planen, eller exportera som CSV i stället (--format csv).");
     assert!(!p.dir.path().join("ut").exists());
     // CSV holds it.
     allocate(p.dir.path(), &["export", "plan.toml", "--view", "per-area"])
         .assert_status(0)
         .assert_stdout_contains(&long);
+    // Excel counts an emoji as two: 20 000 of them are 40 000 (with the rest of the text
+    // 40 625, where it has 20 625 characters), too many for a cell; it was
+    // the library's English message.
+    let emoji = PlanDir::from_real("plan-2026.toml").edit(
+        "Länssamordning psykisk hälsa och suicidprevention Kommunförbundet",
+        &"😀".repeat(20_000),
+    );
+    std::fs::write(emoji.dir.path().join("plan.toml"), &emoji.text).unwrap();
+    allocate(
+        emoji.dir.path(),
+        &["export", "plan.toml", "--format", "xlsx", "-o", "ut"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("kolumnen Beskrivning har 40 6")
+    .assert_stderr_contains(" tecken som Excel räknar dem (ett emoji är två)");
+    assert!(!emoji.dir.path().join("ut").exists());
+    // The year-end forms as workbooks, the same.
+    allocate(
+        emoji.dir.path(),
+        &[
+            "follow-up",
+            "plan.toml",
+            "--forms",
+            "--format",
+            "xlsx",
+            "-o",
+            "ut",
+        ],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("texten i bladet Redovisning, rad 11, kolumnen Beskrivning har 40 6");
+    assert!(!emoji.dir.path().join("ut").exists());
 }
