@@ -7,7 +7,9 @@
 //! Codes (kommunkoder) keep their leading zero: Excel reads a bare `0114` as the number 114,
 //! so in the Excel dialect a code that starts with `0` is written as the formula `="0114"`,
 //! which Excel and LibreOffice show as the text `0114` (the codes of Jämtlands län, `23..`,
-//! are written as they are). The machine dialect writes every code as it is.
+//! are written as they are), and so is any text a spreadsheet would read as a number shown
+//! otherwise (an id `1E5`, a reference of 19 digits). The machine dialect writes every code as
+//! it is.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -302,21 +304,46 @@ pub fn plain_amount(amount: Amount, dialect: Dialect) -> String {
 
 /// A code as the dialect keeps it a code: `="0114"` for Excel when it has a leading zero.
 pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
-    let digits = !code.is_empty() && code.chars().all(|c| c.is_ascii_digit());
-    if dialect == Dialect::Excel && digits && code.starts_with('0') {
-        Cow::Owned(format!("=\"{code}\""))
-    } else {
-        text(code, dialect)
-    }
+    text(code, dialect)
 }
 
-/// A text as the dialect writes it: neutralised for a spreadsheet ([`neutralise`]); as it is
-/// for a program, which joins on the plan's own ids and names (`+3.8`, `@SUM(1)`).
+/// A text as the dialect writes it: for a spreadsheet, `="…"` when it would read it as a
+/// number shown otherwise ([`read_as_another_number`]), else neutralised ([`neutralise`]); as
+/// it is for a program, which joins on the plan's own ids and names (`+3.8`, `@SUM(1)`).
 fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
     match dialect {
+        Dialect::Excel if read_as_another_number(text) => Cow::Owned(format!("=\"{text}\"")),
         Dialect::Excel => neutralise(text),
         Dialect::Rfc4180 => Cow::Borrowed(text),
     }
+}
+
+/// Whether a spreadsheet in a Swedish locale reads `text` as a number it then shows
+/// differently: a leading zero (`0114`, `007` as 114 and 7), an exponent (`1E5` as 100000),
+/// more digits than its General format shows (`1234567890123` as 1,23457E+12; beyond 15
+/// digits they are lost), or a decimal that ends in zero (`2,50` as 2,5). Plain numbers it
+/// shows as written (`2380`, `2,5`) stay as they are, and so do ids with points (`3.10`,
+/// which is not a number there).
+fn read_as_another_number(text: &str) -> bool {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (text, None),
+    };
+    let (whole, decimals) = match mantissa.split_once(',') {
+        Some((w, d)) => (w, Some(d)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole)
+        || decimals.is_some_and(|d| !digits(d))
+        || exponent.is_some_and(|e| !digits(e))
+    {
+        return false;
+    }
+    exponent.is_some()
+        || (whole.len() > 1 && whole.starts_with('0'))
+        || whole.len() + decimals.map_or(0, str::len) > 11
+        || decimals.is_some_and(|d| d.ends_with('0'))
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
@@ -453,6 +480,41 @@ mod tests {
     #[test]
     fn codes_with_a_leading_zero_stay_codes_in_excel() {
         assert_eq!(code("0114", Dialect::Excel), "=\"0114\"");
+        // What a spreadsheet in a Swedish locale reads as a number shown otherwise (LibreOffice
+        // Calc, sv-SE: 007 as 7, 1E5 as 100000, 19 digits as 1,23456789012346E+18), and what
+        // it shows as written or keeps as text.
+        for changed in [
+            "007",
+            "1E5",
+            "2e-3",
+            "1234567890123456789",
+            "123456789012",
+            "2,50",
+            "0,5e1",
+        ] {
+            assert_eq!(
+                text(changed, Dialect::Excel),
+                format!("=\"{changed}\""),
+                "{changed}"
+            );
+            assert_eq!(text(changed, Dialect::Rfc4180), changed);
+        }
+        for kept in [
+            "0",
+            "2380",
+            "2,5",
+            "0,5",
+            "1.1",
+            "3.10",
+            "12345678901",
+            "E5",
+            "1E",
+            "1,",
+            "2 000",
+            "-007",
+        ] {
+            assert!(!text(kept, Dialect::Excel).starts_with("=\""), "{kept}");
+        }
         assert_eq!(code("0114", Dialect::Rfc4180), "0114");
         assert_eq!(code("2380", Dialect::Excel), "2380");
         assert_eq!(code("=1+1", Dialect::Excel), "'=1+1");

@@ -1275,3 +1275,51 @@ fn a_text_longer_than_an_excel_cell_holds_is_named_and_nothing_written() {
     .assert_stderr_contains("texten i bladet Redovisning, rad 11, kolumnen Beskrivning har 40 6");
     assert!(!emoji.dir.path().join("ut").exists());
 }
+
+/// Ids and codes that a spreadsheet would read as another number are kept as text in the
+/// Excel dialect (LibreOffice Calc in Swedish read `007` as 7, `1E5` as 100000 and the
+/// 19-digit reference as 1,23456789012346E+18), and written as they are for programs.
+#[test]
+fn ids_and_codes_a_spreadsheet_would_read_as_another_number_stay_text() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let p = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: base,
+    }
+    .edit(
+        "reference = \"400105\"",
+        "reference = \"1234567890123456789\"",
+    )
+    .edit("id = \"1.1\"", "id = \"007\"")
+    .edit("insatser = [\"1.1\"]", "insatser = [\"007\"]")
+    .edit("id = \"1.2\"", "id = \"1E5\"")
+    .edit("insatser = [\"1.2\",", "insatser = [\"1E5\",");
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    allocate(p.dir.path(), &["check", "plan.toml"]).assert_status(0);
+    let payments = allocate(p.dir.path(), &["export", "plan.toml", "--view", "payments"]);
+    payments
+        .assert_status(0)
+        .assert_stdout_contains(
+            ";kommunförbund;;1;\"=\"\"007\"\"\";600000;faktura;\"=\"\"1234567890123456789\"\"\"\r\n",
+        )
+        .assert_stdout_contains("Ragunda;kommun;2303;1;\"=\"\"1E5\"\"\";15600;");
+    allocate(
+        p.dir.path(),
+        &["export", "plan.toml", "--view", "per-kommun"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("Kommunkod;Kommun;\"=\"\"1E5\"\"\";2.2;2.3;Totalt\r\n");
+    allocate(
+        p.dir.path(),
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "payments",
+            "--csv",
+            "rfc4180",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains(",1,007,600000,invoice,1234567890123456789\r\n");
+}
