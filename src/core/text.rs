@@ -24,6 +24,39 @@ pub fn fold(name: &str) -> String {
     name.trim().nfc().collect::<String>().to_lowercase()
 }
 
+/// Whether a character is one that shows nothing (Unicode's default-ignorable code points):
+/// a byte-order mark (a second one, when a file saved with one is saved again), a zero-width
+/// space or joiner, a word joiner (U+2060), a soft hyphen, a direction mark. Pasted or saved
+/// before a text, it keeps the text from being the word it looks like.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// `text` without the whitespace and invisible characters (`is_invisible`) around it: what a
+/// reader sees of it.
+pub fn visible(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
 /// `text` in composed form (NFC), as it is shown and compared.
 pub fn compose(text: &str) -> String {
     text.nfc().collect()
@@ -66,6 +99,19 @@ pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_around_a_text_are_not_seen() {
+        assert_eq!(visible("\u{feff}\u{feff}Redovisning av"), "Redovisning av");
+        assert_eq!(
+            visible("\u{200b} Jämtlands län 2025\u{2060}"),
+            "Jämtlands län 2025"
+        );
+        assert_eq!(visible("\u{200d}\u{200c}\u{2060}\u{ad}x"), "x");
+        assert_eq!(visible("Jämt\u{200b}lands"), "Jämt\u{200b}lands");
+        assert_eq!(visible("\u{a0}2026 "), "2026");
+        assert!(!is_invisible('a') && !is_invisible(' ') && !is_invisible('å'));
+    }
 
     #[test]
     fn names_sort_in_swedish_alphabetical_order() {

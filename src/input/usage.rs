@@ -31,7 +31,7 @@ use crate::core::followup::{
 };
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
-use crate::core::text::fold;
+use crate::core::text::{fold, visible};
 use crate::core::unreadable::BinaryKind;
 use crate::input::plan::{ParseError, Source};
 use crate::input::radix::base_of;
@@ -905,7 +905,9 @@ enum Label {
 }
 
 fn label_of(text: &str) -> Option<Label> {
-    let label = fold(text);
+    // What shows: a second byte-order mark or a zero-width space before the title does not
+    // keep it from being the title (and last year's form from being told by its year).
+    let label = fold(visible(text));
     let label = label.trim_end_matches(':').trim();
     if label.starts_with("redovisning av") || label.starts_with("report on the use") {
         Some(Label::Title)
@@ -921,32 +923,65 @@ fn label_of(text: &str) -> Option<Label> {
 }
 
 /// The unit an amount column's header names after the column's word, as written: `tkr` in
-/// `Använt (tkr)` or `Använt i tkr`; `None` when it names none.
+/// `Använt (tkr)`, `Använt i tkr`, `Använt/tkr` or `Använt (kr) i tkr`; `None` when it names
+/// none. Everything after the word is read: what any bracket holds is a unit, and so are
+/// words outside brackets that speak of money or scale (`Använt tkr`; `Använt belopp` names
+/// none). The first unit that is not kronor is the one named (a bracket after kronor that
+/// notes VAT only, `(kr) (inkl. moms)`, is none), else the kronor: a header is refused for
+/// any scale or currency it writes, not only for its first.
 fn unit_of(header: &str) -> Option<String> {
     let header = header.trim();
-    let unit = match header.find(['(', '[']) {
-        // What the brackets hold, up to where they close (or the end).
-        Some(open) => {
-            let inside = header.get(open + 1..).unwrap_or("");
-            inside
-                .split_once([')', ']'])
-                .map_or(inside, |(unit, _)| unit)
+    // The column's word ends at its first character that is no letter or digit.
+    let word_end = header
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(header.len());
+    let mut rest = header.get(word_end..).unwrap_or("");
+    let mut units: Vec<&str> = Vec::new();
+    loop {
+        let (before, bracketed, after) = match rest.find(['(', '[']) {
+            // What the brackets hold, up to where they close (or the end).
+            Some(open) => {
+                let inside = rest.get(open + 1..).unwrap_or("");
+                let (unit, after) = inside.split_once([')', ']']).unwrap_or((inside, ""));
+                (rest.get(..open).unwrap_or(""), Some(unit.trim()), after)
+            }
+            None => (rest, None, ""),
+        };
+        // "Använt i tkr", "Använt (kr), tkr", "Used in tkr": the unit after the word for it.
+        let words = before.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '/' | '\\' | '_' | '-' | '.' | '–')
+        });
+        let words = ["i ", "I ", "in ", "In "]
+            .iter()
+            .find_map(|p| words.strip_prefix(p))
+            .unwrap_or(words)
+            .trim();
+        if !words.is_empty() && speaks_of_money(words) {
+            units.push(words);
         }
-        None => header
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, rest)| rest),
-    };
-    // "Använt i tkr", "Used in tkr": the unit after the word for it.
-    let unit = unit.trim();
-    let unit = ["i ", "I ", "in ", "In "]
+        match bracketed {
+            Some(unit) => {
+                if !unit.is_empty() {
+                    units.push(unit);
+                }
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    let other = |unit: &&str| crate::core::followup::other_unit(unit);
+    // A note on VAT alone, after the kronor: `Använt (kr) (inkl. moms)`.
+    let note = |unit: &&str| !crate::core::followup::other_unit(&format!("kr {unit}"));
+    let first = units.first().copied();
+    units
         .iter()
-        .find_map(|p| unit.strip_prefix(p))
-        .unwrap_or(unit)
-        .trim();
-    // Words after the column's word without brackets are a unit only when they speak of
-    // money or scale (`Använt tkr`, `Använt i euro`); `Använt belopp` names none.
-    let bracketed = header.contains(['(', '[']);
-    (!unit.is_empty() && (bracketed || speaks_of_money(unit))).then(|| unit.to_string())
+        .enumerate()
+        .find(|(i, unit)| {
+            other(unit) && !(*i > 0 && first.is_some_and(|f| !other(&f)) && note(unit))
+        })
+        .map(|(_, unit)| *unit)
+        .or(first)
+        .map(str::to_string)
 }
 
 /// Whether words name a currency, a scale or a share: `kr`, `tkr`, `SEK`, `€`, `tusental`,
@@ -1095,7 +1130,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     // A label is a row's first cell with text, in whichever column (a column added to the
     // left moves it), and its value the next cell with text to its right.
     for row in grid.iter().take(header_at) {
-        let Some(at) = row.iter().position(|c| !c.text.trim().is_empty()) else {
+        let Some(at) = row.iter().position(|c| !visible(&c.text).is_empty()) else {
             continue;
         };
         let Some(cell) = row.get(at) else { continue };
@@ -1118,7 +1153,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         let value = row
             .iter()
             .skip(at + 1)
-            .find(|c| !c.text.trim().is_empty())
+            .find(|c| !visible(&c.text).is_empty())
             .or_else(|| row.get(at + 1))
             .map_or_else(
                 || Written {
@@ -1126,7 +1161,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                     place: cell.place.clone(),
                 },
                 |c| Written {
-                    value: c.text.trim().to_string(),
+                    value: visible(&c.text).to_string(),
                     place: c.place.clone(),
                 },
             );
@@ -1210,7 +1245,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         // table's header row. Its rows are not this form's.
         if let Some(first) = row
             .iter()
-            .find(|c| !c.text.trim().is_empty())
+            .find(|c| !visible(&c.text).is_empty())
             .or_else(|| row.first())
             && (label_of(&first.text).is_some_and(|l| l != Label::Invoiced) || is_header(&row))
         {
@@ -1406,13 +1441,51 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
 #[serde(deny_unknown_fields)]
 struct TomlUsage {
     /// The year reported on, as a form's title row says it.
-    year: Option<Spanned<toml::Value>>,
+    year: Option<Spanned<TomlYear>>,
     /// The county, likewise.
     county: Option<Spanned<String>>,
     #[serde(default)]
     recipients: Vec<TomlRecipient>,
     #[serde(default)]
     usage: Vec<TomlRow>,
+}
+
+/// A usage file's `year`: a whole number, or one in quotes (`"2026"`), as its digits. Any
+/// other value (`2026.0`, `"2026.0"`, `true`, a date) is the wrong type, told as a plan's
+/// `year` is (`fel typ: decimaltal, förväntade ett heltal`, `skriv ett heltal, utan
+/// decimaler: 2026`), rather than read as a title naming another year and none.
+struct TomlYear(String);
+
+impl<'de> Deserialize<'de> for TomlYear {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = TomlYear;
+
+            // serde's name for a plan's `year`, so that the error is worded as its is.
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("i32")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<TomlYear, E> {
+                Ok(TomlYear(year.to_string()))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<TomlYear, E> {
+                Ok(TomlYear(year.to_string()))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, year: &str) -> Result<TomlYear, E> {
+                let digits = year.trim();
+                if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+                    Ok(TomlYear(digits.to_string()))
+                } else {
+                    Err(E::invalid_type(serde::de::Unexpected::Str(year), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -1465,7 +1538,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
     }
     // What the file says it is for, as a form's title row would: `Jämtlands län 2026`.
     let year = parsed.year.as_ref().map(|y| Written {
-        value: literal(y),
+        value: y.get_ref().0.clone(),
         place: place(y.span()),
     });
     let county = parsed.county.as_ref().map(written);
@@ -1726,6 +1799,20 @@ mod tests {
         assert_eq!(unit("Använt i euro").as_deref(), Some("euro"));
         assert_eq!(unit("Använt 000 kr").as_deref(), Some("000 kr"));
         assert_eq!(unit("Använt belopp (tkr)").as_deref(), Some("tkr"));
+        // Everything after the word: after the kronor's bracket, after `/` and `_`.
+        assert_eq!(unit("Använt (kr) i tkr").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt (kr) (tkr)").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt (kr), tkr").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt (kr) [tkr]").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt (kr) i tusental").as_deref(), Some("tusental"));
+        assert_eq!(unit("Använt (kr) x 1000").as_deref(), Some("x 1000"));
+        assert_eq!(unit("Använt (kr) i euro").as_deref(), Some("euro"));
+        assert_eq!(unit("Använt/tkr").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt_tkr").as_deref(), Some("tkr"));
+        assert_eq!(unit("Använt/kr").as_deref(), Some("kr"));
+        assert_eq!(unit("Använt (kr) 2026").as_deref(), Some("kr"));
+        assert_eq!(unit("Använt (kr) (inkl. moms)").as_deref(), Some("kr"));
+        assert_eq!(unit("Använt (inkl. moms)").as_deref(), Some("inkl. moms"));
         // Anything but kronor is another unit, whether or not a list knows it.
         for other in [
             "tkr",

@@ -1681,6 +1681,183 @@ fn a_form_for_another_year_or_county_is_not_counted() {
     );
 }
 
+/// Last year's form behind a character that shows nothing (a second byte-order mark, from a
+/// file saved with one and saved again; a zero-width space or a word joiner pasted before the
+/// title) is still last year's: its title is found, its year told, and it is not counted, not
+/// counted as this year's with a warning that it states no year.
+#[test]
+fn a_title_behind_an_invisible_character_still_states_its_year() {
+    let year = Year::new();
+    let last_year = edit(&berg_example(), "Jämtlands län 2026", "Jämtlands län 2025")
+        .replace("2026-12-31", "2025-12-31");
+    // The place is the column on the line as shown: a byte-order mark is not shown, another
+    // character that shows nothing is shown as its code (`<U+200B>`, 8 columns).
+    for (prefix, column) in [
+        ("\u{feff}", 53),
+        ("\u{200b}", 61),
+        ("\u{2060}", 61),
+        ("\u{200d}", 61),
+        ("\u{feff}\u{200b} ", 62),
+    ] {
+        let text = format!("{prefix}{last_year}");
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--view", "aterbetalning"]);
+        out.assert_status(1)
+            .assert_finding("usage-other-plan", &format!("{BERG_UNIT}:1:{column}"))
+            .assert_stderr_contains(
+                "fel[usage-other-plan]: redovisningen gäller Jämtlands län 2025, men planen gäller Jämtlands län 2026",
+            )
+            .assert_stdout_empty();
+        assert_eq!(
+            count(&out, "usage-no-year"),
+            0,
+            "{prefix:?}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            count(&out, "usage-other-plan"),
+            1,
+            "{prefix:?}: {}",
+            out.stderr
+        );
+    }
+    // Before the county and year likewise.
+    let text = edit(
+        &last_year,
+        ";Jämtlands län 2025",
+        ";\u{200b}Jämtlands län 2025",
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_stderr_contains("redovisningen gäller Jämtlands län 2025, men planen gäller");
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+    // This year's form behind one reads as it is: Berg used 181 200 kr of its 196 200 kr.
+    year.save(BERG_UNIT, &format!("\u{feff}\u{200b}{}", berg_example()));
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+    let berg = recipient(&json(&out), "Berg").clone();
+    assert_eq!(
+        (&berg["received"], &berg["used"]),
+        (&196_200.into(), &181_200.into())
+    );
+
+    // A workbook's title cell (A1) behind one: last year's is told at its county and year, B1.
+    let title = "Redovisning av användningen av länsgemensamma medel";
+    let rows: [&[&str]; 6] = [
+        &[&format!("\u{feff}{title}"), "Jämtlands län 2025"],
+        &["Mottagare", "Berg"],
+        &["Kommunkod", "2326"],
+        &[],
+        &[
+            "Område",
+            "Insats",
+            "Beskrivning",
+            "Mottaget (kr)",
+            "Använt (kr)",
+            "Kommentar",
+        ],
+        &["1", "1.3", "", "21200", "21200"],
+    ];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *value).unwrap();
+        }
+    }
+    book.save(year.path("berg.xlsx")).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-other-plan", "berg.xlsx:1:2")
+        .assert_stderr_contains("redovisningen gäller Jämtlands län 2025");
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+    // And an ODS workbook's, behind a zero-width space.
+    let zwsp = format!("\u{200b}{title}");
+    let ods_title = [zwsp.as_str(), "Jämtlands län 2025"];
+    let ods_rows: Vec<&[&str]> = std::iter::once(&ods_title[..])
+        .chain(rows.iter().skip(1).copied())
+        .collect();
+    ods(&year.path("berg.ods"), &ods_rows);
+    let out = year.run(&["follow-up", PLAN, "berg.ods"]);
+    out.assert_status(1)
+        .assert_finding("usage-other-plan", "berg.ods:1:2")
+        .assert_stderr_contains("redovisningen gäller Jämtlands län 2025");
+    assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+}
+
+/// A scale or a currency after the kronor of an amount column's header, or after a `/` or an
+/// `_` joined to the column's word, is a unit too: `Använt (kr) i tkr` with 20, 60 and 100
+/// read as kronor would repay 196 020 kr of Berg's 196 200 kr (hostile case 1). The form is
+/// refused at the header and nothing is summed.
+#[test]
+fn a_scale_after_the_kronor_of_an_amount_header_is_refused() {
+    let year = Year::new();
+    for (header, unit) in [
+        ("Använt (kr) i tkr", "tkr"),
+        ("Använt (kr) (tkr)", "tkr"),
+        ("Använt (kr), tkr", "tkr"),
+        ("Använt (kr) [tkr]", "tkr"),
+        ("Använt (kr) tusental", "tusental"),
+        ("Använt (kr) i tusental", "tusental"),
+        ("Använt (kr) x 1000", "x 1000"),
+        ("Använt (kr) i euro", "euro"),
+        ("Använt (kr) (kr) (tkr)", "tkr"),
+        ("Använt/tkr", "tkr"),
+        ("Använt_tkr", "tkr"),
+        ("Använt/(tkr)", "tkr"),
+    ] {
+        let text = edit(&berg_example(), "Använt (kr)", header);
+        let text = with_used(&text, "1.3", ";21200;21200;", ";21200;20;");
+        let text = with_used(&text, "2.5", ";75000;60000;", ";75000;60;");
+        let text = with_used(&text, "3.4", ";100000;100000;", ";100000;100;");
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--view", "aterbetalning"]);
+        out.assert_status(1)
+            .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, header, 0))
+            .assert_stderr_contains(&format!(
+                "fel[usage-form-layout]: kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor"
+            ))
+            .assert_stderr_contains(&format!(
+                "= åtgärd: skriv beloppen i kr, inte i {unit}, och rubriken som \"Använt (kr)\""
+            ))
+            .assert_stdout_empty();
+        assert!(!out.stdout.contains("196 020"), "{header}: {}", out.stdout);
+        assert_eq!(
+            out.finding_codes()
+                .iter()
+                .filter(|c| !c.ends_with("missing"))
+                .count(),
+            1,
+            "{header}: {}",
+            out.stderr
+        );
+    }
+    // Kronor after the word however joined, and a note on VAT in a bracket of its own after
+    // the kronor, are kronor: the example reads as it is, 15 000 kr to repay.
+    for header in [
+        "Använt (kr)",
+        "Använt/kr",
+        "Använt_kr",
+        "Använt (kr) kr",
+        "Använt (kr) (inkl. moms)",
+        "Använt (kr) 2026",
+        "Använt:",
+    ] {
+        year.save(BERG_UNIT, &edit(&berg_example(), "Använt (kr)", header));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+        out.assert_status(0);
+        assert_eq!(
+            count(&out, "usage-form-layout"),
+            0,
+            "{header}: {}",
+            out.stderr
+        );
+        assert_eq!(recipient(&json(&out), "Berg")["used"], 181_200, "{header}");
+    }
+}
+
 /// A cross marks a box, but which one? `x` is neither yes nor no, like ✓, 0 and 1.
 #[test]
 fn a_cross_for_the_collective_invoice_is_neither_yes_nor_no() {
@@ -2313,7 +2490,6 @@ fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
 /// header: a cell that begins with `<` is written as it is (a `table:table-cell` element),
 /// any other as text.
 fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
-    use std::io::Write;
     let head: [&[&str]; 4] = [
         &["Mottagare", "Berg"],
         &["Kommunkod", "2326"],
@@ -2327,8 +2503,16 @@ fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
             "Kommentar",
         ],
     ];
+    let all: Vec<&[&str]> = head.iter().chain(rows).copied().collect();
+    ods(path, &all);
+}
+
+/// An ODS workbook of these rows, from A1: a cell that begins with `<` is written as it is,
+/// any other as text.
+fn ods(path: &std::path::Path, rows: &[&[&str]]) {
+    use std::io::Write;
     let mut table = String::new();
-    for row in head.iter().chain(rows) {
+    for row in rows {
         table.push_str("<table:table-row>");
         for cell in *row {
             if cell.starts_with('<') {
@@ -2679,6 +2863,63 @@ fn a_toml_report_for_another_year_is_not_counted_and_one_without_a_year_is_warne
         )
         .assert_stdout_contains("= åtgärd: skriv `year = 2026` överst i filen");
     assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stderr);
+}
+
+/// A TOML report's `year` written as a decimal number (`2026.0`) is the wrong type, told as a
+/// plan's is (`check`: `fel typ: decimaltal, förväntade ett heltal`, `skriv ett heltal, utan
+/// decimaler: 2026`) once, not as a report for "Jämtlands län 2026.0" and one without a year.
+#[test]
+fn a_toml_reports_year_with_decimals_is_the_wrong_type() {
+    let year = Year::new();
+    let example = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-regionen.toml"),
+    )
+    .unwrap();
+    for (written, found, hint) in [
+        (
+            "2026.0",
+            "decimaltal",
+            "skriv ett heltal, utan decimaler: 2026",
+        ),
+        (
+            "\"2026.0\"",
+            "text \"2026.0\"",
+            "skriv ett heltal: bara siffror, utan citattecken och decimaler",
+        ),
+        (
+            "true",
+            "sant/falskt `true`",
+            "skriv ett heltal: bara siffror, utan citattecken och decimaler",
+        ),
+    ] {
+        let text = example.replace("year = 2026\n", &format!("year = {written}\n"));
+        std::fs::write(year.path("usage.toml"), &text).unwrap();
+        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "redovisningen kan inte läsas: fel typ: {found}, förväntade ett heltal"
+            ))
+            .assert_stderr_contains(&format!("= åtgärd: {hint}"))
+            .assert_stderr_contains(&format!("--> {}", place("usage.toml", &text, written, 0)));
+        assert_eq!(out.finding_codes().len(), 1, "{written}: {}", out.stderr);
+        assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stderr);
+        assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stderr);
+    }
+    // A whole number however TOML writes it, or in quotes, is the year: counted.
+    for written in ["2_026", "\"2026\"", "+2026"] {
+        let text = example.replace("year = 2026\n", &format!("year = {written}\n"));
+        std::fs::write(year.path("usage.toml"), &text).unwrap();
+        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+        out.assert_status(0);
+        assert_eq!(
+            count(&out, "usage-other-plan"),
+            0,
+            "{written}: {}",
+            out.stderr
+        );
+        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+    }
 }
 
 /// A usage file in TOML that reports nothing is not a report, as an empty form is not.

@@ -21,7 +21,7 @@ use crate::core::finding::Severity;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::Date;
-use crate::core::text::{fold, suggest, unguarded};
+use crate::core::text::{fold, is_invisible, suggest, unguarded};
 
 /// Where a value stands in a usage file: the file's index in the list given, and the place.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -834,10 +834,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
         // A form's title row without a year (a TOML file without `year` is undated already).
         let untitled = match (&file.undated, &file.stated) {
-            (None, Some(stated)) if written_year(&stated.value).is_none() => Some(Undated {
-                place: stated.place.clone(),
-                form: true,
-            }),
+            (None, Some(stated)) if written_year(&evened(&stated.value)).is_none() => {
+                Some(Undated {
+                    place: stated.place.clone(),
+                    form: true,
+                })
+            }
             _ => None,
         };
         if let Some(undated) = file.undated.as_ref().or(untitled.as_ref()) {
@@ -1223,7 +1225,7 @@ pub fn other_unit(unit: &str) -> bool {
 
 /// The county and year a form states (`Jämtlands län 2025`), when they are not the plan's.
 fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
-    let stated = stated.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stated = evened(stated);
     if stated.is_empty() {
         return None;
     }
@@ -1237,6 +1239,14 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
         stated: stated.clone(),
         plan: format!("{} {year}", plan.county),
     })
+}
+
+/// What a file says it is for as it shows: without characters that show nothing (a
+/// zero-width space before `Jämtlands län 2025` hides no other year), its words one space
+/// apart.
+fn evened(stated: &str) -> String {
+    let shown: String = stated.chars().filter(|c| !is_invisible(*c)).collect();
+    shown.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The county and the year of what a file says it is for (`Jämtlands län 2026`, `2026`), its

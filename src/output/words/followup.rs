@@ -451,11 +451,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "answer in one place, or the same in both; it decides whether unused money is deducted from the collective invoice or paid back"
         ),
         UsageProblem::AmountUnit { header, unit } => {
+            // The column's word: up to its first character that is no letter or digit
+            // (`Använt` of `Använt (kr) i tkr`, `Använt/tkr`).
+            let header = header.trim();
             let word = header
-                .split(['(', '['])
-                .next()
-                .unwrap_or(header)
-                .split_whitespace()
+                .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
             say!(
