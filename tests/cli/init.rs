@@ -237,6 +237,29 @@ fn init_to_standard_output_writes_no_file() {
     ));
     assert!(out.stdout.contains("\nprevious_county_total = 12_689_898"));
     assert!(!dir.path().join("plan-2027.toml").exists());
+    // What is said of the plan is said as for a file, but for where it went: the amounts to
+    // fill in and the key to bring up to date were left out.
+    let to_file = allocate(dir.path(), &["init", "--from", "plan-2026.toml"]);
+    to_file.assert_status(0);
+    let said = |stderr: &str| -> Vec<String> {
+        stderr
+            .lines()
+            .filter(|l| !l.starts_with("Skrev "))
+            .map(|l| {
+                l.replace(
+                    "`allocate check plan-2027.toml`",
+                    "`allocate check` på den sparade planen",
+                )
+            })
+            .collect()
+    };
+    assert_eq!(said(&out.stderr), said(&to_file.stderr));
+    out.assert_stderr_contains(
+        "56 belopp att fylla i; `allocate check` på den sparade planen listar dem.\n",
+    )
+    .assert_stderr_contains(
+        "Nycklar att uppdatera för 2027:\n  - nyckeln `befolkning-procent-2026`",
+    );
 }
 
 #[test]

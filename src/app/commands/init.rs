@@ -128,32 +128,45 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     if let Some(what) = unfinished(plan, &new_plan, year) {
         return Err(Error::NextPlanUnfinished { year, what });
     }
-    if to_stdout {
+    let to_fill = first
+        .iter()
+        .filter(|p| matches!(p, Problem::AmountToFill { .. }))
+        .count();
+    let to_fill = number::count(to_fill as u64, lang);
+    // What is said of the plan written is the same wherever it goes, but for where it went.
+    let listed = if to_stdout {
         write!(out, "{text}")?;
+        lang.pick(
+            "`allocate check` på den sparade planen",
+            "`allocate check` on the saved plan",
+        )
+        .to_string()
     } else {
         files::write_file(&target, text.as_bytes(), args.force)
             .map_err(|e| Error::from(e).or_stdout())?;
-        let to_fill = first
-            .iter()
-            .filter(|p| matches!(p, Problem::AmountToFill { .. }))
-            .count();
-        let to_fill = number::count(to_fill as u64, lang);
         let shown = target.display();
         writeln!(
             err,
             "{}",
             say!(
                 lang,
-                "Skrev {shown}: {year} års plan utifrån {from}.\n{to_fill} belopp att fylla i; `allocate check {shown}` listar dem.",
-                "Wrote {shown}: the {year} plan from {from}.\n{to_fill} amounts to fill in; `allocate check {shown}` lists them."
+                "Skrev {shown}: {year} års plan utifrån {from}.",
+                "Wrote {shown}: the {year} plan from {from}."
             )
         )?;
-    }
+        format!("`allocate check {shown}`")
+    };
+    writeln!(
+        err,
+        "{}",
+        say!(
+            lang,
+            "{to_fill} belopp att fylla i; {listed} listar dem.",
+            "{to_fill} amounts to fill in; {listed} lists them."
+        )
+    )?;
     notes(args, plan, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
-    if to_stdout {
-        return Ok(Status::Ok);
-    }
     // Keys carried over from last year's plan that are too old for the new one: what they
     // are and how to bring them up to date.
     let old_keys: Vec<&Problem> = first
