@@ -187,7 +187,22 @@ pub fn short(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    format!("{}…", before_cut_name(&cut).trim_end())
+}
+
+/// A [`visible`] text cut short, without the start of a hidden character's name the cut fell
+/// in (`abc<U+20` and `abc<` are `abc`): a name is shown whole or not at all.
+pub fn before_cut_name(cut: &str) -> &str {
+    const NAME: &str = "<U+";
+    let Some(at) = cut.rfind('<') else {
+        return cut;
+    };
+    let rest = cut.get(at..).unwrap_or_default();
+    if !rest.contains('>') && (rest.starts_with(NAME) || NAME.starts_with(rest)) {
+        cut.get(..at).unwrap_or(cut)
+    } else {
+        cut
+    }
 }
 
 /// The least room a column of cut texts (names, descriptions) keeps, however many columns of
@@ -1316,6 +1331,14 @@ mod tests {
             "Att SVOM godkänner ."
         );
         assert_eq!(visible("Berg\u{85}"), "Berg<U+0085>");
+    }
+
+    #[test]
+    fn short_never_cuts_a_hidden_characters_name() {
+        assert_eq!(short("abc\u{200B}defgh", 6), "abc…");
+        assert_eq!(short("abc\u{200B}defgh", 12), "abc<U+200B>…");
+        assert_eq!(short("abc\u{200B}", 5), "abc…");
+        assert_eq!(short("a < b and more", 5), "a <…");
     }
 
     #[test]

@@ -80,7 +80,10 @@ fn cut(text: &str, width: f64) -> String {
             break;
         }
     }
-    format!("{}…", out.trim_end())
+    format!(
+        "{}…",
+        crate::output::table::before_cut_name(&out).trim_end()
+    )
 }
 
 /// `text` as shown (hidden characters as `<U+XXXX>`,
