@@ -2036,3 +2036,65 @@ fn previous_of_a_year_skipped_says_the_figures_about_last_year_are_not_checked()
     out.assert_status(0);
     assert!(!out.stderr.contains("Obs:"), "{}", out.stderr);
 }
+
+/// A draft whose errors keep money from a view says so at the view's total: the insatser of
+/// an area the plan does not have are in no area, so the picture and the per-actor table
+/// show 1 000 000 kr of the 3 000 000 kr, marked, where they silently said less.
+#[test]
+fn a_draft_marks_the_views_that_errors_keep_money_from() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    assert!(base.contains("area = 2\n"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        base.replace("area = 2\n", "area = 7\n"),
+    )
+    .unwrap();
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "md", "-o", "utkast.md"],
+    )
+    .assert_status(1)
+    .assert_stderr_contains("okänt område `7`");
+    // Amounts as the document typesets them.
+    let (one, three) = (
+        "1\u{202f}000\u{202f}000\u{a0}kr",
+        "3\u{202f}000\u{202f}000\u{a0}kr",
+    );
+    let md = std::fs::read_to_string(dir.path().join("utkast.md")).unwrap();
+    assert!(
+        md.contains(&format!("- **Länets medel:** {three} ✓")),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "_Medlens väg: {one} av länets medel {three} fördelas på"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "Bilden visar **{one}** ≠ länets medel {three} (se felen):"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "| **{one}** ≠ länets medel {three} (se felen) |\n"
+        )),
+        "{md}"
+    );
+    // The plan without the errors has neither mark.
+    std::fs::write(dir.path().join("plan.toml"), &base).unwrap();
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "md", "-o", "hel.md"],
+    )
+    .assert_status(0);
+    let whole = std::fs::read_to_string(dir.path().join("hel.md")).unwrap();
+    assert!(!whole.contains("(se felen)"), "{whole}");
+    assert!(
+        whole.contains(&format!("_Medlens väg: Länets medel {three} fördelas på")),
+        "{whole}"
+    );
+}

@@ -145,6 +145,30 @@ impl<'a> Marks<'a> {
         Figure { text, mark }
     }
 
+    /// A view's sum of the whole plan, which is the county total unless errors keep money
+    /// from the view (an insats in an area the plan does not have): then marked, as in a
+    /// draft every figure that does not add up is.
+    pub fn county_share(&self, shown: Amount, county_total: Amount) -> Figure {
+        let lang = self.lang;
+        if shown == county_total {
+            return self.plain(shown);
+        }
+        let county = number::document_amount(county_total, lang);
+        Figure {
+            text: number::document_amount(shown, lang),
+            mark: Mark::Finding {
+                severity: Severity::Error,
+                numbers: Vec::new(),
+                note: say!(
+                    lang,
+                    "≠ länets medel {county}",
+                    "≠ the county total {county}"
+                ),
+                label: lang.pick("se felen", "see the errors").to_string(),
+            },
+        }
+    }
+
     /// An amount that no printed figure stands for.
     pub fn plain(&self, amount: Amount) -> Figure {
         Figure {
@@ -306,7 +330,7 @@ pub fn build(inputs: &Inputs) -> Document {
         blocks.push(Block::Findings(marks.notes.clone()));
     }
     agreement(&mut blocks, plan, &marks, inputs.previous, lang);
-    flow(&mut blocks, projection, lang);
+    flow(&mut blocks, projection, &marks, lang);
     areas(&mut blocks, projection, &marks, inputs.previous, lang);
     summary(&mut blocks, projection, &marks, lang);
     per_kommun(&mut blocks, projection, &marks, lang);
@@ -714,7 +738,7 @@ fn change_cells(change: Option<Change>, marks: &Marks, lang: Lang) -> [Vec<Span>
 }
 
 /// The picture of the money's way.
-fn flow(blocks: &mut Vec<Block>, projection: &Projection, lang: Lang) {
+fn flow(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
     let flow = report::flow(projection);
     if flow.total.0.is_zero() {
         return;
@@ -725,7 +749,19 @@ fn flow(blocks: &mut Vec<Block>, projection: &Projection, lang: Lang) {
         "flow",
         false,
     ));
-    blocks.push(Block::Chart(chart::sankey(&flow, lang)));
+    let county_total = *projection.ledger.plan.plan.county_total.get_ref();
+    blocks.push(Block::Chart(chart::sankey(&flow, county_total, lang)));
+    // In a draft whose errors keep money from the picture, what it leaves out.
+    if flow.total != county_total {
+        blocks.push(Block::Paragraph(vec![
+            Span::text(lang.pick("Bilden visar ", "The picture shows ")),
+            Span::Figure(marks.county_share(flow.total, county_total)),
+            Span::text(lang.pick(
+                ": insatser som felen lämnar utan känt område eller ansvarig aktör är inte med.",
+                ": insatser that the errors leave without a known area or responsible actor are not in it.",
+            )),
+        ]));
+    }
 }
 
 /// One section per area: its amount and earmarks, and its insatser in full.
@@ -1134,7 +1170,8 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
             .iter()
             .map(|a| figure_cell(marks.plain(*a))),
     );
-    cells.push(figure_cell(marks.plain(report.total)));
+    let county_total = *projection.ledger.plan.plan.county_total.get_ref();
+    cells.push(figure_cell(marks.county_share(report.total, county_total)));
     rows.push(total_row(cells));
     // What the indented rows are, as far as the table has them.
     // A row below the kommuner's group is a kommun (nothing else may stand there), any other

@@ -277,7 +277,7 @@ fn spread(desired: &[f64], spacing: f64, top: f64, bottom: f64) -> Vec<f64> {
 }
 
 /// The Sankey diagram of the money: county total → areas → handling actors → recipients.
-pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
+pub fn sankey(flow: &Flow, county_total: Amount, lang: Lang) -> Chart {
     let width: u32 = 960;
     let (x_total, x_area, x_handler, x_recipient) = (12.0, 210.0, 470.0, 742.0);
     let node_width = 14.0;
@@ -319,10 +319,22 @@ pub fn sankey(flow: &Flow, lang: Lang) -> Chart {
         flow.handlers.len(),
         flow.recipients.len(),
     );
+    // The county total, or (in a draft whose errors keep money from the picture) the part
+    // of it shown.
+    let whole = if flow.total == county_total {
+        say!(lang, "Länets medel {total}", "The county's {total}")
+    } else {
+        let county = money(county_total);
+        say!(
+            lang,
+            "{total} av länets medel {county}",
+            "{total} of the county's {county}"
+        )
+    };
     let description = say!(
         lang,
-        "Länets medel {total} fördelas på {areas_n} områden, hanteras av {handlers_n} ansvariga aktörer och går till {recipients_n} mottagare. Bandens bredd är beloppet.",
-        "The county's {total} is split over {areas_n} areas, handled by {handlers_n} responsible actors and paid to {recipients_n} recipients. The width of a band is its amount."
+        "{whole} fördelas på {areas_n} områden, hanteras av {handlers_n} ansvariga aktörer och går till {recipients_n} mottagare. Bandens bredd är beloppet.",
+        "{whole} is split over {areas_n} areas, handled by {handlers_n} responsible actors and paid to {recipients_n} recipients. The width of a band is its amount."
     );
     let mut svg = String::new();
     open(&mut svg, "flow", width, height, &title, &description);
