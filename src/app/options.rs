@@ -110,7 +110,7 @@ impl CsvArg {
 #[derive(Debug, Args)]
 pub struct FilterArgs {
     /// Only this area (number).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub area: Option<u32>,
     /// Only this actor (id, name or short name) and the units under it.
     #[arg(long)]

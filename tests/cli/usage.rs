@@ -85,6 +85,11 @@ fn usage_errors_are_swedish_by_default() {
             vec!["report", plan, "--area", "x"],
             "ogiltigt värde 'x' för '--area <OMRÅDE>': inte ett heltal",
         ),
+        // A negative number is a value refused, not an unknown flag.
+        (
+            vec!["report", plan, "--area", "-1"],
+            "ogiltigt värde '-1' för '--area <OMRÅDE>': -1 ligger inte mellan 0 och",
+        ),
         (
             vec![
                 "split",
