@@ -11,9 +11,11 @@ use crate::core::plan::YEARS;
 use crate::core::population::{KeyFile, Mismatch, ScbError};
 use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, ParseError, Source};
+use crate::input::scb::Misplaced;
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::{
-    FilePlace, Located, Style, render_file_problem, render_load_error, render_located,
+    FilePlace, Located, Style, render_file_problem, render_load_error, render_load_error_hinted,
+    render_located,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -49,6 +51,13 @@ pub enum Misuse {
     TableToFolder,
     /// `--format docx` without `--output FILE`.
     DocxNeedsFile,
+}
+
+/// The command a plan was given to, for a hint that fits it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanFor {
+    FollowUp,
+    Split,
 }
 
 /// An option of `report` that does not go with the format asked for.
@@ -113,8 +122,20 @@ pub enum Error {
     FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
     /// A file to write is one the command read.
     IsInput(PathBuf),
-    /// `follow-up` given a form where the plan belongs.
-    FormAsPlan(PathBuf),
+    /// `follow-up` or `split` given a form where the plan belongs.
+    FormAsPlan { path: PathBuf, command: PlanFor },
+    /// `split --plan` given a follow-up report in TOML (its parse error, drawn with a hint
+    /// for `split`).
+    ReportAsSplitPlan(Box<LoadError>),
+    /// `split --key FILE` given a file of `allocate`'s own (a plan, a follow-up form or
+    /// report, other TOML) where a population file belongs: what it is, at `line` of `text`.
+    KeyFileIsOther {
+        path: PathBuf,
+        kind: Misplaced,
+        line: Option<usize>,
+        text: String,
+        amount: Amount,
+    },
     /// A file could not be written; nothing was left behind.
     Write {
         path: PathBuf,
@@ -390,7 +411,10 @@ impl Error {
                     "`{given}` names two kommuner: the name is {by_name} and the code is {by_code}. Give one of them."
                 ))
             }
-            Error::FormAsPlan(path) => {
+            Error::FormAsPlan {
+                path,
+                command: PlanFor::FollowUp,
+            } => {
                 let path = shown_path(path);
                 line(say!(
                     lang,
@@ -398,6 +422,32 @@ impl Error {
                     "{path} is a filled-in form, not a plan: give the plan first and the reports after it: allocate follow-up PLAN REPORT..."
                 ))
             }
+            Error::FormAsPlan {
+                path,
+                command: PlanFor::Split,
+            } => {
+                let (path, hint) = (shown_path(path), split_plan_hint(lang));
+                line(say!(
+                    lang,
+                    "{path} är en blankett för årets uppföljning, inte en plan: {hint}",
+                    "{path} is a year-end follow-up form, not a plan: {hint}"
+                ))
+            }
+            Error::ReportAsSplitPlan(error) => {
+                let path = shown_path(error.path());
+                let could_not = lang.pick("kunde inte läsas", "could not be read");
+                format!(
+                    "{}\n{path}: {could_not}\n",
+                    render_load_error_hinted(error, style, Some(&split_plan_hint(lang)))
+                )
+            }
+            Error::KeyFileIsOther {
+                path,
+                kind,
+                line: at,
+                text,
+                amount,
+            } => render_key_file_is_other(path, kind, *at, text, *amount, style),
             Error::FolderIsDash => line(
                 lang.pick(
                     "- står för standard output, men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).",
@@ -808,6 +858,94 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         &key_file::error_hint(error, lang),
         style,
     ) + "\n"
+}
+
+/// How `split` is given a plan, and where reports go instead: the hint when something else
+/// is given as the plan.
+fn split_plan_hint(lang: Lang) -> String {
+    lang.pick(
+        "ge en plan med --plan och en av dess nycklar med --key: allocate split BELOPP --plan PLAN --key ID (redovisningar och blanketter läses av allocate follow-up PLAN REDOVISNING...)",
+        "give a plan with --plan and one of its keys with --key: allocate split AMOUNT --plan PLAN --key ID (reports and forms are read by allocate follow-up PLAN REPORT...)",
+    )
+    .to_string()
+}
+
+/// `split --key FILE` given a plan, a follow-up form or report, or other TOML: what the file
+/// is, at the line that shows it, and the command that splits by a plan's key.
+fn render_key_file_is_other(
+    path: &Path,
+    kind: &Misplaced,
+    at: Option<usize>,
+    text: &str,
+    amount: Amount,
+    style: Style,
+) -> String {
+    let lang = style.lang;
+    // The amount as `split` reads it back (a decimal point, no spaces).
+    let amount = amount.0.normalize().to_string();
+    let what = match kind {
+        Misplaced::Plan { .. } => lang.pick("en plan", "a plan"),
+        Misplaced::Form => lang.pick(
+            "en blankett för årets uppföljning (från allocate follow-up --forms)",
+            "a year-end follow-up form (from allocate follow-up --forms)",
+        ),
+        Misplaced::UsageReport => lang.pick(
+            "en redovisning till årets uppföljning",
+            "a report for the year-end follow-up",
+        ),
+        Misplaced::Toml => lang.pick("en TOML-fil", "a TOML file"),
+    };
+    let message = say!(
+        lang,
+        "filen är {what}, inte en befolkningsfil från SCB",
+        "the file is {what}, not a population file from SCB"
+    );
+    let shown = shown_path(path);
+    let hint = match kind {
+        Misplaced::Plan { keys } => {
+            let ids = match keys.as_slice() {
+                [] | [_] => String::new(),
+                _ if keys.len() > MOST_NAMED => {
+                    let more = keys.len() - FIRST_NAMED;
+                    let first = keys.get(..FIRST_NAMED).unwrap_or_default().join(", ");
+                    say!(
+                        lang,
+                        "; planens nycklar: {first} och {more} till",
+                        "; the plan's keys: {first} and {more} more"
+                    )
+                }
+                _ => {
+                    let all = keys.join(", ");
+                    say!(lang, "; planens nycklar: {all}", "; the plan's keys: {all}")
+                }
+            };
+            let id = match keys.as_slice() {
+                [only] => visible(only).to_string(),
+                _ => "ID".to_string(),
+            };
+            say!(
+                lang,
+                "för att fördela med en av planens nycklar, ge planen med --plan och nyckeln med --key: allocate split {amount} --plan {shown} --key {id}{ids}",
+                "to split by one of the plan's keys, give the plan with --plan and the key with --key: allocate split {amount} --plan {shown} --key {id}{ids}"
+            )
+        }
+        Misplaced::Form | Misplaced::UsageReport => say!(
+            lang,
+            "ge en befolkningsfil från SCB med --key, eller en plan och en av dess nycklar: allocate split {amount} --plan PLAN --key ID; redovisningar och blanketter läses av allocate follow-up PLAN REDOVISNING...",
+            "give a population file from SCB with --key, or a plan and one of its keys: allocate split {amount} --plan PLAN --key ID; reports and forms are read by allocate follow-up PLAN REPORT..."
+        ),
+        Misplaced::Toml => say!(
+            lang,
+            "ge en befolkningsfil som den laddas ner från SCB (CSV, XLSX, JSON-stat eller PX), eller en plan och en av dess nycklar: allocate split {amount} --plan PLAN --key ID",
+            "give a population file as downloaded from SCB (CSV, XLSX, JSON-stat or PX), or a plan and one of its keys: allocate split {amount} --plan PLAN --key ID"
+        ),
+    };
+    let message = match at {
+        Some(_) if !text.is_empty() => message,
+        _ => format!("{shown}: {message}"),
+    };
+    let source = Source::new(path.to_path_buf(), text.to_string());
+    render_file_problem(&source, at, "key-file", &message, &hint, style) + "\n"
 }
 
 /// A file's folder, `.` for a file named without one.

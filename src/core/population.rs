@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
+use crate::core::ledger::names::kommun_identity;
 use crate::core::text::{compose, fold, suggest};
 pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
@@ -359,6 +360,9 @@ pub enum Mismatch {
         first_line: usize,
         code: Option<String>,
         name: String,
+        /// The name on `first_line`, when it is written otherwise (`Bräcke` before `Bräcke
+        /// kommun`).
+        first_name: Option<String>,
     },
     /// `..`: the file has no value for a kommun that needs one.
     NoValue {
@@ -407,6 +411,18 @@ fn value_problem(row: &Row) -> Option<Mismatch> {
     }
 }
 
+/// `row`, a kommun already on the line of `earlier`.
+fn duplicate(row: &Row, earlier: &Row) -> Mismatch {
+    Mismatch::Duplicate {
+        line: row.line,
+        first_line: earlier.line,
+        code: row.code.clone(),
+        name: row.name.clone(),
+        first_name: (compose(earlier.name.trim()) != compose(row.name.trim()))
+            .then(|| earlier.name.trim().to_string()),
+    }
+}
+
 /// What identifies a row: its kommunkod, or without one its name (composed, lower case).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Identity<'a> {
@@ -441,24 +457,19 @@ impl KeyFile {
             .collect();
         let names: Vec<&str> = kommuner.iter().map(|(_, name)| *name).collect();
         let mut out = Vec::new();
-        let mut first: HashMap<Identity<'_>, usize> = HashMap::new();
+        let mut first: HashMap<Identity<'_>, &Row> = HashMap::new();
         let mut found: HashSet<usize> = HashSet::new();
         for row in &self.rows {
             let id = identity(row);
-            if let Some(&first_line) = first.get(&id) {
-                out.push(Mismatch::Duplicate {
-                    line: row.line,
-                    first_line,
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                });
+            if let Some(earlier) = first.get(&id) {
+                out.push(duplicate(row, earlier));
                 continue;
             }
             let target = match &id {
                 Identity::Code(code) => by_code.get(code),
                 Identity::Name(name) => by_name.get(name),
             };
-            first.insert(id, row.line);
+            first.insert(id, row);
             match target {
                 Some(&k) => {
                     found.insert(k);
@@ -534,21 +545,21 @@ impl KeyFile {
     /// zeros, totals that differ) come back as mismatches.
     #[allow(clippy::type_complexity)]
     pub fn kommuner(&self) -> Result<Vec<(Option<String>, String, Decimal)>, Vec<Mismatch>> {
-        let mut first: HashMap<Identity<'_>, usize> = HashMap::new();
+        let mut first: HashMap<Identity<'_>, &Row> = HashMap::new();
         let mut kept: Vec<&Row> = Vec::new();
         let mut problems = Vec::new();
         for row in &self.rows {
-            let id = identity(row);
-            if let Some(&first_line) = first.get(&id) {
-                problems.push(Mismatch::Duplicate {
-                    line: row.line,
-                    first_line,
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                });
+            // Without a plan a name cannot be checked, but two names of one kommun (`Bräcke`,
+            // `Bräcke kommun`) are one kommun: it would get its share twice.
+            let id = match &row.code {
+                Some(code) => Identity::Code(code),
+                None => Identity::Name(kommun_identity(&row.name)),
+            };
+            if let Some(earlier) = first.get(&id) {
+                problems.push(duplicate(row, earlier));
                 continue;
             }
-            first.insert(id, row.line);
+            first.insert(id, row);
             problems.extend(value_problem(row));
             kept.push(row);
         }

@@ -223,6 +223,12 @@ impl<'s> Lines<'s> {
 
 /// A file that could not be read or parsed.
 pub fn render_load_error(error: &LoadError, style: Style) -> String {
+    render_load_error_hinted(error, style, None)
+}
+
+/// A file that could not be read or parsed, with `hint` in place of a parse error's own: for
+/// a command whose use of the file differs (a report given to `split --plan`).
+pub fn render_load_error_hinted(error: &LoadError, style: Style, hint: Option<&str>) -> String {
     match error {
         LoadError::Read { .. } => {
             let (message, hint) = load::load_error(error, style.lang);
@@ -236,15 +242,22 @@ pub fn render_load_error(error: &LoadError, style: Style) -> String {
             };
             style.renderer().render(&[group])
         }
-        LoadError::Parse { source, error } => render_parse_error(source, error, style),
+        LoadError::Parse { source, error } => render_parse_error(source, error, style, hint),
     }
 }
 
-fn render_parse_error(source: &Source, error: &ParseError, style: Style) -> String {
+fn render_parse_error(
+    source: &Source,
+    error: &ParseError,
+    style: Style,
+    hint: Option<&str>,
+) -> String {
     let lang = style.lang;
     let path = shown_path(&source.path);
     let message = load::parse_message(error, lang);
-    let hint = load::parse_hint(error, lang);
+    let hint = hint
+        .map(str::to_string)
+        .or_else(|| load::parse_hint(error, lang));
     let title = style
         .level(Severity::Error)
         .primary_title(message.as_str())

@@ -733,3 +733,86 @@ fn a_long_layout_kommun_without_a_row_for_the_year_has_no_value() {
         );
     assert!(!out.stdout.contains("saknas i filen"), "{}", out.stdout);
 }
+
+/// A file of names alone that writes one kommun twice, by its name and as `… kommun`
+/// (`Bräcke`, `Bräcke kommun`; `Berg`, `Bergs kommun`), would give it its share twice: without
+/// a plan both lines are named as one kommun given twice, however the name is written.
+#[test]
+fn a_kommun_named_twice_in_two_ways_is_given_twice_not_split_twice() {
+    for (first, second) in [
+        ("Bräcke", "Bräcke kommun"),
+        ("Berg", "Bergs kommun"),
+        ("Bergs kommun", "BERG"),
+        ("Hofors kommun", "Hofors"),
+        ("Åre", "A\u{30a}re kommun"),
+    ] {
+        let text =
+            format!("\"region\";\"2024\"\n\"Ragunda\";5150\n\"{first}\";6037\n\"{second}\";6037\n");
+        let (_d, out) = malformed("key.csv", text.as_bytes());
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "fel[key-coverage]: kommunen {second} finns redan på rad 3, som {first}"
+            ))
+            .assert_stderr_contains("--> key.csv:4:1")
+            .assert_stderr_contains(
+                "åtgärd: två rader för samma kommun skulle ge den dess andel två gånger: ta bort den ena",
+            );
+    }
+    // In English too; and two kommuner are still two.
+    let (dir, out) = malformed(
+        "key.csv",
+        "\"region\";\"2024\"\n\"Bräcke\";6037\n\"Bräcke kommun\";6037\n".as_bytes(),
+    );
+    out.assert_status(2);
+    allocate(
+        dir.path(),
+        &["split", "100", "--key", "key.csv", "--lang", "en"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains(
+        "error[key-coverage]: kommun Bräcke kommun is already on line 2, as Bräcke",
+    )
+    .assert_stderr_contains(
+        "help: two rows for one kommun would give it its share twice: remove one of them",
+    );
+    let (_d, out) = malformed(
+        "key.csv",
+        "\"region\";\"2024\"\n\"Berg\";7101\n\"Bräcke kommun\";6037\n".as_bytes(),
+    );
+    out.assert_status(0).assert_stdout_contains("Bräcke kommun");
+}
+
+/// With a plan, a name in the key file that is not one of the plan's kommuner (`Bräcke
+/// kommun` beside `Bräcke`) is already an error: the key cannot be used.
+#[test]
+fn with_a_plan_a_second_name_for_a_kommun_stops_the_split() {
+    let mut text =
+        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
+    for code in [
+        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
+    ] {
+        text = text.replacen(code, "", 1);
+    }
+    let text = text.replacen(
+        "\"Bräcke\";6037\r\n",
+        "\"Bräcke\";6037\r\n\"Bräcke kommun\";6037\r\n",
+        1,
+    );
+    assert!(text.contains("\"Bräcke kommun\";6037"), "{text}");
+    let p = KeyPlan::new(text.as_bytes());
+    let out = p.run(&[
+        "split",
+        "100",
+        "--plan",
+        "plan.toml",
+        "--key",
+        "befolkning-2024",
+    ]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "\"Bräcke kommun\" är inte namnet på någon av planens kommuner (menade du Bräcke?)",
+        )
+        .assert_stderr_contains("nyckeln `befolkning-2024` kan inte användas");
+}

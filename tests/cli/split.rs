@@ -655,3 +655,144 @@ fn ties_by_name_go_in_swedish_alphabetical_order() {
         .assert_stdout_contains("sedan den vars namn kommer först i")
         .assert_stdout_contains("bokstavsordning");
 }
+
+/// A rounding unit larger than any amount is refused as too large, as the amount is, not as
+/// no unit at all.
+#[test]
+fn a_unit_too_large_is_refused_with_the_largest_that_can_be_split() {
+    for (unit, lang, words) in [
+        (
+            "10000000000000000000",
+            "sv",
+            "\"10000000000000000000\" är för stort; det största belopp som kan fördelas är 9 223 372 036 854 775 807 kr\n",
+        ),
+        (
+            "9223372036854775808",
+            "sv",
+            "\"9223372036854775808\" är för stort; det största belopp som kan fördelas är 9 223 372 036 854 775 807 kr\n",
+        ),
+        (
+            "99999999999999999999999999999",
+            "en",
+            "\"99999999999999999999999999999\" is too large; the largest amount that can be split is 9,223,372,036,854,775,807 kr\n",
+        ),
+    ] {
+        let out = split(&["100", "--key", SHIPPED_KEY, "--unit", unit, "--lang", lang]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(words);
+        assert!(!out.stderr.contains("avrundningsenhet"), "{}", out.stderr);
+    }
+    // A negative one is still no unit.
+    split(&[
+        "100",
+        "--key",
+        SHIPPED_KEY,
+        "--unit",
+        "-10000000000000000000",
+    ])
+    .assert_status(2)
+    .assert_stderr_contains("är ingen avrundningsenhet");
+}
+
+/// A plan given as the key file is told as a plan, at its `[plan]`, with the command that
+/// splits by one of its keys; not read as a population file whose header is a comment.
+#[test]
+fn a_plan_given_as_the_key_file_is_told_as_a_plan() {
+    let out = split(&["100", "--key", "allocations/plan-2026.toml"]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-file]: filen är en plan, inte en befolkningsfil från SCB\n")
+        .assert_stderr_contains("[plan]")
+        .assert_stderr_contains(
+            "åtgärd: för att fördela med en av planens nycklar, ge planen med --plan och nyckeln med --key: allocate split 100 --plan allocations/plan-2026.toml --key befolkning-procent-2026\n",
+        );
+    assert!(!out.stderr.contains("rubrikraden"), "{}", out.stderr);
+    // Several keys: each named; in English.
+    split(&["12,5", "--key", "allocations/plan-2025.toml", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error[key-file]: the file is a plan, not a population file from SCB\n")
+        .assert_stderr_contains(
+            "allocate split 12.5 --plan allocations/plan-2025.toml --key ID; the plan's keys: befolkning-2024, befolkning-procent-2024\n",
+        );
+    // A plan with a mistake in its TOML is still a plan, by its `[plan]`.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.toml"),
+        "# utkast\n\n[plan]\nyear = = 2026\n",
+    )
+    .unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "p.toml"])
+        .assert_status(2)
+        .assert_stderr_contains("filen är en plan, inte en befolkningsfil från SCB")
+        .assert_stderr_contains("--> p.toml:3:1")
+        .assert_stderr_contains("--plan p.toml --key ID\n");
+    // Other TOML is TOML, not a header without a year.
+    std::fs::write(dir.path().join("c.toml"), "[package]\nname = \"x\"\n").unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "c.toml"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: filen är en TOML-fil, inte en befolkningsfil från SCB",
+        );
+}
+
+/// A year-end form (CSV or XLSX, blank as `follow-up --forms` writes it) or a follow-up report
+/// in TOML given as the key file is told as what it is; and a report or form given to `split`
+/// as the plan gets a hint for `split`, not for `follow-up`.
+#[test]
+fn a_follow_up_form_or_report_given_to_split_is_told_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let plan = root.join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    for format in ["csv", "xlsx"] {
+        allocate(
+            dir.path(),
+            &[
+                "follow-up",
+                plan,
+                "--forms",
+                "--format",
+                format,
+                "--output",
+                format,
+            ],
+        )
+        .assert_status(0);
+        let form = format!("{format}/redovisning-2026-2303-ragunda.{format}");
+        let out = allocate(dir.path(), &["split", "100", "--key", &form]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "fel[key-file]: {form}: filen är en blankett för årets uppföljning (från allocate follow-up --forms), inte en befolkningsfil från SCB\n"
+            ))
+            .assert_stderr_contains("allocate split 100 --plan PLAN --key ID");
+        assert!(!out.stderr.contains("inledande nolla"), "{}", out.stderr);
+        allocate(dir.path(), &["split", "100", "--plan", &form, "--key", "x"])
+            .assert_status(2)
+            .assert_stderr_contains(&format!(
+                "{form} är en blankett för årets uppföljning, inte en plan: ge en plan med --plan och en av dess nycklar med --key: allocate split BELOPP --plan PLAN --key ID"
+            ));
+    }
+    let report = "examples/follow-up-2026/redovisning-2026-regionen.toml";
+    split(&["100", "--key", report])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: filen är en redovisning till årets uppföljning, inte en befolkningsfil från SCB\n",
+        );
+    let out = split(&["100", "--plan", report, "--key", "x"]);
+    out.assert_status(2)
+        .assert_stderr_contains("filen är en redovisning till uppföljningen, inte en plan")
+        .assert_stderr_contains(
+            "åtgärd: ge en plan med --plan och en av dess nycklar med --key: allocate split BELOPP --plan PLAN --key ID (redovisningar och blanketter läses av allocate follow-up PLAN REDOVISNING...)\n",
+        );
+    assert!(
+        !out.stderr.contains("åtgärd: ge planen först"),
+        "{}",
+        out.stderr
+    );
+    // `follow-up` keeps its own hint.
+    allocate(&root, &["follow-up", report, report])
+        .assert_status(2)
+        .assert_stderr_contains("ge planen först och redovisningarna efter den");
+}

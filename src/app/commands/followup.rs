@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::error::{Blocked, Error, Misuse};
+use crate::app::error::{Blocked, Error, Misuse, PlanFor};
 use crate::app::files::{self, File};
 use crate::app::options::CsvArg;
 use crate::app::options::{self, Common};
@@ -139,7 +139,10 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
         match !toml && usage::load(&args.plan, 0).is_ok() {
-            true => Error::FormAsPlan(args.plan.clone()),
+            true => Error::FormAsPlan {
+                path: args.plan.clone(),
+                command: PlanFor::FollowUp,
+            },
             false => error,
         }
     })?;

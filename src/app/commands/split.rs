@@ -8,15 +8,17 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::error::Error;
+use crate::app::error::{Error, PlanFor};
 use crate::app::options::Common;
 use crate::app::options::CsvArg;
 use crate::core::audit::{self, Input, KeyFileInfo, KeySource, Weighing};
 use crate::core::finding::Thing;
 use crate::core::money::{Amount, BadText};
 use crate::core::plan::KeyKind;
+use crate::core::population::ScbErrorKind;
 use crate::core::split::MAX_PRECISION;
 use crate::core::text::suggest;
+use crate::input::plan::{LoadError, Looks, ParseErrorKind};
 use crate::input::scb;
 use crate::output::lang::Lang;
 
@@ -64,14 +66,7 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     // A value parser runs before the options are known: the language as usage errors find it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = crate::app::cli::usage_lang(&args);
-    let largest = || {
-        let max = crate::output::number::amount(crate::core::split::max_amount(), lang);
-        crate::say!(
-            lang,
-            "\"{text}\" är för stort; det största belopp som kan fördelas är {max}",
-            "\"{text}\" is too large; the largest amount that can be split is {max}"
-        )
-    };
+    let largest = || too_large(text, lang);
     let negative = || {
         crate::say!(
             lang,
@@ -96,6 +91,16 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     }
 }
 
+/// An amount or a rounding unit beyond the largest amount that can be split.
+fn too_large(text: &str, lang: Lang) -> String {
+    let max = crate::output::number::amount(crate::core::split::max_amount(), lang);
+    crate::say!(
+        lang,
+        "\"{text}\" är för stort; det största belopp som kan fördelas är {max}",
+        "\"{text}\" is too large; the largest amount that can be split is {max}"
+    )
+}
+
 fn ambiguous(text: &str, lang: Lang) -> String {
     crate::say!(
         lang,
@@ -115,7 +120,12 @@ fn parse_unit(text: &str) -> Result<Amount, String> {
             "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
             "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
         )),
+        // A unit larger than any amount is written right, but too large.
+        Ok(unit) if unit > crate::core::split::max_amount() => Err(too_large(text, lang)),
         Ok(unit) if unit > Amount::ZERO => Ok(unit),
+        Err(BadText::TooLarge) if !text.trim_start().starts_with(['-', '\u{2212}']) => {
+            Err(too_large(text, lang))
+        }
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
         _ => Err(crate::say!(
             lang,
@@ -164,7 +174,29 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
 /// names kommuner only) is split by name, each name once.
 fn from_file(args: &SplitArgs) -> Result<Input, Error> {
     let path = PathBuf::from(&args.key);
-    let file = scb::load(&path, args.column.as_deref()).map_err(|e| Error::KeyFile(Box::new(e)))?;
+    let file = scb::load(&path, args.column.as_deref()).map_err(|e| {
+        // A file that is read but is no population file may be one of `allocate`'s own (a
+        // plan, a follow-up form): told as what it is, not by the row it stumbled on.
+        let read = !matches!(
+            e.kind,
+            ScbErrorKind::NotFound
+                | ScbErrorKind::Directory
+                | ScbErrorKind::TooLarge { .. }
+                | ScbErrorKind::NotRegular(_)
+                | ScbErrorKind::Unreadable(_)
+                | ScbErrorKind::Empty
+        );
+        match read.then(|| scb::misplaced(&path)).flatten() {
+            Some((kind, line, text)) => Error::KeyFileIsOther {
+                path: path.clone(),
+                kind,
+                line,
+                text,
+                amount: args.amount,
+            },
+            None => Error::KeyFile(Box::new(e)),
+        }
+    })?;
     let rows = match file.kommuner() {
         Ok(rows) => rows,
         Err(mismatches) => {
@@ -187,6 +219,30 @@ fn from_file(args: &SplitArgs) -> Result<Input, Error> {
     })
 }
 
+/// A plan that cannot be loaded because it is a follow-up form or report: told so, with how
+/// `split` is given a plan (as `follow-up` tells a form given as its plan).
+fn not_a_plan(path: &std::path::Path, error: Error) -> Error {
+    let toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    match error {
+        Error::Load(load)
+            if matches!(
+                load.as_ref(),
+                LoadError::Parse { error, .. }
+                    if error.kind == ParseErrorKind::LooksLike(Looks::UsageReport)
+            ) =>
+        {
+            Error::ReportAsSplitPlan(load)
+        }
+        _ if !toml && crate::input::usage::load(path, 0).is_ok() => Error::FormAsPlan {
+            path: path.to_path_buf(),
+            command: PlanFor::Split,
+        },
+        error => error,
+    }
+}
+
 /// `--plan PLAN --key ID`: the plan's kommuner and one of its keys. The check's findings
 /// about this key (and the key it is derived from) explain why it cannot be used; other
 /// findings in the plan do not stop an ad-hoc split.
@@ -195,7 +251,7 @@ fn from_plan(
     plan_path: &std::path::Path,
     err: &mut dyn Write,
 ) -> Result<(Input, Amount), Error> {
-    let loaded = super::load(plan_path)?;
+    let loaded = super::load(plan_path).map_err(|error| not_a_plan(plan_path, error))?;
     let plan = &loaded.plan;
     let checked = crate::core::check::check(plan, &loaded.key_files);
     let ledger = &checked.ledger;
@@ -358,6 +414,11 @@ mod tests {
         assert!(parse_unit("0,001").is_err());
         assert!(parse_unit("0,0000000001").is_err());
         assert!(parse_unit("-1").is_err());
+        // A unit beyond the largest amount is too large, as such an amount is.
+        for huge in ["10000000000000000000", "9223372036854775808"] {
+            let said = parse_unit(huge).unwrap_err();
+            assert_eq!(said, parse_amount(huge).unwrap_err());
+        }
         assert!(parse_amount("").is_err());
     }
 }

@@ -29,6 +29,24 @@ pub fn official_kommun_name(name: &str) -> String {
     }
 }
 
+/// One key for a kommun's name however it is written, with or without `kommun` and its
+/// genitive: `Berg`, `Bergs kommun` and `Berg kommun` are one kommun, as are `Bräcke` and
+/// `Bräcke kommun`, and `Hofors` and `Hofors kommun` (folded, as `fold`). For telling two rows
+/// of one kommun from two kommuner where nothing else (a kommunkod, a plan) says which kommun
+/// a name is; a name is never matched to a kommun by it.
+pub fn kommun_identity(name: &str) -> String {
+    let folded = fold(name);
+    let stem = match folded.strip_suffix(" kommun") {
+        // `Bergs kommun` and `Hofors kommun` alike: the official name is made again below.
+        Some(stem) => {
+            let stem = stem.trim_end();
+            stem.strip_suffix('s').unwrap_or(stem)
+        }
+        None => folded.as_str(),
+    };
+    fold(&official_kommun_name(stem))
+}
+
 #[derive(Debug, Default)]
 pub struct Names {
     pub areas: HashMap<u32, usize>,
@@ -409,4 +427,25 @@ fn name_and_code(written: &str) -> impl Iterator<Item = (&str, &str)> {
     let tables = written.strip_suffix(')').and_then(|n| n.rsplit_once(" ("));
     let scb = written.split_once(' ').map(|(code, name)| (name, code));
     tables.into_iter().chain(scb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kommuns_names_with_and_without_kommun_are_one() {
+        for (a, b) in [
+            ("Bräcke", "Bräcke kommun"),
+            ("Berg", "Bergs kommun"),
+            ("Berg", "Berg kommun"),
+            ("Hofors", "Hofors kommun"),
+            ("Östersund", "östersunds kommun"),
+            ("Åre", "A\u{30a}re  kommun"),
+        ] {
+            assert_eq!(kommun_identity(a), kommun_identity(b), "{a} / {b}");
+        }
+        assert_ne!(kommun_identity("Berg"), kommun_identity("Bräcke"));
+        assert_ne!(kommun_identity("Åre"), kommun_identity("Ragunda kommun"));
+    }
 }

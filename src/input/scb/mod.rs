@@ -93,6 +93,120 @@ fn lone_cr_as_lf(text: String) -> String {
     out
 }
 
+/// A file of `allocate`'s own given where a population file belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misplaced {
+    /// A plan, with the ids of its keys (none when its `[[keys]]` cannot be read).
+    Plan { keys: Vec<String> },
+    /// A year-end follow-up form (`allocate follow-up --forms`), blank or filled in.
+    Form,
+    /// A follow-up report in TOML (`[[usage]]`, `[[recipients]]`).
+    UsageReport,
+    /// Other TOML: no population file.
+    Toml,
+}
+
+/// What a file that cannot be read as a population file is instead, when it is a file of
+/// `allocate`'s own (`Misplaced`), with the line that shows it (none for a workbook) and the
+/// text the line is in. Told by content, not by the file's name.
+pub fn misplaced(path: &Path) -> Option<(Misplaced, Option<usize>, String)> {
+    let bytes =
+        crate::input::read::read_limited(path, crate::input::read::max_file_bytes()).ok()?;
+    if let Ok(read) = crate::input::usage::from_bytes(path, &bytes, 0) {
+        return Some(match read.format {
+            crate::input::usage::Format::Toml => (
+                Misplaced::UsageReport,
+                first_meaningful(&read.source.text).map(|(n, _)| n),
+                read.source.text,
+            ),
+            _ => (Misplaced::Form, None, String::new()),
+        });
+    }
+    if crate::input::workbook::is_zip(&bytes) {
+        return None;
+    }
+    let text = source_text(&bytes);
+    if px::looks_like(&text) {
+        return None;
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // A table's header on a line of its own (`[plan]`), after any comment.
+    let header = |name: &str| {
+        text.lines()
+            .position(|l| l.split('#').next().unwrap_or("").trim() == name)
+            .map(|i| i + 1)
+    };
+    let first = first_meaningful(&text);
+    let kind = match toml::from_str::<toml::Table>(body) {
+        Ok(table) if table.contains_key("plan") => Misplaced::Plan {
+            keys: key_ids(&table),
+        },
+        Ok(table) if table.contains_key("usage") || table.contains_key("recipients") => {
+            Misplaced::UsageReport
+        }
+        Ok(table) if !table.is_empty() => Misplaced::Toml,
+        Ok(_) => return None,
+        // A plan or report with a mistake in its TOML is still one.
+        Err(_) if header("[plan]").is_some() => Misplaced::Plan { keys: Vec::new() },
+        Err(_) if header("[[usage]]").is_some() || header("[[recipients]]").is_some() => {
+            Misplaced::UsageReport
+        }
+        Err(_) if first.is_some_and(|(_, line)| looks_like_toml(line)) => Misplaced::Toml,
+        Err(_) => return None,
+    };
+    let line = match kind {
+        Misplaced::Plan { .. } => header("[plan]"),
+        _ => None,
+    }
+    .or(first.map(|(n, _)| n));
+    Some((kind, line, text))
+}
+
+/// The ids of a plan's `[[keys]]`, in order.
+fn key_ids(plan: &toml::Table) -> Vec<String> {
+    plan.get("keys")
+        .and_then(toml::Value::as_array)
+        .map(|keys| {
+            keys.iter()
+                .filter_map(|k| k.get("id").and_then(toml::Value::as_str))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The first line (one-based) that is neither blank nor a comment, trimmed.
+fn first_meaningful(text: &str) -> Option<(usize, &str)> {
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .enumerate()
+        .find(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l))
+}
+
+/// A line as TOML writes one: a table's header (`[plan]`, `[[keys]]`) or `key = value`, and
+/// not a row of fields (`"region";"2024"`) nor a PC-Axis keyword (`CHARSET="ANSI";`).
+fn looks_like_toml(line: &str) -> bool {
+    let bare = |key: &str| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    };
+    let line = line.split('#').next().unwrap_or("").trim();
+    if line.ends_with(';') || line.contains('\t') {
+        return false;
+    }
+    if let Some(inner) = line.strip_prefix('[') {
+        let inner = inner.trim_start_matches('[');
+        return inner.split_once(']').is_some_and(|(name, rest)| {
+            bare(name.trim()) && rest.trim_start_matches(']').trim().is_empty()
+        });
+    }
+    line.split_once('=')
+        .is_some_and(|(key, value)| bare(key.trim()) && !value.trim().is_empty())
+}
+
 /// Parses a population file's bytes (`path` is only for messages).
 pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile, ScbError> {
     let error = |(line, kind): table::Failure| ScbError {
@@ -317,6 +431,28 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err.kind, ScbErrorKind::MissingField { .. }));
+    }
+
+    #[test]
+    fn a_line_of_toml_is_told_from_a_title_or_a_row() {
+        for line in [
+            "[plan]",
+            "[[keys]]",
+            "year = 2026",
+            "[plan] # 2026",
+            "a.b = \"x\"",
+        ] {
+            assert!(looks_like_toml(line), "{line}");
+        }
+        for line in [
+            "\"region\";\"2024\"",
+            "CHARSET=\"ANSI\";",
+            "Folkmängd efter region = län",
+            "[\"2303 Ragunda\"];5150",
+            "region\t2024",
+        ] {
+            assert!(!looks_like_toml(line), "{line}");
+        }
     }
 
     #[test]

@@ -655,14 +655,26 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             code,
             name,
             first_line,
+            first_name,
             ..
         } => {
             let label = excerpt(&region_label(code.as_deref(), name));
-            say!(
-                lang,
-                "kommunen {label} finns redan på rad {first_line}",
-                "kommun {label} is already on line {first_line}"
-            )
+            match first_name {
+                // `Bräcke kommun` after `Bräcke`: one kommun under two names.
+                Some(first) => {
+                    let first = excerpt(&region_label(code.as_deref(), first));
+                    say!(
+                        lang,
+                        "kommunen {label} finns redan på rad {first_line}, som {first}",
+                        "kommun {label} is already on line {first_line}, as {first}"
+                    )
+                }
+                None => say!(
+                    lang,
+                    "kommunen {label} finns redan på rad {first_line}",
+                    "kommun {label} is already on line {first_line}"
+                ),
+            }
         }
         Mismatch::NoValue { code, name, .. } => {
             let label = excerpt(&region_label(code.as_deref(), name));
@@ -720,6 +732,13 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
         Mismatch::NameDiffers { .. } => lang.pick(
             "koden och namnet ska gälla samma kommun: ladda ner filen från SCB igen, eller rätta kommunens `name` under [[kommuner]]",
             "the code and the name must be the same kommun's: download the file from SCB again, or correct the kommun's `name` under [[kommuner]]",
+        ),
+        Mismatch::Duplicate {
+            first_name: Some(_),
+            ..
+        } => lang.pick(
+            "två rader för samma kommun skulle ge den dess andel två gånger: ta bort den ena",
+            "two rows for one kommun would give it its share twice: remove one of them",
         ),
         Mismatch::Duplicate { .. } => lang.pick(
             "är raderna likadana, ta bort den ena; är de delar (per kön eller ålder), ladda ner filen med kolumnen som skiljer dem åt, så summeras de, eller ladda ner totalen",
