@@ -883,23 +883,7 @@ fn render_key_file_is_other(
     let lang = style.lang;
     // The amount as `split` reads it back (a decimal point, no spaces).
     let amount = amount.0.normalize().to_string();
-    let what = match kind {
-        Misplaced::Plan { .. } => lang.pick("en plan", "a plan"),
-        Misplaced::Form => lang.pick(
-            "en blankett för årets uppföljning (från allocate follow-up --forms)",
-            "a year-end follow-up form (from allocate follow-up --forms)",
-        ),
-        Misplaced::UsageReport => lang.pick(
-            "en redovisning till årets uppföljning",
-            "a report for the year-end follow-up",
-        ),
-        Misplaced::Toml => lang.pick("en TOML-fil", "a TOML file"),
-    };
-    let message = say!(
-        lang,
-        "filen är {what}, inte en befolkningsfil från SCB",
-        "the file is {what}, not a population file from SCB"
-    );
+    let message = crate::output::words::key_file::misplaced(kind, lang);
     let shown = shown_path(path);
     let hint = match kind {
         Misplaced::Plan { keys } => {

@@ -212,8 +212,23 @@ pub enum CubeProblem {
     ValueCount { expected: usize, found: usize },
 }
 
+/// A file of `allocate`'s own given where a population file belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Misplaced {
+    /// A plan, with the ids of its keys (none when its `[[keys]]` cannot be read).
+    Plan { keys: Vec<String> },
+    /// A year-end follow-up form (`allocate follow-up --forms`), blank or filled in.
+    Form,
+    /// A follow-up report in TOML (`[[usage]]`, `[[recipients]]`).
+    UsageReport,
+    /// Other TOML: no population file.
+    Toml,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScbErrorKind {
+    /// A file of `allocate`'s own (a plan, a form) where a population file belongs.
+    Misplaced(Misplaced),
     NotFound,
     Directory,
     /// Larger than `limit` bytes; refused before reading it whole.

@@ -816,3 +816,28 @@ fn with_a_plan_a_second_name_for_a_kommun_stops_the_split() {
         )
         .assert_stderr_contains("nyckeln `befolkning-2024` kan inte användas");
 }
+
+/// A plan's key `file` that is a plan or a year-end report is told as what it is, at the
+/// line that shows it, where `check` reported the row it stumbled on (`rubrikraden har ingen
+/// kolumn för ett år ("# (seed 001", …)`).
+#[test]
+fn a_key_file_that_is_a_plan_or_a_report_is_told_as_one() {
+    let plan = std::fs::read(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let out = KeyPlan::new(&plan).check();
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "fel[key-file]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:9: filen är en plan, inte en befolkningsfil från SCB\n",
+        )
+        .assert_stdout_contains("= åtgärd: en nyckels `file` är en befolkningsfil från SCB; ladda ner tabellen");
+    assert!(!out.stdout.contains("seed 001"), "{}", out.stdout);
+    let report = b"[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 21200\n";
+    KeyPlan::new(report)
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains(
+            "filen är en redovisning till årets uppföljning, inte en befolkningsfil från SCB",
+        )
+        .assert_stdout_contains(
+            "Blanketter och redovisningar läses av allocate follow-up PLAN REDOVISNING...",
+        );
+}

@@ -61,7 +61,16 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 }
             },
         })?;
-    parse(path, &bytes, column)
+    // A file that is read but is no population file may be one of `allocate`'s own (a plan,
+    // a follow-up form): told as what it is, not by the row it stumbled on.
+    parse(path, &bytes, column).map_err(|error| match misplaced_in(path, &bytes) {
+        Some((kind, line, _)) => ScbError {
+            path: path.to_path_buf(),
+            line,
+            kind: ScbErrorKind::Misplaced(kind),
+        },
+        None => error,
+    })
 }
 
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
@@ -93,18 +102,7 @@ fn lone_cr_as_lf(text: String) -> String {
     out
 }
 
-/// A file of `allocate`'s own given where a population file belongs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Misplaced {
-    /// A plan, with the ids of its keys (none when its `[[keys]]` cannot be read).
-    Plan { keys: Vec<String> },
-    /// A year-end follow-up form (`allocate follow-up --forms`), blank or filled in.
-    Form,
-    /// A follow-up report in TOML (`[[usage]]`, `[[recipients]]`).
-    UsageReport,
-    /// Other TOML: no population file.
-    Toml,
-}
+pub use crate::core::population::Misplaced;
 
 /// What a file that cannot be read as a population file is instead, when it is a file of
 /// `allocate`'s own (`Misplaced`), with the line that shows it (none for a workbook) and the
@@ -112,7 +110,12 @@ pub enum Misplaced {
 pub fn misplaced(path: &Path) -> Option<(Misplaced, Option<usize>, String)> {
     let bytes =
         crate::input::read::read_limited(path, crate::input::read::max_file_bytes()).ok()?;
-    if let Ok(read) = crate::input::usage::from_bytes(path, &bytes, 0) {
+    misplaced_in(path, &bytes)
+}
+
+/// [`misplaced`] of a file's bytes, already read.
+fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, String)> {
+    if let Ok(read) = crate::input::usage::from_bytes(path, bytes, 0) {
         return Some(match read.format {
             crate::input::usage::Format::Toml => (
                 Misplaced::UsageReport,
@@ -122,10 +125,10 @@ pub fn misplaced(path: &Path) -> Option<(Misplaced, Option<usize>, String)> {
             _ => (Misplaced::Form, None, String::new()),
         });
     }
-    if crate::input::workbook::is_zip(&bytes) {
+    if crate::input::workbook::is_zip(bytes) {
         return None;
     }
-    let text = source_text(&bytes);
+    let text = source_text(bytes);
     if px::looks_like(&text) {
         return None;
     }

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::core::population::{
-    CubeProblem, FileFormat, Mismatch, OtherFormat, ScbError, ScbErrorKind, TextEncoding,
-    WorkbookProblem, region_label,
+    CubeProblem, FileFormat, Mismatch, Misplaced, OtherFormat, ScbError, ScbErrorKind,
+    TextEncoding, WorkbookProblem, region_label,
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
@@ -184,6 +184,7 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
     // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
     // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
+        (ScbErrorKind::Misplaced(kind), _) => misplaced(kind, lang),
         (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
         (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
         (ScbErrorKind::Directory, Lang::Sv) => "är en mapp, inte en fil".to_string(),
@@ -466,9 +467,45 @@ fn download(lang: Lang) -> &'static str {
     )
 }
 
+/// A file of `allocate`'s own where a population file belongs, said as what it is.
+pub fn misplaced(kind: &Misplaced, lang: Lang) -> String {
+    let what = match kind {
+        Misplaced::Plan { .. } => lang.pick("en plan", "a plan"),
+        Misplaced::Form => lang.pick(
+            "en blankett för årets uppföljning (från allocate follow-up --forms)",
+            "a year-end follow-up form (from allocate follow-up --forms)",
+        ),
+        Misplaced::UsageReport => lang.pick(
+            "en redovisning till årets uppföljning",
+            "a report for the year-end follow-up",
+        ),
+        Misplaced::Toml => lang.pick("en TOML-fil", "a TOML file"),
+    };
+    say!(
+        lang,
+        "filen är {what}, inte en befolkningsfil från SCB",
+        "the file is {what}, not a population file from SCB"
+    )
+}
+
 /// What to do about a key file that cannot be read.
 pub fn error_hint(error: &ScbError, lang: Lang) -> String {
     let text = match &error.kind {
+        ScbErrorKind::Misplaced(kind) => {
+            let download = download(lang);
+            return match kind {
+                Misplaced::Form | Misplaced::UsageReport => say!(
+                    lang,
+                    "en nyckels `file` är en befolkningsfil från SCB; {download}. Blanketter och redovisningar läses av allocate follow-up PLAN REDOVISNING...",
+                    "a key's `file` is a population file from SCB; {download}. Forms and reports are read by allocate follow-up PLAN REPORT..."
+                ),
+                _ => say!(
+                    lang,
+                    "en nyckels `file` är en befolkningsfil från SCB; {download}",
+                    "a key's `file` is a population file from SCB; {download}"
+                ),
+            };
+        }
         ScbErrorKind::TooLarge { .. } => lang.pick(
             "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
             "an SCB file with the county's kommuner is a few KB; check that this is the right file",
