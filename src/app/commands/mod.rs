@@ -213,16 +213,19 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                 crate::output::words::recipient(x.name.get_ref(), Some(x.code.get_ref()))
             })
         };
-        match ledger.names.kommun(kommun) {
-            Some(k) => selection.kommun = Some(k),
-            None if let Some((by_name, by_code)) = ledger.names.kommun_disagreeing(kommun) => {
+        match (
+            ledger.names.kommun(kommun),
+            ledger.names.kommun_disagreeing(kommun),
+        ) {
+            (Some(k), _) => selection.kommun = Some(k),
+            (None, Some((by_name, by_code))) => {
                 return Err(Error::KommunNameAndCode {
                     given: kommun.clone(),
                     by_name: shown(by_name),
                     by_code: shown(by_code),
                 });
             }
-            None => {
+            (None, None) => {
                 let known = plan
                     .kommuner
                     .iter()
