@@ -97,6 +97,58 @@ pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
     lang
 }
 
+/// The command line with a `--lang` written before the command (`allocate --lang en check`)
+/// moved after it, where the command takes it, and one without a command to take it
+/// (`allocate --lang en --help`, `allocate help check --lang en`) left out: its language is
+/// that of the help and usage errors already ([`usage_lang`]).
+fn lang_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut langs = Vec::new();
+    let mut rest = Vec::new();
+    let mut words = args.into_iter();
+    let program = words.next();
+    let mut command = None;
+    while let Some(word) = words.next() {
+        let text = word.to_string_lossy();
+        if text == "--lang" {
+            langs.push(word);
+            langs.extend(words.next());
+        } else if text.starts_with("--lang=") {
+            langs.push(word);
+        } else if text == "--" {
+            rest.push(word);
+            break;
+        } else if text.starts_with('-') || text == "help" {
+            rest.push(word);
+        } else {
+            command = Some(word);
+            break;
+        }
+    }
+    let help = rest.iter().any(|w| w == "help");
+    let mut after: Vec<_> = words.collect();
+    if help {
+        // `help` takes no options: a `--lang` after its command is the help's language.
+        let mut kept = Vec::with_capacity(after.len());
+        let mut words = after.into_iter();
+        while let Some(word) = words.next() {
+            let text = word.to_string_lossy();
+            if text == "--lang" {
+                words.next();
+            } else if !text.starts_with("--lang=") {
+                kept.push(word);
+            }
+        }
+        after = kept;
+    }
+    program
+        .into_iter()
+        .chain(rest)
+        .chain(command.clone())
+        .chain(langs.into_iter().filter(|_| command.is_some() && !help))
+        .chain(after)
+        .collect()
+}
+
 /// The command line's definition in a language: English as written in the code (and in the
 /// man page and completions), or Swedish, with every heading, description and option
 /// translated here.
@@ -116,7 +168,7 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
     let lang = usage_lang(&args);
     let mut command = command(lang);
     command
-        .try_get_matches_from_mut(args)
+        .try_get_matches_from_mut(lang_after_command(args))
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map_err(|e| (e.with_cmd(&command), lang))
 }
@@ -588,6 +640,35 @@ mod tests {
         assert_eq!(
             usage_lang(&args(&["allocate", "check", "--", "--lang", "en"])),
             Lang::Sv
+        );
+    }
+
+    #[test]
+    fn a_lang_before_the_command_is_moved_after_it_and_dropped_where_nothing_takes_it() {
+        let moved = |list: &[&str]| lang_after_command(args(list));
+        assert_eq!(
+            moved(&["allocate", "--lang", "en", "check", "plan.toml"]),
+            args(&["allocate", "check", "--lang", "en", "plan.toml"])
+        );
+        assert_eq!(
+            moved(&["allocate", "--lang=en", "report", "-v", "per-kommun"]),
+            args(&["allocate", "report", "--lang=en", "-v", "per-kommun"])
+        );
+        assert_eq!(
+            moved(&["allocate", "--lang", "en", "--help"]),
+            args(&["allocate", "--help"])
+        );
+        assert_eq!(
+            moved(&["allocate", "help", "check", "--lang", "en"]),
+            args(&["allocate", "help", "check"])
+        );
+        assert_eq!(
+            moved(&["allocate", "check", "--", "--lang", "en"]),
+            args(&["allocate", "check", "--", "--lang", "en"])
+        );
+        assert_eq!(
+            moved(&["allocate", "--", "--lang", "en"]),
+            args(&["allocate", "--", "--lang", "en"])
         );
     }
 }

@@ -516,6 +516,24 @@ fn the_man_page_has_exit_status_and_environment_sections() {
     let exit = out.stdout.find(".SH \"EXIT STATUS\"").unwrap();
     let version = out.stdout.find(".SH VERSION").unwrap();
     assert!(exit < version);
+    // Every status of the README's table, which the README says the man page lists (130 was
+    // missing).
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let table = readme.split("| status | meaning |").nth(1).unwrap();
+    let statuses: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with("| "))
+        .map(|l| l.split('|').nth(1).unwrap().trim())
+        .collect();
+    assert_eq!(statuses, ["0", "1", "2", "130"]);
+    let section = &out.stdout[exit..out.stdout.find(".SH ENVIRONMENT").unwrap()];
+    for status in statuses {
+        assert!(
+            section.contains(&format!(".TP\n\\fB{status}\\fR\n")),
+            "{status}: {section}"
+        );
+    }
 
     let dir = tempfile::tempdir().unwrap();
     allocate(dir.path(), &["man", "--dir", "man1"]).assert_status(0);

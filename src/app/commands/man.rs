@@ -31,11 +31,20 @@ const EXTRA_SECTIONS: &str = r#".SH "EXIT STATUS"
 Done; the plans have no errors (warnings allowed, unless \fB\-\-deny\-warnings\fR).
 .TP
 \fB1\fR
-A plan has errors (or warnings under \fB\-\-deny\-warnings\fR). The status is the same when
-standard output is closed early (\fBallocate check plan.toml | head\fR).
+A plan has errors (or warnings under \fB\-\-deny\-warnings\fR); \fBreport\fR, \fBexport\fR,
+\fBdiff\fR and \fBfollow\-up\fR then produce nothing, except a document of \fBreport\fR,
+which is written as a draft.
+\fBdiff\fR and \fBreport \-\-previous\fR also when the new plan's statements about the old
+one disagree with it, \fBfollow\-up\fR when the usage files have errors. The status is the
+same when standard output is closed early (\fBallocate check plan.toml | head\fR).
 .TP
 \fB2\fR
-A file cannot be read, parsed or written, or the command line is wrong.
+A file cannot be read, parsed or written, the command line is wrong, or a file would be
+overwritten without \fB\-\-force\fR; also an internal error (a bug), after a short apology
+that says how to report it.
+.TP
+\fB130\fR
+Interrupted (Ctrl\-C, SIGTERM, SIGHUP); a file being written is not left behind.
 .SH ENVIRONMENT
 .TP
 \fBALLOCATE_MAX_FILE_MB\fR
