@@ -748,8 +748,8 @@ pub enum SplitReason {
     GroupNeedsSplit,
     /// A key split works over the kommuner only.
     KeyNeedsKommuner,
-    /// The kommuner group must be the only actor of its row.
-    GroupAmongOthers,
+    /// The kommuner group beside other actors (the row's actor ids), without `rule = "amounts"`.
+    GroupAmongOthers(Vec<String>),
     /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
     NotARecipient(String),
     /// A row shared by the kommuner and named actors gives a kommun its own amount under
@@ -763,6 +763,8 @@ pub enum SplitReason {
     NotMultipleOfUnit(Amount),
     /// The key gives every recipient weight zero.
     NoWeight,
+    /// There is no one to split over: no kommuner in the plan, or every one excepted.
+    NoRecipients,
     /// Too large for exact arithmetic.
     TooLarge,
     /// The plan's insatser give more lines (recipients) than a plan of its size may

@@ -19,6 +19,33 @@ use serde::{Serialize, Serializer};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount(pub Decimal);
 
+/// A number written with its digits grouped in thousands by spaces, no-break spaces or
+/// underscores and an optional decimal comma or point (`5 150`, `518 183,8`), without the
+/// grouping: its whole part's digits, and the number as `Decimal` reads it (`518183.8`).
+pub fn ungrouped(text: &str) -> Option<(String, String)> {
+    let is_space = |c: char| matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((w, f)) => (w, Some(f)),
+        None => (text, None),
+    };
+    // Groups of digits, those after the first of three (thousands); decimals digits only.
+    let all_digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
+    let mut groups = whole.split(is_space);
+    let first_ok = groups.next().is_some_and(all_digits);
+    if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
+        return None;
+    }
+    if fraction.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    let digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let plain = match fraction {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits.clone(),
+    };
+    Some((digits, plain))
+}
+
 impl Amount {
     pub const ZERO: Amount = Amount(Decimal::ZERO);
     /// The largest amount a plan holds: the largest TOML integer, 9 223 372 036 854 775 807 kr
@@ -69,31 +96,12 @@ impl Amount {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text.strip_prefix('+').unwrap_or(text)),
         };
-        let is_space = |c: char| matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}');
-        let (whole, fraction) = match rest.split_once([',', '.']) {
-            Some((w, f)) => (w, Some(f)),
-            None => (rest, None),
+        let Some((whole, plain)) = ungrouped(rest) else {
+            return Err(BadText::NotANumber);
         };
-        // Groups of digits, those after the first of three (thousands); decimals digits only.
-        let all_digits = |g: &str| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit());
-        let mut groups = whole.split(is_space);
-        let first_ok = groups.next().is_some_and(all_digits);
-        if !first_ok || !groups.all(|g| g.len() == 3 && all_digits(g)) {
-            return Err(BadText::NotANumber);
-        }
-        if let Some(f) = fraction
-            && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
-        {
-            return Err(BadText::NotANumber);
-        }
-        let mut plain: String = whole.chars().filter(char::is_ascii_digit).collect();
         // A whole part beyond `Decimal` (29 digits, at most 79 228 162 514 264 337 593 543 950
         // 335) is too large; more decimals than it keeps are no amount.
-        let too_large = plain.len() > 29 || plain.parse::<Decimal>().is_err();
-        if let Some(f) = fraction {
-            plain.push('.');
-            plain.push_str(f);
-        }
+        let too_large = whole.len() > 29 || whole.parse::<Decimal>().is_err();
         // Beyond 28 digits `Decimal` would round: never silently.
         let value = (plain.len() <= 29)
             .then(|| plain.parse::<Decimal>().ok())

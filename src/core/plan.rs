@@ -761,7 +761,14 @@ impl<'de> Deserialize<'de> for Weight {
                 Err(E::custom(WEIGHT_AS_FLOAT))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Weight, E> {
-                let normal = v.trim().trim_end_matches('%').trim().replace(',', ".");
+                let written = v.trim().trim_end_matches('%').trim();
+                // `"5 150"`: a count grouped in thousands, as amounts may be written.
+                if let Some(weight) = crate::core::money::ungrouped(written)
+                    .and_then(|(_, plain)| Decimal::from_str(&plain).ok())
+                {
+                    return Ok(Weight(weight));
+                }
+                let normal = written.replace(',', ".");
                 Decimal::from_str(&normal).map(Weight).map_err(|_| {
                     // A plain number that does not fit in 28 digits is too large, not bad text.
                     let digits = normal.chars().filter(char::is_ascii_digit).count();

@@ -574,6 +574,24 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 }
                 return ParseErrorKind::NumberTooLarge { written };
             }
+            // A value of a fixed set (`rule`, `kind`, `payment`) that is not text: toml's
+            // enum reader says only what it wanted.
+            if detail == "wanted string or table" {
+                let line = value_here();
+                let value = line.split([',', '}', ']', ' ']).next().unwrap_or("");
+                let found = match line.chars().next() {
+                    Some('[') => "sequence".to_string(),
+                    Some('{') => "map".to_string(),
+                    _ if value == "true" || value == "false" => format!("boolean `{value}`"),
+                    _ if value.parse::<i64>().is_ok() => format!("integer `{value}`"),
+                    _ if value.parse::<f64>().is_ok() => format!("floating point `{value}`"),
+                    _ => "date".to_string(),
+                };
+                return ParseErrorKind::WrongType {
+                    found,
+                    expected: "a string".to_string(),
+                };
+            }
             // ”Korpusplan”: Word and Outlook turn straight quotes into typographic ones.
             if let Some(quote) = at
                 .chars()
@@ -728,8 +746,18 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '_');
                 digits(whole.trim_start_matches('-')) && digits(fraction)
             });
+            // `6e5`: the same number written out, 600000.
+            let scientific = || {
+                rust_decimal::Decimal::from_scientific(&token.replace('_', ""))
+                    .ok()
+                    .map(|d| d.normalize().to_string())
+            };
             ParseErrorKind::AmountAsFloat {
-                written: plain.then(|| token.replace('_', "")),
+                written: if plain {
+                    Some(token.replace('_', ""))
+                } else {
+                    scientific()
+                },
             }
         }
         // serde's words for a TOML date are "map"; say date.

@@ -271,7 +271,7 @@ fn the_hint_for_several_columns_suggests_the_population_never_another_content() 
         )
         .assert_stderr_contains("--> f.csv:1:1")
         .assert_stderr_contains(
-            "= åtgärd: ange årskolumnen: `column = \"Folkmängd 2024\"` i planens nyckel, eller --column \"Folkmängd 2024\"",
+            "= åtgärd: ange årskolumnen: `column = \"Folkmängd 2024\"` i planens nyckel (för allocate split: --column \"Folkmängd 2024\")",
         );
     assert!(
         !out.stderr.contains("column = \"Folkökning"),
@@ -301,7 +301,7 @@ fn the_hint_for_several_columns_suggests_the_population_never_another_content() 
         &file("\"region\";\"Folkökning 2024\";\"Döda 2024\""),
     );
     out.assert_status(2).assert_stderr_contains(
-        "= åtgärd: ange årskolumnen med `column = \"…\"` i planens nyckel, eller --column \"…\"; kolumnerna är \"Folkökning 2024\", \"Döda 2024\", och ingen av dem är folkmängden",
+        "= åtgärd: ange årskolumnen med `column = \"…\"` i planens nyckel (för allocate split: --column \"…\"); kolumnerna är \"Folkökning 2024\", \"Döda 2024\", och ingen av dem är folkmängden",
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -312,7 +312,7 @@ fn the_hint_for_several_columns_suggests_the_population_never_another_content() 
     allocate(dir.path(), &["split", "1", "--key", "f.csv", "--lang", "en"])
         .assert_status(2)
         .assert_stderr_contains(
-            "= help: choose the year column with `column = \"…\"` in the plan's key, or --column \"…\"; the columns are \"Folkökning 2024\", \"Döda 2024\", and none of them is the population",
+            "= help: choose the year column with `column = \"…\"` in the plan's key (for allocate split: --column \"…\"); the columns are \"Folkökning 2024\", \"Döda 2024\", and none of them is the population",
         );
 }
 

@@ -137,7 +137,7 @@ fn several_years_are_refused_until_one_is_chosen() {
         out.assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains("fel[key-file]: filen har flera årskolumner (\"2023\", \"2024\")")
-            .assert_stderr_contains("= åtgärd: ange årskolumnen: `column = \"2024\"` i planens nyckel, eller --column 2024");
+            .assert_stderr_contains("= åtgärd: ange årskolumnen: `column = \"2024\"` i planens nyckel (för allocate split: --column 2024)");
     }
 }
 

@@ -143,6 +143,32 @@ fn population_key_printed_total_is_checked_inline_and_derived() {
 }
 
 #[test]
+fn population_counts_written_as_text_grouped_in_thousands_are_the_same_counts() {
+    // The Mini Maria counts (seed 003) as a table pasted from a document, "5 150": the key's
+    // printed total 132 708 still matches, as the counts written 5_150 do.
+    let grouped = MINI_MARIA_COUNTS
+        .replace("5_150", "\"5 150\"")
+        .replace("15_702", "\"15\u{a0}702\"")
+        .replace("64_977", "\"64 977\"");
+    let p = plan().edit(
+        "[[keys]]\n",
+        &format!("{grouped}printed_total = 132_708\n\n[[keys]]\n"),
+    );
+    p.check(&[]).assert_status(0);
+    // Groups that are not thousands are no count.
+    let p = plan().edit(
+        "[[keys]]\n",
+        &format!(
+            "{}printed_total = 132_708\n\n[[keys]]\n",
+            MINI_MARIA_COUNTS.replace("5_150", "\"51 50\"")
+        ),
+    );
+    p.check(&[])
+        .assert_status(2)
+        .assert_finding("wrong-type", &p.position_of("\"51 50\"", 0));
+}
+
+#[test]
 fn key_file_printed_total_is_checked() {
     // The shipped SCB file of the 2025 plan: 132 708 inhabitants.
     let run = |total: &str| {

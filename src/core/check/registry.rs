@@ -96,7 +96,7 @@ registry! {
         "a whole number written in another base than 10 (`0x10`, `0o20`, `0b10000`), anywhere in the plan: TOML reads it (as 16), but no one reading the plan would; the hint gives the number in ordinary digits";
     DuplicateId "duplicate-id" Error Stage::Resolve,
         "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id",
-        "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id";
+        "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id, or two earmarks of one area";
     UnknownReference "unknown-reference" Error Stage::Resolve,
         "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste",
         "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one";

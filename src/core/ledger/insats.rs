@@ -159,7 +159,12 @@ fn split_insats(
                 return Err(invalid(
                     findings,
                     insats.actor.span(),
-                    SplitReason::GroupAmongOthers,
+                    SplitReason::GroupAmongOthers(
+                        many.iter()
+                            .filter_map(|&a| plan.actors.get(a))
+                            .map(|a| a.id.get_ref().clone())
+                            .collect(),
+                    ),
                 ));
             }
             let mut recipients = Vec::with_capacity(many.len() + plan.kommuner.len());
@@ -668,6 +673,7 @@ fn by_weights(
     split::largest_remainder_amounts(amount, weights, tie, unit).map_err(|e| match e {
         SplitError::AmountNotMultipleOfUnit => SplitReason::NotMultipleOfUnit(unit),
         SplitError::TooLarge | SplitError::TieKeys => SplitReason::TooLarge,
+        SplitError::NoWeight if recipients.is_empty() => SplitReason::NoRecipients,
         SplitError::NoWeight => SplitReason::NoWeight,
         // Prevented by the checks of amounts, units and keys; still never silent.
         SplitError::NegativeWeight | SplitError::NonPositiveUnit | SplitError::NegativeAmount => {

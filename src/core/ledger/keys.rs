@@ -373,8 +373,13 @@ fn derive(
         }
         None => return failed(Ok(Vec::new())),
     };
-    let Some(precision) = key.precision.as_ref().map(|p| *p.get_ref()) else {
-        // Reported as key-precision.
+    let Some(precision) = key
+        .precision
+        .as_ref()
+        .map(|p| *p.get_ref())
+        .filter(|&p| p <= split::MAX_PRECISION)
+    else {
+        // Reported as key-precision, or at `precision` as too high.
         return KeyWeights {
             weights: Ok(Vec::new()),
             source: Some(source),

@@ -114,6 +114,15 @@ impl Names {
                 findings,
             ),
         };
+        // An area's earmarks are looked up by id within it: the first of two with one id
+        // would take the insatser tagged for the second.
+        for area in &plan.areas {
+            index(
+                ids(&mut area.earmarks.iter().map(|e| &e.id)),
+                Thing::Earmark,
+                findings,
+            );
+        }
         // A name that is another kommun's code would make that code mean two kommuner.
         for (k, kommun) in plan.kommuner.iter().enumerate() {
             let name = kommun.name.get_ref();

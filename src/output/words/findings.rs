@@ -1391,7 +1391,7 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
             "insats `{insats}`: en fördelning efter nyckel går bara över kommunerna",
             "insats `{insats}`: a split by key works over the kommuner only"
         ),
-        SplitReason::GroupAmongOthers => say!(
+        SplitReason::GroupAmongOthers(_) => say!(
             lang,
             "insats `{insats}`: länets kommuner delar rad med andra aktörer bara med `rule = \"amounts\"`",
             "insats `{insats}`: the county's kommuner share a row with other actors only with `rule = \"amounts\"`"
@@ -1432,6 +1432,11 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
                 "insats `{insats}`: the plan's insatser have more recipients than a plan of this size can have (at most {per_byte} per byte of plan file)"
             )
         }
+        SplitReason::NoRecipients => say!(
+            lang,
+            "insats `{insats}`: fördelningen har ingen mottagare: planen listar inga kommuner, eller `except` tar bort alla",
+            "insats `{insats}`: the split has no recipient: the plan lists no kommuner, or `except` takes out every one"
+        ),
         SplitReason::NoWeight => say!(
             lang,
             "insats `{insats}`: nyckeln ger alla mottagare vikten noll",
@@ -1479,10 +1484,18 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "använd `rule = \"equal\"` eller `rule = \"amounts\"` för flera aktörer",
             "use `rule = \"equal\"` or `rule = \"amounts\"` for several actors",
         ),
-        SplitReason::GroupAmongOthers => fixed(
-            "ange `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, eller dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
-            "write `split = { rule = \"amounts\", amounts = { kommunerna = …, fhe = … }, key = \"…\" }`, or split the insats into one row for the kommuner and one for the other actors",
-        ),
+        SplitReason::GroupAmongOthers(actors) => {
+            let amounts = actors
+                .iter()
+                .map(|a| format!("{} = …", toml_edit::Key::new(a.as_str()).display_repr()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            say!(
+                lang,
+                "ange `split = {{ rule = \"amounts\", amounts = {{ {amounts} }}, key = \"…\" }}`, eller dela upp insatsen i en rad för kommunerna och en för de andra aktörerna",
+                "write `split = {{ rule = \"amounts\", amounts = {{ {amounts} }}, key = \"…\" }}`, or split the insats into one row for the kommuner and one for the other actors"
+            )
+        }
         SplitReason::KommunInMixedAmounts(_) => fixed(
             "ange kommunernas summa med gruppens id (`kommunerna = …`); enskilda kommuners belopp kan kontrolleras under `printed`",
             "give the kommuner's sum under the group's id (`kommunerna = …`); single kommuner's amounts can be checked under `printed`",
@@ -1504,6 +1517,10 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "change the amount or the split's `unit`",
         ),
         SplitReason::NoWeight => fixed("kontrollera nyckelns värden", "check the key's values"),
+        SplitReason::NoRecipients => fixed(
+            "lista länets kommuner under [[kommuner]] (code och name), eller ta bort dem ur `except` som ska få del",
+            "list the county's kommuner under [[kommuner]] (code and name), or take those who are to get a share out of `except`",
+        ),
         SplitReason::LedgerFull => fixed(
             "dela upp planen, eller fördela över färre mottagare per insats",
             "split the plan up, or split over fewer recipients per insats",

@@ -559,8 +559,8 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
                 let choices = list(available);
                 return say!(
                     lang,
-                    "ange årskolumnen med `column = \"…\"` i planens nyckel, eller --column \"…\"; kolumnerna är {choices}, och ingen av dem är folkmängden",
-                    "choose the year column with `column = \"…\"` in the plan's key, or --column \"…\"; the columns are {choices}, and none of them is the population"
+                    "ange årskolumnen med `column = \"…\"` i planens nyckel (för allocate split: --column \"…\"); kolumnerna är {choices}, och ingen av dem är folkmängden",
+                    "choose the year column with `column = \"…\"` in the plan's key (for allocate split: --column \"…\"); the columns are {choices}, and none of them is the population"
                 );
             };
             // "2024" picks "BE0101N1 2024" when no other column names 2024.
@@ -576,8 +576,8 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             let in_toml = year.trim_matches('"');
             return say!(
                 lang,
-                "ange årskolumnen: `column = \"{in_toml}\"` i planens nyckel, eller --column {year}",
-                "choose the year column: `column = \"{in_toml}\"` in the plan's key, or --column {year}"
+                "ange årskolumnen: `column = \"{in_toml}\"` i planens nyckel (för allocate split: --column {year})",
+                "choose the year column: `column = \"{in_toml}\"` in the plan's key (for allocate split: --column {year})"
             );
         }
         ScbErrorKind::NoKommunkod { .. } => lang.pick(

@@ -300,6 +300,7 @@ fn type_words(serde_words: &str, lang: Lang) -> String {
         ("a", _) if rest == "string" => return lang.pick("text", "text").to_string(),
         ("a", _) if rest == "TOML datetime" => return lang.pick("ett datum", "a date").to_string(),
         ("a", _) if rest == "sequence" => return lang.pick("en lista", "a list").to_string(),
+        ("a", _) if rest == "map" => return lang.pick("en tabell", "a table").to_string(),
         ("a", _) if rest == "boolean" => {
             return lang.pick("sant eller falskt", "true or false").to_string();
         }
