@@ -121,9 +121,22 @@ pub struct Reported(());
 #[derive(Debug, Default)]
 pub struct Findings {
     list: Vec<Finding>,
+    /// How many "did you mean" suggestions have been sought ([`Findings::may_suggest`]).
+    suggestions: usize,
 }
 
+/// How many unknown names of a plan get a "did you mean": each is compared with every name
+/// it could have meant, and a plan with thousands of renamed ids would take minutes. As many
+/// as a screen shows of one code (`output::checked::REPEATS_SHOWN`).
+pub const SUGGESTIONS: usize = 100;
+
 impl Findings {
+    /// Whether an unknown name may still be given a suggestion (the first [`SUGGESTIONS`]).
+    pub fn may_suggest(&mut self) -> bool {
+        self.suggestions += 1;
+        self.suggestions <= SUGGESTIONS
+    }
+
     /// Reports an error.
     pub fn error(&mut self, span: Range<usize>, problem: Problem) -> Reported {
         self.list.push(Finding {

@@ -278,7 +278,23 @@ impl<'de> Deserialize<'de> for Amount {
                 Ok(Amount(Decimal::from(v)))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
+                // Beyond the largest TOML integer, which `toml` reads all the same.
+                match i64::try_from(v) {
+                    Ok(v) => Ok(Amount(Decimal::from(v))),
+                    Err(_) => Err(E::custom(format!("{AMOUNT_TOO_LARGE}{v}"))),
+                }
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Amount, E> {
+                match i64::try_from(v) {
+                    Ok(v) => Ok(Amount(Decimal::from(v))),
+                    Err(_) => Err(E::custom(format!("{AMOUNT_TOO_LARGE}{v}"))),
+                }
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Amount, E> {
+                match i64::try_from(v) {
+                    Ok(v) => Ok(Amount(Decimal::from(v))),
+                    Err(_) => Err(E::custom(format!("{AMOUNT_TOO_LARGE}{v}"))),
+                }
             }
             fn visit_f64<E: de::Error>(self, _: f64) -> Result<Amount, E> {
                 Err(E::custom(AMOUNT_AS_FLOAT))

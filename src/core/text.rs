@@ -21,7 +21,12 @@ pub fn unguarded(text: &str) -> &str {
 
 /// A name for comparing: trimmed, composed (NFC) and lower case.
 pub fn fold(name: &str) -> String {
-    name.trim().nfc().collect::<String>().to_lowercase()
+    let name = name.trim();
+    if name.is_ascii() {
+        // Already composed: the common case, without the normalisation's work.
+        return name.to_ascii_lowercase();
+    }
+    name.nfc().collect::<String>().to_lowercase()
 }
 
 /// Whether a character is one that shows nothing (Unicode's default-ignorable code points):
@@ -88,10 +93,16 @@ pub fn is_decomposed(text: &str) -> bool {
 /// The closest candidate, if it is close enough to be a likely typo.
 pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
     let word = fold(word);
+    let length = word.chars().count();
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&word, &fold(c)), c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .filter_map(|c| {
+            // The distance is at least the difference in length: most are never compared.
+            let most = 2.max(c.chars().count() / 3);
+            let near = c.chars().count().abs_diff(length) <= most;
+            near.then(|| (strsim::damerau_levenshtein(&word, &fold(c)), c))
+                .filter(|(d, _)| *d <= most)
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| (*c).to_string())
 }

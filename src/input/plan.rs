@@ -555,6 +555,15 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     found: found.to_string(),
                 };
             }
+            // A whole number beyond i64 read into a `toml::Value` (a follow-up report).
+            if detail == "u64 value was too large" {
+                let written = value_here()
+                    .split([',', ']', '}', ' '])
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                return ParseErrorKind::NumberTooLarge { written };
+            }
             if detail.starts_with("integer number overflowed") {
                 let written = value_here()
                     .split([',', ']', '}', ' '])
@@ -823,7 +832,9 @@ fn classify(message: &str) -> ParseErrorKind {
     }
     // An integer beyond i64: "invalid type: integer `…` as i128, expected …".
     if let Some(rest) = message.strip_prefix("invalid type: integer `")
-        && let Some((written, _)) = rest.split_once("` as i128")
+        && let Some((written, _)) = rest
+            .split_once("` as i128")
+            .or_else(|| rest.split_once("` as u128"))
     {
         return ParseErrorKind::NumberTooLarge {
             written: written.to_string(),

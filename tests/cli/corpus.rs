@@ -391,6 +391,23 @@ fn assert_case(expected: &str, out: &Output) {
 }
 
 #[test]
+fn a_follow_up_report_with_a_whole_number_beyond_the_largest_is_told_so_in_swedish() {
+    // `toml` reads it into a value it cannot hold, and says so in English.
+    let report = "year = 2026\ncounty = \"Jämtlands län\"\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"2.5\"\nused = 9223372036854775808\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("berg.toml"), report).unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let out = allocate(
+        dir.path(),
+        &["follow-up", plan.to_str().unwrap(), "berg.toml"],
+    );
+    out.assert_status(2).assert_stderr_contains(
+        "fel[read-error]: redovisningen kan inte läsas: talet 9223372036854775808 är för stort\n --> berg.toml:6:8",
+    );
+    assert!(!out.stderr.contains("u64"), "{}", out.stderr);
+}
+
+#[test]
 fn the_base_plan_passes() {
     let (_dir, out) = run_with("plan.toml", base().as_bytes(), &["check", "plan.toml"]);
     assert_case(

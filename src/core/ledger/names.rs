@@ -324,13 +324,17 @@ pub fn unknown<'a>(
     name: &Spanned<String>,
     known: impl Iterator<Item = &'a str>,
 ) -> Reported {
-    let known: Vec<&str> = known.collect();
+    let suggestion = if findings.may_suggest() {
+        suggest(name.get_ref(), &known.collect::<Vec<_>>())
+    } else {
+        None
+    };
     findings.error(
         name.span(),
         Problem::UnknownReference {
             thing,
             name: name.get_ref().clone(),
-            suggestion: suggest(name.get_ref(), &known),
+            suggestion,
         },
     )
 }
@@ -441,6 +445,31 @@ fn name_and_code(written: &str) -> impl Iterator<Item = (&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_hundred_unknown_names_get_a_suggestion_and_the_rest_none() {
+        // Each suggestion compares the name with every name it could have meant: a plan
+        // with thousands of renamed ids must not take minutes.
+        let known = ["1.1", "1.2", "2.1"];
+        let mut findings = Findings::default();
+        let name = Spanned::new(0..3, "1.3".to_string());
+        for _ in 0..crate::core::finding::SUGGESTIONS + 1 {
+            unknown(&mut findings, Thing::Insats, &name, known.iter().copied());
+        }
+        let suggested: Vec<bool> = findings
+            .into_sorted()
+            .iter()
+            .map(|f| {
+                matches!(
+                    &f.problem,
+                    Problem::UnknownReference { suggestion: Some(s), .. } if s == "1.1"
+                )
+            })
+            .collect();
+        assert_eq!(suggested.len(), 101);
+        assert!(suggested[..100].iter().all(|&s| s));
+        assert!(!suggested[100]);
+    }
 
     #[test]
     fn a_kommuns_names_with_and_without_kommun_are_one() {
