@@ -8,7 +8,7 @@
 //! so in the Excel dialect a code that starts with `0` is written as the formula `="0114"`,
 //! which Excel and LibreOffice show as the text `0114` (the codes of Jämtlands län, `23..`,
 //! are written as they are), and so is any text a spreadsheet would read as a number shown
-//! otherwise (an id `1E5`, a reference of 19 digits). The machine dialect writes every code as
+//! otherwise or as another value (an id `1E5`, a reference of 19 digits, `1:1`, `(5)`). The machine dialect writes every code as
 //! it is.
 
 use std::borrow::Cow;
@@ -308,14 +308,45 @@ pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
 }
 
 /// A text as the dialect writes it: for a spreadsheet, `="…"` when it would read it as a
-/// number shown otherwise ([`read_as_another_number`]), else neutralised ([`neutralise`]); as
+/// value of its own ([`read_as_another_value`]), else neutralised ([`neutralise`]); as
 /// it is for a program, which joins on the plan's own ids and names (`+3.8`, `@SUM(1)`).
 fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
     match dialect {
-        Dialect::Excel if read_as_another_number(text) => Cow::Owned(format!("=\"{text}\"")),
-        Dialect::Excel => neutralise(text),
+        Dialect::Excel => match controls_named(text) {
+            Some(named) => Cow::Owned(for_excel(&named).into_owned()),
+            None => for_excel(text),
+        },
         Dialect::Rfc4180 => Cow::Borrowed(text),
     }
+}
+
+fn for_excel(text: &str) -> Cow<'_, str> {
+    if read_as_another_value(text) {
+        Cow::Owned(format!("=\"{text}\""))
+    } else {
+        neutralise(text)
+    }
+}
+
+/// A text with control characters other than line breaks and tabs, with them named as the
+/// documents name them (`4001<U+0000>05`): a spreadsheet drops a NUL without a word, and the
+/// reference would read as another.
+fn controls_named(text: &str) -> Option<String> {
+    let named = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    // C0 controls and DEL are single bytes, C1 controls start with 0xC2.
+    let maybe = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
+    if !maybe || !text.chars().any(named) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if named(c) {
+            crate::output::table::push_name(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
 }
 
 /// Whether a spreadsheet in a Swedish locale reads `text` as a number it then shows
@@ -324,6 +355,49 @@ fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
 /// digits they are lost), or a decimal that ends in zero (`2,50` as 2,5). Plain numbers it
 /// shows as written (`2380`, `2,5`) stay as they are, and so do ids with points (`3.10`,
 /// which is not a number there).
+fn read_as_another_value(text: &str) -> bool {
+    read_as_another_number(text) || read_as_date_or_time(text) || read_as_a_number(text)
+}
+
+/// Whether a spreadsheet would read the text as a date, a time or a fraction it shows as a
+/// date: two or three groups of digits between one kind of separator (`1:1` and `3:10` as
+/// times, `3/4` and `1-2` as 3 April and 1 February, `2026-01-01`).
+fn read_as_date_or_time(text: &str) -> bool {
+    [':', '/', '-'].iter().any(|&separator| {
+        let groups: Vec<&str> = text.split(separator).collect();
+        (2..=3).contains(&groups.len())
+            && groups
+                .iter()
+                .all(|g| (1..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// Whether a spreadsheet in Swedish would read the text as a number or a truth value though
+/// it is not written as a plain one: grouped in thousands (`1 000`), in parentheses (`(5)`,
+/// as -5), with a minus after it (`5-`), as a percentage (`50%`) or in kronor (`5 kr`), or
+/// `SANT`, `FALSKT`, `TRUE`, `FALSE`.
+fn read_as_a_number(text: &str) -> bool {
+    let truth = ["sant", "falskt", "true", "false"];
+    if truth.iter().any(|t| text.eq_ignore_ascii_case(t)) {
+        return true;
+    }
+    let inner = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .or_else(|| text.strip_suffix('%'))
+        .or_else(|| text.strip_suffix('-'))
+        .or_else(|| text.strip_suffix("kr"))
+        .map(str::trim_end);
+    let grouped =
+        |t: &str| t.contains([' ', '\u{a0}']) && crate::core::money::ungrouped(t).is_some();
+    let number = |t: &str| {
+        let (whole, decimals) = t.split_once(',').unwrap_or((t, "0"));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        (digits(whole) || crate::core::money::ungrouped(whole).is_some()) && digits(decimals)
+    };
+    grouped(text) || inner.is_some_and(number)
+}
+
 fn read_as_another_number(text: &str) -> bool {
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
@@ -478,6 +552,18 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_named_for_a_spreadsheet_and_kept_for_a_program() {
+        assert_eq!(text("4001\u{0}05", Dialect::Excel), "4001<U+0000>05");
+        assert_eq!(
+            text("SV\u{b}OM\u{85}", Dialect::Excel),
+            "SV<U+000B>OM<U+0085>"
+        );
+        assert_eq!(text("rad 1\nrad 2\tå", Dialect::Excel), "rad 1\nrad 2\tå");
+        assert_eq!(text("\u{0}=1", Dialect::Excel), "<U+0000>=1");
+        assert_eq!(text("4001\u{0}05", Dialect::Rfc4180), "4001\u{0}05");
+    }
+
+    #[test]
     fn codes_with_a_leading_zero_stay_codes_in_excel() {
         assert_eq!(code("0114", Dialect::Excel), "=\"0114\"");
         // What a spreadsheet in a Swedish locale reads as a number shown otherwise (LibreOffice
@@ -491,6 +577,25 @@ mod tests {
             "123456789012",
             "2,50",
             "0,5e1",
+            // Calc, sv-SE, as LibreOffice 7 reads them: 1000, -5, 3 April, 01:01, -5, TRUE,
+            // 0,5, 03:10, 1 January, 5, 1000,5, FALSE, 12345678.
+            "1 000",
+            "2 000",
+            "(5)",
+            "3/4",
+            "1:1",
+            "5-",
+            "SANT",
+            "50%",
+            "3:10",
+            "2026-01-01",
+            "5 kr",
+            "1 000,5",
+            "FALSKT",
+            "12 345 678",
+            // Excel reads these as a date (1 February) and a truth value.
+            "1-2",
+            "TRUE",
         ] {
             assert_eq!(
                 text(changed, Dialect::Excel),
@@ -510,8 +615,15 @@ mod tests {
             "E5",
             "1E",
             "1,",
-            "2 000",
             "-007",
+            "1:1:1:1",
+            "12345/6",
+            "(5",
+            "kr",
+            "%",
+            "1 00",
+            "1.1.1",
+            "Sant nog",
         ] {
             assert!(!text(kept, Dialect::Excel).starts_with("=\""), "{kept}");
         }

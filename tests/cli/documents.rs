@@ -1493,6 +1493,45 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
     );
 }
 
+#[test]
+fn a_title_that_starts_like_a_markdown_list_is_no_list() {
+    let title = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("title = \"")
+                .map(|t| t.trim_end_matches('"').to_string())
+        })
+        .unwrap();
+    for (start, escaped) in [("2026. ", "2026\\. "), ("- ", "\\- "), ("+ ", "\\+ ")] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+            .unwrap()
+            .replacen(
+                &format!("title = \"{title}\""),
+                &format!("title = \"{start}{title}\""),
+                1,
+            );
+        std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+        let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
+        out.assert_status(0);
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{escaped}{title}"))),
+            "{}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{start}{title}"))),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
 /// A Word table as Word lays it out: its grid (each column's width in twentieths of a point)
 /// and its cells, each with whether it is right-aligned (an amount) and its runs' text with
 /// their size in half-points and whether they are bold.

@@ -12,7 +12,7 @@ pub fn render(doc: &Document) -> String {
     let _ = writeln!(out, "_{}_\n", inline(&doc.kicker));
     let _ = writeln!(out, "# {}\n", inline(&doc.title));
     if let Some(subtitle) = &doc.subtitle {
-        let _ = writeln!(out, "{}\n", inline(subtitle));
+        let _ = writeln!(out, "{}\n", line_start(inline(subtitle)));
     }
     for (label, value) in &doc.meta {
         let _ = writeln!(out, "- **{}:** {}", inline(label), spans(value));
