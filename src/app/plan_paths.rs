@@ -7,19 +7,28 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Each argument as a file, or the files its pattern matches, in order; no file twice, however
-/// it is written (`berg.csv` and `./berg.csv` are one file: counted twice, its every row
-/// would be reported as a duplicate).
+/// it is reached (`berg.csv` and `./berg.csv`, a symbolic link to it or a hard link of it are
+/// one file: counted twice, its every row would be reported as a duplicate). One file is one
+/// device and inode ([`crate::input::read::FileIdentity`]; its canonical path where there are
+/// none), as for the files that nothing written may replace.
 pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
+    /// A file by its identity; a path that names none by itself, as written.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Same {
+        File(crate::input::read::FileIdentity),
+        Written(PathBuf),
+    }
     let mut paths: Vec<PathBuf> = Vec::new();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut seen: HashSet<Same> = HashSet::new();
     for arg in args {
         for path in expand_one(arg) {
             // A file that cannot be found is kept as written, to be reported as such; `-` is
             // standard input, whatever file of that name the folder has.
             let same = if path.as_os_str() == crate::input::plan::STDIN_ARG {
-                path.clone()
+                Same::Written(path.clone())
             } else {
-                std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+                crate::input::read::file_identity(&path)
+                    .map_or_else(|| Same::Written(path.clone()), Same::File)
             };
             if seen.insert(same) {
                 paths.push(path);

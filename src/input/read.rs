@@ -111,10 +111,10 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
     Ok(bytes)
 }
 
-/// Which file a path names: its device and inode (a link or another spelling of the path
-/// names the same file), or where there are none its canonical path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum FileIdentity {
+/// Which file a path names: its device and inode (a symbolic link, a hard link or another
+/// spelling of the path names the same file), or where there are none its canonical path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FileIdentity {
     #[cfg(unix)]
     Inode(u64, u64),
     #[cfg(not(unix))]
@@ -133,6 +133,12 @@ fn identity(path: &Path, meta: &std::fs::Metadata) -> Option<FileIdentity> {
         let _ = meta;
         std::fs::canonicalize(path).ok().map(FileIdentity::Path)
     }
+}
+
+/// Which file `path` names (see [`FileIdentity`]); `None` for a path that names none.
+pub fn file_identity(path: &Path) -> Option<FileIdentity> {
+    let meta = std::fs::metadata(path).ok()?;
+    identity(path, &meta)
 }
 
 /// The files this process has read (the plan, its key files, last year's plan, the returned

@@ -1233,8 +1233,10 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     }
 
     let mut rows = Vec::new();
-    // The amount used on a total row, which the rows must add up to.
+    // The amount used on the total row, which the rows above it must add up to, and its line:
+    // the total ends the table, and a row below it is not one of the form's.
     let mut total: Option<Written<Entry>> = None;
+    let mut total_line: Option<usize> = None;
     let mut text_amounts = Vec::new();
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
@@ -1269,14 +1271,30 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                         "totalt" | "total" | "summa" | "sum"
                     )
             });
+        let below_total = total_line;
         if is_total {
-            if let Some(cell) = row.get(used_col) {
-                total = Some(Written {
-                    value: cell.amount(),
-                    place: cell.place.clone(),
-                });
+            let stated = row.get(used_col).map(|cell| Written {
+                value: cell.amount(),
+                place: cell.place.clone(),
+            });
+            match below_total {
+                None => {
+                    total_line = row.first().map(|c| line(&c.place));
+                    total = stated;
+                    continue;
+                }
+                // A second total row that says what the first does (or nothing) is read past;
+                // one that says another amount is read as a row below the total.
+                Some(_)
+                    if stated.as_ref().is_none_or(|s| {
+                        s.value == Entry::Empty
+                            || total.as_ref().is_some_and(|t| t.value == s.value)
+                    }) =>
+                {
+                    continue;
+                }
+                Some(_) => {}
             }
-            continue;
         }
         // Where a missing cell would be: the end of the row's last cell.
         let fallback = || {
@@ -1374,6 +1392,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             used,
             comment,
             overflow,
+            below_total,
         });
     }
     // A total row is not counted, but one that disagrees with the rows leaves it unsure which
@@ -1384,7 +1403,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     }) = total
     {
         let mut sum = Some(Amount::ZERO);
-        for row in &rows {
+        for row in rows.iter().filter(|r| r.below_total.is_none()) {
             sum = match (&row.used.value, sum) {
                 (Entry::Amount(a), Some(s)) => Some(s + *a),
                 (Entry::Empty, s) => s,
@@ -1629,6 +1648,7 @@ fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError>
                 },
                 comment: r.comment.clone(),
                 overflow: None,
+                below_total: None,
             }
         })
         .collect();

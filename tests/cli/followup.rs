@@ -1438,6 +1438,73 @@ fn a_line_reported_twice_is_an_error_that_points_at_both() {
     assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stderr);
 }
 
+/// A line reported three times is said to be, at each report after the first (it was "två
+/// gånger" at both).
+#[test]
+fn a_line_reported_three_times_is_said_to_be() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[]);
+    year.save(BERG, &text);
+    for copy in ["berg-igen.csv", "berg-tredje.csv"] {
+        std::fs::write(year.path(copy), format!("\u{feff}{text}")).unwrap();
+    }
+    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv", "berg-tredje.csv"]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-duplicate",
+            &place("berg-tredje.csv", &text, "21200;21200", 6),
+        )
+        .assert_stderr_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` tre gånger");
+    // Two findings for each of Berg's three lines, none of them "två gånger".
+    assert_eq!(count(&out, "usage-duplicate"), 6, "{}", out.stderr);
+    assert!(!out.stderr.contains("två gånger"), "{}", out.stderr);
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        BERG,
+        "berg-igen.csv",
+        "berg-tredje.csv",
+        "--lang",
+        "en",
+    ]);
+    out.assert_status(1)
+        .assert_stderr_contains("error[usage-duplicate]: Berg reported insats `1.3` three times");
+    assert!(!out.stderr.contains("twice"), "{}", out.stderr);
+}
+
+/// One file is one device and inode: a hard link to a form is read once, as a symbolic link
+/// and another spelling of its path are (a hard link was read twice, its every line a
+/// duplicate). Berg's 196 200 kr are counted once.
+#[test]
+fn a_form_named_through_a_link_is_read_once() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[]);
+    year.save(BERG, &text);
+    std::fs::hard_link(year.path(BERG), year.path("berg-hardlank.csv")).unwrap();
+    let mut args = vec!["follow-up", PLAN, BERG, "berg-hardlank.csv"];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(year.path(BERG), year.path("berg-symlank.csv")).unwrap();
+        args.push("berg-symlank.csv");
+    }
+    args.extend(["--format", "json"]);
+    let out = year.run(&args);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-duplicate"), 0, "{}", out.stderr);
+    assert!(
+        format!("{}{}", out.stdout, out.stderr).contains("Redovisningar: 1 fil, 0 fel"),
+        "{}",
+        out.stderr
+    );
+    let berg = recipient(&json(&out), "Berg").clone();
+    assert_eq!(
+        (&berg["received"], &berg["used"]),
+        (&196_200.into(), &196_200.into())
+    );
+}
+
 #[test]
 fn whether_the_invoice_was_sent_must_be_yes_or_no() {
     let year = Year::new();
@@ -2948,14 +3015,17 @@ fn a_plan_and_a_report_swapped_are_told_as_such() {
     )
     .unwrap();
     let hint = "= åtgärd: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...";
-    year.run(&["follow-up", PLAN, PLAN])
-        .assert_status(2)
+    // A plan where the reports go: the plan is first already, so this is a second plan.
+    let second = "= åtgärd: en uppföljning tar en enda plan, den första filen; filerna efter den är redovisningar (ifyllda blanketter eller redovisningar i TOML): ta bort den här planen ur kommandot, eller ge den först i stället om det är den som ska följas upp";
+    let out = year.run(&["follow-up", PLAN, PLAN]);
+    out.assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
             "fel[read-error]: redovisningen kan inte läsas: filen är en plan, inte en redovisning",
         )
         .assert_stderr_contains(&format!("--> {PLAN}:"))
-        .assert_stderr_contains(hint);
+        .assert_stderr_contains(second);
+    assert!(!out.stderr.contains(hint), "{}", out.stderr);
     let said = "fel[unknown-key]: filen är en redovisning till uppföljningen, inte en plan";
     year.run(&["follow-up", "usage.toml", PLAN])
         .assert_status(2)
@@ -3534,4 +3604,181 @@ fn a_form_without_its_year_is_counted_with_a_warning() {
     year.save(BERG, &text);
     let out = year.run(&["follow-up", PLAN, BERG]);
     assert_eq!(count(&out, "usage-no-year"), 0, "{}", out.stdout);
+}
+
+/// A total row ends the form's rows: it is compared with the rows above it only, and an
+/// amount used below it is a row that does not belong (`usage-unknown-line`), not counted.
+/// Berg's example form: 21 200 + 60 000 + 100 000 = 181 200 kr used.
+#[test]
+fn a_total_row_is_compared_with_the_rows_above_it_and_ends_them() {
+    let year = Year::new();
+    let example = berg_example();
+    let example = example.trim_end_matches("\r\n");
+    // A right total with a note of 5 000 kr below it: the total is not told as wrong (it
+    // was "raderna ovanför summerar till 186 200 kr"), the note is told as not belonging.
+    let text = format!("{example}\r\nTotalt;;;;181200;\r\n\r\nAnteckning;;;;5000;\r\n");
+    year.save(BERG_UNIT, &text);
+    let total = place(BERG_UNIT, &text, "Totalt", 0);
+    let total_line = total.split(':').nth(1).unwrap().to_string();
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-line", &place(BERG_UNIT, &text, ";;;;5000", 4))
+        .assert_stderr_contains(&format!(
+            "fel[usage-unknown-line]: ett använt belopp under summaraden på rad {total_line}: summaraden avslutar blankettens rader, så beloppet räknas inte"
+        ))
+        .assert_stderr_contains("= åtgärd: flytta raden ovanför summaraden (och räkna med den i summan), eller töm dess cell under Använt om den inte redovisar något");
+    assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("186 200"), "{}", out.stderr);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"]);
+    out.assert_status(1).assert_stderr_contains(&format!(
+        "error[usage-unknown-line]: an amount used below the total row on line {total_line}: the total row ends the form's rows, so the amount is not counted"
+    ));
+
+    // A total after the first row that is that row's 21 200 kr: right for the rows above it
+    // (it was refused as "raderna ovanför … 181 200 kr"); the two rows below it are not
+    // counted, each told, and the form stays refused.
+    let first = example
+        .lines()
+        .find(|l| l.starts_with("1;1.3;"))
+        .unwrap()
+        .trim_end_matches('\r');
+    let text = edit(example, first, &format!("{first}\r\nTotalt;;;;21200;"));
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-unknown-line",
+            &place(BERG_UNIT, &text, "75000;60000", 6),
+        )
+        .assert_finding(
+            "usage-unknown-line",
+            &place(BERG_UNIT, &text, "100000;100000", 7),
+        )
+        .assert_stderr_contains(&format!(
+            "fel[usage-unknown-line]: ett använt belopp under summaraden på rad {}",
+            place(BERG_UNIT, &text, "Totalt", 0)
+                .split(':')
+                .nth(1)
+                .unwrap()
+        ));
+    assert_eq!(count(&out, "usage-unknown-line"), 2, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stderr);
+    // The lines below the total are told once, not also as not reported.
+    assert!(
+        !out.stderr.contains("har inte redovisat insats `2.5`"),
+        "{}",
+        out.stderr
+    );
+
+    // A total the rows above it do not add up to is still refused, with their sum.
+    let text = edit(example, first, &format!("{first}\r\nTotalt;;;;99999;"));
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: summaraden säger 99 999 kr använt, men raderna ovanför summerar till 21 200 kr",
+        );
+}
+
+/// A form's title row is one finding: a revision date in brackets after the year is not the
+/// plan's year (it was refused as another plan and told as having no year), a span of years
+/// is told as such, and a title that names another county without a year is another plan,
+/// not also one without a year.
+#[test]
+fn a_forms_title_is_one_finding() {
+    let year = Year::new();
+    let example = berg_example();
+    let title = ";Jämtlands län 2026";
+    // This year's, with a revision date or a remark: counted, no finding.
+    for written in [
+        "Jämtlands län 2026 (rev. 2025-12-01)",
+        "Jämtlands län 2026 (reviderad)",
+    ] {
+        year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+        out.assert_status(0);
+        assert_eq!(
+            count(&out, "usage-other-plan"),
+            0,
+            "{written}: {}",
+            out.stderr
+        );
+        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+        let berg = recipient(&json(&out), "Berg").clone();
+        assert_eq!(
+            (&berg["received"], &berg["used"]),
+            (&196_200.into(), &181_200.into()),
+            "{written}"
+        );
+    }
+    // A span of years: refused once, told as a span.
+    for written in [
+        "Jämtlands län 2026-2027",
+        "Jämtlands län 2026–27",
+        "Jämtlands län 2026 - 2027",
+    ] {
+        let text = edit(&example, title, &format!(";{written}"));
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1)
+            .assert_finding("usage-other-plan", &place(BERG_UNIT, &text, written, 0))
+            .assert_stderr_contains(&format!(
+                "fel[usage-other-plan]: redovisningen gäller {written}, flera år, men planen gäller ett år: Jämtlands län 2026"
+            ));
+        assert_eq!(
+            count(&out, "usage-other-plan"),
+            1,
+            "{written}: {}",
+            out.stderr
+        );
+        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+    }
+    year.save(
+        BERG_UNIT,
+        &edit(&example, title, ";Jämtlands län 2026-2027"),
+    );
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains("error[usage-other-plan]: the report is for Jämtlands län 2026-2027, more than one year, but the plan is for one year: Jämtlands län 2026");
+    // A year in the brackets leaves the title unclear, another county without a year is
+    // another plan: one finding each.
+    for written in ["Jämtlands län 2026 (2025)", "Västernorrlands län"] {
+        year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1).assert_stderr_contains(&format!(
+            "fel[usage-other-plan]: redovisningen gäller {written}, men planen gäller Jämtlands län 2026"
+        ));
+        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+    }
+    // The county with a remark but no year: counted, with the warning.
+    year.save(
+        BERG_UNIT,
+        &edit(&example, title, ";Jämtlands län (rev. 2025-12-01)"),
+    );
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-no-year"), 1, "{}", out.stdout);
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+}
+
+/// A second plan where the reports go is told as a plan given twice: the plan is first
+/// already, so "ge planen först" was no help.
+#[test]
+fn a_second_plan_where_the_reports_go_is_told_as_one() {
+    let year = Year::new();
+    std::fs::copy(year.path(PLAN), year.path("other-plan.toml")).unwrap();
+    year.forms("csv");
+    let out = year.run(&["follow-up", PLAN, "other-plan.toml", BERG]);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[read-error]: redovisningen kan inte läsas: filen är en plan, inte en redovisning",
+        )
+        .assert_stderr_contains("--> other-plan.toml:")
+        .assert_stderr_contains("= åtgärd: en uppföljning tar en enda plan, den första filen; filerna efter den är redovisningar (ifyllda blanketter eller redovisningar i TOML): ta bort den här planen ur kommandot, eller ge den först i stället om det är den som ska följas upp");
+    assert!(!out.stderr.contains("ge planen först"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "other-plan.toml", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error[read-error]: the usage file cannot be read: the file is a plan, not a follow-up report")
+        .assert_stderr_contains("= help: a follow-up takes one plan, the first file; the files after it are reports (filled-in forms or usage files in TOML): remove this plan from the command, or give it first instead if it is the one to follow up");
 }

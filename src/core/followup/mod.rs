@@ -190,6 +190,9 @@ pub struct UsageRow {
     pub comment: Option<String>,
     /// A value beyond the header row's columns, at the first such value: the row is not read.
     pub overflow: Option<Written<Overflow>>,
+    /// The line (one-based; a workbook's row) of the form's total row when this row stands
+    /// below it: the total ends the table, so an amount used here is not counted.
+    pub below_total: Option<usize>,
 }
 
 /// The codes of the follow-up, with their default severity and meaning. Separate from the
@@ -257,8 +260,8 @@ impl UsageCode {
                 "the amount used is larger than the amount received",
             ),
             UsageCode::UnknownLine => (
-                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, eller en rad utan insats",
-                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, or a row without an insats",
+                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens summarad",
+                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's total row",
             ),
             UsageCode::UnknownRecipient => (
                 "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
@@ -269,8 +272,8 @@ impl UsageCode {
                 "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
             ),
             UsageCode::Duplicate => (
-                "samma rad redovisad två gånger (två rader eller två blanketter)",
-                "the same line reported twice (two rows or two forms)",
+                "samma rad redovisad mer än en gång (två rader eller två blanketter)",
+                "the same line reported more than once (two rows or two forms)",
             ),
             UsageCode::FormEdited => (
                 "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
@@ -285,8 +288,8 @@ impl UsageCode {
                 "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
             ),
             UsageCode::OtherPlan => (
-                "en blankett för ett annat år eller ett annat län än planens (blanketten räknas inte)",
-                "a form for another year or another county than the plan's (the form is not counted)",
+                "en blankett för ett annat år eller ett annat län än planens, eller för flera år (blanketten räknas inte)",
+                "a form for another year or another county than the plan's, or for a span of years (the form is not counted)",
             ),
             UsageCode::NoYear => (
                 "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
@@ -323,6 +326,10 @@ pub enum UsageProblem {
     },
     /// An amount used on a row without an insats id.
     RowWithoutInsats,
+    /// An amount used on a row below the form's total row (on this line, one-based).
+    BelowTotal {
+        line: usize,
+    },
     UnknownRecipient {
         name: String,
         suggestion: Option<String>,
@@ -340,9 +347,12 @@ pub enum UsageProblem {
     NegativeAmount {
         amount: Amount,
     },
+    /// A line reported more than once; `times` is how many reports of it the files hold in
+    /// all (each after the first is a finding).
     Duplicate {
         recipient: String,
         insats: String,
+        times: usize,
     },
     /// The amount received on the form is not the plan's (or was removed).
     EditedReceived {
@@ -408,6 +418,11 @@ pub enum UsageProblem {
         stated: String,
         plan: String,
     },
+    /// The form's title states a span of years (`Jämtlands län 2026-2027`), the plan one.
+    YearSpan {
+        stated: String,
+        plan: String,
+    },
     /// A usage file that does not state its year: the plan's year, and whether the file is a
     /// form (whose title row says it) or TOML (whose `year` does).
     NoYear {
@@ -446,7 +461,8 @@ impl UsageProblem {
             UsageProblem::ExceedsReceived { .. } => UsageCode::ExceedsReceived,
             UsageProblem::UnknownInsats { .. }
             | UsageProblem::NotRecipientsLine { .. }
-            | UsageProblem::RowWithoutInsats => UsageCode::UnknownLine,
+            | UsageProblem::RowWithoutInsats
+            | UsageProblem::BelowTotal { .. } => UsageCode::UnknownLine,
             UsageProblem::UnknownRecipient { .. }
             | UsageProblem::NotARecipient { .. }
             | UsageProblem::NoRecipient
@@ -469,7 +485,7 @@ impl UsageProblem {
             | UsageProblem::QuotedRows { .. }
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
-            UsageProblem::OtherPlan { .. } => UsageCode::OtherPlan,
+            UsageProblem::OtherPlan { .. } | UsageProblem::YearSpan { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
@@ -793,6 +809,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
+    // Each second (third, …) report of a line: its finding's index and the line.
+    let mut duplicates: Vec<(usize, usize)> = Vec::new();
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
     let resolve = |written: &Written<String>,
@@ -826,23 +844,27 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 related,
             });
         }
+        // Another year's or county's file is told as such, once: not also as one without a
+        // year (`Västernorrlands län`, `Jämtlands län 2026-2027`).
+        let mut other = false;
         if let Some(stated) = &file.stated
             && let Some(problem) = other_plan(ledger, &stated.value)
         {
             report.error(&stated.place, problem);
             refuse = true;
+            other = true;
         }
         // A form's title row without a year (a TOML file without `year` is undated already).
         let untitled = match (&file.undated, &file.stated) {
-            (None, Some(stated)) if written_year(&evened(&stated.value)).is_none() => {
-                Some(Undated {
-                    place: stated.place.clone(),
-                    form: true,
-                })
-            }
+            (None, Some(stated)) if title(&evened(&stated.value)).year.is_none() => Some(Undated {
+                place: stated.place.clone(),
+                form: true,
+            }),
             _ => None,
         };
-        if let Some(undated) = file.undated.as_ref().or(untitled.as_ref()) {
+        if let Some(undated) = file.undated.as_ref().or(untitled.as_ref())
+            && !other
+        {
             report.findings.push(UsageFinding {
                 severity: Severity::Warning,
                 location: Location::Usage(undated.place.clone()),
@@ -920,6 +942,16 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 .lines
                 .get(&recipient)
                 .map_or(&[][..], Vec::as_slice);
+            // An amount used below the form's total row is outside the table the total sums:
+            // not counted, and the line it names, if any, is not also missing.
+            if let (Some(line), false) = (row.below_total, row.used.value == Entry::Empty) {
+                report.error(&row.used.place, UsageProblem::BelowTotal { line });
+                let named = match_line(&recipients, recipient, own, row, &mut Report::default());
+                if let Some(slot) = named.and_then(|l| reported.get_mut(l)) {
+                    slot.get_or_insert_with(|| row.used.place.clone());
+                }
+                continue;
+            }
             // A row whose fields are shifted is not read; the line it names, if any, is not
             // also missing.
             if let Some(overflow) = &row.overflow {
@@ -983,12 +1015,15 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 );
             }
             if let Some(Some(first)) = reported.get(line) {
+                duplicates.push((report.findings.len(), line));
                 report.findings.push(UsageFinding {
                     severity: Severity::Error,
                     location: Location::Usage(row.used.place.clone()),
                     problem: UsageProblem::Duplicate {
                         recipient: ledger.recipient_name(recipient).to_string(),
                         insats: recipients.insats_id(line).to_string(),
+                        // Counted once all files are read.
+                        times: 2,
                     },
                     related: Some(first.clone()),
                 });
@@ -1022,6 +1057,19 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     place: row.used.place.clone(),
                 });
             }
+        }
+    }
+
+    // A line reported three times is said to be, at each report after the first.
+    let mut times: HashMap<usize, usize> = HashMap::new();
+    for &(_, line) in &duplicates {
+        *times.entry(line).or_insert(1) += 1;
+    }
+    for (at, line) in duplicates {
+        if let (Some(finding), Some(&all)) = (report.findings.get_mut(at), times.get(&line))
+            && let UsageProblem::Duplicate { times, .. } = &mut finding.problem
+        {
+            *times = all;
         }
     }
 
@@ -1231,13 +1279,20 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
     }
     let plan = &ledger.plan.plan;
     let year = *plan.year.get_ref();
-    let (county, written_year) =
-        written_year(&stated).map_or((stated.as_str(), None), |(c, y)| (c, Some(y)));
-    let other_year = written_year.is_some_and(|y| y.parse::<i64>().ok() != Some(i64::from(year)));
-    let other_county = !county.is_empty() && fold(county) != fold(&plan.county);
+    let title = title(&stated);
+    let plans = format!("{} {year}", plan.county);
+    // A span of years (`2026-2027`) is no one year, the plan's or another's.
+    if let Some(WrittenYear::Span) = title.year {
+        return Some(UsageProblem::YearSpan {
+            stated: stated.clone(),
+            plan: plans,
+        });
+    }
+    let other_year = matches!(title.year, Some(WrittenYear::One(y)) if y.parse::<i64>().ok() != Some(i64::from(year)));
+    let other_county = !title.county.is_empty() && fold(title.county) != fold(&plan.county);
     (other_year || other_county).then(|| UsageProblem::OtherPlan {
         stated: stated.clone(),
-        plan: format!("{} {year}", plan.county),
+        plan: plans,
     })
 }
 
@@ -1249,16 +1304,137 @@ fn evened(stated: &str) -> String {
     shown.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The county and the year of what a file says it is for (`Jämtlands län 2026`, `2026`), its
-/// words evened out; `None` when it writes no year.
-fn written_year(stated: &str) -> Option<(&str, &str)> {
-    let stated = stated.trim();
-    let digits = |y: &str| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit());
-    match stated.rsplit_once(' ') {
-        Some((county, y)) if digits(y) => Some((county.trim_end(), y)),
-        None if digits(stated) => Some(("", stated)),
-        _ => None,
+/// The year a form's title row writes after its county.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WrittenYear<'a> {
+    /// One year, its digits (`2026`).
+    One(&'a str),
+    /// A span of years (`2026-2027`, `2026–27`, `2026 / 2027`).
+    Span,
+}
+
+/// A title row's county and year, its words evened out.
+#[derive(Debug, PartialEq, Eq)]
+struct Title<'a> {
+    county: &'a str,
+    year: Option<WrittenYear<'a>>,
+}
+
+/// The county and the year of what a file says it is for (`Jämtlands län 2026`, `2026`). A
+/// remark in brackets after the year (`Jämtlands län 2026 (rev. 2025-12-01)`) is not part of
+/// it, unless it names a year of its own (`(2025)`), which leaves the title unclear: then it
+/// has no year, and its county is all of it.
+fn title(stated: &str) -> Title<'_> {
+    let mut rest = stated.trim();
+    while let Some(open) = remark(rest) {
+        rest = rest.get(..open).unwrap_or("").trim_end();
     }
+    let digits = |y: &str| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit());
+    let year = |y: &str| y.len() == 4 && digits(y);
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '/');
+    let words: Vec<&str> = rest.split(' ').collect();
+    // Where the county ends: before the last word, or before the last three (`2026 - 2027`).
+    let county = |words_in_year: usize| {
+        let kept = words.len().saturating_sub(words_in_year);
+        let end = words
+            .iter()
+            .take(kept)
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        rest.get(..end).unwrap_or("").trim_end()
+    };
+    match words.as_slice() {
+        [.., from, d, to] if year(from) && d.chars().all(dash) && year(to) && to > from => Title {
+            county: county(3),
+            year: Some(WrittenYear::Span),
+        },
+        [.., last] => {
+            // `2026-2027`, `2026/27`: a later year (`2026-12` is no span).
+            let later = |from: &str, to: &str| match (from.parse::<u32>(), to.parse::<u32>()) {
+                (Ok(f), Ok(t)) if to.len() == 4 => t > f,
+                (Ok(f), Ok(t)) if to.len() == 2 => t > f % 100,
+                _ => false,
+            };
+            let span = last
+                .split_once(dash)
+                .is_some_and(|(from, to)| year(from) && digits(to) && later(from, to));
+            if span {
+                Title {
+                    county: county(1),
+                    year: Some(WrittenYear::Span),
+                }
+            } else if digits(last) {
+                Title {
+                    county: county(1),
+                    year: Some(WrittenYear::One(last)),
+                }
+            } else {
+                Title {
+                    county: rest,
+                    year: None,
+                }
+            }
+        }
+        [] => Title {
+            county: rest,
+            year: None,
+        },
+    }
+}
+
+/// Where a remark in brackets that ends `text` opens, when it names no year: a date
+/// (`rev. 2025-12-01`) or a word (`reviderad`) is a remark, `(2025)` is not.
+fn remark(text: &str) -> Option<usize> {
+    let inner_end = text.strip_suffix(')')?.len();
+    let mut depth = 0usize;
+    let mut open = None;
+    for (at, c) in text.char_indices().rev().skip(1) {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(at);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let inner = text.get(open + 1..inner_end)?;
+    // Its runs of digits, dates taken whole (`2025-12-01` is one run with its dashes).
+    let bytes = inner.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        }
+        let run = at - start;
+        let is_date = |from: usize| {
+            let part = |a: usize, b: usize| {
+                inner
+                    .get(a..b)
+                    .is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit()))
+            };
+            inner.get(from..from + 1) == Some("-")
+                && part(from + 1, from + 3)
+                && inner.get(from + 3..from + 4) == Some("-")
+                && part(from + 4, from + 6)
+        };
+        if run == 4 && is_date(at) {
+            at += 6;
+            continue;
+        }
+        if run == 4 {
+            return None;
+        }
+    }
+    Some(open)
 }
 
 /// The recipient's name that a name written out in full ends with, as whole words: a unit

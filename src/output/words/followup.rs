@@ -27,6 +27,32 @@ fn rows(count: usize, lang: Lang) -> String {
     }
 }
 
+/// "två gånger", "tre gånger", "13 gånger" ("twice", "three times"): up to twelve in words.
+fn how_many_times(times: usize, lang: Lang) -> String {
+    const SV: [&str; 13] = [
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    const EN: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let words = |list: &[&str; 13]| list.get(times).map(|w| (*w).to_string());
+    match lang {
+        Lang::Sv if times == 1 => "en gång".to_string(),
+        Lang::Sv => {
+            let n = words(&SV).unwrap_or_else(|| crate::output::number::count(times as u64, lang));
+            format!("{n} gånger")
+        }
+        Lang::En if times == 1 => "once".to_string(),
+        Lang::En if times == 2 => "twice".to_string(),
+        Lang::En => {
+            let n = words(&EN).unwrap_or_else(|| crate::output::number::count(times as u64, lang));
+            format!("{n} times")
+        }
+    }
+}
+
 /// The note under a table of lines, some of which nobody reported on.
 pub fn not_reported_legend(lang: Lang) -> &'static str {
     lang.pick("– ej redovisat", "– not reported")
@@ -106,6 +132,11 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "ett använt belopp på en rad utan insats",
             "an amount used on a row without an insats"
         ),
+        UsageProblem::BelowTotal { line } => say!(
+            lang,
+            "ett använt belopp under summaraden på rad {line}: summaraden avslutar blankettens rader, så beloppet räknas inte",
+            "an amount used below the total row on line {line}: the total row ends the form's rows, so the amount is not counted"
+        ),
         UsageProblem::UnknownRecipient { name, .. } => say!(
             lang,
             "okänd mottagare `{name}`: ingen mottagare i planen heter så",
@@ -137,11 +168,18 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "the amount used, {a}, is negative"
             )
         }
-        UsageProblem::Duplicate { recipient, insats } => say!(
-            lang,
-            "{recipient} har redovisat insats `{insats}` två gånger",
-            "{recipient} reported insats `{insats}` twice"
-        ),
+        UsageProblem::Duplicate {
+            recipient,
+            insats,
+            times,
+        } => {
+            let times = how_many_times(*times, lang);
+            say!(
+                lang,
+                "{recipient} har redovisat insats `{insats}` {times}",
+                "{recipient} reported insats `{insats}` {times}"
+            )
+        }
         UsageProblem::EditedReceived { insats, plan, form } => {
             let plan = amount(plan);
             match form {
@@ -293,6 +331,11 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "redovisningen gäller {stated}, men planen gäller {plan}",
             "the report is for {stated}, but the plan is for {plan}"
         ),
+        UsageProblem::YearSpan { stated, plan } => say!(
+            lang,
+            "redovisningen gäller {stated}, flera år, men planen gäller ett år: {plan}",
+            "the report is for {stated}, more than one year, but the plan is for one year: {plan}"
+        ),
         UsageProblem::NoYear { .. } => lang
             .pick(
                 "redovisningen anger inte vilket år den gäller",
@@ -379,6 +422,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "skriv vilken insats beloppet gäller i kolumnen Insats",
             "write which insats the amount is for in the Insats column"
+        ),
+        UsageProblem::BelowTotal { .. } => say!(
+            lang,
+            "flytta raden ovanför summaraden (och räkna med den i summan), eller töm dess cell under Använt om den inte redovisar något",
+            "move the row above the total row (and count it in the total), or empty its cell under Used if it reports nothing"
         ),
         UsageProblem::UnknownRecipient {
             suggestion: Some(s),
@@ -518,7 +566,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "skriv beloppet under Använt och kommentaren under Kommentar, och töm cellen utanför tabellen",
             "write the amount under Used and the comment under Comment, and empty the cell outside the table"
         ),
-        UsageProblem::OtherPlan { plan, .. } => say!(
+        UsageProblem::OtherPlan { plan, .. } | UsageProblem::YearSpan { plan, .. } => say!(
             lang,
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output DIR`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"

@@ -720,10 +720,18 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::DuplicateKey { table: false, .. } => lang
             .pick("ta bort den ena av de två", "remove one of the two")
             .to_string(),
-        ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => lang
+        ParseErrorKind::LooksLike(Looks::UsageReport) => lang
             .pick(
                 "ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING...",
                 "give the plan first and the reports after it: allocate follow-up PLAN REPORT...",
+            )
+            .to_string(),
+        // A plan where the reports belong: the plan was given first already (it is read
+        // before the reports), so this is a second plan.
+        ParseErrorKind::LooksLike(Looks::Plan) => lang
+            .pick(
+                "en uppföljning tar en enda plan, den första filen; filerna efter den är redovisningar (ifyllda blanketter eller redovisningar i TOML): ta bort den här planen ur kommandot, eller ge den först i stället om det är den som ska följas upp",
+                "a follow-up takes one plan, the first file; the files after it are reports (filled-in forms or usage files in TOML): remove this plan from the command, or give it first instead if it is the one to follow up",
             )
             .to_string(),
         ParseErrorKind::LooksLike(_) => lang
