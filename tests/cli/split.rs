@@ -310,6 +310,16 @@ fn unknown_key_and_bad_arguments_are_refused() {
     split(&["100", "--unit", "-1", "--key", SHIPPED_KEY])
         .assert_status(2)
         .assert_stderr_contains("\"-1\" är ingen avrundningsenhet");
+    // A negative precision is out of range, as one too high, not an unknown option.
+    for precision in ["-1", "11"] {
+        let out = split(&["100", "--key", SHIPPED_KEY, "--precision", precision]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "fel: ogiltigt värde '{precision}' för '--precision <N>': {precision} ligger inte mellan 0 och 10"
+            ));
+        assert!(!out.stderr.contains("okänd flagga"), "{}", out.stderr);
+    }
     // A point before three digits is a thousands separator to many readers: never 1 kr.
     split(&["1.000", "--key", SHIPPED_KEY])
         .assert_status(2)
