@@ -850,9 +850,10 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         ),
     };
     let source = Source::new(error.path.clone(), text);
-    render_file_problem(
+    crate::output::diagnostic::render_file_problem_at(
         &source,
         error.line,
+        error.column(),
         "key-file",
         &message,
         &key_file::error_hint(error, lang),

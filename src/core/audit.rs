@@ -92,6 +92,8 @@ pub struct KeyFileInfo {
     pub combined: Vec<Combined>,
     /// The file names its kommuner without codes.
     pub by_name: bool,
+    /// The counties of the file's kommuner, with how many each, when there are several.
+    pub counties: Vec<(String, usize)>,
 }
 
 impl KeyFileInfo {
@@ -105,6 +107,7 @@ impl KeyFileInfo {
             totals: file.total_checks(),
             combined: file.combined.clone(),
             by_name: file.by_name(),
+            counties: file.counties(),
         }
     }
 }

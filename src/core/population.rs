@@ -133,6 +133,20 @@ pub struct KeyFile {
     pub combined: Vec<Combined>,
 }
 
+impl ScbError {
+    /// The one-based column of `line` the problem is at, when it is known (where a JSON
+    /// reader stopped), in bytes from the line's start.
+    pub fn column(&self) -> Option<usize> {
+        match &self.kind {
+            ScbErrorKind::Cube {
+                problem: CubeProblem::Syntax { column, .. },
+                ..
+            } => Some(*column),
+            _ => None,
+        }
+    }
+}
+
 impl KeyFile {
     /// Whether the file names its kommuner without codes.
     pub fn by_name(&self) -> bool {
@@ -198,8 +212,9 @@ pub enum WorkbookProblem {
 /// What is wrong inside a JSON-stat or PC-Axis file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CubeProblem {
-    /// Not valid JSON (serde_json's reason).
-    Syntax(String),
+    /// Not valid JSON: what the JSON reader stopped at, and the one-based column of its
+    /// line (in bytes, as the reader counts) where it stopped.
+    Syntax { reason: JsonSyntax, column: usize },
     /// JSON-stat that is not a dataset (a collection, a bundle).
     NotDataset(String),
     /// A PC-Axis file whose data rows carry their keys (`KEYS`), which is not read.
@@ -210,6 +225,46 @@ pub enum CubeProblem {
     Dimension(String),
     /// As many values as the dimensions give, and the number found.
     ValueCount { expected: usize, found: usize },
+}
+
+/// Why text is not valid JSON, as the JSON reader says it, so that it can be said in either
+/// language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonSyntax {
+    /// The text ends inside a list, an object, a string or before a value.
+    EndsIn(JsonPart),
+    ExpectedColon,
+    /// `,` or the list's `]`.
+    ExpectedCommaOrListEnd,
+    /// `,` or the object's `}`.
+    ExpectedCommaOrObjectEnd,
+    /// A word that is not `true`, `false` or `null`.
+    UnknownWord,
+    ExpectedValue,
+    ExpectedQuote,
+    InvalidEscape,
+    InvalidNumber,
+    NumberOutOfRange,
+    /// A `\u` escape that is no character (a lone surrogate, too few digits).
+    InvalidUnicodeEscape,
+    /// A control character (U+0000–U+001F) inside a string.
+    ControlCharacter,
+    KeyNotString,
+    TrailingComma,
+    /// Text after the end of the value.
+    TrailingCharacters,
+    TooDeep,
+    /// Anything else, in the reader's own (English) words.
+    Other(String),
+}
+
+/// What JSON text can end inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonPart {
+    List,
+    Object,
+    String,
+    Value,
 }
 
 /// A file of `allocate`'s own given where a population file belongs.
@@ -292,6 +347,12 @@ pub enum ScbErrorKind {
     },
     /// A row with a value but no region.
     EmptyRegion,
+    /// A region whose text starts with another code than the one the file gives it apart
+    /// (PC-Axis `VALUES` "2303 Ragunda" where `CODES` says 2380).
+    CodeDisagrees {
+        code: String,
+        text: String,
+    },
     /// A code of one or three digits: a kommunkod or county code without its leading zero.
     LostLeadingZero {
         region: String,
@@ -340,6 +401,9 @@ pub enum ScbErrorKind {
         columns: Vec<String>,
         missing: Vec<String>,
     },
+    /// A column (sex, age, …) read for its total alone, whose total some regions lack: they
+    /// would be left out. `has` is the first region with the total, `lacking` those without.
+    TotalNotEverywhere(Box<MissingTotal>),
     /// The same kommun with the same values of the other columns twice, among rows that are
     /// summed.
     RepeatedPart {
@@ -347,6 +411,18 @@ pub enum ScbErrorKind {
         values: Vec<String>,
         first_line: usize,
     },
+}
+
+/// A column read for its total alone, and the regions that lack the total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingTotal {
+    pub column: String,
+    /// The total's value ("totalt").
+    pub value: String,
+    /// The first region that has it.
+    pub has: String,
+    /// The regions that lack it, in file order.
+    pub lacking: Vec<String>,
 }
 
 /// A difference between the kommuner of a file and those of a plan, or within the file.
@@ -391,6 +467,24 @@ pub enum Mismatch {
         code: Option<String>,
         name: String,
     },
+    /// Without a plan: a kommun whose kommunkod lies in none of the counties the file states
+    /// (`2401 Nordmaling` beside `23 Jämtlands län`; a kommunkod's first two digits are its
+    /// county's code). `counties` are the county rows as written.
+    OutsideCounty {
+        line: usize,
+        code: String,
+        name: String,
+        counties: Vec<String>,
+    },
+    /// Without a plan: a kommun's name under a second kommunkod (`2303 Krokom` beside `2309
+    /// Krokom`): no two kommuner share a name, so the code or the name of one row is wrong.
+    NameTwice {
+        line: usize,
+        code: String,
+        name: String,
+        first_line: usize,
+        first_code: String,
+    },
     /// A total of the file (a county or "Summa" row) that differs from the sum of the kommun
     /// rows it covers.
     Total {
@@ -411,6 +505,8 @@ impl Mismatch {
             | Mismatch::Duplicate { line, .. }
             | Mismatch::NoValue { line, .. }
             | Mismatch::Zero { line, .. }
+            | Mismatch::OutsideCounty { line, .. }
+            | Mismatch::NameTwice { line, .. }
             | Mismatch::Total { line, .. } => Some(*line),
         }
     }
@@ -561,6 +657,17 @@ impl KeyFile {
     #[allow(clippy::type_complexity)]
     pub fn kommuner(&self) -> Result<Vec<(Option<String>, String, Decimal)>, Vec<Mismatch>> {
         let mut first: HashMap<Identity<'_>, &Row> = HashMap::new();
+        // A coded row's name (as `kommun_identity`), with the row that first had it.
+        let mut named: HashMap<String, &Row> = HashMap::new();
+        // The counties the file states by code: its kommuner lie in them.
+        let counties: Vec<(&str, &str)> = self
+            .totals
+            .iter()
+            .filter_map(|t| match &t.covers {
+                Covers::County(code) => Some((code.as_str(), t.label.as_str())),
+                Covers::All => None,
+            })
+            .collect();
         let mut kept: Vec<&Row> = Vec::new();
         let mut problems = Vec::new();
         for row in &self.rows {
@@ -575,6 +682,34 @@ impl KeyFile {
                 continue;
             }
             first.insert(id, row);
+            if let Some(code) = &row.code {
+                // A kommun of another county than the file states would get a share of its
+                // money without a word.
+                if !counties.is_empty() && !counties.iter().any(|(c, _)| code.starts_with(c)) {
+                    problems.push(Mismatch::OutsideCounty {
+                        line: row.line,
+                        code: code.clone(),
+                        name: row.name.clone(),
+                        counties: counties.iter().map(|(_, l)| (*l).to_string()).collect(),
+                    });
+                }
+                // One name under two codes: one of the rows is not the kommun it says.
+                let name = row.name.trim();
+                if !name.is_empty() && name != code {
+                    match named.get(&kommun_identity(name)) {
+                        Some(earlier) => problems.push(Mismatch::NameTwice {
+                            line: row.line,
+                            code: code.clone(),
+                            name: name.to_string(),
+                            first_line: earlier.line,
+                            first_code: earlier.code.clone().unwrap_or_default(),
+                        }),
+                        None => {
+                            named.insert(kommun_identity(name), row);
+                        }
+                    }
+                }
+            }
             problems.extend(value_problem(row));
             kept.push(row);
         }
@@ -591,6 +726,24 @@ impl KeyFile {
                     .map(|c| (r.code.clone(), compose(&r.name), Decimal::from(c)))
             })
             .collect())
+    }
+
+    /// The counties the file's kommuner lie in, by their codes' first two digits, with how
+    /// many kommuner each, in code order; empty unless there are two or more (a file without
+    /// codes says nothing of counties).
+    pub fn counties(&self) -> Vec<(String, usize)> {
+        let mut counties: std::collections::BTreeMap<&str, usize> =
+            std::collections::BTreeMap::new();
+        for code in self.rows.iter().filter_map(|r| r.code.as_deref()) {
+            *counties.entry(code.get(..2).unwrap_or(code)).or_default() += 1;
+        }
+        if counties.len() < 2 {
+            return Vec::new();
+        }
+        counties
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect()
     }
 
     /// Each total of the file with a value, beside the sum of the kommun rows it covers. A

@@ -74,6 +74,24 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
             .to_string(),
         );
     }
+    if !info.counties.is_empty() {
+        let n = info.counties.len();
+        let each: Vec<String> = info
+            .counties
+            .iter()
+            // "kommun", "kommuner" in English too, as everywhere.
+            .map(|(county, k)| match k {
+                1 => format!("{county} (1 kommun)"),
+                _ => format!("{county} ({k} kommuner)"),
+            })
+            .collect();
+        let each = each.join(", ");
+        lines.push(say!(
+            lang,
+            "kommunerna ligger i {n} län, efter kommunkodernas två första siffror: {each}",
+            "the kommuner lie in {n} counties, by the first two digits of their kommunkoder: {each}"
+        ));
+    }
     let unnamed = lang.pick("(kolumn utan rubrik)", "(column without a header)");
     for combined in &info.combined {
         lines.push(match combined {

@@ -310,6 +310,57 @@ pub fn render_file_problem(
     hint: &str,
     style: Style,
 ) -> String {
+    render_file_problem_at(source, line, None, code, message, hint, style)
+}
+
+/// [`render_file_problem`] with the caret at one column of the line (one-based, in bytes from
+/// the line's start, as a JSON reader counts) when it is known: `file:line:col` then names
+/// that column, and the line is shown around it, at most about `FILE_LINE_CHARS` characters.
+pub fn render_file_problem_at(
+    source: &Source,
+    line: Option<usize>,
+    column: Option<usize>,
+    code: &str,
+    message: &str,
+    hint: &str,
+    style: Style,
+) -> String {
+    if let (Some(column), Some(range)) = (column, line.and_then(|l| source.line_range(l))) {
+        let whole = source.text.get(range.clone()).unwrap_or("");
+        // The character the column falls in (the last one when it is past the line's end).
+        let mut at = column.saturating_sub(1).min(whole.len());
+        while at > 0 && !whole.is_char_boundary(at) {
+            at -= 1;
+        }
+        if at == whole.len() {
+            at = whole.char_indices().last().map_or(0, |(i, _)| i);
+        }
+        let width = whole
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        let line_start = source.line_col(range.start).0;
+        let lines = Lines::shown(whole, 0, line_start);
+        let caret = lines.shown_at(at)..lines.shown_at(at + width);
+        let group = style
+            .level(Severity::Error)
+            .primary_title(message)
+            .id(code)
+            .element(
+                Snippet::source(lines.text.clone())
+                    .line_start(line_start)
+                    .path(shown_path(&source.path))
+                    .fold(true)
+                    .annotation(AnnotationKind::Primary.span(caret)),
+            )
+            .element(style.help().message(hint));
+        // The renderer shows the line around the caret, cut to this width: another file's
+        // line is never echoed whole.
+        return style
+            .renderer()
+            .term_width(FILE_LINE_CHARS + 10)
+            .render(&[group]);
+    }
     let title = style.level(Severity::Error).primary_title(message).id(code);
     let help = style.help().message(hint);
     let path = shown_path(&source.path);

@@ -299,6 +299,152 @@ fn a_total_beside_rows_per_sex_is_not_counted_twice() {
     );
 }
 
+#[test]
+fn a_total_row_for_one_kommun_among_rows_per_sex_is_refused_not_read_alone() {
+    // D (one row per kommun and sex) with a "totalt" row added for Ragunda alone: read for
+    // "totalt" only, Ragunda got all 132 708 kr and the seven other kommuner nothing.
+    let d = std::fs::read_to_string(repo_root().join(fixture("D-v1api-csv-region-alder-kon.csv")))
+        .unwrap();
+    let ragunda_women = "\"2303 Ragunda\",\"totalt ålder\",\"kvinnor\",2575\r\n";
+    assert!(d.contains(ragunda_women));
+    let text = d.replacen(
+        ragunda_women,
+        &format!("{ragunda_women}\"2303 Ragunda\",\"totalt ålder\",\"totalt\",5150\r\n"),
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("f.csv"), text).unwrap();
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: raderna per \"kön\" har totalen \"totalt\" för 2303 Ragunda men inte för 7 andra regioner (\"2305 Bräcke\", \"2309 Krokom\", \"2313 Strömsund\", \"2321 Åre\", \"2326 Berg\", \"2361 Härjedalen\", …); att läsa bara totalen skulle lämna dem utanför",
+        )
+        // Bräcke's first row, the first region without the total.
+        .assert_stderr_contains("--> f.csv:5:1");
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[key-file]: the rows per \"kön\" have the total \"totalt\" for 2303 Ragunda but not for 7 other regions",
+        );
+    // As a plan's key: the same error, not every other kommun "missing from the file".
+    let plan = std::fs::read_to_string(repo_root().join("examples/mini-maria-2025.toml"))
+        .unwrap()
+        .replace("keys/folkmangd-2024-11-01.csv", "f.csv")
+        .replace("../allocations/f.csv", "f.csv");
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "split",
+            "3202124",
+            "--plan",
+            "plan.toml",
+            "--key",
+            "befolkning-2024",
+        ],
+    );
+    out.assert_status(1)
+        .assert_stderr_contains("f.csv:5: raderna per \"kön\" har totalen \"totalt\"");
+    assert!(!out.stderr.contains("saknas i filen"), "{}", out.stderr);
+    // With the total for every kommun (fixture O), the total alone is read, as before.
+    let mut whole = d.clone();
+    for (code, name, population) in crate::support::POPULATION_2024 {
+        let women = format!("\"{code} {name}\",\"totalt ålder\",\"kvinnor\",");
+        let at = whole.find(&women).unwrap();
+        let end = at + whole[at..].find("\r\n").unwrap() + 2;
+        whole.insert_str(
+            end,
+            &format!("\"{code} {name}\",\"totalt ålder\",\"totalt\",{population}\r\n"),
+        );
+    }
+    std::fs::write(dir.path().join("f.csv"), whole).unwrap();
+    assert_seed_split(
+        &split(dir.path(), "f.csv", &[]),
+        Naming::Both,
+        "D with totals",
+    );
+}
+
+#[test]
+fn broken_json_stat_is_told_in_swedish_at_its_line_and_column() {
+    let i = std::fs::read_to_string(repo_root().join(fixture("I-v2api-json-stat2.json"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |text: &str, lang: &str| {
+        std::fs::write(dir.path().join("f.json"), text).unwrap();
+        allocate(
+            dir.path(),
+            &["split", "132708", "--key", "f.json", "--lang", lang],
+        )
+    };
+    // Cut short inside Krokom's name (line 42, `          "2309": "Kr`).
+    let cut = &i[..i.find("\"Krokom\"").unwrap() + 3];
+    run(cut, "sv")
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-file]: filen är inte giltig JSON: den tar slut mitt i en text (filen är avkortad)\n  --> f.json:42:21\n")
+        .assert_stderr_contains("42 |           \"2309\": \"Kr\n   |                     ^\n");
+    run(cut, "en").assert_status(2).assert_stderr_contains(
+        "error[key-file]: the file is not valid JSON: it ends in the middle of a string (the file is cut short)\n  --> f.json:42:21\n",
+    );
+    // A comma after the last value (line 88): the reader stops at the `]` on line 89.
+    let comma = i.replacen("64977\n", "64977,\n", 1);
+    assert_ne!(comma, i);
+    run(&comma, "sv")
+        .assert_status(2)
+        .assert_stderr_contains("fel[key-file]: filen är inte giltig JSON: ett kommatecken för mycket före `]` eller `}`\n  --> f.json:89:3\n");
+    // All on one line, as PxWebApi 2 writes it, cut after 500 bytes: line 1, column 500, and
+    // the line shown around the column, not whole.
+    let one_line: String = i.lines().map(str::trim).collect();
+    let cut = &one_line[..one_line.char_indices().nth(500).unwrap().0];
+    let out = run(cut, "sv");
+    out.assert_status(2)
+        .assert_stderr_contains(" --> f.json:1:500\n");
+    assert!(!out.stderr.contains(&cut[..200]), "{}", out.stderr);
+    // A count written 1e20 is too large for a population, not "not a whole number".
+    let ragunda = "\n    5150,\n";
+    assert!(i.contains(ragunda));
+    run(&i.replacen(ragunda, "\n    1e20,\n", 1), "sv")
+        .assert_status(2)
+        .assert_stderr_contains("för 2303 Ragunda är för stort för en folkmängd");
+    // Written with a decimal, a whole count is read.
+    std::fs::write(
+        dir.path().join("f.json"),
+        i.replacen(ragunda, "\n    5150.0,\n", 1),
+    )
+    .unwrap();
+    assert_seed_split(&split(dir.path(), "f.json", &[]), Naming::Both, "5150.0");
+}
+
+#[test]
+fn a_pc_axis_region_is_named_with_its_code_once() {
+    let j = std::fs::read(repo_root().join(fixture("J-pcaxis.px"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |from: &str, to: &str| {
+        let mut bytes = j.clone();
+        let at = bytes
+            .windows(from.len())
+            .position(|w| w == from.as_bytes())
+            .unwrap();
+        bytes.splice(at..at + from.len(), to.bytes());
+        std::fs::write(dir.path().join("f.px"), bytes).unwrap();
+    };
+    // `VALUES` writes "2303 Ragunda", `CODES` 2303: the message says "2303 Ragunda", once.
+    write("5150 ", "5150.5 ");
+    let out = allocate(dir.path(), &["split", "100", "--key", "f.px"]);
+    out.assert_status(2).assert_stderr_contains(
+        "fel[key-file]: värdet \"5150.5\" för 2303 Ragunda är inte ett heltal",
+    );
+    assert!(!out.stderr.contains("2303 2303"), "{}", out.stderr);
+    // A code that is not the one its text gives: refused, not told as "2380 2303 Ragunda".
+    write("CODES(\"region\")=\"2303\"", "CODES(\"region\")=\"2380\"");
+    let out = allocate(dir.path(), &["split", "100", "--key", "f.px"]);
+    out.assert_status(2).assert_stderr_contains(
+        "fel[key-file]: regionen med koden 2380 har texten \"2303 Ragunda\", som anger en annan kod; vilken kommun värdet gäller går inte att avgöra",
+    );
+    assert!(!out.stderr.contains("2380 2303"), "{}", out.stderr);
+}
+
 /// Rows per sex with the total under `total`, after the parts: men half of the 2024
 /// population (rounded down), women the rest, CRLF.
 fn rows_per_sex(header: &str, men: &str, women: &str, total: &str) -> String {

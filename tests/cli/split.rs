@@ -7,7 +7,7 @@
 //! units of 100 kr gives Berg 21 200, Bräcke 18 000, Härjedalen 30 400, Krokom 47 600,
 //! Ragunda 15 600, Strömsund 32 800, Åre 38 400, Östersund 196 000.
 
-use crate::support::{Output, allocate, repo_root};
+use crate::support::{Output, allocate, allocate_env, repo_root};
 
 const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
 
@@ -310,6 +310,16 @@ fn unknown_key_and_bad_arguments_are_refused() {
     split(&["100", "--unit", "-1", "--key", SHIPPED_KEY])
         .assert_status(2)
         .assert_stderr_contains("\"-1\" är ingen avrundningsenhet");
+    // A negative precision is out of range, as one too high, not an unknown option.
+    for precision in ["-1", "11"] {
+        let out = split(&["100", "--key", SHIPPED_KEY, "--precision", precision]);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "fel: ogiltigt värde '{precision}' för '--precision <N>': {precision} ligger inte mellan 0 och 10"
+            ));
+        assert!(!out.stderr.contains("okänd flagga"), "{}", out.stderr);
+    }
     // A point before three digits is a thousands separator to many readers: never 1 kr.
     split(&["1.000", "--key", SHIPPED_KEY])
         .assert_status(2)
@@ -795,4 +805,71 @@ fn a_follow_up_form_or_report_given_to_split_is_told_as_one() {
     allocate(&root, &["follow-up", report, report])
         .assert_status(2)
         .assert_stderr_contains("ge planen först och redovisningarna efter den");
+}
+
+/// The shipped key (Jämtlands län, 2024) with `extra` added after Östersund's row.
+fn shipped_key_with(dir: &std::path::Path, extra: &str) {
+    let key = std::fs::read_to_string(repo_root().join(SHIPPED_KEY)).unwrap();
+    let ostersund = "\"2380 Östersund\";64977\r\n";
+    assert!(key.contains(ostersund));
+    let key = key.replacen(ostersund, &format!("{ostersund}{extra}"), 1);
+    std::fs::write(dir.join("f.csv"), key).unwrap();
+}
+
+#[test]
+fn a_kommun_of_another_county_than_the_file_states_gets_nothing_silently() {
+    // The county row says Jämtlands län (23, 132 708, the sum of its eight kommuner); 2401
+    // Nordmaling lies in Västerbottens län (24) and took 6 649 kr of 132 708.
+    let dir = tempfile::tempdir().unwrap();
+    shipped_key_with(
+        dir.path(),
+        "\"23 Jämtlands län\";132708\r\n\"2401 Nordmaling\";7000\r\n",
+    );
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-coverage]: 2401 Nordmaling ligger inte i filens län, \"23 Jämtlands län\": kommunkoden börjar med länskoden 24\n  --> f.csv:13:1")
+        .assert_stderr_contains("= åtgärd: ta bort raden, eller exportera bara länets kommuner från SCB");
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error[key-coverage]: 2401 Nordmaling is not in the file's county, \"23 Jämtlands län\": its kommunkod starts with the county code 24");
+    // Without a county row, kommuner of two counties are split, and the audit says so.
+    shipped_key_with(dir.path(), "\"2401 Nordmaling\";7000\r\n");
+    let out = allocate_env(
+        dir.path(),
+        &["split", "139708", "--key", "f.csv"],
+        &[("COLUMNS", "200")],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("kommunerna ligger i 2 län, efter kommunkodernas två första siffror: 23 (8 kommuner), 24 (1 kommun)")
+        .assert_row(&[
+            "2401 Nordmaling",
+            "7 000",
+            "7 000,0000",
+            "7 000",
+            "0,0000",
+            "7",
+            "",
+            "7 000 kr",
+        ]);
+    // The shipped key alone lies in one county: nothing said.
+    let out = split(&["132708", "--key", SHIPPED_KEY]);
+    assert!(!out.stdout.contains("län, efter"), "{}", out.stdout);
+}
+
+#[test]
+fn one_name_under_two_kommunkoder_is_refused_without_a_plan() {
+    // Ragunda's row relabelled "2303 Krokom": two rows named Krokom, one of them wrong.
+    let dir = tempfile::tempdir().unwrap();
+    let key = std::fs::read_to_string(repo_root().join(SHIPPED_KEY))
+        .unwrap()
+        .replacen("\"2303 Ragunda\"", "\"2303 Krokom\"", 1);
+    std::fs::write(dir.path().join("f.csv"), key).unwrap();
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-coverage]: namnet Krokom har redan kommunkoden 2303 på rad 4, men här 2309; ingen kommun delar namn med en annan\n --> f.csv:6:1");
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error[key-coverage]: the name Krokom already has the kommunkod 2303 on line 4, but here 2309");
 }

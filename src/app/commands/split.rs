@@ -42,7 +42,8 @@ pub struct SplitArgs {
     pub unit: Option<Amount>,
     /// Turn population counts into percentages with this many decimals first and split by
     /// those; the audit then also shows the split by the counts themselves.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_PRECISION)))]
+    // A negative value is a value out of range, not an unknown option (as `--area -1`).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_PRECISION)), allow_negative_numbers = true)]
     pub precision: Option<u32>,
     /// Output: a table for people, or csv/json for other programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]

@@ -427,10 +427,7 @@ fn without_the_period(
 
 fn missing(region: &str, code: Option<&str>, column: String) -> ScbErrorKind {
     ScbErrorKind::MissingField {
-        region: match code {
-            Some(code) => crate::core::population::region_label(Some(code), region),
-            None => region.to_string(),
-        },
+        region: super::table::label(region, code),
         column,
     }
 }

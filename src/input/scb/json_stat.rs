@@ -11,7 +11,9 @@ use serde_json::{Map, Value};
 
 use super::cube::{self, Cube, CubeDimension, Lines, Role};
 use super::table::{Failure, Read};
-use crate::core::population::{CubeProblem, FileFormat, OtherFormat, ScbErrorKind, TextEncoding};
+use crate::core::population::{
+    CubeProblem, FileFormat, JsonPart, JsonSyntax, OtherFormat, ScbErrorKind, TextEncoding,
+};
 
 const FORMAT: &str = "JSON-stat";
 
@@ -21,8 +23,15 @@ pub(super) fn read(
     column: Option<&str>,
 ) -> Result<Read, Failure> {
     let problem = |line, problem| cube::failure(FORMAT, line, problem);
-    let json: Value = serde_json::from_str(&text)
-        .map_err(|e| problem(Some(e.line().max(1)), CubeProblem::Syntax(e.to_string())))?;
+    let json: Value = serde_json::from_str(&text).map_err(|e| {
+        problem(
+            Some(e.line().max(1)),
+            CubeProblem::Syntax {
+                reason: syntax(&e),
+                column: e.column().max(1),
+            },
+        )
+    })?;
     let Some(object) = json.as_object() else {
         return Err((None, ScbErrorKind::OtherFormat(OtherFormat::Json)));
     };
@@ -184,6 +193,40 @@ pub(super) fn read(
     })
 }
 
+/// Why the JSON reader stopped, told by its words (it names its reasons only in English).
+fn syntax(error: &serde_json::Error) -> JsonSyntax {
+    let said = error.to_string();
+    // "EOF while parsing a string at line 1 column 500": the reason before the place.
+    let reason = match said.rfind(" at line ") {
+        Some(at) => said.get(..at).unwrap_or(&said),
+        None => said.as_str(),
+    };
+    match reason {
+        "EOF while parsing a list" => JsonSyntax::EndsIn(JsonPart::List),
+        "EOF while parsing an object" => JsonSyntax::EndsIn(JsonPart::Object),
+        "EOF while parsing a string" => JsonSyntax::EndsIn(JsonPart::String),
+        "EOF while parsing a value" => JsonSyntax::EndsIn(JsonPart::Value),
+        "expected `:`" => JsonSyntax::ExpectedColon,
+        "expected `,` or `]`" => JsonSyntax::ExpectedCommaOrListEnd,
+        "expected `,` or `}`" => JsonSyntax::ExpectedCommaOrObjectEnd,
+        "expected ident" => JsonSyntax::UnknownWord,
+        "expected value" => JsonSyntax::ExpectedValue,
+        "expected `\"`" => JsonSyntax::ExpectedQuote,
+        "invalid escape" => JsonSyntax::InvalidEscape,
+        "invalid number" => JsonSyntax::InvalidNumber,
+        "number out of range" => JsonSyntax::NumberOutOfRange,
+        "invalid unicode code point"
+        | "lone leading surrogate in hex escape"
+        | "unexpected end of hex escape" => JsonSyntax::InvalidUnicodeEscape,
+        "key must be a string" => JsonSyntax::KeyNotString,
+        "trailing comma" => JsonSyntax::TrailingComma,
+        "trailing characters" => JsonSyntax::TrailingCharacters,
+        "recursion limit exceeded" => JsonSyntax::TooDeep,
+        r if r.starts_with("control character") => JsonSyntax::ControlCharacter,
+        r => JsonSyntax::Other(r.to_string()),
+    }
+}
+
 /// A dimension's codes in their order and their texts.
 fn categories(dimension: &Map<String, Value>) -> Option<(Vec<String>, Vec<String>)> {
     let category = dimension.get("category")?.as_object()?;
@@ -228,13 +271,20 @@ fn categories(dimension: &Map<String, Value>) -> Option<(Vec<String>, Vec<String
     Some((codes, texts))
 }
 
+/// 2^53: the first whole number a double cannot tell from its neighbour.
+const EXACT_IN_A_DOUBLE: f64 = 9_007_199_254_740_992.0;
+
 /// The values as text: numbers as written, `null` (a symbol such as `..`) as `..`.
 fn values(value: Option<&Value>, expected: usize) -> Option<Vec<String>> {
     let text = |v: &Value| match v {
         Value::Null => Some("..".to_string()),
         Value::Number(n) => Some(match (n.as_u64(), n.as_f64()) {
             (Some(u), _) => u.to_string(),
-            (None, Some(f)) if f.fract() == 0.0 && (0.0..1e15).contains(&f) => format!("{f:.0}"),
+            // Written with a decimal or an exponent (`5150.0`, `5.15e3`): its digits, while a
+            // double holds them exactly (below 2^53); beyond, as written (`1e20`), too large.
+            (None, Some(f)) if f.fract() == 0.0 && (0.0..EXACT_IN_A_DOUBLE).contains(&f) => {
+                format!("{f:.0}")
+            }
             _ => n.to_string(),
         }),
         Value::String(s) => Some(s.clone()),

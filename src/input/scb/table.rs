@@ -17,7 +17,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::population::{Combined, Covers, FileFormat, Row, ScbErrorKind, Total};
+use crate::core::population::{
+    Combined, Covers, FileFormat, MissingTotal, Row, ScbErrorKind, Total,
+};
 use crate::core::text::fold;
 
 /// A problem with its line, before the path is known.
@@ -198,7 +200,17 @@ pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
             .peekable();
         digits.peek().is_some() && digits.all(|c| c.is_ascii_digit())
     };
-    if is_digits(&value) {
+    // A whole number written with an exponent (`1e20`, as JSON may write one) beyond what a
+    // double holds exactly is too large, not a text that is no number.
+    let huge_float = || {
+        value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+            && value
+                .parse::<f64>()
+                .is_ok_and(|f| f.is_finite() && f >= 9_007_199_254_740_992.0)
+    };
+    if is_digits(&value) || huge_float() {
         ScbErrorKind::CountTooLarge {
             region: region.to_string(),
             value,
@@ -522,6 +534,92 @@ fn even_parts(groups: &[Group], summed: &[usize], dimensions: &[Dimension]) -> R
     Ok(())
 }
 
+/// A region as a message names it: "2303 Ragunda", from its text and, when the file gives it
+/// apart, its code; a text that repeats the code ("2303 Ragunda" for 2303, as PC-Axis writes
+/// its `VALUES` beside `CODES`) does not give it twice.
+pub(super) fn label(region: &str, code: Option<&str>) -> String {
+    let region = region.trim();
+    match code.map(str::trim) {
+        Some(code) => {
+            let name = match split_code(region) {
+                (Some(inner), rest) if inner == code => rest,
+                _ => region.to_string(),
+            };
+            crate::core::population::region_label(Some(code), &name)
+        }
+        None => region.to_string(),
+    }
+}
+
+/// The region of an observation as a message names it.
+fn label_of(o: &Observation) -> String {
+    label(&o.region, o.code.as_deref())
+}
+
+/// Reading dimension `d` for its total (`total`) alone keeps only the total's rows: every
+/// kommun, county or "Summa" row that has rows per `d` must then have the total among them,
+/// or it would be left out without a word (a "totalt" row added by hand for one kommun to a
+/// file per sex would give that kommun everything). The regions without it are refused,
+/// each named, at the first one's line.
+fn total_everywhere(
+    observations: &[Observation],
+    d: usize,
+    total: &str,
+    column: &str,
+) -> Result<(), Failure> {
+    // Per region and values of the other dimensions: (first line, label, has the total).
+    type Key<'a> = (Option<&'a str>, &'a str, Vec<&'a str>);
+    let mut groups: Vec<(usize, String, bool)> = Vec::new();
+    let mut index: HashMap<Key<'_>, usize> = HashMap::new();
+    for o in observations {
+        if matches!(
+            classify(o),
+            Region::Country | Region::Other | Region::LostZero
+        ) {
+            continue;
+        }
+        let others: Vec<&str> = o
+            .dims
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != d)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let is_total = o.dims.get(d).is_some_and(|v| v == total);
+        let key = (o.code.as_deref().map(str::trim), o.region.trim(), others);
+        match index.get(&key).copied().and_then(|g| groups.get_mut(g)) {
+            Some(group) => group.2 |= is_total,
+            None => {
+                index.insert(key, groups.len());
+                groups.push((o.line, label_of(o), is_total));
+            }
+        }
+    }
+    let Some(has) = groups.iter().find(|g| g.2).map(|g| g.1.clone()) else {
+        return Ok(());
+    };
+    let mut lacking: Vec<String> = Vec::new();
+    let mut first_line = None;
+    for (line, label, _) in groups.into_iter().filter(|g| !g.2) {
+        first_line = first_line.or(Some(line));
+        if !lacking.contains(&label) {
+            lacking.push(label);
+        }
+    }
+    match first_line {
+        None => Ok(()),
+        Some(line) => Err((
+            Some(line),
+            ScbErrorKind::TotalNotEverywhere(Box::new(MissingTotal {
+                column: column.to_string(),
+                value: total.to_string(),
+                has,
+                lacking,
+            })),
+        )),
+    }
+}
+
 /// Turns the figures into kommun rows, totals and regions set aside, combining rows per
 /// another dimension as the module's comment says.
 pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
@@ -565,6 +663,7 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         };
         match total {
             Some(total) => {
+                total_everywhere(&observations, d, &total, &dimension.name)?;
                 combined.push(Combined::TotalOnly {
                     column: dimension.name.clone(),
                     value: total.clone(),
@@ -587,6 +686,20 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
     let mut coded = false;
     let mut uncoded: Option<&Observation> = None;
     for o in &observations {
+        // A text with a code of its own that is not the file's code for it ("2303 Ragunda"
+        // under the code 2380): which kommun the figure is cannot be told.
+        if let (Some(code), (Some(inner), _)) = (&o.code, split_code(&o.region))
+            && code.trim().chars().all(|c| c.is_ascii_digit())
+            && inner != code.trim()
+        {
+            return Err((
+                Some(o.line),
+                ScbErrorKind::CodeDisagrees {
+                    code: code.trim().to_string(),
+                    text: o.region.trim().to_string(),
+                },
+            ));
+        }
         match classify(o) {
             Region::LostZero => {
                 return Err((
@@ -611,11 +724,6 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
             },
         ));
     }
-    let label_of = |o: &Observation| match &o.code {
-        Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
-        None => o.region.trim().to_string(),
-    };
-
     let mut settled = Settled::default();
     if summed.is_empty() {
         // Nothing summed: each row is a region of its own, counted as it is read.
@@ -828,6 +936,46 @@ mod tests {
             &a.combined[..],
             [Combined::TotalOnly { others: 2, .. }]
         ));
+    }
+
+    #[test]
+    fn a_total_that_only_some_kommuner_have_is_refused() {
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "2303 Ragunda", &["män"], "2575"),
+                obs(3, "2303 Ragunda", &["kvinnor"], "2575"),
+                obs(4, "2303 Ragunda", &["totalt"], "5150"),
+                obs(5, "2305 Bräcke", &["män"], "3018"),
+                obs(6, "2305 Bräcke", &["kvinnor"], "3019"),
+                obs(7, "2309 Krokom", &["män"], "7851"),
+                obs(8, "2309 Krokom", &["kvinnor"], "7851"),
+            ],
+            header_line: 1,
+        };
+        let (line, kind) = assemble(t).err().unwrap();
+        assert_eq!(line, Some(5));
+        assert_eq!(
+            kind,
+            ScbErrorKind::TotalNotEverywhere(Box::new(MissingTotal {
+                column: "kön".into(),
+                value: "totalt".into(),
+                has: "2303 Ragunda".into(),
+                lacking: vec!["2305 Bräcke".into(), "2309 Krokom".into()],
+            }))
+        );
+        // The country, set aside, may lack it.
+        let t = Table {
+            dimensions: dims(&["kön"]),
+            observations: vec![
+                obs(2, "00 Riket", &["män"], "5000000"),
+                obs(3, "2303 Ragunda", &["män"], "2575"),
+                obs(4, "2303 Ragunda", &["totalt"], "5150"),
+            ],
+            header_line: 1,
+        };
+        let a = assemble(t).unwrap();
+        assert_eq!(a.rows[0].count, Some(5_150));
     }
 
     #[test]

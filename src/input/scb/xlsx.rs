@@ -35,10 +35,7 @@ pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> 
         .iter()
         .find(|o| inexact.contains(&(o.line, o.value.trim().to_string())))
     {
-        let region = match &o.code {
-            Some(code) => crate::core::population::region_label(Some(code.trim()), o.region.trim()),
-            None => o.region.trim().to_string(),
-        };
+        let region = super::table::label(&o.region, o.code.as_deref());
         return Err((
             Some(o.line),
             ScbErrorKind::CountTooLarge {

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use crate::core::population::{
-    CubeProblem, FileFormat, Mismatch, Misplaced, OtherFormat, ScbError, ScbErrorKind,
-    TextEncoding, WorkbookProblem, region_label,
+    CubeProblem, FileFormat, JsonPart, JsonSyntax, Mismatch, Misplaced, MissingTotal, OtherFormat,
+    ScbError, ScbErrorKind, TextEncoding, WorkbookProblem, region_label,
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
@@ -66,9 +66,13 @@ pub fn excerpt(text: &str) -> String {
     crate::output::table::visible(&cut).into_owned()
 }
 
-/// `path:line` of a key file problem, or the path alone.
+/// `path:line:column` of a key file problem, `path:line` when its column is not known, or
+/// the path alone.
 pub fn error_place(error: &ScbError) -> String {
-    place(&error.path, error.line)
+    match (error.line, error.column()) {
+        (Some(line), Some(column)) => format!("{}:{line}:{column}", error.path.display()),
+        (line, _) => place(&error.path, line),
+    }
 }
 
 /// Items read from a file, quoted, each as an excerpt, at most `LIST_MAX` of them.
@@ -179,6 +183,84 @@ pub(super) fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String 
     }
 }
 
+/// Why a text is not valid JSON.
+fn json_syntax(reason: &JsonSyntax, lang: Lang) -> String {
+    let text = match reason {
+        JsonSyntax::EndsIn(part) => {
+            let part = match part {
+                JsonPart::List => lang.pick("en lista", "a list"),
+                JsonPart::Object => lang.pick("ett objekt", "an object"),
+                JsonPart::String => lang.pick("en text", "a string"),
+                JsonPart::Value => lang.pick("ett värde", "a value"),
+            };
+            return say!(
+                lang,
+                "den tar slut mitt i {part} (filen är avkortad)",
+                "it ends in the middle of {part} (the file is cut short)"
+            );
+        }
+        JsonSyntax::ExpectedColon => lang.pick(
+            "här ska ett kolon (`:`) stå",
+            "a colon (`:`) is expected here",
+        ),
+        JsonSyntax::ExpectedCommaOrListEnd => lang.pick(
+            "här ska ett kommatecken eller listans slut (`]`) stå",
+            "a comma or the list's end (`]`) is expected here",
+        ),
+        JsonSyntax::ExpectedCommaOrObjectEnd => lang.pick(
+            "här ska ett kommatecken eller objektets slut (`}`) stå",
+            "a comma or the object's end (`}`) is expected here",
+        ),
+        JsonSyntax::UnknownWord => lang.pick(
+            "ett ord som JSON inte känner (bara true, false och null)",
+            "a word JSON does not know (only true, false and null)",
+        ),
+        JsonSyntax::ExpectedValue => lang.pick("här ska ett värde stå", "a value is expected here"),
+        JsonSyntax::ExpectedQuote => lang.pick(
+            "här ska ett citattecken (`\"`) stå",
+            "a quote (`\"`) is expected here",
+        ),
+        JsonSyntax::InvalidEscape => lang.pick(
+            "en ogiltig kod efter `\\` i en text",
+            "an invalid escape after `\\` in a string",
+        ),
+        JsonSyntax::InvalidNumber => lang.pick("ett ogiltigt tal", "an invalid number"),
+        JsonSyntax::NumberOutOfRange => lang.pick(
+            "ett tal som är för stort för att läsas",
+            "a number too large to be read",
+        ),
+        JsonSyntax::InvalidUnicodeEscape => lang.pick(
+            "en `\\u`-kod i en text som inte är ett tecken",
+            "a `\\u` escape in a string that is no character",
+        ),
+        JsonSyntax::ControlCharacter => lang.pick(
+            "ett styrtecken (U+0000–U+001F) i en text",
+            "a control character (U+0000–U+001F) in a string",
+        ),
+        JsonSyntax::KeyNotString => lang.pick(
+            "en nyckel som inte är en text",
+            "a key that is not a string",
+        ),
+        JsonSyntax::TrailingComma => lang.pick(
+            "ett kommatecken för mycket före `]` eller `}`",
+            "a trailing comma before `]` or `}`",
+        ),
+        JsonSyntax::TrailingCharacters => lang.pick(
+            "tecken efter JSON-värdets slut",
+            "characters after the end of the JSON value",
+        ),
+        JsonSyntax::TooDeep => lang.pick("för djupt nästlad", "nested too deep"),
+        // The reader's reason is English: a Swedish message leaves it out.
+        JsonSyntax::Other(reason) => {
+            return match lang {
+                Lang::Sv => "JSON-läsaren godtar den inte".to_string(),
+                Lang::En => format!("the JSON reader does not accept it: {}", excerpt(reason)),
+            };
+        }
+    };
+    text.to_string()
+}
+
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
     // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
@@ -233,11 +315,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
             )
         }
         (ScbErrorKind::Cube { format, problem }, _) => match problem {
-            CubeProblem::Syntax(reason) => say!(
-                lang,
-                "filen är inte giltig JSON: {reason}",
-                "the file is not valid JSON: {reason}"
-            ),
+            CubeProblem::Syntax { reason, .. } => {
+                let reason = json_syntax(reason, lang);
+                say!(
+                    lang,
+                    "filen är inte giltig JSON: {reason}",
+                    "the file is not valid JSON: {reason}"
+                )
+            }
             CubeProblem::NotDataset(class) => {
                 let class = excerpt(class);
                 say!(
@@ -364,6 +449,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
             )
         }
+        (ScbErrorKind::CodeDisagrees { code, text }, _) => {
+            let (code, text) = (excerpt(code), excerpt(text));
+            say!(
+                lang,
+                "regionen med koden {code} har texten \"{text}\", som anger en annan kod; vilken kommun värdet gäller går inte att avgöra",
+                "the region with the code {code} has the text \"{text}\", which gives another code; which kommun the value is for cannot be told"
+            )
+        }
         (ScbErrorKind::EmptyRegion, _) => say!(
             lang,
             "raden har ett värde men ingen region",
@@ -439,6 +532,28 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 lang,
                 "raderna per {columns} kan inte summeras per kommun: {region} saknar {missing}, som andra regioner i filen har",
                 "the rows per {columns} cannot be summed per kommun: {region} lacks {missing}, which other regions of the file have"
+            )
+        }
+        (ScbErrorKind::TotalNotEverywhere(missing), _) => {
+            let MissingTotal {
+                column,
+                value,
+                has,
+                lacking,
+            } = missing.as_ref();
+            let (column, value, has) = (excerpt(column), excerpt(value), excerpt(has));
+            let n = lacking.len();
+            let others = match (n, lang) {
+                (1, Lang::Sv) => "1 annan region".to_string(),
+                (_, Lang::Sv) => format!("{n} andra regioner"),
+                (1, Lang::En) => "1 other region".to_string(),
+                (_, Lang::En) => format!("{n} other regions"),
+            };
+            let lacking = list(lacking);
+            say!(
+                lang,
+                "raderna per \"{column}\" har totalen \"{value}\" för {has} men inte för {others} ({lacking}); att läsa bara totalen skulle lämna dem utanför",
+                "the rows per \"{column}\" have the total \"{value}\" for {has} but not for {others} ({lacking}); reading the total alone would leave them out"
             )
         }
         (
@@ -588,6 +703,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "filen har öppnats i ett program som läser koderna som tal; ladda ner den från SCB igen, eller formatera regionkolumnen som text innan den sparas",
             "the file has been opened in a program that reads the codes as numbers; download it from SCB again, or format the region column as text before saving",
         ),
+        ScbErrorKind::CodeDisagrees { .. } => lang.pick(
+            "koderna och texterna ska gälla samma kommuner: ladda ner filen från SCB igen",
+            "the codes and the texts must be the same kommuner's: download the file from SCB again",
+        ),
         ScbErrorKind::EmptyRegion => lang.pick(
             "skriv kommunen på raden, eller ta bort raden",
             "write the kommun on the row, or remove the row",
@@ -617,6 +736,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::UnevenParts { .. } => lang.pick(
             "ladda ner totalen (till exempel kön \"totalt\" eller ingen uppdelning på kön), eller samma värden för alla kommuner",
             "download the total (for example sex \"totalt\", or no breakdown by sex), or the same values for every kommun",
+        ),
+        ScbErrorKind::TotalNotEverywhere(_) => lang.pick(
+            "ladda ner filen med totalen (till exempel kön \"totalt\") för alla kommuner, eller helt utan den, så summeras värdena; en rad som lagts till för hand tas bort",
+            "download the file with the total (for example sex \"totalt\") for every kommun, or without it, so that the values are summed; remove a row added by hand",
         ),
         ScbErrorKind::RepeatedPart { .. } => lang.pick(
             "ta bort den upprepade raden: varje kommun har en rad per värde",
@@ -729,6 +852,47 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
                 "the population of {label} is 0; it must be a positive whole number"
             )
         }
+        Mismatch::OutsideCounty {
+            code,
+            name,
+            counties,
+            ..
+        } => {
+            let label = excerpt(&region_label(Some(code), name));
+            let county = code.get(..2).unwrap_or(code);
+            match counties.as_slice() {
+                [one] => {
+                    let one = excerpt(one);
+                    say!(
+                        lang,
+                        "{label} ligger inte i filens län, \"{one}\": kommunkoden börjar med länskoden {county}",
+                        "{label} is not in the file's county, \"{one}\": its kommunkod starts with the county code {county}"
+                    )
+                }
+                _ => {
+                    let all = list(counties);
+                    say!(
+                        lang,
+                        "{label} ligger inte i något av filens län ({all}): kommunkoden börjar med länskoden {county}",
+                        "{label} is in none of the file's counties ({all}): its kommunkod starts with the county code {county}"
+                    )
+                }
+            }
+        }
+        Mismatch::NameTwice {
+            code,
+            name,
+            first_line,
+            first_code,
+            ..
+        } => {
+            let name = excerpt(name);
+            say!(
+                lang,
+                "namnet {name} har redan kommunkoden {first_code} på rad {first_line}, men här {code}; ingen kommun delar namn med en annan",
+                "the name {name} already has the kommunkod {first_code} on line {first_line}, but here {code}; no two kommuner share a name"
+            )
+        }
         Mismatch::Total {
             label,
             stated,
@@ -788,6 +952,14 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
         Mismatch::Zero { .. } => lang.pick(
             "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
             "a kommun with a population of 0 gets nothing; check the file against SCB",
+        ),
+        Mismatch::OutsideCounty { .. } => lang.pick(
+            "ta bort raden, eller exportera bara länets kommuner från SCB; en kommun i ett annat län skulle få en del av länets pengar",
+            "remove the row, or export only the county's kommuner from SCB; a kommun of another county would get a share of the county's money",
+        ),
+        Mismatch::NameTwice { .. } => lang.pick(
+            "koden eller namnet på en av raderna stämmer inte: ladda ner filen från SCB igen",
+            "the code or the name on one of the rows is wrong: download the file from SCB again",
         ),
         Mismatch::Total { .. } => total_hint(lang),
     }
