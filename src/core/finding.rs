@@ -438,6 +438,8 @@ pub enum Problem {
     },
     UnderSeveralHeadings {
         insats: String,
+        /// The heading, when the insats is listed twice under the same one.
+        twice_under: Option<String>,
     },
     HeadingCycle {
         heading: String,

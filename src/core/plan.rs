@@ -447,6 +447,18 @@ fn non_empty_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Str
     Ok(texts.into_iter().map(|Text(text)| text).collect())
 }
 
+/// A filter's list that may be left out (it then covers everything) but not given empty: `[]`
+/// would select nothing, or, read as no filter, everything.
+fn non_empty_list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    let list = Vec::<T>::deserialize(deserializer)?;
+    if list.is_empty() {
+        return Err(de::Error::custom(EMPTY_TEXT));
+    }
+    Ok(Some(list))
+}
+
 /// [`non_empty`] for a text that may be left out, but not given empty.
 fn non_empty_given<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     non_empty(deserializer).map(Some)
@@ -602,13 +614,16 @@ pub struct Heading {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stated {
+    #[serde(deserialize_with = "non_empty")]
     pub label: String,
     pub amount: Spanned<Amount>,
     pub area: Option<Spanned<u32>>,
     /// Several areas together (besides `area`).
+    #[serde(default, deserialize_with = "non_empty_list")]
     pub areas: Option<Vec<Spanned<u32>>>,
     pub actor: Option<Spanned<String>>,
     pub kommun: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "non_empty_list")]
     pub insatser: Option<Vec<Spanned<String>>>,
     /// A heading id: its insatser and those of its sub-headings.
     pub heading: Option<Spanned<String>>,

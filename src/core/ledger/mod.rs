@@ -657,10 +657,13 @@ fn heading_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Headin
             };
             match first.get(i).cloned().flatten() {
                 Some(first_span) => {
+                    // Listed twice under this heading, or under another one as well.
+                    let same = of_insats.get(i).copied().flatten() == Some(h);
                     findings.error_with(
                         id.span(),
                         Problem::UnderSeveralHeadings {
                             insats: id.get_ref().clone(),
+                            twice_under: same.then(|| heading.id.get_ref().clone()),
                         },
                         (first_span, Related::FirstListedHere),
                     );

@@ -593,10 +593,21 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "insats `{insats}` står inte under någon rubrik i sammanfattningen",
             "insats `{insats}` is under no heading of the summary"
         ),
-        Problem::UnderSeveralHeadings { insats } => say!(
+        Problem::UnderSeveralHeadings {
+            insats,
+            twice_under: None,
+        } => say!(
             lang,
             "insats `{insats}` står under mer än en rubrik",
             "insats `{insats}` is under more than one heading"
+        ),
+        Problem::UnderSeveralHeadings {
+            insats,
+            twice_under: Some(heading),
+        } => say!(
+            lang,
+            "insats `{insats}` står två gånger under rubriken `{heading}`",
+            "insats `{insats}` is listed twice under heading `{heading}`"
         ),
         Problem::HeadingCycle { heading } => say!(
             lang,
@@ -1209,9 +1220,18 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "lägg insatsens id i `insatser` under en av [[headings]]",
             "add the insats id to `insatser` under one of the [[headings]]",
         ),
-        Problem::UnderSeveralHeadings { .. } => fixed(
+        Problem::UnderSeveralHeadings {
+            twice_under: None, ..
+        } => fixed(
             "varje krona ska stå under exakt en rubrik; ta bort id:t från den ena",
             "every krona sits under exactly one heading; remove the id from one of them",
+        ),
+        Problem::UnderSeveralHeadings {
+            twice_under: Some(_),
+            ..
+        } => fixed(
+            "varje krona ska stå under exakt en rubrik, en gång; ta bort det ena id:t",
+            "every krona sits under exactly one heading, once; remove one of the two ids",
         ),
         Problem::HeadingCycle { .. } => fixed(
             "ändra `parent` så att rubrikerna bildar ett träd",

@@ -620,6 +620,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the path of the SCB file, relative to the plan file, for example file = \"keys/folkmangd-2024-11-01.csv\"; or remove the line and give the key `values` or `from`",
             )
             .to_string(),
+        ParseErrorKind::EmptyText { key } if key == "areas" || key == "insatser" => lang
+            .pick(
+                "en tom lista väljer ingenting: skriv vad summan gäller, eller ta bort nyckeln så gäller summan hela planen",
+                "an empty list selects nothing: write what the total covers, or remove the key and the total covers the whole plan",
+            )
+            .to_string(),
         ParseErrorKind::EmptyText { key } if key == "proposal" => lang
             .pick(
                 "skriv beslutspunkten (\"Att SVOM godkänner …\"), eller ta bort den tomma texten ur listan",
@@ -885,6 +891,38 @@ fn wrong_type_hint(found: &str, expected: &str, lang: Lang) -> String {
                 .to_string(),
         },
         ("a", "sequence") => {
+            // `"50/50"`, `"kommunerna, region"`: the values of a list written as one text.
+            // A slash only between numbers: `"Barnahus/BUP"` may be one name.
+            fn parts(t: &str, whole_number: impl Fn(&str) -> bool) -> Vec<&str> {
+                let listed: Vec<&str> = t.split(';').flat_map(|p| p.split(", ")).map(str::trim).collect();
+                let shares: Vec<&str> = t.split('/').map(str::trim).collect();
+                if listed.len() == 1 && shares.iter().all(|p| whole_number(p)) {
+                    shares
+                } else {
+                    listed
+                }
+            }
+            let several = text
+                .map(|t| parts(t, whole_number))
+                .filter(|parts| parts.len() > 1 && parts.iter().all(|p| !p.is_empty()));
+            if let Some(parts) = several {
+                let items = parts
+                    .iter()
+                    .map(|p| {
+                        if whole_number(p) {
+                            (*p).to_string()
+                        } else {
+                            format!("\"{p}\"")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return say!(
+                    lang,
+                    "skriv en lista inom hakparenteser, ett värde i taget: [{items}]",
+                    "write a list in square brackets, one value at a time: [{items}]"
+                );
+            }
             let one = scalar
                 .map(str::to_string)
                 .or_else(|| text.map(|t| format!("\"{t}\"")));
