@@ -101,7 +101,10 @@ pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
 /// moved after it, where the command takes it, and one without a command to take it
 /// (`allocate --lang en --help`, `allocate help check --lang en`) left out: its language is
 /// that of the help and usage errors already ([`usage_lang`]).
-fn lang_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+fn lang_after_command(
+    args: Vec<std::ffi::OsString>,
+    takes_lang: impl Fn(&str) -> bool,
+) -> Vec<std::ffi::OsString> {
     let mut langs = Vec::new();
     let mut rest = Vec::new();
     let mut words = args.into_iter();
@@ -125,14 +128,28 @@ fn lang_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
         }
     }
     let help = rest.iter().any(|w| w == "help");
+    let takes = !help
+        && command
+            .as_ref()
+            .is_some_and(|c| takes_lang(&c.to_string_lossy()));
     let mut after: Vec<_> = words.collect();
-    if help {
-        // `help` takes no options: a `--lang` after its command is the help's language.
+    // After `--` every word is an argument, `--lang` too.
+    let ended = rest.iter().any(|w| w == "--");
+    let given_after = !ended
+        && after.iter().any(|w| {
+            let text = w.to_string_lossy();
+            text == "--lang" || text.starts_with("--lang=")
+        });
+    if !takes && given_after {
+        // `help`, `man`, `completions` take no `--lang`: it is the help's language.
         let mut kept = Vec::with_capacity(after.len());
         let mut words = after.into_iter();
         while let Some(word) = words.next() {
             let text = word.to_string_lossy();
-            if text == "--lang" {
+            if text == "--" {
+                kept.push(word);
+                kept.extend(words.by_ref());
+            } else if text == "--lang" {
                 words.next();
             } else if !text.starts_with("--lang=") {
                 kept.push(word);
@@ -143,8 +160,8 @@ fn lang_after_command(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> 
     program
         .into_iter()
         .chain(rest)
-        .chain(command.clone())
-        .chain(langs.into_iter().filter(|_| command.is_some() && !help))
+        .chain(command)
+        .chain(langs.into_iter().filter(|_| takes && !given_after))
         .chain(after)
         .collect()
 }
@@ -167,8 +184,13 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = usage_lang(&args);
     let mut command = command(lang);
+    let args = lang_after_command(args, |name| {
+        command
+            .find_subcommand(name)
+            .is_some_and(|sub| sub.get_arguments().any(|a| a.get_id() == "lang"))
+    });
     command
-        .try_get_matches_from_mut(lang_after_command(args))
+        .try_get_matches_from_mut(args)
         .and_then(|matches| Cli::from_arg_matches(&matches))
         .map_err(|e| (e.with_cmd(&command), lang))
 }
@@ -645,7 +667,7 @@ mod tests {
 
     #[test]
     fn a_lang_before_the_command_is_moved_after_it_and_dropped_where_nothing_takes_it() {
-        let moved = |list: &[&str]| lang_after_command(args(list));
+        let moved = |list: &[&str]| lang_after_command(args(list), |name| name != "man");
         assert_eq!(
             moved(&["allocate", "--lang", "en", "check", "plan.toml"]),
             args(&["allocate", "check", "--lang", "en", "plan.toml"])
@@ -669,6 +691,23 @@ mod tests {
         assert_eq!(
             moved(&["allocate", "--", "--lang", "en"]),
             args(&["allocate", "--", "--lang", "en"])
+        );
+        // A command without `--lang` (the man page is English): it is left out, before the
+        // command or after it.
+        assert_eq!(
+            moved(&["allocate", "--lang", "en", "man"]),
+            args(&["allocate", "man"])
+        );
+        assert_eq!(
+            moved(&["allocate", "man", "--lang=en", "--help"]),
+            args(&["allocate", "man", "--help"])
+        );
+        // Given after the command as well: that one is taken, the one before it left out.
+        assert_eq!(
+            moved(&[
+                "allocate", "--lang", "en", "check", "--lang", "sv", "p.toml"
+            ]),
+            args(&["allocate", "check", "--lang", "sv", "p.toml"])
         );
     }
 }

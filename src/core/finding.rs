@@ -131,7 +131,8 @@ pub struct Findings {
 pub const SUGGESTIONS: usize = 100;
 
 impl Findings {
-    /// Whether an unknown name may still be given a suggestion (the first [`SUGGESTIONS`]).
+    /// Whether an unknown name may still be given a suggestion (the first [`SUGGESTIONS`] of
+    /// these findings; a part of the plan resolved on its own counts its own).
     pub fn may_suggest(&mut self) -> bool {
         self.suggestions += 1;
         self.suggestions <= SUGGESTIONS
@@ -181,9 +182,17 @@ impl Findings {
         self.list.append(&mut other.list);
     }
 
-    /// The findings in file order.
+    /// The findings in file order, a suggestion kept for the first [`SUGGESTIONS`] unknown
+    /// names only: the plan is resolved in parts, each of which sought its own first ones.
     pub fn into_sorted(mut self) -> Vec<Finding> {
         self.list.sort_by_key(|f| (f.span.start, f.span.end));
+        let unknown = self.list.iter_mut().filter_map(|f| match &mut f.problem {
+            Problem::UnknownReference { suggestion, .. } => Some(suggestion),
+            _ => None,
+        });
+        for suggestion in unknown.skip(SUGGESTIONS) {
+            *suggestion = None;
+        }
         self.list
     }
 }

@@ -588,13 +588,18 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             if detail == "wanted string or table" {
                 let line = value_here();
                 let value = line.split([',', '}', ']', ' ']).next().unwrap_or("");
-                let found = match line.chars().next() {
-                    Some('[') => "sequence".to_string(),
-                    Some('{') => "map".to_string(),
-                    _ if value == "true" || value == "false" => format!("boolean `{value}`"),
-                    _ if value.parse::<i64>().is_ok() => format!("integer `{value}`"),
-                    _ if value.parse::<f64>().is_ok() => format!("floating point `{value}`"),
-                    _ => "date".to_string(),
+                // The value's type as TOML reads it (`1_000`, `0x10`, `2026-12-01`).
+                let scalar = toml::from_str::<toml::Table>(&format!("v = {value}"))
+                    .ok()
+                    .and_then(|t| t.get("v").cloned());
+                let found = match (line.chars().next(), scalar) {
+                    (Some('['), _) => "sequence".to_string(),
+                    (Some('{'), _) => "map".to_string(),
+                    (_, Some(toml::Value::Boolean(_))) => format!("boolean `{value}`"),
+                    (_, Some(toml::Value::Integer(_))) => format!("integer `{value}`"),
+                    (_, Some(toml::Value::Float(_))) => format!("floating point `{value}`"),
+                    (_, Some(toml::Value::Datetime(_))) => "date".to_string(),
+                    _ => "value".to_string(),
                 };
                 return ParseErrorKind::WrongType {
                     found,
@@ -1081,6 +1086,26 @@ mod tests {
             }
         );
         assert_eq!(error.span, Some(0..8));
+    }
+
+    #[test]
+    fn a_value_of_a_fixed_set_that_is_not_text_is_told_by_its_type() {
+        let found = |value: &str| {
+            let text = format!("[[actors]]\nid = \"a\"\nname = \"A\"\nkind = {value}\n");
+            match parse(&text).unwrap_err().kind {
+                ParseErrorKind::WrongType { found, expected } => {
+                    assert_eq!(expected, "a string");
+                    found
+                }
+                other => panic!("{value}: {other:?}"),
+            }
+        };
+        assert_eq!(found("[\"region\"]"), "sequence");
+        assert_eq!(found("1_000"), "integer `1_000`");
+        assert_eq!(found("0x10"), "integer `0x10`");
+        assert_eq!(found("1.5"), "floating point `1.5`");
+        assert_eq!(found("true"), "boolean `true`");
+        assert_eq!(found("2026-12-01"), "date");
     }
 
     #[test]

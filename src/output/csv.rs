@@ -356,46 +356,78 @@ fn controls_named(text: &str) -> Option<String> {
 /// shows as written (`2380`, `2,5`) stay as they are, and so do ids with points (`3.10`,
 /// which is not a number there).
 fn read_as_another_value(text: &str) -> bool {
-    read_as_another_number(text) || read_as_date_or_time(text) || read_as_a_number(text)
+    // Most texts (names, insats texts) hold no digit: only a truth value is left to find.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return ["sant", "falskt", "true", "false"]
+            .iter()
+            .any(|t| text.trim().eq_ignore_ascii_case(t));
+    }
+    read_as_another_number(text) || read_as_date_or_time(text.trim()) || read_as_a_number(text)
 }
 
 /// Whether a spreadsheet would read the text as a date, a time or a fraction it shows as a
 /// date: two or three groups of digits between one kind of separator (`1:1` and `3:10` as
-/// times, `3/4` and `1-2` as 3 April and 1 February, `2026-01-01`).
+/// times, `3/4` and `1-2` as 3 April and 1 February, `2026-01-01`); a time's seconds may have
+/// decimals (`12:30:45,5`).
 fn read_as_date_or_time(text: &str) -> bool {
     [':', '/', '-'].iter().any(|&separator| {
-        let groups: Vec<&str> = text.split(separator).collect();
-        (2..=3).contains(&groups.len())
-            && groups
-                .iter()
-                .all(|g| (1..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+        let mut groups = 0;
+        let all_digits = text.split(separator).all(|g| {
+            groups += 1;
+            let g = match separator {
+                ':' => g.split_once(',').map_or(g, |(whole, _)| whole),
+                _ => g,
+            };
+            (1..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit())
+        });
+        all_digits && (2..=3).contains(&groups)
     })
 }
 
-/// Whether a spreadsheet in Swedish would read the text as a number or a truth value though
-/// it is not written as a plain one: grouped in thousands (`1 000`), in parentheses (`(5)`,
-/// as -5), with a minus after it (`5-`), as a percentage (`50%`) or in kronor (`5 kr`), or
-/// `SANT`, `FALSKT`, `TRUE`, `FALSE`.
+/// Whether a spreadsheet in Swedish would read the text as a number though it is not written
+/// as a plain one: grouped in thousands (`1 000`), in parentheses (`(5)`, as -5), with a minus
+/// after it (`5-`), as a percentage (`50%`), in kronor (`5 kr`, `kr 5`, `(5 Kr)`), or with its
+/// decimal comma first or last (`,5`, `5,`).
 fn read_as_a_number(text: &str) -> bool {
-    let truth = ["sant", "falskt", "true", "false"];
-    if truth.iter().any(|t| text.eq_ignore_ascii_case(t)) {
-        return true;
+    let mut t = text.trim();
+    let mut decorated = false;
+    loop {
+        let kr_after = t
+            .len()
+            .checked_sub(2)
+            .and_then(|at| t.get(at..).filter(|end| end.eq_ignore_ascii_case("kr")))
+            .and_then(|_| t.get(..t.len() - 2));
+        let kr_before = t
+            .get(..2)
+            .filter(|start| start.eq_ignore_ascii_case("kr"))
+            .and_then(|_| t.get(2..));
+        let stripped = t
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .or_else(|| t.strip_suffix('%'))
+            .or_else(|| t.strip_suffix('-'))
+            .or(kr_after)
+            .or(kr_before);
+        match stripped {
+            Some(inner) => {
+                t = inner.trim();
+                decorated = true;
+            }
+            None => break,
+        }
     }
-    let inner = text
-        .strip_prefix('(')
-        .and_then(|t| t.strip_suffix(')'))
-        .or_else(|| text.strip_suffix('%'))
-        .or_else(|| text.strip_suffix('-'))
-        .or_else(|| text.strip_suffix("kr"))
-        .map(str::trim_end);
-    let grouped =
-        |t: &str| t.contains([' ', '\u{a0}']) && crate::core::money::ungrouped(t).is_some();
-    let number = |t: &str| {
-        let (whole, decimals) = t.split_once(',').unwrap_or((t, "0"));
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        (digits(whole) || crate::core::money::ungrouped(whole).is_some()) && digits(decimals)
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let whole_part = |w: &str| {
+        digits(w) || (w.contains([' ', '\u{a0}']) && crate::core::money::ungrouped(w).is_some())
     };
-    grouped(text) || inner.is_some_and(number)
+    let (whole, decimals) = t.split_once(',').unwrap_or((t, ""));
+    let is_number = !(whole.is_empty() && decimals.is_empty())
+        && whole_part(whole)
+        && digits(decimals)
+        && !decimals.contains(',');
+    let grouped = whole.contains([' ', '\u{a0}']);
+    let comma_at_an_end = t.contains(',') && (whole.is_empty() || decimals.is_empty());
+    is_number && (decorated || grouped || comma_at_an_end)
 }
 
 fn read_as_another_number(text: &str) -> bool {
@@ -596,6 +628,14 @@ mod tests {
             // Excel reads these as a date (1 February) and a truth value.
             "1-2",
             "TRUE",
+            // Calc, as a reviewer found: 5, -5, 5, a time, 0,5, 5.
+            "5 KR",
+            "(5 kr)",
+            "kr 5",
+            "12:30:45,5",
+            ",5",
+            "5,",
+            "1,",
         ] {
             assert_eq!(
                 text(changed, Dialect::Excel),
@@ -614,7 +654,6 @@ mod tests {
             "12345678901",
             "E5",
             "1E",
-            "1,",
             "-007",
             "1:1:1:1",
             "12345/6",

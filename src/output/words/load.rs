@@ -295,6 +295,8 @@ fn type_words(serde_words: &str, lang: Lang) -> String {
         ("map", Lang::En) => "table",
         ("i32" | "i64" | "u8" | "u32" | "u64", Lang::Sv) => return "ett heltal".to_string(),
         ("i32" | "i64" | "u8" | "u32" | "u64", Lang::En) => return "a whole number".to_string(),
+        ("value", Lang::Sv) => "ett värde",
+        ("value", Lang::En) => "a value",
         ("date", Lang::Sv) => "datum",
         ("date", Lang::En) => "date",
         ("a", _) if rest == "string" => return lang.pick("text", "text").to_string(),
