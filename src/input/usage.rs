@@ -1233,10 +1233,11 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
     }
 
     let mut rows = Vec::new();
-    // The amount used on the total row, which the rows above it must add up to, and its line:
-    // the total ends the table, and a row below it is not one of the form's.
-    let mut total: Option<Written<Entry>> = None;
-    let mut total_line: Option<usize> = None;
+    // The total rows (the workbook's sums), each with the amount it states, its line and how
+    // many rows stand above it. A subtotal sums the rows since the total before it, a grand
+    // total all rows above it; the last total ends the table, and a row below it is not one
+    // of the form's.
+    let mut totals: Vec<(Written<Entry>, Option<usize>, usize)> = Vec::new();
     let mut text_amounts = Vec::new();
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
@@ -1271,30 +1272,16 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                         "totalt" | "total" | "summa" | "sum"
                     )
             });
-        let below_total = total_line;
         if is_total {
-            let stated = row.get(used_col).map(|cell| Written {
+            // One without an amount used is a label, read past: it ends nothing.
+            if let Some(stated) = row.get(used_col).map(|cell| Written {
                 value: cell.amount(),
                 place: cell.place.clone(),
-            });
-            match below_total {
-                None => {
-                    total_line = row.first().map(|c| line(&c.place));
-                    total = stated;
-                    continue;
-                }
-                // A second total row that says what the first does (or nothing) is read past;
-                // one that says another amount is read as a row below the total.
-                Some(_)
-                    if stated.as_ref().is_none_or(|s| {
-                        s.value == Entry::Empty
-                            || total.as_ref().is_some_and(|t| t.value == s.value)
-                    }) =>
-                {
-                    continue;
-                }
-                Some(_) => {}
+            }) && stated.value != Entry::Empty
+            {
+                totals.push((stated, row.first().map(|c| line(&c.place)), rows.len()));
             }
+            continue;
         }
         // Where a missing cell would be: the end of the row's last cell.
         let fallback = || {
@@ -1392,32 +1379,46 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             used,
             comment,
             overflow,
-            below_total,
+            below_total: None,
         });
     }
+    // The rows below the last total are outside the table it ends.
+    if let Some((_, total_line, above)) = totals.last() {
+        for row in rows.iter_mut().skip(*above) {
+            row.below_total = *total_line;
+        }
+    }
     // A total row is not counted, but one that disagrees with the rows leaves it unsure which
-    // figures the recipient meant. (Where a row's amount cannot be read, that is told.)
-    if let Some(Written {
-        value: Entry::Amount(stated),
-        place,
-    }) = total
-    {
+    // figures the recipient meant: one that is neither the sum of the rows since the total
+    // before it (a subtotal) nor of all rows above it (a grand total). (Where a row's amount
+    // cannot be read, that is told.)
+    let sum = |rows: &[UsageRow]| {
         let mut sum = Some(Amount::ZERO);
-        for row in rows.iter().filter(|r| r.below_total.is_none()) {
+        for row in rows {
             sum = match (&row.used.value, sum) {
                 (Entry::Amount(a), Some(s)) => Some(s + *a),
                 (Entry::Empty, s) => s,
                 _ => None,
             };
         }
-        if let Some(sum) = sum.filter(|&sum| sum != stated) {
+        sum
+    };
+    let mut since = 0;
+    for (total, _, above) in &totals {
+        let section = rows.get(since..*above).and_then(sum);
+        let all = rows.get(..*above).and_then(sum);
+        since = *above;
+        if let Entry::Amount(stated) = total.value
+            && section != Some(stated)
+            && let Some(all) = all.filter(|&all| all != stated)
+        {
             layout.push(Written {
                 value: Layout::TotalRow {
                     stated,
-                    rows: sum,
-                    text: text_amounts,
+                    rows: all,
+                    text: text_amounts.clone(),
                 },
-                place,
+                place: total.place.clone(),
             });
         }
     }

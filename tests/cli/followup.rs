@@ -3680,19 +3680,201 @@ fn a_total_row_is_compared_with_the_rows_above_it_and_ends_them() {
         );
 }
 
+/// The data row of `insats` in Berg's example form, without its line end.
+fn berg_row(example: &str, insats: &str) -> String {
+    example
+        .lines()
+        .find(|l| l.split(';').nth(1) == Some(insats))
+        .unwrap()
+        .trim_end_matches('\r')
+        .to_string()
+}
+
+/// A subtotal does not end the form's rows: a total that is the sum of the rows since the
+/// total before it, or of all rows above it, is right, and only the last total ends the
+/// table (the first "Summa" did: the rows below a subtotal, and the grand total itself, were
+/// told as below the total). A total row without an amount is a label and ends nothing (it
+/// left the 3.4 row uncounted). Berg's example form: 21 200 + 60 000 + 100 000 = 181 200 kr.
+#[test]
+fn a_subtotal_or_a_total_label_without_an_amount_does_not_end_the_forms_rows() {
+    let year = Year::new();
+    let example = berg_example();
+    let example = example.trim_end_matches("\r\n");
+    let first = berg_row(example, "1.3");
+    let second = berg_row(example, "2.5");
+    let counted = |text: &str| {
+        year.save(BERG_UNIT, text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+        out.assert_status(0);
+        assert_eq!(count(&out, "usage-unknown-line"), 0, "{}", out.stderr);
+        assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stderr);
+        assert_eq!(count(&out, "usage-missing"), 14, "{}", out.stderr);
+        let berg = recipient(&json(&out), "Berg").clone();
+        assert_eq!(
+            (&berg["received"], &berg["used"]),
+            (&196_200.into(), &181_200.into()),
+            "{text}"
+        );
+    };
+    // A subtotal after the first row, the grand total at the end.
+    let subtotals = format!(
+        "{}\r\nSumma;;;;181200;\r\n",
+        edit(example, &first, &format!("{first}\r\nSumma;;;;21200;"))
+    );
+    counted(&subtotals);
+    // Subtotals of two sections, then the grand total, said twice.
+    counted(&format!(
+        "{}\r\nSumma;;;;100000;\r\nTotalt;;;;181200;\r\nSumma;;;;181200;\r\n",
+        edit(example, &second, &format!("{second}\r\nSumma;;;;81200;"))
+    ));
+    // A total row without an amount between the rows: a label.
+    counted(&edit(example, &second, &format!("{second}\r\nSumma;;;;;")));
+
+    // A note with an amount below the grand total is still told, not counted; the
+    // subtotal above is not.
+    let text = format!("{subtotals}\r\nAnteckning;;;;5000;\r\n");
+    year.save(BERG_UNIT, &text);
+    let grand = text.rfind("Summa;;;;181200").unwrap();
+    let grand_line = text[..grand].matches('\n').count() + 1;
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-unknown-line",
+            &place(BERG_UNIT, &text, ";;;;5000", 4),
+        )
+        .assert_stderr_contains(&format!(
+            "fel[usage-unknown-line]: ett använt belopp under summaraden på rad {grand_line}:"
+        ));
+    assert_eq!(count(&out, "usage-unknown-line"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-form-layout"), 0, "{}", out.stderr);
+
+    // Two totals that disagree: the second is neither the rows since the first (none) nor
+    // all rows above it, and is told with the sum of the rows above it.
+    let text = format!("{example}\r\nSumma;;;;181200;\r\nSumma;;;;200000;\r\n");
+    year.save(BERG_UNIT, &text);
+    let second_total = text.rfind("Summa;;;;200000").unwrap();
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: summaraden säger 200 000 kr använt, men raderna ovanför summerar till 181 200 kr",
+        )
+        .assert_stderr_contains(&format!(
+            "{BERG_UNIT}:{}:",
+            text[..second_total].matches('\n').count() + 1
+        ));
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-unknown-line"), 0, "{}", out.stderr);
+    // A wrong subtotal: refused, with the sum of all rows above it.
+    let text = format!(
+        "{}\r\nSumma;;;;181200;\r\n",
+        edit(example, &second, &format!("{second}\r\nSumma;;;;99999;"))
+    );
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", &place(BERG_UNIT, &text, "99999", 0))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: summaraden säger 99 999 kr använt, men raderna ovanför summerar till 81 200 kr",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+}
+
+/// A row that is not read (below the form's total, or with its fields shifted) keeps its
+/// line from being told as missing, but is no first report of it: the line reported right in
+/// another file is counted, not a duplicate of the row not read, whichever file comes first.
+#[test]
+fn a_row_not_read_is_no_first_report_of_its_line() {
+    let year = Year::new();
+    let example = berg_example();
+    let example = example.trim_end_matches("\r\n");
+    let second = berg_row(example, "2.5");
+    let third = berg_row(example, "3.4");
+    // The 3.4 row, alone, in a form of its own.
+    let alone = format!(
+        "{}\r\n",
+        example
+            .lines()
+            .filter(|l| !l.starts_with("1;1.3;") && !l.starts_with("2;2.5;"))
+            .collect::<Vec<_>>()
+            .join("\r\n")
+    );
+    year.save("g.csv", &alone);
+    for unread in [
+        // Below the total.
+        edit(example, &second, &format!("{second}\r\nSumma;;;;81200;")),
+        // Its fields shifted.
+        edit(example, &third, &format!("{third};utanför")),
+    ] {
+        year.save(BERG_UNIT, &unread);
+        for files in [[BERG_UNIT, "g.csv"], ["g.csv", BERG_UNIT]] {
+            let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
+            out.assert_status(1);
+            assert_eq!(
+                count(&out, "usage-duplicate"),
+                0,
+                "{files:?}: {}",
+                out.stderr
+            );
+            assert_eq!(out.findings().len(), 15, "{files:?}: {}", out.stderr);
+            // The other recipients; Berg's 3.4 is not missing.
+            assert_eq!(
+                count(&out, "usage-missing"),
+                14,
+                "{files:?}: {}",
+                out.stderr
+            );
+        }
+        // The row read is the first report: a copy of it is the second, not the third.
+        year.save("h.csv", &alone);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "g.csv", "h.csv"]);
+        out.assert_status(1)
+            .assert_finding(
+                "usage-duplicate",
+                &place("h.csv", &alone, "100000;100000", 7),
+            )
+            .assert_stderr_contains(
+                "fel[usage-duplicate]: Berg har redovisat insats `3.4` två gånger",
+            );
+        assert_eq!(count(&out, "usage-duplicate"), 1, "{}", out.stderr);
+    }
+    // The row not read alone still keeps its line from being missing.
+    year.save(
+        BERG_UNIT,
+        &edit(example, &second, &format!("{second}\r\nSumma;;;;81200;")),
+    );
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    assert!(
+        !out.stderr.contains("har inte redovisat insats `3.4`"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// A form's title row is one finding: a revision date in brackets after the year is not the
 /// plan's year (it was refused as another plan and told as having no year), a span of years
-/// is told as such, and a title that names another county without a year is another plan,
-/// not also one without a year.
+/// is told as such, two years as two, and a title that names another county without a year
+/// is another plan, not also one without a year.
 #[test]
 fn a_forms_title_is_one_finding() {
     let year = Year::new();
     let example = berg_example();
     let title = ";Jämtlands län 2026";
-    // This year's, with a revision date or a remark: counted, no finding.
+    // This year's, with a revision date or a remark: counted, no finding. A date in the
+    // brackets is no year however it is written (a four-digit number in them that was not
+    // `YYYY-MM-DD` was refused as another plan's), the same year again is harmless, and so is
+    // a "span" of one year.
     for written in [
         "Jämtlands län 2026 (rev. 2025-12-01)",
         "Jämtlands län 2026 (reviderad)",
+        "Jämtlands län 2026 (rev. 2025-12)",
+        "Jämtlands län 2026 (rev. 2026-1-5)",
+        "Jämtlands län 2026 (rev. 2025–12–01)",
+        "Jämtlands län 2026 (rev. 1.12.2025)",
+        "Jämtlands län 2026 (inlämnad 1 dec 2025)",
+        "Jämtlands län 2026 (inlämnad 1 december 2025)",
+        "Jämtlands län 2026 (2026)",
+        "Jämtlands län 2026 - 2026",
+        "Jämtlands län (2026)",
     ] {
         year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
         let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
@@ -3740,9 +3922,36 @@ fn a_forms_title_is_one_finding() {
     year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
         .assert_status(1)
         .assert_stderr_contains("error[usage-other-plan]: the report is for Jämtlands län 2026-2027, more than one year, but the plan is for one year: Jämtlands län 2026");
-    // A year in the brackets leaves the title unclear, another county without a year is
-    // another plan: one finding each.
-    for written in ["Jämtlands län 2026 (2025)", "Västernorrlands län"] {
+    // Another year in the brackets leaves the title unclear, told as two years (it was "…
+    // gäller Jämtlands län 2026 (2026), men planen gäller Jämtlands län 2026"); one finding.
+    for (written, first, second) in [
+        ("Jämtlands län 2026 (2025)", "2026", "2025"),
+        ("Jämtlands län 2026 (rev. 2025-12-01, 2025)", "2026", "2025"),
+        ("Jämtlands län 2027 - 2026", "2027", "2026"),
+    ] {
+        year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1).assert_stderr_contains(&format!(
+            "fel[usage-other-plan]: rubriken anger två år: {first} och {second} ({written}), och planen gäller ett år: Jämtlands län 2026"
+        ));
+        assert_eq!(
+            count(&out, "usage-other-plan"),
+            1,
+            "{written}: {}",
+            out.stderr
+        );
+        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+    }
+    year.save(
+        BERG_UNIT,
+        &edit(&example, title, ";Jämtlands län 2026 (2025)"),
+    );
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains("error[usage-other-plan]: the title states two years: 2026 and 2025 (Jämtlands län 2026 (2025)), and the plan is for one year: Jämtlands län 2026")
+        .assert_stderr_contains("= help: write one year in the title, the plan's (Jämtlands län 2026), and no other year in brackets");
+    // Another county without a year, or last year's in brackets: another plan.
+    for written in ["Västernorrlands län", "Jämtlands län (2025)"] {
         year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
         let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
         out.assert_status(1).assert_stderr_contains(&format!(

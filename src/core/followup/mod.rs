@@ -190,8 +190,8 @@ pub struct UsageRow {
     pub comment: Option<String>,
     /// A value beyond the header row's columns, at the first such value: the row is not read.
     pub overflow: Option<Written<Overflow>>,
-    /// The line (one-based; a workbook's row) of the form's total row when this row stands
-    /// below it: the total ends the table, so an amount used here is not counted.
+    /// The line (one-based; a workbook's row) of the form's last total row when this row
+    /// stands below it: that total ends the table, so an amount used here is not counted.
     pub below_total: Option<usize>,
 }
 
@@ -260,8 +260,8 @@ impl UsageCode {
                 "the amount used is larger than the amount received",
             ),
             UsageCode::UnknownLine => (
-                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens summarad",
-                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's total row",
+                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens sista summarad",
+                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's last total row",
             ),
             UsageCode::UnknownRecipient => (
                 "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
@@ -288,8 +288,8 @@ impl UsageCode {
                 "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
             ),
             UsageCode::OtherPlan => (
-                "en blankett för ett annat år eller ett annat län än planens, eller för flera år (blanketten räknas inte)",
-                "a form for another year or another county than the plan's, or for a span of years (the form is not counted)",
+                "en blankett för ett annat år eller ett annat län än planens, för flera år, eller vars rubrik anger två år (blanketten räknas inte)",
+                "a form for another year or another county than the plan's, for a span of years, or whose title names two years (the form is not counted)",
             ),
             UsageCode::NoYear => (
                 "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
@@ -423,6 +423,13 @@ pub enum UsageProblem {
         stated: String,
         plan: String,
     },
+    /// The form's title states two years (`Jämtlands län 2026 (2025)`), the plan one.
+    TwoYears {
+        stated: String,
+        first: String,
+        second: String,
+        plan: String,
+    },
     /// A usage file that does not state its year: the plan's year, and whether the file is a
     /// form (whose title row says it) or TOML (whose `year` does).
     NoYear {
@@ -485,7 +492,9 @@ impl UsageProblem {
             | UsageProblem::QuotedRows { .. }
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
-            UsageProblem::OtherPlan { .. } | UsageProblem::YearSpan { .. } => UsageCode::OtherPlan,
+            UsageProblem::OtherPlan { .. }
+            | UsageProblem::YearSpan { .. }
+            | UsageProblem::TwoYears { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
@@ -803,6 +812,10 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Per line, where it was first reported (counted or not), so a second report is a
     // duplicate and a report that could not be counted is not also "missing".
     let mut reported: Vec<Option<Place>> = vec![None; ledger.lines.len()];
+    // Per line, whether a row that is not read (below the total, its fields shifted) names
+    // it: not also "missing", but not a first report either, so a report of the line that is
+    // read is not a duplicate of it, whichever file comes first.
+    let mut uncounted: Vec<bool> = vec![false; ledger.lines.len()];
     // Per line, an empty cell that names it, for a "missing" finding that points at the form.
     let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
     let mut heard_from: HashSet<Recipient> = HashSet::new();
@@ -947,8 +960,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             if let (Some(line), false) = (row.below_total, row.used.value == Entry::Empty) {
                 report.error(&row.used.place, UsageProblem::BelowTotal { line });
                 let named = match_line(&recipients, recipient, own, row, &mut Report::default());
-                if let Some(slot) = named.and_then(|l| reported.get_mut(l)) {
-                    slot.get_or_insert_with(|| row.used.place.clone());
+                if let Some(slot) = named.and_then(|l| uncounted.get_mut(l)) {
+                    *slot = true;
                 }
                 continue;
             }
@@ -960,8 +973,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     UsageProblem::Overflow(overflow.value.clone()),
                 );
                 let line = match_line(&recipients, recipient, own, row, &mut Report::default());
-                if let Some(slot) = line.and_then(|l| reported.get_mut(l)) {
-                    slot.get_or_insert_with(|| overflow.place.clone());
+                if let Some(slot) = line.and_then(|l| uncounted.get_mut(l)) {
+                    *slot = true;
                 }
                 continue;
             }
@@ -1103,7 +1116,10 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             });
             continue;
         }
-        let is_reported = |line: usize| reported.get(line).is_some_and(Option::is_some);
+        let is_reported = |line: usize| {
+            reported.get(line).is_some_and(Option::is_some)
+                || uncounted.get(line).is_some_and(|&u| u)
+        };
         if !own.iter().any(|&l| is_reported(l)) {
             let first_blank = own.iter().find_map(|&l| blank.get(l).cloned().flatten());
             missing.push(UsageFinding {
@@ -1282,11 +1298,23 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
     let title = title(&stated);
     let plans = format!("{} {year}", plan.county);
     // A span of years (`2026-2027`) is no one year, the plan's or another's.
-    if let Some(WrittenYear::Span) = title.year {
-        return Some(UsageProblem::YearSpan {
-            stated: stated.clone(),
-            plan: plans,
-        });
+    match title.year {
+        Some(WrittenYear::Span) => {
+            return Some(UsageProblem::YearSpan {
+                stated: stated.clone(),
+                plan: plans,
+            });
+        }
+        // Two years (one in a remark in brackets): it is unsure which the form is for.
+        Some(WrittenYear::Two(first, second)) => {
+            return Some(UsageProblem::TwoYears {
+                stated: stated.clone(),
+                first: first.to_string(),
+                second: second.to_string(),
+                plan: plans,
+            });
+        }
+        Some(WrittenYear::One(_)) | None => {}
     }
     let other_year = matches!(title.year, Some(WrittenYear::One(y)) if y.parse::<i64>().ok() != Some(i64::from(year)));
     let other_county = !title.county.is_empty() && fold(title.county) != fold(&plan.county);
@@ -1307,10 +1335,13 @@ fn evened(stated: &str) -> String {
 /// The year a form's title row writes after its county.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WrittenYear<'a> {
-    /// One year, its digits (`2026`).
+    /// One year, its digits (`2026`, `2026 - 2026`).
     One(&'a str),
     /// A span of years (`2026-2027`, `2026–27`, `2026 / 2027`).
     Span,
+    /// Two different years that are no span: one after the county and another in a remark in
+    /// brackets (`2026 (2025)`), or written backwards (`2027 - 2026`).
+    Two(&'a str, &'a str),
 }
 
 /// A title row's county and year, its words evened out.
@@ -1322,13 +1353,42 @@ struct Title<'a> {
 
 /// The county and the year of what a file says it is for (`Jämtlands län 2026`, `2026`). A
 /// remark in brackets after the year (`Jämtlands län 2026 (rev. 2025-12-01)`) is not part of
-/// it, unless it names a year of its own (`(2025)`), which leaves the title unclear: then it
-/// has no year, and its county is all of it.
+/// the county, and a date in it is no year; a year of its own in it (`(2025)`) is the title's
+/// year when the title has none or says the same, and else leaves two years.
 fn title(stated: &str) -> Title<'_> {
     let mut rest = stated.trim();
-    while let Some(open) = remark(rest) {
+    let mut remarked: Vec<&str> = Vec::new();
+    while let Some((open, years)) = remark(rest) {
+        remarked.extend(years);
         rest = rest.get(..open).unwrap_or("").trim_end();
     }
+    let own = own_title(rest);
+    // The remarks' years, the first that differs from another first.
+    let mut years = remarked.iter().rev().copied();
+    match own.year {
+        Some(WrittenYear::One(year)) => match years.find(|&y| y != year) {
+            Some(other) => Title {
+                county: own.county,
+                year: Some(WrittenYear::Two(year, other)),
+            },
+            None => own,
+        },
+        None => match years.next() {
+            Some(year) => Title {
+                county: own.county,
+                year: Some(match years.find(|&y| y != year) {
+                    Some(other) => WrittenYear::Two(year, other),
+                    None => WrittenYear::One(year),
+                }),
+            },
+            None => own,
+        },
+        Some(WrittenYear::Span | WrittenYear::Two(..)) => own,
+    }
+}
+
+/// The county and the year of a title without its remarks in brackets.
+fn own_title(rest: &str) -> Title<'_> {
     let digits = |y: &str| !y.is_empty() && y.chars().all(|c| c.is_ascii_digit());
     let year = |y: &str| y.len() == 4 && digits(y);
     let dash = |c: char| matches!(c, '-' | '–' | '—' | '/');
@@ -1344,36 +1404,45 @@ fn title(stated: &str) -> Title<'_> {
             .saturating_sub(1);
         rest.get(..end).unwrap_or("").trim_end()
     };
+    // Two years written as one span: a later year is a span, the same year one year, an
+    // earlier one two years.
+    fn pair<'a>(from: &'a str, to: &'a str) -> WrittenYear<'a> {
+        if to > from {
+            WrittenYear::Span
+        } else if to == from {
+            WrittenYear::One(from)
+        } else {
+            WrittenYear::Two(from, to)
+        }
+    }
     match words.as_slice() {
-        [.., from, d, to] if year(from) && d.chars().all(dash) && year(to) && to > from => Title {
+        [.., from, d, to] if year(from) && d.chars().all(dash) && year(to) => Title {
             county: county(3),
-            year: Some(WrittenYear::Span),
+            year: Some(pair(from, to)),
         },
         [.., last] => {
             // `2026-2027`, `2026/27`: a later year (`2026-12` is no span).
             let later = |from: &str, to: &str| match (from.parse::<u32>(), to.parse::<u32>()) {
-                (Ok(f), Ok(t)) if to.len() == 4 => t > f,
                 (Ok(f), Ok(t)) if to.len() == 2 => t > f % 100,
                 _ => false,
             };
-            let span = last
-                .split_once(dash)
-                .is_some_and(|(from, to)| year(from) && digits(to) && later(from, to));
-            if span {
-                Title {
-                    county: county(1),
-                    year: Some(WrittenYear::Span),
+            let written = match last.split_once(dash) {
+                Some((from, to)) if year(from) && year(to) => Some(pair(from, to)),
+                Some((from, to)) if year(from) && digits(to) && later(from, to) => {
+                    Some(WrittenYear::Span)
                 }
-            } else if digits(last) {
-                Title {
+                _ if digits(last) => Some(WrittenYear::One(last)),
+                _ => None,
+            };
+            match written {
+                Some(year) => Title {
                     county: county(1),
-                    year: Some(WrittenYear::One(last)),
-                }
-            } else {
-                Title {
+                    year: Some(year),
+                },
+                None => Title {
                     county: rest,
                     year: None,
-                }
+                },
             }
         }
         [] => Title {
@@ -1383,9 +1452,10 @@ fn title(stated: &str) -> Title<'_> {
     }
 }
 
-/// Where a remark in brackets that ends `text` opens, when it names no year: a date
-/// (`rev. 2025-12-01`) or a word (`reviderad`) is a remark, `(2025)` is not.
-fn remark(text: &str) -> Option<usize> {
+/// Where a remark in brackets that ends `text` opens, with the years of its own it names: a
+/// date (`rev. 2025-12-01`, `2026-1-5`, `2025–12`, `1.12.2025`, `1 dec 2025`) is no year,
+/// nor is a word (`reviderad`); `(2025)` names 2025.
+fn remark(text: &str) -> Option<(usize, Vec<&str>)> {
     let inner_end = text.strip_suffix(')')?.len();
     let mut depth = 0usize;
     let mut open = None;
@@ -1402,40 +1472,118 @@ fn remark(text: &str) -> Option<usize> {
     }
     let open = open?;
     let inner = text.get(open + 1..inner_end)?;
-    // Its runs of digits, dates taken whole (`2025-12-01` is one run with its dashes).
-    let bytes = inner.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        let run = at - start;
-        let is_date = |from: usize| {
-            let part = |a: usize, b: usize| {
-                inner
-                    .get(a..b)
-                    .is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit()))
-            };
-            inner.get(from..from + 1) == Some("-")
-                && part(from + 1, from + 3)
-                && inner.get(from + 3..from + 4) == Some("-")
-                && part(from + 4, from + 6)
+    // Its words and runs of digits, with what stands between them.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Token<'t> {
+        Digits(&'t str),
+        Word(&'t str),
+        Separator(char),
+        Space,
+    }
+    let mut tokens: Vec<Token<'_>> = Vec::new();
+    let mut chars = inner.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let mut end = at + c.len_utf8();
+        let same = |d: char| {
+            if c.is_ascii_digit() {
+                d.is_ascii_digit()
+            } else {
+                d.is_alphabetic()
+            }
         };
-        if run == 4 && is_date(at) {
-            at += 6;
-            continue;
-        }
-        if run == 4 {
-            return None;
+        if c.is_ascii_digit() || c.is_alphabetic() {
+            while let Some(&(next, d)) = chars.peek() {
+                if !same(d) {
+                    break;
+                }
+                end = next + d.len_utf8();
+                chars.next();
+            }
+            let token = inner.get(at..end).unwrap_or("");
+            tokens.push(if c.is_ascii_digit() {
+                Token::Digits(token)
+            } else {
+                Token::Word(token)
+            });
+        } else if c.is_whitespace() {
+            if tokens.last() != Some(&Token::Space) {
+                tokens.push(Token::Space);
+            }
+        } else {
+            tokens.push(Token::Separator(c));
         }
     }
-    Some(open)
+    let date_separator =
+        |t: Option<&Token<'_>>| matches!(t, Some(Token::Separator('-' | '–' | '—' | '/' | '.')));
+    let short = |t: Option<&Token<'_>>| matches!(t, Some(Token::Digits(d)) if d.len() <= 2);
+    let month = |t: Option<&Token<'_>>| matches!(t, Some(Token::Word(w)) if MONTHS.contains(&fold(w).as_str()));
+    let mut years = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let Token::Digits(digits) = *token else {
+            continue;
+        };
+        if digits.len() != 4 || !(digits.starts_with("19") || digits.starts_with("20")) {
+            continue;
+        }
+        let at = |j: Option<usize>| j.and_then(|j| tokens.get(j));
+        let before = |n: usize| at(i.checked_sub(n));
+        let after = |n: usize| at(i.checked_add(n));
+        // `2025-12`, `2026-1-5`, `2025–12–01`, `2025/12/1`, `2025.12.01`
+        let year_first = date_separator(after(1)) && short(after(2));
+        // `1/12/2025`, `1.12.2025`, `01-12-2025`
+        let year_last = date_separator(before(1))
+            && short(before(2))
+            && date_separator(before(3))
+            && short(before(4));
+        // `1 dec 2025`, `1 dec. 2025`, `december 2025`
+        let in_words = month(before(2)) && before(1) == Some(&Token::Space)
+            || month(before(3))
+                && before(2) == Some(&Token::Separator('.'))
+                && before(1) == Some(&Token::Space);
+        if !(year_first || year_last || in_words) {
+            years.push(digits);
+        }
+    }
+    Some((open, years))
 }
+
+/// Month names and their usual abbreviations, in Swedish and English, folded.
+const MONTHS: &[&str] = &[
+    "jan",
+    "januari",
+    "january",
+    "feb",
+    "febr",
+    "februari",
+    "february",
+    "mar",
+    "mars",
+    "march",
+    "apr",
+    "april",
+    "maj",
+    "may",
+    "jun",
+    "juni",
+    "june",
+    "jul",
+    "juli",
+    "july",
+    "aug",
+    "augusti",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "okt",
+    "oct",
+    "oktober",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
 
 /// The recipient's name that a name written out in full ends with, as whole words: a unit
 /// is written after what it is part of (the plan's `responsible` text, "Region Jämtland

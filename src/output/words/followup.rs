@@ -336,6 +336,16 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "redovisningen gäller {stated}, flera år, men planen gäller ett år: {plan}",
             "the report is for {stated}, more than one year, but the plan is for one year: {plan}"
         ),
+        UsageProblem::TwoYears {
+            stated,
+            first,
+            second,
+            plan,
+        } => say!(
+            lang,
+            "rubriken anger två år: {first} och {second} ({stated}), och planen gäller ett år: {plan}",
+            "the title states two years: {first} and {second} ({stated}), and the plan is for one year: {plan}"
+        ),
         UsageProblem::NoYear { .. } => lang
             .pick(
                 "redovisningen anger inte vilket år den gäller",
@@ -565,6 +575,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "skriv beloppet under Använt och kommentaren under Kommentar, och töm cellen utanför tabellen",
             "write the amount under Used and the comment under Comment, and empty the cell outside the table"
+        ),
+        UsageProblem::TwoYears { plan, .. } => say!(
+            lang,
+            "skriv ett år i rubriken, planens ({plan}), och inget annat år inom parentes; blanketten räknas inte förrän dess",
+            "write one year in the title, the plan's ({plan}), and no other year in brackets; the form is not counted until then"
         ),
         UsageProblem::OtherPlan { plan, .. } | UsageProblem::YearSpan { plan, .. } => say!(
             lang,
