@@ -433,3 +433,22 @@ fn the_kommun_filter_takes_every_way_the_documents_write_a_kommun() {
     .assert_status(2)
     .assert_stderr_contains("2326 Östersund");
 }
+
+/// A misspelt filter is a usage error even when the plan has errors: it is told first, not
+/// left to be found once the plan's errors are mended.
+#[test]
+fn an_unknown_filter_is_told_before_the_plans_errors() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("county_total = 12_689_898", "county_total = 12_689_899");
+    p.check(&[]).assert_status(1);
+    let dir = p.dir.path();
+    for command in ["report", "export"] {
+        let out = allocate(dir, &[command, "plan.toml", "--kommun", "Bergg"]);
+        out.assert_status(2)
+            .assert_stderr_contains("okänd kommun `Bergg`. Menade du `Berg`?");
+    }
+    // A filter the plan has: the plan's errors, as before.
+    let out = allocate(dir, &["report", "plan.toml", "--kommun", "Berg"]);
+    out.assert_status(1)
+        .assert_stderr_contains("ingen rapport förrän planen stämmer");
+}

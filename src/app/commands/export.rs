@@ -59,8 +59,13 @@ pub enum ExportFormat {
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let dialect = args.csv.dialect(args.format == ExportFormat::Csv)?;
     let loaded = super::load(&args.plan)?;
-    let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Export)?;
-    let selection = super::selection(&args.filter, &checked.ledger)?;
+    let (checked, selection) = super::passing_selected(
+        &loaded,
+        args.common.err_style(),
+        err,
+        Blocked::Export,
+        Some(&args.filter),
+    )?;
     let projection = Projection::new(&checked.ledger, &selection);
     let lang = args.common.lang;
     super::note_empty_selection(&args.filter, &projection, lang, err)?;

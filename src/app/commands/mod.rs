@@ -113,10 +113,27 @@ pub fn passing<'l>(
     err: &mut dyn Write,
     blocked: Blocked,
 ) -> Result<Checked<'l>, Error> {
+    passing_selected(loaded, style, err, blocked, None).map(|(checked, _)| checked)
+}
+
+/// [`passing`], with the filters as a selection of the plan: a filter naming nothing in the
+/// plan is told first, as a usage error, whether the plan passes or not (a misspelt
+/// `--kommun Bergg` is not left to be found after the plan's errors are mended).
+pub fn passing_selected<'l>(
+    loaded: &'l Loaded,
+    style: Style,
+    err: &mut dyn Write,
+    blocked: Blocked,
+    filter: Option<&FilterArgs>,
+) -> Result<(Checked<'l>, Selection), Error> {
     let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+    let selection = match filter {
+        Some(filter) => selection(filter, &checked.ledger)?,
+        None => Selection::all(),
+    };
     let errors = checked.errors();
     if errors == 0 {
-        return Ok(checked);
+        return Ok((checked, selection));
     }
     tell(&checked.findings, &loaded.source, style, err)?;
     Err(Error::PlanHasErrors {

@@ -86,8 +86,13 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         }
     }
     let loaded = super::load(&args.plan)?;
-    let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::Report)?;
-    let selection = super::selection(&args.filter, &checked.ledger)?;
+    let (checked, selection) = super::passing_selected(
+        &loaded,
+        args.common.err_style(),
+        err,
+        Blocked::Report,
+        Some(&args.filter),
+    )?;
     let view = Projection::new(&checked.ledger, &selection);
     super::note_empty_selection(&args.filter, &view, args.common.lang, err)?;
     let style = args.common.out_style();
