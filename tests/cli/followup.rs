@@ -176,6 +176,11 @@ fn count(out: &Output, code: &str) -> usize {
     out.finding_codes().iter().filter(|c| *c == code).count()
 }
 
+/// A form title's findings: how many `usage-other-plan` and how many `usage-no-year`.
+fn title_findings(out: &Output) -> (usize, usize) {
+    (count(out, "usage-other-plan"), count(out, "usage-no-year"))
+}
+
 /// The summary as JSON.
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{}", out.stdout))
@@ -3879,13 +3884,7 @@ fn a_forms_title_is_one_finding() {
         year.save(BERG_UNIT, &edit(&example, title, &format!(";{written}")));
         let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
         out.assert_status(0);
-        assert_eq!(
-            count(&out, "usage-other-plan"),
-            0,
-            "{written}: {}",
-            out.stderr
-        );
-        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+        assert_eq!(title_findings(&out), (0, 0), "{written}: {}", out.stderr);
         let berg = recipient(&json(&out), "Berg").clone();
         assert_eq!(
             (&berg["received"], &berg["used"]),
@@ -3907,13 +3906,7 @@ fn a_forms_title_is_one_finding() {
             .assert_stderr_contains(&format!(
                 "fel[usage-other-plan]: redovisningen gäller {written}, flera år, men planen gäller ett år: Jämtlands län 2026"
             ));
-        assert_eq!(
-            count(&out, "usage-other-plan"),
-            1,
-            "{written}: {}",
-            out.stderr
-        );
-        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+        assert_eq!(title_findings(&out), (1, 0), "{written}: {}", out.stderr);
     }
     year.save(
         BERG_UNIT,
@@ -3934,13 +3927,7 @@ fn a_forms_title_is_one_finding() {
         out.assert_status(1).assert_stderr_contains(&format!(
             "fel[usage-other-plan]: rubriken anger två år: {first} och {second} ({written}), och planen gäller ett år: Jämtlands län 2026"
         ));
-        assert_eq!(
-            count(&out, "usage-other-plan"),
-            1,
-            "{written}: {}",
-            out.stderr
-        );
-        assert_eq!(count(&out, "usage-no-year"), 0, "{written}: {}", out.stderr);
+        assert_eq!(title_findings(&out), (1, 0), "{written}: {}", out.stderr);
     }
     year.save(
         BERG_UNIT,
