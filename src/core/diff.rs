@@ -41,6 +41,8 @@ pub struct PlanDiff {
     pub county: Change,
     pub areas: Vec<Row>,
     pub actors: Vec<Row>,
+    /// The actors under another parent than last year, in the new plan's order.
+    pub moved: Vec<Moved>,
     pub kommuner: Vec<Row>,
     pub insatser: Insatser,
     /// The new plan's statements about the old year, checked.
@@ -250,6 +252,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
             computed: new_total - old_total,
         });
     }
+    let (actors, moved) = actors(old, new);
     PlanDiff {
         old: side(old.plan),
         new: side(new.plan),
@@ -258,7 +261,8 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
             new: Some(new_total),
         },
         areas: areas(old.plan, new.plan),
-        actors: actors(old, new),
+        actors,
+        moved,
         kommuner: kommuner(old, new),
         insatser: insatser(old.plan, new.plan),
         year_checks,
@@ -319,56 +323,88 @@ fn one_side(amount: Amount, is_old: bool) -> Change {
     }
 }
 
-/// Each actor's money, itself and everything under it, from the ledger in one pass.
-fn actor_totals(ledger: &Ledger) -> Vec<Amount> {
+/// The money each actor gets itself, from the ledger in one pass: lines to it, and to the
+/// kommuner when it is their group; not what its units under it get.
+fn actor_direct(ledger: &Ledger) -> Vec<Amount> {
     let forest = &ledger.actors.forest;
-    let mut totals = vec![Amount::ZERO; forest.parent.len()];
+    let mut direct = vec![Amount::ZERO; ledger.actors.count];
     for line in &ledger.lines {
-        if let Some(t) = totals.get_mut(ledger.actors.node(line.recipient)) {
-            *t += line.amount;
+        let mut node = ledger.actors.node(line.recipient);
+        // A kommun's money is its group's.
+        if node >= ledger.actors.count {
+            match forest.parent.get(node).copied().flatten() {
+                Some(group) => node = group,
+                None => continue,
+            }
+        }
+        if let Some(d) = direct.get_mut(node) {
+            *d += line.amount;
         }
     }
-    for node in forest.bottom_up() {
-        let own = totals.get(node).copied().unwrap_or_default();
-        if let Some(t) = forest
-            .parent
-            .get(node)
-            .copied()
-            .flatten()
-            .and_then(|p| totals.get_mut(p))
-        {
-            *t += own;
-        }
-    }
-    totals
+    direct
+}
+
+/// An actor whose `parent` differs between the two plans: the comparison counts it under its
+/// new parent in both years, so that the move is not shown as money gone from the old parent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    /// The actor's name in the new plan.
+    pub actor: String,
+    /// The parent's name in the old plan, `None` at the top.
+    pub old_parent: Option<String>,
+    /// The parent's name in the new plan, `None` at the top.
+    pub new_parent: Option<String>,
 }
 
 /// Every actor with the money to it and the units under it, as a tree: the new plan's actors
-/// in its order, an actor only the old plan has under its old parent.
-fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
+/// in its order, an actor only the old plan has under its old parent. Both years are added up
+/// over this one tree from what each actor gets itself, so that an actor moved to another
+/// parent changes no figure but its own, and each year's top rows add up to what the actors
+/// get that year.
+fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
     struct Node {
         id: String,
         name: String,
         parent: Option<String>,
-        change: Change,
+        /// What the actor gets itself, in the old and the new plan (`None`: not in it).
+        direct: Change,
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut moved = Vec::new();
+    let parent_name = |ledger: &Ledger, id: Option<&String>| {
+        let id = id?;
+        let actors = &ledger.plan.actors;
+        let actor = actors.iter().find(|a| a.id.get_ref() == id)?;
+        Some(actor.name.clone())
+    };
     for (ledger, is_old) in [(new, false), (old, true)] {
-        let totals = actor_totals(ledger);
+        let direct = actor_direct(ledger);
         for (i, actor) in ledger.plan.actors.iter().enumerate() {
-            let amount = totals.get(i).copied().unwrap_or_default();
+            let amount = direct.get(i).copied().unwrap_or_default();
             let id = actor.id.get_ref();
-            match by_id.get(id).and_then(|&n| nodes.get_mut(n)) {
-                Some(node) if is_old => node.change.old = Some(amount),
-                Some(node) => node.change.new = Some(amount),
+            let parent = actor.parent.as_ref().map(|p| p.get_ref().clone());
+            let place = by_id.get(id).copied();
+            match place.and_then(|n| nodes.get_mut(n)) {
+                Some(node) if is_old => {
+                    node.direct.old = Some(amount);
+                    if node.parent != parent {
+                        let moving = Moved {
+                            actor: node.name.clone(),
+                            old_parent: parent_name(old, parent.as_ref()),
+                            new_parent: parent_name(new, node.parent.as_ref()),
+                        };
+                        moved.push((place, moving));
+                    }
+                }
+                Some(node) => node.direct.new = Some(amount),
                 None => {
                     by_id.insert(id.clone(), nodes.len());
                     nodes.push(Node {
                         id: id.clone(),
                         name: actor.name.clone(),
-                        parent: actor.parent.as_ref().map(|p| p.get_ref().clone()),
-                        change: one_side(amount, is_old),
+                        parent,
+                        direct: one_side(amount, is_old),
                     });
                 }
             }
@@ -380,21 +416,31 @@ fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
         .map(|n| n.parent.as_ref().and_then(|p| by_id.get(p).copied()))
         .collect();
     cut_cycles(&mut parent);
-    // What each actor's units get together, on either side.
-    let mut units = vec![(Amount::ZERO, Amount::ZERO, false); nodes.len()];
-    for (child, p) in parent.iter().enumerate() {
-        if let (Some(p), Some(node)) = (p, nodes.get(child))
-            && let Some(sum) = units.get_mut(*p)
-        {
-            sum.0 += node.change.old.unwrap_or_default();
-            sum.1 += node.change.new.unwrap_or_default();
-            sum.2 = true;
+    let forest = Forest::new(parent);
+    // Each actor's total in either year: its own money and its units', over this tree; a
+    // year has the row when it has the actor or any unit under it.
+    let mut totals: Vec<Change> = nodes.iter().map(|n| n.direct).collect();
+    for node in forest.bottom_up() {
+        let Some(&sub) = totals.get(node) else {
+            continue;
+        };
+        let Some(up) = forest.parent.get(node).copied().flatten() else {
+            continue;
+        };
+        if let Some(total) = totals.get_mut(up) {
+            let add = |a: Option<Amount>, b: Option<Amount>| match (a, b) {
+                (None, None) => None,
+                (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+            };
+            total.old = add(total.old, sub.old);
+            total.new = add(total.new, sub.new);
         }
     }
-    let forest = Forest::new(parent);
     let mut rows = Vec::new();
     for &i in &forest.preorder {
-        let Some(node) = nodes.get(i) else { continue };
+        let (Some(node), Some(&total)) = (nodes.get(i), totals.get(i)) else {
+            continue;
+        };
         let depth = forest.depth.get(i).copied().unwrap_or(0);
         let row = |change: Change, depth: usize, own: bool| Row {
             key: node.id.clone(),
@@ -403,20 +449,16 @@ fn actors(old: &Ledger, new: &Ledger) -> Vec<Row> {
             change,
             own,
         };
-        rows.push(row(node.change, depth, false));
+        rows.push(row(total, depth, false));
         // Its own money first under it, when it has units and gets any itself.
-        if let Some(&(old, new, true)) = units.get(i) {
-            let own = Change {
-                old: node.change.old.map(|t| t - old),
-                new: node.change.new.map(|t| t - new),
-            };
-            let some = |a: Option<Amount>| a.is_some_and(|a| a != Amount::ZERO);
-            if some(own.old) || some(own.new) {
-                rows.push(row(own, depth + 1, true));
-            }
+        let has_units = forest.children.get(i).is_some_and(|c| !c.is_empty());
+        let some = |a: Option<Amount>| a.is_some_and(|a| a != Amount::ZERO);
+        if has_units && (some(node.direct.old) || some(node.direct.new)) {
+            rows.push(row(node.direct, depth + 1, true));
         }
     }
-    rows
+    moved.sort_by_key(|(place, _)| *place);
+    (rows, moved.into_iter().map(|(_, m)| m).collect())
 }
 
 /// The money each kommun gets directly, by kommunkod.

@@ -197,9 +197,17 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     );
     text.push_str(&format!("{table}\n"));
     text.push_str(lang.pick(
-        "  Rader med – ingår i raden ovanför.\n\n",
-        "  Rows marked – are part of the row above.\n\n",
+        "  Rader med – ingår i raden ovanför.\n",
+        "  Rows marked – are part of the row above.\n",
     ));
+    for (i, line) in moved_lines(d, &old_column, &new_column, lang)
+        .iter()
+        .enumerate()
+    {
+        let indent = if i == 0 { "  " } else { "    " };
+        text.push_str(&format!("{indent}{}\n", visible(line)));
+    }
+    text.push('\n');
 
     let any_kommun = d.kommuner.iter().any(|r| {
         r.change.old.is_some_and(|a| !a.0.is_zero()) || r.change.new.is_some_and(|a| !a.0.is_zero())
@@ -782,6 +790,34 @@ fn actor_names(side: &InsatsSide) -> String {
 // ---------------------------------------------------------------------------------------
 // `diff --format csv|json|md`: the same comparison for other programs and for documents.
 
+/// What the comparison says of the actors under another parent than last year: a line that
+/// says how they are counted, then one per actor (none when no actor moved).
+pub fn moved_lines(d: &PlanDiff, old_column: &str, new_column: &str, lang: Lang) -> Vec<String> {
+    if d.moved.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        lang.pick(
+            "Flyttade aktörer räknas båda åren där de står i den nya planen:",
+            "Actors that moved are counted in both years where the new plan places them:",
+        )
+        .to_string(),
+    ];
+    let place = |parent: &Option<String>| match parent {
+        Some(name) => format!("{} {name}", lang.pick("under", "under")),
+        None => lang.pick("överst", "at the top").to_string(),
+    };
+    for m in &d.moved {
+        lines.push(format!(
+            "{}: {old_column} {}, {new_column} {}",
+            m.actor,
+            place(&m.old_parent),
+            place(&m.new_parent)
+        ));
+    }
+    lines
+}
+
 /// A row's name in a table where it stands under its actor: the actor's own money as
 /// "egna medel" (the actor's name is the row above), as `report` shows it.
 pub fn shown_label(row: &crate::core::diff::Row, lang: Lang) -> String {
@@ -1038,6 +1074,11 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
         "county": change(&d.county),
         "areas": rows(&d.areas),
         "actors": rows(&d.actors),
+        "moved": d.moved.iter().map(|m| json!({
+            "actor": m.actor,
+            "old_parent": m.old_parent,
+            "new_parent": m.new_parent,
+        })).collect::<Vec<_>>(),
         "kommuner": rows(&d.kommuner),
         "year_checks": checks,
         "insatser": {
@@ -1106,6 +1147,15 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         })
         .collect();
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
+    for (i, line) in moved_lines(d, &old_column, &new_column, lang)
+        .iter()
+        .enumerate()
+    {
+        match i {
+            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
+            _ => text.push_str(&format!("- {}\n", md::inline(line))),
+        }
+    }
     if !d.kommuner.is_empty() {
         text.push_str("\n## Kommuner\n\n");
         let rows: Vec<(String, Change)> = d

@@ -1142,3 +1142,83 @@ fn two_unreadable_plans_are_both_named() {
         .assert_stderr_contains("kan inte läsa nope.toml: filen finns inte")
         .assert_stderr_contains("kan inte läsa nope2.toml: filen finns inte");
 }
+
+/// The 2026 plan against itself with its actor tree changed and not a krona moved: a unit
+/// under another parent, and KFJH (2 127 436 kr, seed 001) put under the region.
+fn moved_actors(format: &[&str]) -> Output {
+    let old = PlanDir::from_real("plan-2026.toml");
+    let new = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"rjh\"",
+            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"fhe\"",
+        )
+        .edit(
+            "short = \"KFJH\"\nkind = \"kommunförbund\"\n",
+            "short = \"KFJH\"\nkind = \"kommunförbund\"\nparent = \"rjh\"\n",
+        );
+    std::fs::write(old.dir.path().join("old.toml"), &old.text).unwrap();
+    std::fs::write(old.dir.path().join("new.toml"), &new.text).unwrap();
+    let mut args = vec!["diff", "old.toml", "new.toml"];
+    args.extend_from_slice(format);
+    allocate(old.dir.path(), &args)
+}
+
+#[test]
+fn an_actor_moved_to_another_parent_is_counted_under_it_in_both_years() {
+    let out = moved_actors(&[]);
+    out.assert_status(0);
+    // Seed 001: the region's own money 4 205 026 kr, Folkhälsoenheten's 3 510 836 kr and
+    // Föräldra-barnhälsan's 381 600 kr, in both columns: no change where no krona moved.
+    let v: serde_json::Value =
+        serde_json::from_str(&moved_actors(&["--format", "json"]).stdout).unwrap();
+    let actors = v["actors"].as_array().unwrap();
+    let find = |key: &str, own: bool| {
+        actors
+            .iter()
+            .find(|a| a["key"] == key && a["own"] == own)
+            .unwrap_or_else(|| panic!("no {key} {own}"))
+    };
+    for (key, own, amount) in [
+        ("rjh", true, 4_205_026),
+        ("fhe", true, 3_510_836),
+        ("fbh", false, 381_600),
+        ("kfjh", false, 2_127_436),
+        ("fhe", false, 3_510_836 + 381_600),
+    ] {
+        let a = find(key, own);
+        assert_eq!(
+            (&a["old"], &a["new"]),
+            (&amount.into(), &amount.into()),
+            "{key}"
+        );
+        assert_eq!(a["change"], 0, "{key}");
+    }
+    // Each year's top rows add up to the county total, 12 689 898 kr.
+    for year in ["old", "new"] {
+        let top: i64 = actors
+            .iter()
+            .filter(|a| a["depth"] == 0)
+            .filter_map(|a| a[year].as_i64())
+            .sum();
+        assert_eq!(top, 12_689_898, "{year}");
+    }
+    assert_eq!(
+        v["moved"][0],
+        serde_json::json!({
+            "actor": "Föräldra-barnhälsan",
+            "old_parent": "Region Jämtland Härjedalen",
+            "new_parent": "Folkhälsoenheten",
+        })
+    );
+    assert_eq!(v["moved"][1]["old_parent"], serde_json::Value::Null);
+    // On screen, every row of the actors' table without a change, and the moves told.
+    for line in out.stdout.lines().filter(|l| l.contains(" kr ┆")) {
+        assert!(
+            line.contains("┆ 0 kr ┆") || line.contains("┆       0 kr ┆"),
+            "{line}"
+        );
+    }
+    out.assert_stdout_contains(
+        "  Flyttade aktörer räknas båda åren där de står i den nya planen:\n    Föräldra-barnhälsan: 2026 före under Region Jämtland Härjedalen, 2026 efter under Folkhälsoenheten\n    Kommunförbundet Jämtland Härjedalen: 2026 före överst, 2026 efter under Region Jämtland Härjedalen\n",
+    );
+}

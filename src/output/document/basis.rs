@@ -1291,7 +1291,12 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         ),
         columns: columns(),
         rows,
-        notes: Vec::new(),
+        notes: crate::output::diff_table::moved_lines(
+            diff,
+            &old.to_string(),
+            &new.to_string(),
+            lang,
+        ),
     }));
     let kommuner: Vec<_> = diff
         .kommuner
