@@ -211,6 +211,10 @@ pub enum ParseErrorKind {
     TableAsList {
         name: String,
     },
+    /// `[keys]` (one table) where the plan has a list of tables, `[[keys]]`.
+    ListAsTable {
+        name: String,
+    },
     /// A number with more digits than a plan can hold: beyond a TOML integer (19 digits) or,
     /// for a percentage, beyond 28 significant digits.
     NumberTooLarge {
@@ -392,6 +396,17 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
                 kind,
             };
         }
+        // A table header with the wrong brackets at or before the error is its cause: serde's
+        // words for it name neither the header nor the brackets (`[[deadlines]]`: "expected
+        // field with custom name" at the table's next key).
+        if let Some((kind, at)) = wrong_brackets(body)
+            && span.as_ref().is_none_or(|s| at.start <= s.start)
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
         let kind = refine(classified, body, span.as_ref());
         // toml points after a lone carriage return; point at it.
         if let (ParseErrorKind::Syntax { detail }, Some(s)) = (&kind, &mut span)
@@ -411,6 +426,71 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             ..plan
         }
     })
+}
+
+/// The plan's tables written once (`[plan]`) and those written as a list (`[[insatser]]`),
+/// by their headers' names.
+const ONE_TABLE: &[&str] = &["plan", "agreement", "deadlines", "insatser.split"];
+const LIST_OF_TABLES: &[&str] = &[
+    "actors",
+    "agreement.split",
+    "areas",
+    "areas.earmarks",
+    "cost_sharing",
+    "cost_sharing.rows",
+    "focus_areas",
+    "headings",
+    "insatser",
+    "keys",
+    "kommuner",
+    "stated",
+    "tables",
+    "tables.rows",
+];
+
+/// The first table header written with the wrong brackets, `[[plan]]` or `[keys]`, and its
+/// place: what a plan with such a header fails on, whatever serde makes of it.
+fn wrong_brackets(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let trimmed = line.trim_start();
+        let Some(header) = trimmed.strip_prefix('[') else {
+            continue;
+        };
+        let list = header.starts_with('[');
+        let header = header.trim_start_matches('[');
+        let Some(end) = header.find(']') else {
+            continue;
+        };
+        // `[ "areas" . earmarks ]` is `areas.earmarks`.
+        let name: String = header
+            .get(..end)
+            .unwrap_or("")
+            .split('.')
+            .map(|part| part.trim().trim_matches(['"', '\'']))
+            .collect::<Vec<_>>()
+            .join(".");
+        let kind = if list && ONE_TABLE.contains(&name.as_str()) {
+            ParseErrorKind::TableAsList { name }
+        } else if !list && LIST_OF_TABLES.contains(&name.as_str()) {
+            ParseErrorKind::ListAsTable { name }
+        } else {
+            continue;
+        };
+        let from = at + (line.len() - trimmed.len());
+        let to = from
+            + trimmed
+                .trim_end()
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim_end()
+                .len();
+        return Some((kind, from..to));
+    }
+    None
 }
 
 /// Any TOML file's error from `toml` as a [`ParseError`], its message classified (and refined

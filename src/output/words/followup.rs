@@ -742,6 +742,7 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
         | ParseErrorKind::PastedNumber { .. }
         | ParseErrorKind::NumberTooLarge { .. }
         | ParseErrorKind::TableAsList { .. }
+        | ParseErrorKind::ListAsTable { .. }
         | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => {
             super::load::parse_hint(error, lang).unwrap_or_else(|| toml_shape(lang).to_string())
         }

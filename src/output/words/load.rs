@@ -430,6 +430,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::TableAsList { name }, Lang::En) => {
             format!("[[{name}]] is a list of tables, but the plan has one table [{name}]")
         }
+        (ParseErrorKind::ListAsTable { name }, Lang::Sv) => {
+            format!("[{name}] är en enda tabell, men planen har en lista av tabeller [[{name}]]")
+        }
+        (ParseErrorKind::ListAsTable { name }, Lang::En) => {
+            format!("[{name}] is one table, but the plan has a list of tables [[{name}]]")
+        }
         (ParseErrorKind::PastedNumber { written, .. }, Lang::Sv) => {
             format!("talet {written} är skrivet som i ett dokument, inte som i TOML")
         }
@@ -776,6 +782,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::TableAsList { name } => match lang {
             Lang::Sv => format!("skriv [{name}] med enkla hakparenteser"),
             Lang::En => format!("write [{name}] with single brackets"),
+        },
+        ParseErrorKind::ListAsTable { name } => match lang {
+            Lang::Sv => format!(
+                "skriv [[{name}]] med dubbla hakparenteser, överst i varje tabell av listan"
+            ),
+            Lang::En => format!(
+                "write [[{name}]] with double brackets, at the top of each table of the list"
+            ),
         },
         ParseErrorKind::PastedNumber { toml, .. } if toml.starts_with('-') => match lang {
             Lang::Sv => format!(
