@@ -347,6 +347,13 @@ impl Error {
                 };
                 // As typed on the command line, with a control character named.
                 let name = visible(name);
+                if name.trim().is_empty() {
+                    return line(say!(
+                        lang,
+                        "{unknown}: namnet är tomt. Planen har: {known}",
+                        "{unknown}: the name is empty. The plan has: {known}",
+                    ));
+                }
                 line(say!(
                     lang,
                     "{unknown} `{name}`.{suggestion} Planen har: {known}",

@@ -217,6 +217,12 @@ pub enum Thing {
 }
 
 impl Thing {
+    /// Whether such things are named by a number (`area = 2`), which is not misspelt as a
+    /// word is: a number one digit off is another area, not a likely typo.
+    pub fn is_numbered(self) -> bool {
+        matches!(self, Thing::Area | Thing::FocusArea)
+    }
+
     /// The table in the plan file where such things are defined.
     pub fn table(self) -> &'static str {
         match self {

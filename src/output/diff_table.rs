@@ -14,7 +14,7 @@ use crate::core::plan::SplitRule;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::{Layout, short, visible};
+use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
 /// The two plans' columns: their years, or for two drafts of one year, the year with
@@ -691,7 +691,12 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             .changed
             .iter()
             .filter_map(|c| match c.matched {
-                Matched::ByText(p) => Some(format!("{} → {} {p} %", c.old.id, c.new.id)),
+                // Each pair held together: a line of the note breaks between pairs only.
+                Matched::ByText(p) => Some(format!(
+                    "{}\u{a0}→\u{a0}{}\u{a0}{p}\u{a0}%",
+                    visible(&c.old.id),
+                    visible(&c.new.id)
+                )),
                 Matched::ById => None,
             })
             .collect();
@@ -711,7 +716,8 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
                     by_text.join(", ")
                 ),
             };
-            text.push_str(&wrap(&visible(&note), usize::from(layout.width), "  "));
+            text.push_str(&wrap(&note, usize::from(layout.width), "  ", "  "));
+            text.push('\n');
         }
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick("  * texten har ändrats.\n", "  * the text has changed.\n"));
@@ -720,7 +726,13 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         if !splits.is_empty() {
             text.push_str(lang.pick("  Ändrad fördelning:\n", "  Split changed:\n"));
             for line in splits {
-                text.push_str(&wrap(&visible(&line), usize::from(layout.width), "    "));
+                text.push_str(&wrap(
+                    &visible(&line),
+                    usize::from(layout.width),
+                    "    ",
+                    "    ",
+                ));
+                text.push('\n');
             }
         }
     }
@@ -760,27 +772,6 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         text.push_str(&format!("{table}\n"));
     }
     text
-}
-
-/// Words filled into lines of at most `width` characters, each starting with `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    for word in text.split(' ') {
-        let fits = line.chars().count() + 1 + word.chars().count() <= width;
-        if line.len() > indent.len() && !fits {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            line = String::from(indent);
-        }
-        if line.len() > indent.len() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    out.push_str(line.trim_end());
-    out.push('\n');
-    out
 }
 
 fn actor_names(side: &InsatsSide) -> String {

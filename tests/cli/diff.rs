@@ -1222,3 +1222,37 @@ fn an_actor_moved_to_another_parent_is_counted_under_it_in_both_years() {
         "  Flyttade aktörer räknas båda åren där de står i den nya planen:\n    Föräldra-barnhälsan: 2026 före under Region Jämtland Härjedalen, 2026 efter under Folkhälsoenheten\n    Kommunförbundet Jämtland Härjedalen: 2026 före överst, 2026 efter under Region Jämtland Härjedalen\n",
     );
 }
+
+#[test]
+fn a_note_breaks_between_pairs_never_inside_one() {
+    for width in ["40", "50", "60", "80"] {
+        let out = allocate_env(
+            &repo_root(),
+            &[
+                "diff",
+                "allocations/plan-2025.toml",
+                "allocations/plan-2026.toml",
+            ],
+            &[("COLUMNS", width)],
+        );
+        out.assert_status(0);
+        let note: String = out
+            .stdout
+            .split("Ett nytt id")
+            .nth(1)
+            .and_then(|rest| rest.split(").").next())
+            .unwrap()
+            .to_string();
+        // Each pair whole on one line: 2.6 → 2.7 62 %, 1.5 → 2.8 70 %, 3.4 → 3.8 66 %,
+        // 3.5 → 3.10 70 % (the 2026 document's renumbered rows).
+        for pair in [
+            "2.6 → 2.7 62 %",
+            "1.5 → 2.8 70 %",
+            "3.4 → 3.8 66 %",
+            "3.5 → 3.10 70 %",
+        ] {
+            assert!(note.contains(pair), "{width}: {pair} in {note:?}");
+        }
+        assert!(!note.contains('\u{a0}'), "{note:?}");
+    }
+}

@@ -452,3 +452,37 @@ fn an_unknown_filter_is_told_before_the_plans_errors() {
     out.assert_status(1)
         .assert_stderr_contains("ingen rapport förrän planen stämmer");
 }
+
+#[test]
+fn a_kommun_named_as_the_letters_name_it_is_that_kommun() {
+    // Seed 001: Östersund 436 000 kr (196 000 + 140 000 + 100 000), Åre 213 400 kr.
+    for (given, row) in [
+        ("Östersunds kommun", "│ 2380 ┆ Östersund"),
+        ("Åre kommun", "│ 2321 ┆ Åre"),
+    ] {
+        let out = report(&[
+            "allocations/plan-2026.toml",
+            "--view",
+            "per-kommun",
+            "--kommun",
+            given,
+        ]);
+        out.assert_status(0);
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(row))
+            .unwrap_or_else(|| panic!("{given}: {}", out.stdout));
+        let total = if given.starts_with('Ö') {
+            "436 000 kr"
+        } else {
+            "213 400 kr"
+        };
+        assert!(line.contains(total), "{line}");
+        assert_eq!(out.stdout.matches("│ 23").count(), 1, "{given}");
+    }
+    report(&["allocations/plan-2026.toml", "--kommun", ""])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("okänd kommun: namnet är tomt. Planen har: Ragunda, Bräcke");
+}

@@ -230,10 +230,13 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                 crate::output::words::recipient(x.name.get_ref(), Some(x.code.get_ref()))
             })
         };
-        match (
-            ledger.names.kommun(kommun),
-            ledger.names.kommun_disagreeing(kommun),
-        ) {
+        // By kommunkod or name, or by its official name as the letters write it (`Östersunds
+        // kommun`).
+        let found = ledger
+            .names
+            .kommun(kommun)
+            .or_else(|| ledger.names.kommun_by_official_name(plan, kommun));
+        match (found, ledger.names.kommun_disagreeing(kommun)) {
             (Some(k), _) => selection.kommun = Some(k),
             (None, Some((by_name, by_code))) => {
                 return Err(Error::KommunNameAndCode {

@@ -209,15 +209,26 @@ impl Names {
         id: &Spanned<String>,
         findings: &mut Findings,
     ) -> Result<usize, Reported> {
-        match self.actors.get(id.get_ref()) {
-            Some(&i) => Ok(i),
-            None => Err(unknown(
+        if let Some(&i) = self.actors.get(id.get_ref()) {
+            return Ok(i);
+        }
+        // An actor named as the document names it (`Kommunförbundet Jämtland Härjedalen`,
+        // `KFJH`) rather than by its id: that actor's id.
+        let named = fold(id.get_ref());
+        let by_name = plan.actors.iter().find(|a| {
+            fold(&a.name) == named || a.short.as_deref().is_some_and(|s| fold(s) == named)
+        });
+        Err(match by_name {
+            Some(actor) => {
+                reported_unknown(findings, Thing::Actor, id, Some(actor.id.get_ref().clone()))
+            }
+            None => unknown(
                 findings,
                 Thing::Actor,
                 id,
                 plan.actors.iter().map(|a| a.id.get_ref().as_str()),
-            )),
-        }
+            ),
+        })
     }
 
     /// Looks up a kommun by code or name, reporting it when unknown.
@@ -324,11 +335,21 @@ pub fn unknown<'a>(
     name: &Spanned<String>,
     known: impl Iterator<Item = &'a str>,
 ) -> Reported {
-    let suggestion = if findings.may_suggest() {
+    let suggestion = if !thing.is_numbered() && findings.may_suggest() {
         suggest(name.get_ref(), &known.collect::<Vec<_>>())
     } else {
         None
     };
+    reported_unknown(findings, thing, name, suggestion)
+}
+
+/// Reports an unknown reference with `suggestion` as its "did you mean".
+fn reported_unknown(
+    findings: &mut Findings,
+    thing: Thing,
+    name: &Spanned<String>,
+    suggestion: Option<String>,
+) -> Reported {
     findings.error(
         name.span(),
         Problem::UnknownReference {

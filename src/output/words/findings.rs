@@ -1029,6 +1029,14 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
                 "did you mean `{s}`? Otherwise add it under {table}"
             )
         }
+        Problem::UnknownReference { thing: t, .. } if t.is_numbered() => {
+            let (it, table) = (pronoun(*t), t.table());
+            say!(
+                lang,
+                "rätta numret eller lägg till {it} under {table}",
+                "fix the number or add it under {table}"
+            )
+        }
         Problem::UnknownReference { thing: t, .. } => {
             let (it, table) = (pronoun(*t), t.table());
             say!(
