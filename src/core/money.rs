@@ -15,6 +15,11 @@ use rust_decimal::Decimal;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 
+/// The signs a negative amount written as text may start with: the hyphen-minus of a
+/// keyboard, the minus sign (U+2212) and the en dash (U+2013) that word processors and
+/// spreadsheets set for it (`−7 877`, `– 7 877`).
+pub const MINUS_SIGNS: [char; 3] = ['-', '\u{2212}', '\u{2013}'];
+
 /// An exact amount of money in kronor.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount(pub Decimal);
@@ -66,14 +71,17 @@ impl Amount {
     }
 
     /// An amount written as text: digits grouped by spaces, no-break spaces or underscores,
-    /// a decimal comma or point, an optional sign and an optional trailing `kr`
+    /// a decimal comma or point, an optional sign ([`MINUS_SIGNS`]) and an optional trailing `kr`
     /// (`"518 183,8"`, `"1409309.5"`, `"-7 877 kr"`). The amount keeps the decimals as
     /// written (`"0,10"` has two). One to three digits, a point or comma and three digits
     /// (`"250.000"`, `"1,234"`) is refused as ambiguous: a thousands separator to many
     /// readers (250 000 kr), a decimal sign to the parser (250 kr).
     pub fn from_text(text: &str) -> Result<Amount, BadText> {
         let amount = Amount::from_plain_text(text)?;
-        let digits = text.trim().trim_start_matches(['-', '\u{2212}', '+']);
+        let digits = text
+            .trim()
+            .trim_start_matches(MINUS_SIGNS)
+            .trim_start_matches('+');
         let digits = digits.strip_suffix("kr").unwrap_or(digits).trim();
         if let Some((whole, fraction)) = digits.split_once([',', '.'])
             && (1..=3).contains(&whole.len())
@@ -92,7 +100,7 @@ impl Amount {
     fn from_plain_text(text: &str) -> Result<Amount, BadText> {
         let text = text.trim();
         let text = text.strip_suffix("kr").unwrap_or(text).trim_end();
-        let (negative, rest) = match text.strip_prefix(['-', '\u{2212}']) {
+        let (negative, rest) = match text.strip_prefix(MINUS_SIGNS) {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text.strip_prefix('+').unwrap_or(text)),
         };
@@ -371,6 +379,13 @@ mod tests {
         );
         assert_eq!(Amount::from_text("3 000 000"), Ok(Amount::kr(3_000_000)));
         assert_eq!(Amount::from_text("-7 877"), Ok(Amount::kr(-7_877)));
+        // A word processor's minus signs, and a space after one.
+        assert_eq!(Amount::from_text("\u{2212}7 877"), Ok(Amount::kr(-7_877)));
+        assert_eq!(Amount::from_text("\u{2013} 7 877"), Ok(Amount::kr(-7_877)));
+        assert_eq!(
+            Amount::from_text("\u{2013} 250.000"),
+            Err(BadText::Ambiguous)
+        );
         assert_eq!(Amount::from_text("0,1").map(Amount::decimals), Ok(1));
         assert_eq!(Amount::from_text("0,10").map(Amount::decimals), Ok(2));
         for bad in [

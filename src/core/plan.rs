@@ -784,6 +784,12 @@ impl<'de> Deserialize<'de> for Weight {
                     return Ok(Weight(weight));
                 }
                 let normal = written.replace(',', ".");
+                // Only digits, a decimal sign and a sign: `Decimal` would also read an exponent
+                // (`"5,3e0"`), which no amount is written with either.
+                let number = normal.trim_start_matches(['-', '+']);
+                if !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                    return Err(E::custom(WEIGHT_BAD_TEXT));
+                }
                 Decimal::from_str(&normal).map(Weight).map_err(|_| {
                     // A plain number that does not fit in 28 digits is too large, not bad text.
                     let digits = normal.chars().filter(char::is_ascii_digit).count();

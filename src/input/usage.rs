@@ -233,7 +233,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
             break;
         }
     }
-    let (negative, digits) = match text.strip_prefix(['-', '\u{2212}']) {
+    let (negative, digits) = match text.strip_prefix(crate::core::money::MINUS_SIGNS) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };

@@ -77,7 +77,11 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
     };
     match Amount::from_text(text) {
         Ok(amount) if amount.is_negative() => Err(negative()),
-        Err(BadText::TooLarge) if text.trim_start().starts_with(['-', '\u{2212}']) => {
+        Err(BadText::TooLarge)
+            if text
+                .trim_start()
+                .starts_with(crate::core::money::MINUS_SIGNS) =>
+        {
             Err(negative())
         }
         Ok(amount) if amount > crate::core::split::max_amount() => Err(largest()),
@@ -124,7 +128,11 @@ fn parse_unit(text: &str) -> Result<Amount, String> {
         // A unit larger than any amount is written right, but too large.
         Ok(unit) if unit > crate::core::split::max_amount() => Err(too_large(text, lang)),
         Ok(unit) if unit > Amount::ZERO => Ok(unit),
-        Err(BadText::TooLarge) if !text.trim_start().starts_with(['-', '\u{2212}']) => {
+        Err(BadText::TooLarge)
+            if !text
+                .trim_start()
+                .starts_with(crate::core::money::MINUS_SIGNS) =>
+        {
             Err(too_large(text, lang))
         }
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),

@@ -215,7 +215,10 @@ pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
             region: region.to_string(),
             value,
         }
-    } else if value.strip_prefix(['-', '\u{2212}']).is_some_and(is_digits) {
+    } else if value
+        .strip_prefix(crate::core::money::MINUS_SIGNS)
+        .is_some_and(is_digits)
+    {
         ScbErrorKind::NegativeCount {
             region: region.to_string(),
             value,
