@@ -422,6 +422,30 @@ impl Insats {
             ActorRef::Many(ids) => ids.clone(),
         }
     }
+
+    /// Where the plan writes the insats: from the first of its values to the end of the last
+    /// (its split's included), so that a finding about it can be found by its span.
+    pub fn extent(&self) -> std::ops::Range<usize> {
+        let mut spans = vec![self.id.span(), self.area.span(), self.actor.span()];
+        spans.push(self.amount.span());
+        spans.extend(self.earmark.as_ref().map(Spanned::span));
+        spans.extend(self.focus_areas.as_ref().map(Spanned::span));
+        if let Some(split) = &self.split {
+            spans.push(split.span());
+            let split = split.get_ref();
+            spans.push(split.rule.span());
+            spans.extend(split.key.as_ref().map(Spanned::span));
+            spans.extend(split.unit.as_ref().map(Spanned::span));
+            spans.extend(split.each.as_ref().map(Spanned::span));
+            spans.extend(split.amounts.as_ref().map(Spanned::span));
+            for (name, amount) in split.except.iter().chain(&split.printed) {
+                spans.extend([name.span(), amount.span()]);
+            }
+        }
+        let start = spans.iter().map(|s| s.start).min().unwrap_or(0);
+        let end = spans.iter().map(|s| s.end).max().unwrap_or(start);
+        start..end
+    }
 }
 
 pub const ACTOR_WRONG_TYPE: &str = "actor-wrong-type";

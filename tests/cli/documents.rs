@@ -2137,3 +2137,190 @@ fn a_draft_marks_the_views_that_errors_keep_money_from() {
         "{whole}"
     );
 }
+
+/// `text` as a document typesets its amounts: a narrow no-break space between a digit and
+/// the next group of three, a no-break space before `kr`.
+fn typeset(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if c == ' ' && after_digit && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            out.push('\u{202f}');
+        } else if c == ' ' && after_digit && chars[i + 1..].starts_with(&['k', 'r']) {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The 2026 plan with `from` replaced by `to`, rendered as a Markdown draft in `lang`.
+fn draft_2026(from: &str, to: &str, lang: &str) -> String {
+    let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let args = [
+        "report",
+        "plan.toml",
+        "--format",
+        "md",
+        "-o",
+        "utkast.md",
+        "--lang",
+        lang,
+    ];
+    let draft = match lang {
+        "en" => "1 error; the document is a draft",
+        _ => "1 fel; dokumentet är ett utkast",
+    };
+    allocate(p.dir.path(), &args)
+        .assert_status(1)
+        .assert_stderr_contains(draft);
+    std::fs::read_to_string(p.dir.path().join("utkast.md")).unwrap()
+}
+
+/// Every figure of a Markdown document marked ✓, with the start of its line (a row's first
+/// two cells, a paragraph's first words) to tell where it stands.
+fn verified(md: &str) -> std::collections::BTreeSet<(String, String)> {
+    let mut out = std::collections::BTreeSet::new();
+    for line in md.lines() {
+        let start: String = match line.strip_prefix('|') {
+            Some(row) => row.split('|').take(2).collect::<Vec<_>>().join("|"),
+            None => line.chars().take(24).collect(),
+        };
+        let pieces: Vec<&str> = line.split("\u{a0}kr ✓").collect();
+        for before in pieces.iter().take(pieces.len() - 1) {
+            let figure: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '\u{202f}' | '−' | ','))
+                .collect();
+            out.insert((start.clone(), figure.chars().rev().collect()));
+        }
+    }
+    out
+}
+
+/// An insats whose lines cannot be made (an unknown actor, an unknown key, a split that does
+/// not add up) stands in its area's table and under its heading with its amount as the plan
+/// writes it, marked as not distributed at its error; the area's total and the headings'
+/// are then the plan's, and the views by recipient say what they are without. No figure
+/// carries ✓ that the plan without the error does not, with the same amount.
+#[test]
+fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_without_it() {
+    let whole = {
+        let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+        std::fs::read_to_string(path).unwrap()
+    };
+    let ok = verified(&whole);
+    assert!(ok.len() > 60, "{ok:?}");
+    let has = |md: &str, line: &str| {
+        assert!(md.contains(&typeset(line)), "no {line:?} in\n{md}");
+    };
+
+    // Insats 3.7's actor misspelt.
+    let md = draft_2026("actor = \"vup\"", "actor = \"vupp\"", "sv");
+    let extra: Vec<_> = verified(&md).difference(&ok).cloned().collect();
+    assert!(extra.is_empty(), "{extra:?}");
+    has(&md, "Belopp enligt överenskommelsen: 6 188 272 kr ✓");
+    has(
+        &md,
+        "Region Jämtland Härjedalen Vuxenpsykiatri | **100 000 kr** ej fördelat (fel 1) |",
+    );
+    has(&md, "|  | **Totalt** |  |  |  | **6 188 272 kr ✓** |");
+    has(
+        &md,
+        "| **› Direkt till regionens vårdverksamheter** |  | **481 600 kr ✓** |",
+    );
+    has(&md, "Rubrikerna tillsammans: 12 689 898 kr ✓.");
+    has(
+        &md,
+        "Bilden visar **12 589 898 kr** ≠ länets medel 12 689 898 kr (se felen): insatser som felen lämnar ofördelade eller utan känt område är inte med.",
+    );
+    has(
+        &md,
+        "| **12 589 898 kr** ≠ länets medel 12 689 898 kr (se felen) |",
+    );
+    has(
+        &md,
+        "= **12 589 898 kr** ≠ länets medel 12 689 898 kr (se felen).",
+    );
+    // 3.7 is no kommun's: the kommuner's table is whole.
+    has(&md, "| **1 865 000 kr** |\n");
+    let zero = |md: &str, insats: &str| {
+        md.lines()
+            .any(|l| l.starts_with(&format!("| {insats} |")) && l.ends_with(&typeset("| 0 kr |")))
+    };
+    assert!(!zero(&md, "3.7"), "{md}");
+
+    // Insats 1.3's key unknown.
+    let md = draft_2026(
+        "key = \"befolkning-procent-2026\"",
+        "key = \"befolkning-procent-2025\"",
+        "sv",
+    );
+    let extra: Vec<_> = verified(&md).difference(&ok).cloned().collect();
+    assert!(extra.is_empty(), "{extra:?}");
+    has(
+        &md,
+        "Länets kommuner | **400 000 kr** ej fördelat (fel 1) |",
+    );
+    has(&md, "|  | **Totalt** |  |  |  | **4 000 000 kr ✓** |");
+    has(&md, "Rubrikerna tillsammans: 12 689 898 kr ✓.");
+    has(&md, "| **1 465 000 kr** utan 1.3 (se felen) |");
+    has(&md, "totalt 1 465 000 kr utan 1.3. Störst:");
+    has(
+        &md,
+        "Bilden visar **12 289 898 kr** ≠ länets medel 12 689 898 kr (se felen)",
+    );
+
+    // Östersund's part of 2.5 1 000 kr short: the split does not add up.
+    let md = draft_2026(
+        "except = { \"Östersund\" = 140_000 }",
+        "except = { \"Östersund\" = 139_000 }",
+        "sv",
+    );
+    let extra: Vec<_> = verified(&md).difference(&ok).cloned().collect();
+    assert!(extra.is_empty(), "{extra:?}");
+    has(
+        &md,
+        "Länets kommuner | **665 000 kr** ej fördelat (fel 1) |",
+    );
+    has(&md, "|  | **Totalt** |  |  |  | **2 501 626 kr ✓** |");
+    has(
+        &md,
+        "| **› Respektive kommun i enlighet med aktivitet i fokusområde** |  | **1 865 000 kr ✓** |",
+    );
+    has(&md, "Rubrikerna tillsammans: 12 689 898 kr ✓.");
+    has(&md, "| **1 200 000 kr** utan 2.5 (se felen) |");
+    // The per-actor table: area 2's column and the whole.
+    has(
+        &md,
+        "| **1 836 626 kr** ≠ områdets 2 501 626 kr (se felen) | **6 188 272 kr** | **12 024 898 kr** ≠ länets medel 12 689 898 kr (se felen) |",
+    );
+    has(
+        &md,
+        "Bilden visar **12 024 898 kr** ≠ länets medel 12 689 898 kr (se felen)",
+    );
+    assert!(!zero(&md, "2.5"), "{md}");
+
+    // In English.
+    let md = draft_2026(
+        "except = { \"Östersund\" = 140_000 }",
+        "except = { \"Östersund\" = 139_000 }",
+        "en",
+    );
+    let has_en = |line: &str| {
+        let line = line.replace(" kr", "\u{a0}kr");
+        assert!(md.contains(&line), "no {line:?} in\n{md}");
+    };
+    has_en("Länets kommuner | **665,000 kr** not distributed (error 1) |");
+    has_en("|  | **Total** |  |  |  | **2,501,626 kr ✓** |");
+    has_en("The headings together: 12,689,898 kr ✓.");
+    has_en("| **1,200,000 kr** without 2.5 (see the errors) |");
+    has_en("| **1,836,626 kr** ≠ the area's 2,501,626 kr (see the errors) |");
+    has_en(
+        "The picture shows **12,024,898 kr** ≠ the county total 12,689,898 kr (see the errors): insatser that the errors leave undistributed or without a known area are not in it.",
+    );
+}

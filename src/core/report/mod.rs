@@ -180,9 +180,29 @@ impl<'l, 'p> Projection<'l, 'p> {
             .filter(move |l| all || self.selection.covers(ledger, l))
     }
 
-    /// The selected amount of insats `i`.
+    /// The amount of insats `i` in a view by insats (its area, its heading, its earmark): its
+    /// selected lines' sum, or, for one whose lines could not be made, its amount as the plan
+    /// writes it ([`Projection::unsplit`]), as `check` counts it.
     pub fn insats_amount(&self, i: usize) -> Amount {
-        self.selected_sum.get(i).copied().unwrap_or_default()
+        match self.unsplit(i) {
+            Some(written) => written,
+            None => self.selected_sum.get(i).copied().unwrap_or_default(),
+        }
+    }
+
+    /// Insats `i`'s amount as the plan writes it, when the view is of the whole plan and the
+    /// insats has no lines because they could not be made (an error says why: an unknown
+    /// actor or key, a split that does not add up). A view by insats shows it with this
+    /// amount, marked as not distributed; a view by recipient (the kommuner, the actors, the
+    /// picture, the payments) cannot place it, and its total is without it. A filtered view
+    /// selects lines, and this insats has none.
+    pub fn unsplit(&self, i: usize) -> Option<Amount> {
+        if self.filtered() {
+            return None;
+        }
+        let entry = self.ledger.insatser.get(i)?;
+        let insats = self.ledger.plan.insatser.get(i)?;
+        entry.lines.is_err().then(|| *insats.amount.get_ref())
     }
 
     /// Whether any line of insats `i` is selected.

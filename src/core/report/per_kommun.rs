@@ -17,6 +17,10 @@ pub struct PerKommun {
     /// they are a selection of it (*urval*).
     #[serde(default = "whole")]
     pub complete: bool,
+    /// The insatser of the kommuner whose lines could not be made (`Projection::unsplit`):
+    /// the table is without them. Empty unless the plan has errors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsplit: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,6 +78,8 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         code(a).cmp(&code(b))
     });
     let filtered = view.filtered();
+    // The insatser whose responsible actors include the kommuner's group pay the kommuner.
+    let group = view.ledger.actors.group;
     let mut rows: Vec<KommunRow> = Vec::with_capacity(order.len());
     for k in order {
         let (Some(kommun), Some(amounts), Some(&total)) = (
@@ -109,5 +115,15 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         rows,
         column_totals,
         complete: view.is_whole(),
+        unsplit: view
+            .ledger
+            .insatser
+            .iter()
+            .enumerate()
+            .filter(|(i, entry)| {
+                view.unsplit(*i).is_some() && group.is_some_and(|g| entry.actors.contains(&g))
+            })
+            .map(|(i, _)| view.insats_id(i))
+            .collect(),
     }
 }

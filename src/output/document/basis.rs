@@ -35,6 +35,15 @@ pub struct Inputs<'a, 'l, 'p> {
     pub lang: Lang,
 }
 
+/// What a view's total is of, and so should be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Whole {
+    /// The county total.
+    County(Amount),
+    /// An area's insatser, as its table sums them.
+    Area(Amount),
+}
+
 /// Figures and their standing: the plan's printed figures and the findings at them.
 pub struct Marks<'a> {
     index: printed::Index,
@@ -44,6 +53,8 @@ pub struct Marks<'a> {
     /// The label of each figure about last year that last year's plan (`--previous`) does not
     /// bear out, listed after the plan's own findings.
     year_labels: Vec<(YearCheckKind, String)>,
+    /// Each finding's span (start, end) and index, by where it starts.
+    by_start: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Marks<'a> {
@@ -77,12 +88,19 @@ impl<'a> Marks<'a> {
                 }
             })
             .collect();
+        let mut by_start: Vec<(usize, usize, usize)> = findings
+            .iter()
+            .enumerate()
+            .map(|(n, f)| (f.span.start, f.span.end, n))
+            .collect();
+        by_start.sort_unstable();
         Marks {
             index: printed::Index::new(printed::printed(ledger), findings),
             findings,
             notes,
             lang,
             year_labels: Vec::new(),
+            by_start,
         }
     }
 
@@ -131,41 +149,126 @@ impl<'a> Marks<'a> {
     }
 
     /// `amount` as the document shows it, with the standing of the printed figures that
-    /// `keys` name.
+    /// `keys` name. It is ✓ only when it is one that `check` compared: a total that errors
+    /// keep money from is marked against the printed figure instead.
     pub fn figure(&self, amount: Amount, keys: &[Key]) -> Figure {
         let standing = self.index.standing(keys);
         let text = number::document_amount(amount, self.lang);
         let mark = if !standing.findings.is_empty() {
             self.finding_mark(amount, &standing.findings)
-        } else if standing.is_verified() {
+        } else if !standing.is_verified() {
+            Mark::None
+        } else if standing.verified.contains(&amount) {
             Mark::Verified
         } else {
-            Mark::None
+            let lang = self.lang;
+            let printed = standing.verified.first().copied().unwrap_or_default();
+            let printed = number::document_amount(printed, lang);
+            self.short(say!(lang, "≠ angivet {printed}", "≠ stated {printed}"))
         };
         Figure { text, mark }
     }
 
-    /// A view's sum of the whole plan, which is the county total unless errors keep money
-    /// from the view (an insats in an area the plan does not have): then marked, as in a
-    /// draft every figure that does not add up is.
-    pub fn county_share(&self, shown: Amount, county_total: Amount) -> Figure {
+    /// The mark of a view's total that errors keep money from, with what it is short of.
+    fn short(&self, note: String) -> Mark {
+        Mark::Finding {
+            severity: Severity::Error,
+            numbers: Vec::new(),
+            note,
+            label: self.lang.pick("se felen", "see the errors").to_string(),
+        }
+    }
+
+    /// Insats `i`'s amount in a view by insats when its lines could not be made
+    /// (`Projection::unsplit`): its amount as the plan writes it, marked as not distributed,
+    /// with the errors at the insats.
+    pub fn unsplit(&self, projection: &Projection, i: usize) -> Option<Figure> {
+        let written = projection.unsplit(i)?;
         let lang = self.lang;
-        if shown == county_total {
+        let numbers = projection
+            .ledger
+            .plan
+            .insatser
+            .get(i)
+            .map(|x| self.errors_within(&x.extent()))
+            .unwrap_or_default();
+        let note = lang.pick("ej fördelat", "not distributed").to_string();
+        let mark = match numbers.is_empty() {
+            // The error is elsewhere (a key that could not be read): the list has it.
+            true => self.short(note),
+            false => Mark::Finding {
+                severity: Severity::Error,
+                label: numbers
+                    .iter()
+                    .filter_map(|&n| self.notes.get(n))
+                    .map(|n| n.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                numbers: numbers.iter().map(|n| n + 1).collect(),
+                note,
+            },
+        };
+        Some(Figure {
+            text: number::document_amount(written, lang),
+            mark,
+        })
+    }
+
+    /// The errors whose span lies within `span`, in `findings` order.
+    fn errors_within(&self, span: &std::ops::Range<usize>) -> Vec<usize> {
+        let from = self
+            .by_start
+            .partition_point(|&(start, _, _)| start < span.start);
+        let mut within: Vec<usize> = self
+            .by_start
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(start, _, _)| start < span.end)
+            .filter(|&&(_, end, n)| {
+                end <= span.end && self.findings.get(n).is_some_and(Finding::is_error)
+            })
+            .map(|&(_, _, n)| n)
+            .collect();
+        within.sort_unstable();
+        within
+    }
+
+    /// The total of a view by recipient that is without `insatser` (their lines could not be
+    /// made): marked so, rather than silently smaller.
+    pub fn without(&self, shown: Amount, insatser: &[String]) -> Figure {
+        if insatser.is_empty() {
             return self.plain(shown);
         }
-        let county = number::document_amount(county_total, lang);
+        let lang = self.lang;
+        let list = crate::output::words::listed(insatser, lang);
         Figure {
             text: number::document_amount(shown, lang),
-            mark: Mark::Finding {
-                severity: Severity::Error,
-                numbers: Vec::new(),
-                note: say!(
-                    lang,
-                    "≠ länets medel {county}",
-                    "≠ the county total {county}"
-                ),
-                label: lang.pick("se felen", "see the errors").to_string(),
-            },
+            mark: self.short(say!(lang, "utan {list}", "without {list}")),
+        }
+    }
+
+    /// A view's total, which is `whole` unless errors keep money from the view (an insats
+    /// whose lines could not be made, an insats in an area the plan does not have): then
+    /// marked against it, as in a draft every figure that does not add up is.
+    pub fn whole(&self, shown: Amount, whole: Whole) -> Figure {
+        let lang = self.lang;
+        let (Whole::County(amount) | Whole::Area(amount)) = whole;
+        if shown == amount {
+            return self.plain(shown);
+        }
+        let amount = number::document_amount(amount, lang);
+        let note = match whole {
+            Whole::County(_) => say!(
+                lang,
+                "≠ länets medel {amount}",
+                "≠ the county total {amount}"
+            ),
+            Whole::Area(_) => say!(lang, "≠ områdets {amount}", "≠ the area's {amount}"),
+        };
+        Figure {
+            text: number::document_amount(shown, lang),
+            mark: self.short(note),
         }
     }
 
@@ -755,10 +858,10 @@ fn flow(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: L
     if flow.total != county_total {
         blocks.push(Block::Paragraph(vec![
             Span::text(lang.pick("Bilden visar ", "The picture shows ")),
-            Span::Figure(marks.county_share(flow.total, county_total)),
+            Span::Figure(marks.whole(flow.total, Whole::County(county_total))),
             Span::text(lang.pick(
-                ": insatser som felen lämnar utan känt område eller ansvarig aktör är inte med.",
-                ": insatser that the errors leave without a known area or responsible actor are not in it.",
+                ": insatser som felen lämnar ofördelade eller utan känt område är inte med.",
+                ": insatser that the errors leave undistributed or without a known area are not in it.",
             )),
         ]));
     }
@@ -882,8 +985,11 @@ fn areas(
                     .and_then(|x| x.responsible.clone())
                     .unwrap_or_else(|| r.responsible.clone());
                 let affected = insats.and_then(|x| x.affected.clone()).unwrap_or_default();
-                let amount =
-                    marks.figure(r.amount, i.map(|i| Key::Figure(Fig::Insats(i))).as_slice());
+                let amount = i
+                    .and_then(|i| marks.unsplit(projection, i))
+                    .unwrap_or_else(|| {
+                        marks.figure(r.amount, i.map(|i| Key::Figure(Fig::Insats(i))).as_slice())
+                    });
                 row(vec![
                     texts(&r.insats),
                     texts(&r.text),
@@ -1019,11 +1125,17 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         }
         if let Some((_, _, rows)) = current.as_mut() {
             for item in &report.items {
+                let amount = ledger
+                    .names
+                    .insatser
+                    .get(&item.insats)
+                    .and_then(|&i| marks.unsplit(projection, i))
+                    .unwrap_or_else(|| marks.plain(item.amount));
                 rows.push(row(vec![
                     texts(&item.insats),
                     texts(&item.text),
                     texts(&item.recipient),
-                    figure_cell(marks.plain(item.amount)),
+                    figure_cell(amount),
                 ]));
             }
         }
@@ -1092,10 +1204,14 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
             .iter()
             .map(|a| figure_cell(marks.plain(*a))),
     );
-    cells.push(figure_cell(marks.figure(
-        report.total,
-        group.map(|g| Key::Stated(Covers::Actor(g))).as_slice(),
-    )));
+    let total = match report.unsplit.is_empty() {
+        true => marks.figure(
+            report.total,
+            group.map(|g| Key::Stated(Covers::Actor(g))).as_slice(),
+        ),
+        false => marks.without(report.total, &report.unsplit),
+    };
+    cells.push(figure_cell(total));
     rows.push(total_row(cells));
     let notes = report
         .columns
@@ -1163,15 +1279,17 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
             });
         }
     }
+    // Each area's column against the area's table: errors may keep money from the actors.
+    let areas = report::per_area(projection).areas;
     let mut cells = vec![total_label(lang)];
-    cells.extend(
-        report
-            .area_totals
-            .iter()
-            .map(|a| figure_cell(marks.plain(*a))),
-    );
+    cells.extend(report.area_totals.iter().zip(&report.areas).map(|(a, n)| {
+        let whole = areas.iter().find(|r| r.number == *n).map(|r| r.total);
+        figure_cell(marks.whole(*a, Whole::Area(whole.unwrap_or(*a))))
+    }));
     let county_total = *projection.ledger.plan.plan.county_total.get_ref();
-    cells.push(figure_cell(marks.county_share(report.total, county_total)));
+    cells.push(figure_cell(
+        marks.whole(report.total, Whole::County(county_total)),
+    ));
     rows.push(total_row(cells));
     // What the indented rows are, as far as the table has them.
     // A row below the kommuner's group is a kommun (nothing else may stand there), any other
@@ -1560,18 +1678,18 @@ fn payment_section(
         number::document_amount(payments.transferred, lang),
         number::document_amount(payments.held_total, lang),
     );
-    let figure = Figure {
-        text: number::document_amount(sum, lang),
-        mark: if sum == payments.county_total {
-            Mark::Verified
-        } else {
-            Mark::None
-        },
-    };
-    let closing = if sum == payments.county_total {
-        lang.pick(" = länets medel.", " = the county total.")
+    // Short of the county total in a draft whose errors keep money from the payments.
+    let (figure, closing) = if sum == payments.county_total {
+        let figure = Figure {
+            text: number::document_amount(sum, lang),
+            mark: Mark::Verified,
+        };
+        (
+            figure,
+            lang.pick(" = länets medel.", " = the county total."),
+        )
     } else {
-        lang.pick(" ≠ länets medel.", " ≠ the county total.")
+        (marks.whole(sum, Whole::County(payments.county_total)), ".")
     };
     blocks.push(Block::Paragraph(vec![
         Span::text(say!(
@@ -1860,5 +1978,66 @@ fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> Strin
             .stated
             .get(*s)
             .map_or_else(String::new, |x| x.label.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ledger::selection::Selection;
+
+    /// The 2026 plan with insats 3.7's actor misspelt: its lines cannot be made.
+    fn draft() -> crate::input::plan::Loaded {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("allocations/plan-2026.toml");
+        let loaded = crate::input::plan::load(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen("actor = \"vup\"", "actor = \"vupp\"", 1);
+        let (source, plan) = crate::input::plan::from_bytes(&path, text.into_bytes()).unwrap();
+        crate::input::plan::Loaded {
+            source,
+            plan,
+            key_files: loaded.key_files,
+        }
+    }
+
+    #[test]
+    fn a_figure_is_verified_only_as_the_amount_check_compared() {
+        let loaded = draft();
+        let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+        let marks = Marks::new(&checked.ledger, &checked.findings, &loaded.source, Lang::Sv);
+        let keys = [Key::Figure(Fig::CountyTotal)];
+        let county = *loaded.plan.plan.county_total.get_ref();
+        assert_eq!(marks.figure(county, &keys).mark, Mark::Verified);
+        let short = marks.figure(county - Amount::kr(100_000), &keys);
+        let Mark::Finding { note, label, .. } = short.mark else {
+            panic!("{short:?}")
+        };
+        assert_eq!(note, "≠ angivet 12\u{202f}689\u{202f}898\u{a0}kr");
+        assert_eq!(label, "se felen");
+    }
+
+    #[test]
+    fn an_insats_that_could_not_be_split_shows_its_amount_marked_with_its_error() {
+        let loaded = draft();
+        let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+        let all = Selection::all();
+        let projection = Projection::new(&checked.ledger, &all);
+        let marks = Marks::new(&checked.ledger, &checked.findings, &loaded.source, Lang::En);
+        let i = checked.ledger.names.insatser["3.7"];
+        let figure = marks.unsplit(&projection, i).unwrap();
+        assert_eq!(figure.text, "100,000\u{a0}kr");
+        let error = checked.findings.iter().position(Finding::is_error).unwrap();
+        assert_eq!(
+            figure.mark,
+            Mark::Finding {
+                severity: Severity::Error,
+                numbers: vec![error + 1],
+                note: "not distributed".to_string(),
+                label: "error 1".to_string(),
+            }
+        );
+        // Every other insats has its lines.
+        assert!(marks.unsplit(&projection, i - 1).is_none());
     }
 }

@@ -552,7 +552,12 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
     let largest = report.rows.iter().max_by_key(|r| r.total);
     let description = match largest {
         Some(r) => {
-            let (total, name, amount) = (money(report.total), &r.name, money(r.total));
+            let (mut total, name, amount) = (money(report.total), &r.name, money(r.total));
+            // In a draft, the insatser whose lines the errors kept from being made.
+            if !report.unsplit.is_empty() {
+                let list = crate::output::words::listed(&report.unsplit, lang);
+                total.push_str(&say!(lang, " utan {list}", " without {list}"));
+            }
             say!(
                 lang,
                 "Staplar per kommun, uppdelade per insats; totalt {total}. Störst: {name} med {amount}.",
