@@ -55,8 +55,9 @@ pub struct ReadUsage {
     pub file: UsageFile,
     pub source: Source,
     pub format: Format,
-    /// The sheet a workbook's form was read from, when it is not the workbook's first.
-    pub sheet: Option<String>,
+    /// A workbook's sheets, in its order, to name a cell's (`At::Cell`'s `sheet`) when it is
+    /// not the first; empty for text.
+    pub sheets: Vec<String>,
 }
 
 /// Why a usage file could not be read at all.
@@ -149,7 +150,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             file,
             source,
             format: Format::Toml,
-            sheet: None,
+            sheets: Vec::new(),
         });
     }
     for delimiter in [';', ',', '\t'] {
@@ -158,12 +159,12 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             At::Text(span) => source.line_col(span.start).0,
             At::Cell { row, .. } => *row as usize,
         };
-        if let Some(file) = form(grid, Some(delimiter), &line) {
+        if let Some(file) = form(grid, Some(delimiter), &line, &[]) {
             return Ok(ReadUsage {
                 file,
                 source,
                 format: Format::Csv { delimiter },
-                sheet: None,
+                sheets: Vec::new(),
             });
         }
     }
@@ -509,7 +510,9 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
 }
 
 /// A workbook's form: the first of its sheets that has the form's table, as rows of cells
-/// with their places (a form saved with a sheet of notes before it is still read).
+/// with their places (a form saved with a sheet of notes before it is still read). A later
+/// sheet that holds a form too (a copy of the form's sheet, a draft, another recipient's
+/// form) is a layout the form cannot be read surely with: never skipped unsaid.
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
     let refused = |problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
@@ -521,22 +524,61 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         At::Cell { row, .. } => *row as usize,
         At::Text(_) => 0,
     };
+    let mut found: Option<(UsageFile, usize)> = None;
     for (index, name) in names.iter().enumerate() {
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
-        let grid = grid(cells, &formats, file).map_err(refused)?;
-        if let Some(form) = form(grid, None, &line) {
-            return Ok(ReadUsage {
-                file: form,
-                source: Source::new(path, String::new()),
-                format: Format::Workbook,
-                sheet: (index > 0).then(|| name.clone()),
-            });
+        let grid = grid(cells, &formats, file, index).map_err(refused)?;
+        match &mut found {
+            None => {
+                // Only the form's sheet is asked for its merged cells.
+                let merged = match grid.iter().any(|row| is_header(row)) {
+                    true => book.merged(index, name).map_err(refused)?,
+                    false => Vec::new(),
+                };
+                if let Some(form) = form(grid, None, &line, &merged) {
+                    found = Some((form, index));
+                }
+            }
+            Some((form, first)) => {
+                let Some(header) = grid
+                    .iter()
+                    .find(|row| is_header(row))
+                    .and_then(|row| row.iter().find(|c| !visible(&c.text).is_empty()))
+                else {
+                    continue;
+                };
+                let first_name = names.get(*first).cloned().unwrap_or_default();
+                form.layout.push(Written {
+                    value: Layout::SecondSheet {
+                        sheet: name.clone(),
+                        form: first_name,
+                    },
+                    place: header.place.clone(),
+                });
+                // Its recipient has sent a form, though it is not counted.
+                if let Some(other) = form_claims(grid, &line) {
+                    form.claims.extend(other);
+                }
+            }
         }
     }
-    Err(UsageReadError::NotAForm {
-        path: path.to_path_buf(),
-        sheets: names.len(),
-    })
+    match found {
+        Some((form, _)) => Ok(ReadUsage {
+            file: form,
+            source: Source::new(path, String::new()),
+            format: Format::Workbook,
+            sheets: names,
+        }),
+        None => Err(UsageReadError::NotAForm {
+            path: path.to_path_buf(),
+            sheets: names.len(),
+        }),
+    }
+}
+
+/// The recipients a grid's form claims to report for, if it is a form.
+fn form_claims(grid: Grid, line: &dyn Fn(&Place) -> usize) -> Option<Vec<Claim>> {
+    form(grid, None, line, &[]).map(|f| f.claims)
 }
 
 /// A sheet's cells that hold a value as rows of cells, with their places: each row that has
@@ -545,6 +587,7 @@ fn grid(
     cells: Vec<workbook::Cell>,
     formats: &Formats,
     file: usize,
+    sheet: usize,
 ) -> Result<Vec<Vec<Cell>>, WorkbookProblem> {
     let left = cells.iter().map(|(_, c, _)| *c).min().unwrap_or(0);
     let last = cells.iter().map(|(_, c, _)| *c).max().unwrap_or(0);
@@ -575,6 +618,7 @@ fn grid(
                 at: At::Cell {
                     row: row_number,
                     column,
+                    sheet,
                 },
             };
             let (text, amount) = match data {
@@ -675,6 +719,25 @@ impl<'b> Book<'b> {
         match self {
             Book::Xlsx(sheets) => sheets.names().to_vec(),
             Book::Other(book) => book.sheet_names(),
+        }
+    }
+
+    /// The ranges of merged cells of sheet `index` (named `name`): an XLSX or XLS workbook's
+    /// (what calamine reads of an ODS file holds none).
+    fn merged(
+        &mut self,
+        index: usize,
+        name: &str,
+    ) -> Result<Vec<workbook::Merged>, WorkbookProblem> {
+        match self {
+            Book::Xlsx(sheets) => sheets.merged(index),
+            Book::Other(calamine::Sheets::Xls(xls)) => Ok(xls
+                .merge_cells_by_sheet_name(name)
+                .map_err(|e| workbook::unreadable(e.into()))?
+                .into_iter()
+                .map(|d| (d.start, d.end))
+                .collect()),
+            Book::Other(_) => Ok(Vec::new()),
         }
     }
 
@@ -1038,15 +1101,22 @@ fn column_number(cell: &Cell, index: usize) -> u32 {
     }
 }
 
+/// Whether a row is the form's table's header row (`Insats` and `Använt`). Every row is
+/// asked whether it is another header row: only a row with an Insats header is folded for it.
+fn is_header(row: &[Cell]) -> bool {
+    row.iter().any(|c| is_insats_header(&c.text))
+        && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
+}
+
 /// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
-/// a CSV file's (`None` for a workbook), `line` gives a place's line (or row).
-fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> Option<UsageFile> {
-    // Every row is asked whether it is another header row: only a row with an Insats header
-    // is folded for it.
-    let is_header = |row: &[Cell]| {
-        row.iter().any(|c| is_insats_header(&c.text))
-            && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
-    };
+/// a CSV file's (`None` for a workbook), `line` gives a place's line (or row), `merged` a
+/// workbook sheet's ranges of merged cells.
+fn form(
+    grid: Grid,
+    delimiter: Option<char>,
+    line: &dyn Fn(&Place) -> usize,
+    merged: &[workbook::Merged],
+) -> Option<UsageFile> {
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
     let file_start = grid.iter().flatten().next().map(|c| c.place.clone());
@@ -1232,6 +1302,18 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         }
     }
 
+    // The columns whose cells are read for the figures and for checking them (not the
+    // comment's), as the workbook numbers them, and where the header row stands.
+    let checked_columns: Vec<u32> = [Some(insats_col), text_col, received_col, Some(used_col)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| header.get(i).map(|c| column_number(c, i)))
+        .collect();
+    let header_place = header.first().map(|c| c.place.clone());
+    let header_line = header_place.as_ref().map_or(0, line);
+    // The line of the table's last row read (one with an insats or an amount used).
+    let mut table_end = header_line;
+
     let mut rows = Vec::new();
     // The total rows (the workbook's sums), each with the amount it states, its line and how
     // many rows stand above it. A subtotal sums the rows since the total before it, a grand
@@ -1263,6 +1345,13 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         let at = |col: Option<usize>| col.and_then(|i| row.get(i));
         let insats = at(Some(insats_col));
         let insats_text = insats.map_or("", |c| c.text.trim());
+        // A row of the table names an insats or an amount used (a note below it does not).
+        if let Some(first) = row.first()
+            && (!insats_text.is_empty()
+                || row.get(used_col).is_some_and(|c| !c.text.trim().is_empty()))
+        {
+            table_end = table_end.max(line(&first.place));
+        }
         // A total row (the workbook's sums) names no insats and says so.
         let is_total = insats_text.is_empty()
             && row.iter().take(4).any(|c| {
@@ -1330,7 +1419,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                 // A workbook's amount written as text: read, but left out of the
                 // spreadsheet's own sum (a CSV form's cells are all text).
                 let value = c.amount();
-                if let (None, None, Entry::Amount(a), At::Cell { row, column }) =
+                if let (None, None, Entry::Amount(a), At::Cell { row, column, .. }) =
                     (delimiter, &c.stored, &value, &c.place.at)
                     && *a != Amount::ZERO
                 {
@@ -1381,6 +1470,41 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             overflow,
             below_total: None,
         });
+    }
+    // A range of cells merged over rows of the table: a spreadsheet keeps its value in its
+    // first cell, so an amount meant for two rows would be booked to the first alone, and an
+    // insats id to the first row only.
+    if let Some(Place {
+        file,
+        at: At::Cell { sheet, .. },
+    }) = &header_place
+    {
+        for &((top, left), (bottom, right)) in merged {
+            let (top, bottom, left, right) = (top + 1, bottom + 1, left + 1, right + 1);
+            let (first, last) = (top as usize, bottom as usize);
+            if last > first
+                && last > header_line
+                && first <= table_end
+                && checked_columns.iter().any(|c| (left..=right).contains(c))
+            {
+                layout.push(Written {
+                    value: Layout::Merged {
+                        top,
+                        left,
+                        bottom,
+                        right,
+                    },
+                    place: Place {
+                        file: *file,
+                        at: At::Cell {
+                            row: top,
+                            column: left,
+                            sheet: *sheet,
+                        },
+                    },
+                });
+            }
+        }
     }
     // The rows below the last total are outside the table it ends.
     if let Some((_, total_line, above)) = totals.last() {

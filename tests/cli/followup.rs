@@ -3978,3 +3978,254 @@ fn a_second_plan_where_the_reports_go_is_told_as_one() {
         .assert_stderr_contains("error[read-error]: the usage file cannot be read: the file is a plan, not a follow-up report")
         .assert_stderr_contains("= help: a follow-up takes one plan, the first file; the files after it are reports (filled-in forms or usage files in TOML): remove this plan from the command, or give it first instead if it is the one to follow up");
 }
+
+/// A sheet to write into a workbook: a copy of a workbook form's cells (`form`, in `forms/`)
+/// named `name`, with the amounts used of its rows in order (`None` left empty) and their sum
+/// as its total, as a spreadsheet computes it.
+struct SheetOf<'a> {
+    name: &'a str,
+    form: &'a str,
+    used: &'a [Option<f64>],
+}
+
+/// A workbook of `sheets`, saved as `file`; `edit` may change the last sheet (merge cells).
+fn workbook_of(
+    year: &Year,
+    sheets: &[SheetOf],
+    file: &str,
+    edit: impl Fn(&mut rust_xlsxwriter::Worksheet),
+) -> std::path::PathBuf {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for sheet_of in sheets {
+        let form = year.path(&format!("forms/{}", sheet_of.form));
+        let mut book: Xlsx<_> = open_workbook(&form).unwrap();
+        let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+        let copy = workbook.add_worksheet().set_name(sheet_of.name).unwrap();
+        for (r, c, data) in sheet.used_cells() {
+            let (r, c) = (r as u32, c as u16);
+            match data {
+                Data::String(text) => copy.write(r, c, text.as_str()).unwrap(),
+                Data::Float(f) => copy.write(r, c, *f).unwrap(),
+                Data::Int(i) => copy.write(r, c, *i as f64).unwrap(),
+                other => panic!("{other:?}"),
+            };
+        }
+        // The table's rows: below the header row (Insats in column B), up to the total row.
+        let header = (0..sheet.height() as u32)
+            .find(|&r| sheet.get_value((r, 1)) == Some(&Data::String("Insats".into())))
+            .unwrap();
+        let mut total = 0.0;
+        for (i, used) in sheet_of.used.iter().enumerate() {
+            if let Some(used) = used {
+                copy.write(header + 1 + i as u32, 4, *used).unwrap();
+                total += used;
+            }
+        }
+        copy.write(header + 1 + sheet_of.used.len() as u32, 4, total)
+            .unwrap();
+        edit(copy);
+    }
+    let path = year.path(file);
+    workbook.save(&path).unwrap();
+    path
+}
+
+const BERG_XLSX: &str = "redovisning-2026-2326-berg.xlsx";
+const RAGUNDA_XLSX: &str = "redovisning-2026-2303-ragunda.xlsx";
+
+/// Berg's amounts used, in full: 21 200 + 60 000 + 100 000 of 196 200 received.
+const BERG_FINAL: [Option<f64>; 3] = [Some(21_200.0), Some(60_000.0), Some(100_000.0)];
+
+/// A second sheet that holds a form (a copy of the form's sheet, a draft beside the final
+/// figures, another recipient's form) is never skipped unsaid: the workbook is not counted,
+/// the error names the sheet, and neither recipient is said to have sent nothing. Once the
+/// workbook holds one form, it is read to the krona.
+#[test]
+fn a_second_sheet_that_holds_a_form_is_an_error_naming_it() {
+    let year = Year::new();
+    year.forms("xlsx");
+    let berg = |name, used| SheetOf {
+        name,
+        form: BERG_XLSX,
+        used,
+    };
+    // A draft first, the final figures on a copy of the sheet: read alone, the draft would
+    // have booked 6 kr used and 196 194 kr to be repaid.
+    let draft = [Some(1.0), Some(2.0), Some(3.0)];
+    workbook_of(
+        &year,
+        &[berg("Redovisning", &draft), berg("Slutlig", &BERG_FINAL)],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_finding("usage-form-layout", "berg.xlsx:11:1")
+        .assert_stderr_contains("= cell: Slutlig!A11")
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: bladet \"Slutlig\" innehåller en blankett till, utöver den på bladet \"Redovisning\"; arbetsboken räknas inte förrän den har en blankett",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: en arbetsbok är en blankett: ta bort bladet \"Slutlig\" om det är ett utkast eller en kopia",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the sheet \"Slutlig\" holds another form, besides the one on the sheet \"Redovisning\"; the workbook is not counted until it holds one form",
+        )
+        .assert_stderr_contains("= help: a workbook is one form: delete the sheet \"Slutlig\"");
+
+    // Only the copy filled in: the empty sheet is no less a form.
+    let empty = [None, None, None];
+    workbook_of(
+        &year,
+        &[
+            berg("Redovisning", &empty),
+            berg("Redovisning (2)", &BERG_FINAL),
+        ],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_stderr_contains("= cell: 'Redovisning (2)'!A11")
+        .assert_stderr_contains("bladet \"Redovisning (2)\" innehåller en blankett till");
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+
+    // Another recipient's form on the second sheet: neither is counted, nor said to be missing.
+    workbook_of(
+        &year,
+        &[
+            berg("Redovisning", &BERG_FINAL),
+            SheetOf {
+                name: "Ragunda",
+                form: RAGUNDA_XLSX,
+                used: &[Some(1_000.0), Some(1_000.0), Some(1_000.0)],
+            },
+        ],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:11:1")
+        .assert_stderr_contains("= cell: Ragunda!A11")
+        .assert_stderr_contains("bladet \"Ragunda\" innehåller en blankett till");
+    for name in ["Berg", "Ragunda"] {
+        assert!(
+            !out.stderr.contains(&format!("{name} har inte")),
+            "{}",
+            out.stderr
+        );
+    }
+
+    // The final sheet alone: Berg received 196 200 kr, used 181 200 kr, 15 000 kr unused.
+    workbook_of(&year, &[berg("Slutlig", &BERG_FINAL)], "berg.xlsx", |_| {});
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+    assert_eq!(berg["unused"], 15_000);
+    assert_eq!(berg["unreported"], 0);
+}
+
+/// Cells merged over rows of the form's table (an amount used "together for 1.3 and 2.5",
+/// an insats id over two rows) are refused at the range: a spreadsheet keeps the value in
+/// the first cell, which would book it to the first row alone. Merged cells outside the
+/// table (the title, a note below it) do no harm.
+#[test]
+fn cells_merged_over_rows_of_the_table_are_refused_at_the_range() {
+    let year = Year::new();
+    year.forms("xlsx");
+    let merged = |used: &[Option<f64>], first_col: u16| {
+        workbook_of(
+            &year,
+            &[SheetOf {
+                name: "Redovisning",
+                form: BERG_XLSX,
+                used,
+            }],
+            "berg.xlsx",
+            |sheet| {
+                sheet
+                    .merge_range(
+                        11,
+                        first_col,
+                        12,
+                        first_col,
+                        "",
+                        &rust_xlsxwriter::Format::new(),
+                    )
+                    .unwrap();
+                match first_col {
+                    4 => sheet.write(11, 4, 20_000).unwrap(),
+                    _ => sheet.write(11, 1, "1.3").unwrap(),
+                };
+            },
+        )
+    };
+    merged(&[Some(20_000.0), None, Some(100_000.0)], 4);
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_finding("usage-form-layout", "berg.xlsx:12:5")
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: cellerna E12:E13 är sammanfogade över flera av tabellens rader; vilken rad värdet hör till går inte att avgöra, och blanketten räknas inte",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: dela upp de sammanfogade cellerna (Dela upp celler) och skriv varje rads värde på sin egen rad",
+        );
+    // Not counted, so not also "not reported" line by line.
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+    assert!(
+        out.finding_codes()
+            .iter()
+            .all(|c| c == "usage-form-layout" || c == "usage-missing"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the cells E12:E13 are merged over several rows of the table; which row the value belongs to cannot be told, and the form is not counted",
+        );
+
+    merged(&BERG_FINAL, 1);
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:12:2")
+        .assert_stderr_contains("cellerna B12:B13 är sammanfogade");
+    assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
+
+    // The title merged over its row, a note merged over two rows below the table.
+    workbook_of(
+        &year,
+        &[SheetOf {
+            name: "Redovisning",
+            form: BERG_XLSX,
+            used: &BERG_FINAL,
+        }],
+        "berg.xlsx",
+        |sheet| {
+            let plain = rust_xlsxwriter::Format::new();
+            sheet
+                .merge_range(0, 1, 0, 5, "Jämtlands län 2026", &plain)
+                .unwrap();
+            sheet
+                .merge_range(17, 0, 18, 5, "Anteckning: 2.5 avslutas i mars", &plain)
+                .unwrap();
+        },
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(0);
+    let berg = recipient(&json(&out), "Berg").clone();
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+}

@@ -261,6 +261,28 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "en andra blankett börjar på rad {line}; dess rader läses inte",
             "a second form starts on line {line}; its rows are not read"
         ),
+        UsageProblem::SecondSheet { sheet, form } => say!(
+            lang,
+            "bladet \"{sheet}\" innehåller en blankett till, utöver den på bladet \"{form}\"; arbetsboken räknas inte förrän den har en blankett",
+            "the sheet \"{sheet}\" holds another form, besides the one on the sheet \"{form}\"; the workbook is not counted until it holds one form"
+        ),
+        UsageProblem::Merged {
+            top,
+            left,
+            bottom,
+            right,
+        } => {
+            let range = format!(
+                "{}{top}:{}{bottom}",
+                column_letters(*left),
+                column_letters(*right)
+            );
+            say!(
+                lang,
+                "cellerna {range} är sammanfogade över flera av tabellens rader; vilken rad värdet hör till går inte att avgöra, och blanketten räknas inte",
+                "the cells {range} are merged over several rows of the table; which row the value belongs to cannot be told, and the form is not counted"
+            )
+        }
         UsageProblem::UnclosedQuote { line } => say!(
             lang,
             "citattecknet som inleder fältet på rad {line} stängs aldrig; resten av filen blir ett enda fält",
@@ -536,6 +558,16 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "lägg varje blankett i en egen fil och ange filerna var för sig",
             "put each form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::SecondSheet { sheet, .. } => say!(
+            lang,
+            "en arbetsbok är en blankett: ta bort bladet \"{sheet}\" om det är ett utkast eller en kopia (eller det andra bladet, om det är \"{sheet}\" som gäller), eller spara varje mottagares blankett i en egen fil och ange filerna var för sig",
+            "a workbook is one form: delete the sheet \"{sheet}\" if it is a draft or a copy (or the other sheet, if \"{sheet}\" is the one that counts), or save each recipient's form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::Merged { .. } => say!(
+            lang,
+            "dela upp de sammanfogade cellerna (Dela upp celler) och skriv varje rads värde på sin egen rad; blanketten räknas inte förrän dess",
+            "unmerge the cells (Unmerge Cells) and write each row's value on its own row; the form is not counted until then"
         ),
         UsageProblem::UnclosedQuote { .. } | UsageProblem::QuotedRows { .. } => say!(
             lang,
