@@ -408,11 +408,39 @@ fn entry_of_text(text: &str) -> Entry {
     match parse_amount(text) {
         Ok(None) => Entry::Empty,
         Ok(Some(a)) => Entry::Amount(a),
+        Err(BadAmount::Ambiguous) => Entry::Ambiguous {
+            written: text.trim().to_string(),
+            readings: readings(text),
+        },
         Err(why) => Entry::Bad {
             written: text.trim().to_string(),
             why,
         },
     }
+}
+
+/// What an amount [`parse_amount`] finds ambiguous (`21,200 kr`: one separator followed by
+/// exactly three digits) is, read either way, that is an amount: the separator taken for a
+/// thousands separator (21 200 kr) and for a decimal mark (21,2 kr; `21,234` is finer than
+/// öre, no amount).
+fn readings(text: &str) -> Vec<Amount> {
+    let Some(at) = text.find([',', '.']) else {
+        return Vec::new();
+    };
+    let (before, after) = (
+        text.get(..at).unwrap_or(""),
+        text.get(at + 1..).unwrap_or(""),
+    );
+    // The three digits after the separator, and what follows them (` kr`).
+    let (digits, rest) = (after.get(..3).unwrap_or(""), after.get(3..).unwrap_or(""));
+    let sep = text.get(at..=at).unwrap_or("");
+    // Without the separator; with a fourth decimal, which no thousands group has.
+    let grouped = format!("{before}{digits}{rest}");
+    let decimal = format!("{before}{sep}{digits}0{rest}");
+    [grouped, decimal]
+        .iter()
+        .filter_map(|t| parse_amount(t).ok().flatten())
+        .collect()
 }
 
 /// CSV text as rows of cells with their byte spans (quoted fields, doubled quotes, line ends
@@ -1864,6 +1892,21 @@ mod tests {
         assert_eq!(
             kr("9 223 372 036 854 775 807"),
             Ok(Some(Amount::kr(i64::MAX)))
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_amount_is_read_either_way() {
+        let ambiguous = |text: &str| match entry_of_text(text) {
+            Entry::Ambiguous { readings, .. } => readings,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(ambiguous("21,200 kr"), [Amount::kr(21_200), ore(2_120)]);
+        assert_eq!(ambiguous("75.000"), [Amount::kr(75_000), Amount::kr(75)]);
+        assert_eq!(ambiguous("-1,234"), [Amount::kr(-1_234)]);
+        assert_eq!(
+            ambiguous("100,000 kr."),
+            [Amount::kr(100_000), Amount::kr(100)]
         );
     }
 

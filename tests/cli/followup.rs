@@ -4229,3 +4229,105 @@ fn cells_merged_over_rows_of_the_table_are_refused_at_the_range() {
     assert_eq!(berg["received"], 196_200);
     assert_eq!(berg["used"], 181_200);
 }
+
+/// Berg's English form as a spreadsheet in English saves the XLSX form as CSV: commas between
+/// fields, the amounts received as `#,##0 "kr"` shows them (`21,200 kr`), `used` as written,
+/// and the total row.
+fn berg_in_english_csv(year: &Year, received_2_5: &str, used: [&str; 3]) -> String {
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--lang",
+        "en",
+        "--output",
+        "forms-en",
+        "--force",
+    ])
+    .assert_status(0);
+    let text = year.text("forms-en/redovisning-2026-2326-berg.csv");
+    let rows = table_rows(&text);
+    let mut lines: Vec<Vec<String>> = text.split("\r\n").map(split_row).collect();
+    let received = ["21,200 kr", received_2_5, "100,000 kr"];
+    for (n, (i, _)) in rows.iter().enumerate() {
+        lines[*i][3] = received[n].to_string();
+        lines[*i][4] = used[n].to_string();
+    }
+    let last = rows.last().unwrap().0;
+    lines.insert(
+        last + 1,
+        ["Total", "", "", "196,200 kr", "181,200.00 kr", ""]
+            .map(str::to_string)
+            .to_vec(),
+    );
+    lines
+        .iter()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| match f.contains([',', '"']) {
+                    true => format!("\"{}\"", f.replace('"', "\"\"")),
+                    false => f.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// The amount received is a guard compared with the plan: `21,200 kr`, as a spreadsheet in
+/// English saves the XLSX form's whole kronor, is the plan's 21 200 kr read one way (21,2 kr
+/// the other), so the form reads to the krona. One that is the plan's neither way is refused
+/// with the hint to put the plan's amount back, never to retype it; an amount used written
+/// so is still refused as ambiguous.
+#[test]
+fn an_amount_received_with_a_thousands_comma_is_the_plans() {
+    let year = Year::new();
+    let used = ["21,200.00 kr", "60,000.00 kr", "100,000.00 kr"];
+    let text = berg_in_english_csv(&year, "75,000 kr", used);
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.csv", "--format", "json"]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("usage-amount"), "{}", out.stderr);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+    assert_eq!(berg["unused"], 15_000);
+    assert_eq!(berg["unreported"], 0);
+
+    // 75,001 kr is neither 75 000 kr nor 75 kr.
+    let text = berg_in_english_csv(&year, "75,001 kr", used);
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.csv"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", &place("berg.csv", &text, "\"75,001 kr\"", 1))
+        .assert_stderr_contains(
+            "fel[usage-amount]: mottaget belopp för insats `2.5`, \"75,001 kr\", är inte planens 75 000 kr hur punkten eller kommat än läses",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: skriv tillbaka 75 000 kr: mottaget belopp kommer ur beslutet och ändras inte på blanketten",
+        );
+    assert!(!out.stderr.contains("skriv beloppet"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.csv", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-amount]: the amount received for insats `2.5`, \"75,001 kr\", is not the plan's 75,000 kr however its point or comma is read",
+        )
+        .assert_stderr_contains("= help: put back 75,000 kr:");
+
+    // Used, 60,000 kr: 60 000 kr or 60 kr, either of which may be meant, is refused.
+    let text = berg_in_english_csv(
+        &year,
+        "75,000 kr",
+        ["21,200.00 kr", "60,000 kr", "100,000.00 kr"],
+    );
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    year.run(&["follow-up", PLAN, "berg.csv"])
+        .assert_status(1)
+        .assert_finding("usage-amount", &place("berg.csv", &text, "\"60,000 kr\"", 1))
+        .assert_stderr_contains(
+            "fel[usage-amount]: beloppet \"60,000 kr\" går inte att läsa: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
+        );
+}

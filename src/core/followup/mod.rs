@@ -57,6 +57,25 @@ pub enum Entry {
         written: String,
         why: BadAmount,
     },
+    /// One separator followed by exactly three digits (`21,200 kr`), as written, and what it
+    /// is read either way that is an amount (21 200 kr; 21,2 kr). An amount used so written
+    /// is refused ([`BadAmount::Ambiguous`]); an amount received is compared with the plan's
+    /// either way.
+    Ambiguous {
+        written: String,
+        readings: Vec<Amount>,
+    },
+}
+
+impl Entry {
+    /// What cannot be read as one amount, as written, and why.
+    pub fn bad(&self) -> Option<(&str, BadAmount)> {
+        match self {
+            Entry::Bad { written, why } => Some((written, *why)),
+            Entry::Ambiguous { written, .. } => Some((written, BadAmount::Ambiguous)),
+            Entry::Empty | Entry::Amount(_) => None,
+        }
+    }
 }
 
 /// Why a written amount is not read as one.
@@ -361,6 +380,14 @@ pub enum UsageProblem {
     NegativeAmount {
         amount: Amount,
     },
+    /// An amount received that cannot be read (ambiguous: neither reading the plan's), with
+    /// the plan's amount, which is what belongs there.
+    BadReceived {
+        insats: String,
+        written: String,
+        why: BadAmount,
+        plan: Amount,
+    },
     /// A line reported more than once; `times` is how many reports of it the files hold in
     /// all (each after the first is a finding).
     Duplicate {
@@ -500,9 +527,9 @@ impl UsageProblem {
             | UsageProblem::NotARecipient { .. }
             | UsageProblem::NoRecipient
             | UsageProblem::RecipientsDisagree { .. } => UsageCode::UnknownRecipient,
-            UsageProblem::BadAmount { .. } | UsageProblem::NegativeAmount { .. } => {
-                UsageCode::Amount
-            }
+            UsageProblem::BadAmount { .. }
+            | UsageProblem::BadReceived { .. }
+            | UsageProblem::NegativeAmount { .. } => UsageCode::Amount,
             UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
@@ -1020,15 +1047,24 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 };
                 match &received.value {
                     Entry::Amount(a) if *a == plan => {}
+                    // `21,200 kr`, as a spreadsheet in English saves the form's whole kronor:
+                    // the plan's amount one way, 21,2 kr the other.
+                    Entry::Ambiguous { readings, .. } if readings.contains(&plan) => {}
                     Entry::Amount(a) => report.error(&received.place, edited(Some(*a))),
                     Entry::Empty => report.error(&received.place, edited(None)),
-                    Entry::Bad { written, why } => report.error(
-                        &received.place,
-                        UsageProblem::BadAmount {
-                            written: written.clone(),
-                            why: *why,
-                        },
-                    ),
+                    Entry::Bad { .. } | Entry::Ambiguous { .. } => {
+                        let (written, why) =
+                            received.value.bad().unwrap_or(("", BadAmount::NotANumber));
+                        report.error(
+                            &received.place,
+                            UsageProblem::BadReceived {
+                                insats: row.insats.value.trim().to_string(),
+                                written: written.to_string(),
+                                why,
+                                plan,
+                            },
+                        );
+                    }
                 }
             }
             if let (Some(comment), Some(slot @ None)) = (
@@ -1045,15 +1081,15 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     continue;
                 }
                 Entry::Amount(a) => Some(*a),
-                Entry::Bad { .. } => None,
+                Entry::Bad { .. } | Entry::Ambiguous { .. } => None,
             };
             // An amount that cannot be read is told, a second report of its line or not.
-            if let Entry::Bad { written, why } = &row.used.value {
+            if let Some((written, why)) = row.used.value.bad() {
                 report.error(
                     &row.used.place,
                     UsageProblem::BadAmount {
-                        written: written.clone(),
-                        why: *why,
+                        written: written.to_string(),
+                        why,
                     },
                 );
             }

@@ -160,6 +160,32 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "the amount \"{written}\" cannot be read: {why}"
             )
         }
+        UsageProblem::BadReceived {
+            insats,
+            written,
+            why: BadAmount::Ambiguous,
+            plan,
+        } => {
+            let plan = amount(plan);
+            say!(
+                lang,
+                "mottaget belopp för insats `{insats}`, \"{written}\", är inte planens {plan} hur punkten eller kommat än läses",
+                "the amount received for insats `{insats}`, \"{written}\", is not the plan's {plan} however its point or comma is read"
+            )
+        }
+        UsageProblem::BadReceived {
+            insats,
+            written,
+            why,
+            plan,
+        } => {
+            let (plan, why) = (amount(plan), bad_amount(*why, lang).unwrap_or_default());
+            say!(
+                lang,
+                "mottaget belopp för insats `{insats}`, \"{written}\", går inte att läsa: {why}; planen ger {plan}",
+                "the amount received for insats `{insats}`, \"{written}\", cannot be read: {why}; the plan gives {plan}"
+            )
+        }
         UsageProblem::NegativeAmount { amount: a } => {
             let a = amount(a);
             say!(
@@ -498,7 +524,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ta bort den ena raden, eller lägg ihop beloppen på en rad",
             "remove one of the rows, or add the amounts up on one row"
         ),
-        UsageProblem::EditedReceived { plan, .. } => {
+        UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
             let plan = lang.amount(*plan);
             say!(
                 lang,
