@@ -1039,9 +1039,16 @@ fn unit_of(header: &str) -> Option<String> {
             None => (rest, None, ""),
         };
         // "Använt i tkr", "Använt (kr), tkr", "Used in tkr": the unit after the word for it.
-        let words = before.trim_matches(|c: char| {
+        let separators = |c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '/' | '\\' | '_' | '-' | '.' | '–')
-        });
+        };
+        let words = before.trim_matches(separators);
+        // The column's noun is no unit: "Använt belopp, kr", "Used amount in SEK".
+        let words = match words.split_once(|c: char| !c.is_alphanumeric()) {
+            Some((noun, after)) if is_amount_noun(noun) => after.trim_matches(separators),
+            None if is_amount_noun(words) => "",
+            _ => words,
+        };
         let words = ["i ", "I ", "in ", "In "]
             .iter()
             .find_map(|p| words.strip_prefix(p))
@@ -1073,6 +1080,13 @@ fn unit_of(header: &str) -> Option<String> {
         .map(|(_, unit)| *unit)
         .or(first)
         .map(str::to_string)
+}
+
+/// Whether a word is the noun of an amount column's header (`belopp` of `Använt belopp`).
+fn is_amount_noun(word: &str) -> bool {
+    ["belopp", "beloppet", "amount"]
+        .iter()
+        .any(|noun| word.eq_ignore_ascii_case(noun))
 }
 
 /// Whether words name a currency, a scale or a share: `kr`, `tkr`, `SEK`, `€`, `tusental`,
@@ -1987,6 +2001,24 @@ mod tests {
         assert_eq!(unit("Använt i euro").as_deref(), Some("euro"));
         assert_eq!(unit("Använt 000 kr").as_deref(), Some("000 kr"));
         assert_eq!(unit("Använt belopp (tkr)").as_deref(), Some("tkr"));
+        // The column's noun is no unit; the kronor after it are.
+        for kronor in [
+            "Använt belopp, kr",
+            "Använt belopp kr",
+            "Använt belopp i kr",
+            "Använt belopp, kronor",
+            "Använt belopp, SEK",
+            "Used amount, SEK",
+            "Used amount in kr",
+        ] {
+            assert!(unit(kronor).is_some_and(|u| !other_unit(&u)), "{kronor}");
+        }
+        assert_eq!(unit("Använt belopp i tkr").as_deref(), Some("tkr"));
+        assert_eq!(
+            unit("Använt belopp, tusental kr").as_deref(),
+            Some("tusental kr")
+        );
+        assert_eq!(unit("Used amount (EUR)").as_deref(), Some("EUR"));
         // Everything after the word: after the kronor's bracket, after `/` and `_`.
         assert_eq!(unit("Använt (kr) i tkr").as_deref(), Some("tkr"));
         assert_eq!(unit("Använt (kr) (tkr)").as_deref(), Some("tkr"));

@@ -4331,3 +4331,45 @@ fn an_amount_received_with_a_thousands_comma_is_the_plans() {
             "fel[usage-amount]: beloppet \"60,000 kr\" går inte att läsa: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
         );
 }
+
+/// The column's noun is no unit: kronor written after `belopp` or `amount`, with or without a
+/// comma or `i`, are kronor (they were refused as "belopp, kr", a unit other than kronor),
+/// and the example reads to the krona; a scale after the noun is still refused.
+#[test]
+fn kronor_after_the_columns_noun_are_kronor() {
+    let year = Year::new();
+    for header in [
+        "Använt belopp, kr",
+        "Använt belopp kr",
+        "Använt belopp i kr",
+        "Använt belopp, kronor",
+        "Använt belopp, SEK",
+        "Used amount, SEK",
+        "Used amount in kr",
+    ] {
+        year.save(BERG_UNIT, &edit(&berg_example(), "Använt (kr)", header));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+        out.assert_status(0);
+        assert!(
+            !out.stderr.contains("usage-form-layout"),
+            "{header}: {}",
+            out.stderr
+        );
+        let doc = json(&out);
+        let berg = recipient(&doc, "Berg");
+        assert_eq!(berg["received"], 196_200, "{header}");
+        assert_eq!(berg["used"], 181_200, "{header}");
+        assert_eq!(berg["unused"], 15_000, "{header}");
+    }
+    let text = edit(&berg_example(), "Använt (kr)", "Använt belopp i tkr");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Använt belopp i tkr", 0),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: kolumnen \"Använt belopp i tkr\" anger beloppen i tkr, men blanketten tar hela kronor",
+        );
+}
