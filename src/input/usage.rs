@@ -27,7 +27,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use crate::core::followup::{
-    At, BadAmount, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
+    At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
 };
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
@@ -1429,15 +1429,28 @@ fn form(
         };
         // A value beyond the header's columns: in CSV, a delimiter in a field (`100,000`
         // unquoted) that shifts the fields after it.
-        let beyond = row
+        let beyond_at = row
             .iter()
             .skip(width)
             .position(|c| !c.text.trim().is_empty())
-            .and_then(|i| row.get(width + i));
+            .map(|i| width + i);
+        let beyond = beyond_at.and_then(|i| row.get(i));
         let longer = delimiter.is_some() && row.len() > header_len;
-        // Told at the row's first field in CSV, where the split may be anywhere in the line;
-        // in a workbook, at the cell outside the table.
+        // In a file whose delimiter is no part of an amount (`;`, a tab), a value beyond the
+        // table was most likely typed there (a note right of the table): told at it, by its
+        // cell.
+        let named = match (beyond, beyond_at, delimiter) {
+            (Some(cell), Some(i), Some(d)) if d != ',' => Some(Beyond {
+                text: cell.text.trim().to_string(),
+                column: column_number(cell, i),
+                line: line(&cell.place),
+            }),
+            _ => None,
+        };
+        // Else told at the row's first field in CSV, where the split may be anywhere in the
+        // line; in a workbook, at the cell outside the table.
         let overflow = match (beyond, longer, delimiter) {
+            (Some(cell), _, Some(_)) if named.is_some() => Some(cell),
             (Some(_), _, Some(_)) | (None, true, _) => row.first(),
             (Some(cell), _, None) => Some(cell),
             (None, false, _) => None,
@@ -1451,8 +1464,13 @@ fn form(
                         .rposition(|c| !c.text.trim().is_empty())
                         .map_or(0, |i| i + 1)
                 },
-                columns: if longer { header_len } else { width },
+                columns: if longer && named.is_none() {
+                    header_len
+                } else {
+                    width
+                },
                 delimiter,
+                beyond: named,
             },
             place: cell.place.clone(),
         });

@@ -4373,3 +4373,49 @@ fn kronor_after_the_columns_noun_are_kronor() {
             "fel[usage-form-layout]: kolumnen \"Använt belopp i tkr\" anger beloppen i tkr, men blanketten tar hela kronor",
         );
 }
+
+/// A note typed right of the table in a semicolon-separated form (G14, `inkl moms`) is told at
+/// that field, by its cell, with a hint for the file's delimiter (a semicolon is no part of
+/// an amount); the row is not counted. Without the note the form reads to the krona.
+#[test]
+fn a_value_right_of_the_table_in_a_semicolon_form_is_told_at_its_cell() {
+    let year = Year::new();
+    let row = berg_example()
+        .split("\r\n")
+        .find(|l| l.split(';').nth(1) == Some("2.5"))
+        .unwrap()
+        .to_string();
+    let fields = split_row(&row);
+    assert_eq!(fields.len(), 6, "{row}");
+    let text = edit(&berg_example(), &row, &format!("{row};inkl moms"));
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, ";inkl moms", 1),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: raden har ett värde till höger om tabellens sista kolumn (F): \"inkl moms\" i G14; raden räknas inte",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: skriv en kommentar under Kommentar och töm G14; ett semikolon inne i en text delar den i två fält, så skriv en sådan text inom citattecken",
+        );
+    assert!(!out.stderr.contains("100,000"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the row has a value to the right of the table's last column (F): \"inkl moms\" in G14; the row is not counted",
+        )
+        .assert_stderr_contains(
+            "= help: write a comment under Comment and empty G14; a semicolon inside a text splits it into two fields, so write such a text in quotes",
+        );
+
+    year.save(BERG_UNIT, &berg_example());
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+}

@@ -196,6 +196,18 @@ pub struct Overflow {
     pub columns: usize,
     /// The CSV delimiter; `None` for a workbook.
     pub delimiter: Option<char>,
+    /// In a CSV file whose delimiter is no part of an amount (`;`, a tab), the value beyond
+    /// the table, where the row is told.
+    pub beyond: Option<Beyond>,
+}
+
+/// A value right of the table's last column in a CSV row: its text, column and line
+/// (one-based), as a spreadsheet shows it (`G13`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Beyond {
+    pub text: String,
+    pub column: u32,
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -358,9 +358,24 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             }
         }
         UsageProblem::Overflow(Overflow {
+            columns,
+            beyond: Some(beyond),
+            ..
+        }) => {
+            let last = column_letters(u32::try_from(*columns).unwrap_or(u32::MAX));
+            let cell = beyond_cell(beyond);
+            let text = &beyond.text;
+            say!(
+                lang,
+                "raden har ett värde till höger om tabellens sista kolumn ({last}): \"{text}\" i {cell}; raden räknas inte",
+                "the row has a value to the right of the table's last column ({last}): \"{text}\" in {cell}; the row is not counted"
+            )
+        }
+        UsageProblem::Overflow(Overflow {
             fields,
             columns,
             delimiter: Some(_),
+            ..
         }) => say!(
             lang,
             "raden har {fields} fält, men rubrikraden har {columns}; raden räknas inte",
@@ -446,6 +461,12 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// A value right of a CSV form's table as a spreadsheet names its cell: `G13`.
+fn beyond_cell(beyond: &crate::core::followup::Beyond) -> String {
+    let row = u32::try_from(beyond.line).unwrap_or(u32::MAX);
+    crate::output::diagnostic::cell_reference(None, row, beyond.column)
 }
 
 fn did_you_mean(s: &str, lang: Lang) -> String {
@@ -612,6 +633,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::Overflow(Overflow {
             delimiter: Some(delimiter),
+            beyond,
             ..
         }) => {
             let name = match (delimiter, lang) {
@@ -623,11 +645,32 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
                 ('\t', Lang::En) => "a tab".to_string(),
                 (c, _) => format!("`{c}`"),
             };
-            say!(
-                lang,
-                "{name} i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
-                "{name} in an amount or a text splits it into two fields (100,000 becomes 100 and 000): write the amount without it (100000) or in quotes (\"59999,50\")"
-            )
+            match (delimiter, beyond) {
+                (',', _) => say!(
+                    lang,
+                    "{name} i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
+                    "{name} in an amount or a text splits it into two fields (100,000 becomes 100 and 000): write the amount without it (100000) or in quotes (\"59999,50\")"
+                ),
+                (_, Some(beyond)) => {
+                    let cell = beyond_cell(beyond);
+                    say!(
+                        lang,
+                        "skriv en kommentar under Kommentar och töm {cell}; {name} inne i en text delar den i två fält, så skriv en sådan text inom citattecken",
+                        "write a comment under Comment and empty {cell}; {name} inside a text splits it into two fields, so write such a text in quotes"
+                    )
+                }
+                (d, None) => {
+                    let shown = match d {
+                        '\t' => "⇥".to_string(),
+                        d => d.to_string(),
+                    };
+                    say!(
+                        lang,
+                        "{name} i ett belopp eller en text delar det i två fält (100{shown}000 blir 100 och 000): skriv beloppet utan det (100000) och en sådan text inom citattecken",
+                        "{name} in an amount or a text splits it into two fields (100{shown}000 becomes 100 and 000): write the amount without it (100000) and such a text in quotes"
+                    )
+                }
+            }
         }
         UsageProblem::Overflow(_) => say!(
             lang,
