@@ -7,7 +7,9 @@
 //!   with which the table's header row is found), UTF-8 with or without a byte-order mark,
 //!   Windows-1252/ISO-8859-1 (Excel's plain "CSV"), or UTF-16 with a byte-order mark
 //!   (Excel's "Unicode text");
-//! - a workbook: XLSX (and XLS or ODS, which `calamine` reads too); the first sheet;
+//! - a workbook: XLSX (and XLS or ODS, which `calamine` reads too): the first sheet with the
+//!   form's table; another sheet with one, or cells merged over its rows, is a layout the
+//!   form is not read with;
 //! - amounts with a decimal comma or point, spaces or no-break spaces between thousands and a
 //!   trailing "kr" (`parse_amount`).
 //!
