@@ -7,7 +7,9 @@
 //!   with which the table's header row is found), UTF-8 with or without a byte-order mark,
 //!   Windows-1252/ISO-8859-1 (Excel's plain "CSV"), or UTF-16 with a byte-order mark
 //!   (Excel's "Unicode text");
-//! - a workbook: XLSX (and XLS or ODS, which `calamine` reads too); the first sheet;
+//! - a workbook: XLSX (and XLS or ODS, which `calamine` reads too): the first sheet with the
+//!   form's table; another sheet with one, or cells merged over its rows, is a layout the
+//!   form is not read with;
 //! - amounts with a decimal comma or point, spaces or no-break spaces between thousands and a
 //!   trailing "kr" (`parse_amount`).
 //!
@@ -27,7 +29,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use crate::core::followup::{
-    At, BadAmount, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
+    At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
 };
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
@@ -55,8 +57,9 @@ pub struct ReadUsage {
     pub file: UsageFile,
     pub source: Source,
     pub format: Format,
-    /// The sheet a workbook's form was read from, when it is not the workbook's first.
-    pub sheet: Option<String>,
+    /// A workbook's sheets, in its order, to name a cell's (`At::Cell`'s `sheet`) when it is
+    /// not the first; empty for text.
+    pub sheets: Vec<String>,
 }
 
 /// Why a usage file could not be read at all.
@@ -149,7 +152,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             file,
             source,
             format: Format::Toml,
-            sheet: None,
+            sheets: Vec::new(),
         });
     }
     for delimiter in [';', ',', '\t'] {
@@ -158,12 +161,12 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             At::Text(span) => source.line_col(span.start).0,
             At::Cell { row, .. } => *row as usize,
         };
-        if let Some(file) = form(grid, Some(delimiter), &line) {
+        if let Some(file) = form(grid, Some(delimiter), &line, &[]) {
             return Ok(ReadUsage {
                 file,
                 source,
                 format: Format::Csv { delimiter },
-                sheet: None,
+                sheets: Vec::new(),
             });
         }
     }
@@ -407,11 +410,39 @@ fn entry_of_text(text: &str) -> Entry {
     match parse_amount(text) {
         Ok(None) => Entry::Empty,
         Ok(Some(a)) => Entry::Amount(a),
+        Err(BadAmount::Ambiguous) => Entry::Ambiguous {
+            written: text.trim().to_string(),
+            readings: readings(text),
+        },
         Err(why) => Entry::Bad {
             written: text.trim().to_string(),
             why,
         },
     }
+}
+
+/// What an amount [`parse_amount`] finds ambiguous (`21,200 kr`: one separator followed by
+/// exactly three digits) is, read either way, that is an amount: the separator taken for a
+/// thousands separator (21 200 kr) and for a decimal mark (21,2 kr; `21,234` is finer than
+/// öre, no amount).
+fn readings(text: &str) -> Vec<Amount> {
+    let Some(at) = text.find([',', '.']) else {
+        return Vec::new();
+    };
+    let (before, after) = (
+        text.get(..at).unwrap_or(""),
+        text.get(at + 1..).unwrap_or(""),
+    );
+    // The three digits after the separator, and what follows them (` kr`).
+    let (digits, rest) = (after.get(..3).unwrap_or(""), after.get(3..).unwrap_or(""));
+    let sep = text.get(at..=at).unwrap_or("");
+    // Without the separator; with a fourth decimal, which no thousands group has.
+    let grouped = format!("{before}{digits}{rest}");
+    let decimal = format!("{before}{sep}{digits}0{rest}");
+    [grouped, decimal]
+        .iter()
+        .filter_map(|t| parse_amount(t).ok().flatten())
+        .collect()
 }
 
 /// CSV text as rows of cells with their byte spans (quoted fields, doubled quotes, line ends
@@ -509,7 +540,9 @@ fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
 }
 
 /// A workbook's form: the first of its sheets that has the form's table, as rows of cells
-/// with their places (a form saved with a sheet of notes before it is still read).
+/// with their places (a form saved with a sheet of notes before it is still read). A later
+/// sheet that holds a form too (a copy of the form's sheet, a draft, another recipient's
+/// form) is a layout the form cannot be read surely with: never skipped unsaid.
 fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageReadError> {
     let refused = |problem| UsageReadError::Workbook {
         path: path.to_path_buf(),
@@ -521,22 +554,61 @@ fn workbook(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, UsageRe
         At::Cell { row, .. } => *row as usize,
         At::Text(_) => 0,
     };
+    let mut found: Option<(UsageFile, usize)> = None;
     for (index, name) in names.iter().enumerate() {
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
-        let grid = grid(cells, &formats, file).map_err(refused)?;
-        if let Some(form) = form(grid, None, &line) {
-            return Ok(ReadUsage {
-                file: form,
-                source: Source::new(path, String::new()),
-                format: Format::Workbook,
-                sheet: (index > 0).then(|| name.clone()),
-            });
+        let grid = grid(cells, &formats, file, index).map_err(refused)?;
+        match &mut found {
+            None => {
+                // Only the form's sheet is asked for its merged cells.
+                let merged = match grid.iter().any(|row| is_header(row)) {
+                    true => book.merged(index, name).map_err(refused)?,
+                    false => Vec::new(),
+                };
+                if let Some(form) = form(grid, None, &line, &merged) {
+                    found = Some((form, index));
+                }
+            }
+            Some((form, first)) => {
+                let Some(header) = grid
+                    .iter()
+                    .find(|row| is_header(row))
+                    .and_then(|row| row.iter().find(|c| !visible(&c.text).is_empty()))
+                else {
+                    continue;
+                };
+                let first_name = names.get(*first).cloned().unwrap_or_default();
+                form.layout.push(Written {
+                    value: Layout::SecondSheet {
+                        sheet: name.clone(),
+                        form: first_name,
+                    },
+                    place: header.place.clone(),
+                });
+                // Its recipient has sent a form, though it is not counted.
+                if let Some(other) = form_claims(grid, &line) {
+                    form.claims.extend(other);
+                }
+            }
         }
     }
-    Err(UsageReadError::NotAForm {
-        path: path.to_path_buf(),
-        sheets: names.len(),
-    })
+    match found {
+        Some((form, _)) => Ok(ReadUsage {
+            file: form,
+            source: Source::new(path, String::new()),
+            format: Format::Workbook,
+            sheets: names,
+        }),
+        None => Err(UsageReadError::NotAForm {
+            path: path.to_path_buf(),
+            sheets: names.len(),
+        }),
+    }
+}
+
+/// The recipients a grid's form claims to report for, if it is a form.
+fn form_claims(grid: Grid, line: &dyn Fn(&Place) -> usize) -> Option<Vec<Claim>> {
+    form(grid, None, line, &[]).map(|f| f.claims)
 }
 
 /// A sheet's cells that hold a value as rows of cells, with their places: each row that has
@@ -545,6 +617,7 @@ fn grid(
     cells: Vec<workbook::Cell>,
     formats: &Formats,
     file: usize,
+    sheet: usize,
 ) -> Result<Vec<Vec<Cell>>, WorkbookProblem> {
     let left = cells.iter().map(|(_, c, _)| *c).min().unwrap_or(0);
     let last = cells.iter().map(|(_, c, _)| *c).max().unwrap_or(0);
@@ -575,6 +648,7 @@ fn grid(
                 at: At::Cell {
                     row: row_number,
                     column,
+                    sheet,
                 },
             };
             let (text, amount) = match data {
@@ -675,6 +749,25 @@ impl<'b> Book<'b> {
         match self {
             Book::Xlsx(sheets) => sheets.names().to_vec(),
             Book::Other(book) => book.sheet_names(),
+        }
+    }
+
+    /// The ranges of merged cells of sheet `index` (named `name`): an XLSX or XLS workbook's
+    /// (what calamine reads of an ODS file holds none).
+    fn merged(
+        &mut self,
+        index: usize,
+        name: &str,
+    ) -> Result<Vec<workbook::Merged>, WorkbookProblem> {
+        match self {
+            Book::Xlsx(sheets) => sheets.merged(index),
+            Book::Other(calamine::Sheets::Xls(xls)) => Ok(xls
+                .merge_cells_by_sheet_name(name)
+                .map_err(|e| workbook::unreadable(e.into()))?
+                .into_iter()
+                .map(|d| (d.start, d.end))
+                .collect()),
+            Book::Other(_) => Ok(Vec::new()),
         }
     }
 
@@ -948,9 +1041,16 @@ fn unit_of(header: &str) -> Option<String> {
             None => (rest, None, ""),
         };
         // "Använt i tkr", "Använt (kr), tkr", "Used in tkr": the unit after the word for it.
-        let words = before.trim_matches(|c: char| {
+        let separators = |c: char| {
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '/' | '\\' | '_' | '-' | '.' | '–')
-        });
+        };
+        let words = before.trim_matches(separators);
+        // The column's noun is no unit: "Använt belopp, kr", "Used amount in SEK".
+        let words = match words.split_once(|c: char| !c.is_alphanumeric()) {
+            Some((noun, after)) if is_amount_noun(noun) => after.trim_matches(separators),
+            None if is_amount_noun(words) => "",
+            _ => words,
+        };
         let words = ["i ", "I ", "in ", "In "]
             .iter()
             .find_map(|p| words.strip_prefix(p))
@@ -982,6 +1082,13 @@ fn unit_of(header: &str) -> Option<String> {
         .map(|(_, unit)| *unit)
         .or(first)
         .map(str::to_string)
+}
+
+/// Whether a word is the noun of an amount column's header (`belopp` of `Använt belopp`).
+fn is_amount_noun(word: &str) -> bool {
+    ["belopp", "beloppet", "amount"]
+        .iter()
+        .any(|noun| word.eq_ignore_ascii_case(noun))
 }
 
 /// Whether words name a currency, a scale or a share: `kr`, `tkr`, `SEK`, `€`, `tusental`,
@@ -1038,15 +1145,22 @@ fn column_number(cell: &Cell, index: usize) -> u32 {
     }
 }
 
+/// Whether a row is the form's table's header row (`Insats` and `Använt`). Every row is
+/// asked whether it is another header row: only a row with an Insats header is folded for it.
+fn is_header(row: &[Cell]) -> bool {
+    row.iter().any(|c| is_insats_header(&c.text))
+        && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
+}
+
 /// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
-/// a CSV file's (`None` for a workbook), `line` gives a place's line (or row).
-fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> Option<UsageFile> {
-    // Every row is asked whether it is another header row: only a row with an Insats header
-    // is folded for it.
-    let is_header = |row: &[Cell]| {
-        row.iter().any(|c| is_insats_header(&c.text))
-            && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
-    };
+/// a CSV file's (`None` for a workbook), `line` gives a place's line (or row), `merged` a
+/// workbook sheet's ranges of merged cells.
+fn form(
+    grid: Grid,
+    delimiter: Option<char>,
+    line: &dyn Fn(&Place) -> usize,
+    merged: &[workbook::Merged],
+) -> Option<UsageFile> {
     let header_at = grid.iter().position(|row| is_header(row))?;
     let header = grid.get(header_at)?;
     let file_start = grid.iter().flatten().next().map(|c| c.place.clone());
@@ -1232,6 +1346,18 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         }
     }
 
+    // The columns whose cells are read for the figures and for checking them (not the
+    // comment's), as the workbook numbers them, and where the header row stands.
+    let checked_columns: Vec<u32> = [Some(insats_col), text_col, received_col, Some(used_col)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| header.get(i).map(|c| column_number(c, i)))
+        .collect();
+    let header_place = header.first().map(|c| c.place.clone());
+    let header_line = header_place.as_ref().map_or(0, line);
+    // The line of the table's last row read (one with an insats or an amount used).
+    let mut table_end = header_line;
+
     let mut rows = Vec::new();
     // The total rows (the workbook's sums), each with the amount it states, its line and how
     // many rows stand above it. A subtotal sums the rows since the total before it, a grand
@@ -1263,6 +1389,13 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         let at = |col: Option<usize>| col.and_then(|i| row.get(i));
         let insats = at(Some(insats_col));
         let insats_text = insats.map_or("", |c| c.text.trim());
+        // A row of the table names an insats or an amount used (a note below it does not).
+        if let Some(first) = row.first()
+            && (!insats_text.is_empty()
+                || row.get(used_col).is_some_and(|c| !c.text.trim().is_empty()))
+        {
+            table_end = table_end.max(line(&first.place));
+        }
         // A total row (the workbook's sums) names no insats and says so.
         let is_total = insats_text.is_empty()
             && row.iter().take(4).any(|c| {
@@ -1298,15 +1431,28 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
         };
         // A value beyond the header's columns: in CSV, a delimiter in a field (`100,000`
         // unquoted) that shifts the fields after it.
-        let beyond = row
+        let beyond_at = row
             .iter()
             .skip(width)
             .position(|c| !c.text.trim().is_empty())
-            .and_then(|i| row.get(width + i));
+            .map(|i| width + i);
+        let beyond = beyond_at.and_then(|i| row.get(i));
         let longer = delimiter.is_some() && row.len() > header_len;
-        // Told at the row's first field in CSV, where the split may be anywhere in the line;
-        // in a workbook, at the cell outside the table.
+        // In a file whose delimiter is no part of an amount (`;`, a tab), a value beyond the
+        // table was most likely typed there (a note right of the table): told at it, by its
+        // cell.
+        let named = match (beyond, beyond_at, delimiter) {
+            (Some(cell), Some(i), Some(d)) if d != ',' => Some(Beyond {
+                text: cell.text.trim().to_string(),
+                column: column_number(cell, i),
+                line: line(&cell.place),
+            }),
+            _ => None,
+        };
+        // Else told at the row's first field in CSV, where the split may be anywhere in the
+        // line; in a workbook, at the cell outside the table.
         let overflow = match (beyond, longer, delimiter) {
+            (Some(cell), _, Some(_)) if named.is_some() => Some(cell),
             (Some(_), _, Some(_)) | (None, true, _) => row.first(),
             (Some(cell), _, None) => Some(cell),
             (None, false, _) => None,
@@ -1320,8 +1466,13 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                         .rposition(|c| !c.text.trim().is_empty())
                         .map_or(0, |i| i + 1)
                 },
-                columns: if longer { header_len } else { width },
+                columns: if longer && named.is_none() {
+                    header_len
+                } else {
+                    width
+                },
                 delimiter,
+                beyond: named,
             },
             place: cell.place.clone(),
         });
@@ -1330,7 +1481,7 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
                 // A workbook's amount written as text: read, but left out of the
                 // spreadsheet's own sum (a CSV form's cells are all text).
                 let value = c.amount();
-                if let (None, None, Entry::Amount(a), At::Cell { row, column }) =
+                if let (None, None, Entry::Amount(a), At::Cell { row, column, .. }) =
                     (delimiter, &c.stored, &value, &c.place.at)
                     && *a != Amount::ZERO
                 {
@@ -1381,6 +1532,41 @@ fn form(grid: Grid, delimiter: Option<char>, line: &dyn Fn(&Place) -> usize) -> 
             overflow,
             below_total: None,
         });
+    }
+    // A range of cells merged over rows of the table: a spreadsheet keeps its value in its
+    // first cell, so an amount meant for two rows would be booked to the first alone, and an
+    // insats id to the first row only.
+    if let Some(Place {
+        file,
+        at: At::Cell { sheet, .. },
+    }) = &header_place
+    {
+        for &((top, left), (bottom, right)) in merged {
+            let (top, bottom, left, right) = (top + 1, bottom + 1, left + 1, right + 1);
+            let (first, last) = (top as usize, bottom as usize);
+            if last > first
+                && last > header_line
+                && first <= table_end
+                && checked_columns.iter().any(|c| (left..=right).contains(c))
+            {
+                layout.push(Written {
+                    value: Layout::Merged {
+                        top,
+                        left,
+                        bottom,
+                        right,
+                    },
+                    place: Place {
+                        file: *file,
+                        at: At::Cell {
+                            row: top,
+                            column: left,
+                            sheet: *sheet,
+                        },
+                    },
+                });
+            }
+        }
     }
     // The rows below the last total are outside the table it ends.
     if let Some((_, total_line, above)) = totals.last() {
@@ -1744,6 +1930,21 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_amount_is_read_either_way() {
+        let ambiguous = |text: &str| match entry_of_text(text) {
+            Entry::Ambiguous { readings, .. } => readings,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(ambiguous("21,200 kr"), [Amount::kr(21_200), ore(2_120)]);
+        assert_eq!(ambiguous("75.000"), [Amount::kr(75_000), Amount::kr(75)]);
+        assert_eq!(ambiguous("-1,234"), [Amount::kr(-1_234)]);
+        assert_eq!(
+            ambiguous("100,000 kr."),
+            [Amount::kr(100_000), Amount::kr(100)]
+        );
+    }
+
+    #[test]
     fn doubles_read_as_the_spreadsheet_shows_them() {
         assert_eq!(amount_of_double(21200.0), Entry::Amount(Amount::kr(21_200)));
         assert_eq!(amount_of_double(1234.56), Entry::Amount(ore(123_456)));
@@ -1820,6 +2021,24 @@ mod tests {
         assert_eq!(unit("Använt i euro").as_deref(), Some("euro"));
         assert_eq!(unit("Använt 000 kr").as_deref(), Some("000 kr"));
         assert_eq!(unit("Använt belopp (tkr)").as_deref(), Some("tkr"));
+        // The column's noun is no unit; the kronor after it are.
+        for kronor in [
+            "Använt belopp, kr",
+            "Använt belopp kr",
+            "Använt belopp i kr",
+            "Använt belopp, kronor",
+            "Använt belopp, SEK",
+            "Used amount, SEK",
+            "Used amount in kr",
+        ] {
+            assert!(unit(kronor).is_some_and(|u| !other_unit(&u)), "{kronor}");
+        }
+        assert_eq!(unit("Använt belopp i tkr").as_deref(), Some("tkr"));
+        assert_eq!(
+            unit("Använt belopp, tusental kr").as_deref(),
+            Some("tusental kr")
+        );
+        assert_eq!(unit("Used amount (EUR)").as_deref(), Some("EUR"));
         // Everything after the word: after the kronor's bracket, after `/` and `_`.
         assert_eq!(unit("Använt (kr) i tkr").as_deref(), Some("tkr"));
         assert_eq!(unit("Använt (kr) (tkr)").as_deref(), Some("tkr"));

@@ -168,6 +168,21 @@ impl Sheets<'_> {
     }
 }
 
+/// A range of merged cells: its first and last cell, each (row, column) from 0.
+pub type Merged = ((u32, u32), (u32, u32));
+
+impl Sheets<'_> {
+    /// The ranges of merged cells on sheet `index` (of [`Sheets::names`]).
+    pub fn merged(&mut self, index: usize) -> Result<Vec<Merged>, WorkbookProblem> {
+        let name = self.names.get(index).ok_or(WorkbookProblem::NoSheet)?;
+        let ranges = self
+            .book
+            .merge_cells_by_sheet_name(name)
+            .map_err(|e| unreadable(e.into()))?;
+        Ok(ranges.into_iter().map(|d| (d.start, d.end)).collect())
+    }
+}
+
 /// The first sheet of an XLSX workbook, [`guard`]ed: its name and its cells that hold a
 /// value, in the order the sheet stores them.
 pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {

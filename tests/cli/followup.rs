@@ -3978,3 +3978,444 @@ fn a_second_plan_where_the_reports_go_is_told_as_one() {
         .assert_stderr_contains("error[read-error]: the usage file cannot be read: the file is a plan, not a follow-up report")
         .assert_stderr_contains("= help: a follow-up takes one plan, the first file; the files after it are reports (filled-in forms or usage files in TOML): remove this plan from the command, or give it first instead if it is the one to follow up");
 }
+
+/// A sheet to write into a workbook: a copy of a workbook form's cells (`form`, in `forms/`)
+/// named `name`, with the amounts used of its rows in order (`None` left empty) and their sum
+/// as its total, as a spreadsheet computes it.
+struct SheetOf<'a> {
+    name: &'a str,
+    form: &'a str,
+    used: &'a [Option<f64>],
+}
+
+/// A workbook of `sheets`, saved as `file`; `edit` may change the last sheet (merge cells).
+fn workbook_of(
+    year: &Year,
+    sheets: &[SheetOf],
+    file: &str,
+    edit: impl Fn(&mut rust_xlsxwriter::Worksheet),
+) -> std::path::PathBuf {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    for sheet_of in sheets {
+        let form = year.path(&format!("forms/{}", sheet_of.form));
+        let mut book: Xlsx<_> = open_workbook(&form).unwrap();
+        let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+        let copy = workbook.add_worksheet().set_name(sheet_of.name).unwrap();
+        for (r, c, data) in sheet.used_cells() {
+            let (r, c) = (r as u32, c as u16);
+            match data {
+                Data::String(text) => copy.write(r, c, text.as_str()).unwrap(),
+                Data::Float(f) => copy.write(r, c, *f).unwrap(),
+                Data::Int(i) => copy.write(r, c, *i as f64).unwrap(),
+                other => panic!("{other:?}"),
+            };
+        }
+        // The table's rows: below the header row (Insats in column B), up to the total row.
+        let header = (0..sheet.height() as u32)
+            .find(|&r| sheet.get_value((r, 1)) == Some(&Data::String("Insats".into())))
+            .unwrap();
+        let mut total = 0.0;
+        for (i, used) in sheet_of.used.iter().enumerate() {
+            if let Some(used) = used {
+                copy.write(header + 1 + i as u32, 4, *used).unwrap();
+                total += used;
+            }
+        }
+        copy.write(header + 1 + sheet_of.used.len() as u32, 4, total)
+            .unwrap();
+        edit(copy);
+    }
+    let path = year.path(file);
+    workbook.save(&path).unwrap();
+    path
+}
+
+const BERG_XLSX: &str = "redovisning-2026-2326-berg.xlsx";
+const RAGUNDA_XLSX: &str = "redovisning-2026-2303-ragunda.xlsx";
+
+/// Berg's amounts used, in full: 21 200 + 60 000 + 100 000 of 196 200 received.
+const BERG_FINAL: [Option<f64>; 3] = [Some(21_200.0), Some(60_000.0), Some(100_000.0)];
+
+/// A second sheet that holds a form (a copy of the form's sheet, a draft beside the final
+/// figures, another recipient's form) is never skipped unsaid: the workbook is not counted,
+/// the error names the sheet, and neither recipient is said to have sent nothing. Once the
+/// workbook holds one form, it is read to the krona.
+#[test]
+fn a_second_sheet_that_holds_a_form_is_an_error_naming_it() {
+    let year = Year::new();
+    year.forms("xlsx");
+    let berg = |name, used| SheetOf {
+        name,
+        form: BERG_XLSX,
+        used,
+    };
+    // A draft first, the final figures on a copy of the sheet: read alone, the draft would
+    // have booked 6 kr used and 196 194 kr to be repaid.
+    let draft = [Some(1.0), Some(2.0), Some(3.0)];
+    workbook_of(
+        &year,
+        &[berg("Redovisning", &draft), berg("Slutlig", &BERG_FINAL)],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_finding("usage-form-layout", "berg.xlsx:11:1")
+        .assert_stderr_contains("= cell: Slutlig!A11")
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: bladet \"Slutlig\" innehåller en blankett till, utöver den på bladet \"Redovisning\"; arbetsboken räknas inte förrän den har en blankett",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: en arbetsbok är en blankett: ta bort bladet \"Slutlig\" om det är ett utkast eller en kopia",
+        );
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the sheet \"Slutlig\" holds another form, besides the one on the sheet \"Redovisning\"; the workbook is not counted until it holds one form",
+        )
+        .assert_stderr_contains("= help: a workbook is one form: delete the sheet \"Slutlig\"");
+
+    // Only the copy filled in: the empty sheet is no less a form.
+    let empty = [None, None, None];
+    workbook_of(
+        &year,
+        &[
+            berg("Redovisning", &empty),
+            berg("Redovisning (2)", &BERG_FINAL),
+        ],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_stderr_contains("= cell: 'Redovisning (2)'!A11")
+        .assert_stderr_contains("bladet \"Redovisning (2)\" innehåller en blankett till");
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+
+    // Another recipient's form on the second sheet: neither is counted, nor said to be missing.
+    workbook_of(
+        &year,
+        &[
+            berg("Redovisning", &BERG_FINAL),
+            SheetOf {
+                name: "Ragunda",
+                form: RAGUNDA_XLSX,
+                used: &[Some(1_000.0), Some(1_000.0), Some(1_000.0)],
+            },
+        ],
+        "berg.xlsx",
+        |_| {},
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:11:1")
+        .assert_stderr_contains("= cell: Ragunda!A11")
+        .assert_stderr_contains("bladet \"Ragunda\" innehåller en blankett till");
+    for name in ["Berg", "Ragunda"] {
+        assert!(
+            !out.stderr.contains(&format!("{name} har inte")),
+            "{}",
+            out.stderr
+        );
+    }
+
+    // The final sheet alone: Berg received 196 200 kr, used 181 200 kr, 15 000 kr unused.
+    workbook_of(&year, &[berg("Slutlig", &BERG_FINAL)], "berg.xlsx", |_| {});
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+    assert_eq!(berg["unused"], 15_000);
+    assert_eq!(berg["unreported"], 0);
+}
+
+/// Cells merged over rows of the form's table (an amount used "together for 1.3 and 2.5",
+/// an insats id over two rows) are refused at the range: a spreadsheet keeps the value in
+/// the first cell, which would book it to the first row alone. Merged cells outside the
+/// table (the title, a note below it) do no harm.
+#[test]
+fn cells_merged_over_rows_of_the_table_are_refused_at_the_range() {
+    let year = Year::new();
+    year.forms("xlsx");
+    let merged = |used: &[Option<f64>], first_col: u16| {
+        workbook_of(
+            &year,
+            &[SheetOf {
+                name: "Redovisning",
+                form: BERG_XLSX,
+                used,
+            }],
+            "berg.xlsx",
+            |sheet| {
+                sheet
+                    .merge_range(
+                        11,
+                        first_col,
+                        12,
+                        first_col,
+                        "",
+                        &rust_xlsxwriter::Format::new(),
+                    )
+                    .unwrap();
+                match first_col {
+                    4 => sheet.write(11, 4, 20_000).unwrap(),
+                    _ => sheet.write(11, 1, "1.3").unwrap(),
+                };
+            },
+        )
+    };
+    merged(&[Some(20_000.0), None, Some(100_000.0)], 4);
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_finding("usage-form-layout", "berg.xlsx:12:5")
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: cellerna E12:E13 är sammanfogade över flera av tabellens rader; vilken rad värdet hör till går inte att avgöra, och blanketten räknas inte",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: dela upp de sammanfogade cellerna (Dela upp celler) och skriv varje rads värde på sin egen rad",
+        );
+    // Not counted, so not also "not reported" line by line.
+    assert_eq!(count(&out, "usage-form-layout"), 1, "{}", out.stderr);
+    assert!(
+        out.finding_codes()
+            .iter()
+            .all(|c| c == "usage-form-layout" || c == "usage-missing"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.xlsx", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the cells E12:E13 are merged over several rows of the table; which row the value belongs to cannot be told, and the form is not counted",
+        );
+
+    merged(&BERG_FINAL, 1);
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.xlsx:12:2")
+        .assert_stderr_contains("cellerna B12:B13 är sammanfogade");
+    assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
+
+    // The title merged over its row, a note merged over two rows below the table.
+    workbook_of(
+        &year,
+        &[SheetOf {
+            name: "Redovisning",
+            form: BERG_XLSX,
+            used: &BERG_FINAL,
+        }],
+        "berg.xlsx",
+        |sheet| {
+            let plain = rust_xlsxwriter::Format::new();
+            sheet
+                .merge_range(0, 1, 0, 5, "Jämtlands län 2026", &plain)
+                .unwrap();
+            sheet
+                .merge_range(17, 0, 18, 5, "Anteckning: 2.5 avslutas i mars", &plain)
+                .unwrap();
+        },
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+    out.assert_status(0);
+    let berg = recipient(&json(&out), "Berg").clone();
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+}
+
+/// Berg's English form as a spreadsheet in English saves the XLSX form as CSV: commas between
+/// fields, the amounts received as `#,##0 "kr"` shows them (`21,200 kr`), `used` as written,
+/// and the total row.
+fn berg_in_english_csv(year: &Year, received_2_5: &str, used: [&str; 3]) -> String {
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--lang",
+        "en",
+        "--output",
+        "forms-en",
+        "--force",
+    ])
+    .assert_status(0);
+    let text = year.text("forms-en/redovisning-2026-2326-berg.csv");
+    let rows = table_rows(&text);
+    let mut lines: Vec<Vec<String>> = text.split("\r\n").map(split_row).collect();
+    let received = ["21,200 kr", received_2_5, "100,000 kr"];
+    for (n, (i, _)) in rows.iter().enumerate() {
+        lines[*i][3] = received[n].to_string();
+        lines[*i][4] = used[n].to_string();
+    }
+    let last = rows.last().unwrap().0;
+    lines.insert(
+        last + 1,
+        ["Total", "", "", "196,200 kr", "181,200.00 kr", ""]
+            .map(str::to_string)
+            .to_vec(),
+    );
+    lines
+        .iter()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| match f.contains([',', '"']) {
+                    true => format!("\"{}\"", f.replace('"', "\"\"")),
+                    false => f.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// The amount received is a guard compared with the plan: `21,200 kr`, as a spreadsheet in
+/// English saves the XLSX form's whole kronor, is the plan's 21 200 kr read one way (21,2 kr
+/// the other), so the form reads to the krona. One that is the plan's neither way is refused
+/// with the hint to put the plan's amount back, never to retype it; an amount used written
+/// so is still refused as ambiguous.
+#[test]
+fn an_amount_received_with_a_thousands_comma_is_the_plans() {
+    let year = Year::new();
+    let used = ["21,200.00 kr", "60,000.00 kr", "100,000.00 kr"];
+    let text = berg_in_english_csv(&year, "75,000 kr", used);
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.csv", "--format", "json"]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("usage-amount"), "{}", out.stderr);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+    assert_eq!(berg["unused"], 15_000);
+    assert_eq!(berg["unreported"], 0);
+
+    // 75,001 kr is neither 75 000 kr nor 75 kr.
+    let text = berg_in_english_csv(&year, "75,001 kr", used);
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.csv"]);
+    out.assert_status(1)
+        .assert_finding("usage-amount", &place("berg.csv", &text, "\"75,001 kr\"", 1))
+        .assert_stderr_contains(
+            "fel[usage-amount]: mottaget belopp för insats `2.5`, \"75,001 kr\", är inte planens 75 000 kr hur punkten eller kommat än läses",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: skriv tillbaka 75 000 kr: mottaget belopp kommer ur beslutet och ändras inte på blanketten",
+        );
+    assert!(!out.stderr.contains("skriv beloppet"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, "berg.csv", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-amount]: the amount received for insats `2.5`, \"75,001 kr\", is not the plan's 75,000 kr however its point or comma is read",
+        )
+        .assert_stderr_contains("= help: put back 75,000 kr:");
+
+    // Used, 60,000 kr: 60 000 kr or 60 kr, either of which may be meant, is refused.
+    let text = berg_in_english_csv(
+        &year,
+        "75,000 kr",
+        ["21,200.00 kr", "60,000 kr", "100,000.00 kr"],
+    );
+    std::fs::write(year.path("berg.csv"), &text).unwrap();
+    year.run(&["follow-up", PLAN, "berg.csv"])
+        .assert_status(1)
+        .assert_finding("usage-amount", &place("berg.csv", &text, "\"60,000 kr\"", 1))
+        .assert_stderr_contains(
+            "fel[usage-amount]: beloppet \"60,000 kr\" går inte att läsa: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken",
+        );
+}
+
+/// The column's noun is no unit: kronor written after `belopp` or `amount`, with or without a
+/// comma or `i`, are kronor (they were refused as "belopp, kr", a unit other than kronor),
+/// and the example reads to the krona; a scale after the noun is still refused.
+#[test]
+fn kronor_after_the_columns_noun_are_kronor() {
+    let year = Year::new();
+    for header in [
+        "Använt belopp, kr",
+        "Använt belopp kr",
+        "Använt belopp i kr",
+        "Använt belopp, kronor",
+        "Använt belopp, SEK",
+        "Used amount, SEK",
+        "Used amount in kr",
+    ] {
+        year.save(BERG_UNIT, &edit(&berg_example(), "Använt (kr)", header));
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+        out.assert_status(0);
+        assert!(
+            !out.stderr.contains("usage-form-layout"),
+            "{header}: {}",
+            out.stderr
+        );
+        let doc = json(&out);
+        let berg = recipient(&doc, "Berg");
+        assert_eq!(berg["received"], 196_200, "{header}");
+        assert_eq!(berg["used"], 181_200, "{header}");
+        assert_eq!(berg["unused"], 15_000, "{header}");
+    }
+    let text = edit(&berg_example(), "Använt (kr)", "Använt belopp i tkr");
+    year.save(BERG_UNIT, &text);
+    year.run(&["follow-up", PLAN, BERG_UNIT])
+        .assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, "Använt belopp i tkr", 0),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: kolumnen \"Använt belopp i tkr\" anger beloppen i tkr, men blanketten tar hela kronor",
+        );
+}
+
+/// A note typed right of the table in a semicolon-separated form (G14, `inkl moms`) is told at
+/// that field, by its cell, with a hint for the file's delimiter (a semicolon is no part of
+/// an amount); the row is not counted. Without the note the form reads to the krona.
+#[test]
+fn a_value_right_of_the_table_in_a_semicolon_form_is_told_at_its_cell() {
+    let year = Year::new();
+    let row = berg_example()
+        .split("\r\n")
+        .find(|l| l.split(';').nth(1) == Some("2.5"))
+        .unwrap()
+        .to_string();
+    let fields = split_row(&row);
+    assert_eq!(fields.len(), 6, "{row}");
+    let text = edit(&berg_example(), &row, &format!("{row};inkl moms"));
+    year.save(BERG_UNIT, &text);
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-form-layout",
+            &place(BERG_UNIT, &text, ";inkl moms", 1),
+        )
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: raden har ett värde till höger om tabellens sista kolumn (F): \"inkl moms\" i G14; raden räknas inte",
+        )
+        .assert_stderr_contains(
+            "= åtgärd: skriv en kommentar under Kommentar och töm G14; ett semikolon inne i en text delar den i två fält, så skriv en sådan text inom citattecken",
+        );
+    assert!(!out.stderr.contains("100,000"), "{}", out.stderr);
+    year.run(&["follow-up", PLAN, BERG_UNIT, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-form-layout]: the row has a value to the right of the table's last column (F): \"inkl moms\" in G14; the row is not counted",
+        )
+        .assert_stderr_contains(
+            "= help: write a comment under Comment and empty G14; a semicolon inside a text splits it into two fields, so write such a text in quotes",
+        );
+
+    year.save(BERG_UNIT, &berg_example());
+    let out = year.run(&["follow-up", PLAN, BERG_UNIT, "--format", "json"]);
+    out.assert_status(0);
+    let doc = json(&out);
+    let berg = recipient(&doc, "Berg");
+    assert_eq!(berg["received"], 196_200);
+    assert_eq!(berg["used"], 181_200);
+}

@@ -412,10 +412,13 @@ fn draw_findings(
         let source = file.map_or(plan, |r| &r.source);
         let at = match &place.at {
             At::Text(span) => FilePlace::Span(span.clone()),
-            At::Cell { row, column } => FilePlace::Cell {
+            // A cell is named with its sheet's name when that is not the workbook's first.
+            At::Cell { row, column, sheet } => FilePlace::Cell {
                 row: *row,
                 column: *column,
-                sheet: file.and_then(|r| r.sheet.clone()),
+                sheet: file
+                    .filter(|_| *sheet > 0)
+                    .and_then(|r| r.sheets.get(*sheet).cloned()),
             },
         };
         (source, at)

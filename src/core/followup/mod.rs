@@ -34,8 +34,9 @@ pub struct Place {
 pub enum At {
     /// Bytes of the file's text (CSV, TOML).
     Text(Range<usize>),
-    /// A workbook cell, row and column one-based.
-    Cell { row: u32, column: u32 },
+    /// A workbook cell, row and column one-based, on sheet `sheet` (the workbook's order, from
+    /// 0).
+    Cell { row: u32, column: u32, sheet: usize },
 }
 
 /// A value as written in a usage file, with its place.
@@ -56,6 +57,25 @@ pub enum Entry {
         written: String,
         why: BadAmount,
     },
+    /// One separator followed by exactly three digits (`21,200 kr`), as written, and what it
+    /// is read either way that is an amount (21 200 kr; 21,2 kr). An amount used so written
+    /// is refused ([`BadAmount::Ambiguous`]); an amount received is compared with the plan's
+    /// either way.
+    Ambiguous {
+        written: String,
+        readings: Vec<Amount>,
+    },
+}
+
+impl Entry {
+    /// What cannot be read as one amount, as written, and why.
+    pub fn bad(&self) -> Option<(&str, BadAmount)> {
+        match self {
+            Entry::Bad { written, why } => Some((written, *why)),
+            Entry::Ambiguous { written, .. } => Some((written, BadAmount::Ambiguous)),
+            Entry::Empty | Entry::Amount(_) => None,
+        }
+    }
 }
 
 /// Why a written amount is not read as one.
@@ -138,6 +158,19 @@ pub enum Layout {
     /// A second form starts on this line (one-based): its title, a header label or the
     /// table's header row among the rows. Its rows are not read.
     SecondForm { line: usize },
+    /// Another sheet of the workbook holds a form too (its table's header row, at this
+    /// layout's place): which sheet's figures count cannot be told, and the workbook is not
+    /// counted. `form` is the sheet the form was read from.
+    SecondSheet { sheet: String, form: String },
+    /// A range of cells merged over several rows of the form's table, in a column read for
+    /// the figures (Insats, Beskrivning, Mottaget, Använt): first and last row and column,
+    /// one-based. The form is not counted.
+    Merged {
+        top: u32,
+        left: u32,
+        bottom: u32,
+        right: u32,
+    },
     /// A CSV field's opening quote (on this line, one-based) that is never closed: the rest of
     /// the file is one field.
     UnclosedQuote { line: usize },
@@ -163,6 +196,18 @@ pub struct Overflow {
     pub columns: usize,
     /// The CSV delimiter; `None` for a workbook.
     pub delimiter: Option<char>,
+    /// In a CSV file whose delimiter is no part of an amount (`;`, a tab), the value beyond
+    /// the table, where the row is told.
+    pub beyond: Option<Beyond>,
+}
+
+/// A value right of the table's last column in a CSV row: its text, column and line
+/// (one-based), as a spreadsheet shows it (`G13`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Beyond {
+    pub text: String,
+    pub column: u32,
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -284,8 +329,8 @@ impl UsageCode {
                 "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
             ),
             UsageCode::FormLayout => (
-                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
-                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
+                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte) eller på ett annat blad i arbetsboken (arbetsboken räknas inte), celler sammanfogade över flera rader i tabellen (blanketten räknas inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
+                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read) or on another sheet of the workbook (the workbook is not counted), cells merged over several rows of the table (the form is not counted), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
             ),
             UsageCode::OtherPlan => (
                 "en blankett för ett annat år eller ett annat län än planens, för flera år, eller vars rubrik anger två år (blanketten räknas inte)",
@@ -347,6 +392,14 @@ pub enum UsageProblem {
     NegativeAmount {
         amount: Amount,
     },
+    /// An amount received that cannot be read (ambiguous: neither reading the plan's), with
+    /// the plan's amount, which is what belongs there.
+    BadReceived {
+        insats: String,
+        written: String,
+        why: BadAmount,
+        plan: Amount,
+    },
     /// A line reported more than once; `times` is how many reports of it the files hold in
     /// all (each after the first is a finding).
     Duplicate {
@@ -395,6 +448,18 @@ pub enum UsageProblem {
     /// A second form in one file, from this line.
     SecondForm {
         line: usize,
+    },
+    /// Another sheet of the workbook holds a form too.
+    SecondSheet {
+        sheet: String,
+        form: String,
+    },
+    /// Cells merged over several rows of the table (one-based).
+    Merged {
+        top: u32,
+        left: u32,
+        bottom: u32,
+        right: u32,
     },
     /// A CSV quote never closed, from this line.
     UnclosedQuote {
@@ -474,9 +539,9 @@ impl UsageProblem {
             | UsageProblem::NotARecipient { .. }
             | UsageProblem::NoRecipient
             | UsageProblem::RecipientsDisagree { .. } => UsageCode::UnknownRecipient,
-            UsageProblem::BadAmount { .. } | UsageProblem::NegativeAmount { .. } => {
-                UsageCode::Amount
-            }
+            UsageProblem::BadAmount { .. }
+            | UsageProblem::BadReceived { .. }
+            | UsageProblem::NegativeAmount { .. } => UsageCode::Amount,
             UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
@@ -488,6 +553,8 @@ impl UsageProblem {
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }
             | UsageProblem::SecondForm { .. }
+            | UsageProblem::SecondSheet { .. }
+            | UsageProblem::Merged { .. }
             | UsageProblem::UnclosedQuote { .. }
             | UsageProblem::QuotedRows { .. }
             | UsageProblem::TotalRow { .. }
@@ -849,6 +916,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             let Some((problem, related)) = layout_problem(&written.value) else {
                 continue;
             };
+            // A second form below the first in a CSV file leaves the first readable; a second
+            // sheet's form leaves it unsure which sheet counts.
             refuse |= !matches!(written.value, Layout::SecondForm { .. });
             report.findings.push(UsageFinding {
                 severity: Severity::Error,
@@ -990,15 +1059,24 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 };
                 match &received.value {
                     Entry::Amount(a) if *a == plan => {}
+                    // `21,200 kr`, as a spreadsheet in English saves the form's whole kronor:
+                    // the plan's amount one way, 21,2 kr the other.
+                    Entry::Ambiguous { readings, .. } if readings.contains(&plan) => {}
                     Entry::Amount(a) => report.error(&received.place, edited(Some(*a))),
                     Entry::Empty => report.error(&received.place, edited(None)),
-                    Entry::Bad { written, why } => report.error(
-                        &received.place,
-                        UsageProblem::BadAmount {
-                            written: written.clone(),
-                            why: *why,
-                        },
-                    ),
+                    Entry::Bad { .. } | Entry::Ambiguous { .. } => {
+                        let (written, why) =
+                            received.value.bad().unwrap_or(("", BadAmount::NotANumber));
+                        report.error(
+                            &received.place,
+                            UsageProblem::BadReceived {
+                                insats: row.insats.value.trim().to_string(),
+                                written: written.to_string(),
+                                why,
+                                plan,
+                            },
+                        );
+                    }
                 }
             }
             if let (Some(comment), Some(slot @ None)) = (
@@ -1015,15 +1093,15 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     continue;
                 }
                 Entry::Amount(a) => Some(*a),
-                Entry::Bad { .. } => None,
+                Entry::Bad { .. } | Entry::Ambiguous { .. } => None,
             };
             // An amount that cannot be read is told, a second report of its line or not.
-            if let Entry::Bad { written, why } = &row.used.value {
+            if let Some((written, why)) = row.used.value.bad() {
                 report.error(
                     &row.used.place,
                     UsageProblem::BadAmount {
-                        written: written.clone(),
-                        why: *why,
+                        written: written.to_string(),
+                        why,
                     },
                 );
             }
@@ -1217,6 +1295,27 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             Some(first_place.clone()),
         ),
         Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+        Layout::SecondSheet { sheet, form } => (
+            UsageProblem::SecondSheet {
+                sheet: sheet.clone(),
+                form: form.clone(),
+            },
+            None,
+        ),
+        Layout::Merged {
+            top,
+            left,
+            bottom,
+            right,
+        } => (
+            UsageProblem::Merged {
+                top: *top,
+                left: *left,
+                bottom: *bottom,
+                right: *right,
+            },
+            None,
+        ),
         Layout::UnclosedQuote { line } => (UsageProblem::UnclosedQuote { line: *line }, None),
         Layout::QuotedRows { line, through } => (
             UsageProblem::QuotedRows {
@@ -1686,18 +1785,19 @@ fn match_line(
     }
 }
 
-/// Usage findings in file order (file, then row and column, or byte), then plan findings.
-fn order_key(location: &Location) -> (usize, usize, usize, usize) {
+/// Usage findings in file order (file, then sheet, row and column, or byte), then plan
+/// findings.
+fn order_key(location: &Location) -> (usize, usize, usize, usize, usize) {
     match location {
         Location::Usage(Place {
             file,
             at: At::Text(span),
-        }) => (0, *file, span.start, 0),
+        }) => (0, *file, 0, span.start, 0),
         Location::Usage(Place {
             file,
-            at: At::Cell { row, column },
-        }) => (0, *file, *row as usize, *column as usize),
-        Location::Plan(span) => (1, 0, span.start, 0),
+            at: At::Cell { row, column, sheet },
+        }) => (0, *file, *sheet, *row as usize, *column as usize),
+        Location::Plan(span) => (1, 0, 0, span.start, 0),
     }
 }
 

@@ -160,6 +160,32 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "the amount \"{written}\" cannot be read: {why}"
             )
         }
+        UsageProblem::BadReceived {
+            insats,
+            written,
+            why: BadAmount::Ambiguous,
+            plan,
+        } => {
+            let plan = amount(plan);
+            say!(
+                lang,
+                "mottaget belopp för insats `{insats}`, \"{written}\", är inte planens {plan} hur punkten eller kommat än läses",
+                "the amount received for insats `{insats}`, \"{written}\", is not the plan's {plan} however its point or comma is read"
+            )
+        }
+        UsageProblem::BadReceived {
+            insats,
+            written,
+            why,
+            plan,
+        } => {
+            let (plan, why) = (amount(plan), bad_amount(*why, lang).unwrap_or_default());
+            say!(
+                lang,
+                "mottaget belopp för insats `{insats}`, \"{written}\", går inte att läsa: {why}; planen ger {plan}",
+                "the amount received for insats `{insats}`, \"{written}\", cannot be read: {why}; the plan gives {plan}"
+            )
+        }
         UsageProblem::NegativeAmount { amount: a } => {
             let a = amount(a);
             say!(
@@ -261,6 +287,28 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "en andra blankett börjar på rad {line}; dess rader läses inte",
             "a second form starts on line {line}; its rows are not read"
         ),
+        UsageProblem::SecondSheet { sheet, form } => say!(
+            lang,
+            "bladet \"{sheet}\" innehåller en blankett till, utöver den på bladet \"{form}\"; arbetsboken räknas inte förrän den har en blankett",
+            "the sheet \"{sheet}\" holds another form, besides the one on the sheet \"{form}\"; the workbook is not counted until it holds one form"
+        ),
+        UsageProblem::Merged {
+            top,
+            left,
+            bottom,
+            right,
+        } => {
+            let range = format!(
+                "{}{top}:{}{bottom}",
+                column_letters(*left),
+                column_letters(*right)
+            );
+            say!(
+                lang,
+                "cellerna {range} är sammanfogade över flera av tabellens rader; vilken rad värdet hör till går inte att avgöra, och blanketten räknas inte",
+                "the cells {range} are merged over several rows of the table; which row the value belongs to cannot be told, and the form is not counted"
+            )
+        }
         UsageProblem::UnclosedQuote { line } => say!(
             lang,
             "citattecknet som inleder fältet på rad {line} stängs aldrig; resten av filen blir ett enda fält",
@@ -310,9 +358,24 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             }
         }
         UsageProblem::Overflow(Overflow {
+            columns,
+            beyond: Some(beyond),
+            ..
+        }) => {
+            let last = column_letters(u32::try_from(*columns).unwrap_or(u32::MAX));
+            let cell = beyond_cell(beyond);
+            let text = &beyond.text;
+            say!(
+                lang,
+                "raden har ett värde till höger om tabellens sista kolumn ({last}): \"{text}\" i {cell}; raden räknas inte",
+                "the row has a value to the right of the table's last column ({last}): \"{text}\" in {cell}; the row is not counted"
+            )
+        }
+        UsageProblem::Overflow(Overflow {
             fields,
             columns,
             delimiter: Some(_),
+            ..
         }) => say!(
             lang,
             "raden har {fields} fält, men rubrikraden har {columns}; raden räknas inte",
@@ -400,6 +463,12 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
     }
 }
 
+/// A value right of a CSV form's table as a spreadsheet names its cell: `G13`.
+fn beyond_cell(beyond: &crate::core::followup::Beyond) -> String {
+    let row = u32::try_from(beyond.line).unwrap_or(u32::MAX);
+    crate::output::diagnostic::cell_reference(None, row, beyond.column)
+}
+
 fn did_you_mean(s: &str, lang: Lang) -> String {
     say!(lang, "menade du `{s}`?", "did you mean `{s}`?")
 }
@@ -476,7 +545,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ta bort den ena raden, eller lägg ihop beloppen på en rad",
             "remove one of the rows, or add the amounts up on one row"
         ),
-        UsageProblem::EditedReceived { plan, .. } => {
+        UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
             let plan = lang.amount(*plan);
             say!(
                 lang,
@@ -537,6 +606,16 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "lägg varje blankett i en egen fil och ange filerna var för sig",
             "put each form in a file of its own and give the files one by one"
         ),
+        UsageProblem::SecondSheet { sheet, .. } => say!(
+            lang,
+            "en arbetsbok är en blankett: ta bort bladet \"{sheet}\" om det är ett utkast eller en kopia (eller det andra bladet, om det är \"{sheet}\" som gäller), eller spara varje mottagares blankett i en egen fil och ange filerna var för sig",
+            "a workbook is one form: delete the sheet \"{sheet}\" if it is a draft or a copy (or the other sheet, if \"{sheet}\" is the one that counts), or save each recipient's form in a file of its own and give the files one by one"
+        ),
+        UsageProblem::Merged { .. } => say!(
+            lang,
+            "dela upp de sammanfogade cellerna (Dela upp celler) och skriv varje rads värde på sin egen rad; blanketten räknas inte förrän dess",
+            "unmerge the cells (Unmerge Cells) and write each row's value on its own row; the form is not counted until then"
+        ),
         UsageProblem::UnclosedQuote { .. } | UsageProblem::QuotedRows { .. } => say!(
             lang,
             "sätt ett citattecken (\") där fältets text slutar, eller ta bort det som inleder fältet; blanketten räknas inte förrän dess",
@@ -554,6 +633,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::Overflow(Overflow {
             delimiter: Some(delimiter),
+            beyond,
             ..
         }) => {
             let name = match (delimiter, lang) {
@@ -565,11 +645,32 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
                 ('\t', Lang::En) => "a tab".to_string(),
                 (c, _) => format!("`{c}`"),
             };
-            say!(
-                lang,
-                "{name} i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
-                "{name} in an amount or a text splits it into two fields (100,000 becomes 100 and 000): write the amount without it (100000) or in quotes (\"59999,50\")"
-            )
+            match (delimiter, beyond) {
+                (',', _) => say!(
+                    lang,
+                    "{name} i ett belopp eller en text delar det i två fält (100,000 blir 100 och 000): skriv beloppet utan det (100000) eller inom citattecken (\"59999,50\")",
+                    "{name} in an amount or a text splits it into two fields (100,000 becomes 100 and 000): write the amount without it (100000) or in quotes (\"59999,50\")"
+                ),
+                (_, Some(beyond)) => {
+                    let cell = beyond_cell(beyond);
+                    say!(
+                        lang,
+                        "skriv en kommentar under Kommentar och töm {cell}; {name} inne i en text delar den i två fält, så skriv en sådan text inom citattecken",
+                        "write a comment under Comment and empty {cell}; {name} inside a text splits it into two fields, so write such a text in quotes"
+                    )
+                }
+                (d, None) => {
+                    let shown = match d {
+                        '\t' => "⇥".to_string(),
+                        d => d.to_string(),
+                    };
+                    say!(
+                        lang,
+                        "{name} i ett belopp eller en text delar det i två fält (100{shown}000 blir 100 och 000): skriv beloppet utan det (100000) och en sådan text inom citattecken",
+                        "{name} in an amount or a text splits it into two fields (100{shown}000 becomes 100 and 000): write the amount without it (100000) and such a text in quotes"
+                    )
+                }
+            }
         }
         UsageProblem::Overflow(_) => say!(
             lang,
