@@ -409,29 +409,17 @@ pub fn per_kommun(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    // Every figure of the table, row by row, the totals' row last, made by `push`: millions
-    // in a national plan, made once, one after the other in one buffer (room made for about
-    // eight bytes each), and written from there when the table has no room for "kr" (as a
-    // national plan's has not); with them, each amount column's widest figure (the insatser,
-    // then the total).
+    // Each amount column's widest figure (the insatser, then the total), measured without
+    // writing the figures: a national plan's table has 1.45 million, each written once, as its
+    // row is (a buffer of all of them would be 23 MB of fresh memory).
     let per_row = report.columns.len() + 1;
-    let all_figures = |push: fn(&mut String, Amount, Lang)| {
-        let cells = per_row * (report.rows.len() + 1);
-        let mut figures = Figures {
-            text: String::with_capacity(cells * 8),
-            ends: Vec::with_capacity(cells),
-        };
-        let mut widest = vec![0; per_row];
-        let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
-        for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-            for (a, w) in amounts.iter().chain([total]).zip(widest.iter_mut()) {
-                let figure = figures.push(|text| push(text, *a, lang));
-                *w = (*w).max(crate::output::grid::width(figure));
-            }
+    let mut bare = vec![0; per_row];
+    let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+    for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
+        for (a, w) in amounts.iter().chain([total]).zip(bare.iter_mut()) {
+            *w = (*w).max(number::number_width(*a));
         }
-        (figures, widest)
-    };
-    let (figures_bare, bare) = all_figures(number::push_number);
+    }
     let unit = crate::output::number::UNIT.chars().count();
     let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
@@ -443,10 +431,19 @@ pub fn per_kommun(
         let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
         needed <= usize::from(layout.width)
     };
-    // The figures of row `r` (the totals' row after the kommuner) as cells.
-    let with_kr_figures = with_unit.then(|| all_figures(number::push_amount).0);
-    let figures = with_kr_figures.as_ref().unwrap_or(&figures_bare);
-    let row_cells = |r: usize, strong: bool| figures.cells(r * per_row..(r + 1) * per_row, strong);
+    let push: fn(&mut String, Amount, Lang) = if with_unit {
+        number::push_amount
+    } else {
+        number::push_number
+    };
+    // The figures of one row, made in a buffer that every row reuses.
+    let mut figures = Figures::default();
+    let row_figures = |figures: &mut Figures, amounts: &[Amount], total: Amount| {
+        figures.clear();
+        for a in amounts.iter().chain([&total]) {
+            figures.push(|text| push(text, *a, lang));
+        }
+    };
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
@@ -492,17 +489,19 @@ pub fn per_kommun(
     };
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
-    for (r, (row, name)) in report.rows.iter().zip(&names).enumerate() {
+    for (row, name) in report.rows.iter().zip(&names) {
         let code = visible(&row.code);
+        row_figures(&mut figures, &row.amounts, row.total);
         let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(row_cells(r, false));
+        cells.extend(figures.cells(0..per_row, false));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
         }
         grid.row(out, &cells)?;
     }
+    row_figures(&mut figures, &report.column_totals, report.total);
     let mut cells = vec![cell(""), strong(lang.total(report.complete))];
-    cells.extend(row_cells(report.rows.len(), true));
+    cells.extend(figures.cells(0..per_row, true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
