@@ -4,9 +4,9 @@
 //! ledger, which none of them changes; each result, or text, in its item's order.
 
 use std::io::{self, Write};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex};
 
 /// How many threads work at once: one per core, at least two and at most eight; the items
 /// (a few views or files, or a folder of letters) share them. More threads than cores only
@@ -67,11 +67,40 @@ pub fn write_in_order<T: Sync>(
     make: impl Fn(&T, &mut dyn Write) -> io::Result<()> + Sync,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    write_in_turn(
+        items,
+        usize::MAX,
+        || (),
+        |(), item, out| make(item, out),
+        out,
+    )
+}
+
+/// [`write_in_order`] for many small items (a national plan's invoices, one per recipient):
+/// an item is begun only when fewer than `ahead` items before it are still to be written, so
+/// that the text held ahead is a few items' whatever the threads' speeds, and each thread
+/// keeps its own `state` (made on it by `state`, never shared: a cache of what the items have
+/// in common).
+pub fn write_in_turn<T: Sync, S>(
+    items: &[T],
+    ahead: usize,
+    state: impl Fn() -> S + Sync,
+    make: impl Fn(&mut S, &T, &mut dyn Write) -> io::Result<()> + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if items.len() < 2 {
-        return items.iter().try_for_each(|item| make(item, out));
+        let mut state = state();
+        return items
+            .iter()
+            .try_for_each(|item| make(&mut state, item, out));
     }
-    let (senders, receivers): (Vec<_>, Vec<_>) =
-        items.iter().map(|_| sync_channel(PIECES_AHEAD)).unzip();
+    // Items begun ahead share the 32 MiB an item may hold ahead (a channel's room is made
+    // when it is, for every item).
+    let room = match ahead.checked_add(1) {
+        Some(begun) if begun < items.len() => (PIECES_AHEAD / begun).max(1),
+        _ => PIECES_AHEAD,
+    };
+    let (senders, receivers): (Vec<_>, Vec<_>) = items.iter().map(|_| sync_channel(room)).unzip();
     // Each maker takes its item's sender, so that a maker that panics drops it, and the
     // writing stops instead of waiting for its next piece.
     let pieces: Vec<(&T, Mutex<Option<SyncSender<Piece>>>)> = items
@@ -82,30 +111,74 @@ pub fn write_in_order<T: Sync>(
     // Written pieces go back to the makers: fresh memory for every piece would cost a page
     // fault per 4 KiB written.
     let spare = Mutex::new(Vec::new());
+    let turn = Turn::default();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut state = state();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some((item, to)) = pieces.get(i) else {
+                return;
+            };
+            turn.wait_for(i.saturating_sub(ahead));
+            let Some(to) = to.lock().ok().and_then(|mut to| to.take()) else {
+                continue;
+            };
+            let mut piecewise = Pieces {
+                buffer: Vec::with_capacity(PIECE),
+                to: &to,
+                spare: &spare,
+            };
+            let result = make(&mut state, item, &mut piecewise).and_then(|()| piecewise.send());
+            // A receiver gone means `out` failed, which is the error told.
+            let _ = to.send(Piece::Done(result));
+        }
+    };
     std::thread::scope(|scope| {
-        let (make, spare) = (&make, &spare);
-        let made = scope.spawn(move || {
-            map(&pieces, |(item, to)| {
-                let Some(to) = to.lock().ok().and_then(|mut to| to.take()) else {
-                    return;
-                };
-                let mut piecewise = Pieces {
-                    buffer: Vec::with_capacity(PIECE),
-                    to: &to,
-                    spare,
-                };
-                let result = make(item, &mut piecewise).and_then(|()| piecewise.send());
-                // A receiver gone means `out` failed, which is the error told.
-                let _ = to.send(Piece::Done(result));
-            })
-        });
-        let written = written_in_order(receivers, out, spare);
-        if let Err(panic) = made.join() {
-            // A part that panicked is a bug; the panic goes on as it came.
-            std::panic::resume_unwind(panic);
+        let makers: Vec<_> = (0..items.len().min(most_threads()))
+            .map(|_| scope.spawn(work))
+            .collect();
+        let written = written_in_order(receivers, out, &spare, &turn);
+        // The makers waiting for their turn go on, to find that nothing more is written.
+        turn.written(usize::MAX);
+        for maker in makers {
+            if let Err(panic) = maker.join() {
+                // A part that panicked is a bug; the panic goes on as it came.
+                std::panic::resume_unwind(panic);
+            }
         }
         written
     })
+}
+
+/// How many items [`write_in_turn`] has written, for the makers to wait on.
+#[derive(Default)]
+struct Turn {
+    written: Mutex<usize>,
+    changed: Condvar,
+}
+
+impl Turn {
+    /// Waits until `count` items are written.
+    fn wait_for(&self, count: usize) {
+        let Ok(mut written) = self.written.lock() else {
+            return;
+        };
+        while *written < count {
+            written = match self.changed.wait(written) {
+                Ok(written) => written,
+                Err(_) => return,
+            };
+        }
+    }
+
+    /// `count` items are written.
+    fn written(&self, count: usize) {
+        if let Ok(mut written) = self.written.lock() {
+            *written = count;
+        }
+        self.changed.notify_all();
+    }
 }
 
 enum Piece {
@@ -119,8 +192,9 @@ fn written_in_order(
     receivers: Vec<Receiver<Piece>>,
     out: &mut dyn Write,
     spare: &Mutex<Vec<Vec<u8>>>,
+    turn: &Turn,
 ) -> io::Result<()> {
-    for receiver in receivers {
+    for (i, receiver) in receivers.into_iter().enumerate() {
         loop {
             match receiver.recv() {
                 Ok(Piece::Text(mut text)) => {
@@ -134,6 +208,7 @@ fn written_in_order(
                 }
                 Ok(Piece::Done(result)) => {
                     result?;
+                    turn.written(i + 1);
                     break;
                 }
                 // The maker panicked; the caller passes the panic on.
@@ -289,6 +364,64 @@ mod tests {
     }
 
     #[test]
+    fn items_in_turn_are_written_in_order_and_begun_only_a_few_ahead() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let items: Vec<u8> = (0..40).collect();
+        // How far past the bytes written (each item's are 30 000) an item was begun.
+        let written = std::sync::Mutex::new(0usize);
+        let (most, states) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        struct Counting<'a>(Vec<u8>, &'a std::sync::Mutex<usize>);
+        impl std::io::Write for Counting<'_> {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                *self.1.lock().unwrap() += bytes.len();
+                self.0.extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut out = Counting(Vec::new(), &written);
+        super::write_in_turn(
+            &items,
+            3,
+            || {
+                states.fetch_add(1, Ordering::SeqCst);
+                Vec::new()
+            },
+            |seen: &mut Vec<u8>, &i, out| {
+                let done = *written.lock().unwrap() / 30_000;
+                most.fetch_max(usize::from(i) - done, Ordering::SeqCst);
+                // Each thread's own state: the items it made, in the order it took them.
+                assert!(seen.last().is_none_or(|&last| last < i));
+                seen.push(i);
+                std::thread::sleep(std::time::Duration::from_millis(u64::from(i % 3)));
+                text(i, 30_000, out)
+            },
+            &mut out,
+        )
+        .unwrap();
+        let expected: Vec<u8> = items.iter().flat_map(|&i| vec![b'a' + i; 30_000]).collect();
+        assert!(out.0 == expected, "{} bytes", out.0.len());
+        // The item being written and three more at most.
+        assert!(most.load(Ordering::SeqCst) <= 3, "{most:?}");
+        assert!((1..=super::most_threads()).contains(&states.load(Ordering::SeqCst)));
+    }
+
+    #[test]
+    fn a_failing_output_stops_the_items_waiting_for_their_turn() {
+        let items: Vec<u8> = (0..20).collect();
+        let result = super::write_in_turn(
+            &items,
+            1,
+            || (),
+            |(), &i, out| text(i, 3 * super::PIECE, out),
+            &mut Failing(10),
+        );
+        assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::StorageFull);
+    }
+
+    #[test]
     #[should_panic(expected = "a bug")]
     fn a_maker_that_panics_passes_the_panic_on_without_hanging() {
         let items: Vec<u8> = (0..3).collect();
@@ -300,6 +433,24 @@ mod tests {
                     panic!("a bug");
                 }
                 text(i, more, out)
+            },
+            &mut Vec::new(),
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "a bug")]
+    fn a_maker_that_panics_in_turn_passes_the_panic_on_without_hanging() {
+        let items: Vec<u8> = (0..20).collect();
+        let _ = super::write_in_turn(
+            &items,
+            1,
+            || (),
+            |(), &i, out| {
+                if i == 2 {
+                    panic!("a bug");
+                }
+                text(i, 3 * super::PIECE, out)
             },
             &mut Vec::new(),
         );

@@ -177,6 +177,35 @@ pub fn push_number(out: &mut String, amount: Amount, lang: Lang) {
     push_format(out, amount.0, lang, Typography::Plain);
 }
 
+/// The columns [`push_number`] takes for `amount`, in either language, without writing it:
+/// the sign, the whole part's digits and a separator between each group of three, and the
+/// decimal mark and decimals when the amount carries any (every character is one column).
+pub fn number_width(amount: Amount) -> usize {
+    // Read from the decimal's parts as it lays them out (flags, then the 96-bit magnitude
+    // from its lowest 32 bits), which is cheaper than its mantissa as a 128-bit number: a
+    // national plan's per-kommun table measures 1.45 million.
+    let bytes = amount.0.serialize();
+    let part = |i: usize| {
+        bytes
+            .get(i..i + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, u32::from_le_bytes)
+    };
+    let (flags, low, middle, high) = (part(0), part(4), part(8), part(12));
+    let low = u64::from(middle) << 32 | u64::from(low);
+    let log = match high {
+        0 => low.checked_ilog10(),
+        _ => (u128::from(high) << 64 | u128::from(low)).checked_ilog10(),
+    };
+    let digits = log.map_or(1, |d| d as usize + 1);
+    let scale = (flags >> 16 & 0xff) as usize;
+    let whole = digits.saturating_sub(scale).max(1);
+    let zero = (low, high) == (0, 0);
+    let sign = usize::from(flags & 0x8000_0000 != 0 && !zero);
+    let decimals = if scale > 0 { 1 + scale } else { 0 };
+    sign + whole + (whole - 1) / 3 + decimals
+}
+
 /// `n` in plain digits onto `out`: `42`.
 pub fn push_digits(out: &mut String, n: u64) {
     out.push_str(itoa::Buffer::new().format(n));
@@ -425,6 +454,32 @@ mod tests {
         let mut out = String::from("Område ");
         push_digits(&mut out, 3);
         assert_eq!(out, "Område 3");
+    }
+
+    #[test]
+    fn a_numbers_width_is_that_of_the_number_written() {
+        let mut values: Vec<Decimal> = vec![Decimal::MAX, Decimal::MIN, Decimal::new(1, 28)];
+        values.push(Decimal::new(-0, 2));
+        values.push(-Decimal::ZERO);
+        // Every length of digits, at every scale up to a few decimals, both signs.
+        let mut n: i64 = 1;
+        while let Some(next) = n.checked_mul(10) {
+            for m in [n - 1, n, n + 1, next - 1] {
+                for scale in 0..=4 {
+                    values.push(Decimal::new(m, scale));
+                    values.push(Decimal::new(-m, scale));
+                }
+            }
+            n = next;
+        }
+        values.push(Decimal::from(u64::MAX) + Decimal::ONE);
+        for value in values {
+            for lang in [Lang::Sv, Lang::En] {
+                let mut text = String::new();
+                push_number(&mut text, Amount(value), lang);
+                assert_eq!(number_width(Amount(value)), text.chars().count(), "{text}");
+            }
+        }
     }
 
     #[test]

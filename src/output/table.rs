@@ -409,29 +409,17 @@ pub fn per_kommun(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    // Every figure of the table, row by row, the totals' row last, made by `push`: millions
-    // in a national plan, made once, one after the other in one buffer (room made for about
-    // eight bytes each), and written from there when the table has no room for "kr" (as a
-    // national plan's has not); with them, each amount column's widest figure (the insatser,
-    // then the total).
+    // Each amount column's widest figure (the insatser, then the total), measured without
+    // writing the figures: a national plan's table has 1.45 million, each written once, as its
+    // row is (a buffer of all of them would be 23 MB of fresh memory).
     let per_row = report.columns.len() + 1;
-    let all_figures = |push: fn(&mut String, Amount, Lang)| {
-        let cells = per_row * (report.rows.len() + 1);
-        let mut figures = Figures {
-            text: String::with_capacity(cells * 8),
-            ends: Vec::with_capacity(cells),
-        };
-        let mut widest = vec![0; per_row];
-        let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
-        for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
-            for (a, w) in amounts.iter().chain([total]).zip(widest.iter_mut()) {
-                let figure = figures.push(|text| push(text, *a, lang));
-                *w = (*w).max(crate::output::grid::width(figure));
-            }
+    let mut bare = vec![0; per_row];
+    let rows = report.rows.iter().map(|r| (&r.amounts, &r.total));
+    for (amounts, total) in rows.chain([(&report.column_totals, &report.total)]) {
+        for (a, w) in amounts.iter().chain([total]).zip(bare.iter_mut()) {
+            *w = (*w).max(number::number_width(*a));
         }
-        (figures, widest)
-    };
-    let (figures_bare, bare) = all_figures(number::push_number);
+    }
     let unit = crate::output::number::UNIT.chars().count();
     let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
@@ -443,10 +431,19 @@ pub fn per_kommun(
         let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
         needed <= usize::from(layout.width)
     };
-    // The figures of row `r` (the totals' row after the kommuner) as cells.
-    let with_kr_figures = with_unit.then(|| all_figures(number::push_amount).0);
-    let figures = with_kr_figures.as_ref().unwrap_or(&figures_bare);
-    let row_cells = |r: usize, strong: bool| figures.cells(r * per_row..(r + 1) * per_row, strong);
+    let push: fn(&mut String, Amount, Lang) = if with_unit {
+        number::push_amount
+    } else {
+        number::push_number
+    };
+    // The figures of one row, made in a buffer that every row reuses.
+    let mut figures = Figures::default();
+    let row_figures = |figures: &mut Figures, amounts: &[Amount], total: Amount| {
+        figures.clear();
+        for a in amounts.iter().chain([&total]) {
+            figures.push(|text| push(text, *a, lang));
+        }
+    };
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
@@ -492,17 +489,19 @@ pub fn per_kommun(
     };
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
-    for (r, (row, name)) in report.rows.iter().zip(&names).enumerate() {
+    for (row, name) in report.rows.iter().zip(&names) {
         let code = visible(&row.code);
+        row_figures(&mut figures, &row.amounts, row.total);
         let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(row_cells(r, false));
+        cells.extend(figures.cells(0..per_row, false));
         if let Some(total) = cells.last_mut() {
             total.strong = true;
         }
         grid.row(out, &cells)?;
     }
+    row_figures(&mut figures, &report.column_totals, report.total);
     let mut cells = vec![cell(""), strong(lang.total(report.complete))];
-    cells.extend(row_cells(report.rows.len(), true));
+    cells.extend(figures.cells(0..per_row, true));
     grid.row(out, &cells)?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
@@ -845,16 +844,21 @@ pub fn payments(
         "{}, {title}",
         lang.pick("Fakturor och överföringar", "Invoices and transfers")
     )?;
-    let mut shown = Shown {
-        ids: shown_ids(report),
-        cut: Vec::new(),
-        amounts: Figures::default(),
-        starts: Vec::new(),
-    };
-    for invoice in &report.invoices {
-        writeln!(out)?;
-        statement_block(invoice, report, layout, &mut shown, out)?;
-    }
+    // A national plan's invoices (one per kommun, 200 MB of text) are made side by side, each
+    // thread with its own cache of the insatser's cut texts and row starts, and written in
+    // their order; a few invoices at most are held ahead of the one being written.
+    let invoicing = Invoicing::of(report, layout);
+    let invoices: Vec<Invoice> = report.invoices.iter().map(Invoice::of).collect();
+    crate::core::parallel::write_in_turn(
+        &invoices,
+        INVOICES_AHEAD,
+        Shown::default,
+        |shown, invoice, out| {
+            writeln!(out)?;
+            statement_block(invoice, &invoicing, shown, out)
+        },
+        out,
+    )?;
     let mut rest = String::new();
     if !report.internal.is_empty() {
         rest.push_str(&format!(
@@ -1016,10 +1020,69 @@ fn shown_ids(report: &Payments) -> Vec<Measured> {
         .collect()
 }
 
-/// What the invoices show of each insats: its id ([`shown_ids`]), and its text cut to each
-/// width asked for (the invoices' amount columns differ in width), made when first shown.
-struct Shown {
+/// How many invoices may be begun beyond the one being written: a few, to keep both cores
+/// busy, each some hundreds of kilobytes of text in a national plan.
+const INVOICES_AHEAD: usize = 8;
+
+/// What every invoice shows of the payments: the threads that write the invoices read it
+/// together (the payments' own shared texts are counted references, which they cannot share).
+struct Invoicing<'a> {
+    layout: Layout,
+    region: &'a str,
+    reference: Option<&'a str>,
+    decision: &'a str,
+    decision_date_missing: bool,
+    complete: bool,
+    deadlines: &'a [(DeadlineKind, String)],
+    /// Each insats's id as shown ([`shown_ids`]) and its text, by its place in the plan.
     ids: Vec<Measured>,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Invoicing<'a> {
+    fn of(report: &'a Payments, layout: Layout) -> Invoicing<'a> {
+        Invoicing {
+            layout,
+            region: &report.region,
+            reference: report.reference.as_deref(),
+            decision: &report.decision,
+            decision_date_missing: report.decision_date_missing,
+            complete: report.complete,
+            deadlines: &report.deadlines,
+            ids: shown_ids(report),
+            texts: report.insatser.iter().map(|x| &*x.text).collect(),
+        }
+    }
+
+    /// The text of a line's insats.
+    fn text(&self, line: &StatementLine) -> &'a str {
+        self.texts.get(line.index as usize).copied().unwrap_or("")
+    }
+}
+
+/// One recipient's invoice as [`Invoicing`]'s threads read it.
+struct Invoice<'a> {
+    recipient: &'a str,
+    kommunkod: Option<&'a str>,
+    lines: &'a [StatementLine],
+    total: Amount,
+}
+
+impl<'a> Invoice<'a> {
+    fn of(statement: &'a Statement) -> Invoice<'a> {
+        Invoice {
+            recipient: &statement.recipient,
+            kommunkod: statement.kommunkod.as_deref(),
+            lines: &statement.lines,
+            total: statement.total,
+        }
+    }
+}
+
+/// What the invoices show of each insats beyond its id: its text cut to each width asked for
+/// (the invoices' amount columns differ in width), made when first shown; one per thread.
+#[derive(Default)]
+struct Shown {
     /// Each insats's text cut to a width, by its place in the plan: one list per width.
     cut: Vec<(usize, Vec<Option<Measured>>)>,
     /// The amounts of the invoice being written.
@@ -1060,7 +1123,7 @@ impl Shown {
     /// the row starts ([`Shown::starts_slot`]).
     fn start(
         &mut self,
-        report: &Payments,
+        invoicing: &Invoicing,
         line: &StatementLine,
         (cut, slot): (usize, usize),
         grid: &Grid,
@@ -1075,7 +1138,7 @@ impl Shown {
             return Rc::clone(start);
         }
         let mut area = String::new();
-        let [id, text] = self.cells(report, line, cut);
+        let [id, text] = self.cells(invoicing, line, cut);
         let start = Rc::new(grid.start(&[cell(number_text(&mut area, line.area)), id, text]));
         if let Some((_, starts)) = self.starts.get_mut(slot) {
             if starts.len() <= place {
@@ -1092,17 +1155,17 @@ impl Shown {
     /// cells.
     fn cells<'a>(
         &'a mut self,
-        report: &'a Payments,
+        invoicing: &'a Invoicing,
         line: &StatementLine,
         slot: usize,
     ) -> [GridCell<'a>; 2] {
         let i = line.index as usize;
-        let id = match self.ids.get(i) {
+        let id = match invoicing.ids.get(i) {
             Some((id, columns)) => GridCell::measured(id, *columns),
-            None => cell(report.id(line)),
+            None => cell(""),
         };
         let Some((width, cut)) = self.cut.get_mut(slot) else {
-            return [id, cell(report.text(line))];
+            return [id, cell(invoicing.text(line))];
         };
         if cut.len() <= i {
             cut.resize_with(i + 1, || None);
@@ -1110,37 +1173,37 @@ impl Shown {
         match cut.get_mut(i) {
             Some(text) => {
                 let (text, columns) = text.get_or_insert_with(|| {
-                    let text = short(report.text(line), *width);
+                    let text = short(invoicing.text(line), *width);
                     let columns = crate::output::grid::width(&text);
                     (text, columns)
                 });
                 [id, GridCell::measured(text, *columns)]
             }
-            None => [id, cell(report.text(line))],
+            None => [id, cell(invoicing.text(line))],
         }
     }
 }
 
 fn statement_block(
-    invoice: &Statement,
-    report: &Payments,
-    layout: Layout,
+    invoice: &Invoice,
+    report: &Invoicing,
     shown: &mut Shown,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let layout = report.layout;
     let lang = layout.lang;
     let who = visible(&crate::output::words::recipient(
-        &invoice.recipient,
-        invoice.kommunkod.as_deref(),
+        invoice.recipient,
+        invoice.kommunkod,
     ))
     .into_owned();
     let head = format!(
         "{}: {who} {}",
         lang.pick("Samlingsfaktura", "Collective invoice"),
-        format!("→ {}", visible(&report.region)).replace(' ', "\u{a0}")
+        format!("→ {}", visible(report.region)).replace(' ', "\u{a0}")
     );
     let mut text = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
-    if let Some(reference) = &report.reference {
+    if let Some(reference) = report.reference {
         text.push_str(&format!(
             "  {}: {}\n",
             lang.pick("Referenskod", "Reference code"),
@@ -1150,7 +1213,7 @@ fn statement_block(
     let decision = format!(
         "{}: {}",
         lang.pick("Beslut", "Decision"),
-        visible(&report.decision)
+        visible(report.decision)
     );
     let width = usize::from(layout.width);
     text.push_str(&format!("{}\n", wrap(&decision, width, "  ", "    ")));
@@ -1178,7 +1241,7 @@ fn statement_block(
     let mut area = String::new();
     let amounts = &mut shown.amounts;
     amounts.clear();
-    for line in &invoice.lines {
+    for line in invoice.lines {
         grid.fit(0, number_text(&mut area, line.area));
         grid.fit(
             3,
@@ -1188,7 +1251,7 @@ fn statement_block(
     grid.fit(2, lang.total(report.complete));
     grid.fit(3, &total);
     let cut = shown.slot(budget(layout, &[6, 6, grid.width(3)]));
-    for line in &invoice.lines {
+    for line in invoice.lines {
         let [id, text] = shown.cells(report, line, cut);
         grid.fit_cell(1, id);
         grid.fit_cell(2, text);
@@ -1211,7 +1274,7 @@ fn statement_block(
         ],
     )?;
     grid.foot(out)?;
-    for (kind, date) in &report.deadlines {
+    for (kind, date) in report.deadlines {
         let text = match (kind, lang) {
             (DeadlineKind::Requisition, _) => continue,
             (DeadlineKind::UseReported, Lang::Sv) => {
