@@ -1656,17 +1656,19 @@ const BERG_UNIT: &str = "berg.csv";
 
 /// Berg's example as English Excel saves it: commas, fields with a comma in quotes.
 fn berg_example_with_commas() -> String {
-    berg_example()
-        .split("\r\n")
-        .map(|line| {
-            split_row(line)
-                .into_iter()
-                .map(|f| {
-                    if f.contains(',') || f.contains('"') {
-                        format!("\"{}\"", f.replace('"', "\"\""))
-                    } else {
-                        f
-                    }
+    comma_separated(berg_example().split("\r\n").map(split_row))
+}
+
+/// Rows as English Excel saves them: commas between fields, a field with a comma or a quote
+/// in quotes, CRLF between rows.
+fn comma_separated(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    rows.into_iter()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|f| match f.contains([',', '"']) {
+                    true => format!("\"{}\"", f.replace('"', "\"\"")),
+                    false => f.clone(),
                 })
                 .collect::<Vec<_>>()
                 .join(",")
@@ -4260,20 +4262,7 @@ fn berg_in_english_csv(year: &Year, received_2_5: &str, used: [&str; 3]) -> Stri
             .map(str::to_string)
             .to_vec(),
     );
-    lines
-        .iter()
-        .map(|fields| {
-            fields
-                .iter()
-                .map(|f| match f.contains([',', '"']) {
-                    true => format!("\"{}\"", f.replace('"', "\"\"")),
-                    false => f.clone(),
-                })
-                .collect::<Vec<_>>()
-                .join(",")
-        })
-        .collect::<Vec<_>>()
-        .join("\r\n")
+    comma_separated(lines)
 }
 
 /// The amount received is a guard compared with the plan: `21,200 kr`, as a spreadsheet in
