@@ -12,11 +12,12 @@
 //! it is.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::core::money::Amount;
-use crate::core::report::{Projection, View};
+use crate::core::report::{Projection, Text, View};
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
 
@@ -146,11 +147,19 @@ struct Rows {
     encoder: csv_core::Writer,
     /// Each column's last text and its field as encoded.
     above: Vec<Option<(Value, String)>>,
+    /// Each shared text's field as encoded, by the text's place in memory (the text is held,
+    /// so that the place is not another's): a national plan's payments name each insats on
+    /// hundreds of rows, and whether a spreadsheet would misread an id (`3.10`) takes longer
+    /// to tell than to look up.
+    fields: HashMap<(*const u8, bool), (Text, String)>,
     /// The rows not yet passed on.
     text: String,
     scratch: String,
     encoded: Vec<u8>,
 }
+
+/// How many encoded texts [`Rows`] keeps at most.
+const FIELDS_HELD: usize = 1 << 16;
 
 /// How much text [`Rows`] gathers before passing it on.
 const PIECE: usize = 1 << 16;
@@ -163,6 +172,7 @@ impl Rows {
                 .delimiter(delimiter(dialect))
                 .build(),
             above: vec![None; columns],
+            fields: HashMap::new(),
             text: String::with_capacity(PIECE + 1024),
             scratch: String::new(),
             encoded: Vec::new(),
@@ -185,10 +195,20 @@ impl Rows {
                 (Value::Text(t) | Value::Code(t), Some(above)) => {
                     let same = matches!(above, Some((v, _)) if same_text(v, value, t));
                     if !same {
+                        // Texts made for each row would only be held for nothing.
+                        if self.fields.len() >= FIELDS_HELD {
+                            self.fields.clear();
+                        }
+                        let key = (t.as_ptr(), matches!(value, Value::Code(_)));
+                        let (_, known) = self.fields.entry(key).or_insert_with(|| {
+                            let mut field = String::new();
+                            let text = cell(value, self.dialect, &mut self.scratch);
+                            encode(&self.encoder, text, &mut self.encoded, &mut field);
+                            (Text::clone(t), field)
+                        });
                         let mut field = above.take().map(|(_, f)| f).unwrap_or_default();
                         field.clear();
-                        let text = cell(value, self.dialect, &mut self.scratch);
-                        encode(&self.encoder, text, &mut self.encoded, &mut field);
+                        field.push_str(known);
                         *above = Some((value.clone(), field));
                     }
                     if let Some((_, field)) = above {
@@ -220,11 +240,9 @@ impl Rows {
     }
 }
 
-fn same_text(above: &Value, value: &Value, t: &std::rc::Rc<str>) -> bool {
+fn same_text(above: &Value, value: &Value, t: &Text) -> bool {
     match (above, value) {
-        (Value::Text(a), Value::Text(_)) | (Value::Code(a), Value::Code(_)) => {
-            std::rc::Rc::ptr_eq(a, t)
-        }
+        (Value::Text(a), Value::Text(_)) | (Value::Code(a), Value::Code(_)) => Text::ptr_eq(a, t),
         _ => false,
     }
 }
