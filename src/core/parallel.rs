@@ -52,6 +52,42 @@ pub fn map<T: Sync, R: Send>(items: &[T], make: impl Fn(&T) -> R + Sync) -> Vec<
     made.into_iter().map(|(_, result)| result).collect()
 }
 
+/// `a` and `b` made side by side: `a` on the calling thread, `b` on a thread of its own.
+pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        match b.join() {
+            Ok(b) => (a, b),
+            // A part that panicked is a bug; the panic goes on as it came.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// The places `0..weights.len()` cut into at most `parts` runs of neighbours of about the
+/// same weight, for items to be made side by side in turn: each item belongs to the run its
+/// first unit of weight falls in, every item is in exactly one run, in order, and only a list
+/// without items gives an (its one) empty run.
+pub fn runs(weights: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = parts.max(1);
+    let all = weights.iter().sum::<usize>().max(1);
+    let mut runs = Vec::with_capacity(parts);
+    let (mut start, mut run, mut before) = (0, 0, 0usize);
+    for (i, weight) in weights.iter().enumerate() {
+        let this = (before.saturating_mul(parts) / all).min(parts - 1);
+        if this != run {
+            if i > start {
+                runs.push(start..i);
+            }
+            (start, run) = (i, this);
+        }
+        before = before.saturating_add(*weight);
+    }
+    runs.push(start..weights.len());
+    runs
+}
+
 /// The pieces in which [`write_in_order`] passes text on, and how many of them an item may
 /// make ahead of the one being written (at most 32 MiB each).
 const PIECE: usize = 1 << 16;
@@ -289,6 +325,28 @@ mod tests {
             (2..=super::most_threads()).contains(&most),
             "{most} at once"
         );
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn runs_cover_every_item_once_in_order_with_about_equal_weights() {
+        use super::runs;
+        assert_eq!(runs(&[], 4), [0..0]);
+        assert_eq!(runs(&[5], 4), [0..1]);
+        assert_eq!(runs(&[1; 8], 4), [0..2, 2..4, 4..6, 6..8]);
+        assert_eq!(runs(&[1; 8], 1), [0..8]);
+        assert_eq!(runs(&[1; 8], 0), [0..8]);
+        // A heavy item makes fewer runs: each item goes where its weight begins.
+        assert_eq!(runs(&[1, 100, 1, 1], 4), [0..2, 2..4]);
+        assert_eq!(runs(&[0, 0, 0], 3), [0..3]);
+        assert_eq!(runs(&[3, 3, 3], 10), [0..1, 1..2, 2..3]);
+        for parts in 1..12 {
+            let weights: Vec<usize> = (0..50).map(|i| (i * 7919) % 13).collect();
+            let cut = runs(&weights, parts);
+            assert!(cut.len() <= parts && cut.iter().all(|r| !r.is_empty()));
+            let places: Vec<usize> = cut.into_iter().flatten().collect();
+            assert_eq!(places, (0..50).collect::<Vec<_>>());
+        }
     }
 
     /// Text of `n` bytes for item `item`, written in small pieces.

@@ -5,14 +5,17 @@
 //! the same structs, so a round trip loses nothing.
 
 use std::io::Write as _;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
+use crate::core::parallel;
 use crate::core::plan::{Payment, Plan};
 use crate::core::report::{
     self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientPayments, Text,
+    View,
 };
 
 pub const SCHEMA: &str = "allocate-export/4";
@@ -191,83 +194,198 @@ macro_rules! fields {
     }};
 }
 
-/// [`document`] written to `out` as compact JSON, without holding it, in three parts made
-/// side by side: the plan with its allocations, the payments, and the other views. The
-/// millions of lines and allocations are made one by one as they are written, and what an
-/// allocation shares with its recipient's others is serialised once: serde_json spends most
-/// of its time on the keys and separators of small objects, so the document's frame is
-/// written here, field by field, and each value by serde_json.
-pub fn write(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    #[derive(Clone, Copy)]
-    enum Part {
-        Plan,
-        Payments,
-        Views,
-    }
-    crate::core::parallel::write_in_order(
-        &[Part::Plan, Part::Payments, Part::Views],
-        |part, out| match part {
-            Part::Plan => plan_part(projection, out),
-            Part::Payments => payments_part(&report::payments(projection), out),
-            Part::Views => {
-                let views = views(projection);
-                fields!(
-                    out,
-                    b",",
-                    views,
-                    per_kommun,
-                    per_actor,
-                    per_heading,
-                    per_area,
-                    invoices
-                );
-                out.write_all(b"}")
-            }
-        },
-        out,
-    )
+/// `,"name":…` of `$value`, serialised by serde_json under the name of the document's field
+/// (the test below holds [`write`] byte for byte to serialising [`document`]).
+macro_rules! field {
+    ($out:expr, $name:ident, $value:expr) => {{
+        $out.write_all(concat!(",\"", stringify!($name), "\":").as_bytes())?;
+        serde_json::to_writer(&mut *$out, &$value).map_err(std::io::Error::from)
+    }};
 }
 
-/// `{"schema":…,"filtered":…,"plan":{…}`.
-fn plan_part(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// About how many lines (allocations, payments lines) [`write`] makes in one part: a
+/// national plan's millions of lines in parts of a few megabytes, which the cores take in
+/// turn, so that neither waits for the other's long part to be written.
+const LINES_PER_PART: usize = 100_000;
+
+/// [`document`] written to `out` as compact JSON, without holding it, in parts made side by
+/// side and written in turn: the plan with its allocations and the payments in runs of about
+/// [`LINES_PER_PART`] lines, then each other view. The millions of lines and allocations are
+/// made one by one as they are written, and what an allocation shares with its recipient's
+/// others is serialised once: serde_json spends most of its time on the keys and separators
+/// of small objects, so the document's frame is written here, field by field, and each value
+/// by serde_json.
+pub fn write(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_in_parts(projection, LINES_PER_PART, out)
+}
+
+fn write_in_parts(
+    projection: &Projection,
+    lines_per_part: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    /// A part of the document, in the document's order.
+    enum Part {
+        /// These insatser with their allocations; the first run begins the document and the
+        /// plan, the last ends the plan.
+        Plan(std::ops::Range<usize>),
+        /// Run `.0` of `.1` runs of the payments' recipients.
+        Payments(usize, usize),
+        /// Run `.0` of `.1` runs of the per-kommun view's rows.
+        PerKommun(usize, usize),
+        PerActor,
+        PerHeading,
+        PerArea,
+        Invoices,
+    }
     let ledger = projection.ledger;
-    let head = Head {
-        schema: SCHEMA,
-        filtered: projection.filtered(),
-    };
-    fields!(out, b"{", head, schema, filtered);
-    out.write_all(b",\"plan\":")?;
-    let plan = resolved_plan(ledger, |_| Vec::new());
-    fields!(
-        out,
-        b"{",
-        plan,
-        year,
-        county,
-        title,
-        forum,
-        document_date,
-        decision_date,
-        reference,
-        unit,
-        county_total,
-        previous_county_total,
-        deadlines,
-        areas,
-        focus_areas,
-        actors,
-        kommuner
+    let parts = |lines: usize| lines.div_ceil(lines_per_part.max(1)).max(1);
+    let lines: Vec<usize> = (0..ledger.plan.insatser.len())
+        .map(|i| ledger.lines_of(i).len())
+        .collect();
+    let plan_parts = parallel::runs(&lines, parts(ledger.lines.len()));
+    let selected = parts(projection.lines().count());
+    let parts: Vec<Part> = (plan_parts.into_iter().map(Part::Plan))
+        .chain((0..selected).map(|p| Part::Payments(p, selected)))
+        .chain((0..selected).map(|p| Part::PerKommun(p, selected)))
+        .chain([
+            Part::PerActor,
+            Part::PerHeading,
+            Part::PerArea,
+            Part::Invoices,
+        ])
+        .collect();
+    // What several parts write from is made once, by the first part that needs it, or
+    // ahead, on a thread of its own, while the plan is written: the makers of the plan's
+    // parts wait for the writing half of the time.
+    let plan = OnceLock::new();
+    let plan = || plan.get_or_init(|| resolved_plan(ledger, |_| Vec::new()));
+    let payments = OnceLock::new();
+    let payments = || payments.get_or_init(|| report::payments(projection));
+    let per_kommun = OnceLock::new();
+    let per_kommun = || per_kommun.get_or_init(|| report::per_kommun(projection));
+    let (written, ()) = parallel::join(
+        // A part is begun when the one before the one being written is: the parts made
+        // ahead are a few megabytes.
+        || {
+            parallel::write_in_turn(
+                &parts,
+                2,
+                || (),
+                |(), part, out| match part {
+                    Part::Plan(run) => plan_part(projection, plan(), run.clone(), out),
+                    Part::Payments(part, parts) => payments_part(payments(), *part, *parts, out),
+                    Part::PerKommun(part, parts) => {
+                        per_kommun_part(per_kommun(), *part, *parts, out)
+                    }
+                    Part::PerActor => field!(out, per_actor, report::per_actor(projection)),
+                    Part::PerHeading => field!(
+                        out,
+                        per_heading,
+                        View::PerHeading
+                            .in_plan(ledger.plan)
+                            .then(|| report::per_heading(projection))
+                    ),
+                    Part::PerArea => field!(out, per_area, report::per_area(projection)),
+                    Part::Invoices => {
+                        field!(out, invoices, report::statements(projection))?;
+                        out.write_all(b"}")
+                    }
+                },
+                out,
+            )
+        },
+        || {
+            payments();
+            per_kommun();
+        },
     );
-    out.write_all(b",\"insatser\":[")?;
-    let starts = allocation_starts(ledger)?;
-    let mut row = Vec::new();
-    for (i, insats) in plan.insatser.iter().enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
+    written
+}
+
+/// Run `part` of `parts` runs of the per-kommun view's rows: `,"per_kommun":{"columns":…,"rows":[`
+/// before the first, the totals after the last.
+fn per_kommun_part(
+    per_kommun: &PerKommun,
+    part: usize,
+    parts: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if part == 0 {
+        out.write_all(b",\"per_kommun\":")?;
+        fields!(out, b"{", per_kommun, columns);
+        out.write_all(b",\"rows\":[")?;
+    }
+    let run = parallel::runs(&vec![1; per_kommun.rows.len()], parts)
+        .into_iter()
+        .nth(part);
+    for i in run.into_iter().flatten() {
+        if let Some(row) = per_kommun.rows.get(i) {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, row)?;
         }
+    }
+    if part + 1 >= parts {
+        out.write_all(b"]")?;
+        fields!(out, b",", per_kommun, column_totals, total, complete);
+        if !per_kommun.unsplit.is_empty() {
+            fields!(out, b",", per_kommun, unsplit);
+        }
+        out.write_all(b"}")?;
+    }
+    Ok(())
+}
+
+/// The insatser `run` of `plan` with their allocations: `{"schema":…,"filtered":…,"plan":{…`
+/// before the first, `]}` after the last.
+fn plan_part(
+    projection: &Projection,
+    plan: &ResolvedPlan,
+    run: std::ops::Range<usize>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let ledger = projection.ledger;
+    if run.start == 0 {
+        let head = Head {
+            schema: SCHEMA,
+            filtered: projection.filtered(),
+        };
+        fields!(out, b"{", head, schema, filtered);
+        out.write_all(b",\"plan\":")?;
         fields!(
             out,
             b"{",
+            plan,
+            year,
+            county,
+            title,
+            forum,
+            document_date,
+            decision_date,
+            reference,
+            unit,
+            county_total,
+            previous_county_total,
+            deadlines,
+            areas,
+            focus_areas,
+            actors,
+            kommuner
+        );
+        out.write_all(b",\"insatser\":[")?;
+    }
+    let starts = allocation_starts(ledger)?;
+    let mut row = Vec::new();
+    for i in run.clone() {
+        let Some(insats) = plan.insatser.get(i) else {
+            continue;
+        };
+        let open: &[u8] = if i == 0 { b"{" } else { b",{" };
+        fields!(
+            out,
+            open,
             insats,
             id,
             area,
@@ -296,7 +414,10 @@ fn plan_part(projection: &Projection, out: &mut dyn std::io::Write) -> std::io::
         allocations.extend_from_slice(b"]}");
         out.write_all(allocations)?;
     }
-    out.write_all(b"]}")
+    if run.end == plan.insatser.len() {
+        out.write_all(b"]}")?;
+    }
+    Ok(())
 }
 
 /// The document's first fields.
@@ -305,11 +426,30 @@ struct Head {
     filtered: bool,
 }
 
-/// `,"payments":[…]`: each recipient's fields, then its lines.
-fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(b",\"payments\":[")?;
+/// Run `part` of `parts` runs of the payments' recipients, each recipient's fields, then its
+/// lines: `,"payments":[` before the first, `]` after the last.
+fn payments_part(
+    payments: &Payments,
+    part: usize,
+    parts: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    struct Line<'p> {
+        area: u32,
+        insats: &'p str,
+        amount: Amount,
+    }
+    if part == 0 {
+        out.write_all(b",\"payments\":[")?;
+    }
+    let statements: Vec<_> = payments.statements().collect();
+    let lines: Vec<usize> = statements.iter().map(|(s, _)| s.lines.len()).collect();
+    let run = parallel::runs(&lines, parts).into_iter().nth(part);
     let mut text = Vec::new();
-    for (i, (statement, payment)) in payments.statements().enumerate() {
+    for i in run.into_iter().flatten() {
+        let Some(&(statement, payment)) = statements.get(i) else {
+            continue;
+        };
         let recipient = RecipientPayments::of(statement, payment);
         let open: &[u8] = if i == 0 { b"{" } else { b",{" };
         fields!(
@@ -327,7 +467,14 @@ fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::
         text.clear();
         text.extend_from_slice(b",\"lines\":[");
         for (j, line) in statement.lines.iter().enumerate() {
-            let line = payments.payment_line(line);
+            // A `PaymentLine` with its insats's id borrowed: the threads writing the parts
+            // read the same ids, and counting their clones would make them wait for each
+            // other.
+            let line = Line {
+                area: line.area,
+                insats: payments.id(line),
+                amount: line.amount,
+            };
             let open: &[u8] = if j == 0 { b"{" } else { b",{" };
             fields!(text, open, line, area, insats, amount);
             text.push(b'}');
@@ -335,7 +482,10 @@ fn payments_part(payments: &Payments, out: &mut dyn std::io::Write) -> std::io::
         text.extend_from_slice(b"]}");
         out.write_all(text)?;
     }
-    out.write_all(b"]")
+    if part + 1 >= parts {
+        out.write_all(b"]")?;
+    }
+    Ok(())
 }
 
 /// What every allocation to a recipient starts with, `{"recipient":…,"kommunkod":…,"amount":`,
@@ -547,15 +697,18 @@ mod tests {
         };
         for selection in [Selection::all(), kommun, area] {
             let projection = Projection::new(&checked.ledger, &selection);
-            let mut written = Vec::new();
-            super::write(&projection, &mut written).unwrap();
             let serialised = serde_json::to_vec(&super::document(&projection)).unwrap();
-            assert!(
-                written == serialised,
-                "{}\n{}",
-                String::from_utf8_lossy(&written),
-                String::from_utf8_lossy(&serialised)
-            );
+            // In one part each, and in parts of a few lines (a national plan's many).
+            for lines_per_part in [usize::MAX, 1, 7] {
+                let mut written = Vec::new();
+                super::write_in_parts(&projection, lines_per_part, &mut written).unwrap();
+                assert!(
+                    written == serialised,
+                    "{lines_per_part} lines per part:\n{}\n{}",
+                    String::from_utf8_lossy(&written),
+                    String::from_utf8_lossy(&serialised)
+                );
+            }
         }
     }
 

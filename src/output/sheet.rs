@@ -8,7 +8,7 @@
 use crate::core::money::Amount;
 use crate::core::plan::Payment;
 use crate::core::report::{
-    self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientKind, View,
+    self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientKind, Text, View,
 };
 use crate::output::lang::Lang;
 
@@ -16,10 +16,10 @@ use crate::output::lang::Lang;
 pub enum Value {
     /// Shared, not copied: a national plan's payments repeat each insats's text on every
     /// one of its lines.
-    Text(std::rc::Rc<str>),
+    Text(Text),
     /// A code made of digits that is not a number (a kommunkod such as `0114`): kept as text
     /// so that a spreadsheet keeps its leading zero.
-    Code(std::rc::Rc<str>),
+    Code(Text),
     Number(u32),
     /// An exact figure that is not money (a weight, a quota), written with the dialect's
     /// decimal mark.
@@ -183,7 +183,7 @@ fn text(s: impl AsRef<str>) -> Value {
 }
 
 /// A text many rows share, without copying it.
-fn shared(s: &std::rc::Rc<str>) -> Value {
+fn shared(s: &Text) -> Value {
     Value::Text(s.clone())
 }
 
@@ -245,7 +245,7 @@ pub fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
 
 /// The decision as an invoice cites it; a missing date is said, not left out, for people
 /// (the machine dialect keeps the text as the plan gives it).
-fn decision(decision: &str, date_missing: bool, words: Words) -> std::rc::Rc<str> {
+fn decision(decision: &str, date_missing: bool, words: Words) -> Text {
     let placeholder = words.pick(
         " [beslutsdatum saknas – ange decision_date under [plan]]",
         " [decision date missing – give decision_date under [plan]]",
@@ -448,7 +448,7 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
         ],
         words,
     );
-    let region: std::rc::Rc<str> = report.region.as_str().into();
+    let region: Text = report.region.as_str().into();
     let decision_text = decision(&report.decision, report.decision_date_missing, words);
     let rows = report
         .invoices

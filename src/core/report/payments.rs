@@ -10,8 +10,8 @@ use crate::core::plan::{ActorKind, Payment};
 use crate::core::report::{Projection, whole};
 
 /// A text shared by many rows (a recipient's name is on each of its payments rows): cloned by
-/// count.
-pub type Text = std::rc::Rc<str>;
+/// count, and read by the threads that write a national plan's views in parts.
+pub type Text = std::sync::Arc<str>;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Payments {
