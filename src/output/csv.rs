@@ -12,7 +12,6 @@
 //! it is.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -151,7 +150,7 @@ struct Rows {
     /// so that the place is not another's): a national plan's payments name each insats on
     /// hundreds of rows, and whether a spreadsheet would misread an id (`3.10`) takes longer
     /// to tell than to look up.
-    fields: HashMap<(*const u8, bool), (Text, String)>,
+    fields: rustc_hash::FxHashMap<(*const u8, bool), (Text, String)>,
     /// The rows not yet passed on.
     text: String,
     scratch: String,
@@ -172,7 +171,7 @@ impl Rows {
                 .delimiter(delimiter(dialect))
                 .build(),
             above: vec![None; columns],
-            fields: HashMap::new(),
+            fields: rustc_hash::FxHashMap::default(),
             text: String::with_capacity(PIECE + 1024),
             scratch: String::new(),
             encoded: Vec::new(),
