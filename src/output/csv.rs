@@ -586,6 +586,34 @@ mod tests {
         assert!(text.contains("\r\n=Kommunförbundet Stockholm,kommunforbund,"));
     }
 
+    /// The fields kept by text: texts alike in separate allocations, the same text on rows
+    /// far apart, ids a spreadsheet would misread, and more texts than are kept at once.
+    #[test]
+    fn fields_kept_by_text_are_the_fields_of_those_texts() {
+        let shared: Vec<Text> = ["3.10", "0114", "1-2", "a; b", "=SUM(1)", "Berg"]
+            .iter()
+            .map(|&t| Text::from(t))
+            .collect();
+        let rows: Vec<Vec<Value>> = (0..FIELDS_HELD + 5_000)
+            .map(|i| {
+                vec![
+                    Value::Text(shared[i % shared.len()].clone()),
+                    // The same words, each row its own allocation.
+                    Value::Text(Text::from(format!("rad {}", i % 7).as_str())),
+                    Value::Code(shared[(i / 3) % shared.len()].clone()),
+                    Value::Text(Text::from(format!("\"{i}\" 0{i}").as_str())),
+                    Value::Number(u32::try_from(i).unwrap()),
+                ]
+            })
+            .collect();
+        let headers = (0..5).map(|i| format!("c{i}")).collect();
+        let sheet = Sheet::new("test", headers, rows, Vec::new());
+        for dialect in [Dialect::Excel, Dialect::Rfc4180] {
+            let ours = write(&sheet, dialect).unwrap();
+            assert!(ours == by_the_csv_writer(&sheet, dialect), "{dialect:?}");
+        }
+    }
+
     #[test]
     fn formula_like_text_is_neutralised() {
         assert_eq!(
