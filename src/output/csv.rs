@@ -84,11 +84,12 @@ fn write_in_parts(
         return write_to(&sheet::build_with(view, projection, words), dialect, out);
     }
     let each: Vec<usize> = (0..parts).collect();
+    let shared = sheet::Shared::default();
     super::in_large_pieces(out, |out| {
         crate::core::parallel::write_in_order(
             &each,
             |&part, mut out| {
-                let sheet = sheet::build_part(view, projection, words, part, parts);
+                let sheet = sheet::build_part(view, projection, words, (part, parts), &shared);
                 if part == 0 {
                     write_header(&sheet, dialect, &mut out)?;
                 }

@@ -5,6 +5,9 @@
 //! to), the per-heading sheet lists insatser under their headings. The total row is kept
 //! apart; XLSX writes it, CSV leaves it out so that summing a column stays right.
 
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
 use crate::core::money::Amount;
 use crate::core::plan::Payment;
 use crate::core::report::{
@@ -148,19 +151,36 @@ pub fn parts(view: View, projection: &Projection) -> usize {
     }
 }
 
+/// What the parts of a view made side by side share, made once, by the first part that
+/// needs it: the payments, which each part reads its run of recipients from.
+#[derive(Default)]
+pub struct Shared {
+    payments: OnceLock<Arc<Payments>>,
+}
+
 /// The sheet of a view with only the rows of part `part` of `parts` (its headers and total
-/// row whole): the payments' rows in runs of recipients ([`report::payments_part`]), one
+/// row whole): the payments' rows in runs of recipients of about as many lines each, one
 /// after the other the rows of [`build_with`]. A view made in one part has all its rows in
 /// part 0.
 pub fn build_part(
     view: View,
     projection: &Projection,
     words: Words,
-    part: usize,
-    parts: usize,
+    (part, parts): (usize, usize),
+    shared: &Shared,
 ) -> Sheet {
     match view {
-        View::Payments => payments(report::payments_part(projection, part, parts), words),
+        View::Payments => {
+            let report = shared
+                .payments
+                .get_or_init(|| Arc::new(report::payments(projection)));
+            let lines: Vec<usize> = report.statements().map(|(s, _)| s.lines.len()).collect();
+            let run = crate::core::parallel::runs(&lines, parts)
+                .into_iter()
+                .nth(part)
+                .unwrap_or_default();
+            payments(Arc::clone(report), run, words)
+        }
         _ if part == 0 => build_with(view, projection, words),
         _ => Sheet::new(name(view), Vec::new(), Vec::new(), Vec::new()),
     }
@@ -169,7 +189,11 @@ pub fn build_part(
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
     match view {
-        View::Payments => payments(report::payments(projection), words),
+        View::Payments => {
+            let report = report::payments(projection);
+            let all = 0..report.statements().count();
+            payments(Arc::new(report), all, words)
+        }
         View::PerKommun => per_kommun(report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
@@ -261,7 +285,8 @@ fn decision(decision: &str, date_missing: bool, words: Words) -> Text {
 /// Every line of the ledger as the payment ekonomienhet books: who, for which insats, how
 /// much and by which route. What the lines share is not repeated on each of them: the
 /// insatser's texts are in `per-omrade`, the decision is on each invoice in `fakturor`.
-fn payments(report: Payments, words: Words) -> Sheet {
+/// The rows of the recipients `statements` (in the order of [`Payments::statements`]).
+fn payments(report: Arc<Payments>, statements: Range<usize>, words: Words) -> Sheet {
     let headers = headers(
         &[
             ("Mottagare", "Recipient", "recipient"),
@@ -278,11 +303,14 @@ fn payments(report: Payments, words: Words) -> Sheet {
     let total: Amount = report.invoiced + report.transferred + report.held_total;
     let total = total_row(headers.len(), words, 5, total, report.complete);
     let reference = report.reference.as_deref().map_or(Value::Empty, code);
-    let len = report.lines().count();
+    let (skip, take) = (statements.start, statements.len());
+    let len = (report.statements().skip(skip).take(take))
+        .map(|(s, _)| s.lines.len())
+        .sum();
     // Made row by row as they are read, never all held: a national plan's payments are
     // millions of rows. What a row shares with its recipient's other rows is made once.
     let rows = move |each: &mut RowSink| {
-        for (statement, payment) in report.statements() {
+        for (statement, payment) in report.statements().skip(skip).take(take) {
             let mut row = [
                 shared(&statement.recipient),
                 text(kind_word(statement.kind, words)),
@@ -499,4 +527,59 @@ fn per_area(report: &PerArea, words: Words) -> Sheet {
     }
     let total = total_row(headers.len(), words, 6, report.total, report.complete);
     Sheet::new(name(View::PerArea), headers, rows, total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ledger::selection::Selection;
+
+    /// The payments' parts, one after the other, are the whole sheet's rows, each about its
+    /// share: at most one recipient's lines more.
+    #[test]
+    fn the_parts_rows_one_after_the_other_are_the_payments_rows() {
+        let mut plans = Vec::new();
+        for path in crate::test_plans::shipped(&[]) {
+            let loaded = crate::input::plan::load(&path).unwrap();
+            plans.push((loaded.plan, loaded.key_files));
+        }
+        let text = crate::output::generated::plan(&crate::output::generated::Spec {
+            insatser: 80,
+            kommuner: 40,
+            seed: 3,
+            short_texts: true,
+        });
+        plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
+        for (plan, key_files) in &plans {
+            let checked = crate::core::check::check(plan, key_files);
+            assert_eq!(checked.errors(), 0);
+            let all = Selection::all();
+            let projection = Projection::new(&checked.ledger, &all);
+            let whole = build_with(View::Payments, &projection, Words::Sv).rows();
+            assert!(whole.len() > 5, "{}", whole.len());
+            let most = report::payments(&projection)
+                .statements()
+                .map(|(s, _)| s.insatser)
+                .max()
+                .unwrap();
+            for parts in 1..=6 {
+                let shared = Shared::default();
+                let mut joined = Vec::new();
+                for part in 0..parts {
+                    let sheet = build_part(
+                        View::Payments,
+                        &projection,
+                        Words::Sv,
+                        (part, parts),
+                        &shared,
+                    );
+                    let rows = sheet.rows();
+                    assert_eq!(rows.len(), sheet.len);
+                    assert!(rows.len() <= whole.len() / parts + most, "{parts} parts");
+                    joined.extend(rows);
+                }
+                assert_eq!(joined, whole, "{parts} parts");
+            }
+        }
+    }
 }

@@ -22,8 +22,8 @@ pub use earmarks::{EarmarkReport, earmarks};
 pub use flow::{Flow, FlowLink, FlowNode, flow};
 pub use payments::{
     DeadlineKind, InsatsText, PaymentLine, Payments, RecipientKind, RecipientPayments, Statement,
-    StatementLine, Text, decision_date_missing, payments, payments_part, payments_parts,
-    recipient_payments, statements,
+    StatementLine, Text, decision_date_missing, payments, payments_parts, recipient_payments,
+    statements,
 };
 pub use per_actor::{ActorRow, PerActor, per_actor};
 pub use per_area::{AreaReport, AreaRow, PerArea, per_area};

@@ -129,16 +129,8 @@ pub fn statements(view: &Projection) -> Payments {
     made(view, Listed::None)
 }
 
-/// [`payments`] with the lines of one part listed: the statements in order, cut into `parts`
-/// runs of about as many lines each, so that a national plan's payments can be written in
-/// parts side by side. Every statement is there with its count and total (the totals are the
-/// whole selection's); a statement outside the part has no lines listed. The parts' lines,
-/// one part after the other, are the lines of [`payments`].
-pub fn payments_part(view: &Projection, part: usize, parts: usize) -> Payments {
-    made(view, Listed::Part { part, parts })
-}
-
-/// How many parts [`payments_part`] cuts the payments into: one per core for a national
+/// How many parts a national plan's payments are written in side by side, each a run of
+/// recipients of about as many lines: one per core for a national
 /// plan's millions of lines, one for a plan whose lines are made faster than handed to
 /// threads.
 pub fn payments_parts(view: &Projection) -> usize {
@@ -146,12 +138,11 @@ pub fn payments_parts(view: &Projection) -> usize {
     (view.lines().count() / LINES_PER_PART).clamp(1, crate::core::parallel::most_threads())
 }
 
-/// Which statements' lines are listed.
+/// Whether the statements' lines are listed.
 #[derive(Clone, Copy)]
 enum Listed {
     None,
     All,
-    Part { part: usize, parts: usize },
 }
 
 fn made(view: &Projection, listed: Listed) -> Payments {
@@ -196,40 +187,13 @@ fn made(view: &Projection, listed: Listed) -> Payments {
                 .map(move |&r| (r, payment))
         })
         .collect();
-    // Whose lines are listed, by slot.
-    let mut wanted = vec![false; slots];
-    match listed {
-        Listed::None => {}
-        Listed::All => wanted.fill(true),
-        Listed::Part { part, parts } => {
-            let all: usize = counts.iter().sum();
-            let mut before = 0;
-            for &(recipient, _) in &order {
-                let slot = ledger.actors.node(recipient);
-                let count = counts.get(slot).copied().unwrap_or(0);
-                // A statement belongs to the part its first line falls in.
-                if before * parts.max(1) / all.max(1) == part
-                    && let Some(wanted) = wanted.get_mut(slot)
-                {
-                    *wanted = true;
-                }
-                before += count;
-            }
-        }
-    }
     let mut lines_of: Vec<Vec<StatementLine>> = Vec::new();
     let mut insatser = Vec::new();
-    if !matches!(listed, Listed::None) {
-        lines_of = counts
-            .iter()
-            .zip(&wanted)
-            .map(|(&n, &wanted)| Vec::with_capacity(if wanted { n } else { 0 }))
-            .collect();
+    if matches!(listed, Listed::All) {
+        lines_of = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
         for line in view.lines() {
             let slot = ledger.actors.node(line.recipient);
-            if wanted.get(slot) == Some(&true)
-                && let Some(list) = lines_of.get_mut(slot)
-            {
+            if let Some(list) = lines_of.get_mut(slot) {
                 list.push(StatementLine {
                     index: line.insats,
                     area: ledger.area_of(line).map_or(0, |a| ledger.area_number(a)),
@@ -422,72 +386,6 @@ impl Payments {
             area: line.area,
             insats: self.insats(line).map(|x| x.id.clone()).unwrap_or_default(),
             amount: line.amount,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::ledger::selection::Selection;
-
-    /// The lines of every statement, with its recipient, in order.
-    fn listed(payments: &Payments) -> Vec<(String, StatementLine)> {
-        payments
-            .lines()
-            .map(|(statement, _, line)| (statement.recipient.to_string(), line.clone()))
-            .collect()
-    }
-
-    #[test]
-    fn the_parts_lines_one_after_the_other_are_the_payments_lines() {
-        let mut plans = Vec::new();
-        for path in crate::test_plans::shipped(&[]) {
-            let loaded = crate::input::plan::load(&path).unwrap();
-            plans.push((loaded.plan, loaded.key_files));
-        }
-        let text = crate::output::generated::plan(&crate::output::generated::Spec {
-            insatser: 80,
-            kommuner: 40,
-            seed: 3,
-            short_texts: true,
-        });
-        plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
-        for (plan, key_files) in &plans {
-            let checked = crate::core::check::check(plan, key_files);
-            assert_eq!(checked.errors(), 0);
-            let all = Selection::all();
-            let projection = Projection::new(&checked.ledger, &all);
-            let whole = payments(&projection);
-            let lines = listed(&whole);
-            assert!(lines.len() > 5, "{}", lines.len());
-            let unlisted = |p: &Payments| {
-                let mut p = p.clone();
-                for s in p
-                    .invoices
-                    .iter_mut()
-                    .chain(&mut p.internal)
-                    .chain(&mut p.held)
-                {
-                    s.lines.clear();
-                }
-                p.insatser.clear();
-                p
-            };
-            for parts in 1..=6 {
-                let mut joined = Vec::new();
-                for part in 0..parts {
-                    let made = payments_part(&projection, part, parts);
-                    // Every statement, with the whole selection's counts and totals.
-                    assert_eq!(unlisted(&made), unlisted(&whole), "part {part} of {parts}");
-                    let mine = listed(&made);
-                    // About as many lines as the others: at most one statement more.
-                    let most = whole.statements().map(|(s, _)| s.insatser).max().unwrap();
-                    assert!(mine.len() <= lines.len() / parts + most, "{parts} parts");
-                    joined.extend(mine);
-                }
-                assert_eq!(joined, lines, "{parts} parts");
-            }
         }
     }
 }
