@@ -1,7 +1,8 @@
 //! Work made side by side on the machine's cores: the two halves of a national plan's
 //! insatser resolved into the ledger and the files of `export` ([`map`]), the views of
-//! `report` and the parts of the JSON export ([`write_in_order`]), each a pass over the same
-//! ledger, which none of them changes; each result, or text, in its item's order.
+//! `report` ([`write_in_order`]), the invoices and the parts of the JSON export
+//! ([`write_in_turn`], in [`runs`] of about as many lines), each a pass over the same ledger,
+//! which none of them changes; each result, or text, in its item's order.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -316,9 +316,8 @@ fn per_kommun_part(
         fields!(out, b"{", per_kommun, columns);
         out.write_all(b",\"rows\":[")?;
     }
-    let run = parallel::runs(&vec![1; per_kommun.rows.len()], parts)
-        .into_iter()
-        .nth(part);
+    let rows = vec![1; per_kommun.rows.len()];
+    let run = parallel::runs(&rows, parts).into_iter().nth(part);
     for i in run.into_iter().flatten() {
         if let Some(row) = per_kommun.rows.get(i) {
             if i > 0 {
@@ -434,7 +433,7 @@ fn payments_part(
     parts: usize,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    struct Line<'p> {
+    struct LineOut<'p> {
         area: u32,
         insats: &'p str,
         amount: Amount,
@@ -442,14 +441,10 @@ fn payments_part(
     if part == 0 {
         out.write_all(b",\"payments\":[")?;
     }
-    let statements: Vec<_> = payments.statements().collect();
-    let lines: Vec<usize> = statements.iter().map(|(s, _)| s.lines.len()).collect();
-    let run = parallel::runs(&lines, parts).into_iter().nth(part);
+    let run = payments.run(part, parts);
     let mut text = Vec::new();
-    for i in run.into_iter().flatten() {
-        let Some(&(statement, payment)) = statements.get(i) else {
-            continue;
-        };
+    let statements = payments.statements().enumerate();
+    for (i, (statement, payment)) in statements.skip(run.start).take(run.len()) {
         let recipient = RecipientPayments::of(statement, payment);
         let open: &[u8] = if i == 0 { b"{" } else { b",{" };
         fields!(
@@ -470,7 +465,7 @@ fn payments_part(
             // A `PaymentLine` with its insats's id borrowed: the threads writing the parts
             // read the same ids, and counting their clones would make them wait for each
             // other.
-            let line = Line {
+            let line = LineOut {
                 area: line.area,
                 insats: payments.id(line),
                 amount: line.amount,

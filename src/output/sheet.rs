@@ -174,12 +174,7 @@ pub fn build_part(
             let report = shared
                 .payments
                 .get_or_init(|| Arc::new(report::payments(projection)));
-            let lines: Vec<usize> = report.statements().map(|(s, _)| s.lines.len()).collect();
-            let run = crate::core::parallel::runs(&lines, parts)
-                .into_iter()
-                .nth(part)
-                .unwrap_or_default();
-            payments(Arc::clone(report), run, words)
+            payments(Arc::clone(report), report.run(part, parts), words)
         }
         _ if part == 0 => build_with(view, projection, words),
         _ => Sheet::new(name(view), Vec::new(), Vec::new(), Vec::new()),

@@ -357,6 +357,17 @@ impl Payments {
             .into_iter()
             .flat_map(|(statements, payment)| statements.iter().map(move |s| (s, payment)))
     }
+
+    /// The places in [`Payments::statements`] of run `part` of `parts` runs of recipients of
+    /// about as many lines each (empty when the runs are fewer), for a national plan's
+    /// payments written in parts side by side.
+    pub fn run(&self, part: usize, parts: usize) -> std::ops::Range<usize> {
+        let lines: Vec<usize> = self.statements().map(|(s, _)| s.lines.len()).collect();
+        crate::core::parallel::runs(&lines, parts)
+            .into_iter()
+            .nth(part)
+            .unwrap_or_default()
+    }
 }
 
 /// Every recipient's payments, in the order of [`Payments::lines`].
