@@ -53,25 +53,38 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
             columns.push(line.insats as usize);
         }
     }
-    // The rows' and columns' totals are added up with the cells, in the same pass.
+    // The rows' and columns' totals are added up with the cells, in the same pass. A
+    // column's lines are neighbours, so its total is added up apart and stored when the
+    // column changes: each sum then does not wait for the one before it to be stored.
     let mut grid = vec![vec![Amount::ZERO; columns.len()]; plan.kommuner.len()];
     let mut row_totals = vec![Amount::ZERO; plan.kommuner.len()];
     let mut column_totals = vec![Amount::ZERO; columns.len()];
+    let mut column_sum = (NONE, Amount::ZERO);
+    let store = |(column, sum): (usize, Amount), totals: &mut [Amount]| {
+        if let Some(total) = totals.get_mut(column) {
+            *total += sum;
+        }
+    };
     for line in view.lines() {
         let Recipient::Kommun(k) = line.recipient else {
             continue;
         };
         let column = column_of.get(line.insats as usize).copied().unwrap_or(NONE);
-        if let (Some(cell), Some(row_total), Some(column_total)) = (
+        if let (Some(cell), Some(row_total)) = (
             grid.get_mut(k as usize).and_then(|row| row.get_mut(column)),
             row_totals.get_mut(k as usize),
-            column_totals.get_mut(column),
         ) {
             *cell += line.amount;
             *row_total += line.amount;
-            *column_total += line.amount;
+            if column_sum.0 == column {
+                column_sum.1 += line.amount;
+            } else {
+                store(column_sum, &mut column_totals);
+                column_sum = (column, line.amount);
+            }
         }
     }
+    store(column_sum, &mut column_totals);
     let mut order: Vec<usize> = (0..plan.kommuner.len()).collect();
     order.sort_by(|&a, &b| {
         let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
