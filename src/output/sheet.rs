@@ -533,19 +533,13 @@ mod tests {
     /// share: at most one recipient's lines more.
     #[test]
     fn the_parts_rows_one_after_the_other_are_the_payments_rows() {
-        let mut plans = Vec::new();
-        for path in crate::test_plans::shipped(&[]) {
-            let loaded = crate::input::plan::load(&path).unwrap();
-            plans.push((loaded.plan, loaded.key_files));
-        }
         let text = crate::output::generated::plan(&crate::output::generated::Spec {
             insatser: 80,
             kommuner: 40,
             seed: 3,
             short_texts: true,
         });
-        plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
-        for (plan, key_files) in &plans {
+        for (plan, key_files) in &crate::test_plans::loaded_and([text]) {
             let checked = crate::core::check::check(plan, key_files);
             assert_eq!(checked.errors(), 0);
             let all = Selection::all();

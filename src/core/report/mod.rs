@@ -248,11 +248,6 @@ mod tests {
 
     #[test]
     fn the_whole_ledger_projected_from_the_insatser_totals_is_as_line_by_line() {
-        let mut plans = Vec::new();
-        for path in crate::test_plans::shipped(&[]) {
-            let loaded = crate::input::plan::load(&path).unwrap();
-            plans.push((loaded.plan, loaded.key_files));
-        }
         // Some insatser cannot be split: an unknown actor.
         let text = crate::output::generated::plan(&crate::output::generated::Spec {
             insatser: 60,
@@ -261,10 +256,7 @@ mod tests {
             short_texts: true,
         });
         let broken = text.replacen("actor = \"", "actor = \"okänd ", 3);
-        for text in [text, broken] {
-            plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
-        }
-        for (plan, key_files) in &plans {
+        for (plan, key_files) in &crate::test_plans::loaded_and([text, broken]) {
             let checked = crate::core::check::check(plan, key_files);
             let all = Selection::all();
             let fast = Projection::new(&checked.ledger, &all);
