@@ -260,6 +260,7 @@ fn write_in_parts(
     // parts wait for the writing half of the time.
     let plan = OnceLock::new();
     let plan = || plan.get_or_init(|| resolved_plan(ledger, |_| Vec::new()));
+    let starts = allocation_starts(ledger)?;
     let payments = OnceLock::new();
     let payments = || payments.get_or_init(|| report::payments(projection));
     let per_kommun = OnceLock::new();
@@ -273,7 +274,7 @@ fn write_in_parts(
                 2,
                 || (),
                 |(), part, out| match part {
-                    Part::Plan(run) => plan_part(projection, plan(), run.clone(), out),
+                    Part::Plan(run) => plan_part(projection, plan(), &starts, run.clone(), out),
                     Part::Payments(part, parts) => payments_part(payments(), *part, *parts, out),
                     Part::PerKommun(part, parts) => {
                         per_kommun_part(per_kommun(), *part, *parts, out)
@@ -337,11 +338,12 @@ fn per_kommun_part(
     Ok(())
 }
 
-/// The insatser `run` of `plan` with their allocations: `{"schema":…,"filtered":…,"plan":{…`
-/// before the first, `]}` after the last.
+/// The insatser `run` of `plan` with their allocations, each begun with its recipient's
+/// `starts`: `{"schema":…,"filtered":…,"plan":{…` before the first, `]}` after the last.
 fn plan_part(
     projection: &Projection,
     plan: &ResolvedPlan,
+    starts: &[Vec<u8>],
     run: std::ops::Range<usize>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -375,7 +377,6 @@ fn plan_part(
         );
         out.write_all(b",\"insatser\":[")?;
     }
-    let starts = allocation_starts(ledger)?;
     let mut row = Vec::new();
     for i in run.clone() {
         let Some(insats) = plan.insatser.get(i) else {
