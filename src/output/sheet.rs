@@ -39,10 +39,14 @@ pub struct Sheet {
     pub total: Vec<Value>,
     /// How many rows [`Sheet::each_row`] gives.
     pub len: usize,
-    /// Gives every row, in order, as often as it is asked (a workbook reads the rows twice:
-    /// to fit the columns, then to write them).
-    rows: Box<dyn Fn(&mut RowSink)>,
+    /// Gives the rows in a range of `0..len`, in order, as often as it is asked (a workbook
+    /// reads the rows twice: to fit the columns, then to write them; each of its worksheets
+    /// reads its own range, side by side).
+    rows: Box<Rows>,
 }
+
+/// What gives a sheet's rows in a range.
+type Rows = dyn Fn(Range<usize>, &mut RowSink) + Send + Sync;
 
 /// What receives a sheet's rows, one after the other.
 pub type RowSink<'a> = dyn FnMut(&[Value]) + 'a;
@@ -60,13 +64,20 @@ impl Sheet {
             headers,
             total,
             len: rows.len(),
-            rows: Box::new(move |each| rows.iter().for_each(|row| each(row))),
+            rows: Box::new(move |range, each| {
+                (rows.iter().skip(range.start).take(range.len())).for_each(|row| each(row));
+            }),
         }
     }
 
     /// Every row, in order.
-    pub fn each_row(&self, mut each: impl FnMut(&[Value])) {
-        (self.rows)(&mut each);
+    pub fn each_row(&self, each: impl FnMut(&[Value])) {
+        self.each_row_in(0..self.len, each);
+    }
+
+    /// The rows in `range` (of `0..len`), in order.
+    pub fn each_row_in(&self, range: Range<usize>, mut each: impl FnMut(&[Value])) {
+        (self.rows)(range, &mut each);
     }
 
     /// The rows, copied out (for tests and small sheets).
@@ -304,8 +315,20 @@ fn payments(report: Arc<Payments>, statements: Range<usize>, words: Words) -> Sh
         .sum();
     // Made row by row as they are read, never all held: a national plan's payments are
     // millions of rows. What a row shares with its recipient's other rows is made once.
-    let rows = move |each: &mut RowSink| {
+    let rows = move |range: Range<usize>, each: &mut RowSink| {
+        // The row of the statement's first line.
+        let mut first = 0;
         for (statement, payment) in report.statements().skip(skip).take(take) {
+            if first >= range.end {
+                break;
+            }
+            let count = statement.lines.len();
+            let from = range.start.saturating_sub(first).min(count);
+            let to = (range.end - first).min(count);
+            first += count;
+            let Some(lines) = statement.lines.get(from..to).filter(|l| !l.is_empty()) else {
+                continue;
+            };
             let mut row = [
                 shared(&statement.recipient),
                 text(kind_word(statement.kind, words)),
@@ -317,7 +340,7 @@ fn payments(report: Arc<Payments>, statements: Range<usize>, words: Words) -> Sh
                 reference.clone(),
             ];
             // Only the line's own cells change from row to row.
-            for line in &statement.lines {
+            for line in lines {
                 let [_, _, _, area, insats, amount, _, _] = &mut row;
                 *area = Value::Number(line.area);
                 *insats = report.insats(line).map_or(Value::Empty, |x| shared(&x.id));
@@ -350,9 +373,9 @@ fn per_kommun(report: PerKommun, words: Words) -> Sheet {
     total.push(Value::Amount(report.total));
     let len = report.rows.len();
     // Made row by row as they are read: a national plan's table is millions of cells.
-    let rows = move |each: &mut RowSink| {
+    let rows = move |range: Range<usize>, each: &mut RowSink| {
         let mut row = Vec::new();
-        for r in &report.rows {
+        for r in report.rows.iter().skip(range.start).take(range.len()) {
             row.clear();
             row.extend([code(&r.code), text(&r.name)]);
             row.extend(r.amounts.iter().map(|a| Value::Amount(*a)));
@@ -568,6 +591,49 @@ mod tests {
                     joined.extend(rows);
                 }
                 assert_eq!(joined, whole, "{parts} parts");
+            }
+        }
+    }
+
+    /// Any range of a sheet's rows is that slice of all its rows, for every view and for a
+    /// part of the payments (the workbook writes its worksheets' ranges side by side): ranges
+    /// that begin and end inside a recipient's lines, empty ones, and ones that reach the end.
+    #[test]
+    fn a_range_of_rows_is_that_slice_of_the_rows() {
+        let text = crate::output::generated::plan(&crate::output::generated::Spec {
+            insatser: 60,
+            kommuner: 30,
+            seed: 5,
+            short_texts: true,
+        });
+        for (plan, key_files) in &crate::test_plans::loaded_and([text]) {
+            let checked = crate::core::check::check(plan, key_files);
+            assert_eq!(checked.errors(), 0);
+            let all = Selection::all();
+            let projection = Projection::new(&checked.ledger, &all);
+            let mut sheets: Vec<Sheet> = (View::ALL.iter())
+                .map(|&view| build_with(view, &projection, Words::Sv))
+                .collect();
+            sheets.push(build_part(
+                View::Payments,
+                &projection,
+                Words::Sv,
+                (1, 3),
+                &Shared::default(),
+            ));
+            for sheet in &sheets {
+                let rows = sheet.rows();
+                let len = rows.len();
+                let cuts =
+                    [0, 1, 2, len / 3, len / 2, len.saturating_sub(1), len].map(|c| c.min(len));
+                assert!(len > 2 || sheet.name != "betalningar", "{len}");
+                for &start in &cuts {
+                    for &end in cuts.iter().filter(|&&end| end >= start) {
+                        let mut got = Vec::new();
+                        sheet.each_row_in(start..end, |row| got.push(row.to_vec()));
+                        assert_eq!(got, rows[start..end], "{} {start}..{end}", sheet.name);
+                    }
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ use crate::app::error::{Blocked, Error};
 use crate::app::files::{self, File, WriteError};
 use crate::app::options::CsvArg;
 use crate::app::options::{self, Common, FilterArgs};
+use crate::core::parallel;
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
@@ -86,10 +87,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             })
         }
         ExportFormat::Xlsx => {
-            let sheets: Vec<_> = views
-                .iter()
-                .map(|&view| sheet::build(view, &projection, lang))
-                .collect();
+            let sheets = parallel::map(&views, |&view| sheet::build(view, &projection, lang));
             let file = File {
                 name: format!("allocate-{year}.xlsx"),
                 bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
