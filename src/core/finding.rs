@@ -257,6 +257,15 @@ pub enum Problem {
         name: String,
         suggestion: Option<String>,
     },
+    /// An insats's `earmark` that is not one of its area's but another area's (an earmark
+    /// counts within its area).
+    EarmarkOfAnotherArea {
+        earmark: String,
+        /// The area the earmark is under.
+        area: u32,
+        /// The insats's area.
+        insats_area: u32,
+    },
     /// A name that means two things: a kommun's name that is another kommun's code, or a name
     /// in a split that is both a kommun and an actor of the row.
     AmbiguousName {
@@ -838,7 +847,9 @@ impl Problem {
         match self {
             Problem::NotDecimal { .. } => Code::NotDecimal,
             Problem::DuplicateId { .. } => Code::DuplicateId,
-            Problem::UnknownReference { .. } => Code::UnknownReference,
+            Problem::UnknownReference { .. } | Problem::EarmarkOfAnotherArea { .. } => {
+                Code::UnknownReference
+            }
             Problem::AmbiguousName { .. } => Code::AmbiguousName,
             Problem::ActorTree { .. } => Code::ActorTree,
             Problem::ActorPayment { .. } => Code::ActorPayment,

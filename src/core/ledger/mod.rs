@@ -716,13 +716,33 @@ fn area_and_earmark(
                 .earmarks
                 .iter()
                 .position(|e| e.id.get_ref() == earmark.get_ref());
+            // One of another area's earmarks is named as such, not as unknown.
+            let elsewhere = || {
+                (plan.areas.iter()).find(|other| {
+                    (other.earmarks.iter()).any(|e| e.id.get_ref() == earmark.get_ref())
+                })
+            };
             if found.is_none() {
-                unknown(
-                    findings,
-                    Thing::Earmark,
-                    earmark,
-                    a.earmarks.iter().map(|e| e.id.get_ref().as_str()),
-                );
+                match elsewhere() {
+                    Some(other) => {
+                        findings.error(
+                            earmark.span(),
+                            Problem::EarmarkOfAnotherArea {
+                                earmark: earmark.get_ref().clone(),
+                                area: *other.number.get_ref(),
+                                insats_area: *a.number.get_ref(),
+                            },
+                        );
+                    }
+                    None => {
+                        unknown(
+                            findings,
+                            Thing::Earmark,
+                            earmark,
+                            a.earmarks.iter().map(|e| e.id.get_ref().as_str()),
+                        );
+                    }
+                }
             }
             found
         }

@@ -194,6 +194,15 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         Problem::UnknownReference { thing: t, name, .. } => {
             format!("{} `{name}`", unknown_thing(*t, lang))
         }
+        Problem::EarmarkOfAnotherArea {
+            earmark,
+            area,
+            insats_area,
+        } => say!(
+            lang,
+            "varav-posten `{earmark}` hör till område {area}, inte till insatsens område {insats_area}",
+            "earmark `{earmark}` belongs to area {area}, not to the insats's area {insats_area}"
+        ),
         Problem::AmbiguousName {
             name,
             first,
@@ -1045,6 +1054,11 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
                 "fix the spelling or add it under {table}"
             )
         }
+        Problem::EarmarkOfAnotherArea { area, .. } => say!(
+            lang,
+            "en varav-post räknas inom sitt område: ändra insatsens `area` till {area} eller ta bort `earmark`",
+            "an earmark counts within its area: change the insats's `area` to {area} or remove `earmark`"
+        ),
         Problem::AmbiguousName { .. } => fixed(
             "ändra namnet eller koden så att varje namn pekar ut en enda kommun eller aktör",
             "change the name or the code so that every name means one kommun or actor",
