@@ -686,6 +686,10 @@ pub enum Meaning {
     Kommun { code: String, name: String },
     /// An actor's id.
     Actor { id: String },
+    /// An insats's id, the header of its column in the tables per kommun.
+    Insats { id: String },
+    /// One of the tables per kommun's own columns (the kommun's code or name, the total).
+    KommunTableColumn { column: String },
 }
 
 /// The three deadlines of `[deadlines]`.

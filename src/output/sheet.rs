@@ -595,6 +595,53 @@ mod tests {
         }
     }
 
+    /// The tables per kommun, as sheet (CSV, workbook) and on the screen, head their own
+    /// columns only with the names no insats may have as its id (`ambiguous-name`).
+    #[test]
+    fn the_tables_per_kommun_head_their_own_columns_as_check_knows_them() {
+        use crate::core::ledger::names::KOMMUN_TABLE_COLUMNS;
+        for (plan, key_files) in &crate::test_plans::loaded_and(Vec::new()) {
+            let checked = crate::core::check::check(plan, key_files);
+            let all = Selection::all();
+            let projection = Projection::new(&checked.ledger, &all);
+            let known = |header: &str| {
+                KOMMUN_TABLE_COLUMNS
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(header))
+            };
+            let own = |headers: Vec<String>| -> Vec<String> {
+                (headers.into_iter())
+                    .filter(|h| !checked.ledger.names.insatser.contains_key(h.as_str()))
+                    .collect()
+            };
+            for words in [Words::Sv, Words::En, Words::Machine] {
+                let headers = own(build_with(View::PerKommun, &projection, words).headers);
+                assert_eq!(headers.len(), 3, "{headers:?}");
+                assert!(headers.iter().all(|h| known(h)), "{headers:?}");
+            }
+            for lang in [Lang::Sv, Lang::En] {
+                let layout = crate::output::table::Layout {
+                    lang,
+                    color: false,
+                    width: 400,
+                };
+                let mut text = Vec::new();
+                crate::output::table::view(View::PerKommun, &projection, layout, &mut text)
+                    .unwrap();
+                let text = String::from_utf8(text).unwrap();
+                // The caption, the top border, then the header row.
+                let row = text.lines().nth(2).unwrap();
+                let headers = own((row.split(['│', '┆']))
+                    .map(str::trim)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_string)
+                    .collect());
+                assert_eq!(headers.len(), 3, "{row}");
+                assert!(headers.iter().all(|h| known(h)), "{headers:?}");
+            }
+        }
+    }
+
     /// Any range of a sheet's rows is that slice of all its rows, for every view and for a
     /// part of the payments (the workbook writes its worksheets' ranges side by side): ranges
     /// that begin and end inside a recipient's lines, empty ones, and ones that reach the end.

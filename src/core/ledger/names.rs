@@ -11,6 +11,13 @@ use crate::core::ledger::Ledger;
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, suggest};
 
+/// The headers of the tables per kommun's own columns, in Swedish, English and the machine
+/// dialect (case aside), beside which each insats's column is headed by its id: the kommun's
+/// code and name and the row's total. No insats may have one as its id (`ambiguous-name`);
+/// a test of the tables keeps this list and their headers the same.
+pub const KOMMUN_TABLE_COLUMNS: [&str; 6] =
+    ["Kod", "Code", "Kommunkod", "Kommun", "Totalt", "Total"];
+
 /// A kommun's official Swedish name: a genitive *s* after a name that ends in a consonant
 /// other than s, x or z (`Bergs kommun`, `Östersunds kommun`, but `Bräcke kommun`, `Åre
 /// kommun`).
@@ -140,6 +147,26 @@ impl Names {
                         },
                         second: Meaning::KommunName {
                             code: kommun.code.get_ref().clone(),
+                        },
+                    },
+                );
+            }
+        }
+        // An insats's id heads its column in the tables per kommun (on the screen, in the CSV
+        // and the workbook, in the decision basis), beside the tables' own columns: an id that
+        // reads as one of them would make two columns of one name.
+        for insats in &plan.insatser {
+            let id = insats.id.get_ref();
+            if let Some(column) =
+                (KOMMUN_TABLE_COLUMNS.iter()).find(|c| c.eq_ignore_ascii_case(id.trim()))
+            {
+                findings.error(
+                    insats.id.span(),
+                    Problem::AmbiguousName {
+                        name: id.clone(),
+                        first: Meaning::Insats { id: id.clone() },
+                        second: Meaning::KommunTableColumn {
+                            column: (*column).to_string(),
                         },
                     },
                 );

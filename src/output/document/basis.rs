@@ -2001,6 +2001,39 @@ mod tests {
         }
     }
 
+    /// The decision basis's table per kommun heads its own columns only with the names no
+    /// insats may have as its id (`ambiguous-name`).
+    #[test]
+    fn the_table_per_kommun_heads_its_own_columns_as_check_knows_them() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("allocations/plan-2026.toml");
+        let loaded = crate::input::plan::load(&path).unwrap();
+        let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+        let all = Selection::all();
+        let projection = Projection::new(&checked.ledger, &all);
+        for lang in [Lang::Sv, Lang::En] {
+            let marks = Marks::new(&checked.ledger, &checked.findings, &loaded.source, lang);
+            let mut blocks = Vec::new();
+            per_kommun(&mut blocks, &projection, &marks, lang);
+            let Some(Block::Table(table)) = blocks.iter().find(|b| matches!(b, Block::Table(_)))
+            else {
+                panic!("{blocks:?}")
+            };
+            let own: Vec<&str> = (table.columns.iter())
+                .map(|c| c.header.as_str())
+                .filter(|h| !checked.ledger.names.insatser.contains_key(*h))
+                .collect();
+            assert_eq!(own.len(), 3, "{own:?}");
+            for header in own {
+                assert!(
+                    (crate::core::ledger::names::KOMMUN_TABLE_COLUMNS.iter())
+                        .any(|c| c.eq_ignore_ascii_case(header)),
+                    "{header}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_figure_is_verified_only_as_the_amount_check_compared() {
         let loaded = draft();

@@ -161,6 +161,12 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
             say!(lang, "kommunen {code} {name}", "kommun {code} {name}")
         }
         Meaning::Actor { id } => say!(lang, "aktören `{id}`", "actor `{id}`"),
+        Meaning::Insats { id } => say!(lang, "insatsen `{id}`", "insats `{id}`"),
+        Meaning::KommunTableColumn { column } => say!(
+            lang,
+            "kolumnen {column} i tabellerna per kommun",
+            "the column {column} of the tables per kommun"
+        ),
     }
 }
 
@@ -1058,6 +1064,13 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             lang,
             "en varav-post räknas inom sitt område: ändra insatsens `area` till {area} eller ta bort `earmark`",
             "an earmark counts within its area: change the insats's `area` to {area} or remove `earmark`"
+        ),
+        Problem::AmbiguousName {
+            second: Meaning::KommunTableColumn { .. },
+            ..
+        } => fixed(
+            "ge insatsen ett annat id: i tabellerna per kommun står varje insats i en kolumn med sitt id som rubrik, bredvid kolumnerna för kommunens kod och namn och radens summa",
+            "give the insats another id: in the tables per kommun each insats has a column headed by its id, beside the columns of the kommun's code and name and the row's total",
         ),
         Problem::AmbiguousName { .. } => fixed(
             "ändra namnet eller koden så att varje namn pekar ut en enda kommun eller aktör",
