@@ -123,7 +123,7 @@ pub fn write_made(
     dir: &Path,
     names: &[&str],
     force: bool,
-    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
+    make: impl Fn(usize, &mut (dyn Write + Send)) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
     if dir.as_os_str() == "-" {
@@ -201,7 +201,7 @@ fn place(
     dir: &Path,
     targets: &[PathBuf],
     force: bool,
-    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
+    make: impl Fn(usize, &mut (dyn Write + Send)) -> std::io::Result<()> + Sync,
 ) -> Result<(), WriteError> {
     // Everything is written before anything is renamed; dropping a temporary file deletes it.
     let mut written = Vec::with_capacity(targets.len());
@@ -232,7 +232,7 @@ fn write_and_rename(
     written: Vec<tempfile::NamedTempFile>,
     targets: &[PathBuf],
     force: bool,
-    make: impl Fn(usize, &mut dyn Write) -> std::io::Result<()> + Sync,
+    make: impl Fn(usize, &mut (dyn Write + Send)) -> std::io::Result<()> + Sync,
 ) -> Result<(), WriteError> {
     let places: Vec<usize> = (0..written.len()).collect();
     let made = crate::core::parallel::map(&places, |&i| {

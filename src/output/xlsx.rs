@@ -81,7 +81,23 @@ impl From<XlsxError> for XlsxFailure {
 
 /// The workbook, continuing a table on further sheets beyond Excel's row limit.
 pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxFailure> {
-    write_limited(sheets, EXCEL_MAX_ROWS)
+    let mut bytes = Vec::new();
+    write_limited(sheets, EXCEL_MAX_ROWS, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`write`] into `out` as the workbook is zipped (a national plan's is 125 MB): the outer
+/// error is a write to `out` that failed, the inner one a workbook that cannot be made.
+pub fn write_to(
+    sheets: &[Sheet],
+    out: impl std::io::Write + Send,
+) -> std::io::Result<Result<(), XlsxFailure>> {
+    match write_limited(sheets, EXCEL_MAX_ROWS, out) {
+        Err(XlsxFailure::Library(
+            XlsxError::IoError(error) | XlsxError::ZipError(zip::result::ZipError::Io(error)),
+        )) => Err(error),
+        made => Ok(made),
+    }
 }
 
 struct Formats {
@@ -132,8 +148,12 @@ impl Formats {
 /// rust_xlsxwriter writes the rows to temporary files as they come and panics when such a
 /// write fails (a full disk, `ulimit -f`): that panic is caught and reported as
 /// [`XlsxFailure::TemporaryFiles`], with the operating system's reason when it says one.
-pub fn write_limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
-    caught(|| write_workbook(sheets, max_rows))
+pub fn write_limited(
+    sheets: &[Sheet],
+    max_rows: u32,
+    out: impl std::io::Write + Send,
+) -> Result<(), XlsxFailure> {
+    caught(|| write_workbook(sheets, max_rows, out))
 }
 
 /// What `write` returns, or the library's panic while it ran (on this thread) as
@@ -184,7 +204,11 @@ fn parts(sheets: &[Sheet], per_part: usize) -> Vec<Part<'_>> {
         .collect()
 }
 
-fn write_workbook(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
+fn write_workbook(
+    sheets: &[Sheet],
+    max_rows: u32,
+    out: impl std::io::Write + Send,
+) -> Result<(), XlsxFailure> {
     let max_rows = max_rows.clamp(2, EXCEL_MAX_ROWS);
     if let Some(sheet) = sheets.iter().find(|s| s.headers.len() > EXCEL_MAX_COLUMNS) {
         return Err(XlsxFailure::TooManyColumns {
@@ -248,7 +272,7 @@ fn write_workbook(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailur
     for ((part, last), worksheet) in parts.iter().zip(last_rows).zip(workbook.worksheets_mut()) {
         finish_part(worksheet, part.sheet, last)?;
     }
-    Ok(workbook.save_to_buffer()?)
+    Ok(workbook.save_to_writer(out)?)
 }
 
 /// The rows of `part` written into its worksheet (begun by [`start_part`]); its last data
@@ -569,6 +593,12 @@ mod tests {
         )
     }
 
+    fn limited(sheets: &[Sheet], max_rows: u32) -> Result<Vec<u8>, XlsxFailure> {
+        let mut bytes = Vec::new();
+        write_limited(sheets, max_rows, &mut bytes)?;
+        Ok(bytes)
+    }
+
     fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
         open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap()
     }
@@ -577,7 +607,7 @@ mod tests {
     fn a_table_longer_than_a_sheet_continues_on_the_next() {
         // Five rows a sheet: a header and four body rows. Ten data rows and the total row
         // make three sheets: 4 + 4 + 2 and the total.
-        let bytes = write_limited(&[sheet(10)], 5).unwrap();
+        let bytes = limited(&[sheet(10)], 5).unwrap();
         let mut book = read(bytes);
         assert_eq!(
             book.sheet_names(),
@@ -622,7 +652,7 @@ mod tests {
         // Four data rows a worksheet: row 5 is the second worksheet's second data row.
         let mut before = sheet(3);
         before.name = "per-kommun";
-        match write_limited(&[before, long], 5) {
+        match limited(&[before, long], 5) {
             Err(XlsxFailure::TextTooLong {
                 sheet,
                 row,
@@ -639,10 +669,35 @@ mod tests {
         }
     }
 
+    /// A workbook zipped into a file that fails part-way is the file's error, not one of a
+    /// workbook that cannot be made.
+    #[test]
+    fn a_write_that_fails_is_the_writers_error() {
+        struct Full(usize);
+        impl std::io::Write for Full {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                if self.0 < bytes.len() {
+                    return Err(std::io::Error::from_raw_os_error(28));
+                }
+                self.0 -= bytes.len();
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let error = write_to(&[sheet(100)], Full(2000)).unwrap_err();
+        assert_eq!(error.raw_os_error(), Some(28));
+        assert!(matches!(
+            write_to(&[sheet(100)], Full(usize::MAX)),
+            Ok(Ok(()))
+        ));
+    }
+
     #[test]
     fn exactly_full_sheets_do_not_leave_an_empty_one() {
         // Three data rows and the total fill one sheet of five rows.
-        let mut book = read(write_limited(&[sheet(3)], 5).unwrap());
+        let mut book = read(limited(&[sheet(3)], 5).unwrap());
         assert_eq!(book.sheet_names(), ["betalningar"]);
         let range = book.worksheet_range("betalningar").unwrap();
         assert_eq!(range.height(), 5);

@@ -4,12 +4,13 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::PoisonError;
 
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
-use crate::app::files::{self, File, WriteError};
+use crate::app::files::{self, WriteError};
 use crate::app::options::CsvArg;
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::parallel;
@@ -76,9 +77,9 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return to_stdout(args, dialect, &asked, &projection, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
-    // CSV and JSON are written into their files as they are made (a national plan's payments
-    // are millions of rows), the CSV files side by side; the workbook is made in memory.
-    // Either way the files appear whole or not at all.
+    // Every format is written into its files as it is made (a national plan's payments are
+    // millions of rows), the CSV files side by side; the workbook's worksheets are made in
+    // temporary files first. Either way the files appear whole or not at all.
     let written = match args.format {
         ExportFormat::Csv => {
             let words = dialect.words(lang);
@@ -88,11 +89,20 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         }
         ExportFormat::Xlsx => {
             let sheets = parallel::map(&views, |&view| sheet::build(view, &projection, lang));
-            let file = File {
-                name: format!("allocate-{year}.xlsx"),
-                bytes: xlsx::write(&sheets).map_err(Error::Xlsx)?,
-            };
-            files::write_all(dir, &[file], args.force)
+            let name = format!("allocate-{year}.xlsx");
+            // Zipped straight into its file; a workbook that cannot be made is told as such,
+            // a file that cannot be written as such.
+            let failure = std::sync::Mutex::new(None);
+            let written = files::write_made(dir, &[&name], args.force, |_, out| {
+                xlsx::write_to(&sheets, out)?.map_err(|made| {
+                    *failure.lock().unwrap_or_else(PoisonError::into_inner) = Some(made);
+                    std::io::Error::from(std::io::ErrorKind::Other)
+                })
+            });
+            if let Some(made) = failure.into_inner().unwrap_or_else(PoisonError::into_inner) {
+                return Err(Error::Xlsx(made));
+            }
+            written
         }
         ExportFormat::Json if asked.is_empty() => {
             let name = format!("allocate-{year}.json");
