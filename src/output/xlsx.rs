@@ -23,8 +23,7 @@ use std::ops::Range;
 
 use crate::core::money::Amount;
 use crate::core::parallel;
-use crate::output::lang::Lang;
-use crate::output::number::{EXCEL_MAX_DECIMALS, excel_kronor};
+use crate::output::number::{self, EXCEL_MAX_DECIMALS, excel_kronor};
 use crate::output::sheet::{Sheet, Value};
 
 /// Rows in an Excel worksheet, the header row included.
@@ -544,10 +543,11 @@ fn displayed_chars(value: &Value) -> usize {
         Value::Code(t) => t.chars().count(),
         Value::Number(n) => n.to_string().len(),
         Value::Decimal(d) => d.normalize().to_string().len(),
-        // The kronor format shows the amount's decimals: `1 865 000 kr`, `518 183,8 kr`.
+        // The kronor format shows the amount's decimals: `1 865 000 kr`, `518 183,8 kr`
+        // (measured without being written: a national plan's workbook has 3,7 million).
         Value::Amount(a) => {
-            let shown = a.0.round_dp(EXCEL_MAX_DECIMALS);
-            Lang::Sv.amount(Amount(shown)).chars().count()
+            let shown = Amount(a.0.round_dp(EXCEL_MAX_DECIMALS));
+            number::number_width(shown) + number::UNIT.chars().count()
         }
         Value::Empty => 0,
     }
