@@ -552,24 +552,33 @@ mod tests {
     use super::*;
     use crate::core::ledger::selection::Selection;
 
+    /// `test` on the whole of each shipped plan and of a plan generated for each of `specs`
+    /// (insatser, kommuner, seed), each of which passes `check`.
+    fn on_whole_plans(specs: &[(usize, usize, u64)], test: impl Fn(&Projection)) {
+        let texts = specs.iter().map(|&(insatser, kommuner, seed)| {
+            crate::output::generated::plan(&crate::output::generated::Spec {
+                insatser,
+                kommuner,
+                seed,
+                short_texts: true,
+            })
+        });
+        for (plan, key_files) in &crate::test_plans::loaded_and(texts) {
+            let checked = crate::core::check::check(plan, key_files);
+            assert_eq!(checked.errors(), 0);
+            let all = Selection::all();
+            test(&Projection::new(&checked.ledger, &all));
+        }
+    }
+
     /// The payments' parts, one after the other, are the whole sheet's rows, each about its
     /// share: at most one recipient's lines more.
     #[test]
     fn the_parts_rows_one_after_the_other_are_the_payments_rows() {
-        let text = crate::output::generated::plan(&crate::output::generated::Spec {
-            insatser: 80,
-            kommuner: 40,
-            seed: 3,
-            short_texts: true,
-        });
-        for (plan, key_files) in &crate::test_plans::loaded_and([text]) {
-            let checked = crate::core::check::check(plan, key_files);
-            assert_eq!(checked.errors(), 0);
-            let all = Selection::all();
-            let projection = Projection::new(&checked.ledger, &all);
-            let whole = build_with(View::Payments, &projection, Words::Sv).rows();
+        on_whole_plans(&[(80, 40, 3)], |projection| {
+            let whole = build_with(View::Payments, projection, Words::Sv).rows();
             assert!(whole.len() > 5, "{}", whole.len());
-            let most = report::payments(&projection)
+            let most = report::payments(projection)
                 .statements()
                 .map(|(s, _)| s.insatser)
                 .max()
@@ -580,7 +589,7 @@ mod tests {
                 for part in 0..parts {
                     let sheet = build_part(
                         View::Payments,
-                        &projection,
+                        projection,
                         Words::Sv,
                         (part, parts),
                         &shared,
@@ -592,7 +601,7 @@ mod tests {
                 }
                 assert_eq!(joined, whole, "{parts} parts");
             }
-        }
+        });
     }
 
     /// The tables per kommun, as sheet (CSV, workbook) and on the screen, head their own
@@ -600,10 +609,7 @@ mod tests {
     #[test]
     fn the_tables_per_kommun_head_their_own_columns_as_check_knows_them() {
         use crate::core::ledger::names::KOMMUN_TABLE_COLUMNS;
-        for (plan, key_files) in &crate::test_plans::loaded_and(Vec::new()) {
-            let checked = crate::core::check::check(plan, key_files);
-            let all = Selection::all();
-            let projection = Projection::new(&checked.ledger, &all);
+        on_whole_plans(&[], |projection| {
             let known = |header: &str| {
                 KOMMUN_TABLE_COLUMNS
                     .iter()
@@ -611,11 +617,11 @@ mod tests {
             };
             let own = |headers: Vec<String>| -> Vec<String> {
                 (headers.into_iter())
-                    .filter(|h| !checked.ledger.names.insatser.contains_key(h.as_str()))
+                    .filter(|h| !projection.ledger.names.insatser.contains_key(h.as_str()))
                     .collect()
             };
             for words in [Words::Sv, Words::En, Words::Machine] {
-                let headers = own(build_with(View::PerKommun, &projection, words).headers);
+                let headers = own(build_with(View::PerKommun, projection, words).headers);
                 assert_eq!(headers.len(), 3, "{headers:?}");
                 assert!(headers.iter().all(|h| known(h)), "{headers:?}");
             }
@@ -626,8 +632,7 @@ mod tests {
                     width: 400,
                 };
                 let mut text = Vec::new();
-                crate::output::table::view(View::PerKommun, &projection, layout, &mut text)
-                    .unwrap();
+                crate::output::table::view(View::PerKommun, projection, layout, &mut text).unwrap();
                 let text = String::from_utf8(text).unwrap();
                 // The caption, the top border, then the header row.
                 let row = text.lines().nth(2).unwrap();
@@ -639,7 +644,7 @@ mod tests {
                 assert_eq!(headers.len(), 3, "{row}");
                 assert!(headers.iter().all(|h| known(h)), "{headers:?}");
             }
-        }
+        });
     }
 
     /// Any range of a sheet's rows is that slice of all its rows, for every view and for a
@@ -647,23 +652,13 @@ mod tests {
     /// that begin and end inside a recipient's lines, empty ones, and ones that reach the end.
     #[test]
     fn a_range_of_rows_is_that_slice_of_the_rows() {
-        let text = crate::output::generated::plan(&crate::output::generated::Spec {
-            insatser: 60,
-            kommuner: 30,
-            seed: 5,
-            short_texts: true,
-        });
-        for (plan, key_files) in &crate::test_plans::loaded_and([text]) {
-            let checked = crate::core::check::check(plan, key_files);
-            assert_eq!(checked.errors(), 0);
-            let all = Selection::all();
-            let projection = Projection::new(&checked.ledger, &all);
+        on_whole_plans(&[(60, 30, 5)], |projection| {
             let mut sheets: Vec<Sheet> = (View::ALL.iter())
-                .map(|&view| build_with(view, &projection, Words::Sv))
+                .map(|&view| build_with(view, projection, Words::Sv))
                 .collect();
             sheets.push(build_part(
                 View::Payments,
-                &projection,
+                projection,
                 Words::Sv,
                 (1, 3),
                 &Shared::default(),
@@ -682,6 +677,6 @@ mod tests {
                     }
                 }
             }
-        }
+        });
     }
 }
