@@ -716,14 +716,12 @@ fn area_and_earmark(
                 .earmarks
                 .iter()
                 .position(|e| e.id.get_ref() == earmark.get_ref());
-            // One of another area's earmarks is named as such, not as unknown.
-            let elsewhere = || {
-                (plan.areas.iter()).find(|other| {
-                    (other.earmarks.iter()).any(|e| e.id.get_ref() == earmark.get_ref())
-                })
-            };
             if found.is_none() {
-                match elsewhere() {
+                // One of another area's earmarks is named as such, not as unknown.
+                let elsewhere = (plan.areas.iter()).find(|other| {
+                    (other.earmarks.iter()).any(|e| e.id.get_ref() == earmark.get_ref())
+                });
+                match elsewhere {
                     Some(other) => {
                         findings.error(
                             earmark.span(),
