@@ -692,6 +692,27 @@ mod tests {
         ));
     }
 
+    /// A total row that does not fit under the last data rows has a worksheet of its own,
+    /// with the header; a table without rows has its header and total row.
+    #[test]
+    fn a_total_row_past_the_last_full_sheet_starts_one() {
+        let mut book = read(limited(&[sheet(4)], 5).unwrap());
+        assert_eq!(book.sheet_names(), ["betalningar", "betalningar (2)"]);
+        assert_eq!(book.worksheet_range("betalningar").unwrap().height(), 5);
+        let last = book.worksheet_range("betalningar (2)").unwrap();
+        let rows: Vec<_> = last.rows().map(|r| r[0].clone()).collect();
+        assert_eq!(
+            rows,
+            [
+                Data::String("Kommunkod".into()),
+                Data::String("Totalt".into())
+            ]
+        );
+        let mut empty = read(limited(&[sheet(0)], 5).unwrap());
+        assert_eq!(empty.sheet_names(), ["betalningar"]);
+        assert_eq!(empty.worksheet_range("betalningar").unwrap().height(), 2);
+    }
+
     #[test]
     fn exactly_full_sheets_do_not_leave_an_empty_one() {
         // Three data rows and the total fill one sheet of five rows.
