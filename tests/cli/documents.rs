@@ -168,6 +168,96 @@ fn html_to_standard_output_and_in_english() {
     }
 }
 
+/// In an English document the plan's own words stay Swedish and are marked so (a screen
+/// reader reads them as Swedish): HTML by `lang="sv"`, Word by a character style whose
+/// language is sv-SE. A Swedish document marks nothing.
+#[test]
+fn an_english_document_marks_the_plans_own_words_as_swedish() {
+    let description = "Insatser för att det strategiska utvecklingsarbetet sker i nära samverkan";
+    let html = |lang: &str| {
+        let out = allocate(
+            &repo_root(),
+            &[
+                "report",
+                "allocations/plan-2026.toml",
+                "--format",
+                "html",
+                "--lang",
+                lang,
+            ],
+        );
+        out.assert_status(0);
+        out.stdout
+    };
+    let english = html("en");
+    for marked in [
+        "Area 1: <span lang=\"sv\">Genomförande av den nationella strategin</span></h2>",
+        &format!("<span lang=\"sv\">{description}"),
+        "<span lang=\"sv\">Länets kommuner</span>",
+        "<li>1. <span lang=\"sv\">Psykisk hälsa ses som en resurs",
+    ] {
+        assert!(english.contains(marked), "{marked}");
+    }
+    // English words and figures are not marked.
+    assert!(!english.contains("<span lang=\"sv\">Area"));
+    assert!(!english.contains("lang=\"sv\"><span class=\"fig"));
+    let swedish = html("sv");
+    assert!(!swedish.contains("<span lang=") && !swedish.contains("<strong lang="));
+    assert!(swedish.contains("Område 1: Genomförande av den nationella strategin</h2>"));
+
+    let docx = |lang: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("beslutsunderlag.docx");
+        allocate(
+            &repo_root(),
+            &[
+                "report",
+                "allocations/plan-2026.toml",
+                "--format",
+                "docx",
+                "--lang",
+                lang,
+                "-o",
+                path.to_str().unwrap(),
+            ],
+        )
+        .assert_status(0);
+        (docx_parts(&path).0, docx_part(&path, "word/styles.xml"))
+    };
+    let (body, styles) = docx("en");
+    let parsed = resvg::usvg::roxmltree::Document::parse(&styles).unwrap();
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let style = parsed
+        .descendants()
+        .find(|n| n.has_tag_name((w, "style")) && n.attribute((w, "styleId")) == Some("PlanText"))
+        .expect("a character style for the plan's words");
+    assert_eq!(style.attribute((w, "type")), Some("character"));
+    let language = style
+        .descendants()
+        .find(|n| n.has_tag_name((w, "lang")))
+        .and_then(|l| l.attribute((w, "val")));
+    assert_eq!(language, Some("sv-SE"));
+    let parsed = resvg::usvg::roxmltree::Document::parse(&body).unwrap();
+    let styled = |text: &str| {
+        parsed
+            .descendants()
+            .filter(|n| n.has_tag_name((w, "r")))
+            .any(|r| {
+                r.descendants().any(|n| {
+                    n.has_tag_name((w, "rStyle")) && n.attribute((w, "val")) == Some("PlanText")
+                }) && r.descendants().any(|n| {
+                    n.has_tag_name((w, "t")) && n.text().is_some_and(|t| t.starts_with(text))
+                })
+            })
+    };
+    assert!(styled(description));
+    assert!(styled("Genomförande av den nationella strategin"));
+    assert!(!styled("Area 1"));
+    let (body, styles) = docx("sv");
+    assert!(!styles.contains("PlanText") && !body.contains("PlanText"));
+    assert!(body.contains("Område 1: Genomförande av den nationella strategin"));
+}
+
 #[test]
 fn a_plan_with_errors_renders_as_a_draft_with_each_error_at_its_figure() {
     let dir = tempfile::tempdir().unwrap();

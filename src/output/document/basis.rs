@@ -448,7 +448,10 @@ pub fn build(inputs: &Inputs) -> Document {
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
     let mut meta = vec![
-        (lang.pick("Län", "County").to_string(), texts(county)),
+        (
+            lang.pick("Län", "County").to_string(),
+            swedish_texts(county),
+        ),
         (
             lang.pick("År", "Year").to_string(),
             texts(&year.to_string()),
@@ -457,7 +460,7 @@ pub fn build(inputs: &Inputs) -> Document {
     if let Some(forum) = plan.plan.forum.as_ref().map(|f| f.get_ref()) {
         meta.push((
             lang.pick("Beslutande forum", "Deciding forum").to_string(),
-            texts(forum),
+            swedish_texts(forum),
         ));
     }
     if let Some(date) = &plan.plan.decision_date {
@@ -498,7 +501,7 @@ pub fn build(inputs: &Inputs) -> Document {
             "Länsgemensamma medel för psykisk hälsa och suicidprevention {year}",
             "Joint county funds for mental health and suicide prevention {year}"
         ),
-        subtitle: Some(plan.plan.title.clone()),
+        subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,
         status: Some(status(&marks, ledger, inputs.findings, lang)),
         footer: footer(inputs.source, &blocks, lang),
@@ -586,7 +589,7 @@ fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> S
 fn heading(level: u8, text: &str, id: &str, new_page: bool) -> Block {
     Block::Heading {
         level,
-        text: text.to_string(),
+        text: texts(text),
         id: id.to_string(),
         new_page,
     }
@@ -594,6 +597,11 @@ fn heading(level: u8, text: &str, id: &str, new_page: bool) -> Block {
 
 fn texts(text: &str) -> Vec<Span> {
     vec![Span::text(text)]
+}
+
+/// A cell of the plan's own words (in Swedish).
+fn swedish_texts(text: &str) -> Vec<Span> {
+    vec![Span::swedish(text)]
 }
 
 fn figure_cell(figure: Figure) -> Vec<Span> {
@@ -644,7 +652,8 @@ fn agreement(
         );
         let mut spans = Vec::new();
         if let Some(name) = &agreement.name {
-            spans.push(Span::text(format!("{name}: ")));
+            spans.push(Span::swedish(name));
+            spans.push(Span::text(": "));
         }
         spans.push(Span::text(lang.pick(
             "inom ramen för överenskommelsen avsätter regeringen ",
@@ -671,7 +680,7 @@ fn agreement(
                 .iter()
                 .map(|part| {
                     row(vec![
-                        texts(&part.recipient),
+                        swedish_texts(&part.recipient),
                         figure_cell(marks.plain(*part.amount.get_ref())),
                     ])
                 })
@@ -765,8 +774,8 @@ fn agreement(
         let number = area.number.get_ref().to_string();
         let mut cells = vec![
             texts(&number),
-            texts(&area.title),
-            texts(area.basis.as_deref().unwrap_or("")),
+            swedish_texts(&area.title),
+            swedish_texts(area.basis.as_deref().unwrap_or("")),
             figure_cell(marks.figure(
                 *area.amount.get_ref(),
                 &[Key::Figure(Fig::Area(a)), Key::Stated(Covers::Area(a))],
@@ -814,7 +823,12 @@ fn agreement(
         blocks.push(Block::List(
             plan.focus_areas
                 .iter()
-                .map(|f| texts(&format!("{}. {}", f.number.get_ref(), f.title)))
+                .map(|f| {
+                    vec![
+                        Span::text(format!("{}. ", f.number.get_ref())),
+                        Span::swedish(&f.title),
+                    ]
+                })
                 .collect(),
         ));
     }
@@ -893,15 +907,15 @@ fn areas(
             continue;
         };
         let number = report.number;
-        blocks.push(heading(
-            2,
-            &{
-                let title = &report.title;
-                say!(lang, "Område {number}: {title}", "Area {number}: {title}")
-            },
-            &format!("area-{number}"),
-            true,
-        ));
+        blocks.push(Block::Heading {
+            level: 2,
+            text: vec![
+                Span::text(say!(lang, "Område {number}: ", "Area {number}: ")),
+                Span::swedish(&report.title),
+            ],
+            id: format!("area-{number}"),
+            new_page: true,
+        });
         let agreement = marks.figure(
             report.agreement,
             &[Key::Figure(Fig::Area(a)), Key::Stated(Covers::Area(a))],
@@ -914,7 +928,9 @@ fn areas(
             Span::Figure(agreement.clone()),
         ];
         if let Some(basis) = plan.areas.get(a).and_then(|x| x.basis.as_ref()) {
-            spans.push(Span::text(format!(" ({basis})")));
+            spans.push(Span::text(" ("));
+            spans.push(Span::swedish(basis));
+            spans.push(Span::text(")"));
         }
         spans.push(Span::text("."));
         if let Some(diff) = previous {
@@ -954,7 +970,12 @@ fn areas(
                             figure_cell(marks.plain(e.tagged)),
                         )
                     };
-                    row(vec![texts(&e.title), amount_cell(amount), ids, given])
+                    row(vec![
+                        swedish_texts(&e.title),
+                        amount_cell(amount),
+                        ids,
+                        given,
+                    ])
                 })
                 .collect();
             blocks.push(Block::Table(Table {
@@ -992,10 +1013,10 @@ fn areas(
                     });
                 row(vec![
                     texts(&r.insats),
-                    texts(&r.text),
+                    swedish_texts(&r.text),
                     texts(&r.focus_list(", ")),
-                    texts(&affected),
-                    texts(&responsible),
+                    swedish_texts(&affected),
+                    swedish_texts(&responsible),
                     figure_cell(amount),
                 ])
             })
@@ -1076,7 +1097,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     let finish = |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>)>| {
         if let Some((title, figure, mut rows)) = current {
             blocks.push(Block::Paragraph(vec![
-                Span::Strong(title),
+                Span::strong_swedish(title),
                 Span::text(lang.pick(" — totalt ", " — total ")),
                 Span::Figure(figure.clone()),
             ]));
@@ -1116,7 +1137,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
             rows.push(Row {
                 cells: vec![
                     Vec::new(),
-                    vec![Span::Strong(format!("{marker}{}", report.title))],
+                    vec![Span::strong_swedish(format!("{marker}{}", report.title))],
                     Vec::new(),
                     figure_cell(figure),
                 ],
@@ -1133,8 +1154,8 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
                     .unwrap_or_else(|| marks.plain(item.amount));
                 rows.push(row(vec![
                     texts(&item.insats),
-                    texts(&item.text),
-                    texts(&item.recipient),
+                    swedish_texts(&item.text),
+                    swedish_texts(&item.recipient),
                     figure_cell(amount),
                 ]));
             }
@@ -1179,7 +1200,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
     let mut rows = Vec::new();
     for kommun in &report.rows {
         let k = ledger.names.kommun(&kommun.code);
-        let mut cells = vec![texts(&kommun.code), texts(&kommun.name)];
+        let mut cells = vec![texts(&kommun.code), swedish_texts(&kommun.name)];
         for (amount, insats) in kommun.amounts.iter().zip(&insatser) {
             let figure = marks.figure(
                 *amount,
@@ -1216,7 +1237,12 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
     let notes = report
         .columns
         .iter()
-        .map(|c| format!("{}: {}", c.insats, c.text))
+        .map(|c| {
+            vec![
+                Span::text(format!("{}: ", c.insats)),
+                Span::swedish(&c.text),
+            ]
+        })
         .collect();
     blocks.push(Block::Table(Table {
         caption: Some(
@@ -1259,7 +1285,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
         } else {
             RowKind::Body
         };
-        let mut cells = vec![texts(&actor.name)];
+        let mut cells = vec![swedish_texts(&actor.name)];
         cells.extend(actor.per_area.iter().map(|a| figure_cell(marks.plain(*a))));
         cells.push(figure_cell(marks.plain(actor.total)));
         rows.push(Row { cells, kind });
@@ -1322,11 +1348,11 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
         true => Vec::new(),
         false => {
             let parts = crate::output::words::listed(&parts, lang);
-            vec![say!(
+            vec![texts(&say!(
                 lang,
                 "Indragna rader ingår i raden ovanför: {parts}.",
                 "Indented rows are part of the row above: {parts}."
-            )]
+            ))]
         }
     };
     blocks.push(Block::Table(Table {
@@ -1363,7 +1389,10 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
                 let [_, change] = change_cells_plain(r.change, lang);
                 Row {
                     cells: vec![
-                        texts(&crate::output::diff_table::shown_label(r, lang)),
+                        match r.own {
+                            true => texts(&crate::output::diff_table::shown_label(r, lang)),
+                            false => swedish_texts(&r.label),
+                        },
                         side(r.change.old),
                         side(r.change.new),
                         change,
@@ -1414,7 +1443,10 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             &old.to_string(),
             &new.to_string(),
             lang,
-        ),
+        )
+        .iter()
+        .map(|line| texts(line))
+        .collect(),
     }));
     let kommuner: Vec<_> = diff
         .kommuner
@@ -1522,7 +1554,7 @@ fn statements_table(
     let mut rows: Vec<Row> = statements
         .iter()
         .map(|s| {
-            let mut cells = vec![texts(&s.recipient)];
+            let mut cells = vec![swedish_texts(&s.recipient)];
             if with_code {
                 cells.push(texts(s.kommunkod.as_deref().unwrap_or("")));
             }
@@ -1810,7 +1842,7 @@ fn proposal(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
         false,
     ));
     for point in &plan.plan.proposal {
-        blocks.push(Block::Paragraph(texts(point)));
+        blocks.push(Block::Paragraph(swedish_texts(point)));
     }
 }
 

@@ -156,7 +156,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         .add_paragraph(Paragraph::new().add_run(run(&doc.kicker).color(MUTED).size(18)))
         .add_paragraph(Paragraph::new().style("Title").add_run(run(&doc.title)));
     if let Some(subtitle) = &doc.subtitle {
-        docx = docx.add_paragraph(Paragraph::new().style("Subtitle").add_run(run(subtitle)));
+        let mut p = Paragraph::new().style("Subtitle");
+        for run in runs(subtitle, lang) {
+            p = p.add_run(run);
+        }
+        docx = docx.add_paragraph(p);
     }
     for (label, value) in &doc.meta {
         let mut p = Paragraph::new().add_run(run(format!("{label}: ")).bold());
@@ -450,13 +454,14 @@ fn block_docx(
                 3 => "Heading2",
                 _ => "Heading3",
             };
-            docx.add_paragraph(
-                Paragraph::new()
-                    .style(style)
-                    .page_break_before(*new_page)
-                    .keep_next(true)
-                    .add_run(run(text)),
-            )
+            let mut p = Paragraph::new()
+                .style(style)
+                .page_break_before(*new_page)
+                .keep_next(true);
+            for run in runs(text, lang) {
+                p = p.add_run(run);
+            }
+            docx.add_paragraph(p)
         }
         Block::Paragraph(content) => {
             let mut p = Paragraph::new().keep_next(introduces);
@@ -608,6 +613,7 @@ fn pieces(spans: &[Span], bold: bool) -> Vec<(String, usize, bool)> {
         match span {
             Span::Text(t) => out.extend(words(t, TEXT_SIZE, bold)),
             Span::Strong(t) => out.extend(words(t, TEXT_SIZE, true)),
+            Span::Swedish { text, strong } => out.extend(words(text, TEXT_SIZE, bold || *strong)),
             Span::Figure(f) => match &f.mark {
                 Mark::None => out.push((f.text.clone(), TEXT_SIZE, bold)),
                 // The figure and its ✓ together: bold, as the ✓ is.
@@ -836,7 +842,11 @@ fn table_docx(
         }
     }
     for note in &table.notes {
-        docx = docx.add_paragraph(Paragraph::new().add_run(run(note).size(17).color(MUTED)));
+        let mut p = Paragraph::new();
+        for run in runs(note, lang) {
+            p = p.add_run(run.size(17).color(MUTED));
+        }
+        docx = docx.add_paragraph(p);
     }
     docx.add_paragraph(Paragraph::new())
 }
@@ -898,14 +908,42 @@ fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> W
         .width(width, WidthType::Dxa)
 }
 
+/// The spans as Word runs; plain text that follows plain text (a label and the plan's words in
+/// a Swedish document) is one run, as it would be typed.
 fn runs(spans: &[Span], lang: Lang) -> Vec<Run> {
     let mut out = Vec::new();
+    let mut plain = String::new();
     for span in spans {
-        match span {
-            Span::Text(t) => out.push(run(t)),
-            Span::Strong(t) => out.push(run(t).bold()),
-            Span::Figure(f) => out.extend(figure(f, lang)),
+        let text = match span {
+            Span::Text(text) => Some(text),
+            Span::Swedish {
+                text,
+                strong: false,
+            } if lang == Lang::Sv => Some(text),
+            _ => None,
+        };
+        if let Some(text) = text {
+            plain.push_str(text);
+            continue;
         }
+        if !plain.is_empty() {
+            out.push(run(std::mem::take(&mut plain)));
+        }
+        match span {
+            Span::Strong(t) => out.push(run(t).bold()),
+            Span::Swedish { text, strong } => {
+                let run = match lang {
+                    Lang::Sv => run(text),
+                    _ => run(text).style(SWEDISH),
+                };
+                out.push(if *strong { run.bold() } else { run });
+            }
+            Span::Figure(f) => out.extend(figure(f, lang)),
+            Span::Text(_) => {}
+        }
+    }
+    if !plain.is_empty() {
+        out.push(run(plain));
     }
     out
 }
@@ -959,15 +997,34 @@ fn core_properties(doc: &Document) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The language of all text, in the styles' default run properties (every run inherits it).
+/// The character style of the user's own words ([`Span::Swedish`]) in a document that is not
+/// in Swedish: it says only that they are Swedish.
+const SWEDISH: &str = "PlanText";
+
+/// The language of all text, in the styles' default run properties (every run inherits it),
+/// and in a document that is not in Swedish the character style that marks the user's words
+/// as Swedish (`docx-rs` writes no language of its own).
 fn default_language(styles: &[u8], lang: Lang) -> Vec<u8> {
     let text = String::from_utf8_lossy(styles);
     let tag = lang.tag();
-    text.replacen(
+    let text = text.replacen(
         "</w:rPr></w:rPrDefault>",
         &format!("<w:lang w:val=\"{tag}\" /></w:rPr></w:rPrDefault>"),
         1,
-    )
+    );
+    match lang {
+        Lang::Sv => text,
+        _ => text.replacen(
+            "</w:styles>",
+            &format!(
+                "<w:style w:type=\"character\" w:customStyle=\"1\" w:styleId=\"{SWEDISH}\">\
+                 <w:name w:val=\"{}\" /><w:rPr><w:lang w:val=\"{}\" /></w:rPr></w:style></w:styles>",
+                lang.pick("Planens text", "Plan text"),
+                Lang::Sv.tag()
+            ),
+            1,
+        ),
+    }
     .into_bytes()
 }
 
@@ -1059,7 +1116,7 @@ mod tests {
     fn a_section_with_a_table_too_wide_for_an_upright_page_is_on_its_side() {
         let heading = |level: u8| Block::Heading {
             level,
-            text: String::new(),
+            text: Vec::new(),
             id: String::new(),
             new_page: false,
         };

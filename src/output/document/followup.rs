@@ -44,7 +44,7 @@ fn checked(amount: Amount, holds: bool, lang: Lang) -> Span {
 fn heading(text: &str, id: &str) -> Block {
     Block::Heading {
         level: 2,
-        text: text.to_string(),
+        text: vec![Span::text(text)],
         id: id.to_string(),
         new_page: false,
     }
@@ -135,7 +135,11 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
                 "Follow-up of the use of the joint county funds",
             )
             .to_string(),
-        subtitle: Some(say!(lang, "{county} {year}", "{county} {year}")),
+        subtitle: Some(vec![Span::text(say!(
+            lang,
+            "{county} {year}",
+            "{county} {year}"
+        ))]),
         meta,
         status: Some(status),
         blocks,
@@ -215,7 +219,7 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .recipients
         .iter()
         .map(|r| {
-            let mut cells = vec![vec![Span::text(crate::output::words::recipient(
+            let mut cells = vec![vec![Span::swedish(crate::output::words::recipient(
                 &r.recipient,
                 r.kommunkod.as_deref(),
             ))]];
@@ -252,7 +256,7 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .map(|a| {
             let mut cells = vec![
                 vec![Span::text(a.number.to_string())],
-                vec![Span::text(a.title.clone())],
+                vec![Span::swedish(a.title.clone())],
             ];
             cells.extend(figure_cells(summary, &a.figures, lang));
             Row {
@@ -288,8 +292,8 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .map(|i| {
             let mut cells = vec![
                 vec![Span::text(i.insats.clone())],
-                vec![Span::text(i.text.clone())],
-                vec![Span::text(i.responsible.clone())],
+                vec![Span::swedish(i.text.clone())],
+                vec![Span::swedish(i.responsible.clone())],
             ];
             cells.extend(figure_cells(summary, &i.figures, lang));
             Row {
@@ -321,7 +325,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         .iter()
         .map(|l| Row {
             cells: vec![
-                vec![Span::text(crate::output::words::recipient(
+                vec![Span::swedish(crate::output::words::recipient(
                     &l.recipient,
                     l.kommunkod.as_deref(),
                 ))],
@@ -329,7 +333,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 figure(l.received, lang),
                 optional(l.used),
                 optional(l.unused),
-                vec![Span::text(l.comment.clone().unwrap_or_default())],
+                vec![Span::swedish(l.comment.clone().unwrap_or_default())],
             ],
             kind: RowKind::Body,
         })
@@ -362,7 +366,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         ],
         rows,
         notes: (!summary.complete)
-            .then(|| words::not_reported_legend(lang).to_string())
+            .then(|| vec![Span::text(words::not_reported_legend(lang))])
             .into_iter()
             .collect(),
     }));
@@ -422,7 +426,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             };
             Row {
                 cells: vec![
-                    vec![Span::text(crate::output::words::recipient(
+                    vec![Span::swedish(crate::output::words::recipient(
                         &u.recipient,
                         u.kommunkod.as_deref(),
                     ))],

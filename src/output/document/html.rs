@@ -115,7 +115,7 @@ pub fn render(doc: &Document) -> String {
     let _ = writeln!(out, "<p class=\"kicker\">{}</p>", escape(&doc.kicker));
     let _ = writeln!(out, "<h1>{}</h1>", escape(&doc.title));
     if let Some(subtitle) = &doc.subtitle {
-        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", escape(subtitle));
+        let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", spans(subtitle, lang));
     }
     if !doc.meta.is_empty() {
         out.push_str("<dl class=\"meta\">\n");
@@ -178,7 +178,7 @@ fn block_html(out: &mut String, block: &Block, lang: Lang) {
                 out,
                 "<h{level} id=\"h-{}\">{}</h{level}>",
                 escape(id),
-                escape(text)
+                spans(text, lang)
             );
         }
         Block::Paragraph(content) => {
@@ -297,7 +297,7 @@ fn table_html(out: &mut String, table: &Table, lang: Lang) {
     if !table.notes.is_empty() {
         out.push_str("<div class=\"notes\">");
         for note in &table.notes {
-            let _ = write!(out, "<div>{}</div>", escape(note));
+            let _ = write!(out, "<div>{}</div>", spans(note, lang));
         }
         out.push_str("</div>\n");
     }
@@ -311,6 +311,18 @@ fn span(content: &Span, lang: Lang) -> String {
     match content {
         Span::Text(t) => escape(t),
         Span::Strong(t) => format!("<strong>{}</strong>", escape(t)),
+        Span::Swedish { text, strong } => {
+            let element = if *strong { "strong" } else { "span" };
+            match (lang, strong) {
+                (Lang::Sv, false) => escape(text),
+                (Lang::Sv, true) => format!("<strong>{}</strong>", escape(text)),
+                _ => format!(
+                    "<{element} lang=\"{}\">{}</{element}>",
+                    Lang::Sv.code(),
+                    escape(text)
+                ),
+            }
+        }
         Span::Figure(f) => figure(f, lang),
     }
 }

@@ -126,7 +126,7 @@ fn letter(
     let decision = decision(plan, lang);
     let mut meta = vec![(
         lang.pick("Mottagare", "Recipient").to_string(),
-        vec![Span::text(crate::output::words::recipient(
+        vec![Span::swedish(crate::output::words::recipient(
             &name,
             statement.kommunkod.as_deref(),
         ))],
@@ -155,19 +155,30 @@ fn letter(
 
     let mut blocks = Vec::new();
     let title = &plan.plan.title;
-    let intro = match &decision {
-        Some(d) => say!(
-            lang,
-            "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county}, enligt beslut i {d} om {title}.",
-            "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county}, by the decision of {d} on {title}."
+    // The plan's title, in its own words, ends the sentence.
+    let (intro, end) = match &decision {
+        Some(d) => (
+            say!(
+                lang,
+                "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county}, enligt beslut i {d} om ",
+                "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county}, by the decision of {d} on "
+            ),
+            ".",
         ),
-        None => say!(
-            lang,
-            "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county} ({title}).",
-            "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county} ({title})."
+        None => (
+            say!(
+                lang,
+                "{name} tilldelas {total} av länsgemensamma medel för psykisk hälsa och suicidprevention {year} i {county} (",
+                "{name} is allocated {total} of the joint county funds for mental health and suicide prevention {year} in {county} ("
+            ),
+            ").",
         ),
     };
-    blocks.push(Block::Paragraph(vec![Span::text(intro)]));
+    blocks.push(Block::Paragraph(vec![
+        Span::text(intro),
+        Span::swedish(title),
+        Span::text(end),
+    ]));
     let mut rows: Vec<Row> = statement
         .lines
         .iter()
@@ -175,7 +186,7 @@ fn letter(
             cells: vec![
                 vec![Span::text(l.area.to_string())],
                 vec![Span::text(payments.id(l))],
-                vec![Span::text(payments.text(l))],
+                vec![Span::swedish(payments.text(l))],
                 vec![Span::Figure(Figure {
                     text: money(l.amount, lang),
                     mark: Mark::None,
@@ -210,9 +221,9 @@ fn letter(
 
     blocks.push(Block::Heading {
         level: 2,
-        text: lang
-            .pick("Så betalas medlen ut", "How the funds are paid")
-            .to_string(),
+        text: vec![Span::text(
+            lang.pick("Så betalas medlen ut", "How the funds are paid"),
+        )],
         id: "payment".to_string(),
         new_page: false,
     });
@@ -259,9 +270,9 @@ fn letter(
 
     blocks.push(Block::Heading {
         level: 2,
-        text: lang
-            .pick("Redovisning och återbetalning", "Reporting and repayment")
-            .to_string(),
+        text: vec![Span::text(
+            lang.pick("Redovisning och återbetalning", "Reporting and repayment"),
+        )],
         id: "deadlines".to_string(),
         new_page: false,
     });
@@ -307,7 +318,7 @@ fn letter(
             "Allocation letter · {county} {year}"
         ),
         title: format!("{name}: {total}"),
-        subtitle: Some(plan.plan.title.clone()),
+        subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,
         status: Some(StatusNote {
             kind: StatusKind::Verified,

@@ -12,7 +12,7 @@ pub fn render(doc: &Document) -> String {
     let _ = writeln!(out, "_{}_\n", inline(&doc.kicker));
     let _ = writeln!(out, "# {}\n", inline(&doc.title));
     if let Some(subtitle) = &doc.subtitle {
-        let _ = writeln!(out, "{}\n", line_start(inline(subtitle)));
+        let _ = writeln!(out, "{}\n", line_start(spans(subtitle)));
     }
     for (label, value) in &doc.meta {
         let _ = writeln!(out, "- **{}:** {}", inline(label), spans(value));
@@ -27,7 +27,7 @@ pub fn render(doc: &Document) -> String {
         match block {
             Block::Heading { level, text, .. } => {
                 let hashes = "#".repeat(usize::from((*level).clamp(2, 4)));
-                let _ = writeln!(out, "{hashes} {}\n", inline(text));
+                let _ = writeln!(out, "{hashes} {}\n", spans(text));
             }
             Block::Paragraph(content) => {
                 let _ = writeln!(out, "{}\n", line_start(spans(content)));
@@ -117,7 +117,7 @@ fn table_md(out: &mut String, table: &Table) {
     }
     out.push('\n');
     for note in &table.notes {
-        let _ = writeln!(out, "{}  ", inline(note));
+        let _ = writeln!(out, "{}  ", spans(note));
     }
     if !table.notes.is_empty() {
         out.push('\n');
@@ -195,8 +195,16 @@ fn spans(content: &[Span]) -> String {
     content
         .iter()
         .map(|s| match s {
-            Span::Text(t) => inline(t),
-            Span::Strong(t) => format!("**{}**", inline(t)),
+            Span::Text(t)
+            | Span::Swedish {
+                text: t,
+                strong: false,
+            } => inline(t),
+            Span::Strong(t)
+            | Span::Swedish {
+                text: t,
+                strong: true,
+            } => format!("**{}**", inline(t)),
             Span::Figure(f) => figure(f),
         })
         .collect()

@@ -27,7 +27,7 @@ pub struct Document {
     /// A line above the title: "Beslutsunderlag · Jämtlands län 2026".
     pub kicker: String,
     pub title: String,
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Vec<Span>>,
     /// Label and value pairs under the title: county, year, forum, dates, reference code.
     pub meta: Vec<(String, Vec<Span>)>,
     /// What `check` said, in one or two sentences, with its severity for colour.
@@ -63,7 +63,7 @@ pub enum Block {
     /// a new printed page.
     Heading {
         level: u8,
-        text: String,
+        text: Vec<Span>,
         id: String,
         new_page: bool,
     },
@@ -81,6 +81,14 @@ pub enum Block {
 pub enum Span {
     Text(String),
     Strong(String),
+    /// Words as the user wrote them (the plan's titles, descriptions and names, a form's
+    /// comment): Swedish whatever the document's language. A document in another language
+    /// marks them as Swedish, so that a screen reader reads them and a spelling checker takes
+    /// them as Swedish.
+    Swedish {
+        text: String,
+        strong: bool,
+    },
     /// An amount (already formatted) with its standing after `check`.
     Figure(Figure),
 }
@@ -90,10 +98,25 @@ impl Span {
         Span::Text(text.into())
     }
 
+    pub fn swedish(text: impl Into<String>) -> Span {
+        Span::Swedish {
+            text: text.into(),
+            strong: false,
+        }
+    }
+
+    /// The user's words in bold (a heading's title in a table).
+    pub fn strong_swedish(text: impl Into<String>) -> Span {
+        Span::Swedish {
+            text: text.into(),
+            strong: true,
+        }
+    }
+
     /// The span as plain text (a figure with its mark).
     pub fn plain(&self) -> String {
         match self {
-            Span::Text(t) | Span::Strong(t) => t.clone(),
+            Span::Text(t) | Span::Strong(t) | Span::Swedish { text: t, .. } => t.clone(),
             Span::Figure(f) => f.plain(),
         }
     }
@@ -165,7 +188,7 @@ pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     /// Lines under the table (what an abbreviation or a mark means).
-    pub notes: Vec<String>,
+    pub notes: Vec<Vec<Span>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
