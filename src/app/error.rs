@@ -1024,8 +1024,8 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             let digits = crate::output::xlsx::EXCEL_DIGITS;
             say!(
                 lang,
-                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Skriv som CSV i stället (--format csv).",
-                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Write CSV instead (--format csv)."
+                "XLSX kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas. Skriv som JSON i stället (--format json), eller som CSV för program (--format csv --csv rfc4180): Excel avrundar beloppet också när det öppnar en CSV-fil.",
+                "XLSX cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded. Write JSON instead (--format json), or CSV for programs (--format csv --csv rfc4180): Excel rounds the amount when it opens a CSV file as well."
             )
         }
         XlsxFailure::TextTooLong {

@@ -62,12 +62,12 @@ pub enum XlsxFailure {
 }
 
 thread_local! {
-    /// Whether a panic on this thread is the library's, caught by [`write_limited`].
+    /// Whether a panic on this thread is the library's, caught by [`caught`].
     static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether a panic now is one that [`write_limited`] catches and reports as an error: the
-/// panic hook (`main`) keeps quiet about it.
+/// Whether a panic now is the library's, which [`write_limited`] catches and reports as an
+/// error: the panic hook (`main`) keeps quiet about it.
 pub fn catching_library_panic() -> bool {
     CATCHING.with(std::cell::Cell::get)
 }
@@ -86,16 +86,50 @@ pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxFailure> {
 }
 
 /// [`write`] into `out` as the workbook is zipped (a national plan's is 125 MB): the outer
-/// error is a write to `out` that failed, the inner one a workbook that cannot be made.
+/// error is the first write to `out` that failed, the inner one a workbook that cannot be made.
 pub fn write_to(
     sheets: &[Sheet],
     out: impl std::io::Write + Send,
 ) -> std::io::Result<Result<(), XlsxFailure>> {
-    match write_limited(sheets, EXCEL_MAX_ROWS, out) {
-        Err(XlsxFailure::Library(
-            XlsxError::IoError(error) | XlsxError::ZipError(zip::result::ZipError::Io(error)),
-        )) => Err(error),
-        made => Ok(made),
+    let mut out = FirstError { out, error: None };
+    let made = write_limited(sheets, EXCEL_MAX_ROWS, &mut out);
+    match out.error {
+        Some(error) => Err(error),
+        None => Ok(made),
+    }
+}
+
+/// A writer that keeps the first error of `out` and from then on takes every write without
+/// writing it. The zip library, dropped after a write that failed, finishes its archive into
+/// it quietly; into the failing file it would print its own error on standard error.
+struct FirstError<W> {
+    out: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> FirstError<W> {
+    fn failed(&mut self, error: std::io::Error) -> std::io::Error {
+        let kind = error.kind();
+        if kind != std::io::ErrorKind::Interrupted {
+            self.error = Some(error);
+        }
+        std::io::Error::from(kind)
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for FirstError<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_some() {
+            return Ok(bytes.len());
+        }
+        self.out.write(bytes).map_err(|e| self.failed(e))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_some() {
+            return Ok(());
+        }
+        self.out.flush().map_err(|e| self.failed(e))
     }
 }
 
@@ -142,21 +176,10 @@ impl Formats {
     }
 }
 
-/// The workbook with at most `max_rows` rows (at least 2) in a worksheet.
-///
-/// rust_xlsxwriter writes the rows to temporary files as they come and panics when such a
-/// write fails (a full disk, `ulimit -f`): that panic is caught and reported as
-/// [`XlsxFailure::TemporaryFiles`], with the operating system's reason when it says one.
-pub fn write_limited(
-    sheets: &[Sheet],
-    max_rows: u32,
-    out: impl std::io::Write + Send,
-) -> Result<(), XlsxFailure> {
-    caught(|| write_workbook(sheets, max_rows, out))
-}
-
-/// What `write` returns, or the library's panic while it ran (on this thread) as
-/// [`XlsxFailure::TemporaryFiles`].
+/// What `write` (calls of the library) returns, or the library's panic while it ran (on this
+/// thread) as [`XlsxFailure::TemporaryFiles`]: rust_xlsxwriter writes the rows to temporary
+/// files as they come and panics when such a write fails (a full disk, `ulimit -f`). Only the
+/// library's calls are wrapped, so a panic of this program's own is never taken for one.
 fn caught<R>(write: impl FnOnce() -> Result<R, XlsxFailure>) -> Result<R, XlsxFailure> {
     let before = CATCHING.with(|c| c.replace(true));
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(write));
@@ -203,7 +226,10 @@ fn parts(sheets: &[Sheet], per_part: usize) -> Vec<Part<'_>> {
         .collect()
 }
 
-fn write_workbook(
+/// The workbook with at most `max_rows` rows (at least 2) in a worksheet. The library's
+/// panic on a failed write of its temporary files is reported as
+/// [`XlsxFailure::TemporaryFiles`], with the operating system's reason when it says one.
+pub fn write_limited(
     sheets: &[Sheet],
     max_rows: u32,
     out: impl std::io::Write + Send,
@@ -247,12 +273,14 @@ fn write_workbook(
         // Rows go to a temporary file as they are written (a national plan's payments are
         // millions of cells), texts in their cells: a table of shared texts costs a hash per
         // cell, and zipping takes the repeats away anyway.
-        let worksheet = workbook.add_worksheet_with_constant_memory()?;
-        worksheet.set_name(match part.number {
-            0 => part.sheet.name.to_string(),
-            n => format!("{} ({})", part.sheet.name, n + 1),
+        caught(|| {
+            let worksheet = workbook.add_worksheet_with_constant_memory()?;
+            worksheet.set_name(match part.number {
+                0 => part.sheet.name.to_string(),
+                n => format!("{} ({})", part.sheet.name, n + 1),
+            })?;
+            Ok(start_part(worksheet, part.sheet, fit, &formats)?)
         })?;
-        start_part(worksheet, part.sheet, fit, &formats)?;
     }
     let jobs: Vec<_> = (parts.iter().zip(&part_fits).zip(workbook.worksheets_mut()))
         .map(std::sync::Mutex::new)
@@ -262,14 +290,17 @@ fn write_workbook(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let ((part, fit), worksheet) = &mut *job;
-        caught(|| write_part(worksheet, part, &fit.usual, &formats))
+        write_part(worksheet, part, &fit.usual, &formats)
     });
     drop(jobs);
     let last_rows = written.into_iter().collect::<Result<Vec<u32>, _>>()?;
-    for ((part, last), worksheet) in parts.iter().zip(last_rows).zip(workbook.worksheets_mut()) {
-        finish_part(worksheet, part.sheet, last)?;
-    }
-    Ok(workbook.save_to_writer(out)?)
+    caught(|| {
+        for ((part, last), worksheet) in parts.iter().zip(last_rows).zip(workbook.worksheets_mut())
+        {
+            finish_part(worksheet, part.sheet, last)?;
+        }
+        Ok(workbook.save_to_writer(out)?)
+    })
 }
 
 /// The rows of `part` written into its worksheet (begun by [`start_part`]); its last data
@@ -289,7 +320,7 @@ fn write_part(
                 chars,
             });
         }
-        write_row(worksheet, row, cells, total, formats, usual)
+        caught(|| write_row(worksheet, row, cells, total, formats, usual))
     };
     let (mut row, mut failed) = (0, None);
     part.sheet.each_row_in(part.rows.clone(), |cells| {
@@ -668,28 +699,39 @@ mod tests {
     }
 
     /// A workbook zipped into a file that fails part-way is the file's error, not one of a
-    /// workbook that cannot be made.
+    /// workbook that cannot be made; nothing more is written into the file after it failed
+    /// (the zip library, dropped unfinished, would try, fail again and print that failure).
     #[test]
     fn a_write_that_fails_is_the_writers_error() {
-        struct Full(usize);
+        struct Full {
+            room: usize,
+            failures: usize,
+        }
         impl std::io::Write for Full {
             fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                if self.0 < bytes.len() {
+                if self.room < bytes.len() {
+                    self.failures += 1;
                     return Err(std::io::Error::from_raw_os_error(28));
                 }
-                self.0 -= bytes.len();
+                self.room -= bytes.len();
                 Ok(bytes.len())
             }
             fn flush(&mut self) -> std::io::Result<()> {
                 Ok(())
             }
         }
-        let error = write_to(&[sheet(100)], Full(2000)).unwrap_err();
+        let mut full = Full {
+            room: 2000,
+            failures: 0,
+        };
+        let error = write_to(&[sheet(100)], &mut full).unwrap_err();
         assert_eq!(error.raw_os_error(), Some(28));
-        assert!(matches!(
-            write_to(&[sheet(100)], Full(usize::MAX)),
-            Ok(Ok(()))
-        ));
+        assert_eq!(full.failures, 1);
+        let mut room = Full {
+            room: usize::MAX,
+            failures: 0,
+        };
+        assert!(matches!(write_to(&[sheet(100)], &mut room), Ok(Ok(()))));
     }
 
     /// A total row that does not fit under the last data rows has a worksheet of its own,

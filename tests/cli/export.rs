@@ -1323,3 +1323,60 @@ fn ids_and_codes_a_spreadsheet_would_read_as_another_number_stay_text() {
     .assert_status(0)
     .assert_stdout_contains(",1,007,600000,invoice,1234567890123456789\r\n");
 }
+
+/// An amount with more significant digits than Excel keeps is refused in XLSX, and the message
+/// points to the formats that keep it exact: JSON and the CSV for programs (Excel would round
+/// it in a CSV file as well).
+#[test]
+fn an_amount_excel_would_round_is_refused_and_the_exact_formats_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let amount = "1_000_000_000_000_001";
+    let plan = format!(
+        "[plan]\ncounty = \"Jämtlands län\"\nyear = 2026\ntitle = \"Psykisk hälsa\"\n\
+         county_total = {amount}\n\n[[areas]]\nnumber = 1\ntitle = \"Strategin\"\n\
+         amount = {amount}\n\n[[actors]]\nid = \"rjh\"\nname = \"Region Jämtland Härjedalen\"\n\
+         kind = \"region\"\n\n[[insatser]]\nid = \"1.1\"\narea = 1\nactor = \"rjh\"\n\
+         text = \"Länssamordning\"\namount = {amount}\n"
+    );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    allocate(dir.path(), &["check", "plan.toml"]).assert_status(0);
+    allocate(
+        dir.path(),
+        &["export", "plan.toml", "--format", "xlsx", "-o", "ut"],
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains(
+        "beloppet 1 000 000 000 000 001 kr har fler siffror än Excel visar exakt (15)",
+    )
+    .assert_stderr_contains("(--format json)")
+    .assert_stderr_contains("(--format csv --csv rfc4180)");
+    assert!(!dir.path().join("ut").exists());
+    // What the message names keeps every digit.
+    allocate(
+        dir.path(),
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-area",
+            "--csv",
+            "rfc4180",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains(",1000000000000001");
+    allocate(
+        dir.path(),
+        &[
+            "export",
+            "plan.toml",
+            "--format",
+            "json",
+            "--view",
+            "per-area",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("1000000000000001");
+}
