@@ -97,6 +97,39 @@ fn utf8_without_bom_with_tabs_and_no_title() {
         .assert_stdout_contains("(UTF-8, tab)");
 }
 
+/// A year that heads two columns is two contents: the file is said to be so at once, with
+/// what to download, not first asked to choose the year (which would not choose).
+#[test]
+fn a_year_heading_two_columns_is_two_contents_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("folkmangd.csv"),
+        "\"region\";\"2023\";\"2024\";\"2024\"\n\"2303 Ragunda\";5100;5150;1\n\"2305 Bräcke\";6000;6037;2\n",
+    )
+    .unwrap();
+    let out = allocate(dir.path(), &["split", "1000", "--key", "folkmangd.csv"]);
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: kolumnen \"2024\" finns flera gånger i rubrikraden, för olika tabellinnehåll",
+        )
+        .assert_stderr_contains("ladda ner bara tabellinnehållet Folkmängd");
+    assert!(!out.stderr.contains("--column"), "{}", out.stderr);
+    // The year that heads one column is still chosen.
+    allocate(
+        dir.path(),
+        &[
+            "split",
+            "1000",
+            "--key",
+            "folkmangd.csv",
+            "--column",
+            "2023",
+        ],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("Ragunda");
+}
+
 #[test]
 fn windows_1252_with_two_year_columns_and_a_county_row() {
     let file = "tests/fixtures/scb/folkmangd-2023-2024-windows-1252-semicolon.csv";

@@ -163,9 +163,18 @@ pub(super) fn choose_period(
         }
         None => match periods {
             [_] => Ok(0),
-            _ => Err(ScbErrorKind::ChooseColumn {
-                available: available(),
-            }),
+            // A period twice is two contents (the population and another): naming the
+            // period would not choose, so that is said first.
+            _ => match (periods.iter().enumerate())
+                .find(|(i, p)| (periods.iter().skip(i + 1)).any(|q| q.eq_ignore_ascii_case(p)))
+            {
+                Some((_, twice)) => Err(ScbErrorKind::SameColumnTwice {
+                    column: twice.to_string(),
+                }),
+                None => Err(ScbErrorKind::ChooseColumn {
+                    available: available(),
+                }),
+            },
         },
     }
 }
