@@ -408,6 +408,12 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             };
         }
         let kind = refine(classified, body, span.as_ref());
+        // toml gives no place for nesting too deep: the most deeply nested line is it.
+        if let (ParseErrorKind::Syntax { detail }, None) = (&kind, &span)
+            && detail.contains("recurs")
+        {
+            span = deepest_line(body);
+        }
         // toml points after a lone carriage return; point at it.
         if let (ParseErrorKind::Syntax { detail }, Some(s)) = (&kind, &mut span)
             && detail.starts_with("carriage return")
@@ -426,6 +432,25 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
             ..plan
         }
     })
+}
+
+/// The line with the most dots and opening brackets (the first of them): where a plan nests
+/// lists, tables or dotted keys too deeply for the TOML reader.
+fn deepest_line(body: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    let mut deepest: Option<(usize, std::ops::Range<usize>)> = None;
+    for line in body.split_inclusive('\n') {
+        let depth = line
+            .chars()
+            .filter(|c| matches!(c, '.' | '[' | '{'))
+            .count();
+        let text = line.trim_end_matches(['\n', '\r']);
+        if deepest.as_ref().is_none_or(|(most, _)| depth > *most) {
+            deepest = Some((depth, start..start + text.len()));
+        }
+        start += line.len();
+    }
+    deepest.map(|(_, line)| line)
 }
 
 /// The plan's tables written once (`[plan]`) and those written as a list (`[[insatser]]`),
