@@ -202,6 +202,12 @@ pub enum WorkbookProblem {
     /// More parts, or cells, than a table of population can need.
     TooManyParts(usize),
     TooManyCells(usize),
+    /// A cell the sheet stores twice (row and column from 0): which of its values counts
+    /// cannot be told (a spreadsheet never writes this; a program or a hand may).
+    CellTwice {
+        row: u32,
+        column: u32,
+    },
     /// The shared strings claim more strings than their part can hold.
     ClaimsStrings {
         claimed: u64,

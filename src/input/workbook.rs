@@ -99,7 +99,7 @@ impl Sheets<'_> {
     }
 
     /// The cells of sheet `index` (of [`Sheets::names`]) that hold a value, in the order the
-    /// sheet stores them.
+    /// sheet stores them; a cell stored twice is refused.
     pub fn cells(&mut self, index: usize) -> Result<Vec<Cell>, WorkbookProblem> {
         let name = self.names.get(index).ok_or(WorkbookProblem::NoSheet)?;
         let mut reader = self
@@ -107,6 +107,7 @@ impl Sheets<'_> {
             .worksheet_cells_reader(name)
             .map_err(|e| unreadable(e.into()))?;
         let mut cells = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut read = 0usize;
         while let Some(cell) = reader
             .next_cell_with_formula()
@@ -117,6 +118,9 @@ impl Sheets<'_> {
                 return Err(WorkbookProblem::TooManyCells(MAX_CELLS));
             }
             let (row, col) = cell.pos;
+            if !seen.insert(cell.pos) {
+                return Err(WorkbookProblem::CellTwice { row, column: col });
+            }
             let value = match (Data::from(cell.value), cell.formula) {
                 // A formula whose value was never saved (a workbook written by a program) is
                 // read as the formula, never as an empty cell.

@@ -882,3 +882,52 @@ fn other_files_are_named_and_refused() {
             .assert_stderr_contains("= åtgärd:");
     }
 }
+
+/// A workbook whose sheet stores a cell twice (a second `<row r="10">`, or `B10` twice in its
+/// row) is refused: which population counts cannot be told, and the last one written
+/// (Östersund 1) would be taken without a word.
+#[test]
+fn a_cell_stored_twice_is_refused() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(repo_root().join("tests/fixtures/scb/M-webui-xlsx.xlsx")).unwrap();
+    let edited = |edit: &dyn Fn(String) -> String| -> Vec<u8> {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut part = archive.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut text = Vec::new();
+            part.read_to_end(&mut text).unwrap();
+            if name == "xl/worksheets/sheet1.xml" {
+                text = edit(String::from_utf8(text).unwrap()).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&text).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    };
+    let last = r#"<c r="B10" t="n"><v>64977</v></c>"#;
+    let row_twice = edited(&|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="10"><c r="A10" t="inlineStr"><is><t>2380 Östersund</t></is></c><c r="B10" t="n"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    let cell_twice =
+        edited(&|xml| xml.replace(last, &format!("{last}<c r=\"B10\" t=\"n\"><v>1</v></c>")));
+    for (name, bytes, cell) in [
+        ("row.xlsx", row_twice, "A10"),
+        ("cell.xlsx", cell_twice, "B10"),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        split(dir.path(), name, &[])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "cellen {cell} står två gånger i bladet, så vilket värde som gäller går inte att avgöra"
+            ))
+            .assert_stderr_contains("ladda ner tabellen från SCB igen");
+    }
+}

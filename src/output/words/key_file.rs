@@ -175,6 +175,14 @@ pub(super) fn workbook_problem(problem: &WorkbookProblem, lang: Lang) -> String 
                 "the sheet has more than {n} cells"
             )
         }
+        WorkbookProblem::CellTwice { row, column } => {
+            let cell = crate::output::diagnostic::cell_reference(None, row + 1, column + 1);
+            say!(
+                lang,
+                "cellen {cell} står två gånger i bladet, så vilket värde som gäller går inte att avgöra",
+                "the cell {cell} is in the sheet twice, so which value counts cannot be told"
+            )
+        }
         WorkbookProblem::ClaimsStrings { claimed, bytes } => say!(
             lang,
             "den anger {claimed} texter på {bytes} byte",
