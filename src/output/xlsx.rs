@@ -133,6 +133,9 @@ impl<W: std::io::Write> std::io::Write for FirstError<W> {
     }
 }
 
+/// The workbook's cell formats. Every format a cell is written with must be one of
+/// [`Formats::all`]: they are registered before the worksheets are written side by side, and
+/// one the library first meets on two threads at once could be given two numbers.
 struct Formats {
     header: Format,
     text: Format,
