@@ -815,9 +815,39 @@ pub enum SplitReason {
     LedgerFull,
     /// `fixed-plus-key`: the fixed parts alone exceed the amount.
     FixedExceedsAmount(Amount),
+    /// `fixed-plus-key`: the amount is a whole number of the split's unit, but the fixed parts
+    /// (`each`, or a part under `except`) are not, so what they leave for the key is not.
+    RestNotMultipleOfUnit(RestNotInUnits),
     /// Figures that the checks of amounts, units and keys should have stopped; kept so that
     /// no split can fail without a finding.
     Invalid,
+}
+
+/// A `fixed-plus-key` split whose fixed parts leave the key a rest that is not a whole number
+/// of the split's unit, and the figures that would make it one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestNotInUnits {
+    /// What the fixed parts sum to.
+    pub fixed: Amount,
+    /// What they leave of the insats's amount for the key.
+    pub rest: Amount,
+    /// The split's unit.
+    pub unit: Amount,
+    /// The part at fault: `each` (with the nearest `each` below it in whole units), or a
+    /// recipient's part under `except`.
+    pub part: FixedPart,
+    /// The insats's amount that leaves the key a whole number of units (the rest rounded
+    /// down to the unit), and that rest.
+    pub amount_instead: (Amount, Amount),
+}
+
+/// The fixed part of a `fixed-plus-key` split that is not a whole number of its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FixedPart {
+    /// `each`, and `each` rounded down to the unit.
+    Each { each: Amount, instead: Amount },
+    /// A part under `except`: the recipient as written.
+    Except(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -149,8 +149,8 @@ registry! {
         "en folkmängd som inte är ett positivt heltal, i planen eller i en nyckelfil (med `fil:rad`)",
         "a population count that is not a positive whole number, in the plan or in a key file (with `file:line`)";
     SplitInvalid "split-invalid" Error Stage::Resolve,
-        "en fördelning som inte går att genomföra (`key`/`each`/`amounts` saknas, eller anges fast regeln inte använder dem, ett namn som inte är mottagare, en mottagare två gånger, ett belopp som inte är jämnt delbart med fördelningens enhet, pengar till kommunerna utan fördelning)",
-        "a split that cannot be carried out (missing `key`/`each`/`amounts`, or given where the rule does not use them, a name that is not a recipient, a recipient named twice (by kommunkod and by name), an amount not in whole units of the split, money to the kommuner without a split)";
+        "en fördelning som inte går att genomföra (`key`/`each`/`amounts` saknas, eller anges fast regeln inte använder dem, ett namn som inte är mottagare, en mottagare två gånger, ett belopp som inte är jämnt delbart med fördelningens enhet, fasta delar i `fixed-plus-key` (`each`, `except`) som lämnar en rest till nyckeln som inte är det, pengar till kommunerna utan fördelning)",
+        "a split that cannot be carried out (missing `key`/`each`/`amounts`, or given where the rule does not use them, a name that is not a recipient, a recipient named twice (by kommunkod and by name), an amount not in whole units of the split, fixed parts of `fixed-plus-key` (`each`, `except`) that leave the key a rest not in whole units, money to the kommuner without a split)";
     SplitSum "split-sum" Error Stage::Resolve,
         "en fördelning (`fixed`, `amounts`) summerar inte till insatsens belopp",
         "a split (`fixed`, `amounts`) does not sum to the insats amount";

@@ -2,8 +2,8 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    CostFigure, CostReason, CostTotal, Deadline, Gap, KeyReason, Meaning, Problem, Related,
-    SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
+    CostFigure, CostReason, CostTotal, Deadline, FixedPart, Gap, KeyReason, Meaning, Problem,
+    Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -1510,6 +1510,30 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
                 "insats `{insats}`: the fixed parts sum to {fixed}, more than the insats amount"
             )
         }
+        SplitReason::RestNotMultipleOfUnit(r) => {
+            let (fixed, rest, unit) = (
+                lang.amount(r.fixed),
+                lang.amount(r.rest),
+                lang.amount(r.unit),
+            );
+            match &r.part {
+                FixedPart::Each { each, .. } => {
+                    let each = lang.amount(*each);
+                    say!(
+                        lang,
+                        "insats `{insats}`: `each` {each} är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: `each` {each} is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
+                    )
+                }
+                FixedPart::Except(name) => {
+                    say!(
+                        lang,
+                        "insats `{insats}`: delen för `{name}` under `except` är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: the part for `{name}` under `except` is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
+                    )
+                }
+            }
+        }
         SplitReason::Invalid => say!(
             lang,
             "insats `{insats}`: beloppet kan inte fördelas med den här nyckeln och enheten",
@@ -1588,6 +1612,33 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "sänk `each` eller höj insatsens `amount`",
             "lower `each` or raise the insats `amount`",
         ),
+        SplitReason::RestNotMultipleOfUnit(r) => {
+            let unit = lang.amount(r.unit);
+            let (amount, rest) = (
+                number::toml_amount(r.amount_instead.0),
+                lang.amount(r.amount_instead.1),
+            );
+            let part = match &r.part {
+                FixedPart::Each { instead, .. } => {
+                    let instead = number::toml_amount(*instead);
+                    say!(
+                        lang,
+                        "sätt `each` till ett helt antal av {unit} (till exempel `each = {instead}`)",
+                        "set `each` to a whole number of {unit} (for example `each = {instead}`)"
+                    )
+                }
+                FixedPart::Except(_) => say!(
+                    lang,
+                    "sätt delen under `except` till ett helt antal av {unit}",
+                    "set the part under `except` to a whole number of {unit}"
+                ),
+            };
+            say!(
+                lang,
+                "{part}, eller ändra insatsens `amount` så att resten går jämnt upp (`amount = {amount}` lämnar {rest} till nyckeln)",
+                "{part}, or change the insats's `amount` so that the rest comes out even (`amount = {amount}` leaves {rest} for the key)"
+            )
+        }
         SplitReason::Invalid => fixed(
             "kontrollera beloppet, enheten och nyckelns värden",
             "check the amount, the unit and the key's values",
