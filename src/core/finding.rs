@@ -373,6 +373,9 @@ pub enum Problem {
         key: String,
         kommun: String,
         value: Decimal,
+        /// Written with a point or comma before exactly three digits (`"5,150"`), which in
+        /// a count is most likely a thousands separator.
+        thousands: bool,
         /// The key file and line, for a count read from a file.
         file: Option<(PathBuf, usize)>,
     },

@@ -464,7 +464,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             key,
             kommun,
             value,
+            thousands: true,
+            ..
+        } => {
+            let read = number::decimal(*value, lang);
+            say!(
+                lang,
+                "folkmängden för {kommun} i `{key}` har ett komma eller en punkt före tre siffror och läses som {read}; tecknet är troligen en tusentalsavgränsare, men en folkmängd är ett heltal",
+                "the population of {kommun} in `{key}` has a comma or point before three digits and reads as {read}; the sign is likely a thousands separator, but a population is a whole number"
+            )
+        }
+        Problem::PopulationNotPositive {
+            key,
+            kommun,
+            value,
             file,
+            ..
         } => {
             let value = number::decimal(*value, lang);
             let place = file
@@ -1205,6 +1220,25 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "en kommun som inte ska få något har 0; rätta värdet",
             "a kommun that gets nothing has 0; correct the value",
         ),
+        Problem::PopulationNotPositive {
+            thousands: true,
+            value,
+            ..
+        } => {
+            let count = value
+                .checked_mul(Decimal::ONE_THOUSAND)
+                .and_then(|v| i64::try_from(v).ok())
+                .unwrap_or(64_977);
+            let (toml, spaced) = (
+                number::toml_integer(count, false),
+                number::grouped(Decimal::from(count), Lang::Sv),
+            );
+            say!(
+                lang,
+                "skriv folkmängden som ett heltal, {toml}, eller grupperad med mellanslag inom citattecken, \"{spaced}\"",
+                "write the population as a whole number, {toml}, or grouped with spaces within quotes, \"{spaced}\""
+            )
+        }
         Problem::PopulationNotPositive { file: None, .. } => fixed(
             "skriv folkmängden som den står hos SCB, till exempel 64_977",
             "write the population as SCB gives it, for example 64_977",
