@@ -59,6 +59,7 @@ pub enum Code {
     InsatserTotal,
     NationalSplit,
     StatedChange,
+    StatedChangeUnchecked,
     EarmarkTotal,
     EarmarksOverArea,
     KeyDate,
@@ -324,6 +325,12 @@ pub enum Problem {
     StatedChange {
         stated: Amount,
         computed: Amount,
+    },
+    /// `stated_change` without `previous_county_total`: nothing to check it against.
+    /// `previous` is last year's total that would make it hold (`county_total − stated`).
+    StatedChangeUnchecked {
+        stated: Amount,
+        previous: Amount,
     },
     EarmarkTotal {
         earmark: String,
@@ -899,6 +906,7 @@ impl Problem {
             Problem::InsatserTotal { .. } => Code::InsatserTotal,
             Problem::NationalSplit { .. } => Code::NationalSplit,
             Problem::StatedChange { .. } => Code::StatedChange,
+            Problem::StatedChangeUnchecked { .. } => Code::StatedChangeUnchecked,
             Problem::EarmarkTotal { .. } => Code::EarmarkTotal,
             Problem::EarmarksOverArea { .. } => Code::EarmarksOverArea,
             Problem::SplitSum { .. } => Code::SplitSum,

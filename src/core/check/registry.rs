@@ -178,6 +178,9 @@ registry! {
     StatedChange "stated-change" Error Stage::Ledger(rules::stated_change_matches_totals),
         "`stated_change` är inte `county_total − previous_county_total`",
         "`stated_change` is not `county_total − previous_county_total`";
+    StatedChangeUnchecked "stated-change-unchecked" Warning Stage::Ledger(rules::stated_change_is_checkable),
+        "`stated_change` utan `previous_county_total`: förändringen som beslutsunderlaget trycker kan inte kontrolleras (med `report --previous` och förra årets plan kontrolleras den mot den, och varningen faller bort)",
+        "`stated_change` without `previous_county_total`: the change the decision document prints cannot be checked (with `report --previous` and last year's plan it is checked against that, and the warning goes)";
     EarmarksOverArea "earmarks-over-area" Error Stage::Ledger(rules::earmarks_fit_in_their_area),
         "ett områdes varav-poster summerar till mer än områdets belopp",
         "an area's earmarks sum to more than the area's amount";

@@ -361,6 +361,14 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "the stated change from the previous year is {stated}, but the totals give {computed}"
             )
         }
+        Problem::StatedChangeUnchecked { stated, .. } => {
+            let stated = a(stated);
+            say!(
+                lang,
+                "förändringen mot föregående år ({stated}) kan inte kontrolleras: planen anger inte förra årets totalbelopp (`previous_county_total`)",
+                "the change from the previous year ({stated}) cannot be checked: the plan does not give last year's total (`previous_county_total`)"
+            )
+        }
         Problem::EarmarkTotal {
             earmark,
             stated,
@@ -1179,6 +1187,28 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "förändringen är county_total minus previous_county_total; rätta den som är fel",
             "the change is county_total minus previous_county_total; correct the wrong one",
         ),
+        Problem::StatedChangeUnchecked { previous, .. } => {
+            let holds = previous.is_negative() || previous.0.is_zero();
+            let previous = lang.amount(*previous);
+            let holds = if holds {
+                say!(
+                    lang,
+                    "förändringen kan inte stämma: förra årets totalbelopp skulle då vara {previous}",
+                    "the change cannot hold: last year's total would then be {previous}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "förändringen stämmer om det var {previous}",
+                    "the change holds if it was {previous}"
+                )
+            };
+            say!(
+                lang,
+                "ange förra årets `county_total` ur förra årets beslut som `previous_county_total` ({holds}), eller jämför med förra årets plan, `allocate report --previous`; annars trycks förändringen okontrollerad",
+                "give last year's `county_total` from last year's decision as `previous_county_total` ({holds}), or compare with last year's plan, `allocate report --previous`; otherwise the change is printed unchecked"
+            )
+        }
         Problem::EarmarkTotal { .. } => fixed(
             "varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
             "earmarks are the state's indicative split; a difference is allowed but should be deliberate",
