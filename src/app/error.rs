@@ -236,6 +236,9 @@ pub enum Error {
     },
     /// A document could not be made (a chart could not be drawn, the DOCX not packed).
     Document(String),
+    /// `ALLOCATE_MAX_FILE_MB` is set to something that is no limit (`512MB`, `1.5`, `0`): the
+    /// value as given.
+    MaxFileVar(String),
 }
 
 impl From<std::io::Error> for Error {
@@ -525,6 +528,16 @@ impl Error {
                 )
                 .to_string(),
             ),
+            Error::MaxFileVar(value) => {
+                let var = crate::input::read::MAX_FILE_VAR;
+                let value = visible(value);
+                let default = crate::input::read::MAX_FILE_BYTES / (1024 * 1024);
+                line(say!(
+                    lang,
+                    "miljövariabeln {var} är \"{value}\", som inte är en gräns: ange ett helt antal MiB, minst 1, med bara siffror (till exempel {var}=512), eller ta bort variabeln för standardgränsen {default} MiB",
+                    "the environment variable {var} is \"{value}\", which is no limit: give a whole number of MiB, at least 1, in digits only (for example {var}=512), or unset it for the default limit of {default} MiB"
+                ))
+            }
             Error::CsvWithoutCsv => line(
                 lang.pick(
                     "--csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",

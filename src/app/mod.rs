@@ -82,6 +82,14 @@ impl<W: Write> Write for Pipe<W> {
 /// Runs a parsed command line: what was asked for to `out`, messages to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     use clap::CommandFactory;
+    // A limit on the files read that is no limit is refused before any file is read, as a
+    // wrong command line is; the commands that read no file do not look at it.
+    if !matches!(
+        cli.command,
+        Command::Completions(_) | Command::Man(_) | Command::Generate(_)
+    ) {
+        crate::input::read::max_file_setting().map_err(Error::MaxFileVar)?;
+    }
     match cli.command {
         Command::Check(args) => commands::check::run(&args, out),
         Command::Report(args) => commands::report::run(&args, out, err),

@@ -59,6 +59,7 @@ pub enum Code {
     InsatserTotal,
     NationalSplit,
     StatedChange,
+    StatedChangeUnchecked,
     EarmarkTotal,
     EarmarksOverArea,
     KeyDate,
@@ -325,6 +326,12 @@ pub enum Problem {
         stated: Amount,
         computed: Amount,
     },
+    /// `stated_change` without `previous_county_total`: nothing to check it against.
+    /// `previous` is last year's total that would make it hold (`county_total − stated`).
+    StatedChangeUnchecked {
+        stated: Amount,
+        previous: Amount,
+    },
     EarmarkTotal {
         earmark: String,
         stated: Amount,
@@ -373,6 +380,9 @@ pub enum Problem {
         key: String,
         kommun: String,
         value: Decimal,
+        /// Written with a point or comma before exactly three digits (`"5,150"`), which in
+        /// a count is most likely a thousands separator.
+        thousands: bool,
         /// The key file and line, for a count read from a file.
         file: Option<(PathBuf, usize)>,
     },
@@ -815,9 +825,39 @@ pub enum SplitReason {
     LedgerFull,
     /// `fixed-plus-key`: the fixed parts alone exceed the amount.
     FixedExceedsAmount(Amount),
+    /// `fixed-plus-key`: the amount is a whole number of the split's unit, but the fixed parts
+    /// (`each`, or a part under `except`) are not, so what they leave for the key is not.
+    RestNotMultipleOfUnit(RestNotInUnits),
     /// Figures that the checks of amounts, units and keys should have stopped; kept so that
     /// no split can fail without a finding.
     Invalid,
+}
+
+/// A `fixed-plus-key` split whose fixed parts leave the key a rest that is not a whole number
+/// of the split's unit, and the figures that would make it one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestNotInUnits {
+    /// What the fixed parts sum to.
+    pub fixed: Amount,
+    /// What they leave of the insats's amount for the key.
+    pub rest: Amount,
+    /// The split's unit.
+    pub unit: Amount,
+    /// The part at fault: `each` (with the nearest `each` below it in whole units), or a
+    /// recipient's part under `except`.
+    pub part: FixedPart,
+    /// The insats's amount that leaves the key a whole number of units (the rest rounded
+    /// down to the unit), and that rest.
+    pub amount_instead: (Amount, Amount),
+}
+
+/// The fixed part of a `fixed-plus-key` split that is not a whole number of its unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FixedPart {
+    /// `each`, and `each` rounded down to the unit.
+    Each { each: Amount, instead: Amount },
+    /// A part under `except`: the recipient as written.
+    Except(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -866,6 +906,7 @@ impl Problem {
             Problem::InsatserTotal { .. } => Code::InsatserTotal,
             Problem::NationalSplit { .. } => Code::NationalSplit,
             Problem::StatedChange { .. } => Code::StatedChange,
+            Problem::StatedChangeUnchecked { .. } => Code::StatedChangeUnchecked,
             Problem::EarmarkTotal { .. } => Code::EarmarkTotal,
             Problem::EarmarksOverArea { .. } => Code::EarmarksOverArea,
             Problem::SplitSum { .. } => Code::SplitSum,

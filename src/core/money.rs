@@ -148,6 +148,12 @@ impl Amount {
         Amount(d)
     }
 
+    /// What is left of the amount after the whole multiples of `unit` (798 kr of 100 kr:
+    /// 98 kr); `None` for a unit of 0, or figures beyond exact arithmetic.
+    pub fn remainder(self, unit: Amount) -> Option<Amount> {
+        self.0.checked_rem(unit.0).map(Amount)
+    }
+
     /// Whether the amount is a whole multiple of `unit` (for example 100 kr).
     pub fn is_multiple_of(self, unit: Amount) -> bool {
         unit.0.is_zero() || self.0.checked_rem(unit.0).is_some_and(|r| r.is_zero())

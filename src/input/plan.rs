@@ -180,6 +180,14 @@ pub enum ParseErrorKind {
         written: Option<String>,
     },
     WeightAsFloat,
+    /// A TOML float among a population key's counts (`5150.0`, `5.150`): `count` is the
+    /// count it most likely is, as TOML writes it (`5_150`), when the float is whole or has a
+    /// point before exactly three digits (a thousands separator).
+    PopulationAsFloat {
+        written: String,
+        count: Option<i64>,
+        thousands: bool,
+    },
     WeightBadText,
     /// `nan` or `inf` (TOML floats that are no numbers) where an amount or a percentage
     /// belongs; `written` as the plan writes it.
@@ -858,6 +866,9 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 written: text.get(span.clone()).unwrap_or("").trim().to_string(),
             }
         }
+        ParseErrorKind::WeightAsFloat if population_value_at(text, span.start) => {
+            population_as_float(text.get(span.clone()).unwrap_or("").trim())
+        }
         ParseErrorKind::AmountAsFloat { .. } => {
             let token = text.get(span.clone()).unwrap_or("").trim();
             let plain = token.split_once('.').is_some_and(|(whole, fraction)| {
@@ -890,6 +901,65 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
             }
         }
         other => other,
+    }
+}
+
+/// Whether byte `at` of the plan lies within a population key's `values` or `printed_total`
+/// (a weight is a count there, not a percentage). The plan is read again for the keys' kind
+/// and spans alone; a plan whose keys cannot be read so is taken as no population key.
+fn population_value_at(text: &str, at: usize) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Keys {
+        #[serde(default)]
+        keys: Vec<KeyKind>,
+    }
+    #[derive(serde::Deserialize)]
+    struct KeyKind {
+        kind: Option<String>,
+        values: Option<toml::Spanned<toml::Value>>,
+        printed_total: Option<toml::Spanned<toml::Value>>,
+    }
+    let Ok(plan) = toml::from_str::<Keys>(text) else {
+        return false;
+    };
+    plan.keys.iter().any(|key| {
+        key.kind.as_deref() == Some("population")
+            && [&key.values, &key.printed_total]
+                .into_iter()
+                .flatten()
+                .any(|v| v.span().contains(&at))
+    })
+}
+
+/// A float written among a population key's counts, with the count it most likely is: the
+/// float itself when whole (`5150.0`, `5.15e3`), or read with its point as a thousands
+/// separator when exactly three digits follow it (`5.150`).
+fn population_as_float(token: &str) -> ParseErrorKind {
+    let plain = token.replace('_', "");
+    let unsigned = plain.trim_start_matches('+');
+    let three_after_point = unsigned.split_once('.').is_some_and(|(whole, fraction)| {
+        !whole.is_empty()
+            && whole.chars().all(|c| c.is_ascii_digit())
+            && fraction.len() == 3
+            && fraction.chars().all(|c| c.is_ascii_digit())
+    });
+    let value = rust_decimal::Decimal::from_scientific(unsigned)
+        .or_else(|_| unsigned.parse::<rust_decimal::Decimal>())
+        .ok();
+    let as_count = |d: rust_decimal::Decimal| i64::try_from(d).ok().filter(|n| *n > 0);
+    let (count, thousands) = match value {
+        Some(v) if v.fract().is_zero() => (as_count(v), false),
+        Some(v) if three_after_point => (
+            v.checked_mul(rust_decimal::Decimal::ONE_THOUSAND)
+                .and_then(as_count),
+            true,
+        ),
+        _ => (None, false),
+    };
+    ParseErrorKind::PopulationAsFloat {
+        written: token.to_string(),
+        count,
+        thousands,
     }
 }
 
@@ -1238,5 +1308,48 @@ mod tests {
             kind("[plan]\ntitle = \u{201d}Plan\u{201d}\n"),
             ParseErrorKind::TypographicQuote { quote: '\u{201d}' }
         );
+    }
+
+    /// A float among a population key's counts is a count written wrong, not a percentage:
+    /// the count it most likely is comes with it; in a percent key it stays a percentage.
+    #[test]
+    fn a_float_in_a_population_key_is_a_count_not_a_percentage() {
+        let kind = |kind: &str, value: &str| {
+            parse(&format!(
+                "[[keys]]\nid = \"p\"\nkind = \"{kind}\"\nvalues = {{ Berg = {value} }}\n"
+            ))
+            .unwrap_err()
+            .kind
+        };
+        let population = |written: &str, count: Option<i64>, thousands: bool| {
+            ParseErrorKind::PopulationAsFloat {
+                written: written.to_string(),
+                count,
+                thousands,
+            }
+        };
+        assert_eq!(
+            kind("population", "5150.0"),
+            population("5150.0", Some(5150), false)
+        );
+        assert_eq!(
+            kind("population", "5.150"),
+            population("5.150", Some(5150), true)
+        );
+        assert_eq!(
+            kind("population", "5_150.0"),
+            population("5_150.0", Some(5150), false)
+        );
+        assert_eq!(
+            kind("population", "5.15e3"),
+            population("5.15e3", Some(5150), false)
+        );
+        assert_eq!(
+            kind("population", "5150.5"),
+            population("5150.5", None, false)
+        );
+        assert_eq!(kind("population", "-5.0"), population("-5.0", None, false));
+        assert_eq!(kind("percent", "5.3"), ParseErrorKind::WeightAsFloat);
+        assert_eq!(kind("percent", "5.150"), ParseErrorKind::WeightAsFloat);
     }
 }

@@ -63,13 +63,37 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// The environment variable that sets the limit, in MiB.
 pub const MAX_FILE_VAR: &str = "ALLOCATE_MAX_FILE_MB";
 
-/// The largest file read: `ALLOCATE_MAX_FILE_MB` MiB when that is set to a whole number,
-/// else `MAX_FILE_BYTES`.
+/// The largest file read: `ALLOCATE_MAX_FILE_MB` MiB when that is set, else
+/// `MAX_FILE_BYTES`. A value that is no limit is refused before a command runs
+/// ([`max_file_setting`]), so it is never silently taken for the default here.
 pub fn max_file_bytes() -> u64 {
-    std::env::var(MAX_FILE_VAR)
+    max_file_setting()
         .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
+        .flatten()
         .map_or(MAX_FILE_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+}
+
+/// The limit `ALLOCATE_MAX_FILE_MB` sets, in MiB: `None` when it is not set (or set to
+/// nothing), and the value as given when it is not a whole number of MiB above 0.
+pub fn max_file_setting() -> Result<Option<u64>, String> {
+    std::env::var_os(MAX_FILE_VAR).map_or(Ok(None), |value| max_file_mb(&value))
+}
+
+/// A value of `ALLOCATE_MAX_FILE_MB`: a whole number of MiB, at least 1, spaces around it
+/// allowed (`512`); anything else (`512MB`, `1.5`, `-1`, `0`, `abc`) is refused as given.
+pub fn max_file_mb(value: &std::ffi::OsStr) -> Result<Option<u64>, String> {
+    let shown = || value.to_string_lossy().into_owned();
+    let Some(text) = value.to_str() else {
+        return Err(shown());
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u64>() {
+        Ok(mb) if mb > 0 && text.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(mb)),
+        _ => Err(shown()),
+    }
 }
 
 /// Reads at most `limit` bytes of a regular file; a larger one (by its size on disk, or by

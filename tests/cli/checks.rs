@@ -239,6 +239,30 @@ fn stated_change_against_last_year_is_checked() {
         .assert_stdout_contains("angivet -7 787 kr, beräknat -7 877 kr");
 }
 
+/// A printed change with no previous total to hold it to is never passed silently: a warning
+/// at it, with the total it would need, and a figure that does not hold in the summary.
+#[test]
+fn stated_change_without_the_previous_total_is_a_warning_and_does_not_hold() {
+    let p = plan().edit(
+        "previous_county_total = 12_697_775  # 2025 års länsmedel\n",
+        "",
+    );
+    p.check(&[])
+        .assert_status(0)
+        .assert_finding("stated-change-unchecked", &p.position_of("-7_877", 0))
+        .assert_stdout_contains("förändringen mot föregående år (-7 877 kr) kan inte kontrolleras: planen anger inte förra årets totalbelopp (`previous_county_total`)")
+        .assert_stdout_contains("(förändringen stämmer om det var 12 697 775 kr)")
+        .assert_stdout_contains("48 av 50 angivna summor i dokumentet stämmer med beräkningen");
+    p.check(&["--deny-warnings"]).assert_status(1);
+    // A change no previous total can give is said to be one.
+    let p = p.edit("stated_change = -7_877", "stated_change = 123_456_789");
+    p.check(&["--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "(the change cannot hold: last year's total would then be -110,766,891 kr)",
+        );
+}
+
 #[test]
 fn earmark_difference_is_a_warning_not_an_error() {
     let out = plan().check(&[]);

@@ -966,6 +966,50 @@ fn plan_2026_misremembering_2025(dir: &Path) {
     }
 }
 
+/// A plan that prints its change but not last year's total: the document marks the change with
+/// the warning that it cannot be checked, never ✓; with last year's plan (`--previous`) it is
+/// checked against that, and the warning goes.
+#[test]
+fn a_change_without_the_previous_total_is_marked_unchecked_unless_last_years_plan_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    plan_2026_misremembering_2025(dir.path());
+    let plan = dir.path().join("plan-2026.toml");
+    let text = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replace("previous_county_total = 12_697_000", "")
+        .replace("stated_change = -7_102", "stated_change = -7_877");
+    std::fs::write(&plan, text).unwrap();
+    let alone = allocate(dir.path(), &["report", "plan-2026.toml", "--format", "md"]);
+    alone
+        .assert_status(0)
+        .assert_stdout_contains("`[stated-change-unchecked]`")
+        .assert_stdout_contains(&format!(
+            "En minskning med **{}\u{a0}kr** ≠ (varning",
+            kr("7 877")
+        ));
+    let verified = format!("{}\u{a0}kr ✓", kr("7 877"));
+    assert!(!alone.stdout.contains(&verified), "{}", alone.stdout);
+    let compared = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan-2026.toml",
+            "--format",
+            "md",
+            "--previous",
+            "plan-2025.toml",
+        ],
+    );
+    compared
+        .assert_status(0)
+        .assert_stdout_contains(&format!("En minskning med {}\u{a0}kr ✓", kr("7 877")));
+    assert!(
+        !compared.stdout.contains("stated-change-unchecked"),
+        "{}",
+        compared.stdout
+    );
+}
+
 #[test]
 fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();

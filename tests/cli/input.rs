@@ -198,6 +198,43 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
         );
 }
 
+/// A limit that is no whole number of MiB is refused before anything is read, by name and
+/// value, as a wrong command line is: never left for the default (`512MB` would leave the
+/// user at 128 MiB, told to raise the limit they believe they have raised), and `0` never
+/// refuses every plan.
+#[test]
+fn a_file_size_limit_that_is_no_whole_number_of_mib_is_a_usage_error() {
+    let plan = "allocations/plan-2026.toml";
+    for value in ["abc", "-1", "1.5", "512MB", "0", "1e3", "5 12"] {
+        let limit = [("ALLOCATE_MAX_FILE_MB", value)];
+        let out = run_env(&repo_root(), &["check", plan], None, &limit);
+        out.assert_status(2).assert_stderr_contains(&format!(
+            "miljövariabeln ALLOCATE_MAX_FILE_MB är \"{value}\", som inte är en gräns: ange ett helt antal MiB, minst 1"
+        ));
+        assert!(out.stdout.is_empty(), "{value}: {}", out.stdout);
+        run_env(
+            &repo_root(),
+            &["report", "--lang", "en", plan],
+            None,
+            &limit,
+        )
+        .assert_status(2)
+        .assert_stderr_contains(&format!(
+            "the environment variable ALLOCATE_MAX_FILE_MB is \"{value}\", which is no limit: give a whole number of MiB, at least 1, in digits only (for example ALLOCATE_MAX_FILE_MB=512)"
+        ));
+    }
+    // A whole number, with spaces around it, or nothing at all (the default) is a limit.
+    for value in ["512", " 1 ", ""] {
+        run_env(
+            &repo_root(),
+            &["check", plan],
+            None,
+            &[("ALLOCATE_MAX_FILE_MB", value)],
+        )
+        .assert_status(0);
+    }
+}
+
 #[test]
 fn an_empty_standard_input_is_no_plan() {
     run(&repo_root(), &["check", "-"], Some(b""))

@@ -48,7 +48,8 @@ Interrupted (Ctrl\-C, SIGTERM, SIGHUP); a file being written is not left behind.
 .SH ENVIRONMENT
 .TP
 \fBALLOCATE_MAX_FILE_MB\fR
-The largest plan or key file read, in MiB (default 128).
+The largest plan or key file read, in MiB (default 128): a whole number, at least 1; any
+other value is refused (exit status 2).
 .TP
 \fBALLOCATE_LANG\fR
 \fBen\fR: help and usage errors in English (as \fB\-\-lang en\fR does).

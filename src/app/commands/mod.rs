@@ -74,6 +74,25 @@ pub fn note_year_skipped(
     )
 }
 
+/// The plan's findings for a document compared with last year's plan: a `stated_change` that
+/// the plan could not check for want of `previous_county_total` (`stated-change-unchecked`) is
+/// checked against last year's plan when that is the one given, and loses its warning.
+pub fn with_previous_year(
+    findings: &[crate::core::finding::Finding],
+    diff: Option<&crate::core::diff::PlanDiff>,
+) -> Vec<crate::core::finding::Finding> {
+    let checked = diff.is_some_and(|d| {
+        d.year_checks
+            .iter()
+            .any(|c| c.kind == crate::core::diff::YearCheckKind::StatedChange)
+    });
+    findings
+        .iter()
+        .filter(|f| !(checked && f.code() == crate::core::finding::Code::StatedChangeUnchecked))
+        .cloned()
+        .collect()
+}
+
 /// The plan's figures about last year (`previous_county_total`, `stated_change`) that last
 /// year's plan does not bear out: each on a line of `err`, as `diff` shows it, and the error
 /// that says so (exit 1), after the document or comparison that marks them ≠ is written.

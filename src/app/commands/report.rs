@@ -239,9 +239,10 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         .map(|o| crate::core::diff::diff(&o.ledger, &checked.ledger));
     let selection = Selection::all();
     let projection = Projection::new(&checked.ledger, &selection);
+    let findings = super::with_previous_year(&checked.findings, diff.as_ref());
     let doc = basis::build(&basis::Inputs {
         projection: &projection,
-        findings: &checked.findings,
+        findings: &findings,
         source: &loaded.source,
         previous: diff.as_ref(),
         lang,
@@ -262,7 +263,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         None => out.write_all(&bytes)?,
     }
     if errors > 0 {
-        for finding in &checked.findings {
+        for finding in &findings {
             writeln!(err, "{}\n", render_finding(&loaded.source, finding, style))?;
         }
         return Err(Error::DocumentWithErrors {

@@ -120,6 +120,27 @@ pub fn stated_change_matches_totals(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Warning) a printed change from last year (`stated_change`) has a previous total to be
+/// checked against: without `previous_county_total` it would be printed in the decision
+/// document unchecked. Until the county total is filled in, `amount-to-fill` says enough.
+pub fn stated_change_is_checkable(ledger: &Ledger, findings: &mut Findings) {
+    let meta = &ledger.plan.plan;
+    let (Some(change), None) = (&meta.stated_change, &meta.previous_county_total) else {
+        return;
+    };
+    let total = *meta.county_total.get_ref();
+    if total.0.is_zero() {
+        return;
+    }
+    findings.warning(
+        change.span(),
+        Problem::StatedChangeUnchecked {
+            stated: *change.get_ref(),
+            previous: total - *change.get_ref(),
+        },
+    );
+}
+
 /// (Warning) insatser tagged to an earmark sum to it. Earmarks are the state's indicative
 /// split, so a difference is worth a look but not an error.
 pub fn earmarks_match_tagged_insatser(ledger: &Ledger, findings: &mut Findings) {

@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::core::finding::{Findings, Meaning, Problem, Reported, SplitReason, Thing};
+use crate::core::finding::{
+    Findings, FixedPart, Meaning, Problem, Reported, RestNotInUnits, SplitReason, Thing,
+};
 use crate::core::ledger::keys::KeyWeights;
 use crate::core::ledger::names::{Names, unknown};
 use crate::core::ledger::{Recipient, index, recipient_name};
@@ -275,6 +277,21 @@ fn split_insats(
                     SplitReason::FixedExceedsAmount(fixed_total),
                 ));
             }
+            // An amount in whole units that the fixed parts leave a rest of broken units:
+            // the fixed part at fault is named, at its value, not the amount.
+            if amount.is_multiple_of(unit) && !rest.is_multiple_of(unit) {
+                let blame = fixed_part_not_in_units(each, &spec.except, unit);
+                if let (Some((span, part)), Some(broken)) = (blame, rest.remainder(unit)) {
+                    let reason = SplitReason::RestNotMultipleOfUnit(RestNotInUnits {
+                        fixed: fixed_total,
+                        rest,
+                        unit,
+                        part,
+                        amount_instead: (amount - broken, rest - broken),
+                    });
+                    return Err(invalid(findings, span, reason));
+                }
+            }
             let keyed = by_weights(cx, rest, weights, &recipients, unit)
                 .map_err(|r| invalid(findings, insats.amount.span(), r))?;
             fixed.iter().zip(keyed).map(|(f, k)| *f + k).collect()
@@ -532,6 +549,30 @@ impl Table {
         }
         parts
     }
+}
+
+/// The first fixed part of a `fixed-plus-key` split that is not a whole number of `unit`:
+/// `each`, else a part under `except` in the order written, with its value's span.
+fn fixed_part_not_in_units(
+    each: &Spanned<Amount>,
+    except: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>,
+    unit: Amount,
+) -> Option<(Range<usize>, FixedPart)> {
+    let broken = |a: Amount| a.remainder(unit).filter(|r| !r.0.is_zero());
+    if let Some(r) = broken(*each.get_ref()) {
+        let each_amount = *each.get_ref();
+        let part = FixedPart::Each {
+            each: each_amount,
+            instead: each_amount - r,
+        };
+        return Some((each.span(), part));
+    }
+    let mut parts: Vec<_> = except.iter().collect();
+    parts.sort_by_key(|(_, v)| v.span().start);
+    parts
+        .into_iter()
+        .find(|(_, v)| broken(*v.get_ref()).is_some())
+        .map(|(name, v)| (v.span(), FixedPart::Except(name.get_ref().clone())))
 }
 
 /// A mixed row's kommuner part: the group's amount under `amounts`, split over the kommuner

@@ -165,6 +165,7 @@ fn resolve_one(
                             key: id.clone(),
                             kommun: region_label(code.as_deref(), name),
                             value: Decimal::ZERO,
+                            thousands: false,
                             file: Some((data.path.clone(), *line)),
                         },
                         // A county or "Summa" row that differs from the kommun rows under it.
@@ -282,13 +283,18 @@ fn inline_weights(
                 }
             }
             KeyKind::Population => {
-                if v <= Decimal::ZERO || !v.fract().is_zero() {
+                // `"5,150"`, `"5.000"`: a point or comma before exactly three digits is read
+                // as a decimal sign (5,15; 5), but in a count it is far more likely a
+                // thousands separator, so it is refused even when the value is whole.
+                let thousands = v.scale() == 3;
+                if v <= Decimal::ZERO || !v.fract().is_zero() || thousands {
                     failed.get_or_insert(findings.error(
                         value.span(),
                         Problem::PopulationNotPositive {
                             key: id.clone(),
                             kommun: kommun_name(k),
                             value: v,
+                            thousands,
                             file: None,
                         },
                     ));

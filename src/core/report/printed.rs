@@ -5,7 +5,8 @@
 //!
 //! Whether a figure is compared follows the ledger rules (`check::rules`): the county total
 //! and the areas always; the national total when the agreement is split; the stated change
-//! when last year's total is given; an earmark when an insats is tagged to it; a heading's
+//! once the county total is filled in (against last year's total, or, without one, with the
+//! warning that it cannot be checked, so it does not hold); an earmark when an insats is tagged to it; a heading's
 //! total unless a heading link had to be cut; a `[[stated]]` figure when all it names
 //! resolves; a per-recipient `printed` amount when its insats could be split. An insats's own
 //! amount is an input, never compared, but a finding at it is still shown there.
@@ -97,8 +98,9 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
         push(Figure::PreviousCountyTotal, previous, false);
     }
     if let Some(change) = &meta.stated_change {
-        let compared =
-            meta.previous_county_total.is_some() && !meta.county_total.get_ref().0.is_zero();
+        // Without last year's total the change is still a printed figure: it has the warning
+        // that it cannot be checked (`stated-change-unchecked`) at it, so it does not hold.
+        let compared = !meta.county_total.get_ref().0.is_zero();
         push(Figure::Change, change, compared);
     }
     if let Some(agreement) = &plan.agreement {

@@ -534,13 +534,17 @@ fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> S
     let errors = marks.errors();
     let warnings = marks.notes.len() - errors;
     let (compared, mut holding) = marks.counts(ledger);
-    // The printed change, compared within the plan (`core::report::printed`: with a
-    // previous total) and holding there, is ≠ against last year's plan.
-    let change_within = !findings
-        .iter()
-        .any(|f| f.code() == crate::core::finding::Code::StatedChange);
+    // The printed change, compared within the plan (`core::report::printed`: once the
+    // county total is filled in) and holding there, is ≠ against last year's plan.
+    let change_within = !findings.iter().any(|f| {
+        matches!(
+            f.code(),
+            crate::core::finding::Code::StatedChange
+                | crate::core::finding::Code::StatedChangeUnchecked
+        )
+    });
     if change_within
-        && ledger.plan.plan.previous_county_total.is_some()
+        && !ledger.plan.plan.county_total.get_ref().0.is_zero()
         && marks
             .year_labels
             .iter()

@@ -2,8 +2,8 @@
 //! side, and the figures of a problem that compares two sums.
 
 use crate::core::finding::{
-    CostFigure, CostReason, CostTotal, Deadline, Gap, KeyReason, Meaning, Problem, Related,
-    SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
+    CostFigure, CostReason, CostTotal, Deadline, FixedPart, Gap, KeyReason, Meaning, Problem,
+    Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -361,6 +361,14 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "the stated change from the previous year is {stated}, but the totals give {computed}"
             )
         }
+        Problem::StatedChangeUnchecked { stated, .. } => {
+            let stated = a(stated);
+            say!(
+                lang,
+                "förändringen mot föregående år ({stated}) kan inte kontrolleras: planen anger inte förra årets totalbelopp (`previous_county_total`)",
+                "the change from the previous year ({stated}) cannot be checked: the plan does not give last year's total (`previous_county_total`)"
+            )
+        }
         Problem::EarmarkTotal {
             earmark,
             stated,
@@ -464,7 +472,22 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             key,
             kommun,
             value,
+            thousands: true,
+            ..
+        } => {
+            let read = number::decimal(*value, lang);
+            say!(
+                lang,
+                "folkmängden för {kommun} i `{key}` har ett komma eller en punkt före tre siffror och läses som {read}; tecknet är troligen en tusentalsavgränsare, men en folkmängd är ett heltal",
+                "the population of {kommun} in `{key}` has a comma or point before three digits and reads as {read}; the sign is likely a thousands separator, but a population is a whole number"
+            )
+        }
+        Problem::PopulationNotPositive {
+            key,
+            kommun,
+            value,
             file,
+            ..
         } => {
             let value = number::decimal(*value, lang);
             let place = file
@@ -1164,6 +1187,28 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "förändringen är county_total minus previous_county_total; rätta den som är fel",
             "the change is county_total minus previous_county_total; correct the wrong one",
         ),
+        Problem::StatedChangeUnchecked { previous, .. } => {
+            let holds = previous.is_negative() || previous.0.is_zero();
+            let previous = lang.amount(*previous);
+            let holds = if holds {
+                say!(
+                    lang,
+                    "förändringen kan inte stämma: förra årets totalbelopp skulle då vara {previous}",
+                    "the change cannot hold: last year's total would then be {previous}"
+                )
+            } else {
+                say!(
+                    lang,
+                    "förändringen stämmer om det var {previous}",
+                    "the change holds if it was {previous}"
+                )
+            };
+            say!(
+                lang,
+                "ange förra årets `county_total` ur förra årets beslut som `previous_county_total` ({holds}), eller jämför med förra årets plan, `allocate report --previous`; annars trycks förändringen okontrollerad",
+                "give last year's `county_total` from last year's decision as `previous_county_total` ({holds}), or compare with last year's plan, `allocate report --previous`; otherwise the change is printed unchecked"
+            )
+        }
         Problem::EarmarkTotal { .. } => fixed(
             "varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
             "earmarks are the state's indicative split; a difference is allowed but should be deliberate",
@@ -1205,6 +1250,25 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "en kommun som inte ska få något har 0; rätta värdet",
             "a kommun that gets nothing has 0; correct the value",
         ),
+        Problem::PopulationNotPositive {
+            thousands: true,
+            value,
+            ..
+        } => {
+            let count = value
+                .checked_mul(Decimal::ONE_THOUSAND)
+                .and_then(|v| i64::try_from(v).ok())
+                .unwrap_or(64_977);
+            let (toml, spaced) = (
+                number::toml_integer(count, false),
+                number::grouped(Decimal::from(count), Lang::Sv),
+            );
+            say!(
+                lang,
+                "skriv folkmängden som ett heltal, {toml}, eller grupperad med mellanslag inom citattecken, \"{spaced}\"",
+                "write the population as a whole number, {toml}, or grouped with spaces within quotes, \"{spaced}\""
+            )
+        }
         Problem::PopulationNotPositive { file: None, .. } => fixed(
             "skriv folkmängden som den står hos SCB, till exempel 64_977",
             "write the population as SCB gives it, for example 64_977",
@@ -1510,6 +1574,30 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
                 "insats `{insats}`: the fixed parts sum to {fixed}, more than the insats amount"
             )
         }
+        SplitReason::RestNotMultipleOfUnit(r) => {
+            let (fixed, rest, unit) = (
+                lang.amount(r.fixed),
+                lang.amount(r.rest),
+                lang.amount(r.unit),
+            );
+            match &r.part {
+                FixedPart::Each { each, .. } => {
+                    let each = lang.amount(*each);
+                    say!(
+                        lang,
+                        "insats `{insats}`: `each` {each} är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: `each` {each} is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
+                    )
+                }
+                FixedPart::Except(name) => {
+                    say!(
+                        lang,
+                        "insats `{insats}`: delen för `{name}` under `except` är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: the part for `{name}` under `except` is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
+                    )
+                }
+            }
+        }
         SplitReason::Invalid => say!(
             lang,
             "insats `{insats}`: beloppet kan inte fördelas med den här nyckeln och enheten",
@@ -1588,6 +1676,33 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "sänk `each` eller höj insatsens `amount`",
             "lower `each` or raise the insats `amount`",
         ),
+        SplitReason::RestNotMultipleOfUnit(r) => {
+            let unit = lang.amount(r.unit);
+            let (amount, rest) = (
+                number::toml_amount(r.amount_instead.0),
+                lang.amount(r.amount_instead.1),
+            );
+            let part = match &r.part {
+                FixedPart::Each { instead, .. } => {
+                    let instead = number::toml_amount(*instead);
+                    say!(
+                        lang,
+                        "sätt `each` till ett helt antal av {unit} (till exempel `each = {instead}`)",
+                        "set `each` to a whole number of {unit} (for example `each = {instead}`)"
+                    )
+                }
+                FixedPart::Except(_) => say!(
+                    lang,
+                    "sätt delen under `except` till ett helt antal av {unit}",
+                    "set the part under `except` to a whole number of {unit}"
+                ),
+            };
+            say!(
+                lang,
+                "{part}, eller ändra insatsens `amount` så att resten går jämnt upp (`amount = {amount}` lämnar {rest} till nyckeln)",
+                "{part}, or change the insats's `amount` so that the rest comes out even (`amount = {amount}` leaves {rest} for the key)"
+            )
+        }
         SplitReason::Invalid => fixed(
             "kontrollera beloppet, enheten och nyckelns värden",
             "check the amount, the unit and the key's values",

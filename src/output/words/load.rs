@@ -513,6 +513,20 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::AmountAsFloat { .. }, Lang::En) => {
             "the amount is a decimal number".to_string()
         }
+        (ParseErrorKind::PopulationAsFloat { written, thousands, .. }, Lang::Sv) => {
+            if *thousands {
+                format!("folkmängden {written} är skriven som decimaltal; punkten är troligen en tusentalsavgränsare, men en folkmängd är ett heltal")
+            } else {
+                "folkmängden är skriven som decimaltal; en folkmängd är ett heltal".to_string()
+            }
+        }
+        (ParseErrorKind::PopulationAsFloat { written, thousands, .. }, Lang::En) => {
+            if *thousands {
+                format!("the population {written} is written as a decimal number; the point is likely a thousands separator, but a population is a whole number")
+            } else {
+                "the population is written as a decimal number; a population is a whole number".to_string()
+            }
+        }
         (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
             "procentsatsen är skriven som decimaltal".to_string()
         }
@@ -693,6 +707,22 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "amounts are never decimal numbers: quote the amount with a decimal comma, \"{quoted}\", and set `unit = \"{unit}\"` under [plan]; or write whole kronor without decimals"
             )
         }
+        ParseErrorKind::PopulationAsFloat {
+            count: Some(count), ..
+        } => {
+            let count = number::toml_integer(*count, false);
+            say!(
+                lang,
+                "skriv folkmängden som ett heltal, utan decimaler: {count}",
+                "write the population as a whole number, without decimals: {count}"
+            )
+        }
+        ParseErrorKind::PopulationAsFloat { count: None, .. } => lang
+            .pick(
+                "skriv folkmängden som ett heltal, som SCB anger den, till exempel 64_977",
+                "write the population as a whole number, as SCB gives it, for example 64_977",
+            )
+            .to_string(),
         ParseErrorKind::WeightAsFloat => lang
             .pick(
                 "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
