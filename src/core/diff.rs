@@ -139,7 +139,9 @@ pub struct SplitSide {
     /// The rounding unit, when the split names its own.
     pub unit: Option<Amount>,
     pub each: Option<Amount>,
-    /// `except` and `amounts`: recipient and amount, in the plan's (sorted) order.
+    /// `except` and `amounts`: recipient and amount, each recipient as what the plan's name
+    /// for it denotes (a kommun by its name, an actor by its id: `2380`, `östersund` and
+    /// `2380 Östersund` are all `Östersund`), sorted by it.
     pub except: Vec<(String, Amount)>,
     pub amounts: Vec<(String, Amount)>,
 }
@@ -264,7 +266,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
         actors,
         moved,
         kommuner: kommuner(old, new),
-        insatser: insatser(old.plan, new.plan),
+        insatser: insatser(old, new),
         year_checks,
     }
 }
@@ -491,7 +493,8 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     merged
 }
 
-fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
+fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
+    let plan = ledger.plan;
     let actor_names: HashMap<&str, &str> = plan
         .actors
         .iter()
@@ -521,17 +524,22 @@ fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
-                split: i.split.as_ref().map(|s| split_side(s.get_ref())),
+                split: i.split.as_ref().map(|s| split_side(s.get_ref(), ledger)),
             }
         })
         .collect()
 }
 
-fn split_side(split: &crate::core::plan::Split) -> SplitSide {
+/// A split as the comparison tells it, each name in `except` and `amounts` resolved as
+/// `check` resolves it, so that a recipient written another way is no change.
+fn split_side(split: &crate::core::plan::Split, ledger: &Ledger) -> SplitSide {
     let pairs = |map: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>| {
-        map.iter()
-            .map(|(k, v)| (k.get_ref().clone(), *v.get_ref()))
-            .collect::<Vec<_>>()
+        let mut pairs: Vec<(String, Amount)> = map
+            .iter()
+            .map(|(k, v)| (denoted(ledger, k.get_ref()), *v.get_ref()))
+            .collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs
     };
     SplitSide {
         rule: *split.rule.get_ref(),
@@ -545,6 +553,19 @@ fn split_side(split: &crate::core::plan::Split) -> SplitSide {
             .map(|a| pairs(a.get_ref()))
             .unwrap_or_default(),
     }
+}
+
+/// The recipient a name in a split's tables denotes, as one text whatever way the plan
+/// writes it: a kommun by its name, an actor by its id; a name that resolves to neither (not
+/// in a plan that passes `check`) as written.
+fn denoted(ledger: &Ledger, name: &str) -> String {
+    let plan = ledger.plan;
+    match ledger.names.split_recipient(name) {
+        (Some(Recipient::Kommun(k)), _) => plan.kommuner.get(k as usize).map(|k| k.name.get_ref()),
+        (_, Some(Recipient::Actor(a))) => plan.actors.get(a as usize).map(|a| a.id.get_ref()),
+        _ => None,
+    }
+    .map_or_else(|| name.to_string(), Clone::clone)
 }
 
 /// Text with runs of white space as one space, for comparing and showing.
@@ -638,7 +659,7 @@ fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
         + u8::from(a.area == b.area)
 }
 
-fn insatser(old: &Plan, new: &Plan) -> Insatser {
+fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
     let old_sides = insats_sides(old);
     let new_sides = insats_sides(new);
     let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();

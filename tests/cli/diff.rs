@@ -816,6 +816,70 @@ fn a_changed_split_is_a_change_and_says_how() {
     );
 }
 
+/// A recipient in `except` written another way (its kommunkod, its name in another case, code
+/// and name) is the recipient `check` makes of it: no change. Another kommun is one.
+#[test]
+fn a_split_naming_a_kommun_another_way_is_no_change() {
+    let written = "except = { \"Östersund\" = 140_000 }";
+    for other in [
+        "\"2380\"",
+        "\"östersund\"",
+        "\"2380 Östersund\"",
+        "\"Östersund (2380)\"",
+    ] {
+        let plan = corpus(&[(written, &format!("except = {{ {other} = 140_000 }}"))]);
+        plan.check(&[]).assert_status(0);
+        let out = allocate(plan.dir.path(), &["diff", &base(), "plan.toml"]);
+        out.assert_status(0)
+            .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade, 0 tillkomna, 0 borttagna");
+        assert!(!out.stdout.contains("Ändrad fördelning"), "{}", out.stdout);
+        let v: serde_json::Value = serde_json::from_str(
+            &allocate(
+                plan.dir.path(),
+                &["diff", &base(), "plan.toml", "--format", "json"],
+            )
+            .stdout,
+        )
+        .unwrap();
+        assert_eq!(v["insatser"]["changed"], serde_json::json!([]), "{other}");
+        assert_eq!(v["insatser"]["unchanged"], 6, "{other}");
+    }
+    // Berg (2326) instead of Östersund: 140 000 kr to another kommun, told by the names the
+    // plan gives them (Östersund's own stated total, 436 000 kr, no longer holds: left out).
+    let plan = corpus(&[
+        (written, "except = { \"2326\" = 140_000 }"),
+        (
+            "[[stated]]\nlabel = \"Östersund, summa\"\nkommun = \"Östersund\"\namount = 436_000\n",
+            "",
+        ),
+    ]);
+    plan.check(&[]).assert_status(0);
+    let out = allocate_env(
+        plan.dir.path(),
+        &["diff", &base(), "plan.toml"],
+        &[("COLUMNS", "200")],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains(
+            "2.3: 75 000 kr var (Östersund 140 000 kr) → 75 000 kr var (Berg 140 000 kr)",
+        );
+    let v: serde_json::Value = serde_json::from_str(
+        &allocate(
+            plan.dir.path(),
+            &["diff", &base(), "plan.toml", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let changed = &v["insatser"]["changed"][0];
+    assert_eq!(changed["split_changed"], true);
+    assert_eq!(
+        changed["new"]["split"]["except"],
+        serde_json::json!({"Berg": 140_000})
+    );
+}
+
 /// Renumbered rows with one text: paired with the row of the same actor and amount, not by
 /// their order (the real 2026 plan's 3.3 and 3.4 share their text, FHE 400 000 and the
 /// kommuner 800 000).
