@@ -1109,6 +1109,49 @@ fn standard_input_is_read_once() {
     );
 }
 
+/// One plan file named twice, however it is written, is read once: its findings are told
+/// once, as `check plan.toml plan.toml` tells them.
+#[test]
+fn a_plan_named_twice_is_read_once() {
+    let broken = corpus(&[("county_total = 3_000_000", "county_total = 3_000_001")]);
+    let once = broken.check(&[]);
+    once.assert_status(1);
+    let findings = once.stdout.matches("fel[").count();
+    assert!(findings > 0, "{}", once.stdout);
+    let absolute = broken.dir.path().join("plan.toml");
+    for second in ["plan.toml", "./plan.toml", absolute.to_str().unwrap()] {
+        let out = allocate(broken.dir.path(), &["diff", "plan.toml", second]);
+        out.assert_status(1).assert_stdout_empty();
+        assert_eq!(
+            out.stderr.matches("fel[").count(),
+            findings,
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            out.stderr.matches("ingen jämförelse").count(),
+            1,
+            "{}",
+            out.stderr
+        );
+    }
+    // A passing plan named twice is compared with itself.
+    let plan = corpus(&[]);
+    allocate(plan.dir.path(), &["diff", "plan.toml", "./plan.toml"])
+        .assert_status(0)
+        .assert_stderr_empty()
+        .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade, 0 tillkomna, 0 borttagna");
+    // A file that is not there, named twice, is named once.
+    let out = allocate(plan.dir.path(), &["diff", "nope.toml", "nope.toml"]);
+    out.assert_status(2);
+    assert_eq!(
+        out.stderr.matches("kan inte läsa").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+}
+
 /// The plans in the wrong order: the command to run instead is one a shell runs as it
 /// stands, paths quoted, the options kept, standard input named in words.
 #[test]
