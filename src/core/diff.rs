@@ -107,8 +107,11 @@ pub struct Row {
     /// What matches the two plans' rows: area number, actor id, kommunkod.
     pub key: String,
     pub label: String,
-    /// 0 for a top-level actor, 1 for a unit under it.
+    /// 0 for a top-level actor, 1 for a unit under it, 2 for a unit under that.
     pub depth: usize,
+    /// The key of the row this one is part of (an actor's own money: the actor's); `None` at
+    /// the top.
+    pub parent: Option<String>,
     pub change: Change,
     /// The money an actor with units under it gets itself (its row's total less its units'),
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
@@ -301,6 +304,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
                 key: a.number.get_ref().to_string(),
                 label: format!("{} {}", a.number.get_ref(), a.title),
                 depth: 0,
+                parent: None,
                 change: one_side(*a.amount.get_ref(), is_old),
                 own: false,
             })
@@ -444,19 +448,22 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             continue;
         };
         let depth = forest.depth.get(i).copied().unwrap_or(0);
-        let row = |change: Change, depth: usize, own: bool| Row {
+        let row = |change: Change, depth: usize, parent: Option<String>, own: bool| Row {
             key: node.id.clone(),
             label: node.name.clone(),
             depth,
+            parent,
             change,
             own,
         };
-        rows.push(row(total, depth, false));
+        let parent = forest.parent.get(i).copied().flatten();
+        let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
+        rows.push(row(total, depth, parent, false));
         // Its own money first under it, when it has units and gets any itself.
         let has_units = forest.children.get(i).is_some_and(|c| !c.is_empty());
         let some = |a: Option<Amount>| a.is_some_and(|a| a != Amount::ZERO);
         if has_units && (some(node.direct.old) || some(node.direct.new)) {
-            rows.push(row(node.direct, depth + 1, true));
+            rows.push(row(node.direct, depth + 1, Some(node.id.clone()), true));
         }
     }
     moved.sort_by_key(|(place, _)| *place);
@@ -483,6 +490,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
                 key: kommun.code.get_ref().clone(),
                 label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
                 depth: 0,
+                parent: None,
                 change: one_side(amount, is_old),
                 own: false,
             })
