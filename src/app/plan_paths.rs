@@ -12,30 +12,42 @@ use std::path::{Path, PathBuf};
 /// device and inode ([`crate::input::read::FileIdentity`]; its canonical path where there are
 /// none), as for the files that nothing written may replace.
 pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
-    /// A file by its identity; a path that names none by itself, as written.
-    #[derive(PartialEq, Eq, Hash)]
-    enum Same {
-        File(crate::input::read::FileIdentity),
-        Written(PathBuf),
-    }
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut seen: HashSet<Same> = HashSet::new();
     for arg in args {
         for path in expand_one(arg) {
-            // A file that cannot be found is kept as written, to be reported as such; `-` is
-            // standard input, whatever file of that name the folder has.
-            let same = if path.as_os_str() == crate::input::plan::STDIN_ARG {
-                Same::Written(path.clone())
-            } else {
-                crate::input::read::file_identity(&path)
-                    .map_or_else(|| Same::Written(path.clone()), Same::File)
-            };
-            if seen.insert(same) {
+            if seen.insert(Same::of(&path)) {
                 paths.push(path);
             }
         }
     }
     paths
+}
+
+/// Whether two paths name one file, as [`expand`] tells: `plan.toml` and `./plan.toml`, a
+/// link to it, `-` and `-`.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    Same::of(a) == Same::of(b)
+}
+
+/// A file by its identity; a path that names none by itself, as written.
+#[derive(PartialEq, Eq, Hash)]
+enum Same {
+    File(crate::input::read::FileIdentity),
+    Written(PathBuf),
+}
+
+impl Same {
+    /// A file that cannot be found is kept as written, to be reported as such; `-` is
+    /// standard input, whatever file of that name the folder has.
+    fn of(path: &Path) -> Same {
+        if path.as_os_str() == crate::input::plan::STDIN_ARG {
+            Same::Written(path.to_path_buf())
+        } else {
+            crate::input::read::file_identity(path)
+                .map_or_else(|| Same::Written(path.to_path_buf()), Same::File)
+        }
+    }
 }
 
 fn expand_one(arg: &Path) -> Vec<PathBuf> {

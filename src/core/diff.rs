@@ -107,8 +107,11 @@ pub struct Row {
     /// What matches the two plans' rows: area number, actor id, kommunkod.
     pub key: String,
     pub label: String,
-    /// 0 for a top-level actor, 1 for a unit under it.
+    /// 0 for a top-level actor, 1 for a unit under it, 2 for a unit under that.
     pub depth: usize,
+    /// The key of the row this one is part of (an actor's own money: the actor's); `None` at
+    /// the top.
+    pub parent: Option<String>,
     pub change: Change,
     /// The money an actor with units under it gets itself (its row's total less its units'),
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
@@ -139,7 +142,9 @@ pub struct SplitSide {
     /// The rounding unit, when the split names its own.
     pub unit: Option<Amount>,
     pub each: Option<Amount>,
-    /// `except` and `amounts`: recipient and amount, in the plan's (sorted) order.
+    /// `except` and `amounts`: recipient and amount, each recipient as what the plan's name
+    /// for it denotes (a kommun by its name, an actor by its id: `2380`, `östersund` and
+    /// `2380 Östersund` are all `Östersund`), sorted by it.
     pub except: Vec<(String, Amount)>,
     pub amounts: Vec<(String, Amount)>,
 }
@@ -264,7 +269,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
         actors,
         moved,
         kommuner: kommuner(old, new),
-        insatser: insatser(old.plan, new.plan),
+        insatser: insatser(old, new),
         year_checks,
     }
 }
@@ -299,6 +304,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
                 key: a.number.get_ref().to_string(),
                 label: format!("{} {}", a.number.get_ref(), a.title),
                 depth: 0,
+                parent: None,
                 change: one_side(*a.amount.get_ref(), is_old),
                 own: false,
             })
@@ -442,19 +448,22 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             continue;
         };
         let depth = forest.depth.get(i).copied().unwrap_or(0);
-        let row = |change: Change, depth: usize, own: bool| Row {
+        let row = |change: Change, depth: usize, parent: Option<String>, own: bool| Row {
             key: node.id.clone(),
             label: node.name.clone(),
             depth,
+            parent,
             change,
             own,
         };
-        rows.push(row(total, depth, false));
+        let parent = forest.parent.get(i).copied().flatten();
+        let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
+        rows.push(row(total, depth, parent, false));
         // Its own money first under it, when it has units and gets any itself.
         let has_units = forest.children.get(i).is_some_and(|c| !c.is_empty());
         let some = |a: Option<Amount>| a.is_some_and(|a| a != Amount::ZERO);
         if has_units && (some(node.direct.old) || some(node.direct.new)) {
-            rows.push(row(node.direct, depth + 1, true));
+            rows.push(row(node.direct, depth + 1, Some(node.id.clone()), true));
         }
     }
     moved.sort_by_key(|(place, _)| *place);
@@ -481,6 +490,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
                 key: kommun.code.get_ref().clone(),
                 label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
                 depth: 0,
+                parent: None,
                 change: one_side(amount, is_old),
                 own: false,
             })
@@ -491,7 +501,8 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     merged
 }
 
-fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
+fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
+    let plan = ledger.plan;
     let actor_names: HashMap<&str, &str> = plan
         .actors
         .iter()
@@ -521,17 +532,22 @@ fn insats_sides(plan: &Plan) -> Vec<InsatsSide> {
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
-                split: i.split.as_ref().map(|s| split_side(s.get_ref())),
+                split: i.split.as_ref().map(|s| split_side(s.get_ref(), ledger)),
             }
         })
         .collect()
 }
 
-fn split_side(split: &crate::core::plan::Split) -> SplitSide {
+/// A split as the comparison tells it, each name in `except` and `amounts` resolved as
+/// `check` resolves it, so that a recipient written another way is no change.
+fn split_side(split: &crate::core::plan::Split, ledger: &Ledger) -> SplitSide {
     let pairs = |map: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>| {
-        map.iter()
-            .map(|(k, v)| (k.get_ref().clone(), *v.get_ref()))
-            .collect::<Vec<_>>()
+        let mut pairs: Vec<(String, Amount)> = map
+            .iter()
+            .map(|(k, v)| (denoted(ledger, k.get_ref()), *v.get_ref()))
+            .collect();
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs
     };
     SplitSide {
         rule: *split.rule.get_ref(),
@@ -545,6 +561,19 @@ fn split_side(split: &crate::core::plan::Split) -> SplitSide {
             .map(|a| pairs(a.get_ref()))
             .unwrap_or_default(),
     }
+}
+
+/// The recipient a name in a split's tables denotes, as one text whatever way the plan
+/// writes it: a kommun by its name, an actor by its id; a name that resolves to neither (not
+/// in a plan that passes `check`) as written.
+fn denoted(ledger: &Ledger, name: &str) -> String {
+    let plan = ledger.plan;
+    match ledger.names.split_recipient(name) {
+        (Some(Recipient::Kommun(k)), _) => plan.kommuner.get(k as usize).map(|k| k.name.get_ref()),
+        (_, Some(Recipient::Actor(a))) => plan.actors.get(a as usize).map(|a| a.id.get_ref()),
+        _ => None,
+    }
+    .map_or_else(|| name.to_string(), Clone::clone)
 }
 
 /// Text with runs of white space as one space, for comparing and showing.
@@ -638,7 +667,7 @@ fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
         + u8::from(a.area == b.area)
 }
 
-fn insatser(old: &Plan, new: &Plan) -> Insatser {
+fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
     let old_sides = insats_sides(old);
     let new_sides = insats_sides(new);
     let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();

@@ -174,8 +174,8 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         "Aktörer (belopp till aktören och enheterna under den)\n",
         "Actors (money to the actor and the units under it)\n",
     ));
-    // A unit is marked with a dash under its parent (as in `report`); leading spaces would
-    // be lost where a cell wraps.
+    // A unit is marked with a dash under its parent, two spaces deeper per level below
+    // (as in `report`); `fitted` keeps the spaces and cuts the name after them.
     let rows: Vec<(String, Change)> = d
         .actors
         .iter()
@@ -184,7 +184,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
                 0 => String::new(),
                 depth => format!("{}– ", super::depth_marker(depth - 1, "  ")),
             };
-            (format!("{marker}{}", shown_label(r, lang)), r.change)
+            (format!("{marker}{}", shown_label(r, lang).trim()), r.change)
         })
         .collect();
     let table = side_by_side(
@@ -324,7 +324,8 @@ fn short_pair(cell: &str, max: usize) -> String {
 /// A table whose columns of text `texts` are cut to what the terminal leaves them (the wide
 /// ones to one length, never below `MIN_TEXT`; a last column of text that cannot get that
 /// much is left out rather), column `pairs` (`old → new`) cut on both sides, and whose
-/// columns `right` are right-aligned.
+/// columns `right` are right-aligned. A cell's leading spaces (a unit's depth under its
+/// actor) are kept, its text cut after them.
 fn fitted(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
@@ -374,7 +375,11 @@ fn fitted(
                 *cell = if Some(i) == pairs {
                     short_pair(cell, room)
                 } else {
-                    short(cell, room)
+                    // A unit's depth under its actor (`  – `) is kept; the name is cut.
+                    let name = cell.trim_start_matches(' ');
+                    let indent = cell.len() - name.len();
+                    let indent = cell.get(..indent).unwrap_or_default();
+                    format!("{indent}{}", short(name, room.saturating_sub(indent.len())))
                 };
             }
         }
@@ -852,6 +857,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         pick("Matchning", "Matched", "matched").to_string(),
         pick("Område", "Area", "area").to_string(),
         pick("Fördelning", "Split", "split").to_string(),
+        pick("Ingår i", "Part of", "parent").to_string(),
     ];
     // The split's words: Swedish in the Swedish dialect, English otherwise.
     let figures = Figures {
@@ -871,6 +877,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             amount(change.new),
             Value::Amount(change.difference()),
             change.percent().map_or(Value::Empty, Value::Decimal),
+            Value::Empty,
             Value::Empty,
             Value::Empty,
             Value::Empty,
@@ -895,7 +902,12 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             } else {
                 r.label.clone()
             };
-            line(section, &r.key, &name, &r.change)
+            let mut row = line(section, &r.key, &name, &r.change);
+            // The row it is part of: the rows with none add up to the county's actors.
+            if let (Some(cell), Some(parent)) = (row.get_mut(11), &r.parent) {
+                *cell = Value::Code(parent.as_str().into());
+            }
+            row
         }));
     }
     let insats = pick("insats", "insats", "insats");
@@ -1133,7 +1145,8 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         .actors
         .iter()
         .map(|r| {
-            let marker = if r.depth == 0 { "" } else { "– " };
+            // A dash per level: Markdown drops a cell's leading spaces.
+            let marker = super::depth_marker(r.depth, "– ");
             (format!("{marker}{}", shown_label(r, lang)), r.change)
         })
         .collect();

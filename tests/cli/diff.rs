@@ -334,7 +334,8 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "status",
             "matched",
             "area",
-            "split"
+            "split",
+            "parent"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -349,6 +350,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "12689898",
             "-7877",
             "-0.06",
+            "",
             "",
             "",
             "",
@@ -367,6 +369,20 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!(sum("area", 5), -7_877);
     // 2026's kommuner: 1 865 000 in all.
     assert_eq!(sum("kommun", 4), 1_865_000);
+    // The actors without a row they are part of add up to each year's county total; the
+    // region's own money (4 205 026 kr in 2026, seed 001) is part of the region's row.
+    let top = |column: usize| -> i64 {
+        rows.iter()
+            .filter(|r| &r[0] == "actor" && r[11].is_empty())
+            .map(|r| r[column].parse::<i64>().unwrap_or(0))
+            .sum()
+    };
+    assert_eq!((top(3), top(4)), (12_697_775, 12_689_898));
+    let own = rows
+        .iter()
+        .find(|r| &r[0] == "actor" && &r[2] == "Region Jämtland Härjedalen (egna medel)")
+        .unwrap();
+    assert_eq!((&own[1], &own[4], &own[11]), ("rjh", "4205026", "rjh"));
     let ostersund = rows
         .iter()
         .find(|r| &r[0] == "kommun" && &r[1] == "2380")
@@ -382,7 +398,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!(
         moved.iter().skip(3).collect::<Vec<_>>(),
         [
-            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", ""
+            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", "", ""
         ]
     );
     let moved = rows.iter().find(|r| &r[1] == "1.5 → 2.8").unwrap();
@@ -405,12 +421,12 @@ fn csv_for_excel_by_default_json_and_markdown() {
     out.assert_status(0);
     assert!(
         out.stdout.starts_with(
-            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning\r\n"
+            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning;Ingår i\r\n"
         ),
         "{}",
         out.stdout
     );
-    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;\r\n");
+    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;;\r\n");
 
     let out = diff_real(&["--format", "json"]);
     out.assert_status(0);
@@ -793,7 +809,7 @@ fn a_changed_split_is_a_change_and_says_how() {
     diff(&["--format", "md"])
         .assert_stdout_contains("- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n");
     diff(&["--format", "csv", "--csv", "rfc4180"]).assert_stdout_contains(
-        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\"\r\n",
+        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\",\r\n",
     );
     let v: serde_json::Value = serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
     let changed = &v["insatser"]["changed"][0];
@@ -813,6 +829,70 @@ fn a_changed_split_is_a_change_and_says_how() {
     );
     out.assert_stdout_contains(
         "2.4: angivna belopp (kfjh 15 000 kr, rjh 20 000 kr) → angivna belopp (kfjh 10 000 kr, rjh 25 000 kr)",
+    );
+}
+
+/// A recipient in `except` written another way (its kommunkod, its name in another case, code
+/// and name) is the recipient `check` makes of it: no change. Another kommun is one.
+#[test]
+fn a_split_naming_a_kommun_another_way_is_no_change() {
+    let written = "except = { \"Östersund\" = 140_000 }";
+    for other in [
+        "\"2380\"",
+        "\"östersund\"",
+        "\"2380 Östersund\"",
+        "\"Östersund (2380)\"",
+    ] {
+        let plan = corpus(&[(written, &format!("except = {{ {other} = 140_000 }}"))]);
+        plan.check(&[]).assert_status(0);
+        let out = allocate(plan.dir.path(), &["diff", &base(), "plan.toml"]);
+        out.assert_status(0)
+            .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade, 0 tillkomna, 0 borttagna");
+        assert!(!out.stdout.contains("Ändrad fördelning"), "{}", out.stdout);
+        let v: serde_json::Value = serde_json::from_str(
+            &allocate(
+                plan.dir.path(),
+                &["diff", &base(), "plan.toml", "--format", "json"],
+            )
+            .stdout,
+        )
+        .unwrap();
+        assert_eq!(v["insatser"]["changed"], serde_json::json!([]), "{other}");
+        assert_eq!(v["insatser"]["unchanged"], 6, "{other}");
+    }
+    // Berg (2326) instead of Östersund: 140 000 kr to another kommun, told by the names the
+    // plan gives them (Östersund's own stated total, 436 000 kr, no longer holds: left out).
+    let plan = corpus(&[
+        (written, "except = { \"2326\" = 140_000 }"),
+        (
+            "[[stated]]\nlabel = \"Östersund, summa\"\nkommun = \"Östersund\"\namount = 436_000\n",
+            "",
+        ),
+    ]);
+    plan.check(&[]).assert_status(0);
+    let out = allocate_env(
+        plan.dir.path(),
+        &["diff", &base(), "plan.toml"],
+        &[("COLUMNS", "200")],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains(
+            "2.3: 75 000 kr var (Östersund 140 000 kr) → 75 000 kr var (Berg 140 000 kr)",
+        );
+    let v: serde_json::Value = serde_json::from_str(
+        &allocate(
+            plan.dir.path(),
+            &["diff", &base(), "plan.toml", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let changed = &v["insatser"]["changed"][0];
+    assert_eq!(changed["split_changed"], true);
+    assert_eq!(
+        changed["new"]["split"]["except"],
+        serde_json::json!({"Berg": 140_000})
     );
 }
 
@@ -927,7 +1007,7 @@ fn a_move_to_another_area_is_shown() {
         ],
     )
     .assert_stdout_contains(
-        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,\r\n",
+        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,,\r\n",
     );
 }
 
@@ -1039,6 +1119,49 @@ fn standard_input_is_read_once() {
     );
     assert_eq!(
         out.stderr.matches("ingen jämförelse").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+}
+
+/// One plan file named twice, however it is written, is read once: its findings are told
+/// once, as `check plan.toml plan.toml` tells them.
+#[test]
+fn a_plan_named_twice_is_read_once() {
+    let broken = corpus(&[("county_total = 3_000_000", "county_total = 3_000_001")]);
+    let once = broken.check(&[]);
+    once.assert_status(1);
+    let findings = once.stdout.matches("fel[").count();
+    assert!(findings > 0, "{}", once.stdout);
+    let absolute = broken.dir.path().join("plan.toml");
+    for second in ["plan.toml", "./plan.toml", absolute.to_str().unwrap()] {
+        let out = allocate(broken.dir.path(), &["diff", "plan.toml", second]);
+        out.assert_status(1).assert_stdout_empty();
+        assert_eq!(
+            out.stderr.matches("fel[").count(),
+            findings,
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            out.stderr.matches("ingen jämförelse").count(),
+            1,
+            "{}",
+            out.stderr
+        );
+    }
+    // A passing plan named twice is compared with itself.
+    let plan = corpus(&[]);
+    allocate(plan.dir.path(), &["diff", "plan.toml", "./plan.toml"])
+        .assert_status(0)
+        .assert_stderr_empty()
+        .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade, 0 tillkomna, 0 borttagna");
+    // A file that is not there, named twice, is named once.
+    let out = allocate(plan.dir.path(), &["diff", "nope.toml", "nope.toml"]);
+    out.assert_status(2);
+    assert_eq!(
+        out.stderr.matches("kan inte läsa").count(),
         1,
         "{}",
         out.stderr
@@ -1221,6 +1344,64 @@ fn an_actor_moved_to_another_parent_is_counted_under_it_in_both_years() {
     out.assert_stdout_contains(
         "  Flyttade aktörer räknas båda åren där de står i den nya planen:\n    Föräldra-barnhälsan: 2026 före under Region Jämtland Härjedalen, 2026 efter under Folkhälsoenheten\n    Kommunförbundet Jämtland Härjedalen: 2026 före överst, 2026 efter under Region Jämtland Härjedalen\n",
     );
+}
+
+/// A unit under a unit (Föräldra-barnhälsan moved under Folkhälsoenheten, itself under the
+/// region) stands a level deeper than its parent in every format, so that the rows under a
+/// row add up to it and none is counted twice.
+#[test]
+fn a_unit_under_a_unit_stands_deeper_in_every_format() {
+    // Seed 001: Folkhälsoenheten's own 3 510 836 kr and Föräldra-barnhälsan's 381 600 kr.
+    let (fhe_own, fbh) = (3_510_836, 381_600);
+    let table = moved_actors(&[]);
+    table
+        .assert_status(0)
+        .assert_stdout_contains("│ – Folkhälsoenheten ")
+        .assert_stdout_contains("│   – egna medel ")
+        .assert_stdout_contains("│   – Föräldra-barnh");
+    assert_eq!(
+        row(&table.stdout, "– Folkhälsoenheten")[1],
+        "3 892 436 kr",
+        "{}",
+        table.stdout
+    );
+    moved_actors(&["--format", "md"])
+        .assert_stdout_contains("| – Folkhälsoenheten | 3 892 436 kr |")
+        .assert_stdout_contains("| – – egna medel | 3 510 836 kr |")
+        .assert_stdout_contains("| – – Föräldra-barnhälsan | 381 600 kr |");
+    // CSV: each row names the row it is part of; the rows under one add up to it.
+    let out = moved_actors(&["--format", "csv", "--csv", "rfc4180"]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let actor = |key: &str, own: bool| {
+        rows.iter()
+            .find(|r| &r[0] == "actor" && &r[1] == key && r[2].ends_with("(egna medel)") == own)
+            .unwrap_or_else(|| panic!("no {key}"))
+    };
+    assert_eq!(&actor("fbh", false)[11], "fhe");
+    assert_eq!(&actor("fhe", true)[11], "fhe");
+    assert_eq!(&actor("fhe", false)[11], "rjh");
+    assert_eq!(&actor("rjh", false)[11], "");
+    let under = |parent: &str| -> i64 {
+        rows.iter()
+            .filter(|r| &r[0] == "actor" && &r[11] == parent)
+            .map(|r| r[4].parse::<i64>().unwrap())
+            .sum()
+    };
+    assert_eq!(under("fhe"), fhe_own + fbh);
+    assert_eq!(
+        actor("fhe", false)[4].parse::<i64>().unwrap(),
+        fhe_own + fbh
+    );
+    for parent in ["rjh", "fhe"] {
+        assert_eq!(
+            under(parent),
+            actor(parent, false)[4].parse::<i64>().unwrap(),
+            "{parent}"
+        );
+    }
+    // The top rows add up to the county total, 12 689 898 kr (seed 001).
+    assert_eq!(under(""), 12_689_898);
 }
 
 #[test]

@@ -942,6 +942,97 @@ fn previous_adds_last_years_amounts_and_the_change() {
     );
 }
 
+/// A unit under a unit (Föräldra-barnhälsan under Folkhälsoenheten, under the region) stands
+/// deeper than its parent in the per-actor table and the `--previous` comparison, in every
+/// format, so that a reader sees what adds up to what: Folkhälsoenheten's 3 892 436 kr is its
+/// own 3 510 836 kr and Föräldra-barnhälsan's 381 600 kr (seed 001).
+#[test]
+fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"rjh\"",
+            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"fhe\"",
+            1,
+        );
+    assert!(text.contains("parent = \"fhe\""));
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let report = |format: &str, extra: &[&str]| {
+        let mut args = vec!["report", "plan.toml", "--format", format];
+        args.extend_from_slice(extra);
+        let out = allocate(dir.path(), &args);
+        out.assert_status(0);
+        out
+    };
+    let amount = |figure: &str| format!("{}\u{a0}kr", kr(figure));
+    let previous = plan("allocations/plan-2025.toml");
+    let md = report("md", &["--previous", &previous]).stdout;
+    let (per_actor, compared) = md.split_once("## Jämfört med 2025").unwrap();
+    let rows =
+        |part: &str| -> Vec<Vec<String>> { pipe_tables(part).into_iter().flatten().collect() };
+    let cell_after = |rows: &[Vec<String>], first: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0] == first)
+            .unwrap_or_else(|| panic!("no row {first}"))
+            .clone()
+    };
+    let per_actor = rows(per_actor);
+    assert_eq!(
+        cell_after(&per_actor, "– Folkhälsoenheten").last().unwrap(),
+        &amount("3 892 436")
+    );
+    assert_eq!(
+        cell_after(&per_actor, "– – egna medel").last().unwrap(),
+        &amount("3 510 836")
+    );
+    assert_eq!(
+        cell_after(&per_actor, "– – Föräldra-barnhälsan")
+            .last()
+            .unwrap(),
+        &amount("381 600")
+    );
+    let compared = rows(compared);
+    assert_eq!(
+        cell_after(&compared, "– – Föräldra-barnhälsan")[2],
+        amount("381 600")
+    );
+    assert_eq!(
+        cell_after(&compared, "– Folkhälsoenheten")[2],
+        amount("3 892 436")
+    );
+    // HTML indents the first level by its margin and marks each further one.
+    let html = report("html", &[]).stdout;
+    assert!(
+        html.contains(
+            "<tr class=\"indented\"><td class=\"wide\" data-label=\"Aktör\">– Föräldra-barnhälsan"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<tr class=\"indented\"><td class=\"wide\" data-label=\"Aktör\">Folkhälsoenheten"
+        ),
+        "{html}"
+    );
+    // Word as Markdown: a dash per level.
+    let path = dir.path().join("b.docx");
+    report("docx", &["-o", path.to_str().unwrap()]);
+    let (xml, _, _) = docx_parts(&path);
+    let cells: Vec<String> = word_tables(&xml)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.first().cloned())
+        .collect();
+    for name in [
+        "– Folkhälsoenheten",
+        "– – egna medel",
+        "– – Föräldra-barnhälsan",
+    ] {
+        assert!(cells.iter().any(|c| c == name), "{name}: {cells:?}");
+    }
+}
+
 /// The 2026 plan with its figures about 2025 as the decision document would print them if
 /// they were wrong, consistent with each other (so that `check` passes).
 fn plan_2026_misremembering_2025(dir: &Path) {

@@ -54,11 +54,12 @@ pub enum DiffFormat {
 pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let dialect = args.csv.dialect(args.format == DiffFormat::Csv)?;
     let err_style = args.common.err_style();
-    // Standard input can be read once: `diff - -` compares that plan with itself, as
-    // `check - -` checks it once.
+    // One plan named twice is read once and compared with itself: `diff - -` (standard input
+    // can be read once), `diff plan.toml ./plan.toml`; its findings are told once, as `check`
+    // tells them.
     let stdin = |path: &Path| path.as_os_str() == crate::input::plan::STDIN_ARG;
     let old = super::load(&args.old);
-    let read_new = if stdin(&args.old) && stdin(&args.new) {
+    let read_new = if crate::app::plan_paths::same_file(&args.old, &args.new) {
         None
     } else {
         // Both plans unreadable: each is named, as when both have errors.

@@ -453,17 +453,9 @@ impl Table {
             names.sort_by_key(|n| n.span().start);
             let mut seen = HashSet::new();
             for name in names {
-                let as_kommun = cx
-                    .names
-                    .kommun(name.get_ref())
-                    .map(|k| Recipient::Kommun(index(k)))
-                    .filter(|r| position(*r).is_some());
-                let as_actor = cx
-                    .names
-                    .actors
-                    .get(name.get_ref())
-                    .map(|&a| Recipient::Actor(index(a)))
-                    .filter(|r| position(*r).is_some());
+                let (as_kommun, as_actor) = cx.names.split_recipient(name.get_ref());
+                let as_kommun = as_kommun.filter(|r| position(*r).is_some());
+                let as_actor = as_actor.filter(|r| position(*r).is_some());
                 let recipient = match (as_kommun, as_actor) {
                     (Some(k), Some(a)) => {
                         let kommun = match k {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
-use crate::core::ledger::Ledger;
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, suggest};
 
@@ -216,6 +216,19 @@ impl Names {
             .or_else(|| self.kommun_names.get(&fold(name)))
             .copied()
             .or_else(|| name_and_code(name).find_map(|(n, c)| both(n, c)))
+    }
+
+    /// What a name in a split's `except`, `amounts` or `printed` may mean: a kommun (by
+    /// kommunkod, name, or both, as [`Names::kommun`]) and an actor (by id). In a plan that
+    /// passes `check` each such name means one recipient of its row.
+    pub fn split_recipient(&self, name: &str) -> (Option<Recipient>, Option<Recipient>) {
+        (
+            self.kommun(name)
+                .map(|k| Recipient::Kommun(crate::core::ledger::index(k))),
+            self.actors
+                .get(name)
+                .map(|&a| Recipient::Actor(crate::core::ledger::index(a))),
+        )
     }
 
     /// A kommun written with both its name and its kommunkod (`Berg (2380)`, `2380 Berg`)

@@ -1284,29 +1284,23 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     // Whether an actor's own funds have a row of their own.
     let mut own = false;
     for actor in &report.rows {
-        let kind = if actor.depth > 0 {
-            RowKind::Indented
-        } else {
-            RowKind::Body
-        };
-        let mut cells = vec![swedish_texts(&actor.name)];
-        cells.extend(actor.per_area.iter().map(|a| figure_cell(marks.plain(*a))));
+        let mut cells: Vec<Vec<Span>> = actor
+            .per_area
+            .iter()
+            .map(|a| figure_cell(marks.plain(*a)))
+            .collect();
         cells.push(figure_cell(marks.plain(actor.total)));
-        rows.push(Row { cells, kind });
+        rows.push(actor_row(actor.depth, swedish_texts(&actor.name), cells));
         if actor.has_children && !actor.own_total.0.is_zero() {
             own = true;
-            let mut cells = vec![texts(lang.pick("egna medel", "own funds"))];
-            cells.extend(
-                actor
-                    .own_per_area
-                    .iter()
-                    .map(|a| figure_cell(marks.plain(*a))),
-            );
+            let mut cells: Vec<Vec<Span>> = actor
+                .own_per_area
+                .iter()
+                .map(|a| figure_cell(marks.plain(*a)))
+                .collect();
             cells.push(figure_cell(marks.plain(actor.own_total)));
-            rows.push(Row {
-                cells,
-                kind: RowKind::Indented,
-            });
+            let name = texts(lang.pick("egna medel", "own funds"));
+            rows.push(actor_row(actor.depth + 1, name, cells));
         }
     }
     // Each area's column against the area's table: errors may keep money from the actors.
@@ -1367,6 +1361,26 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     }));
 }
 
+/// A row of a table of actors, `depth` levels under the top: the first level indented as the
+/// document indents a row (`RowKind::Indented`: a dash in Markdown and Word, a margin in
+/// HTML), each further one with a dash before the name (`– – Enhet X` in Markdown), so that
+/// a unit under a unit stands deeper than its parent, as on the terminal.
+fn actor_row(depth: usize, mut name: Vec<Span>, figures: Vec<Vec<Span>>) -> Row {
+    if depth > 1 {
+        name.insert(0, Span::text(crate::output::depth_marker(depth - 1, "– ")));
+    }
+    let mut cells = vec![name];
+    cells.extend(figures);
+    Row {
+        cells,
+        kind: if depth > 0 {
+            RowKind::Indented
+        } else {
+            RowKind::Body
+        },
+    }
+}
+
 /// This year against last year (`--previous`): every actor and kommun.
 fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
     let (old, new) = (diff.old.year, diff.new.year);
@@ -1391,22 +1405,12 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
                     a.map_or_else(|| texts("–"), |a| texts(&number::document_amount(a, lang)))
                 };
                 let [_, change] = change_cells_plain(r.change, lang);
-                Row {
-                    cells: vec![
-                        match r.own {
-                            true => texts(&crate::output::diff_table::shown_label(r, lang)),
-                            false => swedish_texts(&r.label),
-                        },
-                        side(r.change.old),
-                        side(r.change.new),
-                        change,
-                    ],
-                    kind: if r.depth > 0 {
-                        RowKind::Indented
-                    } else {
-                        RowKind::Body
-                    },
-                }
+                let name = match r.own {
+                    true => texts(&crate::output::diff_table::shown_label(r, lang)),
+                    false => swedish_texts(&r.label),
+                };
+                let figures = vec![side(r.change.old), side(r.change.new), change];
+                actor_row(r.depth, name, figures)
             })
             .collect()
     };
