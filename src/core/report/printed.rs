@@ -6,10 +6,11 @@
 //! Whether a figure is compared follows the ledger rules (`check::rules`): the county total
 //! and the areas always; the national total when the agreement is split; the stated change
 //! once the county total is filled in (against last year's total, or, without one, with the
-//! warning that it cannot be checked, so it does not hold); an earmark when an insats is tagged to it; a heading's
-//! total unless a heading link had to be cut; a `[[stated]]` figure when all it names
-//! resolves; a per-recipient `printed` amount when its insats could be split. An insats's own
-//! amount is an input, never compared, but a finding at it is still shown there.
+//! warning that it cannot be checked, so it does not hold); an earmark when an insats is
+//! tagged to it; a heading's total unless a heading link had to be cut; a `[[stated]]` figure
+//! when all it names resolves; a per-recipient `printed` amount when its insats could be
+//! split. An insats's own amount is an input, never compared, but a finding at it is still
+//! shown there.
 
 use std::collections::HashMap;
 use std::ops::Range;
