@@ -347,32 +347,10 @@ fn row_of(path: &Path, insats: &str) -> u32 {
         .unwrap()
 }
 
-/// A workbook's bytes with each part that `edit` returns new text for replaced.
-fn rewrite_parts(bytes: Vec<u8>, edit: impl Fn(&str, String) -> Option<String>) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        let name = part.name().unwrap().to_string();
-        let mut text = Vec::new();
-        part.read_to_end(&mut text).unwrap();
-        if let Ok(xml) = String::from_utf8(text.clone())
-            && let Some(edited) = edit(&name, xml)
-        {
-            text = edited.into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        out.write_all(&text).unwrap();
-    }
-    out.finish().unwrap().into_inner()
-}
-
 /// The form's workbook with numbers typed into its cells (`E13`), as a spreadsheet stores
 /// what is typed: the cell keeps the form's format; a total's formula keeps its formula.
 fn type_numbers(path: &Path, numbers: &[(String, &str)]) {
-    let bytes = rewrite_parts(std::fs::read(path).unwrap(), |name, mut xml| {
+    let bytes = crate::support::rewrite_parts(std::fs::read(path).unwrap(), |name, mut xml| {
         if name != "xl/worksheets/sheet1.xml" {
             return None;
         }
@@ -2534,7 +2512,7 @@ fn a_number_formatted_as_a_percentage_or_another_currency_is_refused() {
 /// Writes `book` to `path` with every formula's saved value taken away, as a program that
 /// writes formulas without computing them leaves a workbook (openpyxl does).
 fn save_without_formula_values(book: &mut rust_xlsxwriter::Workbook, path: &std::path::Path) {
-    let bytes = rewrite_parts(book.save_to_buffer().unwrap(), |name, xml| {
+    let bytes = crate::support::rewrite_parts(book.save_to_buffer().unwrap(), |name, xml| {
         if !name.starts_with("xl/worksheets/") {
             return None;
         }

@@ -888,25 +888,12 @@ fn other_files_are_named_and_refused() {
 /// (Östersund 1) would be taken without a word.
 #[test]
 fn a_cell_stored_twice_is_refused() {
-    use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
     let bytes = std::fs::read(repo_root().join("tests/fixtures/scb/M-webui-xlsx.xlsx")).unwrap();
     let edited = |edit: &dyn Fn(String) -> String| -> Vec<u8> {
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
-        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for i in 0..archive.len() {
-            let mut part = archive.by_index(i).unwrap();
-            let name = part.name().unwrap().to_string();
-            let mut text = Vec::new();
-            part.read_to_end(&mut text).unwrap();
-            if name == "xl/worksheets/sheet1.xml" {
-                text = edit(String::from_utf8(text).unwrap()).into_bytes();
-            }
-            out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(&text).unwrap();
-        }
-        out.finish().unwrap().into_inner()
+        crate::support::rewrite_parts(bytes.clone(), |name, xml| {
+            (name == "xl/worksheets/sheet1.xml").then(|| edit(xml))
+        })
     };
     let last = r#"<c r="B10" t="n"><v>64977</v></c>"#;
     let row_twice = edited(&|xml| {

@@ -205,3 +205,25 @@ pub const POPULATION_2024: [(&str, &str, u64); 8] = [
     ("2361", "Härjedalen", 10_120),
     ("2380", "Östersund", 64_977),
 ];
+
+/// A workbook's bytes with each part that `edit` returns new text for replaced.
+pub fn rewrite_parts(bytes: Vec<u8>, edit: impl Fn(&str, String) -> Option<String>) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if let Ok(xml) = String::from_utf8(text.clone())
+            && let Some(edited) = edit(&name, xml)
+        {
+            text = edited.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
