@@ -495,9 +495,12 @@ pub enum Problem {
     NoFocusArea {
         insats: String,
     },
-    /// An amount left at 0 to be filled in (as `allocate init` leaves them).
+    /// An amount left at 0 to be filled in (as `allocate init` leaves them). `computed`: for
+    /// a printed total (a heading's, a `[[stated]]` figure's) once the insatser are filled in,
+    /// the sum the plan gives, which is what a decision document made from it prints.
     AmountToFill {
         place: ToFill,
+        computed: Option<Amount>,
     },
     /// A kommun name written in decomposed Unicode (`O` and a combining diaeresis); `name`
     /// is its composed form (NFC), which is what it is compared as.
@@ -1002,6 +1005,10 @@ impl Problem {
             | Problem::CostSharingFeeds {
                 stated, computed, ..
             } => Some((*stated, *computed)),
+            Problem::AmountToFill {
+                computed: Some(computed),
+                ..
+            } => Some((Amount::ZERO, *computed)),
             _ => None,
         }
     }

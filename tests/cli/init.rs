@@ -1161,3 +1161,43 @@ fn a_line_to_fill_in_among_dotted_keys_is_a_key_of_the_plan_once_uncommented() {
     );
     assert!(!codes.is_empty());
 }
+
+/// A printed total still to be filled in, once the insatser are: the finding gives the sum
+/// the plan computes (what a decision basis made with `allocate report` prints), the hint the
+/// literal to write, and the draft document shows it as computed, not 0. The 2026 plan with
+/// its printed totals at 0, as `init` leaves them: KFJH's heading is 3 992 436 kr and Berg's
+/// column sum 196 200 kr in seed 001.
+#[test]
+fn a_printed_total_to_fill_in_gives_the_sum_the_plan_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = read(&repo_root().join("allocations/plan-2026.toml"))
+        .replace("stated = 3_992_436  # rad 1155", "stated = 0")
+        .replace(
+            "label = \"Berg, summa\"\nkommun = \"Berg\"\namount = 196_200",
+            "label = \"Berg, summa\"\nkommun = \"Berg\"\namount = 0",
+        );
+    std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
+    let check = allocate(dir.path(), &["check", "plan.toml"]);
+    check
+        .assert_status(1)
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: rubriken \"Kommunförbundet Jämtland Härjedalen KFJH samt länets kommuner\"",
+        )
+        .assert_stdout_contains("= belopp: angivet 0 kr, beräknat 3 992 436 kr")
+        .assert_stdout_contains("är det den som planen ger, `3_992_436`; eller ta bort summan")
+        .assert_stdout_contains("= belopp: angivet 0 kr, beräknat 196 200 kr")
+        .assert_stdout_contains("`196_200`");
+    let md = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
+    md.assert_status(1)
+        .assert_stdout_contains("| Berg, summa | **0\u{a0}kr** ≠ beräknat 196\u{202f}200\u{a0}kr");
+    // While an insats is still to be filled in, no sum is offered: it would be short.
+    let unfilled = text.replace("amount = 1_350_000", "amount = 0");
+    std::fs::write(dir.path().join("plan.toml"), unfilled).unwrap();
+    let check = allocate(dir.path(), &["check", "plan.toml"]);
+    assert!(
+        !check.stdout.contains("beräknat 3 992 436 kr"),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("`196_200`"), "{}", check.stdout);
+}

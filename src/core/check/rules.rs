@@ -605,18 +605,40 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
             places.push((each, ToFill::SplitEach(id.clone())));
         }
     }
-    for heading in &plan.headings {
+    // A printed total's sum, once the insatser it sums are filled in (and the headings'
+    // links hold): what the document made from the plan prints, to be written in.
+    let filled = plan.insatser.iter().all(|i| !to_fill(*i.amount.get_ref()));
+    let heading_totals = (filled && !ledger.headings.broken).then(|| {
+        ledger.heading_totals(|i| {
+            plan.insatser
+                .get(i)
+                .map_or(Amount::ZERO, |x| *x.amount.get_ref())
+        })
+    });
+    let mut totals = Vec::new();
+    for (h, heading) in plan.headings.iter().enumerate() {
         if let Some(stated) = &heading.stated {
-            places.push((stated, ToFill::Heading(heading.title.clone())));
+            let computed = heading_totals.as_ref().and_then(|t| t.get(h).copied());
+            totals.push((stated, ToFill::Heading(heading.title.clone()), computed));
         }
     }
-    for stated in &plan.stated {
-        places.push((&stated.amount, ToFill::Stated(stated.label.clone())));
+    for (stated, selection) in plan.stated.iter().zip(&ledger.stated) {
+        let computed = selection.as_ref().filter(|_| filled);
+        let computed = computed.and_then(|s| ledger.sum(s));
+        totals.push((
+            &stated.amount,
+            ToFill::Stated(stated.label.clone()),
+            computed,
+        ));
     }
+    let places = (places
+        .into_iter()
+        .map(|(amount, place)| (amount, place, None)))
+    .chain(totals);
     let mut seen = HashSet::new();
-    for (amount, place) in places {
+    for (amount, place, computed) in places {
         if amount.get_ref().0.is_zero() && seen.insert(amount.span().start) {
-            findings.error(amount.span(), Problem::AmountToFill { place });
+            findings.error(amount.span(), Problem::AmountToFill { place, computed });
         }
     }
     // A printed table or cost-sharing section whose every figure is 0 (as `allocate init`
@@ -669,7 +691,8 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     }
     for (span, place) in figures {
         if seen.insert(span.start) {
-            findings.error(span, Problem::AmountToFill { place });
+            let computed = None;
+            findings.error(span, Problem::AmountToFill { place, computed });
         }
     }
 }

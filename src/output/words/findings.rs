@@ -699,7 +699,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "namnet `{name}` är skrivet i uppdelad Unicode (en bokstav och ett kombinerande tecken); det jämförs i sammansatt form (NFC)",
             "the name `{name}` is written in decomposed Unicode (a letter and a combining mark); it is compared in composed form (NFC)"
         ),
-        Problem::AmountToFill { place } => {
+        Problem::AmountToFill { place, .. } => {
             let place = to_fill(place, lang);
             say!(
                 lang,
@@ -1360,6 +1360,17 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "skriv om namnet i planen, eller spara filen i sammansatt form (NFC); tills dess används den sammansatta formen",
             "retype the name in the plan, or save the file in composed form (NFC); until then the composed form is used",
         ),
+        Problem::AmountToFill {
+            computed: Some(computed),
+            ..
+        } => {
+            let literal = number::toml_amount(*computed);
+            say!(
+                lang,
+                "skriv in summan som årets beslutsunderlag trycker: görs det med `allocate report` är det den som planen ger, `{literal}`; eller ta bort summan, som då inte kontrolleras",
+                "write in the total this year's decision document prints: made with `allocate report`, it is the one the plan gives, `{literal}`; or remove the total, which is then not checked"
+            )
+        }
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
             "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in",
