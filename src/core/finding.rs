@@ -358,8 +358,11 @@ pub enum Problem {
         kommun: String,
         gap: Gap,
     },
+    /// A percent key without `precision`; `decimals`: the most its values are written with
+    /// (none for a key derived with `from`, or one without values).
     KeyPrecisionMissing {
         key: String,
+        decimals: Option<u32>,
     },
     PercentSum {
         key: String,
@@ -1017,7 +1020,7 @@ impl Problem {
     pub fn key(&self) -> Option<&str> {
         match self {
             Problem::KeyCoverage { key, .. }
-            | Problem::KeyPrecisionMissing { key }
+            | Problem::KeyPrecisionMissing { key, .. }
             | Problem::PercentSum { key, .. }
             | Problem::PercentPrecision { key, .. }
             | Problem::PercentNegative { key, .. }

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::support::{Output, POPULATION_2024, allocate, repo_root};
+use crate::support::{Output, POPULATION_2024, PlanDir, allocate, repo_root};
 
 const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
 
@@ -641,7 +641,9 @@ fn rounding_of_derived_percentages_is_warned_about_only_when_it_hides_more_than_
     out.assert_stdout_contains(
         "varning[key-rounding]: insats `mini-maria`: avrundningen av `befolkning-procent-2024` till 2 decimaler flyttar upp till 157 kr per kommun",
     )
-    .assert_stdout_contains("(Strömsund: 265 456 kr mot 265 299 kr)");
+    .assert_stdout_contains(
+        "mer än en enhet på 1 kr: Strömsund får 265 456 kr efter procentsatserna men 265 299 kr efter befolkningstalen",
+    );
     // 800 kr by the same percentages: every kommun gets the same as by the counts.
     let p = mini_maria("800");
     let p = p.edit("printed = {", "# printed = {");
@@ -873,4 +875,37 @@ fn a_key_file_that_is_a_plan_or_a_report_is_told_as_one() {
         .assert_stdout_contains(
             "Blanketter och redovisningar läses av allocate follow-up PLAN REDOVISNING...",
         );
+}
+
+/// A percent key without `precision` is told the precision its values are written with, so
+/// that following the hint gives no new finding; a derived key (`from`) is told the choice.
+#[test]
+fn a_missing_precision_is_the_one_the_values_are_written_with() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("precision = 1\n", "")
+        .edit(
+            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
+            "Berg = \"5,25\", \"Bräcke\" = \"4,55\"",
+        );
+    p.check(&[]).assert_status(1).assert_stdout_contains(
+        "åtgärd: lägg till `precision = 2`: procentsatserna är skrivna med 2 decimaler",
+    );
+    // Followed, the hint leaves no finding on the key's precision.
+    let p = p.edit(
+        "kind = \"percent\"\n",
+        "kind = \"percent\"\nprecision = 2\n",
+    );
+    let out = p.check(&[]);
+    assert!(
+        !out.finding_codes()
+            .iter()
+            .any(|c| c.starts_with("key-precision") || c == "percent-precision"),
+        "{}",
+        out.stdout
+    );
+    // Derived from the population (`from`): the precision is the agreement's to choose.
+    let derived = mini_maria("3_202_124").edit("precision = 2\n", "");
+    derived.check().assert_status(1).assert_stdout_contains(
+        "åtgärd: lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet trycker procentsatserna med",
+    );
 }

@@ -121,10 +121,17 @@ fn resolve_one(
     }
     if *key.kind.get_ref() == KeyKind::Percent {
         match &key.precision {
-            None => fail(findings.error(
-                key.kind.span(),
-                Problem::KeyPrecisionMissing { key: id.clone() },
-            )),
+            None => {
+                let decimals = (key.inline_values())
+                    .and_then(|values| values.values().map(|v| v.get_ref().0.scale()).max());
+                fail(findings.error(
+                    key.kind.span(),
+                    Problem::KeyPrecisionMissing {
+                        key: id.clone(),
+                        decimals,
+                    },
+                ))
+            }
             Some(p) if key.from.is_some() && *p.get_ref() > split::MAX_PRECISION => {
                 let (span, problem) =
                     definition(p.span(), KeyReason::PrecisionTooHigh(*p.get_ref()));

@@ -170,6 +170,15 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
     }
 }
 
+/// "1 decimal", "2 decimaler".
+fn decimals(count: u32, lang: Lang) -> String {
+    match (count, lang) {
+        (1, _) => "1 decimal".to_string(),
+        (n, Lang::Sv) => format!("{n} decimaler"),
+        (n, Lang::En) => format!("{n} decimals"),
+    }
+}
+
 /// A whole number written in base `radix` (`0x10`), in a plan or a usage file.
 pub fn not_decimal(written: &str, radix: u32, lang: Lang) -> String {
     say!(
@@ -424,7 +433,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             "nyckeln `{key}` anger kommunen {kommun} två gånger",
             "key `{key}` gives {kommun} twice"
         ),
-        Problem::KeyPrecisionMissing { key } => say!(
+        Problem::KeyPrecisionMissing { key, .. } => say!(
             lang,
             "procentnyckeln `{key}` anger inte sin precision",
             "percentage key `{key}` does not state its precision"
@@ -579,10 +588,11 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         } => {
             let moved = a(&(*by_percent - *by_counts).abs());
             let (unit, by_percent, by_counts) = (a(unit), a(by_percent), a(by_counts));
+            let precision = decimals(*precision, lang);
             say!(
                 lang,
-                "insats `{insats}`: avrundningen av `{key}` till {precision} decimaler flyttar upp till {moved} per kommun, mer än en enhet ({unit}), jämfört med befolkningstalen ({kommun}: {by_percent} mot {by_counts})",
-                "insats `{insats}`: rounding `{key}` to {precision} decimals moves up to {moved} per kommun, more than one unit ({unit}), compared with the population counts ({kommun}: {by_percent} against {by_counts})"
+                "insats `{insats}`: avrundningen av `{key}` till {precision} flyttar upp till {moved} per kommun, mer än en enhet på {unit}: {kommun} får {by_percent} efter procentsatserna men {by_counts} efter befolkningstalen",
+                "insats `{insats}`: rounding `{key}` to {precision} moves up to {moved} per kommun, more than one unit of {unit}: {kommun} gets {by_percent} by the percentages but {by_counts} by the population counts"
             )
         }
         Problem::SplitPrinted {
@@ -1234,9 +1244,20 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "ta bort den ena raden (kommunen angavs både med kod och namn)",
             "remove one of the lines (the kommun was given by both code and name)",
         ),
-        Problem::KeyPrecisionMissing { .. } => fixed(
-            "lägg till `precision = 1` (antal decimaler i procentsatserna)",
-            "add `precision = 1` (the number of decimals of the percentages)",
+        Problem::KeyPrecisionMissing {
+            decimals: Some(d), ..
+        } => {
+            let d = (*d).max(1);
+            let written = decimals(d, lang);
+            say!(
+                lang,
+                "lägg till `precision = {d}`: procentsatserna är skrivna med {written}",
+                "add `precision = {d}`: the percentages are written with {written}"
+            )
+        }
+        Problem::KeyPrecisionMissing { decimals: None, .. } => fixed(
+            "lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet trycker procentsatserna med",
+            "add `precision = 1` or `precision = 2`: as many decimals as the agreement prints the percentages with",
         ),
         Problem::PercentSum { .. } => fixed(
             "procentsatserna ska summera till exakt 100 vid nyckelns precision",
