@@ -525,7 +525,7 @@ fn the_reconciliation_line_shows_control_characters() {
     );
     let out = p.check(&[]);
     out.assert_status(0)
-        .assert_stdout_contains("Jämtlands län<U+202E><U+001B>[2J 2026: alla summor stämmer");
+        .assert_stdout_contains("Jämtlands län<U+202E><U+001B>[2J 2026: inga fel;");
     assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
     assert!(!out.stdout.contains('\u{202e}'), "{}", out.stdout);
 }

@@ -359,20 +359,36 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         crate::output::table::visible(&plan.plan.county),
         plan.plan.year.get_ref(),
     );
-    let mut text = say!(
-        lang,
-        "{county} {year}: alla summor stämmer\n",
-        "{county} {year}: every total reconciles\n"
-    );
+    let printed = crate::core::report::printed::printed(&checked.ledger);
+    let (compared, holding) =
+        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
+    let count = |n: usize| crate::output::number::count(n as u64, lang);
+    // No errors here: a stated figure that does not hold has a warning (an earmark's).
+    let mut text = match compared.saturating_sub(holding) {
+        0 => say!(
+            lang,
+            "{county} {year}: alla summor stämmer\n",
+            "{county} {year}: every total reconciles\n"
+        ),
+        1 => say!(
+            lang,
+            "{county} {year}: inga fel; en angiven summa har en varning (ovan)\n",
+            "{county} {year}: no errors; one stated figure has a warning (above)\n"
+        ),
+        n => {
+            let n = count(n);
+            say!(
+                lang,
+                "{county} {year}: inga fel; {n} angivna summor har varningar (ovan)\n",
+                "{county} {year}: no errors; {n} stated figures have warnings (above)\n"
+            )
+        }
+    };
     for ((label, _, note), amount) in rows.iter().zip(&amounts) {
         let line = format!("  {label:<label_width$}  {amount:>amount_width$}  {note}");
         text.push_str(line.trim_end());
         text.push('\n');
     }
-    let printed = crate::core::report::printed::printed(&checked.ledger);
-    let (compared, holding) =
-        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
-    let count = |n: usize| crate::output::number::count(n as u64, lang);
     let (compared, holding) = (count(compared), count(holding));
     text.push_str(&say!(
         lang,

@@ -1305,8 +1305,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::KeyFileTotal { .. } => key_file::total_hint(lang).to_string(),
         Problem::KeyDefinition { reason, .. } => key_hint(reason, lang).to_string(),
         Problem::KeyDate { .. } => fixed(
-            "hämta nyare siffror från SCB, eller ange i en kommentar varför de äldre gäller",
-            "get newer figures from SCB, or say in a comment why the older ones apply",
+            "hämta nyare siffror från SCB; gäller de äldre med avsikt, skriv varför i en kommentar vid nyckeln (varningen står kvar som en påminnelse)",
+            "get newer figures from SCB; if the older ones apply on purpose, say why in a comment at the key (the warning stays, as a reminder)",
         ),
         Problem::KeyDateNotFile { .. } => fixed(
             "ange den kolumn som gäller dagen (`column`), eller rätta `date` efter filen",

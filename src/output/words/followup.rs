@@ -709,8 +709,8 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::MissingRecipient { .. } => say!(
             lang,
-            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ange den ifylld här",
-            "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give it here filled in"
+            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ta med den ifyllda filen på kommandoraden, efter de andra",
+            "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give the filled-in file on the command line, after the others"
         ),
     }
 }
