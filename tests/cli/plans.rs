@@ -163,3 +163,17 @@ fn byte_order_mark_and_crlf_line_ends_are_accepted() {
         .assert_status(0)
         .assert_stdout_contains("plan.toml: godkänd (0 fel, 1 varning)");
 }
+
+/// Seed 003 (lines 677–678): the use of the 2025 funds is reported to Folkhälsoenheten by
+/// 31 December 2025; the decision basis says to whom.
+#[test]
+fn the_2025_plan_reports_to_folkhalsoenheten() {
+    allocate(
+        &repo_root(),
+        &["report", "allocations/plan-2025.toml", "--format", "md"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains(
+        "redovisar användning och förbrukning av medlen till Folkhälsoenheten senast 31 december 2025",
+    );
+}
