@@ -332,9 +332,12 @@ fn swedish(command: clap::Command) -> clap::Command {
     });
     // clap adds its `help` command when the command is built; word it once it is there.
     command.build();
+    const HELP_SV: &str = "Visa hjälpen för allocate eller för ett kommando";
     let mut command = command.mut_subcommand("help", |help| {
-        help.about("Visa hjälpen för allocate eller för ett kommando")
+        help.about(HELP_SV)
             .help_template(TEMPLATE_SV)
+            .subcommand_help_heading("Kommandon")
+            .mut_subcommand("help", |inner| inner.about(HELP_SV))
     });
     // clap writes `[OPTIONS]` in every usage line and has no word for it in another language:
     // each usage line is taken as clap makes it, with the flags' Swedish name.
@@ -359,6 +362,7 @@ fn swedish_usage(command: &mut clap::Command) -> String {
         .trim_start_matches("Usage:")
         .trim()
         .replace("[OPTIONS]", "[FLAGGOR]")
+        .replace("[COMMAND]", "[KOMMANDO]")
 }
 
 /// One command in Swedish: its description, its arguments' help, the headings.

@@ -25,7 +25,7 @@ use crate::say;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Plan files (TOML) to check.
+    /// Plan files (TOML) to check; `-` reads a plan from standard input.
     #[arg(required = true, value_name = "PLAN")]
     pub plans: Vec<PathBuf>,
     /// Treat warnings as errors.

@@ -21,7 +21,7 @@ use crate::output::{csv, json, sheet, xlsx};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Plan file (TOML); it must pass `check`.
+    /// Plan file (TOML) that passes `check`; `-` reads the plan from standard input.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Folder to write the files to (created if missing). Without it, or with `-`, one

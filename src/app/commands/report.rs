@@ -26,7 +26,8 @@ use crate::output::table::{self, Layout};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Plan file (TOML); it must pass `check` (a document is written as a draft otherwise).
+    /// Plan file (TOML); it must pass `check` (a document is written as a draft otherwise); `-`
+    /// reads the plan from standard input.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Views to show, in the order given; all of them but `payments` when none is given. Each

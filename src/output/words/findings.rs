@@ -8,7 +8,7 @@ use crate::core::finding::{
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::words::key_file;
+use crate::output::words::{counted, key_file};
 use crate::say;
 use rust_decimal::Decimal;
 
@@ -172,11 +172,23 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
 
 /// "1 decimal", "2 decimaler".
 fn decimals(count: u32, lang: Lang) -> String {
-    match (count, lang) {
-        (1, _) => "1 decimal".to_string(),
-        (n, Lang::Sv) => format!("{n} decimaler"),
-        (n, Lang::En) => format!("{n} decimals"),
-    }
+    let count = u64::from(count);
+    counted(
+        count,
+        ("decimal", "decimaler"),
+        ("decimal", "decimals"),
+        lang,
+    )
+}
+
+/// "1 kolumn", "3 kolumner".
+fn columns_counted(count: usize, lang: Lang) -> String {
+    counted(
+        count as u64,
+        ("kolumn", "kolumner"),
+        ("column", "columns"),
+        lang,
+    )
 }
 
 /// A whole number written in base `radix` (`0x10`), in a plan or a usage file.
@@ -742,16 +754,29 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 row,
                 cells,
                 columns,
-            } => say!(
-                lang,
-                "tabellen `{table}`, raden \"{row}\": {cells} celler men {columns} kolumner",
-                "table `{table}`, row \"{row}\": {cells} cells but {columns} columns"
-            ),
-            TableShapeReason::ColumnTotalCount { totals, columns } => say!(
-                lang,
-                "tabellen `{table}`: {totals} kolumnsummor men {columns} kolumner",
-                "table `{table}`: {totals} column totals but {columns} columns"
-            ),
+            } => {
+                let cells = counted(*cells as u64, ("cell", "celler"), ("cell", "cells"), lang);
+                let columns = columns_counted(*columns, lang);
+                say!(
+                    lang,
+                    "tabellen `{table}`, raden \"{row}\": {cells} men {columns}",
+                    "table `{table}`, row \"{row}\": {cells} but {columns}"
+                )
+            }
+            TableShapeReason::ColumnTotalCount { totals, columns } => {
+                let totals = counted(
+                    *totals as u64,
+                    ("kolumnsumma", "kolumnsummor"),
+                    ("column total", "column totals"),
+                    lang,
+                );
+                let columns = columns_counted(*columns, lang);
+                say!(
+                    lang,
+                    "tabellen `{table}`: {totals} men {columns}",
+                    "table `{table}`: {totals} but {columns}"
+                )
+            }
             TableShapeReason::NotARecipient(column) => say!(
                 lang,
                 "tabellen `{table}`: kolumnen \"{column}\" är varken en kommun eller en aktör, så rader med `insats` kan inte jämföras med planen",
@@ -994,11 +1019,20 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
             row,
             given,
             parties,
-        } => say!(
-            lang,
-            "raden \"{row}\" anger {given} tal men det finns {parties} parter",
-            "row \"{row}\" gives {given} figures but there are {parties} parties"
-        ),
+        } => {
+            let given = counted(*given as u64, ("tal", "tal"), ("figure", "figures"), lang);
+            let parties = counted(
+                *parties as u64,
+                ("part", "parter"),
+                ("party", "parties"),
+                lang,
+            );
+            say!(
+                lang,
+                "raden \"{row}\" anger {given} men det finns {parties}",
+                "row \"{row}\" gives {given} but there are {parties}"
+            )
+        }
         CostReason::SharesSum { row, sum } => {
             let sum = number::fixed(*sum, sum.normalize().scale(), lang);
             say!(

@@ -14,6 +14,22 @@ pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
     }
 }
 
+/// A count with its noun, singular for one: `counted(1, ("cell", "celler"), ("cell",
+/// "cells"), lang)` is `1 cell`, with 3 `3 celler` (`3 cells`).
+pub fn counted(
+    count: u64,
+    sv: (&str, &str),
+    en: (&str, &str),
+    lang: crate::output::lang::Lang,
+) -> String {
+    let (one, many) = match lang {
+        crate::output::lang::Lang::Sv => sv,
+        crate::output::lang::Lang::En => en,
+    };
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", crate::output::number::count(count, lang))
+}
+
 /// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
     let and = lang.pick("och", "and");
@@ -52,5 +68,23 @@ mod tests {
         assert_eq!(reported_to(&["A", "B"], Lang::Sv), " till A och B");
         assert_eq!(recipient("Berg", Some("2326")), "Berg (2326)");
         assert_eq!(recipient("Folkhälsoenheten", None), "Folkhälsoenheten");
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        let noun = |n, lang| {
+            counted(
+                n,
+                ("kolumnsumma", "kolumnsummor"),
+                ("total", "totals"),
+                lang,
+            )
+        };
+        assert_eq!(noun(1, Lang::Sv), "1 kolumnsumma");
+        assert_eq!(noun(0, Lang::Sv), "0 kolumnsummor");
+        assert_eq!(noun(3, Lang::Sv), "3 kolumnsummor");
+        assert_eq!(noun(1, Lang::En), "1 total");
+        assert_eq!(noun(1_000, Lang::En), "1,000 totals");
+        assert_eq!(noun(1_000, Lang::Sv), "1 000 kolumnsummor");
     }
 }
