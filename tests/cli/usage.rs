@@ -29,6 +29,13 @@ fn help_is_swedish_by_default() {
     allocate(&repo_root(), &["help", "split"])
         .assert_status(0)
         .assert_stdout_contains("Fördela ett belopp på kommunerna");
+    let out = allocate(&repo_root(), &["help", "help"]);
+    out.assert_status(0)
+        .assert_stdout_contains("Användning: allocate help [KOMMANDO]")
+        .assert_stdout_contains("help         Visa hjälpen för allocate eller för ett kommando");
+    for english in ["Commands:", "Print this message", "[COMMAND]"] {
+        assert!(!out.stdout.contains(english), "{english}:\n{}", out.stdout);
+    }
 }
 
 #[test]
@@ -36,7 +43,8 @@ fn help_is_english_with_lang_en_or_the_environment() {
     allocate(&repo_root(), &["check", "--lang", "en", "--help"])
         .assert_status(0)
         .assert_stdout_contains("Usage: allocate check")
-        .assert_stdout_contains("Treat warnings as errors");
+        .assert_stdout_contains("Treat warnings as errors")
+        .assert_stdout_contains("`-` reads a plan from standard input");
     allocate_env(&repo_root(), &["--help"], &[("ALLOCATE_LANG", "en")])
         .assert_status(0)
         .assert_stdout_contains("Usage: allocate <COMMAND>");
