@@ -790,6 +790,8 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
         "31 december 2026".to_string(),
         "till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast".to_string(),
         "31 mars 2027".to_string(),
+        // Who invoices settles unused money with the region, which repays Kammarkollegiet.
+        "betalas tillbaka till Region Jämtland Härjedalen, eller dras av på samlingsfakturan, så att regionen kan återbetala dem till Kammarkollegiet senast".to_string(),
         kr("21 200"),
         kr("75 000"),
         kr("100 000"),
@@ -806,6 +808,11 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     assert!(fhe.contains("intern överföring"));
     assert!(fhe.contains(&kr("3 510 836")));
     assert!(!fhe.contains("Referenskod"));
+    // Folkhälsoenheten reports to Kommunförbundet, not to itself; the region repays.
+    assert!(fhe.contains("förbrukning av medlen till Kommunförbundet Jämtland Härjedalen senast"));
+    assert!(fhe.contains(
+        "Region Jämtland Härjedalen återbetalar medel som inte använts för avsett ändamål till Kammarkollegiet senast"
+    ));
     let (xml, _, _) = docx_parts(
         &dir.path()
             .join("besked/fordelningsbesked-2026-2380-ostersund.docx"),

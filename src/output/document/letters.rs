@@ -278,7 +278,11 @@ fn letter(
     });
     let mut duties = Vec::new();
     if let Some(date) = deadline(plan, use_reported, lang) {
-        let to = crate::output::words::reported_to(report_to, lang);
+        // A recipient the reports go to does not report to itself.
+        let others: Vec<&str> = (report_to.iter().copied())
+            .filter(|name| *name != &*statement.recipient)
+            .collect();
+        let to = crate::output::words::reported_to(&others, lang);
         duties.push(vec![
             Span::text(say!(
                 lang,
@@ -293,14 +297,21 @@ fn letter(
         ]);
     }
     if let Some(date) = deadline(plan, unused_repaid, lang) {
-        duties.push(vec![
-            Span::text(lang.pick(
-                "Medel som inte använts för avsett ändamål återbetalas senast ",
-                "Funds not used for their purpose are repaid by ",
-            )),
-            Span::Strong(date),
-            Span::text("."),
-        ]);
+        // The region repays Kammarkollegiet; who invoices it settles with it first (as
+        // `follow-up` has it: paid back, or less invoiced).
+        let how = match route {
+            Route::Invoice => say!(
+                lang,
+                "Medel som inte använts för avsett ändamål betalas tillbaka till {region}, eller dras av på samlingsfakturan, så att regionen kan återbetala dem till Kammarkollegiet senast ",
+                "Funds not used for their purpose are paid back to {region}, or taken off the collective invoice, so that the region can repay them to Kammarkollegiet by "
+            ),
+            Route::Internal | Route::Held => say!(
+                lang,
+                "{region} återbetalar medel som inte använts för avsett ändamål till Kammarkollegiet senast ",
+                "{region} repays funds not used for their purpose to Kammarkollegiet by "
+            ),
+        };
+        duties.push(vec![Span::text(how), Span::Strong(date), Span::text(".")]);
     }
     if duties.is_empty() {
         duties.push(vec![Span::text(lang.pick(
