@@ -1346,9 +1346,10 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "ange den kolumn som gäller dagen (`column`), eller rätta `date` efter filen",
             "name the column for that day (`column`), or correct `date` to match the file",
         ),
-        Problem::KeySource { .. } => fixed(
-            "skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`, eller räkna fram dem ur SCB:s folkmängd: en nyckel med `file` och en med `from`",
-            "write this year's percentages from this year's decision document and change `source`, or derive them from SCB's population: a key with `file` and one with `from`",
+        Problem::KeySource { key, .. } => say!(
+            lang,
+            "skriv in årets procentsatser ur årets beslutsunderlag och ändra `source`, eller räkna fram dem ur SCB:s folkmängd: en nyckel med `file` och en med `from`, som insatserna fördelar efter i stället för `{key}`; ta sedan bort `{key}`",
+            "write this year's percentages from this year's decision document and change `source`, or derive them from SCB's population: a key with `file` and one with `from`, which the insatser split by instead of `{key}`; then remove `{key}`"
         ),
         Problem::DecisionDateMissing { .. } => fixed(
             "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas, och fördelningsbeskeden skrivs inte",
