@@ -333,6 +333,31 @@ fn as_source(written: String, source: &str) -> String {
     text
 }
 
+/// How many comments of `text` (a TOML document) cite a line of a document ("rad 338",
+/// "(rad 1390–1396)"): in a plan made by [`next_plan`], last year's, to be checked.
+pub fn comments_citing_lines(text: &str) -> usize {
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    tokens
+        .iter()
+        .filter(|t| t.kind() == toml_parser::lexer::TokenKind::Comment)
+        .filter_map(|t| text.get(t.span().start()..t.span().end()))
+        .filter(|comment| cites_a_line(comment))
+        .count()
+}
+
+/// Whether a comment cites a line: "rad" or "rader" then a number.
+fn cites_a_line(comment: &str) -> bool {
+    let lower = comment.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        matches!(pair, [word, number] if matches!(*word, "rad" | "rader" | "raderna")
+            && number.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// A text of the plan in a comment the new plan writes: on one line, with control, bidi and
 /// zero-width characters shown as `<U+0001>` ([`visible`](crate::output::table::visible)), so
 /// that it cannot end the comment and write TOML of its own (a county named
@@ -1002,6 +1027,19 @@ fn absolute(path: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only comments count, and only those that cite a line by its number.
+    #[test]
+    fn comments_that_cite_a_line_are_counted() {
+        let text = "# Område 1, rad 1 i tabellen; beloppet står på rad 338\n\
+                    reference = \"400105\" # (rad 1336)\n\
+                    title = \"rad 12 i en text\"\n\
+                    # Förslag till beslut (Rader 1390–1396)\n\
+                    # Tabellraden och radbrytningen, utan nummer\n\
+                    # Tidsgränserna (raderna 12 och 13)\n";
+        assert_eq!(comments_citing_lines(text), 4);
+        assert_eq!(comments_citing_lines("a = 1 # rad\n"), 0);
+    }
 
     #[test]
     fn the_new_plan_keeps_the_sources_line_ends_and_byte_order_mark() {

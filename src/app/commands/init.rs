@@ -15,7 +15,9 @@ use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
 use crate::core::plan::{Plan, YEARS};
-use crate::output::next_plan::{Folders, NextPlanError, next_plan, unfinished};
+use crate::output::next_plan::{
+    Folders, NextPlanError, comments_citing_lines, next_plan, unfinished,
+};
 use crate::output::number;
 use crate::output::words::findings;
 use crate::say;
@@ -167,6 +169,27 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     )?;
     notes(args, plan, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
+    // The comments are kept, but a line of last year's document is no line of this year's.
+    let citing = comments_citing_lines(&text);
+    if citing > 0 {
+        let (n, old_year) = (number::count(citing as u64, lang), old_year);
+        writeln!(
+            err,
+            "{}",
+            match citing {
+                1 => say!(
+                    lang,
+                    "En kommentar hänvisar till en rad i {old_year} års beslutsunderlag (\"rad …\"); rätta den mot årets underlag eller ta bort den.",
+                    "One comment cites a line of the {old_year} decision document (\"rad …\"); correct it against this year's or remove it."
+                ),
+                _ => say!(
+                    lang,
+                    "{n} kommentarer hänvisar till rader i {old_year} års beslutsunderlag (\"rad …\"); rätta dem mot årets underlag eller ta bort dem.",
+                    "{n} comments cite lines of the {old_year} decision document (\"rad …\"); correct them against this year's or remove them."
+                ),
+            }
+        )?;
+    }
     // Keys carried over from last year's plan that are too old for the new one: what they
     // are and how to bring them up to date.
     let old_keys: Vec<&Problem> = first
