@@ -976,6 +976,12 @@ fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
     let previous = plan("allocations/plan-2025.toml");
     let md = report("md", &["--previous", &previous]).stdout;
     let (per_actor, compared) = md.split_once("## Jämfört med 2025").unwrap();
+    // 2025's kommuner got their money through Kommunförbundet: the table says it is direct.
+    assert!(
+        compared.contains("**Per kommun (direkt fördelat)**"),
+        "{compared}"
+    );
+    assert!(compared.contains("som kommunförbundet, står på den aktörens rad ovan"));
     let rows =
         |part: &str| -> Vec<Vec<String>> { pipe_tables(part).into_iter().flatten().collect() };
     let cell_after = |rows: &[Vec<String>], first: &str| -> Vec<String> {

@@ -1467,10 +1467,20 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         .collect();
     if !kommuner.is_empty() {
         blocks.push(Block::Table(Table {
-            caption: Some(lang.pick("Per kommun", "Per kommun").to_string()),
+            caption: Some(
+                lang.pick(
+                    "Per kommun (direkt fördelat)",
+                    "Per kommun (allocated directly)",
+                )
+                .to_string(),
+            ),
             columns: columns(),
             rows: rows_of(&kommuner),
-            notes: Vec::new(),
+            // Money a kommun gets through another actor (a kommunförbund) is that actor's.
+            notes: vec![texts(lang.pick(
+                "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan.",
+                "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above.",
+            ))],
         }));
     }
 }
