@@ -1460,6 +1460,22 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
                 "write the column as a kommunkod, kommun name or actor id",
             ),
         },
+        // The grand total against the printed row or column totals: one of those may be the
+        // figure at fault, with a finding of its own.
+        Problem::TableTotal {
+            of: TableTotalOf::RowTotals,
+            ..
+        } => fixed(
+            "rätta totalsumman, eller den radsumma som är fel (`table-row-total`, om någon); notera i en kommentar om dokumentet räknat fel",
+            "correct the grand total, or the row total that is wrong (`table-row-total`, if any); note in a comment if the document got it wrong",
+        ),
+        Problem::TableTotal {
+            of: TableTotalOf::ColumnTotals,
+            ..
+        } => fixed(
+            "rätta totalsumman, eller den kolumnsumma som är fel (`table-column-total`, om någon); notera i en kommentar om dokumentet räknat fel",
+            "correct the grand total, or the column total that is wrong (`table-column-total`, if any); note in a comment if the document got it wrong",
+        ),
         Problem::TableRowTotal { .. }
         | Problem::TableColumnTotal { .. }
         | Problem::TableTotal { .. } => fixed(
