@@ -708,12 +708,13 @@ pub enum Meaning {
     KommunTableColumn { column: String },
 }
 
-/// The three deadlines of `[deadlines]`.
+/// The dates of `[deadlines]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deadline {
     Requisition,
     UseReported,
     UnusedRepaid,
+    InvoiceBy,
 }
 
 impl Deadline {
@@ -723,6 +724,7 @@ impl Deadline {
             Deadline::Requisition => "requisition",
             Deadline::UseReported => "use_reported",
             Deadline::UnusedRepaid => "unused_repaid",
+            Deadline::InvoiceBy => "invoice_by",
         }
     }
 }

@@ -191,6 +191,9 @@ pub struct Deadlines {
     pub use_reported: Option<Spanned<Date>>,
     /// Unused money is repaid to Kammarkollegiet (31 March the next year).
     pub unused_repaid: Option<Spanned<Date>>,
+    /// Recipients that invoice the region do so by this date (*fakturera senast*); money not
+    /// invoiced by then is repaid (2025: 30 August).
+    pub invoice_by: Option<Spanned<Date>>,
     /// The actors the recipients report their use to (KFJH and Folkhälsoenheten), by id.
     #[serde(default)]
     pub report_to: Vec<Spanned<String>>,

@@ -73,6 +73,7 @@ pub struct Deadlines {
     pub requisition: Option<String>,
     pub use_reported: Option<String>,
     pub unused_repaid: Option<String>,
+    pub invoice_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -565,6 +566,7 @@ fn resolved_plan<'l>(
             requisition: deadlines.and_then(|d| date(&d.requisition)),
             use_reported: deadlines.and_then(|d| date(&d.use_reported)),
             unused_repaid: deadlines.and_then(|d| date(&d.unused_repaid)),
+            invoice_by: deadlines.and_then(|d| date(&d.invoice_by)),
         },
         areas: plan
             .areas

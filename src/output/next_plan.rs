@@ -95,7 +95,7 @@ pub fn next_plan(
         &format!("{dates}{previous}"),
     );
     edit.child(&mut root, "deadlines", |edit, deadlines| {
-        ["requisition", "use_reported", "unused_repaid"]
+        ["requisition", "use_reported", "unused_repaid", "invoice_by"]
             .into_iter()
             .try_for_each(|key| edit.move_date(deadlines, key))
     })
@@ -228,6 +228,7 @@ pub fn unfinished(old: &Plan, new: &Plan, year: i32) -> Option<&'static str> {
                     moved(&o.requisition, &n.requisition)
                         && moved(&o.use_reported, &n.use_reported)
                         && moved(&o.unused_repaid, &n.unused_repaid)
+                        && moved(&o.invoice_by, &n.invoice_by)
                 }
                 (o, n) => o.is_none() && n.is_none(),
             },

@@ -1277,6 +1277,8 @@ fn statement_block(
     for (kind, date) in report.deadlines {
         let text = match (kind, lang) {
             (DeadlineKind::Requisition, _) => continue,
+            (DeadlineKind::InvoiceBy, Lang::Sv) => format!("Faktureras senast {date}"),
+            (DeadlineKind::InvoiceBy, Lang::En) => format!("Invoice by {date}"),
             (DeadlineKind::UseReported, Lang::Sv) => {
                 format!("Användningen redovisas senast {date}")
             }

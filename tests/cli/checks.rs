@@ -419,6 +419,23 @@ fn deadline_in_the_wrong_year_is_a_warning() {
 }
 
 #[test]
+fn invoice_by_in_the_plan_year_is_read_and_passes() {
+    let p = plan().edit(
+        "unused_repaid = 2027-03-31",
+        "unused_repaid = 2027-03-31\ninvoice_by = 2026-08-30",
+    );
+    let out = p.check(&[]);
+    out.assert_status(0);
+    let codes = out.finding_codes();
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c.starts_with("deadline") || c == "unknown-key"),
+        "{codes:?}"
+    );
+}
+
+#[test]
 fn deadlines_out_of_order_are_a_warning() {
     let p = plan().edit("use_reported = 2026-12-31", "use_reported = 2026-11-30");
     p.check(&[])

@@ -904,10 +904,83 @@ fn the_2025_plan_renders_with_its_own_figures() {
     // 2025 split nothing over the kommuner: no per-kommun table or picture, and only the
     // kommunförbund invoices (no kommun, no external party).
     assert!(!html.contains("Fördelning per kommun"));
+    // … by 30 August 2025, or the money is repaid (seed 003, line 649).
     assert!(html.contains(
-        "Kommunförbundet Jämtland Härjedalen fakturerar Region Jämtland Härjedalen med en samlingsfaktura,"
+        "Kommunförbundet Jämtland Härjedalen fakturerar Region Jämtland Härjedalen senast 30 augusti 2025 med en samlingsfaktura,"
     ));
+    assert!(
+        html.contains("i enlighet med detta underlag; medel som inte fakturerats då återbetalas.")
+    );
     assert_eq!(html.matches("<svg").count(), 1);
+    let out = allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2025.toml",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    );
+    let md = out.assert_status(0).stdout.clone();
+    assert!(
+        md.contains(
+            "invoices Region Jämtland Härjedalen by 30 August 2025 with one collective invoice,"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("; funds not invoiced by then are repaid."),
+        "{md}"
+    );
+}
+
+#[test]
+fn letters_2025_tell_who_invoices_to_invoice_by_30_august() {
+    let plan = repo_root().join("allocations/plan-2025.toml");
+    let plan = plan.to_str().unwrap();
+    for (lang, name, line) in [
+        (
+            "sv",
+            "fordelningsbesked",
+            "- Fakturera senast **30 augusti 2025**; medel som inte fakturerats då återbetalas.\n",
+        ),
+        (
+            "en",
+            "allocation-letter",
+            "- Invoice by **30 August 2025**; funds not invoiced by then are repaid.\n",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let args = [
+            "report",
+            plan,
+            "--per-recipient",
+            "--format",
+            "md",
+            "-o",
+            "besked",
+            "--lang",
+            lang,
+        ];
+        allocate(dir.path(), &args).assert_status(0);
+        let letter = |recipient: &str| {
+            std::fs::read_to_string(
+                dir.path()
+                    .join(format!("besked/{name}-2025-{recipient}.md")),
+            )
+            .unwrap()
+        };
+        // The kommunförbund invoices the region; Folkhälsoenheten is paid inside it.
+        let invoicing = letter("kommunforbundet-jamtland-harjedalen");
+        assert!(invoicing.contains(line), "{invoicing}");
+        let internal = letter("folkhalsoenheten");
+        assert!(
+            !internal.contains("30 augusti 2025") && !internal.contains("30 August 2025"),
+            "{internal}"
+        );
+    }
 }
 
 #[test]

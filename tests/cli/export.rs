@@ -318,6 +318,30 @@ fn json_holds_the_resolved_plan_and_every_view_and_reads_back_unchanged() {
 }
 
 #[test]
+fn json_of_2025_carries_the_invoicing_deadline() {
+    // "Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas" (seed 003).
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2025.toml");
+    let args = [
+        "export",
+        plan.to_str().unwrap(),
+        "--out",
+        ".",
+        "--format",
+        "json",
+    ];
+    allocate(dir.path(), &args).assert_status(0);
+    let text = std::fs::read_to_string(dir.path().join("allocate-2025.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["plan"]["deadlines"]["invoice_by"], "2025-08-30");
+    let deadlines = value["invoices"]["deadlines"].as_array().unwrap();
+    assert!(
+        deadlines.contains(&serde_json::json!(["invoice_by", "2025-08-30"])),
+        "{deadlines:?}"
+    );
+}
+
+#[test]
 fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
     let dir = tempfile::tempdir().unwrap();
     // The whole document, as the file has it.

@@ -62,6 +62,8 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
         .assert_stderr_contains("Skrev plan-2026.toml: 2026 års plan utifrån plan-2025.toml.");
     let new = read(&dir.path().join("plan-2026.toml"));
     let old = read(&dir.path().join("plan-2025.toml"));
+    // Invoice by 30 August (seed 003, line 649), a year on like the other deadlines.
+    assert!(new.contains("\ninvoice_by = 2026-08-30"), "{new}");
     let expected = amounts_in(&old);
     // 2025's tables hold 6 + 7 + 5 insatser (seed 003).
     assert_eq!(expected, 37);

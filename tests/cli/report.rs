@@ -210,6 +210,28 @@ fn invoices_2025_reconcile_with_the_county_total() {
 }
 
 #[test]
+fn invoices_2025_say_to_invoice_by_30_august() {
+    // "Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas" (seed 003).
+    report(&["allocations/plan-2025.toml", "--view", "invoices"])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "  Faktureras senast 2025-08-30\n  Användningen redovisas senast 2025-12-31\n",
+        );
+    report(&[
+        "allocations/plan-2025.toml",
+        "--view",
+        "invoices",
+        "--lang",
+        "en",
+    ])
+    .assert_status(0)
+    .assert_stdout_contains("  Invoice by 2025-08-30\n");
+    // 2026's plan gives no such date, and says none.
+    let out = report(&["allocations/plan-2026.toml", "--view", "invoices"]);
+    assert!(!out.stdout.contains("Faktureras senast"), "{}", out.stdout);
+}
+
+#[test]
 fn per_area_2026_shows_each_area_against_the_agreement() {
     let out = report(&["allocations/plan-2026.toml", "--view", "per-area"]);
     out.assert_status(0)

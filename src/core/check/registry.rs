@@ -203,8 +203,8 @@ registry! {
         "planens `year` är inget årtal med fyra siffror (1000–9998)",
         "the plan's `year` is no four-digit year (1000–9998)";
     DeadlineYear "deadline-year" Warning Stage::Ledger(rules::deadlines_in_their_years),
-        "rekvisition eller redovisning infaller inte under planåret, återbetalning inte året efter",
-        "requisition or reporting not in the plan year, repayment not in the next";
+        "rekvisition, fakturering eller redovisning infaller inte under planåret, återbetalning inte året efter",
+        "requisition, invoicing or reporting not in the plan year, repayment not in the next";
     DeadlineOrder "deadline-order" Warning Stage::Ledger(rules::deadlines_in_order),
         "tidsgränserna kommer i fel ordning",
         "deadlines out of order";

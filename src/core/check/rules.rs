@@ -459,6 +459,7 @@ fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)>
             &d.unused_repaid,
             year.saturating_add(1),
         ),
+        (Deadline::InvoiceBy, &d.invoice_by, year),
     ]
     .into_iter()
     .filter_map(|(name, date, expected)| date.as_ref().map(|d| (name, d, expected)))
@@ -479,7 +480,7 @@ pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
-/// (Warning) requisition and reporting in the plan year, repayment the year after.
+/// (Warning) requisition, invoicing and reporting in the plan year, repayment the year after.
 pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
     for (deadline, date, expected_year) in deadlines(ledger) {
         if date.get_ref().year != expected_year {
@@ -494,20 +495,26 @@ pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
-/// (Warning) requisition, reporting and repayment in that order.
+/// (Warning) requisition, reporting and repayment in that order; invoicing, which may come
+/// before or after the requisition and the reporting, not after the repayment.
 pub fn deadlines_in_order(ledger: &Ledger, findings: &mut Findings) {
     let present = deadlines(ledger);
-    for pair in present.windows(2) {
-        if let [(earlier, a, _), (later, b, _)] = pair
-            && b.get_ref() < a.get_ref()
-        {
-            findings.warning(
-                b.span(),
-                Problem::DeadlineOrder {
-                    earlier: *earlier,
-                    later: *later,
-                },
-            );
+    let (invoicing, chain): (Vec<_>, Vec<_>) = present
+        .into_iter()
+        .partition(|(deadline, ..)| *deadline == Deadline::InvoiceBy);
+    let repaid = chain
+        .iter()
+        .find(|(deadline, ..)| *deadline == Deadline::UnusedRepaid);
+    let pairs = chain.windows(2).filter_map(|pair| match pair {
+        [a, b] => Some((*a, *b)),
+        _ => None,
+    });
+    let invoicing = invoicing
+        .into_iter()
+        .filter_map(|a| repaid.map(|b| (a, *b)));
+    for ((earlier, a, _), (later, b, _)) in pairs.chain(invoicing) {
+        if b.get_ref() < a.get_ref() {
+            findings.warning(b.span(), Problem::DeadlineOrder { earlier, later });
         }
     }
 }

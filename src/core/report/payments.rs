@@ -56,6 +56,7 @@ pub struct InsatsText {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineKind {
+    InvoiceBy,
     Requisition,
     UseReported,
     UnusedRepaid,
@@ -246,6 +247,7 @@ fn made(view: &Projection, listed: Listed) -> Payments {
     let mut deadlines = Vec::new();
     if let Some(d) = &plan.deadlines {
         for (kind, date) in [
+            (DeadlineKind::InvoiceBy, &d.invoice_by),
             (DeadlineKind::Requisition, &d.requisition),
             (DeadlineKind::UseReported, &d.use_reported),
             (DeadlineKind::UnusedRepaid, &d.unused_repaid),

@@ -1553,6 +1553,18 @@ pub fn unused_repaid(d: &crate::core::plan::Deadlines) -> Option<Date> {
     d.unused_repaid.as_ref().map(|x| *x.get_ref())
 }
 
+pub fn invoice_by(d: &crate::core::plan::Deadlines) -> Option<Date> {
+    d.invoice_by.as_ref().map(|x| *x.get_ref())
+}
+
+/// What follows the invoicing deadline (`invoice_by`), in the decision basis and the letters.
+pub fn not_invoiced_repaid(lang: Lang) -> &'static str {
+    lang.pick(
+        "medel som inte fakturerats då återbetalas",
+        "funds not invoiced by then are repaid",
+    )
+}
+
 /// The statements as a table: recipient, kommunkod, insatser, amount, total.
 fn statements_table(
     payments: &Payments,
@@ -1684,19 +1696,27 @@ fn payment_section(
     // Nobody invoices when every recipient is paid inside the region or held for it.
     if !payments.invoices.is_empty() {
         let who = invoicers(&payments.invoices, lang);
+        let invoice_date = deadline(plan, invoice_by, lang);
+        let by = invoice_date
+            .as_ref()
+            .map(|date| say!(lang, " senast {date}", " by {date}"))
+            .unwrap_or_default();
         let mut spans = vec![Span::text(if payments.invoices.len() == 1 {
             say!(
                 lang,
-                "{who} fakturerar {region} med en samlingsfaktura, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
-                "{who} invoices {region} with one collective invoice, citing the decision ({decision}) and in accordance with this document"
+                "{who} fakturerar {region}{by} med en samlingsfaktura, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+                "{who} invoices {region}{by} with one collective invoice, citing the decision ({decision}) and in accordance with this document"
             )
         } else {
             say!(
                 lang,
-                "{who} fakturerar {region} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
-                "{who} invoice {region} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
+                "{who} fakturerar {region}{by} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+                "{who} invoice {region}{by} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
             )
         })];
+        if invoice_date.is_some() {
+            spans.push(Span::text(format!("; {}", not_invoiced_repaid(lang))));
+        }
         if let Some(reference) = &payments.reference {
             spans.push(Span::text(
                 lang.pick(". Referenskod: ", ". Reference code: "),

@@ -9,7 +9,8 @@ use crate::core::plan::Plan;
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::basis::{
-    deadline, decision, footer, genitive, requisition, unused_repaid, use_reported,
+    deadline, decision, footer, genitive, invoice_by, not_invoiced_repaid, requisition,
+    unused_repaid, use_reported,
 };
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
@@ -242,7 +243,15 @@ fn letter(
                 spans.push(Span::Strong(reference.clone()));
                 spans.push(Span::text(lang.pick(" på fakturan.", " on the invoice.")));
             }
-            vec![spans]
+            let mut items = vec![spans];
+            if let Some(date) = deadline(plan, invoice_by, lang) {
+                items.push(vec![
+                    Span::text(lang.pick("Fakturera senast ", "Invoice by ")),
+                    Span::Strong(date),
+                    Span::text(format!("; {}.", not_invoiced_repaid(lang))),
+                ]);
+            }
+            items
         }
         Route::Internal => {
             let recipient = &statement.recipient;

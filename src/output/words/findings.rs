@@ -1393,16 +1393,16 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "change `parent` so the headings form a tree",
         ),
         Problem::DeadlineOrder { .. } => fixed(
-            "ordningen är requisition, use_reported, unused_repaid",
-            "the order is requisition, use_reported, unused_repaid",
+            "ordningen är requisition, use_reported, unused_repaid; invoice_by infaller senast unused_repaid",
+            "the order is requisition, use_reported, unused_repaid; invoice_by is no later than unused_repaid",
         ),
         Problem::PlanYear { .. } => fixed(
             "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",
             "write the year the decision is for, in four digits, for example `year = 2026`",
         ),
         Problem::DeadlineYear { .. } => fixed(
-            "rekvisition och redovisning sker under planåret, återbetalning året efter",
-            "requisition and reporting fall in the plan year, repayment in the next",
+            "rekvisition, fakturering och redovisning sker under planåret, återbetalning året efter",
+            "requisition, invoicing and reporting fall in the plan year, repayment in the next",
         ),
         Problem::UnusedActor { .. } => fixed(
             "ta bort aktören eller ge den en insats",
@@ -1877,6 +1877,7 @@ fn deadline_words(deadline: Deadline, lang: Lang) -> String {
                 Deadline::Requisition => "rekvisitionen",
                 Deadline::UseReported => "redovisningen",
                 Deadline::UnusedRepaid => "återbetalningen",
+                Deadline::InvoiceBy => "faktureringen",
             };
             format!("{word} (`{key}`)")
         }
