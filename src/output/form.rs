@@ -48,6 +48,7 @@ struct Words {
     decision: &'static str,
     reference: &'static str,
     deadline: &'static str,
+    invoice_by: &'static str,
     send_to: &'static str,
     invoiced: &'static str,
     instructions: &'static str,
@@ -64,6 +65,7 @@ fn words(lang: Lang) -> Words {
             decision: "Beslut",
             reference: "Referenskod",
             deadline: "Redovisas senast",
+            invoice_by: "Faktureras senast",
             send_to: "Skickas till",
             invoiced: "Samlingsfaktura skickad (ja/nej)",
             instructions: "Fyll i hur mycket av varje rad som har använts, i kronor, och en kommentar vid behov. Ändra inte Insats, Beskrivning eller Mottaget.",
@@ -84,6 +86,7 @@ fn words(lang: Lang) -> Words {
             decision: "Decision",
             reference: "Reference code",
             deadline: "Report by",
+            invoice_by: "Invoice by",
             send_to: "Send to",
             invoiced: "Collective invoice sent (yes/no)",
             instructions: "Fill in how much of each row was used, in kronor, and a comment where needed. Do not change Insats, Description or Received.",
@@ -113,6 +116,9 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
     rows.push((w.decision, form.decision.clone()));
     if let Some(reference) = &form.reference {
         rows.push((w.reference, reference.clone()));
+    }
+    if let Some(date) = &form.invoice_by {
+        rows.push((w.invoice_by, date.clone()));
     }
     if let Some(deadline) = &form.deadline {
         rows.push((w.deadline, deadline.clone()));

@@ -247,6 +247,15 @@ fn forms_are_written_one_per_recipient_for_swedish_excel() {
     );
     // The region's own units do not invoice, so they are not asked whether they have.
     assert!(!year.text(FHE).contains("Samlingsfaktura"));
+    // Folkhälsoenheten's form goes to Kommunförbundet, not to itself.
+    assert!(
+        (year.text(FHE).split("\r\n"))
+            .any(|l| l == "Skickas till;Kommunförbundet Jämtland Härjedalen"),
+        "{}",
+        year.text(FHE)
+    );
+    // 2026 gives no invoicing date.
+    assert!(!berg.contains("Faktureras senast"));
     let total: i64 = std::fs::read_dir(year.path("forms"))
         .unwrap()
         .flat_map(|e| {
@@ -4385,4 +4394,67 @@ fn a_value_right_of_the_table_in_a_semicolon_form_is_told_at_its_cell() {
     let berg = recipient(&doc, "Berg");
     assert_eq!(berg["received"], 196_200);
     assert_eq!(berg["used"], 181_200);
+}
+
+/// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of
+/// those who invoice say so, on a row of their own that reading the forms back passes over.
+#[test]
+fn a_form_of_one_who_invoices_says_by_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root().join("allocations");
+    std::fs::copy(
+        root.join("plan-2025.toml"),
+        dir.path().join("plan-2025.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("keys")).unwrap();
+    std::fs::copy(
+        root.join("keys/folkmangd-2024-11-01.csv"),
+        dir.path().join("keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "follow-up",
+            "plan-2025.toml",
+            "--forms",
+            "--output",
+            "forms",
+        ],
+    )
+    .assert_status(0);
+    let text = |name: &str| std::fs::read_to_string(dir.path().join("forms").join(name)).unwrap();
+    let kfjh = text("redovisning-2025-kfjh.csv");
+    assert!(
+        kfjh.split("\r\n")
+            .any(|l| l == "Faktureras senast;2025-08-30"),
+        "{kfjh}"
+    );
+    assert!(
+        kfjh.split("\r\n")
+            .any(|l| l == "Skickas till;Folkhälsoenheten"),
+        "{kfjh}"
+    );
+    // Folkhälsoenheten neither invoices nor sends its form to itself.
+    let fhe = text("redovisning-2025-fhe.csv");
+    assert!(
+        !fhe.contains("Faktureras senast") && !fhe.contains("Skickas till"),
+        "{fhe}"
+    );
+    // Read back unchanged: only the amounts not filled in are said, no form is unreadable.
+    let mut forms: Vec<String> = std::fs::read_dir(dir.path().join("forms"))
+        .unwrap()
+        .map(|e| format!("forms/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    forms.sort();
+    let mut args = vec!["follow-up", "plan-2025.toml"];
+    args.extend(forms.iter().map(String::as_str));
+    let out = allocate(dir.path(), &args);
+    out.assert_status(0);
+    assert!(
+        out.finding_codes().iter().all(|c| c == "usage-missing"),
+        "{}",
+        out.stdout
+    );
 }

@@ -22,7 +22,9 @@ pub struct Form {
     pub reference: Option<String>,
     /// The reporting deadline, `YYYY-MM-DD`.
     pub deadline: Option<String>,
-    /// Whom the use is reported to, by name.
+    /// For a recipient that invoices, the day by which it does (`invoice_by`), `YYYY-MM-DD`.
+    pub invoice_by: Option<String>,
+    /// Whom the use is reported to, by name (not the recipient itself).
     pub report_to: Vec<String>,
     pub lines: Vec<FormLine>,
     pub total: Amount,
@@ -45,6 +47,9 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
     let deadlines = plan.deadlines.as_ref();
     let deadline = deadlines
         .and_then(|d| d.use_reported.as_ref())
+        .map(|d| d.get_ref().to_string());
+    let invoice_by = deadlines
+        .and_then(|d| d.invoice_by.as_ref())
         .map(|d| d.get_ref().to_string());
     let report_to: Vec<String> = ledger.report_to().into_iter().map(str::to_string).collect();
     let groups = [
@@ -74,7 +79,11 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                 decision: payments.decision.clone(),
                 reference: payments.reference.clone(),
                 deadline: deadline.clone(),
-                report_to: report_to.clone(),
+                invoice_by: invoice_by.clone().filter(|_| invoices),
+                report_to: (report_to.iter())
+                    .filter(|name| **name != *statement.recipient)
+                    .cloned()
+                    .collect(),
                 lines: statement
                     .lines
                     .iter()
