@@ -1192,14 +1192,19 @@ fn a_printed_total_to_fill_in_gives_the_sum_the_plan_computes() {
     let md = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
     md.assert_status(1)
         .assert_stdout_contains("| Berg, summa | **0\u{a0}kr** ≠ beräknat 196\u{202f}200\u{a0}kr");
-    // While an insats is still to be filled in, no sum is offered: it would be short.
-    let unfilled = text.replace("amount = 1_350_000", "amount = 0");
-    std::fs::write(dir.path().join("plan.toml"), unfilled).unwrap();
-    let check = allocate(dir.path(), &["check", "plan.toml"]);
-    assert!(
-        !check.stdout.contains("beräknat 3 992 436 kr"),
-        "{}",
-        check.stdout
-    );
-    assert!(!check.stdout.contains("`196_200`"), "{}", check.stdout);
+    // While an insats or a split's `each` is still to be filled in, no sum is offered: it
+    // would be short.
+    for unfilled in [
+        text.replace("amount = 1_350_000", "amount = 0"),
+        text.replace("each = 75_000", "each = 0"),
+    ] {
+        std::fs::write(dir.path().join("plan.toml"), unfilled).unwrap();
+        let check = allocate(dir.path(), &["check", "plan.toml"]);
+        assert!(
+            !check.stdout.contains("beräknat 3 992 436 kr"),
+            "{}",
+            check.stdout
+        );
+        assert!(!check.stdout.contains("`196_200`"), "{}", check.stdout);
+    }
 }

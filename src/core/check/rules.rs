@@ -612,9 +612,12 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
             places.push((each, ToFill::SplitEach(id.clone())));
         }
     }
-    // A printed total's sum, once the insatser it sums are filled in (and the headings'
-    // links hold): what the document made from the plan prints, to be written in.
-    let filled = plan.insatser.iter().all(|i| !to_fill(*i.amount.get_ref()));
+    // A printed total's sum, once the insatser it sums are filled in, with their splits'
+    // `each` (and the headings' links hold): what the document made from the plan prints.
+    let filled = plan.insatser.iter().all(|i| {
+        let each = i.split.as_ref().and_then(|s| s.get_ref().each.as_ref());
+        !to_fill(*i.amount.get_ref()) && each.is_none_or(|e| !to_fill(*e.get_ref()))
+    });
     let heading_totals = (filled && !ledger.headings.broken).then(|| {
         ledger.heading_totals(|i| {
             plan.insatser
