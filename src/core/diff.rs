@@ -5,7 +5,7 @@
 //!
 //! Insatser are matched by id first, as long as the two texts have something in common (ids
 //! are row numbers in the documents, so a reused number with an unrelated text is a new
-//! row): 30 %, or 15 % for the same actors; then rows with the same text under new ids, through a hash of the texts (the same
+//! row): 30 %, or 15 % for the same actors in the same area; then rows with the same text under new ids, through a hash of the texts (the same
 //! actors and amount first); the rest are paired by text similarity, the most similar pair
 //! first, among equally similar ones the most alike in actors, amount and area. Amounts come
 //! from the plans' ledgers, so a diff can never disagree with `report`. Pairs by text are
@@ -30,8 +30,9 @@ use crate::core::plan::{Plan, Spanned, SplitRule};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
-/// ... and this similar when their actors agree too: a row whose text was rewritten but
-/// keeps a word of its own (unrelated rows of these documents score 0–25 %, mostly below 10).
+/// ... and this similar when their actors and area agree too: a row whose text was
+/// rewritten but keeps a word of its own (unrelated rows of these documents score 0–25 %,
+/// mostly below 10).
 pub const SAME_ID_ACTORS_SIMILARITY: u32 = 15;
 /// Two texts at least this similar (per cent) are the same insats under different ids.
 pub const TEXT_SIMILARITY: u32 = 50;
@@ -660,10 +661,11 @@ fn content_words(text: &str, least: usize) -> Vec<String> {
 const POSTINGS_PER_WORD: usize = 256;
 
 /// Whether two insatser under one id are one row carried on: texts with enough in common,
-/// or less with the same actors (Barnsäkert's "breddinförande Barnsäkert 2025" and
-/// "Barnsäkert – stöd för att säkra långsiktig implementering", 17 %).
-fn same_row(similarity: u32, same_actors: bool) -> bool {
-    similarity >= SAME_ID_SIMILARITY || (same_actors && similarity >= SAME_ID_ACTORS_SIMILARITY)
+/// or less with the same actors in the same area (Barnsäkert's "breddinförande Barnsäkert
+/// 2025" and "Barnsäkert – stöd för att säkra långsiktig implementering", 17 %).
+fn same_row(similarity: u32, same_actors_and_area: bool) -> bool {
+    similarity >= SAME_ID_SIMILARITY
+        || (same_actors_and_area && similarity >= SAME_ID_ACTORS_SIMILARITY)
 }
 
 /// How many candidates each insats keeps for matching by text.
@@ -696,7 +698,10 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         if let Some(&o) = old_by_id.get(new_side.id.as_str())
             && let (Some(a), Some(b)) = (old_texts.get(o), new_texts.get(n))
             && let Some(old_side) = old_sides.get(o)
-            && same_row(a.similarity(b), old_side.actors == new_side.actors)
+            && same_row(
+                a.similarity(b),
+                old_side.actors == new_side.actors && old_side.area == new_side.area,
+            )
             && !is_taken(&old_taken, o)
         {
             pairs.push((o, n, Matched::ById));

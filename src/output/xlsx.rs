@@ -182,7 +182,8 @@ impl Formats {
 /// What `write` (calls of the library) returns, or the library's panic while it ran (on this
 /// thread) as [`XlsxFailure::TemporaryFiles`]: rust_xlsxwriter writes the rows to temporary
 /// files as they come and panics when such a write fails (a full disk, `ulimit -f`). Only the
-/// library's calls are wrapped, so a panic of this program's own is never taken for one.
+/// calls that write into the library are wrapped (a row, a worksheet's start and end, the
+/// saving), not the fitting or the making of the rows, whose panics are this program's.
 fn caught<R>(write: impl FnOnce() -> Result<R, XlsxFailure>) -> Result<R, XlsxFailure> {
     let before = CATCHING.with(|c| c.replace(true));
     let written = std::panic::catch_unwind(std::panic::AssertUnwindSafe(write));

@@ -808,6 +808,34 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     assert!(fhe.contains("intern överföring"));
     assert!(fhe.contains(&kr("3 510 836")));
     assert!(!fhe.contains("Referenskod"));
+    // In English a kommun's letter names it in English, not marked as Swedish.
+    let dir_en = tempfile::tempdir().unwrap();
+    allocate(
+        dir_en.path(),
+        &[
+            "report",
+            &plan("allocations/plan-2026.toml"),
+            "--per-recipient",
+            "--format",
+            "html",
+            "-o",
+            "letters",
+            "--lang",
+            "en",
+        ],
+    )
+    .assert_status(0);
+    let berg_en = std::fs::read_to_string(
+        dir_en
+            .path()
+            .join("letters/allocation-letter-2026-2326-berg.html"),
+    )
+    .unwrap();
+    assert!(berg_en.contains("Berg Municipality (2326)"), "{berg_en}");
+    assert!(
+        !berg_en.contains("<span lang=\"sv\">Berg Municipality"),
+        "{berg_en}"
+    );
     // Folkhälsoenheten reports to Kommunförbundet, not to itself; the region repays.
     assert!(fhe.contains("förbrukning av medlen till Kommunförbundet Jämtland Härjedalen senast"));
     assert!(fhe.contains(
@@ -975,6 +1003,18 @@ fn letters_2025_tell_who_invoices_to_invoice_by_30_august() {
         // The kommunförbund invoices the region; Folkhälsoenheten is paid inside it.
         let invoicing = letter("kommunforbundet-jamtland-harjedalen");
         assert!(invoicing.contains(line), "{invoicing}");
+        // Invoiced in August, the use reported in December: unused money cannot be taken off
+        // the invoice, only paid back.
+        assert!(
+            !invoicing.contains("dras av på samlingsfakturan")
+                && !invoicing.contains("taken off the collective invoice"),
+            "{invoicing}"
+        );
+        assert!(
+            invoicing.contains("betalas tillbaka till Region Jämtland Härjedalen, så att")
+                || invoicing.contains("paid back to Region Jämtland Härjedalen, so that"),
+            "{invoicing}"
+        );
         let internal = letter("folkhalsoenheten");
         assert!(
             !internal.contains("30 augusti 2025") && !internal.contains("30 August 2025"),

@@ -512,9 +512,11 @@ pub fn deadlines_in_order(ledger: &Ledger, findings: &mut Findings) {
     let invoicing = invoicing
         .into_iter()
         .filter_map(|a| repaid.map(|b| (a, *b)));
+    // Told at the date out of place: the later of the chain, or the invoicing date.
     for ((earlier, a, _), (later, b, _)) in pairs.chain(invoicing) {
         if b.get_ref() < a.get_ref() {
-            findings.warning(b.span(), Problem::DeadlineOrder { earlier, later });
+            let at = if earlier == Deadline::InvoiceBy { a } else { b };
+            findings.warning(at.span(), Problem::DeadlineOrder { earlier, later });
         }
     }
 }
@@ -614,9 +616,17 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     }
     // A printed total's sum, once the insatser it sums are filled in, with their splits'
     // `each` (and the headings' links hold): what the document made from the plan prints.
+    // (`init` leaves `except` and `amounts` parts at 0 too: a plan with one is taken as not
+    // yet filled in, though such a 0 may be meant.)
     let filled = plan.insatser.iter().all(|i| {
-        let each = i.split.as_ref().and_then(|s| s.get_ref().each.as_ref());
-        !to_fill(*i.amount.get_ref()) && each.is_none_or(|e| !to_fill(*e.get_ref()))
+        let split = i.split.as_ref().map(Spanned::get_ref);
+        let each = split.and_then(|s| s.each.as_ref());
+        let amounts = split.and_then(|s| s.amounts.as_ref()).map(Spanned::get_ref);
+        let parts = (split.into_iter().flat_map(|s| s.except.values()))
+            .chain(amounts.into_iter().flat_map(|a| a.values()));
+        !to_fill(*i.amount.get_ref())
+            && each.is_none_or(|e| !to_fill(*e.get_ref()))
+            && parts.into_iter().all(|p| !to_fill(*p.get_ref()))
     });
     let heading_totals = (filled && !ledger.headings.broken).then(|| {
         ledger.heading_totals(|i| {

@@ -51,7 +51,6 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
     let invoice_by = deadlines
         .and_then(|d| d.invoice_by.as_ref())
         .map(|d| d.get_ref().to_string());
-    let report_to: Vec<String> = ledger.report_to().into_iter().map(str::to_string).collect();
     let groups = [
         (&payments.invoices, true),
         (&payments.internal, false),
@@ -80,9 +79,8 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                 reference: payments.reference.clone(),
                 deadline: deadline.clone(),
                 invoice_by: invoice_by.clone().filter(|_| invoices),
-                report_to: (report_to.iter())
-                    .filter(|name| **name != *statement.recipient)
-                    .cloned()
+                report_to: (ledger.report_to_but(&statement.recipient).into_iter())
+                    .map(str::to_string)
                     .collect(),
                 lines: statement
                     .lines

@@ -269,6 +269,13 @@ impl<'p> Ledger<'p> {
             .collect()
     }
 
+    /// Whom `recipient` (by its name) reports its use to: [`Ledger::report_to`] without itself.
+    pub fn report_to_but(&self, recipient: &str) -> Vec<&'p str> {
+        let mut names = self.report_to();
+        names.retain(|name| *name != recipient);
+        names
+    }
+
     /// The display name of a recipient.
     pub fn recipient_name(&self, recipient: Recipient) -> &'p str {
         recipient_name(self.plan, recipient)

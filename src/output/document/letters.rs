@@ -73,7 +73,8 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
                 &payments,
                 statement,
                 route,
-                &projection.ledger.report_to(),
+                // A recipient the reports go to does not report to itself.
+                &projection.ledger.report_to_but(&statement.recipient),
                 source,
                 lang,
             ),
@@ -127,10 +128,17 @@ fn letter(
     let decision = decision(plan, lang);
     let mut meta = vec![(
         lang.pick("Mottagare", "Recipient").to_string(),
-        vec![Span::swedish(crate::output::words::recipient(
-            &name,
-            statement.kommunkod.as_deref(),
-        ))],
+        // "Bergs kommun" is the plan's Swedish; "Berg Municipality" English with a name in it.
+        vec![match lang {
+            Lang::Sv => Span::swedish(crate::output::words::recipient(
+                &name,
+                statement.kommunkod.as_deref(),
+            )),
+            _ => Span::text(crate::output::words::recipient(
+                &name,
+                statement.kommunkod.as_deref(),
+            )),
+        }],
     )];
     if let Some(d) = &decision {
         meta.push((
@@ -287,11 +295,7 @@ fn letter(
     });
     let mut duties = Vec::new();
     if let Some(date) = deadline(plan, use_reported, lang) {
-        // A recipient the reports go to does not report to itself.
-        let others: Vec<&str> = (report_to.iter().copied())
-            .filter(|name| *name != &*statement.recipient)
-            .collect();
-        let to = crate::output::words::reported_to(&others, lang);
+        let to = crate::output::words::reported_to(report_to, lang);
         duties.push(vec![
             Span::text(say!(
                 lang,
@@ -307,8 +311,17 @@ fn letter(
     }
     if let Some(date) = deadline(plan, unused_repaid, lang) {
         // The region repays Kammarkollegiet; who invoices it settles with it first (as
-        // `follow-up` has it: paid back, or less invoiced).
+        // `follow-up` has it: paid back, or less invoiced, unless the invoice is due before
+        // the use is reported).
+        let invoiced_first = (plan.deadlines.as_ref())
+            .and_then(|d| Some(invoice_by(d)? < use_reported(d)?))
+            .unwrap_or(false);
         let how = match route {
+            Route::Invoice if invoiced_first => say!(
+                lang,
+                "Medel som inte använts för avsett ändamål betalas tillbaka till {region}, så att regionen kan återbetala dem till Kammarkollegiet senast ",
+                "Funds not used for their purpose are paid back to {region}, so that the region can repay them to Kammarkollegiet by "
+            ),
             Route::Invoice => say!(
                 lang,
                 "Medel som inte använts för avsett ändamål betalas tillbaka till {region}, eller dras av på samlingsfakturan, så att regionen kan återbetala dem till Kammarkollegiet senast ",
