@@ -36,9 +36,13 @@ fn document(plan_file: &str, format: &str, extra: &[&str]) -> (tempfile::TempDir
     ];
     args.extend_from_slice(extra);
     let out = allocate(&repo_root(), &args);
+    let wrote = match extra.windows(2).any(|w| w == ["--lang", "en"]) {
+        true => "Wrote",
+        false => "Skrev",
+    };
     out.assert_status(0)
         .assert_stdout_empty()
-        .assert_stderr_contains(&format!("Skrev {output}"));
+        .assert_stderr_contains(&format!("{wrote} {output}"));
     (dir, path)
 }
 
@@ -206,22 +210,7 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     assert!(swedish.contains("Område 1: Genomförande av den nationella strategin</h2>"));
 
     let docx = |lang: &str| {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("beslutsunderlag.docx");
-        allocate(
-            &repo_root(),
-            &[
-                "report",
-                "allocations/plan-2026.toml",
-                "--format",
-                "docx",
-                "--lang",
-                lang,
-                "-o",
-                path.to_str().unwrap(),
-            ],
-        )
-        .assert_status(0);
+        let (_dir, path) = document("allocations/plan-2026.toml", "docx", &["--lang", lang]);
         (docx_parts(&path).0, docx_part(&path, "word/styles.xml"))
     };
     let (body, styles) = docx("en");
@@ -549,22 +538,7 @@ fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date(
     );
     assert_eq!(language.as_deref(), Some("sv-SE"));
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("basis.docx");
-    allocate(
-        &repo_root(),
-        &[
-            "report",
-            "allocations/plan-2026.toml",
-            "--format",
-            "docx",
-            "--lang",
-            "en",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    )
-    .assert_status(0);
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &["--lang", "en"]);
     let (properties, language) = docx_properties(&path);
     assert_eq!(
         property(&properties, "title"),
