@@ -311,6 +311,20 @@ fn markdown_tables_parse_and_hold_the_figures() {
     assert!(total[5].contains(&kr("1 865 000")), "{total:?}");
 }
 
+#[test]
+fn every_format_gives_a_warnings_fix_under_it() {
+    // The earmark warning's fix is what says that the 200 000 kr short is allowed.
+    for (format, lang, fix) in [
+        ("md", "sv", "Åtgärd: varav-posterna är statens vägledande fördelning"),
+        ("md", "en", "Fix: earmarks are the state's indicative split"),
+        ("html", "sv", "Åtgärd: varav-posterna är statens vägledande fördelning"),
+    ] {
+        let (_dir, path) = document("allocations/plan-2026.toml", format, &["--lang", lang]);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(fix), "{format} {lang}: {text}");
+    }
+}
+
 /// The pipe tables of a Markdown text, each row split into trimmed cells.
 fn pipe_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     let mut tables: Vec<Vec<Vec<String>>> = Vec::new();

@@ -508,10 +508,10 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
             .add_run(Run::new().add_break(BreakType::TextWrapping))
             .add_run(run(figures).color(MUTED));
     }
-    if !note.hint.is_empty() {
+    if let Some(hint) = note.hint_line(lang) {
         p = p
             .add_run(Run::new().add_break(BreakType::TextWrapping))
-            .add_run(run(format!("{}: {}", lang.pick("Åtgärd", "Fix"), note.hint)).color(MUTED));
+            .add_run(run(hint).color(MUTED));
     }
     p
 }

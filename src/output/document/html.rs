@@ -233,13 +233,8 @@ fn finding_html(out: &mut String, note: &FindingNote, lang: Lang) {
             escape(figures)
         );
     }
-    if !note.hint.is_empty() {
-        let _ = write!(
-            out,
-            "<span class=\"finding-extra\">{}: {}</span>",
-            lang.pick("Åtgärd", "Fix"),
-            escape(&note.hint)
-        );
+    if let Some(hint) = note.hint_line(lang) {
+        let _ = write!(out, "<span class=\"finding-extra\">{}</span>", escape(&hint));
     }
     out.push_str("</li>\n");
 }

@@ -61,6 +61,9 @@ pub fn render(doc: &Document) -> String {
                     if let Some(figures) = &note.figures {
                         let _ = write!(out, " ({})", inline(figures));
                     }
+                    if let Some(hint) = note.hint_line(doc.lang) {
+                        let _ = write!(out, "  \n   {}", inline(&hint));
+                    }
                     out.push('\n');
                 }
                 out.push('\n');

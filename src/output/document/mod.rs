@@ -277,4 +277,9 @@ impl FindingNote {
     pub fn anchor(&self) -> String {
         format!("finding-{}", self.number)
     }
+
+    /// The hint as its own line ("Åtgärd: …"), where there is one.
+    pub fn hint_line(&self, lang: Lang) -> Option<String> {
+        (!self.hint.is_empty()).then(|| format!("{}: {}", lang.pick("Åtgärd", "Fix"), self.hint))
+    }
 }
