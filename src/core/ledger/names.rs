@@ -411,11 +411,16 @@ fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
         own.dedup();
         for name in own {
             let earlier = seen.get(&name).copied();
-            let first = match (earlier, names.kommun_names.get(&name)) {
+            // A kommun's name, its code or its official name (`Östersunds kommun`, as a
+            // form or a filter may name it): the actor would be a second payee of that kommun.
+            let kommun = names
+                .kommun(&name)
+                .or_else(|| names.kommun_by_official_name(plan, &name));
+            let first = match (earlier, kommun) {
                 (Some(other), _) if other != a => plan.actors.get(other).map(|o| Meaning::Actor {
                     id: o.id.get_ref().clone(),
                 }),
-                (_, Some(&k)) => plan.kommuner.get(k).map(|k| Meaning::Kommun {
+                (_, Some(k)) => plan.kommuner.get(k).map(|k| Meaning::Kommun {
                     code: k.code.get_ref().clone(),
                     name: k.name.get_ref().clone(),
                 }),

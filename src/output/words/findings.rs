@@ -1139,6 +1139,15 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "ge insatsen ett annat id: i tabellerna per kommun står varje insats i en kolumn med sitt id som rubrik, bredvid kolumnerna för kommunens kod och namn och radens summa",
             "give the insats another id: in the tables per kommun each insats has a column headed by its id, beside the columns of the kommun's code and name and the row's total",
         ),
+        Problem::AmbiguousName {
+            name: written,
+            first: Meaning::Kommun { name, .. },
+            second: Meaning::Actor { id },
+        } if written != id => say!(
+            lang,
+            "ge aktören ett namn som inte är kommunens; ska pengarna till kommunen, ge den beloppet i en fördelning över länets kommuner (`rule = \"fixed\"`, `each = 0`, `except = {{ \"{name}\" = … }}`), så får kommunen en samlingsfaktura och sin summa i tabellen per kommun",
+            "give the actor a name that is not the kommun's; if the money is for the kommun, give it the amount in a split over the county's kommuner (`rule = \"fixed\"`, `each = 0`, `except = {{ \"{name}\" = … }}`), so that the kommun gets one collective invoice and its total in the table per kommun"
+        ),
         Problem::AmbiguousName { .. } => fixed(
             "ändra namnet eller koden så att varje namn pekar ut en enda kommun eller aktör",
             "change the name or the code so that every name means one kommun or actor",
