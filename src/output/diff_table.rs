@@ -1,6 +1,7 @@
 //! `allocate diff` as terminal tables (comfy-table): each side-by-side view with the change
 //! in kronor and per cent, the new plan's stated change checked, and the insatser changed,
-//! added and removed. Swedish number format by default (`-7 877 kr`, `-0,06 %`).
+//! added and removed, each table with a total row made from its rows. Swedish number format by
+//! default (`-7 877 kr`, `-0,06 %`); the Markdown typesets it as the documents do.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
@@ -1192,7 +1193,8 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
 }
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
-/// the year checks as a list, Swedish number format by default.
+/// each with its total row, the year checks as a list, Swedish number format by default and
+/// its figures typeset as the documents' (`number::document_amount`).
 pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
     let (old_column, new_column) = columns(d, lang);
