@@ -1,6 +1,7 @@
 //! `allocate diff` as terminal tables (comfy-table): each side-by-side view with the change
 //! in kronor and per cent, the new plan's stated change checked, and the insatser changed,
-//! added and removed. Swedish number format by default (`-7 877 kr`, `-0,06 %`).
+//! added and removed, each table with a total row made from its rows. Swedish number format by
+//! default (`-7 877 kr`, `-0,06 %`); the Markdown typesets it as the documents do.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
@@ -13,7 +14,7 @@ use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
-use crate::output::number;
+use crate::output::number::{self, Typography};
 use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
@@ -33,15 +34,22 @@ fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
 
 /// Amounts as the comparison shows them: every one with as many decimals as the most precise
 /// amount of the two plans (a plan counted in tenths beside one in whole kronor gives
-/// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column).
+/// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column), in plain text on the
+/// terminal and typeset as every document's figures in Markdown (`number::Typography`).
 #[derive(Clone, Copy)]
 struct Figures {
     lang: Lang,
     decimals: u32,
+    typography: Typography,
 }
 
 impl Figures {
+    /// The comparison's figures in plain text.
     fn of(d: &PlanDiff, lang: Lang) -> Figures {
+        Figures::typeset(d, lang, Typography::Plain)
+    }
+
+    fn typeset(d: &PlanDiff, lang: Lang, typography: Typography) -> Figures {
         let changes = std::iter::once(&d.county).chain(
             [&d.areas, &d.actors, &d.kommuner]
                 .into_iter()
@@ -63,7 +71,11 @@ impl Figures {
             std::iter::once(s.amount).chain(s.split.as_ref().map(split_amounts).unwrap_or_default())
         });
         let decimals = amounts.chain(sides).map(|a| a.0.scale()).max().unwrap_or(0);
-        Figures { lang, decimals }
+        Figures {
+            lang,
+            decimals,
+            typography,
+        }
     }
 
     /// `a` with this comparison's decimals.
@@ -77,17 +89,37 @@ impl Figures {
 
     /// `12 689 898 kr`.
     fn amount(self, a: Amount) -> String {
-        number::amount(self.at(a), self.lang)
+        match self.typography {
+            Typography::Plain => number::amount(self.at(a), self.lang),
+            Typography::Document => number::document_amount(self.at(a), self.lang),
+        }
     }
 
     /// `12 689 898`.
     fn number(self, a: Amount) -> String {
-        self.lang.number(self.at(a))
+        number::format(self.at(a).0, self.lang, self.typography)
     }
 
     /// `+5 340 kr`, `-7 877 kr`, `0 kr`.
     fn change(self, a: Amount) -> String {
-        number::change(self.at(a), self.lang)
+        match self.typography {
+            Typography::Plain => number::change(self.at(a), self.lang),
+            Typography::Document => number::document_change(self.at(a), self.lang),
+        }
+    }
+
+    /// A change in per cent: `-0,06 %`.
+    fn percent(self, p: rust_decimal::Decimal) -> String {
+        match self.typography {
+            Typography::Plain => number::change_percent(p, self.lang),
+            Typography::Document => number::document_percent(p, self.lang),
+        }
+    }
+
+    /// A count: `11 632`.
+    fn count(self, n: usize) -> String {
+        let n = rust_decimal::Decimal::from(u64::try_from(n).unwrap_or(u64::MAX));
+        number::format(n, self.lang, self.typography)
     }
 
     /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
@@ -176,7 +208,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     ));
     // A unit is marked with a dash under its parent, two spaces deeper per level below
     // (as in `report`); `fitted` keeps the spaces and cuts the name after them.
-    let rows: Vec<(String, Change)> = d
+    let mut rows: Vec<(String, Change)> = d
         .actors
         .iter()
         .map(|r| {
@@ -187,6 +219,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
             (format!("{marker}{}", shown_label(r, lang).trim()), r.change)
         })
         .collect();
+    rows.push((total_word(lang), actors_total(d)));
     let table = side_by_side(
         lang.pick("Aktör", "Actor"),
         &rows,
@@ -209,26 +242,17 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     }
     text.push('\n');
 
-    let any_kommun = d.kommuner.iter().any(|r| {
-        r.change.old.is_some_and(|a| !a.0.is_zero()) || r.change.new.is_some_and(|a| !a.0.is_zero())
-    });
-    if any_kommun {
+    let kommuner = direct_kommuner(d);
+    if !kommuner.is_empty() {
         text.push_str(lang.pick(
             "Kommuner (direkt fördelat)\n",
             "Kommuner (allocated directly)\n",
         ));
-        let mut rows: Vec<(String, Change)> = d
-            .kommuner
+        let mut rows: Vec<(String, Change)> = kommuner
             .iter()
             .map(|r| (r.label.clone(), r.change))
             .collect();
-        rows.push((
-            lang.pick("Totalt", "Total").to_string(),
-            Change {
-                old: Some(d.kommuner.iter().filter_map(|r| r.change.old).sum()),
-                new: Some(d.kommuner.iter().filter_map(|r| r.change.new).sum()),
-            },
-        ));
+        rows.push((total_word(lang), total(kommuner.iter().map(|r| r.change))));
         let table = side_by_side("Kommun", &rows, &old_column, &new_column, figures, layout);
         text.push_str(&format!("{table}\n\n"));
     }
@@ -433,10 +457,18 @@ fn change_cells(label: String, change: &Change, figures: Figures) -> Vec<String>
     ]
 }
 
-/// A check of the new plan's figures about last year, as one line (indented).
+/// A check of the new plan's figures about last year, as one line (indented), in plain text.
 pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
-    let (old_year, new_year) = (d.old.year, d.new.year);
-    let figures = Figures::of(d, lang);
+    year_check(check, d, Figures::of(d, lang))
+}
+
+/// [`year_check_line`] with its figures typeset as a document's (`−7 877 kr`).
+pub fn document_year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
+    year_check(check, d, Figures::typeset(d, lang, Typography::Document))
+}
+
+fn year_check(check: &YearCheck, d: &PlanDiff, figures: Figures) -> String {
+    let (old_year, new_year, lang) = (d.old.year, d.new.year, figures.lang);
     let a = |x: Amount| figures.amount(x);
     let mark = if check.holds() { "✓" } else { "≠" };
     match (check.kind, lang) {
@@ -446,7 +478,7 @@ pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
             a(check.computed)
         ),
         (YearCheckKind::PreviousTotal, Lang::En) => format!(
-            "  Previous year per the {new_year} plan: {} {mark} the {old_year} plan: {}",
+            "  Previous year per the {new_year} plan: {} {mark} (the {old_year} plan: {})",
             a(check.stated),
             a(check.computed)
         ),
@@ -481,20 +513,67 @@ fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
     rows
 }
 
-/// `n` grouped: `11 632`.
-fn count(n: usize, lang: Lang) -> String {
-    number::count(u64::try_from(n).unwrap_or(u64::MAX), lang)
+fn total_word(lang: Lang) -> String {
+    lang.pick("Totalt", "Total").to_string()
+}
+
+/// The sum of `changes` on either side: a side that none of them has is not there.
+pub fn total(changes: impl IntoIterator<Item = Change>) -> Change {
+    let add = |sum: Option<Amount>, a: Option<Amount>| match (sum, a) {
+        (None, None) => None,
+        (sum, a) => Some(sum.unwrap_or_default() + a.unwrap_or_default()),
+    };
+    changes.into_iter().fold(
+        Change {
+            old: None,
+            new: None,
+        },
+        |sum, c| Change {
+            old: add(sum.old, c.old),
+            new: add(sum.new, c.new),
+        },
+    )
+}
+
+/// The actors' total row: their top rows added up (the rows under a row are part of it),
+/// each year's county total in two plans that pass `check`.
+pub fn actors_total(d: &PlanDiff) -> Change {
+    total(d.actors.iter().filter(|r| r.depth == 0).map(|r| r.change))
+}
+
+/// The kommuner given money directly in either plan, a year that gives a kommun nothing
+/// directly shown as the actor a plan does not have is (`–`); none when neither plan gives
+/// any kommun money directly.
+pub fn direct_kommuner(d: &PlanDiff) -> Vec<crate::core::diff::Row> {
+    let given = |a: Option<Amount>| a.filter(|a| !a.0.is_zero());
+    d.kommuner
+        .iter()
+        .filter(|r| given(r.change.old).is_some() || given(r.change.new).is_some())
+        .map(|r| crate::core::diff::Row {
+            change: Change {
+                old: given(r.change.old),
+                new: given(r.change.new),
+            },
+            ..r.clone()
+        })
+        .collect()
+}
+
+/// The changed insatser's total row.
+fn changed_total(i: &Insatser) -> Change {
+    total(i.changed.iter().map(InsatsChange::amount))
 }
 
 /// What a list cut short ends with: `och 3 till`.
-fn and_more(more: usize, lang: Lang) -> String {
-    let more = count(more, lang);
+fn and_more(more: usize, figures: Figures) -> String {
+    let (more, lang) = (figures.count(more), figures.lang);
     say!(lang, "och {more} till", "and {more} more")
 }
 
 /// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
-fn counts(i: &Insatser, lang: Lang) -> String {
-    let n = |n: usize| count(n, lang);
+fn counts(i: &Insatser, figures: Figures) -> String {
+    let lang = figures.lang;
+    let n = |n: usize| figures.count(n);
     let (changed, unchanged, added, removed) = (
         n(i.changed.len()),
         n(i.unchanged),
@@ -555,7 +634,7 @@ fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
     let listed = |list: &[(String, Amount)]| -> String {
         const NAMED: usize = 3;
         if list.len() > NAMED {
-            let count = count(list.len(), lang);
+            let count = figures.count(list.len());
             say!(lang, " ({count} mottagare)", " ({count} recipients)")
         } else if list.is_empty() {
             String::new()
@@ -628,7 +707,7 @@ fn split_change(c: &InsatsChange, figures: Figures) -> String {
     differences.truncate(NAMED);
     let mut text = format!("{new}: {}", differences.join(", "));
     if more > 0 {
-        text.push_str(&format!(", {}", and_more(more, figures.lang)));
+        text.push_str(&format!(", {}", and_more(more, figures)));
     }
     text
 }
@@ -646,7 +725,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
     let (old_column, new_column) = columns(d, lang);
-    let mut text = format!("Insatser: {}\n", counts(i, lang));
+    let mut text = format!("Insatser: {}\n", counts(i, figures));
     if !i.changed.is_empty() {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
@@ -663,24 +742,42 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             lang.pick("Förändring", "Change").to_string(),
             lang.pick("Beskrivning", "Description").to_string(),
         ]);
-        let rows = i
+        let row = |id: String, area: String, actors: String, change: Change, text: String| {
+            let mut row = vec![id];
+            if areas {
+                row.push(area);
+            }
+            let number =
+                |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.number(a));
+            row.extend([
+                actors,
+                number(change.old),
+                number(change.new),
+                figures.change_number(change.difference()),
+                text,
+            ]);
+            row
+        };
+        let mut rows: Vec<Vec<String>> = i
             .changed
             .iter()
             .map(|c| {
-                let mut row = vec![changed_id(c)];
-                if areas {
-                    row.push(changed_area(c));
-                }
-                row.extend([
+                row(
+                    changed_id(c),
+                    changed_area(c),
                     changed_actors(c),
-                    figures.number(c.old.amount),
-                    figures.number(c.new.amount),
-                    figures.change_number(c.amount().difference()),
+                    c.amount(),
                     c.new.text.clone(),
-                ]);
-                row
+                )
             })
             .collect();
+        rows.push(row(
+            total_word(lang),
+            String::new(),
+            String::new(),
+            changed_total(i),
+            String::new(),
+        ));
         let table = fitted(
             header,
             rows,
@@ -708,7 +805,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         let more = by_text.len().saturating_sub(NAMED);
         by_text.truncate(NAMED);
         if more > 0 {
-            by_text.push(and_more(more, lang));
+            by_text.push(and_more(more, figures));
         }
         if !by_text.is_empty() {
             let note = match lang {
@@ -866,6 +963,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             _ => Lang::En,
         },
         decimals: 0,
+        typography: Typography::Plain,
     };
     let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
     let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {
@@ -1095,17 +1193,19 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
 }
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
-/// the year checks as a list, Swedish number format by default.
+/// each with its total row, the year checks as a list, Swedish number format by default and
+/// its figures typeset as the documents' (`number::document_amount`).
 pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
     let (old_year, new_year) = (d.old.year, d.new.year);
     let (old_column, new_column) = columns(d, lang);
     // Every text of the plans is escaped as the report's Markdown escapes it.
     let cell = |text: &str| md::cell(&md::inline(text));
-    let figures = Figures::of(d, lang);
+    // Figures as the decision basis sets them: it is for pasting into one.
+    let figures = Figures::typeset(d, lang, Typography::Document);
     let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
     let percent = |c: &Change| {
         c.percent()
-            .map_or_else(|| "–".to_string(), |p| number::change_percent(p, lang))
+            .map_or_else(|| "–".to_string(), |p| figures.percent(p))
     };
     let table = |first: &str, rows: &[(String, Change)]| -> String {
         let mut out = format!(
@@ -1138,10 +1238,11 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         text.push('\n');
     }
     for check in &d.year_checks {
-        text.push_str(&format!("- {}\n", year_check_line(check, d, lang).trim()));
+        let line = document_year_check_line(check, d, lang);
+        text.push_str(&format!("- {}\n", line.trim()));
     }
     text.push_str(&format!("\n## {}\n\n", lang.pick("Aktörer", "Actors")));
-    let rows: Vec<(String, Change)> = d
+    let mut rows: Vec<(String, Change)> = d
         .actors
         .iter()
         .map(|r| {
@@ -1150,6 +1251,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             (format!("{marker}{}", shown_label(r, lang)), r.change)
         })
         .collect();
+    rows.push((total_word(lang), actors_total(d)));
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
     for (i, line) in moved_lines(d, &old_column, &new_column, lang)
         .iter()
@@ -1160,18 +1262,22 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             _ => text.push_str(&format!("- {}\n", md::inline(line))),
         }
     }
-    if !d.kommuner.is_empty() {
-        text.push_str("\n## Kommuner\n\n");
-        let rows: Vec<(String, Change)> = d
-            .kommuner
+    let kommuner = direct_kommuner(d);
+    if !kommuner.is_empty() {
+        text.push_str(lang.pick(
+            "\n## Kommuner (direkt fördelat)\n\n",
+            "\n## Kommuner (allocated directly)\n\n",
+        ));
+        let mut rows: Vec<(String, Change)> = kommuner
             .iter()
             .map(|r| (r.label.clone(), r.change))
             .collect();
+        rows.push((total_word(lang), total(kommuner.iter().map(|r| r.change))));
         text.push_str(&table("Kommun", &rows));
     }
     let i = &d.insatser;
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
-    text.push_str(&format!("{}.\n", counts(i, lang)));
+    text.push_str(&format!("{}.\n", counts(i, figures)));
     if !i.changed.is_empty() {
         // The columns of the terminal's table, with the same marks.
         let areas = any_area_changed(i);
@@ -1202,6 +1308,15 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
                 figures.change(c.amount().difference())
             ));
         }
+        let sum = changed_total(i);
+        let area = if areas { " |" } else { "" };
+        text.push_str(&format!(
+            "| {} |{area} | | {} | {} | {} |\n",
+            total_word(lang),
+            amount(sum.old),
+            amount(sum.new),
+            figures.change(sum.difference())
+        ));
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick(
                 "\n\\* texten har ändrats.\n",
@@ -1242,7 +1357,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         let total: Amount = list.iter().map(|s| s.amount).sum();
         text.push_str(&format!(
             "| {} | | | {} |\n",
-            lang.pick("Totalt", "Total"),
+            total_word(lang),
             figures.amount(total)
         ));
     }

@@ -19,6 +19,35 @@ fn row(stdout: &str, first: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no row starting {first:?}\n{stdout}"))
 }
 
+/// Plain text as the Markdown comparison sets its figures, as every document does: a narrow
+/// no-break space between thousands, a no-break space before `kr` and `%`, a true minus sign
+/// (U+2212) before a negative figure.
+fn typeset(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        let after = chars.get(i + 1);
+        let unit = chars[i + 1..].starts_with(&['k', 'r']) || after == Some(&'%');
+        out.push(match c {
+            ' ' if digit(before) && digit(after) => '\u{202f}',
+            ' ' if digit(before) && unit => '\u{a0}',
+            '-' if before.is_none_or(|&b| b == ' ') && digit(after) => '\u{2212}',
+            c => c,
+        });
+    }
+    out
+}
+
+#[test]
+fn typeset_sets_figures_only() {
+    assert_eq!(
+        typeset("| 2380 Östersund | -7 877 kr | -0,06 % | befolkning-procent-2026, 100 kr |"),
+        "| 2380 Östersund | \u{2212}7\u{202f}877\u{a0}kr | \u{2212}0,06\u{a0}% | befolkning-procent-2026, 100\u{a0}kr |"
+    );
+}
+
 fn diff_real(extra: &[&str]) -> crate::support::Output {
     let mut args = vec![
         "diff",
@@ -80,15 +109,23 @@ fn kommuner_and_actors_side_by_side() {
         ("2361 Härjedalen", "205 400 kr"),
         ("2380 Östersund", "436 000 kr"),
     ] {
+        // Nothing to a kommun directly in 2025: `–`, as an actor a plan does not have.
         assert_eq!(
             row(&out.stdout, kommun)[1..4],
-            ["0 kr", amount, &format!("+{amount}")]
+            ["–", amount, &format!("+{amount}")]
         );
     }
+    let (actors, kommuner) = out.stdout.split_once("Kommuner (direkt fördelat)").unwrap();
     assert_eq!(
-        row(&out.stdout, "Totalt")[1..3],
-        ["0 kr", "1 865 000 kr"],
+        row(kommuner, "Totalt")[1..4],
+        ["–", "1 865 000 kr", "+1 865 000 kr"],
         "Totalt direkt fördelat länets kommuner: 1 865 000"
+    );
+    // The actors' top rows add up to each year's county total: 12 697 775 (seed 003),
+    // 12 689 898 (seed 001).
+    assert_eq!(
+        row(actors, "Totalt")[1..],
+        ["12 697 775 kr", "12 689 898 kr", "-7 877 kr", "-0,06 %"]
     );
     // 2026: KFJH samordning 2 127 436, Folkhälsoenheten 3 510 836 (seed 001).
     assert_eq!(row(&out.stdout, "Kommunförbundet")[2], "2 127 436 kr");
@@ -474,11 +511,23 @@ fn csv_for_excel_by_default_json_and_markdown() {
     let out = diff_real(&["--format", "md"]);
     out.assert_status(0)
         .assert_stdout_contains("# Jämförelse Jämtlands län 2025 → 2026\n")
-        .assert_stdout_contains(
+        .assert_stdout_contains(&typeset(
             "| Länets medel | 12 697 775 kr | 12 689 898 kr | -7 877 kr | -0,06 % |\n",
-        )
-        .assert_stdout_contains("| 2380 Östersund | 0 kr | 436 000 kr | +436 000 kr | – |\n")
-        .assert_stdout_contains("- Angiven förändring: -7 877 kr ✓")
+        ))
+        .assert_stdout_contains(&typeset(
+            "| 2380 Östersund | – | 436 000 kr | +436 000 kr | – |\n",
+        ))
+        // The kommuner's and the actors' total rows (seed 001: 1 865 000 to the kommuner).
+        .assert_stdout_contains(&typeset(
+            "| Totalt | – | 1 865 000 kr | +1 865 000 kr | – |\n",
+        ))
+        .assert_stdout_contains(&typeset(
+            "| Totalt | 12 697 775 kr | 12 689 898 kr | -7 877 kr | -0,06 % |\n",
+        ))
+        // One minus sign in the line, the figures' and the sum's.
+        .assert_stdout_contains(&typeset(
+            "- Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr\n",
+        ))
         .assert_stdout_contains("8 ändrade, 0 oförändrade, 15 tillkomna, 10 borttagna.")
         // The marks of the terminal's table: `*` for a text changed, `A → B`.
         .assert_stdout_contains(
@@ -487,16 +536,25 @@ fn csv_for_excel_by_default_json_and_markdown() {
         .assert_stdout_contains("| 1.3 \\* | 1 | KFJH → Länets kommuner | ")
         .assert_stdout_contains("| 1.5 → 2.8 \\* | 1 → 2 | FHE → LPO psykisk hälsa | ")
         .assert_stdout_contains("\\* texten har ändrats.\n")
-        .assert_stdout_contains(
+        .assert_stdout_contains(&typeset(
             "- 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100 kr\n",
-        );
+        ));
+    // No figure as plain text: no ASCII space in an amount, no hyphen-minus before one.
+    let md = &out.stdout;
+    for plain in [" kr ", "0 0", "0 %"] {
+        assert!(!md.contains(plain), "{plain:?}");
+    }
+    let hyphen_minus = md
+        .match_indices(" -")
+        .any(|(i, _)| md[i + 2..].starts_with(|c: char| c.is_ascii_digit()));
+    assert!(!hyphen_minus, "{md}");
     // Every insats in one of the tables: the changed ones' amounts with the added ones' total
     // are this year's county total, with the removed ones' last year's.
-    let md = &out.stdout;
     let kronor = |cell: &str| -> i64 {
         cell.trim()
-            .trim_end_matches(" kr")
-            .replace(' ', "")
+            .trim_end_matches("\u{a0}kr")
+            .replace(['\u{202f}', '+'], "")
+            .replace('\u{2212}', "-")
             .parse()
             .unwrap()
     };
@@ -516,9 +574,19 @@ fn csv_for_excel_by_default_json_and_markdown() {
             .collect()
     };
     let changed = rows_of("8 ändrade");
+    let (total, changed) = changed.split_last().unwrap();
     let (old_sum, new_sum) = changed.iter().fold((0, 0), |(o, n), row| {
         (o + kronor(&row[4]), n + kronor(&row[5]))
     });
+    // The changed insatser's total row adds up their rows: 7 021 809 kr in 2025 and
+    // 5 286 626 kr in 2026, which with the removed (5 675 966) and the added (7 403 272) are
+    // the county totals below.
+    assert_eq!(total[0], "Totalt");
+    assert_eq!(
+        [kronor(&total[4]), kronor(&total[5]), kronor(&total[6])],
+        [old_sum, new_sum, new_sum - old_sum]
+    );
+    assert_eq!((old_sum, new_sum), (7_021_809, 5_286_626));
     for (title, sum, county) in [
         ("### Tillkomna", new_sum, 12_689_898),
         ("### Borttagna", old_sum, 12_697_775),
@@ -541,9 +609,13 @@ fn csv_for_excel_by_default_json_and_markdown() {
         "{md}"
     );
     let out = diff_real(&["--format", "md", "--lang", "en"]);
-    out.assert_stdout_contains(
+    out.assert_stdout_contains(&typeset(
         "| County total | 12,697,775 kr | 12,689,898 kr | -7,877 kr | -0.06 % |\n",
-    );
+    ))
+    // The check of last year's total in brackets, as in Swedish.
+    .assert_stdout_contains(&typeset(
+        "- Previous year per the 2026 plan: 12,697,775 kr ✓ (the 2025 plan: 12,697,775 kr)\n",
+    ));
 }
 
 #[test]
@@ -589,9 +661,9 @@ fn a_wrong_statement_about_last_year_fails_in_every_format() {
         p.dir.path(),
         &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
     )
-    .assert_stdout_contains(
+    .assert_stdout_contains(&typeset(
         "- Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
-    );
+    ));
 }
 
 #[test]
@@ -818,8 +890,9 @@ fn a_changed_split_is_a_change_and_says_how() {
     diff(&["--lang", "en"]).assert_stdout_contains(
         "  Split changed:\n    2.2: equal parts → key procent, rounded to 100 kr\n",
     );
-    diff(&["--format", "md"])
-        .assert_stdout_contains("- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n");
+    diff(&["--format", "md"]).assert_stdout_contains(&typeset(
+        "- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
+    ));
     diff(&["--format", "csv", "--csv", "rfc4180"]).assert_stdout_contains(
         "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\",\r\n",
     );
@@ -982,8 +1055,9 @@ fn many_rows_with_one_text_all_pair() {
         row(&out.stdout, "a1999 → b1999")[1..4],
         ["Kommunförbundet", "1 000", "1 000"]
     );
-    allocate(dir.path(), &["diff", "a.toml", "b.toml", "--format", "md"])
-        .assert_stdout_contains("2 000 ändrade, 0 oförändrade, 0 tillkomna, 0 borttagna.");
+    allocate(dir.path(), &["diff", "a.toml", "b.toml", "--format", "md"]).assert_stdout_contains(
+        &typeset("2 000 ändrade, 0 oförändrade, 0 tillkomna, 0 borttagna."),
+    );
 }
 
 /// Insatser moved to another area: the move is shown in the table, Markdown and CSV.
@@ -1005,7 +1079,7 @@ fn a_move_to_another_area_is_shown() {
         .assert_stdout_contains("Insatser: 4 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna");
     assert_eq!(row(&out.stdout, "2.1")[1..3], ["2 → 3", "Folkhälsoenheten"]);
     allocate(moved.dir.path(), &["diff", &base(), "plan.toml", "--format", "md"])
-        .assert_stdout_contains("| 2.1 | 2 → 3 | Folkhälsoenheten | Suicidprevention i regionen | 500 000 kr | 500 000 kr | 0 kr |\n");
+        .assert_stdout_contains(&typeset("| 2.1 | 2 → 3 | Folkhälsoenheten | Suicidprevention i regionen | 500 000 kr | 500 000 kr | 0 kr |\n"));
     allocate(
         moved.dir.path(),
         &[
@@ -1378,9 +1452,9 @@ fn a_unit_under_a_unit_stands_deeper_in_every_format() {
         table.stdout
     );
     moved_actors(&["--format", "md"])
-        .assert_stdout_contains("| – Folkhälsoenheten | 3 892 436 kr |")
-        .assert_stdout_contains("| – – egna medel | 3 510 836 kr |")
-        .assert_stdout_contains("| – – Föräldra-barnhälsan | 381 600 kr |");
+        .assert_stdout_contains(&typeset("| – Folkhälsoenheten | 3 892 436 kr |"))
+        .assert_stdout_contains(&typeset("| – – egna medel | 3 510 836 kr |"))
+        .assert_stdout_contains(&typeset("| – – Föräldra-barnhälsan | 381 600 kr |"));
     // CSV: each row names the row it is part of; the rows under one add up to it.
     let out = moved_actors(&["--format", "csv", "--csv", "rfc4180"]);
     let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());

@@ -205,6 +205,19 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     // English words and figures are not marked.
     assert!(!english.contains("<span lang=\"sv\">Area"));
     assert!(!english.contains("lang=\"sv\"><span class=\"fig"));
+    // Nor in *Checked figures*: a heading's title, a stated label, an earmark's title and a
+    // kommun's name are the plan's, the words around them English.
+    let (_, checked) = english.split_once("id=\"checked\"").unwrap();
+    for marked in [
+        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Direkt till regionens vårdverksamheter</span></td>",
+        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Område 1, tabellens Totalt</span></td>",
+        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Bräcke, summa</span></td>",
+        "<td class=\"wide\" data-label=\"Figure\">Area 1, of which: <span lang=\"sv\">Patient-, brukar- och anhörigmedverkan",
+        "<td class=\"wide\" data-label=\"Figure\">Insats 1.3, <span lang=\"sv\">Berg</span></td>",
+        "<td class=\"wide\" data-label=\"Figure\">County total: the areas and the insatser</td>",
+    ] {
+        assert!(checked.contains(marked), "{marked}");
+    }
     let swedish = html("sv");
     assert!(!swedish.contains("<span lang=") && !swedish.contains("<strong lang="));
     assert!(swedish.contains("Område 1: Genomförande av den nationella strategin</h2>"));
@@ -242,6 +255,68 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     assert!(styled(description));
     assert!(styled("Genomförande av den nationella strategin"));
     assert!(!styled("Area 1"));
+    // *Checked figures*: each label's runs, the plan's words in *Plan text*, the English not.
+    let checked = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .find(|t| {
+            t.descendants()
+                .find(|n| n.has_tag_name((w, "t")))
+                .and_then(|n| n.text())
+                == Some("Figure")
+        })
+        .expect("the checked figures' table");
+    let labels: Vec<Vec<(String, bool)>> = checked
+        .children()
+        .filter(|n| n.has_tag_name((w, "tr")))
+        .filter_map(|tr| tr.children().find(|n| n.has_tag_name((w, "tc"))))
+        .map(|tc| {
+            tc.descendants()
+                .filter(|n| n.has_tag_name((w, "r")))
+                .map(|r| {
+                    let text: String = r
+                        .descendants()
+                        .filter(|n| n.has_tag_name((w, "t")))
+                        .filter_map(|n| n.text())
+                        .collect();
+                    let marked = r.descendants().any(|n| {
+                        n.has_tag_name((w, "rStyle")) && n.attribute((w, "val")) == Some("PlanText")
+                    });
+                    (text, marked)
+                })
+                .collect()
+        })
+        .collect();
+    let label = |start: &str| {
+        labels
+            .iter()
+            .find(|runs| runs.first().is_some_and(|(t, _)| t.starts_with(start)))
+            .unwrap_or_else(|| panic!("no label {start}: {labels:?}"))
+    };
+    for plans in [
+        "Direkt till regionens vårdverksamheter",
+        "Område 1, tabellens Totalt",
+        "Bräcke, summa",
+    ] {
+        assert_eq!(label(plans), &[(plans.to_string(), true)]);
+    }
+    let earmark = label("Area 1, of which: ");
+    assert_eq!(earmark[0], ("Area 1, of which: ".to_string(), false));
+    assert!(earmark[1].0.starts_with("Patient-, brukar- och") && earmark[1].1);
+    assert_eq!(
+        label("Insats 1.3, "),
+        &[
+            ("Insats 1.3, ".to_string(), false),
+            ("Berg".to_string(), true)
+        ]
+    );
+    assert_eq!(
+        label("County total"),
+        &[(
+            "County total: the areas and the insatser".to_string(),
+            false
+        )]
+    );
     let (body, styles) = docx("sv");
     assert!(!styles.contains("PlanText") && !body.contains("PlanText"));
     assert!(body.contains("Område 1: Genomförande av den nationella strategin"));
@@ -315,9 +390,17 @@ fn markdown_tables_parse_and_hold_the_figures() {
 fn every_format_gives_a_warnings_fix_under_it() {
     // The earmark warning's fix is what says that the 200 000 kr short is allowed.
     for (format, lang, fix) in [
-        ("md", "sv", "Åtgärd: varav-posterna är statens vägledande fördelning"),
+        (
+            "md",
+            "sv",
+            "Åtgärd: varav-posterna är statens vägledande fördelning",
+        ),
         ("md", "en", "Fix: earmarks are the state's indicative split"),
-        ("html", "sv", "Åtgärd: varav-posterna är statens vägledande fördelning"),
+        (
+            "html",
+            "sv",
+            "Åtgärd: varav-posterna är statens vägledande fördelning",
+        ),
     ] {
         let (_dir, path) = document("allocations/plan-2026.toml", format, &["--lang", lang]);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -450,7 +533,7 @@ fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
     assert!(pictures[0].starts_with("id=\"1\" name=\"Diagram 1\" descr=\""));
     assert!(pictures[1].starts_with("id=\"2\" name=\"Diagram 2\" descr=\""));
     assert!(!xml.contains("descr=\"\""), "every picture described");
-    // The paragraph above a heading's table is kept with it on the page.
+    // A summary heading is kept with its table on the page.
     let above = xml
         .split("<w:p>")
         .find(|p| p.contains(" — totalt "))
@@ -483,6 +566,172 @@ fn docx_has_word_tables_heading_styles_and_the_charts_as_pictures() {
             .iter()
             .collect::<Vec<_>>()
     );
+}
+
+/// The summary's three headings per handling actor (seed 001: KFJH samt länets kommuner
+/// 3 992 436, Region Jämtland Härjedalen 3 992 436, for further distribution 4 705 026) are
+/// headings of the document, under its section: `h3` in HTML, `###` in Markdown, *Rubrik 2*
+/// under the section's *Rubrik 1* in Word, where the navigation pane and a table of contents
+/// find them. Every table has a caption; Word's lists are Word's own list paragraphs; a group
+/// row of a table is kept on its page with the row after it.
+#[test]
+fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists() {
+    let headings = [
+        (
+            "Kommunförbundet Jämtland Härjedalen KFJH samt länets kommuner",
+            "3 992 436",
+        ),
+        ("Region Jämtland Härjedalen", "3 992 436"),
+        (
+            "Region Jämtland Härjedalen för fortsatt fördelning och nyttjande i samverkan med Kommunförbundet Jämtland Härjedalen",
+            "4 705 026",
+        ),
+    ];
+    let (_dir, path) = document(
+        "allocations/plan-2026.toml",
+        "html",
+        &["--previous", "allocations/plan-2025.toml"],
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    for (n, (title, total)) in headings.iter().enumerate() {
+        let n = n + 1;
+        let heading = format!(
+            "<h3 id=\"h-summary-{n}\">{title} — totalt <span class=\"fig ok\" title=\"Kontrollerad: stämmer med beräkningen\">{}\u{a0}kr",
+            kr(total)
+        );
+        assert!(html.contains(&heading), "{heading}");
+    }
+    assert!(!html.contains("<p><strong>Kommunförbundet"));
+    // 15 tables and the two of the comparison with last year, each with its caption.
+    assert_eq!(html.matches("<table>").count(), 17);
+    assert_eq!(html.matches("<table>\n<caption>").count(), 17);
+
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    for (title, total) in headings {
+        let heading = format!("\n### {title} — totalt {}\u{a0}kr ✓\n", kr(total));
+        assert!(md.contains(&heading), "{heading}");
+    }
+
+    let (_dir, path) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (xml, _, _) = docx_parts(&path);
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let body = resvg::usvg::roxmltree::Document::parse(&xml).unwrap();
+    let text = |n: resvg::usvg::roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|t| t.has_tag_name((w, "t")))
+            .filter_map(|t| t.text())
+            .collect()
+    };
+    let style = |p: resvg::usvg::roxmltree::Node| -> Option<String> {
+        p.children()
+            .find(|n| n.has_tag_name((w, "pPr")))
+            .and_then(|pr| pr.children().find(|n| n.has_tag_name((w, "pStyle"))))
+            .and_then(|s| s.attribute((w, "val")))
+            .map(str::to_string)
+    };
+    let paragraphs: Vec<_> = body
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "p")))
+        .filter(|p| p.ancestors().all(|a| !a.has_tag_name((w, "tbl"))))
+        .collect();
+    let section = paragraphs
+        .iter()
+        .position(|p| text(*p).starts_with("Sammanfattande fördelning per ansvarig aktör"))
+        .expect("the summary's section");
+    assert_eq!(style(paragraphs[section]).as_deref(), Some("Heading1"));
+    let mut at = section;
+    for (title, total) in headings {
+        let heading = format!("{title} — totalt {}\u{a0}kr ✓", kr(total));
+        let found = paragraphs
+            .iter()
+            .position(|p| text(*p) == heading)
+            .unwrap_or_else(|| panic!("no paragraph {heading}"));
+        assert_eq!(
+            style(paragraphs[found]).as_deref(),
+            Some("Heading2"),
+            "{heading}"
+        );
+        assert!(found > at, "{heading} in order, under its section");
+        at = found;
+    }
+    // Every table is under its caption.
+    let tables: Vec<_> = body
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tbl")))
+        .collect();
+    assert_eq!(tables.len(), 15);
+    for table in &tables {
+        let caption = table.prev_sibling_element().expect("a paragraph above");
+        assert_eq!(
+            style(caption).as_deref(),
+            Some("Caption"),
+            "{}",
+            text(*table)
+        );
+    }
+    // Lists: the 7 focus areas and the 3 points of follow-up, each a list paragraph of one
+    // numbering, which `numbering.xml` gives as bullets and the document's relations name.
+    let listed: Vec<_> = paragraphs
+        .iter()
+        .filter(|p| p.descendants().any(|n| n.has_tag_name((w, "numPr"))))
+        .collect();
+    assert_eq!(listed.len(), 10);
+    assert!(text(*listed[0]).starts_with("1. Psykisk hälsa ses som en resurs"));
+    assert!(text(*listed[9]).starts_with("Medel som inte använts för avsett ändamål"));
+    assert!(paragraphs.iter().all(|p| !text(*p).starts_with('•')));
+    let ids: std::collections::BTreeSet<&str> = listed
+        .iter()
+        .filter_map(|p| p.descendants().find(|n| n.has_tag_name((w, "numId"))))
+        .filter_map(|n| n.attribute((w, "val")))
+        .collect();
+    assert_eq!(ids.len(), 1);
+    let id = ids.first().unwrap();
+    let numbering = docx_part(&path, "word/numbering.xml");
+    let numbering = resvg::usvg::roxmltree::Document::parse(&numbering).unwrap();
+    let abstract_id = numbering
+        .descendants()
+        .find(|n| n.has_tag_name((w, "num")) && n.attribute((w, "numId")) == Some(id))
+        .and_then(|n| n.children().find(|c| c.has_tag_name((w, "abstractNumId"))))
+        .and_then(|n| n.attribute((w, "val")))
+        .expect("the list's numbering");
+    let format = numbering
+        .descendants()
+        .find(|n| {
+            n.has_tag_name((w, "abstractNum"))
+                && n.attribute((w, "abstractNumId")) == Some(abstract_id)
+        })
+        .and_then(|n| n.descendants().find(|c| c.has_tag_name((w, "numFmt"))))
+        .and_then(|n| n.attribute((w, "val")));
+    assert_eq!(format, Some("bullet"));
+    let relations = docx_part(&path, "word/_rels/document.xml.rels");
+    assert!(
+        relations.contains("Target=\"numbering.xml\""),
+        "{relations}"
+    );
+    // A group row (a sub-heading in a summary table) is kept with the row after it; the
+    // rows of insatser are not held to theirs.
+    let rows: Vec<_> = body
+        .descendants()
+        .filter(|n| n.has_tag_name((w, "tr")))
+        .collect();
+    let kept = |row: &resvg::usvg::roxmltree::Node| {
+        row.descendants()
+            .filter(|n| n.has_tag_name((w, "p")))
+            .all(|p| p.descendants().any(|n| n.has_tag_name((w, "keepNext"))))
+    };
+    let groups: Vec<_> = rows
+        .iter()
+        .filter(|r| text(**r).starts_with("› "))
+        .collect();
+    assert_eq!(groups.len(), 4, "the summary's sub-headings");
+    assert!(groups.iter().all(|r| kept(r)));
+    assert!(
+        groups
+            .iter()
+            .any(|r| text(**r).starts_with("› Respektive kommun i enlighet med aktivitet"))
+    );
+    assert!(!rows.iter().any(|r| text(*r).starts_with("1.3") && kept(r)));
 }
 
 /// One part of a DOCX, as text.
@@ -1030,11 +1279,6 @@ fn previous_adds_last_years_amounts_and_the_change() {
         area2.contains(&format!("\u{2212}{}", kr("5 340"))),
         "{area2}"
     );
-    let county = md.lines().find(|l| l.contains("**Länets medel**")).unwrap();
-    assert!(
-        county.contains(&format!("\u{2212}{}", kr("7 877"))),
-        "{county}"
-    );
     // Last year's total as this year's plan states it, checked against the 2025 plan.
     assert!(md.contains(&format!("(2025: {}\u{a0}kr ✓)", kr("12 697 775"))));
     // The region's own money on the row right under it (`diff`'s tests check the figures).
@@ -1048,6 +1292,51 @@ fn previous_adds_last_years_amounts_and_the_change() {
         rows[region + 1].starts_with("| – egna medel |"),
         "{compared}"
     );
+    // Both comparison tables end with a total row that adds up their rows: the actors' top
+    // rows to each year's county total (12 697 775 kr, seed 003; 12 689 898 kr, seed 001),
+    // the kommuner to what they get directly (1 865 000 kr in 2026, nothing in 2025).
+    let compared = compared.split("\n## ").next().unwrap();
+    let tables = pipe_tables(compared);
+    assert_eq!(tables.len(), 2, "{compared}");
+    let kronor = |cell: &str| -> Option<i64> {
+        let cell = cell.trim_matches('*');
+        let amount = cell.strip_suffix("\u{a0}kr")?;
+        Some(amount.replace('\u{202f}', "").parse().unwrap())
+    };
+    for (table, totals) in tables.iter().zip([
+        [Some(12_697_775), Some(12_689_898)],
+        [None, Some(1_865_000)],
+    ]) {
+        let (total, rows) = table[2..].split_last().unwrap();
+        assert_eq!(total[0], "**Totalt**", "{table:?}");
+        for (column, expected) in [1, 2].into_iter().zip(totals) {
+            assert_eq!(kronor(&total[column]), expected, "{table:?}");
+            // Top rows only: an indented row is part of the row above it.
+            let top = rows.iter().filter(|r| !r[0].starts_with("– "));
+            let sum: Option<i64> = top.filter_map(|r| kronor(&r[column])).reduce(|a, b| a + b);
+            assert_eq!(sum, expected, "{table:?}");
+        }
+    }
+    let actors_total = &tables[0].last().unwrap()[3];
+    assert_eq!(
+        actors_total,
+        &format!("**\u{2212}{}\u{a0}kr (\u{2212}0,06\u{a0}%)**", kr("7 877"))
+    );
+    // A kommun that 2025 gave nothing directly is written as the actor that 2025 did not have
+    // (`Länets kommuner`): `–`, not `0 kr`.
+    let kommuner = &tables[1];
+    assert_eq!(kommuner[2..].len(), 9, "eight kommuner and the total");
+    let berg = kommuner.iter().find(|r| r[0] == "2326 Berg").unwrap();
+    assert_eq!(
+        berg[1..3],
+        ["–".to_string(), format!("{}\u{a0}kr", kr("196 200"))]
+    );
+    let group = tables[0]
+        .iter()
+        .find(|r| r[0] == "Länets kommuner")
+        .unwrap();
+    assert_eq!(group[1], "–");
+    assert!(!compared.contains("| 0\u{a0}kr |"), "{compared}");
 }
 
 /// A unit under a unit (Föräldra-barnhälsan under Folkhälsoenheten, under the region) stands
@@ -1478,8 +1767,47 @@ fn documents_in_libreoffice_open_without_repair() {
         let pdf = std::fs::read(dir.path().join("beslutsunderlag.pdf")).unwrap();
         let pages = pdf_pages(&pdf);
         assert!(pages >= 5, "{plan_file}: {pages} pages");
-        // A description three centimetres wide made the 2026 document 28 pages (22 now).
+        // A description three centimetres wide made the 2026 document 28 pages (23 now).
         assert!(pages <= 24, "{plan_file}: {pages} pages");
+        // What a reader sees on the pages, where poppler's `pdftotext` is at hand: the
+        // summary's headings, and no page that ends with a group row of a table (a heading
+        // with its total) whose rows start on the next page.
+        let pdftotext = Command::new("pdftotext").arg("-v").output();
+        if pdftotext.is_ok_and(|o| o.status.success()) {
+            let text = Command::new("pdftotext")
+                .args(["-layout"])
+                .arg(dir.path().join("beslutsunderlag.pdf"))
+                .arg("-")
+                .output()
+                .unwrap();
+            let text = String::from_utf8(text.stdout).unwrap();
+            assert!(
+                text.contains("— totalt "),
+                "{plan_file}: no summary heading"
+            );
+            for (n, page) in text.split('\u{c}').enumerate() {
+                let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+                let Some(group) = lines.iter().rposition(|l| l.trim_start().starts_with('›'))
+                else {
+                    continue;
+                };
+                // A row of an insats (its id) or the total after the last group row.
+                let row = |l: &&str| {
+                    let l = l.trim_start();
+                    l.starts_with("Totalt")
+                        || l.split(' ').next().is_some_and(|id| {
+                            id.contains('.') && id.split('.').all(|p| p.parse::<u32>().is_ok())
+                        })
+                };
+                assert!(
+                    lines[group..].iter().any(row),
+                    "{plan_file}: page {} ends with a group row:\n{page}",
+                    n + 1
+                );
+            }
+        } else {
+            eprintln!("libreoffice: no pdftotext (poppler-utils): pages not read");
+        }
         eprintln!(
             "libreoffice: {plan_file}: {pages} pages, DOCX {} bytes, {:.1} s",
             std::fs::metadata(&path).unwrap().len(),
@@ -2475,6 +2803,33 @@ fn a_draft_marks_the_views_that_errors_keep_money_from() {
         whole.contains(&format!("_Medlens väg: Länets medel {three} fördelas på")),
         "{whole}"
     );
+}
+
+/// `report --previous` of a draft whose errors keep money from this year's actors (insats 3.7,
+/// 100 000 kr, to an actor the plan does not have): the comparison's total is its rows', 100 000
+/// kr short of the county total, and marked so rather than given as the county total.
+#[test]
+fn a_drafts_comparison_with_last_year_adds_up_its_rows_and_marks_what_is_short() {
+    let p = PlanDir::from_real("plan-2026.toml").edit("actor = \"vup\"", "actor = \"vupp\"");
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let previous = plan("allocations/plan-2025.toml");
+    let args = [
+        "report",
+        "plan.toml",
+        "--format",
+        "md",
+        "-o",
+        "utkast.md",
+        "--previous",
+        &previous,
+    ];
+    allocate(p.dir.path(), &args).assert_status(1);
+    let md = std::fs::read_to_string(p.dir.path().join("utkast.md")).unwrap();
+    let (_, compared) = md.split_once("## Jämfört med 2025").unwrap();
+    let total = typeset(
+        "| **Totalt** | **12 697 775 kr** | **12 589 898 kr** ≠ länets medel 12 689 898 kr (se felen) |",
+    );
+    assert!(compared.contains(&total), "{compared}");
 }
 
 /// `text` as a document typesets its amounts: a narrow no-break space between a digit and

@@ -125,10 +125,9 @@ impl<'a> Marks<'a> {
                 label: label.clone(),
                 code: "previous-year".to_string(),
                 place: format!("{}:{line}:{column}", source.file_name()),
-                message: typeset(
-                    crate::output::diff_table::year_check_line(check, diff, lang).trim(),
-                    lang,
-                ),
+                message: crate::output::diff_table::document_year_check_line(check, diff, lang)
+                    .trim()
+                    .to_string(),
                 figures: None,
                 hint: say!(
                     lang,
@@ -439,7 +438,7 @@ pub fn build(inputs: &Inputs) -> Document {
     per_kommun(&mut blocks, projection, &marks, lang);
     per_actor(&mut blocks, projection, &marks, lang);
     if let Some(diff) = inputs.previous {
-        comparison(&mut blocks, diff, lang);
+        comparison(&mut blocks, diff, &marks, lang);
     }
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
@@ -1098,13 +1097,22 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     // The view lists every heading in the forest's preorder (documents are not filtered).
     let order = &ledger.headings.forest.preorder;
     let mut current: Option<(String, Figure, Vec<Row>)> = None;
-    let finish = |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>)>| {
+    // Each top heading is a heading of the document (*Rubrik 2* in Word, under the section's
+    // *Rubrik 1*), so that a reader finds it in the navigation pane and a table of contents.
+    let mut count = 0;
+    let mut finish = |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>)>| {
         if let Some((title, figure, mut rows)) = current {
-            blocks.push(Block::Paragraph(vec![
-                Span::strong_swedish(title),
-                Span::text(lang.pick(" — totalt ", " — total ")),
-                Span::Figure(figure.clone()),
-            ]));
+            count += 1;
+            blocks.push(Block::Heading {
+                level: 3,
+                text: vec![
+                    Span::swedish(title),
+                    Span::text(lang.pick(" — totalt ", " — total ")),
+                    Span::Figure(figure.clone()),
+                ],
+                id: format!("summary-{count}"),
+                new_page: false,
+            });
             rows.push(total_row(vec![
                 Vec::new(),
                 total_label(lang),
@@ -1112,7 +1120,13 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
                 figure_cell(figure),
             ]));
             blocks.push(Block::Table(Table {
-                caption: None,
+                caption: Some(
+                    lang.pick(
+                        "Rubrikens insatser och mottagare",
+                        "The heading's insatser and recipients",
+                    )
+                    .to_string(),
+                ),
                 columns: vec![
                     Column::text("Insats"),
                     Column::wide(lang.pick("Beskrivning", "Description")),
@@ -1354,7 +1368,10 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
         }
     };
     blocks.push(Block::Table(Table {
-        caption: None,
+        caption: Some(
+            lang.pick("Belopp per aktör och område", "Amounts per actor and area")
+                .to_string(),
+        ),
         columns,
         rows,
         notes,
@@ -1381,8 +1398,10 @@ fn actor_row(depth: usize, mut name: Vec<Span>, figures: Vec<Vec<Span>>) -> Row 
     }
 }
 
-/// This year against last year (`--previous`): every actor and kommun.
-fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
+/// This year against last year (`--previous`): every actor and kommun, each table with a total
+/// row made from its rows (`diff_table`'s, as `diff` gives them).
+fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lang) {
+    use crate::output::diff_table;
     let (old, new) = (diff.old.year, diff.new.year);
     blocks.push(heading(
         2,
@@ -1398,15 +1417,16 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             Column::amount(lang.pick("Förändring", "Change")),
         ]
     };
+    // `–`: what a year's plan does not have, or a kommun it gives nothing directly.
+    let side = |a: Option<Amount>| {
+        a.map_or_else(|| texts("–"), |a| texts(&number::document_amount(a, lang)))
+    };
     let rows_of = |rows: &[crate::core::diff::Row]| -> Vec<Row> {
         rows.iter()
             .map(|r| {
-                let side = |a: Option<Amount>| {
-                    a.map_or_else(|| texts("–"), |a| texts(&number::document_amount(a, lang)))
-                };
                 let [_, change] = change_cells_plain(r.change, lang);
                 let name = match r.own {
-                    true => texts(&crate::output::diff_table::shown_label(r, lang)),
+                    true => texts(&diff_table::shown_label(r, lang)),
                     false => swedish_texts(&r.label),
                 };
                 let figures = vec![side(r.change.old), side(r.change.new), change];
@@ -1415,25 +1435,18 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             .collect()
     };
     let mut rows = rows_of(&diff.actors);
-    let [_, change] = change_cells_plain(diff.county, lang);
+    // The actors' top rows: each year's county total, unless errors keep money from this
+    // year's actors (a draft), which marks it so.
+    let total = diff_table::actors_total(diff);
+    let [_, change] = change_cells_plain(total, lang);
+    let this_year = match (total.new, diff.county.new) {
+        (Some(shown), Some(county)) => figure_cell(marks.whole(shown, Whole::County(county))),
+        (shown, _) => side(shown),
+    };
     rows.push(total_row(vec![
-        vec![Span::Strong(
-            lang.pick("Länets medel", "County total").to_string(),
-        )],
-        texts(
-            &diff
-                .county
-                .old
-                .map(|a| number::document_amount(a, lang))
-                .unwrap_or_default(),
-        ),
-        texts(
-            &diff
-                .county
-                .new
-                .map(|a| number::document_amount(a, lang))
-                .unwrap_or_default(),
-        ),
+        total_label(lang),
+        side(total.old),
+        this_year,
         change,
     ]));
     blocks.push(Block::Table(Table {
@@ -1446,26 +1459,22 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         ),
         columns: columns(),
         rows,
-        notes: crate::output::diff_table::moved_lines(
-            diff,
-            &old.to_string(),
-            &new.to_string(),
-            lang,
-        )
-        .iter()
-        .map(|line| texts(line))
-        .collect(),
+        notes: diff_table::moved_lines(diff, &old.to_string(), &new.to_string(), lang)
+            .iter()
+            .map(|line| texts(line))
+            .collect(),
     }));
-    let kommuner: Vec<_> = diff
-        .kommuner
-        .iter()
-        .filter(|r| {
-            r.change.old.is_some_and(|a| !a.0.is_zero())
-                || r.change.new.is_some_and(|a| !a.0.is_zero())
-        })
-        .cloned()
-        .collect();
+    let kommuner = diff_table::direct_kommuner(diff);
     if !kommuner.is_empty() {
+        let mut rows = rows_of(&kommuner);
+        let total = diff_table::total(kommuner.iter().map(|r| r.change));
+        let [_, change] = change_cells_plain(total, lang);
+        rows.push(total_row(vec![
+            total_label(lang),
+            side(total.old),
+            side(total.new),
+            change,
+        ]));
         blocks.push(Block::Table(Table {
             caption: Some(
                 lang.pick(
@@ -1475,11 +1484,11 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
                 .to_string(),
             ),
             columns: columns(),
-            rows: rows_of(&kommuner),
+            rows,
             // Money a kommun gets through another actor (a kommunförbund) is that actor's.
             notes: vec![texts(lang.pick(
-                "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan.",
-                "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above.",
+                "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan; – betyder att året inte ger kommunen något direkt.",
+                "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above; – means that the year gives the kommun nothing directly.",
             ))],
         }));
     }
@@ -1973,14 +1982,20 @@ fn checked_figures(
                 mark,
             };
             row(vec![
-                texts(&label),
+                label,
                 figure_cell(printed),
                 figure_cell(marks.plain(computed)),
             ])
         })
         .collect();
     blocks.push(Block::Table(Table {
-        caption: None,
+        caption: Some(
+            lang.pick(
+                "Tryckta och beräknade summor",
+                "Printed and computed figures",
+            )
+            .to_string(),
+        ),
         columns: vec![
             Column::wide(lang.pick("Summa", "Figure")),
             Column::amount(lang.pick("Tryckt", "Printed")),
@@ -1991,30 +2006,28 @@ fn checked_figures(
     }));
 }
 
-/// What a printed figure is, in words.
-fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> String {
+/// What a printed figure is, in words: the plan's own words (a heading's title, a stated
+/// label, an earmark's title, a recipient's name) marked as its, Swedish whatever the
+/// document's language.
+fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> Vec<Span> {
     match figure {
-        Fig::CountyTotal => lang
-            .pick(
-                "Länets medel: områdena och insatserna",
-                "County total: the areas and the insatser",
-            )
-            .to_string(),
-        Fig::NationalTotal => lang
-            .pick(
-                "Nationella medel: delarnas summa",
-                "National total: the sum of its parts",
-            )
-            .to_string(),
-        Fig::PreviousCountyTotal => lang
-            .pick("Föregående års medel", "Last year's total")
-            .to_string(),
-        Fig::Change => lang
-            .pick("Förändring mot föregående år", "Change against last year")
-            .to_string(),
+        Fig::CountyTotal => texts(lang.pick(
+            "Länets medel: områdena och insatserna",
+            "County total: the areas and the insatser",
+        )),
+        Fig::NationalTotal => texts(lang.pick(
+            "Nationella medel: delarnas summa",
+            "National total: the sum of its parts",
+        )),
+        Fig::PreviousCountyTotal => texts(lang.pick("Föregående års medel", "Last year's total")),
+        Fig::Change => texts(lang.pick("Förändring mot föregående år", "Change against last year")),
         Fig::Area(a) => {
             let n = plan.areas.get(*a).map_or(0, |x| *x.number.get_ref());
-            say!(lang, "Område {n}: insatserna", "Area {n}: the insatser")
+            texts(&say!(
+                lang,
+                "Område {n}: insatserna",
+                "Area {n}: the insatser"
+            ))
         }
         Fig::Earmark(a, e) => {
             let area = plan.areas.get(*a);
@@ -2022,32 +2035,29 @@ fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> Strin
             let title = area
                 .and_then(|x| x.earmarks.get(*e))
                 .map_or("", |m| m.title.as_str());
-            say!(
-                lang,
-                "Område {n}, varav: {title}",
-                "Area {n}, of which: {title}"
-            )
+            vec![
+                Span::text(say!(lang, "Område {n}, varav: ", "Area {n}, of which: ")),
+                Span::swedish(title),
+            ]
         }
-        Fig::Heading(h) => plan
-            .headings
-            .get(*h)
-            .map_or_else(String::new, |x| x.title.clone()),
-        Fig::Insats(i) => plan
-            .insatser
-            .get(*i)
-            .map_or_else(String::new, |x| format!("Insats {}", x.id.get_ref())),
+        Fig::Heading(h) => swedish_texts(plan.headings.get(*h).map_or("", |x| x.title.as_str())),
+        Fig::Insats(i) => texts(
+            &plan
+                .insatser
+                .get(*i)
+                .map_or_else(String::new, |x| format!("Insats {}", x.id.get_ref())),
+        ),
         Fig::Part(i, recipient) => {
             let id = plan
                 .insatser
                 .get(*i)
                 .map_or("", |x| x.id.get_ref().as_str());
-            let name = ledger.recipient_name(*recipient);
-            format!("Insats {id}, {name}")
+            vec![
+                Span::text(format!("Insats {id}, ")),
+                Span::swedish(ledger.recipient_name(*recipient)),
+            ]
         }
-        Fig::Stated(s, _) => plan
-            .stated
-            .get(*s)
-            .map_or_else(String::new, |x| x.label.clone()),
+        Fig::Stated(s, _) => swedish_texts(plan.stated.get(*s).map_or("", |x| x.label.as_str())),
     }
 }
 

@@ -1,8 +1,9 @@
 //! A document as Word (DOCX), written with `docx-rs`: real Word tables (header rows that
 //! repeat on every page, rows kept whole, amounts right-aligned), headings in Word's own
 //! heading styles (`Heading1`–`Heading3`, so the navigation pane, a table of contents and the
-//! region's template pick them up), A4 pages, and the charts as PNG pictures drawn from the
-//! same SVG as the HTML (`png`).
+//! region's template pick them up), a caption on every table, lists as Word's own bulleted list
+//! paragraphs (`numbering.xml`), A4 pages, and the charts as PNG pictures drawn from the same
+//! SVG as the HTML (`png`).
 //!
 //! `docx-rs` does not write `w:tblHeader`; header rows are marked with a row height no other
 //! row has and that mark is turned into `w:tblHeader` in the finished XML. Nor can it set the
@@ -12,9 +13,11 @@
 //! spelling in Swedish.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, HeightRule, LineSpacing, LineSpacingType, PageMargin,
-    PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, SectionProperty, Shading, Style,
-    StyleType, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, HeightRule, IndentLevel, Level, LevelJc,
+    LevelText, LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin,
+    PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, SectionProperty, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table as WordTable, TableCell, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use crate::core::finding::Severity;
@@ -153,6 +156,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_style(style);
     }
     docx = docx
+        .add_abstract_numbering(bullets())
+        .add_numbering(Numbering::new(BULLETS, BULLETS));
+    docx = docx
         .add_paragraph(Paragraph::new().add_run(run(&doc.kicker).color(MUTED).size(18)))
         .add_paragraph(Paragraph::new().style("Title").add_run(run(&doc.title)));
     if let Some(subtitle) = &doc.subtitle {
@@ -193,10 +199,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
             docx = docx.add_paragraph(section_end(page));
             page = on;
         }
-        // A paragraph that introduces a table or a chart is kept on its page.
+        // A paragraph that introduces a table, a chart or a list is kept on its page.
         let introduces = matches!(
             doc.blocks.get(i + 1),
-            Some(Block::Table(_) | Block::Chart(_))
+            Some(Block::Table(_) | Block::Chart(_) | Block::List(_))
         );
         let need = needs.get(i).and_then(Option::as_deref).unwrap_or_default();
         docx = block_docx(docx, block, (introduces, page, need), lang, &mut tables)?;
@@ -389,6 +395,23 @@ fn placeholder(xml: &[u8]) -> Option<(&[u8], usize, &[u8])> {
     Some((head.get(..start)?, n, tail.get(end..)?))
 }
 
+/// The numbering of a list of points: Word's own list paragraphs, with a bullet (`docx-rs`
+/// keeps its ids 1 for a numbering of its own).
+const BULLETS: usize = 2;
+
+fn bullets() -> AbstractNumbering {
+    AbstractNumbering::new(BULLETS).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("bullet"),
+            LevelText::new("•"),
+            LevelJc::new("left"),
+        )
+        .indent(Some(360), Some(SpecialIndentType::Hanging(360)), None, None),
+    )
+}
+
 fn styles() -> Vec<Style> {
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -473,7 +496,8 @@ fn block_docx(
         Block::List(items) => {
             let mut docx = docx;
             for item in items {
-                let mut p = Paragraph::new().add_run(run("•  "));
+                let mut p =
+                    Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
                 for run in runs(item, lang) {
                     p = p.add_run(run);
                 }
@@ -853,8 +877,13 @@ fn table_docx(
 
 /// The `columns` of `table` as a Word table of those widths.
 fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> WordTable {
-    let cell = |spans: &[Span], width: usize, numeric: bool, bold: bool, shade: Option<&str>| {
-        let mut p = Paragraph::new().line_spacing(LineSpacing::new().before(20).after(20));
+    // A cell of a row of `kind` (`None`: the header row). A group row's paragraphs are kept
+    // with the next row, so that a heading row never ends a page without its first row.
+    let cell = |spans: &[Span], width: usize, numeric: bool, kind: Option<RowKind>, shade| {
+        let bold = kind.is_none_or(bold_row);
+        let mut p = Paragraph::new()
+            .line_spacing(LineSpacing::new().before(20).after(20))
+            .keep_next(kind == Some(RowKind::Group));
         if numeric {
             p = p.align(AlignmentType::Right);
         }
@@ -877,7 +906,7 @@ fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> W
     };
     let header = TableRow::new(
         chosen()
-            .map(|(_, c, w)| cell(&[Span::text(&c.header)], w, c.numeric, true, Some("E8ECF0")))
+            .map(|(_, c, w)| cell(&[Span::text(&c.header)], w, c.numeric, None, Some("E8ECF0")))
             .collect(),
     )
     .cant_split()
@@ -885,10 +914,10 @@ fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> W
     .height_rule(HeightRule::AtLeast);
     let mut rows = vec![header];
     for row in &table.rows {
-        let (bold, shade) = match row.kind {
-            RowKind::Total => (true, Some("F5F5F5")),
-            RowKind::Group => (true, Some("F7F4EC")),
-            RowKind::Body | RowKind::Indented => (false, None),
+        let shade = match row.kind {
+            RowKind::Total => Some("F5F5F5"),
+            RowKind::Group => Some("F7F4EC"),
+            RowKind::Body | RowKind::Indented => None,
         };
         let cells = chosen()
             .map(|(i, c, w)| {
@@ -896,7 +925,7 @@ fn word_table(table: &Table, columns: &[usize], grid: &[usize], lang: Lang) -> W
                 if i == 0 && row.kind == RowKind::Indented {
                     spans.insert(0, Span::text("– "));
                 }
-                cell(&spans, w, c.numeric, bold, shade)
+                cell(&spans, w, c.numeric, Some(row.kind), shade)
             })
             .collect();
         rows.push(TableRow::new(cells).cant_split());

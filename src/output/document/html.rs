@@ -234,7 +234,11 @@ fn finding_html(out: &mut String, note: &FindingNote, lang: Lang) {
         );
     }
     if let Some(hint) = note.hint_line(lang) {
-        let _ = write!(out, "<span class=\"finding-extra\">{}</span>", escape(&hint));
+        let _ = write!(
+            out,
+            "<span class=\"finding-extra\">{}</span>",
+            escape(&hint)
+        );
     }
     out.push_str("</li>\n");
 }
