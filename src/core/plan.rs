@@ -111,6 +111,11 @@ pub struct Meta {
     /// …`), as the decision basis prints them, in order.
     #[serde(default, deserialize_with = "non_empty_texts")]
     pub proposal: Vec<String>,
+    /// *Villkor för medlen*: what the decision says about using the money, as written
+    /// (moving unused money between insatser, what happens to money not invoiced), each a
+    /// paragraph of the decision basis, in order.
+    #[serde(default, deserialize_with = "non_empty_texts")]
+    pub conditions: Vec<String>,
 }
 
 impl Meta {
@@ -237,6 +242,19 @@ pub struct Area {
     pub basis: Option<String>,
     #[serde(default)]
     pub earmarks: Vec<Earmark>,
+    /// What the agreement asks of the region and the kommuner for the area's money.
+    pub requirements: Option<Requirements>,
+}
+
+/// `[areas.requirements]`: the agreement's requirements for an area's money, as written: a
+/// lead-in ("För att få ta del av medlen ska …") and the points it lists.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirements {
+    #[serde(deserialize_with = "non_empty")]
+    pub text: String,
+    #[serde(default, deserialize_with = "non_empty_texts")]
+    pub points: Vec<String>,
 }
 
 /// `[[areas.earmarks]]`: the state's indicative split inside an area (*varav*).
@@ -634,6 +652,9 @@ pub struct Heading {
     pub stated: Option<Spanned<Amount>>,
     #[serde(default)]
     pub insatser: Vec<Spanned<String>>,
+    /// What the reader should know about the printed figure (a correction of the document).
+    #[serde(default, deserialize_with = "non_empty_given")]
+    pub note: Option<String>,
 }
 
 /// `[[stated]]`: any other figure the document prints, checked like a balance assertion.
@@ -654,6 +675,9 @@ pub struct Stated {
     pub insatser: Option<Vec<Spanned<String>>>,
     /// A heading id: its insatser and those of its sub-headings.
     pub heading: Option<Spanned<String>>,
+    /// What the reader should know about the printed figure (a correction of the document).
+    #[serde(default, deserialize_with = "non_empty_given")]
+    pub note: Option<String>,
 }
 
 /// `[[tables]]`: a table the document prints, with its cells, row totals, column totals and

@@ -148,11 +148,14 @@ pub fn next_plan(
             }
         });
     });
+    // A note is about last year's printed figure (a correction of its document).
     edit.each(&mut root, "headings", |edit, heading| {
         edit.fill(heading, "stated", false);
+        heading.table.remove("note");
     });
     edit.each(&mut root, "stated", |edit, stated| {
         edit.fill(stated, "amount", false);
+        stated.table.remove("note");
     });
     // The printed tables and the cost-sharing tables: every figure is money of the new year.
     // What is not money stays: labels, columns and parties, the insats a row prints, a cost
@@ -438,6 +441,7 @@ impl Edit {
         self.set_integer(meta, "year", i64::from(self.year), None);
         self.replace_year(meta, "title");
         self.replace_year(meta, "proposal");
+        self.replace_year(meta, "conditions");
         for key in ["document_date", "decision_date"] {
             meta.table.remove(key);
         }

@@ -256,7 +256,7 @@ fn github_format_is_one_workflow_command_per_finding_then_a_summary() {
         lines,
         [
             "::warning file=examples/plan-2026-as-printed.toml,line=101,col=10,endLine=101,endColumn=18,title=earmark-total::insatserna märkta `medverkan` summerar till 800 000 kr, varav-posten är 1 000 000 kr%0Abelopp: angivet 1 000 000 kr, beräknat 800 000 kr, skillnad -200 000 kr%0Aåtgärd: varav-posterna är statens vägledande fördelning; en avvikelse är tillåten men bör vara avsiktlig",
-            "::error file=examples/plan-2026-as-printed.toml,line=641,col=10,endLine=641,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
+            "::error file=examples/plan-2026-as-printed.toml,line=641,col=10,endLine=641,endColumn=16,title=stated-total::angiven summa \"Direkt till regionens vårdverksamheter\" är 481 000 kr, men posterna under den summerar till 481 600 kr%0Abelopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr%0Aåtgärd: rätta den angivna summan, eller beloppen under den; om beslutsunderlaget räknat fel, säg det med `note` vid summan",
             "Totalt 1 plan: 0 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 1 varning)",
         ]
     );
@@ -429,7 +429,7 @@ fn the_example_github_workflow_builds_allocate_and_checks_every_plan() {
         );
     }
     assert!(out.stdout.contains(
-        "::warning file=allocations/plan-2026.toml,line=97,col=10,endLine=97,endColumn=18,title=earmark-total::"
+        "::warning file=allocations/plan-2026.toml,line=112,col=10,endLine=112,endColumn=18,title=earmark-total::"
     ));
 }
 

@@ -70,7 +70,7 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
     let html = std::fs::read_to_string(&path).unwrap();
     // The plan by its file name: the folders it was read from are nobody else's business.
     assert!(html.contains("ur plan-2026.toml."), "{html}");
-    assert!(html.contains("plan-2026.toml:97:10"));
+    assert!(html.contains("plan-2026.toml:112:10"));
     assert!(!html.contains("allocations/plan-2026.toml"));
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("b.md");
@@ -209,7 +209,7 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
     // kommun's name are the plan's, the words around them English.
     let (_, checked) = english.split_once("id=\"checked\"").unwrap();
     for marked in [
-        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Direkt till regionens vårdverksamheter</span></td>",
+        "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Direkt till regionens vårdverksamheter</span> (<span lang=\"sv\">Underlaget trycker 481 000 kr,",
         "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Område 1, tabellens Totalt</span></td>",
         "<td class=\"wide\" data-label=\"Figure\"><span lang=\"sv\">Bräcke, summa</span></td>",
         "<td class=\"wide\" data-label=\"Figure\">Area 1, of which: <span lang=\"sv\">Patient-, brukar- och anhörigmedverkan",
@@ -293,13 +293,14 @@ fn an_english_document_marks_the_plans_own_words_as_swedish() {
             .find(|runs| runs.first().is_some_and(|(t, _)| t.starts_with(start)))
             .unwrap_or_else(|| panic!("no label {start}: {labels:?}"))
     };
-    for plans in [
-        "Direkt till regionens vårdverksamheter",
-        "Område 1, tabellens Totalt",
-        "Bräcke, summa",
-    ] {
+    for plans in ["Område 1, tabellens Totalt", "Bräcke, summa"] {
         assert_eq!(label(plans), &[(plans.to_string(), true)]);
     }
+    // A heading with the plan's note on it: both are the plan's words, the brackets are not.
+    let noted = label("Direkt till regionens vårdverksamheter");
+    let marks: Vec<bool> = noted.iter().map(|(_, marked)| *marked).collect();
+    assert_eq!(marks, [true, false, true, false]);
+    assert!(noted[2].0.starts_with("Underlaget trycker 481"));
     let earmark = label("Area 1, of which: ");
     assert_eq!(earmark[0], ("Area 1, of which: ".to_string(), false));
     assert!(earmark[1].0.starts_with("Patient-, brukar- och") && earmark[1].1);
@@ -406,6 +407,38 @@ fn every_format_gives_a_warnings_fix_under_it() {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(fix), "{format} {lang}: {text}");
     }
+}
+
+#[test]
+fn the_decision_basis_says_what_the_decision_says_about_the_money() {
+    // Seed 001: each area's requirements (lines 113–127), the mandate to move unused money
+    // (lines 255–263), and the plan's note on the 481 000 it corrects (line 1243).
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    for text in [
+        "För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)\n\n- upprätta länsgemensamma handlingsplaner för genomförandet av den nationella strategin\n",
+        "- redovisa arbetet i enlighet med anvisning\n",
+        "## Villkor för medlen\n\nEventuella medel som under året bedöms inte kunna nyttjats enligt föreslagen fördelning kan omfördelas av ansvarig verksamhet",
+        "Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter överenskommelse mellan Kommunförbundet Jämtland Härjedalen och Hälso-och sjukvårdspolitiska avdelningen Region Jämtland Härjedalen",
+        "| Direkt till regionens vårdverksamheter (Underlaget trycker 481 000 kr",
+    ] {
+        assert!(md.contains(text), "no {text:?} in {md}");
+    }
+    assert_eq!(md.matches("För att få ta del av medlen ska").count(), 3);
+    // The conditions stand before the proposal they are part of.
+    assert!(md.find("## Villkor för medlen") < md.find("## Förslag till beslut"));
+    // Seed 003 line 649: money not invoiced by 2025-08-30 is used in the county.
+    let (_dir, path) = document("allocations/plan-2025.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(md.contains("Medel som inte fakturerats enligt beslut 2025-08-30 eller där kravställning inte uppfylls ska återbetalas och nyttjas för utbildnings- och informationsinsatser i Jämtlands län, Region Jämtland Härjedalen och länets kommuner."), "{md}");
+    // In English the plan's words are marked as Swedish.
+    let (_dir, path) = document("allocations/plan-2026.toml", "html", &["--lang", "en"]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("Conditions for the funds"));
+    assert!(
+        html.contains("<span lang=\"sv\">Eventuella medel som"),
+        "{html}"
+    );
 }
 
 /// The pipe tables of a Markdown text, each row split into trimmed cells.
@@ -670,15 +703,17 @@ fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists()
             text(*table)
         );
     }
-    // Lists: the 7 focus areas and the 3 points of follow-up, each a list paragraph of one
-    // numbering, which `numbering.xml` gives as bullets and the document's relations name.
+    // Lists: the 7 focus areas, the areas' requirements (4, 7 and 6 points in seed 001) and
+    // the 3 points of follow-up, each a list paragraph of one numbering, which
+    // `numbering.xml` gives as bullets and the document's relations name.
     let listed: Vec<_> = paragraphs
         .iter()
         .filter(|p| p.descendants().any(|n| n.has_tag_name((w, "numPr"))))
         .collect();
-    assert_eq!(listed.len(), 10);
+    assert_eq!(listed.len(), 7 + 4 + 7 + 6 + 3);
     assert!(text(*listed[0]).starts_with("1. Psykisk hälsa ses som en resurs"));
-    assert!(text(*listed[9]).starts_with("Medel som inte använts för avsett ändamål"));
+    assert!(text(*listed[7]).starts_with("upprätta länsgemensamma handlingsplaner"));
+    assert!(text(*listed[26]).starts_with("Medel som inte använts för avsett ändamål"));
     assert!(paragraphs.iter().all(|p| !text(*p).starts_with('•')));
     let ids: std::collections::BTreeSet<&str> = listed
         .iter()
@@ -1086,14 +1121,15 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
 }
 
 /// The 2026 plan with Fontänhus (an external actor, whose letter and form come before the
-/// kommuner's) named and identified as if it were Berg: "2326 Berg", `2326-berg`.
+/// kommuner's) named and identified so that its file name is Berg's: "2326-Berg", `2326-berg`
+/// (a name that is Berg's own, "2326 Berg", is `ambiguous-name`).
 pub fn plan_2026_with_an_actor_called_berg(dir: &Path) -> PathBuf {
     let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
         .unwrap()
         .replace("\"fontanhus\"", "\"2326-berg\"")
         .replace(
             "name = \"Fontänhus Jämtland Härjedalen\"",
-            "name = \"2326 Berg\"",
+            "name = \"2326-Berg\"",
         );
     let path = dir.join("plan-2026.toml");
     std::fs::write(&path, text).unwrap();
@@ -1127,7 +1163,7 @@ fn a_kommuns_letter_is_named_for_it_whatever_an_actor_is_called() {
         format!("Bergs kommun: {}\u{a0}kr", kr("196 200"))
     );
     assert!(
-        title("fordelningsbesked-2026-2326-berg-2.html").starts_with("2326 Berg: "),
+        title("fordelningsbesked-2026-2326-berg-2.html").starts_with("2326-Berg: "),
         "{}",
         out.stderr
     );

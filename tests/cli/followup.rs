@@ -203,7 +203,7 @@ fn a_kommuns_form_is_named_for_it_whatever_an_actor_is_called() {
     assert!(year.text(BERG).split("\r\n").any(|l| l == "Kommunkod;2326"));
     let actor = year.text("forms/redovisning-2026-2326-berg-2.csv");
     assert!(
-        actor.split("\r\n").any(|l| l == "Mottagare;2326 Berg"),
+        actor.split("\r\n").any(|l| l == "Mottagare;2326-Berg"),
         "{actor}"
     );
 }

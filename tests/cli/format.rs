@@ -15,7 +15,7 @@ fn stated_total_diagnostic_in_swedish() {
     |          ^^^^^^^
     |
     = belopp: angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr
-    = åtgärd: rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel
+    = åtgärd: rätta den angivna summan, eller beloppen under den; om beslutsunderlaget räknat fel, säg det med `note` vid summan
 "#;
     assert!(out.stdout.contains(expected), "got:\n{}", out.stdout);
 }
@@ -38,7 +38,7 @@ fn stated_total_diagnostic_in_english() {
     |          ^^^^^^^
     |
     = figures: stated 481,000 kr, computed 481,600 kr, difference 600 kr
-    = help: correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong
+    = help: correct the stated figure or the amounts under it; if the decision document got it wrong, say so with `note` on the figure
 "#;
     assert!(out.stdout.contains(expected), "got:\n{}", out.stdout);
     assert!(

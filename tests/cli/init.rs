@@ -182,6 +182,20 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
 }
 
 #[test]
+fn init_keeps_the_decisions_texts_and_drops_the_notes_on_this_years_figures() {
+    let dir = folder_with("plan-2026.toml");
+    let out = allocate(dir.path(), &["init", "--from", "plan-2026.toml", "-o", "-"]);
+    out.assert_status(0);
+    assert!(
+        out.stdout
+            .contains("\nconditions = [\n  \"Eventuella medel som under året")
+    );
+    assert_eq!(out.stdout.matches("[areas.requirements]").count(), 3);
+    // The note is about the 2026 document's 481 000.
+    assert!(!out.stdout.contains("note = "), "{}", out.stdout);
+}
+
+#[test]
 fn init_never_replaces_a_file_without_force() {
     let dir = folder_with("plan-2025.toml");
     std::fs::write(dir.path().join("plan-2026.toml"), "# mitt utkast\n").unwrap();

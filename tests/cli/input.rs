@@ -128,7 +128,7 @@ fn a_dash_reads_the_plan_from_standard_input() {
     out.assert_status(0)
         .assert_stdout_contains("Länets medel  12 689 898 kr")
         .assert_stdout_contains("<stdin>: godkänd (0 fel, 1 varning)")
-        .assert_stdout_contains("--> <stdin>:97:10");
+        .assert_stdout_contains("--> <stdin>:112:10");
     run(
         &repo_root(),
         &["report", "-", "--view", "per-kommun"],

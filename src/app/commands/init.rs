@@ -318,6 +318,21 @@ fn moved_years(
             Some(n),
         );
     }
+    for (i, (o, n)) in (old.plan.conditions.iter())
+        .zip(&new.plan.conditions)
+        .enumerate()
+    {
+        let paragraph = i + 1;
+        compare(
+            say!(
+                lang,
+                "stycke {paragraph} i villkoren för medlen (`conditions`)",
+                "paragraph {paragraph} of the conditions (`conditions`)"
+            ),
+            Some(o),
+            Some(n),
+        );
+    }
     compare(
         lang.pick(
             "överenskommelsens namn (`[agreement] name`)",

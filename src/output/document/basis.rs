@@ -443,6 +443,7 @@ pub fn build(inputs: &Inputs) -> Document {
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
+    conditions(&mut blocks, plan, lang);
     proposal(&mut blocks, plan, lang);
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
@@ -952,6 +953,13 @@ fn areas(
             }
         }
         blocks.push(Block::Paragraph(spans));
+        if let Some(requirements) = plan.areas.get(a).and_then(|x| x.requirements.as_ref()) {
+            blocks.push(Block::Paragraph(swedish_texts(&requirements.text)));
+            if !requirements.points.is_empty() {
+                let points = requirements.points.iter().map(|p| swedish_texts(p));
+                blocks.push(Block::List(points.collect()));
+            }
+        }
         let area_earmarks: Vec<_> = earmarks.iter().filter(|e| e.area == number).collect();
         if !area_earmarks.is_empty() {
             let rows = area_earmarks
@@ -1096,48 +1104,49 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     ));
     // The view lists every heading in the forest's preorder (documents are not filtered).
     let order = &ledger.headings.forest.preorder;
-    let mut current: Option<(String, Figure, Vec<Row>)> = None;
+    let mut current: Option<(String, Figure, Vec<Row>, Vec<Vec<Span>>)> = None;
     // Each top heading is a heading of the document (*Rubrik 2* in Word, under the section's
     // *Rubrik 1*), so that a reader finds it in the navigation pane and a table of contents.
     let mut count = 0;
-    let mut finish = |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>)>| {
-        if let Some((title, figure, mut rows)) = current {
-            count += 1;
-            blocks.push(Block::Heading {
-                level: 3,
-                text: vec![
-                    Span::swedish(title),
-                    Span::text(lang.pick(" — totalt ", " — total ")),
-                    Span::Figure(figure.clone()),
-                ],
-                id: format!("summary-{count}"),
-                new_page: false,
-            });
-            rows.push(total_row(vec![
-                Vec::new(),
-                total_label(lang),
-                Vec::new(),
-                figure_cell(figure),
-            ]));
-            blocks.push(Block::Table(Table {
-                caption: Some(
-                    lang.pick(
-                        "Rubrikens insatser och mottagare",
-                        "The heading's insatser and recipients",
-                    )
-                    .to_string(),
-                ),
-                columns: vec![
-                    Column::text("Insats"),
-                    Column::wide(lang.pick("Beskrivning", "Description")),
-                    Column::text(lang.pick("Mottagare", "Recipient")),
-                    Column::amount(lang.pick("Belopp", "Amount")),
-                ],
-                rows,
-                notes: Vec::new(),
-            }));
-        }
-    };
+    let mut finish =
+        |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>, Vec<Vec<Span>>)>| {
+            if let Some((title, figure, mut rows, notes)) = current {
+                count += 1;
+                blocks.push(Block::Heading {
+                    level: 3,
+                    text: vec![
+                        Span::swedish(title),
+                        Span::text(lang.pick(" — totalt ", " — total ")),
+                        Span::Figure(figure.clone()),
+                    ],
+                    id: format!("summary-{count}"),
+                    new_page: false,
+                });
+                rows.push(total_row(vec![
+                    Vec::new(),
+                    total_label(lang),
+                    Vec::new(),
+                    figure_cell(figure),
+                ]));
+                blocks.push(Block::Table(Table {
+                    caption: Some(
+                        lang.pick(
+                            "Rubrikens insatser och mottagare",
+                            "The heading's insatser and recipients",
+                        )
+                        .to_string(),
+                    ),
+                    columns: vec![
+                        Column::text("Insats"),
+                        Column::wide(lang.pick("Beskrivning", "Description")),
+                        Column::text(lang.pick("Mottagare", "Recipient")),
+                        Column::amount(lang.pick("Belopp", "Amount")),
+                    ],
+                    rows,
+                    notes,
+                }));
+            }
+        };
     for (h, report) in order.iter().zip(&report.headings) {
         let shown = report.stated.unwrap_or(report.computed);
         let figure = marks.figure(shown, &[Key::Figure(Fig::Heading(*h))]);
@@ -1149,8 +1158,8 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         if report.depth == 0 {
             let done = current.take();
             finish(blocks, done);
-            current = Some((report.title.clone(), figure, Vec::new()));
-        } else if let Some((_, _, rows)) = current.as_mut() {
+            current = Some((report.title.clone(), figure, Vec::new(), Vec::new()));
+        } else if let Some((_, _, rows, _)) = current.as_mut() {
             let marker = crate::output::depth_marker(report.depth, "› ");
             rows.push(Row {
                 cells: vec![
@@ -1162,7 +1171,13 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
                 kind: RowKind::Group,
             });
         }
-        if let Some((_, _, rows)) = current.as_mut() {
+        if let Some((_, _, rows, notes)) = current.as_mut() {
+            if let Some(note) = ledger.plan.headings.get(*h).and_then(|x| x.note.as_ref()) {
+                notes.push(vec![
+                    Span::swedish(format!("{}: ", report.title)),
+                    Span::swedish(note),
+                ]);
+            }
             for item in &report.items {
                 let amount = ledger
                     .names
@@ -1876,6 +1891,23 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lan
     blocks.push(Block::List(points));
 }
 
+/// *Villkor för medlen*: what the decision says about using the money, as the plan gives it
+/// (`conditions`); nothing when it gives none.
+fn conditions(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
+    if plan.plan.conditions.is_empty() {
+        return;
+    }
+    blocks.push(heading(
+        2,
+        lang.pick("Villkor för medlen", "Conditions for the funds"),
+        "conditions",
+        false,
+    ));
+    for paragraph in &plan.plan.conditions {
+        blocks.push(Block::Paragraph(swedish_texts(paragraph)));
+    }
+}
+
 /// *Förslag till beslut*: the points the forum is asked to decide, as the plan gives them
 /// (`proposal`); nothing when it gives none.
 fn proposal(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
@@ -2040,7 +2072,13 @@ fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> Vec<S
                 Span::swedish(title),
             ]
         }
-        Fig::Heading(h) => swedish_texts(plan.headings.get(*h).map_or("", |x| x.title.as_str())),
+        Fig::Heading(h) => {
+            let heading = plan.headings.get(*h);
+            noted(
+                heading.map_or("", |x| x.title.as_str()),
+                heading.and_then(|x| x.note.as_deref()),
+            )
+        }
         Fig::Insats(i) => texts(
             &plan
                 .insatser
@@ -2057,8 +2095,25 @@ fn figure_label(plan: &Plan, ledger: &Ledger, figure: &Fig, lang: Lang) -> Vec<S
                 Span::swedish(ledger.recipient_name(*recipient)),
             ]
         }
-        Fig::Stated(s, _) => swedish_texts(plan.stated.get(*s).map_or("", |x| x.label.as_str())),
+        Fig::Stated(s, _) => {
+            let stated = plan.stated.get(*s);
+            noted(
+                stated.map_or("", |x| x.label.as_str()),
+                stated.and_then(|x| x.note.as_deref()),
+            )
+        }
     }
+}
+
+/// A printed figure's label with the plan's note on it (`note`), both the plan's words.
+fn noted(label: &str, note: Option<&str>) -> Vec<Span> {
+    let mut spans = swedish_texts(label);
+    if let Some(note) = note {
+        spans.push(Span::text(" ("));
+        spans.push(Span::swedish(note));
+        spans.push(Span::text(")"));
+    }
+    spans
 }
 
 #[cfg(test)]

@@ -1377,8 +1377,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "correct `printed_total` or the key's values; note in a comment if the document got it wrong",
         ),
         Problem::StatedTotal { .. } => fixed(
-            "rätta den angivna summan, eller beloppen under den; notera i en kommentar om beslutsunderlaget räknat fel",
-            "correct the stated figure or the amounts under it; note in a comment if the decision document got it wrong",
+            "rätta den angivna summan, eller beloppen under den; om beslutsunderlaget räknat fel, säg det med `note` vid summan",
+            "correct the stated figure or the amounts under it; if the decision document got it wrong, say so with `note` on the figure",
         ),
         Problem::NotUnderHeading { .. } => fixed(
             "lägg insatsens id i `insatser` under en av [[headings]]",

@@ -481,10 +481,10 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             format!("the kommunkod {written} is written as a number and has lost its leading zero")
         }
         // A list of texts: one of them.
-        (ParseErrorKind::EmptyText { key }, Lang::Sv) if key == "proposal" => {
+        (ParseErrorKind::EmptyText { key }, Lang::Sv) if is_list_of_texts(key) => {
             format!("en punkt i `{key}` är tom")
         }
-        (ParseErrorKind::EmptyText { key }, Lang::En) if key == "proposal" => {
+        (ParseErrorKind::EmptyText { key }, Lang::En) if is_list_of_texts(key) => {
             format!("a point of `{key}` is empty")
         }
         (ParseErrorKind::EmptyText { key }, Lang::Sv) => format!("`{key}` är tom"),
@@ -652,6 +652,18 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .pick(
                 "skriv beslutspunkten (\"Att SVOM godkänner …\"), eller ta bort den tomma texten ur listan",
                 "write the point to decide (\"Att SVOM godkänner …\"), or remove the empty text from the list",
+            )
+            .to_string(),
+        ParseErrorKind::EmptyText { key } if is_list_of_texts(key) => lang
+            .pick(
+                "skriv stycket som beslutet lyder, eller ta bort den tomma texten ur listan",
+                "write the paragraph as the decision reads, or remove the empty text from the list",
+            )
+            .to_string(),
+        ParseErrorKind::EmptyText { key } if key == "note" => lang
+            .pick(
+                "skriv texten, eller ta bort nyckeln",
+                "write the text, or remove the key",
             )
             .to_string(),
         ParseErrorKind::EmptyText { .. } => lang
@@ -1450,4 +1462,10 @@ mod tests {
             }
         }
     }
+}
+
+/// The keys that hold a list of paragraphs (`proposal = ["Att SVOM godkänner …"]`): an empty
+/// one is a point of the list.
+fn is_list_of_texts(key: &str) -> bool {
+    matches!(key, "proposal" | "conditions" | "points")
 }
