@@ -1104,49 +1104,54 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     ));
     // The view lists every heading in the forest's preorder (documents are not filtered).
     let order = &ledger.headings.forest.preorder;
-    let mut current: Option<(String, Figure, Vec<Row>, Vec<Vec<Span>>)> = None;
+    let mut current: Option<Group> = None;
     // Each top heading is a heading of the document (*Rubrik 2* in Word, under the section's
     // *Rubrik 1*), so that a reader finds it in the navigation pane and a table of contents.
     let mut count = 0;
-    let mut finish =
-        |blocks: &mut Vec<Block>, current: Option<(String, Figure, Vec<Row>, Vec<Vec<Span>>)>| {
-            if let Some((title, figure, mut rows, notes)) = current {
-                count += 1;
-                blocks.push(Block::Heading {
-                    level: 3,
-                    text: vec![
-                        Span::swedish(title),
-                        Span::text(lang.pick(" — totalt ", " — total ")),
-                        Span::Figure(figure.clone()),
-                    ],
-                    id: format!("summary-{count}"),
-                    new_page: false,
-                });
-                rows.push(total_row(vec![
-                    Vec::new(),
-                    total_label(lang),
-                    Vec::new(),
-                    figure_cell(figure),
-                ]));
-                blocks.push(Block::Table(Table {
-                    caption: Some(
-                        lang.pick(
-                            "Rubrikens insatser och mottagare",
-                            "The heading's insatser and recipients",
-                        )
-                        .to_string(),
-                    ),
-                    columns: vec![
-                        Column::text("Insats"),
-                        Column::wide(lang.pick("Beskrivning", "Description")),
-                        Column::text(lang.pick("Mottagare", "Recipient")),
-                        Column::amount(lang.pick("Belopp", "Amount")),
-                    ],
-                    rows,
-                    notes,
-                }));
-            }
-        };
+    let mut finish = |blocks: &mut Vec<Block>, current: Option<Group>| {
+        if let Some(Group {
+            title,
+            figure,
+            mut rows,
+            notes,
+        }) = current
+        {
+            count += 1;
+            blocks.push(Block::Heading {
+                level: 3,
+                text: vec![
+                    Span::swedish(title),
+                    Span::text(lang.pick(" — totalt ", " — total ")),
+                    Span::Figure(figure.clone()),
+                ],
+                id: format!("summary-{count}"),
+                new_page: false,
+            });
+            rows.push(total_row(vec![
+                Vec::new(),
+                total_label(lang),
+                Vec::new(),
+                figure_cell(figure),
+            ]));
+            blocks.push(Block::Table(Table {
+                caption: Some(
+                    lang.pick(
+                        "Rubrikens insatser och mottagare",
+                        "The heading's insatser and recipients",
+                    )
+                    .to_string(),
+                ),
+                columns: vec![
+                    Column::text("Insats"),
+                    Column::wide(lang.pick("Beskrivning", "Description")),
+                    Column::text(lang.pick("Mottagare", "Recipient")),
+                    Column::amount(lang.pick("Belopp", "Amount")),
+                ],
+                rows,
+                notes,
+            }));
+        }
+    };
     for (h, report) in order.iter().zip(&report.headings) {
         let shown = report.stated.unwrap_or(report.computed);
         let figure = marks.figure(shown, &[Key::Figure(Fig::Heading(*h))]);
@@ -1158,8 +1163,13 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         if report.depth == 0 {
             let done = current.take();
             finish(blocks, done);
-            current = Some((report.title.clone(), figure, Vec::new(), Vec::new()));
-        } else if let Some((_, _, rows, _)) = current.as_mut() {
+            current = Some(Group {
+                title: report.title.clone(),
+                figure,
+                rows: Vec::new(),
+                notes: Vec::new(),
+            });
+        } else if let Some(Group { rows, .. }) = current.as_mut() {
             let marker = crate::output::depth_marker(report.depth, "› ");
             rows.push(Row {
                 cells: vec![
@@ -1171,7 +1181,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
                 kind: RowKind::Group,
             });
         }
-        if let Some((_, _, rows, notes)) = current.as_mut() {
+        if let Some(Group { rows, notes, .. }) = current.as_mut() {
             if let Some(note) = ledger.plan.headings.get(*h).and_then(|x| x.note.as_ref()) {
                 notes.push(vec![
                     Span::swedish(format!("{}: ", report.title)),
@@ -1204,6 +1214,15 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
         Span::Figure(total),
         Span::text("."),
     ]));
+}
+
+/// A top heading of the summary being gathered: its title and figure, the rows under it and
+/// the notes on its headings.
+struct Group {
+    title: String,
+    figure: Figure,
+    rows: Vec<Row>,
+    notes: Vec<Vec<Span>>,
 }
 
 /// The kommuner's table and its picture.

@@ -1273,6 +1273,12 @@ fn syntax_words(detail: &str, lang: Lang) -> String {
     lang.pick(sv, en).to_string()
 }
 
+/// The keys that hold a list of paragraphs (`proposal = ["Att SVOM godkänner …"]`): an empty
+/// one is a point of the list.
+fn is_list_of_texts(key: &str) -> bool {
+    matches!(key, "proposal" | "conditions" | "points")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1462,10 +1468,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The keys that hold a list of paragraphs (`proposal = ["Att SVOM godkänner …"]`): an empty
-/// one is a point of the list.
-fn is_list_of_texts(key: &str) -> bool {
-    matches!(key, "proposal" | "conditions" | "points")
 }
