@@ -4458,3 +4458,95 @@ fn a_form_of_one_who_invoices_says_by_when() {
         out.stdout
     );
 }
+
+/// The first worksheet of a workbook, as rows of cells.
+fn first_sheet(path: &Path) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    sheet.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+/// A plan's text with a bidirectional override, a zero-width space or a line break is shown
+/// on a form as every document shows it (`<U+202E>`, a space), in CSV and in the workbook, so
+/// that a spreadsheet does not turn the text after it around; the form read back still names
+/// its county, recipient and insats as the plan does, and what it reports is counted.
+#[test]
+fn a_forms_plan_texts_show_hidden_characters_by_name_and_read_back() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN))
+        .unwrap()
+        .replacen(
+            "county = \"Jämtlands län\"",
+            "county = \"Jämtlands\\u202E län\"",
+            1,
+        )
+        .replacen("title = \"Strategiska", "title = \"\\u202EStrategiska", 1)
+        .replacen(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            "name = \"Fontän\\u202Ehus\\nAB\"",
+            1,
+        )
+        .replacen("id = \"2.6\"", "id = \"2.6\\u200B\"", 1)
+        .replace("\"2.6\", \"2.8\"", "\"2.6\\u200B\", \"2.8\"");
+    std::fs::write(year.path(PLAN), plan).unwrap();
+    year.forms("csv");
+    let form = "forms/redovisning-2026-fontanhus.csv";
+    let text = year.text(form);
+    assert!(!text.contains(['\u{202E}', '\u{200B}']), "{text}");
+    for shown in [
+        "Redovisning av användningen av länsgemensamma medel;Jämtlands<U+202E> län 2026\r\n",
+        "\r\nMottagare;Fontän<U+202E>hus AB\r\n",
+        "\r\nBeslut;SVOM 2026-02-27: <U+202E>Strategiska insatser",
+        "\r\n2;2.6<U+200B>;Samverkan för inkludering",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    let used = |out: &Output| {
+        out.assert_status(0);
+        assert!(
+            out.finding_codes().iter().all(|c| c == "usage-missing"),
+            "{}",
+            out.stderr
+        );
+        let doc = json(out);
+        let fontanhus = recipient(&doc, "Fontän\u{202E}hus\nAB");
+        (fontanhus["used"].clone(), fontanhus["unused"].clone())
+    };
+    year.save(form, &fill(&text, &[("2.6<U+200B>", "240000")]));
+    let out = year.run(&["follow-up", PLAN, form, "--format", "json"]);
+    assert_eq!(used(&out), (240_000.into(), 10_000.into()));
+
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--format",
+        "xlsx",
+        "--output",
+        "books",
+    ])
+    .assert_status(0);
+    let path = year.path("books/redovisning-2026-fontanhus.xlsx");
+    let sheet = first_sheet(&path);
+    let text = |s: &str| calamine::Data::String(s.into());
+    assert_eq!(sheet[0][1], text("Jämtlands<U+202E> län 2026"));
+    assert_eq!(sheet[1][1], text("Fontän<U+202E>hus AB"));
+    let row = row_of(&path, "2.6<U+200B>");
+    // The amount used typed in, and the total's sum of it as the spreadsheet saves it.
+    type_numbers(
+        &path,
+        &[
+            (format!("E{}", row + 1), "240000"),
+            (format!("E{}", row + 2), "240000"),
+        ],
+    );
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "books/redovisning-2026-fontanhus.xlsx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(used(&out), (240_000.into(), 10_000.into()));
+}
