@@ -59,18 +59,18 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         lang.pick("Länets medel", "The county's funds").to_string(),
         figure(summary.county_total, lang),
     )];
-    if let Some(d) = &summary.use_reported {
+    if let Some(d) = summary.use_reported {
         meta.push((
             lang.pick("Redovisas senast", "To be reported by")
                 .to_string(),
-            vec![Span::text(d.clone())],
+            vec![Span::text(number::date(d, lang))],
         ));
     }
-    if let Some(d) = &summary.repayment.by {
+    if let Some(d) = summary.repayment.by {
         meta.push((
             lang.pick("Återbetalas senast", "To be repaid by")
                 .to_string(),
-            vec![Span::text(d.clone())],
+            vec![Span::text(number::date(d, lang))],
         ));
     }
     let count = |n: usize| crate::output::number::count(n as u64, lang);
@@ -383,7 +383,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     ));
     let total = money(r.total, lang);
     let by =
-        r.by.as_ref()
+        r.by.map(|d| number::date(d, lang))
             .map(|d| say!(lang, " senast {d}", " by {d}"))
             .unwrap_or_default();
     let preliminary = if r.preliminary {
