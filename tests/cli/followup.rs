@@ -4641,6 +4641,53 @@ fn a_repayment_of_every_line_reported_is_final() {
     assert_eq!(total[3], calamine::Data::Float(157_936.0));
 }
 
+/// The summary as a document writes its dates out as the decision basis and the letters do
+/// (`31 december 2026`), and says the day it was compiled when `--date` gives it (the clock is
+/// never read, so without it the document has no day of its own).
+#[test]
+fn the_summary_document_writes_dates_out_and_the_day_it_was_made() {
+    let out = example_document("md", &["--date", "2026-11-15"]);
+    out.assert_status(0);
+    let md = &out.stdout;
+    for line in [
+        "- **Redovisas senast:** 31 december 2026\n",
+        "- **Återbetalas senast:** 31 mars 2027\n",
+        "- **Sammanställt:** 15 november 2026\n",
+    ] {
+        assert!(md.contains(line), "{line} in {md}");
+    }
+    assert!(md.contains(&format!(
+        "till Kammarkollegiet senast 31 mars 2027: **{}**.",
+        kr("233 772")
+    )));
+    for iso in ["2026-12-31", "2027-03-31", "2026-11-15"] {
+        assert!(!md.contains(iso), "{iso} in {md}");
+    }
+    let en = example_document("md", &["--date", "2026-11-15", "--lang", "en"]);
+    en.assert_status(0);
+    assert!(en.stdout.contains("- **Compiled:** 15 November 2026\n"));
+    assert!(en.stdout.contains("to Kammarkollegiet by 31 March 2027:"));
+    let undated = example_document("md", &[]);
+    undated.assert_status(0);
+    assert!(!undated.stdout.contains("Sammanställt"));
+    // The Word document is of that day too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uppfoljning.docx");
+    example_document(
+        "docx",
+        &["--date", "2026-11-15", "-o", path.to_str().unwrap()],
+    )
+    .assert_status(0);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(
+        core.contains(">2026-11-15T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
 /// A plan's text with a bidirectional override, a zero-width space or a line break is shown
 /// on a form as every document shows it (`<U+202E>`, a space), in CSV and in the workbook, so
 /// that a spreadsheet does not turn the text after it around; the form read back still names

@@ -635,6 +635,8 @@ pub struct FollowUp {
     pub strict: bool,
     /// Whether the reporting deadline had passed on `Options::date`.
     pub deadline_passed: bool,
+    /// The day the follow-up is made on (`Options::date`), when it was given.
+    pub date: Option<Date>,
 }
 
 impl FollowUp {
@@ -1257,6 +1259,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         findings,
         strict,
         deadline_passed,
+        date: options.date,
     }
 }
 

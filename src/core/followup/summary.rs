@@ -189,6 +189,10 @@ pub struct Summary {
     /// The reporting deadline (`use_reported`); `YYYY-MM-DD` in JSON.
     #[serde(serialize_with = "iso_date")]
     pub use_reported: Option<Date>,
+    /// The day the summary is made on, when it was given (`--date`; the clock is never read).
+    /// Not in the JSON document (`allocate-follow-up/1`).
+    #[serde(skip)]
+    pub date: Option<Date>,
     /// Whether this is the final follow-up (`--final`, or past the deadline).
     pub strict: bool,
     /// Every line reported.
@@ -408,6 +412,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .as_ref()
             .and_then(|d| d.use_reported.as_ref())
             .map(|d| *d.get_ref()),
+        date: follow_up.date,
         strict: follow_up.strict,
         complete: lines_reported == line_count,
         line_count,

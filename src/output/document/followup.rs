@@ -83,6 +83,12 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             "{done} of {all} lines"
         ))],
     ));
+    if let Some(d) = summary.date {
+        meta.push((
+            lang.pick("Sammanställt", "Compiled").to_string(),
+            vec![Span::text(number::date(d, lang))],
+        ));
+    }
 
     let status = if summary.complete {
         StatusNote {
@@ -148,9 +154,9 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot det den omfattar.",
             "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against what it covers."
         ),
-        // The summary is of the day it is made, which a document written twice must not differ
-        // by: no date.
-        date: None,
+        // The summary is of the day it is made: the day given (`--date`), or none, so that a
+        // document written twice on different days does not differ (the clock is never read).
+        date: summary.date,
     }
 }
 
