@@ -304,6 +304,10 @@ fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a 
             crate::output::number::push_cell(scratch, *a, decimal_mark(dialect));
             scratch
         }
+        Value::Date(d) => {
+            let _ = write!(scratch, "{d}");
+            scratch
+        }
         Value::Empty => "",
     }
 }

@@ -4,7 +4,7 @@
 use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
 
-use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
+use crate::core::followup::summary::{Part, RecipientUse, Repayment, Settlement, Summary, Use};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
@@ -538,6 +538,22 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
     let code = words.pick("Kommunkod", "Kommunkod", "kommunkod");
     let total_label = text(lang.pick("Totalt", "Total"));
     let allocated = words.pick("Tilldelat", "Allocated", "allocated");
+    let yes_no = |yes: bool| {
+        text(if yes {
+            words.pick("ja", "yes", "true")
+        } else {
+            words.pick("nej", "no", "false")
+        })
+    };
+    // What a recipient whose unused money may be taken off its collective invoice invoices
+    // then (the terminal's "dras av: fakturera 415 500 kr").
+    let to_invoice_header = words.pick("Att fakturera", "To invoice", "to_invoice");
+    let to_invoice = |r: &RecipientUse| match r.settlement {
+        Settlement::ReduceInvoice | Settlement::ReturnOrReduce => {
+            Value::Amount(r.figures.to_invoice())
+        }
+        _ => Value::Empty,
+    };
     let pad = |n: usize| std::iter::repeat_n(Value::Empty, n);
     match part {
         Part::Recipients => {
@@ -556,6 +572,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Mottaget", "Received", "received"),
             ));
             h.push(words.pick("Hanteras", "Settled", "settlement").to_string());
+            h.push(to_invoice_header.to_string());
             let rows = summary
                 .recipients
                 .iter()
@@ -565,23 +582,18 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         kommunkod(r.kommunkod.as_deref()),
                         text(sheet::kind_word(r.kind, words)),
                         text(sheet::payment_words(r.payment, words)),
-                        r.invoiced.map_or(Value::Empty, |yes| {
-                            text(if yes {
-                                words.pick("ja", "yes", "true")
-                            } else {
-                                words.pick("nej", "no", "false")
-                            })
-                        }),
+                        r.invoiced.map_or(Value::Empty, yes_no),
                     ];
                     row.extend(figures(&r.figures));
                     row.push(text(settlement(r.settlement, words)));
+                    row.push(to_invoice(r));
                     row
                 })
                 .collect();
             let mut total = vec![total_label];
             total.extend(pad(4));
             total.extend(figures(&summary.totals));
-            total.push(Value::Empty);
+            total.extend(pad(2));
             one_format(h, rows, total, part)
         }
         Part::Areas => {
@@ -637,9 +649,15 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Betalning", "Payment", "payment"),
                 words.pick("Ej använt", "Unused", "unused"),
                 words.pick("Hanteras", "Settled", "settlement"),
+                to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
+                words.pick("Preliminärt", "Preliminary", "preliminary"),
             ]);
-            let by = opt(&summary.repayment.by);
+            let repayment = &summary.repayment;
+            let by = repayment.by.map_or(Value::Empty, Value::Date);
+            // While a line is not reported the repayment can still grow: every row says so,
+            // since a CSV file has no total row to say it once.
+            let preliminary = yes_no(repayment.preliminary);
             let rows = summary
                 .settling()
                 .map(|r| {
@@ -649,14 +667,16 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         text(settlement(r.settlement, words)),
+                        to_invoice(r),
                         by.clone(),
+                        preliminary.clone(),
                     ]
                 })
                 .collect();
-            let mut total = vec![total_label];
+            let mut total = vec![text(words::repayment_total(repayment.preliminary, lang))];
             total.extend(pad(2));
-            total.push(Value::Amount(summary.repayment.total));
-            total.extend(pad(2));
+            total.push(Value::Amount(repayment.total));
+            total.extend(pad(4));
             one_format(h, rows, total, part)
         }
         Part::Lines => {

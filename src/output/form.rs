@@ -15,6 +15,7 @@ use crate::core::report::RecipientKind;
 use crate::output::csv::{neutralise, plain_amount};
 use crate::output::file_name::{slug, unique_names};
 use crate::output::lang::Lang;
+use crate::output::table::visible;
 use crate::output::xlsx::{XlsxFailure, as_double, fitting};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
@@ -103,19 +104,28 @@ fn words(lang: Lang) -> Words {
     }
 }
 
+/// A text of the plan as a form shows it, as every document does (`visible`): a control
+/// character, a bidirectional override or a character that takes no room by its Unicode name
+/// (`<U+202E>`), so that none reorders or hides what a spreadsheet shows; a line break as a
+/// space. The form read back matches its recipient, insats and county as shown
+/// (`core::followup`).
+fn shown(text: &str) -> String {
+    visible(text).into_owned()
+}
+
 /// The header rows: label and value.
 fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
     let w = words(lang);
     let mut rows = vec![
-        (w.title, format!("{} {}", form.county, form.year)),
-        (w.recipient, form.recipient.clone()),
+        (w.title, format!("{} {}", shown(&form.county), form.year)),
+        (w.recipient, shown(&form.recipient)),
     ];
     if let Some(code) = &form.kommunkod {
-        rows.push((w.kommunkod, code.clone()));
+        rows.push((w.kommunkod, shown(code)));
     }
-    rows.push((w.decision, form.decision.clone()));
+    rows.push((w.decision, shown(&form.decision)));
     if let Some(reference) = &form.reference {
-        rows.push((w.reference, reference.clone()));
+        rows.push((w.reference, shown(reference)));
     }
     if let Some(date) = &form.invoice_by {
         rows.push((w.invoice_by, date.clone()));
@@ -126,7 +136,7 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
     if !form.report_to.is_empty() {
         rows.push((
             w.send_to,
-            crate::output::words::listed(&form.report_to, lang),
+            shown(&crate::output::words::listed(&form.report_to, lang)),
         ));
     }
     if form.invoices {
@@ -153,8 +163,8 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     for line in &form.lines {
         writer.write_record([
             line.area.to_string(),
-            neutralise(&line.insats).into_owned(),
-            neutralise(&line.text).into_owned(),
+            neutralise(&shown(&line.insats)).into_owned(),
+            neutralise(&shown(&line.text)).into_owned(),
             plain_amount(line.received, crate::output::csv::Dialect::Excel),
             String::new(),
             String::new(),
@@ -218,11 +228,12 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     for line in &form.lines {
         sheet.write_number(row, 0, line.area)?;
         let [_, insats, text, ..] = w.columns;
-        sheet.write_string(row, 1, fitting(&line.insats, (name, row + 1, insats))?)?;
+        let (id, description) = (shown(&line.insats), shown(&line.text));
+        sheet.write_string(row, 1, fitting(&id, (name, row + 1, insats))?)?;
         sheet.write_string_with_format(
             row,
             2,
-            fitting(&line.text, (name, row + 1, text))?,
+            fitting(&description, (name, row + 1, text))?,
             &wrap,
         )?;
         sheet.write_number_with_format(row, 3, as_double(line.received)?, &kronor)?;

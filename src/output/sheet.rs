@@ -28,6 +28,9 @@ pub enum Value {
     /// decimal mark.
     Decimal(rust_decimal::Decimal),
     Amount(Amount),
+    /// A calendar date: a date cell in a workbook, `2027-03-31` in CSV (which a spreadsheet
+    /// reads as that date).
+    Date(crate::core::plan::Date),
     Empty,
 }
 

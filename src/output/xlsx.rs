@@ -17,7 +17,7 @@
 //! whole kronor convert exactly (up to 9 007 199 254 740 992 kr). Text cells are written as
 //! strings, which a spreadsheet never runs as formulas.
 
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use std::ops::Range;
 
@@ -141,6 +141,7 @@ struct Formats {
     text: Format,
     wrapped: Format,
     code: Format,
+    date: Format,
     /// The kronor formats by decimals (`number::excel_kronor`), plain and for the total row.
     kronor: Vec<Format>,
     total_label: Format,
@@ -155,6 +156,9 @@ impl Formats {
             wrapped: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             code: Format::new()
                 .set_num_format("@")
+                .set_align(FormatAlign::Top),
+            date: Format::new()
+                .set_num_format("yyyy-mm-dd")
                 .set_align(FormatAlign::Top),
             kronor: (0..=EXCEL_MAX_DECIMALS)
                 .map(|d| {
@@ -173,6 +177,7 @@ impl Formats {
     fn all(&self) -> impl Iterator<Item = &Format> {
         [&self.header, &self.text, &self.wrapped, &self.code]
             .into_iter()
+            .chain([&self.date])
             .chain(&self.kronor)
             .chain([&self.total_label])
             .chain(&self.total_kronor)
@@ -441,6 +446,7 @@ enum Style {
     Text,
     Wrapped,
     Code,
+    Date,
     /// An amount with this many decimals.
     Kronor(usize),
 }
@@ -450,6 +456,7 @@ fn style(value: &Value) -> Option<Style> {
         Value::Text(t) if t.chars().count() > WRAP_CHARS => Style::Wrapped,
         Value::Text(_) | Value::Number(_) | Value::Decimal(_) => Style::Text,
         Value::Code(_) => Style::Code,
+        Value::Date(_) => Style::Date,
         Value::Amount(a) => Style::Kronor(a.decimals().min(EXCEL_MAX_DECIMALS) as usize),
         Value::Empty => return None,
     })
@@ -461,6 +468,7 @@ impl Formats {
             Style::Text => Some(&self.text),
             Style::Wrapped => Some(&self.wrapped),
             Style::Code => Some(&self.code),
+            Style::Date => Some(&self.date),
             Style::Kronor(d) if total => self.total_kronor.get(d),
             Style::Kronor(d) => self.kronor.get(d),
         }
@@ -499,7 +507,25 @@ fn write_value(
             worksheet.write_number_with_format(row, col, as_double(*a)?, f)
         }
         (Value::Amount(a), None) => worksheet.write_number(row, col, as_double(*a)?),
+        (Value::Date(d), _) => return Ok(write_date(worksheet, (row, col), *d, &formats.date)?),
         (Value::Empty, _) => return Ok(()),
+    }?;
+    Ok(())
+}
+
+/// A date as a date cell shown `2027-03-31`; a day before Excel's calendar (1900) as that text.
+fn write_date(
+    worksheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    date: crate::core::plan::Date,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let day = u16::try_from(date.year)
+        .ok()
+        .and_then(|year| ExcelDateTime::from_ymd(year, date.month, date.day).ok());
+    match day {
+        Some(day) => worksheet.write_datetime_with_format(row, col, day, format),
+        None => worksheet.write_string_with_format(row, col, date.to_string(), format),
     }?;
     Ok(())
 }
@@ -582,6 +608,7 @@ fn displayed_chars(value: &Value) -> usize {
             let shown = Amount(a.0.round_dp(EXCEL_MAX_DECIMALS));
             number::number_width(shown) + number::UNIT.chars().count()
         }
+        Value::Date(_) => "2027-03-31".len(),
         Value::Empty => 0,
     }
 }

@@ -2699,11 +2699,17 @@ fn the_machine_csv_of_the_summary_has_fixed_words() {
     let sv = run("sv");
     assert_eq!(sv, run("en"));
     assert!(sv.starts_with(
-        "recipient,kommunkod,recipient_kind,payment,invoice_sent,received,used,unused,not_reported,settlement\r\n"
+        "recipient,kommunkod,recipient_kind,payment,invoice_sent,received,used,unused,not_reported,settlement,to_invoice\r\n"
     ), "{sv}");
-    // Kommunförbundet: invoiced, 47 436 kr unused and paid back to the region.
+    // Kommunförbundet: invoiced, 47 436 kr unused and paid back to the region; nothing is
+    // taken off its invoice.
     assert!(
-        sv.contains("\r\nKommunförbundet Jämtland Härjedalen,,kommunforbund,invoice,true,2127436,2080000,47436,0,return-to-region\r\n"),
+        sv.contains("\r\nKommunförbundet Jämtland Härjedalen,,kommunforbund,invoice,true,2127436,2080000,47436,0,return-to-region,\r\n"),
+        "{sv}"
+    );
+    // Östersund has not invoiced: its 20 500 kr unused come off the invoice, 436 000 − 20 500.
+    assert!(
+        sv.contains("\r\nÖstersund,2380,kommun,invoice,false,436000,415500,20500,0,reduce-invoice,415500\r\n"),
         "{sv}"
     );
     assert!(!sv.contains("faktura") && !sv.contains("ja,"), "{sv}");
@@ -3378,7 +3384,16 @@ fn the_summary_is_a_document_in_html_and_markdown() {
     assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
     assert_summary_figures(html);
     assert!(html.contains("Återbetalning till Kammarkollegiet"));
-    assert!(html.contains("2027-03-31"));
+    // Dates written out, as the decision basis and the letters write them.
+    assert!(
+        html.contains("Kammarkollegiet senast 31 mars 2027:"),
+        "{html}"
+    );
+    assert!(html.contains("31 december 2026"), "{html}");
+    assert!(
+        !html.contains("2027-03-31") && !html.contains("2026-12-31"),
+        "{html}"
+    );
     assert!(html.contains("kvar i regionens bokföring"));
     assert!(html.contains(&format!("dras av: fakturera {}", kr("415 500"))));
 
@@ -4457,4 +4472,302 @@ fn a_form_of_one_who_invoices_says_by_when() {
         "{}",
         out.stdout
     );
+}
+
+/// A CSV summary file's data rows (without its byte-order mark and header), split at `;`.
+fn csv_rows(path: &Path) -> (String, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = text.split("\r\n").filter(|l| !l.is_empty());
+    let header = lines.next().unwrap().to_string();
+    (header, lines.map(split_row).collect())
+}
+
+/// The first worksheet of a workbook, as rows of cells.
+fn first_sheet(path: &Path) -> Vec<Vec<calamine::Data>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    sheet.rows().map(<[calamine::Data]>::to_vec).collect()
+}
+
+/// The shipped example as the ekonomienhet's repayment files. Seven recipients have not
+/// reported (19 of 44 lines, 1 482 800 kr), so the repayment of 233 772 kr can still grow:
+/// every row says so (a CSV file has no total row), and so does the workbook's total row. The
+/// deadline is a date: written `2027-03-31` in CSV, which Swedish Excel reads as that date,
+/// and a date cell shown `yyyy-mm-dd` in the workbook. Östersund has not sent its collective
+/// invoice, so its 20 500 kr unused come off it: it invoices 436 000 − 20 500 = 415 500 kr.
+#[test]
+fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/*",
+        ];
+        args.extend_from_slice(extra);
+        allocate(&repo_root(), &args)
+    };
+    run(&["-o", &folder("csv")]).assert_status(0);
+    let (header, rows) = csv_rows(&dir.path().join("csv/aterbetalning.csv"));
+    assert_eq!(
+        header,
+        "Mottagare;Kommunkod;Betalning;Ej använt;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+    );
+    assert!(
+        rows.contains(&split_row(
+            "Östersund;2380;faktura;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
+        )),
+        "{rows:?}"
+    );
+    let unused = |how: Option<&str>| -> i64 {
+        (rows.iter())
+            .filter(|r| how.is_none_or(|how| r[4] == how))
+            .map(|r| r[3].parse::<i64>().unwrap())
+            .sum()
+    };
+    assert_eq!(unused(None), 233_772);
+    assert_eq!(unused(Some("kvar i regionens bokföring")), 150_836);
+    assert_eq!(unused(Some("betalas tillbaka till regionen")), 62_436);
+    assert_eq!(unused(Some("dras av på samlingsfakturan")), 20_500);
+    for row in &rows {
+        assert_eq!(row[6..], ["2027-03-31", "ja"], "{row:?}");
+        // Only an invoice reduced by the unused money has an amount to invoice.
+        assert_eq!(row[5].is_empty(), row[0] != "Östersund", "{row:?}");
+    }
+    // The recipients' file gives the same amount to invoice.
+    let (header, recipients) = csv_rows(&dir.path().join("csv/uppfoljning-mottagare.csv"));
+    assert!(header.ends_with(";Hanteras;Att fakturera"), "{header}");
+    let ostersund = recipients.iter().find(|r| r[0] == "Östersund").unwrap();
+    assert_eq!(
+        ostersund[5..],
+        [
+            "436000",
+            "415500",
+            "20500",
+            "0",
+            "dras av på samlingsfakturan",
+            "415500"
+        ]
+    );
+    // For machines: the JSON's words.
+    let machine = run(&[
+        "--format",
+        "csv",
+        "--view",
+        "aterbetalning",
+        "--csv",
+        "rfc4180",
+    ]);
+    machine.assert_status(0);
+    assert!(machine.stdout.starts_with(
+        "recipient,kommunkod,payment,unused,settlement,to_invoice,repaid_by,preliminary\r\n"
+    ));
+    assert!(
+        machine
+            .stdout
+            .contains("\r\nÖstersund,2380,invoice,20500,reduce-invoice,415500,2027-03-31,true\r\n")
+    );
+
+    // The workbook: a date cell, 2027-03-31 (day 46 477 counted from 1899-12-30 as Excel
+    // counts), and a total row that says the repayment is preliminary.
+    run(&[
+        "-o",
+        &folder("xlsx"),
+        "--format",
+        "xlsx",
+        "--view",
+        "aterbetalning",
+    ])
+    .assert_status(0);
+    let path = dir.path().join("xlsx/uppfoljning-2026.xlsx");
+    let sheet = first_sheet(&path);
+    assert_eq!(
+        sheet[0][6],
+        calamine::Data::String("Återbetalas senast".into())
+    );
+    let body = &sheet[1..sheet.len() - 1];
+    assert_eq!(body.len(), 6);
+    for row in body {
+        match &row[6] {
+            calamine::Data::DateTime(date) => assert_eq!(date.as_f64(), 46_477.0),
+            other => panic!("{other:?}"),
+        }
+    }
+    let formats = cell_formats(&path);
+    for r in 1..=6 {
+        assert_eq!(formats[&(r, 6)], "yyyy-mm-dd");
+    }
+    let total = &sheet[sheet.len() - 1];
+    assert_eq!(
+        total[0],
+        calamine::Data::String("Totalt (preliminärt)".into())
+    );
+    assert_eq!(total[3], calamine::Data::Float(233_772.0));
+    let ostersund = body
+        .iter()
+        .find(|r| r[0] == calamine::Data::String("Östersund".into()))
+        .unwrap();
+    assert_eq!(ostersund[5], calamine::Data::Float(415_500.0));
+}
+
+/// Once every line is reported, the repayment is final: `nej` on every row and a plain total.
+/// Krokom did not say whether it has invoiced: paid back, or off the invoice, when it is then
+/// 222 600 − 7 600 = 215 000 kr; Östersund invoices 436 000 − 4 500 = 431 500 kr.
+#[test]
+fn a_repayment_of_every_line_reported_is_final() {
+    let year = complete_year();
+    year.follow_up(&["--output", "summary"]).assert_status(0);
+    let (_, rows) = csv_rows(&year.path("summary/aterbetalning.csv"));
+    assert!(rows.iter().all(|r| r[7] == "nej"), "{rows:?}");
+    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[5].clone();
+    assert_eq!(to_invoice("Krokom"), "215000");
+    assert_eq!(to_invoice("Östersund"), "431500");
+    assert_eq!(to_invoice("Berg"), "");
+    year.follow_up(&[
+        "--output",
+        "book",
+        "--format",
+        "xlsx",
+        "--view",
+        "aterbetalning",
+    ])
+    .assert_status(0);
+    let sheet = first_sheet(&year.path("book/uppfoljning-2026.xlsx"));
+    let total = &sheet[sheet.len() - 1];
+    assert_eq!(total[0], calamine::Data::String("Totalt".into()));
+    assert_eq!(total[3], calamine::Data::Float(157_936.0));
+}
+
+/// The summary as a document writes its dates out as the decision basis and the letters do
+/// (`31 december 2026`), and says the day it was compiled when `--date` gives it (the clock is
+/// never read, so without it the document has no day of its own).
+#[test]
+fn the_summary_document_writes_dates_out_and_the_day_it_was_made() {
+    let out = example_document("md", &["--date", "2026-11-15"]);
+    out.assert_status(0);
+    let md = &out.stdout;
+    for line in [
+        "- **Redovisas senast:** 31 december 2026\n",
+        "- **Återbetalas senast:** 31 mars 2027\n",
+        "- **Sammanställt:** 15 november 2026\n",
+    ] {
+        assert!(md.contains(line), "{line} in {md}");
+    }
+    assert!(md.contains(&format!(
+        "till Kammarkollegiet senast 31 mars 2027: **{}**.",
+        kr("233 772")
+    )));
+    for iso in ["2026-12-31", "2027-03-31", "2026-11-15"] {
+        assert!(!md.contains(iso), "{iso} in {md}");
+    }
+    let en = example_document("md", &["--date", "2026-11-15", "--lang", "en"]);
+    en.assert_status(0);
+    assert!(en.stdout.contains("- **Compiled:** 15 November 2026\n"));
+    assert!(en.stdout.contains("to Kammarkollegiet by 31 March 2027:"));
+    let undated = example_document("md", &[]);
+    undated.assert_status(0);
+    assert!(!undated.stdout.contains("Sammanställt"));
+    // The Word document is of that day too.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("uppfoljning.docx");
+    example_document(
+        "docx",
+        &["--date", "2026-11-15", "-o", path.to_str().unwrap()],
+    )
+    .assert_status(0);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
+    assert!(
+        core.contains(">2026-11-15T00:00:00Z</dcterms:created>"),
+        "{core}"
+    );
+}
+
+/// A plan's text with a bidirectional override, a zero-width space or a line break is shown
+/// on a form as every document shows it (`<U+202E>`, a space), in CSV and in the workbook, so
+/// that a spreadsheet does not turn the text after it around; the form read back still names
+/// its county, recipient and insats as the plan does, and what it reports is counted.
+#[test]
+fn a_forms_plan_texts_show_hidden_characters_by_name_and_read_back() {
+    let year = Year::new();
+    let plan = std::fs::read_to_string(year.path(PLAN))
+        .unwrap()
+        .replacen(
+            "county = \"Jämtlands län\"",
+            "county = \"Jämtlands\\u202E län\"",
+            1,
+        )
+        .replacen("title = \"Strategiska", "title = \"\\u202EStrategiska", 1)
+        .replacen(
+            "name = \"Fontänhus Jämtland Härjedalen\"",
+            "name = \"Fontän\\u202Ehus\\nAB\"",
+            1,
+        )
+        .replacen("id = \"2.6\"", "id = \"2.6\\u200B\"", 1)
+        .replace("\"2.6\", \"2.8\"", "\"2.6\\u200B\", \"2.8\"");
+    std::fs::write(year.path(PLAN), plan).unwrap();
+    year.forms("csv");
+    let form = "forms/redovisning-2026-fontanhus.csv";
+    let text = year.text(form);
+    assert!(!text.contains(['\u{202E}', '\u{200B}']), "{text}");
+    for shown in [
+        "Redovisning av användningen av länsgemensamma medel;Jämtlands<U+202E> län 2026\r\n",
+        "\r\nMottagare;Fontän<U+202E>hus AB\r\n",
+        "\r\nBeslut;SVOM 2026-02-27: <U+202E>Strategiska insatser",
+        "\r\n2;2.6<U+200B>;Samverkan för inkludering",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    let used = |out: &Output| {
+        out.assert_status(0);
+        assert!(
+            out.finding_codes().iter().all(|c| c == "usage-missing"),
+            "{}",
+            out.stderr
+        );
+        let doc = json(out);
+        let fontanhus = recipient(&doc, "Fontän\u{202E}hus\nAB");
+        (fontanhus["used"].clone(), fontanhus["unused"].clone())
+    };
+    year.save(form, &fill(&text, &[("2.6<U+200B>", "240000")]));
+    let out = year.run(&["follow-up", PLAN, form, "--format", "json"]);
+    assert_eq!(used(&out), (240_000.into(), 10_000.into()));
+
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "--forms",
+        "--format",
+        "xlsx",
+        "--output",
+        "books",
+    ])
+    .assert_status(0);
+    let path = year.path("books/redovisning-2026-fontanhus.xlsx");
+    let sheet = first_sheet(&path);
+    let text = |s: &str| calamine::Data::String(s.into());
+    assert_eq!(sheet[0][1], text("Jämtlands<U+202E> län 2026"));
+    assert_eq!(sheet[1][1], text("Fontän<U+202E>hus AB"));
+    let row = row_of(&path, "2.6<U+200B>");
+    // The amount used typed in, and the total's sum of it as the spreadsheet saves it.
+    type_numbers(
+        &path,
+        &[
+            (format!("E{}", row + 1), "240000"),
+            (format!("E{}", row + 2), "240000"),
+        ],
+    );
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "books/redovisning-2026-fontanhus.xlsx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(used(&out), (240_000.into(), 10_000.into()));
 }

@@ -635,6 +635,8 @@ pub struct FollowUp {
     pub strict: bool,
     /// Whether the reporting deadline had passed on `Options::date`.
     pub deadline_passed: bool,
+    /// The day the follow-up is made on (`Options::date`), when it was given.
+    pub date: Option<Date>,
 }
 
 impl FollowUp {
@@ -751,7 +753,8 @@ impl<'l> Recipients<'l> {
     /// A recipient by an actor's id, name or short name, or a kommun's code or name (or both,
     /// as the tool's own tables write it: `Berg (2326)`, see `Names::kommun`). When no
     /// recipient has the name as written: a name that a CSV form guarded against being run as
-    /// a formula (`'=Fontänhus`) by its guarded name.
+    /// a formula (`'=Fontänhus`) by its guarded name, and a name as a form shows it
+    /// ([`as_shown`]) by the one recipient whose name it shows.
     fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
         let written = name.trim();
         let found = self.resolve_written(written);
@@ -759,9 +762,18 @@ impl<'l> Recipients<'l> {
             return found;
         }
         if unguarded(written) != written {
-            return self.resolve_written(unguarded(written));
+            let found = self.resolve_written(unguarded(written));
+            if !matches!(found, Err(UsageProblem::UnknownRecipient { .. })) {
+                return found;
+            }
         }
-        found
+        let shown = as_shown(unguarded(written));
+        let mut named = (self.order.iter().copied())
+            .filter(|&r| as_shown(self.ledger.recipient_name(r)) == shown);
+        match (named.next(), named.next()) {
+            (Some(recipient), None) => Ok(recipient),
+            _ => found,
+        }
     }
 
     fn resolve_written(&self, trimmed: &str) -> Result<Recipient, UsageProblem> {
@@ -1247,6 +1259,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         findings,
         strict,
         deadline_passed,
+        date: options.date,
     }
 }
 
@@ -1416,11 +1429,47 @@ fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> {
         Some(WrittenYear::One(_)) | None => {}
     }
     let other_year = matches!(title.year, Some(WrittenYear::One(y)) if y.parse::<i64>().ok() != Some(i64::from(year)));
-    let other_county = !title.county.is_empty() && fold(title.county) != fold(&plan.county);
+    let other_county = !title.county.is_empty()
+        && fold(title.county) != fold(&plan.county)
+        && as_shown(title.county) != as_shown(&plan.county);
     (other_year || other_county).then(|| UsageProblem::OtherPlan {
         stated: stated.clone(),
         plan: plans,
     })
+}
+
+/// A text as a form shows it, for comparing a name, an insats id or a county a form wrote
+/// with the plan's: a form writes a plan's text as every document does, a character that
+/// shows nothing or reorders the text by its Unicode name (`<U+202E>`) and a line break or tab
+/// as a space. So a name here is its character again, every run of whitespace one space, and
+/// the text folded (`fold`): `Fontänhus<U+202E> AB` is the plan's `Fontänhus\u{202E}\nAB`.
+fn as_shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("<U+") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let named = from.get(3..).and_then(|hex| {
+            let end = hex.find('>')?;
+            let digits = hex.get(..end)?;
+            let valid =
+                (4..=6).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_hexdigit());
+            let c = char::from_u32(u32::from_str_radix(digits, 16).ok()?).filter(|_| valid)?;
+            Some((c, 3 + end + 1))
+        });
+        match named {
+            Some((c, len)) => {
+                out.push(c);
+                rest = from.get(len..).unwrap_or("");
+            }
+            None => {
+                out.push('<');
+                rest = from.get(1..).unwrap_or("");
+            }
+        }
+    }
+    out.push_str(rest);
+    fold(&out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// What a file says it is for as it shows: without characters that show nothing (a
@@ -1726,10 +1775,15 @@ fn match_line(
 ) -> Option<usize> {
     let ledger = recipients.ledger;
     let id = row.insats.value.trim();
-    // An id as written, or as written before a CSV form guarded it (`'-1`).
+    // An id as written, or as written before a CSV form guarded it (`'-1`), or as a form shows
+    // it (`as_shown`).
     let by_id = [id, unguarded(id)]
         .into_iter()
-        .find_map(|id| recipients.line_by_id(recipient, id));
+        .find_map(|id| recipients.line_by_id(recipient, id))
+        .or_else(|| {
+            let shown = as_shown(unguarded(id));
+            (own.iter().copied()).find(|&l| as_shown(recipients.insats_id(l)) == shown)
+        });
     let text = row
         .text
         .as_ref()
@@ -1824,4 +1878,32 @@ fn insats_span(ledger: &Ledger, line: usize) -> Range<usize> {
         .get(line)
         .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
         .map_or(0..0, |i| i.id.span())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_shown;
+
+    #[test]
+    fn a_text_as_a_form_shows_it_is_the_plans() {
+        // The name of an override is the override; a line break shown as a space is one.
+        assert_eq!(
+            as_shown("Fontän<U+202E>hus AB"),
+            as_shown("Fontän\u{202E}hus\nAB")
+        );
+        assert_eq!(as_shown("2.6<U+200B>"), "2.6\u{200B}");
+        assert_eq!(as_shown("<U+1F600>"), "😀");
+        // What is no name stays as it is.
+        for text in [
+            "<U+12>",
+            "<U+110000>",
+            "<U+D800>",
+            "<U+202E",
+            "a <b> c",
+            "<U+",
+        ] {
+            assert_eq!(as_shown(text), text.to_lowercase(), "{text}");
+        }
+        assert_ne!(as_shown("Fontän<U+202E>hus"), as_shown("Fontänhus"));
+    }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::core::followup::FollowUp;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::Payment;
+use crate::core::plan::{Date, Payment};
 use crate::core::report::{RecipientKind, Text};
 
 /// A part of the summary: what `follow-up` shows and exports.
@@ -166,8 +166,9 @@ pub struct InsatsUse {
 pub struct Repayment {
     /// All unused money.
     pub total: Amount,
-    /// The deadline (`unused_repaid`), `YYYY-MM-DD`.
-    pub by: Option<String>,
+    /// The deadline (`unused_repaid`); `YYYY-MM-DD` in JSON.
+    #[serde(serialize_with = "iso_date")]
+    pub by: Option<Date>,
     /// Unused money of the region's units and money it holds.
     pub region_books: Amount,
     /// Paid back to the region by recipients that have invoiced.
@@ -185,8 +186,13 @@ pub struct Summary {
     pub year: i32,
     pub county: String,
     pub county_total: Amount,
-    /// The reporting deadline (`use_reported`), `YYYY-MM-DD`.
-    pub use_reported: Option<String>,
+    /// The reporting deadline (`use_reported`); `YYYY-MM-DD` in JSON.
+    #[serde(serialize_with = "iso_date")]
+    pub use_reported: Option<Date>,
+    /// The day the summary is made on, when it was given (`--date`; the clock is never read).
+    /// Not in the JSON document (`allocate-follow-up/1`).
+    #[serde(skip)]
+    pub date: Option<Date>,
     /// Whether this is the final follow-up (`--final`, or past the deadline).
     pub strict: bool,
     /// Every line reported.
@@ -199,6 +205,14 @@ pub struct Summary {
     pub areas: Vec<AreaUse>,
     pub insatser: Vec<InsatsUse>,
     pub repayment: Repayment,
+}
+
+/// A date as the JSON document writes it: `"2027-03-31"`, or `null`.
+fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => serializer.collect_str(date),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Summary {
@@ -317,7 +331,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .deadlines
             .as_ref()
             .and_then(|d| d.unused_repaid.as_ref())
-            .map(|d| d.get_ref().to_string()),
+            .map(|d| *d.get_ref()),
         region_books: Amount::ZERO,
         returned: Amount::ZERO,
         reduced: Amount::ZERO,
@@ -397,7 +411,8 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .deadlines
             .as_ref()
             .and_then(|d| d.use_reported.as_ref())
-            .map(|d| d.get_ref().to_string()),
+            .map(|d| *d.get_ref()),
+        date: follow_up.date,
         strict: follow_up.strict,
         complete: lines_reported == line_count,
         line_count,

@@ -59,18 +59,18 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         lang.pick("Länets medel", "The county's funds").to_string(),
         figure(summary.county_total, lang),
     )];
-    if let Some(d) = &summary.use_reported {
+    if let Some(d) = summary.use_reported {
         meta.push((
             lang.pick("Redovisas senast", "To be reported by")
                 .to_string(),
-            vec![Span::text(d.clone())],
+            vec![Span::text(number::date(d, lang))],
         ));
     }
-    if let Some(d) = &summary.repayment.by {
+    if let Some(d) = summary.repayment.by {
         meta.push((
             lang.pick("Återbetalas senast", "To be repaid by")
                 .to_string(),
-            vec![Span::text(d.clone())],
+            vec![Span::text(number::date(d, lang))],
         ));
     }
     let count = |n: usize| crate::output::number::count(n as u64, lang);
@@ -83,6 +83,12 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             "{done} of {all} lines"
         ))],
     ));
+    if let Some(d) = summary.date {
+        meta.push((
+            lang.pick("Sammanställt", "Compiled").to_string(),
+            vec![Span::text(number::date(d, lang))],
+        ));
+    }
 
     let status = if summary.complete {
         StatusNote {
@@ -148,9 +154,9 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot det den omfattar.",
             "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against what it covers."
         ),
-        // The summary is of the day it is made, which a document written twice must not differ
-        // by: no date.
-        date: None,
+        // The summary is of the day it is made: the day given (`--date`), or none, so that a
+        // document written twice on different days does not differ (the clock is never read).
+        date: summary.date,
     }
 }
 
@@ -383,7 +389,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     ));
     let total = money(r.total, lang);
     let by =
-        r.by.as_ref()
+        r.by.map(|d| number::date(d, lang))
             .map(|d| say!(lang, " senast {d}", " by {d}"))
             .unwrap_or_default();
     let preliminary = if r.preliminary {

@@ -737,6 +737,15 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
     }
 }
 
+/// The label of the repayment's total row: "Totalt (preliminärt)" while lines are not
+/// reported, so that the repayment can still grow.
+pub fn repayment_total(preliminary: bool, lang: Lang) -> &'static str {
+    match preliminary {
+        true => lang.pick("Totalt (preliminärt)", "Total (preliminary)"),
+        false => lang.total(true),
+    }
+}
+
 /// What happens to a recipient's unused money.
 pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
     match settlement {
