@@ -825,6 +825,28 @@ mod tests {
         });
     }
 
+    /// A column added at the end is on every row of every range, after the row's own cells;
+    /// the total row gets an empty cell.
+    #[test]
+    fn a_column_added_is_on_every_row() {
+        let rows: Vec<Vec<Value>> = (0..5).map(|i| vec![Value::Number(i)]).collect();
+        let total = vec![text("Totalt (urval)")];
+        let sheet = Sheet::new("t", vec!["n".into()], rows, total)
+            .with_column("Urval".into(), text("Berg (2326)"));
+        assert_eq!(sheet.headers, ["n", "Urval"]);
+        assert_eq!(sheet.total, [text("Totalt (urval)"), Value::Empty]);
+        let mut got = Vec::new();
+        sheet.each_row_in(1..3, |row| got.push(row.to_vec()));
+        assert_eq!(
+            got,
+            [
+                vec![Value::Number(1), text("Berg (2326)")],
+                vec![Value::Number(2), text("Berg (2326)")]
+            ]
+        );
+        assert_eq!(sheet.rows().len(), 5);
+    }
+
     /// Any range of a sheet's rows is that slice of all its rows, for every view and for a
     /// part of the payments (the workbook writes its worksheets' ranges side by side): ranges
     /// that begin and end inside a recipient's lines, empty ones, and ones that reach the end.
