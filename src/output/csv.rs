@@ -4,12 +4,12 @@
 //! spreadsheets sum them. In the Excel dialect, text that a spreadsheet would run as a formula
 //! is neutralised; the machine dialect writes every text as it is.
 //!
-//! Codes (kommunkoder) keep their leading zero: Excel reads a bare `0114` as the number 114,
-//! so in the Excel dialect a code that starts with `0` is written as the formula `="0114"`,
-//! which Excel and LibreOffice show as the text `0114` (the codes of Jämtlands län, `23..`,
-//! are written as they are), and so is any text a spreadsheet would read as a number shown
-//! otherwise or as another value (an id `1E5`, a reference of 19 digits, `1:1`, `(5)`). The machine dialect writes every code as
-//! it is.
+//! Texts stay texts: Excel reads a bare `0114` as the number 114, and `2380` or a focus area
+//! `5` as numbers, so in the Excel dialect every text a spreadsheet would read as a number or
+//! another value is written as the formula `="0114"`, which Excel and LibreOffice show as the
+//! text `0114` (kommunkoder, references, an id `1E5`, `1:1`, `(5)`): a column of texts is
+//! text in every row, as in the workbook. Dates are written `2025-08-30`, which they read as
+//! that date. The machine dialect writes every text and code as it is.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -110,14 +110,21 @@ fn write_header(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io
     if dialect == Dialect::Excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let headers: Vec<Value> = sheet
-        .headers
-        .iter()
-        .map(|h| Value::Text(h.as_str().into()))
-        .collect();
-    let mut rows = Rows::new(dialect, headers.len());
-    rows.write(&headers, &mut out)?;
-    rows.finish(&mut out)
+    let encoder = csv_core::WriterBuilder::new()
+        .delimiter(delimiter(dialect))
+        .build();
+    let (mut line, mut scratch) = (String::new(), Vec::new());
+    for (i, title) in sheet.headers.iter().enumerate() {
+        if i > 0 {
+            line.push(char::from(delimiter(dialect)));
+        }
+        encode(&encoder, &header(title, dialect), &mut scratch, &mut line);
+    }
+    if line.is_empty() {
+        line.push_str("\"\"");
+    }
+    line.push_str("\r\n");
+    out.write_all(line.as_bytes())
 }
 
 /// The sheet's rows.
@@ -304,6 +311,7 @@ fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a 
             crate::output::number::push_cell(scratch, *a, decimal_mark(dialect));
             scratch
         }
+        // `2025-08-30`, which Excel and LibreOffice in a Swedish locale read as that date.
         Value::Date(d) => {
             let _ = write!(scratch, "{d}");
             scratch
@@ -342,6 +350,32 @@ fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
     }
 }
 
+/// A column's header as the dialect writes it: as a text ([`text`]), except a number a
+/// spreadsheet shows as it is written (a year `2025` heading its column), which is left as it
+/// is: a header is no value of its column, so there is no column to keep text.
+fn header(title: &str, dialect: Dialect) -> Cow<'_, str> {
+    if dialect == Dialect::Excel && shown_as_written(title) {
+        Cow::Borrowed(title)
+    } else {
+        text(title, dialect)
+    }
+}
+
+/// Whether a spreadsheet in Swedish shows the text as the number it reads it as, unchanged:
+/// digits without a leading zero, at most 11 of them, perhaps with a decimal comma and
+/// decimals that do not end in zero (`2025`, `2,5`, `0,5`; not `0114`, `2,50` or `5,`).
+fn shown_as_written(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, decimals) = match text.split_once(',') {
+        Some((whole, decimals)) => (whole, Some(decimals)),
+        None => (text, None),
+    };
+    digits(whole)
+        && (whole == "0" || !whole.starts_with('0'))
+        && decimals.is_none_or(|d| digits(d) && !d.ends_with('0'))
+        && whole.len() + decimals.map_or(0, str::len) <= 11
+}
+
 fn for_excel(text: &str) -> Cow<'_, str> {
     if read_as_another_value(text) {
         Cow::Owned(format!("=\"{text}\""))
@@ -371,12 +405,11 @@ fn controls_named(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether a spreadsheet in a Swedish locale reads `text` as a number it then shows
-/// differently: a leading zero (`0114`, `007` as 114 and 7), an exponent (`1E5` as 100000),
-/// more digits than its General format shows (`1234567890123` as 1,23457E+12; beyond 15
-/// digits they are lost), or a decimal that ends in zero (`2,50` as 2,5). Plain numbers it
-/// shows as written (`2380`, `2,5`) stay as they are, and so do ids with points (`3.10`,
-/// which is not a number there).
+/// Whether a spreadsheet in a Swedish locale reads `text` as a value, not as text: a number
+/// (`2380`, `5`, `2,5`; a leading zero `0114` as 114, an exponent `1E5` as 100000, 19 digits
+/// with the last ones lost), a date or a time, or a truth value. A text column then stays
+/// text in every row (the focus areas `5` beside `4, 5, 6, 7`, a kommunkod, a reference), as
+/// in the workbook. Ids with points (`3.10`) are not numbers there and stay as they are.
 fn read_as_another_value(text: &str) -> bool {
     // Most texts (names, insats texts) hold no digit: only a truth value is left to find.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -384,7 +417,7 @@ fn read_as_another_value(text: &str) -> bool {
             .iter()
             .any(|t| text.trim().eq_ignore_ascii_case(t));
     }
-    read_as_another_number(text) || read_as_date_or_time(text.trim()) || read_as_a_number(text)
+    read_with_an_exponent(text) || read_as_date_or_time(text.trim()) || read_as_a_number(text)
 }
 
 /// Whether a spreadsheet would read the text as a date, a time or a fraction it shows as a
@@ -406,13 +439,12 @@ fn read_as_date_or_time(text: &str) -> bool {
     })
 }
 
-/// Whether a spreadsheet in Swedish would read the text as a number though it is not written
-/// as a plain one: grouped in thousands (`1 000`), in parentheses (`(5)`, as -5), with a minus
-/// after it (`5-`), as a percentage (`50%`), in kronor (`5 kr`, `kr 5`, `(5 Kr)`), or with its
-/// decimal comma first or last (`,5`, `5,`).
+/// Whether a spreadsheet in Swedish would read the text as a number: written plainly (`5`,
+/// `0114`, `2,50`), grouped in thousands (`1 000`), in parentheses (`(5)`, as -5), with a
+/// minus after it (`5-`), as a percentage (`50%`), in kronor (`5 kr`, `kr 5`, `(5 Kr)`), or
+/// with its decimal comma first or last (`,5`, `5,`).
 fn read_as_a_number(text: &str) -> bool {
     let mut t = text.trim();
-    let mut decorated = false;
     loop {
         let kr_after = t
             .len()
@@ -431,10 +463,7 @@ fn read_as_a_number(text: &str) -> bool {
             .or(kr_after)
             .or(kr_before);
         match stripped {
-            Some(inner) => {
-                t = inner.trim();
-                decorated = true;
-            }
+            Some(inner) => t = inner.trim(),
             None => break,
         }
     }
@@ -443,35 +472,24 @@ fn read_as_a_number(text: &str) -> bool {
         digits(w) || (w.contains([' ', '\u{a0}']) && crate::core::money::ungrouped(w).is_some())
     };
     let (whole, decimals) = t.split_once(',').unwrap_or((t, ""));
-    let is_number = !(whole.is_empty() && decimals.is_empty())
+    !(whole.is_empty() && decimals.is_empty())
         && whole_part(whole)
         && digits(decimals)
-        && !decimals.contains(',');
-    let grouped = whole.contains([' ', '\u{a0}']);
-    let comma_at_an_end = t.contains(',') && (whole.is_empty() || decimals.is_empty());
-    is_number && (decorated || grouped || comma_at_an_end)
+        && !decimals.contains(',')
 }
 
-fn read_as_another_number(text: &str) -> bool {
-    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
-        None => (text, None),
+/// Whether the text is a number with an exponent (`1E5`, `2e-3`, `0,5e1`).
+fn read_with_an_exponent(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['e', 'E']) else {
+        return false;
     };
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
     let (whole, decimals) = match mantissa.split_once(',') {
         Some((w, d)) => (w, Some(d)),
         None => (mantissa, None),
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(whole)
-        || decimals.is_some_and(|d| !digits(d))
-        || exponent.is_some_and(|e| !digits(e))
-    {
-        return false;
-    }
-    exponent.is_some()
-        || (whole.len() > 1 && whole.starts_with('0'))
-        || whole.len() + decimals.map_or(0, str::len) > 11
-        || decimals.is_some_and(|d| d.ends_with('0'))
+    digits(whole) && decimals.is_none_or(digits) && digits(exponent)
 }
 
 /// Text that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading
@@ -499,7 +517,12 @@ mod tests {
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         writer
-            .write_record(sheet.headers.iter().map(|h| text(h, dialect).into_owned()))
+            .write_record(
+                sheet
+                    .headers
+                    .iter()
+                    .map(|h| header(h, dialect).into_owned()),
+            )
             .unwrap();
         let mut scratch = String::new();
         sheet.each_row(|row| {
@@ -646,7 +669,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_with_a_leading_zero_stay_codes_in_excel() {
+    fn texts_a_spreadsheet_would_read_as_values_stay_texts_in_excel() {
         assert_eq!(code("0114", Dialect::Excel), "=\"0114\"");
         // What a spreadsheet in a Swedish locale reads as a number shown otherwise (LibreOffice
         // Calc, sv-SE: 007 as 7, 1E5 as 100000, 19 digits as 1,23456789012346E+18), and what
@@ -686,6 +709,15 @@ mod tests {
             ",5",
             "5,",
             "1,",
+            // Plain numbers, which would make a text column numbers in some rows (the focus
+            // areas `5` beside `4, 5, 6, 7`, a kommunkod, a reference).
+            "0",
+            "5",
+            "2380",
+            "400105",
+            "2,5",
+            "0,5",
+            "12345678901",
         ] {
             assert_eq!(
                 text(changed, Dialect::Excel),
@@ -695,13 +727,9 @@ mod tests {
             assert_eq!(text(changed, Dialect::Rfc4180), changed);
         }
         for kept in [
-            "0",
-            "2380",
-            "2,5",
-            "0,5",
             "1.1",
             "3.10",
-            "12345678901",
+            "4, 5, 6, 7",
             "E5",
             "1E",
             "-007",
@@ -717,7 +745,8 @@ mod tests {
             assert!(!text(kept, Dialect::Excel).starts_with("=\""), "{kept}");
         }
         assert_eq!(code("0114", Dialect::Rfc4180), "0114");
-        assert_eq!(code("2380", Dialect::Excel), "2380");
+        assert_eq!(code("2380", Dialect::Excel), "=\"2380\"");
+        assert_eq!(code("2380", Dialect::Rfc4180), "2380");
         assert_eq!(code("=1+1", Dialect::Excel), "'=1+1");
         let sheet = Sheet::new(
             "t",
@@ -734,6 +763,51 @@ mod tests {
         assert!(
             text.ends_with("\"=\"\"0114\"\"\";Upplands Väsby\r\n"),
             "{text}"
+        );
+    }
+
+    /// A header is written as a text, except a number shown as it is written (a year).
+    #[test]
+    fn a_header_that_a_spreadsheet_shows_as_written_stays_as_it_is() {
+        for (title, written) in [
+            ("2025", "2025"),
+            ("2,5", "2,5"),
+            ("0", "0"),
+            ("0114", "=\"0114\""),
+            ("2,50", "=\"2,50\""),
+            ("5,", "=\"5,\""),
+            ("123456789012", "=\"123456789012\""),
+            ("1E5", "=\"1E5\""),
+            ("2026-01-01", "=\"2026-01-01\""),
+            ("=SUM(1)", "'=SUM(1)"),
+            ("3.10", "3.10"),
+            ("Belopp", "Belopp"),
+        ] {
+            assert_eq!(header(title, Dialect::Excel), written, "{title}");
+            assert_eq!(header(title, Dialect::Rfc4180), title);
+        }
+    }
+
+    /// A date is written as the day, which Excel and LibreOffice in Swedish read as a date;
+    /// the same day as a text stays text.
+    #[test]
+    fn a_date_is_written_as_a_date_and_a_dates_text_as_text() {
+        let day = crate::core::plan::Date::new(2025, 8, 30).unwrap();
+        let sheet = Sheet::new(
+            "t",
+            vec!["Faktureras senast".into(), "Text".into()],
+            vec![vec![Value::Date(day), Value::Text("2025-08-30".into())]],
+            Vec::new(),
+        );
+        let excel = String::from_utf8(write(&sheet, Dialect::Excel).unwrap()).unwrap();
+        assert!(
+            excel.ends_with("\r\n2025-08-30;\"=\"\"2025-08-30\"\"\"\r\n"),
+            "{excel}"
+        );
+        let machine = String::from_utf8(write(&sheet, Dialect::Rfc4180).unwrap()).unwrap();
+        assert!(
+            machine.ends_with("\r\n2025-08-30,2025-08-30\r\n"),
+            "{machine}"
         );
     }
 

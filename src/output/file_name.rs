@@ -1,7 +1,10 @@
-//! Names of the files made one per recipient (the follow-up forms, the letters): plain ASCII
-//! that every file system and e-mail client keeps, and never two alike in one folder.
+//! Names of the files made one per recipient (the follow-up forms, the letters) and of a
+//! filtered export's files: plain ASCII that every file system and e-mail client keeps, and
+//! never two alike in one folder.
 
 use std::collections::HashSet;
+
+use crate::output::sheet::Selected;
 
 /// The longest name part: a file name stays far below the 255 bytes file systems allow, and
 /// readable in a folder listing.
@@ -44,6 +47,22 @@ pub fn slug(name: &str, fallback: &str) -> String {
     } else {
         trimmed.to_string()
     }
+}
+
+/// The part of a filtered export's file names that says which selection they hold, so that
+/// they are never taken for (or block) the whole plan's files: `urval-2326-berg`
+/// (`--kommun Berg`), `urval-omrade-2-fhe` (`--area 2 --actor fhe`); a kommun as its form's
+/// file is named, an actor by its id.
+pub fn selection(selected: &Selected) -> String {
+    let mut parts = vec!["urval".to_string()];
+    parts.extend(selected.areas.iter().map(|area| format!("omrade-{area}")));
+    if let Some((id, _)) = &selected.actor {
+        parts.push(slug(id, "aktor"));
+    }
+    if let Some((code, name)) = &selected.kommun {
+        parts.push(slug(&format!("{code}-{name}"), "kommun"));
+    }
+    parts.join("-")
 }
 
 /// One file name per recipient, in their order, never two alike: each `stem`, or `stem-2`,
@@ -95,6 +114,22 @@ mod tests {
         assert_eq!(slug(" Åre ", "x"), "are");
         assert_eq!(slug("Vård & stöd", "x"), "vard-stod");
         assert_eq!(slug("—", "mottagare"), "mottagare");
+    }
+
+    #[test]
+    fn a_selection_is_named_by_its_parts() {
+        let mut selected = Selected {
+            kommun: Some(("2380".into(), "Östersund".into())),
+            ..Selected::default()
+        };
+        assert_eq!(selection(&selected), "urval-2380-ostersund");
+        selected.areas = vec![2];
+        selected.actor = Some(("FHE.samisk".into(), "FHE samiska nätverket".into()));
+        assert_eq!(
+            selection(&selected),
+            "urval-omrade-2-fhe-samisk-2380-ostersund"
+        );
+        assert_eq!(selection(&Selected::default()), "urval");
     }
 
     #[test]

@@ -4,12 +4,17 @@
 //! per-actor sheet lists what each actor or kommun receives itself (with the group it belongs
 //! to), the per-heading sheet lists insatser under their headings. The total row is kept
 //! apart; XLSX writes it, CSV leaves it out so that summing a column stays right.
+//!
+//! Nesting deeper than two levels (a heading under a sub-heading, a unit under a unit) gets a
+//! column per level, so that filtering a column on a heading or an actor gives everything
+//! under it. A filtered sheet (`--area`, `--actor`, `--kommun`) names its selection in a
+//! last column, `Urval`, on every row.
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use crate::core::money::Amount;
-use crate::core::plan::Payment;
+use crate::core::plan::{Date, Payment};
 use crate::core::report::{
     self, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, RecipientKind, Text, View,
 };
@@ -28,9 +33,9 @@ pub enum Value {
     /// decimal mark.
     Decimal(rust_decimal::Decimal),
     Amount(Amount),
-    /// A calendar date: a date cell in a workbook, `2027-03-31` in CSV (which a spreadsheet
+    /// A calendar day: a date cell in a workbook, `2025-08-30` in CSV (which a spreadsheet
     /// reads as that date).
-    Date(crate::core::plan::Date),
+    Date(Date),
     Empty,
 }
 
@@ -81,6 +86,38 @@ impl Sheet {
     /// The rows in `range` (of `0..len`), in order.
     pub fn each_row_in(&self, range: Range<usize>, mut each: impl FnMut(&[Value])) {
         (self.rows)(range, &mut each);
+    }
+
+    /// The sheet with one column more at its end, `value` on every row (the total row's cell
+    /// empty).
+    pub fn with_column(self, header: String, value: Value) -> Sheet {
+        let Sheet {
+            name,
+            mut headers,
+            mut total,
+            len,
+            rows,
+        } = self;
+        headers.push(header);
+        if !total.is_empty() {
+            total.push(Value::Empty);
+        }
+        let rows = move |range: Range<usize>, each: &mut RowSink| {
+            let mut longer = Vec::new();
+            rows(range, &mut |row: &[Value]| {
+                longer.clear();
+                longer.extend_from_slice(row);
+                longer.push(value.clone());
+                each(&longer);
+            });
+        };
+        Sheet {
+            name,
+            headers,
+            total,
+            len,
+            rows: Box::new(rows),
+        }
     }
 
     /// The rows, copied out (for tests and small sheets).
@@ -188,7 +225,8 @@ pub fn build_part(
             let report = shared
                 .payments
                 .get_or_init(|| Arc::new(report::payments(projection)));
-            payments(Arc::clone(report), report.run(part, parts), words)
+            let sheet = payments(Arc::clone(report), report.run(part, parts), words);
+            with_selection(sheet, projection, words)
         }
         _ if part == 0 => build_with(view, projection, words),
         _ => Sheet::new(name(view), Vec::new(), Vec::new(), Vec::new()),
@@ -197,7 +235,7 @@ pub fn build_part(
 
 /// The sheet of a view, with headers and fixed values in `words`.
 pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
-    match view {
+    let sheet = match view {
         View::Payments => {
             let report = report::payments(projection);
             let all = 0..report.statements().count();
@@ -206,8 +244,94 @@ pub fn build_with(view: View, projection: &Projection, words: Words) -> Sheet {
         View::PerKommun => per_kommun(report::per_kommun(projection), words),
         View::PerActor => per_actor(&report::per_actor(projection), words),
         View::PerHeading => per_heading(&report::per_heading(projection), words),
-        View::Invoices => invoices(&report::statements(projection), words),
+        View::Invoices => invoices(
+            &report::statements(projection),
+            invoice_by(projection),
+            words,
+        ),
         View::PerArea => per_area(&report::per_area(projection), words),
+    };
+    with_selection(sheet, projection, words)
+}
+
+/// The day by which the parties that invoice the region do so (`invoice_by`), when the plan
+/// gives one.
+fn invoice_by(projection: &Projection) -> Option<Date> {
+    let deadlines = projection.ledger.plan.deadlines.as_ref()?;
+    deadlines.invoice_by.as_ref().map(|d| *d.get_ref())
+}
+
+/// What a filtered export holds, by the command line's filters (`--area`, `--actor`,
+/// `--kommun`): said in its sheets' `Urval` column and in its files' names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selected {
+    /// The areas' numbers.
+    pub areas: Vec<u32>,
+    /// The actor's id and name.
+    pub actor: Option<(String, String)>,
+    /// The kommun's code and name.
+    pub kommun: Option<(String, String)>,
+}
+
+/// The selection of a filtered projection; `None` for the whole plan.
+pub fn selected(projection: &Projection) -> Option<Selected> {
+    if !projection.filtered() {
+        return None;
+    }
+    let plan = projection.ledger.plan;
+    let selection = projection.selection;
+    Some(Selected {
+        areas: (selection.areas.iter())
+            .map(|&a| projection.ledger.area_number(a))
+            .collect(),
+        actor: (selection.actor)
+            .and_then(|a| plan.actors.get(a))
+            .map(|a| (a.id.get_ref().clone(), a.name.clone())),
+        kommun: (selection.kommun)
+            .and_then(|k| plan.kommuner.get(k))
+            .map(|k| (k.code.get_ref().clone(), k.name.get_ref().clone())),
+    })
+}
+
+impl Selected {
+    /// The selection as its column says it: `område 2, Folkhälsoenheten, Berg (2326)`; in
+    /// the machine dialect by ids, `area=2 actor=fhe kommun=2326`.
+    pub fn label(&self, words: Words) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for area in &self.areas {
+            parts.push(match words {
+                Words::Machine => format!("area={area}"),
+                _ => format!("{} {area}", words.pick("område", "area", "")),
+            });
+        }
+        if let Some((id, name)) = &self.actor {
+            parts.push(match words {
+                Words::Machine => format!("actor={id}"),
+                _ => name.clone(),
+            });
+        }
+        if let Some((code, name)) = &self.kommun {
+            parts.push(match words {
+                Words::Machine => format!("kommun={code}"),
+                _ => crate::output::words::recipient(name, Some(code)),
+            });
+        }
+        parts.join(match words {
+            Words::Machine => " ",
+            _ => ", ",
+        })
+    }
+}
+
+/// A filtered projection's sheet with its selection named in a last column on every row, so
+/// that a file read later says it is not the whole plan; the whole plan's sheet as it is.
+fn with_selection(sheet: Sheet, projection: &Projection, words: Words) -> Sheet {
+    match selected(projection) {
+        Some(selected) => {
+            let header = words.pick("Urval", "Selection", "selection").to_string();
+            sheet.with_column(header, text(selected.label(words)))
+        }
+        None => sheet,
     }
 }
 
@@ -396,13 +520,22 @@ fn per_kommun(report: PerKommun, words: Words) -> Sheet {
 }
 
 fn per_actor(report: &PerActor, words: Words) -> Sheet {
-    let mut headers = headers(
-        &[
-            ("Mottagare", "Recipient", "recipient"),
-            ("Ingår i", "Part of", "group"),
-        ],
-        words,
-    );
+    // A column per level of groups: "Ingår i" the top one, "Ingår i, nivå 2" the one under
+    // it, … as deep as an actor with money under it is.
+    let levels = (report.rows.iter())
+        .map(|r| r.depth + usize::from(r.has_children))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut headers = headers(&[("Mottagare", "Recipient", "recipient")], words);
+    headers.push(words.pick("Ingår i", "Part of", "group").to_string());
+    headers.extend((2..=levels).map(|level| match words {
+        Words::Machine => format!("group_{level}"),
+        _ => format!(
+            "{}{level}",
+            words.pick("Ingår i, nivå ", "Part of, level ", "")
+        ),
+    }));
     headers.extend(report.areas.iter().map(|a| match words {
         Words::Machine => format!("area_{a}"),
         _ => format!("{} {a}", words.pick("Område", "Area", "")),
@@ -414,40 +547,56 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
             .pick("Egna medel", "Own funds", "own_total")
             .to_string(),
     );
-    let mut total = vec![text(words.lang().total(report.complete)), Value::Empty];
+    let mut total = vec![text(words.lang().total(report.complete))];
+    total.extend(std::iter::repeat_n(Value::Empty, levels));
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     // What each actor or kommun receives itself, so that the rows sum to the total: a group's
     // own money is named as on the screen, "X (egna medel)"; the machine dialect keeps the
-    // name as it is (its amounts are always own funds).
-    let rows = report
-        .rows
-        .iter()
-        .filter(|r| !r.own_total.0.is_zero())
-        .map(|r| {
-            let (name, group) = if r.has_children {
-                let name = match words {
-                    Words::Machine => r.name.clone(),
-                    _ => own_funds(&r.name, words.lang()),
-                };
-                (name, Some(r.group.as_ref().unwrap_or(&r.name)))
-            } else {
-                (r.name.clone(), r.group.as_ref())
+    // name as it is (its amounts are always own funds). In each level's column the group at
+    // that level the row is in, or the row itself when it is that group; the rows come
+    // top-down (a group before the rows under it), so the groups above a row are the last
+    // rows of each smaller depth.
+    let mut above: Vec<&str> = Vec::new();
+    let mut rows = Vec::new();
+    for r in &report.rows {
+        above.truncate(r.depth);
+        above.resize(r.depth, "");
+        above.push(&r.name);
+        if r.own_total.0.is_zero() {
+            continue;
+        }
+        let name = match words {
+            Words::Machine => r.name.clone(),
+            _ if r.has_children => own_funds(&r.name, words.lang()),
+            _ => r.name.clone(),
+        };
+        let mut row = vec![text(name)];
+        row.extend((0..levels).map(|level| {
+            let group = match level.cmp(&r.depth) {
+                std::cmp::Ordering::Less => above.get(level).copied(),
+                std::cmp::Ordering::Equal if r.has_children => Some(r.name.as_str()),
+                _ => None,
             };
-            let mut row = vec![text(name), group.map_or(Value::Empty, text)];
-            row.extend(r.own_per_area.iter().map(|a| Value::Amount(*a)));
-            row.push(Value::Amount(r.own_total));
-            row
-        })
-        .collect();
+            group.map_or(Value::Empty, text)
+        }));
+        row.extend(r.own_per_area.iter().map(|a| Value::Amount(*a)));
+        row.push(Value::Amount(r.own_total));
+        rows.push(row);
+    }
     Sheet::new(name(View::PerActor), headers, rows, total)
 }
 
 fn per_heading(report: &PerHeading, words: Words) -> Sheet {
-    let headers = headers(
+    // A column per level of headings: "Rubrik", "Underrubrik", then "Rubrik nivå 3", … as
+    // deep as the headings go.
+    let levels = (report.headings.iter())
+        .map(|h| h.depth + 1)
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let item_headers = headers(
         &[
-            ("Rubrik", "Heading", "heading"),
-            ("Underrubrik", "Sub-heading", "sub_heading"),
             ("Insats", "Insats", "insats"),
             ("Område", "Area", "area"),
             ("Beskrivning", "Description", "text"),
@@ -455,37 +604,52 @@ fn per_heading(report: &PerHeading, words: Words) -> Sheet {
         ],
         words,
     );
+    let mut headers = headers(
+        &[
+            ("Rubrik", "Heading", "heading"),
+            ("Underrubrik", "Sub-heading", "sub_heading"),
+        ],
+        words,
+    );
+    headers.extend((3..=levels).map(|level| match words {
+        Words::Machine => format!("heading_{level}"),
+        _ => format!(
+            "{}{level}",
+            words.pick("Rubrik nivå ", "Heading level ", "")
+        ),
+    }));
+    headers.extend(item_headers);
     let mut rows = Vec::new();
-    let mut top = String::new();
+    // The headings come top-down: the path to a heading is the last heading of each smaller
+    // depth, then itself.
+    let mut path: Vec<Value> = Vec::new();
     for heading in &report.headings {
-        if heading.depth == 0 {
-            top = heading.title.clone();
-        }
-        let sub = if heading.depth == 0 {
-            Value::Empty
-        } else {
-            text(&heading.title)
-        };
+        path.truncate(heading.depth);
+        path.resize(heading.depth, Value::Empty);
+        path.push(text(&heading.title));
         for item in &heading.items {
-            rows.push(vec![
-                text(&top),
-                sub.clone(),
+            let mut row: Vec<Value> = (0..levels)
+                .map(|level| path.get(level).cloned().unwrap_or(Value::Empty))
+                .collect();
+            row.extend([
                 text(&item.insats),
                 Value::Number(item.area),
                 text(&item.text),
                 Value::Amount(item.amount),
             ]);
+            rows.push(row);
         }
     }
-    let total = total_row(headers.len(), words, 5, report.total, report.complete);
+    let amount = headers.len().saturating_sub(1);
+    let total = total_row(headers.len(), words, amount, report.total, report.complete);
     Sheet::new(name(View::PerHeading), headers, rows, total)
 }
 
 /// One row per collective invoice (*samlingsfaktura*): what each party that invoices the
 /// region invoices, citing the decision and the reference code. The invoice's lines are the
 /// party's rows in `betalningar`.
-fn invoices(report: &Payments, words: Words) -> Sheet {
-    let headers = headers(
+fn invoices(report: &Payments, invoice_by: Option<Date>, words: Words) -> Sheet {
+    let mut headers = headers(
         &[
             ("Fakturerande", "Invoicing party", "recipient"),
             ("Kommunkod", "Kommunkod", "kommunkod"),
@@ -497,13 +661,22 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
         ],
         words,
     );
+    // The day the party invoices by, on each invoice, when the plan gives one (money not
+    // invoiced by then is repaid).
+    if invoice_by.is_some() {
+        headers.push(
+            words
+                .pick("Faktureras senast", "Invoice by", "invoice_by")
+                .to_string(),
+        );
+    }
     let region: Text = report.region.as_str().into();
     let decision_text = decision(&report.decision, report.decision_date_missing, words);
     let rows = report
         .invoices
         .iter()
         .map(|invoice| {
-            vec![
+            let mut row = vec![
                 shared(&invoice.recipient),
                 invoice.kommunkod.as_ref().map_or(Value::Empty, code),
                 shared(&region),
@@ -511,7 +684,9 @@ fn invoices(report: &Payments, words: Words) -> Sheet {
                 shared(&decision_text),
                 Value::Number(u32::try_from(invoice.insatser).unwrap_or(u32::MAX)),
                 Value::Amount(invoice.total),
-            ]
+            ];
+            row.extend(invoice_by.map(Value::Date));
+            row
         })
         .collect();
     let total = total_row(headers.len(), words, 6, report.invoiced, report.complete);
@@ -648,6 +823,28 @@ mod tests {
                 assert!(headers.iter().all(|h| known(h)), "{headers:?}");
             }
         });
+    }
+
+    /// A column added at the end is on every row of every range, after the row's own cells;
+    /// the total row gets an empty cell.
+    #[test]
+    fn a_column_added_is_on_every_row() {
+        let rows: Vec<Vec<Value>> = (0..5).map(|i| vec![Value::Number(i)]).collect();
+        let total = vec![text("Totalt (urval)")];
+        let sheet = Sheet::new("t", vec!["n".into()], rows, total)
+            .with_column("Urval".into(), text("Berg (2326)"));
+        assert_eq!(sheet.headers, ["n", "Urval"]);
+        assert_eq!(sheet.total, [text("Totalt (urval)"), Value::Empty]);
+        let mut got = Vec::new();
+        sheet.each_row_in(1..3, |row| got.push(row.to_vec()));
+        assert_eq!(
+            got,
+            [
+                vec![Value::Number(1), text("Berg (2326)")],
+                vec![Value::Number(2), text("Berg (2326)")]
+            ]
+        );
+        assert_eq!(sheet.rows().len(), 5);
     }
 
     /// Any range of a sheet's rows is that slice of all its rows, for every view and for a

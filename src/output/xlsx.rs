@@ -1,6 +1,12 @@
-//! XLSX workbooks: one worksheet per view, numbers as numbers in a kronor format, the header
-//! row frozen, an autofilter on each table, a bold total row, and set up for printing
-//! (landscape, fitted to the page width, the header row repeated on every page).
+//! XLSX workbooks: one worksheet per view, numbers as numbers in a kronor format, dates as
+//! dates (`yyyy-mm-dd`), the header row frozen, an autofilter on each table, a bold total row,
+//! and set up for printing (landscape, fitted to the page width, the header row repeated on
+//! every page).
+//!
+//! A total is the formula `SUBTOTAL(109,F2:F45)` over the rows above it, with the figure as
+//! its cached value: the file opens showing the figure, and the total follows a filter (the
+//! visible rows' sum) and an edited amount. A total that is not its column's sum is written as
+//! the figure.
 //!
 //! Column widths are fitted to the text as it is displayed, so an amount is measured as
 //! `1 865 000 kr` (with the number format), not as the bare `1865000`; a column too narrow
@@ -9,7 +15,8 @@
 //! keeps its zero.
 //!
 //! Excel holds at most 1 048 576 rows in a sheet: a longer table continues on a sheet of its
-//! own named `… (2)`, `… (3)`, each with the header row; the total row ends the last one.
+//! own named `… (2)`, `… (3)`, each with the header row; the total row ends the last one, its
+//! formulas summing the rows of every one of them.
 //! More columns than Excel's 16 384 cannot be continued that way and are refused, pointing
 //! to CSV.
 //!
@@ -17,7 +24,9 @@
 //! whole kronor convert exactly (up to 9 007 199 254 740 992 kr). Text cells are written as
 //! strings, which a spreadsheet never runs as formulas.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ExcelDateTime, Format, FormatAlign, Formula, Workbook, Worksheet, XlsxError,
+};
 
 use std::ops::Range;
 
@@ -175,12 +184,17 @@ impl Formats {
     }
 
     fn all(&self) -> impl Iterator<Item = &Format> {
-        [&self.header, &self.text, &self.wrapped, &self.code]
-            .into_iter()
-            .chain([&self.date])
-            .chain(&self.kronor)
-            .chain([&self.total_label])
-            .chain(&self.total_kronor)
+        [
+            &self.header,
+            &self.text,
+            &self.wrapped,
+            &self.code,
+            &self.date,
+        ]
+        .into_iter()
+        .chain(&self.kronor)
+        .chain([&self.total_label])
+        .chain(&self.total_kronor)
     }
 }
 
@@ -218,6 +232,9 @@ struct Part<'s> {
     number: usize,
     rows: Range<usize>,
     total: bool,
+    /// For the part with the total row, the sheet's worksheets before it that hold rows: each
+    /// one's name and how many rows it holds.
+    before: Vec<(String, usize)>,
 }
 
 /// Each sheet cut into parts of at most `per_part` rows, the total row included.
@@ -225,14 +242,34 @@ fn parts(sheets: &[Sheet], per_part: usize) -> Vec<Part<'_>> {
     (sheets.iter())
         .flat_map(|sheet| {
             let count = (sheet.len + 1).div_ceil(per_part);
-            (0..count).map(move |number| Part {
-                sheet,
-                number,
-                rows: (number * per_part).min(sheet.len)..((number + 1) * per_part).min(sheet.len),
-                total: number + 1 == count,
+            let rows = move |number: usize| {
+                (number * per_part).min(sheet.len)..((number + 1) * per_part).min(sheet.len)
+            };
+            (0..count).map(move |number| {
+                let total = number + 1 == count;
+                let before = (0..number)
+                    .filter(|_| total)
+                    .map(|n| (worksheet_name(sheet, n), rows(n).len()))
+                    .filter(|(_, len)| *len > 0)
+                    .collect();
+                Part {
+                    sheet,
+                    number,
+                    rows: rows(number),
+                    total,
+                    before,
+                }
             })
         })
         .collect()
+}
+
+/// The name of a sheet's worksheet `number` (0 for the first): `betalningar`, `betalningar (2)`.
+fn worksheet_name(sheet: &Sheet, number: usize) -> String {
+    match number {
+        0 => sheet.name.to_string(),
+        n => format!("{} ({})", sheet.name, n + 1),
+    }
 }
 
 /// The workbook with at most `max_rows` rows (at least 2) in a worksheet. The library's
@@ -284,10 +321,7 @@ pub fn write_limited(
         // cell, and zipping takes the repeats away anyway.
         caught(|| {
             let worksheet = workbook.add_worksheet_with_constant_memory()?;
-            worksheet.set_name(match part.number {
-                0 => part.sheet.name.to_string(),
-                n => format!("{} ({})", part.sheet.name, n + 1),
-            })?;
+            worksheet.set_name(worksheet_name(part.sheet, part.number))?;
             Ok(start_part(worksheet, part.sheet, fit, &formats)?)
         })?;
     }
@@ -299,7 +333,7 @@ pub fn write_limited(
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let ((part, fit), worksheet) = &mut *job;
-        write_part(worksheet, part, &fit.usual, &formats)
+        write_part(worksheet, part, fit, &formats)
     });
     drop(jobs);
     let last_rows = written.into_iter().collect::<Result<Vec<u32>, _>>()?;
@@ -317,7 +351,7 @@ pub fn write_limited(
 fn write_part(
     worksheet: &mut Worksheet,
     part: &Part,
-    usual: &[Option<Style>],
+    fit: &Fit,
     formats: &Formats,
 ) -> Result<u32, XlsxFailure> {
     let mut put = |row: u32, cells: &[Value], total: bool| -> Result<(), XlsxFailure> {
@@ -329,7 +363,10 @@ fn write_part(
                 chars,
             });
         }
-        caught(|| write_row(worksheet, row, cells, total, formats, usual))
+        caught(|| match total {
+            true => write_total(worksheet, row, part, &fit.sums, formats),
+            false => write_row(worksheet, row, cells, formats, &fit.usual),
+        })
     };
     let (mut row, mut failed) = (0, None);
     part.sheet.each_row_in(part.rows.clone(), |cells| {
@@ -412,19 +449,62 @@ fn write_row(
     worksheet: &mut Worksheet,
     row: u32,
     cells: &[Value],
-    total: bool,
     formats: &Formats,
     usual: &[Option<Style>],
 ) -> Result<(), XlsxFailure> {
     for ((col, value), usual) in (0u16..).zip(cells.iter()).zip(usual) {
+        write_value(worksheet, (row, col), value, formats, false, *usual)?;
+    }
+    Ok(())
+}
+
+/// The sheet's total row, bold, at `row` of the part that ends the sheet: each amount that
+/// is its column's sum (`sums`, of every row of the sheet) as `SUBTOTAL(109,…)` over the
+/// column's rows on each of the sheet's worksheets, the amount its cached value.
+fn write_total(
+    worksheet: &mut Worksheet,
+    row: u32,
+    part: &Part,
+    sums: &[Amount],
+    formats: &Formats,
+) -> Result<(), XlsxFailure> {
+    for (col, value) in (0u16..).zip(&part.sheet.total) {
         match value {
-            Value::Text(t) if total => {
+            Value::Text(t) => {
                 worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
             }
-            other => write_value(worksheet, (row, col), other, formats, total, *usual)?,
+            Value::Amount(a) if sums.get(usize::from(col)) == Some(a) => {
+                let Some(formula) = subtotal(part, col) else {
+                    write_value(worksheet, (row, col), value, formats, true, None)?;
+                    continue;
+                };
+                let cached = as_double(*a)?;
+                let format = style(value).and_then(|s| formats.of(s, true));
+                let formula = Formula::new(formula).set_result(cached.to_string());
+                match format {
+                    Some(f) => worksheet.write_formula_with_format(row, col, formula, f)?,
+                    None => worksheet.write_formula(row, col, formula)?,
+                };
+            }
+            other => write_value(worksheet, (row, col), other, formats, true, None)?,
         }
     }
     Ok(())
+}
+
+/// `SUBTOTAL(109,…)` of column `col` over the rows of `part` (the sheet's last) and of the
+/// sheet's worksheets before it: the sum of the rows a filter shows. `None` when the sheet
+/// has no rows.
+fn subtotal(part: &Part, col: u16) -> Option<String> {
+    let last_row = |rows: usize| u32::try_from(rows).unwrap_or(EXCEL_MAX_ROWS - 1);
+    let mut ranges: Vec<String> = (part.before.iter())
+        .map(|(name, rows)| rust_xlsxwriter::worksheet_range(name, 1, col, last_row(*rows), col))
+        .collect();
+    if !part.rows.is_empty() {
+        let rows = last_row(part.rows.len());
+        ranges.push(rust_xlsxwriter::cell_range(1, col, rows, col));
+    }
+    (!ranges.is_empty()).then(|| format!("SUBTOTAL(109,{})", ranges.join(",")))
 }
 
 /// A part's filter (the header and the data rows, not the total row), frozen header and
@@ -507,38 +587,35 @@ fn write_value(
             worksheet.write_number_with_format(row, col, as_double(*a)?, f)
         }
         (Value::Amount(a), None) => worksheet.write_number(row, col, as_double(*a)?),
-        (Value::Date(d), _) => return Ok(write_date(worksheet, (row, col), *d, &formats.date)?),
+        // A day Excel has no date for (before 1900) as its text.
+        (Value::Date(d), format) => match (excel_date(*d), format) {
+            (Some(date), Some(f)) => worksheet.write_datetime_with_format(row, col, date, f),
+            (Some(date), None) => worksheet.write_datetime(row, col, date),
+            (None, Some(f)) => worksheet.write_string_with_format(row, col, d.to_string(), f),
+            (None, None) => worksheet.write_string(row, col, d.to_string()),
+        },
         (Value::Empty, _) => return Ok(()),
     }?;
     Ok(())
 }
 
-/// A date as a date cell shown `2027-03-31`; a day before Excel's calendar (1900) as that text.
-fn write_date(
-    worksheet: &mut Worksheet,
-    (row, col): (u32, u16),
-    date: crate::core::plan::Date,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    let day = u16::try_from(date.year)
-        .ok()
-        .and_then(|year| ExcelDateTime::from_ymd(year, date.month, date.day).ok());
-    match day {
-        Some(day) => worksheet.write_datetime_with_format(row, col, day, format),
-        None => worksheet.write_string_with_format(row, col, date.to_string(), format),
-    }?;
-    Ok(())
+/// The day as an Excel date, when Excel has one for it (1900–9999).
+fn excel_date(date: crate::core::plan::Date) -> Option<ExcelDateTime> {
+    let year = u16::try_from(date.year).ok().filter(|y| *y >= 1900)?;
+    ExcelDateTime::from_ymd(year, date.month, date.day).ok()
 }
 
 /// Rows measured for their columns: each column's widest cell as it is displayed (amounts
 /// with their grouping and ` kr`, bold text a little wider, text up to the wrapping width),
 /// and its usual style, that of its first cell with a value. The column is given that format,
 /// and its cells of that style are written without one (the workbook library looks a cell's
-/// format up by hashing it whole, which took a third of a national plan's export).
+/// format up by hashing it whole, which took a third of a national plan's export). And each
+/// column's sum of amounts, which its total is written as a formula for when it is the total.
 #[derive(Default)]
 struct Fit {
     chars: Vec<f64>,
     usual: Vec<Option<Style>>,
+    sums: Vec<Amount>,
 }
 
 impl Fit {
@@ -548,6 +625,7 @@ impl Fit {
         let mut fit = Fit {
             chars: vec![0.0; columns],
             usual: vec![None; columns],
+            sums: vec![Amount::ZERO; columns],
         };
         sheet.each_row_in(rows, |cells| fit.row(cells, false));
         if total {
@@ -557,6 +635,13 @@ impl Fit {
     }
 
     fn row(&mut self, cells: &[Value], total: bool) {
+        if !total {
+            for (sum, value) in self.sums.iter_mut().zip(cells) {
+                if let Value::Amount(a) = value {
+                    *sum += *a;
+                }
+            }
+        }
         for ((width, usual), value) in self.chars.iter_mut().zip(&mut self.usual).zip(cells) {
             let shown = displayed_chars(value).min(WRAP_CHARS);
             let shown = if total { bold(shown) } else { shown as f64 };
@@ -576,6 +661,9 @@ impl Fit {
         }
         for (usual, later) in self.usual.iter_mut().zip(later.usual) {
             *usual = usual.or(later);
+        }
+        for (sum, later) in self.sums.iter_mut().zip(later.sums) {
+            *sum += later;
         }
         self
     }
@@ -602,13 +690,13 @@ fn displayed_chars(value: &Value) -> usize {
         Value::Code(t) => t.chars().count(),
         Value::Number(n) => n.to_string().len(),
         Value::Decimal(d) => d.normalize().to_string().len(),
+        Value::Date(_) => "yyyy-mm-dd".len(),
         // The kronor format shows the amount's decimals: `1 865 000 kr`, `518 183,8 kr`
         // (measured without being written: a national plan's workbook has 3,7 million).
         Value::Amount(a) => {
             let shown = Amount(a.0.round_dp(EXCEL_MAX_DECIMALS));
             number::number_width(shown) + number::UNIT.chars().count()
         }
-        Value::Date(_) => "2027-03-31".len(),
         Value::Empty => 0,
     }
 }
@@ -784,6 +872,117 @@ mod tests {
         let mut empty = read(limited(&[sheet(0)], 5).unwrap());
         assert_eq!(empty.sheet_names(), ["betalningar"]);
         assert_eq!(empty.worksheet_range("betalningar").unwrap().height(), 2);
+    }
+
+    /// One part of a workbook (a zip archive) as text.
+    fn part(bytes: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    /// The cells of a worksheet's row `row` (as Excel numbers it), as written.
+    fn row_xml(xml: &str, row: u32) -> &str {
+        let start = xml.find(&format!("<row r=\"{row}\"")).unwrap();
+        let end = start + xml[start..].find("</row>").unwrap();
+        &xml[start..end]
+    }
+
+    /// The total is `SUBTOTAL(109,…)` over the rows above it, with the figure as its cached
+    /// value (what a reader that does not compute shows): over the rows of every worksheet a
+    /// long table continues on, each named as Excel needs it.
+    #[test]
+    fn a_total_is_a_subtotal_of_the_rows_with_its_figure_cached() {
+        let bytes = limited(&[sheet(3)], 10).unwrap();
+        let xml = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            row_xml(&xml, 5).contains("<f>SUBTOTAL(109,B2:B4)</f><v>3</v>"),
+            "{xml}"
+        );
+        // Four data rows a worksheet: 4 + 4 + 2 and the total on the third.
+        let bytes = limited(&[sheet(10)], 5).unwrap();
+        let xml = part(&bytes, "xl/worksheets/sheet3.xml");
+        assert!(
+            row_xml(&xml, 4).contains(
+                "<f>SUBTOTAL(109,betalningar!B2:B5,'betalningar (2)'!B2:B5,B2:B3)</f><v>10</v>"
+            ),
+            "{xml}"
+        );
+        // The total alone on a worksheet of its own sums the worksheets before it.
+        let bytes = limited(&[sheet(4)], 5).unwrap();
+        let xml = part(&bytes, "xl/worksheets/sheet2.xml");
+        assert!(
+            row_xml(&xml, 2).contains("<f>SUBTOTAL(109,betalningar!B2:B5)</f><v>4</v>"),
+            "{xml}"
+        );
+        // Öre are cached as they are.
+        let mut ore = sheet(2);
+        let half = Amount(rust_decimal::Decimal::new(5, 1));
+        ore.total[1] = Value::Amount(Amount::kr(2) + half);
+        let mut rows = ore.rows();
+        rows[0][1] = Value::Amount(Amount::kr(1) + half);
+        let ore = Sheet::new(ore.name, ore.headers.clone(), rows, ore.total.clone());
+        let xml = part(&limited(&[ore], 10).unwrap(), "xl/worksheets/sheet1.xml");
+        assert!(
+            row_xml(&xml, 4).contains("<f>SUBTOTAL(109,B2:B3)</f><v>2.5</v>"),
+            "{xml}"
+        );
+    }
+
+    /// A total that is not the sum of its column's rows, or of a table without rows, is
+    /// written as the figure: a formula would compute another one.
+    #[test]
+    fn a_total_that_is_not_the_rows_sum_is_the_figure() {
+        let mut other = sheet(3);
+        other.total[1] = Value::Amount(Amount::kr(4));
+        let xml = part(&limited(&[other], 10).unwrap(), "xl/worksheets/sheet1.xml");
+        let total = row_xml(&xml, 5);
+        assert!(
+            !total.contains("<f>") && total.contains("<v>4.0</v>"),
+            "{xml}"
+        );
+        let xml = part(
+            &limited(&[sheet(0)], 10).unwrap(),
+            "xl/worksheets/sheet1.xml",
+        );
+        let total = row_xml(&xml, 2);
+        assert!(
+            !total.contains("<f>") && total.contains("<v>0.0</v>"),
+            "{xml}"
+        );
+    }
+
+    /// A date is a date cell (a number of days) in a `yyyy-mm-dd` format; a day Excel has no
+    /// date for, its text.
+    #[test]
+    fn a_date_is_a_date_cell() {
+        use crate::core::plan::Date;
+        let dates = Sheet::new(
+            "fakturor",
+            vec!["Faktureras senast".into()],
+            vec![
+                vec![Value::Date(Date::new(2025, 8, 30).unwrap())],
+                vec![Value::Date(Date::new(1899, 12, 31).unwrap())],
+            ],
+            Vec::new(),
+        );
+        let bytes = limited(&[dates], 10).unwrap();
+        let mut book = read(bytes.clone());
+        let range = book.worksheet_range("fakturor").unwrap();
+        let cells: Vec<Data> = range.rows().skip(1).map(|r| r[0].clone()).collect();
+        // 2025-08-30 is day 45 899 of Excel's calendar.
+        assert!(
+            matches!(&cells[0], Data::DateTime(d) if d.as_f64() == 45_899.0),
+            "{cells:?}"
+        );
+        assert_eq!(cells[1], Data::String("1899-12-31".into()));
+        assert!(part(&bytes, "xl/styles.xml").contains("formatCode=\"yyyy-mm-dd\""));
     }
 
     #[test]

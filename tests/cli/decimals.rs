@@ -50,8 +50,8 @@ fn the_example_in_tenths_passes_check_and_sums_exactly() {
 fn exports_in_tenths_keep_the_decimals_exactly() {
     let csv = allocate(&repo_root(), &["export", TENTHS, "--view", "per-kommun"]);
     csv.assert_status(0)
-        .assert_stdout_contains("2303;Ragunda;10258,5;10258,5\r\n")
-        .assert_stdout_contains("2305;Bräcke;12030,0;12030,0\r\n");
+        .assert_stdout_contains("\"=\"\"2303\"\"\";Ragunda;10258,5;10258,5\r\n")
+        .assert_stdout_contains("\"=\"\"2305\"\"\";Bräcke;12030,0;12030,0\r\n");
     let rfc = allocate(
         &repo_root(),
         &["export", TENTHS, "--view", "per-kommun", "--csv", "rfc4180"],

@@ -52,6 +52,14 @@ fn read_excel_csv(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
     (headers, rows)
 }
 
+/// A cell as Excel and LibreOffice show it: the text of a formula `="…"` (a text they would
+/// otherwise read as a number), anything else as it is.
+fn shown(cell: &str) -> &str {
+    cell.strip_prefix("=\"")
+        .and_then(|c| c.strip_suffix('"'))
+        .unwrap_or(cell)
+}
+
 fn column_sum(headers: &[String], rows: &[Vec<String>], column: &str) -> i64 {
     let i = headers.iter().position(|h| h == column).unwrap();
     rows.iter().map(|r| r[i].parse::<i64>().unwrap()).sum()
@@ -82,10 +90,12 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
     let ostersund: i64 = rows
         .iter()
-        .filter(|r| r[2] == "2380")
+        .filter(|r| shown(&r[2]) == "2380")
         .map(|r| r[5].parse::<i64>().unwrap())
         .sum();
     assert_eq!(ostersund, 436_000);
+    // Kommunkoder and the reference are texts, as in the workbook: `="2380"` shows 2380.
+    assert!(rows.iter().any(|r| r[2] == "=\"2380\""));
     let fontanhus: Vec<&Vec<String>> = rows
         .iter()
         .filter(|r| r[0] == "Fontänhus Jämtland Härjedalen")
@@ -93,7 +103,7 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     assert_eq!(fontanhus.len(), 1);
     assert_eq!(fontanhus[0][5], "250000");
     assert_eq!(fontanhus[0][6], "faktura");
-    assert!(rows.iter().all(|r| r[7] == "400105"));
+    assert!(rows.iter().all(|r| r[7] == "=\"400105\""));
 
     let (headers, rows) = read_excel_csv(&ut.join("per-kommun.csv"));
     assert_eq!(column_sum(&headers, &rows, "Totalt"), 1_865_000);
@@ -140,14 +150,14 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     let kfjh = &rows[0];
     assert_eq!(kfjh[0], "Kommunförbundet Jämtland Härjedalen");
     assert_eq!(kfjh[2], "Region Jämtland Härjedalen");
-    assert_eq!(kfjh[3], "400105");
+    assert_eq!(shown(&kfjh[3]), "400105");
     assert!(
         kfjh[4].starts_with("SVOM 2026-02-27: Strategiska insatser"),
         "{}",
         kfjh[4]
     );
     assert_eq!((kfjh[5].as_str(), kfjh[6].as_str()), ("4", "2127436"));
-    let berg = rows.iter().find(|r| r[1] == "2326").unwrap();
+    let berg = rows.iter().find(|r| shown(&r[1]) == "2326").unwrap();
     assert_eq!((berg[5].as_str(), berg[6].as_str()), ("3", "196200"));
 
     let (headers, rows) = read_excel_csv(&ut.join("per-omrade.csv"));
@@ -179,7 +189,7 @@ fn one_view_goes_to_standard_output_for_piping() {
     let dir = tempfile::tempdir().unwrap();
     let out = export(dir.path(), &["--view", "betalningar"]);
     out.assert_status(0)
-        .assert_stdout_contains("Östersund;kommun;2380;1;1.3;");
+        .assert_stdout_contains("Östersund;kommun;\"=\"\"2380\"\"\";1;1.3;");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
@@ -244,7 +254,8 @@ fn a_filtered_workbooks_total_rows_say_urval() {
         &["--out", ".", "--format", "xlsx", "--kommun", "Berg"],
     )
     .assert_status(0);
-    let mut book: Xlsx<_> = open_workbook(dir.path().join("allocate-2026.xlsx")).unwrap();
+    let mut book: Xlsx<_> =
+        open_workbook(dir.path().join("allocate-2026-urval-2326-berg.xlsx")).unwrap();
     // Berg's 196 200 kr of the document's per-kommun table: every sheet's total is Berg's,
     // and says so.
     for sheet in book.sheet_names() {
@@ -265,7 +276,8 @@ fn a_filtered_workbooks_total_rows_say_urval() {
         ],
     )
     .assert_status(0);
-    let mut book: Xlsx<_> = open_workbook(dir.path().join("en/allocate-2026.xlsx")).unwrap();
+    let mut book: Xlsx<_> =
+        open_workbook(dir.path().join("en/allocate-2026-urval-omrade-2.xlsx")).unwrap();
     let areas = book.worksheet_range("per-omrade").unwrap();
     let last = areas.rows().next_back().unwrap();
     assert_eq!(last[0], Data::String("Total (selection)".into()));
@@ -416,8 +428,12 @@ fn a_view_named_twice_is_exported_once() {
         &[&["--out", "xlsx", "--format", "xlsx"], &twice[..]].concat(),
     )
     .assert_status(0)
-    .assert_stderr_contains("allocate-2026.xlsx");
-    let book: Xlsx<_> = open_workbook(dir.path().join("xlsx/allocate-2026.xlsx")).unwrap();
+    .assert_stderr_contains("allocate-2026-per-kommun-fakturor.xlsx");
+    let book: Xlsx<_> = open_workbook(
+        dir.path()
+            .join("xlsx/allocate-2026-per-kommun-fakturor.xlsx"),
+    )
+    .unwrap();
     assert_eq!(book.sheet_names(), ["per-kommun", "fakturor"]);
     // One view named twice still goes to standard output.
     export(
@@ -425,7 +441,7 @@ fn a_view_named_twice_is_exported_once() {
         &["--view", "per-kommun", "--view", "per-kommun"],
     )
     .assert_status(0)
-    .assert_stdout_contains("2380;Östersund;196000;140000;100000;436000\r\n");
+    .assert_stdout_contains("\"=\"\"2380\"\"\";Östersund;196000;140000;100000;436000\r\n");
 }
 
 #[test]
@@ -608,7 +624,7 @@ fn filters_narrow_the_export() {
     assert!(
         lines
             .iter()
-            .all(|l| l.starts_with("Östersund;kommun;2380;"))
+            .all(|l| l.starts_with("Östersund;kommun;\"=\"\"2380\"\"\";"))
     );
     // A kommun as the tables write it, name and code, is the same filter; a name and a code
     // of two kommuner is none.
@@ -791,8 +807,8 @@ fn kommunkoder_with_a_leading_zero_stay_codes_in_excel_csv() {
     excel
         .assert_status(0)
         .assert_stdout_contains("\r\n\"=\"\"0114\"\"\";Ragunda;15600;75000;100000;190600\r\n")
-        // Codes without a leading zero are written as they are.
-        .assert_stdout_contains("\r\n2305;Bräcke;");
+        // Codes without a leading zero are texts too, as in the workbook.
+        .assert_stdout_contains("\r\n\"=\"\"2305\"\"\";Bräcke;");
     let machine = allocate(
         dir,
         &[
@@ -1041,7 +1057,7 @@ fn a_dash_as_output_is_standard_output_and_never_a_folder_named_dash() {
     }
     // The seed's row for Östersund, 436 000 kr in all.
     run(&["export", plan, "--view", "per-kommun", "-o", "-"])
-        .assert_stdout_contains("2380;Östersund;196000;140000;100000;436000\r\n");
+        .assert_stdout_contains("\"=\"\"2380\"\"\";Östersund;196000;140000;100000;436000\r\n");
     // What must be files in a folder says so.
     run(&["report", plan, "--per-recipient", "-o", "-"])
         .assert_status(2)
@@ -1326,7 +1342,7 @@ fn ids_and_codes_a_spreadsheet_would_read_as_another_number_stay_text() {
         .assert_stdout_contains(
             ";kommunförbund;;1;\"=\"\"007\"\"\";600000;faktura;\"=\"\"1234567890123456789\"\"\"\r\n",
         )
-        .assert_stdout_contains("Ragunda;kommun;2303;1;\"=\"\"1E5\"\"\";15600;");
+        .assert_stdout_contains("Ragunda;kommun;\"=\"\"2303\"\"\";1;\"=\"\"1E5\"\"\";15600;");
     allocate(
         p.dir.path(),
         &["export", "plan.toml", "--view", "per-kommun"],
@@ -1403,4 +1419,446 @@ fn an_amount_excel_would_round_is_refused_and_the_exact_formats_are_named() {
     )
     .assert_status(0)
     .assert_stdout_contains("1000000000000001");
+}
+
+/// The total row of a worksheet: the last `<row>` element with a cell `Totalt…`.
+fn total_row_xml(xml: &str) -> &str {
+    let label = xml.rfind("<t>Totalt").unwrap();
+    let start = xml[..label].rfind("<row ").unwrap();
+    let end = start + xml[start..].find("</row>").unwrap();
+    &xml[start..end]
+}
+
+/// A bold total is `SUBTOTAL(109,…)` over exactly the rows above it, the figure of the
+/// document cached: a reader that does not compute shows the figure, and a filter or an
+/// edited amount gives the visible rows' total. The rows it covers sum to the figure, so it
+/// computes the figure it caches.
+#[test]
+fn xlsx_totals_are_subtotals_of_the_rows_with_the_figures_cached() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["-o", ".", "--format", "xlsx"]).assert_status(0);
+    let path = dir.path().join("allocate-2026.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    // Sheet, amount column (Excel's letter, calamine's index), the seed's figure.
+    let totals = [
+        ("betalningar", "F", 5, 12_689_898.0),
+        ("per-kommun", "F", 5, 1_865_000.0),
+        ("per-aktor", "F", 5, 12_689_898.0),
+        ("per-rubrik", "F", 5, 12_689_898.0),
+        ("per-omrade", "G", 6, 12_689_898.0),
+        ("fakturor", "G", 6, 4_242_436.0),
+    ];
+    for (n, (sheet, letter, column, figure)) in totals.into_iter().enumerate() {
+        let range = book.worksheet_range(sheet).unwrap();
+        // The header, the rows, the total.
+        let rows = range.height() - 2;
+        let sum: f64 = (range.rows().skip(1).take(rows))
+            .map(|r| match r[column] {
+                Data::Float(f) => f,
+                ref other => panic!("{sheet}: {other:?}"),
+            })
+            .sum();
+        assert_eq!(sum, figure, "{sheet}");
+        let xml = xlsx_part(&path, &format!("xl/worksheets/sheet{}.xml", n + 1));
+        let last = rows + 1;
+        let formula = format!(
+            "<f>SUBTOTAL(109,{letter}2:{letter}{last})</f><v>{figure}</v>",
+            figure = figure as i64
+        );
+        assert!(total_row_xml(&xml).contains(&formula), "{sheet}: {xml}");
+        // What a reader shows without computing: the figure.
+        assert_eq!(
+            range.rows().next_back().unwrap()[column],
+            Data::Float(figure),
+            "{sheet}"
+        );
+    }
+    // Per kommun every column's total: 400 000, 665 000, 800 000 (seed 001).
+    let xml = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    let total = total_row_xml(&xml);
+    for (letter, figure) in [("C", 400_000), ("D", 665_000), ("E", 800_000)] {
+        let formula = format!("<f>SUBTOTAL(109,{letter}2:{letter}9)</f><v>{figure}</v>");
+        assert!(total.contains(&formula), "{total}");
+    }
+    // A filtered workbook's total too: Berg's 196 200 kr.
+    export(
+        dir.path(),
+        &["-o", "berg", "--format", "xlsx", "--kommun", "Berg"],
+    )
+    .assert_status(0);
+    let xml = xlsx_part(
+        &dir.path().join("berg/allocate-2026-urval-2326-berg.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    );
+    assert!(
+        total_row_xml(&xml).contains("<f>SUBTOTAL(109,F2:F4)</f><v>196200</v>"),
+        "{xml}"
+    );
+    // The follow-up workbook's totals are made the same way: the repayment 233 772 kr, and
+    // every amount of every total row is a formula.
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let forms = repo_root().join("examples/follow-up-2026/*");
+    allocate(
+        dir.path(),
+        &[
+            "follow-up",
+            plan.to_str().unwrap(),
+            forms.to_str().unwrap(),
+            "-o",
+            "fu",
+            "--format",
+            "xlsx",
+        ],
+    )
+    .assert_status(0);
+    let path = dir.path().join("fu/uppfoljning-2026.xlsx");
+    let book: Xlsx<_> = open_workbook(&path).unwrap();
+    for n in 1..=book.sheet_names().len() {
+        let xml = xlsx_part(&path, &format!("xl/worksheets/sheet{n}.xml"));
+        let total = total_row_xml(&xml);
+        let amounts = total.matches("<v>").count();
+        assert!(amounts > 0, "sheet {n}");
+        assert_eq!(
+            total.matches("<f>SUBTOTAL(109,").count(),
+            amounts,
+            "sheet {n}: {total}"
+        );
+        if xml.contains("<t>Återbetalas senast</t>") {
+            assert!(total.contains("</f><v>233772</v>"), "{total}");
+        }
+    }
+}
+
+/// An export narrowed by `--area`, `--actor` or `--kommun` is named for its selection, so that
+/// it is never taken for the whole plan's files nor keeps them from being written, and every
+/// row of its files says the selection. A workbook of some of the views is named for them.
+#[test]
+fn a_selection_is_named_in_its_files_and_on_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["-o", "ek", "--kommun", "Berg"])
+        .assert_status(0)
+        .assert_stderr_contains("Skrev ek/betalningar-urval-2326-berg.csv");
+    let ek = dir.path().join("ek");
+    let stems = [
+        "betalningar",
+        "fakturor",
+        "per-aktor",
+        "per-kommun",
+        "per-omrade",
+        "per-rubrik",
+    ];
+    let berg: Vec<String> = stems
+        .iter()
+        .map(|s| format!("{s}-urval-2326-berg.csv"))
+        .collect();
+    assert_eq!(names_in(&ek), berg);
+    // Berg's three payments, 196 200 kr (seed 001), each saying whose they are.
+    let (headers, rows) = read_excel_csv(&ek.join("betalningar-urval-2326-berg.csv"));
+    assert_eq!(headers.last().unwrap(), "Urval");
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.last().unwrap() == "Berg (2326)"));
+    assert_eq!(column_sum(&headers, &rows, "Belopp"), 196_200);
+    // The whole plan's files go beside them.
+    export(dir.path(), &["-o", "ek"]).assert_status(0);
+    let mut all: Vec<String> = stems.iter().map(|s| format!("{s}.csv")).collect();
+    all.extend(berg);
+    all.sort();
+    assert_eq!(names_in(&ek), all);
+    let (headers, _) = read_excel_csv(&ek.join("betalningar.csv"));
+    assert_eq!(headers.last().unwrap(), "Referenskod");
+    // Filters together, for a program: by the ids.
+    let out = export(
+        dir.path(),
+        &[
+            "--view",
+            "per-omrade",
+            "--area",
+            "2",
+            "--actor",
+            "fhe",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    out.assert_status(0);
+    let mut lines = out.stdout.lines();
+    assert!(lines.next().unwrap().ends_with(",amount,selection"));
+    assert!(
+        lines.all(|l| l.ends_with(",area=2 actor=fhe")),
+        "{}",
+        out.stdout
+    );
+    // In English.
+    let out = export(
+        dir.path(),
+        &["--view", "fakturor", "--area", "2", "--lang", "en"],
+    );
+    let mut lines = out.stdout.lines();
+    assert!(lines.next().unwrap().ends_with(";Amount;Selection"));
+    assert!(lines.all(|l| l.ends_with(";area 2")), "{}", out.stdout);
+    // Workbooks and JSON.
+    for (args, name) in [
+        (
+            &["--format", "xlsx", "--kommun", "Berg"][..],
+            "allocate-2026-urval-2326-berg.xlsx",
+        ),
+        (
+            &["--format", "xlsx", "--view", "fakturor"][..],
+            "allocate-2026-fakturor.xlsx",
+        ),
+        // In the views' order, however they are asked for.
+        (
+            &[
+                "--format",
+                "xlsx",
+                "--view",
+                "fakturor",
+                "--view",
+                "betalningar",
+                "--area",
+                "3",
+            ][..],
+            "allocate-2026-betalningar-fakturor-urval-omrade-3.xlsx",
+        ),
+        (
+            &[
+                "--format",
+                "xlsx",
+                "--view",
+                "payments",
+                "--view",
+                "per-kommun",
+                "--view",
+                "per-actor",
+                "--view",
+                "per-heading",
+                "--view",
+                "per-area",
+                "--view",
+                "invoices",
+            ][..],
+            "allocate-2026.xlsx",
+        ),
+        (
+            &["--format", "json", "--actor", "kfjh"][..],
+            "allocate-2026-urval-kfjh.json",
+        ),
+        (
+            &["--format", "json", "--view", "fakturor", "--actor", "kfjh"][..],
+            "fakturor-urval-kfjh.json",
+        ),
+    ] {
+        let out_dir = dir.path().join("w");
+        let _ = std::fs::remove_dir_all(&out_dir);
+        export(dir.path(), &[&["-o", "w"], args].concat()).assert_status(0);
+        assert_eq!(names_in(&out_dir), [name], "{args:?}");
+    }
+}
+
+/// Headings nested three deep and a unit under a unit: each level has its column, so that a
+/// filter on a heading or an actor gives all that is under it, as `check` and the screen sum
+/// it. The 2026 plan with insats 3.9 (400 000 kr) under a heading of its own under
+/// Folkhälsoenheten's (3 510 836 kr, seed 001), and paid to a unit of its own under
+/// Folkhälsoenheten (3 510 836 kr with it).
+#[test]
+fn nested_headings_and_units_have_a_column_per_level() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "insatser = [\"1.2\", \"2.2\", \"3.2\", \"3.5\", \"1.4\", \"3.9\", \"3.3\"]",
+            "insatser = [\"1.2\", \"2.2\", \"3.2\", \"3.5\", \"1.4\", \"3.3\"]\n\n\
+             [[headings]]\nid = \"samisk\"\nparent = \"fhe\"\ntitle = \"Samiska insatser\"\n\
+             stated = 400_000\ninsatser = [\"3.9\"]",
+        )
+        .edit(
+            "[[actors]]\nid = \"fbh\"",
+            "[[actors]]\nid = \"fhe-samisk\"\nname = \"FHE samiska nätverket\"\n\
+             kind = \"region-unit\"\nparent = \"fhe\"\n\n[[actors]]\nid = \"fbh\"",
+        );
+    let p = {
+        let at = p.text.find("id = \"3.9\"").unwrap();
+        let actor = at + p.text[at..].find("actor = \"fhe\"").unwrap();
+        let mut text = p.text.clone();
+        text.replace_range(actor..actor + 13, "actor = \"fhe-samisk\"");
+        PlanDir { dir: p.dir, text }
+    };
+    p.check(&[]).assert_status(0);
+    let dir = p.dir.path();
+    allocate(dir, &["export", "plan.toml", "-o", "ut"]).assert_status(0);
+
+    let (headers, rows) = read_excel_csv(&dir.join("ut/per-rubrik.csv"));
+    assert_eq!(
+        headers[..5],
+        ["Rubrik", "Underrubrik", "Rubrik nivå 3", "Insats", "Område"]
+    );
+    let fhe = "Folkhälsoenheten (FHE) samordning inkl aktiviteter länshandlingsplan";
+    let under = |column: usize, title: &str| -> i64 {
+        rows.iter()
+            .filter(|r| r[column] == title)
+            .map(|r| r[6].parse::<i64>().unwrap())
+            .sum()
+    };
+    assert_eq!(under(1, fhe), 3_510_836);
+    assert_eq!(under(2, "Samiska insatser"), 400_000);
+    assert_eq!(under(0, "Region Jämtland Härjedalen"), 3_992_436);
+    let samisk = rows.iter().find(|r| r[3] == "3.9").unwrap();
+    assert_eq!(
+        samisk[..3],
+        ["Region Jämtland Härjedalen", fhe, "Samiska insatser"]
+    );
+    assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
+
+    let (headers, rows) = read_excel_csv(&dir.join("ut/per-aktor.csv"));
+    assert_eq!(headers[..3], ["Mottagare", "Ingår i", "Ingår i, nivå 2"]);
+    let under = |column: usize, group: &str| -> i64 {
+        rows.iter()
+            .filter(|r| r[column] == group)
+            .map(|r| r.last().unwrap().parse::<i64>().unwrap())
+            .sum()
+    };
+    assert_eq!(under(2, "Folkhälsoenheten"), 3_510_836);
+    let unit = rows
+        .iter()
+        .find(|r| r[0] == "FHE samiska nätverket")
+        .unwrap();
+    assert_eq!(
+        unit[..3],
+        [
+            "FHE samiska nätverket",
+            "Region Jämtland Härjedalen",
+            "Folkhälsoenheten"
+        ]
+    );
+    // Folkhälsoenheten's own money is in its own group; a unit without units under it is in
+    // none at its own level.
+    let own = rows
+        .iter()
+        .find(|r| r[0] == "Folkhälsoenheten (egna medel)")
+        .unwrap();
+    assert_eq!(
+        own[1..3],
+        ["Region Jämtland Härjedalen", "Folkhälsoenheten"]
+    );
+    let fbh = rows.iter().find(|r| r[0] == "Föräldra-barnhälsan").unwrap();
+    assert_eq!(fbh[1..3], ["Region Jämtland Härjedalen", ""]);
+    assert_eq!(column_sum(&headers, &rows, "Egna medel"), 12_689_898);
+    // For a program.
+    let machine = allocate(
+        dir,
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-actor",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    assert!(
+        machine
+            .stdout
+            .starts_with("recipient,group,group_2,area_1,"),
+        "{}",
+        machine.stdout
+    );
+    let machine = allocate(
+        dir,
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-heading",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    assert!(
+        machine
+            .stdout
+            .starts_with("heading,sub_heading,heading_3,insats,"),
+        "{}",
+        machine.stdout
+    );
+}
+
+/// The 2025 plan's invoices are invoiced by 2025-08-30 (seed 003: money not invoiced by then
+/// is repaid): a date on every invoice, one a spreadsheet reads as a date.
+#[test]
+fn the_invoices_say_the_day_to_invoice_by() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2025.toml");
+    let plan = plan.to_str().unwrap();
+    allocate(dir.path(), &["export", plan, "-o", "ut"]).assert_status(0);
+    let (headers, rows) = read_excel_csv(&dir.path().join("ut/fakturor.csv"));
+    assert_eq!(headers.last().unwrap(), "Faktureras senast");
+    assert!(!rows.is_empty());
+    // Written as the day, which Swedish Excel and LibreOffice read as a date.
+    assert!(rows.iter().all(|r| r.last().unwrap() == "2025-08-30"));
+    let machine = allocate(
+        dir.path(),
+        &["export", plan, "--view", "fakturor", "--csv", "rfc4180"],
+    );
+    let mut lines = machine.stdout.lines();
+    assert!(lines.next().unwrap().ends_with(",amount,invoice_by"));
+    assert!(lines.all(|l| l.ends_with(",2025-08-30")));
+    // In the workbook a date cell shown yyyy-mm-dd.
+    allocate(dir.path(), &["export", plan, "-o", "x", "--format", "xlsx"]).assert_status(0);
+    let path = dir.path().join("x/allocate-2025.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("fakturor").unwrap();
+    let header = range.rows().next().unwrap();
+    assert_eq!(header[7], Data::String("Faktureras senast".into()));
+    let first = range.rows().nth(1).unwrap();
+    // 2025-08-30 is day 45 899 of Excel's calendar (1900-01-01 is day 1, with its 29
+    // February 1900).
+    assert!(
+        matches!(&first[7], Data::DateTime(d) if d.as_f64() == 45_899.0),
+        "{:?}",
+        first[7]
+    );
+    assert!(xlsx_part(&path, "xl/styles.xml").contains("formatCode=\"yyyy-mm-dd\""));
+    // A plan without the deadline has no such column (2026).
+    let out = export(dir.path(), &["--view", "fakturor"]);
+    assert!(out.stdout.lines().next().unwrap().ends_with(";Belopp"));
+}
+
+/// A column of texts is text in every row of the CSV for Excel, as in the workbook: the focus
+/// areas `5` beside `4, 5, 6, 7` (2026: insats 2.3 has focus area 5 alone, 2.4 and 2.5
+/// focus area 2), the kommunkod and the reference.
+#[test]
+fn a_column_of_texts_is_text_in_every_row() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    export(dir.path(), &["-o", "ut"]).assert_status(0);
+    let (headers, rows) = read_excel_csv(&dir.path().join("ut/per-omrade.csv"));
+    let focus = headers.iter().position(|h| h == "Fokusområden").unwrap();
+    let of = |insats: &str| rows.iter().find(|r| r[2] == insats).unwrap()[focus].clone();
+    assert_eq!(of("2.3"), "=\"5\"");
+    assert_eq!(of("2.4"), "=\"2\"");
+    assert_eq!(of("1.3"), "4, 5, 6, 7");
+    // No cell of the column is a bare number.
+    assert!(rows.iter().all(|r| r[focus].parse::<f64>().is_err()));
+    let (_, rows) = read_excel_csv(&dir.path().join("ut/fakturor.csv"));
+    let berg = rows.iter().find(|r| r[0] == "Berg").unwrap();
+    assert_eq!(
+        berg[1..4],
+        ["=\"2326\"", "Region Jämtland Härjedalen", "=\"400105\""]
+    );
+    // The workbook has the same texts as text cells.
+    export(dir.path(), &["-o", "x", "--format", "xlsx"]).assert_status(0);
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("x/allocate-2026.xlsx")).unwrap();
+    let range = book.worksheet_range("per-omrade").unwrap();
+    let row = range
+        .rows()
+        .find(|r| r[2] == Data::String("2.3".into()))
+        .unwrap();
+    assert_eq!(row[focus], Data::String("5".into()));
+    let range = book.worksheet_range("fakturor").unwrap();
+    let row = range
+        .rows()
+        .find(|r| r[0] == Data::String("Berg".into()))
+        .unwrap();
+    assert_eq!(row[1], Data::String("2326".into()));
+    assert_eq!(row[3], Data::String("400105".into()));
 }

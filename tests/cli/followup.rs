@@ -4518,7 +4518,7 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     );
     assert!(
         rows.contains(&split_row(
-            "Östersund;2380;faktura;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
+            "Östersund;\"=\"\"2380\"\"\";faktura;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
         )),
         "{rows:?}"
     );

@@ -17,7 +17,7 @@ use crate::core::parallel;
 use crate::core::report::{Projection, View};
 use crate::output::csv::Dialect;
 use crate::output::lang::Lang;
-use crate::output::{csv, json, sheet, xlsx};
+use crate::output::{csv, file_name, json, sheet, xlsx};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -77,19 +77,24 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         return to_stdout(args, dialect, &asked, &projection, lang, out);
     };
     let year = *loaded.plan.plan.year.get_ref();
+    // A selection's files are named for it: never the whole plan's names.
+    let selection = sheet::selected(&projection)
+        .map(|selected| format!("-{}", file_name::selection(&selected)))
+        .unwrap_or_default();
     // Every format is written into its files as it is made (a national plan's payments are
     // millions of rows), the CSV files side by side; the workbook's worksheets are made in
     // temporary files first. Either way the files appear whole or not at all.
     let written = match args.format {
         ExportFormat::Csv => {
             let words = dialect.words(lang);
-            file_per_view(dir, &views, "csv", args.force, |view, out| {
+            file_per_view(dir, &views, &selection, "csv", args.force, |view, out| {
                 csv::write_view(view, &projection, words, dialect, out)
             })
         }
         ExportFormat::Xlsx => {
             let sheets = parallel::map(&views, |&view| sheet::build(view, &projection, lang));
-            let name = format!("allocate-{year}.xlsx");
+            let every = options::views_in_plan(&[], &View::ALL, checked.ledger.plan)?;
+            let name = format!("allocate-{year}{}{selection}.xlsx", some(&views, &every));
             // Zipped straight into its file; a workbook that cannot be made is told as such,
             // a file that cannot be written as such.
             let failure = std::sync::Mutex::new(None);
@@ -105,7 +110,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             written
         }
         ExportFormat::Json if asked.is_empty() => {
-            let name = format!("allocate-{year}.json");
+            let name = format!("allocate-{year}{selection}.json");
             files::write_made(dir, &[&name], args.force, |_, out| {
                 // Compact, since a national plan's document is hundreds of megabytes (`jq .`
                 // indents it).
@@ -114,10 +119,12 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             })
         }
         // The views asked for, each its part of the document.
-        ExportFormat::Json => file_per_view(dir, &views, "json", args.force, |view, out| {
-            json::write_view(&projection, view, &mut *out)?;
-            out.write_all(b"\n")
-        }),
+        ExportFormat::Json => {
+            file_per_view(dir, &views, &selection, "json", args.force, |view, out| {
+                json::write_view(&projection, view, &mut *out)?;
+                out.write_all(b"\n")
+            })
+        }
     };
     match written {
         Ok(paths) => {
@@ -137,18 +144,32 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     }
 }
 
-/// Each view in a file of its own in `dir`, named for the view, made by `write` straight into
-/// it; the files side by side, written whole or not at all.
+/// The part of a workbook's name that names its sheets when it holds only some of `every`
+/// view (`-fakturor`, `-betalningar-fakturor`, in the views' order), so that it is not taken
+/// for the whole workbook; nothing when it holds them all.
+fn some(views: &[View], every: &[View]) -> String {
+    if every.iter().all(|v| views.contains(v)) {
+        return String::new();
+    }
+    (every.iter())
+        .filter(|v| views.contains(v))
+        .map(|&v| format!("-{}", sheet::name(v)))
+        .collect()
+}
+
+/// Each view in a file of its own in `dir`, named for the view and then `selection`, made by
+/// `write` straight into it; the files side by side, written whole or not at all.
 fn file_per_view(
     dir: &std::path::Path,
     views: &[View],
+    selection: &str,
     extension: &str,
     force: bool,
     write: impl Fn(View, &mut dyn Write) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
     let names: Vec<String> = views
         .iter()
-        .map(|&view| format!("{}.{extension}", sheet::name(view)))
+        .map(|&view| format!("{}{selection}.{extension}", sheet::name(view)))
         .collect();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     files::write_made(dir, &names, force, |i, out| match views.get(i) {
