@@ -778,6 +778,20 @@ fn a_follow_up_form_or_report_given_to_split_is_told_as_one() {
             ))
             .assert_stderr_contains("allocate split 100 --plan PLAN --key ID");
         assert!(!out.stderr.contains("inledande nolla"), "{}", out.stderr);
+        if format == "csv" {
+            // A form is told by its first part: one made long by blank lines at its end
+            // (past the 256 KiB read for it) is still told as a form.
+            let path = dir.path().join(&form);
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            text.push_str(&"\r\n".repeat(200_000));
+            let long = "csv/lang-blankett.csv";
+            std::fs::write(dir.path().join(long), text).unwrap();
+            allocate(dir.path(), &["split", "100", "--key", long])
+                .assert_status(2)
+                .assert_stderr_contains(&format!(
+                    "fel[key-file]: {long}: filen är en blankett för årets uppföljning"
+                ));
+        }
         allocate(dir.path(), &["split", "100", "--plan", &form, "--key", "x"])
             .assert_status(2)
             .assert_stderr_contains(&format!(

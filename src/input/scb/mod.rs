@@ -113,9 +113,32 @@ pub fn misplaced(path: &Path) -> Option<(Misplaced, Option<usize>, String)> {
     misplaced_in(path, &bytes)
 }
 
+/// How much of a text file is enough to tell a follow-up form by (its header row is near the
+/// top, and a form is some kilobytes): its first 256 KiB, to a line's end. A large key file
+/// refused for its content is then not read again in full as a form, which held every field
+/// as a cell of its own (some 80 times the file's size in memory).
+const FORM_PROBE: usize = 256 * 1024;
+
+/// The part of a file's bytes that is read to tell whether it is a follow-up form: a text
+/// file's first [`FORM_PROBE`] bytes, decoded, to the last line end in them; a smaller file
+/// or a workbook whole.
+fn form_probe(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if bytes.len() <= FORM_PROBE || crate::input::workbook::is_zip(bytes) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let text = source_text(bytes);
+    let mut end = FORM_PROBE.min(text.len());
+    while !text.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
+    let head = text.get(..end).unwrap_or_default();
+    let head = head.rfind('\n').map_or(head, |at| head.get(..=at).unwrap_or(head));
+    std::borrow::Cow::Owned(head.as_bytes().to_vec())
+}
+
 /// [`misplaced`] of a file's bytes, already read.
 fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, String)> {
-    if let Ok(read) = crate::input::usage::from_bytes(path, bytes, 0) {
+    if let Ok(read) = crate::input::usage::from_bytes(path, &form_probe(bytes), 0) {
         return Some(match read.format {
             crate::input::usage::Format::Toml => (
                 Misplaced::UsageReport,
@@ -140,22 +163,26 @@ fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, 
             .map(|i| i + 1)
     };
     let first = first_meaningful(&text);
-    let kind = match toml::from_str::<toml::Table>(body) {
-        Ok(table) if table.contains_key("plan") => Misplaced::Plan {
+    // Only a text that starts as TOML does is parsed as TOML (`None` otherwise): the parser
+    // reads the whole text into tokens first, some 14 times a large key file's size.
+    let starts_as_toml = first.is_some_and(|(_, line)| looks_like_toml(line));
+    let parsed = starts_as_toml.then(|| toml::from_str::<toml::Table>(body).ok());
+    let kind = match parsed {
+        Some(Some(table)) if table.contains_key("plan") => Misplaced::Plan {
             keys: key_ids(&table),
         },
-        Ok(table) if table.contains_key("usage") || table.contains_key("recipients") => {
+        Some(Some(table)) if table.contains_key("usage") || table.contains_key("recipients") => {
             Misplaced::UsageReport
         }
-        Ok(table) if !table.is_empty() => Misplaced::Toml,
-        Ok(_) => return None,
+        Some(Some(table)) if !table.is_empty() => Misplaced::Toml,
+        Some(Some(_)) => return None,
         // A plan or report with a mistake in its TOML is still one.
-        Err(_) if header("[plan]").is_some() => Misplaced::Plan { keys: Vec::new() },
-        Err(_) if header("[[usage]]").is_some() || header("[[recipients]]").is_some() => {
+        _ if header("[plan]").is_some() => Misplaced::Plan { keys: Vec::new() },
+        _ if header("[[usage]]").is_some() || header("[[recipients]]").is_some() => {
             Misplaced::UsageReport
         }
-        Err(_) if first.is_some_and(|(_, line)| looks_like_toml(line)) => Misplaced::Toml,
-        Err(_) => return None,
+        _ if starts_as_toml => Misplaced::Toml,
+        _ => return None,
     };
     let line = match kind {
         Misplaced::Plan { .. } => header("[plan]"),

@@ -25,7 +25,7 @@ fn problem(problem: WorkbookProblem) -> Failure {
 pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> {
     let (sheet_name, records, inexact) = rows(bytes)?;
     let text = lines(&records);
-    let sheet = grid::read(records, column, true, '\t')?;
+    let sheet = grid::read(|| records.iter(), column, true, '\t')?;
     // A figure from a number cell that a double cannot hold exactly is refused as too large,
     // as a CSV file's figure beyond any count is: read as the nearest double, it would be
     // another count than the one written.
