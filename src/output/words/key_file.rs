@@ -901,6 +901,20 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
                 "the name {name} already has the kommunkod {first_code} on line {first_line}, but here {code}; no two kommuner share a name"
             )
         }
+        Mismatch::SumOfOthers {
+            code,
+            name,
+            count: n,
+            ..
+        } => {
+            let label = excerpt(&region_label(code.as_deref(), name));
+            let n = count(*n, lang);
+            say!(
+                lang,
+                "raden \"{label}\" ({n}) är lika stor som summan av alla andra kommunrader i filen; den ser ut som en summarad, inte en kommun",
+                "the row \"{label}\" ({n}) equals the sum of all the other kommun rows of the file; it looks like a total, not a kommun"
+            )
+        }
         Mismatch::Total {
             label,
             stated,
@@ -968,6 +982,10 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
         Mismatch::NameTwice { .. } => lang.pick(
             "koden eller namnet på en av raderna stämmer inte: ladda ner filen från SCB igen",
             "the code or the name on one of the rows is wrong: download the file from SCB again",
+        ),
+        Mismatch::SumOfOthers { .. } => lang.pick(
+            "ta bort raden, eller kalla den \"Summa\" så jämförs den med kommunraderna; som kommun skulle den få hälften av beloppet",
+            "remove the row, or call it \"Summa\" so that it is compared with the kommun rows; as a kommun it would get half the amount",
         ),
         Mismatch::Total { .. } => total_hint(lang),
     }
