@@ -160,6 +160,17 @@ pub struct ScbError {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub kind: ScbErrorKind,
+    /// For a workbook whose sheet was read: that sheet and the others, so that an error
+    /// about the table says which sheet it is about, and that there are others.
+    pub sheets: Option<SheetsRead>,
+}
+
+/// The sheet of a workbook a key file was read from, and the workbook's other sheets in its
+/// order, each with whether Excel shows it (a hidden sheet is passed over).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetsRead {
+    pub read: String,
+    pub others: Vec<(String, bool)>,
 }
 
 /// A file that is recognised but is not one the tool reads.

@@ -4,8 +4,8 @@
 //! points a plan key (`file = "keys/folkmangd-2024-11-01.csv"`) or `allocate split --key` at
 //! the file. What is accepted, by the file's first bytes:
 //!
-//! - an Excel workbook (`PK`): its first sheet, as the web interface's XLSX download lays it
-//!   out (`xlsx`);
+//! - an Excel workbook (`PK`): the first sheet it shows, as the web interface's XLSX download
+//!   lays it out (`xlsx`);
 //! - JSON (`{`): JSON-stat 2.0, PxWebApi 2's default format (`json_stat`); other JSON is
 //!   named and refused;
 //! - a PC-Axis file (`DATA=` after `STUB`/`HEADING`, `VALUES`) (`px`);
@@ -44,6 +44,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
         .map_err(|reason| ScbError {
             path: path.to_path_buf(),
             line: None,
+            sheets: None,
             kind: match reason {
                 ReadReason::NotFound => ScbErrorKind::NotFound,
                 ReadReason::Directory => ScbErrorKind::Directory,
@@ -67,6 +68,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
         Some((kind, line, _)) => ScbError {
             path: path.to_path_buf(),
             line,
+            sheets: None,
             kind: ScbErrorKind::Misplaced(kind),
         },
         None => error,
@@ -74,7 +76,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
 }
 
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
-/// a workbook its first sheet's rows, one per line.
+/// a workbook the rows of the sheet read, one per line.
 pub fn source_text(bytes: &[u8]) -> String {
     if crate::input::workbook::is_zip(bytes) {
         return xlsx::text(bytes).unwrap_or_default();
@@ -132,7 +134,9 @@ fn form_probe(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
         end = end.saturating_sub(1);
     }
     let head = text.get(..end).unwrap_or_default();
-    let head = head.rfind('\n').map_or(head, |at| head.get(..=at).unwrap_or(head));
+    let head = head
+        .rfind('\n')
+        .map_or(head, |at| head.get(..=at).unwrap_or(head));
     std::borrow::Cow::Owned(head.as_bytes().to_vec())
 }
 
@@ -239,9 +243,15 @@ fn looks_like_toml(line: &str) -> bool {
 
 /// Parses a population file's bytes (`path` is only for messages).
 pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile, ScbError> {
+    // An error about a workbook's table names its sheet, and the workbook's others.
     let error = |(line, kind): table::Failure| ScbError {
         path: path.to_path_buf(),
         line,
+        sheets: match kind {
+            ScbErrorKind::Workbook(_) => None,
+            _ if crate::input::workbook::is_zip(bytes) => xlsx::sheets_read(bytes),
+            _ => None,
+        },
         kind,
     };
     let read = read(bytes, column).map_err(error)?;

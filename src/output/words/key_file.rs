@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::core::population::{
     CubeProblem, FileFormat, JsonPart, JsonSyntax, Mismatch, Misplaced, MissingTotal, OtherFormat,
-    ScbError, ScbErrorKind, TextEncoding, WorkbookProblem, region_label,
+    ScbError, ScbErrorKind, SheetsRead, TextEncoding, WorkbookProblem, region_label,
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
@@ -271,6 +271,55 @@ fn json_syntax(reason: &JsonSyntax, lang: Lang) -> String {
 
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
+    let message = kind_message(error, lang);
+    match &error.sheets {
+        Some(sheets) => format!("{message} ({})", sheets_text(sheets, lang)),
+        None => message,
+    }
+}
+
+/// The sheet of a workbook a key file's table was read from, and the workbook's other
+/// sheets, a hidden one marked: `bladet "Noter"; arbetsboken har också bladet "Tabell"`.
+fn sheets_text(sheets: &SheetsRead, lang: Lang) -> String {
+    let read = excerpt(&sheets.read);
+    let read = say!(lang, "bladet \"{read}\"", "sheet \"{read}\"");
+    if sheets.others.is_empty() {
+        return read;
+    }
+    let mut others: Vec<String> = (sheets.others.iter())
+        .take(LIST_MAX)
+        .map(|(name, shown)| {
+            let name = excerpt(name);
+            match shown {
+                true => format!("\"{name}\""),
+                false => say!(
+                    lang,
+                    "\"{name}\" (dolt, läses inte)",
+                    "\"{name}\" (hidden, not read)"
+                ),
+            }
+        })
+        .collect();
+    if sheets.others.len() > LIST_MAX {
+        others.push("…".to_string());
+    }
+    let others = others.join(", ");
+    match sheets.others.len() {
+        1 => say!(
+            lang,
+            "{read}; arbetsboken har också bladet {others}",
+            "{read}; the workbook also has the sheet {others}"
+        ),
+        _ => say!(
+            lang,
+            "{read}; arbetsboken har också bladen {others}",
+            "{read}; the workbook also has the sheets {others}"
+        ),
+    }
+}
+
+/// The message of an error's kind.
+fn kind_message(error: &ScbError, lang: Lang) -> String {
     // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
     // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
@@ -613,6 +662,19 @@ pub fn misplaced(kind: &Misplaced, lang: Lang) -> String {
 
 /// What to do about a key file that cannot be read.
 pub fn error_hint(error: &ScbError, lang: Lang) -> String {
+    let hint = kind_hint(error, lang);
+    match &error.sheets {
+        Some(sheets) if !sheets.others.is_empty() => say!(
+            lang,
+            "{hint}; en arbetsbok läses från det första blad den visar, så ligger tabellen på ett annat blad: flytta det först, eller spara det som en egen fil",
+            "{hint}; a workbook is read from the first sheet it shows, so if the table is on another sheet: move that sheet first, or save it as a file of its own"
+        ),
+        _ => hint,
+    }
+}
+
+/// The hint for an error's kind.
+fn kind_hint(error: &ScbError, lang: Lang) -> String {
     let text = match &error.kind {
         ScbErrorKind::Misplaced(kind) => {
             let download = download(lang);
