@@ -162,7 +162,7 @@ pub struct ScbError {
     pub kind: ScbErrorKind,
     /// For a workbook whose sheet was read: that sheet and the others, so that an error
     /// about the table says which sheet it is about, and that there are others.
-    pub sheets: Option<SheetsRead>,
+    pub sheets: Option<Box<SheetsRead>>,
 }
 
 /// The sheet of a workbook a key file was read from, and the workbook's other sheets in its
@@ -188,6 +188,8 @@ pub enum OtherFormat {
     PxWebJson,
     /// Other JSON.
     Json,
+    /// An OpenDocument spreadsheet (`.ods`, LibreOffice's own format).
+    Ods,
 }
 
 /// Why a zip file is not read as a workbook.
@@ -373,6 +375,12 @@ pub enum ScbErrorKind {
     /// A code of one or three digits: a kommunkod or county code without its leading zero.
     LostLeadingZero {
         region: String,
+    },
+    /// A file without kommun rows whose regions have codes of another length than a
+    /// kommun's (four digits) or a county's (two): the first such region, with its digits.
+    CodeLength {
+        region: String,
+        digits: usize,
     },
     /// A value that is neither a whole number nor `..`.
     BadValue {

@@ -26,6 +26,26 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether a zip archive is an OpenDocument spreadsheet (`.ods`): the standard has its first
+/// part be `mimetype`, stored as it is, naming the format.
+pub fn is_ods(bytes: &[u8]) -> bool {
+    // The first part's local header: 30 bytes, of which the name's and the extra field's
+    // lengths are the last four; then the name, the extra field and the content.
+    let length = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map(|b| usize::from(u16::from_le_bytes(b)))
+    };
+    let (Some(name), Some(extra)) = (length(26), length(28)) else {
+        return false;
+    };
+    bytes.get(30..30 + name) == Some(b"mimetype".as_slice())
+        && bytes.get(30 + name + extra..).is_some_and(|content| {
+            content.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")
+        })
+}
+
 /// Why the zip reader could not read the archive, sorted so that it can be told in either
 /// language.
 fn unreadable_zip(error: zip::result::ZipError) -> WorkbookProblem {

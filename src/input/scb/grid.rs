@@ -219,6 +219,21 @@ where
             .push((candidate, Dimension { name, contents }));
         layout.dimensions.sort_by_key(|(i, _)| *i);
     }
+    // Codes in a column of their own beside the names (`"kod";"region";"2024"`, as a sheet
+    // made by hand or by Kolada has them): the codes are the regions, the names their names.
+    if layout.names.is_none() {
+        let names_at = layout.region;
+        let beside = [names_at.checked_sub(1), names_at.checked_add(1)];
+        if let Some(codes_at) = beside.into_iter().flatten().find(|&c| {
+            layout.dimensions.iter().any(|(i, _)| *i == c)
+                && bare_codes(rows(), c)
+                && names_beside_codes(rows(), c, names_at, workbook)
+        }) {
+            layout.region = codes_at;
+            layout.names = Some(names_at);
+            layout.dimensions.retain(|(i, _)| *i != codes_at);
+        }
+    }
     // A column other than region and year with one value on every row (a contents code
     // written on each, a column left empty under its header) is ignored by `table`: it is
     // left out before the figures are read, so that no row holds its value.
@@ -540,6 +555,27 @@ fn varying<R: Borrow<Record>>(rows: impl Iterator<Item = R>, columns: &[usize]) 
         .collect()
 }
 
+/// Whether column `at` holds a kommun's or county's bare code (four or two digits) on every
+/// row that may hold a figure (an empty cell aside).
+fn bare_codes<R: Borrow<Record>>(rows: impl Iterator<Item = R>, at: usize) -> bool {
+    let mut any = false;
+    for r in rows {
+        let r = r.borrow();
+        if r.is_blank() || r.is_note() {
+            continue;
+        }
+        let code = r.field(at);
+        if code.is_empty() {
+            continue;
+        }
+        if !(matches!(code.len(), 2 | 4) && code.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// A row of a workbook's heading, above its header: a first cell that is empty and another
 /// that is not.
 fn is_heading(r: &Record) -> bool {
@@ -557,7 +593,11 @@ fn title_of(r: &Record, delimiter: char) -> String {
         title.push_str(field);
     }
     // Trimmed in place: a title may be as long as the file.
-    let end = title.trim_end().trim_end_matches(delimiter).trim_end().len();
+    let end = title
+        .trim_end()
+        .trim_end_matches(delimiter)
+        .trim_end()
+        .len();
     title.truncate(end);
     let start = title.len() - title.trim_start().len();
     title.drain(..start);

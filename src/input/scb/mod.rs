@@ -249,7 +249,7 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
         line,
         sheets: match kind {
             ScbErrorKind::Workbook(_) => None,
-            _ if crate::input::workbook::is_zip(bytes) => xlsx::sheets_read(bytes),
+            _ if crate::input::workbook::is_zip(bytes) => xlsx::sheets_read(bytes).map(Box::new),
             _ => None,
         },
         kind,
@@ -276,6 +276,9 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
 fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failure> {
     let other = |format| Err((None, ScbErrorKind::OtherFormat(format)));
     if crate::input::workbook::is_zip(bytes) {
+        if crate::input::workbook::is_ods(bytes) {
+            return other(OtherFormat::Ods);
+        }
         return xlsx::read(bytes, column);
     }
     if bytes.starts_with(b"PAR1") {

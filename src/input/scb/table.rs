@@ -799,6 +799,19 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         mut other_regions,
     } = settled;
     if rows.is_empty() {
+        // Regions whose codes are of another length (`02303 Ragunda`) are set aside: with no
+        // kommun left, the first of them is what is wrong.
+        if let Some((line, region)) = (other_regions.iter())
+            .find(|(_, region)| code_length(region).is_some_and(|n| n != 2 && n != 4))
+        {
+            return Err((
+                Some(*line),
+                ScbErrorKind::CodeLength {
+                    region: region.clone(),
+                    digits: code_length(region).unwrap_or(0),
+                },
+            ));
+        }
         return Err((Some(header_line), ScbErrorKind::NoRows));
     }
 

@@ -109,6 +109,10 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
             "en JSON-fil som inte är JSON-stat",
             "a JSON file that is not JSON-stat",
         ),
+        OtherFormat::Ods => lang.pick(
+            "ett OpenDocument-kalkylark (ods, LibreOffices eget format)",
+            "an OpenDocument spreadsheet (ods, LibreOffice's own format)",
+        ),
     }
 }
 
@@ -506,6 +510,14 @@ fn kind_message(error: &ScbError, lang: Lang) -> String {
                 "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
             )
         }
+        (ScbErrorKind::CodeLength { region, digits }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har {digits} siffror, så filen har inga kommunrader: en kommunkod har fyra siffror och en länskod två, som 2303 och 23",
+                "the region code in \"{region}\" has {digits} digits, so the file has no kommun rows: a kommunkod has four digits and a county code two, as in 2303 and 23"
+            )
+        }
         (ScbErrorKind::CodeDisagrees { code, text }, _) => {
             let (code, text) = (excerpt(code), excerpt(text));
             say!(
@@ -695,7 +707,9 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
             "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
             "an SCB file with the county's kommuner is a few KB; check that this is the right file",
         ),
-        ScbErrorKind::NotText(BinaryKind::OldOffice) | ScbErrorKind::Workbook(_) => lang.pick(
+        ScbErrorKind::NotText(BinaryKind::OldOffice)
+        | ScbErrorKind::Workbook(_)
+        | ScbErrorKind::OtherFormat(OtherFormat::Ods) => lang.pick(
             "spara filen som Excel-arbetsbok (xlsx) eller CSV, eller ladda ner tabellen från SCB igen",
             "save the file as an Excel workbook (xlsx) or as CSV, or download the table from SCB again",
         ),
@@ -772,6 +786,10 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::LostLeadingZero { .. } => lang.pick(
             "filen har öppnats i ett program som läser koderna som tal; ladda ner den från SCB igen, eller formatera regionkolumnen som text innan den sparas",
             "the file has been opened in a program that reads the codes as numbers; download it from SCB again, or format the region column as text before saving",
+        ),
+        ScbErrorKind::CodeLength { .. } => lang.pick(
+            "ladda ner filen från SCB igen, eller skriv kommunkoderna med fyra siffror, som \"2303 Ragunda\"",
+            "download the file from SCB again, or write the kommunkoder with four digits, as in \"2303 Ragunda\"",
         ),
         ScbErrorKind::CodeDisagrees { .. } => lang.pick(
             "koderna och texterna ska gälla samma kommuner: ladda ner filen från SCB igen",
@@ -1061,17 +1079,24 @@ pub fn total_hint(lang: Lang) -> &'static str {
     )
 }
 
-/// The column a hint suggests of several: the last (the latest year) when the columns differ
-/// only in their year; else the last that names the population (`Folkmängd 2024` rather than
+/// The column a hint suggests of several: the last (the latest period) when the columns
+/// differ only in their year, or month or quarter; else the last that names the population (`Folkmängd 2024` rather than
 /// `Folkökning 2024`); else none.
 fn column_to_suggest(available: &[String]) -> Option<&str> {
+    // A header without its period: the year, and a month, quarter or half right after it as
+    // PxWeb writes them (`2024M11`, `2024K4`, `2024Q4`, `2024H2`).
     let without_year = |header: &str| -> String {
-        let year = year_in(header).unwrap_or("");
-        let rest = if year.is_empty() {
-            header.to_string()
-        } else {
-            header.replace(year, "")
+        let Some(year) = year_in(header) else {
+            return crate::core::text::fold(header);
         };
+        let rest: String = (header.split(year).enumerate())
+            .map(|(i, part)| match part.strip_prefix(['M', 'K', 'Q', 'H']) {
+                Some(rest) if i > 0 && rest.starts_with(|c: char| c.is_ascii_digit()) => {
+                    rest.trim_start_matches(|c: char| c.is_ascii_digit())
+                }
+                _ => part,
+            })
+            .collect();
         crate::core::text::fold(&rest)
     };
     let Some(last) = available.last() else {
