@@ -160,6 +160,17 @@ pub struct ScbError {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub kind: ScbErrorKind,
+    /// For a workbook whose sheet was read: that sheet and the others, so that an error
+    /// about the table says which sheet it is about, and that there are others.
+    pub sheets: Option<Box<SheetsRead>>,
+}
+
+/// The sheet of a workbook a key file was read from, and the workbook's other sheets in its
+/// order, each with whether Excel shows it (a hidden sheet is passed over).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetsRead {
+    pub read: String,
+    pub others: Vec<(String, bool)>,
 }
 
 /// A file that is recognised but is not one the tool reads.
@@ -177,6 +188,8 @@ pub enum OtherFormat {
     PxWebJson,
     /// Other JSON.
     Json,
+    /// An OpenDocument spreadsheet (`.ods`, LibreOffice's own format).
+    Ods,
 }
 
 /// Why a zip file is not read as a workbook.
@@ -363,6 +376,12 @@ pub enum ScbErrorKind {
     LostLeadingZero {
         region: String,
     },
+    /// A file without kommun rows whose regions have codes of another length than a
+    /// kommun's (four digits) or a county's (two): the first such region, with its digits.
+    CodeLength {
+        region: String,
+        digits: usize,
+    },
     /// A value that is neither a whole number nor `..`.
     BadValue {
         region: String,
@@ -491,6 +510,15 @@ pub enum Mismatch {
         first_line: usize,
         first_code: String,
     },
+    /// Without a plan: a row whose count is exactly the sum of every other kommun row's (two
+    /// or more): a total under a name that is not known as one ("Hela länet", "Jämtland"),
+    /// which read as a kommun would take half the money.
+    SumOfOthers {
+        line: usize,
+        code: Option<String>,
+        name: String,
+        count: u64,
+    },
     /// A total of the file (a county or "Summa" row) that differs from the sum of the kommun
     /// rows it covers.
     Total {
@@ -513,6 +541,7 @@ impl Mismatch {
             | Mismatch::Zero { line, .. }
             | Mismatch::OutsideCounty { line, .. }
             | Mismatch::NameTwice { line, .. }
+            | Mismatch::SumOfOthers { line, .. }
             | Mismatch::Total { line, .. } => Some(*line),
         }
     }
@@ -526,6 +555,29 @@ fn value_problem(row: &Row) -> Option<Mismatch> {
         Some(0) => Some(Mismatch::Zero { line, code, name }),
         Some(_) => None,
     }
+}
+
+/// Of a file's kommun rows, the one whose count is exactly the sum of all the others' (at
+/// least two others, every row with a count): a total row by a name not known as a total's.
+/// Without a plan nothing else tells it from a kommun, and a kommun it is not: it would get
+/// as much as all the kommuner together. It is refused rather than taken for a total, since
+/// a guess either way would move money without a word.
+fn sum_of_others(rows: &[&Row]) -> Option<Mismatch> {
+    if rows.len() < 3 {
+        return None;
+    }
+    let counts: Option<Vec<u64>> = rows.iter().map(|r| r.count).collect();
+    let counts = counts?;
+    let all: u128 = counts.iter().map(|&c| u128::from(c)).sum();
+    rows.iter()
+        .zip(counts)
+        .find(|(_, c)| 2 * u128::from(*c) == all)
+        .map(|(row, count)| Mismatch::SumOfOthers {
+            line: row.line,
+            code: row.code.clone(),
+            name: row.name.clone(),
+            count,
+        })
 }
 
 /// `row`, a kommun already on the line of `earlier`.
@@ -719,6 +771,7 @@ impl KeyFile {
             problems.extend(value_problem(row));
             kept.push(row);
         }
+        problems.extend(sum_of_others(&kept));
         problems.extend(self.total_mismatches());
         if !problems.is_empty() {
             return Err(problems);

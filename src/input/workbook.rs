@@ -26,6 +26,26 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether a zip archive is an OpenDocument spreadsheet (`.ods`): the standard has its first
+/// part be `mimetype`, stored as it is, naming the format.
+pub fn is_ods(bytes: &[u8]) -> bool {
+    // The first part's local header: 30 bytes, of which the name's and the extra field's
+    // lengths are the last four; then the name, the extra field and the content.
+    let length = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map(|b| usize::from(u16::from_le_bytes(b)))
+    };
+    let (Some(name), Some(extra)) = (length(26), length(28)) else {
+        return false;
+    };
+    bytes.get(30..30 + name) == Some(b"mimetype".as_slice())
+        && bytes.get(30 + name + extra..).is_some_and(|content| {
+            content.starts_with(b"application/vnd.oasis.opendocument.spreadsheet")
+        })
+}
+
 /// Why the zip reader could not read the archive, sorted so that it can be told in either
 /// language.
 fn unreadable_zip(error: zip::result::ZipError) -> WorkbookProblem {
@@ -79,6 +99,9 @@ type Book<'b> = Xlsx<Cursor<&'b [u8]>>;
 pub struct Sheets<'b> {
     book: Book<'b>,
     names: Vec<String>,
+    /// Per sheet, whether Excel shows it: a worksheet that is not hidden (a chart sheet or
+    /// a hidden sheet is not what the user looks at).
+    shown: Vec<bool>,
 }
 
 /// The workbook's sheets, once [`guard`] has passed; a workbook without a sheet is refused.
@@ -89,13 +112,31 @@ pub fn sheets(bytes: &[u8]) -> Result<Sheets<'_>, WorkbookProblem> {
     if names.is_empty() {
         return Err(WorkbookProblem::NoSheet);
     }
-    Ok(Sheets { book, names })
+    let shown = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| {
+            s.visible == calamine::SheetVisible::Visible && s.typ == calamine::SheetType::WorkSheet
+        })
+        .collect();
+    Ok(Sheets { book, names, shown })
 }
 
 impl Sheets<'_> {
     /// The sheets' names, in the workbook's order.
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+
+    /// Whether Excel shows sheet `index`: a worksheet that is not hidden.
+    pub fn is_shown(&self, index: usize) -> bool {
+        self.shown.get(index).copied().unwrap_or(false)
+    }
+
+    /// The first sheet Excel shows (see [`Sheets::is_shown`]); the first sheet when none is
+    /// shown, which Excel does not allow.
+    pub fn first_shown(&self) -> usize {
+        self.shown.iter().position(|&shown| shown).unwrap_or(0)
     }
 
     /// The cells of sheet `index` (of [`Sheets::names`]) that hold a value, in the order the
@@ -187,12 +228,14 @@ impl Sheets<'_> {
     }
 }
 
-/// The first sheet of an XLSX workbook, [`guard`]ed: its name and its cells that hold a
-/// value, in the order the sheet stores them.
-pub fn first_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
+/// The first sheet an XLSX workbook shows ([`Sheets::first_shown`]; a hidden sheet or a
+/// chart before it is passed over), [`guard`]ed: its name and its cells that hold a value, in
+/// the order the sheet stores them.
+pub fn first_shown_sheet(bytes: &[u8]) -> Result<(String, Vec<Cell>), WorkbookProblem> {
     let mut sheets = sheets(bytes)?;
-    let cells = sheets.cells(0)?;
-    Ok((sheets.names.swap_remove(0), cells))
+    let index = sheets.first_shown();
+    let cells = sheets.cells(index)?;
+    Ok((sheets.names.swap_remove(index), cells))
 }
 
 /// Inflates every part of the archive once, within the limits, and holds the shared strings'
@@ -313,7 +356,7 @@ mod tests {
         sheet.write_string(0, 0, "Insats").unwrap();
         sheet.write_number(1_048_575, 16_383, 1.0).unwrap();
         let bytes = book.save_to_buffer().unwrap();
-        let (_, cells) = first_sheet(&bytes).unwrap();
+        let (_, cells) = first_shown_sheet(&bytes).unwrap();
         assert_eq!(cells.len(), 2);
         assert_eq!(cells[1].0, 1_048_575);
         assert_eq!(cells[1].1, 16_383);
@@ -322,11 +365,11 @@ mod tests {
     #[test]
     fn what_is_not_a_workbook_is_unreadable_not_a_panic() {
         assert!(matches!(
-            first_sheet(b"PK\x03\x04 not really"),
+            first_shown_sheet(b"PK\x03\x04 not really"),
             Err(WorkbookProblem::Damaged(_))
         ));
         assert_eq!(
-            first_sheet(&zip_of(&[("hello.txt", b"hi")])).unwrap_err(),
+            first_shown_sheet(&zip_of(&[("hello.txt", b"hi")])).unwrap_err(),
             WorkbookProblem::MissingPart("_rels/.rels".to_string())
         );
     }

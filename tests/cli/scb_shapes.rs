@@ -918,3 +918,76 @@ fn a_cell_stored_twice_is_refused() {
             .assert_stderr_contains("ladda ner tabellen från SCB igen");
     }
 }
+
+/// A sheet named `name` with the title in A1, the header in row 3 and a row per kommun with
+/// `population(kommun)`.
+fn kommun_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    name: &str,
+    year: &str,
+    population: impl Fn(u64) -> u64,
+) {
+    let sheet = book.add_worksheet();
+    sheet.set_name(name).unwrap();
+    sheet
+        .write_string(0, 0, "Folkmängden den 1 november efter region och år")
+        .unwrap();
+    sheet.write_string(2, 1, year).unwrap();
+    for (r, (code, name, n)) in POPULATION_2024.iter().enumerate() {
+        let r = u32::try_from(r).unwrap() + 3;
+        sheet.write_string(r, 0, format!("{code} {name}")).unwrap();
+        sheet.write_number(r, 1, population(*n) as f64).unwrap();
+    }
+}
+
+#[test]
+fn a_hidden_sheet_is_passed_over_and_an_error_about_a_workbook_names_its_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    // A hidden first sheet of last year's figures (each kommun 100 fewer), the table the
+    // user sees on the second: the second is read.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    kommun_sheet(&mut book, "gammal", "2023", |n| n - 100);
+    kommun_sheet(&mut book, "2024", "2024", |n| n);
+    book.worksheet_from_index(1).unwrap().set_active(true);
+    book.worksheet_from_index(0).unwrap().set_hidden(true);
+    std::fs::write(dir.path().join("dold.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    assert_seed_split(
+        &split(dir.path(), "dold.xlsx", &[]),
+        Naming::Both,
+        "dold.xlsx",
+    );
+    allocate(dir.path(), &["split", "132708", "--key", "dold.xlsx"])
+        .assert_status(0)
+        .assert_stdout_contains("kolumn \"2024\" (Excel, bladet \"2024\")");
+    // Asked for the hidden sheet's year, the error says which sheet was read.
+    allocate(
+        dir.path(),
+        &["split", "132708", "--key", "dold.xlsx", "--column", "2023"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel[key-file]: kolumnen \"2023\" finns inte; årskolumnerna är \"2024\" (bladet \"2024\"; arbetsboken har också bladet \"gammal\" (dolt, läses inte))")
+    .assert_stderr_contains("en arbetsbok läses från det första blad den visar");
+    // A sheet of notes before the table: the error names both sheets.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Information").unwrap();
+    notes
+        .write_string(0, 0, "Källa: SCB, Befolkningsstatistik")
+        .unwrap();
+    kommun_sheet(&mut book, "Data", "2024", |n| n);
+    std::fs::write(
+        dir.path().join("noter.xlsx"),
+        book.save_to_buffer().unwrap(),
+    )
+    .unwrap();
+    allocate(dir.path(), &["split", "132708", "--key", "noter.xlsx"])
+        .assert_status(2)
+        .assert_stderr_contains("(bladet \"Information\"; arbetsboken har också bladet \"Data\")")
+        .assert_stderr_contains("flytta det först, eller spara det som en egen fil");
+    allocate(
+        dir.path(),
+        &["split", "132708", "--key", "noter.xlsx", "--lang", "en"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("(sheet \"Information\"; the workbook also has the sheet \"Data\")");
+}

@@ -778,6 +778,20 @@ fn a_follow_up_form_or_report_given_to_split_is_told_as_one() {
             ))
             .assert_stderr_contains("allocate split 100 --plan PLAN --key ID");
         assert!(!out.stderr.contains("inledande nolla"), "{}", out.stderr);
+        if format == "csv" {
+            // A form is told by its first part: one made long by blank lines at its end
+            // (past the 256 KiB read for it) is still told as a form.
+            let path = dir.path().join(&form);
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            text.push_str(&"\r\n".repeat(200_000));
+            let long = "csv/lang-blankett.csv";
+            std::fs::write(dir.path().join(long), text).unwrap();
+            allocate(dir.path(), &["split", "100", "--key", long])
+                .assert_status(2)
+                .assert_stderr_contains(&format!(
+                    "fel[key-file]: {long}: filen är en blankett för årets uppföljning"
+                ));
+        }
         allocate(dir.path(), &["split", "100", "--plan", &form, "--key", "x"])
             .assert_status(2)
             .assert_stderr_contains(&format!(
@@ -814,6 +828,59 @@ fn shipped_key_with(dir: &std::path::Path, extra: &str) {
     assert!(key.contains(ostersund));
     let key = key.replacen(ostersund, &format!("{ostersund}{extra}"), 1);
     std::fs::write(dir.join("f.csv"), key).unwrap();
+}
+
+#[test]
+fn a_total_under_a_name_not_known_as_one_is_refused_not_split_as_a_kommun() {
+    // Seed 003: the eight kommuner of Jämtlands län sum to 132 708. A ninth row of 132 708,
+    // under any name, would take half the money as a kommun that does not exist.
+    let dir = tempfile::tempdir().unwrap();
+    let kommuner = [
+        ("Ragunda", 5150),
+        ("Bräcke", 6037),
+        ("Krokom", 15702),
+        ("Strömsund", 10995),
+        ("Åre", 12626),
+        ("Berg", 7101),
+        ("Härjedalen", 10120),
+        ("Östersund", 64977),
+    ];
+    assert_eq!(kommuner.iter().map(|k| k.1).sum::<u64>(), 132_708);
+    let names = |total: &str| {
+        let mut text = String::from("\"region\";\"Folkmängd 2024\"\r\n");
+        for (name, n) in kommuner {
+            text.push_str(&format!("\"{name}\";{n}\r\n"));
+        }
+        text + &format!("\"{total}\";132708\r\n")
+    };
+    for total in [
+        "Hela länet",
+        "Jämtland",
+        "Jämtlands län totalt",
+        "Län",
+        "Jämtlands län (23)",
+    ] {
+        std::fs::write(dir.path().join("f.csv"), names(total)).unwrap();
+        allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!("fel[key-coverage]: raden \"{total}\" (132 708) är lika stor som summan av alla andra kommunrader i filen; den ser ut som en summarad, inte en kommun\n  --> f.csv:10:1"))
+            .assert_stderr_contains("= åtgärd: ta bort raden, eller kalla den \"Summa\" så jämförs den med kommunraderna");
+    }
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("error[key-coverage]: the row \"Jämtlands län (23)\" (132,708) equals the sum of all the other kommun rows of the file; it looks like a total, not a kommun");
+    // Called "Summa", the row is a total, compared with the kommun rows and split without.
+    std::fs::write(dir.path().join("f.csv"), names("Summa")).unwrap();
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(0)
+        .assert_stdout_contains("Östersund ")
+        .assert_stdout_contains("64 977");
+    // With codes too: a row "2300 Hela länet" is no kommun either.
+    shipped_key_with(dir.path(), "\"2300 Hela länet\";132708\r\n");
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(2)
+        .assert_stderr_contains("fel[key-coverage]: raden \"2300 Hela länet\" (132 708) är lika stor som summan av alla andra kommunrader i filen");
 }
 
 #[test]

@@ -40,9 +40,13 @@ pub(super) fn read(
     if score == 0 {
         return Err((None, ScbErrorKind::NoHeader));
     }
-    let recs = records(&text, delimiter);
+    let sheet = grid::read(
+        || Records::new(&text, delimiter),
+        column,
+        false,
+        char::from(delimiter),
+    )?;
     let delimiter = char::from(delimiter);
-    let sheet = grid::read(recs, column, false, delimiter)?;
     Ok(Read {
         format: FileFormat::Csv {
             encoding,
@@ -82,43 +86,68 @@ fn score(text: &str, delimiter: u8) -> usize {
     score
 }
 
-fn records(text: &str, delimiter: u8) -> Vec<Record> {
-    let mut reader = reader(text, delimiter);
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    // Lines are counted from the previous record on, so a long file is read in one pass.
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    // The text is already valid UTF-8 and the reader is flexible, so read errors do not occur
-    // in practice; one would end the records rather than loop.
-    while let Ok(true) = reader.read_record(&mut record) {
+/// The records of a text, read one at a time, each with the line it starts on.
+struct Records<'t> {
+    text: &'t str,
+    delimiter: u8,
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    /// Lines are counted from the previous record on, so a long file is read in one pass:
+    /// the byte offset counted to, and the line there.
+    counted_to: usize,
+    line: usize,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t str, delimiter: u8) -> Records<'t> {
+        Records {
+            text,
+            delimiter,
+            reader: reader(text, delimiter),
+            record: csv::StringRecord::new(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        // The text is already valid UTF-8 and the reader is flexible, so read errors do not
+        // occur in practice; one would end the records rather than loop.
+        if !matches!(self.reader.read_record(&mut self.record), Ok(true)) {
+            return None;
+        }
         // The line from the byte offset where the record starts.
-        let byte = record
+        let byte = self
+            .record
             .position()
             .and_then(|p| usize::try_from(p.byte()).ok())
             .unwrap_or(0);
         // The reader reports blank lines it skipped as part of the record; skip them.
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
         let start = byte
             + bytes.get(byte..).map_or(0, |b| {
                 b.iter().take_while(|c| matches!(c, b'\r' | b'\n')).count()
             });
-        if start >= counted_to {
-            line += bytes
-                .get(counted_to..start)
+        if start >= self.counted_to {
+            self.line += bytes
+                .get(self.counted_to..start)
                 .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
         } else {
-            line = bytes
+            self.line = bytes
                 .get(..start)
                 .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
                 + 1;
         }
-        counted_to = start;
-        let mut row = Record::new(line);
+        self.counted_to = start;
+        let mut row = Record::new(self.line);
         // With spaces between fields, runs of spaces make empty fields; they mean nothing.
-        for field in record.iter().filter(|f| delimiter != b' ' || !f.is_empty()) {
+        for field in (self.record.iter()).filter(|f| self.delimiter != b' ' || !f.is_empty()) {
             row.push(field);
         }
-        out.push(row);
+        Some(row)
     }
-    out
 }

@@ -21,10 +21,12 @@ use super::table::{
     is_region_header, is_time_header,
 };
 use crate::core::population::ScbErrorKind;
+use std::borrow::Borrow;
 
 /// A row of the file: its one-based line and its fields, held as one text with where each
 /// field ends (a file of short fields, `1;1;1;…`, would otherwise take some 50 bytes of
 /// memory per byte of fields).
+#[derive(Clone)]
 pub(super) struct Record {
     pub line: usize,
     text: String,
@@ -106,32 +108,55 @@ pub(super) struct Sheet {
     pub table: Table,
 }
 
-/// Reads `records` as a table. In a `workbook`, an empty cell repeats the one above it (the
-/// web interface writes an outer variable's value once), and rows of the heading before the
-/// first figure are skipped.
-pub(super) fn read(
-    mut records: Vec<Record>,
+/// Reads the rows `records` gives as a table. In a `workbook`, an empty cell repeats the one
+/// above it (the web interface writes an outer variable's value once), and rows of the
+/// heading before the first figure are skipped.
+///
+/// `records` gives the rows from the first each time it is called: they are read a row at a
+/// time, once for the header, once more for what a column holds when the header does not say,
+/// and once for the figures, and never all held together (a file of short rows would take
+/// many times its size). A row that is refused is refused when it is reached, so a file wrong
+/// on its second line is not read to its end.
+pub(super) fn read<I, R>(
+    records: impl Fn() -> I,
     column: Option<&str>,
     workbook: bool,
     delimiter: char,
-) -> Result<Sheet, Failure> {
+) -> Result<Sheet, Failure>
+where
+    I: Iterator<Item = R>,
+    R: Borrow<Record>,
+{
     let candidate = |r: &Record| r.len() >= 2 && r.fields().skip(1).any(|f| !f.trim().is_empty());
     let names_period = |r: &Record| {
         r.fields().skip(1).any(|f| header_year(f.trim()).is_some())
             || r.fields().any(|f| is_time_header(f.trim()))
     };
-    // A workbook's heading may take several rows (contents above years); their first cell is
-    // empty.
-    let header_at = records
-        .iter()
-        .position(|r| candidate(r) && !(workbook && r.field(0).is_empty() && !names_period(r)));
-    let Some(header_at) = header_at else {
+    // The header, and before it the title (the first row that is not blank) and a workbook's
+    // heading rows right above it. A workbook's heading may take several rows (contents
+    // above years); their first cell is empty.
+    let mut title: Option<String> = None;
+    let mut heading: Vec<Record> = Vec::new();
+    let mut found: Option<(usize, Record)> = None;
+    for (at, r) in records().enumerate() {
+        let r = r.borrow();
+        if candidate(r) && !(workbook && r.field(0).is_empty() && !names_period(r)) {
+            found = Some((at, r.clone()));
+            break;
+        }
+        if title.is_none() && !r.is_blank() {
+            title = Some(title_of(r, delimiter));
+        }
+        if workbook && is_heading(r) {
+            heading.push(r.clone());
+        } else {
+            heading.clear();
+        }
+    }
+    let Some((header_at, header)) = found else {
         return Err((None, ScbErrorKind::NoHeader));
     };
-    let (preamble, rest) = records.split_at(header_at);
-    let Some((header, rows)) = rest.split_first() else {
-        return Err((None, ScbErrorKind::NoHeader));
-    };
+    let rows = || records().skip(header_at + 1);
     if header.fields().any(|f| f.contains('\n')) {
         return Err((Some(header.line), ScbErrorKind::UnclosedQuote));
     }
@@ -140,20 +165,19 @@ pub(super) fn read(
     // A workbook's heading rows above the one with the years (contents) name the columns
     // under them, each label spanning the empty cells to its right, as the CSV's
     // "Folkmängd 2024" does.
-    if workbook {
-        for above in preamble_heading(&records, header_at) {
-            let mut label = "";
-            for (i, name) in names.iter_mut().enumerate().skip(1) {
-                let cell = above.field(i);
-                if !cell.is_empty() {
-                    label = cell;
-                }
-                if !label.is_empty() && !name.is_empty() {
-                    *name = format!("{label} {name}");
-                }
+    for above in &heading {
+        let mut label = "";
+        for (i, name) in names.iter_mut().enumerate().skip(1) {
+            let cell = above.field(i);
+            if !cell.is_empty() {
+                label = cell;
+            }
+            if !label.is_empty() && !name.is_empty() {
+                *name = format!("{label} {name}");
             }
         }
     }
+    drop(heading);
     // A region row is not a header: the file has none.
     if table::starts_with_code(header.field(0)) {
         return Err((
@@ -163,7 +187,7 @@ pub(super) fn read(
             },
         ));
     }
-    if !names_period(header) {
+    if !names_period(&header) {
         return Err((
             Some(header.line),
             ScbErrorKind::NoYearColumn { header: names },
@@ -182,20 +206,10 @@ pub(super) fn read(
             },
         ));
     }
-    let title = preamble.iter().find(|r| !r.is_blank()).map(|r| {
-        let d = delimiter.to_string();
-        r.fields()
-            .collect::<Vec<_>>()
-            .join(&d)
-            .trim()
-            .trim_end_matches(delimiter)
-            .trim()
-            .to_string()
-    });
     let header_line = header.line;
-    let mut layout = layout(&names, header.line, rows)?;
+    let mut layout = layout(&names, header.line, rows())?;
     if let Some(candidate) = layout.names
-        && !names_beside_codes(rows, layout.region, candidate, workbook)
+        && !names_beside_codes(rows(), layout.region, candidate, workbook)
     {
         layout.names = None;
         let name = names.get(candidate).cloned().unwrap_or_default();
@@ -204,6 +218,29 @@ pub(super) fn read(
             .dimensions
             .push((candidate, Dimension { name, contents }));
         layout.dimensions.sort_by_key(|(i, _)| *i);
+    }
+    // Codes in a column of their own beside the names (`"kod";"region";"2024"`, as a sheet
+    // made by hand or by Kolada has them): the codes are the regions, the names their names.
+    if layout.names.is_none() {
+        let names_at = layout.region;
+        let beside = [names_at.checked_sub(1), names_at.checked_add(1)];
+        if let Some(codes_at) = beside.into_iter().flatten().find(|&c| {
+            layout.dimensions.iter().any(|(i, _)| *i == c)
+                && bare_codes(rows(), c)
+                && names_beside_codes(rows(), c, names_at, workbook)
+        }) {
+            layout.region = codes_at;
+            layout.names = Some(names_at);
+            layout.dimensions.retain(|(i, _)| *i != codes_at);
+        }
+    }
+    // A column other than region and year with one value on every row (a contents code
+    // written on each, a column left empty under its header) is ignored by `table`: it is
+    // left out before the figures are read, so that no row holds its value.
+    if !layout.dimensions.is_empty() {
+        let columns: Vec<usize> = layout.dimensions.iter().map(|(i, _)| *i).collect();
+        let varying = varying(rows(), &columns);
+        layout.dimensions.retain(|(i, _)| varying.contains(i));
     }
 
     // A wide layout's year is chosen from its header, before the rows, so that only its
@@ -231,18 +268,20 @@ pub(super) fn read(
     let mut periods_of: Vec<(usize, bool)> = Vec::new();
     let mut periods: Vec<String> = Vec::new();
     let mut period_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut above: Vec<String> = Vec::new();
     let mut seen_data = false;
     let key_columns: Vec<usize> = std::iter::once(layout.region)
         .chain(layout.names)
         .chain(layout.long.map(|(time, _)| time))
         .chain(layout.dimensions.iter().map(|(i, _)| *i))
         .collect();
-    // The rows are taken from `records` as they are read, so that their text is not held
-    // twice.
-    let rows = records.split_off(header_at + 1);
-    drop(records);
-    for record in rows {
+    let value_columns: Vec<usize> = match layout.long {
+        Some((_, value)) => vec![value],
+        None => layout.years.clone(),
+    };
+    // The values of the key columns on the row above (a workbook's empty cell repeats them).
+    let mut above: Vec<String> = Vec::new();
+    for record in rows() {
+        let record = record.borrow();
         if record.is_blank() {
             continue;
         }
@@ -253,11 +292,15 @@ pub(super) fn read(
         if record.is_note() {
             continue;
         }
-        let mut fields: Vec<String> = record.fields().map(|f| f.trim().to_string()).collect();
         // A CSV row's value beyond the header's fields (empty ones, as a spreadsheet's
         // trailing `;`, are nothing): which field is which cannot be told.
         if !workbook
-            && let Some(last) = fields.iter().rposition(|f| !f.is_empty())
+            && let Some(last) = record
+                .fields()
+                .enumerate()
+                .filter(|(_, f)| !f.trim().is_empty())
+                .last()
+                .map(|(i, _)| i)
             && last >= header_fields
         {
             return Err((
@@ -268,21 +311,26 @@ pub(super) fn read(
                 },
             ));
         }
-        if workbook {
-            for &i in &key_columns {
-                if fields.get(i).is_some_and(String::is_empty)
-                    && let (Some(slot), Some(prev)) = (fields.get_mut(i), above.get(i))
-                {
-                    slot.clone_from(prev);
+        // The key columns' values: in a workbook, an empty cell repeats the one above.
+        let keys: Vec<String> = key_columns
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let own = record.field(i);
+                match above.get(k) {
+                    Some(prev) if workbook && own.is_empty() && i < record.len() => prev.clone(),
+                    _ => own.to_string(),
                 }
-            }
-        }
-        let get = |i: usize| fields.get(i).map_or("", String::as_str);
-        let region = get(layout.region).to_string();
-        let value_columns: Vec<usize> = match layout.long {
-            Some((_, value)) => vec![value],
-            None => layout.years.clone(),
+            })
+            .collect();
+        let get = |i: usize| {
+            key_columns
+                .iter()
+                .position(|&k| k == i)
+                .and_then(|k| keys.get(k))
+                .map_or_else(|| record.field(i), String::as_str)
         };
+        let region = get(layout.region).to_string();
         if region.is_empty() {
             let has_value = value_columns.iter().any(|&i| !get(i).is_empty());
             if !seen_data || !has_value {
@@ -302,6 +350,8 @@ pub(super) fn read(
             .iter()
             .map(|(i, _)| get(*i).to_string())
             .collect();
+        // The figure in column `i`, as written; none when the row ends before it.
+        let figure = |i: usize| (i < record.len()).then(|| record.field(i).to_string());
         match layout.long {
             Some((time, value)) => {
                 let period = match period_at.get(get(time)) {
@@ -312,9 +362,7 @@ pub(super) fn read(
                         periods.len() - 1
                     }
                 };
-                // The figure is taken from the row (no column of figures is repeated from
-                // the row above).
-                let Some(raw) = fields.get_mut(value).map(std::mem::take) else {
+                let Some(raw) = figure(value) else {
                     let column = names.get(value).cloned().unwrap_or_default();
                     return Err((Some(record.line), missing(&region, code.as_deref(), column)));
                 };
@@ -329,21 +377,25 @@ pub(super) fn read(
             }
             None => {
                 if let Some(i) = wide_column {
-                    let value = fields.get_mut(i).map(std::mem::take);
+                    let value = figure(i);
                     // A row that ends early is reported after the rows' other problems.
                     let ends_early = value.is_none();
-                    figures.push(Observation {
+                    let observation = Observation {
                         line: record.line,
                         region,
                         code,
                         dims,
                         value: value.unwrap_or_default(),
-                    });
+                    };
+                    // The year is known: a region that cannot be read is refused at its row,
+                    // before the rows after it are read.
+                    table::readable_region(&observation)?;
+                    figures.push(observation);
                     periods_of.push((0, ends_early));
                 }
             }
         }
-        above = fields;
+        above = keys;
     }
 
     // The year.
@@ -387,6 +439,8 @@ pub(super) fn read(
         .enumerate()
         .map(|(at, (period, _))| *period == chosen || without_period.contains(&at));
     figures.retain(|_| keep.next().unwrap_or(false));
+    // Without the room the vector grew into (up to as much again), before the rows are made.
+    figures.shrink_to_fit();
     let observations = figures;
     Ok(Sheet {
         title,
@@ -435,27 +489,36 @@ fn missing(region: &str, code: Option<&str>, column: String) -> ScbErrorKind {
 /// Whether the column `names` holds the names of the codes in column `region`: every region
 /// is a bare code, and each code has one name and each name one code (a column of sexes or
 /// ages beside the codes repeats its values from region to region).
-fn names_beside_codes(rows: &[Record], region: usize, names: usize, workbook: bool) -> bool {
+fn names_beside_codes<R: Borrow<Record>>(
+    rows: impl Iterator<Item = R>,
+    region: usize,
+    names: usize,
+    workbook: bool,
+) -> bool {
     use std::collections::HashMap;
-    let mut name_of: HashMap<&str, &str> = HashMap::new();
-    let mut code_of: HashMap<&str, &str> = HashMap::new();
-    let mut last_code = "";
+    let mut name_of: HashMap<String, String> = HashMap::new();
+    let mut code_of: HashMap<String, String> = HashMap::new();
+    let mut last_code = String::new();
     for r in rows {
+        let r = r.borrow();
         if r.is_blank() || r.is_note() {
             continue;
         }
         let code = match r.field(region) {
-            "" if workbook => last_code,
+            "" if workbook => last_code.clone(),
             "" => continue,
-            code => code,
+            code => code.to_string(),
         };
-        last_code = code;
+        last_code.clone_from(&code);
         let name = r.field(names);
         if !code.chars().all(|c| c.is_ascii_digit()) || name.is_empty() {
             return false;
         }
-        if *name_of.entry(code).or_insert(name) != name
-            || *code_of.entry(name).or_insert(code) != code
+        if *name_of
+            .entry(code.clone())
+            .or_insert_with(|| name.to_string())
+            != name
+            || *code_of.entry(name.to_string()).or_insert(code.clone()) != code
         {
             return false;
         }
@@ -463,42 +526,124 @@ fn names_beside_codes(rows: &[Record], region: usize, names: usize, workbook: bo
     !name_of.is_empty()
 }
 
-/// The heading rows of a workbook right above its header: a first cell that is empty and
-/// another that is not.
-fn preamble_heading(records: &[Record], header_at: usize) -> Vec<&Record> {
-    let mut rows: Vec<&Record> = records
-        .get(..header_at)
-        .unwrap_or_default()
-        .iter()
-        .rev()
-        .take_while(|r| r.field(0).is_empty() && r.fields().skip(1).any(|f| !f.trim().is_empty()))
-        .collect();
-    rows.reverse();
-    rows
+/// Of `columns`, those that do not have the same value on every row that may hold a figure
+/// (every row but blank rows and notes). A value a workbook's empty cell repeats from the row
+/// above is one of those values, so a column found here to have one value has one value
+/// in every figure read.
+fn varying<R: Borrow<Record>>(rows: impl Iterator<Item = R>, columns: &[usize]) -> Vec<usize> {
+    let mut first: Vec<Option<String>> = vec![None; columns.len()];
+    let mut varies = vec![false; columns.len()];
+    for r in rows {
+        let r = r.borrow();
+        if r.is_blank() || r.is_note() {
+            continue;
+        }
+        for ((&i, first), varies) in columns.iter().zip(&mut first).zip(&mut varies) {
+            let value = r.field(i);
+            match first {
+                None => *first = Some(value.to_string()),
+                Some(seen) => *varies |= seen != value,
+            }
+        }
+        if varies.iter().all(|v| *v) {
+            break;
+        }
+    }
+    (columns.iter().zip(varies))
+        .filter(|(_, v)| *v)
+        .map(|(&i, _)| i)
+        .collect()
 }
 
-/// Of `columns`, the one whose values look most like regions (see `layout`).
-fn most_like_regions(rows: &[Record], columns: &[usize]) -> Option<usize> {
-    let mut best: Option<((usize, usize, usize), usize)> = None;
-    for &i in columns {
-        let (mut kommuner, mut regions) = (0, 0);
-        let mut distinct = std::collections::HashSet::new();
-        for r in rows {
-            if r.is_blank() || r.is_note() {
-                continue;
-            }
+/// Whether column `at` holds a kommun's or county's bare code (four or two digits) on every
+/// row that may hold a figure (an empty cell aside).
+fn bare_codes<R: Borrow<Record>>(rows: impl Iterator<Item = R>, at: usize) -> bool {
+    let mut any = false;
+    for r in rows {
+        let r = r.borrow();
+        if r.is_blank() || r.is_note() {
+            continue;
+        }
+        let code = r.field(at);
+        if code.is_empty() {
+            continue;
+        }
+        if !(matches!(code.len(), 2 | 4) && code.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// A row of a workbook's heading, above its header: a first cell that is empty and another
+/// that is not.
+fn is_heading(r: &Record) -> bool {
+    r.field(0).is_empty() && r.fields().skip(1).any(|f| !f.trim().is_empty())
+}
+
+/// A title row's text: its fields as written, without the delimiters a spreadsheet adds
+/// after it.
+fn title_of(r: &Record, delimiter: char) -> String {
+    let mut title = String::new();
+    for (i, field) in r.fields().enumerate() {
+        if i > 0 {
+            title.push(delimiter);
+        }
+        title.push_str(field);
+    }
+    // Trimmed in place: a title may be as long as the file.
+    let end = title
+        .trim_end()
+        .trim_end_matches(delimiter)
+        .trim_end()
+        .len();
+    title.truncate(end);
+    let start = title.len() - title.trim_start().len();
+    title.drain(..start);
+    title
+}
+
+/// How many different values of a column are counted to tell a column of regions from
+/// others: more than a column of regions has (290 kommuner, 21 counties and the country), so
+/// that the count of a large file's columns is bounded.
+const DISTINCT_COUNTED: usize = 1024;
+
+/// Of `columns`, the one whose values look most like regions (see `layout`), from one pass
+/// over the rows.
+fn most_like_regions<R: Borrow<Record>>(
+    rows: impl Iterator<Item = R>,
+    columns: &[usize],
+) -> Option<usize> {
+    // Per column: kommunkoder, county codes, and the different values (up to
+    // `DISTINCT_COUNTED`).
+    let mut tallies: Vec<(usize, usize, std::collections::HashSet<String>)> = columns
+        .iter()
+        .map(|_| (0, 0, std::collections::HashSet::new()))
+        .collect();
+    for r in rows {
+        let r = r.borrow();
+        if r.is_blank() || r.is_note() {
+            continue;
+        }
+        for (&i, (kommuner, regions, distinct)) in columns.iter().zip(tallies.iter_mut()) {
             let value = r.field(i);
             if value.is_empty() {
                 continue;
             }
             match table::code_length(value) {
-                Some(4) => kommuner += 1,
-                Some(2) => regions += 1,
+                Some(4) => *kommuner += 1,
+                Some(2) => *regions += 1,
                 _ => {}
             }
-            distinct.insert(value);
+            if distinct.len() < DISTINCT_COUNTED && !distinct.contains(value) {
+                distinct.insert(value.to_string());
+            }
         }
-        let score = (kommuner, kommuner + regions, distinct.len());
+    }
+    let mut best: Option<((usize, usize, usize), usize)> = None;
+    for (&i, (kommuner, regions, distinct)) in columns.iter().zip(&tallies) {
+        let score = (*kommuner, kommuner + regions, distinct.len());
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
         }
@@ -507,7 +652,11 @@ fn most_like_regions(rows: &[Record], columns: &[usize]) -> Option<usize> {
 }
 
 /// What each column of the header holds.
-fn layout(names: &[String], line: usize, rows: &[Record]) -> Result<Layout, Failure> {
+fn layout<R: Borrow<Record>>(
+    names: &[String],
+    line: usize,
+    rows: impl Iterator<Item = R>,
+) -> Result<Layout, Failure> {
     let is_time = |i: usize| names.get(i).is_some_and(|n| is_time_header(n));
     let has_time = (0..names.len()).any(is_time);
     // Without a header that says which column holds the regions (a workbook leaves the cells
@@ -602,5 +751,44 @@ mod tests {
         blank.push("");
         assert!(blank.is_blank());
         assert_eq!(Record::new(9).fields().count(), 0);
+    }
+
+    fn record(line: usize, fields: &[&str]) -> Record {
+        let mut r = Record::new(line);
+        for f in fields {
+            r.push(f);
+        }
+        r
+    }
+
+    /// A file refused on its second line is refused there, its other rows never read.
+    #[test]
+    fn a_row_refused_is_refused_before_the_rows_after_it_are_read() {
+        for (bad, expected) in [
+            (
+                vec!["1"; 500],
+                ScbErrorKind::ExtraFields {
+                    fields: 500,
+                    header: 2,
+                },
+            ),
+            (
+                vec!["114 Upplands Väsby", "1"],
+                ScbErrorKind::LostLeadingZero {
+                    region: "114 Upplands Väsby".into(),
+                },
+            ),
+        ] {
+            let mut rows = vec![record(1, &["region", "2024"]), record(2, &bad)];
+            rows.extend((3..10_000).map(|line| record(line, &["2303 Ragunda", "5150"])));
+            let read = std::cell::Cell::new(0usize);
+            let records = || rows.iter().inspect(|_| read.set(read.get() + 1));
+            let Err((line, kind)) = super::read(records, None, false, ';') else {
+                panic!("read");
+            };
+            assert_eq!((line, kind), (Some(2), expected));
+            // The header is read twice (to find it, then the rows after it), the bad row once.
+            assert!(read.get() < 10, "{} rows read", read.get());
+        }
     }
 }

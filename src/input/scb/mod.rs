@@ -4,8 +4,8 @@
 //! points a plan key (`file = "keys/folkmangd-2024-11-01.csv"`) or `allocate split --key` at
 //! the file. What is accepted, by the file's first bytes:
 //!
-//! - an Excel workbook (`PK`): its first sheet, as the web interface's XLSX download lays it
-//!   out (`xlsx`);
+//! - an Excel workbook (`PK`): the first sheet it shows, as the web interface's XLSX download
+//!   lays it out (`xlsx`);
 //! - JSON (`{`): JSON-stat 2.0, PxWebApi 2's default format (`json_stat`); other JSON is
 //!   named and refused;
 //! - a PC-Axis file (`DATA=` after `STUB`/`HEADING`, `VALUES`) (`px`);
@@ -44,6 +44,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
         .map_err(|reason| ScbError {
             path: path.to_path_buf(),
             line: None,
+            sheets: None,
             kind: match reason {
                 ReadReason::NotFound => ScbErrorKind::NotFound,
                 ReadReason::Directory => ScbErrorKind::Directory,
@@ -67,6 +68,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
         Some((kind, line, _)) => ScbError {
             path: path.to_path_buf(),
             line,
+            sheets: None,
             kind: ScbErrorKind::Misplaced(kind),
         },
         None => error,
@@ -74,7 +76,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
 }
 
 /// The text a key file's line numbers refer to, for showing a line: the decoded text, or for
-/// a workbook its first sheet's rows, one per line.
+/// a workbook the rows of the sheet read, one per line.
 pub fn source_text(bytes: &[u8]) -> String {
     if crate::input::workbook::is_zip(bytes) {
         return xlsx::text(bytes).unwrap_or_default();
@@ -113,9 +115,34 @@ pub fn misplaced(path: &Path) -> Option<(Misplaced, Option<usize>, String)> {
     misplaced_in(path, &bytes)
 }
 
+/// How much of a text file is enough to tell a follow-up form by (its header row is near the
+/// top, and a form is some kilobytes): its first 256 KiB, to a line's end. A large key file
+/// refused for its content is then not read again in full as a form, which held every field
+/// as a cell of its own (some 80 times the file's size in memory).
+const FORM_PROBE: usize = 256 * 1024;
+
+/// The part of a file's bytes that is read to tell whether it is a follow-up form: a text
+/// file's first [`FORM_PROBE`] bytes, decoded, to the last line end in them; a smaller file
+/// or a workbook whole.
+fn form_probe(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if bytes.len() <= FORM_PROBE || crate::input::workbook::is_zip(bytes) {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let text = source_text(bytes);
+    let mut end = FORM_PROBE.min(text.len());
+    while !text.is_char_boundary(end) {
+        end = end.saturating_sub(1);
+    }
+    let head = text.get(..end).unwrap_or_default();
+    let head = head
+        .rfind('\n')
+        .map_or(head, |at| head.get(..=at).unwrap_or(head));
+    std::borrow::Cow::Owned(head.as_bytes().to_vec())
+}
+
 /// [`misplaced`] of a file's bytes, already read.
 fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, String)> {
-    if let Ok(read) = crate::input::usage::from_bytes(path, bytes, 0) {
+    if let Ok(read) = crate::input::usage::from_bytes(path, &form_probe(bytes), 0) {
         return Some(match read.format {
             crate::input::usage::Format::Toml => (
                 Misplaced::UsageReport,
@@ -140,22 +167,26 @@ fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, 
             .map(|i| i + 1)
     };
     let first = first_meaningful(&text);
-    let kind = match toml::from_str::<toml::Table>(body) {
-        Ok(table) if table.contains_key("plan") => Misplaced::Plan {
+    // Only a text that starts as TOML does is parsed as TOML (`None` otherwise): the parser
+    // reads the whole text into tokens first, some 14 times a large key file's size.
+    let starts_as_toml = first.is_some_and(|(_, line)| looks_like_toml(line));
+    let parsed = starts_as_toml.then(|| toml::from_str::<toml::Table>(body).ok());
+    let kind = match parsed {
+        Some(Some(table)) if table.contains_key("plan") => Misplaced::Plan {
             keys: key_ids(&table),
         },
-        Ok(table) if table.contains_key("usage") || table.contains_key("recipients") => {
+        Some(Some(table)) if table.contains_key("usage") || table.contains_key("recipients") => {
             Misplaced::UsageReport
         }
-        Ok(table) if !table.is_empty() => Misplaced::Toml,
-        Ok(_) => return None,
+        Some(Some(table)) if !table.is_empty() => Misplaced::Toml,
+        Some(Some(_)) => return None,
         // A plan or report with a mistake in its TOML is still one.
-        Err(_) if header("[plan]").is_some() => Misplaced::Plan { keys: Vec::new() },
-        Err(_) if header("[[usage]]").is_some() || header("[[recipients]]").is_some() => {
+        _ if header("[plan]").is_some() => Misplaced::Plan { keys: Vec::new() },
+        _ if header("[[usage]]").is_some() || header("[[recipients]]").is_some() => {
             Misplaced::UsageReport
         }
-        Err(_) if first.is_some_and(|(_, line)| looks_like_toml(line)) => Misplaced::Toml,
-        Err(_) => return None,
+        _ if starts_as_toml => Misplaced::Toml,
+        _ => return None,
     };
     let line = match kind {
         Misplaced::Plan { .. } => header("[plan]"),
@@ -212,9 +243,15 @@ fn looks_like_toml(line: &str) -> bool {
 
 /// Parses a population file's bytes (`path` is only for messages).
 pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile, ScbError> {
+    // An error about a workbook's table names its sheet, and the workbook's others.
     let error = |(line, kind): table::Failure| ScbError {
         path: path.to_path_buf(),
         line,
+        sheets: match kind {
+            ScbErrorKind::Workbook(_) => None,
+            _ if crate::input::workbook::is_zip(bytes) => xlsx::sheets_read(bytes).map(Box::new),
+            _ => None,
+        },
         kind,
     };
     let read = read(bytes, column).map_err(error)?;
@@ -239,6 +276,9 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
 fn read(bytes: &[u8], column: Option<&str>) -> Result<table::Read, table::Failure> {
     let other = |format| Err((None, ScbErrorKind::OtherFormat(format)));
     if crate::input::workbook::is_zip(bytes) {
+        if crate::input::workbook::is_ods(bytes) {
+            return other(OtherFormat::Ods);
+        }
         return xlsx::read(bytes, column);
     }
     if bytes.starts_with(b"PAR1") {

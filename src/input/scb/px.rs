@@ -15,7 +15,9 @@ use crate::core::population::{CubeProblem, FileFormat, TextEncoding};
 const FORMAT: &str = "PC-Axis";
 
 /// Whether the text is a PC-Axis file: a line that starts `DATA=`, after keywords that name
-/// the variables.
+/// the variables; or, cut short before its `DATA`, a file that starts with a keyword
+/// (`CHARSET="ANSI";`) and names its variables, so that it is told as a PC-Axis file without
+/// `DATA`, not as a CSV file without a header.
 pub(super) fn looks_like(text: &str) -> bool {
     let mut variables = false;
     for line in text.lines().map(str::trim_start) {
@@ -26,7 +28,22 @@ pub(super) fn looks_like(text: &str) -> bool {
             return variables;
         }
     }
-    false
+    variables
+        && text
+            .lines()
+            .map(|l| l.trim_start_matches('\u{feff}').trim())
+            .find(|l| !l.is_empty())
+            .is_some_and(starts_with_keyword)
+}
+
+/// Whether a line is a PC-Axis keyword's: a name in capitals (`CHARSET`, `AXIS-VERSION`),
+/// perhaps a language and sub keys, then `=`.
+fn starts_with_keyword(line: &str) -> bool {
+    let name_end = line
+        .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'))
+        .unwrap_or(line.len());
+    let rest = line.get(name_end..).unwrap_or("");
+    name_end > 0 && (rest.starts_with('=') || rest.starts_with('[') || rest.starts_with('('))
 }
 
 /// One keyword: its name, sub keys and values, and the line it starts on.

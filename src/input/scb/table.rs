@@ -632,6 +632,34 @@ fn total_everywhere(
     }
 }
 
+/// Refuses a figure whose region cannot be told: a code that lost its leading zero (`114`),
+/// or a text with a code of its own that is not the file's code for it ("2303 Ragunda" under
+/// the code 2380). A property of the figure's row alone, so a table's reader may ask it row
+/// by row.
+pub(super) fn readable_region(o: &Observation) -> Result<(), Failure> {
+    if let (Some(code), (Some(inner), _)) = (&o.code, split_code(&o.region))
+        && code.trim().chars().all(|c| c.is_ascii_digit())
+        && inner != code.trim()
+    {
+        return Err((
+            Some(o.line),
+            ScbErrorKind::CodeDisagrees {
+                code: code.trim().to_string(),
+                text: o.region.trim().to_string(),
+            },
+        ));
+    }
+    if classify(o) == Region::LostZero {
+        return Err((
+            Some(o.line),
+            ScbErrorKind::LostLeadingZero {
+                region: o.region.trim().to_string(),
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Turns the figures into kommun rows, totals and regions set aside, combining rows per
 /// another dimension as the module's comment says.
 pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
@@ -698,29 +726,8 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
     let mut coded = false;
     let mut uncoded: Option<&Observation> = None;
     for o in &observations {
-        // A text with a code of its own that is not the file's code for it ("2303 Ragunda"
-        // under the code 2380): which kommun the figure is cannot be told.
-        if let (Some(code), (Some(inner), _)) = (&o.code, split_code(&o.region))
-            && code.trim().chars().all(|c| c.is_ascii_digit())
-            && inner != code.trim()
-        {
-            return Err((
-                Some(o.line),
-                ScbErrorKind::CodeDisagrees {
-                    code: code.trim().to_string(),
-                    text: o.region.trim().to_string(),
-                },
-            ));
-        }
+        readable_region(o)?;
         match classify(o) {
-            Region::LostZero => {
-                return Err((
-                    Some(o.line),
-                    ScbErrorKind::LostLeadingZero {
-                        region: o.region.trim().to_string(),
-                    },
-                ));
-            }
             Region::Kommun { code: Some(_), .. } => coded = true,
             Region::Kommun { code: None, .. } => {
                 uncoded = uncoded.or(Some(o));
@@ -737,6 +744,7 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         ));
     }
     let mut settled = Settled::default();
+    settled.rows.reserve_exact(observations.len());
     if summed.is_empty() {
         // Nothing summed: each row is a region of its own, counted as it is read.
         for o in observations {
@@ -791,6 +799,19 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         mut other_regions,
     } = settled;
     if rows.is_empty() {
+        // Regions whose codes are of another length (`02303 Ragunda`) are set aside: with no
+        // kommun left, the first of them is what is wrong.
+        if let Some((line, region)) = (other_regions.iter())
+            .find(|(_, region)| code_length(region).is_some_and(|n| n != 2 && n != 4))
+        {
+            return Err((
+                Some(*line),
+                ScbErrorKind::CodeLength {
+                    region: region.clone(),
+                    digits: code_length(region).unwrap_or(0),
+                },
+            ));
+        }
         return Err((Some(header_line), ScbErrorKind::NoRows));
     }
 

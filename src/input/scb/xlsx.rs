@@ -1,5 +1,6 @@
-//! The web interface's Excel download: the first sheet of the workbook, read cell by cell with
-//! `calamine` and then as any table (`grid`), each row numbered as Excel numbers it.
+//! The web interface's Excel download: the first sheet the workbook shows (a hidden sheet
+//! before it is passed over), read cell by cell with `calamine` and then as any table
+//! (`grid`), each row numbered as Excel numbers it.
 //!
 //! The layout PxWeb writes: the title in A1, the heading (years, perhaps contents above them)
 //! a row or two below with an empty cell over the regions, one row per region with the
@@ -15,7 +16,7 @@ use calamine::Data;
 
 use super::grid::{self, Record};
 use super::table::{Failure, Read};
-use crate::core::population::{FileFormat, ScbErrorKind, WorkbookProblem};
+use crate::core::population::{FileFormat, ScbErrorKind, SheetsRead, WorkbookProblem};
 use crate::input::workbook::{self, MAX_CELLS};
 
 fn problem(problem: WorkbookProblem) -> Failure {
@@ -25,7 +26,7 @@ fn problem(problem: WorkbookProblem) -> Failure {
 pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> {
     let (sheet_name, records, inexact) = rows(bytes)?;
     let text = lines(&records);
-    let sheet = grid::read(records, column, true, '\t')?;
+    let sheet = grid::read(|| records.iter(), column, true, '\t')?;
     // A figure from a number cell that a double cannot hold exactly is refused as too large,
     // as a CSV file's figure beyond any count is: read as the nearest double, it would be
     // another count than the one written.
@@ -54,8 +55,23 @@ pub(super) fn read(bytes: &[u8], column: Option<&str>) -> Result<Read, Failure> 
     })
 }
 
-/// The first sheet's rows as text, one line per row and tabs between cells, for showing a
-/// row by its number.
+/// The sheet a workbook's table is read from and its other sheets, for an error about the
+/// table; none for a workbook that cannot be opened.
+pub(super) fn sheets_read(bytes: &[u8]) -> Option<SheetsRead> {
+    let sheets = workbook::sheets(bytes).ok()?;
+    let read = sheets.first_shown();
+    let names = sheets.names();
+    Some(SheetsRead {
+        read: names.get(read)?.clone(),
+        others: (names.iter().enumerate())
+            .filter(|(i, _)| *i != read)
+            .map(|(i, name)| (name.clone(), sheets.is_shown(i)))
+            .collect(),
+    })
+}
+
+/// The rows of the sheet read as text, one line per row and tabs between cells, for showing
+/// a row by its number.
 pub(super) fn text(bytes: &[u8]) -> Option<String> {
     rows(bytes).ok().map(|(_, records, _)| lines(&records))
 }
@@ -81,10 +97,10 @@ const INEXACT_FROM: f64 = 9_007_199_254_740_992.0;
 /// A number cell's text and line, for the number cells that may not be exact.
 type Inexact = HashSet<(usize, String)>;
 
-/// The name of the first sheet and its rows that have a value, with their fields from the
+/// The name of the first sheet shown and its rows that have a value, with their fields from the
 /// sheet's first used column on, and the number cells that may not be the number written.
 fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>, Inexact), Failure> {
-    let (name, sheet) = workbook::first_sheet(bytes).map_err(problem)?;
+    let (name, sheet) = workbook::first_shown_sheet(bytes).map_err(problem)?;
     let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
     let mut inexact = Inexact::new();
     for (row, col, value) in sheet {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::core::population::{
     CubeProblem, FileFormat, JsonPart, JsonSyntax, Mismatch, Misplaced, MissingTotal, OtherFormat,
-    ScbError, ScbErrorKind, TextEncoding, WorkbookProblem, region_label,
+    ScbError, ScbErrorKind, SheetsRead, TextEncoding, WorkbookProblem, region_label,
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
@@ -108,6 +108,10 @@ fn other_format(format: OtherFormat, lang: Lang) -> &'static str {
         OtherFormat::Json => lang.pick(
             "en JSON-fil som inte är JSON-stat",
             "a JSON file that is not JSON-stat",
+        ),
+        OtherFormat::Ods => lang.pick(
+            "ett OpenDocument-kalkylark (ods, LibreOffices eget format)",
+            "an OpenDocument spreadsheet (ods, LibreOffice's own format)",
         ),
     }
 }
@@ -271,6 +275,55 @@ fn json_syntax(reason: &JsonSyntax, lang: Lang) -> String {
 
 /// What is wrong with a key file.
 pub fn error_message(error: &ScbError, lang: Lang) -> String {
+    let message = kind_message(error, lang);
+    match &error.sheets {
+        Some(sheets) => format!("{message} ({})", sheets_text(sheets, lang)),
+        None => message,
+    }
+}
+
+/// The sheet of a workbook a key file's table was read from, and the workbook's other
+/// sheets, a hidden one marked: `bladet "Noter"; arbetsboken har också bladet "Tabell"`.
+fn sheets_text(sheets: &SheetsRead, lang: Lang) -> String {
+    let read = excerpt(&sheets.read);
+    let read = say!(lang, "bladet \"{read}\"", "sheet \"{read}\"");
+    if sheets.others.is_empty() {
+        return read;
+    }
+    let mut others: Vec<String> = (sheets.others.iter())
+        .take(LIST_MAX)
+        .map(|(name, shown)| {
+            let name = excerpt(name);
+            match shown {
+                true => format!("\"{name}\""),
+                false => say!(
+                    lang,
+                    "\"{name}\" (dolt, läses inte)",
+                    "\"{name}\" (hidden, not read)"
+                ),
+            }
+        })
+        .collect();
+    if sheets.others.len() > LIST_MAX {
+        others.push("…".to_string());
+    }
+    let others = others.join(", ");
+    match sheets.others.len() {
+        1 => say!(
+            lang,
+            "{read}; arbetsboken har också bladet {others}",
+            "{read}; the workbook also has the sheet {others}"
+        ),
+        _ => say!(
+            lang,
+            "{read}; arbetsboken har också bladen {others}",
+            "{read}; the workbook also has the sheets {others}"
+        ),
+    }
+}
+
+/// The message of an error's kind.
+fn kind_message(error: &ScbError, lang: Lang) -> String {
     // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
     // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
@@ -457,6 +510,14 @@ pub fn error_message(error: &ScbError, lang: Lang) -> String {
                 "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
             )
         }
+        (ScbErrorKind::CodeLength { region, digits }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har {digits} siffror, så filen har inga kommunrader: en kommunkod har fyra siffror och en länskod två, som 2303 och 23",
+                "the region code in \"{region}\" has {digits} digits, so the file has no kommun rows: a kommunkod has four digits and a county code two, as in 2303 and 23"
+            )
+        }
         (ScbErrorKind::CodeDisagrees { code, text }, _) => {
             let (code, text) = (excerpt(code), excerpt(text));
             say!(
@@ -613,6 +674,19 @@ pub fn misplaced(kind: &Misplaced, lang: Lang) -> String {
 
 /// What to do about a key file that cannot be read.
 pub fn error_hint(error: &ScbError, lang: Lang) -> String {
+    let hint = kind_hint(error, lang);
+    match &error.sheets {
+        Some(sheets) if !sheets.others.is_empty() => say!(
+            lang,
+            "{hint}; en arbetsbok läses från det första blad den visar, så ligger tabellen på ett annat blad: flytta det först, eller spara det som en egen fil",
+            "{hint}; a workbook is read from the first sheet it shows, so if the table is on another sheet: move that sheet first, or save it as a file of its own"
+        ),
+        _ => hint,
+    }
+}
+
+/// The hint for an error's kind.
+fn kind_hint(error: &ScbError, lang: Lang) -> String {
     let text = match &error.kind {
         ScbErrorKind::Misplaced(kind) => {
             let download = download(lang);
@@ -633,7 +707,9 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
             "en SCB-fil med länets kommuner är några kB; kontrollera att det är rätt fil",
             "an SCB file with the county's kommuner is a few KB; check that this is the right file",
         ),
-        ScbErrorKind::NotText(BinaryKind::OldOffice) | ScbErrorKind::Workbook(_) => lang.pick(
+        ScbErrorKind::NotText(BinaryKind::OldOffice)
+        | ScbErrorKind::Workbook(_)
+        | ScbErrorKind::OtherFormat(OtherFormat::Ods) => lang.pick(
             "spara filen som Excel-arbetsbok (xlsx) eller CSV, eller ladda ner tabellen från SCB igen",
             "save the file as an Excel workbook (xlsx) or as CSV, or download the table from SCB again",
         ),
@@ -710,6 +786,10 @@ pub fn error_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::LostLeadingZero { .. } => lang.pick(
             "filen har öppnats i ett program som läser koderna som tal; ladda ner den från SCB igen, eller formatera regionkolumnen som text innan den sparas",
             "the file has been opened in a program that reads the codes as numbers; download it from SCB again, or format the region column as text before saving",
+        ),
+        ScbErrorKind::CodeLength { .. } => lang.pick(
+            "ladda ner filen från SCB igen, eller skriv kommunkoderna med fyra siffror, som \"2303 Ragunda\"",
+            "download the file from SCB again, or write the kommunkoder with four digits, as in \"2303 Ragunda\"",
         ),
         ScbErrorKind::CodeDisagrees { .. } => lang.pick(
             "koderna och texterna ska gälla samma kommuner: ladda ner filen från SCB igen",
@@ -901,6 +981,20 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
                 "the name {name} already has the kommunkod {first_code} on line {first_line}, but here {code}; no two kommuner share a name"
             )
         }
+        Mismatch::SumOfOthers {
+            code,
+            name,
+            count: n,
+            ..
+        } => {
+            let label = excerpt(&region_label(code.as_deref(), name));
+            let n = count(*n, lang);
+            say!(
+                lang,
+                "raden \"{label}\" ({n}) är lika stor som summan av alla andra kommunrader i filen; den ser ut som en summarad, inte en kommun",
+                "the row \"{label}\" ({n}) equals the sum of all the other kommun rows of the file; it looks like a total, not a kommun"
+            )
+        }
         Mismatch::Total {
             label,
             stated,
@@ -969,6 +1063,10 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
             "koden eller namnet på en av raderna stämmer inte: ladda ner filen från SCB igen",
             "the code or the name on one of the rows is wrong: download the file from SCB again",
         ),
+        Mismatch::SumOfOthers { .. } => lang.pick(
+            "ta bort raden, eller kalla den \"Summa\" så jämförs den med kommunraderna; som kommun skulle den få hälften av beloppet",
+            "remove the row, or call it \"Summa\" so that it is compared with the kommun rows; as a kommun it would get half the amount",
+        ),
         Mismatch::Total { .. } => total_hint(lang),
     }
 }
@@ -981,17 +1079,24 @@ pub fn total_hint(lang: Lang) -> &'static str {
     )
 }
 
-/// The column a hint suggests of several: the last (the latest year) when the columns differ
-/// only in their year; else the last that names the population (`Folkmängd 2024` rather than
+/// The column a hint suggests of several: the last (the latest period) when the columns
+/// differ only in their year, or month or quarter; else the last that names the population (`Folkmängd 2024` rather than
 /// `Folkökning 2024`); else none.
 fn column_to_suggest(available: &[String]) -> Option<&str> {
+    // A header without its period: the year, and a month, quarter or half right after it as
+    // PxWeb writes them (`2024M11`, `2024K4`, `2024Q4`, `2024H2`).
     let without_year = |header: &str| -> String {
-        let year = year_in(header).unwrap_or("");
-        let rest = if year.is_empty() {
-            header.to_string()
-        } else {
-            header.replace(year, "")
+        let Some(year) = year_in(header) else {
+            return crate::core::text::fold(header);
         };
+        let rest: String = (header.split(year).enumerate())
+            .map(|(i, part)| match part.strip_prefix(['M', 'K', 'Q', 'H']) {
+                Some(rest) if i > 0 && rest.starts_with(|c: char| c.is_ascii_digit()) => {
+                    rest.trim_start_matches(|c: char| c.is_ascii_digit())
+                }
+                _ => part,
+            })
+            .collect();
         crate::core::text::fold(&rest)
     };
     let Some(last) = available.last() else {
