@@ -1803,8 +1803,9 @@ fn documents_in_libreoffice_open_without_repair() {
         let pdf = std::fs::read(dir.path().join("beslutsunderlag.pdf")).unwrap();
         let pages = pdf_pages(&pdf);
         assert!(pages >= 5, "{plan_file}: {pages} pages");
-        // A description three centimetres wide made the 2026 document 28 pages (23 now).
-        assert!(pages <= 24, "{plan_file}: {pages} pages");
+        // A description three centimetres wide made the 2026 document 28 pages (24 now, with the
+        // areas' requirements).
+        assert!(pages <= 26, "{plan_file}: {pages} pages");
         // What a reader sees on the pages, where poppler's `pdftotext` is at hand: the
         // summary's headings, and no page that ends with a group row of a table (a heading
         // with its total) whose rows start on the next page.
