@@ -443,8 +443,10 @@ pub fn build(inputs: &Inputs) -> Document {
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
-    conditions(&mut blocks, plan, lang);
-    proposal(&mut blocks, plan, lang);
+    let conditions = lang.pick("Villkor för medlen", "Conditions for the funds");
+    plan_paragraphs(&mut blocks, conditions, "conditions", &plan.plan.conditions);
+    let proposal = lang.pick("Förslag till beslut", "Proposed decision");
+    plan_paragraphs(&mut blocks, proposal, "proposal", &plan.plan.proposal);
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
     let mut meta = vec![
@@ -1910,37 +1912,16 @@ fn follow_up(blocks: &mut Vec<Block>, plan: &Plan, report_to: &[&str], lang: Lan
     blocks.push(Block::List(points));
 }
 
-/// *Villkor för medlen*: what the decision says about using the money, as the plan gives it
-/// (`conditions`); nothing when it gives none.
-fn conditions(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
-    if plan.plan.conditions.is_empty() {
+/// The plan's own paragraphs under a heading of their own, as written: *Villkor för medlen*
+/// (`conditions`, what the decision says about using the money) and *Förslag till beslut*
+/// (`proposal`, the points the forum decides); nothing when the plan gives none.
+fn plan_paragraphs(blocks: &mut Vec<Block>, title: &str, id: &str, paragraphs: &[String]) {
+    if paragraphs.is_empty() {
         return;
     }
-    blocks.push(heading(
-        2,
-        lang.pick("Villkor för medlen", "Conditions for the funds"),
-        "conditions",
-        false,
-    ));
-    for paragraph in &plan.plan.conditions {
+    blocks.push(heading(2, title, id, false));
+    for paragraph in paragraphs {
         blocks.push(Block::Paragraph(swedish_texts(paragraph)));
-    }
-}
-
-/// *Förslag till beslut*: the points the forum is asked to decide, as the plan gives them
-/// (`proposal`); nothing when it gives none.
-fn proposal(blocks: &mut Vec<Block>, plan: &Plan, lang: Lang) {
-    if plan.plan.proposal.is_empty() {
-        return;
-    }
-    blocks.push(heading(
-        2,
-        lang.pick("Förslag till beslut", "Proposed decision"),
-        "proposal",
-        false,
-    ));
-    for point in &plan.plan.proposal {
-        blocks.push(Block::Paragraph(swedish_texts(point)));
     }
 }
 
