@@ -113,8 +113,8 @@ registry! {
         "en insats utan ansvarig aktör (`actor = []`) eller med samma aktör två gånger",
         "an insats without a responsible actor (`actor = []`) or with the same actor twice";
     UnitInvalid "unit-invalid" Error Stage::Resolve,
-        "en avrundningsenhet (`unit`) som inte är positiv, eller en fördelnings enhet som inte är jämnt delbar med planens",
-        "a rounding unit (`unit`) that is not positive, or a split's unit that is not a whole multiple of the plan's";
+        "en avrundningsenhet (`unit`) som inte är positiv eller är finare än ett öre, eller en fördelnings enhet som inte är jämnt delbar med planens",
+        "a rounding unit (`unit`) that is not positive or is finer than one öre, or a split's unit that is not a whole multiple of the plan's";
     NegativeAmount "negative-amount" Error Stage::Resolve,
         "ett belopp under noll",
         "an amount below zero";

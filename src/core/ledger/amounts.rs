@@ -29,13 +29,16 @@ pub fn check(plan: &Plan, findings: &mut Findings) -> Checked {
     }
     let mut blocked: Vec<Option<Reported>> = vec![None; plan.insatser.len()];
     let unit = match &plan.plan.unit {
-        Some(u) if *u.get_ref() <= Amount::ZERO => Err(findings.error(
-            u.span(),
-            Problem::UnitInvalid {
-                unit: *u.get_ref(),
-                plan_unit: None,
-            },
-        )),
+        // Money is paid in öre at the finest; a finer unit makes amounts no form can hold.
+        Some(u) if *u.get_ref() <= Amount::ZERO || u.get_ref().0.normalize().scale() > 2 => {
+            Err(findings.error(
+                u.span(),
+                Problem::UnitInvalid {
+                    unit: *u.get_ref(),
+                    plan_unit: None,
+                },
+            ))
+        }
         _ => Ok(plan.plan.unit()),
     };
     // Last year's figures are not amounts of this plan: they need not be in its unit.

@@ -307,6 +307,17 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             unit,
             plan_unit: None,
+        } if *unit > Amount::ZERO => {
+            let unit = a(unit);
+            say!(
+                lang,
+                "enheten {unit} är finare än ett öre, det minsta belopp som betalas ut",
+                "the unit {unit} is finer than one öre, the smallest amount paid out"
+            )
+        }
+        Problem::UnitInvalid {
+            unit,
+            plan_unit: None,
         } => {
             let unit = a(unit);
             say!(
@@ -1184,8 +1195,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::UnitInvalid {
             plan_unit: None, ..
         } => fixed(
-            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal, `unit = \"0,1\"` för tiondels kronor",
-            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds, `unit = \"0,1\"` for tenths of a krona",
+            "skriv en positiv enhet: `unit = 1` för hela kronor, `unit = 100` för hundratal, `unit = \"0,1\"` för tiondels kronor, `unit = \"0,01\"` för öre",
+            "write a positive unit: `unit = 1` for whole kronor, `unit = 100` for hundreds, `unit = \"0,1\"` for tenths of a krona, `unit = \"0,01\"` for öre",
         ),
         Problem::UnitInvalid {
             plan_unit: Some(_), ..
