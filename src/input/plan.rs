@@ -1048,13 +1048,44 @@ fn classify(message: &str) -> ParseErrorKind {
         && let Some((found, expected)) = rest.split_once(", expected ")
     {
         return ParseErrorKind::WrongType {
-            found: found.to_string(),
+            found: unescaped(found),
             expected: expected.to_string(),
         };
     }
     ParseErrorKind::Syntax {
         detail: message.to_string(),
     }
+}
+
+/// serde's words for a value found (`string "1\u{a0}000"`) with the text as the file has it:
+/// serde writes a string in Rust's escapes (`\u{a0}`, `\0`, `\"`).
+fn unescaped(found: &str) -> String {
+    let Some(quoted) = (found.strip_prefix("string \"")).and_then(|t| t.strip_suffix('"')) else {
+        return found.to_string();
+    };
+    let mut text = String::from("string \"");
+    let mut chars = quoted.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => text.push('\n'),
+            Some('t') => text.push('\t'),
+            Some('r') => text.push('\r'),
+            Some('0') => text.push('\0'),
+            Some('u') => {
+                let code: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                let escaped = u32::from_str_radix(&code, 16).ok().and_then(char::from_u32);
+                text.push(escaped.unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            Some(other) => text.push(other),
+            None => text.push('\\'),
+        }
+    }
+    text.push('"');
+    text
 }
 
 fn as_strs(items: &[String]) -> Vec<&str> {
@@ -1075,6 +1106,14 @@ fn split_expected(rest: &str) -> (String, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_text_serde_escapes_is_the_text_the_file_has() {
+        assert_eq!(unescaped("string \"1\\u{a0}000\""), "string \"1\u{a0}000\"");
+        assert_eq!(unescaped("string \"a\\0b\\\"c\""), "string \"a\0b\"c\"");
+        assert_eq!(unescaped("string \"e\\u{301}\""), "string \"e\u{301}\"");
+        assert_eq!(unescaped("integer `5`"), "integer `5`");
+    }
     use super::*;
     use crate::core::money::Amount;
 
