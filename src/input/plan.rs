@@ -349,15 +349,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadErr
         return Err(read_error(reason));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let line = e
-            .as_bytes()
-            .iter()
-            .take(valid)
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        read_error(ReadReason::NotUtf8 { line })
+        read_error(ReadReason::not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
     })?;
     let source = Source::new(path, text);
     match parse(&source.text) {

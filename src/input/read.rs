@@ -13,9 +13,13 @@ pub enum ReadReason {
     NotFound,
     Directory,
     PermissionDenied,
-    /// Not UTF-8: the first bad byte is on this line.
+    /// Not UTF-8: the first bad byte is at `line`:`column` (one-based; the column counts the
+    /// characters before it, as a finding's does), and `shown` is that line with each bad byte
+    /// as U+FFFD, so a message can show where it is.
     NotUtf8 {
         line: usize,
+        column: usize,
+        shown: String,
     },
     /// Larger than `limit` bytes (`size` is at least `limit + 1`), refused before reading it.
     TooLarge {
@@ -35,6 +39,28 @@ pub enum ReadReason {
 }
 
 impl ReadReason {
+    /// Why `bytes` are not UTF-8, when the first `valid` bytes are.
+    pub fn not_utf8(bytes: &[u8], valid: usize) -> ReadReason {
+        let before = bytes.get(..valid).unwrap_or(bytes);
+        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let end = bytes
+            .iter()
+            .skip(valid)
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| valid + i);
+        // A byte-order mark is not a column of the first line.
+        let line_before = String::from_utf8_lossy(before.get(start..).unwrap_or_default());
+        let shown = String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default());
+        ReadReason::NotUtf8 {
+            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+            column: line_before.trim_start_matches('\u{feff}').chars().count() + 1,
+            shown: shown
+                .trim_start_matches('\u{feff}')
+                .trim_end_matches('\r')
+                .to_string(),
+        }
+    }
+
     /// What kind of path this is when it is not a regular file.
     fn special(file_type: std::fs::FileType) -> Special {
         #[cfg(unix)]

@@ -134,9 +134,9 @@ impl CheckedFile {
         let file = path.display().to_string();
         let (code, place) = match error {
             LoadError::Read {
-                reason: ReadReason::NotUtf8 { line },
+                reason: ReadReason::NotUtf8 { line, column, .. },
                 ..
-            } => ("read-error", Some((*line, 1, *line, 1))),
+            } => ("read-error", Some((*line, *column, *line, *column + 1))),
             LoadError::Read { .. } => ("read-error", None),
             LoadError::Parse { source, error } => (
                 error.code(),

@@ -4,10 +4,11 @@
 
 use std::borrow::Cow;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
+use crate::input::read::ReadReason;
 use crate::output::lang::Lang;
 use crate::output::table::{hidden, push_name, shown_path};
 use crate::output::words::{findings, load};
@@ -230,17 +231,33 @@ pub fn render_load_error(error: &LoadError, style: Style) -> String {
 /// a command whose use of the file differs (a report given to `split --plan`).
 pub fn render_load_error_hinted(error: &LoadError, style: Style, hint: Option<&str>) -> String {
     match error {
-        LoadError::Read { .. } => {
+        LoadError::Read { path, reason, .. } => {
             let (message, hint) = load::load_error(error, style.lang);
-            let title = style
-                .level(Severity::Error)
-                .primary_title(message.as_str())
-                .id("read-error");
-            let group: Group = match &hint {
-                Some(hint) => title.element(style.help().message(hint.as_str())),
-                None => Group::with_title(title),
+            let mut group: Group = Group::with_title(
+                style
+                    .level(Severity::Error)
+                    .primary_title(message.as_str())
+                    .id("read-error"),
+            );
+            // Text that is not UTF-8 is shown at its first bad byte (as U+FFFD).
+            let not_utf8 = match reason {
+                ReadReason::NotUtf8 { line, column, shown } => Some((line, column, shown)),
+                _ => None,
             };
-            style.renderer().render(&[group])
+            if let Some((line, column, shown)) = not_utf8 {
+                let at = shown
+                    .char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(shown.len(), |(i, _)| i);
+                group = group.element(caret_in_line(shown, *line, at, shown_path(path)));
+            }
+            if let Some(hint) = &hint {
+                group = group.element(style.help().message(hint.as_str()));
+            }
+            match not_utf8 {
+                Some(_) => render_cut(style, &[group]),
+                None => style.renderer().render(&[group]),
+            }
         }
         LoadError::Parse { source, error } => render_parse_error(source, error, style, hint),
     }
@@ -300,6 +317,30 @@ fn clamp(source: &Source, span: std::ops::Range<usize>) -> std::ops::Range<usize
 /// How many characters of a key file's line a diagnostic shows.
 const FILE_LINE_CHARS: usize = 60;
 
+/// Line `line` of a file, `whole`, with a caret under the character that starts at byte `at`.
+fn caret_in_line(whole: &str, line: usize, at: usize, path: String) -> Snippet<'_, Annotation<'_>> {
+    let width = whole
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8);
+    let lines = Lines::shown(whole, 0, line);
+    let caret = lines.shown_at(at)..lines.shown_at(at + width);
+    Snippet::source(lines.text)
+        .line_start(line)
+        .path(path)
+        .fold(true)
+        .annotation(AnnotationKind::Primary.span(caret))
+}
+
+/// `groups` drawn with the line around a caret cut to about `FILE_LINE_CHARS`: a line of a
+/// file that is not the plan (or not text) is never echoed whole.
+fn render_cut(style: Style, groups: &[Group]) -> String {
+    style
+        .renderer()
+        .term_width(FILE_LINE_CHARS + 10)
+        .render(groups)
+}
+
 /// A problem on a line of another file than the plan (a key file), drawn like a finding: the
 /// file's line with a caret under it, and the hint.
 pub fn render_file_problem(
@@ -335,31 +376,14 @@ pub fn render_file_problem_at(
         if at == whole.len() {
             at = whole.char_indices().last().map_or(0, |(i, _)| i);
         }
-        let width = whole
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .map_or(0, char::len_utf8);
         let line_start = source.line_col(range.start).0;
-        let lines = Lines::shown(whole, 0, line_start);
-        let caret = lines.shown_at(at)..lines.shown_at(at + width);
         let group = style
             .level(Severity::Error)
             .primary_title(message)
             .id(code)
-            .element(
-                Snippet::source(lines.text.clone())
-                    .line_start(line_start)
-                    .path(shown_path(&source.path))
-                    .fold(true)
-                    .annotation(AnnotationKind::Primary.span(caret)),
-            )
+            .element(caret_in_line(whole, line_start, at, shown_path(&source.path)))
             .element(style.help().message(hint));
-        // The renderer shows the line around the caret, cut to this width: another file's
-        // line is never echoed whole.
-        return style
-            .renderer()
-            .term_width(FILE_LINE_CHARS + 10)
-            .render(&[group]);
+        return render_cut(style, &[group]);
     }
     let title = style.level(Severity::Error).primary_title(message).id(code);
     let help = style.help().message(hint);

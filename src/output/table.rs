@@ -138,19 +138,25 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 /// A path as a message shows it: a newline or escape code in a file name is named
 /// (`nl<U+000A>x.toml`), not printed into the terminal.
 pub fn shown_path(path: &std::path::Path) -> String {
-    let path = path.display().to_string();
-    if !path.chars().any(hidden) {
-        return path;
+    named(&path.display().to_string()).into_owned()
+}
+
+/// A text of a file as a one-line message quotes it: like [`visible`], but a line break or
+/// tab is named too (`region<U+000A>unit`), so the message stays one line and says what is
+/// there.
+pub fn named(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(path.len() + 8);
-    for c in path.chars() {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
         if hidden(c) {
             push_name(&mut out, c);
         } else {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Whether [`visible`] shows `c` by its Unicode name.

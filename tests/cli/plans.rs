@@ -142,7 +142,8 @@ fn empty_file_asks_for_the_plan_table() {
 #[test]
 fn file_that_is_not_utf8_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
-    // "Östersund" in ISO-8859-1 on line 2.
+    // "Östersund" in ISO-8859-1 on line 2, its Ö the 9th character (the 10th on line 3, after
+    // a character of two bytes).
     std::fs::write(
         dir.path().join("plan.toml"),
         b"[plan]\nname = \"\xd6stersund\"\n",
@@ -150,7 +151,17 @@ fn file_that_is_not_utf8_names_the_line() {
     .unwrap();
     crate::support::allocate(dir.path(), &["check", "plan.toml"])
         .assert_status(2)
-        .assert_stdout_contains("inte UTF-8-text (första ogiltiga tecknet står på rad 2)");
+        .assert_stdout_contains("inte UTF-8-text (första ogiltiga tecknet står på rad 2)")
+        .assert_stdout_contains("--> plan.toml:2:9\n")
+        .assert_stdout_contains("2 | name = \"\u{fffd}stersund\"\n  |         ^\n");
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        b"[plan]\ncounty = \"J\xc3\xa4mtland\"\nname = \"\xc3\x85re \xd6stersund\"\n",
+    )
+    .unwrap();
+    let out = crate::support::allocate(dir.path(), &["check", "--format", "json", "plan.toml"]);
+    out.assert_status(2)
+        .assert_stdout_contains("\"line\": 3,\n          \"column\": 13,");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
+use crate::output::table::named;
 use crate::output::number;
 use crate::say;
 
@@ -60,7 +61,7 @@ fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
             )
             .to_string(),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
-        ReadReason::NotUtf8 { line } => match lang {
+        ReadReason::NotUtf8 { line, .. } => match lang {
             Lang::Sv => format!("inte UTF-8-text (första ogiltiga tecknet står på rad {line})"),
             Lang::En => format!("not UTF-8 text (the first invalid byte is on line {line})"),
         },
@@ -465,11 +466,13 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             "the number {written} is out of range: expected {}",
             range_words(expected, lang)
         ),
-        (ParseErrorKind::UnknownKey { key, .. }, Lang::Sv) => format!("okänd nyckel `{key}`"),
-        (ParseErrorKind::UnknownKey { key, .. }, Lang::En) => format!("unknown key `{key}`"),
-        (ParseErrorKind::UnknownValue { value, .. }, Lang::Sv) => format!("okänt värde `{value}`"),
-        (ParseErrorKind::UnknownValue { value, .. }, Lang::En) => {
-            format!("unknown value `{value}`")
+        (ParseErrorKind::UnknownKey { key, .. }, _) => {
+            let key = named(key);
+            say!(lang, "okänd nyckel `{key}`", "unknown key `{key}`")
+        }
+        (ParseErrorKind::UnknownValue { value, .. }, _) => {
+            let value = named(value);
+            say!(lang, "okänt värde `{value}`", "unknown value `{value}`")
         }
         (ParseErrorKind::IdWithSpaces, Lang::Sv) => {
             "id:t har mellanslag före eller efter texten".to_string()
