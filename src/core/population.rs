@@ -626,7 +626,9 @@ impl KeyFile {
             .collect();
         let names: Vec<&str> = kommuner.iter().map(|(_, name)| *name).collect();
         let mut out = Vec::new();
-        let mut first: HashMap<Identity<'_>, &Row> = HashMap::new();
+        // Sized at once: a file may name millions of kommuner, and a growing map or vector
+        // holds its old and new storage at once.
+        let mut first: HashMap<Identity<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         let mut found: HashSet<usize> = HashSet::new();
         for row in &self.rows {
             let id = identity(row);
@@ -714,7 +716,9 @@ impl KeyFile {
     /// zeros, totals that differ) come back as mismatches.
     #[allow(clippy::type_complexity)]
     pub fn kommuner(&self) -> Result<Vec<(Option<String>, String, Decimal)>, Vec<Mismatch>> {
-        let mut first: HashMap<Identity<'_>, &Row> = HashMap::new();
+        // Sized at once: a file may name millions of kommuner, and a growing map or vector
+        // holds its old and new storage at once.
+        let mut first: HashMap<Identity<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         // A coded row's name (as `kommun_identity`), with the row that first had it.
         let mut named: HashMap<String, &Row> = HashMap::new();
         // The counties the file states by code: its kommuner lie in them.
@@ -726,7 +730,7 @@ impl KeyFile {
                 Covers::All => None,
             })
             .collect();
-        let mut kept: Vec<&Row> = Vec::new();
+        let mut kept: Vec<&Row> = Vec::with_capacity(self.rows.len());
         let mut problems = Vec::new();
         for row in &self.rows {
             // Without a plan a name cannot be checked, but two names of one kommun (`Bräcke`,
@@ -778,13 +782,12 @@ impl KeyFile {
         }
         // Names composed (NFC), as they are compared: a tie between two kommuner falls by
         // name, and must fall alike whichever form the file was saved in.
-        Ok(kept
-            .into_iter()
-            .filter_map(|r| {
-                r.count
-                    .map(|c| (r.code.clone(), compose(&r.name), Decimal::from(c)))
-            })
-            .collect())
+        let mut kommuner = Vec::with_capacity(kept.len());
+        kommuner.extend(kept.into_iter().filter_map(|r| {
+            r.count
+                .map(|c| (r.code.clone(), compose(&r.name), Decimal::from(c)))
+        }));
+        Ok(kommuner)
     }
 
     /// The counties the file's kommuner lie in, by their codes' first two digits, with how

@@ -101,8 +101,11 @@ pub fn largest_remainder_by<K: Ord>(
     }
     let denominator = Decimal::try_from_i128_with_scale(prepared.total, prepared.scale)
         .map_err(|_| SplitError::TooLarge)?;
-    (0..weights.len())
-        .map(|i| {
+    // Collected into its size at once: a split over millions of kommuner would otherwise
+    // hold twice its parts while the vector grows.
+    let mut parts = Vec::with_capacity(weights.len());
+    for i in 0..weights.len() {
+        parts.push({
             let rank = rank.get(i).copied().unwrap_or(0);
             let got_extra_unit = i128::try_from(rank).is_ok_and(|r| r <= prepared.leftover);
             let weight = weights.get(i).copied().unwrap_or_default();
@@ -114,16 +117,17 @@ pub fn largest_remainder_by<K: Ord>(
             let floor = prepared.units_to_amount(prepared.floor(i))?;
             let amount =
                 prepared.units_to_amount(prepared.floor(i) + i128::from(got_extra_unit))?;
-            Ok(Part {
+            Part {
                 weight,
                 quota,
                 floor,
                 rank,
                 got_extra_unit,
                 amount,
-            })
-        })
-        .collect()
+            }
+        });
+    }
+    Ok(parts)
 }
 
 /// The same split as `largest_remainder_by`, amounts only: no quotas, and the leftover units

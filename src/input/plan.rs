@@ -349,7 +349,10 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadErr
         return Err(read_error(reason));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        read_error(ReadReason::not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+        read_error(ReadReason::not_utf8(
+            e.as_bytes(),
+            e.utf8_error().valid_up_to(),
+        ))
     })?;
     let source = Source::new(path, text);
     match parse(&source.text) {

@@ -42,7 +42,10 @@ impl ReadReason {
     /// Why `bytes` are not UTF-8, when the first `valid` bytes are.
     pub fn not_utf8(bytes: &[u8], valid: usize) -> ReadReason {
         let before = bytes.get(..valid).unwrap_or(bytes);
-        let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let end = bytes
             .iter()
             .skip(valid)

@@ -2,7 +2,10 @@
 //! programs (figures as exact decimal strings, a point as decimal mark, no grouping).
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+use std::io::Write;
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -10,9 +13,10 @@ use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing
 use crate::core::money::Amount;
 use crate::core::population::Combined;
 use crate::output::csv::Dialect;
+use crate::output::grid::{Align, Grid, cell};
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
-use crate::output::sheet::{Sheet, Value, Words};
+use crate::output::sheet::{RowSink, Sheet, Value, Words};
 use crate::output::table::{visible, wrap};
 use crate::output::words::key_file::format_name;
 use crate::say;
@@ -168,7 +172,9 @@ fn weight_text(w: Decimal, weighing: Weighing, decimals: u32, lang: Lang) -> Str
 /// The audit as tables for people.
 /// The audit for people, laid out for a terminal `width` columns wide: prose filled to the
 /// width, and each table made compact (no borders, no padding) when it would not fit.
-pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
+/// The audit for people: the split, the key, a table per step and how it is computed, in
+/// `width` columns.
+pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std::io::Result<()> {
     let columns = usize::from(width);
     let mut text = String::new();
     let amount = lang.amount(audit.amount);
@@ -229,9 +235,15 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
         };
         text.push_str(&wrap(&title, columns, "", "   "));
         text.push('\n');
-        let (table, header) = step_table(audit, step, lang);
-        text.push_str(&fit(table, &header, width));
-        text.push('\n');
+        let table = StepText::new(audit, step, lang);
+        if step.parts.len() <= FITTED_ROWS {
+            text.push_str(&table.fitted(width));
+            text.push('\n');
+        } else {
+            out.write_all(text.as_bytes())?;
+            text.clear();
+            table.write_rows(out)?;
+        }
     }
     text.push('\n');
     let leftover = audit.leftover;
@@ -286,8 +298,12 @@ pub fn table(audit: &Audit, lang: Lang, width: u16) -> String {
     let how = how.split_whitespace().collect::<Vec<_>>().join(" ");
     text.push_str(&wrap(&how, columns, "", ""));
     text.push('\n');
-    text
+    out.write_all(text.as_bytes())
 }
+
+/// The most kommuner a step's table is fitted to the terminal for; a larger one is written a
+/// row at a time at its natural width.
+const FITTED_ROWS: usize = 10_000;
 
 /// Marks where a column header may be hyphenated when it has to go over two lines.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -368,127 +384,196 @@ fn two_lines(header: &str) -> Option<(String, String)> {
         .min_by_key(|(first, second)| text_width(first).max(text_width(second)))
 }
 
-/// The table of one step, and its header with hyphenation points marked (see [`fit`]).
-fn step_table(audit: &Audit, step: &Step, lang: Lang) -> (Table, Vec<String>) {
-    let is_percent = step.is_percent();
-    let result_decimals = match step.kind {
-        StepKind::Percentages(p) => p,
-        // Amounts in the unit's decimals: none for kronor, one for tenths (0,1 kr).
-        _ => step.unit.normalize().scale(),
-    };
-    // Shares are shown to four more decimals than the result, enough to see the ranking.
-    let exact_decimals = result_decimals + 4;
-    let unit_text = if is_percent {
-        format!("+{}", percent(step.unit, result_decimals, lang))
-    } else {
-        format!("+{}", lang.amount(Amount(step.unit)))
-    };
-    let weight_header = match step.weighing {
-        Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),
-        Weighing::Percent => lang.pick("Andel", "Share"),
-    };
-    // Percentages are shown with as many decimals as the key writes them with.
-    let weight_decimals = step
-        .parts
-        .iter()
-        .map(|p| p.weight.scale())
-        .max()
-        .unwrap_or(0);
-    let mut header = vec![
-        "Kommun".to_string(),
-        weight_header.to_string(),
-        if is_percent {
-            lang.pick("Exakt andel", "Exact share")
+/// The texts of one step's table: its header (with hyphenation points marked, see [`fit`]),
+/// a row per kommun and the sum row, made a row at a time.
+struct StepText<'a> {
+    audit: &'a Audit,
+    step: &'a Step,
+    lang: Lang,
+    header: Vec<String>,
+    result_decimals: u32,
+    exact_decimals: u32,
+    weight_decimals: u32,
+    unit_text: String,
+}
+
+impl<'a> StepText<'a> {
+    fn new(audit: &'a Audit, step: &'a Step, lang: Lang) -> StepText<'a> {
+        let is_percent = step.is_percent();
+        let result_decimals = match step.kind {
+            StepKind::Percentages(p) => p,
+            // Amounts in the unit's decimals: none for kronor, one for tenths (0,1 kr).
+            _ => step.unit.normalize().scale(),
+        };
+        let unit_text = if is_percent {
+            format!("+{}", percent(step.unit, result_decimals, lang))
         } else {
-            lang.pick("Exakt kvot", "Exact quota")
-        }
-        .to_string(),
-        lang.pick("Ned\u{ad}run\u{ad}dat", "Floor").to_string(),
-        lang.pick("Rest", "Remain\u{ad}der").to_string(),
-        lang.pick("Ord\u{ad}ning", "Rank").to_string(),
-        unit_text.clone(),
-        if is_percent {
-            lang.pick("Procent", "Percent")
-        } else {
-            lang.pick("Belopp", "Amount")
-        }
-        .to_string(),
-    ];
-    if step.difference.is_some() {
-        header.push(
-            lang.pick("Skillnad mot 2.", "Difference from 2.")
-                .to_string(),
-        );
-    }
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.iter().map(|h| whole_header(h)).collect::<Vec<_>>());
-    let show = |d: Decimal, decimals: u32| {
-        if is_percent {
-            percent(d, decimals, lang)
-        } else {
-            fixed(d, decimals, lang)
-        }
-    };
-    let result = |a: Amount| {
-        if is_percent {
-            percent(a.0, result_decimals, lang)
-        } else {
-            lang.amount(a)
-        }
-    };
-    for (i, ((code, name), part)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
-        let mut row = vec![
-            Cell::new(visible(format!("{code} {name}").trim())),
-            Cell::new(weight_text(
-                part.weight,
-                step.weighing,
-                weight_decimals,
-                lang,
-            )),
-            Cell::new(show(part.quota, exact_decimals)),
-            Cell::new(show(part.floor.0, result_decimals)),
-            Cell::new(show(part.remainder(), exact_decimals)),
-            Cell::new(part.rank.to_string()),
-            Cell::new(if part.got_extra_unit {
-                unit_text.as_str()
+            format!("+{}", lang.amount(Amount(step.unit)))
+        };
+        let weight_header = match step.weighing {
+            Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),
+            Weighing::Percent => lang.pick("Andel", "Share"),
+        };
+        let mut header = vec![
+            "Kommun".to_string(),
+            weight_header.to_string(),
+            if is_percent {
+                lang.pick("Exakt andel", "Exact share")
             } else {
-                ""
-            }),
-            Cell::new(result(part.amount)),
+                lang.pick("Exakt kvot", "Exact quota")
+            }
+            .to_string(),
+            lang.pick("Ned\u{ad}run\u{ad}dat", "Floor").to_string(),
+            lang.pick("Rest", "Remain\u{ad}der").to_string(),
+            lang.pick("Ord\u{ad}ning", "Rank").to_string(),
+            unit_text.clone(),
+            if is_percent {
+                lang.pick("Procent", "Percent")
+            } else {
+                lang.pick("Belopp", "Amount")
+            }
+            .to_string(),
         ];
-        if let Some(diff) = step.difference.as_ref().and_then(|d| d.get(i)) {
-            row.push(Cell::new(number::signed(*diff, lang)));
+        if step.difference.is_some() {
+            header.push(
+                lang.pick("Skillnad mot 2.", "Difference from 2.")
+                    .to_string(),
+            );
         }
-        table.add_row(row);
-    }
-    let weights: Decimal = step.parts.iter().map(|p| p.weight).sum();
-    let floors: Decimal = step.parts.iter().map(|p| p.floor.0).sum();
-    let total: Amount = step.parts.iter().map(|p| p.amount).sum();
-    let extra = step.parts.iter().filter(|p| p.got_extra_unit).count();
-    let mut sum_row = vec![
-        Cell::new(lang.pick("Summa", "Total")),
-        Cell::new(weight_text(weights, step.weighing, weight_decimals, lang)),
-        Cell::new(show(total.0, exact_decimals)),
-        Cell::new(show(floors, result_decimals)),
-        Cell::new(""),
-        Cell::new(""),
-        Cell::new(format!("{extra} × {}", unit_text.trim_start_matches('+'))),
-        Cell::new(result(total)),
-    ];
-    if let Some(diff) = &step.difference {
-        let sum: Amount = diff.iter().sum();
-        sum_row.push(Cell::new(number::signed(sum, lang)));
-    }
-    table.add_row(sum_row);
-    for i in 1..header.len() {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
+        StepText {
+            audit,
+            step,
+            lang,
+            header,
+            result_decimals,
+            // Shares are shown to four more decimals than the result, enough to see the
+            // ranking.
+            exact_decimals: result_decimals + 4,
+            // Percentages are shown with as many decimals as the key writes them with.
+            weight_decimals: step
+                .parts
+                .iter()
+                .map(|p| p.weight.scale())
+                .max()
+                .unwrap_or(0),
+            unit_text,
         }
     }
-    (table, header)
+
+    fn show(&self, d: Decimal, decimals: u32) -> String {
+        if self.step.is_percent() {
+            percent(d, decimals, self.lang)
+        } else {
+            fixed(d, decimals, self.lang)
+        }
+    }
+
+    fn result(&self, a: Amount) -> String {
+        if self.step.is_percent() {
+            percent(a.0, self.result_decimals, self.lang)
+        } else {
+            self.lang.amount(a)
+        }
+    }
+
+    fn weight(&self, w: Decimal) -> String {
+        weight_text(w, self.step.weighing, self.weight_decimals, self.lang)
+    }
+
+    /// The row of the `i`th kommun.
+    fn row(&self, i: usize) -> Vec<String> {
+        let (Some((code, name)), Some(part)) = (self.audit.kommuner.get(i), self.step.parts.get(i))
+        else {
+            return Vec::new();
+        };
+        let mut row = vec![
+            visible(format!("{code} {name}").trim()).into_owned(),
+            self.weight(part.weight),
+            self.show(part.quota, self.exact_decimals),
+            self.show(part.floor.0, self.result_decimals),
+            self.show(part.remainder(), self.exact_decimals),
+            part.rank.to_string(),
+            if part.got_extra_unit {
+                self.unit_text.clone()
+            } else {
+                String::new()
+            },
+            self.result(part.amount),
+        ];
+        if let Some(diff) = self.step.difference.as_ref().and_then(|d| d.get(i)) {
+            row.push(number::signed(*diff, self.lang));
+        }
+        row
+    }
+
+    fn sum_row(&self) -> Vec<String> {
+        let parts = &self.step.parts;
+        let weights: Decimal = parts.iter().map(|p| p.weight).sum();
+        let floors: Decimal = parts.iter().map(|p| p.floor.0).sum();
+        let total: Amount = parts.iter().map(|p| p.amount).sum();
+        let extra = parts.iter().filter(|p| p.got_extra_unit).count();
+        let mut row = vec![
+            self.lang.pick("Summa", "Total").to_string(),
+            self.weight(weights),
+            self.show(total.0, self.exact_decimals),
+            self.show(floors, self.result_decimals),
+            String::new(),
+            String::new(),
+            format!("{extra} × {}", self.unit_text.trim_start_matches('+')),
+            self.result(total),
+        ];
+        if let Some(diff) = &self.step.difference {
+            let sum: Amount = diff.iter().sum();
+            row.push(number::signed(sum, self.lang));
+        }
+        row
+    }
+
+    /// The table, fitted to `width` (see [`fit`]).
+    fn fitted(&self, width: u16) -> String {
+        let mut table = Table::new();
+        table
+            .load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(
+                self.header
+                    .iter()
+                    .map(|h| whole_header(h))
+                    .collect::<Vec<_>>(),
+            );
+        for i in 0..self.step.parts.len() {
+            table.add_row(self.row(i));
+        }
+        table.add_row(self.sum_row());
+        for i in 1..self.header.len() {
+            if let Some(column) = table.column_mut(i) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        fit(table, &self.header, width)
+    }
+
+    /// The table at its natural width, written a row at a time as it is made: a key file
+    /// may name millions of kommuner, too many to hold as a table or fit to a terminal.
+    fn write_rows(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let header: Vec<String> = self.header.iter().map(|h| whole_header(h)).collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut align = vec![Align::Right; header.len()];
+        if let Some(first) = align.first_mut() {
+            *first = Align::Left;
+        }
+        let mut grid = Grid::new(&header, &align, false);
+        let rows = (0..self.step.parts.len()).map(|i| self.row(i));
+        for row in rows.chain([self.sum_row()]) {
+            grid.fit_row(&row.iter().map(|t| cell(t)).collect::<Vec<_>>());
+        }
+        grid.head(out)?;
+        let rows = (0..self.step.parts.len()).map(|i| self.row(i));
+        for row in rows.chain([self.sum_row()]) {
+            grid.row(out, &row.iter().map(|t| cell(t)).collect::<Vec<_>>())?;
+        }
+        grid.foot(out)
+    }
 }
 
 fn plain(d: Decimal) -> String {
@@ -539,16 +624,12 @@ fn rows<'a>(audit: &'a Audit, step: &'a Step) -> impl Iterator<Item = Row<'a>> +
 
 /// The audit as CSV: one row per step and kommun, in the dialects of `export`: for Swedish
 /// Excel (`;`, BOM, decimal comma, headers and values in `lang`) or for machines (`,`,
-/// decimal point, the fixed `snake_case` headers and ids below).
-pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+/// decimal point, the fixed `snake_case` headers and ids below). The rows are made as they
+/// are written, never held: a key file may name millions of kommuner.
+pub fn csv(audit: Audit, dialect: Dialect, lang: Lang, out: impl Write) -> std::io::Result<()> {
     let words = match dialect {
         Dialect::Excel => Words::from(lang),
         Dialect::Rfc4180 => Words::Machine,
-    };
-    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
-        Words::Sv => sv,
-        Words::En => en,
-        Words::Machine => machine,
     };
     let headers = [
         ("Steg", "Step", "step"),
@@ -565,17 +646,31 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
         ("Skillnad", "Difference", "difference"),
     ]
     .iter()
-    .map(|(sv, en, machine)| pick(sv, en, machine).to_string())
+    .map(|(sv, en, machine)| words.pick(sv, en, machine).to_string())
     .collect();
-    let mut rows = Vec::new();
-    for step in &audit.steps {
-        let step_word = match step.kind {
-            StepKind::Percentages(_) => pick("procentsatser", "percentages", "percentages"),
-            StepKind::Split { .. } => pick("fördelning", "split", "split"),
-            StepKind::ByCounts => pick("efter antal", "by counts", "by-counts"),
-        };
-        for (i, ((code, kommun), p)) in audit.kommuner.iter().zip(&step.parts).enumerate() {
-            rows.push(vec![
+    let kommuner = audit.kommuner.len();
+    let len = kommuner * audit.steps.len();
+    let rows = move |range: Range<usize>, each: &mut RowSink| {
+        let mut row = Vec::with_capacity(11);
+        for at in range {
+            let (Some(step), Some(i)) = (
+                at.checked_div(kommuner).and_then(|s| audit.steps.get(s)),
+                at.checked_rem(kommuner),
+            ) else {
+                continue;
+            };
+            let (Some((code, kommun)), Some(p)) = (audit.kommuner.get(i), step.parts.get(i)) else {
+                continue;
+            };
+            let step_word = match step.kind {
+                StepKind::Percentages(_) => {
+                    words.pick("procentsatser", "percentages", "percentages")
+                }
+                StepKind::Split { .. } => words.pick("fördelning", "split", "split"),
+                StepKind::ByCounts => words.pick("efter antal", "by counts", "by-counts"),
+            };
+            row.clear();
+            row.extend([
                 Value::Text(step_word.into()),
                 Value::Code(code.as_str().into()),
                 Value::Text(kommun.as_str().into()),
@@ -586,9 +681,9 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
                 Value::Number(u32::try_from(p.rank).unwrap_or(u32::MAX)),
                 Value::Text(
                     if p.got_extra_unit {
-                        pick("ja", "yes", "true")
+                        words.pick("ja", "yes", "true")
                     } else {
-                        pick("nej", "no", "false")
+                        words.pick("nej", "no", "false")
                     }
                     .into(),
                 ),
@@ -598,20 +693,28 @@ pub fn csv(audit: &Audit, dialect: Dialect, lang: Lang) -> Result<Vec<u8>, csv::
                     .and_then(|d| d.get(i))
                     .map_or(Value::Empty, |d| Value::Decimal(d.0)),
             ]);
+            each(&row);
         }
-    }
-    let sheet = Sheet::new("split", headers, rows, Vec::new());
-    crate::output::csv::write(&sheet, dialect)
+    };
+    let sheet = Sheet::lazy("split", headers, Vec::new(), len, rows);
+    crate::output::csv::write_to(&sheet, dialect, out)
 }
 
-/// The audit as JSON; figures are decimal strings so they stay exact.
-pub fn json(audit: &Audit) -> serde_json::Result<String> {
+/// The audit as JSON, written as it is made; figures are decimal strings so they stay exact.
+pub fn json(audit: &Audit, out: impl Write) -> std::io::Result<()> {
+    /// A step's rows, made as they are written.
+    struct Parts<'a>(&'a Audit, &'a Step);
+    impl Serialize for Parts<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(rows(self.0, self.1))
+        }
+    }
     #[derive(Serialize)]
     struct StepDoc<'a> {
         step: &'static str,
         result_is_percent: bool,
         unit: String,
-        parts: Vec<Row<'a>>,
+        parts: Parts<'a>,
     }
     #[derive(Serialize)]
     struct KeyDoc {
@@ -651,11 +754,14 @@ pub fn json(audit: &Audit) -> serde_json::Result<String> {
                 step: step.kind.id(),
                 result_is_percent: step.is_percent(),
                 unit: plain(step.unit),
-                parts: rows(audit, step).collect(),
+                parts: Parts(audit, step),
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&doc).map(|t| t + "\n")
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 #[cfg(test)]

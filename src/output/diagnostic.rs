@@ -241,7 +241,11 @@ pub fn render_load_error_hinted(error: &LoadError, style: Style, hint: Option<&s
             );
             // Text that is not UTF-8 is shown at its first bad byte (as U+FFFD).
             let not_utf8 = match reason {
-                ReadReason::NotUtf8 { line, column, shown } => Some((line, column, shown)),
+                ReadReason::NotUtf8 {
+                    line,
+                    column,
+                    shown,
+                } => Some((line, column, shown)),
                 _ => None,
             };
             if let Some((line, column, shown)) = not_utf8 {
@@ -381,7 +385,12 @@ pub fn render_file_problem_at(
             .level(Severity::Error)
             .primary_title(message)
             .id(code)
-            .element(caret_in_line(whole, line_start, at, shown_path(&source.path)))
+            .element(caret_in_line(
+                whole,
+                line_start,
+                at,
+                shown_path(&source.path),
+            ))
             .element(style.help().message(hint));
         return render_cut(style, &[group]);
     }

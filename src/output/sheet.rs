@@ -67,14 +67,26 @@ impl Sheet {
         rows: Vec<Vec<Value>>,
         total: Vec<Value>,
     ) -> Sheet {
+        let len = rows.len();
+        Sheet::lazy(name, headers, total, len, move |range, each| {
+            (rows.iter().skip(range.start).take(range.len())).for_each(|row| each(row));
+        })
+    }
+
+    /// A sheet of `len` rows made when they are read, by `rows` (given a range of `0..len`).
+    pub fn lazy(
+        name: &'static str,
+        headers: Vec<String>,
+        total: Vec<Value>,
+        len: usize,
+        rows: impl Fn(Range<usize>, &mut RowSink) + Send + Sync + 'static,
+    ) -> Sheet {
         Sheet {
             name,
             headers,
             total,
-            len: rows.len(),
-            rows: Box::new(move |range, each| {
-                (rows.iter().skip(range.start).take(range.len())).for_each(|row| each(row));
-            }),
+            len,
+            rows: Box::new(rows),
         }
     }
 

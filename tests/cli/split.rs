@@ -940,3 +940,49 @@ fn one_name_under_two_kommunkoder_is_refused_without_a_plan() {
         .assert_status(2)
         .assert_stderr_contains("error[key-coverage]: the name Krokom already has the kommunkod 2303 on line 4, but here 2309");
 }
+
+/// A key file naming 10 001 kommuner (more than a table is fitted to the terminal for) with
+/// equal populations: 1 000 000 kr gives each 99,99 kr, so each gets 99 kr and the 9 901 kronor
+/// left over go one each to the first 9 901 names in alphabetical order.
+#[test]
+fn a_split_over_more_kommuner_than_a_screen_is_written_row_by_row_and_sums() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = String::from("\"region\";\"Folkmängd 2024\"\n");
+    for i in 0..10_001 {
+        file.push_str(&format!("\"Namn{i:05}\";1001\n"));
+    }
+    std::fs::write(dir.path().join("many.csv"), file).unwrap();
+    let out = allocate(dir.path(), &["split", "1000000", "--key", "many.csv"]);
+    out.assert_status(0);
+    let rows: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("│ Namn"))
+        .map(|l| l.trim_matches('│').split('┆').map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), 10_001);
+    let amounts: Vec<&str> = rows.iter().map(|r| r[7]).collect();
+    assert!(
+        amounts[..9_901].iter().all(|a| *a == "100 kr"),
+        "{:?}",
+        &amounts[9_890..9_910]
+    );
+    assert!(amounts[9_901..].iter().all(|a| *a == "99 kr"));
+    assert_eq!(rows[0][0], "Namn00000");
+    assert_eq!(rows[10_000][0], "Namn10000");
+    assert!(
+        out.stdout.contains("│ Summa     ┆ 10 011 001 ┆"),
+        "{}",
+        &out.stdout[..600]
+    );
+    assert!(out.stdout.contains("┆ 9901 × 1 kr ┆ 1 000 000 kr │"));
+    // Every line of the table is as wide as its top border.
+    let table: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '└']))
+        .collect();
+    let width = table[0].chars().count();
+    assert!(table.iter().all(|l| l.chars().count() == width));
+    assert_eq!(table.len(), 10_001 + 5);
+}

@@ -161,20 +161,11 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     })?;
     let lang = args.common.lang;
     match args.format {
-        Format::Table => write!(
-            out,
-            "{}",
-            crate::output::audit::table(&audit, lang, crate::output::table::terminal_width())
-        )?,
-        Format::Csv => out.write_all(
-            &crate::output::audit::csv(&audit, dialect, lang)
-                .map_err(|e| Error::Export(e.to_string()))?,
-        )?,
-        Format::Json => write!(
-            out,
-            "{}",
-            crate::output::audit::json(&audit).map_err(|e| Error::Export(e.to_string()))?
-        )?,
+        Format::Table => {
+            crate::output::audit::table(&audit, lang, crate::output::table::terminal_width(), out)?
+        }
+        Format::Csv => crate::output::audit::csv(audit, dialect, lang, out)?,
+        Format::Json => crate::output::audit::json(&audit, out)?,
     }
     Ok(Status::Ok)
 }

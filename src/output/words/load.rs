@@ -5,8 +5,8 @@ use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
 use crate::output::lang::Lang;
-use crate::output::table::named;
 use crate::output::number;
+use crate::output::table::named;
 use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
