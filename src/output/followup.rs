@@ -548,12 +548,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
     // What a recipient whose unused money may be taken off its collective invoice invoices
     // then (the terminal's "dras av: fakturera 415 500 kr").
     let to_invoice_header = words.pick("Att fakturera", "To invoice", "to_invoice");
-    let to_invoice = |r: &RecipientUse| match r.settlement {
-        Settlement::ReduceInvoice | Settlement::ReturnOrReduce => {
-            Value::Amount(r.figures.to_invoice())
-        }
-        _ => Value::Empty,
-    };
+    let to_invoice = |r: &RecipientUse| r.to_invoice.map_or(Value::Empty, Value::Amount);
     let pad = |n: usize| std::iter::repeat_n(Value::Empty, n);
     match part {
         Part::Recipients => {

@@ -60,11 +60,16 @@ pub struct ResolvedPlan {
     pub unit: Amount,
     pub county_total: Amount,
     pub previous_county_total: Option<Amount>,
+    /// *Villkor för medlen*: the decision's paragraphs on using the money, as written.
+    pub conditions: Vec<String>,
     pub deadlines: Deadlines,
     pub areas: Vec<Area>,
     pub focus_areas: Vec<FocusArea>,
     pub actors: Vec<Actor>,
     pub kommuner: Vec<Kommun>,
+    /// The other figures the document prints (`[[stated]]`), each with what it covers as the
+    /// plan writes it.
+    pub stated: Vec<Stated>,
     pub insatser: Vec<Insats>,
 }
 
@@ -83,6 +88,14 @@ pub struct Area {
     pub amount: Amount,
     pub basis: Option<String>,
     pub earmarks: Vec<Earmark>,
+    /// What the agreement asks for the area's money, as written.
+    pub requirements: Option<Requirements>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Requirements {
+    pub text: String,
+    pub points: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -112,6 +125,22 @@ pub struct Actor {
 pub struct Kommun {
     pub code: String,
     pub name: String,
+}
+
+/// A `[[stated]]` figure: its label, what it covers (the plan's filters as written: area
+/// numbers, an actor's id, a kommun's name or code, insats ids, a heading's id; none is the
+/// whole plan), the amount the document prints and the plan's note on it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stated {
+    pub label: String,
+    pub area: Option<u32>,
+    pub areas: Vec<u32>,
+    pub actor: Option<String>,
+    pub kommun: Option<String>,
+    pub insatser: Vec<String>,
+    pub heading: Option<String>,
+    pub amount: Amount,
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -370,11 +399,13 @@ fn plan_part(
             unit,
             county_total,
             previous_county_total,
+            conditions,
             deadlines,
             areas,
             focus_areas,
             actors,
-            kommuner
+            kommuner,
+            stated
         );
         out.write_all(b",\"insatser\":[")?;
     }
@@ -562,6 +593,7 @@ fn resolved_plan<'l>(
             .previous_county_total
             .as_ref()
             .map(|a| *a.get_ref()),
+        conditions: plan.plan.conditions.clone(),
         deadlines: Deadlines {
             requisition: deadlines.and_then(|d| date(&d.requisition)),
             use_reported: deadlines.and_then(|d| date(&d.use_reported)),
@@ -585,6 +617,10 @@ fn resolved_plan<'l>(
                         amount: *e.amount.get_ref(),
                     })
                     .collect(),
+                requirements: a.requirements.as_ref().map(|r| Requirements {
+                    text: r.text.clone(),
+                    points: r.points.clone(),
+                }),
             })
             .collect(),
         focus_areas: plan
@@ -613,6 +649,31 @@ fn resolved_plan<'l>(
             .map(|k| Kommun {
                 code: k.code.get_ref().clone(),
                 name: k.name.get_ref().clone(),
+            })
+            .collect(),
+        stated: plan
+            .stated
+            .iter()
+            .map(|s| {
+                let text = |t: &Option<crate::core::plan::Spanned<String>>| {
+                    t.as_ref().map(|t| t.get_ref().clone())
+                };
+                Stated {
+                    label: s.label.clone(),
+                    area: s.area.as_ref().map(|a| *a.get_ref()),
+                    areas: s.areas.iter().flatten().map(|a| *a.get_ref()).collect(),
+                    actor: text(&s.actor),
+                    kommun: text(&s.kommun),
+                    insatser: s
+                        .insatser
+                        .iter()
+                        .flatten()
+                        .map(|i| i.get_ref().clone())
+                        .collect(),
+                    heading: text(&s.heading),
+                    amount: *s.amount.get_ref(),
+                    note: s.note.clone(),
+                }
             })
             .collect(),
         insatser: plan

@@ -400,6 +400,224 @@ fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
         .assert_stdout_empty();
 }
 
+/// The 2026 plan's texts that the decision basis prints beside its figures: the conditions
+/// (*Villkor för medlen*, seed 001 rad 255–263), each area's requirements (seed 001, rad 113,
+/// 141, 198) and the note on the 481 600 kr heading (the document prints 481 000).
+#[test]
+fn json_carries_the_conditions_the_requirements_and_the_notes_on_printed_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), &["--format", "json"]);
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let plan = &value["plan"];
+    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let conditions = plan["conditions"].as_array().unwrap();
+    assert_eq!(conditions.len(), 2);
+    assert!(
+        conditions[0]
+            .as_str()
+            .unwrap()
+            .starts_with("Eventuella medel som under året bedöms inte kunna nyttjats")
+    );
+    assert!(conditions[1].as_str().unwrap().starts_with(
+        "Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter \
+         överenskommelse mellan Kommunförbundet Jämtland Härjedalen"
+    ));
+    for condition in conditions {
+        let condition = condition.as_str().unwrap();
+        assert!(text.contains(&format!("\"{condition}\"")), "{condition}");
+    }
+    // Each area's requirements: the lead-in and its points (4, 7 and 6 in the seed), the
+    // last of each "redovisa arbetet i enlighet med anvisning".
+    let areas = plan["areas"].as_array().unwrap();
+    let lead_in = "För att få ta del av medlen ska";
+    for (area, points) in areas.iter().zip([4, 7, 6]) {
+        let requirements = &area["requirements"];
+        assert!(
+            requirements["text"].as_str().unwrap().starts_with(lead_in),
+            "{requirements}"
+        );
+        let list = requirements["points"].as_array().unwrap();
+        assert_eq!(list.len(), points, "area {}", area["number"]);
+        assert_eq!(
+            list.last().unwrap(),
+            "redovisa arbetet i enlighet med anvisning"
+        );
+    }
+    assert_eq!(
+        areas[0]["requirements"]["text"],
+        "För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)"
+    );
+    assert_eq!(
+        areas[0]["requirements"]["points"][0],
+        "upprätta länsgemensamma handlingsplaner för genomförandet av den nationella strategin"
+    );
+    // The heading the document prints as 481 000 kr carries the plan's note; no other does.
+    let headings = value["per_heading"]["headings"].as_array().unwrap();
+    let noted: Vec<&serde_json::Value> = headings.iter().filter(|h| !h["note"].is_null()).collect();
+    assert_eq!(noted.len(), 1, "{headings:?}");
+    assert_eq!(noted[0]["title"], "Direkt till regionens vårdverksamheter");
+    assert_eq!(noted[0]["stated"], 481_600);
+    let note = noted[0]["note"].as_str().unwrap();
+    assert!(note.starts_with("Underlaget trycker 481 000 kr"), "{note}");
+    assert!(text.contains(&format!("note = \"{note}\"")), "{note}");
+    // The other printed figures, each with what it covers as the plan writes it.
+    let stated = plan["stated"].as_array().unwrap();
+    assert_eq!(stated.len(), 12);
+    let area_1 = find(&plan["stated"], "label", "Område 1, tabellens Totalt");
+    assert_eq!(
+        (&area_1["area"], &area_1["amount"], &area_1["actor"]),
+        (&1.into(), &4_000_000.into(), &serde_json::Value::Null)
+    );
+    let kommuner = find(
+        &plan["stated"],
+        "label",
+        "Totalt direkt fördelat länets kommuner",
+    );
+    assert_eq!(
+        (&kommuner["actor"], &kommuner["amount"]),
+        (&"kommunerna".into(), &1_865_000.into())
+    );
+    let ostersund = find(&plan["stated"], "label", "Östersund, summa");
+    assert_eq!(
+        (&ostersund["kommun"], &ostersund["amount"]),
+        (&"Östersund".into(), &436_000.into())
+    );
+    for figure in stated {
+        assert!(figure["note"].is_null(), "{figure}");
+        assert_eq!(figure["areas"], serde_json::json!([]), "{figure}");
+        assert_eq!(figure["insatser"], serde_json::json!([]), "{figure}");
+    }
+    // The document reads back as it was written.
+    let document: allocate::output::json::Document = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(serde_json::to_string(&document).unwrap() + "\n", out.stdout);
+}
+
+/// A note follows its heading when a filter leaves other headings out (Vuxenpsykiatrin's
+/// 100 000 kr sit under two headings of the eight), and it is in the view's own part.
+#[test]
+fn json_keeps_a_headings_note_with_it_in_a_selection_and_in_the_views_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export(dir.path(), &["--format", "json", "--actor", "vup"]);
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let headings = value["per_heading"]["headings"].as_array().unwrap();
+    let titles: Vec<&str> = headings
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Region Jämtland Härjedalen",
+            "Direkt till regionens vårdverksamheter"
+        ]
+    );
+    assert!(headings[0]["note"].is_null());
+    assert!(
+        headings[1]["note"]
+            .as_str()
+            .unwrap()
+            .contains("summerar till 481 600 kr")
+    );
+    let view = export(dir.path(), &["--format", "json", "--view", "rubriker"]);
+    view.assert_status(0);
+    let part: serde_json::Value = serde_json::from_str(&view.stdout).unwrap();
+    let heading = find(
+        &part["headings"],
+        "title",
+        "Direkt till regionens vårdverksamheter",
+    );
+    assert!(
+        heading["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("Underlaget trycker 481 000 kr")
+    );
+}
+
+/// A `[[stated]]` figure with a note, and one that names several areas and insatser: the
+/// note and what it covers as the plan writes them.
+#[test]
+fn json_gives_a_stated_figures_note_and_what_it_covers() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "amount = 436_000",
+            "amount = 436_000\nnote = \"Summan står under kolumnen.\"",
+        )
+        .edit(
+            "[[stated]]\nlabel = \"Område 1, tabellens Totalt\"",
+            "[[stated]]\nlabel = \"Barnsäkert och Berg\"\nareas = [1, 2]\n\
+             insatser = [\"1.3\", \"2.5\"]\nkommun = \"Berg\"\namount = 96_200\n\n\
+             [[stated]]\nlabel = \"Område 1, tabellens Totalt\"",
+        );
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let out = allocate(p.dir.path(), &["export", "plan.toml", "--format", "json"]);
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let stated = &value["plan"]["stated"];
+    let ostersund = find(stated, "label", "Östersund, summa");
+    assert_eq!(ostersund["note"], "Summan står under kolumnen.");
+    // Berg's 21 200 kr of 1.3 and 75 000 kr of 2.5 (seed 001), as the plan writes the filters.
+    let berg = find(stated, "label", "Barnsäkert och Berg");
+    assert_eq!(
+        berg,
+        &serde_json::json!({
+            "label": "Barnsäkert och Berg",
+            "area": null,
+            "areas": [1, 2],
+            "actor": null,
+            "kommun": "Berg",
+            "insatser": ["1.3", "2.5"],
+            "heading": null,
+            "amount": 96_200,
+            "note": null,
+        })
+    );
+}
+
+/// A plan without conditions, requirements or printed figures has an empty list of each,
+/// requirements `null`, and no summary per heading.
+#[test]
+fn json_of_a_plan_without_conditions_has_empty_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("examples/mini-maria-2025.toml");
+    let out = allocate(
+        dir.path(),
+        &["export", plan.to_str().unwrap(), "--format", "json"],
+    );
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(value["plan"]["conditions"], serde_json::json!([]));
+    assert_eq!(value["plan"]["stated"], serde_json::json!([]));
+    for area in value["plan"]["areas"].as_array().unwrap() {
+        assert!(area["requirements"].is_null(), "{area}");
+    }
+    assert!(value["per_heading"].is_null());
+}
+
+/// The 2025 plan's one condition (seed 003, rad 649–651): money not invoiced by 2025-08-30
+/// is repaid.
+#[test]
+fn json_of_2025_carries_its_condition() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2025.toml");
+    let out = allocate(
+        dir.path(),
+        &["export", plan.to_str().unwrap(), "--format", "json"],
+    );
+    out.assert_status(0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let conditions = value["plan"]["conditions"].as_array().unwrap();
+    assert_eq!(conditions.len(), 1);
+    assert!(
+        conditions[0]
+            .as_str()
+            .unwrap()
+            .starts_with("Medel som inte fakturerats enligt beslut 2025-08-30")
+    );
+}
+
 #[test]
 fn a_view_named_twice_is_exported_once() {
     use calamine::{Reader, Xlsx, open_workbook};

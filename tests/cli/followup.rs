@@ -4613,6 +4613,75 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     assert_eq!(ostersund[5], calamine::Data::Float(415_500.0));
 }
 
+/// The JSON says what the files say: in the README's example Östersund has not sent its
+/// collective invoice, so its 20 500 kr unused come off it and it invoices 436 000 − 20 500 =
+/// 415 500 kr (`to_invoice`, *Att fakturera*); no other recipient's money comes off an
+/// invoice. Seven recipients have not reported, so the repayment is preliminary. The day given
+/// by `--date` is the day the summary was compiled; without it there is none.
+#[test]
+fn the_json_says_what_to_invoice_whether_preliminary_and_the_day_compiled() {
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/*",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = allocate(&repo_root(), &args);
+        out.assert_status(0);
+        json(&out)
+    };
+    let doc = run(&["--date", "2026-11-15"]);
+    assert_eq!(doc["date"], "2026-11-15");
+    let ostersund = recipient(&doc, "Östersund");
+    assert_eq!(ostersund["settlement"], "reduce-invoice");
+    assert_eq!(ostersund["to_invoice"], 415_500);
+    for r in doc["recipients"].as_array().unwrap() {
+        if r["recipient"] != "Östersund" {
+            assert!(r["to_invoice"].is_null(), "{r}");
+        }
+    }
+    assert_eq!(doc["repayment"]["preliminary"], true);
+    assert_eq!(doc["repayment"]["total"], 233_772);
+    // The recipients' part alone gives the same amount to invoice.
+    let part = run(&["--view", "mottagare"]);
+    let ostersund = part
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["recipient"] == "Östersund")
+        .unwrap();
+    assert_eq!(ostersund["to_invoice"], 415_500);
+    // Without --date the summary has no day of its own (the clock is never read).
+    let undated = run(&[]);
+    assert!(undated["date"].is_null(), "{}", undated["date"]);
+}
+
+/// In the invented complete year, Östersund (`nej`) invoices 436 000 − 4 500 = 431 500 kr and
+/// Krokom, which did not answer, 222 600 − 7 600 = 215 000 kr if its unused money comes off
+/// its invoice; Berg and Kommunförbundet have invoiced (`ja`) and pay back instead. Every line
+/// is reported, so the repayment is final.
+#[test]
+fn the_json_of_a_complete_year_says_what_to_invoice_and_that_it_is_final() {
+    let year = complete_year();
+    let doc = json(&year.follow_up(&["--final", "--format", "json"]));
+    assert_eq!(recipient(&doc, "Östersund")["to_invoice"], 431_500);
+    assert_eq!(recipient(&doc, "Krokom")["settlement"], "return-or-reduce");
+    assert_eq!(recipient(&doc, "Krokom")["to_invoice"], 215_000);
+    for name in [
+        "Berg",
+        "Kommunförbundet Jämtland Härjedalen",
+        "Folkhälsoenheten",
+        "Ragunda",
+    ] {
+        assert!(recipient(&doc, name)["to_invoice"].is_null(), "{name}");
+    }
+    assert_eq!(doc["repayment"]["preliminary"], false);
+    assert!(doc["date"].is_null());
+}
+
 /// Once every line is reported, the repayment is final: `nej` on every row and a plain total.
 /// Krokom did not say whether it has invoiced: paid back, or off the invoice, when it is then
 /// 222 600 − 7 600 = 215 000 kr; Östersund invoices 436 000 − 4 500 = 431 500 kr.

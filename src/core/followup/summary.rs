@@ -138,6 +138,9 @@ pub struct RecipientUse {
     #[serde(flatten)]
     pub figures: Use,
     pub settlement: Settlement,
+    /// What it invoices when its unused money may come off its collective invoice (settled
+    /// by `ReduceInvoice` or `ReturnOrReduce`): [`Use::to_invoice`]; otherwise `None`.
+    pub to_invoice: Option<Amount>,
     /// Lines of the plan to the recipient, and how many of them are reported.
     pub lines: usize,
     pub reported: usize,
@@ -189,9 +192,9 @@ pub struct Summary {
     /// The reporting deadline (`use_reported`); `YYYY-MM-DD` in JSON.
     #[serde(serialize_with = "iso_date")]
     pub use_reported: Option<Date>,
-    /// The day the summary is made on, when it was given (`--date`; the clock is never read).
-    /// Not in the JSON document (`allocate-follow-up/1`).
-    #[serde(skip)]
+    /// The day the summary is made on, when it was given (`--date`; the clock is never read);
+    /// `YYYY-MM-DD` in JSON.
+    #[serde(serialize_with = "iso_date")]
     pub date: Option<Date>,
     /// Whether this is the final follow-up (`--final`, or past the deadline).
     pub strict: bool,
@@ -373,6 +376,12 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             invoiced,
             figures,
             settlement,
+            to_invoice: match settlement {
+                Settlement::ReduceInvoice | Settlement::ReturnOrReduce => {
+                    Some(figures.to_invoice())
+                }
+                Settlement::Nothing | Settlement::RegionBooks | Settlement::ReturnToRegion => None,
+            },
             lines: count,
             reported,
         });

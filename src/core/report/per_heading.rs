@@ -25,6 +25,10 @@ pub struct HeadingReport {
     pub computed: Amount,
     /// The total the document prints, if any.
     pub stated: Option<Amount>,
+    /// What the plan says the reader should know about the printed total (`note`: a
+    /// correction of the document), if anything.
+    #[serde(default)]
+    pub note: Option<String>,
     /// Whether the selection covers everything under the heading, so that `computed` can be
     /// compared with `stated`; otherwise `computed` is a selection of it.
     #[serde(default = "whole")]
@@ -106,6 +110,7 @@ pub fn per_heading(view: &Projection) -> PerHeading {
             items,
             computed: total,
             stated: heading.stated.as_ref().map(|s| *s.get_ref()),
+            note: heading.note.clone(),
             complete: complete.get(h).copied().unwrap_or(false),
         });
     }
