@@ -18,6 +18,8 @@ use crate::output::number::{self, Typography};
 use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
+mod terms;
+
 /// The two plans' columns: their years, or for two drafts of one year, the year with
 /// *före* and *efter*.
 fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
@@ -258,6 +260,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     }
 
     text.push_str(&insatser(d, figures, layout));
+    text.push_str(&terms::text(d, figures, layout));
     text
 }
 
@@ -570,16 +573,28 @@ fn and_more(more: usize, figures: Figures) -> String {
     say!(lang, "och {more} till", "and {more} more")
 }
 
-/// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
-fn counts(i: &Insatser, figures: Figures) -> String {
+/// "2 ändrade, 19 oförändrade, 1 tillkomna …": the insatser compared, in words.
+fn insats_counts(i: &Insatser, figures: Figures) -> String {
+    counts(
+        i.changed.len(),
+        i.unchanged,
+        i.added.len(),
+        i.removed.len(),
+        figures,
+    )
+}
+
+/// "2 ändrade, 19 oförändrade, 1 tillkomna, 0 borttagna": things compared, in words.
+fn counts(
+    changed: usize,
+    unchanged: usize,
+    added: usize,
+    removed: usize,
+    figures: Figures,
+) -> String {
     let lang = figures.lang;
     let n = |n: usize| figures.count(n);
-    let (changed, unchanged, added, removed) = (
-        n(i.changed.len()),
-        n(i.unchanged),
-        n(i.added.len()),
-        n(i.removed.len()),
-    );
+    let (changed, unchanged, added, removed) = (n(changed), n(unchanged), n(added), n(removed));
     say!(
         lang,
         "{changed} ändrade, {unchanged} oförändrade, {added} tillkomna, {removed} borttagna",
@@ -725,7 +740,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
     let (old_column, new_column) = columns(d, lang);
-    let mut text = format!("Insatser: {}\n", counts(i, figures));
+    let mut text = format!("Insatser: {}\n", insats_counts(i, figures));
     if !i.changed.is_empty() {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
@@ -1073,6 +1088,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             rows.push(row);
         }
     }
+    rows.extend(terms::sheet_rows(d, words));
     crate::output::sheet::Sheet::new("diff", headers, rows, Vec::new())
 }
 
@@ -1168,6 +1184,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             })
         })
         .collect();
+    let (conditions, requirements) = terms::json(d);
     let document = json!({
         "schema": "allocate-diff/2",
         "old": { "path": old_path, "county": d.old.county, "year": d.old.year },
@@ -1188,6 +1205,8 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             "removed": d.insatser.removed.iter().map(side).collect::<Vec<_>>(),
             "unchanged": d.insatser.unchanged,
         },
+        "conditions": conditions,
+        "requirements": requirements,
     });
     serde_json::to_string_pretty(&document).map(|s| s + "\n")
 }
@@ -1277,7 +1296,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     }
     let i = &d.insatser;
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
-    text.push_str(&format!("{}.\n", counts(i, figures)));
+    text.push_str(&format!("{}.\n", insats_counts(i, figures)));
     if !i.changed.is_empty() {
         // The columns of the terminal's table, with the same marks.
         let areas = any_area_changed(i);
@@ -1361,5 +1380,6 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             figures.amount(total)
         ));
     }
+    text.push_str(&terms::markdown(d, figures));
     text
 }
