@@ -214,6 +214,14 @@ pub struct Insatser {
     pub unchanged: usize,
 }
 
+/// Whether a thing is only in the new plan, only in the old, or in both and different.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Added,
+    Removed,
+    Changed,
+}
+
 /// A figure the new plan states about the old year, against what the old plan says.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct YearCheck {

@@ -7,7 +7,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::diff::{
-    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, YearCheck,
+    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, Status, YearCheck,
     YearCheckKind,
 };
 use crate::core::money::Amount;
@@ -936,6 +936,19 @@ pub fn shown_label(row: &crate::core::diff::Row, lang: Lang) -> String {
     }
 }
 
+/// A row's `status` in the flat table: `tillkommen`, `borttagen`, `ändrad` in Swedish.
+fn status_word(status: Status, words: crate::output::sheet::Words) -> &'static str {
+    use crate::output::sheet::Words;
+    match (status, words) {
+        (Status::Added, Words::Sv) => "tillkommen",
+        (Status::Removed, Words::Sv) => "borttagen",
+        (Status::Changed, Words::Sv) => "ändrad",
+        (Status::Added, _) => "added",
+        (Status::Removed, _) => "removed",
+        (Status::Changed, _) => "changed",
+    }
+}
+
 /// The comparison as a flat table, one row per line of the side-by-side tables and per
 /// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
 /// fixed English names of the machine dialect).
@@ -1032,7 +1045,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         };
         let mut row = line(insats, &key, &c.new.text, &c.amount());
         if let Some(status) = row.get_mut(7) {
-            *status = Value::Text(pick("ändrad", "changed", "changed").into());
+            *status = Value::Text(status_word(Status::Changed, words).into());
         }
         if let Some(area) = row.get_mut(9) {
             *area = Value::Code(changed_area(c).into());
@@ -1055,14 +1068,10 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         rows.push(row);
     }
     for (side, status, is_new) in [
-        (
-            &d.insatser.added,
-            pick("tillkommen", "added", "added"),
-            true,
-        ),
+        (&d.insatser.added, status_word(Status::Added, words), true),
         (
             &d.insatser.removed,
-            pick("borttagen", "removed", "removed"),
+            status_word(Status::Removed, words),
             false,
         ),
     ] {

@@ -1640,12 +1640,26 @@ fn a_requirement_point_left_out_of_the_real_plan_is_shown_removed() {
         .assert_stdout_contains(
             "\n    Punkter: 0 ändrade, 6 oförändrade, 0 tillkomna, 1 borttagna\n    Borttagna (2025):\n      6. genomföra insatser",
         );
+    // The area named on one line, its title cut to the terminal's width, what happened to
+    // its requirements whole.
+    let heading = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("  Område 2 Utvecklade insatser för personer"))
+        .unwrap();
+    assert!(heading.ends_with("…: kraven har ändrats"), "{heading}");
+    assert!(heading.chars().count() <= 80, "{heading}");
     let flowing = words(&out.stdout);
-    assert!(
-        flowing.contains("Område 2 Utvecklade insatser för personer med komplexa behov med särskilt fokus på samsjuklighet och psykiatrisk heldygnsvård, tvångsvård och rättspsykiatrisk vård: kraven har ändrats"),
-        "{flowing}"
-    );
     assert!(flowing.contains(&format!("6. {point}")), "{flowing}");
+    // In Markdown, whole.
+    allocate(
+        edited.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
+    )
+    .assert_stdout_contains(
+        "\n### Område 2 Utvecklade insatser för personer med komplexa behov med särskilt fokus på samsjuklighet och psykiatrisk heldygnsvård, tvångsvård och rättspsykiatrisk vård: kraven har ändrats\n",
+    )
+    .assert_stdout_contains(&format!("\n- **6.** {point}\n"));
     // The lead-in stands: not shown.
     assert!(!out.stdout.contains("Inledning"), "{}", out.stdout);
     let json = allocate(

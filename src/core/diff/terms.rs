@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Text, normalize, pair_equal, pair_similar};
+use super::{Status, Text, normalize, pair_equal, pair_similar};
 use crate::core::plan::{Area, Plan};
 
 /// The conditions and the areas' requirements of the two plans, compared.
@@ -103,14 +103,6 @@ pub struct AreaRequirements {
     pub old_text: Option<String>,
     pub new_text: Option<String>,
     pub points: Paragraphs,
-}
-
-/// Whether a thing is only in the new plan, only in the old, or in both and different.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Added,
-    Removed,
-    Changed,
 }
 
 impl AreaRequirements {

@@ -1,19 +1,19 @@
 //! The conditions and the areas' requirements compared (`core::diff::terms`), in each shape of
 //! `allocate diff`: lines of text under the terminal's tables, Markdown sections, rows of the
 //! flat table (CSV) and the JSON object. Nothing at all when neither changed; when one did,
-//! both are counted (`Krav för områdenas medel: 0 ändrade, 3 oförändrade, …`), so that the
+//! both are counted (the requirements' `Områden: 0 ändrade, 3 oförändrade, …`), so that the
 //! reader sees the other was compared too.
 
-use crate::core::diff::PlanDiff;
-use crate::core::diff::terms::{AreaRequirements, Paragraph, Paragraphs, Status};
+use crate::core::diff::terms::{AreaRequirements, Paragraph, ParagraphChange, Paragraphs};
+use crate::core::diff::{PlanDiff, Status};
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::{Value, Words};
-use crate::output::table::{Layout, visible, wrap};
+use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
-use super::{Figures, columns, counts};
+use super::{Figures, columns, counts, status_word};
 
 /// What a list of paragraphs is called: the conditions or an area's points.
 #[derive(Clone, Copy)]
@@ -23,18 +23,27 @@ enum Kind {
 }
 
 impl Kind {
-    /// `Villkor 1 → 2`: one paragraph of the kind, by its number in each plan.
-    fn one(self, change: &(usize, usize), lang: Lang) -> String {
+    /// `Villkor 1 → 3`: a changed paragraph of the kind, by its number in each plan.
+    fn one(self, change: &ParagraphChange, lang: Lang) -> String {
         let noun = match self {
             Kind::Condition => lang.pick("Villkor", "Condition"),
             Kind::Point => lang.pick("Punkt", "Point"),
         };
-        match change {
-            (old, new) if old == new => format!("{noun} {new}"),
-            (old, new) => format!("{noun} {old} → {new}"),
-        }
+        format!("{noun} {}", place(change))
     }
 }
+
+/// A changed paragraph's number: `1`, or `1 → 3` when its place in the list changed.
+fn place(c: &ParagraphChange) -> String {
+    if c.old.number == c.new.number {
+        c.new.number.to_string()
+    } else {
+        format!("{} → {}", c.old.number, c.new.number)
+    }
+}
+
+/// The least of an area's label an area's heading on the terminal keeps.
+const MIN_LABEL: usize = 16;
 
 fn conditions_title(lang: Lang) -> &'static str {
     lang.pick("Villkor för medlen", "Conditions for the funds")
@@ -70,9 +79,8 @@ fn area_counts(d: &PlanDiff, figures: Figures) -> String {
     )
 }
 
-/// `Område 2 Suicidprevention: kraven har ändrats`.
-fn area_heading(a: &AreaRequirements, lang: Lang) -> String {
-    let label = &a.label;
+/// `Område 2 Suicidprevention: kraven har ändrats`, the area's label as given.
+fn area_heading(a: &AreaRequirements, label: &str, lang: Lang) -> String {
     match (a.status(), lang) {
         (Status::Added, Lang::Sv) => format!("Område {label}: kraven har tillkommit"),
         (Status::Removed, Lang::Sv) => format!("Område {label}: kraven har tagits bort"),
@@ -96,11 +104,6 @@ fn lead_in(a: &AreaRequirements, d: &PlanDiff, lang: Lang) -> Vec<(String, Strin
         (None, Some(text)) | (Some(text), None) => vec![(word.to_string(), text.clone())],
         _ => Vec::new(),
     }
-}
-
-/// A changed paragraph's numbers in the old and the new plan.
-fn numbers(old: &Paragraph, new: &Paragraph) -> (usize, usize) {
-    (old.number, new.number)
 }
 
 /// `likhet 88 %`.
@@ -176,7 +179,7 @@ fn paragraph_lines(
         for c in &p.changed {
             text.push_str(&format!(
                 "{deeper}{}, {}:\n",
-                kind.one(&numbers(&c.old, &c.new), lang),
+                kind.one(c, lang),
                 similarity(c.similarity, lang)
             ));
             text.push_str(&item(
@@ -225,17 +228,20 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         let areas = area_counts(d, figures);
         text.push_str(&format!("{}\n", wrap(&areas, width, "  ", "    ")));
         for a in &t.requirements.areas {
-            text.push_str(&wrap(&visible(&area_heading(a, lang)), width, "  ", "    "));
-            text.push('\n');
+            // On one line, the area's title cut short: what happened to the requirements shows.
+            let room = width.saturating_sub(area_heading(a, "", lang).chars().count() + 2);
+            let label = short(&a.label, room.max(MIN_LABEL));
+            text.push_str(&format!("  {}\n", area_heading(a, &label, lang)));
             for (label, lead) in lead_in(a, d, lang) {
                 text.push_str(&item("    ", &format!("{label}:"), &lead, width));
             }
             if a.status() == Status::Changed && a.points.changed() {
-                text.push_str(&format!(
-                    "    {}: {}\n",
+                let points = format!(
+                    "{}: {}",
                     lang.pick("Punkter", "Points"),
                     paragraph_counts(&a.points, figures)
-                ));
+                );
+                text.push_str(&format!("{}\n", wrap(&points, width, "    ", "      ")));
             }
             text.push_str(&paragraph_lines(&a.points, Kind::Point, d, "    ", layout));
         }
@@ -268,7 +274,7 @@ fn paragraph_markdown(p: &Paragraphs, kind: Kind, d: &PlanDiff, lang: Lang) -> S
         for c in &p.changed {
             text.push_str(&format!(
                 "- **{}**, {}:\n  - {old_column}: {}\n  - {new_column}: {}\n",
-                kind.one(&numbers(&c.old, &c.new), lang),
+                kind.one(c, lang),
                 similarity(c.similarity, lang),
                 md::inline(&c.old.text),
                 md::inline(&c.new.text)
@@ -302,7 +308,10 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
             area_counts(d, figures)
         ));
         for a in &t.requirements.areas {
-            text.push_str(&format!("\n### {}\n", md::inline(&area_heading(a, lang))));
+            text.push_str(&format!(
+                "\n### {}\n",
+                md::inline(&area_heading(a, &a.label, lang))
+            ));
             let lead = lead_in(a, d, lang);
             if !lead.is_empty() {
                 text.push('\n');
@@ -336,11 +345,6 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
         Words::En => en,
         Words::Machine => machine,
     };
-    let status = |s: Status| match s {
-        Status::Added => pick("tillkommen", "added", "added"),
-        Status::Removed => pick("borttagen", "removed", "removed"),
-        Status::Changed => pick("ändrad", "changed", "changed"),
-    };
     let text = |t: Option<&String>| t.map_or(Value::Empty, |t| Value::Text(t.as_str().into()));
     // section, key, name, old, new, change, change %, status, matched, area, split, parent
     let row = |section: &str,
@@ -358,7 +362,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             text(new),
             Value::Empty,
             Value::Empty,
-            Value::Text(status(s).into()),
+            Value::Text(status_word(s, words).into()),
             Value::Empty,
             area.map_or(Value::Empty, |a| Value::Code(a.to_string().into())),
             Value::Empty,
@@ -392,13 +396,9 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             ));
         }
         for c in &p.changed {
-            let key = match numbers(&c.old, &c.new) {
-                (old, new) if old == new => new.to_string(),
-                (old, new) => format!("{old} → {new}"),
-            };
             let mut changed = row(
                 section,
-                key,
+                place(c),
                 name,
                 Some(&c.old.text),
                 Some(&c.new.text),
