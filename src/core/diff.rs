@@ -1,7 +1,8 @@
 //! Comparing two yearly plans, as plain data: the county total, each area, each actor and
 //! each kommun side by side with the change; the insatser added, removed and changed; and the
 //! new plan's own statement of the change (`previous_county_total`, `stated_change`) checked
-//! against the old plan's total.
+//! against the old plan's total; and the conditions and the areas' requirements as texts
+//! (`terms`).
 //!
 //! Insatser are matched by id first, as long as the two texts have something in common (ids
 //! are row numbers in the documents, so a reused number with an unrelated text is a new
@@ -22,6 +23,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rust_decimal::{Decimal, RoundingStrategy};
+
+pub mod terms;
 
 use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
@@ -51,6 +54,8 @@ pub struct PlanDiff {
     pub insatser: Insatser,
     /// The new plan's statements about the old year, checked.
     pub year_checks: Vec<YearCheck>,
+    /// What the plans say may be done with the money: conditions and requirements.
+    pub terms: terms::Terms,
 }
 
 /// One of the two plans.
@@ -209,6 +214,14 @@ pub struct Insatser {
     pub unchanged: usize,
 }
 
+/// Whether a thing is only in the new plan, only in the old, or in both and different.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Added,
+    Removed,
+    Changed,
+}
+
 /// A figure the new plan states about the old year, against what the old plan says.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct YearCheck {
@@ -275,6 +288,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
         kommuner: kommuner(old, new),
         insatser: insatser(old, new),
         year_checks,
+        terms: terms::terms(old.plan, new.plan),
     }
 }
 
@@ -656,7 +670,7 @@ fn content_words(text: &str, least: usize) -> Vec<String> {
     words.into_iter().collect()
 }
 
-/// How many new insatser a word may lead to when looking for text matches: a word that
+/// How many new texts a word may lead to when looking for text matches: a word that
 /// nearly every row shares says little, and a bound keeps the search linear.
 const POSTINGS_PER_WORD: usize = 256;
 
@@ -668,8 +682,8 @@ fn same_row(similarity: u32, same_actors_and_area: bool) -> bool {
         || (same_actors_and_area && similarity >= SAME_ID_ACTORS_SIMILARITY)
 }
 
-/// How many candidates each insats keeps for matching by text.
-const CANDIDATES_PER_INSATS: usize = 8;
+/// How many candidates each text (an insats's, a paragraph) keeps for matching by text.
+const CANDIDATES_PER_TEXT: usize = 8;
 
 /// Among equally similar candidates, how much more alike two insatser are: the same actors
 /// count most, then the same amount, then the same area.
@@ -710,85 +724,32 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         }
     }
     // The same text under another id: with the same actors and amount first, then any, each
-    // in plan order. A hash of the texts, so that thousands of rows with one text are paired
-    // in linear time.
+    // in plan order.
     for exact in [true, false] {
-        let mut queues: HashMap<TextKey, Vec<usize>> = HashMap::new();
-        for n in (0..new_sides.len()).rev() {
-            if !is_taken(&new_taken, n) {
-                queues
-                    .entry(text_key(&new_texts, &new_sides, n, exact))
-                    .or_default()
-                    .push(n);
-            }
-        }
-        for o in 0..old_sides.len() {
-            if is_taken(&old_taken, o) {
-                continue;
-            }
-            if let Some(n) = queues
-                .get_mut(&text_key(&old_texts, &old_sides, o, exact))
-                .and_then(Vec::pop)
-            {
-                pairs.push((o, n, Matched::ByText(100)));
-                mark(&mut old_taken, o);
-                mark(&mut new_taken, n);
-            }
-        }
+        let same = pair_equal(
+            &mut old_taken,
+            &mut new_taken,
+            |o| text_key(&old_texts, &old_sides, o, exact),
+            |n| text_key(&new_texts, &new_sides, n, exact),
+        );
+        pairs.extend(same.into_iter().map(|(o, n)| (o, n, Matched::ByText(100))));
     }
-    // By text: candidates through shared words (a bounded number each), the most similar
-    // pair first, among equally similar ones the most alike (`affinity`); ties in plan order.
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (n, text) in new_texts.iter().enumerate() {
-        if is_taken(&new_taken, n) {
-            continue;
-        }
-        for word in &text.words {
-            let list = postings.entry(word.as_str()).or_default();
-            if list.len() < POSTINGS_PER_WORD {
-                list.push(n);
-            }
-        }
-    }
-    let mut candidates: Vec<(u32, u8, usize, usize)> = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
-    for (o, text) in old_texts.iter().enumerate() {
-        if is_taken(&old_taken, o) {
-            continue;
-        }
-        seen.clear();
-        let mut best: Vec<(u32, u8, usize)> = Vec::new();
-        for word in &text.words {
-            for &n in postings.get(word.as_str()).into_iter().flatten() {
-                if !seen.insert(n) {
-                    continue;
-                }
-                let score = new_texts.get(n).map_or(0, |b| text.similarity(b));
-                if score >= TEXT_SIMILARITY
-                    && let (Some(a), Some(b)) = (old_sides.get(o), new_sides.get(n))
-                {
-                    best.push((score, affinity(a, b), n));
-                }
-            }
-        }
-        best.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        best.truncate(CANDIDATES_PER_INSATS);
-        candidates.extend(best.into_iter().map(|(score, near, n)| (score, near, o, n)));
-    }
-    candidates.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    });
-    for (score, _, o, n) in candidates {
-        if is_taken(&old_taken, o) || is_taken(&new_taken, n) {
-            continue;
-        }
-        pairs.push((o, n, Matched::ByText(score)));
-        mark(&mut old_taken, o);
-        mark(&mut new_taken, n);
-    }
+    // By text, among equally similar pairs the most alike (`affinity`).
+    let similar = pair_similar(
+        &old_texts,
+        &new_texts,
+        &mut old_taken,
+        &mut new_taken,
+        |o, n| match (old_sides.get(o), new_sides.get(n)) {
+            (Some(a), Some(b)) => affinity(a, b),
+            _ => 0,
+        },
+    );
+    pairs.extend(
+        similar
+            .into_iter()
+            .map(|(o, n, score)| (o, n, Matched::ByText(score))),
+    );
     pairs.sort_by_key(|&(_, n, _)| n);
 
     let mut result = Insatser::default();
@@ -821,6 +782,100 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         .map(|(_, s)| s.clone())
         .collect();
     result
+}
+
+/// Pairs each old item not yet taken, in order, with the first new one not yet taken whose key
+/// is the same, through a hash of the keys: thousands of items with one key pair in linear
+/// time. Marks the pairs taken.
+fn pair_equal<K: std::hash::Hash + Eq>(
+    old_taken: &mut [bool],
+    new_taken: &mut [bool],
+    old_key: impl Fn(usize) -> K,
+    new_key: impl Fn(usize) -> K,
+) -> Vec<(usize, usize)> {
+    let mut queues: HashMap<K, Vec<usize>> = HashMap::new();
+    for n in (0..new_taken.len()).rev() {
+        if !is_taken(new_taken, n) {
+            queues.entry(new_key(n)).or_default().push(n);
+        }
+    }
+    let mut pairs = Vec::new();
+    for o in 0..old_taken.len() {
+        if is_taken(old_taken, o) {
+            continue;
+        }
+        if let Some(n) = queues.get_mut(&old_key(o)).and_then(Vec::pop) {
+            pairs.push((o, n));
+            mark(old_taken, o);
+            mark(new_taken, n);
+        }
+    }
+    pairs
+}
+
+/// Pairs the old and new texts not yet taken that are at least `TEXT_SIMILARITY` alike, the
+/// most similar pair first, among equally similar ones the greater `affinity`, ties in plan
+/// order; with the similarity. Candidates are found through the words the texts share (a
+/// bounded number each), so the time and memory are linear in the texts' size, never in the
+/// number of pairs. Marks the pairs taken.
+fn pair_similar(
+    old_texts: &[Text],
+    new_texts: &[Text],
+    old_taken: &mut [bool],
+    new_taken: &mut [bool],
+    affinity: impl Fn(usize, usize) -> u8,
+) -> Vec<(usize, usize, u32)> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, text) in new_texts.iter().enumerate() {
+        if is_taken(new_taken, n) {
+            continue;
+        }
+        for word in &text.words {
+            let list = postings.entry(word.as_str()).or_default();
+            if list.len() < POSTINGS_PER_WORD {
+                list.push(n);
+            }
+        }
+    }
+    let mut candidates: Vec<(u32, u8, usize, usize)> = Vec::new();
+    let mut seen: HashSet<usize> = HashSet::new();
+    for (o, text) in old_texts.iter().enumerate() {
+        if is_taken(old_taken, o) {
+            continue;
+        }
+        seen.clear();
+        let mut best: Vec<(u32, u8, usize)> = Vec::new();
+        for word in &text.words {
+            for &n in postings.get(word.as_str()).into_iter().flatten() {
+                if !seen.insert(n) {
+                    continue;
+                }
+                let score = new_texts.get(n).map_or(0, |b| text.similarity(b));
+                if score >= TEXT_SIMILARITY {
+                    best.push((score, affinity(o, n), n));
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        best.truncate(CANDIDATES_PER_TEXT);
+        candidates.extend(best.into_iter().map(|(score, near, n)| (score, near, o, n)));
+    }
+    candidates.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut pairs = Vec::new();
+    for (score, _, o, n) in candidates {
+        if is_taken(old_taken, o) || is_taken(new_taken, n) {
+            continue;
+        }
+        pairs.push((o, n, score));
+        mark(old_taken, o);
+        mark(new_taken, n);
+    }
+    pairs
 }
 
 /// What insats `i` is paired on by its text: the folded text, and with `exact` its actors and

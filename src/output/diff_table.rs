@@ -7,7 +7,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::diff::{
-    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, YearCheck,
+    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, Status, YearCheck,
     YearCheckKind,
 };
 use crate::core::money::Amount;
@@ -17,6 +17,8 @@ use crate::output::lang::Lang;
 use crate::output::number::{self, Typography};
 use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
+
+mod terms;
 
 /// The two plans' columns: their years, or for two drafts of one year, the year with
 /// *före* and *efter*.
@@ -258,6 +260,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     }
 
     text.push_str(&insatser(d, figures, layout));
+    text.push_str(&terms::text(d, figures, layout));
     text
 }
 
@@ -570,16 +573,28 @@ fn and_more(more: usize, figures: Figures) -> String {
     say!(lang, "och {more} till", "and {more} more")
 }
 
-/// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
-fn counts(i: &Insatser, figures: Figures) -> String {
+/// "2 ändrade, 19 oförändrade, 1 tillkomna …": the insatser compared, in words.
+fn insats_counts(i: &Insatser, figures: Figures) -> String {
+    counts(
+        i.changed.len(),
+        i.unchanged,
+        i.added.len(),
+        i.removed.len(),
+        figures,
+    )
+}
+
+/// "2 ändrade, 19 oförändrade, 1 tillkomna, 0 borttagna": things compared, in words.
+fn counts(
+    changed: usize,
+    unchanged: usize,
+    added: usize,
+    removed: usize,
+    figures: Figures,
+) -> String {
     let lang = figures.lang;
     let n = |n: usize| figures.count(n);
-    let (changed, unchanged, added, removed) = (
-        n(i.changed.len()),
-        n(i.unchanged),
-        n(i.added.len()),
-        n(i.removed.len()),
-    );
+    let (changed, unchanged, added, removed) = (n(changed), n(unchanged), n(added), n(removed));
     say!(
         lang,
         "{changed} ändrade, {unchanged} oförändrade, {added} tillkomna, {removed} borttagna",
@@ -725,7 +740,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     let lang = layout.lang;
     let i = &d.insatser;
     let (old_column, new_column) = columns(d, lang);
-    let mut text = format!("Insatser: {}\n", counts(i, figures));
+    let mut text = format!("Insatser: {}\n", insats_counts(i, figures));
     if !i.changed.is_empty() {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
@@ -921,6 +936,19 @@ pub fn shown_label(row: &crate::core::diff::Row, lang: Lang) -> String {
     }
 }
 
+/// A row's `status` in the flat table: `tillkommen`, `borttagen`, `ändrad` in Swedish.
+fn status_word(status: Status, words: crate::output::sheet::Words) -> &'static str {
+    use crate::output::sheet::Words;
+    match (status, words) {
+        (Status::Added, Words::Sv) => "tillkommen",
+        (Status::Removed, Words::Sv) => "borttagen",
+        (Status::Changed, Words::Sv) => "ändrad",
+        (Status::Added, _) => "added",
+        (Status::Removed, _) => "removed",
+        (Status::Changed, _) => "changed",
+    }
+}
+
 /// The comparison as a flat table, one row per line of the side-by-side tables and per
 /// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
 /// fixed English names of the machine dialect).
@@ -1017,7 +1045,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         };
         let mut row = line(insats, &key, &c.new.text, &c.amount());
         if let Some(status) = row.get_mut(7) {
-            *status = Value::Text(pick("ändrad", "changed", "changed").into());
+            *status = Value::Text(status_word(Status::Changed, words).into());
         }
         if let Some(area) = row.get_mut(9) {
             *area = Value::Code(changed_area(c).into());
@@ -1040,14 +1068,10 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         rows.push(row);
     }
     for (side, status, is_new) in [
-        (
-            &d.insatser.added,
-            pick("tillkommen", "added", "added"),
-            true,
-        ),
+        (&d.insatser.added, status_word(Status::Added, words), true),
         (
             &d.insatser.removed,
-            pick("borttagen", "removed", "removed"),
+            status_word(Status::Removed, words),
             false,
         ),
     ] {
@@ -1073,6 +1097,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             rows.push(row);
         }
     }
+    rows.extend(terms::sheet_rows(d, words));
     crate::output::sheet::Sheet::new("diff", headers, rows, Vec::new())
 }
 
@@ -1168,6 +1193,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             })
         })
         .collect();
+    let (conditions, requirements) = terms::json(d);
     let document = json!({
         "schema": "allocate-diff/2",
         "old": { "path": old_path, "county": d.old.county, "year": d.old.year },
@@ -1188,6 +1214,8 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             "removed": d.insatser.removed.iter().map(side).collect::<Vec<_>>(),
             "unchanged": d.insatser.unchanged,
         },
+        "conditions": conditions,
+        "requirements": requirements,
     });
     serde_json::to_string_pretty(&document).map(|s| s + "\n")
 }
@@ -1277,7 +1305,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     }
     let i = &d.insatser;
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
-    text.push_str(&format!("{}.\n", counts(i, figures)));
+    text.push_str(&format!("{}.\n", insats_counts(i, figures)));
     if !i.changed.is_empty() {
         // The columns of the terminal's table, with the same marks.
         let areas = any_area_changed(i);
@@ -1361,5 +1389,6 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             figures.amount(total)
         ));
     }
+    text.push_str(&terms::markdown(d, figures));
     text
 }

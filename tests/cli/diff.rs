@@ -438,11 +438,36 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
         .unwrap();
     assert_eq!(&ostersund[4], "436000");
     // Insatser: 8 changed, 15 added, 10 removed, as in the table.
-    let status = |s: &str| rows.iter().filter(|r| &r[7] == s).count();
+    let status = |section: &str, s: &str| {
+        rows.iter()
+            .filter(|r| &r[0] == section && &r[7] == s)
+            .count()
+    };
     assert_eq!(
-        (status("changed"), status("added"), status("removed")),
+        (
+            status("insats", "changed"),
+            status("insats", "added"),
+            status("insats", "removed")
+        ),
         (8, 15, 10)
     );
+    // Conditions: 2026's two paragraphs added, 2025's one removed, each text in `new` or
+    // `old`; the requirements are the same both years, so no row of them.
+    assert_eq!(
+        (
+            status("condition", "changed"),
+            status("condition", "added"),
+            status("condition", "removed")
+        ),
+        (0, 2, 1)
+    );
+    let removed = rows
+        .iter()
+        .find(|r| &r[0] == "condition" && &r[7] == "removed")
+        .unwrap();
+    assert_eq!((&removed[1], &removed[4]), ("1", ""));
+    assert!(removed[3].starts_with("Medel som inte fakturerats enligt beslut 2025-08-30"));
+    assert!(!rows.iter().any(|r| r[0].starts_with("requirement")));
     let moved = rows.iter().find(|r| &r[1] == "3.5 → 3.10").unwrap();
     assert_eq!(
         moved.iter().skip(3).collect::<Vec<_>>(),
@@ -1522,4 +1547,396 @@ fn a_note_breaks_between_pairs_never_inside_one() {
         }
         assert!(!note.contains('\u{a0}'), "{note:?}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// What the plans say may be done with the money: conditions and the areas' requirements.
+
+/// The first paragraph of 2026's conditions, and 2025's only one (`[plan] conditions` of the
+/// two plans, seed 001 lines 255–263 and seed 003 lines 649–651).
+const CONDITION_2026: &str = "Eventuella medel som under året bedöms inte kunna nyttjats enligt föreslagen fördelning kan omfördelas av ansvarig verksamhet att nyttjas för aktiviteter inom samma beslutade fokusområden.";
+const CONDITION_2025: &str = "Medel som inte fakturerats enligt beslut 2025-08-30 eller där kravställning inte uppfylls ska återbetalas och nyttjas för utbildnings- och informationsinsatser i Jämtlands län, Region Jämtland Härjedalen och länets kommuner.";
+
+/// The words of `text`, whatever lines they were filled into.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// 2025's one condition (unpaid invoices repaid) is gone in 2026, which has two others
+/// (moving money between insatser): the reader sees each text, in every format. The areas'
+/// requirements are word for word the same both years (seed 003 lines 308–362, seed 001
+/// lines 113–198), and the comparison says so.
+#[test]
+fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
+    let out = diff_real(&[]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "\nVillkor för medlen: 0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttagna\n  Tillkomna (2026):\n    1. Eventuella medel som",
+        )
+        .assert_stdout_contains("\n  Borttagna (2025):\n    1. Medel som inte fakturerats")
+        .assert_stdout_contains(
+            "\nKrav för områdenas medel\n  Områden: 0 ändrade, 3 oförändrade, 0 tillkomna, 0 borttagna\n",
+        );
+    let flowing = words(&out.stdout);
+    assert!(
+        flowing.contains(&format!("1. {CONDITION_2026}")),
+        "{flowing}"
+    );
+    assert!(
+        flowing.contains(&format!("1. {CONDITION_2025}")),
+        "{flowing}"
+    );
+    assert!(flowing.contains("2. Omfördelning av medel som fördelats för fortsatt nyttjande i samverkan sker efter överenskommelse mellan Kommunförbundet Jämtland Härjedalen och Hälso-och sjukvårdspolitiska avdelningen Region Jämtland Härjedalen"));
+    // No line of it wider than the terminal.
+    let terms = out.stdout.split("\nVillkor för medlen").nth(1).unwrap();
+    assert!(widest_line(terms) <= 80, "{terms}");
+    diff_real(&["--lang", "en"])
+        .assert_stdout_contains(
+            "\nConditions for the funds: 0 changed, 0 unchanged, 2 added, 1 removed\n  Added (2026):\n",
+        )
+        .assert_stdout_contains("\n  Removed (2025):\n")
+        .assert_stdout_contains(
+            "\nRequirements for the areas' funds\n  Areas: 0 changed, 3 unchanged, 0 added, 0 removed\n",
+        );
+    diff_real(&["--format", "md"])
+        .assert_stdout_contains(
+            "\n## Villkor för medlen\n\n0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttagna.\n\nTillkomna (2026):\n\n",
+        )
+        .assert_stdout_contains(&format!("\n- **1.** {CONDITION_2026}\n"))
+        .assert_stdout_contains(&format!("\nBorttagna (2025):\n\n- **1.** {CONDITION_2025}\n"))
+        .assert_stdout_contains(
+            "\n## Krav för områdenas medel\n\nOmråden: 0 ändrade, 3 oförändrade, 0 tillkomna, 0 borttagna.\n",
+        );
+    let v: serde_json::Value =
+        serde_json::from_str(&diff_real(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(v["schema"], "allocate-diff/2");
+    let conditions = &v["conditions"];
+    assert_eq!(conditions["added"][0]["number"], 1);
+    assert_eq!(conditions["added"][0]["text"], CONDITION_2026);
+    assert_eq!(conditions["added"].as_array().unwrap().len(), 2);
+    assert_eq!(conditions["removed"][0]["text"], CONDITION_2025);
+    assert_eq!(conditions["changed"], serde_json::json!([]));
+    assert_eq!(conditions["unchanged"], 0);
+    assert_eq!(
+        v["requirements"],
+        serde_json::json!({ "areas": [], "unchanged": 3 })
+    );
+}
+
+/// 2026's plan with area 2's point on support to relatives of people with complex needs
+/// (2025's sixth of seven) left out: area 2's requirements changed, that point removed.
+#[test]
+fn a_requirement_point_left_out_of_the_real_plan_is_shown_removed() {
+    let point = "genomföra insatser för att stärka stödet till anhöriga till personer med komplexa behov, inbegripet samsjuklighet, och i detta särskilt uppmärksamma barn som anhöriga";
+    let edited = PlanDir::from_real("plan-2026.toml").edit(&format!("  \"{point}\",\n"), "");
+    edited.check(&[]).assert_status(0);
+    let old = repo_root().join("allocations/plan-2025.toml");
+    let out = allocate(
+        edited.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+    );
+    out.assert_status(0)
+        .assert_stdout_contains("  Områden: 1 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna\n")
+        .assert_stdout_contains(
+            "\n    Punkter: 0 ändrade, 6 oförändrade, 0 tillkomna, 1 borttagna\n    Borttagna (2025):\n      6. genomföra insatser",
+        );
+    // The area named on one line, its title cut to the terminal's width, what happened to
+    // its requirements whole.
+    let heading = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("  Område 2 Utvecklade insatser för personer"))
+        .unwrap();
+    assert!(heading.ends_with("…: kraven har ändrats"), "{heading}");
+    assert!(heading.chars().count() <= 80, "{heading}");
+    let flowing = words(&out.stdout);
+    assert!(flowing.contains(&format!("6. {point}")), "{flowing}");
+    // In Markdown, whole.
+    allocate(
+        edited.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml", "--format", "md"],
+    )
+    .assert_stdout_contains(
+        "\n### Område 2 Utvecklade insatser för personer med komplexa behov med särskilt fokus på samsjuklighet och psykiatrisk heldygnsvård, tvångsvård och rättspsykiatrisk vård: kraven har ändrats\n",
+    )
+    .assert_stdout_contains(&format!("\n- **6.** {point}\n"));
+    // The lead-in stands: not shown.
+    assert!(!out.stdout.contains("Inledning"), "{}", out.stdout);
+    let json = allocate(
+        edited.dir.path(),
+        &[
+            "diff",
+            old.to_str().unwrap(),
+            "plan.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let area = &v["requirements"]["areas"][0];
+    assert_eq!(area["area"], 2);
+    assert_eq!(area["status"], "changed");
+    assert_eq!(area["text_changed"], false);
+    assert_eq!(area["points"]["removed"][0]["number"], 6);
+    assert_eq!(area["points"]["removed"][0]["text"], point);
+    assert_eq!(area["points"]["unchanged"], 6);
+    assert_eq!(v["requirements"]["unchanged"], 2);
+}
+
+/// The corpus plan with these conditions and requirements for its areas 1 and 2 (each a
+/// lead-in and points; `None`: none for the area).
+fn with_terms(
+    conditions: &[&str],
+    area_1: Option<(&str, &[&str])>,
+    area_2: Option<(&str, &[&str])>,
+) -> String {
+    let quoted = |list: &[&str]| -> String {
+        list.iter()
+            .map(|t| format!("  \"{t}\",\n"))
+            .collect::<String>()
+    };
+    let requirements = |r: Option<(&str, &[&str])>| match r {
+        None => String::new(),
+        Some((text, points)) => format!(
+            "\n[areas.requirements]\ntext = \"{text}\"\npoints = [\n{}]\n",
+            quoted(points)
+        ),
+    };
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let edit = |text: String, from: &str, to: String| {
+        assert!(text.contains(from), "{from}");
+        text.replacen(from, &to, 1)
+    };
+    let text = edit(
+        base,
+        "stated_change = 100_000\n",
+        format!(
+            "stated_change = 100_000\nconditions = [\n{}]\n",
+            quoted(conditions)
+        ),
+    );
+    let text = edit(
+        text,
+        "amount = 1_000_000\n",
+        format!("amount = 1_000_000\n{}", requirements(area_1)),
+    );
+    edit(
+        text,
+        "title = \"Suicidprevention\"\namount = 2_000_000\n",
+        format!(
+            "title = \"Suicidprevention\"\namount = 2_000_000\n{}",
+            requirements(area_2)
+        ),
+    )
+}
+
+const LEAD_IN: &str = "För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)";
+const HANDLINGSPLAN: &str =
+    "upprätta länsgemensamma handlingsplaner för genomförandet av strategin";
+const REDOVISA: &str = "redovisa arbetet i enlighet med anvisning";
+
+/// Two drafts of one year: `old.toml` and `new.toml`, each checked.
+fn terms_drafts() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let old = with_terms(
+        &[
+            "Medel som inte fakturerats senast 2026-08-30 ska återbetalas.",
+            "Redovisning sker till Folkhälsoenheten senast 31 december.",
+            "Oförändrat villkor om medlen.",
+        ],
+        Some((LEAD_IN, &[HANDLINGSPLAN, REDOVISA])),
+        None,
+    );
+    let new = with_terms(
+        &[
+            // Case and spaces aside the same: unchanged.
+            "oförändrat  villkor om medlen.",
+            "Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.",
+            "Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.",
+        ],
+        Some((
+            "För att få ta del av medlen ska regionerna (länsvis)",
+            &[
+                "upprätta länsgemensamma handlingsplaner för genomförandet av den nationella strategin",
+                REDOVISA,
+                "stärka stödet till anhöriga",
+            ],
+        )),
+        Some((
+            "För att få ta del av medlen ska regionerna",
+            &["genomföra suicidpreventiva analyser"],
+        )),
+    );
+    for (name, text) in [("old.toml", old), ("new.toml", new)] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        allocate(dir.path(), &["check", name]).assert_status(0);
+    }
+    dir
+}
+
+/// A condition reworded is changed (its old and new text, the similarity: "medel", "faktur",
+/// "senast", "återbe" shared of four and five content words, 2 × 4 / 9 = 88 %), one with
+/// other words removed and another added, one the same whatever its place and case unchanged;
+/// an area's requirements with a new lead-in, a point reworded (five content words shared of
+/// five and six, 2 × 5 / 11 = 90 %) and one added are changed, another area's are added, and
+/// the other way round removed. Every format tells each.
+#[test]
+fn conditions_and_requirements_added_removed_and_changed() {
+    let dir = terms_drafts();
+    let diff = |args: &[&str]| {
+        let mut all = vec!["diff"];
+        all.extend_from_slice(args);
+        let out = allocate(dir.path(), &all);
+        out.assert_status(0);
+        out
+    };
+    let out = diff(&["old.toml", "new.toml"]);
+    out.assert_stdout_contains(
+        "\nVillkor för medlen: 1 ändrade, 1 oförändrade, 1 tillkomna, 1 borttagna
+  Tillkomna (2026 efter):
+    2. Omfördelning sker efter överenskommelse mellan Kommunförbundet och
+       regionen.
+  Borttagna (2026 före):
+    2. Redovisning sker till Folkhälsoenheten senast 31 december.
+  Ändrade:
+    Villkor 1 → 3, likhet 88 %:
+      2026 före: Medel som inte fakturerats senast 2026-08-30 ska återbetalas.
+      2026 efter: Medel som inte fakturerats senast 2027-08-30 ska återbetalas
+                  till Kammarkollegiet.
+",
+    )
+    .assert_stdout_contains(
+        "\nKrav för områdenas medel
+  Områden: 1 ändrade, 0 oförändrade, 1 tillkomna, 0 borttagna
+  Område 1 Genomförande av den nationella strategin: kraven har ändrats
+    Inledning 2026 före: För att få ta del av medlen ska regioner och kommuner
+                         gemensamt (länsvis)
+    Inledning 2026 efter: För att få ta del av medlen ska regionerna (länsvis)
+    Punkter: 1 ändrade, 1 oförändrade, 1 tillkomna, 0 borttagna
+    Tillkomna (2026 efter):
+      3. stärka stödet till anhöriga
+    Ändrade:
+      Punkt 1, likhet 90 %:
+        2026 före: upprätta länsgemensamma handlingsplaner för genomförandet av
+                   strategin
+        2026 efter: upprätta länsgemensamma handlingsplaner för genomförandet av
+                    den nationella strategin
+  Område 2 Suicidprevention: kraven har tillkommit
+    Inledning: För att få ta del av medlen ska regionerna
+    Tillkomna (2026 efter):
+      1. genomföra suicidpreventiva analyser
+",
+    );
+    // The other way round: area 2's requirements removed.
+    diff(&["new.toml", "old.toml"])
+        .assert_stdout_contains("  Områden: 1 ändrade, 0 oförändrade, 0 tillkomna, 1 borttagna\n")
+        .assert_stdout_contains(
+            "  Område 2 Suicidprevention: kraven har tagits bort
+    Inledning: För att få ta del av medlen ska regionerna
+    Borttagna (2026 före):
+      1. genomföra suicidpreventiva analyser
+",
+        );
+    diff(&["old.toml", "new.toml", "--lang", "en"])
+        .assert_stdout_contains(
+            "\nConditions for the funds: 1 changed, 1 unchanged, 1 added, 1 removed\n  Added (2026 after):\n",
+        )
+        .assert_stdout_contains("  Changed:\n    Condition 1 → 3, similarity 88 %:\n      2026 before: Medel")
+        .assert_stdout_contains("  Area 2 Suicidprevention: requirements added\n    Lead-in: För att")
+        .assert_stdout_contains("    Points: 1 changed, 1 unchanged, 1 added, 0 removed\n");
+    diff(&["old.toml", "new.toml", "--format", "md"])
+        .assert_stdout_contains("\n## Villkor för medlen\n\n1 ändrade, 1 oförändrade, 1 tillkomna, 1 borttagna.\n")
+        .assert_stdout_contains(
+            "\nÄndrade:\n\n- **Villkor 1 → 3**, likhet 88 %:\n  - 2026 före: Medel som inte fakturerats senast 2026-08-30 ska återbetalas.\n  - 2026 efter: Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.\n",
+        )
+        .assert_stdout_contains(
+            "\n### Område 1 Genomförande av den nationella strategin: kraven har ändrats\n\n- Inledning 2026 före: För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)\n- Inledning 2026 efter: För att få ta del av medlen ska regionerna (länsvis)\n\nPunkter: 1 ändrade, 1 oförändrade, 1 tillkomna, 0 borttagna.\n\nTillkomna (2026 efter):\n\n- **3.** stärka stödet till anhöriga\n",
+        )
+        .assert_stdout_contains("\n### Område 2 Suicidprevention: kraven har tillkommit\n");
+    let csv = diff(&[
+        "old.toml", "new.toml", "--format", "csv", "--csv", "rfc4180",
+    ]);
+    for line in [
+        "\ncondition,2,,,Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.,,,added,,,,\r\n",
+        "\ncondition,2,,Redovisning sker till Folkhälsoenheten senast 31 december.,,,,removed,,,,\r\n",
+        "\ncondition,1 → 3,,Medel som inte fakturerats senast 2026-08-30 ska återbetalas.,Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.,,,changed,text 88,,,\r\n",
+        "\nrequirement,1,1 Genomförande av den nationella strategin,För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis),För att få ta del av medlen ska regionerna (länsvis),,,changed,,1,,\r\n",
+        "\nrequirement_point,3,1 Genomförande av den nationella strategin,,stärka stödet till anhöriga,,,added,,1,,\r\n",
+        "\nrequirement,2,2 Suicidprevention,,För att få ta del av medlen ska regionerna,,,added,,2,,\r\n",
+        "\nrequirement_point,1,2 Suicidprevention,,genomföra suicidpreventiva analyser,,,added,,2,,\r\n",
+    ] {
+        csv.assert_stdout_contains(line);
+    }
+    // The Swedish spreadsheet's words.
+    diff(&["old.toml", "new.toml", "--format", "csv"])
+        .assert_stdout_contains("\nkravpunkt;\"=\"\"3\"\"\";1 Genomförande av den nationella strategin;;stärka stödet till anhöriga;;;tillkommen;;")
+        .assert_stdout_contains(";ändrad;text 88 %;");
+    let v: serde_json::Value =
+        serde_json::from_str(&diff(&["old.toml", "new.toml", "--format", "json"]).stdout).unwrap();
+    let changed = &v["conditions"]["changed"][0];
+    assert_eq!(changed["old"]["number"], 1);
+    assert_eq!(changed["new"]["number"], 3);
+    assert_eq!(changed["text_similarity_percent"], 88);
+    assert_eq!(v["conditions"]["unchanged"], 1);
+    let areas = &v["requirements"]["areas"];
+    assert_eq!(areas[0]["status"], "changed");
+    assert_eq!(areas[0]["text_changed"], true);
+    assert_eq!(areas[0]["old_text"], LEAD_IN);
+    assert_eq!(
+        areas[0]["points"]["changed"][0]["text_similarity_percent"],
+        90
+    );
+    assert_eq!(
+        areas[0]["points"]["added"][0]["text"],
+        "stärka stödet till anhöriga"
+    );
+    assert_eq!(areas[1]["status"], "added");
+    assert_eq!(areas[1]["old_text"], serde_json::Value::Null);
+    assert_eq!(areas[1]["points"]["added"][0]["number"], 1);
+}
+
+/// Plans with the same conditions and requirements (white space and case aside) print no
+/// section of them, in any format; the JSON counts them unchanged.
+#[test]
+fn the_same_conditions_and_requirements_print_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = with_terms(
+        &["Första villkoret.", "Andra villkoret om medlen."],
+        Some((LEAD_IN, &[HANDLINGSPLAN, REDOVISA])),
+        None,
+    );
+    let new = with_terms(
+        &["andra villkoret  om medlen.", "Första villkoret."],
+        Some((LEAD_IN, &[REDOVISA, HANDLINGSPLAN])),
+        None,
+    );
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    std::fs::write(dir.path().join("new.toml"), new).unwrap();
+    for format in ["table", "md", "csv"] {
+        let out = allocate(
+            dir.path(),
+            &["diff", "old.toml", "new.toml", "--format", format],
+        );
+        out.assert_status(0);
+        for word in ["Villkor", "villkor", "Krav", "krav"] {
+            assert!(
+                !out.stdout.contains(word),
+                "{format}: {word}\n{}",
+                out.stdout
+            );
+        }
+    }
+    let out = allocate(
+        dir.path(),
+        &["diff", "old.toml", "new.toml", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        v["conditions"],
+        serde_json::json!({ "added": [], "removed": [], "changed": [], "unchanged": 2 })
+    );
+    assert_eq!(
+        v["requirements"],
+        serde_json::json!({ "areas": [], "unchanged": 1 })
+    );
 }

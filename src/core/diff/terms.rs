@@ -1,0 +1,288 @@
+//! What the two plans say may be done with the money, compared as texts: the conditions
+//! (`[plan] conditions`, *Villkor för medlen*) paragraph by paragraph, and each area's
+//! requirements (`[areas.requirements]`) by their lead-in and their points, the areas matched
+//! by number as the comparison of their money matches them.
+//!
+//! Two paragraphs are the same when their texts are, white space, case and Unicode form aside;
+//! they are paired in plan order through a hash of the texts. The paragraphs left are paired
+//! by similarity as insatser are (`TEXT_SIMILARITY`, through the words they share, each
+//! keeping a few best candidates): a paragraph reworded is *changed*, the rest added or
+//! removed. Time and memory are linear in the texts' size, never in the number of pairs.
+//!
+//! The notes on `[[headings]]` and `[[stated]]` are not compared: the comparison does not pair
+//! headings or printed figures at all.
+
+use std::collections::BTreeMap;
+
+use super::{Status, Text, normalize, pair_equal, pair_similar};
+use crate::core::plan::{Area, Plan};
+
+/// The conditions and the areas' requirements of the two plans, compared.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Terms {
+    pub conditions: Paragraphs,
+    pub requirements: Requirements,
+}
+
+impl Terms {
+    /// Whether any condition or requirement was added, removed or changed.
+    pub fn changed(&self) -> bool {
+        self.conditions.changed() || !self.requirements.areas.is_empty()
+    }
+}
+
+/// A paragraph as the comparison shows it: its place in its plan's list (from 1) and its text,
+/// runs of white space as one space.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    pub number: usize,
+    pub text: String,
+}
+
+/// A paragraph reworded: the old and the new text, and how alike they are (whole per cent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParagraphChange {
+    pub old: Paragraph,
+    pub new: Paragraph,
+    pub similarity: u32,
+}
+
+/// Two lists of paragraphs compared; `added` in the new plan's order, `removed` in the old
+/// plan's, `changed` in the new plan's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Paragraphs {
+    pub added: Vec<Paragraph>,
+    pub removed: Vec<Paragraph>,
+    pub changed: Vec<ParagraphChange>,
+    /// Paragraphs with the same text in both plans (wherever in the list).
+    pub unchanged: usize,
+}
+
+impl Paragraphs {
+    /// Whether a paragraph was added, removed or changed.
+    pub fn changed(&self) -> bool {
+        !(self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty())
+    }
+
+    /// Whether either plan has any paragraph at all.
+    pub fn any(&self) -> bool {
+        self.changed() || self.unchanged > 0
+    }
+}
+
+/// The areas' requirements compared: each area whose requirements were added, removed or
+/// changed, by area number; and how many areas have the same requirements in both plans.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Requirements {
+    pub areas: Vec<AreaRequirements>,
+    pub unchanged: usize,
+}
+
+impl Requirements {
+    /// Whether either plan states requirements for any area.
+    pub fn any(&self) -> bool {
+        !self.areas.is_empty() || self.unchanged > 0
+    }
+
+    /// How many areas' requirements were changed, added and removed.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let of = |status: Status| self.areas.iter().filter(|a| a.status() == status).count();
+        (of(Status::Changed), of(Status::Added), of(Status::Removed))
+    }
+}
+
+/// One area's requirements in the two plans. The lead-in is `None` on the side whose plan
+/// states no requirements for the area (or has no such area); the points of requirements
+/// added are all added, of requirements removed all removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaRequirements {
+    pub area: u32,
+    /// `2 Utvecklade insatser …`: the area's number and title, in the new plan when it has the
+    /// area.
+    pub label: String,
+    pub old_text: Option<String>,
+    pub new_text: Option<String>,
+    pub points: Paragraphs,
+}
+
+impl AreaRequirements {
+    pub fn status(&self) -> Status {
+        match (&self.old_text, &self.new_text) {
+            (None, _) => Status::Added,
+            (_, None) => Status::Removed,
+            _ => Status::Changed,
+        }
+    }
+
+    /// Whether the lead-in differs between two plans that both state requirements.
+    pub fn text_changed(&self) -> bool {
+        match (&self.old_text, &self.new_text) {
+            (Some(old), Some(new)) => !same_text(old, new),
+            _ => false,
+        }
+    }
+}
+
+/// Compares the conditions and the areas' requirements of two plans.
+pub fn terms(old: &Plan, new: &Plan) -> Terms {
+    Terms {
+        conditions: paragraphs(&old.plan.conditions, &new.plan.conditions),
+        requirements: requirements(&old.areas, &new.areas),
+    }
+}
+
+/// Whether two texts say the same: white space, case and Unicode form aside.
+fn same_text(a: &str, b: &str) -> bool {
+    Text::new(a).folded == Text::new(b).folded
+}
+
+fn requirements(old: &[Area], new: &[Area]) -> Requirements {
+    // Each area number with the area in the old and the new plan.
+    let mut by_number: BTreeMap<u32, (Option<&Area>, Option<&Area>)> = BTreeMap::new();
+    for area in old {
+        by_number.entry(*area.number.get_ref()).or_default().0 = Some(area);
+    }
+    for area in new {
+        by_number.entry(*area.number.get_ref()).or_default().1 = Some(area);
+    }
+    let mut result = Requirements::default();
+    for (number, (old_area, new_area)) in by_number {
+        let old_req = old_area.and_then(|a| a.requirements.as_ref());
+        let new_req = new_area.and_then(|a| a.requirements.as_ref());
+        if old_req.is_none() && new_req.is_none() {
+            continue;
+        }
+        let no_points: &[String] = &[];
+        let points = paragraphs(
+            old_req.map_or(no_points, |r| r.points.as_slice()),
+            new_req.map_or(no_points, |r| r.points.as_slice()),
+        );
+        let Some(area) = new_area.or(old_area) else {
+            continue;
+        };
+        let compared = AreaRequirements {
+            area: number,
+            label: format!("{number} {}", area.title),
+            old_text: old_req.map(|r| normalize(&r.text)),
+            new_text: new_req.map(|r| normalize(&r.text)),
+            points,
+        };
+        if compared.status() == Status::Changed
+            && !compared.text_changed()
+            && !compared.points.changed()
+        {
+            result.unchanged += 1;
+        } else {
+            result.areas.push(compared);
+        }
+    }
+    result
+}
+
+/// Text `i` of `texts` folded: what two paragraphs are paired on when they say the same.
+fn folded(texts: &[Text], i: usize) -> &str {
+    texts.get(i).map_or("", |t| t.folded.as_str())
+}
+
+/// Compares two lists of paragraphs: the same texts paired first (in plan order), then
+/// reworded ones by similarity.
+pub fn paragraphs(old: &[String], new: &[String]) -> Paragraphs {
+    let old_texts: Vec<Text> = old.iter().map(|t| Text::new(t)).collect();
+    let new_texts: Vec<Text> = new.iter().map(|t| Text::new(t)).collect();
+    let mut old_taken = vec![false; old.len()];
+    let mut new_taken = vec![false; new.len()];
+    let same = pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        |o| folded(&old_texts, o),
+        |n| folded(&new_texts, n),
+    );
+    // Among equally similar paragraphs, those nearer in place.
+    let mut similar = pair_similar(
+        &old_texts,
+        &new_texts,
+        &mut old_taken,
+        &mut new_taken,
+        |o, n| u8::MAX - u8::try_from(o.abs_diff(n)).unwrap_or(u8::MAX),
+    );
+    similar.sort_by_key(|&(_, n, _)| n);
+    let paragraph = |list: &[String], i: usize| Paragraph {
+        number: i + 1,
+        text: list.get(i).map(|t| normalize(t)).unwrap_or_default(),
+    };
+    let left = |list: &[String], taken: &[bool]| -> Vec<Paragraph> {
+        (0..list.len())
+            .filter(|&i| !taken.get(i).copied().unwrap_or(true))
+            .map(|i| paragraph(list, i))
+            .collect()
+    };
+    Paragraphs {
+        added: left(new, &new_taken),
+        removed: left(old, &old_taken),
+        changed: similar
+            .into_iter()
+            .map(|(o, n, similarity)| ParagraphChange {
+                old: paragraph(old, o),
+                new: paragraph(new, n),
+                similarity,
+            })
+            .collect(),
+        unchanged: same.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(list: &[&str]) -> Vec<String> {
+        list.iter().map(|t| (*t).to_string()).collect()
+    }
+
+    #[test]
+    fn the_same_paragraphs_anywhere_are_unchanged() {
+        let old = texts(&[
+            "Första villkoret om medlen.",
+            "Andra  villkoret\nom medlen.",
+        ]);
+        let new = texts(&["andra villkoret om medlen.", "Första villkoret om medlen."]);
+        let compared = paragraphs(&old, &new);
+        assert_eq!(compared.unchanged, 2);
+        assert!(!compared.changed());
+    }
+
+    #[test]
+    fn a_reworded_paragraph_is_changed_the_others_added_and_removed() {
+        let old = texts(&[
+            "Medel som inte fakturerats senast 2026-08-30 ska återbetalas.",
+            "Redovisning sker till Folkhälsoenheten.",
+        ]);
+        let new = texts(&[
+            "Omfördelning sker efter överenskommelse.",
+            "Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.",
+        ]);
+        let compared = paragraphs(&old, &new);
+        assert_eq!(compared.unchanged, 0);
+        // medel, faktur, senast, återbe shared of 4 and 5 content words: 2 × 4 / 9.
+        assert_eq!(compared.changed.len(), 1);
+        let change = &compared.changed[0];
+        assert_eq!((change.old.number, change.new.number), (1, 2));
+        assert_eq!(change.similarity, 88);
+        assert_eq!(compared.added.len(), 1);
+        assert_eq!(compared.added[0].number, 1);
+        assert_eq!(compared.removed.len(), 1);
+        assert_eq!(
+            compared.removed[0].text,
+            "Redovisning sker till Folkhälsoenheten."
+        );
+    }
+
+    #[test]
+    fn many_paragraphs_with_one_text_all_pair() {
+        let old = vec!["Samma villkor för medlen.".to_string(); 5_000];
+        let new = vec!["Samma villkor för medlen.".to_string(); 5_000];
+        let compared = paragraphs(&old, &new);
+        assert_eq!(compared.unchanged, 5_000);
+        assert!(!compared.changed());
+    }
+}

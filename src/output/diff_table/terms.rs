@@ -1,0 +1,501 @@
+//! The conditions and the areas' requirements compared (`core::diff::terms`), in each shape of
+//! `allocate diff`: lines of text under the terminal's tables, Markdown sections, rows of the
+//! flat table (CSV) and the JSON object. Nothing at all when neither changed; when one did,
+//! both are counted (the requirements' `Områden: 0 ändrade, 3 oförändrade, …`), so that the
+//! reader sees the other was compared too.
+
+use crate::core::diff::terms::{AreaRequirements, Paragraph, ParagraphChange, Paragraphs};
+use crate::core::diff::{PlanDiff, Status};
+use crate::output::document::markdown as md;
+use crate::output::lang::Lang;
+use crate::output::number;
+use crate::output::sheet::{Value, Words};
+use crate::output::table::{Layout, short, visible, wrap};
+use crate::say;
+
+use super::{Figures, columns, counts, status_word};
+
+/// What a list of paragraphs is called: the conditions or an area's points.
+#[derive(Clone, Copy)]
+enum Kind {
+    Condition,
+    Point,
+}
+
+impl Kind {
+    /// `Villkor 1 → 3`: a changed paragraph of the kind, by its number in each plan.
+    fn one(self, change: &ParagraphChange, lang: Lang) -> String {
+        let noun = match self {
+            Kind::Condition => lang.pick("Villkor", "Condition"),
+            Kind::Point => lang.pick("Punkt", "Point"),
+        };
+        format!("{noun} {}", place(change))
+    }
+}
+
+/// A changed paragraph's number: `1`, or `1 → 3` when its place in the list changed.
+fn place(c: &ParagraphChange) -> String {
+    if c.old.number == c.new.number {
+        c.new.number.to_string()
+    } else {
+        format!("{} → {}", c.old.number, c.new.number)
+    }
+}
+
+/// The least of an area's label an area's heading on the terminal keeps.
+const MIN_LABEL: usize = 16;
+
+fn conditions_title(lang: Lang) -> &'static str {
+    lang.pick("Villkor för medlen", "Conditions for the funds")
+}
+
+fn requirements_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Krav för områdenas medel",
+        "Requirements for the areas' funds",
+    )
+}
+
+/// `2 ändrade, 1 oförändrade, 0 tillkomna, 1 borttagna`: a list of paragraphs compared.
+fn paragraph_counts(p: &Paragraphs, figures: Figures) -> String {
+    counts(
+        p.changed.len(),
+        p.unchanged,
+        p.added.len(),
+        p.removed.len(),
+        figures,
+    )
+}
+
+/// `Områden: 1 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna`: the areas whose
+/// requirements were compared.
+fn area_counts(d: &PlanDiff, figures: Figures) -> String {
+    let r = &d.terms.requirements;
+    let (changed, added, removed) = r.counts();
+    let areas = figures.lang.pick("Områden", "Areas");
+    format!(
+        "{areas}: {}",
+        counts(changed, r.unchanged, added, removed, figures)
+    )
+}
+
+/// `Område 2 Suicidprevention: kraven har ändrats`, the area's label as given.
+fn area_heading(a: &AreaRequirements, label: &str, lang: Lang) -> String {
+    match (a.status(), lang) {
+        (Status::Added, Lang::Sv) => format!("Område {label}: kraven har tillkommit"),
+        (Status::Removed, Lang::Sv) => format!("Område {label}: kraven har tagits bort"),
+        (Status::Changed, Lang::Sv) => format!("Område {label}: kraven har ändrats"),
+        (Status::Added, Lang::En) => format!("Area {label}: requirements added"),
+        (Status::Removed, Lang::En) => format!("Area {label}: requirements removed"),
+        (Status::Changed, Lang::En) => format!("Area {label}: requirements changed"),
+    }
+}
+
+/// The lead-in of an area's requirements as pairs of label and text: one when only one plan
+/// states requirements, both years' when it was reworded, none when it stands.
+fn lead_in(a: &AreaRequirements, d: &PlanDiff, lang: Lang) -> Vec<(String, String)> {
+    let word = lang.pick("Inledning", "Lead-in");
+    let (old_column, new_column) = columns(d, lang);
+    match (&a.old_text, &a.new_text) {
+        (Some(old), Some(new)) if a.text_changed() => vec![
+            (format!("{word} {old_column}"), old.clone()),
+            (format!("{word} {new_column}"), new.clone()),
+        ],
+        (None, Some(text)) | (Some(text), None) => vec![(word.to_string(), text.clone())],
+        _ => Vec::new(),
+    }
+}
+
+/// `likhet 88 %`.
+fn similarity(p: u32, lang: Lang) -> String {
+    let p = number::percent(p.into(), 0, lang);
+    say!(lang, "likhet {p}", "similarity {p}")
+}
+
+/// The groups of a list of paragraphs compared, each with its title and its items: the added
+/// (numbered in the new plan), the removed (in the old) and the changed.
+struct Groups<'a> {
+    added: (String, &'a [Paragraph]),
+    removed: (String, &'a [Paragraph]),
+    changed: String,
+}
+
+fn groups<'a>(p: &'a Paragraphs, d: &PlanDiff, lang: Lang) -> Groups<'a> {
+    let (old_column, new_column) = columns(d, lang);
+    Groups {
+        added: (
+            say!(lang, "Tillkomna ({new_column})", "Added ({new_column})"),
+            &p.added,
+        ),
+        removed: (
+            say!(lang, "Borttagna ({old_column})", "Removed ({old_column})"),
+            &p.removed,
+        ),
+        changed: lang.pick("Ändrade", "Changed").to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The terminal.
+
+/// `label text`, filled to `width`, the lines after the first under the text.
+fn item(indent: &str, label: &str, text: &str, width: usize) -> String {
+    let first = format!("{indent}{label} ");
+    let rest = " ".repeat(first.chars().count());
+    let mut out = wrap(&visible(text), width, &first, &rest);
+    out.push('\n');
+    out
+}
+
+fn paragraph_lines(
+    p: &Paragraphs,
+    kind: Kind,
+    d: &PlanDiff,
+    indent: &str,
+    layout: Layout,
+) -> String {
+    let (lang, width) = (layout.lang, usize::from(layout.width));
+    let (old_column, new_column) = columns(d, lang);
+    let groups = groups(p, d, lang);
+    let deeper = format!("{indent}  ");
+    let mut text = String::new();
+    for (title, list) in [groups.added, groups.removed] {
+        if list.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("{indent}{title}:\n"));
+        for paragraph in list {
+            text.push_str(&item(
+                &deeper,
+                &format!("{}.", paragraph.number),
+                &paragraph.text,
+                width,
+            ));
+        }
+    }
+    if !p.changed.is_empty() {
+        text.push_str(&format!("{indent}{}:\n", groups.changed));
+        let deepest = format!("{deeper}  ");
+        for c in &p.changed {
+            text.push_str(&format!(
+                "{deeper}{}, {}:\n",
+                kind.one(c, lang),
+                similarity(c.similarity, lang)
+            ));
+            text.push_str(&item(
+                &deepest,
+                &format!("{old_column}:"),
+                &c.old.text,
+                width,
+            ));
+            text.push_str(&item(
+                &deepest,
+                &format!("{new_column}:"),
+                &c.new.text,
+                width,
+            ));
+        }
+    }
+    text
+}
+
+/// The comparison's conditions and requirements under the terminal's tables; nothing when
+/// neither changed.
+pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
+    let t = &d.terms;
+    if !t.changed() {
+        return String::new();
+    }
+    let (lang, width) = (layout.lang, usize::from(layout.width));
+    let mut text = String::new();
+    if t.conditions.any() {
+        let title = format!(
+            "{}: {}",
+            conditions_title(lang),
+            paragraph_counts(&t.conditions, figures)
+        );
+        text.push_str(&format!("\n{}\n", wrap(&title, width, "", "  ")));
+        text.push_str(&paragraph_lines(
+            &t.conditions,
+            Kind::Condition,
+            d,
+            "  ",
+            layout,
+        ));
+    }
+    if t.requirements.any() {
+        text.push_str(&format!("\n{}\n", requirements_title(lang)));
+        let areas = area_counts(d, figures);
+        text.push_str(&format!("{}\n", wrap(&areas, width, "  ", "    ")));
+        for a in &t.requirements.areas {
+            // On one line, the area's title cut short: what happened to the requirements shows.
+            let room = width.saturating_sub(area_heading(a, "", lang).chars().count() + 2);
+            let label = short(&a.label, room.max(MIN_LABEL));
+            text.push_str(&format!("  {}\n", area_heading(a, &label, lang)));
+            for (label, lead) in lead_in(a, d, lang) {
+                text.push_str(&item("    ", &format!("{label}:"), &lead, width));
+            }
+            if a.status() == Status::Changed && a.points.changed() {
+                let points = format!(
+                    "{}: {}",
+                    lang.pick("Punkter", "Points"),
+                    paragraph_counts(&a.points, figures)
+                );
+                text.push_str(&format!("{}\n", wrap(&points, width, "    ", "      ")));
+            }
+            text.push_str(&paragraph_lines(&a.points, Kind::Point, d, "    ", layout));
+        }
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown.
+
+fn paragraph_markdown(p: &Paragraphs, kind: Kind, d: &PlanDiff, lang: Lang) -> String {
+    let (old_column, new_column) = columns(d, lang);
+    let groups = groups(p, d, lang);
+    let mut text = String::new();
+    for (title, list) in [groups.added, groups.removed] {
+        if list.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{title}:\n\n"));
+        for paragraph in list {
+            text.push_str(&format!(
+                "- **{}.** {}\n",
+                paragraph.number,
+                md::inline(&paragraph.text)
+            ));
+        }
+    }
+    if !p.changed.is_empty() {
+        text.push_str(&format!("\n{}:\n\n", groups.changed));
+        for c in &p.changed {
+            text.push_str(&format!(
+                "- **{}**, {}:\n  - {old_column}: {}\n  - {new_column}: {}\n",
+                kind.one(c, lang),
+                similarity(c.similarity, lang),
+                md::inline(&c.old.text),
+                md::inline(&c.new.text)
+            ));
+        }
+    }
+    text
+}
+
+/// The comparison's conditions and requirements as Markdown sections; nothing when neither
+/// changed.
+pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
+    let t = &d.terms;
+    if !t.changed() {
+        return String::new();
+    }
+    let lang = figures.lang;
+    let mut text = String::new();
+    if t.conditions.any() {
+        text.push_str(&format!(
+            "\n## {}\n\n{}.\n",
+            conditions_title(lang),
+            paragraph_counts(&t.conditions, figures)
+        ));
+        text.push_str(&paragraph_markdown(&t.conditions, Kind::Condition, d, lang));
+    }
+    if t.requirements.any() {
+        text.push_str(&format!(
+            "\n## {}\n\n{}.\n",
+            requirements_title(lang),
+            area_counts(d, figures)
+        ));
+        for a in &t.requirements.areas {
+            text.push_str(&format!(
+                "\n### {}\n",
+                md::inline(&area_heading(a, &a.label, lang))
+            ));
+            let lead = lead_in(a, d, lang);
+            if !lead.is_empty() {
+                text.push('\n');
+            }
+            for (label, lead) in lead {
+                text.push_str(&format!("- {label}: {}\n", md::inline(&lead)));
+            }
+            if a.status() == Status::Changed && a.points.changed() {
+                text.push_str(&format!(
+                    "\n{}: {}.\n",
+                    lang.pick("Punkter", "Points"),
+                    paragraph_counts(&a.points, figures)
+                ));
+            }
+            text.push_str(&paragraph_markdown(&a.points, Kind::Point, d, lang));
+        }
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------
+// The flat table (CSV).
+
+/// The flat table's rows for the conditions and requirements added, removed or changed, in
+/// its twelve columns: the texts in `old` and `new` (empty where a plan lacks the paragraph),
+/// `key` the paragraph's number (`1 → 2` when its place changed; an area's number for the
+/// lead-in), `matched` a changed paragraph's similarity, `area` the area of a requirement.
+pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
+    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
+        Words::Sv => sv,
+        Words::En => en,
+        Words::Machine => machine,
+    };
+    let text = |t: Option<&String>| t.map_or(Value::Empty, |t| Value::Text(t.as_str().into()));
+    // section, key, name, old, new, change, change %, status, matched, area, split, parent
+    let row = |section: &str,
+               key: String,
+               name: &str,
+               old: Option<&String>,
+               new: Option<&String>,
+               s: Status,
+               area: Option<u32>| {
+        vec![
+            Value::Text(section.into()),
+            Value::Code(key.into()),
+            Value::Text(name.into()),
+            text(old),
+            text(new),
+            Value::Empty,
+            Value::Empty,
+            Value::Text(status_word(s, words).into()),
+            Value::Empty,
+            area.map_or(Value::Empty, |a| Value::Code(a.to_string().into())),
+            Value::Empty,
+            Value::Empty,
+        ]
+    };
+    let paragraphs = |section: &str, name: &str, p: &Paragraphs, area: Option<u32>| {
+        let mut rows = Vec::new();
+        for a in &p.added {
+            let key = a.number.to_string();
+            rows.push(row(
+                section,
+                key,
+                name,
+                None,
+                Some(&a.text),
+                Status::Added,
+                area,
+            ));
+        }
+        for r in &p.removed {
+            let key = r.number.to_string();
+            rows.push(row(
+                section,
+                key,
+                name,
+                Some(&r.text),
+                None,
+                Status::Removed,
+                area,
+            ));
+        }
+        for c in &p.changed {
+            let mut changed = row(
+                section,
+                place(c),
+                name,
+                Some(&c.old.text),
+                Some(&c.new.text),
+                Status::Changed,
+                area,
+            );
+            if let Some(matched) = changed.get_mut(8) {
+                let p = c.similarity;
+                *matched = Value::Text(
+                    match words {
+                        Words::Machine => format!("text {p}"),
+                        _ => format!("text {p} %"),
+                    }
+                    .into(),
+                );
+            }
+            rows.push(changed);
+        }
+        rows
+    };
+    let t = &d.terms;
+    if !t.changed() {
+        return Vec::new();
+    }
+    let mut rows = paragraphs(
+        pick("villkor", "condition", "condition"),
+        "",
+        &t.conditions,
+        None,
+    );
+    for a in &t.requirements.areas {
+        if a.status() != Status::Changed || a.text_changed() {
+            rows.push(row(
+                pick("krav", "requirement", "requirement"),
+                a.area.to_string(),
+                &a.label,
+                a.old_text.as_ref(),
+                a.new_text.as_ref(),
+                a.status(),
+                Some(a.area),
+            ));
+        }
+        rows.extend(paragraphs(
+            pick("kravpunkt", "requirement point", "requirement_point"),
+            &a.label,
+            &a.points,
+            Some(a.area),
+        ));
+    }
+    rows
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON.
+
+fn paragraphs_json(p: &Paragraphs) -> serde_json::Value {
+    use serde_json::json;
+    let one = |p: &Paragraph| json!({ "number": p.number, "text": p.text });
+    json!({
+        "added": p.added.iter().map(one).collect::<Vec<_>>(),
+        "removed": p.removed.iter().map(one).collect::<Vec<_>>(),
+        "changed": p.changed.iter().map(|c| json!({
+            "old": one(&c.old),
+            "new": one(&c.new),
+            "text_similarity_percent": c.similarity,
+        })).collect::<Vec<_>>(),
+        "unchanged": p.unchanged,
+    })
+}
+
+/// `conditions` and `requirements` of the JSON comparison, always present (empty lists and
+/// counts when the plans have none).
+pub(super) fn json(d: &PlanDiff) -> (serde_json::Value, serde_json::Value) {
+    use serde_json::json;
+    let t = &d.terms;
+    let areas: Vec<serde_json::Value> = t
+        .requirements
+        .areas
+        .iter()
+        .map(|a| {
+            json!({
+                "area": a.area,
+                "name": a.label,
+                "status": match a.status() {
+                    Status::Added => "added",
+                    Status::Removed => "removed",
+                    Status::Changed => "changed",
+                },
+                "old_text": a.old_text,
+                "new_text": a.new_text,
+                "text_changed": a.text_changed(),
+                "points": paragraphs_json(&a.points),
+            })
+        })
+        .collect();
+    (
+        paragraphs_json(&t.conditions),
+        json!({ "areas": areas, "unchanged": t.requirements.unchanged }),
+    )
+}
