@@ -573,9 +573,10 @@ fn and_more(more: usize, figures: Figures) -> String {
     say!(lang, "och {more} till", "and {more} more")
 }
 
-/// "2 ändrade, 19 oförändrade, 1 tillkomna …": the insatser compared, in words.
+/// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
 fn insats_counts(i: &Insatser, figures: Figures) -> String {
     counts(
+        Gender::Common,
         i.changed.len(),
         i.unchanged,
         i.added.len(),
@@ -584,8 +585,19 @@ fn insats_counts(i: &Insatser, figures: Figures) -> String {
     )
 }
 
-/// "2 ändrade, 19 oförändrade, 1 tillkomna, 0 borttagna": things compared, in words.
+/// The gender of the Swedish noun a count is of: the words after it agree with it in the
+/// singular (*1 borttagen insats*, *1 borttaget villkor*).
+#[derive(Clone, Copy)]
+enum Gender {
+    /// *en insats*
+    Common,
+    /// *ett villkor*, *ett område*
+    Neuter,
+}
+
+/// "2 ändrade, 19 oförändrade, 1 tillkommen, 0 borttagna": things compared, in words.
 fn counts(
+    gender: Gender,
     changed: usize,
     unchanged: usize,
     added: usize,
@@ -593,13 +605,30 @@ fn counts(
     figures: Figures,
 ) -> String {
     let lang = figures.lang;
-    let n = |n: usize| figures.count(n);
-    let (changed, unchanged, added, removed) = (n(changed), n(unchanged), n(added), n(removed));
-    say!(
-        lang,
-        "{changed} ändrade, {unchanged} oförändrade, {added} tillkomna, {removed} borttagna",
-        "{changed} changed, {unchanged} unchanged, {added} added, {removed} removed"
-    )
+    // Swedish: the plural, or the singular of the noun's gender.
+    let word = |n: usize, plural: &'static str, common: &'static str, neuter: &'static str| {
+        let word = match (n, gender) {
+            (1, Gender::Common) => common,
+            (1, Gender::Neuter) => neuter,
+            _ => plural,
+        };
+        format!("{} {word}", figures.count(n))
+    };
+    match lang {
+        Lang::Sv => [
+            word(changed, "ändrade", "ändrad", "ändrat"),
+            word(unchanged, "oförändrade", "oförändrad", "oförändrat"),
+            word(added, "tillkomna", "tillkommen", "tillkommet"),
+            word(removed, "borttagna", "borttagen", "borttaget"),
+        ]
+        .join(", "),
+        Lang::En => {
+            let n = |n: usize| figures.count(n);
+            let (changed, unchanged, added, removed) =
+                (n(changed), n(unchanged), n(added), n(removed));
+            format!("{changed} changed, {unchanged} unchanged, {added} added, {removed} removed")
+        }
+    }
 }
 
 /// An insats's id, `old → new` when matched by text, with `*` when its text has changed.

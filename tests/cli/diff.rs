@@ -873,7 +873,7 @@ fn short_texts_match() {
         &["diff", old.to_str().unwrap(), "plan.toml"],
     );
     out.assert_status(0)
-        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna");
+        .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade, 0 tillkomna, 0 borttagna");
     assert_eq!(
         row(&out.stdout, "2.1 *")[1..5],
         ["Folkhälsoenheten", "500 000", "500 000", "0"]
@@ -904,7 +904,7 @@ fn a_changed_split_is_a_change_and_says_how() {
     };
     let out = diff(&[]);
     out.assert_status(0)
-        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade, 0 tillkomna, 0 borttagna")
         .assert_stdout_contains(
             "  Ändrad fördelning:\n    2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
         );
@@ -986,7 +986,7 @@ fn a_split_naming_a_kommun_another_way_is_no_change() {
         &[("COLUMNS", "200")],
     );
     out.assert_status(0)
-        .assert_stdout_contains("Insatser: 1 ändrade, 5 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade, 0 tillkomna, 0 borttagna")
         .assert_stdout_contains(
             "2.3: 75 000 kr var (Östersund 140 000 kr) → 75 000 kr var (Berg 140 000 kr)",
         );
@@ -1571,7 +1571,7 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
     let out = diff_real(&[]);
     out.assert_status(0)
         .assert_stdout_contains(
-            "\nVillkor för medlen: 0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttagna\n  Tillkomna (2026):\n    1. Eventuella medel som",
+            "\nVillkor för medlen: 0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttaget\n  Tillkomna (2026):\n    1. Eventuella medel som",
         )
         .assert_stdout_contains("\n  Borttagna (2025):\n    1. Medel som inte fakturerats")
         .assert_stdout_contains(
@@ -1600,7 +1600,7 @@ fn the_conditions_of_the_real_plans_differ_and_the_requirements_do_not() {
         );
     diff_real(&["--format", "md"])
         .assert_stdout_contains(
-            "\n## Villkor för medlen\n\n0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttagna.\n\nTillkomna (2026):\n\n",
+            "\n## Villkor för medlen\n\n0 ändrade, 0 oförändrade, 2 tillkomna, 1 borttaget.\n\nTillkomna (2026):\n\n",
         )
         .assert_stdout_contains(&format!("\n- **1.** {CONDITION_2026}\n"))
         .assert_stdout_contains(&format!("\nBorttagna (2025):\n\n- **1.** {CONDITION_2025}\n"))
@@ -1636,9 +1636,9 @@ fn a_requirement_point_left_out_of_the_real_plan_is_shown_removed() {
         &["diff", old.to_str().unwrap(), "plan.toml"],
     );
     out.assert_status(0)
-        .assert_stdout_contains("  Områden: 1 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna\n")
+        .assert_stdout_contains("  Områden: 1 ändrat, 2 oförändrade, 0 tillkomna, 0 borttagna\n")
         .assert_stdout_contains(
-            "\n    Punkter: 0 ändrade, 6 oförändrade, 0 tillkomna, 1 borttagna\n    Borttagna (2025):\n      6. genomföra insatser",
+            "\n    Punkter: 0 ändrade, 6 oförändrade, 0 tillkomna, 1 borttagen\n    Borttagna (2025):\n      6. genomföra insatser",
         );
     // The area named on one line, its title cut to the terminal's width, what happened to
     // its requirements whole.
@@ -1792,7 +1792,7 @@ fn conditions_and_requirements_added_removed_and_changed() {
     };
     let out = diff(&["old.toml", "new.toml"]);
     out.assert_stdout_contains(
-        "\nVillkor för medlen: 1 ändrade, 1 oförändrade, 1 tillkomna, 1 borttagna
+        "\nVillkor för medlen: 1 ändrat, 1 oförändrat, 1 tillkommet, 1 borttaget
   Tillkomna (2026 efter):
     2. Omfördelning sker efter överenskommelse mellan Kommunförbundet och
        regionen.
@@ -1807,12 +1807,12 @@ fn conditions_and_requirements_added_removed_and_changed() {
     )
     .assert_stdout_contains(
         "\nKrav för områdenas medel
-  Områden: 1 ändrade, 0 oförändrade, 1 tillkomna, 0 borttagna
+  Områden: 1 ändrat, 0 oförändrade, 1 tillkommet, 0 borttagna
   Område 1 Genomförande av den nationella strategin: kraven har ändrats
     Inledning 2026 före: För att få ta del av medlen ska regioner och kommuner
                          gemensamt (länsvis)
     Inledning 2026 efter: För att få ta del av medlen ska regionerna (länsvis)
-    Punkter: 1 ändrade, 1 oförändrade, 1 tillkomna, 0 borttagna
+    Punkter: 1 ändrad, 1 oförändrad, 1 tillkommen, 0 borttagna
     Tillkomna (2026 efter):
       3. stärka stödet till anhöriga
     Ändrade:
@@ -1829,7 +1829,7 @@ fn conditions_and_requirements_added_removed_and_changed() {
     );
     // The other way round: area 2's requirements removed.
     diff(&["new.toml", "old.toml"])
-        .assert_stdout_contains("  Områden: 1 ändrade, 0 oförändrade, 0 tillkomna, 1 borttagna\n")
+        .assert_stdout_contains("  Områden: 1 ändrat, 0 oförändrade, 0 tillkomna, 1 borttaget\n")
         .assert_stdout_contains(
             "  Område 2 Suicidprevention: kraven har tagits bort
     Inledning: För att få ta del av medlen ska regionerna
@@ -1845,12 +1845,12 @@ fn conditions_and_requirements_added_removed_and_changed() {
         .assert_stdout_contains("  Area 2 Suicidprevention: requirements added\n    Lead-in: För att")
         .assert_stdout_contains("    Points: 1 changed, 1 unchanged, 1 added, 0 removed\n");
     diff(&["old.toml", "new.toml", "--format", "md"])
-        .assert_stdout_contains("\n## Villkor för medlen\n\n1 ändrade, 1 oförändrade, 1 tillkomna, 1 borttagna.\n")
+        .assert_stdout_contains("\n## Villkor för medlen\n\n1 ändrat, 1 oförändrat, 1 tillkommet, 1 borttaget.\n")
         .assert_stdout_contains(
             "\nÄndrade:\n\n- **Villkor 1 → 3**, likhet 88 %:\n  - 2026 före: Medel som inte fakturerats senast 2026-08-30 ska återbetalas.\n  - 2026 efter: Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.\n",
         )
         .assert_stdout_contains(
-            "\n### Område 1 Genomförande av den nationella strategin: kraven har ändrats\n\n- Inledning 2026 före: För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)\n- Inledning 2026 efter: För att få ta del av medlen ska regionerna (länsvis)\n\nPunkter: 1 ändrade, 1 oförändrade, 1 tillkomna, 0 borttagna.\n\nTillkomna (2026 efter):\n\n- **3.** stärka stödet till anhöriga\n",
+            "\n### Område 1 Genomförande av den nationella strategin: kraven har ändrats\n\n- Inledning 2026 före: För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis)\n- Inledning 2026 efter: För att få ta del av medlen ska regionerna (länsvis)\n\nPunkter: 1 ändrad, 1 oförändrad, 1 tillkommen, 0 borttagna.\n\nTillkomna (2026 efter):\n\n- **3.** stärka stödet till anhöriga\n",
         )
         .assert_stdout_contains("\n### Område 2 Suicidprevention: kraven har tillkommit\n");
     let csv = diff(&[

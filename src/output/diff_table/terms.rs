@@ -13,7 +13,7 @@ use crate::output::sheet::{Value, Words};
 use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
-use super::{Figures, columns, counts, status_word};
+use super::{Figures, Gender, columns, counts, status_word};
 
 /// What a list of paragraphs is called: the conditions or an area's points.
 #[derive(Clone, Copy)]
@@ -56,9 +56,11 @@ fn requirements_title(lang: Lang) -> &'static str {
     )
 }
 
-/// `2 ändrade, 1 oförändrade, 0 tillkomna, 1 borttagna`: a list of paragraphs compared.
-fn paragraph_counts(p: &Paragraphs, figures: Figures) -> String {
+/// `2 ändrade, 1 oförändrat, 0 tillkomna, 1 borttaget`: a list of paragraphs compared,
+/// conditions (*ett villkor*, neuter) or points (*en punkt*, common).
+fn paragraph_counts(p: &Paragraphs, gender: Gender, figures: Figures) -> String {
     counts(
+        gender,
         p.changed.len(),
         p.unchanged,
         p.added.len(),
@@ -67,7 +69,7 @@ fn paragraph_counts(p: &Paragraphs, figures: Figures) -> String {
     )
 }
 
-/// `Områden: 1 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna`: the areas whose
+/// `Områden: 1 ändrat, 2 oförändrade, 0 tillkomna, 0 borttagna`: the areas whose
 /// requirements were compared.
 fn area_counts(d: &PlanDiff, figures: Figures) -> String {
     let r = &d.terms.requirements;
@@ -75,7 +77,14 @@ fn area_counts(d: &PlanDiff, figures: Figures) -> String {
     let areas = figures.lang.pick("Områden", "Areas");
     format!(
         "{areas}: {}",
-        counts(changed, r.unchanged, added, removed, figures)
+        counts(
+            Gender::Neuter,
+            changed,
+            r.unchanged,
+            added,
+            removed,
+            figures
+        )
     )
 }
 
@@ -212,7 +221,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         let title = format!(
             "{}: {}",
             conditions_title(lang),
-            paragraph_counts(&t.conditions, figures)
+            paragraph_counts(&t.conditions, Gender::Neuter, figures)
         );
         text.push_str(&format!("\n{}\n", wrap(&title, width, "", "  ")));
         text.push_str(&paragraph_lines(
@@ -239,7 +248,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
                 let points = format!(
                     "{}: {}",
                     lang.pick("Punkter", "Points"),
-                    paragraph_counts(&a.points, figures)
+                    paragraph_counts(&a.points, Gender::Common, figures)
                 );
                 text.push_str(&format!("{}\n", wrap(&points, width, "    ", "      ")));
             }
@@ -297,7 +306,7 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
         text.push_str(&format!(
             "\n## {}\n\n{}.\n",
             conditions_title(lang),
-            paragraph_counts(&t.conditions, figures)
+            paragraph_counts(&t.conditions, Gender::Neuter, figures)
         ));
         text.push_str(&paragraph_markdown(&t.conditions, Kind::Condition, d, lang));
     }
@@ -323,7 +332,7 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
                 text.push_str(&format!(
                     "\n{}: {}.\n",
                     lang.pick("Punkter", "Points"),
-                    paragraph_counts(&a.points, figures)
+                    paragraph_counts(&a.points, Gender::Common, figures)
                 ));
             }
             text.push_str(&paragraph_markdown(&a.points, Kind::Point, d, lang));
