@@ -45,10 +45,6 @@ fn place(c: &ParagraphChange) -> String {
 /// The least of an area's label an area's heading on the terminal keeps.
 const MIN_LABEL: usize = 16;
 
-fn conditions_title(lang: Lang) -> &'static str {
-    lang.pick("Villkor för medlen", "Conditions for the funds")
-}
-
 fn requirements_title(lang: Lang) -> &'static str {
     lang.pick(
         "Krav för områdenas medel",
@@ -220,7 +216,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     if t.conditions.any() {
         let title = format!(
             "{}: {}",
-            conditions_title(lang),
+            crate::output::words::conditions_title(lang),
             paragraph_counts(&t.conditions, Gender::Neuter, figures)
         );
         text.push_str(&format!("\n{}\n", wrap(&title, width, "", "  ")));
@@ -305,7 +301,7 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
     if t.conditions.any() {
         text.push_str(&format!(
             "\n## {}\n\n{}.\n",
-            conditions_title(lang),
+            crate::output::words::conditions_title(lang),
             paragraph_counts(&t.conditions, Gender::Neuter, figures)
         ));
         text.push_str(&paragraph_markdown(&t.conditions, Kind::Condition, d, lang));

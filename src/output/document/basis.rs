@@ -443,7 +443,7 @@ pub fn build(inputs: &Inputs) -> Document {
     let payments = report::payments(projection);
     payment_section(&mut blocks, plan, &payments, &marks, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
-    let conditions = lang.pick("Villkor för medlen", "Conditions for the funds");
+    let conditions = crate::output::words::conditions_title(lang);
     plan_paragraphs(&mut blocks, conditions, "conditions", &plan.plan.conditions);
     let proposal = lang.pick("Förslag till beslut", "Proposed decision");
     plan_paragraphs(&mut blocks, proposal, "proposal", &plan.plan.proposal);

@@ -14,6 +14,11 @@ pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
     }
 }
 
+/// The title of the plan's `conditions`, as the decision document and `diff` head them.
+pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
+    lang.pick("Villkor för medlen", "Conditions for the funds")
+}
+
 /// A count with its noun, singular for one: `counted(1, ("cell", "celler"), ("cell",
 /// "cells"), lang)` is `1 cell`, with 3 `3 celler` (`3 cells`).
 pub fn counted(
