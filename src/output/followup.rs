@@ -643,6 +643,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 code,
                 words.pick("Betalning", "Payment", "payment"),
                 words.pick("Ej använt", "Unused", "unused"),
+                words.pick("Ej redovisat", "Not reported", "not_reported"),
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
@@ -651,16 +652,19 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             let repayment = &summary.repayment;
             let by = repayment.by.map_or(Value::Empty, Value::Date);
             // While a line is not reported the repayment can still grow: every row says so,
-            // since a CSV file has no total row to say it once.
+            // since a CSV file has no total row to say it once, and a recipient that has not
+            // reported everything has a row, with what it has not reported, even while
+            // nothing it reported is unused.
             let preliminary = yes_no(repayment.preliminary);
             let rows = summary
-                .settling()
+                .repaying()
                 .map(|r| {
                     vec![
                         text(&r.recipient),
                         kommunkod(r.kommunkod.as_deref()),
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
+                        Value::Amount(r.figures.unreported),
                         text(settlement(r.settlement, words)),
                         to_invoice(r),
                         by.clone(),
@@ -671,6 +675,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             let mut total = vec![text(words::repayment_total(repayment.preliminary, lang))];
             total.extend(pad(2));
             total.push(Value::Amount(repayment.total));
+            total.push(Value::Amount(summary.totals.unreported));
             total.extend(pad(4));
             one_format(h, rows, total, part)
         }

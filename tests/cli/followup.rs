@@ -4493,7 +4493,8 @@ fn first_sheet(path: &Path) -> Vec<Vec<calamine::Data>> {
 
 /// The shipped example as the ekonomienhet's repayment files. Seven recipients have not
 /// reported (19 of 44 lines, 1 482 800 kr), so the repayment of 233 772 kr can still grow:
-/// every row says so (a CSV file has no total row), and so does the workbook's total row. The
+/// every row says so (a CSV file has no total row), and so does the workbook's total row; the
+/// seven have rows of their own, with what they have not reported. The
 /// deadline is a date: written `2027-03-31` in CSV, which Swedish Excel reads as that date,
 /// and a date cell shown `yyyy-mm-dd` in the workbook. Östersund has not sent its collective
 /// invoice, so its 20 500 kr unused come off it: it invoices 436 000 − 20 500 = 415 500 kr.
@@ -4514,17 +4515,17 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let (header, rows) = csv_rows(&dir.path().join("csv/aterbetalning.csv"));
     assert_eq!(
         header,
-        "Mottagare;Kommunkod;Betalning;Ej använt;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+        "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
     );
     assert!(
         rows.contains(&split_row(
-            "Östersund;\"=\"\"2380\"\"\";faktura;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
+            "Östersund;\"=\"\"2380\"\"\";faktura;20500;0;dras av på samlingsfakturan;415500;2027-03-31;ja"
         )),
         "{rows:?}"
     );
     let unused = |how: Option<&str>| -> i64 {
         (rows.iter())
-            .filter(|r| how.is_none_or(|how| r[4] == how))
+            .filter(|r| how.is_none_or(|how| r[5] == how))
             .map(|r| r[3].parse::<i64>().unwrap())
             .sum()
     };
@@ -4532,10 +4533,20 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     assert_eq!(unused(Some("kvar i regionens bokföring")), 150_836);
     assert_eq!(unused(Some("betalas tillbaka till regionen")), 62_436);
     assert_eq!(unused(Some("dras av på samlingsfakturan")), 20_500);
+    // The seven that have not reported are there, with what they have not reported, though
+    // nothing they reported is unused.
+    let not_reported: Vec<(&str, i64)> = (rows.iter())
+        .filter(|r| r[4] != "0")
+        .map(|r| (r[0].as_str(), r[4].parse::<i64>().unwrap()))
+        .collect();
+    assert_eq!(not_reported.len(), 7, "{not_reported:?}");
+    assert_eq!(not_reported.iter().map(|r| r.1).sum::<i64>(), 1_482_800);
+    assert!(not_reported.contains(&("Ragunda", 190_600)));
+    assert_eq!(rows.len(), 6 + 7);
     for row in &rows {
-        assert_eq!(row[6..], ["2027-03-31", "ja"], "{row:?}");
+        assert_eq!(row[7..], ["2027-03-31", "ja"], "{row:?}");
         // Only an invoice reduced by the unused money has an amount to invoice.
-        assert_eq!(row[5].is_empty(), row[0] != "Östersund", "{row:?}");
+        assert_eq!(row[6].is_empty(), row[0] != "Östersund", "{row:?}");
     }
     // The recipients' file gives the same amount to invoice.
     let (header, recipients) = csv_rows(&dir.path().join("csv/uppfoljning-mottagare.csv"));
@@ -4563,12 +4574,12 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     ]);
     machine.assert_status(0);
     assert!(machine.stdout.starts_with(
-        "recipient,kommunkod,payment,unused,settlement,to_invoice,repaid_by,preliminary\r\n"
+        "recipient,kommunkod,payment,unused,not_reported,settlement,to_invoice,repaid_by,preliminary\r\n"
     ));
     assert!(
-        machine
-            .stdout
-            .contains("\r\nÖstersund,2380,invoice,20500,reduce-invoice,415500,2027-03-31,true\r\n")
+        machine.stdout.contains(
+            "\r\nÖstersund,2380,invoice,20500,0,reduce-invoice,415500,2027-03-31,true\r\n"
+        )
     );
 
     // The workbook: a date cell, 2027-03-31 (day 46 477 counted from 1899-12-30 as Excel
@@ -4585,20 +4596,20 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let path = dir.path().join("xlsx/uppfoljning-2026.xlsx");
     let sheet = first_sheet(&path);
     assert_eq!(
-        sheet[0][6],
+        sheet[0][7],
         calamine::Data::String("Återbetalas senast".into())
     );
     let body = &sheet[1..sheet.len() - 1];
-    assert_eq!(body.len(), 6);
+    assert_eq!(body.len(), 13);
     for row in body {
-        match &row[6] {
+        match &row[7] {
             calamine::Data::DateTime(date) => assert_eq!(date.as_f64(), 46_477.0),
             other => panic!("{other:?}"),
         }
     }
     let formats = cell_formats(&path);
-    for r in 1..=6 {
-        assert_eq!(formats[&(r, 6)], "yyyy-mm-dd");
+    for r in 1..=13 {
+        assert_eq!(formats[&(r, 7)], "yyyy-mm-dd");
     }
     let total = &sheet[sheet.len() - 1];
     assert_eq!(
@@ -4606,11 +4617,12 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
         calamine::Data::String("Totalt (preliminärt)".into())
     );
     assert_eq!(total[3], calamine::Data::Float(233_772.0));
+    assert_eq!(total[4], calamine::Data::Float(1_482_800.0));
     let ostersund = body
         .iter()
         .find(|r| r[0] == calamine::Data::String("Östersund".into()))
         .unwrap();
-    assert_eq!(ostersund[5], calamine::Data::Float(415_500.0));
+    assert_eq!(ostersund[6], calamine::Data::Float(415_500.0));
 }
 
 /// The JSON says what the files say: in the README's example Östersund has not sent its
@@ -4690,8 +4702,10 @@ fn a_repayment_of_every_line_reported_is_final() {
     let year = complete_year();
     year.follow_up(&["--output", "summary"]).assert_status(0);
     let (_, rows) = csv_rows(&year.path("summary/aterbetalning.csv"));
-    assert!(rows.iter().all(|r| r[7] == "nej"), "{rows:?}");
-    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[5].clone();
+    assert!(rows.iter().all(|r| r[8] == "nej"), "{rows:?}");
+    // Every line is reported: only the recipients with unused money have a row.
+    assert!(rows.iter().all(|r| r[4] == "0" && r[3] != "0"), "{rows:?}");
+    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[6].clone();
     assert_eq!(to_invoice("Krokom"), "215000");
     assert_eq!(to_invoice("Östersund"), "431500");
     assert_eq!(to_invoice("Berg"), "");
@@ -4839,4 +4853,45 @@ fn a_forms_plan_texts_show_hidden_characters_by_name_and_read_back() {
         "json",
     ]);
     assert_eq!(used(&out), (240_000.into(), 10_000.into()));
+}
+
+/// Before any unused money is reported the repayment file is not empty: it lists whoever has
+/// not reported yet. Berg has reported all its 196 200 kr (seed 001's per-kommun table) as
+/// used, so the other 14 recipients have 12 689 898 − 196 200 = 12 493 698 kr unreported.
+#[test]
+fn a_repayment_with_nothing_unused_yet_lists_who_has_not_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-2326-berg.csv"),
+    )
+    .unwrap()
+    .replace(";75000;60000;", ";75000;75000;");
+    let berg = dir.path().join("redovisning-2026-2326-berg.csv");
+    std::fs::write(&berg, form).unwrap();
+    let out = allocate(
+        &repo_root(),
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            berg.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--view",
+            "aterbetalning",
+        ],
+    );
+    out.assert_status(0);
+    let mut lines = out.stdout.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+        )
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
+    assert_eq!(rows.len(), 14);
+    assert!(rows.iter().all(|r| r[3] == "0" && r[8] == "ja"), "{rows:?}");
+    assert!(!rows.iter().any(|r| r[0] == "Berg"));
+    let unreported: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
+    assert_eq!(unreported, 12_493_698);
 }

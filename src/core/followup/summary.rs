@@ -225,6 +225,14 @@ impl Summary {
             .iter()
             .filter(|r| r.settlement != Settlement::Nothing)
     }
+
+    /// The recipients the repayment may come from: those with unused money to settle, and
+    /// those with lines not reported yet, whose unused money is not known.
+    pub fn repaying(&self) -> impl Iterator<Item = &RecipientUse> {
+        self.recipients
+            .iter()
+            .filter(|r| r.settlement != Settlement::Nothing || !r.figures.unreported.0.is_zero())
+    }
 }
 
 /// The recipients in the order of the invoice summaries: those that invoice, then the
