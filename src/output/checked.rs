@@ -136,7 +136,7 @@ impl CheckedFile {
             LoadError::Read {
                 reason: ReadReason::NotUtf8 { line, column, .. },
                 ..
-            } => ("read-error", Some((*line, *column, *line, *column + 1))),
+            } => ("read-error", Some((*line, *column, *line, *column))),
             LoadError::Read { .. } => ("read-error", None),
             LoadError::Parse { source, error } => (
                 error.code(),

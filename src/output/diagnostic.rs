@@ -116,7 +116,29 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         group = group.element(far);
     }
     let group = group.elements(elements);
-    style.renderer().render(&[group])
+    let (line, column) = source.line_col(primary.start);
+    let shown = lines.shown_column(primary.start);
+    file_column(
+        style.renderer().render(&[group]),
+        &path,
+        line,
+        shown,
+        column,
+    )
+}
+
+/// `rendered` with the column of its `-->` line as the file has it. The renderer counts the
+/// column in the text shown, where a character shown by its name (`<U+001B>`) takes eight;
+/// the machine-readable formats, and an editor, count the file's characters.
+fn file_column(rendered: String, path: &str, line: usize, shown: usize, column: usize) -> String {
+    if shown == column {
+        return rendered;
+    }
+    rendered.replacen(
+        &format!("{path}:{line}:{shown}"),
+        &format!("{path}:{line}:{column}"),
+        1,
+    )
 }
 
 /// How many lines apart a related place may be and still share the primary's snippet.
@@ -212,6 +234,17 @@ impl<'s> Lines<'s> {
         self.shown_at(start)..self.shown_at(end)
     }
 
+    /// The column the renderer names in `-->` for a span that starts at byte `at` of the
+    /// source: the characters shown before it on its line, plus one.
+    fn shown_column(&self, at: usize) -> usize {
+        let shown = self.relative(&(at..at)).start;
+        let before = self.text.get(..shown).unwrap_or("");
+        let line = before
+            .rfind('\n')
+            .map_or(before, |i| before.get(i + 1..).unwrap_or(""));
+        line.chars().count() + 1
+    }
+
     /// A byte offset of the source lines as an offset of the text shown.
     fn shown_at(&self, at: usize) -> usize {
         let before = self.moved.partition_point(|&(source, _)| source <= at);
@@ -240,26 +273,29 @@ pub fn render_load_error_hinted(error: &LoadError, style: Style, hint: Option<&s
                     .id("read-error"),
             );
             // Text that is not UTF-8 is shown at its first bad byte (as U+FFFD).
-            let not_utf8 = match reason {
-                ReadReason::NotUtf8 {
-                    line,
-                    column,
-                    shown,
-                } => Some((line, column, shown)),
-                _ => None,
-            };
-            if let Some((line, column, shown)) = not_utf8 {
-                let at = shown
+            let mut at = None;
+            if let ReadReason::NotUtf8 {
+                line,
+                column,
+                shown,
+            } = reason
+            {
+                let byte = shown
                     .char_indices()
                     .nth(column.saturating_sub(1))
                     .map_or(shown.len(), |(i, _)| i);
-                group = group.element(caret_in_line(shown, *line, at, shown_path(path)));
+                let (snippet, shown) = caret_in_line(shown, *line, byte, shown_path(path));
+                group = group.element(snippet);
+                at = Some((*line, shown, *column));
             }
             if let Some(hint) = &hint {
                 group = group.element(style.help().message(hint.as_str()));
             }
-            match not_utf8 {
-                Some(_) => render_cut(style, &[group]),
+            match at {
+                Some((line, shown, column)) => {
+                    let rendered = render_cut(style, &[group]);
+                    file_column(rendered, &shown_path(path), line, shown, column)
+                }
                 None => style.renderer().render(&[group]),
             }
         }
@@ -283,10 +319,13 @@ fn render_parse_error(
         .level(Severity::Error)
         .primary_title(message.as_str())
         .id(error.code());
+    let mut at = None;
     let mut group = match &error.span {
         Some(span) => {
             let span = clamp(source, span.clone());
             let lines = Lines::of(source, &span);
+            let (line, column) = source.line_col(span.start);
+            at = Some((line, lines.shown_column(span.start), column));
             title.element(
                 Snippet::source(lines.text.clone())
                     .line_start(lines.first_line)
@@ -300,7 +339,11 @@ fn render_parse_error(
     if let Some(hint) = &hint {
         group = group.element(style.help().message(hint.as_str()));
     }
-    style.renderer().render(&[group])
+    let rendered = style.renderer().render(&[group]);
+    match at {
+        Some((line, shown, column)) => file_column(rendered, &path, line, shown, column),
+        None => rendered,
+    }
 }
 
 /// Keeps a span inside the text and on character boundaries, so a renderer never panics on
@@ -321,19 +364,27 @@ fn clamp(source: &Source, span: std::ops::Range<usize>) -> std::ops::Range<usize
 /// How many characters of a key file's line a diagnostic shows.
 const FILE_LINE_CHARS: usize = 60;
 
-/// Line `line` of a file, `whole`, with a caret under the character that starts at byte `at`.
-fn caret_in_line(whole: &str, line: usize, at: usize, path: String) -> Snippet<'_, Annotation<'_>> {
+/// Line `line` of a file, `whole`, with a caret under the character that starts at byte `at`;
+/// and the column the renderer names for it (see [`file_column`]).
+fn caret_in_line(
+    whole: &str,
+    line: usize,
+    at: usize,
+    path: String,
+) -> (Snippet<'_, Annotation<'_>>, usize) {
     let width = whole
         .get(at..)
         .and_then(|rest| rest.chars().next())
         .map_or(0, char::len_utf8);
     let lines = Lines::shown(whole, 0, line);
     let caret = lines.shown_at(at)..lines.shown_at(at + width);
-    Snippet::source(lines.text)
+    let shown = lines.shown_column(at);
+    let snippet = Snippet::source(lines.text)
         .line_start(line)
         .path(path)
         .fold(true)
-        .annotation(AnnotationKind::Primary.span(caret))
+        .annotation(AnnotationKind::Primary.span(caret));
+    (snippet, shown)
 }
 
 /// `groups` drawn with the line around a caret cut to about `FILE_LINE_CHARS`: a line of a
@@ -385,12 +436,7 @@ pub fn render_file_problem_at(
             .level(Severity::Error)
             .primary_title(message)
             .id(code)
-            .element(caret_in_line(
-                whole,
-                line_start,
-                at,
-                shown_path(&source.path),
-            ))
+            .element(caret_in_line(whole, line_start, at, shown_path(&source.path)).0)
             .element(style.help().message(hint));
         return render_cut(style, &[group]);
     }

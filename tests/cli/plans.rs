@@ -188,3 +188,41 @@ fn the_2025_plan_reports_to_folkhalsoenheten() {
         "redovisar användning och förbrukning av medlen till Folkhälsoenheten senast 31 december 2025",
     );
 }
+
+/// A character shown by its name (`<U+202E>`, eight characters on the screen) before the
+/// place of a problem does not move the column that `-->` names: it is the file's, as in the
+/// JSON and GitHub formats and in an editor.
+#[test]
+fn a_named_character_before_a_problem_keeps_the_files_column() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let line = "title = \"Korpus\u{202e}plan\" oops";
+    let text = base.replace("title = \"Korpusplan\"", line);
+    let number = text.lines().position(|l| l == line).unwrap() + 1;
+    // `oops` is the 23rd character of its line (the override one of them).
+    let column = line[..line.find("oops").unwrap()].chars().count() + 1;
+    assert_eq!(column, 23);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = crate::support::allocate(dir.path(), &["check", "plan.toml"]);
+    out.assert_status(2)
+        .assert_stdout_contains(&format!("--> plan.toml:{number}:{column}\n"))
+        .assert_stdout_contains("<U+202E>");
+    let json = crate::support::allocate(dir.path(), &["check", "--format", "json", "plan.toml"]);
+    json.assert_stdout_contains(&format!(
+        "\"line\": {number},\n          \"column\": {column},"
+    ));
+    // The same for text that is not UTF-8: an escape code, then a byte of ISO-8859-1.
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        b"[plan]\nname = \"\x1b[31m\xe4\"\n",
+    )
+    .unwrap();
+    crate::support::allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("--> plan.toml:2:14\n")
+        .assert_stdout_contains("2 | name = \"<U+001B>[31m\u{fffd}\"\n");
+    crate::support::allocate(dir.path(), &["check", "--format", "json", "plan.toml"])
+        .assert_stdout_contains(
+            "\"line\": 2,\n          \"column\": 14,\n          \"end_line\": 2,\n          \"end_column\": 14,",
+        );
+}
