@@ -966,15 +966,18 @@ pub fn shown_label(row: &crate::core::diff::Row, lang: Lang) -> String {
 }
 
 /// A row's `status` in the flat table: `tillkommen`, `borttagen`, `ändrad` in Swedish.
-fn status_word(status: Status, words: crate::output::sheet::Words) -> &'static str {
+fn status_word(status: Status, gender: Gender, words: crate::output::sheet::Words) -> &'static str {
     use crate::output::sheet::Words;
-    match (status, words) {
-        (Status::Added, Words::Sv) => "tillkommen",
-        (Status::Removed, Words::Sv) => "borttagen",
-        (Status::Changed, Words::Sv) => "ändrad",
-        (Status::Added, _) => "added",
-        (Status::Removed, _) => "removed",
-        (Status::Changed, _) => "changed",
+    match (status, words, gender) {
+        (Status::Added, Words::Sv, Gender::Common) => "tillkommen",
+        (Status::Removed, Words::Sv, Gender::Common) => "borttagen",
+        (Status::Changed, Words::Sv, Gender::Common) => "ändrad",
+        (Status::Added, Words::Sv, Gender::Neuter) => "tillkommet",
+        (Status::Removed, Words::Sv, Gender::Neuter) => "borttaget",
+        (Status::Changed, Words::Sv, Gender::Neuter) => "ändrat",
+        (Status::Added, _, _) => "added",
+        (Status::Removed, _, _) => "removed",
+        (Status::Changed, _, _) => "changed",
     }
 }
 
@@ -1074,7 +1077,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         };
         let mut row = line(insats, &key, &c.new.text, &c.amount());
         if let Some(status) = row.get_mut(7) {
-            *status = Value::Text(status_word(Status::Changed, words).into());
+            *status = Value::Text(status_word(Status::Changed, Gender::Common, words).into());
         }
         if let Some(area) = row.get_mut(9) {
             *area = Value::Code(changed_area(c).into());
@@ -1097,10 +1100,14 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
         rows.push(row);
     }
     for (side, status, is_new) in [
-        (&d.insatser.added, status_word(Status::Added, words), true),
+        (
+            &d.insatser.added,
+            status_word(Status::Added, Gender::Common, words),
+            true,
+        ),
         (
             &d.insatser.removed,
-            status_word(Status::Removed, words),
+            status_word(Status::Removed, Gender::Common, words),
             false,
         ),
     ] {

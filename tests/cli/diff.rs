@@ -1870,7 +1870,11 @@ fn conditions_and_requirements_added_removed_and_changed() {
     // The Swedish spreadsheet's words.
     diff(&["old.toml", "new.toml", "--format", "csv"])
         .assert_stdout_contains("\nkravpunkt;\"=\"\"3\"\"\";1 Genomförande av den nationella strategin;;stärka stödet till anhöriga;;;tillkommen;;")
-        .assert_stdout_contains(";ändrad;text 88 %;");
+        // A changed condition (*ett villkor*) and requirement (*ett krav*) are `ändrat`, an
+        // added point (*en kravpunkt*) `tillkommen`.
+        .assert_stdout_contains(";ändrat;text 88 %;")
+        .assert_stdout_contains("\nkrav;\"=\"\"1\"\"\";1 Genomförande av den nationella strategin;För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis);För att få ta del av medlen ska regionerna (länsvis);;;ändrat;")
+        .assert_stdout_contains("\nkrav;\"=\"\"2\"\"\";2 Suicidprevention;;För att få ta del av medlen ska regionerna;;;tillkommet;");
     let v: serde_json::Value =
         serde_json::from_str(&diff(&["old.toml", "new.toml", "--format", "json"]).stdout).unwrap();
     let changed = &v["conditions"]["changed"][0];

@@ -352,7 +352,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
     };
     let text = |t: Option<&String>| t.map_or(Value::Empty, |t| Value::Text(t.as_str().into()));
     // section, key, name, old, new, change, change %, status, matched, area, split, parent
-    let row = |section: &str,
+    let row = |(section, gender): (&str, Gender),
                key: String,
                name: &str,
                old: Option<&String>,
@@ -367,14 +367,14 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             text(new),
             Value::Empty,
             Value::Empty,
-            Value::Text(status_word(s, words).into()),
+            Value::Text(status_word(s, gender, words).into()),
             Value::Empty,
             area.map_or(Value::Empty, |a| Value::Code(a.to_string().into())),
             Value::Empty,
             Value::Empty,
         ]
     };
-    let paragraphs = |section: &str, name: &str, p: &Paragraphs, area: Option<u32>| {
+    let paragraphs = |section: (&str, Gender), name: &str, p: &Paragraphs, area: Option<u32>| {
         let mut rows = Vec::new();
         for a in &p.added {
             let key = a.number.to_string();
@@ -428,8 +428,9 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
     if !t.changed() {
         return Vec::new();
     }
+    // *ett villkor*, *ett krav*, *en kravpunkt*: the status words agree with the noun.
     let mut rows = paragraphs(
-        pick("villkor", "condition", "condition"),
+        (pick("villkor", "condition", "condition"), Gender::Neuter),
         "",
         &t.conditions,
         None,
@@ -437,7 +438,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
     for a in &t.requirements.areas {
         if a.status() != Status::Changed || a.text_changed() {
             rows.push(row(
-                pick("krav", "requirement", "requirement"),
+                (pick("krav", "requirement", "requirement"), Gender::Neuter),
                 a.area.to_string(),
                 &a.label,
                 a.old_text.as_ref(),
@@ -447,7 +448,10 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             ));
         }
         rows.extend(paragraphs(
-            pick("kravpunkt", "requirement point", "requirement_point"),
+            (
+                pick("kravpunkt", "requirement point", "requirement_point"),
+                Gender::Common,
+            ),
             &a.label,
             &a.points,
             Some(a.area),
