@@ -17,7 +17,7 @@ use crate::output::grid::{Align, Grid, cell};
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{RowSink, Sheet, Value, Words};
-use crate::output::table::{visible, wrap};
+use crate::output::table::{short, visible, wrap};
 use crate::output::words::key_file::format_name;
 use crate::say;
 
@@ -247,6 +247,8 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
     }
     text.push('\n');
     let leftover = audit.leftover;
+    // Kept on one line when the text is wrapped: `5 001`.
+    let units = number::grouped(leftover, lang).replace(' ', "\u{a0}");
     // "De 3 enheter som då blir över", "Den 1 enhet som då blir över".
     let (left_sv, left_en) = if leftover.is_zero() {
         (
@@ -263,10 +265,10 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
     } else {
         (
             format!(
-                "De {leftover} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);"
+                "De {units} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);"
             ),
             format!(
-                "The {leftover} units then left over go one each to the kommuner with the largest remainders, in rank order (rank 1 first);"
+                "The {units} units then left over go one each to the kommuner with the largest remainders, in rank order (rank 1 first);"
             ),
         )
     };
@@ -295,11 +297,15 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
          {left_en}{ties_en} The parts\n\
          always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
     );
-    let how = how.split_whitespace().collect::<Vec<_>>().join(" ");
+    let how = how.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
     text.push_str(&wrap(&how, columns, "", ""));
     text.push('\n');
     out.write_all(text.as_bytes())
 }
+
+/// The most characters of a kommun's code and name a table shows (`2380 Östersund`): a longer
+/// name from a file is cut (`…`), so one name cannot widen every row of the table.
+const KOMMUN_CHARS: usize = 40;
 
 /// The most kommuner a step's table is fitted to the terminal for; a larger one is written a
 /// row at a time at its natural width.
@@ -487,12 +493,12 @@ impl<'a> StepText<'a> {
             return Vec::new();
         };
         let mut row = vec![
-            visible(format!("{code} {name}").trim()).into_owned(),
+            short(&format!("{code} {name}"), KOMMUN_CHARS),
             self.weight(part.weight),
             self.show(part.quota, self.exact_decimals),
             self.show(part.floor.0, self.result_decimals),
             self.show(part.remainder(), self.exact_decimals),
-            part.rank.to_string(),
+            number::count(part.rank as u64, self.lang),
             if part.got_extra_unit {
                 self.unit_text.clone()
             } else {
@@ -519,7 +525,11 @@ impl<'a> StepText<'a> {
             self.show(floors, self.result_decimals),
             String::new(),
             String::new(),
-            format!("{extra} × {}", self.unit_text.trim_start_matches('+')),
+            format!(
+                "{} × {}",
+                number::count(extra as u64, self.lang),
+                self.unit_text.trim_start_matches('+')
+            ),
             self.result(total),
         ];
         if let Some(diff) = &self.step.difference {

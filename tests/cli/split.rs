@@ -499,7 +499,8 @@ fn texts_of_a_key_file_are_shown_not_run_by_the_terminal() {
     let out = allocate(dir.path(), &["split", "1000", "--key", "k2.csv"]);
     out.assert_status(0)
         .assert_stdout_contains("Folk<U+001B>[31mRED<U+202E> mängden")
-        .assert_stdout_contains("Rag<U+001B>]0;pwned<U+0007><U+001B>[2J")
+        // Cut at 40 characters as shown, never inside a name.
+        .assert_stdout_contains("2303 Rag<U+001B>]0;pwned<U+0007>…┆")
         .assert_stdout_contains("B<U+202E>räcke");
     for output in [&out.stdout, &out.stderr] {
         assert!(
@@ -975,7 +976,9 @@ fn a_split_over_more_kommuner_than_a_screen_is_written_row_by_row_and_sums() {
         "{}",
         &out.stdout[..600]
     );
-    assert!(out.stdout.contains("┆ 9901 × 1 kr ┆ 1 000 000 kr │"));
+    assert!(out.stdout.contains("┆ 9 901 × 1 kr ┆ 1 000 000 kr │"));
+    assert!(out.stdout.contains("De 9 901 enheter som då blir över"));
+    assert_eq!(rows[10_000][5], "10 001");
     // Every line of the table is as wide as its top border.
     let table: Vec<&str> = out
         .stdout
@@ -985,4 +988,27 @@ fn a_split_over_more_kommuner_than_a_screen_is_written_row_by_row_and_sums() {
     let width = table[0].chars().count();
     assert!(table.iter().all(|l| l.chars().count() == width));
     assert_eq!(table.len(), 10_001 + 5);
+}
+
+/// A name from a file is cut in the table (`…`), so one long name does not widen every row:
+/// the code and name take at most 40 characters. The CSV keeps it whole.
+#[test]
+fn a_long_name_is_cut_in_the_table_and_whole_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Lång".repeat(50);
+    let file = format!("\"region\";\"Folkmängd 2024\"\n\"{long}\";100\n\"Kort\";300\n");
+    std::fs::write(dir.path().join("key.csv"), file).unwrap();
+    let out = allocate(dir.path(), &["split", "1000", "--key", "key.csv"]);
+    out.assert_status(0);
+    let row = out.stdout.lines().find(|l| l.contains("Lång")).unwrap();
+    let name = row.split('┆').next().unwrap().trim_matches(['│', ' ']);
+    assert_eq!(name.chars().count(), 40, "{row}");
+    assert!(name.ends_with('…'), "{row}");
+    assert!(out.stdout.contains("250 kr") && out.stdout.contains("750 kr"));
+    let csv = allocate(
+        dir.path(),
+        &["split", "1000", "--key", "key.csv", "--format", "csv"],
+    );
+    csv.assert_status(0)
+        .assert_stdout_contains(&format!(";{long};"));
 }
