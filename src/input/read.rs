@@ -51,16 +51,19 @@ impl ReadReason {
             .skip(valid)
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |i| valid + i);
-        // A byte-order mark is not a column of the first line.
-        let line_before = String::from_utf8_lossy(before.get(start..).unwrap_or_default());
+        // The file's byte-order mark is not a column of its first line.
+        let start = match bytes.get(start..) {
+            Some(rest) if start == 0 && rest.starts_with(b"\xef\xbb\xbf") => 3,
+            _ => start,
+        };
+        let column = std::str::from_utf8(before.get(start..).unwrap_or_default())
+            .map_or(0, |line| line.chars().count())
+            + 1;
         let shown = String::from_utf8_lossy(bytes.get(start..end).unwrap_or_default());
         ReadReason::NotUtf8 {
             line: before.iter().filter(|&&b| b == b'\n').count() + 1,
-            column: line_before.trim_start_matches('\u{feff}').chars().count() + 1,
-            shown: shown
-                .trim_start_matches('\u{feff}')
-                .trim_end_matches('\r')
-                .to_string(),
+            column,
+            shown: shown.trim_end_matches('\r').to_string(),
         }
     }
 
@@ -317,4 +320,38 @@ pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
         }
     }
     first_bad.filter(|_| utf8_letters || bom.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(bytes: &[u8]) -> (usize, usize, String) {
+        let valid = std::str::from_utf8(bytes).unwrap_err().valid_up_to();
+        match ReadReason::not_utf8(bytes, valid) {
+            ReadReason::NotUtf8 {
+                line,
+                column,
+                shown,
+            } => (line, column, shown),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_byte_is_placed_by_the_characters_before_it_on_its_line() {
+        // After the file's byte-order mark, a CRLF line end, a tab and a two-byte å.
+        assert_eq!(place(b"\xef\xbb\xbfab\xe4"), (1, 3, "ab\u{fffd}".into()));
+        assert_eq!(
+            place(b"a = 1\r\nb = \"\t\xc3\xa5\xe4\"\r\nc = 2\r\n"),
+            (2, 8, "b = \"\t\u{e5}\u{fffd}\"".into())
+        );
+        // A byte-order mark is the file's, not every line's.
+        assert_eq!(
+            place(b"a\n\xef\xbb\xbf\xe4"),
+            (2, 2, "\u{feff}\u{fffd}".into())
+        );
+        // A sequence cut off at the end of the file.
+        assert_eq!(place(b"x = \"\xc3"), (1, 6, "x = \"\u{fffd}".into()));
+    }
 }

@@ -981,16 +981,21 @@ fn status_word(status: Status, gender: Gender, words: crate::output::sheet::Word
     }
 }
 
+/// The `matched` cell of a row paired by its text: `text 88 %` (`text 88` for machines).
+fn matched_by_text(similarity: u32, words: crate::output::sheet::Words) -> String {
+    match words {
+        crate::output::sheet::Words::Machine => format!("text {similarity}"),
+        _ => format!("text {similarity} %"),
+    }
+}
+
 /// The comparison as a flat table, one row per line of the side-by-side tables and per
 /// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
 /// fixed English names of the machine dialect).
 pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output::sheet::Sheet {
     use crate::output::sheet::{Value, Words};
-    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
-        Words::Sv => sv,
-        Words::En => en,
-        Words::Machine => machine,
-    };
+    let pick =
+        |sv: &'static str, en: &'static str, machine: &'static str| words.pick(sv, en, machine);
     let lang = match words {
         Words::En => Lang::En,
         _ => Lang::Sv,
@@ -1089,10 +1094,7 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             *matched = Value::Text(
                 match c.matched {
                     Matched::ById => pick("id", "id", "id").to_string(),
-                    Matched::ByText(p) => match words {
-                        Words::Machine => format!("text {p}"),
-                        _ => format!("{} {p} %", pick("text", "text", "")),
-                    },
+                    Matched::ByText(p) => matched_by_text(p, words),
                 }
                 .into(),
             );

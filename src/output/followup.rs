@@ -383,18 +383,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     .max(9);
     let hows: Vec<String> = unused
         .iter()
-        .map(|u| match u.settlement {
-            // What the collective invoice then is: what was received less what is unused.
-            Settlement::ReduceInvoice => {
-                let invoice = lang.amount(u.figures.to_invoice());
-                say!(
-                    lang,
-                    "dras av: fakturera {invoice}",
-                    "taken off the invoice: invoice {invoice}"
-                )
-            }
-            other => words::settlement(other, lang).to_string(),
-        })
+        .map(|u| words::settled(u.settlement, u.to_invoice.map(|a| lang.amount(a)), lang))
         .collect();
     // The way each is settled may wrap; the names get room first.
     let how_width = widest(hows.iter().map(String::as_str)).min(32);
@@ -524,14 +513,14 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             Value::Amount(u.unreported),
         ]
     };
+    let unused_header = words.pick("Ej använt", "Unused", "unused");
+    let not_reported_header = words.pick("Ej redovisat", "Not reported", "not_reported");
     let figure_headers = |received: &str| {
         vec![
             received.to_string(),
             words.pick("Använt", "Used", "used").to_string(),
-            words.pick("Ej använt", "Unused", "unused").to_string(),
-            words
-                .pick("Ej redovisat", "Not reported", "not_reported")
-                .to_string(),
+            unused_header.to_string(),
+            not_reported_header.to_string(),
         ]
     };
     let headers = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -642,8 +631,8 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Mottagare", "Recipient", "recipient"),
                 code,
                 words.pick("Betalning", "Payment", "payment"),
-                words.pick("Ej använt", "Unused", "unused"),
-                words.pick("Ej redovisat", "Not reported", "not_reported"),
+                unused_header,
+                not_reported_header,
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),

@@ -4709,6 +4709,14 @@ fn a_repayment_of_every_line_reported_is_final() {
     assert_eq!(to_invoice("Krokom"), "215000");
     assert_eq!(to_invoice("Östersund"), "431500");
     assert_eq!(to_invoice("Berg"), "");
+    // The document says the same as the files: Krokom, which did not say, invoices 215 000 kr
+    // if its invoice is not sent; Östersund 431 500 kr.
+    let md = year.follow_up(&["--format", "md"]);
+    md.assert_status(0)
+        .assert_stdout_contains(
+            "tillbaka, eller avdrag om ej fakturerat: fakturera då 215\u{202f}000\u{a0}kr",
+        )
+        .assert_stdout_contains("dras av: fakturera 431\u{202f}500\u{a0}kr");
     year.follow_up(&[
         "--output",
         "book",

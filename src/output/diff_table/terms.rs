@@ -13,7 +13,7 @@ use crate::output::sheet::{Value, Words};
 use crate::output::table::{Layout, short, visible, wrap};
 use crate::say;
 
-use super::{Figures, Gender, columns, counts, status_word};
+use super::{Figures, Gender, columns, counts, matched_by_text, status_word};
 
 /// What a list of paragraphs is called: the conditions or an area's points.
 #[derive(Clone, Copy)]
@@ -345,11 +345,8 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
 /// `key` the paragraph's number (`1 → 2` when its place changed; an area's number for the
 /// lead-in), `matched` a changed paragraph's similarity, `area` the area of a requirement.
 pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
-    let pick = |sv: &'static str, en: &'static str, machine: &'static str| match words {
-        Words::Sv => sv,
-        Words::En => en,
-        Words::Machine => machine,
-    };
+    let pick =
+        |sv: &'static str, en: &'static str, machine: &'static str| words.pick(sv, en, machine);
     let text = |t: Option<&String>| t.map_or(Value::Empty, |t| Value::Text(t.as_str().into()));
     // section, key, name, old, new, change, change %, status, matched, area, split, parent
     let row = |(section, gender): (&str, Gender),
@@ -411,14 +408,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
                 area,
             );
             if let Some(matched) = changed.get_mut(8) {
-                let p = c.similarity;
-                *matched = Value::Text(
-                    match words {
-                        Words::Machine => format!("text {p}"),
-                        _ => format!("text {p} %"),
-                    }
-                    .into(),
-                );
+                *matched = Value::Text(matched_by_text(c.similarity, words).into());
             }
             rows.push(changed);
         }

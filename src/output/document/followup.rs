@@ -3,7 +3,7 @@
 //! what the region repays to Kammarkollegiet and from where. Built from the same `Summary` as
 //! the terminal tables and the files, so the figures cannot disagree.
 
-use crate::core::followup::summary::{Part, Repayment, Settlement, Summary, Use};
+use crate::core::followup::summary::{Part, Repayment, Summary, Use};
 use crate::core::money::Amount;
 use crate::input::plan::Source;
 use crate::output::document::{
@@ -419,17 +419,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     let mut rows: Vec<Row> = unused
         .iter()
         .map(|u| {
-            let how = match u.settlement {
-                Settlement::ReduceInvoice => {
-                    let invoice = money(u.figures.to_invoice(), lang);
-                    say!(
-                        lang,
-                        "dras av: fakturera {invoice}",
-                        "taken off the invoice: invoice {invoice}"
-                    )
-                }
-                other => words::settlement(other, lang).to_string(),
-            };
+            let how = words::settled(u.settlement, u.to_invoice.map(|a| money(a, lang)), lang);
             Row {
                 cells: vec![
                     vec![Span::swedish(crate::output::words::recipient(

@@ -747,6 +747,25 @@ pub fn repayment_total(preliminary: bool, lang: Lang) -> &'static str {
 }
 
 /// What happens to a recipient's unused money.
+/// How a recipient's unused money is settled, with what it invoices (`to_invoice`, in the
+/// caller's number format) where the money may come off its collective invoice: `dras av:
+/// fakturera 415 500 kr`.
+pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -> String {
+    match (settlement, to_invoice) {
+        (Settlement::ReduceInvoice, Some(invoice)) => crate::say!(
+            lang,
+            "dras av: fakturera {invoice}",
+            "taken off the invoice: invoice {invoice}"
+        ),
+        (Settlement::ReturnOrReduce, Some(invoice)) => crate::say!(
+            lang,
+            "tillbaka, eller avdrag om ej fakturerat: fakturera då {invoice}",
+            "paid back, or off the invoice if not sent: then invoice {invoice}"
+        ),
+        (other, _) => self::settlement(other, lang).to_string(),
+    }
+}
+
 pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
     match settlement {
         Settlement::Nothing => "",
