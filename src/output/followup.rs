@@ -742,7 +742,7 @@ fn one_format(
 /// How unused money is settled, in the sheet's words; the machine dialect's are the JSON's.
 fn settlement(settlement: Settlement, words: Words) -> &'static str {
     match (words, settlement) {
-        (Words::Machine, Settlement::Nothing) => "",
+        (Words::Machine, Settlement::Nothing) => "nothing",
         (Words::Machine, Settlement::RegionBooks) => "region-books",
         (Words::Machine, Settlement::ReturnToRegion) => "return-to-region",
         (Words::Machine, Settlement::ReduceInvoice) => "reduce-invoice",

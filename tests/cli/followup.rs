@@ -4581,6 +4581,12 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
             "\r\nÖstersund,2380,invoice,20500,0,reduce-invoice,415500,2027-03-31,true\r\n"
         )
     );
+    // Nothing unused (yet) is the JSON's `nothing`.
+    assert!(
+        machine
+            .stdout
+            .contains("\r\nRagunda,2303,invoice,0,190600,nothing,,2027-03-31,true\r\n")
+    );
 
     // The workbook: a date cell, 2027-03-31 (day 46 477 counted from 1899-12-30 as Excel
     // counts), and a total row that says the repayment is preliminary.

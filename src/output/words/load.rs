@@ -678,6 +678,13 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the text, or remove the key",
             )
             .to_string(),
+        ParseErrorKind::EmptyText { key } if matches!(key.as_str(), "text" | "title" | "label") => {
+            lang.pick(
+                "skriv texten som underlaget lyder; en tom text blir tomma rader i underlaget, fakturor och exporter",
+                "write the text as the decision basis reads; an empty text makes blank lines in the decision basis, invoices and exports",
+            )
+            .to_string()
+        }
         ParseErrorKind::EmptyText { .. } => lang
             .pick(
                 "skriv namnet eller id:t; en tom text blir tomma rader i fakturor, brev och exporter",
