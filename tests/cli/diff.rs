@@ -1651,6 +1651,15 @@ fn a_requirement_point_left_out_of_the_real_plan_is_shown_removed() {
     assert!(heading.chars().count() <= 80, "{heading}");
     let flowing = words(&out.stdout);
     assert!(flowing.contains(&format!("6. {point}")), "{flowing}");
+    // On a narrow terminal the counts go over two lines, each count whole.
+    let narrow = crate::support::allocate_env(
+        edited.dir.path(),
+        &["diff", old.to_str().unwrap(), "plan.toml"],
+        &[("COLUMNS", "40")],
+    );
+    narrow.assert_status(0).assert_stdout_contains(
+        "\n    Punkter: 0 ändrade, 6 oförändrade,\n      0 tillkomna, 1 borttagen\n",
+    );
     // In Markdown, whole.
     allocate(
         edited.dir.path(),

@@ -84,6 +84,15 @@ fn area_counts(d: &PlanDiff, figures: Figures) -> String {
     )
 }
 
+/// Counts as the terminal wraps them: a line breaks between the counts, never inside one
+/// (`1 borttagen` stays together).
+fn unbroken(counts: &str) -> String {
+    (counts.split(", "))
+        .map(|count| count.replace(' ', "\u{a0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `Område 2 Suicidprevention: kraven har ändrats`, the area's label as given.
 fn area_heading(a: &AreaRequirements, label: &str, lang: Lang) -> String {
     match (a.status(), lang) {
@@ -217,7 +226,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         let title = format!(
             "{}: {}",
             crate::output::words::conditions_title(lang),
-            paragraph_counts(&t.conditions, Gender::Neuter, figures)
+            unbroken(&paragraph_counts(&t.conditions, Gender::Neuter, figures))
         );
         text.push_str(&format!("\n{}\n", wrap(&title, width, "", "  ")));
         text.push_str(&paragraph_lines(
@@ -230,7 +239,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     }
     if t.requirements.any() {
         text.push_str(&format!("\n{}\n", requirements_title(lang)));
-        let areas = area_counts(d, figures);
+        let areas = unbroken(&area_counts(d, figures));
         text.push_str(&format!("{}\n", wrap(&areas, width, "  ", "    ")));
         for a in &t.requirements.areas {
             // On one line, the area's title cut short: what happened to the requirements shows.
@@ -244,7 +253,7 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
                 let points = format!(
                     "{}: {}",
                     lang.pick("Punkter", "Points"),
-                    paragraph_counts(&a.points, Gender::Common, figures)
+                    unbroken(&paragraph_counts(&a.points, Gender::Common, figures))
                 );
                 text.push_str(&format!("{}\n", wrap(&points, width, "    ", "      ")));
             }
