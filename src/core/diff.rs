@@ -4,11 +4,16 @@
 //! against the old plan's total; and the conditions and the areas' requirements as texts
 //! (`terms`).
 //!
-//! Insatser are matched by id first, as long as the two texts have something in common (ids
-//! are row numbers in the documents, so a reused number with an unrelated text is a new
-//! row): 30 %, or 15 % for the same actors in the same area; then rows with the same text under new ids, through a hash of the texts (the same
-//! actors and amount first); the rest are paired by text similarity, the most similar pair
-//! first, among equally similar ones the most alike in actors, amount and area. Amounts come
+//! Areas are paired by title first (an area renumbered is the same area), then by number; a
+//! pair whose label differs carries the old one, so the reader is told.
+//!
+//! Insatser are matched by id with the same text first; then rows with the same text under
+//! new ids, through a hash of the texts (the same actors and amount first), so that a row
+//! renumbered is not taken by a weaker match under its old id; then by id, as long as the two
+//! texts have something in common (ids are row numbers in the documents, so a reused number
+//! with an unrelated text is a new row): 30 %, or 15 % for the same actors in the same area;
+//! the rest are paired by text similarity, the most similar pair first, among equally similar
+//! ones the most alike in actors, amount and area. Amounts come
 //! from the plans' ledgers, so a diff can never disagree with `report`. Pairs by text are
 //! found through the words the texts share, each old insats keeping its few best candidates,
 //! so two large plans are compared in time and memory linear in their size.
@@ -29,7 +34,7 @@ pub mod terms;
 use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::{Plan, Spanned, SplitRule};
+use crate::core::plan::{Area, Plan, Spanned, SplitRule};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -126,6 +131,9 @@ pub struct Row {
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
     /// actor's.
     pub own: bool,
+    /// An area's label in the old plan, when it differs from `label`: the area was renamed,
+    /// or renumbered (paired by its title).
+    pub old_label: Option<String>,
 }
 
 /// An insats as the diff shows it.
@@ -314,23 +322,79 @@ fn side_by_side(old: Vec<Row>, new: Vec<Row>) -> Vec<Row> {
     rows
 }
 
+/// The areas of the two plans paired: by title first (an area under another number with the
+/// same title is the same area, renumbered), then by number; an area of one plan only has
+/// `None` on the other side. The new plan's areas in its order, then the old plan's left.
+pub fn area_pairs<'p>(
+    old: &'p [Area],
+    new: &'p [Area],
+) -> Vec<(Option<&'p Area>, Option<&'p Area>)> {
+    let titles = |areas: &[Area]| -> Vec<String> {
+        areas.iter().map(|a| Text::new(&a.title).folded).collect()
+    };
+    let (old_titles, new_titles) = (titles(old), titles(new));
+    let mut old_taken = vec![false; old.len()];
+    let mut new_taken = vec![false; new.len()];
+    let mut pairs = pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        |o| old_titles.get(o).map_or("", String::as_str),
+        |n| new_titles.get(n).map_or("", String::as_str),
+    );
+    let number = |areas: &[Area], i: usize| areas.get(i).map(|a| *a.number.get_ref());
+    pairs.extend(pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        |o| number(old, o),
+        |n| number(new, n),
+    ));
+    let mut old_of = vec![None; new.len()];
+    for (o, n) in pairs {
+        if let Some(slot) = old_of.get_mut(n) {
+            *slot = old.get(o);
+        }
+    }
+    let mut result: Vec<(Option<&Area>, Option<&Area>)> =
+        new.iter().zip(old_of).map(|(n, o)| (o, Some(n))).collect();
+    result.extend(
+        old.iter()
+            .zip(&old_taken)
+            .filter(|(_, taken)| !**taken)
+            .map(|(o, _)| (Some(o), None)),
+    );
+    result
+}
+
 fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
-    let rows = |plan: &Plan, is_old: bool| -> Vec<Row> {
-        plan.areas
-            .iter()
-            .map(|a| Row {
-                key: a.number.get_ref().to_string(),
-                label: format!("{} {}", a.number.get_ref(), a.title),
+    let label = |a: &Area| format!("{} {}", a.number.get_ref(), a.title);
+    let mut rows: Vec<Row> = area_pairs(&old.areas, &new.areas)
+        .into_iter()
+        .filter_map(|(o, n)| {
+            let shown = n.or(o)?;
+            let old_label = match (o, n) {
+                (Some(o), Some(n))
+                    if Text::new(&label(o)).folded != Text::new(&label(n)).folded =>
+                {
+                    Some(label(o))
+                }
+                _ => None,
+            };
+            Some(Row {
+                key: shown.number.get_ref().to_string(),
+                label: label(shown),
                 depth: 0,
                 parent: None,
-                change: one_side(*a.amount.get_ref(), is_old),
+                change: Change {
+                    old: o.map(|a| *a.amount.get_ref()),
+                    new: n.map(|a| *a.amount.get_ref()),
+                },
                 own: false,
+                old_label,
             })
-            .collect()
-    };
-    let mut merged = side_by_side(rows(old, true), rows(new, false));
-    merged.sort_by_key(|r| r.key.parse::<u32>().unwrap_or(u32::MAX));
-    merged
+        })
+        .collect();
+    rows.sort_by_key(|r| r.key.parse::<u32>().unwrap_or(u32::MAX));
+    rows
 }
 
 fn one_side(amount: Amount, is_old: bool) -> Change {
@@ -473,6 +537,7 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             parent,
             change,
             own,
+            old_label: None,
         };
         let parent = forest.parent.get(i).copied().flatten();
         let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
@@ -511,6 +576,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
                 parent: None,
                 change: one_side(amount, is_old),
                 own: false,
+                old_label: None,
             })
             .collect()
     };
@@ -713,29 +779,40 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
     let mut new_taken = vec![false; new_sides.len()];
     let mut pairs: Vec<(usize, usize, Matched)> = Vec::new();
 
-    // By id, when the texts have something in common.
+    // By id with the same text; then the same text under another id (with the same actors
+    // and amount first, then any, each in plan order), so that a row renumbered is not taken
+    // by a weaker match under its old id; then by id when the texts have something in common.
     let old_by_id: HashMap<&str, usize> = old_sides
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    for (n, new_side) in new_sides.iter().enumerate() {
-        if let Some(&o) = old_by_id.get(new_side.id.as_str())
-            && let (Some(a), Some(b)) = (old_texts.get(o), new_texts.get(n))
-            && let Some(old_side) = old_sides.get(o)
-            && same_row(
-                a.similarity(b),
-                old_side.actors == new_side.actors && old_side.area == new_side.area,
-            )
-            && !is_taken(&old_taken, o)
-        {
-            pairs.push((o, n, Matched::ById));
-            mark(&mut old_taken, o);
-            mark(&mut new_taken, n);
+    let by_id = |same_text: bool,
+                 old_taken: &mut Vec<bool>,
+                 new_taken: &mut Vec<bool>,
+                 pairs: &mut Vec<(usize, usize, Matched)>| {
+        for (n, new_side) in new_sides.iter().enumerate() {
+            if let Some(&o) = old_by_id.get(new_side.id.as_str())
+                && let (Some(a), Some(b)) = (old_texts.get(o), new_texts.get(n))
+                && let Some(old_side) = old_sides.get(o)
+                && !is_taken(old_taken, o)
+                && !is_taken(new_taken, n)
+                && if same_text {
+                    a.folded == b.folded
+                } else {
+                    same_row(
+                        a.similarity(b),
+                        old_side.actors == new_side.actors && old_side.area == new_side.area,
+                    )
+                }
+            {
+                pairs.push((o, n, Matched::ById));
+                mark(old_taken, o);
+                mark(new_taken, n);
+            }
         }
-    }
-    // The same text under another id: with the same actors and amount first, then any, each
-    // in plan order.
+    };
+    by_id(true, &mut old_taken, &mut new_taken, &mut pairs);
     for exact in [true, false] {
         let same = pair_equal(
             &mut old_taken,
@@ -745,6 +822,7 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         );
         pairs.extend(same.into_iter().map(|(o, n)| (o, n, Matched::ByText(100))));
     }
+    by_id(false, &mut old_taken, &mut new_taken, &mut pairs);
     // By text, among equally similar pairs the most alike (`affinity`).
     let similar = pair_similar(
         &old_texts,

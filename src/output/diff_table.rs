@@ -152,6 +152,47 @@ fn counties(d: &PlanDiff, show: impl Fn(&str) -> String) -> String {
     }
 }
 
+/// What an area renumbered or renamed was in the old plan, saying only what changed: `område
+/// 3` (the same title under another number), its old title (the same number), or both.
+pub fn area_was(row: &crate::core::diff::Row, lang: Lang) -> Option<String> {
+    let old = row.old_label.as_ref()?;
+    // An area's label is its number and its title.
+    let (old_number, old_title) = old.split_once(' ').unwrap_or(("", old));
+    let (new_number, new_title) = row.label.split_once(' ').unwrap_or(("", &row.label));
+    Some(
+        if crate::core::text::fold(old_title) == crate::core::text::fold(new_title) {
+            say!(lang, "område {old_number}", "area {old_number}")
+        } else if old_number == new_number {
+            old_title.to_string()
+        } else {
+            old.clone()
+        },
+    )
+}
+
+/// The areas paired under another number or name than last year's, in words: the first
+/// line a heading, the others one area each, `2 Suicidprevention (2026: 3 Suicidprevention)`.
+fn renamed_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
+    let renamed: Vec<String> = (d.areas.iter())
+        .filter_map(|r| {
+            Some(format!(
+                "{} ({old_column}: {})",
+                r.label,
+                area_was(r, lang)?
+            ))
+        })
+        .collect();
+    if renamed.is_empty() {
+        return renamed;
+    }
+    let heading = say!(
+        lang,
+        "Områden med annat nummer eller annan rubrik än {old_column} (jämförda med samma rubrik, annars samma nummer):",
+        "Areas with another number or title than in {old_column} (compared by title, else by number):"
+    );
+    std::iter::once(heading).chain(renamed).collect()
+}
+
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
@@ -181,6 +222,14 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         layout,
     );
     text.push_str(&format!("{table}\n"));
+    let width = usize::from(layout.width);
+    for (i, line) in renamed_lines(d, &old_column, lang).iter().enumerate() {
+        let indent = if i == 0 { "  " } else { "    " };
+        text.push_str(&format!(
+            "{}\n",
+            wrap(&visible(line), width, indent, &format!("{indent}  "))
+        ));
+    }
     for check in &d.year_checks {
         text.push_str(&year_check_line(check, d, lang));
         text.push('\n');
@@ -1066,6 +1115,10 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
                 r.label.clone()
             };
             let mut row = line(section, &r.key, &name, &r.change);
+            // An area renumbered or renamed: what it was called last year.
+            if let (Some(cell), Some(old)) = (row.get_mut(8), &r.old_label) {
+                *cell = Value::Text(old.as_str().into());
+            }
             // The row it is part of: the rows with none add up to the county's actors.
             if let (Some(cell), Some(parent)) = (row.get_mut(11), &r.parent) {
                 *cell = Value::Code(parent.as_str().into());
@@ -1160,6 +1213,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     o.insert("name".into(), J::from(r.label.clone()));
                     o.insert("depth".into(), J::from(r.depth));
                     o.insert("own".into(), J::from(r.own));
+                    o.insert("old_name".into(), J::from(r.old_label.clone()));
                 }
                 v
             })
@@ -1300,6 +1354,12 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
     let rows = area_rows(d, lang);
     text.push_str(&table(lang.pick("Område", "Area"), &rows));
+    for (i, line) in renamed_lines(d, &old_column, lang).iter().enumerate() {
+        match i {
+            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
+            _ => text.push_str(&format!("- {}\n", md::inline(line))),
+        }
+    }
     if !d.year_checks.is_empty() {
         text.push('\n');
     }

@@ -1953,3 +1953,111 @@ fn the_same_conditions_and_requirements_print_nothing() {
         serde_json::json!({ "areas": [], "unchanged": 1 })
     );
 }
+
+/// Areas are paired by title before number: the corpus plan with its two areas' numbers
+/// swapped (and its insatser's) compares each area with itself, 0 kr, and says that each
+/// stood under the other number; in every format.
+#[test]
+fn areas_renumbered_are_compared_by_title_and_named() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let swapped: Vec<String> = base
+        .lines()
+        .map(|l| match l {
+            "area = 1" => "area = 2".to_string(),
+            "area = 2" => "area = 1".to_string(),
+            l => l.to_string(),
+        })
+        .collect();
+    let swapped = swapped
+        .join("\n")
+        .replace(
+            "number = 1\ntitle = \"Genomförande",
+            "number = 2\ntitle = \"Genomförande",
+        )
+        .replace(
+            "number = 2\ntitle = \"Suicidprevention\"",
+            "number = 1\ntitle = \"Suicidprevention\"",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.toml"), &base).unwrap();
+    std::fs::write(dir.path().join("new.toml"), swapped).unwrap();
+    allocate(dir.path(), &["check", "new.toml"]).assert_status(0);
+    let out = allocate(dir.path(), &["diff", "old.toml", "new.toml"]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "│ 1 Suicidprevention     ┆ 2 000 000 kr ┆ 2 000 000 kr ┆       0 kr ┆ 0,00 % │",
+        )
+        .assert_stdout_contains("    1 Suicidprevention (2026 före: område 2)\n")
+        .assert_stdout_contains(
+            "    2 Genomförande av den nationella strategin (2026 före: område 1)\n",
+        );
+    let v: serde_json::Value = serde_json::from_str(
+        &allocate(
+            dir.path(),
+            &["diff", "old.toml", "new.toml", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let first = &v["areas"][0];
+    assert_eq!(first["key"], "1");
+    assert_eq!(first["old_name"], "2 Suicidprevention");
+    assert_eq!(
+        (first["old"].as_i64(), first["new"].as_i64()),
+        (Some(2_000_000), Some(2_000_000))
+    );
+    allocate(
+        dir.path(),
+        &["diff", "old.toml", "new.toml", "--format", "md"],
+    )
+    .assert_stdout_contains("\n- 1 Suicidprevention (2026 före: område 2)\n");
+    allocate(
+        dir.path(),
+        &[
+            "diff", "old.toml", "new.toml", "--format", "csv", "--csv", "rfc4180",
+        ],
+    )
+    .assert_stdout_contains(
+        "\r\narea,1,1 Suicidprevention,2000000,2000000,0,0,,2 Suicidprevention,",
+    );
+    // Renamed under its number: the old title is named.
+    let renamed = base.replace(
+        "title = \"Suicidprevention\"",
+        "title = \"Suicidprevention i länet\"",
+    );
+    std::fs::write(dir.path().join("new.toml"), renamed).unwrap();
+    allocate(dir.path(), &["diff", "old.toml", "new.toml"])
+        .assert_status(0)
+        .assert_stdout_contains("    2 Suicidprevention i länet (2026 före: Suicidprevention)\n");
+}
+
+/// A row whose text stands word for word under another id is paired with it, before a weaker
+/// match under its old id: 2.1 "Suicidprevention i regionen" (500 000 kr) is 2.4 in the new
+/// plan, and the new 2.1 "Suicidprevention i länet" (35 000 kr) is a new row. Paired by id,
+/// 2.1 would have lost 465 000 kr that it did not lose.
+#[test]
+fn a_text_under_another_id_is_paired_before_a_weaker_match_by_id() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let renumbered = base
+        .replace(
+            "id = \"2.1\"\narea = 2\ntext = \"Suicidprevention i regionen\"",
+            "id = \"@\"\narea = 2\ntext = \"Suicidprevention i regionen\"",
+        )
+        .replace(
+            "id = \"2.4\"\narea = 2\ntext = \"Spridningskonferens\"",
+            "id = \"2.1\"\narea = 2\ntext = \"Suicidprevention i länet\"",
+        )
+        .replace("id = \"@\"", "id = \"2.4\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.toml"), &base).unwrap();
+    std::fs::write(dir.path().join("new.toml"), renumbered).unwrap();
+    allocate(dir.path(), &["check", "new.toml"]).assert_status(0);
+    allocate(dir.path(), &["diff", "old.toml", "new.toml"])
+        .assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrad, 4 oförändrade, 1 tillkommen, 1 borttagen\n")
+        .assert_stdout_contains(
+            "│ 2.1 → 2.4 ┆ Folkhälsoenheten ┆   500 000 ┆    500 000 ┆          0 │",
+        )
+        .assert_stdout_contains("│ 2.1    ┆ Suicidprevention i länet ┆")
+        .assert_stdout_contains("│ 2.4    ┆ Spridningskonferens ┆");
+}

@@ -1,7 +1,7 @@
 //! What the two plans say may be done with the money, compared as texts: the conditions
 //! (`[plan] conditions`, *Villkor för medlen*) paragraph by paragraph, and each area's
-//! requirements (`[areas.requirements]`) by their lead-in and their points, the areas matched
-//! by number as the comparison of their money matches them.
+//! requirements (`[areas.requirements]`) by their lead-in and their points, the areas paired
+//! as the comparison of their money pairs them (by title, then by number: `area_pairs`).
 //!
 //! Two paragraphs are the same when their texts are, white space, case and Unicode form aside;
 //! they are paired in plan order through a hash of the texts. The paragraphs left are paired
@@ -12,9 +12,7 @@
 //! The notes on `[[headings]]` and `[[stated]]` are not compared: the comparison does not pair
 //! headings or printed figures at all.
 
-use std::collections::BTreeMap;
-
-use super::{Status, Text, normalize, pair_equal, pair_similar};
+use super::{Status, Text, area_pairs, normalize, pair_equal, pair_similar};
 use crate::core::plan::{Area, Plan};
 
 /// The conditions and the areas' requirements of the two plans, compared.
@@ -137,16 +135,9 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 fn requirements(old: &[Area], new: &[Area]) -> Requirements {
-    // Each area number with the area in the old and the new plan.
-    let mut by_number: BTreeMap<u32, (Option<&Area>, Option<&Area>)> = BTreeMap::new();
-    for area in old {
-        by_number.entry(*area.number.get_ref()).or_default().0 = Some(area);
-    }
-    for area in new {
-        by_number.entry(*area.number.get_ref()).or_default().1 = Some(area);
-    }
     let mut result = Requirements::default();
-    for (number, (old_area, new_area)) in by_number {
+    // The areas paired as the comparison of their money pairs them.
+    for (old_area, new_area) in area_pairs(old, new) {
         let old_req = old_area.and_then(|a| a.requirements.as_ref());
         let new_req = new_area.and_then(|a| a.requirements.as_ref());
         if old_req.is_none() && new_req.is_none() {
@@ -160,6 +151,7 @@ fn requirements(old: &[Area], new: &[Area]) -> Requirements {
         let Some(area) = new_area.or(old_area) else {
             continue;
         };
+        let number = *area.number.get_ref();
         let compared = AreaRequirements {
             area: number,
             label: format!("{number} {}", area.title),
@@ -176,6 +168,7 @@ fn requirements(old: &[Area], new: &[Area]) -> Requirements {
             result.areas.push(compared);
         }
     }
+    result.areas.sort_by_key(|a| a.area);
     result
 }
 

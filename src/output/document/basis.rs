@@ -941,16 +941,21 @@ fn areas(
         spans.push(Span::text("."));
         if let Some(diff) = previous {
             let key = number.to_string();
-            if let Some(change) = diff.areas.iter().find(|r| r.key == key).map(|r| r.change) {
+            if let Some(compared) = diff.areas.iter().find(|r| r.key == key) {
+                let change = compared.change;
                 let last = diff.old.year;
                 let old = change
                     .old
                     .map_or_else(|| "–".to_string(), |o| number::document_amount(o, lang));
                 let difference = number::document_change(change.difference(), lang);
+                // An area renumbered or renamed says what it was called.
+                let was = crate::output::diff_table::area_was(compared, lang)
+                    .map(|was| format!(" ({was})"))
+                    .unwrap_or_default();
                 spans.push(Span::text(say!(
                     lang,
-                    " {last}: {old}; förändring {difference}.",
-                    " {last}: {old}; change {difference}."
+                    " {last}{was}: {old}; förändring {difference}.",
+                    " {last}{was}: {old}; change {difference}."
                 )));
             }
         }
