@@ -1226,3 +1226,27 @@ fn a_printed_total_to_fill_in_gives_the_sum_the_plan_computes() {
         assert!(!check.stdout.contains("`196_200`"), "{}", check.stdout);
     }
 }
+
+/// A plan that does not check still gives next year's plan (its texts are worth keeping), but
+/// `init` says so: its county total, mistyped as 12 698 898 kr for the document's 12 689 898,
+/// becomes the new plan's `previous_county_total`.
+#[test]
+fn init_from_a_plan_with_errors_says_so() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("county_total = 12_689_898 ", "county_total = 12_698_898 ");
+    let errors = p.check(&[]);
+    errors.assert_status(1);
+    let out = allocate(p.dir.path(), &["init", "--from", "plan.toml"]);
+    out.assert_status(0).assert_stderr_contains(
+        "Obs: plan.toml har 3 fel (`allocate check plan.toml`); den nya planens `previous_county_total` är ändå dess länsmedel, 12 698 898 kr.",
+    );
+    assert!(
+        read(&p.dir.path().join("plan-2027.toml")).contains("previous_county_total = 12_698_898")
+    );
+    // A plan that checks gets no such note.
+    let clean = PlanDir::from_real("plan-2026.toml");
+    clean.check(&[]).assert_status(0);
+    let out = allocate(clean.dir.path(), &["init", "--from", "plan.toml"]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("Obs: plan.toml har"), "{}", out.stderr);
+}

@@ -167,7 +167,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             "{to_fill} amounts to fill in; {listed} lists them."
         )
     )?;
-    notes(args, plan, year, &from, &text, err)?;
+    let errors = crate::core::check::check(plan, &loaded.key_files).errors();
+    notes(args, plan, errors, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
     // The comments are kept, but a line of last year's document is no line of this year's.
     let citing = comments_citing_lines(&text);
@@ -224,6 +225,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 fn notes(
     args: &InitArgs,
     plan: &Plan,
+    errors: usize,
     year: i32,
     from: &str,
     text: &str,
@@ -231,6 +233,21 @@ fn notes(
 ) -> Result<(), Error> {
     let lang = args.common.lang;
     let old_year = *plan.plan.year.get_ref();
+    // `errors` in the plan it is made from: a plan that does not check gives figures that may
+    // be wrong, and its county total becomes last year's in the new plan.
+    if errors > 0 {
+        let n = crate::output::number::errors(errors, lang);
+        let total = lang.amount(*plan.plan.county_total.get_ref());
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Obs: {from} har {n} (`allocate check {from}`); den nya planens `previous_county_total` är ändå dess länsmedel, {total}. Rätta {from} och kör `allocate init` igen, eller kontrollera beloppet.",
+                "Note: {from} has {n} (`allocate check {from}`); the new plan's `previous_county_total` is still its county total, {total}. Correct {from} and run `allocate init` again, or check the amount."
+            )
+        )?;
+    }
     if year != old_year + 1 {
         let previous = year - 1;
         let keys = if plan.agreement.is_some() {
