@@ -622,6 +622,36 @@ fn and_more(more: usize, figures: Figures) -> String {
     say!(lang, "och {more} till", "and {more} more")
 }
 
+/// The note under the changed insatser that names the first pairs made by text, with their
+/// similarity (every one is in the CSV and JSON); each pair held together by no-break spaces.
+fn by_text_note(i: &Insatser, figures: Figures) -> Option<String> {
+    const NAMED: usize = 10;
+    let mut by_text: Vec<String> = (i.changed.iter())
+        .filter_map(|c| match c.matched {
+            Matched::ByText(p) => Some(format!(
+                "{}\u{a0}→\u{a0}{}\u{a0}{p}\u{a0}%",
+                visible(&c.old.id),
+                visible(&c.new.id)
+            )),
+            Matched::ById => None,
+        })
+        .collect();
+    if by_text.is_empty() {
+        return None;
+    }
+    let more = by_text.len().saturating_sub(NAMED);
+    by_text.truncate(NAMED);
+    if more > 0 {
+        by_text.push(and_more(more, figures));
+    }
+    let pairs = by_text.join(", ");
+    Some(say!(
+        figures.lang,
+        "Ett nytt id betyder att insatsen matchats på texten (likhet: {pairs}).",
+        "A new id means the insats was matched by its text (similarity: {pairs})."
+    ))
+}
+
 /// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
 fn insats_counts(i: &Insatser, figures: Figures) -> String {
     counts(
@@ -880,37 +910,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             layout,
         );
         text.push_str(&format!("{table}\n"));
-        // The first pairs by text with their similarity (every one is in the CSV and JSON).
-        const NAMED: usize = 10;
-        let mut by_text: Vec<String> = i
-            .changed
-            .iter()
-            .filter_map(|c| match c.matched {
-                // Each pair held together: a line of the note breaks between pairs only.
-                Matched::ByText(p) => Some(format!(
-                    "{}\u{a0}→\u{a0}{}\u{a0}{p}\u{a0}%",
-                    visible(&c.old.id),
-                    visible(&c.new.id)
-                )),
-                Matched::ById => None,
-            })
-            .collect();
-        let more = by_text.len().saturating_sub(NAMED);
-        by_text.truncate(NAMED);
-        if more > 0 {
-            by_text.push(and_more(more, figures));
-        }
-        if !by_text.is_empty() {
-            let note = match lang {
-                Lang::Sv => format!(
-                    "Ett nytt id betyder att insatsen matchats på texten (likhet: {}).",
-                    by_text.join(", ")
-                ),
-                Lang::En => format!(
-                    "A new id means the insats was matched by its text (similarity: {}).",
-                    by_text.join(", ")
-                ),
-            };
+        if let Some(note) = by_text_note(i, figures) {
             text.push_str(&wrap(&note, usize::from(layout.width), "  ", "  "));
             text.push('\n');
         }
@@ -1379,6 +1379,12 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         .collect();
     rows.push((total_word(lang), actors_total(d)));
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
+    if d.actors.iter().any(|r| r.depth > 0) {
+        text.push_str(lang.pick(
+            "\nRader med – ingår i raden ovanför.\n",
+            "\nRows marked – are part of the row above.\n",
+        ));
+    }
     for (i, line) in moved_lines(d, &old_column, &new_column, lang)
         .iter()
         .enumerate()
@@ -1443,6 +1449,9 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             amount(sum.new),
             figures.change(sum.difference())
         ));
+        if let Some(note) = by_text_note(i, figures) {
+            text.push_str(&format!("\n{}\n", md::inline(&note)));
+        }
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(lang.pick(
                 "\n\\* texten har ändrats.\n",

@@ -536,6 +536,12 @@ fn csv_for_excel_by_default_json_and_markdown() {
     let out = diff_real(&["--format", "md"]);
     out.assert_status(0)
         .assert_stdout_contains("# Jämförelse Jämtlands län 2025 → 2026\n")
+        // The notes the terminal gives, here too: which rows were paired by text, and that a
+        // dashed row is part of the one above.
+        .assert_stdout_contains(
+            "\nEtt nytt id betyder att insatsen matchats på texten (likhet: 2.6\u{a0}→\u{a0}2.7\u{a0}62\u{a0}%, ",
+        )
+        .assert_stdout_contains("\nRader med – ingår i raden ovanför.\n")
         .assert_stdout_contains(&typeset(
             "| Länets medel | 12 697 775 kr | 12 689 898 kr | -7 877 kr | -0,06 % |\n",
         ))
