@@ -1250,3 +1250,42 @@ fn init_from_a_plan_with_errors_says_so() {
     out.assert_status(0);
     assert!(!out.stderr.contains("Obs: plan.toml har"), "{}", out.stderr);
 }
+
+/// Texts kept as they stand that still cite last year are named: in the 2025 plan the
+/// condition on money not invoiced by 2025-08-30 (seed 003, line 649) and the two rows of
+/// "breddinförande Barnsäkert 2025". The strategy's period 2026–2034 is no citation of a year.
+#[test]
+fn init_names_the_texts_that_still_cite_last_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan-2026.toml");
+    let from_2025 = allocate(
+        &repo_root(),
+        &[
+            "init",
+            "--from",
+            "allocations/plan-2025.toml",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    from_2025.assert_status(0).assert_stderr_contains(
+        "Texter som fortfarande nämner 2025 (ett år, ett datum eller ett diarienummer) står kvar: stycke 1 i villkoren (`conditions`), insats 2.3 och insats 2.4. Läs dem mot 2026 års beslut.",
+    );
+    let out = dir.path().join("plan-2027.toml");
+    let from_2026 = allocate(
+        &repo_root(),
+        &[
+            "init",
+            "--from",
+            "allocations/plan-2026.toml",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    from_2026.assert_status(0);
+    assert!(
+        !from_2026.stderr.contains("fortfarande nämner"),
+        "{}",
+        from_2026.stderr
+    );
+}

@@ -170,6 +170,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let errors = crate::core::check::check(plan, &loaded.key_files).errors();
     notes(args, plan, errors, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
+    still_citing(&new_plan, old_year, year, lang, err)?;
     // The comments are kept, but a line of last year's document is no line of this year's.
     let citing = comments_citing_lines(&text);
     if citing > 0 {
@@ -390,6 +391,98 @@ fn moved_years(
     Ok(())
 }
 
+/// Whether `text` names `year` other than as the start or end of a span of years
+/// (`2026–2034`, the strategy's period, stands every year): as a year, in a date
+/// (`2025-08-30`) or in a reference (`RJH 2025/123`).
+fn cites_year(text: &str, year: i32) -> bool {
+    let digits = year.to_string();
+    let bytes = text.as_bytes();
+    text.match_indices(&digits).any(|(at, _)| {
+        let end = at + digits.len();
+        let before = bytes.get(..at).unwrap_or_default();
+        let after = bytes.get(end..).unwrap_or_default();
+        let digit_next = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+        // A span: a dash (or en dash) with four digits after the year, or before it.
+        let dash = |t: &[u8]| t.starts_with(b"-") || t.starts_with("\u{2013}".as_bytes());
+        let dash_len = |t: &[u8]| if t.starts_with(b"-") { 1 } else { 3 };
+        let span_after = dash(after)
+            && after.get(dash_len(after)..).is_some_and(|rest| {
+                rest.len() >= 4
+                    && rest.iter().take(4).all(u8::is_ascii_digit)
+                    && !digit_next(rest.get(4))
+            });
+        let span_before = (before.ends_with(b"-") || before.ends_with("\u{2013}".as_bytes())) && {
+            let cut = if before.ends_with(b"-") { 1 } else { 3 };
+            let head = before.get(..before.len() - cut).unwrap_or_default();
+            head.len() >= 4 && head.iter().rev().take(4).all(u8::is_ascii_digit)
+        };
+        !digit_next(before.last()) && !digit_next(after.first()) && !span_after && !span_before
+    })
+}
+
+/// Names the texts of the new plan that still cite last year (a year, a date, a reference),
+/// kept as they stand: they may be right (a decision of last year) or not, and are to be read.
+fn still_citing(
+    new: &Plan,
+    old_year: i32,
+    year: i32,
+    lang: crate::output::lang::Lang,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut citing: Vec<String> = Vec::new();
+    for (i, text) in new.plan.conditions.iter().enumerate() {
+        let n = i + 1;
+        if cites_year(text, old_year) {
+            citing.push(say!(
+                lang,
+                "stycke {n} i villkoren (`conditions`)",
+                "paragraph {n} of the conditions (`conditions`)"
+            ));
+        }
+    }
+    for area in &new.areas {
+        if let Some(r) = &area.requirements
+            && std::iter::once(&r.text)
+                .chain(&r.points)
+                .any(|t| cites_year(t, old_year))
+        {
+            let number = area.number.get_ref();
+            citing.push(say!(
+                lang,
+                "kraven för område {number}",
+                "the requirements of area {number}"
+            ));
+        }
+    }
+    for insats in &new.insatser {
+        if cites_year(&insats.text, old_year) {
+            let id = insats.id.get_ref();
+            citing.push(say!(lang, "insats {id}", "insats {id}"));
+        }
+    }
+    if citing.is_empty() {
+        return Ok(());
+    }
+    const NAMED: usize = 10;
+    let more = citing.len().saturating_sub(NAMED);
+    citing.truncate(NAMED);
+    if more > 0 {
+        let more = crate::output::number::count(more as u64, lang);
+        citing.push(say!(lang, "{more} till", "{more} more"));
+    }
+    let list = crate::output::words::listed(&citing, lang);
+    writeln!(
+        err,
+        "{}",
+        say!(
+            lang,
+            "Texter som fortfarande nämner {old_year} (ett år, ett datum eller ett diarienummer) står kvar: {list}. Läs dem mot {year} års beslut.",
+            "Texts that still cite {old_year} (a year, a date or a reference) are kept: {list}. Read them against the {year} decision."
+        )
+    )?;
+    Ok(())
+}
+
 /// The new plan read back, and what its first `check` will find (key files unread: their
 /// years come from the keys' `date`), or why the new plan does not read back.
 fn first_check(text: &str) -> Result<(Plan, Vec<Problem>), crate::input::plan::ParseError> {
@@ -401,4 +494,20 @@ fn first_check(text: &str) -> Result<(Plan, Vec<Problem>), crate::input::plan::P
         .map(|f| f.problem)
         .collect();
     Ok((plan, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cites_year;
+
+    #[test]
+    fn a_year_is_cited_alone_in_a_date_or_a_reference_but_not_as_a_span() {
+        assert!(cites_year("Barnsäkert 2025", 2025));
+        assert!(cites_year("enligt beslut 2025-08-30 eller", 2025));
+        assert!(cites_year("RJH 2025/123", 2025));
+        assert!(!cites_year("Suicidprevention 2025-2034.", 2025));
+        assert!(!cites_year("perioden 2020\u{2013}2025", 2025));
+        assert!(!cites_year("12025 kr", 2025));
+        assert!(!cites_year("2026", 2025));
+    }
 }
