@@ -1,5 +1,16 @@
 //! What a file that is not text turns out to be, so that a message can name it.
 
+/// A text file given as a plan that is another file the user works with, told by its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherFile {
+    /// A population file from SCB (a key's `file`, or `split --key`).
+    KeyFile,
+    /// A year-end follow-up form (from `follow-up --forms`).
+    Form,
+    /// A web page (a decision basis written as HTML, say).
+    Html,
+}
+
 /// What a binary file given as a plan or key seems to be, for a message the user recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinaryKind {

@@ -1,6 +1,7 @@
 //! Input: plan files, SCB population files and usage files (the follow-up's forms), read into the core's model. Every reason a file
 //! cannot be read is data, worded by `output`.
 
+pub mod given_plan;
 pub mod plan;
 pub mod radix;
 pub mod read;

@@ -9,7 +9,7 @@ use crate::core::plan::{
 };
 use crate::core::population::{KeyFile, ScbError};
 use crate::core::text::suggest;
-pub use crate::core::unreadable::BinaryKind;
+pub use crate::core::unreadable::{BinaryKind, OtherFile};
 pub use crate::input::read::{ReadReason, not_text, read_limited, read_stdin_limited};
 
 /// A plan file as read from disk: its path and text, kept for diagnostics.

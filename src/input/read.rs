@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-pub use crate::core::unreadable::{BinaryKind, OsError, Special};
+pub use crate::core::unreadable::{BinaryKind, OsError, OtherFile, Special};
 
 use crate::core::population::TextEncoding;
 
@@ -35,6 +35,8 @@ pub enum ReadReason {
     NotRegular(Special),
     /// `-` (standard input) was given, but standard input is a terminal, not a pipe or a file.
     StdinIsTerminal,
+    /// Text that is no plan but another file the user works with (a key file, a form).
+    NotAPlan(OtherFile),
     Other(OsError),
 }
 

@@ -226,3 +226,68 @@ fn a_named_character_before_a_problem_keeps_the_files_column() {
             "\"line\": 2,\n          \"column\": 14,\n          \"end_line\": 2,\n          \"end_column\": 14,",
         );
 }
+
+/// A file of the user's work given where the plan belongs is told as what it is, with what
+/// to do, not by where its TOML broke: the shipped SCB population file, an SCB file as the
+/// old web interface saved it (ISO-8859-1, not UTF-8), a year-end form and a decision basis
+/// written as HTML.
+#[test]
+fn a_key_file_a_form_or_a_web_page_given_as_the_plan_is_told_as_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let scb_latin1 = dir.path().join("folkmangd.csv");
+    std::fs::write(
+        &scb_latin1,
+        b"\"Folkm\xe4ngden efter region och \xe5r\"\r\n\r\n\"region\";\"2024\"\r\n\"2303 Ragunda\";5150\r\n\"2305 Br\xe4cke\";6037\r\n",
+    )
+    .unwrap();
+    let html = dir.path().join("underlag.html");
+    let report = allocate(
+        &repo_root(),
+        &[
+            "report",
+            "allocations/plan-2026.toml",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    report.assert_status(0);
+    let key = "är en befolkningsfil från SCB, inte en plan";
+    for (file, says, hint) in [
+        (
+            "allocations/keys/folkmangd-2024-11-01.csv",
+            key,
+            "befolkningsfilen anges i planen som en nyckels `file`",
+        ),
+        (
+            scb_latin1.to_str().unwrap(),
+            key,
+            "allocate split BELOPP --key FIL",
+        ),
+        (
+            "examples/follow-up-2026/redovisning-2026-2326-berg.csv",
+            "är en blankett för årets uppföljning (från allocate follow-up --forms), inte en plan",
+            "blanketterna läses av allocate follow-up PLAN BLANKETT",
+        ),
+        (
+            html.to_str().unwrap(),
+            "är en webbsida (HTML), inte en plan",
+            "allocations/plan-2026.toml",
+        ),
+    ] {
+        let out = allocate(&repo_root(), &["check", file]);
+        out.assert_status(2)
+            .assert_stdout_contains(&format!("fel[read-error]: kan inte läsa {file}: {says}\n"))
+            .assert_stdout_contains(hint);
+        allocate(&repo_root(), &["report", file])
+            .assert_status(2)
+            .assert_stderr_contains(says);
+    }
+    // A plan with a TOML error is still a plan with a TOML error.
+    let broken = dir.path().join("plan.toml");
+    std::fs::write(&broken, "[plan]\nyear = \n").unwrap();
+    allocate(&repo_root(), &["check", broken.to_str().unwrap()])
+        .assert_status(2)
+        .assert_stdout_contains("fel[syntax]");
+}

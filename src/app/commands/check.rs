@@ -232,7 +232,7 @@ fn human(
 
 /// One plan loaded and checked, as data.
 fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
-    match crate::input::plan::load(path) {
+    match crate::input::given_plan::load(path) {
         Ok(loaded) => {
             let checked = check(&loaded.plan, &loaded.key_files);
             CheckedFile::checked(
@@ -266,7 +266,7 @@ fn check_one(
     out: &mut dyn Write,
 ) -> Result<(Verdict, usize, usize), Error> {
     let lang = style.lang;
-    let loaded = match crate::input::plan::load(path) {
+    let loaded = match crate::input::given_plan::load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             // A file that cannot be read is one of `check`'s results, not a failure of it.

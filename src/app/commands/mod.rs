@@ -121,7 +121,7 @@ pub fn previous_year_holds(
 
 /// Reads and parses a plan and its key files.
 pub fn load(path: &Path) -> Result<Loaded, Error> {
-    plan::load(path).map_err(|e| Error::Load(Box::new(e)))
+    crate::input::given_plan::load(path).map_err(|e| Error::Load(Box::new(e)))
 }
 
 /// Checks a loaded plan before a command uses it: a plan with errors gets its findings drawn

@@ -57,9 +57,10 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 ReadReason::Other(e) => ScbErrorKind::Unreadable(e),
                 ReadReason::Binary(kind) => ScbErrorKind::NotText(kind),
                 // Not returned by reading; a key file's encoding is decided after it is read.
-                ReadReason::NotUtf8 { .. } | ReadReason::Utf16 | ReadReason::StdinIsTerminal => {
-                    ScbErrorKind::Empty
-                }
+                ReadReason::NotUtf8 { .. }
+                | ReadReason::Utf16
+                | ReadReason::StdinIsTerminal
+                | ReadReason::NotAPlan(_) => ScbErrorKind::Empty,
             },
         })?;
     // A file that is read but is no population file may be one of `allocate`'s own (a plan,

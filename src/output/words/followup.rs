@@ -819,6 +819,7 @@ fn read_reason(reason: &ReadReason, lang: Lang) -> String {
             )
             .to_string(),
         ReadReason::Other(e) => super::load::os_error(*e, lang),
+        ReadReason::NotAPlan(other) => super::load::other_file(*other, lang),
     }
 }
 

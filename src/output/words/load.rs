@@ -3,7 +3,9 @@
 
 use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
-use crate::input::plan::{BinaryKind, LoadError, Looks, ParseError, ParseErrorKind, ReadReason};
+use crate::input::plan::{
+    BinaryKind, LoadError, Looks, OtherFile, ParseError, ParseErrorKind, ReadReason,
+};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::table::named;
@@ -61,6 +63,10 @@ fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
             )
             .to_string(),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
+        ReadReason::NotAPlan(other) => {
+            let what = other_file(*other, lang);
+            say!(lang, "{what}, inte en plan", "{what}, not a plan")
+        }
         ReadReason::NotUtf8 { line, .. } => match lang {
             Lang::Sv => format!("inte UTF-8-text (första ogiltiga tecknet står på rad {line})"),
             Lang::En => format!("not UTF-8 text (the first invalid byte is on line {line})"),
@@ -248,9 +254,37 @@ fn os_code_words(code: i32, lang: Lang) -> Option<&'static str> {
     }
 }
 
+/// What a file that is not the one asked for is: `är en befolkningsfil från SCB`.
+pub fn other_file(other: OtherFile, lang: Lang) -> String {
+    match other {
+        OtherFile::KeyFile => lang.pick(
+            "är en befolkningsfil från SCB",
+            "is a population file from SCB",
+        ),
+        OtherFile::Form => lang.pick(
+            "är en blankett för årets uppföljning (från allocate follow-up --forms)",
+            "is a year-end follow-up form (from allocate follow-up --forms)",
+        ),
+        OtherFile::Html => lang.pick("är en webbsida (HTML)", "is a web page (HTML)"),
+    }
+    .to_string()
+}
+
 /// What to do about a file that cannot be read.
 fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
     match reason {
+        ReadReason::NotAPlan(OtherFile::KeyFile) => lang.pick(
+            "en plan är en textfil i TOML; befolkningsfilen anges i planen som en nyckels `file` ([[keys]]), eller till allocate split BELOPP --key FIL",
+            "a plan is a TOML text file; the population file is given in the plan as a key's `file` ([[keys]]), or to allocate split AMOUNT --key FILE",
+        ),
+        ReadReason::NotAPlan(OtherFile::Form) => lang.pick(
+            "ange planen i TOML; blanketterna läses av allocate follow-up PLAN BLANKETT...",
+            "give the TOML plan; the forms are read by allocate follow-up PLAN FORM...",
+        ),
+        ReadReason::NotAPlan(OtherFile::Html) => lang.pick(
+            "ange planfilen i TOML, till exempel allocations/plan-2026.toml; ett beslutsunderlag i HTML skrivs av allocate report PLAN --format html",
+            "give the TOML plan file, for example allocations/plan-2026.toml; a decision basis in HTML is written by allocate report PLAN --format html",
+        ),
         ReadReason::NotUtf8 { .. } | ReadReason::Utf16 => lang.pick(
             "spara filen som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8)",
             "save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)",
