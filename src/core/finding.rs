@@ -66,6 +66,7 @@ pub enum Code {
     KeyRounding,
     KeyTotal,
     StatedTotal,
+    KommunCounty,
     PlanYear,
     DeadlineYear,
     DeadlineOrder,
@@ -487,6 +488,17 @@ pub enum Problem {
     },
     PlanYear {
         year: i32,
+    },
+    /// A kommun whose code lies in another län than the plan's (`kommun`: code and name).
+    KommunOutsideCounty {
+        kommun: String,
+        its: crate::core::counties::County,
+        county: crate::core::counties::County,
+    },
+    /// A kommunkod whose first two digits are no län's code.
+    KommunInNoCounty {
+        kommun: String,
+        prefix: String,
     },
     DeadlineYear {
         deadline: Deadline,
@@ -941,6 +953,9 @@ impl Problem {
             Problem::HeadingCycle { .. } => Code::HeadingCycle,
             Problem::DeadlineOrder { .. } => Code::DeadlineOrder,
             Problem::PlanYear { .. } => Code::PlanYear,
+            Problem::KommunOutsideCounty { .. } | Problem::KommunInNoCounty { .. } => {
+                Code::KommunCounty
+            }
             Problem::DeadlineYear { .. } => Code::DeadlineYear,
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod counties;
 pub mod diff;
 pub mod finding;
 pub mod followup;

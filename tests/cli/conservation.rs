@@ -343,7 +343,7 @@ impl Wild {
     }
 
     fn kommun(&self, i: usize) -> (String, String) {
-        let code = format!("{}", 2301 + i);
+        let code = crate::support::kommunkod(i);
         let name = if self.name_is_code && i == 1 {
             "2301".to_string()
         } else {

@@ -755,17 +755,15 @@ fn the_figures_about_last_year_are_checked_only_against_last_years_plan() {
         out.stdout
     );
     assert!(!out.stdout.contains("stated_change"), "{}", out.stdout);
-    let other = PlanDir::from_real("plan-2026.toml").edit(
-        "county = \"Jämtlands län\"",
-        "county = \"Västernorrlands län\"",
-    );
+    let other = PlanDir::from_real("plan-2026.toml")
+        .edit("county = \"Jämtlands län\"", "county = \"Provlänet\"");
     other.check(&[]).assert_status(0);
     let out = allocate(
         other.dir.path(),
         &["diff", old.to_str().unwrap(), "plan.toml"],
     );
     out.assert_status(0)
-        .assert_stdout_contains("Jämförelse Jämtlands län → Västernorrlands län 2025 → 2026");
+        .assert_stdout_contains("Jämförelse Jämtlands län → Provlänet 2025 → 2026");
     assert!(!out.stdout.contains("Angiven förändring"), "{}", out.stdout);
 }
 
@@ -842,10 +840,10 @@ fn the_same_county_written_otherwise_is_the_same_county() {
         .assert_stdout_contains("≠");
     }
     // Another county's plan: not checked, and standard error says so and why.
-    let other = next_year("county = \"Västernorrlands län\"");
+    let other = next_year("county = \"Provlänet\"");
     let out = allocate(other.dir.path(), &["diff", &base(), "plan.toml"]);
     out.assert_status(0)
-        .assert_stderr_contains("plan.toml: planen gäller Västernorrlands län och ");
+        .assert_stderr_contains("plan.toml: planen gäller Provlänet och ");
     out.assert_stderr_contains(
         "base.toml Jämtlands län; planens belopp för föregående år (previous_county_total, stated_change) jämförs inte med ett annat läns plan",
     );

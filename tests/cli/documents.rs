@@ -1616,10 +1616,7 @@ fn previous_must_be_an_earlier_years_plan() {
 fn last_years_plan_of_another_county_is_refused() {
     let keys = repo_root().join("allocations/keys/");
     let other = PlanDir::from_real("plan-2025.toml")
-        .edit(
-            "county = \"Jämtlands län\"",
-            "county = \"Västernorrlands län\"",
-        )
+        .edit("county = \"Jämtlands län\"", "county = \"Provlänet\"")
         .edit("file = \"keys/", &format!("file = \"{}", keys.display()));
     other.check(&[]).assert_status(0);
     let plan = repo_root().join("allocations/plan-2026.toml");
@@ -1635,7 +1632,7 @@ fn last_years_plan_of_another_county_is_refused() {
         ],
     );
     out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "allocate: --previous ska vara samma läns plan: den gäller Västernorrlands län, planen Jämtlands län",
+        "allocate: --previous ska vara samma läns plan: den gäller Provlänet, planen Jämtlands län",
     );
 }
 

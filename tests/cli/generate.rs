@@ -156,9 +156,15 @@ fn refused_beyond_the_limit(insatser: usize) {
          [[areas]]\nnumber = 1\ntitle = \"A\"\namount = 120_000_000\n\n\
          [[actors]]\nid = \"k\"\nname = \"Kommunerna\"\nkind = \"kommuner\"\n\n",
     );
+    // Kommunkoder of Sweden's 21 län (their first two digits), a hundred each at most.
+    const COUNTIES: [u32; 21] = [
+        1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+    ];
     for k in 0..2000 {
+        let county = COUNTIES[k % COUNTIES.len()];
+        let number = k / COUNTIES.len();
         text.push_str(&format!(
-            "[[kommuner]]\ncode = \"{k:04}\"\nname = \"K{k}\"\n"
+            "[[kommuner]]\ncode = \"{county:02}{number:02}\"\nname = \"K{k}\"\n"
         ));
     }
     // The county's money, all of it in the insatser.

@@ -157,7 +157,7 @@ fn gen_plan() -> impl Strategy<Value = GenPlan> {
 
 impl GenPlan {
     fn kommun(&self, i: usize) -> (String, String) {
-        (format!("{}", 2301 + i), format!("K{}", i + 1))
+        (crate::support::kommunkod(i), format!("K{}", i + 1))
     }
 
     /// The insats amount of a row in kronor.

@@ -227,3 +227,11 @@ pub fn rewrite_parts(bytes: Vec<u8>, edit: impl Fn(&str, String) -> Option<Strin
     }
     out.finish().unwrap().into_inner()
 }
+
+/// The `i`th kommunkod of a generated plan, of real län (`kommun-county`): 2301…2399, then
+/// 2401…, 2501…, and on through five more län; 2301 first.
+pub fn kommunkod(i: usize) -> String {
+    const COUNTIES: [usize; 8] = [23, 24, 25, 22, 21, 20, 19, 18];
+    let county = COUNTIES.get(i / 99).copied().unwrap_or(1);
+    format!("{county:02}{:02}", i % 99 + 1)
+}

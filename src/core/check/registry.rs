@@ -199,6 +199,9 @@ registry! {
     StatedTotal "stated-total" Error Stage::Ledger(rules::stated_totals_match),
         "en angiven summa (en rubriks eller en `[[stated]]`) skiljer sig från posterna under den",
         "a printed total (a heading's or a `[[stated]]` one) differs from what it covers";
+    KommunCounty "kommun-county" Error Stage::Ledger(rules::kommuner_lie_in_the_county),
+        "en kommun vars kommunkod ligger i ett annat län än det planens `county` nämner (`2380` Östersund i en plan för Västerbottens län), eller en kommunkod vars två första siffror inte är något läns kod (`2841`); en plan utan ett läns namn (en nationell plan) prövas bara för det senare",
+        "a kommun whose kommunkod lies in another län than the one the plan's `county` names (`2380` Östersund in a plan for Västerbottens län), or a kommunkod whose first two digits are no län's code (`2841`); a plan without a län's name (a national plan) is tried for the latter only";
     PlanYear "plan-year" Error Stage::Ledger(rules::plan_year_is_a_year),
         "planens `year` är inget årtal med fyra siffror (1000–9998)",
         "the plan's `year` is no four-digit year (1000–9998)";

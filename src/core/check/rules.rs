@@ -468,6 +468,40 @@ fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)>
 
 /// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,
 /// would be printed on every document.
+/// Each kommun lies in the plan's län (when its `county` names one), and in a län at all: a
+/// kommun of another län would be paid this län's money.
+pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let county = crate::core::counties::named(&plan.plan.county);
+    for kommun in &plan.kommuner {
+        let code = kommun.code.get_ref();
+        let name = format!("{code} {}", kommun.name.get_ref());
+        match crate::core::counties::of_kommun(code) {
+            None => {
+                findings.error(
+                    kommun.code.span(),
+                    Problem::KommunInNoCounty {
+                        kommun: name,
+                        prefix: code.get(..2).unwrap_or(code).to_string(),
+                    },
+                );
+            }
+            Some(its) => {
+                if let Some(county) = county.filter(|c| *c != its) {
+                    findings.error(
+                        kommun.code.span(),
+                        Problem::KommunOutsideCounty {
+                            kommun: name,
+                            its,
+                            county,
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
 pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {
     let year = &ledger.plan.plan.year;
     if !crate::core::plan::YEARS.contains(year.get_ref()) {

@@ -695,6 +695,23 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "{later_words} comes before `{earlier}`"
             )
         }
+        Problem::KommunOutsideCounty {
+            kommun,
+            its,
+            county,
+        } => {
+            let (its_name, its_code, name, code) = (its.name, its.code, county.name, county.code);
+            say!(
+                lang,
+                "kommunen {kommun} ligger i {its_name} ({its_code}), inte i planens län, {name} ({code})",
+                "the kommun {kommun} lies in {its_name} ({its_code}), not in the plan's län, {name} ({code})"
+            )
+        }
+        Problem::KommunInNoCounty { kommun, prefix } => say!(
+            lang,
+            "kommunkoden i {kommun} hör inte till något län: inget län har koden {prefix}",
+            "the kommunkod of {kommun} belongs to no län: no län has the code {prefix}"
+        ),
         Problem::PlanYear { year } => {
             let (low, high) = (
                 crate::core::plan::YEARS.start(),
@@ -1415,6 +1432,18 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         Problem::DeadlineOrder { .. } => fixed(
             "ordningen är requisition, use_reported, unused_repaid; invoice_by infaller senast unused_repaid",
             "the order is requisition, use_reported, unused_repaid; invoice_by is no later than unused_repaid",
+        ),
+        Problem::KommunOutsideCounty { county, .. } => {
+            let (name, code) = (county.name, county.code);
+            say!(
+                lang,
+                "rätta kommunens `code` efter SCB (kommunerna i {name} har koder som börjar på {code}), eller ta bort kommunen om den inte hör till länet",
+                "correct the kommun's `code` as SCB writes it (the kommuner of {name} have codes starting with {code}), or remove the kommun if it is not of the län"
+            )
+        }
+        Problem::KommunInNoCounty { .. } => fixed(
+            "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två",
+            "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two",
         ),
         Problem::PlanYear { .. } => fixed(
             "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",
