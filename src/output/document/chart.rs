@@ -35,6 +35,17 @@ fn f(amount: Amount) -> f64 {
     amount.0.to_f64().unwrap_or(0.0)
 }
 
+/// The colour of the `i`th insats in the chart per kommun: the areas' colours, then the
+/// handling actors', so that twelve insatser are told apart (a county with seven split over
+/// its kommuner had its first and seventh in one colour).
+fn column_colour(i: usize) -> &'static str {
+    let i = i % (AREA_COLOURS.len() + HANDLER_COLOURS.len());
+    match i.checked_sub(AREA_COLOURS.len()) {
+        None => colour(&AREA_COLOURS, i),
+        Some(j) => colour(&HANDLER_COLOURS, j),
+    }
+}
+
 fn colour(list: &[&'static str], i: usize) -> &'static str {
     list.get(i % list.len().max(1))
         .copied()
@@ -573,7 +584,7 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
         let _ = write!(
             svg,
             r#"<rect x="{name_width:.1}" y="{y:.1}" width="12" height="12" fill="{}"/>"#,
-            colour(&AREA_COLOURS, i)
+            column_colour(i)
         );
         let text: String = format!("{} {}", column.insats, column.text);
         let line = wrap(&text, f64::from(width) - name_width - 22.0, 1)
@@ -607,7 +618,7 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
             let _ = write!(
                 svg,
                 r##"<rect x="{x:.2}" y="{y:.1}" width="{w:.2}" height="{bar_height}" fill="{}" stroke="#ffffff" stroke-width="0.5"><title>{} {column}: {}</title></rect>"##,
-                colour(&AREA_COLOURS, i),
+                column_colour(i),
                 escape(&row.name),
                 escape(&money(*amount))
             );
@@ -635,6 +646,13 @@ pub fn kommun_bars(report: &PerKommun, lang: Lang) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn twelve_insatser_per_kommun_have_twelve_colours() {
+        let colours: std::collections::HashSet<&str> = (0..12).map(column_colour).collect();
+        assert_eq!(colours.len(), 12);
+        assert_eq!(column_colour(12), column_colour(0));
+    }
 
     #[test]
     fn wrapping_keeps_words_and_cuts_with_an_ellipsis() {
