@@ -823,8 +823,12 @@ pub enum SplitReason {
     KeyNeedsKommuner,
     /// The kommuner group beside other actors (the row's actor ids), without `rule = "amounts"`.
     GroupAmongOthers(Vec<String>),
-    /// A name in `amounts`, `except` or `printed` is not one of the row's recipients.
-    NotARecipient(String),
+    /// A name in `amounts`, `except` or `printed` is not one of the row's recipients; the
+    /// nearest one, when one is near.
+    NotARecipient {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// A row shared by the kommuner and named actors gives a kommun its own amount under
     /// `amounts`; the kommuner's part is split by the key.
     KommunInMixedAmounts(String),

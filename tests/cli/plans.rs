@@ -291,3 +291,30 @@ fn a_key_file_a_form_or_a_web_page_given_as_the_plan_is_told_as_what_it_is() {
         .assert_status(2)
         .assert_stdout_contains("fel[syntax]");
 }
+
+/// In a split's table a kommun may be named by its official name, and a name that is none of
+/// the row's recipients is told with the nearest one.
+#[test]
+fn a_split_takes_a_kommuns_official_name_and_suggests_the_nearest_recipient() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let printed = "printed = { Berg = 21_200, \"Östersund\" = 196_000 }";
+    assert!(base.contains(printed));
+    let dir = tempfile::tempdir().unwrap();
+    let official = base.replace(
+        printed,
+        "printed = { \"Bergs kommun\" = 21_200, \"Östersunds kommun\" = 196_000 }",
+    );
+    std::fs::write(dir.path().join("plan.toml"), official).unwrap();
+    allocate(dir.path(), &["check", "plan.toml"]).assert_status(0);
+    let typo = base.replace(
+        printed,
+        "printed = { Berg = 21_200, \"Östersnd\" = 196_000 }",
+    );
+    std::fs::write(dir.path().join("plan.toml"), typo).unwrap();
+    allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(1)
+        .assert_stdout_contains(
+            "fel[split-invalid]: insats `1.2`: `Östersnd` är inte mottagare av insatsen",
+        )
+        .assert_stdout_contains("= åtgärd: menade du `Östersund`? ange bara insatsens mottagare");
+}

@@ -397,6 +397,32 @@ struct Table {
     count: usize,
 }
 
+/// The recipient of a row nearest to a name that is none of them (`Umea` for `Umeå`): a
+/// kommun's name or code, an actor's id; for a split's message.
+fn nearest_recipient<'r>(
+    plan: &Plan,
+    recipients: impl Iterator<Item = &'r Recipient>,
+    name: &str,
+) -> Option<String> {
+    let mut names: Vec<&str> = Vec::new();
+    for r in recipients {
+        match *r {
+            Recipient::Kommun(k) => {
+                if let Some(k) = plan.kommuner.get(k as usize) {
+                    names.push(k.name.get_ref());
+                    names.push(k.code.get_ref());
+                }
+            }
+            Recipient::Actor(a) => {
+                if let Some(a) = plan.actors.get(a as usize) {
+                    names.push(a.id.get_ref());
+                }
+            }
+        }
+    }
+    crate::core::text::suggest(name, &names)
+}
+
 impl Table {
     /// `group`: the kommuner group of a mixed row, named in the tables for the kommuner's
     /// part; its position is one past the recipients.
@@ -490,14 +516,31 @@ impl Table {
                     }
                     (Some(r), None) | (None, Some(r)) => r,
                     (None, None) => {
-                        failed.get_or_insert(findings.error(
-                            name.span(),
-                            Problem::SplitInvalid {
-                                insats: id.clone(),
-                                reason: SplitReason::NotARecipient(name.get_ref().clone()),
-                            },
-                        ));
-                        continue;
+                        // A kommun by its official name (`Umeå kommun`), as `[[stated]]`
+                        // and `--kommun` take it.
+                        let official = (cx.names.kommun_by_official_name(plan, name.get_ref()))
+                            .map(|k| Recipient::Kommun(crate::core::ledger::index(k)))
+                            .filter(|r| position(*r).is_some());
+                        match official {
+                            Some(r) => r,
+                            None => {
+                                failed.get_or_insert(findings.error(
+                                    name.span(),
+                                    Problem::SplitInvalid {
+                                        insats: id.clone(),
+                                        reason: SplitReason::NotARecipient {
+                                            name: name.get_ref().clone(),
+                                            suggestion: nearest_recipient(
+                                                plan,
+                                                recipients.iter().chain(&group),
+                                                name.get_ref(),
+                                            ),
+                                        },
+                                    },
+                                ));
+                                continue;
+                            }
+                        }
                     }
                 };
                 if !seen.insert(recipient) {

@@ -1652,7 +1652,7 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
             "insats `{insats}`: `{name}` är en kommun; kommunerna får sin del tillsammans och den fördelas efter `key`",
             "insats `{insats}`: `{name}` is a kommun; the kommuner get their part together, split by `key`"
         ),
-        SplitReason::NotARecipient(name) => say!(
+        SplitReason::NotARecipient { name, .. } => say!(
             lang,
             "insats `{insats}`: `{name}` är inte mottagare av insatsen",
             "insats `{insats}`: `{name}` is not a recipient of this insats"
@@ -1775,7 +1775,15 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "ange kommunernas summa med gruppens id (`kommunerna = …`); enskilda kommuners belopp kan kontrolleras under `printed`",
             "give the kommuner's sum under the group's id (`kommunerna = …`); single kommuner's amounts can be checked under `printed`",
         ),
-        SplitReason::NotARecipient(_) => fixed(
+        SplitReason::NotARecipient {
+            suggestion: Some(nearest),
+            ..
+        } => say!(
+            lang,
+            "menade du `{nearest}`? ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
+            "did you mean `{nearest}`? name only the insats's recipients (kommunkod, kommun name or actor id)"
+        ),
+        SplitReason::NotARecipient { .. } => fixed(
             "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
             "name only the insats's recipients (kommunkod, kommun name or actor id)",
         ),
