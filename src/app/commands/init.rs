@@ -384,8 +384,8 @@ fn moved_years(
         "{}",
         say!(
             lang,
-            "Årtalet {old_year} är ändrat till {year} där det står ensamt i {list}; där det ingår i ett datum, en period eller ett diarienummer (som {old_year}-02-27, {old_year}–2034 eller RJH {old_year}/123) är det kvar. Läs texterna.",
-            "The year {old_year} is changed to {year} where it stands alone in {list}; where it is part of a date, a span of years or a reference (such as {old_year}-02-27, {old_year}–2034 or RJH {old_year}/123) it is kept. Read the texts."
+            "Årtalet {old_year} är ändrat till {year} där det står ensamt i {list}; där det ingår i ett datum, en period eller ett diarienummer (som {old_year}-02-27, {old_year}–2034 eller Dnr {old_year}/123) är det kvar. Läs texterna.",
+            "The year {old_year} is changed to {year} where it stands alone in {list}; where it is part of a date, a span of years or a reference (such as {old_year}-02-27, {old_year}–2034 or Dnr {old_year}/123) it is kept. Read the texts."
         )
     )?;
     Ok(())

@@ -1203,8 +1203,8 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "remove `payment`, and it follows from `kind`: the region `held`, its units `internal`, the others `invoice`; only the region's own units get an internal transfer",
         ),
         Problem::InsatsActor { repeated: None, .. } => fixed(
-            "ange den ansvariga aktören, till exempel `actor = \"kfjh\"`, eller flera: `actor = [\"rjh\", \"kfjh\"]`",
-            "name the responsible actor, for example `actor = \"kfjh\"`, or several: `actor = [\"rjh\", \"kfjh\"]`",
+            "ange den ansvariga aktörens id ur [[actors]]: `actor = \"id\"`, eller flera: `actor = [\"id1\", \"id2\"]`",
+            "name the responsible actor's id from [[actors]]: `actor = \"id\"`, or several: `actor = [\"id1\", \"id2\"]`",
         ),
         Problem::InsatsActor {
             repeated: Some(_), ..

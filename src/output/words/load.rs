@@ -696,8 +696,8 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .to_string(),
         ParseErrorKind::EmptyText { key } if key == "proposal" => lang
             .pick(
-                "skriv beslutspunkten (\"Att SVOM godkänner …\"), eller ta bort den tomma texten ur listan",
-                "write the point to decide (\"Att SVOM godkänner …\"), or remove the empty text from the list",
+                "skriv beslutspunkten (\"Att … godkänner …\"), eller ta bort den tomma texten ur listan",
+                "write the point to decide (\"Att … godkänner …\"), or remove the empty text from the list",
             )
             .to_string(),
         ParseErrorKind::EmptyText { key } if is_list_of_texts(key) => lang
@@ -927,8 +927,8 @@ fn amount_hint(lang: Lang) -> &'static str {
 
 fn actor_hint(lang: Lang) -> &'static str {
     lang.pick(
-        "skriv till exempel actor = \"kfjh\" eller actor = [\"rjh\", \"kfjh\"]",
-        "write for example actor = \"kfjh\" or actor = [\"rjh\", \"kfjh\"]",
+        "skriv aktörens id ur [[actors]], actor = \"id\", eller flera: actor = [\"id1\", \"id2\"]",
+        "write the actor's id from [[actors]], actor = \"id\", or several: actor = [\"id1\", \"id2\"]",
     )
 }
 
