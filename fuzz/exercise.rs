@@ -409,7 +409,7 @@ pub fn key_bytes(data: &[u8]) {
 }
 
 fn key_file(file: &KeyFile) {
-    for mismatch in file.compare(&KOMMUNER) {
+    for mismatch in file.compare(&KOMMUNER, None) {
         for lang in LANGS {
             let _ = key_file::mismatch_message(&mismatch, &file.path, &file.column, lang);
             let _ = key_file::mismatch_hint(&mismatch, lang);

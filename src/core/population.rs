@@ -612,8 +612,10 @@ impl KeyFile {
     /// differ from its kommun rows. A row with a kommunkod is matched by code, and its name,
     /// when it has one, must be the plan's name for that code; a row without
     /// one (SCB's new web interface writes names only) by its name, compared as the plan
-    /// compares names: composed (NFC), trimmed, in any case; never by a near miss.
-    pub fn compare(&self, kommuner: &[(&str, &str)]) -> Vec<Mismatch> {
+    /// compares names: composed (NFC), trimmed, in any case; never by a near miss. With
+    /// `county`, the plan's län code (`24`), a row whose kommunkod lies in another län is not
+    /// the plan's and is passed over: a file downloaded for all of Sweden serves a län's plan.
+    pub fn compare(&self, kommuner: &[(&str, &str)], county: Option<&str>) -> Vec<Mismatch> {
         let by_code: HashMap<&str, usize> = kommuner
             .iter()
             .enumerate()
@@ -631,6 +633,11 @@ impl KeyFile {
         let mut first: HashMap<Identity<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         let mut found: HashSet<usize> = HashSet::new();
         for row in &self.rows {
+            if let (Some(county), Some(code)) = (county, &row.code)
+                && !code.starts_with(county)
+            {
+                continue;
+            }
             let id = identity(row);
             if let Some(earlier) = first.get(&id) {
                 out.push(duplicate(row, earlier));

@@ -456,10 +456,7 @@ fn key_file_kommuner_are_compared_with_the_plan_with_line_numbers() {
             "\"2305 Bräcke\";6037\r\n",
             "\"2305 Bräcke\";6037\r\n\"2305 Bräcke\";6037\r\n",
         ),
-        (
-            "\"2380 Östersund\";64977\r\n",
-            "\"2401 Nordmaling\";6950\r\n",
-        ),
+        ("\"2380 Östersund\";64977\r\n", "\"2399 Påhittad\";6950\r\n"),
         ("\"2321 Åre\";12626", "\"2321 Åre\";.."),
     ]));
     let out = p.check();
@@ -475,7 +472,7 @@ fn key_file_kommuner_are_compared_with_the_plan_with_line_numbers() {
         "fel[key-coverage]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:6: kommunen 2305 Bräcke finns redan på rad 5",
     )
     .assert_stdout_contains("keys/folkmangd-2024-11-01.csv:9: 2321 Åre saknar värde (`..`) i kolumnen \"2024\"")
-    .assert_stdout_contains("keys/folkmangd-2024-11-01.csv:12: 2401 Nordmaling är inte en av planens kommuner")
+    .assert_stdout_contains("keys/folkmangd-2024-11-01.csv:12: 2399 Påhittad är inte en av planens kommuner")
     .assert_stdout_contains("keys/folkmangd-2024-11-01.csv: kommunen 2380 Östersund saknas i filen")
     .assert_stdout_contains("plan.toml: underkänd (4 fel, 0 varningar)");
 }
@@ -908,4 +905,18 @@ fn a_missing_precision_is_the_one_the_values_are_written_with() {
     derived.check().assert_status(1).assert_stdout_contains(
         "åtgärd: lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet trycker procentsatserna med",
     );
+}
+
+/// A file for all of Sweden serves a län's plan: the rows of kommuner in other län (here two
+/// of Västerbotten's, 24xx, and its county row) are passed over, and the plan checks as with
+/// the county's file alone.
+#[test]
+fn a_key_file_with_other_counties_serves_the_plans_county() {
+    let p = KeyPlan::new(&shipped_with(&[(
+        "\"2380 Östersund\";64977\r\n",
+        "\"2380 Östersund\";64977\r\n\"24 Västerbottens län\";11000\r\n\"2401 Nordmaling\";6950\r\n\"2403 Bjurholm\";4050\r\n",
+    )]));
+    let out = p.check();
+    out.assert_status(0);
+    assert!(out.finding_codes().is_empty(), "{}", out.stdout);
 }

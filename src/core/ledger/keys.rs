@@ -164,7 +164,9 @@ fn resolve_one(
                     .iter()
                     .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str()))
                     .collect();
-                for mismatch in data.compare(&kommuner) {
+                // A file for all of Sweden serves a län's plan: its other län are passed over.
+                let county = crate::core::counties::named(&plan.plan.county).map(|c| c.code);
+                for mismatch in data.compare(&kommuner, county) {
                     // A count of 0 gives a kommun nothing: as an error when written in the
                     // plan, so also from a file.
                     let problem = match &mismatch {

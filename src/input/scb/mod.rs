@@ -512,7 +512,7 @@ mod tests {
         let text = "\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2303 Ragunda\";5150\n\"2305 Bräcke\";..\n\"2401 Nordmaling\";7000\n";
         let f = read(text.as_bytes(), None).unwrap();
         let kommuner = [("2303", "Ragunda"), ("2305", "Bräcke"), ("2309", "Krokom")];
-        let m = f.compare(&kommuner);
+        let m = f.compare(&kommuner, None);
         assert_eq!(m.len(), 4, "{m:?}");
         assert!(matches!(
             &m[0],
