@@ -292,18 +292,27 @@ fn a_key_file_a_form_or_a_web_page_given_as_the_plan_is_told_as_what_it_is() {
         .assert_stdout_contains("fel[syntax]");
 }
 
-/// In a split's table a kommun may be named by its official name, and a name that is none of
-/// the row's recipients is told with the nearest one.
+/// A kommun may be named by its official name in a key, a split and a printed figure, and a
+/// name in a split that is none of the row's recipients is told with the nearest one.
 #[test]
-fn a_split_takes_a_kommuns_official_name_and_suggests_the_nearest_recipient() {
+fn a_kommuns_official_name_is_taken_in_a_key_a_split_and_a_printed_figure() {
     let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
     let printed = "printed = { Berg = 21_200, \"Östersund\" = 196_000 }";
     assert!(base.contains(printed));
     let dir = tempfile::tempdir().unwrap();
-    let official = base.replace(
-        printed,
-        "printed = { \"Bergs kommun\" = 21_200, \"Östersunds kommun\" = 196_000 }",
-    );
+    // In a split's table, a key's values and a printed figure's `kommun` alike.
+    let official = base
+        .replace(
+            printed,
+            "printed = { \"Bergs kommun\" = 21_200, \"Östersunds kommun\" = 196_000 }",
+        )
+        .replace(
+            "values = { Berg = \"5,3\"",
+            "values = { \"Bergs kommun\" = \"5,3\"",
+        )
+        .replace("kommun = \"Östersund\"", "kommun = \"Östersunds kommun\"");
+    assert!(official.contains("values = { \"Bergs kommun\""));
+    assert!(official.contains("kommun = \"Östersunds kommun\""));
     std::fs::write(dir.path().join("plan.toml"), official).unwrap();
     allocate(dir.path(), &["check", "plan.toml"]).assert_status(0);
     let typo = base.replace(

@@ -278,7 +278,10 @@ impl Names {
         name: &Spanned<String>,
         findings: &mut Findings,
     ) -> Result<usize, Reported> {
-        match self.kommun(name.get_ref()) {
+        // Its code, its name, or its official name (`Östersunds kommun`).
+        let found = (self.kommun(name.get_ref()))
+            .or_else(|| self.kommun_by_official_name(plan, name.get_ref()));
+        match found {
             Some(k) => Ok(k),
             None => Err(unknown(
                 findings,
