@@ -327,3 +327,21 @@ fn a_kommuns_official_name_is_taken_in_a_key_a_split_and_a_printed_figure() {
         )
         .assert_stdout_contains("= åtgärd: menade du `Östersund`? ange bara insatsens mottagare");
 }
+
+/// An unknown actor named by the beginning of an actor's name gets that actor's id: the
+/// corpus plan's `fhe` is "Folkhälsoenheten", written `folkhälsan`.
+#[test]
+fn an_unknown_actor_named_by_its_names_beginning_gets_its_id() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    assert!(base.contains("name = \"Folkhälsoenheten\""));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        base.replacen("actor = \"fhe\"", "actor = \"folkhälsan\"", 1),
+    )
+    .unwrap();
+    allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(1)
+        .assert_stdout_contains("fel[unknown-reference]: okänd aktör `folkhälsan`")
+        .assert_stdout_contains("= åtgärd: menade du `fhe`?");
+}

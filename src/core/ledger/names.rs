@@ -258,20 +258,27 @@ impl Names {
         let by_name = plan.actors.iter().find(|a| {
             fold(&a.name) == named || a.short.as_deref().is_some_and(|s| fold(s) == named)
         });
-        Err(match by_name {
-            Some(actor) => {
-                reported_unknown(findings, Thing::Actor, id, Some(actor.id.get_ref().clone()))
-            }
-            None => unknown(
-                findings,
-                Thing::Actor,
-                id,
-                plan.actors.iter().map(|a| a.id.get_ref().as_str()),
-            ),
-        })
+        let suggestion = match by_name {
+            Some(actor) => Some(actor.id.get_ref().clone()),
+            // The actor whose name begins as the text does (`psykiatrin` for `Psykiatriska
+            // kliniken`), else the nearest id; for the first unknown names only, as every
+            // suggestion is.
+            None if findings.may_suggest() => actor_by_beginning(plan, &named)
+                .map(|actor| actor.id.get_ref().clone())
+                .or_else(|| {
+                    let ids: Vec<&str> = plan
+                        .actors
+                        .iter()
+                        .map(|a| a.id.get_ref().as_str())
+                        .collect();
+                    suggest(id.get_ref(), &ids)
+                }),
+            None => None,
+        };
+        Err(reported_unknown(findings, Thing::Actor, id, suggestion))
     }
 
-    /// Looks up a kommun by code or name, reporting it when unknown.
+    /// Looks up a kommun by code, name or official name, reporting it when unknown.
     pub fn kommun_ref(
         &self,
         plan: &Plan,
@@ -509,6 +516,39 @@ fn name_and_code(written: &str) -> impl Iterator<Item = (&str, &str)> {
     let tables = written.strip_suffix(')').and_then(|n| n.rsplit_once(" ("));
     let scb = written.split_once(' ').map(|(code, name)| (name, code));
     tables.into_iter().chain(scb)
+}
+
+/// The actor whose name or short name begins as `written` (folded) does, for at least
+/// `BEGINNING` letters and longer than any other actor's: `psykiatrin` for `Psykiatriska
+/// kliniken`; `None` when none does or two do alike.
+fn actor_by_beginning<'p>(plan: &'p Plan, written: &str) -> Option<&'p crate::core::plan::Actor> {
+    const BEGINNING: usize = 5;
+    let shared = |name: &str| {
+        fold(name)
+            .chars()
+            .zip(written.chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let mut best: Option<(usize, &crate::core::plan::Actor)> = None;
+    let mut tied = false;
+    for actor in &plan.actors {
+        let length = std::iter::once(actor.name.as_str())
+            .chain(actor.short.as_deref())
+            .map(shared)
+            .max()
+            .unwrap_or(0);
+        match best {
+            Some((most, _)) if length == most => tied = true,
+            Some((most, _)) if length < most => {}
+            _ => {
+                best = Some((length, actor));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|(length, _)| *length >= BEGINNING && !tied)
+        .map(|(_, actor)| actor)
 }
 
 #[cfg(test)]
