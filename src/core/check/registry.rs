@@ -98,7 +98,7 @@ registry! {
         "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id",
         "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id, or two earmarks of one area";
     UnknownReference "unknown-reference" Error Stage::Resolve,
-        "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste (för planens första 100 okända namn); en varav-post i ett annat område än insatsens anges med sitt område",
+        "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste (en aktör också efter sitt namn: `folkhälsan` för `fhe`, Folkhälsoenheten; för planens första 100 okända namn); en varav-post i ett annat område än insatsens anges med sitt område",
         "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one (an actor also by its name: `folkhälsan` for `fhe`, Folkhälsoenheten; for the plan's first 100 unknown names); an earmark of another area than the insats's is named with its area";
     AmbiguousName "ambiguous-name" Error Stage::Resolve,
         "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, en aktör vars id är en annan aktörs namn, en aktör vars namn eller id är en kommuns namn, kommunkod eller officiella namn (`Östersunds kommun`), eller en insats vars id är namnet på en av tabellerna per kommuns egna kolumner (`Kommun`, `Totalt`, …)",
