@@ -123,13 +123,7 @@ impl Sheet {
                 each(&longer);
             });
         };
-        Sheet {
-            name,
-            headers,
-            total,
-            len,
-            rows: Box::new(rows),
-        }
+        Sheet::lazy(name, headers, total, len, rows)
     }
 
     /// The rows, copied out (for tests and small sheets).
@@ -488,13 +482,7 @@ fn payments(report: Arc<Payments>, statements: Range<usize>, words: Words) -> Sh
             }
         }
     };
-    Sheet {
-        name: name(View::Payments),
-        total,
-        len,
-        headers,
-        rows: Box::new(rows),
-    }
+    Sheet::lazy(name(View::Payments), headers, total, len, rows)
 }
 
 fn per_kommun(report: PerKommun, words: Words) -> Sheet {
@@ -522,13 +510,7 @@ fn per_kommun(report: PerKommun, words: Words) -> Sheet {
             each(&row);
         }
     };
-    Sheet {
-        name: name(View::PerKommun),
-        headers,
-        total,
-        len,
-        rows: Box::new(rows),
-    }
+    Sheet::lazy(name(View::PerKommun), headers, total, len, rows)
 }
 
 fn per_actor(report: &PerActor, words: Words) -> Sheet {

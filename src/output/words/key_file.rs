@@ -655,10 +655,7 @@ fn download(lang: Lang) -> &'static str {
 pub fn misplaced(kind: &Misplaced, lang: Lang) -> String {
     let what = match kind {
         Misplaced::Plan { .. } => lang.pick("en plan", "a plan"),
-        Misplaced::Form => lang.pick(
-            "en blankett för årets uppföljning (från allocate follow-up --forms)",
-            "a year-end follow-up form (from allocate follow-up --forms)",
-        ),
+        Misplaced::Form => super::a_form(lang),
         Misplaced::UsageReport => lang.pick(
             "en redovisning till årets uppföljning",
             "a report for the year-end follow-up",

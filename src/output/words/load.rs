@@ -256,18 +256,12 @@ fn os_code_words(code: i32, lang: Lang) -> Option<&'static str> {
 
 /// What a file that is not the one asked for is: `är en befolkningsfil från SCB`.
 pub fn other_file(other: OtherFile, lang: Lang) -> String {
-    match other {
-        OtherFile::KeyFile => lang.pick(
-            "är en befolkningsfil från SCB",
-            "is a population file from SCB",
-        ),
-        OtherFile::Form => lang.pick(
-            "är en blankett för årets uppföljning (från allocate follow-up --forms)",
-            "is a year-end follow-up form (from allocate follow-up --forms)",
-        ),
-        OtherFile::Html => lang.pick("är en webbsida (HTML)", "is a web page (HTML)"),
-    }
-    .to_string()
+    let what = match other {
+        OtherFile::KeyFile => lang.pick("en befolkningsfil från SCB", "a population file from SCB"),
+        OtherFile::Form => super::a_form(lang),
+        OtherFile::Html => lang.pick("en webbsida (HTML)", "a web page (HTML)"),
+    };
+    say!(lang, "är {what}", "is {what}")
 }
 
 /// What to do about a file that cannot be read.

@@ -14,6 +14,15 @@ pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
     }
 }
 
+/// A year-end form, as a message names a file that is one: `en blankett för årets uppföljning
+/// (från allocate follow-up --forms)`.
+pub fn a_form(lang: crate::output::lang::Lang) -> &'static str {
+    lang.pick(
+        "en blankett för årets uppföljning (från allocate follow-up --forms)",
+        "a year-end follow-up form (from allocate follow-up --forms)",
+    )
+}
+
 /// The title of the plan's `conditions`, as the decision document and `diff` head them.
 pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
     lang.pick("Villkor för medlen", "Conditions for the funds")
