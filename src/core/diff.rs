@@ -131,9 +131,36 @@ pub struct Row {
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
     /// actor's.
     pub own: bool,
-    /// An area's label in the old plan, when it differs from `label`: the area was renamed,
-    /// or renumbered (paired by its title).
-    pub old_label: Option<String>,
+    /// What an area was in the old plan, when its number or title differs: the area was
+    /// renumbered (paired by its title) or renamed.
+    pub was: Option<AreaWas>,
+}
+
+/// An area's number and title in the old plan, and which of them changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaWas {
+    pub number: u32,
+    pub title: String,
+    pub renumbered: bool,
+    pub retitled: bool,
+}
+
+impl AreaWas {
+    fn of(old: &Area, new: &Area) -> Option<AreaWas> {
+        let renumbered = old.number.get_ref() != new.number.get_ref();
+        let retitled = Text::new(&old.title).folded != Text::new(&new.title).folded;
+        (renumbered || retitled).then(|| AreaWas {
+            number: *old.number.get_ref(),
+            title: old.title.clone(),
+            renumbered,
+            retitled,
+        })
+    }
+
+    /// The old area's label, as an area's row shows it: number and title.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.number, self.title)
+    }
 }
 
 /// An insats as the diff shows it.
@@ -371,12 +398,8 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
         .into_iter()
         .filter_map(|(o, n)| {
             let shown = n.or(o)?;
-            let old_label = match (o, n) {
-                (Some(o), Some(n))
-                    if Text::new(&label(o)).folded != Text::new(&label(n)).folded =>
-                {
-                    Some(label(o))
-                }
+            let was = match (o, n) {
+                (Some(o), Some(n)) => AreaWas::of(o, n),
                 _ => None,
             };
             Some(Row {
@@ -389,7 +412,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
                     new: n.map(|a| *a.amount.get_ref()),
                 },
                 own: false,
-                old_label,
+                was,
             })
         })
         .collect();
@@ -537,7 +560,7 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             parent,
             change,
             own,
-            old_label: None,
+            was: None,
         };
         let parent = forest.parent.get(i).copied().flatten();
         let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
@@ -576,7 +599,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
                 parent: None,
                 change: one_side(amount, is_old),
                 own: false,
-                old_label: None,
+                was: None,
             })
             .collect()
     };

@@ -7,8 +7,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::diff::{
-    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, Status, YearCheck,
-    YearCheckKind,
+    AreaWas, Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, Status,
+    YearCheck, YearCheckKind,
 };
 use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
@@ -155,19 +155,13 @@ fn counties(d: &PlanDiff, show: impl Fn(&str) -> String) -> String {
 /// What an area renumbered or renamed was in the old plan, saying only what changed: `område
 /// 3` (the same title under another number), its old title (the same number), or both.
 pub fn area_was(row: &crate::core::diff::Row, lang: Lang) -> Option<String> {
-    let old = row.old_label.as_ref()?;
-    // An area's label is its number and its title.
-    let (old_number, old_title) = old.split_once(' ').unwrap_or(("", old));
-    let (new_number, new_title) = row.label.split_once(' ').unwrap_or(("", &row.label));
-    Some(
-        if crate::core::text::fold(old_title) == crate::core::text::fold(new_title) {
-            say!(lang, "område {old_number}", "area {old_number}")
-        } else if old_number == new_number {
-            old_title.to_string()
-        } else {
-            old.clone()
-        },
-    )
+    let was = row.was.as_ref()?;
+    let number = was.number;
+    Some(match (was.renumbered, was.retitled) {
+        (true, false) => say!(lang, "område {number}", "area {number}"),
+        (false, true) => was.title.clone(),
+        _ => was.label(),
+    })
 }
 
 /// The areas paired under another number or name than last year's, in words: the first
@@ -1116,8 +1110,8 @@ pub fn sheet(d: &PlanDiff, words: crate::output::sheet::Words) -> crate::output:
             };
             let mut row = line(section, &r.key, &name, &r.change);
             // An area renumbered or renamed: what it was called last year.
-            if let (Some(cell), Some(old)) = (row.get_mut(8), &r.old_label) {
-                *cell = Value::Text(old.as_str().into());
+            if let (Some(cell), Some(was)) = (row.get_mut(8), &r.was) {
+                *cell = Value::Text(was.label().into());
             }
             // The row it is part of: the rows with none add up to the county's actors.
             if let (Some(cell), Some(parent)) = (row.get_mut(11), &r.parent) {
@@ -1213,7 +1207,10 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     o.insert("name".into(), J::from(r.label.clone()));
                     o.insert("depth".into(), J::from(r.depth));
                     o.insert("own".into(), J::from(r.own));
-                    o.insert("old_name".into(), J::from(r.old_label.clone()));
+                    o.insert(
+                        "old_name".into(),
+                        J::from(r.was.as_ref().map(AreaWas::label)),
+                    );
                 }
                 v
             })
