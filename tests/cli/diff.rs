@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::support::{Output, PlanDir, allocate, allocate_env, repo_root};
+use crate::support::{Output, PlanDir, allocate, allocate_env, real_plan, repo_root};
 
 /// The cells of the table row whose first cell starts with `first` (trimmed).
 fn row(stdout: &str, first: &str) -> Vec<String> {
@@ -1015,7 +1015,7 @@ fn a_split_naming_a_kommun_another_way_is_no_change() {
 /// kommuner 800 000).
 #[test]
 fn renumbered_rows_with_one_text_pair_by_actor_and_amount() {
-    let real = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let real = real_plan("plan-2026.toml");
     let block = |id: &str| {
         let at = real.find(&format!("id = \"{id}\"")).unwrap();
         real[..at].rfind("[[insatser]]").unwrap()

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{PlanDir, allocate, repo_root};
+use crate::support::{PlanDir, allocate, real_plan, repo_root};
 
 /// Amounts as documents write them: a narrow no-break space between thousands.
 fn kr(figure: &str) -> String {
@@ -848,8 +848,7 @@ fn docx_properties_name_the_title_the_author_the_language_and_the_decision_date(
     // A letter has its own title; a plan that names no decision (neither forum nor date)
     // gives no date at all.
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let text = real_plan("plan-2026.toml")
         .lines()
         .filter(|l| !l.starts_with("decision_date") && !l.starts_with("forum"))
         .collect::<Vec<_>>()
@@ -1124,8 +1123,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
 /// kommuner's) named and identified so that its file name is Berg's: "2326-Berg", `2326-berg`
 /// (a name that is Berg's own, "2326 Berg", is `ambiguous-name`).
 pub fn plan_2026_with_an_actor_called_berg(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let text = real_plan("plan-2026.toml")
         .replace("\"fontanhus\"", "\"2326-berg\"")
         .replace(
             "name = \"Fontänhus Jämtland Härjedalen\"",
@@ -1382,13 +1380,11 @@ fn previous_adds_last_years_amounts_and_the_change() {
 #[test]
 fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
-        .replacen(
-            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"rjh\"",
-            "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"fhe\"",
-            1,
-        );
+    let text = real_plan("plan-2026.toml").replacen(
+        "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"rjh\"",
+        "name = \"Föräldra-barnhälsan\"\nkind = \"region-unit\"\nparent = \"fhe\"",
+        1,
+    );
     assert!(text.contains("parent = \"fhe\""));
     std::fs::write(dir.path().join("plan.toml"), text).unwrap();
     let report = |format: &str, extra: &[&str]| {
@@ -1475,8 +1471,7 @@ fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
 /// The 2026 plan with its figures about 2025 as the decision document would print them if
 /// they were wrong, consistent with each other (so that `check` passes).
 fn plan_2026_misremembering_2025(dir: &Path) {
-    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let plan = real_plan("plan-2026.toml")
         .replace(
             "previous_county_total = 12_697_775",
             "previous_county_total = 12_697_000",
@@ -1739,8 +1734,7 @@ fn documents_in_chromium_wrap_long_words_instead_of_scrolling_sideways() {
         "https://www.regionjh.se/download/18.3f1c2a7b18d4e5f6a7b8c9d0/{}/rapport.pdf",
         "x".repeat(120)
     );
-    let mut text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let mut text = real_plan("plan-2026.toml")
         .replacen(
             "name = \"Fontänhus Jämtland Härjedalen\"",
             &format!("name = \"Fontänhus{}\"", "Lång".repeat(40)),
@@ -1854,8 +1848,7 @@ fn documents_in_libreoffice_open_without_repair() {
 /// an insats's `affected`, an actor's name (in the tables, the charts and a letter), the
 /// county, and an area's title with a line break that would start Markdown of its own.
 fn plan_2026_with_hostile_texts(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let text = real_plan("plan-2026.toml")
         .replacen(
             "affected = \"Skola, Elevhälsa, Socialtjänst\"",
             r#"affected = "Skola\u0001 Elevhälsa\u0000\u001b[2J\u007f \u202eSocialtjänst""#,
@@ -2019,7 +2012,7 @@ fn unsafe_char(c: char) -> bool {
 /// title, name (the kommuner's aside, which the plan refers to), label, short name, insats
 /// text and `affected`, the county, the forum, the reference code, a key's source and basis.
 fn plan_2026_with_noncharacters(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let text = real_plan("plan-2026.toml");
     let keys = [
         "affected",
         "basis",
@@ -2175,13 +2168,11 @@ fn noncharacters_in_every_text_are_shown_and_every_docx_part_is_well_formed() {
 #[test]
 fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
-        .replacen(
-            "name = \"Region Jämtland Härjedalen\"",
-            r#"name = "Region J\n- injected\n---\n1. x""#,
-            1,
-        );
+    let text = real_plan("plan-2026.toml").replacen(
+        "name = \"Region Jämtland Härjedalen\"",
+        r#"name = "Region J\n- injected\n---\n1. x""#,
+        1,
+    );
     std::fs::write(dir.path().join("plan.toml"), text).unwrap();
     let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
     out.assert_status(0).assert_stdout_contains(
@@ -2196,8 +2187,7 @@ fn a_name_with_line_breaks_stays_inside_its_markdown_list_item() {
 
 #[test]
 fn a_title_that_starts_like_a_markdown_list_is_no_list() {
-    let title = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let title = real_plan("plan-2026.toml")
         .lines()
         .find_map(|l| {
             l.strip_prefix("title = \"")
@@ -2206,13 +2196,11 @@ fn a_title_that_starts_like_a_markdown_list_is_no_list() {
         .unwrap();
     for (start, escaped) in [("2026. ", "2026\\. "), ("- ", "\\- "), ("+ ", "\\+ ")] {
         let dir = tempfile::tempdir().unwrap();
-        let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-            .unwrap()
-            .replacen(
-                &format!("title = \"{title}\""),
-                &format!("title = \"{start}{title}\""),
-                1,
-            );
+        let text = real_plan("plan-2026.toml").replacen(
+            &format!("title = \"{title}\""),
+            &format!("title = \"{start}{title}\""),
+            1,
+        );
         std::fs::write(dir.path().join("plan.toml"), text).unwrap();
         let out = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);
         out.assert_status(0);
@@ -2449,7 +2437,7 @@ fn chapters_with_tables_too_wide_for_an_upright_page_print_on_its_side_and_no_wo
 /// The 2026 plan with every insats of KFJH and Folkhälsoenheten split over the kommuner by
 /// population: a table per kommun of 14 insatser.
 fn plan_2026_split_wide(dir: &Path) -> PathBuf {
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let text = real_plan("plan-2026.toml");
     let mut out = Vec::new();
     let mut split = false;
     for line in text.lines() {
@@ -2730,8 +2718,7 @@ fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
 #[test]
 fn previous_of_a_year_skipped_says_the_figures_about_last_year_are_not_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let older = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml"))
-        .unwrap()
+    let older = real_plan("plan-2025.toml")
         .replace("\nyear = 2025", "\nyear = 2024")
         .replace("2025-", "2024-")
         .replace("2026-03-31", "2025-03-31");

@@ -1,6 +1,6 @@
 //! `allocate export`: every file read back, its totals against the documents' figures.
 
-use crate::support::{PlanDir, allocate, repo_root};
+use crate::support::{PlanDir, allocate, real_plan, repo_root};
 
 fn export(dir: &std::path::Path, args: &[&str]) -> crate::support::Output {
     let plan = repo_root().join("allocations/plan-2026.toml");
@@ -410,7 +410,7 @@ fn json_carries_the_conditions_the_requirements_and_the_notes_on_printed_figures
     out.assert_status(0);
     let value: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let plan = &value["plan"];
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let text = real_plan("plan-2026.toml");
     let conditions = plan["conditions"].as_array().unwrap();
     assert_eq!(conditions.len(), 2);
     assert!(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{PlanDir, allocate, repo_root};
+use crate::support::{PlanDir, allocate, real_plan, repo_root};
 
 /// A folder with a copy of a real plan (and the key file the 2025 plan reads).
 fn folder_with(plan: &str) -> tempfile::TempDir {
@@ -295,9 +295,7 @@ fn a_zero_amount_in_a_plan_is_an_amount_to_fill() {
 #[test]
 fn years_out_of_range_are_refused_not_wrapped() {
     let dir = tempfile::tempdir().unwrap();
-    let text =
-        std::fs::read_to_string(crate::support::repo_root().join("allocations/plan-2026.toml"))
-            .unwrap();
+    let text = real_plan("plan-2026.toml");
     std::fs::write(
         dir.path().join("plan.toml"),
         text.replacen("year = 2026", "year = 2147483647", 1),
@@ -541,13 +539,11 @@ fn invoices_without_a_decision_date_say_it_is_missing() {
 #[test]
 fn plan_texts_in_the_new_plans_comments_stay_on_their_line() {
     let dir = tempfile::tempdir().unwrap();
-    let old = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
-        .replacen(
-            "county = \"Jämtlands län\"",
-            r#"county = "Jämtlands län)\n[injected]\nx = 1\r\n# (\u001b[2J\u202e""#,
-            1,
-        );
+    let old = real_plan("plan-2026.toml").replacen(
+        "county = \"Jämtlands län\"",
+        r#"county = "Jämtlands län)\n[injected]\nx = 1\r\n# (\u001b[2J\u202e""#,
+        1,
+    );
     std::fs::write(dir.path().join("plan-2026.toml"), &old).unwrap();
     allocate(dir.path(), &["check", "plan-2026.toml"]).assert_status(0);
     let out = allocate(

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::support::{Output, POPULATION_2024, PlanDir, allocate, repo_root};
+use crate::support::{Output, POPULATION_2024, PlanDir, allocate, real_plan, repo_root};
 
 const SHIPPED_KEY: &str = "allocations/keys/folkmangd-2024-11-01.csv";
 
@@ -394,7 +394,7 @@ impl KeyPlan {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("keys")).unwrap();
         std::fs::write(dir.path().join("keys/folkmangd-2024-11-01.csv"), key_file).unwrap();
-        let text = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+        let text = real_plan("plan-2025.toml");
         KeyPlan { dir, text }
     }
 

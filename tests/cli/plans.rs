@@ -1,6 +1,6 @@
 //! The real plans in `allocations/` and the shipped examples.
 
-use crate::support::{allocate, repo_root};
+use crate::support::{allocate, real_plan, repo_root};
 
 #[test]
 fn every_plan_in_allocations_passes_check() {
@@ -166,7 +166,7 @@ fn file_that_is_not_utf8_names_the_line() {
 
 #[test]
 fn byte_order_mark_and_crlf_line_ends_are_accepted() {
-    let text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let text = real_plan("plan-2026.toml");
     let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.toml"), windows).unwrap();

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use crate::support::{Output, POPULATION_2024, allocate, allocate_env, repo_root};
+use crate::support::{Output, POPULATION_2024, allocate, allocate_env, real_plan, repo_root};
 
 /// How a file names its kommuner.
 #[derive(Clone, Copy, Debug)]
@@ -145,7 +145,7 @@ fn several_years_are_refused_until_one_is_chosen() {
 fn each_fixture_is_a_plan_key_without_findings() {
     // The real 2025 plan with the fixture as its key file (`column = "2024"`): every shape,
     // workbooks and JSON-stat too, whatever the file's name says.
-    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+    let plan = real_plan("plan-2025.toml");
     let names = LOADED.iter().map(|(n, _)| *n).chain(CHOOSE_A_YEAR);
     for name in names {
         let dir = tempfile::tempdir().unwrap();
@@ -170,7 +170,7 @@ fn each_fixture_is_a_plan_key_without_findings() {
 #[test]
 fn a_plan_key_by_names_without_codes_splits_over_the_plans_kommuner() {
     // The new web interface's file names kommuner only; the plan's [[kommuner]] give codes.
-    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml")).unwrap();
+    let plan = real_plan("plan-2025.toml");
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("keys")).unwrap();
     std::fs::copy(

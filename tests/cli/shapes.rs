@@ -2,7 +2,7 @@
 //! totals over any selection, a key's printed sum, and an insats paid partly to named actors
 //! and partly over the kommuner. Each against the real figures of the 2026 plan (seed 001).
 
-use crate::support::{PlanDir, allocate, repo_root};
+use crate::support::{PlanDir, allocate, real_plan, repo_root};
 
 fn plan() -> PlanDir {
     PlanDir::from_real("plan-2026.toml")
@@ -179,13 +179,11 @@ fn key_file_printed_total_is_checked() {
             dir.path().join("keys/folkmangd-2024-11-01.csv"),
         )
         .unwrap();
-        let text = std::fs::read_to_string(repo_root().join("allocations/plan-2025.toml"))
-            .unwrap()
-            .replacen(
-                "column = \"2024\"\n",
-                &format!("column = \"2024\"\nprinted_total = {total}\n"),
-                1,
-            );
+        let text = real_plan("plan-2025.toml").replacen(
+            "column = \"2024\"\n",
+            &format!("column = \"2024\"\nprinted_total = {total}\n"),
+            1,
+        );
         std::fs::write(dir.path().join("plan.toml"), text).unwrap();
         let out = allocate(dir.path(), &["check", "plan.toml", "--lang", "en"]);
         (dir, out)

@@ -146,6 +146,11 @@ pub fn allocate_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output 
     }
 }
 
+/// The text of a real plan in `allocations/`.
+pub fn real_plan(name: &str) -> String {
+    std::fs::read_to_string(repo_root().join("allocations").join(name)).unwrap()
+}
+
 /// A plan file in a temporary directory of its own.
 pub struct PlanDir {
     pub dir: tempfile::TempDir,
@@ -155,10 +160,9 @@ pub struct PlanDir {
 impl PlanDir {
     /// Starts from a copy of a real plan in `allocations/`.
     pub fn from_real(name: &str) -> PlanDir {
-        let text = std::fs::read_to_string(repo_root().join("allocations").join(name)).unwrap();
         PlanDir {
             dir: tempfile::tempdir().unwrap(),
-            text,
+            text: real_plan(name),
         }
     }
 

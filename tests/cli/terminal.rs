@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::support::{allocate, repo_root};
+use crate::support::{allocate, real_plan, repo_root};
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_allocate"));
@@ -23,9 +23,8 @@ fn plan_with_bad_key_rows(extra: usize) -> tempfile::TempDir {
     std::fs::create_dir_all(dir.path().join("keys")).unwrap();
     // A `county` that names no län: the rows of other län are then the plan's business (for
     // Jämtlands län they are passed over, as a file for all of Sweden's are).
-    let plan = std::fs::read_to_string(root.join("allocations/plan-2025.toml"))
-        .unwrap()
-        .replace("county = \"Jämtlands län\"", "county = \"Provlänet\"");
+    let plan =
+        real_plan("plan-2025.toml").replace("county = \"Jämtlands län\"", "county = \"Provlänet\"");
     std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
     let mut key =
         std::fs::read_to_string(root.join("allocations/keys/folkmangd-2024-11-01.csv")).unwrap();
@@ -227,7 +226,7 @@ fn the_job_summary_bounds_repeats_too() {
 /// The shipped 2026 plan with `count` stated totals for Berg appended, each of 1 kr (Berg gets
 /// 196 200 kr) under a label of `label_chars` characters: one `stated-total` error each.
 fn plan_with_wrong_berg_totals(count: usize, label_chars: usize) -> String {
-    let mut text = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let mut text = real_plan("plan-2026.toml");
     for i in 0..count {
         let label = format!("{i} {}", "L".repeat(label_chars));
         text.push_str(&format!(
@@ -340,8 +339,7 @@ fn the_job_summary_stays_within_what_github_takes() {
 #[test]
 fn the_job_summary_names_control_characters_and_keeps_backticks_in_code() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml"))
-        .unwrap()
+    let plan = real_plan("plan-2026.toml")
         .replacen(
             "label = \"Berg, summa\"",
             "label = \"Berg\\u001B[31m\\u0007\\u0000\"",
