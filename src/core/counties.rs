@@ -1,48 +1,111 @@
 //! Sweden's 21 län (counties) with SCB's codes: a kommunkod starts with its län's two digits
 //! (`2480` Umeå in `24` Västerbottens län). A plan for one län pays that län's kommuner.
 
-/// (code, name, the name's stem as a plan may write it, folded).
-const COUNTIES: [(&str, &str, &str); 21] = [
-    ("01", "Stockholms län", "stockholm"),
-    ("03", "Uppsala län", "uppsala"),
-    ("04", "Södermanlands län", "södermanland"),
-    ("05", "Östergötlands län", "östergötland"),
-    ("06", "Jönköpings län", "jönköping"),
-    ("07", "Kronobergs län", "kronoberg"),
-    ("08", "Kalmar län", "kalmar"),
-    ("09", "Gotlands län", "gotland"),
-    ("10", "Blekinge län", "blekinge"),
-    ("12", "Skåne län", "skåne"),
-    ("13", "Hallands län", "halland"),
-    ("14", "Västra Götalands län", "västra götaland"),
-    ("17", "Värmlands län", "värmland"),
-    ("18", "Örebro län", "örebro"),
-    ("19", "Västmanlands län", "västmanland"),
-    ("20", "Dalarnas län", "dalarna"),
-    ("21", "Gävleborgs län", "gävleborg"),
-    ("22", "Västernorrlands län", "västernorrland"),
-    ("23", "Jämtlands län", "jämtland"),
-    ("24", "Västerbottens län", "västerbotten"),
-    ("25", "Norrbottens län", "norrbotten"),
+/// (code, name, the regional authority's name, the stems a plan may write the län by, folded).
+const COUNTIES: [(&str, &str, &str, &[&str]); 21] = [
+    ("01", "Stockholms län", "Region Stockholm", &["stockholm"]),
+    ("03", "Uppsala län", "Region Uppsala", &["uppsala"]),
+    (
+        "04",
+        "Södermanlands län",
+        "Region Sörmland",
+        &["södermanland", "sörmland"],
+    ),
+    (
+        "05",
+        "Östergötlands län",
+        "Region Östergötland",
+        &["östergötland"],
+    ),
+    (
+        "06",
+        "Jönköpings län",
+        "Region Jönköpings län",
+        &["jönköping"],
+    ),
+    ("07", "Kronobergs län", "Region Kronoberg", &["kronoberg"]),
+    ("08", "Kalmar län", "Region Kalmar län", &["kalmar"]),
+    ("09", "Gotlands län", "Region Gotland", &["gotland"]),
+    ("10", "Blekinge län", "Region Blekinge", &["blekinge"]),
+    ("12", "Skåne län", "Region Skåne", &["skåne"]),
+    ("13", "Hallands län", "Region Halland", &["halland"]),
+    (
+        "14",
+        "Västra Götalands län",
+        "Västra Götalandsregionen",
+        &["västra götaland"],
+    ),
+    ("17", "Värmlands län", "Region Värmland", &["värmland"]),
+    ("18", "Örebro län", "Region Örebro län", &["örebro"]),
+    (
+        "19",
+        "Västmanlands län",
+        "Region Västmanland",
+        &["västmanland"],
+    ),
+    ("20", "Dalarnas län", "Region Dalarna", &["dalarna"]),
+    ("21", "Gävleborgs län", "Region Gävleborg", &["gävleborg"]),
+    (
+        "22",
+        "Västernorrlands län",
+        "Region Västernorrland",
+        &["västernorrland"],
+    ),
+    (
+        "23",
+        "Jämtlands län",
+        "Region Jämtland Härjedalen",
+        &["jämtland"],
+    ),
+    (
+        "24",
+        "Västerbottens län",
+        "Region Västerbotten",
+        &["västerbotten"],
+    ),
+    (
+        "25",
+        "Norrbottens län",
+        "Region Norrbotten",
+        &["norrbotten"],
+    ),
 ];
 
-/// A län: its code and name.
+/// A län: its code, name and regional authority.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct County {
     pub code: &'static str,
     pub name: &'static str,
+    /// The region that holds the county's grant (`Region Jämtland Härjedalen`).
+    pub region: &'static str,
 }
 
-/// The län a plan's `county` names (`Västerbottens län`, `Region Västerbotten`): the one whose
-/// name it holds, the longest such name when several do (`Östergötland`, not `Gotland`);
-/// `None` for a text that names none (a national plan).
+impl County {
+    fn of(
+        &(code, name, region, _): &(&'static str, &'static str, &'static str, &[&str]),
+    ) -> County {
+        County { code, name, region }
+    }
+}
+
+/// Sweden's 21 län in code order.
+pub fn all() -> impl Iterator<Item = County> {
+    COUNTIES.iter().map(County::of)
+}
+
+/// The län a plan's `county` names (`Västerbottens län`, `Region Västerbotten`, `Region
+/// Sörmland`): the one whose name it holds, the longest such name when several do
+/// (`Östergötland`, not `Gotland`); `None` for a text that names none (a national plan).
 pub fn named(county: &str) -> Option<County> {
     let folded = crate::core::text::fold(county);
     COUNTIES
         .iter()
-        .filter(|(_, _, stem)| folded.contains(stem))
-        .max_by_key(|(_, _, stem)| stem.chars().count())
-        .map(|&(code, name, _)| County { code, name })
+        .filter_map(|county| {
+            let stems = county.3.iter().filter(|stem| folded.contains(**stem));
+            Some((county, stems.map(|stem| stem.chars().count()).max()?))
+        })
+        .max_by_key(|&(_, length)| length)
+        .map(|(county, _)| County::of(county))
 }
 
 /// The län whose code a kommunkod starts with, if there is one (no län has the code `28`).
@@ -50,8 +113,8 @@ pub fn of_kommun(kommunkod: &str) -> Option<County> {
     let prefix = kommunkod.get(..2)?;
     COUNTIES
         .iter()
-        .find(|(code, _, _)| *code == prefix)
-        .map(|&(code, name, _)| County { code, name })
+        .find(|(code, ..)| *code == prefix)
+        .map(County::of)
 }
 
 #[cfg(test)]
@@ -68,6 +131,7 @@ mod tests {
             named("Västra Götalandsregionen").map(|c| c.code),
             Some("14")
         );
+        assert_eq!(named("Region Sörmland").map(|c| c.code), Some("04"));
         assert_eq!(named("Riket (genererad)"), None);
     }
 

@@ -37,30 +37,6 @@ pub struct Spec {
 /// Kommunkoder are the county's two digits and two more: at most 100 per county.
 pub const MAX_KOMMUNER: usize = 21 * 100;
 
-const COUNTIES: [(u32, &str); 21] = [
-    (1, "Stockholm"),
-    (3, "Uppsala"),
-    (4, "Södermanland"),
-    (5, "Östergötland"),
-    (6, "Jönköping"),
-    (7, "Kronoberg"),
-    (8, "Kalmar"),
-    (9, "Gotland"),
-    (10, "Blekinge"),
-    (12, "Skåne"),
-    (13, "Halland"),
-    (14, "Västra Götaland"),
-    (17, "Värmland"),
-    (18, "Örebro"),
-    (19, "Västmanland"),
-    (20, "Dalarna"),
-    (21, "Gävleborg"),
-    (22, "Västernorrland"),
-    (23, "Jämtland Härjedalen"),
-    (24, "Västerbotten"),
-    (25, "Norrbotten"),
-];
-
 const PREFIXES: [&str; 20] = [
     "Öster", "Väster", "Norr", "Söder", "Berg", "Sjö", "Å", "Lund", "Ham", "Ek", "Björk", "Sand",
     "Stor", "Lill", "Hög", "Mal", "Ljus", "Fors", "Skog", "Strand",
@@ -239,27 +215,28 @@ fn model(spec: &Spec) -> Model {
     let mut rng = fastrand::Rng::with_seed(spec.seed);
     let kommuner = kommuner(spec.kommuner, &mut rng);
     let mut actors = vec![];
-    for (code, county) in COUNTIES {
+    for county in crate::core::counties::all() {
+        let code = county.code;
         let region = actors.len();
         actors.push(Actor {
-            id: format!("r{code:02}"),
-            name: format!("Region {county}"),
+            id: format!("r{code}"),
+            name: county.region.to_string(),
             kind: "region",
             parent: None,
             receives: false,
         });
         for (unit, name) in [("psy", "Vuxenpsykiatrin"), ("fhe", "Folkhälsoenheten")] {
             actors.push(Actor {
-                id: format!("r{code:02}-{unit}"),
-                name: format!("{name}, Region {county}"),
+                id: format!("r{code}-{unit}"),
+                name: format!("{name}, {}", county.region),
                 kind: "region-unit",
                 parent: Some(region),
                 receives: true,
             });
         }
         actors.push(Actor {
-            id: format!("kf{code:02}"),
-            name: format!("Kommunförbundet {county}"),
+            id: format!("kf{code}"),
+            name: format!("Kommunförbundet {}", county.name),
             kind: "kommunförbund",
             parent: None,
             receives: true,
@@ -344,13 +321,14 @@ fn model(spec: &Spec) -> Model {
 /// Kommuner spread over the 21 counties, with populations falling off by rank as Sweden's do
 /// (about 1 000 000 for the largest, a few thousand for most), in kommunkod order.
 fn kommuner(count: usize, rng: &mut fastrand::Rng) -> Vec<(String, String, i64)> {
+    let counties: Vec<_> = crate::core::counties::all().collect();
     let mut ranks: Vec<usize> = (1..=count).collect();
     rng.shuffle(&mut ranks);
     let mut list: Vec<(String, String, i64)> = (0..count)
         .zip(ranks)
         .map(|(i, rank)| {
-            let (county, _) = COUNTIES[i % COUNTIES.len()];
-            let code = format!("{county:02}{:02}", i / COUNTIES.len());
+            let county = counties.get(i % counties.len()).map_or("", |c| c.code);
+            let code = format!("{county}{:02}", i / counties.len());
             let name = format!(
                 "{}{}{}",
                 QUALIFIERS[(i / 300) % QUALIFIERS.len()],
