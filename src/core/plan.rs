@@ -777,6 +777,16 @@ impl Date {
             .contains(&day)
             .then_some(Date { year, month, day })
     }
+
+    /// The same day `years` later; 29 February becomes 28 February in a year without it.
+    pub fn years_later(self, years: i32) -> Date {
+        let year = self.year.saturating_add(years);
+        Date::new(year, self.month, self.day).unwrap_or(Date {
+            year,
+            month: self.month,
+            day: 28,
+        })
+    }
 }
 
 impl fmt::Display for Date {

@@ -855,18 +855,4 @@ impl KeyFile {
                 computed: t.computed,
             })
     }
-
-    /// The byte range of a one-based line in `text`, for pointing at it.
-    pub fn line_span(text: &str, line: usize) -> std::ops::Range<usize> {
-        let mut start = 0;
-        for (i, l) in text.split_inclusive('\n').enumerate() {
-            let end = start + l.len();
-            if i + 1 == line {
-                let trimmed = l.trim_end_matches(['\n', '\r']).len();
-                return start..start + trimmed;
-            }
-            start = end;
-        }
-        text.len()..text.len()
-    }
 }

@@ -447,6 +447,12 @@ fn readings(text: &str) -> Vec<Amount> {
 
 /// CSV text as rows of cells with their byte spans (quoted fields, doubled quotes, line ends
 /// inside quotes, `\r\n` and `\n`).
+///
+/// Written here rather than with the `csv` crate (which `input::scb` reads key files with):
+/// a form's findings point at a cell, so each field needs its span, and the form is told a
+/// quote left open (which swallows the rest of the form into one cell); `csv::Reader` gives a
+/// record's position only, and `csv_core`, which would give each field's length, ends an open
+/// quote at the file's end without a word.
 fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
     let mut grid = Vec::new();
     let mut row = Vec::new();

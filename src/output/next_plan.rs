@@ -204,7 +204,7 @@ pub fn unfinished(old: &Plan, new: &Plan, year: i32) -> Option<&'static str> {
     };
     let moved = |old: &Option<Spanned<Date>>, new: &Option<Spanned<Date>>| match (old, new) {
         (Some(old), Some(new)) => {
-            years_later(*old.get_ref(), year.saturating_sub(old_year)) == *new.get_ref()
+            old.get_ref().years_later(year.saturating_sub(old_year)) == *new.get_ref()
         }
         (old, new) => old.is_none() && new.is_none(),
     };
@@ -740,7 +740,7 @@ impl Edit {
             month: date.month,
             day: date.day,
         };
-        let moved = years_later(date, self.year.saturating_sub(self.old_year));
+        let moved = date.years_later(self.year.saturating_sub(self.old_year));
         let too_late = NextPlanError::DeadlineTooLate {
             key,
             date,
@@ -964,22 +964,6 @@ fn replace_year(text: &str, old: i32, new: i32) -> String {
     out
 }
 
-/// The same day `years` later; 29 February becomes 28 February in a year without it.
-fn years_later(date: Date, years: i32) -> Date {
-    let year = date.year.saturating_add(years);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let day = if date.month == 2 && date.day == 29 && !leap {
-        28
-    } else {
-        date.day
-    };
-    Date {
-        year,
-        month: date.month,
-        day,
-    }
-}
-
 /// A key file path (relative to the old plan's folder) relative to the new plan's folder.
 fn rebase(file: &str, folders: &Folders) -> String {
     let path = Path::new(file);
@@ -1082,13 +1066,13 @@ mod tests {
             month: 12,
             day: 1,
         };
-        assert_eq!(years_later(d, 1).to_string(), "2026-12-01");
+        assert_eq!(d.years_later(1).to_string(), "2026-12-01");
         let leap = Date {
             year: 2028,
             month: 2,
             day: 29,
         };
-        assert_eq!(years_later(leap, 1).to_string(), "2029-02-28");
+        assert_eq!(leap.years_later(1).to_string(), "2029-02-28");
     }
 
     /// The corpus's small plan made into 2027's, and both read as plans.

@@ -529,13 +529,6 @@ mod tests {
     }
 
     #[test]
-    fn line_span_points_at_the_line() {
-        let text = "a\r\nbcd\r\ne";
-        assert_eq!(&text[KeyFile::line_span(text, 2)], "bcd");
-        assert_eq!(&text[KeyFile::line_span(text, 3)], "e");
-    }
-
-    #[test]
     fn lone_carriage_returns_end_lines_as_lf_and_crlf_do() {
         let text = "\"region\";\"2024\"\r\"2303 Ragunda\";5150\r\r\"2305 Bräcke\";6O37\r";
         let err = read(text.as_bytes(), None).unwrap_err();
