@@ -563,8 +563,8 @@ mod tests {
         })
         .replace("Region Stockholm", "=Region \\\"Stockholm\\\"; a, b\\nc")
         .replace(
-            "\"Kommunförbundet Stockholm",
-            "\"=Kommunförbundet Stockholm",
+            "\"Kommunförbundet Stockholms län",
+            "\"=Kommunförbundet Stockholms län",
         );
         plans.push((crate::input::plan::parse(&text).unwrap(), Vec::new()));
         let mut compared = 0;
@@ -611,7 +611,7 @@ mod tests {
             )
         );
         // For a program, the name as the plan writes it.
-        assert!(text.contains("\r\n=Kommunförbundet Stockholm,kommunforbund,"));
+        assert!(text.contains("\r\n=Kommunförbundet Stockholms län,kommunforbund,"));
     }
 
     /// The fields kept by text: texts alike in separate allocations, the same text on rows
