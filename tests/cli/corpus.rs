@@ -574,8 +574,7 @@ fn a_directory_or_a_missing_file_as_the_plan() {
     std::fs::create_dir(dir.path().join("plan.toml")).unwrap();
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     assert_case(
-        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: är en mapp, inte en \
-         planfil\"",
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: är en mapp, inte en plan\"",
         &out,
     );
     let out = allocate(dir.path(), &["check", "plan-2031.toml"]);
@@ -585,7 +584,7 @@ fn a_directory_or_a_missing_file_as_the_plan() {
     );
     let out = allocate(dir.path(), &["split", "100", "--key", "plan.toml"]);
     assert_case(
-        "# exit: 2\n# expect: fel[key-file] - \"plan.toml: är en mapp, inte en fil\"",
+        "# exit: 2\n# expect: fel[key-file] - \"plan.toml: är en mapp, inte en nyckelfil\"",
         &out,
     );
 }

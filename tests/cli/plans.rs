@@ -115,7 +115,7 @@ fn missing_file_and_directory_are_unreadable() {
     );
     let out = allocate(&repo_root(), &["check", "allocations"]);
     out.assert_status(2)
-        .assert_stdout_contains("är en mapp, inte en planfil");
+        .assert_stdout_contains("är en mapp, inte en plan");
 }
 
 #[test]

@@ -7,13 +7,10 @@ use crate::core::followup::{BadAmount, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
-use crate::core::unreadable::BinaryKind;
 use crate::input::plan::{Looks, ParseError, ParseErrorKind};
-use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
-use crate::output::number::file_size;
 use crate::output::words::findings;
 use crate::say;
 
@@ -786,43 +783,6 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
     }
 }
 
-fn read_reason(reason: &ReadReason, lang: Lang) -> String {
-    match reason {
-        ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
-        ReadReason::Directory => lang.pick("är en mapp", "is a directory").to_string(),
-        ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
-        ReadReason::NotUtf8 { .. } | ReadReason::Utf16 => lang
-            .pick("texten kan inte avkodas", "the text cannot be decoded")
-            .to_string(),
-        ReadReason::TooLarge { size, limit } => {
-            let (size, limit) = (file_size(*size, lang), file_size(*limit, lang));
-            say!(
-                lang,
-                "filen är {size}; en redovisning får vara högst {limit}",
-                "the file is {size}; a usage file may be at most {limit}"
-            )
-        }
-        ReadReason::Binary(BinaryKind::Pdf) => lang
-            .pick("en PDF-fil, inte en blankett", "a PDF file, not a form")
-            .to_string(),
-        ReadReason::Binary(_) => lang
-            .pick(
-                "inte en textfil eller arbetsbok som kan läsas",
-                "not a text file or workbook that can be read",
-            )
-            .to_string(),
-        ReadReason::NotRegular(special) => super::load::not_regular(*special, lang),
-        ReadReason::StdinIsTerminal => lang
-            .pick(
-                "standard input är en terminal, inte en fil eller en pipe",
-                "standard input is a terminal, not a file or a pipe",
-            )
-            .to_string(),
-        ReadReason::Other(e) => super::load::os_error(*e, lang),
-        ReadReason::NotAPlan(other) => super::load::other_file(*other, lang),
-    }
-}
-
 /// What a usage file in TOML holds.
 fn toml_shape(lang: Lang) -> &'static str {
     lang.pick(
@@ -885,13 +845,13 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
     let path = error.path().display();
     match error {
         UsageReadError::Read { reason, .. } => {
-            let why = read_reason(reason, lang);
+            let why = super::load::read_reason(reason, super::load::FileKind::Usage, false, lang);
             (
                 say!(lang, "{path}: {why}", "{path}: {why}"),
                 say!(
                     lang,
-                    "ange en ifylld blankett (CSV eller XLSX) eller en redovisning i TOML",
-                    "give a filled-in form (CSV or XLSX) or a usage file in TOML"
+                    "ange en ifylld blankett (CSV, XLSX, XLS eller ODS) eller en redovisning i TOML",
+                    "give a filled-in form (CSV, XLSX, XLS or ODS) or a usage file in TOML"
                 ),
             )
         }

@@ -10,6 +10,7 @@ use crate::core::population::{
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
 use crate::output::number::count;
+use crate::output::words::load::FileKind;
 use crate::say;
 
 /// The encoding a key file was read in, as people know it.
@@ -328,36 +329,19 @@ fn kind_message(error: &ScbError, lang: Lang) -> String {
     // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
         (ScbErrorKind::Misplaced(kind), _) => misplaced(kind, lang),
-        (ScbErrorKind::NotFound, Lang::Sv) => "filen finns inte".to_string(),
-        (ScbErrorKind::NotFound, Lang::En) => "no such file".to_string(),
-        (ScbErrorKind::Directory, Lang::Sv) => "är en mapp, inte en fil".to_string(),
-        (ScbErrorKind::Directory, Lang::En) => "is a directory, not a file".to_string(),
-        (ScbErrorKind::TooLarge { size, limit }, Lang::Sv) => format!(
-            "filen är {}; en nyckelfil får vara högst {}",
-            crate::output::number::file_size(*size, lang),
-            crate::output::number::file_size(*limit, lang)
-        ),
-        (ScbErrorKind::TooLarge { size, limit }, Lang::En) => format!(
-            "the file is {}; a key file may be at most {}",
-            crate::output::number::file_size(*size, lang),
-            crate::output::number::file_size(*limit, lang)
-        ),
+        (ScbErrorKind::NotFound, _) => super::load::not_found(lang).to_string(),
+        (ScbErrorKind::Directory, _) => super::load::directory(FileKind::Key, lang),
+        (ScbErrorKind::TooLarge { size, limit }, _) => {
+            super::load::too_large(*size, *limit, FileKind::Key, lang)
+        }
         (ScbErrorKind::MixedEncoding, _) => super::load::mixed_encoding(lang).to_string(),
         (ScbErrorKind::NotText(kind), _) => {
-            let what = match (kind, lang) {
-                (BinaryKind::Zip, Lang::Sv) => "en Excel-fil (xlsx) eller annan zip-fil",
-                (BinaryKind::Zip, Lang::En) => "an Excel file (xlsx) or another zip file",
-                (BinaryKind::OldOffice, Lang::Sv) => "en äldre Excel-fil (xls)",
-                (BinaryKind::OldOffice, Lang::En) => "an old Excel file (xls)",
-                (BinaryKind::Pdf, Lang::Sv) => "en PDF-fil",
-                (BinaryKind::Pdf, Lang::En) => "a PDF file",
-                (BinaryKind::Other, Lang::Sv) => "en binär fil (den innehåller nolltecken)",
-                (BinaryKind::Other, Lang::En) => "a binary file (it contains NUL bytes)",
-            };
-            match lang {
-                Lang::Sv => format!("filen är {what}, inte en CSV-fil"),
-                Lang::En => format!("the file is {what}, not a CSV file"),
-            }
+            let what = super::load::binary_file(*kind, lang);
+            say!(
+                lang,
+                "filen är {what}, inte en nyckelfil",
+                "the file is {what}, not a key file"
+            )
         }
         (ScbErrorKind::Workbook(problem), _) => {
             let reason = workbook_problem(problem, lang);

@@ -35,7 +35,7 @@ pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
                 "{} {}: {}",
                 lang.pick("kan inte läsa", "cannot read"),
                 path.display(),
-                read_reason(reason, *stdin, lang)
+                read_reason(reason, FileKind::Plan, *stdin, lang)
             ),
             Some(read_hint(reason, lang).to_string()),
         ),
@@ -43,72 +43,62 @@ pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
     }
 }
 
-/// Why a plan cannot be read; `stdin`: it was piped in, so a size over the limit is not known
-/// (reading stopped one byte past it).
-fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
+/// The kind of file that cannot be read, as its messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Plan,
+    /// A follow-up form or usage file in TOML.
+    Usage,
+    /// A population file for a key.
+    Key,
+}
+
+impl FileKind {
+    /// `en plan`, `en redovisning`, `en nyckelfil`.
+    fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            FileKind::Plan => lang.pick("en plan", "a plan"),
+            FileKind::Usage => lang.pick("en redovisning", "a usage file"),
+            FileKind::Key => lang.pick("en nyckelfil", "a key file"),
+        }
+    }
+}
+
+/// Why a file of `kind` cannot be read; `stdin`: it was piped in, so a size over the limit is
+/// not known (reading stopped one byte past it).
+pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang) -> String {
+    let noun = kind.noun(lang);
     match reason {
         ReadReason::TooLarge { limit, .. } if stdin => {
             let limit = crate::output::number::file_size(*limit, lang);
             say!(
                 lang,
-                "standard input är större än {limit}, det största en plan får vara",
-                "standard input is larger than {limit}, the most a plan may be"
+                "standard input är större än {limit}, det största {noun} får vara",
+                "standard input is larger than {limit}, the most {noun} may be"
             )
         }
-        ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
-        ReadReason::Directory => lang
-            .pick(
-                "är en mapp, inte en planfil",
-                "is a directory, not a plan file",
-            )
-            .to_string(),
+        ReadReason::NotFound => not_found(lang).to_string(),
+        ReadReason::Directory => directory(kind, lang),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
         ReadReason::NotAPlan(other) => {
             let what = other_file(*other, lang);
-            say!(lang, "{what}, inte en plan", "{what}, not a plan")
+            say!(lang, "{what}, inte {noun}", "{what}, not {noun}")
         }
-        ReadReason::NotUtf8 { line, .. } => match lang {
-            Lang::Sv => format!("inte UTF-8-text (första ogiltiga tecknet står på rad {line})"),
-            Lang::En => format!("not UTF-8 text (the first invalid byte is on line {line})"),
-        },
-        ReadReason::TooLarge { size, limit } => match lang {
-            Lang::Sv => format!(
-                "filen är {}; en plan får vara högst {}",
-                crate::output::number::file_size(*size, lang),
-                crate::output::number::file_size(*limit, lang)
-            ),
-            Lang::En => format!(
-                "the file is {}; a plan may be at most {}",
-                crate::output::number::file_size(*size, lang),
-                crate::output::number::file_size(*limit, lang)
-            ),
-        },
+        ReadReason::NotUtf8 { line, .. } => say!(
+            lang,
+            "inte UTF-8-text (första ogiltiga tecknet står på rad {line})",
+            "not UTF-8 text (the first invalid byte is on line {line})"
+        ),
+        ReadReason::TooLarge { size, limit } => too_large(*size, *limit, kind, lang),
         ReadReason::Utf16 => lang
             .pick(
                 "texten är sparad som UTF-16 (\"Unicode\"), inte UTF-8",
                 "the text is saved as UTF-16 (\"Unicode\"), not UTF-8",
             )
             .to_string(),
-        ReadReason::Binary(kind) => {
-            let what = match kind {
-                BinaryKind::Zip => lang.pick(
-                    "en Excel- eller Word-fil (xlsx/docx) eller annan zip-fil",
-                    "an Excel or Word file (xlsx/docx) or another zip file",
-                ),
-                BinaryKind::OldOffice => lang.pick(
-                    "en äldre Excel- eller Word-fil (xls/doc)",
-                    "an old Excel or Word file (xls/doc)",
-                ),
-                BinaryKind::Pdf => lang.pick("en PDF-fil", "a PDF file"),
-                BinaryKind::Other => lang.pick(
-                    "en binär fil (den innehåller nolltecken)",
-                    "a binary file (it contains NUL bytes)",
-                ),
-            };
-            match lang {
-                Lang::Sv => format!("är {what}, inte en textfil"),
-                Lang::En => format!("is {what}, not a text file"),
-            }
+        ReadReason::Binary(binary) => {
+            let what = binary_file(*binary, lang);
+            say!(lang, "är {what}, inte {noun}", "is {what}, not {noun}")
         }
         ReadReason::NotRegular(special) => not_regular(*special, lang),
         ReadReason::StdinIsTerminal => lang
@@ -118,6 +108,54 @@ fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
             )
             .to_string(),
         ReadReason::Other(e) => os_error(*e, lang),
+    }
+}
+
+/// A file that is not there.
+pub fn not_found(lang: Lang) -> &'static str {
+    lang.pick("filen finns inte", "no such file")
+}
+
+/// A folder where a file of `kind` belongs.
+pub fn directory(kind: FileKind, lang: Lang) -> String {
+    let noun = kind.noun(lang);
+    say!(
+        lang,
+        "är en mapp, inte {noun}",
+        "is a directory, not {noun}"
+    )
+}
+
+/// A file of `kind` over its size limit, refused before it is read.
+pub fn too_large(size: u64, limit: u64, kind: FileKind, lang: Lang) -> String {
+    let (size, limit) = (
+        number::file_size(size, lang),
+        number::file_size(limit, lang),
+    );
+    let noun = kind.noun(lang);
+    say!(
+        lang,
+        "filen är {size}; {noun} får vara högst {limit}",
+        "the file is {size}; {noun} may be at most {limit}"
+    )
+}
+
+/// What a file that is not text is (`en PDF-fil`).
+pub fn binary_file(kind: BinaryKind, lang: Lang) -> &'static str {
+    match kind {
+        BinaryKind::Zip => lang.pick(
+            "en Excel- eller Word-fil (xlsx/docx) eller annan zip-fil",
+            "an Excel or Word file (xlsx/docx) or another zip file",
+        ),
+        BinaryKind::OldOffice => lang.pick(
+            "en äldre Excel- eller Word-fil (xls/doc)",
+            "an old Excel or Word file (xls/doc)",
+        ),
+        BinaryKind::Pdf => lang.pick("en PDF-fil", "a PDF file"),
+        BinaryKind::Other => lang.pick(
+            "en binär fil (den innehåller nolltecken)",
+            "a binary file (it contains NUL bytes)",
+        ),
     }
 }
 
