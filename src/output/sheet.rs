@@ -439,7 +439,7 @@ fn payments(report: Arc<Payments>, statements: Range<usize>, words: Words) -> Sh
         ],
         words,
     );
-    let total: Amount = report.invoiced + report.transferred + report.held_total;
+    let total: Amount = report.total();
     let total = total_row(headers.len(), words, 5, total, report.complete);
     let reference = report.reference.as_deref().map_or(Value::Empty, code);
     let (skip, take) = (statements.start, statements.len());

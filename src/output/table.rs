@@ -14,7 +14,7 @@ use crate::core::check::cost_sharing::{CostTable, LineKind};
 use crate::core::money::Amount;
 use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
-    StatementLine, View,
+    StatementLine, Verdict, View,
 };
 use crate::output::grid::{Align, Cell as GridCell, Grid, Start as GridStart, cell, strong};
 use crate::output::lang::Lang;
@@ -318,8 +318,6 @@ pub fn right_align_from(table: &mut Table, first: usize) {
     }
 }
 
-/// The payments rows, compactly: recipient, area, insats, amount and payment route. (The
-/// reference code and decision are the same on every row; `export` carries them.)
 /// Every line as a payment, compactly: recipient, area, insats, amount and payment route.
 /// (The reference code and decision are the same on every row; `export` carries them.)
 pub fn payment_rows(
@@ -329,7 +327,7 @@ pub fn payment_rows(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let lang = layout.lang;
-    let total = lang.amount(report.invoiced + report.transferred + report.held_total);
+    let total = lang.amount(report.total());
     let mut grid = Grid::new(
         &[
             lang.pick("Mottagare", "Recipient"),
@@ -656,14 +654,16 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
     let stated: Vec<Option<(String, bool)>> = report
         .headings
         .iter()
-        .map(|heading| match heading.stated {
-            Some(s) if !heading.complete => Some((
-                format!("{} ({})", lang.amount(s), lang.pick("urval", "selection")),
-                false,
-            )),
-            Some(s) if s == heading.computed => Some((format!("{} ✓", lang.amount(s)), false)),
-            Some(s) => Some((format!("{} ≠", lang.amount(s)), true)),
-            None => None,
+        .map(|heading| {
+            let stated = lang.amount(heading.stated?);
+            Some(match heading.verdict()? {
+                Verdict::Selection => (
+                    format!("{stated} ({})", lang.pick("urval", "selection")),
+                    false,
+                ),
+                Verdict::Holds => (format!("{stated} ✓"), false),
+                Verdict::Differs => (format!("{stated} ≠"), true),
+            })
         })
         .collect();
     let stated_width = widest(stated.iter().flatten().map(|(s, _)| s.as_str()));
@@ -799,12 +799,10 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 layout.amount(row.amount),
             ]);
         }
-        let check = if !area.complete {
-            lang.pick("(urval)", "(selection)")
-        } else if area.total == area.agreement {
-            "✓"
-        } else {
-            "≠"
+        let check = match area.verdict() {
+            Verdict::Selection => lang.pick("(urval)", "(selection)"),
+            Verdict::Holds => "✓",
+            Verdict::Differs => "≠",
         };
         table.add_row(vec![
             Cell::new(""),
@@ -897,7 +895,7 @@ pub fn payments(
             layout,
         ));
     }
-    let sum = report.invoiced + report.transferred + report.held_total;
+    let sum = report.total();
     // Amounts held together when the line is filled to the terminal's width.
     let kr = |a: Amount| lang.amount(a).replace(' ', "\u{a0}");
     // Each term is held together (a no-break space), so a line breaks only between terms.
@@ -920,26 +918,24 @@ pub fn payments(
         )),
     ]
     .join(" ");
-    let closing = if !report.complete {
-        format!(
+    let closing = match report.verdict() {
+        Verdict::Selection => format!(
             "{parts} {}",
             term(format!(
                 "= {} ({})",
                 kr(sum),
                 lang.pick("urval", "selection")
             ))
-        )
-    } else if sum == report.county_total {
-        format!(
+        ),
+        Verdict::Holds => format!(
             "{parts} {} {}",
             term(format!("= {}", kr(sum))),
             term(format!(
                 "= {} ✓",
                 lang.pick("länets medel", "the county total")
             ))
-        )
-    } else {
-        format!(
+        ),
+        Verdict::Differs => format!(
             "{parts} {} {}",
             term(format!("= {}", kr(sum))),
             term(format!(
@@ -947,7 +943,7 @@ pub fn payments(
                 lang.pick("länets medel", "the county total"),
                 kr(report.county_total)
             ))
-        )
+        ),
     };
     let closing = wrap(&closing, usize::from(layout.width), "", "  ");
     rest.push_str(&format!("\n{closing}\n"));

@@ -35,6 +35,32 @@ use crate::core::ledger::{Ledger, Line};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 
+/// How a sum a view shows compares with the figure printed for it (an area's amount in the
+/// agreement, a heading's total, the county total).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The sum is the printed figure: ✓.
+    Holds,
+    /// The sum differs from it: ≠.
+    Differs,
+    /// The selection covers only part of what the figure covers: the sum is a selection of
+    /// it (*urval*), never compared.
+    Selection,
+}
+
+impl Verdict {
+    /// `sum` against `printed`, where `complete` says whether the selection covers all of it.
+    pub fn of(complete: bool, sum: Amount, printed: Amount) -> Verdict {
+        if !complete {
+            Verdict::Selection
+        } else if sum == printed {
+            Verdict::Holds
+        } else {
+            Verdict::Differs
+        }
+    }
+}
+
 /// What a view written before `complete` existed is read as: the whole plan.
 fn whole() -> bool {
     true

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Payment};
-use crate::core::report::{Projection, whole};
+use crate::core::report::{Projection, Verdict, whole};
 
 /// A text shared by many rows (a recipient's name is on each of its payments rows): cloned by
 /// count, and read by the threads that write a national plan's views in parts.
@@ -321,6 +321,16 @@ pub struct PaymentLine {
 }
 
 impl Payments {
+    /// What the invoices, the internal transfers and the held money add up to.
+    pub fn total(&self) -> Amount {
+        self.invoiced + self.transferred + self.held_total
+    }
+
+    /// The three together against the county total.
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(self.complete, self.total(), self.county_total)
+    }
+
     /// The id and text of a line's insats (every listed line has one).
     pub fn insats(&self, line: &StatementLine) -> Option<&InsatsText> {
         self.insatser.get(line.index as usize)

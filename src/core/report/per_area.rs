@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::money::Amount;
-use crate::core::report::{Projection, whole};
+use crate::core::report::{Projection, Verdict, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerArea {
@@ -37,6 +37,13 @@ pub struct AreaRow {
     pub focus_areas: Vec<u32>,
     pub responsible: String,
     pub amount: Amount,
+}
+
+impl AreaReport {
+    /// The area's sum against its amount in the agreement.
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(self.complete, self.total, self.agreement)
+    }
 }
 
 impl AreaRow {

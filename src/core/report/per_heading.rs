@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::money::Amount;
-use crate::core::report::{Projection, whole};
+use crate::core::report::{Projection, Verdict, whole};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PerHeading {
@@ -33,6 +33,14 @@ pub struct HeadingReport {
     /// compared with `stated`; otherwise `computed` is a selection of it.
     #[serde(default = "whole")]
     pub complete: bool,
+}
+
+impl HeadingReport {
+    /// The heading's sum against the total the document prints; `None` where it prints none.
+    pub fn verdict(&self) -> Option<Verdict> {
+        let stated = self.stated?;
+        Some(Verdict::of(self.complete, self.computed, stated))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
