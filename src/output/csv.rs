@@ -37,6 +37,25 @@ impl Dialect {
             Dialect::Rfc4180 => Words::Machine,
         }
     }
+
+    /// What a file in the dialect begins with: the byte-order mark Excel needs to read UTF-8.
+    fn bom(self) -> &'static str {
+        match self {
+            Dialect::Excel => "\u{feff}",
+            Dialect::Rfc4180 => "",
+        }
+    }
+}
+
+/// A writer of records of any length in the dialect (a form's label rows above its table),
+/// into `out` after the dialect's byte-order mark.
+pub fn records(dialect: Dialect, mut out: Vec<u8>) -> csv::Writer<Vec<u8>> {
+    out.extend(dialect.bom().as_bytes());
+    csv::WriterBuilder::new()
+        .delimiter(delimiter(dialect))
+        .flexible(true)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out)
 }
 
 /// The sheet as CSV bytes, header first, without the total row.
@@ -107,9 +126,7 @@ fn write_rows(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::
 
 /// The byte order mark Excel needs to read UTF-8 (in its dialect) and the header row.
 fn write_header(sheet: &Sheet, dialect: Dialect, mut out: impl Write) -> std::io::Result<()> {
-    if dialect == Dialect::Excel {
-        out.write_all("\u{feff}".as_bytes())?;
-    }
+    out.write_all(dialect.bom().as_bytes())?;
     let encoder = csv_core::WriterBuilder::new()
         .delimiter(delimiter(dialect))
         .build();
@@ -302,8 +319,9 @@ fn cell<'a>(value: &'a Value, dialect: Dialect, scratch: &'a mut String) -> &'a 
         }
         Value::Decimal(d) => {
             let _ = write!(scratch, "{}", d.normalize());
-            if dialect == Dialect::Excel {
-                *scratch = scratch.replace('.', ",");
+            let mark = decimal_mark(dialect);
+            if mark != '.' {
+                *scratch = scratch.replace('.', mark.encode_utf8(&mut [0; 4]));
             }
             scratch
         }

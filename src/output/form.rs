@@ -147,12 +147,8 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
 
 /// The form as CSV for Swedish Excel: semicolons, UTF-8 with a byte-order mark, CRLF.
 pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .flexible(true)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let dialect = crate::output::csv::Dialect::Excel;
+    let mut writer = crate::output::csv::records(dialect, Vec::new());
     let w = words(lang);
     for (label, value) in header_rows(form, lang) {
         writer.write_record([neutralise(label).as_bytes(), neutralise(&value).as_bytes()])?;
@@ -165,16 +161,14 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
             line.area.to_string(),
             neutralise(&shown(&line.insats)).into_owned(),
             neutralise(&shown(&line.text)).into_owned(),
-            plain_amount(line.received, crate::output::csv::Dialect::Excel),
+            plain_amount(line.received, dialect),
             String::new(),
             String::new(),
         ])?;
     }
-    let bytes = writer
+    writer
         .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    out.extend(bytes);
-    Ok(out)
+        .map_err(|e| csv::Error::from(e.into_error()))
 }
 
 /// The decimals of the amounts used that a form shows: öre.
