@@ -159,18 +159,13 @@ pub fn named(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// Whether [`visible`] shows `c` by its Unicode name.
+/// Whether [`visible`] shows `c` by its Unicode name: a control character, one that shows
+/// nothing (`core::text::is_invisible`, so that what the core passes over as invisible is
+/// never printed raw), a line or paragraph separator, or a noncharacter.
 pub fn hidden(c: char) -> bool {
     c.is_control()
-        || matches!(
-            c,
-            '\u{ad}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-                | '\u{feff}'
-                | '\u{fdd0}'..='\u{fdef}'
-        )
+        || crate::core::text::is_invisible(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fdd0}'..='\u{fdef}')
         || u32::from(c) & 0xfffe == 0xfffe
 }
 
@@ -1389,7 +1384,21 @@ pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{short, visible};
+    use super::{hidden, short, visible};
+
+    /// Every character the core passes over as invisible (in names, keys, comparisons) is
+    /// shown by its name, never printed raw: two names that differ in one look different.
+    #[test]
+    fn what_the_core_calls_invisible_is_shown_by_name() {
+        let invisible = (0..=0x10_ffff)
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::core::text::is_invisible(c));
+        for c in invisible {
+            assert!(hidden(c), "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(visible("Ber\u{61c}g"), "Ber<U+061C>g");
+        assert_eq!(visible("Berg\u{e0041}"), "Berg<U+E0041>");
+    }
 
     #[test]
     fn line_and_paragraph_separators_break_as_a_newline_does() {
