@@ -171,7 +171,7 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
 }
 
 /// "1 decimal", "2 decimaler".
-fn decimals(count: u32, lang: Lang) -> String {
+pub fn decimals(count: u32, lang: Lang) -> String {
     let count = u64::from(count);
     counted(
         count,
@@ -1886,11 +1886,11 @@ fn key_message(reason: &KeyReason, key: &str, lang: Lang) -> String {
             "key `{key}` is derived from `{from}`, which is not a population key"
         ),
         KeyReason::PrecisionTooHigh(p) => {
-            let max = crate::core::split::MAX_PRECISION;
+            let (p, max) = (decimals(*p, lang), crate::core::split::MAX_PRECISION);
             say!(
                 lang,
-                "nyckeln `{key}` ska räknas fram med {p} decimaler; högst {max} går",
-                "key `{key}` asks for {p} decimals; at most {max} are possible"
+                "nyckeln `{key}` ska räknas fram med {p}; högst {max} går",
+                "key `{key}` asks for {p}; at most {max} are possible"
             )
         }
     }
