@@ -205,10 +205,11 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
         let title = match step.kind {
             StepKind::Percentages(precision) => {
                 number += 1;
+                let precision = crate::output::words::findings::decimals(precision, lang);
                 say!(
                     lang,
-                    "{number}. Befolkningen som procent med {precision} decimaler (största rest, så att summan blir exakt 100 %)",
-                    "{number}. The population as percentages with {precision} decimals (largest remainder, so they sum to exactly 100 %)"
+                    "{number}. Befolkningen som procent med {precision} (största rest, så att summan blir exakt 100 %)",
+                    "{number}. The population as percentages with {precision} (largest remainder, so they sum to exactly 100 %)"
                 )
             }
             StepKind::Split { derived: true } => {

@@ -7,9 +7,10 @@
 //! character of the key or value at fault (inclusive), so a one-character value starts and
 //! ends on the same column.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::core::finding::{Finding, Severity};
+use crate::core::finding::{Finding, Problem, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
@@ -72,19 +73,72 @@ pub enum SeverityName {
     Warning,
 }
 
-/// The figures of a problem that compares two sums; `difference` is computed − stated.
+/// The figures of a problem that compares two sums; `difference` is computed − stated. They
+/// are kronor, or a key's printed total against the sum of its values (counts or
+/// percentages), and go into JSON as numbers either way.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Figures {
-    pub stated: Amount,
-    pub computed: Amount,
-    pub difference: Amount,
+    #[serde(serialize_with = "as_number")]
+    pub stated: Decimal,
+    #[serde(serialize_with = "as_number")]
+    pub computed: Decimal,
+    #[serde(serialize_with = "as_number")]
+    pub difference: Decimal,
+    /// Kronor (else a key's total).
+    #[serde(skip)]
+    pub kronor: bool,
 }
 
 impl Figures {
-    /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it.
-    pub fn text(&self, lang: Lang) -> String {
-        findings::figures(self.stated, self.computed, lang)
+    /// The figures of `problem`, when it compares two sums.
+    pub fn of(problem: &Problem) -> Option<Figures> {
+        if let Some((stated, computed)) = problem.figures() {
+            return Some(Figures {
+                stated: stated.0,
+                computed: computed.0,
+                difference: (computed - stated).0,
+                kronor: true,
+            });
+        }
+        let Problem::KeyTotal {
+            stated, computed, ..
+        } = problem
+        else {
+            return None;
+        };
+        let (stated, computed) = findings::key_sums(*stated, *computed);
+        Some(Figures {
+            stated,
+            computed,
+            difference: computed.checked_sub(stated)?,
+            kronor: false,
+        })
     }
+
+    /// What the figures are, as a line that gives them names it: `belopp` (amounts), or
+    /// `summor` for a key's totals, which are not kronor.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match self.kronor {
+            true => lang.pick("belopp", "figures"),
+            false => lang.pick("summor", "figures"),
+        }
+    }
+
+    /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it
+    /// (a key's total without `kr`).
+    pub fn text(&self, lang: Lang) -> String {
+        if self.kronor {
+            findings::figures(Amount(self.stated), Amount(self.computed), lang)
+        } else {
+            findings::key_figures(self.stated, self.computed, lang)
+        }
+    }
+}
+
+/// A figure as JSON writes an amount: a whole number as an integer, any other as an exact
+/// decimal string.
+fn as_number<S: serde::Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    Amount(*value).serialize(serializer)
 }
 
 /// Another place that explains a finding (where a duplicate was first defined).
@@ -181,11 +235,7 @@ fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) ->
         end_line: Some(end_line),
         end_column: Some(end_column),
         message: findings::message(&finding.problem, lang),
-        figures: finding.problem.figures().map(|(stated, computed)| Figures {
-            stated,
-            computed,
-            difference: computed - stated,
-        }),
+        figures: Figures::of(&finding.problem),
         hint: Some(findings::hint(&finding.problem, lang)),
         related: finding.related.as_ref().map(|(span, related)| {
             let (line, column) = source.line_col(span.start);

@@ -219,11 +219,7 @@ pub fn command(finding: &Located, lang: Lang) -> String {
     let mut message = finding.message.clone();
     if let Some(figures) = &finding.figures {
         message.push('\n');
-        message.push_str(&format!(
-            "{}: {}",
-            lang.pick("belopp", "figures"),
-            figures.text(lang)
-        ));
+        message.push_str(&format!("{}: {}", figures.label(lang), figures.text(lang)));
     }
     if let Some(hint) = &finding.hint {
         message.push('\n');

@@ -546,3 +546,62 @@ fn the_reconciliation_line_shows_control_characters() {
     assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
     assert!(!out.stdout.contains('\u{202e}'), "{}", out.stdout);
 }
+
+/// The 2026 plan with the Mini Maria population key of seed 003 (its kommuner's 2024
+/// population, printed as 132 708 inhabitants) and its two-decimal percentages (printed as
+/// 100,00), each with its printed total.
+fn plan_with_key_totals(total: &str, percent: &str) -> PlanDir {
+    let counts = crate::support::POPULATION_2024
+        .iter()
+        .map(|(_, name, n)| format!("{name:?} = {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    plan().edit(
+        "[[keys]]\n",
+        &format!(
+            "[[keys]]\nid = \"befolkning-2024\"\nkind = \"population\"\nvalues = {{ {counts} }}\nprinted_total = {total}\n\n[[keys]]\nid = \"procent-2024\"\nkind = \"percent\"\nfrom = \"befolkning-2024\"\nprecision = 2\nprinted_total = \"{percent}\"\n\n[[keys]]\n"
+        ),
+    )
+}
+
+/// A key's printed total is counted among the printed figures, by `check` and the decision
+/// basis alike: the 2026 plan's 50, and the two totals of the Mini Maria key, which hold.
+#[test]
+fn a_keys_printed_total_is_counted_among_the_printed_figures() {
+    let p = plan_with_key_totals("132_708", "100,00");
+    p.check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("51 av 52 angivna summor i dokumentet stämmer med beräkningen");
+    crate::support::allocate(p.dir.path(), &["report", "plan.toml", "--format", "md"])
+        .assert_status(0)
+        .assert_stdout_contains("51 av 52 tryckta summor stämmer med beräkningen");
+}
+
+/// `--format json` gives a key total's figures like any other sums compared: one inhabitant
+/// too many, one hundredth of a per cent too many (not kronor: no `kr` in the text).
+#[test]
+fn a_key_totals_figures_are_given_in_json_and_github() {
+    let p = plan_with_key_totals("132_709", "100,01");
+    let out = p.check(&["--format", "json"]);
+    out.assert_status(1);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let key_totals: Vec<&serde_json::Value> = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "key-total")
+        .collect();
+    assert_eq!(key_totals.len(), 2, "{}", out.stdout);
+    let figures = &key_totals[0]["figures"];
+    assert_eq!(figures["stated"], 132_709);
+    assert_eq!(figures["computed"], 132_708);
+    assert_eq!(figures["difference"], -1);
+    let figures = &key_totals[1]["figures"];
+    assert_eq!(figures["stated"], "100.01");
+    assert_eq!(figures["computed"], 100);
+    assert_eq!(figures["difference"], "-0.01");
+    p.check(&["--format", "github"])
+        .assert_status(1)
+        .assert_stdout_contains("%0Asummor: angivet 132 709, beräknat 132 708, skillnad -1%0A")
+        .assert_stdout_contains("%0Asummor: angivet 100,01, beräknat 100,00, skillnad -0,01%0A");
+}

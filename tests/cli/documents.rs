@@ -3038,3 +3038,228 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
         "The picture shows **12,024,898 kr** ≠ the county total 12,689,898 kr (see the errors): insatser that the errors leave undistributed or without a known area are not in it.",
     );
 }
+
+/// The decision basis of a plan in `p` in `format` (`md` or `html`) and `lang`, from
+/// standard output, with the exit status `status`.
+fn basis_of(p: &PlanDir, format: &str, lang: &str, status: i32) -> String {
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let args = ["report", "plan.toml", "--format", format, "--lang", lang];
+    let out = allocate(p.dir.path(), &args);
+    out.assert_status(status);
+    out.stdout.clone()
+}
+
+/// The 2026 plan as it stands before the meeting: `decision_date` not yet written.
+fn plan_2026_before_the_meeting() -> PlanDir {
+    PlanDir::from_real("plan-2026.toml")
+        .edit("decision_date = 2026-02-27", "# decision_date = 2026-02-27")
+}
+
+/// The decision basis is written for the meeting, before the decision: that the plan has no
+/// `decision_date` yet is what `decision-date` says, which is for the letters and invoices,
+/// not for the forum. The basis leaves it out; the earmark warning of seed 001 (1 000 000 kr
+/// printed for `medverkan`, 800 000 kr tagged to it, lines 1.3 and 1.4) stays, at its figure.
+#[test]
+fn the_decision_basis_before_the_meeting_leaves_out_the_decision_date_warning() {
+    let p = plan_2026_before_the_meeting();
+    let out = p.check(&[]);
+    out.assert_status(0);
+    assert_eq!(out.finding_codes(), ["decision-date", "earmark-total"]);
+    let md = basis_of(&p, "md", "sv", 0);
+    assert!(
+        !md.contains("decision-date") && !md.contains("decision_date"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Planen har inga fel, men 1 varning: se nedan."),
+        "{md}"
+    );
+    assert!(md.contains(
+        "Det här är vad allocate check fann. Varning 1 står också vid sin siffra i dokumentet (≠).\n"
+    ));
+    assert!(md.contains("1. **varning 1** `[earmark-total]`"), "{md}");
+    assert!(!md.contains("varning 2"), "{md}");
+    assert!(md.contains(&format!(
+        "**{}\u{a0}kr** ≠ beräknat {}\u{a0}kr (varning 1)",
+        kr("1 000 000"),
+        kr("800 000")
+    )));
+    let en = basis_of(&p, "md", "en", 0);
+    assert!(!en.contains("decision-date"), "{en}");
+    assert!(en.contains("The plan has no errors, but 1 warning: see below."));
+    assert!(en.contains(
+        "This is what allocate check found. Warning 1 also stands at its figure in the document (≠).\n"
+    ));
+    let html = basis_of(&p, "html", "sv", 0);
+    assert!(!html.contains("decision-date") && html.contains("[earmark-total]"));
+    // Word too.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &p.text).unwrap();
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--format", "docx", "-o", "b.docx"],
+    )
+    .assert_status(0);
+    let (body, _, _) = docx_parts(&dir.path().join("b.docx"));
+    assert!(body.contains("earmark-total") && !body.contains("decision-date"));
+}
+
+/// The sentence over the findings says that a finding stands at its figure only of those
+/// that do: an unknown focus area is at no figure, a heading's wrong total and the earmark
+/// are; and the draft's status says that each error is at its figure only when each is.
+#[test]
+fn the_findings_say_which_of_them_stand_at_a_figure() {
+    // A warning at no figure only: an actor no insats names, the earmark made right.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "amount = 1_000_000",
+            "amount = 800_000",
+        )
+        .edit(
+            "[[actors]]\nid = \"rjh\"",
+            "[[actors]]\nid = \"extra\"\nname = \"Extra\"\nkind = \"external\"\n\n[[actors]]\nid = \"rjh\"",
+        );
+    assert_eq!(p.check(&[]).finding_codes(), ["unused-actor"]);
+    let md = basis_of(&p, "md", "sv", 0);
+    assert!(
+        md.contains("Planen har inga fel, men 1 varning: se nedan."),
+        "{md}"
+    );
+    assert!(
+        md.contains("Det här är vad allocate check fann.\n\n1. **varning 1** `[unused-actor]`"),
+        "{md}"
+    );
+    assert_eq!(md.matches('≠').count(), 0, "{md}");
+
+    // Errors at a figure and one at none.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("focus_areas = [4, 5, 6, 7]", "focus_areas = [4, 5, 6, 9]")
+        .edit("stated = 3_992_436", "stated = 3_992_437");
+    assert_eq!(
+        p.check(&[]).finding_codes(),
+        ["earmark-total", "unknown-reference", "stated-total"]
+    );
+    let md = basis_of(&p, "md", "sv", 1);
+    assert!(
+        md.contains("planen har 2 fel och 1 varning. Varje fel står i listan nedan. "),
+        "{md}"
+    );
+    assert!(md.contains("Det här är vad allocate check fann. Alla utom fel 1 står också vid sina siffror i dokumentet (≠).\n"), "{md}");
+    assert!(md.contains(&format!("≠ beräknat {}\u{a0}kr (fel 2)", kr("3 992 436"))));
+    let en = basis_of(&p, "md", "en", 1);
+    assert!(en.contains("Each error is in the list below."), "{en}");
+    assert!(
+        en.contains("All but error 1 also stand at their figures in the document (≠)."),
+        "{en}"
+    );
+
+    // Every finding at its figure: the plan as printed (481 000, seed 001 line 1243).
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "report",
+        &plan("examples/plan-2026-as-printed.toml"),
+        "--format",
+        "md",
+    ];
+    let out = allocate(dir.path(), &args);
+    out.assert_status(1);
+    assert!(
+        out.stdout
+            .contains("Varje fel står vid sin siffra (≠) och i listan nedan.")
+    );
+    assert!(out.stdout.contains("Det här är vad allocate check fann. Var och en står också vid sin siffra i dokumentet (≠).\n"));
+}
+
+/// A key's printed total is a printed figure like the others: the Mini Maria table (seed 003,
+/// line 1443) prints 132 708 inhabitants and 100,00 %, which the decision basis lists with
+/// what the key's values sum to, ✓, and counts among the printed figures; a wrong one is
+/// marked with what the values give.
+#[test]
+fn a_keys_printed_total_is_a_checked_figure_of_the_document() {
+    let example = repo_root().join("examples/mini-maria-shared-2025.toml");
+    let keys = repo_root().join("allocations/keys/folkmangd-2024-11-01.csv");
+    let shared = std::fs::read_to_string(&example).unwrap().replace(
+        "file = \"../allocations/keys/folkmangd-2024-11-01.csv\"",
+        &format!("file = {:?}", keys.display().to_string()),
+    );
+    let p = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: shared,
+    };
+    let md = basis_of(&p, "md", "sv", 0);
+    assert!(
+        md.contains(&format!(
+            "| Folkmängd 1 november 2024 per kommun: fördelningsnyckelns summa | {} ✓ | {} |",
+            kr("132 708"),
+            kr("132 708")
+        )),
+        "{md}"
+    );
+    assert!(md.contains("| Andel av länets befolkning 1 november 2024, procent med två decimaler: fördelningsnyckelns summa | 100,00 ✓ | 100,00 |"), "{md}");
+    let en = basis_of(&p, "md", "en", 0);
+    assert!(en.contains("Folkmängd 1 november 2024 per kommun: the allocation key's total | 132,708 ✓ | 132,708 |"), "{en}");
+    // Without the printed totals, two figures fewer are counted.
+    let counted = |md: &str| {
+        let at = md.find(" tryckta summor stämmer").expect("the count");
+        md[..at].rsplit("> ").next().unwrap().to_string()
+    };
+    let without = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: p
+            .text
+            .replace("printed_total = 132_708", "")
+            .replace("printed_total = \"100,00\"", ""),
+    };
+    let (with, without) = (counted(&md), counted(&basis_of(&without, "md", "sv", 0)));
+    let number = |s: &str| s.split(' ').next().unwrap().parse::<u32>().unwrap();
+    assert_eq!(number(&with), number(&without) + 2, "{with} / {without}");
+    assert_eq!(with, format!("{} av {}", number(&with), number(&with)));
+
+    // One inhabitant too many printed: a draft, marked with the sum of the values.
+    let wrong = p.edit("printed_total = 132_708", "printed_total = 132_709");
+    let md = basis_of(&wrong, "md", "sv", 1);
+    assert!(md.contains(&format!(
+        "| Folkmängd 1 november 2024 per kommun: fördelningsnyckelns summa | **{}** ≠ beräknat {} (fel 1) | {} |",
+        kr("132 709"),
+        kr("132 708"),
+        kr("132 708")
+    )), "{md}");
+    assert!(
+        md.contains("Varje fel står vid sin siffra (≠) och i listan nedan."),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "angivet {}, beräknat {}, skillnad -1",
+            "132 709", "132 708"
+        )),
+        "{md}"
+    );
+}
+
+/// A count agrees with its noun in the picture's description: a plan of one area, one
+/// actor and one recipient.
+#[test]
+fn the_flow_of_money_counts_one_area_actor_and_recipient_in_the_singular() {
+    let p = PlanDir {
+        dir: tempfile::tempdir().unwrap(),
+        text: "[plan]\nyear = 2027\ncounty = \"Gävleborgs län\"\ntitle = \"T\"\ncounty_total = 1_000\n\n[[areas]]\nnumber = 1\ntitle = \"A\"\namount = 1_000\n\n[[actors]]\nid = \"rg\"\nname = \"Region Gävleborg\"\nkind = \"region\"\n\n[[insatser]]\nid = \"1\"\narea = 1\ntext = \"x\"\nactor = \"rg\"\namount = 1_000\n".to_string(),
+    };
+    let md = basis_of(&p, "md", "sv", 0);
+    assert!(
+        md.contains("fördelas på 1 område, hanteras av 1 ansvarig aktör och går till 1 mottagare."),
+        "{md}"
+    );
+    let en = basis_of(&p, "md", "en", 0);
+    assert!(
+        en.contains(
+            "is split over 1 area, handled by 1 responsible actor and paid to 1 recipient."
+        ),
+        "{en}"
+    );
+    // And in the plural, 2026: three areas, four handling actors, seed 001.
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(path).unwrap();
+    assert!(md.contains("fördelas på 3 områden, hanteras av "), "{md}");
+    assert!(md.contains(" ansvariga aktörer och går till "), "{md}");
+}

@@ -8,6 +8,7 @@
     clippy::panic
 )]
 
+mod agreement;
 mod checks;
 mod ci;
 mod conservation;

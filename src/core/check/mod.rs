@@ -2,6 +2,7 @@
 //! resolved), then run every ledger rule of the registry. Never stops at the first problem.
 
 pub mod cost_sharing;
+pub mod key_totals;
 pub mod registry;
 mod rules;
 pub mod tables;

@@ -3,7 +3,7 @@
 //! order; the README's table of codes is checked against this list by a test, and another
 //! test proves that the corpus has a case for every code.
 
-use crate::core::check::{cost_sharing, rules, tables};
+use crate::core::check::{cost_sharing, key_totals, rules, tables};
 use crate::core::finding::{Code, Findings, Severity};
 use crate::core::ledger::Ledger;
 
@@ -193,7 +193,7 @@ registry! {
     KeyRounding "key-rounding" Warning Stage::Ledger(rules::derived_percentages_keep_the_counts),
         "en fördelning efter procentsatser härledda med `from` ger någon kommun mer än en enhet mer eller mindre än befolkningstalen skulle",
         "a split by percentages derived with `from` gives some kommun more than one unit more or less than the population counts would";
-    KeyTotal "key-total" Error Stage::Ledger(rules::keys_match_printed_totals),
+    KeyTotal "key-total" Error Stage::Ledger(key_totals::check),
         "en nyckels tryckta summa (`printed_total`: folkmängd eller procent) skiljer sig från summan av dess värden (i planen, ur en fil eller härledda)",
         "a key's printed sum (`printed_total`: population or percent) differs from the sum of its values (in the plan, from a file or derived)";
     StatedTotal "stated-total" Error Stage::Ledger(rules::stated_totals_match),

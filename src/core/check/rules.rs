@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use rust_decimal::Decimal;
-
 use crate::core::finding::{CostFigure, Deadline, Findings, Problem, TableFigure, ToFill};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
@@ -411,34 +409,6 @@ pub fn stated_totals_match(ledger: &Ledger, findings: &mut Findings) {
                     label: heading.title.clone(),
                     stated: *stated.get_ref(),
                     computed,
-                },
-            );
-        }
-    }
-}
-
-/// A key's printed sum against the sum of its values, once they are known (a key with a
-/// problem of its own is already reported).
-pub fn keys_match_printed_totals(ledger: &Ledger, findings: &mut Findings) {
-    for (key, resolved) in ledger.plan.keys.iter().zip(&ledger.keys) {
-        let (Some(printed), Ok(weights)) = (&key.printed_total, &resolved.weights) else {
-            continue;
-        };
-        if weights.is_empty() {
-            continue;
-        }
-        let computed = weights
-            .iter()
-            .try_fold(Decimal::ZERO, |sum, w| sum.checked_add(*w));
-        let stated = printed.get_ref().0;
-        if computed != Some(stated) {
-            findings.error(
-                printed.span(),
-                Problem::KeyTotal {
-                    key: key.id.get_ref().clone(),
-                    stated,
-                    // Weights that overflow are refused when read; MAX stands for "more".
-                    computed: computed.unwrap_or(Decimal::MAX),
                 },
             );
         }

@@ -275,8 +275,8 @@ impl Index {
 }
 
 /// How many printed figures `check` compares, and how many of them hold (no finding stands
-/// at them): the figures of [`printed`] that are compared, and those of the printed tables
-/// and cost-sharing tables. `check`'s summary and the decision basis both say this.
+/// at them): the figures of [`printed`] that are compared, those of the printed tables and
+/// cost-sharing tables, and the keys' printed totals. `check`'s summary and the decision basis both say this.
 pub fn reconciled(ledger: &Ledger, printed: &[Printed], findings: &[Finding]) -> (usize, usize) {
     let plan = ledger.plan;
     // The findings by where they start, and the furthest end of those up to each: a figure
@@ -305,6 +305,11 @@ pub fn reconciled(ledger: &Ledger, printed: &[Printed], findings: &[Finding]) ->
         .chain(crate::core::check::cost_sharing::printed_spans(
             &plan.cost_sharing,
         ))
+        .chain(
+            crate::core::check::key_totals::compared(ledger)
+                .iter()
+                .map(|k| k.printed.span()),
+        )
         .collect();
     let holding = figures.iter().filter(|f| holds(f)).count();
     (figures.len(), holding)

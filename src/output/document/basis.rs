@@ -7,13 +7,14 @@
 //! error at its figure and listed at the top.
 
 use crate::core::diff::{Change, PlanDiff, YearCheckKind};
-use crate::core::finding::{Finding, Severity};
+use crate::core::finding::{Code, Finding, Severity};
 use crate::core::ledger::{Ledger, Recipient, index};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Date, Plan};
 use crate::core::report::printed::{self, Covers, Figure as Fig, Key, Printed};
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
+use crate::output::checked::Figures;
 use crate::output::document::{
     Block, Column, Document, Figure, FindingNote, Mark, Row, RowKind, Span, StatusKind, StatusNote,
     Table, chart,
@@ -50,9 +51,9 @@ pub struct Marks<'a> {
     findings: &'a [Finding],
     pub notes: Vec<FindingNote>,
     lang: Lang,
-    /// The label of each figure about last year that last year's plan (`--previous`) does not
-    /// bear out, listed after the plan's own findings.
-    year_labels: Vec<(YearCheckKind, String)>,
+    /// Each figure about last year that last year's plan (`--previous`) does not bear out,
+    /// with its note (an index into `notes`), listed after the plan's own findings.
+    year_labels: Vec<(YearCheckKind, usize)>,
     /// Each finding's span (start, end) and index, by where it starts.
     by_start: Vec<(usize, usize, usize)>,
 }
@@ -80,10 +81,7 @@ impl<'a> Marks<'a> {
                     code: f.code().as_str().to_string(),
                     place: format!("{}:{line}:{column}", source.file_name()),
                     message: typeset(&words::message(&f.problem, lang), lang),
-                    figures: f
-                        .problem
-                        .figures()
-                        .map(|(s, c)| typeset(&words::figures(s, c, lang), lang)),
+                    figures: Figures::of(&f.problem).map(|x| typeset(&x.text(lang), lang)),
                     hint: typeset(&words::hint(&f.problem, lang), lang),
                 }
             })
@@ -119,10 +117,11 @@ impl<'a> Marks<'a> {
             .map_or(0, |s| s.span().start);
             let (line, column) = source.line_col(span);
             let last = diff.old.year;
+            self.year_labels.push((check.kind, self.notes.len()));
             self.notes.push(FindingNote {
                 number: self.notes.len() + 1,
                 severity: Severity::Error,
-                label: label.clone(),
+                label,
                 code: "previous-year".to_string(),
                 place: format!("{}:{line}:{column}", source.file_name()),
                 message: crate::output::diff_table::document_year_check_line(check, diff, lang)
@@ -135,7 +134,6 @@ impl<'a> Marks<'a> {
                     "correct the figure about last year in the plan, or compare with the right year's plan (the {last} plan was given)"
                 ),
             });
-            self.year_labels.push((check.kind, label));
         }
     }
 
@@ -285,24 +283,32 @@ impl<'a> Marks<'a> {
             .iter()
             .filter_map(|&i| self.findings.get(i))
             .collect();
-        let severity = if found.iter().any(|f| f.is_error()) {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
         let note = found
             .iter()
             .find_map(|f| f.problem.figures())
             .map(|(stated, computed)| {
                 if shown == stated {
-                    let c = number::document_amount(computed, lang);
-                    say!(lang, "≠ beräknat {c}", "≠ computed {c}")
+                    computed_note(&number::document_amount(computed, lang), lang)
                 } else {
                     let s = number::document_amount(stated, lang);
                     say!(lang, "≠ angivet {s}", "≠ stated {s}")
                 }
             })
             .unwrap_or_else(|| "≠".to_string());
+        self.mark_with(indices, note)
+    }
+
+    /// The mark of the findings `indices` at a figure, with what is wrong in short.
+    fn mark_with(&self, indices: &[usize], note: String) -> Mark {
+        let severity = if indices
+            .iter()
+            .filter_map(|&i| self.findings.get(i))
+            .any(Finding::is_error)
+        {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let labels: Vec<String> = indices
             .iter()
             .filter_map(|&i| self.notes.get(i))
@@ -320,6 +326,28 @@ impl<'a> Marks<'a> {
     pub fn counts(&self, ledger: &Ledger) -> (usize, usize) {
         printed::reconciled(ledger, self.index.printed(), self.findings)
     }
+
+    /// The findings whose span overlaps `span`, in `findings` order.
+    fn at_span(&self, span: &std::ops::Range<usize>) -> Vec<usize> {
+        let before = self
+            .by_start
+            .partition_point(|&(start, _, _)| start < span.end);
+        let mut at: Vec<usize> = self
+            .by_start
+            .get(..before)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&(_, end, _)| end > span.start)
+            .map(|&(_, _, n)| n)
+            .collect();
+        at.sort_unstable();
+        at
+    }
+}
+
+/// "≠ beräknat 481 600 kr": a printed figure with what the plan computes instead.
+fn computed_note(computed: &str, lang: Lang) -> String {
+    say!(lang, "≠ beräknat {computed}", "≠ computed {computed}")
 }
 
 /// A finding's words as the document writes its figures: every amount the words give in plain
@@ -407,7 +435,13 @@ pub fn build(inputs: &Inputs) -> Document {
     let projection = inputs.projection;
     let ledger = projection.ledger;
     let plan = ledger.plan;
-    let mut marks = Marks::new(ledger, inputs.findings, inputs.source, lang);
+    let findings: Vec<Finding> = inputs
+        .findings
+        .iter()
+        .filter(|f| in_document(f))
+        .cloned()
+        .collect();
+    let mut marks = Marks::new(ledger, &findings, inputs.source, lang);
     if let Some(diff) = inputs.previous {
         marks.add_year_findings(plan, diff, inputs.source);
     }
@@ -415,22 +449,6 @@ pub fn build(inputs: &Inputs) -> Document {
     let county = &plan.plan.county;
 
     let mut blocks = Vec::new();
-    if !marks.notes.is_empty() {
-        blocks.push(heading(
-            2,
-            lang.pick(
-                "Fel och varningar i planen",
-                "Errors and warnings in the plan",
-            ),
-            "findings",
-            false,
-        ));
-        blocks.push(Block::Paragraph(vec![Span::text(lang.pick(
-            "Det här är vad allocate check fann. Varje fel och varning står också vid sin siffra i dokumentet (≠).",
-            "This is what allocate check found. Each error and warning also stands at its figure in the document (≠).",
-        ))]));
-        blocks.push(Block::Findings(marks.notes.clone()));
-    }
     agreement(&mut blocks, plan, &marks, inputs.previous, lang);
     flow(&mut blocks, projection, &marks, lang);
     areas(&mut blocks, projection, &marks, inputs.previous, lang);
@@ -490,6 +508,25 @@ pub fn build(inputs: &Inputs) -> Document {
             &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
         ))],
     ));
+    // The findings first, saying which of them stand at a figure of the document.
+    let marked = super::marked_findings(&blocks, &meta);
+    if !marks.notes.is_empty() {
+        let intro = findings_intro(&marks.notes, &marked, lang);
+        let section = [
+            heading(
+                2,
+                lang.pick(
+                    "Fel och varningar i planen",
+                    "Errors and warnings in the plan",
+                ),
+                "findings",
+                false,
+            ),
+            Block::Paragraph(vec![Span::text(intro)]),
+            Block::Findings(marks.notes.clone()),
+        ];
+        blocks.splice(0..0, section);
+    }
 
     Document {
         lang,
@@ -505,7 +542,7 @@ pub fn build(inputs: &Inputs) -> Document {
         ),
         subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,
-        status: Some(status(&marks, ledger, inputs.findings, lang)),
+        status: Some(status(&marks, ledger, &findings, &marked, lang)),
         footer: footer(inputs.source, &blocks, lang),
         blocks,
         date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
@@ -530,7 +567,79 @@ pub fn footer(source: &Source, blocks: &[Block], lang: Lang) -> String {
     format!("{made} {mark}")
 }
 
-fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> StatusNote {
+/// Whether a finding of `check` belongs in the decision basis. The basis is written before
+/// the meeting that decides on it, when a plan rightly has no `decision_date` yet:
+/// `decision-date` is for the letters and invoices after the decision, not for the forum.
+/// Every other finding is listed, and a draft with errors says so.
+fn in_document(finding: &Finding) -> bool {
+    finding.code() != Code::DecisionDate
+}
+
+/// The sentence over the list of findings: what it is, and which of them also stand at a
+/// figure of the document (`marked`, 1-based), where some do.
+fn findings_intro(notes: &[FindingNote], marked: &[usize], lang: Lang) -> String {
+    let found = lang.pick(
+        "Det här är vad allocate check fann.",
+        "This is what allocate check found.",
+    );
+    let label = |n: &FindingNote| n.label.clone();
+    let (at, not_at): (Vec<&FindingNote>, Vec<&FindingNote>) = notes
+        .iter()
+        .partition(|n| marked.binary_search(&n.number).is_ok());
+    let at_figure = match (at.as_slice(), not_at.as_slice()) {
+        ([], _) => return found.to_string(),
+        (at, []) if at.len() > 1 => lang
+            .pick(
+                "Var och en står också vid sin siffra i dokumentet (≠).",
+                "Each also stands at its figure in the document (≠).",
+            )
+            .to_string(),
+        ([one], _) => {
+            let one = capitalized(&label(one));
+            say!(
+                lang,
+                "{one} står också vid sin siffra i dokumentet (≠).",
+                "{one} also stands at its figure in the document (≠)."
+            )
+        }
+        // The shorter list: those that are not at a figure, when they are fewer.
+        (_, not) if not.len() < at.len() => {
+            let not: Vec<String> = not.iter().map(|n| label(n)).collect();
+            let not = crate::output::words::listed(&not, lang);
+            say!(
+                lang,
+                "Alla utom {not} står också vid sina siffror i dokumentet (≠).",
+                "All but {not} also stand at their figures in the document (≠)."
+            )
+        }
+        (_, _) => {
+            let at: Vec<String> = at.iter().map(|n| label(n)).collect();
+            let at = capitalized(&crate::output::words::listed(&at, lang));
+            say!(
+                lang,
+                "{at} står också vid sina siffror i dokumentet (≠).",
+                "{at} also stand at their figures in the document (≠)."
+            )
+        }
+    };
+    format!("{found} {at_figure}")
+}
+
+/// `text` with its first letter a capital: "fel 1" at the start of a sentence.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+fn status(
+    marks: &Marks,
+    ledger: &Ledger,
+    findings: &[Finding],
+    marked: &[usize],
+    lang: Lang,
+) -> StatusNote {
     // The plan's own findings, and its figures about last year that last year's plan does
     // not bear out (`--previous`).
     let errors = marks.errors();
@@ -557,14 +666,31 @@ fn status(marks: &Marks, ledger: &Ledger, findings: &[Finding], lang: Lang) -> S
     let warning_words = number::warnings(warnings, lang);
     if errors > 0 {
         let error_words = number::errors(errors, lang);
+        // Only where every error stands at a figure does the sentence say so; the list
+        // says which do.
+        let every_error_marked = marks
+            .notes
+            .iter()
+            .filter(|n| n.severity == Severity::Error)
+            .all(|n| marked.binary_search(&n.number).is_ok());
+        let where_errors = match every_error_marked {
+            true => lang.pick(
+                "Varje fel står vid sin siffra (≠) och i listan nedan.",
+                "Each error stands at its figure (≠) and in the list below.",
+            ),
+            false => lang.pick(
+                "Varje fel står i listan nedan.",
+                "Each error is in the list below.",
+            ),
+        };
         return StatusNote {
             kind: StatusKind::Errors,
             text: vec![
                 Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
                 Span::text(say!(
                     lang,
-                    " planen har {error_words} och {warning_words}. Varje fel står vid sin siffra (≠) och i listan nedan. {holding} av {compared} tryckta summor stämmer med beräkningen.",
-                    " the plan has {error_words} and {warning_words}. Each error stands at its figure (≠) and in the list below. {holding} of {compared} printed figures match the computation."
+                    " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen.",
+                    " the plan has {error_words} and {warning_words}. {where_errors} {holding} of {compared} printed figures match the computation."
                 )),
             ],
         };
@@ -1945,19 +2071,20 @@ fn year_mark(
     }
     let computed = number::document_amount(check.computed, lang);
     let last = previous?.old.year;
+    let note = marks
+        .year_labels
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .and_then(|&(_, n)| marks.notes.get(n));
     let mark = Mark::Finding {
         severity: Severity::Error,
-        numbers: Vec::new(),
+        numbers: note.map(|n| n.number).into_iter().collect(),
         note: say!(
             lang,
             "≠ {computed} enligt {last} års plan",
             "≠ {computed} in the {last} plan"
         ),
-        label: marks
-            .year_labels
-            .iter()
-            .find(|(k, _)| *k == kind)
-            .map_or_else(String::new, |(_, label)| label.clone()),
+        label: note.map_or_else(String::new, |n| n.label.clone()),
     };
     Some((mark, check.computed))
 }
@@ -1979,7 +2106,8 @@ fn checked_figures(
         .enumerate()
         .filter(|(_, p)| p.compared)
         .collect();
-    if compared.is_empty() {
+    let key_totals = crate::core::check::key_totals::compared(ledger);
+    if compared.is_empty() && key_totals.is_empty() {
         return;
     }
     blocks.push(heading(
@@ -2024,6 +2152,11 @@ fn checked_figures(
                 figure_cell(marks.plain(computed)),
             ])
         })
+        .chain(
+            key_totals
+                .iter()
+                .map(|total| key_total_row(plan, total, marks)),
+        )
         .collect();
     blocks.push(Block::Table(Table {
         caption: Some(
@@ -2041,6 +2174,45 @@ fn checked_figures(
         rows,
         notes: Vec::new(),
     }));
+}
+
+/// A key's printed total (`printed_total`) against the sum of its values: counts or
+/// percentages, not kronor, each with as many decimals as either has.
+fn key_total_row(
+    plan: &Plan,
+    total: &crate::core::check::key_totals::KeyTotal,
+    marks: &Marks,
+) -> Row {
+    let lang = marks.lang;
+    let key = plan.keys.get(total.key);
+    let name = key.map_or("", |k| k.title.as_deref().unwrap_or(k.id.get_ref()));
+    let label = vec![
+        Span::swedish(name),
+        Span::text(lang.pick(
+            ": fördelningsnyckelns summa",
+            ": the allocation key's total",
+        )),
+    ];
+    let printed = total.printed.get_ref().0;
+    // An overflowing sum (refused when read) is shown as the printed one, marked.
+    let (printed, computed) = words::key_sums(printed, total.computed.unwrap_or(printed));
+    let number = |d| number::format(d, lang, number::Typography::Document);
+    let at = marks.at_span(&total.printed.span());
+    let mark = match at.is_empty() {
+        true => Mark::Verified,
+        false => marks.mark_with(&at, computed_note(&number(computed), lang)),
+    };
+    row(vec![
+        label,
+        figure_cell(Figure {
+            text: number(printed),
+            mark,
+        }),
+        figure_cell(Figure {
+            text: number(computed),
+            mark: Mark::None,
+        }),
+    ])
 }
 
 /// What a printed figure is, in words: the plan's own words (a heading's title, a stated

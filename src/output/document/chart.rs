@@ -324,11 +324,20 @@ pub fn sankey(flow: &Flow, county_total: Amount, lang: Lang) -> Chart {
 
     let money = |a: Amount| number::document_amount(a, lang);
     let title = lang.pick("Medlens väg", "Where the money goes").to_string();
+    let counted = |n: usize, sv, en| crate::output::words::counted(n as u64, sv, en, lang);
     let (total, areas_n, handlers_n, recipients_n) = (
         money(flow.total),
-        flow.areas.len(),
-        flow.handlers.len(),
-        flow.recipients.len(),
+        counted(flow.areas.len(), ("område", "områden"), ("area", "areas")),
+        counted(
+            flow.handlers.len(),
+            ("ansvarig aktör", "ansvariga aktörer"),
+            ("responsible actor", "responsible actors"),
+        ),
+        counted(
+            flow.recipients.len(),
+            ("mottagare", "mottagare"),
+            ("recipient", "recipients"),
+        ),
     );
     // The county total, or (in a draft whose errors keep money from the picture) the part
     // of it shown.
@@ -344,8 +353,8 @@ pub fn sankey(flow: &Flow, county_total: Amount, lang: Lang) -> Chart {
     };
     let description = say!(
         lang,
-        "{whole} fördelas på {areas_n} områden, hanteras av {handlers_n} ansvariga aktörer och går till {recipients_n} mottagare. Bandens bredd är beloppet.",
-        "{whole} is split over {areas_n} areas, handled by {handlers_n} responsible actors and paid to {recipients_n} recipients. The width of a band is its amount."
+        "{whole} fördelas på {areas_n}, hanteras av {handlers_n} och går till {recipients_n}. Bandens bredd är beloppet.",
+        "{whole} is split over {areas_n}, handled by {handlers_n} and paid to {recipients_n}. The width of a band is its amount."
     );
     let mut svg = String::new();
     open(&mut svg, "flow", width, height, &title, &description);

@@ -73,15 +73,16 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             vec![Span::text(number::date(d, lang))],
         ));
     }
-    let count = |n: usize| crate::output::number::count(n as u64, lang);
-    let (done, all) = (count(summary.lines_reported), count(summary.line_count));
+    let done = crate::output::number::count(summary.lines_reported as u64, lang);
+    let all = crate::output::words::counted(
+        summary.line_count as u64,
+        ("rad", "rader"),
+        ("line", "lines"),
+        lang,
+    );
     meta.push((
         lang.pick("Redovisat", "Reported").to_string(),
-        vec![Span::text(say!(
-            lang,
-            "{done} av {all} rader",
-            "{done} of {all} lines"
-        ))],
+        vec![Span::text(say!(lang, "{done} av {all}", "{done} of {all}"))],
     ));
     if let Some(d) = summary.date {
         meta.push((
@@ -100,12 +101,17 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         }
     } else {
         let left = money(t.unreported, lang);
+        // The verb agrees with the lines there are: "0 av 1 rad är redovisad".
+        let reported = match summary.line_count {
+            1 => lang.pick("är redovisad", "is reported"),
+            _ => lang.pick("är redovisade", "are reported"),
+        };
         StatusNote {
             kind: StatusKind::Warnings,
             text: vec![Span::text(say!(
                 lang,
-                "Preliminär: {done} av {all} rader är redovisade; {left} är inte redovisat ännu, så återbetalningen kan bli större.",
-                "Preliminary: {done} of {all} lines are reported; {left} is not reported yet, so the repayment may grow."
+                "Preliminär: {done} av {all} {reported}; {left} är inte redovisat ännu, så återbetalningen kan bli större.",
+                "Preliminary: {done} of {all} {reported}; {left} is not reported yet, so the repayment may grow."
             ))],
         }
     };

@@ -124,20 +124,57 @@ impl Span {
 
 /// Whether any figure in `blocks` is marked ✓ (checked against its printed figure).
 pub fn shows_verified(blocks: &[Block]) -> bool {
-    let verified = |spans: &[Span]| {
-        spans
-            .iter()
-            .any(|s| matches!(s, Span::Figure(f) if f.mark == Mark::Verified))
-    };
-    blocks.iter().any(|block| match block {
-        Block::Paragraph(spans) => verified(spans),
-        Block::List(items) => items.iter().any(|i| verified(i)),
-        Block::Table(table) => table
-            .rows
-            .iter()
-            .any(|r| r.cells.iter().any(|c| verified(c))),
-        Block::Heading { .. } | Block::Chart(_) | Block::Findings(_) => false,
-    })
+    figures(blocks).any(|f| f.mark == Mark::Verified)
+}
+
+/// The numbers (1-based) of the findings that some figure in `blocks` or `meta` is marked
+/// with, in order.
+pub fn marked_findings(blocks: &[Block], meta: &[(String, Vec<Span>)]) -> Vec<usize> {
+    let in_meta = meta
+        .iter()
+        .flat_map(|(_, spans)| spans)
+        .filter_map(|s| match s {
+            Span::Figure(f) => Some(f),
+            _ => None,
+        });
+    let mut numbers: Vec<usize> = figures(blocks)
+        .chain(in_meta)
+        .flat_map(|f| match &f.mark {
+            Mark::Finding { numbers, .. } => numbers.as_slice(),
+            Mark::None | Mark::Verified => &[],
+        })
+        .copied()
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+/// Every figure in `blocks`, in reading order: in headings (a summary heading's total),
+/// paragraphs, lists and tables.
+fn figures(blocks: &[Block]) -> impl Iterator<Item = &Figure> {
+    blocks
+        .iter()
+        .flat_map(|block| -> Box<dyn Iterator<Item = &Span> + '_> {
+            match block {
+                Block::Heading { text: spans, .. } | Block::Paragraph(spans) => {
+                    Box::new(spans.iter())
+                }
+                Block::List(items) => Box::new(items.iter().flatten()),
+                Block::Table(table) => Box::new(
+                    table
+                        .rows
+                        .iter()
+                        .flat_map(|r| r.cells.iter().flatten())
+                        .chain(table.notes.iter().flatten()),
+                ),
+                Block::Chart(_) | Block::Findings(_) => Box::new(std::iter::empty()),
+            }
+        })
+        .filter_map(|s| match s {
+            Span::Figure(f) => Some(f),
+            _ => None,
+        })
 }
 
 /// Spans as plain text.

@@ -58,12 +58,46 @@ pub fn related(related: Related, lang: Lang) -> &'static str {
 /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr".
 pub fn figures(stated: Amount, computed: Amount, lang: Lang) -> String {
     let difference = lang.amount(computed - stated);
-    let (stated, computed) = (lang.amount(stated), lang.amount(computed));
+    compared(
+        &lang.amount(stated),
+        &lang.amount(computed),
+        &difference,
+        lang,
+    )
+}
+
+/// "angivet 132 709, beräknat 132 708, skillnad -1": a key's printed total against the sum of
+/// its values, counts or percentages rather than kronor ([`key_sums`]).
+pub fn key_figures(stated: Decimal, computed: Decimal, lang: Lang) -> String {
+    let (stated, computed) = key_sums(stated, computed);
+    let difference = computed
+        .checked_sub(stated)
+        .map_or_else(String::new, |d| number::grouped(d, lang));
+    let (stated, computed) = (
+        number::grouped(stated, lang),
+        number::grouped(computed, lang),
+    );
+    compared(&stated, &computed, &difference, lang)
+}
+
+fn compared(stated: &str, computed: &str, difference: &str, lang: Lang) -> String {
     say!(
         lang,
         "angivet {stated}, beräknat {computed}, skillnad {difference}",
         "stated {stated}, computed {computed}, difference {difference}"
     )
+}
+
+/// A key's printed total and the sum of its values with as many decimals as either has, as
+/// the document's key table prints them side by side: `132 709` and `132 708`, `100,1` and
+/// `100,0`.
+pub fn key_sums(stated: Decimal, computed: Decimal) -> (Decimal, Decimal) {
+    let decimals = stated.scale().max(computed.normalize().scale());
+    let at = |mut d: Decimal| {
+        d.rescale(decimals);
+        d
+    };
+    (at(stated), at(computed))
 }
 
 /// What an amount still to be filled in is ("område 2", "insats `1.3`").
@@ -171,7 +205,7 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
 }
 
 /// "1 decimal", "2 decimaler".
-fn decimals(count: u32, lang: Lang) -> String {
+pub fn decimals(count: u32, lang: Lang) -> String {
     let count = u64::from(count);
     counted(
         count,
@@ -648,10 +682,10 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             stated,
             computed,
         } => {
-            let decimals = stated.scale().max(computed.normalize().scale());
+            let (stated, computed) = key_sums(*stated, *computed);
             let (stated, computed) = (
-                number::fixed(*stated, decimals, lang),
-                number::fixed(*computed, decimals, lang),
+                number::grouped(stated, lang),
+                number::grouped(computed, lang),
             );
             say!(
                 lang,
@@ -1886,11 +1920,11 @@ fn key_message(reason: &KeyReason, key: &str, lang: Lang) -> String {
             "key `{key}` is derived from `{from}`, which is not a population key"
         ),
         KeyReason::PrecisionTooHigh(p) => {
-            let max = crate::core::split::MAX_PRECISION;
+            let (p, max) = (decimals(*p, lang), crate::core::split::MAX_PRECISION);
             say!(
                 lang,
-                "nyckeln `{key}` ska räknas fram med {p} decimaler; högst {max} går",
-                "key `{key}` asks for {p} decimals; at most {max} are possible"
+                "nyckeln `{key}` ska räknas fram med {p}; högst {max} går",
+                "key `{key}` asks for {p}; at most {max} are possible"
             )
         }
     }
