@@ -640,7 +640,8 @@ pub fn journal(ledger: &Ledger, dialect: Dialect) -> String {
                     .actors
                     .get(a as usize)
                     .map_or("", |x| x.id.get_ref().as_str());
-                format!("Assets:Aktor:{}", capitalised(id))
+                // An account name component: beancount wants a capital letter first.
+                format!("Assets:Aktor:{}", crate::output::words::capitalized(id))
             }
         }
     };
@@ -711,12 +712,4 @@ pub fn journal(ledger: &Ledger, dialect: Dialect) -> String {
         }
     }
     t
-}
-
-/// An account name component: beancount wants a capital letter first.
-fn capitalised(id: &str) -> String {
-    let mut chars = id.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -21,6 +21,7 @@ use crate::output::document::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
+use crate::output::words::capitalized;
 use crate::output::words::findings as words;
 use crate::say;
 
@@ -623,14 +624,6 @@ fn findings_intro(notes: &[FindingNote], marked: &[usize], lang: Lang) -> String
         }
     };
     format!("{found} {at_figure}")
-}
-
-/// `text` with its first letter a capital: "fel 1" at the start of a sentence.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 fn status(
@@ -1918,14 +1911,15 @@ fn payment_section(
             lang,
         )));
     }
-    let sum = payments.invoiced + payments.transferred + payments.held_total;
+    let sum = payments.total();
     let (i, t, h) = (
         number::document_amount(payments.invoiced, lang),
         number::document_amount(payments.transferred, lang),
         number::document_amount(payments.held_total, lang),
     );
-    // Short of the county total in a draft whose errors keep money from the payments.
-    let (figure, closing) = if sum == payments.county_total {
+    // Short of the county total in a draft whose errors keep money from the payments. (A
+    // document is of the whole plan: never a selection.)
+    let (figure, closing) = if payments.verdict() == report::Verdict::Holds {
         let figure = Figure {
             text: number::document_amount(sum, lang),
             mark: Mark::Verified,
@@ -1978,12 +1972,8 @@ fn invoicers(invoices: &[Statement], lang: Lang) -> String {
         1..=3 => who.extend(external.into_iter().map(str::to_string)),
         _ => who.push(lang.pick("externa parter", "external parties").to_string()),
     }
-    let listed = crate::output::words::listed(&who, lang);
     // The sentence starts with it.
-    let mut chars = listed.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    capitalized(&crate::output::words::listed(&who, lang))
 }
 
 /// The duties after the decision: report the use, repay what is not used.

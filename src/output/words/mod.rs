@@ -67,6 +67,14 @@ pub fn reported_to(names: &[&str], lang: crate::output::lang::Lang) -> String {
     crate::say!(lang, " till {names}", " to {names}")
 }
 
+/// `text` with its first letter a capital: "fel 1" at the start of a sentence.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
