@@ -35,6 +35,7 @@ use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Plan, Spanned, SplitRule};
+use crate::core::text::spaced;
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -86,7 +87,7 @@ impl Side {
 /// Whether two plans name the same county: case, Unicode form and white space aside
 /// (`Jämtlands län`, `Jämtlands Län`, ` Jämtlands  län `).
 pub fn same_county(a: &str, b: &str) -> bool {
-    crate::core::text::fold(&normalize(a)) == crate::core::text::fold(&normalize(b))
+    crate::core::text::fold(a) == crate::core::text::fold(b)
 }
 
 /// An amount in the old and the new plan; `None` where the plan does not have the thing.
@@ -635,7 +636,7 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
             InsatsSide {
                 id: i.id.get_ref().clone(),
                 area: *i.area.get_ref(),
-                text: normalize(&i.text),
+                text: spaced(&i.text),
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
@@ -683,11 +684,6 @@ fn denoted(ledger: &Ledger, name: &str) -> String {
     .map_or_else(|| name.to_string(), Clone::clone)
 }
 
-/// Text with runs of white space as one space, for comparing and showing.
-fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// How alike two texts are, in whole per cent: 100 for the same text (white space and case
 /// aside), else the Dice coefficient of their content words; a text without any (`SIP`), or
 /// one with the same content words as the other (a date or a short word such as `inte`
@@ -706,7 +702,7 @@ struct Text {
 
 impl Text {
     fn new(text: &str) -> Text {
-        let folded = crate::core::text::fold(&normalize(text));
+        let folded = crate::core::text::fold(text);
         let words = content_words(&folded, CONTENT_LETTERS);
         Text { folded, words }
     }

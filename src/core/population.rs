@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::core::ledger::names::kommun_identity;
+use crate::core::ledger::names::{Kommuner, kommun_identity};
 use crate::core::text::{compose, fold, suggest};
 pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
@@ -606,31 +606,40 @@ fn identity(row: &Row) -> Identity<'_> {
     }
 }
 
+/// The plan's kommun a row is: by its kommunkod, or without one by its name or official name
+/// (`Berg`, `Bergs kommun`), as the plan resolves every kommun it names ([`Kommuner`]).
+fn kommun_of(kommuner: &Kommuner, row: &Row) -> Option<usize> {
+    match &row.code {
+        Some(code) => kommuner.by_code(code),
+        None => kommuner.by_name(&row.name),
+    }
+}
+
+/// What a row is, for telling a repeated row: the plan's kommun it is, else its own identity.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Seen<'a> {
+    Kommun(usize),
+    Other(Identity<'a>),
+}
+
 impl KeyFile {
     /// Every difference between the file's kommuner and `kommuner` (code, name), in file
     /// order, then the plan's kommuner that the file lacks, then the file's totals that
     /// differ from its kommun rows. A row with a kommunkod is matched by code, and its name,
-    /// when it has one, must be the plan's name for that code; a row without
-    /// one (SCB's new web interface writes names only) by its name, compared as the plan
-    /// compares names: composed (NFC), trimmed, in any case; never by a near miss. With
+    /// when it has one, must be the plan's name or official name for that code; a row without
+    /// one (SCB's new web interface writes names only) by its name or official name, as the
+    /// plan resolves names ([`Kommuner`]: composed (NFC), trimmed, in any case, white space
+    /// as one space); never by a near miss. A kommun on two rows, however written, is a
+    /// repeat. With
     /// `county`, the plan's län code (`24`), a row whose kommunkod lies in another län is not
     /// the plan's and is passed over: a file downloaded for all of Sweden serves a län's plan.
     pub fn compare(&self, kommuner: &[(&str, &str)], county: Option<&str>) -> Vec<Mismatch> {
-        let by_code: HashMap<&str, usize> = kommuner
-            .iter()
-            .enumerate()
-            .map(|(i, (code, _))| (*code, i))
-            .collect();
-        let by_name: HashMap<String, usize> = kommuner
-            .iter()
-            .enumerate()
-            .map(|(i, (_, name))| (fold(name), i))
-            .collect();
+        let index = Kommuner::new(kommuner.iter().copied());
         let names: Vec<&str> = kommuner.iter().map(|(_, name)| *name).collect();
         let mut out = Vec::new();
         // Sized at once: a file may name millions of kommuner, and a growing map or vector
         // holds its old and new storage at once.
-        let mut first: HashMap<Identity<'_>, &Row> = HashMap::with_capacity(self.rows.len());
+        let mut first: HashMap<Seen<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         let mut found: HashSet<usize> = HashSet::new();
         for row in &self.rows {
             if let (Some(county), Some(code)) = (county, &row.code)
@@ -638,24 +647,24 @@ impl KeyFile {
             {
                 continue;
             }
-            let id = identity(row);
-            if let Some(earlier) = first.get(&id) {
+            let target = kommun_of(&index, row);
+            let seen = match target {
+                Some(k) => Seen::Kommun(k),
+                None => Seen::Other(identity(row)),
+            };
+            if let Some(earlier) = first.get(&seen) {
                 out.push(duplicate(row, earlier));
                 continue;
             }
-            let target = match &id {
-                Identity::Code(code) => by_code.get(code),
-                Identity::Name(name) => by_name.get(name),
-            };
-            first.insert(id, row);
+            first.insert(seen, row);
             match target {
-                Some(&k) => {
+                Some(k) => {
                     found.insert(k);
                     // A file with codes only (SCB's API) has no names to compare.
                     if let (Some(code), Some((_, plan_name))) = (&row.code, kommuner.get(k))
                         && !row.name.trim().is_empty()
                         && row.name.trim() != code
-                        && fold(&row.name) != fold(plan_name)
+                        && index.by_name(&row.name) != Some(k)
                     {
                         out.push(Mismatch::NameDiffers {
                             line: row.line,
@@ -698,21 +707,20 @@ impl KeyFile {
     /// The counts of `kommuner` (code, name), in that order; `None` when a kommun is missing,
     /// given twice or without a value (`compare` says which).
     pub fn weights(&self, kommuner: &[(&str, &str)]) -> Option<Vec<Decimal>> {
-        let mut by_id: HashMap<Identity<'_>, Option<&Row>> =
-            HashMap::with_capacity(self.rows.len());
+        let index = Kommuner::new(kommuner.iter().copied());
+        // Per kommun: no row yet, its one row, or `Some(None)` for two rows.
+        let mut rows: Vec<Option<Option<&Row>>> = vec![None; kommuner.len()];
         for row in &self.rows {
-            by_id
-                .entry(identity(row))
-                .and_modify(|r| *r = None)
-                .or_insert(Some(row));
+            if let Some(slot) = kommun_of(&index, row).and_then(|k| rows.get_mut(k)) {
+                *slot = Some(match slot {
+                    None => Some(row),
+                    Some(_) => None,
+                });
+            }
         }
-        kommuner
-            .iter()
-            .map(|(code, name)| {
-                let row = match by_id.get(&Identity::Code(code)) {
-                    Some(row) => (*row)?,
-                    None => (*by_id.get(&Identity::Name(fold(name)))?)?,
-                };
+        rows.into_iter()
+            .map(|row| {
+                let row = row.flatten()?;
                 row.count.filter(|&c| c > 0).map(Decimal::from)
             })
             .collect()

@@ -1,4 +1,4 @@
-//! Comparing names as people write them: case and Unicode form do not matter (`Östersund`
+//! Comparing names as people write them: case, Unicode form and white space do not matter (`Östersund`
 //! typed on a Mac is `O` and a combining diaeresis; pasted from a PDF it is one letter), and a
 //! name that is nearly right gets a "did you mean"; and which texts a spreadsheet would run as
 //! a formula.
@@ -19,14 +19,38 @@ pub fn unguarded(text: &str) -> &str {
     }
 }
 
-/// A name for comparing: trimmed, composed (NFC) and lower case.
+/// A name for comparing: trimmed, every run of white space inside it one space (a no-break
+/// space, as a name pasted from a document or a spreadsheet has, or a tab, as [`spaced`]),
+/// composed (NFC) and lower case.
 pub fn fold(name: &str) -> String {
-    let name = name.trim();
+    let mut name = spaced(name);
     if name.is_ascii() {
         // Already composed: the common case, without the normalisation's work.
-        return name.to_ascii_lowercase();
+        name.make_ascii_lowercase();
+        return name;
     }
     name.nfc().collect::<String>().to_lowercase()
+}
+
+/// `text` trimmed, with every run of white space inside it (spaces, no-break spaces, thin
+/// spaces, tabs, line breaks) as one space: `Östersunds\u{a0}kommun` reads as
+/// `Östersunds kommun`, as it looks.
+pub fn spaced(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
 }
 
 /// Whether a character is one that shows nothing (Unicode's default-ignorable code points):
@@ -159,6 +183,17 @@ mod tests {
         assert!(!is_decomposed("Östersund"));
         assert_eq!(fold(decomposed), fold("östersund"));
         assert_eq!(fold(" Åre "), "åre");
+    }
+
+    #[test]
+    fn white_space_inside_a_name_is_one_space() {
+        assert_eq!(fold("Östersunds\u{a0}kommun"), "östersunds kommun");
+        assert_eq!(fold("Östersund\u{a0}(2380)"), "östersund (2380)");
+        assert_eq!(fold("Bergs \t\u{202f} kommun"), "bergs kommun");
+        assert_eq!(fold("Bergs  kommun"), "bergs kommun");
+        assert_eq!(spaced("\u{a0}2380\u{a0}Östersund "), "2380 Östersund");
+        // Only white space: a zero-width space is a character of the name.
+        assert_eq!(fold("Jämt\u{200b}land"), "jämt\u{200b}land");
     }
 
     #[test]

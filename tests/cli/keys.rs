@@ -202,22 +202,62 @@ fn a_row_with_more_fields_than_the_header_names_its_line() {
         .assert_stderr_contains("åtgärd: ta bort det extra fältet, eller hämta filen på nytt från SCB");
 }
 
-/// A file of names alone that writes a kommun as its official name (`Östersunds kommun`)
-/// gets the plan's name as a suggestion (it got none).
+/// A key file may write a kommun as its official name, as a key's `values` may: in a file of
+/// names alone (`Östersunds kommun`, `Bergs kommun`, `Bräcke kommun`, one with a no-break
+/// space) and beside its code (`2326 Bergs kommun`). Each row is the plan's kommun with its
+/// count (seed 003). A near miss (`Östersund kommun`) is no kommun, and gets the plan's name
+/// as a suggestion.
 #[test]
-fn a_kommun_written_as_its_official_name_gets_a_suggestion() {
-    let mut text =
+fn a_kommun_written_as_its_official_name_is_the_plans_kommun() {
+    let split = |key_file: &[u8]| {
+        let p = KeyPlan::new(key_file);
+        p.check()
+            .assert_status(0)
+            .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+        p.run(&[
+            "split",
+            "132708",
+            "--plan",
+            "plan.toml",
+            "--key",
+            "befolkning-2024",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ])
+    };
+    let mut names_only =
         String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
     for code in [
         "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
     ] {
-        text = text.replacen(code, "", 1);
+        names_only = names_only.replacen(code, "", 1);
     }
-    let text = text.replacen("\"Östersund\"", "\"Östersunds kommun\"", 1);
-    let p = KeyPlan::new(text.as_bytes());
+    let official = names_only
+        .replacen("\"Östersund\"", "\"Östersunds kommun\"", 1)
+        .replacen("\"Berg\"", "\"Bergs kommun\"", 1)
+        .replacen("\"Bräcke\"", "\"Bräcke kommun\"", 1)
+        .replacen("\"Krokom\"", "\"Krokoms\u{a0}kommun\"", 1);
+    assert!(official.contains("\"Bergs kommun\";7101"), "{official}");
+    assert_population_2024(&split(official.as_bytes()));
+    let coded = shipped_with(&[("\"2326 Berg\"", "\"2326 Bergs kommun\"")]);
+    assert_population_2024(&split(&coded));
+    // Another kommun's official name beside a code is still a name that differs.
+    let p = KeyPlan::new(&shipped_with(&[(
+        "\"2326 Berg\"",
+        "\"2326 Bräcke kommun\"",
+    )]));
     p.check().assert_status(1).assert_stdout_contains(
-        "\"Östersunds kommun\" är inte namnet på någon av planens kommuner (menade du Östersund?)",
+        "raden har kommunkoden 2326 men namnet \"Bräcke kommun\"; i planen är 2326 Berg",
     );
+    let near = names_only.replacen("\"Östersund\"", "\"Östersund kommun\"", 1);
+    KeyPlan::new(near.as_bytes())
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains(
+            "\"Östersund kommun\" är inte namnet på någon av planens kommuner (menade du Östersund?)",
+        );
 }
 
 #[test]
@@ -692,6 +732,52 @@ fn fixed_part_per_kommun_plus_the_rest_by_key() {
         .assert_stdout_contains("fördelningen av insats `mini-maria` saknar `each`");
 }
 
+/// The `key-rounding` warning of a `fixed-plus-key` split measures what the fixed parts
+/// leave as the split does, whichever way `except` names its kommun. Seed 003's counts:
+/// 800 000 kr, 50 000 kr each and Östersund 400 000 kr leave 50 000 kr for the key. By the
+/// two-decimal percentages (Härjedalen 7,63 %) Härjedalen gets 3 815 kr of it, by the counts
+/// (10 120 of 132 708) 3 813 kr: 2 kr apart at most (worked out with exact fractions and
+/// largest remainder). Measured on 400 000 kr, as if there were no `except`, it would be
+/// 20 kr (Strömsund 33 160 kr against 33 140 kr).
+#[test]
+fn key_rounding_of_fixed_plus_key_measures_the_rest_after_except_however_it_is_written() {
+    let rule = "rule = \"fixed-plus-key\"\neach = 50_000\nexcept = { \"Östersund\" = 400_000 }\nkey = \"befolkning-procent-2024\"";
+    // Each kommun's 50 000 kr and its part of the rest by the percentages; Östersund
+    // 400 000 + 24 480 kr.
+    let printed =
+        "printed = { \"Härjedalen\" = 53_815, \"Strömsund\" = 54_145, \"Östersund\" = 424_480 }";
+    for written in [
+        "\"Östersund\"",
+        "\"2380\"",
+        "\"Östersunds kommun\"",
+        "\"östersunds\u{a0}kommun\"",
+    ] {
+        let p = mini_maria("800_000");
+        let line = p
+            .text
+            .lines()
+            .find(|l| l.starts_with("printed = "))
+            .unwrap()
+            .to_string();
+        let p = p
+            .edit("rule = \"key\"\nkey = \"befolkning-procent-2024\"", rule)
+            .edit(&line, printed)
+            .edit("\"Östersund\" = 400_000", &format!("{written} = 400_000"));
+        let out = p.check();
+        out.assert_status(0)
+            .assert_stdout_contains(
+                "varning[key-rounding]: insats `mini-maria`: avrundningen av `befolkning-procent-2024` till 2 decimaler flyttar upp till 2 kr per kommun, mer än en enhet på 1 kr",
+            )
+            .assert_stdout_contains("får 3 815 kr efter procentsatserna men 3 813 kr efter befolkningstalen");
+        assert_eq!(
+            out.finding_codes(),
+            ["key-rounding"],
+            "{written}: {}",
+            out.stdout
+        );
+    }
+}
+
 #[test]
 fn key_file_path_is_relative_to_the_plan() {
     // The example plan in examples/ reads ../allocations/keys/…; run from another folder.
@@ -815,8 +901,8 @@ fn a_kommun_named_twice_in_two_ways_is_given_twice_not_split_twice() {
     out.assert_status(0).assert_stdout_contains("Bräcke kommun");
 }
 
-/// With a plan, a name in the key file that is not one of the plan's kommuner (`Bräcke
-/// kommun` beside `Bräcke`) is already an error: the key cannot be used.
+/// With a plan, a kommun written twice in the key file (`Bräcke kommun`, its official name,
+/// beside `Bräcke`) is an error, as it is without one: the key cannot be used.
 #[test]
 fn with_a_plan_a_second_name_for_a_kommun_stops_the_split() {
     let mut text =
@@ -844,7 +930,7 @@ fn with_a_plan_a_second_name_for_a_kommun_stops_the_split() {
     out.assert_status(1)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "\"Bräcke kommun\" är inte namnet på någon av planens kommuner (menade du Bräcke?)",
+            "keys/folkmangd-2024-11-01.csv:6: kommunen Bräcke kommun finns redan på rad 5, som Bräcke",
         )
         .assert_stderr_contains("nyckeln `befolkning-2024` kan inte användas");
 }

@@ -328,6 +328,52 @@ fn a_kommuns_official_name_is_taken_in_a_key_a_split_and_a_printed_figure() {
         .assert_stdout_contains("= åtgärd: menade du `Östersund`? ange bara insatsens mottagare");
 }
 
+/// A no-break space inside a kommun's name, as a name pasted from a document or a spreadsheet
+/// has it, is a space, as it is around the name: in a key's `values`, a split's `except`, a
+/// `[[stated]]` figure's `kommun` and `--kommun`, by name, official name or name and code.
+/// The corpus plan's Östersund gets 436 000 kr (196 000 + 100 000 + 140 000).
+#[test]
+fn a_no_break_space_in_a_kommuns_name_is_a_space() {
+    let base = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let edits = [
+        (
+            "values = { Berg = \"5,3\"",
+            "values = { \"Bergs\u{a0}kommun\" = \"5,3\"",
+        ),
+        (
+            "except = { \"Östersund\" = 140_000 }",
+            "except = { \"Östersunds\u{a0}kommun\" = 140_000 }",
+        ),
+        (
+            "kommun = \"Östersund\"\namount = 436_000",
+            "kommun = \"Östersund\u{a0}(2380)\"\namount = 436_000",
+        ),
+    ];
+    let mut text = base.clone();
+    for (from, to) in edits {
+        assert_eq!(text.matches(from).count(), 1, "{from}");
+        text = text.replace(from, to);
+    }
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    allocate(
+        dir.path(),
+        &["report", "plan.toml", "--kommun", "2380\u{a0}Östersund"],
+    )
+    .assert_status(0)
+    .assert_row(&[
+        "2380",
+        "Östersund",
+        "196 000 kr",
+        "100 000 kr",
+        "140 000 kr",
+        "436 000 kr",
+    ]);
+}
+
 /// An unknown actor named by the beginning of an actor's name gets that actor's id: the
 /// corpus plan's `fhe` is "Folkhälsoenheten", written `folkhälsan`.
 #[test]

@@ -299,6 +299,51 @@ fn a_cell_is_held_to_its_column_total_and_to_the_insats_it_prints() {
     );
 }
 
+/// A column may name its kommun by its official name, as the letters head it (`Bergs
+/// kommun`, `Bräcke kommun`), or with a no-break space in it: the cells are compared with the
+/// plan as for `Berg` (2026: insats 1.3 gives Berg 21 200 kr, Östersund 196 000 kr).
+#[test]
+fn a_column_may_name_a_kommun_by_its_official_name() {
+    const COLUMNS: &str = "columns = [\"Berg\", \"Bräcke\", \"Härjedalen\", \"Krokom\", \"Ragunda\", \"Strömsund\", \"Åre\", \"Östersund\"]";
+    let official = "columns = [\"Bergs kommun\", \"Bräcke kommun\", \"Härjedalens kommun\", \"Krokoms kommun\", \"Ragunda kommun\", \"Strömsunds kommun\", \"Åre kommun\", \"Östersunds\u{a0}kommun\"]";
+    let out = plan_2026_with_table().edit(COLUMNS, official).check(&[]);
+    out.assert_status(0);
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
+    // A cell off is still found, under the column as written.
+    let p = plan_2026_with_table()
+        .edit(COLUMNS, official)
+        .edit("cells = [21_200", "cells = [21_300");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("table-cell", &p.position_of("21_300", 0))
+        .assert_stdout_contains(
+            "tabellen `respektive-kommun`, raden \"1.\": cellen för Bergs kommun är 21 300 kr, men insats `1.3` ger Bergs kommun 21 200 kr",
+        );
+}
+
+/// A table with a `table-shape` problem is left alone: a column that names Berg a second
+/// time (`2326` where Bräcke stood) is reported, and no cell of it is compared with what the
+/// plan gives Berg (insats 1.3: 21 200 kr, where the cell holds Bräcke's 18 000 kr).
+#[test]
+fn a_table_with_a_shape_problem_has_no_cell_compared() {
+    let p = plan_2026_with_table().edit("\"Bräcke\", \"Härjedalen\"", "\"2326\", \"Härjedalen\"");
+    let out = p.check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "fel[table-shape]: tabellen `respektive-kommun`: kolumnen \"2326\" står två gånger",
+    );
+    assert_eq!(codes(&out), ["table-shape"], "{}", out.stdout);
+    // A column that is no kommun or actor is `table-shape` too: the row and column totals
+    // that its cell a krona off breaks (400 000 kr, 193 000 kr) are not compared either.
+    let p = plan_2026_with_table()
+        .edit("\"Bräcke\", \"Härjedalen\"", "\"Nowhere\", \"Härjedalen\"")
+        .edit("cells = [21_200, 18_000", "cells = [21_200, 18_001");
+    let out = p.check(&[]);
+    out.assert_status(1).assert_stdout_contains(
+        "fel[table-shape]: tabellen `respektive-kommun`: kolumnen \"Nowhere\" är varken en kommun eller en aktör",
+    );
+    assert_eq!(codes(&out), ["table-shape"], "{}", out.stdout);
+}
+
 #[test]
 fn hostile_cost_sharing_sections_are_findings_not_panics() {
     let hostile = r#"

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::core::finding::{CostFigure, Deadline, Findings, Problem, TableFigure, ToFill};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::{Date, Spanned, SplitRule};
+use crate::core::plan::{Date, Spanned};
 use crate::core::split;
 
 /// A printed figure of 0 kr is one still to be filled in: `amount-to-fill` reports it, once,
@@ -314,28 +314,10 @@ pub fn derived_percentages_keep_the_counts(ledger: &Ledger, findings: &mut Findi
         let Some(Ok(counts)) = ledger.keys.get(source).map(|k| &k.weights) else {
             continue;
         };
-        // What the key splits: the whole amount, or what the fixed parts leave.
-        let lines = ledger.lines_of(i);
-        if lines.is_empty() {
+        // What the key split, as the ledger split it: the whole amount, or what the fixed
+        // parts left (each `except` resolved as for the lines).
+        let Some(keyed) = ledger.insatser.get(i).and_then(|e| e.keyed) else {
             continue;
-        }
-        let keyed = match spec.rule.get_ref() {
-            SplitRule::Key => *insats.amount.get_ref(),
-            SplitRule::FixedPlusKey => {
-                let Some(each) = &spec.each else { continue };
-                let mut fixed: Vec<Amount> = vec![*each.get_ref(); plan.kommuner.len()];
-                for (name, value) in &spec.except {
-                    if let Some(part) = ledger
-                        .names
-                        .kommun(name.get_ref())
-                        .and_then(|k| fixed.get_mut(k))
-                    {
-                        *part = *value.get_ref();
-                    }
-                }
-                *insats.amount.get_ref() - fixed.iter().sum()
-            }
-            _ => continue,
         };
         let unit = spec.unit.as_ref().map_or(ledger.unit, |u| *u.get_ref());
         let (Ok(by_percent), Ok(by_counts)) = (

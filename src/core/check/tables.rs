@@ -19,7 +19,8 @@ use crate::core::text::fold;
 pub fn check(ledger: &Ledger, findings: &mut Findings) {
     let mut ids = HashSet::new();
     for table in &ledger.plan.tables {
-        if !ids.insert(table.id.get_ref().as_str()) {
+        let repeated = !ids.insert(table.id.get_ref().as_str());
+        if repeated {
             findings.error(
                 table.id.span(),
                 Problem::TableShape {
@@ -28,7 +29,7 @@ pub fn check(ledger: &Ledger, findings: &mut Findings) {
                 },
             );
         }
-        check_table(ledger, table, findings);
+        check_table(ledger, table, repeated, findings);
     }
 }
 
@@ -55,7 +56,11 @@ fn negative(figure: &Spanned<Amount>, out: &mut Findings) -> bool {
     false
 }
 
-fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
+/// One table; `broken` when a `table-shape` problem was found before (its `id` given twice).
+/// A table with a `table-shape` problem has its insatser looked up but none of its figures
+/// compared: with the table not as the document means it, each comparison could be wrong.
+/// One with a negative figure has its cells compared with the plan, not its sums.
+fn check_table(ledger: &Ledger, table: &PrintedTable, broken: bool, out: &mut Findings) {
     let name = table.id.get_ref().clone();
     let shape = |out: &mut Findings, span: Range<usize>, reason| {
         out.error(
@@ -67,7 +72,7 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
         );
     };
     let columns = table.columns.get_ref();
-    let mut broken = false;
+    let mut broken = broken;
     if columns.is_empty() {
         shape(out, table.columns.span(), TableShapeReason::NoColumns);
         broken = true;
@@ -78,7 +83,8 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
     }
     // A column is one recipient however it is written: `Ragunda`, `ragunda` and `2303` are
     // one kommun, and a table naming it twice leaves another out.
-    let recipients = recipients(ledger, table, out);
+    let (recipients, unknown_column) = recipients(ledger, table, out);
+    broken |= unknown_column;
     let mut seen = HashSet::new();
     for (column, recipient) in columns.iter().zip(&recipients) {
         let first = match recipient {
@@ -94,6 +100,7 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
             broken = true;
         }
     }
+    let mut negatives = false;
     for row in &table.rows {
         let cells = row.cells.get_ref();
         if cells.len() != columns.len() {
@@ -109,10 +116,10 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
             broken = true;
         }
         for cell in cells {
-            broken |= negative(cell, out);
+            negatives |= negative(cell, out);
         }
         if let Some(total) = &row.total {
-            broken |= negative(total, out);
+            negatives |= negative(total, out);
         }
     }
     if let Some(totals) = &table.column_totals {
@@ -128,17 +135,17 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
             broken = true;
         }
         for total in totals.get_ref() {
-            broken |= negative(total, out);
+            negatives |= negative(total, out);
         }
     }
     if let Some(total) = &table.total {
-        broken |= negative(total, out);
+        negatives |= negative(total, out);
     }
     // A table still to be filled in is `amount-to-fill`, not a difference in every cell.
     if !unfilled(table) {
-        check_cells(ledger, table, &recipients, out);
+        check_cells(ledger, table, (&recipients, !broken), out);
     }
-    if broken {
+    if broken || negatives {
         return;
     }
 
@@ -225,12 +232,18 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) {
     }
 }
 
-/// Each column as a recipient: a kommun (code or name) or an actor id; a column that is
-/// neither is reported when a row names its insats, and is `None`.
-fn recipients(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) -> Vec<Option<Recipient>> {
+/// Each column as a recipient: a kommun (code, name or official name, as `Names::kommun`) or
+/// an actor id; a column that is neither is reported when a row names its insats, and is
+/// `None`. With whether one was reported.
+fn recipients(
+    ledger: &Ledger,
+    table: &PrintedTable,
+    out: &mut Findings,
+) -> (Vec<Option<Recipient>>, bool) {
     let columns = table.columns.get_ref();
     let compared = table.rows.iter().any(|r| r.insats.is_some());
     let mut recipients = Vec::with_capacity(columns.len());
+    let mut reported = false;
     for column in columns {
         let name = column.get_ref();
         let recipient = ledger
@@ -245,6 +258,7 @@ fn recipients(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) -> Vec<
                     .map(|&a| Recipient::Actor(index(a)))
             });
         if recipient.is_none() && compared {
+            reported = true;
             out.error(
                 column.span(),
                 Problem::TableShape {
@@ -255,15 +269,16 @@ fn recipients(ledger: &Ledger, table: &PrintedTable, out: &mut Findings) -> Vec<
         }
         recipients.push(recipient);
     }
-    recipients
+    (recipients, reported)
 }
 
 /// The cells of rows that name their insats, against the ledger: a column of the county's
-/// kommuner as a group (`kommunerna`) against what all of them get.
+/// kommuner as a group (`kommunerna`) against what all of them get. Each row's insats is
+/// looked up (an unknown one reported); its cells are compared only when `compare`.
 fn check_cells(
     ledger: &Ledger,
     table: &PrintedTable,
-    recipients: &[Option<Recipient>],
+    (recipients, compare): (&[Option<Recipient>], bool),
     out: &mut Findings,
 ) {
     let plan = ledger.plan;
@@ -273,6 +288,9 @@ fn check_cells(
         let Ok(i) = ledger.names.insats_ref(plan, id, out) else {
             continue;
         };
+        if !compare {
+            continue;
+        }
         // An insats that could not be split has an error of its own already.
         if ledger.insatser.get(i).is_none_or(|e| e.lines.is_err()) {
             continue;

@@ -12,8 +12,9 @@
 //! The notes on `[[headings]]` and `[[stated]]` are not compared: the comparison does not pair
 //! headings or printed figures at all.
 
-use super::{Status, Text, area_pairs, normalize, pair_equal, pair_similar};
+use super::{Status, Text, area_pairs, pair_equal, pair_similar};
 use crate::core::plan::{Area, Plan};
+use crate::core::text::spaced;
 
 /// The conditions and the areas' requirements of the two plans, compared.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -155,8 +156,8 @@ fn requirements(old: &[Area], new: &[Area]) -> Requirements {
         let compared = AreaRequirements {
             area: number,
             label: format!("{number} {}", area.title),
-            old_text: old_req.map(|r| normalize(&r.text)),
-            new_text: new_req.map(|r| normalize(&r.text)),
+            old_text: old_req.map(|r| spaced(&r.text)),
+            new_text: new_req.map(|r| spaced(&r.text)),
             points,
         };
         if compared.status() == Status::Changed
@@ -201,7 +202,7 @@ pub fn paragraphs(old: &[String], new: &[String]) -> Paragraphs {
     similar.sort_by_key(|&(_, n, _)| n);
     let paragraph = |list: &[String], i: usize| Paragraph {
         number: i + 1,
-        text: list.get(i).map(|t| normalize(t)).unwrap_or_default(),
+        text: list.get(i).map(|t| spaced(t)).unwrap_or_default(),
     };
     let left = |list: &[String], taken: &[bool]| -> Vec<Paragraph> {
         (0..list.len())

@@ -64,7 +64,13 @@ impl<'a> Context<'a> {
 pub struct Resolved {
     pub actors: Vec<usize>,
     pub parts: Result<Vec<(Recipient, Amount)>, Reported>,
+    /// What the split's key divided over the kommuner (see `Entry::keyed`).
+    pub keyed: Option<Amount>,
 }
+
+/// A split's parts, and what its key divided over the kommuner (under rule `key`, the
+/// amount; under `fixed-plus-key`, what the fixed parts left).
+type Parts = (Vec<(Recipient, Amount)>, Option<Amount>);
 
 /// Resolves one insats; `room` is how many more lines the ledger may take (`max_lines`).
 pub fn resolve(
@@ -75,11 +81,19 @@ pub fn resolve(
     findings: &mut Findings,
 ) -> Resolved {
     let (actors, problem) = responsible_actors(cx, insats, findings);
-    let parts = match problem.or(blocked) {
+    let split = match problem.or(blocked) {
         Some(reported) => Err(reported),
         None => split_insats(cx, insats, &actors, room, findings),
     };
-    Resolved { actors, parts }
+    let (parts, keyed) = match split {
+        Ok((parts, keyed)) => (Ok(parts), keyed),
+        Err(reported) => (Err(reported), None),
+    };
+    Resolved {
+        actors,
+        parts,
+        keyed,
+    }
 }
 
 /// The row's actors, each once; a report when one is unknown, repeated or there is none.
@@ -132,7 +146,7 @@ fn split_insats(
     actors: &[usize],
     room: usize,
     findings: &mut Findings,
-) -> Result<Vec<(Recipient, Amount)>, Reported> {
+) -> Result<Parts, Reported> {
     let plan = cx.plan;
     let id = insats.id.get_ref();
     let amount = *insats.amount.get_ref();
@@ -197,7 +211,7 @@ fn split_insats(
                 insats.actor.span(),
                 SplitReason::GroupNeedsSplit,
             )),
-            Some(&lead) => Ok(vec![(lead, amount)]),
+            Some(&lead) => Ok((vec![(lead, amount)], None)),
             // Without actors there is nobody to pay; `responsible_actors` reported it.
             None => Err(findings.error(
                 insats.actor.span(),
@@ -237,6 +251,7 @@ fn split_insats(
     }
     let group_recipient = mixed.map(|g| Recipient::Actor(index(g)));
     let table = Table::new(cx, insats, &recipients, group_recipient, spec, findings)?;
+    let mut keyed = None;
     let parts: Vec<Amount> = match spec.rule.get_ref() {
         SplitRule::Equal => {
             let weights = vec![Decimal::ONE; recipients.len()];
@@ -245,6 +260,7 @@ fn split_insats(
         }
         SplitRule::Key => {
             let weights = key_weights(cx, insats, spec, &recipients, findings)?;
+            keyed = Some(amount);
             by_weights(cx, amount, weights, &recipients, unit)
                 .map_err(|r| invalid(findings, insats.amount.span(), r))?
         }
@@ -292,9 +308,10 @@ fn split_insats(
                     return Err(invalid(findings, span, reason));
                 }
             }
-            let keyed = by_weights(cx, rest, weights, &recipients, unit)
+            keyed = Some(rest);
+            let by_key = by_weights(cx, rest, weights, &recipients, unit)
                 .map_err(|r| invalid(findings, insats.amount.span(), r))?;
-            fixed.iter().zip(keyed).map(|(f, k)| *f + k).collect()
+            fixed.iter().zip(by_key).map(|(f, k)| *f + k).collect()
         }
         SplitRule::Amounts => {
             let Some(amounts) = &spec.amounts else {
@@ -384,7 +401,7 @@ fn split_insats(
             );
         }
     }
-    Ok(parts)
+    Ok((parts, keyed))
 }
 
 /// The names used in a split's tables (`except`, `amounts`, `printed`), each resolved to a
@@ -516,31 +533,21 @@ impl Table {
                     }
                     (Some(r), None) | (None, Some(r)) => r,
                     (None, None) => {
-                        // A kommun by its official name (`Umeå kommun`), as `[[stated]]`
-                        // and `--kommun` take it.
-                        let official = (cx.names.kommun_by_official_name(plan, name.get_ref()))
-                            .map(|k| Recipient::Kommun(crate::core::ledger::index(k)))
-                            .filter(|r| position(*r).is_some());
-                        match official {
-                            Some(r) => r,
-                            None => {
-                                failed.get_or_insert(findings.error(
-                                    name.span(),
-                                    Problem::SplitInvalid {
-                                        insats: id.clone(),
-                                        reason: SplitReason::NotARecipient {
-                                            name: name.get_ref().clone(),
-                                            suggestion: nearest_recipient(
-                                                plan,
-                                                recipients.iter().chain(&group),
-                                                name.get_ref(),
-                                            ),
-                                        },
-                                    },
-                                ));
-                                continue;
-                            }
-                        }
+                        failed.get_or_insert(findings.error(
+                            name.span(),
+                            Problem::SplitInvalid {
+                                insats: id.clone(),
+                                reason: SplitReason::NotARecipient {
+                                    name: name.get_ref().clone(),
+                                    suggestion: nearest_recipient(
+                                        plan,
+                                        recipients.iter().chain(&group),
+                                        name.get_ref(),
+                                    ),
+                                },
+                            },
+                        ));
+                        continue;
                     }
                 };
                 if !seen.insert(recipient) {

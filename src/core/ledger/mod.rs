@@ -65,6 +65,10 @@ pub struct Entry {
     pub lines: Result<Range<usize>, Reported>,
     /// The sum of its lines (zero when it could not be split), added up as they are made.
     pub total: Amount,
+    /// What the split's key divided over the kommuner, with each name in `except` resolved
+    /// as the lines are: under rule `key` the insats's amount, under `fixed-plus-key` what the
+    /// fixed parts left. `None` under other rules and when it could not be split.
+    pub keyed: Option<Amount>,
 }
 
 /// The actors as a forest, with the kommuner under the group of kommuner. Nodes are the
@@ -467,6 +471,7 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
             heading: r.headings.get(i).copied().flatten(),
             lines: lines_range,
             total,
+            keyed: resolved.keyed,
         });
     }
     (insatser, lines, findings)

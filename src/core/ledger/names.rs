@@ -1,7 +1,8 @@
 //! Names to the things they name: areas by number; actors, keys, insatser and headings by id;
-//! kommuner by kommunkod or by name (case and Unicode form do not matter for names). Every
-//! name defined twice is reported, and so is a kommun name that is another kommun's code, and
-//! an actor's name, short name or id that is another actor's name or a kommun's.
+//! kommuner by kommunkod, name or official name, however written ([`Kommuner`]: case, Unicode
+//! form and white space do not matter for names). Every name defined twice is reported, and so
+//! is a kommun name that is another kommun's code or official name, and an actor's name, short
+//! name or id that is another actor's name or a kommun's.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -9,7 +10,7 @@ use std::ops::Range;
 use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{Plan, Spanned};
-use crate::core::text::{compose, fold, is_decomposed, suggest};
+use crate::core::text::{compose, fold, is_decomposed, spaced, suggest};
 
 /// The headers of the tables per kommun's own columns, in Swedish, English and the machine
 /// dialect (case aside), beside which each insats's column is headed by its id: the kommun's
@@ -54,13 +55,86 @@ pub fn kommun_identity(name: &str) -> String {
     fold(&official_kommun_name(stem))
 }
 
+/// A kommun's official name (`Bergs kommun`) as [`Kommuner`] compares it: folded.
+fn official_key(name: &str) -> String {
+    fold(&official_kommun_name(&spaced(name)))
+}
+
+/// The county's kommuner by every way a text may name one: its kommunkod (`2326`), its name
+/// (`Berg`), its official name as [`official_kommun_name`] writes it (`Bergs kommun`), or its
+/// name and code together as the tables write them (`Berg (2326)`) and SCB does (`2326
+/// Berg`). Names are compared folded ([`fold`]: case, Unicode form and white space aside, so a
+/// no-break space is a space). It is the one place a text is taken for a kommun: a key's
+/// `values` and its file's rows, a split's `except`, `amounts` and `printed`, a table's
+/// columns, a `[[stated]]` figure's `kommun`, `--kommun`, a form's recipient and the
+/// comparison of two plans all resolve through it.
+#[derive(Debug, Default)]
+pub struct Kommuner {
+    codes: HashMap<String, usize>,
+    /// Names, folded.
+    names: HashMap<String, usize>,
+    /// Official names, folded (`official_key`).
+    official: HashMap<String, usize>,
+}
+
+impl Kommuner {
+    /// The kommuner as (code, name), in order; of two with one code, name or official name
+    /// the first counts (a plan reports the second, see [`Names::build`]).
+    pub fn new<'a>(kommuner: impl IntoIterator<Item = (&'a str, &'a str)>) -> Kommuner {
+        let mut found = Kommuner::default();
+        for (k, (code, name)) in kommuner.into_iter().enumerate() {
+            found.codes.entry(code.to_string()).or_insert(k);
+            found.names.entry(fold(name)).or_insert(k);
+            found.official.entry(official_key(name)).or_insert(k);
+        }
+        found
+    }
+
+    /// The kommun `written` names: by kommunkod, name or official name, or by a name and a
+    /// kommunkod that agree (`Berg (2326)`, `2326 Berg`, `Bergs kommun (2326)`).
+    pub fn find(&self, written: &str) -> Option<usize> {
+        let written = spaced(written);
+        let both = |name: &str, code: &str| {
+            let k = self.by_name(name)?;
+            (self.codes.get(code) == Some(&k)).then_some(k)
+        };
+        (self.codes.get(written.as_str()).copied())
+            .or_else(|| self.by_name(&written))
+            .or_else(|| name_and_code(&written).find_map(|(n, c)| both(n, c)))
+    }
+
+    /// The kommun `written` names by its name or its official name (not by its code).
+    pub fn by_name(&self, written: &str) -> Option<usize> {
+        let folded = fold(written);
+        (self.names.get(&folded))
+            .or_else(|| self.official.get(&folded))
+            .copied()
+    }
+
+    /// The kommun of a kommunkod, as written in the plan.
+    pub fn by_code(&self, code: &str) -> Option<usize> {
+        self.codes.get(code).copied()
+    }
+
+    /// A kommun written with both its name and its kommunkod (`Berg (2380)`, `2380 Berg`)
+    /// where each is known but they name two kommuner: (by name, by code).
+    pub fn disagreeing(&self, written: &str) -> Option<(usize, usize)> {
+        let written = spaced(written);
+        let both = |name: &str, code: &str| {
+            let k = self.by_name(name)?;
+            let c = *self.codes.get(code)?;
+            (k != c).then_some((k, c))
+        };
+        name_and_code(&written).find_map(|(n, c)| both(n, c))
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Names {
     pub areas: HashMap<u32, usize>,
     pub actors: HashMap<String, usize>,
-    pub kommun_codes: HashMap<String, usize>,
-    /// Kommun names, folded (`fold`): lower case, composed Unicode.
-    pub kommun_names: HashMap<String, usize>,
+    /// The kommuner by code, name and official name: how every reference to one resolves.
+    pub kommuner: Kommuner,
     pub keys: HashMap<String, usize>,
     pub insatser: HashMap<String, usize>,
     pub headings: HashMap<String, usize>,
@@ -76,6 +150,19 @@ impl Names {
         let numbers = |list: &mut dyn Iterator<Item = &Spanned<u32>>| {
             list.map(|s| (*s.get_ref(), s.span())).collect::<Vec<_>>()
         };
+        let kommun_codes = index(
+            ids(&mut plan.kommuner.iter().map(|k| &k.code)),
+            Thing::Kommun,
+            findings,
+        );
+        let kommun_names = index(
+            plan.kommuner
+                .iter()
+                .map(|k| (fold(k.name.get_ref()), k.name.span()))
+                .collect(),
+            Thing::Kommun,
+            findings,
+        );
         let names = Names {
             areas: index(
                 numbers(&mut plan.areas.iter().map(|a| &a.number)),
@@ -87,19 +174,11 @@ impl Names {
                 Thing::Actor,
                 findings,
             ),
-            kommun_codes: index(
-                ids(&mut plan.kommuner.iter().map(|k| &k.code)),
-                Thing::Kommun,
-                findings,
-            ),
-            kommun_names: index(
-                plan.kommuner
-                    .iter()
-                    .map(|k| (fold(k.name.get_ref()), k.name.span()))
-                    .collect(),
-                Thing::Kommun,
-                findings,
-            ),
+            kommuner: Kommuner {
+                official: official_names(plan, &kommun_names, findings),
+                codes: kommun_codes,
+                names: kommun_names,
+            },
             keys: index(
                 ids(&mut plan.keys.iter().map(|k| &k.id)),
                 Thing::Key,
@@ -133,7 +212,7 @@ impl Names {
         // A name that is another kommun's code would make that code mean two kommuner.
         for (k, kommun) in plan.kommuner.iter().enumerate() {
             let name = kommun.name.get_ref();
-            if let Some(&other) = names.kommun_codes.get(name.trim())
+            if let Some(other) = names.kommuner.by_code(name.trim())
                 && other != k
                 && let Some(coded) = plan.kommuner.get(other)
             {
@@ -188,39 +267,22 @@ impl Names {
         })
     }
 
-    /// A kommun by its official name as [`official_kommun_name`] writes it (`Bergs kommun`,
-    /// `Åre kommun`), case and Unicode form aside: how a form filled in by hand may name it.
-    pub fn kommun_by_official_name(&self, plan: &Plan, written: &str) -> Option<usize> {
-        let folded = fold(written.trim());
-        let stem = folded.strip_suffix(" kommun")?;
-        [stem, stem.strip_suffix('s').unwrap_or(stem)]
-            .into_iter()
-            .filter_map(|stem| self.kommun_names.get(stem).copied())
-            .find(|&k| {
-                plan.kommuner.get(k).is_some_and(|kommun| {
-                    fold(&official_kommun_name(kommun.name.get_ref())) == folded
-                })
-            })
+    /// A kommun by its official name alone (`Bergs kommun`, `Åre kommun`), case, Unicode form
+    /// and white space aside. [`Names::kommun`] takes official names too; `plan` is not used.
+    pub fn kommun_by_official_name(&self, _plan: &Plan, written: &str) -> Option<usize> {
+        self.kommuner.official.get(&fold(written)).copied()
     }
 
-    /// The kommun a plan names by kommunkod or name, or by both when they agree: as the
-    /// tables write it (`Berg (2326)`) or as SCB and the comparisons do (`2326 Berg`).
+    /// The kommun a plan names by kommunkod, name or official name, or by name and code when
+    /// they agree: as the tables write it (`Berg (2326)`) or as SCB and the comparisons do
+    /// (`2326 Berg`). See [`Kommuner::find`].
     pub fn kommun(&self, name: &str) -> Option<usize> {
-        let both = |by_name: &str, code: &str| {
-            let k = self.kommun_names.get(&fold(by_name))?;
-            (self.kommun_codes.get(code.trim()) == Some(k)).then_some(*k)
-        };
-        let name = name.trim();
-        self.kommun_codes
-            .get(name)
-            .or_else(|| self.kommun_names.get(&fold(name)))
-            .copied()
-            .or_else(|| name_and_code(name).find_map(|(n, c)| both(n, c)))
+        self.kommuner.find(name)
     }
 
-    /// What a name in a split's `except`, `amounts` or `printed` may mean: a kommun (by
-    /// kommunkod, name, or both, as [`Names::kommun`]) and an actor (by id). In a plan that
-    /// passes `check` each such name means one recipient of its row.
+    /// What a name in a split's `except`, `amounts` or `printed` may mean: a kommun (as
+    /// [`Names::kommun`]) and an actor (by id). In a plan that passes `check` each such name
+    /// means one recipient of its row.
     pub fn split_recipient(&self, name: &str) -> (Option<Recipient>, Option<Recipient>) {
         (
             self.kommun(name)
@@ -234,12 +296,7 @@ impl Names {
     /// A kommun written with both its name and its kommunkod (`Berg (2380)`, `2380 Berg`)
     /// where each is known but they name two kommuner: (by name, by code).
     pub fn kommun_disagreeing(&self, name: &str) -> Option<(usize, usize)> {
-        let both = |by_name: &str, code: &str| {
-            let k = *self.kommun_names.get(&fold(by_name))?;
-            let c = *self.kommun_codes.get(code.trim())?;
-            (k != c).then_some((k, c))
-        };
-        name_and_code(name.trim()).find_map(|(n, c)| both(n, c))
+        self.kommuner.disagreeing(name)
     }
 
     /// Looks up an actor id, reporting it when unknown.
@@ -285,10 +342,7 @@ impl Names {
         name: &Spanned<String>,
         findings: &mut Findings,
     ) -> Result<usize, Reported> {
-        // Its code, its name, or its official name (`Östersunds kommun`).
-        let found = (self.kommun(name.get_ref()))
-            .or_else(|| self.kommun_by_official_name(plan, name.get_ref()));
-        match found {
+        match self.kommun(name.get_ref()) {
             Some(k) => Ok(k),
             None => Err(unknown(
                 findings,
@@ -423,9 +477,7 @@ fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
             let earlier = seen.get(&name).copied();
             // A kommun's name, its code or its official name (`Östersunds kommun`, as a
             // form or a filter may name it): the actor would be a second payee of that kommun.
-            let kommun = names
-                .kommun(&name)
-                .or_else(|| names.kommun_by_official_name(plan, &name));
+            let kommun = names.kommun(&name);
             let first = match (earlier, kommun) {
                 (Some(other), _) if other != a => plan.actors.get(other).map(|o| Meaning::Actor {
                     id: o.id.get_ref().clone(),
@@ -484,6 +536,67 @@ fn actors_named_once(plan: &Plan, names: &Names, findings: &mut Findings) {
             );
         }
     }
+}
+
+/// The kommuner's official names (folded) to the kommun, each reported as `ambiguous-name`
+/// where it is another kommun's name (`Bergs kommun` as the name of 2399 beside 2326 Berg) or
+/// another kommun's official name too (`Berg` and `Bergs`): a reference to it would go to the
+/// first found. `names` holds the kommuner's folded names, as [`index`] made it.
+fn official_names(
+    plan: &Plan,
+    names: &HashMap<String, usize>,
+    findings: &mut Findings,
+) -> HashMap<String, usize> {
+    let mut official: HashMap<String, usize> = HashMap::with_capacity(plan.kommuner.len());
+    let meaning = |k: usize| {
+        plan.kommuner.get(k).map(|x| Meaning::Kommun {
+            code: x.code.get_ref().clone(),
+            name: x.name.get_ref().clone(),
+        })
+    };
+    for (k, kommun) in plan.kommuner.iter().enumerate() {
+        // A name given twice is `duplicate-id` already.
+        if names.get(&fold(kommun.name.get_ref())) != Some(&k) {
+            continue;
+        }
+        let key = official_key(kommun.name.get_ref());
+        if let Some(&other) = official.get(&key)
+            && other != k
+            && let (Some(first), Some(second)) = (meaning(other), meaning(k))
+        {
+            findings.error(
+                kommun.name.span(),
+                Problem::AmbiguousName {
+                    name: official_kommun_name(&spaced(kommun.name.get_ref())),
+                    first,
+                    second,
+                },
+            );
+            continue;
+        }
+        official.insert(key, k);
+    }
+    // A name that is another kommun's official name.
+    for (k, kommun) in plan.kommuner.iter().enumerate() {
+        let folded = fold(kommun.name.get_ref());
+        if let Some(&other) = official.get(&folded)
+            && other != k
+            && names.get(&folded) == Some(&k)
+            && let Some(first) = meaning(other)
+        {
+            findings.error(
+                kommun.name.span(),
+                Problem::AmbiguousName {
+                    name: kommun.name.get_ref().clone(),
+                    first,
+                    second: Meaning::KommunName {
+                        code: kommun.code.get_ref().clone(),
+                    },
+                },
+            );
+        }
+    }
+    official
 }
 
 /// A name → index table, reporting every name defined twice (the first definition counts).
@@ -578,6 +691,35 @@ mod tests {
         assert_eq!(suggested.len(), 101);
         assert!(suggested[..100].iter().all(|&s| s));
         assert!(!suggested[100]);
+    }
+
+    #[test]
+    fn a_kommun_is_found_however_it_is_written() {
+        let kommuner = Kommuner::new([("2305", "Bräcke"), ("2326", "Berg"), ("2380", "Östersund")]);
+        for (written, k) in [
+            ("2326", Some(1)),
+            ("Berg", Some(1)),
+            ("BERG ", Some(1)),
+            ("Bergs kommun", Some(1)),
+            ("bergs\u{a0}kommun", Some(1)),
+            ("Bergs  kommun", Some(1)),
+            ("Berg (2326)", Some(1)),
+            ("2326 Berg", Some(1)),
+            ("2326\u{a0}Bergs kommun", Some(1)),
+            ("Bergs kommun (2326)", Some(1)),
+            ("Bräcke kommun", Some(0)),
+            ("O\u{308}stersunds kommun", Some(2)),
+            // Near misses and disagreements are none.
+            ("Berg kommun", None),
+            ("Brä\u{200b}cke", None),
+            ("Berg (2380)", None),
+            ("Bergs", None),
+        ] {
+            assert_eq!(kommuner.find(written), k, "{written:?}");
+        }
+        assert_eq!(kommuner.by_name("2326"), None);
+        assert_eq!(kommuner.disagreeing("Bergs kommun (2380)"), Some((1, 2)));
+        assert_eq!(kommuner.disagreeing("Berg (2326)"), None);
     }
 
     #[test]
