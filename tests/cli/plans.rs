@@ -391,3 +391,20 @@ fn an_unknown_actor_named_by_its_names_beginning_gets_its_id() {
         .assert_stdout_contains("fel[unknown-reference]: okänd aktör `folkhälsan`")
         .assert_stdout_contains("= åtgärd: menade du `fhe`?");
 }
+
+/// A split's printed part written by the kommun's official name is a printed figure like the
+/// others: counted among the 50 of the 2026 plan (not passed over, 48 of 49) and marked in
+/// the document (Berg's 21 200 kr of insats 1.3, seed 001).
+#[test]
+fn a_printed_part_by_official_name_is_counted() {
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml").edit(
+        "printed = { Berg = 21_200,",
+        "printed = { \"Bergs kommun\" = 21_200,",
+    );
+    plan.check(&[])
+        .assert_status(0)
+        .assert_stdout_contains("49 av 50 angivna summor i dokumentet stämmer");
+    allocate(plan.dir.path(), &["report", "plan.toml", "--format", "md"])
+        .assert_status(0)
+        .assert_stdout_contains("> 49 av 50 tryckta summor stämmer");
+}

@@ -251,10 +251,7 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
         };
         // By kommunkod or name, or by its official name as the letters write it (`Östersunds
         // kommun`).
-        let found = ledger
-            .names
-            .kommun(kommun)
-            .or_else(|| ledger.names.kommun_by_official_name(plan, kommun));
+        let found = ledger.names.kommun(kommun);
         match (found, ledger.names.kommun_disagreeing(kommun)) {
             (Some(k), _) => selection.kommun = Some(k),
             (None, Some((by_name, by_code))) => {

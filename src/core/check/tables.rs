@@ -246,17 +246,7 @@ fn recipients(
     let mut reported = false;
     for column in columns {
         let name = column.get_ref();
-        let recipient = ledger
-            .names
-            .kommun(name)
-            .map(|k| Recipient::Kommun(index(k)))
-            .or_else(|| {
-                ledger
-                    .names
-                    .actors
-                    .get(name)
-                    .map(|&a| Recipient::Actor(index(a)))
-            });
+        let recipient = ledger.names.recipient(name);
         if recipient.is_none() && compared {
             reported = true;
             out.error(

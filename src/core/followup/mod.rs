@@ -788,7 +788,6 @@ impl<'l> Recipients<'l> {
                 let names = &self.ledger.names;
                 names
                     .kommun(&kommunkod(trimmed))
-                    .or_else(|| names.kommun_by_official_name(plan, trimmed))
                     .map(|k| Recipient::Kommun(crate::core::ledger::index(k)))
             }
         };
@@ -865,7 +864,7 @@ fn kommunkod(written: &str) -> String {
 }
 
 /// Whether a written "collective invoice sent" means yes, no, or cannot be told.
-pub fn yes_or_no(written: &str) -> Option<bool> {
+fn yes_or_no(written: &str) -> Option<bool> {
     match fold(written).trim_end_matches('.') {
         // Not `x`: a cross in the cell may mark either answer.
         "ja" | "j" | "yes" | "y" | "true" | "sant" => Some(true),

@@ -311,11 +311,6 @@ impl<'p> Ledger<'p> {
             .join(" / ")
     }
 
-    /// Whether every insats was split (only then is the ledger the whole plan).
-    pub fn is_complete(&self) -> bool {
-        self.unresolved.is_empty()
-    }
-
     /// The sum of every line.
     pub fn total(&self) -> Amount {
         self.lines.iter().map(|l| l.amount).sum()

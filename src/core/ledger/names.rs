@@ -267,12 +267,6 @@ impl Names {
         })
     }
 
-    /// A kommun by its official name alone (`Bergs kommun`, `Åre kommun`), case, Unicode form
-    /// and white space aside. [`Names::kommun`] takes official names too; `plan` is not used.
-    pub fn kommun_by_official_name(&self, _plan: &Plan, written: &str) -> Option<usize> {
-        self.kommuner.official.get(&fold(written)).copied()
-    }
-
     /// The kommun a plan names by kommunkod, name or official name, or by name and code when
     /// they agree: as the tables write it (`Berg (2326)`) or as SCB and the comparisons do
     /// (`2326 Berg`). See [`Kommuner::find`].
@@ -291,6 +285,15 @@ impl Names {
                 .get(name)
                 .map(|&a| Recipient::Actor(crate::core::ledger::index(a))),
         )
+    }
+
+    /// The recipient a name in a table means: a kommun (as [`Names::kommun`]), else an actor
+    /// by id (a plan in which a name means both has an `ambiguous-name` error).
+    pub fn recipient(&self, name: &str) -> Option<Recipient> {
+        match self.split_recipient(name) {
+            (Some(kommun), _) => Some(kommun),
+            (None, actor) => actor,
+        }
     }
 
     /// A kommun written with both its name and its kommunkod (`Berg (2380)`, `2380 Berg`)

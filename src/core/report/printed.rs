@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::core::finding::Finding;
-use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 
 /// What a printed figure is the figure of.
@@ -127,18 +127,7 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
         let Some(split) = &insats.split else { continue };
         let resolved = ledger.insatser.get(i).is_some_and(|e| e.lines.is_ok());
         for (name, amount) in &split.get_ref().printed {
-            let recipient = ledger
-                .names
-                .kommun(name.get_ref())
-                .map(|k| Recipient::Kommun(index(k)))
-                .or_else(|| {
-                    ledger
-                        .names
-                        .actors
-                        .get(name.get_ref())
-                        .map(|&a| Recipient::Actor(index(a)))
-                });
-            if let Some(recipient) = recipient {
+            if let Some(recipient) = ledger.names.recipient(name.get_ref()) {
                 push(Figure::Part(i, recipient), amount, resolved);
             }
         }
