@@ -567,10 +567,10 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 "the population is written as a decimal number; a population is a whole number".to_string()
             }
         }
-        (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
+        (ParseErrorKind::WeightAsFloat { .. }, Lang::Sv) => {
             "procentsatsen är skriven som decimaltal".to_string()
         }
-        (ParseErrorKind::WeightAsFloat, Lang::En) => {
+        (ParseErrorKind::WeightAsFloat { .. }, Lang::En) => {
             "the percentage is written as a decimal number".to_string()
         }
         (ParseErrorKind::NotANumber { written }, Lang::Sv) => format!("{written} är inget tal"),
@@ -782,7 +782,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the population as a whole number, as SCB gives it, for example 64_977",
             )
             .to_string(),
-        ParseErrorKind::WeightAsFloat => lang
+        ParseErrorKind::WeightAsFloat {
+            written: Some(written),
+        } => say!(
+            lang,
+            "skriv procentsatsen som text för att behålla den exakt: \"{written}\"",
+            "write the percentage as text to keep it exact: \"{written}\""
+        ),
+        ParseErrorKind::WeightAsFloat { written: None } => lang
             .pick(
                 "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
                 "write percentages as text to keep them exact: \"5,3\"",
