@@ -61,7 +61,14 @@ impl Cli {
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
             Command::FollowUp(a) => Some(&a.common),
-            Command::Completions(_) | Command::Man(_) | Command::Generate(_) => None,
+            // The man page's messages are in the language asked for, never coloured.
+            Command::Man(a) => {
+                return Style {
+                    lang: a.lang,
+                    color: false,
+                };
+            }
+            Command::Completions(_) | Command::Generate(_) => None,
         };
         common.map_or(
             Style {
@@ -141,7 +148,7 @@ fn lang_after_command(
             text == "--lang" || text.starts_with("--lang=")
         });
     if !takes && given_after {
-        // `help`, `man`, `completions` take no `--lang`: it is the help's language.
+        // `help` and `completions` take no `--lang`: it is the help's language.
         let mut kept = Vec::with_capacity(after.len());
         let mut words = after.into_iter();
         while let Some(word) = words.next() {
@@ -610,6 +617,9 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"
         }
         ("man", "force") => "Ersätt sidor som redan finns i mappen",
+        ("man", "lang") => {
+            "Språk för meddelanden: sv (svenska) eller en (engelska); sidorna själva är på engelska; standard: sv"
+        }
         (_, "lang") => {
             "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: sv"
         }
@@ -696,8 +706,8 @@ mod tests {
             moved(&["allocate", "--", "--lang", "en"]),
             args(&["allocate", "--", "--lang", "en"])
         );
-        // A command without `--lang` (the man page is English): it is left out, before the
-        // command or after it.
+        // A command without `--lang` (here `man`, as `completions` is): it is left out,
+        // before the command or after it.
         assert_eq!(
             moved(&["allocate", "--lang", "en", "man"]),
             args(&["allocate", "man"])

@@ -548,3 +548,51 @@ fn man_pages_are_written_whole_and_replace_nothing_unasked() {
     );
     assert_eq!(std::fs::read_dir(&linked).unwrap().count(), 2);
 }
+
+/// `man` takes `--lang` as every other command does: its messages in that language, an
+/// unknown language refused; and each page written is named as the other commands name the
+/// files they write.
+#[test]
+fn man_speaks_the_language_asked_for_and_names_each_page_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(dir.path(), &["man", "--dir", "man1"]);
+    out.assert_status(0);
+    let pages = std::fs::read_dir(dir.path().join("man1")).unwrap().count();
+    let named: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(named.len(), pages, "{}", out.stderr);
+    assert!(
+        named.iter().all(|l| l.starts_with("Skrev man1/allocate")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        named.contains(&"Skrev man1/allocate-check.1"),
+        "{}",
+        out.stderr
+    );
+
+    // The pages are there now: the refusal in English, with --lang after the command or
+    // before it.
+    for args in [
+        &["man", "--dir", "man1", "--lang", "en"][..],
+        &["--lang", "en", "man", "--dir", "man1"][..],
+    ] {
+        let out = allocate(dir.path(), args);
+        out.assert_status(2)
+            .assert_stderr_contains("already there: man1/allocate.1")
+            .assert_stderr_contains("Nothing was written. Give --force");
+        assert!(!out.stderr.contains("finns redan"), "{}", out.stderr);
+    }
+    let out = allocate(
+        dir.path(),
+        &["man", "--dir", "man1", "--lang", "en", "--force"],
+    );
+    out.assert_status(0)
+        .assert_stderr_contains("Wrote man1/allocate.1\n");
+
+    // An unknown language is a usage error, as for `check --lang de`, and nothing is written.
+    let out = allocate(dir.path(), &["man", "--dir", "other", "--lang", "xx"]);
+    out.assert_status(2)
+        .assert_stderr_contains("ogiltigt värde 'xx' för '--lang");
+    assert!(!dir.path().join("other").exists());
+}

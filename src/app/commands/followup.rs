@@ -240,7 +240,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                             _ => error.or_stdout(),
                         }
                     })?;
-                    writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                    files::tell_written(err, &path, lang)?;
                 }
                 None => out.write_all(&bytes)?,
             }
@@ -334,7 +334,7 @@ fn write_files(
     match files::write_all(dir, files, force) {
         Ok(paths) => {
             for path in paths {
-                writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                files::tell_written(err, &path, lang)?;
             }
             Ok(())
         }
