@@ -561,7 +561,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("split", "format") => {
             "Utdata: table (en tabell för människor), csv eller json för andra program; standard: table"
         }
-        ("diff", "old") => "Förra årets plan (TOML)",
+        ("diff", "old") => "Förra årets plan (TOML); `-` läser den från standard input",
         ("diff", "format") => {
             "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/2) eller md (Markdown); standard: table"
         }
@@ -579,16 +579,18 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
         }
         ("generate", "force") => "Ersätt filer som redan finns",
-        ("diff", "new") => "Årets plan (TOML)",
+        ("diff", "new") => "Årets plan (TOML); `-` läser den från standard input",
         ("init", "from") => "Förra årets plan att utgå från",
         ("init", "year") => "Den nya planens år; standard är året efter planen i --from",
         ("init", "output") => {
             "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from; `-` skriver den till standard output"
         }
         ("init", "force") => "Ersätt utfilen om den finns",
-        ("follow-up", "plan") => "Planfil (TOML) som klarar `check`",
+        ("follow-up", "plan") => {
+            "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
+        }
         ("follow-up", "usage") => {
-            "Ifyllda blanketter (CSV eller XLSX, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
+            "Ifyllda blanketter (CSV, XLSX, XLS eller ODS, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
         }
         ("follow-up", "forms") => {
             "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"

@@ -37,10 +37,11 @@ use crate::say;
 
 #[derive(Debug, Args)]
 pub struct FollowUpArgs {
-    /// Plan file (TOML); it must pass `check`.
+    /// Plan file (TOML); it must pass `check`; `-` reads the plan from standard input.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// Filled-in forms (CSV or XLSX, as a spreadsheet saved them) or usage files in TOML.
+    /// Filled-in forms (CSV, XLSX, XLS or ODS, as a spreadsheet saved them) or usage files in
+    /// TOML.
     #[arg(
         value_name = "USAGE",
         required_unless_present = "forms",
