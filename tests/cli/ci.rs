@@ -77,9 +77,61 @@ fn the_summary_counts_a_file_that_cannot_be_read_and_exits_2() {
 #[test]
 fn a_glob_that_matches_nothing_is_a_file_that_cannot_be_read() {
     let dir = plans_folder();
-    allocate(dir.path(), &["check", "plans/*.tml"])
-        .assert_status(2)
-        .assert_stdout_contains("fel[read-error]: kan inte läsa plans/*.tml: filen finns inte");
+    let out = allocate(dir.path(), &["check", "plans/*.tml"]);
+    out.assert_status(2).assert_stdout_contains(
+        "fel[read-error]: kan inte läsa plans/*.tml: mönstret matchar ingen fil\n",
+    );
+    // It ends as a plan that passes or fails ends, with its summary line and no empty line.
+    assert!(
+        out.stdout.ends_with("\nplans/*.tml: kunde inte läsas\n"),
+        "{:?}",
+        out.stdout
+    );
+    // A file that does not exist is still one that does not exist, pattern or none.
+    allocate(
+        dir.path(),
+        &["check", "--lang", "en", "plans/plan-2031.toml"],
+    )
+    .assert_status(2)
+    .assert_stdout_contains("cannot read plans/plan-2031.toml: no such file\n");
+    allocate(dir.path(), &["check", "--lang", "en", "plans/*.tml"])
+        .assert_stdout_contains("cannot read plans/*.tml: the pattern matches no file\n");
+    // In JSON too, and for the forms `follow-up` reads.
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/*.tml"]);
+    assert_eq!(
+        json(&out.stdout)["files"][0]["findings"][0]["message"],
+        "kan inte läsa plans/*.tml: mönstret matchar ingen fil"
+    );
+    allocate(
+        dir.path(),
+        &["follow-up", "plans/plan-2026.toml", "forms/*.csv"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel[read-error]: forms/*.csv: mönstret matchar ingen fil\n");
+}
+
+#[test]
+fn several_plans_are_each_followed_by_one_empty_line_readable_or_not() {
+    let dir = plans_folder();
+    let out = allocate(
+        dir.path(),
+        &["check", "plans/plan-2031.toml", "plans/plan-2025.toml"],
+    );
+    out.assert_status(2);
+    assert!(
+        out.stdout
+            .contains("\nplans/plan-2031.toml: kunde inte läsas\n\nJämtlands län 2025"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.ends_with(
+            "\nplans/plan-2025.toml: godkänd (0 fel, 0 varningar)\n\nTotalt 2 planer: 1 godkänd, 0 underkända, 1 gick inte att läsa (0 fel, 0 varningar)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("\n\n\n"), "{}", out.stdout);
 }
 
 #[test]

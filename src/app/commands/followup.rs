@@ -171,7 +171,18 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let read = paths
         .iter()
         .enumerate()
-        .map(|(i, path)| usage::load(path, i).map_err(|e| Error::Usage(Box::new(e))))
+        .map(|(i, path)| {
+            // A pattern that matched no form is told as one, not as a missing file.
+            let read = if crate::app::plan_paths::matches_nothing(path) {
+                Err(usage::UsageReadError::Read {
+                    path: path.clone(),
+                    reason: crate::input::read::ReadReason::NoMatch,
+                })
+            } else {
+                usage::load(path, i)
+            };
+            read.map_err(|e| Error::Usage(Box::new(e)))
+        })
         .collect::<Result<Vec<ReadUsage>, Error>>()?;
     let files: Vec<_> = read.iter().map(|r| &r.file).collect();
     let options = Options {

@@ -789,6 +789,7 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
 fn read_reason(reason: &ReadReason, lang: Lang) -> String {
     match reason {
         ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
+        ReadReason::NoMatch => crate::output::words::load::no_match(lang).to_string(),
         ReadReason::Directory => lang.pick("är en mapp", "is a directory").to_string(),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
         ReadReason::NotUtf8 { .. } | ReadReason::Utf16 => lang

@@ -56,6 +56,7 @@ fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
             )
         }
         ReadReason::NotFound => lang.pick("filen finns inte", "no such file").to_string(),
+        ReadReason::NoMatch => no_match(lang).to_string(),
         ReadReason::Directory => lang
             .pick(
                 "är en mapp, inte en planfil",
@@ -119,6 +120,11 @@ fn read_reason(reason: &ReadReason, stdin: bool, lang: Lang) -> String {
             .to_string(),
         ReadReason::Other(e) => os_error(*e, lang),
     }
+}
+
+/// A pattern given for files (`plans/*.toml`, plans or forms) that matches none.
+pub fn no_match(lang: Lang) -> &'static str {
+    lang.pick("mönstret matchar ingen fil", "the pattern matches no file")
 }
 
 /// Why a line of a text file in UTF-8 is not (a key file's, a form's).
@@ -298,6 +304,10 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
         ReadReason::StdinIsTerminal => lang.pick(
             "skicka planen till `-` genom en pipe (cat plan.toml | allocate check -), eller ange planfilen",
             "pipe the plan to `-` (cat plan.toml | allocate check -), or give the plan file",
+        ),
+        ReadReason::NoMatch => lang.pick(
+            "kontrollera mappen och filernas namn i mönstret, till exempel allocations/*.toml",
+            "check the folder and the files' names in the pattern, for example allocations/*.toml",
         ),
         _ => lang.pick(
             "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
