@@ -1012,3 +1012,29 @@ fn a_long_name_is_cut_in_the_table_and_whole_in_the_csv() {
     csv.assert_status(0)
         .assert_stdout_contains(&format!(";{long};"));
 }
+
+/// The table fitted to the terminal has no border on its right: no line ends in spaces where
+/// its last cells are empty (the second line of a header over two lines, the `Summa` row),
+/// at any width.
+#[test]
+fn no_line_of_the_table_ends_in_spaces() {
+    for columns in ["60", "80", "100", "200"] {
+        let out = allocate_env(
+            &repo_root(),
+            &["split", "3202124", "--key", SHIPPED_KEY, "--precision", "2"],
+            &[("COLUMNS", columns)],
+        );
+        out.assert_status(0);
+        // Mini Maria's Summa row is there, whole.
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.trim_start_matches(['│', ' ']).starts_with("Summa")
+                    && l.contains("3 202 124 kr")),
+            "{columns}:\n{}",
+            out.stdout
+        );
+        let ending: Vec<&str> = out.stdout.lines().filter(|l| l.ends_with(' ')).collect();
+        assert!(ending.is_empty(), "{columns}: {ending:?}");
+    }
+}
