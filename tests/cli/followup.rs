@@ -4911,3 +4911,43 @@ fn a_repayment_with_nothing_unused_yet_lists_who_has_not_reported() {
     let unreported: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
     assert_eq!(unreported, 12_493_698);
 }
+
+/// Findings about the usage files are laid out as `check`'s: each followed by an empty line,
+/// then the closing line; on the terminal and on standard error alike.
+#[test]
+fn findings_are_separated_by_an_empty_line_as_checks_are() {
+    let root = repo_root();
+    let args = [
+        "follow-up",
+        "allocations/plan-2026.toml",
+        "examples/follow-up-2026/*",
+    ];
+    // The shipped forms leave seven recipients unreported: seven warnings before the tables.
+    let out = allocate(&root, &args);
+    out.assert_status(0);
+    let warnings: Vec<&str> = out.stdout.split("\n\n").collect();
+    let blocks = warnings
+        .iter()
+        .filter(|b| b.starts_with("varning[usage-missing]: "))
+        .count();
+    assert_eq!(blocks, 7, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("efter de andra\n\nRedovisningar: 4 filer, 0 fel, 7 varningar\n\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("\n\n\n"), "{}", out.stdout);
+    // With --final they are errors, on standard error, laid out the same way.
+    let mut with_final = args.to_vec();
+    with_final.push("--final");
+    let out = allocate(&root, &with_final);
+    out.assert_status(1);
+    let errors = out
+        .stderr
+        .split("\n\n")
+        .filter(|b| b.starts_with("fel[usage-missing]: "))
+        .count();
+    assert_eq!(errors, 7, "{}", out.stderr);
+    assert!(!out.stderr.contains("\n\n\n"), "{}", out.stderr);
+}

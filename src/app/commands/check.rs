@@ -17,8 +17,8 @@ use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, Loaded, Source};
 use crate::input::read::ReadReason;
 use crate::input::read::lexical;
-use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
-use crate::output::diagnostic::{Style, render_finding, render_load_error};
+use crate::output::checked::{CheckedFile, Summary, Verdict};
+use crate::output::diagnostic::{Style, render_load_error};
 use crate::output::lang::Lang;
 use crate::output::table::shown_path;
 use crate::output::{check_json, github, gitlab, number};
@@ -293,13 +293,7 @@ fn check_one(
     let checked = check(&loaded.plan, &loaded.key_files);
     // A finding repeated thousands of times (a broken key file) is shown a few dozen times,
     // then counted; the counts and the status still cover every finding.
-    let (shown, left_out) = bounded(&checked.findings, |f| (f.code().as_str(), f.is_error()));
-    for finding in shown {
-        writeln!(out, "{}\n", render_finding(&loaded.source, finding, style))?;
-    }
-    for left_out in &left_out {
-        writeln!(out, "{}\n", left_out.line(lang))?;
-    }
+    super::tell(&checked.findings, &loaded.source, style, out)?;
     let (errors, warnings) = (checked.errors(), checked.warnings());
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     if !failed {

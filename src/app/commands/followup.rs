@@ -203,9 +203,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let closing = closing_line(&follow_up, read.len(), lang);
     {
         let target: &mut dyn Write = if to_terminal { &mut *out } else { &mut *err };
-        for finding in &drawn {
-            writeln!(target, "{finding}")?;
-        }
+        super::write_drawn(drawn, target)?;
         if !follow_up.findings.is_empty() {
             writeln!(target, "{closing}")?;
             if to_terminal {
@@ -469,7 +467,7 @@ fn draw_findings(
             )
         })
         .collect();
-    drawn.extend(left_out.iter().map(|l| format!("{}\n", l.line(lang))));
+    drawn.extend(left_out.iter().map(|l| l.line(lang)));
     drawn
 }
 
