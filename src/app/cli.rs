@@ -307,7 +307,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::InvalidUtf8 => "ett argument är inte giltig UTF-8-text".to_string(),
         _ => "kommandoraden kan inte tolkas".to_string(),
     };
-    let mut text = format!("fel: {message}\n");
+    let mut text = format!("{}{message}\n", crate::app::error::prefix(lang));
     if !valid.is_empty() {
         text.push_str(&format!("  tillåtna värden: {valid}\n"));
     }

@@ -3059,13 +3059,13 @@ fn a_plan_and_a_report_swapped_are_told_as_such() {
     year.run(&["follow-up", BERG, PLAN])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains(&format!("allocate: {BERG} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING..."));
+        .assert_stderr_contains(&format!("fel: {BERG} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING..."));
     // Told by its content: the same form as text, and a key file (a CSV that is no form) is
     // the plan's own error.
     std::fs::copy(year.path(BERG), year.path("berg.txt")).unwrap();
     year.run(&["follow-up", "berg.txt", PLAN])
         .assert_status(2)
-        .assert_stderr_contains("allocate: berg.txt är en ifylld blankett, inte en plan");
+        .assert_stderr_contains("fel: berg.txt är en ifylld blankett, inte en plan");
     std::fs::write(
         year.path("nyckel.csv"),
         "\"region\";\"2024\"\n\"2326 Berg\";7101\n",
@@ -3530,7 +3530,10 @@ fn errors_that_keep_the_summary_from_being_made_go_to_standard_error() {
     out.assert_status(1)
         .assert_stdout_empty()
         .assert_stderr_contains("fel[usage-missing]")
-        .assert_stderr_contains("allocate: ");
+        .assert_stderr_contains("\nfel: ")
+        .assert_stderr_contains(
+            " fel i redovisningarna; ingen sammanställning förrän de är rättade\n",
+        );
     // Warnings stay with the tables they concern.
     let out = allocate(
         &repo_root(),

@@ -68,8 +68,7 @@ fn unknown_key_diagnostic() {
     );
     // It ends with the verdict, as a plan that passes or fails does: no empty line after it.
     assert!(
-        out.stdout.ends_with("\nplan.toml: kunde inte läsas\n")
-            && !out.stdout.ends_with("\n\n"),
+        out.stdout.ends_with("\nplan.toml: kunde inte läsas\n") && !out.stdout.ends_with("\n\n"),
         "{:?}",
         out.stdout
     );

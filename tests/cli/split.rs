@@ -527,7 +527,7 @@ fn precision_cannot_change_a_key_the_plan_derives() {
     same.assert_status(0).assert_stdout_contains("124 242");
     let other = allocate(&repo_root(), &[&base[..], &["--precision", "3"]].concat());
     other.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "allocate: nyckeln `befolkning-procent-2024` räknas fram ur `befolkning-2024` med 2 decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key befolkning-2024 --precision N",
+        "fel: nyckeln `befolkning-procent-2024` räknas fram ur `befolkning-2024` med 2 decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key befolkning-2024 --precision N",
     );
     // The counts themselves, with another precision, as the message says.
     allocate(
