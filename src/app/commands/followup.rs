@@ -250,7 +250,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                             _ => error.or_stdout(),
                         }
                     })?;
-                    files::tell_written(err, &path, lang)?;
+                    files::tell_written(err, path, lang)?;
                 }
                 None => out.write_all(&bytes)?,
             }

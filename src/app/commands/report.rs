@@ -259,7 +259,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                     _ => error.or_stdout(),
                 }
             })?;
-            files::tell_written(err, &path, lang)?;
+            files::tell_written(err, path, lang)?;
         }
         None => out.write_all(&bytes)?,
     }
