@@ -61,7 +61,14 @@ impl Cli {
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
             Command::FollowUp(a) => Some(&a.common),
-            Command::Completions(_) | Command::Man(_) | Command::Generate(_) => None,
+            // The man page's messages are in the language asked for, never coloured.
+            Command::Man(a) => {
+                return Style {
+                    lang: a.lang,
+                    color: false,
+                };
+            }
+            Command::Completions(_) | Command::Generate(_) => None,
         };
         common.map_or(
             Style {
@@ -141,7 +148,7 @@ fn lang_after_command(
             text == "--lang" || text.starts_with("--lang=")
         });
     if !takes && given_after {
-        // `help`, `man`, `completions` take no `--lang`: it is the help's language.
+        // `help` and `completions` take no `--lang`: it is the help's language.
         let mut kept = Vec::with_capacity(after.len());
         let mut words = after.into_iter();
         while let Some(word) = words.next() {
@@ -300,7 +307,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::InvalidUtf8 => "ett argument är inte giltig UTF-8-text".to_string(),
         _ => "kommandoraden kan inte tolkas".to_string(),
     };
-    let mut text = format!("fel: {message}\n");
+    let mut text = format!("{}{message}\n", crate::app::error::prefix(lang));
     if !valid.is_empty() {
         text.push_str(&format!("  tillåtna värden: {valid}\n"));
     }
@@ -554,7 +561,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         ("split", "format") => {
             "Utdata: table (en tabell för människor), csv eller json för andra program; standard: table"
         }
-        ("diff", "old") => "Förra årets plan (TOML)",
+        ("diff", "old") => "Förra årets plan (TOML); `-` läser den från standard input",
         ("diff", "format") => {
             "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/2) eller md (Markdown); standard: table"
         }
@@ -572,16 +579,18 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
         }
         ("generate", "force") => "Ersätt filer som redan finns",
-        ("diff", "new") => "Årets plan (TOML)",
+        ("diff", "new") => "Årets plan (TOML); `-` läser den från standard input",
         ("init", "from") => "Förra årets plan att utgå från",
         ("init", "year") => "Den nya planens år; standard är året efter planen i --from",
         ("init", "output") => {
             "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from; `-` skriver den till standard output"
         }
         ("init", "force") => "Ersätt utfilen om den finns",
-        ("follow-up", "plan") => "Planfil (TOML) som klarar `check`",
+        ("follow-up", "plan") => {
+            "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
+        }
         ("follow-up", "usage") => {
-            "Ifyllda blanketter (CSV eller XLSX, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
+            "Ifyllda blanketter (CSV, XLSX, XLS eller ODS, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
         }
         ("follow-up", "forms") => {
             "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
@@ -610,6 +619,9 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"
         }
         ("man", "force") => "Ersätt sidor som redan finns i mappen",
+        ("man", "lang") => {
+            "Språk för meddelanden: sv (svenska) eller en (engelska); sidorna själva är på engelska; standard: sv"
+        }
         (_, "lang") => {
             "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: sv"
         }
@@ -696,8 +708,8 @@ mod tests {
             moved(&["allocate", "--", "--lang", "en"]),
             args(&["allocate", "--", "--lang", "en"])
         );
-        // A command without `--lang` (the man page is English): it is left out, before the
-        // command or after it.
+        // A command without `--lang` (here `man`, as `completions` is): it is left out,
+        // before the command or after it.
         assert_eq!(
             moved(&["allocate", "--lang", "en", "man"]),
             args(&["allocate", "man"])

@@ -292,7 +292,7 @@ impl Error {
     /// The error as the user reads it.
     pub fn render(&self, style: Style) -> String {
         let lang = style.lang;
-        let line = |text: String| format!("allocate: {text}\n");
+        let line = |text: String| format!("{}{text}\n", prefix(lang));
         match self {
             Error::Load(error) => {
                 let path = match error.as_ref() {
@@ -960,6 +960,12 @@ fn folder_or_here(dir: &Path) -> &Path {
     } else {
         dir
     }
+}
+
+/// How an error of the command line or of running the command begins, the tool's own as
+/// clap's: `fel: ` (`error: `), as a finding's `fel[code]:` does.
+pub fn prefix(lang: Lang) -> &'static str {
+    lang.pick("fel: ", "error: ")
 }
 
 /// The closing sentence of an error that is a fault of `allocate` itself.

@@ -354,6 +354,16 @@ pub fn ignore_file_size_signal() {
 #[cfg(not(unix))]
 pub fn ignore_file_size_signal() {}
 
+/// Says on standard error that a file was written (`Skrev ut/betalningar.csv`): every command
+/// that writes files names each one so, after all of them are in place.
+pub fn tell_written(
+    err: &mut dyn Write,
+    path: &Path,
+    lang: crate::output::lang::Lang,
+) -> std::io::Result<()> {
+    writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())
+}
+
 /// Writes one file whole or not at all: `path`'s folder must exist.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
     // `ut/` names a folder, whose last part `Path` would take as the file's name.

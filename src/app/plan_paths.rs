@@ -1,7 +1,8 @@
 //! Plan paths from the command line. A shell expands `allocations/*.toml` itself; Windows'
 //! shells and some CI runners pass the pattern on as it is written, so a path that does not
 //! exist and holds a glob character (`*`, `?`, `[`) is expanded here, sorted. A pattern that
-//! matches nothing stays as given, so that `check` reports it as a file it cannot read.
+//! matches nothing stays as given, so that `check` reports it as a file it cannot read, in
+//! words of its own ([`matches_nothing`]).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -50,25 +51,32 @@ impl Same {
     }
 }
 
-fn expand_one(arg: &Path) -> Vec<PathBuf> {
-    let Some(pattern) = arg.to_str() else {
-        return vec![arg.to_path_buf()];
-    };
+/// The files a pattern matches, sorted; `None` when `arg` is no pattern (a path that exists,
+/// or holds no `*`, `?` or `[`, or is not a valid pattern).
+fn matches(arg: &Path) -> Option<Vec<PathBuf>> {
+    let pattern = arg.to_str()?;
     if arg.exists() || !pattern.contains(['*', '?', '[']) {
-        return vec![arg.to_path_buf()];
+        return None;
     }
-    let Ok(matches) = glob::glob(pattern) else {
-        return vec![arg.to_path_buf()];
-    };
-    let mut found: Vec<PathBuf> = matches
+    let mut found: Vec<PathBuf> = glob::glob(pattern)
+        .ok()?
         .filter_map(Result::ok)
         .filter(|p| p.is_file())
         .collect();
     found.sort();
-    if found.is_empty() {
-        vec![arg.to_path_buf()]
-    } else {
-        found
+    Some(found)
+}
+
+/// Whether a path [`expand`] gave back is a pattern that matched no file, to be reported as
+/// one rather than as a file that does not exist.
+pub fn matches_nothing(path: &Path) -> bool {
+    matches(path).is_some_and(|found| found.is_empty())
+}
+
+fn expand_one(arg: &Path) -> Vec<PathBuf> {
+    match matches(arg) {
+        Some(found) if !found.is_empty() => found,
+        _ => vec![arg.to_path_buf()],
     }
 }
 
@@ -106,6 +114,11 @@ mod tests {
     #[test]
     fn a_pattern_without_matches_stays_as_written() {
         let pattern = PathBuf::from("no-such-folder/*.toml");
-        assert_eq!(expand(std::slice::from_ref(&pattern)), vec![pattern]);
+        assert_eq!(
+            expand(std::slice::from_ref(&pattern)),
+            vec![pattern.clone()]
+        );
+        assert!(matches_nothing(&pattern));
+        assert!(!matches_nothing(Path::new("no-such-plan.toml")));
     }
 }

@@ -179,7 +179,11 @@ pub enum ParseErrorKind {
     AmountAsFloat {
         written: Option<String>,
     },
-    WeightAsFloat,
+    /// A TOML float where a percentage belongs; `written` is the percentage as the plan would
+    /// write it, as text with a decimal comma (`2.0` → `2,0`), when the float is a number.
+    WeightAsFloat {
+        written: Option<String>,
+    },
     /// A TOML float among a population key's counts (`5150.0`, `5.150`): `count` is the
     /// count it most likely is, as TOML writes it (`5_150`), when the float is whole or has a
     /// point before exactly three digits (a thousands separator).
@@ -854,16 +858,19 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 .to_string();
             ParseErrorKind::TableAsList { name }
         }
-        ParseErrorKind::AmountAsFloat { .. } | ParseErrorKind::WeightAsFloat
+        ParseErrorKind::AmountAsFloat { .. } | ParseErrorKind::WeightAsFloat { .. }
             if is_not_a_number(text.get(span.clone()).unwrap_or("")) =>
         {
             ParseErrorKind::NotANumber {
                 written: text.get(span.clone()).unwrap_or("").trim().to_string(),
             }
         }
-        ParseErrorKind::WeightAsFloat if population_value_at(text, span.start) => {
+        ParseErrorKind::WeightAsFloat { .. } if population_value_at(text, span.start) => {
             population_as_float(text.get(span.clone()).unwrap_or("").trim())
         }
+        ParseErrorKind::WeightAsFloat { .. } => ParseErrorKind::WeightAsFloat {
+            written: percentage_as_text(text.get(span.clone()).unwrap_or("").trim()),
+        },
         ParseErrorKind::AmountAsFloat { .. } => {
             let token = text.get(span.clone()).unwrap_or("").trim();
             let plain = token.split_once('.').is_some_and(|(whole, fraction)| {
@@ -958,6 +965,23 @@ fn population_as_float(token: &str) -> ParseErrorKind {
     }
 }
 
+/// A float written where a percentage belongs, as the text the plan would write instead: its
+/// digits as written with a decimal comma (`2.0` → `2,0`, so that the precision shown stays),
+/// or the number written out (`5.3e1` → `53`); `None` for what is no number.
+fn percentage_as_text(token: &str) -> Option<String> {
+    let plain = token.replace('_', "");
+    let plain = plain.trim_start_matches('+');
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    match plain.split_once('.') {
+        Some((whole, fraction)) if digits(whole.trim_start_matches('-')) && digits(fraction) => {
+            Some(format!("{whole},{fraction}"))
+        }
+        _ => rust_decimal::Decimal::from_scientific(plain)
+            .ok()
+            .map(|d| d.normalize().to_string().replace('.', ",")),
+    }
+}
+
 /// `nan`, `+inf`, `-nan`: TOML floats that are no numbers.
 fn is_not_a_number(token: &str) -> bool {
     matches!(token.trim().trim_start_matches(['+', '-']), "nan" | "inf")
@@ -994,7 +1018,7 @@ fn classify(message: &str) -> ParseErrorKind {
         crate::core::money::AMOUNT_AS_FLOAT => {
             return ParseErrorKind::AmountAsFloat { written: None };
         }
-        WEIGHT_AS_FLOAT => return ParseErrorKind::WeightAsFloat,
+        WEIGHT_AS_FLOAT => return ParseErrorKind::WeightAsFloat { written: None },
         WEIGHT_BAD_TEXT => return ParseErrorKind::WeightBadText,
         DATE_WITH_TIME => return ParseErrorKind::DateWithTime,
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
@@ -1383,7 +1407,13 @@ mod tests {
             population("5150.5", None, false)
         );
         assert_eq!(kind("population", "-5.0"), population("-5.0", None, false));
-        assert_eq!(kind("percent", "5.3"), ParseErrorKind::WeightAsFloat);
-        assert_eq!(kind("percent", "5.150"), ParseErrorKind::WeightAsFloat);
+        let percent = |written: &str| ParseErrorKind::WeightAsFloat {
+            written: Some(written.to_string()),
+        };
+        assert_eq!(kind("percent", "5.3"), percent("5,3"));
+        assert_eq!(kind("percent", "5.150"), percent("5,150"));
+        assert_eq!(kind("percent", "2.0"), percent("2,0"));
+        assert_eq!(kind("percent", "+1_2.50"), percent("12,50"));
+        assert_eq!(kind("percent", "5.3e1"), percent("53"));
     }
 }

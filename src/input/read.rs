@@ -11,6 +11,9 @@ use crate::core::population::TextEncoding;
 #[derive(Debug, PartialEq)]
 pub enum ReadReason {
     NotFound,
+    /// A pattern (`plans/*.toml`) that matches no file, passed on as it was written (a
+    /// shell that does not expand patterns, a quoted one); `app::plan_paths` tells it.
+    NoMatch,
     Directory,
     PermissionDenied,
     /// Not UTF-8: the first bad byte is at `line`:`column` (one-based; the column counts the

@@ -334,7 +334,8 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
     for column in table.column_iter_mut() {
         column.set_padding((0, 0));
     }
-    let compact = table.to_string();
+    // Without a right border, a row whose last cells are empty would end in spaces.
+    let compact = without_trailing_spaces(&table.to_string());
     if fits(&compact) {
         return compact;
     }
@@ -361,7 +362,15 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
         })
         .collect();
     table.set_header(two_line_header);
-    table.to_string()
+    without_trailing_spaces(&table.to_string())
+}
+
+/// Each line of `text` without the spaces at its end.
+fn without_trailing_spaces(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn text_width(text: &str) -> usize {

@@ -104,6 +104,22 @@ fn percentage_written_as_float_asks_for_text() {
 }
 
 #[test]
+fn percentage_written_as_float_is_given_back_as_the_text_to_write() {
+    // Östersund's 49,0 per cent written as the float 49.0: the hint is that value as text,
+    // its decimal kept, not a general example.
+    let p = plan().edit("\"Östersund\" = \"49,0\"", "\"Östersund\" = 49.0");
+    let out = p.check(&[]);
+    out.assert_status(2)
+        .assert_finding("wrong-type", &p.position_of("49.0", 0))
+        .assert_stdout_contains(
+            "åtgärd: skriv procentsatsen som text för att behålla den exakt: \"49,0\"",
+        );
+    assert!(!out.stdout.contains("\"5,3\""), "{}", out.stdout);
+    p.check(&["--lang", "en"])
+        .assert_stdout_contains("help: write the percentage as text to keep it exact: \"49,0\"");
+}
+
+#[test]
 fn missing_required_field_is_named() {
     let p = plan().edit("county_total = 12_689_898 ", "");
     p.check(&[])
@@ -197,6 +213,31 @@ fn amount_finer_than_the_plans_unit_is_reported() {
         .assert_stdout_contains(
             "beloppet 2 501 626 kr är inte jämnt delbart med planens enhet 100 kr",
         );
+}
+
+#[test]
+fn an_amount_in_ore_is_reported_before_the_totals_it_puts_off() {
+    // One insats of 250 000 kr written with 50 öre in a plan of whole kronor: its area, the
+    // county's insatser and a stated total are each 0,50 kr off because of it, and the amount
+    // itself, the cause, is the first finding, though the totals stand earlier in the file.
+    let p = plan().edit("amount = 250_000\n", "amount = \"250 000,50\"\n");
+    let out = p.check(&[]);
+    out.assert_status(1);
+    let findings = out.findings();
+    assert_eq!(
+        findings.first(),
+        Some(&(
+            "finer-than-unit".to_string(),
+            p.position_of("\"250 000,50\"", 0)
+        )),
+        "{}",
+        out.stdout
+    );
+    let totals: Vec<&str> = findings.iter().skip(1).map(|(c, _)| c.as_str()).collect();
+    assert!(totals.contains(&"insatser-total"), "{totals:?}");
+    assert!(totals.contains(&"area-total"), "{totals:?}");
+    assert!(!totals.contains(&"finer-than-unit"), "{totals:?}");
+    out.assert_stdout_contains("skillnad 0,50 kr");
 }
 
 // Check 4: areas, insatser and the national split add up; earmarks warn.

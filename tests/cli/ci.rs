@@ -77,9 +77,61 @@ fn the_summary_counts_a_file_that_cannot_be_read_and_exits_2() {
 #[test]
 fn a_glob_that_matches_nothing_is_a_file_that_cannot_be_read() {
     let dir = plans_folder();
-    allocate(dir.path(), &["check", "plans/*.tml"])
-        .assert_status(2)
-        .assert_stdout_contains("fel[read-error]: kan inte läsa plans/*.tml: filen finns inte");
+    let out = allocate(dir.path(), &["check", "plans/*.tml"]);
+    out.assert_status(2).assert_stdout_contains(
+        "fel[read-error]: kan inte läsa plans/*.tml: mönstret matchar ingen fil\n",
+    );
+    // It ends as a plan that passes or fails ends, with its summary line and no empty line.
+    assert!(
+        out.stdout.ends_with("\nplans/*.tml: kunde inte läsas\n"),
+        "{:?}",
+        out.stdout
+    );
+    // A file that does not exist is still one that does not exist, pattern or none.
+    allocate(
+        dir.path(),
+        &["check", "--lang", "en", "plans/plan-2031.toml"],
+    )
+    .assert_status(2)
+    .assert_stdout_contains("cannot read plans/plan-2031.toml: no such file\n");
+    allocate(dir.path(), &["check", "--lang", "en", "plans/*.tml"])
+        .assert_stdout_contains("cannot read plans/*.tml: the pattern matches no file\n");
+    // In JSON too, and for the forms `follow-up` reads.
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/*.tml"]);
+    assert_eq!(
+        json(&out.stdout)["files"][0]["findings"][0]["message"],
+        "kan inte läsa plans/*.tml: mönstret matchar ingen fil"
+    );
+    allocate(
+        dir.path(),
+        &["follow-up", "plans/plan-2026.toml", "forms/*.csv"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel[read-error]: forms/*.csv: mönstret matchar ingen fil\n");
+}
+
+#[test]
+fn several_plans_are_each_followed_by_one_empty_line_readable_or_not() {
+    let dir = plans_folder();
+    let out = allocate(
+        dir.path(),
+        &["check", "plans/plan-2031.toml", "plans/plan-2025.toml"],
+    );
+    out.assert_status(2);
+    assert!(
+        out.stdout
+            .contains("\nplans/plan-2031.toml: kunde inte läsas\n\nJämtlands län 2025"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.ends_with(
+            "\nplans/plan-2025.toml: godkänd (0 fel, 0 varningar)\n\nTotalt 2 planer: 1 godkänd, 0 underkända, 1 gick inte att läsa (0 fel, 0 varningar)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("\n\n\n"), "{}", out.stdout);
 }
 
 #[test]
@@ -547,4 +599,52 @@ fn man_pages_are_written_whole_and_replace_nothing_unasked() {
         "secret"
     );
     assert_eq!(std::fs::read_dir(&linked).unwrap().count(), 2);
+}
+
+/// `man` takes `--lang` as every other command does: its messages in that language, an
+/// unknown language refused; and each page written is named as the other commands name the
+/// files they write.
+#[test]
+fn man_speaks_the_language_asked_for_and_names_each_page_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(dir.path(), &["man", "--dir", "man1"]);
+    out.assert_status(0);
+    let pages = std::fs::read_dir(dir.path().join("man1")).unwrap().count();
+    let named: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(named.len(), pages, "{}", out.stderr);
+    assert!(
+        named.iter().all(|l| l.starts_with("Skrev man1/allocate")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        named.contains(&"Skrev man1/allocate-check.1"),
+        "{}",
+        out.stderr
+    );
+
+    // The pages are there now: the refusal in English, with --lang after the command or
+    // before it.
+    for args in [
+        &["man", "--dir", "man1", "--lang", "en"][..],
+        &["--lang", "en", "man", "--dir", "man1"][..],
+    ] {
+        let out = allocate(dir.path(), args);
+        out.assert_status(2)
+            .assert_stderr_contains("already there: man1/allocate.1")
+            .assert_stderr_contains("Nothing was written. Give --force");
+        assert!(!out.stderr.contains("finns redan"), "{}", out.stderr);
+    }
+    let out = allocate(
+        dir.path(),
+        &["man", "--dir", "man1", "--lang", "en", "--force"],
+    );
+    out.assert_status(0)
+        .assert_stderr_contains("Wrote man1/allocate.1\n");
+
+    // An unknown language is a usage error, as for `check --lang de`, and nothing is written.
+    let out = allocate(dir.path(), &["man", "--dir", "other", "--lang", "xx"]);
+    out.assert_status(2)
+        .assert_stderr_contains("ogiltigt värde 'xx' för '--lang");
+    assert!(!dir.path().join("other").exists());
 }

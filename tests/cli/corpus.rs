@@ -441,13 +441,13 @@ fn byte_order_mark_crlf_and_both_are_read_as_plain_text() {
     assert_case(
         &format!(
             "# exit: 1\n\
+             # expect: fel[negative-amount] {}:10 \"negativt belopp -600 000 kr\"\n\
              # expect: fel[insatser-total] {}:16 \"alla insatser summerar\"\n\
              # expect: fel[area-total] {}:10 \"insatserna i område 1\"\n\
-             # expect: fel[negative-amount] {}:10 \"negativt belopp -600 000 kr\"\n\
              # expect: fel[stated-total] {}:10 \"summerar till 1 265 000 kr\"",
+            line_of("amount = 600_000"),
             line_of("county_total = 3_000_000"),
             line_of("amount = 1_000_000"),
-            line_of("amount = 600_000"),
             line_of("stated = 2_465_000"),
         ),
         &out,

@@ -252,7 +252,7 @@ fn last_years_plan_comes_first() {
         ],
     );
     out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "allocate: den första planen gäller 2026 och den andra 2025; förra årets plan ska stå först: allocate diff allocations/plan-2025.toml allocations/plan-2026.toml",
+        "fel: den första planen gäller 2026 och den andra 2025; förra årets plan ska stå först: allocate diff allocations/plan-2025.toml allocations/plan-2026.toml",
     );
     let same = allocate(
         &repo_root(),

@@ -1602,7 +1602,7 @@ fn previous_must_be_an_earlier_years_plan() {
         out.assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains(&format!(
-                "allocate: --previous ska vara ett tidigare års plan: {said}"
+                "fel: --previous ska vara ett tidigare års plan: {said}"
             ));
     }
 }
@@ -1626,9 +1626,11 @@ fn last_years_plan_of_another_county_is_refused() {
             "plan.toml",
         ],
     );
-    out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "allocate: --previous ska vara samma läns plan: den gäller Provlänet, planen Jämtlands län",
-    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel: --previous ska vara samma läns plan: den gäller Provlänet, planen Jämtlands län",
+        );
 }
 
 // ---- With a browser and LibreOffice (`cargo test -- --ignored`) ----

@@ -865,7 +865,7 @@ fn filters_narrow_the_export() {
     )
     .assert_status(2)
     .assert_stderr_contains(
-        "allocate: `Östersund (2326)` nämner två kommuner: namnet är Östersund (2380) och \
+        "fel: `Östersund (2326)` nämner två kommuner: namnet är Östersund (2380) och \
          koden är Berg (2326). Ange den ena av dem.",
     );
 }
@@ -1209,7 +1209,7 @@ fn xlsx_failures_are_worded_in_swedish_and_point_to_csv() {
     });
     assert_eq!(
         wide.render(sv),
-        "allocate: XLSX kan inte skrivas: bladet per-kommun skulle få 20 000 kolumner och Excel rymmer 16 384. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.\n"
+        "fel: XLSX kan inte skrivas: bladet per-kommun skulle få 20 000 kolumner och Excel rymmer 16 384. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.\n"
     );
     assert_eq!(wide.status() as i32, 2);
     let limit = Error::Xlsx(XlsxFailure::Library(
@@ -1454,7 +1454,7 @@ fn a_workbook_that_cannot_be_built_in_its_temporary_files_is_an_error() {
     let stderr = String::from_utf8_lossy(&limited.stderr);
     assert_eq!(limited.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.starts_with("allocate: XLSX-filen kunde inte byggas: de tillfälliga filerna i ")
+        stderr.starts_with("fel: XLSX-filen kunde inte byggas: de tillfälliga filerna i ")
             && stderr.contains("filen blir större än vad som är tillåtet (ulimit -f)")
             && stderr.contains("Inget lämnades kvar."),
         "{stderr}"
@@ -1497,7 +1497,7 @@ fn a_text_longer_than_an_excel_cell_holds_is_named_and_nothing_written() {
     )
     .assert_status(2)
     .assert_stdout_empty()
-    .assert_stderr_contains("allocate: XLSX kan inte skrivas: texten i bladet per-rubrik, rad 2, kolumnen Beskrivning har 40 6")
+    .assert_stderr_contains("fel: XLSX kan inte skrivas: texten i bladet per-rubrik, rad 2, kolumnen Beskrivning har 40 6")
     .assert_stderr_contains(" tecken som Excel räknar dem (ett emoji är två) och en cell i Excel rymmer 32 767. Korta texten i planen, eller exportera som CSV i stället (--format csv).");
     assert!(!p.dir.path().join("ut").exists());
     // CSV holds it.

@@ -3059,13 +3059,13 @@ fn a_plan_and_a_report_swapped_are_told_as_such() {
     year.run(&["follow-up", BERG, PLAN])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains(&format!("allocate: {BERG} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING..."));
+        .assert_stderr_contains(&format!("fel: {BERG} är en ifylld blankett, inte en plan: ge planen först och redovisningarna efter den: allocate follow-up PLAN REDOVISNING..."));
     // Told by its content: the same form as text, and a key file (a CSV that is no form) is
     // the plan's own error.
     std::fs::copy(year.path(BERG), year.path("berg.txt")).unwrap();
     year.run(&["follow-up", "berg.txt", PLAN])
         .assert_status(2)
-        .assert_stderr_contains("allocate: berg.txt är en ifylld blankett, inte en plan");
+        .assert_stderr_contains("fel: berg.txt är en ifylld blankett, inte en plan");
     std::fs::write(
         year.path("nyckel.csv"),
         "\"region\";\"2024\"\n\"2326 Berg\";7101\n",
@@ -3530,7 +3530,10 @@ fn errors_that_keep_the_summary_from_being_made_go_to_standard_error() {
     out.assert_status(1)
         .assert_stdout_empty()
         .assert_stderr_contains("fel[usage-missing]")
-        .assert_stderr_contains("allocate: ");
+        .assert_stderr_contains("\nfel: ")
+        .assert_stderr_contains(
+            " fel i redovisningarna; ingen sammanställning förrän de är rättade\n",
+        );
     // Warnings stay with the tables they concern.
     let out = allocate(
         &repo_root(),
@@ -4910,4 +4913,44 @@ fn a_repayment_with_nothing_unused_yet_lists_who_has_not_reported() {
     assert!(!rows.iter().any(|r| r[0] == "Berg"));
     let unreported: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
     assert_eq!(unreported, 12_493_698);
+}
+
+/// Findings about the usage files are laid out as `check`'s: each followed by an empty line,
+/// then the closing line; on the terminal and on standard error alike.
+#[test]
+fn findings_are_separated_by_an_empty_line_as_checks_are() {
+    let root = repo_root();
+    let args = [
+        "follow-up",
+        "allocations/plan-2026.toml",
+        "examples/follow-up-2026/*",
+    ];
+    // The shipped forms leave seven recipients unreported: seven warnings before the tables.
+    let out = allocate(&root, &args);
+    out.assert_status(0);
+    let warnings: Vec<&str> = out.stdout.split("\n\n").collect();
+    let blocks = warnings
+        .iter()
+        .filter(|b| b.starts_with("varning[usage-missing]: "))
+        .count();
+    assert_eq!(blocks, 7, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("efter de andra\n\nRedovisningar: 4 filer, 0 fel, 7 varningar\n\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("\n\n\n"), "{}", out.stdout);
+    // With --final they are errors, on standard error, laid out the same way.
+    let mut with_final = args.to_vec();
+    with_final.push("--final");
+    let out = allocate(&root, &with_final);
+    out.assert_status(1);
+    let errors = out
+        .stderr
+        .split("\n\n")
+        .filter(|b| b.starts_with("fel[usage-missing]: "))
+        .count();
+    assert_eq!(errors, 7, "{}", out.stderr);
+    assert!(!out.stderr.contains("\n\n\n"), "{}", out.stderr);
 }

@@ -306,3 +306,119 @@ fn the_readme_table_total_example_is_what_check_says() {
         out.stdout
     );
 }
+
+/// The options a command's synopses in the README name (every plain ``` block line that starts
+/// `allocate COMMAND `, with the indented lines that continue it).
+fn synopsis_options(readme: &str, command: &str) -> Vec<String> {
+    let start = format!("allocate {command} ");
+    let mut options = Vec::new();
+    let (mut fenced, mut plain) = (false, false);
+    let mut in_synopsis = false;
+    for line in readme.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+            plain = fenced && line == "```";
+            in_synopsis = false;
+            continue;
+        }
+        if !plain {
+            continue;
+        }
+        in_synopsis = line.starts_with(&start) || (in_synopsis && line.starts_with(' '));
+        if in_synopsis {
+            options.extend(
+                line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .filter(|w| w.starts_with("--") && w.len() > 2)
+                    .map(str::to_string),
+            );
+        }
+    }
+    options.sort();
+    options.dedup();
+    options
+}
+
+/// The long options a command's `--help` lists, but `--help`.
+fn help_options(command: &str) -> Vec<String> {
+    let out = crate::support::allocate_env(
+        &repo_root(),
+        &[command, "--help"],
+        &[("ALLOCATE_LANG", "en")],
+    );
+    out.assert_status(0);
+    let mut options: Vec<String> = out
+        .stdout
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("-o, ").unwrap_or(l);
+            l.strip_prefix("--")
+                .map(|rest| rest.split([' ', '=']).next().unwrap_or(rest))
+                .map(|name| format!("--{name}"))
+        })
+        .filter(|o| o != "--help")
+        .collect();
+    options.sort();
+    options.dedup();
+    options
+}
+
+#[test]
+fn each_synopsis_names_every_option_its_help_lists() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    for command in [
+        "check",
+        "report",
+        "export",
+        "split",
+        "diff",
+        "follow-up",
+        "init",
+        "man",
+    ] {
+        let help = help_options(command);
+        assert!(help.contains(&"--lang".to_string()), "{command}: {help:?}");
+        let synopsis = synopsis_options(&readme, command);
+        let missing: Vec<&String> = help.iter().filter(|o| !synopsis.contains(o)).collect();
+        assert!(
+            missing.is_empty(),
+            "the README's synopsis of `allocate {command}` lacks {missing:?} (it names {synopsis:?})"
+        );
+    }
+    // The default format is named too: `report PLAN [--format table]`.
+    assert!(
+        readme.contains("allocate report PLAN [--format table]"),
+        "report's synopsis"
+    );
+}
+
+/// `-` for a plan read from standard input, and the forms `follow-up` reads, said in `--help`
+/// as the README says them, in both languages.
+#[test]
+fn help_says_where_a_plan_is_read_from_standard_input_and_which_forms_are_read() {
+    for (lang, stdin) in [("sv", "`-` läser"), ("en", "`-` reads")] {
+        let help = |command: &str| {
+            let out = crate::support::allocate_env(
+                &repo_root(),
+                &[command, "--help"],
+                &[("ALLOCATE_LANG", lang)],
+            );
+            out.assert_status(0);
+            out.stdout
+        };
+        for command in ["check", "report", "export", "diff", "follow-up"] {
+            let text = help(command);
+            assert!(text.contains(stdin), "{command} --help ({lang}):\n{text}");
+        }
+        // Both plans of `diff`.
+        assert_eq!(help("diff").matches(stdin).count(), 2, "{lang}");
+        assert!(
+            help("follow-up").contains("CSV, XLSX, XLS"),
+            "follow-up --help ({lang})"
+        );
+        assert!(
+            help("follow-up").contains("ODS"),
+            "follow-up --help ({lang})"
+        );
+    }
+}

@@ -413,7 +413,7 @@ fn a_plan_without_headings_has_no_per_heading_view() {
             .assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains(
-                "allocate: planen har inga sammanfattande rubriker ([[headings]]), så vyn per-heading har inget att visa",
+                "fel: planen har inga sammanfattande rubriker ([[headings]]), så vyn per-heading har inget att visa",
             );
     }
     let json = allocate(dir, &["export", "plan.toml", "--format", "json"]);

@@ -527,7 +527,7 @@ fn precision_cannot_change_a_key_the_plan_derives() {
     same.assert_status(0).assert_stdout_contains("124 242");
     let other = allocate(&repo_root(), &[&base[..], &["--precision", "3"]].concat());
     other.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "allocate: nyckeln `befolkning-procent-2024` räknas fram ur `befolkning-2024` med 2 decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key befolkning-2024 --precision N",
+        "fel: nyckeln `befolkning-procent-2024` räknas fram ur `befolkning-2024` med 2 decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key befolkning-2024 --precision N",
     );
     // The counts themselves, with another precision, as the message says.
     allocate(
@@ -1011,4 +1011,30 @@ fn a_long_name_is_cut_in_the_table_and_whole_in_the_csv() {
     );
     csv.assert_status(0)
         .assert_stdout_contains(&format!(";{long};"));
+}
+
+/// The table fitted to the terminal has no border on its right: no line ends in spaces where
+/// its last cells are empty (the second line of a header over two lines, the `Summa` row),
+/// at any width.
+#[test]
+fn no_line_of_the_table_ends_in_spaces() {
+    for columns in ["60", "80", "100", "200"] {
+        let out = allocate_env(
+            &repo_root(),
+            &["split", "3202124", "--key", SHIPPED_KEY, "--precision", "2"],
+            &[("COLUMNS", columns)],
+        );
+        out.assert_status(0);
+        // Mini Maria's Summa row is there, whole.
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.trim_start_matches(['│', ' ']).starts_with("Summa")
+                    && l.contains("3 202 124 kr")),
+            "{columns}:\n{}",
+            out.stdout
+        );
+        let ending: Vec<&str> = out.stdout.lines().filter(|l| l.ends_with(' ')).collect();
+        assert!(ending.is_empty(), "{columns}: {ending:?}");
+    }
 }

@@ -167,7 +167,7 @@ fn an_option_the_chosen_output_would_ignore_is_a_usage_error() {
             .assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains(
-                "allocate: --csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",
+                "fel: --csv väljer hur CSV skrivs: ange också --format csv, eller ta bort --csv",
             );
     }
     assert!(!std::path::Path::new(out_dir).exists());
@@ -320,4 +320,47 @@ fn the_helps_placeholders_speak_the_users_language() {
         "{en}"
     );
     assert!(en.contains("-o, --output <DIR|FILE>"), "{en}");
+}
+
+/// Every error that is not a finding begins as clap's usage errors do: `fel: ` in Swedish,
+/// `error: ` in English, whether clap found it (an unknown option), the command did (an
+/// option that does not go with the format) or running it did (a file already there).
+#[test]
+fn every_error_that_is_no_finding_begins_with_one_word_in_each_language() {
+    let plan = "allocations/plan-2026.toml";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("betalningar.csv"), "mine").unwrap();
+    let out_dir = dir.path().to_str().unwrap();
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["export", plan, "--frmat", "csv"],
+            "fel: okänd flagga eller okänt argument '--frmat'",
+            "error: unexpected argument '--frmat' found",
+        ),
+        (
+            &["export", plan, "--format", "json", "--csv", "excel"],
+            "fel: --csv väljer hur CSV skrivs",
+            "error: --csv chooses how CSV is written",
+        ),
+        (
+            &["export", plan, "--view", "payments", "--output", out_dir],
+            "fel: finns redan: ",
+            "error: already there: ",
+        ),
+    ];
+    for (args, sv, en) in cases {
+        let out = allocate(&repo_root(), args);
+        out.assert_status(2).assert_stdout_empty();
+        assert!(out.stderr.starts_with(sv), "{args:?}: {}", out.stderr);
+        let mut english = args.to_vec();
+        english.extend(["--lang", "en"]);
+        let out = allocate(&repo_root(), &english);
+        out.assert_status(2);
+        assert!(out.stderr.starts_with(en), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("allocate: "), "{}", out.stderr);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("betalningar.csv")).unwrap(),
+        "mine"
+    );
 }

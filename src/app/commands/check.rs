@@ -14,10 +14,11 @@ use crate::app::options::Common;
 use crate::core::check::{Checked, check};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
-use crate::input::plan::Source;
+use crate::input::plan::{LoadError, Loaded, Source};
+use crate::input::read::ReadReason;
 use crate::input::read::lexical;
-use crate::output::checked::{CheckedFile, Summary, Verdict, bounded};
-use crate::output::diagnostic::{Style, render_finding, render_load_error};
+use crate::output::checked::{CheckedFile, Summary, Verdict};
+use crate::output::diagnostic::{Style, render_load_error};
 use crate::output::lang::Lang;
 use crate::output::table::shown_path;
 use crate::output::{check_json, github, gitlab, number};
@@ -219,8 +220,8 @@ fn human(
     for path in paths {
         let (verdict, errors, warnings) = check_one(path, deny_warnings, style, out)?;
         summary.add(verdict, errors, warnings);
-        // A plan that cannot be read already ends with an empty line.
-        if paths.len() > 1 && verdict != Verdict::Unreadable {
+        // Several plans: an empty line after each, before the next or the summary.
+        if paths.len() > 1 {
             writeln!(out)?;
         }
     }
@@ -230,9 +231,22 @@ fn human(
     Ok(status(&summary))
 }
 
+/// One plan given on the command line, loaded: a pattern that matched no file is reported as
+/// such, not as a file that does not exist.
+fn load(path: &Path) -> Result<Loaded, LoadError> {
+    if crate::app::plan_paths::matches_nothing(path) {
+        return Err(LoadError::Read {
+            path: path.to_path_buf(),
+            reason: ReadReason::NoMatch,
+            stdin: false,
+        });
+    }
+    crate::input::given_plan::load(path)
+}
+
 /// One plan loaded and checked, as data.
 fn checked_file(path: &Path, deny_warnings: bool, lang: Lang) -> CheckedFile {
-    match crate::input::given_plan::load(path) {
+    match load(path) {
         Ok(loaded) => {
             let checked = check(&loaded.plan, &loaded.key_files);
             CheckedFile::checked(
@@ -266,26 +280,20 @@ fn check_one(
     out: &mut dyn Write,
 ) -> Result<(Verdict, usize, usize), Error> {
     let lang = style.lang;
-    let loaded = match crate::input::given_plan::load(path) {
+    let loaded = match load(path) {
         Ok(loaded) => loaded,
         Err(error) => {
             // A file that cannot be read is one of `check`'s results, not a failure of it.
             writeln!(out, "{}", render_load_error(&error, style))?;
             let could_not = lang.pick("kunde inte läsas", "could not be read");
-            writeln!(out, "{}: {could_not}\n", shown_path(error.path()))?;
+            writeln!(out, "{}: {could_not}", shown_path(error.path()))?;
             return Ok((Verdict::Unreadable, 0, 0));
         }
     };
     let checked = check(&loaded.plan, &loaded.key_files);
     // A finding repeated thousands of times (a broken key file) is shown a few dozen times,
     // then counted; the counts and the status still cover every finding.
-    let (shown, left_out) = bounded(&checked.findings, |f| (f.code().as_str(), f.is_error()));
-    for finding in shown {
-        writeln!(out, "{}\n", render_finding(&loaded.source, finding, style))?;
-    }
-    for left_out in &left_out {
-        writeln!(out, "{}\n", left_out.line(lang))?;
-    }
+    super::tell(&checked.findings, &loaded.source, style, out)?;
     let (errors, warnings) = (checked.errors(), checked.warnings());
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     if !failed {

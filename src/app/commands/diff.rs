@@ -23,10 +23,10 @@ use crate::say;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// Last year's plan (TOML).
+    /// Last year's plan (TOML); `-` reads it from standard input.
     #[arg(value_name = "OLD")]
     pub old: PathBuf,
-    /// This year's plan (TOML).
+    /// This year's plan (TOML); `-` reads it from standard input.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
     /// Output: tables for people (default), csv or json for other programs, md (Markdown)

@@ -129,7 +129,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     match written {
         Ok(paths) => {
             for path in paths {
-                writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                files::tell_written(err, &path, lang)?;
             }
             Ok(Status::Ok)
         }

@@ -37,10 +37,11 @@ use crate::say;
 
 #[derive(Debug, Args)]
 pub struct FollowUpArgs {
-    /// Plan file (TOML); it must pass `check`.
+    /// Plan file (TOML); it must pass `check`; `-` reads the plan from standard input.
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
-    /// Filled-in forms (CSV or XLSX, as a spreadsheet saved them) or usage files in TOML.
+    /// Filled-in forms (CSV, XLSX, XLS or ODS, as a spreadsheet saved them) or usage files in
+    /// TOML.
     #[arg(
         value_name = "USAGE",
         required_unless_present = "forms",
@@ -170,7 +171,18 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let read = paths
         .iter()
         .enumerate()
-        .map(|(i, path)| usage::load(path, i).map_err(|e| Error::Usage(Box::new(e))))
+        .map(|(i, path)| {
+            // A pattern that matched no form is told as one, not as a missing file.
+            let read = if crate::app::plan_paths::matches_nothing(path) {
+                Err(usage::UsageReadError::Read {
+                    path: path.clone(),
+                    reason: crate::input::read::ReadReason::NoMatch,
+                })
+            } else {
+                usage::load(path, i)
+            };
+            read.map_err(|e| Error::Usage(Box::new(e)))
+        })
         .collect::<Result<Vec<ReadUsage>, Error>>()?;
     let files: Vec<_> = read.iter().map(|r| &r.file).collect();
     let options = Options {
@@ -191,9 +203,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let closing = closing_line(&follow_up, read.len(), lang);
     {
         let target: &mut dyn Write = if to_terminal { &mut *out } else { &mut *err };
-        for finding in &drawn {
-            writeln!(target, "{finding}")?;
-        }
+        super::write_drawn(drawn, target)?;
         if !follow_up.findings.is_empty() {
             writeln!(target, "{closing}")?;
             if to_terminal {
@@ -240,7 +250,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                             _ => error.or_stdout(),
                         }
                     })?;
-                    writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                    files::tell_written(err, path, lang)?;
                 }
                 None => out.write_all(&bytes)?,
             }
@@ -334,7 +344,7 @@ fn write_files(
     match files::write_all(dir, files, force) {
         Ok(paths) => {
             for path in paths {
-                writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+                files::tell_written(err, &path, lang)?;
             }
             Ok(())
         }
@@ -457,7 +467,7 @@ fn draw_findings(
             )
         })
         .collect();
-    drawn.extend(left_out.iter().map(|l| format!("{}\n", l.line(lang))));
+    drawn.extend(left_out.iter().map(|l| l.line(lang)));
     drawn
 }
 

@@ -12,6 +12,7 @@ use clap::Args;
 use crate::app::Status;
 use crate::app::error::Error;
 use crate::app::files::{self, File};
+use crate::output::lang::Lang;
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
@@ -21,6 +22,9 @@ pub struct ManArgs {
     /// Replace pages that already exist in the folder.
     #[arg(long, requires = "dir")]
     pub force: bool,
+    /// Language of messages (the pages themselves are in English).
+    #[arg(long, value_enum, default_value_t = Lang::Sv)]
+    pub lang: Lang,
 }
 
 /// The sections clap does not know about, in roff: what the exit statuses mean and which
@@ -87,8 +91,8 @@ fn page(man: &clap_mangen::Man, extra: &str, out: &mut dyn Write) -> std::io::Re
 }
 
 /// The page goes to standard output; with `--dir`, the pages are written whole or not at all
-/// (an existing page is replaced only with `--force`, never through a link), and their paths
-/// go to standard error.
+/// (an existing page is replaced only with `--force`, never through a link), and each page
+/// written is named on standard error as the other commands name their files.
 pub fn run(
     args: &ManArgs,
     command: clap::Command,
@@ -121,7 +125,7 @@ pub fn run(
         });
     }
     for path in files::write_all(dir, &pages, args.force)? {
-        writeln!(err, "{}", path.display())?;
+        files::tell_written(err, &path, args.lang)?;
     }
     Ok(Status::Ok)
 }

@@ -37,11 +37,21 @@ pub fn tell<F: std::borrow::Borrow<Finding>>(
         let f = f.borrow();
         (f.code().as_str(), f.is_error())
     });
-    for finding in shown {
-        writeln!(err, "{}\n", render_finding(source, finding.borrow(), style))?;
-    }
-    for left_out in &left_out {
-        writeln!(err, "{}\n", left_out.line(style.lang))?;
+    let drawn = shown
+        .into_iter()
+        .map(|finding| render_finding(source, finding.borrow(), style))
+        .chain(left_out.iter().map(|l| l.line(style.lang)));
+    write_drawn(drawn, err)
+}
+
+/// Writes findings as drawn, and the lines that count those left out, each followed by an
+/// empty line: how every command shows findings, a plan's or a usage file's.
+pub fn write_drawn(
+    drawn: impl IntoIterator<Item = String>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for text in drawn {
+        writeln!(out, "{text}\n")?;
     }
     Ok(())
 }

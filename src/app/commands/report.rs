@@ -201,7 +201,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         let dir = output.unwrap_or(Path::new("."));
         let paths = files::write_all(dir, &files, args.force)?;
         for path in paths {
-            writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+            files::tell_written(err, &path, lang)?;
         }
         return Ok(Status::Ok);
     }
@@ -259,7 +259,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                     _ => error.or_stdout(),
                 }
             })?;
-            writeln!(err, "{} {}", lang.pick("Skrev", "Wrote"), path.display())?;
+            files::tell_written(err, path, lang)?;
         }
         None => out.write_all(&bytes)?,
     }

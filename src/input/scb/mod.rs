@@ -60,6 +60,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 ReadReason::NotUtf8 { .. }
                 | ReadReason::Utf16
                 | ReadReason::StdinIsTerminal
+                | ReadReason::NoMatch
                 | ReadReason::NotAPlan(_) => ScbErrorKind::Empty,
             },
         })?;

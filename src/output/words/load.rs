@@ -78,6 +78,7 @@ pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang)
             )
         }
         ReadReason::NotFound => not_found(lang).to_string(),
+        ReadReason::NoMatch => no_match(lang).to_string(),
         ReadReason::Directory => directory(kind, lang),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
         ReadReason::NotAPlan(other) => {
@@ -157,6 +158,11 @@ pub fn binary_file(kind: BinaryKind, lang: Lang) -> &'static str {
             "a binary file (it contains NUL bytes)",
         ),
     }
+}
+
+/// A pattern given for files (`plans/*.toml`, plans or forms) that matches none.
+pub fn no_match(lang: Lang) -> &'static str {
+    lang.pick("mönstret matchar ingen fil", "the pattern matches no file")
 }
 
 /// Why a line of a text file in UTF-8 is not (a key file's, a form's).
@@ -336,6 +342,10 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
         ReadReason::StdinIsTerminal => lang.pick(
             "skicka planen till `-` genom en pipe (cat plan.toml | allocate check -), eller ange planfilen",
             "pipe the plan to `-` (cat plan.toml | allocate check -), or give the plan file",
+        ),
+        ReadReason::NoMatch => lang.pick(
+            "kontrollera mappen och filernas namn i mönstret, till exempel allocations/*.toml",
+            "check the folder and the files' names in the pattern, for example allocations/*.toml",
         ),
         _ => lang.pick(
             "ange sökvägen till en planfil i TOML, till exempel allocations/plan-2026.toml",
@@ -605,10 +615,10 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 "the population is written as a decimal number; a population is a whole number".to_string()
             }
         }
-        (ParseErrorKind::WeightAsFloat, Lang::Sv) => {
+        (ParseErrorKind::WeightAsFloat { .. }, Lang::Sv) => {
             "procentsatsen är skriven som decimaltal".to_string()
         }
-        (ParseErrorKind::WeightAsFloat, Lang::En) => {
+        (ParseErrorKind::WeightAsFloat { .. }, Lang::En) => {
             "the percentage is written as a decimal number".to_string()
         }
         (ParseErrorKind::NotANumber { written }, Lang::Sv) => format!("{written} är inget tal"),
@@ -820,7 +830,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the population as a whole number, as SCB gives it, for example 64_977",
             )
             .to_string(),
-        ParseErrorKind::WeightAsFloat => lang
+        ParseErrorKind::WeightAsFloat {
+            written: Some(written),
+        } => say!(
+            lang,
+            "skriv procentsatsen som text för att behålla den exakt: \"{written}\"",
+            "write the percentage as text to keep it exact: \"{written}\""
+        ),
+        ParseErrorKind::WeightAsFloat { written: None } => lang
             .pick(
                 "skriv procentsatser som text för att behålla dem exakt: \"5,3\"",
                 "write percentages as text to keep them exact: \"5,3\"",
