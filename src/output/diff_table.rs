@@ -264,7 +264,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
             (format!("{marker}{}", shown_label(r, lang).trim()), r.change)
         })
         .collect();
-    rows.push((total_word(lang), actors_total(d)));
+    rows.push((total_word(lang), d.actors_total()));
     let table = side_by_side(
         lang.pick("Aktör", "Actor"),
         &rows,
@@ -287,7 +287,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     }
     text.push('\n');
 
-    let kommuner = direct_kommuner(d);
+    let kommuner = d.direct_kommuner();
     if !kommuner.is_empty() {
         text.push_str(lang.pick(
             "Kommuner (direkt fördelat)\n",
@@ -297,7 +297,10 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
             .iter()
             .map(|r| (r.label.clone(), r.change))
             .collect();
-        rows.push((total_word(lang), total(kommuner.iter().map(|r| r.change))));
+        rows.push((
+            total_word(lang),
+            Change::sum(kommuner.iter().map(|r| r.change)),
+        ));
         let table = side_by_side("Kommun", &rows, &old_column, &new_column, figures, layout);
         text.push_str(&format!("{table}\n\n"));
     }
@@ -561,53 +564,6 @@ fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
 
 fn total_word(lang: Lang) -> String {
     lang.pick("Totalt", "Total").to_string()
-}
-
-/// The sum of `changes` on either side: a side that none of them has is not there.
-pub fn total(changes: impl IntoIterator<Item = Change>) -> Change {
-    let add = |sum: Option<Amount>, a: Option<Amount>| match (sum, a) {
-        (None, None) => None,
-        (sum, a) => Some(sum.unwrap_or_default() + a.unwrap_or_default()),
-    };
-    changes.into_iter().fold(
-        Change {
-            old: None,
-            new: None,
-        },
-        |sum, c| Change {
-            old: add(sum.old, c.old),
-            new: add(sum.new, c.new),
-        },
-    )
-}
-
-/// The actors' total row: their top rows added up (the rows under a row are part of it),
-/// each year's county total in two plans that pass `check`.
-pub fn actors_total(d: &PlanDiff) -> Change {
-    total(d.actors.iter().filter(|r| r.depth == 0).map(|r| r.change))
-}
-
-/// The kommuner given money directly in either plan, a year that gives a kommun nothing
-/// directly shown as the actor a plan does not have is (`–`); none when neither plan gives
-/// any kommun money directly.
-pub fn direct_kommuner(d: &PlanDiff) -> Vec<crate::core::diff::Row> {
-    let given = |a: Option<Amount>| a.filter(|a| !a.0.is_zero());
-    d.kommuner
-        .iter()
-        .filter(|r| given(r.change.old).is_some() || given(r.change.new).is_some())
-        .map(|r| crate::core::diff::Row {
-            change: Change {
-                old: given(r.change.old),
-                new: given(r.change.new),
-            },
-            ..r.clone()
-        })
-        .collect()
-}
-
-/// The changed insatser's total row.
-fn changed_total(i: &Insatser) -> Change {
-    total(i.changed.iter().map(InsatsChange::amount))
 }
 
 /// What a list cut short ends with: `och 3 till`.
@@ -892,7 +848,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             total_word(lang),
             String::new(),
             String::new(),
-            changed_total(i),
+            i.changed_total(),
             String::new(),
         ));
         let table = fitted(
@@ -925,9 +881,13 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             }
         }
     }
-    for (title, list) in [
-        (lang.pick("Tillkomna", "Added"), &i.added),
-        (lang.pick("Borttagna", "Removed"), &i.removed),
+    for (title, list, total) in [
+        (lang.pick("Tillkomna", "Added"), &i.added, i.added_total()),
+        (
+            lang.pick("Borttagna", "Removed"),
+            &i.removed,
+            i.removed_total(),
+        ),
     ] {
         if list.is_empty() {
             continue;
@@ -950,7 +910,6 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
                 ]
             })
             .collect();
-        let total: Amount = list.iter().map(|s| s.amount).sum();
         rows.push(vec![
             lang.pick("Totalt", "Total").to_string(),
             String::new(),
@@ -1374,7 +1333,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             (format!("{marker}{}", shown_label(r, lang)), r.change)
         })
         .collect();
-    rows.push((total_word(lang), actors_total(d)));
+    rows.push((total_word(lang), d.actors_total()));
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
     if d.actors.iter().any(|r| r.depth > 0) {
         text.push_str(lang.pick(
@@ -1391,7 +1350,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             _ => text.push_str(&format!("- {}\n", md::inline(line))),
         }
     }
-    let kommuner = direct_kommuner(d);
+    let kommuner = d.direct_kommuner();
     if !kommuner.is_empty() {
         text.push_str(lang.pick(
             "\n## Kommuner (direkt fördelat)\n\n",
@@ -1401,7 +1360,10 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             .iter()
             .map(|r| (r.label.clone(), r.change))
             .collect();
-        rows.push((total_word(lang), total(kommuner.iter().map(|r| r.change))));
+        rows.push((
+            total_word(lang),
+            Change::sum(kommuner.iter().map(|r| r.change)),
+        ));
         text.push_str(&table("Kommun", &rows));
     }
     let i = &d.insatser;
@@ -1437,7 +1399,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
                 figures.change(c.amount().difference())
             ));
         }
-        let sum = changed_total(i);
+        let sum = i.changed_total();
         let area = if areas { " |" } else { "" };
         text.push_str(&format!(
             "| {} |{area} | | {} | {} | {} |\n",
@@ -1463,9 +1425,13 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             }
         }
     }
-    for (title, list) in [
-        (lang.pick("Tillkomna", "Added"), &i.added),
-        (lang.pick("Borttagna", "Removed"), &i.removed),
+    for (title, list, total) in [
+        (lang.pick("Tillkomna", "Added"), &i.added, i.added_total()),
+        (
+            lang.pick("Borttagna", "Removed"),
+            &i.removed,
+            i.removed_total(),
+        ),
     ] {
         if list.is_empty() {
             continue;
@@ -1486,7 +1452,6 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
                 figures.amount(s.amount)
             ));
         }
-        let total: Amount = list.iter().map(|s| s.amount).sum();
         text.push_str(&format!(
             "| {} | | | {} |\n",
             total_word(lang),

@@ -1478,7 +1478,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     let mut rows = rows_of(&diff.actors);
     // The actors' top rows: each year's county total, unless errors keep money from this
     // year's actors (a draft), which marks it so.
-    let total = diff_table::actors_total(diff);
+    let total = diff.actors_total();
     let [_, change] = change_cells_plain(total, lang);
     let this_year = match (total.new, diff.county.new) {
         (Some(shown), Some(county)) => figure_cell(marks.whole(shown, Whole::County(county))),
@@ -1505,10 +1505,10 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             .map(|line| texts(line))
             .collect(),
     }));
-    let kommuner = diff_table::direct_kommuner(diff);
+    let kommuner = diff.direct_kommuner();
     if !kommuner.is_empty() {
         let mut rows = rows_of(&kommuner);
-        let total = diff_table::total(kommuner.iter().map(|r| r.change));
+        let total = Change::sum(kommuner.iter().map(|r| r.change));
         let [_, change] = change_cells_plain(total, lang);
         rows.push(total_row(vec![
             total_label(lang),
