@@ -7,12 +7,15 @@ use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number::Typography;
 use crate::output::table::short;
-use crate::output::words::diff::{moved_lines, renamed_lines, shown_label};
+use crate::output::words::diff::{
+    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
+    text_changed,
+};
 
 use super::{
     Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
-    changed_id, columns, counties, document_year_check_line, insats_counts, split_changes, terms,
-    total_word,
+    changed_id, columns, counties, document_year_check_line, insats_counts, kommun_rows,
+    split_changes, terms, total_word,
 };
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
@@ -83,10 +86,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     rows.push((total_word(lang), d.actors_total()));
     text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
     if d.actors.iter().any(|r| r.depth > 0) {
-        text.push_str(lang.pick(
-            "\nRader med – ingår i raden ovanför.\n",
-            "\nRows marked – are part of the row above.\n",
-        ));
+        text.push_str(&format!("\n{}\n", part_of_row_above(lang)));
     }
     for (i, line) in moved_lines(d, &old_column, &new_column, lang)
         .iter()
@@ -97,20 +97,9 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             _ => text.push_str(&format!("- {}\n", md::inline(line))),
         }
     }
-    let kommuner = d.direct_kommuner();
-    if !kommuner.is_empty() {
-        text.push_str(lang.pick(
-            "\n## Kommuner (direkt fördelat)\n\n",
-            "\n## Kommuner (allocated directly)\n\n",
-        ));
-        let mut rows: Vec<(String, Change)> = kommuner
-            .iter()
-            .map(|r| (r.label.clone(), r.change))
-            .collect();
-        rows.push((
-            total_word(lang),
-            Change::sum(kommuner.iter().map(|r| r.change)),
-        ));
+    let rows = kommun_rows(d, lang);
+    if !rows.is_empty() {
+        text.push_str(&format!("\n## {}\n\n", direct_kommuner(lang)));
         text.push_str(&table("Kommun", &rows));
     }
     let i = &d.insatser;
@@ -159,14 +148,11 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             text.push_str(&format!("\n{}\n", md::inline(&note)));
         }
         if i.changed.iter().any(|c| c.text_changed) {
-            text.push_str(lang.pick(
-                "\n\\* texten har ändrats.\n",
-                "\n\\* the text has changed.\n",
-            ));
+            text.push_str(&format!("\n\\* {}\n", text_changed(lang)));
         }
         let splits = split_changes(i, figures);
         if !splits.is_empty() {
-            text.push_str(lang.pick("\nÄndrad fördelning:\n\n", "\nSplit changed:\n\n"));
+            text.push_str(&format!("\n{}\n\n", split_changed(lang)));
             for line in splits {
                 text.push_str(&format!("- {}\n", md::inline(&line)));
             }

@@ -216,6 +216,24 @@ fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
     rows
 }
 
+/// The kommuner given money directly (`PlanDiff::direct_kommuner`), with their total last;
+/// none when neither plan gives any kommun money directly.
+fn kommun_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
+    let kommuner = d.direct_kommuner();
+    if kommuner.is_empty() {
+        return Vec::new();
+    }
+    let mut rows: Vec<(String, Change)> = kommuner
+        .iter()
+        .map(|r| (r.label.clone(), r.change))
+        .collect();
+    rows.push((
+        total_word(lang),
+        Change::sum(kommuner.iter().map(|r| r.change)),
+    ));
+    rows
+}
+
 fn total_word(lang: Lang) -> String {
     lang.pick("Totalt", "Total").to_string()
 }

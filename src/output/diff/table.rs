@@ -12,11 +12,14 @@ use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::table::{Layout, short, visible, wrap};
-use crate::output::words::diff::{moved_lines, renamed_lines, shown_label};
+use crate::output::words::diff::{
+    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
+    text_changed,
+};
 
 use super::{
     Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
-    changed_id, columns, counties, insats_counts, split_changes, terms, total_word,
+    changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
     year_check_line,
 };
 
@@ -107,10 +110,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         layout,
     );
     text.push_str(&format!("{table}\n"));
-    text.push_str(lang.pick(
-        "  Rader med – ingår i raden ovanför.\n",
-        "  Rows marked – are part of the row above.\n",
-    ));
+    text.push_str(&format!("  {}\n", part_of_row_above(lang)));
     for (i, line) in moved_lines(d, &old_column, &new_column, lang)
         .iter()
         .enumerate()
@@ -120,20 +120,9 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     }
     text.push('\n');
 
-    let kommuner = d.direct_kommuner();
-    if !kommuner.is_empty() {
-        text.push_str(lang.pick(
-            "Kommuner (direkt fördelat)\n",
-            "Kommuner (allocated directly)\n",
-        ));
-        let mut rows: Vec<(String, Change)> = kommuner
-            .iter()
-            .map(|r| (r.label.clone(), r.change))
-            .collect();
-        rows.push((
-            total_word(lang),
-            Change::sum(kommuner.iter().map(|r| r.change)),
-        ));
+    let rows = kommun_rows(d, lang);
+    if !rows.is_empty() {
+        text.push_str(&format!("{}\n", direct_kommuner(lang)));
         let table = side_by_side("Kommun", &rows, &old_column, &new_column, figures, layout);
         text.push_str(&format!("{table}\n\n"));
     }
@@ -410,11 +399,11 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             text.push('\n');
         }
         if i.changed.iter().any(|c| c.text_changed) {
-            text.push_str(lang.pick("  * texten har ändrats.\n", "  * the text has changed.\n"));
+            text.push_str(&format!("  * {}\n", text_changed(lang)));
         }
         let splits = split_changes(i, figures);
         if !splits.is_empty() {
-            text.push_str(lang.pick("  Ändrad fördelning:\n", "  Split changed:\n"));
+            text.push_str(&format!("  {}\n", split_changed(lang)));
             for line in splits {
                 text.push_str(&wrap(
                     &visible(&line),
@@ -456,7 +445,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             })
             .collect();
         rows.push(vec![
-            lang.pick("Totalt", "Total").to_string(),
+            total_word(lang),
             String::new(),
             String::new(),
             figures.amount(total),

@@ -157,3 +157,29 @@ pub fn shown_label(row: &Row, lang: Lang) -> String {
         row.label.clone()
     }
 }
+
+/// The note under a table of actors with units: `Rader med – ingår i raden ovanför.`
+pub fn part_of_row_above(lang: Lang) -> &'static str {
+    lang.pick(
+        "Rader med – ingår i raden ovanför.",
+        "Rows marked – are part of the row above.",
+    )
+}
+
+/// The heading of the kommuner given money directly.
+pub fn direct_kommuner(lang: Lang) -> &'static str {
+    lang.pick(
+        "Kommuner (direkt fördelat)",
+        "Kommuner (allocated directly)",
+    )
+}
+
+/// What the `*` after a changed insats's id means.
+pub fn text_changed(lang: Lang) -> &'static str {
+    lang.pick("texten har ändrats.", "the text has changed.")
+}
+
+/// The heading of the insatser whose split has changed.
+pub fn split_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrad fördelning:", "Split changed:")
+}
