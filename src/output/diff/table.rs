@@ -23,6 +23,7 @@ use super::{
     year_check_line,
 };
 
+/// The comparison as the terminal shows it, in `layout`'s language, colour and width.
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
     let (old_year, new_year) = (d.old.year, d.new.year);
