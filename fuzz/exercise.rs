@@ -32,7 +32,7 @@ use allocate::output::lang::Lang;
 use allocate::output::sheet::{self, Value};
 use allocate::output::table::{self, Layout};
 use allocate::output::words::{findings, key_file};
-use allocate::output::{check_json, csv, diff_table, github, gitlab, json, xlsx};
+use allocate::output::{check_json, csv, diff, github, gitlab, json, xlsx};
 
 /// The SCB file shipped with the real plans: what a plan's `file` key reads while fuzzing,
 /// so that key files are exercised without touching the disk.
@@ -173,7 +173,7 @@ pub fn passing_plan(source_text: &str, checked: &Checked, xlsx: bool) {
             color: false,
             width: 80,
         };
-        let _ = diff_table::render(&diff, "old.toml", "new.toml", layout);
+        let _ = diff::render(&diff, "old.toml", "new.toml", layout);
     }
     let year = plan.plan.year.get_ref().saturating_add(1);
     let folders = allocate::output::next_plan::Folders {

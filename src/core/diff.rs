@@ -64,6 +64,37 @@ pub struct PlanDiff {
     pub terms: terms::Terms,
 }
 
+impl PlanDiff {
+    /// The actors' total: their top rows added up (the rows under a row are part of it),
+    /// each year's county total in two plans that pass `check`.
+    pub fn actors_total(&self) -> Change {
+        Change::sum(
+            self.actors
+                .iter()
+                .filter(|r| r.depth == 0)
+                .map(|r| r.change),
+        )
+    }
+
+    /// The kommuner given money directly in either plan; a year that gives a kommun nothing
+    /// directly has no amount on that side, as a row a plan does not have. None when neither
+    /// plan gives any kommun money directly.
+    pub fn direct_kommuner(&self) -> Vec<Row> {
+        let given = |a: Option<Amount>| a.filter(|a| !a.0.is_zero());
+        self.kommuner
+            .iter()
+            .filter(|r| given(r.change.old).is_some() || given(r.change.new).is_some())
+            .map(|r| Row {
+                change: Change {
+                    old: given(r.change.old),
+                    new: given(r.change.new),
+                },
+                ..r.clone()
+            })
+            .collect()
+    }
+}
+
 /// One of the two plans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Side {
@@ -113,6 +144,24 @@ impl Change {
             .checked_mul(Decimal::ONE_HUNDRED)?
             .checked_div(old.0)?;
         Some(share.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// The sum of `changes` on either side: a side that none of them has is not there.
+    pub fn sum(changes: impl IntoIterator<Item = Change>) -> Change {
+        let add = |sum: Option<Amount>, a: Option<Amount>| match (sum, a) {
+            (None, None) => None,
+            (sum, a) => Some(sum.unwrap_or_default() + a.unwrap_or_default()),
+        };
+        changes.into_iter().fold(
+            Change {
+                old: None,
+                new: None,
+            },
+            |sum, c| Change {
+                old: add(sum.old, c.old),
+                new: add(sum.new, c.new),
+            },
+        )
     }
 }
 
@@ -248,6 +297,23 @@ pub struct Insatser {
     pub changed: Vec<InsatsChange>,
     /// Matched insatser with the same id, area, actors, text, split and amount.
     pub unchanged: usize,
+}
+
+impl Insatser {
+    /// The changed insatser's amounts added up.
+    pub fn changed_total(&self) -> Change {
+        Change::sum(self.changed.iter().map(InsatsChange::amount))
+    }
+
+    /// What the insatser only the new plan has come to.
+    pub fn added_total(&self) -> Amount {
+        self.added.iter().map(|s| s.amount).sum()
+    }
+
+    /// What the insatser only the old plan has came to.
+    pub fn removed_total(&self) -> Amount {
+        self.removed.iter().map(|s| s.amount).sum()
+    }
 }
 
 /// Whether a thing is only in the new plan, only in the old, or in both and different.

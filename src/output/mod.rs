@@ -5,7 +5,7 @@ pub mod check_json;
 pub mod checked;
 pub mod csv;
 pub mod diagnostic;
-pub mod diff_table;
+pub mod diff;
 pub mod document;
 pub mod file_name;
 pub mod followup;

@@ -16,7 +16,7 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::{Blocked, Error};
 use crate::app::options::{ColorChoice, Common, CsvArg};
-use crate::output::diff_table;
+use crate::output::diff;
 use crate::output::lang::Lang;
 use crate::output::table::{self, Layout, shown_path, visible};
 use crate::say;
@@ -109,28 +109,19 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 color: style.color,
                 width: table::terminal_width(),
             };
-            write!(
-                out,
-                "{}",
-                diff_table::render(&d, &old_path, &new_path, layout)
-            )?;
+            write!(out, "{}", diff::render(&d, &old_path, &new_path, layout))?;
         }
         DiffFormat::Csv => {
-            let bytes =
-                crate::output::csv::write(&diff_table::sheet(&d, dialect.words(lang)), dialect)
-                    .map_err(|e| Error::Export(e.to_string()))?;
+            let bytes = crate::output::csv::write(&diff::sheet(&d, dialect.words(lang)), dialect)
+                .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
         DiffFormat::Json => write!(
             out,
             "{}",
-            diff_table::json(&d, &old_path, &new_path).map_err(|e| Error::Export(e.to_string()))?
+            diff::json(&d, &old_path, &new_path).map_err(|e| Error::Export(e.to_string()))?
         )?,
-        DiffFormat::Md => write!(
-            out,
-            "{}",
-            diff_table::markdown(&d, &old_path, &new_path, lang)
-        )?,
+        DiffFormat::Md => write!(out, "{}", diff::markdown(&d, &old_path, &new_path, lang))?,
     }
     if d.new.next_year_of(&d.old)
         && !d.new.follows(&d.old)

@@ -119,7 +119,7 @@ pub fn previous_year_holds(
         return Ok(());
     }
     for check in wrong {
-        let line = crate::output::diff_table::year_check_line(check, d, lang);
+        let line = crate::output::diff::year_check_line(check, d, lang);
         writeln!(err, "{}", line.trim())?;
     }
     Err(Error::PreviousDisagrees {

@@ -125,7 +125,7 @@ impl<'a> Marks<'a> {
                 label,
                 code: "previous-year".to_string(),
                 place: format!("{}:{line}:{column}", source.file_name()),
-                message: crate::output::diff_table::document_year_check_line(check, diff, lang)
+                message: crate::output::diff::document_year_check_line(check, diff, lang)
                     .trim()
                     .to_string(),
                 figures: None,
@@ -1068,7 +1068,7 @@ fn areas(
                     .map_or_else(|| "–".to_string(), |o| number::document_amount(o, lang));
                 let difference = number::document_change(change.difference(), lang);
                 // An area renumbered or renamed says what it was called.
-                let was = crate::output::diff_table::area_was(compared, lang)
+                let was = crate::output::words::diff::area_was(compared, lang)
                     .map(|was| format!(" ({was})"))
                     .unwrap_or_default();
                 spans.push(Span::text(say!(
@@ -1559,9 +1559,9 @@ fn actor_row(depth: usize, mut name: Vec<Span>, figures: Vec<Vec<Span>>) -> Row 
 }
 
 /// This year against last year (`--previous`): every actor and kommun, each table with a total
-/// row made from its rows (`diff_table`'s, as `diff` gives them).
+/// row made from its rows (as `diff` gives them).
 fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lang) {
-    use crate::output::diff_table;
+    use crate::output::words::diff::{moved_lines, shown_label};
     let (old, new) = (diff.old.year, diff.new.year);
     blocks.push(heading(
         2,
@@ -1586,7 +1586,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             .map(|r| {
                 let [_, change] = change_cells_plain(r.change, lang);
                 let name = match r.own {
-                    true => texts(&diff_table::shown_label(r, lang)),
+                    true => texts(&shown_label(r, lang)),
                     false => swedish_texts(&r.label),
                 };
                 let figures = vec![side(r.change.old), side(r.change.new), change];
@@ -1597,7 +1597,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     let mut rows = rows_of(&diff.actors);
     // The actors' top rows: each year's county total, unless errors keep money from this
     // year's actors (a draft), which marks it so.
-    let total = diff_table::actors_total(diff);
+    let total = diff.actors_total();
     let [_, change] = change_cells_plain(total, lang);
     let this_year = match (total.new, diff.county.new) {
         (Some(shown), Some(county)) => figure_cell(marks.whole(shown, Whole::County(county))),
@@ -1619,15 +1619,15 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
         ),
         columns: columns(),
         rows,
-        notes: diff_table::moved_lines(diff, &old.to_string(), &new.to_string(), lang)
+        notes: moved_lines(diff, &old.to_string(), &new.to_string(), lang)
             .iter()
             .map(|line| texts(line))
             .collect(),
     }));
-    let kommuner = diff_table::direct_kommuner(diff);
+    let kommuner = diff.direct_kommuner();
     if !kommuner.is_empty() {
         let mut rows = rows_of(&kommuner);
-        let total = diff_table::total(kommuner.iter().map(|r| r.change));
+        let total = Change::sum(kommuner.iter().map(|r| r.change));
         let [_, change] = change_cells_plain(total, lang);
         rows.push(total_row(vec![
             total_label(lang),

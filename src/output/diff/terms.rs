@@ -11,9 +11,10 @@ use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::{Value, Words};
 use crate::output::table::{Layout, short, visible, wrap};
+use crate::output::words::diff::{Gender, counts, matched_by_text, status_word};
 use crate::say;
 
-use super::{Figures, Gender, columns, counts, matched_by_text, status_word};
+use super::{Figures, columns};
 
 /// What a list of paragraphs is called: the conditions or an area's points.
 #[derive(Clone, Copy)]
@@ -61,7 +62,8 @@ fn paragraph_counts(p: &Paragraphs, gender: Gender, figures: Figures) -> String 
         p.unchanged,
         p.added.len(),
         p.removed.len(),
-        figures,
+        figures.lang,
+        |n| figures.count(n),
     )
 }
 
@@ -79,7 +81,8 @@ fn area_counts(d: &PlanDiff, figures: Figures) -> String {
             r.unchanged,
             added,
             removed,
-            figures
+            figures.lang,
+            |n| figures.count(n)
         )
     )
 }

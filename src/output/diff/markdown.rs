@@ -1,0 +1,196 @@
+//! `allocate diff --format md`: the comparison as Markdown, for a decision document or an
+//! issue, its figures typeset as the documents' (`−7 877 kr`).
+
+use crate::core::diff::{Change, PlanDiff};
+use crate::core::money::Amount;
+use crate::output::document::markdown as md;
+use crate::output::lang::Lang;
+use crate::output::number::Typography;
+use crate::output::table::short;
+use crate::output::words::diff::{
+    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
+    text_changed,
+};
+
+use super::{
+    Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
+    changed_id, columns, counties, document_year_check_line, insats_counts, kommun_rows,
+    split_changes, terms, total_word,
+};
+
+/// The comparison as Markdown, for a decision document or an issue: one table per section,
+/// each with its total row, the year checks as a list, Swedish number format by default and
+/// its figures typeset as the documents' (`number::document_amount`).
+pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
+    let (old_year, new_year) = (d.old.year, d.new.year);
+    let (old_column, new_column) = columns(d, lang);
+    // Every text of the plans is escaped as the report's Markdown escapes it.
+    let cell = |text: &str| md::cell(&md::inline(text));
+    // Figures as the decision basis sets them: it is for pasting into one.
+    let figures = Figures::typeset(d, lang, Typography::Document);
+    let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
+    let percent = |c: &Change| {
+        c.percent()
+            .map_or_else(|| "–".to_string(), |p| figures.percent(p))
+    };
+    let table = |first: &str, rows: &[(String, Change)]| -> String {
+        let mut out = format!(
+            "| {first} | {old_column} | {new_column} | {} | % |\n|---|--:|--:|--:|--:|\n",
+            lang.pick("Förändring", "Change")
+        );
+        for (label, c) in rows {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                cell(label),
+                amount(c.old),
+                amount(c.new),
+                figures.change(c.difference()),
+                percent(c)
+            ));
+        }
+        out
+    };
+    let county = counties(d, md::inline);
+    let mut text = format!(
+        "# {} {county} {old_year} → {new_year}\n\n{} → {}\n\n",
+        lang.pick("Jämförelse", "Comparison"),
+        md::code(old_path),
+        md::code(new_path)
+    );
+    text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
+    let rows = area_rows(d, lang);
+    text.push_str(&table(lang.pick("Område", "Area"), &rows));
+    for (i, line) in renamed_lines(d, &old_column, lang).iter().enumerate() {
+        match i {
+            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
+            _ => text.push_str(&format!("- {}\n", md::inline(line))),
+        }
+    }
+    if !d.year_checks.is_empty() {
+        text.push('\n');
+    }
+    for check in &d.year_checks {
+        let line = document_year_check_line(check, d, lang);
+        text.push_str(&format!("- {}\n", line.trim()));
+    }
+    text.push_str(&format!("\n## {}\n\n", lang.pick("Aktörer", "Actors")));
+    let mut rows: Vec<(String, Change)> = d
+        .actors
+        .iter()
+        .map(|r| {
+            // A dash per level: Markdown drops a cell's leading spaces.
+            let marker = crate::output::depth_marker(r.depth, "– ");
+            (format!("{marker}{}", shown_label(r, lang)), r.change)
+        })
+        .collect();
+    rows.push((total_word(lang), d.actors_total()));
+    text.push_str(&table(lang.pick("Aktör", "Actor"), &rows));
+    if d.actors.iter().any(|r| r.depth > 0) {
+        text.push_str(&format!("\n{}\n", part_of_row_above(lang)));
+    }
+    for (i, line) in moved_lines(d, &old_column, &new_column, lang)
+        .iter()
+        .enumerate()
+    {
+        match i {
+            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
+            _ => text.push_str(&format!("- {}\n", md::inline(line))),
+        }
+    }
+    let rows = kommun_rows(d, lang);
+    if !rows.is_empty() {
+        text.push_str(&format!("\n## {}\n\n", direct_kommuner(lang)));
+        text.push_str(&table("Kommun", &rows));
+    }
+    let i = &d.insatser;
+    text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
+    text.push_str(&format!("{}.\n", insats_counts(i, figures)));
+    if !i.changed.is_empty() {
+        // The columns of the terminal's table, with the same marks.
+        let areas = any_area_changed(i);
+        let (area_head, area_rule) = if areas {
+            (format!(" {} |", lang.pick("Område", "Area")), "---|")
+        } else {
+            (String::new(), "")
+        };
+        text.push_str(&format!(
+            "\n| Insats |{area_head} {} | {} | {old_column} | {new_column} | {} |\n|---|{area_rule}---|---|--:|--:|--:|\n",
+            lang.pick("Ansvarig", "Responsible"),
+            lang.pick("Text", "Text"),
+            lang.pick("Förändring", "Change")
+        ));
+        for c in &i.changed {
+            let area = if areas {
+                format!(" {} |", cell(&changed_area(c)))
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                "| {} |{area} {} | {} | {} | {} | {} |\n",
+                cell(&changed_id(c)),
+                cell(&changed_actors(c)),
+                cell(&short(&c.new.text, 60)),
+                figures.amount(c.old.amount),
+                figures.amount(c.new.amount),
+                figures.change(c.amount().difference())
+            ));
+        }
+        let sum = i.changed_total();
+        let area = if areas { " |" } else { "" };
+        text.push_str(&format!(
+            "| {} |{area} | | {} | {} | {} |\n",
+            total_word(lang),
+            amount(sum.old),
+            amount(sum.new),
+            figures.change(sum.difference())
+        ));
+        if let Some(note) = by_text_note(i, figures) {
+            text.push_str(&format!("\n{}\n", md::inline(&note)));
+        }
+        if i.changed.iter().any(|c| c.text_changed) {
+            text.push_str(&format!("\n\\* {}\n", text_changed(lang)));
+        }
+        let splits = split_changes(i, figures);
+        if !splits.is_empty() {
+            text.push_str(&format!("\n{}\n\n", split_changed(lang)));
+            for line in splits {
+                text.push_str(&format!("- {}\n", md::inline(&line)));
+            }
+        }
+    }
+    for (title, list, total) in [
+        (lang.pick("Tillkomna", "Added"), &i.added, i.added_total()),
+        (
+            lang.pick("Borttagna", "Removed"),
+            &i.removed,
+            i.removed_total(),
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        // The columns of the terminal's table, in the order of the changed insatser's.
+        text.push_str(&format!(
+            "\n### {title}\n\n| Insats | {} | {} | {} |\n|---|---|---|--:|\n",
+            lang.pick("Ansvarig", "Responsible"),
+            lang.pick("Text", "Text"),
+            lang.pick("Belopp", "Amount")
+        ));
+        for s in list {
+            text.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(&s.id),
+                cell(&actor_names(s)),
+                cell(&short(&s.text, 60)),
+                figures.amount(s.amount)
+            ));
+        }
+        text.push_str(&format!(
+            "| {} | | | {} |\n",
+            total_word(lang),
+            figures.amount(total)
+        ));
+    }
+    text.push_str(&terms::markdown(d, figures));
+    text
+}

@@ -1,0 +1,423 @@
+//! `allocate diff`: the comparison of two plans (`core::diff`) in each of its formats, and
+//! what they share: the two plans' column headings, the figures in one format to a column
+//! (`Figures`), the county as a heading names it, the new plan's figures about last year
+//! checked, and the insatser's cells and notes. The formats: `table` (the terminal), `sheet`
+//! (the flat table of `--format csv`), `json` and `markdown`; `terms` shows the conditions and
+//! requirements in each. Its wording, shared with the decision basis, is in `words::diff`.
+
+use crate::core::diff::{
+    Change, InsatsChange, InsatsSide, Insatser, Matched, PlanDiff, SplitSide, YearCheck,
+    YearCheckKind,
+};
+use crate::core::money::Amount;
+use crate::core::plan::SplitRule;
+use crate::output::lang::Lang;
+use crate::output::number::{self, Typography};
+use crate::output::table::visible;
+use crate::output::words::diff::{Gender, and_more, counts};
+use crate::say;
+
+mod json;
+mod markdown;
+mod sheet;
+mod table;
+mod terms;
+
+pub use json::json;
+pub use markdown::markdown;
+pub use sheet::sheet;
+pub use table::render;
+
+/// The two plans' columns: their years, or for two drafts of one year, the year with
+/// *före* and *efter*.
+fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
+    let (old, new) = (d.old.year, d.new.year);
+    if old == new {
+        (
+            format!("{old} {}", lang.pick("före", "before")),
+            format!("{new} {}", lang.pick("efter", "after")),
+        )
+    } else {
+        (old.to_string(), new.to_string())
+    }
+}
+
+/// Amounts as the comparison shows them: every one with as many decimals as the most precise
+/// amount of the two plans (a plan counted in tenths beside one in whole kronor gives
+/// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column), in plain text on the
+/// terminal and typeset as every document's figures in Markdown (`number::Typography`).
+#[derive(Clone, Copy)]
+struct Figures {
+    lang: Lang,
+    decimals: u32,
+    typography: Typography,
+}
+
+impl Figures {
+    /// The comparison's figures in plain text.
+    fn of(d: &PlanDiff, lang: Lang) -> Figures {
+        Figures::typeset(d, lang, Typography::Plain)
+    }
+
+    fn typeset(d: &PlanDiff, lang: Lang, typography: Typography) -> Figures {
+        let changes = std::iter::once(&d.county).chain(
+            [&d.areas, &d.actors, &d.kommuner]
+                .into_iter()
+                .flatten()
+                .map(|r| &r.change),
+        );
+        let amounts = changes.flat_map(|c| [c.old, c.new]).flatten();
+        let i = &d.insatser;
+        let sides = i
+            .added
+            .iter()
+            .chain(&i.removed)
+            .chain(i.changed.iter().flat_map(|c| [&c.old, &c.new]));
+        let split_amounts = |s: &SplitSide| {
+            let listed = s.except.iter().chain(&s.amounts).map(|(_, a)| *a);
+            listed.chain(s.unit).chain(s.each).collect::<Vec<_>>()
+        };
+        let sides = sides.flat_map(|s| {
+            std::iter::once(s.amount).chain(s.split.as_ref().map(split_amounts).unwrap_or_default())
+        });
+        let decimals = amounts.chain(sides).map(|a| a.0.scale()).max().unwrap_or(0);
+        Figures {
+            lang,
+            decimals,
+            typography,
+        }
+    }
+
+    /// `a` with this comparison's decimals.
+    fn at(self, a: Amount) -> Amount {
+        let mut value = a.0;
+        if value.scale() < self.decimals {
+            value.rescale(self.decimals);
+        }
+        Amount(value)
+    }
+
+    /// `12 689 898 kr`.
+    fn amount(self, a: Amount) -> String {
+        match self.typography {
+            Typography::Plain => number::amount(self.at(a), self.lang),
+            Typography::Document => number::document_amount(self.at(a), self.lang),
+        }
+    }
+
+    /// `12 689 898`.
+    fn number(self, a: Amount) -> String {
+        number::format(self.at(a).0, self.lang, self.typography)
+    }
+
+    /// `+5 340 kr`, `-7 877 kr`, `0 kr`.
+    fn change(self, a: Amount) -> String {
+        match self.typography {
+            Typography::Plain => number::change(self.at(a), self.lang),
+            Typography::Document => number::document_change(self.at(a), self.lang),
+        }
+    }
+
+    /// A change in per cent: `-0,06 %`.
+    fn percent(self, p: rust_decimal::Decimal) -> String {
+        match self.typography {
+            Typography::Plain => number::change_percent(p, self.lang),
+            Typography::Document => number::document_percent(p, self.lang),
+        }
+    }
+
+    /// A count: `11 632`.
+    fn count(self, n: usize) -> String {
+        let n = rust_decimal::Decimal::from(u64::try_from(n).unwrap_or(u64::MAX));
+        number::format(n, self.lang, self.typography)
+    }
+
+    /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
+    fn change_number(self, a: Amount) -> String {
+        if a > Amount::ZERO {
+            format!("+{}", self.number(a))
+        } else {
+            self.number(a)
+        }
+    }
+}
+
+/// The county of the two plans as a heading names it: once when they name the same county
+/// (however written: `Jämtlands län`, ` JÄMTLANDS LÄN `), the new plan's spelling with its
+/// spaces evened out; else
+/// `old → new`.
+fn counties(d: &PlanDiff, show: impl Fn(&str) -> String) -> String {
+    if crate::core::diff::same_county(&d.old.county, &d.new.county) {
+        show(
+            &d.new
+                .county
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    } else {
+        format!("{} → {}", show(&d.old.county), show(&d.new.county))
+    }
+}
+
+/// A check of the new plan's figures about last year, as one line (indented), in plain text.
+pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
+    year_check(check, d, Figures::of(d, lang))
+}
+
+/// [`year_check_line`] with its figures typeset as a document's (`−7 877 kr`).
+pub fn document_year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
+    year_check(check, d, Figures::typeset(d, lang, Typography::Document))
+}
+
+fn year_check(check: &YearCheck, d: &PlanDiff, figures: Figures) -> String {
+    let (old_year, new_year, lang) = (d.old.year, d.new.year, figures.lang);
+    let a = |x: Amount| figures.amount(x);
+    let mark = if check.holds() { "✓" } else { "≠" };
+    match (check.kind, lang) {
+        (YearCheckKind::PreviousTotal, Lang::Sv) => format!(
+            "  Föregående års belopp enligt {new_year} års plan: {} {mark} ({old_year} års plan: {})",
+            a(check.stated),
+            a(check.computed)
+        ),
+        (YearCheckKind::PreviousTotal, Lang::En) => format!(
+            "  Previous year per the {new_year} plan: {} {mark} (the {old_year} plan: {})",
+            a(check.stated),
+            a(check.computed)
+        ),
+        (YearCheckKind::StatedChange, Lang::Sv) => format!(
+            "  Angiven förändring: {} {mark} {} − {} = {}",
+            figures.change(check.stated),
+            a(d.county.new.unwrap_or(Amount::ZERO)),
+            a(d.county.old.unwrap_or(Amount::ZERO)),
+            figures.change(check.computed)
+        ),
+        (YearCheckKind::StatedChange, Lang::En) => format!(
+            "  Stated change: {} {mark} {} − {} = {}",
+            figures.change(check.stated),
+            a(d.county.new.unwrap_or(Amount::ZERO)),
+            a(d.county.old.unwrap_or(Amount::ZERO)),
+            figures.change(check.computed)
+        ),
+    }
+}
+
+/// The areas' changes, with the county total last.
+fn area_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
+    let mut rows: Vec<(String, Change)> = d
+        .areas
+        .iter()
+        .map(|r| (r.label.clone(), r.change))
+        .collect();
+    rows.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        d.county,
+    ));
+    rows
+}
+
+/// The kommuner given money directly (`PlanDiff::direct_kommuner`), with their total last;
+/// none when neither plan gives any kommun money directly.
+fn kommun_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
+    let kommuner = d.direct_kommuner();
+    if kommuner.is_empty() {
+        return Vec::new();
+    }
+    let mut rows: Vec<(String, Change)> = kommuner
+        .iter()
+        .map(|r| (r.label.clone(), r.change))
+        .collect();
+    rows.push((
+        total_word(lang),
+        Change::sum(kommuner.iter().map(|r| r.change)),
+    ));
+    rows
+}
+
+fn total_word(lang: Lang) -> String {
+    lang.pick("Totalt", "Total").to_string()
+}
+
+/// The note under the changed insatser that names the first pairs made by text, with their
+/// similarity (every one is in the CSV and JSON); each pair held together by no-break spaces.
+fn by_text_note(i: &Insatser, figures: Figures) -> Option<String> {
+    const NAMED: usize = 10;
+    let mut by_text: Vec<String> = (i.changed.iter())
+        .filter_map(|c| match c.matched {
+            Matched::ByText(p) => Some(format!(
+                "{}\u{a0}→\u{a0}{}\u{a0}{p}\u{a0}%",
+                visible(&c.old.id),
+                visible(&c.new.id)
+            )),
+            Matched::ById => None,
+        })
+        .collect();
+    if by_text.is_empty() {
+        return None;
+    }
+    let more = by_text.len().saturating_sub(NAMED);
+    by_text.truncate(NAMED);
+    if more > 0 {
+        by_text.push(and_more(&figures.count(more), figures.lang));
+    }
+    let pairs = by_text.join(", ");
+    Some(say!(
+        figures.lang,
+        "Ett nytt id betyder att insatsen matchats på texten (likhet: {pairs}).",
+        "A new id means the insats was matched by its text (similarity: {pairs})."
+    ))
+}
+
+/// "2 ändrade, 19 oförändrade, 1 tillkommen …": the insatser compared, in words.
+fn insats_counts(i: &Insatser, figures: Figures) -> String {
+    counts(
+        Gender::Common,
+        i.changed.len(),
+        i.unchanged,
+        i.added.len(),
+        i.removed.len(),
+        figures.lang,
+        |n| figures.count(n),
+    )
+}
+
+/// An insats's id, `old → new` when matched by text, with `*` when its text has changed.
+fn changed_id(c: &InsatsChange) -> String {
+    let mut id = if c.old.id == c.new.id {
+        c.new.id.clone()
+    } else {
+        format!("{} → {}", c.old.id, c.new.id)
+    };
+    if c.text_changed {
+        id.push_str(" *");
+    }
+    id
+}
+
+/// The responsible actors, `old → new` when they have changed.
+fn changed_actors(c: &InsatsChange) -> String {
+    if c.actors_changed() {
+        format!("{} → {}", actor_names(&c.old), actor_names(&c.new))
+    } else {
+        actor_names(&c.new)
+    }
+}
+
+/// The area, `2 → 3` when the insats has moved.
+fn changed_area(c: &InsatsChange) -> String {
+    if c.area_changed() {
+        format!("{} → {}", c.old.area, c.new.area)
+    } else {
+        c.new.area.to_string()
+    }
+}
+
+/// Whether the changed insatser's table has a column of areas: only when one has moved.
+fn any_area_changed(i: &Insatser) -> bool {
+    i.changed.iter().any(InsatsChange::area_changed)
+}
+
+/// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`.
+fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
+    let lang = figures.lang;
+    let Some(s) = split else {
+        return lang.pick("ingen fördelning", "no split").to_string();
+    };
+    let key = s.key.as_deref().map(visible).unwrap_or_default();
+    let each = s.each.map(|e| figures.amount(e)).unwrap_or_default();
+    let listed = |list: &[(String, Amount)]| -> String {
+        const NAMED: usize = 3;
+        if list.len() > NAMED {
+            let count = figures.count(list.len());
+            say!(lang, " ({count} mottagare)", " ({count} recipients)")
+        } else if list.is_empty() {
+            String::new()
+        } else {
+            let named: Vec<String> = list
+                .iter()
+                .map(|(who, a)| format!("{} {}", visible(who), figures.amount(*a)))
+                .collect();
+            format!(" ({})", named.join(", "))
+        }
+    };
+    let except = listed(&s.except);
+    let mut text = match s.rule {
+        SplitRule::Equal => lang.pick("lika delar", "equal parts").to_string(),
+        SplitRule::Key => say!(lang, "nyckel {key}", "key {key}"),
+        SplitRule::Fixed => say!(lang, "{each} var{except}", "{each} each{except}"),
+        SplitRule::Amounts => {
+            let amounts = listed(&s.amounts);
+            say!(lang, "angivna belopp{amounts}", "amounts given{amounts}")
+        }
+        SplitRule::FixedPlusKey => say!(
+            lang,
+            "{each} var{except}, resten efter nyckel {key}",
+            "{each} each{except}, the rest by key {key}"
+        ),
+    };
+    if let Some(unit) = s.unit {
+        let unit = figures.amount(unit);
+        text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
+    }
+    text
+}
+
+/// How an insats's split has changed: the two splits in words, or where they say the same
+/// (a list too long to name), the amounts that differ.
+fn split_change(c: &InsatsChange, figures: Figures) -> String {
+    let (old, new) = (
+        split_words(c.old.split.as_ref(), figures),
+        split_words(c.new.split.as_ref(), figures),
+    );
+    if old != new {
+        return format!("{old} → {new}");
+    }
+    let (Some(a), Some(b)) = (&c.old.split, &c.new.split) else {
+        return format!("{old} → {new}");
+    };
+    let mut differences: Vec<String> = Vec::new();
+    for (before, after) in [(&a.except, &b.except), (&a.amounts, &b.amounts)] {
+        let find = |list: &[(String, Amount)], who: &str| {
+            list.iter().find(|(w, _)| w == who).map(|(_, x)| *x)
+        };
+        let mut names: Vec<&str> = before
+            .iter()
+            .chain(after)
+            .map(|(w, _)| w.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        for who in names {
+            let (x, y) = (find(before, who), find(after, who));
+            if x != y {
+                let shown =
+                    |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
+                differences.push(format!("{} {} → {}", visible(who), shown(x), shown(y)));
+            }
+        }
+    }
+    const NAMED: usize = 5;
+    let more = differences.len().saturating_sub(NAMED);
+    differences.truncate(NAMED);
+    let mut text = format!("{new}: {}", differences.join(", "));
+    if more > 0 {
+        text.push_str(&format!(
+            ", {}",
+            and_more(&figures.count(more), figures.lang)
+        ));
+    }
+    text
+}
+
+/// The insatser whose split has changed, each with how: `2.2: lika delar → nyckel procent`.
+fn split_changes(i: &Insatser, figures: Figures) -> Vec<String> {
+    i.changed
+        .iter()
+        .filter(|c| c.split_changed())
+        .map(|c| format!("{}: {}", c.new.id, split_change(c, figures)))
+        .collect()
+}
+
+fn actor_names(side: &InsatsSide) -> String {
+    side.actor_names.join(" / ")
+}

@@ -1,0 +1,185 @@
+//! The words of `allocate diff` that its formats and the decision basis share: counts that
+//! agree in Swedish with the noun counted, the status and match of a row of the flat table,
+//! and the lines that name areas renumbered or renamed and actors moved to another parent.
+
+use crate::core::diff::{PlanDiff, Row, Status};
+use crate::output::lang::Lang;
+use crate::output::sheet::Words;
+use crate::say;
+
+/// The gender of the Swedish noun a count is of: the words after it agree with it in the
+/// singular (*1 borttagen insats*, *1 borttaget villkor*).
+#[derive(Clone, Copy)]
+pub enum Gender {
+    /// *en insats*
+    Common,
+    /// *ett villkor*, *ett område*
+    Neuter,
+}
+
+/// "2 ändrade, 19 oförändrade, 1 tillkommen, 0 borttagna": things compared, in words, each
+/// number as `count` writes it.
+pub fn counts(
+    gender: Gender,
+    changed: usize,
+    unchanged: usize,
+    added: usize,
+    removed: usize,
+    lang: Lang,
+    count: impl Fn(usize) -> String,
+) -> String {
+    // Swedish: the plural, or the singular of the noun's gender.
+    let word = |n: usize, plural: &'static str, common: &'static str, neuter: &'static str| {
+        let word = match (n, gender) {
+            (1, Gender::Common) => common,
+            (1, Gender::Neuter) => neuter,
+            _ => plural,
+        };
+        format!("{} {word}", count(n))
+    };
+    match lang {
+        Lang::Sv => [
+            word(changed, "ändrade", "ändrad", "ändrat"),
+            word(unchanged, "oförändrade", "oförändrad", "oförändrat"),
+            word(added, "tillkomna", "tillkommen", "tillkommet"),
+            word(removed, "borttagna", "borttagen", "borttaget"),
+        ]
+        .join(", "),
+        Lang::En => {
+            let (changed, unchanged, added, removed) = (
+                count(changed),
+                count(unchanged),
+                count(added),
+                count(removed),
+            );
+            format!("{changed} changed, {unchanged} unchanged, {added} added, {removed} removed")
+        }
+    }
+}
+
+/// A row's `status` in the flat table: `tillkommen`, `borttagen`, `ändrad` in Swedish.
+pub fn status_word(status: Status, gender: Gender, words: Words) -> &'static str {
+    match (status, words, gender) {
+        (Status::Added, Words::Sv, Gender::Common) => "tillkommen",
+        (Status::Removed, Words::Sv, Gender::Common) => "borttagen",
+        (Status::Changed, Words::Sv, Gender::Common) => "ändrad",
+        (Status::Added, Words::Sv, Gender::Neuter) => "tillkommet",
+        (Status::Removed, Words::Sv, Gender::Neuter) => "borttaget",
+        (Status::Changed, Words::Sv, Gender::Neuter) => "ändrat",
+        (Status::Added, _, _) => "added",
+        (Status::Removed, _, _) => "removed",
+        (Status::Changed, _, _) => "changed",
+    }
+}
+
+/// The `matched` cell of a row paired by its text: `text 88 %` (`text 88` for machines).
+pub fn matched_by_text(similarity: u32, words: Words) -> String {
+    match words {
+        Words::Machine => format!("text {similarity}"),
+        _ => format!("text {similarity} %"),
+    }
+}
+
+/// What a list cut short ends with: `och 3 till`, `more` the count as written.
+pub fn and_more(more: &str, lang: Lang) -> String {
+    say!(lang, "och {more} till", "and {more} more")
+}
+
+/// What an area renumbered or renamed was in the old plan, saying only what changed: `område
+/// 3` (the same title under another number), its old title (the same number), or both.
+pub fn area_was(row: &Row, lang: Lang) -> Option<String> {
+    let was = row.was.as_ref()?;
+    let number = was.number;
+    Some(match (was.renumbered, was.retitled) {
+        (true, false) => say!(lang, "område {number}", "area {number}"),
+        (false, true) => was.title.clone(),
+        _ => was.label(),
+    })
+}
+
+/// The areas paired under another number or name than last year's, in words: the first
+/// line a heading, the others one area each, `2 Suicidprevention (2026: 3 Suicidprevention)`.
+pub fn renamed_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
+    let renamed: Vec<String> = (d.areas.iter())
+        .filter_map(|r| {
+            Some(format!(
+                "{} ({old_column}: {})",
+                r.label,
+                area_was(r, lang)?
+            ))
+        })
+        .collect();
+    if renamed.is_empty() {
+        return renamed;
+    }
+    let heading = say!(
+        lang,
+        "Områden med annat nummer eller annan rubrik än {old_column} (jämförda med samma rubrik, annars samma nummer):",
+        "Areas with another number or title than in {old_column} (compared by title, else by number):"
+    );
+    std::iter::once(heading).chain(renamed).collect()
+}
+
+/// What the comparison says of the actors under another parent than last year: a line that
+/// says how they are counted, then one per actor (none when no actor moved).
+pub fn moved_lines(d: &PlanDiff, old_column: &str, new_column: &str, lang: Lang) -> Vec<String> {
+    if d.moved.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        lang.pick(
+            "Flyttade aktörer räknas båda åren där de står i den nya planen:",
+            "Actors that moved are counted in both years where the new plan places them:",
+        )
+        .to_string(),
+    ];
+    let place = |parent: &Option<String>| match parent {
+        Some(name) => format!("{} {name}", lang.pick("under", "under")),
+        None => lang.pick("överst", "at the top").to_string(),
+    };
+    for m in &d.moved {
+        lines.push(format!(
+            "{}: {old_column} {}, {new_column} {}",
+            m.actor,
+            place(&m.old_parent),
+            place(&m.new_parent)
+        ));
+    }
+    lines
+}
+
+/// A row's name in a table where it stands under its actor: the actor's own money as
+/// "egna medel" (the actor's name is the row above), as `report` shows it.
+pub fn shown_label(row: &Row, lang: Lang) -> String {
+    if row.own {
+        lang.pick("egna medel", "own funds").to_string()
+    } else {
+        row.label.clone()
+    }
+}
+
+/// The note under a table of actors with units: `Rader med – ingår i raden ovanför.`
+pub fn part_of_row_above(lang: Lang) -> &'static str {
+    lang.pick(
+        "Rader med – ingår i raden ovanför.",
+        "Rows marked – are part of the row above.",
+    )
+}
+
+/// The heading of the kommuner given money directly.
+pub fn direct_kommuner(lang: Lang) -> &'static str {
+    lang.pick(
+        "Kommuner (direkt fördelat)",
+        "Kommuner (allocated directly)",
+    )
+}
+
+/// What the `*` after a changed insats's id means.
+pub fn text_changed(lang: Lang) -> &'static str {
+    lang.pick("texten har ändrats.", "the text has changed.")
+}
+
+/// The heading of the insatser whose split has changed.
+pub fn split_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrad fördelning:", "Split changed:")
+}
