@@ -647,11 +647,14 @@ impl Error {
                 "--precision räknar om befolkningstal till procent; `{key}` är redan procentsatser",
                 "--precision turns population counts into percentages; `{key}` is percentages already"
             )),
-            Error::PrecisionOnDerivedKey { key, own, from } => line(say!(
-                lang,
-                "nyckeln `{key}` räknas fram ur `{from}` med {own} decimaler enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key {from} --precision N",
-                "the key `{key}` is derived from `{from}` with {own} decimals by the plan; --precision cannot change that. Try another precision with --key {from} --precision N"
-            )),
+            Error::PrecisionOnDerivedKey { key, own, from } => {
+                let own = crate::output::words::findings::decimals(*own, lang);
+                line(say!(
+                    lang,
+                    "nyckeln `{key}` räknas fram ur `{from}` med {own} enligt planen; --precision kan inte ändra det. Pröva en annan precision med --key {from} --precision N",
+                    "the key `{key}` is derived from `{from}` with {own} by the plan; --precision cannot change that. Try another precision with --key {from} --precision N"
+                ))
+            }
             Error::PlanYear { path, year } => {
                 let path = shown_path(path);
                 line(say!(

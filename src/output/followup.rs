@@ -60,25 +60,31 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
 
 /// "Redovisat: 29 av 29 rader."
 fn progress(summary: &Summary, lang: Lang) -> String {
-    let count = |n: usize| crate::output::number::count(n as u64, lang);
-    let (done, all) = (count(summary.lines_reported), count(summary.line_count));
+    let done = crate::output::number::count(summary.lines_reported as u64, lang);
+    let all = crate::output::words::followup::rows(summary.line_count, lang);
     let deadline = summary
         .use_reported
         .as_ref()
         .map(|d| say!(lang, "; redovisas senast {d}", "; to be reported by {d}"))
         .unwrap_or_default();
-    if summary.complete {
+    if summary.complete && summary.line_count == 1 {
         say!(
             lang,
-            "Redovisat: alla {all} rader{deadline}",
-            "Reported: all {all} lines{deadline}"
+            "Redovisat: {all}{deadline}",
+            "Reported: {all}{deadline}"
+        )
+    } else if summary.complete {
+        say!(
+            lang,
+            "Redovisat: alla {all}{deadline}",
+            "Reported: all {all}{deadline}"
         )
     } else {
         let left = lang.amount(summary.totals.unreported);
         say!(
             lang,
-            "Redovisat: {done} av {all} rader; ej redovisat {left}{deadline}",
-            "Reported: {done} of {all} lines; not reported {left}{deadline}"
+            "Redovisat: {done} av {all}; ej redovisat {left}{deadline}",
+            "Reported: {done} of {all}; not reported {left}{deadline}"
         )
     }
 }

@@ -86,4 +86,47 @@ fn a_follow_up_of_one_line_counts_it_in_the_singular() {
             .assert_stdout_contains(meta)
             .assert_stdout_contains(status);
     }
+    // On the terminal too.
+    for (lang, line) in [
+        ("sv", "Redovisat: 0 av 1 rad; ej redovisat 1 000 kr"),
+        ("en", "Reported: 0 of 1 line; not reported 1,000 kr"),
+    ] {
+        allocate(
+            dir.path(),
+            &["follow-up", "plan.toml", form, "--lang", lang],
+        )
+        .assert_stdout_contains(line);
+    }
+}
+
+/// A key derived with one decimal, which `--precision` cannot change, is said to have
+/// `1 decimal`: the 2025 plan's percent key (from the Mini Maria population, seed 003) with
+/// `precision = 1`.
+#[test]
+fn a_derived_key_of_one_decimal_is_named_in_the_singular() {
+    let plan = crate::support::PlanDir::from_real("plan-2025.toml").edit(
+        "from = \"befolkning-2024\"\nprecision = 2",
+        "from = \"befolkning-2024\"\nprecision = 1",
+    );
+    let dir = plan.dir.path();
+    std::fs::write(dir.join("plan.toml"), &plan.text).unwrap();
+    std::fs::create_dir_all(dir.join("keys")).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/keys/folkmangd-2024-11-01.csv"),
+        dir.join("keys/folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    let args = [
+        "split",
+        "1000",
+        "--plan",
+        "plan.toml",
+        "--key",
+        "befolkning-procent-2024",
+        "--precision",
+        "2",
+    ];
+    allocate(dir, &args)
+        .assert_status(2)
+        .assert_stderr_contains("med 1 decimal enligt planen");
 }

@@ -29,7 +29,7 @@ use crate::say;
 pub struct Inputs<'a, 'l, 'p> {
     /// The whole plan (documents are not filtered).
     pub projection: &'a Projection<'l, 'p>,
-    /// Every finding of `check`, in file order.
+    /// Every finding of `check`, in its order (causes before the sums they put off).
     pub findings: &'a [Finding],
     pub source: &'a Source,
     /// Last year's plan compared with this one (`--previous`).

@@ -74,12 +74,7 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         ));
     }
     let done = crate::output::number::count(summary.lines_reported as u64, lang);
-    let all = crate::output::words::counted(
-        summary.line_count as u64,
-        ("rad", "rader"),
-        ("line", "lines"),
-        lang,
-    );
+    let all = crate::output::words::followup::rows(summary.line_count, lang);
     meta.push((
         lang.pick("Redovisat", "Reported").to_string(),
         vec![Span::text(say!(lang, "{done} av {all}", "{done} of {all}"))],

@@ -14,14 +14,9 @@ use crate::output::lang::Lang;
 use crate::output::words::findings;
 use crate::say;
 
-/// "1 rad", "3 rader".
-fn rows(count: usize, lang: Lang) -> String {
-    match (lang, count) {
-        (Lang::Sv, 1) => "1 rad".to_string(),
-        (Lang::Sv, n) => format!("{} rader", crate::output::number::count(n as u64, lang)),
-        (Lang::En, 1) => "1 line".to_string(),
-        (Lang::En, n) => format!("{} lines", crate::output::number::count(n as u64, lang)),
-    }
+/// "1 rad", "3 rader" ("1 line", "3 lines"): a plan's lines to report.
+pub fn rows(count: usize, lang: Lang) -> String {
+    super::counted(count as u64, ("rad", "rader"), ("line", "lines"), lang)
 }
 
 /// "två gånger", "tre gånger", "13 gånger" ("twice", "three times"): up to twelve in words.
