@@ -342,9 +342,7 @@ impl Error {
                 // A national plan's 290 kommuner are no help in a message: the first few
                 // and how many more.
                 let known = if known.len() > MOST_NAMED {
-                    let more = known.len() - FIRST_NAMED;
-                    let first = known.get(..FIRST_NAMED).unwrap_or_default().join(", ");
-                    say!(lang, "{first} och {more} till", "{first} and {more} more")
+                    crate::output::words::first_of(known, FIRST_NAMED, lang)
                 } else {
                     known.join(", ")
                 };
@@ -914,12 +912,11 @@ fn render_key_file_is_other(
             let ids = match keys.as_slice() {
                 [] | [_] => String::new(),
                 _ if keys.len() > MOST_NAMED => {
-                    let more = keys.len() - FIRST_NAMED;
-                    let first = keys.get(..FIRST_NAMED).unwrap_or_default().join(", ");
+                    let keys = crate::output::words::first_of(keys, FIRST_NAMED, lang);
                     say!(
                         lang,
-                        "; planens nycklar: {first} och {more} till",
-                        "; the plan's keys: {first} and {more} more"
+                        "; planens nycklar: {keys}",
+                        "; the plan's keys: {keys}"
                     )
                 }
                 _ => {

@@ -468,6 +468,7 @@ fn still_citing(
     citing.truncate(NAMED);
     if more > 0 {
         let more = crate::output::number::count(more as u64, lang);
+        // `…, a, b och 3 till`: the count stands last in the list.
         citing.push(say!(lang, "{more} till", "{more} more"));
     }
     let list = crate::output::words::listed(&citing, lang);

@@ -14,7 +14,8 @@ use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
 use crate::output::number::{self, Typography};
 use crate::output::table::visible;
-use crate::output::words::diff::{Gender, and_more, counts};
+use crate::output::words::and_more;
+use crate::output::words::diff::{Gender, counts};
 use crate::say;
 
 mod json;

@@ -80,11 +80,6 @@ pub fn matched_by_text(similarity: u32, words: Words) -> String {
     }
 }
 
-/// What a list cut short ends with: `och 3 till`, `more` the count as written.
-pub fn and_more(more: &str, lang: Lang) -> String {
-    say!(lang, "och {more} till", "and {more} more")
-}
-
 /// What an area renumbered or renamed was in the old plan, saying only what changed: `område
 /// 3` (the same title under another number), its old title (the same number), or both.
 pub fn area_was(row: &Row, lang: Lang) -> Option<String> {

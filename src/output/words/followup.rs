@@ -326,16 +326,11 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             }
             // The first few cells by name, then how many more.
             const NAMED: usize = 5;
-            let mut cells = text
+            let references: Vec<String> = text
                 .iter()
-                .take(NAMED)
                 .map(|&(row, column)| crate::output::diagnostic::cell_reference(None, row, column))
-                .collect::<Vec<_>>()
-                .join(", ");
-            if text.len() > NAMED {
-                let more = crate::output::number::count((text.len() - NAMED) as u64, lang);
-                cells += &say!(lang, " och {more} till", " and {more} more");
-            }
+                .collect();
+            let cells = super::first_of(&references, NAMED, lang);
             match text.len() {
                 1 => say!(
                     lang,

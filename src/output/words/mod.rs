@@ -45,6 +45,29 @@ pub fn counted(
     format!("{} {noun}", crate::output::number::count(count, lang))
 }
 
+/// What a list cut short ends with: `och 3 till` ("and 3 more"), `more` the count as written.
+pub fn and_more(more: &str, lang: crate::output::lang::Lang) -> String {
+    crate::say!(lang, "och {more} till", "and {more} more")
+}
+
+/// The first `named` of `items` joined by commas, then how many more when there are:
+/// `Berg, Bräcke och 6 till`.
+pub fn first_of<S: AsRef<str>>(
+    items: &[S],
+    named: usize,
+    lang: crate::output::lang::Lang,
+) -> String {
+    let first: Vec<&str> = items.iter().take(named).map(AsRef::as_ref).collect();
+    let first = first.join(", ");
+    match items.len().checked_sub(named).filter(|&more| more > 0) {
+        Some(more) => {
+            let more = and_more(&crate::output::number::count(more as u64, lang), lang);
+            format!("{first} {more}")
+        }
+        None => first,
+    }
+}
+
 /// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
     let and = lang.pick("och", "and");
