@@ -19,7 +19,7 @@ use crate::output::diagnostic::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::{shown_path, visible};
+use crate::output::text::{shown_path, visible};
 use crate::output::words::{findings, followup as followup_words, key_file};
 use crate::say;
 
@@ -702,8 +702,8 @@ impl Error {
                 ),
                 ReportMisuse::PreviousOtherCounty { previous, county } => {
                     let (previous, county) = (
-                        crate::output::table::visible(previous),
-                        crate::output::table::visible(county),
+                        crate::output::text::visible(previous),
+                        crate::output::text::visible(county),
                     );
                     say!(
                         lang,

@@ -17,7 +17,7 @@ use crate::output::grid::{Align, Grid, cell};
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{RowSink, Sheet, Value, Words};
-use crate::output::table::{short, visible, wrap};
+use crate::output::text::{short, visible, wrap};
 use crate::output::words::key_file::format_name;
 use crate::say;
 

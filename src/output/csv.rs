@@ -415,7 +415,7 @@ fn controls_named(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         if named(c) {
-            crate::output::table::push_name(&mut out, c);
+            crate::output::text::push_name(&mut out, c);
         } else {
             out.push(c);
         }

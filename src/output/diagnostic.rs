@@ -10,7 +10,7 @@ use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::input::read::ReadReason;
 use crate::output::lang::Lang;
-use crate::output::table::{hidden, push_name, shown_path};
+use crate::output::text::{hidden, push_name, shown_path};
 use crate::output::words::{findings, load};
 
 /// How diagnostics are drawn.
@@ -50,7 +50,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
     let lang = style.lang;
     let path = shown_path(&source.path);
     let message =
-        crate::output::table::visible(&findings::message(&finding.problem, lang)).into_owned();
+        crate::output::text::visible(&findings::message(&finding.problem, lang)).into_owned();
     let primary = clamp(source, finding.span.clone());
     // A related place close by shares the primary's snippet; one far away gets its own, so
     // that no snippet spans a large part of the file.
@@ -102,7 +102,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         .problem
         .figures()
         .map(|(stated, computed)| findings::figures(stated, computed, lang));
-    let hint = crate::output::table::visible(&findings::hint(&finding.problem, lang)).into_owned();
+    let hint = crate::output::text::visible(&findings::hint(&finding.problem, lang)).into_owned();
     if let Some(figures) = &figures {
         elements.push(style.note().message(figures.as_str()));
     }
@@ -146,7 +146,7 @@ const NEAR_LINES: usize = 30;
 
 /// The whole lines of the source that a snippet shows, with the number of the first. Giving
 /// the renderer only these lines keeps drawing a finding independent of the file's size.
-/// What [`visible`](crate::output::table::visible) shows by its Unicode name (a zero-width
+/// What [`visible`](crate::output::text::visible) shows by its Unicode name (a zero-width
 /// space, a bidirectional override, a control character) is shown so here too, as in the
 /// message above the snippet (`Ber<U+200B>g`); line ends and tabs are left to the renderer.
 struct Lines<'s> {

@@ -8,7 +8,8 @@ use crate::core::followup::summary::{Part, RecipientUse, Repayment, Settlement, 
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
-use crate::output::table::{Layout, budget, hold, right_align_from, short, visible, whole, widest};
+use crate::output::table::{Layout, budget, hold, right_align_from, whole};
+use crate::output::text::{short, visible, widest};
 use crate::output::words::followup as words;
 use crate::say;
 

@@ -15,7 +15,7 @@ use crate::core::report::RecipientKind;
 use crate::output::csv::{neutralise, plain_amount};
 use crate::output::file_name::{slug, unique_names};
 use crate::output::lang::Lang;
-use crate::output::table::visible;
+use crate::output::text::visible;
 use crate::output::xlsx::{XlsxFailure, as_double, fitting};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,

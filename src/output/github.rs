@@ -14,7 +14,7 @@
 use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
 use crate::output::document::markdown;
 use crate::output::lang::Lang;
-use crate::output::table::{hidden, push_name, short};
+use crate::output::text::{hidden, push_name, short};
 use crate::output::words::findings::summary_left_out;
 
 pub fn render(files: &[CheckedFile], lang: Lang) -> String {

@@ -20,6 +20,7 @@ pub mod next_plan;
 pub mod number;
 pub mod sheet;
 pub mod table;
+pub mod text;
 pub mod words;
 pub mod xlsx;
 

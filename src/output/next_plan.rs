@@ -363,11 +363,11 @@ fn cites_a_line(comment: &str) -> bool {
 }
 
 /// A text of the plan in a comment the new plan writes: on one line, with control, bidi and
-/// zero-width characters shown as `<U+0001>` ([`visible`](crate::output::table::visible)), so
+/// zero-width characters shown as `<U+0001>` ([`visible`](crate::output::text::visible)), so
 /// that it cannot end the comment and write TOML of its own (a county named
 /// `"X\n[injected]"`), nor hold a character TOML does not allow in a comment.
 fn comment(text: &str) -> std::borrow::Cow<'_, str> {
-    crate::output::table::visible(text)
+    crate::output::text::visible(text)
 }
 
 /// A table of the plan, whatever its shape: `[plan]`, `plan = { … }` or `plan.year = …`. A

@@ -20,6 +20,7 @@ use crate::output::grid::{Align, Cell as GridCell, Grid, Start as GridStart, cel
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet;
+use crate::output::text::{short, visible, widest, wrap};
 
 /// One view of a projection, as the terminal shows it. The views as large as the ledger
 /// (payments, invoices, per kommun) are written as they are made.
@@ -109,101 +110,9 @@ impl Layout {
     }
 }
 
-/// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes),
-/// the invisible marks that reorder text (bidirectional overrides), the characters that
-/// take no room (a zero-width space, a soft hyphen, a byte-order mark) and the noncharacters
-/// (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane) are shown by their
-/// Unicode name, as `<U+001B>`, so a plan cannot clear the screen, retitle the window or hide
-/// what follows, and two names that differ only in an invisible character look different
-/// (`Ber<U+200B>g`, not `Berg` and `Berg`); line breaks and tabs become spaces. Every text of a
-/// plan that reaches the terminal or a document goes through here (tables, `diff`,
-/// diagnostics, HTML, SVG, DOCX, Markdown), so none holds a character XML 1.0 forbids (the C0
-/// controls but tab, line feed and carriage return; U+FFFE and U+FFFF).
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            // Line and paragraph separators break a line, as a newline does.
-            '\n' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if hidden(c) => push_name(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// A path as a message shows it: a newline or escape code in a file name is named
-/// (`nl<U+000A>x.toml`), not printed into the terminal.
-pub fn shown_path(path: &std::path::Path) -> String {
-    named(&path.display().to_string()).into_owned()
-}
-
-/// A text of a file as a one-line message quotes it: like [`visible`], but a line break or
-/// tab is named too (`region<U+000A>unit`), so the message stays one line and says what is
-/// there.
-pub fn named(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hidden(c) {
-            push_name(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Whether [`visible`] shows `c` by its Unicode name: a control character, one that shows
-/// nothing (`core::text::is_invisible`, so that what the core passes over as invisible is
-/// never printed raw), a line or paragraph separator, or a noncharacter.
-pub fn hidden(c: char) -> bool {
-    c.is_control()
-        || crate::core::text::is_invisible(c)
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fdd0}'..='\u{fdef}')
-        || u32::from(c) & 0xfffe == 0xfffe
-}
-
-/// `c` by its Unicode name, as [`visible`] shows it: `<U+200B>`.
-pub fn push_name(out: &mut String, c: char) {
-    use std::fmt::Write;
-    let _ = write!(out, "<U+{:04X}>", u32::from(c));
-}
-
 /// Cell text from a plan, made [`visible`].
 fn text(text: &str) -> Cell {
     Cell::new(visible(text))
-}
-
-/// A text cut to `max` characters, with an ellipsis when cut (and made [`visible`] first).
-pub fn short(text: &str, max: usize) -> String {
-    let text = visible(text);
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", before_cut_name(&cut).trim_end())
-}
-
-/// A [`visible`] text cut short, without the start of a hidden character's name the cut fell
-/// in (`abc<U+20` and `abc<` are `abc`): a name is shown whole or not at all.
-pub fn before_cut_name(cut: &str) -> &str {
-    const NAME: &str = "<U+";
-    let Some(at) = cut.rfind('<') else {
-        return cut;
-    };
-    let rest = cut.get(at..).unwrap_or_default();
-    if !rest.contains('>') && (rest.starts_with(NAME) || NAME.starts_with(rest)) {
-        cut.get(..at).unwrap_or(cut)
-    } else {
-        cut
-    }
 }
 
 /// The least room a column of cut texts (names, descriptions) keeps, however many columns of
@@ -255,15 +164,6 @@ pub fn hold<'a>(
     }
 }
 
-/// The widest of `texts` in terminal columns.
-pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
-    texts
-        .into_iter()
-        .map(crate::output::grid::width)
-        .max()
-        .unwrap_or(0)
-}
-
 /// Columns of amounts keep their width: a narrow terminal shrinks (and wraps) the text
 /// columns, never an amount (`8 447 462` stays on one line).
 pub fn whole(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
@@ -272,31 +172,6 @@ pub fn whole(table: &mut Table, columns: impl IntoIterator<Item = usize>) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
-}
-
-/// Words filled into lines of at most `width` characters (a word longer than that stands on
-/// a line of its own): the first line starts with `first`, the others with `rest`. No final
-/// line break. Lines break only at plain spaces: a no-break space (U+00A0) holds an amount
-/// together and is written as a space.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(first);
-    let mut empty = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !empty && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line = String::from(rest);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
-    }
-    out.push_str(&line);
-    out.replace('\u{a0}', " ")
 }
 
 /// A note under a table, indented and filled to the terminal's width.
@@ -1380,79 +1255,4 @@ pub fn cost_sharing(report: &CostTable, title: &str, layout: Layout) -> String {
     }
     out.push_str(&format!("{table}\n"));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{hidden, short, visible};
-
-    /// Every character the core passes over as invisible (in names, keys, comparisons) is
-    /// shown by its name, never printed raw: two names that differ in one look different.
-    #[test]
-    fn what_the_core_calls_invisible_is_shown_by_name() {
-        let invisible = (0..=0x10_ffff)
-            .filter_map(char::from_u32)
-            .filter(|&c| crate::core::text::is_invisible(c));
-        for c in invisible {
-            assert!(hidden(c), "U+{:04X}", u32::from(c));
-        }
-        assert_eq!(visible("Ber\u{61c}g"), "Ber<U+061C>g");
-        assert_eq!(visible("Berg\u{e0041}"), "Berg<U+E0041>");
-    }
-
-    #[test]
-    fn line_and_paragraph_separators_break_as_a_newline_does() {
-        assert_eq!(
-            visible("Att SVOM\u{2028}godkänner\u{2029}."),
-            "Att SVOM godkänner ."
-        );
-        assert_eq!(visible("Berg\u{85}"), "Berg<U+0085>");
-    }
-
-    #[test]
-    fn short_never_cuts_a_hidden_characters_name() {
-        assert_eq!(short("abc\u{200B}defgh", 6), "abc…");
-        assert_eq!(short("abc\u{200B}defgh", 12), "abc<U+200B>…");
-        assert_eq!(short("abc\u{200B}", 5), "abc…");
-        assert_eq!(short("a < b and more", 5), "a <…");
-    }
-
-    #[test]
-    fn short_cuts_on_characters_not_bytes() {
-        assert_eq!(short("Föräldra-barnhälsan", 9), "Föräldra…");
-        assert_eq!(short("Åre", 9), "Åre");
-    }
-
-    #[test]
-    fn noncharacters_and_every_character_xml_forbids_are_shown_by_their_code() {
-        for (c, shown) in [
-            ('\u{ffff}', "<U+FFFF>"),
-            ('\u{fffe}', "<U+FFFE>"),
-            ('\u{fdd0}', "<U+FDD0>"),
-            ('\u{fdef}', "<U+FDEF>"),
-            ('\u{1fffe}', "<U+1FFFE>"),
-            ('\u{10ffff}', "<U+10FFFF>"),
-            ('\u{1}', "<U+0001>"),
-            ('\u{8}', "<U+0008>"),
-            ('\u{1f}', "<U+001F>"),
-        ] {
-            assert_eq!(visible(&format!("Berg{c}")), format!("Berg{shown}"));
-        }
-        // XML 1.0's characters: tab, line feed, carriage return, U+0020–U+D7FF,
-        // U+E000–U+FFFD and U+10000–U+10FFFF. Nothing else comes through.
-        let xml = |c: char| {
-            matches!(c, '\t' | '\n' | '\r')
-                || ('\u{20}'..='\u{d7ff}').contains(&c)
-                || ('\u{e000}'..='\u{fffd}').contains(&c)
-                || c >= '\u{10000}'
-        };
-        for c in (0..=0x10ffff).filter_map(char::from_u32) {
-            let text = c.to_string();
-            assert!(visible(&text).chars().all(xml), "U+{:04X}", u32::from(c));
-        }
-        // Letters beside the noncharacters stay as they are.
-        for c in ['\u{fdcf}', '\u{fdf0}', '\u{fffd}', '\u{1fffd}', '\u{20000}'] {
-            assert_eq!(visible(&c.to_string()), c.to_string());
-        }
-    }
 }

@@ -20,7 +20,7 @@ use crate::input::read::lexical;
 use crate::output::checked::{CheckedFile, Summary, Verdict};
 use crate::output::diagnostic::{Style, render_load_error};
 use crate::output::lang::Lang;
-use crate::output::table::shown_path;
+use crate::output::text::shown_path;
 use crate::output::{check_json, github, gitlab, number};
 use crate::say;
 
@@ -364,7 +364,7 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
     let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
     let (county, year) = (
-        crate::output::table::visible(&plan.plan.county),
+        crate::output::text::visible(&plan.plan.county),
         plan.plan.year.get_ref(),
     );
     let printed = crate::core::report::printed::printed(&checked.ledger);

@@ -18,7 +18,8 @@ use crate::app::error::{Blocked, Error};
 use crate::app::options::{ColorChoice, Common, CsvArg};
 use crate::output::diff;
 use crate::output::lang::Lang;
-use crate::output::table::{self, Layout, shown_path, visible};
+use crate::output::table::{self, Layout};
+use crate::output::text::{shown_path, visible};
 use crate::say;
 
 #[derive(Debug, Args)]

@@ -186,7 +186,7 @@ pub fn note_empty_selection(
     if !projection.filtered() || projection.lines().next().is_some() {
         return Ok(());
     }
-    let visible = crate::output::table::visible;
+    let visible = crate::output::text::visible;
     let filters = [
         args.area.map(|a| format!("--area {a}")),
         args.actor

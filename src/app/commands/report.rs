@@ -133,7 +133,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         let plan = checked.ledger.plan;
         let title = format!(
             "{} {}",
-            table::visible(&plan.plan.county),
+            crate::output::text::visible(&plan.plan.county),
             plan.plan.year.get_ref()
         );
         for table in cost_sharing::tables(&checked.ledger) {

@@ -6,7 +6,7 @@ use crate::core::money::Amount;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number::Typography;
-use crate::output::table::short;
+use crate::output::text::short;
 use crate::output::words::diff::{
     direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
     text_changed,

@@ -13,7 +13,7 @@ use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
 use crate::output::number::{self, Typography};
-use crate::output::table::visible;
+use crate::output::text::visible;
 use crate::output::words::and_more;
 use crate::output::words::diff::{Gender, counts};
 use crate::say;

@@ -11,7 +11,8 @@ use crate::core::diff::{Change, PlanDiff, YearCheckKind};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::{Layout, short, visible, wrap};
+use crate::output::table::Layout;
+use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
     direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
     text_changed,

@@ -10,7 +10,8 @@ use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::{Value, Words};
-use crate::output::table::{Layout, short, visible, wrap};
+use crate::output::table::Layout;
+use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{Gender, counts, matched_by_text, status_word};
 use crate::say;
 

@@ -54,11 +54,11 @@ fn colour(list: &[&'static str], i: usize) -> &'static str {
 
 /// Text for SVG, HTML and XML: control, bidi and zero-width characters and noncharacters shown
 /// as `<U+0001>`
-/// ([`visible`](crate::output::table::visible): XML cannot hold most of them, and a plan must
+/// ([`visible`](crate::output::text::visible): XML cannot hold most of them, and a plan must
 /// not reorder or hide what a reader sees), line breaks as spaces, then `&`, `<`, `>` and
 /// quotes escaped. Every text of a plan that goes into the HTML or an SVG goes through here.
 pub fn escape(text: &str) -> String {
-    let text = crate::output::table::visible(text);
+    let text = crate::output::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -91,17 +91,14 @@ fn cut(text: &str, width: f64) -> String {
             break;
         }
     }
-    format!(
-        "{}…",
-        crate::output::table::before_cut_name(&out).trim_end()
-    )
+    format!("{}…", crate::output::text::before_cut_name(&out).trim_end())
 }
 
 /// `text` as shown (hidden characters as `<U+XXXX>`,
-/// [`visible`](crate::output::table::visible)) broken into lines of at most `width` pixels,
+/// [`visible`](crate::output::text::visible)) broken into lines of at most `width` pixels,
 /// at most `lines` of them (the last cut with "…" when the text is longer).
 fn wrap(text: &str, width: f64, lines: usize) -> Vec<String> {
-    let text = crate::output::table::visible(text);
+    let text = crate::output::text::visible(text);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -88,14 +88,12 @@ impl std::fmt::Display for DocxError {
 }
 
 /// A run of text. Every text goes into the document through here: control, bidi and
-/// zero-width characters and noncharacters are shown as `<U+0001>` ([`visible`](crate::output::table::visible)),
+/// zero-width characters and noncharacters are shown as `<U+0001>` ([`visible`](crate::output::text::visible)),
 /// as XML cannot hold most of them (Word calls such a file corrupt); `docx-rs` escapes the rest.
 /// A date (`2027-03-31`) is kept on one line: its hyphens are non-breaking (U+2011), which
 /// Word and LibreOffice otherwise break after.
 fn run(text: impl AsRef<str>) -> Run {
-    Run::new().add_text(unbroken_dates(&crate::output::table::visible(
-        text.as_ref(),
-    )))
+    Run::new().add_text(unbroken_dates(&crate::output::text::visible(text.as_ref())))
 }
 
 /// The text with the hyphens of every date written `YYYY-MM-DD` made non-breaking.
@@ -626,7 +624,7 @@ const WIDE_PERCENT: usize = 30;
 /// figure with its ✓, a mark's note word by word.
 fn pieces(spans: &[Span], bold: bool) -> Vec<(String, usize, bool)> {
     let words = |text: &str, size: usize, bold: bool| -> Vec<(String, usize, bool)> {
-        crate::output::table::visible(text)
+        crate::output::text::visible(text)
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(|w| (w.to_string(), size, bold))

@@ -136,11 +136,11 @@ pub fn cell(text: &str) -> String {
 
 /// Text outside tables, and in them before [`cell`]: on one line (line breaks as spaces) with
 /// control, bidi and zero-width characters shown as `<U+0001>`
-/// ([`visible`](crate::output::table::visible)), and Markdown's own characters escaped where
+/// ([`visible`](crate::output::text::visible)), and Markdown's own characters escaped where
 /// they would act. Every text of a plan that goes into Markdown goes through here (`report`
 /// and `diff`), so none can start a heading, a list, a table or an HTML tag.
 pub fn inline(text: &str) -> String {
-    let text = crate::output::table::visible(text);
+    let text = crate::output::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -176,9 +176,9 @@ fn line_start(text: String) -> String {
 }
 
 /// Text as inline code, in a run of backticks longer than any inside it, on one line and
-/// made [`visible`](crate::output::table::visible).
+/// made [`visible`](crate::output::text::visible).
 pub fn code(text: &str) -> String {
-    let text = crate::output::table::visible(text);
+    let text = crate::output::text::visible(text);
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {

@@ -58,13 +58,13 @@ const LIST_MAX: usize = 6;
 const EXCERPT_CHARS: usize = 40;
 
 /// A text read from a file, as a message shows it: cut after `EXCERPT_CHARS` characters, and
-/// made [`visible`](crate::output::table::visible) as every text from a file is (`<U+001B>`).
+/// made [`visible`](crate::output::text::visible) as every text from a file is (`<U+001B>`).
 pub fn excerpt(text: &str) -> String {
     let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
     if text.chars().nth(EXCERPT_CHARS).is_some() {
         cut.push('…');
     }
-    crate::output::table::visible(&cut).into_owned()
+    crate::output::text::visible(&cut).into_owned()
 }
 
 /// `path:line:column` of a key file problem, `path:line` when its column is not known, or

@@ -8,7 +8,7 @@ use crate::input::plan::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::table::named;
+use crate::output::text::named;
 use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
@@ -421,7 +421,7 @@ fn type_words(serde_words: &str, lang: Lang) -> String {
 /// written, its hidden characters by name (`"a<U+0000>"`). Anything else as it stands.
 fn shown_quoted(quoted: &str) -> String {
     match (quoted.strip_prefix('"')).and_then(|t| t.strip_suffix('"')) {
-        Some(text) => format!("\"{}\"", crate::output::table::visible(text)),
+        Some(text) => format!("\"{}\"", crate::output::text::visible(text)),
         None => quoted.to_string(),
     }
 }
