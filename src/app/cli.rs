@@ -41,6 +41,9 @@ pub enum Command {
     /// Start next year's plan from this year's: actors, kommuner, keys and focus areas kept,
     /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
     Init(commands::init::InitArgs),
+    /// Explain a finding's code (`stated-total`, or `fel[stated-total]` as `check` shows
+    /// it), or every code.
+    Explain(commands::explain::ExplainArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page (roff) to standard output, or write one per command to a folder.
@@ -61,6 +64,7 @@ impl Cli {
             Command::Diff(a) => Some(&a.common),
             Command::Init(a) => Some(&a.common),
             Command::FollowUp(a) => Some(&a.common),
+            Command::Explain(a) => Some(&a.common),
             // The man page's messages are in the language asked for, never coloured.
             Command::Man(a) => {
                 return Style {
@@ -447,6 +451,7 @@ fn value_name_sv(name: &str) -> Option<&'static str> {
         "ACTOR" => "AKTÖR",
         "AMOUNT" => "BELOPP",
         "AREA" => "OMRÅDE",
+        "CODE" => "KOD",
         "COLOR" => "FÄRG",
         "DIALECT" => "DIALEKT",
         "DIR" => "MAPP",
@@ -488,6 +493,9 @@ fn about_sv(command: &str) -> Option<&'static str> {
         }
         "follow-up" => {
             "Stäng året: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
+        }
+        "explain" => {
+            "Förklara en kod i check (stated-total, eller fel[stated-total] som check visar den), eller alla koder"
         }
         "completions" => {
             "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"
@@ -614,6 +622,9 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Dagens datum (ÅÅÅÅ-MM-DD): när planens tidsgräns use_reported har passerat är en rad som ingen redovisat ett fel"
         }
         ("follow-up", "force") => "Ersätt filer som redan finns i mappen",
+        ("explain", "code") => {
+            "Koden att förklara, som check visar den (stated-total eller fel[stated-total]); alla koder om ingen anges"
+        }
         ("completions", "shell") => "Skalet: bash, elvish, fish, powershell eller zsh",
         ("man", "dir") => {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"

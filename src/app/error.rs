@@ -99,6 +99,11 @@ pub enum Error {
         suggestion: Option<String>,
         known: Vec<String>,
     },
+    /// `explain` asked for a code no finding has.
+    UnknownCode {
+        code: String,
+        suggestion: Option<String>,
+    },
     /// `--kommun` written with a name and a kommunkod (`Berg (2380)`) of two different
     /// kommuner: the kommun by its name and the one by its code, each as `Berg (2326)`.
     KommunNameAndCode {
@@ -359,6 +364,18 @@ impl Error {
                     lang,
                     "{unknown} `{name}`.{suggestion} Planen har: {known}",
                     "{unknown} `{name}`.{suggestion} The plan has: {known}",
+                ))
+            }
+            Error::UnknownCode { code, suggestion } => {
+                let code = visible(code);
+                let suggestion = suggestion
+                    .as_ref()
+                    .map(|s| say!(lang, " Menade du `{s}`?", " Did you mean `{s}`?"))
+                    .unwrap_or_default();
+                line(say!(
+                    lang,
+                    "ingen kontroll har koden `{code}`.{suggestion} `allocate explain` utan kod visar alla.",
+                    "no check has the code `{code}`.{suggestion} `allocate explain` without a code shows them all."
                 ))
             }
             Error::FilesExist(paths) => {

@@ -86,7 +86,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
     // wrong command line is; the commands that read no file do not look at it.
     if !matches!(
         cli.command,
-        Command::Completions(_) | Command::Man(_) | Command::Generate(_)
+        Command::Completions(_) | Command::Man(_) | Command::Generate(_) | Command::Explain(_)
     ) {
         crate::input::read::max_file_setting().map_err(Error::MaxFileVar)?;
     }
@@ -98,6 +98,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Command::Diff(args) => commands::diff::run(&args, out, err),
         Command::Init(args) => commands::init::run(&args, out, err),
         Command::FollowUp(args) => commands::followup::run(&args, out, err),
+        Command::Explain(args) => commands::explain::run(&args, out),
         Command::Completions(args) => commands::completions::run(&args, Cli::command(), out),
         Command::Man(args) => commands::man::run(&args, Cli::command(), out, err),
         Command::Generate(args) => commands::generate::run(&args, err),

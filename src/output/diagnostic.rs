@@ -30,9 +30,10 @@ impl Style {
     }
 
     fn level(self, severity: Severity) -> Level<'static> {
+        let name = crate::output::words::codes::severity(severity, self.lang);
         match severity {
-            Severity::Error => Level::ERROR.with_name(self.lang.pick("fel", "error")),
-            Severity::Warning => Level::WARNING.with_name(self.lang.pick("varning", "warning")),
+            Severity::Error => Level::ERROR.with_name(name),
+            Severity::Warning => Level::WARNING.with_name(name),
         }
     }
 

@@ -166,10 +166,12 @@ pub fn step_summary(files: &[CheckedFile], lang: Lang, already: u64) -> String {
 }
 
 fn severity_word(error: bool, lang: Lang) -> &'static str {
-    match error {
-        true => lang.pick("fel", "error"),
-        false => lang.pick("varning", "warning"),
-    }
+    let severity = if error {
+        crate::core::finding::Severity::Error
+    } else {
+        crate::core::finding::Severity::Warning
+    };
+    crate::output::words::codes::severity(severity, lang)
 }
 
 /// A Markdown table cell: at most [`CELL_CHARS`] characters, control and invisible characters

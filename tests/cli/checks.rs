@@ -646,3 +646,39 @@ fn a_key_totals_figures_are_given_in_json_and_github() {
         .assert_stdout_contains("%0Asummor: angivet 132 709, beräknat 132 708, skillnad -1%0A")
         .assert_stdout_contains("%0Asummor: angivet 100,01, beräknat 100,00, skillnad -0,01%0A");
 }
+
+/// `allocate explain` says every code in both languages, each once, with its header as a
+/// finding shows it; a code pasted from a finding's header is taken; an unknown code is a
+/// usage error on standard error with the nearest code, nothing on standard output.
+#[test]
+fn explain_says_what_every_code_means() {
+    let root = crate::support::repo_root();
+    for (lang, error, warning) in [("sv", "fel[", "varning["), ("en", "error[", "warning[")] {
+        let out = crate::support::allocate(&root, &["explain", "--lang", lang]);
+        out.assert_status(0).assert_stderr_empty();
+        for code in allocate::core::finding::Code::ALL {
+            let headers = [
+                format!("{error}{}]\n", code.as_str()),
+                format!("{warning}{}]\n", code.as_str()),
+            ];
+            let found: usize = headers
+                .iter()
+                .map(|h| out.stdout.matches(h.as_str()).count())
+                .sum();
+            assert_eq!(found, 1, "{lang} {}", code.as_str());
+        }
+    }
+    crate::support::allocate(&root, &["explain", "VARNING[key-date]"])
+        .assert_status(0)
+        .assert_stdout_contains("varning[key-date]\n")
+        .assert_stdout_contains("En varning: planen godkänns ändå");
+    crate::support::allocate(&root, &["explain", "syntax", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("(exit status 2)");
+    crate::support::allocate(&root, &["explain", "key-coverag"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel: ingen kontroll har koden `key-coverag`. Menade du `key-coverage`?",
+        );
+}

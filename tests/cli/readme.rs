@@ -195,7 +195,11 @@ fn code_table() -> Vec<String> {
                 (_, Severity::Error) => "error",
                 (_, Severity::Warning) => "warning",
             };
-            format!("| `{}` | {severity} | {} |", code.as_str(), rule.about.1)
+            format!(
+                "| `{}` | {severity} | {} |",
+                code.as_str(),
+                allocate::output::words::codes::about(*code, allocate::output::lang::Lang::En)
+            )
         })
         .collect()
 }
@@ -375,6 +379,7 @@ fn each_synopsis_names_every_option_its_help_lists() {
         "follow-up",
         "init",
         "man",
+        "explain",
     ] {
         let help = help_options(command);
         assert!(help.contains(&"--lang".to_string()), "{command}: {help:?}");

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod completions;
 pub mod diff;
+pub mod explain;
 pub mod export;
 pub mod followup;
 pub mod generate;

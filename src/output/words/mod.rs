@@ -1,5 +1,6 @@
 //! Wording: every message and hint, Swedish and English side by side, one module per concern.
 
+pub mod codes;
 pub mod diff;
 pub mod findings;
 pub mod followup;

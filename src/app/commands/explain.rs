@@ -1,0 +1,59 @@
+//! `allocate explain [CODE]`: what a finding's code means (`stated-total`, or as a finding
+//! shows it, `fel[stated-total]`), whether it stops the check, and every code when none is
+//! given; in Swedish, or English with `--lang en`.
+
+use std::io::Write;
+
+use clap::Args;
+
+use crate::app::Status;
+use crate::app::error::Error;
+use crate::app::options::Common;
+use crate::core::finding::Code;
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code to explain, as `check` shows it (`stated-total` or `fel[stated-total]`);
+    /// every code when none is given.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status, Error> {
+    let lang = args.common.lang;
+    let width = usize::from(crate::output::table::terminal_width());
+    let codes: Vec<Code> = match &args.code {
+        Some(written) => vec![code(written)?],
+        None => Code::ALL.to_vec(),
+    };
+    let text: Vec<String> = codes
+        .iter()
+        .map(|&code| crate::output::words::codes::explained(code, width, lang))
+        .collect();
+    out.write_all(text.join("\n").as_bytes())?;
+    Ok(Status::Ok)
+}
+
+/// The code `written` names: as it is written (`stated-total`) or as a finding's header shows
+/// it (`fel[stated-total]`, `warning[key-date]`), case aside.
+fn code(written: &str) -> Result<Code, Error> {
+    let trimmed = written.trim();
+    let bare = match (trimmed.find('['), trimmed.strip_suffix(']')) {
+        (Some(open), Some(inner)) => inner.get(open + 1..).unwrap_or(inner),
+        _ => trimmed,
+    };
+    let bare = bare.to_ascii_lowercase();
+    Code::ALL
+        .iter()
+        .copied()
+        .find(|c| c.as_str() == bare)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            Error::UnknownCode {
+                code: written.to_string(),
+                suggestion: crate::core::text::suggest(&bare, &names),
+            }
+        })
+}

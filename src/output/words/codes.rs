@@ -1,0 +1,306 @@
+//! What each check code means, in Swedish and English: `allocate explain` says it, and the
+//! README's table of codes is checked against the English. A finding's severity is named here
+//! too, as every finding's header shows it.
+
+use crate::core::check::registry::Stage;
+use crate::core::finding::{Code, Severity};
+use crate::output::lang::Lang;
+
+/// What `code` means.
+pub fn about(code: Code, lang: Lang) -> &'static str {
+    match code {
+        Code::Syntax => lang.pick(
+            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger, en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text)",
+            "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice, a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text)",
+        ),
+        Code::UnknownKey => lang.pick(
+            "en nyckel som formatet inte har; föreslår den närmaste",
+            "a key the format does not have; suggests the nearest one",
+        ),
+        Code::UnknownValue => lang.pick(
+            "till exempel en aktörstyp (`kind`) som inte finns; föreslår den närmaste",
+            "e.g. an actor `kind` that does not exist; suggests the nearest one",
+        ),
+        Code::WrongType => lang.pick(
+            "till exempel ett belopp som text som inte är ett tal `\"ca 3 mkr\"`, med mellanslag och utan citattecken `12 689 898`, som decimaltal (ett TOML-flyttal: `481600.5`) eller med decimalkomma utan citattecken `481600,50`, med punkt eller komma före tre siffror `\"250.000\"` (tusental eller decimaler?), inklistrat ur Word, PDF eller Excel (`−7 877`, `1,350,000`, `1.350.000`, med förslag på hur det skrivs); en folkmängd som decimaltal (`5150.0`, och `5.150` där punkten troligen skiljer tusental); `[[plan]]` i stället för `[plan]`; ett datum där ett tal ska stå; en kommunkod som inte är fyra siffror (`\"238\"`) eller skriven som ett tal som tappat sin nolla (`114`, med åtgärden `\"0114\"`); ett id med mellanslag före eller efter (`\"1.3 \"`); var och en med en åtgärd efter den typ som förväntas, med värdet skrivet rätt där det går (`\"2026-12-01\"` → `2026-12-01`, `2026.0` → `2026`, en procentsats `2.0` → `\"2,0\"`, `[\"1\"]` → `[1]`)",
+            "e.g. an amount as text that is not a number `\"ca 3 mkr\"`, with spaces and no quotes `12 689 898`, as a decimal number (a TOML float: `481600.5`) or with a decimal comma and no quotes `481600,50`, with a point or comma before three digits `\"250.000\"` (thousands or decimals?), pasted from Word, PDF or Excel (`−7 877`, `1,350,000`, `1.350.000`, with the TOML to write); a population count as a decimal number (`5150.0`, and `5.150` whose point likely separates thousands); `[[plan]]` for `[plan]`; a date where a number belongs; a kommunkod that is not four digits (`\"238\"`) or written as a number that lost its zero (`114`, with the hint `\"0114\"`); an id with spaces around it (`\"1.3 \"`); each with a hint by the type expected, with the value in the right form where it has one (`\"2026-12-01\"` → `2026-12-01`, `2026.0` → `2026`, a percentage `2.0` → `\"2,0\"`, `[\"1\"]` → `[1]`)",
+        ),
+        Code::MissingField => lang.pick(
+            "en obligatorisk nyckel saknas, eller ett namn eller id är tomt (`name = \"\"`: länet, ett område, en aktör, kommun, nyckel, insats eller rubrik), eller en nyckels `file = \"\"`",
+            "a required key is missing, or a name or id is empty (`name = \"\"`: the county, an area, actor, kommun, key, insats or heading), or a key's `file = \"\"`",
+        ),
+        Code::OutOfRange => lang.pick(
+            "ett tal för stort för en plan (ett belopp över 9 223 372 036 854 775 807 kr, som tal eller som text; en procentsats med mer än 28 siffror) eller utanför nyckelns område (ett negativt områdesnummer, ett år bortom ±2 147 483 647); ett tal för stort för sin nyckel anger det största tillåtna (4 294 967 295 för ett områdesnummer eller en `precision`)",
+            "a number too large for a plan (an amount beyond 9 223 372 036 854 775 807 kr, as a number or as text; a percentage beyond 28 digits) or outside its key's range (a negative area number, a year beyond ±2 147 483 647); a number too large for its key says the largest it may be (4 294 967 295 for an area number or a `precision`)",
+        ),
+        Code::ReadError => lang.pick(
+            "filen saknas, är en mapp, är större än gränsen (vägras innan den läses), är inte UTF-8 (raden visas, med en markering under det första ogiltiga tecknet), är UTF-16 eller inte text alls (en Excel-, Word- eller PDF-fil, annan binär fil), eller är en annan av arbetets filer angiven som plan (en befolkningsfil från SCB, en årsblankett, en webbsida: sagd som vad den är, med var den hör hemma), eller inte en vanlig fil (en namngiven pipe, en enhet; vägras utan att öppnas); andra fel från operativsystemet med ord (länkar som bildar en slinga, ett för långt namn, för många öppna filer), aldrig bara ett felnummer",
+            "the file is missing, a directory, larger than the limit (refused before it is read), not UTF-8 (shows the line, with a caret under the first bad byte), UTF-16, or not text at all (an Excel, Word or PDF file, other binary), or another file of the work given as the plan (a population file from SCB, a year-end form, a web page: named as what it is, with where it belongs), or not a regular file (a named pipe, a device; refused without opening it); any other error of the operating system in words (a loop of symbolic links, a name too long, too many open files), never only its number",
+        ),
+        Code::NotDecimal => lang.pick(
+            "ett heltal skrivet i en annan talbas än 10 (`0x10`, `0o20`, `0b10000`), var som helst i planen: TOML läser det (som 16), men ingen som läser planen gör det; åtgärden anger talet med vanliga siffror",
+            "a whole number written in another base than 10 (`0x10`, `0o20`, `0b10000`), anywhere in the plan: TOML reads it (as 16), but no one reading the plan would; the hint gives the number in ordinary digits",
+        ),
+        Code::DuplicateId => lang.pick(
+            "två områden, aktörer, kommuner, nycklar, insatser, rubriker eller fokusområden har samma id, eller två varav-poster i ett område",
+            "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id, or two earmarks of one area",
+        ),
+        Code::UnknownReference => lang.pick(
+            "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste (en aktör också efter sitt namn: `folkhälsan` för `fhe`, Folkhälsoenheten; för planens första 100 okända namn); en varav-post i ett annat område än insatsens anges med sitt område",
+            "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one (an actor also by its name: `folkhälsan` for `fhe`, Folkhälsoenheten; for the plan's first 100 unknown names); an earmark of another area than the insats's is named with its area",
+        ),
+        Code::AmbiguousName => lang.pick(
+            "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod eller officiella namn (`Bergs kommun` som namn på en annan kommun än Berg), ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, en aktör vars id är en annan aktörs namn, en aktör vars namn eller id är en kommuns namn, kommunkod eller officiella namn (`Östersunds kommun`), eller en insats vars id är namnet på en av tabellerna per kommuns egna kolumner (`Kommun`, `Totalt`, …)",
+            "a name that means two things: a kommun's name that is another kommun's kommunkod or official name (`Bergs kommun` as the name of another kommun than Berg), a name in a split that is both a kommun and an actor of the row, two actors with the same name or short name, an actor whose id is another actor's name, an actor whose name or id is a kommun's name, kommunkod or official name (`Östersunds kommun`), or an insats whose id is the name of one of the tables per kommun's own columns (`Kommun`, `Totalt`, …)",
+        ),
+        Code::ActorTree => lang.pick(
+            "aktörernas `parent` bildar inte ett träd: en aktör under sig själv, en cykel, en aktör under länets kommuner, mer än en aktör av typen `kommuner`, regionen eller länets kommuner under en annan aktör, en av regionens enheter under något annat än regionen",
+            "the actors' `parent` links do not form a tree: an actor under itself, a cycle, an actor under the county's kommuner, more than one actor of kind `kommuner`, the region or the county's kommuner under another actor, a unit of the region under anything but the region",
+        ),
+        Code::ActorPayment => lang.pick(
+            "en aktörs `payment` som dess `kind` inte kan ha: regionen eller en av dess enheter som fakturerar regionen, en intern överföring utanför regionen, länets kommuner på annat sätt än med faktura",
+            "an actor's `payment` that its `kind` cannot have: the region or a unit of it invoicing the region, an internal transfer outside the region, the county's kommuner other than by invoice",
+        ),
+        Code::InsatsActor => lang.pick(
+            "en insats utan ansvarig aktör (`actor = []`) eller med samma aktör två gånger",
+            "an insats without a responsible actor (`actor = []`) or with the same actor twice",
+        ),
+        Code::UnitInvalid => lang.pick(
+            "en avrundningsenhet (`unit`) som inte är positiv eller är finare än ett öre, eller en fördelnings enhet som inte är jämnt delbar med planens",
+            "a rounding unit (`unit`) that is not positive or is finer than one öre, or a split's unit that is not a whole multiple of the plan's",
+        ),
+        Code::NegativeAmount => lang.pick(
+            "ett belopp under noll",
+            "an amount below zero",
+        ),
+        Code::FinerThanUnit => lang.pick(
+            "ett belopp som inte är jämnt delbart med planens `unit`, till exempel `\"518 183,82\"` i en plan i hela kronor eller i tiondelar (åtgärden anger den `unit` som skulle behövas)",
+            "an amount that is not a whole number of the plan's `unit`, such as `\"518 183,82\"` in a plan of whole kronor or of tenths (the hint names the `unit` it would need)",
+        ),
+        Code::KeyDefinition => lang.pick(
+            "en nyckel utan värden eller med värden från mer än en av `values`, `file`, `from`; `column` utan `file`; en fil på en procentnyckel; `from` på en befolkningsnyckel eller mot en nyckel som inte är en; en härledd precision över 10",
+            "a key without values or with values from more than one of `values`, `file`, `from`; `column` without `file`; a file on a percent key; `from` on a population key or naming a key that is not one; a derived precision above 10",
+        ),
+        Code::KeyFile => lang.pick(
+            "en nyckels SCB-fil kan inte läsas (saknas, ingen rubrikrad, inget år, flera och ingen `column`, ett värde som inte är ett antal eller för stort för att vara ett, en region utan kommunkod bland kommuner med, rader per kön eller ålder som inte går att summera, flera tabellinnehåll, ett citattecken som inte avslutas, för stor, ett format som inte läses som HTML eller en gammal Excel-fil, en plan, en årsblankett eller redovisning angiven som filen, sagd som vad den är), med `fil:rad`",
+            "a key's SCB file cannot be read (missing, no header, no year, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod among kommuner with one, rows per sex or age that cannot be summed, several contents, an unclosed quote, too large, a format that is not read such as HTML or an old Excel file, a plan, a year-end form or report given as the file, told as what it is), with `file:line`",
+        ),
+        Code::KeyCoverage => lang.pick(
+            "en nyckel saknar en kommun eller anger den två gånger (i en fil utan kommunkoder också under två namn, `Bräcke` och `Bräcke kommun`); för en nyckelfil också en kommun som planen inte har, en utan värde (`..`), eller en rad vars kommunkod är en kommuns och namn en annans, med `fil:rad`",
+            "a key misses a kommun or names one twice (in a file without kommunkoder also under two names, `Bräcke` and `Bräcke kommun`); for a key file also a kommun the plan does not have, one without a value (`..`), or a row whose kommunkod is one kommun's and name another's, each with `file:line`",
+        ),
+        Code::KeyFileTotal => lang.pick(
+            "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
+            "a key file's total (a county row or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given",
+        ),
+        Code::KeyPrecision => lang.pick(
+            "en procentnyckel utan `precision`",
+            "a percentage key without `precision`",
+        ),
+        Code::PercentSum => lang.pick(
+            "en procentnyckel summerar inte till exakt 100",
+            "a percentage key does not sum to exactly 100",
+        ),
+        Code::PercentPrecision => lang.pick(
+            "en procentsats med fler decimaler än nyckelns precision",
+            "a percentage with more decimals than the key's precision",
+        ),
+        Code::PercentNegative => lang.pick(
+            "en procentsats under noll (även om summan blir 100)",
+            "a percentage below zero (even when the sum is 100)",
+        ),
+        Code::PopulationNotPositive => lang.pick(
+            "en folkmängd som inte är ett positivt heltal, i planen eller i en nyckelfil (med `fil:rad`); i planen också en skriven med komma eller punkt före tre siffror (`\"5,150\"`, `\"5.000\"`), troligen en tusentalsavgränsare, med talet att skriva (`5_150`)",
+            "a population count that is not a positive whole number, in the plan or in a key file (with `file:line`); in the plan also one written with a comma or point before three digits (`\"5,150\"`, `\"5.000\"`), likely a thousands separator, with the count to write (`5_150`)",
+        ),
+        Code::SplitInvalid => lang.pick(
+            "en fördelning som inte går att genomföra (`key`/`each`/`amounts` saknas, eller anges fast regeln inte använder dem, ett namn som inte är mottagare, en mottagare två gånger (med kommunkod och med namn), ett belopp som inte är jämnt delbart med fördelningens enhet, fasta delar i `fixed-plus-key` (`each`, `except`) som lämnar en rest till nyckeln som inte är det, pengar till kommunerna utan fördelning)",
+            "a split that cannot be carried out (missing `key`/`each`/`amounts`, or given where the rule does not use them, a name that is not a recipient, a recipient named twice (by kommunkod and by name), an amount not in whole units of the split, fixed parts of `fixed-plus-key` (`each`, `except`) that leave the key a rest not in whole units, money to the kommuner without a split)",
+        ),
+        Code::SplitSum => lang.pick(
+            "en fördelning (`fixed`, `amounts`) summerar inte till insatsens belopp",
+            "a split (`fixed`, `amounts`) does not sum to the insats amount",
+        ),
+        Code::SplitPrinted => lang.pick(
+            "ett belopp per mottagare under `printed` skiljer sig från vad regeln ger",
+            "a per-recipient amount under `printed` differs from what the rule gives",
+        ),
+        Code::HeadingCoverage => lang.pick(
+            "med sammanfattningsrubriker: en insats under ingen rubrik eller under två",
+            "with summary headings, an insats under no heading or under two",
+        ),
+        Code::HeadingCycle => lang.pick(
+            "rubriker vars `parent` bildar en cykel",
+            "headings whose `parent` links form a cycle",
+        ),
+        Code::CountyTotal => lang.pick(
+            "områdena summerar inte till `county_total`",
+            "the areas do not sum to `county_total`",
+        ),
+        Code::AreaTotal => lang.pick(
+            "ett områdes insatser summerar inte till områdets belopp",
+            "an area's insatser do not sum to its amount",
+        ),
+        Code::InsatserTotal => lang.pick(
+            "alla insatser tillsammans, efter sina fördelningar, summerar inte till `county_total`",
+            "all insatser together, after their splits, do not sum to `county_total`",
+        ),
+        Code::NationalSplit => lang.pick(
+            "överenskommelsens delar summerar inte till `national_total`",
+            "the agreement's parts do not sum to `national_total`",
+        ),
+        Code::StatedChange => lang.pick(
+            "`stated_change` är inte `county_total − previous_county_total`",
+            "`stated_change` is not `county_total − previous_county_total`",
+        ),
+        Code::StatedChangeUnchecked => lang.pick(
+            "`stated_change` utan `previous_county_total`: förändringen som beslutsunderlaget trycker kan inte kontrolleras (med `report --previous` och förra årets plan kontrolleras den mot den, och varningen faller bort)",
+            "`stated_change` without `previous_county_total`: the change the decision document prints cannot be checked (with `report --previous` and last year's plan it is checked against that, and the warning goes)",
+        ),
+        Code::EarmarksOverArea => lang.pick(
+            "ett områdes varav-poster summerar till mer än områdets belopp",
+            "an area's earmarks sum to more than the area's amount",
+        ),
+        Code::EarmarkTotal => lang.pick(
+            "insatser märkta med en varav-post summerar inte till den",
+            "insatser tagged to an earmark (*varav*) do not sum to it",
+        ),
+        Code::KeyDate => lang.pick(
+            "en nyckels filkolumn (eller dess `date`) gäller ett år mer än två år före planåret, eller dess `date` är ett annat år än filkolumnens",
+            "a key's file column (or its `date`) is of a year more than two years before the plan year, or its `date` is another year than its file column's",
+        ),
+        Code::KeyRounding => lang.pick(
+            "en fördelning efter procentsatser härledda med `from` ger någon kommun mer än en enhet mer eller mindre än befolkningstalen skulle",
+            "a split by percentages derived with `from` gives some kommun more than one unit more or less than the population counts would",
+        ),
+        Code::KeyTotal => lang.pick(
+            "en nyckels tryckta summa (`printed_total`: folkmängd eller procent) skiljer sig från summan av dess värden (i planen, ur en fil eller härledda)",
+            "a key's printed sum (`printed_total`: population or percent) differs from the sum of its values (in the plan, from a file or derived)",
+        ),
+        Code::StatedTotal => lang.pick(
+            "en angiven summa (en rubriks eller en `[[stated]]`) skiljer sig från posterna under den",
+            "a printed total (a heading's or a `[[stated]]` one) differs from what it covers",
+        ),
+        Code::KommunCounty => lang.pick(
+            "en kommun vars kommunkod ligger i ett annat län än det planens `county` nämner (`2380` Östersund i en plan för Västerbottens län), eller en kommunkod vars två första siffror inte är något läns kod (`2841`); en plan utan ett läns namn (en nationell plan) prövas bara för det senare",
+            "a kommun whose kommunkod lies in another län than the one the plan's `county` names (`2380` Östersund in a plan for Västerbottens län), or a kommunkod whose first two digits are no län's code (`2841`); a plan without a län's name (a national plan) is tried for the latter only",
+        ),
+        Code::PlanYear => lang.pick(
+            "planens `year` är inget årtal med fyra siffror (1000–9998)",
+            "the plan's `year` is no four-digit year (1000–9998)",
+        ),
+        Code::DeadlineYear => lang.pick(
+            "rekvisition, fakturering eller redovisning infaller inte under planåret, återbetalning inte året efter",
+            "requisition, invoicing or reporting not in the plan year, repayment not in the next",
+        ),
+        Code::DeadlineOrder => lang.pick(
+            "tidsgränserna kommer i fel ordning",
+            "deadlines out of order",
+        ),
+        Code::UnusedActor => lang.pick(
+            "en aktör som ingen insats använder (direkt eller genom en enhet under den)",
+            "an actor that no insats uses (directly or through a unit under it)",
+        ),
+        Code::NoFocusArea => lang.pick(
+            "en insats utan fokusområden, i en plan som listar dem",
+            "an insats without focus areas, in a plan that lists them",
+        ),
+        Code::AmountToFill => lang.pick(
+            "ett belopp som fortfarande är 0: `county_total`, `national_total`, en del av överenskommelsen, ett område, en varav-post, en insats, en fördelnings `each`, en rubriks eller en `[[stated]]` summa, och `stated_change` medan `county_total` är 0; varje tal (eller lista av tal) i en tryckt tabell eller kostnadsfördelning där alla tal är 0 (`allocate init` skriver dem så; en 0 i `except` eller `amounts`, eller i en tabell med andra tal, är tillåten)",
+            "an amount still 0: `county_total`, `national_total`, an agreement part, an area, earmark or insats amount, a split's `each`, a heading's or `[[stated]]` figure, and `stated_change` while `county_total` is 0; each figure (or list of figures) of a printed table or cost-sharing table whose figures are all 0 (`allocate init` writes them so; a 0 in `except` or `amounts`, or in a table with other figures, is allowed)",
+        ),
+        Code::DecomposedName => lang.pick(
+            "ett kommunnamn skrivet i uppdelad Unicode (`O` och ett kombinerande trema, som macOS skriver); det jämförs i sammansatt form (NFC) och stämmer ändå",
+            "a kommun name in decomposed Unicode (`O` and a combining diaeresis, as macOS writes it); it is compared in composed form (NFC) and matches all the same",
+        ),
+        Code::KeySource => lang.pick(
+            "en nyckel med värden i planen och utan `date` vars `source` anger ett tidigare år än planåret (förra årets underlag, kvar efter `allocate init`)",
+            "a key with values in the plan and no `date` whose `source` names an earlier year than the plan year (last year's document, left by `allocate init`)",
+        ),
+        Code::DecisionDate => lang.pick(
+            "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
+            "the plan gives `forum` but not `decision_date`, which the invoices cite",
+        ),
+        Code::TableShape => lang.pick(
+            "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger (också som en annan stavning av samma kommun: namn, kod, versaler), en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
+            "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice (also as another spelling of one kommun: name, code, case), a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`",
+        ),
+        Code::TableRowTotal => lang.pick(
+            "en tryckt radsumma skiljer sig från summan av radens celler",
+            "a printed row total differs from the sum of the row's cells",
+        ),
+        Code::TableColumnTotal => lang.pick(
+            "en tryckt kolumnsumma skiljer sig från summan av kolumnens celler",
+            "a printed column total differs from the sum of the column's cells",
+        ),
+        Code::TableTotal => lang.pick(
+            "en tabells tryckta totalsumma skiljer sig från summan av radsummorna eller av kolumnsummorna (av cellerna när inga är tryckta)",
+            "a table's printed grand total differs from the sum of the row totals or of the column totals (of the cells when none is printed)",
+        ),
+        Code::TableCell => lang.pick(
+            "en cell i en rad som anger sin `insats` skiljer sig från vad planen ger kolumnens kommun eller aktör",
+            "a cell of a row that names its `insats` differs from what the plan gives the column's kommun or actor",
+        ),
+        Code::CostSharingInvalid => lang.pick(
+            "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: ett `id` två gånger, inga parter eller rader, en part två gånger, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
+            "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats",
+        ),
+        Code::CostSharingRow => lang.pick(
+            "en rads tryckta delar summerar inte till radens totalkostnad",
+            "a row's printed parts do not sum to the row's total",
+        ),
+        Code::CostSharingRule => lang.pick(
+            "en rads tryckta delar skiljer sig från vad dess angivna regel ger (hela enheter, största rest); dokumentets siffror gäller, båda visas",
+            "a row's printed parts differ from what its stated rule gives (whole units, largest remainder); the document's figures stand, both are shown",
+        ),
+        Code::CostSharingOverhead => lang.pick(
+            "en overheadrad (`percent_of_above`) eller en parts del av den är inte sin procentsats av kostnadsraderna ovanför, avrundad till hela enheter",
+            "an overhead row (`percent_of_above`) or a party's part of it is not its percentage of the cost rows above, rounded to whole units",
+        ),
+        Code::CostSharingTotal => lang.pick(
+            "en delsumma, en parts totalsumma eller totalkostnaden skiljer sig från raderna den summerar, eller totalkostnaden från parternas summor",
+            "a subtotal, a party's total or the grand total differs from the rows it sums, or the grand total from the parties' totals",
+        ),
+        Code::CostSharingPercent => lang.pick(
+            "en parts tryckta andel i procent är inte dess totalsumma av totalkostnaden, med de decimaler den trycks med",
+            "a party's printed percentage is not its total over the grand total, at the decimals it is printed with",
+        ),
+        Code::CostSharingFeeds => lang.pick(
+            "en parts totalsumma (eller totalkostnaden) skiljer sig från planens belopp den förs till (`feeds`: `county_total` eller en insats)",
+            "a party's total (or the grand total) differs from the plan's amount it feeds (`feeds`: `county_total` or an insats)",
+        ),
+    }
+}
+
+/// A finding's severity as its header names it: `fel`, `varning` ("error", "warning").
+pub fn severity(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("fel", "error"),
+        Severity::Warning => lang.pick("varning", "warning"),
+    }
+}
+
+/// A code explained, for `allocate explain`: its header as a finding shows it, what it means
+/// and what it does to the check (a read error stops it, exit status 2), filled to `width`.
+pub fn explained(code: Code, width: usize, lang: Lang) -> String {
+    let rule = code.rule();
+    let header = format!("{}[{}]", severity(rule.severity, lang), code.as_str());
+    let consequence = match rule.stage {
+        Stage::Read => lang.pick(
+            "Filen kan inte läsas och inget annat kontrolleras (slutkod 2).",
+            "The file cannot be read and nothing else is checked (exit status 2).",
+        ),
+        _ if rule.severity == Severity::Error => lang.pick(
+            "Ett fel: planen stämmer inte (slutkod 1).",
+            "An error: the plan does not reconcile (exit status 1).",
+        ),
+        _ => lang.pick(
+            "En varning: planen godkänns ändå (slutkod 0; 1 med --deny-warnings).",
+            "A warning: the plan passes all the same (exit status 0; 1 with --deny-warnings).",
+        ),
+    };
+    let fill = |text: &str| crate::output::text::wrap(text, width, "  ", "  ");
+    // The meaning as a sentence of its own.
+    let about = format!("{}.", super::capitalized(about(code, lang)));
+    format!("{header}\n{}\n{}\n", fill(&about), fill(consequence))
+}
