@@ -31,6 +31,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 pub mod terms;
 
+use crate::core::finding::{Code, Finding};
 use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
@@ -65,6 +66,19 @@ pub struct PlanDiff {
 }
 
 impl PlanDiff {
+    /// The new plan's findings with last year's plan beside it: a `stated_change` the plan
+    /// alone could not check for want of `previous_county_total` (`stated-change-unchecked`)
+    /// is checked against last year's plan when that is the one compared, and loses its
+    /// warning.
+    pub fn settled(&self, findings: &[Finding]) -> Vec<Finding> {
+        let checked = (self.year_checks.iter()).any(|c| c.kind == YearCheckKind::StatedChange);
+        findings
+            .iter()
+            .filter(|f| !(checked && f.code() == Code::StatedChangeUnchecked))
+            .cloned()
+            .collect()
+    }
+
     /// The actors' total: their top rows added up (the rows under a row are part of it),
     /// each year's county total in two plans that pass `check`.
     pub fn actors_total(&self) -> Change {
@@ -106,12 +120,51 @@ impl Side {
     /// Whether this plan is the next year's of `earlier`, for the same county: only then do
     /// its figures about last year (`previous_county_total`, `stated_change`) concern it.
     pub fn follows(&self, earlier: &Side) -> bool {
-        self.next_year_of(earlier) && same_county(&earlier.county, &self.county)
+        self.relation_to(earlier) == Relation::LastYear
     }
 
-    /// Whether this plan is of the year after `earlier`'s, whatever the county.
-    pub fn next_year_of(&self, earlier: &Side) -> bool {
-        earlier.year.checked_add(1) == Some(self.year)
+    /// How `earlier` stands to this plan.
+    pub fn relation_to(&self, earlier: &Side) -> Relation {
+        Relation::between((earlier.year, &earlier.county), (self.year, &self.county))
+    }
+}
+
+/// How an older plan stands to a newer one, for the figures the newer states about last year
+/// (`previous_county_total`, `stated_change`): only last year's plan of the same county can
+/// bear them out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// The same county's plan of the year before: the figures are checked against it.
+    LastYear,
+    /// An earlier year's plan of another county: the figures are not checked against it.
+    OtherCounty,
+    /// The same county's plan of an earlier year than the year before: there is nothing to
+    /// check them against.
+    YearSkipped,
+    /// Of the same year or a later one.
+    NotEarlier,
+}
+
+impl Relation {
+    /// How the plan `old` stands to the plan `new`.
+    pub fn of(old: &Plan, new: &Plan) -> Relation {
+        Relation::between(
+            (*old.plan.year.get_ref(), &old.plan.county),
+            (*new.plan.year.get_ref(), &new.plan.county),
+        )
+    }
+
+    /// `(year, county)` of the older and of the newer plan.
+    fn between((old_year, old_county): (i32, &str), (year, county): (i32, &str)) -> Relation {
+        if old_year >= year {
+            Relation::NotEarlier
+        } else if !same_county(old_county, county) {
+            Relation::OtherCounty
+        } else if old_year.checked_add(1) != Some(year) {
+            Relation::YearSkipped
+        } else {
+            Relation::LastYear
+        }
     }
 }
 
@@ -1158,5 +1211,24 @@ mod tests {
         );
         assert!(new.follows(&old));
         assert!(!old.follows(&new));
+    }
+
+    #[test]
+    fn an_older_plan_stands_to_a_newer_one_by_year_and_county() {
+        let side = |county: &str, year| Side {
+            county: county.into(),
+            year,
+        };
+        let new = side("Jämtlands län", 2026);
+        for (old, relation) in [
+            (side("jämtlands län", 2025), Relation::LastYear),
+            (side("Jämtlands län", 2024), Relation::YearSkipped),
+            (side("Västerbottens län", 2025), Relation::OtherCounty),
+            (side("Västerbottens län", 2024), Relation::OtherCounty),
+            (side("Jämtlands län", 2026), Relation::NotEarlier),
+            (side("Västerbottens län", 2027), Relation::NotEarlier),
+        ] {
+            assert_eq!(new.relation_to(&old), relation, "{old:?}");
+        }
     }
 }

@@ -119,6 +119,14 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// Whether the plan states figures about last year (`previous_county_total`,
+    /// `stated_change`), which last year's plan can bear out.
+    pub fn states_last_year(&self) -> bool {
+        self.previous_county_total.is_some() || self.stated_change.is_some()
+    }
+}
+
+impl Meta {
     pub fn unit(&self) -> Amount {
         self.unit.as_ref().map_or(Amount::kr(1), |u| *u.get_ref())
     }

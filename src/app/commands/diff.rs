@@ -124,9 +124,8 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         )?,
         DiffFormat::Md => write!(out, "{}", diff::markdown(&d, &old_path, &new_path, lang))?,
     }
-    if d.new.next_year_of(&d.old)
-        && !d.new.follows(&d.old)
-        && (new.plan.plan.previous_county_total.is_some() || new.plan.plan.stated_change.is_some())
+    if d.new.relation_to(&d.old) == crate::core::diff::Relation::OtherCounty
+        && new.plan.plan.states_last_year()
     {
         let (old_county, new_county) = (visible(&d.old.county), visible(&d.new.county));
         let (old_path, new_path) = (shown_path(&old.source.path), shown_path(&new.source.path));

@@ -66,13 +66,11 @@ pub fn note_year_skipped(
     lang: crate::output::lang::Lang,
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let (old_year, year) = (*old.plan.plan.year.get_ref(), *new.plan.plan.year.get_ref());
-    let meta = &new.plan.plan;
-    if old_year.checked_add(1).is_none_or(|next| next >= year)
-        || (meta.previous_county_total.is_none() && meta.stated_change.is_none())
-    {
+    let relation = crate::core::diff::Relation::of(&old.plan, &new.plan);
+    if relation != crate::core::diff::Relation::YearSkipped || !new.plan.plan.states_last_year() {
         return Ok(());
     }
+    let (old_year, year) = (*old.plan.plan.year.get_ref(), *new.plan.plan.year.get_ref());
     let (old_path, last) = (old.source.display_path(), year - 1);
     writeln!(
         err,
@@ -83,25 +81,6 @@ pub fn note_year_skipped(
             "Note: {old_path} is the {old_year} plan, not the {last} one; the plan's figures about last year (previous_county_total, stated_change) are not checked against it."
         )
     )
-}
-
-/// The plan's findings for a document compared with last year's plan: a `stated_change` that
-/// the plan could not check for want of `previous_county_total` (`stated-change-unchecked`) is
-/// checked against last year's plan when that is the one given, and loses its warning.
-pub fn with_previous_year(
-    findings: &[crate::core::finding::Finding],
-    diff: Option<&crate::core::diff::PlanDiff>,
-) -> Vec<crate::core::finding::Finding> {
-    let checked = diff.is_some_and(|d| {
-        d.year_checks
-            .iter()
-            .any(|c| c.kind == crate::core::diff::YearCheckKind::StatedChange)
-    });
-    findings
-        .iter()
-        .filter(|f| !(checked && f.code() == crate::core::finding::Code::StatedChangeUnchecked))
-        .cloned()
-        .collect()
 }
 
 /// The plan's figures about last year (`previous_county_total`, `stated_change`) that last

@@ -18,6 +18,7 @@ use crate::app::error::{Blocked, Error, ReportMisuse};
 use crate::app::files::{self, File};
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::check::cost_sharing;
+use crate::core::diff::Relation;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
@@ -214,22 +215,23 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         None => None,
     };
     if let Some(o) = &old {
-        let (previous, year) = (
-            *o.ledger.plan.plan.year.get_ref(),
-            *loaded.plan.plan.year.get_ref(),
-        );
-        if previous >= year {
-            return Err(Error::Report(ReportMisuse::PreviousNotEarlier {
-                previous,
-                year,
-            }));
-        }
-        let (previous, county) = (&o.ledger.plan.plan.county, &loaded.plan.plan.county);
-        if !crate::core::diff::same_county(previous, county) {
-            return Err(Error::Report(ReportMisuse::PreviousOtherCounty {
-                previous: previous.clone(),
-                county: county.clone(),
-            }));
+        let (last, this) = (&o.ledger.plan.plan, &loaded.plan.plan);
+        match crate::core::diff::Relation::of(o.ledger.plan, &loaded.plan) {
+            Relation::NotEarlier => {
+                return Err(Error::Report(ReportMisuse::PreviousNotEarlier {
+                    previous: *last.year.get_ref(),
+                    year: *this.year.get_ref(),
+                }));
+            }
+            // A comparison in the decision basis is of the county's own plans; `diff` compares
+            // any two, and notes another county's.
+            Relation::OtherCounty => {
+                return Err(Error::Report(ReportMisuse::PreviousOtherCounty {
+                    previous: last.county.clone(),
+                    county: this.county.clone(),
+                }));
+            }
+            Relation::LastYear | Relation::YearSkipped => {}
         }
     }
     if let Some(p) = &previous {
@@ -240,7 +242,10 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         .map(|o| crate::core::diff::diff(&o.ledger, &checked.ledger));
     let selection = Selection::all();
     let projection = Projection::new(&checked.ledger, &selection);
-    let findings = super::with_previous_year(&checked.findings, diff.as_ref());
+    let findings = match &diff {
+        Some(d) => d.settled(&checked.findings),
+        None => checked.findings.clone(),
+    };
     let doc = basis::build(&basis::Inputs {
         projection: &projection,
         findings: &findings,
