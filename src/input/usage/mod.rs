@@ -20,7 +20,7 @@
 //!
 //! A module for each step: `csv` and `workbook` make a file's rows of cells, `form` finds the
 //! form in them, and `amount` reads what a cell means as an amount; `toml` reads usage written
-//! in TOML. The cells they pass on are this module's ([`Cell`]).
+//! in TOML. The cells they pass on are this module's (`Cell`).
 
 mod amount;
 mod csv;
