@@ -24,11 +24,16 @@ pub const MINUS_SIGNS: [char; 3] = ['-', '\u{2212}', '\u{2013}'];
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount(pub Decimal);
 
-/// A number written with its digits grouped in thousands by spaces, no-break spaces or
+/// The spaces that group an amount's digits in thousands: the space, the no-break space
+/// (U+00A0) Excel writes, and the narrow no-break (U+202F) and thin (U+2009) spaces of
+/// typesetting (`1 350 000`).
+pub const GROUP_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// A number written with its digits grouped in thousands by spaces ([`GROUP_SPACES`]) or
 /// underscores and an optional decimal comma or point (`5 150`, `518 183,8`), without the
 /// grouping: its whole part's digits, and the number as `Decimal` reads it (`518183.8`).
 pub fn ungrouped(text: &str) -> Option<(String, String)> {
-    let is_space = |c: char| matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let is_space = |c: char| c == '_' || GROUP_SPACES.contains(&c);
     let (whole, fraction) = match text.split_once([',', '.']) {
         Some((w, f)) => (w, Some(f)),
         None => (text, None),

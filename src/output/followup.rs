@@ -10,18 +10,10 @@ use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
 use crate::output::table::{Layout, budget, hold, right_align_from, whole};
 use crate::output::text::{short, visible, widest};
-use crate::output::words::followup as words;
+use crate::output::words::followup::{self as words, FigureColumn};
 use crate::say;
 
 pub const SCHEMA: &str = "allocate-follow-up/1";
-
-/// The parts shown on the terminal when none is asked for: all but the lines.
-pub const SHOWN: [Part; 4] = [
-    Part::Recipients,
-    Part::Areas,
-    Part::Insatser,
-    Part::Repayment,
-];
 
 /// The file stem (and worksheet name) of a part.
 pub fn stem(part: Part) -> &'static str {
@@ -90,20 +82,6 @@ fn progress(summary: &Summary, lang: Lang) -> String {
     }
 }
 
-/// Headers of the figures: received (or allocated), used, unused, and not reported when any
-/// line is.
-fn figure_headers(summary: &Summary, received: &str, lang: Lang) -> Vec<String> {
-    let mut headers = vec![
-        received.to_string(),
-        lang.pick("Använt", "Used").to_string(),
-        lang.pick("Ej använt", "Unused").to_string(),
-    ];
-    if !summary.complete {
-        headers.push(lang.pick("Ej redovisat", "Not reported").to_string());
-    }
-    headers
-}
-
 fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Cell> {
     let cell = |a: Amount| Cell::new(lang.number(a)).set_alignment(CellAlignment::Right);
     let mut cells = vec![
@@ -118,7 +96,7 @@ fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Cell> {
 }
 
 /// Widths of the figure columns, for the budget of the text column.
-fn figure_widths(summary: &Summary, headers: &[String], rows: &[Use], lang: Lang) -> Vec<usize> {
+fn figure_widths(summary: &Summary, headers: &[&str], rows: &[Use], lang: Lang) -> Vec<usize> {
     let all: Vec<&Use> = rows.iter().chain([&summary.totals]).collect();
     let column = |pick: fn(&Use) -> Amount, header: &str| {
         let texts: Vec<String> = all.iter().map(|u| lang.number(pick(u))).collect();
@@ -145,7 +123,7 @@ fn recipients(summary: &Summary, layout: Layout) -> String {
         lang.pick("Per mottagare", "Per recipient"),
         (
             &[lang.pick("Mottagare", "Recipient")],
-            lang.pick("Mottaget", "Received"),
+            FigureColumn::Received,
         ),
         rows.collect(),
     )
@@ -161,10 +139,7 @@ fn areas(summary: &Summary, layout: Layout) -> String {
         summary,
         layout,
         lang.pick("Per område", "Per area"),
-        (
-            &[lang.pick("Område", "Area")],
-            lang.pick("Tilldelat", "Allocated"),
-        ),
+        (&[lang.pick("Område", "Area")], FigureColumn::Allocated),
         rows.collect(),
     )
 }
@@ -181,7 +156,7 @@ fn insatser(summary: &Summary, layout: Layout) -> String {
         lang.pick("Per insats", "Per insats"),
         (
             &["Insats", lang.pick("Beskrivning", "Description")],
-            lang.pick("Tilldelat", "Allocated"),
+            FigureColumn::Allocated,
         ),
         rows.collect(),
     )
@@ -194,11 +169,11 @@ fn figures_table(
     summary: &Summary,
     layout: Layout,
     caption: &str,
-    (leading, first_figure): (&[&str], &str),
+    (leading, first_figure): (&[&str], FigureColumn),
     rows: Vec<(Vec<String>, &Use)>,
 ) -> String {
     let lang = layout.lang;
-    let headers = figure_headers(summary, first_figure, lang);
+    let headers = words::figure_headers(first_figure, !summary.complete, Words::from(lang));
     let figures: Vec<Use> = rows.iter().map(|(_, u)| **u).collect();
     let rows: Vec<(Vec<String>, &Use)> = rows
         .into_iter()
@@ -261,13 +236,16 @@ fn figures_table(
 fn lines(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
     let mut table = layout.table();
-    table.set_header(vec![
+    let mut header = vec![
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new("Insats"),
-        Cell::new(lang.pick("Mottaget", "Received")),
-        Cell::new(lang.pick("Använt", "Used")),
-        Cell::new(lang.pick("Ej använt", "Unused")),
-    ]);
+    ];
+    header.extend(
+        words::figure_headers(FigureColumn::Received, false, Words::from(lang))
+            .into_iter()
+            .map(Cell::new),
+    );
+    table.set_header(header);
     let number = |a: Option<Amount>| {
         Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
             .set_alignment(CellAlignment::Right)
@@ -398,7 +376,10 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let mut table = layout.table();
     table.set_header(vec![
         Cell::new(lang.pick("Mottagare", "Recipient")),
-        Cell::new(lang.pick("Ej använt", "Unused")),
+        Cell::new(words::figure_header(
+            FigureColumn::Unused,
+            Words::from(lang),
+        )),
         Cell::new(lang.pick("Hanteras", "Settled")),
     ]);
     let mut names: Vec<String> = Vec::new();
@@ -520,20 +501,14 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             Value::Amount(u.unreported),
         ]
     };
-    let unused_header = words.pick("Ej använt", "Unused", "unused");
-    let not_reported_header = words.pick("Ej redovisat", "Not reported", "not_reported");
-    let figure_headers = |received: &str| {
-        vec![
-            received.to_string(),
-            words.pick("Använt", "Used", "used").to_string(),
-            unused_header.to_string(),
-            not_reported_header.to_string(),
-        ]
+    let figure_headers = |first: FigureColumn| {
+        words::figure_headers(first, true, words)
+            .into_iter()
+            .map(str::to_string)
     };
     let headers = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let code = words.pick("Kommunkod", "Kommunkod", "kommunkod");
     let total_label = text(lang.pick("Totalt", "Total"));
-    let allocated = words.pick("Tilldelat", "Allocated", "allocated");
     let yes_no = |yes: bool| {
         text(if yes {
             words.pick("ja", "yes", "true")
@@ -559,9 +534,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                     "invoice_sent",
                 ),
             ]);
-            h.extend(figure_headers(
-                words.pick("Mottaget", "Received", "received"),
-            ));
+            h.extend(figure_headers(FigureColumn::Received));
             h.push(words.pick("Hanteras", "Settled", "settlement").to_string());
             h.push(to_invoice_header.to_string());
             let rows = summary
@@ -592,7 +565,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Område", "Area", "area"),
                 words.pick("Områdets namn", "Area title", "area_title"),
             ]);
-            h.extend(figure_headers(allocated));
+            h.extend(figure_headers(FigureColumn::Allocated));
             let rows = summary
                 .areas
                 .iter()
@@ -613,7 +586,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Beskrivning", "Description", "text"),
                 words.pick("Ansvarig", "Responsible", "responsible"),
             ]);
-            h.extend(figure_headers(allocated));
+            h.extend(figure_headers(FigureColumn::Allocated));
             let rows = summary
                 .insatser
                 .iter()
@@ -638,8 +611,8 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Mottagare", "Recipient", "recipient"),
                 code,
                 words.pick("Betalning", "Payment", "payment"),
-                unused_header,
-                not_reported_header,
+                words::figure_header(FigureColumn::Unused, words),
+                words::figure_header(FigureColumn::NotReported, words),
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
@@ -676,17 +649,20 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             one_format(h, rows, total, part)
         }
         Part::Lines => {
-            let h = headers(&[
+            let mut h = headers(&[
                 words.pick("Mottagare", "Recipient", "recipient"),
                 code,
                 words.pick("Område", "Area", "area"),
                 words.pick("Insats", "Insats", "insats"),
                 words.pick("Beskrivning", "Description", "text"),
-                words.pick("Mottaget", "Received", "received"),
-                words.pick("Använt", "Used", "used"),
-                words.pick("Ej använt", "Unused", "unused"),
-                words.pick("Kommentar", "Comment", "comment"),
             ]);
+            // A line not reported has its figures empty: no column of its own.
+            h.extend(
+                words::figure_headers(FigureColumn::Received, false, words)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+            h.push(words.pick("Kommentar", "Comment", "comment").to_string());
             let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
             let rows = summary
                 .lines
@@ -748,13 +724,9 @@ fn one_format(
 
 /// How unused money is settled, in the sheet's words; the machine dialect's are the JSON's.
 fn settlement(settlement: Settlement, words: Words) -> &'static str {
-    match (words, settlement) {
-        (Words::Machine, Settlement::Nothing) => "nothing",
-        (Words::Machine, Settlement::RegionBooks) => "region-books",
-        (Words::Machine, Settlement::ReturnToRegion) => "return-to-region",
-        (Words::Machine, Settlement::ReduceInvoice) => "reduce-invoice",
-        (Words::Machine, Settlement::ReturnOrReduce) => "return-or-reduce",
-        (_, settlement) => words::settlement(settlement, words.lang()),
+    match words {
+        Words::Machine => settlement.as_str(),
+        _ => words::settlement(settlement, words.lang()),
     }
 }
 

@@ -220,7 +220,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let asked = options::each_once(&args.views);
     let parts: Vec<Part> = if asked.is_empty() {
         match format {
-            FollowUpFormat::Table => render::SHOWN.to_vec(),
+            FollowUpFormat::Table => Part::SHOWN.to_vec(),
             _ => Part::ALL.to_vec(),
         }
     } else {
@@ -229,7 +229,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     match (format, output) {
         (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path) => {
             let parts: &[Part] = if asked.is_empty() {
-                &document::followup::SHOWN
+                &Part::SHOWN
             } else {
                 &parts
             };

@@ -41,6 +41,15 @@ impl Part {
         Part::Lines,
     ];
 
+    /// The parts shown when none is asked for, on the terminal and in a document: all but
+    /// the lines.
+    pub const SHOWN: [Part; 4] = [
+        Part::Recipients,
+        Part::Areas,
+        Part::Insatser,
+        Part::Repayment,
+    ];
+
     /// The name on the command line.
     pub fn name(self) -> &'static str {
         match self {
@@ -111,8 +120,7 @@ pub struct LineUse {
 }
 
 /// What happens to a recipient's unused money.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Settlement {
     /// Nothing is unused (or nothing reported yet).
     Nothing,
@@ -125,6 +133,25 @@ pub enum Settlement {
     ReduceInvoice,
     /// Invoices the region, and did not say whether it has: one of the two above.
     ReturnOrReduce,
+}
+
+impl Settlement {
+    /// Its name for machines: in the JSON and in the files' fixed dialect (`--csv rfc4180`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Settlement::Nothing => "nothing",
+            Settlement::RegionBooks => "region-books",
+            Settlement::ReturnToRegion => "return-to-region",
+            Settlement::ReduceInvoice => "reduce-invoice",
+            Settlement::ReturnOrReduce => "return-or-reduce",
+        }
+    }
+}
+
+impl Serialize for Settlement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

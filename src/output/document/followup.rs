@@ -11,16 +11,9 @@ use crate::output::document::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::words::followup as words;
+use crate::output::sheet::Words;
+use crate::output::words::followup::{self as words, FigureColumn};
 use crate::say;
-
-/// The parts a document holds when none is asked for: all but the lines, as on the terminal.
-pub const SHOWN: [Part; 4] = [
-    Part::Recipients,
-    Part::Areas,
-    Part::Insatser,
-    Part::Repayment,
-];
 
 fn money(amount: Amount, lang: Lang) -> String {
     number::document_amount(amount, lang)
@@ -161,17 +154,13 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
     }
 }
 
-/// Figure columns: received (or allocated), used, unused, and not reported when any line is.
-fn figure_columns(summary: &Summary, received: &str, lang: Lang) -> Vec<Column> {
-    let mut columns = vec![
-        Column::amount(received),
-        Column::amount(lang.pick("Använt", "Used")),
-        Column::amount(lang.pick("Ej använt", "Unused")),
-    ];
-    if !summary.complete {
-        columns.push(Column::amount(lang.pick("Ej redovisat", "Not reported")));
-    }
-    columns
+/// Figure columns: `first` (received or allocated), used, unused, and not reported when any
+/// line is.
+fn figure_columns(summary: &Summary, first: FigureColumn, lang: Lang) -> Vec<Column> {
+    words::figure_headers(first, !summary.complete, Words::from(lang))
+        .into_iter()
+        .map(Column::amount)
+        .collect()
 }
 
 fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Vec<Span>> {
@@ -217,11 +206,7 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         "recipients",
     ));
     let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
-    columns.extend(figure_columns(
-        summary,
-        lang.pick("Mottaget", "Received"),
-        lang,
-    ));
+    columns.extend(figure_columns(summary, FigureColumn::Received, lang));
     let mut rows: Vec<Row> = summary
         .recipients
         .iter()
@@ -252,11 +237,7 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text(lang.pick("Område", "Area")),
         Column::wide(lang.pick("Beskrivning", "Description")),
     ];
-    columns.extend(figure_columns(
-        summary,
-        lang.pick("Tilldelat", "Allocated"),
-        lang,
-    ));
+    columns.extend(figure_columns(summary, FigureColumn::Allocated, lang));
     let mut rows: Vec<Row> = summary
         .areas
         .iter()
@@ -288,11 +269,7 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::wide(lang.pick("Beskrivning", "Description")),
         Column::text(lang.pick("Ansvarig", "Responsible")),
     ];
-    columns.extend(figure_columns(
-        summary,
-        lang.pick("Tilldelat", "Allocated"),
-        lang,
-    ));
+    columns.extend(figure_columns(summary, FigureColumn::Allocated, lang));
     let mut rows: Vec<Row> = summary
         .insatser
         .iter()
@@ -361,16 +338,17 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         ],
         kind: RowKind::Total,
     });
+    let mut columns = vec![
+        Column::text(lang.pick("Mottagare", "Recipient")),
+        Column::text("Insats"),
+    ];
+    // A line not reported has its figures empty ("–"): no column of its own.
+    let figures = words::figure_headers(FigureColumn::Received, false, Words::from(lang));
+    columns.extend(figures.into_iter().map(Column::amount));
+    columns.push(Column::wide(lang.pick("Kommentar", "Comment")));
     blocks.push(Block::Table(Table {
         caption: None,
-        columns: vec![
-            Column::text(lang.pick("Mottagare", "Recipient")),
-            Column::text("Insats"),
-            Column::amount(lang.pick("Mottaget", "Received")),
-            Column::amount(lang.pick("Använt", "Used")),
-            Column::amount(lang.pick("Ej använt", "Unused")),
-            Column::wide(lang.pick("Kommentar", "Comment")),
-        ],
+        columns,
         rows,
         notes: (!summary.complete)
             .then(|| vec![Span::text(words::not_reported_legend(lang))])
@@ -447,7 +425,10 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         caption: None,
         columns: vec![
             Column::wide(lang.pick("Mottagare", "Recipient")),
-            Column::amount(lang.pick("Ej använt", "Unused")),
+            Column::amount(words::figure_header(
+                FigureColumn::Unused,
+                Words::from(lang),
+            )),
             Column::text(lang.pick("Hanteras", "Settled")),
         ],
         rows,

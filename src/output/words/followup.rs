@@ -11,6 +11,7 @@ use crate::input::plan::{Looks, ParseError, ParseErrorKind};
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
+use crate::output::sheet::Words;
 use crate::output::words::findings;
 use crate::say;
 
@@ -43,6 +44,44 @@ fn how_many_times(times: usize, lang: Lang) -> String {
             format!("{n} times")
         }
     }
+}
+
+/// A column of the summary's figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureColumn {
+    /// What a recipient or a line received.
+    Received,
+    /// What an area or an insats was allocated.
+    Allocated,
+    Used,
+    Unused,
+    NotReported,
+}
+
+/// The header of a figure column, in a sheet's words (`Words::from(lang)` on the terminal and
+/// in a document).
+pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
+    match column {
+        FigureColumn::Received => words.pick("Mottaget", "Received", "received"),
+        FigureColumn::Allocated => words.pick("Tilldelat", "Allocated", "allocated"),
+        FigureColumn::Used => words.pick("Använt", "Used", "used"),
+        FigureColumn::Unused => words.pick("Ej använt", "Unused", "unused"),
+        FigureColumn::NotReported => words.pick("Ej redovisat", "Not reported", "not_reported"),
+    }
+}
+
+/// The headers of a row's figures: `first` (what it received or was allocated), used and
+/// unused, and not reported with `not_reported` (on the terminal and in a document while a
+/// line is not reported; in a sheet always).
+pub fn figure_headers(first: FigureColumn, not_reported: bool, words: Words) -> Vec<&'static str> {
+    let mut columns = vec![first, FigureColumn::Used, FigureColumn::Unused];
+    if not_reported {
+        columns.push(FigureColumn::NotReported);
+    }
+    columns
+        .into_iter()
+        .map(|column| figure_header(column, words))
+        .collect()
 }
 
 /// The note under a table of lines, some of which nobody reported on.

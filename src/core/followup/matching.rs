@@ -1,0 +1,906 @@
+//! The usage files matched to the ledger (`follow_up`): each row to the line of its recipient
+//! and insats id, each line reported at most once, and every reason a row, a form or a file
+//! cannot be counted reported as a finding. Matching never guesses.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::file::{At, BadAmount, Entry, Layout, Place, Undated, UsageFile, UsageRow, Written};
+use super::problem::{Location, UsageFinding, UsageProblem};
+use super::recognise::{as_shown, other_plan, other_unit, states_year};
+use crate::core::finding::Severity;
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::money::Amount;
+use crate::core::plan::Date;
+use crate::core::text::{fold, suggest, unguarded};
+
+/// How strictly to follow up.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// The final follow-up: every line must be reported.
+    pub final_report: bool,
+    /// Today, for comparing with the reporting deadline (`None`: not compared).
+    pub date: Option<Date>,
+}
+
+/// What a recipient reported for one ledger line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Booked {
+    pub used: Amount,
+    pub place: Place,
+}
+
+/// The usage files matched to the ledger.
+#[derive(Clone, Debug)]
+pub struct FollowUp {
+    /// Per ledger line: what was reported and counted, if anything.
+    pub booked: Vec<Option<Booked>>,
+    /// Per ledger line: the recipient's comment on its row, whether the row was counted or its
+    /// amount used left empty ("väntar på faktura").
+    pub comments: Vec<Option<String>>,
+    /// Per recipient that said so: whether its collective invoice has been sent.
+    pub invoiced: HashMap<Recipient, bool>,
+    pub findings: Vec<UsageFinding>,
+    /// Whether `usage-missing` counts as an error (final, or past the deadline).
+    pub strict: bool,
+    /// Whether the reporting deadline had passed on `Options::date`.
+    pub deadline_passed: bool,
+    /// The day the follow-up is made on (`Options::date`), when it was given.
+    pub date: Option<Date>,
+}
+
+impl FollowUp {
+    pub fn errors(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+}
+
+/// Who receives money, and what each of them receives, for matching rows.
+struct Recipients<'l> {
+    ledger: &'l Ledger<'l>,
+    /// Per recipient, its line indices in ledger order.
+    lines: HashMap<Recipient, Vec<usize>>,
+    /// Recipients in the order their first line appears.
+    order: Vec<Recipient>,
+    /// The insatser's descriptions, folded (`fold`), each numbered once.
+    texts: HashMap<String, u32>,
+    /// Per insats, its description's number in `texts`.
+    text_of: Vec<u32>,
+    /// Per recipient that rows name, its lines indexed (made when first asked for: a national
+    /// plan has 2,2 million lines, and a follow-up may hear from a few recipients).
+    indexes: RefCell<HashMap<Recipient, Index<'l>>>,
+}
+
+/// One recipient's lines, for looking a row up.
+struct Index<'l> {
+    /// Per insats id, its first line with that id.
+    by_id: HashMap<&'l str, usize>,
+    /// Per description (numbered by `Recipients::texts`), its line with that description, or
+    /// `None` when it has more than one.
+    by_text: HashMap<u32, Option<usize>>,
+}
+
+impl<'l> Recipients<'l> {
+    /// Every insats's description is folded once, and a recipient's lines are indexed once:
+    /// a row is matched by looking up, not by going through the recipient's lines (a kommun
+    /// has some 5 000 in a plan of 10 000 insatser).
+    fn new(ledger: &'l Ledger<'l>) -> Recipients<'l> {
+        let mut texts: HashMap<String, u32> = HashMap::new();
+        let text_of: Vec<u32> = ledger
+            .plan
+            .insatser
+            .iter()
+            .map(|insats| {
+                let next = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+                *texts.entry(fold(&insats.text)).or_insert(next)
+            })
+            .collect();
+        let mut lines: HashMap<Recipient, Vec<usize>> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, line) in ledger.lines.iter().enumerate() {
+            let list = lines.entry(line.recipient).or_default();
+            if list.is_empty() {
+                order.push(line.recipient);
+            }
+            list.push(i);
+        }
+        Recipients {
+            ledger,
+            lines,
+            order,
+            texts,
+            text_of,
+            indexes: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Looks up in the recipient's index, made on first use.
+    fn indexed<T>(&self, recipient: Recipient, look: impl FnOnce(&Index<'l>) -> T) -> T {
+        let mut indexes = self.indexes.borrow_mut();
+        let index = indexes.entry(recipient).or_insert_with(|| {
+            let mut index = Index {
+                by_id: HashMap::new(),
+                by_text: HashMap::new(),
+            };
+            for &i in self.lines.get(&recipient).map_or(&[][..], Vec::as_slice) {
+                let Some(line) = self.ledger.lines.get(i) else {
+                    continue;
+                };
+                let Some(insats) = self.ledger.plan.insatser.get(line.insats as usize) else {
+                    continue;
+                };
+                index.by_id.entry(insats.id.get_ref().as_str()).or_insert(i);
+                if let Some(&text) = self.text_of.get(line.insats as usize) {
+                    index
+                        .by_text
+                        .entry(text)
+                        .and_modify(|one: &mut Option<usize>| *one = None)
+                        .or_insert(Some(i));
+                }
+            }
+            index
+        });
+        look(index)
+    }
+
+    /// The recipient's first line of the insats with this id.
+    fn line_by_id(&self, recipient: Recipient, id: &str) -> Option<usize> {
+        self.indexed(recipient, |index| index.by_id.get(id).copied())
+    }
+
+    /// The recipient's only line whose description, folded, is this.
+    fn line_by_text(&self, recipient: Recipient, folded: &str) -> Option<usize> {
+        let text = *self.texts.get(folded)?;
+        self.indexed(recipient, |index| {
+            index.by_text.get(&text).copied().flatten()
+        })
+    }
+
+    /// A recipient by an actor's id, name or short name, or a kommun's code or name (or both,
+    /// as the tool's own tables write it: `Berg (2326)`, see `Names::kommun`). When no
+    /// recipient has the name as written: a name that a CSV form guarded against being run as
+    /// a formula (`'=Fontänhus`) by its guarded name, and a name as a form shows it
+    /// ([`as_shown`]) by the one recipient whose name it shows.
+    fn resolve(&self, name: &str) -> Result<Recipient, UsageProblem> {
+        let written = name.trim();
+        let found = self.resolve_written(written);
+        if !matches!(found, Err(UsageProblem::UnknownRecipient { .. })) {
+            return found;
+        }
+        if unguarded(written) != written {
+            let found = self.resolve_written(unguarded(written));
+            if !matches!(found, Err(UsageProblem::UnknownRecipient { .. })) {
+                return found;
+            }
+        }
+        let shown = as_shown(unguarded(written));
+        let mut named = (self.order.iter().copied())
+            .filter(|&r| as_shown(self.ledger.recipient_name(r)) == shown);
+        match (named.next(), named.next()) {
+            (Some(recipient), None) => Ok(recipient),
+            _ => found,
+        }
+    }
+
+    fn resolve_written(&self, trimmed: &str) -> Result<Recipient, UsageProblem> {
+        let plan = self.ledger.plan;
+        if trimmed.is_empty() {
+            return Err(UsageProblem::NoRecipient);
+        }
+        let actor = self.ledger.names.actor(plan, trimmed);
+        let found = match actor {
+            Some(a) => Some(Recipient::Actor(crate::core::ledger::index(a))),
+            None => {
+                let names = &self.ledger.names;
+                names
+                    .kommun(&kommunkod(trimmed))
+                    .map(|k| Recipient::Kommun(crate::core::ledger::index(k)))
+            }
+        };
+        match found {
+            Some(r) if self.lines.contains_key(&r) => Ok(r),
+            Some(_) => Err(UsageProblem::NotARecipient {
+                name: trimmed.to_string(),
+            }),
+            None => {
+                let names = &self.ledger.names;
+                // `Berg (2380)`: a name and a kommunkod of two kommuner.
+                if let Some((by_name, by_code)) = names.kommun_disagreeing(trimmed) {
+                    let kommun = |k: usize| plan.kommuner.get(k);
+                    if let (Some(named), Some(coded)) = (kommun(by_name), kommun(by_code)) {
+                        return Err(UsageProblem::RecipientsDisagree {
+                            name: named.name.get_ref().clone(),
+                            code: coded.code.get_ref().clone(),
+                            code_is: coded.name.get_ref().clone(),
+                        });
+                    }
+                }
+                let known: Vec<&str> = self
+                    .order
+                    .iter()
+                    .map(|&r| self.ledger.recipient_name(r))
+                    .collect();
+                // `Östersund kommun`, `Åres kommun`: a kommun's name near its official one.
+                let folded = fold(trimmed);
+                let stem = folded.strip_suffix(" kommun");
+                Err(UsageProblem::UnknownRecipient {
+                    name: trimmed.to_string(),
+                    suggestion: suggest(trimmed, &known)
+                        .or_else(|| stem.and_then(|stem| suggest(stem, &known)))
+                        .or_else(|| within(&folded, &known)),
+                })
+            }
+        }
+    }
+
+    fn insats_id(&self, line: usize) -> &'l str {
+        let ledger = self.ledger;
+        ledger
+            .lines
+            .get(line)
+            .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+            .map_or("", |i| i.id.get_ref().as_str())
+    }
+
+    fn insats_text(&self, line: usize) -> &'l str {
+        let ledger = self.ledger;
+        ledger
+            .lines
+            .get(line)
+            .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+            .map_or("", |i| i.text.as_str())
+    }
+
+    fn amount(&self, line: usize) -> Amount {
+        self.ledger
+            .lines
+            .get(line)
+            .map_or(Amount::ZERO, |l| l.amount)
+    }
+}
+
+/// A kommunkod as a spreadsheet may have saved it: `114` for `0114` (a number loses its
+/// leading zero). Other text is returned as it is.
+fn kommunkod(written: &str) -> String {
+    if !written.is_empty() && written.len() < 4 && written.chars().all(|c| c.is_ascii_digit()) {
+        format!("{written:0>4}")
+    } else {
+        written.to_string()
+    }
+}
+
+/// Whether a written "collective invoice sent" means yes, no, or cannot be told.
+fn yes_or_no(written: &str) -> Option<bool> {
+    match fold(written).trim_end_matches('.') {
+        // Not `x`: a cross in the cell may mark either answer.
+        "ja" | "j" | "yes" | "y" | "true" | "sant" => Some(true),
+        "nej" | "n" | "no" | "false" | "falskt" => Some(false),
+        _ => None,
+    }
+}
+
+/// Matches the usage files to the ledger's lines and reports every problem.
+pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> FollowUp {
+    let recipients = Recipients::new(ledger);
+    let deadline = ledger
+        .plan
+        .deadlines
+        .as_ref()
+        .and_then(|d| d.use_reported.as_ref())
+        .map(|d| *d.get_ref());
+    let deadline_passed = matches!((options.date, deadline), (Some(today), Some(d)) if today > d);
+    let strict = options.final_report || deadline_passed;
+    let mut report = Report::default();
+    let mut booked: Vec<Option<Booked>> = vec![None; ledger.lines.len()];
+    let mut comments: Vec<Option<String>> = vec![None; ledger.lines.len()];
+    // Per line, where it was first reported (counted or not), so a second report is a
+    // duplicate and a report that could not be counted is not also "missing".
+    let mut reported: Vec<Option<Place>> = vec![None; ledger.lines.len()];
+    // Per line, whether a row that is not read (below the total, its fields shifted) names
+    // it: not also "missing", but not a first report either, so a report of the line that is
+    // read is not a duplicate of it, whichever file comes first.
+    let mut uncounted: Vec<bool> = vec![false; ledger.lines.len()];
+    // Per line, an empty cell that names it, for a "missing" finding that points at the form.
+    let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
+    let mut heard_from: HashSet<Recipient> = HashSet::new();
+    // Recipients whose form was refused as a whole: not also "sent nothing".
+    let mut refused: HashSet<Recipient> = HashSet::new();
+    let mut invoiced = HashMap::new();
+    // Each second (third, …) report of a line: its finding's index and the line.
+    let mut duplicates: Vec<(usize, usize)> = Vec::new();
+    // Each recipient cell is resolved and, when unknown, reported once.
+    let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
+    let resolve = |written: &Written<String>,
+                   resolved: &mut HashMap<Place, Option<Recipient>>,
+                   report: &mut Report| {
+        *resolved.entry(written.place.clone()).or_insert_with(|| {
+            match recipients.resolve(&written.value) {
+                Ok(r) => Some(r),
+                Err(problem) => {
+                    report.error(&written.place, problem);
+                    None
+                }
+            }
+        })
+    };
+
+    for file in files {
+        // A form whose layout leaves its figures unsure, or that is another year's or
+        // county's, is not counted: one finding each, and its recipient is not also said to
+        // have sent nothing.
+        let mut refuse = false;
+        for written in &file.layout {
+            let Some((problem, related)) = layout_problem(&written.value) else {
+                continue;
+            };
+            // A second form below the first in a CSV file leaves the first readable; a second
+            // sheet's form leaves it unsure which sheet counts.
+            refuse |= !matches!(written.value, Layout::SecondForm { .. });
+            report.findings.push(UsageFinding {
+                severity: Severity::Error,
+                location: Location::Usage(written.place.clone()),
+                problem,
+                related,
+            });
+        }
+        // Another year's or county's file is told as such, once: not also as one without a
+        // year (`Västernorrlands län`, `Jämtlands län 2026-2027`).
+        let mut other = false;
+        if let Some(stated) = &file.stated
+            && let Some(problem) = other_plan(ledger, &stated.value)
+        {
+            report.error(&stated.place, problem);
+            refuse = true;
+            other = true;
+        }
+        // A form's title row without a year (a TOML file without `year` is undated already).
+        let untitled = match (&file.undated, &file.stated) {
+            (None, Some(stated)) if !states_year(&stated.value) => Some(Undated {
+                place: stated.place.clone(),
+                form: true,
+            }),
+            _ => None,
+        };
+        if let Some(undated) = file.undated.as_ref().or(untitled.as_ref())
+            && !other
+        {
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                location: Location::Usage(undated.place.clone()),
+                problem: UsageProblem::NoYear {
+                    year: i64::from(*ledger.plan.plan.year.get_ref()),
+                    form: undated.form,
+                },
+                related: None,
+            });
+        }
+        if refuse {
+            for claim in &file.claims {
+                if let Ok(recipient) = recipients.resolve(&claim.recipient.value) {
+                    refused.insert(recipient);
+                }
+            }
+            continue;
+        }
+        for claim in &file.claims {
+            let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
+                continue;
+            };
+            // A Mottagare that is another recipient than the Kommunkod: the form is not
+            // counted for either (its rows are the Kommunkod's, which is now unresolved).
+            if let Some(named) = &claim.named
+                && let Ok(other) = recipients.resolve(&named.value)
+                && other != recipient
+            {
+                report.error(
+                    &named.place,
+                    UsageProblem::RecipientsDisagree {
+                        name: named.value.trim().to_string(),
+                        code: claim.recipient.value.trim().to_string(),
+                        code_is: ledger.recipient_name(recipient).to_string(),
+                    },
+                );
+                resolved.insert(claim.recipient.place.clone(), None);
+                refused.insert(recipient);
+                continue;
+            }
+            heard_from.insert(recipient);
+            if let Some(written) = &claim.invoiced {
+                if written.value.trim().is_empty() {
+                    continue;
+                }
+                match yes_or_no(&written.value) {
+                    Some(yes) => {
+                        if let Some(first) = invoiced.insert(recipient, yes)
+                            && first != yes
+                        {
+                            report.error(
+                                &written.place,
+                                UsageProblem::InvoicedTwice {
+                                    recipient: ledger.recipient_name(recipient).to_string(),
+                                    first,
+                                },
+                            );
+                        }
+                    }
+                    None => report.error(
+                        &written.place,
+                        UsageProblem::Invoiced {
+                            written: written.value.clone(),
+                        },
+                    ),
+                }
+            }
+        }
+        for row in &file.rows {
+            let Some(recipient) = resolve(&row.recipient, &mut resolved, &mut report) else {
+                continue;
+            };
+            heard_from.insert(recipient);
+            let own = recipients
+                .lines
+                .get(&recipient)
+                .map_or(&[][..], Vec::as_slice);
+            // An amount used below the form's total row is outside the table the total sums:
+            // not counted, and the line it names, if any, is not also missing.
+            if let (Some(line), false) = (row.below_total, row.used.value == Entry::Empty) {
+                report.error(&row.used.place, UsageProblem::BelowTotal { line });
+                let named = match_line(&recipients, recipient, own, row, &mut Report::default());
+                if let Some(slot) = named.and_then(|l| uncounted.get_mut(l)) {
+                    *slot = true;
+                }
+                continue;
+            }
+            // A row whose fields are shifted is not read; the line it names, if any, is not
+            // also missing.
+            if let Some(overflow) = &row.overflow {
+                report.error(
+                    &overflow.place,
+                    UsageProblem::Overflow(overflow.value.clone()),
+                );
+                let line = match_line(&recipients, recipient, own, row, &mut Report::default());
+                if let Some(slot) = line.and_then(|l| uncounted.get_mut(l)) {
+                    *slot = true;
+                }
+                continue;
+            }
+            let Some(line) = match_line(&recipients, recipient, own, row, &mut report) else {
+                continue;
+            };
+            if let Some(received) = &row.received {
+                let plan = recipients.amount(line);
+                let edited = |form| UsageProblem::EditedReceived {
+                    insats: row.insats.value.trim().to_string(),
+                    plan,
+                    form,
+                };
+                match &received.value {
+                    Entry::Amount(a) if *a == plan => {}
+                    // `21,200 kr`, as a spreadsheet in English saves the form's whole kronor:
+                    // the plan's amount one way, 21,2 kr the other.
+                    Entry::Ambiguous { readings, .. } if readings.contains(&plan) => {}
+                    Entry::Amount(a) => report.error(&received.place, edited(Some(*a))),
+                    Entry::Empty => report.error(&received.place, edited(None)),
+                    Entry::Bad { .. } | Entry::Ambiguous { .. } => {
+                        let (written, why) =
+                            received.value.bad().unwrap_or(("", BadAmount::NotANumber));
+                        report.error(
+                            &received.place,
+                            UsageProblem::BadReceived {
+                                insats: row.insats.value.trim().to_string(),
+                                written: written.to_string(),
+                                why,
+                                plan,
+                            },
+                        );
+                    }
+                }
+            }
+            if let (Some(comment), Some(slot @ None)) = (
+                row.comment.as_ref().filter(|c| !c.trim().is_empty()),
+                comments.get_mut(line),
+            ) {
+                *slot = Some(comment.clone());
+            }
+            let used = match &row.used.value {
+                Entry::Empty => {
+                    if let Some(slot) = blank.get_mut(line) {
+                        slot.get_or_insert_with(|| row.used.place.clone());
+                    }
+                    continue;
+                }
+                Entry::Amount(a) => Some(*a),
+                Entry::Bad { .. } | Entry::Ambiguous { .. } => None,
+            };
+            // An amount that cannot be read is told, a second report of its line or not.
+            if let Some((written, why)) = row.used.value.bad() {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::BadAmount {
+                        written: written.to_string(),
+                        why,
+                    },
+                );
+            }
+            if let Some(Some(first)) = reported.get(line) {
+                duplicates.push((report.findings.len(), line));
+                report.findings.push(UsageFinding {
+                    severity: Severity::Error,
+                    location: Location::Usage(row.used.place.clone()),
+                    problem: UsageProblem::Duplicate {
+                        recipient: ledger.recipient_name(recipient).to_string(),
+                        insats: recipients.insats_id(line).to_string(),
+                        // Counted once all files are read.
+                        times: 2,
+                    },
+                    related: Some(first.clone()),
+                });
+                continue;
+            }
+            if let Some(slot) = reported.get_mut(line) {
+                *slot = Some(row.used.place.clone());
+            }
+            let Some(used) = used else {
+                continue;
+            };
+            let received = recipients.amount(line);
+            if used.is_negative() {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::NegativeAmount { amount: used },
+                );
+            } else if used > received {
+                report.error(
+                    &row.used.place,
+                    UsageProblem::ExceedsReceived {
+                        recipient: ledger.recipient_name(recipient).to_string(),
+                        insats: recipients.insats_id(line).to_string(),
+                        received,
+                        used,
+                    },
+                );
+            } else if let Some(slot) = booked.get_mut(line) {
+                *slot = Some(Booked {
+                    used,
+                    place: row.used.place.clone(),
+                });
+            }
+        }
+    }
+
+    // A line reported three times is said to be, at each report after the first.
+    let mut times: HashMap<usize, usize> = HashMap::new();
+    for &(_, line) in &duplicates {
+        *times.entry(line).or_insert(1) += 1;
+    }
+    for (at, line) in duplicates {
+        if let (Some(finding), Some(&all)) = (report.findings.get_mut(at), times.get(&line))
+            && let UsageProblem::Duplicate { times, .. } = &mut finding.problem
+        {
+            *times = all;
+        }
+    }
+
+    // Lines nobody reported on: one finding for a recipient that sent nothing or filled in
+    // nothing, else one per line, at the form's empty cell when there is one.
+    let severity = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut missing = Vec::new();
+    for &recipient in &recipients.order {
+        let own = recipients
+            .lines
+            .get(&recipient)
+            .map_or(&[][..], Vec::as_slice);
+        let name = ledger.recipient_name(recipient).to_string();
+        if !heard_from.contains(&recipient) {
+            if refused.contains(&recipient) {
+                continue;
+            }
+            missing.push(UsageFinding {
+                severity,
+                location: Location::Plan(recipient_span(ledger, recipient)),
+                problem: UsageProblem::MissingRecipient {
+                    recipient: name,
+                    lines: own.len(),
+                    amount: own.iter().map(|&l| recipients.amount(l)).sum(),
+                },
+                related: None,
+            });
+            continue;
+        }
+        let is_reported = |line: usize| {
+            reported.get(line).is_some_and(Option::is_some)
+                || uncounted.get(line).is_some_and(|&u| u)
+        };
+        if !own.iter().any(|&l| is_reported(l)) {
+            let first_blank = own.iter().find_map(|&l| blank.get(l).cloned().flatten());
+            missing.push(UsageFinding {
+                severity,
+                location: first_blank.map_or_else(
+                    || Location::Plan(recipient_span(ledger, recipient)),
+                    Location::Usage,
+                ),
+                problem: UsageProblem::NothingFilledIn {
+                    recipient: name,
+                    lines: own.len(),
+                    amount: own.iter().map(|&l| recipients.amount(l)).sum(),
+                },
+                related: None,
+            });
+            continue;
+        }
+        for &line in own {
+            if is_reported(line) {
+                continue;
+            }
+            let location = match blank.get(line).cloned().flatten() {
+                Some(place) => Location::Usage(place),
+                None => Location::Plan(insats_span(ledger, line)),
+            };
+            missing.push(UsageFinding {
+                severity,
+                location,
+                problem: UsageProblem::Missing {
+                    recipient: name.clone(),
+                    insats: recipients.insats_id(line).to_string(),
+                    amount: recipients.amount(line),
+                },
+                related: None,
+            });
+        }
+    }
+    // Findings in the usage files come first, in file order; those about the plan follow.
+    let mut findings = report.findings;
+    findings.extend(missing);
+    findings.sort_by_key(|a| order_key(&a.location));
+
+    FollowUp {
+        booked,
+        comments,
+        invoiced,
+        findings,
+        strict,
+        deadline_passed,
+        date: options.date,
+    }
+}
+
+/// What is wrong with a layout the reader saw, if anything, with the place it repeats, if it
+/// does.
+fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
+    Some(match layout {
+        Layout::Unit { header, unit } => {
+            if !other_unit(unit) {
+                return None;
+            }
+            (
+                UsageProblem::AmountUnit {
+                    header: header.clone(),
+                    unit: unit.clone(),
+                },
+                None,
+            )
+        }
+        Layout::RepeatedColumn {
+            header,
+            first_header,
+            first,
+            second,
+            first_place,
+        } => (
+            UsageProblem::RepeatedColumn {
+                header: header.clone(),
+                first_header: first_header.clone(),
+                first: *first,
+                second: *second,
+            },
+            Some(first_place.clone()),
+        ),
+        Layout::RepeatedLabel {
+            label,
+            first,
+            second,
+            first_place,
+        } => (
+            UsageProblem::RepeatedLabel {
+                label: label.clone(),
+                first: *first,
+                second: *second,
+            },
+            Some(first_place.clone()),
+        ),
+        Layout::SecondForm { line } => (UsageProblem::SecondForm { line: *line }, None),
+        Layout::SecondSheet { sheet, form } => (
+            UsageProblem::SecondSheet {
+                sheet: sheet.clone(),
+                form: form.clone(),
+            },
+            None,
+        ),
+        Layout::Merged {
+            top,
+            left,
+            bottom,
+            right,
+        } => (
+            UsageProblem::Merged {
+                top: *top,
+                left: *left,
+                bottom: *bottom,
+                right: *right,
+            },
+            None,
+        ),
+        Layout::UnclosedQuote { line } => (UsageProblem::UnclosedQuote { line: *line }, None),
+        Layout::QuotedRows { line, through } => (
+            UsageProblem::QuotedRows {
+                line: *line,
+                through: *through,
+            },
+            None,
+        ),
+        Layout::TotalRow { stated, rows, text } => (
+            UsageProblem::TotalRow {
+                stated: *stated,
+                rows: *rows,
+                text: text.clone(),
+            },
+            None,
+        ),
+    })
+}
+
+/// The recipient's name that a name written out in full ends with, as whole words: a unit
+/// is written after what it is part of (the plan's `responsible` text, "Region Jämtland
+/// Härjedalen Folkhälsoenheten", names the unit "Folkhälsoenheten").
+fn within(folded: &str, known: &[&str]) -> Option<String> {
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    known
+        .iter()
+        .find(|name| {
+            let name = fold(name);
+            let name: Vec<&str> = name.split_whitespace().collect();
+            !name.is_empty() && name.len() < words.len() && words.ends_with(&name)
+        })
+        .map(|name| (*name).to_string())
+}
+
+/// The findings collected while matching.
+#[derive(Default)]
+struct Report {
+    findings: Vec<UsageFinding>,
+}
+
+impl Report {
+    fn error(&mut self, place: &Place, problem: UsageProblem) {
+        self.findings.push(UsageFinding {
+            severity: Severity::Error,
+            location: Location::Usage(place.clone()),
+            problem,
+            related: None,
+        });
+    }
+}
+
+/// The line a row names, or the problem reported when it names none it may.
+fn match_line(
+    recipients: &Recipients,
+    recipient: Recipient,
+    own: &[usize],
+    row: &UsageRow,
+    report: &mut Report,
+) -> Option<usize> {
+    let ledger = recipients.ledger;
+    let id = row.insats.value.trim();
+    // An id as written, or as written before a CSV form guarded it (`'-1`), or as a form shows
+    // it (`as_shown`).
+    let by_id = [id, unguarded(id)]
+        .into_iter()
+        .find_map(|id| recipients.line_by_id(recipient, id))
+        .or_else(|| {
+            let shown = as_shown(unguarded(id));
+            (own.iter().copied()).find(|&l| as_shown(recipients.insats_id(l)) == shown)
+        });
+    let text = row
+        .text
+        .as_ref()
+        .map(|t| unguarded(&t.value).trim())
+        .filter(|t| !t.is_empty());
+    // The recipient's line whose description the row prints. A description printed as the
+    // line of its id has it is that line's (the only line with it, or one of several: either
+    // way the id's), and need not be folded and looked up.
+    let by_text = match (by_id, text) {
+        (Some(line), Some(text)) if text == recipients.insats_text(line).trim() => Some(line),
+        (_, Some(text)) => recipients.line_by_text(recipient, &fold(text)),
+        (_, None) => None,
+    };
+    let edited = |line: usize| UsageProblem::EditedInsats {
+        written: id.to_string(),
+        text_of: recipients.insats_id(line).to_string(),
+    };
+    match (by_id, by_text) {
+        (Some(line), None) => Some(line),
+        (Some(line), Some(other)) if other == line => Some(line),
+        (Some(_), Some(other)) | (None, Some(other)) => {
+            report.error(&row.insats.place, edited(other));
+            None
+        }
+        (None, None) => {
+            if id.is_empty() {
+                if row.used.value != Entry::Empty {
+                    report.error(&row.insats.place, UsageProblem::RowWithoutInsats);
+                }
+                return None;
+            }
+            let problem = if ledger.names.insatser.contains_key(id) {
+                UsageProblem::NotRecipientsLine {
+                    recipient: ledger.recipient_name(recipient).to_string(),
+                    insats: id.to_string(),
+                    own: own
+                        .iter()
+                        .map(|&l| recipients.insats_id(l).to_string())
+                        .collect(),
+                }
+            } else {
+                let known: Vec<&str> = own.iter().map(|&l| recipients.insats_id(l)).collect();
+                // Ids are short: only a slip of one character is a likely typo.
+                UsageProblem::UnknownInsats {
+                    insats: id.to_string(),
+                    suggestion: suggest(id, &known)
+                        .filter(|s| strsim::damerau_levenshtein(id, s) <= 1),
+                }
+            };
+            report.error(&row.insats.place, problem);
+            None
+        }
+    }
+}
+
+/// Usage findings in file order (file, then sheet, row and column, or byte), then plan
+/// findings.
+fn order_key(location: &Location) -> (usize, usize, usize, usize, usize) {
+    match location {
+        Location::Usage(Place {
+            file,
+            at: At::Text(span),
+        }) => (0, *file, 0, span.start, 0),
+        Location::Usage(Place {
+            file,
+            at: At::Cell { row, column, sheet },
+        }) => (0, *file, *sheet, *row as usize, *column as usize),
+        Location::Plan(span) => (1, 0, 0, span.start, 0),
+    }
+}
+
+/// Where the plan defines a recipient: an actor's id, a kommun's code.
+fn recipient_span(ledger: &Ledger, recipient: Recipient) -> Range<usize> {
+    match recipient {
+        Recipient::Actor(a) => ledger
+            .plan
+            .actors
+            .get(a as usize)
+            .map_or(0..0, |x| x.id.span()),
+        Recipient::Kommun(k) => ledger
+            .plan
+            .kommuner
+            .get(k as usize)
+            .map_or(0..0, |x| x.code.span()),
+    }
+}
+
+/// Where the plan defines a line's insats: its id.
+fn insats_span(ledger: &Ledger, line: usize) -> Range<usize> {
+    ledger
+        .lines
+        .get(line)
+        .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+        .map_or(0..0, |i| i.id.span())
+}
