@@ -41,8 +41,8 @@ pub enum Command {
     /// Start next year's plan from this year's: actors, kommuner, keys and focus areas kept,
     /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
     Init(commands::init::InitArgs),
-    /// Explain a finding's code (`stated-total`, or `fel[stated-total]` as `check` shows
-    /// it), or every code.
+    /// Explain a finding's code of `check` or `follow-up` (`stated-total`, or
+    /// `fel[stated-total]` as `check` shows it), or every code.
     Explain(commands::explain::ExplainArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.
     Completions(commands::completions::CompletionsArgs),
@@ -495,7 +495,7 @@ fn about_sv(command: &str) -> Option<&'static str> {
             "Stäng året: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
         }
         "explain" => {
-            "Förklara en kod i check (stated-total, eller fel[stated-total] som check visar den), eller alla koder"
+            "Förklara en kod i check eller follow-up (stated-total, eller fel[stated-total] som check visar den), eller alla koder"
         }
         "completions" => {
             "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"

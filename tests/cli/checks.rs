@@ -647,7 +647,7 @@ fn a_key_totals_figures_are_given_in_json_and_github() {
         .assert_stdout_contains("%0Asummor: angivet 100,01, beräknat 100,00, skillnad -0,01%0A");
 }
 
-/// `allocate explain` says every code in both languages, each once, with its header as a
+/// `allocate explain` says every code of `check` and `follow-up` in both languages, each once, with its header as a
 /// finding shows it; a code pasted from a finding's header is taken; an unknown code is a
 /// usage error on standard error with the nearest code, nothing on standard output.
 #[test]
@@ -656,7 +656,7 @@ fn explain_says_what_every_code_means() {
     for (lang, error, warning) in [("sv", "fel[", "varning["), ("en", "error[", "warning[")] {
         let out = crate::support::allocate(&root, &["explain", "--lang", lang]);
         out.assert_status(0).assert_stderr_empty();
-        for code in allocate::core::finding::Code::ALL {
+        for code in allocate::output::words::codes::AnyCode::all() {
             let headers = [
                 format!("{error}{}]\n", code.as_str()),
                 format!("{warning}{}]\n", code.as_str()),
@@ -675,6 +675,11 @@ fn explain_says_what_every_code_means() {
     crate::support::allocate(&root, &["explain", "syntax", "--lang", "en"])
         .assert_status(0)
         .assert_stdout_contains("(exit status 2)");
+    crate::support::allocate(&root, &["explain", "usage-missing"])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "varning[usage-missing]\n  En rad i planen som ingen har redovisat.",
+        );
     crate::support::allocate(&root, &["explain", "key-coverag"])
         .assert_status(2)
         .assert_stdout_empty()

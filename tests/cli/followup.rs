@@ -3244,7 +3244,14 @@ fn the_readme_lists_every_follow_up_code() {
                 (_, Severity::Error) => "error",
                 (_, Severity::Warning) => "warning",
             };
-            format!("| `{}` | {severity} | {} |", code.as_str(), code.about().1)
+            format!(
+                "| `{}` | {severity} | {} |",
+                code.as_str(),
+                allocate::output::words::codes::usage_about(
+                    *code,
+                    allocate::output::lang::Lang::En
+                )
+            )
         })
         .collect();
     assert!(

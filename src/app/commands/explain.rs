@@ -1,6 +1,6 @@
-//! `allocate explain [CODE]`: what a finding's code means (`stated-total`, or as a finding
-//! shows it, `fel[stated-total]`), whether it stops the check, and every code when none is
-//! given; in Swedish, or English with `--lang en`.
+//! `allocate explain [CODE]`: what a finding's code means, of `check` or of `follow-up`
+//! (`stated-total`, or as a finding shows it, `fel[stated-total]`), what it does to the
+//! command, and every code when none is given; in Swedish, or English with `--lang en`.
 
 use std::io::Write;
 
@@ -9,7 +9,7 @@ use clap::Args;
 use crate::app::Status;
 use crate::app::error::Error;
 use crate::app::options::Common;
-use crate::core::finding::Code;
+use crate::output::words::codes::AnyCode;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -24,9 +24,9 @@ pub struct ExplainArgs {
 pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status, Error> {
     let lang = args.common.lang;
     let width = usize::from(crate::output::table::terminal_width());
-    let codes: Vec<Code> = match &args.code {
+    let codes: Vec<AnyCode> = match &args.code {
         Some(written) => vec![code(written)?],
-        None => Code::ALL.to_vec(),
+        None => AnyCode::all().collect(),
     };
     let text: Vec<String> = codes
         .iter()
@@ -38,22 +38,18 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status, Error> {
 
 /// The code `written` names: as it is written (`stated-total`) or as a finding's header shows
 /// it (`fel[stated-total]`, `warning[key-date]`), case aside.
-fn code(written: &str) -> Result<Code, Error> {
+fn code(written: &str) -> Result<AnyCode, Error> {
     let trimmed = written.trim();
     let bare = match (trimmed.find('['), trimmed.strip_suffix(']')) {
         (Some(open), Some(inner)) => inner.get(open + 1..).unwrap_or(inner),
         _ => trimmed,
     };
     let bare = bare.to_ascii_lowercase();
-    Code::ALL
-        .iter()
-        .copied()
-        .find(|c| c.as_str() == bare)
-        .ok_or_else(|| {
-            let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-            Error::UnknownCode {
-                code: written.to_string(),
-                suggestion: crate::core::text::suggest(&bare, &names),
-            }
-        })
+    AnyCode::all().find(|c| c.as_str() == bare).ok_or_else(|| {
+        let names: Vec<&str> = AnyCode::all().map(AnyCode::as_str).collect();
+        Error::UnknownCode {
+            code: written.to_string(),
+            suggestion: crate::core::text::suggest(&bare, &names),
+        }
+    })
 }

@@ -64,56 +64,6 @@ impl UsageCode {
             _ => Severity::Error,
         }
     }
-
-    /// What the code means: Swedish, English.
-    pub fn about(self) -> (&'static str, &'static str) {
-        match self {
-            UsageCode::ExceedsReceived => (
-                "använt belopp är större än det mottagna",
-                "the amount used is larger than the amount received",
-            ),
-            UsageCode::UnknownLine => (
-                "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens sista summarad",
-                "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's last total row",
-            ),
-            UsageCode::UnknownRecipient => (
-                "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
-                "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
-            ),
-            UsageCode::Amount => (
-                "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum, en cell formaterad som procent eller i en annan valuta än kronor) eller som är negativt",
-                "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
-            ),
-            UsageCode::Duplicate => (
-                "samma rad redovisad mer än en gång (två rader eller två blanketter)",
-                "the same line reported more than once (two rows or two forms)",
-            ),
-            UsageCode::FormEdited => (
-                "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
-                "the form changed where it should not be: the amount received or the insats id; the row is not counted",
-            ),
-            UsageCode::Invoiced => (
-                "uppgiften om samlingsfakturan är skickad är varken ja eller nej, eller två filer svarar olika för samma mottagare",
-                "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
-            ),
-            UsageCode::FormLayout => (
-                "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte) eller på ett annat blad i arbetsboken (arbetsboken räknas inte), celler sammanfogade över flera rader i tabellen (blanketten räknas inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
-                "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read) or on another sheet of the workbook (the workbook is not counted), cells merged over several rows of the table (the form is not counted), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
-            ),
-            UsageCode::OtherPlan => (
-                "en blankett för ett annat år eller ett annat län än planens, för flera år, eller vars rubrik anger två år (blanketten räknas inte)",
-                "a form for another year or another county than the plan's, for a span of years, or whose title names two years (the form is not counted)",
-            ),
-            UsageCode::NoYear => (
-                "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
-                "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
-            ),
-            UsageCode::Missing => (
-                "en rad i planen som ingen har redovisat",
-                "a line of the plan that nobody reported on",
-            ),
-        }
-    }
 }
 
 /// What is wrong, with the values the message needs.

@@ -4,6 +4,7 @@
 
 use crate::core::check::registry::Stage;
 use crate::core::finding::{Code, Severity};
+use crate::core::followup::UsageCode;
 use crate::output::lang::Lang;
 
 /// What `code` means.
@@ -272,6 +273,56 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
     }
 }
 
+/// What a follow-up code means.
+pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
+    match code {
+        UsageCode::ExceedsReceived => lang.pick(
+            "använt belopp är större än det mottagna",
+            "the amount used is larger than the amount received",
+        ),
+        UsageCode::UnknownLine => lang.pick(
+            "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens sista summarad",
+            "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's last total row",
+        ),
+        UsageCode::UnknownRecipient => lang.pick(
+            "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
+            "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
+        ),
+        UsageCode::Amount => lang.pick(
+            "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum, en cell formaterad som procent eller i en annan valuta än kronor) eller som är negativt",
+            "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
+        ),
+        UsageCode::Duplicate => lang.pick(
+            "samma rad redovisad mer än en gång (två rader eller två blanketter)",
+            "the same line reported more than once (two rows or two forms)",
+        ),
+        UsageCode::FormEdited => lang.pick(
+            "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
+            "the form changed where it should not be: the amount received or the insats id; the row is not counted",
+        ),
+        UsageCode::Invoiced => lang.pick(
+            "uppgiften om samlingsfakturan är skickad är varken ja eller nej, eller två filer svarar olika för samma mottagare",
+            "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
+        ),
+        UsageCode::FormLayout => lang.pick(
+            "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte) eller på ett annat blad i arbetsboken (arbetsboken räknas inte), celler sammanfogade över flera rader i tabellen (blanketten räknas inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
+            "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read) or on another sheet of the workbook (the workbook is not counted), cells merged over several rows of the table (the form is not counted), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
+        ),
+        UsageCode::OtherPlan => lang.pick(
+            "en blankett för ett annat år eller ett annat län än planens, för flera år, eller vars rubrik anger två år (blanketten räknas inte)",
+            "a form for another year or another county than the plan's, for a span of years, or whose title names two years (the form is not counted)",
+        ),
+        UsageCode::NoYear => lang.pick(
+            "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
+            "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
+        ),
+        UsageCode::Missing => lang.pick(
+            "en rad i planen som ingen har redovisat",
+            "a line of the plan that nobody reported on",
+        ),
+    }
+}
+
 /// A finding's severity as its header names it: `fel`, `varning` ("error", "warning").
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     match severity {
@@ -280,27 +331,73 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// A code of `check` or of `follow-up`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnyCode {
+    Plan(Code),
+    Usage(UsageCode),
+}
+
+impl AnyCode {
+    /// Every code: the plan's in the registry's order, then the follow-up's.
+    pub fn all() -> impl Iterator<Item = AnyCode> {
+        (Code::ALL.iter().map(|&c| AnyCode::Plan(c)))
+            .chain(UsageCode::ALL.iter().map(|&c| AnyCode::Usage(c)))
+    }
+
+    /// The code as a finding shows it (`stated-total`, `usage-missing`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnyCode::Plan(c) => c.as_str(),
+            AnyCode::Usage(c) => c.as_str(),
+        }
+    }
+}
+
 /// A code explained, for `allocate explain`: its header as a finding shows it, what it means
-/// and what it does to the check (a read error stops it, exit status 2), filled to `width`.
-pub fn explained(code: Code, width: usize, lang: Lang) -> String {
-    let rule = code.rule();
-    let header = format!("{}[{}]", severity(rule.severity, lang), code.as_str());
-    let consequence = match rule.stage {
-        Stage::Read => lang.pick(
-            "Filen kan inte läsas och inget annat kontrolleras (slutkod 2).",
-            "The file cannot be read and nothing else is checked (exit status 2).",
-        ),
-        _ if rule.severity == Severity::Error => lang.pick(
-            "Ett fel: planen stämmer inte (slutkod 1).",
-            "An error: the plan does not reconcile (exit status 1).",
-        ),
-        _ => lang.pick(
-            "En varning: planen godkänns ändå (slutkod 0; 1 med --deny-warnings).",
-            "A warning: the plan passes all the same (exit status 0; 1 with --deny-warnings).",
-        ),
+/// and what it does to the command (a read error stops `check`, exit status 2), filled to
+/// `width`.
+pub fn explained(code: AnyCode, width: usize, lang: Lang) -> String {
+    let (severity, about, consequence) = match code {
+        AnyCode::Plan(code) => {
+            let rule = code.rule();
+            let consequence = match rule.stage {
+                Stage::Read => lang.pick(
+                    "Filen kan inte läsas och inget annat kontrolleras (slutkod 2).",
+                    "The file cannot be read and nothing else is checked (exit status 2).",
+                ),
+                _ if rule.severity == Severity::Error => lang.pick(
+                    "Ett fel: planen stämmer inte (slutkod 1).",
+                    "An error: the plan does not reconcile (exit status 1).",
+                ),
+                _ => lang.pick(
+                    "En varning: planen godkänns ändå (slutkod 0; 1 med --deny-warnings).",
+                    "A warning: the plan passes all the same (exit status 0; 1 with --deny-warnings).",
+                ),
+            };
+            (rule.severity, about(code, lang), consequence)
+        }
+        AnyCode::Usage(code) => {
+            let consequence = match code {
+                UsageCode::Missing => lang.pick(
+                    "En varning i uppföljningen; ett fel med --final eller när tidsgränsen för redovisningen har passerat (slutkod 1).",
+                    "A warning of the follow-up; an error with --final or once the reporting deadline has passed (exit status 1).",
+                ),
+                _ if code.severity() == Severity::Error => lang.pick(
+                    "Ett fel i uppföljningen: redovisningen stämmer inte mot planen (slutkod 1).",
+                    "An error of the follow-up: the usage does not agree with the plan (exit status 1).",
+                ),
+                _ => lang.pick(
+                    "En varning i uppföljningen: den räknas ändå (slutkod 0).",
+                    "A warning of the follow-up: it is counted all the same (exit status 0).",
+                ),
+            };
+            (code.severity(), usage_about(code, lang), consequence)
+        }
     };
+    let header = format!("{}[{}]", self::severity(severity, lang), code.as_str());
     let fill = |text: &str| crate::output::text::wrap(text, width, "  ", "  ");
     // The meaning as a sentence of its own.
-    let about = format!("{}.", super::capitalized(about(code, lang)));
+    let about = format!("{}.", super::capitalized(about));
     format!("{header}\n{}\n{}\n", fill(&about), fill(consequence))
 }
