@@ -82,32 +82,49 @@ fn progress(summary: &Summary, lang: Lang) -> String {
     }
 }
 
-fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Cell> {
-    let cell = |a: Amount| Cell::new(lang.number(a)).set_alignment(CellAlignment::Right);
-    let mut cells = vec![
-        cell(figures.received),
-        cell(figures.used),
-        cell(figures.unused),
-    ];
-    if !summary.complete {
-        cells.push(cell(figures.unreported));
-    }
-    cells
+/// The figure columns' amounts (received, used, unused, not reported).
+const FIGURES: [fn(&Use) -> Amount; 4] =
+    [|u| u.received, |u| u.used, |u| u.unused, |u| u.unreported];
+
+/// Each figure column's decimals: as many as its most precise amount has, so that every
+/// amount of a column is written alike (`47 600,00` above `190 006,68`).
+fn figure_decimals(rows: &[Use], summary: &Summary) -> [u32; 4] {
+    FIGURES.map(|pick| {
+        (rows.iter().chain([&summary.totals]))
+            .map(|u| pick(u).decimals())
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+fn figure_cells(summary: &Summary, figures: &Use, decimals: [u32; 4], lang: Lang) -> Vec<Cell> {
+    let cells = FIGURES.iter().zip(decimals).map(|(pick, decimals)| {
+        let text = lang.number(pick(figures).with_decimals(decimals));
+        Cell::new(text).set_alignment(CellAlignment::Right)
+    });
+    // The column of what is not reported only while something is not.
+    let shown = if summary.complete { 3 } else { 4 };
+    cells.take(shown).collect()
 }
 
 /// Widths of the figure columns, for the budget of the text column.
-fn figure_widths(summary: &Summary, headers: &[&str], rows: &[Use], lang: Lang) -> Vec<usize> {
+fn figure_widths(
+    summary: &Summary,
+    headers: &[&str],
+    rows: &[Use],
+    decimals: [u32; 4],
+    lang: Lang,
+) -> Vec<usize> {
     let all: Vec<&Use> = rows.iter().chain([&summary.totals]).collect();
-    let column = |pick: fn(&Use) -> Amount, header: &str| {
-        let texts: Vec<String> = all.iter().map(|u| lang.number(pick(u))).collect();
-        widest(texts.iter().map(String::as_str)).max(header.chars().count())
-    };
-    let picks: [fn(&Use) -> Amount; 4] =
-        [|u| u.received, |u| u.used, |u| u.unused, |u| u.unreported];
     headers
         .iter()
-        .zip(picks)
-        .map(|(h, pick)| column(pick, h))
+        .zip(FIGURES.iter().zip(decimals))
+        .map(|(header, (pick, decimals))| {
+            let texts: Vec<String> = (all.iter())
+                .map(|u| lang.number(pick(u).with_decimals(decimals)))
+                .collect();
+            widest(texts.iter().map(String::as_str)).max(header.chars().count())
+        })
         .collect()
 }
 
@@ -190,7 +207,8 @@ fn figures_table(
             widest(cells).max(leading.get(c).map_or(0, |h| h.chars().count()))
         })
         .collect();
-    let figure_widths = figure_widths(summary, &headers, &figures, lang);
+    let decimals = figure_decimals(&figures, summary);
+    let figure_widths = figure_widths(summary, &headers, &figures, decimals, lang);
     let figure_columns = figure_widths.len();
     widths.extend(figure_widths);
     let room = budget(layout, &widths);
@@ -213,12 +231,12 @@ fn figures_table(
                 }
             })
             .collect();
-        cells.extend(figure_cells(summary, figures, lang));
+        cells.extend(figure_cells(summary, figures, decimals, lang));
         table.add_row(cells);
     }
     let mut total: Vec<Cell> = (0..fixed).map(|_| Cell::new("")).collect();
     total.push(layout.total_label(true));
-    total.extend(figure_cells(summary, &summary.totals, lang));
+    total.extend(figure_cells(summary, &summary.totals, decimals, lang));
     table.add_row(total);
     let first = leading.len();
     right_align_from(&mut table, first);
@@ -356,19 +374,31 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         out.push_str(lang.pick("  Inga medel är oanvända.\n", "  No money is unused.\n"));
         return out;
     }
+    // Every amount of the column with its most precise one's decimals.
+    let decimals = (unused.iter().map(|u| u.figures.unused))
+        .chain([r.total])
+        .map(Amount::decimals)
+        .max()
+        .unwrap_or(0);
+    let unused_amount = |a: Amount| a.with_decimals(decimals);
     let amount_width = widest(
-        unused
+        (unused
             .iter()
-            .map(|r| lang.amount(r.figures.unused))
-            .chain([lang.amount(r.total)])
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
+            .map(|r| lang.amount(unused_amount(r.figures.unused))))
+        .chain([lang.amount(unused_amount(r.total))])
+        .collect::<Vec<_>>()
+        .iter()
+        .map(String::as_str),
     )
     .max(9);
+    // An amount in the text is held together (no-break spaces, written as spaces below): what
+    // is to be invoiced never breaks inside its digits.
     let hows: Vec<String> = unused
         .iter()
-        .map(|u| words::settled(u.settlement, u.to_invoice.map(|a| lang.amount(a)), lang))
+        .map(|u| {
+            let to_invoice = u.to_invoice.map(|a| lang.amount(a).replace(' ', "\u{a0}"));
+            words::settled(u.settlement, to_invoice, lang)
+        })
         .collect();
     // The way each is settled may wrap; the names get room first.
     let how_width = widest(hows.iter().map(String::as_str)).min(32);
@@ -389,13 +419,13 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         names.push(name.clone());
         table.add_row(vec![
             Cell::new(name),
-            layout.amount(u.figures.unused),
+            layout.amount(unused_amount(u.figures.unused)),
             Cell::new(how),
         ]);
     }
     table.add_row(vec![
         layout.total_label(true),
-        layout.strong_amount(r.total),
+        layout.strong_amount(unused_amount(r.total)),
         Cell::new(""),
     ]);
     if let Some(column) = table.column_mut(1) {
@@ -409,7 +439,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         name_width,
         shown.chain([lang.pick("Totalt", "Total")]),
     );
-    out.push_str(&format!("{table}\n"));
+    out.push_str(&format!("{table}\n").replace('\u{a0}', " "));
     out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
     out
 }

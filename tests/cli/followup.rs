@@ -4961,3 +4961,49 @@ fn findings_are_separated_by_an_empty_line_as_checks_are() {
     assert_eq!(errors, 7, "{}", out.stderr);
     assert!(!out.stderr.contains("\n\n\n"), "{}", out.stderr);
 }
+
+/// Berg's form with öre in one amount used (60 000,50 of 2.5's 75 000) and no collective
+/// invoice sent yet: every amount of a figure column is then written with öre (Ragunda's
+/// `0,00` beside Berg's `181 200,50`), and what Berg is to invoice (196 200 − 14 999,50 =
+/// 181 200,50 kr) never breaks inside its digits on a narrow terminal.
+#[test]
+fn amounts_in_ore_are_written_alike_in_a_column_and_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-2326-berg.csv"),
+    )
+    .unwrap()
+    .replace(";75000;60000;", ";75000;60000,50;")
+    .replace("skickad (ja/nej);ja", "skickad (ja/nej);nej");
+    std::fs::write(dir.path().join("berg.csv"), form).unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    let out = crate::support::allocate_env(
+        dir.path(),
+        &[
+            "follow-up",
+            plan,
+            "berg.csv",
+            "--view",
+            "recipients",
+            "--view",
+            "repayment",
+        ],
+        &[("COLUMNS", "60")],
+    );
+    out.assert_status(0);
+    let berg = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Berg (2326)") && l.contains("196 200"))
+        .unwrap();
+    assert!(berg.contains("181 200,50"), "{berg}");
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.contains("0,00") && l.contains("Ragunda")),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("181 200,50 kr"), "{}", out.stdout);
+}

@@ -91,11 +91,7 @@ impl Figures {
 
     /// `a` with this comparison's decimals.
     fn at(self, a: Amount) -> Amount {
-        let mut value = a.0;
-        if value.scale() < self.decimals {
-            value.rescale(self.decimals);
-        }
-        Amount(value)
+        a.with_decimals(self.decimals)
     }
 
     /// `12 689 898 kr`.
