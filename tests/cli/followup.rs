@@ -5007,3 +5007,34 @@ fn amounts_in_ore_are_written_alike_in_a_column_and_kept_whole() {
     );
     assert!(out.stdout.contains("181 200,50 kr"), "{}", out.stdout);
 }
+
+/// A form whose Mottagare names none of the plan's recipients (`Berg kommun`, or `Berg
+/// (2380)`, a name and a code of two kommuner) beside a Kommunkod is not counted for the
+/// Kommunkod's kommun: the name is the error, at its cell, with the nearest name.
+#[test]
+fn a_mottagare_that_names_no_recipient_is_not_passed_over_for_the_kommunkod() {
+    let dir = tempfile::tempdir().unwrap();
+    let berg = std::fs::read_to_string(
+        repo_root().join("examples/follow-up-2026/redovisning-2026-2326-berg.csv"),
+    )
+    .unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    for (name, message) in [
+        ("Berg kommun", "okänd mottagare `Berg kommun`"),
+        (
+            "Berg (2380)",
+            "redovisningen anger mottagaren Berg men kommunkoden 2380, som är Östersund",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join("berg.csv"),
+            berg.replace("Mottagare;Berg\r\n", &format!("Mottagare;{name}\r\n")),
+        )
+        .unwrap();
+        let out = allocate(dir.path(), &["follow-up", plan, "berg.csv"]);
+        out.assert_status(1)
+            .assert_stderr_contains(&format!("fel[usage-unknown-recipient]: {message}"))
+            .assert_stderr_contains("--> berg.csv:2:11");
+    }
+}

@@ -391,20 +391,28 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 continue;
             };
-            // A Mottagare that is another recipient than the Kommunkod: the form is not
-            // counted for either (its rows are the Kommunkod's, which is now unresolved).
-            if let Some(named) = &claim.named
-                && let Ok(other) = recipients.resolve(&named.value)
-                && other != recipient
-            {
-                report.error(
-                    &named.place,
-                    UsageProblem::RecipientsDisagree {
-                        name: named.value.trim().to_string(),
-                        code: claim.recipient.value.trim().to_string(),
-                        code_is: ledger.recipient_name(recipient).to_string(),
-                    },
-                );
+            // A Mottagare that is another recipient than the Kommunkod, or none of the plan's
+            // (misspelt, or naming two kommuner): the form is not counted for either (its
+            // rows are the Kommunkod's, which is now unresolved).
+            let disagreeing = match &claim.named {
+                Some(named) if !named.value.trim().is_empty() => {
+                    match recipients.resolve(&named.value) {
+                        Ok(other) if other == recipient => None,
+                        Ok(_) => Some((
+                            named,
+                            UsageProblem::RecipientsDisagree {
+                                name: named.value.trim().to_string(),
+                                code: claim.recipient.value.trim().to_string(),
+                                code_is: ledger.recipient_name(recipient).to_string(),
+                            },
+                        )),
+                        Err(problem) => Some((named, problem)),
+                    }
+                }
+                _ => None,
+            };
+            if let Some((named, problem)) = disagreeing {
+                report.error(&named.place, problem);
                 resolved.insert(claim.recipient.place.clone(), None);
                 refused.insert(recipient);
                 continue;

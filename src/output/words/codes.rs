@@ -285,8 +285,8 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "a row that matches no line of the plan: an insats that does not exist, one the recipient gets no money from, a row without an insats, or a row below the form's last total row",
         ),
         UsageCode::UnknownRecipient => lang.pick(
-            "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare (blanketten räknas inte)",
-            "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients (the form is not counted)",
+            "en mottagare som inte finns i planen eller inte får medel, en blankett utan mottagare, eller en blankett vars Mottagare och Kommunkod är olika mottagare eller vars Mottagare inte är någon av planens bredvid en Kommunkod (blanketten räknas inte)",
+            "a recipient that is not in the plan or receives no money, a form without a recipient, or a form whose Mottagare and Kommunkod are different recipients or whose Mottagare is none of the plan's beside a Kommunkod (the form is not counted)",
         ),
         UsageCode::Amount => lang.pick(
             "ett belopp som inte går att läsa (text, tvetydiga skiljetecken, bråkdelar av öre, ett datum, en cell formaterad som procent eller i en annan valuta än kronor) eller som är negativt",
