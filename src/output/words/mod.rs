@@ -1,6 +1,7 @@
 //! Wording: every message and hint, Swedish and English side by side, one module per concern.
 
 pub mod diff;
+pub mod document;
 pub mod findings;
 pub mod followup;
 pub mod key_file;
