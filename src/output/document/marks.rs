@@ -13,7 +13,7 @@ use crate::input::plan::Source;
 use crate::output::checked::Figures;
 use crate::output::document::{Figure, FindingNote, Mark, Span, StatusKind, StatusNote};
 use crate::output::lang::Lang;
-use crate::output::number;
+use crate::output::number::{self, Style};
 use crate::output::words::capitalized;
 use crate::output::words::findings as words;
 use crate::say;
@@ -42,6 +42,8 @@ pub struct Marks<'a> {
 
 impl<'a> Marks<'a> {
     pub fn new(ledger: &Ledger, findings: &'a [Finding], source: &Source, lang: Lang) -> Marks<'a> {
+        // A finding's figures as every other figure of the document.
+        let style = Style::document(lang);
         let mut errors = 0;
         let mut warnings = 0;
         let notes = findings
@@ -62,9 +64,9 @@ impl<'a> Marks<'a> {
                     label,
                     code: f.code().as_str().to_string(),
                     place: format!("{}:{line}:{column}", source.file_name()),
-                    message: typeset(&words::message(&f.problem, lang), lang),
-                    figures: Figures::of(&f.problem).map(|x| typeset(&x.text(lang), lang)),
-                    hint: typeset(&words::hint(&f.problem, lang), lang),
+                    message: words::message(&f.problem, style),
+                    figures: Figures::of(&f.problem).map(|x| x.text(style)),
+                    hint: words::hint(&f.problem, style),
                 }
             })
             .collect();
@@ -106,7 +108,7 @@ impl<'a> Marks<'a> {
                 label,
                 code: "previous-year".to_string(),
                 place: format!("{}:{line}:{column}", source.file_name()),
-                message: crate::output::diff::document_year_check_line(check, diff, lang)
+                message: crate::output::diff::year_check_line(check, diff, Style::document(lang))
                     .trim()
                     .to_string(),
                 figures: None,
@@ -405,85 +407,6 @@ impl<'a> Marks<'a> {
 /// "≠ beräknat 481 600 kr": a printed figure with what the plan computes instead.
 fn computed_note(computed: &str, lang: Lang) -> String {
     say!(lang, "≠ beräknat {computed}", "≠ computed {computed}")
-}
-
-/// A finding's words as the document writes its figures: every amount the words give in plain
-/// text (`-200 000 kr`, `1,000,000 kr`: digits grouped by threes, a decimal part, a minus,
-/// then ` kr`) typeset once more as every other figure of the document, with a narrow no-break
-/// space between thousands, a true minus sign and a no-break space before `kr`. The words
-/// are the terminal's own (`words::findings`); only their amounts change.
-pub fn typeset(text: &str, lang: Lang) -> String {
-    let (thousands, decimal) = match lang {
-        Lang::Sv => (' ', ','),
-        Lang::En => (',', '.'),
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let at = |i: usize| chars.get(i).copied();
-    let digits_before = |end: usize| {
-        (0..end)
-            .rev()
-            .take_while(|&i| at(i).is_some_and(|c| c.is_ascii_digit()))
-            .count()
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut done = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        // ` kr` not followed by a letter or digit, after a digit.
-        let unit = at(i) == Some(' ')
-            && at(i + 1) == Some('k')
-            && at(i + 2) == Some('r')
-            && !at(i + 3).is_some_and(char::is_alphanumeric);
-        let last = digits_before(i);
-        if !unit || last == 0 {
-            i += 1;
-            continue;
-        }
-        let mut start = i - last;
-        let mut integer = last;
-        // A decimal part: digits, the decimal mark, digits.
-        if at(start.wrapping_sub(1)) == Some(decimal) && start >= 2 {
-            let whole = digits_before(start - 1);
-            if whole > 0 {
-                start = start - 1 - whole;
-                integer = whole;
-            }
-        }
-        // Groups of three before it, each after a separator.
-        while integer == 3 && start >= 2 && at(start - 1) == Some(thousands) {
-            let group = digits_before(start - 1);
-            if !(1..=3).contains(&group) {
-                break;
-            }
-            start = start - 1 - group;
-            integer = group;
-        }
-        if start >= 1 && at(start - 1) == Some('-') {
-            start -= 1;
-        }
-        // Part of a word or a longer number: left as it is.
-        let before = start.checked_sub(1).and_then(at);
-        let token: String = chars
-            .get(start..i)
-            .map_or_else(String::new, |t| t.iter().collect());
-        let plain: String = token
-            .chars()
-            .filter(|&c| c != thousands)
-            .map(|c| if c == decimal { '.' } else { c })
-            .collect();
-        let value = plain.parse::<rust_decimal::Decimal>();
-        match value {
-            Ok(value) if !before.is_some_and(|c| c.is_alphanumeric() || c == decimal) => {
-                out.extend(chars.get(done..start).unwrap_or_default());
-                out.push_str(&number::document_amount(Amount(value), lang));
-                done = i + 3;
-                i += 3;
-            }
-            _ => i += 1,
-        }
-    }
-    out.extend(chars.get(done..).unwrap_or_default());
-    out
 }
 
 /// The sentence over the list of findings: what it is, and which of them also stand at a
