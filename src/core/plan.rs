@@ -212,6 +212,28 @@ pub struct Deadlines {
     pub report_to: Vec<Spanned<String>>,
 }
 
+impl Deadlines {
+    /// The day the region requisitions the money, when the plan sets it.
+    pub fn requisition(&self) -> Option<Date> {
+        self.requisition.as_ref().map(|d| *d.get_ref())
+    }
+
+    /// The day the recipients report their use, when the plan sets it.
+    pub fn use_reported(&self) -> Option<Date> {
+        self.use_reported.as_ref().map(|d| *d.get_ref())
+    }
+
+    /// The day unused money is repaid, when the plan sets it.
+    pub fn unused_repaid(&self) -> Option<Date> {
+        self.unused_repaid.as_ref().map(|d| *d.get_ref())
+    }
+
+    /// The day the recipients that invoice do so by, when the plan sets it.
+    pub fn invoice_by(&self) -> Option<Date> {
+        self.invoice_by.as_ref().map(|d| *d.get_ref())
+    }
+}
+
 /// `[agreement]`: the state–SKR agreement behind the county's money.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

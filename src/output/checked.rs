@@ -15,7 +15,7 @@ use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
 use crate::output::lang::Lang;
-use crate::output::number;
+use crate::output::number::{self, Style};
 use crate::output::words::findings;
 use crate::output::words::load::load_error;
 
@@ -125,12 +125,12 @@ impl Figures {
     }
 
     /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it
-    /// (a key's total without `kr`).
-    pub fn text(&self, lang: Lang) -> String {
+    /// (a key's total without `kr`), in `style` (a language alone: plain text).
+    pub fn text(&self, style: impl Into<Style>) -> String {
         if self.kronor {
-            findings::figures(Amount(self.stated), Amount(self.computed), lang)
+            findings::figures(Amount(self.stated), Amount(self.computed), style)
         } else {
-            findings::key_figures(self.stated, self.computed, lang)
+            findings::key_figures(self.stated, self.computed, style)
         }
     }
 }

@@ -4,7 +4,8 @@
 //! Swedish groups thousands with a space and uses a decimal comma; English a comma and a
 //! point. Terminal and file output use a plain space and hyphen-minus, so that the figures
 //! are easy to search and paste; documents (`Typography::Document`) use the no-break thin
-//! space and the true minus sign of Swedish typography.
+//! space and the true minus sign of Swedish typography, and a no-break space before the
+//! unit. A [`Style`] is the two together, for wording that writes figures in either.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -24,13 +25,140 @@ impl Lang {
     }
 }
 
-/// How separators and the minus sign are written.
+/// How separators, the minus sign and the space before a unit are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Typography {
-    /// Plain text: space (or comma) between thousands, hyphen-minus.
+    /// Plain text: space (or comma) between thousands, hyphen-minus, a space before the unit.
     Plain,
-    /// Typeset documents: narrow no-break space between thousands, true minus sign (U+2212).
+    /// Typeset documents: narrow no-break space between thousands, true minus sign (U+2212),
+    /// a no-break space before the unit.
     Document,
+}
+
+impl Typography {
+    fn minus(self) -> char {
+        match self {
+            Typography::Plain => '-',
+            Typography::Document => '\u{2212}',
+        }
+    }
+
+    /// The space between a figure and its unit (`kr`, `%`).
+    fn unit_space(self) -> char {
+        match self {
+            Typography::Plain => ' ',
+            Typography::Document => '\u{a0}',
+        }
+    }
+}
+
+/// How figures are written: in which language, and as plain text or typeset for a document.
+/// Wording that gives figures takes one (`words::findings::message`), so that a finding's
+/// figures read in a document as the document's own do; a language alone is plain text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    pub lang: Lang,
+    pub typography: Typography,
+}
+
+impl From<Lang> for Style {
+    fn from(lang: Lang) -> Style {
+        Style::plain(lang)
+    }
+}
+
+impl Style {
+    /// The terminal's and every file's figures: `-7 877 kr`.
+    pub fn plain(lang: Lang) -> Style {
+        Style {
+            lang,
+            typography: Typography::Plain,
+        }
+    }
+
+    /// A document's figures: `−7 877 kr` with a narrow no-break space between thousands and
+    /// a no-break space before `kr`.
+    pub fn document(lang: Lang) -> Style {
+        Style {
+            lang,
+            typography: Typography::Document,
+        }
+    }
+
+    /// `value` with thousands grouped: `12 689 898`, `-7 877`, `1 234,50` ([`format`]).
+    pub fn grouped(self, value: Decimal) -> String {
+        format(value, self.lang, self.typography)
+    }
+
+    /// A count, grouped: `132 708`.
+    pub fn count(self, n: u64) -> String {
+        self.grouped(Decimal::from(n))
+    }
+
+    /// An amount with the unit: `12 689 898 kr`.
+    pub fn amount(self, amount: Amount) -> String {
+        let mut out = String::with_capacity(24);
+        self.push_amount(&mut out, amount);
+        out
+    }
+
+    /// [`Style::amount`] onto `out`.
+    pub fn push_amount(self, out: &mut String, amount: Amount) {
+        push_format(out, amount.0, self.lang, self.typography);
+        out.push(self.typography.unit_space());
+        out.push_str("kr");
+    }
+
+    /// A change with its sign: `+5 340 kr`, `-7 877 kr`, `0 kr`.
+    pub fn change(self, amount: Amount) -> String {
+        match amount > Amount::ZERO {
+            true => format!("+{}", self.amount(amount)),
+            false => self.amount(amount),
+        }
+    }
+
+    /// A decimal as written, with the language's decimal mark and no grouping: `5,3`.
+    pub fn decimal(self, value: Decimal) -> String {
+        let (_, mark) = separators(self.lang, self.typography);
+        let minus = self.typography.minus();
+        (value.normalize().to_string().chars())
+            .map(|c| match c {
+                '.' => mark,
+                '-' => minus,
+                c => c,
+            })
+            .collect()
+    }
+
+    /// `value` rounded to exactly `decimals` decimals, thousands grouped: `124 242,4107`.
+    pub fn fixed(self, value: Decimal, decimals: u32) -> String {
+        let mut d = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(decimals);
+        self.grouped(d)
+    }
+
+    /// A percentage with exactly `decimals` decimals: `3,88 %`.
+    pub fn percent(self, value: Decimal, decimals: u32) -> String {
+        self.per_cent(self.fixed(value, decimals))
+    }
+
+    /// A percentage as its decimal is written ([`Style::decimal`]): `100,1 %`.
+    pub fn decimal_percent(self, value: Decimal) -> String {
+        self.per_cent(self.decimal(value))
+    }
+
+    /// A change in per cent with two decimals and its sign: `+12,50 %`, `-0,06 %`, `0,00 %`.
+    pub fn change_percent(self, p: Decimal) -> String {
+        let sign = if p > Decimal::ZERO { "+" } else { "" };
+        format!("{sign}{}", self.percent(p, 2))
+    }
+
+    /// `figure` and the per cent sign.
+    fn per_cent(self, mut figure: String) -> String {
+        figure.push(self.typography.unit_space());
+        figure.push('%');
+        figure
+    }
 }
 
 /// `value` with thousands grouped and the language's decimal mark, and as many decimals as
@@ -45,10 +173,7 @@ pub fn format(value: Decimal, lang: Lang, typography: Typography) -> String {
 /// [`format`] onto `out` (a report of a national plan formats millions of amounts).
 fn push_format(out: &mut String, value: Decimal, lang: Lang, typography: Typography) {
     let (thousands, mark) = separators(lang, typography);
-    let minus = match typography {
-        Typography::Plain => '-',
-        Typography::Document => '\u{2212}',
-    };
+    let minus = typography.minus();
     let mut buffer = itoa::Buffer::new();
     let digits = Digits::of(value, &mut buffer);
     if value.is_sign_negative() && !value.is_zero() {
@@ -137,7 +262,7 @@ pub fn grouped(value: Decimal, lang: Lang) -> String {
 
 /// A count of people, grouped: `132 708`.
 pub fn count(value: u64, lang: Lang) -> String {
-    grouped(Decimal::from(value), lang)
+    Style::plain(lang).count(value)
 }
 
 /// A count of errors: `1 fel`, `2 fel`; `1 error`, `2 errors`.
@@ -168,8 +293,7 @@ pub fn amount(amount: Amount, lang: Lang) -> String {
 
 /// [`amount`] onto `out`.
 pub fn push_amount(out: &mut String, amount: Amount, lang: Lang) {
-    push_number(out, amount, lang);
-    out.push_str(UNIT);
+    Style::plain(lang).push_amount(out, amount);
 }
 
 /// An amount without the unit ([`Lang::number`]) onto `out`.
@@ -211,28 +335,23 @@ pub fn push_digits(out: &mut String, n: u64) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
-/// What follows an amount in plain text, in both languages: `12 689 898 kr`.
+/// What follows an amount in plain text, in both languages (`12 689 898 kr`), as the
+/// columns measure it.
 pub const UNIT: &str = " kr";
 
 /// An amount with the unit, typeset for a document.
 pub fn document_amount(amount: Amount, lang: Lang) -> String {
-    format!("{}\u{a0}kr", format(amount.0, lang, Typography::Document))
+    Style::document(lang).amount(amount)
 }
 
 /// A change with its sign, typeset for a document: `+5 340 kr`, `−7 877 kr`, `0 kr`.
 pub fn document_change(amount: Amount, lang: Lang) -> String {
-    if amount > Amount::ZERO {
-        format!("+{}", document_amount(amount, lang))
-    } else {
-        document_amount(amount, lang)
-    }
+    Style::document(lang).change(amount)
 }
 
 /// A change in per cent with two decimals, typeset for a document: `−0,21\u{a0}%`.
 pub fn document_percent(p: Decimal, lang: Lang) -> String {
-    let sign = if p > Decimal::ZERO { "+" } else { "" };
-    let text = fixed(p, 2, lang).replace('-', "\u{2212}");
-    format!("{sign}{text}\u{a0}%")
+    Style::document(lang).change_percent(p)
 }
 
 /// A date as a document writes it: `1 december 2026`, `1 December 2026`.
@@ -290,38 +409,27 @@ pub fn signed(amount: Amount, lang: Lang) -> String {
 
 /// A change with its sign: `+5 340 kr`, `-7 877 kr`, `0 kr`.
 pub fn change(amount: Amount, lang: Lang) -> String {
-    if amount > Amount::ZERO {
-        format!("+{}", self::amount(amount, lang))
-    } else {
-        self::amount(amount, lang)
-    }
+    Style::plain(lang).change(amount)
 }
 
 /// A change in per cent with two decimals and its sign: `+12,50 %`, `-0,06 %`, `0,00 %`.
 pub fn change_percent(p: Decimal, lang: Lang) -> String {
-    let sign = if p > Decimal::ZERO { "+" } else { "" };
-    format!("{sign}{}", percent(p, 2, lang))
+    Style::plain(lang).change_percent(p)
 }
 
 /// A decimal as written, with the language's decimal mark and no grouping: `5,3`.
 pub fn decimal(value: Decimal, lang: Lang) -> String {
-    let text = value.normalize().to_string();
-    match lang {
-        Lang::Sv => text.replace('.', ","),
-        Lang::En => text,
-    }
+    Style::plain(lang).decimal(value)
 }
 
 /// `value` rounded to exactly `decimals` decimals, thousands grouped: `124 242,4107`.
 pub fn fixed(value: Decimal, decimals: u32, lang: Lang) -> String {
-    let mut d = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    d.rescale(decimals);
-    grouped(d, lang)
+    Style::plain(lang).fixed(value, decimals)
 }
 
 /// A percentage with exactly `decimals` decimals: `3,88 %`.
 pub fn percent(value: Decimal, decimals: u32, lang: Lang) -> String {
-    format!("{} %", fixed(value, decimals, lang))
+    Style::plain(lang).percent(value, decimals)
 }
 
 /// An amount as a spreadsheet cell reads it: no grouping, the given decimal mark, the
@@ -511,6 +619,31 @@ mod tests {
         };
         assert_eq!(date(d, Lang::Sv), "1 december 2026");
         assert_eq!(date(d, Lang::En), "1 December 2026");
+    }
+
+    #[test]
+    fn a_style_writes_each_figure_plain_or_typeset() {
+        let (plain, document) = (Style::plain(Lang::Sv), Style::document(Lang::Sv));
+        assert_eq!(Style::from(Lang::En), Style::plain(Lang::En));
+        let p = Decimal::new(-53, 1);
+        assert_eq!(plain.decimal_percent(p), "-5,3 %");
+        assert_eq!(document.decimal_percent(p), "\u{2212}5,3\u{a0}%");
+        assert_eq!(Style::document(Lang::En).decimal(p), "\u{2212}5.3");
+        assert_eq!(plain.percent(Decimal::ONE_HUNDRED, 0), "100 %");
+        assert_eq!(document.percent(Decimal::ONE_HUNDRED, 0), "100\u{a0}%");
+        assert_eq!(plain.count(132_708), "132 708");
+        assert_eq!(document.count(132_708), "132\u{202f}708");
+        assert_eq!(
+            document.fixed(Decimal::new(-12_345, 1), 2),
+            "\u{2212}1\u{202f}234,50"
+        );
+        assert_eq!(plain.amount(Amount::kr(-7_877)), "-7 877 kr");
+        assert_eq!(document.change(Amount::kr(5_340)), "+5\u{202f}340\u{a0}kr");
+        // A change of more than a thousand per cent, grouped as the document groups.
+        assert_eq!(
+            document.change_percent(Decimal::new(123_456, 2)),
+            "+1\u{202f}234,56\u{a0}%"
+        );
     }
 
     #[test]

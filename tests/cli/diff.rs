@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::support::{Output, PlanDir, allocate, allocate_env, real_plan, repo_root};
+use crate::support::{Output, PlanDir, allocate, allocate_env, real_plan, repo_root, typeset};
 
 /// The cells of the table row whose first cell starts with `first` (trimmed).
 fn row(stdout: &str, first: &str) -> Vec<String> {
@@ -17,35 +17,6 @@ fn row(stdout: &str, first: &str) -> Vec<String> {
         })
         .find(|cells| cells.first().is_some_and(|c| c.starts_with(first)))
         .unwrap_or_else(|| panic!("no row starting {first:?}\n{stdout}"))
-}
-
-/// Plain text as the Markdown comparison sets its figures, as every document does: a narrow
-/// no-break space between thousands, a no-break space before `kr` and `%`, a true minus sign
-/// (U+2212) before a negative figure.
-fn typeset(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).and_then(|j| chars.get(j));
-        let after = chars.get(i + 1);
-        let unit = chars[i + 1..].starts_with(&['k', 'r']) || after == Some(&'%');
-        out.push(match c {
-            ' ' if digit(before) && digit(after) => '\u{202f}',
-            ' ' if digit(before) && unit => '\u{a0}',
-            '-' if before.is_none_or(|&b| b == ' ') && digit(after) => '\u{2212}',
-            c => c,
-        });
-    }
-    out
-}
-
-#[test]
-fn typeset_sets_figures_only() {
-    assert_eq!(
-        typeset("| 2380 Östersund | -7 877 kr | -0,06 % | befolkning-procent-2026, 100 kr |"),
-        "| 2380 Östersund | \u{2212}7\u{202f}877\u{a0}kr | \u{2212}0,06\u{a0}% | befolkning-procent-2026, 100\u{a0}kr |"
-    );
 }
 
 fn diff_real(extra: &[&str]) -> crate::support::Output {

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{PlanDir, allocate, real_plan, repo_root};
+use crate::support::{PlanDir, allocate, real_plan, repo_root, typeset};
 
 /// Amounts as documents write them: a narrow no-break space between thousands.
 fn kr(figure: &str) -> String {
@@ -355,6 +355,63 @@ fn a_plan_with_errors_renders_as_a_draft_with_each_error_at_its_figure() {
     assert!(html.contains(&format!("≠ beräknat {}\u{a0}kr (fel 1)", kr("481 600"))));
     assert!(html.contains("id=\"finding-"));
     assert!(html.contains("[stated-total]"));
+}
+
+/// A draft lists the plan's findings in `check`'s words, every figure in them set as the
+/// document sets its own: amounts, percentages, counts and minus signs alike (`100,1 %` with a
+/// no-break space, `−5,3 %`, `132 708` with a narrow one). Each corpus case's expected
+/// messages, typeset, stand in its Markdown document, while `check` writes them plain.
+#[test]
+fn a_drafts_findings_set_their_figures_as_the_document_does() {
+    let cases = [
+        "105-percent-over-100",
+        "107-percent-too-precise",
+        "143-key-file-total",
+        "150-percent-negative",
+        "179-key-total",
+        "181-cost-sharing-arithmetic",
+        "182-cost-sharing-hostile",
+    ];
+    // Markdown's escapes in running text.
+    let markdown = |text: &str| -> String {
+        (text.chars())
+            .flat_map(|c| match "*_`[]<>#\\~&".contains(c) {
+                true => vec!['\\', c],
+                false => vec![c],
+            })
+            .collect()
+    };
+    // Run where the corpus's messages name the key files from (`../keys/…`).
+    let dir = repo_root().join("tests/corpus/plans");
+    for case in cases {
+        let path = format!("{case}.toml");
+        let text = std::fs::read_to_string(dir.join(&path)).unwrap();
+        let check = allocate(&dir, &["check", &path]);
+        let report = allocate(&dir, &["report", &path, "--format", "md"]);
+        report.assert_status(1);
+        let messages: Vec<&str> = (text.lines())
+            .filter_map(|l| l.strip_prefix("# expect: "))
+            .filter_map(|l| l.split_once(" \""))
+            .map(|(_, quoted)| match quoted.split_once("\" help \"") {
+                Some((message, _)) => message,
+                None => quoted.trim_end_matches('"'),
+            })
+            .collect();
+        assert!(!messages.is_empty(), "{case}");
+        for message in messages {
+            check.assert_stdout_contains(message);
+            report.assert_stdout_contains(&markdown(&typeset(message)));
+        }
+    }
+    // The sum of the percentages, and the 100 it should be, in either language.
+    let path = "tests/corpus/plans/105-percent-over-100.toml";
+    let report = allocate(
+        &repo_root(),
+        &["report", path, "--format", "md", "--lang", "en"],
+    );
+    report.assert_stdout_contains("sum to 100.1\u{a0}%, not 100\u{a0}%");
+    allocate(&repo_root(), &["check", path, "--lang", "en"])
+        .assert_stdout_contains("sum to 100.1 %, not 100 %");
 }
 
 #[test]
@@ -2855,24 +2912,6 @@ fn a_drafts_comparison_with_last_year_adds_up_its_rows_and_marks_what_is_short()
     assert!(compared.contains(&total), "{compared}");
 }
 
-/// `text` as a document typesets its amounts: a narrow no-break space between a digit and
-/// the next group of three, a no-break space before `kr`.
-fn typeset(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if c == ' ' && after_digit && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
-            out.push('\u{202f}');
-        } else if c == ' ' && after_digit && chars[i + 1..].starts_with(&['k', 'r']) {
-            out.push('\u{a0}');
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The 2026 plan with `from` replaced by `to`, rendered as a Markdown draft in `lang`.
 fn draft_2026(from: &str, to: &str, lang: &str) -> String {
     let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
@@ -3230,10 +3269,12 @@ fn a_keys_printed_total_is_a_checked_figure_of_the_document() {
         md.contains("Varje fel står vid sin siffra (≠) och i listan nedan."),
         "{md}"
     );
+    // The finding's figures (counts, not kronor) set as the table's, with a true minus.
     assert!(
         md.contains(&format!(
-            "angivet {}, beräknat {}, skillnad -1",
-            "132 709", "132 708"
+            "angivet {}, beräknat {}, skillnad \u{2212}1",
+            kr("132 709"),
+            kr("132 708")
         )),
         "{md}"
     );

@@ -5,7 +5,7 @@ use crate::core::diff::{Change, PlanDiff};
 use crate::core::money::Amount;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
-use crate::output::number::Typography;
+use crate::output::number::Style;
 use crate::output::text::short;
 use crate::output::words::diff::{
     direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
@@ -14,8 +14,8 @@ use crate::output::words::diff::{
 
 use super::{
     Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
-    changed_id, columns, counties, document_year_check_line, insats_counts, kommun_rows,
-    split_changes, terms, total_word,
+    changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
+    year_check_line,
 };
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
@@ -27,7 +27,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     // Every text of the plans is escaped as the report's Markdown escapes it.
     let cell = |text: &str| md::cell(&md::inline(text));
     // Figures as the decision basis sets them: it is for pasting into one.
-    let figures = Figures::typeset(d, lang, Typography::Document);
+    let figures = Figures::of(d, Style::document(lang));
     let amount = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
     let percent = |c: &Change| {
         c.percent()
@@ -70,7 +70,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         text.push('\n');
     }
     for check in &d.year_checks {
-        let line = document_year_check_line(check, d, lang);
+        let line = year_check_line(check, d, Style::document(lang));
         text.push_str(&format!("- {}\n", line.trim()));
     }
     text.push_str(&format!("\n## {}\n\n", lang.pick("Aktörer", "Actors")));

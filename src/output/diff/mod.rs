@@ -12,7 +12,7 @@ use crate::core::diff::{
 use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
-use crate::output::number::{self, Typography};
+use crate::output::number::Style;
 use crate::output::text::visible;
 use crate::output::words::and_more;
 use crate::output::words::diff::{Gender, counts};
@@ -46,21 +46,16 @@ fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
 /// Amounts as the comparison shows them: every one with as many decimals as the most precise
 /// amount of the two plans (a plan counted in tenths beside one in whole kronor gives
 /// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column), in plain text on the
-/// terminal and typeset as every document's figures in Markdown (`number::Typography`).
+/// terminal and typeset as every document's figures in Markdown (`number::Style`).
 #[derive(Clone, Copy)]
 struct Figures {
-    lang: Lang,
+    style: Style,
     decimals: u32,
-    typography: Typography,
 }
 
 impl Figures {
-    /// The comparison's figures in plain text.
-    fn of(d: &PlanDiff, lang: Lang) -> Figures {
-        Figures::typeset(d, lang, Typography::Plain)
-    }
-
-    fn typeset(d: &PlanDiff, lang: Lang, typography: Typography) -> Figures {
+    /// The comparison's figures in `style` (a language alone: plain text).
+    fn of(d: &PlanDiff, style: impl Into<Style>) -> Figures {
         let changes = std::iter::once(&d.county).chain(
             [&d.areas, &d.actors, &d.kommuner]
                 .into_iter()
@@ -83,9 +78,8 @@ impl Figures {
         });
         let decimals = amounts.chain(sides).map(|a| a.0.scale()).max().unwrap_or(0);
         Figures {
-            lang,
+            style: style.into(),
             decimals,
-            typography,
         }
     }
 
@@ -96,37 +90,27 @@ impl Figures {
 
     /// `12 689 898 kr`.
     fn amount(self, a: Amount) -> String {
-        match self.typography {
-            Typography::Plain => number::amount(self.at(a), self.lang),
-            Typography::Document => number::document_amount(self.at(a), self.lang),
-        }
+        self.style.amount(self.at(a))
     }
 
     /// `12 689 898`.
     fn number(self, a: Amount) -> String {
-        number::format(self.at(a).0, self.lang, self.typography)
+        self.style.grouped(self.at(a).0)
     }
 
     /// `+5 340 kr`, `-7 877 kr`, `0 kr`.
     fn change(self, a: Amount) -> String {
-        match self.typography {
-            Typography::Plain => number::change(self.at(a), self.lang),
-            Typography::Document => number::document_change(self.at(a), self.lang),
-        }
+        self.style.change(self.at(a))
     }
 
     /// A change in per cent: `-0,06 %`.
     fn percent(self, p: rust_decimal::Decimal) -> String {
-        match self.typography {
-            Typography::Plain => number::change_percent(p, self.lang),
-            Typography::Document => number::document_percent(p, self.lang),
-        }
+        self.style.change_percent(p)
     }
 
     /// A count: `11 632`.
     fn count(self, n: usize) -> String {
-        let n = rust_decimal::Decimal::from(u64::try_from(n).unwrap_or(u64::MAX));
-        number::format(n, self.lang, self.typography)
+        self.style.count(u64::try_from(n).unwrap_or(u64::MAX))
     }
 
     /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
@@ -157,18 +141,11 @@ fn counties(d: &PlanDiff, show: impl Fn(&str) -> String) -> String {
     }
 }
 
-/// A check of the new plan's figures about last year, as one line (indented), in plain text.
-pub fn year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
-    year_check(check, d, Figures::of(d, lang))
-}
-
-/// [`year_check_line`] with its figures typeset as a document's (`−7 877 kr`).
-pub fn document_year_check_line(check: &YearCheck, d: &PlanDiff, lang: Lang) -> String {
-    year_check(check, d, Figures::typeset(d, lang, Typography::Document))
-}
-
-fn year_check(check: &YearCheck, d: &PlanDiff, figures: Figures) -> String {
-    let (old_year, new_year, lang) = (d.old.year, d.new.year, figures.lang);
+/// A check of the new plan's figures about last year, as one line (indented), its figures in
+/// `style` (a language alone: plain text; a document's: `−7 877 kr`).
+pub fn year_check_line(check: &YearCheck, d: &PlanDiff, style: impl Into<Style>) -> String {
+    let figures = Figures::of(d, style);
+    let (old_year, new_year, lang) = (d.old.year, d.new.year, figures.style.lang);
     let a = |x: Amount| figures.amount(x);
     let mark = if check.holds() { "✓" } else { "≠" };
     match (check.kind, lang) {
@@ -255,11 +232,11 @@ fn by_text_note(i: &Insatser, figures: Figures) -> Option<String> {
     let more = by_text.len().saturating_sub(NAMED);
     by_text.truncate(NAMED);
     if more > 0 {
-        by_text.push(and_more(&figures.count(more), figures.lang));
+        by_text.push(and_more(&figures.count(more), figures.style.lang));
     }
     let pairs = by_text.join(", ");
     Some(say!(
-        figures.lang,
+        figures.style.lang,
         "Ett nytt id betyder att insatsen matchats på texten (likhet: {pairs}).",
         "A new id means the insats was matched by its text (similarity: {pairs})."
     ))
@@ -273,7 +250,7 @@ fn insats_counts(i: &Insatser, figures: Figures) -> String {
         i.unchanged,
         i.added.len(),
         i.removed.len(),
-        figures.lang,
+        figures.style.lang,
         |n| figures.count(n),
     )
 }
@@ -316,7 +293,7 @@ fn any_area_changed(i: &Insatser) -> bool {
 
 /// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`.
 fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
-    let lang = figures.lang;
+    let lang = figures.style.lang;
     let Some(s) = split else {
         return lang.pick("ingen fördelning", "no split").to_string();
     };
@@ -400,7 +377,7 @@ fn split_change(c: &InsatsChange, figures: Figures) -> String {
     if more > 0 {
         text.push_str(&format!(
             ", {}",
-            and_more(&figures.count(more), figures.lang)
+            and_more(&figures.count(more), figures.style.lang)
         ));
     }
     text

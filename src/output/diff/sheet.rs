@@ -5,7 +5,7 @@
 use crate::core::diff::{Change, Matched, PlanDiff, Status};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
-use crate::output::number::Typography;
+use crate::output::number::Style;
 use crate::output::sheet::{Sheet, Value, Words, own_funds};
 use crate::output::words::diff::{Gender, matched_by_text, status_word};
 
@@ -44,12 +44,11 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
     ];
     // The split's words: Swedish in the Swedish dialect, English otherwise.
     let figures = Figures {
-        lang: match words {
+        style: Style::plain(match words {
             Words::Sv => Lang::Sv,
             _ => Lang::En,
-        },
+        }),
         decimals: 0,
-        typography: Typography::Plain,
     };
     let amount = |a: Option<Amount>| a.map_or(Value::Empty, Value::Amount);
     let line = |section: &str, key: &str, name: &str, change: &Change| -> Vec<Value> {

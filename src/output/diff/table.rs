@@ -10,7 +10,6 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 use crate::core::diff::{Change, PlanDiff, YearCheckKind};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
-use crate::output::number;
 use crate::output::table::Layout;
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
@@ -326,7 +325,7 @@ fn change_cells(label: String, change: &Change, figures: Figures) -> Vec<String>
         figures.change(change.difference()),
         change
             .percent()
-            .map_or_else(String::new, |p| number::change_percent(p, figures.lang)),
+            .map_or_else(String::new, |p| figures.percent(p)),
     ]
 }
 

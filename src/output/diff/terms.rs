@@ -63,7 +63,7 @@ fn paragraph_counts(p: &Paragraphs, gender: Gender, figures: Figures) -> String 
         p.unchanged,
         p.added.len(),
         p.removed.len(),
-        figures.lang,
+        figures.style.lang,
         |n| figures.count(n),
     )
 }
@@ -73,7 +73,7 @@ fn paragraph_counts(p: &Paragraphs, gender: Gender, figures: Figures) -> String 
 fn area_counts(d: &PlanDiff, figures: Figures) -> String {
     let r = &d.terms.requirements;
     let (changed, added, removed) = r.counts();
-    let areas = figures.lang.pick("Områden", "Areas");
+    let areas = figures.style.lang.pick("Områden", "Areas");
     format!(
         "{areas}: {}",
         counts(
@@ -82,7 +82,7 @@ fn area_counts(d: &PlanDiff, figures: Figures) -> String {
             r.unchanged,
             added,
             removed,
-            figures.lang,
+            figures.style.lang,
             |n| figures.count(n)
         )
     )
@@ -309,7 +309,7 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
     if !t.changed() {
         return String::new();
     }
-    let lang = figures.lang;
+    let lang = figures.style.lang;
     let mut text = String::new();
     if t.conditions.any() {
         text.push_str(&format!(

@@ -5,19 +5,17 @@
 //! region holds), and the deadlines for reporting and repayment.
 
 use crate::core::ledger::names::official_kommun_name;
-use crate::core::plan::Plan;
+use crate::core::plan::{Deadlines, Plan};
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
-use crate::output::document::basis::{
-    deadline, decision, footer, genitive, invoice_by, not_invoiced_repaid, requisition,
-    unused_repaid, use_reported,
-};
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
+    footer,
 };
 use crate::output::file_name;
 use crate::output::lang::Lang;
 use crate::output::number;
+use crate::output::words::document::{deadline, decision, genitive, not_invoiced_repaid};
 use crate::say;
 
 /// How a payment reaches the recipient.
@@ -252,7 +250,7 @@ fn letter(
                 spans.push(Span::text(lang.pick(" på fakturan.", " on the invoice.")));
             }
             let mut items = vec![spans];
-            if let Some(date) = deadline(plan, invoice_by, lang) {
+            if let Some(date) = deadline(plan, Deadlines::invoice_by, lang) {
                 items.push(vec![
                     Span::text(lang.pick("Fakturera senast ", "Invoice by ")),
                     Span::Strong(date),
@@ -275,7 +273,7 @@ fn letter(
             "{region} holds the funds for further distribution and use under the decision basis; they are paid out once distributed further."
         ))]],
     };
-    if let Some(date) = deadline(plan, requisition, lang) {
+    if let Some(date) = deadline(plan, Deadlines::requisition, lang) {
         let region_s = genitive(region, lang);
         payment.push(vec![Span::text(say!(
             lang,
@@ -294,7 +292,7 @@ fn letter(
         new_page: false,
     });
     let mut duties = Vec::new();
-    if let Some(date) = deadline(plan, use_reported, lang) {
+    if let Some(date) = deadline(plan, Deadlines::use_reported, lang) {
         let to = crate::output::words::reported_to(report_to, lang);
         duties.push(vec![
             Span::text(say!(
@@ -309,12 +307,12 @@ fn letter(
             )),
         ]);
     }
-    if let Some(date) = deadline(plan, unused_repaid, lang) {
+    if let Some(date) = deadline(plan, Deadlines::unused_repaid, lang) {
         // The region repays Kammarkollegiet; who invoices it settles with it first (as
         // `follow-up` has it: paid back, or less invoiced, unless the invoice is due before
         // the use is reported).
         let invoiced_first = (plan.deadlines.as_ref())
-            .and_then(|d| Some(invoice_by(d)? < use_reported(d)?))
+            .and_then(|d| Some(d.invoice_by()? < d.use_reported()?))
             .unwrap_or(false);
         let how = match route {
             Route::Invoice if invoiced_first => say!(

@@ -14,11 +14,13 @@ pub mod followup;
 pub mod html;
 pub mod letters;
 pub mod markdown;
+pub mod marks;
 pub mod metrics;
 pub mod png;
 
 use crate::core::finding::Severity;
 use crate::output::lang::Lang;
+use crate::say;
 
 /// A whole document.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +122,24 @@ impl Span {
             Span::Figure(f) => f.plain(),
         }
     }
+}
+
+/// The last line of the decision basis and the letters: what ✓ means only where `blocks` show one.
+pub fn footer(source: &crate::input::plan::Source, blocks: &[Block], lang: Lang) -> String {
+    let (version, path) = (env!("CARGO_PKG_VERSION"), source.file_name());
+    let made = say!(
+        lang,
+        "Skapat med allocate {version} ur {path}. Beloppen är beräknade ur planen.",
+        "Made with allocate {version} from {path}. The amounts are computed from the plan."
+    );
+    if !shows_verified(blocks) {
+        return made;
+    }
+    let mark = lang.pick(
+        "✓ betyder att dokumentets tryckta summa är kontrollerad mot beräkningen.",
+        "✓ means that the document's printed figure was checked against the computation.",
+    );
+    format!("{made} {mark}")
 }
 
 /// Whether any figure in `blocks` is marked ✓ (checked against its printed figure).

@@ -1,5 +1,7 @@
 //! The words of findings: one message and one hint per problem, Swedish and English side by
-//! side, and the figures of a problem that compares two sums.
+//! side, and the figures of a problem that compares two sums. Each figure in them (an amount,
+//! a percentage, a count) is written in the `number::Style` asked for: plain for the terminal
+//! and the machine formats (a language alone), typeset for a document.
 
 use crate::core::finding::{
     CostFigure, CostReason, CostTotal, Deadline, FixedPart, Gap, KeyReason, Meaning, Problem,
@@ -7,7 +9,7 @@ use crate::core::finding::{
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
-use crate::output::number;
+use crate::output::number::{self, Style};
 use crate::output::words::{counted, key_file};
 use crate::say;
 use rust_decimal::Decimal;
@@ -56,11 +58,13 @@ pub fn related(related: Related, lang: Lang) -> &'static str {
 }
 
 /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr".
-pub fn figures(stated: Amount, computed: Amount, lang: Lang) -> String {
-    let difference = lang.amount(computed - stated);
+pub fn figures(stated: Amount, computed: Amount, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
+    let difference = style.amount(computed - stated);
     compared(
-        &lang.amount(stated),
-        &lang.amount(computed),
+        &style.amount(stated),
+        &style.amount(computed),
         &difference,
         lang,
     )
@@ -68,15 +72,14 @@ pub fn figures(stated: Amount, computed: Amount, lang: Lang) -> String {
 
 /// "angivet 132 709, beräknat 132 708, skillnad -1": a key's printed total against the sum of
 /// its values, counts or percentages rather than kronor ([`key_sums`]).
-pub fn key_figures(stated: Decimal, computed: Decimal, lang: Lang) -> String {
+pub fn key_figures(stated: Decimal, computed: Decimal, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
     let (stated, computed) = key_sums(stated, computed);
     let difference = computed
         .checked_sub(stated)
-        .map_or_else(String::new, |d| number::grouped(d, lang));
-    let (stated, computed) = (
-        number::grouped(stated, lang),
-        number::grouped(computed, lang),
-    );
+        .map_or_else(String::new, |d| style.grouped(d));
+    let (stated, computed) = (style.grouped(stated), style.grouped(computed));
     compared(&stated, &computed, &difference, lang)
 }
 
@@ -205,23 +208,23 @@ fn meaning(meaning: &Meaning, lang: Lang) -> String {
 }
 
 /// "1 decimal", "2 decimaler".
-pub fn decimals(count: u32, lang: Lang) -> String {
+pub fn decimals(count: u32, style: impl Into<Style>) -> String {
     let count = u64::from(count);
     counted(
         count,
         ("decimal", "decimaler"),
         ("decimal", "decimals"),
-        lang,
+        style,
     )
 }
 
 /// "1 kolumn", "3 kolumner".
-fn columns_counted(count: usize, lang: Lang) -> String {
+fn columns_counted(count: usize, style: Style) -> String {
     counted(
         count as u64,
         ("kolumn", "kolumner"),
         ("column", "columns"),
-        lang,
+        style,
     )
 }
 
@@ -241,8 +244,10 @@ pub fn write_decimal(value: i64, year: bool, lang: Lang) -> String {
 }
 
 /// One line that says what is wrong.
-pub fn message(problem: &Problem, lang: Lang) -> String {
-    let a = |x: &Amount| lang.amount(*x);
+pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
+    let a = |x: &Amount| style.amount(*x);
     match problem {
         Problem::NotDecimal { written, radix, .. } => not_decimal(written, *radix, lang),
         Problem::DuplicateId { thing: t, id } => {
@@ -471,7 +476,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 "the split of insats `{insats}` sums to {computed}, but its amount is {stated}"
             )
         }
-        Problem::SplitInvalid { insats, reason } => split_message(reason, insats, lang),
+        Problem::SplitInvalid { insats, reason } => split_message(reason, insats, style),
         Problem::KeyCoverage {
             key,
             kommun,
@@ -498,20 +503,26 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         Problem::PercentSum {
             key,
             computed: None,
-        } => say!(
-            lang,
-            "procentsatserna i `{key}` summerar till ett tal med fler än 28 siffror, inte 100 %",
-            "the percentages of `{key}` sum to a number of more than 28 digits, not 100 %"
-        ),
+        } => {
+            let all = style.percent(Decimal::ONE_HUNDRED, 0);
+            say!(
+                lang,
+                "procentsatserna i `{key}` summerar till ett tal med fler än 28 siffror, inte {all}",
+                "the percentages of `{key}` sum to a number of more than 28 digits, not {all}"
+            )
+        }
         Problem::PercentSum {
             key,
             computed: Some(sum),
         } => {
-            let sum = number::decimal(*sum, lang);
+            let (sum, all) = (
+                style.decimal_percent(*sum),
+                style.percent(Decimal::ONE_HUNDRED, 0),
+            );
             say!(
                 lang,
-                "procentsatserna i `{key}` summerar till {sum} %, inte 100 %",
-                "the percentages of `{key}` sum to {sum} %, not 100 %"
+                "procentsatserna i `{key}` summerar till {sum}, inte {all}",
+                "the percentages of `{key}` sum to {sum}, not {all}"
             )
         }
         Problem::PercentPrecision {
@@ -519,19 +530,19 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             value,
             precision,
         } => {
-            let value = number::decimal(*value, lang);
+            let value = style.decimal_percent(*value);
             say!(
                 lang,
-                "{value} % i `{key}` har fler decimaler än nyckelns precision {precision}",
-                "{value} % in `{key}` has more decimals than the key's precision {precision}"
+                "{value} i `{key}` har fler decimaler än nyckelns precision {precision}",
+                "{value} in `{key}` has more decimals than the key's precision {precision}"
             )
         }
         Problem::PercentNegative { key, kommun, value } => {
-            let value = number::decimal(*value, lang);
+            let value = style.decimal_percent(*value);
             say!(
                 lang,
-                "procentsatsen för {kommun} i `{key}` är {value} %; den kan inte vara negativ",
-                "the percentage of {kommun} in `{key}` is {value} %; it cannot be negative"
+                "procentsatsen för {kommun} i `{key}` är {value}; den kan inte vara negativ",
+                "the percentage of {kommun} in `{key}` is {value}; it cannot be negative"
             )
         }
         Problem::PopulationNotPositive {
@@ -541,7 +552,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             thousands: true,
             ..
         } => {
-            let read = number::decimal(*value, lang);
+            let read = style.decimal(*value);
             say!(
                 lang,
                 "folkmängden för {kommun} i `{key}` har ett komma eller en punkt före tre siffror och läses som {read}; tecknet är troligen en tusentalsavgränsare, men en folkmängd är ett heltal",
@@ -555,7 +566,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             file,
             ..
         } => {
-            let value = number::decimal(*value, lang);
+            let value = style.decimal(*value);
             let place = file
                 .as_ref()
                 .map(|(path, line)| format!(" ({}:{line})", path.display()))
@@ -568,7 +579,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         }
         Problem::KeyFile { key, error } => {
             let place = key_file::error_place(error);
-            let what = key_file::error_message(error, lang);
+            let what = key_file::error_message(error, style);
             say!(
                 lang,
                 "nyckeln `{key}`: {place}: {what}",
@@ -581,7 +592,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             column,
             mismatch,
         } => {
-            let what = key_file::mismatch_message(mismatch, path, column, lang);
+            let what = key_file::mismatch_message(mismatch, path, column, style);
             say!(lang, "nyckeln `{key}`: {what}", "key `{key}`: {what}")
         }
         Problem::KeyFileTotal {
@@ -593,14 +604,14 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             computed,
         } => {
             let place = format!("{}:{line}", path.display());
-            let what = key_file::total_text(label, *stated, *computed, lang);
+            let what = key_file::total_text(label, *stated, *computed, style);
             say!(
                 lang,
                 "nyckeln `{key}`: {place}: {what}",
                 "key `{key}`: {place}: {what}"
             )
         }
-        Problem::KeyDefinition { key, reason } => key_message(reason, key, lang),
+        Problem::KeyDefinition { key, reason } => key_message(reason, key, style),
         Problem::KeyDate {
             key,
             year,
@@ -645,7 +656,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
         } => {
             let moved = a(&(*by_percent - *by_counts).abs());
             let (unit, by_percent, by_counts) = (a(unit), a(by_percent), a(by_counts));
-            let precision = decimals(*precision, lang);
+            let precision = decimals(*precision, style);
             say!(
                 lang,
                 "insats `{insats}`: avrundningen av `{key}` till {precision} flyttar upp till {moved} per kommun, mer än en enhet på {unit}: {kommun} får {by_percent} efter procentsatserna men {by_counts} efter befolkningstalen",
@@ -683,10 +694,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             computed,
         } => {
             let (stated, computed) = key_sums(*stated, *computed);
-            let (stated, computed) = (
-                number::grouped(stated, lang),
-                number::grouped(computed, lang),
-            );
+            let (stated, computed) = (style.grouped(stated), style.grouped(computed));
             say!(
                 lang,
                 "nyckeln `{key}` har den tryckta summan {stated}, men dess värden summerar till {computed}",
@@ -817,8 +825,8 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                 cells,
                 columns,
             } => {
-                let cells = counted(*cells as u64, ("cell", "celler"), ("cell", "cells"), lang);
-                let columns = columns_counted(*columns, lang);
+                let cells = counted(*cells as u64, ("cell", "celler"), ("cell", "cells"), style);
+                let columns = columns_counted(*columns, style);
                 say!(
                     lang,
                     "tabellen `{table}`, raden \"{row}\": {cells} men {columns}",
@@ -830,9 +838,9 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
                     *totals as u64,
                     ("kolumnsumma", "kolumnsummor"),
                     ("column total", "column totals"),
-                    lang,
+                    style,
                 );
-                let columns = columns_counted(*columns, lang);
+                let columns = columns_counted(*columns, style);
                 say!(
                     lang,
                     "tabellen `{table}`: {totals} men {columns}",
@@ -905,7 +913,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             )
         }
         Problem::CostSharingInvalid { table, reason } => {
-            let what = cost_reason(reason, lang);
+            let what = cost_reason(reason, style);
             say!(
                 lang,
                 "kostnadsfördelningen `{table}`: {what}",
@@ -954,7 +962,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             stated,
             computed,
         } => {
-            let (p, base, stated, computed) = (percent(*p, lang), a(base), a(stated), a(computed));
+            let (p, base, stated, computed) = (percent(*p, style), a(base), a(stated), a(computed));
             match party {
                 None => say!(
                     lang,
@@ -1012,7 +1020,7 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
             stated,
             computed,
         } => {
-            let (stated, computed) = (percent(*stated, lang), percent(*computed, lang));
+            let (stated, computed) = (percent(*stated, style), percent(*computed, style));
             say!(
                 lang,
                 "kostnadsfördelningen `{table}`: andelen för {party} trycks som {stated}, men dess total av totalkostnaden är {computed}",
@@ -1045,12 +1053,13 @@ pub fn message(problem: &Problem, lang: Lang) -> String {
 }
 
 /// A percentage at the decimals it is written with: `9 %`, `51,02 %`.
-fn percent(value: Decimal, lang: Lang) -> String {
-    number::percent(value, value.scale(), lang)
+fn percent(value: Decimal, style: Style) -> String {
+    style.percent(value, value.scale())
 }
 
 /// What is wrong with a `[[cost_sharing]]` section as written.
-fn cost_reason(reason: &CostReason, lang: Lang) -> String {
+fn cost_reason(reason: &CostReason, style: Style) -> String {
+    let lang = style.lang;
     match reason {
         CostReason::RepeatedId => lang
             .pick("`id` finns redan", "the `id` is taken by another section")
@@ -1082,12 +1091,12 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
             given,
             parties,
         } => {
-            let given = counted(*given as u64, ("tal", "tal"), ("figure", "figures"), lang);
+            let given = counted(*given as u64, ("tal", "tal"), ("figure", "figures"), style);
             let parties = counted(
                 *parties as u64,
                 ("part", "parter"),
                 ("party", "parties"),
-                lang,
+                style,
             );
             say!(
                 lang,
@@ -1096,7 +1105,7 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
             )
         }
         CostReason::SharesSum { row, sum } => {
-            let sum = number::fixed(*sum, sum.normalize().scale(), lang);
+            let sum = style.fixed(*sum, sum.normalize().scale());
             say!(
                 lang,
                 "andelarna på raden \"{row}\" summerar till {sum}, inte 100",
@@ -1109,7 +1118,7 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
             "the weights of row \"{row}\" sum to 0"
         ),
         CostReason::Negative { row, value } => {
-            let value = number::fixed(*value, value.normalize().scale(), lang);
+            let value = style.fixed(*value, value.normalize().scale());
             say!(
                 lang,
                 "raden \"{row}\" anger det negativa talet {value}",
@@ -1130,7 +1139,9 @@ fn cost_reason(reason: &CostReason, lang: Lang) -> String {
 }
 
 /// How to fix it.
-pub fn hint(problem: &Problem, lang: Lang) -> String {
+pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match problem {
         Problem::NotDecimal { value, year, .. } => write_decimal(*value, *year, lang),
@@ -1267,7 +1278,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
                 rust_decimal::Decimal::new(1, amount.0.normalize().scale()),
                 Lang::Sv,
             );
-            let to = whole_units(*unit, lang);
+            let to = whole_units(*unit, style);
             say!(
                 lang,
                 "ange `unit = \"{finer}\"` under [plan] om planen räknar med decimaler, eller avrunda till {to}",
@@ -1275,7 +1286,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             )
         }
         Problem::FinerThanUnit { unit, .. } => {
-            let to = whole_units(*unit, lang);
+            let to = whole_units(*unit, style);
             say!(
                 lang,
                 "avrunda till {to}, eller ändra `unit` under [plan]",
@@ -1304,7 +1315,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
         ),
         Problem::StatedChangeUnchecked { previous, .. } => {
             let holds = previous.is_negative() || previous.0.is_zero();
-            let previous = lang.amount(*previous);
+            let previous = style.amount(*previous);
             let holds = if holds {
                 say!(
                     lang,
@@ -1336,7 +1347,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             "ändra beloppen i fördelningen så att de summerar till insatsens `amount`",
             "change the split's amounts so they sum to the insats `amount`",
         ),
-        Problem::SplitInvalid { reason, .. } => split_hint(reason, lang),
+        Problem::SplitInvalid { reason, .. } => split_hint(reason, style),
         Problem::KeyCoverage {
             gap: Gap::Missing, ..
         } => fixed(
@@ -1353,7 +1364,7 @@ pub fn hint(problem: &Problem, lang: Lang) -> String {
             decimals: Some(d), ..
         } => {
             let d = (*d).max(1);
-            let written = decimals(d, lang);
+            let written = decimals(d, style);
             say!(
                 lang,
                 "lägg till `precision = {d}`: procentsatserna är skrivna med {written}",
@@ -1654,7 +1665,8 @@ fn cost_hint(reason: &CostReason, lang: Lang) -> String {
     }
 }
 
-fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
+fn split_message(reason: &SplitReason, insats: &str, style: Style) -> String {
+    let lang = style.lang;
     match reason {
         SplitReason::UnusedField(field) => say!(
             lang,
@@ -1702,7 +1714,7 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
             "insats `{insats}`: {name} is given twice in the split"
         ),
         SplitReason::NotMultipleOfUnit(unit) => {
-            let unit = lang.amount(*unit);
+            let unit = style.amount(*unit);
             say!(
                 lang,
                 "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {unit}",
@@ -1733,7 +1745,7 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
             "insats `{insats}`: the figures are too large to split exactly"
         ),
         SplitReason::FixedExceedsAmount(fixed) => {
-            let fixed = lang.amount(*fixed);
+            let fixed = style.amount(*fixed);
             say!(
                 lang,
                 "insats `{insats}`: de fasta delarna summerar till {fixed}, mer än insatsens belopp",
@@ -1742,13 +1754,13 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
         }
         SplitReason::RestNotMultipleOfUnit(r) => {
             let (fixed, rest, unit) = (
-                lang.amount(r.fixed),
-                lang.amount(r.rest),
-                lang.amount(r.unit),
+                style.amount(r.fixed),
+                style.amount(r.rest),
+                style.amount(r.unit),
             );
             match &r.part {
                 FixedPart::Each { each, .. } => {
-                    let each = lang.amount(*each);
+                    let each = style.amount(*each);
                     say!(
                         lang,
                         "insats `{insats}`: `each` {each} är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
@@ -1772,7 +1784,8 @@ fn split_message(reason: &SplitReason, insats: &str, lang: Lang) -> String {
     }
 }
 
-fn split_hint(reason: &SplitReason, lang: Lang) -> String {
+fn split_hint(reason: &SplitReason, style: Style) -> String {
+    let lang = style.lang;
     let fixed = |sv: &str, en: &str| lang.pick(sv, en).to_string();
     match reason {
         SplitReason::UnusedField(field) => say!(
@@ -1851,10 +1864,10 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
             "lower `each` or raise the insats `amount`",
         ),
         SplitReason::RestNotMultipleOfUnit(r) => {
-            let unit = lang.amount(r.unit);
+            let unit = style.amount(r.unit);
             let (amount, rest) = (
                 number::toml_amount(r.amount_instead.0),
-                lang.amount(r.amount_instead.1),
+                style.amount(r.amount_instead.1),
             );
             let part = match &r.part {
                 FixedPart::Each { instead, .. } => {
@@ -1884,7 +1897,8 @@ fn split_hint(reason: &SplitReason, lang: Lang) -> String {
     }
 }
 
-fn key_message(reason: &KeyReason, key: &str, lang: Lang) -> String {
+fn key_message(reason: &KeyReason, key: &str, style: Style) -> String {
+    let lang = style.lang;
     match reason {
         KeyReason::NoValues => say!(
             lang,
@@ -1920,7 +1934,7 @@ fn key_message(reason: &KeyReason, key: &str, lang: Lang) -> String {
             "key `{key}` is derived from `{from}`, which is not a population key"
         ),
         KeyReason::PrecisionTooHigh(p) => {
-            let (p, max) = (decimals(*p, lang), crate::core::split::MAX_PRECISION);
+            let (p, max) = (decimals(*p, style), crate::core::split::MAX_PRECISION);
             say!(
                 lang,
                 "nyckeln `{key}` ska räknas fram med {p}; högst {max} går",
@@ -1977,7 +1991,9 @@ fn deadline_words(deadline: Deadline, lang: Lang) -> String {
 }
 
 /// "hela kronor", "jämna hundratal kronor": what an amount is rounded to in a unit.
-pub fn whole_units(unit: Amount, lang: Lang) -> String {
+pub fn whole_units(unit: Amount, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
     let named = match (unit.0.normalize().to_string().as_str(), lang) {
         ("0.01", Lang::Sv) => Some("hela ören"),
         ("0.01", Lang::En) => Some("whole öre"),
@@ -1992,8 +2008,8 @@ pub fn whole_units(unit: Amount, lang: Lang) -> String {
     };
     match (named, lang) {
         (Some(words), _) => words.to_string(),
-        (None, Lang::Sv) => format!("en jämn multipel av {}", lang.amount(unit)),
-        (None, Lang::En) => format!("a whole multiple of {}", lang.amount(unit)),
+        (None, Lang::Sv) => format!("en jämn multipel av {}", style.amount(unit)),
+        (None, Lang::En) => format!("a whole multiple of {}", style.amount(unit)),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::core::population::{
 };
 use crate::core::unreadable::BinaryKind;
 use crate::output::lang::Lang;
-use crate::output::number::count;
+use crate::output::number::Style;
 use crate::output::words::load::FileKind;
 use crate::say;
 
@@ -275,8 +275,10 @@ fn json_syntax(reason: &JsonSyntax, lang: Lang) -> String {
 }
 
 /// What is wrong with a key file.
-pub fn error_message(error: &ScbError, lang: Lang) -> String {
-    let message = kind_message(error, lang);
+pub fn error_message(error: &ScbError, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
+    let message = kind_message(error, style);
     match &error.sheets {
         Some(sheets) => format!("{message} ({})", sheets_text(sheets, lang)),
         None => message,
@@ -324,7 +326,8 @@ fn sheets_text(sheets: &SheetsRead, lang: Lang) -> String {
 }
 
 /// The message of an error's kind.
-fn kind_message(error: &ScbError, lang: Lang) -> String {
+fn kind_message(error: &ScbError, style: Style) -> String {
+    let lang = style.lang;
     // What the file holds is shown only as short, escaped excerpts (`excerpt`, `list`): a file
     // named by mistake (`/etc/passwd`) must not be echoed.
     match (&error.kind, lang) {
@@ -395,7 +398,7 @@ fn kind_message(error: &ScbError, lang: Lang) -> String {
                 )
             }
             CubeProblem::ValueCount { expected, found } => {
-                let (expected, found) = (count(*expected as u64, lang), count(*found as u64, lang));
+                let (expected, found) = (style.count(*expected as u64), style.count(*found as u64));
                 say!(
                     lang,
                     "{format}-filen har {found} värden, men dess dimensioner ger {expected}",
@@ -819,17 +822,24 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
 }
 
 /// A difference between a key file's kommuner and the plan's, starting with `path:line`.
-pub fn mismatch_message(mismatch: &Mismatch, path: &Path, column: &str, lang: Lang) -> String {
+pub fn mismatch_message(
+    mismatch: &Mismatch,
+    path: &Path,
+    column: &str,
+    style: impl Into<Style>,
+) -> String {
     format!(
         "{}: {}",
         place(path, mismatch.line()),
-        mismatch_text(mismatch, column, lang)
+        mismatch_text(mismatch, column, style)
     )
 }
 
 /// The message without the place (for a renderer that shows it).
 /// What the file holds (names, labels, the column) is shown as excerpts.
-pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
+pub fn mismatch_text(mismatch: &Mismatch, column: &str, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
     let column = excerpt(column);
     match mismatch {
         Mismatch::Missing { code, name } => say!(
@@ -969,7 +979,7 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             ..
         } => {
             let label = excerpt(&region_label(code.as_deref(), name));
-            let n = count(*n, lang);
+            let n = style.count(*n);
             say!(
                 lang,
                 "raden \"{label}\" ({n}) är lika stor som summan av alla andra kommunrader i filen; den ser ut som en summarad, inte en kommun",
@@ -981,16 +991,18 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, lang: Lang) -> String {
             stated,
             computed,
             ..
-        } => total_text(label, *stated, *computed, lang),
+        } => total_text(label, *stated, *computed, style),
     }
 }
 
 /// A total of a key file against the sum of the kommun rows it covers.
-pub fn total_text(label: &str, stated: u64, computed: u64, lang: Lang) -> String {
+pub fn total_text(label: &str, stated: u64, computed: u64, style: impl Into<Style>) -> String {
+    let style = style.into();
+    let lang = style.lang;
     let label = excerpt(label);
     let difference = i128::from(stated) - i128::from(computed);
-    let (s, c) = (count(stated, lang), count(computed, lang));
-    let d = crate::output::number::grouped(rust_decimal::Decimal::from(difference), lang);
+    let (s, c) = (style.count(stated), style.count(computed));
+    let d = style.grouped(rust_decimal::Decimal::from(difference));
     say!(
         lang,
         "\"{label}\" anger {s}, men kommunraderna den omfattar summerar till {c} (skillnad {d})",

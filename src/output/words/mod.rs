@@ -2,6 +2,7 @@
 
 pub mod codes;
 pub mod diff;
+pub mod document;
 pub mod findings;
 pub mod followup;
 pub mod key_file;
@@ -31,19 +32,21 @@ pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
 }
 
 /// A count with its noun, singular for one: `counted(1, ("cell", "celler"), ("cell",
-/// "cells"), lang)` is `1 cell`, with 3 `3 celler` (`3 cells`).
+/// "cells"), lang)` is `1 cell`, with 3 `3 celler` (`3 cells`); the count in `style` (a
+/// language alone: plain text).
 pub fn counted(
     count: u64,
     sv: (&str, &str),
     en: (&str, &str),
-    lang: crate::output::lang::Lang,
+    style: impl Into<crate::output::number::Style>,
 ) -> String {
-    let (one, many) = match lang {
+    let style = style.into();
+    let (one, many) = match style.lang {
         crate::output::lang::Lang::Sv => sv,
         crate::output::lang::Lang::En => en,
     };
     let noun = if count == 1 { one } else { many };
-    format!("{} {noun}", crate::output::number::count(count, lang))
+    format!("{} {noun}", style.count(count))
 }
 
 /// What a list cut short ends with: `och 3 till` ("and 3 more"), `more` the count as written.

@@ -1,0 +1,68 @@
+//! The words the documents share: the decision basis and the letters name the region in the
+//! genitive, cite the decision and write the plan's deadlines alike.
+
+use crate::core::plan::{Date, Deadlines, Plan};
+use crate::output::lang::Lang;
+use crate::output::number;
+
+/// A name in the genitive, Swedish style: "Region Jämtland Härjedalens", "KFJH:s".
+pub fn genitive(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name}'s"),
+        Lang::Sv => {
+            let last = name.chars().last().unwrap_or(' ');
+            if last.is_uppercase() || last.is_ascii_digit() {
+                format!("{name}:s")
+            } else if matches!(last, 's' | 'x' | 'z') {
+                name.to_string()
+            } else {
+                format!("{name}s")
+            }
+        }
+    }
+}
+
+/// The decision as a document cites it: "SVOM 27 februari 2026".
+pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
+    let forum = plan.plan.forum.as_ref()?.get_ref();
+    Some(match &plan.plan.decision_date {
+        Some(date) => format!("{forum} {}", number::date(*date.get_ref(), lang)),
+        None => forum.clone(),
+    })
+}
+
+/// A deadline of the plan, as a document writes it: `deadline(plan, Deadlines::requisition,
+/// lang)` is "1 december 2026".
+pub fn deadline(plan: &Plan, which: fn(&Deadlines) -> Option<Date>, lang: Lang) -> Option<String> {
+    plan.deadlines
+        .as_ref()
+        .and_then(which)
+        .map(|d| number::date(d, lang))
+}
+
+/// What follows the invoicing deadline (`invoice_by`), in the decision basis and the letters.
+pub fn not_invoiced_repaid(lang: Lang) -> &'static str {
+    lang.pick(
+        "medel som inte fakturerats då återbetalas",
+        "funds not invoiced by then are repaid",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_swedish_genitive_takes_a_colon_after_a_capital_and_nothing_after_s() {
+        let sv = |name| genitive(name, Lang::Sv);
+        assert_eq!(
+            sv("Region Jämtland Härjedalen"),
+            "Region Jämtland Härjedalens"
+        );
+        assert_eq!(sv("KFJH"), "KFJH:s");
+        assert_eq!(sv("Region 2"), "Region 2:s");
+        assert_eq!(sv("Östersunds kommun"), "Östersunds kommuns");
+        assert_eq!(sv("Bräcke hus"), "Bräcke hus");
+        assert_eq!(genitive("KFJH", Lang::En), "KFJH's");
+    }
+}
