@@ -2018,7 +2018,8 @@ pub fn whole_units(unit: Amount, style: impl Into<Style>) -> String {
 pub fn repeats_left_out(count: usize, code: &str, error: bool, lang: Lang) -> String {
     let n = crate::output::number::grouped(rust_decimal::Decimal::from(count), lang);
     match (lang, error, count == 1) {
-        (Lang::Sv, true, _) => format!("… och {n} fler fel av samma slag [{code}]"),
+        (Lang::Sv, true, true) => format!("… och {n} fel till av samma slag [{code}]"),
+        (Lang::Sv, true, false) => format!("… och {n} fler fel av samma slag [{code}]"),
         (Lang::Sv, false, true) => format!("… och {n} varning till av samma slag [{code}]"),
         (Lang::Sv, false, false) => format!("… och {n} fler varningar av samma slag [{code}]"),
         (Lang::En, true, true) => format!("… and {n} more error of the same kind [{code}]"),
@@ -2044,5 +2045,31 @@ pub fn summary_left_out(count: usize, lang: Lang) -> String {
         (Lang::En, false) => format!(
             "… and {n} more findings did not fit in the summary (GitHub refuses a summary over 1 MiB); run `allocate check` to see them"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_repeat_left_out_is_one_more() {
+        let left_out = |count, error, lang| repeats_left_out(count, "key-coverage", error, lang);
+        assert_eq!(
+            left_out(1, true, Lang::Sv),
+            "… och 1 fel till av samma slag [key-coverage]"
+        );
+        assert_eq!(
+            left_out(4_812, true, Lang::Sv),
+            "… och 4 812 fler fel av samma slag [key-coverage]"
+        );
+        assert_eq!(
+            left_out(1, false, Lang::Sv),
+            "… och 1 varning till av samma slag [key-coverage]"
+        );
+        assert_eq!(
+            left_out(1, true, Lang::En),
+            "… and 1 more error of the same kind [key-coverage]"
+        );
     }
 }
