@@ -3306,3 +3306,26 @@ fn the_flow_of_money_counts_one_area_actor_and_recipient_in_the_singular() {
     assert!(md.contains("fördelas på 3 områden, hanteras av "), "{md}");
     assert!(md.contains(" ansvariga aktörer och går till "), "{md}");
 }
+
+/// The printed tables `check` compares are listed under *Kontrollerade summor* as they are
+/// counted: the 2026 document's table per kommun (seed 001: 8 kommuner × 3 insatser, 8
+/// column totals and the total, 33 figures) all holding, and the Mini Maria cost table whose
+/// row "45% enhetschef (25/20)" is split otherwise than its rule (its two parts), marked
+/// with that warning.
+#[test]
+fn the_printed_tables_are_listed_among_the_checked_figures() {
+    let root = repo_root();
+    let md = |plan: &str| {
+        let out = allocate(&root, &["report", plan, "--format", "md"]);
+        out.stdout
+    };
+    let printed = md("examples/plan-2026-as-printed.toml");
+    assert!(printed.contains(
+        "| Respektive kommun i enlighet med aktivitet i fokusområde: tabellens tryckta tal | 33 ✓ | 33 stämmer |"
+    ), "{printed}");
+    let costs = md("examples/mini-maria-costs-2025.toml");
+    assert!(
+        costs.contains(": tabellens tryckta tal | **33** ≠ (varning 2) | 31 stämmer |"),
+        "{costs}"
+    );
+}

@@ -1446,7 +1446,19 @@ fn checked_figures(
     let plan = ledger.plan;
     let compared: Vec<(usize, &Printed)> = marks.compared().collect();
     let key_totals = crate::core::check::key_totals::compared(ledger);
-    if compared.is_empty() && key_totals.is_empty() {
+    // The printed tables, each a row of its own: how many of its figures hold.
+    let tables = (plan.tables.iter())
+        .map(|t| {
+            let spans = crate::core::check::tables::printed_spans(std::slice::from_ref(t));
+            (t.title.as_deref().unwrap_or(t.id.get_ref()), spans)
+        })
+        .chain(plan.cost_sharing.iter().map(|c| {
+            let spans = crate::core::check::cost_sharing::printed_spans(std::slice::from_ref(c));
+            (c.title.as_deref().unwrap_or(c.id.get_ref()), spans)
+        }))
+        .filter(|(_, spans)| !spans.is_empty())
+        .collect::<Vec<_>>();
+    if compared.is_empty() && key_totals.is_empty() && tables.is_empty() {
         return;
     }
     blocks.push(heading(
@@ -1479,6 +1491,24 @@ fn checked_figures(
                 .iter()
                 .map(|total| key_total_row(plan, total, marks, lang)),
         )
+        .chain(tables.iter().map(|(title, spans)| {
+            let (holding, mark) = marks.section(spans);
+            let (all, holding) = (
+                number::count(spans.len() as u64, lang),
+                number::count(holding as u64, lang),
+            );
+            let mut label = swedish_texts(title);
+            label.push(Span::text(say!(
+                lang,
+                ": tabellens tryckta tal",
+                ": the table's printed figures"
+            )));
+            row(vec![
+                label,
+                figure_cell(Figure { text: all, mark }),
+                texts(&say!(lang, "{holding} stämmer", "{holding} hold")),
+            ])
+        }))
         .collect();
     blocks.push(Block::Table(Table {
         caption: Some(

@@ -328,6 +328,23 @@ impl<'a> Marks<'a> {
         at
     }
 
+    /// A printed section's figures (a `[[tables]]` table's, a cost-sharing table's), compared
+    /// by `check`: how many hold, and the section's mark: ✓ when all do, else ≠ with the
+    /// findings at them.
+    pub fn section(&self, spans: &[std::ops::Range<usize>]) -> (usize, Mark) {
+        let at: Vec<Vec<usize>> = spans.iter().map(|s| self.at_span(s)).collect();
+        let holding = at.iter().filter(|a| a.is_empty()).count();
+        let mut all: Vec<usize> = at.into_iter().flatten().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mark = if all.is_empty() {
+            Mark::Verified
+        } else {
+            self.mark_with(&all, "≠".to_string())
+        };
+        (holding, mark)
+    }
+
     /// The printed figures `check` compared, each with its index.
     pub fn compared(&self) -> impl Iterator<Item = (usize, &Printed)> {
         (self.index.printed().iter().enumerate()).filter(|(_, p)| p.compared)
