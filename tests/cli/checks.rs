@@ -240,6 +240,62 @@ fn an_amount_in_ore_is_reported_before_the_totals_it_puts_off() {
     out.assert_stdout_contains("skillnad 0,50 kr");
 }
 
+#[test]
+fn a_misspelt_kommun_in_a_key_comes_before_what_it_leaves_the_key_without() {
+    // Berg's 5,3 per cent written under `Bergg`: the key then lacks Berg and sums to
+    // 100 − 5,3 = 94,7 per cent. Those two findings are found with the name, and point at the
+    // key's values before it in the line, but the name is their cause and is read first, in
+    // every format.
+    let p = plan().edit(
+        "values = { Berg = \"5,3\"",
+        "values = { \"Bergg\" = \"5,3\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd kommun `Bergg`")
+        .assert_stdout_contains("saknar kommunen Berg")
+        .assert_stdout_contains("summerar till 94,7 %, inte 100 %");
+    let findings = out.findings();
+    assert_eq!(
+        findings.first(),
+        Some(&(
+            "unknown-reference".to_string(),
+            p.position_of("\"Bergg\"", 0)
+        )),
+        "{}",
+        out.stdout
+    );
+    let codes: Vec<&str> = findings.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "unknown-reference",
+            "earmark-total",
+            "key-coverage",
+            "percent-sum"
+        ],
+        "{}",
+        out.stdout
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&p.check(&["--format", "json"]).stdout).expect("check --format json");
+    let in_json: Vec<&str> = json["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(in_json, codes);
+    let github = p.check(&["--format", "github"]).stdout;
+    let in_github: Vec<&str> = github
+        .lines()
+        .filter_map(|l| l.split_once(",title=")?.1.split_once("::"))
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(in_github, codes, "{github}");
+}
+
 // Check 4: areas, insatser and the national split add up; earmarks warn.
 
 #[test]
