@@ -144,6 +144,42 @@ fn duplicate_insats_id_points_at_both_places() {
 }
 
 #[test]
+fn a_kommun_name_given_twice_is_shown_as_written() {
+    // 2303 named `Berg` and 2326 `BERG`: one name, case aside, and the second is the
+    // duplicate, named as the plan writes it.
+    let p = plan()
+        .edit("name = \"Berg\"", "name = \"BERG\"")
+        .edit("name = \"Ragunda\"", "name = \"Berg\"");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("duplicate-id", &p.position_of("\"BERG\"", 0))
+        .assert_stdout_contains("fel[duplicate-id]: kommun `BERG` finns redan");
+    p.check(&["--lang", "en"])
+        .assert_stdout_contains("error[duplicate-id]: duplicate kommun `BERG`");
+}
+
+#[test]
+fn a_kommun_named_as_another_kommuns_name_and_code_is_ambiguous() {
+    // 2303 named `Berg (2326)` or `2326 Berg`, as the tables and SCB write Berg: the name
+    // would take Berg's 196 200 kr wherever it is written (a `[[stated]]` figure, a split,
+    // `--kommun`), so it is an error at the name.
+    for name in ["Berg (2326)", "2326 Berg", "Bergs kommun (2326)"] {
+        let p = plan()
+            .edit("name = \"Ragunda\"", &format!("name = \"{name}\""))
+            .edit("Ragunda = \"3,9\"", "\"2303\" = \"3,9\"");
+        let out = p.check(&[]);
+        out.assert_status(1)
+            .assert_finding("ambiguous-name", &p.position_of(&format!("\"{name}\""), 0))
+            .assert_stdout_contains(&format!(
+                "fel[ambiguous-name]: `{name}` betyder två saker: kommunen 2326 Berg och namnet på kommun 2303"
+            ));
+    }
+    // A kommun's own name and code in its name is no other kommun's.
+    let p = plan().edit("Ragunda = \"3,9\"", "\"Ragunda (2303)\" = \"3,9\"");
+    p.check(&[]).assert_status(0);
+}
+
+#[test]
 fn unknown_actor_suggests_a_near_miss() {
     let p = plan().edit("actor = \"fbh\"", "actor = \"fbj\"");
     p.check(&[])
@@ -737,4 +773,23 @@ fn explain_says_what_every_code_means() {
         .assert_stderr_contains(
             "fel: ingen kontroll har koden `key-coverag`. Menade du `key-coverage`?",
         );
+}
+
+#[test]
+fn only_a_name_written_as_a_letter_and_a_combining_mark_is_called_decomposed() {
+    // `Åre` with U+212B ANGSTROM SIGN is Åre once composed, but no letter and combining mark:
+    // it matches, without a warning that would say otherwise. `Östersund` as `O` and U+0308
+    // is decomposed, and is told so.
+    let p = plan().edit("\"Åre\" = \"9,6\"", "\"\u{212b}re\" = \"9,6\"");
+    let out = p.check(&[]);
+    out.assert_status(0);
+    assert_eq!(out.finding_codes(), ["earmark-total"], "{}", out.stdout);
+    let p = plan().edit(
+        "\"Östersund\" = \"49,0\"",
+        "\"O\u{308}stersund\" = \"49,0\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(0)
+        .assert_finding("decomposed-name", &p.position_of("\"O\u{308}stersund\"", 0))
+        .assert_stdout_contains("namnet `Östersund` är skrivet i uppdelad Unicode");
 }

@@ -563,3 +563,39 @@ fn a_kommun_named_as_the_letters_name_it_is_that_kommun() {
         .assert_stdout_empty()
         .assert_stderr_contains("okänd kommun: namnet är tomt. Planen har: Ragunda, Bräcke");
 }
+
+/// A letter opens with its kommun's official name: one that is an official name already
+/// (`Ragunda kommun`) is not made `Ragunda kommuns kommun`. Ragunda's 2026 total is its
+/// printed 15 600 + 75 000 + 100 000 = 190 600 kr.
+#[test]
+fn a_letter_names_a_kommun_named_as_its_official_name_as_written() {
+    let text = PlanDir::from_real("plan-2026.toml")
+        .text
+        .replacen("name = \"Ragunda\"", "name = \"Ragunda kommun\"", 1)
+        .replace("Ragunda = ", "\"2303\" = ")
+        .replace("kommun = \"Ragunda\"", "kommun = \"2303\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "--output",
+            "besked",
+            "--format",
+            "md",
+        ],
+    );
+    out.assert_status(0);
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2303-ragunda-kommun.md"),
+    )
+    .unwrap();
+    assert!(
+        letter.contains("\n# Ragunda kommun: 190\u{202f}600\u{a0}kr\n"),
+        "{letter}"
+    );
+}
