@@ -43,7 +43,7 @@ pub enum Blocked {
 /// A `follow-up` command line that asks for what cannot be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Misuse {
-    /// `--forms` without `--output`.
+    /// `--forms` without `--output`, or with `--output -` (standard output).
     FormsNeedFolder,
     /// `--forms` with `--format table` or `json`.
     FormsFormat,
@@ -848,8 +848,8 @@ impl Error {
             Error::FollowUp(misuse) => line(
                 match misuse {
                     Misuse::FormsNeedFolder => lang.pick(
-                        "blanketterna skrivs till en mapp: ange --output",
-                        "the forms are written to a folder: give --output",
+                        "blanketterna skrivs till en mapp: ange --output MAPP (inte -)",
+                        "the forms are written to a folder: give --output DIR (not -)",
                     ),
                     Misuse::FormsFormat => lang.pick(
                         "blanketterna skrivs som CSV eller XLSX: ange --format csv eller --format xlsx",
