@@ -43,7 +43,7 @@ pub enum Blocked {
 /// A `follow-up` command line that asks for what cannot be done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Misuse {
-    /// `--forms` without `--output`.
+    /// `--forms` without `--output`, or with `--output -` (standard output).
     FormsNeedFolder,
     /// `--forms` with `--format table` or `json`.
     FormsFormat,
@@ -218,9 +218,15 @@ pub enum Error {
     },
     /// `report`: options that do not go together.
     Report(ReportMisuse),
-    /// `report --format html|docx|md` on a plan with errors: the document was written with each
-    /// error at its figure (the findings are drawn already), and the status says so.
-    DocumentWithErrors { path: String, errors: usize },
+    /// `report --format html|docx|md` on a plan with errors: the document was written as a
+    /// draft with its errors listed at the top (the findings are drawn already), and the
+    /// status says so, and that each also stands at its figure where each does
+    /// (`at_figures`).
+    DocumentWithErrors {
+        path: String,
+        errors: usize,
+        at_figures: bool,
+    },
     /// `diff OLD NEW` with OLD of a later year than NEW: every change would have its sign
     /// turned.
     DiffOrder {
@@ -729,16 +735,26 @@ impl Error {
                     )
                 }
             }),
-            Error::DocumentWithErrors { path, errors } => {
+            Error::DocumentWithErrors {
+                path,
+                errors,
+                at_figures,
+            } => {
                 let errors = number::errors(*errors, lang);
-                format!(
-                    "{path}: {}\n",
-                    say!(
+                // As the document's own status says it: at their figures only when each is.
+                let draft = match at_figures {
+                    true => say!(
                         lang,
                         "{errors}; dokumentet är ett utkast med varje fel markerat vid sin siffra",
                         "{errors}; the document is a draft with each error marked at its figure"
-                    )
-                )
+                    ),
+                    false => say!(
+                        lang,
+                        "{errors}; dokumentet är ett utkast med felen i en lista överst",
+                        "{errors}; the document is a draft with the errors in a list at the top"
+                    ),
+                };
+                format!("{path}: {draft}\n")
             }
             Error::DiffOrder {
                 old,
@@ -832,8 +848,8 @@ impl Error {
             Error::FollowUp(misuse) => line(
                 match misuse {
                     Misuse::FormsNeedFolder => lang.pick(
-                        "blanketterna skrivs till en mapp: ange --output",
-                        "the forms are written to a folder: give --output",
+                        "blanketterna skrivs till en mapp: ange --output MAPP (inte -)",
+                        "the forms are written to a folder: give --output DIR (not -)",
                     ),
                     Misuse::FormsFormat => lang.pick(
                         "blanketterna skrivs som CSV eller XLSX: ange --format csv eller --format xlsx",

@@ -606,12 +606,13 @@ fn identity(row: &Row) -> Identity<'_> {
     }
 }
 
-/// The plan's kommun a row is: by its kommunkod, or without one by its name or official name
-/// (`Berg`, `Bergs kommun`), as the plan resolves every kommun it names ([`Kommuner`]).
+/// The plan's kommun a row is: by its kommunkod, or without one as the plan resolves every
+/// kommun it names ([`Kommuner::find`]: by its name or official name, `Berg`, `Bergs
+/// kommun`, or its name and code, `Berg (2326)`).
 fn kommun_of(kommuner: &Kommuner, row: &Row) -> Option<usize> {
     match &row.code {
         Some(code) => kommuner.by_code(code),
-        None => kommuner.by_name(&row.name),
+        None => kommuner.find(&row.name),
     }
 }
 

@@ -109,9 +109,16 @@ pub fn swedish_order(name: &str) -> String {
         .collect()
 }
 
-/// Whether `text` is not in composed form (NFC), so that it only matches after `fold`.
+/// Whether `text` is written decomposed: not in composed form (NFC), so that it only matches
+/// after `fold`, because a letter and a combining mark stand for one letter (`O` and U+0308
+/// for `Ö`, as macOS writes it). A character that composing replaces by another on its own
+/// (U+212B ANGSTROM SIGN by `Å`) is no letter and combining mark: it matches after `fold`
+/// too, but is not called decomposed.
 pub fn is_decomposed(text: &str) -> bool {
     !unicode_normalization::is_nfc(text)
+        && text
+            .chars()
+            .any(unicode_normalization::char::is_combining_mark)
 }
 
 /// The closest candidate, if it is close enough to be a likely typo.
@@ -183,6 +190,12 @@ mod tests {
         assert!(!is_decomposed("Östersund"));
         assert_eq!(fold(decomposed), fold("östersund"));
         assert_eq!(fold(" Åre "), "åre");
+        // The angstrom sign is Å once composed, but no letter and combining mark.
+        assert_eq!(fold("\u{212b}re"), "åre");
+        assert!(!is_decomposed("\u{212b}re"));
+        assert!(is_decomposed("\u{212b}re O\u{308}"));
+        // A combining mark in composed text (none composes with `q`) is no decomposed name.
+        assert!(!is_decomposed("q\u{308}"));
     }
 
     #[test]

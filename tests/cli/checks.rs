@@ -144,6 +144,42 @@ fn duplicate_insats_id_points_at_both_places() {
 }
 
 #[test]
+fn a_kommun_name_given_twice_is_shown_as_written() {
+    // 2303 named `Berg` and 2326 `BERG`: one name, case aside, and the second is the
+    // duplicate, named as the plan writes it.
+    let p = plan()
+        .edit("name = \"Berg\"", "name = \"BERG\"")
+        .edit("name = \"Ragunda\"", "name = \"Berg\"");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("duplicate-id", &p.position_of("\"BERG\"", 0))
+        .assert_stdout_contains("fel[duplicate-id]: kommun `BERG` finns redan");
+    p.check(&["--lang", "en"])
+        .assert_stdout_contains("error[duplicate-id]: duplicate kommun `BERG`");
+}
+
+#[test]
+fn a_kommun_named_as_another_kommuns_name_and_code_is_ambiguous() {
+    // 2303 named `Berg (2326)` or `2326 Berg`, as the tables and SCB write Berg: the name
+    // would take Berg's 196 200 kr wherever it is written (a `[[stated]]` figure, a split,
+    // `--kommun`), so it is an error at the name.
+    for name in ["Berg (2326)", "2326 Berg", "Bergs kommun (2326)"] {
+        let p = plan()
+            .edit("name = \"Ragunda\"", &format!("name = \"{name}\""))
+            .edit("Ragunda = \"3,9\"", "\"2303\" = \"3,9\"");
+        let out = p.check(&[]);
+        out.assert_status(1)
+            .assert_finding("ambiguous-name", &p.position_of(&format!("\"{name}\""), 0))
+            .assert_stdout_contains(&format!(
+                "fel[ambiguous-name]: `{name}` betyder två saker: kommunen 2326 Berg och namnet på kommun 2303"
+            ));
+    }
+    // A kommun's own name and code in its name is no other kommun's.
+    let p = plan().edit("Ragunda = \"3,9\"", "\"Ragunda (2303)\" = \"3,9\"");
+    p.check(&[]).assert_status(0);
+}
+
+#[test]
 fn unknown_actor_suggests_a_near_miss() {
     let p = plan().edit("actor = \"fbh\"", "actor = \"fbj\"");
     p.check(&[])
@@ -238,6 +274,62 @@ fn an_amount_in_ore_is_reported_before_the_totals_it_puts_off() {
     assert!(totals.contains(&"area-total"), "{totals:?}");
     assert!(!totals.contains(&"finer-than-unit"), "{totals:?}");
     out.assert_stdout_contains("skillnad 0,50 kr");
+}
+
+#[test]
+fn a_misspelt_kommun_in_a_key_comes_before_what_it_leaves_the_key_without() {
+    // Berg's 5,3 per cent written under `Bergg`: the key then lacks Berg and sums to
+    // 100 − 5,3 = 94,7 per cent. Those two findings are found with the name, and point at the
+    // key's values before it in the line, but the name is their cause and is read first, in
+    // every format.
+    let p = plan().edit(
+        "values = { Berg = \"5,3\"",
+        "values = { \"Bergg\" = \"5,3\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd kommun `Bergg`")
+        .assert_stdout_contains("saknar kommunen Berg")
+        .assert_stdout_contains("summerar till 94,7 %, inte 100 %");
+    let findings = out.findings();
+    assert_eq!(
+        findings.first(),
+        Some(&(
+            "unknown-reference".to_string(),
+            p.position_of("\"Bergg\"", 0)
+        )),
+        "{}",
+        out.stdout
+    );
+    let codes: Vec<&str> = findings.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "unknown-reference",
+            "earmark-total",
+            "key-coverage",
+            "percent-sum"
+        ],
+        "{}",
+        out.stdout
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&p.check(&["--format", "json"]).stdout).expect("check --format json");
+    let in_json: Vec<&str> = json["files"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(in_json, codes);
+    let github = p.check(&["--format", "github"]).stdout;
+    let in_github: Vec<&str> = github
+        .lines()
+        .filter_map(|l| l.split_once(",title=")?.1.split_once("::"))
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(in_github, codes, "{github}");
 }
 
 // Check 4: areas, insatser and the national split add up; earmarks warn.
@@ -686,4 +778,23 @@ fn explain_says_what_every_code_means() {
         .assert_stderr_contains(
             "fel: ingen kontroll har koden `key-coverag`. Menade du `key-coverage`?",
         );
+}
+
+#[test]
+fn only_a_name_written_as_a_letter_and_a_combining_mark_is_called_decomposed() {
+    // `Åre` with U+212B ANGSTROM SIGN is Åre once composed, but no letter and combining mark:
+    // it matches, without a warning that would say otherwise. `Östersund` as `O` and U+0308
+    // is decomposed, and is told so.
+    let p = plan().edit("\"Åre\" = \"9,6\"", "\"\u{212b}re\" = \"9,6\"");
+    let out = p.check(&[]);
+    out.assert_status(0);
+    assert_eq!(out.finding_codes(), ["earmark-total"], "{}", out.stdout);
+    let p = plan().edit(
+        "\"Östersund\" = \"49,0\"",
+        "\"O\u{308}stersund\" = \"49,0\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(0)
+        .assert_finding("decomposed-name", &p.position_of("\"O\u{308}stersund\"", 0))
+        .assert_stdout_contains("namnet `Östersund` är skrivet i uppdelad Unicode");
 }

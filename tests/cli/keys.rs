@@ -260,6 +260,46 @@ fn a_kommun_written_as_its_official_name_is_the_plans_kommun() {
         );
 }
 
+/// A key file of names alone may write a kommun with its code, as the tables do (`Berg
+/// (2326)`), and as a key's `values` may: each row is the plan's kommun with its count (seed
+/// 003). A name and a code of two kommuner (`Berg (2380)`) are neither.
+#[test]
+fn a_kommun_written_with_its_code_in_a_file_of_names_is_the_plans_kommun() {
+    let mut names_only =
+        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
+    for code in [
+        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
+    ] {
+        names_only = names_only.replacen(code, "", 1);
+    }
+    let with_codes = names_only
+        .replacen("\"Berg\"", "\"Berg (2326)\"", 1)
+        .replacen("\"Östersund\"", "\"Östersund (2380)\"", 1);
+    assert!(with_codes.contains("\"Berg (2326)\";7101"), "{with_codes}");
+    let p = KeyPlan::new(with_codes.as_bytes());
+    p.check()
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    assert_population_2024(&p.run(&[
+        "split",
+        "132708",
+        "--plan",
+        "plan.toml",
+        "--key",
+        "befolkning-2024",
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+    ]));
+    let crossed = names_only.replacen("\"Berg\"", "\"Berg (2380)\"", 1);
+    KeyPlan::new(crossed.as_bytes())
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains("\"Berg (2380)\" är inte namnet på någon av planens kommuner")
+        .assert_stdout_contains("kommunen 2326 Berg saknas i filen");
+}
+
 #[test]
 fn a_region_without_kommunkod_names_its_line() {
     let (_d, out) = malformed(

@@ -344,6 +344,61 @@ fn plan_with_errors_is_not_reported_on() {
         .assert_stderr_contains("1 fel; ingen rapport förrän planen stämmer");
 }
 
+/// A draft's line on standard error says no more than the document: each error marked at its
+/// figure only where the document marks each, else that the errors are listed at its top.
+#[test]
+fn a_drafts_line_on_standard_error_says_what_the_document_says() {
+    // Berg's 5,3 % written under `Bergg`: the unknown name, the key without Berg and its sum
+    // of 94,7 % stand at no figure of the document.
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "values = { Berg = \"5,3\"",
+        "values = { \"Bergg\" = \"5,3\"",
+    );
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    for (lang, in_document, at_figure, on_stderr) in [
+        (
+            "sv",
+            "Varje fel står i listan nedan.",
+            "Det här är vad allocate check fann. Varning 1 står också vid sin siffra i dokumentet (≠).",
+            "plan.toml: 3 fel; dokumentet är ett utkast med felen i en lista överst\n",
+        ),
+        (
+            "en",
+            "Each error is in the list below.",
+            "This is what allocate check found. Warning 1 also stands at its figure in the document (≠).",
+            "plan.toml: 3 errors; the document is a draft with the errors in a list at the top\n",
+        ),
+    ] {
+        let out = allocate(
+            p.dir.path(),
+            &["report", "plan.toml", "--format", "md", "--lang", lang],
+        );
+        out.assert_status(1);
+        assert!(out.stdout.contains(in_document), "{}", out.stdout);
+        // Only the earmark warning stands at a figure.
+        assert!(out.stdout.contains(at_figure), "{}", out.stdout);
+        assert!(out.stderr.ends_with(on_stderr), "{}", out.stderr);
+    }
+
+    // The plan as printed: its one error, the heading total 481 000 where the plan gives
+    // 481 600, stands at that figure.
+    let out = report(&["examples/plan-2026-as-printed.toml", "--format", "md"]);
+    out.assert_status(1);
+    assert!(
+        out.stdout
+            .contains("Varje fel står vid sin siffra (≠) och i listan nedan."),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr.ends_with(
+            "examples/plan-2026-as-printed.toml: 1 fel; dokumentet är ett utkast med varje fel markerat vid sin siffra\n"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn payments_view_lists_every_row_and_the_county_total() {
     let out = report(&["allocations/plan-2026.toml", "--view", "betalningar"]);
@@ -507,4 +562,40 @@ fn a_kommun_named_as_the_letters_name_it_is_that_kommun() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains("okänd kommun: namnet är tomt. Planen har: Ragunda, Bräcke");
+}
+
+/// A letter opens with its kommun's official name: one that is an official name already
+/// (`Ragunda kommun`) is not made `Ragunda kommuns kommun`. Ragunda's 2026 total is its
+/// printed 15 600 + 75 000 + 100 000 = 190 600 kr.
+#[test]
+fn a_letter_names_a_kommun_named_as_its_official_name_as_written() {
+    let text = PlanDir::from_real("plan-2026.toml")
+        .text
+        .replacen("name = \"Ragunda\"", "name = \"Ragunda kommun\"", 1)
+        .replace("Ragunda = ", "\"2303\" = ")
+        .replace("kommun = \"Ragunda\"", "kommun = \"2303\"");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--per-recipient",
+            "--output",
+            "besked",
+            "--format",
+            "md",
+        ],
+    );
+    out.assert_status(0);
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-2303-ragunda-kommun.md"),
+    )
+    .unwrap();
+    assert!(
+        letter.contains("\n# Ragunda kommun: 190\u{202f}600\u{a0}kr\n"),
+        "{letter}"
+    );
 }

@@ -217,6 +217,42 @@ fn letters_do_not_take_last_years_plan() {
     assert!(!letters.exists());
 }
 
+/// Forms go to a folder: `--output -` (standard output) is refused as no `--output` is, with
+/// words that fit both, as the letters' do.
+#[test]
+fn forms_to_standard_output_are_refused_as_a_folder_is_needed() {
+    for args in [
+        &[
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "--forms",
+            "-o",
+            "-",
+        ][..],
+        &["follow-up", "allocations/plan-2026.toml", "--forms"][..],
+    ] {
+        allocate(&repo_root(), args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "fel: blanketterna skrivs till en mapp: ange --output MAPP (inte -)",
+            );
+    }
+    let mut en = vec![
+        "follow-up",
+        "allocations/plan-2026.toml",
+        "--forms",
+        "-o",
+        "-",
+    ];
+    en.extend(["--lang", "en"]);
+    allocate(&repo_root(), &en)
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error: the forms are written to a folder: give --output DIR (not -)",
+        );
+}
+
 #[test]
 fn a_view_is_named_in_english_in_swedish_or_as_its_file() {
     let plan = "allocations/plan-2026.toml";

@@ -4,9 +4,10 @@
 //!
 //! With `--format html|docx|md` it writes the decision basis itself as a document, and with
 //! `--per-recipient --output DIR` one letter (*fördelningsbesked*) per recipient. A plan with
-//! errors still gets its document, as a draft with each error at its figure: the findings go
-//! to standard error as well, the document is written, and the exit status is 1. Letters are
-//! sent to recipients, so they are only written from a plan without errors.
+//! errors still gets its document, as a draft with its errors listed at the top and each
+//! marked at its figure where it has one: the findings go to standard error as well, the
+//! document is written, and the exit status is 1. Letters are sent to recipients, so they are
+//! only written from a plan without errors.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use crate::app::files::{self, File};
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::check::cost_sharing;
 use crate::core::diff::Relation;
+use crate::core::finding::Severity;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
@@ -275,12 +277,28 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return Err(Error::DocumentWithErrors {
             path: loaded.source.display_path(),
             errors,
+            at_figures: every_error_at_its_figure(&doc),
         });
     }
     if let (Some(d), Some(previous)) = (&diff, &previous) {
         super::previous_year_holds(d, lang, err, &loaded, previous, true)?;
     }
     Ok(Status::Ok)
+}
+
+/// Whether each error listed in `doc` also stands at a figure of it (marked ≠ with its
+/// number), as its status then says.
+fn every_error_at_its_figure(doc: &document::Document) -> bool {
+    let marked = document::marked_findings(&doc.blocks, &doc.meta);
+    doc.blocks
+        .iter()
+        .filter_map(|block| match block {
+            document::Block::Findings(notes) => Some(notes),
+            _ => None,
+        })
+        .flatten()
+        .filter(|note| note.severity == Severity::Error)
+        .all(|note| marked.binary_search(&note.number).is_ok())
 }
 
 fn extension(format: ReportFormat) -> &'static str {

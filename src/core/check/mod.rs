@@ -7,7 +7,7 @@ pub mod registry;
 mod rules;
 pub mod tables;
 
-use crate::core::check::registry::Stage;
+use crate::core::check::registry::{About, Stage};
 use crate::core::finding::{Code, Finding, Findings};
 use crate::core::ledger::Ledger;
 use crate::core::ledger::keys::KeyFiles;
@@ -30,16 +30,16 @@ impl Checked<'_> {
     }
 }
 
-/// The order of findings: those found while the plan is resolved (a name, an amount, a key, a
-/// split as written) before those of the rules over the resolved ledger (the sums). A figure
-/// in error is a cause, and the sums that hold it are off because of it (an amount in öre in a
-/// plan of whole kronor leaves its area, heading and county totals off by the öre): the cause
-/// is read first. The sort is stable, so each group stays in file order.
-fn by_cause(finding: &Finding) -> u8 {
-    match finding.code().rule().stage {
-        Stage::Read | Stage::Resolve => 0,
-        Stage::Ledger(_) | Stage::With(_) => 1,
-    }
+/// The order of findings: those about one figure or name as written before those about what
+/// several make together (the registry's [`About`], not when a finding is found: a misspelt
+/// kommun in a key's values is found while the key is resolved, and so are the key's missing
+/// kommun and its percentages short of 100, which it causes). A figure in error is a cause,
+/// and the sums that hold it are off because of it (an amount in öre in a plan of whole kronor
+/// leaves its area, heading and county totals off by the öre; a wrong cell of a printed table
+/// its column total): the cause is read first. The sort is stable, so each group stays in file
+/// order.
+fn by_cause(finding: &Finding) -> About {
+    finding.code().rule().about
 }
 
 /// Resolves and checks `plan`, with the key files `input` read for it.

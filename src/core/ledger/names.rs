@@ -1,8 +1,8 @@
 //! Names to the things they name: areas by number; actors, keys, insatser and headings by id;
 //! kommuner by kommunkod, name or official name, however written ([`Kommuner`]: case, Unicode
 //! form and white space do not matter for names). Every name defined twice is reported, and so
-//! is a kommun name that is another kommun's code or official name, and an actor's name, short
-//! name or id that is another actor's name or a kommun's.
+//! is a kommun name that is another kommun's code, official name or name and code, and an
+//! actor's name, short name or id that is another actor's name or a kommun's.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,10 +19,49 @@ use crate::core::text::{compose, fold, is_decomposed, spaced, suggest};
 pub const KOMMUN_TABLE_COLUMNS: [&str; 6] =
     ["Kod", "Code", "Kommunkod", "Kommun", "Totalt", "Total"];
 
-/// A kommun's official Swedish name: a genitive *s* after a name that ends in a consonant
-/// other than s, x or z (`Bergs kommun`, `Östersunds kommun`, but `Bräcke kommun`, `Åre
-/// kommun`).
+/// The kommuner of Sweden whose official name is not `<name>s kommun` or `<name> kommun` as
+/// [`official_kommun_name`] makes it, by their name: one whose genitive is irregular (`Falu
+/// kommun`), and those that call themselves *stad* (as their own letters and web sites
+/// write it, `Göteborgs Stad` and `Borås Stad` with a capital). Only names known for certain
+/// are listed. Gotland, which as the county's region too calls itself Region Gotland, keeps
+/// the law's `Gotlands kommun`, so that the kommun is not taken for the region.
+const OFFICIAL_NAMES: [(&str, &str); 15] = [
+    ("Falun", "Falu kommun"),
+    ("Borås", "Borås Stad"),
+    ("Göteborg", "Göteborgs Stad"),
+    ("Haparanda", "Haparanda stad"),
+    ("Helsingborg", "Helsingborgs stad"),
+    ("Landskrona", "Landskrona stad"),
+    ("Lidingö", "Lidingö stad"),
+    ("Malmö", "Malmö stad"),
+    ("Mölndal", "Mölndals stad"),
+    ("Solna", "Solna stad"),
+    ("Stockholm", "Stockholms stad"),
+    ("Sundbyberg", "Sundbybergs stad"),
+    ("Trollhättan", "Trollhättans stad"),
+    ("Vaxholm", "Vaxholms stad"),
+    ("Västerås", "Västerås stad"),
+];
+
+/// Whether `name` ends in the word `kommun` or `stad` (case aside): an official name already
+/// (`Ragunda kommun`, `Malmö stad`), not `Halmstad`.
+fn is_official_form(name: &str) -> bool {
+    let folded = fold(name);
+    folded.ends_with(" kommun") || folded.ends_with(" stad")
+}
+
+/// A kommun's official Swedish name: one of [`OFFICIAL_NAMES`] (`Falu kommun`, `Stockholms
+/// stad`), else a genitive *s* after a name that ends in a consonant other than s, x or z
+/// (`Bergs kommun`, `Östersunds kommun`, but `Bräcke kommun`, `Åre kommun`). A name that is
+/// an official name already (`Ragunda kommun`) is its own.
 pub fn official_kommun_name(name: &str) -> String {
+    if is_official_form(name) {
+        return name.to_string();
+    }
+    let folded = fold(name);
+    if let Some((_, official)) = OFFICIAL_NAMES.iter().find(|(n, _)| fold(n) == folded) {
+        return (*official).to_string();
+    }
     let last = name
         .chars()
         .last()
@@ -35,6 +74,17 @@ pub fn official_kommun_name(name: &str) -> String {
     } else {
         format!("{name}s kommun")
     }
+}
+
+/// The name the law gives a kommun that calls itself *stad* (`Stockholms kommun` for
+/// `Stockholms stad`), by which a text may name it too; `None` for every other kommun, whose
+/// official name is that.
+fn legal_kommun_name(name: &str) -> Option<String> {
+    let official = official_kommun_name(name);
+    let stem = official
+        .strip_suffix(" stad")
+        .or_else(|| official.strip_suffix(" Stad"))?;
+    Some(format!("{stem} kommun"))
 }
 
 /// One key for a kommun's name however it is written, with or without `kommun` and its
@@ -55,16 +105,25 @@ pub fn kommun_identity(name: &str) -> String {
     fold(&official_kommun_name(stem))
 }
 
-/// A kommun's official name (`Bergs kommun`) as [`Kommuner`] compares it: folded.
-fn official_key(name: &str) -> String {
-    fold(&official_kommun_name(&spaced(name)))
+/// A kommun's official names as [`Kommuner`] compares them, folded: its official name
+/// (`Bergs kommun`, `Stockholms stad`), and the law's where it calls itself *stad*
+/// (`Stockholms kommun`); not its name, where that is one already (`Ragunda kommun`).
+fn official_keys(name: &str) -> Vec<String> {
+    let name = spaced(name);
+    let own = fold(&name);
+    std::iter::once(official_kommun_name(&name))
+        .chain(legal_kommun_name(&name))
+        .map(|n| fold(&n))
+        .filter(|key| *key != own)
+        .collect()
 }
 
 /// The county's kommuner by every way a text may name one: its kommunkod (`2326`), its name
-/// (`Berg`), its official name as [`official_kommun_name`] writes it (`Bergs kommun`), or its
-/// name and code together as the tables write them (`Berg (2326)`) and SCB does (`2326
-/// Berg`). Names are compared folded ([`fold`]: case, Unicode form and white space aside, so a
-/// no-break space is a space). It is the one place a text is taken for a kommun: a key's
+/// (`Berg`), its official name as [`official_kommun_name`] writes it (`Bergs kommun`; and the
+/// law's for one that calls itself *stad*, `Stockholms kommun`), or its name and code
+/// together as the tables write them (`Berg (2326)`) and SCB does (`2326 Berg`). Names are
+/// compared folded ([`fold`]: case, Unicode form and white space aside, so a no-break space
+/// is a space). It is the one place a text is taken for a kommun: a key's
 /// `values` and its file's rows, a split's `except`, `amounts` and `printed`, a table's
 /// columns, a `[[stated]]` figure's `kommun`, `--kommun`, a form's recipient and the
 /// comparison of two plans all resolve through it.
@@ -85,7 +144,9 @@ impl Kommuner {
         for (k, (code, name)) in kommuner.into_iter().enumerate() {
             found.codes.entry(code.to_string()).or_insert(k);
             found.names.entry(fold(name)).or_insert(k);
-            found.official.entry(official_key(name)).or_insert(k);
+            for key in official_keys(name) {
+                found.official.entry(key).or_insert(k);
+            }
         }
         found
     }
@@ -94,13 +155,19 @@ impl Kommuner {
     /// kommunkod that agree (`Berg (2326)`, `2326 Berg`, `Bergs kommun (2326)`).
     pub fn find(&self, written: &str) -> Option<usize> {
         let written = spaced(written);
-        let both = |name: &str, code: &str| {
-            let k = self.by_name(name)?;
-            (self.codes.get(code) == Some(&k)).then_some(k)
-        };
         (self.codes.get(written.as_str()).copied())
             .or_else(|| self.by_name(&written))
-            .or_else(|| name_and_code(&written).find_map(|(n, c)| both(n, c)))
+            .or_else(|| self.by_name_and_code(&written))
+    }
+
+    /// The kommun `written` names by a name (or official name) and a kommunkod that agree:
+    /// `Berg (2326)`, `2326 Berg`, `Bergs kommun (2326)`.
+    pub fn by_name_and_code(&self, written: &str) -> Option<usize> {
+        let written = spaced(written);
+        name_and_code(&written).find_map(|(name, code)| {
+            let k = self.by_name(name)?;
+            (self.codes.get(code) == Some(&k)).then_some(k)
+        })
     }
 
     /// The kommun `written` names by its name or its official name (not by its code).
@@ -144,11 +211,12 @@ pub struct Names {
 impl Names {
     pub fn build(plan: &Plan, findings: &mut Findings) -> Names {
         let ids = |list: &mut dyn Iterator<Item = &Spanned<String>>| {
-            list.map(|s| (s.get_ref().clone(), s.span()))
+            list.map(|s| (s.get_ref().clone(), s.get_ref().clone(), s.span()))
                 .collect::<Vec<_>>()
         };
         let numbers = |list: &mut dyn Iterator<Item = &Spanned<u32>>| {
-            list.map(|s| (*s.get_ref(), s.span())).collect::<Vec<_>>()
+            list.map(|s| (*s.get_ref(), s.get_ref().to_string(), s.span()))
+                .collect::<Vec<_>>()
         };
         let kommun_codes = index(
             ids(&mut plan.kommuner.iter().map(|k| &k.code)),
@@ -158,7 +226,13 @@ impl Names {
         let kommun_names = index(
             plan.kommuner
                 .iter()
-                .map(|k| (fold(k.name.get_ref()), k.name.span()))
+                .map(|k| {
+                    (
+                        fold(k.name.get_ref()),
+                        k.name.get_ref().clone(),
+                        k.name.span(),
+                    )
+                })
                 .collect(),
             Thing::Kommun,
             findings,
@@ -209,27 +283,37 @@ impl Names {
                 findings,
             );
         }
-        // A name that is another kommun's code would make that code mean two kommuner.
+        // A name that is another kommun's code would make that code mean two kommuner, and
+        // one written as another kommun's name and code (`Berg (2326)`, `2326 Berg`, as the
+        // tables and SCB name a kommun) would take what is meant for that kommun.
         for (k, kommun) in plan.kommuner.iter().enumerate() {
             let name = kommun.name.get_ref();
-            if let Some(other) = names.kommuner.by_code(name.trim())
-                && other != k
-                && let Some(coded) = plan.kommuner.get(other)
-            {
-                findings.error(
-                    kommun.name.span(),
-                    Problem::AmbiguousName {
-                        name: name.clone(),
-                        first: Meaning::KommunCode {
-                            code: coded.code.get_ref().clone(),
-                            name: coded.name.get_ref().clone(),
-                        },
-                        second: Meaning::KommunName {
-                            code: kommun.code.get_ref().clone(),
-                        },
+            let other =
+                |other: Option<usize>| other.filter(|&o| o != k).and_then(|o| plan.kommuner.get(o));
+            let first = match (
+                other(names.kommuner.by_code(name.trim())),
+                other(names.kommuner.by_name_and_code(name)),
+            ) {
+                (Some(coded), _) => Meaning::KommunCode {
+                    code: coded.code.get_ref().clone(),
+                    name: coded.name.get_ref().clone(),
+                },
+                (None, Some(named)) => Meaning::Kommun {
+                    code: named.code.get_ref().clone(),
+                    name: named.name.get_ref().clone(),
+                },
+                (None, None) => continue,
+            };
+            findings.error(
+                kommun.name.span(),
+                Problem::AmbiguousName {
+                    name: name.clone(),
+                    first,
+                    second: Meaning::KommunName {
+                        code: kommun.code.get_ref().clone(),
                     },
-                );
-            }
+                },
+            );
         }
         // An insats's id heads its column in the tables per kommun (on the screen, in the CSV
         // and the workbook, in the decision basis), beside the tables' own columns: an id that
@@ -562,22 +646,32 @@ fn official_names(
         if names.get(&fold(kommun.name.get_ref())) != Some(&k) {
             continue;
         }
-        let key = official_key(kommun.name.get_ref());
-        if let Some(&other) = official.get(&key)
-            && other != k
+        let keys = official_keys(kommun.name.get_ref());
+        let taken = keys.iter().find_map(|key| {
+            let other = *official.get(key)?;
+            (other != k).then_some((key, other))
+        });
+        if let Some((key, other)) = taken
             && let (Some(first), Some(second)) = (meaning(other), meaning(k))
         {
+            // The official name both share, as this kommun's would be written.
+            let name = std::iter::once(official_kommun_name(&spaced(kommun.name.get_ref())))
+                .chain(legal_kommun_name(&spaced(kommun.name.get_ref())))
+                .find(|n| fold(n) == *key)
+                .unwrap_or_default();
             findings.error(
                 kommun.name.span(),
                 Problem::AmbiguousName {
-                    name: official_kommun_name(&spaced(kommun.name.get_ref())),
+                    name,
                     first,
                     second,
                 },
             );
             continue;
         }
-        official.insert(key, k);
+        for key in keys {
+            official.insert(key, k);
+        }
     }
     // A name that is another kommun's official name.
     for (k, kommun) in plan.kommuner.iter().enumerate() {
@@ -602,21 +696,20 @@ fn official_names(
     official
 }
 
-/// A name → index table, reporting every name defined twice (the first definition counts).
-fn index<K: std::hash::Hash + Eq + ToString>(
-    entries: Vec<(K, Range<usize>)>,
+/// A name → index table, reporting every name defined twice (the first definition counts),
+/// from (name as compared, name as written, its place): a kommun's name is compared folded
+/// and reported as written (`BERG` beside `Berg`).
+fn index<K: std::hash::Hash + Eq>(
+    entries: Vec<(K, String, Range<usize>)>,
     thing: Thing,
     findings: &mut Findings,
 ) -> HashMap<K, usize> {
     let mut map: HashMap<K, (usize, Range<usize>)> = HashMap::with_capacity(entries.len());
-    for (i, (name, span)) in entries.into_iter().enumerate() {
+    for (i, (name, written, span)) in entries.into_iter().enumerate() {
         if let Some((_, first)) = map.get(&name) {
             findings.error_with(
                 span,
-                Problem::DuplicateId {
-                    thing,
-                    id: name.to_string(),
-                },
+                Problem::DuplicateId { thing, id: written },
                 (first.clone(), Related::FirstDefinedHere),
             );
             continue;
@@ -726,6 +819,58 @@ mod tests {
     }
 
     #[test]
+    fn official_names_follow_the_rule_but_for_the_kommuner_that_do_not() {
+        for (name, official) in [
+            ("Berg", "Bergs kommun"),
+            ("Östersund", "Östersunds kommun"),
+            ("Bräcke", "Bräcke kommun"),
+            ("Åre", "Åre kommun"),
+            ("Hofors", "Hofors kommun"),
+            ("Kalix", "Kalix kommun"),
+            // A name that ends in `stad` as a part of the word is no `stad`.
+            ("Halmstad", "Halmstads kommun"),
+            ("Gotland", "Gotlands kommun"),
+            // The exceptions, however written.
+            ("Falun", "Falu kommun"),
+            ("FALUN", "Falu kommun"),
+            ("Stockholm", "Stockholms stad"),
+            ("Göteborg", "Göteborgs Stad"),
+            ("Malmö", "Malmö stad"),
+            ("Lidingö", "Lidingö stad"),
+            ("Sundbyberg", "Sundbybergs stad"),
+            // An official name already is its own.
+            ("Ragunda kommun", "Ragunda kommun"),
+            ("Bergs kommun", "Bergs kommun"),
+            ("Malmö stad", "Malmö stad"),
+        ] {
+            assert_eq!(official_kommun_name(name), official, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_kommun_is_found_by_its_official_name_and_by_the_laws() {
+        let kommuner = Kommuner::new([
+            ("2080", "Falun"),
+            ("0180", "Stockholm"),
+            ("1480", "Göteborg"),
+            ("1380", "Halmstad"),
+        ]);
+        for (written, k) in [
+            ("Falu kommun", Some(0)),
+            ("falu kommun", Some(0)),
+            ("Faluns kommun", None),
+            ("Stockholms stad", Some(1)),
+            ("Stockholms kommun", Some(1)),
+            ("Göteborgs stad", Some(2)),
+            ("Göteborgs kommun", Some(2)),
+            ("Halmstads kommun", Some(3)),
+            ("Halmstad stad", None),
+        ] {
+            assert_eq!(kommuner.find(written), k, "{written:?}");
+        }
+    }
+
+    #[test]
     fn a_kommuns_names_with_and_without_kommun_are_one() {
         for (a, b) in [
             ("Bräcke", "Bräcke kommun"),
@@ -734,6 +879,15 @@ mod tests {
             ("Hofors", "Hofors kommun"),
             ("Östersund", "östersunds kommun"),
             ("Åre", "A\u{30a}re  kommun"),
+        ] {
+            assert_eq!(kommun_identity(a), kommun_identity(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Falun", "Falu kommun"),
+            ("Stockholm", "Stockholms stad"),
+            ("Stockholm", "Stockholms kommun"),
+            ("Göteborg", "Göteborgs Stad"),
+            ("Ragunda", "Ragunda kommun"),
         ] {
             assert_eq!(kommun_identity(a), kommun_identity(b), "{a} / {b}");
         }
