@@ -470,6 +470,8 @@ pub enum Problem {
         key: String,
         stated: Decimal,
         computed: Decimal,
+        /// A percentage key's (its sums are per cent), else a population key's.
+        percent: bool,
     },
     NotUnderHeading {
         insats: String,

@@ -87,6 +87,9 @@ pub struct Figures {
     /// Kronor (else a key's total).
     #[serde(skip)]
     pub kronor: bool,
+    /// A percentage key's total (per cent).
+    #[serde(skip)]
+    pub percent: bool,
 }
 
 impl Figures {
@@ -98,10 +101,14 @@ impl Figures {
                 computed: computed.0,
                 difference: (computed - stated).0,
                 kronor: true,
+                percent: false,
             });
         }
         let Problem::KeyTotal {
-            stated, computed, ..
+            stated,
+            computed,
+            percent,
+            ..
         } = problem
         else {
             return None;
@@ -112,6 +119,7 @@ impl Figures {
             computed,
             difference: computed.checked_sub(stated)?,
             kronor: false,
+            percent: *percent,
         })
     }
 
@@ -130,7 +138,7 @@ impl Figures {
         if self.kronor {
             findings::figures(Amount(self.stated), Amount(self.computed), style)
         } else {
-            findings::key_figures(self.stated, self.computed, style)
+            findings::key_figures(self.stated, self.computed, self.percent, style)
         }
     }
 }

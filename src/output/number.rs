@@ -154,6 +154,16 @@ impl Style {
     }
 
     /// `figure` and the per cent sign.
+    /// A key's sum: a count (`132 708`), or per cent for a percentage key (`100,01 %`).
+    pub fn key_sum(self, value: Decimal, percent: bool) -> String {
+        let figure = self.grouped(value);
+        if percent {
+            self.per_cent(figure)
+        } else {
+            figure
+        }
+    }
+
     fn per_cent(self, mut figure: String) -> String {
         figure.push(self.typography.unit_space());
         figure.push('%');

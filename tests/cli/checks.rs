@@ -736,7 +736,9 @@ fn a_key_totals_figures_are_given_in_json_and_github() {
     p.check(&["--format", "github"])
         .assert_status(1)
         .assert_stdout_contains("%0Asummor: angivet 132 709, beräknat 132 708, skillnad -1%0A")
-        .assert_stdout_contains("%0Asummor: angivet 100,01, beräknat 100,00, skillnad -0,01%0A");
+        .assert_stdout_contains(
+            "%0Asummor: angivet 100,01 %25, beräknat 100,00 %25, skillnad -0,01 %25%0A",
+        );
 }
 
 /// `allocate explain` says every code of `check` and `follow-up` in both languages, each once, with its header as a

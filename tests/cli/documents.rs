@@ -3236,7 +3236,7 @@ fn a_keys_printed_total_is_a_checked_figure_of_the_document() {
         )),
         "{md}"
     );
-    assert!(md.contains("| Andel av länets befolkning 1 november 2024, procent med två decimaler: fördelningsnyckelns summa | 100,00 ✓ | 100,00 |"), "{md}");
+    assert!(md.contains("| Andel av länets befolkning 1 november 2024, procent med två decimaler: fördelningsnyckelns summa | 100,00\u{a0}% ✓ | 100,00\u{a0}% |"), "{md}");
     let en = basis_of(&p, "md", "en", 0);
     assert!(en.contains("Folkmängd 1 november 2024 per kommun: the allocation key's total | 132,708 ✓ | 132,708 |"), "{en}");
     // Without the printed totals, two figures fewer are counted.

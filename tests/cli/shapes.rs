@@ -105,7 +105,7 @@ fn percent_key_printed_total_is_checked() {
         .assert_status(1)
         .assert_finding("key-total", &p.position_of("\"100,1\"", 0))
         .assert_stdout_contains(
-            "nyckeln `befolkning-procent-2026` har den tryckta summan 100,1, men dess värden summerar till 100,0",
+            "nyckeln `befolkning-procent-2026` har den tryckta summan 100,1 %, men dess värden summerar till 100,0 %",
         );
 }
 
@@ -138,7 +138,7 @@ fn population_key_printed_total_is_checked_inline_and_derived() {
         .assert_status(1)
         .assert_finding("key-total", &p.position_of("\"99,99\"", 0))
         .assert_stdout_contains(
-            "har den tryckta summan 99,99, men dess värden summerar till 100,00",
+            "har den tryckta summan 99,99 %, men dess värden summerar till 100,00 %",
         );
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::core::finding::{Findings, Problem};
 use crate::core::ledger::Ledger;
-use crate::core::plan::{Spanned, Weight};
+use crate::core::plan::{KeyKind, Spanned, Weight};
 
 /// A key's printed total that can be compared: its values are known (a key with a problem
 /// of its own is already reported, and its total is not compared).
@@ -55,11 +55,9 @@ pub fn check(ledger: &Ledger, findings: &mut Findings) {
         if total.holds() {
             continue;
         }
-        let key = ledger
-            .plan
-            .keys
-            .get(total.key)
-            .map_or_else(String::new, |k| k.id.get_ref().clone());
+        let key = ledger.plan.keys.get(total.key);
+        let percent = key.is_some_and(|k| *k.kind.get_ref() == KeyKind::Percent);
+        let key = key.map_or_else(String::new, |k| k.id.get_ref().clone());
         findings.error(
             total.printed.span(),
             Problem::KeyTotal {
@@ -67,6 +65,7 @@ pub fn check(ledger: &Ledger, findings: &mut Findings) {
                 stated: total.printed.get_ref().0,
                 // MAX stands for "more" (see `computed`).
                 computed: total.computed.unwrap_or(Decimal::MAX),
+                percent,
             },
         );
     }

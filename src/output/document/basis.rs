@@ -1548,7 +1548,8 @@ fn key_total_row(
     let printed = total.printed.get_ref().0;
     // An overflowing sum (refused when read) is shown as the printed one, marked.
     let (printed, computed) = words::key_sums(printed, total.computed.unwrap_or(printed));
-    let number = |d| number::format(d, lang, number::Typography::Document);
+    let percent = key.is_some_and(|k| *k.kind.get_ref() == crate::core::plan::KeyKind::Percent);
+    let number = |d| number::Style::document(lang).key_sum(d, percent);
     let mark = marks.key_total(&total.printed.span(), &number(computed));
     row(vec![
         label,

@@ -72,14 +72,22 @@ pub fn figures(stated: Amount, computed: Amount, style: impl Into<Style>) -> Str
 
 /// "angivet 132 709, beräknat 132 708, skillnad -1": a key's printed total against the sum of
 /// its values, counts or percentages rather than kronor ([`key_sums`]).
-pub fn key_figures(stated: Decimal, computed: Decimal, style: impl Into<Style>) -> String {
+pub fn key_figures(
+    stated: Decimal,
+    computed: Decimal,
+    percent: bool,
+    style: impl Into<Style>,
+) -> String {
     let style = style.into();
     let lang = style.lang;
     let (stated, computed) = key_sums(stated, computed);
     let difference = computed
         .checked_sub(stated)
-        .map_or_else(String::new, |d| style.grouped(d));
-    let (stated, computed) = (style.grouped(stated), style.grouped(computed));
+        .map_or_else(String::new, |d| style.key_sum(d, percent));
+    let (stated, computed) = (
+        style.key_sum(stated, percent),
+        style.key_sum(computed, percent),
+    );
     compared(&stated, &computed, &difference, lang)
 }
 
@@ -692,9 +700,13 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             key,
             stated,
             computed,
+            percent,
         } => {
             let (stated, computed) = key_sums(*stated, *computed);
-            let (stated, computed) = (style.grouped(stated), style.grouped(computed));
+            let (stated, computed) = (
+                style.key_sum(stated, *percent),
+                style.key_sum(computed, *percent),
+            );
             say!(
                 lang,
                 "nyckeln `{key}` har den tryckta summan {stated}, men dess värden summerar till {computed}",
