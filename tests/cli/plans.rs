@@ -408,3 +408,27 @@ fn a_printed_part_by_official_name_is_counted() {
         .assert_status(0)
         .assert_stdout_contains("> 49 av 50 tryckta summor stämmer");
 }
+
+/// A kommun misspelt by its official name (`Östersund kommun`, `Bergs kommunn`) gets the
+/// kommun as the suggestion wherever a kommun is named: a `[[stated]]` figure and `--kommun`
+/// (a returned form did already).
+#[test]
+fn a_kommun_misspelt_by_its_official_name_is_suggested_everywhere() {
+    let plan = crate::support::PlanDir::from_real("plan-2026.toml").edit(
+        "kommun = \"Östersund\"\n",
+        "kommun = \"Östersund kommun\"\n",
+    );
+    plan.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("fel[unknown-reference]: okänd kommun `Östersund kommun`")
+        .assert_stdout_contains("= åtgärd: menade du `Östersund`?");
+    let root = repo_root();
+    for (written, nearest) in [("Östersund kommun", "Östersund"), ("Bergs kommunn", "Berg")] {
+        allocate(
+            &root,
+            &["report", "allocations/plan-2026.toml", "--kommun", written],
+        )
+        .assert_status(2)
+        .assert_stderr_contains(&format!("okänd kommun `{written}`. Menade du `{nearest}`?"));
+    }
+}

@@ -262,7 +262,14 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                     .iter()
                     .map(|k| k.code.get_ref().as_str())
                     .collect();
-                return Err(unknown(Thing::Kommun, kommun.clone(), known, codes));
+                let mut error = unknown(Thing::Kommun, kommun.clone(), known, codes);
+                // `Östersund kommun`: the kommun by its official name too.
+                if let Error::Unknown { suggestion, .. } = &mut error
+                    && suggestion.is_none()
+                {
+                    *suggestion = crate::core::ledger::names::nearest_kommun(plan, kommun);
+                }
+                return Err(error);
             }
         }
     }

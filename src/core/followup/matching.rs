@@ -232,6 +232,7 @@ impl<'l> Recipients<'l> {
                     name: trimmed.to_string(),
                     suggestion: suggest(trimmed, &known)
                         .or_else(|| stem.and_then(|stem| suggest(stem, &known)))
+                        .or_else(|| crate::core::ledger::names::nearest_kommun(plan, trimmed))
                         .or_else(|| within(&folded, &known)),
                 })
             }

@@ -431,12 +431,13 @@ impl Names {
     ) -> Result<usize, Reported> {
         match self.kommun(name.get_ref()) {
             Some(k) => Ok(k),
-            None => Err(unknown(
-                findings,
-                Thing::Kommun,
-                name,
-                plan.kommuner.iter().map(|k| k.name.get_ref().as_str()),
-            )),
+            None => {
+                let suggestion = findings
+                    .may_suggest()
+                    .then(|| nearest_kommun(plan, name.get_ref()))
+                    .flatten();
+                Err(reported_unknown(findings, Thing::Kommun, name, suggestion))
+            }
         }
     }
 
@@ -532,6 +533,22 @@ pub fn unknown<'a>(
         None
     };
     reported_unknown(findings, thing, name, suggestion)
+}
+
+/// The kommun a name that names none most likely means, as its name in the plan: by its name
+/// (`Östersundd`: `Östersund`) or by its official name (`Östersund kommun`, `Bergs kommunn`:
+/// `Östersund`, `Berg`). Every place that names a kommun suggests with it.
+pub fn nearest_kommun(plan: &Plan, written: &str) -> Option<String> {
+    let names: Vec<&str> = (plan.kommuner.iter())
+        .map(|k| k.name.get_ref().as_str())
+        .collect();
+    suggest(written, &names).or_else(|| {
+        let officials: Vec<String> = names.iter().map(|n| official_kommun_name(n)).collect();
+        let candidates: Vec<&str> = officials.iter().map(String::as_str).collect();
+        let official = suggest(written, &candidates)?;
+        let at = officials.iter().position(|o| *o == official)?;
+        names.get(at).map(|n| (*n).to_string())
+    })
 }
 
 /// Reports an unknown reference with `suggestion` as its "did you mean".
