@@ -56,7 +56,7 @@ The largest plan or key file read, in MiB (default 128): a whole number, at leas
 other value is refused (exit status 2).
 .TP
 \fBALLOCATE_LANG\fR
-\fBen\fR: help and usage errors in English (as \fB\-\-lang en\fR does).
+\fBen\fR: help and the errors of a command line that does not parse in English (as \fB\-\-lang en\fR does); every other message follows \fB\-\-lang\fR.
 .TP
 \fBCOLUMNS\fR
 The width tables are laid out for (at least 40); without it the terminal's width, else 80.
