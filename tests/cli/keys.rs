@@ -209,40 +209,16 @@ fn a_row_with_more_fields_than_the_header_names_its_line() {
 /// as a suggestion.
 #[test]
 fn a_kommun_written_as_its_official_name_is_the_plans_kommun() {
-    let split = |key_file: &[u8]| {
-        let p = KeyPlan::new(key_file);
-        p.check()
-            .assert_status(0)
-            .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
-        p.run(&[
-            "split",
-            "132708",
-            "--plan",
-            "plan.toml",
-            "--key",
-            "befolkning-2024",
-            "--format",
-            "csv",
-            "--csv",
-            "rfc4180",
-        ])
-    };
-    let mut names_only =
-        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
-    for code in [
-        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
-    ] {
-        names_only = names_only.replacen(code, "", 1);
-    }
+    let names_only = shipped_names_only();
     let official = names_only
         .replacen("\"Östersund\"", "\"Östersunds kommun\"", 1)
         .replacen("\"Berg\"", "\"Bergs kommun\"", 1)
         .replacen("\"Bräcke\"", "\"Bräcke kommun\"", 1)
         .replacen("\"Krokom\"", "\"Krokoms\u{a0}kommun\"", 1);
     assert!(official.contains("\"Bergs kommun\";7101"), "{official}");
-    assert_population_2024(&split(official.as_bytes()));
+    assert_population_2024(&split_by_passing_key(official.as_bytes()));
     let coded = shipped_with(&[("\"2326 Berg\"", "\"2326 Bergs kommun\"")]);
-    assert_population_2024(&split(&coded));
+    assert_population_2024(&split_by_passing_key(&coded));
     // Another kommun's official name beside a code is still a name that differs.
     let p = KeyPlan::new(&shipped_with(&[(
         "\"2326 Berg\"",
@@ -265,33 +241,12 @@ fn a_kommun_written_as_its_official_name_is_the_plans_kommun() {
 /// 003). A name and a code of two kommuner (`Berg (2380)`) are neither.
 #[test]
 fn a_kommun_written_with_its_code_in_a_file_of_names_is_the_plans_kommun() {
-    let mut names_only =
-        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
-    for code in [
-        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
-    ] {
-        names_only = names_only.replacen(code, "", 1);
-    }
+    let names_only = shipped_names_only();
     let with_codes = names_only
         .replacen("\"Berg\"", "\"Berg (2326)\"", 1)
         .replacen("\"Östersund\"", "\"Östersund (2380)\"", 1);
     assert!(with_codes.contains("\"Berg (2326)\";7101"), "{with_codes}");
-    let p = KeyPlan::new(with_codes.as_bytes());
-    p.check()
-        .assert_status(0)
-        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
-    assert_population_2024(&p.run(&[
-        "split",
-        "132708",
-        "--plan",
-        "plan.toml",
-        "--key",
-        "befolkning-2024",
-        "--format",
-        "csv",
-        "--csv",
-        "rfc4180",
-    ]));
+    assert_population_2024(&split_by_passing_key(with_codes.as_bytes()));
     let crossed = names_only.replacen("\"Berg\"", "\"Berg (2380)\"", 1);
     KeyPlan::new(crossed.as_bytes())
         .check()
@@ -464,6 +419,39 @@ fn lines_ended_by_cr_alone_are_counted_as_lines() {
 // Plans whose keys read a file.
 
 /// The real 2025 plan in a directory of its own, with `key_file` as its `keys/` file.
+/// The shipped key file with its kommunkoder taken off the names: a file of names alone.
+fn shipped_names_only() -> String {
+    let mut names =
+        String::from_utf8(std::fs::read(repo_root().join(SHIPPED_KEY)).unwrap()).unwrap();
+    for code in [
+        "2303 ", "2305 ", "2309 ", "2313 ", "2321 ", "2326 ", "2361 ", "2380 ",
+    ] {
+        names = names.replacen(code, "", 1);
+    }
+    names
+}
+
+/// The 2025 plan with `key_file` as its population file passes `check`; the population
+/// split by it as machine CSV.
+fn split_by_passing_key(key_file: &[u8]) -> Output {
+    let p = KeyPlan::new(key_file);
+    p.check()
+        .assert_status(0)
+        .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+    p.run(&[
+        "split",
+        "132708",
+        "--plan",
+        "plan.toml",
+        "--key",
+        "befolkning-2024",
+        "--format",
+        "csv",
+        "--csv",
+        "rfc4180",
+    ])
+}
+
 struct KeyPlan {
     dir: tempfile::TempDir,
     text: String,
