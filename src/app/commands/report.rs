@@ -20,7 +20,6 @@ use crate::app::files::{self, File};
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::check::cost_sharing;
 use crate::core::diff::Relation;
-use crate::core::finding::Severity;
 use crate::core::ledger::selection::Selection;
 use crate::core::report::{Projection, View};
 use crate::output::diagnostic::render_finding;
@@ -277,28 +276,13 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return Err(Error::DocumentWithErrors {
             path: loaded.source.display_path(),
             errors,
-            at_figures: every_error_at_its_figure(&doc),
+            at_figures: doc.every_error_at_its_figure(),
         });
     }
     if let (Some(d), Some(previous)) = (&diff, &previous) {
         super::previous_year_holds(d, lang, err, &loaded, previous, true)?;
     }
     Ok(Status::Ok)
-}
-
-/// Whether each error listed in `doc` also stands at a figure of it (marked ≠ with its
-/// number), as its status then says.
-fn every_error_at_its_figure(doc: &document::Document) -> bool {
-    let marked = document::marked_findings(&doc.blocks, &doc.meta);
-    doc.blocks
-        .iter()
-        .filter_map(|block| match block {
-            document::Block::Findings(notes) => Some(notes),
-            _ => None,
-        })
-        .flatten()
-        .filter(|note| note.severity == Severity::Error)
-        .all(|note| marked.binary_search(&note.number).is_ok())
 }
 
 fn extension(format: ReportFormat) -> &'static str {

@@ -511,11 +511,7 @@ pub(super) fn status(
         let error_words = number::errors(errors, lang);
         // Only where every error stands at a figure does the sentence say so; the list
         // says which do.
-        let every_error_marked = marks
-            .notes
-            .iter()
-            .filter(|n| n.severity == Severity::Error)
-            .all(|n| marked.binary_search(&n.number).is_ok());
+        let every_error_marked = super::errors_all_marked(&marks.notes, marked);
         let where_errors = match every_error_marked {
             true => lang.pick(
                 "Varje fel står vid sin siffra (≠) och i listan nedan.",

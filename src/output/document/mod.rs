@@ -147,6 +147,29 @@ pub fn shows_verified(blocks: &[Block]) -> bool {
     figures(blocks).any(|f| f.mark == Mark::Verified)
 }
 
+/// Whether each error among `notes` also stands at a figure of the document (`marked`, from
+/// [`marked_findings`]): only then may the document say so.
+pub fn errors_all_marked(notes: &[FindingNote], marked: &[usize]) -> bool {
+    (notes.iter())
+        .filter(|n| n.severity == Severity::Error)
+        .all(|n| marked.binary_search(&n.number).is_ok())
+}
+
+impl Document {
+    /// Whether each error the document lists also stands at one of its figures.
+    pub fn every_error_at_its_figure(&self) -> bool {
+        let marked = marked_findings(&self.blocks, &self.meta);
+        let notes: Vec<FindingNote> = (self.blocks.iter())
+            .filter_map(|block| match block {
+                Block::Findings(notes) => Some(notes.iter().cloned()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        errors_all_marked(&notes, &marked)
+    }
+}
+
 /// The numbers (1-based) of the findings that some figure in `blocks` or `meta` is marked
 /// with, in order.
 pub fn marked_findings(blocks: &[Block], meta: &[(String, Vec<Span>)]) -> Vec<usize> {
