@@ -471,7 +471,7 @@ fn repayment_parts(r: &Repayment, lang: Lang) -> String {
         "tillbaka eller avdrag",
         "paid back or taken off",
     );
-    let sum = r.region_books + r.returned + r.reduced + r.undecided;
+    let sum = r.parts();
     let mark = if sum == r.total { "✓" } else { "≠" };
     format!("{} = {} {mark}", parts.join(" + "), lang.amount(sum))
 }
@@ -479,7 +479,6 @@ fn repayment_parts(r: &Repayment, lang: Lang) -> String {
 /// The closing line: received = used + unused (+ not reported), against the county total.
 fn reconciliation(summary: &Summary, lang: Lang) -> String {
     let t = &summary.totals;
-    let sum = t.used + t.unused + t.unreported;
     let mut parts = format!(
         "{} {} + {} {}",
         lang.pick("använt", "used"),
@@ -495,7 +494,7 @@ fn reconciliation(summary: &Summary, lang: Lang) -> String {
         ));
     }
     let county = lang.amount(summary.county_total);
-    let holds = sum == t.received && t.received == summary.county_total;
+    let holds = summary.reconciles();
     let received = lang.amount(t.received);
     if holds {
         say!(

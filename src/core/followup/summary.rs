@@ -211,6 +211,14 @@ pub struct Repayment {
     pub preliminary: bool,
 }
 
+impl Repayment {
+    /// Its parts added up: the region's books, paid back, taken off and undecided; the total
+    /// when the parts hold.
+    pub fn parts(&self) -> Amount {
+        self.region_books + self.returned + self.reduced + self.undecided
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary {
     pub year: i32,
@@ -246,6 +254,13 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
 }
 
 impl Summary {
+    /// Whether what was received is the county total, and used, unused and not reported
+    /// add up to it.
+    pub fn reconciles(&self) -> bool {
+        let t = &self.totals;
+        t.used + t.unused + t.unreported == t.received && t.received == self.county_total
+    }
+
     /// The recipients with unused money to settle, in their order.
     pub fn settling(&self) -> impl Iterator<Item = &RecipientUse> {
         self.recipients

@@ -412,7 +412,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             }
         })
         .collect();
-    let parts = r.region_books + r.returned + r.reduced + r.undecided;
+    let parts = r.parts();
     rows.push(Row {
         cells: vec![
             total_label(lang),
@@ -475,7 +475,7 @@ fn settled(r: &Repayment, lang: Lang) -> Vec<Vec<Span>> {
         "Tillbaka eller avdrag (mottagaren har inte sagt om fakturan är skickad): ",
         "Paid back or taken off (the recipient did not say whether the invoice was sent): ",
     );
-    let sum = r.region_books + r.returned + r.reduced + r.undecided;
+    let sum = r.parts();
     points.push(vec![
         Span::Strong(lang.pick("Summa", "Sum").to_string()),
         Span::text(": "),
@@ -487,7 +487,6 @@ fn settled(r: &Repayment, lang: Lang) -> Vec<Vec<Span>> {
 /// Received = used + unused (+ not reported) = the county's funds.
 fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     let t = &summary.totals;
-    let sum = t.used + t.unused + t.unreported;
     let mut spans = vec![
         Span::text(lang.pick("Mottaget ", "Received ")),
         figure(t.received, lang).remove(0),
@@ -505,10 +504,6 @@ fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     spans.push(Span::text(
         lang.pick(" = länets medel ", " = the county's funds "),
     ));
-    spans.push(checked(
-        summary.county_total,
-        sum == t.received && t.received == summary.county_total,
-        lang,
-    ));
+    spans.push(checked(summary.county_total, summary.reconciles(), lang));
     spans
 }
