@@ -54,6 +54,22 @@ pub enum Command {
 }
 
 impl Cli {
+    /// The command's `--lang`, where it takes one.
+    fn lang_mut(&mut self) -> Option<&mut Lang> {
+        match &mut self.command {
+            Command::Check(a) => Some(&mut a.common.lang),
+            Command::Report(a) => Some(&mut a.common.lang),
+            Command::Export(a) => Some(&mut a.common.lang),
+            Command::Split(a) => Some(&mut a.common.lang),
+            Command::Diff(a) => Some(&mut a.common.lang),
+            Command::Init(a) => Some(&mut a.common.lang),
+            Command::FollowUp(a) => Some(&mut a.common.lang),
+            Command::Explain(a) => Some(&mut a.common.lang),
+            Command::Man(a) => Some(&mut a.lang),
+            Command::Completions(_) | Command::Generate(_) => None,
+        }
+    }
+
     /// How messages on standard error are drawn, for the error `main` prints.
     pub fn style(&self) -> Style {
         let common = match &self.command {
@@ -87,10 +103,7 @@ impl Cli {
 /// The language of help and usage errors, decided before the command line is parsed:
 /// `--lang en` anywhere on it, or `ALLOCATE_LANG=en` in the environment; Swedish otherwise.
 pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
-    let mut lang = match std::env::var("ALLOCATE_LANG").ok().as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Sv,
-    };
+    let mut lang = Lang::from_environment().ok().flatten().unwrap_or(Lang::Sv);
     let mut after_flag = false;
     for arg in args.iter().skip(1) {
         let arg = arg.to_string_lossy();
@@ -200,10 +213,19 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
             .find_subcommand(name)
             .is_some_and(|sub| sub.get_arguments().any(|a| a.get_id() == "lang"))
     });
-    command
+    let matches = command
         .try_get_matches_from_mut(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches))
-        .map_err(|e| (e.with_cmd(&command), lang))
+        .map_err(|e| (e.with_cmd(&command), lang))?;
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| (e.with_cmd(&command), lang))?;
+    // `ALLOCATE_LANG` is the language of a command that takes a `--lang` and is given none.
+    if let (Some(lang), Ok(Some(asked))) = (cli.lang_mut(), Lang::from_environment())
+        && matches.subcommand().is_some_and(|(_, sub)| {
+            sub.value_source("lang") == Some(clap::parser::ValueSource::DefaultValue)
+        })
+    {
+        *lang = asked;
+    }
+    Ok(cli)
 }
 
 /// Why a number given on the command line was refused, in Swedish: the standard library's
@@ -631,10 +653,10 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         }
         ("man", "force") => "Ersätt sidor som redan finns i mappen",
         ("man", "lang") => {
-            "Språk för meddelanden: sv (svenska) eller en (engelska); sidorna själva är på engelska; standard: sv"
+            "Språk för meddelanden: sv (svenska) eller en (engelska); sidorna själva är på engelska; standard: ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "lang") => {
-            "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: sv"
+            "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "color") => {
             "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt), always eller never; standard: auto"

@@ -250,6 +250,9 @@ pub enum Error {
     /// `ALLOCATE_MAX_FILE_MB` is set to something that is no limit (`512MB`, `1.5`, `0`): the
     /// value as given.
     MaxFileVar(String),
+    /// `ALLOCATE_LANG` is set to something that is no language (`de`, `EN`): the value as
+    /// given.
+    LangVar(String),
 }
 
 impl From<std::io::Error> for Error {
@@ -557,6 +560,15 @@ impl Error {
                     lang,
                     "miljövariabeln {var} är \"{value}\", som inte är en gräns: ange ett helt antal MiB, minst 1, med bara siffror (till exempel {var}=512), eller ta bort variabeln för standardgränsen {default} MiB",
                     "the environment variable {var} is \"{value}\", which is no limit: give a whole number of MiB, at least 1, in digits only (for example {var}=512), or unset it for the default limit of {default} MiB"
+                ))
+            }
+            Error::LangVar(value) => {
+                let var = crate::output::lang::LANG_VAR;
+                let value = visible(value);
+                line(say!(
+                    lang,
+                    "miljövariabeln {var} är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska",
+                    "the environment variable {var} is \"{value}\", which is no language: give sv (Swedish) or en (English), or unset it for Swedish"
                 ))
             }
             Error::CsvWithoutCsv => line(

@@ -107,6 +107,16 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
 
 /// Parses the process's arguments, runs the command and reports its outcome.
 pub fn main() -> ExitCode {
+    // A language that is none is refused before the command line is parsed (clap would name
+    // `--lang`, which the user did not write), in Swedish.
+    if let Err(value) = crate::output::lang::Lang::from_environment() {
+        let style = crate::output::diagnostic::Style {
+            lang: crate::output::lang::Lang::Sv,
+            color: false,
+        };
+        let _ = std::io::stderr().write_all(Error::LangVar(value).render(style).as_bytes());
+        return Status::Failure.into();
+    }
     let cli = match crate::app::cli::parse() {
         Ok(cli) => cli,
         Err((e, lang)) => {

@@ -44,7 +44,7 @@ pub fn views_in_plan(asked: &[View], all: &[View], plan: &Plan) -> Result<Vec<Vi
 /// Options that every command shares.
 #[derive(Debug, Args)]
 pub struct Common {
-    /// Language of messages and tables.
+    /// Language of messages and tables; without it, ALLOCATE_LANG in the environment, else sv.
     #[arg(long, value_enum, default_value_t = Lang::Sv, global = true)]
     pub lang: Lang,
     /// When to colour the output. `auto` colours only on a terminal and never with NO_COLOR set.

@@ -25,7 +25,24 @@ macro_rules! say {
     };
 }
 
+/// The environment variable that sets the language of a command given no `--lang`.
+pub const LANG_VAR: &str = "ALLOCATE_LANG";
+
 impl Lang {
+    /// The language [`LANG_VAR`] asks for: `None` when it is not set (or set to nothing), the
+    /// value as given when it is no language (`de`, `EN`), for the command line to refuse.
+    pub fn from_environment() -> Result<Option<Lang>, String> {
+        match std::env::var_os(LANG_VAR) {
+            None => Ok(None),
+            Some(value) => match value.to_str() {
+                Some("") => Ok(None),
+                Some("sv") => Ok(Some(Lang::Sv)),
+                Some("en") => Ok(Some(Lang::En)),
+                _ => Err(value.to_string_lossy().into_owned()),
+            },
+        }
+    }
+
     /// Picks the Swedish or the English text.
     pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
         match self {

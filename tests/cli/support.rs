@@ -136,6 +136,8 @@ pub fn allocate_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output 
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        // The language is the one a test asks for, never the tester's.
+        .env_remove("ALLOCATE_LANG")
         .envs(vars.iter().copied())
         .output()
         .expect("run allocate");

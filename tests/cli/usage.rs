@@ -50,6 +50,50 @@ fn help_is_english_with_lang_en_or_the_environment() {
         .assert_stdout_contains("Usage: allocate <COMMAND>");
 }
 
+/// `ALLOCATE_LANG` is the language of every command given no `--lang`, its own messages as
+/// well as its help; a `--lang` on the line wins, before the command or after it; a value
+/// that is no language is refused before anything runs.
+#[test]
+fn the_environment_sets_the_language_of_every_command() {
+    let root = repo_root();
+    let plan = "allocations/plan-2026.toml";
+    let with = |lang: &str, args: &[&str]| allocate_env(&root, args, &[("ALLOCATE_LANG", lang)]);
+    with("en", &["check", plan])
+        .assert_status(0)
+        .assert_stdout_contains("allocations/plan-2026.toml: passed (0 errors, 1 warning)");
+    for args in [
+        ["check", plan, "--lang", "sv"],
+        ["--lang", "sv", "check", plan],
+    ] {
+        with("en", &args)
+            .assert_status(0)
+            .assert_stdout_contains("allocations/plan-2026.toml: godkänd (0 fel, 1 varning)");
+    }
+    for lang in ["sv", ""] {
+        with(lang, &["check", plan])
+            .assert_status(0)
+            .assert_stdout_contains("godkänd (0 fel, 1 varning)");
+    }
+    // A message of the command's own, not of the command line's parsing.
+    with("en", &["report", plan, "--kommun", "Bergg"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("error: unknown kommun `Bergg`. Did you mean `Berg`?");
+    with("en", &["explain", "stated-total"])
+        .assert_status(0)
+        .assert_stdout_contains("A printed total");
+    for value in ["de", "EN"] {
+        let out = with(value, &["check", plan]);
+        out.assert_status(2).assert_stdout_empty();
+        assert_eq!(
+            out.stderr,
+            format!(
+                "fel: miljövariabeln ALLOCATE_LANG är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska\n"
+            )
+        );
+    }
+}
+
 #[test]
 fn usage_errors_are_swedish_by_default() {
     let out = allocate(&repo_root(), &["chek", "plan.toml"]);

@@ -22,7 +22,8 @@ pub struct ManArgs {
     /// Replace pages that already exist in the folder.
     #[arg(long, requires = "dir")]
     pub force: bool,
-    /// Language of messages (the pages themselves are in English).
+    /// Language of messages (the pages themselves are in English); without it, ALLOCATE_LANG
+    /// in the environment, else sv.
     #[arg(long, value_enum, default_value_t = Lang::Sv)]
     pub lang: Lang,
 }
@@ -56,7 +57,7 @@ The largest plan or key file read, in MiB (default 128): a whole number, at leas
 other value is refused (exit status 2).
 .TP
 \fBALLOCATE_LANG\fR
-\fBen\fR: help and the errors of a command line that does not parse in English (as \fB\-\-lang en\fR does); every other message follows \fB\-\-lang\fR.
+\fBen\fR or \fBsv\fR: the language of a command given no \fB\-\-lang\fR, of its help and of the errors of a command line that does not parse (\fB\-\-lang\fR on the line wins); unset or empty, Swedish; any other value is refused (exit status 2).
 .TP
 \fBCOLUMNS\fR
 The width tables are laid out for (at least 40); without it the terminal's width, else 80.
