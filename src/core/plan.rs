@@ -653,6 +653,19 @@ pub enum SplitRule {
     FixedPlusKey,
 }
 
+impl SplitRule {
+    /// The rule as a plan writes it (`rule = "fixed-plus-key"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SplitRule::Key => "key",
+            SplitRule::Equal => "equal",
+            SplitRule::Fixed => "fixed",
+            SplitRule::Amounts => "amounts",
+            SplitRule::FixedPlusKey => "fixed-plus-key",
+        }
+    }
+}
+
 /// `[insatser.split]`: how an insats's amount is divided over its recipients.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

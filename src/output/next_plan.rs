@@ -32,7 +32,7 @@ use std::path::{Component, Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 use crate::core::money::Amount;
-use crate::core::plan::{Date, Plan, Spanned};
+use crate::core::plan::{Date, Plan, Spanned, SplitRule};
 use crate::input::read::lexical;
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -143,9 +143,22 @@ pub fn next_plan(
         edit.child(insats, "split", |edit, split| {
             split.table.remove("printed");
             edit.fill(split, "each", false);
-            for name in ["except", "amounts"] {
-                edit.fill(split, name, true);
+            // Under `fixed-plus-key` a 0 in `except` is a kommun without a fixed part, whose
+            // money the key then gives out, and no check could tell it from a part not yet
+            // filled in: last year's parts stay, marked to be checked. (Under the other
+            // rules `split-sum` finds a part left at 0.)
+            let keyed_rest = split.table.get("rule").and_then(|rule| rule.as_str())
+                == Some(SplitRule::FixedPlusKey.name());
+            if keyed_rest {
+                let note = edit.lang.pick(
+                    "förra årets fasta belopp: stäm av mot årets beslut",
+                    "last year's fixed parts: check against this year's decision",
+                );
+                edit.note(split, "except", note);
+            } else {
+                edit.fill(split, "except", true);
             }
+            edit.fill(split, "amounts", true);
         });
     });
     // A note is about last year's printed figure (a correction of its document).
@@ -265,7 +278,7 @@ pub fn unfinished(old: &Plan, new: &Plan, year: i32) -> Option<&'static str> {
                 .all(|s| {
                     let s = s.get_ref();
                     s.each.as_ref().is_none_or(zero)
-                        && all_zero(&s.except)
+                        && (*s.rule.get_ref() == SplitRule::FixedPlusKey || all_zero(&s.except))
                         && s.amounts.as_ref().is_none_or(|m| all_zero(m.get_ref()))
                         && s.printed.is_empty()
                 }),

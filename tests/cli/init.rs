@@ -391,6 +391,52 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     assert!(new.contains("previous_county_total = 12_689_898  # 2026 års länsmedel"));
 }
 
+/// Under `fixed-plus-key` a 0 in `except` is a kommun without a fixed part, whose money the key
+/// gives out: no check could tell one left at 0 by `init` from one meant, so `init` keeps last
+/// year's parts, marked, and the filled-in plan still gives Östersund its fixed part.
+#[test]
+fn a_fixed_plus_key_keeps_last_years_fixed_parts() {
+    let dir = folder_with("plan-2026.toml");
+    // 2.3 (665 000 kr) as 50 000 kr to each kommun, Östersund 140 000 kr, the rest
+    // (175 000 kr) by the population key.
+    let old = read(&dir.path().join("plan-2026.toml")).replacen(
+        "rule = \"fixed\"\neach = 75_000\nexcept = { \"Östersund\" = 140_000 }\nprinted = { Berg = 75_000, \"Bräcke\" = 75_000, \"Härjedalen\" = 75_000, Krokom = 75_000, Ragunda = 75_000, \"Strömsund\" = 75_000, \"Åre\" = 75_000, \"Östersund\" = 140_000 }\n",
+        "rule = \"fixed-plus-key\"\neach = 50_000\nexcept = { \"Östersund\" = 140_000 }\nkey = \"befolkning-procent-2026\"\nunit = 100\n",
+        1,
+    );
+    assert!(old.contains("fixed-plus-key"));
+    std::fs::write(dir.path().join("plan-2026.toml"), &old).unwrap();
+    // (The kommuner's printed sums now differ: a plan of another year, for `init` only.)
+    allocate(dir.path(), &["check", "plan-2026.toml"]).assert_stdout_contains(
+        "\"Berg, summa\" är 196 200 kr, men posterna under den summerar till 180 500 kr",
+    );
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "-o", "plan-2027.toml"],
+    )
+    .assert_status(0);
+    let new = read(&dir.path().join("plan-2027.toml"));
+    assert!(
+        new.contains("rule = \"fixed-plus-key\"\neach = 0  # fyll i (2026: 50 000 kr)\nexcept = { \"Östersund\" = 140_000 }  # förra årets fasta belopp: stäm av mot årets beslut\n"),
+        "{new}"
+    );
+    // Filled in as last year: the insats's amount and `each`.
+    let filled = new
+        .replacen("each = 0  # fyll i (2026: 50 000 kr)", "each = 50_000", 1)
+        .replacen(
+            "amount = 0  # fyll i (2026: 665 000 kr)",
+            "amount = 665_000",
+            1,
+        );
+    std::fs::write(dir.path().join("plan-2027.toml"), filled).unwrap();
+    let out = allocate(dir.path(), &["check", "plan-2027.toml", "--format", "json"]);
+    assert!(
+        !out.stdout.contains("except"),
+        "no finding about `except`: {}",
+        out.stdout
+    );
+}
+
 #[test]
 fn a_year_not_after_the_source_plan_is_refused() {
     let dir = folder_with("plan-2026.toml");

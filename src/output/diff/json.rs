@@ -2,7 +2,6 @@
 
 use crate::core::diff::{AreaWas, Change, InsatsSide, Matched, PlanDiff, SplitSide, YearCheckKind};
 use crate::core::money::Amount;
-use crate::core::plan::SplitRule;
 
 use super::terms;
 
@@ -43,13 +42,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
     };
     let split = |s: &SplitSide| {
         json!({
-            "rule": match s.rule {
-                SplitRule::Key => "key",
-                SplitRule::Equal => "equal",
-                SplitRule::Fixed => "fixed",
-                SplitRule::Amounts => "amounts",
-                SplitRule::FixedPlusKey => "fixed-plus-key",
-            },
+            "rule": s.rule.name(),
             "key": s.key,
             "unit": s.unit,
             "each": s.each,
