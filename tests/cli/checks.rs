@@ -774,6 +774,11 @@ fn explain_says_what_every_code_means() {
         .assert_stdout_contains(
             "varning[usage-missing]\n  En rad i planen som ingen har redovisat.",
         );
+    // The code a draft document gives a figure about last year that last year's plan does
+    // not bear out.
+    crate::support::allocate(&root, &["explain", "fel[previous-year]"])
+        .assert_status(0)
+        .assert_stdout_contains("fel[previous-year]\n  Planens siffra om förra året");
     crate::support::allocate(&root, &["explain", "key-coverag"])
         .assert_status(2)
         .assert_stdout_empty()

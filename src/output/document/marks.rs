@@ -15,6 +15,7 @@ use crate::output::document::{Figure, FindingNote, Mark, Span, StatusKind, Statu
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
 use crate::output::words::capitalized;
+use crate::output::words::codes::AnyCode;
 use crate::output::words::findings as words;
 use crate::say;
 
@@ -106,7 +107,7 @@ impl<'a> Marks<'a> {
                 number: self.notes.len() + 1,
                 severity: Severity::Error,
                 label,
-                code: "previous-year".to_string(),
+                code: AnyCode::PreviousYear.as_str().to_string(),
                 place: format!("{}:{line}:{column}", source.file_name()),
                 message: crate::output::diff::year_check_line(check, diff, Style::document(lang))
                     .trim()

@@ -331,18 +331,22 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// A code of `check` or of `follow-up`.
+/// A code of `check`, of `follow-up`, or of a comparison with last year's plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnyCode {
     Plan(Code),
     Usage(UsageCode),
+    /// The plan's figures about last year (`previous_county_total`, `stated_change`) that
+    /// last year's plan does not bear out (`report --previous`, `diff`).
+    PreviousYear,
 }
 
 impl AnyCode {
-    /// Every code: the plan's in the registry's order, then the follow-up's.
+    /// Every code: the plan's in the registry's order, the follow-up's, then the comparison's.
     pub fn all() -> impl Iterator<Item = AnyCode> {
         (Code::ALL.iter().map(|&c| AnyCode::Plan(c)))
             .chain(UsageCode::ALL.iter().map(|&c| AnyCode::Usage(c)))
+            .chain([AnyCode::PreviousYear])
     }
 
     /// The code as a finding shows it (`stated-total`, `usage-missing`).
@@ -350,6 +354,7 @@ impl AnyCode {
         match self {
             AnyCode::Plan(c) => c.as_str(),
             AnyCode::Usage(c) => c.as_str(),
+            AnyCode::PreviousYear => "previous-year",
         }
     }
 }
@@ -394,6 +399,17 @@ pub fn explained(code: AnyCode, width: usize, lang: Lang) -> String {
             };
             (code.severity(), usage_about(code, lang), consequence)
         }
+        AnyCode::PreviousYear => (
+            Severity::Error,
+            lang.pick(
+                "planens siffra om förra året (`previous_county_total` eller `stated_change`) stämmer inte med förra årets plan, som `report --previous` och `diff` jämför med",
+                "the plan's figure about last year (`previous_county_total` or `stated_change`) disagrees with last year's plan, which `report --previous` and `diff` compare it with",
+            ),
+            lang.pick(
+                "Ett fel i jämförelsen: dokumentet skrivs som utkast med siffran markerad ≠, och `report --previous` och `diff` slutar med slutkod 1.",
+                "An error of the comparison: the document is written as a draft with the figure marked ≠, and `report --previous` and `diff` end with exit status 1.",
+            ),
+        ),
     };
     let header = format!("{}[{}]", self::severity(severity, lang), code.as_str());
     let fill = |text: &str| crate::output::text::wrap(text, width, "  ", "  ");
