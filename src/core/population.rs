@@ -304,6 +304,8 @@ pub enum ScbErrorKind {
     /// A file of `allocate`'s own (a plan, a form) where a population file belongs.
     Misplaced(Misplaced),
     NotFound,
+    /// `-` given for a key file: standard input is read only for a plan.
+    StdinNotRead,
     Directory,
     /// Larger than `limit` bytes; refused before reading it whole.
     TooLarge {

@@ -293,7 +293,7 @@ impl ParseError {
 }
 
 /// The path that stands for standard input on the command line.
-pub const STDIN_ARG: &str = "-";
+pub use crate::input::read::STDIN_ARG;
 
 /// What a plan read from standard input is called in messages (`<stdin>:12:5`).
 pub const STDIN_NAME: &str = "<stdin>";

@@ -38,6 +38,9 @@ pub enum ReadReason {
     NotRegular(Special),
     /// `-` (standard input) was given, but standard input is a terminal, not a pipe or a file.
     StdinIsTerminal,
+    /// `-` given for a file that is read only from a path (a form, a key file): standard
+    /// input is read only for a plan.
+    StdinNotRead,
     /// Text that is no plan but another file the user works with (a key file, a form).
     NotAPlan(OtherFile),
     Other(OsError),
@@ -133,6 +136,9 @@ pub fn max_file_mb(value: &std::ffi::OsStr) -> Result<Option<u64>, String> {
     }
 }
 
+/// What names standard input on the command line, where a plan is read.
+pub const STDIN_ARG: &str = "-";
+
 /// Reads at most `limit` bytes of a regular file; a larger one (by its size on disk, or by
 /// what could be read should it grow) is refused without reading it whole. A named pipe, a
 /// device or a socket is refused before it is opened, so that reading never hangs.
@@ -140,6 +146,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
     use std::io::Read;
     let io_reason = |e: std::io::Error| match e.kind() {
         _ if path.is_dir() => ReadReason::Directory,
+        std::io::ErrorKind::NotFound if path.as_os_str() == STDIN_ARG => ReadReason::StdinNotRead,
         std::io::ErrorKind::NotFound => ReadReason::NotFound,
         std::io::ErrorKind::PermissionDenied => ReadReason::PermissionDenied,
         _ => ReadReason::Other(OsError::from(&e)),

@@ -1,7 +1,7 @@
 //! `allocate diff OLD NEW` on the real 2025 and 2026 plans, against the documents' figures.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::support::{Output, PlanDir, allocate, allocate_env, real_plan, repo_root, typeset};
 
@@ -1166,7 +1166,7 @@ fn the_changed_insatser_fit_the_terminal_and_a_column_has_one_format() {
 /// Runs `allocate ARGS` in `allocations/` (where the plans' key files are) with `input` on
 /// standard input.
 fn with_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allocate"))
+    let mut child = crate::support::command()
         .args(args)
         .current_dir(repo_root().join("allocations"))
         .env("NO_COLOR", "1")

@@ -20,7 +20,7 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
 
 /// [`run`] with these environment variables set as well.
 fn run_env(dir: &Path, args: &[&str], stdin: Option<&[u8]>, vars: &[(&str, &str)]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_allocate"))
+    let mut child = crate::support::command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -275,4 +275,41 @@ fn a_random_file_as_key_file_is_not_echoed() {
         assert!(!text.contains(secret), "the file is echoed:\n{text}");
         assert!(!text.contains("/bin/bash"), "the file is echoed:\n{text}");
     }
+}
+
+/// Standard input is read once, and only as a plan: `report - --previous -` compares the plan
+/// with itself (refused as not of an earlier year, as `diff - -` is), never reads an empty
+/// second plan; `-` for a form or a key file says that it is read only as a plan.
+#[test]
+fn standard_input_is_read_once_and_only_as_a_plan() {
+    let root = repo_root();
+    let plan = std::fs::read(root.join("allocations/plan-2026.toml")).unwrap();
+    let out = run(
+        &root,
+        &["report", "-", "--format", "md", "--previous", "-"],
+        Some(&plan),
+    );
+    out.assert_status(2).assert_stdout_empty();
+    assert_eq!(
+        out.stderr,
+        "fel: --previous ska vara ett tidigare års plan: den gäller 2026, planen 2026\n"
+    );
+    let form =
+        std::fs::read(root.join("examples/follow-up-2026/redovisning-2026-2326-berg.csv")).unwrap();
+    run(
+        &root,
+        &["follow-up", "allocations/plan-2026.toml", "-"],
+        Some(&form),
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains(
+        "fel[read-error]: -: `-` (standard input) läses bara som plan, inte som en redovisning: ange filens sökväg",
+    );
+    run(&root, &["split", "1000", "--key", "-", "--lang", "en"], None)
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "error[key-file]: -: `-` (standard input) is read only as a plan, not as a key file: give the file's path",
+        );
 }

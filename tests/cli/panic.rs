@@ -1,13 +1,11 @@
 //! Should a bug ever panic, the user sees a short apology with what to report, not a
 //! backtrace, and the exit status is 2. The binary panics on purpose when the test asks it to.
 
-use std::process::Command;
-
 use crate::support::repo_root;
 
 #[test]
 fn a_panic_apologises_says_how_to_report_it_and_exits_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
+    let out = crate::support::command()
         .args(["check", "allocations/plan-2026.toml"])
         .current_dir(repo_root())
         .env("ALLOCATE_TEST_PANIC", "1")
@@ -40,7 +38,7 @@ fn a_panic_apologises_says_how_to_report_it_and_exits_2() {
 
 #[test]
 fn without_the_request_nothing_panics() {
-    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
+    let out = crate::support::command()
         .args(["check", "allocations/plan-2026.toml"])
         .current_dir(repo_root())
         .env("ALLOCATE_TEST_PANIC", "0")

@@ -129,15 +129,21 @@ pub fn allocate(dir: &Path, args: &[&str]) -> Output {
     allocate_env(dir, args, &[])
 }
 
+/// The `allocate` binary as a command, in the language a test asks for, never the tester's
+/// (`ALLOCATE_LANG`).
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_allocate"));
+    command.env_remove("ALLOCATE_LANG");
+    command
+}
+
 /// `allocate` with these environment variables set as well.
 pub fn allocate_env(dir: &Path, args: &[&str], vars: &[(&str, &str)]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_allocate"))
+    let out = command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
-        // The language is the one a test asks for, never the tester's.
-        .env_remove("ALLOCATE_LANG")
         .envs(vars.iter().copied())
         .output()
         .expect("run allocate");

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::support::{allocate, real_plan, repo_root};
 
 fn bin() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_allocate"));
+    let mut command = crate::support::command();
     command.env("NO_COLOR", "1").env("COLUMNS", "80");
     command
 }

@@ -172,10 +172,18 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let lang = args.common.lang;
     let style = args.common.err_style();
     let loaded = super::load(&args.plan)?;
-    let previous = match &args.previous {
-        Some(path) => Some(super::load(path)?),
-        None => None,
+    // Last year's plan named as this one (`report - --previous -`: standard input can be read
+    // once) is this plan, and refused as not of an earlier year, as `diff` compares it.
+    let read_previous = match &args.previous {
+        Some(path) if !crate::app::plan_paths::same_file(&args.plan, path) => {
+            Some(super::load(path)?)
+        }
+        _ => None,
     };
+    let previous = args
+        .previous
+        .as_ref()
+        .map(|_| read_previous.as_ref().unwrap_or(&loaded));
     if args.per_recipient {
         let checked = super::passing(&loaded, style, err, Blocked::Letters)?;
         // A letter tells its recipient to invoice citing the decision: it goes out once the

@@ -180,6 +180,7 @@ fn from_file(args: &SplitArgs) -> Result<Input, Error> {
         let read = !matches!(
             e.kind,
             ScbErrorKind::NotFound
+                | ScbErrorKind::StdinNotRead
                 | ScbErrorKind::Directory
                 | ScbErrorKind::TooLarge { .. }
                 | ScbErrorKind::NotRegular(_)

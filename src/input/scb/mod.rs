@@ -47,6 +47,7 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
             sheets: None,
             kind: match reason {
                 ReadReason::NotFound => ScbErrorKind::NotFound,
+                ReadReason::StdinNotRead => ScbErrorKind::StdinNotRead,
                 ReadReason::Directory => ScbErrorKind::Directory,
                 ReadReason::TooLarge { size, limit } => ScbErrorKind::TooLarge { size, limit },
                 ReadReason::PermissionDenied => ScbErrorKind::Unreadable(OsError {

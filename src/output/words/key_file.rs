@@ -333,6 +333,7 @@ fn kind_message(error: &ScbError, style: Style) -> String {
     match (&error.kind, lang) {
         (ScbErrorKind::Misplaced(kind), _) => misplaced(kind, lang),
         (ScbErrorKind::NotFound, _) => super::load::not_found(lang).to_string(),
+        (ScbErrorKind::StdinNotRead, _) => super::load::stdin_not_read(FileKind::Key, lang),
         (ScbErrorKind::Directory, _) => super::load::directory(FileKind::Key, lang),
         (ScbErrorKind::TooLarge { size, limit }, _) => {
             super::load::too_large(*size, *limit, FileKind::Key, lang)
@@ -716,6 +717,7 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
             "the file seems edited or cut short; download the table from SCB again",
         ),
         ScbErrorKind::NotFound
+        | ScbErrorKind::StdinNotRead
         | ScbErrorKind::Directory
         | ScbErrorKind::NotRegular(_)
         | ScbErrorKind::Unreadable(_) => lang.pick(

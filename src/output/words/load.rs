@@ -64,6 +64,16 @@ impl FileKind {
     }
 }
 
+/// `-` given for a file of `kind` that is read only from a path.
+pub fn stdin_not_read(kind: FileKind, lang: Lang) -> String {
+    let noun = kind.noun(lang);
+    say!(
+        lang,
+        "`-` (standard input) läses bara som plan, inte som {noun}: ange filens sökväg",
+        "`-` (standard input) is read only as a plan, not as {noun}: give the file's path"
+    )
+}
+
 /// Why a file of `kind` cannot be read; `stdin`: it was piped in, so a size over the limit is
 /// not known (reading stopped one byte past it).
 pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang) -> String {
@@ -78,6 +88,7 @@ pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang)
             )
         }
         ReadReason::NotFound => not_found(lang).to_string(),
+        ReadReason::StdinNotRead => stdin_not_read(kind, lang),
         ReadReason::NoMatch => no_match(lang).to_string(),
         ReadReason::Directory => directory(kind, lang),
         ReadReason::PermissionDenied => lang.pick("åtkomst nekad", "permission denied").to_string(),
