@@ -620,7 +620,7 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 .iter()
                 .map(String::as_str),
         );
-        let foci: Vec<String> = area.rows.iter().map(|r| r.focus_list(",")).collect();
+        let foci: Vec<String> = area.rows.iter().map(|r| r.focus_list()).collect();
         let focus_width = widest(foci.iter().map(String::as_str)).max(5);
         let responsible_width = widest(
             area.rows

@@ -47,10 +47,11 @@ impl AreaReport {
 }
 
 impl AreaRow {
-    /// The focus areas joined by `separator`: "4, 5, 6, 7".
-    pub fn focus_list(&self, separator: &str) -> String {
+    /// The focus areas as every view writes them: "4, 5, 6, 7" (never "4,5", which a Swedish
+    /// reader takes for a decimal).
+    pub fn focus_list(&self) -> String {
         let numbers: Vec<String> = self.focus_areas.iter().map(u32::to_string).collect();
-        numbers.join(separator)
+        numbers.join(", ")
     }
 }
 

@@ -606,7 +606,7 @@ fn areas(
                 row(vec![
                     texts(&r.insats),
                     swedish_texts(&r.text),
-                    texts(&r.focus_list(", ")),
+                    texts(&r.focus_list()),
                     swedish_texts(&affected),
                     swedish_texts(&responsible),
                     figure_cell(amount),
