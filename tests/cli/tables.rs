@@ -520,3 +520,31 @@ fn an_overhead_too_large_to_work_out_is_said_once() {
         out.stdout
     );
 }
+
+/// A column of an actor is what the plan gives the actor with the actors under it, as a
+/// `[[stated]]` figure and the per-actor view count it: the region's column holds what its
+/// unit Folkhälsoenheten gets (1.2, 1 350 000 kr, seed 001), as the kommuner's group's column
+/// holds what all the kommuner get.
+#[test]
+fn an_actor_column_counts_the_actors_under_it() {
+    let table = "\n[[tables]]\nid = \"aktorer\"\ntitle = \"Per aktör\"\ncolumns = [\"rjh\", \"fhe\", \"kfjh\"]\n\n[[tables.rows]]\nlabel = \"1.2\"\ninsats = \"1.2\"\ncells = [1_350_000, 1_350_000, 0]\n";
+    let p = PlanDir::from_real("plan-2026.toml");
+    let p = PlanDir {
+        text: format!("{}{table}", p.text),
+        ..p
+    };
+    let out = p.check(&[]);
+    out.assert_status(0);
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
+    // The unit's own column is the unit's: its 1 350 000 kr is not also the region's own.
+    let p = p.edit(
+        "cells = [1_350_000, 1_350_000, 0]",
+        "cells = [1_350_000, 0, 0]",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("table-cell", &p.position_of("0, 0]", 0))
+        .assert_stdout_contains(
+            "fel[table-cell]: tabellen `aktorer`, raden \"1.2\": cellen för fhe är 0 kr, men insats `1.2` ger fhe 1 350 000 kr",
+        );
+}

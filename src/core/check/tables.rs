@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::core::finding::{Findings, Problem, TableShapeReason, TableTotalOf};
-use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::ledger::selection::Selection;
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{PrintedTable, Spanned};
 use crate::core::text::fold;
@@ -290,16 +291,12 @@ fn check_cells(
             let Some(recipient) = *recipient else {
                 continue;
             };
-            let group = ledger
-                .actors
-                .group
-                .filter(|&g| recipient == Recipient::Actor(index(g)));
+            // An actor with the actors and kommuner under it, as a `[[stated]]` figure and
+            // the per-actor view count it.
+            let covered = Selection::of_recipient(recipient);
             let computed: Amount = lines
                 .iter()
-                .filter(|l| match group {
-                    Some(g) => ledger.actors.is_under(l.recipient, g),
-                    None => l.recipient == recipient,
-                })
+                .filter(|l| covered.covers_recipient(ledger, l.recipient))
                 .map(|l| l.amount)
                 .sum();
             let stated = *cell.get_ref();

@@ -42,6 +42,20 @@ impl Selection {
             && self.heading.is_none()
     }
 
+    /// One recipient: an actor with the actors and kommuner under it, or a kommun.
+    pub fn of_recipient(recipient: Recipient) -> Selection {
+        match recipient {
+            Recipient::Actor(a) => Selection {
+                actor: Some(a as usize),
+                ..Selection::all()
+            },
+            Recipient::Kommun(k) => Selection {
+                kommun: Some(k as usize),
+                ..Selection::all()
+            },
+        }
+    }
+
     /// What a `[[stated]]` figure covers; `None` after reporting a name that is not defined.
     pub fn of_stated(
         plan: &Plan,
