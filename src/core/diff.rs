@@ -714,7 +714,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
             .zip(amounts)
             .map(|(kommun, amount)| Row {
                 key: kommun.code.get_ref().clone(),
-                label: format!("{} {}", kommun.code.get_ref(), kommun.name.get_ref()),
+                label: kommun.label(),
                 depth: 0,
                 parent: None,
                 change: one_side(amount, is_old),

@@ -395,6 +395,13 @@ pub struct Kommun {
     pub name: Spanned<String>,
 }
 
+impl Kommun {
+    /// The kommun by its code and name, as the plan writes them (`2326 Berg`).
+    pub fn label(&self) -> String {
+        crate::core::population::region_label(Some(self.code.get_ref()), self.name.get_ref())
+    }
+}
+
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum KeyKind {

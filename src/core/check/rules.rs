@@ -427,7 +427,7 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     let county = crate::core::counties::named(&plan.plan.county);
     for kommun in &plan.kommuner {
         let code = kommun.code.get_ref();
-        let name = format!("{code} {}", kommun.name.get_ref());
+        let name = kommun.label();
         match crate::core::counties::of_kommun(code) {
             None => {
                 findings.error(
