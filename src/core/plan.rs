@@ -101,6 +101,10 @@ pub struct Meta {
     pub document_date: Option<Spanned<Date>>,
     /// The reference code that invoices cite (`400105`).
     pub reference: Option<String>,
+    /// Where those who invoice the region find its invoicing details (*Faktureringsuppgifter
+    /// för leverantörer*): a web page or an address, as written.
+    #[serde(default, deserialize_with = "some_non_empty")]
+    pub invoicing: Option<String>,
     /// The smallest amount the plan deals in; every amount is a multiple of it. Default 1 kr.
     pub unit: Option<Spanned<Amount>>,
     pub county_total: Spanned<Amount>,
@@ -519,6 +523,11 @@ fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Er
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
+}
+
+/// An optional [`non_empty`] text, when given.
+fn some_non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    non_empty(deserializer).map(Some)
 }
 
 /// A list of [`non_empty`] texts.

@@ -57,6 +57,7 @@ pub struct ResolvedPlan {
     pub document_date: Option<String>,
     pub decision_date: Option<String>,
     pub reference: Option<String>,
+    pub invoicing: Option<String>,
     pub unit: Amount,
     pub county_total: Amount,
     pub previous_county_total: Option<Amount>,
@@ -396,6 +397,7 @@ fn plan_part(
             document_date,
             decision_date,
             reference,
+            invoicing,
             unit,
             county_total,
             previous_county_total,
@@ -586,6 +588,7 @@ fn resolved_plan<'l>(
         document_date: date(&plan.plan.document_date),
         decision_date: date(&plan.plan.decision_date),
         reference: plan.plan.reference.clone(),
+        invoicing: plan.plan.invoicing.clone(),
         unit: plan.plan.unit(),
         county_total: *plan.plan.county_total.get_ref(),
         previous_county_total: plan

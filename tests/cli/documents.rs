@@ -1114,6 +1114,9 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
         format!("Bergs kommun: {}\u{a0}kr", kr("196 200")),
         "Fakturera Region Jämtland Härjedalen med en samlingsfaktura".to_string(),
         "400105".to_string(),
+        // Where the invoice's details are (seed 001, rad 1337 and 1389).
+        "Faktureringsuppgifter".to_string(),
+        "https://regionjh.se/om-regionen/for-leverantorer-och-kunder/fakturering-for-leverantorer-och-kunder/faktureringsuppgifter-for-leverantorer".to_string(),
         "SVOM 27 februari 2026".to_string(),
         "31 december 2026".to_string(),
         "till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast".to_string(),
@@ -1136,6 +1139,7 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
     assert!(fhe.contains("intern överföring"));
     assert!(fhe.contains(&kr("3 510 836")));
     assert!(!fhe.contains("Referenskod"));
+    assert!(!fhe.contains("Faktureringsuppgifter"));
     // In English a kommun's letter names it in English, not marked as Swedish.
     let dir_en = tempfile::tempdir().unwrap();
     allocate(
@@ -3328,4 +3332,36 @@ fn the_printed_tables_are_listed_among_the_checked_figures() {
         costs.contains(": tabellens tryckta tal | **33** ≠ (varning 1) | 31 stämmer |"),
         "{costs}"
     );
+}
+
+/// The decision basis gives where those who invoice find the region's invoicing details, as
+/// the 2026 document does (seed 001, rad 1335–1338: *Faktureringsinformation*), beside the
+/// reference code and in its paragraph on invoicing; the JSON export carries it.
+#[test]
+fn the_invoicing_details_stand_beside_the_reference_code() {
+    let url = "https://regionjh.se/om-regionen/for-leverantorer-och-kunder/fakturering-for-leverantorer-och-kunder/faktureringsuppgifter-for-leverantorer";
+    let out = allocate(
+        &repo_root(),
+        &["report", "allocations/plan-2026.toml", "--format", "md"],
+    );
+    out.assert_status(0);
+    assert!(
+        out.stdout
+            .contains(&format!("- **Faktureringsuppgifter:** {url}\n")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!(
+            "Referenskod: **400105**. Faktureringsuppgifter: {url}."
+        )),
+        "{}",
+        out.stdout
+    );
+    let json = allocate(
+        &repo_root(),
+        &["export", "allocations/plan-2026.toml", "--format", "json"],
+    );
+    json.assert_status(0)
+        .assert_stdout_contains(&format!("\"invoicing\":\"{url}\""));
 }

@@ -21,7 +21,9 @@ use crate::output::document::{
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::words::capitalized;
-use crate::output::words::document::{deadline, decision, genitive, not_invoiced_repaid};
+use crate::output::words::document::{
+    deadline, decision, genitive, invoicing_label, not_invoiced_repaid,
+};
 use crate::output::words::findings as words;
 use crate::say;
 
@@ -108,6 +110,9 @@ pub fn build(inputs: &Inputs) -> Document {
             lang.pick("Referenskod", "Reference code").to_string(),
             texts(reference),
         ));
+    }
+    if let Some(invoicing) = &plan.plan.invoicing {
+        meta.push((invoicing_label(lang).to_string(), texts(invoicing)));
     }
     meta.push((
         lang.pick("Länets medel", "County total").to_string(),
@@ -1279,6 +1284,10 @@ fn payment_section(
                 lang.pick(". Referenskod: ", ". Reference code: "),
             ));
             spans.push(Span::Strong(reference.clone()));
+        }
+        if let Some(invoicing) = &plan.plan.invoicing {
+            spans.push(Span::text(format!(". {}: ", invoicing_label(lang))));
+            spans.push(Span::swedish(invoicing));
         }
         spans.push(Span::text("."));
         blocks.push(Block::Paragraph(spans));

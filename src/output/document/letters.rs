@@ -15,7 +15,9 @@ use crate::output::document::{
 use crate::output::file_name;
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::words::document::{deadline, decision, genitive, not_invoiced_repaid};
+use crate::output::words::document::{
+    deadline, decision, genitive, invoicing_label, not_invoiced_repaid,
+};
 use crate::say;
 
 /// How a payment reaches the recipient.
@@ -150,6 +152,14 @@ fn letter(
         meta.push((
             lang.pick("Referenskod", "Reference code").to_string(),
             vec![Span::Strong(reference.clone())],
+        ));
+    }
+    if route == Route::Invoice
+        && let Some(invoicing) = &plan.plan.invoicing
+    {
+        meta.push((
+            invoicing_label(lang).to_string(),
+            vec![Span::swedish(invoicing)],
         ));
     }
     meta.push((
@@ -354,8 +364,8 @@ fn letter(
         status: Some(StatusNote {
             kind: StatusKind::Verified,
             text: vec![Span::text(lang.pick(
-                "Beloppen är desamma som i beslutsunderlaget och stämmer med dess tryckta summor (allocate check).",
-                "The amounts are those of the decision basis and match its printed totals (allocate check).",
+                "Beloppen är desamma som i beslutsunderlaget och stämmer med dess tryckta summor.",
+                "The amounts are those of the decision basis and match its printed totals.",
             ))],
         }),
         footer: footer(source, &blocks, lang),

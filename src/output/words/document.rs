@@ -22,6 +22,11 @@ pub fn genitive(name: &str, lang: Lang) -> String {
     }
 }
 
+/// What the plan's `invoicing` is called where a document gives it.
+pub fn invoicing_label(lang: Lang) -> &'static str {
+    lang.pick("Faktureringsuppgifter", "Invoicing details")
+}
+
 /// The decision as a document cites it: "SVOM 27 februari 2026".
 pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
     let forum = plan.plan.forum.as_ref()?.get_ref();
