@@ -699,19 +699,17 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
 /// The money each kommun gets directly, by kommunkod.
 fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     let rows = |ledger: &Ledger, is_old: bool| -> Vec<Row> {
-        let mut amounts = vec![Amount::ZERO; ledger.plan.kommuner.len()];
-        for line in &ledger.lines {
-            if let Recipient::Kommun(k) = line.recipient
-                && let Some(a) = amounts.get_mut(k as usize)
-            {
-                *a += line.amount;
-            }
-        }
         ledger
             .plan
             .kommuner
             .iter()
-            .zip(amounts)
+            .enumerate()
+            .map(|(k, kommun)| {
+                let node = ledger
+                    .actors
+                    .node(Recipient::Kommun(crate::core::ledger::index(k)));
+                (kommun, ledger.total_under(node))
+            })
             .map(|(kommun, amount)| Row {
                 key: kommun.code.get_ref().clone(),
                 label: kommun.label(),
