@@ -29,6 +29,6 @@ pub use file::{
     At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, Undated, UsageFile, UsageRow,
     Written,
 };
-pub use matching::{Booked, FollowUp, Options, follow_up};
-pub use problem::{Location, UsageCode, UsageFinding, UsageProblem};
+pub use matching::{Booked, FollowUp, Options, Reallocation, follow_up};
+pub use problem::{Figures, Location, Moved, UsageCode, UsageFinding, UsageProblem};
 pub use recognise::other_unit;

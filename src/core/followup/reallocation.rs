@@ -79,10 +79,18 @@ pub fn amount(ore: i128) -> Amount {
 /// another gives the largest flow of all (Ford–Fulkerson).
 pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     let givers: Vec<usize> = (0..slots.len())
-        .filter(|&i| slots.get(i).is_some_and(|s| s.spare > 0 && !s.focus.is_empty()))
+        .filter(|&i| {
+            slots
+                .get(i)
+                .is_some_and(|s| s.spare > 0 && !s.focus.is_empty())
+        })
         .collect();
     let takers: Vec<usize> = (0..slots.len())
-        .filter(|&i| slots.get(i).is_some_and(|s| s.over > 0 && !s.focus.is_empty()))
+        .filter(|&i| {
+            slots
+                .get(i)
+                .is_some_and(|s| s.over > 0 && !s.focus.is_empty())
+        })
         .collect();
     if givers.is_empty() || takers.is_empty() {
         return Vec::new();
@@ -117,8 +125,7 @@ pub fn cover(slots: &[Slot]) -> Vec<Flow> {
 
     for target in 0..takers.len() {
         while over.get(target).is_some_and(|&o| o > 0) {
-            let Some(path) = augmenting_path(target, &spare, &gives_to, &takes_from, &flow)
-            else {
+            let Some(path) = augmenting_path(target, &spare, &gives_to, &takes_from, &flow) else {
                 break;
             };
             // The path: giver g0 → taker t0 ← giver g1 → taker t1 … → target. Forward edges
@@ -290,10 +297,7 @@ mod tests {
     #[test]
     fn the_repro_moves_fifty_thousand_within_focus_area_six() {
         // KFJH: 3.1 (2, 6) 450 000 of 400 000, 3.6 (5, 6) 77 436 of 127 436.
-        let slots = [
-            slot(&[2, 6], 0, 5_000_000),
-            slot(&[5, 6], 5_000_000, 0),
-        ];
+        let slots = [slot(&[2, 6], 0, 5_000_000), slot(&[5, 6], 5_000_000, 0)];
         assert_eq!(
             cover(&slots),
             vec![Flow {
