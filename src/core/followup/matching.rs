@@ -755,6 +755,7 @@ fn reallocate(
             .lines
             .get(recipient)
             .map_or(&[][..], Vec::as_slice);
+        let used_on: HashMap<usize, Amount> = over.iter().map(|o| (o.line, o.used)).collect();
         let slots: Vec<Slot> = own
             .iter()
             .map(|&line| {
@@ -765,9 +766,8 @@ fn reallocate(
                     .and_then(|b| reallocation::ore(received - b.used))
                     .unwrap_or(0)
                     .max(0);
-                let excess = (over.iter())
-                    .find(|o| o.line == line)
-                    .and_then(|o| reallocation::ore(o.used - received))
+                let excess = (used_on.get(&line))
+                    .and_then(|&used| reallocation::ore(used - received))
                     .unwrap_or(0)
                     .max(0);
                 Slot {
@@ -777,16 +777,22 @@ fn reallocate(
                 }
             })
             .collect();
-        let flows = reallocation::cover(&slots);
+        // The moves into each line that takes, by its place among the recipient's lines.
+        let mut flows: HashMap<usize, Vec<reallocation::Flow>> = HashMap::new();
+        for flow in reallocation::cover(&slots) {
+            flows.entry(flow.to).or_default().push(flow);
+        }
+        let place_of: HashMap<usize, usize> =
+            own.iter().enumerate().map(|(k, &l)| (l, k)).collect();
         let name = ledger.recipient_name(*recipient).to_string();
         for o in over {
-            let Some(at) = own.iter().position(|&l| l == o.line) else {
+            let Some(&at) = place_of.get(&o.line) else {
                 continue;
             };
             let received = recipients.amount(o.line);
             let focus = slots.get(at).map(|s| s.focus.clone()).unwrap_or_default();
             // The moves into the line, from the lines it shares a focus area with.
-            let into: Vec<Reallocation> = (flows.iter().filter(|f| f.to == at))
+            let into: Vec<Reallocation> = (flows.get(&at).map_or(&[][..], Vec::as_slice).iter())
                 .filter_map(|flow| {
                     let from = *own.get(flow.from)?;
                     let from_focus = slots.get(flow.from).map_or(&[][..], |s| s.focus.as_slice());
