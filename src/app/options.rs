@@ -286,6 +286,9 @@ impl Named for Part {
             Part::Recipients => "Per recipient: received, used, unused",
             Part::Areas => "Per area of the agreement: allocated, used, unused",
             Part::Insatser => "Per insats: allocated, used, unused",
+            Part::Reallocations => {
+                "Money a recipient moved between its own lines within their shared focus areas"
+            }
             Part::Repayment => "What is repaid to Kammarkollegiet, per recipient with unused money",
             Part::Lines => "Every line of the plan with its use and comment",
         }

@@ -4,7 +4,9 @@
 use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
 
-use crate::core::followup::summary::{Part, RecipientUse, Repayment, Settlement, Summary, Use};
+use crate::core::followup::summary::{
+    Part, ReallocationUse, RecipientUse, Repayment, Settlement, Summary, Use,
+};
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
@@ -21,6 +23,7 @@ pub fn stem(part: Part) -> &'static str {
         Part::Recipients => "uppfoljning-mottagare",
         Part::Areas => "uppfoljning-omraden",
         Part::Insatser => "uppfoljning-insatser",
+        Part::Reallocations => "omfordelningar",
         Part::Repayment => "aterbetalning",
         Part::Lines => "uppfoljning-rader",
     }
@@ -37,11 +40,16 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
         progress(summary, lang)
     );
     for part in parts {
+        // No moves between lines: nothing to show, unless it is all that was asked for.
+        if *part == Part::Reallocations && !any_reallocated(summary) && parts.len() > 1 {
+            continue;
+        }
         out.push('\n');
         out.push_str(&match part {
             Part::Recipients => recipients(summary, layout),
             Part::Areas => areas(summary, layout),
             Part::Insatser => insatser(summary, layout),
+            Part::Reallocations => reallocations(summary, layout),
             Part::Repayment => repayment(summary, layout),
             Part::Lines => lines(summary, layout),
         });
@@ -82,46 +90,64 @@ fn progress(summary: &Summary, lang: Lang) -> String {
     }
 }
 
-/// The figure columns' amounts (received, used, unused, not reported).
-const FIGURES: [fn(&Use) -> Amount; 4] =
-    [|u| u.received, |u| u.used, |u| u.unused, |u| u.unreported];
+/// A figure column's amount in a row.
+pub fn value(column: FigureColumn, figures: &Use) -> Amount {
+    match column {
+        FigureColumn::Received | FigureColumn::Allocated => figures.received,
+        FigureColumn::Reallocated => figures.reallocated,
+        FigureColumn::Used => figures.used,
+        FigureColumn::Unused => figures.unused,
+        FigureColumn::NotReported => figures.unreported,
+    }
+}
+
+/// Whether anything was moved between lines: the terminal and the documents then show what
+/// was moved to (and from) each line, insats and area.
+pub fn any_reallocated(summary: &Summary) -> bool {
+    !summary.reallocations.is_empty()
+}
 
 /// Each figure column's decimals: as many as its most precise amount has, so that every
 /// amount of a column is written alike (`47 600,00` above `190 006,68`).
-fn figure_decimals(rows: &[Use], summary: &Summary) -> [u32; 4] {
-    FIGURES.map(|pick| {
-        (rows.iter().chain([&summary.totals]))
-            .map(|u| pick(u).decimals())
-            .max()
-            .unwrap_or(0)
-    })
+fn figure_decimals(columns: &[FigureColumn], rows: &[Use], summary: &Summary) -> Vec<u32> {
+    (columns.iter())
+        .map(|&column| {
+            (rows.iter().chain([&summary.totals]))
+                .map(|u| value(column, u).decimals())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
-fn figure_cells(summary: &Summary, figures: &Use, decimals: [u32; 4], lang: Lang) -> Vec<Cell> {
-    let cells = FIGURES.iter().zip(decimals).map(|(pick, decimals)| {
-        let text = lang.number(pick(figures).with_decimals(decimals));
-        Cell::new(text).set_alignment(CellAlignment::Right)
-    });
-    // The column of what is not reported only while something is not.
-    let shown = if summary.complete { 3 } else { 4 };
-    cells.take(shown).collect()
+fn figure_cells(
+    columns: &[FigureColumn],
+    figures: &Use,
+    decimals: &[u32],
+    lang: Lang,
+) -> Vec<Cell> {
+    (columns.iter().zip(decimals))
+        .map(|(&column, &decimals)| {
+            let text = lang.number(value(column, figures).with_decimals(decimals));
+            Cell::new(text).set_alignment(CellAlignment::Right)
+        })
+        .collect()
 }
 
 /// Widths of the figure columns, for the budget of the text column.
 fn figure_widths(
     summary: &Summary,
+    columns: &[FigureColumn],
     headers: &[&str],
     rows: &[Use],
-    decimals: [u32; 4],
+    decimals: &[u32],
     lang: Lang,
 ) -> Vec<usize> {
     let all: Vec<&Use> = rows.iter().chain([&summary.totals]).collect();
-    headers
-        .iter()
-        .zip(FIGURES.iter().zip(decimals))
-        .map(|(header, (pick, decimals))| {
+    (headers.iter().zip(columns.iter().zip(decimals)))
+        .map(|(header, (&column, &decimals))| {
             let texts: Vec<String> = (all.iter())
-                .map(|u| lang.number(pick(u).with_decimals(decimals)))
+                .map(|u| lang.number(value(column, u).with_decimals(decimals)))
                 .collect();
             widest(texts.iter().map(String::as_str)).max(header.chars().count())
         })
@@ -134,6 +160,7 @@ fn recipients(summary: &Summary, layout: Layout) -> String {
         let name = crate::output::words::recipient(&r.recipient, r.kommunkod.as_deref());
         (vec![name], &r.figures)
     });
+    // A recipient's moves stay among its own lines: nothing to show per recipient.
     figures_table(
         summary,
         layout,
@@ -141,6 +168,7 @@ fn recipients(summary: &Summary, layout: Layout) -> String {
         (
             &[lang.pick("Mottagare", "Recipient")],
             FigureColumn::Received,
+            false,
         ),
         rows.collect(),
     )
@@ -156,7 +184,11 @@ fn areas(summary: &Summary, layout: Layout) -> String {
         summary,
         layout,
         lang.pick("Per område", "Per area"),
-        (&[lang.pick("Område", "Area")], FigureColumn::Allocated),
+        (
+            &[lang.pick("Område", "Area")],
+            FigureColumn::Allocated,
+            any_reallocated(summary),
+        ),
         rows.collect(),
     )
 }
@@ -174,23 +206,28 @@ fn insatser(summary: &Summary, layout: Layout) -> String {
         (
             &["Insats", lang.pick("Beskrivning", "Description")],
             FigureColumn::Allocated,
+            any_reallocated(summary),
         ),
         rows.collect(),
     )
 }
 
 /// A table of each row's figures: its leading texts (the last one cut to the room the other
-/// columns leave), what it received or was allocated, used, unused (and not reported while
-/// the follow-up is incomplete), and a total row.
+/// columns leave), what it received or was allocated, what was moved to it (with
+/// `reallocated`), used, unused (and not reported while the follow-up is incomplete), and a
+/// total row.
 fn figures_table(
     summary: &Summary,
     layout: Layout,
     caption: &str,
-    (leading, first_figure): (&[&str], FigureColumn),
+    (leading, first_figure, reallocated): (&[&str], FigureColumn, bool),
     rows: Vec<(Vec<String>, &Use)>,
 ) -> String {
     let lang = layout.lang;
-    let headers = words::figure_headers(first_figure, !summary.complete, Words::from(lang));
+    let columns = words::figure_columns(first_figure, reallocated, !summary.complete);
+    let headers: Vec<&str> = (columns.iter())
+        .map(|&c| words::figure_header(c, Words::from(lang)))
+        .collect();
     let figures: Vec<Use> = rows.iter().map(|(_, u)| **u).collect();
     let rows: Vec<(Vec<String>, &Use)> = rows
         .into_iter()
@@ -207,8 +244,8 @@ fn figures_table(
             widest(cells).max(leading.get(c).map_or(0, |h| h.chars().count()))
         })
         .collect();
-    let decimals = figure_decimals(&figures, summary);
-    let figure_widths = figure_widths(summary, &headers, &figures, decimals, lang);
+    let decimals = figure_decimals(&columns, &figures, summary);
+    let figure_widths = figure_widths(summary, &columns, &headers, &figures, &decimals, lang);
     let figure_columns = figure_widths.len();
     widths.extend(figure_widths);
     let room = budget(layout, &widths);
@@ -231,12 +268,12 @@ fn figures_table(
                 }
             })
             .collect();
-        cells.extend(figure_cells(summary, figures, decimals, lang));
+        cells.extend(figure_cells(&columns, figures, &decimals, lang));
         table.add_row(cells);
     }
     let mut total: Vec<Cell> = (0..fixed).map(|_| Cell::new("")).collect();
     total.push(layout.total_label(true));
-    total.extend(figure_cells(summary, &summary.totals, decimals, lang));
+    total.extend(figure_cells(&columns, &summary.totals, &decimals, lang));
     table.add_row(total);
     let first = leading.len();
     right_align_from(&mut table, first);
@@ -258,12 +295,19 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new("Insats"),
     ];
+    let reallocated = any_reallocated(summary);
     header.extend(
-        words::figure_headers(FigureColumn::Received, false, Words::from(lang))
-            .into_iter()
-            .map(Cell::new),
+        words::figure_headers(
+            FigureColumn::Received,
+            reallocated,
+            false,
+            Words::from(lang),
+        )
+        .into_iter()
+        .map(Cell::new),
     );
     table.set_header(header);
+    let figures = if reallocated { 4 } else { 3 };
     let number = |a: Option<Amount>| {
         Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
             .set_alignment(CellAlignment::Right)
@@ -284,33 +328,38 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         .map(|l| visible(&l.insats).into_owned())
         .collect();
     let id_width = widest(ids.iter().map(String::as_str)).max(6);
-    let name_width = budget(
-        layout,
-        &[id_width, amount_width, amount_width, amount_width],
-    );
+    let mut widths = vec![id_width];
+    widths.extend(std::iter::repeat_n(amount_width, figures));
+    let name_width = budget(layout, &widths);
     let mut names: Vec<String> = Vec::new();
+    let row =
+        |received: Amount, moved: Option<Amount>, used: Option<Amount>, unused: Option<Amount>| {
+            let mut cells = vec![number(Some(received))];
+            if reallocated {
+                cells.push(number(moved));
+            }
+            cells.extend([number(used), number(unused)]);
+            cells
+        };
     for l in &summary.lines {
         let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
-        table.add_row(vec![
-            Cell::new(name),
-            Cell::new(visible(&l.insats)),
-            number(Some(l.received)),
-            number(l.used),
-            number(l.unused),
-        ]);
+        let mut cells = vec![Cell::new(name), Cell::new(visible(&l.insats))];
+        cells.extend(row(l.received, l.reallocated, l.used, l.unused));
+        table.add_row(cells);
     }
     let t = &summary.totals;
-    table.add_row(vec![
-        layout.total_label(true),
-        Cell::new(""),
-        number(Some(t.received)),
-        number(Some(t.used)),
-        number(Some(t.unused)),
-    ]);
+    let mut cells = vec![layout.total_label(true), Cell::new("")];
+    cells.extend(row(
+        t.received,
+        Some(t.reallocated),
+        Some(t.used),
+        Some(t.unused),
+    ));
+    table.add_row(cells);
     right_align_from(&mut table, 2);
-    whole(&mut table, 1..5);
+    whole(&mut table, 1..2 + figures);
     let shown = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -346,6 +395,105 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         }
     }
     out
+}
+
+/// The moves between a recipient's own lines: who, from which insats to which, within which
+/// focus areas, how much.
+fn reallocations(summary: &Summary, layout: Layout) -> String {
+    let lang = layout.lang;
+    let caption = lang.pick(
+        "Omfördelat inom fokusområden",
+        "Reallocated within focus areas",
+    );
+    if summary.reallocations.is_empty() {
+        return format!("{caption}\n  {}\n", words::no_reallocations(lang));
+    }
+    let decimals = (summary.reallocations.iter().map(|r| r.amount))
+        .chain([summary.reallocated()])
+        .map(Amount::decimals)
+        .max()
+        .unwrap_or(0);
+    let shown = |a: Amount| lang.number(a.with_decimals(decimals));
+    let ids =
+        |pick: fn(&ReallocationUse) -> &str| widest(summary.reallocations.iter().map(pick)).max(5);
+    let focus: Vec<String> = (summary.reallocations.iter())
+        .map(|r| focus_list(&r.focus_areas))
+        .collect();
+    let amount_width = widest(
+        (summary.reallocations.iter().map(|r| shown(r.amount)))
+            .chain([shown(summary.reallocated())])
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    )
+    .max(6);
+    let focus_header = lang.pick("Fokusområden", "Focus areas");
+    let focus_width = widest(focus.iter().map(String::as_str)).max(focus_header.chars().count());
+    let name_width = budget(
+        layout,
+        &[
+            ids(|r| r.from.as_str()),
+            ids(|r| r.to.as_str()),
+            focus_width,
+            amount_width,
+        ],
+    );
+    let mut table = layout.table();
+    table.set_header(vec![
+        Cell::new(lang.pick("Mottagare", "Recipient")),
+        Cell::new(lang.pick("Från", "From")),
+        Cell::new(lang.pick("Till", "To")),
+        Cell::new(focus_header),
+        Cell::new(lang.pick("Belopp", "Amount")),
+    ]);
+    let mut names: Vec<String> = Vec::new();
+    for (r, focus) in summary.reallocations.iter().zip(focus) {
+        let name = crate::output::words::recipient(&r.recipient, r.kommunkod.as_deref());
+        let name = short(&name, name_width);
+        names.push(name.clone());
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(visible(&r.from)),
+            Cell::new(visible(&r.to)),
+            Cell::new(focus),
+            Cell::new(shown(r.amount)).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    table.add_row(vec![
+        layout.total_label(true),
+        Cell::new(""),
+        Cell::new(""),
+        Cell::new(""),
+        Cell::new(shown(summary.reallocated())).set_alignment(CellAlignment::Right),
+    ]);
+    right_align_from(&mut table, 4);
+    whole(&mut table, 1..5);
+    let shown_names = names.iter().map(String::as_str);
+    hold(
+        &mut table,
+        0,
+        name_width,
+        shown_names.chain([lang.pick("Totalt", "Total")]),
+    );
+    let note = crate::output::text::wrap(
+        words::reallocations_note(lang),
+        usize::from(layout.width).max(40),
+        "  ",
+        "  ",
+    );
+    format!(
+        "{caption} ({})\n{table}\n{note}\n",
+        lang.pick("kronor", "kronor")
+    )
+}
+
+/// Focus areas as a list: `2, 6`.
+fn focus_list(focus: &[u32]) -> String {
+    focus
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn repayment(summary: &Summary, layout: Layout) -> String {
@@ -522,16 +670,17 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
     };
     // A kommunkod stays a code (`0114`, not the number 114 in Excel).
     let kommunkod = |s: Option<&str>| s.map_or(Value::Empty, |s| Value::Code(s.into()));
-    let figures = |u: &Use| {
-        vec![
-            Value::Amount(u.received),
-            Value::Amount(u.used),
-            Value::Amount(u.unused),
-            Value::Amount(u.unreported),
-        ]
+    // A sheet of areas, insatser or lines has what was moved to each row (from the
+    // recipient's other lines) always, so that its columns are the same every year; a
+    // recipient's moves stay among its own lines.
+    let figures = |u: &Use, reallocated: bool| {
+        words::figure_columns(FigureColumn::Received, reallocated, true)
+            .into_iter()
+            .map(|column| Value::Amount(value(column, u)))
+            .collect::<Vec<_>>()
     };
-    let figure_headers = |first: FigureColumn| {
-        words::figure_headers(first, true, words)
+    let figure_headers = |first: FigureColumn, reallocated: bool| {
+        words::figure_headers(first, reallocated, true, words)
             .into_iter()
             .map(str::to_string)
     };
@@ -563,7 +712,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                     "invoice_sent",
                 ),
             ]);
-            h.extend(figure_headers(FigureColumn::Received));
+            h.extend(figure_headers(FigureColumn::Received, false));
             h.push(words.pick("Hanteras", "Settled", "settlement").to_string());
             h.push(to_invoice_header.to_string());
             let rows = summary
@@ -577,7 +726,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(sheet::payment_words(r.payment, words)),
                         r.invoiced.map_or(Value::Empty, yes_no),
                     ];
-                    row.extend(figures(&r.figures));
+                    row.extend(figures(&r.figures, false));
                     row.push(text(settlement(r.settlement, words)));
                     row.push(to_invoice(r));
                     row
@@ -585,7 +734,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .collect();
             let mut total = vec![total_label];
             total.extend(pad(4));
-            total.extend(figures(&summary.totals));
+            total.extend(figures(&summary.totals, false));
             total.extend(pad(2));
             one_format(h, rows, total, part)
         }
@@ -594,18 +743,18 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Område", "Area", "area"),
                 words.pick("Områdets namn", "Area title", "area_title"),
             ]);
-            h.extend(figure_headers(FigureColumn::Allocated));
+            h.extend(figure_headers(FigureColumn::Allocated, true));
             let rows = summary
                 .areas
                 .iter()
                 .map(|a| {
                     let mut row = vec![Value::Number(a.number), text(&a.title)];
-                    row.extend(figures(&a.figures));
+                    row.extend(figures(&a.figures, true));
                     row
                 })
                 .collect();
             let mut total = vec![total_label, Value::Empty];
-            total.extend(figures(&summary.totals));
+            total.extend(figures(&summary.totals, true));
             one_format(h, rows, total, part)
         }
         Part::Insatser => {
@@ -615,7 +764,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Beskrivning", "Description", "text"),
                 words.pick("Ansvarig", "Responsible", "responsible"),
             ]);
-            h.extend(figure_headers(FigureColumn::Allocated));
+            h.extend(figure_headers(FigureColumn::Allocated, true));
             let rows = summary
                 .insatser
                 .iter()
@@ -626,13 +775,13 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(&i.text),
                         text(&i.responsible),
                     ];
-                    row.extend(figures(&i.figures));
+                    row.extend(figures(&i.figures, true));
                     row
                 })
                 .collect();
             let mut total = vec![total_label];
             total.extend(pad(3));
-            total.extend(figures(&summary.totals));
+            total.extend(figures(&summary.totals, true));
             one_format(h, rows, total, part)
         }
         Part::Repayment => {
@@ -677,6 +826,34 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             total.extend(pad(4));
             one_format(h, rows, total, part)
         }
+        Part::Reallocations => {
+            let h = headers(&[
+                words.pick("Mottagare", "Recipient", "recipient"),
+                code,
+                words.pick("Från insats", "From insats", "from"),
+                words.pick("Till insats", "To insats", "to"),
+                words.pick("Fokusområden", "Focus areas", "focus_areas"),
+                words.pick("Belopp", "Amount", "amount"),
+            ]);
+            let rows = summary
+                .reallocations
+                .iter()
+                .map(|r| {
+                    vec![
+                        text(&r.recipient),
+                        kommunkod(r.kommunkod.as_deref()),
+                        text(&r.from),
+                        text(&r.to),
+                        text(&focus_list(&r.focus_areas)),
+                        Value::Amount(r.amount),
+                    ]
+                })
+                .collect();
+            let mut total = vec![total_label];
+            total.extend(pad(4));
+            total.push(Value::Amount(summary.reallocated()));
+            one_format(h, rows, total, part)
+        }
         Part::Lines => {
             let mut h = headers(&[
                 words.pick("Mottagare", "Recipient", "recipient"),
@@ -687,7 +864,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             ]);
             // A line not reported has its figures empty: no column of its own.
             h.extend(
-                words::figure_headers(FigureColumn::Received, false, words)
+                words::figure_headers(FigureColumn::Received, true, false, words)
                     .into_iter()
                     .map(str::to_string),
             );
@@ -704,6 +881,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(&l.insats),
                         text(&l.text),
                         Value::Amount(l.received),
+                        amount(l.reallocated),
                         amount(l.used),
                         amount(l.unused),
                         opt(&l.comment),
@@ -715,6 +893,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             total.extend(pad(4));
             total.extend([
                 Value::Amount(t.received),
+                Value::Amount(t.reallocated),
                 Value::Amount(t.used),
                 Value::Amount(t.unused),
                 Value::Empty,
@@ -778,6 +957,7 @@ pub fn json(summary: &Summary, part: Option<Part>) -> Result<String, serde_json:
         Some(Part::Recipients) => serde_json::to_string_pretty(&summary.recipients),
         Some(Part::Areas) => serde_json::to_string_pretty(&summary.areas),
         Some(Part::Insatser) => serde_json::to_string_pretty(&summary.insatser),
+        Some(Part::Reallocations) => serde_json::to_string_pretty(&summary.reallocations),
         Some(Part::Repayment) => serde_json::to_string_pretty(&summary.repayment),
         Some(Part::Lines) => serde_json::to_string_pretty(&summary.lines),
     }

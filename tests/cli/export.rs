@@ -1739,6 +1739,12 @@ fn xlsx_totals_are_subtotals_of_the_rows_with_the_figures_cached() {
     for n in 1..=book.sheet_names().len() {
         let xml = xlsx_part(&path, &format!("xl/worksheets/sheet{n}.xml"));
         let total = total_row_xml(&xml);
+        // A sheet with no rows (nothing moved between lines: `omfordelningar`) has nothing
+        // to sum: its total is the figure 0.
+        if total.starts_with("<row r=\"2\"") {
+            assert!(total.contains("<v>0.0</v>"), "sheet {n}: {total}");
+            continue;
+        }
         let amounts = total.matches("<v>").count();
         assert!(amounts > 0, "sheet {n}");
         assert_eq!(

@@ -608,7 +608,7 @@ fn a_comment_on_a_line_not_yet_reported_is_kept() {
     ]);
     csv.assert_status(0)
         .assert_stdout_contains(";1.3;")
-        .assert_stdout_contains(";21200;;;väntar på faktura");
+        .assert_stdout_contains(";21200;;;;väntar på faktura");
     let json = json(&year.run(&[
         "follow-up",
         PLAN,
@@ -749,6 +749,7 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
         "uppfoljning-mottagare",
         "uppfoljning-omraden",
         "uppfoljning-insatser",
+        "omfordelningar",
         "aterbetalning",
         "uppfoljning-rader",
     ] {
@@ -777,7 +778,7 @@ fn the_summary_is_exported_as_csv_xlsx_and_json_files() {
     one.assert_status(0).assert_stderr_empty();
     assert_eq!(
         one.stdout.lines().next(),
-        Some("area,area_title,allocated,used,unused,not_reported")
+        Some("area,area_title,allocated,reallocated,used,unused,not_reported")
     );
     // A part is named by its file's name too (`uppfoljning-insatser.csv`).
     let by_name = year.follow_up(&["--format", "csv", "--view", "insatser"]);
@@ -5036,5 +5037,443 @@ fn a_mottagare_that_names_no_recipient_is_not_passed_over_for_the_kommunkod() {
         out.assert_status(1)
             .assert_stderr_contains(&format!("fel[usage-unknown-recipient]: {message}"))
             .assert_stderr_contains("--> berg.csv:2:11");
+    }
+}
+
+/// The complete invented year, with Kommunförbundet's form as the tester's finding had it:
+/// 3.1 (focus areas 2 and 6) used `used_3_1` of 400 000 kr, 3.6 (focus areas 5 and 6)
+/// `used_3_6` of 127 436 kr, its other lines (1.1 and 2.1) used whole.
+fn kfjh_reallocating(used_3_1: &str, used_3_6: &str) -> (Year, String) {
+    let year = complete_year();
+    let forms = Year::new();
+    forms.forms("csv");
+    let text = invoiced(
+        &fill(&forms.text(KFJH), &[("3.1", used_3_1), ("3.6", used_3_6)]),
+        "ja",
+    );
+    year.save(KFJH, &text);
+    (year, text)
+}
+
+/// Every row of a view: received + reallocated = used + unused + not reported.
+fn rows_hold(doc: &serde_json::Value, view: &str) {
+    for row in doc[view].as_array().unwrap() {
+        let n = |key: &str| row[key].as_i64().unwrap_or(0);
+        assert_eq!(
+            n("received") + n("reallocated"),
+            n("used") + n("unused") + n("unreported"),
+            "{view}: {row}"
+        );
+    }
+}
+
+/// The tester's finding (s24, finding 1): Kommunförbundet used 450 000 kr on 3.1, which got
+/// 400 000 kr, and 77 436 kr of 3.6's 127 436 kr, 2 127 436 kr of 2 127 436 kr in all. The
+/// decision lets the responsible unit move money between activities of the same focus areas,
+/// and 3.1 and 3.6 share focus area 6: a warning naming the 50 000 kr, no error, nothing of
+/// Kommunförbundet's repaid. Capping 3.1 at 400 000 kr, as the old hint asked, would repay
+/// 50 000 kr more.
+#[test]
+fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
+    let (year, text) = kfjh_reallocating("450000", "77436");
+    let out = year.follow_up(&["--final"]);
+    out.assert_status(0)
+        .assert_finding(
+            "usage-reallocated",
+            &place(KFJH, &text, "400000;450000", 7),
+        )
+        .assert_stdout_contains(
+            "varning[usage-reallocated]: Kommunförbundet Jämtland Härjedalen har använt 450 000 kr av insats `3.1`, som fick 400 000 kr: omfördelat 50 000 kr från 3.6 till 3.1 inom fokusområde 6",
+        )
+        .assert_stdout_contains("medlen kommer härifrån")
+        .assert_row(&[
+            "Kommunförbundet Jämtland Härjedalen",
+            "3.6",
+            "3.1",
+            "6",
+            "50 000",
+        ])
+        .assert_row(&[
+            "Kommunförbundet Jämtland Härjedalen",
+            "2 127 436",
+            "2 127 436",
+            "0",
+        ]);
+    assert_eq!(out.finding_codes(), vec!["usage-reallocated"]);
+
+    let doc = json(&year.follow_up(&["--final", "--format", "json"]));
+    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
+    assert_eq!(kfjh["received"], 2_127_436);
+    assert_eq!(kfjh["used"], 2_127_436);
+    assert_eq!(kfjh["unused"], 0);
+    assert_eq!(kfjh["reallocated"], 0);
+    assert_eq!(kfjh["settlement"], "nothing");
+    let line = |insats: &str| {
+        doc["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| {
+                l["recipient"] == "Kommunförbundet Jämtland Härjedalen" && l["insats"] == insats
+            })
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (
+            line("3.1")["used"].clone(),
+            line("3.1")["reallocated"].clone(),
+            line("3.1")["unused"].clone()
+        ),
+        (450_000.into(), 50_000.into(), 0.into())
+    );
+    assert_eq!(
+        (
+            line("3.6")["used"].clone(),
+            line("3.6")["reallocated"].clone(),
+            line("3.6")["unused"].clone()
+        ),
+        (77_436.into(), (-50_000).into(), 0.into())
+    );
+    assert_eq!(
+        doc["reallocations"],
+        serde_json::json!([{
+            "recipient": "Kommunförbundet Jämtland Härjedalen",
+            "kommunkod": null,
+            "from": "3.6",
+            "to": "3.1",
+            "focus_areas": [6],
+            "amount": 50_000
+        }])
+    );
+    for view in ["lines", "recipients", "areas", "insatser"] {
+        rows_hold(&doc, view);
+        let rows = doc[view].as_array().unwrap();
+        let sum = |key: &str| {
+            rows.iter()
+                .map(|r| r[key].as_i64().unwrap_or(0))
+                .sum::<i64>()
+        };
+        assert_eq!(sum("received"), 12_689_898, "{view}");
+        assert_eq!(sum("reallocated"), 0, "{view}");
+    }
+    // The invented year's 157 936 kr unused, less Kommunförbundet's 20 000 kr on 2.1, which it
+    // used whole here.
+    let moved = doc["repayment"]["total"].as_i64().unwrap();
+    assert_eq!(moved, 137_936);
+    assert_eq!(doc["totals"]["unused"], 137_936);
+    assert_eq!(doc["totals"]["reallocated"], 0);
+
+    // The same money used where it was allocated: the same repayment. Capped at what 3.1
+    // received: 50 000 kr more to repay.
+    for (used_3_1, used_3_6, repaid) in
+        [("400000", "127436", 137_936), ("400000", "77436", 187_936)]
+    {
+        let (other, _) = kfjh_reallocating(used_3_1, used_3_6);
+        let doc = json(&other.follow_up(&["--final", "--format", "json"]));
+        assert_eq!(doc["repayment"]["total"], repaid, "{used_3_1} {used_3_6}");
+        assert_eq!(doc["reallocations"], serde_json::json!([]));
+    }
+
+    // The files: the moves as a part of their own, and what was moved to each insats.
+    let csv = year.follow_up(&[
+        "--format",
+        "csv",
+        "--view",
+        "omfordelningar",
+        "--csv",
+        "rfc4180",
+    ]);
+    csv.assert_status(0);
+    assert_eq!(
+        csv.stdout,
+        "recipient,kommunkod,from,to,focus_areas,amount\r\nKommunförbundet Jämtland Härjedalen,,3.6,3.1,6,50000\r\n"
+    );
+    let insatser = year.follow_up(&["--format", "csv", "--view", "insatser", "--csv", "rfc4180"]);
+    assert!(insatser.stdout.starts_with(
+        "area,insats,text,responsible,allocated,reallocated,used,unused,not_reported\r\n"
+    ));
+    assert!(
+        insatser.stdout.contains(",400000,50000,450000,0,0\r\n"),
+        "{}",
+        insatser.stdout
+    );
+    assert!(
+        insatser.stdout.contains(",127436,-50000,77436,0,0\r\n"),
+        "{}",
+        insatser.stdout
+    );
+    year.follow_up(&["--output", "summary", "--format", "xlsx"])
+        .assert_status(0);
+    {
+        use calamine::{Data, Reader, Xlsx, open_workbook};
+        let mut book: Xlsx<_> = open_workbook(year.path("summary/uppfoljning-2026.xlsx")).unwrap();
+        let sheet = book.worksheet_range("omfordelningar").unwrap();
+        let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+        assert_eq!(rows[1][2], Data::String("3.6".into()));
+        assert_eq!(rows[1][3], Data::String("3.1".into()));
+        assert_eq!(rows[1][5], Data::Float(50_000.0));
+    }
+    // The document: the part, and what was moved to and from each insats.
+    let md = year.follow_up(&["--format", "md"]);
+    md.assert_status(0)
+        .assert_stdout_contains("## Omfördelat inom fokusområden")
+        .assert_stdout_contains(&format!(
+            "| Kommunförbundet Jämtland Härjedalen | 3.6 | 3.1 | fokusområde 6 | {} |",
+            kr("50 000")
+        ));
+}
+
+/// Kommunförbundet's other lines that share no focus area with 3.1 could not cover it, and
+/// Berg's 2.5 (focus area 2) shares none with its 1.3 (4–7): what Berg left unused on 1.3
+/// does not cover what it used above the 75 000 kr of 2.5. The hint says why.
+#[test]
+fn money_left_on_a_line_of_other_focus_areas_covers_nothing() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(&year.text(BERG), &[("1.3", "11200"), ("2.5", "85000")]);
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-exceeds-received",
+            &place(BERG, &text, "75000;85000", 6),
+        )
+        .assert_stderr_contains("= belopp: mottaget 75 000 kr, använt 85 000 kr, för mycket 10 000 kr")
+        .assert_stderr_contains(
+            "medel får flyttas bara från mottagarens egna rader inom samma fokusområden (fokusområde 2), och bara det som är oanvänt där",
+        );
+    assert_eq!(count(&out, "usage-reallocated"), 0);
+}
+
+/// Kommunförbundet used 460 000 kr on 3.1, 60 000 kr above what it received, and left
+/// 50 000 kr of 3.6 unused: 50 000 kr are moved (a warning), 10 000 kr are not (an error, with
+/// the figures), and there is no summary.
+#[test]
+fn a_partial_cover_moves_what_there_is_and_the_rest_is_an_error() {
+    let (year, text) = kfjh_reallocating("460000", "77436");
+    let out = year.follow_up(&["--final"]);
+    let at = place(KFJH, &text, "400000;460000", 7);
+    out.assert_status(1)
+        .assert_finding("usage-reallocated", &at)
+        .assert_finding("usage-exceeds-received", &at)
+        .assert_stderr_contains("omfördelat 50 000 kr från 3.6 till 3.1 inom fokusområde 6")
+        .assert_stderr_contains(
+            "= belopp: mottaget 400 000 kr, använt 460 000 kr, omfördelat hit 50 000 kr, för mycket 10 000 kr",
+        )
+        .assert_stderr_contains("se felet om resten")
+        .assert_stderr_contains("1 fel i redovisningarna; ingen sammanställning");
+    assert!(!out.stdout.contains("Per mottagare"), "no summary");
+    assert_eq!(count(&out, "usage-reallocated"), 1);
+    assert_eq!(count(&out, "usage-exceeds-received"), 1);
+}
+
+/// Berg used 10 000 kr above the 21 200 kr it received for 1.3; Östersund left 10 000 kr of its
+/// 196 000 kr for the same insats unused. Money never moves between recipients.
+#[test]
+fn two_recipients_never_share_their_unused_money() {
+    let year = Year::new();
+    year.forms("csv");
+    let berg = fill(&year.text(BERG), &[("1.3", "31200")]);
+    year.save(BERG, &berg);
+    let ostersund = fill(&year.text(OSTERSUND), &[("1.3", "186000")]);
+    year.save(OSTERSUND, &ostersund);
+    let out = year.run(&["follow-up", PLAN, BERG, OSTERSUND]);
+    out.assert_status(1)
+        .assert_finding(
+            "usage-exceeds-received",
+            &place(BERG, &berg, "21200;31200", 6),
+        )
+        .assert_stderr_contains(
+            "= belopp: mottaget 21 200 kr, använt 31 200 kr, för mycket 10 000 kr",
+        );
+    assert_eq!(count(&out, "usage-reallocated"), 0);
+}
+
+mod reallocations {
+    //! Random amounts used on the lines of two recipients of the real 2026 plan
+    //! (Kommunförbundet: 1.1, 2.1, 3.1, 3.6; Berg: 1.3, 2.5, 3.4), some above what the line
+    //! received: every krona once, however the money moves.
+
+    use std::collections::HashMap;
+    use std::path::Path;
+
+    use allocate::core::check::check;
+    use allocate::core::followup::{self, Options, UsageProblem, summary};
+    use allocate::core::ledger::Recipient;
+    use allocate::core::money::Amount;
+    use allocate::input::{plan, usage};
+    use proptest::prelude::*;
+
+    use crate::support::repo_root;
+
+    const LINES: [(&str, &str); 7] = [
+        ("kfjh", "1.1"),
+        ("kfjh", "2.1"),
+        ("kfjh", "3.1"),
+        ("kfjh", "3.6"),
+        ("Berg", "1.3"),
+        ("Berg", "2.5"),
+        ("Berg", "3.4"),
+    ];
+
+    /// The largest amount that can be moved in a recipient's lines, by the max-flow min-cut
+    /// theorem: over every set of lines used above what they received, those outside it cut
+    /// at their excess, those inside it from every line with money unused that shares a focus
+    /// area with one of them.
+    fn largest_cover(lines: &[(Vec<u32>, Amount, Amount)]) -> Amount {
+        let over: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].2 > lines[i].1)
+            .collect();
+        let shares = |a: &[u32], b: &[u32]| a.iter().any(|f| b.contains(f));
+        (0u32..1 << over.len())
+            .map(|set| {
+                let inside = |k: usize| set & (1 << k) != 0;
+                let outside: Amount = (over.iter().enumerate())
+                    .filter(|&(k, _)| !inside(k))
+                    .map(|(_, &o)| lines[o].2 - lines[o].1)
+                    .sum();
+                let givers: Amount = (0..lines.len())
+                    .filter(|&g| lines[g].2 < lines[g].1)
+                    .filter(|&g| {
+                        (over.iter().enumerate())
+                            .any(|(k, &o)| inside(k) && shares(&lines[g].0, &lines[o].0))
+                    })
+                    .map(|g| lines[g].1 - lines[g].2)
+                    .sum();
+                outside + givers
+            })
+            .min()
+            .unwrap_or(Amount::ZERO)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn every_krona_once_however_the_money_moves(
+            fractions in proptest::collection::vec(0u32..=16, 7),
+        ) {
+            let loaded = plan::load(&repo_root().join("allocations/plan-2026.toml")).unwrap();
+            let checked = check(&loaded.plan, &loaded.key_files);
+            let ledger = &checked.ledger;
+            // Each line's ledger index, what it received and its focus areas.
+            let found: Vec<(usize, Amount, Vec<u32>)> = LINES
+                .iter()
+                .map(|(who, insats)| {
+                    let (i, line) = ledger
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .find(|(_, l)| {
+                            let x = &loaded.plan.insatser[l.insats as usize];
+                            x.id.get_ref().as_str() == *insats
+                                && match l.recipient {
+                                    Recipient::Actor(a) => {
+                                        loaded.plan.actors[a as usize].id.get_ref().as_str() == *who
+                                    }
+                                    Recipient::Kommun(k) => {
+                                        loaded.plan.kommuner[k as usize].name.get_ref().as_str() == *who
+                                    }
+                                }
+                        })
+                        .unwrap();
+                    let x = &loaded.plan.insatser[line.insats as usize];
+                    let focus = x
+                        .focus_areas
+                        .as_ref()
+                        .map(|f| f.get_ref().iter().map(|a| *a.get_ref()).collect())
+                        .unwrap_or_default();
+                    (i, line.amount, focus)
+                })
+                .collect();
+            // Used: eighths of what was received, from nothing to twice as much.
+            let used: Vec<Amount> = found
+                .iter()
+                .zip(&fractions)
+                .map(|((_, received, _), &f)| {
+                    let eighths = received.0 * rust_decimal::Decimal::from(f);
+                    Amount((eighths / rust_decimal::Decimal::from(8)).normalize())
+                })
+                .collect();
+            let mut toml = String::from("year = 2026\ncounty = \"Jämtlands län\"\n");
+            for ((who, insats), used) in LINES.iter().zip(&used) {
+                toml.push_str(&format!(
+                    "\n[[usage]]\nrecipient = \"{who}\"\ninsats = \"{insats}\"\nused = \"{}\"\n",
+                    used.0
+                ));
+            }
+            let read = usage::from_bytes(Path::new("usage.toml"), toml.as_bytes(), 0).unwrap();
+            let follow_up = followup::follow_up(ledger, &[&read.file], Options::default());
+            let summary = summary::summary(ledger, &follow_up);
+
+            // The summary holds whatever was found.
+            prop_assert!(summary.reconciles());
+            prop_assert_eq!(summary.totals.received, Amount::kr(12_689_898));
+            for r in &summary.recipients {
+                prop_assert!(r.figures.holds());
+                prop_assert!(r.figures.reallocated.0.is_zero(), "{}", r.recipient);
+            }
+            for u in summary.areas.iter().map(|a| a.figures).chain(summary.insatser.iter().map(|i| i.figures)) {
+                prop_assert!(u.holds());
+            }
+            for l in &summary.lines {
+                if let (Some(used), Some(unused), Some(moved)) = (l.used, l.unused, l.reallocated) {
+                    prop_assert_eq!(l.received + moved, used + unused);
+                    prop_assert!(!unused.is_negative());
+                }
+            }
+
+            // Per recipient: what was moved is the largest that can be, the warnings name it
+            // all and the errors the rest; moves stay within a recipient and its shared focus
+            // areas.
+            let mut excess = Amount::ZERO;
+            let mut largest = Amount::ZERO;
+            for who in ["kfjh", "Berg"] {
+                let lines: Vec<(Vec<u32>, Amount, Amount)> = LINES
+                    .iter()
+                    .zip(&found)
+                    .zip(&used)
+                    .filter(|(((w, _), _), _)| *w == who)
+                    .map(|((_, (_, received, focus)), used)| (focus.clone(), *received, *used))
+                    .collect();
+                excess += lines.iter().filter(|l| l.2 > l.1).map(|l| l.2 - l.1).sum::<Amount>();
+                largest += largest_cover(&lines);
+            }
+            let mut warned = Amount::ZERO;
+            let mut uncovered = Amount::ZERO;
+            for finding in &follow_up.findings {
+                match &finding.problem {
+                    UsageProblem::Reallocated(moved) => warned += moved.amount,
+                    UsageProblem::ExceedsReceived { received, used, covered, .. } => {
+                        uncovered += *used - *received - *covered;
+                    }
+                    _ => {}
+                }
+            }
+            prop_assert_eq!(warned, largest);
+            prop_assert_eq!(warned + uncovered, excess);
+            prop_assert_eq!(follow_up.errors() == 0, uncovered.0.is_zero());
+            let index: HashMap<usize, usize> = found.iter().enumerate().map(|(k, f)| (f.0, k)).collect();
+            let mut given = vec![Amount::ZERO; LINES.len()];
+            for m in &follow_up.reallocations {
+                let (from, to) = (index[&m.from], index[&m.to]);
+                prop_assert_eq!(LINES[from].0, LINES[to].0);
+                prop_assert!(!m.focus.is_empty());
+                prop_assert!(m.focus.iter().all(|f| found[from].2.contains(f) && found[to].2.contains(f)));
+                given[from] += m.amount;
+            }
+            for (k, g) in given.iter().enumerate() {
+                prop_assert!(*g <= found[k].1 - used[k].min(found[k].1));
+            }
+
+            // Without errors, what is repaid is what was received and not used, line by line
+            // added up, whatever moved.
+            if follow_up.errors() == 0 {
+                let left: Amount = found.iter().zip(&used).map(|((_, r, _), u)| *r - *u).sum();
+                prop_assert_eq!(summary.repayment.total, left);
+            }
+        }
     }
 }

@@ -374,7 +374,7 @@ fn an_unknown_view_lists_the_swedish_names_too() {
     out.assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "  tillåtna värden: recipients (mottagare, uppfoljning-mottagare), areas (omraden, uppfoljning-omraden), insatser (uppfoljning-insatser), repayment (aterbetalning), lines (rader, uppfoljning-rader)\n",
+            "  tillåtna värden: recipients (mottagare, uppfoljning-mottagare), areas (omraden, uppfoljning-omraden), insatser (uppfoljning-insatser), reallocations (omfordelningar), repayment (aterbetalning), lines (rader, uppfoljning-rader)\n",
         )
         .assert_stderr_contains("menade du 'insatser'?");
 }

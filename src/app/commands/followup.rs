@@ -448,7 +448,7 @@ fn draw_findings(
             let figures = finding
                 .problem
                 .figures()
-                .map(|(received, used)| words::figures(received, used, lang));
+                .map(|figures| words::figures(figures, lang));
             let related = finding.related.as_ref().map(|p| {
                 let (source, place) = file_place(p);
                 (source, place, words::related(&finding.problem, lang))

@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::file::{At, BadAmount, Entry, Layout, Place, Undated, UsageFile, UsageRow, Written};
-use super::problem::{Location, UsageFinding, UsageProblem};
+use super::problem::{Location, Moved, UsageFinding, UsageProblem};
+use super::reallocation::{self, Slot};
 use super::recognise::{as_shown, other_plan, other_unit, states_year};
 use crate::core::finding::Severity;
 use crate::core::ledger::{Ledger, Recipient};
@@ -31,11 +32,30 @@ pub struct Booked {
     pub place: Place,
 }
 
+/// Money a recipient moved from one of its lines to another that shares a focus area with it,
+/// as the decision allows: the line it went to used more than it received, and moves from the
+/// recipient's unused money on its other lines cover all of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reallocation {
+    pub recipient: Recipient,
+    /// The ledger line whose unused money moved.
+    pub from: usize,
+    /// The ledger line it went to.
+    pub to: usize,
+    pub amount: Amount,
+    /// The focus areas the two lines' insatser share.
+    pub focus: Vec<u32>,
+}
+
 /// The usage files matched to the ledger.
 #[derive(Clone, Debug)]
 pub struct FollowUp {
-    /// Per ledger line: what was reported and counted, if anything.
+    /// Per ledger line: what was reported and counted, if anything. A line used above what it
+    /// received is counted only when reallocations cover all of the excess.
     pub booked: Vec<Option<Booked>>,
+    /// The moves that cover the lines used above what they received, per line taking in plan
+    /// order, then per line giving.
+    pub reallocations: Vec<Reallocation>,
     /// Per ledger line: the recipient's comment on its row, whether the row was counted or its
     /// amount used left empty ("väntar på faktura").
     pub comments: Vec<Option<String>>,
@@ -312,6 +332,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
+    // Lines used above what they received, with the amount used and where: counted once the
+    // recipient's unused money on its other lines is known.
+    let mut overspent: Vec<Overspent> = Vec::new();
     // Each second (third, …) report of a line: its finding's index and the line.
     let mut duplicates: Vec<(usize, usize)> = Vec::new();
     // Each recipient cell is resolved and, when unknown, reported once.
@@ -564,15 +587,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     UsageProblem::NegativeAmount { amount: used },
                 );
             } else if used > received {
-                report.error(
-                    &row.used.place,
-                    UsageProblem::ExceedsReceived {
-                        recipient: ledger.recipient_name(recipient).to_string(),
-                        insats: recipients.insats_id(line).to_string(),
-                        received,
-                        used,
-                    },
-                );
+                overspent.push(Overspent {
+                    line,
+                    used,
+                    place: row.used.place.clone(),
+                });
             } else if let Some(slot) = booked.get_mut(line) {
                 *slot = Some(Booked {
                     used,
@@ -581,6 +600,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             }
         }
     }
+
+    let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
 
     // A line reported three times is said to be, at each report after the first.
     let mut times: HashMap<usize, usize> = HashMap::new();
@@ -673,6 +694,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
 
     FollowUp {
         booked,
+        reallocations,
         comments,
         invoiced,
         findings,
@@ -680,6 +702,156 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         deadline_passed,
         date: options.date,
     }
+}
+
+/// A line used above what it received: the amount used and where it is written.
+struct Overspent {
+    line: usize,
+    used: Amount,
+    place: Place,
+}
+
+/// The focus areas of a line's insats, as the plan gives them (sorted, each once).
+fn focus_of(ledger: &Ledger, line: usize) -> Vec<u32> {
+    let mut focus: Vec<u32> = ledger
+        .lines
+        .get(line)
+        .and_then(|l| ledger.plan.insatser.get(l.insats as usize))
+        .and_then(|i| i.focus_areas.as_ref())
+        .map(|f| f.get_ref().iter().map(|a| *a.get_ref()).collect())
+        .unwrap_or_default();
+    focus.sort_unstable();
+    focus.dedup();
+    focus
+}
+
+/// Each line used above what it received, covered as far as the decision allows: by the same
+/// recipient's unused money on its other lines that share a focus area with it (never another
+/// recipient's), as much as can be covered in all ([`reallocation::cover`]). Each move is a
+/// warning at the line it went to; a line covered whole is counted, with its moves; what is
+/// not covered is an error.
+fn reallocate(
+    recipients: &Recipients,
+    overspent: &[Overspent],
+    booked: &mut [Option<Booked>],
+    report: &mut Report,
+) -> Vec<Reallocation> {
+    let ledger = recipients.ledger;
+    let mut moves = Vec::new();
+    if overspent.is_empty() {
+        return moves;
+    }
+    let mut by_recipient: HashMap<Recipient, Vec<&Overspent>> = HashMap::new();
+    for over in overspent {
+        if let Some(line) = ledger.lines.get(over.line) {
+            by_recipient.entry(line.recipient).or_default().push(over);
+        }
+    }
+    for recipient in &recipients.order {
+        let Some(over) = by_recipient.get(recipient) else {
+            continue;
+        };
+        let own = recipients
+            .lines
+            .get(recipient)
+            .map_or(&[][..], Vec::as_slice);
+        let used_on: HashMap<usize, Amount> = over.iter().map(|o| (o.line, o.used)).collect();
+        let slots: Vec<Slot> = own
+            .iter()
+            .map(|&line| {
+                let received = recipients.amount(line);
+                let spare = booked
+                    .get(line)
+                    .and_then(Option::as_ref)
+                    .and_then(|b| reallocation::ore(received - b.used))
+                    .unwrap_or(0)
+                    .max(0);
+                let excess = (used_on.get(&line))
+                    .and_then(|&used| reallocation::ore(used - received))
+                    .unwrap_or(0)
+                    .max(0);
+                Slot {
+                    focus: focus_of(ledger, line),
+                    spare,
+                    over: excess,
+                }
+            })
+            .collect();
+        // The moves into each line that takes, by its place among the recipient's lines.
+        let mut flows: HashMap<usize, Vec<reallocation::Flow>> = HashMap::new();
+        for flow in reallocation::cover(&slots) {
+            flows.entry(flow.to).or_default().push(flow);
+        }
+        let place_of: HashMap<usize, usize> =
+            own.iter().enumerate().map(|(k, &l)| (l, k)).collect();
+        let name = ledger.recipient_name(*recipient).to_string();
+        for o in over {
+            let Some(&at) = place_of.get(&o.line) else {
+                continue;
+            };
+            let received = recipients.amount(o.line);
+            let focus = slots.get(at).map(|s| s.focus.clone()).unwrap_or_default();
+            // The moves into the line, from the lines it shares a focus area with.
+            let into: Vec<Reallocation> = (flows.get(&at).map_or(&[][..], Vec::as_slice).iter())
+                .filter_map(|flow| {
+                    let from = *own.get(flow.from)?;
+                    let from_focus = slots.get(flow.from).map_or(&[][..], |s| s.focus.as_slice());
+                    Some(Reallocation {
+                        recipient: *recipient,
+                        from,
+                        to: o.line,
+                        amount: reallocation::amount(flow.ore),
+                        focus: reallocation::shared(&focus, from_focus),
+                    })
+                })
+                .collect();
+            let covered: Amount = into.iter().map(|m| m.amount).sum();
+            let whole = received + covered == o.used;
+            for m in &into {
+                report.findings.push(UsageFinding {
+                    severity: Severity::Warning,
+                    location: Location::Usage(o.place.clone()),
+                    problem: UsageProblem::Reallocated(Box::new(Moved {
+                        recipient: name.clone(),
+                        from: recipients.insats_id(m.from).to_string(),
+                        to: recipients.insats_id(o.line).to_string(),
+                        amount: m.amount,
+                        focus: m.focus.clone(),
+                        received,
+                        used: o.used,
+                        whole,
+                    })),
+                    related: booked
+                        .get(m.from)
+                        .and_then(Option::as_ref)
+                        .map(|b| b.place.clone()),
+                });
+            }
+            if whole {
+                if let Some(slot) = booked.get_mut(o.line) {
+                    *slot = Some(Booked {
+                        used: o.used,
+                        place: o.place.clone(),
+                    });
+                }
+                moves.extend(into);
+            } else {
+                report.error(
+                    &o.place,
+                    UsageProblem::ExceedsReceived {
+                        recipient: name.clone(),
+                        insats: recipients.insats_id(o.line).to_string(),
+                        received,
+                        used: o.used,
+                        covered,
+                        focus,
+                    },
+                );
+            }
+        }
+    }
+    moves.sort_by_key(|m| (m.to, m.from));
+    moves
 }
 
 /// What is wrong with a layout the reader saw, if anything, with the place it repeats, if it

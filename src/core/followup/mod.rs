@@ -13,12 +13,15 @@
 //! A module for each part: `file` is the usage file as read, `problem` the codes and findings,
 //! `matching` the usage matched to the ledger (`follow_up`), and `recognise` what a form
 //! writes in words (the county and year of its title, an amount's unit, a plan's text as the
-//! form shows it); `form` makes the forms and `summary` the year-end summary.
+//! form shows it); `reallocation` what a recipient's unused money on one line covers of what
+//! it used above what it received on another line of the same focus areas; `form` makes the
+//! forms and `summary` the year-end summary.
 
 mod file;
 pub mod form;
 mod matching;
 mod problem;
+pub mod reallocation;
 mod recognise;
 pub mod summary;
 
@@ -26,6 +29,6 @@ pub use file::{
     At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, Undated, UsageFile, UsageRow,
     Written,
 };
-pub use matching::{Booked, FollowUp, Options, follow_up};
-pub use problem::{Location, UsageCode, UsageFinding, UsageProblem};
+pub use matching::{Booked, FollowUp, Options, Reallocation, follow_up};
+pub use problem::{Figures, Location, Moved, UsageCode, UsageFinding, UsageProblem};
 pub use recognise::other_unit;

@@ -13,6 +13,7 @@ use crate::core::money::Amount;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UsageCode {
     ExceedsReceived,
+    Reallocated,
     UnknownLine,
     UnknownRecipient,
     Amount,
@@ -26,8 +27,9 @@ pub enum UsageCode {
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 11] = [
+    pub const ALL: [UsageCode; 12] = [
         UsageCode::ExceedsReceived,
+        UsageCode::Reallocated,
         UsageCode::UnknownLine,
         UsageCode::UnknownRecipient,
         UsageCode::Amount,
@@ -43,6 +45,7 @@ impl UsageCode {
     pub fn as_str(self) -> &'static str {
         match self {
             UsageCode::ExceedsReceived => "usage-exceeds-received",
+            UsageCode::Reallocated => "usage-reallocated",
             UsageCode::UnknownLine => "usage-unknown-line",
             UsageCode::UnknownRecipient => "usage-unknown-recipient",
             UsageCode::Amount => "usage-amount",
@@ -60,7 +63,7 @@ impl UsageCode {
     /// `--final` or once the reporting deadline has passed).
     pub fn severity(self) -> Severity {
         match self {
-            UsageCode::Missing | UsageCode::NoYear => Severity::Warning,
+            UsageCode::Missing | UsageCode::NoYear | UsageCode::Reallocated => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -69,12 +72,21 @@ impl UsageCode {
 /// What is wrong, with the values the message needs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UsageProblem {
+    /// More used than received on a line, beyond what the recipient's unused money on its
+    /// other lines of the same focus areas covers (`covered`, moved by `Reallocated`).
     ExceedsReceived {
         recipient: String,
         insats: String,
         received: Amount,
         used: Amount,
+        /// What the recipient's own lines of the same focus areas cover of the excess.
+        covered: Amount,
+        /// The insats's focus areas (none: nothing can be moved to it).
+        focus: Vec<u32>,
     },
+    /// Money moved from the recipient's unused money on one line to cover what it used above
+    /// what it received on another, as the decision allows.
+    Reallocated(Box<Moved>),
     /// No insats with this id in the plan.
     UnknownInsats {
         insats: String,
@@ -249,6 +261,7 @@ impl UsageProblem {
     pub fn code(&self) -> UsageCode {
         match self {
             UsageProblem::ExceedsReceived { .. } => UsageCode::ExceedsReceived,
+            UsageProblem::Reallocated(_) => UsageCode::Reallocated,
             UsageProblem::UnknownInsats { .. }
             | UsageProblem::NotRecipientsLine { .. }
             | UsageProblem::RowWithoutInsats
@@ -287,12 +300,55 @@ impl UsageProblem {
         }
     }
 
-    /// The two figures a finding compares (received and used), for the note under it.
-    pub fn figures(&self) -> Option<(Amount, Amount)> {
+    /// The figures a finding compares, for the note under it: received, used, and what
+    /// unused money on the recipient's other lines covers of the difference.
+    pub fn figures(&self) -> Option<Figures> {
         match self {
-            UsageProblem::ExceedsReceived { received, used, .. } => Some((*received, *used)),
+            UsageProblem::ExceedsReceived {
+                received,
+                used,
+                covered,
+                ..
+            } => Some(Figures {
+                received: *received,
+                used: *used,
+                covered: *covered,
+            }),
             _ => None,
         }
+    }
+}
+
+/// Money moved from the recipient's unused money on one line (`from`) to cover what it used
+/// above what it received on another (`to`, which received `received` and used `used`), within
+/// the focus areas the two share (`focus`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    pub recipient: String,
+    pub from: String,
+    pub to: String,
+    pub amount: Amount,
+    pub focus: Vec<u32>,
+    pub received: Amount,
+    pub used: Amount,
+    /// Whether the moves cover all that `to` used above what it received (else the rest is an
+    /// `ExceedsReceived`).
+    pub whole: bool,
+}
+
+/// A line's figures under a finding: received, used, and what was moved to it from the
+/// recipient's other lines (`used - received - covered` is what no line covers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figures {
+    pub received: Amount,
+    pub used: Amount,
+    pub covered: Amount,
+}
+
+impl Figures {
+    /// What was used above what was received and moved to the line.
+    pub fn uncovered(&self) -> Amount {
+        self.used - self.received - self.covered
     }
 }
 

@@ -4,8 +4,12 @@
 //!
 //! Every figure is a sum over the ledger's lines, each line counted once: a reported line
 //! splits its amount into used and unused, a line not reported counts whole as not reported.
-//! So for every row `received = used + unused + unreported`, the rows of every view sum to the
-//! county total, and the repayment is the unused money, wherever it sits.
+//! Money a recipient moved between its own lines within their shared focus areas
+//! (`reallocated`: in less out, per line) leaves one line and comes to another of the same
+//! recipient. So for every row `received + reallocated = used + unused + unreported`, where
+//! `reallocated` is 0 for every recipient and for the whole county; the rows of every view sum
+//! to the county total, and the repayment is the unused money after the moves, wherever it
+//! sits.
 
 use std::collections::HashMap;
 
@@ -26,6 +30,8 @@ pub enum Part {
     Areas,
     /// Per insats.
     Insatser,
+    /// Money moved between a recipient's own lines within their shared focus areas.
+    Reallocations,
     /// What is repaid to Kammarkollegiet, per recipient with unused money.
     Repayment,
     /// Every ledger line with its use and comment.
@@ -33,20 +39,22 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Recipients,
         Part::Areas,
         Part::Insatser,
+        Part::Reallocations,
         Part::Repayment,
         Part::Lines,
     ];
 
     /// The parts shown when none is asked for, on the terminal and in a document: all but
-    /// the lines.
-    pub const SHOWN: [Part; 4] = [
+    /// the lines (the reallocations only when there are any).
+    pub const SHOWN: [Part; 5] = [
         Part::Recipients,
         Part::Areas,
         Part::Insatser,
+        Part::Reallocations,
         Part::Repayment,
     ];
 
@@ -56,6 +64,7 @@ impl Part {
             Part::Recipients => "recipients",
             Part::Areas => "areas",
             Part::Insatser => "insatser",
+            Part::Reallocations => "reallocations",
             Part::Repayment => "repayment",
             Part::Lines => "lines",
         }
@@ -67,19 +76,23 @@ impl Part {
             Part::Recipients => Some("mottagare"),
             Part::Areas => Some("omraden"),
             Part::Insatser => None,
+            Part::Reallocations => Some("omfordelningar"),
             Part::Repayment => Some("aterbetalning"),
             Part::Lines => Some("rader"),
         }
     }
 }
 
-/// Received, used, unused and not reported: `received = used + unused + unreported`.
+/// Received, used, unused and not reported, and what was moved in from (or, negative, out
+/// to) the recipient's other lines: `received + reallocated = used + unused + unreported`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct Use {
     pub received: Amount,
     pub used: Amount,
     pub unused: Amount,
     pub unreported: Amount,
+    /// Moved in less moved out: 0 for a recipient and for the county, whose moves stay within.
+    pub reallocated: Amount,
 }
 
 impl Use {
@@ -90,12 +103,20 @@ impl Use {
         self.received - self.unused
     }
 
-    fn add(&mut self, received: Amount, used: Option<Amount>) {
+    /// Whether received and reallocated add up to used, unused and not reported.
+    pub fn holds(&self) -> bool {
+        self.received + self.reallocated == self.used + self.unused + self.unreported
+    }
+
+    /// A line's figures added: what it received, what was used of it (`None`: not reported)
+    /// and what was moved to it (negative: from it).
+    fn add(&mut self, received: Amount, used: Option<Amount>, moved: Amount) {
         self.received += received;
+        self.reallocated += moved;
         match used {
             Some(used) => {
                 self.used += used;
-                self.unused += received - used;
+                self.unused += received + moved - used;
             }
             None => self.unreported += received,
         }
@@ -115,8 +136,27 @@ pub struct LineUse {
     pub received: Amount,
     /// `None`: not reported.
     pub used: Option<Amount>,
+    /// What is left unused after the moves (`received + reallocated - used`).
     pub unused: Option<Amount>,
+    /// Moved to the line from the recipient's other lines, or (negative) from it to them;
+    /// `None`: not reported.
+    pub reallocated: Option<Amount>,
     pub comment: Option<String>,
+}
+
+/// Money a recipient moved from one of its lines to another within the focus areas they
+/// share, as the decision allows: what the line it went to used above what it received.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReallocationUse {
+    pub recipient: String,
+    pub kommunkod: Option<String>,
+    /// The insats whose unused money moved.
+    pub from: String,
+    /// The insats it went to.
+    pub to: String,
+    /// The focus areas the two insatser share.
+    pub focus_areas: Vec<u32>,
+    pub amount: Amount,
 }
 
 /// What happens to a recipient's unused money.
@@ -242,6 +282,8 @@ pub struct Summary {
     pub recipients: Vec<RecipientUse>,
     pub areas: Vec<AreaUse>,
     pub insatser: Vec<InsatsUse>,
+    /// The moves between a recipient's lines, per line taking in plan order.
+    pub reallocations: Vec<ReallocationUse>,
     pub repayment: Repayment,
 }
 
@@ -255,10 +297,17 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
 
 impl Summary {
     /// Whether what was received is the county total, and used, unused and not reported
-    /// add up to it.
+    /// add up to it (the moves between lines cancel out in the county).
     pub fn reconciles(&self) -> bool {
         let t = &self.totals;
-        t.used + t.unused + t.unreported == t.received && t.received == self.county_total
+        t.used + t.unused + t.unreported == t.received
+            && t.reallocated.0.is_zero()
+            && t.received == self.county_total
+    }
+
+    /// What was moved between lines in all.
+    pub fn reallocated(&self) -> Amount {
+        self.reallocations.iter().map(|r| r.amount).sum()
     }
 
     /// The recipients with unused money to settle, in their order.
@@ -313,6 +362,36 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .and_then(|b| b.as_ref())
             .map(|b| b.used)
     };
+    // Per line, what was moved to it less what was moved from it: a move counts only between
+    // lines both counted (matching keeps only such), so that every line stays whole.
+    let mut moved = vec![Amount::ZERO; ledger.lines.len()];
+    let mut reallocations = Vec::new();
+    for r in &follow_up.reallocations {
+        if used_of(r.from).is_none() || used_of(r.to).is_none() {
+            continue;
+        }
+        if let Some(m) = moved.get_mut(r.to) {
+            *m += r.amount;
+        }
+        if let Some(m) = moved.get_mut(r.from) {
+            *m -= r.amount;
+        }
+        let insats = |line: usize| {
+            ledger
+                .lines
+                .get(line)
+                .and_then(|l| plan.insatser.get(l.insats as usize))
+                .map_or_else(String::new, |i| i.id.get_ref().clone())
+        };
+        reallocations.push(ReallocationUse {
+            recipient: ledger.recipient_name(r.recipient).to_string(),
+            kommunkod: ledger.kommunkod(r.recipient).map(str::to_string),
+            from: insats(r.from),
+            to: insats(r.to),
+            focus_areas: r.focus.clone(),
+            amount: r.amount,
+        });
+    }
 
     // Per recipient (by actor node), per area, per insats: one pass over the lines.
     let nodes = ledger.actors.count + plan.kommuner.len();
@@ -337,21 +416,22 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
     let mut names: HashMap<Recipient, (Text, Option<Text>)> = HashMap::new();
     for (i, line) in ledger.lines.iter().enumerate() {
         let used = used_of(i);
+        let moved = moved.get(i).copied().unwrap_or(Amount::ZERO);
         let node = ledger.actors.node(line.recipient);
         if let Some(u) = per_node.get_mut(node) {
-            u.add(line.amount, used);
+            u.add(line.amount, used, moved);
         }
         if let Some(c) = counts.get_mut(node) {
             c.0 += 1;
             c.1 += usize::from(used.is_some());
         }
         if let Some(u) = ledger.area_of(line).and_then(|a| per_area.get_mut(a)) {
-            u.add(line.amount, used);
+            u.add(line.amount, used, moved);
         }
         if let Some(u) = per_insats.get_mut(line.insats as usize) {
-            u.add(line.amount, used);
+            u.add(line.amount, used, moved);
         }
-        totals.add(line.amount, used);
+        totals.add(line.amount, used, moved);
         let (id, text) = insatser
             .get(line.insats as usize)
             .cloned()
@@ -373,7 +453,8 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             text,
             received: line.amount,
             used,
-            unused: used.map(|u| line.amount - u),
+            unused: used.map(|u| line.amount + moved - u),
+            reallocated: used.map(|_| moved),
             comment: follow_up.comments.get(i).cloned().flatten(),
         });
     }
@@ -481,6 +562,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         recipients,
         areas,
         insatser,
+        reallocations,
         repayment,
     }
 }

@@ -9,6 +9,7 @@ use crate::input::plan::Source;
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
 };
+use crate::output::followup::{any_reallocated, value};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::Words;
@@ -110,6 +111,9 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             Part::Recipients => recipients(summary, lang, &mut blocks),
             Part::Areas => areas(summary, lang, &mut blocks),
             Part::Insatser => insatser(summary, lang, &mut blocks),
+            // No moves between lines: nothing to show, unless it is all that was asked for.
+            Part::Reallocations if !any_reallocated(summary) && parts.len() > 1 => {}
+            Part::Reallocations => reallocations(summary, lang, &mut blocks),
             Part::Repayment => repayment(summary, lang, &mut blocks),
             Part::Lines => lines(summary, lang, &mut blocks),
         }
@@ -154,25 +158,27 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
     }
 }
 
-/// Figure columns: `first` (received or allocated), used, unused, and not reported when any
-/// line is.
-fn figure_columns(summary: &Summary, first: FigureColumn, lang: Lang) -> Vec<Column> {
-    words::figure_headers(first, !summary.complete, Words::from(lang))
-        .into_iter()
-        .map(Column::amount)
+/// Figure columns: `first` (received or allocated), what was moved to the row when anything
+/// was moved between lines and `reallocated` (not per recipient: a recipient's moves stay
+/// among its own lines), used, unused, and not reported when any line is.
+fn figure_columns(summary: &Summary, first: FigureColumn, reallocated: bool) -> Vec<FigureColumn> {
+    words::figure_columns(
+        first,
+        reallocated && any_reallocated(summary),
+        !summary.complete,
+    )
+}
+
+fn figure_headers(columns: &[FigureColumn], lang: Lang) -> Vec<Column> {
+    (columns.iter())
+        .map(|&c| Column::amount(words::figure_header(c, Words::from(lang))))
         .collect()
 }
 
-fn figure_cells(summary: &Summary, figures: &Use, lang: Lang) -> Vec<Vec<Span>> {
-    let mut cells = vec![
-        figure(figures.received, lang),
-        figure(figures.used, lang),
-        figure(figures.unused, lang),
-    ];
-    if !summary.complete {
-        cells.push(figure(figures.unreported, lang));
-    }
-    cells
+fn figure_cells(columns: &[FigureColumn], figures: &Use, lang: Lang) -> Vec<Vec<Span>> {
+    (columns.iter())
+        .map(|&c| figure(value(c, figures), lang))
+        .collect()
 }
 
 fn total_label(lang: Lang) -> Vec<Span> {
@@ -180,12 +186,12 @@ fn total_label(lang: Lang) -> Vec<Span> {
 }
 
 /// The total row: received checked against the county's funds.
-fn total_row(summary: &Summary, leading: usize, lang: Lang) -> Row {
+fn total_row(summary: &Summary, columns: &[FigureColumn], leading: usize, lang: Lang) -> Row {
     let mut cells: Vec<Vec<Span>> = vec![Vec::new(); leading];
     if let Some(first) = cells.first_mut() {
         *first = total_label(lang);
     }
-    let mut figures = figure_cells(summary, &summary.totals, lang);
+    let mut figures = figure_cells(columns, &summary.totals, lang);
     if let Some(received) = figures.first_mut() {
         *received = vec![checked(
             summary.totals.received,
@@ -205,8 +211,9 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         lang.pick("Per mottagare", "Per recipient"),
         "recipients",
     ));
+    let figures = figure_columns(summary, FigureColumn::Received, false);
     let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
-    columns.extend(figure_columns(summary, FigureColumn::Received, lang));
+    columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
         .recipients
         .iter()
@@ -215,14 +222,14 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 &r.recipient,
                 r.kommunkod.as_deref(),
             ))]];
-            cells.extend(figure_cells(summary, &r.figures, lang));
+            cells.extend(figure_cells(&figures, &r.figures, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, 1, lang));
+    rows.push(total_row(summary, &figures, 1, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -237,7 +244,8 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text(lang.pick("Område", "Area")),
         Column::wide(lang.pick("Beskrivning", "Description")),
     ];
-    columns.extend(figure_columns(summary, FigureColumn::Allocated, lang));
+    let figures = figure_columns(summary, FigureColumn::Allocated, true);
+    columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
         .areas
         .iter()
@@ -246,14 +254,14 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 vec![Span::text(a.number.to_string())],
                 vec![Span::swedish(a.title.clone())],
             ];
-            cells.extend(figure_cells(summary, &a.figures, lang));
+            cells.extend(figure_cells(&figures, &a.figures, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, 2, lang));
+    rows.push(total_row(summary, &figures, 2, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -269,7 +277,8 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::wide(lang.pick("Beskrivning", "Description")),
         Column::text(lang.pick("Ansvarig", "Responsible")),
     ];
-    columns.extend(figure_columns(summary, FigureColumn::Allocated, lang));
+    let figures = figure_columns(summary, FigureColumn::Allocated, true);
+    columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
         .insatser
         .iter()
@@ -279,14 +288,14 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 vec![Span::swedish(i.text.clone())],
                 vec![Span::swedish(i.responsible.clone())],
             ];
-            cells.extend(figure_cells(summary, &i.figures, lang));
+            cells.extend(figure_cells(&figures, &i.figures, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, 3, lang));
+    rows.push(total_row(summary, &figures, 3, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -304,38 +313,49 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Some(a) => figure(a, lang),
         None => vec![Span::text("–")],
     };
+    let reallocated = any_reallocated(summary);
     let mut rows: Vec<Row> = summary
         .lines
         .iter()
-        .map(|l| Row {
-            cells: vec![
+        .map(|l| {
+            let mut cells = vec![
                 vec![Span::swedish(crate::output::words::recipient(
                     &l.recipient,
                     l.kommunkod.as_deref(),
                 ))],
                 vec![Span::text(&*l.insats)],
                 figure(l.received, lang),
+            ];
+            if reallocated {
+                cells.push(optional(l.reallocated));
+            }
+            cells.extend([
                 optional(l.used),
                 optional(l.unused),
                 vec![Span::swedish(l.comment.clone().unwrap_or_default())],
-            ],
-            kind: RowKind::Body,
+            ]);
+            Row {
+                cells,
+                kind: RowKind::Body,
+            }
         })
         .collect();
     let t = &summary.totals;
+    let mut cells = vec![
+        total_label(lang),
+        Vec::new(),
+        vec![checked(
+            t.received,
+            t.received == summary.county_total,
+            lang,
+        )],
+    ];
+    if reallocated {
+        cells.push(figure(t.reallocated, lang));
+    }
+    cells.extend([figure(t.used, lang), figure(t.unused, lang), Vec::new()]);
     rows.push(Row {
-        cells: vec![
-            total_label(lang),
-            Vec::new(),
-            vec![checked(
-                t.received,
-                t.received == summary.county_total,
-                lang,
-            )],
-            figure(t.used, lang),
-            figure(t.unused, lang),
-            Vec::new(),
-        ],
+        cells,
         kind: RowKind::Total,
     });
     let mut columns = vec![
@@ -343,7 +363,12 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text("Insats"),
     ];
     // A line not reported has its figures empty ("–"): no column of its own.
-    let figures = words::figure_headers(FigureColumn::Received, false, Words::from(lang));
+    let figures = words::figure_headers(
+        FigureColumn::Received,
+        reallocated,
+        false,
+        Words::from(lang),
+    );
     columns.extend(figures.into_iter().map(Column::amount));
     columns.push(Column::wide(lang.pick("Kommentar", "Comment")));
     blocks.push(Block::Table(Table {
@@ -354,6 +379,65 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             .then(|| vec![Span::text(words::not_reported_legend(lang))])
             .into_iter()
             .collect(),
+    }));
+}
+
+/// The moves between a recipient's own lines, each with the focus areas it stays within.
+fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
+    blocks.push(heading(
+        lang.pick(
+            "Omfördelat inom fokusområden",
+            "Reallocated within focus areas",
+        ),
+        "reallocations",
+    ));
+    if summary.reallocations.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::text(words::no_reallocations(
+            lang,
+        ))]));
+        return;
+    }
+    blocks.push(Block::Paragraph(vec![Span::text(
+        words::reallocations_note(lang),
+    )]));
+    let mut rows: Vec<Row> = summary
+        .reallocations
+        .iter()
+        .map(|r| Row {
+            cells: vec![
+                vec![Span::swedish(crate::output::words::recipient(
+                    &r.recipient,
+                    r.kommunkod.as_deref(),
+                ))],
+                vec![Span::text(r.from.clone())],
+                vec![Span::text(r.to.clone())],
+                vec![Span::text(words::focus_areas(&r.focus_areas, lang))],
+                figure(r.amount, lang),
+            ],
+            kind: RowKind::Body,
+        })
+        .collect();
+    rows.push(Row {
+        cells: vec![
+            total_label(lang),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            figure(summary.reallocated(), lang),
+        ],
+        kind: RowKind::Total,
+    });
+    blocks.push(Block::Table(Table {
+        caption: None,
+        columns: vec![
+            Column::wide(lang.pick("Mottagare", "Recipient")),
+            Column::text(lang.pick("Från insats", "From insats")),
+            Column::text(lang.pick("Till insats", "To insats")),
+            Column::text(lang.pick("Inom", "Within")),
+            Column::amount(lang.pick("Belopp", "Amount")),
+        ],
+        rows,
+        notes: Vec::new(),
     }));
 }
 

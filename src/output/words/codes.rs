@@ -277,8 +277,12 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
 pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
     match code {
         UsageCode::ExceedsReceived => lang.pick(
-            "använt belopp är större än det mottagna",
-            "the amount used is larger than the amount received",
+            "använt belopp är större än det mottagna, med mer än mottagarens oanvända medel på dess egna rader inom samma fokusområden täcker",
+            "the amount used is larger than the amount received, by more than the recipient's unused money on its own lines within the same focus areas covers",
+        ),
+        UsageCode::Reallocated => lang.pick(
+            "använt belopp större än det mottagna, täckt av mottagarens oanvända medel på dess egna rader inom samma fokusområden, som beslutet tillåter (räknas som använt)",
+            "an amount used larger than the amount received, covered by the recipient's unused money on its own lines within the same focus areas, as the decision allows (counted as used)",
         ),
         UsageCode::UnknownLine => lang.pick(
             "en rad som inte hör till någon rad i planen: en insats som inte finns, som mottagaren inte får medel ur, en rad utan insats, eller en rad under blankettens sista summarad",

@@ -3,7 +3,7 @@
 //! by side.
 
 use crate::core::followup::summary::Settlement;
-use crate::core::followup::{BadAmount, Overflow, UsageProblem};
+use crate::core::followup::{BadAmount, Figures, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
@@ -53,6 +53,8 @@ pub enum FigureColumn {
     Received,
     /// What an area or an insats was allocated.
     Allocated,
+    /// Moved in from the recipient's other lines less moved out to them.
+    Reallocated,
     Used,
     Unused,
     NotReported,
@@ -64,24 +66,89 @@ pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
     match column {
         FigureColumn::Received => words.pick("Mottaget", "Received", "received"),
         FigureColumn::Allocated => words.pick("Tilldelat", "Allocated", "allocated"),
+        FigureColumn::Reallocated => words.pick("Omfördelat", "Reallocated", "reallocated"),
         FigureColumn::Used => words.pick("Använt", "Used", "used"),
         FigureColumn::Unused => words.pick("Ej använt", "Unused", "unused"),
         FigureColumn::NotReported => words.pick("Ej redovisat", "Not reported", "not_reported"),
     }
 }
 
-/// The headers of a row's figures: `first` (what it received or was allocated), used and
+/// The columns of a row's figures: `first` (what it received or was allocated), what was
+/// moved to it from the recipient's other lines with `reallocated` (on the terminal and in a
+/// document while anything was; in a sheet of lines, areas or insatser always), used and
 /// unused, and not reported with `not_reported` (on the terminal and in a document while a
 /// line is not reported; in a sheet always).
-pub fn figure_headers(first: FigureColumn, not_reported: bool, words: Words) -> Vec<&'static str> {
-    let mut columns = vec![first, FigureColumn::Used, FigureColumn::Unused];
+pub fn figure_columns(
+    first: FigureColumn,
+    reallocated: bool,
+    not_reported: bool,
+) -> Vec<FigureColumn> {
+    let mut columns = vec![first];
+    if reallocated {
+        columns.push(FigureColumn::Reallocated);
+    }
+    columns.extend([FigureColumn::Used, FigureColumn::Unused]);
     if not_reported {
         columns.push(FigureColumn::NotReported);
     }
     columns
+}
+
+/// The headers of [`figure_columns`].
+pub fn figure_headers(
+    first: FigureColumn,
+    reallocated: bool,
+    not_reported: bool,
+    words: Words,
+) -> Vec<&'static str> {
+    figure_columns(first, reallocated, not_reported)
         .into_iter()
         .map(|column| figure_header(column, words))
         .collect()
+}
+
+/// "fokusområde 6", "fokusområdena 2 och 6" ("focus area 6", "focus areas 2 and 6").
+pub fn focus_areas(focus: &[u32], lang: Lang) -> String {
+    let numbers: Vec<String> = focus.iter().map(u32::to_string).collect();
+    match numbers.as_slice() {
+        [one] => say!(lang, "fokusområde {one}", "focus area {one}"),
+        [rest @ .., last] => {
+            let rest = rest.join(", ");
+            say!(
+                lang,
+                "fokusområdena {rest} och {last}",
+                "focus areas {rest} and {last}"
+            )
+        }
+        [] => lang.pick("inget fokusområde", "no focus area").to_string(),
+    }
+}
+
+/// A move between a recipient's lines: "omfördelat 50 000 kr från 3.6 till 3.1 inom
+/// fokusområde 6".
+pub fn reallocated(amount: Amount, from: &str, to: &str, focus: &[u32], lang: Lang) -> String {
+    let (amount, focus) = (lang.amount(amount), focus_areas(focus, lang));
+    say!(
+        lang,
+        "omfördelat {amount} från {from} till {to} inom {focus}",
+        "reallocated {amount} from {from} to {to} within {focus}"
+    )
+}
+
+/// What a table of reallocations says below it.
+pub fn reallocations_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Medel som inte kunde nyttjas på en rad har mottagaren omfördelat till en annan av sina egna rader inom samma beslutade fokusområden, som beslutet tillåter: de räknas som använda där och betalas inte tillbaka.",
+        "Money that could not be used on one line was reallocated by the recipient to another of its own lines within the same decided focus areas, as the decision allows: it counts as used there and is not repaid.",
+    )
+}
+
+/// When nothing was moved between lines.
+pub fn no_reallocations(lang: Lang) -> &'static str {
+    lang.pick(
+        "Inga medel är omfördelade mellan rader.",
+        "No money was reallocated between lines.",
+    )
 }
 
 /// The note under a table of lines, some of which nobody reported on.
@@ -138,12 +205,24 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             insats,
             received,
             used,
+            ..
         } => {
             let (received, used) = (amount(received), amount(used));
             say!(
                 lang,
                 "{recipient} har använt {used} av insats `{insats}` men fick {received}",
                 "{recipient} used {used} of insats `{insats}` but received {received}"
+            )
+        }
+        UsageProblem::Reallocated(moved) => {
+            let (received, used) = (amount(&moved.received), amount(&moved.used));
+            let recipient = &moved.recipient;
+            let to = &moved.to;
+            let what = reallocated(moved.amount, &moved.from, to, &moved.focus, lang);
+            say!(
+                lang,
+                "{recipient} har använt {used} av insats `{to}`, som fick {received}: {what}",
+                "{recipient} used {used} of insats `{to}`, which received {received}: {what}"
             )
         }
         UsageProblem::UnknownInsats { insats, .. } => say!(
@@ -501,11 +580,35 @@ fn did_you_mean(s: &str, lang: Lang) -> String {
 
 pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
     match problem {
-        UsageProblem::ExceedsReceived { .. } => say!(
+        UsageProblem::ExceedsReceived { insats, focus, .. } if focus.is_empty() => say!(
             lang,
-            "rätta beloppet: mot de här medlen kan högst det mottagna redovisas",
-            "correct the amount: no more than was received can be reported against these funds"
+            "rätta beloppet: mot de här medlen kan högst det mottagna redovisas; medel får flyttas bara mellan mottagarens egna rader inom samma fokusområden, och insats `{insats}` har inga fokusområden i planen",
+            "correct the amount: no more than was received can be reported against these funds; money may be moved only between the recipient's own lines within the same focus areas, and insats `{insats}` has no focus areas in the plan"
         ),
+        UsageProblem::ExceedsReceived { focus, .. } => {
+            let focus = focus_areas(focus, lang);
+            say!(
+                lang,
+                "rätta beloppet: mot de här medlen kan högst det mottagna redovisas, utöver det som omfördelas; medel får flyttas bara från mottagarens egna rader inom samma fokusområden ({focus}), och bara det som är oanvänt där",
+                "correct the amount: no more than was received can be reported against these funds, beyond what is reallocated; money may be moved only from the recipient's own lines within the same focus areas ({focus}), and only what is unused there"
+            )
+        }
+        UsageProblem::Reallocated(moved) if !moved.whole => {
+            let to = &moved.to;
+            say!(
+                lang,
+                "beslutet tillåter att ansvarig verksamhet omfördelar medel inom samma beslutade fokusområden, men det räcker inte till allt som `{to}` har använt utöver det mottagna: se felet om resten",
+                "the decision allows the responsible unit to reallocate money within the same decided focus areas, but it does not cover all that `{to}` used above what it received: see the error about the rest"
+            )
+        }
+        UsageProblem::Reallocated(moved) => {
+            let from = &moved.from;
+            say!(
+                lang,
+                "inget att rätta: beslutet tillåter att ansvarig verksamhet omfördelar medel inom samma beslutade fokusområden; beloppet räknas som använt och inte som oanvänt på `{from}`, och betalas inte tillbaka",
+                "nothing to correct: the decision allows the responsible unit to reallocate money within the same decided focus areas; the amount counts as used, not as unused on `{from}`, and is not repaid"
+            )
+        }
         UsageProblem::UnknownInsats {
             suggestion: Some(s),
             ..
@@ -741,14 +844,23 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
     }
 }
 
-/// "mottaget 21 200 kr, använt 25 000 kr, skillnad 3 800 kr".
-pub fn figures(received: Amount, used: Amount, lang: Lang) -> String {
-    let difference = lang.amount(used - received);
-    let (received, used) = (lang.amount(received), lang.amount(used));
+/// "mottaget 21 200 kr, använt 25 000 kr, för mycket 3 800 kr"; with what the recipient's
+/// other lines cover, "…, omfördelat hit 50 000 kr, för mycket 10 000 kr".
+pub fn figures(figures: Figures, lang: Lang) -> String {
+    let difference = lang.amount(figures.uncovered());
+    let (received, used) = (lang.amount(figures.received), lang.amount(figures.used));
+    if figures.covered.0.is_zero() {
+        return say!(
+            lang,
+            "mottaget {received}, använt {used}, för mycket {difference}",
+            "received {received}, used {used}, too much {difference}"
+        );
+    }
+    let covered = lang.amount(figures.covered);
     say!(
         lang,
-        "mottaget {received}, använt {used}, för mycket {difference}",
-        "received {received}, used {used}, too much {difference}"
+        "mottaget {received}, använt {used}, omfördelat hit {covered}, för mycket {difference}",
+        "received {received}, used {used}, reallocated to it {covered}, too much {difference}"
     )
 }
 
@@ -758,6 +870,9 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
     match problem {
         UsageProblem::RepeatedColumn { .. } | UsageProblem::RepeatedLabel { .. } => {
             lang.pick("första gången här", "first here")
+        }
+        UsageProblem::Reallocated(_) => {
+            lang.pick("medlen kommer härifrån", "the money comes from here")
         }
         _ => lang.pick("först redovisad här", "first reported here"),
     }
