@@ -13,7 +13,7 @@ use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing
 use crate::core::money::Amount;
 use crate::core::population::Combined;
 use crate::output::csv::Dialect;
-use crate::output::grid::{Align, Grid, cell};
+use crate::output::grid::{self, Align, Grid, cell};
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{RowSink, Sheet, Value, Words};
@@ -321,10 +321,7 @@ const SOFT_HYPHEN: char = '\u{ad}';
 /// (at a space, or hyphenated where `header` marks it with a soft hyphen), so that the
 /// column is only as wide as its figures.
 fn fit(mut table: Table, header: &[String], width: u16) -> String {
-    let fits = |text: &str| {
-        text.lines()
-            .all(|l| l.chars().count() <= usize::from(width))
-    };
+    let fits = |text: &str| text.lines().all(|l| grid::width(l) <= usize::from(width));
     let natural = table.to_string();
     if fits(&natural) {
         return natural;
@@ -342,7 +339,7 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
     let mut figures = vec![0; header.len()];
     for row in table.row_iter() {
         for (widest, cell) in figures.iter_mut().zip(row.cell_iter()) {
-            *widest = (*widest).max(text_width(&cell.content()));
+            *widest = (*widest).max(grid::width(&cell.content()));
         }
     }
     let two_line_header: Vec<String> = header
@@ -352,8 +349,8 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
             let whole = whole_header(header);
             match two_lines(header) {
                 Some((first, second))
-                    if text_width(&first).max(text_width(&second)).max(figures)
-                        < text_width(&whole).max(figures) =>
+                    if grid::width(&first).max(grid::width(&second)).max(figures)
+                        < grid::width(&whole).max(figures) =>
                 {
                     format!("{first}\n{second}")
                 }
@@ -371,10 +368,6 @@ fn without_trailing_spaces(text: &str) -> String {
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn text_width(text: &str) -> usize {
-    text.chars().count()
 }
 
 /// A header on one line: without its hyphenation marks.
@@ -397,7 +390,7 @@ fn two_lines(header: &str) -> Option<(String, String)> {
             };
             (first, whole_header(second))
         })
-        .min_by_key(|(first, second)| text_width(first).max(text_width(second)))
+        .min_by_key(|(first, second)| grid::width(first).max(grid::width(second)))
 }
 
 /// The texts of one step's table: its header (with hyphenation points marked, see [`fit`]),
