@@ -414,10 +414,11 @@ impl<'a> StepText<'a> {
             // Amounts in the unit's decimals: none for kronor, one for tenths (0,1 kr).
             _ => step.unit.normalize().scale(),
         };
+        // The one unit a kommun is given on top of its floor: `+1 kr`, `+0,01 %`.
         let unit_text = if is_percent {
-            format!("+{}", percent(step.unit, result_decimals, lang))
+            number::Style::plain(lang).signed_percent(step.unit, result_decimals)
         } else {
-            format!("+{}", lang.amount(Amount(step.unit)))
+            number::change(Amount(step.unit), lang)
         };
         let weight_header = match step.weighing {
             Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),

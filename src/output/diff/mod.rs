@@ -115,11 +115,7 @@ impl Figures {
 
     /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
     fn change_number(self, a: Amount) -> String {
-        if a > Amount::ZERO {
-            format!("+{}", self.number(a))
-        } else {
-            self.number(a)
-        }
+        self.style.change_number(self.at(a))
     }
 }
 
