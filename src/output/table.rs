@@ -333,7 +333,7 @@ pub fn per_kommun(
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
-    headers.push(lang.pick("Totalt", "Total"));
+    headers.push(lang.total(true));
     let mut align = vec![Align::Left, Align::Left];
     align.resize(headers.len(), Align::Right);
     let mut grid = Grid::new(&headers, &align, layout.color);

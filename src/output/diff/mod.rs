@@ -205,7 +205,7 @@ fn kommun_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
 }
 
 fn total_word(lang: Lang) -> String {
-    lang.pick("Totalt", "Total").to_string()
+    lang.total(true).to_string()
 }
 
 /// The note under the changed insatser that names the first pairs made by text, with their

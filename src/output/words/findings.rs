@@ -1428,10 +1428,9 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "skriv folkmängden som den står hos SCB, till exempel 64_977",
             "write the population as SCB gives it, for example 64_977",
         ),
-        Problem::PopulationNotPositive { file: Some(_), .. } => fixed(
-            "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
-            "a kommun with a population of 0 gets nothing; check the file against SCB",
-        ),
+        Problem::PopulationNotPositive { file: Some(_), .. } => {
+            key_file::zero_population_hint(lang).to_string()
+        }
         Problem::KeyFile { error, .. } => key_file::error_hint(error, lang),
         Problem::KeyFileCoverage { mismatch, .. } => {
             key_file::mismatch_hint(mismatch, lang).to_string()
