@@ -169,11 +169,9 @@ fn weight_text(w: Decimal, weighing: Weighing, decimals: u32, lang: Lang) -> Str
     }
 }
 
-/// The audit as tables for people.
-/// The audit for people, laid out for a terminal `width` columns wide: prose filled to the
-/// width, and each table made compact (no borders, no padding) when it would not fit.
-/// The audit for people: the split, the key, a table per step and how it is computed, in
-/// `width` columns.
+/// The audit for people: the split, the key, a table per step and how it is computed, laid
+/// out for a terminal `width` columns wide: prose filled to the width, and each table made
+/// compact (no borders, no padding) when it would not fit.
 pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std::io::Result<()> {
     let columns = usize::from(width);
     let mut text = String::new();

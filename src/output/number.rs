@@ -159,7 +159,6 @@ impl Style {
         plus(p > Decimal::ZERO, self.percent(p, decimals))
     }
 
-    /// `figure` and the per cent sign.
     /// A key's sum: a count (`132 708`), or per cent for a percentage key (`100,01 %`).
     pub fn key_sum(self, value: Decimal, percent: bool) -> String {
         let figure = self.grouped(value);
@@ -170,6 +169,7 @@ impl Style {
         }
     }
 
+    /// `figure` and the per cent sign.
     fn per_cent(self, mut figure: String) -> String {
         figure.push(self.typography.unit_space());
         figure.push('%');
