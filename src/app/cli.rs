@@ -121,6 +121,14 @@ pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
     lang
 }
 
+/// The language of a value parser's message (an amount, a unit, a year, a date): a value is
+/// parsed before the options are known, so it is the language usage errors find
+/// ([`usage_lang`] of this process's command line).
+pub fn value_lang() -> Lang {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    usage_lang(&args)
+}
+
 /// The command line with a `--lang` written before the command (`allocate --lang en check`)
 /// moved after it, where the command takes it, and one without a command to take it
 /// (`allocate --lang en --help`, `allocate help check --lang en`) left out: its language is

@@ -1073,10 +1073,10 @@ fn render_usage_error(error: &UsageReadError, style: Style) -> String {
 fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String {
     use crate::output::xlsx::{EXCEL_MAX_COLUMNS, XlsxFailure};
     use rust_xlsxwriter::XlsxError;
-    let max = lang.number(Amount::kr(i64::try_from(EXCEL_MAX_COLUMNS).unwrap_or(0)));
+    let count = |n: usize| number::count(u64::try_from(n).unwrap_or(u64::MAX), lang);
     match failure {
         XlsxFailure::TooManyColumns { sheet, columns } => {
-            let columns = lang.number(Amount::kr(i64::try_from(*columns).unwrap_or(0)));
+            let (columns, max) = (count(*columns), count(EXCEL_MAX_COLUMNS));
             say!(
                 lang,
                 "XLSX kan inte skrivas: bladet {sheet} skulle få {columns} kolumner och Excel rymmer {max}. Exportera som CSV i stället (--format csv), eller begränsa med --view, --area, --actor eller --kommun.",
@@ -1098,7 +1098,6 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
             column,
             chars,
         } => {
-            let count = |n: usize| crate::output::number::count(n as u64, lang);
             let (chars, most) = (count(*chars), count(crate::output::xlsx::EXCEL_MAX_TEXT));
             say!(
                 lang,

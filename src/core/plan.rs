@@ -837,6 +837,25 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// A date as a plan writes it, `2026-12-31`: TOML's local date (a four-digit year, a
+    /// two-digit month and day, a day the month has), without a time of day; `None` for
+    /// anything else. The command line's dates are read by it, so that a date means the same
+    /// there as in a plan.
+    pub fn parse(text: &str) -> Option<Date> {
+        text.parse::<toml::value::Datetime>()
+            .ok()
+            .and_then(Date::from_toml)
+    }
+
+    /// A TOML date-time as a date: one with a date and no time of day (nor offset), that the
+    /// calendar has. A plan's dates are read by it ([`Deserialize`]), and [`Date::parse`].
+    fn from_toml(dt: toml::value::Datetime) -> Option<Date> {
+        match (dt.date, dt.time) {
+            (Some(d), None) => Date::new(i32::from(d.year), d.month, d.day),
+            _ => None,
+        }
+    }
+
     /// The same day `years` later; 29 February becomes 28 February in a year without it.
     pub fn years_later(self, years: i32) -> Date {
         let year = self.year.saturating_add(years);
@@ -859,14 +878,8 @@ pub const DATE_WITH_TIME: &str = "date-with-time";
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(deserializer)?;
-        match (dt.date, dt.time) {
-            (Some(d), None) => Ok(Date {
-                year: i32::from(d.year),
-                month: d.month,
-                day: d.day,
-            }),
-            _ => Err(de::Error::custom(DATE_WITH_TIME)),
-        }
+        // TOML has already refused a day the month does not have: what is left is a time.
+        Date::from_toml(dt).ok_or_else(|| de::Error::custom(DATE_WITH_TIME))
     }
 }
 
@@ -925,5 +938,46 @@ impl<'de> Deserialize<'de> for Weight {
             }
         }
         deserializer.deserialize_any(WeightVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    /// A date on the command line ([`Date::parse`]) is what the same text is in a plan: the
+    /// same date, or refused by both.
+    #[test]
+    fn a_date_reads_as_a_plan_reads_it() {
+        #[derive(serde::Deserialize)]
+        struct Dated {
+            d: Date,
+        }
+        for text in [
+            "2026-12-31",
+            "2028-02-29",
+            "2027-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-12-00",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-1-05",
+            "26-01-05",
+            "20261231",
+            "2026-12-31T10:00:00",
+            "2026-12-31 10:00:00",
+            "2026-12-31T10:00:00Z",
+            "10:00:00",
+        ] {
+            let in_plan = toml::from_str::<Dated>(&format!("d = {text}"))
+                .ok()
+                .map(|dated| dated.d);
+            assert_eq!(Date::parse(text), in_plan, "{text}");
+        }
+        assert_eq!(Date::parse("2028-02-29"), Date::new(2028, 2, 29));
+        assert!(Date::parse("2028-02-29").is_some());
+        assert_eq!(Date::parse("2027-02-29"), None);
     }
 }

@@ -13,7 +13,7 @@ use crate::core::audit::{Audit, KeyFileInfo, KeySource, Step, StepKind, Weighing
 use crate::core::money::Amount;
 use crate::core::population::Combined;
 use crate::output::csv::Dialect;
-use crate::output::grid::{Align, Grid, cell};
+use crate::output::grid::{self, Align, Grid, cell};
 use crate::output::lang::Lang;
 use crate::output::number::{self, fixed, percent};
 use crate::output::sheet::{RowSink, Sheet, Value, Words};
@@ -169,11 +169,9 @@ fn weight_text(w: Decimal, weighing: Weighing, decimals: u32, lang: Lang) -> Str
     }
 }
 
-/// The audit as tables for people.
-/// The audit for people, laid out for a terminal `width` columns wide: prose filled to the
-/// width, and each table made compact (no borders, no padding) when it would not fit.
-/// The audit for people: the split, the key, a table per step and how it is computed, in
-/// `width` columns.
+/// The audit for people: the split, the key, a table per step and how it is computed, laid
+/// out for a terminal `width` columns wide: prose filled to the width, and each table made
+/// compact (no borders, no padding) when it would not fit.
 pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std::io::Result<()> {
     let columns = usize::from(width);
     let mut text = String::new();
@@ -321,10 +319,7 @@ const SOFT_HYPHEN: char = '\u{ad}';
 /// (at a space, or hyphenated where `header` marks it with a soft hyphen), so that the
 /// column is only as wide as its figures.
 fn fit(mut table: Table, header: &[String], width: u16) -> String {
-    let fits = |text: &str| {
-        text.lines()
-            .all(|l| l.chars().count() <= usize::from(width))
-    };
+    let fits = |text: &str| text.lines().all(|l| grid::width(l) <= usize::from(width));
     let natural = table.to_string();
     if fits(&natural) {
         return natural;
@@ -342,7 +337,7 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
     let mut figures = vec![0; header.len()];
     for row in table.row_iter() {
         for (widest, cell) in figures.iter_mut().zip(row.cell_iter()) {
-            *widest = (*widest).max(text_width(&cell.content()));
+            *widest = (*widest).max(grid::width(&cell.content()));
         }
     }
     let two_line_header: Vec<String> = header
@@ -352,8 +347,8 @@ fn fit(mut table: Table, header: &[String], width: u16) -> String {
             let whole = whole_header(header);
             match two_lines(header) {
                 Some((first, second))
-                    if text_width(&first).max(text_width(&second)).max(figures)
-                        < text_width(&whole).max(figures) =>
+                    if grid::width(&first).max(grid::width(&second)).max(figures)
+                        < grid::width(&whole).max(figures) =>
                 {
                     format!("{first}\n{second}")
                 }
@@ -371,10 +366,6 @@ fn without_trailing_spaces(text: &str) -> String {
         .map(str::trim_end)
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn text_width(text: &str) -> usize {
-    text.chars().count()
 }
 
 /// A header on one line: without its hyphenation marks.
@@ -397,7 +388,7 @@ fn two_lines(header: &str) -> Option<(String, String)> {
             };
             (first, whole_header(second))
         })
-        .min_by_key(|(first, second)| text_width(first).max(text_width(second)))
+        .min_by_key(|(first, second)| grid::width(first).max(grid::width(second)))
 }
 
 /// The texts of one step's table: its header (with hyphenation points marked, see [`fit`]),
@@ -421,10 +412,11 @@ impl<'a> StepText<'a> {
             // Amounts in the unit's decimals: none for kronor, one for tenths (0,1 kr).
             _ => step.unit.normalize().scale(),
         };
+        // The one unit a kommun is given on top of its floor: `+1 kr`, `+0,01 %`.
         let unit_text = if is_percent {
-            format!("+{}", percent(step.unit, result_decimals, lang))
+            number::Style::plain(lang).signed_percent(step.unit, result_decimals)
         } else {
-            format!("+{}", lang.amount(Amount(step.unit)))
+            number::change(Amount(step.unit), lang)
         };
         let weight_header = match step.weighing {
             Weighing::Counts => lang.pick("Befolk\u{ad}ning", "Popu\u{ad}lation"),

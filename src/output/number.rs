@@ -111,10 +111,12 @@ impl Style {
 
     /// A change with its sign: `+5 340 kr`, `-7 877 kr`, `0 kr`.
     pub fn change(self, amount: Amount) -> String {
-        match amount > Amount::ZERO {
-            true => format!("+{}", self.amount(amount)),
-            false => self.amount(amount),
-        }
+        plus(amount > Amount::ZERO, self.amount(amount))
+    }
+
+    /// A change without the unit, in a column headed by it: `+5 340`, `-7 877`, `0`.
+    pub fn change_number(self, amount: Amount) -> String {
+        plus(amount > Amount::ZERO, self.grouped(amount.0))
     }
 
     /// A decimal as written, with the language's decimal mark and no grouping: `5,3`.
@@ -149,11 +151,14 @@ impl Style {
 
     /// A change in per cent with two decimals and its sign: `+12,50 %`, `-0,06 %`, `0,00 %`.
     pub fn change_percent(self, p: Decimal) -> String {
-        let sign = if p > Decimal::ZERO { "+" } else { "" };
-        format!("{sign}{}", self.percent(p, 2))
+        self.signed_percent(p, 2)
     }
 
-    /// `figure` and the per cent sign.
+    /// A percentage with exactly `decimals` decimals and its sign: `+0,01 %`, `-0,06 %`.
+    pub fn signed_percent(self, p: Decimal, decimals: u32) -> String {
+        plus(p > Decimal::ZERO, self.percent(p, decimals))
+    }
+
     /// A key's sum: a count (`132 708`), or per cent for a percentage key (`100,01 %`).
     pub fn key_sum(self, value: Decimal, percent: bool) -> String {
         let figure = self.grouped(value);
@@ -164,11 +169,21 @@ impl Style {
         }
     }
 
+    /// `figure` and the per cent sign.
     fn per_cent(self, mut figure: String) -> String {
         figure.push(self.typography.unit_space());
         figure.push('%');
         figure
     }
+}
+
+/// `figure` with a plus sign before it when its value is above zero (`above`): every signed
+/// figure (a change, a difference) is written so; a negative figure has its own minus.
+fn plus(above: bool, mut figure: String) -> String {
+    if above {
+        figure.insert(0, '+');
+    }
+    figure
 }
 
 /// `value` with thousands grouped and the language's decimal mark, and as many decimals as
@@ -410,10 +425,8 @@ pub fn date(date: Date, lang: Lang) -> String {
 pub fn signed(amount: Amount, lang: Lang) -> String {
     if amount.0.is_zero() {
         String::new()
-    } else if amount.is_negative() {
-        self::amount(amount, lang)
     } else {
-        format!("+{}", self::amount(amount, lang))
+        change(amount, lang)
     }
 }
 
@@ -671,6 +684,12 @@ mod tests {
         assert_eq!(change_percent(Decimal::new(-6, 2), Lang::Sv), "-0,06 %");
         assert_eq!(change_percent(Decimal::new(1250, 2), Lang::En), "+12.50 %");
         assert_eq!(change_percent(Decimal::ZERO, Lang::Sv), "0,00 %");
+        let plain = Style::plain(Lang::Sv);
+        assert_eq!(plain.change_number(Amount::kr(5_340)), "+5 340");
+        assert_eq!(plain.change_number(Amount::kr(-7_877)), "-7 877");
+        assert_eq!(plain.change_number(Amount::kr(0)), "0");
+        assert_eq!(plain.signed_percent(Decimal::new(1, 2), 2), "+0,01 %");
+        assert_eq!(signed(Amount::kr(0), Lang::Sv), "");
     }
 
     #[test]

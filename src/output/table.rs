@@ -120,16 +120,27 @@ fn text(text: &str) -> Cell {
 /// a table whose figures leave less is wider than the terminal rather than crushing the names.
 pub const LEAST: usize = 12;
 
-/// Characters left for one text column when the other columns hold `others` (each the
-/// widest cell, header included, in terminal columns), so that no row wraps. Each column costs
-/// three characters of border and padding; one more is kept spare because terminals disagree
-/// on the width of symbols like ✓. Never less than [`LEAST`]. The column is then held to it
-/// with [`hold`], so that what is cut to it is never wrapped as well.
-pub fn budget(layout: Layout, others: &[usize]) -> usize {
-    let columns = others.len() + 1;
+/// Terminal columns left for the text of a table of `columns` columns in all, laid out for a
+/// terminal `width` columns wide, when its other columns hold `others` (each the widest cell,
+/// header included, in terminal columns: [`widest`]), so that no row wraps: each column costs
+/// three characters of border and padding, and the table one more (its last border). 0 when
+/// the others take it all. Every terminal table's texts are fitted by it: through [`budget`],
+/// the per-kommun table's names and `diff`'s columns of text.
+pub fn room_for_text(width: u16, columns: usize, others: &[usize]) -> usize {
     let borders = 3 * columns + 1;
-    usize::from(layout.width)
-        .saturating_sub(borders + others.iter().sum::<usize>() + 1)
+    usize::from(width).saturating_sub(borders + others.iter().sum::<usize>())
+}
+
+/// The column that tables whose cells hold symbols like ✓, ≠ and → keep spare (the reports'
+/// and `diff`'s): terminals disagree on their width.
+pub const SPARE: usize = 1;
+
+/// Characters left for one text column when the other columns hold `others`
+/// ([`room_for_text`], less [`SPARE`]). Never less than [`LEAST`]. The column is then held to
+/// it with [`hold`], so that what is cut to it is never wrapped as well.
+pub fn budget(layout: Layout, others: &[usize]) -> usize {
+    room_for_text(layout.width, others.len() + 1, others)
+        .saturating_sub(SPARE)
         .max(LEAST)
 }
 
@@ -294,16 +305,17 @@ pub fn per_kommun(
             *w = (*w).max(number::number_width(*a));
         }
     }
-    let unit = crate::output::number::UNIT.chars().count();
+    let unit = crate::output::grid::width(crate::output::number::UNIT);
     let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
     // in the caption, so that the amounts still fit on one line.
     let with_unit = {
-        let columns = report.columns.len() + 1;
         let names = widest(report.rows.iter().map(|r| r.name.as_str())).max(6);
         let codes = widest(report.rows.iter().map(|r| r.code.as_str())).max(3);
-        let needed = codes + names + with_kr.iter().sum::<usize>() + 3 * (columns + 2) + 1;
-        needed <= usize::from(layout.width)
+        let others: Vec<usize> = std::iter::once(codes)
+            .chain(with_kr.iter().copied())
+            .collect();
+        names <= room_for_text(layout.width, others.len() + 1, &others)
     };
     let push: fn(&mut String, Amount, Lang) = if with_unit {
         number::push_amount
@@ -321,7 +333,7 @@ pub fn per_kommun(
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
     headers.extend(ids.iter().map(|id| &**id));
-    headers.push(lang.pick("Totalt", "Total"));
+    headers.push(lang.total(true));
     let mut align = vec![Align::Left, Align::Left];
     align.resize(headers.len(), Align::Right);
     let mut grid = Grid::new(&headers, &align, layout.color);
@@ -334,19 +346,18 @@ pub fn per_kommun(
     for row in &report.rows {
         grid.fit(0, &visible(&row.code));
     }
-    // Names are cut when that makes the table fit the terminal; a table too wide for it
-    // anyway (a national plan's) keeps them whole.
+    // Names are cut when that makes the table fit the terminal, to as few as four columns
+    // (`Ber…`; unlike the other tables' texts, [`LEAST`], as each row has its kommunkod too);
+    // a table too wide for it anyway (a national plan's) keeps them whole.
     let others: Vec<usize> = (0..grid.columns())
         .filter(|&i| i != 1)
         .map(|i| grid.width(i))
         .collect();
-    let room = usize::from(layout.width)
-        .checked_sub(others.iter().sum::<usize>() + 3 * grid.columns() + 1)
-        .filter(|&room| room >= 4);
+    let cut = Some(room_for_text(layout.width, grid.columns(), &others)).filter(|&room| room >= 4);
     let names: Vec<String> = report
         .rows
         .iter()
-        .map(|r| match room {
+        .map(|r| match cut {
             Some(room) => short(&r.name, room),
             None => visible(&r.name).into_owned(),
         })
@@ -412,10 +423,10 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
                     .iter()
                     .map(String::as_str),
             )
-            .max(area_label(*a).chars().count())
+            .max(crate::output::grid::width(&area_label(*a)))
         })
         .collect();
-    others.push(number(report.total).chars().count().max(6));
+    others.push(crate::output::grid::width(&number(report.total)).max(6));
     let name_width = budget(layout, &others);
     let cell = |a: Amount| Cell::new(number(a)).set_alignment(CellAlignment::Right);
     let mut table = layout.table();
@@ -433,7 +444,10 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         };
         let name = format!(
             "{marker}{}",
-            short(&row.name, name_width.saturating_sub(marker.chars().count()))
+            short(
+                &row.name,
+                name_width.saturating_sub(crate::output::grid::width(&marker))
+            )
         );
         names.push(name.clone());
         let mut cells = vec![if row.depth == 0 {
@@ -453,10 +467,10 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         // own, named as in the export, so the rows under the total add up to it.
         if row.has_children && !row.own_total.0.is_zero() {
             let marker = format!("{}– ", super::depth_marker(row.depth, "  "));
-            let room = name_width.saturating_sub(marker.chars().count());
+            let room = name_width.saturating_sub(crate::output::grid::width(&marker));
             let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
             // Under its own row the name can go: "egna medel" is what must show.
-            let label = if own.chars().count() <= room {
+            let label = if crate::output::grid::width(&own) <= room {
                 own
             } else {
                 short(lang.pick("egna medel", "own funds"), room)

@@ -2,6 +2,8 @@
 //! invisible characters named, `<U+200B>`), cut to a width without cutting a name in two,
 //! measured, and filled into lines.
 
+use crate::output::grid::width;
+
 /// A text from a plan as a terminal may show it: control characters (ESC, BEL, CR, C1 codes),
 /// the invisible marks that reorder text (bidirectional overrides), the characters that
 /// take no room (a zero-width space, a soft hyphen, a byte-order mark) and the noncharacters
@@ -68,14 +70,24 @@ pub fn push_name(out: &mut String, c: char) {
     let _ = write!(out, "<U+{:04X}>", u32::from(c));
 }
 
-/// A text cut to `max` characters, with an ellipsis when cut (and made [`visible`] first).
+/// A text cut to `max` terminal columns, with an ellipsis when cut (and made [`visible`]
+/// first). A character that takes no room (a combining mark) stays with the one before it.
 pub fn short(text: &str, max: usize) -> String {
     let text = visible(text);
     let text = text.trim();
-    if text.chars().count() <= max {
+    if width(text) <= max {
         return text.to_string();
     }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let room = max.saturating_sub(1);
+    let mut used = 0;
+    let mut cut = String::new();
+    for c in text.chars() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > room {
+            break;
+        }
+        cut.push(c);
+    }
     format!("{}…", before_cut_name(&cut).trim_end())
 }
 
@@ -96,15 +108,24 @@ pub fn before_cut_name(cut: &str) -> &str {
 
 /// The widest of `texts` in terminal columns.
 pub fn widest<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
-    texts
-        .into_iter()
-        .map(crate::output::grid::width)
-        .max()
-        .unwrap_or(0)
+    texts.into_iter().map(width).max().unwrap_or(0)
 }
 
-/// Words filled into lines of at most `width` characters (a word longer than that stands on
-/// a line of its own): the first line starts with `first`, the others with `rest`. No final
+/// `text` and then spaces up to `columns` terminal columns: as `{:<columns$}` pads, but
+/// measured as the terminal shows the text (a combining mark takes no column, a wide
+/// character two).
+pub fn pad_end(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// Spaces up to `columns` terminal columns and then `text`: as `{:>columns$}`, measured as
+/// [`pad_end`] measures.
+pub fn pad_start(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// Words filled into lines of at most `width` terminal columns (a word longer than that stands
+/// on a line of its own): the first line starts with `first`, the others with `rest`. No final
 /// line break. Lines break only at plain spaces: a no-break space (U+00A0) holds an amount
 /// together and is written as a space.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
@@ -112,7 +133,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut line = String::from(first);
     let mut empty = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !empty && line.chars().count() + 1 + word.chars().count() > width {
+        if !empty && self::width(&line) + 1 + self::width(word) > width {
             out.push_str(&line);
             out.push('\n');
             line = String::from(rest);
@@ -130,7 +151,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hidden, short, visible};
+    use super::{hidden, pad_end, pad_start, short, visible, widest, wrap};
 
     /// Every character the core passes over as invisible (in names, keys, comparisons) is
     /// shown by its name, never printed raw: two names that differ in one look different.
@@ -167,6 +188,25 @@ mod tests {
     fn short_cuts_on_characters_not_bytes() {
         assert_eq!(short("Föräldra-barnhälsan", 9), "Föräldra…");
         assert_eq!(short("Åre", 9), "Åre");
+    }
+
+    /// Texts are measured, cut, padded and filled by the columns they take in a terminal: a
+    /// combining mark takes none (and stays with its letter), a wide character two.
+    #[test]
+    fn texts_are_measured_in_terminal_columns() {
+        let marked = "O\u{331}stersund";
+        assert_eq!(short(marked, 9), marked);
+        assert_eq!(short(marked, 4), "O\u{331}st…");
+        assert_eq!(short("東京東京", 8), "東京東京");
+        assert_eq!(short("東京東京", 6), "東京…");
+        assert_eq!(short("東京東京", 5), "東京…");
+        assert_eq!(pad_end(marked, 10), format!("{marked} "));
+        assert_eq!(pad_start("東京", 5), " 東京");
+        assert_eq!(widest([marked, "東京"]), 9);
+        assert_eq!(
+            wrap(&format!("{marked} och Berg"), 13, "", ""),
+            format!("{marked} och\nBerg")
+        );
     }
 
     #[test]

@@ -1350,83 +1350,107 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
 /// Ctrl-C (SIGINT) or SIGTERM while an export is written leaves the folder as it was: the
 /// temporary files are removed, and so is a folder made for the export; the exit status is 130.
 /// (A temporary file made just as the signal came was once left behind, with its folder.)
+/// Each signal must land: an export that ends before it (a fast machine) is run again, with a
+/// plan four times as large after every two such runs, a bounded number of times.
 #[cfg(unix)]
 #[test]
 fn an_export_interrupted_while_writing_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
-    let generated = allocate(
-        dir.path(),
-        &[
-            "generate",
-            "--insatser",
-            "4000",
-            "--short-texts",
-            "-o",
-            "nat",
-            "--no-journals",
-        ],
-    );
-    assert_eq!(generated.status, 0, "{}", generated.stderr);
-    for (signal, folder) in [("-INT", "ut/a"), ("-TERM", "ut/b")] {
-        std::fs::create_dir_all(dir.path().join("ut")).unwrap();
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_allocate"))
-            .current_dir(dir.path())
-            .args(["export", "nat/plan.toml", "--format", "json", "-o", folder])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        // Wait for the temporary file to appear, then interrupt; an export that ends first
-        // (on a very fast machine) has nothing left to interrupt, and says nothing here.
-        let part = || {
-            std::fs::read_dir(dir.path().join(folder)).is_ok_and(|entries| {
-                entries
+    let generate = |insatser: u32| {
+        let insatser = insatser.to_string();
+        let generated = allocate(
+            dir.path(),
+            &[
+                "generate",
+                "--insatser",
+                &insatser,
+                "--short-texts",
+                "-o",
+                "nat",
+                "--no-journals",
+                "--force",
+            ],
+        );
+        assert_eq!(generated.status, 0, "{}", generated.stderr);
+    };
+    let mut insatser = 4_000;
+    generate(insatser);
+    const ATTEMPTS: usize = 6;
+    for signal in ["-INT", "-TERM"] {
+        let mut landed = false;
+        for attempt in 0..ATTEMPTS {
+            if attempt > 0 && attempt % 2 == 0 {
+                insatser *= 4;
+                generate(insatser);
+            }
+            let folder = format!("ut/{}{attempt}", signal.trim_start_matches('-'));
+            std::fs::create_dir_all(dir.path().join("ut")).unwrap();
+            let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_allocate"))
+                .current_dir(dir.path())
+                .args(["export", "nat/plan.toml", "--format", "json", "-o", &folder])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            // Wait for the temporary file to appear, then interrupt.
+            let part = || {
+                std::fs::read_dir(dir.path().join(&folder)).is_ok_and(|entries| {
+                    entries
+                        .flatten()
+                        .any(|e| e.file_name().to_string_lossy().ends_with(".part"))
+                })
+            };
+            while child.try_wait().unwrap().is_none() {
+                if part() {
+                    let pid = child.id().to_string();
+                    let killed = std::process::Command::new("kill")
+                        .args([signal, &pid])
+                        .status()
+                        .unwrap();
+                    assert!(killed.success());
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            let status = child.wait().unwrap();
+            if status.code() == Some(0) {
+                // The export ended before the signal came (or before its temporary file was
+                // seen): nothing was interrupted. Its files go, and it is run again.
+                std::fs::remove_dir_all(dir.path().join(&folder)).unwrap();
+                continue;
+            }
+            landed = true;
+            assert_eq!(status.code(), Some(130), "{signal}");
+            // A signal that comes while the files are renamed waits for the renames: the
+            // folder then holds every file whole, and no temporary file.
+            if let Ok(entries) = std::fs::read_dir(dir.path().join(&folder)) {
+                let names: Vec<String> = entries
                     .flatten()
-                    .any(|e| e.file_name().to_string_lossy().ends_with(".part"))
-            })
-        };
-        let mut caught = false;
-        while child.try_wait().unwrap().is_none() {
-            if part() {
-                let pid = child.id().to_string();
-                let killed = std::process::Command::new("kill")
-                    .args([signal, &pid])
-                    .status()
-                    .unwrap();
-                assert!(killed.success());
-                caught = true;
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                assert!(
+                    names.iter().all(|n| !n.ends_with(".part")),
+                    "{signal}: {names:?}"
+                );
+                assert!(
+                    names.iter().any(|n| n.ends_with(".json")),
+                    "{signal}: {names:?}"
+                );
+                std::fs::remove_dir_all(dir.path().join(&folder)).unwrap();
                 break;
             }
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        let status = child.wait().unwrap();
-        if !caught {
-            continue;
-        }
-        assert_eq!(status.code(), Some(130), "{signal}");
-        // A signal that comes while the files are renamed waits for the renames: the folder
-        // then holds every file whole, and no temporary file.
-        if let Ok(entries) = std::fs::read_dir(dir.path().join(folder)) {
-            let names: Vec<String> = entries
+            let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
+                .unwrap()
                 .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .map(|e| e.file_name())
                 .collect();
-            assert!(
-                names.iter().all(|n| !n.ends_with(".part")),
-                "{signal}: {names:?}"
-            );
-            assert!(
-                names.iter().any(|n| n.ends_with(".json")),
-                "{signal}: {names:?}"
-            );
-            continue;
+            assert!(left.is_empty(), "{signal}: {left:?}");
+            break;
         }
-        let left: Vec<_> = std::fs::read_dir(dir.path().join("ut"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert!(left.is_empty(), "{signal}: {left:?}");
+        assert!(
+            landed,
+            "{signal} never came while an export was written: {ATTEMPTS} exports, the last of {insatser} insatser, each ended first"
+        );
     }
 }
 

@@ -1333,8 +1333,14 @@ fn a_line_nobody_reported_on_is_an_error_in_the_final_follow_up_and_after_the_de
         .assert_stderr_contains("(redovisningstiden har gått ut)");
     let bad_date = year.run(&["follow-up", PLAN, "usage.toml", "--date", "15/1 2027"]);
     bad_date.assert_status(2).assert_stdout_empty();
-    // A day the month does not have is no date either, said in the language asked for.
-    for date in ["2027-02-29", "2026-04-31", "0000-01-01"] {
+    // A day the month does not have is no date either, nor a date with a time of day (as in a
+    // plan), said in the language asked for.
+    for date in [
+        "2027-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2027-01-15T10:00:00",
+    ] {
         year.run(&["follow-up", PLAN, "usage.toml", "--date", date])
             .assert_status(2)
             .assert_stdout_empty()

@@ -1038,3 +1038,46 @@ fn no_line_of_the_table_ends_in_spaces() {
         assert!(ending.is_empty(), "{columns}: {ending:?}");
     }
 }
+
+/// The audit's table is measured as the terminal shows it. A key file's name with a combining
+/// mark that has no composed form (`O` + U+0331, which stays two characters after NFC) takes
+/// the columns of `Östersund`: at the width of the table with its borders, the table keeps its
+/// borders and stands exactly as the same table with `Östersund` (counted by its characters,
+/// it was one column too wide, and the table was made compact).
+#[test]
+fn a_combining_mark_takes_no_column_of_the_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = std::fs::read_to_string(repo_root().join(SHIPPED_KEY)).unwrap();
+    let marked = "2380 O\u{331}stersund";
+    assert!(key.contains("2380 Östersund"));
+    std::fs::write(dir.path().join("plain.csv"), &key).unwrap();
+    std::fs::write(
+        dir.path().join("marks.csv"),
+        key.replace("2380 Östersund", marked),
+    )
+    .unwrap();
+    let run = |file: &str, columns: &str| {
+        let out = allocate_env(
+            dir.path(),
+            &["split", "3202124", "--key", file],
+            &[("COLUMNS", columns)],
+        );
+        out.assert_status(0);
+        out.stdout
+    };
+    // The table with its borders, as wide as its top border (box drawing: one column each).
+    let wide = run("plain.csv", "300");
+    let border = wide.lines().find(|l| l.starts_with('┌')).unwrap();
+    let columns = border.chars().count().to_string();
+    let plain = run("plain.csv", &columns);
+    assert!(plain.contains(&format!("\n{border}\n")), "{plain}");
+    let marks = run("marks.csv", &columns);
+    assert!(marks.contains(&format!("\n{border}\n")), "{marks}");
+    assert!(marks.contains(&format!("│ {marked}  ┆")), "{marks}");
+    assert_eq!(
+        marks
+            .replace(marked, "2380 Östersund")
+            .replace("marks.csv", "plain.csv"),
+        plain
+    );
+}

@@ -20,7 +20,7 @@ use crate::input::read::lexical;
 use crate::output::checked::{CheckedFile, Summary, Verdict};
 use crate::output::diagnostic::{Style, render_load_error};
 use crate::output::lang::Lang;
-use crate::output::text::shown_path;
+use crate::output::text::{pad_end, pad_start, shown_path, widest};
 use crate::output::{check_json, github, gitlab, number};
 use crate::say;
 
@@ -360,9 +360,9 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         };
         rows.push((label, *area.amount.get_ref(), note));
     }
-    let label_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let label_width = widest(rows.iter().map(|r| r.0.as_str()));
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
-    let amount_width = amounts.iter().map(|a| a.chars().count()).max().unwrap_or(0);
+    let amount_width = widest(amounts.iter().map(String::as_str));
     let (county, year) = (
         crate::output::text::visible(&plan.plan.county),
         plan.plan.year.get_ref(),
@@ -393,7 +393,11 @@ fn reconciliation(checked: &Checked, lang: Lang) -> String {
         }
     };
     for ((label, _, note), amount) in rows.iter().zip(&amounts) {
-        let line = format!("  {label:<label_width$}  {amount:>amount_width$}  {note}");
+        let line = format!(
+            "  {}  {}  {note}",
+            pad_end(label, label_width),
+            pad_start(amount, amount_width)
+        );
         text.push_str(line.trim_end());
         text.push('\n');
     }

@@ -100,35 +100,15 @@ pub enum FollowUpFormat {
     Md,
 }
 
-/// `2026-12-31` as a date: one the calendar has, in a four-digit year.
+/// `2026-12-31` as a date, read as a plan's dates are ([`Date::parse`]).
 fn parse_date(text: &str) -> Result<Date, String> {
-    let mut parts = text.trim().splitn(3, '-');
-    let field = |p: Option<&str>, len: usize| {
-        p.filter(|s| s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
-            .and_then(|s| s.parse::<u16>().ok())
-    };
-    let (year, month, day) = (
-        field(parts.next(), 4),
-        field(parts.next(), 2),
-        field(parts.next(), 2),
-    );
-    let date = match (year, month, day) {
-        (Some(y @ 1000..), Some(m), Some(d)) => Date::new(
-            i32::from(y),
-            u8::try_from(m).unwrap_or(0),
-            u8::try_from(d).unwrap_or(0),
-        ),
-        _ => None,
-    };
-    // A value parser runs before the options are known: the language as usage errors find it.
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = crate::app::cli::usage_lang(&args);
-    date.ok_or_else(|| {
-        lang.pick(
-            "ange ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2027-01-15",
-            "give a date the calendar has, as YYYY-MM-DD, e.g. 2027-01-15",
-        )
-        .to_string()
+    Date::parse(text.trim()).ok_or_else(|| {
+        crate::app::cli::value_lang()
+            .pick(
+                "ange ett datum som finns, som ÅÅÅÅ-MM-DD, till exempel 2027-01-15",
+                "give a date the calendar has, as YYYY-MM-DD, e.g. 2027-01-15",
+            )
+            .to_string()
     })
 }
 

@@ -51,9 +51,7 @@ fn parse_year(text: &str) -> Result<i32, String> {
         .then(|| digits.parse::<i32>().ok())
         .flatten()
         .filter(|year| YEARS.contains(year));
-    // A value parser runs before the options are known: the language as usage errors find it.
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = crate::app::cli::usage_lang(&args);
+    let lang = crate::app::cli::value_lang();
     year.ok_or_else(|| crate::app::error::not_a_year(lang))
 }
 

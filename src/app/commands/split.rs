@@ -64,9 +64,7 @@ pub enum Format {
 /// Reads "3 202 124", "3_202_124", "3202124", "3202124 kr" or, with decimals, "3 202 124,5"
 /// (a decimal comma or point).
 fn parse_amount(text: &str) -> Result<Amount, String> {
-    // A value parser runs before the options are known: the language as usage errors find it.
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = crate::app::cli::usage_lang(&args);
+    let lang = crate::app::cli::value_lang();
     let largest = || too_large(text, lang);
     let negative = || {
         crate::say!(
@@ -116,8 +114,7 @@ fn ambiguous(text: &str, lang: Lang) -> String {
 
 /// Reads a rounding unit: a positive amount, "100", "1" or finer, "0,1", "0,01".
 fn parse_unit(text: &str) -> Result<Amount, String> {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = crate::app::cli::usage_lang(&args);
+    let lang = crate::app::cli::value_lang();
     match Amount::from_text(text) {
         // Money is split in öre at the finest, as amounts are written.
         Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => Err(crate::say!(

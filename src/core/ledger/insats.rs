@@ -1,6 +1,7 @@
 //! One insats resolved: its responsible actors, its recipients, and the amount each receives
-//! by its split rule. One function per rule; every rule's parts are checked against the
-//! insats's amount in one place (`resolve`), so an insats is either split exactly or reported.
+//! by its split rule. One function per rule (`split_equal`, `split_key`, `split_fixed`,
+//! `split_fixed_plus_key`, `split_amounts`); every rule's parts are checked against the
+//! insats's amount in one place (`whole`), so an insats is either split exactly or reported.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -140,6 +141,27 @@ fn is_group(plan: &Plan, actor: usize) -> bool {
         .is_some_and(|a| *a.kind.get_ref() == ActorKind::Kommuner)
 }
 
+/// A split of `insats` that cannot be made as written, reported at `span`.
+fn invalid(
+    findings: &mut Findings,
+    insats: &Insats,
+    span: Range<usize>,
+    reason: SplitReason,
+) -> Reported {
+    findings.error(
+        span,
+        Problem::SplitInvalid {
+            insats: insats.id.get_ref().clone(),
+            reason,
+        },
+    )
+}
+
+/// An insats's parts: its recipients ([`recipients`]), then its split rule's own function
+/// ([`split_equal`], [`split_key`], [`split_fixed`], [`split_fixed_plus_key`],
+/// [`split_amounts`]; [`unsplit`] without a split), then every rule's parts checked against
+/// the insats in one place ([`whole`]) and the parts the document prints against them
+/// ([`check_printed`]).
 fn split_insats(
     cx: &Context,
     insats: &Insats,
@@ -147,24 +169,66 @@ fn split_insats(
     room: usize,
     findings: &mut Findings,
 ) -> Result<Parts, Reported> {
-    let plan = cx.plan;
-    let id = insats.id.get_ref();
-    let amount = *insats.amount.get_ref();
-    let invalid = |findings: &mut Findings, span: Range<usize>, reason| {
-        findings.error(
-            span,
-            Problem::SplitInvalid {
-                insats: id.clone(),
-                reason,
-            },
-        )
-    };
-    let kommuner = || (0..plan.kommuner.len()).map(|k| Recipient::Kommun(index(k)));
     // The kommuner group beside named actors: only by `amounts`, where the group's amount is
     // split over the kommuner by the split's `key`.
-    let group = actors.iter().copied().find(|&a| is_group(plan, a));
+    let group = actors.iter().copied().find(|&a| is_group(cx.plan, a));
     let mixed = group.filter(|_| actors.len() > 1);
-    let recipients: Vec<Recipient> = match actors {
+    let recipients = recipients(cx, insats, actors, mixed, findings)?;
+    if recipients.len() > room {
+        return Err(invalid(
+            findings,
+            insats,
+            insats.actor.span(),
+            SplitReason::LedgerFull,
+        ));
+    }
+    let Some(split) = &insats.split else {
+        return unsplit(insats, &recipients, findings);
+    };
+    let spec = split.get_ref();
+    let unit = match &spec.unit {
+        Some(u) => *u.get_ref(),
+        None => cx.unit?,
+    };
+    fields_used(insats, spec, findings)?;
+    let group_recipient = mixed.map(|g| Recipient::Actor(index(g)));
+    let table = Table::new(cx, insats, &recipients, group_recipient, spec, findings)?;
+    let rule = Rule {
+        cx,
+        insats,
+        spec,
+        recipients: &recipients,
+        table: &table,
+        unit,
+    };
+    let (parts, keyed) = match spec.rule.get_ref() {
+        SplitRule::Equal => (split_equal(&rule, findings)?, None),
+        SplitRule::Key => (split_key(&rule, findings)?, Some(rule.amount())),
+        SplitRule::Fixed => (split_fixed(&rule, findings)?, None),
+        SplitRule::FixedPlusKey => {
+            let (parts, rest) = split_fixed_plus_key(&rule, findings)?;
+            (parts, Some(rest))
+        }
+        SplitRule::Amounts => (split_amounts(&rule, mixed, findings)?, None),
+    };
+    let parts = whole(&rule, split.span(), parts, findings)?;
+    check_printed(&rule, &parts, group_recipient, findings);
+    Ok((parts, keyed))
+}
+
+/// Who receives the row's money, in order: the kommuner for the kommuner group, else each
+/// actor listed; the group beside named actors (`mixed`) only under `amounts`, as its
+/// kommuner in its place.
+fn recipients(
+    cx: &Context,
+    insats: &Insats,
+    actors: &[usize],
+    mixed: Option<usize>,
+    findings: &mut Findings,
+) -> Result<Vec<Recipient>, Reported> {
+    let plan = cx.plan;
+    let kommuner = || (0..plan.kommuner.len()).map(|k| Recipient::Kommun(index(k)));
+    Ok(match actors {
         [one] if is_group(plan, *one) => kommuner().collect(),
         many if mixed.is_some() => {
             let by_amounts = insats
@@ -174,6 +238,7 @@ fn split_insats(
             if !by_amounts {
                 return Err(invalid(
                     findings,
+                    insats,
                     insats.actor.span(),
                     SplitReason::GroupAmongOthers(
                         many.iter()
@@ -194,42 +259,38 @@ fn split_insats(
             recipients
         }
         many => many.iter().map(|&a| Recipient::Actor(index(a))).collect(),
-    };
-    if recipients.len() > room {
-        return Err(invalid(
+    })
+}
+
+/// A row without a split: one actor, or several that run the row jointly; the first one
+/// listed receives and handles the money. The kommuner group needs a split.
+fn unsplit(
+    insats: &Insats,
+    recipients: &[Recipient],
+    findings: &mut Findings,
+) -> Result<Parts, Reported> {
+    match recipients.first() {
+        Some(Recipient::Kommun(_)) => Err(invalid(
             findings,
+            insats,
             insats.actor.span(),
-            SplitReason::LedgerFull,
-        ));
+            SplitReason::GroupNeedsSplit,
+        )),
+        Some(&lead) => Ok((vec![(lead, *insats.amount.get_ref())], None)),
+        // Without actors there is nobody to pay; `responsible_actors` reported it.
+        None => Err(findings.error(
+            insats.actor.span(),
+            Problem::InsatsActor {
+                insats: insats.id.get_ref().clone(),
+                repeated: None,
+            },
+        )),
     }
-    let Some(split) = &insats.split else {
-        // One actor, or several that run the row jointly: the first one listed receives and
-        // handles the money.
-        return match recipients.first() {
-            Some(Recipient::Kommun(_)) => Err(invalid(
-                findings,
-                insats.actor.span(),
-                SplitReason::GroupNeedsSplit,
-            )),
-            Some(&lead) => Ok((vec![(lead, amount)], None)),
-            // Without actors there is nobody to pay; `responsible_actors` reported it.
-            None => Err(findings.error(
-                insats.actor.span(),
-                Problem::InsatsActor {
-                    insats: id.clone(),
-                    repeated: None,
-                },
-            )),
-        };
-    };
-    let spec = split.get_ref();
-    let unit = match &spec.unit {
-        Some(u) => *u.get_ref(),
-        None => cx.unit?,
-    };
-    let rule_span = spec.rule.span();
-    // A key the rule does not use would be left out silently, and the money would not go as
-    // written (`except = { Berg = 0 }` under `rule = "key"`).
+}
+
+/// A field the rule does not use is refused: it would be left out silently, and the money
+/// would not go as written (`except = { Berg = 0 }` under `rule = "key"`).
+fn fields_used(insats: &Insats, spec: &Split, findings: &mut Findings) -> Result<(), Reported> {
     let rule = *spec.rule.get_ref();
     let given = [
         ("key", spec.key.as_ref().map(Spanned::span)),
@@ -246,138 +307,210 @@ fn split_insats(
                 | (SplitRule::Amounts, "amounts" | "key")
         );
         if let (Some(span), false) = (span, used) {
-            return Err(invalid(findings, span, SplitReason::UnusedField(field)));
+            return Err(invalid(
+                findings,
+                insats,
+                span,
+                SplitReason::UnusedField(field),
+            ));
         }
     }
-    let group_recipient = mixed.map(|g| Recipient::Actor(index(g)));
-    let table = Table::new(cx, insats, &recipients, group_recipient, spec, findings)?;
-    let mut keyed = None;
-    let parts: Vec<Amount> = match spec.rule.get_ref() {
-        SplitRule::Equal => {
-            let weights = vec![Decimal::ONE; recipients.len()];
-            by_weights(cx, amount, &weights, &recipients, unit)
-                .map_err(|r| invalid(findings, insats.amount.span(), r))?
-        }
-        SplitRule::Key => {
-            let weights = key_weights(cx, insats, spec, &recipients, findings)?;
-            keyed = Some(amount);
-            by_weights(cx, amount, weights, &recipients, unit)
-                .map_err(|r| invalid(findings, insats.amount.span(), r))?
-        }
-        SplitRule::Fixed => {
-            let Some(each) = &spec.each else {
-                return Err(invalid(
-                    findings,
-                    rule_span,
-                    SplitReason::MissingField("each"),
-                ));
-            };
-            table.fixed(*each.get_ref(), &spec.except)
-        }
-        SplitRule::FixedPlusKey => {
-            let Some(each) = &spec.each else {
-                return Err(invalid(
-                    findings,
-                    rule_span,
-                    SplitReason::MissingField("each"),
-                ));
-            };
-            let weights = key_weights(cx, insats, spec, &recipients, findings)?;
-            let fixed = table.fixed(*each.get_ref(), &spec.except);
-            let fixed_total: Amount = fixed.iter().sum();
-            let rest = amount - fixed_total;
-            if rest.is_negative() {
-                return Err(invalid(
-                    findings,
-                    each.span(),
-                    SplitReason::FixedExceedsAmount(fixed_total),
-                ));
-            }
-            // An amount in whole units that the fixed parts leave a rest of broken units:
-            // the fixed part at fault is named, at its value, not the amount.
-            if amount.is_multiple_of(unit) && !rest.is_multiple_of(unit) {
-                let blame = fixed_part_not_in_units(each, &spec.except, unit);
-                if let (Some((span, part)), Some(broken)) = (blame, rest.remainder(unit)) {
-                    let reason = SplitReason::RestNotMultipleOfUnit(RestNotInUnits {
-                        fixed: fixed_total,
-                        rest,
-                        unit,
-                        part,
-                        amount_instead: (amount - broken, rest - broken),
-                    });
-                    return Err(invalid(findings, span, reason));
-                }
-            }
-            keyed = Some(rest);
-            let by_key = by_weights(cx, rest, weights, &recipients, unit)
-                .map_err(|r| invalid(findings, insats.amount.span(), r))?;
-            fixed.iter().zip(by_key).map(|(f, k)| *f + k).collect()
-        }
-        SplitRule::Amounts => {
-            let Some(amounts) = &spec.amounts else {
-                return Err(invalid(
-                    findings,
-                    rule_span,
-                    SplitReason::MissingField("amounts"),
-                ));
-            };
-            let mut parts: Vec<Option<Amount>> = vec![None; recipients.len()];
-            for (name, value) in amounts.get_ref() {
-                if let Some(part) = table.position(name).and_then(|i| parts.get_mut(i)) {
-                    *part = Some(*value.get_ref());
-                }
-            }
-            if let Some(group) = mixed {
-                the_kommuners_part(
-                    cx,
-                    insats,
-                    spec,
-                    (group, &table),
-                    (&recipients, &mut parts),
-                    unit,
-                    findings,
-                )?;
-            }
-            let mut missing = None;
-            for (recipient, part) in recipients.iter().zip(&parts) {
-                if part.is_none() {
-                    let who = recipient_name(plan, *recipient).to_string();
-                    missing.get_or_insert(invalid(
-                        findings,
-                        amounts.span(),
-                        SplitReason::RecipientMissing(who),
-                    ));
-                }
-            }
-            if let Some(reported) = missing {
-                return Err(reported);
-            }
-            parts.into_iter().flatten().collect()
-        }
-    };
+    Ok(())
+}
 
-    // Every rule's parts, checked against the insats in one place: nothing lost, nothing added.
+/// What every split rule works from: the insats and its split, the recipients in order, the
+/// names of the split's tables, and the unit the parts are whole numbers of.
+struct Rule<'r> {
+    cx: &'r Context<'r>,
+    insats: &'r Insats,
+    spec: &'r Split,
+    recipients: &'r [Recipient],
+    table: &'r Table,
+    unit: Amount,
+}
+
+impl Rule<'_> {
+    /// The insats's amount.
+    fn amount(&self) -> Amount {
+        *self.insats.amount.get_ref()
+    }
+
+    /// A split that cannot be made as written, reported at `span`.
+    fn invalid(
+        &self,
+        findings: &mut Findings,
+        span: Range<usize>,
+        reason: SplitReason,
+    ) -> Reported {
+        invalid(findings, self.insats, span, reason)
+    }
+
+    /// `amount` over the recipients by `weights` ([`by_weights`]); a split that cannot be
+    /// made is reported at the insats's amount.
+    fn by_weights(
+        &self,
+        amount: Amount,
+        weights: &[Decimal],
+        findings: &mut Findings,
+    ) -> Result<Vec<Amount>, Reported> {
+        by_weights(self.cx, amount, weights, self.recipients, self.unit)
+            .map_err(|r| self.invalid(findings, self.insats.amount.span(), r))
+    }
+
+    /// The split's `each`, which the rule needs.
+    fn each(&self, findings: &mut Findings) -> Result<&Spanned<Amount>, Reported> {
+        self.spec.each.as_ref().ok_or_else(|| {
+            self.invalid(
+                findings,
+                self.spec.rule.span(),
+                SplitReason::MissingField("each"),
+            )
+        })
+    }
+}
+
+/// Rule `equal`: the same share to every recipient.
+fn split_equal(rule: &Rule, findings: &mut Findings) -> Result<Vec<Amount>, Reported> {
+    let weights = vec![Decimal::ONE; rule.recipients.len()];
+    rule.by_weights(rule.amount(), &weights, findings)
+}
+
+/// Rule `key`: the amount over the kommuner by the split's key.
+fn split_key(rule: &Rule, findings: &mut Findings) -> Result<Vec<Amount>, Reported> {
+    let weights = key_weights(rule.cx, rule.insats, rule.spec, rule.recipients, findings)?;
+    rule.by_weights(rule.amount(), weights, findings)
+}
+
+/// Rule `fixed`: `each` to every recipient, the `except` amounts instead where given.
+fn split_fixed(rule: &Rule, findings: &mut Findings) -> Result<Vec<Amount>, Reported> {
+    let each = rule.each(findings)?;
+    Ok(rule.table.fixed(*each.get_ref(), &rule.spec.except))
+}
+
+/// Rule `fixed-plus-key`: the fixed parts (as `fixed`), and what they leave of the amount by
+/// the key; the parts, and that rest.
+fn split_fixed_plus_key(
+    rule: &Rule,
+    findings: &mut Findings,
+) -> Result<(Vec<Amount>, Amount), Reported> {
+    let (amount, unit) = (rule.amount(), rule.unit);
+    let each = rule.each(findings)?;
+    let weights = key_weights(rule.cx, rule.insats, rule.spec, rule.recipients, findings)?;
+    let fixed = rule.table.fixed(*each.get_ref(), &rule.spec.except);
+    let fixed_total: Amount = fixed.iter().sum();
+    let rest = amount - fixed_total;
+    if rest.is_negative() {
+        return Err(rule.invalid(
+            findings,
+            each.span(),
+            SplitReason::FixedExceedsAmount(fixed_total),
+        ));
+    }
+    // An amount in whole units that the fixed parts leave a rest of broken units: the fixed
+    // part at fault is named, at its value, not the amount.
+    if amount.is_multiple_of(unit) && !rest.is_multiple_of(unit) {
+        let blame = fixed_part_not_in_units(each, &rule.spec.except, unit);
+        if let (Some((span, part)), Some(broken)) = (blame, rest.remainder(unit)) {
+            let reason = SplitReason::RestNotMultipleOfUnit(RestNotInUnits {
+                fixed: fixed_total,
+                rest,
+                unit,
+                part,
+                amount_instead: (amount - broken, rest - broken),
+            });
+            return Err(rule.invalid(findings, span, reason));
+        }
+    }
+    let by_key = rule.by_weights(rest, weights, findings)?;
+    let parts = fixed.iter().zip(by_key).map(|(f, k)| *f + k).collect();
+    Ok((parts, rest))
+}
+
+/// Rule `amounts`: each recipient's amount as written; the kommuner group beside named
+/// actors (`mixed`) gets its amount split over its kommuner by the key.
+fn split_amounts(
+    rule: &Rule,
+    mixed: Option<usize>,
+    findings: &mut Findings,
+) -> Result<Vec<Amount>, Reported> {
+    let Some(amounts) = &rule.spec.amounts else {
+        return Err(rule.invalid(
+            findings,
+            rule.spec.rule.span(),
+            SplitReason::MissingField("amounts"),
+        ));
+    };
+    let mut parts: Vec<Option<Amount>> = vec![None; rule.recipients.len()];
+    for (name, value) in amounts.get_ref() {
+        if let Some(part) = rule.table.position(name).and_then(|i| parts.get_mut(i)) {
+            *part = Some(*value.get_ref());
+        }
+    }
+    if let Some(group) = mixed {
+        the_kommuners_part(
+            rule.cx,
+            rule.insats,
+            rule.spec,
+            (group, rule.table),
+            (rule.recipients, &mut parts),
+            rule.unit,
+            findings,
+        )?;
+    }
+    let mut missing = None;
+    for (recipient, part) in rule.recipients.iter().zip(&parts) {
+        if part.is_none() {
+            let who = recipient_name(rule.cx.plan, *recipient).to_string();
+            missing.get_or_insert(rule.invalid(
+                findings,
+                amounts.span(),
+                SplitReason::RecipientMissing(who),
+            ));
+        }
+    }
+    if let Some(reported) = missing {
+        return Err(reported);
+    }
+    Ok(parts.into_iter().flatten().collect())
+}
+
+/// Every rule's parts, checked against the insats in one place: nothing lost, nothing added
+/// (reported at `amounts`, else at the split, `split`). The parts with their recipients.
+fn whole(
+    rule: &Rule,
+    split: Range<usize>,
+    parts: Vec<Amount>,
+    findings: &mut Findings,
+) -> Result<Vec<(Recipient, Amount)>, Reported> {
+    let amount = rule.amount();
     let computed: Amount = parts.iter().sum();
-    if computed != amount || parts.len() != recipients.len() {
-        let span = spec.amounts.as_ref().map_or(split.span(), Spanned::span);
+    if computed != amount || parts.len() != rule.recipients.len() {
+        let span = rule.spec.amounts.as_ref().map_or(split, Spanned::span);
         return Err(findings.error(
             span,
             Problem::SplitSum {
-                insats: id.clone(),
+                insats: rule.insats.id.get_ref().clone(),
                 stated: amount,
                 computed,
             },
         ));
     }
-    let parts: Vec<(Recipient, Amount)> = recipients.into_iter().zip(parts).collect();
+    Ok(rule.recipients.iter().copied().zip(parts).collect())
+}
 
-    // Amounts the document prints per recipient must be what the rule gives.
-    for (name, printed) in &spec.printed {
-        let Some(i) = table.position(name) else {
+/// Amounts the document prints per recipient (`printed`) must be what the rule gives; the
+/// kommuner group of a mixed row (`group`) is what its kommuner get together.
+fn check_printed(
+    rule: &Rule,
+    parts: &[(Recipient, Amount)],
+    group: Option<Recipient>,
+    findings: &mut Findings,
+) {
+    for (name, printed) in &rule.spec.printed {
+        let Some(i) = rule.table.position(name) else {
             continue;
         };
-        // The kommuner group of a mixed row: its part is what its kommuner get together.
-        let (recipient, computed) = match (parts.get(i), group_recipient) {
+        let (recipient, computed) = match (parts.get(i), group) {
             (Some(&part), _) => part,
             (None, Some(group)) => (
                 group,
@@ -393,15 +526,14 @@ fn split_insats(
             findings.error(
                 printed.span(),
                 Problem::SplitPrinted {
-                    insats: id.clone(),
-                    recipient: recipient_name(plan, recipient).to_string(),
+                    insats: rule.insats.id.get_ref().clone(),
+                    recipient: recipient_name(rule.cx.plan, recipient).to_string(),
                     stated: *printed.get_ref(),
                     computed,
                 },
             );
         }
     }
-    Ok((parts, keyed))
 }
 
 /// The names used in a split's tables (`except`, `amounts`, `printed`), each resolved to a
@@ -629,15 +761,6 @@ fn the_kommuners_part(
     unit: Amount,
     findings: &mut Findings,
 ) -> Result<(), Reported> {
-    let invalid = |findings: &mut Findings, span: Range<usize>, reason| {
-        findings.error(
-            span,
-            Problem::SplitInvalid {
-                insats: insats.id.get_ref().clone(),
-                reason,
-            },
-        )
-    };
     let Some(amounts) = &spec.amounts else {
         return Ok(());
     };
@@ -651,6 +774,7 @@ fn the_kommuners_part(
             Some(i) if matches!(recipients.get(i), Some(Recipient::Kommun(_))) => {
                 failed.get_or_insert(invalid(
                     findings,
+                    insats,
                     name.span(),
                     SplitReason::KommunInMixedAmounts(name.get_ref().clone()),
                 ));
@@ -665,6 +789,7 @@ fn the_kommuners_part(
         let who = recipient_name(cx.plan, Recipient::Actor(index(group))).to_string();
         return Err(invalid(
             findings,
+            insats,
             amounts.span(),
             SplitReason::RecipientMissing(who),
         ));
@@ -674,7 +799,7 @@ fn the_kommuners_part(
         .collect();
     let weights = key_weights(cx, insats, spec, &kommuner, findings)?;
     let split = by_weights(cx, group_amount, weights, &kommuner, unit)
-        .map_err(|r| invalid(findings, amounts.span(), r))?;
+        .map_err(|r| invalid(findings, insats, amounts.span(), r))?;
     let mut split = split.into_iter();
     for (recipient, part) in recipients.iter().zip(parts.iter_mut()) {
         if let Recipient::Kommun(_) = recipient {
@@ -692,20 +817,13 @@ fn key_weights<'a>(
     recipients: &[Recipient],
     findings: &mut Findings,
 ) -> Result<&'a [Decimal], Reported> {
-    let mut invalid = |reason| {
-        findings.error(
-            spec.rule.span(),
-            Problem::SplitInvalid {
-                insats: insats.id.get_ref().clone(),
-                reason,
-            },
-        )
-    };
+    let at_rule =
+        |findings: &mut Findings, reason| invalid(findings, insats, spec.rule.span(), reason);
     let Some(key_id) = &spec.key else {
-        return Err(invalid(SplitReason::MissingField("key")));
+        return Err(at_rule(findings, SplitReason::MissingField("key")));
     };
     if recipients.iter().any(|r| matches!(r, Recipient::Actor(_))) {
-        return Err(invalid(SplitReason::KeyNeedsKommuner));
+        return Err(at_rule(findings, SplitReason::KeyNeedsKommuner));
     }
     let Some(&key) = cx.names.keys.get(key_id.get_ref()) else {
         return Err(unknown(
@@ -718,7 +836,7 @@ fn key_weights<'a>(
     match cx.keys.get(key).map(|k| &k.weights) {
         Some(Ok(w)) => Ok(w.as_slice()),
         Some(Err(reported)) => Err(*reported),
-        None => Err(invalid(SplitReason::Invalid)),
+        None => Err(at_rule(findings, SplitReason::Invalid)),
     }
 }
 

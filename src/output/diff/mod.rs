@@ -115,11 +115,7 @@ impl Figures {
 
     /// `+5 340`, `-7 877`, `0`: a change in a column headed by its unit.
     fn change_number(self, a: Amount) -> String {
-        if a > Amount::ZERO {
-            format!("+{}", self.number(a))
-        } else {
-            self.number(a)
-        }
+        self.style.change_number(self.at(a))
     }
 }
 
@@ -209,7 +205,7 @@ fn kommun_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
 }
 
 fn total_word(lang: Lang) -> String {
-    lang.pick("Totalt", "Total").to_string()
+    lang.total(true).to_string()
 }
 
 /// The note under the changed insatser that names the first pairs made by text, with their

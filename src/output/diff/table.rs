@@ -9,8 +9,9 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 use crate::core::diff::{Change, PlanDiff, YearCheckKind};
 use crate::core::money::Amount;
+use crate::output::grid::width;
 use crate::output::lang::Lang;
-use crate::output::table::Layout;
+use crate::output::table::{Layout, SPARE, room_for_text};
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
     direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
@@ -134,7 +135,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
 }
 
 /// Tables are laid out as given: the one text column of each is cut to what the terminal
-/// leaves it (see `budget`), so no row wraps.
+/// leaves it (see [`room_for_text`], less [`SPARE`]), so no row wraps.
 fn base_table(layout: Layout) -> Table {
     let mut table = Table::new();
     table
@@ -148,18 +149,12 @@ fn base_table(layout: Layout) -> Table {
     table
 }
 
-/// The least room worth giving a column of text.
+/// The least room a column of text of a comparison keeps: more than a report's
+/// ([`crate::output::table::LEAST`]), as a cell may be a pair `A → B` with both sides shown,
+/// and a table has several such columns. A last column that cannot get it is left out.
 const MIN_TEXT: usize = 16;
 
-/// Characters left for the columns of text of a table of `columns` columns whose other
-/// columns are `others` wide (each its widest cell, header included): each column costs
-/// three characters of border and padding, and one more is kept spare.
-fn budget(width: u16, columns: usize, others: &[usize]) -> usize {
-    let borders = 3 * columns + 1;
-    usize::from(width).saturating_sub(borders + others.iter().sum::<usize>() + 1)
-}
-
-/// The widest of each column of `rows`, `header` included.
+/// The widest of each column of `rows`, `header` included, in terminal columns.
 fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
     header
         .iter()
@@ -168,7 +163,7 @@ fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
             rows.iter()
                 .filter_map(|r| r.get(i))
                 .chain(std::iter::once(h))
-                .map(|c| c.chars().count())
+                .map(|c| width(c))
                 .max()
                 .unwrap_or(0)
         })
@@ -197,7 +192,7 @@ fn short_pair(cell: &str, max: usize) -> String {
     let Some((old, new)) = cell.split_once(" → ") else {
         return short(cell, max);
     };
-    let (o, n) = (old.chars().count(), new.chars().count());
+    let (o, n) = (width(old), width(new));
     if o + n + 3 <= max {
         return cell.to_string();
     }
@@ -218,7 +213,7 @@ fn short_pair(cell: &str, max: usize) -> String {
 }
 
 /// A table whose columns of text `texts` are cut to what the terminal leaves them (the wide
-/// ones to one length, never below `MIN_TEXT`; a last column of text that cannot get that
+/// ones to one length, never below [`MIN_TEXT`]; a last column of text that cannot get that
 /// much is left out rather), column `pairs` (`old → new`) cut on both sides, and whose
 /// columns `right` are right-aligned. A cell's leading spaces (a unit's depth under its
 /// actor) are kept, its text cut after them.
@@ -247,10 +242,9 @@ fn fitted(
     let text_widths = |texts: &[usize]| -> Vec<usize> {
         texts.iter().filter_map(|&i| all.get(i).copied()).collect()
     };
-    let mut room = level(
-        &text_widths(&texts),
-        budget(layout.width, header.len(), &others),
-    );
+    // What the terminal leaves the columns of text of a table of `columns` columns.
+    let left = |columns: usize| room_for_text(layout.width, columns, &others).saturating_sub(SPARE);
+    let mut room = level(&text_widths(&texts), left(header.len()));
     let last = header.len().saturating_sub(1);
     if room < MIN_TEXT && all.get(last).is_some_and(|&w| w > room) && texts.contains(&last) {
         // A last column of text that cannot get enough room is left out.
@@ -259,10 +253,7 @@ fn fitted(
             row.truncate(last);
         }
         texts.retain(|&i| i != last);
-        room = level(
-            &text_widths(&texts),
-            budget(layout.width, header.len(), &others),
-        );
+        room = level(&text_widths(&texts), left(header.len()));
     }
     let room = room.max(MIN_TEXT);
     for row in &mut rows {

@@ -16,7 +16,7 @@ use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::marks::{self, Marks, Whole};
 use crate::output::document::{
-    Block, Column, Document, Figure, Mark, Row, RowKind, Span, Table, chart,
+    Block, Column, Document, Figure, Mark, Row, RowKind, Span, Table, chart, total_label,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -190,10 +190,6 @@ fn swedish_texts(text: &str) -> Vec<Span> {
 
 fn figure_cell(figure: Figure) -> Vec<Span> {
     vec![Span::Figure(figure)]
-}
-
-fn total_label(lang: Lang) -> Vec<Span> {
-    vec![Span::Strong(lang.pick("Totalt", "Total").to_string())]
 }
 
 fn row(cells: Vec<Vec<Span>>) -> Row {
@@ -427,16 +423,21 @@ fn change_cells(change: Option<Change>, marks: &Marks, lang: Lang) -> [Vec<Span>
     let old = change
         .old
         .map_or_else(|| texts("–"), |o| figure_cell(marks.plain(o)));
+    [old, texts(&change_text(change, lang))]
+}
+
+/// A change as a cell writes it, typeset: `+5 340 kr (+0,21 %)`; without the per cent when
+/// there is no amount of last year's to compare with.
+fn change_text(change: Change, lang: Lang) -> String {
     let diff = change.difference();
-    let text = match change.percent() {
+    match change.percent() {
         Some(p) => format!(
             "{} ({})",
             number::document_change(diff, lang),
             number::document_percent(p, lang)
         ),
         None => number::document_change(diff, lang),
-    };
-    [old, texts(&text)]
+    }
 }
 
 /// The picture of the money's way.
@@ -834,7 +835,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         Column::text("Kommun"),
     ];
     columns.extend(report.columns.iter().map(|c| Column::amount(&c.insats)));
-    columns.push(Column::amount(lang.pick("Totalt", "Total")));
+    columns.push(Column::amount(lang.total(true)));
     let mut rows = Vec::new();
     for kommun in &report.rows {
         let k = ledger.names.kommun(&kommun.code);
@@ -913,7 +914,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
             .iter()
             .map(|n| Column::amount(say!(lang, "Område {n}", "Area {n}"))),
     );
-    columns.push(Column::amount(lang.pick("Totalt", "Total")));
+    columns.push(Column::amount(lang.total(true)));
     let mut rows = Vec::new();
     // Whether an actor's own funds have a row of their own.
     let mut own = false;
@@ -1044,7 +1045,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     let rows_of = |rows: &[crate::core::diff::Row]| -> Vec<Row> {
         rows.iter()
             .map(|r| {
-                let [_, change] = change_cells_plain(r.change, lang);
+                let change = texts(&change_text(r.change, lang));
                 let name = match r.own {
                     true => texts(&shown_label(r, lang)),
                     false => swedish_texts(&r.label),
@@ -1058,7 +1059,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     // The actors' top rows: each year's county total, unless errors keep money from this
     // year's actors (a draft), which marks it so.
     let total = diff.actors_total();
-    let [_, change] = change_cells_plain(total, lang);
+    let change = texts(&change_text(total, lang));
     let this_year = match (total.new, diff.county.new) {
         (Some(shown), Some(county)) => figure_cell(marks.whole(shown, Whole::County(county))),
         (shown, _) => side(shown),
@@ -1088,7 +1089,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     if !kommuner.is_empty() {
         let mut rows = rows_of(&kommuner);
         let total = Change::sum(kommuner.iter().map(|r| r.change));
-        let [_, change] = change_cells_plain(total, lang);
+        let change = texts(&change_text(total, lang));
         rows.push(total_row(vec![
             total_label(lang),
             side(total.old),
@@ -1112,19 +1113,6 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             ))],
         }));
     }
-}
-
-fn change_cells_plain(change: Change, lang: Lang) -> [Vec<Span>; 2] {
-    let diff = change.difference();
-    let text = match change.percent() {
-        Some(p) => format!(
-            "{} ({})",
-            number::document_change(diff, lang),
-            number::document_percent(p, lang)
-        ),
-        None => number::document_change(diff, lang),
-    };
-    [Vec::new(), texts(&text)]
 }
 
 /// The statements as a table: recipient, kommunkod, insatser, amount, total.

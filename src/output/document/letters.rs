@@ -10,7 +10,7 @@ use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
-    footer,
+    footer, total_label,
 };
 use crate::output::file_name;
 use crate::output::lang::Lang;
@@ -216,7 +216,7 @@ fn letter(
         cells: vec![
             Vec::new(),
             Vec::new(),
-            vec![Span::Strong(lang.pick("Totalt", "Total").to_string())],
+            total_label(lang),
             vec![Span::Figure(Figure {
                 text: total.clone(),
                 mark: Mark::None,

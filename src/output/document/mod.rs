@@ -220,6 +220,11 @@ fn figures(blocks: &[Block]) -> impl Iterator<Item = &Figure> {
         })
 }
 
+/// The label of a table's total row, in bold: `Totalt` ([`Lang::total`]).
+pub fn total_label(lang: Lang) -> Vec<Span> {
+    vec![Span::Strong(lang.total(true).to_string())]
+}
+
 /// Spans as plain text.
 pub fn plain(spans: &[Span]) -> String {
     spans.iter().map(Span::plain).collect()

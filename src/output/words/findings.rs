@@ -1404,10 +1404,16 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             value,
             ..
         } => {
-            let count = value
+            let Some(count) = value
                 .checked_mul(Decimal::ONE_THOUSAND)
                 .and_then(|v| i64::try_from(v).ok())
-                .unwrap_or(64_977);
+            else {
+                // Too large to write as a count: the hint without a figure the file never had.
+                return fixed(
+                    "skriv folkmängden som ett heltal, utan komma eller punkt, eller grupperad med mellanslag inom citattecken",
+                    "write the population as a whole number, without a comma or point, or grouped with spaces within quotes",
+                );
+            };
             let (toml, spaced) = (
                 number::toml_integer(count, false),
                 number::grouped(Decimal::from(count), Lang::Sv),
@@ -1422,10 +1428,9 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "skriv folkmängden som den står hos SCB, till exempel 64_977",
             "write the population as SCB gives it, for example 64_977",
         ),
-        Problem::PopulationNotPositive { file: Some(_), .. } => fixed(
-            "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
-            "a kommun with a population of 0 gets nothing; check the file against SCB",
-        ),
+        Problem::PopulationNotPositive { file: Some(_), .. } => {
+            key_file::zero_population_hint(lang).to_string()
+        }
         Problem::KeyFile { error, .. } => key_file::error_hint(error, lang),
         Problem::KeyFileCoverage { mismatch, .. } => {
             key_file::mismatch_hint(mismatch, lang).to_string()
@@ -2063,6 +2068,27 @@ pub fn summary_left_out(count: usize, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A population written with a thousands separator is shown as the count it meant; one
+    /// too large to be a count gets the hint without a figure (never a figure of its own).
+    #[test]
+    fn a_thousands_separator_hint_writes_only_the_files_figure() {
+        let problem = |value: &str| Problem::PopulationNotPositive {
+            key: "folkmangd".to_string(),
+            kommun: "Ragunda".to_string(),
+            value: value.parse().unwrap(),
+            thousands: true,
+            file: None,
+        };
+        assert_eq!(
+            hint(&problem("5.150"), Lang::Sv),
+            "skriv folkmängden som ett heltal, 5_150, eller grupperad med mellanslag inom citattecken, \"5 150\""
+        );
+        assert_eq!(
+            hint(&problem("10000000000000000.000"), Lang::En),
+            "write the population as a whole number, without a comma or point, or grouped with spaces within quotes"
+        );
+    }
 
     #[test]
     fn one_repeat_left_out_is_one_more() {

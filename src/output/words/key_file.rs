@@ -1012,6 +1012,15 @@ pub fn total_text(label: &str, stated: u64, computed: u64, style: impl Into<Styl
     )
 }
 
+/// What to do about a kommun whose count in a key file is 0 (a key file's line, or the
+/// population key it is read into).
+pub fn zero_population_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
+        "a kommun with a population of 0 gets nothing; check the file against SCB",
+    )
+}
+
 /// What to do about a difference between a key file and the plan.
 pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
     match mismatch {
@@ -1046,10 +1055,7 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
             "välj ett år som har värden för alla kommuner",
             "choose a year that has values for every kommun",
         ),
-        Mismatch::Zero { .. } => lang.pick(
-            "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
-            "a kommun with a population of 0 gets nothing; check the file against SCB",
-        ),
+        Mismatch::Zero { .. } => zero_population_hint(lang),
         Mismatch::OutsideCounty { .. } => lang.pick(
             "ta bort raden, eller exportera bara länets kommuner från SCB; en kommun i ett annat län skulle få en del av länets pengar",
             "remove the row, or export only the county's kommuner from SCB; a kommun of another county would get a share of the county's money",
