@@ -8,6 +8,7 @@ use crate::core::money::Amount;
 use crate::input::plan::Source;
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
+    total_label,
 };
 use crate::output::followup::{any_reallocated, value};
 use crate::output::lang::Lang;
@@ -179,10 +180,6 @@ fn figure_cells(columns: &[FigureColumn], figures: &Use, lang: Lang) -> Vec<Vec<
     (columns.iter())
         .map(|&c| figure(value(c, figures), lang))
         .collect()
-}
-
-fn total_label(lang: Lang) -> Vec<Span> {
-    vec![Span::Strong(lang.pick("Totalt", "Total").to_string())]
 }
 
 /// The total row: received checked against the county's funds.
