@@ -13,6 +13,7 @@ use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::input::scb::Misplaced;
 use crate::input::usage::UsageReadError;
+use crate::output::checked::unreadable_line;
 use crate::output::diagnostic::{
     FilePlace, Located, Style, render_file_problem, render_load_error, render_load_error_hinted,
     render_located,
@@ -310,13 +311,13 @@ impl Error {
         match self {
             Error::Load(error) => {
                 let path = match error.as_ref() {
-                    LoadError::Read { path, .. } => shown_path(path),
-                    LoadError::Parse { source, .. } => shown_path(&source.path),
+                    LoadError::Read { path, .. } => path,
+                    LoadError::Parse { source, .. } => &source.path,
                 };
-                let could_not = lang.pick("kunde inte läsas", "could not be read");
                 format!(
-                    "{}\n{path}: {could_not}\n",
-                    render_load_error(error, style)
+                    "{}\n{}\n",
+                    render_load_error(error, style),
+                    unreadable_line(path, lang)
                 )
             }
             Error::PlanHasErrors {
@@ -468,11 +469,10 @@ impl Error {
                 ))
             }
             Error::ReportAsSplitPlan(error) => {
-                let path = shown_path(error.path());
-                let could_not = lang.pick("kunde inte läsas", "could not be read");
                 format!(
-                    "{}\n{path}: {could_not}\n",
-                    render_load_error_hinted(error, style, Some(&split_plan_hint(lang)))
+                    "{}\n{}\n",
+                    render_load_error_hinted(error, style, Some(&split_plan_hint(lang))),
+                    unreadable_line(error.path(), lang)
                 )
             }
             Error::KeyFileIsOther {

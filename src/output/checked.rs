@@ -10,14 +10,19 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use std::path::Path;
+
+use crate::core::check::Checked;
 use crate::core::finding::{Finding, Problem, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
+use crate::output::text::{pad_end, pad_start, shown_path, widest};
 use crate::output::words::findings;
 use crate::output::words::load::load_error;
+use crate::say;
 
 /// How a file fared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -391,6 +396,112 @@ pub fn bounded<T>(items: &[T], code: impl Fn(&T) -> (&str, bool)) -> (Vec<&T>, V
         })
         .collect();
     (shown, left_out)
+}
+
+/// The line that tells a file given as a plan could not be read: `plan.toml: kunde inte
+/// läsas`.
+pub fn unreadable_line(path: &Path, lang: Lang) -> String {
+    let could_not = lang.pick("kunde inte läsas", "could not be read");
+    format!("{}: {could_not}", shown_path(path))
+}
+
+/// The line that ends a check of one plan: `plan.toml: godkänd (0 fel, 1 varning)`.
+pub fn verdict_line(
+    path: &Path,
+    errors: usize,
+    warnings: usize,
+    failed: bool,
+    lang: Lang,
+) -> String {
+    let counts = format!(
+        "{}, {}",
+        number::errors(errors, lang),
+        number::warnings(warnings, lang)
+    );
+    let verdict = match (failed, lang) {
+        (false, Lang::Sv) => "godkänd",
+        (false, Lang::En) => "passed",
+        (true, Lang::Sv) => "underkänd",
+        (true, Lang::En) => "failed",
+    };
+    format!("{}: {verdict} ({counts})", shown_path(path))
+}
+
+/// The short summary shown when a plan reconciles: county total, each area, and how many
+/// stated figures were checked.
+pub fn reconciliation(checked: &Checked, lang: Lang) -> String {
+    let plan: &Plan = checked.ledger.plan;
+    let mut rows: Vec<(String, Amount, String)> = Vec::new();
+    let total = *plan.plan.county_total.get_ref();
+    rows.push((
+        lang.pick("Länets medel", "County total").to_string(),
+        total,
+        String::new(),
+    ));
+    let mut counts = vec![0usize; plan.areas.len()];
+    for entry in &checked.ledger.insatser {
+        if let Some(c) = entry.area.and_then(|a| counts.get_mut(a)) {
+            *c += 1;
+        }
+    }
+    for (area, n) in plan.areas.iter().zip(counts) {
+        let number = area.number.get_ref();
+        let label = say!(lang, "  Område {number}", "  Area {number}");
+        let note = if n == 1 {
+            "1 insats".to_string()
+        } else {
+            format!("{} insatser", number::count(n as u64, lang))
+        };
+        rows.push((label, *area.amount.get_ref(), note));
+    }
+    let label_width = widest(rows.iter().map(|r| r.0.as_str()));
+    let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
+    let amount_width = widest(amounts.iter().map(String::as_str));
+    let (county, year) = (
+        crate::output::text::visible(&plan.plan.county),
+        plan.plan.year.get_ref(),
+    );
+    let printed = crate::core::report::printed::printed(&checked.ledger);
+    let (compared, holding) =
+        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
+    let count = |n: usize| number::count(n as u64, lang);
+    // No errors here: a stated figure that does not hold has a warning (an earmark's).
+    let mut text = match compared.saturating_sub(holding) {
+        0 => say!(
+            lang,
+            "{county} {year}: alla summor stämmer\n",
+            "{county} {year}: every total reconciles\n"
+        ),
+        1 => say!(
+            lang,
+            "{county} {year}: inga fel; en angiven summa har en varning (ovan)\n",
+            "{county} {year}: no errors; one stated figure has a warning (above)\n"
+        ),
+        n => {
+            let n = count(n);
+            say!(
+                lang,
+                "{county} {year}: inga fel; {n} angivna summor har varningar (ovan)\n",
+                "{county} {year}: no errors; {n} stated figures have warnings (above)\n"
+            )
+        }
+    };
+    for ((label, _, note), amount) in rows.iter().zip(&amounts) {
+        let line = format!(
+            "  {}  {}  {note}",
+            pad_end(label, label_width),
+            pad_start(amount, amount_width)
+        );
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    let (compared, holding) = (count(compared), count(holding));
+    text.push_str(&say!(
+        lang,
+        "  {holding} av {compared} angivna summor i dokumentet stämmer med beräkningen\n",
+        "  {holding} of {compared} figures stated in the document match the computation\n"
+    ));
+    text
 }
 
 #[cfg(test)]

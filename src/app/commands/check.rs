@@ -11,18 +11,16 @@ use clap::{Args, ValueEnum};
 use crate::app::Status;
 use crate::app::error::Error;
 use crate::app::options::Common;
-use crate::core::check::{Checked, check};
-use crate::core::money::Amount;
-use crate::core::plan::Plan;
-use crate::input::plan::{LoadError, Loaded, Source};
+use crate::core::check::check;
+use crate::input::plan::{LoadError, Loaded};
 use crate::input::read::ReadReason;
 use crate::input::read::lexical;
-use crate::output::checked::{CheckedFile, Summary, Verdict};
+use crate::output::checked::{
+    CheckedFile, Summary, Verdict, reconciliation, unreadable_line, verdict_line,
+};
 use crate::output::diagnostic::{Style, render_load_error};
 use crate::output::lang::Lang;
-use crate::output::text::{pad_end, pad_start, shown_path, widest};
-use crate::output::{check_json, github, gitlab, number};
-use crate::say;
+use crate::output::{check_json, github, gitlab};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -285,8 +283,7 @@ fn check_one(
         Err(error) => {
             // A file that cannot be read is one of `check`'s results, not a failure of it.
             writeln!(out, "{}", render_load_error(&error, style))?;
-            let could_not = lang.pick("kunde inte läsas", "could not be read");
-            writeln!(out, "{}: {could_not}", shown_path(error.path()))?;
+            writeln!(out, "{}", unreadable_line(error.path(), lang))?;
             return Ok((Verdict::Unreadable, 0, 0));
         }
     };
@@ -302,7 +299,7 @@ fn check_one(
     writeln!(
         out,
         "{}",
-        summary_line(&loaded.source, errors, warnings, failed, lang)
+        verdict_line(&loaded.source.path, errors, warnings, failed, lang)
     )?;
     let verdict = if failed {
         Verdict::Failed
@@ -310,104 +307,6 @@ fn check_one(
         Verdict::Passed
     };
     Ok((verdict, errors, warnings))
-}
-
-fn summary_line(
-    source: &Source,
-    errors: usize,
-    warnings: usize,
-    failed: bool,
-    lang: Lang,
-) -> String {
-    let counts = format!(
-        "{}, {}",
-        number::errors(errors, lang),
-        number::warnings(warnings, lang)
-    );
-    let verdict = match (failed, lang) {
-        (false, Lang::Sv) => "godkänd",
-        (false, Lang::En) => "passed",
-        (true, Lang::Sv) => "underkänd",
-        (true, Lang::En) => "failed",
-    };
-    format!("{}: {verdict} ({counts})", shown_path(&source.path))
-}
-
-/// The short summary shown when a plan reconciles: county total, each area, and how many
-/// stated figures were checked.
-fn reconciliation(checked: &Checked, lang: Lang) -> String {
-    let plan: &Plan = checked.ledger.plan;
-    let mut rows: Vec<(String, Amount, String)> = Vec::new();
-    let total = *plan.plan.county_total.get_ref();
-    rows.push((
-        lang.pick("Länets medel", "County total").to_string(),
-        total,
-        String::new(),
-    ));
-    let mut counts = vec![0usize; plan.areas.len()];
-    for entry in &checked.ledger.insatser {
-        if let Some(c) = entry.area.and_then(|a| counts.get_mut(a)) {
-            *c += 1;
-        }
-    }
-    for (area, n) in plan.areas.iter().zip(counts) {
-        let number = area.number.get_ref();
-        let label = say!(lang, "  Område {number}", "  Area {number}");
-        let note = if n == 1 {
-            "1 insats".to_string()
-        } else {
-            format!("{} insatser", crate::output::number::count(n as u64, lang))
-        };
-        rows.push((label, *area.amount.get_ref(), note));
-    }
-    let label_width = widest(rows.iter().map(|r| r.0.as_str()));
-    let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
-    let amount_width = widest(amounts.iter().map(String::as_str));
-    let (county, year) = (
-        crate::output::text::visible(&plan.plan.county),
-        plan.plan.year.get_ref(),
-    );
-    let printed = crate::core::report::printed::printed(&checked.ledger);
-    let (compared, holding) =
-        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
-    let count = |n: usize| crate::output::number::count(n as u64, lang);
-    // No errors here: a stated figure that does not hold has a warning (an earmark's).
-    let mut text = match compared.saturating_sub(holding) {
-        0 => say!(
-            lang,
-            "{county} {year}: alla summor stämmer\n",
-            "{county} {year}: every total reconciles\n"
-        ),
-        1 => say!(
-            lang,
-            "{county} {year}: inga fel; en angiven summa har en varning (ovan)\n",
-            "{county} {year}: no errors; one stated figure has a warning (above)\n"
-        ),
-        n => {
-            let n = count(n);
-            say!(
-                lang,
-                "{county} {year}: inga fel; {n} angivna summor har varningar (ovan)\n",
-                "{county} {year}: no errors; {n} stated figures have warnings (above)\n"
-            )
-        }
-    };
-    for ((label, _, note), amount) in rows.iter().zip(&amounts) {
-        let line = format!(
-            "  {}  {}  {note}",
-            pad_end(label, label_width),
-            pad_start(amount, amount_width)
-        );
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    let (compared, holding) = (count(compared), count(holding));
-    text.push_str(&say!(
-        lang,
-        "  {holding} av {compared} angivna summor i dokumentet stämmer med beräkningen\n",
-        "  {holding} of {compared} figures stated in the document match the computation\n"
-    ));
-    text
 }
 
 #[cfg(test)]
