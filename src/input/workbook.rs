@@ -22,6 +22,20 @@ const MAX_ROW: u32 = 1_048_576;
 const MAX_COLUMN: u32 = 16_384;
 
 /// Whether the bytes are a zip archive (an xlsx, an ods, a docx or another zip).
+/// A cell as the sheet shows it: a number as written (`5150`, `518183.8`), a date as a date
+/// (`2024-11-01`, never the day's serial number), an error as Excel names it (`#DIV/0!`);
+/// empty for an empty cell.
+pub fn cell_text(data: &Data) -> String {
+    match data {
+        Data::DateTime(d) => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
+        }
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }

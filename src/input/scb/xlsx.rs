@@ -104,24 +104,16 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>, Inexact), Failure> {
     let mut cells: BTreeMap<(u32, u32), String> = BTreeMap::new();
     let mut inexact = Inexact::new();
     for (row, col, value) in sheet {
-        let text = match value {
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) if f.abs() >= INEXACT_FROM => {
-                let text = number(f);
-                inexact.insert((usize::try_from(row).unwrap_or(0) + 1, text.clone()));
-                text
-            }
-            Data::Float(f) => number(f),
-            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s,
-            Data::Bool(b) => b.to_string(),
-            // A date is shown as one, never read as the day's serial number (45597 people).
-            Data::DateTime(d) => {
-                let (year, month, day, ..) = d.to_ymd_hms_milli();
-                format!("{year:04}-{month:02}-{day:02}")
-            }
-            Data::Error(e) => e.to_string(),
-            Data::Empty => continue,
-        };
+        if value == Data::Empty {
+            continue;
+        }
+        // A date is shown as one, never read as the day's serial number (45597 people).
+        let text = workbook::cell_text(&value);
+        if let Data::Float(f) = value
+            && f.abs() >= INEXACT_FROM
+        {
+            inexact.insert((usize::try_from(row).unwrap_or(0) + 1, text.clone()));
+        }
         if !text.trim().is_empty() {
             cells.insert((row, col), text);
         }
@@ -150,13 +142,4 @@ fn rows(bytes: &[u8]) -> Result<(String, Vec<Record>, Inexact), Failure> {
         }
     }
     Ok((name, records, inexact))
-}
-
-/// A number as a cell shows it when it has no decimals: `5150`, not `5150.0`.
-fn number(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{f:.0}")
-    } else {
-        f.to_string()
-    }
 }

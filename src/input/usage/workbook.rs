@@ -131,51 +131,22 @@ fn grid(
                     sheet,
                 },
             };
-            let (text, amount) = match data {
-                Data::Empty | Data::String(_) => (data.to_string(), Entry::Empty),
-                Data::Int(i) => (
-                    i.to_string(),
-                    formatted(
-                        Entry::Amount(Amount(Decimal::from(*i))),
-                        formats.get(&(r, c)),
-                    ),
+            let text = crate::input::workbook::cell_text(data);
+            let bad = |why| Entry::Bad {
+                written: text.clone(),
+                why,
+            };
+            let amount = match data {
+                Data::Empty | Data::String(_) => Entry::Empty,
+                Data::Int(i) => formatted(
+                    Entry::Amount(Amount(Decimal::from(*i))),
+                    formats.get(&(r, c)),
                 ),
-                Data::Float(f) => (
-                    format!("{f}"),
-                    formatted(amount_of_double(*f), formats.get(&(r, c))),
-                ),
-                Data::Bool(b) => (
-                    b.to_string(),
-                    Entry::Bad {
-                        written: b.to_string(),
-                        why: BadAmount::NotANumber,
-                    },
-                ),
-                Data::DateTime(d) => {
-                    let (y, m, day, ..) = d.to_ymd_hms_milli();
-                    let written = format!("{y:04}-{m:02}-{day:02}");
-                    (
-                        written.clone(),
-                        Entry::Bad {
-                            written,
-                            why: BadAmount::Date,
-                        },
-                    )
+                Data::Float(f) => formatted(amount_of_double(*f), formats.get(&(r, c))),
+                Data::Bool(_) | Data::Error(_) => bad(BadAmount::NotANumber),
+                Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                    bad(BadAmount::Date)
                 }
-                Data::DateTimeIso(s) | Data::DurationIso(s) => (
-                    s.clone(),
-                    Entry::Bad {
-                        written: s.clone(),
-                        why: BadAmount::Date,
-                    },
-                ),
-                Data::Error(e) => (
-                    e.to_string(),
-                    Entry::Bad {
-                        written: e.to_string(),
-                        why: BadAmount::NotANumber,
-                    },
-                ),
             };
             // Text is read as an amount only where one belongs.
             let stored = (!matches!(data, Data::Empty | Data::String(_))).then_some(amount);
