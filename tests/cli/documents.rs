@@ -1136,6 +1136,39 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
             .join("besked/fordelningsbesked-2026-folkhalsoenheten.html"),
     )
     .unwrap();
+    // Kommunförbundet is told of the money the region holds in cooperation with it (seed 001:
+    // 1.5 500 000, 2.3 250 000, 2.7 205 026, 3.8 500 000, 3.10 2 750 000 kr), apart from its
+    // own 2 127 436 kr; the region with whom it shares it. A kommun shares nothing.
+    let kfjh = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-kommunforbundet-jamtland-harjedalen.html"),
+    )
+    .unwrap();
+    for text in [
+        format!(
+            "Region Jämtland Härjedalen håller dessutom {}\u{a0}kr för fortsatt fördelning och nyttjande i samverkan med Kommunförbundet Jämtland Härjedalen",
+            kr("4 205 026")
+        ),
+        kr("2 750 000"),
+        kr("205 026"),
+    ] {
+        assert!(
+            kfjh.contains(&text),
+            "Kommunförbundet's letter lacks {text:?}"
+        );
+    }
+    let region = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2026-region-jamtland-harjedalen.html"),
+    )
+    .unwrap();
+    assert!(
+        region.contains(
+            "i samverkan med Kommunförbundet Jämtland Härjedalen (1.5, 2.3, 2.7, 3.8 och 3.10)"
+        ),
+        "{region}"
+    );
+    assert!(!berg.contains("samverkan med Kommunförbundet"), "{berg}");
     assert!(fhe.contains("intern överföring"));
     assert!(fhe.contains(&kr("3 510 836")));
     assert!(!fhe.contains("Referenskod"));

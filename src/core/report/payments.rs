@@ -66,6 +66,9 @@ pub enum DeadlineKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub recipient: Text,
+    /// The recipient in the ledger. Never serialised (the JSON names it by `recipient`).
+    #[serde(skip)]
+    pub of: Option<Recipient>,
     pub kind: RecipientKind,
     pub kommunkod: Option<String>,
     /// How many insatser the statement covers: its lines.
@@ -223,6 +226,7 @@ fn made(view: &Projection, listed: Listed) -> Payments {
         let slot = ledger.actors.node(recipient);
         let statement = Statement {
             recipient: Text::from(ledger.recipient_name(recipient)),
+            of: Some(recipient),
             kind: RecipientKind::of(ledger, recipient),
             kommunkod: ledger.kommunkod(recipient).map(str::to_string),
             total: totals.get(slot).copied().unwrap_or(Amount::ZERO),

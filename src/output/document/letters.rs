@@ -5,7 +5,8 @@
 //! region holds), and the deadlines for reporting and repayment.
 
 use crate::core::ledger::names::official_kommun_name;
-use crate::core::plan::{Deadlines, Plan};
+use crate::core::ledger::{Ledger, Recipient};
+use crate::core::plan::Deadlines;
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
@@ -69,7 +70,7 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
             stem,
             recipient: display_name(statement, lang),
             document: letter(
-                plan,
+                projection.ledger,
                 &payments,
                 statement,
                 route,
@@ -80,6 +81,121 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
             ),
         })
         .collect()
+}
+
+/// What the letter's recipient shares with others, by the insatser that list them all as
+/// responsible: to an actor named beside the one that holds the money (the decision's
+/// *i samverkan*, such as Kommunförbundet beside the region), the money held with what it
+/// comes to; to the one that holds it, whom it is shared with. Nothing when nothing is.
+fn shared_with(
+    ledger: &Ledger,
+    payments: &Payments,
+    statement: &Statement,
+    name: &str,
+    lang: Lang,
+) -> Vec<Block> {
+    let Some(Recipient::Actor(me)) = statement.of else {
+        return Vec::new();
+    };
+    let me = me as usize;
+    let actors_of = |line: &report::StatementLine| {
+        ledger
+            .insatser
+            .get(line.index as usize)
+            .map_or(&[][..], |e| e.actors.as_slice())
+    };
+    let mut blocks = Vec::new();
+    // Held by another, shared with this recipient.
+    for holder in payments.held.iter().filter(|h| h.of != statement.of) {
+        let lines: Vec<&report::StatementLine> = holder
+            .lines
+            .iter()
+            .filter(|l| actors_of(l).contains(&me))
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let sum: crate::core::money::Amount = lines.iter().map(|l| l.amount).sum();
+        let (holder_name, sum) = (&holder.recipient, money(sum, lang));
+        blocks.push(Block::Paragraph(vec![Span::text(say!(
+            lang,
+            "{holder_name} håller dessutom {sum} för fortsatt fördelning och nyttjande i samverkan med {name}. De ingår inte i beloppet ovan och betalas ut när de har fördelats vidare:",
+            "{holder_name} also holds {sum} for further distribution and use in cooperation with {name}. They are not part of the amount above and are paid out once distributed further:"
+        ))]));
+        let mut rows: Vec<Row> = lines
+            .iter()
+            .map(|l| Row {
+                cells: vec![
+                    vec![Span::text(l.area.to_string())],
+                    vec![Span::text(payments.id(l))],
+                    vec![Span::swedish(payments.text(l))],
+                    vec![Span::Figure(Figure {
+                        text: money(l.amount, lang),
+                        mark: Mark::None,
+                    })],
+                ],
+                kind: RowKind::Body,
+            })
+            .collect();
+        rows.push(Row {
+            cells: vec![
+                Vec::new(),
+                Vec::new(),
+                total_label(lang),
+                vec![Span::Figure(Figure {
+                    text: sum.clone(),
+                    mark: Mark::None,
+                })],
+            ],
+            kind: RowKind::Total,
+        });
+        blocks.push(Block::Table(Table {
+            caption: Some(say!(
+                lang,
+                "I samverkan, hålls av {holder_name}",
+                "In cooperation, held by {holder_name}"
+            )),
+            columns: vec![
+                Column::text(lang.pick("Område", "Area")),
+                Column::text("Insats"),
+                Column::wide(lang.pick("Beskrivning", "Description")),
+                Column::amount(lang.pick("Belopp", "Amount")),
+            ],
+            rows,
+            notes: Vec::new(),
+        }));
+    }
+    // Held by this recipient, shared with others.
+    if payments.held.iter().any(|h| h.of == statement.of) {
+        let shared: Vec<&report::StatementLine> = statement
+            .lines
+            .iter()
+            .filter(|l| actors_of(l).iter().any(|&a| a != me))
+            .collect();
+        let mut others: Vec<usize> = shared
+            .iter()
+            .flat_map(|l| actors_of(l).iter().copied())
+            .filter(|&a| a != me)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        let names: Vec<&str> = others
+            .iter()
+            .map(|&a| ledger.recipient_name(Recipient::Actor(crate::core::ledger::index(a))))
+            .collect();
+        if !names.is_empty() {
+            let with = crate::output::words::listed(&names, lang);
+            let sum = money(shared.iter().map(|l| l.amount).sum(), lang);
+            let ids: Vec<&str> = shared.iter().map(|l| payments.id(l)).collect();
+            let ids = crate::output::words::listed(&ids, lang);
+            blocks.push(Block::Paragraph(vec![Span::text(say!(
+                lang,
+                "Av medlen fördelas {sum} vidare i samverkan med {with} ({ids}).",
+                "Of the funds, {sum} are distributed further in cooperation with {with} ({ids})."
+            ))]));
+        }
+    }
+    blocks
 }
 
 /// How a letter names its recipient: "Bergs kommun", "Berg Municipality", an actor's name.
@@ -112,7 +228,7 @@ fn money(amount: crate::core::money::Amount, lang: Lang) -> String {
 }
 
 fn letter(
-    plan: &Plan,
+    ledger: &Ledger,
     payments: &Payments,
     statement: &Statement,
     route: Route,
@@ -120,6 +236,7 @@ fn letter(
     source: &Source,
     lang: Lang,
 ) -> Document {
+    let plan = ledger.plan;
     let year = *plan.plan.year.get_ref();
     let county = &plan.plan.county;
     let name = display_name(statement, lang);
@@ -235,6 +352,7 @@ fn letter(
         rows,
         notes: Vec::new(),
     }));
+    blocks.extend(shared_with(ledger, payments, statement, &name, lang));
 
     blocks.push(Block::Heading {
         level: 2,
