@@ -101,19 +101,25 @@ impl Cli {
 }
 
 /// The language of help and usage errors, decided before the command line is parsed:
-/// `--lang en` anywhere on it, or `ALLOCATE_LANG=en` in the environment; Swedish otherwise.
+/// `--lang en` or `--lang sv` anywhere on it, else `ALLOCATE_LANG`; Swedish otherwise. A
+/// `--lang` that is no language (`--lang de`, refused as such) leaves the language as it was.
 pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
     let mut lang = Lang::from_environment().ok().flatten().unwrap_or(Lang::Sv);
     let mut after_flag = false;
+    let asked = |value: &str| match value {
+        "en" => Some(Lang::En),
+        "sv" => Some(Lang::Sv),
+        _ => None,
+    };
     for arg in args.iter().skip(1) {
         let arg = arg.to_string_lossy();
         if after_flag {
-            lang = if arg == "en" { Lang::En } else { Lang::Sv };
+            lang = asked(&arg).unwrap_or(lang);
             after_flag = false;
         } else if arg == "--lang" {
             after_flag = true;
         } else if let Some(value) = arg.strip_prefix("--lang=") {
-            lang = if value == "en" { Lang::En } else { Lang::Sv };
+            lang = asked(value).unwrap_or(lang);
         } else if arg == "--" {
             break;
         }

@@ -110,8 +110,9 @@ pub fn main() -> ExitCode {
     // A language that is none is refused before the command line is parsed (clap would name
     // `--lang`, which the user did not write), in Swedish.
     if let Err(value) = crate::output::lang::Lang::from_environment() {
+        // In the language of a `--lang` on the line, else Swedish.
         let style = crate::output::diagnostic::Style {
-            lang: crate::output::lang::Lang::Sv,
+            lang: crate::app::cli::value_lang(),
             color: false,
         };
         let _ = std::io::stderr().write_all(Error::LangVar(value).render(style).as_bytes());

@@ -82,6 +82,16 @@ fn the_environment_sets_the_language_of_every_command() {
     with("en", &["explain", "stated-total"])
         .assert_status(0)
         .assert_stdout_contains("A printed total");
+    // A `--lang` that is no language is refused in the environment's language; a bad
+    // environment in the language of a `--lang` on the line.
+    with("en", &["check", plan, "--lang", "de"])
+        .assert_status(2)
+        .assert_stderr_contains("error: invalid value 'de' for '--lang <LANG>'");
+    with("de", &["check", plan, "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error: the environment variable ALLOCATE_LANG is \"de\", which is no language",
+        );
     for value in ["de", "EN"] {
         let out = with(value, &["check", plan]);
         out.assert_status(2).assert_stdout_empty();

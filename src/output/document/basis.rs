@@ -1273,11 +1273,16 @@ fn payment_section(
             ));
             spans.push(Span::Strong(reference.clone()));
         }
+        let mut stop = true;
         if let Some(invoicing) = &plan.plan.invoicing {
             spans.push(Span::text(format!(". {}: ", invoicing_label(lang))));
-            spans.push(Span::swedish(invoicing));
+            spans.push(Span::swedish(invoicing.trim_end()));
+            // An address that ends a sentence of its own ends this one.
+            stop = !invoicing.trim_end().ends_with('.');
         }
-        spans.push(Span::text("."));
+        if stop {
+            spans.push(Span::text("."));
+        }
         blocks.push(Block::Paragraph(spans));
     }
     if !payments.invoices.is_empty() {
