@@ -772,8 +772,15 @@ impl Edit {
         if node.inline {
             return;
         }
-        if let Some(item) = node.table.get_mut(key) {
-            set_suffix(item, &format!("  # {note}"));
+        match node.table.get_mut(key) {
+            // A sub-table or dotted keys (`except."Östersund" = …`): each value on its line.
+            Some(Item::Table(table)) => {
+                for (_, item) in table.iter_mut() {
+                    set_suffix(item, &format!("  # {note}"));
+                }
+            }
+            Some(item) => set_suffix(item, &format!("  # {note}")),
+            None => {}
         }
     }
 }

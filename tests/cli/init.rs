@@ -397,7 +397,7 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
 #[test]
 fn a_fixed_plus_key_keeps_last_years_fixed_parts() {
     let dir = folder_with("plan-2026.toml");
-    // 2.3 (665 000 kr) as 50 000 kr to each kommun, Östersund 140 000 kr, the rest
+    // 2.5 (665 000 kr) as 50 000 kr to each kommun, Östersund 140 000 kr, the rest
     // (175 000 kr) by the population key.
     let old = read(&dir.path().join("plan-2026.toml")).replacen(
         "rule = \"fixed\"\neach = 75_000\nexcept = { \"Östersund\" = 140_000 }\nprinted = { Berg = 75_000, \"Bräcke\" = 75_000, \"Härjedalen\" = 75_000, Krokom = 75_000, Ragunda = 75_000, \"Strömsund\" = 75_000, \"Åre\" = 75_000, \"Östersund\" = 140_000 }\n",
@@ -414,12 +414,42 @@ fn a_fixed_plus_key_keeps_last_years_fixed_parts() {
         dir.path(),
         &["init", "--from", "plan-2026.toml", "-o", "plan-2027.toml"],
     )
-    .assert_status(0);
+    .assert_status(0)
+    .assert_stderr_contains("Fasta belopp (`except`) är kvar från 2026 under `fixed-plus-key` i insats 2.5; stäm av dem mot årets beslut.");
     let new = read(&dir.path().join("plan-2027.toml"));
     assert!(
         new.contains("rule = \"fixed-plus-key\"\neach = 0  # fyll i (2026: 50 000 kr)\nexcept = { \"Östersund\" = 140_000 }  # förra årets fasta belopp: stäm av mot årets beslut\n"),
         "{new}"
     );
+    // The first check lists what is to fill in, and no split error besides: the fixed parts
+    // are not held to an amount still 0.
+    let first = allocate(dir.path(), &["check", "plan-2027.toml", "--format", "json"]);
+    assert!(
+        first.stdout.contains("\"amount-to-fill\""),
+        "{}",
+        first.stdout
+    );
+    assert!(!first.stdout.contains("split-invalid"), "{}", first.stdout);
+    // Written as dotted keys, each kept part is marked on its line.
+    let dotted = old.replacen(
+        "except = { \"Östersund\" = 140_000 }\nkey",
+        "except.\"Östersund\" = 140_000\nkey",
+        1,
+    );
+    std::fs::write(dir.path().join("plan-2026.toml"), &dotted).unwrap();
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "-o", "dotted-2027.toml"],
+    )
+    .assert_status(0);
+    let new_dotted = read(&dir.path().join("dotted-2027.toml"));
+    assert!(
+        new_dotted.contains(
+            "except.\"Östersund\" = 140_000  # förra årets fasta belopp: stäm av mot årets beslut\n"
+        ),
+        "{new_dotted}"
+    );
+    std::fs::write(dir.path().join("plan-2026.toml"), &old).unwrap();
     // Filled in as last year: the insats's amount and `each`.
     let filled = new
         .replacen("each = 0  # fyll i (2026: 50 000 kr)", "each = 50_000", 1)

@@ -14,7 +14,7 @@ use crate::app::error::Error;
 use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
-use crate::core::plan::{Plan, YEARS};
+use crate::core::plan::{Plan, SplitRule, YEARS};
 use crate::output::next_plan::{
     Folders, NextPlanError, comments_citing_lines, next_plan, unfinished,
 };
@@ -165,6 +165,33 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             "{to_fill} amounts to fill in; {listed} lists them."
         )
     )?;
+    // Under `fixed-plus-key` last year's fixed parts are kept (a 0 there is a kommun without
+    // one, which no check could tell from a part not filled in): told, whatever the shape of
+    // the TOML they are written in.
+    let kept: Vec<&str> = new_plan
+        .insatser
+        .iter()
+        .filter(|i| {
+            i.split.as_ref().is_some_and(|s| {
+                let s = s.get_ref();
+                *s.rule.get_ref() == SplitRule::FixedPlusKey
+                    && s.except.values().any(|part| !part.get_ref().0.is_zero())
+            })
+        })
+        .map(|i| i.id.get_ref().as_str())
+        .collect();
+    if !kept.is_empty() {
+        let ids = crate::output::words::listed(&kept, lang);
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Fasta belopp (`except`) är kvar från {old_year} under `fixed-plus-key` i insats {ids}; stäm av dem mot årets beslut.",
+                "Fixed parts (`except`) are kept from {old_year} under `fixed-plus-key` in insats {ids}; check them against this year's decision."
+            )
+        )?;
+    }
     let errors = crate::core::check::check(plan, &loaded.key_files).errors();
     notes(args, plan, errors, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;

@@ -397,6 +397,11 @@ fn split_fixed_plus_key(
     let each = rule.each(findings)?;
     let weights = key_weights(rule.cx, rule.insats, rule.spec, rule.recipients, findings)?;
     let fixed = rule.table.fixed(*each.get_ref(), &rule.spec.except);
+    // An amount still 0 is to be filled in, and `amount-to-fill` says so: the fixed parts
+    // (`init` keeps last year's `except`) are not held to it yet, as a fixed split's are not.
+    if amount.0.is_zero() {
+        return Ok((vec![Amount::ZERO; fixed.len()], Amount::ZERO));
+    }
     let fixed_total: Amount = fixed.iter().sum();
     let rest = amount - fixed_total;
     if rest.is_negative() {
