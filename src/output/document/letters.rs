@@ -122,48 +122,12 @@ fn shared_with(
             "{holder_name} håller dessutom {sum} för fortsatt fördelning och nyttjande i samverkan med {name}. De ingår inte i beloppet ovan och betalas ut när de har fördelats vidare:",
             "{holder_name} also holds {sum} for further distribution and use in cooperation with {name}. They are not part of the amount above and are paid out once distributed further:"
         ))]));
-        let mut rows: Vec<Row> = lines
-            .iter()
-            .map(|l| Row {
-                cells: vec![
-                    vec![Span::text(l.area.to_string())],
-                    vec![Span::text(payments.id(l))],
-                    vec![Span::swedish(payments.text(l))],
-                    vec![Span::Figure(Figure {
-                        text: money(l.amount, lang),
-                        mark: Mark::None,
-                    })],
-                ],
-                kind: RowKind::Body,
-            })
-            .collect();
-        rows.push(Row {
-            cells: vec![
-                Vec::new(),
-                Vec::new(),
-                total_label(lang),
-                vec![Span::Figure(Figure {
-                    text: sum.clone(),
-                    mark: Mark::None,
-                })],
-            ],
-            kind: RowKind::Total,
-        });
-        blocks.push(Block::Table(Table {
-            caption: Some(say!(
-                lang,
-                "I samverkan, hålls av {holder_name}",
-                "In cooperation, held by {holder_name}"
-            )),
-            columns: vec![
-                Column::text(lang.pick("Område", "Area")),
-                Column::text("Insats"),
-                Column::wide(lang.pick("Beskrivning", "Description")),
-                Column::amount(lang.pick("Belopp", "Amount")),
-            ],
-            rows,
-            notes: Vec::new(),
-        }));
+        let caption = say!(
+            lang,
+            "I samverkan, hålls av {holder_name}",
+            "In cooperation, held by {holder_name}"
+        );
+        blocks.push(lines_table(payments, &lines, &sum, caption, lang));
     }
     // Held by this recipient, shared with others.
     if payments.held.iter().any(|h| h.of == statement.of) {
@@ -196,6 +160,54 @@ fn shared_with(
         }
     }
     blocks
+}
+
+/// A letter's table of insatser: area, insats, description and amount per line, and the total.
+fn lines_table(
+    payments: &Payments,
+    lines: &[&report::StatementLine],
+    total: &str,
+    caption: String,
+    lang: Lang,
+) -> Block {
+    let figure = |text: String| {
+        vec![Span::Figure(Figure {
+            text,
+            mark: Mark::None,
+        })]
+    };
+    let mut rows: Vec<Row> = lines
+        .iter()
+        .map(|l| Row {
+            cells: vec![
+                vec![Span::text(l.area.to_string())],
+                vec![Span::text(payments.id(l))],
+                vec![Span::swedish(payments.text(l))],
+                figure(money(l.amount, lang)),
+            ],
+            kind: RowKind::Body,
+        })
+        .collect();
+    rows.push(Row {
+        cells: vec![
+            Vec::new(),
+            Vec::new(),
+            total_label(lang),
+            figure(total.to_string()),
+        ],
+        kind: RowKind::Total,
+    });
+    Block::Table(Table {
+        caption: Some(caption),
+        columns: vec![
+            Column::text(lang.pick("Område", "Area")),
+            Column::text("Insats"),
+            Column::wide(lang.pick("Beskrivning", "Description")),
+            Column::amount(lang.pick("Belopp", "Amount")),
+        ],
+        rows,
+        notes: Vec::new(),
+    })
 }
 
 /// How a letter names its recipient: "Bergs kommun", "Berg Municipality", an actor's name.
@@ -313,45 +325,9 @@ fn letter(
         Span::swedish(title),
         Span::text(end),
     ]));
-    let mut rows: Vec<Row> = statement
-        .lines
-        .iter()
-        .map(|l| Row {
-            cells: vec![
-                vec![Span::text(l.area.to_string())],
-                vec![Span::text(payments.id(l))],
-                vec![Span::swedish(payments.text(l))],
-                vec![Span::Figure(Figure {
-                    text: money(l.amount, lang),
-                    mark: Mark::None,
-                })],
-            ],
-            kind: RowKind::Body,
-        })
-        .collect();
-    rows.push(Row {
-        cells: vec![
-            Vec::new(),
-            Vec::new(),
-            total_label(lang),
-            vec![Span::Figure(Figure {
-                text: total.clone(),
-                mark: Mark::None,
-            })],
-        ],
-        kind: RowKind::Total,
-    });
-    blocks.push(Block::Table(Table {
-        caption: Some(lang.pick("Insatser", "Insatser").to_string()),
-        columns: vec![
-            Column::text(lang.pick("Område", "Area")),
-            Column::text("Insats"),
-            Column::wide(lang.pick("Beskrivning", "Description")),
-            Column::amount(lang.pick("Belopp", "Amount")),
-        ],
-        rows,
-        notes: Vec::new(),
-    }));
+    let lines: Vec<&report::StatementLine> = statement.lines.iter().collect();
+    let caption = lang.pick("Insatser", "Insatser").to_string();
+    blocks.push(lines_table(payments, &lines, &total, caption, lang));
     blocks.extend(shared_with(ledger, payments, statement, &name, lang));
 
     blocks.push(Block::Heading {
