@@ -279,7 +279,7 @@ impl<'a> Marks<'a> {
     }
 
     /// How many printed figures `check` compared, and how many of them hold.
-    fn counts(&self, ledger: &Ledger) -> (usize, usize) {
+    pub(super) fn counts(&self, ledger: &Ledger) -> (usize, usize) {
         printed::reconciled(ledger, self.index.printed(), self.index.spans())
     }
 
