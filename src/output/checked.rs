@@ -462,8 +462,9 @@ pub fn reconciliation(checked: &Checked, lang: Lang) -> String {
         plan.plan.year.get_ref(),
     );
     let printed = crate::core::report::printed::printed(&checked.ledger);
+    let spans = crate::core::report::printed::SpanIndex::new(&checked.findings);
     let (compared, holding) =
-        crate::core::report::printed::reconciled(&checked.ledger, &printed, &checked.findings);
+        crate::core::report::printed::reconciled(&checked.ledger, &printed, &spans);
     let count = |n: usize| number::count(n as u64, lang);
     // No errors here: a stated figure that does not hold has a warning (an earmark's).
     let mut text = match compared.saturating_sub(holding) {

@@ -13,7 +13,7 @@
 //! shown there.
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use crate::core::finding::Finding;
 use crate::core::ledger::{Ledger, Recipient};
@@ -173,8 +173,10 @@ pub enum Key {
 pub struct Index {
     printed: Vec<Printed>,
     by_key: HashMap<Key, Vec<usize>>,
-    /// Per printed figure, the indices of the findings whose span overlaps its own, in
-    /// `findings` order.
+    /// The findings by where they stand, which every other view of the document asks too.
+    spans: SpanIndex,
+    /// Per printed figure, the findings at it ([`SpanIndex::at_figure`]), in `findings`
+    /// order.
     at: Vec<Vec<usize>>,
 }
 
@@ -187,43 +189,19 @@ impl Index {
                 by_key.entry(Key::Stated(covers)).or_default().push(i);
             }
         }
-        // The figures by where they start, and the furthest end of those up to each: a
-        // finding is at every figure that starts before its end and ends after its start.
-        let mut order: Vec<usize> = (0..printed.len()).collect();
-        order.sort_by_key(|&i| printed.get(i).map_or(0, |p| p.span.start));
-        let furthest: Vec<usize> = order
-            .iter()
-            .scan(0, |end, &i| {
-                *end = (*end).max(printed.get(i).map_or(0, |p| p.span.end));
-                Some(*end)
-            })
-            .collect();
-        let mut at = vec![Vec::new(); printed.len()];
-        for (f, finding) in findings.iter().enumerate() {
-            let before = order.partition_point(|&i| {
-                printed
-                    .get(i)
-                    .is_some_and(|p| p.span.start < finding.span.end)
-            });
-            for j in (0..before).rev() {
-                if furthest.get(j).is_none_or(|&end| end <= finding.span.start) {
-                    break;
-                }
-                let Some(&i) = order.get(j) else { continue };
-                if printed
-                    .get(i)
-                    .is_some_and(|p| overlaps(&finding.span, &p.span))
-                    && let Some(list) = at.get_mut(i)
-                {
-                    list.push(f);
-                }
-            }
-        }
+        let spans = SpanIndex::new(findings);
+        let at = printed.iter().map(|p| spans.at_figure(&p.span)).collect();
         Index {
             printed,
             by_key,
+            spans,
             at,
         }
+    }
+
+    /// The findings by where they stand in the plan.
+    pub fn spans(&self) -> &SpanIndex {
+        &self.spans
     }
 
     /// Every printed figure, in the order of the plan's tables.
@@ -264,28 +242,11 @@ impl Index {
 }
 
 /// How many printed figures `check` compares, and how many of them hold (no finding stands
-/// at them): the figures of [`printed`] that are compared, those of the printed tables and
-/// cost-sharing tables, and the keys' printed totals. `check`'s summary and the decision basis both say this.
-pub fn reconciled(ledger: &Ledger, printed: &[Printed], findings: &[Finding]) -> (usize, usize) {
+/// at them, [`SpanIndex::holds`]): the figures of [`printed`] that are compared, those of the
+/// printed tables and cost-sharing tables, and the keys' printed totals. `check`'s summary and
+/// the decision basis both say this.
+pub fn reconciled(ledger: &Ledger, printed: &[Printed], spans: &SpanIndex) -> (usize, usize) {
     let plan = ledger.plan;
-    // The findings by where they start, and the furthest end of those up to each: a figure
-    // has a finding at it when one starting before its end ends after its start.
-    let mut spans: Vec<&Range<usize>> = findings.iter().map(|f| &f.span).collect();
-    spans.sort_by_key(|s| s.start);
-    let furthest: Vec<usize> = spans
-        .iter()
-        .scan(0, |end, s| {
-            *end = (*end).max(s.end);
-            Some(*end)
-        })
-        .collect();
-    let holds = |figure: &Range<usize>| {
-        let before = spans.partition_point(|s| s.start < figure.end);
-        before == 0
-            || furthest
-                .get(before - 1)
-                .is_none_or(|&end| end <= figure.start)
-    };
     let figures: Vec<Range<usize>> = printed
         .iter()
         .filter(|p| p.compared)
@@ -300,10 +261,302 @@ pub fn reconciled(ledger: &Ledger, printed: &[Printed], findings: &[Finding]) ->
                 .map(|k| k.printed.span()),
         )
         .collect();
-    let holding = figures.iter().filter(|f| holds(f)).count();
+    let holding = figures.iter().filter(|f| spans.holds(f)).count();
     (figures.len(), holding)
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// Which findings a question about a span counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severities {
+    /// Errors and warnings.
+    All,
+    /// Errors only.
+    Errors,
+}
+
+impl Severities {
+    fn slot(self) -> usize {
+        match self {
+            Severities::All => 0,
+            Severities::Errors => 1,
+        }
+    }
+}
+
+/// The findings by where they stand in the plan: the one answer to "is there a finding at
+/// this printed figure?", which `check`'s count (*N av M angivna summor stämmer*), the
+/// document's ✓ and ≠ and its *Kontrollerade summor* all ask, so that they cannot disagree.
+///
+/// Two questions are asked, each by the views that need it:
+///
+/// - **At a printed figure** ([`SpanIndex::at_figure`], [`SpanIndex::holds`]): every finding,
+///   error or warning, whose span *overlaps* the figure's. [`Index`] (the ✓ or ≠ of each figure
+///   of the document and of its row under *Kontrollerade summor*), [`reconciled`] (the count
+///   `check` and the document's status give), the document's printed tables
+///   (`Marks::section`: "33 ✓ | 33 stämmer") and keys' printed totals (`Marks::key_total`)
+///   all ask this. Overlap, not containment, because a finding may be at a list of figures
+///   and so stand at each of them (`amount-to-fill` at a cost-sharing table's `party_totals`,
+///   `table-shape` at a row's cells), as well as at one. Every severity, because a warning at
+///   a figure is ≠ as well: the 2026 earmark's `earmark-total` is the one of 50 stated
+///   figures that does not hold ("49 av 50"; the README: "Varning 1 står också vid sin
+///   siffra i dokumentet (≠)").
+/// - **About a part of the plan** ([`SpanIndex::within`] with [`Severities::Errors`]): the
+///   errors whose span lies *within* the part's, asked of an insats whose money could not be
+///   split (`Marks::unsplit`: "100 000 kr ej fördelat (fel 1)"). Within, because the part is a
+///   stretch of the plan (the insats's extent, its split included) and the question is which
+///   findings are written in it, not which touch it; errors only, because only an error keeps
+///   an insats from being split (a warning in it, `no-focus-area`, is in the list only).
+///
+/// The findings are kept by where they start, with a tree of how far they reach (the
+/// furthest end under each node, of all findings and of errors only), so each question costs
+/// `O((k + 1) log n)` for `k` findings found among `n`, however long some findings' spans are:
+/// a plan's figures are asked about in `O((n + m) log n)`.
+#[derive(Clone, Debug, Default)]
+pub struct SpanIndex {
+    /// Each finding's span, index in `findings` and whether it is an error, by where it
+    /// starts (then ends).
+    by_start: Vec<(Range<usize>, usize, bool)>,
+    /// A complete binary tree over `by_start` (node 1 the root, node `c` with children `2c`
+    /// and `2c + 1`, leaf `leaves + i` for `by_start[i]`): per node, the furthest end of its
+    /// findings, of all (slot 0) and of errors only (slot 1); 0 where there are none.
+    furthest: Vec<[usize; 2]>,
+    leaves: usize,
+}
+
+impl SpanIndex {
+    pub fn new(findings: &[Finding]) -> SpanIndex {
+        let mut by_start: Vec<(Range<usize>, usize, bool)> = findings
+            .iter()
+            .enumerate()
+            .map(|(n, f)| (f.span.clone(), n, f.is_error()))
+            .collect();
+        by_start.sort_unstable_by_key(|(span, n, _)| (span.start, span.end, *n));
+        let leaves = by_start.len().next_power_of_two();
+        let mut furthest = vec![[0, 0]; 2 * leaves];
+        for (i, (span, _, error)) in by_start.iter().enumerate() {
+            if let Some(leaf) = furthest.get_mut(leaves + i) {
+                *leaf = [span.end, if *error { span.end } else { 0 }];
+            }
+        }
+        for node in (1..leaves).rev() {
+            let (left, right) = (furthest.get(2 * node), furthest.get(2 * node + 1));
+            let (Some(&[a, ae]), Some(&[b, be])) = (left, right) else {
+                continue;
+            };
+            if let Some(reach) = furthest.get_mut(node) {
+                *reach = [a.max(b), ae.max(be)];
+            }
+        }
+        SpanIndex {
+            by_start,
+            furthest,
+            leaves,
+        }
+    }
+
+    /// The findings at a printed figure whose span is `figure`: every one, error or warning,
+    /// whose span overlaps it, in `findings` order.
+    pub fn at_figure(&self, figure: &Range<usize>) -> Vec<usize> {
+        self.overlapping(figure, Severities::All)
+    }
+
+    /// Whether a printed figure whose span is `figure` holds: no finding is at it
+    /// ([`SpanIndex::at_figure`] is empty).
+    pub fn holds(&self, figure: &Range<usize>) -> bool {
+        let mut found = false;
+        self.visit_overlapping(figure, Severities::All, &mut |_| {
+            found = true;
+            ControlFlow::Break(())
+        });
+        !found
+    }
+
+    /// The findings of `severities` whose span overlaps `span` (starts before its end and
+    /// ends after its start), in `findings` order.
+    pub fn overlapping(&self, span: &Range<usize>, severities: Severities) -> Vec<usize> {
+        let mut found = Vec::new();
+        self.visit_overlapping(span, severities, &mut |n| {
+            found.push(n);
+            ControlFlow::Continue(())
+        });
+        found.sort_unstable();
+        found
+    }
+
+    /// The findings of `severities` whose span lies within `span` (starts at or after its
+    /// start, and before its end, and ends at or before its end), in `findings` order. Only
+    /// the findings that start within `span` are looked at: the parts of the plan asked about
+    /// (insatser) do not overlap one another, so each finding is looked at once.
+    pub fn within(&self, span: &Range<usize>, severities: Severities) -> Vec<usize> {
+        let from = self
+            .by_start
+            .partition_point(|(f, _, _)| f.start < span.start);
+        let mut found: Vec<usize> = (self.by_start.get(from..).unwrap_or_default().iter())
+            .take_while(|(f, _, _)| f.start < span.end)
+            .filter(|(f, _, error)| f.end <= span.end && (*error || severities == Severities::All))
+            .map(|&(_, n, _)| n)
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// Calls `found` with each finding of `severities` that overlaps `span`, until it breaks.
+    fn visit_overlapping(
+        &self,
+        span: &Range<usize>,
+        severities: Severities,
+        found: &mut impl FnMut(usize) -> ControlFlow<()>,
+    ) {
+        // Those that start before `span` ends are a prefix; of them, those that end after it
+        // starts are found down the tree, leaving every subtree that ends before it starts.
+        let before = self
+            .by_start
+            .partition_point(|(f, _, _)| f.start < span.end);
+        let _ = self.visit(
+            1,
+            0..self.leaves,
+            before,
+            span.start,
+            severities.slot(),
+            found,
+        );
+    }
+
+    /// Visits the findings under `node` (which covers `covers` of `by_start`) that are among
+    /// the first `before` and end after `after`.
+    fn visit(
+        &self,
+        node: usize,
+        covers: Range<usize>,
+        before: usize,
+        after: usize,
+        slot: usize,
+        found: &mut impl FnMut(usize) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        if covers.start >= before || self.reaches(node, slot) <= after {
+            return ControlFlow::Continue(());
+        }
+        if covers.len() == 1 {
+            return match self.by_start.get(covers.start) {
+                Some(&(_, n, _)) => found(n),
+                None => ControlFlow::Continue(()),
+            };
+        }
+        let middle = covers.start + covers.len() / 2;
+        self.visit(2 * node, covers.start..middle, before, after, slot, found)?;
+        self.visit(2 * node + 1, middle..covers.end, before, after, slot, found)
+    }
+
+    /// The furthest end of the findings under `node` in `slot`.
+    fn reaches(&self, node: usize, slot: usize) -> usize {
+        self.furthest
+            .get(node)
+            .and_then(|r| r.get(slot))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::finding::{Problem, Severity};
+
+    fn finding(span: Range<usize>, severity: Severity) -> Finding {
+        Finding {
+            severity,
+            span,
+            problem: Problem::NegativeAmount {
+                amount: Amount::kr(-1),
+            },
+            related: None,
+        }
+    }
+
+    /// The two rules, on the figures of a cost-sharing table's `party_totals`
+    /// (`{ a = 10, b = 20 }`: the list at 100..120, its figures at 105..107 and 113..115).
+    #[test]
+    fn a_finding_stands_at_every_figure_it_overlaps_and_within_the_part_that_holds_it() {
+        let (a, b) = (105..107, 113..115);
+        let findings = [
+            // amount-to-fill on the whole list: at both figures, within neither.
+            finding(100..120, Severity::Error),
+            // A warning at `b` alone.
+            finding(113..115, Severity::Warning),
+            // Elsewhere in the plan, and empty at `a`'s start: at no figure.
+            finding(300..310, Severity::Error),
+            finding(105..105, Severity::Error),
+        ];
+        let spans = SpanIndex::new(&findings);
+        assert_eq!(spans.at_figure(&a), [0]);
+        assert_eq!(spans.at_figure(&b), [0, 1]);
+        assert!(!spans.holds(&a) && !spans.holds(&b));
+        assert!(spans.holds(&(200..210)));
+        assert_eq!(spans.overlapping(&b, Severities::Errors), [0]);
+        // The part of the plan 100..120 holds the list's error and the warning; 104..116
+        // holds the warning and the empty finding at `a`, not the list's error.
+        assert_eq!(spans.within(&(100..120), Severities::All), [0, 1, 3]);
+        assert_eq!(spans.within(&(100..120), Severities::Errors), [0, 3]);
+        assert_eq!(spans.within(&(104..116), Severities::All), [1, 3]);
+        assert_eq!(spans.within(&a, Severities::Errors), [3]);
+        assert!(SpanIndex::new(&[]).holds(&a));
+        assert!(SpanIndex::new(&[]).within(&a, Severities::All).is_empty());
+    }
+
+    /// The index answers as the rules read, one finding at a time, over many spans: short and
+    /// long, empty, nested and equal, errors and warnings.
+    #[test]
+    fn the_span_index_answers_as_the_rules_read() {
+        let mut seed: u64 = 0x5eed;
+        let mut next = |below: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap() % below
+        };
+        for n in [0, 1, 2, 3, 5, 8, 13, 40] {
+            let findings: Vec<Finding> = (0..n)
+                .map(|_| {
+                    let start = next(100);
+                    let long = if next(6) == 0 { 60 } else { 6 };
+                    let severity = [Severity::Error, Severity::Warning][next(2)];
+                    finding(start..start + next(long), severity)
+                })
+                .collect();
+            let spans = SpanIndex::new(&findings);
+            for _ in 0..200 {
+                let start = next(110);
+                let span = start..start + next(12);
+                for severities in [Severities::All, Severities::Errors] {
+                    let counted = |f: &Finding| severities == Severities::All || f.is_error();
+                    let overlapping: Vec<usize> = (0..n)
+                        .filter(|&i| {
+                            let f = &findings[i];
+                            counted(f) && f.span.start < span.end && f.span.end > span.start
+                        })
+                        .collect();
+                    let within: Vec<usize> = (0..n)
+                        .filter(|&i| {
+                            let f = &findings[i];
+                            counted(f)
+                                && span.start <= f.span.start
+                                && f.span.start < span.end
+                                && f.span.end <= span.end
+                        })
+                        .collect();
+                    assert_eq!(
+                        spans.overlapping(&span, severities),
+                        overlapping,
+                        "{span:?}"
+                    );
+                    assert_eq!(spans.within(&span, severities), within, "{span:?}");
+                }
+                assert_eq!(
+                    spans.at_figure(&span),
+                    spans.overlapping(&span, Severities::All)
+                );
+                assert_eq!(spans.holds(&span), spans.at_figure(&span).is_empty());
+            }
+        }
+    }
 }

@@ -1681,4 +1681,73 @@ mod tests {
             }
         }
     }
+
+    /// `check`'s count (*N av M angivna summor stämmer*), the document's status (*N av M
+    /// tryckta summor stämmer*) and its *Kontrollerade summor* (each row ✓, or a table's
+    /// "33 stämmer") are one count, on the shipped plans, the examples and the corpus: a
+    /// figure holds where no finding stands at it (`core::report::printed::SpanIndex`).
+    #[test]
+    fn the_checked_figures_count_as_check_and_the_status_do() {
+        use crate::core::report::printed::{SpanIndex, printed, reconciled};
+        let mut counted = 0;
+        for path in crate::test_plans::shipped(&["examples", "tests/corpus/plans"]) {
+            let Ok(loaded) = crate::input::plan::load(&path) else {
+                continue;
+            };
+            let checked = crate::core::check::check(&loaded.plan, &loaded.key_files);
+            let ledger = &checked.ledger;
+            let findings: Vec<Finding> = (checked.findings.iter())
+                .filter(|f| in_document(f))
+                .cloned()
+                .collect();
+            let marks = Marks::new(ledger, &findings, &loaded.source, Lang::Sv);
+            let mut blocks = Vec::new();
+            checked_figures(&mut blocks, ledger, &marks, None, Lang::Sv);
+            let (mut all, mut holding) = (0, 0);
+            let rows = blocks.iter().filter_map(|b| match b {
+                Block::Table(t) => Some(&t.rows),
+                _ => None,
+            });
+            let digits = |spans: &[Span]| -> usize {
+                let text: String = spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Text(t) => t.clone(),
+                        Span::Figure(f) => f.text.clone(),
+                        _ => String::new(),
+                    })
+                    .collect();
+                text.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .unwrap()
+            };
+            for row in rows.flatten() {
+                let [_, printed, computed] = row.cells.as_slice() else {
+                    panic!("{row:?}")
+                };
+                let [Span::Figure(printed)] = printed.as_slice() else {
+                    panic!("{row:?}")
+                };
+                match computed.as_slice() {
+                    // A printed table: how many figures, and how many hold.
+                    [Span::Text(_)] => {
+                        all += digits(std::slice::from_ref(&Span::Figure(printed.clone())));
+                        holding += digits(computed);
+                    }
+                    _ => {
+                        all += 1;
+                        holding += usize::from(printed.mark == Mark::Verified);
+                    }
+                }
+            }
+            let status = marks.counts(ledger);
+            let check = reconciled(ledger, &printed(ledger), &SpanIndex::new(&checked.findings));
+            assert_eq!((all, holding), status, "{}", path.display());
+            assert_eq!(check, status, "{}", path.display());
+            counted += 1;
+        }
+        assert!(counted > 100, "{counted}");
+    }
 }

@@ -8,7 +8,7 @@ use crate::core::ledger::Ledger;
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::core::report::Projection;
-use crate::core::report::printed::{self, Figure as Fig, Key, Printed};
+use crate::core::report::printed::{self, Figure as Fig, Key, Printed, Severities};
 use crate::input::plan::Source;
 use crate::output::checked::Figures;
 use crate::output::document::{Figure, FindingNote, Mark, Span, StatusKind, StatusNote};
@@ -37,8 +37,6 @@ pub struct Marks<'a> {
     /// Each figure about last year that last year's plan (`--previous`) does not bear out,
     /// with its note (an index into `notes`), listed after the plan's own findings.
     year_labels: Vec<(YearCheckKind, usize)>,
-    /// Each finding's span (start, end) and index, by where it starts.
-    by_start: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Marks<'a> {
@@ -71,19 +69,12 @@ impl<'a> Marks<'a> {
                 }
             })
             .collect();
-        let mut by_start: Vec<(usize, usize, usize)> = findings
-            .iter()
-            .enumerate()
-            .map(|(n, f)| (f.span.start, f.span.end, n))
-            .collect();
-        by_start.sort_unstable();
         Marks {
             index: printed::Index::new(printed::printed(ledger), findings),
             findings,
             notes,
             lang,
             year_labels: Vec::new(),
-            by_start,
         }
     }
 
@@ -172,7 +163,7 @@ impl<'a> Marks<'a> {
             .plan
             .insatser
             .get(i)
-            .map(|x| self.errors_within(&x.extent()))
+            .map(|x| self.index.spans().within(&x.extent(), Severities::Errors))
             .unwrap_or_default();
         let note = lang.pick("ej fördelat", "not distributed").to_string();
         let mark = match numbers.is_empty() {
@@ -194,26 +185,6 @@ impl<'a> Marks<'a> {
             text: number::document_amount(written, lang),
             mark,
         })
-    }
-
-    /// The errors whose span lies within `span`, in `findings` order.
-    fn errors_within(&self, span: &std::ops::Range<usize>) -> Vec<usize> {
-        let from = self
-            .by_start
-            .partition_point(|&(start, _, _)| start < span.start);
-        let mut within: Vec<usize> = self
-            .by_start
-            .get(from..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&(start, _, _)| start < span.end)
-            .filter(|&&(_, end, n)| {
-                end <= span.end && self.findings.get(n).is_some_and(Finding::is_error)
-            })
-            .map(|&(_, _, n)| n)
-            .collect();
-        within.sort_unstable();
-        within
     }
 
     /// The total of a view by recipient that is without `insatser` (their lines could not be
@@ -308,32 +279,17 @@ impl<'a> Marks<'a> {
     }
 
     /// How many printed figures `check` compared, and how many of them hold.
-    fn counts(&self, ledger: &Ledger) -> (usize, usize) {
-        printed::reconciled(ledger, self.index.printed(), self.findings)
-    }
-
-    /// The findings whose span overlaps `span`, in `findings` order.
-    fn at_span(&self, span: &std::ops::Range<usize>) -> Vec<usize> {
-        let before = self
-            .by_start
-            .partition_point(|&(start, _, _)| start < span.end);
-        let mut at: Vec<usize> = self
-            .by_start
-            .get(..before)
-            .unwrap_or_default()
-            .iter()
-            .filter(|&&(_, end, _)| end > span.start)
-            .map(|&(_, _, n)| n)
-            .collect();
-        at.sort_unstable();
-        at
+    pub(super) fn counts(&self, ledger: &Ledger) -> (usize, usize) {
+        printed::reconciled(ledger, self.index.printed(), self.index.spans())
     }
 
     /// A printed section's figures (a `[[tables]]` table's, a cost-sharing table's), compared
     /// by `check`: how many hold, and the section's mark: ✓ when all do, else ≠ with the
     /// findings at them.
     pub fn section(&self, spans: &[std::ops::Range<usize>]) -> (usize, Mark) {
-        let at: Vec<Vec<usize>> = spans.iter().map(|s| self.at_span(s)).collect();
+        let at: Vec<Vec<usize>> = (spans.iter())
+            .map(|s| self.index.spans().at_figure(s))
+            .collect();
         let holding = at.iter().filter(|a| a.is_empty()).count();
         let mut all: Vec<usize> = at.into_iter().flatten().collect();
         all.sort_unstable();
@@ -381,7 +337,7 @@ impl<'a> Marks<'a> {
     /// The mark of a key's printed total at `span`: ✓, or the findings there with the sum
     /// computed instead (`computed`, as the document writes it).
     pub fn key_total(&self, span: &std::ops::Range<usize>, computed: &str) -> Mark {
-        let at = self.at_span(span);
+        let at = self.index.spans().at_figure(span);
         match at.is_empty() {
             true => Mark::Verified,
             false => self.mark_with(&at, computed_note(computed, self.lang)),
