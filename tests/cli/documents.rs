@@ -107,7 +107,7 @@ fn html_decision_basis_of_2026_holds_the_documents_figures_and_nothing_external(
         // 2026 till Kommunförbundet samt Folkhälsoenheten").
         "medlen till Kommunförbundet Jämtland Härjedalen och Folkhälsoenheten senast 31 december 2026",
         // Who invoices in 2026: the kommunförbund, the kommuner and Fontänhus.
-        "Kommunförbundet Jämtland Härjedalen, respektive kommun och Fontänhus Jämtland Härjedalen fakturerar Region Jämtland Härjedalen med en samlingsfaktura var",
+        "Kommunförbundet Jämtland Härjedalen, respektive kommun och Fontänhus Jämtland Härjedalen fakturerar Region Jämtland Härjedalen med var sin samlingsfaktura",
         "senast 31 december 2026",
         "senast 31 mars 2027",
         "En minskning med ",

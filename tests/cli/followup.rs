@@ -3402,7 +3402,7 @@ fn the_summary_is_a_document_in_html_and_markdown() {
     assert!(html.contains("Återbetalning till Kammarkollegiet"));
     // Dates written out, as the decision basis and the letters write them.
     assert!(
-        html.contains("Kammarkollegiet senast 31 mars 2027:"),
+        html.contains("till Kammarkollegiet senast 31 mars 2027."),
         "{html}"
     );
     assert!(html.contains("31 december 2026"), "{html}");
@@ -4773,7 +4773,7 @@ fn the_summary_document_writes_dates_out_and_the_day_it_was_made() {
         assert!(md.contains(line), "{line} in {md}");
     }
     assert!(md.contains(&format!(
-        "till Kammarkollegiet senast 31 mars 2027: **{}**.",
+        "Regionen betalar tillbaka de medel som inte har använts, **{}**, till Kammarkollegiet senast 31 mars 2027.",
         kr("233 772")
     )));
     for iso in ["2026-12-31", "2027-03-31", "2026-11-15"] {
@@ -4782,7 +4782,7 @@ fn the_summary_document_writes_dates_out_and_the_day_it_was_made() {
     let en = example_document("md", &["--date", "2026-11-15", "--lang", "en"]);
     en.assert_status(0);
     assert!(en.stdout.contains("- **Compiled:** 15 November 2026\n"));
-    assert!(en.stdout.contains("to Kammarkollegiet by 31 March 2027:"));
+    assert!(en.stdout.contains("to Kammarkollegiet by 31 March 2027."));
     let undated = example_document("md", &[]);
     undated.assert_status(0);
     assert!(!undated.stdout.contains("Sammanställt"));

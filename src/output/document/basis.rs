@@ -1260,7 +1260,7 @@ fn payment_section(
         } else {
             say!(
                 lang,
-                "{who} fakturerar {region}{by} med en samlingsfaktura var, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
+                "{who} fakturerar {region}{by} med var sin samlingsfaktura, med hänvisning till beslutet ({decision}) och i enlighet med detta underlag",
                 "{who} invoice {region}{by} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
             )
         })];

@@ -461,13 +461,16 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         ""
     };
     blocks.push(Block::Paragraph(vec![
-        Span::text(say!(
-            lang,
-            "Regionen betalar tillbaka alla medel som inte har använts till Kammarkollegiet{by}: ",
-            "The region repays all money not used to Kammarkollegiet{by}: "
+        Span::text(lang.pick(
+            "Regionen betalar tillbaka de medel som inte har använts, ",
+            "The region repays the money not used, ",
         )),
         Span::Strong(total),
-        Span::text(format!(".{preliminary}")),
+        Span::text(say!(
+            lang,
+            ", till Kammarkollegiet{by}.{preliminary}",
+            ", to Kammarkollegiet{by}.{preliminary}"
+        )),
     ]));
     let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
