@@ -67,6 +67,23 @@ impl Amount {
         Amount(Decimal::from(kronor))
     }
 
+    /// The amount in whole öre, rounded down (an amount finer than öre keeps only its whole
+    /// öre); `None` beyond what `i128` holds (never for a plan's amounts).
+    pub fn whole_ore(self) -> Option<i128> {
+        let scaled = self.0.checked_mul(Decimal::ONE_HUNDRED)?.floor();
+        i128::try_from(scaled).ok()
+    }
+
+    /// Whole öre as an amount: whole kronor without decimals, else with öre.
+    pub fn from_ore(ore: i128) -> Amount {
+        if ore % 100 == 0
+            && let Ok(kronor) = i64::try_from(ore / 100)
+        {
+            return Amount::kr(kronor);
+        }
+        Decimal::try_from_i128_with_scale(ore, 2).map_or(Amount::MAX, Amount)
+    }
+
     pub fn is_negative(self) -> bool {
         self.0.is_sign_negative() && !self.0.is_zero()
     }
@@ -333,6 +350,16 @@ impl<'de> Deserialize<'de> for Amount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_ore_and_amounts_convert_exactly() {
+        assert_eq!(Amount::kr(50_000).whole_ore(), Some(5_000_000));
+        assert_eq!(Amount::from_ore(5_000_000), Amount::kr(50_000));
+        assert_eq!(Amount::from_ore(5_000_050).0.to_string(), "50000.50");
+        let finer = Amount(rust_decimal::Decimal::new(1_005, 3));
+        assert_eq!(finer.whole_ore(), Some(100));
+    }
+
     use proptest::prelude::*;
 
     /// The parts of a decimal of any sign and size `Decimal` holds, and a scale.

@@ -763,11 +763,11 @@ fn reallocate(
                 let spare = booked
                     .get(line)
                     .and_then(Option::as_ref)
-                    .and_then(|b| reallocation::ore(received - b.used))
+                    .and_then(|b| (received - b.used).whole_ore())
                     .unwrap_or(0)
                     .max(0);
                 let excess = (used_on.get(&line))
-                    .and_then(|&used| reallocation::ore(used - received))
+                    .and_then(|&used| (used - received).whole_ore())
                     .unwrap_or(0)
                     .max(0);
                 Slot {
@@ -800,7 +800,7 @@ fn reallocate(
                         recipient: *recipient,
                         from,
                         to: o.line,
-                        amount: reallocation::amount(flow.ore),
+                        amount: Amount::from_ore(flow.ore),
                         focus: reallocation::shared(&focus, from_focus),
                     })
                 })

@@ -16,10 +16,6 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use rust_decimal::Decimal;
-
-use crate::core::money::Amount;
-
 /// One of a recipient's lines, as the flow sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Slot {
@@ -50,23 +46,6 @@ pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
 
 fn shares(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|f| b.contains(f))
-}
-
-/// An amount in whole öre, rounded down (an amount finer than öre moves only its whole öre);
-/// `None` beyond what `i128` holds (never for a plan's amounts).
-pub fn ore(amount: Amount) -> Option<i128> {
-    let scaled = amount.0.checked_mul(Decimal::ONE_HUNDRED)?.floor();
-    i128::try_from(scaled).ok()
-}
-
-/// Whole öre as an amount: whole kronor without decimals, else with öre.
-pub fn amount(ore: i128) -> Amount {
-    if ore % 100 == 0
-        && let Ok(kronor) = i64::try_from(ore / 100)
-    {
-        return Amount::kr(kronor);
-    }
-    Decimal::try_from_i128_with_scale(ore, 2).map_or(Amount::MAX, Amount)
 }
 
 /// The largest flow of unused money to excess between slots that share a focus area: per
@@ -344,15 +323,6 @@ mod tests {
             to: 0,
             ore: 100
         }));
-    }
-
-    #[test]
-    fn ore_and_amounts_convert_exactly() {
-        assert_eq!(ore(Amount::kr(50_000)), Some(5_000_000));
-        assert_eq!(amount(5_000_000), Amount::kr(50_000));
-        assert_eq!(amount(5_000_050).0.to_string(), "50000.50");
-        let finer = Amount(Decimal::new(1_005, 3));
-        assert_eq!(ore(finer), Some(100));
     }
 
     fn slots() -> impl Strategy<Value = Vec<Slot>> {
