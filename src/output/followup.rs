@@ -417,7 +417,7 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
     let ids =
         |pick: fn(&ReallocationUse) -> &str| widest(summary.reallocations.iter().map(pick)).max(5);
     let focus: Vec<String> = (summary.reallocations.iter())
-        .map(|r| focus_list(&r.focus_areas))
+        .map(|r| crate::output::words::focus_areas(&r.focus_areas))
         .collect();
     let amount_width = widest(
         (summary.reallocations.iter().map(|r| shown(r.amount)))
@@ -488,14 +488,6 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
 }
 
 /// Focus areas as a list: `2, 6`.
-fn focus_list(focus: &[u32]) -> String {
-    focus
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn repayment(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
     let r = &summary.repayment;
@@ -844,7 +836,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         kommunkod(r.kommunkod.as_deref()),
                         text(&r.from),
                         text(&r.to),
-                        text(&focus_list(&r.focus_areas)),
+                        text(&crate::output::words::focus_areas(&r.focus_areas)),
                         Value::Amount(r.amount),
                     ]
                 })

@@ -703,7 +703,7 @@ fn per_area(report: &PerArea, words: Words) -> Sheet {
     let mut rows = Vec::new();
     for area in &report.areas {
         for row in &area.rows {
-            let focus = row.focus_list();
+            let focus = crate::output::words::focus_areas(&row.focus_areas);
             rows.push(vec![
                 Value::Number(area.number),
                 text(&area.title),

@@ -634,7 +634,9 @@ pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
                 .iter()
                 .map(String::as_str),
         );
-        let foci: Vec<String> = area.rows.iter().map(|r| r.focus_list()).collect();
+        let foci: Vec<String> = (area.rows.iter())
+            .map(|r| crate::output::words::focus_areas(&r.focus_areas))
+            .collect();
         let focus_width = widest(foci.iter().map(String::as_str)).max(5);
         let responsible_width = widest(
             area.rows

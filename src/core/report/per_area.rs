@@ -46,15 +46,6 @@ impl AreaReport {
     }
 }
 
-impl AreaRow {
-    /// The focus areas as every view writes them: "4, 5, 6, 7" (never "4,5", which a Swedish
-    /// reader takes for a decimal).
-    pub fn focus_list(&self) -> String {
-        let numbers: Vec<String> = self.focus_areas.iter().map(u32::to_string).collect();
-        numbers.join(", ")
-    }
-}
-
 pub fn per_area(view: &Projection) -> PerArea {
     let ledger = view.ledger;
     let plan = ledger.plan;

@@ -612,7 +612,7 @@ fn areas(
                 row(vec![
                     texts(&r.insats),
                     swedish_texts(&r.text),
-                    texts(&r.focus_list()),
+                    texts(&crate::output::words::focus_areas(&r.focus_areas)),
                     swedish_texts(&affected),
                     swedish_texts(&responsible),
                     figure_cell(amount),

@@ -73,6 +73,13 @@ pub fn first_of<S: AsRef<str>>(
 }
 
 /// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
+/// Focus areas as every view writes them: "4, 5, 6, 7" (never "4,5", which a Swedish reader
+/// takes for a decimal).
+pub fn focus_areas(numbers: &[u32]) -> String {
+    let numbers: Vec<String> = numbers.iter().map(u32::to_string).collect();
+    numbers.join(", ")
+}
+
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
     let and = lang.pick("och", "and");
     match names {
