@@ -400,6 +400,26 @@ fn json_goes_whole_to_standard_output_and_a_views_part_to_its_own_file() {
         .assert_stdout_empty();
 }
 
+/// A command line that cannot be carried out is told first, with exit 2, before the plan is
+/// read: not after its findings, nor lost behind them when the plan has errors (the plan as
+/// printed misprints a heading's 481 600 kr as 481 000).
+#[test]
+fn a_destination_that_cannot_be_written_is_told_before_the_plans_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let printed = repo_root().join("examples/plan-2026-as-printed.toml");
+    let printed = printed.to_str().unwrap();
+    for (args, told) in [
+        (&["--format", "xlsx"][..], "XLSX skrivs bara till en mapp"),
+        (&[][..], "en enda --view"),
+        (&["--format", "json", "--view", "per-area", "--view", "payments"][..], "en enda --view"),
+    ] {
+        let out = allocate(dir.path(), &[&["export", printed][..], args].concat());
+        out.assert_status(2).assert_stdout_empty().assert_stderr_contains(told);
+        assert!(!out.stderr.contains("stated-total"), "{}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    }
+}
+
 /// The 2026 plan's texts that the decision basis prints beside its figures: the conditions
 /// (*Villkor för medlen*, seed 001 rad 255–263), each area's requirements (seed 001, rad 113,
 /// 141, 198) and the note on the 481 600 kr heading (the document prints 481 000).

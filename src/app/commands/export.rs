@@ -15,8 +15,6 @@ use crate::app::options::CsvArg;
 use crate::app::options::{self, Common, FilterArgs};
 use crate::core::parallel;
 use crate::core::report::{Projection, View};
-use crate::output::csv::Dialect;
-use crate::output::lang::Lang;
 use crate::output::{csv, file_name, json, sheet, xlsx};
 
 #[derive(Debug, Args)]
@@ -58,8 +56,35 @@ pub enum ExportFormat {
     Json,
 }
 
+/// Where the export goes: a folder, or standard output, which carries one view, or as JSON
+/// the whole document.
+enum Destination<'a> {
+    Folder(&'a std::path::Path),
+    JsonDocument,
+    JsonView(View),
+    CsvView(View),
+}
+
+/// Where the export goes, settled from the command line before any file is read, so that a
+/// command line that cannot be carried out is told first (exit 2), not after the plan's
+/// findings or in their place.
+fn destination<'a>(args: &'a ExportArgs, asked: &[View]) -> Result<Destination<'a>, Error> {
+    if let Some(dir) = files::named(args.out.as_deref()) {
+        return Ok(Destination::Folder(dir));
+    }
+    match (args.format, asked) {
+        (ExportFormat::Xlsx, _) => Err(Error::XlsxNeedsFolder),
+        (ExportFormat::Json, []) => Ok(Destination::JsonDocument),
+        (ExportFormat::Json, [view]) => Ok(Destination::JsonView(*view)),
+        (ExportFormat::Csv, [view]) => Ok(Destination::CsvView(*view)),
+        (ExportFormat::Csv | ExportFormat::Json, _) => Err(Error::OneViewToStdout),
+    }
+}
+
 pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let dialect = args.csv.dialect(args.format == ExportFormat::Csv)?;
+    let asked = options::each_once(&args.views);
+    let destination = destination(args, &asked)?;
     let loaded = super::load(&args.plan)?;
     let (checked, selection) = super::passing_selected(
         &loaded,
@@ -71,10 +96,21 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     let projection = Projection::new(&checked.ledger, &selection);
     let lang = args.common.lang;
     super::note_empty_selection(&args.filter, &projection, lang, err)?;
-    let asked = options::each_once(&args.views);
     let views = options::views_in_plan(&asked, &View::ALL, checked.ledger.plan)?;
-    let Some(dir) = files::named(args.out.as_deref()) else {
-        return to_stdout(args, dialect, &asked, &projection, lang, out);
+    let dir = match destination {
+        Destination::Folder(dir) => dir,
+        Destination::JsonDocument => {
+            json::write(&projection, &mut *out)?;
+            return newline(out);
+        }
+        Destination::JsonView(view) => {
+            json::write_view(&projection, view, &mut *out)?;
+            return newline(out);
+        }
+        Destination::CsvView(view) => {
+            csv::write_view(view, &projection, dialect.words(lang), dialect, out)?;
+            return Ok(Status::Ok);
+        }
     };
     let year = *loaded.plan.plan.year.get_ref();
     // A selection's files are named for it: never the whole plan's names.
@@ -178,30 +214,8 @@ fn file_per_view(
     })
 }
 
-/// One view to standard output, for piping; as JSON, the whole document when no view is
-/// asked for.
-fn to_stdout(
-    args: &ExportArgs,
-    dialect: Dialect,
-    asked: &[View],
-    projection: &Projection,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<Status, Error> {
-    match (args.format, asked) {
-        (ExportFormat::Xlsx, _) => return Err(Error::XlsxNeedsFolder),
-        (ExportFormat::Json, []) => {
-            json::write(projection, &mut *out)?;
-            out.write_all(b"\n")?;
-        }
-        (ExportFormat::Json, [view]) => {
-            json::write_view(projection, *view, &mut *out)?;
-            out.write_all(b"\n")?;
-        }
-        (ExportFormat::Csv, [view]) => {
-            csv::write_view(*view, projection, dialect.words(lang), dialect, &mut *out)?;
-        }
-        (ExportFormat::Csv, _) | (ExportFormat::Json, _) => return Err(Error::OneViewToStdout),
-    }
+/// The line break that ends a JSON document written to standard output.
+fn newline(out: &mut dyn Write) -> Result<Status, Error> {
+    out.write_all(b"\n")?;
     Ok(Status::Ok)
 }
