@@ -20,7 +20,7 @@ use crate::output::grid::{Align, Cell as GridCell, Grid, Start as GridStart, cel
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet;
-use crate::output::text::{short, visible, widest, wrap};
+use crate::output::text::{self, short, visible, widest, wrap};
 
 /// One view of a projection, as the terminal shows it. The views as large as the ledger
 /// (payments, invoices, per kommun) are written as they are made.
@@ -922,9 +922,10 @@ struct Invoicing<'a> {
     decision_date_missing: bool,
     complete: bool,
     deadlines: &'a [(DeadlineKind, String)],
-    /// Each insats's id as shown ([`shown_ids`]) and its text, by its place in the plan.
+    /// Each insats's id and its text as shown ([`shown_ids`], [`text::shown`]), by its place
+    /// in the plan: the texts are cut to as many widths as the invoices' columns take.
     ids: Vec<Measured>,
-    texts: Vec<&'a str>,
+    texts: Vec<Measured>,
 }
 
 impl<'a> Invoicing<'a> {
@@ -938,13 +939,20 @@ impl<'a> Invoicing<'a> {
             complete: report.complete,
             deadlines: &report.deadlines,
             ids: shown_ids(report),
-            texts: report.insatser.iter().map(|x| &*x.text).collect(),
+            texts: report
+                .insatser
+                .iter()
+                .map(|x| text::shown(&x.text))
+                .collect(),
         }
     }
 
-    /// The text of a line's insats.
-    fn text(&self, line: &StatementLine) -> &'a str {
-        self.texts.get(line.index as usize).copied().unwrap_or("")
+    /// The text of a line's insats as shown, and its columns.
+    fn text(&self, line: &StatementLine) -> (&str, usize) {
+        match self.texts.get(line.index as usize) {
+            Some((text, columns)) => (text, *columns),
+            None => ("", 0),
+        }
     }
 }
 
@@ -1052,8 +1060,9 @@ impl Shown {
             Some((id, columns)) => GridCell::measured(id, *columns),
             None => cell(""),
         };
+        let (full, full_columns) = invoicing.text(line);
         let Some((width, cut)) = self.cut.get_mut(slot) else {
-            return [id, cell(invoicing.text(line))];
+            return [id, GridCell::measured(full, full_columns)];
         };
         if cut.len() <= i {
             cut.resize_with(i + 1, || None);
@@ -1061,13 +1070,13 @@ impl Shown {
         match cut.get_mut(i) {
             Some(text) => {
                 let (text, columns) = text.get_or_insert_with(|| {
-                    let text = short(invoicing.text(line), *width);
+                    let text = text::cut(full, full_columns, *width);
                     let columns = crate::output::grid::width(&text);
                     (text, columns)
                 });
                 [id, GridCell::measured(text, *columns)]
             }
-            None => [id, cell(invoicing.text(line))],
+            None => [id, GridCell::measured(full, full_columns)],
         }
     }
 }

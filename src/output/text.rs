@@ -58,6 +58,16 @@ pub fn named(text: &str) -> std::borrow::Cow<'_, str> {
 /// nothing (`core::text::is_invisible`, so that what the core passes over as invisible is
 /// never printed raw), a line or paragraph separator, or a noncharacter.
 pub fn hidden(c: char) -> bool {
+    // Below the combining marks (Latin letters, å ä ö among them) only the controls and the
+    // soft hyphen are hidden: most of a plan's text is decided here.
+    if c < '\u{300}' {
+        return c.is_control() || c == '\u{ad}';
+    }
+    hidden_by_rule(c)
+}
+
+/// [`hidden`] by its rule, for every character.
+fn hidden_by_rule(c: char) -> bool {
     c.is_control()
         || crate::core::text::is_invisible(c)
         || matches!(c, '\u{2028}' | '\u{2029}' | '\u{fdd0}'..='\u{fdef}')
@@ -75,7 +85,21 @@ pub fn push_name(out: &mut String, c: char) {
 pub fn short(text: &str, max: usize) -> String {
     let text = visible(text);
     let text = text.trim();
-    if width(text) <= max {
+    cut(text, width(text), max)
+}
+
+/// A text as it is shown: [`visible`] and trimmed, with the columns it takes; for a text cut
+/// to many widths ([`cut`]), measured once.
+pub fn shown(text: &str) -> (String, usize) {
+    let text = visible(text);
+    let text = text.trim();
+    (text.to_string(), width(text))
+}
+
+/// [`short`] of a text already made visible and trimmed, that takes `columns` columns
+/// ([`shown`]).
+pub fn cut(text: &str, columns: usize, max: usize) -> String {
+    if columns <= max {
         return text.to_string();
     }
     let room = max.saturating_sub(1);
@@ -151,7 +175,16 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hidden, pad_end, pad_start, short, visible, widest, wrap};
+    use super::{hidden, hidden_by_rule, pad_end, pad_start, short, visible, widest, wrap};
+
+    /// The short way for the first characters decides as the rule does.
+    #[test]
+    fn hidden_below_the_combining_marks_is_decided_as_by_the_rule() {
+        for c in '\0'..'\u{300}' {
+            assert_eq!(hidden(c), hidden_by_rule(c), "U+{:04X}", u32::from(c));
+        }
+        assert!(hidden('\u{ad}') && hidden('\u{1b}') && hidden('\u{85}') && !hidden('ä'));
+    }
 
     /// Every character the core passes over as invisible (in names, keys, comparisons) is
     /// shown by its name, never printed raw: two names that differ in one look different.

@@ -411,10 +411,17 @@ fn a_destination_that_cannot_be_written_is_told_before_the_plans_findings() {
     for (args, told) in [
         (&["--format", "xlsx"][..], "XLSX skrivs bara till en mapp"),
         (&[][..], "en enda --view"),
-        (&["--format", "json", "--view", "per-area", "--view", "payments"][..], "en enda --view"),
+        (
+            &[
+                "--format", "json", "--view", "per-area", "--view", "payments",
+            ][..],
+            "en enda --view",
+        ),
     ] {
         let out = allocate(dir.path(), &[&["export", printed][..], args].concat());
-        out.assert_status(2).assert_stdout_empty().assert_stderr_contains(told);
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(told);
         assert!(!out.stderr.contains("stated-total"), "{}", out.stderr);
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     }

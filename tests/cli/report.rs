@@ -520,7 +520,15 @@ fn an_unknown_filter_is_told_before_the_plans_errors() {
     p.check(&[]).assert_status(1);
     let dir = p.dir.path();
     for command in ["report", "export"] {
-        let out = allocate(dir, &[command, "plan.toml", "--kommun", "Bergg"]);
+        let args = [
+            command,
+            "plan.toml",
+            "--kommun",
+            "Bergg",
+            "--view",
+            "per-area",
+        ];
+        let out = allocate(dir, &args);
         out.assert_status(2)
             .assert_stderr_contains("okänd kommun `Bergg`. Menade du `Berg`?");
     }
