@@ -360,9 +360,9 @@ pub fn code(code: &str, dialect: Dialect) -> Cow<'_, str> {
 /// it is for a program, which joins on the plan's own ids and names (`+3.8`, `@SUM(1)`).
 fn text(text: &str, dialect: Dialect) -> Cow<'_, str> {
     match dialect {
-        Dialect::Excel => match controls_named(text) {
-            Some(named) => Cow::Owned(for_excel(&named).into_owned()),
-            None => for_excel(text),
+        Dialect::Excel => match crate::output::text::in_cell(text) {
+            Cow::Owned(named) => Cow::Owned(for_excel(&named).into_owned()),
+            Cow::Borrowed(text) => for_excel(text),
         },
         Dialect::Rfc4180 => Cow::Borrowed(text),
     }
@@ -400,27 +400,6 @@ fn for_excel(text: &str) -> Cow<'_, str> {
     } else {
         neutralise(text)
     }
-}
-
-/// A text with control characters other than line breaks and tabs, with them named as the
-/// documents name them (`4001<U+0000>05`): a spreadsheet drops a NUL without a word, and the
-/// reference would read as another.
-fn controls_named(text: &str) -> Option<String> {
-    let named = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
-    // C0 controls and DEL are single bytes, C1 controls start with 0xC2.
-    let maybe = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
-    if !maybe || !text.chars().any(named) {
-        return None;
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if named(c) {
-            crate::output::text::push_name(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out)
 }
 
 /// Whether a spreadsheet in a Swedish locale reads `text` as a value, not as text: a number
@@ -682,6 +661,14 @@ mod tests {
             "SV<U+000B>OM<U+0085>"
         );
         assert_eq!(text("rad 1\nrad 2\tå", Dialect::Excel), "rad 1\nrad 2\tå");
+        // An override would turn the rest of the cell around; a zero-width space would make
+        // two names look alike.
+        assert_eq!(
+            text("+Folk\u{202e}hälsa", Dialect::Excel),
+            "'+Folk<U+202E>hälsa"
+        );
+        assert_eq!(text("Ber\u{200b}g", Dialect::Excel), "Ber<U+200B>g");
+        assert_eq!(text("Folk\u{202e}", Dialect::Rfc4180), "Folk\u{202e}");
         assert_eq!(text("\u{0}=1", Dialect::Excel), "<U+0000>=1");
         assert_eq!(text("4001\u{0}05", Dialect::Rfc4180), "4001\u{0}05");
     }

@@ -74,6 +74,30 @@ fn hidden_by_rule(c: char) -> bool {
         || u32::from(c) & 0xfffe == 0xfffe
 }
 
+/// A text as a spreadsheet's cell holds it (the Excel CSV, the workbook): the characters the
+/// terminal and the documents name ([`hidden`]: controls, bidirectional overrides, characters
+/// that take no room) named as they name them (`4001<U+0000>05`, `Folk<U+202E>hälsa`), line
+/// breaks and tabs kept. A spreadsheet drops a NUL without a word, so a reference would read
+/// as another, and it turns the text after an override around.
+pub fn in_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let named = |c: char| hidden(c) && !matches!(c, '\n' | '\r' | '\t');
+    // C0 controls and DEL are single bytes, C1 controls and the soft hyphen start with 0xC2,
+    // and every other hidden character lies at U+0300 or above (a first byte from 0xCC).
+    let maybe = (text.bytes()).any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b >= 0xcc);
+    if !maybe || !text.chars().any(named) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if named(c) {
+            push_name(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `c` by its Unicode name, as [`visible`] shows it: `<U+200B>`.
 pub fn push_name(out: &mut String, c: char) {
     use std::fmt::Write;

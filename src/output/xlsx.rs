@@ -34,6 +34,7 @@ use crate::core::money::Amount;
 use crate::core::parallel;
 use crate::output::number::{self, EXCEL_MAX_DECIMALS, excel_kronor};
 use crate::output::sheet::{Sheet, Value};
+use crate::output::text::in_cell;
 
 /// Rows in an Excel worksheet, the header row included.
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
@@ -471,7 +472,7 @@ fn write_total(
     for (col, value) in (0u16..).zip(&part.sheet.total) {
         match value {
             Value::Text(t) => {
-                worksheet.write_string_with_format(row, col, &**t, &formats.total_label)?;
+                worksheet.write_string_with_format(row, col, in_cell(t), &formats.total_label)?;
             }
             Value::Amount(a) if sums.get(usize::from(col)) == Some(a) => {
                 let Some(formula) = subtotal(part, col) else {
@@ -574,9 +575,9 @@ fn write_value(
     };
     match (value, format) {
         (Value::Text(t) | Value::Code(t), Some(f)) => {
-            worksheet.write_string_with_format(row, col, &**t, f)
+            worksheet.write_string_with_format(row, col, in_cell(t), f)
         }
-        (Value::Text(t) | Value::Code(t), None) => worksheet.write_string(row, col, &**t),
+        (Value::Text(t) | Value::Code(t), None) => worksheet.write_string(row, col, in_cell(t)),
         (Value::Number(n), Some(f)) => worksheet.write_number_with_format(row, col, *n, f),
         (Value::Number(n), None) => worksheet.write_number(row, col, *n),
         (Value::Decimal(d), Some(f)) => {

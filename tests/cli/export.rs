@@ -2141,3 +2141,44 @@ fn a_column_of_texts_is_text_in_every_row() {
     assert_eq!(row[1], Data::String("2326".into()));
     assert_eq!(row[3], Data::String("400105".into()));
 }
+
+/// A bidirectional override in a name would turn the rest of a spreadsheet's cell around, as
+/// a control character would be dropped: the Excel CSV and the workbook name both as the
+/// terminal and the documents do; the CSV for programs keeps the name as the plan writes it.
+#[test]
+fn an_override_in_a_name_is_named_for_a_spreadsheet_and_kept_for_a_program() {
+    let plan = PlanDir::from_real("plan-2026.toml").edit(
+        "name = \"Folkhälsoenheten\"",
+        "name = \"Folk\\u202Ehälsa\\u0007\"",
+    );
+    use calamine::{Reader, Xlsx, open_workbook};
+    plan.check(&[]).assert_status(0);
+    let dir = plan.dir.path();
+    let named = "Folk<U+202E>hälsa<U+0007>";
+    allocate(dir, &["export", "plan.toml", "--view", "per-actor"])
+        .assert_status(0)
+        .assert_stdout_contains(named);
+    let machine = allocate(
+        dir,
+        &[
+            "export",
+            "plan.toml",
+            "--view",
+            "per-actor",
+            "--csv",
+            "rfc4180",
+        ],
+    );
+    machine.assert_stdout_contains("Folk\u{202e}hälsa\u{7}");
+    allocate(
+        dir,
+        &["export", "plan.toml", "-o", "ut", "--format", "xlsx"],
+    )
+    .assert_status(0);
+    let mut book: Xlsx<_> = open_workbook(dir.join("ut/allocate-2026.xlsx")).unwrap();
+    let sheet = book.worksheet_range("per-aktor").unwrap();
+    assert!(
+        sheet.rows().flatten().any(|c| *c == named),
+        "{named} in the workbook"
+    );
+}
