@@ -3448,33 +3448,65 @@ fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
         .map(|(name, amount)| (format!("Insats 1.3, {name}"), amount.as_integer().unwrap()))
         .collect();
     let sums: Vec<(String, i64)> = (plan["stated"].as_array().unwrap().iter())
-        .filter(|s| s.get("kommun").is_some() || s.get("actor").and_then(|a| a.as_str()) == Some("kommunerna"))
+        .filter(|s| {
+            s.get("kommun").is_some()
+                || s.get("actor").and_then(|a| a.as_str()) == Some("kommunerna")
+        })
         .map(|s| {
             let label = s["label"].as_str().unwrap().to_string();
             (label, s["amount"].as_integer().unwrap())
         })
         .collect();
     assert_eq!((parts.len(), sums.len()), (8, 9), "{parts:?} {sums:?}");
-    assert!(sums.iter().any(|(l, a)| l == "Berg, summa" && *a == 196_200));
+    assert!(
+        sums.iter()
+            .any(|(l, a)| l == "Berg, summa" && *a == 196_200)
+    );
     let unchecked = parts.len() + sums.len();
     for (lang, of, hold, cannot, error) in [
-        ("sv", " av ", " tryckta summor stämmer", "kan inte kontrolleras", "fel 1"),
-        ("en", " of ", " printed figures match", "cannot be checked", "error 1"),
+        (
+            "sv",
+            " av ",
+            " tryckta summor stämmer",
+            "kan inte kontrolleras",
+            "fel 1",
+        ),
+        (
+            "en",
+            " of ",
+            " printed figures match",
+            "cannot be checked",
+            "error 1",
+        ),
     ] {
-        let report = |dir: &Path| allocate(dir, &["report", "plan.toml", "--format", "md", "--lang", lang]);
+        let report = |dir: &Path| {
+            allocate(
+                dir,
+                &["report", "plan.toml", "--format", "md", "--lang", lang],
+            )
+        };
         let (full, out) = (report(right.dir.path()), report(draft.dir.path()));
         full.assert_status(0);
         out.assert_status(1);
         let (holding, figures) = printed_count(&full.stdout, (of, hold));
         let (see, computation) = match lang {
-            "sv" => (format!("({unchecked} {cannot}, se {error})"), "med beräkningen"),
-            _ => (format!("({unchecked} {cannot}, see {error})"), "the computation"),
+            "sv" => (
+                format!("({unchecked} {cannot}, se {error})"),
+                "med beräkningen",
+            ),
+            _ => (
+                format!("({unchecked} {cannot}, see {error})"),
+                "the computation",
+            ),
         };
         let draft_holding = holding - unchecked;
         out.assert_stdout_contains(&format!(
             " {draft_holding}{of}{figures}{hold} {computation} {see}."
         ));
-        assert_eq!(printed_count(&out.stdout, (of, hold)), (holding - unchecked, figures));
+        assert_eq!(
+            printed_count(&out.stdout, (of, hold)),
+            (holding - unchecked, figures)
+        );
         for (label, amount) in parts.iter().chain(&sums) {
             out.assert_stdout_contains(&format!(
                 "| {label} | **{}** {cannot} ({error}) | – |",
@@ -3487,9 +3519,12 @@ fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
         &report_md(right.dir.path()),
         (" av ", " tryckta summor stämmer"),
     );
-    right.check(&[]).assert_status(0).assert_stdout_contains(&format!(
-        "  {holding} av {figures} angivna summor i dokumentet stämmer med beräkningen\n"
-    ));
+    right
+        .check(&[])
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "  {holding} av {figures} angivna summor i dokumentet stämmer med beräkningen\n"
+        ));
 }
 
 fn report_md(dir: &Path) -> String {

@@ -196,7 +196,12 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
             }
             _ => Covers::Other,
         };
-        push(Figure::Stated(s, covers), &stated.amount, compared, unchecked);
+        push(
+            Figure::Stated(s, covers),
+            &stated.amount,
+            compared,
+            unchecked,
+        );
     }
     out
 }
@@ -215,7 +220,9 @@ pub fn unsplit_extents(ledger: &Ledger, i: usize) -> Vec<Range<usize>> {
         .map(|k| k.get_ref().as_str());
     // A chain of derived keys is short; the bound keeps a cycle (an error of its own) finite.
     for _ in 0..plan.keys.len() {
-        let Some(k) = key.and_then(|k| ledger.names.keys.get(k)).and_then(|&k| plan.keys.get(k))
+        let Some(k) = key
+            .and_then(|k| ledger.names.keys.get(k))
+            .and_then(|&k| plan.keys.get(k))
         else {
             break;
         };

@@ -363,12 +363,7 @@ impl<'a> Marks<'a> {
         (mark, Some(computed))
     }
 
-    fn compared_mark(
-        &self,
-        i: usize,
-        p: &Printed,
-        previous: Option<&PlanDiff>,
-    ) -> (Mark, Amount) {
+    fn compared_mark(&self, i: usize, p: &Printed, previous: Option<&PlanDiff>) -> (Mark, Amount) {
         let at_this = self.index.at(i);
         let computed = at_this
             .iter()
@@ -499,8 +494,11 @@ pub(super) fn status(
     let warnings = marks.notes.len() - errors;
     let counts = marks.counts(ledger);
     let (compared, mut holding) = (counts.figures, counts.holding);
-    let unchecked =
-        crate::output::words::document::unchecked_count(counts.unchecked, &marks.unchecked_by(), lang);
+    let unchecked = crate::output::words::document::unchecked_count(
+        counts.unchecked,
+        &marks.unchecked_by(),
+        lang,
+    );
     // The printed change, compared within the plan (`core::report::printed`: once the
     // county total is filled in) and holding there, is ≠ against last year's plan.
     let change_within = !findings.iter().any(|f| {
