@@ -1649,10 +1649,12 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         .assert_stdout_contains(&format!("(2025: **{}\u{a0}kr** ≠", kr("12 697 000")))
         // The stated change agrees with the plan's own figures but not with last year's
         // plan: it is marked ≠ in the text and in the checked figures, never ✓.
+        // The sentence writes the change unsigned after "minskning", and what last year's
+        // plan gives the same way.
         .assert_stdout_contains(&format!(
             "En minskning med **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan",
             kr("7 102"),
-            kr("\u{2212}7 877")
+            kr("7 877")
         ))
         .assert_stdout_contains(&format!(
             "| Förändring mot föregående år | **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan (fel 2) | {}\u{a0}kr |",
@@ -1671,6 +1673,38 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");
     // As `diff` says of the same two plans.
     allocate(dir.path(), &["diff", "plan-2025.toml", "plan-2026.toml"]).assert_status(1);
+    // In English, and in HTML, alike.
+    let report = |format: &str, lang: &str| {
+        let args = [
+            "report",
+            "plan-2026.toml",
+            "--format",
+            format,
+            "--previous",
+            "plan-2025.toml",
+            "--lang",
+            lang,
+        ];
+        let out = allocate(dir.path(), &args);
+        out.assert_status(1);
+        out.stdout
+    };
+    let en = report("md", "en");
+    assert!(
+        en.contains("A decrease of **7,102\u{a0}kr** ≠ 7,877\u{a0}kr in the 2025 plan"),
+        "{en}"
+    );
+    let html = report("html", "sv");
+    let sentence = html.find("En minskning med").expect("the change in words");
+    let sentence = &html[sentence
+        ..html[sentence..]
+            .find("</p>")
+            .map_or(html.len(), |e| sentence + e)];
+    assert!(
+        sentence.contains(&format!("≠ {}\u{a0}kr enligt 2025 års plan", kr("7 877"))),
+        "{sentence}"
+    );
+    assert!(!sentence.contains('\u{2212}'), "{sentence}");
 }
 
 #[test]

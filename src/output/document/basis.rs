@@ -298,20 +298,8 @@ fn agreement(
     ];
     if let Some(change) = &plan.plan.stated_change {
         let amount = *change.get_ref();
-        let shown = marks.figure(amount.abs(), &[]);
-        let standing = marks.figure(amount, &[Key::Figure(Fig::Change)]);
         // Against last year's plan (`--previous`) unless the plan disagrees with itself.
-        let mark = match (
-            standing.mark,
-            marks.last_year(previous, YearCheckKind::StatedChange),
-        ) {
-            (Mark::Verified | Mark::None, Some((against_last_year, _))) => against_last_year,
-            (mark, _) => mark,
-        };
-        let figure = Figure {
-            text: shown.text,
-            mark,
-        };
+        let figure = marks.change_in_words(amount, previous);
         let words = if amount.is_negative() {
             lang.pick(" En minskning med ", " A decrease of ")
         } else if amount.0.is_zero() {

@@ -235,6 +235,16 @@ impl<'a> Marks<'a> {
     }
 
     fn finding_mark(&self, shown: Amount, indices: &[usize]) -> Mark {
+        self.finding_mark_as(shown, indices, &|a| number::document_amount(a, self.lang))
+    }
+
+    /// [`Marks::finding_mark`] with its figures written by `write`.
+    fn finding_mark_as(
+        &self,
+        shown: Amount,
+        indices: &[usize],
+        write: &dyn Fn(Amount) -> String,
+    ) -> Mark {
         let lang = self.lang;
         let found: Vec<&Finding> = indices
             .iter()
@@ -245,9 +255,9 @@ impl<'a> Marks<'a> {
             .find_map(|f| f.problem.figures())
             .map(|(stated, computed)| {
                 if shown == stated {
-                    computed_note(&number::document_amount(computed, lang), lang)
+                    computed_note(&write(computed), lang)
                 } else {
-                    let s = number::document_amount(stated, lang);
+                    let s = write(stated);
                     say!(lang, "≠ angivet {s}", "≠ stated {s}")
                 }
             })
@@ -400,12 +410,22 @@ impl<'a> Marks<'a> {
         previous: Option<&PlanDiff>,
         kind: YearCheckKind,
     ) -> Option<(Mark, Amount)> {
+        self.last_year_as(previous, kind, &|a| number::document_amount(a, self.lang))
+    }
+
+    /// [`Marks::last_year`] with the figure of last year's plan written by `write`.
+    fn last_year_as(
+        &self,
+        previous: Option<&PlanDiff>,
+        kind: YearCheckKind,
+        write: &dyn Fn(Amount) -> String,
+    ) -> Option<(Mark, Amount)> {
         let lang = self.lang;
         let check = previous?.year_checks.iter().find(|c| c.kind == kind)?;
         if check.holds() {
             return Some((Mark::Verified, check.computed));
         }
-        let computed = number::document_amount(check.computed, lang);
+        let computed = write(check.computed);
         let last = previous?.old.year;
         let note = self
             .year_labels
@@ -423,6 +443,36 @@ impl<'a> Marks<'a> {
             label: note.map_or_else(String::new, |n| n.label.clone()),
         };
         Some((mark, check.computed))
+    }
+}
+
+impl Marks<'_> {
+    /// The printed change as the sentence under the county total says it, after "En minskning
+    /// med" or "En ökning med": unsigned, with its mark, the findings at it, else its standing
+    /// against last year's plan (`--previous`). Every figure of the mark is written as the
+    /// change is, unsigned ("En minskning med 39 897 kr ≠ 39 898 kr enligt 2026 års plan"),
+    /// and signed only where it goes the other way ("≠ +5 kr") or the plan states none
+    /// ("Oförändrat: 0 kr ≠ −7 877 kr").
+    pub fn change_in_words(&self, change: Amount, previous: Option<&PlanDiff>) -> Figure {
+        let lang = self.lang;
+        let direction = |a: Amount| (a.is_negative(), a.0.is_zero());
+        let write = |a: Amount| match direction(a) == direction(change) && !a.0.is_zero() {
+            true => number::document_amount(a.abs(), lang),
+            false => number::document_change(a, lang),
+        };
+        let standing = self.index.standing(&[Key::Figure(Fig::Change)]);
+        let mark = if !standing.findings.is_empty() {
+            self.finding_mark_as(change, &standing.findings, &write)
+        } else {
+            match self.last_year_as(previous, YearCheckKind::StatedChange, &write) {
+                Some((mark, _)) => mark,
+                None => self.figure(change, &[Key::Figure(Fig::Change)]).mark,
+            }
+        };
+        Figure {
+            text: number::document_amount(change.abs(), lang),
+            mark,
+        }
     }
 }
 
