@@ -3439,7 +3439,7 @@ fn document_kr(amount: i64, lang: &str) -> String {
     let digits = amount.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(if lang == "en" { ',' } else { '\u{202f}' });
         }
         grouped.push(c);
