@@ -580,13 +580,43 @@ impl Edit {
                             .decor_mut()
                             .set_prefix(format!("{prefix}# {line}\n{indent}"));
                     } else {
-                        up.extend(notes.into_iter().map(|n| format!("`{label}` {n}")));
+                        let named = self.named(key, &label);
+                        up.push(format!("{named}: {}", notes.join(", ")));
                     }
                 }
             }
             _ => {}
         }
-        self.say_notes(parent.inline, item, key, up, &mut parent.notes);
+        // Each table's figures are named by what it is ("område 1", "varav e"), not by the
+        // array's key, in the comment of a table they are inline in too.
+        match (parent.inline, self.names(key)) {
+            (true, true) => parent.notes.extend(up),
+            // One table's figures from the next: "område 1: …, varav e: …; område 2: …".
+            (false, true) if up.len() > 1 => {
+                let up = vec![up.join("; ")];
+                self.say_notes(parent.inline, item, key, up, &mut parent.notes);
+            }
+            _ => self.say_notes(parent.inline, item, key, up, &mut parent.notes),
+        }
+    }
+
+    /// Whether the tables of the array `key` have a name of their own ([`Edit::named`]).
+    fn names(&self, key: &str) -> bool {
+        matches!(key, "areas" | "earmarks" | "insatser" | "rows")
+    }
+
+    /// A table of the array `key` with its `label` as the comments name it before its
+    /// figures: "område 1", "varav e", "insats 1.2", "rad 1."; another by its label in
+    /// backticks (`` `Region` ``).
+    fn named(&self, key: &str, label: &str) -> String {
+        let lang = self.lang;
+        match key {
+            "areas" => say!(lang, "område {label}", "area {label}"),
+            "earmarks" => say!(lang, "varav {label}", "of which {label}"),
+            "insatser" => format!("insats {label}"),
+            "rows" => say!(lang, "rad {label}", "row {label}"),
+            _ => format!("`{label}`"),
+        }
     }
 
     /// Last year's figures of the inline table or array `item` (the value of `key`): in the

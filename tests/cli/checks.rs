@@ -779,6 +779,18 @@ fn explain_says_what_every_code_means() {
     crate::support::allocate(&root, &["explain", "fel[previous-year]"])
         .assert_status(0)
         .assert_stdout_contains("fel[previous-year]\n  Planens siffra om förra året");
+    // As copied from a finding's line, with the colon after the code, in either language.
+    for (copied, header) in [
+        ("fel[key-file]:", "fel[key-file]\n"),
+        (" error[key-file]: ", "fel[key-file]\n"),
+        ("warning[key-date]:", "varning[key-date]\n"),
+        ("stated-total:", "fel[stated-total]\n"),
+    ] {
+        crate::support::allocate(&root, &["explain", copied])
+            .assert_status(0)
+            .assert_stdout_contains(header);
+    }
+    crate::support::allocate(&root, &["explain", "fel[key-file]::"]).assert_status(2);
     crate::support::allocate(&root, &["explain", "key-coverag"])
         .assert_status(2)
         .assert_stdout_empty()
@@ -804,4 +816,46 @@ fn only_a_name_written_as_a_letter_and_a_combining_mark_is_called_decomposed() {
     out.assert_status(0)
         .assert_finding("decomposed-name", &p.position_of("\"O\u{308}stersund\"", 0))
         .assert_stdout_contains("namnet `Östersund` är skrivet i uppdelad Unicode");
+}
+
+/// A key file that a plan names and that cannot be read is the plan's error `key-file` (exit
+/// 1, and the plan's other checks still run); a file named on the command line that cannot be
+/// read is exit 2. The README's table of exit statuses and `explain key-file` say so.
+#[test]
+fn an_unreadable_key_file_the_plan_names_is_a_finding_and_one_on_the_command_line_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = crate::support::real_plan("plan-2025.toml");
+    let file = "file = \"keys/folkmangd-2024-11-01.csv\"";
+    assert!(plan.contains(file));
+    // And a heading's printed total one krona off, which `check` finds all the same.
+    let heading = "stated = 6_067_775";
+    assert!(plan.contains(heading));
+    let plan = (plan.replacen(file, "file = \"keys/saknas.csv\"", 1)).replacen(
+        heading,
+        "stated = 6_067_776",
+        1,
+    );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let out = crate::support::allocate(dir.path(), &["check", "plan.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("fel[key-file]: ")
+        .assert_stdout_contains("keys/saknas.csv: filen finns inte");
+    // The other checks ran: the heading's total is still compared.
+    let codes = out.finding_codes();
+    assert!(codes.iter().any(|c| c == "stated-total"), "{codes:?}");
+    for format in ["json", "github", "gitlab"] {
+        crate::support::allocate(dir.path(), &["check", "plan.toml", "--format", format])
+            .assert_status(1);
+    }
+    crate::support::allocate(dir.path(), &["split", "100", "--key", "keys/saknas.csv"])
+        .assert_status(2)
+        .assert_stderr_contains("keys/saknas.csv: filen finns inte");
+    crate::support::allocate(dir.path(), &["explain", "key-file"])
+        .assert_status(0)
+        .assert_stdout_contains("(slutkod 1)")
+        .assert_stdout_contains("slutkod 2");
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    assert!(readme.contains(
+        "a key file named by a plan is the finding `key-file`, exit 1, so that the plan's other checks still run"
+    ));
 }

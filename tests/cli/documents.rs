@@ -1649,10 +1649,12 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         .assert_stdout_contains(&format!("(2025: **{}\u{a0}kr** ≠", kr("12 697 000")))
         // The stated change agrees with the plan's own figures but not with last year's
         // plan: it is marked ≠ in the text and in the checked figures, never ✓.
+        // The sentence writes the change unsigned after "minskning", and what last year's
+        // plan gives the same way.
         .assert_stdout_contains(&format!(
             "En minskning med **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan",
             kr("7 102"),
-            kr("\u{2212}7 877")
+            kr("7 877")
         ))
         .assert_stdout_contains(&format!(
             "| Förändring mot föregående år | **{}\u{a0}kr** ≠ {}\u{a0}kr enligt 2025 års plan (fel 2) | {}\u{a0}kr |",
@@ -1671,6 +1673,38 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");
     // As `diff` says of the same two plans.
     allocate(dir.path(), &["diff", "plan-2025.toml", "plan-2026.toml"]).assert_status(1);
+    // In English, and in HTML, alike.
+    let report = |format: &str, lang: &str| {
+        let args = [
+            "report",
+            "plan-2026.toml",
+            "--format",
+            format,
+            "--previous",
+            "plan-2025.toml",
+            "--lang",
+            lang,
+        ];
+        let out = allocate(dir.path(), &args);
+        out.assert_status(1);
+        out.stdout
+    };
+    let en = report("md", "en");
+    assert!(
+        en.contains("A decrease of **7,102\u{a0}kr** ≠ 7,877\u{a0}kr in the 2025 plan"),
+        "{en}"
+    );
+    let html = report("html", "sv");
+    let sentence = html.find("En minskning med").expect("the change in words");
+    let sentence = &html[sentence
+        ..html[sentence..]
+            .find("</p>")
+            .map_or(html.len(), |e| sentence + e)];
+    assert!(
+        sentence.contains(&format!("≠ {}\u{a0}kr enligt 2025 års plan", kr("7 877"))),
+        "{sentence}"
+    );
+    assert!(!sentence.contains('\u{2212}'), "{sentence}");
 }
 
 #[test]
@@ -3397,4 +3431,136 @@ fn the_invoicing_details_stand_beside_the_reference_code() {
     );
     json.assert_status(0)
         .assert_stdout_contains(&format!("\"invoicing\":\"{url}\""));
+}
+
+/// An amount of a plan as a document in `lang` writes it: `196 200 kr` grouped with narrow
+/// no-break spaces (`196,200 kr` in English), a no-break space before the unit.
+fn document_kr(amount: i64, lang: &str) -> String {
+    let digits = amount.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(if lang == "en" { ',' } else { '\u{202f}' });
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}\u{a0}kr")
+}
+
+/// "49 av 50 tryckta summor stämmer" in a Markdown document: (49, 50).
+fn printed_count(md: &str, words: (&str, &str)) -> (usize, usize) {
+    let (of, hold) = words;
+    let end = md.find(hold).unwrap_or_else(|| panic!("no {hold:?}: {md}"));
+    let count: Vec<usize> = md[..end]
+        .rsplit(['\n', '.', '>'])
+        .next()
+        .unwrap()
+        .split(of)
+        .map(|n| n.trim().parse().unwrap())
+        .collect();
+    (count[0], count[1])
+}
+
+/// A draft whose insats cannot be split (the 2026 plan with insats 1.3's key misspelt) keeps
+/// every printed figure that insats is part of in *Kontrollerade summor*, marked as not
+/// checkable for its error, and counts them: its own eight printed parts, the eight kommuner's
+/// sums of the table "Respektive kommun" and "Totalt direkt fördelat länets kommuner". The
+/// other figures hold as in the plan that is right, in every language.
+#[test]
+fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
+    let right = PlanDir::from_real("plan-2026.toml");
+    let plan: toml::Table = toml::from_str(&right.text).unwrap();
+    let key = "key = \"befolkning-procent-2026\"";
+    let draft = PlanDir::from_real("plan-2026.toml").edit(key, "key = \"befolkning-procent-2072\"");
+    std::fs::write(draft.dir.path().join("plan.toml"), &draft.text).unwrap();
+    std::fs::write(right.dir.path().join("plan.toml"), &right.text).unwrap();
+    // The figures insats 1.3 is part of, as the plan prints them.
+    let insats = (plan["insatser"].as_array().unwrap().iter())
+        .find(|i| i["id"].as_str() == Some("1.3"))
+        .unwrap();
+    let parts: Vec<(String, i64)> = (insats["split"]["printed"].as_table().unwrap().iter())
+        .map(|(name, amount)| (format!("Insats 1.3, {name}"), amount.as_integer().unwrap()))
+        .collect();
+    let sums: Vec<(String, i64)> = (plan["stated"].as_array().unwrap().iter())
+        .filter(|s| {
+            s.get("kommun").is_some()
+                || s.get("actor").and_then(|a| a.as_str()) == Some("kommunerna")
+        })
+        .map(|s| {
+            let label = s["label"].as_str().unwrap().to_string();
+            (label, s["amount"].as_integer().unwrap())
+        })
+        .collect();
+    assert_eq!((parts.len(), sums.len()), (8, 9), "{parts:?} {sums:?}");
+    assert!(
+        sums.iter()
+            .any(|(l, a)| l == "Berg, summa" && *a == 196_200)
+    );
+    let unchecked = parts.len() + sums.len();
+    for (lang, of, hold, cannot, error) in [
+        (
+            "sv",
+            " av ",
+            " tryckta summor stämmer",
+            "kan inte kontrolleras",
+            "fel 1",
+        ),
+        (
+            "en",
+            " of ",
+            " printed figures match",
+            "cannot be checked",
+            "error 1",
+        ),
+    ] {
+        let report = |dir: &Path| {
+            allocate(
+                dir,
+                &["report", "plan.toml", "--format", "md", "--lang", lang],
+            )
+        };
+        let (full, out) = (report(right.dir.path()), report(draft.dir.path()));
+        full.assert_status(0);
+        out.assert_status(1);
+        let (holding, figures) = printed_count(&full.stdout, (of, hold));
+        let (see, computation) = match lang {
+            "sv" => (
+                format!("({unchecked} {cannot}, se {error})"),
+                "med beräkningen",
+            ),
+            _ => (
+                format!("({unchecked} {cannot}, see {error})"),
+                "the computation",
+            ),
+        };
+        let draft_holding = holding - unchecked;
+        out.assert_stdout_contains(&format!(
+            " {draft_holding}{of}{figures}{hold} {computation} {see}."
+        ));
+        assert_eq!(
+            printed_count(&out.stdout, (of, hold)),
+            (holding - unchecked, figures)
+        );
+        for (label, amount) in parts.iter().chain(&sums) {
+            out.assert_stdout_contains(&format!(
+                "| {label} | **{}** {cannot} ({error}) | – |",
+                document_kr(*amount, lang)
+            ));
+        }
+    }
+    // `check` of the right plan counts as its document does.
+    let (holding, figures) = printed_count(
+        &report_md(right.dir.path()),
+        (" av ", " tryckta summor stämmer"),
+    );
+    right
+        .check(&[])
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "  {holding} av {figures} angivna summor i dokumentet stämmer med beräkningen\n"
+        ));
+}
+
+fn report_md(dir: &Path) -> String {
+    allocate(dir, &["report", "plan.toml", "--format", "md"]).stdout
 }

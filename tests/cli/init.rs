@@ -996,6 +996,48 @@ fn init_zeroes_the_insatser_written_as_an_inline_array() {
     assert!(new.contains("split = { rule = \"amounts\", amounts = { rjh = 0, kfjh = 0 } } },\n"));
 }
 
+/// The areas as one inline array: last year's figures after it, each area's named as the
+/// plan's own comments name it ("område 1: …, varav medverkan: …; område 2: …"), in
+/// either language.
+#[test]
+fn init_names_each_area_and_earmark_of_an_inline_array_in_its_comment() {
+    let text = base();
+    let start = text.find("[[areas]]").unwrap();
+    let end = text.find("[[actors]]").unwrap();
+    // The base plan's areas and earmark, inline.
+    let (one, earmark, two) = (1_000_000, 400_000, 2_000_000);
+    let areas = text[start..end].replace('_', "");
+    for figure in [one, earmark, two] {
+        assert!(areas.contains(&format!("amount = {figure}\n")), "{areas}");
+    }
+    let inline = format!(
+        "areas = [{{ number = 1, title = \"Genomförande av den nationella strategin\", amount = {one}, earmarks = [{{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = {earmark} }}] }}, {{ number = 2, title = \"Suicidprevention\", amount = {two} }}]\n\n{}{}",
+        &text[..start],
+        &text[end..]
+    );
+    let new = assert_next_plan(&inline, 20);
+    let zeroed = "areas = [{ number = 1, title = \"Genomförande av den nationella strategin\", amount = 0, earmarks = [{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = 0 }] }, { number = 2, title = \"Suicidprevention\", amount = 0 }]";
+    let kr = |n: i64, sep: &str| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        format!("{out} kr")
+    };
+    let (one_sv, earmark_sv, two_sv) = (kr(one, " "), kr(earmark, " "), kr(two, " "));
+    assert!(new.contains(&format!("{zeroed}  # fyll i (2026: område 1: amount {one_sv}, varav medverkan: amount {earmark_sv}; område 2: amount {two_sv})\n")), "{new}");
+    let (dir, new, out) = init_text(&inline, &["--lang", "en"]);
+    out.assert_status(0);
+    drop(dir);
+    let (one_en, earmark_en, two_en) = (kr(one, ","), kr(earmark, ","), kr(two, ","));
+    assert!(new.contains(&format!("{zeroed}  # fill in (2026: area 1: amount {one_en}, of which medverkan: amount {earmark_en}; area 2: amount {two_en})\n")), "{new}");
+    assert!(!new.contains("`1`"), "{new}");
+}
+
 #[test]
 fn init_zeroes_earmarks_and_split_amounts_in_sub_tables_and_dotted_keys() {
     let text = edited(
@@ -1014,7 +1056,7 @@ fn init_zeroes_earmarks_and_split_amounts_in_sub_tables_and_dotted_keys() {
         "\n[insatser.split.amounts]\nrjh = 20_000\nkfjh = 15_000",
     );
     let new = assert_next_plan(&text, 20);
-    assert!(new.contains("\nearmarks = [{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = 0 }]  # fyll i (2026: `medverkan` amount 400 000 kr)\n"), "{new}");
+    assert!(new.contains("\nearmarks = [{ id = \"medverkan\", title = \"Patient-, brukar- och anhörigmedverkan\", amount = 0 }]  # fyll i (2026: varav medverkan: amount 400 000 kr)\n"), "{new}");
     assert!(
         new.contains("\nexcept.\"Östersund\" = 0  # fyll i (2026: 140 000 kr)\n"),
         "{new}"
@@ -1034,7 +1076,7 @@ fn init_zeroes_a_printed_tables_inline_rows() {
     // On one line, last year's figures go after the array.
     let rows = "rows = [{ label = \"1.\", insats = \"1.2\", cells = [21_200, 196_000] }]\n";
     let new = assert_next_plan(&format!("{}{table}{rows}", base()), 23);
-    assert!(new.contains("\nrows = [{ label = \"1.\", insats = \"1.2\", cells = [0, 0] }]  # fyll i (2026: `1.` cells 21 200 kr, 196 000 kr)\n"), "{new}");
+    assert!(new.contains("\nrows = [{ label = \"1.\", insats = \"1.2\", cells = [0, 0] }]  # fyll i (2026: rad 1.: cells 21 200 kr, 196 000 kr)\n"), "{new}");
 }
 
 #[test]

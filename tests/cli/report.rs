@@ -348,25 +348,23 @@ fn plan_with_errors_is_not_reported_on() {
 /// figure only where the document marks each, else that the errors are listed at its top.
 #[test]
 fn a_drafts_line_on_standard_error_says_what_the_document_says() {
-    // Berg's 5,3 % written under `Bergg`: the unknown name, the key without Berg and its sum
-    // of 94,7 % stand at no figure of the document.
-    let p = PlanDir::from_real("plan-2026.toml").edit(
-        "values = { Berg = \"5,3\"",
-        "values = { \"Bergg\" = \"5,3\"",
-    );
+    // An unknown focus area of insats 1.3 stands at no figure of the document: it keeps no
+    // money from being split.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("focus_areas = [4, 5, 6, 7]", "focus_areas = [4, 5, 6, 9]");
     std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
     for (lang, in_document, at_figure, on_stderr) in [
         (
             "sv",
             "Varje fel står i listan nedan.",
             "Det här är vad allocate check fann. Varning 1 står också vid sin siffra i dokumentet (≠).",
-            "plan.toml: 3 fel; dokumentet är ett utkast med felen i en lista överst\n",
+            "plan.toml: 1 fel; dokumentet är ett utkast med felen i en lista överst\n",
         ),
         (
             "en",
             "Each error is in the list below.",
             "This is what allocate check found. Warning 1 also stands at its figure in the document (≠).",
-            "plan.toml: 3 errors; the document is a draft with the errors in a list at the top\n",
+            "plan.toml: 1 error; the document is a draft with the errors in a list at the top\n",
         ),
     ] {
         let out = allocate(
@@ -379,6 +377,27 @@ fn a_drafts_line_on_standard_error_says_what_the_document_says() {
         assert!(out.stdout.contains(at_figure), "{}", out.stdout);
         assert!(out.stderr.ends_with(on_stderr), "{}", out.stderr);
     }
+
+    // Berg's 5,3 % written under `Bergg`: the unknown name, the key without Berg and its sum
+    // of 94,7 % are in the key insats 1.3 is split by, and so each stands where 1.3's money
+    // is not distributed and at the printed figures it keeps from being checked.
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "values = { Berg = \"5,3\"",
+        "values = { \"Bergg\" = \"5,3\"",
+    );
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let out = allocate(p.dir.path(), &["report", "plan.toml", "--format", "md"]);
+    out.assert_status(1)
+        .assert_stdout_contains("Varje fel står vid sin siffra (≠) och i listan nedan.")
+        .assert_stdout_contains("ej fördelat (fel 1, fel 2, fel 3)")
+        .assert_stdout_contains("kan inte kontrolleras (fel 1, fel 2, fel 3)");
+    assert!(
+        out.stderr.ends_with(
+            "plan.toml: 3 fel; dokumentet är ett utkast med varje fel markerat vid sin siffra\n"
+        ),
+        "{}",
+        out.stderr
+    );
 
     // The plan as printed: its one error, the heading total 481 000 where the plan gives
     // 481 600, stands at that figure.

@@ -1,5 +1,5 @@
 //! `allocate explain [CODE]`: what a finding's code means, of `check` or of `follow-up`
-//! (`stated-total`, or as a finding shows it, `fel[stated-total]`), what it does to the
+//! (`stated-total`, or as a finding shows it, `fel[stated-total]:`), what it does to the
 //! command, and every code when none is given; in Swedish, or English with `--lang en`.
 
 use std::io::Write;
@@ -37,9 +37,11 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status, Error> {
 }
 
 /// The code `written` names: as it is written (`stated-total`) or as a finding's header shows
-/// it (`fel[stated-total]`, `warning[key-date]`), case aside.
+/// it (`fel[stated-total]`, `warning[key-date]`), case aside, also with the colon that follows
+/// it on a finding's line (`fel[key-file]:`, copied with it).
 fn code(written: &str) -> Result<AnyCode, Error> {
     let trimmed = written.trim();
+    let trimmed = trimmed.strip_suffix(':').map_or(trimmed, str::trim_end);
     let bare = match (trimmed.find('['), trimmed.strip_suffix(']')) {
         (Some(open), Some(inner)) => inner.get(open + 1..).unwrap_or(inner),
         _ => trimmed,

@@ -44,7 +44,8 @@ one disagree with it, \fBfollow\-up\fR when the usage files have errors. The sta
 same when standard output is closed early (\fBallocate check plan.toml | head\fR).
 .TP
 \fB2\fR
-A file cannot be read, parsed or written, the command line is wrong, or a file would be
+A file named on the command line cannot be read, parsed or written (a key file that a plan
+names is the plan's error \fBkey\-file\fR, status 1), the command line is wrong, or a file would be
 overwritten without \fB\-\-force\fR; also an internal error (a bug), after a short apology
 that says how to report it.
 .TP

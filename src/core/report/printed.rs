@@ -11,6 +11,12 @@
 //! when all it names resolves; a per-recipient `printed` amount when its insats could be
 //! split. An insats's own amount is an input, never compared, but a finding at it is still
 //! shown there.
+//!
+//! A figure that `check` would compare but cannot, because an insats it covers could not be
+//! split (its key misspelt, its key file unreadable), is *unchecked*: not compared, yet
+//! counted among the printed figures and listed, with the insatser whose errors keep it so
+//! ([`Printed::unchecked`]), so that a draft says which printed sums it could not check
+//! rather than leaving them out.
 
 use std::collections::HashMap;
 use std::ops::{ControlFlow, Range};
@@ -64,6 +70,23 @@ pub struct Printed {
     pub amount: Amount,
     pub span: Range<usize>,
     pub compared: bool,
+    /// Where the plan writes each insats that keeps this figure from being compared (its
+    /// money could not be split, `Ledger::unresolved`): the figure is one `check` would
+    /// compare, and the errors in these extents are why it cannot. Empty for every other
+    /// figure.
+    pub unchecked: Vec<Range<usize>>,
+}
+
+impl Printed {
+    /// Whether `check` would compare the figure but errors keep it from being computed.
+    pub fn is_unchecked(&self) -> bool {
+        !self.compared && !self.unchecked.is_empty()
+    }
+
+    /// Whether the figure is one of those `check` counts: compared, or unchecked.
+    pub fn is_counted(&self) -> bool {
+        self.compared || self.is_unchecked()
+    }
 }
 
 /// How a figure stands after `check`.
@@ -86,60 +109,81 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
     let plan = ledger.plan;
     let meta = &plan.plan;
     let mut out = Vec::new();
-    let mut push = |figure, spanned: &crate::core::plan::Spanned<Amount>, compared| {
+    let mut push = |figure, spanned: &crate::core::plan::Spanned<Amount>, compared, unchecked| {
         out.push(Printed {
             figure,
             amount: *spanned.get_ref(),
             span: spanned.span(),
             compared,
+            unchecked,
         });
     };
-    push(Figure::CountyTotal, &meta.county_total, true);
+    let extent = |i: usize| unsplit_extents(ledger, i);
+    push(Figure::CountyTotal, &meta.county_total, true, Vec::new());
     if let Some(previous) = &meta.previous_county_total {
-        push(Figure::PreviousCountyTotal, previous, false);
+        push(Figure::PreviousCountyTotal, previous, false, Vec::new());
     }
     if let Some(change) = &meta.stated_change {
         // Without last year's total the change is still a printed figure: it has the warning
         // that it cannot be checked (`stated-change-unchecked`) at it, so it does not hold.
         let compared = !meta.county_total.get_ref().0.is_zero();
-        push(Figure::Change, change, compared);
+        push(Figure::Change, change, compared, Vec::new());
     }
     if let Some(agreement) = &plan.agreement {
         push(
             Figure::NationalTotal,
             &agreement.national_total,
             !agreement.split.is_empty(),
+            Vec::new(),
         );
     }
     for (a, area) in plan.areas.iter().enumerate() {
         let first = ledger.names.areas.get(area.number.get_ref()) == Some(&a);
-        push(Figure::Area(a), &area.amount, first);
+        push(Figure::Area(a), &area.amount, first, Vec::new());
         for (e, earmark) in area.earmarks.iter().enumerate() {
             let tagged = ledger
                 .insatser
                 .iter()
                 .any(|x| x.area == Some(a) && x.earmark == Some(e));
-            push(Figure::Earmark(a, e), &earmark.amount, tagged);
+            push(Figure::Earmark(a, e), &earmark.amount, tagged, Vec::new());
         }
     }
     for (i, insats) in plan.insatser.iter().enumerate() {
-        push(Figure::Insats(i), &insats.amount, false);
+        push(Figure::Insats(i), &insats.amount, false, Vec::new());
         let Some(split) = &insats.split else { continue };
         let resolved = ledger.insatser.get(i).is_some_and(|e| e.lines.is_ok());
         for (name, amount) in &split.get_ref().printed {
             if let Some(recipient) = ledger.names.recipient(name.get_ref()) {
-                push(Figure::Part(i, recipient), amount, resolved);
+                // A part of an insats that could not be split is unchecked, by its errors.
+                let unchecked = match resolved {
+                    true => Vec::new(),
+                    false => extent(i),
+                };
+                push(Figure::Part(i, recipient), amount, resolved, unchecked);
             }
         }
     }
     for (h, heading) in plan.headings.iter().enumerate() {
         if let Some(stated) = &heading.stated {
-            push(Figure::Heading(h), stated, !ledger.headings.broken);
+            push(
+                Figure::Heading(h),
+                stated,
+                !ledger.headings.broken,
+                Vec::new(),
+            );
         }
     }
     for (s, stated) in plan.stated.iter().enumerate() {
         let selection = ledger.stated.get(s).and_then(Option::as_ref);
         let compared = selection.is_some_and(|sel| ledger.sum(sel).is_some());
+        // What it names resolves, but an insats among it could not be split: unchecked.
+        let unchecked = match (selection, compared) {
+            (Some(sel), false) => (ledger.unresolved.iter())
+                .filter(|&&i| sel.covers_insats(ledger, i))
+                .flat_map(|&i| extent(i))
+                .collect(),
+            _ => Vec::new(),
+        };
         let covers = match selection {
             Some(sel) if sel.is_all() => Covers::Whole,
             Some(sel) if stated.insatser.is_none() => {
@@ -152,9 +196,52 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
             }
             _ => Covers::Other,
         };
-        push(Figure::Stated(s, covers), &stated.amount, compared);
+        push(
+            Figure::Stated(s, covers),
+            &stated.amount,
+            compared,
+            unchecked,
+        );
     }
     out
+}
+
+/// Where the errors that keep insats `i` from being split are written: the insats (its split
+/// included), and the key it is split by, with the keys that key is derived from (`from`), so
+/// that a key file that cannot be read is found at its `file`.
+pub fn unsplit_extents(ledger: &Ledger, i: usize) -> Vec<Range<usize>> {
+    let plan = ledger.plan;
+    let Some(insats) = plan.insatser.get(i) else {
+        return Vec::new();
+    };
+    let mut extents = vec![insats.extent()];
+    let mut key = (insats.split.as_ref())
+        .and_then(|s| s.get_ref().key.as_ref())
+        .map(|k| k.get_ref().as_str());
+    // A chain of derived keys is short; the bound keeps a cycle (an error of its own) finite.
+    for _ in 0..plan.keys.len() {
+        let Some(k) = key
+            .and_then(|k| ledger.names.keys.get(k))
+            .and_then(|&k| plan.keys.get(k))
+        else {
+            break;
+        };
+        let spans = [k.id.span(), k.kind.span()]
+            .into_iter()
+            .chain(k.precision.as_ref().map(|s| s.span()))
+            .chain(k.date.as_ref().map(|s| s.span()))
+            .chain(k.values.as_ref().map(|s| s.span()))
+            .chain(k.file.as_ref().map(|s| s.span()))
+            .chain(k.column.as_ref().map(|s| s.span()))
+            .chain(k.from.as_ref().map(|s| s.span()))
+            .chain(k.printed_total.as_ref().map(|s| s.span()));
+        let (start, end) = spans.fold((usize::MAX, 0), |(a, b), s| (a.min(s.start), b.max(s.end)));
+        if start < end {
+            extents.push(start..end);
+        }
+        key = k.from.as_ref().map(|f| f.get_ref().as_str());
+    }
+    extents
 }
 
 /// What a document looks printed figures up by.
@@ -241,12 +328,27 @@ impl Index {
     }
 }
 
-/// How many printed figures `check` compares, and how many of them hold (no finding stands
-/// at them, [`SpanIndex::holds`]): the figures of [`printed`] that are compared, those of the
-/// printed tables and cost-sharing tables, and the keys' printed totals. `check`'s summary and
-/// the decision basis both say this.
-pub fn reconciled(ledger: &Ledger, printed: &[Printed], spans: &SpanIndex) -> (usize, usize) {
+/// How the printed figures stand after `check`: how many it counts, how many of them hold,
+/// and how many of them errors keep from being compared ([`Printed::is_unchecked`]; they are
+/// counted, and do not hold).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reconciled {
+    /// The printed figures counted: those compared and those unchecked.
+    pub figures: usize,
+    /// Those compared at which no finding stands.
+    pub holding: usize,
+    /// Those that errors keep from being compared.
+    pub unchecked: usize,
+}
+
+/// How many printed figures `check` counts, how many of them hold (no finding stands at them,
+/// [`SpanIndex::holds`]), and how many cannot be compared for errors: the figures of
+/// [`printed`] that are compared or unchecked, those of the printed tables and cost-sharing
+/// tables, and the keys' printed totals. `check`'s summary and the decision basis both say
+/// this.
+pub fn reconciled(ledger: &Ledger, printed: &[Printed], spans: &SpanIndex) -> Reconciled {
     let plan = ledger.plan;
+    let unchecked = printed.iter().filter(|p| p.is_unchecked()).count();
     let figures: Vec<Range<usize>> = printed
         .iter()
         .filter(|p| p.compared)
@@ -262,7 +364,32 @@ pub fn reconciled(ledger: &Ledger, printed: &[Printed], spans: &SpanIndex) -> (u
         )
         .collect();
     let holding = figures.iter().filter(|f| spans.holds(f)).count();
-    (figures.len(), holding)
+    Reconciled {
+        figures: figures.len() + unchecked,
+        holding,
+        unchecked,
+    }
+}
+
+/// The errors that keep printed figures from being compared: those written in the extents of
+/// the insatser that could not be split ([`Printed::unchecked`]), in `findings` order; empty
+/// when the errors are elsewhere (a key file that cannot be read).
+pub fn unchecked_by<'p>(
+    printed: impl IntoIterator<Item = &'p Printed>,
+    spans: &SpanIndex,
+) -> Vec<usize> {
+    // Each insats once, however many of its figures (and sums over it) are unchecked.
+    let mut extents: Vec<(usize, usize)> = (printed.into_iter())
+        .flat_map(|p| p.unchecked.iter().map(|e| (e.start, e.end)))
+        .collect();
+    extents.sort_unstable();
+    extents.dedup();
+    let mut errors: Vec<usize> = (extents.into_iter())
+        .flat_map(|(start, end)| spans.within(&(start..end), Severities::Errors))
+        .collect();
+    errors.sort_unstable();
+    errors.dedup();
+    errors
 }
 
 /// Which findings a question about a span counts.

@@ -158,16 +158,17 @@ impl<'a> Marks<'a> {
     pub fn unsplit(&self, projection: &Projection, i: usize) -> Option<Figure> {
         let written = projection.unsplit(i)?;
         let lang = self.lang;
-        let numbers = projection
-            .ledger
-            .plan
-            .insatser
-            .get(i)
-            .map(|x| self.index.spans().within(&x.extent(), Severities::Errors))
-            .unwrap_or_default();
+        // The errors in the insats, or in the key it is split by (a key file that cannot be
+        // read).
+        let mut numbers: Vec<usize> = printed::unsplit_extents(projection.ledger, i)
+            .iter()
+            .flat_map(|extent| self.index.spans().within(extent, Severities::Errors))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
         let note = lang.pick("ej fördelat", "not distributed").to_string();
         let mark = match numbers.is_empty() {
-            // The error is elsewhere (a key that could not be read): the list has it.
+            // The error is elsewhere: the list has it.
             true => self.short(note),
             false => Mark::Finding {
                 severity: Severity::Error,
@@ -234,6 +235,16 @@ impl<'a> Marks<'a> {
     }
 
     fn finding_mark(&self, shown: Amount, indices: &[usize]) -> Mark {
+        self.finding_mark_as(shown, indices, &|a| number::document_amount(a, self.lang))
+    }
+
+    /// [`Marks::finding_mark`] with its figures written by `write`.
+    fn finding_mark_as(
+        &self,
+        shown: Amount,
+        indices: &[usize],
+        write: &dyn Fn(Amount) -> String,
+    ) -> Mark {
         let lang = self.lang;
         let found: Vec<&Finding> = indices
             .iter()
@@ -244,9 +255,9 @@ impl<'a> Marks<'a> {
             .find_map(|f| f.problem.figures())
             .map(|(stated, computed)| {
                 if shown == stated {
-                    computed_note(&number::document_amount(computed, lang), lang)
+                    computed_note(&write(computed), lang)
                 } else {
-                    let s = number::document_amount(stated, lang);
+                    let s = write(stated);
                     say!(lang, "≠ angivet {s}", "≠ stated {s}")
                 }
             })
@@ -278,9 +289,47 @@ impl<'a> Marks<'a> {
         }
     }
 
-    /// How many printed figures `check` compared, and how many of them hold.
-    pub(super) fn counts(&self, ledger: &Ledger) -> (usize, usize) {
+    /// How many printed figures `check` counts, how many of them hold, and how many errors
+    /// keep from being compared.
+    pub(super) fn counts(&self, ledger: &Ledger) -> printed::Reconciled {
         printed::reconciled(ledger, self.index.printed(), self.index.spans())
+    }
+
+    /// The errors that keep printed figures from being compared, as the list labels them:
+    /// "fel 1", "fel 1 och fel 2"; "felen" when none of them is written at an insats (a key
+    /// file that cannot be read).
+    fn unchecked_by(&self) -> String {
+        let unchecked = (self.index.printed().iter()).filter(|p| p.is_unchecked());
+        let labels: Vec<&str> = printed::unchecked_by(unchecked, self.index.spans())
+            .iter()
+            .filter_map(|&n| self.notes.get(n))
+            .map(|n| n.label.as_str())
+            .collect();
+        match labels.is_empty() {
+            true => self.lang.pick("felen", "the errors").to_string(),
+            false => crate::output::words::listed(&labels, self.lang),
+        }
+    }
+
+    /// The mark of a printed figure that errors keep from being compared
+    /// ([`Printed::is_unchecked`]): "kan inte kontrolleras (fel 1)", with the errors written
+    /// at the insatser it covers, or "(se felen)" when they are elsewhere.
+    fn unchecked(&self, p: &Printed) -> Mark {
+        let note = crate::output::words::document::unchecked(self.lang).to_string();
+        let numbers = printed::unchecked_by([p], self.index.spans());
+        if numbers.is_empty() {
+            return self.short(note);
+        }
+        Mark::Finding {
+            severity: Severity::Error,
+            label: (numbers.iter())
+                .filter_map(|&n| self.notes.get(n))
+                .map(|n| n.label.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            numbers: numbers.iter().map(|n| n + 1).collect(),
+            note,
+        }
     }
 
     /// A printed section's figures (a `[[tables]]` table's, a cost-sharing table's), compared
@@ -302,20 +351,29 @@ impl<'a> Marks<'a> {
         (holding, mark)
     }
 
-    /// The printed figures `check` compared, each with its index.
-    pub fn compared(&self) -> impl Iterator<Item = (usize, &Printed)> {
-        (self.index.printed().iter().enumerate()).filter(|(_, p)| p.compared)
+    /// The printed figures `check` counts (compared, or kept from it by errors), each with its
+    /// index.
+    pub fn counted(&self) -> impl Iterator<Item = (usize, &Printed)> {
+        (self.index.printed().iter().enumerate()).filter(|(_, p)| p.is_counted())
     }
 
-    /// The mark of compared figure `i` (of [`Marks::compared`]), with the figure computed for
+    /// The mark of counted figure `i` (of [`Marks::counted`]), with the figure computed for
     /// it: the findings at it, else its standing against last year's plan (`--previous`),
-    /// else ✓.
+    /// else ✓; `None` for the computed figure of one that errors keep from being compared.
     pub fn compared_figure(
         &self,
         i: usize,
         p: &Printed,
         previous: Option<&PlanDiff>,
-    ) -> (Mark, Amount) {
+    ) -> (Mark, Option<Amount>) {
+        if p.is_unchecked() {
+            return (self.unchecked(p), None);
+        }
+        let (mark, computed) = self.compared_mark(i, p, previous);
+        (mark, Some(computed))
+    }
+
+    fn compared_mark(&self, i: usize, p: &Printed, previous: Option<&PlanDiff>) -> (Mark, Amount) {
         let at_this = self.index.at(i);
         let computed = at_this
             .iter()
@@ -352,12 +410,22 @@ impl<'a> Marks<'a> {
         previous: Option<&PlanDiff>,
         kind: YearCheckKind,
     ) -> Option<(Mark, Amount)> {
+        self.last_year_as(previous, kind, &|a| number::document_amount(a, self.lang))
+    }
+
+    /// [`Marks::last_year`] with the figure of last year's plan written by `write`.
+    fn last_year_as(
+        &self,
+        previous: Option<&PlanDiff>,
+        kind: YearCheckKind,
+        write: &dyn Fn(Amount) -> String,
+    ) -> Option<(Mark, Amount)> {
         let lang = self.lang;
         let check = previous?.year_checks.iter().find(|c| c.kind == kind)?;
         if check.holds() {
             return Some((Mark::Verified, check.computed));
         }
-        let computed = number::document_amount(check.computed, lang);
+        let computed = write(check.computed);
         let last = previous?.old.year;
         let note = self
             .year_labels
@@ -375,6 +443,36 @@ impl<'a> Marks<'a> {
             label: note.map_or_else(String::new, |n| n.label.clone()),
         };
         Some((mark, check.computed))
+    }
+}
+
+impl Marks<'_> {
+    /// The printed change as the sentence under the county total says it, after "En minskning
+    /// med" or "En ökning med": unsigned, with its mark, the findings at it, else its standing
+    /// against last year's plan (`--previous`). Every figure of the mark is written as the
+    /// change is, unsigned ("En minskning med 39 897 kr ≠ 39 898 kr enligt 2026 års plan"),
+    /// and signed only where it goes the other way ("≠ +5 kr") or the plan states none
+    /// ("Oförändrat: 0 kr ≠ −7 877 kr").
+    pub fn change_in_words(&self, change: Amount, previous: Option<&PlanDiff>) -> Figure {
+        let lang = self.lang;
+        let direction = |a: Amount| (a.is_negative(), a.0.is_zero());
+        let write = |a: Amount| match direction(a) == direction(change) && !a.0.is_zero() {
+            true => number::document_amount(a.abs(), lang),
+            false => number::document_change(a, lang),
+        };
+        let standing = self.index.standing(&[Key::Figure(Fig::Change)]);
+        let mark = if !standing.findings.is_empty() {
+            self.finding_mark_as(change, &standing.findings, &write)
+        } else {
+            match self.last_year_as(previous, YearCheckKind::StatedChange, &write) {
+                Some((mark, _)) => mark,
+                None => self.figure(change, &[Key::Figure(Fig::Change)]).mark,
+            }
+        };
+        Figure {
+            text: number::document_amount(change.abs(), lang),
+            mark,
+        }
     }
 }
 
@@ -444,7 +542,13 @@ pub(super) fn status(
     // not bear out (`--previous`).
     let errors = marks.errors();
     let warnings = marks.notes.len() - errors;
-    let (compared, mut holding) = marks.counts(ledger);
+    let counts = marks.counts(ledger);
+    let (compared, mut holding) = (counts.figures, counts.holding);
+    let unchecked = crate::output::words::document::unchecked_count(
+        counts.unchecked,
+        &marks.unchecked_by(),
+        lang,
+    );
     // The printed change, compared within the plan (`core::report::printed`: once the
     // county total is filled in) and holding there, is ≠ against last year's plan.
     let change_within = !findings.iter().any(|f| {
@@ -485,16 +589,16 @@ pub(super) fn status(
                 Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
                 Span::text(say!(
                     lang,
-                    " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen.",
-                    " the plan has {error_words} and {warning_words}. {where_errors} {holding} of {compared} printed figures match the computation."
+                    " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen{unchecked}.",
+                    " the plan has {error_words} and {warning_words}. {where_errors} {holding} of {compared} printed figures match the computation{unchecked}."
                 )),
             ],
         };
     }
     let mut text = say!(
         lang,
-        "{holding} av {compared} tryckta summor stämmer med beräkningen (allocate check); ✓ markerar dem.",
-        "{holding} of {compared} printed figures match the computation (allocate check); ✓ marks them."
+        "{holding} av {compared} tryckta summor stämmer med beräkningen (allocate check){unchecked}; ✓ markerar dem.",
+        "{holding} of {compared} printed figures match the computation (allocate check){unchecked}; ✓ marks them."
     );
     if warnings > 0 {
         text.push(' ');

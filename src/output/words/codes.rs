@@ -375,6 +375,13 @@ pub fn explained(code: AnyCode, width: usize, lang: Lang) -> String {
                     "Filen kan inte läsas och inget annat kontrolleras (slutkod 2).",
                     "The file cannot be read and nothing else is checked (exit status 2).",
                 ),
+                // A key file the plan names is a finding at its `file`, so the plan's other
+                // checks still run; a file named on the command line that cannot be read is
+                // exit status 2, as every command's.
+                _ if code == Code::KeyFile => lang.pick(
+                    "Ett fel: planen stämmer inte (slutkod 1), och planens övriga kontroller görs ändå. En nyckelfil som anges på kommandoraden (`split --key FIL`) och inte kan läsas ger slutkod 2.",
+                    "An error: the plan does not reconcile (exit status 1), and the plan's other checks still run. A key file named on the command line (`split --key FILE`) that cannot be read gives exit status 2.",
+                ),
                 _ if rule.severity == Severity::Error => lang.pick(
                     "Ett fel: planen stämmer inte (slutkod 1).",
                     "An error: the plan does not reconcile (exit status 1).",

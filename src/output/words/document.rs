@@ -53,6 +53,26 @@ pub fn not_invoiced_repaid(lang: Lang) -> &'static str {
     )
 }
 
+/// A printed figure that errors keep `check` from comparing, as its mark says it: "kan inte
+/// kontrolleras" (its errors follow, "(fel 1)").
+pub fn unchecked(lang: Lang) -> &'static str {
+    lang.pick("kan inte kontrolleras", "cannot be checked")
+}
+
+/// How many printed figures errors keep from being compared, and which errors (`see`: "fel
+/// 1", "felen ovan"), after the count of those that hold: "(9 kan inte kontrolleras, se fel
+/// 1)"; nothing when there are none.
+pub fn unchecked_count(n: usize, see: &str, lang: Lang) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let (n, unchecked) = (number::count(n as u64, lang), unchecked(lang));
+    match lang {
+        Lang::Sv => format!(" ({n} {unchecked}, se {see})"),
+        Lang::En => format!(" ({n} {unchecked}, see {see})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
