@@ -447,6 +447,22 @@ impl Key {
     pub fn inline_values(&self) -> Option<&BTreeMap<Spanned<String>, Spanned<Weight>>> {
         self.values.as_ref().map(Spanned::get_ref)
     }
+
+    /// Where the plan writes the key: from the first of its values to the end of the last, so
+    /// that a finding about it (a file that cannot be read) can be found by its span.
+    pub fn extent(&self) -> std::ops::Range<usize> {
+        let spans = [self.id.span(), self.kind.span()]
+            .into_iter()
+            .chain(self.precision.as_ref().map(Spanned::span))
+            .chain(self.date.as_ref().map(Spanned::span))
+            .chain(self.values.as_ref().map(Spanned::span))
+            .chain(self.file.as_ref().map(Spanned::span))
+            .chain(self.column.as_ref().map(Spanned::span))
+            .chain(self.from.as_ref().map(Spanned::span))
+            .chain(self.printed_total.as_ref().map(Spanned::span));
+        let (start, end) = spans.fold((usize::MAX, 0), |(a, b), s| (a.min(s.start), b.max(s.end)));
+        start.min(end)..end
+    }
 }
 
 /// `[[insatser]]`: one activity row of the plan.

@@ -226,18 +226,9 @@ pub fn unsplit_extents(ledger: &Ledger, i: usize) -> Vec<Range<usize>> {
         else {
             break;
         };
-        let spans = [k.id.span(), k.kind.span()]
-            .into_iter()
-            .chain(k.precision.as_ref().map(|s| s.span()))
-            .chain(k.date.as_ref().map(|s| s.span()))
-            .chain(k.values.as_ref().map(|s| s.span()))
-            .chain(k.file.as_ref().map(|s| s.span()))
-            .chain(k.column.as_ref().map(|s| s.span()))
-            .chain(k.from.as_ref().map(|s| s.span()))
-            .chain(k.printed_total.as_ref().map(|s| s.span()));
-        let (start, end) = spans.fold((usize::MAX, 0), |(a, b), s| (a.min(s.start), b.max(s.end)));
-        if start < end {
-            extents.push(start..end);
+        let extent = k.extent();
+        if !extent.is_empty() {
+            extents.push(extent);
         }
         key = k.from.as_ref().map(|f| f.get_ref().as_str());
     }
