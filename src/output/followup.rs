@@ -296,18 +296,20 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         Cell::new("Insats"),
     ];
     let reallocated = any_reallocated(summary);
+    // What is not reported, while a line is not, as the other parts show it.
+    let not_reported = !summary.complete;
     header.extend(
         words::figure_headers(
             FigureColumn::Received,
             reallocated,
-            false,
+            not_reported,
             Words::from(lang),
         )
         .into_iter()
         .map(Cell::new),
     );
     table.set_header(header);
-    let figures = if reallocated { 4 } else { 3 };
+    let figures = 3 + usize::from(reallocated) + usize::from(not_reported);
     let number = |a: Option<Amount>| {
         Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
             .set_alignment(CellAlignment::Right)
@@ -332,21 +334,31 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     widths.extend(std::iter::repeat_n(amount_width, figures));
     let name_width = budget(layout, &widths);
     let mut names: Vec<String> = Vec::new();
-    let row =
-        |received: Amount, moved: Option<Amount>, used: Option<Amount>, unused: Option<Amount>| {
-            let mut cells = vec![number(Some(received))];
-            if reallocated {
-                cells.push(number(moved));
-            }
-            cells.extend([number(used), number(unused)]);
-            cells
-        };
+    let row = |received: Amount,
+               moved: Option<Amount>,
+               (used, unused): (Option<Amount>, Option<Amount>),
+               unreported: Amount| {
+        let mut cells = vec![number(Some(received))];
+        if reallocated {
+            cells.push(number(moved));
+        }
+        cells.extend([number(used), number(unused)]);
+        if not_reported {
+            cells.push(number(Some(unreported)));
+        }
+        cells
+    };
     for l in &summary.lines {
         let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
         let mut cells = vec![Cell::new(name), Cell::new(visible(&l.insats))];
-        cells.extend(row(l.received, l.reallocated, l.used, l.unused));
+        cells.extend(row(
+            l.received,
+            l.reallocated,
+            (l.used, l.unused),
+            l.unreported,
+        ));
         table.add_row(cells);
     }
     let t = &summary.totals;
@@ -354,8 +366,8 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     cells.extend(row(
         t.received,
         Some(t.reallocated),
-        Some(t.used),
-        Some(t.unused),
+        (Some(t.used), Some(t.unused)),
+        t.unreported,
     ));
     table.add_row(cells);
     right_align_from(&mut table, 2);
@@ -854,9 +866,10 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Insats", "Insats", "insats"),
                 words.pick("Beskrivning", "Description", "text"),
             ]);
-            // A line not reported has its figures empty: no column of its own.
+            // A line not reported has its used, unused and reallocated empty, and what it
+            // received under Ej redovisat, so that every row adds up as the other parts' do.
             h.extend(
-                words::figure_headers(FigureColumn::Received, true, false, words)
+                words::figure_headers(FigureColumn::Received, true, true, words)
                     .into_iter()
                     .map(str::to_string),
             );
@@ -876,6 +889,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         amount(l.reallocated),
                         amount(l.used),
                         amount(l.unused),
+                        Value::Amount(l.unreported),
                         opt(&l.comment),
                     ]
                 })
@@ -888,6 +902,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 Value::Amount(t.reallocated),
                 Value::Amount(t.used),
                 Value::Amount(t.unused),
+                Value::Amount(t.unreported),
                 Value::Empty,
             ]);
             one_format(h, rows, total, part)

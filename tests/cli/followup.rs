@@ -608,7 +608,7 @@ fn a_comment_on_a_line_not_yet_reported_is_kept() {
     ]);
     csv.assert_status(0)
         .assert_stdout_contains(";1.3;")
-        .assert_stdout_contains(";21200;;;;väntar på faktura");
+        .assert_stdout_contains(";21200;;;;21200;väntar på faktura");
     let json = json(&year.run(&[
         "follow-up",
         PLAN,
@@ -5481,5 +5481,117 @@ mod reallocations {
                 prop_assert_eq!(summary.repayment.total, left);
             }
         }
+    }
+}
+
+mod year_end {
+    //! The year-end follow-up as the region's accounting unit reads it: every row of every
+    //! part adds up, the deadlines of the plan are kept (the invoices' `invoice_by`, the
+    //! repayment's `unused_repaid`), and the areas of the state's agreement stay apart.
+
+    use super::{csv_rows, first_sheet, json, recipient};
+    use crate::support::{Output, allocate, repo_root};
+
+    /// Seed 001's per-kommun table and its Fontänhus line: what the seven recipients the
+    /// example has no forms from received, 1 482 800 kr.
+    const NOT_REPORTED_2026: [(&str, i64); 7] = [
+        ("Fontänhus Jämtland Härjedalen", 250_000),
+        ("Ragunda", 190_600),
+        ("Bräcke", 193_000),
+        ("Krokom", 222_600),
+        ("Strömsund", 207_800),
+        ("Åre", 213_400),
+        ("Härjedalen", 205_400),
+    ];
+
+    fn example(extra: &[&str]) -> Output {
+        let mut args = vec![
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/*",
+        ];
+        args.extend_from_slice(extra);
+        allocate(&repo_root(), &args)
+    }
+
+    fn kronor(cell: &str) -> i64 {
+        if cell.is_empty() {
+            0
+        } else {
+            cell.parse().unwrap_or_else(|e| panic!("{cell:?}: {e}"))
+        }
+    }
+
+    /// Finding 4 of the s25 test: the lines part has *Ej redovisat*, so that on every row
+    /// received + reallocated = used + unused + not reported, as in the other parts.
+    #[test]
+    fn every_row_of_the_lines_adds_up_with_what_is_not_reported() {
+        let county = 12_689_898; // seed 001, "Totalt"
+        let not_reported: i64 = NOT_REPORTED_2026.iter().map(|r| r.1).sum();
+        assert_eq!(not_reported, 1_482_800);
+        let dir = tempfile::tempdir().unwrap();
+        let folder = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+        example(&["-o", &folder("csv"), "--csv", "rfc4180"]).assert_status(0);
+        let (header, _) = csv_rows(&dir.path().join("csv/uppfoljning-rader.csv"));
+        assert_eq!(
+            header,
+            "recipient,kommunkod,area,insats,text,received,reallocated,used,unused,not_reported,comment"
+        );
+        // rfc4180 separates by commas: read it with a CSV reader.
+        let text = std::fs::read_to_string(dir.path().join("csv/uppfoljning-rader.csv")).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows_read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows_read.len(), 44);
+        let mut sums = [0i64; 5];
+        for row in &rows_read {
+            let f: Vec<i64> = (5..10).map(|c| kronor(&row[c])).collect();
+            assert_eq!(f[0] + f[1], f[2] + f[3] + f[4], "{row:?}");
+            // A line not reported has only what it received under not reported.
+            assert_eq!(row[7].is_empty(), f[4] == f[0] && f[4] != 0, "{row:?}");
+            for (s, v) in sums.iter_mut().zip(&f) {
+                *s += v;
+            }
+        }
+        assert_eq!(sums[0], county);
+        assert_eq!(sums[1], 0);
+        assert_eq!(sums[4], not_reported);
+        assert_eq!(sums[2] + sums[3], county - not_reported);
+        assert_eq!(sums[3], 233_772);
+        for (name, amount) in NOT_REPORTED_2026 {
+            let theirs: i64 = (rows_read.iter())
+                .filter(|r| &r[0] == name)
+                .map(|r| kronor(&r[9]))
+                .sum();
+            assert_eq!(theirs, amount, "{name}");
+        }
+
+        // The workbook's sheet: the same column, and a total row that adds up.
+        example(&["-o", &folder("xlsx"), "--format", "xlsx", "--view", "rader"]).assert_status(0);
+        let sheet = first_sheet(&dir.path().join("xlsx/uppfoljning-2026.xlsx"));
+        assert_eq!(sheet[0][9], calamine::Data::String("Ej redovisat".into()));
+        let total = sheet.last().unwrap();
+        let number = |c: &calamine::Data| match c {
+            calamine::Data::Float(f) => *f as i64,
+            calamine::Data::Int(i) => *i,
+            calamine::Data::Empty => 0,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(number(&total[5]), county);
+        assert_eq!(number(&total[9]), not_reported);
+        assert_eq!(
+            number(&total[5]) + number(&total[6]),
+            number(&total[7]) + number(&total[8]) + number(&total[9])
+        );
+
+        // The JSON's lines and the terminal's table say it too.
+        let doc = json(&example(&["--format", "json"]));
+        let lines = doc["lines"].as_array().unwrap();
+        let unreported: i64 = lines.iter().map(|l| l["unreported"].as_i64().unwrap()).sum();
+        assert_eq!(unreported, not_reported);
+        assert_eq!(recipient(&doc, "Ragunda")["unreported"], 190_600);
+        let table = example(&["--view", "rader"]);
+        table
+            .assert_status(0)
+            .assert_row(&["Totalt", "", "12 689 898", "10 973 326", "233 772", "1 482 800"]);
     }
 }

@@ -138,6 +138,9 @@ pub struct LineUse {
     pub used: Option<Amount>,
     /// What is left unused after the moves (`received + reallocated - used`).
     pub unused: Option<Amount>,
+    /// Not reported: what the line received while it is not reported, else 0, so that
+    /// `received + reallocated = used + unused + unreported` on every line.
+    pub unreported: Amount,
     /// Moved to the line from the recipient's other lines, or (negative) from it to them;
     /// `None`: not reported.
     pub reallocated: Option<Amount>,
@@ -454,6 +457,10 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             received: line.amount,
             used,
             unused: used.map(|u| line.amount + moved - u),
+            unreported: match used {
+                Some(_) => Amount::ZERO,
+                None => line.amount,
+            },
             reallocated: used.map(|_| moved),
             comment: follow_up.comments.get(i).cloned().flatten(),
         });

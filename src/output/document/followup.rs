@@ -311,6 +311,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         None => vec![Span::text("–")],
     };
     let reallocated = any_reallocated(summary);
+    let not_reported = !summary.complete;
     let mut rows: Vec<Row> = summary
         .lines
         .iter()
@@ -326,11 +327,11 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             if reallocated {
                 cells.push(optional(l.reallocated));
             }
-            cells.extend([
-                optional(l.used),
-                optional(l.unused),
-                vec![Span::swedish(l.comment.clone().unwrap_or_default())],
-            ]);
+            cells.extend([optional(l.used), optional(l.unused)]);
+            if not_reported {
+                cells.push(figure(l.unreported, lang));
+            }
+            cells.push(vec![Span::swedish(l.comment.clone().unwrap_or_default())]);
             Row {
                 cells,
                 kind: RowKind::Body,
@@ -350,7 +351,11 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     if reallocated {
         cells.push(figure(t.reallocated, lang));
     }
-    cells.extend([figure(t.used, lang), figure(t.unused, lang), Vec::new()]);
+    cells.extend([figure(t.used, lang), figure(t.unused, lang)]);
+    if not_reported {
+        cells.push(figure(t.unreported, lang));
+    }
+    cells.push(Vec::new());
     rows.push(Row {
         cells,
         kind: RowKind::Total,
@@ -359,11 +364,12 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text(lang.pick("Mottagare", "Recipient")),
         Column::text("Insats"),
     ];
-    // A line not reported has its figures empty ("–"): no column of its own.
+    // A line not reported has its used and unused empty ("–") and what it received under
+    // Ej redovisat, while any line is not reported.
     let figures = words::figure_headers(
         FigureColumn::Received,
         reallocated,
-        false,
+        not_reported,
         Words::from(lang),
     );
     columns.extend(figures.into_iter().map(Column::amount));
