@@ -521,6 +521,9 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         "Återbetalning till Kammarkollegiet{by}: {total}{preliminary}\n",
         "Repayment to Kammarkollegiet{by}: {total}{preliminary}\n"
     );
+    if let Some(note) = overdue(summary, lang) {
+        out.push_str(&format!("  {note}\n"));
+    }
     let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         out.push_str(lang.pick("  Inga medel är oanvända.\n", "  No money is unused.\n"));
@@ -594,6 +597,20 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     out.push_str(&format!("{table}\n").replace('\u{a0}', " "));
     out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
     out
+}
+
+/// That the repayment is overdue on the day the summary is made (`--date` after
+/// `unused_repaid`), dates as the terminal and the files write them: `None` when it is not.
+pub fn overdue(summary: &Summary, lang: Lang) -> Option<String> {
+    let r = &summary.repayment;
+    match (r.overdue, r.by, summary.date) {
+        (true, Some(by), Some(today)) => Some(words::repayment_overdue(
+            &by.to_string(),
+            &today.to_string(),
+            lang,
+        )),
+        _ => None,
+    }
 }
 
 /// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".

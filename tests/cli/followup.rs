@@ -5594,4 +5594,38 @@ mod year_end {
             .assert_status(0)
             .assert_row(&["Totalt", "", "12 689 898", "10 973 326", "233 772", "1 482 800"]);
     }
+
+    /// Finding 5: a summary made after the plan's `unused_repaid` (2027-03-31 in 2026) says the
+    /// repayment is overdue, with the repayment on the terminal and in a document, on
+    /// standard error beside files, and as `overdue` in the JSON; on the day itself it is not.
+    #[test]
+    fn a_summary_made_after_the_repayment_deadline_says_it_has_passed() {
+        let year = super::complete_year();
+        let note = "Tiden för återbetalningen har gått ut: den skulle vara gjord senast 2027-03-31, och i dag är det 2027-06-30.";
+        year.follow_up(&["--date", "2027-06-30"])
+            .assert_status(0)
+            .assert_stderr_empty()
+            .assert_stdout_contains(&format!(
+                "Återbetalning till Kammarkollegiet senast 2027-03-31: 157 936 kr\n  {note}\n"
+            ));
+        year.follow_up(&["--date", "2027-06-30", "--format", "csv", "--view", "aterbetalning"])
+            .assert_status(0)
+            .assert_stderr_contains(note);
+        let doc = json(&year.follow_up(&["--date", "2027-06-30", "--format", "json"]));
+        assert_eq!(doc["repayment"]["overdue"], true);
+        year.follow_up(&["--date", "2027-06-30", "--format", "md", "--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains(
+                "The repayment deadline has passed: it was due by 31 March 2027, and today is 30 June 2027.",
+            );
+        for day in ["2027-03-31", "2027-01-15"] {
+            let on_time = year.follow_up(&["--date", day]);
+            on_time.assert_status(0);
+            assert!(!on_time.stdout.contains("Tiden för återbetalningen"), "{day}");
+            let doc = json(&year.follow_up(&["--date", day, "--format", "json"]));
+            assert_eq!(doc["repayment"]["overdue"], false, "{day}");
+        }
+        let doc = json(&year.follow_up(&["--format", "json"]));
+        assert_eq!(doc["repayment"]["overdue"], false);
+    }
 }

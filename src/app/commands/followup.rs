@@ -197,6 +197,19 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return Err(Error::UsageHasErrors { errors });
     }
     let summary = summary::summary(ledger, &follow_up);
+    // The tables and the documents say so with the repayment; beside files and machine
+    // output, standard error does.
+    if let Some(note) = render::overdue(&summary, lang)
+        && !matches!(
+            format,
+            FollowUpFormat::Table
+                | FollowUpFormat::Html
+                | FollowUpFormat::Docx
+                | FollowUpFormat::Md
+        )
+    {
+        writeln!(err, "{note}")?;
+    }
     let asked = options::each_once(&args.views);
     let parts: Vec<Part> = if asked.is_empty() {
         match format {

@@ -252,6 +252,8 @@ pub struct Repayment {
     pub undecided: Amount,
     /// Lines are not reported yet, so the repayment can still grow.
     pub preliminary: bool,
+    /// The day the summary is made on (`--date`) is after `by`: the repayment is overdue.
+    pub overdue: bool,
 }
 
 impl Repayment {
@@ -466,13 +468,15 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         });
     }
 
+    let by = plan
+        .deadlines
+        .as_ref()
+        .and_then(|d| d.unused_repaid.as_ref())
+        .map(|d| *d.get_ref());
     let mut repayment = Repayment {
         total: totals.unused,
-        by: plan
-            .deadlines
-            .as_ref()
-            .and_then(|d| d.unused_repaid.as_ref())
-            .map(|d| *d.get_ref()),
+        by,
+        overdue: matches!((follow_up.date, by), (Some(today), Some(by)) if today > by),
         region_books: Amount::ZERO,
         returned: Amount::ZERO,
         reduced: Amount::ZERO,

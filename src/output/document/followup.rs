@@ -478,6 +478,13 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             ", to Kammarkollegiet{by}.{preliminary}"
         )),
     ]));
+    if let (true, Some(by), Some(today)) = (r.overdue, r.by, summary.date) {
+        blocks.push(Block::Paragraph(vec![Span::text(words::repayment_overdue(
+            &number::date(by, lang),
+            &number::date(today, lang),
+            lang,
+        ))]));
+    }
     let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::text(

@@ -887,7 +887,16 @@ pub fn repayment_total(preliminary: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// What happens to a recipient's unused money.
+/// The repayment's deadline (`unused_repaid`, `by`) has passed on the day the summary is made
+/// (`--date`, `today`), both as the caller writes dates.
+pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tiden för återbetalningen har gått ut: den skulle vara gjord senast {by}, och i dag är det {today}.",
+        "The repayment deadline has passed: it was due by {by}, and today is {today}."
+    )
+}
+
 /// How a recipient's unused money is settled, with what it invoices (`to_invoice`, in the
 /// caller's number format) where the money may come off its collective invoice: `dras av:
 /// fakturera 415 500 kr`.
