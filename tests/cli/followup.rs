@@ -5628,4 +5628,41 @@ mod year_end {
         let doc = json(&year.follow_up(&["--format", "json"]));
         assert_eq!(doc["repayment"]["overdue"], false);
     }
+
+    /// Finding 7: forms go out to the recipients citing the decision, as the letters do, so
+    /// a plan that names its forum (SVOM) but not `decision_date` gets none, as it gets no
+    /// letters (exit 2, nothing written); with the date, the form cites it.
+    #[test]
+    fn forms_wait_for_the_decisions_date_as_letters_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+        assert!(plan.contains("\ndecision_date = 2026-02-27"));
+        let undated: String = plan
+            .lines()
+            .filter(|l| !l.starts_with("decision_date"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(dir.path().join("undated.toml"), undated).unwrap();
+        std::fs::write(dir.path().join("dated.toml"), &plan).unwrap();
+        for format in ["csv", "xlsx"] {
+            let out = allocate(
+                dir.path(),
+                &["follow-up", "undated.toml", "--forms", "--format", format, "-o", "forms"],
+            );
+            out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+                "fel: blanketterna skickas till mottagarna när beslutet är fattat: varje blankett hänvisar till beslutet och dess datum, som fördelningsbeskeden. Ange `decision_date = ÅÅÅÅ-MM-DD` under [plan]",
+            );
+            assert!(!dir.path().join("forms").exists(), "{format}");
+        }
+        allocate(dir.path(), &["follow-up", "undated.toml", "--forms", "-o", "forms", "--lang", "en"])
+            .assert_status(2)
+            .assert_stderr_contains("each cites the decision and its date, as the letters do");
+        // The letters refuse the same plan.
+        allocate(dir.path(), &["report", "undated.toml", "--per-recipient", "-o", "letters"])
+            .assert_status(2);
+        allocate(dir.path(), &["follow-up", "dated.toml", "--forms", "-o", "forms"]).assert_status(0);
+        let berg =
+            std::fs::read_to_string(dir.path().join("forms/redovisning-2026-2326-berg.csv")).unwrap();
+        assert!(berg.contains("\r\nBeslut;SVOM 2026-02-27: "), "{berg}");
+    }
 }

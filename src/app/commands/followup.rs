@@ -297,6 +297,12 @@ fn write_forms(
     let Some(dir) = files::named(args.out.as_deref()) else {
         return Err(Error::FollowUp(Misuse::FormsNeedFolder));
     };
+    // A form goes out to its recipient and cites the decision, as a letter does: it is
+    // written once the decision is made, with its date (the invoices, the region's own
+    // working files, mark the date missing instead).
+    if crate::core::report::decision_date_missing(ledger.plan) {
+        return Err(Error::FollowUp(Misuse::FormsNeedDecisionDate));
+    }
     let xlsx = match args.format {
         None | Some(FollowUpFormat::Csv) => false,
         Some(FollowUpFormat::Xlsx) => true,
