@@ -441,11 +441,19 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
     .max(6);
     let focus_header = lang.pick("Fokusområden", "Focus areas");
     let focus_width = widest(focus.iter().map(String::as_str)).max(focus_header.chars().count());
+    // The areas of the agreement each move goes between: the money is reported back to the
+    // state per area.
+    let areas_header = words::moved_areas_header(lang);
+    let areas: Vec<String> = (summary.reallocations.iter())
+        .map(|r| words::moved_areas(r.from_area, r.to_area))
+        .collect();
+    let areas_width = widest(areas.iter().map(String::as_str)).max(areas_header.chars().count());
     let name_width = budget(
         layout,
         &[
             ids(|r| r.from.as_str()),
             ids(|r| r.to.as_str()),
+            areas_width,
             focus_width,
             amount_width,
         ],
@@ -455,11 +463,12 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new(lang.pick("Från", "From")),
         Cell::new(lang.pick("Till", "To")),
+        Cell::new(areas_header),
         Cell::new(focus_header),
         Cell::new(lang.pick("Belopp", "Amount")),
     ]);
     let mut names: Vec<String> = Vec::new();
-    for (r, focus) in summary.reallocations.iter().zip(focus) {
+    for ((r, focus), areas) in summary.reallocations.iter().zip(focus).zip(areas) {
         let name = crate::output::words::recipient(&r.recipient, r.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
@@ -467,6 +476,7 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
             Cell::new(name),
             Cell::new(visible(&r.from)),
             Cell::new(visible(&r.to)),
+            Cell::new(areas),
             Cell::new(focus),
             Cell::new(shown(r.amount)).set_alignment(CellAlignment::Right),
         ]);
@@ -476,10 +486,11 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
         Cell::new(""),
         Cell::new(""),
         Cell::new(""),
+        Cell::new(""),
         Cell::new(shown(summary.reallocated())).set_alignment(CellAlignment::Right),
     ]);
-    right_align_from(&mut table, 4);
-    whole(&mut table, 1..5);
+    right_align_from(&mut table, 5);
+    whole(&mut table, 1..6);
     let shown_names = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -852,7 +863,9 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Mottagare", "Recipient", "recipient"),
                 code,
                 words.pick("Från insats", "From insats", "from"),
+                words.pick("Från område", "From area", "from_area"),
                 words.pick("Till insats", "To insats", "to"),
+                words.pick("Till område", "To area", "to_area"),
                 words.pick("Fokusområden", "Focus areas", "focus_areas"),
                 words.pick("Belopp", "Amount", "amount"),
             ]);
@@ -864,14 +877,16 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(&r.recipient),
                         kommunkod(r.kommunkod.as_deref()),
                         text(&r.from),
+                        Value::Number(r.from_area),
                         text(&r.to),
+                        Value::Number(r.to_area),
                         text(&crate::output::words::focus_areas(&r.focus_areas)),
                         Value::Amount(r.amount),
                     ]
                 })
                 .collect();
             let mut total = vec![total_label];
-            total.extend(pad(4));
+            total.extend(pad(6));
             total.push(Value::Amount(summary.reallocated()));
             one_format(h, rows, total, part)
         }

@@ -5093,9 +5093,10 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
         )
         .assert_stdout_contains("medlen kommer härifrån")
         .assert_row(&[
-            "Kommunförbundet Jämtland Härjedalen",
+            "Kommunförbundet Jämtland…",
             "3.6",
             "3.1",
+            "3",
             "6",
             "50 000",
         ])
@@ -5148,7 +5149,9 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
             "recipient": "Kommunförbundet Jämtland Härjedalen",
             "kommunkod": null,
             "from": "3.6",
+            "from_area": 3,
             "to": "3.1",
+            "to_area": 3,
             "focus_areas": [6],
             "amount": 50_000
         }])
@@ -5194,7 +5197,7 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
     csv.assert_status(0);
     assert_eq!(
         csv.stdout,
-        "recipient,kommunkod,from,to,focus_areas,amount\r\nKommunförbundet Jämtland Härjedalen,,3.6,3.1,6,50000\r\n"
+        "recipient,kommunkod,from,from_area,to,to_area,focus_areas,amount\r\nKommunförbundet Jämtland Härjedalen,,3.6,3,3.1,3,6,50000\r\n"
     );
     let insatser = year.follow_up(&["--format", "csv", "--view", "insatser", "--csv", "rfc4180"]);
     assert!(insatser.stdout.starts_with(
@@ -5218,15 +5221,17 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
         let sheet = book.worksheet_range("omfordelningar").unwrap();
         let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
         assert_eq!(rows[1][2], Data::String("3.6".into()));
-        assert_eq!(rows[1][3], Data::String("3.1".into()));
-        assert_eq!(rows[1][5], Data::Float(50_000.0));
+        assert_eq!(rows[1][3], Data::Float(3.0));
+        assert_eq!(rows[1][4], Data::String("3.1".into()));
+        assert_eq!(rows[1][5], Data::Float(3.0));
+        assert_eq!(rows[1][7], Data::Float(50_000.0));
     }
     // The document: the part, and what was moved to and from each insats.
     let md = year.follow_up(&["--format", "md"]);
     md.assert_status(0)
         .assert_stdout_contains("## Omfördelat inom fokusområden")
         .assert_stdout_contains(&format!(
-            "| Kommunförbundet Jämtland Härjedalen | 3.6 | 3.1 | fokusområde 6 | {} |",
+            "| Kommunförbundet Jämtland Härjedalen | 3.6 | 3.1 | 3 | fokusområde 6 | {} |",
             kr("50 000")
         ));
 }
@@ -5664,5 +5669,65 @@ mod year_end {
         let berg =
             std::fs::read_to_string(dir.path().join("forms/redovisning-2026-2326-berg.csv")).unwrap();
         assert!(berg.contains("\r\nBeslut;SVOM 2026-02-27: "), "{berg}");
+    }
+
+    /// Finding 2: Berg's 1.3 (area 1, received 21 200 kr, seed 001) used 25 000 kr, covered by
+    /// its unused money on 3.4 (area 3, received 100 000 kr): the two share focus areas 4–7,
+    /// as the decision allows, but the money is reported back to the state per area, so the
+    /// move names both areas, in the warning and in every form of the part `omfordelningar`.
+    #[test]
+    fn a_move_across_the_agreements_areas_names_both() {
+        let year = super::Year::new();
+        year.forms("csv");
+        let text = super::fill(
+            &year.text(super::BERG),
+            &[("1.3", "25000"), ("2.5", "75000"), ("3.4", "90000")],
+        );
+        year.save(super::BERG, &text);
+        let moved = 25_000 - 21_200;
+        let run = |extra: &[&str]| {
+            let mut args = vec!["follow-up", super::PLAN, super::BERG];
+            args.extend_from_slice(extra);
+            year.run(&args)
+        };
+        let out = run(&["--view", "omfordelningar"]);
+        out.assert_status(0)
+            .assert_stdout_contains(
+                "varning[usage-reallocated]: Berg har använt 25 000 kr av insats `1.3`, som fick 21 200 kr: omfördelat 3 800 kr från 3.4 (område 3) till 1.3 (område 1) inom fokusområdena 4, 5, 6 och 7",
+            )
+            .assert_stdout_contains("men medlen går från område 3 till område 1, och områdena redovisas var för sig till staten")
+            .assert_row(&["Berg (2326)", "3.4", "1.3", "3 → 1", "4, 5, 6, 7", "3 800"]);
+        run(&["--view", "omfordelningar", "--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains("reallocated 3,800 kr from 3.4 (area 3) to 1.3 (area 1) within focus areas 4, 5, 6 and 7");
+        let csv = run(&["--view", "omfordelningar", "--format", "csv", "--csv", "rfc4180"]);
+        csv.assert_status(0);
+        assert_eq!(
+            csv.stdout,
+            format!("recipient,kommunkod,from,from_area,to,to_area,focus_areas,amount\r\nBerg,2326,3.4,3,1.3,1,\"4, 5, 6, 7\",{moved}\r\n")
+        );
+        let excel = run(&["--view", "omfordelningar", "--format", "csv"]);
+        assert!(
+            excel.stdout.starts_with("\u{feff}Mottagare;Kommunkod;Från insats;Från område;Till insats;Till område;Fokusområden;Belopp\r\n"),
+            "{}",
+            excel.stdout
+        );
+        let doc = json(&run(&["--format", "json"]));
+        let m = &doc["reallocations"][0];
+        assert_eq!((m["from"].as_str(), m["from_area"].as_i64()), (Some("3.4"), Some(3)));
+        assert_eq!((m["to"].as_str(), m["to_area"].as_i64()), (Some("1.3"), Some(1)));
+        assert_eq!(m["amount"], moved);
+        // The areas' sums show the move: area 1 took 3 800 kr from area 3.
+        assert_eq!(doc["areas"][0]["reallocated"], moved);
+        assert_eq!(doc["areas"][2]["reallocated"], -moved);
+        run(&["--view", "omfordelningar", "--format", "md"])
+            .assert_status(0)
+            .assert_stdout_contains("| Berg (2326) | 3.4 | 1.3 | 3 → 1 | fokusområdena 4, 5, 6 och 7 | 3\u{202f}800\u{a0}kr |");
+        run(&["-o", "x", "--format", "xlsx", "--view", "omfordelningar"]).assert_status(0);
+        let sheet = first_sheet(&year.path("x/uppfoljning-2026.xlsx"));
+        assert_eq!(sheet[0][3], calamine::Data::String("Från område".into()));
+        assert_eq!(sheet[0][5], calamine::Data::String("Till område".into()));
+        assert_eq!(sheet[1][3], calamine::Data::Float(3.0));
+        assert_eq!(sheet[1][5], calamine::Data::Float(1.0));
     }
 }

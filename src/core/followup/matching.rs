@@ -711,6 +711,13 @@ struct Overspent {
     place: Place,
 }
 
+/// The number of a line's area of the agreement (0 when it has none).
+pub(super) fn area_number(ledger: &Ledger, line: usize) -> u32 {
+    (ledger.lines.get(line))
+        .and_then(|l| ledger.area_of(l))
+        .map_or(0, |a| ledger.area_number(a))
+}
+
 /// The focus areas of a line's insats, as the plan gives them (sorted, each once).
 fn focus_of(ledger: &Ledger, line: usize) -> Vec<u32> {
     let mut focus: Vec<u32> = ledger
@@ -815,6 +822,7 @@ fn reallocate(
                         recipient: name.clone(),
                         from: recipients.insats_id(m.from).to_string(),
                         to: recipients.insats_id(o.line).to_string(),
+                        areas: (area_number(ledger, m.from), area_number(ledger, o.line)),
                         amount: m.amount,
                         focus: m.focus.clone(),
                         received,

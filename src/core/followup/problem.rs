@@ -327,6 +327,9 @@ pub struct Moved {
     pub recipient: String,
     pub from: String,
     pub to: String,
+    /// The areas of the agreement (the state's *delområden*) of `from` and `to`: a move may
+    /// cross them, and the money is reported back to the state per area.
+    pub areas: (u32, u32),
     pub amount: Amount,
     pub focus: Vec<u32>,
     pub received: Amount,

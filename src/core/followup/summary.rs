@@ -157,6 +157,11 @@ pub struct ReallocationUse {
     pub from: String,
     /// The insats it went to.
     pub to: String,
+    /// The area of the agreement of `from`: the money is reported back to the state per
+    /// area, and a move may cross areas.
+    pub from_area: u32,
+    /// The area of `to`.
+    pub to_area: u32,
     /// The focus areas the two insatser share.
     pub focus_areas: Vec<u32>,
     pub amount: Amount,
@@ -300,6 +305,13 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
     }
 }
 
+impl ReallocationUse {
+    /// Whether the move goes from one area of the agreement to another.
+    pub fn crosses_areas(&self) -> bool {
+        self.from_area != self.to_area
+    }
+}
+
 impl Summary {
     /// Whether what was received is the county total, and used, unused and not reported
     /// add up to it (the moves between lines cancel out in the county).
@@ -393,6 +405,8 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             kommunkod: ledger.kommunkod(r.recipient).map(str::to_string),
             from: insats(r.from),
             to: insats(r.to),
+            from_area: super::matching::area_number(ledger, r.from),
+            to_area: super::matching::area_number(ledger, r.to),
             focus_areas: r.focus.clone(),
             amount: r.amount,
         });

@@ -414,6 +414,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 ))],
                 vec![Span::text(r.from.clone())],
                 vec![Span::text(r.to.clone())],
+                vec![Span::text(words::moved_areas(r.from_area, r.to_area))],
                 vec![Span::text(words::focus_areas(&r.focus_areas, lang))],
                 figure(r.amount, lang),
             ],
@@ -423,6 +424,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     rows.push(Row {
         cells: vec![
             total_label(lang),
+            Vec::new(),
             Vec::new(),
             Vec::new(),
             Vec::new(),
@@ -436,6 +438,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             Column::wide(lang.pick("Mottagare", "Recipient")),
             Column::text(lang.pick("Från insats", "From insats")),
             Column::text(lang.pick("Till insats", "To insats")),
+            Column::text(words::moved_areas_header(lang)),
             Column::text(lang.pick("Inom", "Within")),
             Column::amount(lang.pick("Belopp", "Amount")),
         ],

@@ -125,14 +125,48 @@ pub fn focus_areas(focus: &[u32], lang: Lang) -> String {
 }
 
 /// A move between a recipient's lines: "omfördelat 50 000 kr från 3.6 till 3.1 inom
-/// fokusområde 6".
-pub fn reallocated(amount: Amount, from: &str, to: &str, focus: &[u32], lang: Lang) -> String {
+/// fokusområde 6"; across the agreement's areas (`areas`: from, to), each insats with its
+/// area, "från 3.4 (område 3) till 1.3 (område 1)".
+pub fn reallocated(
+    amount: Amount,
+    (from, to): (&str, &str),
+    areas: (u32, u32),
+    focus: &[u32],
+    lang: Lang,
+) -> String {
     let (amount, focus) = (lang.amount(amount), focus_areas(focus, lang));
+    if areas.0 != areas.1 {
+        let (from_area, to_area) = (area(areas.0, lang), area(areas.1, lang));
+        return say!(
+            lang,
+            "omfördelat {amount} från {from} ({from_area}) till {to} ({to_area}) inom {focus}",
+            "reallocated {amount} from {from} ({from_area}) to {to} ({to_area}) within {focus}"
+        );
+    }
     say!(
         lang,
         "omfördelat {amount} från {from} till {to} inom {focus}",
         "reallocated {amount} from {from} to {to} within {focus}"
     )
+}
+
+/// "område 3" ("area 3"): an area of the agreement.
+pub fn area(number: u32, lang: Lang) -> String {
+    say!(lang, "område {number}", "area {number}")
+}
+
+/// The header of the column of a move's areas.
+pub fn moved_areas_header(lang: Lang) -> &'static str {
+    lang.pick("Områden", "Areas")
+}
+
+/// The areas of a move in a table: "3", or across areas "3 → 1".
+pub fn moved_areas(from: u32, to: u32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} → {to}")
+    }
 }
 
 /// What a table of reallocations says below it.
@@ -218,7 +252,13 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             let (received, used) = (amount(&moved.received), amount(&moved.used));
             let recipient = &moved.recipient;
             let to = &moved.to;
-            let what = reallocated(moved.amount, &moved.from, to, &moved.focus, lang);
+            let what = reallocated(
+                moved.amount,
+                (&moved.from, to),
+                moved.areas,
+                &moved.focus,
+                lang,
+            );
             say!(
                 lang,
                 "{recipient} har använt {used} av insats `{to}`, som fick {received}: {what}",
@@ -603,10 +643,19 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         }
         UsageProblem::Reallocated(moved) => {
             let from = &moved.from;
-            say!(
+            let allowed = say!(
                 lang,
                 "inget att rätta: beslutet tillåter att ansvarig verksamhet omfördelar medel inom samma beslutade fokusområden; beloppet räknas som använt och inte som oanvänt på `{from}`, och betalas inte tillbaka",
                 "nothing to correct: the decision allows the responsible unit to reallocate money within the same decided focus areas; the amount counts as used, not as unused on `{from}`, and is not repaid"
+            );
+            if moved.areas.0 == moved.areas.1 {
+                return allowed;
+            }
+            let (from_area, to_area) = (area(moved.areas.0, lang), area(moved.areas.1, lang));
+            say!(
+                lang,
+                "{allowed}; men medlen går från {from_area} till {to_area}, och områdena redovisas var för sig till staten: ta med flytten i återredovisningen per område",
+                "{allowed}; but the money goes from {from_area} to {to_area}, and the areas are reported back to the state each on its own: include the move in the report per area"
             )
         }
         UsageProblem::UnknownInsats {
