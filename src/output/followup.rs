@@ -562,42 +562,71 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let hows: Vec<String> = unused
         .iter()
         .map(|u| {
-            let to_invoice = u.to_invoice.map(|a| lang.amount(a).replace(' ', "\u{a0}"));
-            words::settled(u.settlement, to_invoice, lang)
+            let amount = u
+                .settled_amount()
+                .map(|a| lang.amount(a).replace(' ', "\u{a0}"));
+            words::settled(u.settlement, amount, lang)
         })
         .collect();
+    // What is repaid on a recipient's account, when that is not its unused money (all it
+    // received, not invoiced in time): a column of its own.
+    let repaid_column = unused.iter().any(|u| u.repaid != u.figures.unused);
+    let repaid_amount = |a: Amount| a.with_decimals(decimals);
     // The way each is settled may wrap; the names get room first.
     let how_width = widest(hows.iter().map(String::as_str)).min(32);
-    let name_width = budget(layout, &[amount_width, how_width]);
+    let mut widths = vec![amount_width];
+    if repaid_column {
+        let repaid: Vec<String> = (unused.iter().map(|u| u.repaid))
+            .chain([r.total])
+            .map(|a| lang.amount(repaid_amount(a)))
+            .collect();
+        widths.push(widest(repaid.iter().map(String::as_str)).max(11));
+    }
+    widths.push(how_width);
+    let name_width = budget(layout, &widths);
     let mut table = layout.table();
-    table.set_header(vec![
+    let mut header = vec![
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new(words::figure_header(
             FigureColumn::Unused,
             Words::from(lang),
         )),
-        Cell::new(lang.pick("Hanteras", "Settled")),
-    ]);
+    ];
+    if repaid_column {
+        header.push(Cell::new(words::repaid_header(Words::from(lang))));
+    }
+    header.push(Cell::new(lang.pick("Hanteras", "Settled")));
+    table.set_header(header);
     let mut names: Vec<String> = Vec::new();
     for (u, how) in unused.iter().zip(hows) {
         let name = crate::output::words::recipient(&u.recipient, u.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(name),
             layout.amount(unused_amount(u.figures.unused)),
-            Cell::new(how),
-        ]);
+        ];
+        if repaid_column {
+            row.push(layout.amount(repaid_amount(u.repaid)));
+        }
+        row.push(Cell::new(how));
+        table.add_row(row);
     }
-    table.add_row(vec![
-        layout.total_label(true),
-        layout.strong_amount(unused_amount(r.total)),
-        Cell::new(""),
-    ]);
-    if let Some(column) = table.column_mut(1) {
-        column.set_cell_alignment(CellAlignment::Right);
+    // The unused money's total, and what is repaid when that is more.
+    let mut total = vec![layout.total_label(true)];
+    if repaid_column {
+        total.push(layout.amount(unused_amount(summary.totals.unused)));
     }
-    whole(&mut table, [1]);
+    total.push(layout.strong_amount(unused_amount(r.total)));
+    total.push(Cell::new(""));
+    table.add_row(total);
+    let amounts = if repaid_column { 1..3 } else { 1..2 };
+    for c in amounts.clone() {
+        if let Some(column) = table.column_mut(c) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    whole(&mut table, amounts);
     let shown = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -606,7 +635,10 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         shown.chain([lang.pick("Totalt", "Total")]),
     );
     out.push_str(&format!("{table}\n").replace('\u{a0}', " "));
-    out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
+    out.push_str(&format!(
+        "  {}\n",
+        repayment_parts(r, summary.invoicing_closed, lang)
+    ));
     out
 }
 
@@ -625,7 +657,7 @@ pub fn overdue(summary: &Summary, lang: Lang) -> Option<String> {
 }
 
 /// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
-fn repayment_parts(r: &Repayment, lang: Lang) -> String {
+fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String {
     let mut parts = vec![format!(
         "{} {}",
         lang.pick("Ur regionens bokföring", "From the region's books"),
@@ -646,10 +678,12 @@ fn repayment_parts(r: &Repayment, lang: Lang) -> String {
         "avdrag på samlingsfakturor",
         "taken off collective invoices",
     );
+    let undecided = words::undecided_part(invoicing_closed, lang);
+    add(r.undecided, undecided, undecided);
     add(
-        r.undecided,
-        "tillbaka eller avdrag",
-        "paid back or taken off",
+        r.not_invoiced,
+        words::not_invoiced_part(lang),
+        words::not_invoiced_part(lang),
     );
     let sum = r.parts();
     let mark = if sum == r.total { "✓" } else { "≠" };
@@ -823,6 +857,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Betalning", "Payment", "payment"),
                 words::figure_header(FigureColumn::Unused, words),
                 words::figure_header(FigureColumn::NotReported, words),
+                words::repaid_header(words),
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
@@ -844,6 +879,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         Value::Amount(r.figures.unreported),
+                        Value::Amount(r.repaid),
                         text(settlement(r.settlement, words)),
                         to_invoice(r),
                         by.clone(),
@@ -853,8 +889,9 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .collect();
             let mut total = vec![text(words::repayment_total(repayment.preliminary, lang))];
             total.extend(pad(2));
-            total.push(Value::Amount(repayment.total));
+            total.push(Value::Amount(summary.totals.unused));
             total.push(Value::Amount(summary.totals.unreported));
+            total.push(Value::Amount(repayment.total));
             total.extend(pad(4));
             one_format(h, rows, total, part)
         }

@@ -73,6 +73,12 @@ pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
     }
 }
 
+/// The header of what the region repays on a recipient's account (its unused money, or all
+/// it received when it did not invoice in time).
+pub fn repaid_header(words: Words) -> &'static str {
+    words.pick("Återbetalas", "Repaid", "repaid")
+}
+
 /// The columns of a row's figures: `first` (what it received or was allocated), what was
 /// moved to it from the recipient's other lines with `reallocated` (on the terminal and in a
 /// document while anything was; in a sheet of lines, areas or insatser always), used and
@@ -397,6 +403,25 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
             )
         }
+        UsageProblem::NotInvoiced {
+            recipient,
+            invoice_by,
+            answered: Some(_),
+            ..
+        } => say!(
+            lang,
+            "{recipient} har inte skickat sin samlingsfaktura, och tiden för fakturering gick ut {invoice_by}",
+            "{recipient} has not sent its collective invoice, and the invoicing deadline passed on {invoice_by}"
+        ),
+        UsageProblem::NotInvoiced {
+            recipient,
+            invoice_by,
+            ..
+        } => say!(
+            lang,
+            "{recipient} har inte svarat om samlingsfakturan är skickad, och tiden för fakturering gick ut {invoice_by}",
+            "{recipient} has not said whether its collective invoice was sent, and the invoicing deadline passed on {invoice_by}"
+        ),
         UsageProblem::AmountUnit { header, unit } => say!(
             lang,
             "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor",
@@ -755,6 +780,20 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "svara på ett ställe, eller likadant i båda; det avgör om oanvända medel dras av på samlingsfakturan eller betalas tillbaka",
             "answer in one place, or the same in both; it decides whether unused money is deducted from the collective invoice or paid back"
         ),
+        UsageProblem::NotInvoiced {
+            invoice_by,
+            answered: Some(_),
+            ..
+        } => say!(
+            lang,
+            "beslutet säger att medel som inte fakturerats senast {invoice_by} återbetalas: de betalades aldrig ut, så hela beloppet återbetalas ur regionens bokföring och ska inte faktureras nu; skickades fakturan i tid, svara ja",
+            "the decision says that money not invoiced by {invoice_by} is repaid: it was never paid out, so the whole amount is repaid from the region's books and is not to be invoiced now; if the invoice was sent in time, answer yes"
+        ),
+        UsageProblem::NotInvoiced { invoice_by, .. } => say!(
+            lang,
+            "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars återbetalas hela beloppet, som beslutet säger om medel som inte fakturerats i tid",
+            "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the whole amount is repaid, as the decision says of money not invoiced in time"
+        ),
         UsageProblem::AmountUnit { header, unit } => {
             // The column's word: up to its first character that is no letter or digit
             // (`Använt` of `Använt (kr) i tkr`, `Använt/tkr`).
@@ -896,21 +935,63 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
 /// "mottaget 21 200 kr, använt 25 000 kr, för mycket 3 800 kr"; with what the recipient's
 /// other lines cover, "…, omfördelat hit 50 000 kr, för mycket 10 000 kr".
 pub fn figures(figures: Figures, lang: Lang) -> String {
-    let difference = lang.amount(figures.uncovered());
-    let (received, used) = (lang.amount(figures.received), lang.amount(figures.used));
-    if figures.covered.0.is_zero() {
+    let (received, used, covered) = match figures {
+        Figures::Excess {
+            received,
+            used,
+            covered,
+        } => (received, used, covered),
+        Figures::NotInvoiced {
+            received,
+            used,
+            unused,
+            answered,
+        } => return not_invoiced_figures(received, used, unused, answered, lang),
+    };
+    let difference = lang.amount(used - received - covered);
+    let (received, used) = (lang.amount(received), lang.amount(used));
+    if covered.0.is_zero() {
         return say!(
             lang,
             "mottaget {received}, använt {used}, för mycket {difference}",
             "received {received}, used {used}, too much {difference}"
         );
     }
-    let covered = lang.amount(figures.covered);
+    let covered = lang.amount(covered);
     say!(
         lang,
         "mottaget {received}, använt {used}, omfördelat hit {covered}, för mycket {difference}",
         "received {received}, used {used}, reallocated to it {covered}, too much {difference}"
     )
+}
+
+/// "mottaget 3 365 000 kr, använt 3 315 000 kr, ej använt 50 000 kr, återbetalas 3 365 000
+/// kr": a recipient that did not invoice in time; one that did not say, "…, återbetalas
+/// 50 000 kr om fakturan skickades i tid, annars 3 365 000 kr".
+fn not_invoiced_figures(
+    received: Amount,
+    used: Amount,
+    unused: Amount,
+    answered: Option<bool>,
+    lang: Lang,
+) -> String {
+    let (all, used, left) = (
+        lang.amount(received),
+        lang.amount(used),
+        lang.amount(unused),
+    );
+    match answered {
+        Some(_) => say!(
+            lang,
+            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {all}",
+            "received {all}, used {used}, unused {left}, repaid {all}"
+        ),
+        None => say!(
+            lang,
+            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {left} om fakturan skickades i tid, annars {all}",
+            "received {all}, used {used}, unused {left}, repaid {left} if the invoice was sent in time, else {all}"
+        ),
+    }
 }
 
 /// What the related place of a finding is: where a duplicate was first reported, where a
@@ -961,6 +1042,16 @@ pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -
             "tillbaka, eller avdrag om ej fakturerat: fakturera då {invoice}",
             "paid back, or off the invoice if not sent: then invoice {invoice}"
         ),
+        (Settlement::NotInvoiced, Some(all)) => crate::say!(
+            lang,
+            "ej fakturerat i tid: hela {all} återbetalas",
+            "not invoiced in time: all {all} repaid"
+        ),
+        (Settlement::ReturnOrNotInvoiced, Some(all)) => crate::say!(
+            lang,
+            "tillbaka, eller hela {all} om ej fakturerat i tid",
+            "paid back, or all {all} if not invoiced in time"
+        ),
         (other, _) => self::settlement(other, lang).to_string(),
     }
 }
@@ -982,7 +1073,33 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
             "tillbaka, eller avdrag om ej fakturerat",
             "paid back, or off the invoice if not sent",
         ),
+        Settlement::NotInvoiced => lang.pick(
+            "ej fakturerat i tid: återbetalas helt",
+            "not invoiced in time: repaid in full",
+        ),
+        Settlement::ReturnOrNotInvoiced => lang.pick(
+            "tillbaka, eller helt om ej fakturerat i tid",
+            "paid back, or in full if not invoiced in time",
+        ),
     }
+}
+
+/// The repayment's parts as its closing line names them: from the recipients that did not
+/// say whether they invoiced (before the invoicing deadline, paid back or taken off; after
+/// it, paid back if they invoiced in time), and from those that did not invoice in time.
+pub fn undecided_part(invoicing_closed: bool, lang: Lang) -> &'static str {
+    match invoicing_closed {
+        false => lang.pick("tillbaka eller avdrag", "paid back or taken off"),
+        true => lang.pick(
+            "tillbaka om fakturerat i tid",
+            "paid back if invoiced in time",
+        ),
+    }
+}
+
+/// The part of the repayment that was not invoiced in time, as its closing line names it.
+pub fn not_invoiced_part(lang: Lang) -> &'static str {
+    lang.pick("ej fakturerat i tid", "not invoiced in time")
 }
 
 /// What a usage file in TOML holds.
