@@ -52,6 +52,9 @@ pub enum Misuse {
     TableToFolder,
     /// `--format docx` without `--output FILE`.
     DocxNeedsFile,
+    /// `--forms` for a plan that names its forum but not the date of its decision: a form
+    /// goes out to its recipient citing the decision, as a letter does.
+    FormsNeedDecisionDate,
 }
 
 /// The command a plan was given to, for a hint that fits it.
@@ -874,6 +877,10 @@ impl Error {
                     Misuse::DocxNeedsFile => lang.pick(
                         "DOCX skrivs bara till en fil: ange -o FIL",
                         "DOCX is written to a file only: give -o FILE",
+                    ),
+                    Misuse::FormsNeedDecisionDate => lang.pick(
+                        "blanketterna skickas till mottagarna när beslutet är fattat: varje blankett hänvisar till beslutet och dess datum, som fördelningsbeskeden. Ange `decision_date = ÅÅÅÅ-MM-DD` under [plan]",
+                        "the forms go out to the recipients once the decision is made: each cites the decision and its date, as the letters do. Give `decision_date = YYYY-MM-DD` under [plan]",
                     ),
                 }
                 .to_string(),

@@ -296,18 +296,20 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         Cell::new("Insats"),
     ];
     let reallocated = any_reallocated(summary);
+    // What is not reported, while a line is not, as the other parts show it.
+    let not_reported = !summary.complete;
     header.extend(
         words::figure_headers(
             FigureColumn::Received,
             reallocated,
-            false,
+            not_reported,
             Words::from(lang),
         )
         .into_iter()
         .map(Cell::new),
     );
     table.set_header(header);
-    let figures = if reallocated { 4 } else { 3 };
+    let figures = 3 + usize::from(reallocated) + usize::from(not_reported);
     let number = |a: Option<Amount>| {
         Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
             .set_alignment(CellAlignment::Right)
@@ -332,21 +334,31 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     widths.extend(std::iter::repeat_n(amount_width, figures));
     let name_width = budget(layout, &widths);
     let mut names: Vec<String> = Vec::new();
-    let row =
-        |received: Amount, moved: Option<Amount>, used: Option<Amount>, unused: Option<Amount>| {
-            let mut cells = vec![number(Some(received))];
-            if reallocated {
-                cells.push(number(moved));
-            }
-            cells.extend([number(used), number(unused)]);
-            cells
-        };
+    let row = |received: Amount,
+               moved: Option<Amount>,
+               (used, unused): (Option<Amount>, Option<Amount>),
+               unreported: Amount| {
+        let mut cells = vec![number(Some(received))];
+        if reallocated {
+            cells.push(number(moved));
+        }
+        cells.extend([number(used), number(unused)]);
+        if not_reported {
+            cells.push(number(Some(unreported)));
+        }
+        cells
+    };
     for l in &summary.lines {
         let name = crate::output::words::recipient(&l.recipient, l.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
         let mut cells = vec![Cell::new(name), Cell::new(visible(&l.insats))];
-        cells.extend(row(l.received, l.reallocated, l.used, l.unused));
+        cells.extend(row(
+            l.received,
+            l.reallocated,
+            (l.used, l.unused),
+            l.unreported,
+        ));
         table.add_row(cells);
     }
     let t = &summary.totals;
@@ -354,8 +366,8 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     cells.extend(row(
         t.received,
         Some(t.reallocated),
-        Some(t.used),
-        Some(t.unused),
+        (Some(t.used), Some(t.unused)),
+        t.unreported,
     ));
     table.add_row(cells);
     right_align_from(&mut table, 2);
@@ -429,11 +441,19 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
     .max(6);
     let focus_header = lang.pick("Fokusområden", "Focus areas");
     let focus_width = widest(focus.iter().map(String::as_str)).max(focus_header.chars().count());
+    // The areas of the agreement each move goes between: the money is reported back to the
+    // state per area.
+    let areas_header = words::moved_areas_header(lang);
+    let areas: Vec<String> = (summary.reallocations.iter())
+        .map(|r| words::moved_areas(r.from_area, r.to_area))
+        .collect();
+    let areas_width = widest(areas.iter().map(String::as_str)).max(areas_header.chars().count());
     let name_width = budget(
         layout,
         &[
             ids(|r| r.from.as_str()),
             ids(|r| r.to.as_str()),
+            areas_width,
             focus_width,
             amount_width,
         ],
@@ -443,11 +463,12 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new(lang.pick("Från", "From")),
         Cell::new(lang.pick("Till", "To")),
+        Cell::new(areas_header),
         Cell::new(focus_header),
         Cell::new(lang.pick("Belopp", "Amount")),
     ]);
     let mut names: Vec<String> = Vec::new();
-    for (r, focus) in summary.reallocations.iter().zip(focus) {
+    for ((r, focus), areas) in summary.reallocations.iter().zip(focus).zip(areas) {
         let name = crate::output::words::recipient(&r.recipient, r.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
@@ -455,6 +476,7 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
             Cell::new(name),
             Cell::new(visible(&r.from)),
             Cell::new(visible(&r.to)),
+            Cell::new(areas),
             Cell::new(focus),
             Cell::new(shown(r.amount)).set_alignment(CellAlignment::Right),
         ]);
@@ -464,10 +486,11 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
         Cell::new(""),
         Cell::new(""),
         Cell::new(""),
+        Cell::new(""),
         Cell::new(shown(summary.reallocated())).set_alignment(CellAlignment::Right),
     ]);
-    right_align_from(&mut table, 4);
-    whole(&mut table, 1..5);
+    right_align_from(&mut table, 5);
+    whole(&mut table, 1..6);
     let shown_names = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -509,6 +532,9 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         "Återbetalning till Kammarkollegiet{by}: {total}{preliminary}\n",
         "Repayment to Kammarkollegiet{by}: {total}{preliminary}\n"
     );
+    if let Some(note) = overdue(summary, lang) {
+        out.push_str(&format!("  {note}\n"));
+    }
     let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         out.push_str(lang.pick("  Inga medel är oanvända.\n", "  No money is unused.\n"));
@@ -536,42 +562,71 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let hows: Vec<String> = unused
         .iter()
         .map(|u| {
-            let to_invoice = u.to_invoice.map(|a| lang.amount(a).replace(' ', "\u{a0}"));
-            words::settled(u.settlement, to_invoice, lang)
+            let amount = u
+                .settled_amount()
+                .map(|a| lang.amount(a).replace(' ', "\u{a0}"));
+            words::settled(u.settlement, amount, lang)
         })
         .collect();
+    // What is repaid on a recipient's account, when that is not its unused money (all it
+    // received, not invoiced in time): a column of its own.
+    let repaid_column = unused.iter().any(|u| u.repaid != u.figures.unused);
+    let repaid_amount = |a: Amount| a.with_decimals(decimals);
     // The way each is settled may wrap; the names get room first.
     let how_width = widest(hows.iter().map(String::as_str)).min(32);
-    let name_width = budget(layout, &[amount_width, how_width]);
+    let mut widths = vec![amount_width];
+    if repaid_column {
+        let repaid: Vec<String> = (unused.iter().map(|u| u.repaid))
+            .chain([r.total])
+            .map(|a| lang.amount(repaid_amount(a)))
+            .collect();
+        widths.push(widest(repaid.iter().map(String::as_str)).max(11));
+    }
+    widths.push(how_width);
+    let name_width = budget(layout, &widths);
     let mut table = layout.table();
-    table.set_header(vec![
+    let mut header = vec![
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new(words::figure_header(
             FigureColumn::Unused,
             Words::from(lang),
         )),
-        Cell::new(lang.pick("Hanteras", "Settled")),
-    ]);
+    ];
+    if repaid_column {
+        header.push(Cell::new(words::repaid_header(Words::from(lang))));
+    }
+    header.push(Cell::new(lang.pick("Hanteras", "Settled")));
+    table.set_header(header);
     let mut names: Vec<String> = Vec::new();
     for (u, how) in unused.iter().zip(hows) {
         let name = crate::output::words::recipient(&u.recipient, u.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
-        table.add_row(vec![
+        let mut row = vec![
             Cell::new(name),
             layout.amount(unused_amount(u.figures.unused)),
-            Cell::new(how),
-        ]);
+        ];
+        if repaid_column {
+            row.push(layout.amount(repaid_amount(u.repaid)));
+        }
+        row.push(Cell::new(how));
+        table.add_row(row);
     }
-    table.add_row(vec![
-        layout.total_label(true),
-        layout.strong_amount(unused_amount(r.total)),
-        Cell::new(""),
-    ]);
-    if let Some(column) = table.column_mut(1) {
-        column.set_cell_alignment(CellAlignment::Right);
+    // The unused money's total, and what is repaid when that is more.
+    let mut total = vec![layout.total_label(true)];
+    if repaid_column {
+        total.push(layout.amount(unused_amount(summary.totals.unused)));
     }
-    whole(&mut table, [1]);
+    total.push(layout.strong_amount(unused_amount(r.total)));
+    total.push(Cell::new(""));
+    table.add_row(total);
+    let amounts = if repaid_column { 1..3 } else { 1..2 };
+    for c in amounts.clone() {
+        if let Some(column) = table.column_mut(c) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    whole(&mut table, amounts);
     let shown = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -580,12 +635,29 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         shown.chain([lang.pick("Totalt", "Total")]),
     );
     out.push_str(&format!("{table}\n").replace('\u{a0}', " "));
-    out.push_str(&format!("  {}\n", repayment_parts(r, lang)));
+    out.push_str(&format!(
+        "  {}\n",
+        repayment_parts(r, summary.invoicing_closed, lang)
+    ));
     out
 }
 
+/// That the repayment is overdue on the day the summary is made (`--date` after
+/// `unused_repaid`), dates as the terminal and the files write them: `None` when it is not.
+pub fn overdue(summary: &Summary, lang: Lang) -> Option<String> {
+    let r = &summary.repayment;
+    match (r.overdue, r.by, summary.date) {
+        (true, Some(by), Some(today)) => Some(words::repayment_overdue(
+            &by.to_string(),
+            &today.to_string(),
+            lang,
+        )),
+        _ => None,
+    }
+}
+
 /// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
-fn repayment_parts(r: &Repayment, lang: Lang) -> String {
+fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String {
     let mut parts = vec![format!(
         "{} {}",
         lang.pick("Ur regionens bokföring", "From the region's books"),
@@ -606,10 +678,12 @@ fn repayment_parts(r: &Repayment, lang: Lang) -> String {
         "avdrag på samlingsfakturor",
         "taken off collective invoices",
     );
+    let undecided = words::undecided_part(invoicing_closed, lang);
+    add(r.undecided, undecided, undecided);
     add(
-        r.undecided,
-        "tillbaka eller avdrag",
-        "paid back or taken off",
+        r.not_invoiced,
+        words::not_invoiced_part(lang),
+        words::not_invoiced_part(lang),
     );
     let sum = r.parts();
     let mark = if sum == r.total { "✓" } else { "≠" };
@@ -783,6 +857,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Betalning", "Payment", "payment"),
                 words::figure_header(FigureColumn::Unused, words),
                 words::figure_header(FigureColumn::NotReported, words),
+                words::repaid_header(words),
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
@@ -804,6 +879,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         Value::Amount(r.figures.unreported),
+                        Value::Amount(r.repaid),
                         text(settlement(r.settlement, words)),
                         to_invoice(r),
                         by.clone(),
@@ -813,8 +889,9 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .collect();
             let mut total = vec![text(words::repayment_total(repayment.preliminary, lang))];
             total.extend(pad(2));
-            total.push(Value::Amount(repayment.total));
+            total.push(Value::Amount(summary.totals.unused));
             total.push(Value::Amount(summary.totals.unreported));
+            total.push(Value::Amount(repayment.total));
             total.extend(pad(4));
             one_format(h, rows, total, part)
         }
@@ -823,7 +900,9 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Mottagare", "Recipient", "recipient"),
                 code,
                 words.pick("Från insats", "From insats", "from"),
+                words.pick("Från område", "From area", "from_area"),
                 words.pick("Till insats", "To insats", "to"),
+                words.pick("Till område", "To area", "to_area"),
                 words.pick("Fokusområden", "Focus areas", "focus_areas"),
                 words.pick("Belopp", "Amount", "amount"),
             ]);
@@ -835,14 +914,16 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(&r.recipient),
                         kommunkod(r.kommunkod.as_deref()),
                         text(&r.from),
+                        Value::Number(r.from_area),
                         text(&r.to),
+                        Value::Number(r.to_area),
                         text(&crate::output::words::focus_areas(&r.focus_areas)),
                         Value::Amount(r.amount),
                     ]
                 })
                 .collect();
             let mut total = vec![total_label];
-            total.extend(pad(4));
+            total.extend(pad(6));
             total.push(Value::Amount(summary.reallocated()));
             one_format(h, rows, total, part)
         }
@@ -854,9 +935,10 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Insats", "Insats", "insats"),
                 words.pick("Beskrivning", "Description", "text"),
             ]);
-            // A line not reported has its figures empty: no column of its own.
+            // A line not reported has its used, unused and reallocated empty, and what it
+            // received under Ej redovisat, so that every row adds up as the other parts' do.
             h.extend(
-                words::figure_headers(FigureColumn::Received, true, false, words)
+                words::figure_headers(FigureColumn::Received, true, true, words)
                     .into_iter()
                     .map(str::to_string),
             );
@@ -876,6 +958,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         amount(l.reallocated),
                         amount(l.used),
                         amount(l.unused),
+                        Value::Amount(l.unreported),
                         opt(&l.comment),
                     ]
                 })
@@ -888,6 +971,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 Value::Amount(t.reallocated),
                 Value::Amount(t.used),
                 Value::Amount(t.unused),
+                Value::Amount(t.unreported),
                 Value::Empty,
             ]);
             one_format(h, rows, total, part)

@@ -608,7 +608,7 @@ fn a_comment_on_a_line_not_yet_reported_is_kept() {
     ]);
     csv.assert_status(0)
         .assert_stdout_contains(";1.3;")
-        .assert_stdout_contains(";21200;;;;väntar på faktura");
+        .assert_stdout_contains(";21200;;;;21200;väntar på faktura");
     let json = json(&year.run(&[
         "follow-up",
         PLAN,
@@ -4534,17 +4534,17 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let (header, rows) = csv_rows(&dir.path().join("csv/aterbetalning.csv"));
     assert_eq!(
         header,
-        "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+        "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Återbetalas;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
     );
     assert!(
         rows.contains(&split_row(
-            "Östersund;\"=\"\"2380\"\"\";faktura;20500;0;dras av på samlingsfakturan;415500;2027-03-31;ja"
+            "Östersund;\"=\"\"2380\"\"\";faktura;20500;0;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
         )),
         "{rows:?}"
     );
     let unused = |how: Option<&str>| -> i64 {
         (rows.iter())
-            .filter(|r| how.is_none_or(|how| r[5] == how))
+            .filter(|r| how.is_none_or(|how| r[6] == how))
             .map(|r| r[3].parse::<i64>().unwrap())
             .sum()
     };
@@ -4563,9 +4563,11 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     assert!(not_reported.contains(&("Ragunda", 190_600)));
     assert_eq!(rows.len(), 6 + 7);
     for row in &rows {
-        assert_eq!(row[7..], ["2027-03-31", "ja"], "{row:?}");
+        assert_eq!(row[8..], ["2027-03-31", "ja"], "{row:?}");
         // Only an invoice reduced by the unused money has an amount to invoice.
-        assert_eq!(row[6].is_empty(), row[0] != "Östersund", "{row:?}");
+        assert_eq!(row[7].is_empty(), row[0] != "Östersund", "{row:?}");
+        // What is repaid on each one's account is its unused money.
+        assert_eq!(row[5], row[3], "{row:?}");
     }
     // The recipients' file gives the same amount to invoice.
     let (header, recipients) = csv_rows(&dir.path().join("csv/uppfoljning-mottagare.csv"));
@@ -4593,18 +4595,16 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     ]);
     machine.assert_status(0);
     assert!(machine.stdout.starts_with(
-        "recipient,kommunkod,payment,unused,not_reported,settlement,to_invoice,repaid_by,preliminary\r\n"
+        "recipient,kommunkod,payment,unused,not_reported,repaid,settlement,to_invoice,repaid_by,preliminary\r\n"
     ));
-    assert!(
-        machine.stdout.contains(
-            "\r\nÖstersund,2380,invoice,20500,0,reduce-invoice,415500,2027-03-31,true\r\n"
-        )
-    );
+    assert!(machine.stdout.contains(
+        "\r\nÖstersund,2380,invoice,20500,0,20500,reduce-invoice,415500,2027-03-31,true\r\n"
+    ));
     // Nothing unused (yet) is the JSON's `nothing`.
     assert!(
         machine
             .stdout
-            .contains("\r\nRagunda,2303,invoice,0,190600,nothing,,2027-03-31,true\r\n")
+            .contains("\r\nRagunda,2303,invoice,0,190600,0,nothing,,2027-03-31,true\r\n")
     );
 
     // The workbook: a date cell, 2027-03-31 (day 46 477 counted from 1899-12-30 as Excel
@@ -4621,20 +4621,20 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let path = dir.path().join("xlsx/uppfoljning-2026.xlsx");
     let sheet = first_sheet(&path);
     assert_eq!(
-        sheet[0][7],
+        sheet[0][8],
         calamine::Data::String("Återbetalas senast".into())
     );
     let body = &sheet[1..sheet.len() - 1];
     assert_eq!(body.len(), 13);
     for row in body {
-        match &row[7] {
+        match &row[8] {
             calamine::Data::DateTime(date) => assert_eq!(date.as_f64(), 46_477.0),
             other => panic!("{other:?}"),
         }
     }
     let formats = cell_formats(&path);
     for r in 1..=13 {
-        assert_eq!(formats[&(r, 7)], "yyyy-mm-dd");
+        assert_eq!(formats[&(r, 8)], "yyyy-mm-dd");
     }
     let total = &sheet[sheet.len() - 1];
     assert_eq!(
@@ -4643,11 +4643,12 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     );
     assert_eq!(total[3], calamine::Data::Float(233_772.0));
     assert_eq!(total[4], calamine::Data::Float(1_482_800.0));
+    assert_eq!(total[5], calamine::Data::Float(233_772.0));
     let ostersund = body
         .iter()
         .find(|r| r[0] == calamine::Data::String("Östersund".into()))
         .unwrap();
-    assert_eq!(ostersund[6], calamine::Data::Float(415_500.0));
+    assert_eq!(ostersund[7], calamine::Data::Float(415_500.0));
 }
 
 /// The JSON says what the files say: in the README's example Östersund has not sent its
@@ -4727,10 +4728,12 @@ fn a_repayment_of_every_line_reported_is_final() {
     let year = complete_year();
     year.follow_up(&["--output", "summary"]).assert_status(0);
     let (_, rows) = csv_rows(&year.path("summary/aterbetalning.csv"));
-    assert!(rows.iter().all(|r| r[8] == "nej"), "{rows:?}");
-    // Every line is reported: only the recipients with unused money have a row.
+    assert!(rows.iter().all(|r| r[9] == "nej"), "{rows:?}");
+    // Every line is reported: only the recipients with unused money have a row, and what is
+    // repaid on their account is their unused money (2026 has no invoicing deadline).
     assert!(rows.iter().all(|r| r[4] == "0" && r[3] != "0"), "{rows:?}");
-    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[6].clone();
+    assert!(rows.iter().all(|r| r[5] == r[3]), "{rows:?}");
+    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[7].clone();
     assert_eq!(to_invoice("Krokom"), "215000");
     assert_eq!(to_invoice("Östersund"), "431500");
     assert_eq!(to_invoice("Berg"), "");
@@ -4918,12 +4921,12 @@ fn a_repayment_with_nothing_unused_yet_lists_who_has_not_reported() {
     assert_eq!(
         lines.next(),
         Some(
-            "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+            "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Återbetalas;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
         )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
     assert_eq!(rows.len(), 14);
-    assert!(rows.iter().all(|r| r[3] == "0" && r[8] == "ja"), "{rows:?}");
+    assert!(rows.iter().all(|r| r[3] == "0" && r[9] == "ja"), "{rows:?}");
     assert!(!rows.iter().any(|r| r[0] == "Berg"));
     let unreported: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
     assert_eq!(unreported, 12_493_698);
@@ -5093,9 +5096,10 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
         )
         .assert_stdout_contains("medlen kommer härifrån")
         .assert_row(&[
-            "Kommunförbundet Jämtland Härjedalen",
+            "Kommunförbundet Jämtland…",
             "3.6",
             "3.1",
+            "3",
             "6",
             "50 000",
         ])
@@ -5148,7 +5152,9 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
             "recipient": "Kommunförbundet Jämtland Härjedalen",
             "kommunkod": null,
             "from": "3.6",
+            "from_area": 3,
             "to": "3.1",
+            "to_area": 3,
             "focus_areas": [6],
             "amount": 50_000
         }])
@@ -5194,7 +5200,7 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
     csv.assert_status(0);
     assert_eq!(
         csv.stdout,
-        "recipient,kommunkod,from,to,focus_areas,amount\r\nKommunförbundet Jämtland Härjedalen,,3.6,3.1,6,50000\r\n"
+        "recipient,kommunkod,from,from_area,to,to_area,focus_areas,amount\r\nKommunförbundet Jämtland Härjedalen,,3.6,3,3.1,3,6,50000\r\n"
     );
     let insatser = year.follow_up(&["--format", "csv", "--view", "insatser", "--csv", "rfc4180"]);
     assert!(insatser.stdout.starts_with(
@@ -5218,15 +5224,17 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
         let sheet = book.worksheet_range("omfordelningar").unwrap();
         let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
         assert_eq!(rows[1][2], Data::String("3.6".into()));
-        assert_eq!(rows[1][3], Data::String("3.1".into()));
-        assert_eq!(rows[1][5], Data::Float(50_000.0));
+        assert_eq!(rows[1][3], Data::Float(3.0));
+        assert_eq!(rows[1][4], Data::String("3.1".into()));
+        assert_eq!(rows[1][5], Data::Float(3.0));
+        assert_eq!(rows[1][7], Data::Float(50_000.0));
     }
     // The document: the part, and what was moved to and from each insats.
     let md = year.follow_up(&["--format", "md"]);
     md.assert_status(0)
         .assert_stdout_contains("## Omfördelat inom fokusområden")
         .assert_stdout_contains(&format!(
-            "| Kommunförbundet Jämtland Härjedalen | 3.6 | 3.1 | fokusområde 6 | {} |",
+            "| Kommunförbundet Jämtland Härjedalen | 3.6 | 3.1 | 3 | fokusområde 6 | {} |",
             kr("50 000")
         ));
 }
@@ -5481,5 +5489,544 @@ mod reallocations {
                 prop_assert_eq!(summary.repayment.total, left);
             }
         }
+    }
+}
+
+mod year_end {
+    //! The year-end follow-up as the region's accounting unit reads it: every row of every
+    //! part adds up, the deadlines of the plan are kept (the invoices' `invoice_by`, the
+    //! repayment's `unused_repaid`), and the areas of the state's agreement stay apart.
+
+    use std::path::Path;
+
+    use super::{csv_rows, first_sheet, json, recipient};
+    use crate::support::{Output, allocate, repo_root};
+
+    /// Seed 001's per-kommun table and its Fontänhus line: what the seven recipients the
+    /// example has no forms from received, 1 482 800 kr.
+    const NOT_REPORTED_2026: [(&str, i64); 7] = [
+        ("Fontänhus Jämtland Härjedalen", 250_000),
+        ("Ragunda", 190_600),
+        ("Bräcke", 193_000),
+        ("Krokom", 222_600),
+        ("Strömsund", 207_800),
+        ("Åre", 213_400),
+        ("Härjedalen", 205_400),
+    ];
+
+    fn example(extra: &[&str]) -> Output {
+        let mut args = vec![
+            "follow-up",
+            "allocations/plan-2026.toml",
+            "examples/follow-up-2026/*",
+        ];
+        args.extend_from_slice(extra);
+        allocate(&repo_root(), &args)
+    }
+
+    fn kronor(cell: &str) -> i64 {
+        if cell.is_empty() {
+            0
+        } else {
+            cell.parse().unwrap_or_else(|e| panic!("{cell:?}: {e}"))
+        }
+    }
+
+    /// Finding 4 of the s25 test: the lines part has *Ej redovisat*, so that on every row
+    /// received + reallocated = used + unused + not reported, as in the other parts.
+    #[test]
+    fn every_row_of_the_lines_adds_up_with_what_is_not_reported() {
+        let county = 12_689_898; // seed 001, "Totalt"
+        let not_reported: i64 = NOT_REPORTED_2026.iter().map(|r| r.1).sum();
+        assert_eq!(not_reported, 1_482_800);
+        let dir = tempfile::tempdir().unwrap();
+        let folder = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+        example(&["-o", &folder("csv"), "--csv", "rfc4180"]).assert_status(0);
+        let (header, _) = csv_rows(&dir.path().join("csv/uppfoljning-rader.csv"));
+        assert_eq!(
+            header,
+            "recipient,kommunkod,area,insats,text,received,reallocated,used,unused,not_reported,comment"
+        );
+        // rfc4180 separates by commas: read it with a CSV reader.
+        let text = std::fs::read_to_string(dir.path().join("csv/uppfoljning-rader.csv")).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows_read: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows_read.len(), 44);
+        let mut sums = [0i64; 5];
+        for row in &rows_read {
+            let f: Vec<i64> = (5..10).map(|c| kronor(&row[c])).collect();
+            assert_eq!(f[0] + f[1], f[2] + f[3] + f[4], "{row:?}");
+            // A line not reported has only what it received under not reported.
+            assert_eq!(row[7].is_empty(), f[4] == f[0] && f[4] != 0, "{row:?}");
+            for (s, v) in sums.iter_mut().zip(&f) {
+                *s += v;
+            }
+        }
+        assert_eq!(sums[0], county);
+        assert_eq!(sums[1], 0);
+        assert_eq!(sums[4], not_reported);
+        assert_eq!(sums[2] + sums[3], county - not_reported);
+        assert_eq!(sums[3], 233_772);
+        for (name, amount) in NOT_REPORTED_2026 {
+            let theirs: i64 = (rows_read.iter())
+                .filter(|r| &r[0] == name)
+                .map(|r| kronor(&r[9]))
+                .sum();
+            assert_eq!(theirs, amount, "{name}");
+        }
+
+        // The workbook's sheet: the same column, and a total row that adds up.
+        example(&["-o", &folder("xlsx"), "--format", "xlsx", "--view", "rader"]).assert_status(0);
+        let sheet = first_sheet(&dir.path().join("xlsx/uppfoljning-2026.xlsx"));
+        assert_eq!(sheet[0][9], calamine::Data::String("Ej redovisat".into()));
+        let total = sheet.last().unwrap();
+        let number = |c: &calamine::Data| match c {
+            calamine::Data::Float(f) => *f as i64,
+            calamine::Data::Int(i) => *i,
+            calamine::Data::Empty => 0,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(number(&total[5]), county);
+        assert_eq!(number(&total[9]), not_reported);
+        assert_eq!(
+            number(&total[5]) + number(&total[6]),
+            number(&total[7]) + number(&total[8]) + number(&total[9])
+        );
+
+        // The JSON's lines and the terminal's table say it too.
+        let doc = json(&example(&["--format", "json"]));
+        let lines = doc["lines"].as_array().unwrap();
+        let unreported: i64 = lines
+            .iter()
+            .map(|l| l["unreported"].as_i64().unwrap())
+            .sum();
+        assert_eq!(unreported, not_reported);
+        assert_eq!(recipient(&doc, "Ragunda")["unreported"], 190_600);
+        let table = example(&["--view", "rader"]);
+        table.assert_status(0).assert_row(&[
+            "Totalt",
+            "",
+            "12 689 898",
+            "10 973 326",
+            "233 772",
+            "1 482 800",
+        ]);
+    }
+
+    /// Finding 5: a summary made after the plan's `unused_repaid` (2027-03-31 in 2026) says the
+    /// repayment is overdue, with the repayment on the terminal and in a document, on
+    /// standard error beside files, and as `overdue` in the JSON; on the day itself it is not.
+    #[test]
+    fn a_summary_made_after_the_repayment_deadline_says_it_has_passed() {
+        let year = super::complete_year();
+        let note = "Tiden för återbetalningen har gått ut: den skulle vara gjord senast 2027-03-31, och i dag är det 2027-06-30.";
+        year.follow_up(&["--date", "2027-06-30"])
+            .assert_status(0)
+            .assert_stderr_empty()
+            .assert_stdout_contains(&format!(
+                "Återbetalning till Kammarkollegiet senast 2027-03-31: 157 936 kr\n  {note}\n"
+            ));
+        year.follow_up(&[
+            "--date",
+            "2027-06-30",
+            "--format",
+            "csv",
+            "--view",
+            "aterbetalning",
+        ])
+        .assert_status(0)
+        .assert_stderr_contains(note);
+        let doc = json(&year.follow_up(&["--date", "2027-06-30", "--format", "json"]));
+        assert_eq!(doc["repayment"]["overdue"], true);
+        year.follow_up(&["--date", "2027-06-30", "--format", "md", "--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains(
+                "The repayment deadline has passed: it was due by 31 March 2027, and today is 30 June 2027.",
+            );
+        for day in ["2027-03-31", "2027-01-15"] {
+            let on_time = year.follow_up(&["--date", day]);
+            on_time.assert_status(0);
+            assert!(
+                !on_time.stdout.contains("Tiden för återbetalningen"),
+                "{day}"
+            );
+            let doc = json(&year.follow_up(&["--date", day, "--format", "json"]));
+            assert_eq!(doc["repayment"]["overdue"], false, "{day}");
+        }
+        let doc = json(&year.follow_up(&["--format", "json"]));
+        assert_eq!(doc["repayment"]["overdue"], false);
+    }
+
+    /// Finding 7: forms go out to the recipients citing the decision, as the letters do, so
+    /// a plan that names its forum (SVOM) but not `decision_date` gets none, as it gets no
+    /// letters (exit 2, nothing written); with the date, the form cites it.
+    #[test]
+    fn forms_wait_for_the_decisions_date_as_letters_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+        assert!(plan.contains("\ndecision_date = 2026-02-27"));
+        let undated: String = plan
+            .lines()
+            .filter(|l| !l.starts_with("decision_date"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(dir.path().join("undated.toml"), undated).unwrap();
+        std::fs::write(dir.path().join("dated.toml"), &plan).unwrap();
+        for format in ["csv", "xlsx"] {
+            let out = allocate(
+                dir.path(),
+                &[
+                    "follow-up",
+                    "undated.toml",
+                    "--forms",
+                    "--format",
+                    format,
+                    "-o",
+                    "forms",
+                ],
+            );
+            out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
+                "fel: blanketterna skickas till mottagarna när beslutet är fattat: varje blankett hänvisar till beslutet och dess datum, som fördelningsbeskeden. Ange `decision_date = ÅÅÅÅ-MM-DD` under [plan]",
+            );
+            assert!(!dir.path().join("forms").exists(), "{format}");
+        }
+        allocate(
+            dir.path(),
+            &[
+                "follow-up",
+                "undated.toml",
+                "--forms",
+                "-o",
+                "forms",
+                "--lang",
+                "en",
+            ],
+        )
+        .assert_status(2)
+        .assert_stderr_contains("each cites the decision and its date, as the letters do");
+        // The letters refuse the same plan.
+        allocate(
+            dir.path(),
+            &["report", "undated.toml", "--per-recipient", "-o", "letters"],
+        )
+        .assert_status(2);
+        allocate(
+            dir.path(),
+            &["follow-up", "dated.toml", "--forms", "-o", "forms"],
+        )
+        .assert_status(0);
+        let berg = std::fs::read_to_string(dir.path().join("forms/redovisning-2026-2326-berg.csv"))
+            .unwrap();
+        assert!(berg.contains("\r\nBeslut;SVOM 2026-02-27: "), "{berg}");
+    }
+
+    /// Finding 2: Berg's 1.3 (area 1, received 21 200 kr, seed 001) used 25 000 kr, covered by
+    /// its unused money on 3.4 (area 3, received 100 000 kr): the two share focus areas 4–7,
+    /// as the decision allows, but the money is reported back to the state per area, so the
+    /// move names both areas, in the warning and in every form of the part `omfordelningar`.
+    #[test]
+    fn a_move_across_the_agreements_areas_names_both() {
+        let year = super::Year::new();
+        year.forms("csv");
+        let text = super::fill(
+            &year.text(super::BERG),
+            &[("1.3", "25000"), ("2.5", "75000"), ("3.4", "90000")],
+        );
+        year.save(super::BERG, &text);
+        let moved = 25_000 - 21_200;
+        let run = |extra: &[&str]| {
+            let mut args = vec!["follow-up", super::PLAN, super::BERG];
+            args.extend_from_slice(extra);
+            year.run(&args)
+        };
+        let out = run(&["--view", "omfordelningar"]);
+        out.assert_status(0)
+            .assert_stdout_contains(
+                "varning[usage-reallocated]: Berg har använt 25 000 kr av insats `1.3`, som fick 21 200 kr: omfördelat 3 800 kr från 3.4 (område 3) till 1.3 (område 1) inom fokusområdena 4, 5, 6 och 7",
+            )
+            .assert_stdout_contains("men medlen går från område 3 till område 1, och områdena redovisas var för sig till staten")
+            .assert_row(&["Berg (2326)", "3.4", "1.3", "3 → 1", "4, 5, 6, 7", "3 800"]);
+        run(&["--view", "omfordelningar", "--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains("reallocated 3,800 kr from 3.4 (area 3) to 1.3 (area 1) within focus areas 4, 5, 6 and 7");
+        let csv = run(&[
+            "--view",
+            "omfordelningar",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ]);
+        csv.assert_status(0);
+        assert_eq!(
+            csv.stdout,
+            format!(
+                "recipient,kommunkod,from,from_area,to,to_area,focus_areas,amount\r\nBerg,2326,3.4,3,1.3,1,\"4, 5, 6, 7\",{moved}\r\n"
+            )
+        );
+        let excel = run(&["--view", "omfordelningar", "--format", "csv"]);
+        assert!(
+            excel.stdout.starts_with("\u{feff}Mottagare;Kommunkod;Från insats;Från område;Till insats;Till område;Fokusområden;Belopp\r\n"),
+            "{}",
+            excel.stdout
+        );
+        let doc = json(&run(&["--format", "json"]));
+        let m = &doc["reallocations"][0];
+        assert_eq!(
+            (m["from"].as_str(), m["from_area"].as_i64()),
+            (Some("3.4"), Some(3))
+        );
+        assert_eq!(
+            (m["to"].as_str(), m["to_area"].as_i64()),
+            (Some("1.3"), Some(1))
+        );
+        assert_eq!(m["amount"], moved);
+        // The areas' sums show the move: area 1 took 3 800 kr from area 3.
+        assert_eq!(doc["areas"][0]["reallocated"], moved);
+        assert_eq!(doc["areas"][2]["reallocated"], -moved);
+        run(&["--view", "omfordelningar", "--format", "md"])
+            .assert_status(0)
+            .assert_stdout_contains("| Berg (2326) | 3.4 | 1.3 | 3 → 1 | fokusområdena 4, 5, 6 och 7 | 3\u{202f}800\u{a0}kr |");
+        run(&["-o", "x", "--format", "xlsx", "--view", "omfordelningar"]).assert_status(0);
+        let sheet = first_sheet(&year.path("x/uppfoljning-2026.xlsx"));
+        assert_eq!(sheet[0][3], calamine::Data::String("Från område".into()));
+        assert_eq!(sheet[0][5], calamine::Data::String("Till område".into()));
+        assert_eq!(sheet[1][3], calamine::Data::Float(3.0));
+        assert_eq!(sheet[1][5], calamine::Data::Float(1.0));
+    }
+
+    /// The 2025 plan, its key and its forms, in a folder of their own.
+    fn year_2025() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = repo_root().join("allocations");
+        std::fs::copy(
+            root.join("plan-2025.toml"),
+            dir.path().join("plan-2025.toml"),
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("keys")).unwrap();
+        std::fs::copy(
+            root.join("keys/folkmangd-2024-11-01.csv"),
+            dir.path().join("keys/folkmangd-2024-11-01.csv"),
+        )
+        .unwrap();
+        allocate(
+            dir.path(),
+            &["follow-up", "plan-2025.toml", "--forms", "-o", "forms"],
+        )
+        .assert_status(0);
+        dir
+    }
+
+    const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
+
+    /// Kommunförbundet's 2025 form with every line used but 10 000 kr and `answer` to whether
+    /// its collective invoice was sent: what it received in all, and what it left unused.
+    fn kfjh_2025(dir: &Path, answer: &str) -> (i64, i64) {
+        let path = dir.join(KFJH_2025);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        let text = super::edit(
+            text,
+            "Samlingsfaktura skickad (ja/nej);",
+            &format!("Samlingsfaktura skickad (ja/nej);{answer}"),
+        );
+        let rows = super::table_rows(&text);
+        let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
+        let used: Vec<(String, String)> = (rows.iter())
+            .map(|(_, f)| {
+                (
+                    f[1].clone(),
+                    (f[3].parse::<i64>().unwrap() - 10_000).to_string(),
+                )
+            })
+            .collect();
+        let used: Vec<(&str, &str)> = used.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let filled = super::fill(&text, &used);
+        std::fs::write(&path, format!("\u{feff}{filled}")).unwrap();
+        (received, 10_000 * rows.len() as i64)
+    }
+
+    /// Finding 1: seed 003 (line 649) says money not invoiced by 2025-08-30 is repaid. After
+    /// that day, Kommunförbundet, which received 3 365 000 kr (its heading's 3 265 000 kr and
+    /// the 100 000 kr it shares with the region), answers `nej`: it is never told to invoice
+    /// 3 315 000 kr; all 3 365 000 kr are repaid from the region's books, with a warning at its
+    /// answer, in every format the settlement appears in. Before the deadline the invoice may
+    /// still be reduced by what is unused.
+    #[test]
+    fn money_not_invoiced_by_invoice_by_is_repaid_whole() {
+        let dir = year_2025();
+        let (received, unused) = kfjh_2025(dir.path(), "nej");
+        assert_eq!(received, 3_265_000 + 100_000);
+        assert_eq!(unused, 50_000);
+        let used = received - unused;
+        let run = |extra: &[&str]| {
+            let mut args = vec!["follow-up", "plan-2025.toml", KFJH_2025];
+            args.extend_from_slice(extra);
+            allocate(dir.path(), &args)
+        };
+        let kr = |n: i64| {
+            let s = n.to_string();
+            let mut out = String::new();
+            for (i, c) in s.chars().enumerate() {
+                if i > 0 && (s.len() - i).is_multiple_of(3) {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+            format!("{out} kr")
+        };
+        let never = format!("fakturera {}", kr(used));
+        let text = std::fs::read_to_string(dir.path().join(KFJH_2025)).unwrap();
+        let at = super::place(
+            KFJH_2025,
+            text.trim_start_matches('\u{feff}'),
+            "(ja/nej);nej",
+            9,
+        );
+        for date in [&["--date", "2025-12-15"][..], &[][..]] {
+            let mut args = vec!["--view", "aterbetalning"];
+            args.extend_from_slice(date);
+            let out = run(&args);
+            out.assert_status(0)
+                .assert_finding("usage-not-invoiced", &at)
+                .assert_stdout_contains(
+                    "varning[usage-not-invoiced]: Kommunförbundet Jämtland Härjedalen har inte skickat sin samlingsfaktura, och tiden för fakturering gick ut 2025-08-30",
+                )
+                .assert_stdout_contains(&format!(
+                    "= belopp: mottaget {}, använt {}, ej använt {}, återbetalas {}",
+                    kr(received),
+                    kr(used),
+                    kr(unused),
+                    kr(received)
+                ))
+                .assert_stdout_contains(&format!(
+                    "Återbetalning till Kammarkollegiet senast 2026-03-31: {} (preliminärt",
+                    kr(received)
+                ))
+                .assert_stdout_contains(&format!(
+                    "Ur regionens bokföring 0 kr + ej fakturerat i tid {} = {} ✓",
+                    kr(received),
+                    kr(received)
+                ));
+            assert!(!out.stdout.contains(&never), "{}", out.stdout);
+            assert!(!out.stdout.contains("dras av"), "{}", out.stdout);
+        }
+        run(&["--view", "aterbetalning", "--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains("has not sent its collective invoice, and the invoicing deadline passed on 2025-08-30");
+        // CSV for Excel and for machines, and the recipients' file.
+        let csv = run(&[
+            "--view",
+            "aterbetalning",
+            "--format",
+            "csv",
+            "--csv",
+            "rfc4180",
+        ]);
+        csv.assert_status(0);
+        assert!(
+            csv.stdout.contains(&format!(
+                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,{unused},0,{received},not-invoiced,,2026-03-31,true\r\n"
+            )),
+            "{}",
+            csv.stdout
+        );
+        let excel = run(&["--view", "aterbetalning", "--format", "csv"]);
+        assert!(
+            excel.stdout.contains(&format!(
+                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;{unused};0;{received};ej fakturerat i tid: återbetalas helt;;2026-03-31;ja\r\n"
+            )),
+            "{}",
+            excel.stdout
+        );
+        let recipients = run(&["--view", "mottagare", "--format", "csv", "--csv", "rfc4180"]);
+        assert!(
+            recipients.stdout.contains(",not-invoiced,\r\n"),
+            "{}",
+            recipients.stdout
+        );
+        // JSON.
+        let doc = json(&run(&["--format", "json", "--date", "2025-12-15"]));
+        let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
+        assert_eq!(kfjh["settlement"], "not-invoiced");
+        assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
+        assert_eq!(kfjh["repaid"], received);
+        assert_eq!(kfjh["unused"], unused);
+        assert_eq!(doc["invoice_by"], "2025-08-30");
+        assert_eq!(doc["invoicing_closed"], true);
+        let repayment = &doc["repayment"];
+        assert_eq!(repayment["total"], received);
+        assert_eq!(repayment["not_invoiced"], received);
+        assert_eq!(repayment["reduced"], 0);
+        // Markdown.
+        let md = run(&["--format", "md"]);
+        md.assert_status(0)
+            .assert_stdout_contains(
+                "ej fakturerat i tid: hela 3\u{202f}365\u{202f}000\u{a0}kr återbetalas",
+            )
+            .assert_stdout_contains("Ej fakturerat i tid (medlen betalades aldrig ut");
+        assert!(
+            !md.stdout.contains("fakturera 3\u{202f}315"),
+            "{}",
+            md.stdout
+        );
+
+        // Before the deadline the invoice is still reduced by what is unused.
+        let early = json(&run(&["--format", "json", "--date", "2025-06-01"]));
+        let kfjh = recipient(&early, "Kommunförbundet Jämtland Härjedalen");
+        assert_eq!(kfjh["settlement"], "reduce-invoice");
+        assert_eq!(kfjh["to_invoice"], used);
+        assert_eq!(early["repayment"]["total"], unused);
+        let out = run(&["--date", "2025-06-01"]);
+        assert!(
+            out.finding_codes()
+                .iter()
+                .all(|c| c != "usage-not-invoiced"),
+            "{}",
+            out.stdout
+        );
+        out.assert_stdout_contains(&never);
+    }
+
+    /// Finding 1, an answer left blank after the deadline: the warning says so, and the
+    /// settlement offers no invoice: paid back, or all it received if not invoiced in time.
+    #[test]
+    fn no_answer_after_invoice_by_is_told_and_offers_no_invoice() {
+        let dir = year_2025();
+        let (received, unused) = kfjh_2025(dir.path(), "");
+        let text = std::fs::read_to_string(dir.path().join(KFJH_2025)).unwrap();
+        let at = super::place(
+            KFJH_2025,
+            text.trim_start_matches('\u{feff}'),
+            "(ja/nej);",
+            9,
+        );
+        let out = allocate(
+            dir.path(),
+            &[
+                "follow-up",
+                "plan-2025.toml",
+                KFJH_2025,
+                "--date",
+                "2025-12-15",
+            ],
+        );
+        out.assert_status(0)
+            .assert_finding("usage-not-invoiced", &at)
+            .assert_stdout_contains("har inte svarat om samlingsfakturan är skickad, och tiden för fakturering gick ut 2025-08-30")
+            // The table wraps the way it is settled after the amount.
+            .assert_stdout_contains("tillbaka, eller hela 3 365 000 kr")
+            .assert_stdout_contains("om ej fakturerat i tid");
+        assert!(!out.stdout.contains("fakturera då"), "{}", out.stdout);
+        let doc = json(&allocate(
+            dir.path(),
+            &["follow-up", "plan-2025.toml", KFJH_2025, "--format", "json"],
+        ));
+        let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
+        assert_eq!(kfjh["settlement"], "return-or-not-invoiced");
+        assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
+        assert_eq!(kfjh["received"], received);
+        assert_eq!(doc["repayment"]["undecided"], unused);
     }
 }

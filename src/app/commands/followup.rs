@@ -197,6 +197,19 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return Err(Error::UsageHasErrors { errors });
     }
     let summary = summary::summary(ledger, &follow_up);
+    // The tables and the documents say so with the repayment; beside files and machine
+    // output, standard error does.
+    if let Some(note) = render::overdue(&summary, lang)
+        && !matches!(
+            format,
+            FollowUpFormat::Table
+                | FollowUpFormat::Html
+                | FollowUpFormat::Docx
+                | FollowUpFormat::Md
+        )
+    {
+        writeln!(err, "{note}")?;
+    }
     let asked = options::each_once(&args.views);
     let parts: Vec<Part> = if asked.is_empty() {
         match format {
@@ -284,6 +297,12 @@ fn write_forms(
     let Some(dir) = files::named(args.out.as_deref()) else {
         return Err(Error::FollowUp(Misuse::FormsNeedFolder));
     };
+    // A form goes out to its recipient and cites the decision, as a letter does: it is
+    // written once the decision is made, with its date (the invoices, the region's own
+    // working files, mark the date missing instead).
+    if crate::core::report::decision_date_missing(ledger.plan) {
+        return Err(Error::FollowUp(Misuse::FormsNeedDecisionDate));
+    }
     let xlsx = match args.format {
         None | Some(FollowUpFormat::Csv) => false,
         Some(FollowUpFormat::Xlsx) => true,

@@ -66,6 +66,10 @@ pub struct FollowUp {
     pub strict: bool,
     /// Whether the reporting deadline had passed on `Options::date`.
     pub deadline_passed: bool,
+    /// The plan's invoicing deadline (`invoice_by`) when it has passed: after
+    /// `Options::date`, or without a date, when it comes before the use is reported
+    /// (`use_reported`), as the letters have it.
+    pub invoicing_closed: Option<Date>,
     /// The day the follow-up is made on (`Options::date`), when it was given.
     pub date: Option<Date>,
 }
@@ -315,6 +319,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         .and_then(|d| d.use_reported.as_ref())
         .map(|d| *d.get_ref());
     let deadline_passed = matches!((options.date, deadline), (Some(today), Some(d)) if today > d);
+    let invoice_by = ledger.plan.deadlines.as_ref().and_then(|d| d.invoice_by());
+    let invoicing_closed = invoice_by.filter(|&by| match (options.date, deadline) {
+        (Some(today), _) => today > by,
+        (None, Some(reported)) => by < reported,
+        (None, None) => false,
+    });
     let strict = options.final_report || deadline_passed;
     let mut report = Report::default();
     let mut booked: Vec<Option<Booked>> = vec![None; ledger.lines.len()];
@@ -329,6 +339,10 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Per line, an empty cell that names it, for a "missing" finding that points at the form.
     let mut blank: Vec<Option<Place>> = vec![None; ledger.lines.len()];
     let mut heard_from: HashSet<Recipient> = HashSet::new();
+    // Per recipient, where its form answers whether the invoice was sent (an empty answer's
+    // cell too), else where it was first heard from: where a finding about the invoice
+    // points.
+    let mut answered_at: HashMap<Recipient, Place> = HashMap::new();
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
@@ -442,7 +456,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 continue;
             }
             heard_from.insert(recipient);
+            answered_at
+                .entry(recipient)
+                .or_insert_with(|| claim.recipient.place.clone());
             if let Some(written) = &claim.invoiced {
+                answered_at.insert(recipient, written.place.clone());
                 if written.value.trim().is_empty() {
                     continue;
                 }
@@ -474,6 +492,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 continue;
             };
             heard_from.insert(recipient);
+            answered_at
+                .entry(recipient)
+                .or_insert_with(|| row.recipient.place.clone());
             let own = recipients
                 .lines
                 .get(&recipient)
@@ -616,6 +637,52 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
+    // After the invoicing deadline, a recipient that invoices and has not (or did not say
+    // whether it has): its money was never paid out, and is repaid whole.
+    if let Some(by) = invoicing_closed {
+        for &recipient in &recipients.order {
+            if ledger.payment(recipient) != crate::core::plan::Payment::Invoice
+                || refused.contains(&recipient)
+            {
+                continue;
+            }
+            let Some(place) = answered_at.get(&recipient) else {
+                continue;
+            };
+            let answered = invoiced.get(&recipient).copied();
+            if answered == Some(true) {
+                continue;
+            }
+            let own = recipients
+                .lines
+                .get(&recipient)
+                .map_or(&[][..], Vec::as_slice);
+            let booked_own = || {
+                own.iter()
+                    .filter_map(|&l| Some((l, booked.get(l)?.as_ref()?)))
+            };
+            // No answer from one that reported nothing either is told as missing.
+            if answered.is_none() && booked_own().next().is_none() {
+                continue;
+            }
+            let used: Amount = booked_own().map(|(_, b)| b.used).sum();
+            let reported: Amount = booked_own().map(|(l, _)| recipients.amount(l)).sum();
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                location: Location::Usage(place.clone()),
+                problem: UsageProblem::NotInvoiced {
+                    recipient: ledger.recipient_name(recipient).to_string(),
+                    invoice_by: by.to_string(),
+                    answered,
+                    received: own.iter().map(|&l| recipients.amount(l)).sum(),
+                    used,
+                    unused: reported - used,
+                },
+                related: None,
+            });
+        }
+    }
+
     // Lines nobody reported on: one finding for a recipient that sent nothing or filled in
     // nothing, else one per line, at the form's empty cell when there is one.
     let severity = if strict {
@@ -700,6 +767,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         findings,
         strict,
         deadline_passed,
+        invoicing_closed,
         date: options.date,
     }
 }
@@ -709,6 +777,13 @@ struct Overspent {
     line: usize,
     used: Amount,
     place: Place,
+}
+
+/// The number of a line's area of the agreement (0 when it has none).
+pub(super) fn area_number(ledger: &Ledger, line: usize) -> u32 {
+    (ledger.lines.get(line))
+        .and_then(|l| ledger.area_of(l))
+        .map_or(0, |a| ledger.area_number(a))
 }
 
 /// The focus areas of a line's insats, as the plan gives them (sorted, each once).
@@ -815,6 +890,7 @@ fn reallocate(
                         recipient: name.clone(),
                         from: recipients.insats_id(m.from).to_string(),
                         to: recipients.insats_id(o.line).to_string(),
+                        areas: (area_number(ledger, m.from), area_number(ledger, o.line)),
                         amount: m.amount,
                         focus: m.focus.clone(),
                         received,

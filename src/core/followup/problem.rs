@@ -20,6 +20,7 @@ pub enum UsageCode {
     Duplicate,
     FormEdited,
     Invoiced,
+    NotInvoiced,
     FormLayout,
     OtherPlan,
     NoYear,
@@ -27,7 +28,7 @@ pub enum UsageCode {
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 12] = [
+    pub const ALL: [UsageCode; 13] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -36,6 +37,7 @@ impl UsageCode {
         UsageCode::Duplicate,
         UsageCode::FormEdited,
         UsageCode::Invoiced,
+        UsageCode::NotInvoiced,
         UsageCode::FormLayout,
         UsageCode::OtherPlan,
         UsageCode::NoYear,
@@ -52,6 +54,7 @@ impl UsageCode {
             UsageCode::Duplicate => "usage-duplicate",
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
+            UsageCode::NotInvoiced => "usage-not-invoiced",
             UsageCode::FormLayout => "usage-form-layout",
             UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::NoYear => "usage-no-year",
@@ -63,7 +66,10 @@ impl UsageCode {
     /// `--final` or once the reporting deadline has passed).
     pub fn severity(self) -> Severity {
         match self {
-            UsageCode::Missing | UsageCode::NoYear | UsageCode::Reallocated => Severity::Warning,
+            UsageCode::Missing
+            | UsageCode::NoYear
+            | UsageCode::Reallocated
+            | UsageCode::NotInvoiced => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -155,6 +161,18 @@ pub enum UsageProblem {
     InvoicedTwice {
         recipient: String,
         first: bool,
+    },
+    /// The plan's invoicing deadline (`invoice_by`, `YYYY-MM-DD`) has passed and the
+    /// recipient's collective invoice was not sent (`answered`), or it did not say whether it
+    /// was (`answered: None`): money not invoiced by then was never paid out and is repaid
+    /// whole, as the decision says. `used` and `unused` are what it reported.
+    NotInvoiced {
+        recipient: String,
+        invoice_by: String,
+        answered: Option<bool>,
+        received: Amount,
+        used: Amount,
+        unused: Amount,
     },
     /// An amount column's header names another unit than kronor.
     AmountUnit {
@@ -280,6 +298,7 @@ impl UsageProblem {
             UsageProblem::Invoiced { .. } | UsageProblem::InvoicedTwice { .. } => {
                 UsageCode::Invoiced
             }
+            UsageProblem::NotInvoiced { .. } => UsageCode::NotInvoiced,
             UsageProblem::AmountUnit { .. }
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }
@@ -309,10 +328,22 @@ impl UsageProblem {
                 used,
                 covered,
                 ..
-            } => Some(Figures {
+            } => Some(Figures::Excess {
                 received: *received,
                 used: *used,
                 covered: *covered,
+            }),
+            UsageProblem::NotInvoiced {
+                received,
+                used,
+                unused,
+                answered,
+                ..
+            } => Some(Figures::NotInvoiced {
+                received: *received,
+                used: *used,
+                unused: *unused,
+                answered: *answered,
             }),
             _ => None,
         }
@@ -327,6 +358,9 @@ pub struct Moved {
     pub recipient: String,
     pub from: String,
     pub to: String,
+    /// The areas of the agreement (the state's *delområden*) of `from` and `to`: a move may
+    /// cross them, and the money is reported back to the state per area.
+    pub areas: (u32, u32),
     pub amount: Amount,
     pub focus: Vec<u32>,
     pub received: Amount,
@@ -336,20 +370,24 @@ pub struct Moved {
     pub whole: bool,
 }
 
-/// A line's figures under a finding: received, used, and what was moved to it from the
-/// recipient's other lines (`used - received - covered` is what no line covers).
+/// The figures under a finding.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Figures {
-    pub received: Amount,
-    pub used: Amount,
-    pub covered: Amount,
-}
-
-impl Figures {
-    /// What was used above what was received and moved to the line.
-    pub fn uncovered(&self) -> Amount {
-        self.used - self.received - self.covered
-    }
+pub enum Figures {
+    /// A line's: received, used, and what was moved to it from the recipient's other lines
+    /// (`used - received - covered` is what no line covers).
+    Excess {
+        received: Amount,
+        used: Amount,
+        covered: Amount,
+    },
+    /// A recipient's that did not invoice in time (or did not say): what it received, used
+    /// and left unused, and its answer.
+    NotInvoiced {
+        received: Amount,
+        used: Amount,
+        unused: Amount,
+        answered: Option<bool>,
+    },
 }
 
 /// Where a finding points: into a usage file, or into the plan (a line nobody reported on).

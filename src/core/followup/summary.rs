@@ -138,6 +138,9 @@ pub struct LineUse {
     pub used: Option<Amount>,
     /// What is left unused after the moves (`received + reallocated - used`).
     pub unused: Option<Amount>,
+    /// Not reported: what the line received while it is not reported, else 0, so that
+    /// `received + reallocated = used + unused + unreported` on every line.
+    pub unreported: Amount,
     /// Moved to the line from the recipient's other lines, or (negative) from it to them;
     /// `None`: not reported.
     pub reallocated: Option<Amount>,
@@ -154,6 +157,11 @@ pub struct ReallocationUse {
     pub from: String,
     /// The insats it went to.
     pub to: String,
+    /// The area of the agreement of `from`: the money is reported back to the state per
+    /// area, and a move may cross areas.
+    pub from_area: u32,
+    /// The area of `to`.
+    pub to_area: u32,
     /// The focus areas the two insatser share.
     pub focus_areas: Vec<u32>,
     pub amount: Amount,
@@ -173,6 +181,13 @@ pub enum Settlement {
     ReduceInvoice,
     /// Invoices the region, and did not say whether it has: one of the two above.
     ReturnOrReduce,
+    /// Did not invoice by the plan's `invoice_by`, which has passed: the money was never paid
+    /// out and is repaid whole from the region's books, as the decision says; nothing is
+    /// invoiced.
+    NotInvoiced,
+    /// Did not say whether it invoiced, after `invoice_by`: paid back if it did, else repaid
+    /// whole (never taken off an invoice).
+    ReturnOrNotInvoiced,
 }
 
 impl Settlement {
@@ -184,6 +199,8 @@ impl Settlement {
             Settlement::ReturnToRegion => "return-to-region",
             Settlement::ReduceInvoice => "reduce-invoice",
             Settlement::ReturnOrReduce => "return-or-reduce",
+            Settlement::NotInvoiced => "not-invoiced",
+            Settlement::ReturnOrNotInvoiced => "return-or-not-invoiced",
         }
     }
 }
@@ -208,9 +225,27 @@ pub struct RecipientUse {
     /// What it invoices when its unused money may come off its collective invoice (settled
     /// by `ReduceInvoice` or `ReturnOrReduce`): [`Use::to_invoice`]; otherwise `None`.
     pub to_invoice: Option<Amount>,
+    /// What the region repays to Kammarkollegiet on its account: its unused money, or all it
+    /// received when it did not invoice in time (`NotInvoiced`).
+    pub repaid: Amount,
     /// Lines of the plan to the recipient, and how many of them are reported.
     pub lines: usize,
     pub reported: usize,
+}
+
+impl RecipientUse {
+    /// The amount the way its unused money is settled names: what it invoices when the money
+    /// comes off its collective invoice, or all it received when that is repaid whole for
+    /// want of an invoice in time.
+    pub fn settled_amount(&self) -> Option<Amount> {
+        match self.settlement {
+            Settlement::ReduceInvoice | Settlement::ReturnOrReduce => self.to_invoice,
+            Settlement::NotInvoiced | Settlement::ReturnOrNotInvoiced => {
+                Some(self.figures.received)
+            }
+            Settlement::Nothing | Settlement::RegionBooks | Settlement::ReturnToRegion => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -234,7 +269,7 @@ pub struct InsatsUse {
 /// What the region repays to Kammarkollegiet, and where the money comes from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Repayment {
-    /// All unused money.
+    /// All unused money, and all that was not invoiced in time (`not_invoiced`).
     pub total: Amount,
     /// The deadline (`unused_repaid`); `YYYY-MM-DD` in JSON.
     #[serde(serialize_with = "iso_date")]
@@ -245,17 +280,22 @@ pub struct Repayment {
     pub returned: Amount,
     /// Taken off the collective invoices of recipients that have not invoiced yet.
     pub reduced: Amount,
-    /// From recipients that did not say whether they have invoiced.
+    /// From recipients that did not say whether they have invoiced: their unused money.
     pub undecided: Amount,
+    /// All that recipients which did not invoice by the plan's `invoice_by`, now passed,
+    /// received: never paid out, repaid whole from the region's books.
+    pub not_invoiced: Amount,
     /// Lines are not reported yet, so the repayment can still grow.
     pub preliminary: bool,
+    /// The day the summary is made on (`--date`) is after `by`: the repayment is overdue.
+    pub overdue: bool,
 }
 
 impl Repayment {
     /// Its parts added up: the region's books, paid back, taken off and undecided; the total
     /// when the parts hold.
     pub fn parts(&self) -> Amount {
-        self.region_books + self.returned + self.reduced + self.undecided
+        self.region_books + self.returned + self.reduced + self.undecided + self.not_invoiced
     }
 }
 
@@ -273,6 +313,12 @@ pub struct Summary {
     pub date: Option<Date>,
     /// Whether this is the final follow-up (`--final`, or past the deadline).
     pub strict: bool,
+    /// The plan's invoicing deadline (`invoice_by`); `YYYY-MM-DD` in JSON.
+    #[serde(serialize_with = "iso_date")]
+    pub invoice_by: Option<Date>,
+    /// Whether `invoice_by` has passed: after `--date`, or, without it, before the use is
+    /// reported (`use_reported`). A recipient that has not invoiced then is repaid whole.
+    pub invoicing_closed: bool,
     /// Every line reported.
     pub complete: bool,
     pub line_count: usize,
@@ -292,6 +338,13 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
     match date {
         Some(date) => serializer.collect_str(date),
         None => serializer.serialize_none(),
+    }
+}
+
+impl ReallocationUse {
+    /// Whether the move goes from one area of the agreement to another.
+    pub fn crosses_areas(&self) -> bool {
+        self.from_area != self.to_area
     }
 }
 
@@ -388,6 +441,8 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             kommunkod: ledger.kommunkod(r.recipient).map(str::to_string),
             from: insats(r.from),
             to: insats(r.to),
+            from_area: super::matching::area_number(ledger, r.from),
+            to_area: super::matching::area_number(ledger, r.to),
             focus_areas: r.focus.clone(),
             amount: r.amount,
         });
@@ -454,22 +509,29 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             received: line.amount,
             used,
             unused: used.map(|u| line.amount + moved - u),
+            unreported: match used {
+                Some(_) => Amount::ZERO,
+                None => line.amount,
+            },
             reallocated: used.map(|_| moved),
             comment: follow_up.comments.get(i).cloned().flatten(),
         });
     }
 
+    let by = plan
+        .deadlines
+        .as_ref()
+        .and_then(|d| d.unused_repaid.as_ref())
+        .map(|d| *d.get_ref());
     let mut repayment = Repayment {
         total: totals.unused,
-        by: plan
-            .deadlines
-            .as_ref()
-            .and_then(|d| d.unused_repaid.as_ref())
-            .map(|d| *d.get_ref()),
+        by,
+        overdue: matches!((follow_up.date, by), (Some(today), Some(by)) if today > by),
         region_books: Amount::ZERO,
         returned: Amount::ZERO,
         reduced: Amount::ZERO,
         undecided: Amount::ZERO,
+        not_invoiced: Amount::ZERO,
         preliminary: !totals.unreported.0.is_zero(),
     };
     let mut recipients = Vec::new();
@@ -482,22 +544,33 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         let figures = per_node.get(node).copied().unwrap_or_default();
         let payment = ledger.payment(recipient);
         let invoiced = follow_up.invoiced.get(&recipient).copied();
-        let settlement = if figures.unused.0.is_zero() {
-            Settlement::Nothing
-        } else {
-            match (payment, invoiced) {
-                (Payment::Internal | Payment::Held, _) => Settlement::RegionBooks,
-                (Payment::Invoice, Some(true)) => Settlement::ReturnToRegion,
-                (Payment::Invoice, Some(false)) => Settlement::ReduceInvoice,
-                (Payment::Invoice, None) => Settlement::ReturnOrReduce,
-            }
+        let closed = follow_up.invoicing_closed.is_some() && payment == Payment::Invoice;
+        let settlement = match (payment, invoiced) {
+            // Not invoiced by the deadline: all it received is repaid, whatever it used.
+            (Payment::Invoice, Some(false)) if closed => Settlement::NotInvoiced,
+            // No answer after the deadline, from one that reported: it may be the same.
+            (Payment::Invoice, None) if closed && reported > 0 => Settlement::ReturnOrNotInvoiced,
+            _ if figures.unused.0.is_zero() => Settlement::Nothing,
+            (Payment::Internal | Payment::Held, _) => Settlement::RegionBooks,
+            (Payment::Invoice, Some(true)) => Settlement::ReturnToRegion,
+            (Payment::Invoice, Some(false)) => Settlement::ReduceInvoice,
+            (Payment::Invoice, None) if closed => Settlement::ReturnOrNotInvoiced,
+            (Payment::Invoice, None) => Settlement::ReturnOrReduce,
         };
+        let mut repaid = figures.unused;
         match settlement {
             Settlement::Nothing => {}
             Settlement::RegionBooks => repayment.region_books += figures.unused,
             Settlement::ReturnToRegion => repayment.returned += figures.unused,
             Settlement::ReduceInvoice => repayment.reduced += figures.unused,
-            Settlement::ReturnOrReduce => repayment.undecided += figures.unused,
+            Settlement::ReturnOrReduce | Settlement::ReturnOrNotInvoiced => {
+                repayment.undecided += figures.unused;
+            }
+            Settlement::NotInvoiced => {
+                repaid = figures.received;
+                repayment.not_invoiced += figures.received;
+                repayment.total += figures.received - figures.unused;
+            }
         }
         recipients.push(RecipientUse {
             recipient: ledger.recipient_name(recipient).to_string(),
@@ -511,8 +584,13 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
                 Settlement::ReduceInvoice | Settlement::ReturnOrReduce => {
                     Some(figures.to_invoice())
                 }
-                Settlement::Nothing | Settlement::RegionBooks | Settlement::ReturnToRegion => None,
+                Settlement::Nothing
+                | Settlement::RegionBooks
+                | Settlement::ReturnToRegion
+                | Settlement::NotInvoiced
+                | Settlement::ReturnOrNotInvoiced => None,
             },
+            repaid,
             lines: count,
             reported,
         });
@@ -554,6 +632,8 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             .map(|d| *d.get_ref()),
         date: follow_up.date,
         strict: follow_up.strict,
+        invoice_by: plan.deadlines.as_ref().and_then(|d| d.invoice_by()),
+        invoicing_closed: follow_up.invoicing_closed.is_some(),
         complete: lines_reported == line_count,
         line_count,
         lines_reported,

@@ -311,6 +311,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         None => vec![Span::text("–")],
     };
     let reallocated = any_reallocated(summary);
+    let not_reported = !summary.complete;
     let mut rows: Vec<Row> = summary
         .lines
         .iter()
@@ -326,11 +327,11 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             if reallocated {
                 cells.push(optional(l.reallocated));
             }
-            cells.extend([
-                optional(l.used),
-                optional(l.unused),
-                vec![Span::swedish(l.comment.clone().unwrap_or_default())],
-            ]);
+            cells.extend([optional(l.used), optional(l.unused)]);
+            if not_reported {
+                cells.push(figure(l.unreported, lang));
+            }
+            cells.push(vec![Span::swedish(l.comment.clone().unwrap_or_default())]);
             Row {
                 cells,
                 kind: RowKind::Body,
@@ -350,7 +351,11 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     if reallocated {
         cells.push(figure(t.reallocated, lang));
     }
-    cells.extend([figure(t.used, lang), figure(t.unused, lang), Vec::new()]);
+    cells.extend([figure(t.used, lang), figure(t.unused, lang)]);
+    if not_reported {
+        cells.push(figure(t.unreported, lang));
+    }
+    cells.push(Vec::new());
     rows.push(Row {
         cells,
         kind: RowKind::Total,
@@ -359,11 +364,12 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text(lang.pick("Mottagare", "Recipient")),
         Column::text("Insats"),
     ];
-    // A line not reported has its figures empty ("–"): no column of its own.
+    // A line not reported has its used and unused empty ("–") and what it received under
+    // Ej redovisat, while any line is not reported.
     let figures = words::figure_headers(
         FigureColumn::Received,
         reallocated,
-        false,
+        not_reported,
         Words::from(lang),
     );
     columns.extend(figures.into_iter().map(Column::amount));
@@ -408,6 +414,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 ))],
                 vec![Span::text(r.from.clone())],
                 vec![Span::text(r.to.clone())],
+                vec![Span::text(words::moved_areas(r.from_area, r.to_area))],
                 vec![Span::text(words::focus_areas(&r.focus_areas, lang))],
                 figure(r.amount, lang),
             ],
@@ -417,6 +424,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     rows.push(Row {
         cells: vec![
             total_label(lang),
+            Vec::new(),
             Vec::new(),
             Vec::new(),
             Vec::new(),
@@ -430,6 +438,7 @@ fn reallocations(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             Column::wide(lang.pick("Mottagare", "Recipient")),
             Column::text(lang.pick("Från insats", "From insats")),
             Column::text(lang.pick("Till insats", "To insats")),
+            Column::text(words::moved_areas_header(lang)),
             Column::text(lang.pick("Inom", "Within")),
             Column::amount(lang.pick("Belopp", "Amount")),
         ],
@@ -461,10 +470,17 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         ""
     };
     blocks.push(Block::Paragraph(vec![
-        Span::text(lang.pick(
-            "Regionen betalar tillbaka de medel som inte har använts, ",
-            "The region repays the money not used, ",
-        )),
+        Span::text(if r.not_invoiced.0.is_zero() {
+            lang.pick(
+                "Regionen betalar tillbaka de medel som inte har använts, ",
+                "The region repays the money not used, ",
+            )
+        } else {
+            lang.pick(
+                "Regionen betalar tillbaka de medel som inte har använts och de som inte fakturerats i tid, ",
+                "The region repays the money not used and the money not invoiced in time, ",
+            )
+        }),
         Span::Strong(total),
         Span::text(say!(
             lang,
@@ -472,6 +488,11 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             ", to Kammarkollegiet{by}.{preliminary}"
         )),
     ]));
+    if let (true, Some(by), Some(today)) = (r.overdue, r.by, summary.date) {
+        blocks.push(Block::Paragraph(vec![Span::text(
+            words::repayment_overdue(&number::date(by, lang), &number::date(today, lang), lang),
+        )]));
+    }
     let unused: Vec<_> = summary.settling().collect();
     if unused.is_empty() {
         blocks.push(Block::Paragraph(vec![Span::text(
@@ -479,50 +500,66 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         )]));
         return;
     }
+    // What is repaid on a recipient's account, when that is not its unused money (all it
+    // received, not invoiced in time): a column of its own.
+    let repaid_column = unused.iter().any(|u| u.repaid != u.figures.unused);
     let mut rows: Vec<Row> = unused
         .iter()
         .map(|u| {
-            let how = words::settled(u.settlement, u.to_invoice.map(|a| money(a, lang)), lang);
+            let how = words::settled(
+                u.settlement,
+                u.settled_amount().map(|a| money(a, lang)),
+                lang,
+            );
+            let mut cells = vec![
+                vec![Span::swedish(crate::output::words::recipient(
+                    &u.recipient,
+                    u.kommunkod.as_deref(),
+                ))],
+                figure(u.figures.unused, lang),
+            ];
+            if repaid_column {
+                cells.push(figure(u.repaid, lang));
+            }
+            cells.push(vec![Span::text(how)]);
             Row {
-                cells: vec![
-                    vec![Span::swedish(crate::output::words::recipient(
-                        &u.recipient,
-                        u.kommunkod.as_deref(),
-                    ))],
-                    figure(u.figures.unused, lang),
-                    vec![Span::text(how)],
-                ],
+                cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
     let parts = r.parts();
+    let mut cells = vec![total_label(lang)];
+    if repaid_column {
+        cells.push(figure(summary.totals.unused, lang));
+    }
+    cells.extend([vec![checked(r.total, parts == r.total, lang)], Vec::new()]);
     rows.push(Row {
-        cells: vec![
-            total_label(lang),
-            vec![checked(r.total, parts == r.total, lang)],
-            Vec::new(),
-        ],
+        cells,
         kind: RowKind::Total,
     });
+    let mut columns = vec![
+        Column::wide(lang.pick("Mottagare", "Recipient")),
+        Column::amount(words::figure_header(
+            FigureColumn::Unused,
+            Words::from(lang),
+        )),
+    ];
+    if repaid_column {
+        columns.push(Column::amount(words::repaid_header(Words::from(lang))));
+    }
+    columns.push(Column::text(lang.pick("Hanteras", "Settled")));
     blocks.push(Block::Table(Table {
         caption: None,
-        columns: vec![
-            Column::wide(lang.pick("Mottagare", "Recipient")),
-            Column::amount(words::figure_header(
-                FigureColumn::Unused,
-                Words::from(lang),
-            )),
-            Column::text(lang.pick("Hanteras", "Settled")),
-        ],
+        columns,
         rows,
         notes: Vec::new(),
     }));
-    blocks.push(Block::List(settled(r, lang)));
+    blocks.push(Block::List(settled(r, summary.invoicing_closed, lang)));
 }
 
 /// Where the repayment comes from, one point per way, and their sum.
-fn settled(r: &Repayment, lang: Lang) -> Vec<Vec<Span>> {
+fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> {
     let mut points = vec![vec![
         Span::text(lang.pick(
             "Ur regionens bokföring (regionens egna enheter och medel som regionen håller; det oanvända finns kvar i regionens bokföring): ",
@@ -554,10 +591,22 @@ fn settled(r: &Repayment, lang: Lang) -> Vec<Vec<Span>> {
         "Dras av på samlingsfakturor som inte är skickade: ",
         "Taken off collective invoices not yet sent: ",
     );
+    match invoicing_closed {
+        false => add(
+            r.undecided,
+            "Tillbaka eller avdrag (mottagaren har inte sagt om fakturan är skickad): ",
+            "Paid back or taken off (the recipient did not say whether the invoice was sent): ",
+        ),
+        true => add(
+            r.undecided,
+            "Tillbaka om fakturerat i tid (mottagaren har inte sagt om fakturan är skickad; annars återbetalas allt den fick): ",
+            "Paid back if invoiced in time (the recipient did not say whether the invoice was sent; if not, all it received is repaid): ",
+        ),
+    }
     add(
-        r.undecided,
-        "Tillbaka eller avdrag (mottagaren har inte sagt om fakturan är skickad): ",
-        "Paid back or taken off (the recipient did not say whether the invoice was sent): ",
+        r.not_invoiced,
+        "Ej fakturerat i tid (medlen betalades aldrig ut och återbetalas helt ur regionens bokföring, enligt beslutet): ",
+        "Not invoiced in time (the money was never paid out and is repaid whole from the region's books, as the decision says): ",
     );
     let sum = r.parts();
     points.push(vec![

@@ -308,6 +308,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "uppgiften om samlingsfakturan är skickad är varken ja eller nej, eller två filer svarar olika för samma mottagare",
             "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
         ),
+        UsageCode::NotInvoiced => lang.pick(
+            "planens `invoice_by` har passerat och mottagaren har inte skickat sin samlingsfaktura (nej), eller inte svarat om den har: medel som inte fakturerats i tid återbetalas helt, enligt beslutet, och faktureras inte",
+            "the plan's `invoice_by` has passed and the recipient has not sent its collective invoice (no), or has not said whether it has: money not invoiced in time is repaid whole, as the decision says, and is not invoiced",
+        ),
         UsageCode::FormLayout => lang.pick(
             "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte) eller på ett annat blad i arbetsboken (arbetsboken räknas inte), celler sammanfogade över flera rader i tabellen (blanketten räknas inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",
             "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read) or on another sheet of the workbook (the workbook is not counted), cells merged over several rows of the table (the form is not counted), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",

@@ -73,6 +73,12 @@ pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
     }
 }
 
+/// The header of what the region repays on a recipient's account (its unused money, or all
+/// it received when it did not invoice in time).
+pub fn repaid_header(words: Words) -> &'static str {
+    words.pick("Återbetalas", "Repaid", "repaid")
+}
+
 /// The columns of a row's figures: `first` (what it received or was allocated), what was
 /// moved to it from the recipient's other lines with `reallocated` (on the terminal and in a
 /// document while anything was; in a sheet of lines, areas or insatser always), used and
@@ -125,14 +131,48 @@ pub fn focus_areas(focus: &[u32], lang: Lang) -> String {
 }
 
 /// A move between a recipient's lines: "omfördelat 50 000 kr från 3.6 till 3.1 inom
-/// fokusområde 6".
-pub fn reallocated(amount: Amount, from: &str, to: &str, focus: &[u32], lang: Lang) -> String {
+/// fokusområde 6"; across the agreement's areas (`areas`: from, to), each insats with its
+/// area, "från 3.4 (område 3) till 1.3 (område 1)".
+pub fn reallocated(
+    amount: Amount,
+    (from, to): (&str, &str),
+    areas: (u32, u32),
+    focus: &[u32],
+    lang: Lang,
+) -> String {
     let (amount, focus) = (lang.amount(amount), focus_areas(focus, lang));
+    if areas.0 != areas.1 {
+        let (from_area, to_area) = (area(areas.0, lang), area(areas.1, lang));
+        return say!(
+            lang,
+            "omfördelat {amount} från {from} ({from_area}) till {to} ({to_area}) inom {focus}",
+            "reallocated {amount} from {from} ({from_area}) to {to} ({to_area}) within {focus}"
+        );
+    }
     say!(
         lang,
         "omfördelat {amount} från {from} till {to} inom {focus}",
         "reallocated {amount} from {from} to {to} within {focus}"
     )
+}
+
+/// "område 3" ("area 3"): an area of the agreement.
+pub fn area(number: u32, lang: Lang) -> String {
+    say!(lang, "område {number}", "area {number}")
+}
+
+/// The header of the column of a move's areas.
+pub fn moved_areas_header(lang: Lang) -> &'static str {
+    lang.pick("Områden", "Areas")
+}
+
+/// The areas of a move in a table: "3", or across areas "3 → 1".
+pub fn moved_areas(from: u32, to: u32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} → {to}")
+    }
 }
 
 /// What a table of reallocations says below it.
@@ -218,7 +258,13 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             let (received, used) = (amount(&moved.received), amount(&moved.used));
             let recipient = &moved.recipient;
             let to = &moved.to;
-            let what = reallocated(moved.amount, &moved.from, to, &moved.focus, lang);
+            let what = reallocated(
+                moved.amount,
+                (&moved.from, to),
+                moved.areas,
+                &moved.focus,
+                lang,
+            );
             say!(
                 lang,
                 "{recipient} har använt {used} av insats `{to}`, som fick {received}: {what}",
@@ -357,6 +403,25 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
             )
         }
+        UsageProblem::NotInvoiced {
+            recipient,
+            invoice_by,
+            answered: Some(_),
+            ..
+        } => say!(
+            lang,
+            "{recipient} har inte skickat sin samlingsfaktura, och tiden för fakturering gick ut {invoice_by}",
+            "{recipient} has not sent its collective invoice, and the invoicing deadline passed on {invoice_by}"
+        ),
+        UsageProblem::NotInvoiced {
+            recipient,
+            invoice_by,
+            ..
+        } => say!(
+            lang,
+            "{recipient} har inte svarat om samlingsfakturan är skickad, och tiden för fakturering gick ut {invoice_by}",
+            "{recipient} has not said whether its collective invoice was sent, and the invoicing deadline passed on {invoice_by}"
+        ),
         UsageProblem::AmountUnit { header, unit } => say!(
             lang,
             "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor",
@@ -603,10 +668,19 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         }
         UsageProblem::Reallocated(moved) => {
             let from = &moved.from;
-            say!(
+            let allowed = say!(
                 lang,
                 "inget att rätta: beslutet tillåter att ansvarig verksamhet omfördelar medel inom samma beslutade fokusområden; beloppet räknas som använt och inte som oanvänt på `{from}`, och betalas inte tillbaka",
                 "nothing to correct: the decision allows the responsible unit to reallocate money within the same decided focus areas; the amount counts as used, not as unused on `{from}`, and is not repaid"
+            );
+            if moved.areas.0 == moved.areas.1 {
+                return allowed;
+            }
+            let (from_area, to_area) = (area(moved.areas.0, lang), area(moved.areas.1, lang));
+            say!(
+                lang,
+                "{allowed}; men medlen går från {from_area} till {to_area}, och områdena redovisas var för sig till staten: ta med flytten i återredovisningen per område",
+                "{allowed}; but the money goes from {from_area} to {to_area}, and the areas are reported back to the state each on its own: include the move in the report per area"
             )
         }
         UsageProblem::UnknownInsats {
@@ -705,6 +779,20 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "svara på ett ställe, eller likadant i båda; det avgör om oanvända medel dras av på samlingsfakturan eller betalas tillbaka",
             "answer in one place, or the same in both; it decides whether unused money is deducted from the collective invoice or paid back"
+        ),
+        UsageProblem::NotInvoiced {
+            invoice_by,
+            answered: Some(_),
+            ..
+        } => say!(
+            lang,
+            "beslutet säger att medel som inte fakturerats senast {invoice_by} återbetalas: de betalades aldrig ut, så hela beloppet återbetalas ur regionens bokföring och ska inte faktureras nu; skickades fakturan i tid, svara ja",
+            "the decision says that money not invoiced by {invoice_by} is repaid: it was never paid out, so the whole amount is repaid from the region's books and is not to be invoiced now; if the invoice was sent in time, answer yes"
+        ),
+        UsageProblem::NotInvoiced { invoice_by, .. } => say!(
+            lang,
+            "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars återbetalas hela beloppet, som beslutet säger om medel som inte fakturerats i tid",
+            "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the whole amount is repaid, as the decision says of money not invoiced in time"
         ),
         UsageProblem::AmountUnit { header, unit } => {
             // The column's word: up to its first character that is no letter or digit
@@ -847,21 +935,63 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
 /// "mottaget 21 200 kr, använt 25 000 kr, för mycket 3 800 kr"; with what the recipient's
 /// other lines cover, "…, omfördelat hit 50 000 kr, för mycket 10 000 kr".
 pub fn figures(figures: Figures, lang: Lang) -> String {
-    let difference = lang.amount(figures.uncovered());
-    let (received, used) = (lang.amount(figures.received), lang.amount(figures.used));
-    if figures.covered.0.is_zero() {
+    let (received, used, covered) = match figures {
+        Figures::Excess {
+            received,
+            used,
+            covered,
+        } => (received, used, covered),
+        Figures::NotInvoiced {
+            received,
+            used,
+            unused,
+            answered,
+        } => return not_invoiced_figures(received, used, unused, answered, lang),
+    };
+    let difference = lang.amount(used - received - covered);
+    let (received, used) = (lang.amount(received), lang.amount(used));
+    if covered.0.is_zero() {
         return say!(
             lang,
             "mottaget {received}, använt {used}, för mycket {difference}",
             "received {received}, used {used}, too much {difference}"
         );
     }
-    let covered = lang.amount(figures.covered);
+    let covered = lang.amount(covered);
     say!(
         lang,
         "mottaget {received}, använt {used}, omfördelat hit {covered}, för mycket {difference}",
         "received {received}, used {used}, reallocated to it {covered}, too much {difference}"
     )
+}
+
+/// "mottaget 3 365 000 kr, använt 3 315 000 kr, ej använt 50 000 kr, återbetalas 3 365 000
+/// kr": a recipient that did not invoice in time; one that did not say, "…, återbetalas
+/// 50 000 kr om fakturan skickades i tid, annars 3 365 000 kr".
+fn not_invoiced_figures(
+    received: Amount,
+    used: Amount,
+    unused: Amount,
+    answered: Option<bool>,
+    lang: Lang,
+) -> String {
+    let (all, used, left) = (
+        lang.amount(received),
+        lang.amount(used),
+        lang.amount(unused),
+    );
+    match answered {
+        Some(_) => say!(
+            lang,
+            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {all}",
+            "received {all}, used {used}, unused {left}, repaid {all}"
+        ),
+        None => say!(
+            lang,
+            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {left} om fakturan skickades i tid, annars {all}",
+            "received {all}, used {used}, unused {left}, repaid {left} if the invoice was sent in time, else {all}"
+        ),
+    }
 }
 
 /// What the related place of a finding is: where a duplicate was first reported, where a
@@ -887,7 +1017,16 @@ pub fn repayment_total(preliminary: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// What happens to a recipient's unused money.
+/// The repayment's deadline (`unused_repaid`, `by`) has passed on the day the summary is made
+/// (`--date`, `today`), both as the caller writes dates.
+pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
+    say!(
+        lang,
+        "Tiden för återbetalningen har gått ut: den skulle vara gjord senast {by}, och i dag är det {today}.",
+        "The repayment deadline has passed: it was due by {by}, and today is {today}."
+    )
+}
+
 /// How a recipient's unused money is settled, with what it invoices (`to_invoice`, in the
 /// caller's number format) where the money may come off its collective invoice: `dras av:
 /// fakturera 415 500 kr`.
@@ -902,6 +1041,16 @@ pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -
             lang,
             "tillbaka, eller avdrag om ej fakturerat: fakturera då {invoice}",
             "paid back, or off the invoice if not sent: then invoice {invoice}"
+        ),
+        (Settlement::NotInvoiced, Some(all)) => crate::say!(
+            lang,
+            "ej fakturerat i tid: hela {all} återbetalas",
+            "not invoiced in time: all {all} repaid"
+        ),
+        (Settlement::ReturnOrNotInvoiced, Some(all)) => crate::say!(
+            lang,
+            "tillbaka, eller hela {all} om ej fakturerat i tid",
+            "paid back, or all {all} if not invoiced in time"
         ),
         (other, _) => self::settlement(other, lang).to_string(),
     }
@@ -924,7 +1073,33 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
             "tillbaka, eller avdrag om ej fakturerat",
             "paid back, or off the invoice if not sent",
         ),
+        Settlement::NotInvoiced => lang.pick(
+            "ej fakturerat i tid: återbetalas helt",
+            "not invoiced in time: repaid in full",
+        ),
+        Settlement::ReturnOrNotInvoiced => lang.pick(
+            "tillbaka, eller helt om ej fakturerat i tid",
+            "paid back, or in full if not invoiced in time",
+        ),
     }
+}
+
+/// The repayment's parts as its closing line names them: from the recipients that did not
+/// say whether they invoiced (before the invoicing deadline, paid back or taken off; after
+/// it, paid back if they invoiced in time), and from those that did not invoice in time.
+pub fn undecided_part(invoicing_closed: bool, lang: Lang) -> &'static str {
+    match invoicing_closed {
+        false => lang.pick("tillbaka eller avdrag", "paid back or taken off"),
+        true => lang.pick(
+            "tillbaka om fakturerat i tid",
+            "paid back if invoiced in time",
+        ),
+    }
+}
+
+/// The part of the repayment that was not invoiced in time, as its closing line names it.
+pub fn not_invoiced_part(lang: Lang) -> &'static str {
+    lang.pick("ej fakturerat i tid", "not invoiced in time")
 }
 
 /// What a usage file in TOML holds.
