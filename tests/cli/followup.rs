@@ -3478,6 +3478,48 @@ fn the_summary_is_a_word_document_written_to_a_file() {
     );
 }
 
+/// A command line that cannot be carried out is told first, with exit 2, before the plan or a
+/// form is read: not after the forms' findings, nor lost behind their errors (Berg's form in
+/// `follow-up-2026-fel` uses more than it received).
+#[test]
+fn a_destination_that_cannot_be_written_is_told_before_the_forms_findings() {
+    let wrong = "examples/follow-up-2026-fel/redovisning-2026-2326-berg.csv";
+    let plan = "allocations/plan-2026.toml";
+    for (args, told) in [
+        (
+            &[plan, wrong, "--format", "xlsx"][..],
+            "XLSX skrivs bara till en mapp",
+        ),
+        (&[plan, wrong, "--format", "csv"][..], "en enda --view"),
+        (&[plan, wrong, "--format", "docx"][..], "ange -o FIL"),
+        (
+            &[
+                plan,
+                wrong,
+                "--format",
+                "json",
+                "--view",
+                "mottagare",
+                "--view",
+                "omraden",
+            ][..],
+            "en enda --view",
+        ),
+        (&[plan, "--forms"][..], "blanketterna skrivs till en mapp"),
+        (
+            &[plan, "--forms", "-o", "ut", "--format", "json"][..],
+            "--format",
+        ),
+    ] {
+        let out = allocate(&repo_root(), &[&["follow-up"][..], args].concat());
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(told);
+        assert!(!out.stderr.contains("usage-"), "{}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    }
+}
+
 #[test]
 fn usage_with_errors_gives_no_document() {
     let dir = tempfile::tempdir().unwrap();

@@ -10,7 +10,7 @@
 //! gives no summary (exit 1).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
@@ -112,7 +112,59 @@ fn parse_date(text: &str) -> Result<Date, String> {
     })
 }
 
+/// What `follow-up` writes, and where.
+enum Destination<'a> {
+    /// The forms (`--forms`), as CSV or XLSX, into a folder.
+    Forms { dir: &'a Path, xlsx: bool },
+    /// The summary in a format, to a file or folder, or (none) to standard output.
+    Summary {
+        format: FollowUpFormat,
+        output: Option<&'a Path>,
+    },
+}
+
+/// What `follow-up` writes and where, settled from the command line before any file is
+/// read, so that a command line that cannot be carried out is told first (exit 2), not after
+/// the forms' findings or in their place.
+fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
+    let output = files::named(args.out.as_deref());
+    if args.forms {
+        let Some(dir) = output else {
+            return Err(Error::FollowUp(Misuse::FormsNeedFolder));
+        };
+        let xlsx = match args.format {
+            None | Some(FollowUpFormat::Csv) => false,
+            Some(FollowUpFormat::Xlsx) => true,
+            Some(
+                FollowUpFormat::Table
+                | FollowUpFormat::Json
+                | FollowUpFormat::Html
+                | FollowUpFormat::Docx
+                | FollowUpFormat::Md,
+            ) => return Err(Error::FollowUp(Misuse::FormsFormat)),
+        };
+        return Ok(Destination::Forms { dir, xlsx });
+    }
+    let format = match (args.format, output) {
+        (Some(FollowUpFormat::Table), Some(_)) => {
+            return Err(Error::FollowUp(Misuse::TableToFolder));
+        }
+        (Some(f), _) => f,
+        (None, Some(_)) => FollowUpFormat::Csv,
+        (None, None) => FollowUpFormat::Table,
+    };
+    let parts = options::each_once(&args.views).len();
+    match (format, output) {
+        (FollowUpFormat::Docx, None) => Err(Error::FollowUp(Misuse::DocxNeedsFile)),
+        (FollowUpFormat::Xlsx, None) => Err(Error::XlsxNeedsFolder),
+        (FollowUpFormat::Csv, None) if parts != 1 => Err(Error::OneViewToStdout),
+        (FollowUpFormat::Json, None) if parts > 1 => Err(Error::OneViewToStdout),
+        _ => Ok(Destination::Summary { format, output }),
+    }
+}
+
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let destination = destination(args)?;
     let loaded = super::load(&args.plan).map_err(|error| {
         // A form where the plan belongs (read as a form, as its content says): the order of
         // the command line, not the plan's error. A report in TOML is told so by its reader.
@@ -131,21 +183,10 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
     let ledger = &checked.ledger;
     let lang = args.common.lang;
-    if args.forms {
-        return write_forms(args, ledger, lang, err);
-    }
-    let output = files::named(args.out.as_deref());
-    let format = match (args.format, output) {
-        (Some(FollowUpFormat::Table), Some(_)) => {
-            return Err(Error::FollowUp(Misuse::TableToFolder));
-        }
-        (Some(f), _) => f,
-        (None, Some(_)) => FollowUpFormat::Csv,
-        (None, None) => FollowUpFormat::Table,
+    let (format, output) = match destination {
+        Destination::Forms { dir, xlsx } => return write_forms(dir, xlsx, args, ledger, err),
+        Destination::Summary { format, output } => (format, output),
     };
-    if format == FollowUpFormat::Docx && output.is_none() {
-        return Err(Error::FollowUp(Misuse::DocxNeedsFile));
-    }
     let dialect = args.csv.dialect(format == FollowUpFormat::Csv)?;
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
     let paths = crate::app::plan_paths::expand(&args.usage);
@@ -289,33 +330,19 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
 
 /// One form per recipient, as CSV or XLSX, into `--output`.
 fn write_forms(
+    dir: &Path,
+    xlsx: bool,
     args: &FollowUpArgs,
     ledger: &crate::core::ledger::Ledger,
-    lang: Lang,
     err: &mut dyn Write,
 ) -> Result<Status, Error> {
-    let Some(dir) = files::named(args.out.as_deref()) else {
-        return Err(Error::FollowUp(Misuse::FormsNeedFolder));
-    };
+    let lang = args.common.lang;
     // A form goes out to its recipient and cites the decision, as a letter does: it is
     // written once the decision is made, with its date (the invoices, the region's own
     // working files, mark the date missing instead).
     if crate::core::report::decision_date_missing(ledger.plan) {
         return Err(Error::FollowUp(Misuse::FormsNeedDecisionDate));
     }
-    let xlsx = match args.format {
-        None | Some(FollowUpFormat::Csv) => false,
-        Some(FollowUpFormat::Xlsx) => true,
-        Some(
-            FollowUpFormat::Table
-            | FollowUpFormat::Json
-            | FollowUpFormat::Html
-            | FollowUpFormat::Docx
-            | FollowUpFormat::Md,
-        ) => {
-            return Err(Error::FollowUp(Misuse::FormsFormat));
-        }
-    };
     let forms = followup::form::forms(ledger);
     let names = form::file_names(&forms, if xlsx { "xlsx" } else { "csv" });
     let files = forms
