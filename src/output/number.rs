@@ -360,9 +360,19 @@ pub fn push_digits(out: &mut String, n: u64) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
+/// The columns [`push_digits`] takes for `n`, without writing it.
+pub fn digits_width(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
 /// What follows an amount in plain text, in both languages (`12 689 898 kr`), as the
 /// columns measure it.
 pub const UNIT: &str = " kr";
+
+/// The columns [`push_amount`] takes for `amount` (the unit's included), without writing it.
+pub fn amount_width(amount: Amount) -> usize {
+    number_width(amount) + UNIT.len()
+}
 
 /// An amount with the unit, typeset for a document.
 pub fn document_amount(amount: Amount, lang: Lang) -> String {
@@ -609,7 +619,15 @@ mod tests {
                 let mut text = String::new();
                 push_number(&mut text, Amount(value), lang);
                 assert_eq!(number_width(Amount(value)), text.chars().count(), "{text}");
+                text.clear();
+                push_amount(&mut text, Amount(value), lang);
+                assert_eq!(amount_width(Amount(value)), text.chars().count(), "{text}");
             }
+        }
+        for n in [0, 1, 9, 10, 99, 100, u64::from(u32::MAX), u64::MAX] {
+            let mut text = String::new();
+            push_digits(&mut text, n);
+            assert_eq!(digits_width(n), text.len(), "{text}");
         }
     }
 

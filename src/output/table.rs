@@ -220,8 +220,9 @@ pub fn payment_rows(
         &[Align::Left, Align::Left, Align::Left, Align::Right],
         layout.color,
     );
-    // Two passes over millions of lines (fit, then write): each line's area and amount are
-    // made in a buffer, never allocated; what a recipient's lines share is made once.
+    // Two passes over millions of lines: the first measures each line's area and amount
+    // without writing them, the second writes them in a buffer, never allocated; what a
+    // recipient's lines share is made once.
     let mut area = String::new();
     let mut amount = String::new();
     let ids = shown_ids(report);
@@ -232,9 +233,9 @@ pub fn payment_rows(
     for (statement, payment) in report.statements() {
         grid.fit(4, sheet::payment_word(payment, lang));
         for line in &statement.lines {
-            grid.fit(1, number_text(&mut area, line.area));
+            grid.fit_width(1, number::digits_width(u64::from(line.area)));
             grid.fit_cell(2, id(line));
-            grid.fit(3, amount_text(&mut amount, line.amount, lang));
+            grid.fit_width(3, number::amount_width(line.amount));
         }
     }
     grid.fit(3, &total);
@@ -305,7 +306,7 @@ pub fn per_kommun(
             *w = (*w).max(number::number_width(*a));
         }
     }
-    let unit = crate::output::grid::width(crate::output::number::UNIT);
+    let unit = number::UNIT.len();
     let with_kr: Vec<usize> = bare.iter().map(|b| b + unit).collect();
     // Amounts with "kr" when the table fits the terminal so; else bare numbers, with the unit
     // in the caption, so that the amounts still fit on one line.
@@ -1133,13 +1134,12 @@ fn statement_block(
         &[Align::Left, Align::Left, Align::Left, Align::Right],
         layout.color,
     );
-    // A recipient's lines are fitted, then written: their areas and amounts are made in a
-    // buffer, never allocated.
-    let mut area = String::new();
+    // A recipient's lines are fitted, then written: their areas are measured, their amounts
+    // made in a buffer, never allocated.
     let amounts = &mut shown.amounts;
     amounts.clear();
     for line in invoice.lines {
-        grid.fit(0, number_text(&mut area, line.area));
+        grid.fit_width(0, number::digits_width(u64::from(line.area)));
         grid.fit(
             3,
             amounts.push(|text| number::push_amount(text, line.amount, lang)),
