@@ -748,6 +748,11 @@ impl KeyFile {
                 Covers::All => None,
             })
             .collect();
+        // A name written without Swedish letters (`Ostersund`, `Oestersund`) is the kommun
+        // whose name is so spelt without them (`Östersund`): the plain names with their
+        // rows, and the other names' plain spellings with theirs.
+        let mut plain: HashMap<String, &Row> = HashMap::new();
+        let mut spelt: HashMap<String, &Row> = HashMap::new();
         let mut kept: Vec<&Row> = Vec::with_capacity(self.rows.len());
         let mut problems = Vec::new();
         for row in &self.rows {
@@ -760,6 +765,25 @@ impl KeyFile {
             if let Some(earlier) = first.get(&id) {
                 problems.push(duplicate(row, earlier));
                 continue;
+            }
+            if let Identity::Name(name) = &id {
+                let earlier = if name.is_ascii() {
+                    spelt.get(name).copied()
+                } else {
+                    let spellings = crate::core::text::plain_spellings(name);
+                    let earlier = spellings.iter().find_map(|s| plain.get(s)).copied();
+                    for spelling in spellings {
+                        spelt.entry(spelling).or_insert(row);
+                    }
+                    earlier
+                };
+                if let Some(earlier) = earlier {
+                    problems.push(duplicate(row, earlier));
+                    continue;
+                }
+                if name.is_ascii() {
+                    plain.insert(name.clone(), row);
+                }
             }
             first.insert(id, row);
             if let Some(code) = &row.code {

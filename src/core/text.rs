@@ -109,6 +109,30 @@ pub fn swedish_order(name: &str) -> String {
         .collect()
 }
 
+/// A folded name ([`fold`]) as it may be written without Swedish letters: without accents
+/// (`ostersund`), and with the letters spelt as a keyboard without them spells them
+/// (`oestersund`, `braecke`: å as aa, ä as ae, ö as oe, ü as ue). A name in plain letters
+/// that is one of these is that kommun's: no kommun is named as another is so written.
+pub fn plain_spellings(folded: &str) -> [String; 2] {
+    use unicode_normalization::char::is_combining_mark;
+    let decomposed: String = folded.nfd().collect();
+    let unaccented = decomposed
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
+    let spelt = decomposed
+        .replace("a\u{30a}", "aa")
+        .replace("a\u{308}", "ae")
+        .replace("o\u{308}", "oe")
+        .replace("u\u{308}", "ue")
+        .replace('æ', "ae")
+        .replace('ø', "oe")
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
+    [unaccented, spelt]
+}
+
 /// Whether `text` is written decomposed: not in composed form (NFC), so that it only matches
 /// after `fold`, because a letter and a combining mark stand for one letter (`O` and U+0308
 /// for `Ö`, as macOS writes it). A character that composing replaces by another on its own

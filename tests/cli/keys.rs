@@ -881,8 +881,9 @@ fn a_long_layout_kommun_without_a_row_for_the_year_has_no_value() {
 }
 
 /// A file of names alone that writes one kommun twice, by its name and as `… kommun`
-/// (`Bräcke`, `Bräcke kommun`; `Berg`, `Bergs kommun`), would give it its share twice: without
-/// a plan both lines are named as one kommun given twice, however the name is written.
+/// (`Bräcke`, `Bräcke kommun`; `Berg`, `Bergs kommun`) or without its Swedish letters
+/// (`Ostersund`, `Braecke`), would give it its share twice: without a plan both lines are named
+/// as one kommun given twice, however the name is written.
 #[test]
 fn a_kommun_named_twice_in_two_ways_is_given_twice_not_split_twice() {
     for (first, second) in [
@@ -891,6 +892,10 @@ fn a_kommun_named_twice_in_two_ways_is_given_twice_not_split_twice() {
         ("Bergs kommun", "BERG"),
         ("Hofors kommun", "Hofors"),
         ("Åre", "A\u{30a}re kommun"),
+        // Written without Swedish letters, as a keyboard without them spells them.
+        ("Östersund", "Ostersund"),
+        ("Bräcke", "Braecke"),
+        ("Aare", "Åre kommun"),
     ] {
         let text =
             format!("\"region\";\"2024\"\n\"Ragunda\";5150\n\"{first}\";6037\n\"{second}\";6037\n");

@@ -87,8 +87,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a key's SCB file cannot be read (missing, no header, no year, several and no `column`, a value that is not a count or too large to be one, a region without kommunkod among kommuner with one, rows per sex or age that cannot be summed, several contents, an unclosed quote, too large, a format that is not read such as HTML or an old Excel file, a plan, a year-end form or report given as the file, told as what it is), with `file:line`",
         ),
         Code::KeyCoverage => lang.pick(
-            "en nyckel saknar en kommun eller anger den två gånger (i en fil utan kommunkoder också under två namn, `Bräcke` och `Bräcke kommun`); för en nyckelfil också en kommun som planen inte har, en utan värde (`..`), eller en rad vars kommunkod är en kommuns och namn en annans, med `fil:rad`",
-            "a key misses a kommun or names one twice (in a file without kommunkoder also under two names, `Bräcke` and `Bräcke kommun`); for a key file also a kommun the plan does not have, one without a value (`..`), or a row whose kommunkod is one kommun's and name another's, each with `file:line`",
+            "en nyckel saknar en kommun eller anger den två gånger (i en fil utan kommunkoder också under två namn, `Bräcke` och `Bräcke kommun` eller `Braecke`); för en nyckelfil också en kommun som planen inte har, en utan värde (`..`), eller en rad vars kommunkod är en kommuns och namn en annans, med `fil:rad`",
+            "a key misses a kommun or names one twice (in a file without kommunkoder also under two names, `Bräcke` and `Bräcke kommun` or `Braecke`); for a key file also a kommun the plan does not have, one without a value (`..`), or a row whose kommunkod is one kommun's and name another's, each with `file:line`",
         ),
         Code::KeyFileTotal => lang.pick(
             "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
