@@ -236,6 +236,12 @@ impl Deadlines {
     pub fn invoice_by(&self) -> Option<Date> {
         self.invoice_by.as_ref().map(|d| *d.get_ref())
     }
+
+    /// Whether the invoices are due before the use is reported (`invoice_by` before
+    /// `use_reported`, as in 2025): by the time the year is followed up, invoicing has closed.
+    pub fn invoiced_before_reported(&self) -> bool {
+        matches!((self.invoice_by(), self.use_reported()), (Some(by), Some(reported)) if by < reported)
+    }
 }
 
 /// `[agreement]`: the state–SKR agreement behind the county's money.

@@ -11,7 +11,7 @@ use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::sheet::{self, Sheet, Value, Words};
 use crate::output::table::{Layout, budget, hold, right_align_from, whole};
-use crate::output::text::{short, visible, widest};
+use crate::output::text::{short, visible, widest, wrap};
 use crate::output::words::followup::{self as words, FigureColumn};
 use crate::say;
 
@@ -98,6 +98,7 @@ pub fn value(column: FigureColumn, figures: &Use) -> Amount {
         FigureColumn::Used => figures.used,
         FigureColumn::Unused => figures.unused,
         FigureColumn::NotReported => figures.unreported,
+        FigureColumn::NotInvoiced => figures.not_invoiced,
     }
 }
 
@@ -224,7 +225,12 @@ fn figures_table(
     rows: Vec<(Vec<String>, &Use)>,
 ) -> String {
     let lang = layout.lang;
-    let columns = words::figure_columns(first_figure, reallocated, !summary.complete);
+    let columns = words::figure_columns(
+        first_figure,
+        reallocated,
+        !summary.complete,
+        summary.any_not_invoiced(),
+    );
     let headers: Vec<&str> = (columns.iter())
         .map(|&c| words::figure_header(c, Words::from(lang)))
         .collect();
@@ -296,20 +302,23 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         Cell::new("Insats"),
     ];
     let reallocated = any_reallocated(summary);
-    // What is not reported, while a line is not, as the other parts show it.
+    // What is not reported, while a line is not, and not invoiced in time, as the other parts
+    // show it.
     let not_reported = !summary.complete;
+    let not_invoiced = summary.any_not_invoiced();
     header.extend(
         words::figure_headers(
             FigureColumn::Received,
             reallocated,
-            not_reported,
+            (not_reported, not_invoiced),
             Words::from(lang),
         )
         .into_iter()
         .map(Cell::new),
     );
     table.set_header(header);
-    let figures = 3 + usize::from(reallocated) + usize::from(not_reported);
+    let figures =
+        3 + usize::from(reallocated) + usize::from(not_reported) + usize::from(not_invoiced);
     let number = |a: Option<Amount>| {
         Cell::new(a.map_or_else(|| "–".to_string(), |a| lang.number(a)))
             .set_alignment(CellAlignment::Right)
@@ -337,7 +346,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
     let row = |received: Amount,
                moved: Option<Amount>,
                (used, unused): (Option<Amount>, Option<Amount>),
-               unreported: Amount| {
+               (unreported, never_paid): (Amount, Amount)| {
         let mut cells = vec![number(Some(received))];
         if reallocated {
             cells.push(number(moved));
@@ -345,6 +354,9 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         cells.extend([number(used), number(unused)]);
         if not_reported {
             cells.push(number(Some(unreported)));
+        }
+        if not_invoiced {
+            cells.push(number(Some(never_paid)));
         }
         cells
     };
@@ -357,7 +369,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
             l.received,
             l.reallocated,
             (l.used, l.unused),
-            l.unreported,
+            (l.unreported, l.not_invoiced),
         ));
         table.add_row(cells);
     }
@@ -367,7 +379,7 @@ fn lines(summary: &Summary, layout: Layout) -> String {
         t.received,
         Some(t.reallocated),
         (Some(t.used), Some(t.unused)),
-        t.unreported,
+        (t.unreported, t.not_invoiced),
     ));
     table.add_row(cells);
     right_align_from(&mut table, 2);
@@ -510,7 +522,8 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
     )
 }
 
-/// Focus areas as a list: `2, 6`.
+/// The repayment to Kammarkollegiet: its total, how each recipient's unused money is
+/// settled, and where it comes from.
 fn repayment(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
     let r = &summary.repayment;
@@ -519,13 +532,16 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
             .map(|d| say!(lang, " senast {d}", " by {d}"))
             .unwrap_or_default();
     let total = lang.amount(r.total);
-    let preliminary = if r.preliminary {
-        lang.pick(
+    let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
+        (false, _) => "",
+        (true, false) => lang.pick(
             " (preliminärt: alla rader är inte redovisade)",
             " (preliminary: not every line is reported)",
-        )
-    } else {
-        ""
+        ),
+        (true, true) => lang.pick(
+            " (preliminärt: en mottagare har inte sagt om den fakturerade i tid)",
+            " (preliminary: a recipient did not say whether it invoiced in time)",
+        ),
     };
     let mut out = say!(
         lang,
@@ -568,65 +584,38 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
             words::settled(u.settlement, amount, lang)
         })
         .collect();
-    // What is repaid on a recipient's account, when that is not its unused money (all it
-    // received, not invoiced in time): a column of its own.
-    let repaid_column = unused.iter().any(|u| u.repaid != u.figures.unused);
-    let repaid_amount = |a: Amount| a.with_decimals(decimals);
     // The way each is settled may wrap; the names get room first.
     let how_width = widest(hows.iter().map(String::as_str)).min(32);
-    let mut widths = vec![amount_width];
-    if repaid_column {
-        let repaid: Vec<String> = (unused.iter().map(|u| u.repaid))
-            .chain([r.total])
-            .map(|a| lang.amount(repaid_amount(a)))
-            .collect();
-        widths.push(widest(repaid.iter().map(String::as_str)).max(11));
-    }
-    widths.push(how_width);
-    let name_width = budget(layout, &widths);
+    let name_width = budget(layout, &[amount_width, how_width]);
     let mut table = layout.table();
-    let mut header = vec![
+    table.set_header(vec![
         Cell::new(lang.pick("Mottagare", "Recipient")),
         Cell::new(words::figure_header(
             FigureColumn::Unused,
             Words::from(lang),
         )),
-    ];
-    if repaid_column {
-        header.push(Cell::new(words::repaid_header(Words::from(lang))));
-    }
-    header.push(Cell::new(lang.pick("Hanteras", "Settled")));
-    table.set_header(header);
+        Cell::new(lang.pick("Hanteras", "Settled")),
+    ]);
     let mut names: Vec<String> = Vec::new();
     for (u, how) in unused.iter().zip(hows) {
         let name = crate::output::words::recipient(&u.recipient, u.kommunkod.as_deref());
         let name = short(&name, name_width);
         names.push(name.clone());
-        let mut row = vec![
+        table.add_row(vec![
             Cell::new(name),
             layout.amount(unused_amount(u.figures.unused)),
-        ];
-        if repaid_column {
-            row.push(layout.amount(repaid_amount(u.repaid)));
-        }
-        row.push(Cell::new(how));
-        table.add_row(row);
+            Cell::new(how),
+        ]);
     }
-    // The unused money's total, and what is repaid when that is more.
-    let mut total = vec![layout.total_label(true)];
-    if repaid_column {
-        total.push(layout.amount(unused_amount(summary.totals.unused)));
+    table.add_row(vec![
+        layout.total_label(true),
+        layout.strong_amount(unused_amount(r.total)),
+        Cell::new(""),
+    ]);
+    if let Some(column) = table.column_mut(1) {
+        column.set_cell_alignment(CellAlignment::Right);
     }
-    total.push(layout.strong_amount(unused_amount(r.total)));
-    total.push(Cell::new(""));
-    table.add_row(total);
-    let amounts = if repaid_column { 1..3 } else { 1..2 };
-    for c in amounts.clone() {
-        if let Some(column) = table.column_mut(c) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    whole(&mut table, amounts);
+    whole(&mut table, [1]);
     let shown = names.iter().map(String::as_str);
     hold(
         &mut table,
@@ -639,6 +628,10 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
         "  {}\n",
         repayment_parts(r, summary.invoicing_closed, lang)
     ));
+    if let Some(note) = words::not_invoiced_note(summary, lang) {
+        let width = usize::from(layout.width);
+        out.push_str(&format!("{}\n", wrap(&note, width, "  ", "  ")));
+    }
     out
 }
 
@@ -680,11 +673,6 @@ fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String 
     );
     let undecided = words::undecided_part(invoicing_closed, lang);
     add(r.undecided, undecided, undecided);
-    add(
-        r.not_invoiced,
-        words::not_invoiced_part(lang),
-        words::not_invoiced_part(lang),
-    );
     let sum = r.parts();
     let mark = if sum == r.total { "✓" } else { "≠" };
     format!("{} = {} {mark}", parts.join(" + "), lang.amount(sum))
@@ -705,6 +693,13 @@ fn reconciliation(summary: &Summary, lang: Lang) -> String {
             " + {} {}",
             lang.pick("ej redovisat", "not reported"),
             lang.amount(t.unreported)
+        ));
+    }
+    if !t.not_invoiced.0.is_zero() {
+        parts.push_str(&format!(
+            " + {} {}",
+            words::not_invoiced_part(lang),
+            lang.amount(t.not_invoiced)
         ));
     }
     let county = lang.amount(summary.county_total);
@@ -739,14 +734,15 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
     // A sheet of areas, insatser or lines has what was moved to each row (from the
     // recipient's other lines) always, so that its columns are the same every year; a
     // recipient's moves stay among its own lines.
+    let not_invoiced = summary.any_not_invoiced();
     let figures = |u: &Use, reallocated: bool| {
-        words::figure_columns(FigureColumn::Received, reallocated, true)
+        words::figure_columns(FigureColumn::Received, reallocated, true, not_invoiced)
             .into_iter()
             .map(|column| Value::Amount(value(column, u)))
             .collect::<Vec<_>>()
     };
     let figure_headers = |first: FigureColumn, reallocated: bool| {
-        words::figure_headers(first, reallocated, true, words)
+        words::figure_headers(first, reallocated, (true, not_invoiced), words)
             .into_iter()
             .map(str::to_string)
     };
@@ -857,7 +853,6 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 words.pick("Betalning", "Payment", "payment"),
                 words::figure_header(FigureColumn::Unused, words),
                 words::figure_header(FigureColumn::NotReported, words),
-                words::repaid_header(words),
                 words.pick("Hanteras", "Settled", "settlement"),
                 to_invoice_header,
                 words.pick("Återbetalas senast", "Repaid by", "repaid_by"),
@@ -879,7 +874,6 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         text(sheet::payment_words(r.payment, words)),
                         Value::Amount(r.figures.unused),
                         Value::Amount(r.figures.unreported),
-                        Value::Amount(r.repaid),
                         text(settlement(r.settlement, words)),
                         to_invoice(r),
                         by.clone(),
@@ -889,9 +883,8 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 .collect();
             let mut total = vec![text(words::repayment_total(repayment.preliminary, lang))];
             total.extend(pad(2));
-            total.push(Value::Amount(summary.totals.unused));
-            total.push(Value::Amount(summary.totals.unreported));
             total.push(Value::Amount(repayment.total));
+            total.push(Value::Amount(summary.totals.unreported));
             total.extend(pad(4));
             one_format(h, rows, total, part)
         }
@@ -938,7 +931,7 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
             // A line not reported has its used, unused and reallocated empty, and what it
             // received under Ej redovisat, so that every row adds up as the other parts' do.
             h.extend(
-                words::figure_headers(FigureColumn::Received, true, true, words)
+                words::figure_headers(FigureColumn::Received, true, (true, not_invoiced), words)
                     .into_iter()
                     .map(str::to_string),
             );
@@ -959,8 +952,11 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                         amount(l.used),
                         amount(l.unused),
                         Value::Amount(l.unreported),
-                        opt(&l.comment),
                     ]
+                    .into_iter()
+                    .chain(not_invoiced.then_some(Value::Amount(l.not_invoiced)))
+                    .chain([opt(&l.comment)])
+                    .collect()
                 })
                 .collect();
             let t = &summary.totals;
@@ -972,8 +968,9 @@ pub fn sheet(part: Part, summary: &Summary, words: Words) -> Sheet {
                 Value::Amount(t.used),
                 Value::Amount(t.unused),
                 Value::Amount(t.unreported),
-                Value::Empty,
             ]);
+            total.extend(not_invoiced.then_some(Value::Amount(t.not_invoiced)));
+            total.push(Value::Empty);
             one_format(h, rows, total, part)
         }
     }

@@ -611,7 +611,7 @@ impl Edit {
     fn named(&self, key: &str, label: &str) -> String {
         let lang = self.lang;
         match key {
-            "areas" => say!(lang, "område {label}", "area {label}"),
+            "areas" => crate::output::words::area(label, lang),
             "earmarks" => say!(lang, "varav {label}", "of which {label}"),
             "insatser" => format!("insats {label}"),
             "rows" => say!(lang, "rad {label}", "row {label}"),

@@ -4576,17 +4576,17 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let (header, rows) = csv_rows(&dir.path().join("csv/aterbetalning.csv"));
     assert_eq!(
         header,
-        "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Återbetalas;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+        "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
     );
     assert!(
         rows.contains(&split_row(
-            "Östersund;\"=\"\"2380\"\"\";faktura;20500;0;20500;dras av på samlingsfakturan;415500;2027-03-31;ja"
+            "Östersund;\"=\"\"2380\"\"\";faktura;20500;0;dras av på samlingsfakturan;415500;2027-03-31;ja"
         )),
         "{rows:?}"
     );
     let unused = |how: Option<&str>| -> i64 {
         (rows.iter())
-            .filter(|r| how.is_none_or(|how| r[6] == how))
+            .filter(|r| how.is_none_or(|how| r[5] == how))
             .map(|r| r[3].parse::<i64>().unwrap())
             .sum()
     };
@@ -4605,11 +4605,9 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     assert!(not_reported.contains(&("Ragunda", 190_600)));
     assert_eq!(rows.len(), 6 + 7);
     for row in &rows {
-        assert_eq!(row[8..], ["2027-03-31", "ja"], "{row:?}");
+        assert_eq!(row[7..], ["2027-03-31", "ja"], "{row:?}");
         // Only an invoice reduced by the unused money has an amount to invoice.
-        assert_eq!(row[7].is_empty(), row[0] != "Östersund", "{row:?}");
-        // What is repaid on each one's account is its unused money.
-        assert_eq!(row[5], row[3], "{row:?}");
+        assert_eq!(row[6].is_empty(), row[0] != "Östersund", "{row:?}");
     }
     // The recipients' file gives the same amount to invoice.
     let (header, recipients) = csv_rows(&dir.path().join("csv/uppfoljning-mottagare.csv"));
@@ -4637,16 +4635,18 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     ]);
     machine.assert_status(0);
     assert!(machine.stdout.starts_with(
-        "recipient,kommunkod,payment,unused,not_reported,repaid,settlement,to_invoice,repaid_by,preliminary\r\n"
+        "recipient,kommunkod,payment,unused,not_reported,settlement,to_invoice,repaid_by,preliminary\r\n"
     ));
-    assert!(machine.stdout.contains(
-        "\r\nÖstersund,2380,invoice,20500,0,20500,reduce-invoice,415500,2027-03-31,true\r\n"
-    ));
+    assert!(
+        machine.stdout.contains(
+            "\r\nÖstersund,2380,invoice,20500,0,reduce-invoice,415500,2027-03-31,true\r\n"
+        )
+    );
     // Nothing unused (yet) is the JSON's `nothing`.
     assert!(
         machine
             .stdout
-            .contains("\r\nRagunda,2303,invoice,0,190600,0,nothing,,2027-03-31,true\r\n")
+            .contains("\r\nRagunda,2303,invoice,0,190600,nothing,,2027-03-31,true\r\n")
     );
 
     // The workbook: a date cell, 2027-03-31 (day 46 477 counted from 1899-12-30 as Excel
@@ -4663,20 +4663,20 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     let path = dir.path().join("xlsx/uppfoljning-2026.xlsx");
     let sheet = first_sheet(&path);
     assert_eq!(
-        sheet[0][8],
+        sheet[0][7],
         calamine::Data::String("Återbetalas senast".into())
     );
     let body = &sheet[1..sheet.len() - 1];
     assert_eq!(body.len(), 13);
     for row in body {
-        match &row[8] {
+        match &row[7] {
             calamine::Data::DateTime(date) => assert_eq!(date.as_f64(), 46_477.0),
             other => panic!("{other:?}"),
         }
     }
     let formats = cell_formats(&path);
     for r in 1..=13 {
-        assert_eq!(formats[&(r, 8)], "yyyy-mm-dd");
+        assert_eq!(formats[&(r, 7)], "yyyy-mm-dd");
     }
     let total = &sheet[sheet.len() - 1];
     assert_eq!(
@@ -4685,12 +4685,11 @@ fn the_repayment_files_say_it_is_preliminary_when_it_is_due_and_what_to_invoice(
     );
     assert_eq!(total[3], calamine::Data::Float(233_772.0));
     assert_eq!(total[4], calamine::Data::Float(1_482_800.0));
-    assert_eq!(total[5], calamine::Data::Float(233_772.0));
     let ostersund = body
         .iter()
         .find(|r| r[0] == calamine::Data::String("Östersund".into()))
         .unwrap();
-    assert_eq!(ostersund[7], calamine::Data::Float(415_500.0));
+    assert_eq!(ostersund[6], calamine::Data::Float(415_500.0));
 }
 
 /// The JSON says what the files say: in the README's example Östersund has not sent its
@@ -4770,12 +4769,10 @@ fn a_repayment_of_every_line_reported_is_final() {
     let year = complete_year();
     year.follow_up(&["--output", "summary"]).assert_status(0);
     let (_, rows) = csv_rows(&year.path("summary/aterbetalning.csv"));
-    assert!(rows.iter().all(|r| r[9] == "nej"), "{rows:?}");
-    // Every line is reported: only the recipients with unused money have a row, and what is
-    // repaid on their account is their unused money (2026 has no invoicing deadline).
+    assert!(rows.iter().all(|r| r[8] == "nej"), "{rows:?}");
+    // Every line is reported: only the recipients with unused money have a row.
     assert!(rows.iter().all(|r| r[4] == "0" && r[3] != "0"), "{rows:?}");
-    assert!(rows.iter().all(|r| r[5] == r[3]), "{rows:?}");
-    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[7].clone();
+    let to_invoice = |name: &str| rows.iter().find(|r| r[0] == name).unwrap()[6].clone();
     assert_eq!(to_invoice("Krokom"), "215000");
     assert_eq!(to_invoice("Östersund"), "431500");
     assert_eq!(to_invoice("Berg"), "");
@@ -4963,12 +4960,12 @@ fn a_repayment_with_nothing_unused_yet_lists_who_has_not_reported() {
     assert_eq!(
         lines.next(),
         Some(
-            "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Återbetalas;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
+            "Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt"
         )
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
     assert_eq!(rows.len(), 14);
-    assert!(rows.iter().all(|r| r[3] == "0" && r[9] == "ja"), "{rows:?}");
+    assert!(rows.iter().all(|r| r[3] == "0" && r[8] == "ja"), "{rows:?}");
     assert!(!rows.iter().any(|r| r[0] == "Berg"));
     let unreported: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
     assert_eq!(unreported, 12_493_698);
@@ -5862,6 +5859,90 @@ mod year_end {
 
     const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
 
+    /// A recipient that did not invoice in time and reported only some of its lines: its
+    /// money is counted once, as not invoiced, never also as not reported; no line of its is
+    /// missing, and the repayment is final once every other line is reported (seed 003's
+    /// 2025 plan, Kommunförbundet's 3 365 000 kr).
+    #[test]
+    fn a_recipient_not_invoiced_in_time_is_counted_once_however_much_it_reported() {
+        let dir = year_2025();
+        let path = dir.path().join(KFJH_2025);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        let text = super::edit(
+            text,
+            "Samlingsfaktura skickad (ja/nej);",
+            "Samlingsfaktura skickad (ja/nej);nej",
+        );
+        let rows = super::table_rows(&text);
+        let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
+        assert_eq!(received, 3_265_000 + 100_000);
+        // Two of its lines filled in, the others left empty.
+        let used: Vec<(String, String)> = (rows.iter().take(2))
+            .map(|(_, f)| (f[1].clone(), f[3].clone()))
+            .collect();
+        let used: Vec<(&str, &str)> = used.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        std::fs::write(&path, format!("\u{feff}{}", super::fill(&text, &used))).unwrap();
+        let out = allocate(
+            dir.path(),
+            &["follow-up", "plan-2025.toml", KFJH_2025, "--format", "json"],
+        );
+        out.assert_status(0);
+        assert!(
+            !out.stderr.contains("usage-missing]: Kommunförbundet"),
+            "{}",
+            out.stderr
+        );
+        let doc = json(&out);
+        let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
+        assert_eq!(kfjh["not_invoiced"], received);
+        assert_eq!(kfjh["unreported"], 0);
+        assert_eq!(kfjh["used"], 0);
+        // What is not reported is the others' money alone: the county's less Kommunförbundet's.
+        assert_eq!(doc["totals"]["unreported"], 12_697_775 - received);
+        assert_eq!(doc["repayment"]["not_invoiced"], received);
+        assert_eq!(doc["repayment"]["total"], 0);
+    }
+
+    /// An invoicing deadline on the day the use is reported: without `--date`, invoicing is
+    /// still open while the year is followed up, and closed when it is closed (`--final`).
+    #[test]
+    fn invoicing_due_when_the_use_is_reported_closes_with_the_final_follow_up() {
+        let dir = year_2025();
+        let plan = dir.path().join("plan-2025.toml");
+        let text = std::fs::read_to_string(&plan).unwrap();
+        assert!(text.contains("invoice_by = 2025-08-30"));
+        std::fs::write(
+            &plan,
+            text.replace("invoice_by = 2025-08-30", "invoice_by = 2025-12-31"),
+        )
+        .unwrap();
+        kfjh_2025(dir.path(), "nej");
+        // Every other recipient used all it received.
+        let forms = dir.path().join("forms");
+        for entry in std::fs::read_dir(&forms).unwrap() {
+            let path = entry.unwrap().path();
+            if path.ends_with("redovisning-2025-kfjh.csv") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let filled = super::fill(text.trim_start_matches('\u{feff}'), &[]);
+            let answered = match filled.contains("Samlingsfaktura skickad (ja/nej);") {
+                true => super::invoiced(&filled, "ja"),
+                false => filled,
+            };
+            std::fs::write(&path, format!("\u{feff}{answered}")).unwrap();
+        }
+        let settlement = |extra: &[&str]| {
+            let mut args = vec!["follow-up", "plan-2025.toml", "forms/*", "--format", "json"];
+            args.extend_from_slice(extra);
+            let doc = json(&allocate(dir.path(), &args));
+            recipient(&doc, "Kommunförbundet Jämtland Härjedalen")["settlement"].clone()
+        };
+        assert_eq!(settlement(&[]), "reduce-invoice");
+        assert_eq!(settlement(&["--final"]), "not-invoiced");
+    }
+
     /// Kommunförbundet's 2025 form with every line used but 10 000 kr and `answer` to whether
     /// its collective invoice was sent: what it received in all, and what it left unused.
     fn kfjh_2025(dir: &Path, answer: &str) -> (i64, i64) {
@@ -5889,14 +5970,16 @@ mod year_end {
         (received, 10_000 * rows.len() as i64)
     }
 
-    /// Finding 1: seed 003 (line 649) says money not invoiced by 2025-08-30 is repaid. After
-    /// that day, Kommunförbundet, which received 3 365 000 kr (its heading's 3 265 000 kr and
-    /// the 100 000 kr it shares with the region), answers `nej`: it is never told to invoice
-    /// 3 315 000 kr; all 3 365 000 kr are repaid from the region's books, with a warning at its
-    /// answer, in every format the settlement appears in. Before the deadline the invoice may
-    /// still be reduced by what is unused.
+    /// Finding 1: seed 003 (line 649) says money not invoiced by 2025-08-30 "ska återbetalas och
+    /// nyttjas för utbildnings- och informationsinsatser i Jämtlands län": it stays in the
+    /// county, it is not repaid to Kammarkollegiet. After that day Kommunförbundet, which was to
+    /// receive 3 365 000 kr (its heading's 3 265 000 kr and the 100 000 kr it shares with the
+    /// region), answers `nej`: it was never paid, so it is never told to invoice 3 315 000 kr,
+    /// what it reports is not counted as used, and its 3 365 000 kr are *ej fakturerat i tid*,
+    /// outside the repayment, with a warning at its answer, in every format. Before the
+    /// deadline the invoice may still be reduced by what is unused.
     #[test]
-    fn money_not_invoiced_by_invoice_by_is_repaid_whole() {
+    fn money_not_invoiced_by_invoice_by_is_never_paid_and_not_repaid() {
         let dir = year_2025();
         let (received, unused) = kfjh_2025(dir.path(), "nej");
         assert_eq!(received, 3_265_000 + 100_000);
@@ -5936,27 +6019,33 @@ mod year_end {
                     "varning[usage-not-invoiced]: Kommunförbundet Jämtland Härjedalen har inte skickat sin samlingsfaktura, och tiden för fakturering gick ut 2025-08-30",
                 )
                 .assert_stdout_contains(&format!(
-                    "= belopp: mottaget {}, använt {}, ej använt {}, återbetalas {}",
+                    "= belopp: att få {}, aldrig utbetalt; redovisat använt {}, ej använt {}, räknas inte",
                     kr(received),
                     kr(used),
                     kr(unused),
-                    kr(received)
                 ))
+                // No one else has reported: nothing is unused yet.
+                .assert_stdout_contains(
+                    "Återbetalning till Kammarkollegiet senast 2026-03-31: 0 kr (preliminärt",
+                )
                 .assert_stdout_contains(&format!(
-                    "Återbetalning till Kammarkollegiet senast 2026-03-31: {} (preliminärt",
-                    kr(received)
-                ))
-                .assert_stdout_contains(&format!(
-                    "Ur regionens bokföring 0 kr + ej fakturerat i tid {} = {} ✓",
-                    kr(received),
+                    "Ej fakturerat i tid: {} betalades aldrig ut",
                     kr(received)
                 ));
             assert!(!out.stdout.contains(&never), "{}", out.stdout);
             assert!(!out.stdout.contains("dras av"), "{}", out.stdout);
+            // Its lines are not missing: they were never paid.
+            assert!(
+                !out.stdout
+                    .contains("varning[usage-missing]: Kommunförbundet"),
+                "{}",
+                out.stdout
+            );
         }
         run(&["--view", "aterbetalning", "--lang", "en"])
             .assert_status(0)
-            .assert_stdout_contains("has not sent its collective invoice, and the invoicing deadline passed on 2025-08-30");
+            .assert_stdout_contains("has not sent its collective invoice, and the invoicing deadline passed on 2025-08-30")
+            .assert_stdout_contains("Not invoiced in time: 3,365,000 kr was never paid out");
         // CSV for Excel and for machines, and the recipients' file.
         let csv = run(&[
             "--view",
@@ -5968,46 +6057,69 @@ mod year_end {
         ]);
         csv.assert_status(0);
         assert!(
-            csv.stdout.contains(&format!(
-                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,{unused},0,{received},not-invoiced,,2026-03-31,true\r\n"
-            )),
+            csv.stdout.contains(
+                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,0,0,not-invoiced,,2026-03-31,true\r\n"
+            ),
             "{}",
             csv.stdout
         );
         let excel = run(&["--view", "aterbetalning", "--format", "csv"]);
         assert!(
-            excel.stdout.contains(&format!(
-                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;{unused};0;{received};ej fakturerat i tid: återbetalas helt;;2026-03-31;ja\r\n"
-            )),
+            excel.stdout.contains(
+                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;0;0;ej fakturerat i tid: betalades aldrig ut;;2026-03-31;ja\r\n"
+            ),
             "{}",
             excel.stdout
         );
         let recipients = run(&["--view", "mottagare", "--format", "csv", "--csv", "rfc4180"]);
         assert!(
-            recipients.stdout.contains(",not-invoiced,\r\n"),
+            recipients
+                .stdout
+                .contains(&format!(",{received},not-invoiced,")),
             "{}",
             recipients.stdout
         );
-        // JSON.
+        // JSON: never paid, neither used nor unused; outside the repayment; every part adds up.
         let doc = json(&run(&["--format", "json", "--date", "2025-12-15"]));
         let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
         assert_eq!(kfjh["settlement"], "not-invoiced");
         assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
-        assert_eq!(kfjh["repaid"], received);
-        assert_eq!(kfjh["unused"], unused);
+        assert_eq!(kfjh["received"], received);
+        assert_eq!(kfjh["not_invoiced"], received);
+        assert_eq!(kfjh["used"], 0);
+        assert_eq!(kfjh["unused"], 0);
+        assert_eq!(kfjh["unreported"], 0);
         assert_eq!(doc["invoice_by"], "2025-08-30");
         assert_eq!(doc["invoicing_closed"], true);
         let repayment = &doc["repayment"];
-        assert_eq!(repayment["total"], received);
+        assert_eq!(repayment["total"], 0);
         assert_eq!(repayment["not_invoiced"], received);
         assert_eq!(repayment["reduced"], 0);
+        let county_total = 12_697_775;
+        assert_eq!(doc["totals"]["received"], county_total);
+        assert_eq!(doc["totals"]["not_invoiced"], received);
+        assert_eq!(doc["totals"]["used"], 0);
+        for part in ["areas", "insatser", "lines", "recipients"] {
+            let sum = |key: &str| -> i64 {
+                (doc[part].as_array().unwrap().iter())
+                    .map(|x| x[key].as_i64().unwrap_or(0))
+                    .sum()
+            };
+            assert_eq!(sum("received"), county_total, "{part}");
+            assert_eq!(sum("not_invoiced"), received, "{part}");
+            assert_eq!(
+                sum("used") + sum("unused") + sum("unreported") + sum("not_invoiced"),
+                county_total,
+                "{part}"
+            );
+        }
         // Markdown.
         let md = run(&["--format", "md"]);
         md.assert_status(0)
             .assert_stdout_contains(
-                "ej fakturerat i tid: hela 3\u{202f}365\u{202f}000\u{a0}kr återbetalas",
+                "ej fakturerat i tid: 3\u{202f}365\u{202f}000\u{a0}kr betalades aldrig ut",
             )
-            .assert_stdout_contains("Ej fakturerat i tid (medlen betalades aldrig ut");
+            .assert_stdout_contains("Beloppet ingår inte i återbetalningen till Kammarkollegiet");
         assert!(
             !md.stdout.contains("fakturera 3\u{202f}315"),
             "{}",
@@ -6032,7 +6144,7 @@ mod year_end {
     }
 
     /// Finding 1, an answer left blank after the deadline: the warning says so, and the
-    /// settlement offers no invoice: paid back, or all it received if not invoiced in time.
+    /// settlement offers no invoice: paid back, or never paid out if not invoiced in time.
     #[test]
     fn no_answer_after_invoice_by_is_told_and_offers_no_invoice() {
         let dir = year_2025();
@@ -6057,9 +6169,9 @@ mod year_end {
         out.assert_status(0)
             .assert_finding("usage-not-invoiced", &at)
             .assert_stdout_contains("har inte svarat om samlingsfakturan är skickad, och tiden för fakturering gick ut 2025-08-30")
-            // The table wraps the way it is settled after the amount.
-            .assert_stdout_contains("tillbaka, eller hela 3 365 000 kr")
-            .assert_stdout_contains("om ej fakturerat i tid");
+            // The table wraps the way it is settled.
+            .assert_stdout_contains("tillbaka om fakturerat i tid;")
+            .assert_stdout_contains("3 365 000 kr aldrig ut");
         assert!(!out.stdout.contains("fakturera då"), "{}", out.stdout);
         let doc = json(&allocate(
             dir.path(),
@@ -6070,5 +6182,7 @@ mod year_end {
         assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
         assert_eq!(kfjh["received"], received);
         assert_eq!(doc["repayment"]["undecided"], unused);
+        // Until it answers, the repayment may still change.
+        assert_eq!(doc["repayment"]["preliminary"], true);
     }
 }

@@ -70,6 +70,9 @@ pub struct FollowUp {
     /// `Options::date`, or without a date, when it comes before the use is reported
     /// (`use_reported`), as the letters have it.
     pub invoicing_closed: Option<Date>,
+    /// The recipients that said they have not invoiced, after `invoicing_closed`: they were
+    /// never paid, and their lines are not invoiced in time.
+    pub not_invoiced: HashSet<Recipient>,
     /// The day the follow-up is made on (`Options::date`), when it was given.
     pub date: Option<Date>,
 }
@@ -319,12 +322,21 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         .and_then(|d| d.use_reported.as_ref())
         .map(|d| *d.get_ref());
     let deadline_passed = matches!((options.date, deadline), (Some(today), Some(d)) if today > d);
-    let invoice_by = ledger.plan.deadlines.as_ref().and_then(|d| d.invoice_by());
-    let invoicing_closed = invoice_by.filter(|&by| match (options.date, deadline) {
-        (Some(today), _) => today > by,
-        (None, Some(reported)) => by < reported,
-        (None, None) => false,
-    });
+    // Invoicing has closed after `invoice_by`: on the day given, or without one, when the
+    // invoices are due before the use is reported, or (the year being closed, `--final`) on
+    // that day.
+    let deadlines = ledger.plan.deadlines.as_ref();
+    let invoicing_closed =
+        deadlines
+            .and_then(|d| d.invoice_by())
+            .filter(|&by| match (options.date, deadline) {
+                (Some(today), _) => today > by,
+                (None, Some(reported)) => {
+                    deadlines.is_some_and(|d| d.invoiced_before_reported())
+                        || options.final_report && by <= reported
+                }
+                (None, None) => false,
+            });
     let strict = options.final_report || deadline_passed;
     let mut report = Report::default();
     let mut booked: Vec<Option<Booked>> = vec![None; ledger.lines.len()];
@@ -622,6 +634,22 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
+    // After the invoicing deadline, a recipient that invoices and says it has not: it was
+    // never paid, so what it reports is not use of the money (not moved between its lines, not
+    // missing), and the money is not its to repay.
+    let not_invoiced: HashSet<Recipient> = match invoicing_closed {
+        Some(_) => (invoiced.iter())
+            .filter(|&(r, &yes)| {
+                !yes && ledger.payment(*r) == crate::core::plan::Payment::Invoice
+                    && !refused.contains(r)
+            })
+            .map(|(&r, _)| r)
+            .collect(),
+        None => HashSet::new(),
+    };
+    overspent.retain(|o| {
+        (ledger.lines.get(o.line)).is_none_or(|l| !not_invoiced.contains(&l.recipient))
+    });
     let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
 
     // A line reported three times is said to be, at each report after the first.
@@ -638,7 +666,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     }
 
     // After the invoicing deadline, a recipient that invoices and has not (or did not say
-    // whether it has): its money was never paid out, and is repaid whole.
+    // whether it has): its money was never paid out (or may not have been).
     if let Some(by) = invoicing_closed {
         for &recipient in &recipients.order {
             if ledger.payment(recipient) != crate::core::plan::Payment::Invoice
@@ -672,7 +700,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 location: Location::Usage(place.clone()),
                 problem: UsageProblem::NotInvoiced {
                     recipient: ledger.recipient_name(recipient).to_string(),
-                    invoice_by: by.to_string(),
+                    invoice_by: by,
                     answered,
                     received: own.iter().map(|&l| recipients.amount(l)).sum(),
                     used,
@@ -692,6 +720,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     };
     let mut missing = Vec::new();
     for &recipient in &recipients.order {
+        if not_invoiced.contains(&recipient) {
+            continue;
+        }
         let own = recipients
             .lines
             .get(&recipient)
@@ -768,6 +799,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         strict,
         deadline_passed,
         invoicing_closed,
+        not_invoiced,
         date: options.date,
     }
 }

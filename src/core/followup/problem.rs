@@ -162,13 +162,13 @@ pub enum UsageProblem {
         recipient: String,
         first: bool,
     },
-    /// The plan's invoicing deadline (`invoice_by`, `YYYY-MM-DD`) has passed and the
-    /// recipient's collective invoice was not sent (`answered`), or it did not say whether it
-    /// was (`answered: None`): money not invoiced by then was never paid out and is repaid
-    /// whole, as the decision says. `used` and `unused` are what it reported.
+    /// The plan's invoicing deadline (`invoice_by`) has passed and the recipient's collective
+    /// invoice was not sent (`answered`), or it did not say whether it was (`answered: None`):
+    /// money not invoiced by then was never paid out, and what it reports is not its use.
+    /// `used` and `unused` are what it reported.
     NotInvoiced {
         recipient: String,
-        invoice_by: String,
+        invoice_by: crate::core::plan::Date,
         answered: Option<bool>,
         received: Amount,
         used: Amount,
@@ -388,6 +388,21 @@ pub enum Figures {
         unused: Amount,
         answered: Option<bool>,
     },
+}
+
+impl Figures {
+    /// What a line used above what it received and what was moved to it; `None` for figures
+    /// of another kind.
+    pub fn uncovered(&self) -> Option<Amount> {
+        match *self {
+            Figures::Excess {
+                received,
+                used,
+                covered,
+            } => Some(used - received - covered),
+            Figures::NotInvoiced { .. } => None,
+        }
+    }
 }
 
 /// Where a finding points: into a usage file, or into the plan (a line nobody reported on).

@@ -6,10 +6,11 @@
 //! splits its amount into used and unused, a line not reported counts whole as not reported.
 //! Money a recipient moved between its own lines within their shared focus areas
 //! (`reallocated`: in less out, per line) leaves one line and comes to another of the same
-//! recipient. So for every row `received + reallocated = used + unused + unreported`, where
-//! `reallocated` is 0 for every recipient and for the whole county; the rows of every view sum
-//! to the county total, and the repayment is the unused money after the moves, wherever it
-//! sits.
+//! recipient. A recipient that did not invoice by the plan's `invoice_by` was never paid: its
+//! lines are `not_invoiced`, neither used nor unused. So for every row `received +
+//! reallocated = used + unused + unreported + not_invoiced`, where `reallocated` is 0 for every
+//! recipient and for the whole county; the rows of every view sum to the county total, and the
+//! repayment is the unused money after the moves, wherever it sits.
 
 use std::collections::HashMap;
 
@@ -93,6 +94,9 @@ pub struct Use {
     pub unreported: Amount,
     /// Moved in less moved out: 0 for a recipient and for the county, whose moves stay within.
     pub reallocated: Amount,
+    /// Lines of recipients that did not invoice by the plan's `invoice_by`: never paid out,
+    /// so neither used nor unused by them (the decision says what the money goes to).
+    pub not_invoiced: Amount,
 }
 
 impl Use {
@@ -103,24 +107,39 @@ impl Use {
         self.received - self.unused
     }
 
-    /// Whether received and reallocated add up to used, unused and not reported.
+    /// Whether received and reallocated add up to used, unused, not reported and not
+    /// invoiced in time.
     pub fn holds(&self) -> bool {
-        self.received + self.reallocated == self.used + self.unused + self.unreported
+        self.received + self.reallocated
+            == self.used + self.unused + self.unreported + self.not_invoiced
     }
 
-    /// A line's figures added: what it received, what was used of it (`None`: not reported)
-    /// and what was moved to it (negative: from it).
-    fn add(&mut self, received: Amount, used: Option<Amount>, moved: Amount) {
+    /// A line's figures added: what it received, and what became of it.
+    fn add(&mut self, received: Amount, state: LineState) {
         self.received += received;
-        self.reallocated += moved;
-        match used {
-            Some(used) => {
+        match state {
+            LineState::Reported { used, moved } => {
+                self.reallocated += moved;
                 self.used += used;
                 self.unused += received + moved - used;
             }
-            None => self.unreported += received,
+            LineState::Unreported => self.unreported += received,
+            LineState::NotInvoiced => self.not_invoiced += received,
         }
     }
+}
+
+/// What became of a line's money.
+#[derive(Clone, Copy)]
+enum LineState {
+    /// Reported: what was used of it, and what was moved to it (negative: from it).
+    Reported {
+        used: Amount,
+        moved: Amount,
+    },
+    Unreported,
+    /// Its recipient did not invoice by the plan's `invoice_by`: it was never paid.
+    NotInvoiced,
 }
 
 /// One ledger line as followed up.
@@ -139,8 +158,11 @@ pub struct LineUse {
     /// What is left unused after the moves (`received + reallocated - used`).
     pub unused: Option<Amount>,
     /// Not reported: what the line received while it is not reported, else 0, so that
-    /// `received + reallocated = used + unused + unreported` on every line.
+    /// `received + reallocated = used + unused + unreported + not_invoiced` on every line.
     pub unreported: Amount,
+    /// What the line received when its recipient did not invoice by `invoice_by`, else 0
+    /// (`used`, `unused` and `reallocated` are then `None`).
+    pub not_invoiced: Amount,
     /// Moved to the line from the recipient's other lines, or (negative) from it to them;
     /// `None`: not reported.
     pub reallocated: Option<Amount>,
@@ -182,11 +204,11 @@ pub enum Settlement {
     /// Invoices the region, and did not say whether it has: one of the two above.
     ReturnOrReduce,
     /// Did not invoice by the plan's `invoice_by`, which has passed: the money was never paid
-    /// out and is repaid whole from the region's books, as the decision says; nothing is
-    /// invoiced.
+    /// out, nothing is invoiced, and nothing of its is repaid (the decision says what the
+    /// money goes to).
     NotInvoiced,
-    /// Did not say whether it invoiced, after `invoice_by`: paid back if it did, else repaid
-    /// whole (never taken off an invoice).
+    /// Did not say whether it invoiced, after `invoice_by`: its unused money is paid back if it
+    /// did; if it did not, it was never paid (never taken off an invoice).
     ReturnOrNotInvoiced,
 }
 
@@ -225,9 +247,6 @@ pub struct RecipientUse {
     /// What it invoices when its unused money may come off its collective invoice (settled
     /// by `ReduceInvoice` or `ReturnOrReduce`): [`Use::to_invoice`]; otherwise `None`.
     pub to_invoice: Option<Amount>,
-    /// What the region repays to Kammarkollegiet on its account: its unused money, or all it
-    /// received when it did not invoice in time (`NotInvoiced`).
-    pub repaid: Amount,
     /// Lines of the plan to the recipient, and how many of them are reported.
     pub lines: usize,
     pub reported: usize,
@@ -235,8 +254,8 @@ pub struct RecipientUse {
 
 impl RecipientUse {
     /// The amount the way its unused money is settled names: what it invoices when the money
-    /// comes off its collective invoice, or all it received when that is repaid whole for
-    /// want of an invoice in time.
+    /// comes off its collective invoice, or all it was to receive when it did not invoice in
+    /// time.
     pub fn settled_amount(&self) -> Option<Amount> {
         match self.settlement {
             Settlement::ReduceInvoice | Settlement::ReturnOrReduce => self.to_invoice,
@@ -283,9 +302,11 @@ pub struct Repayment {
     /// From recipients that did not say whether they have invoiced: their unused money.
     pub undecided: Amount,
     /// All that recipients which did not invoice by the plan's `invoice_by`, now passed,
-    /// received: never paid out, repaid whole from the region's books.
+    /// received: never paid out. Not part of the repayment: the decision says what it goes to
+    /// (the 2025 decision: training and information in the county).
     pub not_invoiced: Amount,
-    /// Lines are not reported yet, so the repayment can still grow.
+    /// Lines are not reported yet, or a recipient did not say whether it invoiced in time,
+    /// so the repayment can still change.
     pub preliminary: bool,
     /// The day the summary is made on (`--date`) is after `by`: the repayment is overdue.
     pub overdue: bool,
@@ -295,7 +316,7 @@ impl Repayment {
     /// Its parts added up: the region's books, paid back, taken off and undecided; the total
     /// when the parts hold.
     pub fn parts(&self) -> Amount {
-        self.region_books + self.returned + self.reduced + self.undecided + self.not_invoiced
+        self.region_books + self.returned + self.reduced + self.undecided
     }
 }
 
@@ -317,7 +338,7 @@ pub struct Summary {
     #[serde(serialize_with = "iso_date")]
     pub invoice_by: Option<Date>,
     /// Whether `invoice_by` has passed: after `--date`, or, without it, before the use is
-    /// reported (`use_reported`). A recipient that has not invoiced then is repaid whole.
+    /// reported (`use_reported`). A recipient that has not invoiced then was never paid.
     pub invoicing_closed: bool,
     /// Every line reported.
     pub complete: bool,
@@ -341,21 +362,20 @@ fn iso_date<S: serde::Serializer>(date: &Option<Date>, serializer: S) -> Result<
     }
 }
 
-impl ReallocationUse {
-    /// Whether the move goes from one area of the agreement to another.
-    pub fn crosses_areas(&self) -> bool {
-        self.from_area != self.to_area
-    }
-}
-
 impl Summary {
     /// Whether what was received is the county total, and used, unused and not reported
     /// add up to it (the moves between lines cancel out in the county).
     pub fn reconciles(&self) -> bool {
         let t = &self.totals;
-        t.used + t.unused + t.unreported == t.received
+        t.used + t.unused + t.unreported + t.not_invoiced == t.received
             && t.reallocated.0.is_zero()
             && t.received == self.county_total
+    }
+
+    /// Whether a recipient did not invoice by the plan's `invoice_by`: the figures then have a
+    /// column for it.
+    pub fn any_not_invoiced(&self) -> bool {
+        !self.totals.not_invoiced.0.is_zero()
     }
 
     /// What was moved between lines in all.
@@ -470,23 +490,29 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         .collect();
     let mut names: HashMap<Recipient, (Text, Option<Text>)> = HashMap::new();
     for (i, line) in ledger.lines.iter().enumerate() {
-        let used = used_of(i);
+        let not_invoiced = follow_up.not_invoiced.contains(&line.recipient);
+        let used = used_of(i).filter(|_| !not_invoiced);
         let moved = moved.get(i).copied().unwrap_or(Amount::ZERO);
+        let state = match used {
+            _ if not_invoiced => LineState::NotInvoiced,
+            Some(used) => LineState::Reported { used, moved },
+            None => LineState::Unreported,
+        };
         let node = ledger.actors.node(line.recipient);
         if let Some(u) = per_node.get_mut(node) {
-            u.add(line.amount, used, moved);
+            u.add(line.amount, state);
         }
         if let Some(c) = counts.get_mut(node) {
             c.0 += 1;
-            c.1 += usize::from(used.is_some());
+            c.1 += usize::from(used.is_some() || not_invoiced);
         }
         if let Some(u) = ledger.area_of(line).and_then(|a| per_area.get_mut(a)) {
-            u.add(line.amount, used, moved);
+            u.add(line.amount, state);
         }
         if let Some(u) = per_insats.get_mut(line.insats as usize) {
-            u.add(line.amount, used, moved);
+            u.add(line.amount, state);
         }
-        totals.add(line.amount, used, moved);
+        totals.add(line.amount, state);
         let (id, text) = insatser
             .get(line.insats as usize)
             .cloned()
@@ -509,9 +535,13 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             received: line.amount,
             used,
             unused: used.map(|u| line.amount + moved - u),
-            unreported: match used {
-                Some(_) => Amount::ZERO,
-                None => line.amount,
+            unreported: match state {
+                LineState::Unreported => line.amount,
+                _ => Amount::ZERO,
+            },
+            not_invoiced: match state {
+                LineState::NotInvoiced => line.amount,
+                _ => Amount::ZERO,
             },
             reallocated: used.map(|_| moved),
             comment: follow_up.comments.get(i).cloned().flatten(),
@@ -546,31 +576,28 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         let invoiced = follow_up.invoiced.get(&recipient).copied();
         let closed = follow_up.invoicing_closed.is_some() && payment == Payment::Invoice;
         let settlement = match (payment, invoiced) {
-            // Not invoiced by the deadline: all it received is repaid, whatever it used.
-            (Payment::Invoice, Some(false)) if closed => Settlement::NotInvoiced,
+            // Not invoiced by the deadline: never paid, nothing of its to settle.
+            _ if follow_up.not_invoiced.contains(&recipient) => Settlement::NotInvoiced,
             // No answer after the deadline, from one that reported: it may be the same.
             (Payment::Invoice, None) if closed && reported > 0 => Settlement::ReturnOrNotInvoiced,
             _ if figures.unused.0.is_zero() => Settlement::Nothing,
             (Payment::Internal | Payment::Held, _) => Settlement::RegionBooks,
             (Payment::Invoice, Some(true)) => Settlement::ReturnToRegion,
             (Payment::Invoice, Some(false)) => Settlement::ReduceInvoice,
-            (Payment::Invoice, None) if closed => Settlement::ReturnOrNotInvoiced,
             (Payment::Invoice, None) => Settlement::ReturnOrReduce,
         };
-        let mut repaid = figures.unused;
         match settlement {
             Settlement::Nothing => {}
             Settlement::RegionBooks => repayment.region_books += figures.unused,
             Settlement::ReturnToRegion => repayment.returned += figures.unused,
             Settlement::ReduceInvoice => repayment.reduced += figures.unused,
-            Settlement::ReturnOrReduce | Settlement::ReturnOrNotInvoiced => {
+            Settlement::ReturnOrReduce => repayment.undecided += figures.unused,
+            // Returned if it invoiced in time; if it did not, never paid: not final.
+            Settlement::ReturnOrNotInvoiced => {
                 repayment.undecided += figures.unused;
+                repayment.preliminary = true;
             }
-            Settlement::NotInvoiced => {
-                repaid = figures.received;
-                repayment.not_invoiced += figures.received;
-                repayment.total += figures.received - figures.unused;
-            }
+            Settlement::NotInvoiced => repayment.not_invoiced += figures.not_invoiced,
         }
         recipients.push(RecipientUse {
             recipient: ledger.recipient_name(recipient).to_string(),
@@ -590,7 +617,6 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
                 | Settlement::NotInvoiced
                 | Settlement::ReturnOrNotInvoiced => None,
             },
-            repaid,
             lines: count,
             reported,
         });

@@ -167,6 +167,7 @@ fn figure_columns(summary: &Summary, first: FigureColumn, reallocated: bool) -> 
         first,
         reallocated && any_reallocated(summary),
         !summary.complete,
+        summary.any_not_invoiced(),
     )
 }
 
@@ -312,6 +313,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     };
     let reallocated = any_reallocated(summary);
     let not_reported = !summary.complete;
+    let not_invoiced = summary.any_not_invoiced();
     let mut rows: Vec<Row> = summary
         .lines
         .iter()
@@ -330,6 +332,9 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
             cells.extend([optional(l.used), optional(l.unused)]);
             if not_reported {
                 cells.push(figure(l.unreported, lang));
+            }
+            if not_invoiced {
+                cells.push(figure(l.not_invoiced, lang));
             }
             cells.push(vec![Span::swedish(l.comment.clone().unwrap_or_default())]);
             Row {
@@ -355,6 +360,9 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     if not_reported {
         cells.push(figure(t.unreported, lang));
     }
+    if not_invoiced {
+        cells.push(figure(t.not_invoiced, lang));
+    }
     cells.push(Vec::new());
     rows.push(Row {
         cells,
@@ -369,7 +377,7 @@ fn lines(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     let figures = words::figure_headers(
         FigureColumn::Received,
         reallocated,
-        not_reported,
+        (not_reported, not_invoiced),
         Words::from(lang),
     );
     columns.extend(figures.into_iter().map(Column::amount));
@@ -461,26 +469,22 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         r.by.map(|d| number::date(d, lang))
             .map(|d| say!(lang, " senast {d}", " by {d}"))
             .unwrap_or_default();
-    let preliminary = if r.preliminary {
-        lang.pick(
+    let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
+        (false, _) => "",
+        (true, false) => lang.pick(
             " Beloppet är preliminärt: alla rader är inte redovisade.",
             " The amount is preliminary: not every line is reported.",
-        )
-    } else {
-        ""
+        ),
+        (true, true) => lang.pick(
+            " Beloppet är preliminärt: en mottagare har inte sagt om den fakturerade i tid.",
+            " The amount is preliminary: a recipient did not say whether it invoiced in time.",
+        ),
     };
     blocks.push(Block::Paragraph(vec![
-        Span::text(if r.not_invoiced.0.is_zero() {
-            lang.pick(
-                "Regionen betalar tillbaka de medel som inte har använts, ",
-                "The region repays the money not used, ",
-            )
-        } else {
-            lang.pick(
-                "Regionen betalar tillbaka de medel som inte har använts och de som inte fakturerats i tid, ",
-                "The region repays the money not used and the money not invoiced in time, ",
-            )
-        }),
+        Span::text(lang.pick(
+            "Regionen betalar tillbaka de medel som inte har använts, ",
+            "The region repays the money not used, ",
+        )),
         Span::Strong(total),
         Span::text(say!(
             lang,
@@ -500,9 +504,6 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         )]));
         return;
     }
-    // What is repaid on a recipient's account, when that is not its unused money (all it
-    // received, not invoiced in time): a column of its own.
-    let repaid_column = unused.iter().any(|u| u.repaid != u.figures.unused);
     let mut rows: Vec<Row> = unused
         .iter()
         .map(|u| {
@@ -511,51 +512,45 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 u.settled_amount().map(|a| money(a, lang)),
                 lang,
             );
-            let mut cells = vec![
-                vec![Span::swedish(crate::output::words::recipient(
-                    &u.recipient,
-                    u.kommunkod.as_deref(),
-                ))],
-                figure(u.figures.unused, lang),
-            ];
-            if repaid_column {
-                cells.push(figure(u.repaid, lang));
-            }
-            cells.push(vec![Span::text(how)]);
             Row {
-                cells,
+                cells: vec![
+                    vec![Span::swedish(crate::output::words::recipient(
+                        &u.recipient,
+                        u.kommunkod.as_deref(),
+                    ))],
+                    figure(u.figures.unused, lang),
+                    vec![Span::text(how)],
+                ],
                 kind: RowKind::Body,
             }
         })
         .collect();
     let parts = r.parts();
-    let mut cells = vec![total_label(lang)];
-    if repaid_column {
-        cells.push(figure(summary.totals.unused, lang));
-    }
-    cells.extend([vec![checked(r.total, parts == r.total, lang)], Vec::new()]);
     rows.push(Row {
-        cells,
+        cells: vec![
+            total_label(lang),
+            vec![checked(r.total, parts == r.total, lang)],
+            Vec::new(),
+        ],
         kind: RowKind::Total,
     });
-    let mut columns = vec![
-        Column::wide(lang.pick("Mottagare", "Recipient")),
-        Column::amount(words::figure_header(
-            FigureColumn::Unused,
-            Words::from(lang),
-        )),
-    ];
-    if repaid_column {
-        columns.push(Column::amount(words::repaid_header(Words::from(lang))));
-    }
-    columns.push(Column::text(lang.pick("Hanteras", "Settled")));
     blocks.push(Block::Table(Table {
         caption: None,
-        columns,
+        columns: vec![
+            Column::wide(lang.pick("Mottagare", "Recipient")),
+            Column::amount(words::figure_header(
+                FigureColumn::Unused,
+                Words::from(lang),
+            )),
+            Column::text(lang.pick("Hanteras", "Settled")),
+        ],
         rows,
         notes: Vec::new(),
     }));
     blocks.push(Block::List(settled(r, summary.invoicing_closed, lang)));
+    if let Some(note) = words::not_invoiced_note(summary, lang) {
+        blocks.push(Block::Paragraph(vec![Span::text(note)]));
+    }
 }
 
 /// Where the repayment comes from, one point per way, and their sum.
@@ -599,15 +594,10 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
         ),
         true => add(
             r.undecided,
-            "Tillbaka om fakturerat i tid (mottagaren har inte sagt om fakturan är skickad; annars återbetalas allt den fick): ",
-            "Paid back if invoiced in time (the recipient did not say whether the invoice was sent; if not, all it received is repaid): ",
+            "Tillbaka om fakturerat i tid (mottagaren har inte sagt om fakturan är skickad; var den inte skickad i tid betalades medlen aldrig ut): ",
+            "Paid back if invoiced in time (the recipient did not say whether the invoice was sent; if it was not sent in time, the money was never paid out): ",
         ),
     }
-    add(
-        r.not_invoiced,
-        "Ej fakturerat i tid (medlen betalades aldrig ut och återbetalas helt ur regionens bokföring, enligt beslutet): ",
-        "Not invoiced in time (the money was never paid out and is repaid whole from the region's books, as the decision says): ",
-    );
     let sum = r.parts();
     points.push(vec![
         Span::Strong(lang.pick("Summa", "Sum").to_string()),
@@ -617,7 +607,7 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
     points
 }
 
-/// Received = used + unused (+ not reported) = the county's funds.
+/// Received = used + unused (+ not reported, + not invoiced in time) = the county's funds.
 fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     let t = &summary.totals;
     let mut spans = vec![
@@ -633,6 +623,13 @@ fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
             lang.pick(" + ej redovisat ", " + not reported "),
         ));
         spans.push(figure(t.unreported, lang).remove(0));
+    }
+    if !t.not_invoiced.0.is_zero() {
+        spans.push(Span::text(format!(
+            " + {} ",
+            words::not_invoiced_part(lang)
+        )));
+        spans.push(figure(t.not_invoiced, lang).remove(0));
     }
     spans.push(Span::text(
         lang.pick(" = länets medel ", " = the county's funds "),

@@ -415,9 +415,8 @@ fn letter(
         // The region repays Kammarkollegiet; who invoices it settles with it first (as
         // `follow-up` has it: paid back, or less invoiced, unless the invoice is due before
         // the use is reported).
-        let invoiced_first = (plan.deadlines.as_ref())
-            .and_then(|d| Some(d.invoice_by()? < d.use_reported()?))
-            .unwrap_or(false);
+        let invoiced_first =
+            (plan.deadlines.as_ref()).is_some_and(Deadlines::invoiced_before_reported);
         let how = match route {
             Route::Invoice if invoiced_first => say!(
                 lang,

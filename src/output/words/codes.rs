@@ -309,8 +309,8 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "whether the collective invoice was sent is neither yes nor no, or two files answer differently for one recipient",
         ),
         UsageCode::NotInvoiced => lang.pick(
-            "planens `invoice_by` har passerat och mottagaren har inte skickat sin samlingsfaktura (nej), eller inte svarat om den har: medel som inte fakturerats i tid återbetalas helt, enligt beslutet, och faktureras inte",
-            "the plan's `invoice_by` has passed and the recipient has not sent its collective invoice (no), or has not said whether it has: money not invoiced in time is repaid whole, as the decision says, and is not invoiced",
+            "planens `invoice_by` har passerat och mottagaren har inte skickat sin samlingsfaktura (nej), eller inte svarat om den har: medel som inte fakturerats i tid betalades aldrig ut, det redovisade räknas inte som använt, och de faktureras inte nu",
+            "the plan's `invoice_by` has passed and the recipient has not sent its collective invoice (no), or has not said whether it has: money not invoiced in time was never paid out, what it reports is not counted as used, and it is not invoiced now",
         ),
         UsageCode::FormLayout => lang.pick(
             "blanketten går inte att läsa säkert: en beloppskolumn i en annan enhet än kronor, en kolumn eller en rubrik i huvudet två gånger, en summarad som raderna inte summerar till (blanketten räknas inte), en andra blankett i samma fil (den läses inte) eller på ett annat blad i arbetsboken (arbetsboken räknas inte), celler sammanfogade över flera rader i tabellen (blanketten räknas inte), en rad med fler fält än rubrikraden (raden räknas inte), eller ett citattecken i en CSV-blankett som aldrig stängs eller stängs först efter vad som ser ut som blankettens rader (blanketten räknas inte)",

@@ -86,7 +86,7 @@ pub fn area_was(row: &Row, lang: Lang) -> Option<String> {
     let was = row.was.as_ref()?;
     let number = was.number;
     Some(match (was.renumbered, was.retitled) {
-        (true, false) => say!(lang, "område {number}", "area {number}"),
+        (true, false) => super::area(number, lang),
         (false, true) => was.title.clone(),
         _ => was.label(),
     })

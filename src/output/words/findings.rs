@@ -134,7 +134,7 @@ pub fn to_fill(place: &ToFill, lang: Lang) -> String {
             "överenskommelsens del till {r}",
             "the agreement's part for {r}"
         ),
-        ToFill::Area(n) => say!(lang, "område {n}", "area {n}"),
+        ToFill::Area(n) => super::area(n, lang),
         ToFill::Earmark(id) => say!(lang, "varav-posten `{id}`", "earmark `{id}`"),
         ToFill::Insats(id) => say!(lang, "insats `{id}`", "insats `{id}`"),
         ToFill::SplitEach(id) => say!(

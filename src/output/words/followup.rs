@@ -2,7 +2,7 @@
 //! cannot be read, and what happens to a recipient's unused money. Swedish and English side
 //! by side.
 
-use crate::core::followup::summary::Settlement;
+use crate::core::followup::summary::{Settlement, Summary};
 use crate::core::followup::{BadAmount, Figures, Overflow, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
@@ -12,6 +12,7 @@ use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
 use crate::output::sheet::Words;
+use crate::output::words::area;
 use crate::output::words::findings;
 use crate::say;
 
@@ -58,6 +59,8 @@ pub enum FigureColumn {
     Used,
     Unused,
     NotReported,
+    /// Received by a recipient that did not invoice by the plan's `invoice_by`: never paid.
+    NotInvoiced,
 }
 
 /// The header of a figure column, in a sheet's words (`Words::from(lang)` on the terminal and
@@ -70,24 +73,25 @@ pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
         FigureColumn::Used => words.pick("Använt", "Used", "used"),
         FigureColumn::Unused => words.pick("Ej använt", "Unused", "unused"),
         FigureColumn::NotReported => words.pick("Ej redovisat", "Not reported", "not_reported"),
+        FigureColumn::NotInvoiced => words.pick(
+            "Ej fakturerat i tid",
+            "Not invoiced in time",
+            "not_invoiced",
+        ),
     }
-}
-
-/// The header of what the region repays on a recipient's account (its unused money, or all
-/// it received when it did not invoice in time).
-pub fn repaid_header(words: Words) -> &'static str {
-    words.pick("Återbetalas", "Repaid", "repaid")
 }
 
 /// The columns of a row's figures: `first` (what it received or was allocated), what was
 /// moved to it from the recipient's other lines with `reallocated` (on the terminal and in a
 /// document while anything was; in a sheet of lines, areas or insatser always), used and
 /// unused, and not reported with `not_reported` (on the terminal and in a document while a
-/// line is not reported; in a sheet always).
+/// line is not reported; in a sheet always), and not invoiced in time with `not_invoiced`
+/// (wherever a recipient did not invoice by the plan's `invoice_by`).
 pub fn figure_columns(
     first: FigureColumn,
     reallocated: bool,
     not_reported: bool,
+    not_invoiced: bool,
 ) -> Vec<FigureColumn> {
     let mut columns = vec![first];
     if reallocated {
@@ -97,6 +101,9 @@ pub fn figure_columns(
     if not_reported {
         columns.push(FigureColumn::NotReported);
     }
+    if not_invoiced {
+        columns.push(FigureColumn::NotInvoiced);
+    }
     columns
 }
 
@@ -104,10 +111,10 @@ pub fn figure_columns(
 pub fn figure_headers(
     first: FigureColumn,
     reallocated: bool,
-    not_reported: bool,
+    (not_reported, not_invoiced): (bool, bool),
     words: Words,
 ) -> Vec<&'static str> {
-    figure_columns(first, reallocated, not_reported)
+    figure_columns(first, reallocated, not_reported, not_invoiced)
         .into_iter()
         .map(|column| figure_header(column, words))
         .collect()
@@ -154,11 +161,6 @@ pub fn reallocated(
         "omfördelat {amount} från {from} till {to} inom {focus}",
         "reallocated {amount} from {from} to {to} within {focus}"
     )
-}
-
-/// "område 3" ("area 3"): an area of the agreement.
-pub fn area(number: u32, lang: Lang) -> String {
-    say!(lang, "område {number}", "area {number}")
 }
 
 /// The header of the column of a move's areas.
@@ -786,13 +788,13 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             ..
         } => say!(
             lang,
-            "beslutet säger att medel som inte fakturerats senast {invoice_by} återbetalas: de betalades aldrig ut, så hela beloppet återbetalas ur regionens bokföring och ska inte faktureras nu; skickades fakturan i tid, svara ja",
-            "the decision says that money not invoiced by {invoice_by} is repaid: it was never paid out, so the whole amount is repaid from the region's books and is not to be invoiced now; if the invoice was sent in time, answer yes"
+            "medlen betalades aldrig ut: det redovisade räknas inte som användning av dem, de ska inte faktureras nu, och beslutets villkor för medel som inte fakturerats senast {invoice_by} säger vad de används till (de ingår inte i återbetalningen till Kammarkollegiet); skickades fakturan i tid, svara ja",
+            "the money was never paid out: what is reported does not count as its use, it is not to be invoiced now, and the decision's conditions for money not invoiced by {invoice_by} say what it goes to (it is not part of the repayment to Kammarkollegiet); if the invoice was sent in time, answer yes"
         ),
         UsageProblem::NotInvoiced { invoice_by, .. } => say!(
             lang,
-            "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars återbetalas hela beloppet, som beslutet säger om medel som inte fakturerats i tid",
-            "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the whole amount is repaid, as the decision says of money not invoiced in time"
+            "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars betalades medlen aldrig ut, och beslutets villkor säger vad de används till; till dess är återbetalningen preliminär",
+            "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the money was never paid out, and the decision's conditions say what it goes to; until then the repayment is preliminary"
         ),
         UsageProblem::AmountUnit { header, unit } => {
             // The column's word: up to its first character that is no letter or digit
@@ -948,7 +950,7 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
             answered,
         } => return not_invoiced_figures(received, used, unused, answered, lang),
     };
-    let difference = lang.amount(used - received - covered);
+    let difference = lang.amount(figures.uncovered().unwrap_or(Amount::ZERO));
     let (received, used) = (lang.amount(received), lang.amount(used));
     if covered.0.is_zero() {
         return say!(
@@ -965,9 +967,9 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
     )
 }
 
-/// "mottaget 3 365 000 kr, använt 3 315 000 kr, ej använt 50 000 kr, återbetalas 3 365 000
-/// kr": a recipient that did not invoice in time; one that did not say, "…, återbetalas
-/// 50 000 kr om fakturan skickades i tid, annars 3 365 000 kr".
+/// "att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 315 000 kr, ej använt 50 000 kr,
+/// räknas inte": a recipient that did not invoice in time; one that did not say, what is paid
+/// back if it did, and what was never paid out if it did not.
 fn not_invoiced_figures(
     received: Amount,
     used: Amount,
@@ -983,13 +985,13 @@ fn not_invoiced_figures(
     match answered {
         Some(_) => say!(
             lang,
-            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {all}",
-            "received {all}, used {used}, unused {left}, repaid {all}"
+            "att få {all}, aldrig utbetalt; redovisat använt {used}, ej använt {left}, räknas inte",
+            "to receive {all}, never paid out; reported used {used}, unused {left}, not counted"
         ),
         None => say!(
             lang,
-            "mottaget {all}, använt {used}, ej använt {left}, återbetalas {left} om fakturan skickades i tid, annars {all}",
-            "received {all}, used {used}, unused {left}, repaid {left} if the invoice was sent in time, else {all}"
+            "mottaget {all}, använt {used}, ej använt {left}: {left} betalas tillbaka om fakturan skickades i tid, annars betalades {all} aldrig ut",
+            "received {all}, used {used}, unused {left}: {left} is paid back if the invoice was sent in time, else {all} was never paid out"
         ),
     }
 }
@@ -1044,13 +1046,13 @@ pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -
         ),
         (Settlement::NotInvoiced, Some(all)) => crate::say!(
             lang,
-            "ej fakturerat i tid: hela {all} återbetalas",
-            "not invoiced in time: all {all} repaid"
+            "ej fakturerat i tid: {all} betalades aldrig ut",
+            "not invoiced in time: {all} never paid out"
         ),
         (Settlement::ReturnOrNotInvoiced, Some(all)) => crate::say!(
             lang,
-            "tillbaka, eller hela {all} om ej fakturerat i tid",
-            "paid back, or all {all} if not invoiced in time"
+            "tillbaka om fakturerat i tid; annars betalades {all} aldrig ut",
+            "paid back if invoiced in time; if not, {all} was never paid out"
         ),
         (other, _) => self::settlement(other, lang).to_string(),
     }
@@ -1074,12 +1076,12 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
             "paid back, or off the invoice if not sent",
         ),
         Settlement::NotInvoiced => lang.pick(
-            "ej fakturerat i tid: återbetalas helt",
-            "not invoiced in time: repaid in full",
+            "ej fakturerat i tid: betalades aldrig ut",
+            "not invoiced in time: never paid out",
         ),
         Settlement::ReturnOrNotInvoiced => lang.pick(
-            "tillbaka, eller helt om ej fakturerat i tid",
-            "paid back, or in full if not invoiced in time",
+            "tillbaka om fakturerat i tid, annars aldrig utbetalt",
+            "paid back if invoiced in time, else never paid out",
         ),
     }
 }
@@ -1097,9 +1099,28 @@ pub fn undecided_part(invoicing_closed: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// The part of the repayment that was not invoiced in time, as its closing line names it.
+/// The money not invoiced in time, as the reconciliation and the columns name it.
 pub fn not_invoiced_part(lang: Lang) -> &'static str {
     lang.pick("ej fakturerat i tid", "not invoiced in time")
+}
+
+/// What became of the money of recipients that did not invoice by the plan's `invoice_by`,
+/// under the repayment: never paid out, and not repaid to Kammarkollegiet (the decision says
+/// what it goes to); `None` when there is none.
+pub fn not_invoiced_note(summary: &Summary, lang: Lang) -> Option<String> {
+    let amount = summary.repayment.not_invoiced;
+    if amount.0.is_zero() {
+        return None;
+    }
+    let amount = lang.amount(amount);
+    let by = (summary.invoice_by)
+        .map(|d| say!(lang, " senast {d}", " by {d}"))
+        .unwrap_or_default();
+    Some(say!(
+        lang,
+        "Ej fakturerat i tid: {amount} betalades aldrig ut, eftersom mottagaren inte fakturerade{by}. Beloppet ingår inte i återbetalningen till Kammarkollegiet: beslutets villkor för medlen säger vad det används till.",
+        "Not invoiced in time: {amount} was never paid out, since the recipient did not invoice{by}. It is not part of the repayment to Kammarkollegiet: the decision's conditions for the funds say what it goes to."
+    ))
 }
 
 /// What a usage file in TOML holds.

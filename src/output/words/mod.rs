@@ -72,7 +72,6 @@ pub fn first_of<S: AsRef<str>>(
     }
 }
 
-/// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 /// Focus areas as every view writes them: "4, 5, 6, 7" (never "4,5", which a Swedish reader
 /// takes for a decimal).
 pub fn focus_areas(numbers: &[u32]) -> String {
@@ -80,6 +79,12 @@ pub fn focus_areas(numbers: &[u32]) -> String {
     numbers.join(", ")
 }
 
+/// "område 3" ("area 3"): an area of the agreement, by its number.
+pub fn area(number: impl std::fmt::Display, lang: crate::output::lang::Lang) -> String {
+    crate::say!(lang, "område {number}", "area {number}")
+}
+
+/// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
     let and = lang.pick("och", "and");
     match names {
