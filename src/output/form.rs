@@ -113,8 +113,10 @@ fn shown(text: &str) -> String {
     visible(text).into_owned()
 }
 
-/// The header rows: label and value.
-fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
+/// The header rows: label and value. The last, when the recipient invoices, asks whether its
+/// collective invoice was sent: by the plan's `invoice_by` when it has one, since an invoice
+/// sent later was not sent in time.
+fn header_rows(form: &Form, lang: Lang) -> Vec<(String, String)> {
     let w = words(lang);
     let mut rows = vec![
         (w.title, format!("{} {}", shown(&form.county), form.year)),
@@ -139,8 +141,19 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(&'static str, String)> {
             shown(&crate::output::words::listed(&form.report_to, lang)),
         ));
     }
+    let mut rows: Vec<(String, String)> = (rows.into_iter())
+        .map(|(label, value)| (label.to_string(), value))
+        .collect();
     if form.invoices {
-        rows.push((w.invoiced, String::new()));
+        let label = match &form.invoice_by {
+            Some(date) => crate::say!(
+                lang,
+                "Samlingsfaktura skickad senast {date} (ja/nej)",
+                "Collective invoice sent by {date} (yes/no)"
+            ),
+            None => w.invoiced.to_string(),
+        };
+        rows.push((label, String::new()));
     }
     rows
 }
@@ -151,7 +164,7 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut writer = crate::output::csv::records(dialect, Vec::new());
     let w = words(lang);
     for (label, value) in header_rows(form, lang) {
-        writer.write_record([neutralise(label).as_bytes(), neutralise(&value).as_bytes()])?;
+        writer.write_record([neutralise(&label).as_bytes(), neutralise(&value).as_bytes()])?;
     }
     writer.write_record(["", &neutralise(w.instructions)])?;
     writer.write_record(["", "", "", "", "", ""])?;
@@ -202,12 +215,14 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let name = lang.pick("Redovisning", "Report");
     sheet.set_name(name)?;
     let mut row = 0u32;
-    for (label, value) in header_rows(form, lang) {
+    let header = header_rows(form, lang);
+    let answer = form.invoices.then(|| header.len() - 1);
+    for (i, (label, value)) in header.iter().enumerate() {
         sheet.write_string_with_format(row, 0, label, &bold)?;
-        if label == w.invoiced {
+        if answer == Some(i) {
             sheet.write_blank(row, 1, &input_text)?;
         } else {
-            sheet.write_string(row, 1, fitting(&value, (name, row + 1, label))?)?;
+            sheet.write_string(row, 1, fitting(value, (name, row + 1, label))?)?;
         }
         row += 1;
     }

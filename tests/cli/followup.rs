@@ -4512,6 +4512,30 @@ fn a_form_of_one_who_invoices_says_by_when() {
             .any(|l| l == "Skickas till;Folkhälsoenheten"),
         "{kfjh}"
     );
+    // It asks whether the invoice was sent by then: one sent later was not sent in time.
+    assert!(
+        kfjh.split("\r\n")
+            .any(|l| l == "Samlingsfaktura skickad senast 2025-08-30 (ja/nej);"),
+        "{kfjh}"
+    );
+    allocate(
+        dir.path(),
+        &[
+            "follow-up",
+            "plan-2025.toml",
+            "--forms",
+            "-o",
+            "en",
+            "--lang",
+            "en",
+        ],
+    )
+    .assert_status(0);
+    let english = std::fs::read_to_string(dir.path().join("en/redovisning-2025-kfjh.csv")).unwrap();
+    assert!(
+        english.contains("\r\nCollective invoice sent by 2025-08-30 (yes/no);\r\n"),
+        "{english}"
+    );
     // Folkhälsoenheten neither invoices nor sends its form to itself.
     let fhe = text("redovisning-2025-fhe.csv");
     assert!(
@@ -5859,6 +5883,10 @@ mod year_end {
 
     const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
 
+    /// The 2025 form's question whether the collective invoice was sent: by the plan's
+    /// `invoice_by`, since one sent later was not sent in time.
+    const ASKED_2025: &str = "Samlingsfaktura skickad senast 2025-08-30 (ja/nej);";
+
     /// A recipient that did not invoice in time and reported only some of its lines: its
     /// money is counted once, as not invoiced, never also as not reported; no line of its is
     /// missing, and the repayment is final once every other line is reported (seed 003's
@@ -5869,11 +5897,7 @@ mod year_end {
         let path = dir.path().join(KFJH_2025);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = text.trim_start_matches('\u{feff}');
-        let text = super::edit(
-            text,
-            "Samlingsfaktura skickad (ja/nej);",
-            "Samlingsfaktura skickad (ja/nej);nej",
-        );
+        let text = super::edit(text, ASKED_2025, &format!("{ASKED_2025}nej"));
         let rows = super::table_rows(&text);
         let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
         assert_eq!(received, 3_265_000 + 100_000);
@@ -5927,8 +5951,8 @@ mod year_end {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             let filled = super::fill(text.trim_start_matches('\u{feff}'), &[]);
-            let answered = match filled.contains("Samlingsfaktura skickad (ja/nej);") {
-                true => super::invoiced(&filled, "ja"),
+            let answered = match filled.contains(ASKED_2025) {
+                true => super::edit(&filled, ASKED_2025, &format!("{ASKED_2025}ja")),
                 false => filled,
             };
             std::fs::write(&path, format!("\u{feff}{answered}")).unwrap();
@@ -5949,11 +5973,7 @@ mod year_end {
         let path = dir.join(KFJH_2025);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = text.trim_start_matches('\u{feff}');
-        let text = super::edit(
-            text,
-            "Samlingsfaktura skickad (ja/nej);",
-            &format!("Samlingsfaktura skickad (ja/nej);{answer}"),
-        );
+        let text = super::edit(text, ASKED_2025, &format!("{ASKED_2025}{answer}"));
         let rows = super::table_rows(&text);
         let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
         let used: Vec<(String, String)> = (rows.iter())
