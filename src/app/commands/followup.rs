@@ -116,11 +116,21 @@ fn parse_date(text: &str) -> Result<Date, String> {
 enum Destination<'a> {
     /// The forms (`--forms`), as CSV or XLSX, into a folder.
     Forms { dir: &'a Path, xlsx: bool },
-    /// The summary in a format, to a file or folder, or (none) to standard output.
+    /// The summary in a format, where it goes.
     Summary {
         format: FollowUpFormat,
-        output: Option<&'a Path>,
+        to: Output<'a>,
     },
+}
+
+/// Where the summary goes: a document to its file or standard output, the tables to the
+/// terminal, files into a folder, or one part (as JSON, also the whole) to standard output.
+enum Output<'a> {
+    Document(Option<&'a Path>),
+    Terminal,
+    Folder(&'a Path),
+    Part(Part),
+    Whole,
 }
 
 /// What `follow-up` writes and where, settled from the command line before any file is
@@ -153,14 +163,22 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
         (None, Some(_)) => FollowUpFormat::Csv,
         (None, None) => FollowUpFormat::Table,
     };
-    let parts = options::each_once(&args.views).len();
-    match (format, output) {
-        (FollowUpFormat::Docx, None) => Err(Error::FollowUp(Misuse::DocxNeedsFile)),
-        (FollowUpFormat::Xlsx, None) => Err(Error::XlsxNeedsFolder),
-        (FollowUpFormat::Csv, None) if parts != 1 => Err(Error::OneViewToStdout),
-        (FollowUpFormat::Json, None) if parts > 1 => Err(Error::OneViewToStdout),
-        _ => Ok(Destination::Summary { format, output }),
-    }
+    let asked = options::each_once(&args.views);
+    let to = match (format, output, asked.as_slice()) {
+        (FollowUpFormat::Docx, None, _) => return Err(Error::FollowUp(Misuse::DocxNeedsFile)),
+        (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path, _) => {
+            Output::Document(path)
+        }
+        (FollowUpFormat::Table, _, _) => Output::Terminal,
+        (_, Some(dir), _) => Output::Folder(dir),
+        (FollowUpFormat::Xlsx, None, _) => return Err(Error::XlsxNeedsFolder),
+        (FollowUpFormat::Csv | FollowUpFormat::Json, None, [part]) => Output::Part(*part),
+        (FollowUpFormat::Json, None, []) => Output::Whole,
+        (FollowUpFormat::Csv | FollowUpFormat::Json, None, _) => {
+            return Err(Error::OneViewToStdout);
+        }
+    };
+    Ok(Destination::Summary { format, to })
 }
 
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
@@ -183,9 +201,9 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
     let ledger = &checked.ledger;
     let lang = args.common.lang;
-    let (format, output) = match destination {
+    let (format, to) = match destination {
         Destination::Forms { dir, xlsx } => return write_forms(dir, xlsx, args, ledger, err),
-        Destination::Summary { format, output } => (format, output),
+        Destination::Summary { format, to } => (format, to),
     };
     let dialect = args.csv.dialect(format == FollowUpFormat::Csv)?;
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
@@ -260,8 +278,8 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     } else {
         asked.clone()
     };
-    match (format, output) {
-        (FollowUpFormat::Html | FollowUpFormat::Docx | FollowUpFormat::Md, path) => {
+    match to {
+        Output::Document(path) => {
             let parts: &[Part] = if asked.is_empty() {
                 &Part::SHOWN
             } else {
@@ -290,7 +308,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
                 None => out.write_all(&bytes)?,
             }
         }
-        (FollowUpFormat::Table, _) => {
+        Output::Terminal => {
             let style = args.common.out_style();
             let layout = Layout {
                 lang,
@@ -299,33 +317,31 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             };
             write!(out, "{}", render::tables(&summary, &parts, layout))?;
         }
-        (_, Some(dir)) => {
+        Output::Folder(dir) => {
             let files = summary_files(format, dialect, &summary, &parts, &asked, lang)?;
             write_files(dir, &files, args.force, lang, err)?;
         }
-        (FollowUpFormat::Xlsx, None) => return Err(Error::XlsxNeedsFolder),
-        (FollowUpFormat::Csv, None) => {
-            let [part] = parts.as_slice() else {
-                return Err(Error::OneViewToStdout);
-            };
-            let bytes = csv::write(
-                &render::sheet(*part, &summary, dialect.words(lang)),
-                dialect,
-            )
-            .map_err(|e| Error::Export(e.to_string()))?;
+        Output::Part(part) if format == FollowUpFormat::Csv => {
+            let bytes = csv::write(&render::sheet(part, &summary, dialect.words(lang)), dialect)
+                .map_err(|e| Error::Export(e.to_string()))?;
             out.write_all(&bytes)?;
         }
-        (FollowUpFormat::Json, None) => {
-            let part = match parts.as_slice() {
-                [part] if !asked.is_empty() => Some(*part),
-                _ if asked.is_empty() => None,
-                _ => return Err(Error::OneViewToStdout),
-            };
-            let text = render::json(&summary, part).map_err(|e| Error::Export(e.to_string()))?;
-            writeln!(out, "{text}")?;
-        }
+        // As JSON, one part, or the whole summary.
+        Output::Part(part) => write_json(&summary, Some(part), out)?,
+        Output::Whole => write_json(&summary, None, out)?,
     }
     Ok(Status::Ok)
+}
+
+/// The summary as JSON (one part of it, or the whole) to standard output.
+fn write_json(
+    summary: &summary::Summary,
+    part: Option<Part>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let text = render::json(summary, part).map_err(|e| Error::Export(e.to_string()))?;
+    writeln!(out, "{text}")?;
+    Ok(())
 }
 
 /// One form per recipient, as CSV or XLSX, into `--output`.
