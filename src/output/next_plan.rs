@@ -581,6 +581,7 @@ impl Edit {
                             .set_prefix(format!("{prefix}# {line}\n{indent}"));
                     } else {
                         let named = self.named(key, &label);
+                        let named = named.unwrap_or_else(|| format!("`{label}`"));
                         up.push(format!("{named}: {}", notes.join(", ")));
                     }
                 }
@@ -589,7 +590,7 @@ impl Edit {
         }
         // Each table's figures are named by what it is ("område 1", "varav e"), not by the
         // array's key, in the comment of a table they are inline in too.
-        match (parent.inline, self.names(key)) {
+        match (parent.inline, self.named(key, "").is_some()) {
             (true, true) => parent.notes.extend(up),
             // One table's figures from the next: "område 1: …, varav e: …; område 2: …".
             (false, true) if up.len() > 1 => {
@@ -600,23 +601,18 @@ impl Edit {
         }
     }
 
-    /// Whether the tables of the array `key` have a name of their own ([`Edit::named`]).
-    fn names(&self, key: &str) -> bool {
-        matches!(key, "areas" | "earmarks" | "insatser" | "rows")
-    }
-
     /// A table of the array `key` with its `label` as the comments name it before its
-    /// figures: "område 1", "varav e", "insats 1.2", "rad 1."; another by its label in
-    /// backticks (`` `Region` ``).
-    fn named(&self, key: &str, label: &str) -> String {
+    /// figures: "område 1", "varav e", "insats 1.2", "rad 1."; `None` for an array whose
+    /// tables have no name of their own (the comment gives their label in backticks).
+    fn named(&self, key: &str, label: &str) -> Option<String> {
         let lang = self.lang;
-        match key {
+        Some(match key {
             "areas" => crate::output::words::area(label, lang),
             "earmarks" => say!(lang, "varav {label}", "of which {label}"),
             "insatser" => format!("insats {label}"),
             "rows" => say!(lang, "rad {label}", "row {label}"),
-            _ => format!("`{label}`"),
-        }
+            _ => return None,
+        })
     }
 
     /// Last year's figures of the inline table or array `item` (the value of `key`): in the

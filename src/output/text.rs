@@ -40,18 +40,7 @@ pub fn shown_path(path: &std::path::Path) -> String {
 /// tab is named too (`region<U+000A>unit`), so the message stays one line and says what is
 /// there.
 pub fn named(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if hidden(c) {
-            push_name(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    name_hidden(text, |_| false)
 }
 
 /// Whether [`visible`] shows `c` by its Unicode name: a control character, one that shows
@@ -80,7 +69,12 @@ fn hidden_by_rule(c: char) -> bool {
 /// breaks and tabs kept. A spreadsheet drops a NUL without a word, so a reference would read
 /// as another, and it turns the text after an override around.
 pub fn in_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    let named = |c: char| hidden(c) && !matches!(c, '\n' | '\r' | '\t');
+    name_hidden(text, |c| matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// `text` with every [`hidden`] character but those it `keeps` named.
+fn name_hidden(text: &str, keeps: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    let named = |c: char| hidden(c) && !keeps(c);
     // C0 controls and DEL are single bytes, C1 controls and the soft hyphen start with 0xC2,
     // and every other hidden character lies at U+0300 or above (a first byte from 0xCC).
     let maybe = (text.bytes()).any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b >= 0xcc);

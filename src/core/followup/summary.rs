@@ -548,11 +548,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         });
     }
 
-    let by = plan
-        .deadlines
-        .as_ref()
-        .and_then(|d| d.unused_repaid.as_ref())
-        .map(|d| *d.get_ref());
+    let by = plan.deadlines.as_ref().and_then(|d| d.unused_repaid());
     let mut repayment = Repayment {
         total: totals.unused,
         by,
