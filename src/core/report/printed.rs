@@ -369,10 +369,22 @@ pub fn unchecked_by<'p>(
     printed: impl IntoIterator<Item = &'p Printed>,
     spans: &SpanIndex,
 ) -> Vec<usize> {
-    // Each insats once, however many of its figures (and sums over it) are unchecked.
-    let mut extents: Vec<(usize, usize)> = (printed.into_iter())
-        .flat_map(|p| p.unchecked.iter().map(|e| (e.start, e.end)))
-        .collect();
+    errors_within(
+        printed
+            .into_iter()
+            .flat_map(|p| p.unchecked.iter().cloned()),
+        spans,
+    )
+}
+
+/// The errors written within any of `extents`, each once, in `findings` order.
+pub fn errors_within(
+    extents: impl IntoIterator<Item = Range<usize>>,
+    spans: &SpanIndex,
+) -> Vec<usize> {
+    // Each extent once, however many figures (and sums over it) name it.
+    let mut extents: Vec<(usize, usize)> =
+        (extents.into_iter()).map(|e| (e.start, e.end)).collect();
     extents.sort_unstable();
     extents.dedup();
     let mut errors: Vec<usize> = (extents.into_iter())

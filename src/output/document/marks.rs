@@ -8,7 +8,7 @@ use crate::core::ledger::Ledger;
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::core::report::Projection;
-use crate::core::report::printed::{self, Figure as Fig, Key, Printed, Severities};
+use crate::core::report::printed::{self, Figure as Fig, Key, Printed};
 use crate::input::plan::Source;
 use crate::output::checked::Figures;
 use crate::output::document::{Figure, FindingNote, Mark, Span, StatusKind, StatusNote};
@@ -160,28 +160,10 @@ impl<'a> Marks<'a> {
         let lang = self.lang;
         // The errors in the insats, or in the key it is split by (a key file that cannot be
         // read).
-        let mut numbers: Vec<usize> = printed::unsplit_extents(projection.ledger, i)
-            .iter()
-            .flat_map(|extent| self.index.spans().within(extent, Severities::Errors))
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
+        let extents = printed::unsplit_extents(projection.ledger, i);
+        let numbers = printed::errors_within(extents, self.index.spans());
         let note = lang.pick("ej fördelat", "not distributed").to_string();
-        let mark = match numbers.is_empty() {
-            // The error is elsewhere: the list has it.
-            true => self.short(note),
-            false => Mark::Finding {
-                severity: Severity::Error,
-                label: numbers
-                    .iter()
-                    .filter_map(|&n| self.notes.get(n))
-                    .map(|n| n.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                numbers: numbers.iter().map(|n| n + 1).collect(),
-                note,
-            },
-        };
+        let mark = self.errors_mark(&numbers, note);
         Some(Figure {
             text: number::document_amount(written, lang),
             mark,
@@ -316,7 +298,13 @@ impl<'a> Marks<'a> {
     /// at the insatser it covers, or "(se felen)" when they are elsewhere.
     fn unchecked(&self, p: &Printed) -> Mark {
         let note = crate::output::words::document::unchecked(self.lang).to_string();
-        let numbers = printed::unchecked_by([p], self.index.spans());
+        self.errors_mark(&printed::unchecked_by([p], self.index.spans()), note)
+    }
+
+    /// The mark of a figure that the errors `numbers` (indices into the findings) keep from
+    /// being computed, with its `note`: the errors' labels, or the note alone when none of
+    /// them is written at it (the list has them).
+    fn errors_mark(&self, numbers: &[usize], note: String) -> Mark {
         if numbers.is_empty() {
             return self.short(note);
         }
