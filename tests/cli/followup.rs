@@ -4472,10 +4472,8 @@ fn a_value_right_of_the_table_in_a_semicolon_form_is_told_at_its_cell() {
     assert_eq!(berg["used"], 181_200);
 }
 
-/// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of
-/// those who invoice say so, on a row of their own that reading the forms back passes over.
-#[test]
-fn a_form_of_one_who_invoices_says_by_when() {
+/// A folder with the 2025 plan, its key file, and every recipient's form in `forms/`.
+fn year_2025() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = repo_root().join("allocations");
     std::fs::copy(
@@ -4491,15 +4489,17 @@ fn a_form_of_one_who_invoices_says_by_when() {
     .unwrap();
     allocate(
         dir.path(),
-        &[
-            "follow-up",
-            "plan-2025.toml",
-            "--forms",
-            "--output",
-            "forms",
-        ],
+        &["follow-up", "plan-2025.toml", "--forms", "-o", "forms"],
     )
     .assert_status(0);
+    dir
+}
+
+/// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of
+/// those who invoice say so, on a row of their own that reading the forms back passes over.
+#[test]
+fn a_form_of_one_who_invoices_says_by_when() {
+    let dir = year_2025();
     let text = |name: &str| std::fs::read_to_string(dir.path().join("forms").join(name)).unwrap();
     let kfjh = text("redovisning-2025-kfjh.csv");
     assert!(
@@ -5859,28 +5859,6 @@ mod year_end {
     }
 
     /// The 2025 plan, its key and its forms, in a folder of their own.
-    fn year_2025() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let root = repo_root().join("allocations");
-        std::fs::copy(
-            root.join("plan-2025.toml"),
-            dir.path().join("plan-2025.toml"),
-        )
-        .unwrap();
-        std::fs::create_dir_all(dir.path().join("keys")).unwrap();
-        std::fs::copy(
-            root.join("keys/folkmangd-2024-11-01.csv"),
-            dir.path().join("keys/folkmangd-2024-11-01.csv"),
-        )
-        .unwrap();
-        allocate(
-            dir.path(),
-            &["follow-up", "plan-2025.toml", "--forms", "-o", "forms"],
-        )
-        .assert_status(0);
-        dir
-    }
-
     const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
 
     /// The 2025 form's question whether the collective invoice was sent: by the plan's
@@ -5893,7 +5871,7 @@ mod year_end {
     /// 2025 plan, Kommunförbundet's 3 365 000 kr).
     #[test]
     fn a_recipient_not_invoiced_in_time_is_counted_once_however_much_it_reported() {
-        let dir = year_2025();
+        let dir = super::year_2025();
         let path = dir.path().join(KFJH_2025);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = text.trim_start_matches('\u{feff}');
@@ -5932,7 +5910,7 @@ mod year_end {
     /// still open while the year is followed up, and closed when it is closed (`--final`).
     #[test]
     fn invoicing_due_when_the_use_is_reported_closes_with_the_final_follow_up() {
-        let dir = year_2025();
+        let dir = super::year_2025();
         let plan = dir.path().join("plan-2025.toml");
         let text = std::fs::read_to_string(&plan).unwrap();
         assert!(text.contains("invoice_by = 2025-08-30"));
@@ -6000,7 +5978,7 @@ mod year_end {
     /// deadline the invoice may still be reduced by what is unused.
     #[test]
     fn money_not_invoiced_by_invoice_by_is_never_paid_and_not_repaid() {
-        let dir = year_2025();
+        let dir = super::year_2025();
         let (received, unused) = kfjh_2025(dir.path(), "nej");
         assert_eq!(received, 3_265_000 + 100_000);
         assert_eq!(unused, 50_000);
@@ -6167,7 +6145,7 @@ mod year_end {
     /// settlement offers no invoice: paid back, or never paid out if not invoiced in time.
     #[test]
     fn no_answer_after_invoice_by_is_told_and_offers_no_invoice() {
-        let dir = year_2025();
+        let dir = super::year_2025();
         let (received, unused) = kfjh_2025(dir.path(), "");
         let text = std::fs::read_to_string(dir.path().join(KFJH_2025)).unwrap();
         let at = super::place(
