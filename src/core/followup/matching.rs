@@ -66,9 +66,9 @@ pub struct FollowUp {
     pub strict: bool,
     /// Whether the reporting deadline had passed on `Options::date`.
     pub deadline_passed: bool,
-    /// The plan's invoicing deadline (`invoice_by`) when it has passed: after
+    /// The plan's invoicing deadline (`invoice_by`) when it has passed: before
     /// `Options::date`, or without a date, when it comes before the use is reported
-    /// (`use_reported`), as the letters have it.
+    /// (`use_reported`), as the letters have it, or on that day in a final follow-up.
     pub invoicing_closed: Option<Date>,
     /// The recipients that said they have not invoiced, after `invoicing_closed`: they were
     /// never paid, and their lines are not invoiced in time.
