@@ -790,7 +790,10 @@ fn explain_says_what_every_code_means() {
             .assert_status(0)
             .assert_stdout_contains(header);
     }
-    crate::support::allocate(&root, &["explain", "fel[key-file]::"]).assert_status(2);
+    // Copied with more than its colon: refused, with the code it holds as the suggestion.
+    crate::support::allocate(&root, &["explain", "fel[key-file]::"])
+        .assert_status(2)
+        .assert_stderr_contains("Menade du `key-file`?");
     crate::support::allocate(&root, &["explain", "key-coverag"])
         .assert_status(2)
         .assert_stdout_empty()

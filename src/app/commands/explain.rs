@@ -49,9 +49,17 @@ fn code(written: &str) -> Result<AnyCode, Error> {
     let bare = bare.to_ascii_lowercase();
     AnyCode::all().find(|c| c.as_str() == bare).ok_or_else(|| {
         let names: Vec<&str> = AnyCode::all().map(AnyCode::as_str).collect();
+        // A suggestion looks past what is around a code (`fel[key-file]::`, `key-file,`).
+        let within = match (bare.find('['), bare.rfind(']')) {
+            (Some(open), Some(close)) if open < close => bare.get(open + 1..close),
+            _ => None,
+        };
+        let within = within
+            .unwrap_or(&bare)
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric());
         Error::UnknownCode {
             code: written.to_string(),
-            suggestion: crate::core::text::suggest(&bare, &names),
+            suggestion: crate::core::text::suggest(within, &names),
         }
     })
 }
