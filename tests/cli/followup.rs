@@ -5872,19 +5872,9 @@ mod year_end {
     #[test]
     fn a_recipient_not_invoiced_in_time_is_counted_once_however_much_it_reported() {
         let dir = super::year_2025();
-        let path = dir.path().join(KFJH_2025);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let text = text.trim_start_matches('\u{feff}');
-        let text = super::edit(text, ASKED_2025, &format!("{ASKED_2025}nej"));
-        let rows = super::table_rows(&text);
-        let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
-        assert_eq!(received, 3_265_000 + 100_000);
         // Two of its lines filled in, the others left empty.
-        let used: Vec<(String, String)> = (rows.iter().take(2))
-            .map(|(_, f)| (f[1].clone(), f[3].clone()))
-            .collect();
-        let used: Vec<(&str, &str)> = used.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        std::fs::write(&path, format!("\u{feff}{}", super::fill(&text, &used))).unwrap();
+        let (received, _) = kfjh_form(dir.path(), "nej", |i, received| (i < 2).then_some(received));
+        assert_eq!(received, 3_265_000 + 100_000);
         let out = allocate(
             dir.path(),
             &["follow-up", "plan-2025.toml", KFJH_2025, "--format", "json"],
@@ -5948,24 +5938,36 @@ mod year_end {
     /// Kommunförbundet's 2025 form with every line used but 10 000 kr and `answer` to whether
     /// its collective invoice was sent: what it received in all, and what it left unused.
     fn kfjh_2025(dir: &Path, answer: &str) -> (i64, i64) {
+        let (received, lines) = kfjh_form(dir, answer, |_, received| Some(received - 10_000));
+        (received, 10_000 * lines as i64)
+    }
+
+    /// Kommunförbundet's 2025 form with `answer` to whether its collective invoice was sent and
+    /// each line's amount used as `used` gives it (by the line's place and what it received;
+    /// `None` leaves it empty): what it received in all, and its number of lines.
+    fn kfjh_form(
+        dir: &Path,
+        answer: &str,
+        used: impl Fn(usize, i64) -> Option<i64>,
+    ) -> (i64, usize) {
         let path = dir.join(KFJH_2025);
         let text = std::fs::read_to_string(&path).unwrap();
         let text = text.trim_start_matches('\u{feff}');
         let text = super::edit(text, ASKED_2025, &format!("{ASKED_2025}{answer}"));
         let rows = super::table_rows(&text);
-        let received: i64 = rows.iter().map(|(_, f)| f[3].parse::<i64>().unwrap()).sum();
-        let used: Vec<(String, String)> = (rows.iter())
-            .map(|(_, f)| {
-                (
-                    f[1].clone(),
-                    (f[3].parse::<i64>().unwrap() - 10_000).to_string(),
-                )
+        let received = |f: &[String]| f[3].parse::<i64>().unwrap();
+        let filled: Vec<(String, String)> = (rows.iter().enumerate())
+            .map(|(i, (_, f))| {
+                let amount = used(i, received(f)).map_or_else(String::new, |u| u.to_string());
+                (f[1].clone(), amount)
             })
             .collect();
-        let used: Vec<(&str, &str)> = used.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let filled = super::fill(&text, &used);
-        std::fs::write(&path, format!("\u{feff}{filled}")).unwrap();
-        (received, 10_000 * rows.len() as i64)
+        let filled: Vec<(&str, &str)> = (filled.iter())
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let text = super::fill(&text, &filled);
+        std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+        (rows.iter().map(|(_, f)| received(f)).sum(), rows.len())
     }
 
     /// Finding 1: seed 003 (line 649) says money not invoiced by 2025-08-30 "ska återbetalas och
