@@ -458,12 +458,18 @@ pub enum Mismatch {
     /// A kommun of the plan that the file does not have.
     Missing { code: String, name: String },
     /// A kommun in the file that the plan does not have; for a name, the plan's nearest.
+    /// `in_county`: its kommunkod lies in the plan's län, so the plan lacks one of its own.
     Extra {
         line: usize,
         code: Option<String>,
         name: String,
         suggestion: Option<String>,
+        in_county: bool,
     },
+    /// No row of the file is a kommun of the plan, and its rows with a kommunkod lie in other
+    /// län (`names`: each named once, in code order): a file downloaded for another län,
+    /// which is told once instead of each of the plan's kommuner as missing.
+    OtherCounties { names: Vec<String> },
     /// A row whose kommunkod is a kommun of the plan, but whose name is another's: a file
     /// whose rows were edited or sorted by hand, where the code and the name no longer agree.
     NameDiffers {
@@ -535,7 +541,7 @@ impl Mismatch {
     /// The line of the file the difference is on (a missing kommun has none).
     pub fn line(&self) -> Option<usize> {
         match self {
-            Mismatch::Missing { .. } => None,
+            Mismatch::Missing { .. } | Mismatch::OtherCounties { .. } => None,
             Mismatch::Extra { line, .. }
             | Mismatch::NameDiffers { line, .. }
             | Mismatch::Duplicate { line, .. }
@@ -644,10 +650,13 @@ impl KeyFile {
         // holds its old and new storage at once.
         let mut first: HashMap<Seen<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         let mut found: HashSet<usize> = HashSet::new();
+        // The län of the rows passed over as another län's, by code.
+        let mut elsewhere: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
         for row in &self.rows {
             if let (Some(county), Some(code)) = (county, &row.code)
                 && !code.starts_with(county)
             {
+                elsewhere.insert(code.get(..2).unwrap_or(code));
                 continue;
             }
             let target = kommun_of(&index, row);
@@ -683,6 +692,7 @@ impl KeyFile {
                     line: row.line,
                     code: row.code.clone(),
                     name: row.name.clone(),
+                    in_county: county.is_some() && row.code.is_some(),
                     // `Östersunds kommun`, `Åre kommun`: a kommun's name near its official one.
                     suggestion: match row.code {
                         Some(_) => None,
@@ -694,6 +704,17 @@ impl KeyFile {
                     },
                 }),
             }
+        }
+        if found.is_empty() && !elsewhere.is_empty() && !kommuner.is_empty() {
+            let names = elsewhere.iter().map(|code| {
+                crate::core::counties::of_kommun(code)
+                    .map_or_else(|| format!("län {code}"), |c| format!("{} ({code})", c.name))
+            });
+            out.push(Mismatch::OtherCounties {
+                names: names.collect(),
+            });
+            out.extend(self.total_mismatches());
+            return out;
         }
         for (k, (code, name)) in kommuner.iter().enumerate() {
             if !found.contains(&k) {

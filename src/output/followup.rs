@@ -63,12 +63,19 @@ pub fn tables(summary: &Summary, parts: &[Part], layout: Layout) -> String {
 fn progress(summary: &Summary, lang: Lang) -> String {
     let done = crate::output::number::count(summary.lines_reported as u64, lang);
     let all = crate::output::words::followup::rows(summary.line_count, lang);
+    let never = words::not_invoiced_rows(summary.lines_not_invoiced, lang);
     let deadline = summary
         .use_reported
         .as_ref()
         .map(|d| say!(lang, "; redovisas senast {d}", "; to be reported by {d}"))
         .unwrap_or_default();
-    if summary.complete && summary.line_count == 1 {
+    if summary.complete && summary.lines_not_invoiced > 0 {
+        say!(
+            lang,
+            "Redovisat: {done} av {all}{never}{deadline}",
+            "Reported: {done} of {all}{never}{deadline}"
+        )
+    } else if summary.complete && summary.line_count == 1 {
         say!(
             lang,
             "Redovisat: {all}{deadline}",
@@ -84,8 +91,8 @@ fn progress(summary: &Summary, lang: Lang) -> String {
         let left = lang.amount(summary.totals.unreported);
         say!(
             lang,
-            "Redovisat: {done} av {all}; ej redovisat {left}{deadline}",
-            "Reported: {done} of {all}; not reported {left}{deadline}"
+            "Redovisat: {done} av {all}{never}; ej redovisat {left}{deadline}",
+            "Reported: {done} of {all}{never}; not reported {left}{deadline}"
         )
     }
 }

@@ -5896,6 +5896,68 @@ mod year_end {
         assert_eq!(doc["repayment"]["total"], 0);
     }
 
+    /// Every other recipient has reported and Kommunförbundet answers `nej` after 2025-08-30:
+    /// its lines were never paid, so none waits to be reported and the final follow-up is
+    /// not preliminary (tester s26: "41 av 46 rader" and a *Preliminär* note over a final
+    /// repayment). Its warning tells all it reported, a line used beyond what it received
+    /// included (the warning left that line out): its first line 20 000 kr over, the others
+    /// 10 000 kr under.
+    #[test]
+    fn lines_not_invoiced_in_time_wait_for_no_report_and_are_told_whole() {
+        let dir = super::year_2025();
+        let (received, lines) = kfjh_form(dir.path(), "nej", |i, received| {
+            Some(if i == 0 {
+                received + 20_000
+            } else {
+                received - 10_000
+            })
+        });
+        assert_eq!((received, lines), (3_265_000 + 100_000, 5));
+        // 3 365 000 kr, 20 000 kr over on one line and 10 000 kr under on four.
+        assert_eq!(received + 20_000 - 10_000 * (lines as i64 - 1), 3_345_000);
+        let forms = dir.path().join("forms");
+        for entry in std::fs::read_dir(&forms).unwrap() {
+            let path = entry.unwrap().path();
+            if path.ends_with("redovisning-2025-kfjh.csv") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let filled = super::fill(text.trim_start_matches('\u{feff}'), &[]);
+            let answered = match filled.contains(ASKED_2025) {
+                true => super::edit(&filled, ASKED_2025, &format!("{ASKED_2025}ja")),
+                false => filled,
+            };
+            std::fs::write(&path, format!("\u{feff}{answered}")).unwrap();
+        }
+        let run = |extra: &[&str]| {
+            let mut args = vec!["follow-up", "plan-2025.toml", "forms/*", "--final"];
+            args.extend_from_slice(extra);
+            allocate(dir.path(), &args)
+        };
+        let doc = json(&run(&["--format", "json"]));
+        assert_eq!(doc["line_count"], 18);
+        assert_eq!(doc["lines_not_invoiced"], lines);
+        assert_eq!(doc["lines_reported"], 18 - lines);
+        assert_eq!(doc["complete"], true);
+        assert_eq!(doc["repayment"]["preliminary"], false);
+        assert_eq!(doc["totals"]["unreported"], 0);
+        assert_eq!(doc["repayment"]["not_invoiced"], received);
+        let out = run(&[]);
+        out.assert_status(0)
+            .assert_stdout_contains(
+                "Redovisat: 13 av 18 rader; ej fakturerat i tid: 5 rader; redovisas senast",
+            )
+            .assert_stdout_contains(
+                "= belopp: att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 345 000 kr, räknas inte",
+            );
+        assert!(!out.stdout.contains("ej redovisat 0 kr"), "{}", out.stdout);
+        let md = run(&["--format", "md"]);
+        md.assert_status(0).assert_stdout_contains(
+            "Varje rad i planen är redovisad eller ej fakturerad i tid och kontrollerad mot planen",
+        );
+        assert!(!md.stdout.contains("Preliminär"), "{}", md.stdout);
+    }
+
     /// An invoicing deadline on the day the use is reported: without `--date`, invoicing is
     /// still open while the year is followed up, and closed when it is closed (`--final`).
     #[test]
@@ -6019,10 +6081,9 @@ mod year_end {
                     "varning[usage-not-invoiced]: Kommunförbundet Jämtland Härjedalen har inte skickat sin samlingsfaktura, och tiden för fakturering gick ut 2025-08-30",
                 )
                 .assert_stdout_contains(&format!(
-                    "= belopp: att få {}, aldrig utbetalt; redovisat använt {}, ej använt {}, räknas inte",
+                    "= belopp: att få {}, aldrig utbetalt; redovisat använt {}, räknas inte",
                     kr(received),
                     kr(used),
-                    kr(unused),
                 ))
                 // No one else has reported: nothing is unused yet.
                 .assert_stdout_contains(

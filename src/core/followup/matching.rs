@@ -647,9 +647,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             .collect(),
         None => HashSet::new(),
     };
-    overspent.retain(|o| {
-        (ledger.lines.get(o.line)).is_none_or(|l| !not_invoiced.contains(&l.recipient))
-    });
+    // What a recipient never paid reported above a line's amount is not moved either: it is
+    // only told, as a part of what it reported.
+    let (overspent, overspent_not_invoiced): (Vec<Overspent>, Vec<Overspent>) =
+        overspent.into_iter().partition(|o| {
+            (ledger.lines.get(o.line)).is_none_or(|l| !not_invoiced.contains(&l.recipient))
+        });
     let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
 
     // A line reported three times is said to be, at each report after the first.
@@ -695,6 +698,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             }
             let used: Amount = booked_own().map(|(_, b)| b.used).sum();
             let reported: Amount = booked_own().map(|(l, _)| recipients.amount(l)).sum();
+            let unused = reported - used;
+            let above: Amount = (overspent_not_invoiced.iter())
+                .filter(|o| own.contains(&o.line))
+                .map(|o| o.used)
+                .sum();
             report.findings.push(UsageFinding {
                 severity: Severity::Warning,
                 location: Location::Usage(place.clone()),
@@ -703,8 +711,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     invoice_by: by,
                     answered,
                     received: own.iter().map(|&l| recipients.amount(l)).sum(),
-                    used,
-                    unused: reported - used,
+                    used: used + above,
+                    unused: answered.is_none().then_some(unused),
                 },
                 related: None,
             });

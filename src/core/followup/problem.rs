@@ -165,14 +165,16 @@ pub enum UsageProblem {
     /// The plan's invoicing deadline (`invoice_by`) has passed and the recipient's collective
     /// invoice was not sent (`answered`), or it did not say whether it was (`answered: None`):
     /// money not invoiced by then was never paid out, and what it reports is not its use.
-    /// `used` and `unused` are what it reported.
+    /// `used` is all it reported used, on every line; `unused` what it reported unused once
+    /// its moves between lines are made, when it did not say (it answered that it had not
+    /// invoiced: its money was never paid, nothing of it is moved or left).
     NotInvoiced {
         recipient: String,
         invoice_by: crate::core::plan::Date,
         answered: Option<bool>,
         received: Amount,
         used: Amount,
-        unused: Amount,
+        unused: Option<Amount>,
     },
     /// An amount column's header names another unit than kronor.
     AmountUnit {
@@ -337,13 +339,11 @@ impl UsageProblem {
                 received,
                 used,
                 unused,
-                answered,
                 ..
             } => Some(Figures::NotInvoiced {
                 received: *received,
                 used: *used,
                 unused: *unused,
-                answered: *answered,
             }),
             _ => None,
         }
@@ -381,12 +381,11 @@ pub enum Figures {
         covered: Amount,
     },
     /// A recipient's that did not invoice in time (or did not say): what it received, used
-    /// and left unused, and its answer.
+    /// and, when it did not say, left unused.
     NotInvoiced {
         received: Amount,
         used: Amount,
-        unused: Amount,
-        answered: Option<bool>,
+        unused: Option<Amount>,
     },
 }
 

@@ -340,10 +340,13 @@ pub struct Summary {
     /// Whether `invoice_by` has passed: after `--date`, or, without it, before the use is
     /// reported (`use_reported`). A recipient that has not invoiced then was never paid.
     pub invoicing_closed: bool,
-    /// Every line reported.
+    /// No line waits to be reported: each is reported or was not invoiced in time.
     pub complete: bool,
     pub line_count: usize,
     pub lines_reported: usize,
+    /// The lines of recipients that did not invoice by `invoice_by`: never paid, so never
+    /// reported.
+    pub lines_not_invoiced: usize,
     pub totals: Use,
     pub lines: Vec<LineUse>,
     pub recipients: Vec<RecipientUse>,
@@ -489,6 +492,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         })
         .collect();
     let mut names: HashMap<Recipient, (Text, Option<Text>)> = HashMap::new();
+    let mut lines_not_invoiced = 0;
     for (i, line) in ledger.lines.iter().enumerate() {
         let not_invoiced = follow_up.not_invoiced.contains(&line.recipient);
         let used = used_of(i).filter(|_| !not_invoiced);
@@ -498,6 +502,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             Some(used) => LineState::Reported { used, moved },
             None => LineState::Unreported,
         };
+        lines_not_invoiced += usize::from(not_invoiced);
         let node = ledger.actors.node(line.recipient);
         if let Some(u) = per_node.get_mut(node) {
             u.add(line.amount, state);
@@ -643,6 +648,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         .collect();
     let line_count = lines.len();
     let lines_reported = lines.iter().filter(|l| l.used.is_some()).count();
+
     Summary {
         year: *plan.plan.year.get_ref(),
         county: plan.plan.county.clone(),
@@ -656,9 +662,10 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         strict: follow_up.strict,
         invoice_by: plan.deadlines.as_ref().and_then(|d| d.invoice_by()),
         invoicing_closed: follow_up.invoicing_closed.is_some(),
-        complete: lines_reported == line_count,
+        complete: lines_reported + lines_not_invoiced == line_count,
         line_count,
         lines_reported,
+        lines_not_invoiced,
         totals,
         lines,
         recipients,

@@ -530,6 +530,45 @@ mod tests {
         assert_eq!(f.weights(&[("2303", "Ragunda")]), None);
     }
 
+    /// Västernorrland's plan (län 22) read with Jämtland's file (län 23): told once, with the
+    /// län the file holds, not as each of the plan's kommuner missing (tester s26); a kommun
+    /// of the plan's own län that the plan lacks is the plan's to add.
+    #[test]
+    fn a_file_of_another_county_is_told_once_and_a_kommun_of_the_county_is_to_add() {
+        let jamtland = "\"region\";\"2024\"\n\"2303 Ragunda\";5150\n\"2305 Bräcke\";6037\n";
+        let f = read(jamtland.as_bytes(), None).unwrap();
+        let kommuner = [("2260", "Ånge"), ("2262", "Timrå")];
+        let m = f.compare(&kommuner, Some("22"));
+        assert_eq!(
+            m,
+            [Mismatch::OtherCounties {
+                names: vec!["Jämtlands län (23)".to_string()]
+            }]
+        );
+        // Without the plan's län nothing is passed over: each row is told.
+        assert!(matches!(
+            &f.compare(&kommuner, None)[0],
+            Mismatch::Extra {
+                in_county: false,
+                ..
+            }
+        ));
+        let own = "\"region\";\"2024\"\n\"2260 Ånge\";9300\n\"2262 Timrå\";18000\n";
+        let f = read(own.as_bytes(), None).unwrap();
+        let m = f.compare(&[("2262", "Timrå")], Some("22"));
+        assert!(
+            matches!(
+                &m[..],
+                [Mismatch::Extra {
+                    line: 2,
+                    in_county: true,
+                    ..
+                }]
+            ),
+            "{m:?}"
+        );
+    }
+
     #[test]
     fn lone_carriage_returns_end_lines_as_lf_and_crlf_do() {
         let text = "\"region\";\"2024\"\r\"2303 Ragunda\";5150\r\r\"2305 Bräcke\";6O37\r";

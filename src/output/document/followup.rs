@@ -70,9 +70,14 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
     }
     let done = crate::output::number::count(summary.lines_reported as u64, lang);
     let all = crate::output::words::followup::rows(summary.line_count, lang);
+    let never = words::not_invoiced_rows(summary.lines_not_invoiced, lang);
     meta.push((
         lang.pick("Redovisat", "Reported").to_string(),
-        vec![Span::text(say!(lang, "{done} av {all}", "{done} of {all}"))],
+        vec![Span::text(say!(
+            lang,
+            "{done} av {all}{never}",
+            "{done} of {all}{never}"
+        ))],
     ));
     if let Some(d) = summary.date {
         meta.push((
@@ -81,7 +86,15 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         ));
     }
 
-    let status = if summary.complete {
+    let status = if summary.complete && summary.lines_not_invoiced > 0 {
+        StatusNote {
+            kind: StatusKind::Verified,
+            text: vec![Span::text(lang.pick(
+                "Varje rad i planen är redovisad eller ej fakturerad i tid och kontrollerad mot planen (allocate follow-up).",
+                "Every line of the plan is reported or was not invoiced in time, and checked against the plan (allocate follow-up).",
+            ))],
+        }
+    } else if summary.complete {
         StatusNote {
             kind: StatusKind::Verified,
             text: vec![Span::text(lang.pick(
@@ -100,8 +113,8 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
             kind: StatusKind::Warnings,
             text: vec![Span::text(say!(
                 lang,
-                "Preliminär: {done} av {all} {reported}; {left} är inte redovisat ännu, så återbetalningen kan bli större.",
-                "Preliminary: {done} of {all} {reported}; {left} is not reported yet, so the repayment may grow."
+                "Preliminär: {done} av {all} {reported}{never}; {left} är inte redovisat ännu, så återbetalningen kan bli större.",
+                "Preliminary: {done} of {all} {reported}{never}; {left} is not reported yet, so the repayment may grow."
             ))],
         }
     };

@@ -21,6 +21,20 @@ pub fn rows(count: usize, lang: Lang) -> String {
     super::counted(count as u64, ("rad", "rader"), ("line", "lines"), lang)
 }
 
+/// "; ej fakturerat i tid: 5 rader" after how many lines are reported, when a recipient did
+/// not invoice by `invoice_by` (its lines are never reported); nothing otherwise.
+pub fn not_invoiced_rows(count: usize, lang: Lang) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let rows = rows(count, lang);
+    say!(
+        lang,
+        "; ej fakturerat i tid: {rows}",
+        "; not invoiced in time: {rows}"
+    )
+}
+
 /// "två gånger", "tre gånger", "13 gånger" ("twice", "three times"): up to twelve in words.
 fn how_many_times(times: usize, lang: Lang) -> String {
     const SV: [&str; 13] = [
@@ -947,8 +961,7 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
             received,
             used,
             unused,
-            answered,
-        } => return not_invoiced_figures(received, used, unused, answered, lang),
+        } => return not_invoiced_figures(received, used, unused, lang),
     };
     let difference = lang.amount(figures.uncovered().unwrap_or(Amount::ZERO));
     let (received, used) = (lang.amount(received), lang.amount(used));
@@ -967,32 +980,30 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
     )
 }
 
-/// "att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 315 000 kr, ej använt 50 000 kr,
-/// räknas inte": a recipient that did not invoice in time; one that did not say, what is paid
-/// back if it did, and what was never paid out if it did not.
+/// "att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 315 000 kr, räknas inte": a
+/// recipient that did not invoice in time; one that did not say, what is paid back if it did,
+/// and what was never paid out if it did not.
 fn not_invoiced_figures(
     received: Amount,
     used: Amount,
-    unused: Amount,
-    answered: Option<bool>,
+    unused: Option<Amount>,
     lang: Lang,
 ) -> String {
-    let (all, used, left) = (
-        lang.amount(received),
-        lang.amount(used),
-        lang.amount(unused),
-    );
-    match answered {
-        Some(_) => say!(
-            lang,
-            "att få {all}, aldrig utbetalt; redovisat använt {used}, ej använt {left}, räknas inte",
-            "to receive {all}, never paid out; reported used {used}, unused {left}, not counted"
-        ),
+    let (all, used) = (lang.amount(received), lang.amount(used));
+    match unused {
         None => say!(
             lang,
-            "mottaget {all}, använt {used}, ej använt {left}: {left} betalas tillbaka om fakturan skickades i tid, annars betalades {all} aldrig ut",
-            "received {all}, used {used}, unused {left}: {left} is paid back if the invoice was sent in time, else {all} was never paid out"
+            "att få {all}, aldrig utbetalt; redovisat använt {used}, räknas inte",
+            "to receive {all}, never paid out; reported used {used}, not counted"
         ),
+        Some(unused) => {
+            let left = lang.amount(unused);
+            say!(
+                lang,
+                "mottaget {all}, använt {used}, ej använt {left}: {left} betalas tillbaka om fakturan skickades i tid, annars betalades {all} aldrig ut",
+                "received {all}, used {used}, unused {left}: {left} is paid back if the invoice was sent in time, else {all} was never paid out"
+            )
+        }
     }
 }
 

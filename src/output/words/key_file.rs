@@ -849,6 +849,14 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, style: impl Into<Style>)
             "kommunen {code} {name} saknas i filen",
             "kommun {code} {name} is not in the file"
         ),
+        Mismatch::OtherCounties { names } => {
+            let names = crate::output::words::listed(names, lang);
+            say!(
+                lang,
+                "filen har ingen av planens kommuner, bara kommuner i {names}",
+                "the file has none of the plan's kommuner, only kommuner in {names}"
+            )
+        }
         Mismatch::Extra {
             code: Some(code),
             name,
@@ -1028,6 +1036,18 @@ pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
             "exportera alla länets kommuner från SCB",
             "export all of the county's kommuner from SCB",
         ),
+        Mismatch::OtherCounties { .. } => lang.pick(
+            "filen är hämtad för ett annat län: ladda ner folkmängden för planens län (eller hela riket) från SCB",
+            "the file was downloaded for another county: download the population of the plan's county (or all of Sweden) from SCB",
+        ),
+        Mismatch::Extra {
+            code: Some(_),
+            in_county: true,
+            ..
+        } => lang.pick(
+            "kommunen hör till planens län: lägg till den under [[kommuner]]",
+            "the kommun is in the plan's county: add it under [[kommuner]]",
+        ),
         Mismatch::Extra { code: Some(_), .. } => lang.pick(
             "exportera bara länets kommuner, eller lägg till kommunen under [[kommuner]]",
             "export only the county's kommuner, or add the kommun under [[kommuner]]",
@@ -1158,6 +1178,7 @@ mod tests {
             code: Some("2401".to_string()),
             name: "Nordmaling".to_string(),
             suggestion: None,
+            in_county: false,
         };
         assert_eq!(
             mismatch_message(&extra, Path::new("f.csv"), "2024", Lang::Sv),
