@@ -120,10 +120,8 @@ pub fn any_reallocated(summary: &Summary) -> bool {
 fn figure_decimals(columns: &[FigureColumn], rows: &[Use], summary: &Summary) -> Vec<u32> {
     (columns.iter())
         .map(|&column| {
-            (rows.iter().chain([&summary.totals]))
-                .map(|u| value(column, u).decimals())
-                .max()
-                .unwrap_or(0)
+            let amounts = rows.iter().chain([&summary.totals]);
+            crate::output::number::shared_decimals(amounts.map(|u| value(column, u)))
         })
         .collect()
 }
@@ -658,14 +656,23 @@ pub fn overdue(summary: &Summary, lang: Lang) -> Option<String> {
 
 /// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
 fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String {
+    let sum = r.parts();
+    let decimals = crate::output::number::shared_decimals([
+        r.region_books,
+        r.returned,
+        r.reduced,
+        r.undecided,
+        sum,
+    ]);
+    let kr = |amount: Amount| lang.amount(amount.with_decimals(decimals));
     let mut parts = vec![format!(
         "{} {}",
         lang.pick("Ur regionens bokföring", "From the region's books"),
-        lang.amount(r.region_books)
+        kr(r.region_books)
     )];
     let mut add = |amount: Amount, sv: &str, en: &str| {
         if !amount.0.is_zero() {
-            parts.push(format!("{} {}", lang.pick(sv, en), lang.amount(amount)));
+            parts.push(format!("{} {}", lang.pick(sv, en), kr(amount)));
         }
     };
     add(
@@ -680,38 +687,46 @@ fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String 
     );
     let undecided = words::undecided_part(invoicing_closed, lang);
     add(r.undecided, undecided, undecided);
-    let sum = r.parts();
     let mark = if sum == r.total { "✓" } else { "≠" };
-    format!("{} = {} {mark}", parts.join(" + "), lang.amount(sum))
+    format!("{} = {} {mark}", parts.join(" + "), kr(sum))
 }
 
 /// The closing line: received = used + unused (+ not reported), against the county total.
 fn reconciliation(summary: &Summary, lang: Lang) -> String {
     let t = &summary.totals;
+    let decimals = crate::output::number::shared_decimals([
+        t.received,
+        t.used,
+        t.unused,
+        t.unreported,
+        t.not_invoiced,
+        summary.county_total,
+    ]);
+    let kr = |amount: Amount| lang.amount(amount.with_decimals(decimals));
     let mut parts = format!(
         "{} {} + {} {}",
         lang.pick("använt", "used"),
-        lang.amount(t.used),
+        kr(t.used),
         lang.pick("ej använt", "unused"),
-        lang.amount(t.unused),
+        kr(t.unused),
     );
     if !t.unreported.0.is_zero() {
         parts.push_str(&format!(
             " + {} {}",
             lang.pick("ej redovisat", "not reported"),
-            lang.amount(t.unreported)
+            kr(t.unreported)
         ));
     }
     if !t.not_invoiced.0.is_zero() {
         parts.push_str(&format!(
             " + {} {}",
             words::not_invoiced_part(lang),
-            lang.amount(t.not_invoiced)
+            kr(t.not_invoiced)
         ));
     }
-    let county = lang.amount(summary.county_total);
+    let county = kr(summary.county_total);
     let holds = summary.reconciles();
-    let received = lang.amount(t.received);
+    let received = kr(t.received);
     if holds {
         say!(
             lang,

@@ -11,12 +11,13 @@
 use rust_xlsxwriter::{Format, Formula, Workbook};
 
 use crate::core::followup::form::Form;
+use crate::core::plan::Date;
 use crate::core::report::RecipientKind;
 use crate::output::csv::{neutralise, plain_amount};
 use crate::output::file_name::{slug, unique_names};
 use crate::output::lang::Lang;
 use crate::output::text::visible;
-use crate::output::xlsx::{XlsxFailure, as_double, fitting};
+use crate::output::xlsx::{DATE_FORMAT, XlsxFailure, as_double, excel_date, fitting};
 
 /// The forms' names in the folder, in their order: `redovisning-2026-kfjh.csv`,
 /// `redovisning-2026-2326-berg.xlsx`; never two alike, and a kommun's always named for it.
@@ -113,35 +114,55 @@ fn shown(text: &str) -> String {
     visible(text).into_owned()
 }
 
+/// A header row's value: a text, or a deadline (a date cell in the workbook, as every
+/// export's dates are; `YYYY-MM-DD` in CSV).
+enum HeaderValue {
+    Text(String),
+    Date(Date),
+}
+
+impl HeaderValue {
+    fn text(&self) -> String {
+        match self {
+            HeaderValue::Text(text) => text.clone(),
+            HeaderValue::Date(date) => date.to_string(),
+        }
+    }
+}
+
 /// The header rows: label and value. The last, when the recipient invoices, asks whether its
 /// collective invoice was sent: by the plan's `invoice_by` when it has one, since an invoice
 /// sent later was not sent in time.
-fn header_rows(form: &Form, lang: Lang) -> Vec<(String, String)> {
+fn header_rows(form: &Form, lang: Lang) -> Vec<(String, HeaderValue)> {
     let w = words(lang);
+    let text = |text: String| HeaderValue::Text(text);
     let mut rows = vec![
-        (w.title, format!("{} {}", shown(&form.county), form.year)),
-        (w.recipient, shown(&form.recipient)),
+        (
+            w.title,
+            text(format!("{} {}", shown(&form.county), form.year)),
+        ),
+        (w.recipient, text(shown(&form.recipient))),
     ];
     if let Some(code) = &form.kommunkod {
-        rows.push((w.kommunkod, shown(code)));
+        rows.push((w.kommunkod, text(shown(code))));
     }
-    rows.push((w.decision, shown(&form.decision)));
+    rows.push((w.decision, text(shown(&form.decision))));
     if let Some(reference) = &form.reference {
-        rows.push((w.reference, shown(reference)));
+        rows.push((w.reference, text(shown(reference))));
     }
-    if let Some(date) = &form.invoice_by {
-        rows.push((w.invoice_by, date.clone()));
+    if let Some(date) = form.invoice_by {
+        rows.push((w.invoice_by, HeaderValue::Date(date)));
     }
-    if let Some(deadline) = &form.deadline {
-        rows.push((w.deadline, deadline.clone()));
+    if let Some(deadline) = form.deadline {
+        rows.push((w.deadline, HeaderValue::Date(deadline)));
     }
     if !form.report_to.is_empty() {
         rows.push((
             w.send_to,
-            shown(&crate::output::words::listed(&form.report_to, lang)),
+            text(shown(&crate::output::words::listed(&form.report_to, lang))),
         ));
     }
-    let mut rows: Vec<(String, String)> = (rows.into_iter())
+    let mut rows: Vec<(String, HeaderValue)> = (rows.into_iter())
         .map(|(label, value)| (label.to_string(), value))
         .collect();
     if form.invoices {
@@ -153,7 +174,7 @@ fn header_rows(form: &Form, lang: Lang) -> Vec<(String, String)> {
             ),
             None => w.invoiced.to_string(),
         };
-        rows.push((label, String::new()));
+        rows.push((label, HeaderValue::Text(String::new())));
     }
     rows
 }
@@ -164,6 +185,7 @@ pub fn csv(form: &Form, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut writer = crate::output::csv::records(dialect, Vec::new());
     let w = words(lang);
     for (label, value) in header_rows(form, lang) {
+        let value = value.text();
         writer.write_record([neutralise(&label).as_bytes(), neutralise(&value).as_bytes()])?;
     }
     writer.write_record(["", &neutralise(w.instructions)])?;
@@ -211,6 +233,9 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
         .set_background_color("#FFF2CC");
     let total_kronor = Format::new().set_bold().set_num_format(&kronor_format);
     let total_used = Format::new().set_bold().set_num_format(&used_format);
+    let day_format = Format::new()
+        .set_num_format(DATE_FORMAT)
+        .set_align(rust_xlsxwriter::FormatAlign::Left);
     let sheet = workbook.add_worksheet();
     let name = lang.pick("Redovisning", "Report");
     sheet.set_name(name)?;
@@ -219,10 +244,20 @@ pub fn xlsx(form: &Form, lang: Lang) -> Result<Vec<u8>, XlsxFailure> {
     let answer = form.invoices.then(|| header.len() - 1);
     for (i, (label, value)) in header.iter().enumerate() {
         sheet.write_string_with_format(row, 0, label, &bold)?;
-        if answer == Some(i) {
-            sheet.write_blank(row, 1, &input_text)?;
-        } else {
-            sheet.write_string(row, 1, fitting(value, (name, row + 1, label))?)?;
+        match value {
+            _ if answer == Some(i) => {
+                sheet.write_blank(row, 1, &input_text)?;
+            }
+            HeaderValue::Date(date) => {
+                // A day before 1900, which Excel has no date for, as its text.
+                match excel_date(*date) {
+                    Some(day) => sheet.write_datetime_with_format(row, 1, &day, &day_format)?,
+                    None => sheet.write_string(row, 1, date.to_string())?,
+                };
+            }
+            HeaderValue::Text(value) => {
+                sheet.write_string(row, 1, fitting(value, (name, row + 1, label))?)?;
+            }
         }
         row += 1;
     }

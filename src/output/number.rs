@@ -309,6 +309,13 @@ pub fn warnings(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The decimals of amounts written together (a column, a sentence): as many as the most
+/// precise has, so that each is written alike (`219 999,50 kr + 83 692,00 kr`, not `83 692
+/// kr`), with [`Amount::with_decimals`].
+pub fn shared_decimals(amounts: impl IntoIterator<Item = Amount>) -> u32 {
+    amounts.into_iter().map(Amount::decimals).max().unwrap_or(0)
+}
+
 /// An amount with the unit: `12 689 898 kr`.
 pub fn amount(amount: Amount, lang: Lang) -> String {
     let mut text = String::with_capacity(24);

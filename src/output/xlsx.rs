@@ -168,7 +168,7 @@ impl Formats {
                 .set_num_format("@")
                 .set_align(FormatAlign::Top),
             date: Format::new()
-                .set_num_format("yyyy-mm-dd")
+                .set_num_format(DATE_FORMAT)
                 .set_align(FormatAlign::Top),
             kronor: (0..=EXCEL_MAX_DECIMALS)
                 .map(|d| {
@@ -600,8 +600,11 @@ fn write_value(
     Ok(())
 }
 
+/// How a date cell shows its day: `2027-03-31`, as every file of the tool writes dates.
+pub const DATE_FORMAT: &str = "yyyy-mm-dd";
+
 /// The day as an Excel date, when Excel has one for it (1900–9999).
-fn excel_date(date: crate::core::plan::Date) -> Option<ExcelDateTime> {
+pub fn excel_date(date: crate::core::plan::Date) -> Option<ExcelDateTime> {
     let year = u16::try_from(date.year).ok().filter(|y| *y >= 1900)?;
     ExcelDateTime::from_ymd(year, date.month, date.day).ok()
 }
@@ -691,7 +694,7 @@ fn displayed_chars(value: &Value) -> usize {
         Value::Code(t) => t.chars().count(),
         Value::Number(n) => n.to_string().len(),
         Value::Decimal(d) => d.normalize().to_string().len(),
-        Value::Date(_) => "yyyy-mm-dd".len(),
+        Value::Date(_) => DATE_FORMAT.len(),
         // The kronor format shows the amount's decimals: `1 865 000 kr`, `518 183,8 kr`
         // (measured without being written: a national plan's workbook has 3,7 million).
         Value::Amount(a) => {

@@ -233,8 +233,10 @@ fn last_years_plan_comes_first() {
             "allocations/plan-2026.toml",
         ],
     );
-    // Two drafts of one year: nothing about last year to check, the columns told apart.
+    // Two drafts of one year: nothing about last year to check, the columns and the heading
+    // told apart (not "2026 → 2026", tester s26).
     same.assert_status(0)
+        .assert_stdout_contains("Jämförelse Jämtlands län 2026, före → efter\n")
         .assert_stdout_contains("Länets medel")
         .assert_stdout_contains("2026 före")
         .assert_stdout_contains("2026 efter");

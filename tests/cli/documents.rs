@@ -372,12 +372,21 @@ fn a_drafts_findings_set_their_figures_as_the_document_does() {
         "181-cost-sharing-arithmetic",
         "182-cost-sharing-hostile",
     ];
-    // Markdown's escapes in running text.
+    // Markdown's escapes in running text; what the message marks as code (`procent`) is set
+    // as code, not escaped.
     let markdown = |text: &str| -> String {
-        (text.chars())
-            .flat_map(|c| match "*_`[]<>#\\~&".contains(c) {
-                true => vec!['\\', c],
-                false => vec![c],
+        let escaped = |piece: &str| -> String {
+            (piece.chars())
+                .flat_map(|c| match "*_`[]<>#\\~&".contains(c) {
+                    true => vec!['\\', c],
+                    false => vec![c],
+                })
+                .collect()
+        };
+        (text.split('`').enumerate())
+            .map(|(i, piece)| match i % 2 {
+                1 => format!("`{piece}`"),
+                _ => escaped(piece),
             })
             .collect()
     };
@@ -3563,4 +3572,36 @@ fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
 
 fn report_md(dir: &Path) -> String {
     allocate(dir, &["report", "plan.toml", "--format", "md"]).stdout
+}
+
+/// The 2026 decision basis lists `check`'s warning about the earmark `medverkan` (seed 001:
+/// 800 000 kr of insatser against a varav-post of 1 000 000 kr). A message's code spans are
+/// set as code in every format, never printed with their backticks for the politicians to
+/// read (tester s26).
+#[test]
+fn a_findings_code_spans_are_set_as_code_not_backticks() {
+    let (_dir, html) = document("allocations/plan-2026.toml", "html", &[]);
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(
+        html.contains("insatserna märkta <code>medverkan</code> summerar till 800"),
+        "{html}"
+    );
+    let (_dir, md) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(
+        md.contains("insatserna märkta `medverkan` summerar till 800"),
+        "{md}"
+    );
+    let (_dir, docx) = document("allocations/plan-2026.toml", "docx", &[]);
+    let (xml, _, _) = docx_parts(&docx);
+    let at = xml
+        .find(">medverkan</w:t>")
+        .expect("the earmark in its own run");
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    assert!(run.contains("Consolas"), "{run}");
+    assert!(
+        !html.contains('`') && !xml.contains("`medverkan"),
+        "backticks left"
+    );
+    assert!(!md.contains("\\`medverkan"), "escaped backticks left");
 }

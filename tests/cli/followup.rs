@@ -295,6 +295,11 @@ fn forms_read_back_unchanged_are_reported_as_not_filled_in() {
     out.assert_finding("usage-missing", &first_empty);
 }
 
+/// A date cell's format, for a form's deadlines copied into a workbook of a test's own.
+fn date_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd")
+}
+
 #[test]
 fn xlsx_forms_are_protected_workbooks_that_read_back_unchanged() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -316,6 +321,17 @@ fn xlsx_forms_are_protected_workbooks_that_read_back_unchanged() {
         })
         .collect();
     assert_eq!(received, [1_350_000.0, 250_000.0, 400_000.0, 127_436.0]);
+    // The deadline is a date cell, as every export's dates are (tester s26: it was text).
+    let deadline = (0..sheet.height() as u32)
+        .find(|&r| cell(r, 0) == Data::String("Redovisas senast".into()))
+        .map(|r| cell(r, 1));
+    match deadline {
+        Some(Data::DateTime(d)) => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            assert_eq!((year, month, day), (2026, 12, 31));
+        }
+        other => panic!("{other:?}"),
+    }
     let out = year.run(&["follow-up", PLAN, "forms/redovisning-2026-kfjh.xlsx"]);
     out.assert_status(0).assert_stderr_empty().assert_stdout_contains(
         "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte fyllt i något använt belopp (4 rader, 2 127 436 kr)",
@@ -470,6 +486,9 @@ fn berg_copied(year: &Year, notes: bool, used_as_text: bool) -> std::path::PathB
             Data::String(text) => copy.write(r, c, text.as_str()).unwrap(),
             Data::Float(f) => copy.write(r, c, *f).unwrap(),
             Data::Int(i) => copy.write(r, c, *i as f64).unwrap(),
+            Data::DateTime(d) => copy
+                .write_with_format(r, c, d.as_f64(), &date_format())
+                .unwrap(),
             other => panic!("{other:?}"),
         };
     }
@@ -4073,6 +4092,9 @@ fn workbook_of(
                 Data::String(text) => copy.write(r, c, text.as_str()).unwrap(),
                 Data::Float(f) => copy.write(r, c, *f).unwrap(),
                 Data::Int(i) => copy.write(r, c, *i as f64).unwrap(),
+                Data::DateTime(d) => copy
+                    .write_with_format(r, c, d.as_f64(), &date_format())
+                    .unwrap(),
                 other => panic!("{other:?}"),
             };
         }
@@ -5038,7 +5060,8 @@ fn findings_are_separated_by_an_empty_line_as_checks_are() {
 /// Berg's form with öre in one amount used (60 000,50 of 2.5's 75 000) and no collective
 /// invoice sent yet: every amount of a figure column is then written with öre (Ragunda's
 /// `0,00` beside Berg's `181 200,50`), and what Berg is to invoice (196 200 − 14 999,50 =
-/// 181 200,50 kr) never breaks inside its digits on a narrow terminal.
+/// 181 200,50 kr) never breaks inside its digits on a narrow terminal. Seed 001: Berg 196 200
+/// kr of the county's 12 689 898 kr.
 #[test]
 fn amounts_in_ore_are_written_alike_in_a_column_and_kept_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -5079,6 +5102,13 @@ fn amounts_in_ore_are_written_alike_in_a_column_and_kept_whole() {
         out.stdout
     );
     assert!(out.stdout.contains("181 200,50 kr"), "{}", out.stdout);
+    // A sentence's amounts alike too (tester s26: "219 999,50 kr + … 83 692 kr").
+    out.assert_stdout_contains(
+        "Ur regionens bokföring 0,00 kr + avdrag på samlingsfakturor 14 999,50 kr = 14 999,50 kr ✓",
+    )
+    .assert_stdout_contains(
+        "Mottaget 12 689 898,00 kr = använt 181 200,50 kr + ej använt 14 999,50 kr + ej redovisat 12 493 698,00 kr = länets medel 12 689 898,00 kr ✓",
+    );
 }
 
 /// A form whose Mottagare names none of the plan's recipients (`Berg kommun`, or `Berg

@@ -20,10 +20,10 @@ pub struct Form {
     pub county: String,
     pub decision: String,
     pub reference: Option<String>,
-    /// The reporting deadline, `YYYY-MM-DD`.
-    pub deadline: Option<String>,
-    /// For a recipient that invoices, the day by which it does (`invoice_by`), `YYYY-MM-DD`.
-    pub invoice_by: Option<String>,
+    /// The reporting deadline.
+    pub deadline: Option<crate::core::plan::Date>,
+    /// For a recipient that invoices, the day by which it does (`invoice_by`).
+    pub invoice_by: Option<crate::core::plan::Date>,
     /// Whom the use is reported to, by name (not the recipient itself).
     pub report_to: Vec<String>,
     pub lines: Vec<FormLine>,
@@ -47,10 +47,10 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
     let deadlines = plan.deadlines.as_ref();
     let deadline = deadlines
         .and_then(|d| d.use_reported.as_ref())
-        .map(|d| d.get_ref().to_string());
+        .map(|d| *d.get_ref());
     let invoice_by = deadlines
         .and_then(|d| d.invoice_by.as_ref())
-        .map(|d| d.get_ref().to_string());
+        .map(|d| *d.get_ref());
     let groups = [
         (&payments.invoices, true),
         (&payments.internal, false),
@@ -77,8 +77,8 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                 county: plan.plan.county.clone(),
                 decision: payments.decision.clone(),
                 reference: payments.reference.clone(),
-                deadline: deadline.clone(),
-                invoice_by: invoice_by.clone().filter(|_| invoices),
+                deadline,
+                invoice_by: invoice_by.filter(|_| invoices),
                 report_to: (ledger.report_to_but(&statement.recipient).into_iter())
                     .map(str::to_string)
                     .collect(),

@@ -15,14 +15,13 @@ use crate::output::words::diff::{
 use super::{
     Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
     changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
-    year_check_line,
+    year_check_line, years,
 };
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
 /// each with its total row, the year checks as a list, Swedish number format by default and
 /// its figures typeset as the documents' (`number::document_amount`).
 pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> String {
-    let (old_year, new_year) = (d.old.year, d.new.year);
     let (old_column, new_column) = columns(d, lang);
     // Every text of the plans is escaped as the report's Markdown escapes it.
     let cell = |text: &str| md::cell(&md::inline(text));
@@ -52,8 +51,9 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     };
     let county = counties(d, md::inline);
     let mut text = format!(
-        "# {} {county} {old_year} → {new_year}\n\n{} → {}\n\n",
+        "# {} {county} {}\n\n{} → {}\n\n",
         lang.pick("Jämförelse", "Comparison"),
+        years(d, lang),
         md::code(old_path),
         md::code(new_path)
     );

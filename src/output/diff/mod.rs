@@ -43,6 +43,18 @@ fn columns(d: &PlanDiff, lang: Lang) -> (String, String) {
     }
 }
 
+/// The years a comparison's heading names: `2026 → 2027`, or for two drafts of one year
+/// `2027, före → efter`.
+fn years(d: &PlanDiff, lang: Lang) -> String {
+    let (old, new) = (d.old.year, d.new.year);
+    if old == new {
+        let (before, after) = (lang.pick("före", "before"), lang.pick("efter", "after"));
+        format!("{old}, {before} → {after}")
+    } else {
+        format!("{old} → {new}")
+    }
+}
+
 /// Amounts as the comparison shows them: every one with as many decimals as the most precise
 /// amount of the two plans (a plan counted in tenths beside one in whole kronor gives
 /// `3 202 124,0 kr` above `12 030,0 kr`, one format to a column), in plain text on the

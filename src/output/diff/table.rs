@@ -21,20 +21,20 @@ use crate::output::words::diff::{
 use super::{
     Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
     changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
-    year_check_line,
+    year_check_line, years,
 };
 
 /// The comparison as the terminal shows it, in `layout`'s language, colour and width.
 pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> String {
     let lang = layout.lang;
-    let (old_year, new_year) = (d.old.year, d.new.year);
+    let new_year = d.new.year;
     let (old_column, new_column) = columns(d, lang);
     let figures = Figures::of(d, lang);
     let mut text = String::new();
     let county = counties(d, |c| visible(c).into_owned());
     text.push_str(&match lang {
-        Lang::Sv => format!("Jämförelse {county} {old_year} → {new_year}\n"),
-        Lang::En => format!("Comparison {county} {old_year} → {new_year}\n"),
+        Lang::Sv => format!("Jämförelse {county} {}\n", years(d, lang)),
+        Lang::En => format!("Comparison {county} {}\n", years(d, lang)),
     });
     text.push_str(&format!(
         "{} → {}\n\n",

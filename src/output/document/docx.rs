@@ -523,17 +523,32 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
     let mut p = Paragraph::new()
         .add_run(run(&note.label).bold().color(colour))
         .add_run(run(format!(" [{}] {}", note.code, note.place)))
-        .add_run(Run::new().add_break(BreakType::TextWrapping))
-        .add_run(run(&note.message));
+        .add_run(Run::new().add_break(BreakType::TextWrapping));
+    p = with_code(p, &note.message, None);
     if let Some(figures) = &note.figures {
         p = p
             .add_run(Run::new().add_break(BreakType::TextWrapping))
             .add_run(run(figures).color(MUTED));
     }
     if let Some(hint) = note.hint_line(lang) {
-        p = p
-            .add_run(Run::new().add_break(BreakType::TextWrapping))
-            .add_run(run(hint).color(MUTED));
+        p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+        p = with_code(p, &hint, Some(MUTED));
+    }
+    p
+}
+
+/// A finding's text as runs, its code spans ([`super::code_spans`]) in a fixed-width font,
+/// all in `colour` when given.
+fn with_code(mut p: Paragraph, text: &str, colour: Option<&str>) -> Paragraph {
+    for (piece, code) in super::code_spans(text) {
+        let mut r = run(piece);
+        if code {
+            r = r.fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas"));
+        }
+        if let Some(colour) = colour {
+            r = r.color(colour);
+        }
+        p = p.add_run(r);
     }
     p
 }

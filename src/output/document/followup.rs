@@ -568,13 +568,18 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
 
 /// Where the repayment comes from, one point per way, and their sum.
 fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> {
+    let sum = r.parts();
+    // Every amount of the list with as many decimals as the most precise.
+    let decimals =
+        number::shared_decimals([r.region_books, r.returned, r.reduced, r.undecided, sum]);
+    let alike = |amount: Amount| amount.with_decimals(decimals);
     let mut points = vec![vec![
         Span::text(lang.pick(
             "Ur regionens bokföring (regionens egna enheter och medel som regionen håller; det oanvända finns kvar i regionens bokföring): ",
             "From the region's books (the region's own units and money it holds; the unused money stays in the region's books): ",
         )),
         Span::Figure(Figure {
-            text: money(r.region_books, lang),
+            text: money(alike(r.region_books), lang),
             mark: Mark::None,
         }),
     ]];
@@ -583,7 +588,7 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
             points.push(vec![
                 Span::text(lang.pick(sv, en)),
                 Span::Figure(Figure {
-                    text: money(amount, lang),
+                    text: money(alike(amount), lang),
                     mark: Mark::None,
                 }),
             ]);
@@ -611,11 +616,10 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
             "Paid back if invoiced in time (the recipient did not say whether the invoice was sent; if it was not sent in time, the money was never paid out): ",
         ),
     }
-    let sum = r.parts();
     points.push(vec![
         Span::Strong(lang.pick("Summa", "Sum").to_string()),
         Span::text(": "),
-        checked(sum, sum == r.total, lang),
+        checked(alike(sum), sum == r.total, lang),
     ]);
     points
 }
@@ -623,6 +627,16 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
 /// Received = used + unused (+ not reported, + not invoiced in time) = the county's funds.
 fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     let t = &summary.totals;
+    // Every amount of the sum with as many decimals as the most precise.
+    let decimals = number::shared_decimals([
+        t.received,
+        t.used,
+        t.unused,
+        t.unreported,
+        t.not_invoiced,
+        summary.county_total,
+    ]);
+    let figure = |amount: Amount, lang: Lang| figure(amount.with_decimals(decimals), lang);
     let mut spans = vec![
         Span::text(lang.pick("Mottaget ", "Received ")),
         figure(t.received, lang).remove(0),
@@ -647,6 +661,10 @@ fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     spans.push(Span::text(
         lang.pick(" = länets medel ", " = the county's funds "),
     ));
-    spans.push(checked(summary.county_total, summary.reconciles(), lang));
+    spans.push(checked(
+        summary.county_total.with_decimals(decimals),
+        summary.reconciles(),
+        lang,
+    ));
     spans
 }

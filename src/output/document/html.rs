@@ -224,7 +224,7 @@ fn finding_html(out: &mut String, note: &FindingNote, lang: Lang) {
         escape(&note.label),
         escape(&note.code),
         escape(&note.place),
-        escape(&note.message)
+        with_code(&note.message)
     );
     if let Some(figures) = &note.figures {
         let _ = write!(
@@ -237,10 +237,21 @@ fn finding_html(out: &mut String, note: &FindingNote, lang: Lang) {
         let _ = write!(
             out,
             "<span class=\"finding-extra\">{}</span>",
-            escape(&hint)
+            with_code(&hint)
         );
     }
     out.push_str("</li>\n");
+}
+
+/// A finding's text escaped, its code spans set as code ([`super::code_spans`]).
+fn with_code(text: &str) -> String {
+    super::code_spans(text)
+        .into_iter()
+        .map(|(piece, code)| match code {
+            true => format!("<code>{}</code>", escape(piece)),
+            false => escape(piece),
+        })
+        .collect()
 }
 
 fn table_html(out: &mut String, table: &Table, lang: Lang) {

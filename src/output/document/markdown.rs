@@ -56,13 +56,13 @@ pub fn render(doc: &Document) -> String {
                         inline(&note.label),
                         code(&format!("[{}]", note.code)),
                         code(&note.place),
-                        inline(&note.message)
+                        with_code(&note.message)
                     );
                     if let Some(figures) = &note.figures {
                         let _ = write!(out, " ({})", inline(figures));
                     }
                     if let Some(hint) = note.hint_line(doc.lang) {
-                        let _ = write!(out, "  \n   {}", inline(&hint));
+                        let _ = write!(out, "  \n   {}", with_code(&hint));
                     }
                     out.push('\n');
                 }
@@ -177,6 +177,17 @@ fn line_start(text: String) -> String {
 
 /// Text as inline code, in a run of backticks longer than any inside it, on one line and
 /// made [`visible`](crate::output::text::visible).
+/// A finding's text as inline Markdown, its code spans as code ([`super::code_spans`]).
+fn with_code(text: &str) -> String {
+    super::code_spans(text)
+        .into_iter()
+        .map(|(piece, is_code)| match is_code {
+            true => code(piece),
+            false => inline(piece),
+        })
+        .collect()
+}
+
 pub fn code(text: &str) -> String {
     let text = crate::output::text::visible(text);
     let mut longest = 0;

@@ -368,3 +368,49 @@ impl FindingNote {
         (!self.hint.is_empty()).then(|| format!("{}: {}", lang.pick("Åtgärd", "Fix"), self.hint))
     }
 }
+
+/// A finding's text in its pieces, each with whether it is code: the messages mark names,
+/// keys and values as the terminal shows them (`medverkan`, `decision_date`), which a
+/// document sets as code rather than printing the backticks. A backtick without its pair is
+/// text.
+pub fn code_spans(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('`') {
+        let Some((code, next)) = after.split_once('`') else {
+            break;
+        };
+        if !before.is_empty() {
+            pieces.push((before, false));
+        }
+        pieces.push((code, true));
+        rest = next;
+    }
+    if !rest.is_empty() {
+        pieces.push((rest, false));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_spans;
+
+    #[test]
+    fn a_finding_text_is_cut_at_its_code_spans() {
+        assert_eq!(
+            code_spans("insatserna märkta `medverkan` summerar till 800 000 kr"),
+            [
+                ("insatserna märkta ", false),
+                ("medverkan", true),
+                (" summerar till 800 000 kr", false)
+            ]
+        );
+        assert_eq!(
+            code_spans("`a``b` c `d"),
+            [("a", true), ("b", true), (" c `d", false)]
+        );
+        assert_eq!(code_spans("no code"), [("no code", false)]);
+        assert!(code_spans("").is_empty());
+    }
+}
