@@ -1338,6 +1338,37 @@ fn the_2025_plan_renders_with_its_own_figures() {
     );
 }
 
+/// Mini Maria 2025 (seed 003, avsnitt 14.3): the region pays 3 073 658 kr (48,98 %) of the
+/// running cost and the kommuner 3 202 124 kr (51,02 %), each its own share of one joint row.
+/// The region's letter does not say its share is distributed further in cooperation with
+/// the kommuner, which were paid theirs (tester s26); Östersund's letter, its 1 567 760 kr.
+#[test]
+fn letters_tell_a_cost_share_of_a_joint_row_as_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(
+        dir.path(),
+        &[
+            "report",
+            &plan("examples/mini-maria-shared-2025.toml"),
+            "--per-recipient",
+            "--output",
+            "besked",
+            "--format",
+            "md",
+        ],
+    );
+    out.assert_status(0).assert_stdout_empty();
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.path().join("besked").join(name)).unwrap()
+    };
+    let region = read("fordelningsbesked-2025-region-jamtland-harjedalen.md");
+    assert!(region.contains(&kr("3 073 658")), "{region}");
+    assert!(!region.contains("i samverkan med"), "{region}");
+    let ostersund = read("fordelningsbesked-2025-2380-ostersund.md");
+    assert!(ostersund.contains(&kr("1 567 760")), "{ostersund}");
+    assert!(!ostersund.contains("håller dessutom"), "{ostersund}");
+}
+
 #[test]
 fn letters_2025_tell_who_invoices_to_invoice_by_30_august() {
     let plan = repo_root().join("allocations/plan-2025.toml");

@@ -4,6 +4,8 @@
 //! region, citing the decision and the reference code; an internal transfer; or money the
 //! region holds), and the deadlines for reporting and repayment.
 
+use std::collections::HashMap;
+
 use crate::core::ledger::names::official_kommun_name;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::Deadlines;
@@ -104,13 +106,32 @@ fn shared_with(
             .get(line.index as usize)
             .map_or(&[][..], |e| e.actors.as_slice())
     };
+    // Per insats, who is paid a line of it: an actor of a joint row that is paid its own share
+    // (`rule = "amounts"`, the region's and the kommuner's parts) does not share the holder's
+    // part, which the holder holds as its own (tester s26).
+    let mut paid: HashMap<u32, Vec<Recipient>> = HashMap::new();
+    let statements = (payments.invoices.iter())
+        .chain(&payments.internal)
+        .chain(&payments.held);
+    for s in statements {
+        if let Some(recipient) = s.of {
+            for line in &s.lines {
+                paid.entry(line.index).or_default().push(recipient);
+            }
+        }
+    }
+    let shares = |holder: Option<Recipient>, line: &report::StatementLine, actor: usize| {
+        !paid.get(&line.index).is_some_and(|recipients| {
+            (recipients.iter()).any(|&r| Some(r) != holder && ledger.actors.is_under(r, actor))
+        })
+    };
     let mut blocks = Vec::new();
     // Held by another, shared with this recipient.
     for holder in payments.held.iter().filter(|h| h.of != statement.of) {
         let lines: Vec<&report::StatementLine> = holder
             .lines
             .iter()
-            .filter(|l| actors_of(l).contains(&me))
+            .filter(|l| actors_of(l).contains(&me) && shares(holder.of, l, me))
             .collect();
         if lines.is_empty() {
             continue;
@@ -131,15 +152,15 @@ fn shared_with(
     }
     // Held by this recipient, shared with others.
     if payments.held.iter().any(|h| h.of == statement.of) {
+        let with = |l: &&report::StatementLine, a: usize| a != me && shares(statement.of, l, a);
         let shared: Vec<&report::StatementLine> = statement
             .lines
             .iter()
-            .filter(|l| actors_of(l).iter().any(|&a| a != me))
+            .filter(|l| actors_of(l).iter().any(|&a| with(l, a)))
             .collect();
         let mut others: Vec<usize> = shared
             .iter()
-            .flat_map(|l| actors_of(l).iter().copied())
-            .filter(|&a| a != me)
+            .flat_map(|l| actors_of(l).iter().filter(|&&a| with(l, a)).copied())
             .collect();
         others.sort_unstable();
         others.dedup();
