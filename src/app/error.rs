@@ -128,7 +128,10 @@ pub enum Error {
     /// A file to write named as a folder (`-o ut/`).
     FileNamedLikeFolder(PathBuf),
     /// `--output DIR` names a folder to be made that is named like a file (`summa.xlsx`).
-    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
+    FolderNamedLikeFile {
+        dir: PathBuf,
+        first: Option<PathBuf>,
+    },
     /// A file to write is one the command read.
     IsInput(PathBuf),
     /// `follow-up` or `split` given a form where the plan belongs.
@@ -495,11 +498,16 @@ impl Error {
             }
             Error::FolderNamedLikeFile { dir, first } => {
                 let folder = dir.with_extension("");
-                let (dir, first, folder) = (dir.display(), first.display(), folder.display());
+                // The first file, when it is known: `(summa.xlsx/betalningar.csv …)`.
+                let first = first
+                    .as_ref()
+                    .map(|f| format!(" ({} …)", f.display()))
+                    .unwrap_or_default();
+                let (dir, folder) = (dir.display(), folder.display());
                 line(say!(
                     lang,
-                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i ({first} …). Inget skrevs. Ange en mapp, till exempel -o {folder}.",
-                    "{dir} looks like a file name, but here --output is a folder the files are written into ({first} …). Nothing was written. Give a folder, for example -o {folder}."
+                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i{first}. Inget skrevs. Ange en mapp, till exempel -o {folder}.",
+                    "{dir} looks like a file name, but here --output is a folder the files are written into{first}. Nothing was written. Give a folder, for example -o {folder}."
                 ))
             }
             Error::Write { path, error } => {

@@ -93,8 +93,12 @@ pub enum WriteError {
     /// was written (a folder of that name is `./-`).
     Dash,
     /// The folder to write into does not exist and is named like a file (`summa.xlsx`): the
-    /// user meant a file; nothing was written. The first file's name shows where it would go.
-    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
+    /// user meant a file; nothing was written. The first file's name, when known, shows where
+    /// it would go (the command line alone does not tell it: [`folder_to_write_into`]).
+    FolderNamedLikeFile {
+        dir: PathBuf,
+        first: Option<PathBuf>,
+    },
     /// A file is to be written where the path names a folder (`-o ut/`): nothing was written.
     FileNamedLikeFolder(PathBuf),
     /// A file to write is one the command has read (the plan itself, a key file): never
@@ -139,7 +143,7 @@ pub fn write_made(
     {
         return Err(WriteError::FolderNamedLikeFile {
             dir: dir.to_path_buf(),
-            first: first.clone(),
+            first: Some(first.clone()),
         });
     }
     // A device, a named pipe or a link (`-o /dev/null`, `-o /dev/stdout`) would be replaced by
@@ -181,6 +185,21 @@ pub fn write_made(
         }
     }
     placed.map(|()| targets)
+}
+
+/// `--output DIR` where files are to be written into a folder, looked at from the command
+/// line alone, before any file is read: a folder to be made that is named like a file
+/// (`-o summa.xlsx`) is refused at once, so that the user does not first get the plan's or the
+/// forms' findings and only on the next run hear that `-o` was wrong. (Writing looks again,
+/// and names the first file.)
+pub fn folder_to_write_into(dir: &Path) -> Result<(), WriteError> {
+    if named_like_file(dir) && !dir.exists() {
+        return Err(WriteError::FolderNamedLikeFile {
+            dir: dir.to_path_buf(),
+            first: None,
+        });
+    }
+    Ok(())
 }
 
 /// Whether a folder's name ends as the files this program writes or reads do (`summa.xlsx`,

@@ -1354,11 +1354,15 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i (summa.xlsx/betalningar.csv …). Inget skrevs. Ange en mapp, till exempel -o summa.",
+            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs. Ange en mapp, till exempel -o summa.",
         );
     run(&["export", plan, "-o", "UT.JSON", "--format", "json", "--lang", "en"])
         .assert_status(2)
-        .assert_stderr_contains("UT.JSON looks like a file name, but here --output is a folder the files are written into (UT.JSON/allocate-2026.json …)");
+        .assert_stderr_contains("UT.JSON looks like a file name, but here --output is a folder the files are written into. Nothing was written. Give a folder, for example -o UT.");
+    // What writes without a plan names the first file.
+    run(&["generate", "-o", "plan.toml", "--insatser", "3"])
+        .assert_status(2)
+        .assert_stderr_contains("plan.toml ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i (plan.toml/plan.toml …).");
     run(&["report", plan, "--per-recipient", "-o", "besked.html"])
         .assert_status(2)
         .assert_stderr_contains("Ange en mapp, till exempel -o besked.");
@@ -1372,6 +1376,61 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
     assert!(dir.path().join("ut.json/allocate-2026.json").is_file());
     run(&["export", plan, "-o", "ekonomi.2026"]).assert_status(0);
     assert!(dir.path().join("ekonomi.2026/betalningar.csv").is_file());
+}
+
+/// An `-o` named like a file where a folder is needed is a fault of the command line: told
+/// first, with exit 2, before the plan or the forms are read, not after their findings (which
+/// once took the user a second run: the plan's errors came first, exit 1, without a word
+/// about `-o`).
+#[test]
+fn a_folder_named_like_a_file_is_refused_before_the_plan_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let printed = root.join("examples/plan-2026-as-printed.toml");
+    let printed = printed.to_str().unwrap();
+    let plan = root.join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    let forms: Vec<String> = std::fs::read_dir(root.join("examples/follow-up-2026-fel"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    assert!(!forms.is_empty());
+    let mut follow_up = vec!["follow-up", plan];
+    follow_up.extend(forms.iter().map(String::as_str));
+    follow_up.extend(["-o", "fu.json", "--format", "json"]);
+    let cases: [(&[&str], &str); 6] = [
+        (&follow_up, "fu.json"),
+        (&["export", printed, "-o", "summa.xlsx"], "summa.xlsx"),
+        (
+            &["report", printed, "--per-recipient", "-o", "brev.html"],
+            "brev.html",
+        ),
+        (
+            &["follow-up", printed, "--forms", "-o", "blanketter.csv"],
+            "blanketter.csv",
+        ),
+        // Nor is a plan that cannot be read read first.
+        (&["export", "saknas.toml", "-o", "ut.csv"], "ut.csv"),
+        (
+            &[
+                "report",
+                "saknas.toml",
+                "--per-recipient",
+                "-o",
+                "brev.docx",
+            ],
+            "brev.docx",
+        ),
+    ];
+    for (args, dir_name) in cases {
+        let out = allocate(dir.path(), args);
+        out.assert_status(2).assert_stdout_empty().assert_stderr_contains(&format!(
+            "fel: {dir_name} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs."
+        ));
+        // The one message, before any finding or read error.
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}\n{}", out.stderr);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM while an export is written leaves the folder as it was: the
