@@ -1433,6 +1433,53 @@ fn a_folder_named_like_a_file_is_refused_before_the_plan_is_read() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
+/// A run killed outright (SIGKILL, the OOM killer, a power cut) leaves its temporary files;
+/// the next write into the folder removes them once provably stale: named as ours with the
+/// id of a process that no longer exists, a regular file, left alone for a minute and locked
+/// by no one. A temporary file of a run still in progress (here: of the test's own process,
+/// which is alive) is left, as is anything not named as ours.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_removes_stale_temporary_files_of_killed_runs_and_no_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ut");
+    std::fs::create_dir(&out).unwrap();
+    let make = |name: &str, old: bool| {
+        let path = out.join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        std::io::Write::write_all(&mut &file, b"half a file").unwrap();
+        if old {
+            let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+            file.set_modified(then).unwrap();
+        }
+        path
+    };
+    // Linux PIDs stop at 4 194 304: no process has this one.
+    let stale = make(".allocate-99999999-Stale1.part", true);
+    let live = make(
+        &format!(".allocate-{}-Live01.part", std::process::id()),
+        true,
+    );
+    let just_made = make(".allocate-99999999-Fresh1.part", false);
+    let older_name = make(".allocate-AbCdEf.part", true);
+    let own = make("anteckningar.part", true);
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    allocate(dir.path(), &["export", plan.to_str().unwrap(), "-o", "ut"])
+        .assert_status(0)
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev ut/betalningar.csv");
+    assert!(!stale.exists(), "the stale temporary file is removed");
+    for kept in [&live, &just_made, &older_name, &own] {
+        assert!(kept.exists(), "{} is kept", kept.display());
+    }
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert_eq!(left.len(), 4, "{left:?}");
+}
+
 /// Ctrl-C (SIGINT) or SIGTERM while an export is written leaves the folder as it was: the
 /// temporary files are removed, and so is a folder made for the export; the exit status is 130.
 /// (A temporary file made just as the signal came was once left behind, with its folder.)
