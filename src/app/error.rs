@@ -128,7 +128,10 @@ pub enum Error {
     /// A file to write named as a folder (`-o ut/`).
     FileNamedLikeFolder(PathBuf),
     /// `--output DIR` names a folder to be made that is named like a file (`summa.xlsx`).
-    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
+    FolderNamedLikeFile {
+        dir: PathBuf,
+        first: Option<PathBuf>,
+    },
     /// A file to write is one the command read.
     IsInput(PathBuf),
     /// `follow-up` or `split` given a form where the plan belongs.
@@ -149,13 +152,6 @@ pub enum Error {
     Write {
         path: PathBuf,
         error: std::io::Error,
-    },
-    /// Text could not be appended to a file (the job summary), and what was appended after
-    /// byte `from` could not be taken back.
-    AppendLeftBehind {
-        path: PathBuf,
-        error: std::io::Error,
-        from: u64,
     },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
@@ -502,11 +498,16 @@ impl Error {
             }
             Error::FolderNamedLikeFile { dir, first } => {
                 let folder = dir.with_extension("");
-                let (dir, first, folder) = (dir.display(), first.display(), folder.display());
+                // The first file, when it is known: `(summa.xlsx/betalningar.csv …)`.
+                let first = first
+                    .as_ref()
+                    .map(|f| format!(" ({} …)", f.display()))
+                    .unwrap_or_default();
+                let (dir, folder) = (dir.display(), folder.display());
                 line(say!(
                     lang,
-                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i ({first} …). Inget skrevs. Ange en mapp, till exempel -o {folder}.",
-                    "{dir} looks like a file name, but here --output is a folder the files are written into ({first} …). Nothing was written. Give a folder, for example -o {folder}."
+                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i{first}. Inget skrevs. Ange en mapp, till exempel -o {folder}.",
+                    "{dir} looks like a file name, but here --output is a folder the files are written into{first}. Nothing was written. Give a folder, for example -o {folder}."
                 ))
             }
             Error::Write { path, error } => {
@@ -528,16 +529,6 @@ impl Error {
                     lang,
                     "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
                     "could not write {path}: {why}. Nothing was left behind."
-                ))
-            }
-            Error::AppendLeftBehind { path, error, from } => {
-                let why = io_words(error, lang);
-                let path = shown_path(path);
-                let from = crate::output::number::count(*from, lang);
-                line(say!(
-                    lang,
-                    "kunde inte skriva {path}: {why}. Det som lades till efter byte {from} kunde inte tas bort och är ofullständigt.",
-                    "could not write {path}: {why}. What was appended after byte {from} could not be taken away and is incomplete."
                 ))
             }
             Error::Output(error) => {
@@ -1011,6 +1002,80 @@ fn folder_or_here(dir: &Path) -> &Path {
         Path::new(".")
     } else {
         dir
+    }
+}
+
+/// Something that failed beside what the command was asked for: told on standard error as a
+/// warning, while the command still gives its output and its own exit status.
+#[derive(Debug)]
+pub enum Warning {
+    /// The job summary (`$GITHUB_STEP_SUMMARY`) of `check --format github` could not be
+    /// appended to: the annotations on standard output carry the findings all the same.
+    StepSummary {
+        path: PathBuf,
+        problem: SummaryProblem,
+    },
+}
+
+/// Why the job summary could not be appended to.
+#[derive(Debug)]
+pub enum SummaryProblem {
+    /// The path is a folder.
+    Folder,
+    /// The path is a named pipe, a device or a socket: not opened, since opening a pipe
+    /// without a reader would wait for ever.
+    NotRegular(crate::input::read::Special),
+    /// Opening or writing failed; the file is as it was.
+    Io(std::io::Error),
+    /// Writing failed, and what was appended after byte `from` could not be taken back.
+    LeftBehind { error: std::io::Error, from: u64 },
+}
+
+impl Warning {
+    /// The warning as the user reads it, one line.
+    pub fn render(&self, lang: Lang) -> String {
+        let prefix = lang.pick("varning: ", "warning: ");
+        let text = match self {
+            Warning::StepSummary { path, problem } => {
+                let path = shown_path(path);
+                let why = match problem {
+                    SummaryProblem::Folder => {
+                        lang.pick("det är en mapp", "it is a folder").to_string()
+                    }
+                    SummaryProblem::NotRegular(special) => {
+                        let kind = crate::output::words::load::special_kind(*special, lang);
+                        say!(
+                            lang,
+                            "det är {kind}, inte en vanlig fil, och öppnades inte",
+                            "it is {kind}, not a regular file, and was not opened"
+                        )
+                    }
+                    SummaryProblem::Io(error) => {
+                        let why = io_words(error, lang);
+                        say!(
+                            lang,
+                            "{why}. Inget lämnades kvar",
+                            "{why}. Nothing was left behind"
+                        )
+                    }
+                    SummaryProblem::LeftBehind { error, from } => {
+                        let why = io_words(error, lang);
+                        let from = number::count(*from, lang);
+                        say!(
+                            lang,
+                            "{why}. Det som lades till efter byte {from} kunde inte tas bort och är ofullständigt",
+                            "{why}. What was appended after byte {from} could not be taken away and is incomplete"
+                        )
+                    }
+                };
+                say!(
+                    lang,
+                    "kunde inte skriva jobbets sammanfattning {path} (GITHUB_STEP_SUMMARY): {why}. Fynden står ändå på standard output.",
+                    "could not write the job summary {path} (GITHUB_STEP_SUMMARY): {why}. The findings are on standard output all the same."
+                )
+            }
+        };
+        format!("{prefix}{text}\n")
     }
 }
 

@@ -10,6 +10,10 @@
 //! Ctrl-C or SIGTERM while files are written removes the temporary files and the folders made
 //! for them (`clean_up_when_interrupted`), then exits with 130: the folder is left as it was.
 //!
+//! A run killed outright (SIGKILL, the OOM killer, a power cut) cannot remove its temporary
+//! files; the next write into the same folder removes those that are provably stale
+//! (`remove_stale_temporaries`), never one of a run still in progress.
+//!
 //! A file-size limit (`ulimit -f`) would by default kill the process with SIGXFSZ in the
 //! middle of a write, silently, leaving a temporary file behind. The signal is ignored while
 //! files are written, so the write fails with EFBIG instead: the temporary files are removed
@@ -93,8 +97,12 @@ pub enum WriteError {
     /// was written (a folder of that name is `./-`).
     Dash,
     /// The folder to write into does not exist and is named like a file (`summa.xlsx`): the
-    /// user meant a file; nothing was written. The first file's name shows where it would go.
-    FolderNamedLikeFile { dir: PathBuf, first: PathBuf },
+    /// user meant a file; nothing was written. The first file's name, when known, shows where
+    /// it would go (the command line alone does not tell it: [`folder_to_write_into`]).
+    FolderNamedLikeFile {
+        dir: PathBuf,
+        first: Option<PathBuf>,
+    },
     /// A file is to be written where the path names a folder (`-o ut/`): nothing was written.
     FileNamedLikeFolder(PathBuf),
     /// A file to write is one the command has read (the plan itself, a key file): never
@@ -139,7 +147,7 @@ pub fn write_made(
     {
         return Err(WriteError::FolderNamedLikeFile {
             dir: dir.to_path_buf(),
-            first: first.clone(),
+            first: Some(first.clone()),
         });
     }
     // A device, a named pipe or a link (`-o /dev/null`, `-o /dev/stdout`) would be replaced by
@@ -173,7 +181,10 @@ pub fn write_made(
             path: dir.to_path_buf(),
             error,
         })
-        .and_then(|()| place(dir, &targets, force, make));
+        .and_then(|()| {
+            remove_stale_temporaries(dir);
+            place(dir, &targets, force, make)
+        });
     if let Some(made) = &made {
         with_pending(|p| p.folders.retain(|f| f != made));
         if placed.is_err() {
@@ -181,6 +192,21 @@ pub fn write_made(
         }
     }
     placed.map(|()| targets)
+}
+
+/// `--output DIR` where files are to be written into a folder, looked at from the command
+/// line alone, before any file is read: a folder to be made that is named like a file
+/// (`-o summa.xlsx`) is refused at once, so that the user does not first get the plan's or the
+/// forms' findings and only on the next run hear that `-o` was wrong. (Writing looks again,
+/// and names the first file.)
+pub fn folder_to_write_into(dir: &Path) -> Result<(), WriteError> {
+    if named_like_file(dir) && !dir.exists() {
+        return Err(WriteError::FolderNamedLikeFile {
+            dir: dir.to_path_buf(),
+            first: None,
+        });
+    }
+    Ok(())
 }
 
 /// Whether a folder's name ends as the files this program writes or reads do (`summa.xlsx`,
@@ -212,6 +238,7 @@ fn place(
             let temp = with_pending(|p| {
                 let temp = temporary_in(dir, target)?;
                 p.files.push(temp.path().to_path_buf());
+                hold_while_written(temp.as_file());
                 Ok(temp)
             })
             .map_err(|error| WriteError::Io {
@@ -409,11 +436,126 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
     })
 }
 
+/// How the temporary files' names begin and end: `.allocate-<pid>-<random>.part`, with the id
+/// of the process writing them, so that a later run can tell one left behind by a run that
+/// was killed ([`remove_stale_temporaries`]).
+const TEMP_PREFIX: &str = ".allocate-";
+const TEMP_SUFFIX: &str = ".part";
+
+/// The writing process's id in a temporary file's name, when the name is exactly one of ours
+/// (`.allocate-4711-Ab3xYz.part`: digits, `-`, letters and digits).
+fn temporary_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix(TEMP_PREFIX)?.strip_suffix(TEMP_SUFFIX)?;
+    let (pid, random) = rest.split_once('-')?;
+    let ours = !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && !random.is_empty()
+        && random.bytes().all(|b| b.is_ascii_alphanumeric());
+    ours.then(|| pid.parse().ok()).flatten()
+}
+
+/// How long a temporary file must have been left alone before it may be taken for stale.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files that earlier runs, killed while writing (SIGKILL, the OOM
+/// killer, a power cut), left in `dir`; a run that is interrupted in any other way removes its
+/// own. A file is removed only when every one of these holds, so that a temporary file of a
+/// run still in progress is never touched:
+///
+/// - its name is exactly one of ours, `.allocate-<pid>-<random>.part`, and it is a regular
+///   file (not a link, a folder or anything else);
+/// - the process `<pid>` does not exist: it is not this one, and `/proc/<pid>` is absent (on
+///   Linux only; where there is no `/proc`, nothing is removed, since a process cannot be
+///   looked up without it);
+/// - no process holds its lock: a run keeps an exclusive `flock` on each of its temporary files
+///   while it writes them ([`hold_while_written`]). A PID names a process only on its machine
+///   and in its PID namespace, and the folder may be shared (a network drive, a volume mounted
+///   into two containers), where the writer's PID is not in this `/proc`; its lock is seen all
+///   the same (the kernel's for one machine, the file server's over NFS). A file that cannot be
+///   opened or locked (another user's, a file system without locks) is left;
+/// - it has not been modified for [`STALE_AFTER`]: a file made a moment ago may not be locked
+///   yet by the run that made it.
+#[cfg(target_os = "linux")]
+fn remove_stale_temporaries(dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(temporary_pid) else {
+            continue;
+        };
+        if pid == own || Path::new("/proc").join(pid.to_string()).exists() {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        let recent = (meta.modified().ok())
+            .and_then(|at| at.elapsed().ok())
+            .is_none_or(|age| age < STALE_AFTER);
+        if !meta.is_file() || recent {
+            continue;
+        }
+        // Removed while its lock is held, so that no one takes it up meanwhile.
+        if let Some(_locked) = unlocked(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn remove_stale_temporaries(_: &Path) {}
+
+/// `path` opened and locked, when it is a regular file that no process holds locked; opened
+/// without blocking and without following a link, so that what took its place meanwhile (a
+/// named pipe) cannot make the run wait.
+#[cfg(target_os = "linux")]
+fn unlocked(path: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)
+        .ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    try_lock(&file).then_some(file)
+}
+
+/// Takes an exclusive lock on `file` without waiting: whether it was free.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn try_lock(file: &std::fs::File) -> bool {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock takes a descriptor and two flags and touches no memory of this process;
+    // the descriptor is open for the call (on an invalid one it fails with EBADF). The lock
+    // goes with the file when it is closed, or when the process ends, however it ends.
+    unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
+}
+
+/// Locks a temporary file of this run for as long as it is open, so that another run never
+/// takes it for stale ([`remove_stale_temporaries`]); where locks are not to be had, the
+/// other rules alone keep it.
+#[cfg(target_os = "linux")]
+fn hold_while_written(file: &std::fs::File) {
+    let _ = try_lock(file);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn hold_while_written(_: &std::fs::File) {}
+
 /// A temporary file beside `target`, with the permissions `target` will have: its own when it
 /// exists, else those of a new file under the user's umask.
 fn temporary_in(dir: &Path, target: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".allocate-").suffix(".part");
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -548,6 +690,67 @@ mod tests {
             ["old.txt"],
             "no new file and no temporary file is left"
         );
+    }
+
+    #[test]
+    fn only_our_own_temporary_names_give_a_pid() {
+        assert_eq!(temporary_pid(".allocate-4711-Ab3xYz.part"), Some(4711));
+        for name in [
+            ".allocate-Ab3xYz.part",
+            ".allocate--Ab3xYz.part",
+            ".allocate-4711-.part",
+            ".allocate-47a1-Ab3xYz.part",
+            ".allocate-4711-Ab3-xYz.part",
+            ".allocate-4711-Ab3xYz.part~",
+            "allocate-4711-Ab3xYz.part",
+            ".allocate-99999999999-Ab3xYz.part",
+        ] {
+            assert_eq!(temporary_pid(name), None, "{name}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let temp = temporary_in(dir.path(), &dir.path().join("a.csv")).unwrap();
+        let name = temp.path().file_name().unwrap().to_str().unwrap();
+        assert_eq!(temporary_pid(name), Some(std::process::id()), "{name}");
+    }
+
+    /// A temporary file of a process that is gone is removed only when it is a regular file
+    /// of our name, left alone for a while, and no one holds its lock.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn only_provably_stale_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = ".allocate-99999999-Gone01.part";
+        let make = |name: &str, old: bool| {
+            let path = dir.path().join(name);
+            let file = std::fs::File::create(&path).unwrap();
+            if old {
+                let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+                file.set_modified(then).unwrap();
+            }
+            path
+        };
+        let stale = make(gone, true);
+        let fresh = make(".allocate-99999999-Fresh1.part", false);
+        let live = make(
+            &format!(".allocate-{}-Live01.part", std::process::id()),
+            true,
+        );
+        let other = make(".allocate-Other1.part", true);
+        std::fs::create_dir(dir.path().join(".allocate-99999999-Folder.part")).unwrap();
+        std::os::unix::fs::symlink(&other, dir.path().join(".allocate-99999999-Link01.part"))
+            .unwrap();
+        // Held by a run (on another machine, say): kept.
+        let held = std::fs::File::open(&stale).unwrap();
+        assert!(try_lock(&held));
+        remove_stale_temporaries(dir.path());
+        assert!(stale.exists(), "a locked file is in use");
+        drop(held);
+        remove_stale_temporaries(dir.path());
+        assert!(!stale.exists());
+        for kept in [&fresh, &live, &other] {
+            assert!(kept.exists(), "{}", kept.display());
+        }
+        assert_eq!(names(dir.path()).len(), 5, "{:?}", names(dir.path()));
     }
 
     #[cfg(unix)]

@@ -91,7 +91,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         crate::input::read::max_file_setting().map_err(Error::MaxFileVar)?;
     }
     match cli.command {
-        Command::Check(args) => commands::check::run(&args, out),
+        Command::Check(args) => commands::check::run(&args, out, err),
         Command::Report(args) => commands::report::run(&args, out, err),
         Command::Export(args) => commands::export::run(&args, out, err),
         Command::Split(args) => commands::split::run(&args, out, err),

@@ -76,7 +76,7 @@ impl ReadReason {
     }
 
     /// What kind of path this is when it is not a regular file.
-    fn special(file_type: std::fs::FileType) -> Special {
+    pub fn special(file_type: std::fs::FileType) -> Special {
         #[cfg(unix)]
         {
             use std::os::unix::fs::FileTypeExt;

@@ -1354,11 +1354,15 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i (summa.xlsx/betalningar.csv …). Inget skrevs. Ange en mapp, till exempel -o summa.",
+            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs. Ange en mapp, till exempel -o summa.",
         );
     run(&["export", plan, "-o", "UT.JSON", "--format", "json", "--lang", "en"])
         .assert_status(2)
-        .assert_stderr_contains("UT.JSON looks like a file name, but here --output is a folder the files are written into (UT.JSON/allocate-2026.json …)");
+        .assert_stderr_contains("UT.JSON looks like a file name, but here --output is a folder the files are written into. Nothing was written. Give a folder, for example -o UT.");
+    // What writes without a plan names the first file.
+    run(&["generate", "-o", "plan.toml", "--insatser", "3"])
+        .assert_status(2)
+        .assert_stderr_contains("plan.toml ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i (plan.toml/plan.toml …).");
     run(&["report", plan, "--per-recipient", "-o", "besked.html"])
         .assert_status(2)
         .assert_stderr_contains("Ange en mapp, till exempel -o besked.");
@@ -1372,6 +1376,108 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
     assert!(dir.path().join("ut.json/allocate-2026.json").is_file());
     run(&["export", plan, "-o", "ekonomi.2026"]).assert_status(0);
     assert!(dir.path().join("ekonomi.2026/betalningar.csv").is_file());
+}
+
+/// An `-o` named like a file where a folder is needed is a fault of the command line: told
+/// first, with exit 2, before the plan or the forms are read, not after their findings (which
+/// once took the user a second run: the plan's errors came first, exit 1, without a word
+/// about `-o`).
+#[test]
+fn a_folder_named_like_a_file_is_refused_before_the_plan_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    let printed = root.join("examples/plan-2026-as-printed.toml");
+    let printed = printed.to_str().unwrap();
+    let plan = root.join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    let forms: Vec<String> = std::fs::read_dir(root.join("examples/follow-up-2026-fel"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    assert!(!forms.is_empty());
+    let mut follow_up = vec!["follow-up", plan];
+    follow_up.extend(forms.iter().map(String::as_str));
+    follow_up.extend(["-o", "fu.json", "--format", "json"]);
+    let cases: [(&[&str], &str); 6] = [
+        (&follow_up, "fu.json"),
+        (&["export", printed, "-o", "summa.xlsx"], "summa.xlsx"),
+        (
+            &["report", printed, "--per-recipient", "-o", "brev.html"],
+            "brev.html",
+        ),
+        (
+            &["follow-up", printed, "--forms", "-o", "blanketter.csv"],
+            "blanketter.csv",
+        ),
+        // Nor is a plan that cannot be read read first.
+        (&["export", "saknas.toml", "-o", "ut.csv"], "ut.csv"),
+        (
+            &[
+                "report",
+                "saknas.toml",
+                "--per-recipient",
+                "-o",
+                "brev.docx",
+            ],
+            "brev.docx",
+        ),
+    ];
+    for (args, dir_name) in cases {
+        let out = allocate(dir.path(), args);
+        out.assert_status(2).assert_stdout_empty().assert_stderr_contains(&format!(
+            "fel: {dir_name} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs."
+        ));
+        // The one message, before any finding or read error.
+        assert_eq!(out.stderr.lines().count(), 1, "{args:?}\n{}", out.stderr);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// A run killed outright (SIGKILL, the OOM killer, a power cut) leaves its temporary files;
+/// the next write into the folder removes them once provably stale: named as ours with the
+/// id of a process that no longer exists, a regular file, left alone for a minute and locked
+/// by no one. A temporary file of a run still in progress (here: of the test's own process,
+/// which is alive) is left, as is anything not named as ours.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_removes_stale_temporary_files_of_killed_runs_and_no_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ut");
+    std::fs::create_dir(&out).unwrap();
+    let make = |name: &str, old: bool| {
+        let path = out.join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        std::io::Write::write_all(&mut &file, b"half a file").unwrap();
+        if old {
+            let then = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+            file.set_modified(then).unwrap();
+        }
+        path
+    };
+    // Linux PIDs stop at 4 194 304: no process has this one.
+    let stale = make(".allocate-99999999-Stale1.part", true);
+    let live = make(
+        &format!(".allocate-{}-Live01.part", std::process::id()),
+        true,
+    );
+    let just_made = make(".allocate-99999999-Fresh1.part", false);
+    let older_name = make(".allocate-AbCdEf.part", true);
+    let own = make("anteckningar.part", true);
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    allocate(dir.path(), &["export", plan.to_str().unwrap(), "-o", "ut"])
+        .assert_status(0)
+        .assert_stdout_empty()
+        .assert_stderr_contains("Skrev ut/betalningar.csv");
+    assert!(!stale.exists(), "the stale temporary file is removed");
+    for kept in [&live, &just_made, &older_name, &own] {
+        assert!(kept.exists(), "{} is kept", kept.display());
+    }
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".part"))
+        .collect();
+    assert_eq!(left.len(), 4, "{left:?}");
 }
 
 /// Ctrl-C (SIGINT) or SIGTERM while an export is written leaves the folder as it was: the

@@ -364,30 +364,110 @@ fn the_job_summary_names_control_characters_and_keeps_backticks_in_code() {
     assert!(row.contains("`` | angiven summa \"Berg&lt;U+001B&gt;[31m&lt;U+0007&gt;&lt;U+0000&gt;\" är 196 000 kr"), "{row}");
 }
 
-/// A job summary that cannot be appended whole leaves nothing behind: the file is as before.
+/// `check --format github` with the job summary at `summary`, killed (and the test failed)
+/// should it take longer than a few seconds: a summary that blocks must not hang CI.
+fn github_bounded(
+    dir: &std::path::Path,
+    args: &[&str],
+    summary: &std::path::Path,
+) -> crate::support::Output {
+    use std::time::{Duration, Instant};
+    let mut child = bin()
+        .args(["check", "--format", "github"])
+        .args(args)
+        .current_dir(dir)
+        .env("GITHUB_STEP_SUMMARY", summary)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(20) {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!("check with GITHUB_STEP_SUMMARY={} hangs", summary.display());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    crate::support::Output {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The job summary is an extra copy of the annotations: one that cannot be written (a folder
+/// that does not exist, a folder, a device, a named pipe without a reader) is a warning on
+/// standard error, and the annotations are still on standard output with the plans' own exit
+/// status (1 with errors, 0 without). What is not a regular file is not opened, so a pipe
+/// cannot block; nothing is made or left behind.
+#[cfg(unix)]
 #[test]
-fn a_job_summary_that_cannot_be_written_leaves_nothing_behind() {
+fn a_job_summary_that_cannot_be_written_is_a_warning_and_the_annotations_stay() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("plan.toml"),
         plan_with_wrong_berg_totals(30, 10),
     )
     .unwrap();
-    // A folder as the summary: refused, with the reason, exit 2.
+    std::fs::write(dir.path().join("clean.toml"), real_plan("plan-2026.toml")).unwrap();
     let folder = dir.path().join("summary");
     std::fs::create_dir(&folder).unwrap();
-    let out = github_with_summary(dir.path(), &["plan.toml"], &folder);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("summary: är en mapp. Inget lämnades kvar."),
-        "{stderr}"
+    let fifo = dir.path().join("fifo.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let missing = dir.path().join("no/such/folder/summary.md");
+    let cases = [
+        (
+            missing.as_path(),
+            "no/such/folder/summary.md (GITHUB_STEP_SUMMARY): mappen eller filen finns inte. Inget lämnades kvar.",
+        ),
+        (
+            folder.as_path(),
+            "summary (GITHUB_STEP_SUMMARY): det är en mapp.",
+        ),
+        (
+            std::path::Path::new("/dev/full"),
+            "/dev/full (GITHUB_STEP_SUMMARY): det är en enhetsfil, inte en vanlig fil, och öppnades inte.",
+        ),
+        (
+            fifo.as_path(),
+            "fifo.md (GITHUB_STEP_SUMMARY): det är en namngiven pipe (FIFO), inte en vanlig fil, och öppnades inte.",
+        ),
+    ];
+    for (summary, why) in cases {
+        let out = github_bounded(dir.path(), &["plan.toml"], summary);
+        out.assert_status(1)
+            .assert_stdout_contains("::error file=plan.toml,line=")
+            .assert_stdout_contains("title=stated-total::")
+            .assert_stdout_contains("Totalt 1 plan: 0 godkända, 1 underkänd")
+            .assert_stderr_contains("varning: kunde inte skriva jobbets sammanfattning ")
+            .assert_stderr_contains(why)
+            .assert_stderr_contains("Fynden står ändå på standard output.\n");
+        assert_eq!(out.stdout.matches("::error ").count(), 30, "{}", out.stdout);
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        // A clean plan passes as it does without a summary; in English on request.
+        github_bounded(dir.path(), &["clean.toml", "--lang", "en"], summary)
+            .assert_status(0)
+            .assert_stdout_contains("1 passed")
+            .assert_stderr_contains("warning: could not write the job summary ")
+            .assert_stderr_contains(" (GITHUB_STEP_SUMMARY): ")
+            .assert_stderr_contains("The findings are on standard output all the same.\n");
+    }
+    github_bounded(dir.path(), &["clean.toml", "--lang", "en"], &fifo).assert_stderr_contains(
+        "fifo.md (GITHUB_STEP_SUMMARY): it is a named pipe (FIFO), not a regular file, and was not opened.",
     );
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    assert!(!dir.path().join("no").exists());
+    let fifo_kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&fifo_kind));
 }
 
 /// `ulimit -f 4` (4 KiB) stops the write of a summary of 30 rows part-way: what was appended
-/// is cut away again, and a summary this run would have made is removed.
+/// is cut away again, and a summary this run would have made is removed; a warning says so.
 #[cfg(unix)]
 #[test]
 fn a_job_summary_cut_off_by_a_file_size_limit_is_taken_back() {
@@ -411,11 +491,21 @@ fn a_job_summary_cut_off_by_a_file_size_limit_is_taken_back() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        // A warning; the status is the plan's (30 errors), the annotations are all there.
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
         assert!(
-            stderr.contains(&format!("{summary}: filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar.")),
+            stderr.contains(&format!(
+                "varning: kunde inte skriva jobbets sammanfattning {}",
+                dir.path().join(summary).display()
+            )),
             "{stderr}"
         );
+        assert!(
+            stderr.contains("(GITHUB_STEP_SUMMARY): filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar. Fynden står ändå på standard output."),
+            "{stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(stdout.matches("::error ").count(), 30, "{stdout}");
         let after = std::fs::read_to_string(dir.path().join(summary)).ok();
         assert_eq!(after.as_deref(), before, "{summary}");
     }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use crate::app::Status;
-use crate::app::error::Error;
+use crate::app::error::{Error, SummaryProblem, Warning};
 use crate::app::options::Common;
 use crate::core::check::check;
 use crate::input::plan::{LoadError, Loaded};
@@ -51,8 +51,9 @@ pub enum CheckFormat {
     Gitlab,
 }
 
-/// The findings are what `check` is asked for: they go to standard output.
-pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
+/// The findings are what `check` is asked for: they go to standard output; a warning (a job
+/// summary that could not be written) to `err`.
+pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let style = args.common.out_style();
     let lang = style.lang;
     let paths: Vec<PathBuf> = crate::app::plan_paths::expand(&args.plans);
@@ -71,7 +72,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
         }
         CheckFormat::Github => {
             let files = files();
-            write_step_summary(&files, lang)?;
+            if let Some(warning) = write_step_summary(&files, lang) {
+                err.write_all(warning.render(lang).as_bytes())?;
+            }
             (github::render(&files, lang), Summary::of(&files))
         }
         CheckFormat::Gitlab => {
@@ -88,52 +91,66 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<Status, Error> {
 }
 
 /// Appends the job summary to `$GITHUB_STEP_SUMMARY` when GitHub Actions sets it: the whole
-/// text in one write, within what GitHub takes counting what earlier steps wrote. A write that
-/// fails part-way (a full disk, `ulimit -f`) is taken back: the file is cut to its length
-/// before, or removed if this made it, so that nothing is left behind.
-fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Result<(), Error> {
-    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
-        return Ok(());
+/// text in one write, within what GitHub takes counting what earlier steps wrote. The summary
+/// is an extra copy of the annotations on standard output, so a summary that cannot be written
+/// is a warning (returned), never a failure of `check`. Only a regular file is appended to
+/// (made when missing): a folder, a named pipe, a device or a socket is refused before it is
+/// opened (a pipe without a reader would block the open for ever), and the file is opened
+/// without blocking in case one took its place meanwhile. A write that fails part-way (a full
+/// disk, `ulimit -f`) is taken back: the file is cut to its length before, or removed if this
+/// made it, so that nothing is left behind.
+fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Option<Warning> {
+    let path = PathBuf::from(std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())?);
+    let warn = |problem| {
+        Some(Warning::StepSummary {
+            path: path.clone(),
+            problem,
+        })
     };
-    let path = PathBuf::from(path);
-    let append = |create: bool| {
-        std::fs::OpenOptions::new()
-            .append(true)
-            .create_new(create)
-            .open(&path)
+    let not_regular = |meta: &std::fs::Metadata| match meta.is_dir() {
+        true => SummaryProblem::Folder,
+        false => SummaryProblem::NotRegular(ReadReason::special(meta.file_type())),
     };
-    let (mut file, made) = match append(false) {
-        Ok(file) => (file, false),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => match append(true) {
-            Ok(file) => (file, true),
-            Err(error) => return Err(Error::Write { path, error }),
-        },
-        Err(error) => return Err(Error::Write { path, error }),
+    let made = match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => return warn(not_regular(&meta)),
+        Ok(_) => false,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
+        Err(error) => return warn(SummaryProblem::Io(error)),
     };
-    let metadata = file.metadata().ok();
-    let regular = metadata.as_ref().is_some_and(std::fs::Metadata::is_file);
-    let before = metadata.filter(|_| regular).map_or(0, |m| m.len());
+    let mut options = std::fs::OpenOptions::new();
+    options.append(true).create_new(made);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = match options.open(&path) {
+        Ok(file) => file,
+        Err(error) => return warn(SummaryProblem::Io(error)),
+    };
+    let before = match file.metadata() {
+        Ok(meta) if meta.is_file() => meta.len(),
+        Ok(meta) => return warn(not_regular(&meta)),
+        Err(error) => return warn(SummaryProblem::Io(error)),
+    };
     let text = github::step_summary(files, lang, before);
     let Err(error) = file.write_all(text.as_bytes()).and_then(|()| file.flush()) else {
-        return Ok(());
+        return None;
     };
-    // A pipe or a device keeps what it was given; a file is put back as it was.
-    if regular {
-        let undone = if made {
-            drop(file);
-            std::fs::remove_file(&path)
-        } else {
-            file.set_len(before)
-        };
-        if undone.is_err() {
-            return Err(Error::AppendLeftBehind {
-                path,
-                error,
-                from: before,
-            });
-        }
+    // The file is put back as it was.
+    let undone = if made {
+        drop(file);
+        std::fs::remove_file(&path)
+    } else {
+        file.set_len(before)
+    };
+    match undone {
+        Ok(()) => warn(SummaryProblem::Io(error)),
+        Err(_) => warn(SummaryProblem::LeftBehind {
+            error,
+            from: before,
+        }),
     }
-    Err(Error::Write { path, error })
 }
 
 /// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI

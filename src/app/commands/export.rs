@@ -70,6 +70,7 @@ enum Destination<'a> {
 /// findings or in their place.
 fn destination<'a>(args: &'a ExportArgs, asked: &[View]) -> Result<Destination<'a>, Error> {
     if let Some(dir) = files::named(args.out.as_deref()) {
+        files::folder_to_write_into(dir)?;
         return Ok(Destination::Folder(dir));
     }
     match (args.format, asked) {

@@ -153,6 +153,7 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
                 | FollowUpFormat::Md,
             ) => return Err(Error::FollowUp(Misuse::FormsFormat)),
         };
+        files::folder_to_write_into(dir)?;
         return Ok(Destination::Forms { dir, xlsx });
     }
     let format = match (args.format, output) {
@@ -178,6 +179,9 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
             return Err(Error::OneViewToStdout);
         }
     };
+    if let Output::Folder(dir) = to {
+        files::folder_to_write_into(dir)?;
+    }
     Ok(Destination::Summary { format, to })
 }
 

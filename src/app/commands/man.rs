@@ -69,7 +69,9 @@ When set and not empty, \fB\-\-color auto\fR does not colour.
 \fBGITHUB_STEP_SUMMARY\fR
 With \fBcheck \-\-format github\fR, every finding is also appended to this file as a
 Markdown table, errors first (GitHub Actions sets it for each step), within the 1 MiB GitHub
-takes; a write that fails is taken back.
+takes; only a regular file is written to (made when missing). One that cannot be written (a
+folder, a named pipe, a device, a full disk) is a warning on standard error: the annotations
+and the exit status stay as they are, and a write that fails is taken back.
 .TP
 \fBCI_PROJECT_DIR\fR
 With \fBcheck \-\-format gitlab\fR, paths are written relative to this folder (GitLab CI

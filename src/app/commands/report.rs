@@ -163,8 +163,11 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         }
     }
     let output = files::named(args.output.as_deref());
-    if args.per_recipient && output.is_none() {
-        return Err(Error::Report(ReportMisuse::LettersNeedFolder));
+    if args.per_recipient {
+        let Some(dir) = output else {
+            return Err(Error::Report(ReportMisuse::LettersNeedFolder));
+        };
+        files::folder_to_write_into(dir)?;
     }
     if args.format == ReportFormat::Docx && output.is_none() {
         return Err(Error::Report(ReportMisuse::DocxNeedsFile));

@@ -192,14 +192,19 @@ pub fn mixed_encoding_hint(lang: Lang) -> &'static str {
     )
 }
 
-/// A path that is not a regular file, named (for plans and key files alike).
-pub fn not_regular(special: Special, lang: Lang) -> String {
-    let what = match special {
+/// What a path that is not a regular file is: `en namngiven pipe (FIFO)`, `en enhetsfil`.
+pub fn special_kind(special: Special, lang: Lang) -> &'static str {
+    match special {
         Special::Fifo => lang.pick("en namngiven pipe (FIFO)", "a named pipe (FIFO)"),
         Special::Device => lang.pick("en enhetsfil", "a device"),
         Special::Socket => lang.pick("en socket", "a socket"),
         Special::Other => lang.pick("en speciell fil", "a special file"),
-    };
+    }
+}
+
+/// A path that is not a regular file, named (for plans and key files alike).
+pub fn not_regular(special: Special, lang: Lang) -> String {
+    let what = special_kind(special, lang);
     match lang {
         Lang::Sv => format!("är {what}, inte en vanlig fil; läses inte"),
         Lang::En => format!("is {what}, not a regular file; not read"),
