@@ -42,7 +42,7 @@ pub enum Command {
     /// deadlines a year on, every amount left at 0 for `check` to list until filled in.
     Init(commands::init::InitArgs),
     /// Explain a finding's code of `check` or `follow-up` (`stated-total`, or
-    /// `fel[stated-total]` as `check` shows it), or every code.
+    /// `error[stated-total]` as `check` shows it; `fel[stated-total]` in Swedish), or every code.
     Explain(commands::explain::ExplainArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish) to standard output.
     Completions(commands::completions::CompletionsArgs),
@@ -88,7 +88,14 @@ impl Cli {
                     color: false,
                 };
             }
-            Command::Completions(_) | Command::Generate(_) => None,
+            // A command without a `--lang` speaks the language of its command line's
+            // (`allocate --lang en generate …`, or `ALLOCATE_LANG`), as its usage errors do.
+            Command::Completions(_) | Command::Generate(_) => {
+                return Style {
+                    lang: value_lang(),
+                    color: false,
+                };
+            }
         };
         common.map_or(
             Style {
@@ -242,28 +249,47 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
     Ok(cli)
 }
 
-/// Why a number given on the command line was refused, in Swedish: the standard library's
-/// and clap's own reasons (`invalid digit found in string`, `30 is not in 0..=10`); the
-/// value parsers of the commands give theirs in the language already.
-fn swedish_reason(reason: &(dyn std::error::Error + 'static)) -> String {
+/// Why a number given on the command line was refused (`--area`, `--precision`, `--seed`), in
+/// the language: the standard library's and clap's own reasons (`invalid digit found in
+/// string`, `30 is not in 0..=10`) in words of ours, with the numbers grouped as the language
+/// groups them (`4 294 967 295`, `4,294,967,295`); `None` for a reason that is none of those
+/// (the value parsers of the commands give theirs in the language already).
+fn number_reason(reason: &(dyn std::error::Error + 'static), lang: Lang) -> Option<String> {
     use std::num::IntErrorKind;
     if let Some(e) = reason.downcast_ref::<std::num::ParseIntError>() {
-        return match e.kind() {
-            IntErrorKind::Empty => "inget tal angavs",
-            IntErrorKind::PosOverflow => "talet är för stort",
-            IntErrorKind::NegOverflow => "talet är för litet",
-            _ => "inte ett heltal (skriv bara siffror, till exempel 2)",
-        }
-        .to_string();
+        return Some(
+            match e.kind() {
+                IntErrorKind::Empty => lang.pick("inget tal angavs", "no number was given"),
+                IntErrorKind::PosOverflow => {
+                    lang.pick("talet är för stort", "the number is too large")
+                }
+                IntErrorKind::NegOverflow => {
+                    lang.pick("talet är för litet", "the number is too small")
+                }
+                _ => lang.pick(
+                    "inte ett heltal (skriv bara siffror, till exempel 2)",
+                    "not a whole number (write digits only, for example 2)",
+                ),
+            }
+            .to_string(),
+        );
     }
+    // clap's range check: `{value} is not in {low}..={high}`, every one a whole number.
     let text = reason.to_string();
-    match text.split_once(" is not in ") {
-        Some((n, range)) => match range.split_once("..=") {
-            Some((low, high)) => format!("{n} ligger inte mellan {low} och {high}"),
-            None => format!("{n} ligger inte inom {range}"),
-        },
-        None => text,
-    }
+    let (n, range) = text.split_once(" is not in ")?;
+    let (low, high) = range.split_once("..=")?;
+    let grouped = |n: &str| {
+        n.parse::<i128>()
+            .ok()
+            .and_then(|n| rust_decimal::Decimal::try_from_i128_with_scale(n, 0).ok())
+            .map(|n| crate::output::number::grouped(n, lang))
+    };
+    let (n, low, high) = (grouped(n)?, grouped(low)?, grouped(high)?);
+    Some(crate::say!(
+        lang,
+        "{n} ligger inte mellan {low} och {high}",
+        "{n} is not between {low} and {high}"
+    ))
 }
 
 /// clap's English text with the allowed values as listed: clap quotes a value with a space in
@@ -283,6 +309,8 @@ fn unquoted(error: &clap::Error, text: String) -> String {
 /// English, and in Swedish the same facts in Swedish words.
 pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
+    // The reason a number was refused, in our words (clap's are the standard library's).
+    let reason = std::error::Error::source(error).map(|e| (e.to_string(), number_reason(e, lang)));
     if lang == Lang::En
         || matches!(
             error.kind(),
@@ -291,7 +319,13 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
                 | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
         )
     {
-        return unquoted(error, error.render().to_string());
+        let text = unquoted(error, error.render().to_string());
+        return match reason {
+            Some((theirs, Some(ours))) if error.kind() == ErrorKind::ValueValidation => {
+                text.replacen(&format!(": {theirs}"), &format!(": {ours}"), 1)
+            }
+            _ => text,
+        };
     }
     let context = |kind: ContextKind| -> String {
         match error.get(kind) {
@@ -322,8 +356,8 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         ErrorKind::InvalidValue => format!("ogiltigt värde '{value}' för '{arg}'"),
         ErrorKind::ValueValidation => {
             // The reason is the value parser's own text (see the command's module).
-            let why = std::error::Error::source(error)
-                .map(|e| format!(": {}", swedish_reason(e)))
+            let why = reason
+                .map(|(theirs, ours)| format!(": {}", ours.unwrap_or(theirs)))
                 .unwrap_or_default();
             format!("ogiltigt värde '{value}' för '{arg}'{why}")
         }

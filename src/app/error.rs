@@ -15,8 +15,7 @@ use crate::input::scb::Misplaced;
 use crate::input::usage::UsageReadError;
 use crate::output::checked::unreadable_line;
 use crate::output::diagnostic::{
-    FilePlace, Located, Style, render_file_problem, render_load_error, render_load_error_hinted,
-    render_located,
+    FilePlace, Located, Style, render_file_problem, render_load_error_hinted, render_located,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -313,9 +312,18 @@ impl Error {
                     LoadError::Read { path, .. } => path,
                     LoadError::Parse { source, .. } => &source.path,
                 };
+                // A plan piped to `-` is piped to the command that was given it.
+                let hint = match error.as_ref() {
+                    LoadError::Read { reason, .. } => Some(crate::output::words::load::read_hint_for(
+                        reason,
+                        crate::app::given_command().as_deref(),
+                        lang,
+                    )),
+                    LoadError::Parse { .. } => None,
+                };
                 format!(
                     "{}\n{}\n",
-                    render_load_error(error, style),
+                    render_load_error_hinted(error, style, hint.as_deref()),
                     unreadable_line(path, lang)
                 )
             }
@@ -603,11 +611,14 @@ impl Error {
                 let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
                 line(match error {
                     // No unit down to the öre divides it: finer than any split can be.
-                    SplitError::AmountNotMultipleOfUnit if usual.is_none() => say!(
-                        lang,
-                        "{amount} är inte ett helt antal av enheten {unit}, och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; avrunda beloppet till hela öre",
-                        "{amount} is not a whole number of the unit {unit}, and no unit divides the amount: it has more decimals than öre (0.01 kr), the smallest unit a split has; round the amount to whole öre"
-                    ),
+                    SplitError::AmountNotMultipleOfUnit if usual.is_none() => {
+                        let round = crate::output::words::findings::round_to_ore(lang);
+                        say!(
+                            lang,
+                            "{amount} är inte ett helt antal av enheten {unit}, och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; {round}",
+                            "{amount} is not a whole number of the unit {unit}, and no unit divides the amount: it has more decimals than öre (0.01 kr), the smallest unit a split has; {round}"
+                        )
+                    }
                     SplitError::AmountNotMultipleOfUnit => {
                         let usual = usual.unwrap_or_default();
                         say!(
@@ -892,7 +903,8 @@ impl Error {
     }
 }
 
-/// A key file that cannot be read, drawn with its line when it has one.
+/// A key file given to `split --key` that cannot be read, drawn with its line when it has
+/// one.
 fn render_key_file_error(error: &ScbError, style: Style) -> String {
     let lang = style.lang;
     // The line is shown from the file read again within the same size limit as when it was
@@ -920,7 +932,7 @@ fn render_key_file_error(error: &ScbError, style: Style) -> String {
         error.column(),
         "key-file",
         &message,
-        &key_file::error_hint(error, lang),
+        &key_file::given_error_hint(error, lang),
         style,
     ) + "\n"
 }

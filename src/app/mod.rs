@@ -79,6 +79,23 @@ impl<W: Write> Write for Pipe<W> {
     }
 }
 
+/// The command this process's command line gives (`report` in `allocate --lang en report
+/// plan.toml`), for a message about a file that names the command it was given to; `None`
+/// when there is none.
+pub fn given_command() -> Option<String> {
+    let mut words = std::env::args_os().skip(1);
+    while let Some(word) = words.next() {
+        let text = word.to_string_lossy();
+        // The options that may come before the command, and their values.
+        if text == "--lang" || text == "--color" {
+            words.next();
+        } else if !text.starts_with('-') {
+            return Some(text.into_owned());
+        }
+    }
+    None
+}
+
 /// Runs a parsed command line: what was asked for to `out`, messages to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     use clap::CommandFactory;

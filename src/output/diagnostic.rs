@@ -261,12 +261,14 @@ pub fn render_load_error(error: &LoadError, style: Style) -> String {
     render_load_error_hinted(error, style, None)
 }
 
-/// A file that could not be read or parsed, with `hint` in place of a parse error's own: for
-/// a command whose use of the file differs (a report given to `split --plan`).
+/// A file that could not be read or parsed, with `hint` in place of the error's own: for a
+/// command whose use of the file differs (a report given to `split --plan`, a plan piped to
+/// `report -`).
 pub fn render_load_error_hinted(error: &LoadError, style: Style, hint: Option<&str>) -> String {
     match error {
         LoadError::Read { path, reason, .. } => {
-            let (message, hint) = load::load_error(error, style.lang);
+            let (message, own) = load::load_error(error, style.lang);
+            let hint = hint.map(str::to_string).or(own);
             let mut group: Group = Group::with_title(
                 style
                     .level(Severity::Error)

@@ -862,3 +862,55 @@ fn an_unreadable_key_file_the_plan_names_is_a_finding_and_one_on_the_command_lin
         "a key file named by a plan is the finding `key-file`, exit 1, so that the plan's other checks still run"
     ));
 }
+
+/// A name the plan does not know is quoted in the finding's headline as an excerpt, as a key
+/// file's fields are: its first 40 characters and `…`, hidden characters named, so a pasted
+/// 200 000-character name does not make a 200 000-character line.
+#[test]
+fn an_unknown_name_is_quoted_in_the_headline_as_an_excerpt() {
+    let long = "k".repeat(200_000);
+    let cut = format!("{}…", "k".repeat(40));
+    let ae = "Ö".repeat(100_000);
+    let ae_cut = format!("{}…", "Ö".repeat(40));
+    let cases = [
+        (
+            plan().edit("[plan]\n", &format!("[plan]\n{long} = 1\n")),
+            "unknown-key",
+            format!("okänd nyckel `{cut}`"),
+            format!("unknown key `{cut}`"),
+        ),
+        (
+            plan().edit("actor = \"kfjh\"", &format!("actor = \"{ae}\"")),
+            "unknown-reference",
+            format!("okänd aktör `{ae_cut}`"),
+            format!("unknown actor `{ae_cut}`"),
+        ),
+        (
+            plan().edit("rule = \"key\"", &format!("rule = \"\\u001b{long}\"")),
+            "unknown-value",
+            format!("okänt värde `<U+001B>{}…`", "k".repeat(39)),
+            format!("unknown value `<U+001B>{}…`", "k".repeat(39)),
+        ),
+    ];
+    for (plan, code, sv, en) in cases {
+        for (lang, words) in [("sv", &sv), ("en", &en)] {
+            let out = plan.check(&["--lang", lang]);
+            assert!(out.stdout.contains(code), "{}", out.stdout);
+            assert!(
+                out.stdout.contains(words.as_str()),
+                "{code} {lang}: {}",
+                &out.stdout[..out.stdout.len().min(2000)]
+            );
+            let longest = out
+                .stdout
+                .lines()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0);
+            assert!(
+                longest < 300,
+                "{code} {lang}: a line of {longest} characters"
+            );
+        }
+    }
+}

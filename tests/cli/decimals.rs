@@ -146,6 +146,40 @@ fn an_amount_finer_than_tenths_is_an_error_at_its_place() {
     en.assert_stdout_contains("set `unit = \"0,01\"` under [plan]");
 }
 
+/// An amount finer than öre needs a unit no plan may have (`unit-invalid`): the hint says to
+/// round to whole öre, as `split` does, never `unit = "0,001"`.
+#[test]
+fn an_amount_finer_than_ore_is_told_to_be_rounded_not_given_a_finer_unit() {
+    let p = PlanDir::from_real("plan-2026.toml").edit(
+        "county_total = 12_689_898",
+        "county_total = \"12 689 898,001\"",
+    );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_finding("finer-than-unit", &p.position_of("\"12 689 898,001\"", 0))
+        .assert_stdout_contains("beloppet 12 689 898,001 kr är inte jämnt delbart med planens enhet 1 kr")
+        .assert_stdout_contains(
+            "beloppet har fler decimaler än öre (0,01 kr), det minsta belopp som betalas ut: avrunda till hela kronor, eller, om planen räknar med decimaler, avrunda beloppet till hela öre och ange `unit = \"0,01\"` under [plan]",
+        );
+    assert!(!out.stdout.contains("0,001\"`"), "{}", out.stdout);
+    p.check(&["--lang", "en"]).assert_stdout_contains(
+        "the amount has more decimals than öre (0.01 kr), the smallest amount paid out: round to whole kronor, or, if the plan counts in decimals, round the amount to whole öre and set `unit = \"0,01\"` under [plan]",
+    );
+    // In a plan counted in öre, rounding to öre is all there is to do.
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("unit = 1 ", "unit = \"0,01\" ")
+        .edit(
+            "county_total = 12_689_898",
+            "county_total = \"12 689 898,001\"",
+        );
+    p.check(&[]).assert_stdout_contains(
+        "= åtgärd: beloppet har fler decimaler än öre (0,01 kr), det minsta belopp som betalas ut; avrunda beloppet till hela öre\n",
+    );
+    p.check(&["--lang", "en"]).assert_stdout_contains(
+        "= help: the amount has more decimals than öre (0.01 kr), the smallest amount paid out; round the amount to whole öre\n",
+    );
+}
+
 #[test]
 fn a_float_amount_is_refused_with_how_to_write_decimals() {
     let p = PlanDir::from_real("plan-2026.toml").edit("amount = 1_350_000", "amount = 1350000.5");

@@ -1227,24 +1227,77 @@ fn a_negative_amount_is_an_error() {
 #[test]
 fn a_toml_amount_that_is_not_a_number_is_told_so() {
     let year = Year::new();
-    // An exponent is refused as on a form (`2e4` there is the same error).
-    let exponent = "det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror";
-    for (written, why) in [
-        ("nan", "det är inget tal"),
-        ("-inf", "det är inget tal"),
-        ("1.5e4", exponent),
-        ("1e-300", exponent),
-        ("\"2e4\"", exponent),
-    ] {
+    // Text with an exponent is refused as on a form (`2e4` there is the same error).
+    let text = "[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = \"2e4\"\n";
+    std::fs::write(year.path("usage.toml"), text).unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(1)
+        .assert_finding("usage-amount", "usage.toml:4:8")
+        .assert_stderr_contains(
+            "fel[usage-amount]: beloppet \"2e4\" går inte att läsa: det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror",
+        );
+    // TOML floats that are no numbers are refused as in a plan: the file is not read.
+    for written in ["nan", "-inf"] {
         let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
         std::fs::write(year.path("usage.toml"), text).unwrap();
-        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
-        out.assert_status(1)
-            .assert_finding("usage-amount", "usage.toml:4:8")
+        year.run(&["follow-up", PLAN, "usage.toml"])
+            .assert_status(2)
+            .assert_finding("read-error", "usage.toml:4:8")
             .assert_stderr_contains(&format!(
-                "fel[usage-amount]: beloppet \"{}\" går inte att läsa: {why}",
-                written.trim_matches('"')
-            ));
+                "fel[read-error]: redovisningen kan inte läsas: {written} är inget tal"
+            ))
+            .assert_stderr_contains("skriv beloppet inom citattecken, som på blanketten, \"21 200,50\", eller hela kronor som ett heltal, 21_200");
+    }
+}
+
+/// A TOML float is never money, in a usage file as in a plan: refused with the plan's message,
+/// at its place, and the amount as a usage file writes it instead (text as on a form, or an
+/// integer); nothing is counted.
+#[test]
+fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
+    let year = Year::new();
+    let cases = [
+        (
+            "1350000.5",
+            "skriv beloppet inom citattecken, som på blanketten, \"1 350 000,50\", eller hela kronor som ett heltal",
+            "write the amount in quotes, as on the form, \"1 350 000,50\", or whole kronor as an integer",
+        ),
+        (
+            "21_200.0",
+            "skriv hela kronor som ett heltal, 21_200",
+            "write whole kronor as an integer, 21_200",
+        ),
+        (
+            "1.5e4",
+            "skriv hela kronor som ett heltal, 15_000",
+            "write whole kronor as an integer, 15_000",
+        ),
+        (
+            "100.125",
+            "belopp är aldrig decimaltal, och ett belopp har högst två decimaler (öre): avrunda beloppet till hela öre och skriv det inom citattecken, som på blanketten, \"100,12\"",
+            "amounts are never decimal numbers, and an amount has at most two decimals (öre): round the amount to whole öre and write it in quotes, as on the form, \"100,12\"",
+        ),
+    ];
+    for (written, sv, en) in cases {
+        let text = format!(
+            "year = 2026\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n"
+        );
+        std::fs::write(year.path("usage.toml"), text).unwrap();
+        let out = year.run(&["follow-up", PLAN, "usage.toml"]);
+        out.assert_status(2)
+            .assert_finding("read-error", "usage.toml:6:8")
+            .assert_stderr_contains(
+                "fel[read-error]: redovisningen kan inte läsas: beloppet är ett decimaltal",
+            )
+            .assert_stderr_contains(sv);
+        assert!(!out.stderr.contains("[plan]"), "{}", out.stderr);
+        let out = year.run(&["follow-up", PLAN, "usage.toml", "--lang", "en"]);
+        out.assert_status(2)
+            .assert_finding("read-error", "usage.toml:6:8")
+            .assert_stderr_contains(
+                "error[read-error]: the usage file cannot be read: the amount is a decimal number",
+            )
+            .assert_stderr_contains(en);
     }
 }
 

@@ -211,6 +211,41 @@ fn written_files_are_told_on_standard_error_and_impossible_outputs_refused() {
         &["generate", "--insatser", "4294967295", "-o", "huge"],
     )
     .assert_status(2)
-    .assert_stderr_contains("4294967295 ligger inte mellan 1 och 200000");
+    .assert_stderr_contains("4 294 967 295 ligger inte mellan 1 och 200 000");
     assert!(!dir.path().join("huge").exists());
+}
+
+#[test]
+fn generates_errors_follow_the_language_of_the_command_line_and_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("afile"), "x").unwrap();
+    allocate(dir.path(), &["generate", "--lang", "en", "-o", "afile"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error: cannot write into afile: it is not a folder. Nothing was written.",
+        );
+    allocate(dir.path(), &["--lang", "en", "generate", "-o", "afile"])
+        .assert_status(2)
+        .assert_stderr_contains("error: cannot write into afile: it is not a folder.");
+    crate::support::allocate_env(
+        dir.path(),
+        &["generate", "-o", "plan.toml"],
+        &[("ALLOCATE_LANG", "en")],
+    )
+    .assert_status(2)
+    .assert_stderr_contains(
+        "error: plan.toml looks like a file name, but here --output is a folder",
+    );
+    // Swedish by default, and a `--lang sv` wins over the environment.
+    allocate(dir.path(), &["generate", "-o", "afile"])
+        .assert_status(2)
+        .assert_stderr_contains("fel: kan inte skriva i afile: det är ingen mapp. Inget skrevs.");
+    crate::support::allocate_env(
+        dir.path(),
+        &["generate", "-o", "plan.toml", "--lang", "sv"],
+        &[("ALLOCATE_LANG", "en")],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("fel: plan.toml ser ut som ett filnamn");
+    assert!(!dir.path().join("plan.toml").exists());
 }

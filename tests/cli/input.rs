@@ -75,17 +75,52 @@ fn corpus_plan(name: &str) -> String {
 fn a_named_pipe_as_plan_is_refused_without_hanging() {
     let dir = tempfile::tempdir().unwrap();
     mkfifo(&dir.path().join("plan.toml"));
-    for command in ["check", "report"] {
-        let out = run(dir.path(), &[command, "plan.toml"], None);
+    // The pipe to `-` that the hint shows is the command's own.
+    for (args, piped) in [
+        (
+            vec!["check", "plan.toml"],
+            "cat plan.toml | allocate check -",
+        ),
+        (
+            vec!["report", "plan.toml"],
+            "cat plan.toml | allocate report -",
+        ),
+        (
+            vec!["export", "plan.toml", "--view", "payments"],
+            "cat plan.toml | allocate export -",
+        ),
+        (
+            vec!["--lang", "en", "follow-up", "plan.toml", "x.csv"],
+            "cat plan.toml | allocate follow-up -",
+        ),
+        (
+            vec!["diff", "plan.toml", "plan.toml"],
+            "cat plan-2025.toml | allocate diff - plan-2026.toml",
+        ),
+        (
+            vec!["init", "--from", "plan.toml"],
+            "cat plan.toml | allocate init --from -",
+        ),
+    ] {
+        let out = run(dir.path(), &args, None);
         out.assert_status(2);
         let text = format!("{}{}", out.stdout, out.stderr);
-        assert!(
-            text.contains(
-                "kan inte läsa plan.toml: är en namngiven pipe (FIFO), inte en vanlig fil"
+        let (refused, hint) = match args.first() {
+            Some(&"--lang") => (
+                "cannot read plan.toml: is a named pipe (FIFO), not a regular file",
+                format!(
+                    "help: give a plan file on disk, or pipe the plan to standard input with `-`: {piped}\n"
+                ),
             ),
-            "{command}: {text}"
-        );
-        assert!(text.contains("allocate check -"), "{command}: {text}");
+            _ => (
+                "kan inte läsa plan.toml: är en namngiven pipe (FIFO), inte en vanlig fil",
+                format!(
+                    "åtgärd: ange en planfil på disken, eller skicka planen på standard input med `-`: {piped}\n"
+                ),
+            ),
+        };
+        assert!(text.contains(refused), "{args:?}: {text}");
+        assert!(text.contains(&hint), "{args:?}: {text}");
     }
     let out = run(
         dir.path(),
@@ -108,10 +143,87 @@ fn a_named_pipe_as_key_file_is_refused_without_hanging() {
         .assert_stdout_contains(
             "nyckeln `befolkning`: folk.csv: är en namngiven pipe (FIFO), inte en vanlig fil",
         );
-    run(dir.path(), &["split", "1000", "--key", "folk.csv"], None)
-        .assert_status(2)
+    // Given on the command line, its path is the user's, not relative to a plan.
+    let out = run(dir.path(), &["split", "1000", "--key", "folk.csv"], None);
+    out.assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("folk.csv: är en namngiven pipe (FIFO)");
+        .assert_stderr_contains("folk.csv: är en namngiven pipe (FIFO)")
+        .assert_stderr_contains("åtgärd: kontrollera sökvägen till befolkningsfilen (en relativ sökväg utgår från mappen du står i)");
+    assert!(!out.stderr.contains("planfilen"), "{}", out.stderr);
+    for missing in ["saknas.csv", "mapp/saknas.csv"] {
+        let out = run(
+            dir.path(),
+            &["split", "1000", "--key", missing, "--lang", "en"],
+            None,
+        );
+        out.assert_status(2)
+            .assert_stderr_contains("no such file")
+            .assert_stderr_contains("help: check the path of the population file (a relative path starts from the current folder), or give the plan with --plan and one of its keys with --key");
+        assert!(!out.stderr.contains("plan file"), "{}", out.stderr);
+    }
+}
+
+/// A file that cannot be read for want of permission is told to have its permissions looked
+/// at, not to be given as another path (as any user but root; root reads every file).
+#[test]
+fn a_file_without_read_permission_gets_a_hint_about_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    std::fs::copy(repo_root().join("allocations/plan-2026.toml"), &plan).unwrap();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&plan).is_ok() {
+        // Running as root: as nobody, when there is a way to.
+        let nobody = Command::new("setpriv")
+            .args([
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "true",
+            ])
+            .status()
+            .is_ok_and(|s| s.success());
+        if !nobody {
+            return;
+        }
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let as_nobody = |args: &[&str]| {
+            let out = Command::new("setpriv")
+                .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_allocate"))
+                .args(args)
+                .current_dir(dir.path())
+                .env_remove("ALLOCATE_LANG")
+                .output()
+                .unwrap();
+            Output {
+                status: out.status.code().unwrap_or(-1),
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            }
+        };
+        permission_hints(&as_nobody);
+    } else {
+        permission_hints(&|args: &[&str]| run(dir.path(), args, None));
+    }
+}
+
+fn permission_hints(run: &dyn Fn(&[&str]) -> Output) {
+    run(&["check", "plan.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("fel[read-error]: kan inte läsa plan.toml: åtkomst nekad")
+        .assert_stdout_contains(
+            "åtgärd: kontrollera filens behörigheter: den som kör allocate måste få läsa filen",
+        );
+    let out = run(&["report", "plan.toml", "--lang", "en"]);
+    out.assert_status(2)
+        .assert_stderr_contains("error[read-error]: cannot read plan.toml: permission denied")
+        .assert_stderr_contains("help: check the file's permissions: whoever runs allocate must be allowed to read the file");
+    assert!(!out.stderr.contains("give the path"), "{}", out.stderr);
+    run(&["split", "100", "--key", "plan.toml"])
+        .assert_status(2)
+        .assert_stderr_contains("åtkomst nekad")
+        .assert_stderr_contains("åtgärd: kontrollera filens behörigheter");
 }
 
 #[test]

@@ -173,6 +173,72 @@ fn usage_errors_are_swedish_by_default() {
 }
 
 #[test]
+fn a_number_option_refused_says_why_in_either_language_with_its_numbers_grouped() {
+    // Every whole-number option, in both languages: our words, never the standard library's
+    // or clap's (`invalid digit found in string`, `11 is not in 0..=10`), and the numbers
+    // grouped as the language groups them.
+    let plan = "allocations/plan-2026.toml";
+    let key = "allocations/keys/folkmangd-2024-11-01.csv";
+    let cases: [(Vec<&str>, &str, &str); 7] = [
+        (
+            vec!["report", plan, "--area", "abc"],
+            "ogiltigt värde 'abc' för '--area <OMRÅDE>': inte ett heltal (skriv bara siffror, till exempel 2)",
+            "invalid value 'abc' for '--area <AREA>': not a whole number (write digits only, for example 2)",
+        ),
+        (
+            vec!["export", plan, "--area", "99999999999"],
+            "99 999 999 999 ligger inte mellan 0 och 4 294 967 295",
+            "99,999,999,999 is not between 0 and 4,294,967,295",
+        ),
+        (
+            vec!["split", "100", "--key", key, "--precision", "11"],
+            "ogiltigt värde '11' för '--precision <N>': 11 ligger inte mellan 0 och 10",
+            "invalid value '11' for '--precision <N>': 11 is not between 0 and 10",
+        ),
+        (
+            vec!["generate", "--insatser", "0", "-o", "g"],
+            "0 ligger inte mellan 1 och 200 000",
+            "0 is not between 1 and 200,000",
+        ),
+        (
+            vec!["generate", "--kommuner", "x", "-o", "g"],
+            "inte ett heltal (skriv bara siffror, till exempel 2)",
+            "not a whole number (write digits only, for example 2)",
+        ),
+        (
+            vec!["generate", "--seed", "99999999999999999999", "-o", "g"],
+            "ogiltigt värde '99999999999999999999' för '--seed <SEED>': talet är för stort",
+            "invalid value '99999999999999999999' for '--seed <SEED>': the number is too large",
+        ),
+        (
+            vec!["generate", "--seed", "", "-o", "g"],
+            "inget tal angavs",
+            "no number was given",
+        ),
+    ];
+    for (args, sv, en) in cases {
+        let out = allocate(&repo_root(), &args);
+        out.assert_status(2).assert_stderr_contains(sv);
+        let out = allocate_env(&repo_root(), &args, &[("ALLOCATE_LANG", "en")]);
+        out.assert_status(2)
+            .assert_stderr_contains("error: ")
+            .assert_stderr_contains(en);
+        let mut with_lang = args.clone();
+        with_lang.extend(["--lang", "en"]);
+        let out = allocate(&repo_root(), &with_lang);
+        out.assert_status(2).assert_stderr_contains(en);
+        for raw in [
+            "invalid digit",
+            "is not in",
+            "too large to fit",
+            "empty string",
+        ] {
+            assert!(!out.stderr.contains(raw), "{}", out.stderr);
+        }
+    }
+}
+
+#[test]
 fn a_split_amount_that_is_not_one_is_refused_in_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
     let out = allocate(dir.path(), &["split", "12x"]);
@@ -453,4 +519,40 @@ fn every_error_that_is_no_finding_begins_with_one_word_in_each_language() {
         std::fs::read_to_string(dir.path().join("betalningar.csv")).unwrap(),
         "mine"
     );
+}
+
+/// English text has no Swedish in it: `explain`'s limits are grouped as English groups
+/// numbers, and the help names a finding's code as English `check` shows it.
+#[test]
+fn english_explain_and_help_group_and_name_as_english_does() {
+    let out = allocate(&repo_root(), &["explain", "out-of-range", "--lang", "en"]);
+    out.assert_status(0)
+        .assert_stdout_contains("9,223,372,036,854,775,807 kr")
+        .assert_stdout_contains("±2,147,483,647")
+        .assert_stdout_contains("(4,294,967,295 for");
+    assert!(!out.stdout.contains("223 372"), "{}", out.stdout);
+    allocate(&repo_root(), &["explain", "out-of-range"])
+        .assert_status(0)
+        .assert_stdout_contains("9 223 372 036 854 775 807 kr")
+        .assert_stdout_contains("(4 294 967 295 för");
+    let out = allocate(&repo_root(), &["--help", "--lang", "en"]);
+    out.assert_status(0)
+        .assert_stdout_contains("`error[stated-total]` as `check` shows it");
+    assert!(
+        !out.stdout.contains("`fel[stated-total]` as `check`"),
+        "{}",
+        out.stdout
+    );
+    allocate(&repo_root(), &["explain", "--help", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("`error[stated-total]`");
+    allocate(&repo_root(), &["man"])
+        .assert_status(0)
+        .assert_stdout_contains("`error[stated\\-total]` as `check` shows it");
+    allocate(
+        &repo_root(),
+        &["explain", "error[stated-total]:", "--lang", "en"],
+    )
+    .assert_status(0)
+    .assert_stdout_contains("error[stated-total]");
 }

@@ -13,8 +13,8 @@ use crate::output::words::codes::AnyCode;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The code to explain, as `check` shows it (`stated-total` or `fel[stated-total]`);
-    /// every code when none is given.
+    /// The code to explain, as `check` shows it (`stated-total`, `error[stated-total]` or
+    /// in Swedish `fel[stated-total]`); every code when none is given.
     #[arg(value_name = "CODE")]
     pub code: Option<String>,
     #[command(flatten)]

@@ -3,14 +3,12 @@
 //! row per line, each value with its span.
 
 use std::ops::Range;
-use std::str::FromStr;
 
-use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
 use super::UsageReadError;
-use super::amount::{entry_of_text, ore};
+use super::amount::entry_of_text;
 use crate::core::followup::{At, BadAmount, Claim, Entry, Place, UsageFile, UsageRow, Written};
 use crate::core::money::Amount;
 use crate::input::plan::Source;
@@ -95,8 +93,25 @@ struct TomlRecipient {
 struct TomlRow {
     recipient: Spanned<String>,
     insats: Spanned<toml::Value>,
-    used: Spanned<toml::Value>,
+    used: Spanned<Used>,
     comment: Option<String>,
+}
+
+/// A row's `used`: any TOML value (an integer, text as on a form, the wrong type told as a
+/// finding), but never a float: money is no float anywhere, and a float is refused as a
+/// plan's amount is (`core::money`'s token, so the reader words it as the plan's, with the
+/// value's place: `beloppet är ett decimaltal`; `nan` and `inf` `är inget tal`).
+struct Used(toml::Value);
+
+impl<'de> Deserialize<'de> for Used {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::Float(_) => Err(serde::de::Error::custom(
+                crate::core::money::AMOUNT_AS_FLOAT,
+            )),
+            value => Ok(Used(value)),
+        }
+    }
 }
 
 pub(super) fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, UsageReadError> {
@@ -168,45 +183,23 @@ pub(super) fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, Usag
         .usage
         .iter()
         .map(|r| {
-            let used = match r.used.get_ref() {
+            let text = || body.get(r.used.span()).unwrap_or("").trim().to_string();
+            let used = match &r.used.get_ref().0 {
                 // `0x10`, `0o20`, `0b10000`: TOML reads 16, no one reading the file would.
-                toml::Value::Integer(i) => match base_of(&literal(&r.used)) {
+                toml::Value::Integer(i) => match base_of(&text()) {
                     Some((radix, _)) => Entry::Bad {
-                        written: literal(&r.used),
+                        written: text(),
                         why: BadAmount::NotDecimal { radix, value: *i },
                     },
                     None => Entry::Amount(Amount::kr(*i)),
                 },
                 toml::Value::String(s) => entry_of_text(s),
-                toml::Value::Float(f) if !f.is_finite() => Entry::Bad {
-                    written: literal(&r.used),
-                    why: BadAmount::NotANumber,
-                },
-                // Written with an exponent (`1.5e4`), refused as on a form.
-                toml::Value::Float(_) if literal(&r.used).contains(['e', 'E']) => Entry::Bad {
-                    written: literal(&r.used),
-                    why: BadAmount::Exponent,
-                },
-                toml::Value::Float(_) => {
-                    let text = literal(&r.used).replace('_', "");
-                    match Decimal::from_str(&text) {
-                        Ok(d) if d.scale() > 2 && d.round_dp(2) != d => Entry::Bad {
-                            written: text,
-                            why: BadAmount::FinerThanOre,
-                        },
-                        Ok(d) => Entry::Amount(ore(d)),
-                        Err(_) => Entry::Bad {
-                            written: text,
-                            why: BadAmount::TooLarge,
-                        },
-                    }
-                }
                 toml::Value::Datetime(_) => Entry::Bad {
-                    written: literal(&r.used),
+                    written: text(),
                     why: BadAmount::Date,
                 },
                 _ => Entry::Bad {
-                    written: literal(&r.used),
+                    written: text(),
                     why: BadAmount::NotANumber,
                 },
             };

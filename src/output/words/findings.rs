@@ -266,6 +266,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             }
         }
         Problem::UnknownReference { thing: t, name, .. } => {
+            let name = super::excerpt(name);
             format!("{} `{name}`", unknown_thing(*t, lang))
         }
         Problem::EarmarkOfAnotherArea {
@@ -1282,6 +1283,24 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "belopp är aldrig negativa; skriv beloppet utan minustecken",
             "amounts are never negative; write the amount without a minus sign",
         ),
+        // Finer than öre: no unit a plan may have is that fine (`unit-invalid`).
+        Problem::FinerThanUnit { unit, amount } if amount.0.normalize().scale() > 2 => {
+            let round = round_to_ore(lang);
+            if unit.0.normalize().scale() >= 2 {
+                say!(
+                    lang,
+                    "beloppet har fler decimaler än öre (0,01 kr), det minsta belopp som betalas ut; {round}",
+                    "the amount has more decimals than öre (0.01 kr), the smallest amount paid out; {round}"
+                )
+            } else {
+                let to = whole_units(*unit, style);
+                say!(
+                    lang,
+                    "beloppet har fler decimaler än öre (0,01 kr), det minsta belopp som betalas ut: avrunda till {to}, eller, om planen räknar med decimaler, {round} och ange `unit = \"0,01\"` under [plan]",
+                    "the amount has more decimals than öre (0.01 kr), the smallest amount paid out: round to {to}, or, if the plan counts in decimals, {round} and set `unit = \"0,01\"` under [plan]"
+                )
+            }
+        }
         Problem::FinerThanUnit { amount, unit }
             if amount.0.normalize().scale() > unit.0.normalize().scale() =>
         {
@@ -2005,6 +2024,15 @@ fn deadline_words(deadline: Deadline, lang: Lang) -> String {
         }
         Lang::En => format!("deadline `{key}`"),
     }
+}
+
+/// What to do with an amount finer than öre, the smallest amount paid out (a plan's, or the
+/// amount `split` is given): "avrunda beloppet till hela öre".
+pub fn round_to_ore(lang: Lang) -> &'static str {
+    lang.pick(
+        "avrunda beloppet till hela öre",
+        "round the amount to whole öre",
+    )
 }
 
 /// "hela kronor", "jämna hundratal kronor": what an amount is rounded to in a unit.

@@ -8,6 +8,7 @@ use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
 use crate::input::plan::{Looks, ParseError, ParseErrorKind};
+use crate::input::read::ReadReason;
 use crate::input::usage::UsageReadError;
 use crate::output::diagnostic::column_letters;
 use crate::output::lang::Lang;
@@ -1160,9 +1161,16 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
             .to_string(),
         ParseErrorKind::DecimalComma { written } | ParseErrorKind::NumberWithSpaces { written } => say!(
             lang,
-            "skriv beloppet inom citattecken, som på blanketten, \"{written}\", eller som ett tal med decimalpunkt och understreck mellan tusentalen: 21_200.50",
-            "write the amount in quotes, as on the form, \"{written}\", or as a number with a decimal point and underscores between thousands: 21_200.50"
+            "skriv beloppet inom citattecken, som på blanketten, \"{written}\", eller hela kronor som ett heltal, med understreck mellan tusentalen: 21_200",
+            "write the amount in quotes, as on the form, \"{written}\", or whole kronor as an integer, with underscores between thousands: 21_200"
         ),
+        ParseErrorKind::AmountAsFloat { written } => float_hint(written.as_deref(), lang),
+        ParseErrorKind::NotANumber { .. } => lang
+            .pick(
+                "skriv beloppet inom citattecken, som på blanketten, \"21 200,50\", eller hela kronor som ett heltal, 21_200",
+                "write the amount in quotes, as on the form, \"21 200,50\", or whole kronor as an integer, 21_200",
+            )
+            .to_string(),
         ParseErrorKind::LooksLike(Looks::SpreadsheetRow) => lang
             .pick(
                 "en redovisning i TOML har en uppgift per rad, `nyckel = värde`; en ifylld blankett sparad som CSV ska ha ett namn som slutar på .csv",
@@ -1191,20 +1199,67 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
     }
 }
 
+/// What to write for a TOML float in a usage file (`used = 1350000.5`), refused as in a plan:
+/// the amount as text as on a form, `"1 350 000,50"`, or whole kronor as an integer
+/// (`1_350_000` for `1350000.0`); never a plan's `unit`. `written` is the float as plain
+/// digits, when it is a number.
+fn float_hint(written: Option<&str>, lang: Lang) -> String {
+    use std::str::FromStr;
+    let never = lang.pick(
+        "belopp är aldrig decimaltal",
+        "amounts are never decimal numbers",
+    );
+    let value = written.and_then(|w| rust_decimal::Decimal::from_str(w).ok());
+    match value {
+        Some(value) if value.fract().is_zero() => {
+            let integer = crate::output::number::toml_amount(Amount(value.trunc()));
+            say!(
+                lang,
+                "{never}: skriv hela kronor som ett heltal, {integer}",
+                "{never}: write whole kronor as an integer, {integer}"
+            )
+        }
+        Some(value) => {
+            // Text as a Swedish form writes it, in either language (what the reader takes).
+            let quoted = crate::output::number::fixed(value.round_dp(2), 2, Lang::Sv);
+            let round = findings::round_to_ore(lang);
+            if value.normalize().scale() > 2 {
+                say!(
+                    lang,
+                    "{never}, och ett belopp har högst två decimaler (öre): {round} och skriv det inom citattecken, som på blanketten, \"{quoted}\"",
+                    "{never}, and an amount has at most two decimals (öre): {round} and write it in quotes, as on the form, \"{quoted}\""
+                )
+            } else {
+                say!(
+                    lang,
+                    "{never}: skriv beloppet inom citattecken, som på blanketten, \"{quoted}\", eller hela kronor som ett heltal",
+                    "{never}: write the amount in quotes, as on the form, \"{quoted}\", or whole kronor as an integer"
+                )
+            }
+        }
+        None => say!(
+            lang,
+            "{never}: skriv beloppet inom citattecken, som på blanketten, \"21 200,50\", eller hela kronor som ett heltal, 21_200",
+            "{never}: write the amount in quotes, as on the form, \"21 200,50\", or whole kronor as an integer, 21_200"
+        ),
+    }
+}
+
 /// Why a usage file cannot be read, and what to do.
 pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
     let path = error.path().display();
     match error {
         UsageReadError::Read { reason, .. } => {
             let why = super::load::read_reason(reason, super::load::FileKind::Usage, false, lang);
-            (
-                say!(lang, "{path}: {why}", "{path}: {why}"),
-                say!(
+            let hint = match reason {
+                ReadReason::PermissionDenied => super::load::permission_hint(lang).to_string(),
+                _ => say!(
                     lang,
                     "ange en ifylld blankett (CSV, XLSX, XLS eller ODS) eller en redovisning i TOML",
                     "give a filled-in form (CSV, XLSX, XLS or ODS) or a usage file in TOML"
                 ),
-            )
+            };
+            (say!(lang, "{path}: {why}", "{path}: {why}"), hint)
         }
         UsageReadError::Workbook {
             problem: WorkbookProblem::NoSheet,

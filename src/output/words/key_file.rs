@@ -51,21 +51,12 @@ pub fn format_name(format: &FileFormat, lang: Lang) -> String {
     }
 }
 
+#[cfg(test)]
+use super::EXCERPT_CHARS;
+use super::excerpt;
+
 /// How many items of a list read from a file a message shows.
 const LIST_MAX: usize = 6;
-
-/// How many characters of a text read from a file a message shows.
-const EXCERPT_CHARS: usize = 40;
-
-/// A text read from a file, as a message shows it: cut after `EXCERPT_CHARS` characters, and
-/// made [`visible`](crate::output::text::visible) as every text from a file is (`<U+001B>`).
-pub fn excerpt(text: &str) -> String {
-    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    if text.chars().nth(EXCERPT_CHARS).is_some() {
-        cut.push('…');
-    }
-    crate::output::text::visible(&cut).into_owned()
-}
 
 /// `path:line:column` of a key file problem, `path:line` when its column is not known, or
 /// the path alone.
@@ -657,6 +648,23 @@ pub fn misplaced(kind: &Misplaced, lang: Lang) -> String {
     )
 }
 
+/// What to do about a key file given on the command line (`split --key FILE`) that cannot be
+/// read: its path is the user's own, not a plan's (relative to the current folder).
+pub fn given_error_hint(error: &ScbError, lang: Lang) -> String {
+    match &error.kind {
+        ScbErrorKind::NotFound
+        | ScbErrorKind::StdinNotRead
+        | ScbErrorKind::Directory
+        | ScbErrorKind::NotRegular(_) => lang
+            .pick(
+                "kontrollera sökvägen till befolkningsfilen (en relativ sökväg utgår från mappen du står i), eller ge planen med --plan och en av dess nycklar med --key",
+                "check the path of the population file (a relative path starts from the current folder), or give the plan with --plan and one of its keys with --key",
+            )
+            .to_string(),
+        _ => error_hint(error, lang),
+    }
+}
+
 /// What to do about a key file that cannot be read.
 pub fn error_hint(error: &ScbError, lang: Lang) -> String {
     let hint = kind_hint(error, lang);
@@ -716,6 +724,9 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
             "filen verkar ändrad eller avbruten; ladda ner tabellen från SCB igen",
             "the file seems edited or cut short; download the table from SCB again",
         ),
+        ScbErrorKind::Unreadable(e) if e.kind == std::io::ErrorKind::PermissionDenied => {
+            super::load::permission_hint(lang)
+        }
         ScbErrorKind::NotFound
         | ScbErrorKind::StdinNotRead
         | ScbErrorKind::Directory

@@ -8,7 +8,6 @@ use crate::input::plan::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
-use crate::output::text::named;
 use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
@@ -37,7 +36,7 @@ pub fn load_error(error: &LoadError, lang: Lang) -> (String, Option<String>) {
                 path.display(),
                 read_reason(reason, FileKind::Plan, *stdin, lang)
             ),
-            Some(read_hint(reason, lang).to_string()),
+            Some(read_hint_for(reason, None, lang)),
         ),
         LoadError::Parse { error, .. } => (parse_message(error, lang), parse_hint(error, lang)),
     }
@@ -324,9 +323,52 @@ pub fn other_file(other: OtherFile, lang: Lang) -> String {
     say!(lang, "är {what}", "is {what}")
 }
 
-/// What to do about a file that cannot be read.
+/// What to do about a file that cannot be read for want of permission: a plan, a key file or
+/// a form alike.
+pub fn permission_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "kontrollera filens behörigheter: den som kör allocate måste få läsa filen, och gå in i mapparna på vägen dit (ls -l visar dem)",
+        "check the file's permissions: whoever runs allocate must be allowed to read the file, and to enter the folders on the way to it (ls -l shows them)",
+    )
+}
+
+/// How a plan is piped to `command` on standard input (`-` for the plan): `cat plan.toml |
+/// allocate report -`; `check`'s for a command that takes no plan so.
+pub fn piped_plan(command: Option<&str>) -> String {
+    match command {
+        Some("init") => "cat plan.toml | allocate init --from -".to_string(),
+        Some("diff") => "cat plan-2025.toml | allocate diff - plan-2026.toml".to_string(),
+        Some(command @ ("report" | "export" | "follow-up")) => {
+            format!("cat plan.toml | allocate {command} -")
+        }
+        _ => "cat plan.toml | allocate check -".to_string(),
+    }
+}
+
+/// The hint for a plan that cannot be read, for `command` (which a plan piped to it names):
+/// [`read_hint`], with the command's own pipe where it gives one.
+pub fn read_hint_for(reason: &ReadReason, command: Option<&str>, lang: Lang) -> String {
+    let piped = piped_plan(command);
+    match reason {
+        ReadReason::NotRegular(_) => say!(
+            lang,
+            "ange en planfil på disken, eller skicka planen på standard input med `-`: {piped}",
+            "give a plan file on disk, or pipe the plan to standard input with `-`: {piped}"
+        ),
+        ReadReason::StdinIsTerminal => say!(
+            lang,
+            "skicka planen till `-` genom en pipe ({piped}), eller ange planfilen",
+            "pipe the plan to `-` ({piped}), or give the plan file"
+        ),
+        _ => read_hint(reason, lang).to_string(),
+    }
+}
+
+/// What to do about a file that cannot be read (the pipe to `-` as `check` takes it: see
+/// [`read_hint_for`]).
 fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
     match reason {
+        ReadReason::PermissionDenied => permission_hint(lang),
         ReadReason::NotAPlan(OtherFile::KeyFile) => lang.pick(
             "en plan är en textfil i TOML; befolkningsfilen anges i planen som en nyckels `file` ([[keys]]), eller till allocate split BELOPP --key FIL",
             "a plan is a TOML text file; the population file is given in the plan as a key's `file` ([[keys]]), or to allocate split AMOUNT --key FILE",
@@ -350,14 +392,6 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
         ReadReason::TooLarge { .. } => lang.pick(
             "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
             "a county's plan is a few tens of KB and a national one with 100 000 insatser about 50 MB; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB)",
-        ),
-        ReadReason::NotRegular(_) => lang.pick(
-            "ange en planfil på disken, eller skicka planen på standard input med `-`: cat plan.toml | allocate check -",
-            "give a plan file on disk, or pipe the plan to standard input with `-`: cat plan.toml | allocate check -",
-        ),
-        ReadReason::StdinIsTerminal => lang.pick(
-            "skicka planen till `-` genom en pipe (cat plan.toml | allocate check -), eller ange planfilen",
-            "pipe the plan to `-` (cat plan.toml | allocate check -), or give the plan file",
         ),
         ReadReason::NoMatch => lang.pick(
             "kontrollera mappen och filernas namn i mönstret, till exempel allocations/*.toml",
@@ -559,11 +593,11 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             range_words(expected, lang)
         ),
         (ParseErrorKind::UnknownKey { key, .. }, _) => {
-            let key = named(key);
+            let key = super::excerpt(key);
             say!(lang, "okänd nyckel `{key}`", "unknown key `{key}`")
         }
         (ParseErrorKind::UnknownValue { value, .. }, _) => {
-            let value = named(value);
+            let value = super::excerpt(value);
             say!(lang, "okänt värde `{value}`", "unknown value `{value}`")
         }
         (ParseErrorKind::IdWithSpaces, Lang::Sv) => {

@@ -8,6 +8,21 @@ pub mod followup;
 pub mod key_file;
 pub mod load;
 
+/// How many characters of a text read from a file a message shows.
+pub(crate) const EXCERPT_CHARS: usize = 40;
+
+/// A text read from a file, as a message shows it: cut after `EXCERPT_CHARS` characters, and
+/// its hidden characters [`named`](crate::output::text::named) as in every one-line message
+/// (`<U+001B>`, a line break `<U+000A>`). A key file's fields and the names a plan's findings
+/// quote (an unknown key, value or reference) alike.
+pub fn excerpt(text: &str) -> String {
+    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    if text.chars().nth(EXCERPT_CHARS).is_some() {
+        cut.push('…');
+    }
+    crate::output::text::named(&cut).into_owned()
+}
+
 /// A recipient as the tables and documents name it: a kommun with its code, `Berg (2326)`;
 /// an actor by its name alone. (`Names::kommun` reads it back.)
 pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
