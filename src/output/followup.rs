@@ -654,16 +654,37 @@ pub fn overdue(summary: &Summary, lang: Lang) -> Option<String> {
     }
 }
 
-/// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
-fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String {
-    let sum = r.parts();
-    let decimals = crate::output::number::shared_decimals([
+/// The decimals the repayment's parts and their sum are written with, on the terminal and in
+/// a document: as many as the most precise has.
+pub fn repayment_decimals(r: &Repayment) -> u32 {
+    let parts = [
         r.region_books,
         r.returned,
         r.reduced,
         r.undecided,
-        sum,
-    ]);
+        r.parts(),
+    ];
+    crate::output::number::shared_decimals(parts)
+}
+
+/// The decimals the closing sum's amounts are written with (received = used + unused + … =
+/// the county total), on the terminal and in a document: as many as the most precise has.
+pub fn totals_decimals(summary: &Summary) -> u32 {
+    let t = &summary.totals;
+    crate::output::number::shared_decimals([
+        t.received,
+        t.used,
+        t.unused,
+        t.unreported,
+        t.not_invoiced,
+        summary.county_total,
+    ])
+}
+
+/// "Ur regionens bokföring 100 kr + tillbaka till regionen 50 kr + … = 150 kr ✓".
+fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String {
+    let sum = r.parts();
+    let decimals = repayment_decimals(r);
     let kr = |amount: Amount| lang.amount(amount.with_decimals(decimals));
     let mut parts = vec![format!(
         "{} {}",
@@ -694,14 +715,7 @@ fn repayment_parts(r: &Repayment, invoicing_closed: bool, lang: Lang) -> String 
 /// The closing line: received = used + unused (+ not reported), against the county total.
 fn reconciliation(summary: &Summary, lang: Lang) -> String {
     let t = &summary.totals;
-    let decimals = crate::output::number::shared_decimals([
-        t.received,
-        t.used,
-        t.unused,
-        t.unreported,
-        t.not_invoiced,
-        summary.county_total,
-    ]);
+    let decimals = totals_decimals(summary);
     let kr = |amount: Amount| lang.amount(amount.with_decimals(decimals));
     let mut parts = format!(
         "{} {} + {} {}",

@@ -1358,9 +1358,7 @@ fn letters_tell_a_cost_share_of_a_joint_row_as_its_own() {
         ],
     );
     out.assert_status(0).assert_stdout_empty();
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.path().join("besked").join(name)).unwrap()
-    };
+    let read = |name: &str| std::fs::read_to_string(dir.path().join("besked").join(name)).unwrap();
     let region = read("fordelningsbesked-2025-region-jamtland-harjedalen.md");
     assert!(region.contains(&kr("3 073 658")), "{region}");
     assert!(!region.contains("i samverkan med"), "{region}");

@@ -5998,20 +5998,7 @@ mod year_end {
         assert_eq!((received, lines), (3_265_000 + 100_000, 5));
         // 3 365 000 kr, 20 000 kr over on one line and 10 000 kr under on four.
         assert_eq!(received + 20_000 - 10_000 * (lines as i64 - 1), 3_345_000);
-        let forms = dir.path().join("forms");
-        for entry in std::fs::read_dir(&forms).unwrap() {
-            let path = entry.unwrap().path();
-            if path.ends_with("redovisning-2025-kfjh.csv") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let filled = super::fill(text.trim_start_matches('\u{feff}'), &[]);
-            let answered = match filled.contains(ASKED_2025) {
-                true => super::edit(&filled, ASKED_2025, &format!("{ASKED_2025}ja")),
-                false => filled,
-            };
-            std::fs::write(&path, format!("\u{feff}{answered}")).unwrap();
-        }
+        others_used_all_2025(dir.path());
         let run = |extra: &[&str]| {
             let mut args = vec!["follow-up", "plan-2025.toml", "forms/*", "--final"];
             args.extend_from_slice(extra);
@@ -6055,9 +6042,21 @@ mod year_end {
         )
         .unwrap();
         kfjh_2025(dir.path(), "nej");
-        // Every other recipient used all it received.
-        let forms = dir.path().join("forms");
-        for entry in std::fs::read_dir(&forms).unwrap() {
+        others_used_all_2025(dir.path());
+        let settlement = |extra: &[&str]| {
+            let mut args = vec!["follow-up", "plan-2025.toml", "forms/*", "--format", "json"];
+            args.extend_from_slice(extra);
+            let doc = json(&allocate(dir.path(), &args));
+            recipient(&doc, "Kommunförbundet Jämtland Härjedalen")["settlement"].clone()
+        };
+        assert_eq!(settlement(&[]), "reduce-invoice");
+        assert_eq!(settlement(&["--final"]), "not-invoiced");
+    }
+
+    /// Every 2025 form but Kommunförbundet's filled in: each line used whole, and the collective
+    /// invoice sent in time (`ja`) where the form asks.
+    fn others_used_all_2025(dir: &Path) {
+        for entry in std::fs::read_dir(dir.join("forms")).unwrap() {
             let path = entry.unwrap().path();
             if path.ends_with("redovisning-2025-kfjh.csv") {
                 continue;
@@ -6070,14 +6069,6 @@ mod year_end {
             };
             std::fs::write(&path, format!("\u{feff}{answered}")).unwrap();
         }
-        let settlement = |extra: &[&str]| {
-            let mut args = vec!["follow-up", "plan-2025.toml", "forms/*", "--format", "json"];
-            args.extend_from_slice(extra);
-            let doc = json(&allocate(dir.path(), &args));
-            recipient(&doc, "Kommunförbundet Jämtland Härjedalen")["settlement"].clone()
-        };
-        assert_eq!(settlement(&[]), "reduce-invoice");
-        assert_eq!(settlement(&["--final"]), "not-invoiced");
     }
 
     /// Kommunförbundet's 2025 form with every line used but 10 000 kr and `answer` to whether

@@ -10,7 +10,7 @@ use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
     total_label,
 };
-use crate::output::followup::{any_reallocated, value};
+use crate::output::followup::{any_reallocated, repayment_decimals, totals_decimals, value};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::Words;
@@ -569,9 +569,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
 /// Where the repayment comes from, one point per way, and their sum.
 fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> {
     let sum = r.parts();
-    // Every amount of the list with as many decimals as the most precise.
-    let decimals =
-        number::shared_decimals([r.region_books, r.returned, r.reduced, r.undecided, sum]);
+    let decimals = repayment_decimals(r);
     let alike = |amount: Amount| amount.with_decimals(decimals);
     let mut points = vec![vec![
         Span::text(lang.pick(
@@ -627,15 +625,7 @@ fn settled(r: &Repayment, invoicing_closed: bool, lang: Lang) -> Vec<Vec<Span>> 
 /// Received = used + unused (+ not reported, + not invoiced in time) = the county's funds.
 fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     let t = &summary.totals;
-    // Every amount of the sum with as many decimals as the most precise.
-    let decimals = number::shared_decimals([
-        t.received,
-        t.used,
-        t.unused,
-        t.unreported,
-        t.not_invoiced,
-        summary.county_total,
-    ]);
+    let decimals = totals_decimals(summary);
     let figure = |amount: Amount, lang: Lang| figure(amount.with_decimals(decimals), lang);
     let mut spans = vec![
         Span::text(lang.pick("Mottaget ", "Received ")),
