@@ -140,7 +140,10 @@ pub fn main() -> ExitCode {
         Err((e, lang)) => {
             let text = crate::app::cli::usage_error(&e, lang);
             if e.use_stderr() {
-                let _ = std::io::stderr().write_all(text.as_bytes());
+                // What the command line held is quoted as written; an escape code in it is
+                // named (`per<U+001B>[2J`), not sent to the terminal.
+                let lines: Vec<_> = text.split('\n').map(crate::output::text::named).collect();
+                let _ = std::io::stderr().write_all(lines.join("\n").as_bytes());
                 return Status::Failure.into();
             }
             // `--help` and `--version` are output: one that cannot be written (a full disk)

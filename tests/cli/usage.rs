@@ -556,3 +556,31 @@ fn english_explain_and_help_group_and_name_as_english_does() {
     .assert_status(0)
     .assert_stdout_contains("error[stated-total]");
 }
+
+/// A command line's own text is quoted in a usage error, but an escape code in it is named,
+/// never sent to the terminal (tester s26: `--view $'per\e[2J'` cleared the screen).
+#[test]
+fn a_usage_error_names_the_escape_codes_it_quotes() {
+    for (args, quoted) in [
+        (
+            vec![
+                "report",
+                "allocations/plan-2026.toml",
+                "--view",
+                "per\u{1b}[2J",
+            ],
+            "'per<U+001B>[2J'",
+        ),
+        (vec!["chek\u{1b}[2J"], "'chek<U+001B>[2J'"),
+    ] {
+        for lang in ["sv", "en"] {
+            let out = allocate_env(&repo_root(), &args, &[("ALLOCATE_LANG", lang)]);
+            out.assert_status(2).assert_stdout_empty();
+            // clap's own English text leaves the escape codes out.
+            if lang == "sv" {
+                out.assert_stderr_contains(quoted);
+            }
+            assert!(!out.stderr.contains('\u{1b}'), "{}", out.stderr);
+        }
+    }
+}
