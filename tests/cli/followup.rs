@@ -1160,6 +1160,33 @@ fn a_kommun_by_its_official_name_is_a_recipient() {
     }
 }
 
+/// A recipient a form names that the plan does not have, and an insats id changed on it, are
+/// quoted as excerpts: a cell may hold a whole page (tester s26: a 100 085-character line).
+#[test]
+fn a_forms_unknown_names_are_quoted_as_excerpts() {
+    let year = Year::new();
+    year.forms("csv");
+    let long = "Berg".repeat(500);
+    let filled = fill(&year.text(BERG), &[]);
+    let text = edit(&filled, "Kommunkod;2326\r\n", "");
+    year.save(
+        BERG,
+        &edit(&text, "Mottagare;Berg", &format!("Mottagare;{long}")),
+    );
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_stderr_contains(&format!("okänd mottagare `{}…`", &long[..40]));
+    assert!(out.stderr.lines().all(|l| l.len() < 400), "{}", out.stderr);
+    let insats = "9.".repeat(500);
+    year.save(BERG, &edit(&filled, ";2.5;", &format!(";{insats};")));
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1).assert_stderr_contains(&format!(
+        "insatsens id är ändrat till `{}…`, men beskrivningen hör till insats `2.5`",
+        &insats[..40]
+    ));
+    assert!(out.stderr.lines().all(|l| l.len() < 400), "{}", out.stderr);
+}
+
 /// A kommun as the tool's own tables write it, `Berg (2326)`, names Berg; a name and a code
 /// that disagree name no one.
 #[test]

@@ -288,11 +288,15 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 "{recipient} used {used} of insats `{to}`, which received {received}: {what}"
             )
         }
-        UsageProblem::UnknownInsats { insats, .. } => say!(
-            lang,
-            "insats `{insats}` finns inte i planen",
-            "there is no insats `{insats}` in the plan"
-        ),
+        UsageProblem::UnknownInsats { insats, .. } => {
+            // What a form says, quoted as an excerpt (a cell may hold a whole page).
+            let insats = super::excerpt(insats);
+            say!(
+                lang,
+                "insats `{insats}` finns inte i planen",
+                "there is no insats `{insats}` in the plan"
+            )
+        }
         UsageProblem::NotRecipientsLine {
             recipient, insats, ..
         } => say!(
@@ -310,11 +314,14 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             "ett använt belopp under summaraden på rad {line}: summaraden avslutar blankettens rader, så beloppet räknas inte",
             "an amount used below the total row on line {line}: the total row ends the form's rows, so the amount is not counted"
         ),
-        UsageProblem::UnknownRecipient { name, .. } => say!(
-            lang,
-            "okänd mottagare `{name}`: ingen mottagare i planen heter så",
-            "unknown recipient `{name}`: no recipient in the plan has that name"
-        ),
+        UsageProblem::UnknownRecipient { name, .. } => {
+            let name = super::excerpt(name);
+            say!(
+                lang,
+                "okänd mottagare `{name}`: ingen mottagare i planen heter så",
+                "unknown recipient `{name}`: no recipient in the plan has that name"
+            )
+        }
         UsageProblem::NotARecipient { name } => say!(
             lang,
             "`{name}` tar inte själv emot några medel i planen",
@@ -397,16 +404,22 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 ),
             }
         }
-        UsageProblem::EditedInsats { written, text_of } => say!(
-            lang,
-            "insatsens id är ändrat till `{written}`, men beskrivningen hör till insats `{text_of}`",
-            "the insats id was changed to `{written}`, but the description is that of insats `{text_of}`"
-        ),
-        UsageProblem::Invoiced { written } => say!(
-            lang,
-            "om samlingsfakturan är skickad: \"{written}\" är varken ja eller nej",
-            "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
-        ),
+        UsageProblem::EditedInsats { written, text_of } => {
+            let written = super::excerpt(written);
+            say!(
+                lang,
+                "insatsens id är ändrat till `{written}`, men beskrivningen hör till insats `{text_of}`",
+                "the insats id was changed to `{written}`, but the description is that of insats `{text_of}`"
+            )
+        }
+        UsageProblem::Invoiced { written } => {
+            let written = super::excerpt(written);
+            say!(
+                lang,
+                "om samlingsfakturan är skickad: \"{written}\" är varken ja eller nej",
+                "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
+            )
+        }
         UsageProblem::InvoicedTwice { recipient, first } => {
             let (first, now) = match (first, lang) {
                 (true, Lang::Sv) => ("ja", "nej"),
