@@ -455,7 +455,7 @@ fn temporary_pid(name: &str) -> Option<u32> {
 }
 
 /// How long a temporary file must have been left alone before it may be taken for stale.
-const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Removes the temporary files that earlier runs, killed while writing (SIGKILL, the OOM
 /// killer, a power cut), left in `dir`; a run that is interrupted in any other way removes its

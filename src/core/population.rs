@@ -466,9 +466,9 @@ pub enum Mismatch {
         suggestion: Option<String>,
         in_county: bool,
     },
-    /// No row of the file is a kommun of the plan, and its rows with a kommunkod lie in other
-    /// län (`names`: each named once, in code order): a file downloaded for another län,
-    /// which is told once instead of each of the plan's kommuner as missing.
+    /// No row of the file is a kommun of the plan or lies in its län, and its rows with a
+    /// kommunkod lie in other län (`names`: each named once, in code order): a file downloaded
+    /// for another län, which is told once instead of each of the plan's kommuner as missing.
     OtherCounties { names: Vec<String> },
     /// A row whose kommunkod is a kommun of the plan, but whose name is another's: a file
     /// whose rows were edited or sorted by hand, where the code and the name no longer agree.
@@ -650,14 +650,17 @@ impl KeyFile {
         // holds its old and new storage at once.
         let mut first: HashMap<Seen<'_>, &Row> = HashMap::with_capacity(self.rows.len());
         let mut found: HashSet<usize> = HashSet::new();
-        // The län of the rows passed over as another län's, by code.
+        // The län of the rows passed over as another län's, by code; whether any row is of
+        // the plan's own.
         let mut elsewhere: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        let mut own_county = false;
         for row in &self.rows {
-            if let (Some(county), Some(code)) = (county, &row.code)
-                && !code.starts_with(county)
-            {
-                elsewhere.insert(code.get(..2).unwrap_or(code));
-                continue;
+            if let (Some(county), Some(code)) = (county, &row.code) {
+                if !code.starts_with(county) {
+                    elsewhere.insert(code.get(..2).unwrap_or(code));
+                    continue;
+                }
+                own_county = true;
             }
             let target = kommun_of(&index, row);
             let seen = match target {
@@ -705,7 +708,7 @@ impl KeyFile {
                 }),
             }
         }
-        if found.is_empty() && !elsewhere.is_empty() && !kommuner.is_empty() {
+        if !own_county && found.is_empty() && !elsewhere.is_empty() && !kommuner.is_empty() {
             let names = elsewhere.iter().map(|code| {
                 crate::core::counties::of_kommun(code)
                     .map_or_else(|| format!("län {code}"), |c| format!("{} ({code})", c.name))

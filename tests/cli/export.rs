@@ -1435,7 +1435,7 @@ fn a_folder_named_like_a_file_is_refused_before_the_plan_is_read() {
 
 /// A run killed outright (SIGKILL, the OOM killer, a power cut) leaves its temporary files;
 /// the next write into the folder removes them once provably stale: named as ours with the
-/// id of a process that no longer exists, a regular file, left alone for a minute and locked
+/// id of a process that no longer exists, a regular file, left alone for ten minutes and locked
 /// by no one. A temporary file of a run still in progress (here: of the test's own process,
 /// which is alive) is left, as is anything not named as ours.
 #[cfg(target_os = "linux")]

@@ -1263,23 +1263,22 @@ fn a_toml_amount_that_is_not_a_number_is_told_so() {
         .assert_stderr_contains(
             "fel[usage-amount]: beloppet \"2e4\" går inte att läsa: det är skrivet med exponent (e); skriv beloppet i kronor med alla dess siffror",
         );
-    // TOML floats that are no numbers are refused as in a plan: the file is not read.
+    // TOML floats that are no numbers are refused on their row.
     for written in ["nan", "-inf"] {
         let text = format!("[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = {written}\n");
         std::fs::write(year.path("usage.toml"), text).unwrap();
         year.run(&["follow-up", PLAN, "usage.toml"])
-            .assert_status(2)
-            .assert_finding("read-error", "usage.toml:4:8")
+            .assert_status(1)
+            .assert_finding("usage-amount", "usage.toml:4:8")
             .assert_stderr_contains(&format!(
-                "fel[read-error]: redovisningen kan inte läsas: {written} är inget tal"
-            ))
-            .assert_stderr_contains("skriv beloppet inom citattecken, som på blanketten, \"21 200,50\", eller hela kronor som ett heltal, 21_200");
+                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: det är inget tal"
+            ));
     }
 }
 
-/// A TOML float is never money, in a usage file as in a plan: refused with the plan's message,
-/// at its place, and the amount as a usage file writes it instead (text as on a form, or an
-/// integer); nothing is counted.
+/// A TOML float is never money, in a usage file as in a plan: refused at its place, on its row
+/// (the file's other rows, and the other files, are still read: review s26), with the amount
+/// as a usage file writes it instead (text as on a form, or an integer); nothing is counted.
 #[test]
 fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
     let year = Year::new();
@@ -1311,21 +1310,28 @@ fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
         );
         std::fs::write(year.path("usage.toml"), text).unwrap();
         let out = year.run(&["follow-up", PLAN, "usage.toml"]);
-        out.assert_status(2)
-            .assert_finding("read-error", "usage.toml:6:8")
-            .assert_stderr_contains(
-                "fel[read-error]: redovisningen kan inte läsas: beloppet är ett decimaltal",
-            )
+        out.assert_status(1)
+            .assert_finding("usage-amount", "usage.toml:6:8")
+            .assert_stderr_contains(&format!(
+                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: det är ett decimaltal (ett TOML-flyttal), och belopp är aldrig decimaltal"
+            ))
             .assert_stderr_contains(sv);
         assert!(!out.stderr.contains("[plan]"), "{}", out.stderr);
         let out = year.run(&["follow-up", PLAN, "usage.toml", "--lang", "en"]);
-        out.assert_status(2)
-            .assert_finding("read-error", "usage.toml:6:8")
-            .assert_stderr_contains(
-                "error[read-error]: the usage file cannot be read: the amount is a decimal number",
-            )
+        out.assert_status(1)
+            .assert_finding("usage-amount", "usage.toml:6:8")
+            .assert_stderr_contains(&format!(
+                "error[usage-amount]: the amount \"{written}\" cannot be read: it is a decimal number (a TOML float), and amounts are never decimal numbers"
+            ))
             .assert_stderr_contains(en);
     }
+    // Each float is told on its row: the first does not stop the file.
+    let text = "year = 2026\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 21200.0\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"2.5\"\nused = 75000.5\n";
+    std::fs::write(year.path("usage.toml"), text).unwrap();
+    year.run(&["follow-up", PLAN, "usage.toml"])
+        .assert_status(1)
+        .assert_finding("usage-amount", "usage.toml:6:8")
+        .assert_finding("usage-amount", "usage.toml:11:8");
 }
 
 #[test]

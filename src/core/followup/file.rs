@@ -85,6 +85,9 @@ pub enum BadAmount {
     /// A formula whose value was never computed and saved (a workbook written by a program,
     /// not by a spreadsheet): `=21200-500`.
     Formula,
+    /// A TOML float in a usage file (`used = 1350000.5`): money is never a float, in a usage
+    /// file as in a plan.
+    Float,
     /// A whole number in base 16, 8 or 2 (`used = 0x10` in a TOML usage file); `value` is
     /// what TOML reads.
     NotDecimal { radix: u32, value: i64 },

@@ -553,6 +553,24 @@ mod tests {
                 ..
             }
         ));
+        // One row of the plan's län among another's: that kommun is told, and the plan's
+        // missing, not a file of another län.
+        let mixed = "\"region\";\"2024\"\n\"2260 Ånge\";9300\n\"2303 Ragunda\";5150\n";
+        let f = read(mixed.as_bytes(), None).unwrap();
+        let m = f.compare(&[("2262", "Timrå")], Some("22"));
+        assert!(
+            matches!(
+                &m[..],
+                [
+                    Mismatch::Extra {
+                        in_county: true,
+                        ..
+                    },
+                    Mismatch::Missing { .. }
+                ]
+            ),
+            "{m:?}"
+        );
         let own = "\"region\";\"2024\"\n\"2260 Ånge\";9300\n\"2262 Timrå\";18000\n";
         let f = read(own.as_bytes(), None).unwrap();
         let m = f.compare(&[("2262", "Timrå")], Some("22"));

@@ -98,19 +98,13 @@ struct TomlRow {
 }
 
 /// A row's `used`: any TOML value (an integer, text as on a form, the wrong type told as a
-/// finding), but never a float: money is no float anywhere, and a float is refused as a
-/// plan's amount is (`core::money`'s token, so the reader words it as the plan's, with the
-/// value's place: `beloppet är ett decimaltal`; `nan` and `inf` `är inget tal`).
+/// finding). A float is never money: it is refused on its row, as a form's unreadable amount
+/// is, and the other rows and files are still read.
 struct Used(toml::Value);
 
 impl<'de> Deserialize<'de> for Used {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match toml::Value::deserialize(deserializer)? {
-            toml::Value::Float(_) => Err(serde::de::Error::custom(
-                crate::core::money::AMOUNT_AS_FLOAT,
-            )),
-            value => Ok(Used(value)),
-        }
+        toml::Value::deserialize(deserializer).map(Used)
     }
 }
 
@@ -197,6 +191,14 @@ pub(super) fn toml_usage(source: &Source, file: usize) -> Result<UsageFile, Usag
                 toml::Value::Datetime(_) => Entry::Bad {
                     written: text(),
                     why: BadAmount::Date,
+                },
+                // `1350000.5`, `1.5e4`: no float is money; `nan` and `inf` are no number.
+                toml::Value::Float(f) => Entry::Bad {
+                    written: text(),
+                    why: match f.is_finite() {
+                        true => BadAmount::Float,
+                        false => BadAmount::NotANumber,
+                    },
                 },
                 _ => Entry::Bad {
                     written: text(),

@@ -54,6 +54,7 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
         .into_iter()
         .flat_map(|(statements, route)| statements.iter().map(move |s| (s, route)))
         .collect();
+    let paid = paid_by(&payments);
     let stems = file_name::unique_names(
         recipients
             .iter()
@@ -73,7 +74,7 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
             recipient: display_name(statement, lang),
             document: letter(
                 projection.ledger,
-                &payments,
+                (&payments, &paid),
                 statement,
                 route,
                 // A recipient the reports go to does not report to itself.
@@ -85,13 +86,32 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
         .collect()
 }
 
+/// Per insats (by its place in the plan), the recipients paid a line of it.
+type PaidBy = HashMap<u32, Vec<Recipient>>;
+
+/// [`PaidBy`] of every statement, made once for all the letters.
+fn paid_by(payments: &Payments) -> PaidBy {
+    let mut paid: PaidBy = HashMap::new();
+    let statements = (payments.invoices.iter())
+        .chain(&payments.internal)
+        .chain(&payments.held);
+    for s in statements {
+        if let Some(recipient) = s.of {
+            for line in &s.lines {
+                paid.entry(line.index).or_default().push(recipient);
+            }
+        }
+    }
+    paid
+}
+
 /// What the letter's recipient shares with others, by the insatser that list them all as
 /// responsible: to an actor named beside the one that holds the money (the decision's
 /// *i samverkan*, such as Kommunförbundet beside the region), the money held with what it
 /// comes to; to the one that holds it, whom it is shared with. Nothing when nothing is.
 fn shared_with(
     ledger: &Ledger,
-    payments: &Payments,
+    (payments, paid): (&Payments, &PaidBy),
     statement: &Statement,
     name: &str,
     lang: Lang,
@@ -106,20 +126,9 @@ fn shared_with(
             .get(line.index as usize)
             .map_or(&[][..], |e| e.actors.as_slice())
     };
-    // Per insats, who is paid a line of it: an actor of a joint row that is paid its own share
-    // (`rule = "amounts"`, the region's and the kommuner's parts) does not share the holder's
-    // part, which the holder holds as its own (tester s26).
-    let mut paid: HashMap<u32, Vec<Recipient>> = HashMap::new();
-    let statements = (payments.invoices.iter())
-        .chain(&payments.internal)
-        .chain(&payments.held);
-    for s in statements {
-        if let Some(recipient) = s.of {
-            for line in &s.lines {
-                paid.entry(line.index).or_default().push(recipient);
-            }
-        }
-    }
+    // An actor of a joint row that is paid its own share of it (`rule = "amounts"`, the
+    // region's and the kommuner's parts) does not share the holder's part, which the holder
+    // holds as its own (tester s26).
     let shares = |holder: Option<Recipient>, line: &report::StatementLine, actor: usize| {
         !paid.get(&line.index).is_some_and(|recipients| {
             (recipients.iter()).any(|&r| Some(r) != holder && ledger.actors.is_under(r, actor))
@@ -262,7 +271,7 @@ fn money(amount: crate::core::money::Amount, lang: Lang) -> String {
 
 fn letter(
     ledger: &Ledger,
-    payments: &Payments,
+    (payments, paid): (&Payments, &PaidBy),
     statement: &Statement,
     route: Route,
     report_to: &[&str],
@@ -349,7 +358,13 @@ fn letter(
     let lines: Vec<&report::StatementLine> = statement.lines.iter().collect();
     let caption = lang.pick("Insatser", "Insatser").to_string();
     blocks.push(lines_table(payments, &lines, &total, caption, lang));
-    blocks.extend(shared_with(ledger, payments, statement, &name, lang));
+    blocks.extend(shared_with(
+        ledger,
+        (payments, paid),
+        statement,
+        &name,
+        lang,
+    ));
 
     blocks.push(Block::Heading {
         level: 2,

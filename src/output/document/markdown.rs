@@ -175,8 +175,6 @@ fn line_start(text: String) -> String {
     }
 }
 
-/// Text as inline code, in a run of backticks longer than any inside it, on one line and
-/// made [`visible`](crate::output::text::visible).
 /// A finding's text as inline Markdown, its code spans as code ([`super::code_spans`]).
 fn with_code(text: &str) -> String {
     super::code_spans(text)
@@ -188,6 +186,8 @@ fn with_code(text: &str) -> String {
         .collect()
 }
 
+/// Text as inline code, in a run of backticks longer than any inside it, on one line and
+/// made [`visible`](crate::output::text::visible).
 pub fn code(text: &str) -> String {
     let text = crate::output::text::visible(text);
     let mut longest = 0;

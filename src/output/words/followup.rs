@@ -250,6 +250,10 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "det är en formel vars värde inte är sparat; öppna filen i ett kalkylprogram och spara den, eller skriv beloppet",
             "it is a formula whose value was not saved; open the file in a spreadsheet and save it, or write the amount",
         ),
+        BadAmount::Float => lang.pick(
+            "det är ett decimaltal (ett TOML-flyttal), och belopp är aldrig decimaltal",
+            "it is a decimal number (a TOML float), and amounts are never decimal numbers",
+        ),
         BadAmount::NotDecimal { .. } => return None,
     })
 }
@@ -763,6 +767,10 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             why: BadAmount::NotDecimal { value, .. },
             ..
         } => findings::write_decimal(*value, false, lang),
+        UsageProblem::BadAmount {
+            written,
+            why: BadAmount::Float,
+        } => float_hint(Some(&written.replace('_', "")), lang),
         UsageProblem::BadAmount { .. } => say!(
             lang,
             "skriv beloppet i kronor, till exempel 21200 eller 21 200, och öre med decimalkomma: 21200,50",
@@ -1214,15 +1222,18 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
 
 /// What to write for a TOML float in a usage file (`used = 1350000.5`), refused as in a plan:
 /// the amount as text as on a form, `"1 350 000,50"`, or whole kronor as an integer
-/// (`1_350_000` for `1350000.0`); never a plan's `unit`. `written` is the float as plain
-/// digits, when it is a number.
+/// (`1_350_000` for `1350000.0`, `15_000` for `1.5e4`); never a plan's `unit`. `written` is
+/// the float as written, when it is a number.
 fn float_hint(written: Option<&str>, lang: Lang) -> String {
     use std::str::FromStr;
     let never = lang.pick(
         "belopp är aldrig decimaltal",
         "amounts are never decimal numbers",
     );
-    let value = written.and_then(|w| rust_decimal::Decimal::from_str(w).ok());
+    let value = written.and_then(|w| {
+        (rust_decimal::Decimal::from_str(w).ok())
+            .or_else(|| rust_decimal::Decimal::from_scientific(w).ok())
+    });
     match value {
         Some(value) if value.fract().is_zero() => {
             let integer = crate::output::number::toml_amount(Amount(value.trunc()));

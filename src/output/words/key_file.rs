@@ -51,8 +51,6 @@ pub fn format_name(format: &FileFormat, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-use super::EXCERPT_CHARS;
 use super::excerpt;
 
 /// How many items of a list read from a file a message shows.
@@ -1169,6 +1167,7 @@ fn place(path: &Path, line: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::words::EXCERPT_CHARS;
 
     #[test]
     fn an_excerpt_is_cut_and_shows_what_a_terminal_would_hide() {
