@@ -86,8 +86,8 @@ pub fn given_command() -> Option<String> {
     let mut words = std::env::args_os().skip(1);
     while let Some(word) = words.next() {
         let text = word.to_string_lossy();
-        // The options that may come before the command, and their values.
-        if text == "--lang" || text == "--color" {
+        // The one option that may come before the command, and its value.
+        if text == "--lang" {
             words.next();
         } else if !text.starts_with('-') {
             return Some(text.into_owned());

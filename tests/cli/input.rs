@@ -101,6 +101,10 @@ fn a_named_pipe_as_plan_is_refused_without_hanging() {
             vec!["init", "--from", "plan.toml"],
             "cat plan.toml | allocate init --from -",
         ),
+        (
+            vec!["split", "100", "--plan", "plan.toml", "--key", "befolkning"],
+            "cat plan.toml | allocate split BELOPP --plan - --key ID",
+        ),
     ] {
         let out = run(dir.path(), &args, None);
         out.assert_status(2);

@@ -334,12 +334,16 @@ pub fn permission_hint(lang: Lang) -> &'static str {
 
 /// How a plan is piped to `command` on standard input (`-` for the plan): `cat plan.toml |
 /// allocate report -`; `check`'s for a command that takes no plan so.
-pub fn piped_plan(command: Option<&str>) -> String {
+fn piped_plan(command: Option<&str>, lang: Lang) -> String {
     match command {
         Some("init") => "cat plan.toml | allocate init --from -".to_string(),
         Some("diff") => "cat plan-2025.toml | allocate diff - plan-2026.toml".to_string(),
         Some(command @ ("report" | "export" | "follow-up")) => {
             format!("cat plan.toml | allocate {command} -")
+        }
+        Some("split") => {
+            let amount = lang.pick("BELOPP", "AMOUNT");
+            format!("cat plan.toml | allocate split {amount} --plan - --key ID")
         }
         _ => "cat plan.toml | allocate check -".to_string(),
     }
@@ -348,7 +352,7 @@ pub fn piped_plan(command: Option<&str>) -> String {
 /// The hint for a plan that cannot be read, for `command` (which a plan piped to it names):
 /// [`read_hint`], with the command's own pipe where it gives one.
 pub fn read_hint_for(reason: &ReadReason, command: Option<&str>, lang: Lang) -> String {
-    let piped = piped_plan(command);
+    let piped = piped_plan(command, lang);
     match reason {
         ReadReason::NotRegular(_) => say!(
             lang,
