@@ -117,7 +117,7 @@ pub fn any_reallocated(summary: &Summary) -> bool {
 
 /// Each figure column's decimals: as many as its most precise amount has, so that every
 /// amount of a column is written alike (`47 600,00` above `190 006,68`).
-fn figure_decimals(columns: &[FigureColumn], rows: &[Use], summary: &Summary) -> Vec<u32> {
+pub fn figure_decimals(columns: &[FigureColumn], rows: &[Use], summary: &Summary) -> Vec<u32> {
     (columns.iter())
         .map(|&column| {
             let amounts = rows.iter().chain([&summary.totals]);

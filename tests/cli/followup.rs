@@ -5195,6 +5195,15 @@ fn amounts_in_ore_are_written_alike_in_a_column_and_kept_whole() {
     .assert_stdout_contains(
         "Mottaget 12 689 898,00 kr = använt 181 200,50 kr + ej använt 14 999,50 kr + ej redovisat 12 493 698,00 kr = länets medel 12 689 898,00 kr ✓",
     );
+    // A document's columns as the terminal's: Ragunda's `0,00` beside Berg's `181 200,50`.
+    let md = crate::support::allocate_env(
+        dir.path(),
+        &["follow-up", plan, "berg.csv", "--format", "md"],
+        &[],
+    );
+    md.assert_status(0).assert_stdout_contains(
+        "| Ragunda (2303) | 190\u{202f}600\u{a0}kr | 0,00\u{a0}kr | 0,00\u{a0}kr | 190\u{202f}600\u{a0}kr |",
+    );
 }
 
 /// A form whose Mottagare names none of the plan's recipients (`Berg kommun`, or `Berg

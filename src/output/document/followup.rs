@@ -10,7 +10,9 @@ use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
     total_label,
 };
-use crate::output::followup::{any_reallocated, repayment_decimals, totals_decimals, value};
+use crate::output::followup::{
+    any_reallocated, figure_decimals, repayment_decimals, totals_decimals, value,
+};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::Words;
@@ -190,22 +192,33 @@ fn figure_headers(columns: &[FigureColumn], lang: Lang) -> Vec<Column> {
         .collect()
 }
 
-fn figure_cells(columns: &[FigureColumn], figures: &Use, lang: Lang) -> Vec<Vec<Span>> {
-    (columns.iter())
-        .map(|&c| figure(value(c, figures), lang))
+/// A row's figures, each column's with its decimals ([`figure_decimals`]).
+fn figure_cells(
+    columns: &[FigureColumn],
+    figures: &Use,
+    decimals: &[u32],
+    lang: Lang,
+) -> Vec<Vec<Span>> {
+    (columns.iter().zip(decimals))
+        .map(|(&c, &d)| figure(value(c, figures).with_decimals(d), lang))
         .collect()
 }
 
 /// The total row: received checked against the county's funds.
-fn total_row(summary: &Summary, columns: &[FigureColumn], leading: usize, lang: Lang) -> Row {
+fn total_row(
+    summary: &Summary,
+    (columns, decimals): (&[FigureColumn], &[u32]),
+    leading: usize,
+    lang: Lang,
+) -> Row {
     let mut cells: Vec<Vec<Span>> = vec![Vec::new(); leading];
     if let Some(first) = cells.first_mut() {
         *first = total_label(lang);
     }
-    let mut figures = figure_cells(columns, &summary.totals, lang);
-    if let Some(received) = figures.first_mut() {
+    let mut figures = figure_cells(columns, &summary.totals, decimals, lang);
+    if let (Some(received), Some(&d)) = (figures.first_mut(), decimals.first()) {
         *received = vec![checked(
-            summary.totals.received,
+            summary.totals.received.with_decimals(d),
             summary.totals.received == summary.county_total,
             lang,
         )];
@@ -223,6 +236,8 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         "recipients",
     ));
     let figures = figure_columns(summary, FigureColumn::Received, false);
+    let uses: Vec<Use> = summary.recipients.iter().map(|r| r.figures).collect();
+    let decimals = figure_decimals(&figures, &uses, summary);
     let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
     columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
@@ -233,14 +248,14 @@ fn recipients(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 &r.recipient,
                 r.kommunkod.as_deref(),
             ))]];
-            cells.extend(figure_cells(&figures, &r.figures, lang));
+            cells.extend(figure_cells(&figures, &r.figures, &decimals, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, &figures, 1, lang));
+    rows.push(total_row(summary, (&figures, &decimals), 1, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -256,6 +271,8 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::wide(lang.pick("Beskrivning", "Description")),
     ];
     let figures = figure_columns(summary, FigureColumn::Allocated, true);
+    let uses: Vec<Use> = summary.areas.iter().map(|a| a.figures).collect();
+    let decimals = figure_decimals(&figures, &uses, summary);
     columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
         .areas
@@ -265,14 +282,14 @@ fn areas(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 vec![Span::text(a.number.to_string())],
                 vec![Span::swedish(a.title.clone())],
             ];
-            cells.extend(figure_cells(&figures, &a.figures, lang));
+            cells.extend(figure_cells(&figures, &a.figures, &decimals, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, &figures, 2, lang));
+    rows.push(total_row(summary, (&figures, &decimals), 2, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -289,6 +306,8 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         Column::text(lang.pick("Ansvarig", "Responsible")),
     ];
     let figures = figure_columns(summary, FigureColumn::Allocated, true);
+    let uses: Vec<Use> = summary.insatser.iter().map(|i| i.figures).collect();
+    let decimals = figure_decimals(&figures, &uses, summary);
     columns.extend(figure_headers(&figures, lang));
     let mut rows: Vec<Row> = summary
         .insatser
@@ -299,14 +318,14 @@ fn insatser(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                 vec![Span::swedish(i.text.clone())],
                 vec![Span::swedish(i.responsible.clone())],
             ];
-            cells.extend(figure_cells(&figures, &i.figures, lang));
+            cells.extend(figure_cells(&figures, &i.figures, &decimals, lang));
             Row {
                 cells,
                 kind: RowKind::Body,
             }
         })
         .collect();
-    rows.push(total_row(summary, &figures, 3, lang));
+    rows.push(total_row(summary, (&figures, &decimals), 3, lang));
     blocks.push(Block::Table(Table {
         caption: None,
         columns,
@@ -517,6 +536,9 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         )]));
         return;
     }
+    // The column's amounts alike, the total's with them.
+    let decimals =
+        number::shared_decimals(unused.iter().map(|u| u.figures.unused).chain([r.total]));
     let mut rows: Vec<Row> = unused
         .iter()
         .map(|u| {
@@ -531,7 +553,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
                         &u.recipient,
                         u.kommunkod.as_deref(),
                     ))],
-                    figure(u.figures.unused, lang),
+                    figure(u.figures.unused.with_decimals(decimals), lang),
                     vec![Span::text(how)],
                 ],
                 kind: RowKind::Body,
@@ -542,7 +564,11 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     rows.push(Row {
         cells: vec![
             total_label(lang),
-            vec![checked(r.total, parts == r.total, lang)],
+            vec![checked(
+                r.total.with_decimals(decimals),
+                parts == r.total,
+                lang,
+            )],
             Vec::new(),
         ],
         kind: RowKind::Total,
