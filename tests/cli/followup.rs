@@ -6025,8 +6025,8 @@ mod year_end {
     /// its lines were never paid, so none waits to be reported and the final follow-up is
     /// not preliminary (tester s26: "41 av 46 rader" and a *Preliminär* note over a final
     /// repayment). Its warning tells all it reported, a line used beyond what it received
-    /// included (the warning left that line out): its first line 20 000 kr over, the others
-    /// 10 000 kr under.
+    /// included (the warning left that line out), and how much beyond (nothing covers it, so a
+    /// figure written wrong shows): its first line 20 000 kr over, the others 10 000 kr under.
     #[test]
     fn lines_not_invoiced_in_time_wait_for_no_report_and_are_told_whole() {
         let dir = super::year_2025();
@@ -6060,7 +6060,7 @@ mod year_end {
                 "Redovisat: 13 av 18 rader; ej fakturerat i tid: 5 rader; redovisas senast",
             )
             .assert_stdout_contains(
-                "= belopp: att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 345 000 kr, räknas inte",
+                "= belopp: att få 3 365 000 kr, aldrig utbetalt; redovisat använt 3 345 000 kr, varav 20 000 kr mer än raderna skulle få, räknas inte",
             );
         assert!(!out.stdout.contains("ej redovisat 0 kr"), "{}", out.stdout);
         let md = run(&["--format", "md"]);

@@ -699,10 +699,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             let used: Amount = booked_own().map(|(_, b)| b.used).sum();
             let reported: Amount = booked_own().map(|(l, _)| recipients.amount(l)).sum();
             let unused = reported - used;
-            let above: Amount = (overspent_not_invoiced.iter())
+            let above: Vec<&Overspent> = (overspent_not_invoiced.iter())
                 .filter(|o| own.contains(&o.line))
-                .map(|o| o.used)
-                .sum();
+                .collect();
             report.findings.push(UsageFinding {
                 severity: Severity::Warning,
                 location: Location::Usage(place.clone()),
@@ -711,8 +710,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     invoice_by: by,
                     answered,
                     received: own.iter().map(|&l| recipients.amount(l)).sum(),
-                    used: used + above,
+                    used: used + above.iter().map(|o| o.used).sum::<Amount>(),
                     unused: answered.is_none().then_some(unused),
+                    beyond: (above.iter())
+                        .map(|o| o.used - recipients.amount(o.line))
+                        .sum(),
                 },
                 related: None,
             });

@@ -167,7 +167,9 @@ pub enum UsageProblem {
     /// money not invoiced by then was never paid out, and what it reports is not its use.
     /// `used` is all it reported used, on every line; `unused` what it reported unused once
     /// its moves between lines are made, when it did not say (it answered that it had not
-    /// invoiced: its money was never paid, nothing of it is moved or left).
+    /// invoiced: its money was never paid, nothing of it is moved or left). `beyond` is what
+    /// it reported used above what its lines were to receive, line by line: nothing covers
+    /// it, so a figure written wrong (5 000 000 for 500 000) shows.
     NotInvoiced {
         recipient: String,
         invoice_by: crate::core::plan::Date,
@@ -175,6 +177,7 @@ pub enum UsageProblem {
         received: Amount,
         used: Amount,
         unused: Option<Amount>,
+        beyond: Amount,
     },
     /// An amount column's header names another unit than kronor.
     AmountUnit {
@@ -339,11 +342,13 @@ impl UsageProblem {
                 received,
                 used,
                 unused,
+                beyond,
                 ..
             } => Some(Figures::NotInvoiced {
                 received: *received,
                 used: *used,
                 unused: *unused,
+                beyond: *beyond,
             }),
             _ => None,
         }
@@ -381,11 +386,12 @@ pub enum Figures {
         covered: Amount,
     },
     /// A recipient's that did not invoice in time (or did not say): what it received, used
-    /// and, when it did not say, left unused.
+    /// and, when it did not say, left unused; and what it used beyond its lines.
     NotInvoiced {
         received: Amount,
         used: Amount,
         unused: Option<Amount>,
+        beyond: Amount,
     },
 }
 

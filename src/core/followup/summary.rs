@@ -648,7 +648,6 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         .collect();
     let line_count = lines.len();
     let lines_reported = lines.iter().filter(|l| l.used.is_some()).count();
-
     Summary {
         year: *plan.plan.year.get_ref(),
         county: plan.plan.county.clone(),

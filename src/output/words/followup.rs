@@ -983,7 +983,8 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
             received,
             used,
             unused,
-        } => return not_invoiced_figures(received, used, unused, lang),
+            beyond,
+        } => return not_invoiced_figures(received, (used, beyond), unused, lang),
     };
     let difference = lang.amount(figures.uncovered().unwrap_or(Amount::ZERO));
     let (received, used) = (lang.amount(received), lang.amount(used));
@@ -1007,12 +1008,20 @@ pub fn figures(figures: Figures, lang: Lang) -> String {
 /// and what was never paid out if it did not.
 fn not_invoiced_figures(
     received: Amount,
-    used: Amount,
+    (used, beyond): (Amount, Amount),
     unused: Option<Amount>,
     lang: Lang,
 ) -> String {
     let (all, used) = (lang.amount(received), lang.amount(used));
     match unused {
+        None if beyond > Amount::ZERO => {
+            let beyond = lang.amount(beyond);
+            say!(
+                lang,
+                "att få {all}, aldrig utbetalt; redovisat använt {used}, varav {beyond} mer än raderna skulle få, räknas inte",
+                "to receive {all}, never paid out; reported used {used}, of which {beyond} more than the lines were to receive, not counted"
+            )
+        }
         None => say!(
             lang,
             "att få {all}, aldrig utbetalt; redovisat använt {used}, räknas inte",
