@@ -90,8 +90,12 @@ pub fn runs(weights: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The pieces in which [`write_in_order`] passes text on, and how many of them an item may
-/// make ahead of the one being written (at most 32 MiB each).
+/// make ahead of the one being written (at most 40 MiB each). A piece is passed on once it
+/// holds `PIECE` bytes, in a buffer with room for a quarter more, so that the writes which
+/// fill it never grow it (which would copy it) and a piece is as large as the buffer of the
+/// `BufWriter` it goes to (which then passes it on without copying it).
 const PIECE: usize = 1 << 16;
+const PIECE_ROOM: usize = PIECE + PIECE / 4;
 const PIECES_AHEAD: usize = 512;
 
 /// What `make` writes for each item, made side by side as [`map`] makes its results, written
@@ -162,7 +166,7 @@ pub fn write_in_turn<T: Sync, S>(
                 continue;
             };
             let mut piecewise = Pieces {
-                buffer: Vec::with_capacity(PIECE),
+                buffer: Vec::with_capacity(PIECE_ROOM),
                 to: &to,
                 spare: &spare,
             };
@@ -274,7 +278,7 @@ impl Pieces<'_> {
             .lock()
             .ok()
             .and_then(|mut spare| spare.pop())
-            .unwrap_or_else(|| Vec::with_capacity(PIECE));
+            .unwrap_or_else(|| Vec::with_capacity(PIECE_ROOM));
         let text = std::mem::replace(&mut self.buffer, next);
         self.to
             .send(Piece::Text(text))
@@ -284,6 +288,9 @@ impl Pieces<'_> {
 
 impl Write for Pieces<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.buffer.len() + bytes.len() > self.buffer.capacity() {
+            self.send()?;
+        }
         self.buffer.extend_from_slice(bytes);
         if self.buffer.len() >= PIECE {
             self.send()?;

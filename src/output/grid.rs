@@ -2,8 +2,10 @@
 //! per-kommun table of a national plan have millions of cells. They are drawn in the same
 //! style as the other tables (comfy-table's `UTF8_FULL_CONDENSED`, which a test holds them
 //! to), but written row by row as they are made, never held: a view first fits the columns
-//! to its cells ([`Grid::fit`]), then writes the rows. Unlike comfy-table, a grid never wraps
-//! a cell; the views cut their texts to the terminal's width before they write them.
+//! to its cells ([`Grid::fit`]), then writes the rows. The views cut their texts to the
+//! terminal's width before they write them; only a row written by [`Grid::wrapped_row`] (a
+//! heading's title, a total's label) is wrapped within a column narrower than its text, at
+//! the places comfy-table wraps it.
 
 use std::io::{self, Write};
 
@@ -99,6 +101,11 @@ impl Grid {
         }
     }
 
+    /// The header of `column`.
+    pub fn header(&self, column: usize) -> &str {
+        self.headers.get(column).map_or("", String::as_str)
+    }
+
     /// The number of columns.
     pub fn columns(&self) -> usize {
         self.widths.len()
@@ -114,6 +121,14 @@ impl Grid {
         self.fit_width(column, cell.width());
     }
 
+    /// Sets `column` to `width` terminal columns, narrower than its header or its longest
+    /// cell if need be: such a cell wraps within it ([`Grid::wrapped_row`]).
+    pub fn set_width(&mut self, column: usize, width: usize) {
+        if let Some(w) = self.widths.get_mut(column) {
+            *w = width;
+        }
+    }
+
     /// Widens every column to hold the row's cells.
     pub fn fit_row(&mut self, cells: &[Cell]) {
         for (column, cell) in cells.iter().enumerate() {
@@ -126,7 +141,7 @@ impl Grid {
         self.border(out, ['┌', '─', '┬', '┐'])?;
         let headers = std::mem::take(&mut self.headers);
         let cells: Vec<Cell> = headers.iter().map(|h| cell(h)).collect();
-        let written = self.row(out, &cells);
+        let written = self.wrapped_row(out, &cells);
         self.headers = headers;
         written?;
         self.border(out, ['╞', '═', '╪', '╡'])
@@ -135,6 +150,34 @@ impl Grid {
     /// One row; cells beyond the columns are left out, missing ones are empty.
     pub fn row(&mut self, out: &mut dyn Write, cells: &[Cell]) -> io::Result<()> {
         self.row_after(out, &Start::default(), cells)
+    }
+
+    /// One row whose cells may be wider than their columns: each such cell is wrapped within
+    /// its column ([`wrapped`]), and the row takes as many lines as its tallest cell, the
+    /// others left blank below their text.
+    pub fn wrapped_row(&mut self, out: &mut dyn Write, cells: &[Cell]) -> io::Result<()> {
+        let lines: Vec<Vec<String>> = (self.widths.iter().enumerate())
+            .map(|(column, &width)| match cells.get(column) {
+                Some(cell) if cell.width() > width => wrapped(cell.text, width),
+                Some(cell) => vec![cell.text.to_string()],
+                None => vec![String::new()],
+            })
+            .collect();
+        let height = lines.iter().map(Vec::len).max().unwrap_or(1);
+        for at in 0..height {
+            let row: Vec<Cell> = (lines.iter().enumerate())
+                .map(|(column, lines)| match lines.get(at) {
+                    Some(text) => Cell {
+                        text,
+                        strong: cells.get(column).is_some_and(|c| c.strong),
+                        width: None,
+                    },
+                    None => cell(""),
+                })
+                .collect();
+            self.row(out, &row)?;
+        }
+        Ok(())
     }
 
     /// The text of a row's first `cells.len()` columns as [`Grid::row`] writes them: the
@@ -226,6 +269,78 @@ pub fn width(text: &str) -> usize {
     } else {
         text.width()
     }
+}
+
+/// A text wrapped into lines of at most `width` terminal columns, as comfy-table wraps a cell
+/// (its `split_line`), so that a table drawn by a grid looks as one drawn by comfy-table:
+/// words are taken as they come between single spaces (two spaces leave an empty word); a
+/// line is closed once it has at most two columns left; a word too long for a line of its
+/// own is broken to fill the line it starts on when more than two columns are left there.
+pub fn wrapped(text: &str, width: usize) -> Vec<String> {
+    const LEFT_FREE: usize = 2;
+    let close = |lines: &mut Vec<String>, line: &mut String| {
+        if self::width(line) > width.saturating_sub(LEFT_FREE) {
+            lines.push(std::mem::take(line));
+        }
+    };
+    let mut lines = Vec::new();
+    let mut words: Vec<String> = text.split(' ').rev().map(str::to_string).collect();
+    let mut line = String::new();
+    while let Some(word) = words.pop() {
+        let gap = usize::from(!line.is_empty());
+        let used = self::width(&line);
+        let needed = self::width(&word);
+        let left = width.saturating_sub(used).saturating_sub(gap);
+        if used + gap + needed <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(&word);
+            close(&mut lines, &mut line);
+        } else if gap == 1 && left <= LEFT_FREE {
+            words.push(word);
+            lines.push(std::mem::take(&mut line));
+        } else if needed > width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            let (mut head, mut rest) = split_at_width(&word, left);
+            // A character wider than the whole column still takes a line: nothing else
+            // would ever take it.
+            if gap == 0 && head.is_empty() {
+                let mut chars = rest.chars();
+                head = chars.next().map(String::from).unwrap_or_default();
+                rest = chars.as_str();
+            }
+            line.push_str(&head);
+            words.push(rest.to_string());
+            lines.push(std::mem::take(&mut line));
+        } else {
+            lines.push(std::mem::replace(&mut line, word));
+            close(&mut lines, &mut line);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The start of `word` that takes at most `width` terminal columns, and the rest. A
+/// character that takes no column (a combining accent) stays with the one before it.
+fn split_at_width(word: &str, width: usize) -> (String, &str) {
+    let mut used = 0;
+    for (at, c) in word.char_indices() {
+        let columns = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + columns > width {
+            return (
+                word.get(..at).unwrap_or("").to_string(),
+                word.get(at..).unwrap_or(""),
+            );
+        }
+        used += columns;
+    }
+    (word.to_string(), "")
 }
 
 fn spaces(out: &mut String, count: usize) {
@@ -345,6 +460,42 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A cell wrapped by a grid takes the lines comfy-table gives it, however its spaces,
+        /// long words, wide characters and accents fall, in a column as narrow as one.
+        #[test]
+        fn wraps_a_cell_as_comfy_table_wraps_it(
+            text in "[ab å東\u{301}]{0,40}",
+            width in 1usize..16,
+            strong in proptest::bool::ANY,
+        ) {
+            let row = [Cell { text: &text, strong, width: None }, cell("1 kr")];
+            let mut table = Table::new();
+            table
+                .load_preset(UTF8_FULL_CONDENSED)
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(400)
+                .enforce_styling();
+            table.set_header(vec!["h", "Belopp"]);
+            let first = comfy_table::Cell::new(&text);
+            let first = if strong { first.add_attribute(Attribute::Bold) } else { first };
+            table.add_row(vec![first, comfy_table::Cell::new("1 kr")]);
+            if let Some(column) = table.column_mut(0) {
+                column.set_constraint(comfy_table::ColumnConstraint::Absolute(
+                    comfy_table::Width::Fixed(u16::try_from(width + 2).unwrap()),
+                ));
+            }
+            let mut grid = Grid::new(&["h", "Belopp"], &[Align::Left, Align::Left], true);
+            grid.fit_row(&row);
+            grid.set_width(0, width);
+            let mut out = Vec::new();
+            grid.head(&mut out).unwrap();
+            grid.wrapped_row(&mut out, &row).unwrap();
+            grid.foot(&mut out).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), format!("{table}\n"));
         }
     }
 

@@ -1,6 +1,7 @@
-//! Terminal tables (comfy-table) for every report view: Swedish number format, amounts
-//! right-aligned, sized for the terminal (80 columns when it cannot be told), colour only
-//! when asked for.
+//! Terminal tables for every report view: Swedish number format, amounts right-aligned,
+//! sized for the terminal (80 columns when it cannot be told), colour only when asked for.
+//! The small tables are comfy-table's; the views that grow with the plan are written row by
+//! row by [`crate::output::grid`] in the same style.
 
 use std::io::{self, Write};
 use std::rc::Rc;
@@ -41,8 +42,10 @@ pub fn view(
         View::PerKommun => return per_kommun(&report::per_kommun(projection), &title, layout, out),
         View::Invoices => return payments(&report::payments(projection), &title, layout, out),
         View::PerActor => per_actor(&report::per_actor(projection), &title, layout),
-        View::PerHeading => per_heading(&report::per_heading(projection), &title, layout),
-        View::PerArea => per_area(&report::per_area(projection), &title, layout),
+        View::PerHeading => {
+            return per_heading(&report::per_heading(projection), &title, layout, out);
+        }
+        View::PerArea => return per_area(&report::per_area(projection), &title, layout, out),
     };
     out.write_all(text.as_bytes())
 }
@@ -161,18 +164,34 @@ pub fn hold<'a>(
         .and_then(|h| h.cell_iter().nth(column))
         .map(|c| c.content())
         .unwrap_or_default();
-    let word = header
-        .split(' ')
-        .map(crate::output::grid::width)
-        .max()
-        .unwrap_or(0);
-    let widest = widest(cells).max(crate::output::grid::width(&header));
-    let width = widest.min(room).max(word).saturating_add(2);
+    let width = held(&header, room, cells).saturating_add(2);
     if let Some(c) = table.column_mut(column) {
         c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
             u16::try_from(width).unwrap_or(u16::MAX),
         )));
     }
+}
+
+/// [`hold`] for a grid's column: its texts fit it, a longer title or label wraps within it.
+fn hold_grid<'a>(
+    grid: &mut Grid,
+    column: usize,
+    room: usize,
+    cells: impl IntoIterator<Item = &'a str>,
+) {
+    let width = held(grid.header(column), room, cells);
+    grid.set_width(column, width);
+}
+
+/// The width [`hold`] holds a column to, padding left out.
+fn held<'a>(header: &str, room: usize, cells: impl IntoIterator<Item = &'a str>) -> usize {
+    let word = header
+        .split(' ')
+        .map(crate::output::grid::width)
+        .max()
+        .unwrap_or(0);
+    let widest = widest(cells).max(crate::output::grid::width(header));
+    widest.min(room).max(word)
 }
 
 /// Columns of amounts keep their width: a narrow terminal shrinks (and wraps) the text
@@ -514,25 +533,22 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
     )
 }
 
-pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
+pub fn per_heading(
+    report: &PerHeading,
+    title: &str,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
-    let mut table = layout.table();
-    table.set_header(vec![
-        Cell::new("Insats"),
-        Cell::new(lang.pick("Rubrik / beskrivning", "Heading / description")),
-        Cell::new(lang.pick("Belopp", "Amount")),
-        Cell::new(lang.pick("Angivet", "Stated")),
-    ]);
-    let amounts = report
-        .headings
-        .iter()
-        .flat_map(|h| std::iter::once(h.computed).chain(h.items.iter().map(|i| i.amount)));
-    let amount_width = widest(
-        amounts
-            .map(|a| lang.amount(a))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
+    let mut grid = Grid::new(
+        &[
+            "Insats",
+            lang.pick("Rubrik / beskrivning", "Heading / description"),
+            lang.pick("Belopp", "Amount"),
+            lang.pick("Angivet", "Stated"),
+        ],
+        &[Align::Left, Align::Left, Align::Right, Align::Right],
+        layout.color,
     );
     // What the Angivet column says of each heading, made first so the column is measured as
     // it is shown.
@@ -551,66 +567,79 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
             })
         })
         .collect();
-    let stated_width = widest(stated.iter().flatten().map(|(s, _)| s.as_str()));
-    let ids: Vec<String> = report
-        .headings
-        .iter()
-        .flat_map(|h| h.items.iter().map(|i| visible(&i.insats).into_owned()))
-        .collect();
-    let id_width = widest(ids.iter().map(String::as_str)).max(6);
+    let amount = |heading: &report::HeadingReport| lang.amount(heading.computed);
+    let items = || report.headings.iter().flat_map(|h| &h.items);
+    let ids: Vec<_> = items().map(|item| visible(&item.insats)).collect();
+    let amounts: Vec<String> = items().map(|item| lang.amount(item.amount)).collect();
+    let totals: Vec<String> = report.headings.iter().map(amount).collect();
+    let total = lang.amount(report.total);
+    for id in &ids {
+        grid.fit(0, id);
+    }
+    for text in amounts.iter().chain(&totals).chain([&total]) {
+        grid.fit(2, text);
+    }
+    for (text, _) in stated.iter().flatten() {
+        grid.fit(3, text);
+    }
     let text_width = budget(
         layout,
-        &[id_width, amount_width.max(6), stated_width.max(7)],
+        &[grid.width(0), grid.width(2).max(6), grid.width(3).max(7)],
     );
-    let mut cut: Vec<String> = Vec::new();
-    let mut titles: Vec<String> = Vec::new();
-    for (heading, stated) in report.headings.iter().zip(stated) {
-        // Sub-headings are marked, not indented: a table cell does not keep leading spaces.
-        let marker = super::depth_marker(heading.depth, "› ");
-        let stated = match stated {
-            Some((s, true)) => layout.strong(s),
-            Some((s, false)) => Cell::new(s),
-            None => Cell::new(""),
-        };
-        let title = format!("{marker}{}", visible(&heading.title));
-        titles.push(title.clone());
-        table.add_row(vec![
-            Cell::new(""),
-            // Titles wrap rather than being cut: two headings may share a long prefix.
-            layout.strong(title),
-            layout.strong_amount(heading.computed),
-            stated.set_alignment(CellAlignment::Right),
-        ]);
-        for item in &heading.items {
-            let text_cut = short(&item.text, text_width);
-            cut.push(text_cut.clone());
-            table.add_row(vec![
-                text(&item.insats),
-                Cell::new(text_cut),
-                layout.amount(item.amount),
-                Cell::new(""),
-            ]);
-        }
-    }
-    table.add_row(vec![
-        Cell::new(""),
-        layout.total_label(report.complete),
-        layout.strong_amount(report.total),
-        Cell::new(""),
-    ]);
-    whole(&mut table, [0, 2, 3]);
+    let cut: Vec<String> = items().map(|item| short(&item.text, text_width)).collect();
+    // Sub-headings are marked, not indented.
+    let titles: Vec<String> = (report.headings.iter())
+        .map(|heading| {
+            let marker = super::depth_marker(heading.depth, "› ");
+            format!("{marker}{}", visible(&heading.title))
+        })
+        .collect();
     // The column as wide as its widest text up to the room left: titles longer than that
     // wrap within it, the cut descriptions fit it.
     let shown = cut.iter().chain(&titles).map(String::as_str);
-    hold(
-        &mut table,
+    hold_grid(
+        &mut grid,
         1,
         text_width,
         shown.chain([lang.total(report.complete)]),
     );
-    format!(
-        "{}, {title}\n{table}\n{}\n",
-        lang.pick("Sammanfattning per aktör som hanterar medlen", "Summary per actor handling the funds"),
+    writeln!(
+        out,
+        "{}, {title}",
+        lang.pick(
+            "Sammanfattning per aktör som hanterar medlen",
+            "Summary per actor handling the funds"
+        ),
+    )?;
+    grid.head(out)?;
+    let mut item = 0;
+    for (((heading, stated), title), computed) in report
+        .headings
+        .iter()
+        .zip(&stated)
+        .zip(&titles)
+        .zip(&totals)
+    {
+        let stated = match stated {
+            Some((text, true)) => strong(text),
+            Some((text, false)) => cell(text),
+            None => cell(""),
+        };
+        grid.wrapped_row(out, &[cell(""), strong(title), strong(computed), stated])?;
+        for _ in &heading.items {
+            let id = ids.get(item).map_or("", |id| &**id);
+            let text = cut.get(item).map_or("", String::as_str);
+            let amount = amounts.get(item).map_or("", String::as_str);
+            grid.row(out, &[cell(id), cell(text), cell(amount)])?;
+            item += 1;
+        }
+    }
+    let label = lang.total(report.complete);
+    grid.wrapped_row(out, &[cell(""), strong(label), strong(&total)])?;
+    grid.foot(out)?;
+    writeln!(
+        out,
+        "{}",
         note(lang.pick(
             "› underrubrik. Angivet: summan som anges i beslutsunderlaget (✓ stämmer med beräkningen, ≠ gör det inte).",
             "› sub-heading. Stated: the total stated in the decision document (✓ matches the computation, ≠ does not)."
@@ -618,109 +647,124 @@ pub fn per_heading(report: &PerHeading, title: &str, layout: Layout) -> String {
     )
 }
 
-pub fn per_area(report: &PerArea, title: &str, layout: Layout) -> String {
+pub fn per_area(
+    report: &PerArea,
+    title: &str,
+    layout: Layout,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let lang = layout.lang;
-    let mut out = format!(
-        "{}, {title}\n",
+    writeln!(
+        out,
+        "{}, {title}",
         lang.pick("Insatser per område", "Insatser per area")
-    );
+    )?;
     for area in &report.areas {
-        let amount_width = widest(
-            area.rows
-                .iter()
-                .map(|r| r.amount)
-                .chain([area.total])
-                .map(|a| lang.amount(a))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
+        let mut grid = Grid::new(
+            &[
+                "Insats",
+                lang.pick("Beskrivning", "Description"),
+                lang.pick("Fokus", "Focus"),
+                lang.pick("Ansvarig", "Responsible"),
+                lang.pick("Belopp", "Amount"),
+            ],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Right,
+            ],
+            layout.color,
         );
+        let ids: Vec<_> = area.rows.iter().map(|r| visible(&r.insats)).collect();
         let foci: Vec<String> = (area.rows.iter())
             .map(|r| crate::output::words::focus_areas(&r.focus_areas))
             .collect();
-        let focus_width = widest(foci.iter().map(String::as_str)).max(5);
-        let responsible_width = widest(
-            area.rows
-                .iter()
-                .map(|r| visible(&r.responsible))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(|r| &**r),
-        )
-        .max(8);
-        let insats_width = widest(
-            area.rows
-                .iter()
-                .map(|r| visible(&r.insats))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(|r| &**r),
-        )
-        .max(6);
+        let responsible: Vec<_> = area.rows.iter().map(|r| visible(&r.responsible)).collect();
+        let amounts: Vec<String> = area.rows.iter().map(|r| lang.amount(r.amount)).collect();
+        let total = lang.amount(area.total);
+        for (((id, focus), responsible), amount) in
+            ids.iter().zip(&foci).zip(&responsible).zip(&amounts)
+        {
+            grid.fit_row(&[
+                cell(id),
+                cell(""),
+                cell(focus),
+                cell(responsible),
+                cell(amount),
+            ]);
+        }
+        grid.fit(4, &total);
         let text_width = budget(
             layout,
             &[
-                insats_width,
-                focus_width,
-                responsible_width,
-                amount_width.max(6),
+                grid.width(0),
+                grid.width(2),
+                grid.width(3),
+                grid.width(4).max(6),
             ],
         );
-        let mut table = layout.table();
-        table.set_header(vec![
-            Cell::new("Insats"),
-            Cell::new(lang.pick("Beskrivning", "Description")),
-            Cell::new(lang.pick("Fokus", "Focus")),
-            Cell::new(lang.pick("Ansvarig", "Responsible")),
-            Cell::new(lang.pick("Belopp", "Amount")),
-        ]);
-        let mut cut: Vec<String> = Vec::new();
-        for (row, focus) in area.rows.iter().zip(foci) {
-            let text_cut = short(&row.text, text_width);
-            cut.push(text_cut.clone());
-            table.add_row(vec![
-                text(&row.insats),
-                Cell::new(text_cut),
-                Cell::new(focus),
-                text(&row.responsible),
-                layout.amount(row.amount),
-            ]);
-        }
+        let cut: Vec<String> = area
+            .rows
+            .iter()
+            .map(|r| short(&r.text, text_width))
+            .collect();
+        let label = lang.total(area.complete);
+        hold_grid(
+            &mut grid,
+            1,
+            text_width,
+            cut.iter().map(String::as_str).chain([label]),
+        );
         let check = match area.verdict() {
             Verdict::Selection => lang.pick("(urval)", "(selection)"),
             Verdict::Holds => "✓",
             Verdict::Differs => "≠",
         };
-        table.add_row(vec![
-            Cell::new(""),
-            layout.total_label(area.complete),
-            Cell::new(""),
-            Cell::new(""),
-            layout.strong_amount(area.total),
-        ]);
-        right_align_from(&mut table, 4);
-        whole(&mut table, [0, 2, 3, 4]);
-        let shown = cut.iter().map(String::as_str);
-        hold(
-            &mut table,
-            1,
-            text_width,
-            shown.chain([lang.total(area.complete)]),
-        );
         let heading = format!(
             "{} {}: {}",
             lang.pick("Område", "Area"),
             area.number,
             visible(&area.title)
         );
-        out.push_str(&format!(
-            "\n{}\n{table}\n  {}: {} {check}\n",
-            wrap(&heading, usize::from(layout.width), "", "  "),
+        writeln!(
+            out,
+            "\n{}",
+            wrap(&heading, usize::from(layout.width), "", "  ")
+        )?;
+        grid.head(out)?;
+        for ((((id, text), focus), responsible), amount) in ids
+            .iter()
+            .zip(&cut)
+            .zip(&foci)
+            .zip(&responsible)
+            .zip(&amounts)
+        {
+            grid.row(
+                out,
+                &[
+                    cell(id),
+                    cell(text),
+                    cell(focus),
+                    cell(responsible),
+                    cell(amount),
+                ],
+            )?;
+        }
+        grid.wrapped_row(
+            out,
+            &[cell(""), strong(label), cell(""), cell(""), strong(&total)],
+        )?;
+        grid.foot(out)?;
+        writeln!(
+            out,
+            "  {}: {} {check}",
             lang.pick("Enligt överenskommelsen", "Per the agreement"),
             lang.amount(area.agreement),
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 pub fn payments(

@@ -125,12 +125,7 @@ fn per_heading_2026_marks_every_stated_total_as_matching() {
         .assert_stdout_contains("2 127 436 kr ┆ 2 127 436 kr ✓")
         .assert_stdout_contains("3 510 836 kr ┆ 3 510 836 kr ✓")
         .assert_stdout_contains("481 600 kr ┆   481 600 kr ✓")
-        .assert_row(&[
-            "3.7",
-            "Informera om arbetssätt och stött…",
-            "100 000 kr",
-            "",
-        ])
+        .assert_row(&["3.7", "Informera om arbetssätt och stöt…", "100 000 kr", ""])
         .assert_stdout_contains("4 705 026 kr ┆ 4 705 026 kr ✓");
 }
 

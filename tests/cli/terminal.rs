@@ -885,6 +885,29 @@ fn at_80_columns_every_report_line_fits() {
 }
 
 #[test]
+fn at_80_columns_the_english_headings_and_areas_fit_with_their_headers() {
+    // A header counts as a cell: "Responsible" is wider than the names under it, and the
+    // total under the headings' amounts wider than each of them.
+    for plan in ["allocations/plan-2025.toml", "allocations/plan-2026.toml"] {
+        let text = at_width(
+            80,
+            &[
+                "--lang",
+                "en",
+                "report",
+                "--view",
+                "per-heading",
+                "--view",
+                "per-area",
+                plan,
+            ],
+        );
+        assert!(widest_line(&text) <= 80, "{text}");
+        assert!(text.contains("Responsible"), "{text}");
+    }
+}
+
+#[test]
 fn split_honours_columns() {
     let args = [
         "split",
