@@ -763,9 +763,10 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
         .collect()
 }
 
-/// A split as the comparison tells it, each name in `except` and `amounts` resolved as
-/// `check` resolves it, so that a recipient written another way is no change.
-fn split_side(split: &crate::core::plan::Split, ledger: &Ledger) -> SplitSide {
+/// A split as the comparison (and the decision basis) tells it, each name in `except` and
+/// `amounts` resolved as `check` resolves it, so that a recipient written another way is no
+/// change.
+pub fn split_side(split: &crate::core::plan::Split, ledger: &Ledger) -> SplitSide {
     let pairs = |map: &std::collections::BTreeMap<Spanned<String>, Spanned<Amount>>| {
         let mut pairs: Vec<(String, Amount)> = map
             .iter()

@@ -507,6 +507,77 @@ fn the_decision_basis_says_what_the_decision_says_about_the_money() {
     );
 }
 
+#[test]
+fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    // Seed 001: Barnsäkert 75 000 per kommun but Östersund 140 000; 3.4 100 000 each.
+    for rule in [
+        "Fördelning: nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr.".to_string(),
+        format!(
+            "Fördelning: {}\u{a0}kr var (Östersund {}\u{a0}kr).",
+            kr("75 000"),
+            kr("140 000")
+        ),
+        "samiska samhället. Fördelning: lika delar.".to_string(),
+    ] {
+        assert!(md.contains(&rule), "no {rule:?} in {md}");
+    }
+    // The key's one-decimal percentages of the 2026 table (DOMAIN.md: Berg 5,3 % …).
+    let tables = pipe_tables(&md);
+    let keys = tables
+        .iter()
+        .find(|t| t[0].get(2).is_some_and(|h| h == "befolkning-procent-2026"))
+        .expect("keys table");
+    for (kommun, share) in [
+        ("Berg", "5,3"),
+        ("Bräcke", "4,5"),
+        ("Härjedalen", "7,6"),
+        ("Krokom", "11,9"),
+        ("Ragunda", "3,9"),
+        ("Strömsund", "8,2"),
+        ("Åre", "9,6"),
+        ("Östersund", "49,0"),
+    ] {
+        let row = keys.iter().find(|r| r[1] == kommun).unwrap();
+        assert_eq!(row[2], format!("{share}\u{a0}%"), "{kommun}");
+    }
+    assert_eq!(keys.last().unwrap()[2], "**100,0\u{a0}%**");
+    assert!(md.contains("befolkning-procent-2026: Andel av länets befolkning, procent med en decimal; Beslutsunderlaget 2026, tabellen Respektive kommun"));
+    // Seed 003, Tabell 2: Mini Maria's percentages beside the population counts they come
+    // from, the file named without its folders.
+    let (_dir, path) = document("examples/mini-maria-2025.toml", "md", &[]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    let tables = pipe_tables(&md);
+    let keys = tables
+        .iter()
+        .find(|t| t[0].get(3).is_some_and(|h| h == "befolkning-procent-2024"))
+        .expect("keys table");
+    let row = |kommun: &str| keys.iter().find(|r| r[1] == kommun).unwrap().clone();
+    assert_eq!(
+        row("Ragunda")[2..],
+        [kr("5 150"), "3,88\u{a0}%".to_string()]
+    );
+    assert_eq!(
+        row("Östersund")[2..],
+        [kr("64 977"), "48,96\u{a0}%".to_string()]
+    );
+    assert_eq!(keys.last().unwrap()[2], format!("**{}**", kr("132 708")));
+    assert!(
+        md.contains("fil folkmangd-2024-11-01.csv; per 1 november 2024"),
+        "{md}"
+    );
+    assert!(!md.contains("../allocations"), "{md}");
+    // In English.
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &["--lang", "en"]);
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        md.contains("Split: 75,000\u{a0}kr each (Östersund 140,000\u{a0}kr)."),
+        "{md}"
+    );
+    assert!(md.contains("**Allocation keys**"), "{md}");
+}
+
 /// The pipe tables of a Markdown text, each row split into trimmed cells.
 fn pipe_tables(md: &str) -> Vec<Vec<Vec<String>>> {
     let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
@@ -701,9 +772,10 @@ fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists()
         assert!(html.contains(&heading), "{heading}");
     }
     assert!(!html.contains("<p><strong>Kommunförbundet"));
-    // 15 tables and the two of the comparison with last year, each with its caption.
-    assert_eq!(html.matches("<table>").count(), 17);
-    assert_eq!(html.matches("<table>\n<caption>").count(), 17);
+    // 16 tables (the keys under the per-kommun table among them) and the two of the
+    // comparison with last year, each with its caption.
+    assert_eq!(html.matches("<table>").count(), 18);
+    assert_eq!(html.matches("<table>\n<caption>").count(), 18);
 
     let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
     let md = std::fs::read_to_string(&path).unwrap();
@@ -759,7 +831,7 @@ fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists()
         .descendants()
         .filter(|n| n.has_tag_name((w, "tbl")))
         .collect();
-    assert_eq!(tables.len(), 15);
+    assert_eq!(tables.len(), 16);
     for table in &tables {
         let caption = table.prev_sibling_element().expect("a paragraph above");
         assert_eq!(
@@ -2654,6 +2726,8 @@ fn a_per_kommun_table_wider_than_the_page_is_split_with_the_kommuner_in_each_par
     let parts: Vec<Vec<Vec<String>>> = word_tables(&xml)
         .into_iter()
         .filter(|t| t[0].get(1).is_some_and(|h| h == "Kommun"))
+        // The keys' table under it begins as it does.
+        .filter(|t| !t[0].iter().any(|h| h == "befolkning-procent-2026"))
         .collect();
     assert!(parts.len() >= 2, "{} parts", parts.len());
     for part in &parts {

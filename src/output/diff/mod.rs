@@ -10,7 +10,6 @@ use crate::core::diff::{
     YearCheckKind,
 };
 use crate::core::money::Amount;
-use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::visible;
@@ -299,49 +298,15 @@ fn any_area_changed(i: &Insatser) -> bool {
     i.changed.iter().any(InsatsChange::area_changed)
 }
 
-/// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`.
+/// A split in words, or that there is none.
 fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
     let lang = figures.style.lang;
-    let Some(s) = split else {
-        return lang.pick("ingen fördelning", "no split").to_string();
-    };
-    let key = s.key.as_deref().map(visible).unwrap_or_default();
-    let each = s.each.map(|e| figures.amount(e)).unwrap_or_default();
-    let listed = |list: &[(String, Amount)]| -> String {
-        const NAMED: usize = 3;
-        if list.len() > NAMED {
-            let count = figures.count(list.len());
-            say!(lang, " ({count} mottagare)", " ({count} recipients)")
-        } else if list.is_empty() {
-            String::new()
-        } else {
-            let named: Vec<String> = list
-                .iter()
-                .map(|(who, a)| format!("{} {}", visible(who), figures.amount(*a)))
-                .collect();
-            format!(" ({})", named.join(", "))
+    match split {
+        Some(split) => {
+            crate::output::words::diff::split(split, figures.style, &|a| figures.amount(a))
         }
-    };
-    let except = listed(&s.except);
-    let mut text = match s.rule {
-        SplitRule::Equal => lang.pick("lika delar", "equal parts").to_string(),
-        SplitRule::Key => say!(lang, "nyckel {key}", "key {key}"),
-        SplitRule::Fixed => say!(lang, "{each} var{except}", "{each} each{except}"),
-        SplitRule::Amounts => {
-            let amounts = listed(&s.amounts);
-            say!(lang, "angivna belopp{amounts}", "amounts given{amounts}")
-        }
-        SplitRule::FixedPlusKey => say!(
-            lang,
-            "{each} var{except}, resten efter nyckel {key}",
-            "{each} each{except}, the rest by key {key}"
-        ),
-    };
-    if let Some(unit) = s.unit {
-        let unit = figures.amount(unit);
-        text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
+        None => lang.pick("ingen fördelning", "no split").to_string(),
     }
-    text
 }
 
 /// How an insats's split has changed: the two splits in words, or where they say the same

@@ -861,14 +861,36 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
     };
     cells.push(figure_cell(total));
     rows.push(total_row(cells));
-    let notes = report
-        .columns
-        .iter()
-        .map(|c| {
-            vec![
+    // Each insats's text, and how its amount is split: the politicians approve the rule as
+    // well as the amounts.
+    let splits: Vec<Option<&crate::core::plan::Split>> = (insatser.iter())
+        .map(|i| {
+            let insats = i.and_then(|i| ledger.plan.insatser.get(i))?;
+            insats.split.as_ref().map(|s| s.get_ref())
+        })
+        .collect();
+    let notes = (report.columns.iter().zip(&splits))
+        .map(|(c, split)| {
+            let mut note = vec![
                 Span::text(format!("{}: ", c.insats)),
                 Span::swedish(&c.text),
-            ]
+            ];
+            if let Some(split) = split {
+                let side = crate::core::diff::split_side(split, ledger);
+                let style = number::Style::document(lang);
+                let rule = crate::output::words::diff::split(&side, style, &|a| {
+                    number::document_amount(a, lang)
+                });
+                // After the insats's own text, as a sentence of its own.
+                let ended = c.text.trim_end().ends_with(['.', '!', '?']);
+                let stop = if ended { " " } else { ". " };
+                note.push(Span::text(say!(
+                    lang,
+                    "{stop}Fördelning: {rule}.",
+                    "{stop}Split: {rule}."
+                )));
+            }
+            note
         })
         .collect();
     blocks.push(Block::Table(Table {
@@ -881,6 +903,116 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         notes,
     }));
     blocks.push(Block::Chart(chart::kommun_bars(&report, lang)));
+    keys(blocks, ledger, &report.rows, &splits, lang);
+}
+
+/// The keys the per-kommun table's insatser are split by, each kommun's share in a column
+/// (`5,3 %`, or a population count), and under the table what each key is and where it comes
+/// from.
+fn keys(
+    blocks: &mut Vec<Block>,
+    ledger: &Ledger,
+    kommuner: &[report::KommunRow],
+    splits: &[Option<&crate::core::plan::Split>],
+    lang: Lang,
+) {
+    let plan = ledger.plan;
+    let mut used: Vec<usize> = splits
+        .iter()
+        .flatten()
+        .filter_map(|s| s.key.as_ref())
+        .filter_map(|k| ledger.names.keys.get(k.get_ref()).copied())
+        .collect();
+    // Percentages derived from counts stand beside the counts, as seed 003's table has them.
+    let sources: Vec<usize> = (used.iter())
+        .filter_map(|&k| ledger.keys.get(k)?.source)
+        .collect();
+    used.extend(sources);
+    used.sort_unstable();
+    used.dedup();
+    let keys: Vec<(&crate::core::plan::Key, &[rust_decimal::Decimal])> = (used.iter())
+        .filter_map(|&k| {
+            let weights = ledger.keys.get(k)?.weights.as_ref().ok()?;
+            Some((plan.keys.get(k)?, weights.as_slice()))
+        })
+        .collect();
+    if keys.is_empty() {
+        return;
+    }
+    let style = number::Style::document(lang);
+    // A key's figures as it is written: a percentage with the decimals of its most precise
+    // value, a count grouped.
+    let shown = |key: &crate::core::plan::Key, weights: &[rust_decimal::Decimal]| {
+        let percent =
+            *key.kind.get_ref() == crate::core::plan::KeyKind::Percent || key.from.is_some();
+        let decimals = weights
+            .iter()
+            .map(|w| w.normalize().scale())
+            .max()
+            .unwrap_or(0);
+        move |w: rust_decimal::Decimal| match percent {
+            true => style.percent(w, decimals),
+            false => style.grouped(w),
+        }
+    };
+    let mut columns = vec![
+        Column::text(lang.pick("Kod", "Code")),
+        Column::text("Kommun"),
+    ];
+    columns.extend(keys.iter().map(|(key, _)| Column::amount(key.id.get_ref())));
+    let mut rows: Vec<Row> = kommuner
+        .iter()
+        .map(|kommun| {
+            let k = ledger.names.kommun(&kommun.code);
+            let mut cells = vec![texts(&kommun.code), swedish_texts(&kommun.name)];
+            for (key, weights) in &keys {
+                let weight = k.and_then(|k| weights.get(k));
+                cells.push(weight.map_or_else(Vec::new, |w| texts(&shown(key, weights)(*w))));
+            }
+            row(cells)
+        })
+        .collect();
+    let mut total = vec![Vec::new(), total_label(lang)];
+    total.extend(
+        keys.iter()
+            .map(|(key, weights)| texts(&shown(key, weights)(weights.iter().sum()))),
+    );
+    rows.push(total_row(total));
+    let notes = keys
+        .iter()
+        .map(|(key, _)| {
+            let mut about: Vec<String> = Vec::new();
+            about.extend(key.title.clone());
+            if let Some(from) = &key.from {
+                let from = from.get_ref();
+                about.push(say!(lang, "räknad ur {from}", "derived from {from}"));
+            }
+            about.extend(key.source.clone());
+            // The file by its name, never the folders it was read from (as the plan is).
+            let file = key.file.as_ref().map(|f| std::path::Path::new(f.get_ref()));
+            if let Some(file) = file.and_then(|f| f.file_name()) {
+                let file = file.to_string_lossy();
+                about.push(say!(lang, "fil {file}", "file {file}"));
+            }
+            if let Some(date) = &key.date {
+                let date = number::date(*date.get_ref(), lang);
+                about.push(say!(lang, "per {date}", "as of {date}"));
+            }
+            vec![
+                Span::text(format!("{}: ", key.id.get_ref())),
+                Span::swedish(about.join("; ")),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: Some(
+            lang.pick("Fördelningsnycklar", "Allocation keys")
+                .to_string(),
+        ),
+        columns,
+        rows,
+        notes,
+    }));
 }
 
 /// Every responsible actor per area.

@@ -1,10 +1,15 @@
 //! The words of `allocate diff` that its formats and the decision basis share: counts that
 //! agree in Swedish with the noun counted, the status and match of a row of the flat table,
-//! and the lines that name areas renumbered or renamed and actors moved to another parent.
+//! the lines that name areas renumbered or renamed and actors moved to another parent, and a
+//! split's rule in words (which the decision basis also gives under its per-kommun table).
 
-use crate::core::diff::{PlanDiff, Row, Status};
+use crate::core::diff::{PlanDiff, Row, SplitSide, Status};
+use crate::core::money::Amount;
+use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
+use crate::output::number::Style;
 use crate::output::sheet::Words;
+use crate::output::text::visible;
 use crate::say;
 
 /// The gender of the Swedish noun a count is of: the words after it agree with it in the
@@ -177,4 +182,48 @@ pub fn text_changed(lang: Lang) -> &'static str {
 /// The heading of the insatser whose split has changed.
 pub fn split_changed(lang: Lang) -> &'static str {
     lang.pick("Ändrad fördelning:", "Split changed:")
+}
+
+/// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`, `75 000 kr var
+/// (Östersund 140 000 kr)`; each amount as `amount` writes it (the decimals and typography
+/// of the text around it), a count in `style`.
+pub fn split(s: &SplitSide, style: Style, amount: &dyn Fn(Amount) -> String) -> String {
+    let lang = style.lang;
+    let key = s.key.as_deref().map(visible).unwrap_or_default();
+    let each = s.each.map(amount).unwrap_or_default();
+    let listed = |list: &[(String, Amount)]| -> String {
+        const NAMED: usize = 3;
+        if list.len() > NAMED {
+            let count = style.count(u64::try_from(list.len()).unwrap_or(u64::MAX));
+            say!(lang, " ({count} mottagare)", " ({count} recipients)")
+        } else if list.is_empty() {
+            String::new()
+        } else {
+            let named: Vec<String> = list
+                .iter()
+                .map(|(who, a)| format!("{} {}", visible(who), amount(*a)))
+                .collect();
+            format!(" ({})", named.join(", "))
+        }
+    };
+    let except = listed(&s.except);
+    let mut text = match s.rule {
+        SplitRule::Equal => lang.pick("lika delar", "equal parts").to_string(),
+        SplitRule::Key => say!(lang, "nyckel {key}", "key {key}"),
+        SplitRule::Fixed => say!(lang, "{each} var{except}", "{each} each{except}"),
+        SplitRule::Amounts => {
+            let amounts = listed(&s.amounts);
+            say!(lang, "angivna belopp{amounts}", "amounts given{amounts}")
+        }
+        SplitRule::FixedPlusKey => say!(
+            lang,
+            "{each} var{except}, resten efter nyckel {key}",
+            "{each} each{except}, the rest by key {key}"
+        ),
+    };
+    if let Some(unit) = s.unit {
+        let unit = amount(unit);
+        text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
+    }
+    text
 }
