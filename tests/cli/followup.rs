@@ -1749,6 +1749,36 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
     );
 }
 
+/// A recipient's report in parts, each file with lines the others do not have, is counted
+/// whole: no line is in two files, so none can be counted twice. Åre: 38 400 + 70 000 +
+/// 100 000 of 213 400 kr.
+#[test]
+fn a_report_in_parts_with_no_line_twice_is_counted() {
+    let year = Year::new();
+    let usage = |lines: &str| format!("year = 2026\ncounty = \"Jämtlands län\"\n{lines}");
+    let line = |insats: &str, used: &str| {
+        format!("\n[[usage]]\nrecipient = \"Åre\"\ninsats = \"{insats}\"\nused = {used}\n")
+    };
+    std::fs::write(year.path("are-1.toml"), usage(&line("1.3", "38_400"))).unwrap();
+    let rest = format!("{}{}", line("2.5", "70_000"), line("3.4", "100_000"));
+    std::fs::write(year.path("are-2.toml"), usage(&rest)).unwrap();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "are-1.toml",
+        "are-2.toml",
+        "--format",
+        "json",
+    ]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
+    let are = recipient(&json(&out), "Åre").clone();
+    assert_eq!(
+        (&are["received"], &are["used"], &are["unused"]),
+        (&213_400.into(), &208_400.into(), &5_000.into())
+    );
+}
+
 /// A file with nothing used of a recipient's is no report of it: the blank form beside the
 /// filled one, or a TOML file that only answers whether the invoice was sent, is not
 /// `usage-several-files`. Åre's 213 400 kr are counted once.

@@ -365,8 +365,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // the line.
     let mut duplicates: Vec<(usize, (usize, usize))> = Vec::new();
     // Per recipient, the files with an amount used of its, in the order given, each at where
-    // it names the recipient: more than one is one finding, not one per line.
+    // it names the recipient; and the recipients with a line reported in two of them (a
+    // corrected form beside the one it corrects): one finding each, not one per line. Files
+    // that report different lines of a recipient are its report in parts.
     let mut files_of: HashMap<Recipient, Vec<Place>> = HashMap::new();
+    let mut reported_twice: HashSet<Recipient> = HashSet::new();
     // Per recipient, its rows with an amount used that were refused for an insats id that
     // tells no line (as written): one of them may be a line said to be missing.
     let mut refused_ids: HashMap<Recipient, Vec<String>> = HashMap::new();
@@ -650,8 +653,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             }
             in_file.insert(line, row.used.place.clone());
             // Reported in another file too: the recipient's files are one finding
-            // (`SeveralFiles`), and the line is counted from neither twice.
+            // (`SeveralFiles`), and the line is not counted twice.
             if reported.get(line).is_some_and(Option::is_some) {
+                reported_twice.insert(recipient);
                 continue;
             }
             if let Some(slot) = reported.get_mut(line) {
@@ -715,10 +719,14 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
-    // A recipient with amounts used in more than one file (a corrected form beside the one it
+    // A recipient with a line reported in more than one file (a corrected form beside the one it
     // corrects): one finding, at the first file given and pointing at the second, naming
     // them all; which one holds is not for the order of the files to say.
-    for recipient in &recipients.order {
+    for recipient in recipients
+        .order
+        .iter()
+        .filter(|r| reported_twice.contains(r))
+    {
         let files = files_of.get(recipient).map_or(&[][..], Vec::as_slice);
         let (Some(first), Some(second)) = (files.first(), files.get(1)) else {
             continue;

@@ -146,9 +146,10 @@ pub enum UsageProblem {
         insats: String,
         times: usize,
     },
-    /// A recipient with amounts used in more than one file (a corrected form beside the form
-    /// it corrects): which one holds cannot be told, and two forms' amounts are never added
-    /// up. `files` are the files' indices in the list given, in its order.
+    /// A recipient with a line reported in more than one file (a corrected form beside the
+    /// form it corrects): which one holds cannot be told, and two forms' amounts are never
+    /// added up. `files` are the indices of its files with an amount used, in the list
+    /// given, in its order.
     SeveralFiles {
         recipient: String,
         files: Vec<usize>,
