@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 /// Each argument as a file, or the files its pattern matches, in order; no file twice, however
 /// it is reached (`berg.csv` and `./berg.csv`, a symbolic link to it or a hard link of it are
-/// one file: counted twice, its every row would be reported as a duplicate). One file is one
-/// device and inode ([`crate::input::read::FileIdentity`]; its canonical path where there are
-/// none), as for the files that nothing written may replace.
+/// one file: counted twice, its recipients would be told as having sent more than one report).
+/// One file is one device and inode ([`crate::input::read::FileIdentity`]; its canonical path
+/// where there are none), as for the files that nothing written may replace.
 pub fn expand(args: &[PathBuf]) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut seen: HashSet<Same> = HashSet::new();

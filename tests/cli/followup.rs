@@ -161,6 +161,11 @@ fn place(name: &str, text: &str, needle: &str, offset: usize) -> String {
     let at = text
         .find(needle)
         .unwrap_or_else(|| panic!("no {needle:?} in {name}"));
+    place_of(name, text, at, offset)
+}
+
+/// `name:line:col` of the byte `at` (plus `offset` characters) in `text`.
+fn place_of(name: &str, text: &str, at: usize, offset: usize) -> String {
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
@@ -1499,8 +1504,90 @@ fn a_changed_insats_id_is_reported_not_trusted() {
             "fel[usage-form-edited]: insatsens id är ändrat till `2.6`, men beskrivningen hör till insats `2.5`",
         )
         .assert_stderr_contains("åtgärd: skriv tillbaka `2.5`; raden räknas inte förrän id och beskrivning hör ihop\n");
-    // Not counted: the line it belongs to is still unreported.
-    assert!(out.stderr.contains("Berg har inte redovisat insats `2.5`"));
+    // Not counted, but filled in: its error covers the line it belongs to, which is not also
+    // told to be filled in.
+    assert!(
+        !out.stderr.contains("Berg har inte redovisat insats `2.5`"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A row refused for its insats id is covered by that error: the line its description names
+/// is not also `usage-missing` ("fyll i använt belopp"), though the row is filled in (tester
+/// s27 #5: a spreadsheet saved Kommunförbundet's `1.1`, 1 350 000 kr, as the date `01-jan`).
+/// Left empty, the line is missing at the form's empty cell. A row whose id tells no line (a
+/// TOML row has no description) leaves the line missing, with a hint that points at it.
+#[test]
+fn a_row_refused_for_its_id_is_not_also_missing() {
+    let year = Year::new();
+    year.forms("csv");
+    let blank = year.text(KFJH);
+    let text = edit(&fill(&blank, &[]), "\r\n1;1.1;", "\r\n1;01-jan;");
+    year.save(KFJH, &text);
+    for lang in ["sv", "en"] {
+        let out = year.run(&["follow-up", PLAN, KFJH, "--lang", lang]);
+        out.assert_status(1)
+            .assert_finding("usage-form-edited", &place(KFJH, &text, "01-jan", 0));
+        assert_eq!(count(&out, "usage-form-edited"), 1, "{}", out.stderr);
+        // Only the recipients that sent nothing.
+        assert_eq!(count(&out, "usage-missing"), 14, "{}", out.stderr);
+        for words in [
+            "Kommunförbundet Jämtland Härjedalen har inte",
+            "Kommunförbundet Jämtland Härjedalen has not",
+            "fyll i använt belopp",
+            "fill in the amount used",
+        ] {
+            assert!(!out.stderr.contains(words), "{words}: {}", out.stderr);
+        }
+    }
+    // The row left empty: the line is missing, at its empty cell.
+    let empty = edit(&fill(&blank, &[("1.1", "")]), "\r\n1;1.1;", "\r\n1;01-jan;");
+    year.save(KFJH, &empty);
+    let out = year.run(&["follow-up", PLAN, KFJH]);
+    out.assert_status(1)
+        .assert_finding("usage-missing", &place(KFJH, &empty, "1350000;;", 8))
+        .assert_stderr_contains(
+            "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte redovisat insats `1.1` (1 350 000 kr)",
+        )
+        .assert_stderr_contains("åtgärd: fyll i använt belopp, 0 om inget har använts\n");
+    // In TOML, without a description: which line the row is cannot be told.
+    let usage = "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"kfjh\"\ninsats = \"01-jan\"\nused = 1_350_000\n\n[[usage]]\nrecipient = \"kfjh\"\ninsats = \"2.1\"\nused = 250_000\n";
+    std::fs::write(year.path("kfjh.toml"), usage).unwrap();
+    let plan = std::fs::read_to_string(year.path(PLAN)).unwrap();
+    let out = year.run(&["follow-up", PLAN, "kfjh.toml"]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-line", "kfjh.toml:6:10")
+        .assert_finding("usage-missing", &place(PLAN, &plan, "id = \"1.1\"", 5))
+        .assert_stderr_contains(
+            "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte redovisat insats `1.1` (1 350 000 kr)",
+        )
+        .assert_stderr_contains(
+            "åtgärd: är insatsen redovisad på en rad som inte räknades för sitt id (`01-jan`), rätta id:t där; annars fyll i använt belopp, 0 om inget har använts\n",
+        );
+    // 3.1 and 3.6 are missing too, with the same hint; 2.1 is reported.
+    assert_eq!(count(&out, "usage-missing"), 14 + 3, "{}", out.stderr);
+    assert!(!out.stderr.contains("insats `2.1`"), "{}", out.stderr);
+    let out = year.run(&["follow-up", PLAN, "kfjh.toml", "--lang", "en"]);
+    out.assert_stderr_contains(
+        "if the insats is reported on a row that was not counted for its id (`01-jan`), correct the id there; otherwise fill in the amount used, 0 if nothing was used\n",
+    );
+    // Its only row refused: it has filled in something, and each line is missing with the
+    // hint, not "har inte fyllt i något använt belopp".
+    let only = usage
+        .split("\n\n[[usage]]\nrecipient = \"kfjh\"\ninsats = \"2.1\"")
+        .next()
+        .unwrap();
+    std::fs::write(year.path("kfjh.toml"), only).unwrap();
+    let out = year.run(&["follow-up", PLAN, "kfjh.toml"]);
+    out.assert_status(1);
+    assert!(!out.stderr.contains("har inte fyllt i"), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("rätta id:t där").count(),
+        4,
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -1519,64 +1606,209 @@ fn an_insats_id_a_spreadsheet_turned_into_a_number_is_caught_by_its_description(
         .assert_stderr_contains("kalkylprogrammet har läst `3.10` som talet 3.1: använd XLSX-blanketten, eller öppna CSV-filen med kolumnen som text");
 }
 
+/// Two rows of one form for the same insats: each after the first is `usage-duplicate`,
+/// pointing at the first, with the hint to remove one or add them up on one row.
 #[test]
-fn a_line_reported_twice_is_an_error_that_points_at_both() {
+fn a_line_reported_twice_in_a_form_is_an_error_that_points_at_both() {
     let year = Year::new();
     year.forms("csv");
     let text = fill(&year.text(BERG), &[]);
-    year.save(BERG, &text);
-    std::fs::write(year.path("berg-igen.csv"), format!("\u{feff}{text}")).unwrap();
-    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv"]);
+    let row = berg_row(&text, "1.3");
+    let twice = edit(&text, &row, &format!("{row}\r\n{row}"));
+    year.save(BERG, &twice);
+    let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding(
             "usage-duplicate",
-            &place("berg-igen.csv", &text, "21200;21200", 6),
+            &last_place(BERG, &twice, "21200;21200", 6),
         )
         .assert_stderr_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` två gånger")
-        .assert_stderr_contains("först redovisad här");
-    assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stdout);
+        .assert_stderr_contains("först redovisad här")
+        .assert_stderr_contains(
+            "= åtgärd: ta bort den ena raden, eller lägg ihop beloppen på en rad\n",
+        );
+    assert_eq!(count(&out, "usage-duplicate"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
     // A second report whose amount cannot be read is told as both.
-    let again = edit(&text, "21200;21200", "21200;1e3");
-    std::fs::write(year.path("berg-igen.csv"), format!("\u{feff}{again}")).unwrap();
-    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv"]);
+    let again = edit(
+        &text,
+        &row,
+        &format!("{row}\r\n{}", row.replace("21200;21200", "21200;1e3")),
+    );
+    year.save(BERG, &again);
+    let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_stderr_contains("fel[usage-amount]: beloppet \"1e3\" går inte att läsa");
-    assert_eq!(count(&out, "usage-duplicate"), 3, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-duplicate"), 1, "{}", out.stderr);
 }
 
-/// A line reported three times is said to be, at each report after the first (it was "två
-/// gånger" at both).
+/// A line reported three times in a form is said to be, at each report after the first (it
+/// was "två gånger" at both).
 #[test]
 fn a_line_reported_three_times_is_said_to_be() {
     let year = Year::new();
     year.forms("csv");
     let text = fill(&year.text(BERG), &[]);
-    year.save(BERG, &text);
-    for copy in ["berg-igen.csv", "berg-tredje.csv"] {
-        std::fs::write(year.path(copy), format!("\u{feff}{text}")).unwrap();
-    }
-    let out = year.run(&["follow-up", PLAN, BERG, "berg-igen.csv", "berg-tredje.csv"]);
+    let row = berg_row(&text, "1.3");
+    let thrice = edit(&text, &row, &format!("{row}\r\n{row}\r\n{row}"));
+    year.save(BERG, &thrice);
+    let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding(
             "usage-duplicate",
-            &place("berg-tredje.csv", &text, "21200;21200", 6),
+            &last_place(BERG, &thrice, "21200;21200", 6),
         )
         .assert_stderr_contains("fel[usage-duplicate]: Berg har redovisat insats `1.3` tre gånger");
-    // Two findings for each of Berg's three lines, none of them "två gånger".
-    assert_eq!(count(&out, "usage-duplicate"), 6, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-duplicate"), 2, "{}", out.stderr);
     assert!(!out.stderr.contains("två gånger"), "{}", out.stderr);
-    let out = year.run(&[
-        "follow-up",
-        PLAN,
-        BERG,
-        "berg-igen.csv",
-        "berg-tredje.csv",
-        "--lang",
-        "en",
-    ]);
+    let out = year.run(&["follow-up", PLAN, BERG, "--lang", "en"]);
     out.assert_status(1)
         .assert_stderr_contains("error[usage-duplicate]: Berg reported insats `1.3` three times");
     assert!(!out.stderr.contains("twice"), "{}", out.stderr);
+}
+
+/// `name:line:col` of the last `needle` (plus `offset` characters) in `text`.
+fn last_place(name: &str, text: &str, needle: &str, offset: usize) -> String {
+    let at = text
+        .rfind(needle)
+        .unwrap_or_else(|| panic!("no {needle:?} in {name}"));
+    place_of(name, text, at, offset)
+}
+
+const ARE: &str = "forms/redovisning-2026-2321-are.csv";
+const ARE_CORRECTED: &str = "forms/redovisning-2026-2321-are-rattad.csv";
+
+/// A kommun sends a corrected form, and both are in the folder given (tester s27 #1): one
+/// error for the recipient, not one per row, naming the files in the order given, neither
+/// called the first and with no advice to add amounts up (30 000 + 30 000 of 80 000 would
+/// pass, counted twice); no summary while it stands. Åre received 38 400 + 75 000 + 100 000
+/// = 213 400 kr (seed 001's per-kommun table); its first form used all of it, the corrected
+/// one 70 000 kr of 3.4's 100 000 kr. With the first form taken away, the correction counts:
+/// 183 400 kr used, 30 000 kr unused.
+#[test]
+fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
+    let year = Year::new();
+    year.forms("csv");
+    let first = fill(&year.text(ARE), &[]);
+    let corrected = fill(&year.text(ARE), &[("3.4", "70000")]);
+    year.save(ARE, &first);
+    year.save(ARE_CORRECTED, &corrected);
+    // As a folder is given: the correction's name sorts first.
+    let out = year.run(&["follow-up", PLAN, "forms/*2321*"]);
+    out.assert_status(1)
+        .assert_stdout_empty()
+        .assert_finding(
+            "usage-several-files",
+            &place(ARE_CORRECTED, &corrected, "Kommunkod;2321", 10),
+        )
+        .assert_stderr_contains(&format!(
+            "fel[usage-several-files]: Åre har skickat in mer än en redovisning: `{ARE_CORRECTED}` och `{ARE}`\n"
+        ))
+        .assert_stderr_contains("---- en annan redovisning från samma mottagare\n")
+        .assert_stderr_contains(
+            "= åtgärd: behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort den andra ur det som ges till follow-up; belopp från olika redovisningar läggs aldrig ihop\n",
+        )
+        .assert_stderr_contains("ingen sammanställning förrän de är rättade");
+    assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-duplicate"), 0, "{}", out.stderr);
+    for words in ["lägg ihop beloppen", "först redovisad"] {
+        assert!(!out.stderr.contains(words), "{words}: {}", out.stderr);
+    }
+    // Given the other way round, the message follows the command line; in English.
+    let out = year.run(&["follow-up", PLAN, ARE, ARE_CORRECTED, "--lang", "en"]);
+    out.assert_status(1)
+        .assert_finding("usage-several-files", &place(ARE, &first, "Kommunkod;2321", 10))
+        .assert_stderr_contains(&format!(
+            "error[usage-several-files]: Åre has sent more than one report: `{ARE}` and `{ARE_CORRECTED}`\n"
+        ))
+        .assert_stderr_contains("---- another report from the same recipient\n")
+        .assert_stderr_contains(
+            "= help: keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove the other from what is given to follow-up; amounts from different reports are never added up\n",
+        );
+    assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    // Three files, a TOML file among them: all named, "de andra".
+    std::fs::write(
+        year.path("are.toml"),
+        "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"Åre\"\ninsats = \"2.5\"\nused = 75_000\n",
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, ARE, "are.toml", ARE_CORRECTED]);
+    out.assert_status(1)
+        .assert_stderr_contains(&format!(
+            "Åre har skickat in mer än en redovisning: `{ARE}`, `are.toml` och `{ARE_CORRECTED}`\n"
+        ))
+        .assert_stderr_contains("och ta bort de andra ur det som ges till follow-up");
+    assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    // The correction alone: counted.
+    let out = year.run(&["follow-up", PLAN, ARE_CORRECTED, "--format", "json"]);
+    out.assert_status(0);
+    let are = recipient(&json(&out), "Åre").clone();
+    assert_eq!(
+        (&are["received"], &are["used"], &are["unused"]),
+        (&213_400.into(), &183_400.into(), &30_000.into())
+    );
+}
+
+/// A recipient's report in parts, each file with lines the others do not have, is counted
+/// whole: no line is in two files, so none can be counted twice. Åre: 38 400 + 70 000 +
+/// 100 000 of 213 400 kr.
+#[test]
+fn a_report_in_parts_with_no_line_twice_is_counted() {
+    let year = Year::new();
+    let usage = |lines: &str| format!("year = 2026\ncounty = \"Jämtlands län\"\n{lines}");
+    let line = |insats: &str, used: &str| {
+        format!("\n[[usage]]\nrecipient = \"Åre\"\ninsats = \"{insats}\"\nused = {used}\n")
+    };
+    std::fs::write(year.path("are-1.toml"), usage(&line("1.3", "38_400"))).unwrap();
+    let rest = format!("{}{}", line("2.5", "70_000"), line("3.4", "100_000"));
+    std::fs::write(year.path("are-2.toml"), usage(&rest)).unwrap();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "are-1.toml",
+        "are-2.toml",
+        "--format",
+        "json",
+    ]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
+    let are = recipient(&json(&out), "Åre").clone();
+    assert_eq!(
+        (&are["received"], &are["used"], &are["unused"]),
+        (&213_400.into(), &208_400.into(), &5_000.into())
+    );
+}
+
+/// A file with nothing used of a recipient's is no report of it: the blank form beside the
+/// filled one, or a TOML file that only answers whether the invoice was sent, is not
+/// `usage-several-files`. Åre's 213 400 kr are counted once.
+#[test]
+fn a_blank_form_beside_the_filled_one_is_not_a_second_report() {
+    let year = Year::new();
+    year.forms("csv");
+    std::fs::copy(year.path(ARE), year.path("tom-are.csv")).unwrap();
+    year.save(ARE, &fill(&year.text(ARE), &[]));
+    std::fs::write(
+        year.path("faktura.toml"),
+        "[[recipients]]\nrecipient = \"Åre\"\ninvoiced = true\n",
+    )
+    .unwrap();
+    let out = year.run(&[
+        "follow-up",
+        PLAN,
+        "tom-are.csv",
+        ARE,
+        "faktura.toml",
+        "--format",
+        "json",
+    ]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
+    let are = recipient(&json(&out), "Åre").clone();
+    assert_eq!(
+        (&are["received"], &are["used"]),
+        (&213_400.into(), &213_400.into())
+    );
 }
 
 /// One file is one device and inode: a hard link to a form is read once, as a symbolic link
@@ -3955,64 +4187,45 @@ fn a_subtotal_or_a_total_label_without_an_amount_does_not_end_the_forms_rows() {
 }
 
 /// A row that is not read (below the form's total, or with its fields shifted) keeps its
-/// line from being told as missing, but is no first report of it: the line reported right in
-/// another file is counted, not a duplicate of the row not read, whichever file comes first.
+/// line from being told as missing, but is no report of it: the row of the line that is read
+/// in the same form is counted, not a duplicate of the row not read, whichever comes first;
+/// a copy of the row read is its second report, not its third.
 #[test]
-fn a_row_not_read_is_no_first_report_of_its_line() {
+fn a_row_not_read_is_no_report_of_its_line() {
     let year = Year::new();
     let example = berg_example();
     let example = example.trim_end_matches("\r\n");
-    let second = berg_row(example, "2.5");
     let third = berg_row(example, "3.4");
-    // The 3.4 row, alone, in a form of its own.
-    let alone = format!(
-        "{}\r\n",
-        example
-            .lines()
-            .filter(|l| !l.starts_with("1;1.3;") && !l.starts_with("2;2.5;"))
-            .collect::<Vec<_>>()
-            .join("\r\n")
-    );
-    year.save("g.csv", &alone);
-    for unread in [
-        // Below the total.
-        edit(example, &second, &format!("{second}\r\nSumma;;;;81200;")),
-        // Its fields shifted.
-        edit(example, &third, &format!("{third};utanför")),
+    for (unread, copied) in [
+        // A copy below the total, the row read above it.
+        (
+            format!("{third}\r\nSumma;;;;181200;\r\n{third}"),
+            format!("{third}\r\n{third}\r\nSumma;;;;281200;\r\n{third}"),
+        ),
+        // A copy with its fields shifted, above the row read.
+        (
+            format!("{third};utanför\r\n{third}"),
+            format!("{third};utanför\r\n{third}\r\n{third}"),
+        ),
     ] {
-        year.save(BERG_UNIT, &unread);
-        for files in [[BERG_UNIT, "g.csv"], ["g.csv", BERG_UNIT]] {
-            let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
-            out.assert_status(1);
-            assert_eq!(
-                count(&out, "usage-duplicate"),
-                0,
-                "{files:?}: {}",
-                out.stderr
-            );
-            assert_eq!(out.findings().len(), 15, "{files:?}: {}", out.stderr);
-            // The other recipients; Berg's 3.4 is not missing.
-            assert_eq!(
-                count(&out, "usage-missing"),
-                14,
-                "{files:?}: {}",
-                out.stderr
-            );
-        }
-        // The row read is the first report: a copy of it is the second, not the third.
-        year.save("h.csv", &alone);
-        let out = year.run(&["follow-up", PLAN, BERG_UNIT, "g.csv", "h.csv"]);
-        out.assert_status(1)
-            .assert_finding(
-                "usage-duplicate",
-                &place("h.csv", &alone, "100000;100000", 7),
-            )
-            .assert_stderr_contains(
-                "fel[usage-duplicate]: Berg har redovisat insats `3.4` två gånger",
-            );
+        let text = edit(example, &third, &unread);
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1);
+        assert_eq!(count(&out, "usage-duplicate"), 0, "{}", out.stderr);
+        // The row not read, and the other recipients; Berg's 3.4 is not missing.
+        assert_eq!(out.findings().len(), 15, "{}", out.stderr);
+        assert_eq!(count(&out, "usage-missing"), 14, "{}", out.stderr);
+        let text = edit(example, &third, &copied);
+        year.save(BERG_UNIT, &text);
+        let out = year.run(&["follow-up", PLAN, BERG_UNIT]);
+        out.assert_status(1).assert_stderr_contains(
+            "fel[usage-duplicate]: Berg har redovisat insats `3.4` två gånger",
+        );
         assert_eq!(count(&out, "usage-duplicate"), 1, "{}", out.stderr);
     }
     // The row not read alone still keeps its line from being missing.
+    let second = berg_row(example, "2.5");
     year.save(
         BERG_UNIT,
         &edit(example, &second, &format!("{second}\r\nSumma;;;;81200;")),

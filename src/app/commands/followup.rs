@@ -480,6 +480,10 @@ fn draw_findings(
         };
         (source, at)
     };
+    // The files as the findings' places name them, for a message that names them.
+    let names: Vec<String> = (read.iter())
+        .map(|r| crate::output::text::shown_path(&r.source.path))
+        .collect();
     let (shown, left_out) = bounded(findings, |f| (f.code().as_str(), f.is_error()));
     let mut drawn: Vec<String> = shown
         .into_iter()
@@ -489,7 +493,7 @@ fn draw_findings(
                 Location::Plan(span) => (plan, FilePlace::Span(span.clone())),
             };
             // Names and ids from a usage file are shown escaped, like a plan's texts.
-            let message = visible(&words::message(&finding.problem, lang)).into_owned();
+            let message = visible(&words::message(&finding.problem, &names, lang)).into_owned();
             let hint = visible(&words::hint(&finding.problem, lang)).into_owned();
             let figures = finding
                 .problem

@@ -361,8 +361,18 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Lines used above what they received, with the amount used and where: counted once the
     // recipient's unused money on its other lines is known.
     let mut overspent: Vec<Overspent> = Vec::new();
-    // Each second (third, …) report of a line: its finding's index and the line.
-    let mut duplicates: Vec<(usize, usize)> = Vec::new();
+    // Each second (third, …) report of a line in one file: its finding's index, the file and
+    // the line.
+    let mut duplicates: Vec<(usize, (usize, usize))> = Vec::new();
+    // Per recipient, the files with an amount used of its, in the order given, each at where
+    // it names the recipient; and the recipients with a line reported in two of them (a
+    // corrected form beside the one it corrects): one finding each, not one per line. Files
+    // that report different lines of a recipient are its report in parts.
+    let mut files_of: HashMap<Recipient, Vec<Place>> = HashMap::new();
+    let mut reported_twice: HashSet<Recipient> = HashSet::new();
+    // Per recipient, its rows with an amount used that were refused for an insats id that
+    // tells no line (as written): one of them may be a line said to be missing.
+    let mut refused_ids: HashMap<Recipient, Vec<String>> = HashMap::new();
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
     let resolve = |written: &Written<String>,
@@ -499,6 +509,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 }
             }
         }
+        // Per line, where this file first reports it: a second row of it here is a duplicate.
+        let mut in_file: HashMap<usize, Place> = HashMap::new();
         for row in &file.rows {
             let Some(recipient) = resolve(&row.recipient, &mut resolved, &mut report) else {
                 continue;
@@ -507,6 +519,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             answered_at
                 .entry(recipient)
                 .or_insert_with(|| row.recipient.place.clone());
+            if row.used.value != Entry::Empty {
+                let seen = files_of.entry(recipient).or_default();
+                if seen.iter().all(|p| p.file != row.recipient.place.file) {
+                    seen.push(row.recipient.place.clone());
+                }
+            }
             let own = recipients
                 .lines
                 .get(&recipient)
@@ -516,7 +534,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             if let (Some(line), false) = (row.below_total, row.used.value == Entry::Empty) {
                 report.error(&row.used.place, UsageProblem::BelowTotal { line });
                 let named = match_line(&recipients, recipient, own, row, &mut Report::default());
-                if let Some(slot) = named.and_then(|l| uncounted.get_mut(l)) {
+                if let Some(slot) = named_line(named).and_then(|l| uncounted.get_mut(l)) {
                     *slot = true;
                 }
                 continue;
@@ -529,13 +547,38 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     UsageProblem::Overflow(overflow.value.clone()),
                 );
                 let line = match_line(&recipients, recipient, own, row, &mut Report::default());
-                if let Some(slot) = line.and_then(|l| uncounted.get_mut(l)) {
+                if let Some(slot) = named_line(line).and_then(|l| uncounted.get_mut(l)) {
                     *slot = true;
                 }
                 continue;
             }
-            let Some(line) = match_line(&recipients, recipient, own, row, &mut report) else {
-                continue;
+            let line = match match_line(&recipients, recipient, own, row, &mut report) {
+                Ok(line) => line,
+                // A row refused for its changed id: its error covers the line its description
+                // names, which is not also missing; unless its amount used is empty, when the
+                // line is missing at that cell.
+                Err(Some(Unmatched::Line(line))) => {
+                    let slot = match row.used.value {
+                        Entry::Empty => blank.get_mut(line),
+                        _ => {
+                            if let Some(slot) = uncounted.get_mut(line) {
+                                *slot = true;
+                            }
+                            None
+                        }
+                    };
+                    if let Some(slot) = slot {
+                        slot.get_or_insert_with(|| row.used.place.clone());
+                    }
+                    continue;
+                }
+                Err(Some(Unmatched::Unknown(id))) => {
+                    if row.used.value != Entry::Empty {
+                        refused_ids.entry(recipient).or_default().push(id);
+                    }
+                    continue;
+                }
+                Err(None) => continue,
             };
             if let Some(received) = &row.received {
                 let plan = recipients.amount(line);
@@ -592,8 +635,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     },
                 );
             }
-            if let Some(Some(first)) = reported.get(line) {
-                duplicates.push((report.findings.len(), line));
+            let file = row.used.place.file;
+            if let Some(first) = in_file.get(&line) {
+                duplicates.push((report.findings.len(), (file, line)));
                 report.findings.push(UsageFinding {
                     severity: Severity::Error,
                     location: Location::Usage(row.used.place.clone()),
@@ -605,6 +649,13 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     },
                     related: Some(first.clone()),
                 });
+                continue;
+            }
+            in_file.insert(line, row.used.place.clone());
+            // Reported in another file too: the recipient's files are one finding
+            // (`SeveralFiles`), and the line is not counted twice.
+            if reported.get(line).is_some_and(Option::is_some) {
+                reported_twice.insert(recipient);
                 continue;
             }
             if let Some(slot) = reported.get_mut(line) {
@@ -655,17 +706,40 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         });
     let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
 
-    // A line reported three times is said to be, at each report after the first.
-    let mut times: HashMap<usize, usize> = HashMap::new();
-    for &(_, line) in &duplicates {
-        *times.entry(line).or_insert(1) += 1;
+    // A line reported three times in a file is said to be, at each report after the first.
+    let mut times: HashMap<(usize, usize), usize> = HashMap::new();
+    for &(_, key) in &duplicates {
+        *times.entry(key).or_insert(1) += 1;
     }
-    for (at, line) in duplicates {
-        if let (Some(finding), Some(&all)) = (report.findings.get_mut(at), times.get(&line))
+    for (at, key) in duplicates {
+        if let (Some(finding), Some(&all)) = (report.findings.get_mut(at), times.get(&key))
             && let UsageProblem::Duplicate { times, .. } = &mut finding.problem
         {
             *times = all;
         }
+    }
+
+    // A recipient with a line reported in more than one file (a corrected form beside the one it
+    // corrects): one finding, at the first file given and pointing at the second, naming
+    // them all; which one holds is not for the order of the files to say.
+    for recipient in recipients
+        .order
+        .iter()
+        .filter(|r| reported_twice.contains(r))
+    {
+        let files = files_of.get(recipient).map_or(&[][..], Vec::as_slice);
+        let (Some(first), Some(second)) = (files.first(), files.get(1)) else {
+            continue;
+        };
+        report.findings.push(UsageFinding {
+            severity: Severity::Error,
+            location: Location::Usage(first.clone()),
+            problem: UsageProblem::SeveralFiles {
+                recipient: ledger.recipient_name(*recipient).to_string(),
+                files: files.iter().map(|p| p.file).collect(),
+            },
+            related: Some(second.clone()),
+        });
     }
 
     // After the invoicing deadline, a recipient that invoices and has not (or did not say
@@ -758,7 +832,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             reported.get(line).is_some_and(Option::is_some)
                 || uncounted.get(line).is_some_and(|&u| u)
         };
-        if !own.iter().any(|&l| is_reported(l)) {
+        // Rows refused for an id that tells no line: one of them may be any line missing.
+        let refused = refused_ids.get(&recipient).cloned().unwrap_or_default();
+        if !own.iter().any(|&l| is_reported(l)) && refused.is_empty() {
             let first_blank = own.iter().find_map(|&l| blank.get(l).cloned().flatten());
             missing.push(UsageFinding {
                 severity,
@@ -790,6 +866,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     recipient: name.clone(),
                     insats: recipients.insats_id(line).to_string(),
                     amount: recipients.amount(line),
+                    refused: refused.clone(),
                 },
                 related: None,
             });
@@ -1089,14 +1166,24 @@ impl Report {
     }
 }
 
-/// The line a row names, or the problem reported when it names none it may.
+/// What a row that is not counted for a line names, once its problem is reported.
+enum Unmatched {
+    /// Its insats id was changed: its description is this line's.
+    Line(usize),
+    /// An id (as written; empty for a row without one) that is none of the recipient's lines,
+    /// with no description that tells which line it is.
+    Unknown(String),
+}
+
+/// The line a row names; or, when it names none it may, the problem reported and what the
+/// row names instead (`None` for a row without an id or an amount used: nothing).
 fn match_line(
     recipients: &Recipients,
     recipient: Recipient,
     own: &[usize],
     row: &UsageRow,
     report: &mut Report,
-) -> Option<usize> {
+) -> Result<usize, Option<Unmatched>> {
     let ledger = recipients.ledger;
     let id = row.insats.value.trim();
     // An id as written, or as written before a CSV form guarded it (`'-1`), or as a form shows
@@ -1126,18 +1213,19 @@ fn match_line(
         text_of: recipients.insats_id(line).to_string(),
     };
     match (by_id, by_text) {
-        (Some(line), None) => Some(line),
-        (Some(line), Some(other)) if other == line => Some(line),
+        (Some(line), None) => Ok(line),
+        (Some(line), Some(other)) if other == line => Ok(line),
         (Some(_), Some(other)) | (None, Some(other)) => {
             report.error(&row.insats.place, edited(other));
-            None
+            Err(Some(Unmatched::Line(other)))
         }
         (None, None) => {
             if id.is_empty() {
-                if row.used.value != Entry::Empty {
-                    report.error(&row.insats.place, UsageProblem::RowWithoutInsats);
+                if row.used.value == Entry::Empty {
+                    return Err(None);
                 }
-                return None;
+                report.error(&row.insats.place, UsageProblem::RowWithoutInsats);
+                return Err(Some(Unmatched::Unknown(String::new())));
             }
             let problem = if ledger.names.insatser.contains_key(id) {
                 UsageProblem::NotRecipientsLine {
@@ -1158,8 +1246,17 @@ fn match_line(
                 }
             };
             report.error(&row.insats.place, problem);
-            None
+            Err(Some(Unmatched::Unknown(id.to_string())))
         }
+    }
+}
+
+/// The line a row names, refused or not: its own, or the one its description names when its
+/// id was changed.
+fn named_line(matched: Result<usize, Option<Unmatched>>) -> Option<usize> {
+    match matched {
+        Ok(line) | Err(Some(Unmatched::Line(line))) => Some(line),
+        Err(_) => None,
     }
 }
 

@@ -18,6 +18,7 @@ pub enum UsageCode {
     UnknownRecipient,
     Amount,
     Duplicate,
+    SeveralFiles,
     FormEdited,
     Invoiced,
     NotInvoiced,
@@ -28,13 +29,14 @@ pub enum UsageCode {
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 13] = [
+    pub const ALL: [UsageCode; 14] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
         UsageCode::UnknownRecipient,
         UsageCode::Amount,
         UsageCode::Duplicate,
+        UsageCode::SeveralFiles,
         UsageCode::FormEdited,
         UsageCode::Invoiced,
         UsageCode::NotInvoiced,
@@ -52,6 +54,7 @@ impl UsageCode {
             UsageCode::UnknownRecipient => "usage-unknown-recipient",
             UsageCode::Amount => "usage-amount",
             UsageCode::Duplicate => "usage-duplicate",
+            UsageCode::SeveralFiles => "usage-several-files",
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
             UsageCode::NotInvoiced => "usage-not-invoiced",
@@ -136,12 +139,20 @@ pub enum UsageProblem {
         why: BadAmount,
         plan: Amount,
     },
-    /// A line reported more than once; `times` is how many reports of it the files hold in
-    /// all (each after the first is a finding).
+    /// A line reported on more than one row of one file; `times` is how many rows of the file
+    /// report it (each after the first is a finding).
     Duplicate {
         recipient: String,
         insats: String,
         times: usize,
+    },
+    /// A recipient with a line reported in more than one file (a corrected form beside the
+    /// form it corrects): which one holds cannot be told, and two forms' amounts are never
+    /// added up. `files` are the indices of its files with an amount used, in the list
+    /// given, in its order.
+    SeveralFiles {
+        recipient: String,
+        files: Vec<usize>,
     },
     /// The amount received on the form is not the plan's (or was removed).
     EditedReceived {
@@ -260,11 +271,15 @@ pub enum UsageProblem {
         code: String,
         code_is: String,
     },
-    /// A line nobody reported on (the form's cell is empty, or no row names it).
+    /// A line nobody reported on (the form's cell is empty, or no row names it). `refused`
+    /// are the insats ids, as written, of the recipient's rows with an amount used that were
+    /// refused for their id and cannot be told to be any one line (an id that is none of the
+    /// recipient's, a row without an id): one of them may be this line's.
     Missing {
         recipient: String,
         insats: String,
         amount: Amount,
+        refused: Vec<String>,
     },
     /// A recipient whose form has no amount used filled in at all.
     NothingFilledIn {
@@ -297,6 +312,7 @@ impl UsageProblem {
             | UsageProblem::BadReceived { .. }
             | UsageProblem::NegativeAmount { .. } => UsageCode::Amount,
             UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
+            UsageProblem::SeveralFiles { .. } => UsageCode::SeveralFiles,
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
             }

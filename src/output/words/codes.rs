@@ -297,8 +297,12 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "an amount that cannot be read (text, ambiguous separators, fractions of öre, a date, a cell formatted as a percentage or in another currency than kronor) or that is negative",
         ),
         UsageCode::Duplicate => lang.pick(
-            "samma rad redovisad mer än en gång (två rader eller två blanketter)",
-            "the same line reported more than once (two rows or two forms)",
+            "samma rad i planen redovisad på mer än en rad i samma fil",
+            "the same line of the plan reported on more than one row of one file",
+        ),
+        UsageCode::SeveralFiles => lang.pick(
+            "en mottagare med samma rad redovisad i mer än en fil (en rättad blankett bredvid den ursprungliga, en blankett och en TOML-fil): vilken som gäller går inte att avgöra, och belopp från olika redovisningar läggs aldrig ihop",
+            "a recipient with one line reported in more than one file (a corrected form beside the original, a form and a TOML file): which one holds cannot be told, and amounts from different reports are never added up",
         ),
         UsageCode::FormEdited => lang.pick(
             "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",

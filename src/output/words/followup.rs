@@ -258,7 +258,8 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
     })
 }
 
-pub fn message(problem: &UsageProblem, lang: Lang) -> String {
+/// A finding's message; `files` names the usage files as given, by their index.
+pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
     let amount = |a: &Amount| lang.amount(*a);
     match problem {
         UsageProblem::ExceedsReceived {
@@ -388,6 +389,20 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
                 lang,
                 "{recipient} har redovisat insats `{insats}` {times}",
                 "{recipient} reported insats `{insats}` {times}"
+            )
+        }
+        UsageProblem::SeveralFiles {
+            recipient,
+            files: which,
+        } => {
+            let named: Vec<String> = (which.iter())
+                .map(|&i| format!("`{}`", files.get(i).map_or("?", String::as_str)))
+                .collect();
+            let named = super::listed(&named, lang);
+            say!(
+                lang,
+                "{recipient} har skickat in mer än en redovisning: {named}",
+                "{recipient} has sent more than one report: {named}"
             )
         }
         UsageProblem::EditedReceived { insats, plan, form } => {
@@ -632,6 +647,7 @@ pub fn message(problem: &UsageProblem, lang: Lang) -> String {
             recipient,
             insats,
             amount: a,
+            ..
         } => {
             let a = amount(a);
             say!(
@@ -786,6 +802,17 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ta bort den ena raden, eller lägg ihop beloppen på en rad",
             "remove one of the rows, or add the amounts up on one row"
         ),
+        UsageProblem::SeveralFiles { files, .. } => {
+            let (sv, en) = match files.len() {
+                2 => ("den andra", "the other"),
+                _ => ("de andra", "the others"),
+            };
+            say!(
+                lang,
+                "behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort {sv} ur det som ges till follow-up; belopp från olika redovisningar läggs aldrig ihop",
+                "keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove {en} from what is given to follow-up; amounts from different reports are never added up"
+            )
+        }
         UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
             let plan = lang.amount(*plan);
             say!(
@@ -957,6 +984,22 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "rätta namnet eller kommunkoden (på en blankett Mottagare eller Kommunkod) så att de anger samma kommun; det räknas inte förrän de gör det",
             "correct the name or the kommunkod (on a form Mottagare or Kommunkod) so that they name the same kommun; it is not counted until they do"
         ),
+        UsageProblem::Missing { refused, .. } if !refused.is_empty() => {
+            let ids: Vec<String> = (refused.iter())
+                .map(|id| match id.trim() {
+                    "" => lang
+                        .pick("en rad utan id", "a row without an id")
+                        .to_string(),
+                    id => format!("`{}`", super::excerpt(id)),
+                })
+                .collect();
+            let ids = super::first_of(&ids, 3, lang);
+            say!(
+                lang,
+                "är insatsen redovisad på en rad som inte räknades för sitt id ({ids}), rätta id:t där; annars fyll i använt belopp, 0 om inget har använts",
+                "if the insats is reported on a row that was not counted for its id ({ids}), correct the id there; otherwise fill in the amount used, 0 if nothing was used"
+            )
+        }
         UsageProblem::Missing { .. } | UsageProblem::NothingFilledIn { .. } => say!(
             lang,
             "fyll i använt belopp, 0 om inget har använts",
@@ -1048,6 +1091,10 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
         UsageProblem::Reallocated(_) => {
             lang.pick("medlen kommer härifrån", "the money comes from here")
         }
+        UsageProblem::SeveralFiles { .. } => lang.pick(
+            "en annan redovisning från samma mottagare",
+            "another report from the same recipient",
+        ),
         _ => lang.pick("först redovisad här", "first reported here"),
     }
 }
