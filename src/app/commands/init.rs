@@ -192,6 +192,24 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             )
         )?;
     }
+    // Last year's printed per-recipient figures go with last year's document: told, since
+    // `check` then compares fewer figures than it did.
+    let printed: Vec<&str> = (plan.insatser.iter())
+        .filter(|i| (i.split.as_ref()).is_some_and(|s| !s.get_ref().printed.is_empty()))
+        .map(|i| i.id.get_ref().as_str())
+        .collect();
+    if !printed.is_empty() {
+        let ids = crate::output::words::listed(&printed, lang);
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "De tryckta beloppen per mottagare (`printed`) i insats {ids} är borttagna: de var {old_year} års underlags. Skriv in årets om underlaget trycker dem, så stämmer `check` av dem.",
+                "The printed amounts per recipient (`printed`) of insats {ids} are removed: they were the {old_year} document's. Write in this year's if the document prints them, and `check` compares them."
+            )
+        )?;
+    }
     let errors = crate::core::check::check(plan, &loaded.key_files).errors();
     notes(args, plan, errors, year, &from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
