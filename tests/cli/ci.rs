@@ -51,6 +51,51 @@ fn a_quoted_glob_checks_every_plan_and_ends_with_one_summary() {
     );
 }
 
+/// A quoted `*` matches what a shell's matches: a hidden draft (`.utkast.toml`) is left out
+/// unless the pattern names the dot itself (tester s27 CI #1).
+#[test]
+fn a_quoted_glob_skips_hidden_files_as_a_shell_does() {
+    let dir = plans_folder();
+    std::fs::copy(
+        repo_root().join("examples/plan-2026-as-printed.toml"),
+        dir.path().join("plans/.utkast.toml"),
+    )
+    .unwrap();
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/*.toml"]);
+    let files: Vec<String> = json(&out.stdout)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "plans/plan-2025.toml",
+            "plans/plan-2026-as-printed.toml",
+            "plans/plan-2026.toml"
+        ]
+    );
+    // Written another way, the same files.
+    let out = allocate(
+        dir.path(),
+        &["check", "--format", "json", "./plans//*.toml"],
+    );
+    assert_eq!(json(&out.stdout)["files"].as_array().unwrap().len(), 3);
+    // A pattern that starts with the dot matches the hidden file, as in a shell.
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/.*.toml"]);
+    assert_eq!(json(&out.stdout)["files"][0]["file"], "plans/.utkast.toml");
+    // A pattern whose only match is hidden matches nothing.
+    std::fs::rename(
+        dir.path().join("plans/.utkast.toml"),
+        dir.path().join("plans/.utkast.tml"),
+    )
+    .unwrap();
+    allocate(dir.path(), &["check", "--lang", "en", "plans/*.tml"])
+        .assert_status(2)
+        .assert_stdout_contains("cannot read plans/*.tml: the pattern matches no file\n");
+}
+
 #[test]
 fn the_summary_counts_a_file_that_cannot_be_read_and_exits_2() {
     let dir = plans_folder();
