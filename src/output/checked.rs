@@ -69,6 +69,10 @@ pub struct Located {
     pub figures: Option<Figures>,
     pub hint: Option<String>,
     pub related: Option<RelatedPlace>,
+    /// What the finding is about, in no language ([`Problem::subject`]; empty for a file
+    /// that cannot be read, which has that one finding).
+    #[serde(skip)]
+    pub subject: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -228,6 +232,7 @@ impl CheckedFile {
                 figures: None,
                 hint,
                 related: None,
+                subject: String::new(),
             }],
             file,
         }
@@ -250,6 +255,7 @@ fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) ->
         message: findings::message(&finding.problem, lang),
         figures: Figures::of(&finding.problem),
         hint: Some(findings::hint(&finding.problem, lang)),
+        subject: finding.problem.subject(),
         related: finding.related.as_ref().map(|(span, related)| {
             let (line, column) = source.line_col(span.start);
             RelatedPlace {

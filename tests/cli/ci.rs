@@ -484,6 +484,47 @@ fn gitlab_code_quality_report_parses_with_one_issue_per_finding() {
     assert_eq!(again.stdout, out.stdout);
 }
 
+/// The fingerprints of `check --format gitlab ARGS` run in `dir`, in order.
+fn fingerprints(dir: &std::path::Path, args: &[&str], vars: &[(&str, &str)]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "gitlab"];
+    all.extend_from_slice(args);
+    let out = crate::support::allocate_env(dir, &all, vars);
+    json(&out.stdout)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A fingerprint is what a finding is about, not its words: `--lang en` (or `ALLOCATE_LANG`
+/// on one runner) must not make every finding new in the merge request (tester s27 CI #4).
+#[test]
+fn gitlab_fingerprints_do_not_change_with_the_language() {
+    let plans = [
+        "examples/plan-2026-as-printed.toml",
+        "tests/corpus/plans/060-duplicate-insats-id.toml",
+        "tests/corpus/plans/061-duplicate-actor-id.toml",
+        "allocations/plan-2031.toml",
+    ];
+    let sv = fingerprints(&repo_root(), &plans, &[]);
+    let en = fingerprints(&repo_root(), &[&["--lang", "en"][..], &plans].concat(), &[]);
+    assert!(sv.len() >= 5, "{sv:?}");
+    assert_eq!(sv, en);
+    let unique: std::collections::HashSet<&String> = sv.iter().collect();
+    assert_eq!(unique.len(), sv.len(), "two findings share a fingerprint");
+    // A key file's path is written from where `allocate` runs; the fingerprint is the same
+    // from the repository's root and from the plan's folder.
+    let dir = plans_folder();
+    std::fs::remove_file(dir.path().join("plans/keys/folkmangd-2024-11-01.csv")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let vars = [("CI_PROJECT_DIR", root)];
+    let from_root = fingerprints(dir.path(), &["plans/plan-2025.toml"], &vars);
+    let from_plans = fingerprints(&dir.path().join("plans"), &["plan-2025.toml"], &vars);
+    assert!(!from_root.is_empty());
+    assert_eq!(from_root, from_plans);
+}
+
 /// The `run:`/script line of an example CI file that starts with `allocate check` and
 /// contains `format`, as the words a shell would pass (single quotes removed).
 fn ci_command(file: &str, format: &str) -> (String, Vec<String>) {
