@@ -43,7 +43,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
             let identity = format!("{}\0{}\0{}", finding.file, finding.code, finding.subject);
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;
-            let mut description = finding.message.clone();
+            let mut description = finding.message_and_related(lang);
             if let Some(figures) = &finding.figures {
                 description.push_str(&format!(" ({})", figures.text(lang)));
             }

@@ -525,6 +525,50 @@ fn gitlab_fingerprints_do_not_change_with_the_language() {
     assert_eq!(from_root, from_plans);
 }
 
+/// The formats that draw no source lines say where a duplicate was first defined, in words,
+/// in both languages (tester s27 CI #5).
+#[test]
+fn github_and_gitlab_say_where_a_duplicate_was_first_defined() {
+    let plan = "tests/corpus/plans/060-duplicate-insats-id.toml";
+    for (lang, message, at) in [
+        (
+            "sv",
+            "insats `2.3` finns redan",
+            "först definierad på rad 158",
+        ),
+        ("en", "duplicate insats `2.3`", "first defined at line 158"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let summary = dir.path().join("summary.md");
+        let summary_var = summary.to_str().unwrap();
+        let github = crate::support::allocate_env(
+            &repo_root(),
+            &["check", "--format", "github", "--lang", lang, plan],
+            &[("GITHUB_STEP_SUMMARY", summary_var)],
+        );
+        github.assert_status(1).assert_stdout_contains(&format!(
+            "line=171,col=6,endLine=171,endColumn=10,title=duplicate-id::{message} ({at})%0A"
+        ));
+        let table = std::fs::read_to_string(&summary).unwrap();
+        assert!(
+            table.contains(&format!(":171:6` | {message} ({at}) |")),
+            "{table}"
+        );
+        let gitlab = allocate(
+            &repo_root(),
+            &["check", "--format", "gitlab", "--lang", lang, plan],
+        );
+        let issues = json(&gitlab.stdout);
+        let duplicate = issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["check_name"] == "duplicate-id")
+            .unwrap();
+        assert_eq!(duplicate["description"], format!("{message} ({at})"));
+    }
+}
+
 /// The `run:`/script line of an example CI file that starts with `allocate check` and
 /// contains `format`, as the words a shell would pass (single quotes removed).
 fn ci_command(file: &str, format: &str) -> (String, Vec<String>) {
