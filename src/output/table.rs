@@ -50,15 +50,19 @@ pub fn view(
     out.write_all(text.as_bytes())
 }
 
-/// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
+/// The width to lay tables out for: `COLUMNS` when set (at least [`LEAST_COLUMNS`]: a
+/// smaller number is taken as that), else the terminal's, else 80.
 pub fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
-        .filter(|&c| c >= 40)
+        .map(|c| c.max(LEAST_COLUMNS))
         .or_else(|| Table::new().width())
         .unwrap_or(80)
 }
+
+/// The narrowest width `COLUMNS` sets.
+const LEAST_COLUMNS: u16 = 40;
 
 /// How tables are laid out.
 #[derive(Clone, Copy, Debug)]

@@ -785,6 +785,31 @@ fn widest_line(text: &str) -> usize {
     text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
 
+/// `COLUMNS` below 40 is taken as 40, not thrown away for 80 (tester s27 CI #7).
+#[test]
+fn columns_below_40_are_taken_as_40() {
+    let report = |columns: &str| {
+        let out = bin()
+            .args([
+                "report",
+                "allocations/plan-2026.toml",
+                "--view",
+                "per-kommun",
+            ])
+            .current_dir(repo_root())
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let at_40 = report("40");
+    assert_ne!(at_40, report("80"));
+    for columns in ["39", "20", "1", "0"] {
+        assert_eq!(report(columns), at_40, "COLUMNS={columns}");
+    }
+}
+
 #[test]
 fn at_60_columns_amounts_stay_whole_and_text_columns_shrink() {
     let text = at_width(60, &["report", "allocations/plan-2026.toml"]);
