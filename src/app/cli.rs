@@ -722,7 +722,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "color") => {
-            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt), always eller never; standard: auto"
+            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt eller TERM=dumb), always eller never; standard: auto"
         }
         _ => return None,
     })

@@ -66,6 +66,9 @@ The width tables are laid out for (at least 40); without it the terminal's width
 \fBNO_COLOR\fR
 When set and not empty, \fB\-\-color auto\fR does not colour.
 .TP
+\fBTERM\fR
+When \fBdumb\fR, \fB\-\-color auto\fR does not colour.
+.TP
 \fBGITHUB_STEP_SUMMARY\fR
 With \fBcheck \-\-format github\fR, every finding is also appended to this file as a
 Markdown table, errors first (GitHub Actions sets it for each step), within the 1 MiB GitHub
