@@ -111,27 +111,42 @@ impl Cli {
 /// `--lang en` or `--lang sv` anywhere on it, else `ALLOCATE_LANG`; Swedish otherwise. A
 /// `--lang` that is no language (`--lang de`, refused as such) leaves the language as it was.
 pub fn usage_lang(args: &[std::ffi::OsString]) -> Lang {
-    let mut lang = Lang::from_environment().ok().flatten().unwrap_or(Lang::Sv);
-    let mut after_flag = false;
     let asked = |value: &str| match value {
         "en" => Some(Lang::En),
         "sv" => Some(Lang::Sv),
         _ => None,
     };
+    let environment = Lang::from_environment().ok().flatten().unwrap_or(Lang::Sv);
+    lang_values(args)
+        .iter()
+        .fold(environment, |lang, value| asked(value).unwrap_or(lang))
+}
+
+/// Whether the command line gives a `--lang` (with a value, anywhere before `--`): then
+/// `ALLOCATE_LANG` is not used, nor looked at.
+pub fn lang_given(args: &[std::ffi::OsString]) -> bool {
+    !lang_values(args).is_empty()
+}
+
+/// The values of the `--lang`s on the command line (`--lang en`, `--lang=sv`), in order, up
+/// to a `--`.
+fn lang_values(args: &[std::ffi::OsString]) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut after_flag = false;
     for arg in args.iter().skip(1) {
         let arg = arg.to_string_lossy();
         if after_flag {
-            lang = asked(&arg).unwrap_or(lang);
+            values.push(arg.into_owned());
             after_flag = false;
         } else if arg == "--lang" {
             after_flag = true;
         } else if let Some(value) = arg.strip_prefix("--lang=") {
-            lang = asked(value).unwrap_or(lang);
+            values.push(value.to_string());
         } else if arg == "--" {
             break;
         }
     }
-    lang
+    values
 }
 
 /// The language of a value parser's message (an amount, a unit, a year, a date): a value is
@@ -707,7 +722,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "color") => {
-            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt), always eller never; standard: auto"
+            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt eller TERM=dumb), always eller never; standard: auto"
         }
         _ => return None,
     })

@@ -125,11 +125,15 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
 /// Parses the process's arguments, runs the command and reports its outcome.
 pub fn main() -> ExitCode {
     // A language that is none is refused before the command line is parsed (clap would name
-    // `--lang`, which the user did not write), in Swedish.
-    if let Err(value) = crate::output::lang::Lang::from_environment() {
-        // In the language of a `--lang` on the line, else Swedish.
+    // `--lang`, which the user did not write), in Swedish; not when a `--lang` on the line
+    // makes it unused.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let (false, Err(value)) = (
+        crate::app::cli::lang_given(&args),
+        crate::output::lang::Lang::from_environment(),
+    ) {
         let style = crate::output::diagnostic::Style {
-            lang: crate::app::cli::value_lang(),
+            lang: crate::output::lang::Lang::Sv,
             color: false,
         };
         let _ = std::io::stderr().write_all(Error::LangVar(value).render(style).as_bytes());

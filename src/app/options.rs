@@ -47,7 +47,8 @@ pub struct Common {
     /// Language of messages and tables; without it, ALLOCATE_LANG in the environment, else sv.
     #[arg(long, value_enum, default_value_t = Lang::Sv, global = true)]
     pub lang: Lang,
-    /// When to colour the output. `auto` colours only on a terminal and never with NO_COLOR set.
+    /// When to colour the output. `auto` colours only on a terminal and never with NO_COLOR set
+    /// or TERM=dumb.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 }
@@ -64,9 +65,11 @@ impl Common {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
-            }
+            ColorChoice::Auto => auto_colour(
+                terminal,
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            ),
         };
         Style {
             lang: self.lang,
@@ -83,6 +86,13 @@ impl Common {
     pub fn err_style(&self) -> Style {
         self.style(std::io::stderr().is_terminal())
     }
+}
+
+/// Whether `--color auto` colours: on a terminal, unless `NO_COLOR` is set (and not empty) or
+/// `TERM` is `dumb`, a terminal that shows escape codes as text (Emacs's shell, some CI
+/// consoles).
+fn auto_colour(terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+    terminal && no_color.is_none_or(OsStr::is_empty) && term != Some(OsStr::new("dumb"))
 }
 
 /// `--csv DIALECT`, for the commands that write CSV among other formats.
@@ -314,6 +324,17 @@ impl ValueEnum for Dialect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_or_a_dumb_terminal_says_not() {
+        let os = |s: &'static str| Some(OsStr::new(s));
+        assert!(auto_colour(true, None, os("xterm-256color")));
+        assert!(auto_colour(true, os(""), None));
+        assert!(!auto_colour(false, None, os("xterm")));
+        assert!(!auto_colour(true, os("1"), os("xterm")));
+        // TERM=dumb, as Emacs's shell sets it (tester s27 CI #8).
+        assert!(!auto_colour(true, None, os("dumb")));
+    }
 
     /// Every name of a choice, as compared, belongs to one value only.
     fn names_are_unique<T: Named>() {

@@ -1,6 +1,7 @@
 //! Plan paths from the command line. A shell expands `allocations/*.toml` itself; Windows'
 //! shells and some CI runners pass the pattern on as it is written, so a path that does not
-//! exist and holds a glob character (`*`, `?`, `[`) is expanded here, sorted. A pattern that
+//! exist and holds a glob character (`*`, `?`, `[`) is expanded here, sorted, matching what a
+//! shell matches: a wildcard does not match a leading dot (`.utkast.toml`). A pattern that
 //! matches nothing stays as given, so that `check` reports it as a file it cannot read, in
 //! words of its own ([`matches_nothing`]).
 
@@ -58,13 +59,35 @@ fn matches(arg: &Path) -> Option<Vec<PathBuf>> {
     if arg.exists() || !pattern.contains(['*', '?', '[']) {
         return None;
     }
+    let written = glob::Pattern::new(normal(arg).to_str()?).ok()?;
     let mut found: Vec<PathBuf> = glob::glob(pattern)
         .ok()?
         .filter_map(Result::ok)
-        .filter(|p| p.is_file())
+        .filter(|p| p.is_file() && as_a_shell(&written, p))
         .collect();
     found.sort();
     Some(found)
+}
+
+/// Whether the whole pattern matches `path` as a shell's does: a wildcard never matches the
+/// dot a hidden file or folder's name starts with (`*.toml` leaves `.utkast.toml` out,
+/// `.*.toml` takes it). The other options are `glob`'s own. `glob::glob_with` is not asked
+/// for this: with it, `.*.toml` matches nothing, and a file name that is not UTF-8 in a
+/// folder it reads is a panic. Both sides are compared without their `.` parts and extra
+/// separators (`./plans//x` and `plans/./x` are `plans/x`), which `glob` may leave out of
+/// the paths it gives back.
+fn as_a_shell(written: &glob::Pattern, path: &Path) -> bool {
+    let options = glob::MatchOptions {
+        require_literal_leading_dot: true,
+        ..glob::MatchOptions::new()
+    };
+    written.matches_path_with(&normal(path), options)
+}
+
+fn normal(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|part| *part != std::path::Component::CurDir)
+        .collect()
 }
 
 /// Whether a path [`expand`] gave back is a pattern that matched no file, to be reported as
@@ -109,6 +132,33 @@ mod tests {
             .join("allocations")
             .join("plan-2026.toml");
         assert_eq!(expand(&[plan.clone(), again, plan.clone()]), vec![plan]);
+    }
+
+    #[test]
+    fn a_wildcard_skips_hidden_files_and_folders_as_a_shell_does() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a/x.toml", "a/.x.toml", ".b/x.toml"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        // A name that is not UTF-8 beside them is no match, and no panic.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let latin1 = std::ffi::OsStr::from_bytes(b".r\xe4kning.toml");
+            std::fs::write(dir.path().join("a").join(latin1), "").unwrap();
+        }
+        let found = |pattern: &str| -> Vec<PathBuf> {
+            let found = matches(&dir.path().join(pattern)).unwrap();
+            found
+                .iter()
+                .map(|p| p.strip_prefix(dir.path()).unwrap().to_path_buf())
+                .collect()
+        };
+        assert_eq!(found("*/*.toml"), [PathBuf::from("a/x.toml")]);
+        assert_eq!(found("a/.*.toml"), [PathBuf::from("a/.x.toml")]);
+        assert_eq!(found(".b/*.toml"), [PathBuf::from(".b/x.toml")]);
     }
 
     #[test]

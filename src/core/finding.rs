@@ -912,6 +912,29 @@ pub enum KeyReason {
 }
 
 impl Problem {
+    /// What the problem is about, as data and in no language: its ids, names and figures (the
+    /// problem as Rust writes it for debugging), without the paths of key files, which are
+    /// written from where `allocate` runs (the key's id names its file). It holds no place in
+    /// the plan, so it stays as lines are added above: what identifies a finding from one
+    /// run to the next (the GitLab fingerprint).
+    pub fn subject(&self) -> String {
+        let mut problem = self.clone();
+        match &mut problem {
+            Problem::PopulationNotPositive {
+                file: Some((path, _)),
+                ..
+            }
+            | Problem::KeyFileCoverage { path, .. }
+            | Problem::KeyFileTotal { path, .. }
+            | Problem::KeyFile {
+                error: ScbError { path, .. },
+                ..
+            } => *path = PathBuf::new(),
+            _ => {}
+        }
+        format!("{problem:?}")
+    }
+
     /// The stable code, for people and machines.
     pub fn code(&self) -> Code {
         match self {

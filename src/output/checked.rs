@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::path::Path;
 
 use crate::core::check::Checked;
-use crate::core::finding::{Finding, Problem, Severity};
+use crate::core::finding::{Finding, Problem, Related, Severity};
 use crate::core::money::Amount;
 use crate::core::plan::Plan;
 use crate::input::plan::{LoadError, ReadReason, Source};
@@ -69,6 +69,10 @@ pub struct Located {
     pub figures: Option<Figures>,
     pub hint: Option<String>,
     pub related: Option<RelatedPlace>,
+    /// What the finding is about, in no language ([`Problem::subject`]; empty for a file
+    /// that cannot be read, which has that one finding).
+    #[serde(skip)]
+    pub subject: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -160,6 +164,24 @@ pub struct RelatedPlace {
     pub line: usize,
     pub column: usize,
     pub label: String,
+    /// What the place is, for [`Located::message_and_related`].
+    #[serde(skip)]
+    pub what: Related,
+}
+
+impl Located {
+    /// The message, and the related place after it where there is one: "dubbelt id `2.3`
+    /// (först definierad på rad 158)", for the formats that draw no lines (GitHub, GitLab),
+    /// where the place would otherwise be lost. It is in the same file as the finding.
+    pub fn message_and_related(&self, lang: Lang) -> String {
+        match &self.related {
+            Some(place) => {
+                let at = findings::related_at(place.what, place.line, lang);
+                format!("{} ({at})", self.message)
+            }
+            None => self.message.clone(),
+        }
+    }
 }
 
 impl CheckedFile {
@@ -228,6 +250,7 @@ impl CheckedFile {
                 figures: None,
                 hint,
                 related: None,
+                subject: String::new(),
             }],
             file,
         }
@@ -250,12 +273,14 @@ fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) ->
         message: findings::message(&finding.problem, lang),
         figures: Figures::of(&finding.problem),
         hint: Some(findings::hint(&finding.problem, lang)),
+        subject: finding.problem.subject(),
         related: finding.related.as_ref().map(|(span, related)| {
             let (line, column) = source.line_col(span.start);
             RelatedPlace {
                 line,
                 column,
-                label: findings::related(*related, lang).to_string(),
+                label: findings::related(*related, lang),
+                what: *related,
             }
         }),
     }

@@ -81,7 +81,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
             snippet = snippet.annotation(
                 AnnotationKind::Context
                     .span(lines.relative(span))
-                    .label(*label),
+                    .label(label.as_str()),
             );
         } else {
             let other = Lines::of(source, span);
@@ -93,7 +93,7 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
                     .annotation(
                         AnnotationKind::Context
                             .span(other.relative(span))
-                            .label(*label),
+                            .label(label.as_str()),
                     ),
             );
         }

@@ -74,7 +74,7 @@ pub fn step_summary(files: &[CheckedFile], lang: Lang, already: u64) -> String {
                 _ => finding.file.clone(),
             };
             // A message cut short keeps its figures.
-            let mut message = cell(&finding.message);
+            let mut message = cell(&finding.message_and_related(lang));
             if let Some(figures) = &finding.figures {
                 message.push_str(&format!(" ({})", cell(&figures.text(lang))));
             }
@@ -218,7 +218,7 @@ pub fn command(finding: &Located, lang: Lang) -> String {
         }
     }
     properties.push(format!("title={}", property(&finding.code)));
-    let mut message = finding.message.clone();
+    let mut message = finding.message_and_related(lang);
     if let Some(figures) = &finding.figures {
         message.push('\n');
         message.push_str(&format!("{}: {}", figures.label(lang), figures.text(lang)));

@@ -3,9 +3,10 @@
 //! `artifacts:reports:codequality`, so findings show in the merge request.
 //!
 //! Errors are `major`, warnings `minor`, and a file that cannot be read or parsed `blocker`.
-//! The fingerprint identifies an issue across pipelines: a hash of the file, the code and the
-//! message (not the line, which moves when lines are added above), and a running number for
-//! the rare identical pair.
+//! The fingerprint identifies an issue across pipelines: a hash of the file, the code and what
+//! the finding is about, in no language (its ids, names and figures: [`crate::output::checked::Located::subject`]), so
+//! that `--lang` does not change it, nor the line, which moves when lines are added above; and
+//! a running number for the rare identical pair.
 
 use std::collections::HashMap;
 
@@ -39,10 +40,10 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut issues = Vec::new();
     for file in files {
         for finding in &file.findings {
-            let identity = format!("{}\0{}\0{}", finding.file, finding.code, finding.message);
+            let identity = format!("{}\0{}\0{}", finding.file, finding.code, finding.subject);
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;
-            let mut description = finding.message.clone();
+            let mut description = finding.message_and_related(lang);
             if let Some(figures) = &finding.figures {
                 description.push_str(&format!(" ({})", figures.text(lang)));
             }

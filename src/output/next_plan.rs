@@ -439,7 +439,8 @@ impl Edit {
              #\n\
              # Every amount is 0, with {last_en} in the comment after it. Fill in this year's from\n\
              # the decision document. `allocate check` lists every amount left (amount-to-fill) until\n\
-             # the plan is filled in. Remove what this year does not have and add what is new.\n\n"
+             # the plan is filled in. Remove what this year does not have and add what is new; say\n\
+             # in comments where in the document each figure stands.\n\n"
         )
     }
 

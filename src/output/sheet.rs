@@ -399,7 +399,7 @@ pub fn kind_word(kind: RecipientKind, words: Words) -> &'static str {
         RecipientKind::Region => "region",
         RecipientKind::RegionUnit => words.pick("regionens enhet", "region unit", "region-unit"),
         RecipientKind::Kommunforbund => {
-            words.pick("kommunförbund", "kommunförbund", "kommunforbund")
+            words.pick("kommunförbund", "association of kommuner", "kommunforbund")
         }
         RecipientKind::Kommun => "kommun",
         RecipientKind::External => words.pick("extern part", "external party", "external"),

@@ -50,15 +50,19 @@ pub fn view(
     out.write_all(text.as_bytes())
 }
 
-/// The width to lay tables out for: `COLUMNS` when set, else the terminal's, else 80.
+/// The width to lay tables out for: `COLUMNS` when set (at least [`LEAST_COLUMNS`]: a
+/// smaller number is taken as that), else the terminal's, else 80.
 pub fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
-        .filter(|&c| c >= 40)
+        .map(|c| c.max(LEAST_COLUMNS))
         .or_else(|| Table::new().width())
         .unwrap_or(80)
 }
+
+/// The narrowest width `COLUMNS` sets.
+const LEAST_COLUMNS: u16 = 40;
 
 /// How tables are laid out.
 #[derive(Clone, Copy, Debug)]
@@ -366,22 +370,15 @@ pub fn per_kommun(
     for row in &report.rows {
         grid.fit(0, &visible(&row.code));
     }
-    // Names are cut when that makes the table fit the terminal, to as few as four columns
-    // (`Ber…`; unlike the other tables' texts, [`LEAST`], as each row has its kommunkod too);
-    // a table too wide for it anyway (a national plan's) keeps them whole.
+    // Names are cut to what the figures leave of the terminal, as the other tables' texts
+    // are: never to less than [`LEAST`], so a name that short stays whole, and a table whose
+    // figures leave less (a national plan's, a narrow terminal) is wider than the terminal.
     let others: Vec<usize> = (0..grid.columns())
         .filter(|&i| i != 1)
         .map(|i| grid.width(i))
         .collect();
-    let cut = Some(room_for_text(layout.width, grid.columns(), &others)).filter(|&room| room >= 4);
-    let names: Vec<String> = report
-        .rows
-        .iter()
-        .map(|r| match cut {
-            Some(room) => short(&r.name, room),
-            None => visible(&r.name).into_owned(),
-        })
-        .collect();
+    let room = room_for_text(layout.width, grid.columns(), &others).max(LEAST);
+    let names: Vec<String> = report.rows.iter().map(|r| short(&r.name, room)).collect();
     for name in &names {
         grid.fit(1, name);
     }

@@ -51,6 +51,51 @@ fn a_quoted_glob_checks_every_plan_and_ends_with_one_summary() {
     );
 }
 
+/// A quoted `*` matches what a shell's matches: a hidden draft (`.utkast.toml`) is left out
+/// unless the pattern names the dot itself (tester s27 CI #1).
+#[test]
+fn a_quoted_glob_skips_hidden_files_as_a_shell_does() {
+    let dir = plans_folder();
+    std::fs::copy(
+        repo_root().join("examples/plan-2026-as-printed.toml"),
+        dir.path().join("plans/.utkast.toml"),
+    )
+    .unwrap();
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/*.toml"]);
+    let files: Vec<String> = json(&out.stdout)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "plans/plan-2025.toml",
+            "plans/plan-2026-as-printed.toml",
+            "plans/plan-2026.toml"
+        ]
+    );
+    // Written another way, the same files.
+    let out = allocate(
+        dir.path(),
+        &["check", "--format", "json", "./plans//*.toml"],
+    );
+    assert_eq!(json(&out.stdout)["files"].as_array().unwrap().len(), 3);
+    // A pattern that starts with the dot matches the hidden file, as in a shell.
+    let out = allocate(dir.path(), &["check", "--format", "json", "plans/.*.toml"]);
+    assert_eq!(json(&out.stdout)["files"][0]["file"], "plans/.utkast.toml");
+    // A pattern whose only match is hidden matches nothing.
+    std::fs::rename(
+        dir.path().join("plans/.utkast.toml"),
+        dir.path().join("plans/.utkast.tml"),
+    )
+    .unwrap();
+    allocate(dir.path(), &["check", "--lang", "en", "plans/*.tml"])
+        .assert_status(2)
+        .assert_stdout_contains("cannot read plans/*.tml: the pattern matches no file\n");
+}
+
 #[test]
 fn the_summary_counts_a_file_that_cannot_be_read_and_exits_2() {
     let dir = plans_folder();
@@ -437,6 +482,91 @@ fn gitlab_code_quality_report_parses_with_one_issue_per_finding() {
         ],
     );
     assert_eq!(again.stdout, out.stdout);
+}
+
+/// The fingerprints of `check --format gitlab ARGS` run in `dir`, in order.
+fn fingerprints(dir: &std::path::Path, args: &[&str], vars: &[(&str, &str)]) -> Vec<String> {
+    let mut all = vec!["check", "--format", "gitlab"];
+    all.extend_from_slice(args);
+    let out = crate::support::allocate_env(dir, &all, vars);
+    json(&out.stdout)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A fingerprint is what a finding is about, not its words: `--lang en` (or `ALLOCATE_LANG`
+/// on one runner) must not make every finding new in the merge request (tester s27 CI #4).
+#[test]
+fn gitlab_fingerprints_do_not_change_with_the_language() {
+    let plans = [
+        "examples/plan-2026-as-printed.toml",
+        "tests/corpus/plans/060-duplicate-insats-id.toml",
+        "tests/corpus/plans/061-duplicate-actor-id.toml",
+        "allocations/plan-2031.toml",
+    ];
+    let sv = fingerprints(&repo_root(), &plans, &[]);
+    let en = fingerprints(&repo_root(), &[&["--lang", "en"][..], &plans].concat(), &[]);
+    assert!(sv.len() >= 5, "{sv:?}");
+    assert_eq!(sv, en);
+    let unique: std::collections::HashSet<&String> = sv.iter().collect();
+    assert_eq!(unique.len(), sv.len(), "two findings share a fingerprint");
+    // A key file's path is written from where `allocate` runs; the fingerprint is the same
+    // from the repository's root and from the plan's folder.
+    let dir = plans_folder();
+    std::fs::remove_file(dir.path().join("plans/keys/folkmangd-2024-11-01.csv")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let vars = [("CI_PROJECT_DIR", root)];
+    let from_root = fingerprints(dir.path(), &["plans/plan-2025.toml"], &vars);
+    let from_plans = fingerprints(&dir.path().join("plans"), &["plan-2025.toml"], &vars);
+    assert!(!from_root.is_empty());
+    assert_eq!(from_root, from_plans);
+}
+
+/// The formats that draw no source lines say where a duplicate was first defined, in words,
+/// in both languages (tester s27 CI #5).
+#[test]
+fn github_and_gitlab_say_where_a_duplicate_was_first_defined() {
+    let plan = "tests/corpus/plans/060-duplicate-insats-id.toml";
+    for (lang, message, at) in [
+        (
+            "sv",
+            "insats `2.3` finns redan",
+            "först definierad på rad 158",
+        ),
+        ("en", "duplicate insats `2.3`", "first defined at line 158"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let summary = dir.path().join("summary.md");
+        let summary_var = summary.to_str().unwrap();
+        let github = crate::support::allocate_env(
+            &repo_root(),
+            &["check", "--format", "github", "--lang", lang, plan],
+            &[("GITHUB_STEP_SUMMARY", summary_var)],
+        );
+        github.assert_status(1).assert_stdout_contains(&format!(
+            "line=171,col=6,endLine=171,endColumn=10,title=duplicate-id::{message} ({at})%0A"
+        ));
+        let table = std::fs::read_to_string(&summary).unwrap();
+        assert!(
+            table.contains(&format!(":171:6` | {message} ({at}) |")),
+            "{table}"
+        );
+        let gitlab = allocate(
+            &repo_root(),
+            &["check", "--format", "gitlab", "--lang", lang, plan],
+        );
+        let issues = json(&gitlab.stdout);
+        let duplicate = issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["check_name"] == "duplicate-id")
+            .unwrap();
+        assert_eq!(duplicate["description"], format!("{message} ({at})"));
+    }
 }
 
 /// The `run:`/script line of an example CI file that starts with `allocate check` and

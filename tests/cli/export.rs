@@ -1039,6 +1039,11 @@ fn machine_csv_has_the_same_headers_and_values_in_every_language() {
     let out = export(dir.path(), &["--view", "payments", "--lang", "en"]);
     assert!(out.stdout.starts_with("\u{feff}Recipient;Recipient kind;"));
     out.assert_stdout_contains(";invoice;");
+    // Every kind in English, the kommunförbund too (tester s27 CI #9).
+    out.assert_stdout_contains("\r\nKommunförbundet Jämtland Härjedalen;association of kommuner;;");
+    assert!(!out.stdout.contains(";kommunförbund;"), "{}", out.stdout);
+    export(dir.path(), &["--view", "payments"])
+        .assert_stdout_contains("\r\nKommunförbundet Jämtland Härjedalen;kommunförbund;;");
 }
 
 #[test]

@@ -5342,6 +5342,13 @@ fn findings_are_separated_by_an_empty_line_as_checks_are() {
         out.stdout
     );
     assert!(!out.stdout.contains("\n\n\n"), "{}", out.stdout);
+    // In English the files are reports, not a "Usage:" line as a command line's (tester s27
+    // CI #9).
+    let english = allocate(&root, &[&args[..], &["--lang", "en"]].concat());
+    english
+        .assert_status(0)
+        .assert_stdout_contains("\n\nReports: 4 files, 0 errors, 7 warnings\n\n");
+    assert!(!english.stdout.contains("Usage:"), "{}", english.stdout);
     // With --final they are errors, on standard error, laid out the same way.
     let mut with_final = args.to_vec();
     with_final.push("--final");

@@ -1137,6 +1137,13 @@ fn the_new_plans_comments_follow_the_language() {
         "{new}"
     );
     assert!(!new.contains("fyll i") && !new.contains(" års "), "{new}");
+    // The opening comment says all the Swedish one says (tester s27 CI #9).
+    assert!(
+        new.contains(
+            "add what is new; say\n# in comments where in the document each figure stands.\n\n"
+        ),
+        "{new}"
+    );
 }
 
 #[test]

@@ -51,8 +51,9 @@ fn help_is_english_with_lang_en_or_the_environment() {
 }
 
 /// `ALLOCATE_LANG` is the language of every command given no `--lang`, its own messages as
-/// well as its help; a `--lang` on the line wins, before the command or after it; a value
-/// that is no language is refused before anything runs.
+/// well as its help; a `--lang` on the line wins, before the command or after it, and then the
+/// variable is not looked at; a value that is no language is refused before anything runs when
+/// there is no `--lang` (tester s27 CI #6).
 #[test]
 fn the_environment_sets_the_language_of_every_command() {
     let root = repo_root();
@@ -82,16 +83,31 @@ fn the_environment_sets_the_language_of_every_command() {
     with("en", &["explain", "stated-total"])
         .assert_status(0)
         .assert_stdout_contains("A printed total");
-    // A `--lang` that is no language is refused in the environment's language; a bad
-    // environment in the language of a `--lang` on the line.
+    // A `--lang` that is no language is refused in the environment's language.
     with("en", &["check", plan, "--lang", "de"])
         .assert_status(2)
         .assert_stderr_contains("error: invalid value 'de' for '--lang <LANG>'");
-    with("de", &["check", plan, "--lang", "en"])
-        .assert_status(2)
-        .assert_stderr_contains(
-            "error: the environment variable ALLOCATE_LANG is \"de\", which is no language",
-        );
+    // A bad environment is not used, nor refused, where a `--lang` on the line wins.
+    for (args, verdict) in [
+        (
+            &["check", plan, "--lang", "en"][..],
+            "passed (0 errors, 1 warning)",
+        ),
+        (
+            &["--lang=en", "check", plan],
+            "passed (0 errors, 1 warning)",
+        ),
+        (
+            &["--lang", "sv", "check", plan],
+            "godkänd (0 fel, 1 varning)",
+        ),
+    ] {
+        with("EN", args)
+            .assert_status(0)
+            .assert_stderr_empty()
+            .assert_stdout_contains(verdict);
+    }
+    with("de", &["--lang", "en", "--version"]).assert_status(0);
     for value in ["de", "EN"] {
         let out = with(value, &["check", plan]);
         out.assert_status(2).assert_stdout_empty();

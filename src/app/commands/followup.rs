@@ -549,6 +549,6 @@ fn closing_line(follow_up: &followup::FollowUp, files: usize, lang: Lang) -> Str
     say!(
         lang,
         "Redovisningar: {files}, {errors}, {warnings}{why}",
-        "Usage: {files}, {errors}, {warnings}{why}"
+        "Reports: {files}, {errors}, {warnings}{why}"
     )
 }

@@ -58,13 +58,16 @@ The largest plan or key file read, in MiB (default 128): a whole number, at leas
 other value is refused (exit status 2).
 .TP
 \fBALLOCATE_LANG\fR
-\fBen\fR or \fBsv\fR: the language of a command given no \fB\-\-lang\fR, of its help and of the errors of a command line that does not parse (\fB\-\-lang\fR on the line wins); unset or empty, Swedish; any other value is refused (exit status 2).
+\fBen\fR or \fBsv\fR: the language of a command given no \fB\-\-lang\fR, of its help and of the errors of a command line that does not parse (\fB\-\-lang\fR on the line wins, and the variable is then not looked at); unset or empty, Swedish; any other value is refused (exit status 2) when no \fB\-\-lang\fR is given.
 .TP
 \fBCOLUMNS\fR
 The width tables are laid out for (at least 40); without it the terminal's width, else 80.
 .TP
 \fBNO_COLOR\fR
 When set and not empty, \fB\-\-color auto\fR does not colour.
+.TP
+\fBTERM\fR
+When \fBdumb\fR, \fB\-\-color auto\fR does not colour.
 .TP
 \fBGITHUB_STEP_SUMMARY\fR
 With \fBcheck \-\-format github\fR, every finding is also appended to this file as a

@@ -50,11 +50,25 @@ fn pronoun(t: Thing) -> &'static str {
     }
 }
 
-pub fn related(related: Related, lang: Lang) -> &'static str {
+/// "först definierad": what a related place is, without where it is.
+fn related_what(related: Related, lang: Lang) -> &'static str {
     match related {
-        Related::FirstDefinedHere => lang.pick("först definierad här", "first defined here"),
-        Related::FirstListedHere => lang.pick("först angiven här", "first listed here"),
+        Related::FirstDefinedHere => lang.pick("först definierad", "first defined"),
+        Related::FirstListedHere => lang.pick("först angiven", "first listed"),
     }
+}
+
+/// "först definierad här": the label at a related place drawn under its line.
+pub fn related(related: Related, lang: Lang) -> String {
+    let what = related_what(related, lang);
+    say!(lang, "{what} här", "{what} here")
+}
+
+/// "först definierad på rad 158": a related place in a line of text, where no line is drawn
+/// (the CI formats).
+pub fn related_at(related: Related, line: usize, lang: Lang) -> String {
+    let what = related_what(related, lang);
+    say!(lang, "{what} på rad {line}", "{what} at line {line}")
 }
 
 /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr".
