@@ -692,6 +692,57 @@ fn complete_year() -> Year {
     year
 }
 
+/// A recipient that never reports (tester s27 year #2): the final follow-up's error says how to
+/// close the year without it, and done so, its money counts as unused and is repaid. Bräcke
+/// received 18 000 + 75 000 + 100 000 = 193 000 kr (seed 001's per-kommun table).
+#[test]
+fn a_year_is_closed_without_a_recipient_that_never_reports() {
+    let year = complete_year();
+    std::fs::remove_file(year.path("forms/redovisning-2026-2305-bracke.csv")).unwrap();
+    year.follow_up(&["--final"])
+        .assert_status(1)
+        .assert_finding("usage-missing", "plan-2026.toml:214:8")
+        .assert_stderr_contains("fel[usage-missing]: Bräcke har inte skickat in någon redovisning (3 rader, 193 000 kr)")
+        .assert_stderr_contains("; kommer ingen redovisning, redovisa mottagarens rader som inte använda i en TOML-fil (`used = 0` och en kommentar som säger varför), så räknas pengarna som ej använda och återbetalas\n");
+    year.follow_up(&["--final", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains("; if no report comes, report the recipient's lines as not used in a TOML file (`used = 0` and a comment that says why), so that the money counts as unused and is repaid\n");
+    // Before the deadline the recipient may still report: no word of closing without it.
+    let early = year.follow_up(&[]);
+    early.assert_status(0);
+    assert!(
+        !early.stderr.contains("kommer ingen redovisning"),
+        "{}",
+        early.stderr
+    );
+    let lines: String = ["1.3", "2.5", "3.4"]
+        .iter()
+        .map(|insats| {
+            format!("\n[[usage]]\nrecipient = \"Bräcke\"\ninsats = \"{insats}\"\nused = 0\ncomment = \"Ingen redovisning inkom trots påminnelser\"\n")
+        })
+        .collect();
+    let toml = format!(
+        "year = 2026\ncounty = \"Jämtlands län\"\n\n[[recipients]]\nrecipient = \"Bräcke\"\ninvoiced = true\n{lines}"
+    );
+    std::fs::write(year.path("bracke.toml"), toml).unwrap();
+    let out = year.follow_up(&["bracke.toml", "--final", "--format", "json"]);
+    out.assert_status(0).assert_stderr_empty();
+    let doc = json(&out);
+    assert_eq!(doc["complete"], true);
+    let bracke = recipient(&doc, "Bräcke");
+    assert_eq!(
+        (&bracke["received"], &bracke["used"], &bracke["unused"]),
+        (&193_000.into(), &0.into(), &193_000.into())
+    );
+    assert_eq!(bracke["settlement"], "return-to-region");
+    assert_eq!(doc["repayment"]["total"], 157_936 + 193_000);
+    assert_eq!(doc["repayment"]["preliminary"], false);
+    // The comment says why, beside the figures.
+    year.follow_up(&["bracke.toml", "--final", "--view", "lines"])
+        .assert_status(0)
+        .assert_stdout_contains("Bräcke (2305) 2.5: Ingen redovisning inkom trots påminnelser");
+}
+
 #[test]
 fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let year = complete_year();

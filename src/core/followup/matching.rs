@@ -821,6 +821,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 location: Location::Plan(recipient_span(ledger, recipient)),
                 problem: UsageProblem::MissingRecipient {
                     recipient: name,
+                    closing: strict,
                     lines: own.len(),
                     amount: own.iter().map(|&l| recipients.amount(l)).sum(),
                 },

@@ -290,6 +290,9 @@ pub enum UsageProblem {
     /// A recipient that sent nothing at all.
     MissingRecipient {
         recipient: String,
+        /// Whether the year is being closed (the deadline has passed, or `--final`): then
+        /// the hint also says how to close it without the recipient's report.
+        closing: bool,
         lines: usize,
         amount: Amount,
     },

@@ -672,6 +672,7 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
             recipient,
             lines,
             amount: a,
+            ..
         } => {
             let (a, lines) = (amount(a), rows(*lines, lang));
             say!(
@@ -1005,11 +1006,20 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "fyll i använt belopp, 0 om inget har använts",
             "fill in the amount used, 0 if nothing was used"
         ),
-        UsageProblem::MissingRecipient { .. } => say!(
-            lang,
-            "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ta med den ifyllda filen på kommandoraden, efter de andra",
-            "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give the filled-in file on the command line, after the others"
-        ),
+        UsageProblem::MissingRecipient { closing, .. } => {
+            let mut hint = say!(
+                lang,
+                "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ta med den ifyllda filen på kommandoraden, efter de andra",
+                "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give the filled-in file on the command line, after the others"
+            );
+            if *closing {
+                hint.push_str(lang.pick(
+                    "; kommer ingen redovisning, redovisa mottagarens rader som inte använda i en TOML-fil (`used = 0` och en kommentar som säger varför), så räknas pengarna som ej använda och återbetalas",
+                    "; if no report comes, report the recipient's lines as not used in a TOML file (`used = 0` and a comment that says why), so that the money counts as unused and is repaid",
+                ));
+            }
+            hint
+        }
     }
 }
 
