@@ -1744,20 +1744,21 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
     let corrected = fill(&year.text(ARE), &[("3.4", "70000")]);
     year.save(ARE, &first);
     year.save(ARE_CORRECTED, &corrected);
-    // As a folder is given: the correction's name sorts first.
+    // As a folder is given: the correction's name sorts first. The finding stands at the
+    // first line reported again (1.3 in the later file), pointing at its first report.
     let out = year.run(&["follow-up", PLAN, "forms/*2321*"]);
     out.assert_status(1)
         .assert_stdout_empty()
         .assert_finding(
             "usage-several-files",
-            &place(ARE_CORRECTED, &corrected, "Kommunkod;2321", 10),
+            &place(ARE, &first, "kommuner;38400;38400", 15),
         )
         .assert_stderr_contains(&format!(
-            "fel[usage-several-files]: Åre har skickat in mer än en redovisning: `{ARE_CORRECTED}` och `{ARE}`\n"
+            "fel[usage-several-files]: Åre har redovisat insats `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE_CORRECTED}` och `{ARE}`\n"
         ))
-        .assert_stderr_contains("---- en annan redovisning från samma mottagare\n")
+        .assert_stderr_contains("----- samma insats redovisad här\n")
         .assert_stderr_contains(
-            "= åtgärd: behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort den andra ur det som ges till follow-up; belopp från olika redovisningar läggs aldrig ihop\n",
+            "= åtgärd: behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort den andra ur det som ges till follow-up, eller insatsens rad ur den om filen också redovisar annat (en TOML-fil för flera enheter); belopp från olika filer läggs aldrig ihop\n",
         )
         .assert_stderr_contains("ingen sammanställning förrän de är rättade");
     assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
@@ -1768,16 +1769,19 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
     // Given the other way round, the message follows the command line; in English.
     let out = year.run(&["follow-up", PLAN, ARE, ARE_CORRECTED, "--lang", "en"]);
     out.assert_status(1)
-        .assert_finding("usage-several-files", &place(ARE, &first, "Kommunkod;2321", 10))
+        .assert_finding(
+            "usage-several-files",
+            &place(ARE_CORRECTED, &corrected, "kommuner;38400;38400", 15),
+        )
         .assert_stderr_contains(&format!(
-            "error[usage-several-files]: Åre has sent more than one report: `{ARE}` and `{ARE_CORRECTED}`\n"
+            "error[usage-several-files]: Åre has reported insats `1.3`, `2.5` and `3.4` in more than one file: `{ARE}` and `{ARE_CORRECTED}`\n"
         ))
-        .assert_stderr_contains("---- another report from the same recipient\n")
+        .assert_stderr_contains("----- the same insats reported here\n")
         .assert_stderr_contains(
-            "= help: keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove the other from what is given to follow-up; amounts from different reports are never added up\n",
+            "= help: keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove the other from what is given to follow-up, or the insats's row from it if the file reports more (a TOML file for several units); amounts from different files are never added up\n",
         );
     assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
-    // Three files, a TOML file among them: all named, "de andra".
+    // Three files, a TOML file among them reporting 2.5 again: all three named.
     std::fs::write(
         year.path("are.toml"),
         "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"Åre\"\ninsats = \"2.5\"\nused = 75_000\n",
@@ -1786,10 +1790,31 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
     let out = year.run(&["follow-up", PLAN, ARE, "are.toml", ARE_CORRECTED]);
     out.assert_status(1)
         .assert_stderr_contains(&format!(
-            "Åre har skickat in mer än en redovisning: `{ARE}`, `are.toml` och `{ARE_CORRECTED}`\n"
+            "Åre har redovisat insats `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE}`, `are.toml` och `{ARE_CORRECTED}`\n"
         ))
         .assert_stderr_contains("och ta bort de andra ur det som ges till follow-up");
     assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    // A part that reports another line only, given between the two reports of a line (review
+    // s27): not named, not pointed at, and its line is not missing.
+    let toml = |insats: &str, used: &str| {
+        format!(
+            "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"Åre\"\ninsats = \"{insats}\"\nused = {used}\n"
+        )
+    };
+    std::fs::write(year.path("a13.toml"), toml("1.3", "38_400")).unwrap();
+    std::fs::write(year.path("b25.toml"), toml("2.5", "75_000")).unwrap();
+    std::fs::write(year.path("c13.toml"), toml("1.3", "30_000")).unwrap();
+    let out = year.run(&["follow-up", PLAN, "a13.toml", "b25.toml", "c13.toml"]);
+    out.assert_status(1)
+        .assert_finding("usage-several-files", "c13.toml:7:8")
+        .assert_stderr_contains(
+            "Åre har redovisat insats `1.3` i mer än en fil: `a13.toml` och `c13.toml`\n",
+        );
+    assert!(
+        !out.stderr.contains("insats `2.5` (75 000 kr)"),
+        "{}",
+        out.stderr
+    );
     // The correction alone: counted.
     let out = year.run(&["follow-up", PLAN, ARE_CORRECTED, "--format", "json"]);
     out.assert_status(0);

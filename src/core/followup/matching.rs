@@ -364,12 +364,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Each second (third, …) report of a line in one file: its finding's index, the file and
     // the line.
     let mut duplicates: Vec<(usize, (usize, usize))> = Vec::new();
-    // Per recipient, the files with an amount used of its, in the order given, each at where
-    // it names the recipient; and the recipients with a line reported in two of them (a
-    // corrected form beside the one it corrects): one finding each, not one per line. Files
-    // that report different lines of a recipient are its report in parts.
-    let mut files_of: HashMap<Recipient, Vec<Place>> = HashMap::new();
-    let mut reported_twice: HashSet<Recipient> = HashSet::new();
+    // Per recipient, each line reported again in another file (a corrected form beside the
+    // one it corrects): the line, where it was first reported and where again; one finding
+    // per recipient, not one per line. Files that report different lines of a recipient are
+    // its report in parts.
+    let mut reported_twice: HashMap<Recipient, Vec<(usize, Place, Place)>> = HashMap::new();
     // Per recipient, its rows with an amount used that were refused for an insats id that
     // tells no line (as written): one of them may be a line said to be missing.
     let mut refused_ids: HashMap<Recipient, Vec<String>> = HashMap::new();
@@ -519,12 +518,6 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             answered_at
                 .entry(recipient)
                 .or_insert_with(|| row.recipient.place.clone());
-            if row.used.value != Entry::Empty {
-                let seen = files_of.entry(recipient).or_default();
-                if seen.iter().all(|p| p.file != row.recipient.place.file) {
-                    seen.push(row.recipient.place.clone());
-                }
-            }
             let own = recipients
                 .lines
                 .get(&recipient)
@@ -654,8 +647,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             in_file.insert(line, row.used.place.clone());
             // Reported in another file too: the recipient's files are one finding
             // (`SeveralFiles`), and the line is not counted twice.
-            if reported.get(line).is_some_and(Option::is_some) {
-                reported_twice.insert(recipient);
+            if let Some(Some(first)) = reported.get(line) {
+                (reported_twice.entry(recipient).or_default()).push((
+                    line,
+                    first.clone(),
+                    row.used.place.clone(),
+                ));
                 continue;
             }
             if let Some(slot) = reported.get_mut(line) {
@@ -719,26 +716,36 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
-    // A recipient with a line reported in more than one file (a corrected form beside the one it
-    // corrects): one finding, at the first file given and pointing at the second, naming
-    // them all; which one holds is not for the order of the files to say.
-    for recipient in recipients
-        .order
-        .iter()
-        .filter(|r| reported_twice.contains(r))
-    {
-        let files = files_of.get(recipient).map_or(&[][..], Vec::as_slice);
-        let (Some(first), Some(second)) = (files.first(), files.get(1)) else {
+    // A recipient with a line reported in more than one file: one finding, at the first line
+    // reported again and pointing at its first report, naming those lines and the files that
+    // report them (not a file that reports other lines only); which one holds is not for the
+    // order of the files to say.
+    for recipient in &recipients.order {
+        let Some(twice) = reported_twice.get(recipient) else {
             continue;
         };
+        let Some((_, first, again)) = twice.first() else {
+            continue;
+        };
+        let mut lines: Vec<usize> = twice.iter().map(|(line, ..)| *line).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let mut files: Vec<usize> = (twice.iter())
+            .flat_map(|(_, a, b)| [a.file, b.file])
+            .collect();
+        files.sort_unstable();
+        files.dedup();
         report.findings.push(UsageFinding {
             severity: Severity::Error,
-            location: Location::Usage(first.clone()),
+            location: Location::Usage(again.clone()),
             problem: UsageProblem::SeveralFiles {
                 recipient: ledger.recipient_name(*recipient).to_string(),
-                files: files.iter().map(|p| p.file).collect(),
+                insatser: (lines.iter())
+                    .map(|&l| recipients.insats_id(l).to_string())
+                    .collect(),
+                files,
             },
-            related: Some(second.clone()),
+            related: Some(first.clone()),
         });
     }
 

@@ -147,11 +147,12 @@ pub enum UsageProblem {
         times: usize,
     },
     /// A recipient with a line reported in more than one file (a corrected form beside the
-    /// form it corrects): which one holds cannot be told, and two forms' amounts are never
-    /// added up. `files` are the indices of its files with an amount used, in the list
-    /// given, in its order.
+    /// form it corrects): which one holds cannot be told, and two files' amounts are never
+    /// added up. `insatser` are the lines reported twice, in the plan's order; `files` the
+    /// indices of the files that report them, in the list given, in its order.
     SeveralFiles {
         recipient: String,
+        insatser: Vec<String>,
         files: Vec<usize>,
     },
     /// The amount received on the form is not the plan's (or was removed).

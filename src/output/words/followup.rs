@@ -393,16 +393,22 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
         }
         UsageProblem::SeveralFiles {
             recipient,
+            insatser,
             files: which,
         } => {
             let named: Vec<String> = (which.iter())
                 .map(|&i| format!("`{}`", files.get(i).map_or("?", String::as_str)))
                 .collect();
             let named = super::listed(&named, lang);
+            let ids: Vec<String> = insatser.iter().map(|i| format!("`{i}`")).collect();
+            let ids = match ids.len() {
+                0..=5 => super::listed(&ids, lang),
+                _ => super::first_of(&ids, 5, lang),
+            };
             say!(
                 lang,
-                "{recipient} har skickat in mer än en redovisning: {named}",
-                "{recipient} has sent more than one report: {named}"
+                "{recipient} har redovisat insats {ids} i mer än en fil: {named}",
+                "{recipient} has reported insats {ids} in more than one file: {named}"
             )
         }
         UsageProblem::EditedReceived { insats, plan, form } => {
@@ -810,8 +816,8 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             };
             say!(
                 lang,
-                "behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort {sv} ur det som ges till follow-up; belopp från olika redovisningar läggs aldrig ihop",
-                "keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove {en} from what is given to follow-up; amounts from different reports are never added up"
+                "behåll den redovisning som gäller (fråga mottagaren om det inte syns vilken, till exempel den rättade) och ta bort {sv} ur det som ges till follow-up, eller insatsens rad ur den om filen också redovisar annat (en TOML-fil för flera enheter); belopp från olika filer läggs aldrig ihop",
+                "keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove {en} from what is given to follow-up, or the insats's row from it if the file reports more (a TOML file for several units); amounts from different files are never added up"
             )
         }
         UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
@@ -1102,8 +1108,8 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
             lang.pick("medlen kommer härifrån", "the money comes from here")
         }
         UsageProblem::SeveralFiles { .. } => lang.pick(
-            "en annan redovisning från samma mottagare",
-            "another report from the same recipient",
+            "samma insats redovisad här",
+            "the same insats reported here",
         ),
         _ => lang.pick("först redovisad här", "first reported here"),
     }
