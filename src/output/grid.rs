@@ -326,12 +326,14 @@ pub fn wrapped(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The start of `word` that takes at most `width` terminal columns, and the rest. A
-/// character that takes no column (a combining accent) stays with the one before it.
+/// The start of `word` that takes at most `width` terminal columns, and the rest, broken
+/// between the symbols a reader sees (grapheme clusters, as comfy-table breaks them): an
+/// accent stays on its letter, a flag's two letters and an emoji's skin tone together.
 fn split_at_width(word: &str, width: usize) -> (String, &str) {
+    use unicode_segmentation::UnicodeSegmentation;
     let mut used = 0;
-    for (at, c) in word.char_indices() {
-        let columns = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for (at, symbol) in word.grapheme_indices(true) {
+        let columns = self::width(symbol);
         if used + columns > width {
             return (
                 word.get(..at).unwrap_or("").to_string(),
@@ -468,8 +470,8 @@ mod tests {
         /// long words, wide characters and accents fall, in a column as narrow as one.
         #[test]
         fn wraps_a_cell_as_comfy_table_wraps_it(
-            text in "[ab å東\u{301}]{0,40}",
-            width in 1usize..16,
+            text in "[ab å東\u{301}\u{a0}🇸🇪👍🏽/-]{0,80}",
+            width in 1usize..40,
             strong in proptest::bool::ANY,
         ) {
             let row = [Cell { text: &text, strong, width: None }, cell("1 kr")];
