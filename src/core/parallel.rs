@@ -92,8 +92,9 @@ pub fn runs(weights: &[usize], parts: usize) -> Vec<std::ops::Range<usize>> {
 /// The pieces in which [`write_in_order`] passes text on, and how many of them an item may
 /// make ahead of the one being written (at most 40 MiB each). A piece is passed on once it
 /// holds `PIECE` bytes, in a buffer with room for a quarter more, so that the writes which
-/// fill it never grow it (which would copy it) and a piece is as large as the buffer of the
-/// `BufWriter` it goes to (which then passes it on without copying it).
+/// fill it (a row, far less than that quarter) do not grow it, which would copy it, and a
+/// piece is as large as the buffer of the `BufWriter` it goes to, which then passes it on
+/// without copying it. A write longer than the room left sends the piece before it.
 const PIECE: usize = 1 << 16;
 const PIECE_ROOM: usize = PIECE + PIECE / 4;
 const PIECES_AHEAD: usize = 512;
@@ -135,7 +136,7 @@ pub fn write_in_turn<T: Sync, S>(
             .iter()
             .try_for_each(|item| make(&mut state, item, out));
     }
-    // Items begun ahead share the 32 MiB an item may hold ahead (a channel's room is made
+    // Items begun ahead share the 40 MiB an item may hold ahead (a channel's room is made
     // when it is, for every item).
     let room = match ahead.checked_add(1) {
         Some(begun) if begun < items.len() => (PIECES_AHEAD / begun).max(1),

@@ -568,6 +568,17 @@ fn the_per_kommun_table_says_how_each_insats_is_split_and_by_which_key() {
         "{md}"
     );
     assert!(!md.contains("../allocations"), "{md}");
+    // A key's `precision` is part of its rule, and the table writes its figures so (review
+    // s27): `5,30 %` for a key stated to two decimals.
+    let plan = PlanDir::from_real("plan-2026.toml").edit("precision = 1\n", "precision = 2\n");
+    std::fs::write(plan.dir.path().join("plan.toml"), &plan.text).unwrap();
+    let out = allocate(plan.dir.path(), &["report", "plan.toml", "--format", "md"]);
+    out.assert_status(0);
+    assert!(
+        out.stdout.contains("| 2326 | Berg | 5,30\u{a0}% |"),
+        "{}",
+        out.stdout
+    );
     // In English.
     let (_dir, path) = document("allocations/plan-2026.toml", "md", &["--lang", "en"]);
     let md = std::fs::read_to_string(&path).unwrap();
