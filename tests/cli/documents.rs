@@ -1218,6 +1218,11 @@ fn letters_per_recipient_say_what_each_receives_and_how_it_is_paid() {
         kr("21 200"),
         kr("75 000"),
         kr("100 000"),
+        // How Berg's amounts came about (tester s27): its share of the 2026 key, 5,3 %
+        // (DOMAIN.md), and the rules of 2.5 and 3.4.
+        "1.3: Fördelning: nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr; Bergs andel 5,3\u{a0}%.".to_string(),
+        format!("2.5: Fördelning: {}\u{a0}kr var (Östersund {}\u{a0}kr).", kr("75 000"), kr("140 000")),
+        "3.4: Fördelning: lika delar.".to_string(),
     ] {
         assert!(berg.contains(&text), "Berg's letter lacks {text:?}");
     }

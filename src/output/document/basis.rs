@@ -15,6 +15,7 @@ use crate::core::report::printed::{Covers, Figure as Fig, Key, Printed};
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::marks::{self, Marks, Whole};
+use crate::output::document::splits;
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, Table, chart, total_label,
 };
@@ -876,19 +877,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
                 Span::swedish(&c.text),
             ];
             if let Some(split) = split {
-                let mut side = crate::core::diff::split_side(split, ledger);
-                // An actor by its name, as the document names it everywhere, not its id.
-                for (who, _) in side.except.iter_mut().chain(side.amounts.iter_mut()) {
-                    if let Some(a) = ledger.names.actor(ledger.plan, who) {
-                        *who = ledger
-                            .recipient_name(Recipient::Actor(index(a)))
-                            .to_string();
-                    }
-                }
-                let style = number::Style::document(lang);
-                let rule = crate::output::words::diff::split(&side, style, &|a| {
-                    number::document_amount(a, lang)
-                });
+                let rule = splits::rule(ledger, split, lang);
                 // After the insats's own text, as a sentence of its own.
                 let ended = c.text.trim_end().ends_with(['.', '!', '?']);
                 let stop = if ended { " " } else { ". " };
@@ -947,27 +936,7 @@ fn keys(
     if keys.is_empty() {
         return;
     }
-    let style = number::Style::document(lang);
-    // A key's figures as it is written: a percentage with the key's `precision` (part of the
-    // rule: seed 003's two decimals), else those of its most precise value; a count grouped.
-    let shown = |key: &crate::core::plan::Key, weights: &[rust_decimal::Decimal]| {
-        let percent =
-            *key.kind.get_ref() == crate::core::plan::KeyKind::Percent || key.from.is_some();
-        let decimals = key.precision.as_ref().map_or_else(
-            || {
-                weights
-                    .iter()
-                    .map(|w| w.normalize().scale())
-                    .max()
-                    .unwrap_or(0)
-            },
-            |p| *p.get_ref(),
-        );
-        move |w: rust_decimal::Decimal| match percent {
-            true => style.percent(w, decimals),
-            false => style.grouped(w),
-        }
-    };
+    let shown = |key, weights| splits::key_figure(key, weights, lang);
     let mut columns = vec![
         Column::text(lang.pick("Kod", "Code")),
         Column::text("Kommun"),

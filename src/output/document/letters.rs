@@ -13,7 +13,7 @@ use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
     Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, StatusNote, Table,
-    footer, total_label,
+    footer, splits, total_label,
 };
 use crate::output::file_name;
 use crate::output::lang::Lang;
@@ -157,7 +157,14 @@ fn shared_with(
             "I samverkan, hålls av {holder_name}",
             "In cooperation, held by {holder_name}"
         );
-        blocks.push(lines_table(payments, &lines, &sum, caption, lang));
+        blocks.push(lines_table(
+            payments,
+            &lines,
+            &sum,
+            caption,
+            Vec::new(),
+            lang,
+        ));
     }
     // Held by this recipient, shared with others.
     if payments.held.iter().any(|h| h.of == statement.of) {
@@ -198,6 +205,7 @@ fn lines_table(
     lines: &[&report::StatementLine],
     total: &str,
     caption: String,
+    notes: Vec<Vec<Span>>,
     lang: Lang,
 ) -> Block {
     let figure = |text: String| {
@@ -236,8 +244,46 @@ fn lines_table(
             Column::amount(lang.pick("Belopp", "Amount")),
         ],
         rows,
-        notes: Vec::new(),
+        notes,
     })
+}
+
+/// How each line's insats is split, under the recipient's table: the rule, and for a kommun
+/// split by a key its own share in it (`1.3: Fördelning: nyckel befolkning-procent-2026,
+/// avrundat till 100 kr; Bergs andel 5,3 %.`), so a kommun can see how its amount came about.
+fn split_notes(
+    ledger: &Ledger,
+    (payments, statement): (&Payments, &Statement),
+    lang: Lang,
+) -> Vec<Vec<Span>> {
+    let plan = ledger.plan;
+    let kommun = (statement.kommunkod.as_deref()).and_then(|code| ledger.names.kommun(code));
+    statement
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let insats = plan.insatser.get(l.index as usize)?;
+            let split = insats.split.as_ref()?.get_ref();
+            let (id, rule) = (payments.id(l), splits::rule(ledger, split, lang));
+            let mut note = say!(lang, "{id}: Fördelning: {rule}", "{id}: Split: {rule}");
+            let share = splits::key(ledger, split).and_then(|(k, weights)| {
+                let weight = weights.get(kommun?)?;
+                Some(splits::key_figure(plan.keys.get(k)?, weights, lang)(
+                    *weight,
+                ))
+            });
+            if let Some(share) = share {
+                let whose = genitive(&statement.recipient, lang);
+                note.push_str(&say!(
+                    lang,
+                    "; {whose} andel {share}",
+                    "; {whose} share {share}"
+                ));
+            }
+            note.push('.');
+            Some(vec![Span::text(note)])
+        })
+        .collect()
 }
 
 /// How a letter names its recipient: "Bergs kommun", "Berg Municipality", an actor's name.
@@ -357,7 +403,8 @@ fn letter(
     ]));
     let lines: Vec<&report::StatementLine> = statement.lines.iter().collect();
     let caption = lang.pick("Insatser", "Insatser").to_string();
-    blocks.push(lines_table(payments, &lines, &total, caption, lang));
+    let notes = split_notes(ledger, (payments, statement), lang);
+    blocks.push(lines_table(payments, &lines, &total, caption, notes, lang));
     blocks.extend(shared_with(
         ledger,
         (payments, paid),

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod marks;
 pub mod metrics;
 pub mod png;
+pub mod splits;
 
 use crate::core::finding::Severity;
 use crate::output::lang::Lang;

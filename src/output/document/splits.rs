@@ -1,0 +1,54 @@
+//! How an insats's amount is split over its recipients, as the decision basis and the letters
+//! say it, and a key's figures as they write them.
+
+use rust_decimal::Decimal;
+
+use crate::core::ledger::{Ledger, Recipient, index};
+use crate::core::plan::{Key, KeyKind, Split};
+use crate::output::lang::Lang;
+use crate::output::number::{self, Style};
+
+/// A split's rule in the words of `diff` (`nyckel befolkning-procent-2026, avrundat till
+/// 100 kr`, `75 000 kr var (Östersund 140 000 kr)`), its amounts set as a document sets
+/// them and an actor named by its name, as the documents name it everywhere, not its id.
+pub fn rule(ledger: &Ledger, split: &Split, lang: Lang) -> String {
+    let mut side = crate::core::diff::split_side(split, ledger);
+    for (who, _) in side.except.iter_mut().chain(side.amounts.iter_mut()) {
+        if let Some(a) = ledger.names.actor(ledger.plan, who) {
+            *who = ledger
+                .recipient_name(Recipient::Actor(index(a)))
+                .to_string();
+        }
+    }
+    crate::output::words::diff::split(&side, Style::document(lang), &|a| {
+        number::document_amount(a, lang)
+    })
+}
+
+/// The key a split divides by, if any, with its weights (when they could be worked out).
+pub fn key<'l>(ledger: &'l Ledger, split: &Split) -> Option<(usize, &'l [Decimal])> {
+    let k = *ledger.names.keys.get(split.key.as_ref()?.get_ref())?;
+    let weights = ledger.keys.get(k)?.weights.as_ref().ok()?;
+    Some((k, weights.as_slice()))
+}
+
+/// A key's figures as a document writes them: a percentage with the key's `precision` (part
+/// of the rule: seed 003's two decimals), else with the decimals of its most precise value;
+/// a count grouped.
+pub fn key_figure(key: &Key, weights: &[Decimal], lang: Lang) -> impl Fn(Decimal) -> String {
+    let style = Style::document(lang);
+    let percent = *key.kind.get_ref() == KeyKind::Percent || key.from.is_some();
+    let decimals = key.precision.as_ref().map_or_else(
+        || {
+            (weights.iter())
+                .map(|w| w.normalize().scale())
+                .max()
+                .unwrap_or(0)
+        },
+        |p| *p.get_ref(),
+    );
+    move |w: Decimal| match percent {
+        true => style.percent(w, decimals),
+        false => style.grouped(w),
+    }
+}
