@@ -783,10 +783,10 @@ fn summary_headings_are_headings_every_table_has_a_caption_and_lists_are_lists()
         assert!(html.contains(&heading), "{heading}");
     }
     assert!(!html.contains("<p><strong>Kommunförbundet"));
-    // 16 tables (the keys under the per-kommun table among them) and the two of the
+    // 16 tables (the keys under the per-kommun table among them) and the three of the
     // comparison with last year, each with its caption.
-    assert_eq!(html.matches("<table>").count(), 18);
-    assert_eq!(html.matches("<table>\n<caption>").count(), 18);
+    assert_eq!(html.matches("<table>").count(), 19);
+    assert_eq!(html.matches("<table>\n<caption>").count(), 19);
 
     let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
     let md = std::fs::read_to_string(&path).unwrap();
@@ -1551,7 +1551,7 @@ fn previous_adds_last_years_amounts_and_the_change() {
     // the kommuner to what they get directly (1 865 000 kr in 2026, nothing in 2025).
     let compared = compared.split("\n## ").next().unwrap();
     let tables = pipe_tables(compared);
-    assert_eq!(tables.len(), 2, "{compared}");
+    assert_eq!(tables.len(), 3, "{compared}");
     let kronor = |cell: &str| -> Option<i64> {
         let cell = cell.trim_matches('*');
         let amount = cell.strip_suffix("\u{a0}kr")?;
@@ -1591,6 +1591,24 @@ fn previous_adds_last_years_amounts_and_the_change() {
         .unwrap();
     assert_eq!(group[1], "–");
     assert!(!compared.contains("| 0\u{a0}kr |"), "{compared}");
+    // The insatser as `diff` counts them, those that came and went, and the changed split
+    // (tester s27): 2026's kommun insats 2.5 (665 000 kr, seed 001) is new, 2025's 2.3 (KFJH,
+    // 665 000 kr, seed 003) went.
+    assert!(compared.contains("Insatser: 8 ändrade, 0 oförändrade, 15 tillkomna, 10 borttagna."));
+    let insatser = tables
+        .iter()
+        .find(|t| t[0].get(3).is_some_and(|h| h == "Ansvarig"))
+        .expect("the table of insatser removed and added");
+    assert_eq!(insatser.len(), 2 + 10 + 15, "{insatser:?}");
+    assert!(insatser.iter().any(|r| r[0] == "2.5"
+        && r[3] == "Länets kommuner"
+        && r[4] == "–"
+        && r[5] == format!("{}\u{a0}kr", kr("665 000"))));
+    assert!(insatser.iter().any(|r| r[0] == "2.3"
+        && r[3] == "KFJH"
+        && r[4] == format!("{}\u{a0}kr", kr("665 000"))
+        && r[5] == "–"));
+    assert!(compared.contains("Ändrad fördelning, 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr."), "{compared}");
 }
 
 /// A unit under a unit (Föräldra-barnhälsan under Folkhälsoenheten, under the region) stands

@@ -1215,6 +1215,90 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             ))],
         }));
     }
+    insatser_compared(blocks, diff, lang);
+}
+
+/// The insatser compared (tester s27): how many changed, came and went; those that came and
+/// went, each with its amount; and under them the insatser whose split changed, old rule →
+/// new, so the forum sees a change of rule as well as its amounts.
+fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
+    use crate::output::words::diff::{Gender, counts, split};
+    let i = &diff.insatser;
+    let counted = counts(
+        Gender::Common,
+        i.changed.len(),
+        i.unchanged,
+        i.added.len(),
+        i.removed.len(),
+        lang,
+        |n| number::count(u64::try_from(n).unwrap_or(u64::MAX), lang),
+    );
+    blocks.push(Block::Paragraph(vec![Span::text(say!(
+        lang,
+        "Insatser: {counted}.",
+        "Insatser: {counted}."
+    ))]));
+    let style = number::Style::document(lang);
+    let amount = |a: Amount| number::document_amount(a, lang);
+    let rule = |s: Option<&crate::core::diff::SplitSide>| match s {
+        Some(s) => split(s, style, &amount),
+        None => lang.pick("ingen fördelning", "no split").to_string(),
+    };
+    let notes: Vec<Vec<Span>> = (i.changed.iter())
+        .filter(|c| c.split_changed())
+        .map(|c| {
+            let (id, old, new) = (
+                &c.new.id,
+                rule(c.old.split.as_ref()),
+                rule(c.new.split.as_ref()),
+            );
+            texts(&say!(
+                lang,
+                "Ändrad fördelning, {id}: {old} → {new}.",
+                "Split changed, {id}: {old} → {new}."
+            ))
+        })
+        .collect();
+    if i.added.is_empty() && i.removed.is_empty() && notes.is_empty() {
+        return;
+    }
+    let (old, new) = (diff.old.year, diff.new.year);
+    let dash = || texts("–");
+    let side_row = |s: &crate::core::diff::InsatsSide, (before, after): (Vec<Span>, Vec<Span>)| {
+        // The text's start tells two insatser of one id apart (the matcher found them too
+        // unlike to be one; the areas give them in full).
+        row(vec![
+            texts(&s.id),
+            texts(&s.area.to_string()),
+            swedish_texts(&crate::output::words::excerpt(&s.text)),
+            swedish_texts(&s.actor_names.join(" / ")),
+            before,
+            after,
+        ])
+    };
+    let rows: Vec<Row> = (i.removed.iter())
+        .map(|s| side_row(s, (texts(&amount(s.amount)), dash())))
+        .chain((i.added.iter()).map(|s| side_row(s, (dash(), texts(&amount(s.amount))))))
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: Some(
+            lang.pick(
+                "Borttagna och tillkomna insatser",
+                "Insatser removed and added",
+            )
+            .to_string(),
+        ),
+        columns: vec![
+            Column::text("Insats"),
+            Column::text(lang.pick("Område", "Area")),
+            Column::wide(lang.pick("Beskrivning", "Description")),
+            Column::text(lang.pick("Ansvarig", "Responsible")),
+            Column::amount(old.to_string()),
+            Column::amount(new.to_string()),
+        ],
+        rows,
+        notes,
+    }));
 }
 
 /// The statements as a table: recipient, kommunkod, insatser, amount, total.
