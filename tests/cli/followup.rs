@@ -1754,7 +1754,7 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
             &place(ARE, &first, "kommuner;38400;38400", 15),
         )
         .assert_stderr_contains(&format!(
-            "fel[usage-several-files]: Åre har redovisat insats `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE_CORRECTED}` och `{ARE}`\n"
+            "fel[usage-several-files]: Åre har redovisat insatserna `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE_CORRECTED}` och `{ARE}`\n"
         ))
         .assert_stderr_contains("----- samma insats redovisad här\n")
         .assert_stderr_contains(
@@ -1774,7 +1774,7 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
             &place(ARE_CORRECTED, &corrected, "kommuner;38400;38400", 15),
         )
         .assert_stderr_contains(&format!(
-            "error[usage-several-files]: Åre has reported insats `1.3`, `2.5` and `3.4` in more than one file: `{ARE}` and `{ARE_CORRECTED}`\n"
+            "error[usage-several-files]: Åre has reported insatser `1.3`, `2.5` and `3.4` in more than one file: `{ARE}` and `{ARE_CORRECTED}`\n"
         ))
         .assert_stderr_contains("----- the same insats reported here\n")
         .assert_stderr_contains(
@@ -1790,7 +1790,7 @@ fn a_corrected_form_beside_the_first_is_one_error_for_the_recipient() {
     let out = year.run(&["follow-up", PLAN, ARE, "are.toml", ARE_CORRECTED]);
     out.assert_status(1)
         .assert_stderr_contains(&format!(
-            "Åre har redovisat insats `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE}`, `are.toml` och `{ARE_CORRECTED}`\n"
+            "Åre har redovisat insatserna `1.3`, `2.5` och `3.4` i mer än en fil: `{ARE}`, `are.toml` och `{ARE_CORRECTED}`\n"
         ))
         .assert_stderr_contains("och ta bort de andra ur det som ges till follow-up");
     assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);

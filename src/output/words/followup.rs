@@ -405,10 +405,14 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 0..=5 => super::listed(&ids, lang),
                 _ => super::first_of(&ids, 5, lang),
             };
+            let (sv, en) = match insatser.len() {
+                1 => ("insats", "insats"),
+                _ => ("insatserna", "insatser"),
+            };
             say!(
                 lang,
-                "{recipient} har redovisat insats {ids} i mer än en fil: {named}",
-                "{recipient} has reported insats {ids} in more than one file: {named}"
+                "{recipient} har redovisat {sv} {ids} i mer än en fil: {named}",
+                "{recipient} has reported {en} {ids} in more than one file: {named}"
             )
         }
         UsageProblem::EditedReceived { insats, plan, form } => {
