@@ -1453,6 +1453,65 @@ fn letters_tell_a_cost_share_of_a_joint_row_as_its_own() {
     let ostersund = read("fordelningsbesked-2025-2380-ostersund.md");
     assert!(ostersund.contains(&kr("1 567 760")), "{ostersund}");
     assert!(!ostersund.contains("håller dessutom"), "{ostersund}");
+    // The rule names the key that splits the kommuner's part; a kommun's percentage is not
+    // set beside the whole row's 6 275 782 kr, of which it is no share (tester s27 round 3).
+    let berg = read("fordelningsbesked-2025-2326-berg.md");
+    assert!(
+        berg.contains("kommunernas del efter nyckel befolkning-procent-2024."),
+        "{berg}"
+    );
+    assert!(!berg.contains("Bergs andel"), "{berg}");
+}
+
+/// A kommun split by a key of population counts is told its count of the key's total, not a
+/// count called a share (tester s27 round 3): Berg 7 101 of 132 708 (seed 003, Tabell 2).
+#[test]
+fn a_letter_gives_a_kommuns_count_of_a_population_key_as_of_its_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("allocations/keys");
+    std::fs::create_dir_all(&keys).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/keys/folkmangd-2024-11-01.csv"),
+        keys.join("folkmangd-2024-11-01.csv"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("examples")).unwrap();
+    let text = std::fs::read_to_string(repo_root().join("examples/mini-maria-2025.toml")).unwrap();
+    assert!(text.contains("\nkey = \"befolkning-procent-2024\"\n"));
+    let text: String = (text.replacen(
+        "\nkey = \"befolkning-procent-2024\"\n",
+        "\nkey = \"befolkning-2024\"\n",
+        1,
+    ))
+    .lines()
+    .filter(|l| !l.starts_with("printed = "))
+    .map(|l| format!("{l}\n"))
+    .collect();
+    std::fs::write(dir.path().join("examples/plan.toml"), text).unwrap();
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            "examples/plan.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--format",
+            "md",
+        ],
+    )
+    .assert_status(0);
+    let berg = std::fs::read_to_string(
+        dir.path()
+            .join("besked/fordelningsbesked-2025-2326-berg.md"),
+    )
+    .unwrap();
+    let told = format!(
+        "mini-maria: Fördelning: nyckel befolkning-2024; Bergs andel {} av {}.",
+        kr("7 101"),
+        kr("132 708")
+    );
+    assert!(berg.contains(&told), "{berg}");
 }
 
 #[test]

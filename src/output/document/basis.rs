@@ -879,7 +879,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
             if let Some(split) = split {
                 let rule = splits::rule(ledger, split, lang);
                 // After the insats's own text, as a sentence of its own.
-                let ended = c.text.trim_end().ends_with(['.', '!', '?']);
+                let ended = c.text.trim_end().ends_with(['.', '!', '?', ':', ';']);
                 let stop = if ended { " " } else { ". " };
                 note.push(Span::text(say!(
                     lang,
@@ -963,27 +963,37 @@ fn keys(
     let notes = keys
         .iter()
         .map(|(key, _)| {
-            let mut about: Vec<String> = Vec::new();
-            about.extend(key.title.clone());
+            // The plan's words (title, source) marked as Swedish, the program's in the language
+            // asked for.
+            let mut about: Vec<Span> = Vec::new();
+            about.extend(key.title.as_deref().map(Span::swedish));
             if let Some(from) = &key.from {
                 let from = from.get_ref();
-                about.push(say!(lang, "räknad ur {from}", "derived from {from}"));
+                about.push(Span::text(say!(
+                    lang,
+                    "räknad ur {from}",
+                    "derived from {from}"
+                )));
             }
-            about.extend(key.source.clone());
+            about.extend(key.source.as_deref().map(Span::swedish));
             // The file by its name, never the folders it was read from (as the plan is).
             let file = key.file.as_ref().map(|f| std::path::Path::new(f.get_ref()));
             if let Some(file) = file.and_then(|f| f.file_name()) {
                 let file = file.to_string_lossy();
-                about.push(say!(lang, "fil {file}", "file {file}"));
+                about.push(Span::text(say!(lang, "fil {file}", "file {file}")));
             }
             if let Some(date) = &key.date {
                 let date = number::date(*date.get_ref(), lang);
-                about.push(say!(lang, "per {date}", "as of {date}"));
+                about.push(Span::text(say!(lang, "per {date}", "as of {date}")));
             }
-            vec![
-                Span::text(format!("{}: ", key.id.get_ref())),
-                Span::swedish(about.join("; ")),
-            ]
+            let mut note = vec![Span::text(format!("{}: ", key.id.get_ref()))];
+            for (i, span) in about.into_iter().enumerate() {
+                if i > 0 {
+                    note.push(Span::text("; "));
+                }
+                note.push(span);
+            }
+            note
         })
         .collect();
     blocks.push(Block::Table(Table {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::core::ledger::names::official_kommun_name;
 use crate::core::ledger::{Ledger, Recipient};
-use crate::core::plan::Deadlines;
+use crate::core::plan::{Deadlines, SplitRule};
 use crate::core::report::{self, Payments, Projection, RecipientKind, Statement};
 use crate::input::plan::Source;
 use crate::output::document::{
@@ -266,12 +266,27 @@ fn split_notes(
             let split = insats.split.as_ref()?.get_ref();
             let (id, rule) = (payments.id(l), splits::rule(ledger, split, lang));
             let mut note = say!(lang, "{id}: Fördelning: {rule}", "{id}: Split: {rule}");
-            let share = splits::key(ledger, split).and_then(|(k, weights)| {
-                let weight = weights.get(kommun?)?;
-                Some(splits::key_figure(plan.keys.get(k)?, weights, lang)(
-                    *weight,
-                ))
-            });
+            // The kommun's own weight in a key that splits the insats among the kommuner
+            // (under `amounts` the key splits only the kommuner's part, which the rule says):
+            // a percentage as its share, a count of the key's total.
+            let by_key = matches!(
+                split.rule.get_ref(),
+                SplitRule::Key | SplitRule::FixedPlusKey
+            );
+            let share = splits::key(ledger, split)
+                .filter(|_| by_key)
+                .and_then(|(k, weights)| {
+                    let weight = *weights.get(kommun?)?;
+                    let key = plan.keys.get(k)?;
+                    let figure = splits::key_figure(key, weights, lang);
+                    Some(match splits::is_percent(key) {
+                        true => figure(weight),
+                        false => {
+                            let (own, all) = (figure(weight), figure(weights.iter().sum()));
+                            say!(lang, "{own} av {all}", "{own} of {all}")
+                        }
+                    })
+                });
             if let Some(share) = share {
                 let whose = genitive(&statement.recipient, lang);
                 note.push_str(&say!(

@@ -25,6 +25,11 @@ pub fn rule(ledger: &Ledger, split: &Split, lang: Lang) -> String {
     })
 }
 
+/// Whether a key's weights are percentages (written so, or derived from counts).
+pub fn is_percent(key: &Key) -> bool {
+    *key.kind.get_ref() == KeyKind::Percent || key.from.is_some()
+}
+
 /// The key a split divides by, if any, with its weights (when they could be worked out).
 pub fn key<'l>(ledger: &'l Ledger, split: &Split) -> Option<(usize, &'l [Decimal])> {
     let k = *ledger.names.keys.get(split.key.as_ref()?.get_ref())?;
@@ -37,7 +42,7 @@ pub fn key<'l>(ledger: &'l Ledger, split: &Split) -> Option<(usize, &'l [Decimal
 /// a count grouped.
 pub fn key_figure(key: &Key, weights: &[Decimal], lang: Lang) -> impl Fn(Decimal) -> String {
     let style = Style::document(lang);
-    let percent = *key.kind.get_ref() == KeyKind::Percent || key.from.is_some();
+    let percent = is_percent(key);
     let decimals = key.precision.as_ref().map_or_else(
         || {
             (weights.iter())

@@ -191,11 +191,15 @@ pub fn split(s: &SplitSide, style: Style, amount: &dyn Fn(Amount) -> String) -> 
     let lang = style.lang;
     let key = s.key.as_deref().map(visible).unwrap_or_default();
     let each = s.each.map(amount).unwrap_or_default();
-    let listed = |list: &[(String, Amount)]| -> String {
+    // A long list is counted: exceptions to an amount each as exceptions, not recipients of it.
+    let listed = |list: &[(String, Amount)], exceptions: bool| -> String {
         const NAMED: usize = 3;
         if list.len() > NAMED {
             let count = style.count(u64::try_from(list.len()).unwrap_or(u64::MAX));
-            say!(lang, " ({count} mottagare)", " ({count} recipients)")
+            match exceptions {
+                true => say!(lang, " ({count} undantag)", " ({count} exceptions)"),
+                false => say!(lang, " ({count} mottagare)", " ({count} recipients)"),
+            }
         } else if list.is_empty() {
             String::new()
         } else {
@@ -206,14 +210,22 @@ pub fn split(s: &SplitSide, style: Style, amount: &dyn Fn(Amount) -> String) -> 
             format!(" ({})", named.join(", "))
         }
     };
-    let except = listed(&s.except);
+    let except = listed(&s.except, true);
     let mut text = match s.rule {
         SplitRule::Equal => lang.pick("lika delar", "equal parts").to_string(),
         SplitRule::Key => say!(lang, "nyckel {key}", "key {key}"),
         SplitRule::Fixed => say!(lang, "{each} var{except}", "{each} each{except}"),
+        // With the kommuner among the recipients, their part is split by the key.
         SplitRule::Amounts => {
-            let amounts = listed(&s.amounts);
-            say!(lang, "angivna belopp{amounts}", "amounts given{amounts}")
+            let amounts = listed(&s.amounts, false);
+            match s.key {
+                Some(_) => say!(
+                    lang,
+                    "angivna belopp{amounts}, kommunernas del efter nyckel {key}",
+                    "amounts given{amounts}, the kommuner's part by key {key}"
+                ),
+                None => say!(lang, "angivna belopp{amounts}", "amounts given{amounts}"),
+            }
         }
         SplitRule::FixedPlusKey => say!(
             lang,
@@ -226,4 +238,47 @@ pub fn split(s: &SplitSide, style: Style, amount: &dyn Fn(Amount) -> String) -> 
         text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(rule: SplitRule, key: Option<&str>, except: usize, amounts: usize) -> SplitSide {
+        let listed = |n: usize| -> Vec<(String, Amount)> {
+            (0..n)
+                .map(|i| (format!("k{i}"), Amount::kr(10_000)))
+                .collect()
+        };
+        SplitSide {
+            rule,
+            key: key.map(str::to_string),
+            unit: None,
+            each: Some(Amount::kr(20_000)),
+            except: listed(except),
+            amounts: listed(amounts),
+        }
+    }
+
+    /// Exceptions to an amount each are counted as exceptions, never as recipients of it
+    /// ("20 000 kr var (4 mottagare)" read as 20 000 kr to each of 4), and the key that
+    /// splits the kommuner's part of amounts given is named (tester s27 round 3).
+    #[test]
+    fn a_split_says_what_its_lists_and_key_are() {
+        let style = Style::plain(Lang::Sv);
+        let amount = |a: Amount| style.amount(a);
+        let fixed = side(SplitRule::Fixed, None, 4, 0);
+        assert_eq!(split(&fixed, style, &amount), "20 000 kr var (4 undantag)");
+        let amounts = side(SplitRule::Amounts, Some("procent"), 0, 2);
+        assert_eq!(
+            split(&amounts, style, &amount),
+            "angivna belopp (k0 10 000 kr, k1 10 000 kr), kommunernas del efter nyckel procent"
+        );
+        let english = Style::plain(Lang::En);
+        let amount = |a: Amount| english.amount(a);
+        assert_eq!(
+            split(&fixed, english, &amount),
+            "20,000 kr each (4 exceptions)"
+        );
+    }
 }
