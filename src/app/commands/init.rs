@@ -200,17 +200,14 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         .collect();
     if !printed.is_empty() {
         let ids = crate::output::words::listed(&printed, lang);
-        let (sv, en) = match printed.len() {
-            1 => ("insats", "insats"),
-            _ => ("insatserna", "insatser"),
-        };
+        let noun = crate::output::words::insatser_before(printed.len(), lang);
         writeln!(
             err,
             "{}",
             say!(
                 lang,
-                "De tryckta beloppen per mottagare (`printed`) i {sv} {ids} är borttagna: de var {old_year} års underlags. Skriv in årets om underlaget trycker dem, så stämmer `check` av dem.",
-                "The printed amounts per recipient (`printed`) of {en} {ids} are removed: they were the {old_year} document's. Write in this year's if the document prints them, and `check` compares them."
+                "De tryckta beloppen per mottagare (`printed`) i {noun} {ids} är borttagna: de var {old_year} års underlags. Skriv in årets om underlaget trycker dem, så stämmer `check` av dem.",
+                "The printed amounts per recipient (`printed`) of {noun} {ids} are removed: they were the {old_year} document's. Write in this year's if the document prints them, and `check` compares them."
             )
         )?;
     }

@@ -405,14 +405,11 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 0..=5 => super::listed(&ids, lang),
                 _ => super::first_of(&ids, 5, lang),
             };
-            let (sv, en) = match insatser.len() {
-                1 => ("insats", "insats"),
-                _ => ("insatserna", "insatser"),
-            };
+            let noun = super::insatser_before(insatser.len(), lang);
             say!(
                 lang,
-                "{recipient} har redovisat {sv} {ids} i mer än en fil: {named}",
-                "{recipient} has reported {en} {ids} in more than one file: {named}"
+                "{recipient} har redovisat {noun} {ids} i mer än en fil: {named}",
+                "{recipient} has reported {noun} {ids} in more than one file: {named}"
             )
         }
         UsageProblem::EditedReceived { insats, plan, form } => {

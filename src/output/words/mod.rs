@@ -87,6 +87,15 @@ pub fn first_of<S: AsRef<str>>(
     }
 }
 
+/// The noun before a list of insats ids: `insats 1.3`, `insatserna 1.3 och 2.5` (English
+/// `insats`, `insatser`).
+pub fn insatser_before(count: usize, lang: crate::output::lang::Lang) -> &'static str {
+    match count {
+        1 => "insats",
+        _ => lang.pick("insatserna", "insatser"),
+    }
+}
+
 /// Focus areas as every view writes them: "4, 5, 6, 7" (never "4,5", which a Swedish reader
 /// takes for a decimal).
 pub fn focus_areas(numbers: &[u32]) -> String {
