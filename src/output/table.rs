@@ -564,11 +564,12 @@ pub fn per_heading(
             })
         })
         .collect();
-    let amount = |heading: &report::HeadingReport| lang.amount(heading.computed);
     let items = || report.headings.iter().flat_map(|h| &h.items);
     let ids: Vec<_> = items().map(|item| visible(&item.insats)).collect();
     let amounts: Vec<String> = items().map(|item| lang.amount(item.amount)).collect();
-    let totals: Vec<String> = report.headings.iter().map(amount).collect();
+    let totals: Vec<String> = (report.headings.iter())
+        .map(|heading| lang.amount(heading.computed))
+        .collect();
     let total = lang.amount(report.total);
     for id in &ids {
         grid.fit(0, id);

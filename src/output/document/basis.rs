@@ -864,13 +864,13 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
     rows.push(total_row(cells));
     // Each insats's text, and how its amount is split: the politicians approve the rule as
     // well as the amounts.
-    let splits: Vec<Option<&crate::core::plan::Split>> = (insatser.iter())
+    let rules: Vec<Option<&crate::core::plan::Split>> = (insatser.iter())
         .map(|i| {
             let insats = i.and_then(|i| ledger.plan.insatser.get(i))?;
             insats.split.as_ref().map(|s| s.get_ref())
         })
         .collect();
-    let notes = (report.columns.iter().zip(&splits))
+    let notes = (report.columns.iter().zip(&rules))
         .map(|(c, split)| {
             let mut note = vec![
                 Span::text(format!("{}: ", c.insats)),
@@ -900,7 +900,7 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         notes,
     }));
     blocks.push(Block::Chart(chart::kommun_bars(&report, lang)));
-    keys(blocks, ledger, &report.rows, &splits, lang);
+    keys(blocks, ledger, &report.rows, &rules, lang);
 }
 
 /// The keys the per-kommun table's insatser are split by, each kommun's share in a column
@@ -910,15 +910,13 @@ fn keys(
     blocks: &mut Vec<Block>,
     ledger: &Ledger,
     kommuner: &[report::KommunRow],
-    splits: &[Option<&crate::core::plan::Split>],
+    rules: &[Option<&crate::core::plan::Split>],
     lang: Lang,
 ) {
     let plan = ledger.plan;
-    let mut used: Vec<usize> = splits
-        .iter()
-        .flatten()
-        .filter_map(|s| s.key.as_ref())
-        .filter_map(|k| ledger.names.keys.get(k.get_ref()).copied())
+    let mut used: Vec<usize> = (rules.iter().flatten())
+        .filter_map(|s| splits::key(ledger, s))
+        .map(|(k, _)| k)
         .collect();
     // Percentages derived from counts stand beside the counts, as seed 003's table has them.
     let sources: Vec<usize> = (used.iter())
