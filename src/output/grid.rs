@@ -214,24 +214,68 @@ impl Grid {
         written
     }
 
+    /// One row whose cells are written in place by `write`, in order, through [`Cells`]:
+    /// a cell made into the line (a figure) is never made apart and copied. Columns `write`
+    /// leaves out are empty.
+    pub fn row_with(
+        &mut self,
+        out: &mut dyn Write,
+        write: impl FnOnce(&mut Cells<'_>),
+    ) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        let mut cells = Cells {
+            grid: self,
+            line: &mut line,
+            column: 0,
+        };
+        write(&mut cells);
+        while cells.column < self.widths.len() {
+            cells.cell(cell(""));
+        }
+        line.push_str("│\n");
+        let written = out.write_all(line.as_bytes());
+        self.line = line;
+        written
+    }
+
     fn push_cell(&self, line: &mut String, column: usize, cell: Cell) {
         let Some(&width) = self.widths.get(column) else {
             return;
         };
-        let (text, strong) = (cell.text, cell.strong && self.color);
+        let pad = width.saturating_sub(cell.width());
+        let right = self.align.get(column) == Some(&Align::Right);
+        self.push_made(line, column, cell.strong, |line| {
+            if right {
+                spaces(line, pad);
+                line.push_str(cell.text);
+            } else {
+                line.push_str(cell.text);
+                spaces(line, pad);
+            }
+        });
+    }
+
+    /// A cell of `column` whose text (padded to the column's width) `make` writes onto the
+    /// line between the column's border and its closing space. Nothing is written for a
+    /// column the grid does not have.
+    fn push_made(
+        &self,
+        line: &mut String,
+        column: usize,
+        strong: bool,
+        make: impl FnOnce(&mut String),
+    ) {
+        if column >= self.widths.len() {
+            return;
+        }
+        let strong = strong && self.color;
         line.push(if column == 0 { '│' } else { '┆' });
         if strong {
             line.push_str("\u{1b}[1m");
         }
         line.push(' ');
-        let pad = width.saturating_sub(cell.width());
-        if self.align.get(column) == Some(&Align::Right) {
-            spaces(line, pad);
-            line.push_str(text);
-        } else {
-            line.push_str(text);
-            spaces(line, pad);
-        }
+        make(line);
         line.push(' ');
         if strong {
             line.push_str("\u{1b}[0m");
@@ -345,12 +389,56 @@ fn split_at_width(word: &str, width: usize) -> (String, &str) {
     (word.to_string(), "")
 }
 
+/// The cells of a row being written by [`Grid::row_with`], one column after another.
+pub struct Cells<'a> {
+    grid: &'a Grid,
+    line: &'a mut String,
+    column: usize,
+}
+
+impl Cells<'_> {
+    /// The next cell.
+    pub fn cell(&mut self, cell: Cell) {
+        self.grid.push_cell(self.line, self.column, cell);
+        self.column += 1;
+    }
+
+    /// The next cell, its text written by `make` straight into the row, then measured there
+    /// and padded to the column's width (before it when the column is right-aligned).
+    pub fn made(&mut self, strong: bool, make: impl FnOnce(&mut String)) {
+        let width = self.grid.width(self.column);
+        let right = self.grid.align.get(self.column) == Some(&Align::Right);
+        self.grid.push_made(self.line, self.column, strong, |line| {
+            let at = line.len();
+            make(line);
+            let pad = width.saturating_sub(line.get(at..).map_or(0, self::width));
+            if right {
+                insert_spaces(line, at, pad);
+            } else {
+                spaces(line, pad);
+            }
+        });
+        self.column += 1;
+    }
+}
+
+const SPACES: &str = "                                                                ";
+
 fn spaces(out: &mut String, count: usize) {
-    const SPACES: &str = "                                                                ";
     let mut left = count;
     while left > 0 {
         let n = left.min(SPACES.len());
         out.push_str(SPACES.get(..n).unwrap_or(""));
+        left -= n;
+    }
+}
+
+/// `count` spaces put into `out` at byte `at` (a char boundary).
+fn insert_spaces(out: &mut String, at: usize, count: usize) {
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.insert_str(at, SPACES.get(..n).unwrap_or(""));
         left -= n;
     }
 }
@@ -458,6 +546,53 @@ mod tests {
                     grid.row_after(&mut started, &start, &row[first..]).unwrap();
                     assert_eq!(
                         String::from_utf8(started).unwrap(),
+                        String::from_utf8(whole).unwrap()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_made_in_place_writes_the_row_that_row_writes() {
+        let rows = vec![
+            vec![cell("Kod"), cell("Kommun"), cell("1.3"), cell("Totalt")],
+            vec![
+                cell("2303"),
+                cell("Ragunda"),
+                cell("15 600"),
+                strong("1 865 000"),
+            ],
+            vec![
+                cell(""),
+                strong("Östersund"),
+                cell("東京"),
+                strong("-7 877"),
+            ],
+            vec![cell("2380"), cell("")],
+        ];
+        for align in [Align::Left, Align::Right] {
+            let align = [Align::Left, Align::Left, align, align];
+            for color in [false, true] {
+                let mut grid = Grid::new(&["Kod", "Kommun", "1.3", "Totalt"], &align, color);
+                for row in &rows {
+                    grid.fit_row(row);
+                }
+                for row in &rows {
+                    let (mut whole, mut made) = (Vec::new(), Vec::new());
+                    grid.row(&mut whole, row).unwrap();
+                    grid.row_with(&mut made, |cells| {
+                        for (i, c) in row.iter().enumerate() {
+                            if i < 2 {
+                                cells.cell(*c);
+                            } else {
+                                cells.made(c.strong, |text| text.push_str(c.text));
+                            }
+                        }
+                    })
+                    .unwrap();
+                    assert_eq!(
+                        String::from_utf8(made).unwrap(),
                         String::from_utf8(whole).unwrap()
                     );
                 }

@@ -17,7 +17,7 @@ use crate::core::report::{
     self, DeadlineKind, Payments, PerActor, PerArea, PerHeading, PerKommun, Projection, Statement,
     StatementLine, Verdict, View,
 };
-use crate::output::grid::{Align, Cell as GridCell, Grid, Start as GridStart, cell, strong};
+use crate::output::grid::{Align, Cell as GridCell, Cells, Grid, Start as GridStart, cell, strong};
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet;
@@ -346,13 +346,12 @@ pub fn per_kommun(
     } else {
         number::push_number
     };
-    // The figures of one row, made in a buffer that every row reuses.
-    let mut figures = Figures::default();
-    let row_figures = |figures: &mut Figures, amounts: &[Amount], total: Amount| {
-        figures.clear();
-        for a in amounts.iter().chain([&total]) {
-            figures.push(|text| push(text, *a, lang));
+    // A row's figures are made where they stand in it (`Cells::made`).
+    let figures = |cells: &mut Cells, amounts: &[Amount], total: Amount, strong: bool| {
+        for a in amounts {
+            cells.made(strong, |text| push(text, *a, lang));
         }
+        cells.made(true, |text| push(text, total, lang));
     };
     let mut headers = vec![lang.pick("Kod", "Code"), "Kommun"];
     let ids: Vec<_> = report.columns.iter().map(|c| visible(&c.insats)).collect();
@@ -392,19 +391,17 @@ pub fn per_kommun(
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
     for (row, name) in report.rows.iter().zip(&names) {
-        let code = visible(&row.code);
-        row_figures(&mut figures, &row.amounts, row.total);
-        let mut cells = vec![cell(&code), cell(name)];
-        cells.extend(figures.cells(0..per_row, false));
-        if let Some(total) = cells.last_mut() {
-            total.strong = true;
-        }
-        grid.row(out, &cells)?;
+        grid.row_with(out, |cells| {
+            cells.cell(cell(&visible(&row.code)));
+            cells.cell(cell(name));
+            figures(cells, &row.amounts, row.total, false);
+        })?;
     }
-    row_figures(&mut figures, &report.column_totals, report.total);
-    let mut cells = vec![cell(""), strong(lang.total(report.complete))];
-    cells.extend(figures.cells(0..per_row, true));
-    grid.row(out, &cells)?;
+    grid.row_with(out, |cells| {
+        cells.cell(cell(""));
+        cells.cell(strong(lang.total(report.complete)));
+        figures(cells, &report.column_totals, report.total, true);
+    })?;
     grid.foot(out)?;
     let legend_width = usize::from(layout.width).saturating_sub(8).max(20);
     for column in &report.columns {
@@ -901,17 +898,6 @@ impl Figures {
         let start = i.checked_sub(1).and_then(|j| self.ends.get(j)).copied();
         let end = self.ends.get(i).copied().unwrap_or(0);
         self.text.get(start.unwrap_or(0)..end).unwrap_or("")
-    }
-
-    /// The figures at `places` as cells.
-    fn cells(&self, places: std::ops::Range<usize>, strong: bool) -> Vec<GridCell<'_>> {
-        places
-            .map(|i| {
-                let mut c = cell(self.get(i));
-                c.strong = strong;
-                c
-            })
-            .collect()
     }
 
     fn clear(&mut self) {
