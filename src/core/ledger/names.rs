@@ -89,20 +89,48 @@ fn legal_kommun_name(name: &str) -> Option<String> {
 
 /// One key for a kommun's name however it is written, with or without `kommun` and its
 /// genitive: `Berg`, `Bergs kommun` and `Berg kommun` are one kommun, as are `Bräcke` and
-/// `Bräcke kommun`, and `Hofors` and `Hofors kommun` (folded, as `fold`). For telling two rows
-/// of one kommun from two kommuner where nothing else (a kommunkod, a plan) says which kommun
-/// a name is; a name is never matched to a kommun by it.
+/// `Bräcke kommun`, `Hofors` and `Hofors kommun`, `Borås`, `Borås Stad` and `Borås kommun`
+/// (the law's name), and `Gotland` and `Region Gotland` (folded, as `fold`). A name in plain
+/// letters of a kommun whose official name is irregular is that kommun's (`Boras`, `Borås`):
+/// the others are told apart by their plain spellings ([`plain_spellings`]). For telling two
+/// rows of one kommun from two kommuner where nothing else (a kommunkod, a plan) says which
+/// kommun a name is; a name is never matched to a kommun by it.
+///
+/// [`plain_spellings`]: crate::core::text::plain_spellings
 pub fn kommun_identity(name: &str) -> String {
     let folded = fold(name);
+    // Gotland's kommun is its county's region too, and calls itself so.
+    let folded = match folded.strip_prefix("region ") {
+        Some("gotland") => "gotland".to_string(),
+        _ => folded,
+    };
     let stem = match folded.strip_suffix(" kommun") {
-        // `Bergs kommun` and `Hofors kommun` alike: the official name is made again below.
+        // The name whose official name (or the law's) this is, the genitive's first:
+        // `Bergs kommun` is Berg's, `Stockholms kommun` Stockholm's, but `Borås kommun` is
+        // Borås's. A name that reads as neither is taken as a genitive.
         Some(stem) => {
             let stem = stem.trim_end();
-            stem.strip_suffix('s').unwrap_or(stem)
+            let named = |name: &str| {
+                fold(&official_kommun_name(name)) == folded
+                    || legal_kommun_name(name).is_some_and(|legal| fold(&legal) == folded)
+            };
+            match stem.strip_suffix('s') {
+                Some(bare) if named(bare) || !named(stem) => bare,
+                _ => stem,
+            }
         }
         None => folded.as_str(),
     };
-    fold(&official_kommun_name(stem))
+    let irregular = OFFICIAL_NAMES
+        .iter()
+        .map(|(name, _)| fold(name))
+        .find(|name| {
+            stem.is_ascii()
+                && crate::core::text::plain_spellings(name)
+                    .iter()
+                    .any(|p| p == stem)
+        });
+    fold(&official_kommun_name(irregular.as_deref().unwrap_or(stem)))
 }
 
 /// A kommun's official names as [`Kommuner`] compares them, folded: its official name
@@ -905,9 +933,26 @@ mod tests {
             ("Stockholm", "Stockholms kommun"),
             ("Göteborg", "Göteborgs Stad"),
             ("Ragunda", "Ragunda kommun"),
+            // A name that ends in s is its own stem (tester s28 #1).
+            ("Borås", "Borås kommun"),
+            ("Borås", "Borås Stad"),
+            ("Västerås", "Västerås kommun"),
+            ("Mönsterås", "Mönsterås kommun"),
+            ("Vännäs", "Vännäs kommun"),
+            ("Höganäs", "Höganäs kommun"),
+            ("Bollnäs", "Bollnäs kommun"),
+            ("Gotland", "Region Gotland"),
         ] {
             assert_eq!(kommun_identity(a), kommun_identity(b), "{a} / {b}");
         }
+        // In plain letters: a kommun with an irregular official name is found by its plain
+        // spelling here; the others' plain spellings are compared by the key file's reader.
+        assert_eq!(kommun_identity("Boras"), kommun_identity("Borås"));
+        assert_eq!(
+            kommun_identity("Vasteras kommun"),
+            kommun_identity("Västerås")
+        );
+        assert_eq!(kommun_identity("Hoganas kommun"), "hoganas kommun");
         assert_ne!(kommun_identity("Berg"), kommun_identity("Bräcke"));
         assert_ne!(kommun_identity("Åre"), kommun_identity("Ragunda kommun"));
     }
