@@ -278,6 +278,8 @@ pub struct InsatsSide {
     pub amount: Amount,
     /// `[insatser.split]` as written; `None` for an insats without one.
     pub split: Option<SplitSide>,
+    /// The earmark (*varav*) it is tagged to, by id.
+    pub earmark: Option<String>,
 }
 
 /// How an insats's amount is divided, as the plan writes it (`printed`, the document's own
@@ -311,6 +313,19 @@ pub struct InsatsChange {
     pub new: InsatsSide,
     pub matched: Matched,
     pub text_changed: bool,
+    /// The recipients whose share differs where the insats's amount and split read the
+    /// same in both plans: the key's values changed (a new year's population), or the
+    /// kommuner did. Empty otherwise.
+    pub shares: Vec<ShareChange>,
+}
+
+/// A recipient's share of an insats in the two plans (`None` where it has none), as its
+/// ledger lines add up; a kommun by its name (matched by kommunkod), an actor by its id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareChange {
+    pub recipient: String,
+    pub old: Option<Amount>,
+    pub new: Option<Amount>,
 }
 
 impl InsatsChange {
@@ -329,8 +344,14 @@ impl InsatsChange {
         self.old.area != self.new.area
     }
 
+    /// Whether the split reads otherwise, or divides the same amount otherwise
+    /// ([`InsatsChange::shares`]).
     pub fn split_changed(&self) -> bool {
-        self.old.split != self.new.split
+        self.old.split != self.new.split || !self.shares.is_empty()
+    }
+
+    pub fn earmark_changed(&self) -> bool {
+        self.old.earmark != self.new.earmark
     }
 
     fn is_change(&self) -> bool {
@@ -339,6 +360,7 @@ impl InsatsChange {
             || self.area_changed()
             || self.actors_changed()
             || self.split_changed()
+            || self.earmark_changed()
             || self.text_changed
     }
 }
@@ -348,7 +370,8 @@ pub struct Insatser {
     pub added: Vec<InsatsSide>,
     pub removed: Vec<InsatsSide>,
     pub changed: Vec<InsatsChange>,
-    /// Matched insatser with the same id, area, actors, text, split and amount.
+    /// Matched insatser with the same id, area, actors, text, split (and shares), earmark and
+    /// amount.
     pub unchanged: usize,
 }
 
@@ -758,9 +781,89 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
                 actor_names: names,
                 amount: *i.amount.get_ref(),
                 split: i.split.as_ref().map(|s| split_side(s.get_ref(), ledger)),
+                earmark: i.earmark.as_ref().map(|e| e.get_ref().clone()),
             }
         })
         .collect()
+}
+
+/// The recipients whose share of insats `o` of `old` and `n` of `new` differs, in the new
+/// plan's order of its lines, then those only the old plan pays.
+fn shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
+    // Mostly the lines are the same, one for one: told so without a map.
+    let (before, after) = (lines_of(old, o), lines_of(new, n));
+    if before.len() == after.len()
+        && (before.iter().zip(after))
+            .all(|(a, b)| a.amount == b.amount && recipient_key(old, a) == recipient_key(new, b))
+    {
+        return Vec::new();
+    }
+    let (before, after) = (shares_of(old, o), shares_of(new, n));
+    let was: HashMap<&str, Amount> = before.iter().map(|(k, a, _)| (*k, *a)).collect();
+    let is: HashSet<&str> = after.iter().map(|(k, _, _)| *k).collect();
+    let mut changes: Vec<ShareChange> = (after.iter())
+        .filter(|(k, a, _)| was.get(k) != Some(a))
+        .map(|(k, a, name)| ShareChange {
+            recipient: name.to_string(),
+            old: was.get(k).copied(),
+            new: Some(*a),
+        })
+        .collect();
+    changes.extend(
+        (before.iter())
+            .filter(|(k, _, _)| !is.contains(k))
+            .map(|(_, a, name)| ShareChange {
+                recipient: name.to_string(),
+                old: Some(*a),
+                new: None,
+            }),
+    );
+    changes
+}
+
+/// Each recipient's share of insats `i`, in the order of its lines, by what stays the same
+/// from one plan to the next (a kommun's code, an actor's id), with the name the comparison
+/// shows.
+fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l str)> {
+    let lines = lines_of(ledger, i);
+    let mut shares: Vec<(&str, Amount, &str)> = Vec::with_capacity(lines.len());
+    let mut place: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
+    for line in lines {
+        let Some((key, name)) = recipient_key(ledger, line) else {
+            continue;
+        };
+        match place.get(key).and_then(|&at| shares.get_mut(at)) {
+            Some(share) => share.1 += line.amount,
+            None => {
+                place.insert(key, shares.len());
+                shares.push((key, line.amount, name));
+            }
+        }
+    }
+    shares
+}
+
+/// Insats `i`'s lines in the ledger (none when they could not be made).
+fn lines_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> &'l [crate::core::ledger::Line] {
+    match ledger.insatser.get(i).map(|e| &e.lines) {
+        Some(Ok(lines)) => ledger.lines.get(lines.clone()).unwrap_or_default(),
+        _ => &[],
+    }
+}
+
+/// A line's recipient by what stays the same from one plan to the next (a kommun's code, an
+/// actor's id), with the name the comparison shows.
+fn recipient_key<'l>(
+    ledger: &'l Ledger<'_>,
+    line: &crate::core::ledger::Line,
+) -> Option<(&'l str, &'l str)> {
+    let plan = ledger.plan;
+    match line.recipient {
+        Recipient::Kommun(k) => (plan.kommuner.get(k as usize))
+            .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str())),
+        Recipient::Actor(a) => (plan.actors.get(a as usize))
+            .map(|a| (a.id.get_ref().as_str(), a.id.get_ref().as_str())),
+    }
 }
 
 /// A split as the comparison (and the decision basis) tells it, each name in `except` and
@@ -983,11 +1086,17 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         let (Some(old_side), Some(new_side)) = (old_sides.get(o), new_sides.get(n)) else {
             continue;
         };
+        let shares = if old_side.amount == new_side.amount && old_side.split == new_side.split {
+            shares(old, o, new, n)
+        } else {
+            Vec::new()
+        };
         let change = InsatsChange {
             text_changed: old_side.text != new_side.text,
             old: old_side.clone(),
             new: new_side.clone(),
             matched,
+            shares,
         };
         if change.is_change() {
             result.changed.push(change);

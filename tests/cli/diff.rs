@@ -357,7 +357,8 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "matched",
             "area",
             "split",
-            "parent"
+            "parent",
+            "earmark"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -372,6 +373,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "12689898",
             "-7877",
             "-0.06",
+            "",
             "",
             "",
             "",
@@ -445,7 +447,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!(
         moved.iter().skip(3).collect::<Vec<_>>(),
         [
-            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", "", ""
+            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", "", "", ""
         ]
     );
     let moved = rows.iter().find(|r| &r[1] == "1.5 → 2.8").unwrap();
@@ -468,12 +470,12 @@ fn csv_for_excel_by_default_json_and_markdown() {
     out.assert_status(0);
     assert!(
         out.stdout.starts_with(
-            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning;Ingår i\r\n"
+            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning;Ingår i;Varav-post\r\n"
         ),
         "{}",
         out.stdout
     );
-    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;;\r\n");
+    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;;;\r\n");
 
     let out = diff_real(&["--format", "json"]);
     out.assert_status(0);
@@ -896,7 +898,7 @@ fn a_changed_split_is_a_change_and_says_how() {
         "- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
     ));
     diff(&["--format", "csv", "--csv", "rfc4180"]).assert_stdout_contains(
-        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\",\r\n",
+        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\",,\r\n",
     );
     let v: serde_json::Value = serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
     let changed = &v["insatser"]["changed"][0];
@@ -1100,7 +1102,7 @@ fn a_move_to_another_area_is_shown() {
         ],
     )
     .assert_stdout_contains(
-        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,,\r\n",
+        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,,,\r\n",
     );
 }
 
@@ -1848,13 +1850,13 @@ fn conditions_and_requirements_added_removed_and_changed() {
         "old.toml", "new.toml", "--format", "csv", "--csv", "rfc4180",
     ]);
     for line in [
-        "\ncondition,2,,,Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.,,,added,,,,\r\n",
-        "\ncondition,2,,Redovisning sker till Folkhälsoenheten senast 31 december.,,,,removed,,,,\r\n",
-        "\ncondition,1 → 3,,Medel som inte fakturerats senast 2026-08-30 ska återbetalas.,Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.,,,changed,text 88,,,\r\n",
-        "\nrequirement,1,1 Genomförande av den nationella strategin,För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis),För att få ta del av medlen ska regionerna (länsvis),,,changed,,1,,\r\n",
-        "\nrequirement_point,3,1 Genomförande av den nationella strategin,,stärka stödet till anhöriga,,,added,,1,,\r\n",
-        "\nrequirement,2,2 Suicidprevention,,För att få ta del av medlen ska regionerna,,,added,,2,,\r\n",
-        "\nrequirement_point,1,2 Suicidprevention,,genomföra suicidpreventiva analyser,,,added,,2,,\r\n",
+        "\ncondition,2,,,Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.,,,added,,,,,\r\n",
+        "\ncondition,2,,Redovisning sker till Folkhälsoenheten senast 31 december.,,,,removed,,,,,\r\n",
+        "\ncondition,1 → 3,,Medel som inte fakturerats senast 2026-08-30 ska återbetalas.,Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.,,,changed,text 88,,,,\r\n",
+        "\nrequirement,1,1 Genomförande av den nationella strategin,För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis),För att få ta del av medlen ska regionerna (länsvis),,,changed,,1,,,\r\n",
+        "\nrequirement_point,3,1 Genomförande av den nationella strategin,,stärka stödet till anhöriga,,,added,,1,,,\r\n",
+        "\nrequirement,2,2 Suicidprevention,,För att få ta del av medlen ska regionerna,,,added,,2,,,\r\n",
+        "\nrequirement_point,1,2 Suicidprevention,,genomföra suicidpreventiva analyser,,,added,,2,,,\r\n",
     ] {
         csv.assert_stdout_contains(line);
     }
@@ -2042,4 +2044,95 @@ fn a_text_under_another_id_is_paired_before_a_weaker_match_by_id() {
         )
         .assert_stdout_contains("│ 2.1    ┆ Suicidprevention i länet ┆")
         .assert_stdout_contains("│ 2.4    ┆ Spridningskonferens ┆");
+}
+
+/// A key given new values under its old id (as `init` advises for a new year's population)
+/// moves money between kommuner under a split that reads the same: the insats is changed,
+/// and each format names the shares that moved. An earmark dropped is a change too (tester
+/// s28 #2, #3). The figures are 1.3's in the 2026 decision (Berg 21 200 kr, Bräcke
+/// 18 000 kr), Berg's and Bräcke's percentages swapped.
+#[test]
+fn new_key_values_and_a_dropped_earmark_are_changes() {
+    let new = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
+            "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
+        )
+        .edit(
+            "printed = { Berg = 21_200, \"Bräcke\" = 18_000",
+            "printed = { Berg = 18_000, \"Bräcke\" = 21_200",
+        )
+        .edit(
+            "kommun = \"Berg\"\namount = 196_200",
+            "kommun = \"Berg\"\namount = 193_000",
+        )
+        .edit(
+            "kommun = \"Bräcke\"\namount = 193_000",
+            "kommun = \"Bräcke\"\namount = 196_200",
+        );
+    let at = new.text.find("id = \"1.4\"").unwrap();
+    let earmark = at + new.text[at..].find("earmark = \"medverkan\"\n").unwrap();
+    let mut text = new.text.clone();
+    text.replace_range(earmark..earmark + "earmark = \"medverkan\"\n".len(), "");
+    let new = PlanDir { text, ..new };
+    new.check(&[]).assert_status(0);
+    // Last year's plan: the same but for its year.
+    std::fs::write(
+        new.dir.path().join("old.toml"),
+        real_plan("plan-2026.toml").replacen("year = 2026", "year = 2025", 1),
+    )
+    .unwrap();
+    let diff = |extra: &[&str]| {
+        let mut args = vec!["diff", "old.toml", "plan.toml"];
+        args.extend_from_slice(extra);
+        allocate(new.dir.path(), &args)
+    };
+    diff(&[])
+        .assert_stdout_contains("Insatser: 2 ändrade, 21 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains(
+            "  Ändrad fördelning:\n    1.3: nyckel befolkning-procent-2026, avrundat till 100 kr ger nya belopp:\n    Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr\n",
+        )
+        .assert_stdout_contains("  Ändrad varav-post:\n    1.4: medverkan → ingen\n");
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let changed = json["insatser"]["changed"].as_array().unwrap();
+    let key = changed.iter().find(|c| c["new"]["id"] == "1.3").unwrap();
+    assert_eq!(key["split_changed"], true);
+    assert_eq!(key["earmark_changed"], false);
+    assert_eq!(
+        key["shares"],
+        serde_json::json!([
+            { "recipient": "Bräcke", "old": 18_000, "new": 21_200 },
+            { "recipient": "Berg", "old": 21_200, "new": 18_000 },
+        ])
+    );
+    let earmark = changed.iter().find(|c| c["new"]["id"] == "1.4").unwrap();
+    assert_eq!(
+        (&earmark["old"]["earmark"], &earmark["new"]["earmark"]),
+        (&serde_json::json!("medverkan"), &serde_json::Value::Null)
+    );
+    assert_eq!(earmark["earmark_changed"], true);
+    assert_eq!(earmark["shares"], serde_json::json!([]));
+    let csv = diff(&["--format", "csv", "--csv", "rfc4180"]).stdout;
+    assert!(csv.contains(",changed,id,1,\"key befolkning-procent-2026, rounded to 100 kr gives new amounts: Bräcke 18,000 kr → 21,200 kr, Berg 21,200 kr → 18,000 kr\",,\r\n"), "{csv}");
+    assert!(
+        csv.contains(",changed,id,1,,,medverkan → none\r\n"),
+        "{csv}"
+    );
+    // The decision basis beside last year's plan says the same.
+    let md = allocate(
+        new.dir.path(),
+        &[
+            "report",
+            "plan.toml",
+            "--format",
+            "md",
+            "--previous",
+            "old.toml",
+        ],
+    );
+    md.assert_stdout_contains(&typeset(
+        "Ändrad fördelning, 1.3: nyckel befolkning-procent-2026, avrundat till 100 kr ger nya belopp: Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr.",
+    ))
+    .assert_stdout_contains("Ändrad varav-post, 1.4: medverkan → ingen.");
 }

@@ -58,6 +58,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             "actors": s.actors,
             "amount": s.amount,
             "split": s.split.as_ref().map(split),
+            "earmark": s.earmark,
         })
     };
     let checks: Vec<J> = d
@@ -91,6 +92,12 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                 "actors_changed": c.actors_changed(),
                 "area_changed": c.area_changed(),
                 "split_changed": c.split_changed(),
+                "shares": c.shares.iter().map(|s| json!({
+                    "recipient": s.recipient,
+                    "old": s.old,
+                    "new": s.new,
+                })).collect::<Vec<_>>(),
+                "earmark_changed": c.earmark_changed(),
                 "change": c.amount().difference(),
             })
         })

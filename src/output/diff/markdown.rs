@@ -8,13 +8,12 @@ use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::short;
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
-    text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, text_changed,
 };
 
 use super::{
-    Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
-    changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
+    Figures, actor_names, any_area_changed, area_rows, by_text_note, change_notes, changed_actors,
+    changed_area, changed_id, columns, counties, insats_counts, kommun_rows, terms, total_word,
     year_check_line, years,
 };
 
@@ -150,10 +149,9 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(&format!("\n\\* {}\n", text_changed(lang)));
         }
-        let splits = split_changes(i, figures);
-        if !splits.is_empty() {
-            text.push_str(&format!("\n{}\n\n", split_changed(lang)));
-            for line in splits {
+        for (heading, lines) in change_notes(i, figures) {
+            text.push_str(&format!("\n{heading}\n\n"));
+            for line in lines {
                 text.push_str(&format!("- {}\n", md::inline(&line)));
             }
         }

@@ -87,6 +87,11 @@ impl Figures {
         let sides = sides.flat_map(|s| {
             std::iter::once(s.amount).chain(s.split.as_ref().map(split_amounts).unwrap_or_default())
         });
+        let shares = (i.changed.iter())
+            .flat_map(|c| &c.shares)
+            .flat_map(|s| [s.old, s.new])
+            .flatten();
+        let sides = sides.chain(shares);
         let decimals = amounts.chain(sides).map(|a| a.0.scale()).max().unwrap_or(0);
         Figures {
             style: style.into(),
@@ -298,71 +303,33 @@ fn any_area_changed(i: &Insatser) -> bool {
     i.changed.iter().any(InsatsChange::area_changed)
 }
 
-/// A split in words, or that there is none.
-fn split_words(split: Option<&SplitSide>, figures: Figures) -> String {
-    let lang = figures.style.lang;
-    match split {
-        Some(split) => {
-            crate::output::words::diff::split(split, figures.style, &|a| figures.amount(a))
-        }
-        None => lang.pick("ingen fördelning", "no split").to_string(),
-    }
-}
-
-/// How an insats's split has changed: the two splits in words, or where they say the same
-/// (a list too long to name), the amounts that differ.
+/// How an insats's split has changed, in this comparison's figures
+/// ([`crate::output::words::diff::split_change`]).
 fn split_change(c: &InsatsChange, figures: Figures) -> String {
-    let (old, new) = (
-        split_words(c.old.split.as_ref(), figures),
-        split_words(c.new.split.as_ref(), figures),
-    );
-    if old != new {
-        return format!("{old} → {new}");
-    }
-    let (Some(a), Some(b)) = (&c.old.split, &c.new.split) else {
-        return format!("{old} → {new}");
-    };
-    let mut differences: Vec<String> = Vec::new();
-    for (before, after) in [(&a.except, &b.except), (&a.amounts, &b.amounts)] {
-        let find = |list: &[(String, Amount)], who: &str| {
-            list.iter().find(|(w, _)| w == who).map(|(_, x)| *x)
-        };
-        let mut names: Vec<&str> = before
-            .iter()
-            .chain(after)
-            .map(|(w, _)| w.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        for who in names {
-            let (x, y) = (find(before, who), find(after, who));
-            if x != y {
-                let shown =
-                    |a: Option<Amount>| a.map_or_else(|| "–".to_string(), |a| figures.amount(a));
-                differences.push(format!("{} {} → {}", visible(who), shown(x), shown(y)));
-            }
-        }
-    }
-    const NAMED: usize = 5;
-    let more = differences.len().saturating_sub(NAMED);
-    differences.truncate(NAMED);
-    let mut text = format!("{new}: {}", differences.join(", "));
-    if more > 0 {
-        text.push_str(&format!(
-            ", {}",
-            and_more(&figures.count(more), figures.style.lang)
-        ));
-    }
-    text
+    crate::output::words::diff::split_change(c, figures.style, &|a| figures.amount(a))
 }
 
-/// The insatser whose split has changed, each with how: `2.2: lika delar → nyckel procent`.
-fn split_changes(i: &Insatser, figures: Figures) -> Vec<String> {
-    i.changed
-        .iter()
+/// The notes under the changed insatser, each list under its heading: the splits changed,
+/// each with how (`2.2: lika delar → nyckel procent`), and the earmarks (`1.4: medverkan →
+/// ingen`).
+fn change_notes(i: &Insatser, figures: Figures) -> Vec<(&'static str, Vec<String>)> {
+    use crate::output::words::diff::{earmark_change, earmark_changed, split_changed};
+    let lang = figures.style.lang;
+    let splits = (i.changed.iter())
         .filter(|c| c.split_changed())
         .map(|c| format!("{}: {}", c.new.id, split_change(c, figures)))
-        .collect()
+        .collect();
+    let earmarks = (i.changed.iter())
+        .filter(|c| c.earmark_changed())
+        .map(|c| format!("{}: {}", c.new.id, earmark_change(c, lang)))
+        .collect();
+    [
+        (split_changed(lang), splits),
+        (earmark_changed(lang), earmarks),
+    ]
+    .into_iter()
+    .filter(|(_, lines): &(_, Vec<String>)| !lines.is_empty())
+    .collect()
 }
 
 fn actor_names(side: &InsatsSide) -> String {

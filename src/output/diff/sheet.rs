@@ -10,6 +10,7 @@ use crate::output::sheet::{Sheet, Value, Words, own_funds};
 use crate::output::words::diff::{Gender, matched_by_text, status_word};
 
 use super::{Figures, changed_area, columns, split_change, terms};
+use crate::output::words::diff::earmark_change;
 
 /// The comparison as a flat table, one row per line of the side-by-side tables and per
 /// insats changed, added or removed; headers and fixed values in `words` (`Machine`: the
@@ -41,6 +42,7 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
         pick("Område", "Area", "area").to_string(),
         pick("Fördelning", "Split", "split").to_string(),
         pick("Ingår i", "Part of", "parent").to_string(),
+        pick("Varav-post", "Earmark", "earmark").to_string(),
     ];
     // The split's words: Swedish in the Swedish dialect, English otherwise.
     let figures = Figures {
@@ -60,6 +62,7 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
             amount(change.new),
             Value::Amount(change.difference()),
             change.percent().map_or(Value::Empty, Value::Decimal),
+            Value::Empty,
             Value::Empty,
             Value::Empty,
             Value::Empty,
@@ -114,6 +117,9 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
         if let Some(split) = row.get_mut(10).filter(|_| c.split_changed()) {
             *split = Value::Text(split_change(c, figures).into());
         }
+        if let Some(earmark) = row.get_mut(12).filter(|_| c.earmark_changed()) {
+            *earmark = Value::Text(earmark_change(c, figures.style.lang).into());
+        }
         if let Some(matched) = row.get_mut(8) {
             *matched = Value::Text(
                 match c.matched {
@@ -155,6 +161,9 @@ pub fn sheet(d: &PlanDiff, words: Words) -> Sheet {
             }
             if let Some(cell) = row.get_mut(9) {
                 *cell = Value::Code(s.area.to_string().into());
+            }
+            if let (Some(cell), Some(earmark)) = (row.get_mut(12), &s.earmark) {
+                *cell = Value::Code(earmark.as_str().into());
             }
             rows.push(row);
         }

@@ -14,13 +14,12 @@ use crate::output::lang::Lang;
 use crate::output::table::{Layout, SPARE, room_for_text};
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, split_changed,
-    text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, text_changed,
 };
 
 use super::{
-    Figures, actor_names, any_area_changed, area_rows, by_text_note, changed_actors, changed_area,
-    changed_id, columns, counties, insats_counts, kommun_rows, split_changes, terms, total_word,
+    Figures, actor_names, any_area_changed, area_rows, by_text_note, change_notes, changed_actors,
+    changed_area, changed_id, columns, counties, insats_counts, kommun_rows, terms, total_word,
     year_check_line, years,
 };
 
@@ -393,10 +392,9 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         if i.changed.iter().any(|c| c.text_changed) {
             text.push_str(&format!("  * {}\n", text_changed(lang)));
         }
-        let splits = split_changes(i, figures);
-        if !splits.is_empty() {
-            text.push_str(&format!("  {}\n", split_changed(lang)));
-            for line in splits {
+        for (heading, lines) in change_notes(i, figures) {
+            text.push_str(&format!("  {heading}\n"));
+            for line in lines {
                 text.push_str(&wrap(
                     &visible(&line),
                     usize::from(layout.width),

@@ -382,6 +382,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             area.map_or(Value::Empty, |a| Value::Code(a.to_string().into())),
             Value::Empty,
             Value::Empty,
+            Value::Empty,
         ]
     };
     let paragraphs = |section: (&str, Gender), name: &str, p: &Paragraphs, area: Option<u32>| {

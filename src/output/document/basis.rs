@@ -1230,7 +1230,7 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
 /// went, each with its amount; and under them the insatser whose split changed, old rule →
 /// new, so the forum sees a change of rule as well as its amounts.
 fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
-    use crate::output::words::diff::{Gender, counts, split};
+    use crate::output::words::diff::{Gender, counts, earmark_change, split_change};
     let i = &diff.insatser;
     let counted = counts(
         Gender::Common,
@@ -1248,25 +1248,23 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
     ))]));
     let style = number::Style::document(lang);
     let amount = |a: Amount| number::document_amount(a, lang);
-    let rule = |s: Option<&crate::core::diff::SplitSide>| match s {
-        Some(s) => split(s, style, &amount),
-        None => lang.pick("ingen fördelning", "no split").to_string(),
-    };
-    let notes: Vec<Vec<Span>> = (i.changed.iter())
-        .filter(|c| c.split_changed())
-        .map(|c| {
-            let (id, old, new) = (
-                &c.new.id,
-                rule(c.old.split.as_ref()),
-                rule(c.new.split.as_ref()),
-            );
-            texts(&say!(
-                lang,
-                "Ändrad fördelning, {id}: {old} → {new}.",
-                "Split changed, {id}: {old} → {new}."
-            ))
-        })
-        .collect();
+    let splits = (i.changed.iter()).filter(|c| c.split_changed()).map(|c| {
+        let (id, change) = (&c.new.id, split_change(c, style, &amount));
+        texts(&say!(
+            lang,
+            "Ändrad fördelning, {id}: {change}.",
+            "Split changed, {id}: {change}."
+        ))
+    });
+    let earmarks = (i.changed.iter()).filter(|c| c.earmark_changed()).map(|c| {
+        let (id, change) = (&c.new.id, earmark_change(c, lang));
+        texts(&say!(
+            lang,
+            "Ändrad varav-post, {id}: {change}.",
+            "Earmark changed, {id}: {change}."
+        ))
+    });
+    let notes: Vec<Vec<Span>> = splits.chain(earmarks).collect();
     if i.added.is_empty() && i.removed.is_empty() && notes.is_empty() {
         return;
     }

@@ -1,9 +1,10 @@
 //! The words of `allocate diff` that its formats and the decision basis share: counts that
 //! agree in Swedish with the noun counted, the status and match of a row of the flat table,
 //! the lines that name areas renumbered or renamed and actors moved to another parent, and a
-//! split's rule in words (which the decision basis also gives under its per-kommun table).
+//! split's rule in words and how it changed (which the decision basis also gives: under its
+//! per-kommun table, and beside last year's plan).
 
-use crate::core::diff::{PlanDiff, Row, SplitSide, Status};
+use crate::core::diff::{InsatsChange, PlanDiff, Row, SplitSide, Status};
 use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
@@ -238,6 +239,90 @@ pub fn split(s: &SplitSide, style: Style, amount: &dyn Fn(Amount) -> String) -> 
         text.push_str(&say!(lang, ", avrundat till {unit}", ", rounded to {unit}"));
     }
     text
+}
+
+/// A split in words, or that there is none.
+fn split_or_none(s: Option<&SplitSide>, style: Style, amount: &dyn Fn(Amount) -> String) -> String {
+    match s {
+        Some(s) => split(s, style, amount),
+        None => style.lang.pick("ingen fördelning", "no split").to_string(),
+    }
+}
+
+/// How an insats's split has changed: the two splits in words (`lika delar → nyckel
+/// procent`); where they read alike, the amounts that differ, those in its lists
+/// (`75 000 kr var (4 undantag): Östersund 140 000 kr → 150 000 kr`) or the recipients'
+/// shares (`nyckel procent ger nya belopp: Berg 196 200 kr → 193 000 kr`), the first five
+/// named.
+pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> String) -> String {
+    let lang = style.lang;
+    let (old, new) = (
+        split_or_none(c.old.split.as_ref(), style, amount),
+        split_or_none(c.new.split.as_ref(), style, amount),
+    );
+    if old != new {
+        return format!("{old} → {new}");
+    }
+    let shown = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), amount);
+    let mut differences: Vec<String> = Vec::new();
+    if let (Some(a), Some(b)) = (&c.old.split, &c.new.split) {
+        for (before, after) in [(&a.except, &b.except), (&a.amounts, &b.amounts)] {
+            let find = |list: &[(String, Amount)], who: &str| {
+                list.iter().find(|(w, _)| w == who).map(|(_, x)| *x)
+            };
+            let mut names: Vec<&str> = (before.iter().chain(after))
+                .map(|(w, _)| w.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            for who in names {
+                let (x, y) = (find(before, who), find(after, who));
+                if x != y {
+                    differences.push(format!("{} {} → {}", visible(who), shown(x), shown(y)));
+                }
+            }
+        }
+    }
+    let lead = if differences.is_empty() && !c.shares.is_empty() {
+        differences.extend(c.shares.iter().map(|s| {
+            format!(
+                "{} {} → {}",
+                visible(&s.recipient),
+                shown(s.old),
+                shown(s.new)
+            )
+        }));
+        say!(lang, "{new} ger nya belopp", "{new} gives new amounts")
+    } else {
+        new
+    };
+    const NAMED: usize = 5;
+    let more = differences.len().saturating_sub(NAMED);
+    differences.truncate(NAMED);
+    let mut text = format!("{lead}: {}", differences.join(", "));
+    if more > 0 {
+        let more = style.count(u64::try_from(more).unwrap_or(u64::MAX));
+        text.push_str(&format!(
+            ", {}",
+            crate::output::words::and_more(&more, lang)
+        ));
+    }
+    text
+}
+
+/// An insats's earmark (*varav*) then and now: `medverkan → ingen`.
+pub fn earmark_change(c: &InsatsChange, lang: Lang) -> String {
+    let none = lang.pick("ingen", "none");
+    let side = |e: &Option<String>| {
+        e.as_deref()
+            .map_or_else(|| none.to_string(), |e| visible(e).into_owned())
+    };
+    format!("{} → {}", side(&c.old.earmark), side(&c.new.earmark))
+}
+
+/// The heading of the insatser whose earmark has changed.
+pub fn earmark_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrad varav-post:", "Earmark changed:")
 }
 
 #[cfg(test)]
