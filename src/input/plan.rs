@@ -1179,6 +1179,13 @@ mod tests {
     fn files_that_are_not_text_are_named() {
         assert_eq!(not_text(b"[plan]\n"), None);
         assert_eq!(not_text(&[0xff, 0xfe, b'[', 0]), Some(ReadReason::Utf16));
+        // Without a byte-order mark, either way round; a NUL or two in text is no UTF-16.
+        assert_eq!(not_text(b"[\0p\0l\0a\0n\0]\0"), Some(ReadReason::Utf16));
+        assert_eq!(not_text(b"\0[\0p\0l\0a\0n\0]"), Some(ReadReason::Utf16));
+        assert_eq!(
+            not_text(b"[plan]\0\0"),
+            Some(ReadReason::Binary(BinaryKind::Other))
+        );
         assert_eq!(
             not_text(b"PK\x03\x04..."),
             Some(ReadReason::Binary(BinaryKind::Zip))

@@ -251,7 +251,10 @@ pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadReason> {
 /// Recognises files that are not text: a UTF-16 byte-order mark, an Office or PDF file, or
 /// a NUL byte (which no text file has) in the first 8 KB.
 pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+    if bytes.starts_with(&[0xff, 0xfe])
+        || bytes.starts_with(&[0xfe, 0xff])
+        || utf16_without_bom(bytes).is_some()
+    {
         return Some(ReadReason::Utf16);
     }
     let kind = if bytes.starts_with(b"PK\x03\x04") {
@@ -266,6 +269,27 @@ pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
         return None;
     };
     Some(ReadReason::Binary(kind))
+}
+
+/// The UTF-16 the bytes are in when they have no byte-order mark, as a text editor may
+/// save "Unicode" text: in the first 512 pairs of bytes, at least half have a NUL on one side
+/// (the ASCII of UTF-16LE, or of BE) and none has one on the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let pairs = bytes.chunks_exact(2).take(512);
+    let count = pairs.len();
+    let (mut first, mut second) = (0, 0);
+    for pair in pairs {
+        if let [a, b] = pair {
+            first += usize::from(*a == 0);
+            second += usize::from(*b == 0);
+        }
+    }
+    match (first, second) {
+        _ if count < 2 => None,
+        (0, nuls) if nuls * 2 >= count => Some(encoding_rs::UTF_16LE),
+        (nuls, 0) if nuls * 2 >= count => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
 }
 
 /// `a/./b/../c` as `a/c`: a path without `.` and with each `..` taking away the folder before
@@ -285,8 +309,9 @@ pub fn lexical(path: &Path) -> std::path::PathBuf {
     out
 }
 
-/// Turns the file's bytes into text: a byte-order mark decides, else UTF-8 if the bytes are
-/// valid UTF-8, else Windows-1252.
+/// Turns the file's bytes into text: a byte-order mark decides, else UTF-16 when the bytes
+/// are plainly that ([`utf16_without_bom`]), else UTF-8 if the bytes are valid UTF-8, else
+/// Windows-1252.
 pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_with_bom_removal(bytes);
@@ -296,6 +321,14 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
             TextEncoding::Utf16Le
         } else {
             TextEncoding::Utf16Be
+        };
+        return (text.into_owned(), which);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        let which = match encoding == encoding_rs::UTF_16LE {
+            true => TextEncoding::Utf16Le,
+            false => TextEncoding::Utf16Be,
         };
         return (text.into_owned(), which);
     }
@@ -317,6 +350,7 @@ pub fn decode(bytes: &[u8]) -> (String, TextEncoding) {
 pub fn mixed_encoding_line(bytes: &[u8]) -> Option<usize> {
     let bom = encoding_rs::Encoding::for_bom(bytes).map(|(encoding, _)| encoding);
     if bom.is_some_and(|encoding| encoding != encoding_rs::UTF_8)
+        || utf16_without_bom(bytes).is_some()
         || std::str::from_utf8(bytes).is_ok()
     {
         return None;

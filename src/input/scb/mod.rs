@@ -400,11 +400,16 @@ mod tests {
         for u in text.encode_utf16() {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
+        // Without a byte-order mark, as a text editor may save "Unicode" (tester s28 #4).
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         for (bytes, encoding) in [
             (text.as_bytes().to_vec(), TextEncoding::Utf8),
             (bom, TextEncoding::Utf8Bom),
             (latin1.into_owned(), TextEncoding::Windows1252),
             (utf16, TextEncoding::Utf16Le),
+            (le, TextEncoding::Utf16Le),
+            (be, TextEncoding::Utf16Be),
         ] {
             let f = read(&bytes, None).unwrap();
             assert_eq!(csv_format(&f).0, encoding);

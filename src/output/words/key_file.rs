@@ -1033,8 +1033,8 @@ pub fn total_text(label: &str, stated: u64, computed: u64, style: impl Into<Styl
 /// population key it is read into).
 pub fn zero_population_hint(lang: Lang) -> &'static str {
     lang.pick(
-        "en kommun med folkmängden 0 får ingenting; kontrollera filen mot SCB",
-        "a kommun with a population of 0 gets nothing; check the file against SCB",
+        "en kommun med folkmängden 0 skulle inte få något, så nyckeln kan inte användas; kontrollera filen mot SCB",
+        "a kommun with a population of 0 would get nothing, so the key cannot be used; check the file against SCB",
     )
 }
 
