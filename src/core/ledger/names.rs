@@ -43,6 +43,20 @@ const OFFICIAL_NAMES: [(&str, &str); 15] = [
     ("Västerås", "Västerås stad"),
 ];
 
+/// [`OFFICIAL_NAMES`] by their names folded, with the plain spellings of each
+/// ([`crate::core::text::plain_spellings`]): made once, as every kommun of a plan is looked up
+/// (a national plan has 290).
+static FOLDED_OFFICIAL_NAMES: std::sync::LazyLock<Vec<(String, [String; 2], &str)>> =
+    std::sync::LazyLock::new(|| {
+        (OFFICIAL_NAMES.iter())
+            .map(|(name, official)| {
+                let folded = fold(name);
+                let plain = crate::core::text::plain_spellings(&folded);
+                (folded, plain, *official)
+            })
+            .collect()
+    });
+
 /// Whether `name` ends in the word `kommun` or `stad` (case aside): an official name already
 /// (`Ragunda kommun`, `Malmö stad`), not `Halmstad`.
 fn is_official_form(name: &str) -> bool {
@@ -59,7 +73,7 @@ pub fn official_kommun_name(name: &str) -> String {
         return name.to_string();
     }
     let folded = fold(name);
-    if let Some((_, official)) = OFFICIAL_NAMES.iter().find(|(n, _)| fold(n) == folded) {
+    if let Some((_, _, official)) = FOLDED_OFFICIAL_NAMES.iter().find(|(n, _, _)| *n == folded) {
         return (*official).to_string();
     }
     let last = name
@@ -121,16 +135,10 @@ pub fn kommun_identity(name: &str) -> String {
         }
         None => folded.as_str(),
     };
-    let irregular = OFFICIAL_NAMES
-        .iter()
-        .map(|(name, _)| fold(name))
-        .find(|name| {
-            stem.is_ascii()
-                && crate::core::text::plain_spellings(name)
-                    .iter()
-                    .any(|p| p == stem)
-        });
-    fold(&official_kommun_name(irregular.as_deref().unwrap_or(stem)))
+    let irregular = (FOLDED_OFFICIAL_NAMES.iter())
+        .find(|(_, plain, _)| stem.is_ascii() && plain.iter().any(|p| p == stem))
+        .map(|(name, _, _)| name.as_str());
+    fold(&official_kommun_name(irregular.unwrap_or(stem)))
 }
 
 /// A kommun's official names as [`Kommuner`] compares them, folded: its official name
