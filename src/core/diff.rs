@@ -317,6 +317,9 @@ pub struct InsatsChange {
     /// same in both plans: the key's values changed (a new year's population), or the
     /// kommuner did. Empty otherwise.
     pub shares: Vec<ShareChange>,
+    /// Whether both plans split it by a key of the same id whose values differ (a new year's
+    /// population), whatever its amount.
+    pub key_changed: bool,
 }
 
 /// A recipient's share of an insats in the two plans (`None` where it has none), as its
@@ -344,10 +347,10 @@ impl InsatsChange {
         self.old.area != self.new.area
     }
 
-    /// Whether the split reads otherwise, or divides the same amount otherwise
-    /// ([`InsatsChange::shares`]).
+    /// Whether the split reads otherwise, divides the same amount otherwise
+    /// ([`InsatsChange::shares`]), or goes by a key with new values.
     pub fn split_changed(&self) -> bool {
-        self.old.split != self.new.split || !self.shares.is_empty()
+        self.old.split != self.new.split || !self.shares.is_empty() || self.key_changed
     }
 
     pub fn earmark_changed(&self) -> bool {
@@ -843,6 +846,30 @@ fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l 
     shares
 }
 
+/// The ids of the keys both plans have whose values differ: a kommun's weight by its code, a
+/// kommun in one plan's key only counting as a difference. A key that could not be read in
+/// either plan is not compared.
+fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
+    let weights = |ledger: &Ledger, id: &str| -> Option<HashMap<String, Decimal>> {
+        let key = ledger.keys.get(*ledger.names.keys.get(id)?)?;
+        let weights = key.weights.as_ref().ok()?;
+        let codes = ledger
+            .plan
+            .kommuner
+            .iter()
+            .map(|k| k.code.get_ref().clone());
+        Some(codes.zip(weights.iter().map(|w| w.normalize())).collect())
+    };
+    (new.plan.keys.iter())
+        .map(|k| k.id.get_ref())
+        .filter(|id| match (weights(old, id), weights(new, id)) {
+            (Some(before), Some(after)) => before != after,
+            _ => false,
+        })
+        .cloned()
+        .collect()
+}
+
 /// Insats `i`'s lines in the ledger (none when they could not be made).
 fn lines_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> &'l [crate::core::ledger::Line] {
     match ledger.insatser.get(i).map(|e| &e.lines) {
@@ -1011,6 +1038,7 @@ fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
 }
 
 fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
+    let keys_changed = keys_changed(old, new);
     let old_sides = insats_sides(old);
     let new_sides = insats_sides(new);
     let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();
@@ -1091,12 +1119,17 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         } else {
             Vec::new()
         };
+        let key = |side: &InsatsSide| side.split.as_ref().and_then(|s| s.key.clone());
+        let key_changed = key(old_side)
+            .filter(|k| key(new_side).as_ref() == Some(k))
+            .is_some_and(|k| keys_changed.contains(&k));
         let change = InsatsChange {
             text_changed: old_side.text != new_side.text,
             old: old_side.clone(),
             new: new_side.clone(),
             matched,
             shares,
+            key_changed,
         };
         if change.is_change() {
             result.changed.push(change);

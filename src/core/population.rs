@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::core::ledger::names::{Kommuner, kommun_identity};
+use crate::core::ledger::names::{Kommuner, apart_in_plain_letters, kommun_identity};
 use crate::core::text::{compose, fold, suggest};
 pub use crate::core::unreadable::{BinaryKind, OsError, Special};
 
@@ -801,6 +801,9 @@ impl KeyFile {
                     }
                     earlier
                 };
+                // Habo and Håbo are two kommuner.
+                let earlier =
+                    earlier.filter(|e| !apart_in_plain_letters(name, &kommun_identity(&e.name)));
                 if let Some(earlier) = earlier {
                     problems.push(duplicate(row, earlier));
                     continue;

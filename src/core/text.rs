@@ -112,7 +112,8 @@ pub fn swedish_order(name: &str) -> String {
 /// A folded name ([`fold`]) as it may be written without Swedish letters: without accents
 /// (`ostersund`), and with the letters spelt as a keyboard without them spells them
 /// (`oestersund`, `braecke`: å as aa, ä as ae, ö as oe, ü as ue). A name in plain letters
-/// that is one of these is that kommun's: no kommun is named as another is so written.
+/// that is one of these is that kommun's: no kommun is named as another is so written, but
+/// for Habo and Håbo (`names::apart_in_plain_letters`).
 pub fn plain_spellings(folded: &str) -> [String; 2] {
     use unicode_normalization::char::is_combining_mark;
     let decomposed: String = folded.nfd().collect();

@@ -168,13 +168,24 @@ pub fn pad_start(text: &str, columns: usize) -> String {
 
 /// Words filled into lines of at most `width` terminal columns (a word longer than that stands
 /// on a line of its own): the first line starts with `first`, the others with `rest`. No final
-/// line break. Lines break only at plain spaces: a no-break space (U+00A0) holds an amount
-/// together and is written as a space.
+/// line break. Lines break only at plain spaces, and not inside an amount (`18 000 kr`,
+/// `-0,06 %`: a space after a digit and before a group of three digits, `kr` or `%`): a
+/// no-break space (U+00A0) holds words together too and is written as a space.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match words.last_mut() {
+            Some(last) if within_amount(last, word) => {
+                last.push('\u{a0}');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_string()),
+        }
+    }
     let mut out = String::new();
     let mut line = String::from(first);
     let mut empty = true;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for word in &words {
         if !empty && self::width(&line) + 1 + self::width(word) > width {
             out.push_str(&line);
             out.push('\n');
@@ -191,9 +202,40 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     out.replace('\u{a0}', " ")
 }
 
+/// Whether the space between `before` and `after` lies inside an amount: after a digit, before
+/// a group of three digits (then the end or punctuation) or the unit.
+fn within_amount(before: &str, after: &str) -> bool {
+    let group = after
+        .get(..3)
+        .is_some_and(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && !after
+            .get(3..4)
+            .is_some_and(|c| c.bytes().all(|b| b.is_ascii_digit()));
+    let unit = ["kr", "%"].iter().any(|u| {
+        after
+            .strip_prefix(u)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    });
+    before.ends_with(|c: char| c.is_ascii_digit()) && (group || unit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{hidden, hidden_by_rule, pad_end, pad_start, short, visible, widest, wrap};
+
+    /// An amount is never broken over two lines (tester s28 round 2, #7).
+    #[test]
+    fn an_amount_stays_on_one_line() {
+        assert_eq!(
+            wrap("Berg 21 200 kr → 18 000 kr, 0,06 %", 12, "", ""),
+            "Berg\n21 200 kr →\n18 000 kr,\n0,06 %"
+        );
+        // Words after figures still break: a year, a count of things.
+        assert_eq!(
+            wrap("2026 kommuner 8 insatser", 10, "", ""),
+            "2026\nkommuner 8\ninsatser"
+        );
+    }
 
     /// The short way for the first characters decides as the rule does.
     #[test]

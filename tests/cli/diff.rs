@@ -2090,7 +2090,7 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
     diff(&[])
         .assert_stdout_contains("Insatser: 2 ändrade, 21 oförändrade, 0 tillkomna, 0 borttagna")
         .assert_stdout_contains(
-            "  Ändrad fördelning:\n    1.3: nyckel befolkning-procent-2026, avrundat till 100 kr ger nya belopp:\n    Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr\n",
+            "  Ändrad fördelning:\n    1.3: nyckel befolkning-procent-2026, avrundat till 100 kr; nyckelns värden\n    har ändrats, nya belopp: Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr →\n    18 000 kr\n",
         )
         .assert_stdout_contains("  Ändrad varav-post:\n    1.4: medverkan → ingen\n");
     let json: serde_json::Value =
@@ -2098,6 +2098,7 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
     let changed = json["insatser"]["changed"].as_array().unwrap();
     let key = changed.iter().find(|c| c["new"]["id"] == "1.3").unwrap();
     assert_eq!(key["split_changed"], true);
+    assert_eq!(key["key_changed"], true);
     assert_eq!(key["earmark_changed"], false);
     assert_eq!(
         key["shares"],
@@ -2114,7 +2115,7 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
     assert_eq!(earmark["earmark_changed"], true);
     assert_eq!(earmark["shares"], serde_json::json!([]));
     let csv = diff(&["--format", "csv", "--csv", "rfc4180"]).stdout;
-    assert!(csv.contains(",changed,id,1,\"key befolkning-procent-2026, rounded to 100 kr gives new amounts: Bräcke 18,000 kr → 21,200 kr, Berg 21,200 kr → 18,000 kr\",,\r\n"), "{csv}");
+    assert!(csv.contains(",changed,id,1,\"key befolkning-procent-2026, rounded to 100 kr; the key's values have changed, new amounts: Bräcke 18,000 kr → 21,200 kr, Berg 21,200 kr → 18,000 kr\",,\r\n"), "{csv}");
     assert!(
         csv.contains(",changed,id,1,,,medverkan → none\r\n"),
         "{csv}"
@@ -2132,7 +2133,68 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
         ],
     );
     md.assert_stdout_contains(&typeset(
-        "Ändrad fördelning, 1.3: nyckel befolkning-procent-2026, avrundat till 100 kr ger nya belopp: Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr.",
+        "Ändrad fördelning, 1.3: nyckel befolkning-procent-2026, avrundat till 100 kr; nyckelns värden har ändrats, nya belopp: Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr.",
     ))
     .assert_stdout_contains("Ändrad varav-post, 1.4: medverkan → ingen.");
+    // Notes alone, with no insats removed or added: no empty table of them.
+    assert!(
+        !md.stdout.contains("Borttagna och tillkomna insatser"),
+        "{}",
+        md.stdout
+    );
+}
+
+/// A key's new values beside a new amount: every share moves with the amount, and that the
+/// key changed is still told (tester s28 round 2, #2).
+#[test]
+fn new_key_values_beside_a_new_amount_are_told() {
+    let new = corpus(&[
+        (
+            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
+            "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
+        ),
+        ("printed = { Berg = 21_200, \"Östersund\" = 196_000 }\n", ""),
+        ("amount = 600_000", "amount = 500_000"),
+        (
+            "actor = \"kommunerna\"\namount = 400_000",
+            "actor = \"kommunerna\"\namount = 500_000",
+        ),
+        ("stated = 1_865_000", "stated = 1_965_000"),
+        ("amount = 1_865_000", "amount = 1_965_000"),
+        ("amount = 436_000", "amount = 485_000"),
+    ]);
+    new.check(&[]).assert_status(0);
+    std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
+    std::fs::copy(
+        repo_root().join("tests/corpus/base.toml"),
+        new.dir.path().join("old.toml"),
+    )
+    .unwrap();
+    allocate(new.dir.path(), &["diff", "old.toml", "new.toml"])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "  Ändrad fördelning:\n    1.2: nyckel procent, avrundat till 100 kr; nyckelns värden har ändrats\n",
+        );
+    let json: serde_json::Value = serde_json::from_str(
+        &allocate(
+            new.dir.path(),
+            &["diff", "old.toml", "new.toml", "--format", "json"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let change = &json["insatser"]["changed"][1];
+    assert_eq!(change["new"]["id"], "1.2");
+    assert_eq!(
+        (
+            &change["key_changed"],
+            &change["split_changed"],
+            &change["shares"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!(true),
+            &serde_json::json!([])
+        )
+    );
 }

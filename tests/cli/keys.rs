@@ -939,6 +939,19 @@ fn a_kommun_named_twice_in_two_ways_is_given_twice_not_split_twice() {
         "\"region\";\"2024\"\n\"Berg\";7101\n\"Bräcke kommun\";6037\n".as_bytes(),
     );
     out.assert_status(0).assert_stdout_contains("Bräcke kommun");
+    // Habo (Jönköpings län) and Håbo (Uppsala län) are two kommuner, in either order and
+    // however written (tester s28 round 2, #1).
+    for (first, second) in [
+        ("Habo", "Håbo"),
+        ("Håbo kommun", "Habo"),
+        ("Habo kommun", "HÅBO"),
+    ] {
+        let text = format!("\"region\";\"2024\"\n\"{first}\";12000\n\"{second}\";22000\n");
+        let (_d, out) = malformed("key.csv", text.as_bytes());
+        out.assert_status(0)
+            .assert_stdout_contains(first)
+            .assert_stdout_contains(second);
+    }
 }
 
 /// With a plan, a kommun written twice in the key file (`Bräcke kommun`, its official name,

@@ -141,6 +141,16 @@ pub fn kommun_identity(name: &str) -> String {
     fold(&official_kommun_name(irregular.unwrap_or(stem)))
 }
 
+/// Whether two kommuner's names as [`kommun_identity`] makes them are two kommuner although
+/// one is the other in plain letters: `Habo` in Jönköpings län and `Håbo` in Uppsala län, the
+/// only two of Sweden's 290 so alike. Any other name in plain letters is the kommun spelt so
+/// with Swedish letters.
+pub fn apart_in_plain_letters(a: &str, b: &str) -> bool {
+    static APART: std::sync::LazyLock<[String; 2]> =
+        std::sync::LazyLock::new(|| ["Habo", "Håbo"].map(kommun_identity));
+    a != b && APART.iter().any(|n| n == a) && APART.iter().any(|n| n == b)
+}
+
 /// A kommun's official names as [`Kommuner`] compares them, folded: its official name
 /// (`Bergs kommun`, `Stockholms stad`), and the law's where it calls itself *stad*
 /// (`Stockholms kommun`); not its name, where that is one already (`Ragunda kommun`).

@@ -97,6 +97,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     "old": s.old,
                     "new": s.new,
                 })).collect::<Vec<_>>(),
+                "key_changed": c.key_changed,
                 "earmark_changed": c.earmark_changed(),
                 "change": c.amount().difference(),
             })

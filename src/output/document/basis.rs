@@ -1286,6 +1286,11 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         .map(|s| side_row(s, (texts(&amount(s.amount)), dash())))
         .chain((i.added.iter()).map(|s| side_row(s, (dash(), texts(&amount(s.amount))))))
         .collect();
+    if rows.is_empty() {
+        // Only splits or earmarks changed: their notes, without an empty table.
+        blocks.extend(notes.into_iter().map(Block::Paragraph));
+        return;
+    }
     blocks.push(Block::Table(Table {
         caption: Some(
             lang.pick(

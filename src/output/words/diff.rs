@@ -251,9 +251,9 @@ fn split_or_none(s: Option<&SplitSide>, style: Style, amount: &dyn Fn(Amount) ->
 
 /// How an insats's split has changed: the two splits in words (`lika delar → nyckel
 /// procent`); where they read alike, the amounts that differ, those in its lists
-/// (`75 000 kr var (4 undantag): Östersund 140 000 kr → 150 000 kr`) or the recipients'
-/// shares (`nyckel procent ger nya belopp: Berg 196 200 kr → 193 000 kr`), the first five
-/// named.
+/// (`75 000 kr var (4 undantag): Östersund 140 000 kr → 150 000 kr`), else that the key's
+/// values changed and the recipients' shares that moved (`nyckel procent; nyckelns värden har
+/// ändrats, nya belopp: Berg 196 200 kr → 193 000 kr`), the first five named.
 pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> String) -> String {
     let lang = style.lang;
     let (old, new) = (
@@ -283,16 +283,27 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
             }
         }
     }
-    let lead = if differences.is_empty() && !c.shares.is_empty() {
+    let lead = if differences.is_empty() {
+        // The split reads the same: the key has new values, or the kommuner changed.
         differences.extend(c.shares.iter().map(|s| {
-            format!(
-                "{} {} → {}",
-                visible(&s.recipient),
-                shown(s.old),
-                shown(s.new)
-            )
+            let (old, new) = (shown(s.old), shown(s.new));
+            format!("{} {old} → {new}", visible(&s.recipient))
         }));
-        say!(lang, "{new} ger nya belopp", "{new} gives new amounts")
+        match (c.key_changed, differences.is_empty()) {
+            (true, true) => {
+                return say!(
+                    lang,
+                    "{new}; nyckelns värden har ändrats",
+                    "{new}; the key's values have changed"
+                );
+            }
+            (true, false) => say!(
+                lang,
+                "{new}; nyckelns värden har ändrats, nya belopp",
+                "{new}; the key's values have changed, new amounts"
+            ),
+            (false, _) => say!(lang, "{new}; nya belopp", "{new}; new amounts"),
+        }
     } else {
         new
     };
