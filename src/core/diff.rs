@@ -36,7 +36,7 @@ use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Plan, Spanned, SplitRule};
-use crate::core::text::spaced;
+use crate::core::text::{fold, spaced};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -793,31 +793,61 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
 /// The recipients whose share of insats `o` of `old` and `n` of `new` differs, in the new
 /// plan's order of its lines, then those only the old plan pays.
 fn shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
-    // Mostly the lines are the same, one for one: told so without a map.
-    let (before, after) = (lines_of(old, o), lines_of(new, n));
-    if before.len() == after.len()
-        && (before.iter().zip(after))
-            .all(|(a, b)| a.amount == b.amount && recipient_key(old, a) == recipient_key(new, b))
+    // Mostly the lines are to the same recipients in the same order, each once (a key's
+    // kommuner in the plan's order): the shares are compared line by line, without a map (a
+    // national plan's new key moves millions).
+    let (lines_before, lines_after) = (lines_of(old, o), lines_of(new, n));
+    let once = |lines: &[crate::core::ledger::Line]| {
+        (lines.windows(2)).all(|pair| matches!(pair, [a, b] if a.recipient < b.recipient))
+    };
+    if lines_before.len() == lines_after.len()
+        && once(lines_before)
+        && once(lines_after)
+        && (lines_before.iter().zip(lines_after))
+            .all(|(a, b)| recipient_key(old, a) == recipient_key(new, b))
     {
-        return Vec::new();
+        return (lines_before.iter().zip(lines_after))
+            .filter(|(a, b)| a.amount != b.amount)
+            .map(|(a, b)| ShareChange {
+                recipient: recipient_key(new, b).map_or_else(String::new, |(_, n)| n.to_string()),
+                old: Some(a.amount),
+                new: Some(b.amount),
+            })
+            .collect();
     }
     let (before, after) = (shares_of(old, o), shares_of(new, n));
-    let was: HashMap<&str, Amount> = before.iter().map(|(k, a, _)| (*k, *a)).collect();
-    let is: HashSet<&str> = after.iter().map(|(k, _, _)| *k).collect();
-    let mut changes: Vec<ShareChange> = (after.iter())
-        .filter(|(k, a, _)| was.get(k) != Some(a))
-        .map(|(k, a, name)| ShareChange {
-            recipient: name.to_string(),
-            old: was.get(k).copied(),
-            new: Some(*a),
-        })
+    // A recipient is the same by its code or id, else by its name: a kommun renamed, or one
+    // whose code was corrected, is one recipient.
+    let by_key: HashMap<&str, usize> = (before.iter().enumerate()).map(|(i, s)| (s.0, i)).collect();
+    let after_keys: HashSet<&str> = after.iter().map(|s| s.0).collect();
+    let by_name: HashMap<&str, usize> = (before.iter().enumerate())
+        .filter(|(_, s)| !after_keys.contains(s.0))
+        .map(|(i, s)| (s.2, i))
         .collect();
-    changes.extend(
-        (before.iter())
-            .filter(|(k, _, _)| !is.contains(k))
-            .map(|(_, a, name)| ShareChange {
+    let mut paired = vec![false; before.len()];
+    let mut changes: Vec<ShareChange> = Vec::new();
+    for (key, amount, name) in &after {
+        let was = (by_key.get(key).or_else(|| by_name.get(name)))
+            .copied()
+            .filter(|&i| !paired.get(i).copied().unwrap_or(true));
+        if let Some(flag) = was.and_then(|i| paired.get_mut(i)) {
+            *flag = true;
+        }
+        let old_amount = was.and_then(|i| before.get(i)).map(|s| s.1);
+        if old_amount != Some(*amount) {
+            changes.push(ShareChange {
                 recipient: name.to_string(),
-                old: Some(*a),
+                old: old_amount,
+                new: Some(*amount),
+            });
+        }
+    }
+    changes.extend(
+        (before.iter().zip(&paired))
+            .filter(|(_, p)| !**p)
+            .map(|(s, _)| ShareChange {
+                recipient: s.2.to_string(),
+                old: Some(s.1),
                 new: None,
             }),
     );
@@ -850,20 +880,34 @@ fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l 
 /// kommun in one plan's key only counting as a difference. A key that could not be read in
 /// either plan is not compared.
 fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
-    let weights = |ledger: &Ledger, id: &str| -> Option<HashMap<String, Decimal>> {
+    // Each kommun's weight with its code and name: a kommun is the same by either (a name
+    // changed, or a code corrected).
+    let weights = |ledger: &Ledger, id: &str| -> Option<Vec<(String, String, Decimal)>> {
         let key = ledger.keys.get(*ledger.names.keys.get(id)?)?;
         let weights = key.weights.as_ref().ok()?;
-        let codes = ledger
-            .plan
-            .kommuner
-            .iter()
-            .map(|k| k.code.get_ref().clone());
-        Some(codes.zip(weights.iter().map(|w| w.normalize())).collect())
+        let kommuner = ledger.plan.kommuner.iter();
+        let named = kommuner.map(|k| (k.code.get_ref().clone(), fold(k.name.get_ref())));
+        Some(
+            named
+                .zip(weights)
+                .map(|((c, n), w)| (c, n, w.normalize()))
+                .collect(),
+        )
+    };
+    let differ = |before: &[(String, String, Decimal)], after: &[(String, String, Decimal)]| {
+        let by_code: HashMap<&str, Decimal> =
+            before.iter().map(|(c, _, w)| (c.as_str(), *w)).collect();
+        let by_name: HashMap<&str, Decimal> =
+            before.iter().map(|(_, n, w)| (n.as_str(), *w)).collect();
+        before.len() != after.len()
+            || after.iter().any(|(c, n, w)| {
+                by_code.get(c.as_str()).or_else(|| by_name.get(n.as_str())) != Some(w)
+            })
     };
     (new.plan.keys.iter())
         .map(|k| k.id.get_ref())
         .filter(|id| match (weights(old, id), weights(new, id)) {
-            (Some(before), Some(after)) => before != after,
+            (Some(before), Some(after)) => differ(&before, &after),
             _ => false,
         })
         .cloned()
@@ -1114,7 +1158,13 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
         let (Some(old_side), Some(new_side)) = (old_sides.get(o), new_sides.get(n)) else {
             continue;
         };
-        let shares = if old_side.amount == new_side.amount && old_side.split == new_side.split {
+        // Only a split that reads the same, of the same amount among the same actors, can
+        // divide it otherwise unseen (without a split the lines are the actors').
+        let moved = if old_side.split.is_some()
+            && old_side.split == new_side.split
+            && old_side.amount == new_side.amount
+            && old_side.actors == new_side.actors
+        {
             shares(old, o, new, n)
         } else {
             Vec::new()
@@ -1128,7 +1178,7 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
             old: old_side.clone(),
             new: new_side.clone(),
             matched,
-            shares,
+            shares: moved,
             key_changed,
         };
         if change.is_change() {

@@ -251,10 +251,7 @@ pub fn read_stdin_limited(limit: u64) -> Result<Vec<u8>, ReadReason> {
 /// Recognises files that are not text: a UTF-16 byte-order mark, an Office or PDF file, or
 /// a NUL byte (which no text file has) in the first 8 KB.
 pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
-    if bytes.starts_with(&[0xff, 0xfe])
-        || bytes.starts_with(&[0xfe, 0xff])
-        || utf16_without_bom(bytes).is_some()
-    {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Some(ReadReason::Utf16);
     }
     let kind = if bytes.starts_with(b"PK\x03\x04") {
@@ -263,6 +260,8 @@ pub fn not_text(bytes: &[u8]) -> Option<ReadReason> {
         BinaryKind::OldOffice
     } else if bytes.starts_with(b"%PDF") {
         BinaryKind::Pdf
+    } else if utf16_without_bom(bytes).is_some() {
+        return Some(ReadReason::Utf16);
     } else if bytes.iter().take(8192).any(|&b| b == 0) {
         BinaryKind::Other
     } else {

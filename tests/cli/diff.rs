@@ -1059,7 +1059,7 @@ fn many_rows_with_one_text_all_pair() {
     out.assert_status(0)
         .assert_stdout_contains("Insatser: 2 000 ändrade, 0 oförändrade, 0 tillkomna, 0 borttagna")
         // The first pairs by text are named, not two thousand.
-        .assert_stdout_contains("a9 → b9 100 %, och 1 990 till).");
+        .assert_stdout_contains("a9 → b9 100 % och 1 990 till).");
     assert_eq!(
         row(&out.stdout, "a1999 → b1999")[1..4],
         ["Kommunförbundet", "1 000", "1 000"]
@@ -2196,5 +2196,82 @@ fn new_key_values_beside_a_new_amount_are_told() {
             &serde_json::json!(true),
             &serde_json::json!([])
         )
+    );
+}
+
+/// What is not a moved share is not told as one (review s28 M1, M2): an insats without a
+/// split given to another actor is a change of actors, not of its split; a kommun whose code
+/// is corrected is the same kommun, so no insats changes. More than five shares moved are
+/// named five, then counted.
+#[test]
+fn shares_move_only_under_a_split_and_by_recipient() {
+    let run = |new: &PlanDir, extra: &[&str]| {
+        std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
+        std::fs::copy(
+            repo_root().join("tests/corpus/base.toml"),
+            new.dir.path().join("old.toml"),
+        )
+        .unwrap();
+        let mut args = vec!["diff", "old.toml", "new.toml"];
+        args.extend_from_slice(extra);
+        allocate(new.dir.path(), &args)
+    };
+    let actor = corpus(&[(
+        "actor = \"fhe\"\namount = 500_000",
+        "actor = \"rjh\"\namount = 500_000",
+    )]);
+    actor.check(&[]).assert_status(0);
+    let out = run(&actor, &[]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade")
+        .assert_stdout_contains(
+            "│ 2.1    ┆ Folkhälsoen… → Region Jämtl… ┆   500 000 ┆    500 000 ┆          0 │",
+        );
+    assert!(!out.stdout.contains("Ändrad fördelning"), "{}", out.stdout);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&actor, &["--format", "json"]).stdout).unwrap();
+    let change = &json["insatser"]["changed"][0];
+    assert_eq!(
+        (
+            &change["actors_changed"],
+            &change["split_changed"],
+            &change["shares"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!(false),
+            &serde_json::json!([])
+        )
+    );
+
+    let code = corpus(&[("code = \"2309\"", "code = \"2310\"")]);
+    code.check(&[]).assert_status(0);
+    run(&code, &[])
+        .assert_status(0)
+        .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade");
+
+    // Seven kommuner's percentages turned round, Östersund's kept: 1.2's 400 000 kr move
+    // among seven, each from its 2026 figure to another's (seed 001: Ragunda 15 600 kr,
+    // Bräcke 18 000 kr, Krokom 47 600 kr, Strömsund 32 800 kr, Åre 38 400 kr).
+    let turned = corpus(&[
+        (
+            "values = { Berg = \"5,3\", \"Bräcke\" = \"4,5\", \"Härjedalen\" = \"7,6\", Krokom = \"11,9\", Ragunda = \"3,9\", \"Strömsund\" = \"8,2\", \"Åre\" = \"9,6\"",
+            "values = { Berg = \"4,5\", \"Bräcke\" = \"7,6\", \"Härjedalen\" = \"11,9\", Krokom = \"3,9\", Ragunda = \"8,2\", \"Strömsund\" = \"9,6\", \"Åre\" = \"5,3\"",
+        ),
+        ("printed = { Berg = 21_200, \"Östersund\" = 196_000 }\n", ""),
+    ]);
+    turned.check(&[]).assert_status(0);
+    let out = run(&turned, &["--format", "md"]);
+    out.assert_status(0).assert_stdout_contains(&typeset(
+        "- 1.2: nyckel procent, avrundat till 100 kr; nyckelns värden har ändrats, nya belopp: Ragunda 15 600 kr → 32 800 kr, Bräcke 18 000 kr → 30 400 kr, Krokom 47 600 kr → 15 600 kr, Strömsund 32 800 kr → 38 400 kr, Åre 38 400 kr → 21 200 kr och 2 till\n",
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&turned, &["--format", "json"]).stdout).unwrap();
+    assert_eq!(
+        json["insatser"]["changed"][0]["shares"]
+            .as_array()
+            .unwrap()
+            .len(),
+        7
     );
 }

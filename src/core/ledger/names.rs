@@ -20,13 +20,15 @@ pub const KOMMUN_TABLE_COLUMNS: [&str; 6] =
     ["Kod", "Code", "Kommunkod", "Kommun", "Totalt", "Total"];
 
 /// The kommuner of Sweden whose official name is not `<name>s kommun` or `<name> kommun` as
-/// [`official_kommun_name`] makes it, by their name: one whose genitive is irregular (`Falu
-/// kommun`), and those that call themselves *stad* (as their own letters and web sites
+/// [`official_kommun_name`] makes it, by their name: those whose genitive is irregular (`Falu
+/// kommun`) or missing (`Kalmar kommun`, `Orust kommun`), and those that call themselves *stad* (as their own letters and web sites
 /// write it, `Göteborgs Stad` and `Borås Stad` with a capital). Only names known for certain
 /// are listed. Gotland, which as the county's region too calls itself Region Gotland, keeps
 /// the law's `Gotlands kommun`, so that the kommun is not taken for the region.
-const OFFICIAL_NAMES: [(&str, &str); 15] = [
+const OFFICIAL_NAMES: [(&str, &str); 17] = [
     ("Falun", "Falu kommun"),
+    ("Kalmar", "Kalmar kommun"),
+    ("Orust", "Orust kommun"),
     ("Borås", "Borås Stad"),
     ("Göteborg", "Göteborgs Stad"),
     ("Haparanda", "Haparanda stad"),
@@ -896,6 +898,8 @@ mod tests {
             // The exceptions, however written.
             ("Falun", "Falu kommun"),
             ("FALUN", "Falu kommun"),
+            ("Kalmar", "Kalmar kommun"),
+            ("Orust", "Orust kommun"),
             ("Stockholm", "Stockholms stad"),
             ("Göteborg", "Göteborgs Stad"),
             ("Malmö", "Malmö stad"),
@@ -947,6 +951,8 @@ mod tests {
         }
         for (a, b) in [
             ("Falun", "Falu kommun"),
+            ("Kalmar", "Kalmar kommun"),
+            ("Orust", "Orust kommun"),
             ("Stockholm", "Stockholms stad"),
             ("Stockholm", "Stockholms kommun"),
             ("Göteborg", "Göteborgs Stad"),

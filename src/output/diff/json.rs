@@ -1,6 +1,8 @@
 //! `allocate diff --format json`: the comparison for other programs (schema `allocate-diff/2`).
 
-use crate::core::diff::{AreaWas, Change, InsatsSide, Matched, PlanDiff, SplitSide, YearCheckKind};
+use crate::core::diff::{
+    AreaWas, Change, InsatsSide, Matched, PlanDiff, ShareChange, SplitSide, YearCheckKind,
+};
 use crate::core::money::Amount;
 
 use super::terms;
@@ -76,56 +78,113 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             })
         })
         .collect();
-    let changed: Vec<J> = d
-        .insatser
-        .changed
-        .iter()
-        .map(|c| {
-            json!({
-                "old": side(&c.old),
-                "new": side(&c.new),
-                "matched": match c.matched {
-                    Matched::ById => json!("id"),
-                    Matched::ByText(p) => json!({ "text_similarity_percent": p }),
-                },
-                "text_changed": c.text_changed,
-                "actors_changed": c.actors_changed(),
-                "area_changed": c.area_changed(),
-                "split_changed": c.split_changed(),
-                "shares": c.shares.iter().map(|s| json!({
-                    "recipient": s.recipient,
-                    "old": s.old,
-                    "new": s.new,
-                })).collect::<Vec<_>>(),
-                "key_changed": c.key_changed,
-                "earmark_changed": c.earmark_changed(),
-                "change": c.amount().difference(),
-            })
+    let changed: Vec<Changed> = (d.insatser.changed.iter())
+        .map(|c| Changed {
+            actors_changed: c.actors_changed(),
+            area_changed: c.area_changed(),
+            change: c.amount().difference(),
+            earmark_changed: c.earmark_changed(),
+            key_changed: c.key_changed,
+            matched: match c.matched {
+                Matched::ById => json!("id"),
+                Matched::ByText(p) => json!({ "text_similarity_percent": p }),
+            },
+            new: side(&c.new),
+            old: side(&c.old),
+            shares: Shares(&c.shares),
+            split_changed: c.split_changed(),
+            text_changed: c.text_changed,
         })
         .collect();
     let (conditions, requirements) = terms::json(d);
-    let document = json!({
-        "schema": "allocate-diff/2",
-        "old": { "path": old_path, "county": d.old.county, "year": d.old.year },
-        "new": { "path": new_path, "county": d.new.county, "year": d.new.year },
-        "county": change(&d.county),
-        "areas": rows(&d.areas),
-        "actors": rows(&d.actors),
-        "moved": d.moved.iter().map(|m| json!({
-            "actor": m.actor,
-            "old_parent": m.old_parent,
-            "new_parent": m.new_parent,
-        })).collect::<Vec<_>>(),
-        "kommuner": rows(&d.kommuner),
-        "year_checks": checks,
-        "insatser": {
-            "changed": changed,
-            "added": d.insatser.added.iter().map(side).collect::<Vec<_>>(),
-            "removed": d.insatser.removed.iter().map(side).collect::<Vec<_>>(),
-            "unchanged": d.insatser.unchanged,
+    let document = Document {
+        actors: J::from(rows(&d.actors)),
+        areas: J::from(rows(&d.areas)),
+        conditions,
+        county: change(&d.county),
+        insatser: Insatser {
+            added: d.insatser.added.iter().map(side).collect(),
+            changed,
+            removed: d.insatser.removed.iter().map(side).collect(),
+            unchanged: d.insatser.unchanged,
         },
-        "conditions": conditions,
-        "requirements": requirements,
-    });
+        kommuner: J::from(rows(&d.kommuner)),
+        moved: (d.moved.iter())
+            .map(|m| {
+                json!({
+                    "actor": m.actor,
+                    "old_parent": m.old_parent,
+                    "new_parent": m.new_parent,
+                })
+            })
+            .collect(),
+        new: json!({ "path": new_path, "county": d.new.county, "year": d.new.year }),
+        old: json!({ "path": old_path, "county": d.old.county, "year": d.old.year }),
+        requirements,
+        schema: "allocate-diff/2",
+        year_checks: J::from(checks),
+    };
     serde_json::to_string_pretty(&document).map(|s| s + "\n")
+}
+
+// The document written as it is serialised, not built as a `serde_json::Value` first: a
+// national plan's new key moves millions of shares, and a `Value` of each took some 700
+// bytes. Each object's fields are in the order of their names, as `Value`'s maps write them.
+
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    actors: serde_json::Value,
+    areas: serde_json::Value,
+    conditions: serde_json::Value,
+    county: serde_json::Value,
+    insatser: Insatser<'a>,
+    kommuner: serde_json::Value,
+    moved: Vec<serde_json::Value>,
+    new: serde_json::Value,
+    old: serde_json::Value,
+    requirements: serde_json::Value,
+    schema: &'static str,
+    year_checks: serde_json::Value,
+}
+
+#[derive(serde::Serialize)]
+struct Insatser<'a> {
+    added: Vec<serde_json::Value>,
+    changed: Vec<Changed<'a>>,
+    removed: Vec<serde_json::Value>,
+    unchanged: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Changed<'a> {
+    actors_changed: bool,
+    area_changed: bool,
+    change: Amount,
+    earmark_changed: bool,
+    key_changed: bool,
+    matched: serde_json::Value,
+    new: serde_json::Value,
+    old: serde_json::Value,
+    shares: Shares<'a>,
+    split_changed: bool,
+    text_changed: bool,
+}
+
+/// The shares that moved, each `{new, old, recipient}`.
+struct Shares<'a>(&'a [ShareChange]);
+
+impl serde::Serialize for Shares<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Share<'a> {
+            new: Option<Amount>,
+            old: Option<Amount>,
+            recipient: &'a str,
+        }
+        serializer.collect_seq(self.0.iter().map(|s| Share {
+            new: s.new,
+            old: s.old,
+            recipient: &s.recipient,
+        }))
+    }
 }

@@ -13,7 +13,6 @@ use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::visible;
-use crate::output::words::and_more;
 use crate::output::words::diff::{Gender, counts};
 use crate::say;
 
@@ -228,7 +227,7 @@ fn total_word(lang: Lang) -> String {
 /// similarity (every one is in the CSV and JSON); each pair held together by no-break spaces.
 fn by_text_note(i: &Insatser, figures: Figures) -> Option<String> {
     const NAMED: usize = 10;
-    let mut by_text: Vec<String> = (i.changed.iter())
+    let by_text: Vec<String> = (i.changed.iter())
         .filter_map(|c| match c.matched {
             Matched::ByText(p) => Some(format!(
                 "{}\u{a0}→\u{a0}{}\u{a0}{p}\u{a0}%",
@@ -241,12 +240,7 @@ fn by_text_note(i: &Insatser, figures: Figures) -> Option<String> {
     if by_text.is_empty() {
         return None;
     }
-    let more = by_text.len().saturating_sub(NAMED);
-    by_text.truncate(NAMED);
-    if more > 0 {
-        by_text.push(and_more(&figures.count(more), figures.style.lang));
-    }
-    let pairs = by_text.join(", ");
+    let pairs = crate::output::words::first_of(&by_text, NAMED, figures.style);
     Some(say!(
         figures.style.lang,
         "Ett nytt id betyder att insatsen matchats på texten (likhet: {pairs}).",

@@ -283,42 +283,35 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
             }
         }
     }
-    let lead = if differences.is_empty() {
-        // The split reads the same: the key has new values, or the kommuner changed.
-        differences.extend(c.shares.iter().map(|s| {
-            let (old, new) = (shown(s.old), shown(s.new));
-            format!("{} {old} → {new}", visible(&s.recipient))
-        }));
-        match (c.key_changed, differences.is_empty()) {
-            (true, true) => {
-                return say!(
-                    lang,
-                    "{new}; nyckelns värden har ändrats",
-                    "{new}; the key's values have changed"
-                );
-            }
-            (true, false) => say!(
-                lang,
-                "{new}; nyckelns värden har ändrats, nya belopp",
-                "{new}; the key's values have changed, new amounts"
-            ),
-            (false, _) => say!(lang, "{new}; nya belopp", "{new}; new amounts"),
-        }
-    } else {
-        new
-    };
     const NAMED: usize = 5;
-    let more = differences.len().saturating_sub(NAMED);
-    differences.truncate(NAMED);
-    let mut text = format!("{lead}: {}", differences.join(", "));
-    if more > 0 {
-        let more = style.count(u64::try_from(more).unwrap_or(u64::MAX));
-        text.push_str(&format!(
-            ", {}",
-            crate::output::words::and_more(&more, lang)
-        ));
+    if !differences.is_empty() {
+        return format!("{new}: {}", super::first_of(&differences, NAMED, style));
     }
-    text
+    // The split reads the same: the key has new values, or the kommuner changed; only the
+    // first shares are written (a national plan's new key moves millions).
+    let shares = (c.shares.iter()).map(|s| {
+        let (old, new) = (shown(s.old), shown(s.new));
+        format!("{} {old} → {new}", visible(&s.recipient))
+    });
+    let shares = super::first_of(shares, NAMED, style);
+    match (c.key_changed, shares.is_empty()) {
+        (true, true) => say!(
+            lang,
+            "{new}; nyckelns värden har ändrats",
+            "{new}; the key's values have changed"
+        ),
+        (true, false) => say!(
+            lang,
+            "{new}; nyckelns värden har ändrats, nya belopp: {shares}",
+            "{new}; the key's values have changed, new amounts: {shares}"
+        ),
+        (false, false) => say!(
+            lang,
+            "{new}; nya belopp: {shares}",
+            "{new}; new amounts: {shares}"
+        ),
+        (false, true) => format!("{old} → {new}"),
+    }
 }
 
 /// An insats's earmark (*varav*) then and now: `medverkan → ingen`.

@@ -70,17 +70,26 @@ pub fn and_more(more: &str, lang: crate::output::lang::Lang) -> String {
 }
 
 /// The first `named` of `items` joined by commas, then how many more when there are:
-/// `Berg, Bräcke och 6 till`.
-pub fn first_of<S: AsRef<str>>(
-    items: &[S],
-    named: usize,
-    lang: crate::output::lang::Lang,
-) -> String {
-    let first: Vec<&str> = items.iter().take(named).map(AsRef::as_ref).collect();
+/// `Berg, Bräcke och 6 till` (the count in `style`). Only the first `named` are made: a
+/// national plan's list may have millions.
+pub fn first_of<I>(items: I, named: usize, style: impl Into<crate::output::number::Style>) -> String
+where
+    I: IntoIterator,
+    I::IntoIter: ExactSizeIterator,
+    I::Item: AsRef<str>,
+{
+    let style = style.into();
+    let items = items.into_iter();
+    let count = items.len();
+    let first: Vec<I::Item> = items.take(named).collect();
+    let first: Vec<&str> = first.iter().map(AsRef::as_ref).collect();
     let first = first.join(", ");
-    match items.len().checked_sub(named).filter(|&more| more > 0) {
+    match count.checked_sub(named).filter(|&more| more > 0) {
         Some(more) => {
-            let more = and_more(&crate::output::number::count(more as u64, lang), lang);
+            let more = and_more(
+                &style.count(u64::try_from(more).unwrap_or(u64::MAX)),
+                style.lang,
+            );
             format!("{first} {more}")
         }
         None => first,
