@@ -33,7 +33,7 @@ pub mod terms;
 
 use crate::core::finding::{Code, Finding};
 use crate::core::ledger::forest::{Forest, cut_cycles};
-use crate::core::ledger::{Ledger, Recipient};
+use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Plan, Spanned, SplitRule};
 use crate::core::text::{fold, spaced};
@@ -323,7 +323,8 @@ pub struct InsatsChange {
 }
 
 /// A recipient's share of an insats in the two plans (`None` where it has none), as its
-/// ledger lines add up; a kommun by its name (matched by kommunkod), an actor by its id.
+/// ledger lines add up; a kommun by its name, an actor by its short name (each matched by its
+/// code or id, else by that name).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShareChange {
     pub recipient: String,
@@ -792,12 +793,15 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
 
 /// The recipients whose share of insats `o` of `old` and `n` of `new` differs, in the new
 /// plan's order of its lines, then those only the old plan pays.
-fn shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
+fn moved_shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
     // Mostly the lines are to the same recipients in the same order, each once (a key's
     // kommuner in the plan's order): the shares are compared line by line, without a map (a
     // national plan's new key moves millions).
-    let (lines_before, lines_after) = (lines_of(old, o), lines_of(new, n));
-    let once = |lines: &[crate::core::ledger::Line]| {
+    // Lines that could not be made tell nothing of the shares (a plan with errors).
+    let (Some(lines_before), Some(lines_after)) = (lines_of(old, o), lines_of(new, n)) else {
+        return Vec::new();
+    };
+    let once = |lines: &[Line]| {
         (lines.windows(2)).all(|pair| matches!(pair, [a, b] if a.recipient < b.recipient))
     };
     if lines_before.len() == lines_after.len()
@@ -858,7 +862,7 @@ fn shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
 /// from one plan to the next (a kommun's code, an actor's id), with the name the comparison
 /// shows.
 fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l str)> {
-    let lines = lines_of(ledger, i);
+    let lines = lines_of(ledger, i).unwrap_or_default();
     let mut shares: Vec<(&str, Amount, &str)> = Vec::with_capacity(lines.len());
     let mut place: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
     for line in lines {
@@ -914,26 +918,27 @@ fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
         .collect()
 }
 
-/// Insats `i`'s lines in the ledger (none when they could not be made).
-fn lines_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> &'l [crate::core::ledger::Line] {
+/// Insats `i`'s lines in the ledger (`None` when they could not be made).
+fn lines_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Option<&'l [Line]> {
     match ledger.insatser.get(i).map(|e| &e.lines) {
-        Some(Ok(lines)) => ledger.lines.get(lines.clone()).unwrap_or_default(),
-        _ => &[],
+        Some(Ok(lines)) => ledger.lines.get(lines.clone()),
+        _ => None,
     }
 }
 
 /// A line's recipient by what stays the same from one plan to the next (a kommun's code, an
-/// actor's id), with the name the comparison shows.
-fn recipient_key<'l>(
-    ledger: &'l Ledger<'_>,
-    line: &crate::core::ledger::Line,
-) -> Option<(&'l str, &'l str)> {
+/// actor's id), with the name the comparison shows (an actor's short name, as its tables).
+fn recipient_key<'l>(ledger: &'l Ledger<'_>, line: &Line) -> Option<(&'l str, &'l str)> {
     let plan = ledger.plan;
     match line.recipient {
         Recipient::Kommun(k) => (plan.kommuner.get(k as usize))
             .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str())),
-        Recipient::Actor(a) => (plan.actors.get(a as usize))
-            .map(|a| (a.id.get_ref().as_str(), a.id.get_ref().as_str())),
+        Recipient::Actor(a) => (plan.actors.get(a as usize)).map(|a| {
+            (
+                a.id.get_ref().as_str(),
+                a.short.as_deref().unwrap_or(&a.name),
+            )
+        }),
     }
 }
 
@@ -1165,7 +1170,7 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
             && old_side.amount == new_side.amount
             && old_side.actors == new_side.actors
         {
-            shares(old, o, new, n)
+            moved_shares(old, o, new, n)
         } else {
             Vec::new()
         };

@@ -200,18 +200,12 @@ impl Grid {
         start: &Start,
         cells: &[Cell],
     ) -> io::Result<()> {
-        let mut line = std::mem::take(&mut self.line);
-        line.clear();
-        line.push_str(&start.text);
-        let first = start.columns;
-        for column in first..self.widths.len() {
-            let cell = cells.get(column - first).copied().unwrap_or(cell(""));
-            self.push_cell(&mut line, column, cell);
-        }
-        line.push_str("│\n");
-        let written = out.write_all(line.as_bytes());
-        self.line = line;
-        written
+        self.row_with(out, |row| {
+            row.start(start);
+            for cell in cells {
+                row.cell(*cell);
+            }
+        })
     }
 
     /// One row whose cells are written in place by `write`, in order, through [`Cells`]:
@@ -397,6 +391,12 @@ pub struct Cells<'a> {
 }
 
 impl Cells<'_> {
+    /// The first columns as a [`Start`] holds them (at the start of the row).
+    pub fn start(&mut self, start: &Start) {
+        self.line.push_str(&start.text);
+        self.column += start.columns;
+    }
+
     /// The next cell.
     pub fn cell(&mut self, cell: Cell) {
         self.grid.push_cell(self.line, self.column, cell);

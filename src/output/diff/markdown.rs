@@ -150,7 +150,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
             text.push_str(&format!("\n\\* {}\n", text_changed(lang)));
         }
         for (heading, lines) in change_notes(i, figures) {
-            text.push_str(&format!("\n{heading}\n\n"));
+            text.push_str(&format!("\n{heading}:\n\n"));
             for line in lines {
                 text.push_str(&format!("- {}\n", md::inline(&line)));
             }

@@ -393,7 +393,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             text.push_str(&format!("  * {}\n", text_changed(lang)));
         }
         for (heading, lines) in change_notes(i, figures) {
-            text.push_str(&format!("  {heading}\n"));
+            text.push_str(&format!("  {heading}:\n"));
             for line in lines {
                 text.push_str(&wrap(
                     &visible(&line),

@@ -1227,10 +1227,14 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
 }
 
 /// The insatser compared (tester s27): how many changed, came and went; those that came and
-/// went, each with its amount; and under them the insatser whose split changed, old rule →
-/// new, so the forum sees a change of rule as well as its amounts.
+/// went, each with its amount; and under them (or alone, when none came or went) the insatser
+/// whose split changed, as `diff` words it (old rule → new, or the key's new values and the
+/// shares that moved), and those whose earmark changed, so the forum sees a change of rule as
+/// well as its amounts.
 fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
-    use crate::output::words::diff::{Gender, counts, earmark_change, split_change};
+    use crate::output::words::diff::{
+        Gender, counts, earmark_change, earmark_changed, split_change, split_changed,
+    };
     let i = &diff.insatser;
     let counted = counts(
         Gender::Common,
@@ -1248,22 +1252,15 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
     ))]));
     let style = number::Style::document(lang);
     let amount = |a: Amount| number::document_amount(a, lang);
-    let splits = (i.changed.iter()).filter(|c| c.split_changed()).map(|c| {
-        let (id, change) = (&c.new.id, split_change(c, style, &amount));
-        texts(&say!(
-            lang,
-            "Ändrad fördelning, {id}: {change}.",
-            "Split changed, {id}: {change}."
-        ))
-    });
-    let earmarks = (i.changed.iter()).filter(|c| c.earmark_changed()).map(|c| {
-        let (id, change) = (&c.new.id, earmark_change(c, lang));
-        texts(&say!(
-            lang,
-            "Ändrad varav-post, {id}: {change}.",
-            "Earmark changed, {id}: {change}."
-        ))
-    });
+    let note = |c: &crate::core::diff::InsatsChange, term: &str, change: String| {
+        texts(&format!("{term}, {}: {change}.", c.new.id))
+    };
+    let splits = (i.changed.iter())
+        .filter(|c| c.split_changed())
+        .map(|c| note(c, split_changed(lang), split_change(c, style, &amount)));
+    let earmarks = (i.changed.iter())
+        .filter(|c| c.earmark_changed())
+        .map(|c| note(c, earmark_changed(lang), earmark_change(c, lang)));
     let notes: Vec<Vec<Span>> = splits.chain(earmarks).collect();
     if i.added.is_empty() && i.removed.is_empty() && notes.is_empty() {
         return;

@@ -182,7 +182,7 @@ pub fn text_changed(lang: Lang) -> &'static str {
 
 /// The heading of the insatser whose split has changed.
 pub fn split_changed(lang: Lang) -> &'static str {
-    lang.pick("Ändrad fördelning:", "Split changed:")
+    lang.pick("Ändrad fördelning", "Split changed")
 }
 
 /// A split in words: `lika delar`, `nyckel procent, avrundat till 100 kr`, `75 000 kr var
@@ -326,7 +326,7 @@ pub fn earmark_change(c: &InsatsChange, lang: Lang) -> String {
 
 /// The heading of the insatser whose earmark has changed.
 pub fn earmark_changed(lang: Lang) -> &'static str {
-    lang.pick("Ändrad varav-post:", "Earmark changed:")
+    lang.pick("Ändrad varav-post", "Earmark changed")
 }
 
 #[cfg(test)]
