@@ -2164,39 +2164,20 @@ fn new_key_values_beside_a_new_amount_are_told() {
         ("amount = 436_000", "amount = 485_000"),
     ]);
     new.check(&[]).assert_status(0);
-    std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
-    std::fs::copy(
-        repo_root().join("tests/corpus/base.toml"),
-        new.dir.path().join("old.toml"),
-    )
-    .unwrap();
-    allocate(new.dir.path(), &["diff", "old.toml", "new.toml"])
+    against_base(&new, &[])
         .assert_status(0)
         .assert_stdout_contains(
             "  Ändrad fördelning:\n    1.2: nyckel procent, avrundat till 100 kr; nyckelns värden har ändrats\n",
         );
-    let json: serde_json::Value = serde_json::from_str(
-        &allocate(
-            new.dir.path(),
-            &["diff", "old.toml", "new.toml", "--format", "json"],
-        )
-        .stdout,
-    )
-    .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&against_base(&new, &["--format", "json"]).stdout).unwrap();
     let change = &json["insatser"]["changed"][1];
     assert_eq!(change["new"]["id"], "1.2");
     assert_eq!(
-        (
-            &change["key_changed"],
-            &change["split_changed"],
-            &change["shares"]
-        ),
-        (
-            &serde_json::json!(true),
-            &serde_json::json!(true),
-            &serde_json::json!([])
-        )
+        (&change["key_changed"], &change["split_changed"]),
+        (&serde_json::json!(true), &serde_json::json!(true))
     );
+    assert_eq!(change["shares"], serde_json::json!([]));
 }
 
 /// What is not a moved share is not told as one (review s28 M1, M2): an insats without a
@@ -2205,23 +2186,12 @@ fn new_key_values_beside_a_new_amount_are_told() {
 /// named five, then counted.
 #[test]
 fn shares_move_only_under_a_split_and_by_recipient() {
-    let run = |new: &PlanDir, extra: &[&str]| {
-        std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
-        std::fs::copy(
-            repo_root().join("tests/corpus/base.toml"),
-            new.dir.path().join("old.toml"),
-        )
-        .unwrap();
-        let mut args = vec!["diff", "old.toml", "new.toml"];
-        args.extend_from_slice(extra);
-        allocate(new.dir.path(), &args)
-    };
     let actor = corpus(&[(
         "actor = \"fhe\"\namount = 500_000",
         "actor = \"rjh\"\namount = 500_000",
     )]);
     actor.check(&[]).assert_status(0);
-    let out = run(&actor, &[]);
+    let out = against_base(&actor, &[]);
     out.assert_status(0)
         .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade")
         .assert_stdout_contains(
@@ -2229,7 +2199,7 @@ fn shares_move_only_under_a_split_and_by_recipient() {
         );
     assert!(!out.stdout.contains("Ändrad fördelning"), "{}", out.stdout);
     let json: serde_json::Value =
-        serde_json::from_str(&run(&actor, &["--format", "json"]).stdout).unwrap();
+        serde_json::from_str(&against_base(&actor, &["--format", "json"]).stdout).unwrap();
     let change = &json["insatser"]["changed"][0];
     assert_eq!(
         (
@@ -2246,7 +2216,7 @@ fn shares_move_only_under_a_split_and_by_recipient() {
 
     let code = corpus(&[("code = \"2309\"", "code = \"2310\"")]);
     code.check(&[]).assert_status(0);
-    run(&code, &[])
+    against_base(&code, &[])
         .assert_status(0)
         .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade");
 
@@ -2261,12 +2231,12 @@ fn shares_move_only_under_a_split_and_by_recipient() {
         ("printed = { Berg = 21_200, \"Östersund\" = 196_000 }\n", ""),
     ]);
     turned.check(&[]).assert_status(0);
-    let out = run(&turned, &["--format", "md"]);
+    let out = against_base(&turned, &["--format", "md"]);
     out.assert_status(0).assert_stdout_contains(&typeset(
         "- 1.2: nyckel procent, avrundat till 100 kr; nyckelns värden har ändrats, nya belopp: Ragunda 15 600 kr → 32 800 kr, Bräcke 18 000 kr → 30 400 kr, Krokom 47 600 kr → 15 600 kr, Strömsund 32 800 kr → 38 400 kr, Åre 38 400 kr → 21 200 kr och 2 till\n",
     ));
     let json: serde_json::Value =
-        serde_json::from_str(&run(&turned, &["--format", "json"]).stdout).unwrap();
+        serde_json::from_str(&against_base(&turned, &["--format", "json"]).stdout).unwrap();
     assert_eq!(
         json["insatser"]["changed"][0]["shares"]
             .as_array()
@@ -2274,4 +2244,17 @@ fn shares_move_only_under_a_split_and_by_recipient() {
             .len(),
         7
     );
+}
+
+/// `diff` of the corpus plan (`old.toml`) against `new` (`new.toml`), in `new`'s folder.
+fn against_base(new: &PlanDir, extra: &[&str]) -> Output {
+    std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
+    std::fs::copy(
+        repo_root().join("tests/corpus/base.toml"),
+        new.dir.path().join("old.toml"),
+    )
+    .unwrap();
+    let mut args = vec!["diff", "old.toml", "new.toml"];
+    args.extend_from_slice(extra);
+    allocate(new.dir.path(), &args)
 }
