@@ -168,14 +168,15 @@ pub fn pad_start(text: &str, columns: usize) -> String {
 
 /// Words filled into lines of at most `width` terminal columns (a word longer than that stands
 /// on a line of its own): the first line starts with `first`, the others with `rest`. No final
-/// line break. Lines break only at plain spaces, and not inside an amount (`18 000 kr`,
-/// `-0,06 %`: a space after a digit and before a group of three digits, `kr` or `%`): a
-/// no-break space (U+00A0) holds words together too and is written as a space.
+/// line break. Lines break only at plain spaces, not inside an amount (`18 000 kr`, `-0,06
+/// %`: a space after a digit and before a group of three digits, `kr` or `%`) and not before
+/// `→`: a no-break space (U+00A0) holds words together too and is written as a space.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
         match words.last_mut() {
-            Some(last) if within_amount(last, word) => {
+            // Nor before an arrow: `A → B` breaks after it, if at all.
+            Some(last) if within_amount(last, word) || word == "→" => {
                 last.push('\u{a0}');
                 last.push_str(word);
             }
@@ -229,6 +230,10 @@ mod tests {
         assert_eq!(
             wrap("Berg 21 200 kr → 18 000 kr, 0,06 %", 12, "", ""),
             "Berg\n21 200 kr →\n18 000 kr,\n0,06 %"
+        );
+        assert_eq!(
+            wrap("Berg 21 200 kr → 18 000 kr", 10, "", ""),
+            "Berg\n21 200 kr →\n18 000 kr"
         );
         // Words after figures still break: a year, a count of things.
         assert_eq!(
