@@ -794,13 +794,13 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
 /// The recipients whose share of insats `o` of `old` and `n` of `new` differs, in the new
 /// plan's order of its lines, then those only the old plan pays.
 fn moved_shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChange> {
-    // Mostly the lines are to the same recipients in the same order, each once (a key's
-    // kommuner in the plan's order): the shares are compared line by line, without a map (a
-    // national plan's new key moves millions).
     // Lines that could not be made tell nothing of the shares (a plan with errors).
     let (Some(lines_before), Some(lines_after)) = (lines_of(old, o), lines_of(new, n)) else {
         return Vec::new();
     };
+    // Mostly the lines are to the same recipients in the same order, each once (a key's
+    // kommuner in the plan's order): the shares are compared line by line, without a map (a
+    // national plan's new key moves millions).
     let once = |lines: &[Line]| {
         (lines.windows(2)).all(|pair| matches!(pair, [a, b] if a.recipient < b.recipient))
     };
