@@ -33,10 +33,11 @@ pub mod terms;
 
 use crate::core::finding::{Code, Finding};
 use crate::core::ledger::forest::{Forest, cut_cycles};
+use crate::core::ledger::names::kommun_identity;
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Plan, Spanned, SplitRule};
-use crate::core::text::{fold, spaced};
+use crate::core::text::spaced;
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -820,20 +821,22 @@ fn moved_shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChan
             .collect();
     }
     let (before, after) = (shares_of(old, o), shares_of(new, n));
-    // A recipient is the same by its code or id, else by its name: a kommun renamed, or one
-    // whose code was corrected, is one recipient.
+    // A recipient is the same by its code or id, else by its name however written (`Berg`,
+    // `Bergs kommun`): a kommun renamed, or one whose code was corrected, is one recipient.
     let by_key: HashMap<&str, usize> = (before.iter().enumerate()).map(|(i, s)| (s.0, i)).collect();
     let after_keys: HashSet<&str> = after.iter().map(|s| s.0).collect();
-    let by_name: HashMap<&str, usize> = (before.iter().enumerate())
+    let by_name: HashMap<String, usize> = (before.iter().enumerate())
         .filter(|(_, s)| !after_keys.contains(s.0))
-        .map(|(i, s)| (s.2, i))
+        .map(|(i, s)| (kommun_identity(s.2), i))
         .collect();
     let mut paired = vec![false; before.len()];
     let mut changes: Vec<ShareChange> = Vec::new();
     for (key, amount, name) in &after {
-        let was = (by_key.get(key).or_else(|| by_name.get(name)))
-            .copied()
-            .filter(|&i| !paired.get(i).copied().unwrap_or(true));
+        let was = (by_key
+            .get(key)
+            .or_else(|| by_name.get(&kommun_identity(name))))
+        .copied()
+        .filter(|&i| !paired.get(i).copied().unwrap_or(true));
         if let Some(flag) = was.and_then(|i| paired.get_mut(i)) {
             *flag = true;
         }
@@ -885,12 +888,12 @@ fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l 
 /// either plan is not compared.
 fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
     // Each kommun's weight with its code and name: a kommun is the same by either (a name
-    // changed, or a code corrected).
+    // changed, or a code corrected; a name however written, `Berg` or `Bergs kommun`).
     let weights = |ledger: &Ledger, id: &str| -> Option<Vec<(String, String, Decimal)>> {
         let key = ledger.keys.get(*ledger.names.keys.get(id)?)?;
         let weights = key.weights.as_ref().ok()?;
         let kommuner = ledger.plan.kommuner.iter();
-        let named = kommuner.map(|k| (k.code.get_ref().clone(), fold(k.name.get_ref())));
+        let named = kommuner.map(|k| (k.code.get_ref().clone(), kommun_identity(k.name.get_ref())));
         Some(
             named
                 .zip(weights)

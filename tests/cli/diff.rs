@@ -2219,6 +2219,17 @@ fn shares_move_only_under_a_split_and_by_recipient() {
     against_base(&code, &[])
         .assert_status(0)
         .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade");
+    // Its code corrected and its official name written for its name: still Krokom (tester
+    // s28 round 3, #1).
+    let both = corpus(&[
+        ("code = \"2309\"", "code = \"2310\""),
+        ("name = \"Krokom\"", "name = \"Krokoms kommun\""),
+        ("Krokom = \"11,9\"", "\"Krokoms kommun\" = \"11,9\""),
+    ]);
+    both.check(&[]).assert_status(0);
+    against_base(&both, &[])
+        .assert_status(0)
+        .assert_stdout_contains("Insatser: 0 ändrade, 6 oförändrade");
 
     // Seven kommuner's percentages turned round, Östersund's kept: 1.2's 400 000 kr move
     // among seven, each from its 2026 figure to another's (seed 001: Ragunda 15 600 kr,
