@@ -253,7 +253,7 @@ fn split_or_none(s: Option<&SplitSide>, style: Style, amount: &dyn Fn(Amount) ->
 /// procent`); where they read alike, the amounts that differ, those in its lists
 /// (`75 000 kr var (4 undantag): Östersund 140 000 kr → 150 000 kr`), else that the key's
 /// values changed and the recipients' shares that moved (`nyckel procent; nyckelns värden har
-/// ändrats, nya belopp: Berg 196 200 kr → 193 000 kr`), the first five named.
+/// ändrats, nya belopp: Berg 21 200 kr → 18 000 kr`), the first five named.
 pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> String) -> String {
     let lang = style.lang;
     let (old, new) = (
