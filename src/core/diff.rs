@@ -36,7 +36,7 @@ use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::names::kommun_identity;
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::{Area, Plan, Spanned, SplitRule};
+use crate::core::plan::{Area, Kommun, Plan, Spanned, SplitRule};
 use crate::core::text::spaced;
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
@@ -235,35 +235,61 @@ pub struct Row {
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
     /// actor's.
     pub own: bool,
-    /// What an area was in the old plan, when its number or title differs: the area was
-    /// renumbered (paired by its title) or renamed.
-    pub was: Option<AreaWas>,
+    /// What an area or a kommun was in the old plan, when its key or name differs.
+    pub was: Option<Was>,
 }
 
-/// An area's number and title in the old plan, and which of them changed.
+/// What a row was called in the old plan when it was paired by something else than its key:
+/// an area's number and title (renumbered: paired by its title; or retitled), a kommun's code
+/// and name (its code corrected: paired by its name; or renamed).
 #[derive(Clone, Debug, PartialEq)]
-pub struct AreaWas {
-    pub number: u32,
-    pub title: String,
-    pub renumbered: bool,
-    pub retitled: bool,
+pub struct Was {
+    /// The area's number, the kommun's code.
+    pub key: String,
+    /// The area's title, the kommun's name.
+    pub name: String,
+    /// The key differs (an area renumbered, a kommun's code corrected).
+    pub rekeyed: bool,
+    /// The name differs (an area retitled, a kommun renamed).
+    pub renamed: bool,
 }
 
-impl AreaWas {
-    fn of(old: &Area, new: &Area) -> Option<AreaWas> {
-        let renumbered = old.number.get_ref() != new.number.get_ref();
-        let retitled = Text::new(&old.title).folded != Text::new(&new.title).folded;
-        (renumbered || retitled).then(|| AreaWas {
-            number: *old.number.get_ref(),
-            title: old.title.clone(),
-            renumbered,
-            retitled,
+impl Was {
+    fn area(old: &Area, new: &Area) -> Option<Was> {
+        let renamed = Text::new(&old.title).folded != Text::new(&new.title).folded;
+        Was::of(
+            old.number.get_ref(),
+            new.number.get_ref(),
+            &old.title,
+            renamed,
+        )
+    }
+
+    /// A kommun renamed is one whose name, however written, is another kommun's
+    /// (`Krokom` and `Krokoms kommun` are one).
+    fn kommun(old: &Kommun, new: &Kommun) -> Option<Was> {
+        let renamed = kommun_identity(old.name.get_ref()) != kommun_identity(new.name.get_ref());
+        Was::of(
+            old.code.get_ref(),
+            new.code.get_ref(),
+            old.name.get_ref(),
+            renamed,
+        )
+    }
+
+    fn of<K: PartialEq + ToString>(old: &K, new: &K, name: &str, renamed: bool) -> Option<Was> {
+        let rekeyed = old != new;
+        (rekeyed || renamed).then(|| Was {
+            key: old.to_string(),
+            name: name.to_string(),
+            rekeyed,
+            renamed,
         })
     }
 
-    /// The old area's label, as an area's row shows it: number and title.
+    /// The old row's label, as its row shows it: number and title, code and name.
     pub fn label(&self) -> String {
-        format!("{} {}", self.number, self.title)
+        format!("{} {}", self.key, self.name)
     }
 }
 
@@ -482,21 +508,6 @@ fn side(plan: &Plan) -> Side {
     }
 }
 
-/// Rows keyed by `key`, in the new plan's order, then those only in the old plan.
-fn side_by_side(old: Vec<Row>, new: Vec<Row>) -> Vec<Row> {
-    let old_by_key: HashMap<&str, &Row> = old.iter().map(|r| (r.key.as_str(), r)).collect();
-    let new_keys: HashSet<String> = new.iter().map(|r| r.key.clone()).collect();
-    let mut rows: Vec<Row> = new
-        .into_iter()
-        .map(|mut row| {
-            row.change.old = old_by_key.get(row.key.as_str()).and_then(|o| o.change.old);
-            row
-        })
-        .collect();
-    rows.extend(old.into_iter().filter(|r| !new_keys.contains(&r.key)));
-    rows
-}
-
 /// The areas of the two plans paired: by title first (an area under another number with the
 /// same title is the same area, renumbered), then by number; an area of one plan only has
 /// `None` on the other side. The new plan's areas in its order, then the old plan's left.
@@ -547,7 +558,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
         .filter_map(|(o, n)| {
             let shown = n.or(o)?;
             let was = match (o, n) {
-                (Some(o), Some(n)) => AreaWas::of(o, n),
+                (Some(o), Some(n)) => Was::area(o, n),
                 _ => None,
             };
             Some(Row {
@@ -724,34 +735,69 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
     (rows, moved.into_iter().map(|(_, m)| m).collect())
 }
 
-/// The money each kommun gets directly, by kommunkod.
+/// The money each kommun gets directly, in the order of their codes. A kommun is the same in
+/// both plans by its code, else by its name however written: a code corrected, or a kommun
+/// renamed, is one row that says what it was.
 fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
-    let rows = |ledger: &Ledger, is_old: bool| -> Vec<Row> {
-        ledger
-            .plan
-            .kommuner
-            .iter()
-            .enumerate()
-            .map(|(k, kommun)| {
-                let node = ledger
-                    .actors
-                    .node(Recipient::Kommun(crate::core::ledger::index(k)));
-                (kommun, ledger.total_under(node))
-            })
-            .map(|(kommun, amount)| Row {
-                key: kommun.code.get_ref().clone(),
-                label: kommun.label(),
-                depth: 0,
-                parent: None,
-                change: one_side(amount, is_old),
-                own: false,
-                was: None,
+    let amounts = |ledger: &Ledger| -> Vec<Amount> {
+        (0..ledger.plan.kommuner.len())
+            .map(|k| {
+                let node = (ledger.actors).node(Recipient::Kommun(crate::core::ledger::index(k)));
+                ledger.total_under(node)
             })
             .collect()
     };
-    let mut merged = side_by_side(rows(old, true), rows(new, false));
-    merged.sort_by(|a, b| a.key.cmp(&b.key));
-    merged
+    let (old_kommuner, new_kommuner) = (&old.plan.kommuner, &new.plan.kommuner);
+    let (old_amounts, new_amounts) = (amounts(old), amounts(new));
+    let mut old_taken = vec![false; old_kommuner.len()];
+    let mut new_taken = vec![false; new_kommuner.len()];
+    let code = |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| k.code.get_ref().clone());
+    let mut pairs = pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        |o| code(old_kommuner, o),
+        |n| code(new_kommuner, n),
+    );
+    let identity =
+        |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| kommun_identity(k.name.get_ref()));
+    pairs.extend(pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        |o| identity(old_kommuner, o),
+        |n| identity(new_kommuner, n),
+    ));
+    let mut old_of = vec![None; new_kommuner.len()];
+    for (o, n) in pairs {
+        if let Some(slot) = old_of.get_mut(n) {
+            *slot = Some(o);
+        }
+    }
+    let row = |shown: &Kommun, change: Change, was: Option<Was>| Row {
+        key: shown.code.get_ref().clone(),
+        label: shown.label(),
+        depth: 0,
+        parent: None,
+        change,
+        own: false,
+        was,
+    };
+    let mut rows: Vec<Row> = (new_kommuner.iter().zip(&new_amounts).zip(old_of))
+        .map(|((n, &amount), o)| {
+            let old = o.and_then(|o| Some((old_kommuner.get(o)?, *old_amounts.get(o)?)));
+            let change = Change {
+                old: old.map(|(_, a)| a),
+                new: Some(amount),
+            };
+            row(n, change, old.and_then(|(o, _)| Was::kommun(o, n)))
+        })
+        .collect();
+    rows.extend(
+        (old_kommuner.iter().zip(&old_amounts).zip(&old_taken))
+            .filter(|(_, taken)| !**taken)
+            .map(|((o, &amount), _)| row(o, one_side(amount, true), None)),
+    );
+    rows.sort_by(|a, b| a.key.cmp(&b.key));
+    rows
 }
 
 fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {

@@ -2269,3 +2269,66 @@ fn against_base(new: &PlanDir, extra: &[&str]) -> Output {
     args.extend_from_slice(extra);
     allocate(new.dir.path(), &args)
 }
+
+/// A kommun whose code was corrected, or that was renamed, is one row of the kommuner's
+/// table with its money beside last year's, and a line under the table says what it was;
+/// not a kommun removed (−100 %) and one added.
+#[test]
+fn a_kommun_recoded_or_renamed_is_one_row_that_says_what_it_was() {
+    let new = PlanDir::from_real("plan-2026.toml").edit("code = \"2309\"", "code = \"2310\"");
+    let text = new.text.replace("Ragunda", "Ragunda-Hammarstrand");
+    let new = PlanDir { text, ..new };
+    new.check(&[]).assert_status(0);
+    std::fs::write(
+        new.dir.path().join("old.toml"),
+        real_plan("plan-2026.toml").replacen("year = 2026", "year = 2025", 1),
+    )
+    .unwrap();
+    let diff = |extra: &[&str]| {
+        let mut args = vec!["diff", "old.toml", "plan.toml"];
+        args.extend_from_slice(extra);
+        allocate(new.dir.path(), &args)
+    };
+    // The 2026 decision's per-kommun figures (Krokom 222 600 kr, Ragunda 190 600 kr) on
+    // both sides, unchanged.
+    // (Status 1: this year's figures about last year are the 2025 plan's, not this copy's.)
+    let table = diff(&[]);
+    table
+        .assert_status(1)
+        .assert_stdout_contains("│ 2310 Krokom             ┆   222 600 kr ┆   222 600 kr ┆       0 kr ┆ 0,00 % │")
+        .assert_stdout_contains("  Kommuner med annan kod eller annat namn än 2025 (jämförda med samma kod,\n    annars samma namn):\n    2303 Ragunda-Hammarstrand (2025: Ragunda)\n    2310 Krokom (2025: kod 2309)\n");
+    assert!(!table.stdout.contains("2309 Krokom"), "{}", table.stdout);
+    assert!(!table.stdout.contains("-100,00 %"), "{}", table.stdout);
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let kommuner = json["kommuner"].as_array().unwrap();
+    assert_eq!(kommuner.len(), 8);
+    let krokom = kommuner.iter().find(|k| k["key"] == "2310").unwrap();
+    assert_eq!(
+        (&krokom["old"], &krokom["new"], &krokom["old_name"]),
+        (
+            &serde_json::json!(222_600),
+            &serde_json::json!(222_600),
+            &serde_json::json!("2309 Krokom")
+        )
+    );
+    let ragunda = kommuner.iter().find(|k| k["key"] == "2303").unwrap();
+    assert_eq!(ragunda["old"], 190_600);
+    assert_eq!(ragunda["old_name"], "2303 Ragunda");
+    diff(&["--format", "md"]).assert_stdout_contains(
+        "Kommuner med annan kod eller annat namn än 2025 (jämförda med samma kod, annars samma namn):\n\n- 2303 Ragunda-Hammarstrand (2025: Ragunda)\n- 2310 Krokom (2025: kod 2309)\n",
+    );
+    // A name written another way is no rename: `Krokoms kommun` is Krokom.
+    let spelled = real_plan("plan-2026.toml")
+        .replace("name = \"Krokom\"", "name = \"Krokoms kommun\"")
+        .replace(" Krokom = ", " \"Krokoms kommun\" = ")
+        .replace("kommun = \"Krokom\"", "kommun = \"Krokoms kommun\"");
+    std::fs::write(new.dir.path().join("spelled.toml"), spelled).unwrap();
+    let same = allocate(new.dir.path(), &["diff", "old.toml", "spelled.toml"]);
+    same.assert_status(1);
+    assert!(
+        !same.stdout.contains("annan kod eller annat namn"),
+        "{}",
+        same.stdout
+    );
+}

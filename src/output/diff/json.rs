@@ -1,7 +1,7 @@
 //! `allocate diff --format json`: the comparison for other programs (schema `allocate-diff/2`).
 
 use crate::core::diff::{
-    AreaWas, Change, InsatsSide, Matched, PlanDiff, ShareChange, SplitSide, YearCheckKind,
+    Change, InsatsSide, Matched, PlanDiff, ShareChange, SplitSide, Was, YearCheckKind,
 };
 use crate::core::money::Amount;
 
@@ -28,10 +28,7 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     o.insert("name".into(), J::from(r.label.clone()));
                     o.insert("depth".into(), J::from(r.depth));
                     o.insert("own".into(), J::from(r.own));
-                    o.insert(
-                        "old_name".into(),
-                        J::from(r.was.as_ref().map(AreaWas::label)),
-                    );
+                    o.insert("old_name".into(), J::from(r.was.as_ref().map(Was::label)));
                 }
                 v
             })

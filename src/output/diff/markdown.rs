@@ -8,7 +8,8 @@ use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::short;
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_lines, shown_label,
+    text_changed,
 };
 
 use super::{
@@ -59,12 +60,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     text.push_str(&format!("## {}\n\n", lang.pick("Områden", "Areas")));
     let rows = area_rows(d, lang);
     text.push_str(&table(lang.pick("Område", "Area"), &rows));
-    for (i, line) in renamed_lines(d, &old_column, lang).iter().enumerate() {
-        match i {
-            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
-            _ => text.push_str(&format!("- {}\n", md::inline(line))),
-        }
-    }
+    text.push_str(&was_lines(&renamed_lines(d, &old_column, lang)));
     if !d.year_checks.is_empty() {
         text.push('\n');
     }
@@ -100,6 +96,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     if !rows.is_empty() {
         text.push_str(&format!("\n## {}\n\n", direct_kommuner(lang)));
         text.push_str(&table("Kommun", &rows));
+        text.push_str(&was_lines(&recoded_lines(d, &old_column, lang)));
     }
     let i = &d.insatser;
     text.push_str(&format!("\n## {}\n\n", lang.pick("Insatser", "Insatser")));
@@ -190,5 +187,18 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         ));
     }
     text.push_str(&terms::markdown(d, figures));
+    text
+}
+
+/// Lines that say what rows were last year, under their table: the heading as a paragraph,
+/// each row's line a list item.
+fn was_lines(lines: &[String]) -> String {
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        match i {
+            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
+            _ => text.push_str(&format!("- {}\n", md::inline(line))),
+        }
+    }
     text
 }

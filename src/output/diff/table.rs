@@ -14,7 +14,8 @@ use crate::output::lang::Lang;
 use crate::output::table::{Layout, SPARE, room_for_text};
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, renamed_lines, shown_label, text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_lines, shown_label,
+    text_changed,
 };
 
 use super::{
@@ -54,13 +55,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     );
     text.push_str(&format!("{table}\n"));
     let width = usize::from(layout.width);
-    for (i, line) in renamed_lines(d, &old_column, lang).iter().enumerate() {
-        let indent = if i == 0 { "  " } else { "    " };
-        text.push_str(&format!(
-            "{}\n",
-            wrap(&visible(line), width, indent, &format!("{indent}  "))
-        ));
-    }
+    text.push_str(&was_lines(&renamed_lines(d, &old_column, lang), width));
     for check in &d.year_checks {
         text.push_str(&year_check_line(check, d, lang));
         text.push('\n');
@@ -125,11 +120,27 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
     if !rows.is_empty() {
         text.push_str(&format!("{}\n", direct_kommuner(lang)));
         let table = side_by_side("Kommun", &rows, &old_column, &new_column, figures, layout);
-        text.push_str(&format!("{table}\n\n"));
+        text.push_str(&format!("{table}\n"));
+        text.push_str(&was_lines(&recoded_lines(d, &old_column, lang), width));
+        text.push('\n');
     }
 
     text.push_str(&insatser(d, figures, layout));
     text.push_str(&terms::text(d, figures, layout));
+    text
+}
+
+/// Lines that say what rows were last year, under their table: the heading indented, each
+/// row's line under it, wrapped to `width`.
+fn was_lines(lines: &[String], width: usize) -> String {
+    let mut text = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let indent = if i == 0 { "  " } else { "    " };
+        text.push_str(&format!(
+            "{}\n",
+            wrap(&visible(line), width, indent, &format!("{indent}  "))
+        ));
+    }
     text
 }
 

@@ -1132,7 +1132,7 @@ fn actor_row(depth: usize, mut name: Vec<Span>, figures: Vec<Vec<Span>>) -> Row 
 /// This year against last year (`--previous`): every actor and kommun, each table with a total
 /// row made from its rows (as `diff` gives them).
 fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lang) {
-    use crate::output::words::diff::{moved_lines, shown_label};
+    use crate::output::words::diff::{moved_lines, recoded_lines, shown_label};
     let (old, new) = (diff.old.year, diff.new.year);
     blocks.push(heading(
         2,
@@ -1216,11 +1216,15 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             ),
             columns: columns(),
             rows,
-            // Money a kommun gets through another actor (a kommunförbund) is that actor's.
-            notes: vec![texts(lang.pick(
+            // Money a kommun gets through another actor (a kommunförbund) is that actor's;
+            // a kommun under another code or name than last year says what it was.
+            notes: std::iter::once(lang.pick(
                 "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan; – betyder att året inte ger kommunen något direkt.",
                 "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above; – means that the year gives the kommun nothing directly.",
-            ))],
+            ).to_string())
+            .chain(recoded_lines(diff, &old.to_string(), lang))
+            .map(|line| texts(&line))
+            .collect(),
         }));
     }
     insatser_compared(blocks, diff, lang);

@@ -89,11 +89,23 @@ pub fn matched_by_text(similarity: u32, words: Words) -> String {
 /// What an area renumbered or renamed was in the old plan, saying only what changed: `område
 /// 3` (the same title under another number), its old title (the same number), or both.
 pub fn area_was(row: &Row, lang: Lang) -> Option<String> {
+    was(row, |code| super::area(code, lang))
+}
+
+/// What a kommun whose code was corrected or that was renamed was in the old plan, saying
+/// only what changed: `kod 2309` (the same name under another code), its old name (the same
+/// code), or both.
+pub fn kommun_was(row: &Row, lang: Lang) -> Option<String> {
+    was(row, |code| say!(lang, "kod {code}", "code {code}"))
+}
+
+/// What `row` was in the old plan, saying only what changed: its old key as `key` words it,
+/// its old name, or both as its row showed them.
+fn was(row: &Row, key: impl Fn(&str) -> String) -> Option<String> {
     let was = row.was.as_ref()?;
-    let number = was.number;
-    Some(match (was.renumbered, was.retitled) {
-        (true, false) => super::area(number, lang),
-        (false, true) => was.title.clone(),
+    Some(match (was.rekeyed, was.renamed) {
+        (true, false) => key(&was.key),
+        (false, true) => was.name.clone(),
         _ => was.label(),
     })
 }
@@ -101,24 +113,42 @@ pub fn area_was(row: &Row, lang: Lang) -> Option<String> {
 /// The areas paired under another number or name than last year's, in words: the first
 /// line a heading, the others one area each, `2 Suicidprevention (2026: 3 Suicidprevention)`.
 pub fn renamed_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
-    let renamed: Vec<String> = (d.areas.iter())
-        .filter_map(|r| {
-            Some(format!(
-                "{} ({old_column}: {})",
-                r.label,
-                area_was(r, lang)?
-            ))
-        })
-        .collect();
-    if renamed.is_empty() {
-        return renamed;
-    }
     let heading = say!(
         lang,
         "Områden med annat nummer eller annan rubrik än {old_column} (jämförda med samma rubrik, annars samma nummer):",
         "Areas with another number or title than in {old_column} (compared by title, else by number):"
     );
-    std::iter::once(heading).chain(renamed).collect()
+    was_lines(&d.areas, heading, old_column, |r| area_was(r, lang))
+}
+
+/// The kommuner of the table of direct money paired under another code or name than last
+/// year's, in words: the first line a heading, the others one kommun each, `2310 Krokom
+/// (2026: kod 2309)`.
+pub fn recoded_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
+    let heading = say!(
+        lang,
+        "Kommuner med annan kod eller annat namn än {old_column} (jämförda med samma kod, annars samma namn):",
+        "Kommuner with another code or name than in {old_column} (compared by code, else by name):"
+    );
+    let shown = d.direct_kommuner();
+    was_lines(&shown, heading, old_column, |r| kommun_was(r, lang))
+}
+
+/// `heading`, then a line for each row that says what it was in `old_column`; none when no
+/// row was anything else.
+fn was_lines(
+    rows: &[Row],
+    heading: String,
+    old_column: &str,
+    was: impl Fn(&Row) -> Option<String>,
+) -> Vec<String> {
+    let lines: Vec<String> = (rows.iter())
+        .filter_map(|r| Some(format!("{} ({old_column}: {})", r.label, was(r)?)))
+        .collect();
+    if lines.is_empty() {
+        return lines;
+    }
+    std::iter::once(heading).chain(lines).collect()
 }
 
 /// What the comparison says of the actors under another parent than last year: a line that
