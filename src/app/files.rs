@@ -1,11 +1,12 @@
 //! Writing files so that nothing is lost: every file is written whole to a temporary file in
 //! the target folder first, and only when all of them are written are they renamed into
-//! place. An existing file is not replaced unless asked (`force`); a failure on the way
-//! removes the temporary files and leaves the folder as it was.
+//! place. An existing file is not replaced unless asked (`force`), and then the files
+//! replaced are set aside first, all of them, and put back if a new file cannot be placed: a
+//! failure on the way removes the temporary files and leaves the folder as it was.
 //!
 //! New files get the permissions any program's new files get (read and write for all, less
 //! the user's umask), so that colleagues on a shared drive can open them; a file replaced with
-//! `force` keeps its own permissions.
+//! `force` keeps its own permissions and group.
 //!
 //! Ctrl-C or SIGTERM while files are written removes the temporary files and the folders made
 //! for them (`clean_up_when_interrupted`), then exits with 130: the folder is left as it was.
@@ -278,25 +279,40 @@ fn write_and_rename(
             error,
         })?;
     }
-    // The renames are made whole: an interrupt waits for them (it left the files renamed so
-    // far beside the temporary files it took away).
+    // The renames are made whole: an interrupt waits for them.
     let _renaming = pending();
+    // The files to be replaced are first set aside, every one of them, so that one that cannot
+    // be moved (another user's file in a shared folder, a file held open on a network share)
+    // stops the write before any file is replaced; they are put back when a new file cannot
+    // be placed, and removed once all are.
+    let mut aside: Vec<(&PathBuf, PathBuf)> = Vec::new();
+    let put_back = |aside: &[(&PathBuf, PathBuf)]| {
+        for (target, old) in aside {
+            let _ = std::fs::rename(old, target);
+        }
+    };
+    for target in targets.iter().filter(|_| force) {
+        if std::fs::symlink_metadata(target).is_err() {
+            continue;
+        }
+        match set_aside(target) {
+            Ok(old) => aside.push((target, old)),
+            Err(error) => {
+                put_back(&aside);
+                return Err(WriteError::Io {
+                    path: target.clone(),
+                    error,
+                });
+            }
+        }
+    }
     let mut placed: Vec<&PathBuf> = Vec::new();
     for (temp, target) in written.into_iter().zip(targets) {
-        let persisted = if force {
-            temp.persist(target)
-        } else {
-            temp.persist_noclobber(target)
-        };
-        if let Err(e) = persisted {
-            // Without `force` every file placed so far is new: take them away again. (With
-            // `force`, a replaced file cannot be brought back; renames after complete writes
-            // practically only fail when the disk goes away.)
-            if !force {
-                for path in placed {
-                    let _ = std::fs::remove_file(path);
-                }
+        if let Err(e) = temp.persist_noclobber(target) {
+            for path in placed {
+                let _ = std::fs::remove_file(path);
             }
+            put_back(&aside);
             return Err(WriteError::Io {
                 path: target.clone(),
                 error: e.error,
@@ -304,7 +320,26 @@ fn write_and_rename(
         }
         placed.push(target);
     }
+    for (_, old) in aside {
+        let _ = std::fs::remove_file(old);
+    }
     Ok(())
+}
+
+/// Moves the file `target` to a new name of its own in its folder (`.allocate-<pid>-….old`),
+/// while the files that replace it are placed: the name it is under then.
+fn set_aside(target: &Path) -> std::io::Result<PathBuf> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(ASIDE_SUFFIX);
+    // A name in use is never taken: the rename would replace what is there.
+    let old = builder.make_in(dir, |path| match std::fs::symlink_metadata(path) {
+        Ok(_) => Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(_) => std::fs::rename(target, path),
+    })?;
+    // Kept: it is removed, or put back, by the caller.
+    old.into_temp_path().keep().map_err(|e| e.error)
 }
 
 /// How much of a file is written before the disk is asked to take it.
@@ -441,6 +476,10 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
 /// was killed ([`remove_stale_temporaries`]).
 const TEMP_PREFIX: &str = ".allocate-";
 const TEMP_SUFFIX: &str = ".part";
+/// How the name of a file set aside while its replacement is placed ends: never taken for a
+/// stale temporary file, so that a run killed in the middle of placing its files leaves the
+/// old file beside the new ones instead of losing it.
+const ASIDE_SUFFIX: &str = ".old";
 
 /// The writing process's id in a temporary file's name, when the name is exactly one of ours
 /// (`.allocate-4711-Ab3xYz.part`: digits, `-`, letters and digits).
@@ -567,9 +606,13 @@ fn temporary_in(dir: &Path, target: &Path) -> std::io::Result<tempfile::NamedTem
     #[cfg(not(unix))]
     let _ = target;
     let temp = builder.tempfile_in(dir)?;
-    // The umask applies at creation; a replaced file's own mode is set exactly.
+    // The umask applies at creation; a replaced file's own mode is set exactly, and its group
+    // kept where the user may give it (a folder shared with a group), before the mode, which
+    // a change of group may clear bits of.
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(target) {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(temp.as_file(), None, Some(meta.gid()));
         temp.as_file().set_permissions(meta.permissions())?;
     }
     Ok(temp)

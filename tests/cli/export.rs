@@ -769,6 +769,81 @@ fn an_existing_file_is_not_overwritten_without_force() {
     );
 }
 
+/// `--force` replaces the whole set of files or none of them: a file that cannot be moved
+/// (another user's file in a shared folder with the sticky bit, as a file held open on a
+/// network share) stops the write before any file is replaced, and the files set aside are
+/// put back (tester s29: `betalningar.csv` was new, `per-kommun.csv` old, and the message said
+/// nothing was left). A replaced file keeps its group as well as its mode. Only as root, who
+/// can make another user's file, and run the command as `nobody` (`setpriv`).
+#[test]
+fn force_replaces_every_file_or_none_and_keeps_each_files_group() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let root = runs_as_root(dir.path());
+    if !root {
+        return;
+    }
+    // Its group and mode kept (root may give any group; 660 shared with the group).
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    let mine = shared.join("per-kommun.csv");
+    std::fs::write(&mine, "old").unwrap();
+    std::os::unix::fs::chown(&mine, None, Some(1234)).unwrap();
+    std::fs::set_permissions(&mine, std::fs::Permissions::from_mode(0o660)).unwrap();
+    export(&shared, &["--view", "per-kommun", "-o", ".", "--force"]).assert_status(0);
+    let meta = std::fs::metadata(&mine).unwrap();
+    assert_eq!((meta.gid(), meta.mode() & 0o7777), (1234, 0o660));
+    assert!(
+        std::fs::read_to_string(&mine)
+            .unwrap()
+            .contains("Östersund")
+    );
+    // A folder everyone may write in, with the sticky bit: nobody may replace its own file,
+    // not root's.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let sticky = dir.path().join("sticky");
+    std::fs::create_dir(&sticky).unwrap();
+    std::fs::set_permissions(&sticky, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let theirs = sticky.join("betalningar.csv");
+    std::fs::write(&theirs, "OLD-NOBODY").unwrap();
+    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let roots = sticky.join("per-kommun.csv");
+    std::fs::write(&roots, "OLD-ROOT").unwrap();
+    std::fs::set_permissions(&roots, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_allocate"))
+        .args(["export", plan.to_str().unwrap(), "-o", ".", "--force"])
+        .current_dir(&sticky)
+        .env_remove("ALLOCATE_LANG")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("kunde inte skriva ./per-kommun.csv: åtkomst nekad. Inget lämnades kvar."),
+        "{stderr}"
+    );
+    assert_eq!(names_in(&sticky), ["betalningar.csv", "per-kommun.csv"]);
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "OLD-NOBODY");
+    assert_eq!(std::fs::read_to_string(&roots).unwrap(), "OLD-ROOT");
+}
+
+/// Whether the tests run as root and can run a command as `nobody`, the folder `dir` opened to
+/// it: as root, permissions do not hold for the tests' own process.
+fn runs_as_root(dir: &std::path::Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join(".probe");
+    std::fs::write(&probe, "").unwrap();
+    let root = std::fs::metadata(&probe).unwrap().uid() == 0;
+    std::fs::remove_file(&probe).unwrap();
+    root && std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
 #[test]
 fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
     let dir = tempfile::tempdir().unwrap();
