@@ -108,11 +108,11 @@ pub enum Error {
         suggestion: Option<String>,
     },
     /// `--kommun` written with a name and a kommunkod (`Berg (2380)`) of two different
-    /// kommuner: the kommun by its name and the one by its code, each as `Berg (2326)`.
+    /// kommuner: the kommun by its name and the one by its code, each as (name, kommunkod).
     KommunNameAndCode {
         given: String,
-        by_name: String,
-        by_code: String,
+        by_name: (String, String),
+        by_code: (String, String),
     },
     /// Files that exist and are not to be replaced without `--force`; nothing was written.
     FilesExist(Vec<PathBuf>),
@@ -446,12 +446,14 @@ impl Error {
                 by_name,
                 by_code,
             } => {
-                let given = visible(given);
-                line(say!(
+                let two = crate::output::words::kommun_name_and_code(
+                    given,
+                    (&by_name.0, &by_name.1),
+                    (&by_code.0, &by_code.1),
                     lang,
-                    "`{given}` nämner två kommuner: namnet är {by_name} och koden är {by_code}. Ange den ena av dem.",
-                    "`{given}` names two kommuner: the name is {by_name} and the code is {by_code}. Give one of them."
-                ))
+                );
+                let one = lang.pick("Ange den ena av dem.", "Give one of them.");
+                line(format!("{two}. {one}"))
             }
             Error::FormAsPlan {
                 path,

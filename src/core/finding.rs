@@ -259,6 +259,13 @@ pub enum Problem {
         name: String,
         suggestion: Option<String>,
     },
+    /// A kommun written with its name and its kommunkod (`Berg (2380)`) where each names
+    /// another kommun of the plan: each as (name, kommunkod).
+    KommunNameAndCode {
+        written: String,
+        by_name: (String, String),
+        by_code: (String, String),
+    },
     /// An insats's `earmark` that is not one of its area's but another area's (an earmark
     /// counts within its area).
     EarmarkOfAnotherArea {
@@ -940,9 +947,9 @@ impl Problem {
         match self {
             Problem::NotDecimal { .. } => Code::NotDecimal,
             Problem::DuplicateId { .. } => Code::DuplicateId,
-            Problem::UnknownReference { .. } | Problem::EarmarkOfAnotherArea { .. } => {
-                Code::UnknownReference
-            }
+            Problem::UnknownReference { .. }
+            | Problem::KommunNameAndCode { .. }
+            | Problem::EarmarkOfAnotherArea { .. } => Code::UnknownReference,
             Problem::AmbiguousName { .. } => Code::AmbiguousName,
             Problem::ActorTree { .. } => Code::ActorTree,
             Problem::ActorPayment { .. } => Code::ActorPayment,

@@ -171,6 +171,8 @@ pub enum ParseErrorKind {
     MissingField {
         field: String,
     },
+    /// Nothing but white space (an empty file, empty standard input).
+    EmptyFile,
     AmountAsText,
     /// `"250.000"`: a point or comma before three digits, a thousands separator or a decimal.
     AmountAmbiguous,
@@ -281,9 +283,9 @@ impl ParseError {
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
             ParseErrorKind::UnknownValue { .. } => "unknown-value",
-            ParseErrorKind::MissingField { .. } | ParseErrorKind::EmptyText { .. } => {
-                "missing-field"
-            }
+            ParseErrorKind::MissingField { .. }
+            | ParseErrorKind::EmptyFile
+            | ParseErrorKind::EmptyText { .. } => "missing-field",
             ParseErrorKind::NumberTooLarge { .. } | ParseErrorKind::NumberOutOfRange { .. } => {
                 "out-of-range"
             }
@@ -392,6 +394,12 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         None => text,
     };
+    if body.trim().is_empty() {
+        return Err(ParseError {
+            span: Some(0..0),
+            kind: ParseErrorKind::EmptyFile,
+        });
+    }
     let plan = toml::from_str(body).map_err(|e| {
         let mut span = e.span();
         let classified = classify(e.message());

@@ -533,16 +533,17 @@ pub fn toml_integer(value: i64, year: bool) -> String {
     }
 }
 
-/// A file size for people: `50 MB (52 428 800 byte)`, `5,2 MB (5 452 595 byte)`.
+/// A file size for people, in MiB as the limits are given (`ALLOCATE_MAX_FILE_MB`): `50 MiB
+/// (52 428 800 byte)`, `5,2 MiB (5 452 595 byte)`.
 pub fn file_size(bytes: u64, lang: Lang) -> String {
     const MB: u128 = 1024 * 1024;
     let tenths = (u128::from(bytes) * 10 + MB / 2) / MB;
     let (whole, tenth) = (tenths / 10, tenths % 10);
     let mark = separators(lang, Typography::Plain).1;
     let mb = if tenth == 0 {
-        format!("{whole} MB")
+        format!("{whole} MiB")
     } else {
-        format!("{whole}{mark}{tenth} MB")
+        format!("{whole}{mark}{tenth} MiB")
     };
     let exact = grouped(Decimal::from(bytes), lang);
     format!("{mb} ({exact} {})", lang.pick("byte", "bytes"))
@@ -754,7 +755,7 @@ mod tests {
 
     #[test]
     fn file_sizes() {
-        assert_eq!(file_size(52_428_800, Lang::Sv), "50 MB (52 428 800 byte)");
-        assert_eq!(file_size(5_452_595, Lang::Sv), "5,2 MB (5 452 595 byte)");
+        assert_eq!(file_size(52_428_800, Lang::Sv), "50 MiB (52 428 800 byte)");
+        assert_eq!(file_size(5_452_595, Lang::Sv), "5,2 MiB (5 452 595 byte)");
     }
 }

@@ -464,7 +464,11 @@ fn population_that_is_not_positive_is_reported() {
     p.check(&[])
         .assert_status(1)
         .assert_finding("population-not-positive", &p.position_of("2326 = 0", 7))
-        .assert_stdout_contains("folkmängden för Berg i `folkmangd` är 0");
+        .assert_stdout_contains("folkmängden för Berg i `folkmangd` är 0")
+        // No example figure, which would be another kommun's (tester s29: Östersund's).
+        .assert_stdout_contains(
+            "= åtgärd: skriv folkmängden för Berg som SCB anger den: ett heltal större än 0\n",
+        );
 }
 
 #[test]
@@ -913,4 +917,32 @@ fn an_unknown_name_is_quoted_in_the_headline_as_an_excerpt() {
             );
         }
     }
+}
+
+/// A stated total left at 0 (as `allocate init` leaves it) is to be filled in from the year's
+/// decision document; the hint gives the figure the plan makes, area 2's 2 501 626 kr of the
+/// 2026 decision, as a sentence that reads (tester s29).
+#[test]
+fn a_stated_total_left_at_zero_is_told_with_the_plans_figure() {
+    let p = plan().edit("amount = 2_501_626  # rad 784", "amount = 0  # rad 784");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("amount-to-fill", &p.position_of("amount = 0  # rad 784", 9))
+        .assert_stdout_contains("= åtgärd: skriv in summan ur årets beslutsunderlag; planen ger `2_501_626`, den summa som `allocate report` skriver i underlaget; eller ta bort summan, som då inte kontrolleras\n");
+    p.check(&["--lang", "en"]).assert_stdout_contains("= help: write in the total from this year's decision document; the plan gives `2_501_626`, the total `allocate report` writes in the document; or remove the total, which is then not checked\n");
+}
+
+/// A kommun written with a name and a kommunkod of two different kommuner is told so in a
+/// plan as `--kommun` tells it, not as a kommun unknown to be spelt right (tester s29).
+#[test]
+fn a_kommun_named_by_one_name_and_another_code_is_told_so() {
+    let p = plan().edit("kommun = \"Ragunda\"", "kommun = \"Berg (2380)\"");
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"Berg (2380)\"", 0))
+        .assert_stdout_contains("`Berg (2380)` nämner två kommuner: namnet är Berg (2326) och koden är Östersund (2380)\n")
+        .assert_stdout_contains("= åtgärd: skriv kommunens namn eller kod, inte båda: `Berg` eller `2380`\n");
+    p.check(&["--lang", "en"]).assert_stdout_contains(
+        "= help: write the kommun's name or its code, not both: `Berg` or `2380`\n",
+    );
 }

@@ -514,8 +514,8 @@ fn a_plan_over_128_mib_is_refused_with_its_size_and_the_limit() {
     sparse(dir.path(), "plan.toml", 129 * 1024 * 1024);
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     assert_case(
-        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: filen är 129 MB \
-         (135 266 304 byte); en plan får vara högst 128 MB (134 217 728 byte)\" help \"kontrollera \
+        "# exit: 2\n# expect: fel[read-error] - \"kan inte läsa plan.toml: filen är 129 MiB \
+         (135 266 304 byte); en plan får vara högst 128 MiB (134 217 728 byte)\" help \"kontrollera \
          att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB\"",
         &out,
     );
@@ -549,8 +549,8 @@ fn the_limit_is_set_in_mib_by_the_environment_and_holds_to_the_byte() {
     );
     text.push('\n');
     assert_case(
-        "# exit: 2\n# expect: fel[read-error] - \"filen är 1 MB (1 048 577 byte); en plan får \
-         vara högst 1 MB (1 048 576 byte)\"",
+        "# exit: 2\n# expect: fel[read-error] - \"filen är 1 MiB (1 048 577 byte); en plan får \
+         vara högst 1 MiB (1 048 576 byte)\"",
         &run(&text),
     );
 }
@@ -561,11 +561,11 @@ fn a_key_file_over_the_limit_is_refused_with_its_size_and_the_limit() {
     sparse(dir.path(), "folkmangd.csv", 129 * 1024 * 1024);
     let out = allocate(dir.path(), &["split", "100", "--key", "folkmangd.csv"]);
     assert_case(
-        "# exit: 2\n# expect: fel[key-file] - \"folkmangd.csv: filen är 129 MB\" help \"rätt fil\"",
+        "# exit: 2\n# expect: fel[key-file] - \"folkmangd.csv: filen är 129 MiB\" help \"rätt fil\"",
         &out,
     );
     out.assert_stdout_empty()
-        .assert_stderr_contains("en nyckelfil får vara högst 128 MB (134 217 728 byte)");
+        .assert_stderr_contains("en nyckelfil får vara högst 128 MiB (134 217 728 byte)");
 }
 
 #[test]

@@ -190,6 +190,30 @@ fn a_float_amount_is_refused_with_how_to_write_decimals() {
         .assert_stdout_contains(
             "skriv beloppet inom citattecken med decimalkomma, \"1350000,5\", och ange `unit = \"0,1\"` under [plan]",
         );
+    // Finer than öre (a pasted 0.1 + 0.2): rounded to öre, the finest unit there is, not a
+    // unit that `check` refuses in turn (tester s29).
+    for (float, quoted) in [("205026.123", "205026,12"), ("0.30000000000000004", "0,30")] {
+        let p = PlanDir::from_real("plan-2026.toml")
+            .edit("amount = 205_026", &format!("amount = {float}"));
+        p.check(&[]).assert_status(2).assert_stdout_contains(&format!(
+            "= åtgärd: belopp är aldrig decimaltal, och inget belopp är finare än ett öre: avrunda beloppet till hela öre, skriv det inom citattecken med decimalkomma, \"{quoted}\", och ange `unit = \"0,01\"` under [plan]; eller skriv hela kronor utan decimaler\n"
+        ));
+        // Followed, the hint gives a plan that loads (the amount is then 1 kr less than the
+        // area's: a sum error, no more a type error).
+        let followed = p
+            .edit(
+                &format!("amount = {float}"),
+                &format!("amount = \"{quoted}\""),
+            )
+            .edit("unit = 1", "unit = \"0,01\"");
+        let out = followed.check(&[]);
+        out.assert_status(1);
+        assert!(
+            !out.stdout.contains("wrong-type") && !out.stdout.contains("unit-invalid"),
+            "{}",
+            out.stdout
+        );
+    }
     let unit = PlanDir::from_real("plan-2026.toml").edit("unit = 1", "unit = 0.1");
     unit.check(&[])
         .assert_status(2)

@@ -1206,7 +1206,7 @@ fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
     );
     out.assert_status(0)
         .assert_stderr_contains("\n11 020 belopp att fylla i;")
-        .assert_stderr_contains("mer än de 1 MB (1 048 576 byte) som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).");
+        .assert_stderr_contains("mer än de 1 MiB (1 048 576 byte) som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).");
     let size = std::fs::metadata(dir.path().join("next.toml"))
         .unwrap()
         .len();
@@ -1324,7 +1324,7 @@ fn a_printed_total_to_fill_in_gives_the_sum_the_plan_computes() {
             "fel[amount-to-fill]: belopp att fylla i: rubriken \"Kommunförbundet Jämtland Härjedalen KFJH samt länets kommuner\"",
         )
         .assert_stdout_contains("= belopp: angivet 0 kr, beräknat 3 992 436 kr")
-        .assert_stdout_contains("är det den som planen ger, `3_992_436`; eller ta bort summan")
+        .assert_stdout_contains("planen ger `3_992_436`, den summa som `allocate report` skriver i underlaget; eller ta bort summan")
         .assert_stdout_contains("= belopp: angivet 0 kr, beräknat 196 200 kr")
         .assert_stdout_contains("`196_200`");
     let md = allocate(dir.path(), &["report", "plan.toml", "--format", "md"]);

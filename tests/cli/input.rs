@@ -289,7 +289,7 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
     let limit = [("ALLOCATE_MAX_FILE_MB", "1")];
     let sv = run_env(&repo_root(), &["check", "-"], Some(&big), &limit);
     sv.assert_status(2).assert_stdout_contains(
-        "kan inte läsa <stdin>: standard input är större än 1 MB (1 048 576 byte), det största en plan får vara",
+        "kan inte läsa <stdin>: standard input är större än 1 MiB (1 048 576 byte), det största en plan får vara",
     );
     let en = run_env(
         &repo_root(),
@@ -298,7 +298,7 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
         &limit,
     );
     en.assert_status(2).assert_stdout_contains(
-        "cannot read <stdin>: standard input is larger than 1 MB (1,048,576 bytes), the most a plan may be",
+        "cannot read <stdin>: standard input is larger than 1 MiB (1,048,576 bytes), the most a plan may be",
     );
     for out in [&sv, &en] {
         assert!(!out.stdout.contains("048 577"), "{}", out.stdout);
@@ -310,7 +310,7 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
     run_env(dir.path(), &["check", "big.toml"], None, &limit)
         .assert_status(2)
         .assert_stdout_contains(
-            "kan inte läsa big.toml: filen är 1,9 MB (2 000 000 byte); en plan får vara högst 1 MB (1 048 576 byte)",
+            "kan inte läsa big.toml: filen är 1,9 MiB (2 000 000 byte); en plan får vara högst 1 MiB (1 048 576 byte)",
         );
 }
 

@@ -130,13 +130,16 @@ fn a_wrong_command_line_exits_2() {
 }
 
 #[test]
-fn empty_file_asks_for_the_plan_table() {
+fn empty_file_is_told_empty() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("plan.toml"), "").unwrap();
-    crate::support::allocate(dir.path(), &["check", "plan.toml"])
-        .assert_status(2)
-        .assert_stdout_contains("fel[missing-field]: obligatorisk nyckel `plan` saknas")
-        .assert_stdout_contains("lägg till tabellen [plan]");
+    // Nothing, or white space alone (tester s29: it was told that `plan` was missing).
+    for text in ["", "\n  \r\n\t\n"] {
+        std::fs::write(dir.path().join("plan.toml"), text).unwrap();
+        crate::support::allocate(dir.path(), &["check", "plan.toml"])
+            .assert_status(2)
+            .assert_stdout_contains("fel[missing-field]: planen är tom: inget att läsa\n --> plan.toml:1:1\n")
+            .assert_stdout_contains("= åtgärd: ange planfilen, som börjar med tabellen [plan]; nästa års plan görs av årets med `allocate init`\n");
+    }
 }
 
 #[test]

@@ -235,8 +235,8 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
     }
     if let Some(kommun) = &args.kommun {
         let shown = |k: usize| {
-            plan.kommuner.get(k).map_or_else(String::new, |x| {
-                crate::output::words::recipient(x.name.get_ref(), Some(x.code.get_ref()))
+            (plan.kommuner.get(k)).map_or_else(Default::default, |x| {
+                (x.name.get_ref().clone(), x.code.get_ref().clone())
             })
         };
         // By kommunkod or name, or by its official name as the letters write it (`Östersunds

@@ -481,8 +481,21 @@ impl Names {
         name: &Spanned<String>,
         findings: &mut Findings,
     ) -> Result<usize, Reported> {
+        let named = |k: usize| {
+            (plan.kommuner.get(k)).map_or_else(Default::default, |x| {
+                (x.name.get_ref().clone(), x.code.get_ref().clone())
+            })
+        };
         match self.kommun(name.get_ref()) {
             Some(k) => Ok(k),
+            None if let Some((by_name, by_code)) = self.kommun_disagreeing(name.get_ref()) => {
+                let problem = Problem::KommunNameAndCode {
+                    written: name.get_ref().clone(),
+                    by_name: named(by_name),
+                    by_code: named(by_code),
+                };
+                Err(findings.error(name.span(), problem))
+            }
             None => {
                 let suggestion = findings
                     .may_suggest()

@@ -10,6 +10,7 @@ use crate::core::finding::{
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
+use crate::output::text::visible;
 use crate::output::words::{counted, key_file};
 use crate::say;
 use rust_decimal::Decimal;
@@ -283,6 +284,16 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             let name = super::excerpt(name);
             format!("{} `{name}`", unknown_thing(*t, lang))
         }
+        Problem::KommunNameAndCode {
+            written,
+            by_name,
+            by_code,
+        } => super::kommun_name_and_code(
+            written,
+            (&by_name.0, &by_name.1),
+            (&by_code.0, &by_code.1),
+            lang,
+        ),
         Problem::EarmarkOfAnotherArea {
             earmark,
             area,
@@ -1227,6 +1238,16 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "fix the spelling or add it under {table}"
             )
         }
+        Problem::KommunNameAndCode {
+            by_name, by_code, ..
+        } => {
+            let (name, code) = (visible(&by_name.0), &by_code.1);
+            say!(
+                lang,
+                "skriv kommunens namn eller kod, inte båda: `{name}` eller `{code}`",
+                "write the kommun's name or its code, not both: `{name}` or `{code}`"
+            )
+        }
         Problem::EarmarkOfAnotherArea { area, .. } => say!(
             lang,
             "en varav-post räknas inom sitt område: ändra insatsens `area` till {area} eller ta bort `earmark`",
@@ -1457,10 +1478,17 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "write the population as a whole number, {toml}, or grouped with spaces within quotes, \"{spaced}\""
             )
         }
-        Problem::PopulationNotPositive { file: None, .. } => fixed(
-            "skriv folkmängden som den står hos SCB, till exempel 64_977",
-            "write the population as SCB gives it, for example 64_977",
-        ),
+        // No example figure: one would be another kommun's count, easily pasted in.
+        Problem::PopulationNotPositive {
+            file: None, kommun, ..
+        } => {
+            let kommun = visible(kommun);
+            say!(
+                lang,
+                "skriv folkmängden för {kommun} som SCB anger den: ett heltal större än 0",
+                "write the population of {kommun} as SCB gives it: a whole number greater than 0"
+            )
+        }
         Problem::PopulationNotPositive { file: Some(_), .. } => {
             key_file::zero_population_hint(lang).to_string()
         }
@@ -1567,8 +1595,8 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             let literal = number::toml_amount(*computed);
             say!(
                 lang,
-                "skriv in summan som årets beslutsunderlag trycker: görs det med `allocate report` är det den som planen ger, `{literal}`; eller ta bort summan, som då inte kontrolleras",
-                "write in the total this year's decision document prints: made with `allocate report`, it is the one the plan gives, `{literal}`; or remove the total, which is then not checked"
+                "skriv in summan ur årets beslutsunderlag; planen ger `{literal}`, den summa som `allocate report` skriver i underlaget; eller ta bort summan, som då inte kontrolleras",
+                "write in the total from this year's decision document; the plan gives `{literal}`, the total `allocate report` writes in the document; or remove the total, which is then not checked"
             )
         }
         Problem::AmountToFill { .. } => fixed(

@@ -1,6 +1,8 @@
 //! The words of files that cannot be read or parsed: why a file is not text, and every TOML
 //! and shape error in plain words (the Swedish ones are translated from toml's).
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{
@@ -8,6 +10,7 @@ use crate::input::plan::{
 };
 use crate::output::lang::Lang;
 use crate::output::number;
+use crate::output::words::findings;
 use crate::say;
 
 /// Top-level tables of a plan, for a missing-table hint.
@@ -394,8 +397,8 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
             "a plan is a TOML text file; give the plan file, for example allocations/plan-2026.toml",
         ),
         ReadReason::TooLarge { .. } => lang.pick(
-            "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
-            "a county's plan is a few tens of KB and a national one with 100 000 insatser about 50 MB; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB)",
+            "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MiB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
+            "a county's plan is a few tens of KB and a national one with 100 000 insatser about 50 MiB; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB)",
         ),
         ReadReason::NoMatch => lang.pick(
             "kontrollera mappen och filernas namn i mönstret, till exempel allocations/*.toml",
@@ -631,6 +634,9 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         }
         (ParseErrorKind::EmptyText { key }, Lang::Sv) => format!("`{key}` är tom"),
         (ParseErrorKind::EmptyText { key }, Lang::En) => format!("`{key}` is empty"),
+        (ParseErrorKind::EmptyFile, _) => lang
+            .pick("planen är tom: inget att läsa", "the plan is empty: nothing to read")
+            .to_string(),
         (ParseErrorKind::MissingField { field }, Lang::Sv) => {
             format!("obligatorisk nyckel `{field}` saknas")
         }
@@ -821,6 +827,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the name or id; an empty text makes blank lines in invoices, letters and exports",
             )
             .to_string(),
+        ParseErrorKind::EmptyFile => lang
+            .pick(
+                "ange planfilen, som börjar med tabellen [plan]; nästa års plan görs av årets med `allocate init`",
+                "give the plan file, which begins with the table [plan]; next year's plan is made from this year's with `allocate init`",
+            )
+            .to_string(),
         ParseErrorKind::MissingField { field } if TABLES.contains(&field.as_str()) => match lang {
             Lang::Sv => format!("lägg till tabellen {}", table_header(field)),
             Lang::En => format!("add the table {}", table_header(field)),
@@ -857,10 +869,28 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                     "amounts are never decimal numbers: write whole kronor as an integer, {integer}"
                 ));
             }
+            let fraction = fraction.trim_end_matches('0');
+            if fraction.len() > 2 {
+                // Finer than öre, which no unit may be: rounded to öre, as a unit of öre
+                // takes it (`0.1 + 0.2` pasted as 0.30000000000000004 is 0,30).
+                let rounded = written.parse::<Decimal>().map_or_else(
+                    |_| format!("{whole},{}", fraction.get(..2).unwrap_or(fraction)),
+                    |d| {
+                        let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                        format!("{d:.2}").replace('.', ",")
+                    },
+                );
+                let round = findings::round_to_ore(lang);
+                return Some(say!(
+                    lang,
+                    "belopp är aldrig decimaltal, och inget belopp är finare än ett öre: {round}, skriv det inom citattecken med decimalkomma, \"{rounded}\", och ange `unit = \"0,01\"` under [plan]; eller skriv hela kronor utan decimaler",
+                    "amounts are never decimal numbers, and no amount is finer than one öre: {round}, quote it with a decimal comma, \"{rounded}\", and set `unit = \"0,01\"` under [plan]; or write whole kronor without decimals"
+                ));
+            }
             let quoted = format!("{whole},{fraction}");
             let unit = match fraction.len() {
-                0 | 1 => "0,1".to_string(),
-                n => format!("0,{}1", "0".repeat(n - 1)),
+                0 | 1 => "0,1",
+                _ => "0,01",
             };
             say!(
                 lang,

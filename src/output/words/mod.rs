@@ -32,6 +32,27 @@ pub fn recipient(name: &str, kommunkod: Option<&str>) -> String {
     }
 }
 
+/// A kommun written with its name and its kommunkod where each names another kommun, as a
+/// plan or `--kommun` may write it: "`Berg (2380)` nämner två kommuner: namnet är Berg
+/// (2326) och koden är Östersund (2380)". Each kommun as (name, kommunkod).
+pub fn kommun_name_and_code(
+    written: &str,
+    (name, name_code): (&str, &str),
+    (code_name, code): (&str, &str),
+    lang: crate::output::lang::Lang,
+) -> String {
+    let written = crate::output::text::visible(written);
+    let (by_name, by_code) = (
+        recipient(name, Some(name_code)),
+        recipient(code_name, Some(code)),
+    );
+    crate::say!(
+        lang,
+        "`{written}` nämner två kommuner: namnet är {by_name} och koden är {by_code}",
+        "`{written}` names two kommuner: the name is {by_name} and the code is {by_code}"
+    )
+}
+
 /// A year-end form, as a message names a file that is one: `en blankett för årets uppföljning
 /// (från allocate follow-up --forms)`.
 pub fn a_form(lang: crate::output::lang::Lang) -> &'static str {
