@@ -134,8 +134,13 @@ pub const LEAST: usize = 12;
 /// the others take it all. Every terminal table's texts are fitted by it: through [`budget`],
 /// the per-kommun table's names and `diff`'s columns of text.
 pub fn room_for_text(width: u16, columns: usize, others: &[usize]) -> usize {
-    let borders = 3 * columns + 1;
-    usize::from(width).saturating_sub(borders + others.iter().sum::<usize>())
+    usize::from(width).saturating_sub(borders(columns) + others.iter().sum::<usize>())
+}
+
+/// The columns a table's borders and padding take: a border and a space either side of each
+/// of its `columns`.
+fn borders(columns: usize) -> usize {
+    3 * columns + 1
 }
 
 /// The column that tables whose cells hold symbols like ✓, ≠ and → keep spare (the reports'
@@ -691,15 +696,22 @@ pub fn per_area(
             ]);
         }
         grid.fit(4, &total);
-        let text_width = budget(
-            layout,
-            &[
-                grid.width(0),
-                grid.width(2),
-                grid.width(3),
-                grid.width(4).max(6),
-            ],
-        );
+        // A terminal too narrow for the description's least width takes it from the focus
+        // areas and the responsible actors first, down to their headers' longest words; their
+        // cells then wrap within them (`1, 2, 3, 4,` over `5, 6, 7`).
+        let others =
+            |grid: &Grid| [0, 2, 3, 4].map(|c| grid.width(c).max(if c == 4 { 6 } else { 0 }));
+        let used = borders(5) + others(&grid).iter().sum::<usize>();
+        let mut lacking = (used + LEAST).saturating_sub(usize::from(layout.width));
+        let narrow = lacking > 0;
+        for column in [2, 3] {
+            let least = held(grid.header(column), 0, std::iter::empty());
+            let width = grid.width(column);
+            let taken = lacking.min(width.saturating_sub(least));
+            grid.set_width(column, width - taken);
+            lacking -= taken;
+        }
+        let text_width = budget(layout, &others(&grid));
         let cut: Vec<String> = area
             .rows
             .iter()
@@ -736,16 +748,17 @@ pub fn per_area(
             .zip(&responsible)
             .zip(&amounts)
         {
-            grid.row(
-                out,
-                &[
-                    cell(id),
-                    cell(text),
-                    cell(focus),
-                    cell(responsible),
-                    cell(amount),
-                ],
-            )?;
+            let cells = [
+                cell(id),
+                cell(text),
+                cell(focus),
+                cell(responsible),
+                cell(amount),
+            ];
+            match narrow {
+                true => grid.wrapped_row(out, &cells)?,
+                false => grid.row(out, &cells)?,
+            }
         }
         grid.wrapped_row(
             out,

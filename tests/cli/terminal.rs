@@ -857,6 +857,41 @@ fn at_60_columns_amounts_stay_whole_and_text_columns_shrink() {
     assert_no_cut_text_wraps(&text);
 }
 
+/// A terminal too narrow for the per-area table takes the room its description needs from
+/// the focus areas and the responsible actors, whose cells wrap, rather than being 80 wide
+/// at 60 or 72 columns (tester s29). At 80 it is as it was, a row a line.
+#[test]
+fn per_area_wraps_focus_and_responsible_when_narrow() {
+    let view = |columns| {
+        at_width(
+            columns,
+            &["report", "allocations/plan-2026.toml", "--view", "per-area"],
+        )
+    };
+    for columns in [60, 72] {
+        let text = view(columns);
+        assert!(widest_line(&text) <= usize::from(columns), "{text}");
+        // Every insats's amount and focus areas are there, whole: 1.1's 1 350 000 kr and 1–7.
+        let rows = rows(&text);
+        let at = rows.iter().position(|r| r[0] == "1.1").unwrap();
+        assert_eq!(rows[at][4], "1 350 000 kr", "{text}");
+        let focus: Vec<&str> = rows[at..]
+            .iter()
+            .take_while(|r| r[0] == "1.1" || r[0].is_empty() && r[1].is_empty())
+            .map(|r| r[2].as_str())
+            .collect();
+        assert_eq!(focus.join(" "), "1, 2, 3, 4, 5, 6, 7", "{text}");
+    }
+    assert!(
+        view(72)
+            .contains("│ 1.3    ┆ Insatser fö… ┆ 4, 5, 6, 7  ┆ Länets kommuner ┆   400 000 kr │")
+    );
+    assert!(view(60).contains("┆ Länets    ┆") && view(60).contains("┆ kommuner  ┆"));
+    assert!(view(80).contains(
+        "│ 1.1    ┆ Länssamordn… ┆ 1, 2, 3, 4, 5, 6, 7 ┆ KFJH            ┆ 1 350 000 kr │"
+    ));
+}
+
 /// The per-kommun table of `plan` at `columns`: its lines, the widest, and its names as shown.
 fn per_kommun_at(plan: &std::path::Path, columns: u16) -> (String, usize, Vec<String>) {
     let out = bin()
@@ -1132,7 +1167,13 @@ fn at_60_and_80_columns_no_cut_text_wraps() {
         );
         assert_no_cut_text_wraps(&text);
         assert!(text.contains('…'), "texts are cut at {columns}\n{text}");
-        for view in ["per-actor", "per-area"] {
+        // (Per area at 60 wraps its focus areas and actors instead, to fit: its own test.)
+        let views: &[&str] = if columns == 80 {
+            &["per-actor", "per-area"]
+        } else {
+            &["per-actor"]
+        };
+        for view in views {
             let text = at_width(
                 columns,
                 &["report", "allocations/plan-2026.toml", "--view", view],
