@@ -187,6 +187,11 @@ struct Cell {
     /// A CSV field in quotes that is never closed or holds a line break: where its opening
     /// quote is (a byte offset), and whether it is closed.
     quote: Option<Quote>,
+    /// The formula a workbook's cell holds, as written (`SUM(E12:E14)`; ODS's
+    /// `of:=SUM([.E12:.E14])`): its value is what the spreadsheet last computed, which a
+    /// program that fills the cells without recalculating leaves as it was. Read on the
+    /// form's sheet only; `None` in CSV.
+    formula: Option<String>,
 }
 
 impl Cell {
