@@ -702,6 +702,78 @@ fn whole_kronor_written_with_comma_dash_are_read() {
     assert_eq!(berg_used_in_all(&year, BERG), 181_200);
 }
 
+/// The summary `follow-up --output` writes, given back among the forms (the folder of forms
+/// given again after the summary was written into it, `'M/*'`), is told as `allocate`'s own,
+/// every such file in one error that names them all, whatever its format, dialect or
+/// language (tester s29 #6; it was "ingen mottagare anges", or "no header row" one file per
+/// run). It is refused, not skipped: nothing is written from a list of files of which some
+/// are not what was meant (a summary folder given for the folder of forms would otherwise
+/// make a summary of nothing, and write it over the right one with --force). The hint gives
+/// the forms by their names, which then makes the summary again.
+#[test]
+fn the_summary_given_back_as_forms_is_told_as_allocates_own() {
+    let year = Year::new();
+    year.forms("csv");
+    year.save(BERG, &fill(&year.text(BERG), &[("2.5", "60 000")]));
+    let summaries: [(&str, &[&str]); 6] = [
+        ("sv", &[]),
+        ("en", &["--lang", "en"]),
+        ("rfc", &["--csv", "rfc4180"]),
+        ("xlsx", &["--format", "xlsx"]),
+        ("json", &["--format", "json"]),
+        ("view", &["--format", "json", "--view", "aterbetalning"]),
+    ];
+    for (folder, options) in summaries {
+        let mut args = vec!["follow-up", PLAN, BERG, "--output", folder];
+        args.extend_from_slice(options);
+        year.run(&args).assert_status(0);
+        let mut written: Vec<String> = std::fs::read_dir(year.path(folder))
+            .unwrap()
+            .map(|e| format!("`{folder}/{}`", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        written.sort();
+        assert!(!written.is_empty());
+        let pattern = format!("{folder}/*");
+        let out = year.run(&["follow-up", PLAN, BERG, &pattern]);
+        out.assert_status(2).assert_stdout_empty();
+        assert_eq!(out.stderr.matches("fel[").count(), 1, "{}", out.stderr);
+        let (verb, noun) = match written.len() {
+            1 => ("är", "inte en ifylld blankett"),
+            _ => ("är", "inte ifyllda blanketter"),
+        };
+        let listed = match written.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+            [] => unreachable!(),
+        };
+        out.assert_stderr_contains(&format!(
+            "fel[read-error]: {listed} {verb} allocates egen sammanställning av uppföljningen, {noun}"
+        ))
+        .assert_stderr_contains(&format!(
+            "ange bara blanketterna (till exempel '{folder}/redovisning-*')"
+        ));
+    }
+    // The summary written into the folder of forms, and the folder given again: told, in
+    // English too, and the forms given by their names make the summary again.
+    year.run(&["follow-up", PLAN, "forms/*", "--output", "forms"])
+        .assert_status(0);
+    year.run(&["follow-up", PLAN, "forms/*", "--output", "forms", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[read-error]: `forms/aterbetalning.csv`, `forms/omfordelningar.csv`, `forms/uppfoljning-insatser.csv`, `forms/uppfoljning-mottagare.csv`, `forms/uppfoljning-omraden.csv` and `forms/uppfoljning-rader.csv` are allocate's own follow-up summary, not filled-in forms",
+        )
+        .assert_stderr_contains("give the forms alone (e.g. 'forms/redovisning-*')");
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "forms/redovisning-*",
+        "--output",
+        "forms",
+        "--force",
+    ])
+    .assert_status(0);
+}
+
 /// A form in UTF-8 with one line pasted in from a Windows-1252 file (a comment typed in an
 /// old editor) is refused at that line, not read with every label garbled and called "not a
 /// form"; with the byte-order mark Excel's "CSV UTF-8" writes as without (with it, the line

@@ -39,6 +39,12 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
         let mut grid = grid(cells, &formats, file, index).map_err(refused)?;
         match &mut found {
+            // `allocate`'s own summary (`uppfoljning-2026.xlsx`), not a returned form.
+            None if super::own::is_summary_sheet(&grid) => {
+                return Err(UsageReadError::OwnSummary {
+                    paths: vec![path.to_path_buf()],
+                });
+            }
             None => {
                 // Only the form's sheet is asked for its merged cells and its formulas.
                 let merged = match grid.iter().any(|row| is_header(row)) {
