@@ -561,6 +561,219 @@ fn an_amount_written_as_text_that_the_total_leaves_out_is_named() {
         );
 }
 
+/// A part of a workbook (`xl/styles.xml`, `xl/worksheets/sheet1.xml`) with `from` replaced
+/// by `to` (which must be there).
+fn edit_part(path: &Path, part: &str, from: &str, to: &str) {
+    let bytes = crate::support::rewrite_parts(std::fs::read(path).unwrap(), |name, xml| {
+        (name == part).then(|| {
+            assert!(xml.contains(from), "{part} has no {from:?}");
+            xml.replacen(from, to, 1)
+        })
+    });
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Berg's workbook form with 21 200, 60 000 and 100 000 kr used of 1.3, 2.5 and 3.4
+/// (181 200 kr in all), typed into its cells; its total cell is left as written, the form's
+/// formula with the value it was saved with (0). Returns the form's path and the total cell.
+fn berg_workbook_filled(year: &Year) -> (std::path::PathBuf, String) {
+    year.forms("xlsx");
+    let path = year.path("forms/redovisning-2026-2326-berg.xlsx");
+    let cell = |insats: &str| format!("E{}", row_of(&path, insats) + 1);
+    type_numbers(
+        &path,
+        &[
+            (cell("1.3"), "21200"),
+            (cell("2.5"), "60000"),
+            (cell("3.4"), "100000"),
+        ],
+    );
+    let total = format!("E{}", row_of(&path, "3.4") + 2);
+    (path, total)
+}
+
+/// Berg's used in all, as the summary's JSON has it.
+fn berg_used_in_all(year: &Year, name: &str) -> serde_json::Value {
+    let out = year.run(&["follow-up", PLAN, name, "--format", "json"]);
+    out.assert_status(0);
+    assert!(!out.stderr.contains("fel["), "{}", out.stderr);
+    recipient(&json(&out), "Berg")["used"].clone()
+}
+
+/// The XLSX form's total cell holds the form's own formula, `SUM(E12:E14)`. A program that
+/// fills in the cells without recalculating (as POI-style tools do) leaves the value it was
+/// saved with, 0: the total is derived from the rows, not written by the recipient, so it is
+/// not compared by that value, and Berg's 181 200 kr are counted (tester s29 #3). A total the
+/// recipient typed in that disagrees with the rows is still refused, and so is a formula's
+/// total that the spreadsheet, once it recalculates, shows otherwise than the rows are read:
+/// an amount typed as text, which its sum leaves out, or a sum of part of the rows.
+#[test]
+fn a_total_formula_a_program_left_uncalculated_is_derived_not_compared() {
+    let year = Year::new();
+    let (path, total) = berg_workbook_filled(&year);
+    let name = "forms/redovisning-2026-2326-berg.xlsx";
+    let sheet = "xl/worksheets/sheet1.xml";
+    let formula = "<f>SUM(E12:E14)</f><v>0</v>";
+    assert_eq!(total, "E15");
+    assert_eq!(berg_used_in_all(&year, name), 181_200);
+    // The same form with the total typed in, 999 999 kr: the recipient's figure, compared.
+    let original = std::fs::read(&path).unwrap();
+    edit_part(&path, sheet, formula, "<v>999999</v>");
+    year.run(&["follow-up", PLAN, name])
+        .assert_status(1)
+        .assert_finding("usage-form-layout", &format!("{name}:15:5"))
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: summaraden säger 999 999 kr använt, men raderna ovanför summerar till 181 200 kr",
+        )
+        .assert_stderr_contains("= cell: E15");
+    // 2.5's 60 000 typed as text, the total's value stale at 181 200: the spreadsheet's sum
+    // leaves the text out, 121 200 kr.
+    std::fs::write(&path, &original).unwrap();
+    edit_part(&path, sheet, "<v>60000</v>", "<is><t>60000</t></is>");
+    edit_part(
+        &path,
+        sheet,
+        "<c r=\"E13\" ",
+        "<c t=\"inlineStr\" r=\"E13\" ",
+    );
+    edit_part(&path, sheet, formula, "<f>SUM(E12:E14)</f><v>181200</v>");
+    year.run(&["follow-up", PLAN, name])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "summaraden säger 121 200 kr använt, men raderna ovanför summerar till 181 200 kr: beloppet i E13 är text, som kalkylprogrammets summa hoppar över",
+        );
+    // A sum of 1.3 and 2.5 only, whatever its saved value: 81 200 kr.
+    std::fs::write(&path, &original).unwrap();
+    edit_part(&path, sheet, formula, "<f>SUM(E12:E13)</f><v>0</v>");
+    year.run(&["follow-up", PLAN, name])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "summaraden säger 81 200 kr använt, men raderna ovanför summerar till 181 200 kr",
+        );
+}
+
+/// A cell format with the kronor of a price, `:-` (`#,##0:-` shows `21 200:-`), is kronor,
+/// as a header's `:-` is: the cells are read as the kronor they hold (tester s29 #4). A
+/// format in thousands is still refused.
+#[test]
+fn a_cell_format_with_a_prices_colon_dash_is_kronor() {
+    let kr = "formatCode=\"#,##0.00 &quot;kr&quot;\"";
+    for format in ["#,##0:-", "#,##0 :-", "#,##0&quot;:-&quot;"] {
+        let year = Year::new();
+        let (path, _) = berg_workbook_filled(&year);
+        edit_part(
+            &path,
+            "xl/styles.xml",
+            kr,
+            &format!("formatCode=\"{format}\""),
+        );
+        let name = "forms/redovisning-2026-2326-berg.xlsx";
+        assert_eq!(berg_used_in_all(&year, name), 181_200, "{format}");
+    }
+    let year = Year::new();
+    let (path, _) = berg_workbook_filled(&year);
+    edit_part(
+        &path,
+        "xl/styles.xml",
+        kr,
+        "formatCode=\"#,##0 &quot;tkr&quot;\"",
+    );
+    year.run(&["follow-up", PLAN, "forms/redovisning-2026-2326-berg.xlsx"])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-amount]: beloppet \"21200 tkr\" går inte att läsa");
+}
+
+/// Whole kronor as prices are written, `21 200,-` as well as `100 000:-`, are read
+/// (tester s29 #5).
+#[test]
+fn whole_kronor_written_with_comma_dash_are_read() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(
+        &year.text(BERG),
+        &[
+            ("1.3", "21 200,-"),
+            ("2.5", "60000,-"),
+            ("3.4", "100 000:-"),
+        ],
+    );
+    year.save(BERG, &text);
+    assert_eq!(berg_used(&year, BERG), ["21200", "60000", "100000"]);
+    assert_eq!(berg_used_in_all(&year, BERG), 181_200);
+}
+
+/// The summary `follow-up --output` writes, given back among the forms (the folder of forms
+/// given again after the summary was written into it, `'M/*'`), is told as `allocate`'s own,
+/// every such file in one error that names them all, whatever its format, dialect or
+/// language (tester s29 #6; it was "ingen mottagare anges", or "no header row" one file per
+/// run). It is refused, not skipped: nothing is written from a list of files of which some
+/// are not what was meant (a summary folder given for the folder of forms would otherwise
+/// make a summary of nothing, and write it over the right one with --force). The hint gives
+/// the forms by their names, which then makes the summary again.
+#[test]
+fn the_summary_given_back_as_forms_is_told_as_allocates_own() {
+    let year = Year::new();
+    year.forms("csv");
+    year.save(BERG, &fill(&year.text(BERG), &[("2.5", "60 000")]));
+    let summaries: [(&str, &[&str]); 6] = [
+        ("sv", &[]),
+        ("en", &["--lang", "en"]),
+        ("rfc", &["--csv", "rfc4180"]),
+        ("xlsx", &["--format", "xlsx"]),
+        ("json", &["--format", "json"]),
+        ("view", &["--format", "json", "--view", "aterbetalning"]),
+    ];
+    for (folder, options) in summaries {
+        let mut args = vec!["follow-up", PLAN, BERG, "--output", folder];
+        args.extend_from_slice(options);
+        year.run(&args).assert_status(0);
+        let mut written: Vec<String> = std::fs::read_dir(year.path(folder))
+            .unwrap()
+            .map(|e| format!("`{folder}/{}`", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        written.sort();
+        assert!(!written.is_empty());
+        let pattern = format!("{folder}/*");
+        let out = year.run(&["follow-up", PLAN, BERG, &pattern]);
+        out.assert_status(2).assert_stdout_empty();
+        assert_eq!(out.stderr.matches("fel[").count(), 1, "{}", out.stderr);
+        let (verb, noun) = match written.len() {
+            1 => ("är", "inte en ifylld blankett"),
+            _ => ("är", "inte ifyllda blanketter"),
+        };
+        let listed = match written.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+            [] => unreachable!(),
+        };
+        out.assert_stderr_contains(&format!(
+            "fel[read-error]: {listed} {verb} allocates egen sammanställning av uppföljningen, {noun}"
+        ))
+        .assert_stderr_contains(&format!(
+            "ange bara blanketterna (till exempel '{folder}/redovisning-*')"
+        ));
+    }
+    // The summary written into the folder of forms, and the folder given again: told, in
+    // English too, and the forms given by their names make the summary again.
+    year.run(&["follow-up", PLAN, "forms/*", "--output", "forms"])
+        .assert_status(0);
+    year.run(&["follow-up", PLAN, "forms/*", "--output", "forms", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[read-error]: `forms/aterbetalning.csv`, `forms/omfordelningar.csv`, `forms/uppfoljning-insatser.csv`, `forms/uppfoljning-mottagare.csv`, `forms/uppfoljning-omraden.csv` and `forms/uppfoljning-rader.csv` are allocate's own follow-up summary, not filled-in forms",
+        )
+        .assert_stderr_contains("give the forms alone (e.g. 'forms/redovisning-*')");
+    year.run(&[
+        "follow-up",
+        PLAN,
+        "forms/redovisning-*",
+        "--output",
+        "forms",
+        "--force",
+    ])
+    .assert_status(0);
+}
+
 /// A form in UTF-8 with one line pasted in from a Windows-1252 file (a comment typed in an
 /// old editor) is refused at that line, not read with every label garbled and called "not a
 /// form"; with the byte-order mark Excel's "CSV UTF-8" writes as without (with it, the line

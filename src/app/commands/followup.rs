@@ -185,6 +185,41 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
     Ok(Destination::Summary { format, to })
 }
 
+/// The usage files given, read; else the first that cannot be. `allocate`'s own summary
+/// among them (written into the folder of forms and given again with it) is told first, every
+/// such file at once, so that one run shows all there is to leave out.
+fn read_usage(paths: &[std::path::PathBuf]) -> Result<Vec<ReadUsage>, Error> {
+    let mut read = Vec::new();
+    let mut first_error = None;
+    let mut own = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        // A pattern that matched no form is told as one, not as a missing file.
+        let result = if crate::app::plan_paths::matches_nothing(path) {
+            Err(usage::UsageReadError::Read {
+                path: path.clone(),
+                reason: crate::input::read::ReadReason::NoMatch,
+            })
+        } else {
+            usage::load(path, i)
+        };
+        match result {
+            Ok(usage) => read.push(usage),
+            Err(usage::UsageReadError::OwnSummary { paths }) => own.extend(paths),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    if !own.is_empty() {
+        let error = usage::UsageReadError::OwnSummary { paths: own };
+        return Err(Error::Usage(Box::new(error)));
+    }
+    match first_error {
+        Some(error) => Err(Error::Usage(Box::new(error))),
+        None => Ok(read),
+    }
+}
+
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let destination = destination(args)?;
     let loaded = super::load(&args.plan).map_err(|error| {
@@ -212,22 +247,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let dialect = args.csv.dialect(format == FollowUpFormat::Csv)?;
     // A quoted pattern (`'forms/*.csv'`) is expanded as `check` expands plans.
     let paths = crate::app::plan_paths::expand(&args.usage);
-    let read = paths
-        .iter()
-        .enumerate()
-        .map(|(i, path)| {
-            // A pattern that matched no form is told as one, not as a missing file.
-            let read = if crate::app::plan_paths::matches_nothing(path) {
-                Err(usage::UsageReadError::Read {
-                    path: path.clone(),
-                    reason: crate::input::read::ReadReason::NoMatch,
-                })
-            } else {
-                usage::load(path, i)
-            };
-            read.map_err(|e| Error::Usage(Box::new(e)))
-        })
-        .collect::<Result<Vec<ReadUsage>, Error>>()?;
+    let read = read_usage(&paths)?;
     let files: Vec<_> = read.iter().map(|r| &r.file).collect();
     let options = Options {
         final_report: args.final_report,

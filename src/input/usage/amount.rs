@@ -11,7 +11,8 @@ use crate::core::followup::{BadAmount, Entry};
 use crate::core::money::{Amount, GROUP_SPACES};
 
 /// An amount as people and spreadsheets write it, exactly: `21200`, `21 200`, `21 200 kr`,
-/// `21200,50`, `21.200,50`, `-500`. `Ok(None)` for an empty cell.
+/// `21200,50`, `21.200,50`, `-500`, and whole kronor as prices are written, `5 000:-` and
+/// `5 000,-`. `Ok(None)` for an empty cell.
 ///
 /// A single separator followed by exactly three digits (`1.234`, `1,234`) is refused as
 /// ambiguous: it is 1 234 kr to one reader and 1,234 kr to another, and amounts have at most
@@ -24,7 +25,10 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     if text.starts_with('=') {
         return Err(BadAmount::Formula);
     }
-    for suffix in ["kronor", "kr.", "kr", "sek", ":-"] {
+    // `,-` stands where the öre would (`5 000,-`): whole kronor, so the comma is no decimal
+    // mark, and a point before it groups thousands (`5.000,-`).
+    let mut whole_kronor = false;
+    for suffix in ["kronor", "kr.", "kr", "sek", ":-", ",-"] {
         if text.len() >= suffix.len()
             && text
                 .get(text.len() - suffix.len()..)
@@ -34,6 +38,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
                 .get(..text.len() - suffix.len())
                 .unwrap_or("")
                 .trim_end();
+            whole_kronor = suffix == ",-";
             break;
         }
     }
@@ -79,7 +84,12 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     {
         return Err(BadAmount::NotANumber);
     }
-    let plain = decimal_text(&compact)?;
+    let plain = match whole_kronor {
+        // No decimals of its own: `5000,50,-` is no amount.
+        true if compact.contains(',') => return Err(BadAmount::NotANumber),
+        true => decimal_text(&format!("{compact},00"))?,
+        false => decimal_text(&compact)?,
+    };
     let value = Decimal::from_str(&plain).map_err(|_| BadAmount::TooLarge)?;
     // No larger than a plan's amounts may be: sums of them stay exact.
     if value > Amount::MAX.0 {
@@ -277,6 +287,13 @@ mod tests {
         assert_eq!(kr("1.350.000,50"), Ok(Some(ore(135_000_050))));
         assert_eq!(kr("1,350,000.50"), Ok(Some(ore(135_000_050))));
         assert_eq!(kr("500:-"), Ok(Some(Amount::kr(500))));
+        // Whole kronor as prices are written (tester s29 #5).
+        assert_eq!(kr("5000,-"), Ok(Some(Amount::kr(5_000))));
+        assert_eq!(kr("5 000,-"), Ok(Some(Amount::kr(5_000))));
+        assert_eq!(kr("5\u{a0}000 ,-"), Ok(Some(Amount::kr(5_000))));
+        assert_eq!(kr("5.000,-"), Ok(Some(Amount::kr(5_000))));
+        assert_eq!(kr("181 200,-"), Ok(Some(Amount::kr(181_200))));
+        assert_eq!(kr("1.350.000,-"), Ok(Some(Amount::kr(1_350_000))));
         assert_eq!(kr("-500"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("\u{2212}500 kr"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("0"), Ok(Some(Amount::ZERO)));
@@ -300,6 +317,9 @@ mod tests {
         assert_eq!(kr("1e-300"), Err(BadAmount::Exponent));
         assert_eq!(kr("kr"), Err(BadAmount::NotANumber));
         assert_eq!(kr("-"), Err(BadAmount::NotANumber));
+        assert_eq!(kr(",-"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("5000,50,-"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("5 000,- kr"), Err(BadAmount::NotANumber));
         assert_eq!(
             kr("99999999999999999999999999999999"),
             Err(BadAmount::TooLarge)

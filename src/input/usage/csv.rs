@@ -25,6 +25,7 @@ pub(super) fn csv_grid(text: &str, delimiter: char, file: usize) -> Grid {
             at: At::Text(span),
         },
         quote,
+        formula: None,
     };
     loop {
         let start = chars.peek().map_or(text.len(), |&(i, _)| i);

@@ -220,6 +220,70 @@ fn is_word(text: &str) -> bool {
     text.trim().len() <= 32
 }
 
+/// A total row of the table (`Summa`, `Totalt`) with an amount used.
+struct Total {
+    /// The amount its used cell holds, as typed or as last computed.
+    stated: Written<Entry>,
+    line: Option<usize>,
+    /// How many of the table's rows stand above it.
+    above: usize,
+    /// What its formula sums, if it is a plain sum of one column's cells.
+    summed: Option<Summed>,
+}
+
+/// The cells a formula sums when it is a plain sum of one column's cells: the column and the
+/// first and last rows, one-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Summed {
+    column: u32,
+    first: u32,
+    last: u32,
+}
+
+/// What a formula sums, when it is a plain sum of one column's cells: `SUM(E12:E14)`,
+/// `=sum($E$12:$E$14)`, `SUBTOTAL(9,E12:E14)` or `SUBTOTAL(109;…)`, ODS's
+/// `of:=SUM([.E12:.E14])`; `None` for anything else (`E12+E13`, `SUM(E12:F14)`, a range on
+/// another sheet, `SUM(E12:E14)*2`).
+fn summed(formula: &str) -> Option<Summed> {
+    let formula = formula.trim();
+    let formula = formula.strip_prefix("of:").unwrap_or(formula);
+    let formula = formula.strip_prefix('=').unwrap_or(formula);
+    // An ODS reference is bracketed and starts with a point (`[.E12]`); `$` fixes a part.
+    let plain: String = formula
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '$' | '[' | ']' | '.'))
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let inner = plain.strip_prefix("SUM(").or_else(|| {
+        let rest = plain.strip_prefix("SUBTOTAL(")?;
+        let (function, range) = rest.split_once([',', ';'])?;
+        matches!(function, "9" | "109").then_some(range)
+    })?;
+    let range = inner.strip_suffix(')')?;
+    let (from, to) = range.split_once(':').unwrap_or((range, range));
+    let reference = |cell: &str| -> Option<(u32, u32)> {
+        let digits = cell.find(|c: char| c.is_ascii_digit())?;
+        let (letters, row) = cell.split_at(digits);
+        if letters.is_empty()
+            || letters.len() > 3
+            || !letters.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let column = letters
+            .bytes()
+            .fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
+        let row: u32 = row.parse().ok().filter(|&r| r > 0)?;
+        Some((column, row))
+    };
+    let ((column, first), (other, last)) = (reference(from)?, reference(to)?);
+    (column == other).then_some(Summed {
+        column,
+        first: first.min(last),
+        last: first.max(last),
+    })
+}
+
 /// A cell's column, one-based: a workbook cell's own, else its place in the row.
 fn column_number(cell: &Cell, index: usize) -> u32 {
     match cell.place.at {
@@ -438,15 +502,16 @@ pub(super) fn form(
         .collect();
     let header_place = header.first().map(|c| c.place.clone());
     let header_line = header_place.as_ref().map_or(0, line);
+    // The used column, as the workbook numbers it: what a total's formula must sum.
+    let used_column = header.get(used_col).map(|c| column_number(c, used_col));
     // The line of the table's last row read (one with an insats or an amount used).
     let mut table_end = header_line;
 
     let mut rows = Vec::new();
-    // The total rows (the workbook's sums), each with the amount it states, its line and how
-    // many rows stand above it. A subtotal sums the rows since the total before it, a grand
-    // total all rows above it; the last total ends the table, and a row below it is not one
-    // of the form's.
-    let mut totals: Vec<(Written<Entry>, Option<usize>, usize)> = Vec::new();
+    // The total rows (the workbook's sums). A subtotal sums the rows since the total before
+    // it, a grand total all rows above it; the last total ends the table, and a row below it
+    // is not one of the form's.
+    let mut totals: Vec<Total> = Vec::new();
     let mut text_amounts = Vec::new();
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
@@ -490,12 +555,19 @@ pub(super) fn form(
             });
         if is_total {
             // One without an amount used is a label, read past: it ends nothing.
-            if let Some(stated) = row.get(used_col).map(|cell| Written {
-                value: cell.amount(),
-                place: cell.place.clone(),
-            }) && stated.value != Entry::Empty
+            if let Some(cell) = row.get(used_col)
+                && let stated = cell.amount()
+                && stated != Entry::Empty
             {
-                totals.push((stated, row.first().map(|c| line(&c.place)), rows.len()));
+                totals.push(Total {
+                    stated: Written {
+                        value: stated,
+                        place: cell.place.clone(),
+                    },
+                    line: row.first().map(|c| line(&c.place)),
+                    above: rows.len(),
+                    summed: cell.formula.as_deref().and_then(summed),
+                });
             }
             continue;
         }
@@ -652,15 +724,51 @@ pub(super) fn form(
         }
     }
     // The rows below the last total are outside the table it ends.
-    if let Some((_, total_line, above)) = totals.last() {
-        for row in rows.iter_mut().skip(*above) {
-            row.below_total = *total_line;
+    if let Some(total) = totals.last() {
+        for row in rows.iter_mut().skip(total.above) {
+            row.below_total = total.line;
         }
     }
     // A total row is not counted, but one that disagrees with the rows leaves it unsure which
     // figures the recipient meant: one that is neither the sum of the rows since the total
     // before it (a subtotal) nor of all rows above it (a grand total). (Where a row's amount
     // cannot be read, that is told.)
+    //
+    // A total cell whose formula sums the used column's cells above it (the XLSX form's own
+    // `SUM(E12:E14)`) is derived, not written: what it says is what the formula gives, the
+    // numbers in its range (text left out, as the spreadsheet leaves it), not the value it
+    // was last saved with, which a program that fills the cells without recalculating leaves
+    // stale (`0`). Any other formula (`=E12+E13`, a range in another column or across
+    // another total) is taken at the value the recipient last saw, as a value typed in is.
+    let total_lines: Vec<usize> = totals.iter().filter_map(|t| t.line).collect();
+    let derived = |summed: Summed, total_line: usize| -> Option<Option<Amount>> {
+        let (first, last) = (summed.first as usize, summed.last as usize);
+        let plain = Some(summed.column) == used_column
+            && last < total_line
+            && !total_lines.iter().any(|l| (first..=last).contains(l));
+        if !plain {
+            return None;
+        }
+        let mut sum = Some(Amount::ZERO);
+        for row in &rows {
+            let At::Cell {
+                row: at, column, ..
+            } = row.used.place.at
+            else {
+                return None;
+            };
+            if !(first..=last).contains(&(at as usize)) {
+                continue;
+            }
+            sum = match (&row.used.value, sum) {
+                (Entry::Amount(_), s) if text_amounts.contains(&(at, column)) => s,
+                (Entry::Amount(a), Some(s)) => Some(s + *a),
+                (Entry::Empty, s) => s,
+                _ => None,
+            };
+        }
+        Some(sum)
+    };
     let sum = |rows: &[UsageRow]| {
         let mut sum = Some(Amount::ZERO);
         for row in rows {
@@ -673,11 +781,20 @@ pub(super) fn form(
         sum
     };
     let mut since = 0;
-    for (total, _, above) in &totals {
-        let section = rows.get(since..*above).and_then(sum);
-        let all = rows.get(..*above).and_then(sum);
-        since = *above;
-        if let Entry::Amount(stated) = total.value
+    for total in &totals {
+        let section = rows.get(since..total.above).and_then(sum);
+        let all = rows.get(..total.above).and_then(sum);
+        since = total.above;
+        let stated = match (total.summed, total.line) {
+            (Some(summed), Some(line)) => derived(summed, line),
+            _ => None,
+        };
+        let stated = match (stated, &total.stated.value) {
+            (Some(derived), _) => derived,
+            (None, Entry::Amount(value)) => Some(*value),
+            (None, _) => None,
+        };
+        if let Some(stated) = stated
             && section != Some(stated)
             && let Some(all) = all.filter(|&all| all != stated)
         {
@@ -687,7 +804,7 @@ pub(super) fn form(
                     rows: all,
                     text: text_amounts.clone(),
                 },
-                place: total.place.clone(),
+                place: total.stated.place.clone(),
             });
         }
     }
@@ -713,6 +830,39 @@ pub(super) fn form(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_total_formula_that_sums_one_column_is_read() {
+        let range = |column, first, last| {
+            Some(Summed {
+                column,
+                first,
+                last,
+            })
+        };
+        assert_eq!(summed("SUM(E12:E14)"), range(5, 12, 14));
+        assert_eq!(summed("=sum($E$12:$E$14)"), range(5, 12, 14));
+        assert_eq!(summed("SUM(E14:E12)"), range(5, 12, 14));
+        assert_eq!(summed("SUM(E12)"), range(5, 12, 12));
+        assert_eq!(summed("SUBTOTAL(9,E12:E14)"), range(5, 12, 14));
+        assert_eq!(summed("SUBTOTAL(109;E12:E14)"), range(5, 12, 14));
+        assert_eq!(summed("of:=SUM([.E12:.E14])"), range(5, 12, 14));
+        assert_eq!(summed("SUM(AA2:AA9)"), range(27, 2, 9));
+        for other in [
+            "E12+E13+E14",
+            "SUM(E12:F14)",
+            "SUM(E12:E14)*2",
+            "SUM(E12:E14,E16)",
+            "SUM(Blad2!E12:E14)",
+            "SUBTOTAL(1,E12:E14)",
+            "AVERAGE(E12:E14)",
+            "SUM(E0:E4)",
+            "181200",
+            "",
+        ] {
+            assert_eq!(summed(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn an_amount_header_names_its_unit() {

@@ -25,6 +25,7 @@
 mod amount;
 mod csv;
 mod form;
+mod own;
 mod toml;
 mod workbook;
 
@@ -86,6 +87,13 @@ pub enum UsageReadError {
         /// A workbook's number of sheets, none of which has the table; 0 for text.
         sheets: usize,
     },
+    /// `allocate`'s own follow-up summary (`aterbetalning.csv`, `uppfoljning-2026.xlsx`,
+    /// `uppfoljning-2026.json`), told by its header row or its JSON, given where a returned
+    /// form belongs. Read one file at a time, each is one path; the command gathers every
+    /// such file given into one, to name them all at once.
+    OwnSummary {
+        paths: Vec<PathBuf>,
+    },
     /// A TOML usage file without a `[[usage]]` or `[[recipients]]` (empty, or comments only).
     NothingReported {
         path: PathBuf,
@@ -105,6 +113,7 @@ impl UsageReadError {
             | UsageReadError::NotAForm { path, .. }
             | UsageReadError::MixedEncoding { path, .. }
             | UsageReadError::NothingReported { path } => path,
+            UsageReadError::OwnSummary { paths } => paths.first().map_or(Path::new(""), |p| p),
             UsageReadError::Toml { source, .. } => &source.path,
         }
     }
@@ -153,8 +162,18 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             sheets: Vec::new(),
         });
     }
+    let own = || UsageReadError::OwnSummary {
+        paths: vec![path.to_path_buf()],
+    };
+    if own::is_summary_json(&source.text) {
+        return Err(own());
+    }
     for delimiter in [';', ',', '\t'] {
         let grid = csv::csv_grid(&source.text, delimiter, index);
+        // Its header row has Insats and Använt too (`uppfoljning-rader.csv`).
+        if own::is_summary_sheet(&grid) {
+            return Err(own());
+        }
         let line = |place: &Place| match &place.at {
             At::Text(span) => source.line_col(span.start).0,
             At::Cell { row, .. } => *row as usize,
@@ -187,6 +206,11 @@ struct Cell {
     /// A CSV field in quotes that is never closed or holds a line break: where its opening
     /// quote is (a byte offset), and whether it is closed.
     quote: Option<Quote>,
+    /// The formula a workbook's cell holds, as written (`SUM(E12:E14)`; ODS's
+    /// `of:=SUM([.E12:.E14])`): its value is what the spreadsheet last computed, which a
+    /// program that fills the cells without recalculating leaves as it was. Read on the
+    /// form's sheet only; `None` in CSV.
+    formula: Option<String>,
 }
 
 impl Cell {

@@ -37,12 +37,21 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
     let mut found: Option<(UsageFile, usize)> = None;
     for (index, name) in names.iter().enumerate() {
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
-        let grid = grid(cells, &formats, file, index).map_err(refused)?;
+        let mut grid = grid(cells, &formats, file, index).map_err(refused)?;
         match &mut found {
+            // `allocate`'s own summary (`uppfoljning-2026.xlsx`), not a returned form.
+            None if super::own::is_summary_sheet(&grid) => {
+                return Err(UsageReadError::OwnSummary {
+                    paths: vec![path.to_path_buf()],
+                });
+            }
             None => {
-                // Only the form's sheet is asked for its merged cells.
+                // Only the form's sheet is asked for its merged cells and its formulas.
                 let merged = match grid.iter().any(|row| is_header(row)) {
-                    true => book.merged(index, name).map_err(refused)?,
+                    true => {
+                        with_formulas(&mut grid, &book.formulas(name));
+                        book.merged(index, name).map_err(refused)?
+                    }
                     false => Vec::new(),
                 };
                 if let Some(form) = form(grid, None, &line, &merged) {
@@ -89,6 +98,20 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
 /// The recipients a grid's form claims to report for, if it is a form.
 fn form_claims(grid: Grid, line: &dyn Fn(&Place) -> usize) -> Option<Vec<Claim>> {
     form(grid, None, line, &[]).map(|f| f.claims)
+}
+
+/// Gives the grid's cells their formulas (by (row, column) from 0).
+fn with_formulas(grid: &mut Grid, formulas: &Formulas) {
+    if formulas.is_empty() {
+        return;
+    }
+    for cell in grid.iter_mut().flatten() {
+        if let At::Cell { row, column, .. } = cell.place.at {
+            cell.formula = formulas
+                .get(&(row.saturating_sub(1), column.saturating_sub(1)))
+                .cloned();
+        }
+    }
 }
 
 /// A sheet's cells that hold a value as rows of cells, with their places: each row that has
@@ -155,6 +178,7 @@ fn grid(
                 stored,
                 place,
                 quote: None,
+                formula: None,
             });
         }
         grid.push(row);
@@ -165,11 +189,15 @@ fn grid(
 /// A workbook's numbers' formats, by (row, column) from 0 (only XLSX's are read).
 type Formats = std::collections::HashMap<(u32, u32), String>;
 
+/// A sheet's formulas, as written, by (row, column) from 0.
+type Formulas = std::collections::HashMap<(u32, u32), String>;
+
 /// A workbook from outside: an XLSX file is read within limits, cell by cell
 /// (`input::workbook`); an ODS file (a zip too, inflated within the same limits first) and
 /// an XLS file are read by `calamine` whole, their cells up to the same number.
 enum Book<'b> {
-    Xlsx(workbook::Sheets<'b>),
+    /// Its sheets, and its bytes (to read a sheet's formulas from).
+    Xlsx(workbook::Sheets<'b>, &'b [u8]),
     Other(calamine::Sheets<std::io::Cursor<Vec<u8>>>),
 }
 
@@ -180,7 +208,7 @@ impl<'b> Book<'b> {
         let mut as_xlsx = None;
         if workbook::is_zip(bytes) {
             match workbook::sheets(bytes) {
-                Ok(sheets) => return Ok(Book::Xlsx(sheets)),
+                Ok(sheets) => return Ok(Book::Xlsx(sheets, bytes)),
                 // Not an XLSX workbook; the guard has passed, so it may be read whole.
                 Err(problem) if workbook::not_xlsx(&problem) => as_xlsx = Some(problem),
                 Err(problem) => return Err(problem),
@@ -198,7 +226,7 @@ impl<'b> Book<'b> {
     fn names(&self) -> Vec<String> {
         use calamine::Reader;
         match self {
-            Book::Xlsx(sheets) => sheets.names().to_vec(),
+            Book::Xlsx(sheets, _) => sheets.names().to_vec(),
             Book::Other(book) => book.sheet_names(),
         }
     }
@@ -211,7 +239,7 @@ impl<'b> Book<'b> {
         name: &str,
     ) -> Result<Vec<workbook::Merged>, WorkbookProblem> {
         match self {
-            Book::Xlsx(sheets) => sheets.merged(index),
+            Book::Xlsx(sheets, _) => sheets.merged(index),
             Book::Other(calamine::Sheets::Xls(xls)) => Ok(xls
                 .merge_cells_by_sheet_name(name)
                 .map_err(|e| workbook::unreadable(e.into()))?
@@ -220,6 +248,49 @@ impl<'b> Book<'b> {
                 .collect()),
             Book::Other(_) => Ok(Vec::new()),
         }
+    }
+
+    /// The formulas of the sheet named `name`, as written, read cell by cell in an XLSX
+    /// workbook (already guarded, and its cells counted, when the sheet was read), whole in an
+    /// XLS or ODS one. They only tell how a total row is derived: a sheet whose formulas
+    /// cannot be read has none, and its total rows are taken at their values.
+    fn formulas(&mut self, name: &str) -> Formulas {
+        use calamine::Reader;
+        let mut formulas = Formulas::new();
+        match self {
+            Book::Xlsx(_, bytes) => {
+                let Ok(mut book) = calamine::Xlsx::new(std::io::Cursor::new(*bytes)) else {
+                    return formulas;
+                };
+                let Ok(mut reader) = book.worksheet_cells_reader(name) else {
+                    return formulas;
+                };
+                while let Ok(Some(cell)) = reader.next_cell_with_formula() {
+                    if formulas.len() == workbook::MAX_CELLS {
+                        break;
+                    }
+                    if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
+                        formulas.insert(cell.pos, formula);
+                    }
+                }
+            }
+            Book::Other(book) => {
+                let Ok(range) = book.worksheet_formula(name) else {
+                    return formulas;
+                };
+                let (top, left) = range.start().unwrap_or((0, 0));
+                let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                for (r, c, formula) in range.used_cells().take(workbook::MAX_CELLS) {
+                    if !formula.is_empty() {
+                        formulas.insert(
+                            (top.saturating_add(at(r)), left.saturating_add(at(c))),
+                            formula.clone(),
+                        );
+                    }
+                }
+            }
+        }
+        formulas
     }
 
     /// The cells of sheet `index` (named `name`) that hold a value, as (row, column, value)
@@ -232,7 +303,9 @@ impl<'b> Book<'b> {
         use calamine::Reader;
         let unreadable = workbook::unreadable;
         let book = match self {
-            Book::Xlsx(sheets) => return Ok((sheets.cells(index)?, sheets.number_formats(index)?)),
+            Book::Xlsx(sheets, _) => {
+                return Ok((sheets.cells(index)?, sheets.number_formats(index)?));
+            }
             Book::Other(book) => book,
         };
         let range = book
@@ -314,8 +387,10 @@ enum FormatUnit {
 }
 
 /// The unit a number format shows: its text in quotes, after `\`, a currency symbol of
-/// `[$€-407]`, and symbols and letters written as they are (`$`, `€`); `%` is a percentage.
-/// Only the first section (for numbers above zero) is read.
+/// `[$€-407]`, and symbols and letters written as they are (`$`, `€`, `:-`); `%` is a
+/// percentage. Only the first section (for numbers above zero) is read. `:-` and `,-` are
+/// kronor, as a header's are (`#,##0:-`, `#,##0",-"`: `21 200:-`, `21 200,-`); a bare `,`
+/// after the digits scales by a thousand, so `#,##0,-` is not the kronor's `,-`.
 fn format_unit(code: &str) -> FormatUnit {
     let mut literal = String::new();
     let mut percent = false;
@@ -346,6 +421,11 @@ fn format_unit(code: &str) -> FormatUnit {
                 }
             }
             '%' => percent = true,
+            // `:-`, the kronor of a price (`#,##0:-` shows `21 200:-`), as a header's `:-` is.
+            ':' if chars.peek() == Some(&'-') => {
+                chars.next();
+                literal.push_str(" :- ");
+            }
             // An exponent (`0.00E+00`) is no unit.
             'E' | 'e' if matches!(chars.peek(), Some('+' | '-')) => {
                 chars.next();
@@ -371,6 +451,7 @@ fn format_unit(code: &str) -> FormatUnit {
     }
     let literal = literal.split_whitespace().collect::<Vec<_>>().join(" ");
     if literal.is_empty()
+        || literal == ",-"
         || literal.eq_ignore_ascii_case("general")
         || !crate::core::followup::other_unit(&literal)
     {
@@ -400,6 +481,18 @@ mod tests {
         assert_eq!(format_unit("[$-41D]#,##0"), FormatUnit::Kronor);
         assert_eq!(format_unit("0.00E+00"), FormatUnit::Kronor);
         assert_eq!(format_unit("_-* #,##0_-"), FormatUnit::Kronor);
+        // A price's `:-` (tester s29 #4), written bare, after a space, in quotes or escaped.
+        for kronor in [
+            "#,##0:-",
+            "#,##0 :-",
+            "#,##0\" :-\"",
+            "#,##0\\:\\-",
+            "#,##0\",-\"",
+            "#,##0:-;[Red]-#,##0:-",
+        ] {
+            assert_eq!(format_unit(kronor), FormatUnit::Kronor, "{kronor}");
+        }
+        assert_eq!(format_unit("#,##0 \"tkr\":-"), other("tkr :-"));
         assert_eq!(format_unit("#,##0 \"tkr\""), other("tkr"));
         assert_eq!(format_unit("[$€-407] #,##0"), other("€"));
         assert_eq!(format_unit("#,##0.00 €"), other("€"));

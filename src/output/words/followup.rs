@@ -1342,6 +1342,38 @@ fn float_hint(written: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// `allocate`'s own follow-up summary given as returned forms: every such file, named at
+/// once, and how to give the forms alone: by the forms' names in the folder of the first
+/// (`'M/redovisning-*'`), with the summary written to a folder of its own.
+fn own_summary(paths: &[std::path::PathBuf], lang: Lang) -> (String, String) {
+    let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    let named = super::listed(&named, lang);
+    let forms = match paths.first().and_then(|p| p.parent()) {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            format!("'{}'", dir.join("redovisning-*").display())
+        }
+        _ => "'redovisning-*'".to_string(),
+    };
+    let message = match paths.len() {
+        1 => say!(
+            lang,
+            "{named} är allocates egen sammanställning av uppföljningen, inte en ifylld blankett",
+            "{named} is allocate's own follow-up summary, not a filled-in form"
+        ),
+        _ => say!(
+            lang,
+            "{named} är allocates egen sammanställning av uppföljningen, inte ifyllda blanketter",
+            "{named} are allocate's own follow-up summary, not filled-in forms"
+        ),
+    };
+    let hint = say!(
+        lang,
+        "ta bort sammanställningen ur listan: ange bara blanketterna (till exempel {forms}) och skriv sammanställningen till en egen mapp (--output), så läses den inte som en blankett nästa gång",
+        "leave the summary out: give the forms alone (e.g. {forms}) and write the summary to a folder of its own (--output), so that it is not read as a form next time"
+    );
+    (message, hint)
+}
+
 /// Why a usage file cannot be read, and what to do.
 pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
     let path = error.path().display();
@@ -1414,6 +1446,7 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
             },
             super::load::mixed_encoding_hint(lang).to_string(),
         ),
+        UsageReadError::OwnSummary { paths } => own_summary(paths, lang),
         UsageReadError::NothingReported { .. } => (
             say!(
                 lang,
