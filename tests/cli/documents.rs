@@ -3328,7 +3328,7 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     // The per-actor table: area 2's column and the whole.
     has(
         &md,
-        "| **1 836 626 kr** ≠ områdets 2 501 626 kr (se felen) | **6 188 272 kr** | **12 024 898 kr** ≠ länets medel 12 689 898 kr (se felen) |",
+        "| **1 836 626 kr** ≠ områdets tabell 2 501 626 kr (se felen) | **6 188 272 kr** | **12 024 898 kr** ≠ länets medel 12 689 898 kr (se felen) |",
     );
     has(
         &md,
@@ -3350,7 +3350,7 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     has_en("|  | **Total** |  |  |  | **2,501,626 kr ✓** |");
     has_en("The headings together: 12,689,898 kr ✓.");
     has_en("| **1,200,000 kr** without 2.5 (see the errors) |");
-    has_en("| **1,836,626 kr** ≠ the area's 2,501,626 kr (see the errors) |");
+    has_en("| **1,836,626 kr** ≠ the area's table 2,501,626 kr (see the errors) |");
     has_en(
         "The picture shows **12,024,898 kr** ≠ the county total 12,689,898 kr (see the errors): insatser that the errors leave undistributed or without a known area are not in it.",
     );

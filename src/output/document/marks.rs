@@ -200,7 +200,13 @@ impl<'a> Marks<'a> {
                 "≠ länets medel {amount}",
                 "≠ the county total {amount}"
             ),
-            Whole::Area(_) => say!(lang, "≠ områdets {amount}", "≠ the area's {amount}"),
+            // The sum of the area's table, which a draft's errors may set apart from the
+            // area's agreed amount: named as the table's, never as the area's.
+            Whole::Area(_) => say!(
+                lang,
+                "≠ områdets tabell {amount}",
+                "≠ the area's table {amount}"
+            ),
         };
         Figure {
             text: number::document_amount(shown, lang),
