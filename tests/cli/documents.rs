@@ -3356,6 +3356,62 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     );
 }
 
+/// The picture's total beside the county total in a draft says why they differ, by which way
+/// (tester s29 hostile #3): insats 2.7 one krona too large puts every insats in the picture,
+/// which then shows more than the county total, and nothing is "left out"; one krona too
+/// small, less. An insats the errors leave out (a negative amount cannot be split) is said to
+/// be left out. The per-actor table's area column is marked against the area's table, whose
+/// sum a draft's errors may set apart from the area's agreed amount, and says so (#4).
+#[test]
+fn a_drafts_picture_says_whether_it_shows_more_or_less_than_the_county_total_and_why() {
+    let md_of = |amount: &str, lang: &str| {
+        let p = PlanDir::from_real("plan-2026.toml")
+            .edit("amount = 205_026", &format!("amount = {amount}"));
+        basis_of(&p, "md", lang, 1)
+    };
+    let has = |md: &str, line: &str| {
+        let line = typeset(line);
+        assert!(md.contains(&line), "no {line:?} in\n{md}");
+    };
+    let left_out = "insatser som felen lämnar ofördelade eller utan känt område är inte med";
+    let md = md_of("205_027", "sv");
+    has(
+        &md,
+        "Bilden visar **12 689 899 kr** ≠ länets medel 12 689 898 kr (se felen): den tar med varje insats med beloppet planen skriver, och insatserna summerar till mer än länets medel.",
+    );
+    assert!(!md.contains(left_out), "{md}");
+    let md = md_of("205_027", "en");
+    has(
+        &md,
+        "The picture shows **12,689,899 kr** ≠ the county total 12,689,898 kr (see the errors): it takes in every insats at the amount the plan writes, and the insatser add up to more than the county total.",
+    );
+    let md = md_of("205_025", "sv");
+    has(
+        &md,
+        "Bilden visar **12 689 897 kr** ≠ länets medel 12 689 898 kr (se felen): den tar med varje insats med beloppet planen skriver, och insatserna summerar till mindre än länets medel.",
+    );
+    assert!(!md.contains(left_out), "{md}");
+
+    // A negative insats is left out of the picture and the per-actor table; the area's table
+    // sums it as written, 2 091 574 kr, where the area's amount is 2 501 626 kr.
+    let md = md_of("-205_026", "sv");
+    has(
+        &md,
+        &format!(
+            "Bilden visar **12 484 872 kr** ≠ länets medel 12 689 898 kr (se felen): {left_out}."
+        ),
+    );
+    has(
+        &md,
+        "| **2 296 600 kr** ≠ områdets tabell 2 091 574 kr (se felen) |",
+    );
+    let md = md_of("-205_026", "en");
+    has(
+        &md,
+        "| **2,296,600 kr** ≠ the area's table 2,091,574 kr (see the errors) |",
+    );
+}
+
 /// The decision basis of a plan in `p` in `format` (`md` or `html`) and `lang`, from
 /// standard output, with the exit status `status`.
 fn basis_of(p: &PlanDir, format: &str, lang: &str, status: i32) -> String {

@@ -443,16 +443,44 @@ fn flow(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: L
     ));
     let county_total = *projection.ledger.plan.plan.county_total.get_ref();
     blocks.push(Block::Chart(chart::sankey(&flow, county_total, lang)));
-    // In a draft whose errors keep money from the picture, what it leaves out.
+    // In a draft, why the picture's total is not the county total: money the errors keep from
+    // it, or insatser (in it or not) that add up to more or less than the county total.
     if flow.total != county_total {
         blocks.push(Block::Paragraph(vec![
             Span::text(lang.pick("Bilden visar ", "The picture shows ")),
             Span::Figure(marks.whole(flow.total, Whole::County(county_total))),
-            Span::text(lang.pick(
-                ": insatser som felen lämnar ofördelade eller utan känt område är inte med.",
-                ": insatser that the errors leave undistributed or without a known area are not in it.",
+            Span::text(flow_note(
+                projection.ledger.plan,
+                flow.total,
+                county_total,
+                lang,
             )),
         ]));
+    }
+}
+
+/// What a draft says after the picture's total when that is not the county total (`county`),
+/// by whether insatser are left out of the picture (its `shown` total is not the insatser's as
+/// the plan writes them) and whether it shows more or less than the county total.
+fn flow_note(plan: &Plan, shown: Amount, county: Amount, lang: Lang) -> &'static str {
+    let written: Amount = plan.insatser.iter().map(|x| *x.amount.get_ref()).sum();
+    match (shown != written, shown > county) {
+        (true, false) => lang.pick(
+            ": insatser som felen lämnar ofördelade eller utan känt område är inte med.",
+            ": insatser that the errors leave undistributed or without a known area are not in it.",
+        ),
+        (true, true) => lang.pick(
+            ": insatser som felen lämnar ofördelade eller utan känt område är inte med, och de som är med summerar till mer än länets medel.",
+            ": insatser that the errors leave undistributed or without a known area are not in it, and those in it add up to more than the county total.",
+        ),
+        (false, true) => lang.pick(
+            ": den tar med varje insats med beloppet planen skriver, och insatserna summerar till mer än länets medel.",
+            ": it takes in every insats at the amount the plan writes, and the insatser add up to more than the county total.",
+        ),
+        (false, false) => lang.pick(
+            ": den tar med varje insats med beloppet planen skriver, och insatserna summerar till mindre än länets medel.",
+            ": it takes in every insats at the amount the plan writes, and the insatser add up to less than the county total.",
+        ),
     }
 }
 
