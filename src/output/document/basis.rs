@@ -17,7 +17,8 @@ use crate::input::plan::Source;
 use crate::output::document::marks::{self, Marks, Whole};
 use crate::output::document::splits;
 use crate::output::document::{
-    Block, Column, Document, Figure, Mark, Row, RowKind, Span, Table, chart, total_label,
+    Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, Table, chart,
+    total_label,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -142,13 +143,19 @@ pub fn build(inputs: &Inputs) -> Document {
         blocks.splice(0..0, section);
     }
 
+    let status = marks::status(&marks, ledger, &findings, &marked, lang);
+    let mut kicker = say!(
+        lang,
+        "Beslutsunderlag · {county} {year}",
+        "Decision basis · {county} {year}"
+    );
+    // A draft's line above the title (Markdown's running line) says it is one.
+    if status.kind == StatusKind::Errors {
+        kicker = format!("{} · {kicker}", super::draft_word(lang));
+    }
     Document {
         lang,
-        kicker: say!(
-            lang,
-            "Beslutsunderlag · {county} {year}",
-            "Decision basis · {county} {year}"
-        ),
+        kicker,
         title: say!(
             lang,
             "Länsgemensamma medel för psykisk hälsa och suicidprevention {year}",
@@ -156,7 +163,7 @@ pub fn build(inputs: &Inputs) -> Document {
         ),
         subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,
-        status: Some(marks::status(&marks, ledger, &findings, &marked, lang)),
+        status: Some(status),
         footer: super::footer(inputs.source, &blocks, lang),
         blocks,
         date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),

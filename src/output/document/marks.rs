@@ -580,7 +580,7 @@ pub(super) fn status(
         return StatusNote {
             kind: StatusKind::Errors,
             text: vec![
-                Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
+                Span::Strong(format!("{}:", super::draft_word(lang))),
                 Span::text(say!(
                     lang,
                     " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen{unchecked}.",
