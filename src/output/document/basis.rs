@@ -17,7 +17,8 @@ use crate::input::plan::Source;
 use crate::output::document::marks::{self, Marks, Whole};
 use crate::output::document::splits;
 use crate::output::document::{
-    Block, Column, Document, Figure, Mark, Row, RowKind, Span, Table, chart, total_label,
+    Block, Column, Document, Figure, Mark, Row, RowKind, Span, StatusKind, Table, chart,
+    total_label,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -142,13 +143,19 @@ pub fn build(inputs: &Inputs) -> Document {
         blocks.splice(0..0, section);
     }
 
+    let status = marks::status(&marks, ledger, &findings, &marked, lang);
+    let mut kicker = say!(
+        lang,
+        "Beslutsunderlag · {county} {year}",
+        "Decision basis · {county} {year}"
+    );
+    // A draft's line above the title (Markdown's running line) says it is one.
+    if status.kind == StatusKind::Errors {
+        kicker = format!("{} · {kicker}", super::draft_word(lang));
+    }
     Document {
         lang,
-        kicker: say!(
-            lang,
-            "Beslutsunderlag · {county} {year}",
-            "Decision basis · {county} {year}"
-        ),
+        kicker,
         title: say!(
             lang,
             "Länsgemensamma medel för psykisk hälsa och suicidprevention {year}",
@@ -156,7 +163,7 @@ pub fn build(inputs: &Inputs) -> Document {
         ),
         subtitle: Some(vec![Span::swedish(&plan.plan.title)]),
         meta,
-        status: Some(marks::status(&marks, ledger, &findings, &marked, lang)),
+        status: Some(status),
         footer: super::footer(inputs.source, &blocks, lang),
         blocks,
         date: plan.plan.decision_date.as_ref().map(|d| *d.get_ref()),
@@ -443,16 +450,44 @@ fn flow(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: L
     ));
     let county_total = *projection.ledger.plan.plan.county_total.get_ref();
     blocks.push(Block::Chart(chart::sankey(&flow, county_total, lang)));
-    // In a draft whose errors keep money from the picture, what it leaves out.
+    // In a draft, why the picture's total is not the county total: money the errors keep from
+    // it, or insatser (in it or not) that add up to more or less than the county total.
     if flow.total != county_total {
         blocks.push(Block::Paragraph(vec![
             Span::text(lang.pick("Bilden visar ", "The picture shows ")),
             Span::Figure(marks.whole(flow.total, Whole::County(county_total))),
-            Span::text(lang.pick(
-                ": insatser som felen lämnar ofördelade eller utan känt område är inte med.",
-                ": insatser that the errors leave undistributed or without a known area are not in it.",
+            Span::text(flow_note(
+                projection.ledger.plan,
+                flow.total,
+                county_total,
+                lang,
             )),
         ]));
+    }
+}
+
+/// What a draft says after the picture's total when that is not the county total (`county`),
+/// by whether insatser are left out of the picture (its `shown` total is not the insatser's as
+/// the plan writes them) and whether it shows more or less than the county total.
+fn flow_note(plan: &Plan, shown: Amount, county: Amount, lang: Lang) -> &'static str {
+    let written: Amount = plan.insatser.iter().map(|x| *x.amount.get_ref()).sum();
+    match (shown != written, shown > county) {
+        (true, false) => lang.pick(
+            ": insatser som felen lämnar ofördelade eller utan känt område är inte med.",
+            ": insatser that the errors leave undistributed or without a known area are not in it.",
+        ),
+        (true, true) => lang.pick(
+            ": insatser som felen lämnar ofördelade eller utan känt område är inte med, och de som är med summerar till mer än länets medel.",
+            ": insatser that the errors leave undistributed or without a known area are not in it, and those in it add up to more than the county total.",
+        ),
+        (false, true) => lang.pick(
+            ": den tar med varje insats med beloppet planen skriver, och insatserna summerar till mer än länets medel.",
+            ": it takes in every insats at the amount the plan writes, and the insatser add up to more than the county total.",
+        ),
+        (false, false) => lang.pick(
+            ": den tar med varje insats med beloppet planen skriver, och insatserna summerar till mindre än länets medel.",
+            ": it takes in every insats at the amount the plan writes, and the insatser add up to less than the county total.",
+        ),
     }
 }
 

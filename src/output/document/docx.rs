@@ -215,6 +215,9 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     xml.document = name_pictures(&xml.document, &tables.pictures);
     xml.styles = default_language(&xml.styles, lang);
     xml.doc_props.core = core_properties(doc);
+    if let Some(line) = doc.running_line() {
+        draft_header(&mut xml, line);
+    }
     pack(xml, &tables).map_err(|e| DocxError::Zip(e.to_string()))
 }
 
@@ -1016,7 +1019,7 @@ fn figure(f: &Figure, _lang: Lang) -> Vec<Run> {
 /// the document has a date (the plan's decision date), that day as when it was made and last
 /// changed; without one no date at all, rather than a made-up one.
 fn core_properties(doc: &Document) -> Vec<u8> {
-    let title = crate::output::document::chart::escape(&doc.title);
+    let title = crate::output::document::chart::escape(&doc.file_title());
     let dates = doc.date.map_or(String::new(), |date| {
         format!(
             "<dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}T00:00:00Z</dcterms:created>\
@@ -1037,6 +1040,56 @@ fn core_properties(doc: &Document) -> Vec<u8> {
         doc.lang.tag()
     )
     .into_bytes()
+}
+
+/// The relationship id of a draft's header (`docx-rs`'s own are `rId…` and `rIdHeader…`).
+const DRAFT_HEADER: &str = "rIdDraftHeader";
+
+/// Gives a draft a header on every page that says it is one (`line`): the header part
+/// (`word/header1.xml`, written by [`pack`] with `docx-rs`'s headers, of which a document has
+/// none of its own), its relationship from the document and its content type, and a reference
+/// to it first in every section's properties, where the schema puts it (`docx-rs` would write
+/// it after the page setup, and only in the last section). Every section names it, upright
+/// and on its side, so that no section is left without it.
+fn draft_header(xml: &mut docx_rs::XMLDocx, line: &str) {
+    debug_assert!(xml.headers.is_empty(), "header1.xml is the draft's");
+    let text = crate::output::document::chart::escape(line);
+    xml.headers.push(
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+             <w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+             <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" />\
+             <w:jc w:val=\"center\" /></w:pPr><w:r><w:rPr><w:b /><w:color w:val=\"{ERROR}\" />\
+             <w:sz w:val=\"18\" /></w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p></w:hdr>"
+        )
+        .into_bytes(),
+    );
+    let insert = |part: &[u8], before: &str, what: &str| -> Vec<u8> {
+        String::from_utf8_lossy(part)
+            .replacen(before, &format!("{what}{before}"), 1)
+            .into_bytes()
+    };
+    xml.document_rels = insert(
+        &xml.document_rels,
+        "</Relationships>",
+        &format!(
+            "<Relationship Id=\"{DRAFT_HEADER}\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" \
+             Target=\"header1.xml\" />"
+        ),
+    );
+    xml.content_type = insert(
+        &xml.content_type,
+        "</Types>",
+        "<Override PartName=\"/word/header1.xml\" \
+         ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\" />",
+    );
+    xml.document = String::from_utf8_lossy(&xml.document)
+        .replace(
+            "<w:sectPr>",
+            &format!("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{DRAFT_HEADER}\" />"),
+        )
+        .into_bytes();
 }
 
 /// The character style of the user's own words ([`Span::Swedish`]) in a document that is not

@@ -97,6 +97,23 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
 }
 "#;
 
+/// A draft's line at the top of every printed page, in the page's margin (`@top-center`,
+/// drawn by Chromium and so Chrome and Edge; a browser that draws no margin boxes prints the
+/// `<title>`, which says "Utkast", in its own header instead). Nothing on the screen.
+fn running_style(line: &str) -> String {
+    // The line is the program's own words; a quote or backslash would still end the string.
+    let quoted: String = line
+        .chars()
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!(
+        "@page {{ @top-center {{ content: \"{quoted}\"; color: #b3261e; font: 700 9pt \"Segoe UI\", \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }} }}\n"
+    )
+}
+
 /// The whole document as HTML.
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
@@ -106,10 +123,11 @@ pub fn render(doc: &Document) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"generator\" content=\"allocate {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+         <meta name=\"generator\" content=\"allocate {}\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
         env!("CARGO_PKG_VERSION"),
-        escape(&doc.title)
+        escape(&doc.file_title()),
+        doc.running_line().map_or_else(String::new, running_style)
     );
     out.push_str("<header>\n");
     let _ = writeln!(out, "<p class=\"kicker\">{}</p>", escape(&doc.kicker));

@@ -200,7 +200,13 @@ impl<'a> Marks<'a> {
                 "≠ länets medel {amount}",
                 "≠ the county total {amount}"
             ),
-            Whole::Area(_) => say!(lang, "≠ områdets {amount}", "≠ the area's {amount}"),
+            // The sum of the area's table, which a draft's errors may set apart from the
+            // area's agreed amount: named as the table's, never as the area's.
+            Whole::Area(_) => say!(
+                lang,
+                "≠ områdets tabell {amount}",
+                "≠ the area's table {amount}"
+            ),
         };
         Figure {
             text: number::document_amount(shown, lang),
@@ -574,7 +580,7 @@ pub(super) fn status(
         return StatusNote {
             kind: StatusKind::Errors,
             text: vec![
-                Span::Strong(lang.pick("Utkast:", "Draft:").to_string()),
+                Span::Strong(format!("{}:", super::draft_word(lang))),
                 Span::text(say!(
                     lang,
                     " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen{unchecked}.",

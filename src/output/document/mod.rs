@@ -169,6 +169,36 @@ impl Document {
             .collect();
         errors_all_marked(&notes, &marked)
     }
+
+    /// Whether the document is a draft: its plan has errors.
+    pub fn is_draft(&self) -> bool {
+        (self.status.as_ref()).is_some_and(|s| s.kind == StatusKind::Errors)
+    }
+
+    /// The title a browser's tab, a printout's default header and a file's properties give:
+    /// a draft's says so, "Utkast: Länsgemensamma medel …"; a final document's is its title.
+    pub fn file_title(&self) -> String {
+        match self.is_draft() {
+            true => format!("{}: {}", draft_word(self.lang), self.title),
+            false => self.title.clone(),
+        }
+    }
+
+    /// The line a draft prints on every page (a Word header, the HTML's page margin), so that
+    /// no page of it can be taken for the final document's; none for a final document.
+    pub fn running_line(&self) -> Option<&'static str> {
+        self.is_draft().then(|| {
+            self.lang.pick(
+                "UTKAST – planen har fel, se första sidan",
+                "DRAFT – the plan has errors, see the first page",
+            )
+        })
+    }
+}
+
+/// What a document made from a plan with errors is: "Utkast" (its status, title and kicker).
+pub fn draft_word(lang: Lang) -> &'static str {
+    lang.pick("Utkast", "Draft")
 }
 
 /// The numbers (1-based) of the findings that some figure in `blocks` or `meta` is marked
