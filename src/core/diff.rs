@@ -519,27 +519,16 @@ pub fn area_pairs<'p>(
         areas.iter().map(|a| Text::new(&a.title).folded).collect()
     };
     let (old_titles, new_titles) = (titles(old), titles(new));
-    let mut old_taken = vec![false; old.len()];
-    let mut new_taken = vec![false; new.len()];
-    let mut pairs = pair_equal(
-        &mut old_taken,
-        &mut new_taken,
-        |o| old_titles.get(o).map_or("", String::as_str),
-        |n| new_titles.get(n).map_or("", String::as_str),
-    );
     let number = |areas: &[Area], i: usize| areas.get(i).map(|a| *a.number.get_ref());
-    pairs.extend(pair_equal(
-        &mut old_taken,
-        &mut new_taken,
-        |o| number(old, o),
-        |n| number(new, n),
-    ));
-    let mut old_of = vec![None; new.len()];
-    for (o, n) in pairs {
-        if let Some(slot) = old_of.get_mut(n) {
-            *slot = old.get(o);
-        }
-    }
+    let (old_of, old_taken) = paired(
+        (old.len(), new.len()),
+        (
+            |o| old_titles.get(o).map(String::as_str),
+            |n| new_titles.get(n).map(String::as_str),
+        ),
+        (|o| number(old, o), |n| number(new, n)),
+    );
+    let old_of = old_of.into_iter().map(|o| o.and_then(|o| old.get(o)));
     let mut result: Vec<(Option<&Area>, Option<&Area>)> =
         new.iter().zip(old_of).map(|(n, o)| (o, Some(n))).collect();
     result.extend(
@@ -749,29 +738,14 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     };
     let (old_kommuner, new_kommuner) = (&old.plan.kommuner, &new.plan.kommuner);
     let (old_amounts, new_amounts) = (amounts(old), amounts(new));
-    let mut old_taken = vec![false; old_kommuner.len()];
-    let mut new_taken = vec![false; new_kommuner.len()];
     let code = |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| k.code.get_ref().clone());
-    let mut pairs = pair_equal(
-        &mut old_taken,
-        &mut new_taken,
-        |o| code(old_kommuner, o),
-        |n| code(new_kommuner, n),
-    );
     let identity =
         |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| kommun_identity(k.name.get_ref()));
-    pairs.extend(pair_equal(
-        &mut old_taken,
-        &mut new_taken,
-        |o| identity(old_kommuner, o),
-        |n| identity(new_kommuner, n),
-    ));
-    let mut old_of = vec![None; new_kommuner.len()];
-    for (o, n) in pairs {
-        if let Some(slot) = old_of.get_mut(n) {
-            *slot = Some(o);
-        }
-    }
+    let (old_of, old_taken) = paired(
+        (old_kommuner.len(), new_kommuner.len()),
+        (|o| code(old_kommuner, o), |n| code(new_kommuner, n)),
+        (|o| identity(old_kommuner, o), |n| identity(new_kommuner, n)),
+    );
     let row = |shown: &Kommun, change: Change, was: Option<Was>| Row {
         key: shown.code.get_ref().clone(),
         label: shown.label(),
@@ -1259,6 +1233,32 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
 /// Pairs each old item not yet taken, in order, with the first new one not yet taken whose key
 /// is the same, through a hash of the keys: thousands of items with one key pair in linear
 /// time. Marks the pairs taken.
+/// Two lists' items paired by their `first` keys, then those left by their `second` keys
+/// (each a key of an old item's place and one of a new item's): for each new item the place
+/// of its old one, and for each old item whether it was paired.
+fn paired<A: std::hash::Hash + Eq, B: std::hash::Hash + Eq>(
+    (old_len, new_len): (usize, usize),
+    first: (impl Fn(usize) -> A, impl Fn(usize) -> A),
+    second: (impl Fn(usize) -> B, impl Fn(usize) -> B),
+) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut old_taken = vec![false; old_len];
+    let mut new_taken = vec![false; new_len];
+    let mut pairs = pair_equal(&mut old_taken, &mut new_taken, first.0, first.1);
+    pairs.extend(pair_equal(
+        &mut old_taken,
+        &mut new_taken,
+        second.0,
+        second.1,
+    ));
+    let mut old_of = vec![None; new_len];
+    for (o, n) in pairs {
+        if let Some(slot) = old_of.get_mut(n) {
+            *slot = Some(o);
+        }
+    }
+    (old_of, old_taken)
+}
+
 fn pair_equal<K: std::hash::Hash + Eq>(
     old_taken: &mut [bool],
     new_taken: &mut [bool],

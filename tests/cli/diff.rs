@@ -2077,16 +2077,7 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
     let new = PlanDir { text, ..new };
     new.check(&[]).assert_status(0);
     // Last year's plan: the same but for its year.
-    std::fs::write(
-        new.dir.path().join("old.toml"),
-        real_plan("plan-2026.toml").replacen("year = 2026", "year = 2025", 1),
-    )
-    .unwrap();
-    let diff = |extra: &[&str]| {
-        let mut args = vec!["diff", "old.toml", "plan.toml"];
-        args.extend_from_slice(extra);
-        allocate(new.dir.path(), &args)
-    };
+    let diff = against_the_2026_plan_as_2025(&new);
     diff(&[])
         .assert_stdout_contains("Insatser: 2 ändrade, 21 oförändrade, 0 tillkomna, 0 borttagna")
         .assert_stdout_contains(
@@ -2258,6 +2249,21 @@ fn shares_move_only_under_a_split_and_by_recipient() {
 }
 
 /// `diff` of the corpus plan (`old.toml`) against `new` (`new.toml`), in `new`'s folder.
+/// `allocate diff old.toml plan.toml EXTRA` in `new`'s folder, `old.toml` being the 2026
+/// plan as last year's (its year 2025, its figures 2026's).
+fn against_the_2026_plan_as_2025(new: &PlanDir) -> impl Fn(&[&str]) -> Output + '_ {
+    std::fs::write(
+        new.dir.path().join("old.toml"),
+        real_plan("plan-2026.toml").replacen("year = 2026", "year = 2025", 1),
+    )
+    .unwrap();
+    move |extra: &[&str]| {
+        let mut args = vec!["diff", "old.toml", "plan.toml"];
+        args.extend_from_slice(extra);
+        allocate(new.dir.path(), &args)
+    }
+}
+
 fn against_base(new: &PlanDir, extra: &[&str]) -> Output {
     std::fs::write(new.dir.path().join("new.toml"), &new.text).unwrap();
     std::fs::copy(
@@ -2279,16 +2285,7 @@ fn a_kommun_recoded_or_renamed_is_one_row_that_says_what_it_was() {
     let text = new.text.replace("Ragunda", "Ragunda-Hammarstrand");
     let new = PlanDir { text, ..new };
     new.check(&[]).assert_status(0);
-    std::fs::write(
-        new.dir.path().join("old.toml"),
-        real_plan("plan-2026.toml").replacen("year = 2026", "year = 2025", 1),
-    )
-    .unwrap();
-    let diff = |extra: &[&str]| {
-        let mut args = vec!["diff", "old.toml", "plan.toml"];
-        args.extend_from_slice(extra);
-        allocate(new.dir.path(), &args)
-    };
+    let diff = against_the_2026_plan_as_2025(&new);
     // The 2026 decision's per-kommun figures (Krokom 222 600 kr, Ragunda 190 600 kr) on
     // both sides, unchanged.
     // (Status 1: this year's figures about last year are the 2025 plan's, not this copy's.)
