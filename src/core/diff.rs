@@ -725,8 +725,8 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
 }
 
 /// The money each kommun gets directly, in the order of their codes. A kommun is the same in
-/// both plans by its code, else by its name however written: a code corrected, or a kommun
-/// renamed, is one row that says what it was.
+/// both plans by its name however written, else by its code: a code corrected (two codes
+/// swapped among them), or a kommun renamed, is one row that says what it was.
 fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     let amounts = |ledger: &Ledger| -> Vec<Amount> {
         (0..ledger.plan.kommuner.len())
@@ -743,8 +743,8 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
         |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| kommun_identity(k.name.get_ref()));
     let (old_of, old_taken) = paired(
         (old_kommuner.len(), new_kommuner.len()),
-        (|o| code(old_kommuner, o), |n| code(new_kommuner, n)),
         (|o| identity(old_kommuner, o), |n| identity(new_kommuner, n)),
+        (|o| code(old_kommuner, o), |n| code(new_kommuner, n)),
     );
     let row = |shown: &Kommun, change: Change, was: Option<Was>| Row {
         key: shown.code.get_ref().clone(),
@@ -841,36 +841,29 @@ fn moved_shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChan
             .collect();
     }
     let (before, after) = (shares_of(old, o), shares_of(new, n));
-    // A recipient is the same by its code or id, else by its name however written (`Berg`,
-    // `Bergs kommun`): a kommun renamed, or one whose code was corrected, is one recipient.
-    let by_key: HashMap<&str, usize> = (before.iter().enumerate()).map(|(i, s)| (s.0, i)).collect();
-    let after_keys: HashSet<&str> = after.iter().map(|s| s.0).collect();
-    let by_name: HashMap<String, usize> = (before.iter().enumerate())
-        .filter(|(_, s)| !after_keys.contains(s.0))
-        .map(|(i, s)| (kommun_identity(s.2), i))
-        .collect();
-    let mut paired = vec![false; before.len()];
-    let mut changes: Vec<ShareChange> = Vec::new();
-    for (key, amount, name) in &after {
-        let was = (by_key
-            .get(key)
-            .or_else(|| by_name.get(&kommun_identity(name))))
-        .copied()
-        .filter(|&i| !paired.get(i).copied().unwrap_or(true));
-        if let Some(flag) = was.and_then(|i| paired.get_mut(i)) {
-            *flag = true;
-        }
-        let old_amount = was.and_then(|i| before.get(i)).map(|s| s.1);
-        if old_amount != Some(*amount) {
-            changes.push(ShareChange {
+    // A recipient is the same by its name however written (`Berg`, `Bergs kommun`), else by
+    // its code or id: a kommun whose code was corrected (two codes swapped), or one renamed,
+    // is one recipient.
+    let identity =
+        |shares: &[(&str, Amount, &str)], i: usize| shares.get(i).map(|s| kommun_identity(s.2));
+    let key = |shares: &[(&str, Amount, &str)], i: usize| shares.get(i).map(|s| s.0.to_string());
+    let (old_of, paired_before) = paired(
+        (before.len(), after.len()),
+        (|b| identity(&before, b), |a| identity(&after, a)),
+        (|b| key(&before, b), |a| key(&after, a)),
+    );
+    let mut changes: Vec<ShareChange> = (after.iter().zip(old_of))
+        .filter_map(|((_, amount, name), was)| {
+            let old_amount = was.and_then(|i| before.get(i)).map(|s| s.1);
+            (old_amount != Some(*amount)).then(|| ShareChange {
                 recipient: name.to_string(),
                 old: old_amount,
                 new: Some(*amount),
-            });
-        }
-    }
+            })
+        })
+        .collect();
     changes.extend(
-        (before.iter().zip(&paired))
+        (before.iter().zip(&paired_before))
             .filter(|(_, p)| !**p)
             .map(|(s, _)| ShareChange {
                 recipient: s.2.to_string(),
@@ -907,8 +900,8 @@ fn shares_of<'l>(ledger: &'l Ledger<'_>, i: usize) -> Vec<(&'l str, Amount, &'l 
 /// kommun in one plan's key only counting as a difference. A key that could not be read in
 /// either plan is not compared.
 fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
-    // Each kommun's weight with its code and name: a kommun is the same by either (a name
-    // changed, or a code corrected; a name however written, `Berg` or `Bergs kommun`).
+    // Each kommun's weight with its code and name: a kommun is the same by its name however
+    // written (`Berg`, `Bergs kommun`), else by its code (a code corrected, or a name changed).
     let weights = |ledger: &Ledger, id: &str| -> Option<Vec<(String, String, Decimal)>> {
         let key = ledger.keys.get(*ledger.names.keys.get(id)?)?;
         let weights = key.weights.as_ref().ok()?;
@@ -928,7 +921,7 @@ fn keys_changed(old: &Ledger, new: &Ledger) -> HashSet<String> {
             before.iter().map(|(_, n, w)| (n.as_str(), *w)).collect();
         before.len() != after.len()
             || after.iter().any(|(c, n, w)| {
-                by_code.get(c.as_str()).or_else(|| by_name.get(n.as_str())) != Some(w)
+                by_name.get(n.as_str()).or_else(|| by_code.get(c.as_str())) != Some(w)
             })
     };
     (new.plan.keys.iter())

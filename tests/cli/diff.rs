@@ -2293,7 +2293,7 @@ fn a_kommun_recoded_or_renamed_is_one_row_that_says_what_it_was() {
     table
         .assert_status(1)
         .assert_stdout_contains("│ 2310 Krokom             ┆   222 600 kr ┆   222 600 kr ┆       0 kr ┆ 0,00 % │")
-        .assert_stdout_contains("  Kommuner med annan kod eller annat namn än 2025 (jämförda med samma kod,\n    annars samma namn):\n    2303 Ragunda-Hammarstrand (2025: Ragunda)\n    2310 Krokom (2025: kod 2309)\n");
+        .assert_stdout_contains("  Kommuner med annan kod eller annat namn än 2025 (jämförda med samma namn,\n    annars samma kod):\n    2303 Ragunda-Hammarstrand (2025: Ragunda)\n    2310 Krokom (2025: kod 2309)\n");
     assert!(!table.stdout.contains("2309 Krokom"), "{}", table.stdout);
     assert!(!table.stdout.contains("-100,00 %"), "{}", table.stdout);
     let json: serde_json::Value =
@@ -2313,8 +2313,39 @@ fn a_kommun_recoded_or_renamed_is_one_row_that_says_what_it_was() {
     assert_eq!(ragunda["old"], 190_600);
     assert_eq!(ragunda["old_name"], "2303 Ragunda");
     diff(&["--format", "md"]).assert_stdout_contains(
-        "Kommuner med annan kod eller annat namn än 2025 (jämförda med samma kod, annars samma namn):\n\n- 2303 Ragunda-Hammarstrand (2025: Ragunda)\n- 2310 Krokom (2025: kod 2309)\n",
+        "Kommuner med annan kod eller annat namn än 2025 (jämförda med samma namn, annars samma kod):\n\n- 2303 Ragunda-Hammarstrand (2025: Ragunda)\n- 2310 Krokom (2025: kod 2309)\n",
     );
+    // Two codes swapped (last year's plan had Ragunda's and Krokom's the wrong way round):
+    // each kommun is itself by its name, its money unchanged, 1.3's shares unmoved (tester
+    // s29 round 2: −32 000 kr and +32 000 kr, and a key "changed").
+    let swapped = real_plan("plan-2026.toml")
+        .replacen("year = 2026", "year = 2025", 1)
+        .replace(
+            "code = \"2303\"\nname = \"Ragunda\"",
+            "code = \"2309\"\nname = \"Ragunda\"",
+        )
+        .replace(
+            "code = \"2309\"\nname = \"Krokom\"",
+            "code = \"2303\"\nname = \"Krokom\"",
+        );
+    std::fs::write(new.dir.path().join("swapped.toml"), swapped).unwrap();
+    std::fs::write(
+        new.dir.path().join("real.toml"),
+        real_plan("plan-2026.toml"),
+    )
+    .unwrap();
+    let fixed = allocate(new.dir.path(), &["diff", "swapped.toml", "real.toml"]);
+    fixed
+        .assert_stdout_contains(
+            "│ 2303 Ragunda    ┆   190 600 kr ┆   190 600 kr ┆       0 kr ┆ 0,00 % │",
+        )
+        .assert_stdout_contains(
+            "│ 2309 Krokom     ┆   222 600 kr ┆   222 600 kr ┆       0 kr ┆ 0,00 % │",
+        )
+        .assert_stdout_contains(
+            "    2303 Ragunda (2025: kod 2309)\n    2309 Krokom (2025: kod 2303)\n",
+        )
+        .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade, 0 tillkomna, 0 borttagna");
     // A name written another way is no rename: `Krokoms kommun` is Krokom.
     let spelled = real_plan("plan-2026.toml")
         .replace("name = \"Krokom\"", "name = \"Krokoms kommun\"")

@@ -127,8 +127,8 @@ pub fn renamed_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> 
 pub fn recoded_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
     let heading = say!(
         lang,
-        "Kommuner med annan kod eller annat namn än {old_column} (jämförda med samma kod, annars samma namn):",
-        "Kommuner with another code or name than in {old_column} (compared by code, else by name):"
+        "Kommuner med annan kod eller annat namn än {old_column} (jämförda med samma namn, annars samma kod):",
+        "Kommuner with another code or name than in {old_column} (compared by name, else by code):"
     );
     let shown = d.direct_kommuner();
     was_lines(&shown, heading, old_column, |r| kommun_was(r, lang))
