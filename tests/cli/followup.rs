@@ -650,6 +650,17 @@ fn a_total_formula_a_program_left_uncalculated_is_derived_not_compared() {
         .assert_stderr_contains(
             "summaraden säger 81 200 kr använt, men raderna ovanför summerar till 181 200 kr",
         );
+    // 2.5's amount a formula too, `E12*2`, with a value as stale (30 000 kr, where Excel shows
+    // 42 400): a total derived from the rows would agree with it, so the total is taken at
+    // its saved value and the form refused, not read with amounts no one saw (tester s29
+    // round 2 #1).
+    std::fs::write(&path, &original).unwrap();
+    edit_part(&path, sheet, "<v>60000</v>", "<f>E12*2</f><v>30000</v>");
+    year.run(&["follow-up", PLAN, name])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "summaraden säger 0 kr använt, men raderna ovanför summerar till 151 200 kr",
+        );
 }
 
 /// A cell format with the kronor of a price, `:-` (`#,##0:-` shows `21 200:-`), is kronor,

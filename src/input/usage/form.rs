@@ -513,6 +513,9 @@ pub(super) fn form(
     // is not one of the form's.
     let mut totals: Vec<Total> = Vec::new();
     let mut text_amounts = Vec::new();
+    // The rows whose amount used is a formula's: its value is what the spreadsheet last
+    // computed, as stale as a total's when the workbook was not recalculated.
+    let mut computed_rows = 0usize;
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
@@ -642,6 +645,9 @@ pub(super) fn form(
                 {
                     text_amounts.push((*row, *column));
                 }
+                if c.formula.is_some() {
+                    computed_rows += 1;
+                }
                 Written {
                     value,
                     place: c.place.clone(),
@@ -739,11 +745,15 @@ pub(super) fn form(
     // numbers in its range (text left out, as the spreadsheet leaves it), not the value it
     // was last saved with, which a program that fills the cells without recalculating leaves
     // stale (`0`). Any other formula (`=E12+E13`, a range in another column or across
-    // another total) is taken at the value the recipient last saw, as a value typed in is.
+    // another total) is taken at the value the recipient last saw, as a value typed in is;
+    // and so is the total when an amount used is itself a formula's, whose value may be as
+    // stale: a total then derived from it would always agree with it, and a workbook never
+    // recalculated would pass with amounts no one saw (tester s29 round 2 #1).
     let total_lines: Vec<usize> = totals.iter().filter_map(|t| t.line).collect();
     let derived = |summed: Summed, total_line: usize| -> Option<Option<Amount>> {
         let (first, last) = (summed.first as usize, summed.last as usize);
         let plain = Some(summed.column) == used_column
+            && computed_rows == 0
             && last < total_line
             && !total_lines.iter().any(|l| (first..=last).contains(l));
         if !plain {
