@@ -14,7 +14,8 @@ use crate::core::text::{fold, visible};
 
 /// Whether a grid (a CSV file's rows, a workbook's sheet) is a part of the summary: its first
 /// row with text is the part's header row, which starts with the recipient or the area and
-/// names what is unused, or what was moved from one insats to another.
+/// names both what is unused and what is not reported, or what was moved from one insats to
+/// another (a form's label row with a stray `Ej använt` beside `Mottagare` is no summary).
 pub(super) fn is_summary_sheet(grid: &Grid) -> bool {
     let Some(row) = grid
         .iter()
@@ -32,7 +33,8 @@ pub(super) fn is_summary_sheet(grid: &Grid) -> bool {
     // The first column: a recipient (recipients, reallocations, repayment, lines) or an
     // area (areas, insatser).
     matches!(first, "mottagare" | "recipient" | "område" | "area")
-        && (has(&["ej använt", "unused"])
+        && ((has(&["ej använt", "unused"])
+            && has(&["ej redovisat", "not reported", "not_reported"]))
             || (has(&["från insats", "from insats", "from"])
                 && has(&["till insats", "to insats", "to"])))
 }
@@ -97,46 +99,23 @@ mod tests {
 
     #[test]
     fn the_summarys_header_rows_are_told() {
+        // The header rows `follow-up --output` writes (Swedish Excel, English, rfc4180).
         for header in [
-            &[
-                "\u{feff}Mottagare",
-                "Kommunkod",
-                "Betalning",
-                "Ej använt",
-                "Ej redovisat",
-            ][..],
-            &[
-                "Område",
-                "Områdets namn",
-                "Tilldelat",
-                "Använt",
-                "Ej använt",
-            ],
-            &[
-                "Recipient",
-                "Kommunkod",
-                "From insats",
-                "From area",
-                "To insats",
-            ],
-            &[
-                "recipient",
-                "kommunkod",
-                "from",
-                "from_area",
-                "to",
-                "to_area",
-            ],
-            &[
-                "area",
-                "insats",
-                "text",
-                "responsible",
-                "allocated",
-                "unused",
-            ],
+            "\u{feff}Mottagare;Kommunkod;Betalning;Ej använt;Ej redovisat;Hanteras;Att fakturera;Återbetalas senast;Preliminärt",
+            "Mottagare;Kommunkod;Från insats;Från område;Till insats;Till område;Fokusområden;Belopp",
+            "Område;Insats;Beskrivning;Ansvarig;Tilldelat;Omfördelat;Använt;Ej använt;Ej redovisat",
+            "Mottagare;Kommunkod;Mottagartyp;Betalning;Samlingsfaktura skickad;Mottaget;Använt;Ej använt;Ej redovisat;Hanteras;Att fakturera",
+            "Område;Områdets namn;Tilldelat;Omfördelat;Använt;Ej använt;Ej redovisat",
+            "Mottagare;Kommunkod;Område;Insats;Beskrivning;Mottaget;Omfördelat;Använt;Ej använt;Ej redovisat;Kommentar",
+            "Recipient;Kommunkod;Payment;Unused;Not reported;Settled;To invoice;Repaid by;Preliminary",
+            "Recipient;Kommunkod;From insats;From area;To insats;To area;Focus areas;Amount",
+            "Area;Area title;Allocated;Reallocated;Used;Unused;Not reported",
+            "recipient,kommunkod,payment,unused,not_reported,settlement,to_invoice,repaid_by,preliminary",
+            "recipient,kommunkod,from,from_area,to,to_area,focus_areas,amount",
+            "area,insats,text,responsible,allocated,reallocated,used,unused,not_reported",
         ] {
-            assert!(is_summary_sheet(&grid(&[&[""], header])), "{header:?}");
+            let header: Vec<&str> = header.split([';', ',']).collect();
+            assert!(is_summary_sheet(&grid(&[&[""], &header])), "{header:?}");
         }
         // A form: its title first, and its table's header has no unused column.
         let form = grid(&[
@@ -161,6 +140,12 @@ mod tests {
             "Ej använt"
         ]])));
         assert!(!is_summary_sheet(&grid(&[&["Mottagare", "Berg"]])));
+        // A form's label row with a stray `Ej använt` (tester s29 round 2).
+        assert!(!is_summary_sheet(&grid(&[&[
+            "Mottagare",
+            "Berg",
+            "Ej använt"
+        ]])));
     }
 
     #[test]
