@@ -152,6 +152,13 @@ pub enum Error {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// As [`Error::Write`], and files that were to be replaced could not be put back: each
+    /// (its place, the name its old content is left under).
+    WriteStranded {
+        path: PathBuf,
+        error: std::io::Error,
+        stranded: Vec<(PathBuf, PathBuf)>,
+    },
     /// Standard output could not be written (other than a closed pipe).
     Output(std::io::Error),
     /// `export` without `--output` and not exactly one `--view` (nor the whole JSON document).
@@ -277,6 +284,15 @@ impl From<crate::app::files::WriteError> for Error {
             }
             WriteError::IsInput(path) => Error::IsInput(path),
             WriteError::Io { path, error } => Error::Write { path, error },
+            WriteError::Stranded {
+                path,
+                error,
+                stranded,
+            } => Error::WriteStranded {
+                path,
+                error,
+                stranded,
+            },
         }
     }
 }
@@ -521,24 +537,36 @@ impl Error {
                 ))
             }
             Error::Write { path, error } => {
-                let why = match (error.kind(), path.parent()) {
-                    // The file is made beside its place first; a folder that exists and says
-                    // "no such file" to that (`/proc`) takes no new files.
-                    (std::io::ErrorKind::NotFound, Some(dir)) if folder_or_here(dir).is_dir() => {
-                        let dir = shown_path(folder_or_here(dir));
-                        say!(
-                            lang,
-                            "mappen {dir} tar inte emot nya filer",
-                            "the folder {dir} does not take new files"
-                        )
-                    }
-                    _ => io_words(error, lang),
-                };
+                let why = write_why(path, error, lang);
                 let path = shown_path(path);
                 line(say!(
                     lang,
                     "kunde inte skriva {path}: {why}. Inget lämnades kvar.",
                     "could not write {path}: {why}. Nothing was left behind."
+                ))
+            }
+            Error::WriteStranded {
+                path,
+                error,
+                stranded,
+            } => {
+                let why = write_why(path, error, lang);
+                let path = shown_path(path);
+                let left: Vec<String> = (stranded.iter())
+                    .map(|(target, old)| {
+                        let (target, old) = (shown_path(target), shown_path(old));
+                        say!(
+                            lang,
+                            "den tidigare {target} finns som {old}",
+                            "the earlier {target} is {old}"
+                        )
+                    })
+                    .collect();
+                let left = crate::output::words::listed(&left, lang);
+                line(say!(
+                    lang,
+                    "kunde inte skriva {path}: {why}. Alla tidigare filer kunde inte läggas tillbaka: {left}; byt tillbaka namnet.",
+                    "could not write {path}: {why}. Not every earlier file could be put back: {left}; rename it back."
                 ))
             }
             Error::Output(error) => {
@@ -1237,4 +1265,22 @@ fn xlsx_words(failure: &crate::output::xlsx::XlsxFailure, lang: Lang) -> String 
 /// What the operating system said, in the user's language (worded in `output::words::load`).
 pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
     crate::output::words::load::os_error(error.into(), lang)
+}
+
+/// Why a file could not be written, in words: a folder that takes no new files (`/proc`), or
+/// the system's reason.
+fn write_why(path: &Path, error: &std::io::Error, lang: Lang) -> String {
+    match (error.kind(), path.parent()) {
+        // The file is made beside its place first; a folder that exists and says "no such
+        // file" to that (`/proc`) takes no new files.
+        (std::io::ErrorKind::NotFound, Some(dir)) if folder_or_here(dir).is_dir() => {
+            let dir = shown_path(folder_or_here(dir));
+            say!(
+                lang,
+                "mappen {dir} tar inte emot nya filer",
+                "the folder {dir} does not take new files"
+            )
+        }
+        _ => io_words(error, lang),
+    }
 }

@@ -114,6 +114,14 @@ pub enum WriteError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// A file could not be placed, and of the files set aside to be replaced, these could not
+    /// be put back either (a second failure, as a disk going away): each (its place, the name
+    /// its old content is left under). The new files were taken away.
+    Stranded {
+        path: PathBuf,
+        error: std::io::Error,
+        stranded: Vec<(PathBuf, PathBuf)>,
+    },
 }
 
 /// Writes `files` into `dir` (created if missing), all or nothing.
@@ -281,65 +289,133 @@ fn write_and_rename(
     }
     // The renames are made whole: an interrupt waits for them.
     let _renaming = pending();
-    // The files to be replaced are first set aside, every one of them, so that one that cannot
-    // be moved (another user's file in a shared folder, a file held open on a network share)
-    // stops the write before any file is replaced; they are put back when a new file cannot
-    // be placed, and removed once all are.
-    let mut aside: Vec<(&PathBuf, PathBuf)> = Vec::new();
-    let put_back = |aside: &[(&PathBuf, PathBuf)]| {
-        for (target, old) in aside {
-            let _ = std::fs::rename(old, target);
-        }
-    };
-    for target in targets.iter().filter(|_| force) {
-        if std::fs::symlink_metadata(target).is_err() {
-            continue;
-        }
-        match set_aside(target) {
-            Ok(old) => aside.push((target, old)),
-            Err(error) => {
-                put_back(&aside);
-                return Err(WriteError::Io {
-                    path: target.clone(),
-                    error,
-                });
-            }
+    // Every file to be replaced is kept under a second name first (`.allocate-<pid>-<its
+    // name>-….old`), so that one that cannot be replaced (another user's file in a shared
+    // folder with the sticky bit, a file held open on a network share) stops the write before
+    // any file is replaced, and so that the files placed before one that fails can be put
+    // back. The second name is a hard link, and each new file then replaces its old one in one
+    // rename, so that a reader of the folder sees the old file or the new one, never none;
+    // where hard links are refused the file is moved aside instead, and is missing until its
+    // new one is placed.
+    let mut kept: Vec<Option<Kept>> = Vec::with_capacity(targets.len());
+    for target in targets {
+        let exists = force && std::fs::symlink_metadata(target).is_ok();
+        match exists.then(|| keep(target, &written)).transpose() {
+            Ok(k) => kept.push(k),
+            Err(error) => return Err(put_back(&kept, targets, 0, target, error)),
         }
     }
-    let mut placed: Vec<&PathBuf> = Vec::new();
-    for (temp, target) in written.into_iter().zip(targets) {
-        if let Err(e) = temp.persist_noclobber(target) {
-            for path in placed {
-                let _ = std::fs::remove_file(path);
-            }
-            put_back(&aside);
-            return Err(WriteError::Io {
-                path: target.clone(),
-                error: e.error,
-            });
+    for (i, (temp, target)) in written.into_iter().zip(targets).enumerate() {
+        let placed = match kept.get(i) {
+            Some(Some(Kept::Linked(_))) => temp.persist(target).map(drop),
+            _ => temp.persist_noclobber(target).map(drop),
+        };
+        if let Err(e) = placed {
+            return Err(put_back(&kept, targets, i, target, e.error));
         }
-        placed.push(target);
     }
-    for (_, old) in aside {
-        let _ = std::fs::remove_file(old);
+    for old in kept.iter().flatten() {
+        let _ = std::fs::remove_file(old.path());
     }
     Ok(())
 }
 
-/// Moves the file `target` to a new name of its own in its folder (`.allocate-<pid>-….old`),
-/// while the files that replace it are placed: the name it is under then.
-fn set_aside(target: &Path) -> std::io::Result<PathBuf> {
+/// A file to be replaced, kept under a second name in its folder while the new files are
+/// placed.
+#[derive(Debug)]
+enum Kept {
+    /// A second link to it: the file stays in its place until its new one replaces it.
+    Linked(PathBuf),
+    /// Moved to the name (where hard links are refused).
+    Aside(PathBuf),
+}
+
+impl Kept {
+    fn path(&self) -> &Path {
+        match self {
+            Kept::Linked(path) | Kept::Aside(path) => path,
+        }
+    }
+}
+
+/// Keeps `target` under a second name of its own in its folder (`.allocate-<pid>-<its
+/// name>-….old`): a hard link, else the file moved there. Refused, touching nothing, when the
+/// file cannot be replaced: in a folder with the sticky bit (`/tmp`, a shared drop folder),
+/// only the file's or the folder's owner may replace it; `written` are the temporary files
+/// made there, whose owner is the one writing.
+fn keep(target: &Path, written: &[tempfile::NamedTempFile]) -> std::io::Result<Kept> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (folder, file) = (std::fs::metadata(dir)?, std::fs::symlink_metadata(target)?);
+        let me = match written.first() {
+            Some(temp) => temp.as_file().metadata()?.uid(),
+            None => file.uid(),
+        };
+        if folder.mode() & 0o1000 != 0 && me != 0 && file.uid() != me && folder.uid() != me {
+            return Err(std::io::ErrorKind::PermissionDenied.into());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = written;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let prefix = format!("{TEMP_PREFIX}{}-{name}-", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(ASIDE_SUFFIX);
-    // A name in use is never taken: the rename would replace what is there.
+    // A name in use is never taken: a link to it fails, a rename would replace it.
+    let named = |old: tempfile::NamedTempFile<()>| old.into_temp_path().keep().map_err(|e| e.error);
+    if let Ok(old) = builder.make_in(dir, |path| std::fs::hard_link(target, path)) {
+        return named(old).map(Kept::Linked);
+    }
     let old = builder.make_in(dir, |path| match std::fs::symlink_metadata(path) {
         Ok(_) => Err(std::io::ErrorKind::AlreadyExists.into()),
         Err(_) => std::fs::rename(target, path),
     })?;
-    // Kept: it is removed, or put back, by the caller.
-    old.into_temp_path().keep().map_err(|e| e.error)
+    named(old).map(Kept::Aside)
+}
+
+/// After `error` writing `target`, the `failed`-th of `targets` (each kept as `kept` says):
+/// the files placed before it are taken away, those they replaced put back, and the second
+/// names of the others removed. The error to tell, with the files that could not be put back.
+fn put_back(
+    kept: &[Option<Kept>],
+    targets: &[PathBuf],
+    failed: usize,
+    target: &Path,
+    error: std::io::Error,
+) -> WriteError {
+    let mut stranded = Vec::new();
+    for (i, (kept, place)) in kept.iter().zip(targets).enumerate() {
+        let back = match kept {
+            // A new file placed where there was none.
+            None if i < failed => std::fs::remove_file(place),
+            None => Ok(()),
+            // The old file over its new one, or back in its place.
+            Some(Kept::Linked(old)) if i < failed => std::fs::rename(old, place),
+            Some(Kept::Aside(old)) => std::fs::rename(old, place),
+            // Still in its place: its second name goes (one left behind loses nothing).
+            Some(Kept::Linked(old)) => {
+                let _ = std::fs::remove_file(old);
+                Ok(())
+            }
+        };
+        if let (Err(_), Some(old)) = (back, kept) {
+            stranded.push((place.clone(), old.path().to_path_buf()));
+        }
+    }
+    let path = target.to_path_buf();
+    match stranded.is_empty() {
+        true => WriteError::Io { path, error },
+        false => WriteError::Stranded {
+            path,
+            error,
+            stranded,
+        },
+    }
 }
 
 /// How much of a file is written before the disk is asked to take it.
@@ -467,6 +543,13 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         WriteError::Io { error, .. } => WriteError::Io {
             path: path.to_path_buf(),
             error,
+        },
+        WriteError::Stranded {
+            error, stranded, ..
+        } => WriteError::Stranded {
+            path: path.to_path_buf(),
+            error,
+            stranded,
         },
     })
 }
@@ -636,6 +719,43 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    /// After a failure, a file replaced is put back over its new one and its second name goes;
+    /// one that cannot be put back (its old content gone from where it was kept, as a disk
+    /// going away) is told with where it was kept.
+    #[test]
+    fn files_kept_are_put_back_and_one_that_cannot_be_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+        std::fs::write(&a, "old a").unwrap();
+        let kept = keep(&a, &[]).unwrap();
+        assert!(matches!(kept, Kept::Linked(_)), "{kept:?}");
+        // Its new file placed, the next one failed.
+        let new = dir.path().join("new");
+        std::fs::write(&new, "new a").unwrap();
+        std::fs::rename(&new, &a).unwrap();
+        let error = || std::io::Error::other("the disk went away");
+        let targets = [a.clone(), b.clone()];
+        let put = put_back(&[Some(kept), None], &targets, 1, &b, error());
+        assert!(matches!(put, WriteError::Io { .. }), "{put:?}");
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(names(dir.path()), ["a.csv"]);
+        // Kept aside under a name that is gone: told, with that name.
+        let gone = dir.path().join(".allocate-1-b.csv-gone.old");
+        match put_back(
+            &[None, Some(Kept::Aside(gone.clone()))],
+            &targets,
+            0,
+            &a,
+            error(),
+        ) {
+            WriteError::Stranded { path, stranded, .. } => {
+                assert_eq!(path, a);
+                assert_eq!(stranded, [(b.clone(), gone)]);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
