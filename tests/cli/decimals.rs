@@ -188,11 +188,14 @@ fn a_float_amount_is_refused_with_how_to_write_decimals() {
         .assert_finding("wrong-type", &p.position_of("1350000.5", 0))
         .assert_stdout_contains("beloppet är ett decimaltal")
         .assert_stdout_contains(
-            "skriv beloppet inom citattecken med decimalkomma, \"1350000,5\", och ange `unit = \"0,1\"` under [plan]",
+            "skriv beloppet inom citattecken med decimalkomma, \"1 350 000,5\", och ange `unit = \"0,1\"` under [plan]",
         );
     // Finer than öre (a pasted 0.1 + 0.2): rounded to öre, the finest unit there is, not a
     // unit that `check` refuses in turn (tester s29).
-    for (float, quoted) in [("205026.123", "205026,12"), ("0.30000000000000004", "0,30")] {
+    for (float, quoted) in [
+        ("205026.123", "205 026,12"),
+        ("0.30000000000000004", "0,30"),
+    ] {
         let p = PlanDir::from_real("plan-2026.toml")
             .edit("amount = 205_026", &format!("amount = {float}"));
         p.check(&[]).assert_status(2).assert_stdout_contains(&format!(

@@ -869,33 +869,30 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                     "amounts are never decimal numbers: write whole kronor as an integer, {integer}"
                 ));
             }
-            let fraction = fraction.trim_end_matches('0');
-            if fraction.len() > 2 {
-                // Finer than öre, which no unit may be: rounded to öre, as a unit of öre
-                // takes it (`0.1 + 0.2` pasted as 0.30000000000000004 is 0,30).
-                let rounded = written.parse::<Decimal>().map_or_else(
-                    |_| format!("{whole},{}", fraction.get(..2).unwrap_or(fraction)),
-                    |d| {
-                        let d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-                        format!("{d:.2}").replace('.', ",")
-                    },
-                );
+            // The amount as the plan would write it (`"1 350 000,5"`), rounded to öre when
+            // finer (`0.1 + 0.2` pasted as 0.30000000000000004 is `"0,30"`), and the unit its
+            // decimals need; no figure when the float is beyond a decimal's digits.
+            let decimals = fraction.trim_end_matches('0').len();
+            let finer = decimals > 2;
+            let quoted = written.parse::<Decimal>().ok().map(|mut d| {
+                d = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+                d.rescale(decimals.min(2) as u32);
+                number::toml_amount(Amount(d))
+            });
+            let quoted = quoted.map_or_else(String::new, |q| format!(", {q}"));
+            let unit = if decimals == 1 { "0,1" } else { "0,01" };
+            if finer {
                 let round = findings::round_to_ore(lang);
                 return Some(say!(
                     lang,
-                    "belopp är aldrig decimaltal, och inget belopp är finare än ett öre: {round}, skriv det inom citattecken med decimalkomma, \"{rounded}\", och ange `unit = \"0,01\"` under [plan]; eller skriv hela kronor utan decimaler",
-                    "amounts are never decimal numbers, and no amount is finer than one öre: {round}, quote it with a decimal comma, \"{rounded}\", and set `unit = \"0,01\"` under [plan]; or write whole kronor without decimals"
+                    "belopp är aldrig decimaltal, och inget belopp är finare än ett öre: {round}, skriv det inom citattecken med decimalkomma{quoted}, och ange `unit = \"0,01\"` under [plan]; eller skriv hela kronor utan decimaler",
+                    "amounts are never decimal numbers, and no amount is finer than one öre: {round}, quote it with a decimal comma{quoted}, and set `unit = \"0,01\"` under [plan]; or write whole kronor without decimals"
                 ));
             }
-            let quoted = format!("{whole},{fraction}");
-            let unit = match fraction.len() {
-                0 | 1 => "0,1",
-                _ => "0,01",
-            };
             say!(
                 lang,
-                "belopp är aldrig decimaltal: skriv beloppet inom citattecken med decimalkomma, \"{quoted}\", och ange `unit = \"{unit}\"` under [plan]; eller skriv hela kronor utan decimaler",
-                "amounts are never decimal numbers: quote the amount with a decimal comma, \"{quoted}\", and set `unit = \"{unit}\"` under [plan]; or write whole kronor without decimals"
+                "belopp är aldrig decimaltal: skriv beloppet inom citattecken med decimalkomma{quoted}, och ange `unit = \"{unit}\"` under [plan]; eller skriv hela kronor utan decimaler",
+                "amounts are never decimal numbers: quote the amount with a decimal comma{quoted}, and set `unit = \"{unit}\"` under [plan]; or write whole kronor without decimals"
             )
         }
         ParseErrorKind::PopulationAsFloat {
