@@ -1046,13 +1046,14 @@ fn core_properties(doc: &Document) -> Vec<u8> {
 const DRAFT_HEADER: &str = "rIdDraftHeader";
 
 /// Gives a draft a header on every page that says it is one (`line`): the header part
-/// (`word/header1.xml`, written by [`pack`] with `docx-rs`'s headers, of which a document has
+/// (`word/header1.xml`, after any of `docx-rs`'s own, written by [`pack`] with them; a document has
 /// none of its own), its relationship from the document and its content type, and a reference
 /// to it first in every section's properties, where the schema puts it (`docx-rs` would write
 /// it after the page setup, and only in the last section). Every section names it, upright
 /// and on its side, so that no section is left without it.
 fn draft_header(xml: &mut docx_rs::XMLDocx, line: &str) {
-    debug_assert!(xml.headers.is_empty(), "header1.xml is the draft's");
+    // Named as `pack` names the headers, after any of `docx-rs`'s own.
+    let part = format!("header{}.xml", xml.headers.len() + 1);
     let text = crate::output::document::chart::escape(line);
     xml.headers.push(
         format!(
@@ -1075,21 +1076,38 @@ fn draft_header(xml: &mut docx_rs::XMLDocx, line: &str) {
         &format!(
             "<Relationship Id=\"{DRAFT_HEADER}\" \
              Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" \
-             Target=\"header1.xml\" />"
+             Target=\"{part}\" />"
         ),
     );
     xml.content_type = insert(
         &xml.content_type,
         "</Types>",
-        "<Override PartName=\"/word/header1.xml\" \
-         ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\" />",
+        &format!(
+            "<Override PartName=\"/word/{part}\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\" />"
+        ),
     );
-    xml.document = String::from_utf8_lossy(&xml.document)
-        .replace(
-            "<w:sectPr>",
-            &format!("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"{DRAFT_HEADER}\" />"),
-        )
-        .into_bytes();
+    // First in every section's properties, whatever attributes their tag has.
+    let reference = format!("<w:headerReference w:type=\"default\" r:id=\"{DRAFT_HEADER}\" />");
+    let document = String::from_utf8_lossy(&xml.document).into_owned();
+    let mut with = String::with_capacity(document.len() + reference.len() * 4);
+    let mut rest = document.as_str();
+    while let Some(at) = rest.find("<w:sectPr") {
+        let (before, tag) = rest.split_at(at);
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        let (open, after) = tag.split_at(end);
+        with.push_str(before);
+        with.push_str(open);
+        // `<w:sectPrChange>` is another element; a section without children has none to
+        // precede.
+        if open.starts_with("<w:sectPr>") || open.starts_with("<w:sectPr ") && !open.ends_with("/>")
+        {
+            with.push_str(&reference);
+        }
+        rest = after;
+    }
+    with.push_str(rest);
+    xml.document = with.into_bytes();
 }
 
 /// The character style of the user's own words ([`Span::Swedish`]) in a document that is not
