@@ -389,8 +389,9 @@ enum FormatUnit {
 /// The unit a number format shows: its text in quotes, after `\`, a currency symbol of
 /// `[$€-407]`, and symbols and letters written as they are (`$`, `€`, `:-`); `%` is a
 /// percentage. Only the first section (for numbers above zero) is read. `:-` and `,-` are
-/// kronor, as a header's are (`#,##0:-`, `#,##0",-"`: `21 200:-`, `21 200,-`); a bare `,`
-/// after the digits scales by a thousand, so `#,##0,-` is not the kronor's `,-`.
+/// kronor, as a header's are (`#,##0:-`, `#,##0",-"`, `#,##0\,-`: `21 200:-`, `21 200,-`).
+/// A bare `,` after the digits (`#,##0,`) shows thousands and no unit: the cell's value is
+/// read as stored, in kronor, whatever the format shows.
 fn format_unit(code: &str) -> FormatUnit {
     let mut literal = String::new();
     let mut percent = false;
@@ -452,6 +453,7 @@ fn format_unit(code: &str) -> FormatUnit {
     let literal = literal.split_whitespace().collect::<Vec<_>>().join(" ");
     if literal.is_empty()
         || literal == ",-"
+        || literal == ","
         || literal.eq_ignore_ascii_case("general")
         || !crate::core::followup::other_unit(&literal)
     {
@@ -478,6 +480,9 @@ mod tests {
         assert_eq!(format_unit("#,##0.00 [$kr-41D]"), FormatUnit::Kronor);
         assert_eq!(format_unit("[$SEK] #,##0"), FormatUnit::Kronor);
         assert_eq!(format_unit("#,##0"), FormatUnit::Kronor);
+        // A literal comma before the dash, as Excel writes `21 200,-` (tester s29 round 2).
+        assert_eq!(format_unit("#,##0\\,-"), FormatUnit::Kronor);
+        assert_eq!(format_unit("#,##0\\,\\-"), FormatUnit::Kronor);
         assert_eq!(format_unit("[$-41D]#,##0"), FormatUnit::Kronor);
         assert_eq!(format_unit("0.00E+00"), FormatUnit::Kronor);
         assert_eq!(format_unit("_-* #,##0_-"), FormatUnit::Kronor);
