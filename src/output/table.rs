@@ -704,12 +704,22 @@ pub fn per_area(
         let used = borders(5) + others(&grid).iter().sum::<usize>();
         let mut lacking = (used + LEAST).saturating_sub(usize::from(layout.width));
         let narrow = lacking > 0;
-        for column in [2, 3] {
-            let least = held(grid.header(column), 0, std::iter::empty());
-            let width = grid.width(column);
-            let taken = lacking.min(width.saturating_sub(least));
-            grid.set_width(column, width - taken);
-            lacking -= taken;
+        // A column at a time from the one with the most to spare, so that both wrap alike.
+        let spare = |grid: &Grid, c: usize| {
+            grid.width(c)
+                .saturating_sub(held(grid.header(c), 0, std::iter::empty()))
+        };
+        while lacking > 0 {
+            let column = if spare(&grid, 2) >= spare(&grid, 3) {
+                2
+            } else {
+                3
+            };
+            if spare(&grid, column) == 0 {
+                break;
+            }
+            grid.set_width(column, grid.width(column) - 1);
+            lacking -= 1;
         }
         let text_width = budget(layout, &others(&grid));
         let cut: Vec<String> = area
