@@ -37,7 +37,7 @@ use crate::core::ledger::names::kommun_identity;
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Kommun, Plan, Spanned, SplitRule};
-use crate::core::text::spaced;
+use crate::core::text::{compose, spaced};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -325,6 +325,26 @@ pub struct SplitSide {
     pub amounts: Vec<(String, Amount)>,
 }
 
+impl SplitSide {
+    /// The split as compared from one year to the next: its recipients by their names
+    /// however written (`Östersund`, `Östersunds kommun`, a name in decomposed Unicode are
+    /// one), so that a name written otherwise is no change of its rule.
+    fn same_by_identity(&self) -> SplitSide {
+        let named = |pairs: &[(String, Amount)]| {
+            let mut pairs: Vec<(String, Amount)> = (pairs.iter())
+                .map(|(name, amount)| (kommun_identity(name), *amount))
+                .collect();
+            pairs.sort();
+            pairs
+        };
+        SplitSide {
+            except: named(&self.except),
+            amounts: named(&self.amounts),
+            ..self.clone()
+        }
+    }
+}
+
 /// How two insatser were paired.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Matched {
@@ -378,7 +398,10 @@ impl InsatsChange {
     /// Whether the split reads otherwise, divides the same amount otherwise
     /// ([`InsatsChange::shares`]), or goes by a key with new values.
     pub fn split_changed(&self) -> bool {
-        self.old.split != self.new.split || !self.shares.is_empty() || self.key_changed
+        let rule = |s: &Option<SplitSide>| s.as_ref().map(SplitSide::same_by_identity);
+        rule(&self.old.split) != rule(&self.new.split)
+            || !self.shares.is_empty()
+            || self.key_changed
     }
 
     pub fn earmark_changed(&self) -> bool {
@@ -801,7 +824,8 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
             InsatsSide {
                 id: i.id.get_ref().clone(),
                 area: *i.area.get_ref(),
-                text: spaced(&i.text),
+                // Composed (NFC): a text saved in decomposed Unicode reads the same.
+                text: compose(&spaced(&i.text)),
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
