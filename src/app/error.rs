@@ -563,10 +563,16 @@ impl Error {
                     })
                     .collect();
                 let left = crate::output::words::listed(&left, lang);
+                let but = match (stranded.len(), lang) {
+                    (1, Lang::Sv) => "utom en".to_string(),
+                    (n, Lang::Sv) => format!("utom {n}"),
+                    (1, Lang::En) => "but one".to_string(),
+                    (n, Lang::En) => format!("but {n}"),
+                };
                 line(say!(
                     lang,
-                    "kunde inte skriva {path}: {why}. Alla tidigare filer kunde inte läggas tillbaka: {left}; byt tillbaka namnet.",
-                    "could not write {path}: {why}. Not every earlier file could be put back: {left}; rename it back."
+                    "kunde inte skriva {path}: {why}. De tidigare filerna lades tillbaka {but}: {left}; byt tillbaka namnet, mappen har annars en blandning av nya och gamla filer.",
+                    "could not write {path}: {why}. The earlier files were put back {but}: {left}; rename back, or the folder holds a mix of new and old files."
                 ))
             }
             Error::Output(error) => {

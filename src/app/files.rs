@@ -359,15 +359,26 @@ fn keep(target: &Path, written: &[tempfile::NamedTempFile]) -> std::io::Result<K
     }
     #[cfg(not(unix))]
     let _ = written;
+    // The file's name in its second one, cut so that the whole stays within a name's 255
+    // bytes (the prefix, the random part and the suffix take about 40).
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
+    let mut end = name.len().min(200);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    let name = name.get(..end).unwrap_or_default();
     let prefix = format!("{TEMP_PREFIX}{}-{name}-", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(ASIDE_SUFFIX);
     // A name in use is never taken: a link to it fails, a rename would replace it.
-    let named = |old: tempfile::NamedTempFile<()>| old.into_temp_path().keep().map_err(|e| e.error);
+    // Kept by the caller, and named as the folder is (`ut/.allocate-…`, not from `/`).
+    let named = |old: tempfile::NamedTempFile<()>| {
+        let kept = old.into_temp_path().keep().map_err(|e| e.error)?;
+        Ok::<_, std::io::Error>(kept.file_name().map_or(kept.clone(), |n| dir.join(n)))
+    };
     if let Ok(old) = builder.make_in(dir, |path| std::fs::hard_link(target, path)) {
         return named(old).map(Kept::Linked);
     }
