@@ -769,6 +769,34 @@ mod tests {
         }
     }
 
+    /// A file whose name is near the longest a name may be is kept under a second name that
+    /// fits (tester s29 round 3: 113 å's could not be replaced), in its folder as given.
+    #[test]
+    fn a_file_with_a_long_name_is_kept_under_a_name_that_fits() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = dir.path().join(format!("{}.md", "å".repeat(126)));
+        std::fs::write(&long, "old").unwrap();
+        let kept = keep(&long, &[]).unwrap();
+        let name = kept
+            .path()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            name.len() <= 255 && name.starts_with(".allocate-"),
+            "{name}"
+        );
+        assert_eq!(kept.path().parent(), Some(dir.path()));
+        write_all(
+            dir.path(),
+            &[file(&format!("{}.md", "å".repeat(126)), "new")],
+            true,
+        )
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(&long).unwrap(), "new");
+    }
+
     #[test]
     fn writes_every_file_whole() {
         let dir = tempfile::tempdir().unwrap();
