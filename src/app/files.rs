@@ -1,8 +1,9 @@
 //! Writing files so that nothing is lost: every file is written whole to a temporary file in
 //! the target folder first, and only when all of them are written are they renamed into
-//! place. An existing file is not replaced unless asked (`force`), and then the files
-//! replaced are set aside first, all of them, and put back if a new file cannot be placed: a
-//! failure on the way removes the temporary files and leaves the folder as it was.
+//! place. An existing file is not replaced unless asked (`force`), and then every file to be
+//! replaced is first kept under a second name (a hard link), and put back if a new file
+//! cannot be placed: a failure on the way removes the temporary files and leaves the folder as
+//! it was. Each new file replaces its old one in one rename.
 //!
 //! New files get the permissions any program's new files get (read and write for all, less
 //! the user's umask), so that colleagues on a shared drive can open them; a file replaced with
@@ -114,9 +115,9 @@ pub enum WriteError {
         path: PathBuf,
         error: std::io::Error,
     },
-    /// A file could not be placed, and of the files set aside to be replaced, these could not
-    /// be put back either (a second failure, as a disk going away): each (its place, the name
-    /// its old content is left under). The new files were taken away.
+    /// A file could not be placed, and of the files kept to be replaced, these could not be
+    /// put back either (a second failure, as a disk going away): each (its place, the name
+    /// its old content is left under). The others were put back, the new files taken away.
     Stranded {
         path: PathBuf,
         error: std::io::Error,
@@ -373,12 +374,13 @@ fn keep(target: &Path, written: &[tempfile::NamedTempFile]) -> std::io::Result<K
     let prefix = format!("{TEMP_PREFIX}{}-{name}-", std::process::id());
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(ASIDE_SUFFIX);
-    // A name in use is never taken: a link to it fails, a rename would replace it.
-    // Kept by the caller, and named as the folder is (`ut/.allocate-…`, not from `/`).
+    // Kept, to be removed or put back by the caller, and named as the folder is
+    // (`ut/.allocate-…`, not from `/`).
     let named = |old: tempfile::NamedTempFile<()>| {
         let kept = old.into_temp_path().keep().map_err(|e| e.error)?;
         Ok::<_, std::io::Error>(kept.file_name().map_or(kept.clone(), |n| dir.join(n)))
     };
+    // A name in use is never taken: a link to it fails, a rename would replace it.
     if let Ok(old) = builder.make_in(dir, |path| std::fs::hard_link(target, path)) {
         return named(old).map(Kept::Linked);
     }
@@ -570,8 +572,8 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
 /// was killed ([`remove_stale_temporaries`]).
 const TEMP_PREFIX: &str = ".allocate-";
 const TEMP_SUFFIX: &str = ".part";
-/// How the name of a file set aside while its replacement is placed ends: never taken for a
-/// stale temporary file, so that a run killed in the middle of placing its files leaves the
+/// How the second name of a file kept while its replacement is placed ends: never taken for
+/// a stale temporary file, so that a run killed in the middle of placing its files leaves the
 /// old file beside the new ones instead of losing it.
 const ASIDE_SUFFIX: &str = ".old";
 

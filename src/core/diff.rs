@@ -38,6 +38,7 @@ use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Area, Kommun, Plan, Spanned, SplitRule};
 use crate::core::text::{compose, spaced};
+use unicode_normalization::{IsNormalized, is_nfc_quick};
 
 /// Two texts at least this similar (per cent) are the same insats when their ids agree.
 pub const SAME_ID_SIMILARITY: u32 = 30;
@@ -398,10 +399,14 @@ impl InsatsChange {
     /// Whether the split reads otherwise, divides the same amount otherwise
     /// ([`InsatsChange::shares`]), or goes by a key with new values.
     pub fn split_changed(&self) -> bool {
-        let rule = |s: &Option<SplitSide>| s.as_ref().map(SplitSide::same_by_identity);
-        rule(&self.old.split) != rule(&self.new.split)
-            || !self.shares.is_empty()
-            || self.key_changed
+        let differ = match (&self.old.split, &self.new.split) {
+            // Compared as written first: mostly they are the same.
+            (Some(old), Some(new)) => {
+                old != new && old.same_by_identity() != new.same_by_identity()
+            }
+            (old, new) => old != new,
+        };
+        differ || !self.shares.is_empty() || self.key_changed
     }
 
     pub fn earmark_changed(&self) -> bool {
@@ -543,8 +548,14 @@ pub fn area_pairs<'p>(
     };
     let (old_titles, new_titles) = (titles(old), titles(new));
     let number = |areas: &[Area], i: usize| areas.get(i).map(|a| *a.number.get_ref());
+    let written = |areas: &'p [Area], i: usize| {
+        areas
+            .get(i)
+            .map(|a| (*a.number.get_ref(), a.title.as_str()))
+    };
     let (old_of, old_taken) = paired(
         (old.len(), new.len()),
+        (|o| written(old, o), |n| written(new, n)),
         (
             |o| old_titles.get(o).map(String::as_str),
             |n| new_titles.get(n).map(String::as_str),
@@ -764,8 +775,14 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     let code = |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| k.code.get_ref().clone());
     let identity =
         |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| kommun_identity(k.name.get_ref()));
+    let written = |kommuner: &[Kommun], i: usize| {
+        kommuner
+            .get(i)
+            .map(|k| (k.code.get_ref().clone(), k.name.get_ref().clone()))
+    };
     let (old_of, old_taken) = paired(
         (old_kommuner.len(), new_kommuner.len()),
+        (|o| written(old_kommuner, o), |n| written(new_kommuner, n)),
         (|o| identity(old_kommuner, o), |n| identity(new_kommuner, n)),
         (|o| code(old_kommuner, o), |n| code(new_kommuner, n)),
     );
@@ -825,7 +842,10 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
                 id: i.id.get_ref().clone(),
                 area: *i.area.get_ref(),
                 // Composed (NFC): a text saved in decomposed Unicode reads the same.
-                text: compose(&spaced(&i.text)),
+                text: match is_nfc_quick(i.text.chars()) {
+                    IsNormalized::Yes => spaced(&i.text),
+                    _ => compose(&spaced(&i.text)),
+                },
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
@@ -868,11 +888,19 @@ fn moved_shares(old: &Ledger, o: usize, new: &Ledger, n: usize) -> Vec<ShareChan
     // A recipient is the same by its name however written (`Berg`, `Bergs kommun`), else by
     // its code or id: a kommun whose code was corrected (two codes swapped), or one renamed,
     // is one recipient.
+    // (Those written alike are paired first, without folding a name: a national plan's shares
+    // are millions.)
+    fn written<'s>(shares: &[(&'s str, Amount, &'s str)], i: usize) -> Option<(&'s str, &'s str)> {
+        shares.get(i).map(|s| (s.0, s.2))
+    }
+    fn key<'s>(shares: &[(&'s str, Amount, &'s str)], i: usize) -> Option<&'s str> {
+        shares.get(i).map(|s| s.0)
+    }
     let identity =
         |shares: &[(&str, Amount, &str)], i: usize| shares.get(i).map(|s| kommun_identity(s.2));
-    let key = |shares: &[(&str, Amount, &str)], i: usize| shares.get(i).map(|s| s.0.to_string());
     let (old_of, paired_before) = paired(
         (before.len(), after.len()),
+        (|b| written(&before, b), |a| written(&after, a)),
         (|b| identity(&before, b), |a| identity(&after, a)),
         (|b| key(&before, b), |a| key(&after, a)),
     );
@@ -1250,17 +1278,20 @@ fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
 /// Pairs each old item not yet taken, in order, with the first new one not yet taken whose key
 /// is the same, through a hash of the keys: thousands of items with one key pair in linear
 /// time. Marks the pairs taken.
-/// Two lists' items paired by their `first` keys, then those left by their `second` keys
-/// (each a key of an old item's place and one of a new item's): for each new item the place
-/// of its old one, and for each old item whether it was paired.
-fn paired<A: std::hash::Hash + Eq, B: std::hash::Hash + Eq>(
+/// Two lists' items paired: those `alike` first (a cheap key that most pairs share), then
+/// those left by their `first` keys, then by their `second` (each a key of an old item's
+/// place and one of a new item's): for each new item the place of its old one, and for each
+/// old item whether it was paired.
+fn paired<S: std::hash::Hash + Eq, A: std::hash::Hash + Eq, B: std::hash::Hash + Eq>(
     (old_len, new_len): (usize, usize),
+    alike: (impl Fn(usize) -> S, impl Fn(usize) -> S),
     first: (impl Fn(usize) -> A, impl Fn(usize) -> A),
     second: (impl Fn(usize) -> B, impl Fn(usize) -> B),
 ) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut old_taken = vec![false; old_len];
     let mut new_taken = vec![false; new_len];
-    let mut pairs = pair_equal(&mut old_taken, &mut new_taken, first.0, first.1);
+    let mut pairs = pair_equal(&mut old_taken, &mut new_taken, alike.0, alike.1);
+    pairs.extend(pair_equal(&mut old_taken, &mut new_taken, first.0, first.1));
     pairs.extend(pair_equal(
         &mut old_taken,
         &mut new_taken,
