@@ -170,6 +170,9 @@ pub enum Layout {
         stated: Amount,
         rows: Amount,
         text: Vec<(u32, u32)>,
+        /// The total and amounts used are formulas' values, as last saved: the workbook
+        /// may not have been recalculated since its cells were filled (by a program).
+        computed: bool,
     },
 }
 

@@ -1131,11 +1131,17 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             },
             None,
         ),
-        Layout::TotalRow { stated, rows, text } => (
+        Layout::TotalRow {
+            stated,
+            rows,
+            text,
+            computed,
+        } => (
             UsageProblem::TotalRow {
                 stated: *stated,
                 rows: *rows,
                 text: text.clone(),
+                computed: *computed,
             },
             None,
         ),

@@ -240,6 +240,8 @@ pub enum UsageProblem {
         stated: Amount,
         rows: Amount,
         text: Vec<(u32, u32)>,
+        /// The total and amounts used are formulas' values, perhaps never recalculated.
+        computed: bool,
     },
     /// A row with a value beyond the header row's columns.
     Overflow(Overflow),

@@ -813,6 +813,7 @@ pub(super) fn form(
                     stated,
                     rows: all,
                     text: text_amounts.clone(),
+                    computed: computed_rows > 0 && total.summed.is_some(),
                 },
                 place: total.stated.place.clone(),
             });

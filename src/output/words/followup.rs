@@ -550,7 +550,9 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
             "fältet inom citattecken på rad {line}–{through} innehåller rader som ser ut som blankettens; ett citattecken saknas troligen",
             "the quoted field on lines {line}–{through} holds lines that look like the form's rows; a quote is probably missing"
         ),
-        UsageProblem::TotalRow { stated, rows, text } => {
+        UsageProblem::TotalRow {
+            stated, rows, text, ..
+        } => {
             let (stated, rows) = (
                 crate::output::number::amount(*stated, lang),
                 crate::output::number::amount(*rows, lang),
@@ -915,6 +917,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "skriv beloppen som tal (markera cellerna och välj Konvertera till tal), så att summaraden räknar med dem; blanketten räknas inte förrän summaraden stämmer",
             "enter the amounts as numbers (select the cells and choose Convert to Number), so that the total row counts them; the form is not counted until the total row agrees"
+        ),
+        UsageProblem::TotalRow { computed: true, .. } => say!(
+            lang,
+            "öppna blanketten i ett kalkylprogram och spara den igen, så att formlerna räknas om (den fylldes kanske i av ett program som inte räknar om dem); stämmer summaraden inte då, rätta raderna eller summaraden; blanketten räknas inte förrän dess",
+            "open the form in a spreadsheet program and save it again, so that its formulas are recalculated (a program that does not recalculate them may have filled it in); if the total row still disagrees, correct the rows or the total row; the form is not counted until then"
         ),
         UsageProblem::TotalRow { .. } => say!(
             lang,
