@@ -775,11 +775,9 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
     let code = |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| k.code.get_ref().clone());
     let identity =
         |kommuner: &[Kommun], i: usize| kommuner.get(i).map(|k| kommun_identity(k.name.get_ref()));
-    let written = |kommuner: &[Kommun], i: usize| {
-        kommuner
-            .get(i)
-            .map(|k| (k.code.get_ref().clone(), k.name.get_ref().clone()))
-    };
+    fn written(kommuner: &[Kommun], i: usize) -> Option<(&str, &str)> {
+        (kommuner.get(i)).map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str()))
+    }
     let (old_of, old_taken) = paired(
         (old_kommuner.len(), new_kommuner.len()),
         (|o| written(old_kommuner, o), |n| written(new_kommuner, n)),

@@ -513,9 +513,9 @@ pub(super) fn form(
     // is not one of the form's.
     let mut totals: Vec<Total> = Vec::new();
     let mut text_amounts = Vec::new();
-    // The rows whose amount used is a formula's: its value is what the spreadsheet last
-    // computed, as stale as a total's when the workbook was not recalculated.
-    let mut computed_rows = 0usize;
+    // Whether an amount used is a formula's: its value is what the spreadsheet last computed,
+    // as stale as a total's when the workbook was not recalculated.
+    let mut any_computed = false;
     let header_len = header.len();
     for mut row in grid.into_iter().skip(header_at + 1) {
         if row.iter().all(|c| c.text.trim().is_empty()) {
@@ -645,9 +645,7 @@ pub(super) fn form(
                 {
                     text_amounts.push((*row, *column));
                 }
-                if c.formula.is_some() {
-                    computed_rows += 1;
-                }
+                any_computed |= c.formula.is_some();
                 Written {
                     value,
                     place: c.place.clone(),
@@ -753,7 +751,7 @@ pub(super) fn form(
     let derived = |summed: Summed, total_line: usize| -> Option<Option<Amount>> {
         let (first, last) = (summed.first as usize, summed.last as usize);
         let plain = Some(summed.column) == used_column
-            && computed_rows == 0
+            && !any_computed
             && last < total_line
             && !total_lines.iter().any(|l| (first..=last).contains(l));
         if !plain {
@@ -813,7 +811,7 @@ pub(super) fn form(
                     stated,
                     rows: all,
                     text: text_amounts.clone(),
-                    computed: computed_rows > 0 && total.summed.is_some(),
+                    computed: any_computed && total.summed.is_some(),
                 },
                 place: total.stated.place.clone(),
             });

@@ -100,17 +100,10 @@ footer { margin-top: 3rem; padding-top: .8rem; border-top: 1px solid var(--rule)
 /// A draft's line at the top of every printed page, in the page's margin (`@top-center`,
 /// drawn by Chromium and so Chrome and Edge; a browser that draws no margin boxes prints the
 /// `<title>`, which says "Utkast", in its own header instead). Nothing on the screen.
+/// The line is the program's own words, with no quote or backslash to escape.
 fn running_style(line: &str) -> String {
-    // The line is the program's own words; a quote or backslash would still end the string.
-    let quoted: String = line
-        .chars()
-        .flat_map(|c| match c {
-            '"' | '\\' => vec!['\\', c],
-            c => vec![c],
-        })
-        .collect();
     format!(
-        "@page {{ @top-center {{ content: \"{quoted}\"; color: #b3261e; font: 700 9pt \"Segoe UI\", \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }} }}\n"
+        "@page {{ @top-center {{ content: \"{line}\"; color: #b3261e; font: 700 9pt \"Segoe UI\", \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }} }}\n"
     )
 }
 
