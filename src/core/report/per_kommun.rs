@@ -56,7 +56,7 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
     // The rows' and columns' totals are added up with the cells, in the same pass. A
     // column's lines are neighbours, so its total is added up apart and stored when the
     // column changes: each sum then does not wait for the one before it to be stored.
-    let mut grid = vec![vec![Amount::ZERO; columns.len()]; plan.kommuner.len()];
+    let mut grid = Filling::new(plan.kommuner.len(), columns.len());
     let mut row_totals = vec![Amount::ZERO; plan.kommuner.len()];
     let mut column_totals = vec![Amount::ZERO; columns.len()];
     let mut column_sum = (NONE, Amount::ZERO);
@@ -70,11 +70,9 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
             continue;
         };
         let column = column_of.get(line.insats as usize).copied().unwrap_or(NONE);
-        if let (Some(cell), Some(row_total)) = (
-            grid.get_mut(k as usize).and_then(|row| row.get_mut(column)),
-            row_totals.get_mut(k as usize),
-        ) {
-            *cell += line.amount;
+        if let Some(row_total) = row_totals.get_mut(k as usize)
+            && grid.add(k as usize, column, line.amount)
+        {
             *row_total += line.amount;
             if column_sum.0 == column {
                 column_sum.1 += line.amount;
@@ -85,6 +83,7 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
         }
     }
     store(column_sum, &mut column_totals);
+    let mut grid = grid.rows();
     let mut order: Vec<usize> = (0..plan.kommuner.len()).collect();
     order.sort_by(|&a, &b| {
         let code = |k: usize| plan.kommuner.get(k).map(|x| x.code.get_ref());
@@ -138,5 +137,75 @@ pub fn per_kommun(view: &Projection) -> PerKommun {
             })
             .map(|(i, _)| view.insats_id(i))
             .collect(),
+    }
+}
+
+/// How many columns [`Filling`] gathers before it adds them to the rows.
+const BLOCK: usize = 16;
+
+/// The table's rows, filled from lines that come a column at a time (an insats's lines are
+/// neighbours in the ledger): a few columns' cells are gathered row by row in a block small
+/// enough to stay in the processor's cache, then added to the end of each row. Cell by cell
+/// into the rows, each line would land a row's width from the one before (80 kB in a national
+/// plan's table of 290 kommuner and 5 000 columns), and most would wait for the memory.
+struct Filling {
+    /// Each row's cells of the columns before `start`.
+    rows: Vec<Vec<Amount>>,
+    /// The cells of the columns `start..start + BLOCK`, [`BLOCK`] to a row.
+    block: Vec<Amount>,
+    start: usize,
+    width: usize,
+}
+
+impl Filling {
+    fn new(height: usize, width: usize) -> Filling {
+        Filling {
+            rows: (0..height).map(|_| Vec::with_capacity(width)).collect(),
+            block: vec![Amount::ZERO; height * BLOCK],
+            start: 0,
+            width,
+        }
+    }
+
+    /// Adds `amount` to the cell of row `row` and column `column`; false, adding nothing, for
+    /// a cell outside the table.
+    fn add(&mut self, row: usize, column: usize, amount: Amount) -> bool {
+        if row >= self.rows.len() || column >= self.width {
+            return false;
+        }
+        while column >= self.start + BLOCK {
+            self.flush();
+        }
+        // A column already added to the rows (its lines were not all neighbours) is added to
+        // in its row.
+        let cell = match column.checked_sub(self.start) {
+            Some(offset) => self.block.get_mut(row * BLOCK + offset),
+            None => self.rows.get_mut(row).and_then(|r| r.get_mut(column)),
+        };
+        match cell {
+            Some(cell) => {
+                *cell += amount;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The block's columns added to the end of the rows, and the block emptied for the next.
+    fn flush(&mut self) {
+        let columns = BLOCK.min(self.width.saturating_sub(self.start));
+        for (row, cells) in self.rows.iter_mut().zip(self.block.chunks_exact_mut(BLOCK)) {
+            row.extend(cells.iter().take(columns));
+            cells.fill(Amount::ZERO);
+        }
+        self.start += BLOCK;
+    }
+
+    /// The rows, every column added.
+    fn rows(mut self) -> Vec<Vec<Amount>> {
+        while self.start < self.width {
+            self.flush();
+        }
+        self.rows
     }
 }
