@@ -240,6 +240,8 @@ pub enum CubeProblem {
     Keys,
     /// No `DATA=` in a PC-Axis file.
     NoData,
+    /// A PC-Axis file whose `DATA` does not end with `;`: cut short, perhaps inside a figure.
+    DataNotEnded,
     /// A dimension without its values, or with sizes that do not agree.
     Dimension(String),
     /// As many values as the dimensions give, and the number found.
@@ -407,6 +409,8 @@ pub enum ScbErrorKind {
     },
     /// A quote that is never closed runs over the line end.
     UnclosedQuote,
+    /// A CSV file whose rows end with CRLF but the last, which ends without one: cut short.
+    LastRowCut,
     /// A CSV row with a value in a field beyond the header's (`"2326 Berg";7101;12` under
     /// `"region";"2024"`): a stray or shifted field, whose row cannot be read surely.
     ExtraFields {

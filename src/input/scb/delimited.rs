@@ -40,6 +40,9 @@ pub(super) fn read(
     if score == 0 {
         return Err((None, ScbErrorKind::NoHeader));
     }
+    if let Some(last) = cut_short(&text) {
+        return Err((Some(last), ScbErrorKind::LastRowCut));
+    }
     let sheet = grid::read(
         || Records::new(&text, delimiter),
         column,
@@ -58,6 +61,16 @@ pub(super) fn read(
         column: sheet.column,
         table: sheet.table,
     })
+}
+
+/// The last line of a file whose every line ends with CRLF, as SCB's downloads and a sheet
+/// saved as CSV by Excel do, but the last, which has no line end: a download cut short,
+/// perhaps inside its last figure (`64977` read as `649`).
+fn cut_short(text: &str) -> Option<usize> {
+    let ends = text.matches('\n').count();
+    let crlf = text.matches("\r\n").count();
+    let unended = !text.trim_end_matches([' ', '\t']).ends_with(['\n', '\r']);
+    (ends > 0 && ends == crlf && unended).then_some(ends + 1)
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {

@@ -109,6 +109,15 @@ pub(super) fn read(
         });
     }
     let (values, lines) = figures(&text, data_at, data_line);
+    // `DATA`, the last keyword, ends with `;` as every keyword does: a file without it was
+    // cut short, perhaps inside its last figure (`64977` read as `649`).
+    if !text
+        .get(data_at..)
+        .is_some_and(|data| data.trim_end().ends_with(';'))
+    {
+        let last = lines.last().copied().unwrap_or(data_line);
+        return Err(problem(Some(last), CubeProblem::DataNotEnded));
+    }
     let title = find("TITLE", None).map(|k| k.values.concat());
     let (table, column) = cube::table(
         Cube {

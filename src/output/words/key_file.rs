@@ -379,6 +379,11 @@ fn kind_message(error: &ScbError, style: Style) -> String {
                 "{format}-filen har ingen DATA",
                 "the {format} file has no DATA"
             ),
+            CubeProblem::DataNotEnded => say!(
+                lang,
+                "{format}-filens DATA slutar inte med `;`: filen är avkortad, kanske mitt i sitt sista tal",
+                "the {format} file's DATA does not end with `;`: the file is cut short, perhaps inside its last figure"
+            ),
             CubeProblem::Dimension(d) => {
                 let d = excerpt(d);
                 say!(
@@ -552,6 +557,12 @@ fn kind_message(error: &ScbError, style: Style) -> String {
         }
         (ScbErrorKind::UnclosedQuote, Lang::En) => {
             "a quote on this line is never closed".to_string()
+        }
+        (ScbErrorKind::LastRowCut, Lang::Sv) => {
+            "filens sista rad slutar utan den radbrytning (CRLF) som avslutar alla andra: filen är avkortad, kanske mitt i sitt sista tal".to_string()
+        }
+        (ScbErrorKind::LastRowCut, Lang::En) => {
+            "the file's last row ends without the line break (CRLF) that ends every other: the file is cut short, perhaps inside its last figure".to_string()
         }
         (ScbErrorKind::NoRows, Lang::Sv) => {
             "filen har en rubrikrad men inga rader med regioner".to_string()
@@ -811,6 +822,10 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::UnclosedQuote => lang.pick(
             "kontrollera citattecknen på raden",
             "check the quotes on the line",
+        ),
+        ScbErrorKind::LastRowCut => lang.pick(
+            "ladda ner tabellen från SCB igen; har du skrivit filen själv, avsluta den sista raden med en radbrytning",
+            "download the table from SCB again; if you wrote the file yourself, end its last row with a line break",
         ),
         ScbErrorKind::SeveralContents { .. } | ScbErrorKind::SameColumnTwice { .. } => lang.pick(
             "ladda ner bara tabellinnehållet Folkmängd (BE0101N1)",
