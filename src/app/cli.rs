@@ -12,6 +12,8 @@ use crate::output::lang::Lang;
 #[derive(Debug, Parser)]
 #[command(
     name = "allocate",
+    // The usage line says `allocate` in both languages, whatever name the binary is run by.
+    bin_name = "allocate",
     version,
     about = "Checks a county's yearly allocation plan for the state grant for mental health and suicide prevention."
 )]
@@ -641,7 +643,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Beloppet i kronor: 3202124, 3_202_124 eller \"3 202 124\", med decimaler \"3 202 124,5\""
         }
         ("split", "key") => {
-            "En SCB-fil med folkmängd (CSV som den laddas ned), eller med --plan id för en av planens nycklar"
+            "En SCB-fil med folkmängd som den laddas ned (CSV, XLSX, JSON-stat2 eller PX), eller med --plan id för en av planens nycklar"
         }
         ("split", "plan") => "En plan vars kommuner och nycklar ska användas",
         ("split", "column") => "Nyckelfilens årskolumn, när den har flera (\"2024\")",

@@ -13,9 +13,10 @@ use crate::core::split::SplitError;
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::input::scb::Misplaced;
 use crate::input::usage::UsageReadError;
-use crate::output::checked::unreadable_line;
+use crate::output::checked::{Figures, unreadable_line};
 use crate::output::diagnostic::{
-    FilePlace, Located, Style, render_file_problem, render_load_error_hinted, render_located,
+    FilePlace, Located, Style, render_file_problem, render_file_problem_with_figures,
+    render_load_error_hinted, render_located,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -699,8 +700,29 @@ impl Error {
                             None => key_file::mismatch_message(m, &file.path, &file.column, lang),
                         };
                         let hint = key_file::mismatch_hint(m, lang);
-                        render_file_problem(&source, m.line(), code(m), &message, hint, style)
-                            + "\n"
+                        let drawn = match m {
+                            // Both figures under the message, as `check` draws them.
+                            Mismatch::Total {
+                                stated, computed, ..
+                            } => render_file_problem_with_figures(
+                                &source,
+                                m.line(),
+                                code(m),
+                                &message,
+                                &Figures::counts(*stated, *computed),
+                                hint,
+                                style,
+                            ),
+                            _ => render_file_problem(
+                                &source,
+                                m.line(),
+                                code(m),
+                                &message,
+                                hint,
+                                style,
+                            ),
+                        };
+                        drawn + "\n"
                     })
                     .collect();
                 for left_out in &left_out {

@@ -45,7 +45,8 @@ pub fn views_in_plan(asked: &[View], all: &[View], plan: &Plan) -> Result<Vec<Vi
 #[derive(Debug, Args)]
 pub struct Common {
     /// Language of messages and tables; without it, ALLOCATE_LANG in the environment, else sv.
-    #[arg(long, value_enum, default_value_t = Lang::Sv, global = true)]
+    // The help says the default in words: `[default: sv]` would leave out ALLOCATE_LANG.
+    #[arg(long, value_enum, default_value_t = Lang::Sv, hide_default_value = true, global = true)]
     pub lang: Lang,
     /// When to colour the output. `auto` colours only on a terminal and never with NO_COLOR set
     /// or TERM=dumb.

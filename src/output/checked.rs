@@ -84,7 +84,8 @@ pub enum SeverityName {
 
 /// The figures of a problem that compares two sums; `difference` is computed − stated. They
 /// are kronor, or a key's printed total against the sum of its values (counts or
-/// percentages), and go into JSON as numbers either way.
+/// percentages) or a key file's total row against its kommun rows (counts), and go into JSON
+/// as numbers either way.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Figures {
     #[serde(serialize_with = "as_number")]
@@ -113,23 +114,43 @@ impl Figures {
                 percent: false,
             });
         }
-        let Problem::KeyTotal {
-            stated,
-            computed,
-            percent,
-            ..
-        } = problem
-        else {
-            return None;
-        };
-        let (stated, computed) = findings::key_sums(*stated, *computed);
+        match problem {
+            Problem::KeyTotal {
+                stated,
+                computed,
+                percent,
+                ..
+            } => Figures::key_sums(*stated, *computed, *percent),
+            Problem::KeyFileTotal {
+                stated, computed, ..
+            } => Some(Figures::counts(*stated, *computed)),
+            _ => None,
+        }
+    }
+
+    /// A key's printed total against the sum of its values, counts or percentages.
+    fn key_sums(stated: Decimal, computed: Decimal, percent: bool) -> Option<Figures> {
+        let (stated, computed) = findings::key_sums(stated, computed);
         Some(Figures {
             stated,
             computed,
             difference: computed.checked_sub(stated)?,
             kronor: false,
-            percent: *percent,
+            percent,
         })
+    }
+
+    /// A key file's total row against the sum of the kommun rows it covers (counts).
+    pub fn counts(stated: u64, computed: u64) -> Figures {
+        let (stated, computed) = (Decimal::from(stated), Decimal::from(computed));
+        Figures {
+            stated,
+            computed,
+            // Two counts of at most 2^64 differ by far less than a Decimal holds.
+            difference: computed - stated,
+            kronor: false,
+            percent: false,
+        }
     }
 
     /// What the figures are, as a line that gives them names it: `belopp` (amounts), or

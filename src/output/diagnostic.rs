@@ -9,6 +9,7 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snip
 use crate::core::finding::{Finding, Severity};
 use crate::input::plan::{LoadError, ParseError, Source};
 use crate::input::read::ReadReason;
+use crate::output::checked::Figures;
 use crate::output::lang::Lang;
 use crate::output::text::{hidden, push_name, shown_path};
 use crate::output::words::{findings, load};
@@ -99,13 +100,11 @@ pub fn render_finding(source: &Source, finding: &Finding, style: Style) -> Strin
         }
     }
     let mut elements = vec![];
-    let figures = finding
-        .problem
-        .figures()
-        .map(|(stated, computed)| findings::figures(stated, computed, lang));
+    // Kronor as `belopp`, a key's sums as `summor`: the names the CI formats give them too.
+    let figures = Figures::of(&finding.problem).map(|f| (f.label(lang), f.text(lang)));
     let hint = crate::output::text::visible(&findings::hint(&finding.problem, lang)).into_owned();
-    if let Some(figures) = &figures {
-        elements.push(style.note().message(figures.as_str()));
+    if let Some((label, figures)) = &figures {
+        elements.push(Level::NOTE.with_name(*label).message(figures.as_str()));
     }
     elements.push(style.help().message(hint.as_str()));
     let title = style
@@ -409,7 +408,24 @@ pub fn render_file_problem(
     hint: &str,
     style: Style,
 ) -> String {
-    render_file_problem_at(source, line, None, code, message, hint, style)
+    file_problem(source, (line, None), code, message, None, hint, style)
+}
+
+/// [`render_file_problem`] with the two figures it compares under the message, as a finding
+/// of `check` draws them: a key file's total row against its kommun rows.
+pub fn render_file_problem_with_figures(
+    source: &Source,
+    line: Option<usize>,
+    code: &str,
+    message: &str,
+    figures: &Figures,
+    hint: &str,
+    style: Style,
+) -> String {
+    let lang = style.lang;
+    let figures = (figures.label(lang), figures.text(lang));
+    let figures = Some((figures.0, figures.1.as_str()));
+    file_problem(source, (line, None), code, message, figures, hint, style)
 }
 
 /// [`render_file_problem`] with the caret at one column of the line (one-based, in bytes from
@@ -424,6 +440,21 @@ pub fn render_file_problem_at(
     hint: &str,
     style: Style,
 ) -> String {
+    file_problem(source, (line, column), code, message, None, hint, style)
+}
+
+/// A problem on a line (and column) of another file, with the figures it compares
+/// (`(label, text)`) when there are two.
+fn file_problem(
+    source: &Source,
+    (line, column): (Option<usize>, Option<usize>),
+    code: &str,
+    message: &str,
+    figures: Option<(&str, &str)>,
+    hint: &str,
+    style: Style,
+) -> String {
+    let figures = figures.map(|(label, text)| Level::NOTE.with_name(label).message(text));
     if let (Some(column), Some(range)) = (column, line.and_then(|l| source.line_range(l))) {
         let whole = source.text.get(range.clone()).unwrap_or("");
         // The character the column falls in (the last one when it is past the line's end).
@@ -440,11 +471,12 @@ pub fn render_file_problem_at(
             .primary_title(message)
             .id(code)
             .element(caret_in_line(whole, line_start, at, shown_path(&source.path)).0)
+            .elements(figures)
             .element(style.help().message(hint));
         return render_cut(style, &[group]);
     }
     let title = style.level(Severity::Error).primary_title(message).id(code);
-    let help = style.help().message(hint);
+    let notes = figures.into_iter().chain([style.help().message(hint)]);
     let path = shown_path(&source.path);
     let shown;
     let group: Group = match line.and_then(|l| source.line_range(l)) {
@@ -467,9 +499,9 @@ pub fn render_file_problem_at(
                         .fold(true)
                         .annotation(AnnotationKind::Primary.span(caret)),
                 )
-                .element(help)
+                .elements(notes)
         }
-        None => title.element(help),
+        None => title.elements(notes),
     };
     style.renderer().render(&[group])
 }

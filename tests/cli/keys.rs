@@ -410,10 +410,57 @@ fn lines_ended_by_cr_alone_are_counted_as_lines() {
         .assert_stderr_contains("--> f.csv:13:1")
         .assert_stderr_contains("13 | \"2303 Ragunda\";5150\n")
         .assert_stderr_contains(
-            "fel[key-file-total]: \"23 Jämtlands län\" anger 132 708, men kommunraderna den omfattar summerar till 137 858 (skillnad -5 150)",
+            "fel[key-file-total]: \"23 Jämtlands län\" anger 132 708, men kommunraderna den omfattar summerar till 137 858\n",
         )
-        .assert_stderr_contains("--> f.csv:4:1");
+        .assert_stderr_contains("--> f.csv:4:1")
+        .assert_stderr_contains("= summor: angivet 132 708, beräknat 137 858, skillnad 5 150\n");
     assert!(!out.stderr.contains(":1:1"), "{}", out.stderr);
+}
+
+/// A county row of 132 700 over kommun rows that sum to 132 708: the difference is computed −
+/// stated, +8, as for every other total, in `split`'s error, `check`'s finding and its JSON.
+#[test]
+fn a_key_files_total_gives_its_difference_as_computed_minus_stated() {
+    let county_row = (
+        "\"region\";\"2024\"\r\n",
+        "\"region\";\"2024\"\r\n\"23 Jämtlands län\";132700\r\n",
+    );
+    let key_file = shipped_with(&[county_row]);
+    let (_d, out) = malformed("f.csv", &key_file);
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file-total]: \"23 Jämtlands län\" anger 132 700, men kommunraderna den omfattar summerar till 132 708\n",
+        )
+        .assert_stderr_contains("--> f.csv:4:1")
+        .assert_stderr_contains("= summor: angivet 132 700, beräknat 132 708, skillnad 8\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("f.csv"), &key_file).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "f.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[key-file-total]: \"23 Jämtlands län\" states 132,700, but the kommun rows it covers sum to 132,708\n",
+        )
+        .assert_stderr_contains("= figures: stated 132,700, computed 132,708, difference 8\n");
+
+    let p = KeyPlan::new(&key_file);
+    let file_at = p.position_of("\"keys/folkmangd-2024-11-01.csv\"");
+    let out = p.check();
+    out.assert_status(1)
+        .assert_finding("key-file-total", &file_at)
+        .assert_stdout_contains(
+            "keys/folkmangd-2024-11-01.csv:4: \"23 Jämtlands län\" anger 132 700, men kommunraderna den omfattar summerar till 132 708\n",
+        )
+        .assert_stdout_contains("= summor: angivet 132 700, beräknat 132 708, skillnad 8\n");
+    let out = p.run(&["check", "plan.toml", "--format", "json"]);
+    out.assert_status(1);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", out.stdout);
+    assert_eq!(findings[0]["code"], "key-file-total");
+    let figures = &findings[0]["figures"];
+    assert_eq!(figures["stated"], 132_700);
+    assert_eq!(figures["computed"], 132_708);
+    assert_eq!(figures["difference"], 8);
 }
 
 // Plans whose keys read a file.

@@ -191,9 +191,12 @@ fn key_file_printed_total_is_checked() {
     let (_dir, out) = run("132_708");
     out.assert_status(0);
     let (_dir, out) = run("132_709");
-    out.assert_status(1).assert_stdout_contains(
-        "error[key-total]: key `befolkning-2024` has the printed total 132,709, but its values sum to 132,708",
-    );
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "error[key-total]: key `befolkning-2024` has the printed total 132,709, but its values sum to 132,708",
+        )
+        // Both sums under the message, as for every other total, computed − stated.
+        .assert_stdout_contains("= figures: stated 132,709, computed 132,708, difference -1\n");
 }
 
 // One insats paid partly to a named actor and partly over the kommuner.

@@ -50,6 +50,83 @@ fn help_is_english_with_lang_en_or_the_environment() {
         .assert_stdout_contains("Usage: allocate <COMMAND>");
 }
 
+/// The help agrees with itself and with what the tool does, in both languages (tester s30
+/// #5): `--lang` says its default in words (`ALLOCATE_LANG`, else sv), never `[default: sv]`;
+/// English writes decimals with a point, as English output does; both name every key file
+/// format that `split` reads; and the usage line says `allocate`, whatever name the binary
+/// is run by.
+#[test]
+fn the_help_says_the_same_in_both_languages() {
+    let root = repo_root();
+    for command in [
+        "check",
+        "report",
+        "export",
+        "split",
+        "diff",
+        "follow-up",
+        "init",
+        "explain",
+        "man",
+    ] {
+        let sv = allocate(&root, &[command, "--help"]);
+        sv.assert_status(0)
+            .assert_stdout_contains("ALLOCATE_LANG i miljön, annars sv\n");
+        let en = allocate_env(&root, &[command, "--help"], &[("ALLOCATE_LANG", "en")]);
+        en.assert_status(0)
+            .assert_stdout_contains("ALLOCATE_LANG in the environment, else sv\n");
+        for out in [&sv, &en] {
+            assert!(!out.stdout.contains("[default: sv]"), "{}", out.stdout);
+        }
+    }
+
+    let sv = allocate(&root, &["split", "--help"]);
+    sv.assert_stdout_contains(
+        "En SCB-fil med folkmängd som den laddas ned (CSV, XLSX, JSON-stat2 eller PX)",
+    )
+    .assert_stdout_contains("med decimaler \"3 202 124,5\"")
+    .assert_stdout_contains("eller finare: 0,1, 0,01 (standard 1");
+    let en = allocate_env(&root, &["split", "--help"], &[("ALLOCATE_LANG", "en")]);
+    en.assert_stdout_contains("An SCB population file as downloaded (CSV, XLSX, JSON-stat2 or PX)")
+        .assert_stdout_contains("with decimals \"3 202 124.5\"")
+        .assert_stdout_contains("or finer: 0.1, 0.01 (default 1");
+    for swedish in ["124,5", "0,1", "0,01"] {
+        assert!(!en.stdout.contains(swedish), "{swedish}:\n{}", en.stdout);
+    }
+}
+
+/// A binary run by another name (a copy, a link) still says `allocate` in its usage lines, in
+/// both languages, in help and in a usage error alike.
+#[cfg(unix)]
+#[test]
+fn the_usage_line_says_allocate_whatever_the_binary_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("allocate-s30c");
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_allocate"), &renamed).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(&renamed)
+            .args(args)
+            .env_remove("ALLOCATE_LANG")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    let sv = text(run(&["split", "--help"]).stdout);
+    assert!(sv.contains("Användning: allocate split [FLAGGOR]"), "{sv}");
+    let en = text(run(&["split", "--help", "--lang", "en"]).stdout);
+    assert!(en.contains("Usage: allocate split [OPTIONS]"), "{en}");
+    let en = text(run(&["--help", "--lang", "en"]).stdout);
+    assert!(en.contains("Usage: allocate <COMMAND>"), "{en}");
+    let error = text(run(&["split", "--lang", "en"]).stderr);
+    assert!(error.contains("Usage: allocate split "), "{error}");
+    let error = text(run(&["split"]).stderr);
+    assert!(error.contains("Användning: allocate split "), "{error}");
+    for out in [&sv, &en, &error] {
+        assert!(!out.contains("allocate-s30c"), "{out}");
+    }
+}
+
 /// `ALLOCATE_LANG` is the language of every command given no `--lang`, its own messages as
 /// well as its help; a `--lang` on the line wins, before the command or after it, and then the
 /// variable is not looked at; a value that is no language is refused before anything runs when

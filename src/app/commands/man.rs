@@ -24,7 +24,8 @@ pub struct ManArgs {
     pub force: bool,
     /// Language of messages (the pages themselves are in English); without it, ALLOCATE_LANG
     /// in the environment, else sv.
-    #[arg(long, value_enum, default_value_t = Lang::Sv)]
+    // The help says the default in words: `[default: sv]` would leave out ALLOCATE_LANG.
+    #[arg(long, value_enum, default_value_t = Lang::Sv, hide_default_value = true)]
     pub lang: Lang,
 }
 

@@ -24,7 +24,7 @@ use crate::output::lang::Lang;
 
 #[derive(Debug, Args)]
 pub struct SplitArgs {
-    /// The amount in kronor: 3202124, 3_202_124 or "3 202 124", with decimals "3 202 124,5".
+    /// The amount in kronor: 3202124, 3_202_124 or "3 202 124", with decimals "3 202 124.5".
     #[arg(value_name = "AMOUNT", value_parser = parse_amount, allow_negative_numbers = true)]
     pub amount: Amount,
     /// An SCB population file as downloaded (CSV, XLSX, JSON-stat2 or PX), or with --plan the
@@ -37,7 +37,7 @@ pub struct SplitArgs {
     /// The year to read from the key file, when it has several ("2024").
     #[arg(long, value_name = "YEAR", conflicts_with = "plan")]
     pub column: Option<String>,
-    /// Rounding unit in kronor: 1, 100, or finer: 0,1, 0,01 (default 1, or the plan's unit).
+    /// Rounding unit in kronor: 1, 100, or finer: 0.1, 0.01 (default 1, or the plan's unit).
     #[arg(long, value_name = "KR", value_parser = parse_unit, allow_negative_numbers = true)]
     pub unit: Option<Amount>,
     /// Turn population counts into percentages with this many decimals first and split by

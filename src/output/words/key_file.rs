@@ -1029,18 +1029,18 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, style: impl Into<Style>)
     }
 }
 
-/// A total of a key file against the sum of the kommun rows it covers.
+/// A total of a key file against the sum of the kommun rows it covers. The difference is
+/// not in it: it is drawn with both figures under the message, computed − stated, as for
+/// every other total.
 pub fn total_text(label: &str, stated: u64, computed: u64, style: impl Into<Style>) -> String {
     let style = style.into();
     let lang = style.lang;
     let label = excerpt(label);
-    let difference = i128::from(stated) - i128::from(computed);
     let (s, c) = (style.count(stated), style.count(computed));
-    let d = style.grouped(rust_decimal::Decimal::from(difference));
     say!(
         lang,
-        "\"{label}\" anger {s}, men kommunraderna den omfattar summerar till {c} (skillnad {d})",
-        "\"{label}\" states {s}, but the kommun rows it covers sum to {c} (difference {d})"
+        "\"{label}\" anger {s}, men kommunraderna den omfattar summerar till {c}",
+        "\"{label}\" states {s}, but the kommun rows it covers sum to {c}"
     )
 }
 
