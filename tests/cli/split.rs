@@ -474,7 +474,7 @@ fn a_key_file_of_many_bad_rows_gives_a_page_not_megabytes() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("\"region\",\"2024\"\n");
     for i in 0..300 {
-        text.push_str(&format!("\"{:04} Kommun{i}\",{}\n", 2300 + i % 90, 100 + i));
+        text.push_str(&format!("\"{:04} Kommun{i}\",{}\n", 2301 + i % 90, 100 + i));
     }
     std::fs::write(dir.path().join("key.csv"), text).unwrap();
     let out = allocate(dir.path(), &["split", "1000000", "--key", "key.csv"]);
@@ -878,11 +878,20 @@ fn a_total_under_a_name_not_known_as_one_is_refused_not_split_as_a_kommun() {
         .assert_status(0)
         .assert_stdout_contains("Östersund ")
         .assert_stdout_contains("64 977");
-    // With codes too: a row "2300 Hela länet" is no kommun either.
+    // With a code, "2300 Hela länet" is the county's code in four digits (no kommunkod ends
+    // in 00): the row is the county's total, compared with its kommuner and split without.
     shipped_key_with(dir.path(), "\"2300 Hela länet\";132708\r\n");
     allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
+        .assert_status(0)
+        .assert_stdout_contains("64 977");
+    // Only near the sum (8 short), it is no longer split as a kommun taking half the money:
+    // its difference is told.
+    shipped_key_with(dir.path(), "\"2300 Hela länet\";132700\r\n");
+    allocate(dir.path(), &["split", "132708", "--key", "f.csv"])
         .assert_status(2)
-        .assert_stderr_contains("fel[key-coverage]: raden \"2300 Hela länet\" (132 708) är lika stor som summan av alla andra kommunrader i filen");
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel[key-file-total]: \"2300 Hela länet\" anger 132 700, men kommunraderna den omfattar summerar till 132 708")
+        .assert_stderr_contains("= summor: angivet 132 700, beräknat 132 708, skillnad 8");
 }
 
 #[test]
