@@ -64,7 +64,7 @@ pub struct Start {
     columns: usize,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Grid {
     headers: Vec<String>,
     align: Vec<Align>,

@@ -395,13 +395,26 @@ pub fn per_kommun(
     };
     writeln!(out, "{caption}, {title}")?;
     grid.head(out)?;
-    for (row, name) in report.rows.iter().zip(&names) {
-        grid.row_with(out, |cells| {
-            cells.cell(cell(&visible(&row.code)));
-            cells.cell(cell(name));
-            figures(cells, &row.amounts, row.total, false);
-        })?;
-    }
+    // A national plan's rows (290 lines of 100 kB) are made side by side, a few at a time,
+    // each thread with its own copy of the grid, and written in their order.
+    let rows: Vec<_> = report.rows.iter().zip(&names).collect();
+    let runs: Vec<_> = rows.chunks(KOMMUN_ROWS_AT_ONCE).collect();
+    crate::core::parallel::write_in_turn(
+        &runs,
+        KOMMUN_RUNS_AHEAD,
+        || grid.clone(),
+        |grid, run, out| {
+            for (row, name) in run.iter() {
+                grid.row_with(out, |cells| {
+                    cells.cell(cell(&visible(&row.code)));
+                    cells.cell(cell(name));
+                    figures(cells, &row.amounts, row.total, false);
+                })?;
+            }
+            Ok(())
+        },
+        out,
+    )?;
     grid.row_with(out, |cells| {
         cells.cell(cell(""));
         cells.cell(strong(lang.total(report.complete)));
@@ -963,6 +976,11 @@ fn shown_ids(report: &Payments) -> Vec<Measured> {
 /// How many invoices may be begun beyond the one being written: a few, to keep both cores
 /// busy, each some hundreds of kilobytes of text in a national plan.
 const INVOICES_AHEAD: usize = 8;
+
+/// How many of the per-kommun table's rows are made at a time, and how many such runs at most
+/// ahead of the one being written.
+const KOMMUN_ROWS_AT_ONCE: usize = 8;
+const KOMMUN_RUNS_AHEAD: usize = 4;
 
 /// What every invoice shows of the payments: the threads that write the invoices read it
 /// together (the payments' own shared texts are counted references, which they cannot share).
