@@ -509,6 +509,11 @@ pub enum Problem {
         kommun: String,
         prefix: String,
     },
+    /// A kommunkod that is a län's code in four digits (`2300`): no kommunkod ends in `00`.
+    KommunCodeOfCounty {
+        kommun: String,
+        county: crate::core::counties::County,
+    },
     DeadlineYear {
         deadline: Deadline,
         expected_year: i32,
@@ -989,9 +994,9 @@ impl Problem {
             Problem::HeadingCycle { .. } => Code::HeadingCycle,
             Problem::DeadlineOrder { .. } => Code::DeadlineOrder,
             Problem::PlanYear { .. } => Code::PlanYear,
-            Problem::KommunOutsideCounty { .. } | Problem::KommunInNoCounty { .. } => {
-                Code::KommunCounty
-            }
+            Problem::KommunOutsideCounty { .. }
+            | Problem::KommunInNoCounty { .. }
+            | Problem::KommunCodeOfCounty { .. } => Code::KommunCounty,
             Problem::DeadlineYear { .. } => Code::DeadlineYear,
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,

@@ -409,7 +409,7 @@ pub enum ScbErrorKind {
     },
     /// A quote that is never closed runs over the line end.
     UnclosedQuote,
-    /// A CSV file whose rows end with CRLF but the last, which ends without one: cut short.
+    /// A CSV file whose last row ends in a figure without a line break: cut short.
     LastRowCut,
     /// A CSV row with a value in a field beyond the header's (`"2326 Berg";7101;12` under
     /// `"region";"2024"`): a stray or shifted field, whose row cannot be read surely.

@@ -210,20 +210,23 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
                     "{number}. The population as percentages with {precision} (largest remainder, so they sum to exactly 100 %)"
                 )
             }
+            // How many kommuner share the money, so that one missing from the file shows.
             StepKind::Split { derived: true } => {
                 number += 1;
+                let over = over_kommuner(step.parts.len(), lang);
                 say!(
                     lang,
-                    "{number}. {amount} efter procentsatserna",
-                    "{number}. {amount} by the percentages"
+                    "{number}. {amount} efter procentsatserna, {over}",
+                    "{number}. {amount} by the percentages, {over}"
                 )
             }
             StepKind::Split { derived: false } => {
                 number += 1;
+                let over = over_kommuner(step.parts.len(), lang);
                 say!(
                     lang,
-                    "{number}. {amount} efter nyckeln",
-                    "{number}. {amount} by the key"
+                    "{number}. {amount} efter nyckeln, {over}",
+                    "{number}. {amount} by the key, {over}"
                 )
             }
             StepKind::ByCounts => say!(
@@ -774,6 +777,16 @@ pub fn json(audit: &Audit, out: impl Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut out, &doc)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// `över 8 kommuner`, `över 1 kommun`.
+fn over_kommuner(count: usize, lang: Lang) -> String {
+    match (count, lang) {
+        (1, Lang::Sv) => "över 1 kommun".to_string(),
+        (1, Lang::En) => "over 1 kommun".to_string(),
+        (n, Lang::Sv) => format!("över {n} kommuner"),
+        (n, Lang::En) => format!("over {n} kommuner"),
+    }
 }
 
 #[cfg(test)]

@@ -328,7 +328,8 @@ fn kommuner(count: usize, rng: &mut fastrand::Rng) -> Vec<(String, String, i64)>
         .zip(ranks)
         .map(|(i, rank)| {
             let county = counties.get(i % counties.len()).map_or("", |c| c.code);
-            let code = format!("{county}{:02}", i / counties.len());
+            // From `xx01`: no kommunkod ends in 00 (`2300` is the county's code).
+            let code = format!("{county}{:02}", i / counties.len() + 1);
             let name = format!(
                 "{}{}{}",
                 QUALIFIERS[(i / 300) % QUALIFIERS.len()],

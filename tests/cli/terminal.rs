@@ -29,7 +29,8 @@ fn plan_with_bad_key_rows(extra: usize) -> tempfile::TempDir {
     let mut key =
         std::fs::read_to_string(root.join("allocations/keys/folkmangd-2024-11-01.csv")).unwrap();
     for i in 0..extra {
-        key.push_str(&format!("\"{:04} Extra\";{}\n", 3000 + i, 100 + i));
+        // Kommunkoder that end in no 00 (a county's code in four digits).
+        key.push_str(&format!("\"{:04} Extra\";{}\n", 3001 + i + i / 99, 100 + i));
     }
     std::fs::write(dir.path().join("keys/folkmangd-2024-11-01.csv"), key).unwrap();
     dir

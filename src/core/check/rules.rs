@@ -429,6 +429,15 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
         let code = kommun.code.get_ref();
         let name = kommun.label();
         match crate::core::counties::of_kommun(code) {
+            Some(its) if code.len() == 4 && code.ends_with("00") => {
+                findings.error(
+                    kommun.code.span(),
+                    Problem::KommunCodeOfCounty {
+                        kommun: name,
+                        county: its,
+                    },
+                );
+            }
             None => {
                 findings.error(
                     kommun.code.span(),

@@ -63,14 +63,19 @@ pub(super) fn read(
     })
 }
 
-/// The last line of a file whose every line ends with CRLF, as SCB's downloads and a sheet
-/// saved as CSV by Excel do, but the last, which has no line end: a download cut short,
-/// perhaps inside its last figure (`64977` read as `649`).
+/// The last line of a file that ends in a figure with no line break after it (spaces, tabs
+/// and a DOS end-of-file mark aside): a download cut short, perhaps inside its last figure
+/// (`64977` read as `649`). SCB's files, and a sheet saved as CSV, end every row with a line
+/// break; a last line of text (a note) is left alone.
 fn cut_short(text: &str) -> Option<usize> {
-    let ends = text.matches('\n').count();
-    let crlf = text.matches("\r\n").count();
-    let unended = !text.trim_end_matches([' ', '\t']).ends_with(['\n', '\r']);
-    (ends > 0 && ends == crlf && unended).then_some(ends + 1)
+    let text = text.trim_end_matches([' ', '\t', '\u{1a}']);
+    let breaks =
+        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    let last = text.rsplit(['\n', '\r']).next().unwrap_or("");
+    // A figure grouped as Excel writes it (`64 977`) may be cut after its no-break space.
+    let in_a_figure =
+        last.ends_with(|c: char| c.is_ascii_digit() || c == '\u{a0}' || c == '\u{202f}');
+    (breaks > 0 && in_a_figure).then_some(breaks + 1)
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {

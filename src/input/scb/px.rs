@@ -111,10 +111,10 @@ pub(super) fn read(
     let (values, lines) = figures(&text, data_at, data_line);
     // `DATA`, the last keyword, ends with `;` as every keyword does: a file without it was
     // cut short, perhaps inside its last figure (`64977` read as `649`).
-    if !text
-        .get(data_at..)
-        .is_some_and(|data| data.trim_end().ends_with(';'))
-    {
+    if !text.get(data_at..).is_some_and(|data| {
+        data.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{1a}')
+            .ends_with(';')
+    }) {
         let last = lines.last().copied().unwrap_or(data_line);
         return Err(problem(Some(last), CubeProblem::DataNotEnded));
     }
@@ -282,7 +282,8 @@ fn figures(text: &str, from: usize, mut line: usize) -> (Vec<String>, Vec<usize>
     for c in text.get(from..).unwrap_or("").chars() {
         match c {
             '"' => in_quotes = !in_quotes,
-            c if !in_quotes && (c.is_whitespace() || c == ',' || c == ';') => {
+            // A DOS end-of-file mark (`^Z`) after the last figure is no figure.
+            c if !in_quotes && (c.is_whitespace() || matches!(c, ',' | ';' | '\u{1a}')) => {
                 if !current.is_empty() {
                     values.push(std::mem::take(&mut current));
                     lines.push(line);

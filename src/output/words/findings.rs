@@ -792,6 +792,14 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             "kommunkoden i {kommun} hör inte till något län: inget län har koden {prefix}",
             "the kommunkod of {kommun} belongs to no län: no län has the code {prefix}"
         ),
+        Problem::KommunCodeOfCounty { kommun, county } => {
+            let (name, code) = (county.name, county.code);
+            say!(
+                lang,
+                "kommunkoden i {kommun} slutar på 00: det är länets kod, {name} ({code}), med fyra siffror, och ingen kommun har en sådan kod",
+                "the kommunkod of {kommun} ends in 00: it is the län's code, {name} ({code}), in four digits, and no kommun has such a code"
+            )
+        }
         Problem::PlanYear { year } => {
             let (low, high) = (
                 crate::core::plan::YEARS.start(),
@@ -1564,7 +1572,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "correct the kommun's `code` as SCB writes it (the kommuner of {name} have codes starting with {code}), or remove the kommun if it is not of the län"
             )
         }
-        Problem::KommunInNoCounty { .. } => fixed(
+        Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
             "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två",
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two",
         ),

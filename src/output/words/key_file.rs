@@ -559,10 +559,10 @@ fn kind_message(error: &ScbError, style: Style) -> String {
             "a quote on this line is never closed".to_string()
         }
         (ScbErrorKind::LastRowCut, Lang::Sv) => {
-            "filens sista rad slutar utan den radbrytning (CRLF) som avslutar alla andra: filen är avkortad, kanske mitt i sitt sista tal".to_string()
+            "filens sista rad slutar med ett tal utan radbrytning efter: filen ser avkortad ut, kanske mitt i sitt sista tal".to_string()
         }
         (ScbErrorKind::LastRowCut, Lang::En) => {
-            "the file's last row ends without the line break (CRLF) that ends every other: the file is cut short, perhaps inside its last figure".to_string()
+            "the file's last row ends in a figure with no line break after it: the file looks cut short, perhaps inside its last figure".to_string()
         }
         (ScbErrorKind::NoRows, Lang::Sv) => {
             "filen har en rubrikrad men inga rader med regioner".to_string()
