@@ -91,8 +91,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a key misses a kommun or names one twice (in a file without kommunkoder also under two names, `Bräcke` and `Bräcke kommun` or `Braecke`); for a key file also a kommun the plan does not have, one without a value (`..`), or a row whose kommunkod is one kommun's and name another's, each with `file:line`",
         ),
         Code::KeyFileTotal => lang.pick(
-            "en nyckelfils summa (en länsrad eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
-            "a key file's total (a county row or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given",
+            "en nyckelfils summa (en länsrad, även med länets kod i fyra siffror, `2300` eller `0023`, eller en rad \"Summa\"/\"Totalt\") skiljer sig från summan av kommunraderna den omfattar; båda talen och filens rad anges",
+            "a key file's total (a county row, also with the county's code in four digits, `2300` or `0023`, or a \"Summa\"/\"Totalt\" row) differs from the sum of the kommun rows it covers; both figures and the file's line are given",
         ),
         Code::KeyPrecision => lang.pick(
             "en procentnyckel utan `precision`",
