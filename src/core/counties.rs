@@ -117,9 +117,32 @@ pub fn of_kommun(kommunkod: &str) -> Option<County> {
         .map(County::of)
 }
 
+/// The two digits of the län a four-digit code spells when it is no kommunkod: a code that
+/// ends in `00` (`2300`) or begins with it (Kolada's `0023`), for no kommunkod does either;
+/// `None` for `0000` (the country) and for any other code.
+pub fn county_in_four_digits(code: &str) -> Option<&str> {
+    if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) || code == "0000" {
+        return None;
+    }
+    match (code.get(..2), code.get(2..)) {
+        (Some(county), Some("00")) | (Some("00"), Some(county)) => Some(county),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_county_in_four_digits_is_no_kommunkod() {
+        assert_eq!(county_in_four_digits("2300"), Some("23"));
+        assert_eq!(county_in_four_digits("0023"), Some("23"));
+        assert_eq!(county_in_four_digits("0000"), None);
+        assert_eq!(county_in_four_digits("2380"), None);
+        assert_eq!(county_in_four_digits("0114"), None);
+        assert_eq!(county_in_four_digits("230"), None);
+    }
 
     #[test]
     fn a_county_is_named_as_plans_write_it() {

@@ -509,7 +509,8 @@ pub enum Problem {
         kommun: String,
         prefix: String,
     },
-    /// A kommunkod that is a län's code in four digits (`2300`): no kommunkod ends in `00`.
+    /// A kommunkod that is a län's code in four digits (`2300`, `0023`): no kommunkod ends or
+    /// begins with `00`.
     KommunCodeOfCounty {
         kommun: String,
         county: crate::core::counties::County,

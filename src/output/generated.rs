@@ -34,8 +34,9 @@ pub struct Spec {
     pub short_texts: bool,
 }
 
-/// Kommunkoder are the county's two digits and two more: at most 100 per county.
-pub const MAX_KOMMUNER: usize = 21 * 100;
+/// Kommunkoder are the county's two digits and two more, `01`–`99` (none ends in `00`): at
+/// most 99 per county.
+pub const MAX_KOMMUNER: usize = 21 * 99;
 
 const PREFIXES: [&str; 20] = [
     "Öster", "Väster", "Norr", "Söder", "Berg", "Sjö", "Å", "Lund", "Ham", "Ek", "Björk", "Sand",

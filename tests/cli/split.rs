@@ -1091,3 +1091,40 @@ fn a_combining_mark_takes_no_column_of_the_audit() {
         plain
     );
 }
+
+#[test]
+fn a_key_file_is_cut_short_only_when_its_last_row_ends_in_a_figure_without_a_line_break() {
+    // Seed 003's file, Östersund 64 977 on its last row of figures.
+    let dir = tempfile::tempdir().unwrap();
+    let key = std::fs::read_to_string(repo_root().join(SHIPPED_KEY)).unwrap();
+    let end = key.find("64977").unwrap() + "64977".len();
+    let write = |text: &str| std::fs::write(dir.path().join("f.csv"), text).unwrap();
+    let split = || allocate(dir.path(), &["split", "132708", "--key", "f.csv"]);
+    // Cut inside the figure, with its rows ended by CRLF, by lone CRs (Excel for Mac) or LF.
+    for cut in [
+        key[..end - 2].to_string(),
+        key[..end - 2].replace("\r\n", "\r"),
+        key[..end - 2].replace("\r\n", "\n"),
+    ] {
+        write(&cut);
+        split()
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(
+                "fel[key-file]: filens sista rad slutar med ett tal utan radbrytning efter",
+            );
+    }
+    // Whole: a DOS end-of-file mark after the last line break, or a note ending in a digit
+    // without one, is read as it is.
+    let rows = &key[..end];
+    for whole in [
+        format!("{rows}\r\n\u{1a}"),
+        format!("{rows}\r\nKälla: SCB 2025-02-21"),
+    ] {
+        write(&whole);
+        split()
+            .assert_status(0)
+            .assert_stdout_contains("1. 132 708 kr efter nyckeln, över 8 kommuner")
+            .assert_stdout_contains("64 977");
+    }
+}

@@ -24,8 +24,8 @@ pub struct GenerateArgs {
     /// Number of insatser (at most 200 000; the benchmarks go to 100 000).
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=MAX_INSATSER))]
     pub insatser: u32,
-    /// Number of kommuner (at most 2 100).
-    #[arg(long, default_value_t = 290, value_parser = clap::value_parser!(u16).range(1..=2100))]
+    /// Number of kommuner (at most 2 079: 99 in each of the 21 län).
+    #[arg(long, default_value_t = 290, value_parser = clap::value_parser!(u16).range(1..=2079))]
     pub kommuner: u16,
     /// The seed: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]

@@ -428,16 +428,19 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     for kommun in &plan.kommuner {
         let code = kommun.code.get_ref();
         let name = kommun.label();
+        let spelt = crate::core::counties::county_in_four_digits(code)
+            .and_then(crate::core::counties::of_kommun);
+        if let Some(county) = spelt {
+            findings.error(
+                kommun.code.span(),
+                Problem::KommunCodeOfCounty {
+                    kommun: name,
+                    county,
+                },
+            );
+            continue;
+        }
         match crate::core::counties::of_kommun(code) {
-            Some(its) if code.len() == 4 && code.ends_with("00") => {
-                findings.error(
-                    kommun.code.span(),
-                    Problem::KommunCodeOfCounty {
-                        kommun: name,
-                        county: its,
-                    },
-                );
-            }
             None => {
                 findings.error(
                     kommun.code.span(),

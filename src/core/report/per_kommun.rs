@@ -209,3 +209,39 @@ impl Filling {
         self.rows
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every cell of the rows is the sum of the amounts added to it, however the columns come
+    /// (over many blocks, a column again after later ones) and with cells outside the table
+    /// refused: checked against a grid filled cell by cell.
+    #[test]
+    fn the_rows_hold_every_amount_added_in_its_cell() {
+        let mut rng = fastrand::Rng::with_seed(30);
+        for _ in 0..500 {
+            let (height, width) = (rng.usize(0..12), rng.usize(0..70));
+            let mut filling = Filling::new(height, width);
+            let mut expected = vec![vec![Amount::ZERO; width]; height];
+            let mut column = 0;
+            for _ in 0..rng.usize(0..400) {
+                // Mostly the next columns in turn, now and then one before (not neighbours),
+                // now and then a cell outside the table.
+                column = match rng.u8(0..10) {
+                    0 => rng.usize(0..width.max(1) + 2),
+                    1..=3 => column + 1,
+                    _ => column,
+                };
+                let row = rng.usize(0..height + 1);
+                let amount = Amount(rust_decimal::Decimal::from(rng.u32(0..1_000_000)));
+                let inside = row < height && column < width;
+                assert_eq!(filling.add(row, column, amount), inside);
+                if let Some(cell) = expected.get_mut(row).and_then(|r| r.get_mut(column)) {
+                    *cell += amount;
+                }
+            }
+            assert_eq!(filling.rows(), expected);
+        }
+    }
+}

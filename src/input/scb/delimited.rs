@@ -40,7 +40,7 @@ pub(super) fn read(
     if score == 0 {
         return Err((None, ScbErrorKind::NoHeader));
     }
-    if let Some(last) = cut_short(&text) {
+    if let Some(last) = cut_short(&text, delimiter) {
         return Err((Some(last), ScbErrorKind::LastRowCut));
     }
     let sheet = grid::read(
@@ -63,19 +63,26 @@ pub(super) fn read(
     })
 }
 
-/// The last line of a file that ends in a figure with no line break after it (spaces, tabs
-/// and a DOS end-of-file mark aside): a download cut short, perhaps inside its last figure
-/// (`64977` read as `649`). SCB's files, and a sheet saved as CSV, end every row with a line
-/// break; a last line of text (a note) is left alone.
-fn cut_short(text: &str) -> Option<usize> {
+/// The last line of a file whose last row, a row of fields, ends in a figure with no line
+/// break after it (spaces, tabs and a DOS end-of-file mark aside): a download cut short,
+/// perhaps inside its last figure (`64977` read as `649`). SCB's files, and a sheet saved as
+/// CSV by Excel or LibreOffice, end every row with a line break; a last line of one field (a
+/// note) is left alone. The whole text is counted only for a file that looks cut.
+fn cut_short(text: &str, delimiter: u8) -> Option<usize> {
     let text = text.trim_end_matches([' ', '\t', '\u{1a}']);
-    let breaks =
-        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
-    let last = text.rsplit(['\n', '\r']).next().unwrap_or("");
+    let last = text
+        .rsplit(['\n', '\r'])
+        .next()
+        .filter(|l| l.len() < text.len())?;
     // A figure grouped as Excel writes it (`64 977`) may be cut after its no-break space.
     let in_a_figure =
         last.ends_with(|c: char| c.is_ascii_digit() || c == '\u{a0}' || c == '\u{202f}');
-    (breaks > 0 && in_a_figure).then_some(breaks + 1)
+    if !in_a_figure || !last.contains(char::from(delimiter)) {
+        return None;
+    }
+    let breaks =
+        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    Some(breaks + 1)
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {

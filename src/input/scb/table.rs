@@ -303,15 +303,14 @@ fn classify(observation: &Observation) -> Region {
     let folded = fold(&name);
     match code {
         Some(code) if code.chars().all(|c| c.is_ascii_digit()) => match code.len() {
-            // No kommunkod ends or begins with `00`: `2300 Hela länet` and Kolada's `0023`
-            // are the county's code in four digits, a total to compare, not a kommun to pay.
+            // `2300 Hela länet` and Kolada's `0023` are the county's code in four digits, a
+            // total to compare, not a kommun to pay.
             4 if code == "0000" => Region::Country,
-            4 if code.ends_with("00") => Region::County {
-                code: code.get(..2).map(str::to_string),
-            },
-            4 if code.starts_with("00") => Region::County {
-                code: code.get(2..).map(str::to_string),
-            },
+            4 if let Some(county) = crate::core::counties::county_in_four_digits(&code) => {
+                Region::County {
+                    code: Some(county.to_string()),
+                }
+            }
             4 => Region::Kommun {
                 code: Some(code),
                 name,

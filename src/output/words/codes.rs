@@ -183,8 +183,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a printed total (a heading's or a `[[stated]]` one) differs from what it covers",
         ),
         Code::KommunCounty => lang.pick(
-            "en kommun vars kommunkod ligger i ett annat län än det planens `county` nämner (`2380` Östersund i en plan för Västerbottens län), eller en kommunkod vars två första siffror inte är något läns kod (`2841`) eller som är ett läns kod med fyra siffror (`2300`: ingen kommunkod slutar på 00); en plan utan ett läns namn (en nationell plan) prövas bara för det senare",
-            "a kommun whose kommunkod lies in another län than the one the plan's `county` names (`2380` Östersund in a plan for Västerbottens län), or a kommunkod whose first two digits are no län's code (`2841`) or that is a län's code in four digits (`2300`: no kommunkod ends in 00); a plan without a län's name (a national plan) is tried for the latter only",
+            "en kommun vars kommunkod ligger i ett annat län än det planens `county` nämner (`2380` Östersund i en plan för Västerbottens län), eller en kommunkod vars två första siffror inte är något läns kod (`2841`) eller som är ett läns kod med fyra siffror (`2300`: ingen kommunkod slutar på 00); en plan utan ett läns namn (en nationell plan) prövas bara för de två sista",
+            "a kommun whose kommunkod lies in another län than the one the plan's `county` names (`2380` Östersund in a plan for Västerbottens län), or a kommunkod whose first two digits are no län's code (`2841`) or that is a län's code in four digits (`2300`: no kommunkod ends in 00); a plan without a län's name (a national plan) is tried for the last two only",
         ),
         Code::PlanYear => lang.pick(
             "planens `year` är inget årtal med fyra siffror (1000–9998)",

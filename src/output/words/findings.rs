@@ -796,8 +796,8 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             let (name, code) = (county.name, county.code);
             say!(
                 lang,
-                "kommunkoden i {kommun} slutar på 00: det är länets kod, {name} ({code}), med fyra siffror, och ingen kommun har en sådan kod",
-                "the kommunkod of {kommun} ends in 00: it is the län's code, {name} ({code}), in four digits, and no kommun has such a code"
+                "kommunkoden i {kommun} är länets kod, {name} ({code}), med fyra siffror: ingen kommunkod börjar eller slutar på 00",
+                "the kommunkod of {kommun} is the län's code, {name} ({code}), in four digits: no kommunkod begins or ends with 00"
             )
         }
         Problem::PlanYear { year } => {
@@ -1573,8 +1573,8 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             )
         }
         Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
-            "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två",
-            "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two",
+            "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två (01–99)",
+            "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
         ),
         Problem::PlanYear { .. } => fixed(
             "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",

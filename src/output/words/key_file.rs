@@ -824,8 +824,8 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
             "check the quotes on the line",
         ),
         ScbErrorKind::LastRowCut => lang.pick(
-            "ladda ner tabellen från SCB igen; har du skrivit filen själv, avsluta den sista raden med en radbrytning",
-            "download the table from SCB again; if you wrote the file yourself, end its last row with a line break",
+            "ladda ner tabellen från SCB igen; har du skrivit filen själv eller sparat den från ett program som inte avslutar sista raden (Google Kalkylark), avsluta den sista raden med en radbrytning",
+            "download the table from SCB again; if you wrote the file yourself or saved it from a program that does not end its last row (Google Sheets), end the last row with a line break",
         ),
         ScbErrorKind::SeveralContents { .. } | ScbErrorKind::SameColumnTwice { .. } => lang.pick(
             "ladda ner bara tabellinnehållet Folkmängd (BE0101N1)",
