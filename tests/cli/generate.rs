@@ -31,6 +31,8 @@ fn a_generated_national_plan_passes_check_without_findings() {
         ("2", "1000", "150"),
         ("3", "12", "150"),
         ("4", "2000", "300"),
+        // The most kommuner there are codes for: 99 in each of the 21 län.
+        ("5", "2079", "300"),
     ] {
         let folder = format!("out-{seed}");
         let out = generated_and_checked(
@@ -249,4 +251,59 @@ fn generates_errors_follow_the_language_of_the_command_line_and_the_environment(
     .assert_status(2)
     .assert_stderr_contains("fel: plan.toml ser ut som ett filnamn");
     assert!(!dir.path().join("plan.toml").exists());
+}
+
+#[test]
+fn the_per_kommun_table_made_side_by_side_has_every_kommun_once_in_code_order() {
+    // 60 kommuner: the table's rows are made eight at a time on the cores and written in
+    // order; each row's total is the kommun's in the JSON export.
+    let dir = tempfile::tempdir().unwrap();
+    generated_and_checked(dir.path(), "g", &["--insatser", "40", "--kommuner", "60"]);
+    let table = allocate(
+        dir.path(),
+        &["report", "g/plan.toml", "--view", "per-kommun"],
+    );
+    table.assert_status(0);
+    let json = allocate(
+        dir.path(),
+        &[
+            "export",
+            "g/plan.toml",
+            "--format",
+            "json",
+            "--view",
+            "per-kommun",
+        ],
+    );
+    json.assert_status(0);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 60);
+    let mut codes: Vec<&str> = rows.iter().map(|r| r["code"].as_str().unwrap()).collect();
+    let written: Vec<&str> = table
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("│ "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(written, codes);
+    for row in rows {
+        let code = row["code"].as_str().unwrap();
+        let line = table
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("│ {code} ")))
+            .unwrap();
+        let total = row["total"].as_i64().unwrap();
+        let shown: String = line
+            .rsplit('┆')
+            .next()
+            .unwrap()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        assert_eq!(shown, total.to_string(), "{code}");
+    }
 }
