@@ -16,7 +16,7 @@ use allocate::core::check::registry::Stage;
 use allocate::core::finding::Code;
 use allocate::core::finding::Severity;
 
-use crate::support::{allocate, repo_root};
+use crate::support::{COMMANDS, allocate, repo_root};
 
 struct Session {
     /// The line of the block's first command in README.md.
@@ -370,17 +370,7 @@ fn help_options(command: &str) -> Vec<String> {
 #[test]
 fn each_synopsis_names_every_option_its_help_lists() {
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
-    for command in [
-        "check",
-        "report",
-        "export",
-        "split",
-        "diff",
-        "follow-up",
-        "init",
-        "man",
-        "explain",
-    ] {
+    for command in COMMANDS {
         let help = help_options(command);
         assert!(help.contains(&"--lang".to_string()), "{command}: {help:?}");
         let synopsis = synopsis_options(&readme, command);

@@ -1100,13 +1100,18 @@ fn a_key_file_is_cut_short_only_when_its_last_row_ends_in_a_figure_without_a_lin
     let end = key.find("64977").unwrap() + "64977".len();
     let write = |text: &str| std::fs::write(dir.path().join("f.csv"), text).unwrap();
     let split = || allocate(dir.path(), &["split", "132708", "--key", "f.csv"]);
-    // Cut inside the figure, with its rows ended by CRLF, by lone CRs (Excel for Mac) or LF.
+    // Cut inside the figure, with its rows ended by CRLF, by lone CRs (Excel for Mac) or LF;
+    // and saved as UTF-16, cut inside the last figure's last character (half of it left).
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(key[..end - 2].encode_utf16().flat_map(u16::to_le_bytes));
+    utf16.push(b'7');
     for cut in [
-        key[..end - 2].to_string(),
-        key[..end - 2].replace("\r\n", "\r"),
-        key[..end - 2].replace("\r\n", "\n"),
+        key.as_bytes()[..end - 2].to_vec(),
+        key[..end - 2].replace("\r\n", "\r").into_bytes(),
+        key[..end - 2].replace("\r\n", "\n").into_bytes(),
+        utf16,
     ] {
-        write(&cut);
+        std::fs::write(dir.path().join("f.csv"), cut).unwrap();
         split()
             .assert_status(2)
             .assert_stdout_empty()

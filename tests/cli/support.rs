@@ -120,6 +120,20 @@ impl Output {
     }
 }
 
+/// The commands a user runs, each with its `--help` (`generate`, for the benchmarks, is
+/// hidden; `completions` takes a shell).
+pub const COMMANDS: [&str; 9] = [
+    "check",
+    "report",
+    "export",
+    "split",
+    "diff",
+    "follow-up",
+    "init",
+    "explain",
+    "man",
+];
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

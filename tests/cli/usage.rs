@@ -1,7 +1,7 @@
 //! Help and usage errors speak Swedish by default, English with `--lang en` or
 //! `ALLOCATE_LANG=en`; errors go to standard error with exit status 2, help to standard output.
 
-use crate::support::{allocate, allocate_env, repo_root};
+use crate::support::{COMMANDS, allocate, allocate_env, repo_root};
 
 #[test]
 fn help_is_swedish_by_default() {
@@ -58,17 +58,7 @@ fn help_is_english_with_lang_en_or_the_environment() {
 #[test]
 fn the_help_says_the_same_in_both_languages() {
     let root = repo_root();
-    for command in [
-        "check",
-        "report",
-        "export",
-        "split",
-        "diff",
-        "follow-up",
-        "init",
-        "explain",
-        "man",
-    ] {
+    for command in COMMANDS {
         let sv = allocate(&root, &[command, "--help"]);
         sv.assert_status(0)
             .assert_stdout_contains("ALLOCATE_LANG i miljön, annars sv\n");

@@ -74,6 +74,8 @@ fn cut_short(text: &str, delimiter: u8) -> Option<usize> {
         .rsplit(['\n', '\r'])
         .next()
         .filter(|l| l.len() < text.len())?;
+    // A UTF-16 file cut inside a character ends in half of one, decoded as U+FFFD.
+    let last = last.strip_suffix('\u{fffd}').unwrap_or(last);
     // A figure grouped as Excel writes it (`64 977`) may be cut after its no-break space.
     let in_a_figure =
         last.ends_with(|c: char| c.is_ascii_digit() || c == '\u{a0}' || c == '\u{202f}');

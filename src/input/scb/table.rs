@@ -928,6 +928,16 @@ mod tests {
         );
         assert_eq!(classify(&obs(1, "Summa", &[], "1")), Region::Total);
         assert_eq!(classify(&obs(1, "012345", &[], "1")), Region::Other);
+        // A län's code in four digits (no kommunkod is).
+        for county in ["2300 Hela länet", "0023 Region Jämtland Härjedalen"] {
+            assert_eq!(
+                classify(&obs(1, county, &[], "1")),
+                Region::County {
+                    code: Some("23".into())
+                }
+            );
+        }
+        assert_eq!(classify(&obs(1, "0000 Riket", &[], "1")), Region::Country);
         assert_eq!(
             classify(&obs(1, "114 Upplands Väsby", &[], "1")),
             Region::LostZero
