@@ -700,29 +700,22 @@ impl Error {
                             None => key_file::mismatch_message(m, &file.path, &file.column, lang),
                         };
                         let hint = key_file::mismatch_hint(m, lang);
-                        let drawn = match m {
-                            // Both figures under the message, as `check` draws them.
+                        // A total's figures under the message, as `check` draws them.
+                        let figures = match m {
                             Mismatch::Total {
                                 stated, computed, ..
-                            } => render_file_problem_with_figures(
-                                &source,
-                                m.line(),
-                                code(m),
-                                &message,
-                                &Figures::counts(*stated, *computed),
-                                hint,
-                                style,
-                            ),
-                            _ => render_file_problem(
-                                &source,
-                                m.line(),
-                                code(m),
-                                &message,
-                                hint,
-                                style,
-                            ),
+                            } => Some(Figures::counts(*stated, *computed)),
+                            _ => None,
                         };
-                        drawn + "\n"
+                        render_file_problem_with_figures(
+                            &source,
+                            m.line(),
+                            code(m),
+                            &message,
+                            figures.as_ref(),
+                            hint,
+                            style,
+                        ) + "\n"
                     })
                     .collect();
                 for left_out in &left_out {

@@ -83,11 +83,7 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
         let each: Vec<String> = info
             .counties
             .iter()
-            // "kommun", "kommuner" in English too, as everywhere.
-            .map(|(county, k)| match k {
-                1 => format!("{county} (1 kommun)"),
-                _ => format!("{county} ({k} kommuner)"),
-            })
+            .map(|(county, k)| format!("{county} ({})", kommuner(*k)))
             .collect();
         let each = each.join(", ");
         lines.push(say!(
@@ -213,20 +209,20 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
             // How many kommuner share the money, so that one missing from the file shows.
             StepKind::Split { derived: true } => {
                 number += 1;
-                let over = over_kommuner(step.parts.len(), lang);
+                let kommuner = kommuner(step.parts.len());
                 say!(
                     lang,
-                    "{number}. {amount} efter procentsatserna, {over}",
-                    "{number}. {amount} by the percentages, {over}"
+                    "{number}. {amount} efter procentsatserna, över {kommuner}",
+                    "{number}. {amount} by the percentages, over {kommuner}"
                 )
             }
             StepKind::Split { derived: false } => {
                 number += 1;
-                let over = over_kommuner(step.parts.len(), lang);
+                let kommuner = kommuner(step.parts.len());
                 say!(
                     lang,
-                    "{number}. {amount} efter nyckeln, {over}",
-                    "{number}. {amount} by the key, {over}"
+                    "{number}. {amount} efter nyckeln, över {kommuner}",
+                    "{number}. {amount} by the key, over {kommuner}"
                 )
             }
             StepKind::ByCounts => say!(
@@ -779,13 +775,11 @@ pub fn json(audit: &Audit, out: impl Write) -> std::io::Result<()> {
     out.flush()
 }
 
-/// `över 8 kommuner`, `över 1 kommun`.
-fn over_kommuner(count: usize, lang: Lang) -> String {
-    match (count, lang) {
-        (1, Lang::Sv) => "över 1 kommun".to_string(),
-        (1, Lang::En) => "over 1 kommun".to_string(),
-        (n, Lang::Sv) => format!("över {n} kommuner"),
-        (n, Lang::En) => format!("over {n} kommuner"),
+/// `8 kommuner`, `1 kommun`: "kommun" and "kommuner" in English too, as everywhere.
+fn kommuner(count: usize) -> String {
+    match count {
+        1 => "1 kommun".to_string(),
+        n => format!("{n} kommuner"),
     }
 }
 

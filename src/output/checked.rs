@@ -156,10 +156,7 @@ impl Figures {
     /// What the figures are, as a line that gives them names it: `belopp` (amounts), or
     /// `summor` for a key's totals, which are not kronor.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match self.kronor {
-            true => lang.pick("belopp", "figures"),
-            false => lang.pick("summor", "figures"),
-        }
+        figures_label(self.kronor, lang)
     }
 
     /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr", as the diagnostics word it
@@ -170,6 +167,14 @@ impl Figures {
         } else {
             findings::key_figures(self.stated, self.computed, self.percent, style)
         }
+    }
+}
+
+/// The name of a line of figures: `belopp` for kronor, `summor` for a key's sums.
+pub fn figures_label(kronor: bool, lang: Lang) -> &'static str {
+    match kronor {
+        true => lang.pick("belopp", "figures"),
+        false => lang.pick("summor", "figures"),
     }
 }
 

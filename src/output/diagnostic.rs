@@ -39,7 +39,7 @@ impl Style {
     }
 
     fn note(self) -> Level<'static> {
-        Level::NOTE.with_name(self.lang.pick("belopp", "figures"))
+        Level::NOTE.with_name(crate::output::checked::figures_label(true, self.lang))
     }
 
     fn help(self) -> Level<'static> {
@@ -411,20 +411,23 @@ pub fn render_file_problem(
     file_problem(source, (line, None), code, message, None, hint, style)
 }
 
-/// [`render_file_problem`] with the two figures it compares under the message, as a finding
-/// of `check` draws them: a key file's total row against its kommun rows.
+/// [`render_file_problem`] with the two figures it compares, when it compares two, under the
+/// message, as a finding of `check` draws them: a key file's total row against its kommun
+/// rows.
 pub fn render_file_problem_with_figures(
     source: &Source,
     line: Option<usize>,
     code: &str,
     message: &str,
-    figures: &Figures,
+    figures: Option<&Figures>,
     hint: &str,
     style: Style,
 ) -> String {
     let lang = style.lang;
-    let figures = (figures.label(lang), figures.text(lang));
-    let figures = Some((figures.0, figures.1.as_str()));
+    let figures = figures.map(|f| (f.label(lang), f.text(lang)));
+    let figures = figures
+        .as_ref()
+        .map(|(label, text)| (*label, text.as_str()));
     file_problem(source, (line, None), code, message, figures, hint, style)
 }
 
