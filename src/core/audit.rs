@@ -88,6 +88,8 @@ pub struct KeyFileInfo {
     pub other_regions: Vec<(usize, String)>,
     /// The file's totals (county, "Summa") and the sum of the kommun rows they cover.
     pub totals: Vec<TotalCheck>,
+    /// Totals the file gives without a value (`..`), so not compared, with their lines.
+    pub unvalued_totals: Vec<(usize, String)>,
     /// How rows per sex, age group or other column were combined.
     pub combined: Vec<Combined>,
     /// The file names its kommuner without codes.
@@ -105,6 +107,10 @@ impl KeyFileInfo {
             title: file.title.clone(),
             other_regions: file.other_regions.clone(),
             totals: file.total_checks(),
+            unvalued_totals: (file.totals.iter())
+                .filter(|total| total.count.is_none())
+                .map(|total| (total.line, total.label.clone()))
+                .collect(),
             combined: file.combined.clone(),
             by_name: file.by_name(),
             counties: file.counties(),

@@ -147,6 +147,13 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
             )
         });
     }
+    for (row, label) in &info.unvalued_totals {
+        lines.push(say!(
+            lang,
+            "rad {row}: \"{label}\" saknar värde och jämförs inte med kommunradernas summa",
+            "line {row}: \"{label}\" has no value and is not compared with the sum of the kommun rows"
+        ));
+    }
     for (row, region) in &info.other_regions {
         lines.push(say!(
             lang,

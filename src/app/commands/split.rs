@@ -62,7 +62,8 @@ pub enum Format {
 }
 
 /// Reads "3 202 124", "3_202_124", "3202124", "3202124 kr" or, with decimals, "3 202 124,5"
-/// (a decimal comma or point).
+/// (a decimal comma or point), and as spreadsheets and English text write amounts:
+/// "3,202,124", "3.202.124,50", "3 202 124:-" (`input::usage::parse_amount`).
 fn parse_amount(text: &str) -> Result<Amount, String> {
     let lang = crate::app::cli::value_lang();
     let largest = || too_large(text, lang);
@@ -86,11 +87,17 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
         Err(BadText::TooLarge) => Err(largest()),
         Ok(amount) => Ok(amount),
         Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
-        _ => Err(crate::say!(
-            lang,
-            "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
-            "\"{text}\" is not an amount in kronor (write e.g. 3202124, \"3 202 124\" or \"3 202 124.5\")"
-        )),
+        _ => match crate::input::usage::parse_amount(text) {
+            Ok(Some(amount)) if amount.is_negative() => Err(negative()),
+            Ok(Some(amount)) if amount > crate::core::split::max_amount() => Err(largest()),
+            Ok(Some(amount)) => Ok(amount),
+            Err(crate::core::followup::BadAmount::TooLarge) => Err(largest()),
+            _ => Err(crate::say!(
+                lang,
+                "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
+                "\"{text}\" is not an amount in kronor (write e.g. 3202124, \"3,202,124\" or \"3,202,124.5\")"
+            )),
+        },
     }
 }
 
@@ -398,7 +405,18 @@ mod tests {
         assert_eq!(parse_amount("3 202 124,5"), Ok(tenths));
         assert_eq!(parse_amount("3202124.5"), Ok(tenths));
         assert!(parse_amount("-5").is_err());
-        assert!(parse_amount("3,202,124").is_err());
+        // As English text and spreadsheets group thousands, by commas or points.
+        for text in ["3,202,124", "3.202.124", "3 202 124:-", "3,202,124 kr"] {
+            assert_eq!(parse_amount(text), Ok(Amount::kr(3_202_124)), "{text}");
+        }
+        assert_eq!(parse_amount("3,202,124.5"), Ok(tenths.with_decimals(2)));
+        assert_eq!(parse_amount("3.202.124,50"), Ok(tenths.with_decimals(2)));
+        // Still no amount: grouped wrongly, or read two ways.
+        assert!(parse_amount("3,20,124").is_err());
+        assert!(parse_amount("3,202").is_err());
+        assert!(parse_amount("-3,202,124").is_err());
+        let huge = "99,999,999,999,999,999,999";
+        assert_eq!(parse_amount(huge), Err(too_large(huge, Lang::Sv)));
         assert_eq!(
             parse_unit("0,1"),
             Ok(Amount(rust_decimal::Decimal::new(1, 1)))
