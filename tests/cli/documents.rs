@@ -453,6 +453,46 @@ fn markdown_tables_parse_and_hold_the_figures() {
     assert!(total[5].contains(&kr("1 865 000")), "{total:?}");
 }
 
+/// A kommun's `[[stated]]` figure narrowed to a heading is not the kommun's total, and the
+/// per-kommun table does not compare it with one (tester s31: `196 200 kr ≠ angivet 0 kr (se
+/// felen)`, with no errors). Insats 3.4 (100 000 kr to each kommun) is moved from the
+/// heading "Respektive kommun" to the region's, whose totals follow; Berg's 196 200 kr are
+/// then 96 200 kr under "Respektive kommun".
+#[test]
+fn a_kommuns_figure_under_a_heading_is_not_its_total_in_the_document() {
+    let plan = PlanDir::from_real("plan-2026.toml")
+        .edit("stated = 3_992_436  # rad 1155", "stated = 3_192_436")
+        .edit(
+            "stated = 1_865_000  # \"Totalt direkt fördelat länets kommuner: 1 865 000\" (rad 1193)\ninsatser = [\"1.3\", \"2.5\", \"3.4\"]",
+            "stated = 1_065_000\ninsatser = [\"1.3\", \"2.5\"]",
+        )
+        .edit("stated = 3_992_436  # rad 1199", "stated = 4_792_436")
+        .edit(
+            "stated = 3_510_836  # rad 1228\ninsatser = [\"1.2\", \"2.2\", \"3.2\", \"3.5\", \"1.4\", \"3.9\", \"3.3\"]",
+            "stated = 4_310_836\ninsatser = [\"1.2\", \"2.2\", \"3.2\", \"3.5\", \"1.4\", \"3.9\", \"3.3\", \"3.4\"]",
+        )
+        .edit(
+            "label = \"Berg, summa\"\nkommun = \"Berg\"\namount = 196_200",
+            "label = \"Berg, Respektive kommun\"\nheading = \"kommunerna\"\nkommun = \"Berg\"\namount = 96_200",
+        );
+    plan.check(&[]).assert_status(0);
+    let out = allocate(plan.dir.path(), &["report", "plan.toml", "--format", "md"]);
+    out.assert_status(0);
+    let tables = pipe_tables(&out.stdout);
+    let kommun = (tables.iter())
+        .find(|t| t[0].first().is_some_and(|h| h == "Kod"))
+        .expect("per-kommun table");
+    let berg = kommun.iter().find(|r| r[1] == "Berg").unwrap();
+    assert_eq!(berg[5], format!("{}\u{a0}kr", kr("196 200")));
+    assert!(!out.stdout.contains("se felen"), "{}", out.stdout);
+    // The figure itself is checked, and shown so among the checked totals.
+    assert!(
+        out.stdout.contains("Berg, Respektive kommun"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn every_format_gives_a_warnings_fix_under_it() {
     // The earmark warning's fix is what says that the 200 000 kr short is allowed.

@@ -186,7 +186,8 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
         };
         let covers = match selection {
             Some(sel) if sel.is_all() => Covers::Whole,
-            Some(sel) if stated.insatser.is_none() => {
+            // Narrowed to a heading's insatser it is none of the document's figures.
+            Some(sel) if stated.insatser.is_none() && sel.heading.is_none() => {
                 match (sel.areas.as_slice(), sel.actor, sel.kommun) {
                     ([a], None, None) => Covers::Area(*a),
                     ([], Some(a), None) => Covers::Actor(a),
