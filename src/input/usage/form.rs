@@ -229,6 +229,8 @@ struct Total {
     above: usize,
     /// What its formula sums, if it is a plain sum of one column's cells.
     summed: Option<Summed>,
+    /// Its formula sums the visible rows only (`SUBTOTAL(109,…)`).
+    visible_only: bool,
 }
 
 /// The cells a formula sums when it is a plain sum of one column's cells: the column and the
@@ -241,9 +243,10 @@ struct Summed {
 }
 
 /// What a formula sums, when it is a plain sum of one column's cells: `SUM(E12:E14)`,
-/// `=sum($E$12:$E$14)`, `SUBTOTAL(9,E12:E14)` or `SUBTOTAL(109;…)`, ODS's
-/// `of:=SUM([.E12:.E14])`; `None` for anything else (`E12+E13`, `SUM(E12:F14)`, a range on
-/// another sheet, `SUM(E12:E14)*2`).
+/// `=sum($E$12:$E$14)`, `SUBTOTAL(9,E12:E14)`, ODS's `of:=SUM([.E12:.E14])`; `None` for
+/// anything else (`E12+E13`, `SUM(E12:F14)`, a range on another sheet, `SUM(E12:E14)*2`),
+/// and for `SUBTOTAL(109,…)`, whose sum leaves out the rows hidden by hand or by a filter,
+/// which are not read: it is taken at the value the recipient saw (tester s31 round 2 #1).
 fn summed(formula: &str) -> Option<Summed> {
     let formula = formula.trim();
     let formula = formula.strip_prefix("of:").unwrap_or(formula);
@@ -257,7 +260,7 @@ fn summed(formula: &str) -> Option<Summed> {
     let inner = plain.strip_prefix("SUM(").or_else(|| {
         let rest = plain.strip_prefix("SUBTOTAL(")?;
         let (function, range) = rest.split_once([',', ';'])?;
-        matches!(function, "9" | "109").then_some(range)
+        (function == "9").then_some(range)
     })?;
     let range = inner.strip_suffix(')')?;
     let (from, to) = range.split_once(':').unwrap_or((range, range));
@@ -282,6 +285,22 @@ fn summed(formula: &str) -> Option<Summed> {
         first: first.min(last),
         last: first.max(last),
     })
+}
+
+/// Whether a formula is a `SUBTOTAL` that leaves out hidden rows (function 101 to 111,
+/// `SUBTOTAL(109,E12:E14)`, Swedish Excel's `DELSUMMA`).
+fn sums_visible_rows(formula: &str) -> bool {
+    let plain: String = (formula.chars())
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let plain = plain.strip_prefix("OF:").unwrap_or(&plain);
+    let plain = plain.strip_prefix('=').unwrap_or(plain);
+    (plain
+        .strip_prefix("SUBTOTAL(")
+        .and_then(|rest| rest.split_once([',', ';'])))
+    .and_then(|(function, _)| function.parse::<u32>().ok())
+    .is_some_and(|function| (101..=111).contains(&function))
 }
 
 /// A cell's column, one-based: a workbook cell's own, else its place in the row.
@@ -570,6 +589,7 @@ pub(super) fn form(
                     line: row.first().map(|c| line(&c.place)),
                     above: rows.len(),
                     summed: cell.formula.as_deref().and_then(summed),
+                    visible_only: cell.formula.as_deref().is_some_and(sums_visible_rows),
                 });
             }
             continue;
@@ -812,6 +832,7 @@ pub(super) fn form(
                     rows: all,
                     text: text_amounts.clone(),
                     computed: any_computed && total.summed.is_some(),
+                    visible_only: total.visible_only,
                 },
                 place: total.stated.place.clone(),
             });
@@ -854,7 +875,6 @@ mod tests {
         assert_eq!(summed("SUM(E14:E12)"), range(5, 12, 14));
         assert_eq!(summed("SUM(E12)"), range(5, 12, 12));
         assert_eq!(summed("SUBTOTAL(9,E12:E14)"), range(5, 12, 14));
-        assert_eq!(summed("SUBTOTAL(109;E12:E14)"), range(5, 12, 14));
         assert_eq!(summed("of:=SUM([.E12:.E14])"), range(5, 12, 14));
         assert_eq!(summed("SUM(AA2:AA9)"), range(27, 2, 9));
         for other in [
@@ -864,6 +884,7 @@ mod tests {
             "SUM(E12:E14,E16)",
             "SUM(Blad2!E12:E14)",
             "SUBTOTAL(1,E12:E14)",
+            "SUBTOTAL(109;E12:E14)",
             "AVERAGE(E12:E14)",
             "SUM(E0:E4)",
             "181200",

@@ -918,6 +918,13 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "skriv beloppen som tal (markera cellerna och välj Konvertera till tal), så att summaraden räknar med dem; blanketten räknas inte förrän summaraden stämmer",
             "enter the amounts as numbers (select the cells and choose Convert to Number), so that the total row counts them; the form is not counted until the total row agrees"
         ),
+        UsageProblem::TotalRow {
+            visible_only: true, ..
+        } => say!(
+            lang,
+            "summaradens formel (SUBTOTAL/DELSUMMA med 109) räknar bara synliga rader: visa dolda rader och ta bort filtret, så att summaraden räknar med alla rader, eller rätta raderna; blanketten räknas inte förrän summaraden stämmer",
+            "the total row's formula (SUBTOTAL with 109) counts the visible rows only: show the hidden rows and remove the filter, so that the total row counts every row, or correct the rows; the form is not counted until the total row agrees"
+        ),
         UsageProblem::TotalRow { computed: true, .. } => say!(
             lang,
             "öppna blanketten i ett kalkylprogram och spara den igen, så att formlerna räknas om (den fylldes kanske i av ett program som inte räknar om dem); stämmer summaraden inte då, rätta raderna eller summaraden; blanketten räknas inte förrän dess",
