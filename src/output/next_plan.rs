@@ -640,7 +640,7 @@ impl Edit {
     /// The figure, list or map of figures `key` set to 0, with last year's in the comment
     /// after it (`amount = 0  # fyll i (2025: 12 697 775 kr)`, `cells = [0, 0]  # fyll i
     /// (2026: 21 200 kr, 18 000 kr)`; `named`: ``except = { "Östersund" = 0 }  # fyll i
-    /// `except` (2026: Östersund 140 000 kr)``) in place of the comment it had (it cites last
+    /// `except` (2026: "Östersund" = 140 000 kr)``) in place of the comment it had (it cites last
     /// year's document). A map written as a sub-table or dotted keys has each figure on a
     /// line of its own, with its own comment; in an inline table the figure goes to `notes`.
     fn fill(&self, node: &mut Node, key: &str, named: bool) {
@@ -672,15 +672,17 @@ impl Edit {
     }
 
     /// Every figure in `value` set to 0 (its spacing kept), and what each was: `21 200 kr`,
-    /// or `Östersund 140 000 kr` in a map.
+    /// or `"Östersund" = 140 000 kr` in a map.
     fn zero(&self, value: &mut Value) -> Vec<String> {
         match value {
             Value::Array(array) => array.iter_mut().flat_map(|v| self.zero(v)).collect(),
             Value::InlineTable(map) => {
                 let mut last = Vec::new();
                 for (key, value) in map.iter_mut() {
-                    let key = key.get().to_string();
-                    last.extend(self.zero(value).into_iter().map(|f| format!("{key} {f}")));
+                    // The key as the plan writes it, and `=`: `"2380" = 140 000 kr` is not
+                    // read as 2 380 140 000 kr (tester s31 round 2).
+                    let key = key.display_repr().to_string();
+                    last.extend(self.zero(value).into_iter().map(|f| format!("{key} = {f}")));
                 }
                 last
             }

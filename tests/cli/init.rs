@@ -381,7 +381,7 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     );
     assert!(
         new.contains(
-            "except = { \"Östersund\" = 0 }  # fyll i `except` (2026: Östersund 140 000 kr)"
+            "except = { \"Östersund\" = 0 }  # fyll i `except` (2026: \"Östersund\" = 140 000 kr)"
         ),
         "{new}"
     );
@@ -834,7 +834,7 @@ fn init_zeroes_the_cost_sharing_table_and_check_lists_it_to_fill() {
         "{new}"
     );
     assert!(new.contains(
-        "\nparty_totals = { kommunerna = 0, region = 0 }  # fyll i (2025: kommunerna 3 202 124 kr, region 3 073 658 kr)\n"
+        "\nparty_totals = { kommunerna = 0, region = 0 }  # fyll i (2025: kommunerna = 3 202 124 kr, region = 3 073 658 kr)\n"
     ), "{new}");
     assert!(!new.contains("(rad 1409)"));
     check
@@ -995,7 +995,7 @@ fn init_zeroes_the_insatser_written_as_an_inline_array() {
     let new = assert_next_plan(&inline, 20);
     // A comment cannot go inside an inline table: last year's figures are on a line above it.
     assert!(new.contains("varje siffra står.\n\ninsatser = [\n  # fyll i (2026: amount 600 000 kr)\n  { id = \"1.1\", area = 1, text = \"Länssamordning\", focus_areas = [1, 6], actor = \"kfjh\", amount = 0 },\n"), "{new}");
-    assert!(new.contains("\n  # fyll i (2026: amount 665 000 kr, split.each 75 000 kr, split.except Östersund 140 000 kr)\n  { id = \"2.3\", area = 2, text = \"Barnsäkert\", focus_areas = [6], actor = \"kommunerna\", amount = 0, split = { rule = \"fixed\", each = 0, except = { \"Östersund\" = 0 } } },\n"), "{new}");
+    assert!(new.contains("\n  # fyll i (2026: amount 665 000 kr, split.each 75 000 kr, split.except \"Östersund\" = 140 000 kr)\n  { id = \"2.3\", area = 2, text = \"Barnsäkert\", focus_areas = [6], actor = \"kommunerna\", amount = 0, split = { rule = \"fixed\", each = 0, except = { \"Östersund\" = 0 } } },\n"), "{new}");
     assert!(new.contains("split = { rule = \"amounts\", amounts = { rjh = 0, kfjh = 0 } } },\n"));
 }
 
@@ -1132,7 +1132,7 @@ fn the_new_plans_comments_follow_the_language() {
     assert!(new.contains("\n# decision_date = 2027-MM-DD  # fill in: the meeting\ncounty_total = 0  # fill in (2026: 3,000,000 kr)\nprevious_county_total = 3_000_000  # 2026's county total\nstated_change = 0  # fill in: the change as the document states it\n"), "{new}");
     assert!(
         new.contains(
-            "except = { \"Östersund\" = 0 }  # fill in `except` (2026: Östersund 140,000 kr)"
+            "except = { \"Östersund\" = 0 }  # fill in `except` (2026: \"Östersund\" = 140,000 kr)"
         ),
         "{new}"
     );
