@@ -578,12 +578,15 @@ pub enum Problem {
         table: String,
         reason: CostReason,
     },
-    /// A cost-sharing row's printed parts do not sum to its total.
+    /// A cost-sharing row's printed parts do not sum to its total; or, `by_rule`, an
+    /// overhead row's parts as its rule gives them (each party's rounded on its own) when
+    /// the row prints none.
     CostSharingRow {
         table: String,
         row: String,
         stated: Amount,
         computed: Amount,
+        by_rule: bool,
     },
     /// A cost-sharing row's printed parts differ from what its stated rule gives (whole
     /// units, largest remainder): the document's own arithmetic against its rule.

@@ -267,10 +267,11 @@ fn a_row_total_a_krona_off_is_an_error_at_the_printed_figure() {
         )
         .assert_stdout_contains("= belopp: angivet 400 001 kr, beräknat 400 000 kr, skillnad -1 kr")
         .assert_stdout_contains("= åtgärd: rätta den tryckta summan eller cellerna");
-    // The grand total no longer agrees with the row totals (it still does with the columns).
+    // The grand total no longer agrees with the row totals (it still does with the columns);
+    // the row, which is why, comes first.
     assert_eq!(
         codes(&out),
-        ["table-total", "table-row-total"],
+        ["table-row-total", "table-total"],
         "{}",
         out.stdout
     );
@@ -291,10 +292,11 @@ fn a_cell_is_held_to_its_column_total_and_to_the_insats_it_prints() {
         .assert_stdout_contains(
             "kolumnsumman för \"Berg\" är 196 200 kr, men kolumnens celler summerar till 196 300 kr",
         );
-    // The cell is the cause of its column's and row's totals being off: it comes first.
+    // The cell is the cause of its column's and row's totals being off: it comes first, then
+    // its row, then the column.
     assert_eq!(
         codes(&out),
-        ["table-cell", "table-column-total", "table-row-total"],
+        ["table-cell", "table-row-total", "table-column-total"],
         "{}",
         out.stdout
     );

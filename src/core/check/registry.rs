@@ -43,6 +43,9 @@ pub enum About {
     /// parent, a table's shape), also when held against the rule that gives it (a printed
     /// split or table cell).
     Written,
+    /// One row of a printed table or cost-sharing table against its own total: a row whose
+    /// parts are off puts the table's totals off in turn (tester s31 round 2).
+    Row,
     /// What several figures or names make together: a sum or total and its parts, a key's
     /// coverage of the kommuner, an insats under the headings, the actors the insatser use.
     Together,
@@ -139,14 +142,14 @@ registry! {
     KeySource "key-source" Warning Written Stage::Ledger(rules::key_sources_are_this_years);
     DecisionDate "decision-date" Warning Written Stage::Ledger(rules::decision_date_is_given);
     TableShape "table-shape" Error Written Stage::Ledger(tables::check);
-    TableRowTotal "table-row-total" Error Together Stage::With(Code::TableShape);
+    TableRowTotal "table-row-total" Error Row Stage::With(Code::TableShape);
     TableColumnTotal "table-column-total" Error Together Stage::With(Code::TableShape);
     TableTotal "table-total" Error Together Stage::With(Code::TableShape);
     TableCell "table-cell" Error Written Stage::With(Code::TableShape);
     CostSharingInvalid "cost-sharing-invalid" Error Written Stage::Ledger(cost_sharing::check);
-    CostSharingRow "cost-sharing-row" Error Together Stage::With(Code::CostSharingInvalid);
+    CostSharingRow "cost-sharing-row" Error Row Stage::With(Code::CostSharingInvalid);
     CostSharingRule "cost-sharing-rule" Warning Written Stage::With(Code::CostSharingInvalid);
-    CostSharingOverhead "cost-sharing-overhead" Error Together Stage::With(Code::CostSharingInvalid);
+    CostSharingOverhead "cost-sharing-overhead" Error Row Stage::With(Code::CostSharingInvalid);
     CostSharingTotal "cost-sharing-total" Error Together Stage::With(Code::CostSharingInvalid);
     CostSharingPercent "cost-sharing-percent" Error Together Stage::With(Code::CostSharingInvalid);
     CostSharingFeeds "cost-sharing-feeds" Error Together Stage::With(Code::CostSharingInvalid);

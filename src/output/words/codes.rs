@@ -247,8 +247,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats",
         ),
         Code::CostSharingRow => lang.pick(
-            "en rads tryckta delar summerar inte till radens totalkostnad",
-            "a row's printed parts do not sum to the row's total",
+            "en rads tryckta delar summerar inte till radens totalkostnad, eller en overheadrad utan tryckta delar vars parters andelar, var och en avrundad, inte gör det",
+            "a row's printed parts do not sum to the row's total, or an overhead row without printed parts has parties' parts, each rounded, that do not",
         ),
         Code::CostSharingRule => lang.pick(
             "en rads tryckta delar skiljer sig från vad dess angivna regel ger (hela enheter, största rest); dokumentets siffror gäller, båda visas",

@@ -971,13 +971,21 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             row,
             stated,
             computed,
+            by_rule,
         } => {
             let (stated, computed) = (a(stated), a(computed));
-            say!(
-                lang,
-                "kostnadsfördelningen `{table}`: raden \"{row}\" har totalen {stated}, men delarna summerar till {computed}",
-                "cost sharing `{table}`: row \"{row}\" has the total {stated}, but its parts sum to {computed}"
-            )
+            match by_rule {
+                false => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: raden \"{row}\" har totalen {stated}, men delarna summerar till {computed}",
+                    "cost sharing `{table}`: row \"{row}\" has the total {stated}, but its parts sum to {computed}"
+                ),
+                true => say!(
+                    lang,
+                    "kostnadsfördelningen `{table}`: raden \"{row}\" har totalen {stated}, men parternas andelar, var och en avrundad, summerar till {computed}",
+                    "cost sharing `{table}`: row \"{row}\" has the total {stated}, but the parties' parts, each rounded, sum to {computed}"
+                ),
+            }
         }
         Problem::CostSharingRule {
             table,
@@ -1667,6 +1675,10 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "correct the cell, or the insats's amount and split",
         ),
         Problem::CostSharingInvalid { reason, .. } => cost_hint(reason, lang),
+        Problem::CostSharingRow { by_rule: true, .. } => fixed(
+            "skriv de delar dokumentet trycker för raden under `printed`; de är de avtalade beloppen",
+            "write the parts the document prints for the row under `printed`; they are the agreed amounts",
+        ),
         Problem::CostSharingRow { .. } => fixed(
             "rätta radens `total` eller delarna under `printed`; en part som inte står där är en tom cell (0)",
             "correct the row's `total` or the parts under `printed`; a party left out is an empty cell (0)",
