@@ -129,38 +129,48 @@ fn file_lines(info: &KeyFileInfo, lang: Lang) -> Vec<String> {
             }
         });
     }
+    // The file's rows told, in file order.
+    let mut rows: Vec<(usize, String)> = Vec::new();
     for total in &info.totals {
         let (row, label) = (total.line, &total.label);
         let stated = number::count(total.stated, lang);
-        lines.push(if total.stated == total.computed {
-            say!(
-                lang,
-                "rad {row}: \"{label}\" {stated} = kommunradernas summa",
-                "line {row}: \"{label}\" {stated} = the sum of the kommun rows"
-            )
-        } else {
-            let computed = number::count(total.computed, lang);
-            say!(
-                lang,
-                "rad {row}: \"{label}\" {stated} ≠ kommunradernas summa {computed}",
-                "line {row}: \"{label}\" {stated} ≠ the sum of the kommun rows {computed}"
-            )
-        });
+        rows.push((
+            row,
+            if total.stated == total.computed {
+                say!(
+                    lang,
+                    "rad {row}: \"{label}\" {stated} = kommunradernas summa",
+                    "line {row}: \"{label}\" {stated} = the sum of the kommun rows"
+                )
+            } else {
+                let computed = number::count(total.computed, lang);
+                say!(
+                    lang,
+                    "rad {row}: \"{label}\" {stated} ≠ kommunradernas summa {computed}",
+                    "line {row}: \"{label}\" {stated} ≠ the sum of the kommun rows {computed}"
+                )
+            },
+        ));
     }
     for (row, label) in &info.unvalued_totals {
-        lines.push(say!(
+        rows.push((*row, say!(
             lang,
             "rad {row}: \"{label}\" saknar värde och jämförs inte med kommunradernas summa",
             "line {row}: \"{label}\" has no value and is not compared with the sum of the kommun rows"
-        ));
+        )));
     }
     for (row, region) in &info.other_regions {
-        lines.push(say!(
-            lang,
-            "rad {row}: \"{region}\" är inte en kommun och räknas inte med",
-            "line {row}: \"{region}\" is not a kommun and is left out"
+        rows.push((
+            *row,
+            say!(
+                lang,
+                "rad {row}: \"{region}\" är inte en kommun och räknas inte med",
+                "line {row}: \"{region}\" is not a kommun and is left out"
+            ),
         ));
     }
+    rows.sort_by_key(|(row, _)| *row);
+    lines.extend(rows.into_iter().map(|(_, line)| line));
     lines
 }
 

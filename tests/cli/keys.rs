@@ -1109,3 +1109,29 @@ fn a_key_file_with_other_counties_serves_the_plans_county() {
     out.assert_status(0);
     assert!(out.finding_codes().is_empty(), "{}", out.stdout);
 }
+
+/// The audit tells the file's rows it does not split in file order, whatever they are: a
+/// county without a value (`..`, not compared) on line 2 before a matching "Totalt" on line 5
+/// (tester s31 round 2).
+#[test]
+fn the_audit_tells_the_rows_it_does_not_split_in_file_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.csv"),
+        "\"region\";\"2024\"\n\"23 Jämtlands län\";..\n\"2303 Ragunda\";5150\n\"2305 Bräcke\";6037\n\"Totalt\";11187\n",
+    )
+    .unwrap();
+    let out = allocate(dir.path(), &["split", "11187", "--key", "k.csv"]);
+    out.assert_status(0)
+        .assert_stdout_contains("2305 Bräcke")
+        .assert_stdout_contains("6 037 kr");
+    let county = out
+        .stdout
+        .find("rad 2: \"23 Jämtlands län\" saknar värde")
+        .unwrap();
+    let total = (out
+        .stdout
+        .find("rad 5: \"Totalt\" 11 187 = kommunradernas summa"))
+    .unwrap();
+    assert!(county < total, "{}", out.stdout);
+}

@@ -92,6 +92,7 @@ fn parse_amount(text: &str) -> Result<Amount, String> {
             Ok(Some(amount)) if amount > crate::core::split::max_amount() => Err(largest()),
             Ok(Some(amount)) => Ok(amount),
             Err(crate::core::followup::BadAmount::TooLarge) => Err(largest()),
+            Err(crate::core::followup::BadAmount::Ambiguous) => Err(ambiguous(text, lang)),
             _ => Err(crate::say!(
                 lang,
                 "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
@@ -414,6 +415,8 @@ mod tests {
         // Still no amount: grouped wrongly, or read two ways.
         assert!(parse_amount("3,20,124").is_err());
         assert!(parse_amount("3,202").is_err());
+        // Read two ways with a price's `:-` as without it.
+        assert_eq!(parse_amount("1,000:-"), Err(ambiguous("1,000:-", Lang::Sv)));
         assert!(parse_amount("-3,202,124").is_err());
         let huge = "99,999,999,999,999,999,999";
         assert_eq!(parse_amount(huge), Err(too_large(huge, Lang::Sv)));
