@@ -686,6 +686,8 @@ pub enum CostReason {
     RepeatedId,
     NoParties,
     RepeatedParty(String),
+    /// A party named `total`, which `feeds` reads as the grand total.
+    PartyNamedTotal,
     NoRows,
     /// A name that is not one of `parties` (in `to`, `printed`, `party_totals`,
     /// `percentages` or `feeds`).

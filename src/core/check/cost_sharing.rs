@@ -330,6 +330,11 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
         section.invalid(out, cs.parties.span(), CostReason::NoParties);
     }
     for (p, party) in cs.parties.get_ref().iter().enumerate() {
+        // `feeds = { total = … }` is the grand total's: a party of that name would be read
+        // two ways (tester s31 round 2).
+        if party.get_ref() == TOTAL {
+            section.invalid(out, party.span(), CostReason::PartyNamedTotal);
+        }
         if section.index.insert(party.get_ref().as_str(), p).is_some() {
             section.invalid(
                 out,

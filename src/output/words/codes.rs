@@ -243,8 +243,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a cell of a row that names its `insats` differs from what the plan gives the column's kommun or actor",
         ),
         Code::CostSharingInvalid => lang.pick(
-            "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: ett `id` två gånger, inga parter eller rader, en part två gånger, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
-            "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats",
+            "en kostnadsfördelning (`[[cost_sharing]]`) som inte går att kontrollera: ett `id` två gånger, inga parter eller rader, en part två gånger eller med namnet `total`, ett namn som inte är en part, en rad utan regel eller med flera, `shares` eller `weights` av fel längd, andelar som inte summerar till 100, vikter som summerar till 0, en negativ andel, vikt eller procentsats, `feeds` mot något som varken är `county_total` eller en insats",
+            "a cost-sharing table (`[[cost_sharing]]`) that cannot be checked: an `id` given twice, no parties or rows, a party given twice or named `total`, a name that is no party, a row with no rule or several, `shares` or `weights` of the wrong length, shares that do not sum to 100, weights that sum to 0, a negative share, weight or percentage, `feeds` naming neither `county_total` nor an insats",
         ),
         Code::CostSharingRow => lang.pick(
             "en rads tryckta delar summerar inte till radens totalkostnad, eller en overheadrad utan tryckta delar vars parters andelar, var och en avrundad, inte gör det",

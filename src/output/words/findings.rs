@@ -1124,6 +1124,12 @@ fn cost_reason(reason: &CostReason, style: Style) -> String {
             "parten `{party}` står två gånger",
             "party `{party}` is given twice"
         ),
+        CostReason::PartyNamedTotal => lang
+            .pick(
+                "en part kan inte heta `total`, som i `feeds` står för totalkostnaden",
+                "a party cannot be named `total`, which in `feeds` stands for the total cost",
+            )
+            .to_string(),
         CostReason::NoRows => lang.pick("inga rader", "no rows").to_string(),
         CostReason::UnknownParty { name, .. } => say!(
             lang,
@@ -1718,6 +1724,10 @@ fn cost_hint(reason: &CostReason, lang: Lang) -> String {
             "give the parties in the table's order: `parties = [\"kommunerna\", \"region\"]`",
         ),
         CostReason::RepeatedParty(_) => fixed("ange varje part en gång", "give each party once"),
+        CostReason::PartyNamedTotal => fixed(
+            "ge parten ett annat namn, överallt i kostnadsfördelningen",
+            "give the party another name, everywhere in the cost sharing",
+        ),
         CostReason::NoRows => fixed(
             "lägg till tabellens rader under [[cost_sharing.rows]]",
             "add the table's rows under [[cost_sharing.rows]]",
