@@ -668,7 +668,8 @@ fn a_total_formula_a_program_left_uncalculated_is_derived_not_compared() {
     // 2.5's row hidden, the total `SUBTOTAL(109,…)` as this tool's own exports write theirs:
     // it sums the visible rows, 121 200 kr, which the recipient saw and signed. Which rows
     // are hidden is not read, so the total is taken at its saved value, not derived as
-    // 181 200 kr, and the form is refused (tester s31 round 2 #1: 60 000 kr less repaid).
+    // 181 200 kr, and the form is refused (tester s31 round 2 #1: 60 000 kr less repaid);
+    // so is any `SUBTOTAL`, which leaves out the rows a filter hides (review s31).
     std::fs::write(&path, &original).unwrap();
     edit_part(&path, sheet, "<row r=\"13\"", "<row r=\"13\" hidden=\"1\"");
     edit_part(
@@ -683,7 +684,20 @@ fn a_total_formula_a_program_left_uncalculated_is_derived_not_compared() {
         .assert_stderr_contains(
             "summaraden säger 121 200 kr använt, men raderna ovanför summerar till 181 200 kr",
         )
-        .assert_stderr_contains("räknar bara synliga rader: visa dolda rader");
+        .assert_stderr_contains(
+            "räknar inte med rader som är dolda eller bortfiltrerade: visa alla rader",
+        );
+    edit_part(
+        &path,
+        sheet,
+        "<f>SUBTOTAL(109,E12:E14)</f>",
+        "<f>SUBTOTAL(9,E12:E14)</f>",
+    );
+    year.run(&["follow-up", PLAN, name])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "summaraden säger 121 200 kr använt, men raderna ovanför summerar till 181 200 kr",
+        );
 }
 
 /// A cell format with the kronor of a price, `:-` (`#,##0:-` shows `21 200:-`), is kronor,

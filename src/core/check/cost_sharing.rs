@@ -332,7 +332,7 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
     for (p, party) in cs.parties.get_ref().iter().enumerate() {
         // `feeds = { total = … }` is the grand total's: a party of that name would be read
         // two ways (tester s31 round 2).
-        if party.get_ref() == TOTAL {
+        if party.get_ref() == TOTAL && !section.index.contains_key(TOTAL) {
             section.invalid(out, party.span(), CostReason::PartyNamedTotal);
         }
         if section.index.insert(party.get_ref().as_str(), p).is_some() {
@@ -530,9 +530,15 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
                         // Each party's part is rounded on its own: together they may be a
                         // unit more or less than the row's total (10 % of 5 kr and 5 kr is
                         // 1 kr and 1 kr of a row of 1 kr), which only the document's printed
-                        // parts can settle (tester s31 round 2).
+                        // parts can settle (tester s31 round 2). Told only where the row's
+                        // total is its percentage of costs whose parts add up: a wrong total
+                        // is `cost-sharing-overhead`, a wrong row above is its own error
+                        // (review s31).
                         let computed: Amount = parts.iter().copied().sum();
-                        if computed != total && !too_large {
+                        let costs_add_up =
+                            costs.parts.iter().copied().sum::<Amount>() == costs.total;
+                        let total_by_rule = percent_of(percent, costs.total, unit) == Some(total);
+                        if computed != total && costs_add_up && total_by_rule {
                             out.error(
                                 row.total.span(),
                                 Problem::CostSharingRow {

@@ -30,7 +30,8 @@ impl Checked<'_> {
     }
 }
 
-/// The order of findings: those about one figure or name as written before those about what
+/// The order of findings: those about one figure or name as written, then those about one row
+/// of a table against its total (`About::Row`), before those about what
 /// several make together (the registry's [`About`], not when a finding is found: a misspelt
 /// kommun in a key's values is found while the key is resolved, and so are the key's missing
 /// kommun and its percentages short of 100, which it causes). A figure in error is a cause,

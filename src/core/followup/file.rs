@@ -173,9 +173,9 @@ pub enum Layout {
         /// The total and amounts used are formulas' values, as last saved: the workbook
         /// may not have been recalculated since its cells were filled (by a program).
         computed: bool,
-        /// The total's formula sums the visible rows only (`SUBTOTAL(109,…)`): a row hidden
-        /// by hand or by a filter is left out of it.
-        visible_only: bool,
+        /// The total's formula is a `SUBTOTAL`: a row hidden by a filter (or, with 109, by
+        /// hand) is left out of it, and its value may be as stale as any formula's.
+        subtotal: bool,
     },
 }
 

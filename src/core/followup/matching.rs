@@ -1136,14 +1136,14 @@ fn layout_problem(layout: &Layout) -> Option<(UsageProblem, Option<Place>)> {
             rows,
             text,
             computed,
-            visible_only,
+            subtotal,
         } => (
             UsageProblem::TotalRow {
                 stated: *stated,
                 rows: *rows,
                 text: text.clone(),
                 computed: *computed,
-                visible_only: *visible_only,
+                subtotal: *subtotal,
             },
             None,
         ),

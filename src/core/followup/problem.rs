@@ -242,8 +242,8 @@ pub enum UsageProblem {
         text: Vec<(u32, u32)>,
         /// The total and amounts used are formulas' values, perhaps never recalculated.
         computed: bool,
-        /// The total's formula sums the visible rows only.
-        visible_only: bool,
+        /// The total's formula is a `SUBTOTAL`, which leaves out hidden rows.
+        subtotal: bool,
     },
     /// A row with a value beyond the header row's columns.
     Overflow(Overflow),

@@ -229,8 +229,8 @@ struct Total {
     above: usize,
     /// What its formula sums, if it is a plain sum of one column's cells.
     summed: Option<Summed>,
-    /// Its formula sums the visible rows only (`SUBTOTAL(109,…)`).
-    visible_only: bool,
+    /// Its formula is a `SUBTOTAL`, which leaves out hidden rows.
+    subtotal: bool,
 }
 
 /// The cells a formula sums when it is a plain sum of one column's cells: the column and the
@@ -242,26 +242,28 @@ struct Summed {
     last: u32,
 }
 
-/// What a formula sums, when it is a plain sum of one column's cells: `SUM(E12:E14)`,
-/// `=sum($E$12:$E$14)`, `SUBTOTAL(9,E12:E14)`, ODS's `of:=SUM([.E12:.E14])`; `None` for
-/// anything else (`E12+E13`, `SUM(E12:F14)`, a range on another sheet, `SUM(E12:E14)*2`),
-/// and for `SUBTOTAL(109,…)`, whose sum leaves out the rows hidden by hand or by a filter,
-/// which are not read: it is taken at the value the recipient saw (tester s31 round 2 #1).
-fn summed(formula: &str) -> Option<Summed> {
+/// A formula as written, without its spacing, `$` marks, ODS's brackets and leading `of:=`,
+/// in capitals: `SUM(E12:E14)` for `of:=sum([.$E$12:.$E$14])`.
+fn plain_formula(formula: &str) -> String {
     let formula = formula.trim();
     let formula = formula.strip_prefix("of:").unwrap_or(formula);
     let formula = formula.strip_prefix('=').unwrap_or(formula);
     // An ODS reference is bracketed and starts with a point (`[.E12]`); `$` fixes a part.
-    let plain: String = formula
+    formula
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '$' | '[' | ']' | '.'))
         .collect::<String>()
-        .to_ascii_uppercase();
-    let inner = plain.strip_prefix("SUM(").or_else(|| {
-        let rest = plain.strip_prefix("SUBTOTAL(")?;
-        let (function, range) = rest.split_once([',', ';'])?;
-        (function == "9").then_some(range)
-    })?;
+        .to_ascii_uppercase()
+}
+
+/// What a formula sums, when it is a plain sum of one column's cells: `SUM(E12:E14)`,
+/// `=sum($E$12:$E$14)`, ODS's `of:=SUM([.E12:.E14])`; `None` for anything else (`E12+E13`,
+/// `SUM(E12:F14)`, a range on another sheet, `SUM(E12:E14)*2`), and for `SUBTOTAL`, which
+/// leaves out the rows a filter hides (and with 101–111 those hidden by hand), which are not
+/// read: it is taken at the value the recipient saw (tester s31 round 2, review s31).
+fn summed(formula: &str) -> Option<Summed> {
+    let plain = plain_formula(formula);
+    let inner = plain.strip_prefix("SUM(")?;
     let range = inner.strip_suffix(')')?;
     let (from, to) = range.split_once(':').unwrap_or((range, range));
     let reference = |cell: &str| -> Option<(u32, u32)> {
@@ -287,20 +289,10 @@ fn summed(formula: &str) -> Option<Summed> {
     })
 }
 
-/// Whether a formula is a `SUBTOTAL` that leaves out hidden rows (function 101 to 111,
-/// `SUBTOTAL(109,E12:E14)`, Swedish Excel's `DELSUMMA`).
-fn sums_visible_rows(formula: &str) -> bool {
-    let plain: String = (formula.chars())
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let plain = plain.strip_prefix("OF:").unwrap_or(&plain);
-    let plain = plain.strip_prefix('=').unwrap_or(plain);
-    (plain
-        .strip_prefix("SUBTOTAL(")
-        .and_then(|rest| rest.split_once([',', ';'])))
-    .and_then(|(function, _)| function.parse::<u32>().ok())
-    .is_some_and(|function| (101..=111).contains(&function))
+/// Whether a formula is a `SUBTOTAL` (Swedish Excel's `DELSUMMA`, `SUBTOTAL(109,E12:E14)`
+/// in an Excel table's total row), whose sum leaves out rows hidden by a filter or by hand.
+fn is_subtotal(formula: &str) -> bool {
+    plain_formula(formula).starts_with("SUBTOTAL(")
 }
 
 /// A cell's column, one-based: a workbook cell's own, else its place in the row.
@@ -589,7 +581,7 @@ pub(super) fn form(
                     line: row.first().map(|c| line(&c.place)),
                     above: rows.len(),
                     summed: cell.formula.as_deref().and_then(summed),
-                    visible_only: cell.formula.as_deref().is_some_and(sums_visible_rows),
+                    subtotal: cell.formula.as_deref().is_some_and(is_subtotal),
                 });
             }
             continue;
@@ -832,7 +824,7 @@ pub(super) fn form(
                     rows: all,
                     text: text_amounts.clone(),
                     computed: any_computed && total.summed.is_some(),
-                    visible_only: total.visible_only,
+                    subtotal: total.subtotal,
                 },
                 place: total.stated.place.clone(),
             });
@@ -874,7 +866,6 @@ mod tests {
         assert_eq!(summed("=sum($E$12:$E$14)"), range(5, 12, 14));
         assert_eq!(summed("SUM(E14:E12)"), range(5, 12, 14));
         assert_eq!(summed("SUM(E12)"), range(5, 12, 12));
-        assert_eq!(summed("SUBTOTAL(9,E12:E14)"), range(5, 12, 14));
         assert_eq!(summed("of:=SUM([.E12:.E14])"), range(5, 12, 14));
         assert_eq!(summed("SUM(AA2:AA9)"), range(27, 2, 9));
         for other in [
@@ -884,6 +875,7 @@ mod tests {
             "SUM(E12:E14,E16)",
             "SUM(Blad2!E12:E14)",
             "SUBTOTAL(1,E12:E14)",
+            "SUBTOTAL(9,E12:E14)",
             "SUBTOTAL(109;E12:E14)",
             "AVERAGE(E12:E14)",
             "SUM(E0:E4)",
@@ -891,6 +883,21 @@ mod tests {
             "",
         ] {
             assert_eq!(summed(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_subtotal_is_told_in_every_spelling() {
+        for subtotal in [
+            "SUBTOTAL(109,E12:E14)",
+            "=subtotal(9;$E$12:$E$14)",
+            "of:=SUBTOTAL(109;[.E12:.E14])",
+            " SUBTOTAL( 101 , E12:E14 )",
+        ] {
+            assert!(is_subtotal(subtotal), "{subtotal}");
+        }
+        for other in ["SUM(E12:E14)", "E12+E13", "SUMSUBTOTAL(9,E1)", ""] {
+            assert!(!is_subtotal(other), "{other}");
         }
     }
 

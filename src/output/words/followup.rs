@@ -918,12 +918,10 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "skriv beloppen som tal (markera cellerna och välj Konvertera till tal), så att summaraden räknar med dem; blanketten räknas inte förrän summaraden stämmer",
             "enter the amounts as numbers (select the cells and choose Convert to Number), so that the total row counts them; the form is not counted until the total row agrees"
         ),
-        UsageProblem::TotalRow {
-            visible_only: true, ..
-        } => say!(
+        UsageProblem::TotalRow { subtotal: true, .. } => say!(
             lang,
-            "summaradens formel (SUBTOTAL/DELSUMMA med 109) räknar bara synliga rader: visa dolda rader och ta bort filtret, så att summaraden räknar med alla rader, eller rätta raderna; blanketten räknas inte förrän summaraden stämmer",
-            "the total row's formula (SUBTOTAL with 109) counts the visible rows only: show the hidden rows and remove the filter, so that the total row counts every row, or correct the rows; the form is not counted until the total row agrees"
+            "summaradens formel (SUBTOTAL, DELSUMMA) räknar inte med rader som är dolda eller bortfiltrerade: visa alla rader, ta bort filtret och spara blanketten igen i ett kalkylprogram, så att summaraden räknar med alla rader; stämmer den inte då, rätta raderna eller summaraden; blanketten räknas inte förrän dess",
+            "the total row's formula (SUBTOTAL) leaves out rows that are hidden or filtered out: show every row, remove the filter and save the form again in a spreadsheet program, so that the total row counts every row; if it still disagrees, correct the rows or the total row; the form is not counted until then"
         ),
         UsageProblem::TotalRow { computed: true, .. } => say!(
             lang,
