@@ -425,13 +425,7 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
             if computed != total {
                 out.error(
                     row.total.span(),
-                    Problem::CostSharingRow {
-                        table: table.clone(),
-                        row: text.clone(),
-                        stated: total,
-                        computed,
-                        by_rule: false,
-                    },
+                    parts_off(&table, &text, total, computed, false),
                 );
             }
         }
@@ -541,13 +535,7 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
                         if computed != total && costs_add_up && total_by_rule {
                             out.error(
                                 row.total.span(),
-                                Problem::CostSharingRow {
-                                    table: table.clone(),
-                                    row: text.clone(),
-                                    stated: total,
-                                    computed,
-                                    by_rule: true,
-                                },
+                                parts_off(&table, &text, total, computed, true),
                             );
                         }
                         parts
@@ -784,4 +772,16 @@ pub fn printed_spans(sections: &[CostSharing]) -> Vec<Range<usize>> {
         spans.extend(cs.total.iter().map(Spanned::span));
     }
     spans
+}
+
+/// A row whose parts (printed, or `by_rule` an overhead's parts as its rule gives them) do not
+/// sum to its `total`.
+fn parts_off(table: &str, row: &str, total: Amount, computed: Amount, by_rule: bool) -> Problem {
+    Problem::CostSharingRow {
+        table: table.to_string(),
+        row: row.to_string(),
+        stated: total,
+        computed,
+        by_rule,
+    }
 }
