@@ -529,10 +529,10 @@ fn check_section(ledger: &Ledger, cs: &CostSharing, out: &mut Findings) -> Optio
                         // is `cost-sharing-overhead`, a wrong row above is its own error
                         // (review s31).
                         let computed: Amount = parts.iter().copied().sum();
-                        let costs_add_up =
-                            costs.parts.iter().copied().sum::<Amount>() == costs.total;
-                        let total_by_rule = percent_of(percent, costs.total, unit) == Some(total);
-                        if computed != total && costs_add_up && total_by_rule {
+                        if computed != total
+                            && costs.parts.iter().copied().sum::<Amount>() == costs.total
+                            && percent_of(percent, costs.total, unit) == Some(total)
+                        {
                             out.error(
                                 row.total.span(),
                                 parts_off(&table, &text, total, computed, true),
