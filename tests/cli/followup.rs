@@ -750,6 +750,22 @@ fn whole_kronor_written_with_comma_dash_are_read() {
     assert_eq!(berg_used_in_all(&year, BERG), 181_200);
 }
 
+/// Zero as a spreadsheet's accounting format shows it, `-   kr` (saved so in a CSV form),
+/// is 0 kr used: the whole amount received is to be repaid (tester s31; it was refused as no
+/// number).
+#[test]
+fn an_accounting_zero_is_zero_used() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(
+        &year.text(BERG),
+        &[("1.3", "-   kr"), ("2.5", "60 000"), ("3.4", "100 000")],
+    );
+    year.save(BERG, &text);
+    assert_eq!(berg_used(&year, BERG), ["0", "60000", "100000"]);
+    assert_eq!(berg_used_in_all(&year, BERG), 160_000);
+}
+
 /// The summary `follow-up --output` writes, given back among the forms (the folder of forms
 /// given again after the summary was written into it, `'M/*'`), is told as `allocate`'s own,
 /// every such file in one error that names them all, whatever its format, dialect or

@@ -63,42 +63,87 @@ pub enum Format {
 
 /// Reads "3 202 124", "3_202_124", "3202124", "3202124 kr" or, with decimals, "3 202 124,5"
 /// (a decimal comma or point), and as spreadsheets and English text write amounts:
-/// "3,202,124", "3.202.124,50", "3 202 124:-" (`input::usage::parse_amount`).
+/// "3,202,124", "3.202.124,50", "3 202 124:-".
 fn parse_amount(text: &str) -> Result<Amount, String> {
+    read_amount(text).map_err(|bad| bad.message(text, crate::app::cli::value_lang()))
+}
+
+/// Reads a rounding unit: a positive amount, "100", "1" or finer, "0,1", "0,01", written as
+/// an amount is.
+fn parse_unit(text: &str) -> Result<Amount, String> {
     let lang = crate::app::cli::value_lang();
-    let largest = || too_large(text, lang);
-    let negative = || {
-        crate::say!(
+    match read_amount(text) {
+        // Money is split in öre at the finest, as amounts are written.
+        Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => Err(crate::say!(
             lang,
-            "\"{text}\" är negativt; ett belopp att fördela är 0 eller mer",
-            "\"{text}\" is negative; an amount to split is 0 or more"
-        )
-    };
-    match Amount::from_text(text) {
-        Ok(amount) if amount.is_negative() => Err(negative()),
-        Err(BadText::TooLarge)
-            if text
-                .trim_start()
-                .starts_with(crate::core::money::MINUS_SIGNS) =>
-        {
-            Err(negative())
-        }
-        Ok(amount) if amount > crate::core::split::max_amount() => Err(largest()),
-        Err(BadText::TooLarge) => Err(largest()),
+            "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
+            "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
+        )),
+        Ok(unit) if unit > Amount::ZERO => Ok(unit),
+        Err(bad @ (Unread::TooLarge | Unread::Ambiguous)) => Err(bad.message(text, lang)),
+        _ => Err(crate::say!(
+            lang,
+            "\"{text}\" är ingen avrundningsenhet (skriv ett positivt belopp: 1, 100, \"0,1\")",
+            "\"{text}\" is not a rounding unit (write a positive amount: 1, 100, 0.1)"
+        )),
+    }
+}
+
+/// Why a command-line amount is not read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unread {
+    /// Below 0 (however large).
+    Negative,
+    TooLarge,
+    Ambiguous,
+    NotAnAmount,
+}
+
+/// An amount on the command line: as a plan writes it (`core::money`, keeping the decimals
+/// as written), else as people and spreadsheets write one (`input::usage::parse_amount`,
+/// the reading of a follow-up form's cell). Not negative, and no larger than the largest
+/// amount a split takes.
+fn read_amount(text: &str) -> Result<Amount, Unread> {
+    use crate::core::followup::BadAmount;
+    let amount = match Amount::from_text(text) {
         Ok(amount) => Ok(amount),
-        Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
-        _ => match crate::input::usage::parse_amount(text) {
-            Ok(Some(amount)) if amount.is_negative() => Err(negative()),
-            Ok(Some(amount)) if amount > crate::core::split::max_amount() => Err(largest()),
-            Ok(Some(amount)) => Ok(amount),
-            Err(crate::core::followup::BadAmount::TooLarge) => Err(largest()),
-            Err(crate::core::followup::BadAmount::Ambiguous) => Err(ambiguous(text, lang)),
-            _ => Err(crate::say!(
+        Err(BadText::TooLarge) => Err(Unread::TooLarge),
+        Err(BadText::Ambiguous) => Err(Unread::Ambiguous),
+        Err(BadText::NotANumber) => match crate::input::usage::parse_amount(text) {
+            // Not a form's dash for zero: an amount on the command line has digits.
+            Ok(Some(amount)) if text.contains(|c: char| c.is_ascii_digit()) => Ok(amount),
+            Err(BadAmount::TooLarge) => Err(Unread::TooLarge),
+            Err(BadAmount::Ambiguous) => Err(Unread::Ambiguous),
+            _ => Err(Unread::NotAnAmount),
+        },
+    };
+    let negative = text
+        .trim_start()
+        .starts_with(crate::core::money::MINUS_SIGNS);
+    match amount {
+        Err(Unread::TooLarge) if negative => Err(Unread::Negative),
+        Ok(amount) if amount.is_negative() => Err(Unread::Negative),
+        Ok(amount) if amount > crate::core::split::max_amount() => Err(Unread::TooLarge),
+        other => other,
+    }
+}
+
+impl Unread {
+    fn message(self, text: &str, lang: Lang) -> String {
+        match self {
+            Unread::Negative => crate::say!(
+                lang,
+                "\"{text}\" är negativt; ett belopp att fördela är 0 eller mer",
+                "\"{text}\" is negative; an amount to split is 0 or more"
+            ),
+            Unread::TooLarge => too_large(text, lang),
+            Unread::Ambiguous => ambiguous(text, lang),
+            Unread::NotAnAmount => crate::say!(
                 lang,
                 "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
                 "\"{text}\" is not an amount in kronor (write e.g. 3202124, \"3,202,124\" or \"3,202,124.5\")"
-            )),
-        },
+            ),
+        }
     }
 }
 
@@ -118,35 +163,6 @@ fn ambiguous(text: &str, lang: Lang) -> String {
         "\"{text}\" kan läsas på två sätt: punkten eller kommat kan vara både tusentalsavgränsare och decimaltecken (skriv tusental utan punkt: 1000, \"1 000\"; decimaler med en eller två siffror: \"1,5\")",
         "\"{text}\" reads two ways: the point or comma may be a thousands separator or a decimal sign (write thousands without a point: 1000, \"1 000\"; decimals with one or two digits: \"1.5\")"
     )
-}
-
-/// Reads a rounding unit: a positive amount, "100", "1" or finer, "0,1", "0,01".
-fn parse_unit(text: &str) -> Result<Amount, String> {
-    let lang = crate::app::cli::value_lang();
-    match Amount::from_text(text) {
-        // Money is split in öre at the finest, as amounts are written.
-        Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => Err(crate::say!(
-            lang,
-            "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
-            "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
-        )),
-        // A unit larger than any amount is written right, but too large.
-        Ok(unit) if unit > crate::core::split::max_amount() => Err(too_large(text, lang)),
-        Ok(unit) if unit > Amount::ZERO => Ok(unit),
-        Err(BadText::TooLarge)
-            if !text
-                .trim_start()
-                .starts_with(crate::core::money::MINUS_SIGNS) =>
-        {
-            Err(too_large(text, lang))
-        }
-        Err(BadText::Ambiguous) => Err(ambiguous(text, lang)),
-        _ => Err(crate::say!(
-            lang,
-            "\"{text}\" är ingen avrundningsenhet (skriv ett positivt belopp: 1, 100, \"0,1\")",
-            "\"{text}\" is not a rounding unit (write a positive amount: 1, 100, 0.1)"
-        )),
-    }
 }
 
 pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
@@ -441,5 +457,17 @@ mod tests {
             assert_eq!(said, parse_amount(huge).unwrap_err());
         }
         assert!(parse_amount("").is_err());
+        assert!(parse_amount("-").is_err());
+        assert!(parse_amount("-   kr").is_err());
+        assert_eq!(
+            parse_amount("-5"),
+            Err(Unread::Negative.message("-5", Lang::Sv))
+        );
+        // A unit is written as an amount is (review s31).
+        assert_eq!(parse_unit("100:-"), Ok(Amount::kr(100)));
+        assert_eq!(parse_unit("1,000,000"), Ok(Amount::kr(1_000_000)));
+        assert_eq!(parse_unit("1 000 kr"), Ok(Amount::kr(1_000)));
+        assert_eq!(parse_unit("1,000"), Err(ambiguous("1,000", Lang::Sv)));
+        assert!(parse_unit("-").is_err());
     }
 }

@@ -28,6 +28,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
     // `,-` stands where the öre would (`5 000,-`): whole kronor, so the comma is no decimal
     // mark, and a point before it groups thousands (`5.000,-`).
     let mut whole_kronor = false;
+    let mut priced = false;
     for suffix in ["kronor", "kr.", "kr", "sek", ":-", ",-"] {
         if text.len() >= suffix.len()
             && text
@@ -39,6 +40,7 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
                 .unwrap_or("")
                 .trim_end();
             whole_kronor = suffix == ",-";
+            priced = suffix.ends_with('-');
             break;
         }
     }
@@ -46,6 +48,12 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
+    // A dash alone is how a spreadsheet's accounting format shows zero (`-   kr`, saved so
+    // in a CSV form), and how a table writes nothing: 0 kr. Only a dash of its own, never
+    // with a price's `:-` or `,-` (which say whole kronor of a number, not the number).
+    if digits.is_empty() && negative && !priced {
+        return Ok(Some(Amount::ZERO));
+    }
     if digits.is_empty() {
         return Err(BadAmount::NotANumber);
     }
@@ -297,6 +305,18 @@ mod tests {
         assert_eq!(kr("-500"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("\u{2212}500 kr"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("0"), Ok(Some(Amount::ZERO)));
+        // Zero as an accounting format shows it, and a table's dash for nothing.
+        for dash in [
+            "-",
+            " -   kr ",
+            "-   kr",
+            "- kr",
+            "\u{2013}",
+            "\u{2212} kr",
+            "-\u{a0}kr",
+        ] {
+            assert_eq!(kr(dash), Ok(Some(Amount::ZERO)), "{dash:?}");
+        }
         assert_eq!(kr("21200,00"), Ok(Some(Amount(Decimal::new(2_120_000, 2)))));
     }
 
@@ -316,7 +336,8 @@ mod tests {
         assert_eq!(kr("2E5"), Err(BadAmount::Exponent));
         assert_eq!(kr("1e-300"), Err(BadAmount::Exponent));
         assert_eq!(kr("kr"), Err(BadAmount::NotANumber));
-        assert_eq!(kr("-"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("--"), Err(BadAmount::NotANumber));
+        assert_eq!(kr("-:-"), Err(BadAmount::NotANumber));
         assert_eq!(kr(",-"), Err(BadAmount::NotANumber));
         assert_eq!(kr("5000,50,-"), Err(BadAmount::NotANumber));
         assert_eq!(kr("5 000,- kr"), Err(BadAmount::NotANumber));
