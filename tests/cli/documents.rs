@@ -3228,6 +3228,54 @@ fn a_drafts_comparison_with_last_year_adds_up_its_rows_and_marks_what_is_short()
     assert!(compared.contains(&total), "{compared}");
 }
 
+/// A figure is marked only by the findings about it (tester s32). An area's agreed amount
+/// that is wrong puts the areas' sum off the county total (`county-total`) and the area off
+/// its insatser (`area-total`), but the headings still sum the insatser to the county total:
+/// their line is ✓, not "≠ beräknat 12 689 272 kr", the areas' sum. And a stated table total
+/// of an area that is wrong is marked at the table's Totalt, not at the agreement's amount,
+/// which is right.
+#[test]
+fn the_headings_line_and_an_areas_agreement_are_marked_only_by_their_own_findings() {
+    let has = |md: &str, line: &str| {
+        assert!(md.contains(&typeset(line)), "no {line:?} in\n{md}");
+    };
+    let p =
+        PlanDir::from_real("plan-2026.toml").edit("amount = 2_501_626\n", "amount = 2_501_000\n");
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let args = ["report", "plan.toml", "--format", "md", "-o", "utkast.md"];
+    allocate(p.dir.path(), &args)
+        .assert_status(1)
+        .assert_stderr_contains("2 fel; dokumentet är ett utkast");
+    let md = std::fs::read_to_string(p.dir.path().join("utkast.md")).unwrap();
+    has(&md, "Rubrikerna tillsammans: 12 689 898 kr ✓.");
+    has(
+        &md,
+        "Belopp enligt överenskommelsen: **2 501 000 kr** ≠ beräknat 2 501 626 kr (fel 2)",
+    );
+    has(
+        &md,
+        "**Länets medel:** **12 689 898 kr** ≠ beräknat 12 689 272 kr (fel 1)",
+    );
+
+    let md = draft_2026(
+        "amount = 2_501_626  # rad 784",
+        "amount = 2_501_620  # rad 784",
+        "sv",
+    );
+    has(
+        &md,
+        "|  | **Totalt** |  |  |  | **2 501 626 kr** ≠ angivet 2 501 620 kr (fel 1) |",
+    );
+    has(
+        &md,
+        "Belopp enligt överenskommelsen: 2 501 626 kr ✓ (fördelning enl befolkningsmängd i län).",
+    );
+    has(
+        &md,
+        "| fördelning enl befolkningsmängd i län | 2 501 626 kr ✓ |",
+    );
+}
+
 /// The 2026 plan with `from` replaced by `to`, rendered as a Markdown draft in `lang`.
 fn draft_2026(from: &str, to: &str, lang: &str) -> String {
     let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
