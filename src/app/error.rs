@@ -84,6 +84,13 @@ pub enum ReportMisuse {
     PreviousNotEarlier { previous: i32, year: i32 },
     /// `--previous` with another county's plan.
     PreviousOtherCounty { previous: String, county: String },
+    /// `--per-recipient` into a folder that holds letters of the year to recipients the plan
+    /// does not pay.
+    OtherLetters {
+        dir: PathBuf,
+        year: i32,
+        names: Vec<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -800,6 +807,19 @@ impl Error {
                         lang,
                         "--previous ska vara samma läns plan: den gäller {previous}, planen {county}",
                         "--previous must be the same county's plan: it is for {previous}, the plan for {county}"
+                    )
+                }
+                ReportMisuse::OtherLetters { dir, year, names } => {
+                    let dir = crate::output::text::shown_path(dir);
+                    let names: Vec<String> = names
+                        .iter()
+                        .map(|n| crate::output::text::named(n).into_owned())
+                        .collect();
+                    let names = crate::output::words::listed(&names, lang);
+                    say!(
+                        lang,
+                        "{dir} har redan fördelningsbesked för {year} till mottagare som planen inte betalar: {names}. De är från en annan version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
+                        "{dir} already holds letters for {year} to recipients the plan does not pay: {names}. They are from another version of the plan and must not go out with the new ones. Remove them, or write the letters to an empty folder; nothing was written"
                     )
                 }
             }),

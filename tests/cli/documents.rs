@@ -1153,6 +1153,86 @@ fn letters_take_no_filters_and_say_where_one_recipients_letter_is() {
     assert!(!dir.path().join("l3").exists());
 }
 
+/// Letters into a folder that holds letters of the year to a recipient the plan no longer
+/// pays (insats 2.6 moved from Fontänhus to the region) are refused, `--force` or not, and
+/// nothing is written: the old letter would be sent with the new ones, and the region pay
+/// 2.6 twice (tester s32). A letter of a recipient still paid, in another format or
+/// language, is no such letter.
+#[test]
+fn letters_are_not_written_beside_letters_to_a_recipient_the_plan_no_longer_pays() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = plan("allocations/plan-2026.toml");
+    allocate(
+        dir.path(),
+        &["report", &p, "--per-recipient", "-o", "besked"],
+    )
+    .assert_status(0);
+    let md = [
+        "report",
+        &p,
+        "--per-recipient",
+        "-o",
+        "besked",
+        "--format",
+        "md",
+    ];
+    allocate(dir.path(), &md).assert_status(0);
+    let en = [
+        "report",
+        &p,
+        "--per-recipient",
+        "-o",
+        "besked",
+        "--lang",
+        "en",
+        "--force",
+    ];
+    allocate(dir.path(), &en).assert_status(0);
+
+    let moved =
+        PlanDir::from_real("plan-2026.toml").edit("actor = \"fontanhus\"", "actor = \"rjh\"");
+    let moved_plan = dir.path().join("flyttad.toml");
+    std::fs::write(&moved_plan, &moved.text).unwrap();
+    let region = "besked/fordelningsbesked-2026-region-jamtland-harjedalen.html";
+    let region_before = std::fs::read_to_string(dir.path().join(region)).unwrap();
+    for force in [&[][..], &["--force"][..]] {
+        let mut args = vec!["report", "flyttad.toml", "--per-recipient", "-o", "besked"];
+        args.extend_from_slice(force);
+        let out = allocate(dir.path(), &args);
+        out.assert_status(2).assert_stderr_contains(
+            "fel: besked har redan fördelningsbesked för 2026 till mottagare som planen inte betalar: allocation-letter-2026-fontanhus-jamtland-harjedalen.docx, allocation-letter-2026-fontanhus-jamtland-harjedalen.html, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.docx, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.html och fordelningsbesked-2026-fontanhus-jamtland-harjedalen.md. De är från en annan version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
+        );
+        assert_eq!(out.stdout, "");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(region)).unwrap(),
+        region_before
+    );
+    // Once they are removed, the letters are written.
+    for entry in std::fs::read_dir(dir.path().join("besked")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains("fontanhus") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    allocate(
+        dir.path(),
+        &[
+            "report",
+            "flyttad.toml",
+            "--per-recipient",
+            "-o",
+            "besked",
+            "--force",
+        ],
+    )
+    .assert_status(0);
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join(region)).unwrap(),
+        region_before
+    );
+}
+
 #[test]
 fn a_folder_in_a_files_place_offers_standard_output_only_where_it_applies() {
     let dir = tempfile::tempdir().unwrap();

@@ -147,6 +147,30 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     Ok(Status::Ok)
 }
 
+/// The letters of `year` in `dir`, in either language and any format, to a recipient none of
+/// `files` is to: left from a plan that paid someone this one does not, they would be sent
+/// with the rest, or checked as the folder's whole (tester s32: a withdrawn grant's letter
+/// stayed after `--force`). A letter of the same recipient in another format is not one.
+fn other_letters(dir: &Path, year: i32, files: &[File]) -> Vec<String> {
+    let recipient = |name: &str| {
+        letters::recipient_part(name, year)
+            .and_then(|rest| rest.rsplit_once('.'))
+            .filter(|(_, ext)| ["html", "docx", "md"].contains(ext))
+            .map(|(stem, _)| stem.to_string())
+    };
+    let written: std::collections::HashSet<String> =
+        files.iter().filter_map(|f| recipient(&f.name)).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut others: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| recipient(name).is_some_and(|r| !written.contains(&r)))
+        .collect();
+    others.sort();
+    others
+}
+
 /// The decision basis as a document, or the letters.
 fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     for (given, option) in [
@@ -212,6 +236,15 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             }
         }
         let dir = output.unwrap_or(Path::new("."));
+        let year = *loaded.plan.plan.year.get_ref();
+        let stale = other_letters(dir, year, &files);
+        if !stale.is_empty() {
+            return Err(Error::Report(ReportMisuse::OtherLetters {
+                dir: dir.to_path_buf(),
+                year,
+                names: stale,
+            }));
+        }
         let paths = files::write_all(dir, &files, args.force)?;
         for path in paths {
             files::tell_written(err, &path, lang)?;

@@ -38,6 +38,18 @@ pub struct Letter {
     pub document: Document,
 }
 
+/// How a letter's file name starts, in Swedish and in English; the year and the recipient
+/// follow (`fordelningsbesked-2026-2326-berg`).
+pub const PREFIXES: [&str; 2] = ["fordelningsbesked", "allocation-letter"];
+
+/// The recipient's part of a letter's file name for `year`, in either language
+/// (`2326-berg.html` of `fordelningsbesked-2026-2326-berg.html`); `None` for any other file.
+pub fn recipient_part(file_name: &str, year: i32) -> Option<&str> {
+    PREFIXES
+        .iter()
+        .find_map(|p| file_name.strip_prefix(&format!("{p}-{year}-")))
+}
+
 /// A letter for every recipient, in the order of the payments view: those who invoice, the
 /// region's units, the money the region holds.
 pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Letter> {
@@ -49,7 +61,7 @@ pub fn letters(projection: &Projection, source: &Source, lang: Lang) -> Vec<Lett
         (&payments.held, Route::Held),
     ];
     let year = *plan.plan.year.get_ref();
-    let prefix = lang.pick("fordelningsbesked", "allocation-letter");
+    let prefix = lang.pick(PREFIXES[0], PREFIXES[1]);
     let recipients: Vec<(&Statement, Route)> = groups
         .into_iter()
         .flat_map(|(statements, route)| statements.iter().map(move |s| (s, route)))
