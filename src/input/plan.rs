@@ -360,6 +360,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Source, Plan), LoadErr
             e.utf8_error().valid_up_to(),
         ))
     })?;
+    crate::input::read::toml_parts_within_limit(&text).map_err(read_error)?;
     let source = Source::new(path, text);
     match parse(&source.text) {
         Ok(plan) => Ok((source, plan)),

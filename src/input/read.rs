@@ -43,6 +43,12 @@ pub enum ReadReason {
     StdinNotRead,
     /// Text that is no plan but another file the user works with (a key file, a form).
     NotAPlan(OtherFile),
+    /// TOML of more parts (values, keys, separators, spaces: `toml_parser`'s tokens) than
+    /// `limit` ([`max_toml_parts`]): parsing holds every part in memory at once.
+    TooManyParts {
+        parts: u64,
+        limit: u64,
+    },
     Other(OsError),
 }
 
@@ -111,6 +117,33 @@ pub fn max_file_bytes() -> u64 {
         .ok()
         .flatten()
         .map_or(MAX_FILE_BYTES, |mb| mb.saturating_mul(1024 * 1024))
+}
+
+/// The most parts (tokens) a TOML file may have: one for every 4 bytes of the file-size
+/// limit, 33 554 432 by default. The `toml` parser holds each part of a file, and each value
+/// it makes of them, at once: some 75 bytes a part, so that a file of one-byte values
+/// (`xs = [1,1,1,…]`) needs 75 times its size, and one just under 128 MiB needed 10 GB. Within
+/// this limit parsing needs at most about 2,5 GB. A real plan has one part for every 4 to 8
+/// bytes (a national plan of 100 000 insatser, 50 MB, some 11 million), so a plan that fits
+/// the size limit fits this one. `ALLOCATE_MAX_FILE_MB` raises both limits together.
+pub fn max_toml_parts() -> u64 {
+    max_file_bytes() / 4
+}
+
+/// `Ok` when `text`, as TOML, has at most [`max_toml_parts`] parts. A text with fewer bytes
+/// than that cannot have more parts (each is at least a byte) and is not counted, so a plan
+/// of ordinary size costs nothing; a larger one is counted by `toml_parser`'s lexer, which
+/// holds nothing.
+pub fn toml_parts_within_limit(text: &str) -> Result<(), ReadReason> {
+    let limit = max_toml_parts();
+    if (text.len() as u64) <= limit {
+        return Ok(());
+    }
+    let parts = toml_parser::Source::new(text).lex().count() as u64;
+    if parts > limit {
+        return Err(ReadReason::TooManyParts { parts, limit });
+    }
+    Ok(())
 }
 
 /// The limit `ALLOCATE_MAX_FILE_MB` sets, in MiB: `None` when it is not set (or set to

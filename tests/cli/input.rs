@@ -314,6 +314,49 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
         );
 }
 
+/// A file within the size limit but of more TOML parts than a plan may have (one for every 4
+/// bytes of the limit) is refused before it is parsed: the parser holds some 75 bytes a part,
+/// so 20 MB of `1,1,1,…` needed 1,5 GB and a file under 128 MiB 10 GB (tester s32). The same
+/// size in long texts is parsed (and is then no plan).
+#[test]
+fn a_file_of_more_toml_parts_than_a_plan_may_have_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = [("ALLOCATE_MAX_FILE_MB", "1")];
+    let ones = format!("[plan]\nxs = [{}1]\n", "1,".repeat(300_000));
+    assert!(ones.len() < 1 << 20);
+    std::fs::write(dir.path().join("ettor.toml"), &ones).unwrap();
+    let sv = run_env(dir.path(), &["check", "ettor.toml"], None, &limit);
+    sv.assert_status(2).assert_stdout_contains(
+        "kan inte läsa ettor.toml: filen har 600 013 delar i TOML (värden, nycklar, skiljetecken och mellanrum); en plan får ha högst 262 144, så mycket som ryms i minnet när filen tolkas",
+    ).assert_stdout_contains("höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB; en del per 4 byte)");
+    let en = run_env(
+        dir.path(),
+        &["check", "ettor.toml", "--lang", "en"],
+        None,
+        &limit,
+    );
+    en.assert_status(2).assert_stdout_contains(
+        "cannot read ettor.toml: the file has 600,013 TOML parts (values, keys, separators and spaces); a plan may have at most 262,144, as many as fit in memory while the file is parsed",
+    );
+    // As a usage file of `follow-up` too.
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    run_env(dir.path(), &["follow-up", plan, "ettor.toml"], None, &limit)
+        .assert_status(2)
+        .assert_stderr_contains("filen har 600 013 delar i TOML");
+    // The same size in long texts has few parts: it is parsed, and told as no plan.
+    let texts = format!("[plan]\nxs = \"{}\"\n", "x".repeat(600_000));
+    std::fs::write(dir.path().join("text.toml"), &texts).unwrap();
+    let out = run_env(dir.path(), &["check", "text.toml"], None, &limit);
+    out.assert_status(2);
+    assert!(!out.stdout.contains("delar i TOML"), "{}", out.stdout);
+    // A limit raised raises both.
+    let raised = [("ALLOCATE_MAX_FILE_MB", "4")];
+    let out = run_env(dir.path(), &["check", "ettor.toml"], None, &raised);
+    out.assert_status(2);
+    assert!(!out.stdout.contains("delar i TOML"), "{}", out.stdout);
+}
+
 /// A limit that is no whole number of MiB is refused before anything is read, by name and
 /// value, as a wrong command line is: never left for the default (`512MB` would leave the
 /// user at 128 MiB, told to raise the limit they believe they have raised), and `0` never

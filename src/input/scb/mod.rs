@@ -62,7 +62,8 @@ pub fn load(path: &Path, column: Option<&str>) -> Result<KeyFile, ScbError> {
                 | ReadReason::Utf16
                 | ReadReason::StdinIsTerminal
                 | ReadReason::NoMatch
-                | ReadReason::NotAPlan(_) => ScbErrorKind::Empty,
+                | ReadReason::NotAPlan(_)
+                | ReadReason::TooManyParts { .. } => ScbErrorKind::Empty,
             },
         })?;
     // A file that is read but is no population file may be one of `allocate`'s own (a plan,
@@ -173,7 +174,9 @@ fn misplaced_in(path: &Path, bytes: &[u8]) -> Option<(Misplaced, Option<usize>, 
     // Only a text that starts as TOML does is parsed as TOML (`None` otherwise): the parser
     // reads the whole text into tokens first, some 14 times a large key file's size.
     let starts_as_toml = first.is_some_and(|(_, line)| looks_like_toml(line));
-    let parsed = starts_as_toml.then(|| toml::from_str::<toml::Table>(body).ok());
+    // Nor one of more parts than a plan may have: it is no plan.
+    let parsed = (starts_as_toml && crate::input::read::toml_parts_within_limit(body).is_ok())
+        .then(|| toml::from_str::<toml::Table>(body).ok());
     let kind = match parsed {
         Some(Some(table)) if table.contains_key("plan") => Misplaced::Plan {
             keys: key_ids(&table),

@@ -154,6 +154,12 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     let source = Source::new(path, text);
     if is_toml {
+        crate::input::read::toml_parts_within_limit(&source.text).map_err(|reason| {
+            UsageReadError::Read {
+                path: path.to_path_buf(),
+                reason,
+            }
+        })?;
         let file = toml::toml_usage(&source, index)?;
         return Ok(ReadUsage {
             file,

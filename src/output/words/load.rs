@@ -104,6 +104,15 @@ pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang)
             "not UTF-8 text (the first invalid byte is on line {line})"
         ),
         ReadReason::TooLarge { size, limit } => too_large(*size, *limit, kind, lang),
+        ReadReason::TooManyParts { parts, limit } => {
+            let (parts, limit) = (number::count(*parts, lang), number::count(*limit, lang));
+            let noun = kind.noun(lang);
+            say!(
+                lang,
+                "filen har {parts} delar i TOML (värden, nycklar, skiljetecken och mellanrum); {noun} får ha högst {limit}, så mycket som ryms i minnet när filen tolkas",
+                "the file has {parts} TOML parts (values, keys, separators and spaces); {noun} may have at most {limit}, as many as fit in memory while the file is parsed"
+            )
+        }
         ReadReason::Utf16 => lang
             .pick(
                 "texten är sparad som UTF-16 (\"Unicode\"), inte UTF-8",
@@ -395,6 +404,10 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
         ReadReason::Binary(_) => lang.pick(
             "en plan är en textfil i TOML; ange planfilen, till exempel allocations/plan-2026.toml",
             "a plan is a TOML text file; give the plan file, for example allocations/plan-2026.toml",
+        ),
+        ReadReason::TooManyParts { .. } => lang.pick(
+            "en nationell plan med 100 000 insatser har omkring 11 miljoner delar; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB; en del per 4 byte)",
+            "a national plan with 100 000 insatser has about 11 million parts; check that this is the right file, or raise the limit with the environment variable ALLOCATE_MAX_FILE_MB (in MiB; one part per 4 bytes)",
         ),
         ReadReason::TooLarge { .. } => lang.pick(
             "en läns plan är några tiotal kB och en nationell med 100 000 insatser ungefär 50 MiB; kontrollera att det är rätt fil, eller höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB)",
