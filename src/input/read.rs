@@ -127,8 +127,11 @@ pub fn max_file_bytes() -> u64 {
 /// bytes (a national plan of 100 000 insatser, 50 MB, some 11 million), so a plan that fits
 /// the size limit fits this one. `ALLOCATE_MAX_FILE_MB` raises both limits together.
 pub fn max_toml_parts() -> u64 {
-    max_file_bytes() / 4
+    max_file_bytes() / BYTES_PER_PART
 }
+
+/// The bytes of the size limit for each part [`max_toml_parts`] allows.
+pub const BYTES_PER_PART: u64 = 4;
 
 /// `Ok` when `text`, as TOML, has at most [`max_toml_parts`] parts. A text with fewer bytes
 /// than that cannot have more parts (each is at least a byte) and is not counted, so a plan
