@@ -604,7 +604,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
         }
         ("check", "deny_warnings") => "Räkna varningar som fel",
         ("check", "format") => {
-            "Utdata: human (diagnoser med källrader), json (schema allocate-check/1), github (annoteringar i GitHub Actions) eller gitlab (kodkvalitetsrapport för GitLab); standard: human"
+            "Utdata: human (diagnoser med källrader), json (schema allocate-check/2), github (annoteringar i GitHub Actions) eller gitlab (kodkvalitetsrapport för GitLab); standard: human"
         }
         ("report" | "export", "plan") => {
             "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"

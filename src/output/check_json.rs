@@ -1,14 +1,18 @@
-//! `allocate check --format json`: every file and finding as one JSON document, schema
-//! `allocate-check/1` (documented field by field in the README). The version changes only
-//! when a field is removed or changes meaning; new fields may be added within a version.
+//! `allocate check --format json`: every file and its findings as one JSON document, schema
+//! `allocate-check/2` (documented field by field in the README): the first 100 findings of
+//! each code, as on screen, and a count of the rest (version 1 listed every one, so that a
+//! plan of millions of errors gave hundreds of megabytes). The version changes only when a
+//! field is removed or changes meaning; new fields may be added within a version.
 
 use serde::Serialize;
 
-use crate::output::checked::{CheckedFile, Summary};
+use crate::output::checked::{
+    CheckedFile, Located, PlanInfo, SeverityName, Summary, Verdict, bounded,
+};
 use crate::output::lang::Lang;
 
 /// The schema name and version that every document carries.
-pub const SCHEMA: &str = "allocate-check/1";
+pub const SCHEMA: &str = "allocate-check/2";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -16,8 +20,56 @@ struct Document<'a> {
     tool: Tool,
     lang: &'static str,
     deny_warnings: bool,
-    files: &'a [CheckedFile],
+    files: Vec<File<'a>>,
     summary: Summary,
+}
+
+/// A checked file, its repeated findings bounded.
+#[derive(Serialize)]
+struct File<'a> {
+    file: &'a str,
+    verdict: Verdict,
+    errors: usize,
+    warnings: usize,
+    plan: &'a Option<PlanInfo>,
+    findings: Vec<&'a Located>,
+    /// Per code with more than [`crate::output::checked::REPEATS_SHOWN`] findings, how many
+    /// more there are, in the order the codes first appear.
+    left_out: Vec<LeftOut>,
+}
+
+#[derive(Serialize)]
+struct LeftOut {
+    code: String,
+    severity: SeverityName,
+    count: usize,
+}
+
+impl<'a> File<'a> {
+    fn of(file: &'a CheckedFile) -> File<'a> {
+        let (findings, left_out) = bounded(&file.findings, |f| {
+            (f.code.as_str(), f.severity == SeverityName::Error)
+        });
+        File {
+            file: &file.file,
+            verdict: file.verdict,
+            errors: file.errors,
+            warnings: file.warnings,
+            plan: &file.plan,
+            findings,
+            left_out: left_out
+                .into_iter()
+                .map(|l| LeftOut {
+                    severity: match l.error {
+                        true => SeverityName::Error,
+                        false => SeverityName::Warning,
+                    },
+                    code: l.code,
+                    count: l.count,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -39,7 +91,7 @@ pub fn render(files: &[CheckedFile], deny_warnings: bool, lang: Lang) -> String 
             Lang::En => "en",
         },
         deny_warnings,
-        files,
+        files: files.iter().map(File::of).collect(),
         summary: Summary::of(files),
     };
     // Plain structs of strings and integers cannot fail to serialize; were it to happen,

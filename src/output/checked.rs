@@ -392,8 +392,8 @@ impl Summary {
     }
 }
 
-/// How many findings of one code a file shows on screen and in GitHub's annotations before
-/// the rest are summed up in one line; JSON and GitLab's report keep every finding. High
+/// How many findings of one code a file shows on screen, in GitHub's annotations, in JSON and
+/// in GitLab's report before the rest are summed up in one line (or count). High
 /// enough for the list of amounts a new plan leaves to fill in (56 for 2027), low enough that
 /// a broken key file of thousands of rows gives a page, not megabytes.
 pub const REPEATS_SHOWN: usize = 100;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::output::checked::{CheckedFile, SeverityName, Verdict};
+use crate::output::checked::{CheckedFile, Located, SeverityName, Verdict, bounded};
 use crate::output::lang::Lang;
 
 #[derive(Serialize)]
@@ -39,7 +39,13 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut issues = Vec::new();
     for file in files {
-        for finding in &file.findings {
+        // Repeats bounded as on screen: the first 100 of a code, then one issue that counts
+        // the rest, at the first of them (a plan of a million errors gave a report of
+        // hundreds of megabytes, more than GitLab takes).
+        let (shown, left_out) = bounded(&file.findings, |f: &Located| {
+            (f.code.as_str(), f.severity == SeverityName::Error)
+        });
+        for finding in shown {
             let identity = format!("{}\0{}\0{}", finding.file, finding.code, finding.subject);
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;
@@ -60,6 +66,29 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                     path: finding.file.clone(),
                     lines: Lines {
                         begin: finding.line.unwrap_or(1),
+                    },
+                },
+            });
+        }
+        for left in left_out {
+            let first = file
+                .findings
+                .iter()
+                .filter(|f| f.code == left.code)
+                .nth(crate::output::checked::REPEATS_SHOWN);
+            let identity = format!("{}\0{}\0left out", file.file, left.code);
+            issues.push(Issue {
+                description: left.line(lang),
+                check_name: left.code.clone(),
+                fingerprint: format!("{:016x}", fnv1a(&identity)),
+                severity: match left.error {
+                    true => "major",
+                    false => "minor",
+                },
+                location: Location {
+                    path: first.map_or_else(|| file.file.clone(), |f| f.file.clone()),
+                    lines: Lines {
+                        begin: first.and_then(|f| f.line).unwrap_or(1),
                     },
                 },
             });

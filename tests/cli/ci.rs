@@ -1,4 +1,4 @@
-//! `check` in CI: several files and quoted globs with one summary, JSON (allocate-check/1),
+//! `check` in CI: several files and quoted globs with one summary, JSON (allocate-check/2),
 //! GitHub workflow commands, the GitLab code quality report, the example CI files, shell
 //! completions and the man page.
 
@@ -203,7 +203,7 @@ fn json_has_the_schema_and_every_finding_with_place_figures_and_hint() {
     );
     out.assert_status(1);
     let doc = json(&out.stdout);
-    assert_eq!(doc["schema"], "allocate-check/1");
+    assert_eq!(doc["schema"], "allocate-check/2");
     assert_eq!(doc["tool"]["name"], "allocate");
     assert_eq!(doc["lang"], "sv");
     assert_eq!(doc["deny_warnings"], false);

@@ -30,7 +30,7 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Output: `human` (diagnostics with source lines), `json` (schema allocate-check/1),
+    /// Output: `human` (diagnostics with source lines), `json` (schema allocate-check/2),
     /// `github` (GitHub Actions annotations) or `gitlab` (GitLab code quality report).
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
@@ -43,7 +43,7 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     /// Diagnostics for people, with the source line and a caret.
     Human,
-    /// One JSON document (schema allocate-check/1).
+    /// One JSON document (schema allocate-check/2).
     Json,
     /// GitHub Actions workflow commands (`::error file=…,line=…::…`).
     Github,
