@@ -125,18 +125,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
 /// Parses the process's arguments, runs the command and reports its outcome.
 pub fn main() -> ExitCode {
     // A language that is none is refused before the command line is parsed (clap would name
-    // `--lang`, which the user did not write), in Swedish; not when a `--lang` on the line
-    // makes it unused.
+    // `--lang`, which the user did not write), in Swedish and then in English, since it does
+    // not say which the user reads (`EN`); not when a `--lang` on the line makes it unused.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     if let (false, Err(value)) = (
         crate::app::cli::lang_given(&args),
         crate::output::lang::Lang::from_environment(),
     ) {
-        let style = crate::output::diagnostic::Style {
-            lang: crate::output::lang::Lang::Sv,
-            color: false,
-        };
-        let _ = std::io::stderr().write_all(Error::LangVar(value).render(style).as_bytes());
+        let mut said = String::new();
+        for lang in [crate::output::lang::Lang::Sv, crate::output::lang::Lang::En] {
+            let style = crate::output::diagnostic::Style { lang, color: false };
+            said.push_str(&Error::LangVar(value.clone()).render(style));
+        }
+        let _ = std::io::stderr().write_all(said.as_bytes());
         return Status::Failure.into();
     }
     let cli = match crate::app::cli::parse() {

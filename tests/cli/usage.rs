@@ -181,7 +181,8 @@ fn the_environment_sets_the_language_of_every_command() {
         assert_eq!(
             out.stderr,
             format!(
-                "fel: miljövariabeln ALLOCATE_LANG är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska\n"
+                "fel: miljövariabeln ALLOCATE_LANG är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska\n\
+                 error: the environment variable ALLOCATE_LANG is \"{value}\", which is no language: give sv (Swedish) or en (English), or unset it for Swedish\n"
             )
         );
     }
