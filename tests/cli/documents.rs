@@ -1777,8 +1777,38 @@ fn previous_adds_last_years_amounts_and_the_change() {
     let insatser = tables
         .iter()
         .find(|t| t[0].get(3).is_some_and(|h| h == "Ansvarig"))
-        .expect("the table of insatser removed and added");
-    assert_eq!(insatser.len(), 2 + 10 + 15, "{insatser:?}");
+        .expect("the table of insatser changed, removed and added");
+    // The header and rule, the 8 changed (tester s32: counted, never listed), the 10 removed,
+    // the 15 added and the total.
+    assert_eq!(insatser.len(), 2 + 8 + 10 + 15 + 1, "{insatser:?}");
+    // 3.3, efterlevandestöd: 2 000 000 kr in 2025 (seed 003), 400 000 kr in 2026 (seed 001),
+    // and 3.10 what 2025 called 3.5.
+    assert!(insatser.iter().any(|r| r[0] == "3.3"
+        && r[4] == format!("{}\u{a0}kr", kr("2 000 000"))
+        && r[5] == format!("{}\u{a0}kr", kr("400 000"))
+        && r[6] == format!("\u{2212}{}\u{a0}kr", kr("1 600 000"))));
+    assert!(
+        insatser
+            .iter()
+            .any(|r| r[0] == "3.5 → 3.10" && r[5] == format!("{}\u{a0}kr", kr("2 750 000")))
+    );
+    // Each row's change is its new amount less its old, and the rows together are the
+    // county totals and the year's change, −7 877 kr.
+    let signed = |cell: &str| -> i64 {
+        let cell = cell.replace("**", "");
+        let negative = cell.starts_with('\u{2212}');
+        let n = kronor(&cell.replace(['\u{2212}', '+'], "")).unwrap_or(0);
+        if negative { -n } else { n }
+    };
+    let (rows, total) = insatser[2..].split_at(insatser.len() - 3);
+    for r in rows {
+        assert_eq!(signed(&r[6]), signed(&r[5]) - signed(&r[4]), "{r:?}");
+    }
+    assert_eq!(signed(&total[0][4]), 12_697_775);
+    assert_eq!(signed(&total[0][5]), 12_689_898);
+    assert_eq!(signed(&total[0][6]), -7_877);
+    assert_eq!(rows.iter().map(|r| signed(&r[6])).sum::<i64>(), -7_877);
+    assert!(compared.contains("Ett id som står både som borttaget och som tillkommet har getts till en annan insats än förra året."));
     assert!(insatser.iter().any(|r| r[0] == "2.5"
         && r[3] == "Länets kommuner"
         && r[4] == "–"

@@ -1278,12 +1278,15 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
     insatser_compared(blocks, diff, lang);
 }
 
-/// The insatser compared (tester s27): how many changed, came and went; those that came and
-/// went, each with its amount; and under them (or alone, when none came or went) the insatser
-/// whose split changed, as `diff` words it (old rule → new, or the key's new values and the
-/// shares that moved), and those whose earmark changed, so the forum sees a change of rule as
-/// well as its amounts.
+/// The insatser compared (tester s27): how many changed, came and went; those that changed
+/// (tester s32: the document counted 8 changed and listed none, the largest changes of the
+/// year among them), came and went, each with its amounts and their change, and the total of
+/// the rows, whose change is the county total's (every insats not listed is unchanged); and
+/// under them the insatser whose split changed, as `diff` words it (old rule → new, or the
+/// key's new values and the shares that moved), and those whose earmark changed, so the forum
+/// sees a change of rule as well as its amounts.
 fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
+    use crate::core::diff::InsatsSide;
     use crate::output::words::diff::{
         Gender, counts, earmark_change, earmark_changed, split_change, split_changed,
     };
@@ -1314,37 +1317,80 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         .filter(|c| c.earmark_changed())
         .map(|c| note(c, earmark_changed(lang), earmark_change(c, lang)));
     let notes: Vec<Vec<Span>> = splits.chain(earmarks).collect();
-    if i.added.is_empty() && i.removed.is_empty() && notes.is_empty() {
+    if i.changed.is_empty() && i.added.is_empty() && i.removed.is_empty() {
         return;
     }
     let (old, new) = (diff.old.year, diff.new.year);
-    let dash = || texts("–");
-    let side_row = |s: &crate::core::diff::InsatsSide, (before, after): (Vec<Span>, Vec<Span>)| {
+    // What differs between the two sides, `old → new`, else as it is.
+    let both = |old: &str, new: &str| match old == new {
+        true => new.to_string(),
+        false => format!("{old} → {new}"),
+    };
+    let side = |a: Option<Amount>| a.map_or_else(|| texts("–"), |a| texts(&amount(a)));
+    let insats_row = |old_side: Option<&InsatsSide>, new_side: Option<&InsatsSide>| {
+        let s = new_side.or(old_side)?;
+        let of = |f: &dyn Fn(&InsatsSide) -> String| match (old_side, new_side) {
+            (Some(o), Some(n)) => both(&f(o), &f(n)),
+            _ => f(s),
+        };
+        let change = Change {
+            old: old_side.map(|o| o.amount),
+            new: new_side.map(|n| n.amount),
+        };
         // The text's start tells two insatser of one id apart (the matcher found them too
         // unlike to be one; the areas give them in full).
-        row(vec![
-            texts(&s.id),
-            texts(&s.area.to_string()),
-            swedish_texts(&crate::output::words::excerpt(&s.text)),
-            swedish_texts(&s.actor_names.join(" / ")),
-            before,
-            after,
-        ])
+        Some((
+            change,
+            row(vec![
+                texts(&of(&|x| x.id.clone())),
+                texts(&of(&|x| x.area.to_string())),
+                swedish_texts(&crate::output::words::excerpt(&s.text)),
+                swedish_texts(&of(&|x| x.actor_names.join(" / "))),
+                side(change.old),
+                side(change.new),
+                texts(&number::document_change(change.difference(), lang)),
+            ]),
+        ))
     };
-    let rows: Vec<Row> = (i.removed.iter())
-        .map(|s| side_row(s, (texts(&amount(s.amount)), dash())))
-        .chain((i.added.iter()).map(|s| side_row(s, (dash(), texts(&amount(s.amount))))))
+    let listed: Vec<(Change, Row)> = (i.changed.iter())
+        .filter_map(|c| insats_row(Some(&c.old), Some(&c.new)))
+        .chain((i.removed.iter()).filter_map(|s| insats_row(Some(s), None)))
+        .chain((i.added.iter()).filter_map(|s| insats_row(None, Some(s))))
         .collect();
-    if rows.is_empty() {
-        // Only splits or earmarks changed: their notes, without an empty table.
-        blocks.extend(notes.into_iter().map(Block::Paragraph));
-        return;
+    let total = Change::sum(listed.iter().map(|(c, _)| *c));
+    let mut rows: Vec<Row> = listed.into_iter().map(|(_, r)| r).collect();
+    rows.push(total_row(vec![
+        total_label(lang),
+        Vec::new(),
+        Vec::new(),
+        Vec::new(),
+        side(total.old),
+        side(total.new),
+        texts(&number::document_change(total.difference(), lang)),
+    ]));
+    let mut notes = notes;
+    let mut first = lang
+        .pick(
+            "Insatser som finns båda åren står en gång, med det som ändrats som gammalt → nytt; en insats som inte står här är oförändrad, så radernas förändring är hela årets.",
+            "An insats of both years is listed once, with what changed as old → new; an insats not listed is unchanged, so the rows' change is the whole year's.",
+        )
+        .to_string();
+    // An id of a removed insats given to a new one (1.1 in 2025 and in 2026): two insatser.
+    if i.removed
+        .iter()
+        .any(|r| i.added.iter().any(|a| a.id == r.id))
+    {
+        first.push_str(lang.pick(
+            " Ett id som står både som borttaget och som tillkommet har getts till en annan insats än förra året.",
+            " An id listed both as removed and as added has been given to another insats than last year's.",
+        ));
     }
+    notes.insert(0, texts(&first));
     blocks.push(Block::Table(Table {
         caption: Some(
             lang.pick(
-                "Borttagna och tillkomna insatser",
-                "Insatser removed and added",
+                "Ändrade, borttagna och tillkomna insatser",
+                "Insatser changed, removed and added",
             )
             .to_string(),
         ),
@@ -1355,6 +1401,7 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             Column::text(lang.pick("Ansvarig", "Responsible")),
             Column::amount(old.to_string()),
             Column::amount(new.to_string()),
+            Column::amount(lang.pick("Förändring", "Change")),
         ],
         rows,
         notes,
