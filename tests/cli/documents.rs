@@ -3970,6 +3970,20 @@ fn a_keys_printed_total_is_a_checked_figure_of_the_document() {
     );
 }
 
+/// The picture's description counts every kommun a recipient, as the letters do: 2026's
+/// money goes to 15 recipients (seven actors and the eight kommuner), not 8 (tester s32).
+#[test]
+fn the_flow_of_money_counts_each_kommun_as_a_recipient() {
+    let (_dir, path) = document("allocations/plan-2026.toml", "md", &[]);
+    let md = std::fs::read_to_string(path).unwrap();
+    assert!(
+        md.contains(
+            "fördelas på 3 områden, hanteras av 3 ansvariga aktörer och går till 15 mottagare."
+        ),
+        "{md}"
+    );
+}
+
 /// A count agrees with its noun in the picture's description: a plan of one area, one
 /// actor and one recipient.
 #[test]

@@ -330,8 +330,9 @@ pub fn sankey(flow: &Flow, county_total: Amount, lang: Lang) -> Chart {
             ("ansvarig aktör", "ansvariga aktörer"),
             ("responsible actor", "responsible actors"),
         ),
+        // Each kommun a recipient, as in the letters, though the picture draws them as one.
         counted(
-            flow.recipients.len(),
+            flow.recipients.iter().map(|r| r.members).sum(),
             ("mottagare", "mottagare"),
             ("recipient", "recipients"),
         ),
