@@ -811,15 +811,22 @@ impl Error {
                 }
                 ReportMisuse::OtherLetters { dir, year, names } => {
                     let dir = crate::output::text::shown_path(dir);
-                    let names: Vec<String> = names
+                    // A folder of hundreds is named by its first few.
+                    const SHOWN: usize = 10;
+                    let mut shown: Vec<String> = names
                         .iter()
+                        .take(SHOWN)
                         .map(|n| crate::output::text::named(n).into_owned())
                         .collect();
-                    let names = crate::output::words::listed(&names, lang);
+                    if names.len() > SHOWN {
+                        let more = number::count((names.len() - SHOWN) as u64, lang);
+                        shown.push(say!(lang, "{more} till", "{more} more"));
+                    }
+                    let names = crate::output::words::listed(&shown, lang);
                     say!(
                         lang,
-                        "{dir} har redan fördelningsbesked för {year} till mottagare som planen inte betalar: {names}. De är från en annan version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
-                        "{dir} already holds letters for {year} to recipients the plan does not pay: {names}. They are from another version of the plan and must not go out with the new ones. Remove them, or write the letters to an empty folder; nothing was written"
+                        "{dir} har redan fördelningsbesked för {year} till mottagare som planen inte betalar: {names}. De är från en annan plan eller version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
+                        "{dir} already holds letters for {year} to recipients the plan does not pay: {names}. They are from another plan or version of the plan and must not go out with the new ones. Remove them, or write the letters to an empty folder; nothing was written"
                     )
                 }
             }),

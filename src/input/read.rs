@@ -123,9 +123,12 @@ pub fn max_file_bytes() -> u64 {
 /// limit, 33 554 432 by default. The `toml` parser holds each part of a file, and each value
 /// it makes of them, at once: some 75 bytes a part, so that a file of one-byte values
 /// (`xs = [1,1,1,…]`) needs 75 times its size, and one just under 128 MiB needed 10 GB. Within
-/// this limit parsing needs at most about 2,5 GB. A real plan has one part for every 4 to 8
-/// bytes (a national plan of 100 000 insatser, 50 MB, some 11 million), so a plan that fits
-/// the size limit fits this one. `ALLOCATE_MAX_FILE_MB` raises both limits together.
+/// this limit parsing needs at most about 2,5 GB. A plan of real texts has one part for every
+/// 4 to 8 bytes (a national plan of 100 000 insatser, 50 MB, some 11 million), and is within
+/// this limit wherever it is within the size limit; printed tables and key values have one
+/// for every 2 bytes or so, so a plan made mostly of those reaches it at about half the size
+/// limit (`init` warns of a new plan beyond either). `ALLOCATE_MAX_FILE_MB` raises both
+/// limits together.
 pub fn max_toml_parts() -> u64 {
     max_file_bytes() / BYTES_PER_PART
 }

@@ -76,7 +76,10 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                 .iter()
                 .filter(|f| f.code == left.code)
                 .nth(crate::output::checked::REPEATS_SHOWN);
-            let identity = format!("{}\0{}\0left out", file.file, left.code);
+            // The path as every issue gives it (relative to the repository), so that the
+            // fingerprint does not change with how the file was named.
+            let path = first.map_or_else(|| file.file.clone(), |f| f.file.clone());
+            let identity = format!("{path}\0{}\0left out", left.code);
             issues.push(Issue {
                 description: left.line(lang),
                 check_name: left.code.clone(),
@@ -86,7 +89,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                     false => "minor",
                 },
                 location: Location {
-                    path: first.map_or_else(|| file.file.clone(), |f| f.file.clone()),
+                    path,
                     lines: Lines {
                         begin: first.and_then(|f| f.line).unwrap_or(1),
                     },

@@ -1200,7 +1200,7 @@ fn letters_are_not_written_beside_letters_to_a_recipient_the_plan_no_longer_pays
         args.extend_from_slice(force);
         let out = allocate(dir.path(), &args);
         out.assert_status(2).assert_stderr_contains(
-            "fel: besked har redan fördelningsbesked för 2026 till mottagare som planen inte betalar: allocation-letter-2026-fontanhus-jamtland-harjedalen.docx, allocation-letter-2026-fontanhus-jamtland-harjedalen.html, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.docx, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.html och fordelningsbesked-2026-fontanhus-jamtland-harjedalen.md. De är från en annan version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
+            "fel: besked har redan fördelningsbesked för 2026 till mottagare som planen inte betalar: allocation-letter-2026-fontanhus-jamtland-harjedalen.docx, allocation-letter-2026-fontanhus-jamtland-harjedalen.html, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.docx, fordelningsbesked-2026-fontanhus-jamtland-harjedalen.html och fordelningsbesked-2026-fontanhus-jamtland-harjedalen.md. De är från en annan plan eller version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",
         );
         assert_eq!(out.stdout, "");
     }
@@ -1818,6 +1818,54 @@ fn previous_adds_last_years_amounts_and_the_change() {
         && r[4] == format!("{}\u{a0}kr", kr("665 000"))
         && r[5] == "–"));
     assert!(compared.contains("Ändrad fördelning, 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100\u{a0}kr."), "{compared}");
+}
+
+/// With insatser unchanged since last year, they stand together on one row, so that the table
+/// of insatser still adds up to each year's county total (review s32: its Totalt was the sum of
+/// the listed rows only). Last year here is 2026's plan as 2025's, one text changed.
+#[test]
+fn the_insatser_compared_add_up_to_each_years_total_with_the_unchanged_on_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let last = real_plan("plan-2026.toml")
+        .replacen("\nyear = 2026", "\nyear = 2025", 1)
+        .replace("2026-", "2025-")
+        .replace("2027-", "2026-")
+        .replacen(
+            "Fortsatt arbete med samsjuklighetsreform",
+            "Arbete med samsjuklighetsreform",
+            1,
+        );
+    std::fs::write(dir.path().join("2025.toml"), last).unwrap();
+    let this = plan("allocations/plan-2026.toml");
+    // 2026's figures about 2025 are 2025's real ones, not this copy's: a draft.
+    let args = ["report", &this, "--previous", "2025.toml", "--format", "md"];
+    let out = allocate(dir.path(), &args);
+    out.assert_status(1);
+    let md = out.stdout;
+    let unchanged = md
+        .lines()
+        .find(|l| l.contains(" oförändrade |"))
+        .unwrap_or_else(|| panic!("no row of the unchanged in\n{md}"));
+    let n: usize = unchanged
+        .split('|')
+        .nth(3)
+        .unwrap()
+        .trim()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(n > 0 && n < 23, "{unchanged}");
+    assert!(
+        md.contains(&typeset(
+            "| **Totalt** |  |  |  | **12 689 898 kr** | **12 689 898 kr** | **0 kr** |"
+        )),
+        "{md}"
+    );
+    assert!(md.contains(&typeset(
+        "| 2.3 | 2 | Fortsatt arbete med samsjuklighetsreform… | RJH / KFJH | 250 000 kr | 250 000 kr | 0 kr |"
+    )), "{md}");
 }
 
 /// A unit under a unit (Föräldra-barnhälsan under Folkhälsoenheten, under the region) stands

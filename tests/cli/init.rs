@@ -1214,6 +1214,34 @@ fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
     assert!(size > 1 << 20, "{size}");
 }
 
+/// A new plan within the size limit `check` reads but of more TOML parts than it parses (one
+/// for every 4 bytes of the limit: each amount's note of last year's figure adds two) is
+/// warned of too (review s32).
+#[test]
+fn a_plan_of_more_toml_parts_than_check_reads_is_warned_of() {
+    let mut text = base();
+    let long = "T".repeat(60);
+    for i in 0..5_750 {
+        text.push_str(&format!(
+            "\n[[insatser]]\nid = \"x{i}\"\narea = 2\ntext = \"{long}\"\nfocus_areas = [6]\nactor = \"fhe\"\namount = 1\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
+    let out = crate::support::allocate_env(
+        dir.path(),
+        &["init", "--from", "plan.toml", "-o", "next.toml"],
+        &[("ALLOCATE_MAX_FILE_MB", "1")],
+    );
+    out.assert_status(0).assert_stderr_contains(
+        "delar i TOML, fler än de 262 144 som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).",
+    );
+    let size = std::fs::metadata(dir.path().join("next.toml"))
+        .unwrap()
+        .len();
+    assert!(size < 1 << 20, "{size}");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_folder_that_takes_no_new_files_is_named_as_such() {

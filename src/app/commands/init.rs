@@ -342,6 +342,20 @@ fn notes(
                 "Note: the {year} plan is {size}, more than the {limit} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
             )
         )?;
+    } else if let Err(crate::input::read::ReadReason::TooManyParts { parts, limit }) =
+        crate::input::read::toml_parts_within_limit(text)
+    {
+        let (parts, limit) = (number::count(parts, lang), number::count(limit, lang));
+        let var = crate::input::read::MAX_FILE_VAR;
+        writeln!(
+            err,
+            "{}",
+            say!(
+                lang,
+                "Obs: {year} års plan har {parts} delar i TOML, fler än de {limit} som `allocate check` läser; höj gränsen med miljövariabeln {var} (i MiB).",
+                "Note: the {year} plan has {parts} TOML parts, more than the {limit} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
+            )
+        )?;
     }
     Ok(())
 }

@@ -74,13 +74,13 @@ fn parse_unit(text: &str) -> Result<Amount, String> {
     let lang = crate::app::cli::value_lang();
     match read_amount(text) {
         // Money is split in öre at the finest, as amounts are written.
-        Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => Err(crate::say!(
-            lang,
-            "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
-            "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
-        )),
+        Ok(unit) if unit > Amount::ZERO && unit.0.normalize().scale() > 2 => {
+            Err(Unread::FinerThanOre.message(text, lang))
+        }
         Ok(unit) if unit > Amount::ZERO => Ok(unit),
-        Err(bad @ (Unread::TooLarge | Unread::Ambiguous)) => Err(bad.message(text, lang)),
+        Err(bad @ (Unread::TooLarge | Unread::Ambiguous | Unread::FinerThanOre)) => {
+            Err(bad.message(text, lang))
+        }
         _ => Err(crate::say!(
             lang,
             "\"{text}\" är ingen avrundningsenhet (skriv ett positivt belopp: 1, 100, \"0,1\")",
@@ -96,6 +96,8 @@ enum Unread {
     Negative,
     TooLarge,
     Ambiguous,
+    /// More than two decimals, as a spreadsheet writes an amount (`0,001 kr`).
+    FinerThanOre,
     NotAnAmount,
 }
 
@@ -114,6 +116,7 @@ fn read_amount(text: &str) -> Result<Amount, Unread> {
             Ok(Some(amount)) if text.contains(|c: char| c.is_ascii_digit()) => Ok(amount),
             Err(BadAmount::TooLarge) => Err(Unread::TooLarge),
             Err(BadAmount::Ambiguous) => Err(Unread::Ambiguous),
+            Err(BadAmount::FinerThanOre) => Err(Unread::FinerThanOre),
             _ => Err(Unread::NotAnAmount),
         },
     };
@@ -138,6 +141,11 @@ impl Unread {
             ),
             Unread::TooLarge => too_large(text, lang),
             Unread::Ambiguous => ambiguous(text, lang),
+            Unread::FinerThanOre => crate::say!(
+                lang,
+                "\"{text}\" är finare än öre, den minsta enhet en fördelning har (skriv 1, 100, \"0,1\" eller \"0,01\")",
+                "\"{text}\" is finer than öre, the smallest unit a split has (write 1, 100, 0.1 or 0.01)"
+            ),
             Unread::NotAnAmount => crate::say!(
                 lang,
                 "\"{text}\" är inget belopp i kronor (skriv till exempel 3202124, \"3 202 124\" eller \"3 202 124,5\")",
@@ -469,5 +477,17 @@ mod tests {
         assert_eq!(parse_unit("1 000 kr"), Ok(Amount::kr(1_000)));
         assert_eq!(parse_unit("1,000"), Err(ambiguous("1,000", Lang::Sv)));
         assert!(parse_unit("-").is_err());
+        // Finer than öre is told as such however it is written (review s32).
+        for text in ["0,001", "0,001 kr", "0.001:-"] {
+            assert_eq!(
+                parse_unit(text),
+                Err(Unread::FinerThanOre.message(text, Lang::Sv)),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse_amount("3.202.124,555"),
+            Err(Unread::FinerThanOre.message("3.202.124,555", Lang::Sv))
+        );
     }
 }

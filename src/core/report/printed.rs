@@ -260,6 +260,13 @@ pub struct Index {
 }
 
 impl Index {
+    /// Whether the plan prints a figure under `key`.
+    pub fn prints(&self, key: &Key) -> bool {
+        self.by_key
+            .get(key)
+            .is_some_and(|figures| !figures.is_empty())
+    }
+
     pub fn new(printed: Vec<Printed>, findings: &[Finding]) -> Index {
         let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
         for (i, p) in printed.iter().enumerate() {

@@ -48,10 +48,11 @@ pub fn parse_amount(written: &str) -> Result<Option<Amount>, BadAmount> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    // A dash alone is how a spreadsheet's accounting format shows zero (`-   kr`, saved so
-    // in a CSV form), and how a table writes nothing: 0 kr. Only a dash of its own, never
-    // with a price's `:-` or `,-` (which say whole kronor of a number, not the number).
-    if digits.is_empty() && negative && !priced {
+    // A hyphen alone is how a spreadsheet's accounting format shows zero (`-   kr`, saved so
+    // in a CSV form): 0 kr. Only the hyphen-minus such a format writes, of its own: never a
+    // dash (`–`, which `allocate`'s own summaries write for a line not reported) or a minus
+    // sign, nor with a price's `:-` or `,-` (whole kronor of a number, not the number).
+    if digits.is_empty() && negative && !priced && text.starts_with('-') {
         return Ok(Some(Amount::ZERO));
     }
     if digits.is_empty() {
@@ -305,17 +306,14 @@ mod tests {
         assert_eq!(kr("-500"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("\u{2212}500 kr"), Ok(Some(Amount::kr(-500))));
         assert_eq!(kr("0"), Ok(Some(Amount::ZERO)));
-        // Zero as an accounting format shows it, and a table's dash for nothing.
-        for dash in [
-            "-",
-            " -   kr ",
-            "-   kr",
-            "- kr",
-            "\u{2013}",
-            "\u{2212} kr",
-            "-\u{a0}kr",
-        ] {
+        // Zero as an accounting format shows it.
+        for dash in ["-", " -   kr ", "-   kr", "- kr", "-\u{a0}kr"] {
             assert_eq!(kr(dash), Ok(Some(Amount::ZERO)), "{dash:?}");
+        }
+        // Not a dash, which the follow-up's summaries write for a line not reported, nor a
+        // minus sign.
+        for dash in ["\u{2013}", "\u{2013} kr", "\u{2212}", "\u{2212} kr"] {
+            assert_eq!(kr(dash), Err(BadAmount::NotANumber), "{dash:?}");
         }
         assert_eq!(kr("21200,00"), Ok(Some(Amount(Decimal::new(2_120_000, 2)))));
     }

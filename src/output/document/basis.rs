@@ -817,16 +817,7 @@ fn summary(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang
     // and only a stated figure for the whole plan can be off here (tester s32).
     let county = *ledger.plan.plan.county_total.get_ref();
     let total = if report.total == county {
-        match marks.figure(report.total, &[Key::Stated(Covers::Whole)]) {
-            Figure {
-                text,
-                mark: Mark::None,
-            } => Figure {
-                text,
-                mark: Mark::Verified,
-            },
-            marked => marked,
-        }
+        marks.equal_to_compared(report.total, &[Key::Stated(Covers::Whole)])
     } else {
         marks.figure(
             report.total,
@@ -1357,8 +1348,27 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
         .chain((i.removed.iter()).filter_map(|s| insats_row(Some(s), None)))
         .chain((i.added.iter()).filter_map(|s| insats_row(None, Some(s))))
         .collect();
-    let total = Change::sum(listed.iter().map(|(c, _)| *c));
+    let listed_sum = Change::sum(listed.iter().map(|(c, _)| *c));
     let mut rows: Vec<Row> = listed.into_iter().map(|(_, r)| r).collect();
+    // The insatser of both years that did not change, in one row: with it the rows add up to
+    // each year's county total (review s32).
+    if i.unchanged > 0 {
+        let unchanged = Change {
+            old: Some(diff.county.old.unwrap_or_default() - listed_sum.old.unwrap_or_default()),
+            new: Some(diff.county.new.unwrap_or_default() - listed_sum.new.unwrap_or_default()),
+        };
+        let n = number::count(u64::try_from(i.unchanged).unwrap_or(u64::MAX), lang);
+        rows.push(row(vec![
+            Vec::new(),
+            Vec::new(),
+            texts(&say!(lang, "{n} oförändrade", "{n} unchanged")),
+            Vec::new(),
+            side(unchanged.old),
+            side(unchanged.new),
+            texts(&number::document_change(unchanged.difference(), lang)),
+        ]));
+    }
+    let total = diff.county;
     rows.push(total_row(vec![
         total_label(lang),
         Vec::new(),
@@ -1371,8 +1381,8 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
     let mut notes = notes;
     let mut first = lang
         .pick(
-            "Insatser som finns båda åren står en gång, med det som ändrats som gammalt → nytt; en insats som inte står här är oförändrad, så radernas förändring är hela årets.",
-            "An insats of both years is listed once, with what changed as old → new; an insats not listed is unchanged, so the rows' change is the whole year's.",
+            "Insatser som finns båda åren står en gång, med det som ändrats som gammalt → nytt; de oförändrade står tillsammans på en rad, så raderna summerar till varje års medel.",
+            "An insats of both years is listed once, with what changed as old → new; those unchanged stand together on one row, so the rows add up to each year's total.",
         )
         .to_string();
     // An id of a removed insats given to a new one (1.1 in 2025 and in 2026): two insatser.

@@ -142,6 +142,19 @@ impl<'a> Marks<'a> {
         Figure { text, mark }
     }
 
+    /// A sum equal to a figure that `check` compared (the headings' sum, equal to the county
+    /// total): ✓, unless `keys` name a printed figure of its own, which then marks it as
+    /// [`Marks::figure`] does (an error at it, or kept from being compared).
+    pub fn equal_to_compared(&self, amount: Amount, keys: &[Key]) -> Figure {
+        if keys.iter().any(|k| self.index.prints(k)) {
+            return self.figure(amount, keys);
+        }
+        Figure {
+            text: number::document_amount(amount, self.lang),
+            mark: Mark::Verified,
+        }
+    }
+
     /// The mark of a view's total that errors keep money from, with what it is short of.
     fn short(&self, note: String) -> Mark {
         Mark::Finding {
