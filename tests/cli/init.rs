@@ -1190,9 +1190,22 @@ fn init_to_standard_output_keeps_key_files_relative_to_the_source_plans_folder()
 fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
     // 5 000 more insatser: the source is under 1 MiB (and of fewer TOML parts than a plan of
     // 1 MiB may have), the new plan, with last year's figures in its comments, over.
+    let (dir, out) = init_with_more_insatser(5_000, 120);
+    out.assert_status(0)
+        .assert_stderr_contains("\n5 020 belopp att fylla i;")
+        .assert_stderr_contains("mer än de 1 MiB (1 048 576 byte) som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).");
+    let size = std::fs::metadata(dir.path().join("next.toml"))
+        .unwrap()
+        .len();
+    assert!(size > 1 << 20, "{size}");
+}
+
+/// `init` of the base plan with `n` more insatser of texts `chars` long, at a size limit of
+/// 1 MiB (the source under it), into `next.toml`.
+fn init_with_more_insatser(n: usize, chars: usize) -> (tempfile::TempDir, crate::support::Output) {
     let mut text = base();
-    let long = "T".repeat(120);
-    for i in 0..5_000 {
+    let long = "T".repeat(chars);
+    for i in 0..n {
         text.push_str(&format!(
             "\n[[insatser]]\nid = \"x{i}\"\narea = 2\ntext = \"{long}\"\nfocus_areas = [6]\nactor = \"fhe\"\namount = 1\n"
         ));
@@ -1205,13 +1218,7 @@ fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
         &["init", "--from", "plan.toml", "-o", "next.toml"],
         &[("ALLOCATE_MAX_FILE_MB", "1")],
     );
-    out.assert_status(0)
-        .assert_stderr_contains("\n5 020 belopp att fylla i;")
-        .assert_stderr_contains("mer än de 1 MiB (1 048 576 byte) som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).");
-    let size = std::fs::metadata(dir.path().join("next.toml"))
-        .unwrap()
-        .len();
-    assert!(size > 1 << 20, "{size}");
+    (dir, out)
 }
 
 /// A new plan within the size limit `check` reads but of more TOML parts than it parses (one
@@ -1219,20 +1226,7 @@ fn counts_are_grouped_and_a_plan_larger_than_check_reads_is_warned_of() {
 /// warned of too (review s32).
 #[test]
 fn a_plan_of_more_toml_parts_than_check_reads_is_warned_of() {
-    let mut text = base();
-    let long = "T".repeat(60);
-    for i in 0..5_750 {
-        text.push_str(&format!(
-            "\n[[insatser]]\nid = \"x{i}\"\narea = 2\ntext = \"{long}\"\nfocus_areas = [6]\nactor = \"fhe\"\namount = 1\n"
-        ));
-    }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
-    let out = crate::support::allocate_env(
-        dir.path(),
-        &["init", "--from", "plan.toml", "-o", "next.toml"],
-        &[("ALLOCATE_MAX_FILE_MB", "1")],
-    );
+    let (dir, out) = init_with_more_insatser(5_750, 60);
     out.assert_status(0).assert_stderr_contains(
         "delar i TOML, fler än de 262 144 som `allocate check` läser; höj gränsen med miljövariabeln ALLOCATE_MAX_FILE_MB (i MiB).",
     );

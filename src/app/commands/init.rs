@@ -326,34 +326,39 @@ fn notes(
             )
         )?;
     }
+    // A plan larger than `check` reads, or of more TOML parts than it parses.
     let (size, limit) = (text.len() as u64, crate::input::read::max_file_bytes());
-    if size > limit {
+    let over = if size > limit {
         let (size, limit) = (
             number::file_size(size, lang),
             number::file_size(limit, lang),
         );
-        let var = crate::input::read::MAX_FILE_VAR;
-        writeln!(
-            err,
-            "{}",
-            say!(
-                lang,
-                "Obs: {year} års plan är {size}, mer än de {limit} som `allocate check` läser; höj gränsen med miljövariabeln {var} (i MiB).",
-                "Note: the {year} plan is {size}, more than the {limit} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
-            )
-        )?;
+        Some(say!(
+            lang,
+            "är {size}, mer än de {limit}",
+            "is {size}, more than the {limit}"
+        ))
     } else if let Err(crate::input::read::ReadReason::TooManyParts { parts, limit }) =
         crate::input::read::toml_parts_within_limit(text)
     {
         let (parts, limit) = (number::count(parts, lang), number::count(limit, lang));
+        Some(say!(
+            lang,
+            "har {parts} delar i TOML, fler än de {limit}",
+            "has {parts} TOML parts, more than the {limit}"
+        ))
+    } else {
+        None
+    };
+    if let Some(over) = over {
         let var = crate::input::read::MAX_FILE_VAR;
         writeln!(
             err,
             "{}",
             say!(
                 lang,
-                "Obs: {year} års plan har {parts} delar i TOML, fler än de {limit} som `allocate check` läser; höj gränsen med miljövariabeln {var} (i MiB).",
-                "Note: the {year} plan has {parts} TOML parts, more than the {limit} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
+                "Obs: {year} års plan {over} som `allocate check` läser; höj gränsen med miljövariabeln {var} (i MiB).",
+                "Note: the {year} plan {over} `allocate check` reads; raise the limit with the environment variable {var} (in MiB)."
             )
         )?;
     }
