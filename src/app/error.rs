@@ -811,18 +811,12 @@ impl Error {
                 }
                 ReportMisuse::OtherLetters { dir, year, names } => {
                     let dir = crate::output::text::shown_path(dir);
-                    // A folder of hundreds is named by its first few.
-                    const SHOWN: usize = 10;
-                    let mut shown: Vec<String> = names
+                    let names: Vec<String> = names
                         .iter()
-                        .take(SHOWN)
                         .map(|n| crate::output::text::named(n).into_owned())
                         .collect();
-                    if names.len() > SHOWN {
-                        let more = number::count((names.len() - SHOWN) as u64, lang);
-                        shown.push(say!(lang, "{more} till", "{more} more"));
-                    }
-                    let names = crate::output::words::listed(&shown, lang);
+                    // A folder of hundreds is named by its first few.
+                    let names = crate::output::words::listed_first(&names, 10, lang);
                     say!(
                         lang,
                         "{dir} har redan fördelningsbesked för {year} till mottagare som planen inte betalar: {names}. De är från en annan plan eller version av planen och får inte skickas med de nya. Ta bort dem, eller skriv beskeden till en tom mapp; inget skrevs",

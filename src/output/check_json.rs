@@ -6,9 +6,7 @@
 
 use serde::Serialize;
 
-use crate::output::checked::{
-    CheckedFile, Located, PlanInfo, SeverityName, Summary, Verdict, bounded,
-};
+use crate::output::checked::{CheckedFile, Located, SeverityName, Summary, bounded};
 use crate::output::lang::Lang;
 
 /// The schema name and version that every document carries.
@@ -27,11 +25,8 @@ struct Document<'a> {
 /// A checked file, its repeated findings bounded.
 #[derive(Serialize)]
 struct File<'a> {
-    file: &'a str,
-    verdict: Verdict,
-    errors: usize,
-    warnings: usize,
-    plan: &'a Option<PlanInfo>,
+    #[serde(flatten)]
+    checked: &'a CheckedFile,
     findings: Vec<&'a Located>,
     /// Per code with more than [`crate::output::checked::REPEATS_SHOWN`] findings, how many
     /// more there are, in the order the codes first appear.
@@ -51,11 +46,7 @@ impl<'a> File<'a> {
             (f.code.as_str(), f.severity == SeverityName::Error)
         });
         File {
-            file: &file.file,
-            verdict: file.verdict,
-            errors: file.errors,
-            warnings: file.warnings,
-            plan: &file.plan,
+            checked: file,
             findings,
             left_out: left_out
                 .into_iter()

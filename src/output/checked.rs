@@ -45,6 +45,8 @@ pub struct CheckedFile {
     pub warnings: usize,
     /// What the plan is, when it could be parsed.
     pub plan: Option<PlanInfo>,
+    /// Every finding; the JSON document gives them bounded (`check_json`).
+    #[serde(skip)]
     pub findings: Vec<Located>,
 }
 

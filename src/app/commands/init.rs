@@ -526,15 +526,7 @@ fn still_citing(
     if citing.is_empty() {
         return Ok(());
     }
-    const NAMED: usize = 10;
-    let more = citing.len().saturating_sub(NAMED);
-    citing.truncate(NAMED);
-    if more > 0 {
-        let more = crate::output::number::count(more as u64, lang);
-        // `…, a, b och 3 till`: the count stands last in the list.
-        citing.push(say!(lang, "{more} till", "{more} more"));
-    }
-    let list = crate::output::words::listed(&citing, lang);
+    let list = crate::output::words::listed_first(&citing, 10, lang);
     writeln!(
         err,
         "{}",

@@ -155,7 +155,11 @@ fn other_letters(dir: &Path, year: i32, files: &[File]) -> Vec<String> {
     let recipient = |name: &str| {
         letters::recipient_part(name, year)
             .and_then(|rest| rest.rsplit_once('.'))
-            .filter(|(_, ext)| ["html", "docx", "md"].contains(ext))
+            .filter(|(_, ext)| {
+                [ReportFormat::Html, ReportFormat::Docx, ReportFormat::Md]
+                    .into_iter()
+                    .any(|f| extension(f) == *ext)
+            })
             .map(|(stem, _)| stem.to_string())
     };
     let written: std::collections::HashSet<String> =

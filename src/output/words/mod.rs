@@ -85,6 +85,24 @@ pub fn counted(
     format!("{} {noun}", style.count(count))
 }
 
+/// The first `named` of `names` as [`listed`] lists them, the rest counted last:
+/// `a, b och 3 till` (`a, b and 3 more`); all of them when they are no more.
+pub fn listed_first<S: AsRef<str>>(
+    names: &[S],
+    named: usize,
+    lang: crate::output::lang::Lang,
+) -> String {
+    let mut shown: Vec<&str> = names.iter().take(named).map(AsRef::as_ref).collect();
+    let more = names.len().saturating_sub(named);
+    let counted;
+    if more > 0 {
+        let more = crate::output::number::count(more as u64, lang);
+        counted = crate::say!(lang, "{more} till", "{more} more");
+        shown.push(&counted);
+    }
+    listed(&shown, lang)
+}
+
 /// What a list cut short ends with: `och 3 till` ("and 3 more"), `more` the count as written.
 pub fn and_more(more: &str, lang: crate::output::lang::Lang) -> String {
     crate::say!(lang, "och {more} till", "and {more} more")
