@@ -420,15 +420,18 @@ impl Error {
                 ))
             }
             Error::FilesExist(paths) => {
-                let list = paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let list = crate::output::words::listed_first(&names, 10, lang);
+                let n = crate::output::number::count(names.len() as u64, lang);
+                let there = if names.len() == 1 {
+                    say!(lang, "{list} finns redan", "{list} already exists")
+                } else {
+                    say!(lang, "{n} filer finns redan: {list}", "{n} files already exist: {list}")
+                };
                 line(say!(
                     lang,
-                    "finns redan: {list}. Inget skrevs. Ange --force för att ersätta, eller välj en annan plats.",
-                    "already there: {list}. Nothing was written. Give --force to replace, or choose another place."
+                    "{there}. Inget skrevs. Ange --force för att ersätta, eller välj en annan plats.",
+                    "{there}. Nothing was written. Give --force to replace, or choose another place."
                 ))
             }
             Error::NotAFile { path, stdout } => {
@@ -659,7 +662,7 @@ impl Error {
                         let round = crate::output::words::findings::round_to_ore(lang);
                         say!(
                             lang,
-                            "{amount} är inte ett helt antal av enheten {unit}, och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; {round}",
+                            "{amount} är inte jämnt delbart med enheten {unit}, och ingen enhet går jämnt upp i beloppet: det har fler decimaler än öre (0,01 kr), den minsta enhet en fördelning har; {round}",
                             "{amount} is not a whole number of the unit {unit}, and no unit divides the amount: it has more decimals than öre (0.01 kr), the smallest unit a split has; {round}"
                         )
                     }
@@ -667,7 +670,7 @@ impl Error {
                         let usual = usual.unwrap_or_default();
                         say!(
                         lang,
-                        "{amount} är inte ett helt antal av enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}",
+                        "{amount} är inte jämnt delbart med enheten {unit}; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit {usual}",
                         "{amount} is not a whole number of the unit {unit}; give a unit that divides the amount with --unit, for example --unit {usual}"
                     )
                     }

@@ -477,7 +477,7 @@ fn split_by_key_of_an_amount_not_in_whole_units_is_reported() {
     let p = plan().edit("amount = 400_000\nearmark", "amount = 400_050\nearmark");
     p.check(&[])
         .assert_status(1)
-        .assert_stdout_contains("fel[split-invalid]: insats `1.3`: beloppet är inte ett helt antal av fördelningens enhet 100 kr");
+        .assert_stdout_contains("fel[split-invalid]: insats `1.3`: beloppet är inte jämnt delbart med fördelningens enhet 100 kr");
 }
 
 #[test]
@@ -666,7 +666,7 @@ fn check_and_the_document_count_the_same_printed_figures() {
         .assert_finding("earmark-total", &p.position_of("amount = 1_000_000", 9));
     crate::support::allocate(p.dir.path(), &["report", "plan.toml", "--format", "md"])
         .assert_status(0)
-        .assert_stdout_contains("49 av 50 tryckta summor stämmer med beräkningen");
+        .assert_stdout_contains("49 av 50 angivna summor stämmer med beräkningen");
 }
 
 /// The plan's texts reach the terminal through the one function that shows invisible and
@@ -711,7 +711,7 @@ fn a_keys_printed_total_is_counted_among_the_printed_figures() {
         .assert_stdout_contains("51 av 52 angivna summor i dokumentet stämmer med beräkningen");
     crate::support::allocate(p.dir.path(), &["report", "plan.toml", "--format", "md"])
         .assert_status(0)
-        .assert_stdout_contains("51 av 52 tryckta summor stämmer med beräkningen");
+        .assert_stdout_contains("51 av 52 angivna summor stämmer med beräkningen");
 }
 
 /// `--format json` gives a key total's figures like any other sums compared: one inhabitant

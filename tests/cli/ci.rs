@@ -769,7 +769,7 @@ fn man_speaks_the_language_asked_for_and_names_each_page_written() {
     ] {
         let out = allocate(dir.path(), args);
         out.assert_status(2)
-            .assert_stderr_contains("already there: man1/allocate.1")
+            .assert_stderr_contains("files already exist: man1/allocate.1")
             .assert_stderr_contains("Nothing was written. Give --force");
         assert!(!out.stderr.contains("finns redan"), "{}", out.stderr);
     }

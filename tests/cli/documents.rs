@@ -1278,7 +1278,7 @@ fn a_document_is_not_written_over_an_existing_file_without_force() {
         &["report", &p, "--format", "html", "-o", "b.html"],
     )
     .assert_status(2)
-    .assert_stderr_contains("finns redan: b.html");
+    .assert_stderr_contains("b.html finns redan");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("b.html")).unwrap(),
         "the user's own"
@@ -2066,7 +2066,7 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         // Both are errors of the list, at their keys, and the status counts them: the
         // document is a draft, and the change is not among the figures that match.
         .assert_stdout_contains("> **Utkast:** planen har 2 fel och 1 varning.")
-        .assert_stdout_contains("48 av 50 tryckta summor stämmer med beräkningen.")
+        .assert_stdout_contains("48 av 50 angivna summor stämmer med beräkningen.")
         .assert_stdout_contains("**fel 1** `[previous-year]` `plan-2026.toml:19:25`: Föregående års belopp enligt 2026 års plan:")
         .assert_stdout_contains("**fel 2** `[previous-year]` `plan-2026.toml:20:17`: Angiven förändring:")
         .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)")
@@ -3979,7 +3979,7 @@ fn a_keys_printed_total_is_a_checked_figure_of_the_document() {
     assert!(en.contains("Folkmängd 1 november 2024 per kommun: the allocation key's total | 132,708 ✓ | 132,708 |"), "{en}");
     // Without the printed totals, two figures fewer are counted.
     let counted = |md: &str| {
-        let at = md.find(" tryckta summor stämmer").expect("the count");
+        let at = md.find(" angivna summor stämmer").expect("the count");
         md[..at].rsplit("> ").next().unwrap().to_string()
     };
     let without = PlanDir {
@@ -4128,7 +4128,7 @@ fn document_kr(amount: i64, lang: &str) -> String {
     format!("{grouped}\u{a0}kr")
 }
 
-/// "49 av 50 tryckta summor stämmer" in a Markdown document: (49, 50).
+/// "49 av 50 angivna summor stämmer" in a Markdown document: (49, 50).
 fn printed_count(md: &str, words: (&str, &str)) -> (usize, usize) {
     let (of, hold) = words;
     let end = md.find(hold).unwrap_or_else(|| panic!("no {hold:?}: {md}"));
@@ -4182,14 +4182,14 @@ fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
         (
             "sv",
             " av ",
-            " tryckta summor stämmer",
+            " angivna summor stämmer",
             "kan inte kontrolleras",
             "fel 1",
         ),
         (
             "en",
             " of ",
-            " printed figures match",
+            " stated figures match",
             "cannot be checked",
             "error 1",
         ),
@@ -4232,7 +4232,7 @@ fn a_draft_keeps_the_printed_sums_an_error_keeps_from_being_checked() {
     // `check` of the right plan counts as its document does.
     let (holding, figures) = printed_count(
         &report_md(right.dir.path()),
-        (" av ", " tryckta summor stämmer"),
+        (" av ", " angivna summor stämmer"),
     );
     right
         .check(&[])

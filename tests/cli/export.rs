@@ -751,7 +751,7 @@ fn an_existing_file_is_not_overwritten_without_force() {
     export(dir.path(), &["--out", "."])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("finns redan: ./per-kommun.csv. Inget skrevs. Ange --force");
+        .assert_stderr_contains("./per-kommun.csv finns redan. Inget skrevs. Ange --force");
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())

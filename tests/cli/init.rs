@@ -202,7 +202,7 @@ fn init_never_replaces_a_file_without_force() {
     allocate(dir.path(), &["init", "--from", "plan-2025.toml"])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("finns redan: plan-2026.toml");
+        .assert_stderr_contains("plan-2026.toml finns redan");
     assert_eq!(read(&dir.path().join("plan-2026.toml")), "# mitt utkast\n");
     allocate(dir.path(), &["init", "--from", "plan-2025.toml", "--force"]).assert_status(0);
     assert!(read(&dir.path().join("plan-2026.toml")).contains("year = 2026"));
@@ -361,7 +361,7 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     .assert_stdout_empty()
     // The printed per-kommun table's cells (seed 001) go, and `init` says so: `check` then
     // compares fewer figures (tester s27).
-    .assert_stderr_contains("De tryckta beloppen per mottagare (`printed`) i insatserna 1.3, 2.5 och 3.4 är borttagna: de var 2026 års underlags. Skriv in årets om underlaget trycker dem, så stämmer `check` av dem.\n");
+    .assert_stderr_contains("De tryckta beloppen per mottagare (`printed`) i insatserna 1.3, 2.5 och 3.4 är borttagna: de var 2026 års underlags. Skriv in årets om underlaget anger dem, så stämmer `check` av dem.\n");
     let new = read(&dir.path().join("plan-2027.toml"));
     // The comments that explain the plan stay, in their places.
     assert!(

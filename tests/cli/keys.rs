@@ -1092,7 +1092,7 @@ fn a_missing_precision_is_the_one_the_values_are_written_with() {
     // Derived from the population (`from`): the precision is the agreement's to choose.
     let derived = mini_maria("3_202_124").edit("precision = 2\n", "");
     derived.check().assert_status(1).assert_stdout_contains(
-        "åtgärd: lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet trycker procentsatserna med",
+        "åtgärd: lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet anger procentsatserna med",
     );
 }
 

@@ -409,7 +409,7 @@ fn a_printed_part_by_official_name_is_counted() {
         .assert_stdout_contains("49 av 50 angivna summor i dokumentet stämmer");
     allocate(plan.dir.path(), &["report", "plan.toml", "--format", "md"])
         .assert_status(0)
-        .assert_stdout_contains("> 49 av 50 tryckta summor stämmer");
+        .assert_stdout_contains("> 49 av 50 angivna summor stämmer");
 }
 
 /// A kommun misspelt by its official name (`Östersund kommun`, `Bergs kommunn`) gets the

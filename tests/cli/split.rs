@@ -267,11 +267,11 @@ fn unknown_key_and_bad_arguments_are_refused() {
     split(&["150", "--key", SHIPPED_KEY, "--unit", "100"])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("150 kr är inte ett helt antal av enheten 100 kr");
+        .assert_stderr_contains("150 kr är inte jämnt delbart med enheten 100 kr");
     // Decimals are read, and then are finer than the unit of whole kronor.
     split(&["12,5", "--key", SHIPPED_KEY])
         .assert_status(2)
-        .assert_stderr_contains("12,5 kr är inte ett helt antal av enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1\n");
+        .assert_stderr_contains("12,5 kr är inte jämnt delbart med enheten 1 kr; ange en enhet som går jämnt upp i beloppet med --unit, till exempel --unit 0,1\n");
     // The unit suggested is the largest usual one (1 000, 100, 10, 1, 0,1, 0,01) that divides
     // the amount, written as --unit reads it.
     for (amount, unit, usual) in [

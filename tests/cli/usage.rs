@@ -571,6 +571,8 @@ fn every_error_that_is_no_finding_begins_with_one_word_in_each_language() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("betalningar.csv"), "mine").unwrap();
     let out_dir = dir.path().to_str().unwrap();
+    let there_sv = format!("fel: {out_dir}/betalningar.csv finns redan. ");
+    let there_en = format!("error: {out_dir}/betalningar.csv already exists. ");
     let cases: [(&[&str], &str, &str); 3] = [
         (
             &["export", plan, "--frmat", "csv"],
@@ -584,8 +586,8 @@ fn every_error_that_is_no_finding_begins_with_one_word_in_each_language() {
         ),
         (
             &["export", plan, "--view", "payments", "--output", out_dir],
-            "fel: finns redan: ",
-            "error: already there: ",
+            &there_sv,
+            &there_en,
         ),
     ];
     for (args, sv, en) in cases {

@@ -1773,8 +1773,8 @@ fn checked_figures(
         true,
     ));
     blocks.push(Block::Paragraph(texts(lang.pick(
-        "Varje summa som underlaget trycker, jämförd med vad den omfattar enligt planen.",
-        "Every total the document prints, compared with what it covers in the plan.",
+        "Varje summa som underlaget anger, jämförd med posterna under den enligt planen.",
+        "Every total the document states, compared with the amounts under it in the plan.",
     ))));
     let rows = compared
         .iter()
@@ -1991,7 +1991,7 @@ mod tests {
     }
 
     /// `check`'s count (*N av M angivna summor stämmer*), the document's status (*N av M
-    /// tryckta summor stämmer (K kan inte kontrolleras, se fel 1)*) and its *Kontrollerade
+    /// angivna summor stämmer (K kan inte kontrolleras, se fel 1)*) and its *Kontrollerade
     /// summor* (each row ✓ or "kan inte kontrolleras", or a table's "33 stämmer") are one
     /// count, on the shipped plans, the examples and the corpus: a
     /// figure holds where no finding stands at it (`core::report::printed::SpanIndex`).

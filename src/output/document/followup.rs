@@ -165,8 +165,8 @@ pub fn build(summary: &Summary, parts: &[Part], source: &Source, lang: Lang) -> 
         blocks,
         footer: say!(
             lang,
-            "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot det den omfattar.",
-            "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against what it covers."
+            "Skapat med allocate {version} ur {path} och mottagarnas redovisningar. ✓ betyder att summan är kontrollerad mot posterna under den.",
+            "Made with allocate {version} from {path} and the recipients' reports. ✓ means that the sum was checked against the amounts under it."
         ),
         // The summary is of the day it is made: the day given (`--date`), or none, so that a
         // document written twice on different days does not differ (the clock is never read).

@@ -596,16 +596,16 @@ pub(super) fn status(
                 Span::Strong(format!("{}:", super::draft_word(lang))),
                 Span::text(say!(
                     lang,
-                    " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} tryckta summor stämmer med beräkningen{unchecked}.",
-                    " the plan has {error_words} and {warning_words}. {where_errors} {holding} of {compared} printed figures match the computation{unchecked}."
+                    " planen har {error_words} och {warning_words}. {where_errors} {holding} av {compared} angivna summor stämmer med beräkningen{unchecked}.",
+                    " the plan has {error_words} and {warning_words}. {where_errors} {holding} of {compared} stated figures match the computation{unchecked}."
                 )),
             ],
         };
     }
     let mut text = say!(
         lang,
-        "{holding} av {compared} tryckta summor stämmer med beräkningen (allocate check){unchecked}; ✓ markerar dem.",
-        "{holding} of {compared} printed figures match the computation (allocate check){unchecked}; ✓ marks them."
+        "{holding} av {compared} angivna summor stämmer med beräkningen (allocate check){unchecked}; ✓ markerar dem.",
+        "{holding} of {compared} stated figures match the computation (allocate check){unchecked}; ✓ marks them."
     );
     if warnings > 0 {
         text.push(' ');

@@ -137,8 +137,8 @@ pub fn footer(source: &crate::input::plan::Source, blocks: &[Block], lang: Lang)
         return made;
     }
     let mark = lang.pick(
-        "✓ betyder att dokumentets tryckta summa är kontrollerad mot beräkningen.",
-        "✓ means that the document's printed figure was checked against the computation.",
+        "✓ betyder att dokumentets angivna summa är kontrollerad mot beräkningen.",
+        "✓ means that the document's stated figure was checked against the computation.",
     );
     format!("{made} {mark}")
 }

@@ -155,7 +155,7 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "`stated_change` is not `county_total − previous_county_total`",
         ),
         Code::StatedChangeUnchecked => lang.pick(
-            "`stated_change` utan `previous_county_total`: förändringen som beslutsunderlaget trycker kan inte kontrolleras (med `report --previous` och förra årets plan kontrolleras den mot den, och varningen faller bort)",
+            "`stated_change` utan `previous_county_total`: förändringen som beslutsunderlaget anger kan inte kontrolleras (med `report --previous` och förra årets plan kontrolleras den mot den, och varningen faller bort)",
             "`stated_change` without `previous_county_total`: the change the decision document prints cannot be checked (with `report --previous` and last year's plan it is checked against that, and the warning goes)",
         ),
         Code::EarmarksOverArea => lang.pick(
@@ -263,7 +263,7 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a subtotal, a party's total or the grand total differs from the rows it sums, or the grand total from the parties' totals",
         ),
         Code::CostSharingPercent => lang.pick(
-            "en parts tryckta andel i procent är inte dess totalsumma av totalkostnaden, med de decimaler den trycks med",
+            "en parts tryckta andel i procent är inte dess totalsumma av totalkostnaden, med de decimaler den anges med",
             "a party's printed percentage is not its total over the grand total, at the decimals it is printed with",
         ),
         Code::CostSharingFeeds => lang.pick(

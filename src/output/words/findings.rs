@@ -1460,7 +1460,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             )
         }
         Problem::KeyPrecisionMissing { decimals: None, .. } => fixed(
-            "lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet trycker procentsatserna med",
+            "lägg till `precision = 1` eller `precision = 2`: så många decimaler som avtalet anger procentsatserna med",
             "add `precision = 1` or `precision = 2`: as many decimals as the agreement prints the percentages with",
         ),
         Problem::PercentSum { .. } => fixed(
@@ -1682,7 +1682,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         ),
         Problem::CostSharingInvalid { reason, .. } => cost_hint(reason, lang),
         Problem::CostSharingRow { by_rule: true, .. } => fixed(
-            "skriv de delar dokumentet trycker för raden under `printed`; de är de avtalade beloppen",
+            "skriv de delar dokumentet anger för raden under `printed`; de är de avtalade beloppen",
             "write the parts the document prints for the row under `printed`; they are the agreed amounts",
         ),
         Problem::CostSharingRow { .. } => fixed(
@@ -1825,7 +1825,7 @@ fn split_message(reason: &SplitReason, insats: &str, style: Style) -> String {
             let unit = style.amount(*unit);
             say!(
                 lang,
-                "insats `{insats}`: beloppet är inte ett helt antal av fördelningens enhet {unit}",
+                "insats `{insats}`: beloppet är inte jämnt delbart med fördelningens enhet {unit}",
                 "insats `{insats}`: the amount is not a whole number of the split's unit {unit}"
             )
         }
@@ -1871,14 +1871,14 @@ fn split_message(reason: &SplitReason, insats: &str, style: Style) -> String {
                     let each = style.amount(*each);
                     say!(
                         lang,
-                        "insats `{insats}`: `each` {each} är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: `each` {each} är inte jämnt delbart med fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte jämnt delbart med {unit}",
                         "insats `{insats}`: `each` {each} is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
                     )
                 }
                 FixedPart::Except(name) => {
                     say!(
                         lang,
-                        "insats `{insats}`: delen för `{name}` under `except` är inte ett helt antal av fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte ett helt antal av {unit}",
+                        "insats `{insats}`: delen för `{name}` under `except` är inte jämnt delbar med fördelningens enhet {unit}; de fasta delarna summerar till {fixed} och lämnar {rest} till nyckeln, inte jämnt delbart med {unit}",
                         "insats `{insats}`: the part for `{name}` under `except` is not a whole number of the split's unit {unit}; the fixed parts sum to {fixed} and leave {rest} for the key, not a whole number of {unit}"
                     )
                 }
@@ -1982,13 +1982,13 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
                     let instead = number::toml_amount(*instead);
                     say!(
                         lang,
-                        "sätt `each` till ett helt antal av {unit} (till exempel `each = {instead}`)",
+                        "sätt `each` till ett belopp jämnt delbart med {unit} (till exempel `each = {instead}`)",
                         "set `each` to a whole number of {unit} (for example `each = {instead}`)"
                     )
                 }
                 FixedPart::Except(_) => say!(
                     lang,
-                    "sätt delen under `except` till ett helt antal av {unit}",
+                    "sätt delen under `except` till ett belopp jämnt delbart med {unit}",
                     "set the part under `except` to a whole number of {unit}"
                 ),
             };
