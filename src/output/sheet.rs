@@ -375,9 +375,16 @@ fn total_row(width: usize, words: Words, column: usize, amount: Amount, whole: b
         .collect()
 }
 
-/// The money an actor with units under it receives itself: "Region … (egna medel)".
+/// The money an actor with units under it receives itself, not assigned to one of them:
+/// "Region … (utan enhet)".
 pub fn own_funds(name: &str, lang: Lang) -> String {
-    format!("{name} ({})", lang.pick("egna medel", "own funds"))
+    format!("{name} ({})", own_funds_word(lang))
+}
+
+/// What the money an actor receives itself is called under the actor's own row. Not "egna
+/// medel": to an ekonom that is the actor's own money, and this is the grant.
+pub fn own_funds_word(lang: Lang) -> &'static str {
+    lang.pick("utan enhet", "without a unit")
 }
 
 pub fn payment_word(payment: Payment, lang: Lang) -> &'static str {
@@ -534,19 +541,15 @@ fn per_actor(report: &PerActor, words: Words) -> Sheet {
         Words::Machine => format!("area_{a}"),
         _ => format!("{} {a}", words.pick("Område", "Area", "")),
     }));
-    // Each row is what the actor receives itself; on the screen "Totalt" of an actor with
-    // units includes theirs, so this column has its own name.
-    headers.push(
-        words
-            .pick("Egna medel", "Own funds", "own_total")
-            .to_string(),
-    );
+    // Each row is what the actor receives itself, so that the rows sum to the total. Not
+    // "Totalt": on the screen an actor's total includes its units'.
+    headers.push(words.pick("Belopp", "Amount", "own_total").to_string());
     let mut total = vec![text(words.lang().total(report.complete))];
     total.extend(std::iter::repeat_n(Value::Empty, levels));
     total.extend(report.area_totals.iter().map(|a| Value::Amount(*a)));
     total.push(Value::Amount(report.total));
     // What each actor or kommun receives itself, so that the rows sum to the total: a group's
-    // own money is named as on the screen, "X (egna medel)"; the machine dialect keeps the
+    // own money is named as on the screen, "X (utan enhet)"; the machine dialect keeps the
     // name as it is (its amounts are always own funds). In each level's column the group at
     // that level the row is in, or the row itself when it is that group; the rows come
     // top-down (a group before the rows under it), so the groups above a row are the last

@@ -501,11 +501,11 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
             let marker = format!("{}– ", super::depth_marker(row.depth, "  "));
             let room = name_width.saturating_sub(crate::output::grid::width(&marker));
             let own = visible(&sheet::own_funds(&row.name, lang)).into_owned();
-            // Under its own row the name can go: "egna medel" is what must show.
+            // Under its own row the name can go: "utan enhet" is what must show.
             let label = if crate::output::grid::width(&own) <= room {
                 own
             } else {
-                short(lang.pick("egna medel", "own funds"), room)
+                short(sheet::own_funds_word(lang), room)
             };
             let label = format!("{marker}{label}");
             names.push(label.clone());
@@ -539,8 +539,8 @@ pub fn per_actor(report: &PerActor, title: &str, layout: Layout) -> String {
         ),
         lang.pick("kronor", "kronor"),
         note(lang.pick(
-            "Rader med – ingår i raden ovanför (regionens egna medel och enheter, länets kommuner).",
-            "Rows marked – are part of the row above (the region's own funds and units, the county's kommuner)."
+            "Rader med – ingår i raden ovanför (regionens enheter och medel utan enhet, länets kommuner).",
+            "Rows marked – are part of the row above (the region's units and money without a unit, the county's kommuner)."
         ), layout)
     )
 }

@@ -113,7 +113,7 @@ fn kommuner_and_actors_side_by_side() {
     // The region's own money on a row under it, so that the rows under it add up to it: its
     // total less its units' (Folkhälsoenheten 3 510 836 and Föräldra-barnhälsan 381 600 kr in
     // 2026, seed 001), on either side.
-    let own = row(&out.stdout, "– egna medel");
+    let own = row(&out.stdout, "– utan enhet");
     let json = diff_real(&["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let actors = v["actors"].as_array().unwrap();
@@ -404,7 +404,7 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!((top(3), top(4)), (12_697_775, 12_689_898));
     let own = rows
         .iter()
-        .find(|r| &r[0] == "actor" && &r[2] == "Region Jämtland Härjedalen (egna medel)")
+        .find(|r| &r[0] == "actor" && &r[2] == "Region Jämtland Härjedalen (utan enhet)")
         .unwrap();
     assert_eq!((&own[1], &own[4], &own[11]), ("rjh", "4205026", "rjh"));
     let ostersund = rows
@@ -1452,7 +1452,7 @@ fn a_unit_under_a_unit_stands_deeper_in_every_format() {
     table
         .assert_status(0)
         .assert_stdout_contains("│ – Folkhälsoenheten ")
-        .assert_stdout_contains("│   – egna medel ")
+        .assert_stdout_contains("│   – utan enhet ")
         .assert_stdout_contains("│   – Föräldra-barnh");
     assert_eq!(
         row(&table.stdout, "– Folkhälsoenheten")[1],
@@ -1462,7 +1462,7 @@ fn a_unit_under_a_unit_stands_deeper_in_every_format() {
     );
     moved_actors(&["--format", "md"])
         .assert_stdout_contains(&typeset("| – Folkhälsoenheten | 3 892 436 kr |"))
-        .assert_stdout_contains(&typeset("| – – egna medel | 3 510 836 kr |"))
+        .assert_stdout_contains(&typeset("| – – utan enhet | 3 510 836 kr |"))
         .assert_stdout_contains(&typeset("| – – Föräldra-barnhälsan | 381 600 kr |"));
     // CSV: each row names the row it is part of; the rows under one add up to it.
     let out = moved_actors(&["--format", "csv", "--csv", "rfc4180"]);
@@ -1470,7 +1470,7 @@ fn a_unit_under_a_unit_stands_deeper_in_every_format() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let actor = |key: &str, own: bool| {
         rows.iter()
-            .find(|r| &r[0] == "actor" && &r[1] == key && r[2].ends_with("(egna medel)") == own)
+            .find(|r| &r[0] == "actor" && &r[1] == key && r[2].ends_with("(utan enhet)") == own)
             .unwrap_or_else(|| panic!("no {key}"))
     };
     assert_eq!(&actor("fbh", false)[11], "fhe");

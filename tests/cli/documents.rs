@@ -1722,7 +1722,7 @@ fn previous_adds_last_years_amounts_and_the_change() {
         .position(|l| l.starts_with("| Region Jämtland Härjedalen |"))
         .unwrap();
     assert!(
-        rows[region + 1].starts_with("| – egna medel |"),
+        rows[region + 1].starts_with("| – utan enhet |"),
         "{compared}"
     );
     // Both comparison tables end with a total row that adds up their rows: the actors' top
@@ -1913,7 +1913,7 @@ fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
         &amount("3 892 436")
     );
     assert_eq!(
-        cell_after(&per_actor, "– – egna medel").last().unwrap(),
+        cell_after(&per_actor, "– – utan enhet").last().unwrap(),
         &amount("3 510 836")
     );
     assert_eq!(
@@ -1956,7 +1956,7 @@ fn a_unit_under_a_unit_stands_deeper_in_the_documents() {
         .collect();
     for name in [
         "– Folkhälsoenheten",
-        "– – egna medel",
+        "– – utan enhet",
         "– – Föräldra-barnhälsan",
     ] {
         assert!(cells.iter().any(|c| c == name), "{name}: {cells:?}");
@@ -3235,14 +3235,14 @@ fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
     assert!(!old.contains("Fokusområden"));
     assert!(!old.contains("Berörda verksamheter"));
     assert!(
-        old.contains("Indragna rader ingår i raden ovanför: aktörens egna medel och dess enheter.")
+        old.contains("Indragna rader ingår i raden ovanför: medel utan enhet och dess enheter.")
     );
     let new = md("allocations/plan-2026.toml");
     assert!(new.contains(
         "\n| Insats | Beskrivning | Fokusområden | Berörda verksamheter | Ansvarig verksamhet | Belopp |\n"
     ));
     assert!(new.contains(
-        "Indragna rader ingår i raden ovanför: aktörens egna medel, dess enheter och länets kommuner."
+        "Indragna rader ingår i raden ovanför: medel utan enhet, dess enheter och länets kommuner."
     ));
 }
 

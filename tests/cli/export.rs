@@ -111,7 +111,7 @@ fn csv_files_open_in_swedish_excel_and_sum_to_the_plan() {
     assert_eq!(berg[2..], ["21200", "75000", "100000", "196200"]);
 
     let (headers, rows) = read_excel_csv(&ut.join("per-aktor.csv"));
-    assert_eq!(column_sum(&headers, &rows, "Egna medel"), 12_689_898);
+    assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
     let kfjh = rows
         .iter()
         .find(|r| r[0] == "Kommunförbundet Jämtland Härjedalen")
@@ -992,7 +992,7 @@ const COLUMN_SUMS: &[(&str, &[(&str, i64)])] = &[
             ("Område 1", 4_000_000),
             ("Område 2", 2_501_626),
             ("Område 3", 6_188_272),
-            ("Egna medel", 12_689_898),
+            ("Belopp", 12_689_898),
         ],
     ),
     ("per-rubrik.csv", &[("Belopp", 12_689_898)]),
@@ -1069,10 +1069,10 @@ fn totalt_means_the_same_figure_on_screen_and_in_the_file() {
     let header = out.stdout.lines().next().unwrap();
     assert_eq!(
         header,
-        "\u{feff}Mottagare;Ingår i;Område 1;Område 2;Område 3;Egna medel"
+        "\u{feff}Mottagare;Ingår i;Område 1;Område 2;Område 3;Belopp"
     );
     out.assert_stdout_contains(
-        "Region Jämtland Härjedalen (egna medel);Region Jämtland Härjedalen;500000;455026;3250000;4205026\r\n",
+        "Region Jämtland Härjedalen (utan enhet);Region Jämtland Härjedalen;500000;455026;3250000;4205026\r\n",
     );
     assert!(!out.stdout.contains("Totalt"), "{}", out.stdout);
 }
@@ -2198,7 +2198,7 @@ fn nested_headings_and_units_have_a_column_per_level() {
     // none at its own level.
     let own = rows
         .iter()
-        .find(|r| r[0] == "Folkhälsoenheten (egna medel)")
+        .find(|r| r[0] == "Folkhälsoenheten (utan enhet)")
         .unwrap();
     assert_eq!(
         own[1..3],
@@ -2206,7 +2206,7 @@ fn nested_headings_and_units_have_a_column_per_level() {
     );
     let fbh = rows.iter().find(|r| r[0] == "Föräldra-barnhälsan").unwrap();
     assert_eq!(fbh[1..3], ["Region Jämtland Härjedalen", ""]);
-    assert_eq!(column_sum(&headers, &rows, "Egna medel"), 12_689_898);
+    assert_eq!(column_sum(&headers, &rows, "Belopp"), 12_689_898);
     // For a program.
     let machine = allocate(
         dir,

@@ -1083,7 +1083,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
                 .map(|a| figure_cell(marks.plain(*a)))
                 .collect();
             cells.push(figure_cell(marks.plain(actor.own_total)));
-            let name = texts(lang.pick("egna medel", "own funds"));
+            let name = texts(crate::output::sheet::own_funds_word(lang));
             rows.push(actor_row(actor.depth + 1, name, cells));
         }
     }
@@ -1113,10 +1113,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     let in_kommuner = below.clone().any(|r| r.group.as_deref() == group);
     let units = below.clone().any(|r| r.group.as_deref() != group);
     let parts: Vec<&str> = [
-        (
-            own,
-            lang.pick("aktörens egna medel", "the actor's own funds"),
-        ),
+        (own, lang.pick("medel utan enhet", "money without a unit")),
         (units, lang.pick("dess enheter", "its units")),
         (
             in_kommuner,

@@ -180,10 +180,10 @@ pub fn moved_lines(d: &PlanDiff, old_column: &str, new_column: &str, lang: Lang)
 }
 
 /// A row's name in a table where it stands under its actor: the actor's own money as
-/// "egna medel" (the actor's name is the row above), as `report` shows it.
+/// "utan enhet" (the actor's name is the row above), as `report` shows it.
 pub fn shown_label(row: &Row, lang: Lang) -> String {
     if row.own {
-        lang.pick("egna medel", "own funds").to_string()
+        crate::output::sheet::own_funds_word(lang).to_string()
     } else {
         row.label.clone()
     }
