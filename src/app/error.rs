@@ -607,8 +607,8 @@ impl Error {
                 let default = crate::input::read::MAX_FILE_BYTES / (1024 * 1024);
                 line(say!(
                     lang,
-                    "miljövariabeln {var} är \"{value}\", som inte är en gräns: ange ett helt antal MiB, minst 1, med bara siffror (till exempel {var}=512), eller ta bort variabeln för standardgränsen {default} MiB",
-                    "the environment variable {var} is \"{value}\", which is no limit: give a whole number of MiB, at least 1, in digits only (for example {var}=512), or unset it for the default limit of {default} MiB"
+                    "miljövariabeln {var} är \"{value}\", som inte är en giltig gräns: ange ett helt antal MiB, minst 1, med bara siffror (till exempel {var}=512), eller ta bort variabeln för standardgränsen {default} MiB",
+                    "the environment variable {var} is \"{value}\", which is not a valid limit: give a whole number of MiB, at least 1, in digits only (for example {var}=512), or unset it for the default limit of {default} MiB"
                 ))
             }
             Error::LangVar(value) => {
@@ -616,8 +616,8 @@ impl Error {
                 let value = visible(value);
                 line(say!(
                     lang,
-                    "miljövariabeln {var} är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska",
-                    "the environment variable {var} is \"{value}\", which is no language: give sv (Swedish) or en (English), or unset it for Swedish"
+                    "miljövariabeln {var} är \"{value}\", som inte är ett giltigt värde: ange sv (svenska) eller en (engelska), med små bokstäver, eller ta bort variabeln för svenska",
+                    "the environment variable {var} is \"{value}\", which is not a valid value: give sv (Swedish) or en (English), in lower case, or unset it for Swedish"
                 ))
             }
             Error::CsvWithoutCsv => line(
@@ -786,8 +786,8 @@ impl Error {
                     .to_string(),
                 ReportMisuse::LettersNeedFolder => lang
                     .pick(
-                        "fördelningsbeskeden skrivs som filer i en mapp: ange --output MAPP (inte -)",
-                        "the letters are written as files in a folder: give --output DIR (not -)",
+                        "fördelningsbeskeden skrivs som filer i en mapp: ange --output MAPP (de kan inte skrivas till skärmen)",
+                        "the letters are written as files in a folder: give --output DIR (they cannot go to standard output)",
                     )
                     .to_string(),
                 ReportMisuse::LettersNeedDecisionDate => lang
@@ -940,8 +940,8 @@ impl Error {
             Error::FollowUp(misuse) => line(
                 match misuse {
                     Misuse::FormsNeedFolder => lang.pick(
-                        "blanketterna skrivs till en mapp: ange --output MAPP (inte -)",
-                        "the forms are written to a folder: give --output DIR (not -)",
+                        "blanketterna skrivs som filer i en mapp: ange --output MAPP (de kan inte skrivas till skärmen)",
+                        "the forms are written as files in a folder: give --output DIR (they cannot go to standard output)",
                     ),
                     Misuse::FormsFormat => lang.pick(
                         "blanketterna skrivs som CSV eller XLSX: ange --format csv eller --format xlsx",

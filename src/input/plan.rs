@@ -799,11 +799,13 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     .collect();
                 // Digits grouped by spaces belong to the number (`518 183,8`).
                 let whole = whole.trim_start().to_string();
+                // `12,689,898` whole: every group, so that it can be told as thousands.
                 let fraction: String = at
                     .chars()
                     .skip(1)
-                    .take_while(char::is_ascii_digit)
+                    .take_while(|c| c.is_ascii_digit() || *c == ',')
                     .collect();
+                let fraction = fraction.trim_end_matches(',');
                 return ParseErrorKind::DecimalComma {
                     written: format!("{whole},{fraction}"),
                 };

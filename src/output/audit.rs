@@ -274,7 +274,7 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
         (
             "Den 1 enhet som då blir över går till kommunen med störst rest (kolumnen Ordning, 1);"
                 .to_string(),
-            "The 1 unit then left over goes to the kommun with the largest remainder (rank 1);"
+            "The 1 unit then left over goes to the kommun with the largest remainder (column Order, 1);"
                 .to_string(),
         )
     } else {
@@ -283,7 +283,7 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
                 "De {units} enheter som då blir över fördelas en i taget till kommunerna med störst rest, i turordning (kolumnen Ordning, 1 först);"
             ),
             format!(
-                "The {units} units then left over go one each to the kommuner with the largest remainders, in rank order (rank 1 first);"
+                "The {units} units then left over go one at a time to the kommuner with the largest remainders, in turn (column Order, 1 first);"
             ),
         )
     };
@@ -308,9 +308,9 @@ pub fn table(audit: &Audit, lang: Lang, width: u16, out: &mut dyn Write) -> std:
         "Så räknas det: varje kommun får först de hela enheter ({unit}) som dess exakta kvot rymmer (nedrundat).\n\
          {left_sv}{ties_sv} Delarna summerar alltid\n\
          exakt till beloppet, och ingen kommun hamnar en hel enhet eller mer från sin exakta kvot.\n",
-        "How it works: each kommun first gets the whole units ({unit}) its exact quota holds (the floor).\n\
+        "How it works: each kommun first gets the whole units ({unit}) its exact share holds (rounded down).\n\
          {left_en}{ties_en} The parts\n\
-         always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact quota.\n"
+         always sum exactly to the amount, and no kommun ends up a whole unit or more from its exact share.\n"
     );
     let how = how.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
     text.push_str(&wrap(&how, columns, "", ""));
@@ -444,12 +444,13 @@ impl<'a> StepText<'a> {
             if is_percent {
                 lang.pick("Exakt andel", "Exact share")
             } else {
-                lang.pick("Exakt kvot", "Exact quota")
+                lang.pick("Exakt kvot", "Exact share")
             }
             .to_string(),
-            lang.pick("Ned\u{ad}run\u{ad}dat", "Floor").to_string(),
+            lang.pick("Ned\u{ad}run\u{ad}dat", "Rounded down")
+                .to_string(),
             lang.pick("Rest", "Remain\u{ad}der").to_string(),
-            lang.pick("Ord\u{ad}ning", "Rank").to_string(),
+            lang.pick("Ord\u{ad}ning", "Order").to_string(),
             unit_text.clone(),
             if is_percent {
                 lang.pick("Procent", "Percent")
@@ -665,10 +666,10 @@ pub fn csv(audit: Audit, dialect: Dialect, lang: Lang, out: impl Write) -> std::
         ("Kommun", "Kommun", "kommun"),
         ("Vikt", "Weight", "weight"),
         // The words of the table on the screen.
-        ("Exakt kvot", "Exact quota", "quota"),
-        ("Nedrundat", "Floor", "floor"),
+        ("Exakt kvot", "Exact share", "quota"),
+        ("Nedrundat", "Rounded down", "floor"),
         ("Rest", "Remainder", "remainder"),
-        ("Ordning", "Rank", "rank"),
+        ("Ordning", "Order", "rank"),
         ("Extra enhet", "Extra unit", "extra_unit"),
         ("Resultat", "Result", "result"),
         ("Skillnad", "Difference", "difference"),

@@ -540,7 +540,7 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
         (false, _) => "",
         (true, false) => lang.pick(
-            " (preliminärt: alla rader är inte redovisade)",
+            " (preliminärt: inte alla rader är redovisade)",
             " (preliminary: not every line is reported)",
         ),
         (true, true) => lang.pick(

@@ -425,7 +425,7 @@ impl Edit {
              #\n\
              # Skapad med `allocate init` ur {from} ({old_year} års plan för {county}).\n\
              # Aktörer, kommuner, fördelningsnycklar, fokusområden, områden, insatser, rubriker och\n\
-             # angivna summor är {last_sv}, med kommentarerna; tidsgränserna är flyttade till i år.\n\
+             # angivna summor är {last_sv}, med kommentarerna; tidsgränserna är flyttade till {year}.\n\
              #\n\
              # Varje belopp står som 0, med {last_sv} belopp i kommentaren efter. Fyll i årets\n\
              # belopp ur beslutsunderlaget. `allocate check` listar varje belopp som återstår\n\
@@ -435,7 +435,7 @@ impl Edit {
              #\n\
              # Made with `allocate init` from {from} ({old_year}'s plan for {county}).\n\
              # Actors, kommuner, keys, focus areas, areas, insatser, headings and stated totals are\n\
-             # {last_en}, with their comments; the deadlines are moved to this year.\n\
+             # {last_en}, with their comments; the deadlines are moved to {year}.\n\
              #\n\
              # Every amount is 0, with {last_en} in the comment after it. Fill in this year's from\n\
              # the decision document. `allocate check` lists every amount left (amount-to-fill) until\n\

@@ -68,6 +68,12 @@ impl From<Lang> for Style {
 }
 
 impl Style {
+    /// The minus sign of this style's figures, also for a subtraction written out beside them
+    /// (`12 689 898 kr - 12 697 775 kr = -7 877 kr`), so that the two are one sign.
+    pub fn minus(self) -> char {
+        self.typography.minus()
+    }
+
     /// The terminal's and every file's figures: `-7 877 kr`.
     pub fn plain(lang: Lang) -> Style {
         Style {

@@ -1164,10 +1164,14 @@ fn statement_block(
         invoice.kommunkod,
     ))
     .into_owned();
-    let head = format!(
-        "{}: {who} {}",
-        lang.pick("Samlingsfaktura", "Collective invoice"),
-        format!("→ {}", visible(report.region)).replace(' ', "\u{a0}")
+    // From whom to whom in words: an arrow from the kommun to the region reads as money
+    // going that way, and the money goes the other way.
+    let region = visible(report.region);
+    let to = crate::say!(lang, "till {region}", "to {region}").replace(' ', "\u{a0}");
+    let head = crate::say!(
+        lang,
+        "Samlingsfaktura från {who} {to}",
+        "Collective invoice from {who} {to}"
     );
     let mut text = format!("{}\n", wrap(&head, usize::from(layout.width), "", "  "));
     if let Some(reference) = report.reference {

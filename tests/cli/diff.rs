@@ -62,7 +62,7 @@ fn the_stated_change_is_checked_against_last_years_plan() {
             "  Föregående års belopp enligt 2026 års plan: 12 697 775 kr ✓ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
-            "  Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+            "  Angiven förändring: -7 877 kr ✓ 12 689 898 kr - 12 697 775 kr = -7 877 kr",
         );
 }
 
@@ -271,7 +271,7 @@ fn diff_in_english() {
         ["12,697,775 kr", "12,689,898 kr", "-7,877 kr", "-0.06 %"]
     );
     out.assert_stdout_contains(
-        "  Stated change: -7,877 kr ✓ 12,689,898 kr − 12,697,775 kr = -7,877 kr",
+        "  Stated change: -7,877 kr ✓ 12,689,898 kr - 12,697,775 kr = -7,877 kr",
     );
 }
 
@@ -292,12 +292,12 @@ fn a_previous_total_that_is_not_last_years_fails_the_diff() {
             "  Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)",
         )
         .assert_stdout_contains(
-            "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+            "  Angiven förändring: -7 102 kr ≠ 12 689 898 kr - 12 697 775 kr = -7 877 kr",
         )
         // What fails the comparison is on standard error too, for a run whose output goes
         // to a file (or is CSV or JSON, where a ≠ is easy to miss).
         .assert_stderr_contains(
-            "Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr",
+            "Angiven förändring: -7 102 kr ≠ 12 689 898 kr - 12 697 775 kr = -7 877 kr",
         )
         .assert_stderr_contains(
             "plan.toml: planens belopp för föregående år stämmer inte med ",

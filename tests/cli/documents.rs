@@ -2070,7 +2070,7 @@ fn previous_that_disagrees_with_the_plans_figures_is_marked_and_exits_1() {
         .assert_stdout_contains("**fel 1** `[previous-year]` `plan-2026.toml:19:25`: Föregående års belopp enligt 2026 års plan:")
         .assert_stdout_contains("**fel 2** `[previous-year]` `plan-2026.toml:20:17`: Angiven förändring:")
         .assert_stderr_contains("Föregående års belopp enligt 2026 års plan: 12 697 000 kr ≠ (2025 års plan: 12 697 775 kr)")
-        .assert_stderr_contains("Angiven förändring: -7 102 kr ≠ 12 689 898 kr − 12 697 775 kr = -7 877 kr")
+        .assert_stderr_contains("Angiven förändring: -7 102 kr ≠ 12 689 898 kr - 12 697 775 kr = -7 877 kr")
         .assert_stderr_contains("plan-2026.toml: planens belopp för föregående år stämmer inte med plan-2025.toml; dokumentet markerar dem med ≠");
     // As `diff` says of the same two plans.
     allocate(dir.path(), &["diff", "plan-2025.toml", "plan-2026.toml"]).assert_status(1);

@@ -3778,7 +3778,7 @@ fn forms_need_a_folder_and_a_spreadsheet_format() {
     let year = Year::new();
     let out = year.run(&["follow-up", PLAN, "--forms"]);
     out.assert_status(2)
-        .assert_stderr_contains("blanketterna skrivs till en mapp: ange --output");
+        .assert_stderr_contains("blanketterna skrivs som filer i en mapp: ange --output");
     let json = year.run(&[
         "follow-up",
         PLAN,
@@ -4195,7 +4195,10 @@ fn a_destination_that_cannot_be_written_is_told_before_the_forms_findings() {
             ][..],
             "en enda --view",
         ),
-        (&[plan, "--forms"][..], "blanketterna skrivs till en mapp"),
+        (
+            &[plan, "--forms"][..],
+            "blanketterna skrivs som filer i en mapp",
+        ),
         (
             &[plan, "--forms", "-o", "ut", "--format", "json"][..],
             "--format",
@@ -5689,8 +5692,9 @@ fn findings_are_separated_by_an_empty_line_as_checks_are() {
         .count();
     assert_eq!(blocks, 7, "{}", out.stdout);
     assert!(
-        out.stdout
-            .contains("efter de andra\n\nRedovisningar: 4 filer, 0 fel, 7 varningar\n\n"),
+        out.stdout.contains(
+            "när du kör `allocate follow-up`\n\nRedovisningar: 4 filer, 0 fel, 7 varningar\n\n"
+        ),
         "{}",
         out.stdout
     );

@@ -361,7 +361,7 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     .assert_stdout_empty()
     // The printed per-kommun table's cells (seed 001) go, and `init` says so: `check` then
     // compares fewer figures (tester s27).
-    .assert_stderr_contains("De tryckta beloppen per mottagare (`printed`) i insatserna 1.3, 2.5 och 3.4 är borttagna: de var 2026 års underlags. Skriv in årets om underlaget anger dem, så stämmer `check` av dem.\n");
+    .assert_stderr_contains("De tryckta beloppen per mottagare (`printed`) i insatserna 1.3, 2.5 och 3.4 är borttagna, eftersom de kom från 2026 års underlag. Skriv in årets belopp om underlaget anger dem, så kontrollerar `check` dem.\n");
     let new = read(&dir.path().join("plan-2027.toml"));
     // The comments that explain the plan stay, in their places.
     assert!(

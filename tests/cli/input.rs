@@ -368,7 +368,7 @@ fn a_file_size_limit_that_is_no_whole_number_of_mib_is_a_usage_error() {
         let limit = [("ALLOCATE_MAX_FILE_MB", value)];
         let out = run_env(&repo_root(), &["check", plan], None, &limit);
         out.assert_status(2).assert_stderr_contains(&format!(
-            "miljövariabeln ALLOCATE_MAX_FILE_MB är \"{value}\", som inte är en gräns: ange ett helt antal MiB, minst 1"
+            "miljövariabeln ALLOCATE_MAX_FILE_MB är \"{value}\", som inte är en giltig gräns: ange ett helt antal MiB, minst 1"
         ));
         assert!(out.stdout.is_empty(), "{value}: {}", out.stdout);
         run_env(
@@ -379,7 +379,7 @@ fn a_file_size_limit_that_is_no_whole_number_of_mib_is_a_usage_error() {
         )
         .assert_status(2)
         .assert_stderr_contains(&format!(
-            "the environment variable ALLOCATE_MAX_FILE_MB is \"{value}\", which is no limit: give a whole number of MiB, at least 1, in digits only (for example ALLOCATE_MAX_FILE_MB=512)"
+            "the environment variable ALLOCATE_MAX_FILE_MB is \"{value}\", which is not a valid limit: give a whole number of MiB, at least 1, in digits only (for example ALLOCATE_MAX_FILE_MB=512)"
         ));
     }
     // A whole number, with spaces around it, or nothing at all (the default) is a limit.

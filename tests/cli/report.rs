@@ -171,11 +171,11 @@ fn invoices_2026_end_with_the_reconciliation_line() {
     out.assert_status(0)
         // 81 characters: at 80 columns the recipient ends the line.
         .assert_stdout_contains(
-            "Samlingsfaktura: Kommunförbundet Jämtland Härjedalen\n  → Region Jämtland Härjedalen\n",
+            "Samlingsfaktura från Kommunförbundet Jämtland Härjedalen\n  till Region Jämtland Härjedalen\n",
         )
-        .assert_stdout_contains("Samlingsfaktura: Östersund (2380) → Region Jämtland Härjedalen")
+        .assert_stdout_contains("Samlingsfaktura från Östersund (2380) till Region Jämtland Härjedalen")
         .assert_stdout_contains(
-            "Samlingsfaktura: Fontänhus Jämtland Härjedalen → Region Jämtland Härjedalen",
+            "Samlingsfaktura från Fontänhus Jämtland Härjedalen\n  till Region Jämtland Härjedalen\n",
         )
         .assert_stdout_contains("Referenskod: 400105")
         .assert_stdout_contains("Ej använda medel återbetalas senast 2027-03-31")
@@ -243,7 +243,9 @@ fn all_views_by_default_and_in_english() {
         .assert_stdout_contains("Distribution per responsible actor")
         .assert_stdout_contains("Summary per actor handling the funds")
         .assert_stdout_contains("Insatser per area")
-        .assert_stdout_contains("Collective invoice: Östersund (2380) → Region Jämtland Härjedalen")
+        .assert_stdout_contains(
+            "Collective invoice from Östersund (2380) to Region Jämtland Härjedalen",
+        )
         .assert_stdout_contains("= 12,689,898 kr = the county total ✓");
 }
 
@@ -257,7 +259,7 @@ fn filter_by_kommun_shows_only_its_invoice() {
         "2380",
     ]);
     out.assert_status(0)
-        .assert_stdout_contains("Samlingsfaktura: Östersund (2380)")
+        .assert_stdout_contains("Samlingsfaktura från Östersund (2380)")
         .assert_stdout_contains("= 436 000 kr (urval)");
     assert!(!out.stdout.contains("Kommunförbundet"));
 }
@@ -275,7 +277,14 @@ fn unknown_filter_name_is_a_usage_error_with_a_suggestion() {
         .assert_stderr_contains("okänd aktör `folkhalsoenheten`. Menade du `Folkhälsoenheten`?");
     report(&["allocations/plan-2026.toml", "--kommun", "326"])
         .assert_status(2)
-        .assert_stderr_contains("okänd kommun `326`. Menade du `2326`?");
+        .assert_stderr_contains("okänd kommun `326`. Menade du `2326`?")
+        // Given as a code, the kommuner are listed with theirs (tester s33 B3).
+        .assert_stderr_contains("Planen har: 2303 Ragunda, 2305 Bräcke, 2309 Krokom,");
+    // An area is a number: every other is one digit from it, so no guess, only the list.
+    let out = report(&["allocations/plan-2026.toml", "--area", "4"]);
+    out.assert_status(2)
+        .assert_stderr_contains("okänt område `4`. Planen har: 1, 2, 3\n");
+    assert!(!out.stderr.contains("Menade du"), "{}", out.stderr);
 }
 
 /// An actor by its name or short name selects what its id does; a name typed with a control

@@ -298,7 +298,7 @@ fn unknown_key_and_bad_arguments_are_refused() {
         .assert_stdout_contains("Den 1 enhet som då blir över går till kommunen med")
         .assert_stdout_contains("störst rest (kolumnen Ordning, 1);");
     split(&["1", "--key", SHIPPED_KEY, "--lang", "en"])
-        .assert_stdout_contains("The 1 unit then left over goes to the kommun with the largest");
+        .assert_stdout_contains("The 1 unit then left over goes to the kommun with the");
     split(&["7", "--key", SHIPPED_KEY]).assert_stdout_contains("De 4 enheter som då blir över");
     // Finer than öre: no unit divides it, and the message says so rather than suggest a unit
     // that is refused in its turn.

@@ -181,8 +181,8 @@ fn the_environment_sets_the_language_of_every_command() {
         assert_eq!(
             out.stderr,
             format!(
-                "fel: miljövariabeln ALLOCATE_LANG är \"{value}\", som inte är ett språk: ange sv (svenska) eller en (engelska), eller ta bort variabeln för svenska\n\
-                 error: the environment variable ALLOCATE_LANG is \"{value}\", which is no language: give sv (Swedish) or en (English), or unset it for Swedish\n"
+                "fel: miljövariabeln ALLOCATE_LANG är \"{value}\", som inte är ett giltigt värde: ange sv (svenska) eller en (engelska), med små bokstäver, eller ta bort variabeln för svenska\n\
+                 error: the environment variable ALLOCATE_LANG is \"{value}\", which is not a valid value: give sv (Swedish) or en (English), in lower case, or unset it for Swedish\n"
             )
         );
     }
@@ -439,7 +439,7 @@ fn forms_to_standard_output_are_refused_as_a_folder_is_needed() {
             .assert_status(2)
             .assert_stdout_empty()
             .assert_stderr_contains(
-                "fel: blanketterna skrivs till en mapp: ange --output MAPP (inte -)",
+                "fel: blanketterna skrivs som filer i en mapp: ange --output MAPP (de kan inte skrivas till skärmen)",
             );
     }
     let mut en = vec![
@@ -453,7 +453,7 @@ fn forms_to_standard_output_are_refused_as_a_folder_is_needed() {
     allocate(&repo_root(), &en)
         .assert_status(2)
         .assert_stderr_contains(
-            "error: the forms are written to a folder: give --output DIR (not -)",
+            "error: the forms are written as files in a folder: give --output DIR (they cannot go to standard output)",
         );
 }
 

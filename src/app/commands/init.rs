@@ -206,7 +206,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             "{}",
             say!(
                 lang,
-                "De tryckta beloppen per mottagare (`printed`) i {noun} {ids} är borttagna: de var {old_year} års underlags. Skriv in årets om underlaget anger dem, så stämmer `check` av dem.",
+                "De tryckta beloppen per mottagare (`printed`) i {noun} {ids} är borttagna, eftersom de kom från {old_year} års underlag. Skriv in årets belopp om underlaget anger dem, så kontrollerar `check` dem.",
                 "The printed amounts per recipient (`printed`) of {noun} {ids} are removed: they were the {old_year} document's. Write in this year's if the document prints them, and `check` compares them."
             )
         )?;

@@ -214,7 +214,13 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                     .iter()
                     .map(|a| a.number.get_ref().to_string())
                     .collect();
-                return Err(unknown(Thing::Area, area.to_string(), known, Vec::new()));
+                // No guess: every other number is one digit from it, and the list is short.
+                return Err(Error::Unknown {
+                    thing: Thing::Area,
+                    name: area.to_string(),
+                    suggestion: None,
+                    known,
+                });
             }
         }
     }
@@ -252,10 +258,16 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
                 });
             }
             (None, None) => {
+                // Given as a kommunkod, the plan's kommuner are listed with theirs.
+                let by_code =
+                    !kommun.trim().is_empty() && kommun.trim().chars().all(|c| c.is_ascii_digit());
                 let known = plan
                     .kommuner
                     .iter()
-                    .map(|k| k.name.get_ref().clone())
+                    .map(|k| match by_code {
+                        true => format!("{} {}", k.code.get_ref(), k.name.get_ref()),
+                        false => k.name.get_ref().clone(),
+                    })
                     .collect();
                 let codes = plan
                     .kommuner

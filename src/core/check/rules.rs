@@ -479,7 +479,11 @@ pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {
 }
 
 /// (Warning) requisition, invoicing and reporting in the plan year, repayment the year after.
+/// Not when the plan year is no year: `plan-year` tells that, and "not in 26" would not help.
 pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
+    if !crate::core::plan::YEARS.contains(ledger.plan.plan.year.get_ref()) {
+        return;
+    }
     for (deadline, date, expected_year) in deadlines(ledger) {
         if date.get_ref().year != expected_year {
             findings.warning(

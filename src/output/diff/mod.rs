@@ -159,6 +159,7 @@ pub fn year_check_line(check: &YearCheck, d: &PlanDiff, style: impl Into<Style>)
     let (old_year, new_year, lang) = (d.old.year, d.new.year, figures.style.lang);
     let a = |x: Amount| figures.amount(x);
     let mark = if check.holds() { "✓" } else { "≠" };
+    let minus = figures.style.minus();
     match (check.kind, lang) {
         (YearCheckKind::PreviousTotal, Lang::Sv) => format!(
             "  Föregående års belopp enligt {new_year} års plan: {} {mark} ({old_year} års plan: {})",
@@ -171,14 +172,14 @@ pub fn year_check_line(check: &YearCheck, d: &PlanDiff, style: impl Into<Style>)
             a(check.computed)
         ),
         (YearCheckKind::StatedChange, Lang::Sv) => format!(
-            "  Angiven förändring: {} {mark} {} − {} = {}",
+            "  Angiven förändring: {} {mark} {} {minus} {} = {}",
             figures.change(check.stated),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),
             figures.change(check.computed)
         ),
         (YearCheckKind::StatedChange, Lang::En) => format!(
-            "  Stated change: {} {mark} {} − {} = {}",
+            "  Stated change: {} {mark} {} {minus} {} = {}",
             figures.change(check.stated),
             a(d.county.new.unwrap_or(Amount::ZERO)),
             a(d.county.old.unwrap_or(Amount::ZERO)),

@@ -504,7 +504,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
         (false, _) => "",
         (true, false) => lang.pick(
-            " Beloppet är preliminärt: alla rader är inte redovisade.",
+            " Beloppet är preliminärt: inte alla rader är redovisade.",
             " The amount is preliminary: not every line is reported.",
         ),
         (true, true) => lang.pick(

@@ -1240,7 +1240,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             let (it, table) = (pronoun(*t), t.table());
             say!(
                 lang,
-                "menade du `{s}`? Annars lägg till {it} under {table}",
+                "menade du `{s}`? Lägg annars till {it} under {table}",
                 "did you mean `{s}`? Otherwise add it under {table}"
             )
         }

@@ -986,7 +986,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         ),
         UsageProblem::OtherPlan { plan, .. } | UsageProblem::YearSpan { plan, .. } => say!(
             lang,
-            "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output DIR`); den här räknas inte",
+            "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output MAPP`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
         ),
         UsageProblem::NoYear { year, form: false } => say!(
@@ -1028,7 +1028,7 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         UsageProblem::MissingRecipient { closing, .. } => {
             let mut hint = say!(
                 lang,
-                "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output DIR`) och ta med den ifyllda filen på kommandoraden, efter de andra",
+                "skicka mottagarens blankett (`allocate follow-up PLAN --forms --output MAPP`) och ange den ifyllda filen efter de andra när du kör `allocate follow-up`",
                 "send the recipient its form (`allocate follow-up PLAN --forms --output DIR`) and give the filled-in file on the command line, after the others"
             );
             if *closing {

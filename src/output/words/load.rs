@@ -568,12 +568,18 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::TypographicQuote { quote }, Lang::En) => {
             format!("the text is in typographic quotes ({quote}), not straight ones (\")")
         }
-        (ParseErrorKind::DecimalComma { written }, Lang::Sv) => {
-            format!("talet {written} har decimalkomma")
-        }
-        (ParseErrorKind::DecimalComma { written }, Lang::En) => {
-            format!("the number {written} has a decimal comma")
-        }
+        (ParseErrorKind::DecimalComma { written }, Lang::Sv) => match thousands(written) {
+            Some(_) => format!(
+                "talet {written} kan läsas på två sätt: kommat kan vara tusentalsavgränsare eller decimaltecken"
+            ),
+            None => format!("talet {written} har decimalkomma"),
+        },
+        (ParseErrorKind::DecimalComma { written }, Lang::En) => match thousands(written) {
+            Some(_) => format!(
+                "the number {written} reads two ways: the comma may be a thousands separator or a decimal sign"
+            ),
+            None => format!("the number {written} has a decimal comma"),
+        },
         (ParseErrorKind::NumberWithSpaces { written }, Lang::Sv) => {
             format!("talet {written} är skrivet med mellanslag")
         }
@@ -998,11 +1004,23 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write straight quotes \"…\"; Word and Outlook replace them when text is pasted",
             )
             .to_string(),
-        ParseErrorKind::DecimalComma { written } => say!(
+        ParseErrorKind::DecimalComma { written } => match thousands(written) {
+            // Pasted from an English spreadsheet: quoting it as told would only be refused
+            // as ambiguous.
+            Some(whole) => {
+                let spaced = whole.replace('_', " ");
+                say!(
+                lang,
+                "menas {spaced} kr, skriv {whole}; ett belopp med decimaler skrivs inom citattecken med högst två decimaler, till exempel \"1 234,56\"",
+                "if {spaced} kr is meant, write {whole}; an amount with decimals is written in quotes with at most two decimals, for example \"1 234,56\""
+            )
+            }
+            None => say!(
             lang,
             "skriv talet inom citattecken, \"{written}\": ett belopp med decimaler (med en finare `unit` under [plan], till exempel \"0,1\") eller en procentsats; hela kronor skrivs som 481_600",
             "write the number in quotes, \"{written}\": an amount with decimals (with a finer `unit` under [plan], for example \"0,1\") or a percentage; whole kronor are written as 481_600"
         ),
+        },
         ParseErrorKind::NumberWithSpaces { written } => {
             let underscored = written
                 .trim_end_matches("kr")
@@ -1473,6 +1491,27 @@ fn syntax_words(detail: &str, lang: Lang) -> String {
 /// one is a point of the list.
 fn is_list_of_texts(key: &str) -> bool {
     matches!(key, "proposal" | "conditions" | "points")
+}
+
+/// `310,836` or `12,689,898`: commas before groups of three digits, as likely thousands pasted
+/// from an English spreadsheet as decimals. The whole number as TOML writes it (`310_836`),
+/// or `None`.
+fn thousands(written: &str) -> Option<String> {
+    let mut groups = written.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let grouped = digits(first)
+        && first.len() <= 3
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g));
+    grouped.then(|| {
+        [first]
+            .into_iter()
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join("_")
+    })
 }
 
 #[cfg(test)]
