@@ -230,18 +230,21 @@ fn lang_after_command(
 
 /// The command line's definition in a language: English as written in the code (and in the
 /// man page and completions), or Swedish, with every heading, description and option
-/// translated here.
+/// translated here; in both, each usage line as the help writes it.
 pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let command = Cli::command();
-    match lang {
+    let command = match lang {
         Lang::En => command,
-        Lang::Sv => fixed_usage(swedish(command), lang),
-    }
+        Lang::Sv => swedish(command),
+    };
+    fixed_usage(command, lang)
 }
 
-/// Every usage line as the help writes it: clap writes `[OPTIONS]` in every usage line and has
-/// no word for it in another language: in Swedish it is `[FLAGGOR]`.
+/// Every usage line as the help writes it (`allocate check [OPTIONS] <PLAN>...`), also in a
+/// usage error: clap would write the options that were given in place of `[OPTIONS]`
+/// (`allocate check --lang <LANG> <PLAN>...`, tester s33 C19). In Swedish, `[OPTIONS]` is
+/// `[FLAGGOR]`: clap has no word for it in another language.
 fn fixed_usage(mut command: clap::Command, lang: Lang) -> clap::Command {
     let words = |usage: String| match lang {
         Lang::En => usage,
@@ -1080,6 +1083,22 @@ mod tests {
         }
         // Every command's --lang, its formats, dialects and views.
         assert!(described > 20, "{described}");
+    }
+
+    /// The usage line of a usage error is the help's, in both languages (tester s33 C19).
+    #[test]
+    fn the_usage_line_is_the_helps_whatever_was_given() {
+        for (lang, usage) in [
+            (Lang::En, "allocate check [OPTIONS] <PLAN>..."),
+            (Lang::Sv, "allocate check [FLAGGOR] <PLAN>..."),
+        ] {
+            let error = command(lang)
+                .try_get_matches_from(["allocate", "check", "--lang", "en", "--color", "never"])
+                .err()
+                .map(|e| usage_error(&e, lang))
+                .unwrap_or_default();
+            assert!(error.contains(&format!(": {usage}\n")), "{error}");
+        }
     }
 
     #[test]

@@ -203,6 +203,24 @@ fn swedish_help_words_it_as_the_messages_do() {
     }
 }
 
+/// A usage error's usage line is the help's (tester s33 C19): `[OPTIONS]`, not the options
+/// that happened to be given, in English as in Swedish.
+#[test]
+fn a_usage_error_shows_the_usage_line_of_the_help() {
+    let out = allocate(&repo_root(), &["check", "--lang", "en", "--color", "never"]);
+    out.assert_status(2)
+        .assert_stderr_contains("\nUsage: allocate check [OPTIONS] <PLAN>...\n");
+    let out = allocate(
+        &repo_root(),
+        &["report", "--format", "html", "--lang", "en"],
+    );
+    out.assert_status(2)
+        .assert_stderr_contains("\nUsage: allocate report [OPTIONS] <PLAN>\n");
+    allocate(&repo_root(), &["check", "--color", "never"])
+        .assert_status(2)
+        .assert_stderr_contains("\nAnvändning: allocate check [FLAGGOR] <PLAN>...\n");
+}
+
 /// A binary run by another name (a copy, a link) still says `allocate` in its usage lines, in
 /// both languages, in help and in a usage error alike.
 #[cfg(unix)]
