@@ -230,14 +230,52 @@ fn lang_after_command(
 
 /// The command line's definition in a language: English as written in the code (and in the
 /// man page and completions), or Swedish, with every heading, description and option
-/// translated here.
+/// translated here; in both, each usage line as the help writes it.
 pub fn command(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
     let command = Cli::command();
-    match lang {
+    let command = match lang {
         Lang::En => command,
         Lang::Sv => swedish(command),
+    };
+    fixed_usage(command, lang)
+}
+
+/// Every usage line as the help writes it (`allocate check [OPTIONS] <PLAN>...`), also in a
+/// usage error: clap would write the options that were given in place of `[OPTIONS]`
+/// (`allocate check --lang <LANG> <PLAN>...`, tester s33 C19). In Swedish, `[OPTIONS]` is
+/// `[FLAGGOR]`: clap has no word for it in another language.
+fn fixed_usage(mut command: clap::Command, lang: Lang) -> clap::Command {
+    let words = |usage: String| match lang {
+        Lang::En => usage,
+        Lang::Sv => usage
+            .replace("[OPTIONS]", "[FLAGGOR]")
+            .replace("[COMMAND]", "[KOMMANDO]"),
+    };
+    // clap adds its `help` command when the command is built; its usage line is fixed too.
+    command.build();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |mut sub| {
+            let usage = words(usage_line(&mut sub));
+            sub.override_usage(usage)
+        });
     }
+    let usage = words(usage_line(&mut command));
+    command.override_usage(usage)
+}
+
+/// A command's usage line as clap makes it for its help, without the heading.
+fn usage_line(command: &mut clap::Command) -> String {
+    command
+        .render_usage()
+        .to_string()
+        .trim_start_matches("Usage:")
+        .trim()
+        .to_string()
 }
 
 /// Parses the command line, with help and usage errors in the language it asks for.
@@ -337,6 +375,10 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
         )
     {
         let text = unquoted(error, error.render().to_string());
+        let text = match lang {
+            Lang::Sv => swedish_help_words(&text),
+            Lang::En => text,
+        };
         return match reason {
             Some((theirs, Some(ours))) if error.kind() == ErrorKind::ValueValidation => {
                 text.replacen(&format!(": {theirs}"), &format!(": {ours}"), 1)
@@ -422,6 +464,19 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
 /// The Swedish help template: clap's layout with Swedish headings.
 const TEMPLATE_SV: &str = "{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}";
 
+/// clap's own words in the help it draws, which no template reaches: the headings of the values
+/// an option takes and of its default, in Swedish (`[standard: csv]`), as the usage errors
+/// word them (`tillåtna värden`).
+fn swedish_help_words(text: &str) -> String {
+    [
+        ("Possible values:", "Tillåtna värden:"),
+        ("[possible values: ", "[tillåtna värden: "),
+        ("[default: ", "[standard: "),
+    ]
+    .iter()
+    .fold(text.to_string(), |text, (en, sv)| text.replace(en, sv))
+}
+
 fn swedish(command: clap::Command) -> clap::Command {
     let name = command.get_name().to_string();
     let mut command = translate(command, &name).mut_subcommands(|sub| {
@@ -431,64 +486,39 @@ fn swedish(command: clap::Command) -> clap::Command {
     // clap adds its `help` command when the command is built; word it once it is there.
     command.build();
     const HELP_SV: &str = "Visa hjälpen för allocate eller för ett kommando";
-    let mut command = command.mut_subcommand("help", |help| {
+    command.mut_subcommand("help", |help| {
         help.about(HELP_SV)
             .help_template(TEMPLATE_SV)
             .subcommand_help_heading("Kommandon")
             .mut_subcommand("help", |inner| inner.about(HELP_SV))
-    });
-    // clap writes `[OPTIONS]` in every usage line and has no word for it in another language:
-    // each usage line is taken as clap makes it, with the flags' Swedish name.
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_string())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(name, |mut sub| {
-            let usage = swedish_usage(&mut sub);
-            sub.override_usage(usage)
-        });
-    }
-    let usage = swedish_usage(&mut command);
-    command.override_usage(usage)
+    })
 }
 
-/// A command's usage line as clap makes it, with `[OPTIONS]` as `[FLAGGOR]`.
-fn swedish_usage(command: &mut clap::Command) -> String {
-    let usage = command.render_usage().to_string();
-    usage
-        .trim_start_matches("Usage:")
-        .trim()
-        .replace("[OPTIONS]", "[FLAGGOR]")
-        .replace("[COMMAND]", "[KOMMANDO]")
+/// Whether a command's `--help` says more than its `-h`, as clap decides it: a longer
+/// description, or an argument with a longer help or with values that have a help each.
+fn says_more_with_long_help(command: &clap::Command) -> bool {
+    command.get_long_about().is_some()
+        || command.get_arguments().any(|arg| {
+            !arg.is_hide_set()
+                && (arg.get_long_help().is_some()
+                    || arg.is_hide_long_help_set()
+                    || arg.is_hide_short_help_set()
+                    || (!arg.is_hide_possible_values_set()
+                        && arg
+                            .get_possible_values()
+                            .iter()
+                            .any(|v| !v.is_hide_set() && v.get_help().is_some())))
+        })
 }
 
-/// One command in Swedish: its description, its arguments' help, the headings.
+/// One command in Swedish: its description, its arguments' help and values, the headings.
 fn translate(command: clap::Command, name: &str) -> clap::Command {
     let mut command = command
         .help_template(TEMPLATE_SV)
         .subcommand_help_heading("Kommandon")
         .subcommand_value_name("KOMMANDO")
         .disable_help_flag(true)
-        .disable_version_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help("Visa hjälpen")
-                .help_heading("Flaggor"),
-        );
-    if name == "allocate" {
-        command = command.arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help("Visa versionen")
-                .help_heading("Flaggor"),
-        );
-    }
+        .disable_version_flag(true);
     if let Some(about) = about_sv(name) {
         command = command.about(about).long_about(None::<&str>);
     }
@@ -496,14 +526,14 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
         .get_positionals()
         .map(|arg| arg.get_id().as_str().to_string())
         .collect();
-    command.mut_args(|arg| {
+    command = command.mut_args(|arg| {
         let id = arg.get_id().as_str().to_string();
         let heading = if arg.is_positional() {
             "Argument"
         } else {
             "Flaggor"
         };
-        let arg = arg.help_heading(heading).long_help(None::<&str>);
+        let arg = arg.help_heading(heading);
         // Under a heading of their own, clap lists arguments by name: keep them in their order
         // on the command line (`OLD` before `NEW`).
         let arg = match positionals.iter().position(|p| *p == id) {
@@ -520,15 +550,223 @@ fn translate(command: clap::Command, name: &str) -> clap::Command {
             Some(sv) if takes_values || arg.is_positional() => arg.value_name(sv),
             _ => arg,
         };
-        match arg_help_sv(name, &id) {
-            Some(help) if takes_values => arg
-                .help(help)
-                .hide_possible_values(true)
-                .hide_default_value(true),
+        // The values listed with what each is, in Swedish, as English lists them.
+        let arg = swedish_values(arg);
+        let arg = match arg_help_sv(name, &id) {
             Some(help) => arg.help(help),
             None => arg,
+        };
+        arg.long_help(arg_long_help_sv(name, &id))
+    });
+    // `-h` says that `--help` says more, where it does, as clap's English does.
+    let (short, long) = if says_more_with_long_help(&command) {
+        (
+            "Visa hjälpen (mer med --help)",
+            Some("Visa hjälpen (en sammanfattning med -h)"),
+        )
+    } else {
+        ("Visa hjälpen", None)
+    };
+    command = command.arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(short)
+            .long_help(long)
+            .help_heading("Flaggor"),
+    );
+    if name == "allocate" {
+        command = command.arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("Visa versionen")
+                .help_heading("Flaggor"),
+        );
+    }
+    command
+}
+
+/// A choice's values in Swedish: what each is, for `--help`, where English says it.
+trait SwedishValue: clap::ValueEnum + Clone + Send + Sync + 'static {
+    fn help_sv(&self) -> &'static str;
+}
+
+impl SwedishValue for Lang {
+    fn help_sv(&self) -> &'static str {
+        match self {
+            Lang::Sv => "Svenska",
+            Lang::En => "Engelska",
         }
-    })
+    }
+}
+
+impl SwedishValue for crate::output::csv::Dialect {
+    fn help_sv(&self) -> &'static str {
+        use crate::output::csv::Dialect;
+        match self {
+            Dialect::Excel => "Svenska Excel: `;`, UTF-8 med BOM, decimalkomma",
+            Dialect::Rfc4180 => "RFC 4180: `,`, utan BOM, decimalpunkt",
+        }
+    }
+}
+
+impl SwedishValue for commands::check::CheckFormat {
+    fn help_sv(&self) -> &'static str {
+        use commands::check::CheckFormat;
+        match self {
+            CheckFormat::Human => {
+                "Fynden för människor, med raden ur planen och ^ under det som är fel"
+            }
+            CheckFormat::Json => "Ett JSON-dokument (schema allocate-check/2)",
+            CheckFormat::Github => {
+                "Arbetsflödeskommandon för GitHub Actions (`::error file=…,line=…::…`)"
+            }
+            CheckFormat::Gitlab => "En kodkvalitetsrapport för GitLab (JSON)",
+        }
+    }
+}
+
+impl SwedishValue for commands::report::ReportFormat {
+    fn help_sv(&self) -> &'static str {
+        use commands::report::ReportFormat;
+        match self {
+            ReportFormat::Table => "Tabeller för terminalen",
+            ReportFormat::Html => "Beslutsunderlaget som en fristående HTML-fil",
+            ReportFormat::Docx => "Beslutsunderlaget som ett Word-dokument",
+            ReportFormat::Md => "Beslutsunderlaget som Markdown (tabeller som GitHub visar dem)",
+        }
+    }
+}
+
+impl SwedishValue for commands::export::ExportFormat {
+    fn help_sv(&self) -> &'static str {
+        use commands::export::ExportFormat;
+        match self {
+            ExportFormat::Csv => "En CSV-fil per vy",
+            ExportFormat::Xlsx => "En arbetsbok med ett blad per vy",
+            ExportFormat::Json => {
+                "Den tolkade planen och varje vy i ett dokument (schema allocate-export/4); med --view varje vys del i en egen fil"
+            }
+        }
+    }
+}
+
+impl SwedishValue for commands::diff::DiffFormat {
+    fn help_sv(&self) -> &'static str {
+        use commands::diff::DiffFormat;
+        match self {
+            DiffFormat::Table => "Tabeller i terminalen",
+            DiffFormat::Csv => {
+                "En rad per jämförd rad och per insats som ändrats, lagts till eller tagits bort"
+            }
+            DiffFormat::Json => "Hela jämförelsen (schema allocate-diff/2)",
+            DiffFormat::Md => "Tabeller i Markdown",
+        }
+    }
+}
+
+impl SwedishValue for commands::followup::FollowUpFormat {
+    fn help_sv(&self) -> &'static str {
+        use commands::followup::FollowUpFormat;
+        match self {
+            FollowUpFormat::Table => "Tabeller i terminalen",
+            FollowUpFormat::Csv => "CSV: en fil per del (blanketter: en per mottagare)",
+            FollowUpFormat::Xlsx => {
+                "En arbetsbok med ett blad per del (blanketter: en per mottagare)"
+            }
+            FollowUpFormat::Json => {
+                "Sammanställningen som ett dokument (schema allocate-follow-up/1)"
+            }
+            FollowUpFormat::Html => "Sammanställningen som dokument: en fristående HTML-fil",
+            FollowUpFormat::Docx => "Sammanställningen som ett Word-dokument (kräver --output FIL)",
+            FollowUpFormat::Md => "Sammanställningen som Markdown (tabeller som GitHub visar dem)",
+        }
+    }
+}
+
+/// The value parser of a choice whose values `--help` lists in Swedish: it parses as
+/// English's does (the same type, the same names), and lists the values with their Swedish
+/// help.
+#[derive(Clone)]
+struct SwedishValues<T: SwedishValue>(clap::builder::EnumValueParser<T>);
+
+impl<T: SwedishValue> clap::builder::TypedValueParser for SwedishValues<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        self.0.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(T::value_variants().iter().filter_map(|value| {
+            Some(value.to_possible_value()?.help(value.help_sv()))
+        })))
+    }
+}
+
+/// An argument whose values English `--help` lists with what each is, with the same values
+/// and their Swedish help: by the type it parses to, so that every such choice is found
+/// (a test holds that none is left in English).
+fn swedish_values(arg: clap::Arg) -> clap::Arg {
+    use crate::app::options::{Named, named_in};
+    use clap::builder::ValueParser;
+    use std::any::TypeId;
+    fn choice<T: SwedishValue>() -> ValueParser {
+        ValueParser::new(SwedishValues::<T>(clap::builder::EnumValueParser::new()))
+    }
+    fn named<T: Named>() -> ValueParser {
+        ValueParser::new(named_in::<T>(Lang::Sv))
+    }
+    let parsers: [(TypeId, fn() -> ValueParser); 9] = [
+        (TypeId::of::<Lang>(), choice::<Lang>),
+        (
+            TypeId::of::<crate::output::csv::Dialect>(),
+            choice::<crate::output::csv::Dialect>,
+        ),
+        (
+            TypeId::of::<commands::check::CheckFormat>(),
+            choice::<commands::check::CheckFormat>,
+        ),
+        (
+            TypeId::of::<commands::report::ReportFormat>(),
+            choice::<commands::report::ReportFormat>,
+        ),
+        (
+            TypeId::of::<commands::export::ExportFormat>(),
+            choice::<commands::export::ExportFormat>,
+        ),
+        (
+            TypeId::of::<commands::diff::DiffFormat>(),
+            choice::<commands::diff::DiffFormat>,
+        ),
+        (
+            TypeId::of::<commands::followup::FollowUpFormat>(),
+            choice::<commands::followup::FollowUpFormat>,
+        ),
+        (
+            TypeId::of::<crate::core::report::View>(),
+            named::<crate::core::report::View>,
+        ),
+        (
+            TypeId::of::<crate::core::followup::summary::Part>(),
+            named::<crate::core::followup::summary::Part>,
+        ),
+    ];
+    let parses_to = arg.get_value_parser().type_id();
+    match parsers.iter().find(|(id, _)| parses_to == *id) {
+        Some((_, parser)) => arg.value_parser(parser()),
+        None => arg,
+    }
 }
 
 /// A placeholder of the help in Swedish (`DIR` is `MAPP`, `FILE|ID` is `FIL|ID`), as the
@@ -570,24 +808,26 @@ fn about_sv(command: &str) -> Option<&'static str> {
             "Skriv utbetalningar, fördelningar och fakturor som CSV, XLSX eller JSON för ekonomienheten"
         }
         "split" => {
-            "Fördela ett belopp på kommunerna efter en nyckel och visa uträkningen, så att vem som helst kan se varför en kommun fick en krona mer"
+            "Fördela ett belopp på kommunerna efter en nyckel och visa uträkningen (vikter, exakta kvoter, nedrundade belopp, rester, ordning), så att vem som helst kan se varför en kommun fick en krona mer"
         }
         "diff" => {
             "Jämför två årsplaner: länets belopp, områden, aktörer och kommuner sida vid sida, tillagda, borttagna och ändrade insatser, och den angivna förändringen kontrollerad"
         }
         "init" => {
-            "Börja nästa års plan från årets: aktörer, kommuner, nycklar och fokusområden behålls, tidsgränserna flyttas ett år, varje belopp lämnas som 0 tills det fylls i"
+            "Påbörja nästa års plan utifrån årets: aktörer, kommuner, nycklar och fokusområden behålls, tidsgränserna flyttas ett år framåt, och varje belopp lämnas som 0 och visas av `check` tills det fyllts i"
         }
         "follow-up" => {
-            "Stäng året: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
+            "Årets uppföljning: skriv en blankett per mottagare (--forms), eller läs de ifyllda blanketterna, kontrollera dem mot planen och sammanställ vad som använts och vad som betalas tillbaka"
         }
         "explain" => {
-            "Förklara en kod i check eller follow-up (stated-total, eller fel[stated-total] som check visar den), eller alla koder"
+            "Förklara koden för ett fynd i `check` eller `follow-up` (stated-total, eller fel[stated-total] som `check` visar den; error[stated-total] på engelska), eller alla koder"
         }
         "completions" => {
-            "Skriv ut kompletteringar för skalet (bash, zsh, fish, powershell, elvish)"
+            "Skriv ut tab-komplettering för skalet (bash, zsh, fish, powershell, elvish) till skärmen (standard output)"
         }
-        "man" => "Skriv ut manualsidan (roff), eller skriv en sida per kommando till en mapp",
+        "man" => {
+            "Skriv ut manualsidan (roff) till skärmen (standard output), eller skriv en sida per kommando till en mapp"
+        }
         "generate" => {
             "Skriv en genererad nationell plan och samma pengar som journaler (för prestandamätningarna)"
         }
@@ -595,45 +835,50 @@ fn about_sv(command: &str) -> Option<&'static str> {
     })
 }
 
-/// Each argument's help in Swedish, with its values and default where it has them; by
-/// command and id, then by id alone for the options every command shares.
+/// The dialects of `--csv`, the same for every command that writes CSV.
+const CSV_SV: &str = "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick; rfc4180 är för program (fasta engelska rubriker och värden, oavsett --lang, och varje text som planen skriver den: inte skyddad mot formler i ett kalkylark). Bara med --format csv";
+
+/// Each argument's help in Swedish, as English says it (the values an option takes, and its
+/// default, clap lists after it, as in English); by command and id, then by id alone for the
+/// options every command shares.
 fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
     Some(match (command, id) {
         ("check", "plans") => {
-            "Planfiler (TOML) att kontrollera; `-` läser en plan från standard input"
+            "Planfiler (TOML) att kontrollera; `-` läser en plan från standard in (stdin)"
         }
         ("check", "deny_warnings") => "Räkna varningar som fel",
         ("check", "format") => {
-            "Utdata: human (diagnoser med källrader), json (schema allocate-check/2), github (annoteringar i GitHub Actions) eller gitlab (kodkvalitetsrapport för GitLab); standard: human"
+            "Utdata: human (fynd med raden ur planen), json (schema allocate-check/2), github (annoteringar i GitHub Actions) eller gitlab (kodkvalitetsrapport för GitLab)"
         }
-        ("report" | "export", "plan") => {
-            "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
+        ("report", "plan") => {
+            "Planfil (TOML) som ska klara `check` (annars skrivs dokumentet som ett utkast); `-` läser planen från standard in (stdin)"
+        }
+        ("export", "plan") => {
+            "Planfil (TOML) som klarar `check`; `-` läser planen från standard in (stdin)"
         }
         ("report", "views") => {
-            "Vyer att visa, i angiven ordning: payments, per-kommun, per-actor, per-heading, per-area, invoices, eller med sina svenska namn eller filernas (omraden, per-omrade); alla utom payments om ingen anges"
+            "Vyer att visa, i angiven ordning; alla utom payments om ingen anges. En vy kan också anges med sitt svenska namn eller med filens namn, till exempel omraden eller per-omrade för per-area (--help visar alla namn)"
         }
         ("export", "out") => {
-            "Mapp att skriva filerna till (skapas om den saknas); utan den, eller med -, skrivs en enda --view till standard output, med --format json utan --view hela dokumentet"
+            "Mapp att skriva filerna till (skapas om den saknas). Utan den, eller med -, skrivs en enda --view till skärmen (standard output); som JSON utan --view hela dokumentet. (--out är ett äldre namn på flaggan.)"
         }
         ("report", "format") => {
-            "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); standard: table"
+            "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown)"
         }
         ("report", "output") => {
-            "Filen som dokumentet skrivs till; utan den, eller med -, skrivs html och md till standard output (docx behöver en fil)"
+            "Skriv dokumentet till FIL (med --per-recipient: beskeden till mappen MAPP, som skapas om den saknas); utan den, eller med -, skrivs HTML och Markdown till skärmen (standard output), och DOCX behöver en fil"
         }
         ("report", "per_recipient") => {
-            "Ett fördelningsbesked per mottagare i mappen --output: HTML och DOCX, eller det enda --format som anges"
+            "Ett fördelningsbesked per mottagare i mappen --output MAPP: HTML och DOCX, eller det enda --format som anges. (Ett besked visar årets del; --previous gäller beslutsunderlaget.)"
         }
         ("report", "previous") => {
-            "Förra årets plan (ett tidigare år): dokumentet visar dess belopp och förändringen per område och aktör; slutstatus 1 när planens belopp för förra året inte stämmer med den"
+            "Förra årets plan (ett tidigare år): dokumentet visar också dess belopp och förändringen per område och aktör; slutkod 1 när planens belopp för förra året inte stämmer med den"
         }
         ("report", "force") => "Ersätt filer som redan finns",
-        ("export", "format") => "Filformat: csv, xlsx eller json; standard: csv",
-        ("export", "csv") => {
-            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
-        }
+        ("export", "format") => "Filformat",
+        ("export" | "split" | "diff", "csv") => CSV_SV,
         ("export", "views") => {
-            "Vyer att exportera: payments, per-kommun, per-actor, per-heading, per-area, invoices, eller med sina svenska namn eller filernas (omraden, per-omrade); alla om ingen anges"
+            "Vyer att exportera; alla om ingen anges. En vy kan också anges med sitt svenska namn eller med filens namn, till exempel omraden eller per-omrade för per-area (--help visar alla namn)"
         }
         ("export", "force") => "Ersätt filer som redan finns i mappen",
         (_, "area") => "Bara det här området (nummer)",
@@ -643,10 +888,10 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Beloppet i kronor: 3202124, 3_202_124 eller \"3 202 124\", med decimaler \"3 202 124,5\""
         }
         ("split", "key") => {
-            "En SCB-fil med folkmängd som den laddas ned (CSV, XLSX, JSON-stat2 eller PX), eller med --plan id för en av planens nycklar"
+            "En SCB-fil med folkmängd som den laddas ned (CSV, XLSX, JSON-stat2 eller PX), eller med --plan id:t för en av planens nycklar"
         }
         ("split", "plan") => "En plan vars kommuner och nycklar ska användas",
-        ("split", "column") => "Nyckelfilens årskolumn, när den har flera (\"2024\")",
+        ("split", "column") => "Året att läsa ur nyckelfilen, när den har flera (\"2024\")",
         ("split", "unit") => {
             "Avrundningsenhet i kronor: 1, 100, eller finare: 0,1, 0,01 (standard 1, eller planens enhet)"
         }
@@ -654,22 +899,20 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Räkna först om befolkningstalen till procent med så många decimaler och fördela efter dem; uträkningen visar då också fördelningen efter befolkningstalen"
         }
         ("split", "format") => {
-            "Utdata: table (en tabell för människor), csv eller json för andra program; standard: table"
+            "Utdata: en tabell för människor, eller csv eller json för andra program"
         }
-        ("diff", "old") => "Förra årets plan (TOML); `-` läser den från standard input",
+        ("diff", "old") => "Förra årets plan (TOML); `-` läser den från standard in (stdin)",
+        ("diff", "new") => "Årets plan (TOML); `-` läser den från standard in (stdin)",
         ("diff", "format") => {
-            "Utdata: table (tabeller för människor), csv, json (schema allocate-diff/2) eller md (Markdown); standard: table"
-        }
-        ("split" | "diff", "csv") => {
-            "CSV-dialekt: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
+            "Utdata: tabeller för människor (standard), csv eller json för andra program, md (Markdown) för ett dokument eller ett ärende (issue)"
         }
         ("generate", "insatser") => {
-            "Antal insatser (högst 200 000; prestandamätningarna går upp till 100 000); standard: 1 000"
+            "Antal insatser (högst 200 000; prestandamätningarna går upp till 100 000)"
         }
         ("generate", "kommuner") => {
-            "Antal kommuner (högst 2 079: 99 i vart och ett av de 21 länen); standard: 290"
+            "Antal kommuner (högst 2 079: 99 i vart och ett av de 21 länen)"
         }
-        ("generate", "seed") => "Fröet: samma frö ger samma filer; standard: 1",
+        ("generate", "seed") => "Fröet: samma frö ger samma filer",
         ("generate", "short_texts") => {
             "Enradiga texter i stället för texter lika långa som i de riktiga planerna"
         }
@@ -678,15 +921,14 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
         }
         ("generate", "force") => "Ersätt filer som redan finns",
-        ("diff", "new") => "Årets plan (TOML); `-` läser den från standard input",
         ("init", "from") => "Förra årets plan att utgå från",
-        ("init", "year") => "Den nya planens år; standard är året efter planen i --from",
+        ("init", "year") => "Den nya planens år, efter året i --from; standard är året efter det",
         ("init", "output") => {
-            "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from; `-` skriver den till standard output"
+            "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from. `-` skriver den till skärmen (standard output)"
         }
-        ("init", "force") => "Ersätt utfilen om den finns",
+        ("init", "force") => "Ersätt filen om den redan finns",
         ("follow-up", "plan") => {
-            "Planfil (TOML) som klarar `check`; `-` läser planen från standard input"
+            "Planfil (TOML) som ska klara `check`; `-` läser planen från standard in (stdin)"
         }
         ("follow-up", "usage") => {
             "Ifyllda blanketter (CSV, XLSX, XLS eller ODS, som kalkylprogrammet sparade dem) eller redovisningar i TOML"
@@ -695,40 +937,57 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
         }
         ("follow-up", "out") => {
-            "Mapp att skriva filerna till (skapas om den saknas), eller dokumentets fil med --format html|docx|md; utan den skrivs sammanställningen till standard output, som tabeller, en enda --view som CSV eller JSON, eller ett HTML- eller Markdown-dokument"
+            "Mapp att skriva till (skapas om den saknas); med --format html|docx|md dokumentets fil. Utan den skrivs sammanställningen till skärmen (standard output): som tabeller, en enda --view som CSV eller JSON, eller ett HTML- eller Markdown-dokument. (--out är ett äldre namn på flaggan.)"
         }
         ("follow-up", "format") => {
-            "Utdata: table (tabeller i terminalen; standard utan --output), csv (standard med --output), xlsx eller json, eller sammanställningen som dokument: html, docx (kräver -o FIL) eller md; blanketter skrivs som csv eller xlsx"
+            "Utdataformat: table i terminalen (standard utan --output), eller filer (csv, standard med --output; xlsx; json), eller sammanställningen som dokument (html, docx, md). Blanketter skrivs som csv eller xlsx"
         }
         ("follow-up", "csv") => {
-            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick, rfc4180 är för program (texterna som i planen, inte skyddade mot formler i ett kalkylark); standard: excel"
+            "CSV-dialekt för sammanställningen: excel öppnas i svenska Excel med dubbelklick; rfc4180 är för program (fasta engelska rubriker och värden, oavsett --lang, och varje text som planen skriver den: inte skyddad mot formler i ett kalkylark). Bara med --format csv"
         }
         ("follow-up", "views") => {
-            "Delar av sammanställningen: recipients, areas, insatser, repayment, lines, eller med sina svenska namn eller filernas (omraden, uppfoljning-omraden); alla om ingen anges (terminalen utelämnar lines)"
+            "Delar av sammanställningen; alla om ingen anges (terminalen utelämnar lines). En del kan också anges med sitt svenska namn eller med filens namn, till exempel omraden eller uppfoljning-omraden för areas (--help visar alla namn)"
         }
         ("follow-up", "final_report") => {
             "Slutlig uppföljning: en rad som ingen redovisat är ett fel, inte en varning"
         }
         ("follow-up", "date") => {
-            "Dagens datum (ÅÅÅÅ-MM-DD): när planens tidsgräns use_reported har passerat är en rad som ingen redovisat ett fel"
+            "Dagens datum: när tidsgränsen för redovisningen (use_reported) i planen har passerat är en rad som ingen redovisat ett fel"
         }
         ("follow-up", "force") => "Ersätt filer som redan finns i mappen",
         ("explain", "code") => {
-            "Koden att förklara, som check visar den (stated-total eller fel[stated-total]); alla koder om ingen anges"
+            "Koden att förklara, som `check` visar den (stated-total, fel[stated-total] eller på engelska error[stated-total]); alla koder om ingen anges"
         }
-        ("completions", "shell") => "Skalet: bash, elvish, fish, powershell eller zsh",
+        ("completions", "shell") => "Skalet att komplettera för",
         ("man", "dir") => {
             "Skriv allocate.1 och en sida per kommando till den här mappen (skapas om den saknas)"
         }
         ("man", "force") => "Ersätt sidor som redan finns i mappen",
         ("man", "lang") => {
-            "Språk för meddelanden: sv (svenska) eller en (engelska); sidorna själva är på engelska; standard: ALLOCATE_LANG i miljön, annars sv"
+            "Språk för meddelanden (sidorna själva är på engelska); utan --lang gäller ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "lang") => {
-            "Språk för meddelanden och tabeller: sv (svenska) eller en (engelska); standard: ALLOCATE_LANG i miljön, annars sv"
+            "Språk för meddelanden och tabeller; utan --lang gäller ALLOCATE_LANG i miljön, annars sv"
         }
         (_, "color") => {
-            "När utdata färgas: auto (bara i en terminal, aldrig med NO_COLOR satt eller TERM=dumb), always eller never; standard: auto"
+            "När utdata färgas. auto färgar bara i en terminal, och aldrig när NO_COLOR är satt eller TERM=dumb"
+        }
+        _ => return None,
+    })
+}
+
+/// The longer help of `--help`, in Swedish, where it says more than `-h` does: the names of
+/// the views are listed with each view below it, so `--help` does not list them twice.
+fn arg_long_help_sv(command: &str, id: &str) -> Option<&'static str> {
+    Some(match (command, id) {
+        ("report", "views") => {
+            "Vyer att visa, i angiven ordning; alla utom payments om ingen anges. En vy kan också anges med sitt svenska namn eller med filens namn, som står inom parentes efter varje vy nedan"
+        }
+        ("export", "views") => {
+            "Vyer att exportera; alla om ingen anges. En vy kan också anges med sitt svenska namn eller med filens namn, som står inom parentes efter varje vy nedan"
+        }
+        ("follow-up", "views") => {
+            "Delar av sammanställningen; alla om ingen anges (terminalen utelämnar lines). En del kan också anges med sitt svenska namn eller med filens namn, som står inom parentes efter varje del nedan"
         }
         _ => return None,
     })
@@ -761,6 +1020,85 @@ mod tests {
             missing.is_empty(),
             "arguments without Swedish help (add them to arg_help_sv): {missing:?}"
         );
+    }
+
+    /// Swedish `--help` says of each argument what English says (tester s33 B1): the same
+    /// values, each with a help of its own where English has one, in Swedish; the same
+    /// defaults shown; a longer help where English has one.
+    #[test]
+    fn swedish_help_lists_every_value_english_help_lists() {
+        let mut english = command(Lang::En);
+        english.build();
+        let swedish = command(Lang::Sv);
+        let values = |arg: &clap::Arg| -> Vec<(String, Option<String>)> {
+            arg.get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| {
+                    (
+                        v.get_name().to_string(),
+                        v.get_help().map(|h| h.to_string()),
+                    )
+                })
+                .collect()
+        };
+        let mut described = 0;
+        for en_sub in english.get_subcommands() {
+            let name = en_sub.get_name();
+            let Some(sv_sub) = swedish.find_subcommand(name) else {
+                panic!("no Swedish {name}");
+            };
+            for en_arg in en_sub.get_arguments() {
+                let id = en_arg.get_id();
+                let Some(sv_arg) = sv_sub.get_arguments().find(|a| a.get_id() == id) else {
+                    panic!("no Swedish {name} {id}");
+                };
+                let (en, sv) = (values(en_arg), values(sv_arg));
+                let names = |list: &[(String, Option<String>)]| -> Vec<String> {
+                    list.iter().map(|(n, _)| n.clone()).collect()
+                };
+                assert_eq!(names(&en), names(&sv), "{name} {id}");
+                if en.iter().any(|(_, help)| help.is_some()) {
+                    described += 1;
+                    assert!(
+                        sv.iter().all(|(_, help)| help.is_some()),
+                        "{name} {id}: {sv:?}"
+                    );
+                    assert_ne!(en, sv, "{name} {id}: the values' help is not translated");
+                }
+                assert_eq!(
+                    en_arg.is_hide_default_value_set(),
+                    sv_arg.is_hide_default_value_set(),
+                    "{name} {id}"
+                );
+                assert_eq!(
+                    en_arg.is_hide_possible_values_set(),
+                    sv_arg.is_hide_possible_values_set(),
+                    "{name} {id}"
+                );
+                if en_arg.get_long_help().is_some() {
+                    assert!(sv_arg.get_long_help().is_some(), "{name} {id}");
+                }
+            }
+        }
+        // Every command's --lang, its formats, dialects and views.
+        assert!(described > 20, "{described}");
+    }
+
+    /// The usage line of a usage error is the help's, in both languages (tester s33 C19).
+    #[test]
+    fn the_usage_line_is_the_helps_whatever_was_given() {
+        for (lang, usage) in [
+            (Lang::En, "allocate check [OPTIONS] <PLAN>..."),
+            (Lang::Sv, "allocate check [FLAGGOR] <PLAN>..."),
+        ] {
+            let error = command(lang)
+                .try_get_matches_from(["allocate", "check", "--lang", "en", "--color", "never"])
+                .err()
+                .map(|e| usage_error(&e, lang))
+                .unwrap_or_default();
+            assert!(error.contains(&format!(": {usage}\n")), "{error}");
+        }
     }
 
     #[test]

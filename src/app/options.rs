@@ -157,8 +157,8 @@ pub trait Named: Copy + Send + Sync + 'static {
     fn swedish(self) -> Option<&'static str>;
     /// The stem of the file (and worksheet) it is written to (`per-omrade`).
     fn file_stem(self) -> &'static str;
-    /// What it is, for `--help`.
-    fn help(self) -> &'static str;
+    /// What it is, for `--help`, in the language.
+    fn help(self, lang: Lang) -> &'static str;
 
     /// The other names it is known by: the Swedish name and the file's, each once.
     fn aliases(self) -> Vec<&'static str> {
@@ -173,12 +173,24 @@ pub trait Named: Copy + Send + Sync + 'static {
 }
 
 /// The value parser of a [`Named`] choice: `#[arg(value_parser = options::named::<View>())]`.
+/// Its `--help` lists every value with what it is in English; [`named_in`] in a language.
 pub fn named<T: Named>() -> NamedParser<T> {
-    NamedParser(PhantomData)
+    named_in(Lang::En)
+}
+
+/// The value parser of a [`Named`] choice whose `--help` says what each value is in `lang`.
+pub fn named_in<T: Named>(lang: Lang) -> NamedParser<T> {
+    NamedParser {
+        lang,
+        choice: PhantomData,
+    }
 }
 
 #[derive(Clone, Copy)]
-pub struct NamedParser<T>(PhantomData<T>);
+pub struct NamedParser<T> {
+    lang: Lang,
+    choice: PhantomData<T>,
+}
 
 /// A name as it is compared: case, Unicode form and å, ä, ö do not matter (`Områden` is
 /// `omraden`).
@@ -233,11 +245,21 @@ impl<T: Named> TypedValueParser for NamedParser<T> {
         Err(error)
     }
 
+    /// Every value with what it is and its other names, as a usage error lists them
+    /// (`per-area: Each area's insatser … (also omraden, per-omrade)`).
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        Some(Box::new(T::all().iter().map(|&v| {
-            PossibleValue::new(v.name())
-                .aliases(v.aliases())
-                .help(v.help())
+        let lang = self.lang;
+        Some(Box::new(T::all().iter().map(move |&v| {
+            let help = match v.aliases().as_slice() {
+                [] => v.help(lang).to_string(),
+                aliases => format!(
+                    "{} ({} {})",
+                    v.help(lang),
+                    lang.pick("även", "also"),
+                    aliases.join(", ")
+                ),
+            };
+            PossibleValue::new(v.name()).aliases(v.aliases()).help(help)
         })))
     }
 }
@@ -259,18 +281,32 @@ impl Named for View {
         crate::output::sheet::name(self)
     }
 
-    fn help(self) -> &'static str {
+    fn help(self, lang: Lang) -> &'static str {
         match self {
-            View::Payments => "One row per recipient and insats: who gets paid what, and how",
-            View::PerKommun => "One row per kommun, one column per insats split over the kommuner",
-            View::PerActor => "Per responsible actor and area, the region's units under the region",
-            View::PerHeading => {
-                "The document's summary headings per handling actor, with their stated totals"
-            }
-            View::PerArea => "Each area's insatser against the agreement's amount",
-            View::Invoices => {
-                "One collective invoice per invoicing recipient; internal transfers; held money"
-            }
+            View::Payments => lang.pick(
+                "En rad per mottagare och insats: vem som får vad utbetalt, och hur",
+                "One row per recipient and insats: who gets paid what, and how",
+            ),
+            View::PerKommun => lang.pick(
+                "En rad per kommun, en kolumn per insats som fördelas på kommunerna",
+                "One row per kommun, one column per insats split over the kommuner",
+            ),
+            View::PerActor => lang.pick(
+                "Per ansvarig aktör och område, regionens enheter under regionen",
+                "Per responsible actor and area, the region's units under the region",
+            ),
+            View::PerHeading => lang.pick(
+                "Beslutsunderlagets summarubriker per aktör som hanterar medlen, med sina angivna summor",
+                "The document's summary headings per handling actor, with their stated totals",
+            ),
+            View::PerArea => lang.pick(
+                "Varje områdes insatser mot överenskommelsens belopp",
+                "Each area's insatser against the agreement's amount",
+            ),
+            View::Invoices => lang.pick(
+                "En samlingsfaktura per mottagare som fakturerar; interna överföringar; medel hos regionen",
+                "One collective invoice per invoicing recipient; internal transfers; held money",
+            ),
         }
     }
 }
@@ -292,16 +328,32 @@ impl Named for Part {
         crate::output::followup::stem(self)
     }
 
-    fn help(self) -> &'static str {
+    fn help(self, lang: Lang) -> &'static str {
         match self {
-            Part::Recipients => "Per recipient: received, used, unused",
-            Part::Areas => "Per area of the agreement: allocated, used, unused",
-            Part::Insatser => "Per insats: allocated, used, unused",
-            Part::Reallocations => {
-                "Money a recipient moved between its own lines within their shared focus areas"
-            }
-            Part::Repayment => "What is repaid to Kammarkollegiet, per recipient with unused money",
-            Part::Lines => "Every line of the plan with its use and comment",
+            Part::Recipients => lang.pick(
+                "Per mottagare: mottaget, använt, ej använt",
+                "Per recipient: received, used, unused",
+            ),
+            Part::Areas => lang.pick(
+                "Per område i överenskommelsen: tilldelat, använt, ej använt",
+                "Per area of the agreement: allocated, used, unused",
+            ),
+            Part::Insatser => lang.pick(
+                "Per insats: tilldelat, använt, ej använt",
+                "Per insats: allocated, used, unused",
+            ),
+            Part::Reallocations => lang.pick(
+                "Medel som en mottagare flyttat mellan sina egna rader inom fokusområden de har gemensamt",
+                "Money a recipient moved between its own lines within their shared focus areas",
+            ),
+            Part::Repayment => lang.pick(
+                "Det som betalas tillbaka till Kammarkollegiet, per mottagare med medel som inte använts",
+                "What is repaid to Kammarkollegiet, per recipient with unused money",
+            ),
+            Part::Lines => lang.pick(
+                "Varje rad i planen med hur den använts och kommentaren",
+                "Every line of the plan with its use and comment",
+            ),
         }
     }
 }

@@ -16,15 +16,36 @@ fn help_is_swedish_by_default() {
     out.assert_status(0)
         .assert_stdout_contains("Argument:")
         .assert_stdout_contains("Flaggor:")
-        .assert_stdout_contains("--deny-warnings    Räkna varningar som fel");
-    for english in [
-        "Usage:",
-        "Options:",
-        "Print help",
-        "[default:",
-        "Possible values",
-    ] {
-        assert!(!out.stdout.contains(english), "{english}:\n{}", out.stdout);
+        .assert_stdout_contains("      --deny-warnings\n          Räkna varningar som fel\n")
+        .assert_stdout_contains("Tillåtna värden:\n")
+        .assert_stdout_contains("[standard: human]");
+    allocate(&repo_root(), &["check", "-h"])
+        .assert_status(0)
+        .assert_stdout_contains("--deny-warnings    Räkna varningar som fel\n")
+        .assert_stdout_contains("[tillåtna värden: human, json, github, gitlab]")
+        .assert_stdout_contains("Visa hjälpen (mer med --help)");
+    // clap's own words, which no template reaches, in every command's help.
+    for command in COMMANDS.iter().chain(&["completions", "man"]) {
+        for flag in ["--help", "-h"] {
+            let out = allocate(&repo_root(), &[command, flag]);
+            out.assert_status(0);
+            for english in [
+                "Usage:",
+                "Options:",
+                "Arguments:",
+                "Print help",
+                "[default:",
+                "Possible values",
+                "possible values",
+                "[alias",
+            ] {
+                assert!(
+                    !out.stdout.contains(english),
+                    "{command} {flag}: {english}:\n{}",
+                    out.stdout
+                );
+            }
+        }
     }
     allocate(&repo_root(), &["help", "split"])
         .assert_status(0)
@@ -83,6 +104,121 @@ fn the_help_says_the_same_in_both_languages() {
     for swedish in ["124,5", "0,1", "0,01"] {
         assert!(!en.stdout.contains(swedish), "{swedish}:\n{}", en.stdout);
     }
+}
+
+/// Swedish `--help` says as much as English `--help` (tester s33 B1): the same options, each
+/// value listed with what it is, the same defaults; every view of `follow-up`; the fixed
+/// headers of `rfc4180`; `--out` as the older name of `--output`.
+#[test]
+fn swedish_help_says_as_much_as_english_help() {
+    let root = repo_root();
+    let count = |text: &str, words: &[&str]| -> usize {
+        words.iter().map(|w| text.matches(w).count()).sum()
+    };
+    for command in COMMANDS.iter().chain(&["completions", "man"]) {
+        for flag in ["--help", "-h"] {
+            let sv = allocate(&root, &[command, flag]).stdout;
+            let en = allocate(&root, &[command, flag, "--lang", "en"]).stdout;
+            let lines = |text: &str| text.lines().count();
+            assert_eq!(lines(&sv), lines(&en), "{command} {flag}:\n{sv}\n{en}");
+            for (sv_words, en_words) in [
+                (&["Tillåtna värden:"][..], &["Possible values:"][..]),
+                (&["[tillåtna värden: "], &["[possible values: "]),
+                (&["[standard: "], &["[default: "]),
+                (&["\n          - ", "\n  - "], &["\n          - ", "\n  - "]),
+            ] {
+                assert_eq!(
+                    count(&sv, sv_words),
+                    count(&en, en_words),
+                    "{command} {flag} {sv_words:?}:\n{sv}\n{en}"
+                );
+            }
+        }
+    }
+    let sv = allocate(&root, &["follow-up", "--help"]).stdout;
+    for part in [
+        "recipients",
+        "areas",
+        "insatser",
+        "reallocations",
+        "repayment",
+        "lines",
+    ] {
+        assert!(
+            sv.contains(&format!("\n          - {part}:")),
+            "{part}:\n{sv}"
+        );
+    }
+    assert!(sv.contains("(även omfordelningar)"), "{sv}");
+    for command in ["export", "split", "diff", "follow-up"] {
+        allocate(&root, &[command, "--help"])
+            .assert_stdout_contains("fasta engelska rubriker och värden, oavsett --lang")
+            .assert_stdout_contains("- rfc4180: RFC 4180");
+    }
+    for command in ["export", "follow-up"] {
+        allocate(&root, &[command, "--help"])
+            .assert_stdout_contains("(--out är ett äldre namn på flaggan.)");
+    }
+    // Every view's other names, as a usage error lists them.
+    for lang in ["sv", "en"] {
+        let help = allocate(&root, &["report", "--help", "--lang", lang]).stdout;
+        assert!(help.contains(" per-area: "), "{help}");
+        assert!(help.contains(" omraden, per-omrade)\n"), "{help}");
+        assert!(help.contains(" aktorer, per-aktor)\n"), "{help}");
+    }
+}
+
+/// The help's words in Swedish are the tool's (tester s33 B2, C5, C16): one word for the exit
+/// status, `standard in (stdin)` and `skärmen (standard output)` as the messages write them.
+#[test]
+fn swedish_help_words_it_as_the_messages_do() {
+    let root = repo_root();
+    let mut all = allocate(&root, &["--help"]).stdout;
+    for command in COMMANDS.iter().chain(&["completions", "man"]) {
+        all.push_str(&allocate(&root, &[command, "--help"]).stdout);
+    }
+    for wrong in [
+        "slutstatus",
+        "från standard input",
+        "till standard output",
+        "Stäng året",
+        "kompletteringar",
+        "diagnoser",
+        "utfilen",
+        "filernas (",
+    ] {
+        assert!(!all.contains(wrong), "{wrong}:\n{all}");
+    }
+    for right in [
+        "slutkod 1",
+        "`-` läser planen från standard in (stdin)",
+        "till skärmen (standard output)",
+        "Årets uppföljning: ",
+        "Påbörja nästa års plan utifrån årets",
+        "Skriv ut tab-komplettering för skalet",
+        "human (fynd med raden ur planen)",
+        "Ersätt filen om den redan finns",
+    ] {
+        assert!(all.contains(right), "{right}:\n{all}");
+    }
+}
+
+/// A usage error's usage line is the help's (tester s33 C19): `[OPTIONS]`, not the options
+/// that happened to be given, in English as in Swedish.
+#[test]
+fn a_usage_error_shows_the_usage_line_of_the_help() {
+    let out = allocate(&repo_root(), &["check", "--lang", "en", "--color", "never"]);
+    out.assert_status(2)
+        .assert_stderr_contains("\nUsage: allocate check [OPTIONS] <PLAN>...\n");
+    let out = allocate(
+        &repo_root(),
+        &["report", "--format", "html", "--lang", "en"],
+    );
+    out.assert_status(2)
+        .assert_stderr_contains("\nUsage: allocate report [OPTIONS] <PLAN>\n");
+    allocate(&repo_root(), &["check", "--color", "never"])
+        .assert_status(2)
+        .assert_stderr_contains("\nAnvändning: allocate check [FLAGGOR] <PLAN>...\n");
 }
 
 /// A binary run by another name (a copy, a link) still says `allocate` in its usage lines, in
