@@ -3937,7 +3937,7 @@ fn the_readme_lists_every_follow_up_code() {
         .iter()
         .map(|code| {
             let severity = match (code, code.severity()) {
-                (UsageCode::Missing, _) => "warning; error with `--final` or past the deadline",
+                _ if code.stricter() => "warning; error with `--final` or past the deadline",
                 (_, Severity::Error) => "error",
                 (_, Severity::Warning) => "warning",
             };
@@ -3956,6 +3956,139 @@ fn the_readme_lists_every_follow_up_code() {
         "the README's table of follow-up codes should read:\n\n| follow-up code | severity | what |\n|---|---|---|\n{}",
         expected.join("\n")
     );
+}
+
+/// Krokom's form as written (`blank`) filled in with `used` for 1.3, 2.5 and 3.4 (seed 001:
+/// 47 600, 75 000 and 100 000 kr received, 222 600 kr in all), answering that it has
+/// invoiced.
+fn krokom_used(year: &Year, blank: &str, used: [&str; 3]) -> String {
+    let text = fill(
+        blank,
+        &[("1.3", used[0]), ("2.5", used[1]), ("3.4", used[2])],
+    );
+    let text = invoiced(&text, "ja");
+    year.save(KROKOM, &text);
+    text
+}
+
+/// A form written in thousands of kronor under its `Använt (kr)` header (tester s33 item 1:
+/// Krokom's 47,6 / 75 / 100 for 47 600 / 75 000 / 100 000 kr) is told, with one line's figures
+/// and what would be repaid read as kronor: 222 600 - 222,60 = 222 377,40 kr. A warning while
+/// the year is open; an error when it is closed, as the repayment would be wrong by that.
+#[test]
+fn a_form_written_in_thousands_is_told() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = krokom_used(&year, &year.text(KROKOM), ["47,6", "75", "100"]);
+    let at = place(KROKOM, &text, ";47600;47,6;", 7);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    out.assert_status(0)
+        .assert_finding("usage-thousands", &at)
+        .assert_stdout_contains("varning[usage-thousands]: beloppen som Krokom har redovisat ser ut att vara skrivna i tusental kronor: 47,60 kr av 47 600 kr för insats `1.3`, och inget använt belopp på blanketten når en hundradel av vad raden fick\n")
+        .assert_stdout_contains("= åtgärd: skriv beloppen i kronor, till exempel 47 600 i stället för 47,60: läst som kronor är 222 377,40 kr oanvänt och ska betalas tillbaka; har mottagaren verkligen använt så lite, redovisa dess rader i en TOML-fil i stället för blanketten (i en slutlig uppföljning är det här ett fel)\n");
+    assert_eq!(count(&out, "usage-thousands"), 1, "{}", out.stdout);
+    // Counted as written all the same: what it says it used.
+    let doc = json(&year.run(&["follow-up", PLAN, KROKOM, "--format", "json"]));
+    assert_eq!(recipient(&doc, "Krokom")["used"], "222.6");
+    assert_eq!(recipient(&doc, "Krokom")["unused"], "222377.4");
+    // Closing the year: an error, and no summary.
+    year.run(&["follow-up", PLAN, KROKOM, "--final", "--lang", "en"])
+        .assert_status(1)
+        .assert_finding("usage-thousands", &at)
+        .assert_stderr_contains("error[usage-thousands]: the amounts Krokom reported look written in thousands of kronor: 47.60 kr of 47,600 kr for insats `1.3`, and no amount used on the form reaches a hundredth of what its line received\n");
+    year.run(&["follow-up", PLAN, KROKOM, "--date", "2027-01-15"])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-thousands]");
+    // The same in the workbook form.
+    let year = Year::new();
+    year.forms("xlsx");
+    let book = "forms/redovisning-2026-2309-krokom.xlsx";
+    let path = year.path(book);
+    let cell = |insats: &str| format!("E{}", row_of(&path, insats) + 1);
+    let total = format!("E{}", row_of(&path, "3.4") + 2);
+    type_numbers(
+        &path,
+        &[
+            (cell("1.3"), "47.6"),
+            (cell("2.5"), "75"),
+            (cell("3.4"), "100"),
+            (total, "222.6"),
+        ],
+    );
+    year.run(&["follow-up", PLAN, book])
+        .assert_status(0)
+        .assert_finding(
+            "usage-thousands",
+            &format!("{book}:{}:5", row_of(&path, "1.3") + 1),
+        );
+}
+
+/// What a form in kronor says is never told as thousands: a line used in part (30 % of
+/// 47 600 is 14 280), a hundredth exactly (476 of 47 600), one line in full beside a small
+/// amount, nothing used at all (a 0 is an answer); and a TOML file, which is written in kronor
+/// on purpose, is how an amount that small is reported once the recipient says it is.
+#[test]
+fn what_a_form_in_kronor_says_is_not_told_as_thousands() {
+    let year = Year::new();
+    year.forms("csv");
+    let blank = year.text(KROKOM);
+    for used in [
+        ["14280", "0", "0"],
+        ["476", "0", "0"],
+        ["47 600", "75", "0"],
+        ["0", "0", "0"],
+        ["-   kr", "0", "0"],
+    ] {
+        krokom_used(&year, &blank, used);
+        let out = year.run(&["follow-up", PLAN, KROKOM, "--final"]);
+        assert_eq!(
+            count(&out, "usage-thousands"),
+            0,
+            "{used:?}: {}",
+            out.stderr
+        );
+    }
+    // Just under a hundredth is.
+    krokom_used(&year, &blank, ["475", "0", "0"]);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    assert_eq!(count(&out, "usage-thousands"), 1, "{}", out.stdout);
+    out.assert_stdout_contains("475 kr av 47 600 kr för insats `1.3`");
+    let lines: String = [("1.3", "47,6"), ("2.5", "75"), ("3.4", "100")]
+        .iter()
+        .map(|(insats, used)| {
+            format!(
+                "\n[[usage]]\nrecipient = \"Krokom\"\ninsats = \"{insats}\"\nused = \"{used}\"\n"
+            )
+        })
+        .collect();
+    std::fs::write(
+        year.path("krokom.toml"),
+        format!("year = 2026\ncounty = \"Jämtlands län\"\n{lines}"),
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "krokom.toml"]);
+    assert_eq!(count(&out, "usage-thousands"), 0, "{}", out.stdout);
+}
+
+/// An amount used in öre is more than the line received, an error already; its hint says what
+/// it is in kronor when it is ten to a hundred times the line's money (4 760 000 öre is
+/// 47 600 kr, all of 1.3; 2 250 000 öre is 22 500 kr of 2.5's 75 000 kr).
+#[test]
+fn an_amount_in_ore_is_told_in_kronor() {
+    let year = Year::new();
+    year.forms("csv");
+    let blank = year.text(KROKOM);
+    krokom_used(&year, &blank, ["4760000", "2250000", "0"]);
+    year.run(&["follow-up", PLAN, KROKOM])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-exceeds-received]: Krokom har använt 4 760 000 kr av insats `1.3` men fick 47 600 kr\n")
+        .assert_stderr_contains("= åtgärd: 4 760 000 öre är 47 600 kr: är beloppet skrivet i öre, skriv det i kronor (47 600); annars rätta beloppet: ")
+        .assert_stderr_contains("= åtgärd: 2 250 000 öre är 22 500 kr: är beloppet skrivet i öre, skriv det i kronor (22 500); annars rätta beloppet: ");
+    // Twice what was received is no such reading.
+    krokom_used(&year, &blank, ["0", "150000", "0"]);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    out.assert_status(1);
+    assert!(!out.stderr.contains(" öre är "), "{}", out.stderr);
 }
 
 mod damage {

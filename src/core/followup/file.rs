@@ -109,6 +109,9 @@ pub struct UsageFile {
     pub undated: Option<Undated>,
     /// What in the form's layout makes it unsure how to read it; the form is not counted.
     pub layout: Vec<Written<Layout>>,
+    /// A form (CSV or a workbook), filled in by its recipient under the form's kronor header;
+    /// not usage written in TOML.
+    pub form: bool,
 }
 
 /// Where a usage file fails to say its year, and whether it is a form.

@@ -25,11 +25,12 @@ pub enum UsageCode {
     FormLayout,
     OtherPlan,
     NoYear,
+    Thousands,
     Missing,
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 14] = [
+    pub const ALL: [UsageCode; 15] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -43,6 +44,7 @@ impl UsageCode {
         UsageCode::FormLayout,
         UsageCode::OtherPlan,
         UsageCode::NoYear,
+        UsageCode::Thousands,
         UsageCode::Missing,
     ];
 
@@ -61,20 +63,30 @@ impl UsageCode {
             UsageCode::FormLayout => "usage-form-layout",
             UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::NoYear => "usage-no-year",
+            UsageCode::Thousands => "usage-thousands",
             UsageCode::Missing => "usage-missing",
         }
     }
 
-    /// The severity when nothing makes it stricter (`usage-missing` is an error with
-    /// `--final` or once the reporting deadline has passed).
+    /// The severity when nothing makes it stricter (`usage-missing` and `usage-thousands`
+    /// are errors with `--final` or once the reporting deadline has passed: see
+    /// [`UsageCode::stricter`]).
     pub fn severity(self) -> Severity {
         match self {
             UsageCode::Missing
+            | UsageCode::Thousands
             | UsageCode::NoYear
             | UsageCode::Reallocated
             | UsageCode::NotInvoiced => Severity::Warning,
             _ => Severity::Error,
         }
+    }
+
+    /// Whether the code is an error once the year is being closed (`--final`, or past the
+    /// reporting deadline), a warning before: a line nobody reported on, and a form whose
+    /// amounts look written in thousands of kronor, would then make the repayment wrong.
+    pub fn stricter(self) -> bool {
+        matches!(self, UsageCode::Missing | UsageCode::Thousands)
     }
 }
 
@@ -276,6 +288,17 @@ pub enum UsageProblem {
         code: String,
         code_is: String,
     },
+    /// A form whose every amount used above 0 is under a hundredth of what its line received
+    /// (at least one is above 0): amounts written in thousands of kronor (`47,6` for 47 600
+    /// kr) under the form's kronor header, it looks like. `insats`, `used` and `received` are
+    /// its first such line's; `unused` is what the form leaves unused, read as kronor.
+    Thousands {
+        recipient: String,
+        insats: String,
+        used: Amount,
+        received: Amount,
+        unused: Amount,
+    },
     /// A line nobody reported on (the form's cell is empty, or no row names it). `refused`
     /// are the insats ids, as written, of the recipient's rows with an amount used that were
     /// refused for their id and cannot be told to be any one line (an id that is none of the
@@ -342,6 +365,7 @@ impl UsageProblem {
             | UsageProblem::YearSpan { .. }
             | UsageProblem::TwoYears { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,
+            UsageProblem::Thousands { .. } => UsageCode::Thousands,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,

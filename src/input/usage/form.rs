@@ -846,6 +846,7 @@ pub(super) fn form(
         stated,
         undated,
         layout,
+        form: true,
     })
 }
 

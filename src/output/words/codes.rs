@@ -328,6 +328,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
             "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
         ),
+        UsageCode::Thousands => lang.pick(
+            "en blankett vars använda belopp ser ut att vara skrivna i tusental kronor: inget av dem når en hundradel av vad raden fick, och minst ett är mer än 0 (räknas som skrivet)",
+            "a form whose amounts used look written in thousands of kronor: none of them reaches a hundredth of what its line received, and at least one is more than 0 (counted as written)",
+        ),
         UsageCode::Missing => lang.pick(
             "en rad i planen som ingen har redovisat",
             "a line of the plan that nobody reported on",
@@ -403,7 +407,7 @@ pub fn explained(code: AnyCode, width: usize, lang: Lang) -> String {
         }
         AnyCode::Usage(code) => {
             let consequence = match code {
-                UsageCode::Missing => lang.pick(
+                _ if code.stricter() => lang.pick(
                     "En varning i uppföljningen; ett fel med --final eller när tidsgränsen för redovisningen har passerat (slutkod 1).",
                     "A warning of the follow-up; an error with --final or once the reporting deadline has passed (exit status 1).",
                 ),

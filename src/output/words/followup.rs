@@ -643,6 +643,20 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "the report does not say which year it is for",
             )
             .to_string(),
+        UsageProblem::Thousands {
+            recipient,
+            insats,
+            used,
+            received,
+            ..
+        } => {
+            let (used, received) = (amount(&in_ore(*used)), amount(received));
+            say!(
+                lang,
+                "beloppen som {recipient} har redovisat ser ut att vara skrivna i tusental kronor: {used} av {received} för insats `{insats}`, och inget använt belopp på blanketten når en hundradel av vad raden fick",
+                "the amounts {recipient} reported look written in thousands of kronor: {used} of {received} for insats `{insats}`, and no amount used on the form reaches a hundredth of what its line received"
+            )
+        }
         UsageProblem::RecipientsDisagree {
             name,
             code,
@@ -693,6 +707,14 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
     }
 }
 
+/// An amount with öre written with both their digits (`47,60`), a whole one as it is.
+fn in_ore(amount: Amount) -> Amount {
+    match amount.0.normalize().scale() {
+        0 => amount,
+        _ => amount.with_decimals(2),
+    }
+}
+
 /// A value right of a CSV form's table as a spreadsheet names its cell: `G13`.
 fn beyond_cell(beyond: &crate::core::followup::Beyond) -> String {
     let row = u32::try_from(beyond.line).unwrap_or(u32::MAX);
@@ -704,6 +726,34 @@ fn did_you_mean(s: &str, lang: Lang) -> String {
 }
 
 pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
+    // An amount used ten to a hundred times what its line received is what the line's money
+    // comes to in öre, used in part or whole (4 760 000 for 47 600 kr).
+    if let UsageProblem::ExceedsReceived { received, used, .. } = problem
+        && let Some(kronor) = ore_reading(*received, *used)
+    {
+        let (written, shown) = (lang.number(*used), lang.amount(kronor));
+        let (kronor, rest) = (lang.number(kronor), exceeding(problem, lang));
+        return say!(
+            lang,
+            "{written} öre är {shown}: är beloppet skrivet i öre, skriv det i kronor ({kronor}); annars {rest}",
+            "{written} öre is {shown}: if the amount is written in öre, write it in kronor ({kronor}); otherwise {rest}"
+        );
+    }
+    exceeding(problem, lang)
+}
+
+/// What an amount used is in kronor read as öre, when it is ten to a hundred times what its
+/// line received (so that read as öre it is some or all of the line's money).
+fn ore_reading(received: Amount, used: Amount) -> Option<Amount> {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    let tenfold = received.0.checked_mul(rust_decimal::Decimal::TEN)?;
+    let hundredfold = received.0.checked_mul(hundred)?;
+    (received > Amount::ZERO && tenfold <= used.0 && used.0 <= hundredfold)
+        .then(|| Amount((used.0 / hundred).normalize()))
+}
+
+/// A finding's hint, but for an amount that may be written in öre.
+fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
     match problem {
         UsageProblem::ExceedsReceived { insats, focus, .. } if focus.is_empty() => say!(
             lang,
@@ -989,6 +1039,17 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output DIR`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
         ),
+        UsageProblem::Thousands { used, unused, .. } => {
+            let kronor = lang.number(Amount(
+                (used.0.saturating_mul(rust_decimal::Decimal::ONE_THOUSAND)).normalize(),
+            ));
+            let (written, unused) = (lang.number(in_ore(*used)), lang.amount(*unused));
+            say!(
+                lang,
+                "skriv beloppen i kronor, till exempel {kronor} i stället för {written}: läst som kronor är {unused} oanvänt och ska betalas tillbaka; har mottagaren verkligen använt så lite, redovisa dess rader i en TOML-fil i stället för blanketten (i en slutlig uppföljning är det här ett fel)",
+                "write the amounts in kronor, for example {kronor} for {written}: read as kronor, {unused} is unused and to be repaid; if the recipient really used that little, report its lines in a TOML file instead of the form (in a final follow-up this is an error)"
+            )
+        }
         UsageProblem::NoYear { year, form: false } => say!(
             lang,
             "skriv `year = {year}` överst i filen, före första [[usage]], så att förra årets redovisning inte kan räknas som årets",
