@@ -2006,6 +2006,49 @@ fn last_place(name: &str, text: &str, needle: &str, offset: usize) -> String {
 const ARE: &str = "forms/redovisning-2026-2321-are.csv";
 const ARE_CORRECTED: &str = "forms/redovisning-2026-2321-are-rattad.csv";
 
+const ARE_COPY: &str = "forms/redovisning-2026-2321-are (1).csv";
+
+/// One e-mail attachment saved twice (tester s33 item 4): a file that is a byte-for-byte copy
+/// of one given before it is read once, with a warning naming both, at the copy's Kommunkod
+/// beside the first's. Åre's form with 70 000 kr used of 3.4's 100 000 kr: 38 400 + 75 000 +
+/// 70 000 = 183 400 kr used of 213 400 kr, 30 000 kr unused, as with the form alone. A copy
+/// that differs by one character (a comment) is another report, and stays an error.
+#[test]
+fn an_exact_copy_of_a_form_is_read_once() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = invoiced(&fill(&year.text(ARE), &[("3.4", "70000")]), "ja");
+    year.save(ARE, &text);
+    std::fs::copy(year.path(ARE), year.path(ARE_COPY)).unwrap();
+    // As a folder is given: `are (1).csv` sorts before `are.csv`, and is read; `are.csv` is
+    // the copy.
+    let out = year.run(&["follow-up", PLAN, "forms/*2321*", "--format", "json"]);
+    out.assert_status(0)
+        .assert_finding("usage-copy", &place(ARE, &text, "Kommunkod;2321", 10))
+        .assert_stderr_contains(&format!(
+            "varning[usage-copy]: `{ARE}` är en exakt kopia av `{ARE_COPY}` och läses bara en gång\n"
+        ))
+        .assert_stderr_contains("---- läst här\n")
+        .assert_stderr_contains("Redovisningar: 2 filer, 0 fel, 15 varningar");
+    assert_eq!(count(&out, "usage-copy"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
+    let doc = json(&out);
+    assert_eq!(recipient(&doc, "Åre")["used"], 183_400);
+    assert_eq!(recipient(&doc, "Åre")["unused"], 30_000);
+    // In English, the other way round.
+    year.run(&["follow-up", PLAN, ARE, ARE_COPY, "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "warning[usage-copy]: `{ARE_COPY}` is an exact copy of `{ARE}` and is read only once\n"
+        ));
+    // One character more is another report.
+    year.save(ARE_COPY, &edit(&text, ";70000;", ";70000;x"));
+    let out = year.run(&["follow-up", PLAN, ARE, ARE_COPY]);
+    out.assert_status(1);
+    assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-copy"), 0, "{}", out.stderr);
+}
+
 /// A kommun sends a corrected form, and both are in the folder given (tester s27 #1): one
 /// error for the recipient, not one per row, naming the files in the order given, neither
 /// called the first and with no advice to add amounts up (30 000 + 30 000 of 80 000 would

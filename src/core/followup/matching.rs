@@ -391,7 +391,34 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         })
     };
 
-    for file in files {
+    for (index, file) in files.iter().enumerate() {
+        // A copy of a file given before, byte for byte: read once, as that file. Told where
+        // the file names its recipient, beside the same place in the first.
+        if let Some(first) = file.copy_of {
+            let place = (file.claims.first().map(|c| &c.recipient))
+                .or_else(|| file.rows.first().map(|r| &r.recipient))
+                .map_or(
+                    Place {
+                        file: index,
+                        at: At::Text(0..0),
+                    },
+                    |written| written.place.clone(),
+                );
+            let related = Place {
+                file: first,
+                at: place.at.clone(),
+            };
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                problem: UsageProblem::Copy {
+                    first,
+                    copy: place.file,
+                },
+                location: Location::Usage(place),
+                related: Some(related),
+            });
+            continue;
+        }
         // A form whose layout leaves its figures unsure, or that is another year's or
         // county's, is not counted: one finding each, and its recipient is not also said to
         // have sent nothing.

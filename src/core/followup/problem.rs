@@ -19,6 +19,7 @@ pub enum UsageCode {
     Amount,
     Duplicate,
     SeveralFiles,
+    Copy,
     FormEdited,
     Invoiced,
     NotInvoiced,
@@ -30,7 +31,7 @@ pub enum UsageCode {
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 15] = [
+    pub const ALL: [UsageCode; 16] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -38,6 +39,7 @@ impl UsageCode {
         UsageCode::Amount,
         UsageCode::Duplicate,
         UsageCode::SeveralFiles,
+        UsageCode::Copy,
         UsageCode::FormEdited,
         UsageCode::Invoiced,
         UsageCode::NotInvoiced,
@@ -57,6 +59,7 @@ impl UsageCode {
             UsageCode::Amount => "usage-amount",
             UsageCode::Duplicate => "usage-duplicate",
             UsageCode::SeveralFiles => "usage-several-files",
+            UsageCode::Copy => "usage-copy",
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
             UsageCode::NotInvoiced => "usage-not-invoiced",
@@ -75,6 +78,7 @@ impl UsageCode {
         match self {
             UsageCode::Missing
             | UsageCode::Thousands
+            | UsageCode::Copy
             | UsageCode::NoYear
             | UsageCode::Reallocated
             | UsageCode::NotInvoiced => Severity::Warning,
@@ -166,6 +170,12 @@ pub enum UsageProblem {
         recipient: String,
         insatser: Vec<String>,
         files: Vec<usize>,
+    },
+    /// A usage file that is a byte-for-byte copy of one given before it (indices in the list
+    /// given): it is read once, as that one.
+    Copy {
+        first: usize,
+        copy: usize,
     },
     /// The amount received on the form is not the plan's (or was removed).
     EditedReceived {
@@ -344,6 +354,7 @@ impl UsageProblem {
             | UsageProblem::NegativeAmount { .. } => UsageCode::Amount,
             UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
             UsageProblem::SeveralFiles { .. } => UsageCode::SeveralFiles,
+            UsageProblem::Copy { .. } => UsageCode::Copy,
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
             }

@@ -847,6 +847,7 @@ pub(super) fn form(
         undated,
         layout,
         form: true,
+        copy_of: None,
     })
 }
 

@@ -304,6 +304,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "en mottagare med samma rad redovisad i mer än en fil (en rättad blankett bredvid den ursprungliga, en blankett och en TOML-fil): vilken som gäller går inte att avgöra, och belopp från olika redovisningar läggs aldrig ihop",
             "a recipient with one line reported in more than one file (a corrected form beside the original, a form and a TOML file): which one holds cannot be told, and amounts from different reports are never added up",
         ),
+        UsageCode::Copy => lang.pick(
+            "en redovisning som är en exakt kopia, byte för byte, av en fil som getts före den (samma bilaga sparad två gånger): den läses en gång",
+            "a usage file that is an exact copy, byte for byte, of a file given before it (one attachment saved twice): it is read once",
+        ),
         UsageCode::FormEdited => lang.pick(
             "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
             "the form changed where it should not be: the amount received or the insats id; the row is not counted",

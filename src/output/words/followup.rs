@@ -412,6 +412,15 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "{recipient} has reported {noun} {ids} in more than one file: {named}"
             )
         }
+        UsageProblem::Copy { first, copy } => {
+            let name = |i: &usize| files.get(*i).map_or("?", String::as_str);
+            let (first, copy) = (name(first), name(copy));
+            say!(
+                lang,
+                "`{copy}` är en exakt kopia av `{first}` och läses bara en gång",
+                "`{copy}` is an exact copy of `{first}` and is read only once"
+            )
+        }
         UsageProblem::EditedReceived { insats, plan, form } => {
             let plan = amount(plan);
             match form {
@@ -873,6 +882,11 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
                 "keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove {en} from what is given to follow-up, or the insats's row from it if the file reports more (a TOML file for several units); amounts from different files are never added up"
             )
         }
+        UsageProblem::Copy { .. } => say!(
+            lang,
+            "inget att rätta: filerna är likadana byte för byte (samma bilaga sparad två gånger); ta bort kopian ur det som ges till follow-up, så försvinner varningen",
+            "nothing to correct: the files are the same byte for byte (one attachment saved twice); leave the copy out of what is given to follow-up, and the warning goes"
+        ),
         UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
             let plan = lang.amount(*plan);
             say!(
@@ -1185,6 +1199,7 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
             "samma insats redovisad här",
             "the same insats reported here",
         ),
+        UsageProblem::Copy { .. } => lang.pick("läst här", "read here"),
         _ => lang.pick("först redovisad här", "first reported here"),
     }
 }
