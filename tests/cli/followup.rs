@@ -1418,6 +1418,45 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
 }
 
+/// A kommun of another county on a form (tester s33: Sundsvall, 2281, sent to Jämtland) is
+/// named as the form names it, with its code and the plan's county, not by its code alone; a
+/// name near one of the plan's is suggested. A Kommunkod the plan lacks beside a Mottagare it
+/// has is still told by the code.
+#[test]
+fn a_kommun_of_another_county_is_named_as_the_form_names_it() {
+    let year = Year::new();
+    year.forms("csv");
+    let filled = fill(&year.text(BERG), &[]);
+    let text = edit(&filled, "Kommunkod;2326", "Kommunkod;2281");
+    let text = edit(&text, "Mottagare;Berg", "Mottagare;Sundsvall");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-recipient", &place(BERG, &text, "2281", 0))
+        .assert_stderr_contains("fel[usage-unknown-recipient]: Sundsvall (2281) finns inte i planen för Jämtlands län\n")
+        .assert_stderr_contains("= åtgärd: ingen mottagare i planen har det namnet eller den kommunkoden: hör blanketten till ett annat län, ta bort den ur det som ges till follow-up; annars skriv Mottagare och Kommunkod som planen för Jämtlands län har dem\n");
+    assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stderr);
+    year.run(&["follow-up", PLAN, BERG, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-unknown-recipient]: Sundsvall (2281) is not in the plan for Jämtlands län\n",
+        );
+    year.save(
+        BERG,
+        &edit(&text, "Mottagare;Sundsvall", "Mottagare;Bergen"),
+    );
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-unknown-recipient]: Bergen (2281) finns inte i planen för Jämtlands län\n",
+        )
+        .assert_stderr_contains("= åtgärd: menade du `Berg`?\n");
+    year.save(BERG, &edit(&filled, "Kommunkod;2326", "Kommunkod;2281"));
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-unknown-recipient]: okänd mottagare `2281`");
+}
+
 /// A kommunkod with a leading zero stays a code in the summary's CSV for Excel, as in
 /// `export` (`="0326"`, which Excel shows as 0326, not the number 326), and is a plain code in
 /// the RFC 4180 dialect.

@@ -477,6 +477,27 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             continue;
         }
         for claim in &file.claims {
+            // A Kommunkod the plan does not have beside a Mottagare it does not have either (a
+            // kommun of another county): told as the form names it, `Sundsvall (2281)`.
+            if let Some(named) = claim.named.as_ref().filter(|n| !n.value.trim().is_empty())
+                && !resolved.contains_key(&claim.recipient.place)
+                && let Err(UsageProblem::UnknownRecipient { .. }) =
+                    recipients.resolve(&claim.recipient.value)
+                && let Err(UsageProblem::UnknownRecipient { suggestion, .. }) =
+                    recipients.resolve(&named.value)
+            {
+                report.error(
+                    &claim.recipient.place,
+                    UsageProblem::NotInPlan {
+                        name: named.value.trim().to_string(),
+                        code: claim.recipient.value.trim().to_string(),
+                        county: ledger.plan.plan.county.clone(),
+                        suggestion,
+                    },
+                );
+                resolved.insert(claim.recipient.place.clone(), None);
+                continue;
+            }
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 continue;
             };

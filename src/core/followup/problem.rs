@@ -134,6 +134,15 @@ pub enum UsageProblem {
         name: String,
         suggestion: Option<String>,
     },
+    /// A form's Kommunkod and Mottagare, neither of which the plan has (a kommun of another
+    /// county): named as the form writes it, `Sundsvall (2281)`, with the plan's county and
+    /// the plan's recipient nearest the name, if any.
+    NotInPlan {
+        name: String,
+        code: String,
+        county: String,
+        suggestion: Option<String>,
+    },
     /// In the plan, but receives no money itself (the county's kommuner as a group).
     NotARecipient {
         name: String,
@@ -346,6 +355,7 @@ impl UsageProblem {
             | UsageProblem::RowWithoutInsats
             | UsageProblem::BelowTotal { .. } => UsageCode::UnknownLine,
             UsageProblem::UnknownRecipient { .. }
+            | UsageProblem::NotInPlan { .. }
             | UsageProblem::NotARecipient { .. }
             | UsageProblem::NoRecipient
             | UsageProblem::RecipientsDisagree { .. } => UsageCode::UnknownRecipient,

@@ -327,6 +327,16 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "unknown recipient `{name}`: no recipient in the plan has that name"
             )
         }
+        UsageProblem::NotInPlan {
+            name, code, county, ..
+        } => {
+            let (name, code) = (super::excerpt(name), super::excerpt(code));
+            say!(
+                lang,
+                "{name} ({code}) finns inte i planen för {county}",
+                "{name} ({code}) is not in the plan for {county}"
+            )
+        }
         UsageProblem::NotARecipient { name } => say!(
             lang,
             "`{name}` tar inte själv emot några medel i planen",
@@ -837,6 +847,15 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "ange mottagaren som planen gör: aktörens namn, förkortning eller id, kommunens namn eller kommunkod",
             "name the recipient as the plan does: the actor's name, short name or id, the kommun's name or kommunkod"
+        ),
+        UsageProblem::NotInPlan {
+            suggestion: Some(s),
+            ..
+        } => did_you_mean(s, lang),
+        UsageProblem::NotInPlan { county, .. } => say!(
+            lang,
+            "ingen mottagare i planen har det namnet eller den kommunkoden: hör blanketten till ett annat län, ta bort den ur det som ges till follow-up; annars skriv Mottagare och Kommunkod som planen för {county} har dem",
+            "no recipient of the plan has that name or that kommunkod: if the form belongs to another county, leave it out of what is given to follow-up; else write Recipient and Kommunkod as the plan for {county} has them"
         ),
         UsageProblem::NotARecipient { .. } => say!(
             lang,
