@@ -1020,6 +1020,47 @@ fn a_year_is_closed_without_a_recipient_that_never_reports() {
         .assert_stdout_contains("Bräcke (2305) 2.5: Ingen redovisning inkom trots påminnelser");
 }
 
+/// A recipient that used nothing and has not invoiced (tester s33: Bräcke, 193 000 kr, all of
+/// it unused, `invoiced = false`) has all of it taken off its invoice: nothing is to be
+/// invoiced, and the table says so rather than `fakturera 0 kr`, which reads as an order to
+/// invoice. With no answer, the same for the invoice not yet sent.
+#[test]
+fn an_invoice_reduced_to_nothing_is_said_to_be_none() {
+    let year = complete_year();
+    std::fs::remove_file(year.path("forms/redovisning-2026-2305-bracke.csv")).unwrap();
+    let lines: String = ["1.3", "2.5", "3.4"]
+        .iter()
+        .map(|insats| {
+            format!("\n[[usage]]\nrecipient = \"Bräcke\"\ninsats = \"{insats}\"\nused = 0\n")
+        })
+        .collect();
+    let head = "year = 2026\ncounty = \"Jämtlands län\"\n";
+    let invoiced = "\n[[recipients]]\nrecipient = \"Bräcke\"\ninvoiced = false\n";
+    std::fs::write(year.path("bracke.toml"), format!("{head}{invoiced}{lines}")).unwrap();
+    let doc = json(&year.follow_up(&["bracke.toml", "--format", "json"]));
+    assert_eq!(recipient(&doc, "Bräcke")["settlement"], "reduce-invoice");
+    assert_eq!(recipient(&doc, "Bräcke")["to_invoice"], 0);
+    for (lang, row) in [
+        (
+            "sv",
+            "| Bräcke (2305) | 193 000 kr | dras av helt: ingen faktura ska skickas |",
+        ),
+        (
+            "en",
+            "| Bräcke (2305) | 193,000 kr | all taken off: no invoice is to be sent |",
+        ),
+    ] {
+        let out = year.follow_up(&["bracke.toml", "--format", "md", "--lang", lang]);
+        out.assert_status(0)
+            .assert_stdout_contains(&crate::support::typeset(row));
+        assert!(!out.stdout.contains("fakturera 0"), "{}", out.stdout);
+    }
+    std::fs::write(year.path("bracke.toml"), format!("{head}{lines}")).unwrap();
+    year.follow_up(&["bracke.toml", "--format", "md"])
+        .assert_status(0)
+        .assert_stdout_contains(&crate::support::typeset("| Bräcke (2305) | 193 000 kr | tillbaka, eller avdrag om ej fakturerat: då skickas ingen faktura |"));
+}
+
 #[test]
 fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let year = complete_year();

@@ -1242,11 +1242,30 @@ pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
     )
 }
 
-/// How a recipient's unused money is settled, with what it invoices (`to_invoice`, in the
-/// caller's number format) where the money may come off its collective invoice: `dras av:
-/// fakturera 415 500 kr`.
-pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -> String {
-    match (settlement, to_invoice) {
+/// How a recipient's unused money is settled, with what it invoices (`to_invoice`, written by
+/// `shown`, the caller's number format) where the money may come off its collective invoice:
+/// `dras av: fakturera 415 500 kr`. When all of it comes off, nothing is invoiced, and it is
+/// said so, not as an amount to invoice (`fakturera 0 kr`).
+pub fn settled(
+    settlement: Settlement,
+    to_invoice: Option<Amount>,
+    shown: impl Fn(Amount) -> String,
+    lang: Lang,
+) -> String {
+    let nothing = to_invoice.is_some_and(|a| a.0.is_zero());
+    match (settlement, to_invoice.map(shown)) {
+        (Settlement::ReduceInvoice, Some(_)) if nothing => lang
+            .pick(
+                "dras av helt: ingen faktura ska skickas",
+                "all taken off: no invoice is to be sent",
+            )
+            .to_string(),
+        (Settlement::ReturnOrReduce, Some(_)) if nothing => lang
+            .pick(
+                "tillbaka, eller avdrag om ej fakturerat: då skickas ingen faktura",
+                "paid back, or off the invoice if not sent: then no invoice is sent",
+            )
+            .to_string(),
         (Settlement::ReduceInvoice, Some(invoice)) => crate::say!(
             lang,
             "dras av: fakturera {invoice}",
