@@ -583,10 +583,12 @@ fn repayment(summary: &Summary, layout: Layout) -> String {
     let hows: Vec<String> = unused
         .iter()
         .map(|u| {
-            let amount = u
-                .settled_amount()
-                .map(|a| lang.amount(a).replace(' ', "\u{a0}"));
-            words::settled(u.settlement, amount, lang)
+            words::settled(
+                u.settlement,
+                u.settled_amount(),
+                |a| lang.amount(a).replace(' ', "\u{a0}"),
+                lang,
+            )
         })
         .collect();
     // The way each is settled may wrap; the names get room first.

@@ -1020,6 +1020,47 @@ fn a_year_is_closed_without_a_recipient_that_never_reports() {
         .assert_stdout_contains("Bräcke (2305) 2.5: Ingen redovisning inkom trots påminnelser");
 }
 
+/// A recipient that used nothing and has not invoiced (tester s33: Bräcke, 193 000 kr, all of
+/// it unused, `invoiced = false`) has all of it taken off its invoice: nothing is to be
+/// invoiced, and the table says so rather than `fakturera 0 kr`, which reads as an order to
+/// invoice. With no answer, the same for the invoice not yet sent.
+#[test]
+fn an_invoice_reduced_to_nothing_is_said_to_be_none() {
+    let year = complete_year();
+    std::fs::remove_file(year.path("forms/redovisning-2026-2305-bracke.csv")).unwrap();
+    let lines: String = ["1.3", "2.5", "3.4"]
+        .iter()
+        .map(|insats| {
+            format!("\n[[usage]]\nrecipient = \"Bräcke\"\ninsats = \"{insats}\"\nused = 0\n")
+        })
+        .collect();
+    let head = "year = 2026\ncounty = \"Jämtlands län\"\n";
+    let invoiced = "\n[[recipients]]\nrecipient = \"Bräcke\"\ninvoiced = false\n";
+    std::fs::write(year.path("bracke.toml"), format!("{head}{invoiced}{lines}")).unwrap();
+    let doc = json(&year.follow_up(&["bracke.toml", "--format", "json"]));
+    assert_eq!(recipient(&doc, "Bräcke")["settlement"], "reduce-invoice");
+    assert_eq!(recipient(&doc, "Bräcke")["to_invoice"], 0);
+    for (lang, row) in [
+        (
+            "sv",
+            "| Bräcke (2305) | 193 000 kr | dras av helt: ingen faktura ska skickas |",
+        ),
+        (
+            "en",
+            "| Bräcke (2305) | 193,000 kr | all taken off: no invoice is to be sent |",
+        ),
+    ] {
+        let out = year.follow_up(&["bracke.toml", "--format", "md", "--lang", lang]);
+        out.assert_status(0)
+            .assert_stdout_contains(&crate::support::typeset(row));
+        assert!(!out.stdout.contains("fakturera 0"), "{}", out.stdout);
+    }
+    std::fs::write(year.path("bracke.toml"), format!("{head}{lines}")).unwrap();
+    year.follow_up(&["bracke.toml", "--format", "md"])
+        .assert_status(0)
+        .assert_stdout_contains(&crate::support::typeset("| Bräcke (2305) | 193 000 kr | tillbaka, eller avdrag om ej fakturerat: då skickas ingen faktura |"));
+}
+
 #[test]
 fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let year = complete_year();
@@ -1416,6 +1457,45 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
         .assert_stderr_contains("= åtgärd: menade du `Berg`?");
     // Reported once, not once per row.
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
+}
+
+/// A kommun of another county on a form (tester s33: Sundsvall, 2281, sent to Jämtland) is
+/// named as the form names it, with its code and the plan's county, not by its code alone; a
+/// name near one of the plan's is suggested. A Kommunkod the plan lacks beside a Mottagare it
+/// has is still told by the code.
+#[test]
+fn a_kommun_of_another_county_is_named_as_the_form_names_it() {
+    let year = Year::new();
+    year.forms("csv");
+    let filled = fill(&year.text(BERG), &[]);
+    let text = edit(&filled, "Kommunkod;2326", "Kommunkod;2281");
+    let text = edit(&text, "Mottagare;Berg", "Mottagare;Sundsvall");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_finding("usage-unknown-recipient", &place(BERG, &text, "2281", 0))
+        .assert_stderr_contains("fel[usage-unknown-recipient]: Sundsvall (2281) finns inte i planen för Jämtlands län\n")
+        .assert_stderr_contains("= åtgärd: ingen mottagare i planen har det namnet eller den kommunkoden: hör blanketten till ett annat län, ta bort den ur det som ges till follow-up; annars skriv Mottagare och Kommunkod som planen för Jämtlands län har dem\n");
+    assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stderr);
+    year.run(&["follow-up", PLAN, BERG, "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "error[usage-unknown-recipient]: Sundsvall (2281) is not in the plan for Jämtlands län\n",
+        );
+    year.save(
+        BERG,
+        &edit(&text, "Mottagare;Sundsvall", "Mottagare;Bergen"),
+    );
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-unknown-recipient]: Bergen (2281) finns inte i planen för Jämtlands län\n",
+        )
+        .assert_stderr_contains("= åtgärd: menade du `Berg`?\n");
+    year.save(BERG, &edit(&filled, "Kommunkod;2326", "Kommunkod;2281"));
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-unknown-recipient]: okänd mottagare `2281`");
 }
 
 /// A kommunkod with a leading zero stays a code in the summary's CSV for Excel, as in
@@ -2005,6 +2085,49 @@ fn last_place(name: &str, text: &str, needle: &str, offset: usize) -> String {
 
 const ARE: &str = "forms/redovisning-2026-2321-are.csv";
 const ARE_CORRECTED: &str = "forms/redovisning-2026-2321-are-rattad.csv";
+
+const ARE_COPY: &str = "forms/redovisning-2026-2321-are (1).csv";
+
+/// One e-mail attachment saved twice (tester s33 item 4): a file that is a byte-for-byte copy
+/// of one given before it is read once, with a warning naming both, at the copy's Kommunkod
+/// beside the first's. Åre's form with 70 000 kr used of 3.4's 100 000 kr: 38 400 + 75 000 +
+/// 70 000 = 183 400 kr used of 213 400 kr, 30 000 kr unused, as with the form alone. A copy
+/// that differs by one character (a comment) is another report, and stays an error.
+#[test]
+fn an_exact_copy_of_a_form_is_read_once() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = invoiced(&fill(&year.text(ARE), &[("3.4", "70000")]), "ja");
+    year.save(ARE, &text);
+    std::fs::copy(year.path(ARE), year.path(ARE_COPY)).unwrap();
+    // As a folder is given: `are (1).csv` sorts before `are.csv`, and is read; `are.csv` is
+    // the copy.
+    let out = year.run(&["follow-up", PLAN, "forms/*2321*", "--format", "json"]);
+    out.assert_status(0)
+        .assert_finding("usage-copy", &place(ARE, &text, "Kommunkod;2321", 10))
+        .assert_stderr_contains(&format!(
+            "varning[usage-copy]: `{ARE}` är en exakt kopia av `{ARE_COPY}` och läses bara en gång\n"
+        ))
+        .assert_stderr_contains("---- läst här\n")
+        .assert_stderr_contains("Redovisningar: 2 filer, 0 fel, 15 varningar");
+    assert_eq!(count(&out, "usage-copy"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-several-files"), 0, "{}", out.stderr);
+    let doc = json(&out);
+    assert_eq!(recipient(&doc, "Åre")["used"], 183_400);
+    assert_eq!(recipient(&doc, "Åre")["unused"], 30_000);
+    // In English, the other way round.
+    year.run(&["follow-up", PLAN, ARE, ARE_COPY, "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains(&format!(
+            "warning[usage-copy]: `{ARE_COPY}` is an exact copy of `{ARE}` and is read only once\n"
+        ));
+    // One character more is another report.
+    year.save(ARE_COPY, &edit(&text, ";70000;", ";70000;x"));
+    let out = year.run(&["follow-up", PLAN, ARE, ARE_COPY]);
+    out.assert_status(1);
+    assert_eq!(count(&out, "usage-several-files"), 1, "{}", out.stderr);
+    assert_eq!(count(&out, "usage-copy"), 0, "{}", out.stderr);
+}
 
 /// A kommun sends a corrected form, and both are in the folder given (tester s27 #1): one
 /// error for the recipient, not one per row, naming the files in the order given, neither
@@ -3937,7 +4060,7 @@ fn the_readme_lists_every_follow_up_code() {
         .iter()
         .map(|code| {
             let severity = match (code, code.severity()) {
-                (UsageCode::Missing, _) => "warning; error with `--final` or past the deadline",
+                _ if code.stricter() => "warning; error with `--final` or past the deadline",
                 (_, Severity::Error) => "error",
                 (_, Severity::Warning) => "warning",
             };
@@ -3956,6 +4079,139 @@ fn the_readme_lists_every_follow_up_code() {
         "the README's table of follow-up codes should read:\n\n| follow-up code | severity | what |\n|---|---|---|\n{}",
         expected.join("\n")
     );
+}
+
+/// Krokom's form as written (`blank`) filled in with `used` for 1.3, 2.5 and 3.4 (seed 001:
+/// 47 600, 75 000 and 100 000 kr received, 222 600 kr in all), answering that it has
+/// invoiced.
+fn krokom_used(year: &Year, blank: &str, used: [&str; 3]) -> String {
+    let text = fill(
+        blank,
+        &[("1.3", used[0]), ("2.5", used[1]), ("3.4", used[2])],
+    );
+    let text = invoiced(&text, "ja");
+    year.save(KROKOM, &text);
+    text
+}
+
+/// A form written in thousands of kronor under its `Använt (kr)` header (tester s33 item 1:
+/// Krokom's 47,6 / 75 / 100 for 47 600 / 75 000 / 100 000 kr) is told, with one line's figures
+/// and what would be repaid read as kronor: 222 600 - 222,60 = 222 377,40 kr. A warning while
+/// the year is open; an error when it is closed, as the repayment would be wrong by that.
+#[test]
+fn a_form_written_in_thousands_is_told() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = krokom_used(&year, &year.text(KROKOM), ["47,6", "75", "100"]);
+    let at = place(KROKOM, &text, ";47600;47,6;", 7);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    out.assert_status(0)
+        .assert_finding("usage-thousands", &at)
+        .assert_stdout_contains("varning[usage-thousands]: beloppen som Krokom har redovisat ser ut att vara skrivna i tusental kronor: 47,60 kr av 47 600 kr för insats `1.3`, och inget använt belopp på blanketten når en hundradel av vad raden fick\n")
+        .assert_stdout_contains("= åtgärd: skriv beloppen i kronor, till exempel 47 600 i stället för 47,60: läst som kronor är 222 377,40 kr oanvänt och ska betalas tillbaka; har mottagaren verkligen använt så lite, redovisa dess rader i en TOML-fil i stället för blanketten (i en slutlig uppföljning är det här ett fel)\n");
+    assert_eq!(count(&out, "usage-thousands"), 1, "{}", out.stdout);
+    // Counted as written all the same: what it says it used.
+    let doc = json(&year.run(&["follow-up", PLAN, KROKOM, "--format", "json"]));
+    assert_eq!(recipient(&doc, "Krokom")["used"], "222.6");
+    assert_eq!(recipient(&doc, "Krokom")["unused"], "222377.4");
+    // Closing the year: an error, and no summary.
+    year.run(&["follow-up", PLAN, KROKOM, "--final", "--lang", "en"])
+        .assert_status(1)
+        .assert_finding("usage-thousands", &at)
+        .assert_stderr_contains("error[usage-thousands]: the amounts Krokom reported look written in thousands of kronor: 47.60 kr of 47,600 kr for insats `1.3`, and no amount used on the form reaches a hundredth of what its line received\n");
+    year.run(&["follow-up", PLAN, KROKOM, "--date", "2027-01-15"])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-thousands]");
+    // The same in the workbook form.
+    let year = Year::new();
+    year.forms("xlsx");
+    let book = "forms/redovisning-2026-2309-krokom.xlsx";
+    let path = year.path(book);
+    let cell = |insats: &str| format!("E{}", row_of(&path, insats) + 1);
+    let total = format!("E{}", row_of(&path, "3.4") + 2);
+    type_numbers(
+        &path,
+        &[
+            (cell("1.3"), "47.6"),
+            (cell("2.5"), "75"),
+            (cell("3.4"), "100"),
+            (total, "222.6"),
+        ],
+    );
+    year.run(&["follow-up", PLAN, book])
+        .assert_status(0)
+        .assert_finding(
+            "usage-thousands",
+            &format!("{book}:{}:5", row_of(&path, "1.3") + 1),
+        );
+}
+
+/// What a form in kronor says is never told as thousands: a line used in part (30 % of
+/// 47 600 is 14 280), a hundredth exactly (476 of 47 600), one line in full beside a small
+/// amount, nothing used at all (a 0 is an answer); and a TOML file, which is written in kronor
+/// on purpose, is how an amount that small is reported once the recipient says it is.
+#[test]
+fn what_a_form_in_kronor_says_is_not_told_as_thousands() {
+    let year = Year::new();
+    year.forms("csv");
+    let blank = year.text(KROKOM);
+    for used in [
+        ["14280", "0", "0"],
+        ["476", "0", "0"],
+        ["47 600", "75", "0"],
+        ["0", "0", "0"],
+        ["-   kr", "0", "0"],
+    ] {
+        krokom_used(&year, &blank, used);
+        let out = year.run(&["follow-up", PLAN, KROKOM, "--final"]);
+        assert_eq!(
+            count(&out, "usage-thousands"),
+            0,
+            "{used:?}: {}",
+            out.stderr
+        );
+    }
+    // Just under a hundredth is.
+    krokom_used(&year, &blank, ["475", "0", "0"]);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    assert_eq!(count(&out, "usage-thousands"), 1, "{}", out.stdout);
+    out.assert_stdout_contains("475 kr av 47 600 kr för insats `1.3`");
+    let lines: String = [("1.3", "47,6"), ("2.5", "75"), ("3.4", "100")]
+        .iter()
+        .map(|(insats, used)| {
+            format!(
+                "\n[[usage]]\nrecipient = \"Krokom\"\ninsats = \"{insats}\"\nused = \"{used}\"\n"
+            )
+        })
+        .collect();
+    std::fs::write(
+        year.path("krokom.toml"),
+        format!("year = 2026\ncounty = \"Jämtlands län\"\n{lines}"),
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "krokom.toml"]);
+    assert_eq!(count(&out, "usage-thousands"), 0, "{}", out.stdout);
+}
+
+/// An amount used in öre is more than the line received, an error already; its hint says what
+/// it is in kronor when it is ten to a hundred times the line's money (4 760 000 öre is
+/// 47 600 kr, all of 1.3; 2 250 000 öre is 22 500 kr of 2.5's 75 000 kr).
+#[test]
+fn an_amount_in_ore_is_told_in_kronor() {
+    let year = Year::new();
+    year.forms("csv");
+    let blank = year.text(KROKOM);
+    krokom_used(&year, &blank, ["4760000", "2250000", "0"]);
+    year.run(&["follow-up", PLAN, KROKOM])
+        .assert_status(1)
+        .assert_stderr_contains("fel[usage-exceeds-received]: Krokom har använt 4 760 000 kr av insats `1.3` men fick 47 600 kr\n")
+        .assert_stderr_contains("= åtgärd: 4 760 000 öre är 47 600 kr: är beloppet skrivet i öre, skriv det i kronor (47 600); annars rätta beloppet: ")
+        .assert_stderr_contains("= åtgärd: 2 250 000 öre är 22 500 kr: är beloppet skrivet i öre, skriv det i kronor (22 500); annars rätta beloppet: ");
+    // Twice what was received is no such reading.
+    krokom_used(&year, &blank, ["0", "150000", "0"]);
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    out.assert_status(1);
+    assert!(!out.stderr.contains(" öre är "), "{}", out.stderr);
 }
 
 mod damage {

@@ -187,11 +187,13 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
 
 /// The usage files given, read; else the first that cannot be. `allocate`'s own summary
 /// among them (written into the folder of forms and given again with it) is told first, every
-/// such file at once, so that one run shows all there is to leave out.
+/// such file at once, so that one run shows all there is to leave out. A file that is a
+/// byte-for-byte copy of one read before it is marked as its copy (`UsageFile::copy_of`).
 fn read_usage(paths: &[std::path::PathBuf]) -> Result<Vec<ReadUsage>, Error> {
     let mut read = Vec::new();
     let mut first_error = None;
     let mut own = Vec::new();
+    let mut copies = Copies::default();
     for (i, path) in paths.iter().enumerate() {
         // A pattern that matched no form is told as one, not as a missing file.
         let result = if crate::app::plan_paths::matches_nothing(path) {
@@ -200,7 +202,15 @@ fn read_usage(paths: &[std::path::PathBuf]) -> Result<Vec<ReadUsage>, Error> {
                 reason: crate::input::read::ReadReason::NoMatch,
             })
         } else {
-            usage::load(path, i)
+            usage::read_bytes(path).and_then(|bytes| {
+                let copy_of = copies.copy_of(&bytes, paths);
+                let mut usage = usage::from_bytes(path, &bytes, i)?;
+                match copy_of {
+                    Some(first) => usage.file.copy_of = Some(first),
+                    None => copies.add(&bytes, i),
+                }
+                Ok(usage)
+            })
         };
         match result {
             Ok(usage) => read.push(usage),
@@ -217,6 +227,38 @@ fn read_usage(paths: &[std::path::PathBuf]) -> Result<Vec<ReadUsage>, Error> {
     match first_error {
         Some(error) => Err(Error::Usage(Box::new(error))),
         None => Ok(read),
+    }
+}
+
+/// The usage files read so far, by a hash of their bytes and their size, to tell a file that
+/// is a copy of one given before it (one e-mail attachment saved twice).
+#[derive(Default)]
+struct Copies {
+    read: std::collections::HashMap<(u64, usize), Vec<usize>>,
+}
+
+impl Copies {
+    fn key(bytes: &[u8]) -> (u64, usize) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        (hasher.finish(), bytes.len())
+    }
+
+    fn add(&mut self, bytes: &[u8], index: usize) {
+        self.read.entry(Self::key(bytes)).or_default().push(index);
+    }
+
+    /// The first file read (its index among `paths`) whose bytes are these: a hash is only a
+    /// hint, so the file is read again and compared byte for byte.
+    fn copy_of(&self, bytes: &[u8], paths: &[std::path::PathBuf]) -> Option<usize> {
+        let same = self.read.get(&Self::key(bytes))?;
+        same.iter().copied().find(|&i| {
+            paths
+                .get(i)
+                .and_then(|path| usage::read_bytes(path).ok())
+                .is_some_and(|earlier| earlier == bytes)
+        })
     }
 }
 

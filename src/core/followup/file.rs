@@ -109,6 +109,13 @@ pub struct UsageFile {
     pub undated: Option<Undated>,
     /// What in the form's layout makes it unsure how to read it; the form is not counted.
     pub layout: Vec<Written<Layout>>,
+    /// A form (CSV or a workbook), filled in by its recipient under the form's kronor header;
+    /// not usage written in TOML.
+    pub form: bool,
+    /// The file given before it (its index) that this one is a byte-for-byte copy of (one
+    /// e-mail attachment saved twice, `berg.csv` and `berg (1).csv`): it is read once, as
+    /// that file.
+    pub copy_of: Option<usize>,
 }
 
 /// Where a usage file fails to say its year, and whether it is a form.

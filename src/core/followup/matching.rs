@@ -369,6 +369,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // per recipient, not one per line. Files that report different lines of a recipient are
     // its report in parts.
     let mut reported_twice: HashMap<Recipient, Vec<(usize, Place, Place)>> = HashMap::new();
+    // Per form and recipient, the amounts used it reports that are counted, in file order: a
+    // form whose amounts are all a small part of their lines looks written in thousands.
+    let mut form_use: Vec<FormUse> = Vec::new();
     // Per recipient, its rows with an amount used that were refused for an insats id that
     // tells no line (as written): one of them may be a line said to be missing.
     let mut refused_ids: HashMap<Recipient, Vec<String>> = HashMap::new();
@@ -388,7 +391,34 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         })
     };
 
-    for file in files {
+    for (index, file) in files.iter().enumerate() {
+        // A copy of a file given before, byte for byte: read once, as that file. Told where
+        // the file names its recipient, beside the same place in the first.
+        if let Some(first) = file.copy_of {
+            let place = (file.claims.first().map(|c| &c.recipient))
+                .or_else(|| file.rows.first().map(|r| &r.recipient))
+                .map_or(
+                    Place {
+                        file: index,
+                        at: At::Text(0..0),
+                    },
+                    |written| written.place.clone(),
+                );
+            let related = Place {
+                file: first,
+                at: place.at.clone(),
+            };
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                problem: UsageProblem::Copy {
+                    first,
+                    copy: place.file,
+                },
+                location: Location::Usage(place),
+                related: Some(related),
+            });
+            continue;
+        }
         // A form whose layout leaves its figures unsure, or that is another year's or
         // county's, is not counted: one finding each, and its recipient is not also said to
         // have sent nothing.
@@ -447,6 +477,27 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             continue;
         }
         for claim in &file.claims {
+            // A Kommunkod the plan does not have beside a Mottagare it does not have either (a
+            // kommun of another county): told as the form names it, `Sundsvall (2281)`.
+            if let Some(named) = claim.named.as_ref().filter(|n| !n.value.trim().is_empty())
+                && !resolved.contains_key(&claim.recipient.place)
+                && let Err(UsageProblem::UnknownRecipient { .. }) =
+                    recipients.resolve(&claim.recipient.value)
+                && let Err(UsageProblem::UnknownRecipient { suggestion, .. }) =
+                    recipients.resolve(&named.value)
+            {
+                report.error(
+                    &claim.recipient.place,
+                    UsageProblem::NotInPlan {
+                        name: named.value.trim().to_string(),
+                        code: claim.recipient.value.trim().to_string(),
+                        county: ledger.plan.plan.county.clone(),
+                        suggestion,
+                    },
+                );
+                resolved.insert(claim.recipient.place.clone(), None);
+                continue;
+            }
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 continue;
             };
@@ -510,6 +561,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
         // Per line, where this file first reports it: a second row of it here is a duplicate.
         let mut in_file: HashMap<usize, Place> = HashMap::new();
+        // Per recipient, its place in `form_use` (a form's rows are one recipient's).
+        let mut use_of: HashMap<Recipient, usize> = HashMap::new();
+        let form = file.form;
         for row in &file.rows {
             let Some(recipient) = resolve(&row.recipient, &mut resolved, &mut report) else {
                 continue;
@@ -662,6 +716,23 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 continue;
             };
             let received = recipients.amount(line);
+            if form && !used.is_negative() {
+                let at = *use_of.entry(recipient).or_insert_with(|| {
+                    form_use.push(FormUse {
+                        recipient,
+                        rows: Vec::new(),
+                    });
+                    form_use.len() - 1
+                });
+                if let Some(u) = form_use.get_mut(at) {
+                    u.rows.push(UsedOn {
+                        line,
+                        used,
+                        received,
+                        place: row.used.place.clone(),
+                    });
+                }
+            }
             if used.is_negative() {
                 report.error(
                     &row.used.place,
@@ -695,6 +766,33 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             .collect(),
         None => HashSet::new(),
     };
+    // A form whose amounts look written in thousands: told, and counted as written (the
+    // recipient may have used that little); an error when the year is being closed, as the
+    // repayment would be wrong. What a recipient never paid reports is not its use.
+    for u in &form_use {
+        if not_invoiced.contains(&u.recipient) {
+            continue;
+        }
+        let Some(first) = in_thousands(&u.rows) else {
+            continue;
+        };
+        report.findings.push(UsageFinding {
+            severity: if strict {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            location: Location::Usage(first.place.clone()),
+            problem: UsageProblem::Thousands {
+                recipient: ledger.recipient_name(u.recipient).to_string(),
+                insats: recipients.insats_id(first.line).to_string(),
+                used: first.used,
+                received: first.received,
+                unused: u.rows.iter().map(|r| r.received - r.used).sum(),
+            },
+            related: None,
+        });
+    }
     // What a recipient never paid reported above a line's amount is not moved either: it is
     // only told, as a part of what it reported.
     let (overspent, overspent_not_invoiced): (Vec<Overspent>, Vec<Overspent>) =
@@ -897,6 +995,40 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         not_invoiced,
         date: options.date,
     }
+}
+
+/// The amounts used that one form reports for its recipient, counted (readable, not
+/// negative, the line's first report).
+struct FormUse {
+    recipient: Recipient,
+    rows: Vec<UsedOn>,
+}
+
+/// An amount used on a line, what the line received, and where the amount is written.
+struct UsedOn {
+    line: usize,
+    used: Amount,
+    received: Amount,
+    place: Place,
+}
+
+/// The first amount above 0 of a form's, when the form's amounts look written in thousands
+/// of kronor under its kronor header (`47,6` for 47 600 kr): at least one is above 0, and
+/// every one that is, is less than a hundredth of what its line received. Written in
+/// thousands, an amount is at most a thousandth of its line's (47,6 of 47 600 kr, all of it
+/// used), so the rule holds with room for a line used above what it received; written in
+/// kronor, a line of which anything is used at all has less than a hundredth of it used only
+/// rarely, and every such line of a form so only when hardly anything was used. A 0 is an
+/// answer, not a scale: a form of zeros is not told.
+fn in_thousands(rows: &[UsedOn]) -> Option<&UsedOn> {
+    let mut above_zero = rows.iter().filter(|r| !r.used.0.is_zero()).peekable();
+    let first = *above_zero.peek()?;
+    let small = |r: &UsedOn| {
+        (r.used.0)
+            .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+            .is_some_and(|hundredfold| hundredfold < r.received.0)
+    };
+    above_zero.all(small).then_some(first)
 }
 
 /// A line used above what it received: the amount used and where it is written.

@@ -19,17 +19,19 @@ pub enum UsageCode {
     Amount,
     Duplicate,
     SeveralFiles,
+    Copy,
     FormEdited,
     Invoiced,
     NotInvoiced,
     FormLayout,
     OtherPlan,
     NoYear,
+    Thousands,
     Missing,
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 14] = [
+    pub const ALL: [UsageCode; 16] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -37,12 +39,14 @@ impl UsageCode {
         UsageCode::Amount,
         UsageCode::Duplicate,
         UsageCode::SeveralFiles,
+        UsageCode::Copy,
         UsageCode::FormEdited,
         UsageCode::Invoiced,
         UsageCode::NotInvoiced,
         UsageCode::FormLayout,
         UsageCode::OtherPlan,
         UsageCode::NoYear,
+        UsageCode::Thousands,
         UsageCode::Missing,
     ];
 
@@ -55,26 +59,38 @@ impl UsageCode {
             UsageCode::Amount => "usage-amount",
             UsageCode::Duplicate => "usage-duplicate",
             UsageCode::SeveralFiles => "usage-several-files",
+            UsageCode::Copy => "usage-copy",
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
             UsageCode::NotInvoiced => "usage-not-invoiced",
             UsageCode::FormLayout => "usage-form-layout",
             UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::NoYear => "usage-no-year",
+            UsageCode::Thousands => "usage-thousands",
             UsageCode::Missing => "usage-missing",
         }
     }
 
-    /// The severity when nothing makes it stricter (`usage-missing` is an error with
-    /// `--final` or once the reporting deadline has passed).
+    /// The severity when nothing makes it stricter (`usage-missing` and `usage-thousands`
+    /// are errors with `--final` or once the reporting deadline has passed: see
+    /// [`UsageCode::stricter`]).
     pub fn severity(self) -> Severity {
         match self {
             UsageCode::Missing
+            | UsageCode::Thousands
+            | UsageCode::Copy
             | UsageCode::NoYear
             | UsageCode::Reallocated
             | UsageCode::NotInvoiced => Severity::Warning,
             _ => Severity::Error,
         }
+    }
+
+    /// Whether the code is an error once the year is being closed (`--final`, or past the
+    /// reporting deadline), a warning before: a line nobody reported on, and a form whose
+    /// amounts look written in thousands of kronor, would then make the repayment wrong.
+    pub fn stricter(self) -> bool {
+        matches!(self, UsageCode::Missing | UsageCode::Thousands)
     }
 }
 
@@ -118,6 +134,15 @@ pub enum UsageProblem {
         name: String,
         suggestion: Option<String>,
     },
+    /// A form's Kommunkod and Mottagare, neither of which the plan has (a kommun of another
+    /// county): named as the form writes it, `Sundsvall (2281)`, with the plan's county and
+    /// the plan's recipient nearest the name, if any.
+    NotInPlan {
+        name: String,
+        code: String,
+        county: String,
+        suggestion: Option<String>,
+    },
     /// In the plan, but receives no money itself (the county's kommuner as a group).
     NotARecipient {
         name: String,
@@ -154,6 +179,12 @@ pub enum UsageProblem {
         recipient: String,
         insatser: Vec<String>,
         files: Vec<usize>,
+    },
+    /// A usage file that is a byte-for-byte copy of one given before it (indices in the list
+    /// given): it is read once, as that one.
+    Copy {
+        first: usize,
+        copy: usize,
     },
     /// The amount received on the form is not the plan's (or was removed).
     EditedReceived {
@@ -276,6 +307,17 @@ pub enum UsageProblem {
         code: String,
         code_is: String,
     },
+    /// A form whose every amount used above 0 is under a hundredth of what its line received
+    /// (at least one is above 0): amounts written in thousands of kronor (`47,6` for 47 600
+    /// kr) under the form's kronor header, it looks like. `insats`, `used` and `received` are
+    /// its first such line's; `unused` is what the form leaves unused, read as kronor.
+    Thousands {
+        recipient: String,
+        insats: String,
+        used: Amount,
+        received: Amount,
+        unused: Amount,
+    },
     /// A line nobody reported on (the form's cell is empty, or no row names it). `refused`
     /// are the insats ids, as written, of the recipient's rows with an amount used that were
     /// refused for their id and cannot be told to be any one line (an id that is none of the
@@ -313,6 +355,7 @@ impl UsageProblem {
             | UsageProblem::RowWithoutInsats
             | UsageProblem::BelowTotal { .. } => UsageCode::UnknownLine,
             UsageProblem::UnknownRecipient { .. }
+            | UsageProblem::NotInPlan { .. }
             | UsageProblem::NotARecipient { .. }
             | UsageProblem::NoRecipient
             | UsageProblem::RecipientsDisagree { .. } => UsageCode::UnknownRecipient,
@@ -321,6 +364,7 @@ impl UsageProblem {
             | UsageProblem::NegativeAmount { .. } => UsageCode::Amount,
             UsageProblem::Duplicate { .. } => UsageCode::Duplicate,
             UsageProblem::SeveralFiles { .. } => UsageCode::SeveralFiles,
+            UsageProblem::Copy { .. } => UsageCode::Copy,
             UsageProblem::EditedReceived { .. } | UsageProblem::EditedInsats { .. } => {
                 UsageCode::FormEdited
             }
@@ -342,6 +386,7 @@ impl UsageProblem {
             | UsageProblem::YearSpan { .. }
             | UsageProblem::TwoYears { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,
+            UsageProblem::Thousands { .. } => UsageCode::Thousands,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,

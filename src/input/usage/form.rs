@@ -846,6 +846,8 @@ pub(super) fn form(
         stated,
         undated,
         layout,
+        form: true,
+        copy_of: None,
     })
 }
 

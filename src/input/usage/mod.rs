@@ -121,11 +121,15 @@ impl UsageReadError {
 
 /// Reads usage file number `index` (its places carry the index).
 pub fn load(path: &Path, index: usize) -> Result<ReadUsage, UsageReadError> {
-    let bytes = read_limited(path, max_file_bytes()).map_err(|reason| UsageReadError::Read {
+    from_bytes(path, &read_bytes(path)?, index)
+}
+
+/// A usage file's bytes, within the limit of a file's size.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, UsageReadError> {
+    read_limited(path, max_file_bytes()).map_err(|reason| UsageReadError::Read {
         path: path.to_path_buf(),
         reason,
-    })?;
-    from_bytes(path, &bytes, index)
+    })
 }
 
 /// Reads a usage file's bytes (`path` names it and tells TOML by its extension).

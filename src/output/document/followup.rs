@@ -542,11 +542,7 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
     let mut rows: Vec<Row> = unused
         .iter()
         .map(|u| {
-            let how = words::settled(
-                u.settlement,
-                u.settled_amount().map(|a| money(a, lang)),
-                lang,
-            );
+            let how = words::settled(u.settlement, u.settled_amount(), |a| money(a, lang), lang);
             Row {
                 cells: vec![
                     vec![Span::swedish(crate::output::words::recipient(

@@ -304,6 +304,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "en mottagare med samma rad redovisad i mer än en fil (en rättad blankett bredvid den ursprungliga, en blankett och en TOML-fil): vilken som gäller går inte att avgöra, och belopp från olika redovisningar läggs aldrig ihop",
             "a recipient with one line reported in more than one file (a corrected form beside the original, a form and a TOML file): which one holds cannot be told, and amounts from different reports are never added up",
         ),
+        UsageCode::Copy => lang.pick(
+            "en redovisning som är en exakt kopia, byte för byte, av en fil som getts före den (samma bilaga sparad två gånger): den läses en gång",
+            "a usage file that is an exact copy, byte for byte, of a file given before it (one attachment saved twice): it is read once",
+        ),
         UsageCode::FormEdited => lang.pick(
             "blanketten ändrad där den inte ska: mottaget belopp eller insatsens id; raden räknas inte",
             "the form changed where it should not be: the amount received or the insats id; the row is not counted",
@@ -327,6 +331,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
         UsageCode::NoYear => lang.pick(
             "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
             "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
+        ),
+        UsageCode::Thousands => lang.pick(
+            "en blankett vars använda belopp ser ut att vara skrivna i tusental kronor: inget av dem når en hundradel av vad raden fick, och minst ett är mer än 0 (räknas som skrivet)",
+            "a form whose amounts used look written in thousands of kronor: none of them reaches a hundredth of what its line received, and at least one is more than 0 (counted as written)",
         ),
         UsageCode::Missing => lang.pick(
             "en rad i planen som ingen har redovisat",
@@ -403,7 +411,7 @@ pub fn explained(code: AnyCode, width: usize, lang: Lang) -> String {
         }
         AnyCode::Usage(code) => {
             let consequence = match code {
-                UsageCode::Missing => lang.pick(
+                _ if code.stricter() => lang.pick(
                     "En varning i uppföljningen; ett fel med --final eller när tidsgränsen för redovisningen har passerat (slutkod 1).",
                     "A warning of the follow-up; an error with --final or once the reporting deadline has passed (exit status 1).",
                 ),

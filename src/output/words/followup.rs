@@ -327,6 +327,16 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "unknown recipient `{name}`: no recipient in the plan has that name"
             )
         }
+        UsageProblem::NotInPlan {
+            name, code, county, ..
+        } => {
+            let (name, code) = (super::excerpt(name), super::excerpt(code));
+            say!(
+                lang,
+                "{name} ({code}) finns inte i planen för {county}",
+                "{name} ({code}) is not in the plan for {county}"
+            )
+        }
         UsageProblem::NotARecipient { name } => say!(
             lang,
             "`{name}` tar inte själv emot några medel i planen",
@@ -410,6 +420,15 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 lang,
                 "{recipient} har redovisat {noun} {ids} i mer än en fil: {named}",
                 "{recipient} has reported {noun} {ids} in more than one file: {named}"
+            )
+        }
+        UsageProblem::Copy { first, copy } => {
+            let name = |i: &usize| files.get(*i).map_or("?", String::as_str);
+            let (first, copy) = (name(first), name(copy));
+            say!(
+                lang,
+                "`{copy}` är en exakt kopia av `{first}` och läses bara en gång",
+                "`{copy}` is an exact copy of `{first}` and is read only once"
             )
         }
         UsageProblem::EditedReceived { insats, plan, form } => {
@@ -643,6 +662,20 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "the report does not say which year it is for",
             )
             .to_string(),
+        UsageProblem::Thousands {
+            recipient,
+            insats,
+            used,
+            received,
+            ..
+        } => {
+            let (used, received) = (amount(&in_ore(*used)), amount(received));
+            say!(
+                lang,
+                "beloppen som {recipient} har redovisat ser ut att vara skrivna i tusental kronor: {used} av {received} för insats `{insats}`, och inget använt belopp på blanketten når en hundradel av vad raden fick",
+                "the amounts {recipient} reported look written in thousands of kronor: {used} of {received} for insats `{insats}`, and no amount used on the form reaches a hundredth of what its line received"
+            )
+        }
         UsageProblem::RecipientsDisagree {
             name,
             code,
@@ -693,6 +726,14 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
     }
 }
 
+/// An amount with öre written with both their digits (`47,60`), a whole one as it is.
+fn in_ore(amount: Amount) -> Amount {
+    match amount.0.normalize().scale() {
+        0 => amount,
+        _ => amount.with_decimals(2),
+    }
+}
+
 /// A value right of a CSV form's table as a spreadsheet names its cell: `G13`.
 fn beyond_cell(beyond: &crate::core::followup::Beyond) -> String {
     let row = u32::try_from(beyond.line).unwrap_or(u32::MAX);
@@ -704,6 +745,34 @@ fn did_you_mean(s: &str, lang: Lang) -> String {
 }
 
 pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
+    // An amount used ten to a hundred times what its line received is what the line's money
+    // comes to in öre, used in part or whole (4 760 000 for 47 600 kr).
+    if let UsageProblem::ExceedsReceived { received, used, .. } = problem
+        && let Some(kronor) = ore_reading(*received, *used)
+    {
+        let (written, shown) = (lang.number(*used), lang.amount(kronor));
+        let (kronor, rest) = (lang.number(kronor), exceeding(problem, lang));
+        return say!(
+            lang,
+            "{written} öre är {shown}: är beloppet skrivet i öre, skriv det i kronor ({kronor}); annars {rest}",
+            "{written} öre is {shown}: if the amount is written in öre, write it in kronor ({kronor}); otherwise {rest}"
+        );
+    }
+    exceeding(problem, lang)
+}
+
+/// What an amount used is in kronor read as öre, when it is ten to a hundred times what its
+/// line received (so that read as öre it is some or all of the line's money).
+fn ore_reading(received: Amount, used: Amount) -> Option<Amount> {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    let tenfold = received.0.checked_mul(rust_decimal::Decimal::TEN)?;
+    let hundredfold = received.0.checked_mul(hundred)?;
+    (received > Amount::ZERO && tenfold <= used.0 && used.0 <= hundredfold)
+        .then(|| Amount((used.0 / hundred).normalize()))
+}
+
+/// A finding's hint, but for an amount that may be written in öre.
+fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
     match problem {
         UsageProblem::ExceedsReceived { insats, focus, .. } if focus.is_empty() => say!(
             lang,
@@ -779,6 +848,15 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ange mottagaren som planen gör: aktörens namn, förkortning eller id, kommunens namn eller kommunkod",
             "name the recipient as the plan does: the actor's name, short name or id, the kommun's name or kommunkod"
         ),
+        UsageProblem::NotInPlan {
+            suggestion: Some(s),
+            ..
+        } => did_you_mean(s, lang),
+        UsageProblem::NotInPlan { county, .. } => say!(
+            lang,
+            "ingen mottagare i planen har det namnet eller den kommunkoden: hör blanketten till ett annat län, ta bort den ur det som ges till follow-up; annars skriv Mottagare och Kommunkod som planen för {county} har dem",
+            "no recipient of the plan has that name or that kommunkod: if the form belongs to another county, leave it out of what is given to follow-up; else write Recipient and Kommunkod as the plan for {county} has them"
+        ),
         UsageProblem::NotARecipient { .. } => say!(
             lang,
             "redovisa för den som tar emot medlen: varje kommun och var och en av regionens enheter för sig",
@@ -823,6 +901,11 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
                 "keep the report that holds (ask the recipient if it does not show which, for example the corrected one) and remove {en} from what is given to follow-up, or the insats's row from it if the file reports more (a TOML file for several units); amounts from different files are never added up"
             )
         }
+        UsageProblem::Copy { .. } => say!(
+            lang,
+            "inget att rätta: filerna är likadana byte för byte (samma bilaga sparad två gånger); ta bort kopian ur det som ges till follow-up, så försvinner varningen",
+            "nothing to correct: the files are the same byte for byte (one attachment saved twice); leave the copy out of what is given to follow-up, and the warning goes"
+        ),
         UsageProblem::EditedReceived { plan, .. } | UsageProblem::BadReceived { plan, .. } => {
             let plan = lang.amount(*plan);
             say!(
@@ -989,6 +1072,17 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output MAPP`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
         ),
+        UsageProblem::Thousands { used, unused, .. } => {
+            let kronor = lang.number(Amount(
+                (used.0.saturating_mul(rust_decimal::Decimal::ONE_THOUSAND)).normalize(),
+            ));
+            let (written, unused) = (lang.number(in_ore(*used)), lang.amount(*unused));
+            say!(
+                lang,
+                "skriv beloppen i kronor, till exempel {kronor} i stället för {written}: läst som kronor är {unused} oanvänt och ska betalas tillbaka; har mottagaren verkligen använt så lite, redovisa dess rader i en TOML-fil i stället för blanketten (i en slutlig uppföljning är det här ett fel)",
+                "write the amounts in kronor, for example {kronor} for {written}: read as kronor, {unused} is unused and to be repaid; if the recipient really used that little, report its lines in a TOML file instead of the form (in a final follow-up this is an error)"
+            )
+        }
         UsageProblem::NoYear { year, form: false } => say!(
             lang,
             "skriv `year = {year}` överst i filen, före första [[usage]], så att förra årets redovisning inte kan räknas som årets",
@@ -1124,6 +1218,7 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
             "samma insats redovisad här",
             "the same insats reported here",
         ),
+        UsageProblem::Copy { .. } => lang.pick("läst här", "read here"),
         _ => lang.pick("först redovisad här", "first reported here"),
     }
 }
@@ -1147,11 +1242,30 @@ pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
     )
 }
 
-/// How a recipient's unused money is settled, with what it invoices (`to_invoice`, in the
-/// caller's number format) where the money may come off its collective invoice: `dras av:
-/// fakturera 415 500 kr`.
-pub fn settled(settlement: Settlement, to_invoice: Option<String>, lang: Lang) -> String {
-    match (settlement, to_invoice) {
+/// How a recipient's unused money is settled, with what it invoices (`to_invoice`, written by
+/// `shown`, the caller's number format) where the money may come off its collective invoice:
+/// `dras av: fakturera 415 500 kr`. When all of it comes off, nothing is invoiced, and it is
+/// said so, not as an amount to invoice (`fakturera 0 kr`).
+pub fn settled(
+    settlement: Settlement,
+    to_invoice: Option<Amount>,
+    shown: impl Fn(Amount) -> String,
+    lang: Lang,
+) -> String {
+    let nothing = to_invoice.is_some_and(|a| a.0.is_zero());
+    match (settlement, to_invoice.map(shown)) {
+        (Settlement::ReduceInvoice, Some(_)) if nothing => lang
+            .pick(
+                "dras av helt: ingen faktura ska skickas",
+                "all taken off: no invoice is to be sent",
+            )
+            .to_string(),
+        (Settlement::ReturnOrReduce, Some(_)) if nothing => lang
+            .pick(
+                "tillbaka, eller avdrag om ej fakturerat: då skickas ingen faktura",
+                "paid back, or off the invoice if not sent: then no invoice is sent",
+            )
+            .to_string(),
         (Settlement::ReduceInvoice, Some(invoice)) => crate::say!(
             lang,
             "dras av: fakturera {invoice}",
