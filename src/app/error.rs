@@ -438,7 +438,7 @@ impl Error {
                 let path = shown_path(path);
                 let choose = match stdout {
                     true => lang.pick(
-                        "Välj ett annat namn, eller -o - för standard output.",
+                        "Välj ett annat namn, eller -o - för skärmen (standard output).",
                         "Choose another name, or -o - for standard output.",
                     ),
                     false => lang.pick(
@@ -520,7 +520,7 @@ impl Error {
             } => render_key_file_is_other(path, kind, *at, text, *amount, style),
             Error::FolderIsDash => line(
                 lang.pick(
-                    "- står för standard output, men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).",
+                    "- står för skärmen (standard output), men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).",
                     "- stands for standard output, but here files are written into a folder. Nothing was written. Give a folder, for example out (or ./- for a folder named -).",
                 )
                 .to_string(),
@@ -856,7 +856,7 @@ impl Error {
             } => {
                 let stdin = match (stdin, lang) {
                     (false, _) => "",
-                    (true, Lang::Sv) => " (där - läser planen från standard input)",
+                    (true, Lang::Sv) => " (där - läser planen från standard in, stdin)",
                     (true, Lang::En) => " (where - reads the plan from standard input)",
                 };
                 line(say!(
@@ -1157,7 +1157,7 @@ impl Warning {
                 };
                 say!(
                     lang,
-                    "kunde inte skriva jobbets sammanfattning {path} (GITHUB_STEP_SUMMARY): {why}. Fynden står ändå på standard output.",
+                    "kunde inte skriva jobbets sammanfattning {path} (GITHUB_STEP_SUMMARY): {why}. Fynden står ändå på skärmen (standard output).",
                     "could not write the job summary {path} (GITHUB_STEP_SUMMARY): {why}. The findings are on standard output all the same."
                 )
             }

@@ -1314,7 +1314,7 @@ fn the_command_the_other_way_round_runs_as_it_stands() {
         &plan,
     );
     out.assert_status(2).assert_stdout_empty().assert_stderr_contains(
-        "förra årets plan ska stå först: allocate diff - plan-2026.toml --format csv --csv rfc4180 (där - läser planen från standard input)\n",
+        "förra årets plan ska stå först: allocate diff - plan-2026.toml --format csv --csv rfc4180 (där - läser planen från standard in, stdin)\n",
     );
     assert!(!out.stderr.contains("<stdin>"), "{}", out.stderr);
 }

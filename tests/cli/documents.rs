@@ -1265,7 +1265,7 @@ fn a_folder_in_a_files_place_offers_standard_output_only_where_it_applies() {
         &["report", &p, "--format", "html", "-o", "b.html", "--force"],
     )
     .assert_status(2)
-    .assert_stderr_contains("Välj ett annat namn, eller -o - för standard output.");
+    .assert_stderr_contains("Välj ett annat namn, eller -o - för skärmen (standard output).");
 }
 
 #[test]

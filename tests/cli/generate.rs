@@ -258,10 +258,10 @@ fn written_files_are_told_on_standard_error_and_impossible_outputs_refused() {
     allocate(dir.path(), &["generate", "--insatser", "5", "-o", "-"])
         .assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("- står för standard output, men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).");
+        .assert_stderr_contains("- står för skärmen (standard output), men här skrivs filer i en mapp. Inget skrevs. Ange en mapp, till exempel ut (eller ./- för en mapp som heter -).");
     allocate(dir.path(), &["man", "--dir", "-"])
         .assert_status(2)
-        .assert_stderr_contains("- står för standard output");
+        .assert_stderr_contains("- står för skärmen (standard output)");
     assert!(!dir.path().join("-").exists());
     allocate(
         dir.path(),

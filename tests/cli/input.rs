@@ -119,7 +119,7 @@ fn a_named_pipe_as_plan_is_refused_without_hanging() {
             _ => (
                 "kan inte läsa plan.toml: är en namngiven pipe (FIFO), inte en vanlig fil",
                 format!(
-                    "åtgärd: ange en planfil på disken, eller skicka planen på standard input med `-`: {piped}\n"
+                    "åtgärd: ange en planfil på disken, eller skicka planen på standard in (stdin) med `-`: {piped}\n"
                 ),
             ),
         };
@@ -289,7 +289,7 @@ fn a_plan_on_standard_input_over_the_limit_is_said_to_be_larger_not_a_false_size
     let limit = [("ALLOCATE_MAX_FILE_MB", "1")];
     let sv = run_env(&repo_root(), &["check", "-"], Some(&big), &limit);
     sv.assert_status(2).assert_stdout_contains(
-        "kan inte läsa <stdin>: standard input är större än 1 MiB (1 048 576 byte), det största en plan får vara",
+        "kan inte läsa <stdin>: standard in (stdin) är större än 1 MiB (1 048 576 byte), det största en plan får vara",
     );
     let en = run_env(
         &repo_root(),
@@ -463,7 +463,7 @@ fn standard_input_is_read_once_and_only_as_a_plan() {
     .assert_status(2)
     .assert_stdout_empty()
     .assert_stderr_contains(
-        "fel[read-error]: -: `-` (standard input) läses bara som plan, inte som en redovisning: ange filens sökväg",
+        "fel[read-error]: -: `-` (standard in, stdin) läses bara som plan, inte som en redovisning: ange filens sökväg",
     );
     run(&root, &["split", "1000", "--key", "-", "--lang", "en"], None)
         .assert_status(2)

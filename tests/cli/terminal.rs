@@ -478,7 +478,7 @@ fn a_job_summary_that_cannot_be_written_is_a_warning_and_the_annotations_stay() 
             .assert_stdout_contains("Totalt 1 plan: 0 godkända, 1 underkänd")
             .assert_stderr_contains("varning: kunde inte skriva jobbets sammanfattning ")
             .assert_stderr_contains(why)
-            .assert_stderr_contains("Fynden står ändå på standard output.\n");
+            .assert_stderr_contains("Fynden står ändå på skärmen (standard output).\n");
         assert_eq!(out.stdout.matches("::error ").count(), 30, "{}", out.stdout);
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
         // A clean plan passes as it does without a summary; in English on request.
@@ -533,7 +533,7 @@ fn a_job_summary_cut_off_by_a_file_size_limit_is_taken_back() {
             "{stderr}"
         );
         assert!(
-            stderr.contains("(GITHUB_STEP_SUMMARY): filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar. Fynden står ändå på standard output."),
+            stderr.contains("(GITHUB_STEP_SUMMARY): filen blir större än vad som är tillåtet (ulimit -f). Inget lämnades kvar. Fynden står ändå på skärmen (standard output)."),
             "{stderr}"
         );
         let stdout = String::from_utf8_lossy(&out.stdout);

@@ -71,7 +71,7 @@ pub fn stdin_not_read(kind: FileKind, lang: Lang) -> String {
     let noun = kind.noun(lang);
     say!(
         lang,
-        "`-` (standard input) läses bara som plan, inte som {noun}: ange filens sökväg",
+        "`-` (standard in, stdin) läses bara som plan, inte som {noun}: ange filens sökväg",
         "`-` (standard input) is read only as a plan, not as {noun}: give the file's path"
     )
 }
@@ -85,7 +85,7 @@ pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang)
             let limit = crate::output::number::file_size(*limit, lang);
             say!(
                 lang,
-                "standard input är större än {limit}, det största {noun} får vara",
+                "standard in (stdin) är större än {limit}, det största {noun} får vara",
                 "standard input is larger than {limit}, the most {noun} may be"
             )
         }
@@ -126,7 +126,7 @@ pub fn read_reason(reason: &ReadReason, kind: FileKind, stdin: bool, lang: Lang)
         ReadReason::NotRegular(special) => not_regular(*special, lang),
         ReadReason::StdinIsTerminal => lang
             .pick(
-                "standard input är en terminal, inte en fil eller en pipe",
+                "standard in (stdin) är en terminal, inte en fil eller en pipe",
                 "standard input is a terminal, not a file or a pipe",
             )
             .to_string(),
@@ -368,7 +368,7 @@ pub fn read_hint_for(reason: &ReadReason, command: Option<&str>, lang: Lang) -> 
     match reason {
         ReadReason::NotRegular(_) => say!(
             lang,
-            "ange en planfil på disken, eller skicka planen på standard input med `-`: {piped}",
+            "ange en planfil på disken, eller skicka planen på standard in (stdin) med `-`: {piped}",
             "give a plan file on disk, or pipe the plan to standard input with `-`: {piped}"
         ),
         ReadReason::StdinIsTerminal => say!(
