@@ -289,7 +289,7 @@ fn a_misspelt_kommun_in_a_key_comes_before_what_it_leaves_the_key_without() {
     let out = p.check(&[]);
     out.assert_status(1)
         .assert_stdout_contains("okänd kommun `Bergg`")
-        .assert_stdout_contains("saknar kommunen Berg")
+        .assert_stdout_contains("saknar kommunen 2326 Berg")
         .assert_stdout_contains("summerar till 94,7 %, inte 100 %");
     let findings = out.findings();
     assert_eq!(
@@ -422,7 +422,7 @@ fn key_that_misses_a_kommun_is_reported() {
     let out = p.check(&[]);
     out.assert_status(1)
         .assert_stdout_contains(
-            "fel[key-coverage]: nyckeln `befolkning-procent-2026` saknar kommunen Berg",
+            "fel[key-coverage]: nyckeln `befolkning-procent-2026` saknar kommunen 2326 Berg",
         )
         .assert_stdout_contains("fel[percent-sum]");
 }
@@ -433,7 +433,7 @@ fn key_that_names_a_kommun_twice_is_reported() {
     p.check(&[])
         .assert_status(1)
         .assert_finding("key-coverage", &p.position_of("2326 = \"5,3\"", 0))
-        .assert_stdout_contains("anger kommunen Berg två gånger");
+        .assert_stdout_contains("anger kommunen 2326 Berg två gånger");
 }
 
 #[test]

@@ -686,7 +686,7 @@ fn a_character_that_takes_no_room_is_shown_in_messages() {
         .edit("name = \"Berg\"", "name = \"Ber\\u200bg\"");
     plan.check(&[])
         .assert_status(1)
-        .assert_stdout_contains("saknar kommunen Ber<U+200B>g");
+        .assert_stdout_contains("saknar kommunen 2326 Ber<U+200B>g");
     let plan = crate::support::PlanDir::from_real("plan-2026.toml")
         .edit("id = \"fontanhus\"", "id = \"fontanhus\\u200f\"");
     plan.check(&[])

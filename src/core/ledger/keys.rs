@@ -241,6 +241,13 @@ fn inline_weights(
             .get(k)
             .map_or_else(String::new, |x| x.name.get_ref().clone())
     };
+    // A kommun missing or given twice, by code and name: two kommuner may share a name
+    // (tester s33 B5), and the value's line may name it either way.
+    let kommun_named = |k: usize| {
+        plan.kommuner.get(k).map_or_else(String::new, |x| {
+            format!("{} {}", x.code.get_ref(), x.name.get_ref())
+        })
+    };
     let precision = key.precision.as_ref().map(|p| *p.get_ref());
     let mut sum = Some(Decimal::ZERO);
     for (name, value) in entries {
@@ -257,7 +264,7 @@ fn inline_weights(
                 name.span(),
                 Problem::KeyCoverage {
                     key: id.clone(),
-                    kommun: kommun_name(k),
+                    kommun: kommun_named(k),
                     gap: Gap::Repeated,
                 },
                 (first_span.clone(), Related::FirstListedHere),
@@ -320,7 +327,7 @@ fn inline_weights(
                 values.span(),
                 Problem::KeyCoverage {
                     key: id.clone(),
-                    kommun: kommun_name(k),
+                    kommun: kommun_named(k),
                     gap: Gap::Missing,
                 },
             ));

@@ -301,8 +301,8 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "the same line of the plan reported on more than one row of one file",
         ),
         UsageCode::SeveralFiles => lang.pick(
-            "en mottagare med samma rad redovisad i mer än en fil (en rättad blankett bredvid den ursprungliga, en blankett och en TOML-fil): vilken som gäller går inte att avgöra, och belopp från olika redovisningar läggs aldrig ihop",
-            "a recipient with one line reported in more than one file (a corrected form beside the original, a form and a TOML file): which one holds cannot be told, and amounts from different reports are never added up",
+            "en mottagare med samma rad redovisad i mer än en fil (en rättad blankett bredvid den ursprungliga, en blankett och en TOML-fil): vilken som gäller går inte att avgöra, och belopp från olika redovisningar läggs aldrig ihop (en exakt kopia av en fil läses en gång: usage-copy)",
+            "a recipient with one line reported in more than one file (a corrected form beside the original, a form and a TOML file): which one holds cannot be told, and amounts from different reports are never added up (an exact copy of a file is read once: usage-copy)",
         ),
         UsageCode::Copy => lang.pick(
             "en redovisning som är en exakt kopia, byte för byte, av en fil som getts före den (samma bilaga sparad två gånger): den läses en gång",
