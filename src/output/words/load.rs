@@ -765,12 +765,21 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::UnknownKey {
             suggestion: Some(s),
             ..
-        }
-        | ParseErrorKind::UnknownValue {
-            suggestion: Some(s),
-            ..
         } => {
             format!("{} `{s}`?", lang.pick("menade du", "did you mean"))
+        }
+        // A value's choices are few: the guess and all of them (tester s33 B6).
+        ParseErrorKind::UnknownValue {
+            suggestion: Some(s),
+            expected,
+            ..
+        } => {
+            format!(
+                "{} `{s}`? {} {}",
+                lang.pick("menade du", "did you mean"),
+                lang.pick("Tillåtna värden:", "Allowed values:"),
+                list(expected)
+            )
         }
         ParseErrorKind::UnknownKey { expected, .. } => {
             format!(
