@@ -55,6 +55,8 @@ pub enum Misuse {
     /// `--forms` for a plan that names its forum but not the date of its decision: a form
     /// goes out to its recipient citing the decision, as a letter does.
     FormsNeedDecisionDate,
+    /// Neither `--forms` nor a filled-in form or usage file after the plan.
+    NoUsage,
 }
 
 /// The command a plan was given to, for a hint that fits it.
@@ -652,9 +654,10 @@ impl Error {
                 amount,
                 unit,
             } => {
-                // The largest usual unit that divides the amount, as `--unit` reads it (`1000`,
-                // `0,1`).
-                let usual = crate::core::split::usual_unit(*amount).map(|u| number::decimal(u.0, lang));
+                // The largest usual unit finer than the one asked that divides the amount, as
+                // `--unit` reads it (`1000`, `0,1`).
+                let usual = crate::core::split::usual_unit(*amount, *unit)
+                    .map(|u| number::decimal(u.0, lang));
                 let (amount, unit) = (lang.amount(*amount), lang.amount(*unit));
                 line(match error {
                     // No unit down to the öre divides it: finer than any split can be.
@@ -939,6 +942,10 @@ impl Error {
             }
             Error::FollowUp(misuse) => line(
                 match misuse {
+                    Misuse::NoUsage => lang.pick(
+                        "ange de ifyllda blanketterna efter planen: allocate follow-up PLAN REDOVISNING... (eller --forms --output MAPP för att skriva blanketterna)",
+                        "give the filled-in forms after the plan: allocate follow-up PLAN REPORT... (or --forms --output DIR to write the forms)",
+                    ),
                     Misuse::FormsNeedFolder => lang.pick(
                         "blanketterna skrivs som filer i en mapp: ange --output MAPP (de kan inte skrivas till skärmen)",
                         "the forms are written as files in a folder: give --output DIR (they cannot go to standard output)",

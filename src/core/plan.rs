@@ -95,15 +95,18 @@ pub struct Meta {
     pub year: Spanned<i32>,
     #[serde(deserialize_with = "non_empty")]
     pub county: String,
+    #[serde(deserialize_with = "non_empty")]
     pub title: String,
+    #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub forum: Option<Spanned<String>>,
     pub decision_date: Option<Spanned<Date>>,
     pub document_date: Option<Spanned<Date>>,
     /// The reference code that invoices cite (`400105`).
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub reference: Option<String>,
     /// Where those who invoice the region find its invoicing details (*Faktureringsuppgifter
     /// för leverantörer*): a web page or an address, as written.
-    #[serde(default, deserialize_with = "some_non_empty")]
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub invoicing: Option<String>,
     /// The smallest amount the plan deals in; every amount is a multiple of it. Default 1 kr.
     pub unit: Option<Spanned<Amount>>,
@@ -248,6 +251,7 @@ impl Deadlines {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub name: Option<String>,
     pub national_total: Spanned<Amount>,
     pub previous_national_total: Option<Spanned<Amount>>,
@@ -258,6 +262,7 @@ pub struct Agreement {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementPart {
+    #[serde(deserialize_with = "non_empty")]
     pub recipient: String,
     pub amount: Spanned<Amount>,
 }
@@ -267,6 +272,7 @@ pub struct AgreementPart {
 #[serde(deny_unknown_fields)]
 pub struct FocusArea {
     pub number: Spanned<u32>,
+    #[serde(deserialize_with = "non_empty")]
     pub title: String,
 }
 
@@ -279,6 +285,7 @@ pub struct Area {
     pub title: String,
     pub amount: Spanned<Amount>,
     /// How the state arrived at the amount ("5 mkr per län, resten enligt befolkningsmängd").
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub basis: Option<String>,
     #[serde(default)]
     pub earmarks: Vec<Earmark>,
@@ -301,7 +308,9 @@ pub struct Requirements {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Earmark {
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "non_empty")]
     pub title: String,
     pub amount: Spanned<Amount>,
 }
@@ -401,7 +410,7 @@ impl Actor {
 pub struct Kommun {
     #[serde(deserialize_with = "kommunkod")]
     pub code: Spanned<String>,
-    #[serde(deserialize_with = "non_empty_spanned")]
+    #[serde(deserialize_with = "name_spanned")]
     pub name: Spanned<String>,
 }
 
@@ -427,11 +436,13 @@ pub enum KeyKind {
 pub struct Key {
     #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub title: Option<String>,
     pub kind: Spanned<KeyKind>,
     /// Decimals of a percent key (1 for "5,3 %").
     pub precision: Option<Spanned<u32>>,
     pub date: Option<Spanned<Date>>,
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub source: Option<String>,
     /// Kommun (kommunkod or name) to its weight, written in the plan. A key has exactly one
     /// of `values`, `file` and `from`.
@@ -440,6 +451,7 @@ pub struct Key {
     #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub file: Option<Spanned<String>>,
     /// The year column of `file` ("2024"); needed when the file has several.
+    #[serde(default, deserialize_with = "non_empty_spanned_given")]
     pub column: Option<Spanned<String>>,
     /// A percent key derived from this population key at `precision` decimals.
     pub from: Option<Spanned<String>>,
@@ -479,11 +491,14 @@ pub struct Insats {
     pub id: Spanned<String>,
     pub area: Spanned<u32>,
     pub earmark: Option<Spanned<String>>,
+    #[serde(deserialize_with = "non_empty")]
     pub text: String,
     pub focus_areas: Option<Spanned<Vec<Spanned<u32>>>>,
     /// *Ansvarig verksamhet* as the document prints it; `actor` is what the tool uses.
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub responsible: Option<String>,
     /// *Berörda verksamheter*.
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub affected: Option<String>,
     /// Responsible actor id, or several for a jointly run row.
     pub actor: Spanned<ActorRef>,
@@ -537,19 +552,22 @@ pub const ACTOR_WRONG_TYPE: &str = "actor-wrong-type";
 /// toml's message for a name or id left empty, which the input layer words.
 pub const EMPTY_TEXT: &str = "empty-text";
 
+/// Whether a text shows nothing: empty, or only spaces and characters that take no room
+/// (`"\u{200b}"`).
+fn blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || crate::core::text::is_invisible(c))
+}
+
 /// A name or id that must say something: empty, or only spaces, it is an error where it
-/// stands (an actor `name = ""` made blank invoices and letters).
+/// stands (an actor `name = ""` made blank invoices and letters; `reference = ""` a blank
+/// reference code on every invoice).
 fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let text = String::deserialize(deserializer)?;
-    if text.trim().is_empty() {
+    if blank(&text) {
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
-}
-
-/// An optional [`non_empty`] text, when given.
-fn some_non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    non_empty(deserializer).map(Some)
 }
 
 /// A list of [`non_empty`] texts.
@@ -582,7 +600,7 @@ fn non_empty_spanned<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Spanned<String>, D::Error> {
     let text = Spanned::<String>::deserialize(deserializer)?;
-    if text.get_ref().trim().is_empty() {
+    if blank(text.get_ref()) {
         return Err(de::Error::custom(EMPTY_TEXT));
     }
     Ok(text)
@@ -607,7 +625,33 @@ fn id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::
     if id.get_ref().trim() != id.get_ref() {
         return Err(de::Error::custom(ID_WITH_SPACES));
     }
+    visible(id.get_ref())?;
     Ok(id)
+}
+
+/// Error token for a name or id with a character that takes no room, followed by its code
+/// point in hex (`invisible-character: 200B`).
+pub const INVISIBLE_CHARACTER: &str = "invisible-character: ";
+
+/// A name or id is compared as written: a zero-width space or a direction mark in it
+/// (pasted from a web page) would make `Åre<U+200B>` another kommun than the `Åre` it looks
+/// like, and every reference to it an error far from the cause.
+fn visible<E: de::Error>(text: &str) -> Result<(), E> {
+    match text.chars().find(|&c| crate::core::text::is_invisible(c)) {
+        Some(c) => Err(E::custom(format!(
+            "{INVISIBLE_CHARACTER}{:04X}",
+            u32::from(c)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// A kommun's name: not empty and without an invisible character ([`visible`]), since
+/// kommuner are named by it in keys, splits and totals (an actor is named by its id).
+fn name_spanned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
+    let name = non_empty_spanned(deserializer)?;
+    visible(name.get_ref())?;
+    Ok(name)
 }
 
 /// Error token for a kommunkod that is not four digits.
@@ -727,6 +771,7 @@ pub struct Split {
 pub struct Heading {
     #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "non_empty")]
     pub title: String,
     pub parent: Option<Spanned<String>>,
     /// The total the document prints under the heading.
@@ -766,7 +811,9 @@ pub struct Stated {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrintedTable {
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub title: Option<String>,
     /// The column headings, in printed order; with a row's `insats`, kommuner or actors.
     pub columns: Spanned<Vec<Spanned<String>>>,
@@ -782,6 +829,7 @@ pub struct PrintedTable {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableRow {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub label: Spanned<String>,
     /// The insats whose split the row prints: each cell is compared with what the plan gives
     /// the column's kommun or actor.
@@ -797,7 +845,9 @@ pub struct TableRow {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostSharing {
+    #[serde(deserialize_with = "id")]
     pub id: Spanned<String>,
+    #[serde(default, deserialize_with = "non_empty_given")]
     pub title: Option<String>,
     /// The parties (the table's columns after the total), in printed order.
     pub parties: Spanned<Vec<Spanned<String>>>,
@@ -818,6 +868,7 @@ pub struct CostSharing {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostRow {
+    #[serde(deserialize_with = "non_empty_spanned")]
     pub text: Spanned<String>,
     pub total: Spanned<Amount>,
     /// The whole row to one party.

@@ -459,8 +459,14 @@ pub struct MissingTotal {
 /// A difference between the kommuner of a file and those of a plan, or within the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mismatch {
-    /// A kommun of the plan that the file does not have.
-    Missing { code: String, name: String },
+    /// A kommun of the plan that the file does not have; `misnumbered`, the line and code of
+    /// a row with its name under another kommunkod (`2421 Åre` for the plan's `2321 Åre`): a
+    /// code mistyped or pasted from another län.
+    Missing {
+        code: String,
+        name: String,
+        misnumbered: Option<(usize, String)>,
+    },
     /// A kommun in the file that the plan does not have; for a name, the plan's nearest.
     /// `in_county`: its kommunkod lies in the plan's län, so the plan lacks one of its own.
     Extra {
@@ -545,7 +551,8 @@ impl Mismatch {
     /// The line of the file the difference is on (a missing kommun has none).
     pub fn line(&self) -> Option<usize> {
         match self {
-            Mismatch::Missing { .. } | Mismatch::OtherCounties { .. } => None,
+            Mismatch::Missing { misnumbered, .. } => misnumbered.as_ref().map(|(line, _)| *line),
+            Mismatch::OtherCounties { .. } => None,
             Mismatch::Extra { line, .. }
             | Mismatch::NameDiffers { line, .. }
             | Mismatch::Duplicate { line, .. }
@@ -658,10 +665,17 @@ impl KeyFile {
         // the plan's own.
         let mut elsewhere: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
         let mut own_county = false;
+        // Rows with a kommunkod that is none of the plan's, by the plan's kommun their name is:
+        // a code mistyped, told at the kommun the file then lacks.
+        let mut misnumbered: HashMap<usize, &Row> = HashMap::new();
         for row in &self.rows {
+            let named = || row.code.as_ref().and_then(|_| index.by_name(&row.name));
             if let (Some(county), Some(code)) = (county, &row.code) {
                 if !code.starts_with(county) {
                     elsewhere.insert(code.get(..2).unwrap_or(code));
+                    if let Some(k) = named() {
+                        misnumbered.entry(k).or_insert(row);
+                    }
                     continue;
                 }
                 own_county = true;
@@ -695,21 +709,26 @@ impl KeyFile {
                     }
                     out.extend(value_problem(row));
                 }
-                None => out.push(Mismatch::Extra {
-                    line: row.line,
-                    code: row.code.clone(),
-                    name: row.name.clone(),
-                    in_county: county.is_some() && row.code.is_some(),
-                    // `Östersunds kommun`, `Åre kommun`: a kommun's name near its official one.
-                    suggestion: match row.code {
-                        Some(_) => None,
-                        None => suggest(&row.name, &names).or_else(|| {
-                            let folded = fold(&row.name);
-                            let stem = folded.strip_suffix(" kommun")?;
-                            suggest(stem, &names)
-                        }),
-                    },
-                }),
+                None => {
+                    if let Some(k) = named() {
+                        misnumbered.entry(k).or_insert(row);
+                    }
+                    out.push(Mismatch::Extra {
+                        line: row.line,
+                        code: row.code.clone(),
+                        name: row.name.clone(),
+                        in_county: county.is_some() && row.code.is_some(),
+                        // `Östersunds kommun`, `Åre kommun`: a kommun's name near its official one.
+                        suggestion: match row.code {
+                            Some(_) => None,
+                            None => suggest(&row.name, &names).or_else(|| {
+                                let folded = fold(&row.name);
+                                let stem = folded.strip_suffix(" kommun")?;
+                                suggest(stem, &names)
+                            }),
+                        },
+                    })
+                }
             }
         }
         if !own_county && found.is_empty() && !elsewhere.is_empty() && !kommuner.is_empty() {
@@ -723,14 +742,23 @@ impl KeyFile {
             out.extend(self.total_mismatches());
             return out;
         }
+        // A misnumbered row is told once, as the kommun it lacks, not also as one the plan
+        // lacks (whose hint, to add it to the plan, would make the kommun two).
+        let mut told = HashSet::new();
+        let mut missing = Vec::new();
         for (k, (code, name)) in kommuner.iter().enumerate() {
             if !found.contains(&k) {
-                out.push(Mismatch::Missing {
+                let row = misnumbered.get(&k);
+                told.extend(row.map(|row| row.line));
+                missing.push(Mismatch::Missing {
                     code: (*code).to_string(),
                     name: (*name).to_string(),
+                    misnumbered: row.and_then(|row| Some((row.line, row.code.clone()?))),
                 });
             }
         }
+        out.retain(|m| !matches!(m, Mismatch::Extra { line, .. } if told.contains(line)));
+        out.extend(missing);
         out.extend(self.total_mismatches());
         out
     }

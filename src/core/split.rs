@@ -44,13 +44,22 @@ impl Part {
 /// The rounding units people use, largest first: 1 000, 100, 10, 1, 0,1 and 0,01 kr.
 const USUAL_UNITS: [(i64, u32); 6] = [(1000, 0), (100, 0), (10, 0), (1, 0), (1, 1), (1, 2)];
 
-/// The largest of the usual rounding units that `amount` is a whole number of: what to suggest
-/// when it is not a whole number of the unit asked for (`100 000` at 3 kr: 1 000 kr).
-pub fn usual_unit(amount: Amount) -> Option<Amount> {
-    USUAL_UNITS
-        .iter()
-        .map(|&(n, scale)| Amount(Decimal::new(n, scale)))
-        .find(|&unit| amount.is_multiple_of(unit))
+/// The largest of the usual rounding units that `amount` is a whole number of, finer than the
+/// unit `asked` and than the amount itself: what to suggest when the amount is not a whole
+/// number of the unit asked for (`100 000` at 3 kr: 1 kr, `5 000` at 3 000 kr: 1 000 kr, not a
+/// unit that hands the whole amount to one kommun: `100` at 3 kr is not told `100`).
+pub fn usual_unit(amount: Amount, asked: Amount) -> Option<Amount> {
+    let dividing = || {
+        USUAL_UNITS
+            .iter()
+            .map(|&(n, scale)| Amount(Decimal::new(n, scale)))
+            .filter(move |&unit| amount.is_multiple_of(unit))
+    };
+    // Else, for a unit asked finer than öre or an amount of one unit, the largest that divides.
+    dividing()
+        .find(|&unit| unit < asked && unit < amount)
+        .or_else(|| dividing().find(|&unit| unit < amount))
+        .or_else(|| dividing().next())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -512,13 +521,20 @@ mod tests {
 
     #[test]
     fn the_usual_unit_suggested_is_the_largest_that_divides_the_amount() {
-        let unit = |text: &str| usual_unit(Amount(d(text))).map(|u| u.0.normalize());
-        assert_eq!(unit("100000"), Some(d("1000")));
-        assert_eq!(unit("150"), Some(d("10")));
-        assert_eq!(unit("12.5"), Some(d("0.1")));
-        assert_eq!(unit("12.50"), Some(d("0.1")));
-        assert_eq!(unit("12.55"), Some(d("0.01")));
-        assert_eq!(unit("0.005"), None);
+        let unit = |text: &str, asked: &str| {
+            usual_unit(Amount(d(text)), Amount(d(asked))).map(|u| u.0.normalize())
+        };
+        assert_eq!(unit("100000", "3000"), Some(d("1000")));
+        assert_eq!(unit("100000", "3"), Some(d("1")));
+        assert_eq!(unit("150", "1000"), Some(d("10")));
+        assert_eq!(unit("12.5", "1"), Some(d("0.1")));
+        assert_eq!(unit("12.50", "1"), Some(d("0.1")));
+        assert_eq!(unit("12.55", "1"), Some(d("0.01")));
+        assert_eq!(unit("0.005", "1"), None);
+        // Never the amount itself; for one öre, or a unit asked finer than any, what divides.
+        assert_eq!(unit("100", "1000"), Some(d("10")));
+        assert_eq!(unit("0.01", "1"), Some(d("0.01")));
+        assert_eq!(unit("1", "0.003"), Some(d("0.1")));
     }
 
     #[test]

@@ -4,16 +4,19 @@
 
 use std::path::Path;
 
-use crate::core::unreadable::OtherFile;
+use crate::core::unreadable::{BinaryKind, OtherFile};
 use crate::input::plan::{LoadError, Loaded};
 use crate::input::read::ReadReason;
 
 /// [`crate::input::plan::load`], a file that is no plan told as what it is.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     crate::input::plan::load(path).map_err(|error| match error {
+        // A workbook may be a form or a population file saved from Excel.
         LoadError::Read {
             path,
-            reason: reason @ ReadReason::NotUtf8 { .. },
+            reason:
+                reason @ (ReadReason::NotUtf8 { .. }
+                | ReadReason::Binary(BinaryKind::Zip | BinaryKind::OldOffice)),
             stdin,
         } => LoadError::Read {
             reason: match stdin {

@@ -266,6 +266,11 @@ pub enum ParseErrorKind {
     },
     /// An `id` with spaces around it (`"1.3 "`).
     IdWithSpaces,
+    /// A name or id with a character that takes no room; `code` is its code point in hex
+    /// (`200B`).
+    InvisibleCharacter {
+        code: String,
+    },
     /// A name or id left empty (`name = ""`); `key` as the line writes it.
     EmptyText {
         key: String,
@@ -616,6 +621,32 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     ))
 }
 
+/// An amount as a document prints it, grouped with points and with a decimal comma, or the
+/// other way round, and no öre (`381.600,00`, `1,350,000.00`): the whole kronor as TOML writes
+/// them.
+fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
+    let (whole, ore) = written
+        .rsplit_once(',')
+        .filter(|(whole, _)| whole.contains('.'))
+        .or_else(|| {
+            written
+                .rsplit_once('.')
+                .filter(|(whole, _)| whole.contains(','))
+        })?;
+    let group = if whole.contains('.') { '.' } else { ',' };
+    let groups: Vec<&str> = whole.split(group).collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = groups
+        .first()
+        .is_some_and(|first| digits(first) && first.len() <= 3)
+        && groups.iter().skip(1).all(|g| g.len() == 3 && digits(g));
+    let no_ore = (1..=2).contains(&ore.len()) && ore.bytes().all(|b| b == b'0');
+    (grouped && no_ore).then(|| ParseErrorKind::PastedNumber {
+        written: written.to_string(),
+        toml: groups.join("_"),
+    })
+}
+
 /// Sharpens what toml and serde say with the text they point at: a decimal comma, a number
 /// grouped with spaces, a number too large, a key given twice, a date where a number belongs.
 fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> ParseErrorKind {
@@ -628,6 +659,11 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         line.split('#').next().unwrap_or("").trim_end().to_string()
     };
     match kind {
+        // `"381.600,00"`: pasted from a Swedish or German document with its öre, which are none.
+        ParseErrorKind::AmountAsText => {
+            let quoted = at.get(1..).and_then(|rest| rest.split('"').next());
+            quoted.and_then(grouped_with_no_ore).unwrap_or(kind)
+        }
         // One kind of file given where the other belongs: a follow-up report as the plan, or
         // the plan as a follow-up report.
         ParseErrorKind::UnknownKey {
@@ -1059,6 +1095,11 @@ fn classify(message: &str) -> ParseErrorKind {
             expected: expected.to_string(),
         };
     }
+    if let Some(code) = message.strip_prefix(crate::core::plan::INVISIBLE_CHARACTER) {
+        return ParseErrorKind::InvisibleCharacter {
+            code: code.to_string(),
+        };
+    }
     if let Some(written) = message.strip_prefix(crate::core::plan::KOMMUNKOD_LOST_ZERO) {
         return ParseErrorKind::KommunkodLostZero {
             written: written.to_string(),
@@ -1357,6 +1398,27 @@ mod tests {
         assert_eq!(found("1.5"), "floating point `1.5`");
         assert_eq!(found("true"), "boolean `true`");
         assert_eq!(found("2026-12-01"), "date");
+    }
+
+    #[test]
+    fn an_amount_pasted_as_text_with_no_ore_is_told_as_toml() {
+        let kind = |text: &str| parse(text).unwrap_err().kind;
+        for (written, toml) in [("381.600,00", "381_600"), ("1,350,000.00", "1_350_000")] {
+            assert_eq!(
+                kind(&format!("[plan]\ncounty_total = \"{written}\"\n")),
+                ParseErrorKind::PastedNumber {
+                    written: written.to_string(),
+                    toml: toml.to_string(),
+                }
+            );
+        }
+        // With öre, or not grouped in threes, it stays text that is no amount.
+        for written in ["381.600,50", "38.16,00", "ca 3 mkr"] {
+            assert_eq!(
+                kind(&format!("[plan]\ncounty_total = \"{written}\"\n")),
+                ParseErrorKind::AmountAsText
+            );
+        }
     }
 
     #[test]

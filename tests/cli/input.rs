@@ -472,3 +472,80 @@ fn standard_input_is_read_once_and_only_as_a_plan() {
             "error[key-file]: -: `-` (standard input) is read only as a plan, not as a key file: give the file's path",
         );
 }
+
+/// A text that may be left out is written or left out, never given empty or only spaces: an
+/// empty `reference` printed a blank reference code on every collective invoice, an empty
+/// `forum` a blank decision line (tester s34 #8). Each is told where it stands.
+#[test]
+fn an_optional_text_given_empty_is_an_error_where_it_stands() {
+    for (from, to, key, hint) in [
+        (
+            "reference = \"400105\"",
+            "reference = \"\"",
+            "reference",
+            "skriv texten, eller ta bort nyckeln",
+        ),
+        (
+            "forum = \"SVOM\"",
+            "forum = \"  \"",
+            "forum",
+            "skriv texten, eller ta bort nyckeln",
+        ),
+        (
+            "recipient = \"SKR\"",
+            "recipient = \"\"",
+            "recipient",
+            "skriv namnet eller id:t",
+        ),
+        (
+            "basis = \"",
+            "basis = \"\u{200b}\" # \"",
+            "basis",
+            "skriv texten, eller ta bort nyckeln",
+        ),
+        (
+            "responsible = \"",
+            "responsible = \"\" # \"",
+            "responsible",
+            "skriv texten, eller ta bort nyckeln",
+        ),
+        (
+            "title = \"Stärkt suicidpreventivt arbete\"",
+            "title = \"\"",
+            "title",
+            "skriv texten som underlaget lyder",
+        ),
+    ] {
+        let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
+        let at = p.position_of(to, key.chars().count() + 3);
+        p.check(&[])
+            .assert_status(2)
+            .assert_stdout_contains(&format!("fel[missing-field]: `{key}` är tom"))
+            .assert_stdout_contains(&format!("--> {at}"))
+            .assert_stdout_contains(hint);
+    }
+}
+
+/// A character that does not show, in an id or a name, is told at the id or name: before, a
+/// kommun `name = "Åre\u{200b}"` was told at every correct `Åre` elsewhere, with the hint to
+/// write the invisible character there too, and the payments then named `Åre<U+200B>`
+/// (tester s34 #1).
+#[test]
+fn an_invisible_character_in_an_id_or_name_is_told_where_it_stands() {
+    for (from, to) in [
+        ("name = \"Åre\"", "name = \"Åre\u{200b}\""),
+        ("id = \"1.1\"", "id = \"1.1\u{2060}\""),
+        ("id = \"fontanhus\"", "id = \"fontanhus\u{200f}\""),
+    ] {
+        let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
+        let at = p.position_of(to, to.find('"').unwrap());
+        let code = format!("{:04X}", u32::from(to.chars().rev().nth(1).unwrap()));
+        p.check(&[])
+            .assert_status(2)
+            .assert_stdout_contains(&format!(
+                "fel[wrong-type]: texten har ett tecken som inte syns, <U+{code}>"
+            ))
+            .assert_stdout_contains(&format!("--> {at}"))
+            .assert_stdout_contains(&format!("åtgärd: ta bort tecknet <U+{code}>"));
+    }
+}

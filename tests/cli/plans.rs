@@ -271,7 +271,13 @@ fn a_key_file_a_form_or_a_web_page_given_as_the_plan_is_told_as_what_it_is() {
         (
             "examples/follow-up-2026/redovisning-2026-2326-berg.csv",
             "är en blankett för årets uppföljning (från allocate follow-up --forms), inte en plan",
-            "blanketterna läses av allocate follow-up PLAN BLANKETT",
+            "blanketterna läses av allocate follow-up PLAN REDOVISNING",
+        ),
+        (
+            // A workbook form, not only "an Excel file".
+            "examples/follow-up-2026/redovisning-2026-kfjh.xlsx",
+            "är en blankett för årets uppföljning (från allocate follow-up --forms), inte en plan",
+            "blanketterna läses av allocate follow-up PLAN REDOVISNING",
         ),
         (
             html.to_str().unwrap(),

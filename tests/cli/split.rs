@@ -275,8 +275,12 @@ fn unknown_key_and_bad_arguments_are_refused() {
     // The unit suggested is the largest usual one (1 000, 100, 10, 1, 0,1, 0,01) that divides
     // the amount, written as --unit reads it.
     for (amount, unit, usual) in [
-        ("100000", "3", "1000"),
+        ("100000", "3", "1"),
+        ("5000", "3000", "1000"),
         ("150", "100", "10"),
+        // Never the amount itself, one unit that goes to one kommun (tester s34 #3).
+        ("100", "3", "1"),
+        ("100", "1000", "10"),
         ("1 000 001", "1000", "1"),
         ("12,55", "0,1", "0,01"),
     ] {

@@ -43,11 +43,8 @@ pub struct FollowUpArgs {
     pub plan: PathBuf,
     /// Filled-in forms (CSV, XLSX, XLS or ODS, as a spreadsheet saved them) or usage files in
     /// TOML.
-    #[arg(
-        value_name = "USAGE",
-        required_unless_present = "forms",
-        conflicts_with = "forms"
-    )]
+    // Not `required`: a form given alone, where the plan belongs, is told as such (`destination`).
+    #[arg(value_name = "USAGE", conflicts_with = "forms")]
     pub usage: Vec<PathBuf>,
     /// Write one form per recipient to fill in (into `--output`), instead of reading usage.
     #[arg(long, conflicts_with_all = ["csv", "views", "final_report", "date"])]
@@ -138,6 +135,15 @@ enum Output<'a> {
 /// the forms' findings or in their place.
 fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
     let output = files::named(args.out.as_deref());
+    if !args.forms && args.usage.is_empty() {
+        return Err(match form_as_plan(&args.plan) {
+            true => Error::FormAsPlan {
+                path: args.plan.clone(),
+                command: PlanFor::FollowUp,
+            },
+            false => Error::FollowUp(Misuse::NoUsage),
+        });
+    }
     if args.forms {
         let Some(dir) = output else {
             return Err(Error::FollowUp(Misuse::FormsNeedFolder));
@@ -262,22 +268,25 @@ impl Copies {
     }
 }
 
+/// Whether the file given as the plan is a form (read as one, as its content says): the
+/// order of the command line is told, not the plan's error. A report in TOML is told so by
+/// its reader.
+fn form_as_plan(path: &std::path::Path) -> bool {
+    let toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let stdin = path.as_os_str() == "-";
+    !toml && !stdin && usage::load(path, 0).is_ok()
+}
+
 pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let destination = destination(args)?;
-    let loaded = super::load(&args.plan).map_err(|error| {
-        // A form where the plan belongs (read as a form, as its content says): the order of
-        // the command line, not the plan's error. A report in TOML is told so by its reader.
-        let toml = args
-            .plan
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-        match !toml && usage::load(&args.plan, 0).is_ok() {
-            true => Error::FormAsPlan {
-                path: args.plan.clone(),
-                command: PlanFor::FollowUp,
-            },
-            false => error,
-        }
+    let loaded = super::load(&args.plan).map_err(|error| match form_as_plan(&args.plan) {
+        true => Error::FormAsPlan {
+            path: args.plan.clone(),
+            command: PlanFor::FollowUp,
+        },
+        false => error,
     })?;
     let checked = super::passing(&loaded, args.common.err_style(), err, Blocked::FollowUp)?;
     let ledger = &checked.ledger;

@@ -117,7 +117,7 @@ registry! {
     SplitInvalid "split-invalid" Error Written Stage::Resolve;
     SplitSum "split-sum" Error Together Stage::Resolve;
     SplitPrinted "split-printed" Error Written Stage::Resolve;
-    HeadingCoverage "heading-coverage" Error Together Stage::Resolve;
+    HeadingCoverage "heading-coverage" Error Written Stage::Resolve;
     HeadingCycle "heading-cycle" Error Written Stage::Resolve;
     CountyTotal "county-total" Error Together Stage::Ledger(rules::areas_sum_to_county_total);
     AreaTotal "area-total" Error Together Stage::Ledger(rules::insatser_sum_to_area_amount);

@@ -112,8 +112,9 @@ pub struct Headings {
     pub of_insats: Vec<Option<usize>>,
     /// Per heading, the insatser listed directly under it, in the order listed.
     pub insatser: Vec<Vec<usize>>,
-    /// Whether a `parent` link had to be cut (unknown, or round a cycle): then the totals
-    /// of the headings above are not what the document means, and are not compared.
+    /// Whether a `parent` link had to be cut (unknown, or round a cycle), or an insats is
+    /// listed under two headings (counted under the first): then the headings' totals are not
+    /// what the document means, and are not compared.
     pub broken: bool,
 }
 
@@ -347,8 +348,11 @@ impl<'p> Ledger<'p> {
     }
 
     /// The total of what `selection` covers; `None` when it covers an insats that could not
-    /// be split (an error says why).
+    /// be split, or a heading whose insatser are not known for sure (an error says why).
     pub fn sum(&self, selection: &Selection) -> Option<Amount> {
+        if selection.heading.is_some() && self.headings.broken {
+            return None;
+        }
         selection.sum(self)
     }
 }
@@ -664,8 +668,10 @@ fn heading_forest(plan: &Plan, names: &Names, findings: &mut Findings) -> Headin
             };
             match first.get(i).cloned().flatten() {
                 Some(first_span) => {
-                    // Listed twice under this heading, or under another one as well.
+                    // Listed twice under this heading, or under another one as well: then the
+                    // other heading's total lacks it (tester s34 #4).
                     let same = of_insats.get(i).copied().flatten() == Some(h);
+                    broken |= !same;
                     findings.error_with(
                         id.span(),
                         Problem::UnderSeveralHeadings {

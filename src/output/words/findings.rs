@@ -1445,8 +1445,8 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::KeyCoverage {
             gap: Gap::Repeated, ..
         } => fixed(
-            "ta bort den ena raden (kommunen angavs både med kod och namn)",
-            "remove one of the lines (the kommun was given by both code and name)",
+            "ta bort den ena: samma kommun står två gånger, med både kod och namn eller med namnet skrivet på två sätt",
+            "remove one of them: the same kommun is there twice, by both code and name or with its name written two ways",
         ),
         Problem::KeyPrecisionMissing {
             decimals: Some(d), ..
@@ -1947,8 +1947,8 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
             "give an amount for every recipient",
         ),
         SplitReason::RecipientRepeated(_) => fixed(
-            "ange varje mottagare en gång (kommunen angavs både med kod och namn)",
-            "give each recipient once (the kommun was given both by code and by name)",
+            "ange varje mottagare en gång: samma kommun står två gånger, med både kod och namn eller med namnet skrivet på två sätt",
+            "give each recipient once: the same kommun is there twice, by both code and name or with its name written two ways",
         ),
         SplitReason::NotMultipleOfUnit(_) => fixed(
             "ändra beloppet eller fördelningens `unit`",

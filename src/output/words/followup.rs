@@ -1407,6 +1407,7 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
         | ParseErrorKind::DateWithTime
         | ParseErrorKind::WrongType { .. }
         | ParseErrorKind::IdWithSpaces
+        | ParseErrorKind::InvisibleCharacter { .. }
         | ParseErrorKind::AmountAmbiguous
         | ParseErrorKind::PastedNumber { .. }
         | ParseErrorKind::NumberTooLarge { .. }

@@ -868,7 +868,19 @@ pub fn mismatch_text(mismatch: &Mismatch, column: &str, style: impl Into<Style>)
     let lang = style.lang;
     let column = excerpt(column);
     match mismatch {
-        Mismatch::Missing { code, name } => say!(
+        Mismatch::Missing {
+            code,
+            name,
+            misnumbered: Some((line, written)),
+        } => {
+            let written = excerpt(written);
+            say!(
+                lang,
+                "kommunen {code} {name} saknas i filen: rad {line} har namnet {name} med kommunkoden {written}",
+                "kommun {code} {name} is not in the file: line {line} has the name {name} with the kommunkod {written}"
+            )
+        }
+        Mismatch::Missing { code, name, .. } => say!(
             lang,
             "kommunen {code} {name} saknas i filen",
             "kommun {code} {name} is not in the file"
@@ -1056,6 +1068,13 @@ pub fn zero_population_hint(lang: Lang) -> &'static str {
 /// What to do about a difference between a key file and the plan.
 pub fn mismatch_hint(mismatch: &Mismatch, lang: Lang) -> &'static str {
     match mismatch {
+        Mismatch::Missing {
+            misnumbered: Some(_),
+            ..
+        } => lang.pick(
+            "rätta kommunkoden på raden till planens kod för kommunen, eller exportera filen på nytt från SCB",
+            "correct the kommunkod on the line to the plan's code for the kommun, or export the file again from SCB",
+        ),
         Mismatch::Missing { .. } => lang.pick(
             "exportera alla länets kommuner från SCB",
             "export all of the county's kommuner from SCB",
@@ -1212,10 +1231,20 @@ mod tests {
         let missing = Mismatch::Missing {
             code: "2309".to_string(),
             name: "Krokom".to_string(),
+            misnumbered: None,
         };
         assert_eq!(
             mismatch_message(&missing, Path::new("f.csv"), "2024", Lang::En),
             "f.csv: kommun 2309 Krokom is not in the file"
+        );
+        let misnumbered = Mismatch::Missing {
+            code: "2321".to_string(),
+            name: "Åre".to_string(),
+            misnumbered: Some((8, "2421".to_string())),
+        };
+        assert_eq!(
+            mismatch_message(&misnumbered, Path::new("f.csv"), "2024", Lang::Sv),
+            "f.csv:8: kommunen 2321 Åre saknas i filen: rad 8 har namnet Åre med kommunkoden 2421"
         );
     }
 }

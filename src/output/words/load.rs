@@ -390,8 +390,8 @@ fn read_hint(reason: &ReadReason, lang: Lang) -> &'static str {
             "a plan is a TOML text file; the population file is given in the plan as a key's `file` ([[keys]]), or to allocate split AMOUNT --key FILE",
         ),
         ReadReason::NotAPlan(OtherFile::Form) => lang.pick(
-            "ange planen i TOML; blanketterna läses av allocate follow-up PLAN BLANKETT...",
-            "give the TOML plan; the forms are read by allocate follow-up PLAN FORM...",
+            "ange planen i TOML; blanketterna läses av allocate follow-up PLAN REDOVISNING...",
+            "give the TOML plan; the forms are read by allocate follow-up PLAN REPORT...",
         ),
         ReadReason::NotAPlan(OtherFile::Html) => lang.pick(
             "ange planfilen i TOML, till exempel allocations/plan-2026.toml; ett beslutsunderlag i HTML skrivs av allocate report PLAN --format html",
@@ -632,6 +632,11 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::IdWithSpaces, Lang::En) => {
             "the id has spaces before or after the text".to_string()
         }
+        (ParseErrorKind::InvisibleCharacter { code }, _) => say!(
+            lang,
+            "texten har ett tecken som inte syns, <U+{code}>",
+            "the text has a character that does not show, <U+{code}>"
+        ),
         (ParseErrorKind::NotAKommunkod, Lang::Sv) => {
             "kommunkoden är inte fyra siffror".to_string()
         }
@@ -801,6 +806,11 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "remove the spaces: ids are compared as written, and \"1.3 \" would be another insats than \"1.3\"",
             )
             .to_string(),
+        ParseErrorKind::InvisibleCharacter { code } => say!(
+            lang,
+            "ta bort tecknet <U+{code}>: namn och id jämförs som de skrivs, och med tecknet är texten en annan än den som syns (det kommer ofta med text som kopierats från en webbsida)",
+            "remove the character <U+{code}>: names and ids are compared as written, and with it the text is another than the one that shows (it often comes with text copied from a web page)"
+        ),
         ParseErrorKind::KommunkodLostZero { written } => say!(
             lang,
             "skriv den som SCB, fyra siffror inom citattecken: \"{written:0>4}\"",
@@ -836,7 +846,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the paragraph as the decision reads, or remove the empty text from the list",
             )
             .to_string(),
-        ParseErrorKind::EmptyText { key } if key == "note" => lang
+        ParseErrorKind::EmptyText { key } if is_optional_text(key) => lang
             .pick(
                 "skriv texten, eller ta bort nyckeln",
                 "write the text, or remove the key",
@@ -1494,6 +1504,15 @@ fn syntax_words(detail: &str, lang: Lang) -> String {
         _ => return detail.to_string(),
     };
     lang.pick(sv, en).to_string()
+}
+
+/// The keys of texts that may be left out (`reference`, `note`): given empty, they are
+/// written or left out.
+fn is_optional_text(key: &str) -> bool {
+    matches!(
+        key,
+        "note" | "reference" | "forum" | "basis" | "responsible" | "affected" | "source" | "column"
+    )
 }
 
 /// The keys that hold a list of paragraphs (`proposal = ["Att SVOM godkänner …"]`): an empty
