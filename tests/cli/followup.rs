@@ -1067,7 +1067,7 @@ fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let out = year.follow_up(&["--final", "--format", "json"]);
     out.assert_status(0).assert_stderr_empty();
     let doc = json(&out);
-    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
     assert_eq!(doc["complete"], true);
     assert_eq!(doc["lines_reported"], 44);
     let unused: i64 = UNUSED.iter().map(|u| u.3).sum();
@@ -5718,6 +5718,142 @@ fn the_json_of_a_complete_year_says_what_to_invoice_and_that_it_is_final() {
     assert!(doc["date"].is_null());
 }
 
+/// A recipient that answered `nej` and used all it received (tester s34 F1): Fontänhus, 250 000
+/// kr for 2.6 (seed 001). Nothing comes off its collective invoice, which is still to come in
+/// full: *Att fakturera* says 250 000 kr, as Östersund's says 436 000 − 4 500 = 431 500 kr, on
+/// the terminal, in the files, the workbook and the JSON, never a blank that reads as nothing.
+/// So the column summed over the recipients that answered `nej` is what the region still
+/// expects to be invoiced, 681 500 kr; the repayment (157 936 kr) and the county's
+/// 12 689 898 kr are as before.
+#[test]
+fn a_recipient_that_has_not_invoiced_and_used_everything_still_invoices_it_all() {
+    const FONTANHUS: &str = "forms/redovisning-2026-fontanhus.csv";
+    let year = complete_year();
+    year.save(FONTANHUS, &invoiced(&year.text(FONTANHUS), "nej"));
+
+    let out = year.follow_up(&["--final", "--view", "aterbetalning"]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "Återbetalning till Kammarkollegiet senast 2027-03-31: 157 936 kr\n",
+        )
+        .assert_stdout_contains("inget att dra av: fakturera")
+        .assert_stdout_contains("250 000 kr")
+        .assert_stdout_contains("dras av: fakturera 431 500 kr");
+    let fontanhus = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Fontänhus"))
+        .unwrap_or_else(|| panic!("Fontänhus has no row\n{}", out.stdout));
+    assert!(
+        fontanhus.contains(" 0 kr ┆ inget att dra av"),
+        "{fontanhus}"
+    );
+    year.follow_up(&["--final", "--view", "aterbetalning", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("nothing to take off: invoice");
+
+    // The files: the recipients' and the repayment's, for Excel and for machines.
+    year.follow_up(&["--final", "--output", "summary"])
+        .assert_status(0);
+    let (_, rows) = csv_rows(&year.path("summary/uppfoljning-mottagare.csv"));
+    let row = |name: &str| rows.iter().find(|r| r[0] == name).unwrap().clone();
+    let f = row("Fontänhus Jämtland Härjedalen");
+    assert_eq!(
+        f[4..],
+        [
+            "nej",
+            "250000",
+            "250000",
+            "0",
+            "0",
+            "inget att dra av på samlingsfakturan",
+            "250000"
+        ],
+        "{f:?}"
+    );
+    assert_eq!(row("Östersund")[10], "431500");
+    // Every recipient that answered `nej` has what it invoices; their sum is what the region
+    // still expects to be invoiced.
+    let expected: i64 = (rows.iter())
+        .filter(|r| r[4] == "nej")
+        .map(|r| r[10].parse::<i64>().unwrap_or_else(|_| panic!("{r:?}")))
+        .sum();
+    assert_eq!(expected, 250_000 + 431_500);
+    let received: i64 = rows.iter().map(|r| r[5].parse::<i64>().unwrap()).sum();
+    assert_eq!(received, 12_689_898);
+    let (_, repayment) = csv_rows(&year.path("summary/aterbetalning.csv"));
+    let f = repayment
+        .iter()
+        .find(|r| r[0] == "Fontänhus Jämtland Härjedalen")
+        .unwrap();
+    assert_eq!(
+        f[3..7],
+        ["0", "0", "inget att dra av på samlingsfakturan", "250000"]
+    );
+    let unused: i64 = repayment.iter().map(|r| r[3].parse::<i64>().unwrap()).sum();
+    assert_eq!(unused, 157_936);
+    let machine = year.follow_up(&[
+        "--final",
+        "--format",
+        "csv",
+        "--view",
+        "aterbetalning",
+        "--csv",
+        "rfc4180",
+    ]);
+    machine.assert_status(0).assert_stdout_contains(
+        "\r\nFontänhus Jämtland Härjedalen,,invoice,0,0,invoice-in-full,250000,2027-03-31,false\r\n",
+    );
+
+    // The workbook.
+    year.follow_up(&[
+        "--final",
+        "--output",
+        "book",
+        "--format",
+        "xlsx",
+        "--view",
+        "mottagare",
+    ])
+    .assert_status(0);
+    let sheet = first_sheet(&year.path("book/uppfoljning-2026.xlsx"));
+    let f = sheet
+        .iter()
+        .find(|r| r[0] == calamine::Data::String("Fontänhus Jämtland Härjedalen".into()))
+        .unwrap();
+    assert_eq!(
+        f[9],
+        calamine::Data::String("inget att dra av på samlingsfakturan".into())
+    );
+    assert_eq!(f[10], calamine::Data::Float(250_000.0));
+
+    // The JSON: its schema says what `to_invoice` means now.
+    let doc = json(&year.follow_up(&["--final", "--format", "json"]));
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
+    let f = recipient(&doc, "Fontänhus Jämtland Härjedalen");
+    assert_eq!(f["settlement"], "invoice-in-full");
+    assert_eq!(f["to_invoice"], 250_000);
+    assert_eq!(f["unused"], 0);
+    let to_invoice: i64 = (doc["recipients"].as_array().unwrap().iter())
+        .filter(|r| r["invoiced"] == false)
+        .map(|r| r["to_invoice"].as_i64().unwrap())
+        .sum();
+    assert_eq!(to_invoice, 681_500);
+    let repayment = &doc["repayment"];
+    assert_eq!(repayment["total"], 157_936);
+    let parts: i64 = ["region_books", "returned", "reduced", "undecided"]
+        .iter()
+        .map(|k| repayment[*k].as_i64().unwrap())
+        .sum();
+    assert_eq!(parts, 157_936);
+    let totals = &doc["totals"];
+    assert_eq!(totals["received"], 12_689_898);
+    assert_eq!(
+        totals["used"].as_i64().unwrap() + totals["unused"].as_i64().unwrap(),
+        12_689_898
+    );
+}
+
 /// Once every line is reported, the repayment is final: `nej` on every row and a plain total.
 /// Krokom did not say whether it has invoiced: paid back, or off the invoice, when it is then
 /// 222 600 − 7 600 = 215 000 kr; Östersund invoices 436 000 − 4 500 = 431 500 kr.
@@ -6133,7 +6269,7 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
     assert_eq!(out.finding_codes(), vec!["usage-reallocated"]);
 
     let doc = json(&year.follow_up(&["--final", "--format", "json"]));
-    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
     let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
     assert_eq!(kfjh["received"], 2_127_436);
     assert_eq!(kfjh["used"], 2_127_436);
@@ -7068,7 +7204,7 @@ mod year_end {
         csv.assert_status(0);
         assert!(
             csv.stdout.contains(
-                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,0,0,not-invoiced,,2026-03-31,true\r\n"
+                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,0,0,not-invoiced,0,2026-03-31,true\r\n"
             ),
             "{}",
             csv.stdout
@@ -7076,7 +7212,7 @@ mod year_end {
         let excel = run(&["--view", "aterbetalning", "--format", "csv"]);
         assert!(
             excel.stdout.contains(
-                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;0;0;ej fakturerat i tid: betalades aldrig ut;;2026-03-31;ja\r\n"
+                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;0;0;ej fakturerat i tid: betalades aldrig ut;0;2026-03-31;ja\r\n"
             ),
             "{}",
             excel.stdout
@@ -7093,7 +7229,8 @@ mod year_end {
         let doc = json(&run(&["--format", "json", "--date", "2025-12-15"]));
         let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
         assert_eq!(kfjh["settlement"], "not-invoiced");
-        assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
+        // Not to invoice now: *Att fakturera* says 0, not a blank (tester s34 F1).
+        assert_eq!(kfjh["to_invoice"], 0);
         assert_eq!(kfjh["received"], received);
         assert_eq!(kfjh["not_invoiced"], received);
         assert_eq!(kfjh["used"], 0);

@@ -1245,7 +1245,8 @@ pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
 /// How a recipient's unused money is settled, with what it invoices (`to_invoice`, written by
 /// `shown`, the caller's number format) where the money may come off its collective invoice:
 /// `dras av: fakturera 415 500 kr`. When all of it comes off, nothing is invoiced, and it is
-/// said so, not as an amount to invoice (`fakturera 0 kr`).
+/// said so, not as an amount to invoice (`fakturera 0 kr`); when nothing is unused of one
+/// that has not invoiced, all of it is invoiced (`inget att dra av: fakturera 250 000 kr`).
 pub fn settled(
     settlement: Settlement,
     to_invoice: Option<Amount>,
@@ -1270,6 +1271,11 @@ pub fn settled(
             lang,
             "dras av: fakturera {invoice}",
             "taken off the invoice: invoice {invoice}"
+        ),
+        (Settlement::InvoiceInFull, Some(invoice)) => crate::say!(
+            lang,
+            "inget att dra av: fakturera {invoice}",
+            "nothing to take off: invoice {invoice}"
         ),
         (Settlement::ReturnOrReduce, Some(invoice)) => crate::say!(
             lang,
@@ -1302,6 +1308,10 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
         Settlement::ReduceInvoice => lang.pick(
             "dras av på samlingsfakturan",
             "taken off the collective invoice",
+        ),
+        Settlement::InvoiceInFull => lang.pick(
+            "inget att dra av på samlingsfakturan",
+            "nothing to take off the collective invoice",
         ),
         Settlement::ReturnOrReduce => lang.pick(
             "tillbaka, eller avdrag om ej fakturerat",
