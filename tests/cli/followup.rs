@@ -1416,21 +1416,43 @@ fn two_answers_about_the_collective_invoice_must_agree() {
         "[[recipients]]\nrecipient = \"Berg\"\ninvoiced = false\n",
     )
     .unwrap();
-    for (files, message) in [
+    // The form answers on its line 8 (`Samlingsfaktura skickad (ja/nej);ja`), the TOML file
+    // on its line 3 (`invoiced = false`). The finding stands at the second answer given and
+    // points at the first, as `usage-several-files` does (tester s34 F3).
+    let form_answer = place(BERG, &text, "(ja/nej);ja", 9);
+    assert_eq!(form_answer, format!("{BERG}:8:34"));
+    let toml_answer = "invoice.toml:3:12".to_string();
+    for (files, message, at, other, label) in [
         (
             [BERG, "invoice.toml"],
-            "om samlingsfakturan för Berg är skickad svaras här nej, men ja tidigare",
+            format!("om samlingsfakturan för Berg är skickad svaras här nej, men ja i `{BERG}`"),
+            &toml_answer,
+            &form_answer,
+            "-- svarat ja här",
         ),
         (
             ["invoice.toml", BERG],
-            "om samlingsfakturan för Berg är skickad svaras här ja, men nej tidigare",
+            "om samlingsfakturan för Berg är skickad svaras här ja, men nej i `invoice.toml`"
+                .to_string(),
+            &form_answer,
+            &toml_answer,
+            "----- svarat nej här",
         ),
     ] {
         let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
         out.assert_status(1)
-            .assert_stderr_contains(&format!("fel[usage-invoiced]: {message}"));
+            .assert_finding("usage-invoiced", at)
+            .assert_stderr_contains(&format!("fel[usage-invoiced]: {message}"))
+            .assert_stderr_contains(&format!("::: {other}\n"))
+            .assert_stderr_contains(label);
         assert_eq!(count(&out, "usage-invoiced"), 1, "{}", out.stdout);
     }
+    year.run(&["follow-up", PLAN, BERG, "invoice.toml", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(&format!(
+            "whether the collective invoice for Berg was sent is answered no here, but yes in `{BERG}`"
+        ))
+        .assert_stderr_contains("-- answered yes here");
     // The same answer twice is no conflict.
     std::fs::write(
         year.path("invoice.toml"),

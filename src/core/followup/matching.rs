@@ -358,6 +358,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
+    // Per recipient, where it first answered yes or no: a second answer that differs points
+    // at it.
+    let mut first_answer: HashMap<Recipient, Place> = HashMap::new();
     // Lines used above what they received, with the amount used and where: counted once the
     // recipient's unused money on its other lines is known.
     let mut overspent: Vec<Overspent> = Vec::new();
@@ -538,16 +541,24 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 }
                 match yes_or_no(&written.value) {
                     Some(yes) => {
+                        let first_place = first_answer
+                            .entry(recipient)
+                            .or_insert_with(|| written.place.clone())
+                            .clone();
                         if let Some(first) = invoiced.insert(recipient, yes)
                             && first != yes
                         {
-                            report.error(
-                                &written.place,
-                                UsageProblem::InvoicedTwice {
+                            report.findings.push(UsageFinding {
+                                severity: Severity::Error,
+                                location: Location::Usage(written.place.clone()),
+                                problem: UsageProblem::InvoicedTwice {
                                     recipient: ledger.recipient_name(recipient).to_string(),
                                     first,
+                                    file: Some(first_place.file)
+                                        .filter(|&f| f != written.place.file),
                                 },
-                            );
+                                related: Some(first_place),
+                            });
                         }
                     }
                     None => report.error(

@@ -200,10 +200,13 @@ pub enum UsageProblem {
     Invoiced {
         written: String,
     },
-    /// Two files answer differently whether the recipient's collective invoice was sent.
+    /// Two files answer differently whether the recipient's collective invoice was sent:
+    /// `first` is the first answer, `file` the file it is in when that is another file (its
+    /// index in the list given); the finding's related place is where.
     InvoicedTwice {
         recipient: String,
         first: bool,
+        file: Option<usize>,
     },
     /// The plan's invoicing deadline (`invoice_by`) has passed and the recipient's collective
     /// invoice was not sent (`answered`), or it did not say whether it was (`answered: None`):

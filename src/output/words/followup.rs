@@ -465,18 +465,29 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
             )
         }
-        UsageProblem::InvoicedTwice { recipient, first } => {
+        UsageProblem::InvoicedTwice {
+            recipient,
+            first,
+            file,
+        } => {
             let (first, now) = match (first, lang) {
                 (true, Lang::Sv) => ("ja", "nej"),
                 (false, Lang::Sv) => ("nej", "ja"),
                 (true, Lang::En) => ("yes", "no"),
                 (false, Lang::En) => ("no", "yes"),
             };
-            say!(
-                lang,
-                "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} tidigare",
-                "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
-            )
+            match file.and_then(|i| files.get(i)) {
+                Some(other) => say!(
+                    lang,
+                    "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} i `{other}`",
+                    "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} in `{other}`"
+                ),
+                None => say!(
+                    lang,
+                    "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} tidigare i filen",
+                    "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier in the file"
+                ),
+            }
         }
         UsageProblem::NotInvoiced {
             recipient,
@@ -1219,6 +1230,12 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
             "the same insats reported here",
         ),
         UsageProblem::Copy { .. } => lang.pick("läst här", "read here"),
+        UsageProblem::InvoicedTwice { first: true, .. } => {
+            lang.pick("svarat ja här", "answered yes here")
+        }
+        UsageProblem::InvoicedTwice { first: false, .. } => {
+            lang.pick("svarat nej här", "answered no here")
+        }
         _ => lang.pick("först redovisad här", "first reported here"),
     }
 }
