@@ -5450,6 +5450,149 @@ fn year_2025() -> tempfile::TempDir {
     dir
 }
 
+/// Last year's form made to look like this year's (tester s34 F2): Kommunförbundet's 2025 form
+/// (seed 003: 1.1 1 050 000 kr, 2.1 100 000 kr) with its title row deleted, then, as the hints
+/// once said, this year's amounts written back (seed 001: 1.1 1 350 000 kr, 2.1 250 000 kr) and
+/// the lines it gets no money from in 2026 removed. The rows above its table still cite the
+/// decision of SVOM 2025-03-07 and the deadlines of 2025: it is another plan's form, one error
+/// at the decision, not counted, and no hint to write this year's amounts back over last
+/// year's. The plan's year and the next are no other plan's: this year's form with its
+/// deadline moved into 2027, or its decision's day corrected, still holds.
+#[test]
+fn last_years_form_is_told_by_its_decision_and_deadlines_without_its_title() {
+    const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
+    let dir = year_2025();
+    std::fs::copy(
+        repo_root().join("allocations").join(PLAN),
+        dir.path().join(PLAN),
+    )
+    .unwrap();
+    let run = |args: &[&str]| allocate(dir.path(), args);
+    let original = std::fs::read_to_string(dir.path().join(KFJH_2025)).unwrap();
+    let original = original.trim_start_matches('\u{feff}');
+    assert!(
+        original.starts_with(
+            "Redovisning av användningen av länsgemensamma medel;Jämtlands län 2025\r\n"
+        )
+    );
+    let untitled = original.split_once("\r\n").unwrap().1;
+    // The 2026 plan's amounts written back; the rows of 1.3, 2.3 and 3.2 removed.
+    let written_back: String = untitled
+        .split("\r\n")
+        .filter(|l| {
+            !(l.starts_with("1;1.3;") || l.starts_with("2;2.3;") || l.starts_with("3;3.2;"))
+        })
+        .map(|l| {
+            if l.starts_with("1;1.1;") {
+                l.replace(";1050000;", ";1350000;")
+            } else if l.starts_with("2;2.1;") {
+                l.replace(";100000;", ";250000;")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let message = "fel[usage-other-plan]: blanketten är skriven för 2025, inte för planen (Jämtlands län 2026): Beslut \"SVOM 2025-03-07: Strategiska insatser in…\", Faktureras senast 2025-08-30, Redovisas senast 2025-12-31 och \"Samlingsfaktura skickad senast 2025-08-30 (ja/nej)\"";
+    for text in [untitled.to_string(), written_back.clone()] {
+        let text = edit(&fill(&text, &[]), "(ja/nej);", "(ja/nej);ja");
+        std::fs::write(dir.path().join("k25.csv"), format!("\u{feff}{text}")).unwrap();
+        // The decision's value: line 2 once the title is gone, after `Beslut;`.
+        let at = place("k25.csv", &text, "SVOM 2025-03-07", 0);
+        assert_eq!(at, "k25.csv:2:8");
+        let out = run(&["follow-up", PLAN, "k25.csv"]);
+        out.assert_status(1)
+            .assert_finding("usage-other-plan", &at)
+            .assert_stderr_contains(message)
+            .assert_stderr_contains("= åtgärd: det här ser ut att vara mottagarens blankett för 2025: ange i stället dess blankett för Jämtlands län 2026");
+        assert_eq!(count(&out, "usage-other-plan"), 1, "{}", out.stderr);
+        // Not counted: its amounts received are not compared, nor is it undated or missing.
+        for code in ["usage-form-edited", "usage-unknown-line", "usage-no-year"] {
+            assert_eq!(count(&out, code), 0, "{code}\n{}", out.stderr);
+        }
+        assert!(!out.stderr.contains("skriv tillbaka"), "{}", out.stderr);
+        assert!(
+            !out.stdout
+                .contains("Kommunförbundet Jämtland Härjedalen har inte skickat"),
+            "{}",
+            out.stdout
+        );
+    }
+    run(&["follow-up", PLAN, "k25.csv", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains("error[usage-other-plan]: the form was written for 2025, not for the plan (Jämtlands län 2026): Beslut \"SVOM 2025-03-07")
+        .assert_stderr_contains("this looks like the recipient's form for 2025");
+    // This year's title put over last year's form does not hide it.
+    let retitled = format!(
+        "Redovisning av användningen av länsgemensamma medel;Jämtlands län 2026\r\n{}",
+        edit(&fill(&written_back, &[]), "(ja/nej);", "(ja/nej);ja")
+    );
+    std::fs::write(dir.path().join("k25.csv"), &retitled).unwrap();
+    let out = run(&["follow-up", PLAN, "k25.csv"]);
+    out.assert_status(1).assert_finding(
+        "usage-other-plan",
+        &place("k25.csv", &retitled, "SVOM 2025-03-07", 0),
+    );
+    assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
+
+    // Neither title nor those rows: the rows' descriptions, 2025's, are none of the plan's,
+    // and the warning that the form states no year names them. Counted, as any undated form.
+    let bare: String = written_back
+        .split("\r\n")
+        .filter(|l| {
+            ![
+                "Beslut;",
+                "Faktureras senast;",
+                "Redovisas senast;",
+                "Samlingsfaktura",
+            ]
+            .iter()
+            .any(|label| l.starts_with(label))
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let bare = fill(&bare, &[]);
+    std::fs::write(dir.path().join("k25.csv"), format!("\u{feff}{bare}")).unwrap();
+    let out = run(&["follow-up", PLAN, "k25.csv"]);
+    out.assert_status(0)
+        .assert_finding("usage-no-year", "k25.csv:1:1")
+        .assert_stdout_contains("varning[usage-no-year]: redovisningen anger inte vilket år den gäller, och beskrivningarna på raderna för insatserna `1.1` och `2.1` finns inte i planen")
+        .assert_stdout_contains("= åtgärd: är det en blankett för ett annat år (beskrivningarna tyder på det), ange i stället mottagarens blankett för 2026");
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+
+    // This year's own form, its title deleted: no description is named.
+    run(&["follow-up", PLAN, "--forms", "-o", "forms26"]).assert_status(0);
+    let kfjh =
+        std::fs::read_to_string(dir.path().join("forms26/redovisning-2026-kfjh.csv")).unwrap();
+    let kfjh = fill(
+        kfjh.trim_start_matches('\u{feff}')
+            .split_once("\r\n")
+            .unwrap()
+            .1,
+        &[],
+    );
+    std::fs::write(dir.path().join("k26.csv"), &kfjh).unwrap();
+    let out = run(&["follow-up", PLAN, "k26.csv"]);
+    out.assert_status(0).assert_stdout_contains(
+        "varning[usage-no-year]: redovisningen anger inte vilket år den gäller\n",
+    );
+    assert!(!out.stdout.contains("beskrivningarna"), "{}", out.stdout);
+    // A deadline moved into the next year, and the decision's day corrected, are this plan's.
+    let moved = edit(
+        &edit(
+            &kfjh,
+            "Redovisas senast;2026-12-31",
+            "Redovisas senast;2027-01-15",
+        ),
+        "SVOM 2026-02-27",
+        "SVOM 2026-02-28",
+    );
+    std::fs::write(dir.path().join("k26.csv"), &moved).unwrap();
+    let out = run(&["follow-up", PLAN, "k26.csv"]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+}
+
 /// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of
 /// those who invoice say so, on a row of their own that reading the forms back passes over.
 #[test]
