@@ -678,7 +678,7 @@ impl SwedishValue for commands::followup::FollowUpFormat {
                 "En arbetsbok med ett blad per del (blanketter: en per mottagare)"
             }
             FollowUpFormat::Json => {
-                "Sammanställningen som ett dokument (schema allocate-follow-up/1)"
+                "Sammanställningen som ett dokument (schema allocate-follow-up/2)"
             }
             FollowUpFormat::Html => "Sammanställningen som dokument: en fristående HTML-fil",
             FollowUpFormat::Docx => "Sammanställningen som ett Word-dokument (kräver --output FIL)",

@@ -1,5 +1,5 @@
 //! The follow-up's summary rendered: terminal tables, sheets for CSV and XLSX, and the JSON
-//! document (`allocate-follow-up/1`), all from the same `Summary`, so they cannot disagree.
+//! document (`allocate-follow-up/2`), all from the same `Summary`, so they cannot disagree.
 
 use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
@@ -15,7 +15,7 @@ use crate::output::text::{short, visible, widest, wrap};
 use crate::output::words::followup::{self as words, FigureColumn};
 use crate::say;
 
-pub const SCHEMA: &str = "allocate-follow-up/1";
+pub const SCHEMA: &str = "allocate-follow-up/2";
 
 /// The file stem (and worksheet name) of a part.
 pub fn stem(part: Part) -> &'static str {

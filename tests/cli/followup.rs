@@ -1067,7 +1067,7 @@ fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let out = year.follow_up(&["--final", "--format", "json"]);
     out.assert_status(0).assert_stderr_empty();
     let doc = json(&out);
-    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
     assert_eq!(doc["complete"], true);
     assert_eq!(doc["lines_reported"], 44);
     let unused: i64 = UNUSED.iter().map(|u| u.3).sum();
@@ -1416,21 +1416,43 @@ fn two_answers_about_the_collective_invoice_must_agree() {
         "[[recipients]]\nrecipient = \"Berg\"\ninvoiced = false\n",
     )
     .unwrap();
-    for (files, message) in [
+    // The form answers on its line 8 (`Samlingsfaktura skickad (ja/nej);ja`), the TOML file
+    // on its line 3 (`invoiced = false`). The finding stands at the second answer given and
+    // points at the first, as `usage-several-files` does (tester s34 F3).
+    let form_answer = place(BERG, &text, "(ja/nej);ja", 9);
+    assert_eq!(form_answer, format!("{BERG}:8:34"));
+    let toml_answer = "invoice.toml:3:12".to_string();
+    for (files, message, at, other, label) in [
         (
             [BERG, "invoice.toml"],
-            "om samlingsfakturan för Berg är skickad svaras här nej, men ja tidigare",
+            format!("om samlingsfakturan för Berg är skickad svaras här nej, men ja i `{BERG}`"),
+            &toml_answer,
+            &form_answer,
+            "-- svarat ja här",
         ),
         (
             ["invoice.toml", BERG],
-            "om samlingsfakturan för Berg är skickad svaras här ja, men nej tidigare",
+            "om samlingsfakturan för Berg är skickad svaras här ja, men nej i `invoice.toml`"
+                .to_string(),
+            &form_answer,
+            &toml_answer,
+            "----- svarat nej här",
         ),
     ] {
         let out = year.run(&["follow-up", PLAN, files[0], files[1]]);
         out.assert_status(1)
-            .assert_stderr_contains(&format!("fel[usage-invoiced]: {message}"));
+            .assert_finding("usage-invoiced", at)
+            .assert_stderr_contains(&format!("fel[usage-invoiced]: {message}"))
+            .assert_stderr_contains(&format!("::: {other}\n"))
+            .assert_stderr_contains(label);
         assert_eq!(count(&out, "usage-invoiced"), 1, "{}", out.stdout);
     }
+    year.run(&["follow-up", PLAN, BERG, "invoice.toml", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains(&format!(
+            "whether the collective invoice for Berg was sent is answered no here, but yes in `{BERG}`"
+        ))
+        .assert_stderr_contains("-- answered yes here");
     // The same answer twice is no conflict.
     std::fs::write(
         year.path("invoice.toml"),
@@ -5438,6 +5460,149 @@ fn year_2025() -> tempfile::TempDir {
     dir
 }
 
+/// Last year's form made to look like this year's (tester s34 F2): Kommunförbundet's 2025 form
+/// (seed 003: 1.1 1 050 000 kr, 2.1 100 000 kr) with its title row deleted, then, as the hints
+/// once said, this year's amounts written back (seed 001: 1.1 1 350 000 kr, 2.1 250 000 kr) and
+/// the lines it gets no money from in 2026 removed. The rows above its table still cite the
+/// decision of SVOM 2025-03-07 and the deadlines of 2025: it is another plan's form, one error
+/// at the decision, not counted, and no hint to write this year's amounts back over last
+/// year's. The plan's year and the next are no other plan's: this year's form with its
+/// deadline moved into 2027, or its decision's day corrected, still holds.
+#[test]
+fn last_years_form_is_told_by_its_decision_and_deadlines_without_its_title() {
+    const KFJH_2025: &str = "forms/redovisning-2025-kfjh.csv";
+    let dir = year_2025();
+    std::fs::copy(
+        repo_root().join("allocations").join(PLAN),
+        dir.path().join(PLAN),
+    )
+    .unwrap();
+    let run = |args: &[&str]| allocate(dir.path(), args);
+    let original = std::fs::read_to_string(dir.path().join(KFJH_2025)).unwrap();
+    let original = original.trim_start_matches('\u{feff}');
+    assert!(
+        original.starts_with(
+            "Redovisning av användningen av länsgemensamma medel;Jämtlands län 2025\r\n"
+        )
+    );
+    let untitled = original.split_once("\r\n").unwrap().1;
+    // The 2026 plan's amounts written back; the rows of 1.3, 2.3 and 3.2 removed.
+    let written_back: String = untitled
+        .split("\r\n")
+        .filter(|l| {
+            !(l.starts_with("1;1.3;") || l.starts_with("2;2.3;") || l.starts_with("3;3.2;"))
+        })
+        .map(|l| {
+            if l.starts_with("1;1.1;") {
+                l.replace(";1050000;", ";1350000;")
+            } else if l.starts_with("2;2.1;") {
+                l.replace(";100000;", ";250000;")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let message = "fel[usage-other-plan]: blanketten är skriven för 2025, inte för planen (Jämtlands län 2026): Beslut \"SVOM 2025-03-07: Strategiska insatser in…\", Faktureras senast 2025-08-30, Redovisas senast 2025-12-31 och \"Samlingsfaktura skickad senast 2025-08-30 (ja/nej)\"";
+    for text in [untitled.to_string(), written_back.clone()] {
+        let text = edit(&fill(&text, &[]), "(ja/nej);", "(ja/nej);ja");
+        std::fs::write(dir.path().join("k25.csv"), format!("\u{feff}{text}")).unwrap();
+        // The decision's value: line 2 once the title is gone, after `Beslut;`.
+        let at = place("k25.csv", &text, "SVOM 2025-03-07", 0);
+        assert_eq!(at, "k25.csv:2:8");
+        let out = run(&["follow-up", PLAN, "k25.csv"]);
+        out.assert_status(1)
+            .assert_finding("usage-other-plan", &at)
+            .assert_stderr_contains(message)
+            .assert_stderr_contains("= åtgärd: det här ser ut att vara mottagarens blankett för 2025: ange i stället dess blankett för Jämtlands län 2026");
+        assert_eq!(count(&out, "usage-other-plan"), 1, "{}", out.stderr);
+        // Not counted: its amounts received are not compared, nor is it undated or missing.
+        for code in ["usage-form-edited", "usage-unknown-line", "usage-no-year"] {
+            assert_eq!(count(&out, code), 0, "{code}\n{}", out.stderr);
+        }
+        assert!(!out.stderr.contains("skriv tillbaka"), "{}", out.stderr);
+        assert!(
+            !out.stdout
+                .contains("Kommunförbundet Jämtland Härjedalen har inte skickat"),
+            "{}",
+            out.stdout
+        );
+    }
+    run(&["follow-up", PLAN, "k25.csv", "--lang", "en"])
+        .assert_status(1)
+        .assert_stderr_contains("error[usage-other-plan]: the form was written for 2025, not for the plan (Jämtlands län 2026): Beslut \"SVOM 2025-03-07")
+        .assert_stderr_contains("this looks like the recipient's form for 2025");
+    // This year's title put over last year's form does not hide it.
+    let retitled = format!(
+        "Redovisning av användningen av länsgemensamma medel;Jämtlands län 2026\r\n{}",
+        edit(&fill(&written_back, &[]), "(ja/nej);", "(ja/nej);ja")
+    );
+    std::fs::write(dir.path().join("k25.csv"), &retitled).unwrap();
+    let out = run(&["follow-up", PLAN, "k25.csv"]);
+    out.assert_status(1).assert_finding(
+        "usage-other-plan",
+        &place("k25.csv", &retitled, "SVOM 2025-03-07", 0),
+    );
+    assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
+
+    // Neither title nor those rows: the rows' descriptions, 2025's, are none of the plan's,
+    // and the warning that the form states no year names them. Counted, as any undated form.
+    let bare: String = written_back
+        .split("\r\n")
+        .filter(|l| {
+            ![
+                "Beslut;",
+                "Faktureras senast;",
+                "Redovisas senast;",
+                "Samlingsfaktura",
+            ]
+            .iter()
+            .any(|label| l.starts_with(label))
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let bare = fill(&bare, &[]);
+    std::fs::write(dir.path().join("k25.csv"), format!("\u{feff}{bare}")).unwrap();
+    let out = run(&["follow-up", PLAN, "k25.csv"]);
+    out.assert_status(0)
+        .assert_finding("usage-no-year", "k25.csv:1:1")
+        .assert_stdout_contains("varning[usage-no-year]: redovisningen anger inte vilket år den gäller, och beskrivningarna på raderna för insatserna `1.1` och `2.1` finns inte i planen")
+        .assert_stdout_contains("= åtgärd: är det en blankett för ett annat år (beskrivningarna tyder på det), ange i stället mottagarens blankett för 2026");
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+
+    // This year's own form, its title deleted: no description is named.
+    run(&["follow-up", PLAN, "--forms", "-o", "forms26"]).assert_status(0);
+    let kfjh =
+        std::fs::read_to_string(dir.path().join("forms26/redovisning-2026-kfjh.csv")).unwrap();
+    let kfjh = fill(
+        kfjh.trim_start_matches('\u{feff}')
+            .split_once("\r\n")
+            .unwrap()
+            .1,
+        &[],
+    );
+    std::fs::write(dir.path().join("k26.csv"), &kfjh).unwrap();
+    let out = run(&["follow-up", PLAN, "k26.csv"]);
+    out.assert_status(0).assert_stdout_contains(
+        "varning[usage-no-year]: redovisningen anger inte vilket år den gäller\n",
+    );
+    assert!(!out.stdout.contains("beskrivningarna"), "{}", out.stdout);
+    // A deadline moved into the next year, and the decision's day corrected, are this plan's.
+    let moved = edit(
+        &edit(
+            &kfjh,
+            "Redovisas senast;2026-12-31",
+            "Redovisas senast;2027-01-15",
+        ),
+        "SVOM 2026-02-27",
+        "SVOM 2026-02-28",
+    );
+    std::fs::write(dir.path().join("k26.csv"), &moved).unwrap();
+    let out = run(&["follow-up", PLAN, "k26.csv"]);
+    out.assert_status(0);
+    assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+}
+
 /// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of
 /// those who invoice say so, on a row of their own that reading the forms back passes over.
 #[test]
@@ -5726,6 +5891,142 @@ fn the_json_of_a_complete_year_says_what_to_invoice_and_that_it_is_final() {
     }
     assert_eq!(doc["repayment"]["preliminary"], false);
     assert!(doc["date"].is_null());
+}
+
+/// A recipient that answered `nej` and used all it received (tester s34 F1): Fontänhus, 250 000
+/// kr for 2.6 (seed 001). Nothing comes off its collective invoice, which is still to come in
+/// full: *Att fakturera* says 250 000 kr, as Östersund's says 436 000 − 4 500 = 431 500 kr, on
+/// the terminal, in the files, the workbook and the JSON, never a blank that reads as nothing.
+/// So the column summed over the recipients that answered `nej` is what the region still
+/// expects to be invoiced, 681 500 kr; the repayment (157 936 kr) and the county's
+/// 12 689 898 kr are as before.
+#[test]
+fn a_recipient_that_has_not_invoiced_and_used_everything_still_invoices_it_all() {
+    const FONTANHUS: &str = "forms/redovisning-2026-fontanhus.csv";
+    let year = complete_year();
+    year.save(FONTANHUS, &invoiced(&year.text(FONTANHUS), "nej"));
+
+    let out = year.follow_up(&["--final", "--view", "aterbetalning"]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "Återbetalning till Kammarkollegiet senast 2027-03-31: 157 936 kr\n",
+        )
+        .assert_stdout_contains("inget att dra av: fakturera")
+        .assert_stdout_contains("250 000 kr")
+        .assert_stdout_contains("dras av: fakturera 431 500 kr");
+    let fontanhus = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("Fontänhus"))
+        .unwrap_or_else(|| panic!("Fontänhus has no row\n{}", out.stdout));
+    assert!(
+        fontanhus.contains(" 0 kr ┆ inget att dra av"),
+        "{fontanhus}"
+    );
+    year.follow_up(&["--final", "--view", "aterbetalning", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("nothing to take off: invoice");
+
+    // The files: the recipients' and the repayment's, for Excel and for machines.
+    year.follow_up(&["--final", "--output", "summary"])
+        .assert_status(0);
+    let (_, rows) = csv_rows(&year.path("summary/uppfoljning-mottagare.csv"));
+    let row = |name: &str| rows.iter().find(|r| r[0] == name).unwrap().clone();
+    let f = row("Fontänhus Jämtland Härjedalen");
+    assert_eq!(
+        f[4..],
+        [
+            "nej",
+            "250000",
+            "250000",
+            "0",
+            "0",
+            "inget att dra av på samlingsfakturan",
+            "250000"
+        ],
+        "{f:?}"
+    );
+    assert_eq!(row("Östersund")[10], "431500");
+    // Every recipient that answered `nej` has what it invoices; their sum is what the region
+    // still expects to be invoiced.
+    let expected: i64 = (rows.iter())
+        .filter(|r| r[4] == "nej")
+        .map(|r| r[10].parse::<i64>().unwrap_or_else(|_| panic!("{r:?}")))
+        .sum();
+    assert_eq!(expected, 250_000 + 431_500);
+    let received: i64 = rows.iter().map(|r| r[5].parse::<i64>().unwrap()).sum();
+    assert_eq!(received, 12_689_898);
+    let (_, repayment) = csv_rows(&year.path("summary/aterbetalning.csv"));
+    let f = repayment
+        .iter()
+        .find(|r| r[0] == "Fontänhus Jämtland Härjedalen")
+        .unwrap();
+    assert_eq!(
+        f[3..7],
+        ["0", "0", "inget att dra av på samlingsfakturan", "250000"]
+    );
+    let unused: i64 = repayment.iter().map(|r| r[3].parse::<i64>().unwrap()).sum();
+    assert_eq!(unused, 157_936);
+    let machine = year.follow_up(&[
+        "--final",
+        "--format",
+        "csv",
+        "--view",
+        "aterbetalning",
+        "--csv",
+        "rfc4180",
+    ]);
+    machine.assert_status(0).assert_stdout_contains(
+        "\r\nFontänhus Jämtland Härjedalen,,invoice,0,0,invoice-in-full,250000,2027-03-31,false\r\n",
+    );
+
+    // The workbook.
+    year.follow_up(&[
+        "--final",
+        "--output",
+        "book",
+        "--format",
+        "xlsx",
+        "--view",
+        "mottagare",
+    ])
+    .assert_status(0);
+    let sheet = first_sheet(&year.path("book/uppfoljning-2026.xlsx"));
+    let f = sheet
+        .iter()
+        .find(|r| r[0] == calamine::Data::String("Fontänhus Jämtland Härjedalen".into()))
+        .unwrap();
+    assert_eq!(
+        f[9],
+        calamine::Data::String("inget att dra av på samlingsfakturan".into())
+    );
+    assert_eq!(f[10], calamine::Data::Float(250_000.0));
+
+    // The JSON: its schema says what `to_invoice` means now.
+    let doc = json(&year.follow_up(&["--final", "--format", "json"]));
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
+    let f = recipient(&doc, "Fontänhus Jämtland Härjedalen");
+    assert_eq!(f["settlement"], "invoice-in-full");
+    assert_eq!(f["to_invoice"], 250_000);
+    assert_eq!(f["unused"], 0);
+    let to_invoice: i64 = (doc["recipients"].as_array().unwrap().iter())
+        .filter(|r| r["invoiced"] == false)
+        .map(|r| r["to_invoice"].as_i64().unwrap())
+        .sum();
+    assert_eq!(to_invoice, 681_500);
+    let repayment = &doc["repayment"];
+    assert_eq!(repayment["total"], 157_936);
+    let parts: i64 = ["region_books", "returned", "reduced", "undecided"]
+        .iter()
+        .map(|k| repayment[*k].as_i64().unwrap())
+        .sum();
+    assert_eq!(parts, 157_936);
+    let totals = &doc["totals"];
+    assert_eq!(totals["received"], 12_689_898);
+    assert_eq!(
+        totals["used"].as_i64().unwrap() + totals["unused"].as_i64().unwrap(),
+        12_689_898
+    );
 }
 
 /// Once every line is reported, the repayment is final: `nej` on every row and a plain total.
@@ -6147,7 +6448,7 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
     assert_eq!(out.finding_codes(), vec!["usage-reallocated"]);
 
     let doc = json(&year.follow_up(&["--final", "--format", "json"]));
-    assert_eq!(doc["schema"], "allocate-follow-up/1");
+    assert_eq!(doc["schema"], "allocate-follow-up/2");
     let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
     assert_eq!(kfjh["received"], 2_127_436);
     assert_eq!(kfjh["used"], 2_127_436);
@@ -7082,7 +7383,7 @@ mod year_end {
         csv.assert_status(0);
         assert!(
             csv.stdout.contains(
-                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,0,0,not-invoiced,,2026-03-31,true\r\n"
+                "\r\nKommunförbundet Jämtland Härjedalen,,invoice,0,0,not-invoiced,0,2026-03-31,true\r\n"
             ),
             "{}",
             csv.stdout
@@ -7090,7 +7391,7 @@ mod year_end {
         let excel = run(&["--view", "aterbetalning", "--format", "csv"]);
         assert!(
             excel.stdout.contains(
-                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;0;0;ej fakturerat i tid: betalades aldrig ut;;2026-03-31;ja\r\n"
+                "\r\nKommunförbundet Jämtland Härjedalen;;faktura;0;0;ej fakturerat i tid: betalades aldrig ut;0;2026-03-31;ja\r\n"
             ),
             "{}",
             excel.stdout
@@ -7107,7 +7408,8 @@ mod year_end {
         let doc = json(&run(&["--format", "json", "--date", "2025-12-15"]));
         let kfjh = recipient(&doc, "Kommunförbundet Jämtland Härjedalen");
         assert_eq!(kfjh["settlement"], "not-invoiced");
-        assert_eq!(kfjh["to_invoice"], serde_json::Value::Null);
+        // Not to invoice now: *Att fakturera* says 0, not a blank (tester s34 F1).
+        assert_eq!(kfjh["to_invoice"], 0);
         assert_eq!(kfjh["received"], received);
         assert_eq!(kfjh["not_invoiced"], received);
         assert_eq!(kfjh["used"], 0);

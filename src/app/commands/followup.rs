@@ -87,7 +87,7 @@ pub enum FollowUpFormat {
     Csv,
     /// One workbook with a sheet per part (forms: one per recipient).
     Xlsx,
-    /// The summary as one document (schema allocate-follow-up/1).
+    /// The summary as one document (schema allocate-follow-up/2).
     Json,
     /// The summary as a document: one self-contained HTML file.
     Html,

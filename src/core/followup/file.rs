@@ -109,6 +109,10 @@ pub struct UsageFile {
     pub undated: Option<Undated>,
     /// What in the form's layout makes it unsure how to read it; the form is not counted.
     pub layout: Vec<Written<Layout>>,
+    /// The rows of a form's header that the form writer fills from the plan and that name
+    /// its year (the decision, the deadlines), as written: last year's form with its title
+    /// row gone still tells its year by them.
+    pub stamps: Vec<Stamp>,
     /// A form (CSV or a workbook), filled in by its recipient under the form's kronor header;
     /// not usage written in TOML.
     pub form: bool,
@@ -116,6 +120,30 @@ pub struct UsageFile {
     /// e-mail attachment saved twice, `berg.csv` and `berg (1).csv`): it is read once, as
     /// that file.
     pub copy_of: Option<usize>,
+}
+
+/// A row of a form's header that `follow-up --forms` fills from the plan, as written: its
+/// label and value (the value's place; for `InvoicedBy`, whose date is in the label, the
+/// label's, and the value empty).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamp {
+    pub kind: StampKind,
+    pub label: String,
+    pub value: Written<String>,
+}
+
+/// What a form's header row the plan fills in says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StampKind {
+    /// The decision the form cites (`Beslut;SVOM 2026-02-27: …`).
+    Decision,
+    /// The day to invoice by (`Faktureras senast;2025-08-30`).
+    InvoiceBy,
+    /// The day to report by (`Redovisas senast;2026-12-31`).
+    Reported,
+    /// The question whether the collective invoice was sent by a day (`Samlingsfaktura
+    /// skickad senast 2025-08-30 (ja/nej)`).
+    InvoicedBy,
 }
 
 /// Where a usage file fails to say its year, and whether it is a form.

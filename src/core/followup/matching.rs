@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::file::{At, BadAmount, Entry, Layout, Place, Undated, UsageFile, UsageRow, Written};
 use super::problem::{Location, Moved, UsageFinding, UsageProblem};
 use super::reallocation::{self, Slot};
-use super::recognise::{as_shown, other_plan, other_unit, states_year};
+use super::recognise::{as_shown, other_plan, other_unit, other_year, states_year};
 use crate::core::finding::Severity;
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
@@ -358,6 +358,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
+    // Per recipient, where it first answered yes or no: a second answer that differs points
+    // at it.
+    let mut first_answer: HashMap<Recipient, Place> = HashMap::new();
     // Lines used above what they received, with the amount used and where: counted once the
     // recipient's unused money on its other lines is known.
     let mut overspent: Vec<Overspent> = Vec::new();
@@ -375,6 +378,9 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // Per recipient, its rows with an amount used that were refused for an insats id that
     // tells no line (as written): one of them may be a line said to be missing.
     let mut refused_ids: HashMap<Recipient, Vec<String>> = HashMap::new();
+    // The plan's insatser's descriptions as a form shows them, made when a form without its
+    // year asks whether its rows' descriptions are the plan's.
+    let mut plan_texts: Option<HashSet<String>> = None;
     // Each recipient cell is resolved and, when unknown, reported once.
     let mut resolved: HashMap<Place, Option<Recipient>> = HashMap::new();
     let resolve = |written: &Written<String>,
@@ -447,6 +453,29 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             refuse = true;
             other = true;
         }
+        // Without its title, or with this year's title over it, last year's form is told by
+        // what the plan filled in above its table: its decision and deadlines name its year.
+        // Its received amounts are not compared then: writing this year's back over them
+        // would count last year's use as this year's.
+        let others: Vec<(&super::file::Stamp, i32)> = (file.stamps.iter())
+            .filter(|_| !other)
+            .filter_map(|stamp| other_year(ledger, stamp).map(|year| (stamp, year)))
+            .collect();
+        if let Some(&(first, year)) = others.first() {
+            let plan = &ledger.plan.plan;
+            report.error(
+                &first.value.place,
+                UsageProblem::OtherPlanRows {
+                    rows: (others.iter())
+                        .map(|(s, _)| (s.kind, s.label.clone(), s.value.value.clone()))
+                        .collect(),
+                    year,
+                    plan: format!("{} {}", plan.county, plan.year.get_ref()),
+                },
+            );
+            refuse = true;
+            other = true;
+        }
         // A form's title row without a year (a TOML file without `year` is undated already).
         let untitled = match (&file.undated, &file.stated) {
             (None, Some(stated)) if !states_year(&stated.value) => Some(Undated {
@@ -464,6 +493,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 problem: UsageProblem::NoYear {
                     year: i64::from(*ledger.plan.plan.year.get_ref()),
                     form: undated.form,
+                    foreign: foreign_texts(ledger, file, &mut plan_texts),
                 },
                 related: None,
             });
@@ -538,16 +568,24 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 }
                 match yes_or_no(&written.value) {
                     Some(yes) => {
+                        let first_place = first_answer
+                            .entry(recipient)
+                            .or_insert_with(|| written.place.clone())
+                            .clone();
                         if let Some(first) = invoiced.insert(recipient, yes)
                             && first != yes
                         {
-                            report.error(
-                                &written.place,
-                                UsageProblem::InvoicedTwice {
+                            report.findings.push(UsageFinding {
+                                severity: Severity::Error,
+                                location: Location::Usage(written.place.clone()),
+                                problem: UsageProblem::InvoicedTwice {
                                     recipient: ledger.recipient_name(recipient).to_string(),
                                     first,
+                                    file: Some(first_place.file)
+                                        .filter(|&f| f != written.place.file),
                                 },
-                            );
+                                related: Some(first_place),
+                            });
                         }
                     }
                     None => report.error(
@@ -1321,6 +1359,39 @@ enum Unmatched {
     /// An id (as written; empty for a row without one) that is none of the recipient's lines,
     /// with no description that tells which line it is.
     Unknown(String),
+}
+
+/// The insats ids (as written, each once) of a form's rows whose description is none of the
+/// plan's insatser as a form shows them (`plan_texts`, made on first use): asked only of a
+/// form that does not say its year, where another year's form is told by them. A description
+/// the recipient edited is one too, but then the form still says nothing of its year.
+fn foreign_texts(
+    ledger: &Ledger,
+    file: &UsageFile,
+    plan_texts: &mut Option<HashSet<String>>,
+) -> Vec<String> {
+    if !file.form {
+        return Vec::new();
+    }
+    let texts = plan_texts.get_or_insert_with(|| {
+        (ledger.plan.insatser.iter())
+            .map(|insats| as_shown(&insats.text))
+            .collect()
+    });
+    let mut foreign: Vec<String> = Vec::new();
+    for row in &file.rows {
+        let Some(text) = row.text.as_ref().map(|t| unguarded(&t.value).trim()) else {
+            continue;
+        };
+        let id = row.insats.value.trim();
+        if text.is_empty() || id.is_empty() || foreign.iter().any(|f| f == id) {
+            continue;
+        }
+        if !texts.contains(&as_shown(text)) {
+            foreign.push(id.to_string());
+        }
+    }
+    foreign
 }
 
 /// The line a row names; or, when it names none it may, the problem reported and what the

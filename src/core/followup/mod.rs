@@ -26,8 +26,8 @@ mod recognise;
 pub mod summary;
 
 pub use file::{
-    At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, Undated, UsageFile, UsageRow,
-    Written,
+    At, BadAmount, Beyond, Claim, Entry, Layout, Overflow, Place, Stamp, StampKind, Undated,
+    UsageFile, UsageRow, Written,
 };
 pub use matching::{Booked, FollowUp, Options, Reallocation, follow_up};
 pub use problem::{Figures, Location, Moved, UsageCode, UsageFinding, UsageProblem};

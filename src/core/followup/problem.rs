@@ -200,10 +200,13 @@ pub enum UsageProblem {
     Invoiced {
         written: String,
     },
-    /// Two files answer differently whether the recipient's collective invoice was sent.
+    /// Two files answer differently whether the recipient's collective invoice was sent:
+    /// `first` is the first answer, `file` the file it is in when that is another file (its
+    /// index in the list given); the finding's related place is where.
     InvoicedTwice {
         recipient: String,
         first: bool,
+        file: Option<usize>,
     },
     /// The plan's invoicing deadline (`invoice_by`) has passed and the recipient's collective
     /// invoice was not sent (`answered`), or it did not say whether it was (`answered: None`):
@@ -283,6 +286,16 @@ pub enum UsageProblem {
         stated: String,
         plan: String,
     },
+    /// Rows of the form's header that the plan fills in (the decision, the deadlines) name
+    /// another year than the plan's (`Beslut;SVOM 2025-03-07: …`, `Faktureras senast;
+    /// 2025-08-30`): the form was written for another plan. `rows` are each such row's kind,
+    /// label and value as written (the first where the finding stands), `year` the first
+    /// other year they name, `plan` the plan's county and year.
+    OtherPlanRows {
+        rows: Vec<(crate::core::followup::StampKind, String, String)>,
+        year: i32,
+        plan: String,
+    },
     /// The form's title states a span of years (`Jämtlands län 2026-2027`), the plan one.
     YearSpan {
         stated: String,
@@ -300,6 +313,9 @@ pub enum UsageProblem {
     NoYear {
         year: i64,
         form: bool,
+        /// The insats ids (as written) of a form's rows whose description is none of the
+        /// plan's insatser: without its year, another year's form may be told by them.
+        foreign: Vec<String>,
     },
     /// A form's Mottagare is another recipient than its Kommunkod.
     RecipientsDisagree {
@@ -383,6 +399,7 @@ impl UsageProblem {
             | UsageProblem::TotalRow { .. }
             | UsageProblem::Overflow(_) => UsageCode::FormLayout,
             UsageProblem::OtherPlan { .. }
+            | UsageProblem::OtherPlanRows { .. }
             | UsageProblem::YearSpan { .. }
             | UsageProblem::TwoYears { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,

@@ -3,6 +3,7 @@
 //! plan's (`other_plan`); whether an amount's unit is another than kronor (`other_unit`); and a
 //! plan's text as a form shows it (`as_shown`), to compare the two.
 
+use super::file::{Stamp, StampKind};
 use super::problem::UsageProblem;
 use crate::core::ledger::Ledger;
 use crate::core::text::{fold, is_invisible};
@@ -44,6 +45,55 @@ pub(super) fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> 
         stated: stated.clone(),
         plan: plans,
     })
+}
+
+/// The years a text names: each run of exactly four digits from 1900 to 2199, standing alone
+/// or in a date (`SVOM 2025-03-07: … 2025`, `8/30/2025`); not part of a longer number
+/// (`400105`) or a spreadsheet's day number (`45899`).
+fn years(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .filter(|year| (1900..=2199).contains(year))
+        .collect()
+}
+
+/// The year another plan's form names in a row of its header that the plan fills in, when
+/// it is not this plan's (`None` when it is, or names none). The decision names the years of
+/// the plan's own (its date, its title's year) or the plan's year. A deadline may be moved
+/// after the forms went out, but not out of the plan's year and the next (the use is
+/// reported by New Year, the invoices before it): a deadline in another year, unless the
+/// plan's own, is another plan's.
+pub(super) fn other_year(ledger: &Ledger, stamp: &Stamp) -> Option<i32> {
+    let plan = ledger.plan;
+    let year = *plan.plan.year.get_ref();
+    let deadlines = plan.deadlines.as_ref();
+    let own = |date: Option<crate::core::plan::Date>| date.map(|d| d.year);
+    match stamp.kind {
+        StampKind::Decision => {
+            let mut known = years(&plan.plan.title);
+            known.push(year);
+            known.extend(own(plan.plan.decision_date.as_ref().map(|d| *d.get_ref())));
+            years(&stamp.value.value)
+                .into_iter()
+                .find(|y| !known.contains(y))
+        }
+        StampKind::InvoiceBy | StampKind::InvoicedBy | StampKind::Reported => {
+            let written = match stamp.kind {
+                StampKind::InvoicedBy => &stamp.label,
+                _ => &stamp.value.value,
+            };
+            let plans = match stamp.kind {
+                StampKind::Reported => own(deadlines
+                    .and_then(|d| d.use_reported.as_ref())
+                    .map(|d| *d.get_ref())),
+                _ => own(deadlines.and_then(|d| d.invoice_by())),
+            };
+            years(written)
+                .into_iter()
+                .find(|&y| !(year..=year + 1).contains(&y) && Some(y) != plans)
+        }
+    }
 }
 
 /// Whether an amount's unit, as a header or a cell's number format writes it (`tkr`,
@@ -400,7 +450,7 @@ const MONTHS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::as_shown;
+    use super::{as_shown, years};
 
     #[test]
     fn a_text_as_a_form_shows_it_is_the_plans() {
@@ -423,5 +473,19 @@ mod tests {
             assert_eq!(as_shown(text), text.to_lowercase(), "{text}");
         }
         assert_ne!(as_shown("Fontän<U+202E>hus"), as_shown("Fontänhus"));
+    }
+
+    #[test]
+    fn the_years_a_text_names_are_its_four_digit_runs() {
+        assert_eq!(
+            years("SVOM 2025-03-07: Överenskommelse 2025"),
+            vec![2025, 2025]
+        );
+        assert_eq!(years("8/30/2025"), vec![2025]);
+        assert_eq!(years("30.08.2025"), vec![2025]);
+        // A reference code, a spreadsheet's day number, no year of these centuries: none.
+        for none in ["Referenskod 400105", "45899", "1850", "", "Regionen"] {
+            assert!(years(none).is_empty(), "{none}");
+        }
     }
 }

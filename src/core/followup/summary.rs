@@ -33,7 +33,8 @@ pub enum Part {
     Insatser,
     /// Money moved between a recipient's own lines within their shared focus areas.
     Reallocations,
-    /// What is repaid to Kammarkollegiet, per recipient with unused money.
+    /// What is repaid to Kammarkollegiet, per recipient with unused money (and what a
+    /// recipient that has not invoiced yet invoices).
     Repayment,
     /// Every ledger line with its use and comment.
     Lines,
@@ -100,9 +101,9 @@ pub struct Use {
 }
 
 impl Use {
-    /// What a recipient whose unused money is taken off its collective invoice invoices:
-    /// what it received less what it reported unused (lines not yet reported are still
-    /// invoiced; when every line is reported, this is what was used).
+    /// What a recipient that has not sent its collective invoice invoices, its unused money
+    /// taken off: what it received less what it reported unused (lines not yet reported are
+    /// still invoiced; when every line is reported, this is what was used).
     pub fn to_invoice(&self) -> Amount {
         self.received - self.unused
     }
@@ -201,6 +202,9 @@ pub enum Settlement {
     ReturnToRegion,
     /// Not invoiced yet: the collective invoice is reduced by it.
     ReduceInvoice,
+    /// Not invoiced yet (it answered no), and nothing it reported is unused: nothing comes off
+    /// its collective invoice, which is still to come for all it received.
+    InvoiceInFull,
     /// Invoices the region, and did not say whether it has: one of the two above.
     ReturnOrReduce,
     /// Did not invoice by the plan's `invoice_by`, which has passed: the money was never paid
@@ -220,6 +224,7 @@ impl Settlement {
             Settlement::RegionBooks => "region-books",
             Settlement::ReturnToRegion => "return-to-region",
             Settlement::ReduceInvoice => "reduce-invoice",
+            Settlement::InvoiceInFull => "invoice-in-full",
             Settlement::ReturnOrReduce => "return-or-reduce",
             Settlement::NotInvoiced => "not-invoiced",
             Settlement::ReturnOrNotInvoiced => "return-or-not-invoiced",
@@ -244,8 +249,12 @@ pub struct RecipientUse {
     #[serde(flatten)]
     pub figures: Use,
     pub settlement: Settlement,
-    /// What it invoices when its unused money may come off its collective invoice (settled
-    /// by `ReduceInvoice` or `ReturnOrReduce`): [`Use::to_invoice`]; otherwise `None`.
+    /// What the region still expects it to invoice (*Att fakturera*), where that is known: for
+    /// a recipient that has not sent its collective invoice (`ReduceInvoice`,
+    /// `InvoiceInFull`), or that did not say and has unused money to take off if it has not
+    /// (`ReturnOrReduce`), [`Use::to_invoice`]; for one that did not invoice by the plan's
+    /// `invoice_by` (`NotInvoiced`), 0: it is not to invoice now. Otherwise `None`: it does
+    /// not invoice the region, has invoiced, or has not said.
     pub to_invoice: Option<Amount>,
     /// Lines of the plan to the recipient, and how many of them are reported.
     pub lines: usize,
@@ -258,7 +267,9 @@ impl RecipientUse {
     /// time.
     pub fn settled_amount(&self) -> Option<Amount> {
         match self.settlement {
-            Settlement::ReduceInvoice | Settlement::ReturnOrReduce => self.to_invoice,
+            Settlement::ReduceInvoice | Settlement::ReturnOrReduce | Settlement::InvoiceInFull => {
+                self.to_invoice
+            }
             Settlement::NotInvoiced | Settlement::ReturnOrNotInvoiced => {
                 Some(self.figures.received)
             }
@@ -386,7 +397,8 @@ impl Summary {
         self.reallocations.iter().map(|r| r.amount).sum()
     }
 
-    /// The recipients with unused money to settle, in their order.
+    /// The recipients with unused money to settle, and those whose collective invoice is still
+    /// to come in full, in their order.
     pub fn settling(&self) -> impl Iterator<Item = &RecipientUse> {
         self.recipients
             .iter()
@@ -581,6 +593,10 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             _ if follow_up.not_invoiced.contains(&recipient) => Settlement::NotInvoiced,
             // No answer after the deadline, from one that reported: it may be the same.
             (Payment::Invoice, None) if closed && reported > 0 => Settlement::ReturnOrNotInvoiced,
+            // Not invoiced yet, nothing to take off: the whole invoice is still to come.
+            (Payment::Invoice, Some(false)) if figures.unused.0.is_zero() => {
+                Settlement::InvoiceInFull
+            }
             _ if figures.unused.0.is_zero() => Settlement::Nothing,
             (Payment::Internal | Payment::Held, _) => Settlement::RegionBooks,
             (Payment::Invoice, Some(true)) => Settlement::ReturnToRegion,
@@ -592,6 +608,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             Settlement::RegionBooks => repayment.region_books += figures.unused,
             Settlement::ReturnToRegion => repayment.returned += figures.unused,
             Settlement::ReduceInvoice => repayment.reduced += figures.unused,
+            Settlement::InvoiceInFull => {}
             Settlement::ReturnOrReduce => repayment.undecided += figures.unused,
             // Returned if it invoiced in time; if it did not, never paid: not final.
             Settlement::ReturnOrNotInvoiced => {
@@ -609,13 +626,14 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
             figures,
             settlement,
             to_invoice: match settlement {
-                Settlement::ReduceInvoice | Settlement::ReturnOrReduce => {
-                    Some(figures.to_invoice())
-                }
+                Settlement::ReduceInvoice
+                | Settlement::ReturnOrReduce
+                | Settlement::InvoiceInFull => Some(figures.to_invoice()),
+                // Never paid, and not to be invoiced now.
+                Settlement::NotInvoiced => Some(Amount::ZERO),
                 Settlement::Nothing
                 | Settlement::RegionBooks
                 | Settlement::ReturnToRegion
-                | Settlement::NotInvoiced
                 | Settlement::ReturnOrNotInvoiced => None,
             },
             lines: count,

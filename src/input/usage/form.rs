@@ -6,7 +6,8 @@
 
 use super::{Cell, Grid};
 use crate::core::followup::{
-    At, Beyond, Claim, Entry, Layout, Overflow, Place, UsageFile, UsageRow, Written,
+    At, Beyond, Claim, Entry, Layout, Overflow, Place, Stamp, StampKind, UsageFile, UsageRow,
+    Written,
 };
 use crate::core::money::Amount;
 use crate::core::text::{fold, visible};
@@ -95,6 +96,20 @@ fn label_of(text: &str) -> Option<Label> {
         Some(Label::Invoiced)
     } else {
         None
+    }
+}
+
+/// A row of the form's header that the form writer fills from the plan and that names its
+/// year: the decision and the deadlines, in Swedish or English (`Beslut`, `Faktureras
+/// senast`, `Redovisas senast`). Only the label alone is one (with a colon at most): a row a
+/// recipient adds above the table (`Beslut om fördelning i kommunen`) is none.
+fn stamp_of(text: &str) -> Option<StampKind> {
+    let label = fold(visible(text));
+    match label.trim().trim_end_matches(':').trim() {
+        "beslut" | "decision" => Some(StampKind::Decision),
+        "faktureras senast" | "invoice by" => Some(StampKind::InvoiceBy),
+        "redovisas senast" | "report by" => Some(StampKind::Reported),
+        _ => None,
     }
 }
 
@@ -399,6 +414,7 @@ pub(super) fn form(
     let mut invoiced: Option<Written<String>> = None;
     let mut stated: Option<Written<String>> = None;
     let mut labels: Vec<(Label, &Cell)> = Vec::new();
+    let mut stamps: Vec<Stamp> = Vec::new();
     // A label is a row's first cell with text, in whichever column (a column added to the
     // left moves it), and its value the next cell with text to its right.
     for row in grid.iter().take(header_at) {
@@ -406,9 +422,44 @@ pub(super) fn form(
             continue;
         };
         let Some(cell) = row.get(at) else { continue };
+        // The decision and the deadlines, as written, to tell another year's form by: the
+        // first of each (a repeated one is no question of which figures count).
+        if let Some(kind) = stamp_of(&cell.text) {
+            if let Some(value) = row
+                .iter()
+                .skip(at + 1)
+                .find(|c| !visible(&c.text).is_empty())
+                && !stamps.iter().any(|s| s.kind == kind)
+            {
+                stamps.push(Stamp {
+                    kind,
+                    label: visible(&cell.text).trim().to_string(),
+                    value: Written {
+                        value: visible(&value.text).trim().to_string(),
+                        place: value.place.clone(),
+                    },
+                });
+            }
+            continue;
+        }
         let Some(label) = label_of(&cell.text) else {
             continue;
         };
+        // The question whether the invoice was sent, by the day to invoice by
+        // (`Samlingsfaktura skickad senast 2025-08-30 (ja/nej)`): its label says that day.
+        if label == Label::Invoiced
+            && cell.text.chars().any(|c| c.is_ascii_digit())
+            && !stamps.iter().any(|s| s.kind == StampKind::InvoicedBy)
+        {
+            stamps.push(Stamp {
+                kind: StampKind::InvoicedBy,
+                label: visible(&cell.text).trim().to_string(),
+                value: Written {
+                    value: String::new(),
+                    place: cell.place.clone(),
+                },
+            });
+        }
         if let Some(&(_, first)) = labels.iter().find(|(l, _)| *l == label) {
             layout.push(Written {
                 value: Layout::RepeatedLabel {
@@ -846,6 +897,7 @@ pub(super) fn form(
         stated,
         undated,
         layout,
+        stamps,
         form: true,
         copy_of: None,
     })

@@ -39,7 +39,7 @@ pub(super) fn is_summary_sheet(grid: &Grid) -> bool {
                 && has(&["till insats", "to insats", "to"])))
 }
 
-/// Whether a text is the summary as JSON: the whole (its `schema`, `allocate-follow-up/1`),
+/// Whether a text is the summary as JSON: the whole (its `schema`, `allocate-follow-up/2`; `/1` before it),
 /// the repayment, or the rows of another part (recipients, areas, insatser, lines: each with
 /// what is unused; reallocations: each from one insats to another).
 pub(super) fn is_summary_json(text: &str) -> bool {
@@ -150,6 +150,9 @@ mod tests {
 
     #[test]
     fn the_summary_as_json_is_told() {
+        assert!(is_summary_json(
+            r#"{"schema": "allocate-follow-up/2", "year": 2026}"#
+        ));
         assert!(is_summary_json(
             r#"{"schema": "allocate-follow-up/1", "year": 2026}"#
         ));

@@ -325,12 +325,12 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "the form cannot be read surely: an amount column in another unit than kronor, a column or a header label twice, a total row its rows do not add up to (the form is not counted), a second form in the same file (it is not read) or on another sheet of the workbook (the workbook is not counted), cells merged over several rows of the table (the form is not counted), a row with more fields than the header row (the row is not counted), or a CSV quote never closed or closed only after what look like rows of the form (the form is not counted)",
         ),
         UsageCode::OtherPlan => lang.pick(
-            "en blankett för ett annat år eller ett annat län än planens, för flera år, eller vars rubrik anger två år (blanketten räknas inte)",
-            "a form for another year or another county than the plan's, for a span of years, or whose title names two years (the form is not counted)",
+            "en blankett för ett annat år eller ett annat län än planens, för flera år, vars rubrik anger två år, eller vars beslut eller tidsfrister i huvudet anger ett annat år (blanketten räknas inte)",
+            "a form for another year or another county than the plan's, for a span of years, whose title names two years, or whose decision or deadlines in its header name another year (the form is not counted)",
         ),
         UsageCode::NoYear => lang.pick(
-            "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas)",
-            "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted)",
+            "en redovisning som inte anger sitt år (`year` i TOML, blankettens rubrikrad): förra årets fil skulle räknas som årets (den räknas); på en blankett nämns rader vars beskrivning inte finns i planen",
+            "a usage file that does not state its year (`year` in TOML, a form's title row): last year's file would be counted as this year's (it is counted); on a form, rows whose description is not in the plan are named",
         ),
         UsageCode::Thousands => lang.pick(
             "en blankett vars använda belopp ser ut att vara skrivna i tusental kronor: inget av dem når en hundradel av vad raden fick, och minst ett är mer än 0 (räknas som skrivet)",

@@ -3,7 +3,7 @@
 //! by side.
 
 use crate::core::followup::summary::{Settlement, Summary};
-use crate::core::followup::{BadAmount, Figures, Overflow, UsageProblem};
+use crate::core::followup::{BadAmount, Figures, Overflow, StampKind, UsageProblem};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::fold;
@@ -465,18 +465,29 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "whether the collective invoice was sent: \"{written}\" is neither yes nor no"
             )
         }
-        UsageProblem::InvoicedTwice { recipient, first } => {
+        UsageProblem::InvoicedTwice {
+            recipient,
+            first,
+            file,
+        } => {
             let (first, now) = match (first, lang) {
                 (true, Lang::Sv) => ("ja", "nej"),
                 (false, Lang::Sv) => ("nej", "ja"),
                 (true, Lang::En) => ("yes", "no"),
                 (false, Lang::En) => ("no", "yes"),
             };
-            say!(
-                lang,
-                "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} tidigare",
-                "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier"
-            )
+            match file.and_then(|i| files.get(i)) {
+                Some(other) => say!(
+                    lang,
+                    "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} i `{other}`",
+                    "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} in `{other}`"
+                ),
+                None => say!(
+                    lang,
+                    "om samlingsfakturan för {recipient} är skickad svaras här {now}, men {first} tidigare i filen",
+                    "whether the collective invoice for {recipient} was sent is answered {now} here, but {first} earlier in the file"
+                ),
+            }
         }
         UsageProblem::NotInvoiced {
             recipient,
@@ -656,6 +667,30 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
             "rubriken anger två år: {first} och {second} ({stated}), och planen gäller ett år: {plan}",
             "the title states two years: {first} and {second} ({stated}), and the plan is for one year: {plan}"
         ),
+        UsageProblem::OtherPlanRows { rows, year, plan } => {
+            let named: Vec<String> = (rows.iter())
+                .map(|(kind, label, value)| stamp_row(*kind, label, value))
+                .collect();
+            let named = super::listed(&named, lang);
+            say!(
+                lang,
+                "blanketten är skriven för {year}, inte för planen ({plan}): {named}",
+                "the form was written for {year}, not for the plan ({plan}): {named}"
+            )
+        }
+        UsageProblem::NoYear { foreign, .. } if !foreign.is_empty() => {
+            let ids: Vec<String> = foreign.iter().map(|i| format!("`{i}`")).collect();
+            let ids = match ids.len() {
+                0..=5 => super::listed(&ids, lang),
+                _ => super::first_of(&ids, 5, lang),
+            };
+            let noun = super::insatser_before(foreign.len(), lang);
+            say!(
+                lang,
+                "redovisningen anger inte vilket år den gäller, och beskrivningarna på raderna för {noun} {ids} finns inte i planen",
+                "the report does not say which year it is for, and the descriptions on the rows for {noun} {ids} are not in the plan"
+            )
+        }
         UsageProblem::NoYear { .. } => lang
             .pick(
                 "redovisningen anger inte vilket år den gäller",
@@ -727,6 +762,19 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
 }
 
 /// An amount with öre written with both their digits (`47,60`), a whole one as it is.
+/// A row of a form's header the plan fills in, as the form writes it: the decision in quotes
+/// and shortened (`Beslut "SVOM 2025-03-07: Strategiska …"`), a deadline with its day
+/// (`Faktureras senast 2025-08-30`), the question that holds its day as its label.
+fn stamp_row(kind: StampKind, label: &str, value: &str) -> String {
+    match kind {
+        StampKind::Decision => format!("{label} \"{}\"", super::excerpt(value)),
+        StampKind::InvoicedBy => format!("\"{}\"", crate::output::text::named(label)),
+        StampKind::InvoiceBy | StampKind::Reported => {
+            format!("{label} {}", super::excerpt(value))
+        }
+    }
+}
+
 fn in_ore(amount: Amount) -> Amount {
     match amount.0.normalize().scale() {
         0 => amount,
@@ -1067,6 +1115,11 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
             "skriv ett år i rubriken, planens ({plan}), och inget annat år inom parentes; blanketten räknas inte förrän dess",
             "write one year in the title, the plan's ({plan}), and no other year in brackets; the form is not counted until then"
         ),
+        UsageProblem::OtherPlanRows { year, plan, .. } => say!(
+            lang,
+            "det här ser ut att vara mottagarens blankett för {year}: ange i stället dess blankett för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output MAPP`), och för inte över planens belopp till den gamla blanketten, då räknas det som användes {year} som årets; den här räknas inte",
+            "this looks like the recipient's form for {year}: give its form for {plan} instead (the forms are written by `allocate follow-up PLAN --forms --output DIR`), and do not copy the plan's amounts onto the old form, which would count what was used in {year} as this year's; this one is not counted"
+        ),
         UsageProblem::OtherPlan { plan, .. } | UsageProblem::YearSpan { plan, .. } => say!(
             lang,
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output MAPP`); den här räknas inte",
@@ -1083,12 +1136,25 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
                 "write the amounts in kronor, for example {kronor} for {written}: read as kronor, {unused} is unused and to be repaid; if the recipient really used that little, report its lines in a TOML file instead of the form (in a final follow-up this is an error)"
             )
         }
-        UsageProblem::NoYear { year, form: false } => say!(
+        UsageProblem::NoYear {
+            year, form: false, ..
+        } => say!(
             lang,
             "skriv `year = {year}` överst i filen, före första [[usage]], så att förra årets redovisning inte kan räknas som årets",
             "write `year = {year}` at the top of the file, before the first [[usage]], so that last year's report cannot be counted as this year's"
         ),
-        UsageProblem::NoYear { year, form: true } => say!(
+        UsageProblem::NoYear {
+            year,
+            form: true,
+            foreign,
+        } if !foreign.is_empty() => say!(
+            lang,
+            "är det en blankett för ett annat år (beskrivningarna tyder på det), ange i stället mottagarens blankett för {year} (`allocate follow-up PLAN --forms --output MAPP`); annars låt blankettens första rad stå som den skrevs, med länet och året ({year}), och beskrivningarna som planen har dem",
+            "if it is a form for another year (the descriptions suggest it), give the recipient's form for {year} instead (`allocate follow-up PLAN --forms --output DIR`); if not, keep the form's first row as it was written, with the county and the year ({year}), and the descriptions as the plan has them"
+        ),
+        UsageProblem::NoYear {
+            year, form: true, ..
+        } => say!(
             lang,
             "låt blankettens första rad stå som den skrevs, med länet och året ({year}), så att förra årets blankett inte kan räknas som årets",
             "keep the form's first row as it was written, with the county and the year ({year}), so that last year's form cannot be counted as this year's"
@@ -1219,6 +1285,12 @@ pub fn related(problem: &UsageProblem, lang: Lang) -> &'static str {
             "the same insats reported here",
         ),
         UsageProblem::Copy { .. } => lang.pick("läst här", "read here"),
+        UsageProblem::InvoicedTwice { first: true, .. } => {
+            lang.pick("svarat ja här", "answered yes here")
+        }
+        UsageProblem::InvoicedTwice { first: false, .. } => {
+            lang.pick("svarat nej här", "answered no here")
+        }
         _ => lang.pick("först redovisad här", "first reported here"),
     }
 }
@@ -1245,7 +1317,8 @@ pub fn repayment_overdue(by: &str, today: &str, lang: Lang) -> String {
 /// How a recipient's unused money is settled, with what it invoices (`to_invoice`, written by
 /// `shown`, the caller's number format) where the money may come off its collective invoice:
 /// `dras av: fakturera 415 500 kr`. When all of it comes off, nothing is invoiced, and it is
-/// said so, not as an amount to invoice (`fakturera 0 kr`).
+/// said so, not as an amount to invoice (`fakturera 0 kr`); when nothing is unused of one
+/// that has not invoiced, all of it is invoiced (`inget att dra av: fakturera 250 000 kr`).
 pub fn settled(
     settlement: Settlement,
     to_invoice: Option<Amount>,
@@ -1270,6 +1343,11 @@ pub fn settled(
             lang,
             "dras av: fakturera {invoice}",
             "taken off the invoice: invoice {invoice}"
+        ),
+        (Settlement::InvoiceInFull, Some(invoice)) => crate::say!(
+            lang,
+            "inget att dra av: fakturera {invoice}",
+            "nothing to take off: invoice {invoice}"
         ),
         (Settlement::ReturnOrReduce, Some(invoice)) => crate::say!(
             lang,
@@ -1302,6 +1380,10 @@ pub fn settlement(settlement: Settlement, lang: Lang) -> &'static str {
         Settlement::ReduceInvoice => lang.pick(
             "dras av på samlingsfakturan",
             "taken off the collective invoice",
+        ),
+        Settlement::InvoiceInFull => lang.pick(
+            "inget att dra av på samlingsfakturan",
+            "nothing to take off the collective invoice",
         ),
         Settlement::ReturnOrReduce => lang.pick(
             "tillbaka, eller avdrag om ej fakturerat",
