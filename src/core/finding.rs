@@ -653,6 +653,12 @@ pub enum TableShapeReason {
     },
     /// A row prints an insats, and this column is no kommun or actor of the plan.
     NotARecipient(String),
+    /// A column whose recipient is under another column's (`Berg` beside `kommunerna`, a
+    /// unit beside its region): its money would be counted twice in the row and grand totals.
+    NestedColumn {
+        column: String,
+        within: String,
+    },
 }
 
 /// What a table's grand total is compared with.

@@ -614,6 +614,10 @@ fn non_empty_spanned_given<'de, D: Deserializer<'de>>(
     non_empty_spanned(deserializer).map(Some)
 }
 
+/// Error token for a kommun's name with spaces around it (`" Östersund "`), which the
+/// payments would name the payee by.
+pub const NAME_WITH_SPACES: &str = "name-with-spaces";
+
 /// Error token for an id with spaces around it.
 pub const ID_WITH_SPACES: &str = "id-with-spaces";
 
@@ -650,6 +654,9 @@ fn visible<E: de::Error>(text: &str) -> Result<(), E> {
 /// kommuner are named by it in keys, splits and totals (an actor is named by its id).
 fn name_spanned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
     let name = non_empty_spanned(deserializer)?;
+    if name.get_ref().trim() != name.get_ref() {
+        return Err(de::Error::custom(NAME_WITH_SPACES));
+    }
     visible(name.get_ref())?;
     Ok(name)
 }

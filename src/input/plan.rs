@@ -266,6 +266,8 @@ pub enum ParseErrorKind {
     },
     /// An `id` with spaces around it (`"1.3 "`).
     IdWithSpaces,
+    /// A kommun's `name` with spaces around it (`" Östersund "`).
+    NameWithSpaces,
     /// A name or id with a character that takes no room; `code` is its code point in hex
     /// (`200B`).
     InvisibleCharacter {
@@ -1071,6 +1073,7 @@ fn classify(message: &str) -> ParseErrorKind {
         ACTOR_WRONG_TYPE => return ParseErrorKind::ActorWrongType,
         crate::core::plan::NOT_A_KOMMUNKOD => return ParseErrorKind::NotAKommunkod,
         crate::core::plan::ID_WITH_SPACES => return ParseErrorKind::IdWithSpaces,
+        crate::core::plan::NAME_WITH_SPACES => return ParseErrorKind::NameWithSpaces,
         crate::core::plan::EMPTY_TEXT => {
             return ParseErrorKind::EmptyText { key: String::new() };
         }

@@ -3234,15 +3234,15 @@ fn a_document_has_no_empty_columns_and_its_notes_name_what_its_tables_have() {
     assert!(old.contains("\n| Insats | Beskrivning | Ansvarig verksamhet | Belopp |\n"));
     assert!(!old.contains("Fokusområden"));
     assert!(!old.contains("Berörda verksamheter"));
-    assert!(
-        old.contains("Indragna rader ingår i raden ovanför: medel utan enhet och dess enheter.")
-    );
+    assert!(old.contains(
+        "Indragna rader är delar av aktören ovanför dem: medel utan enhet och aktörens enheter."
+    ));
     let new = md("allocations/plan-2026.toml");
     assert!(new.contains(
         "\n| Insats | Beskrivning | Fokusområden | Berörda verksamheter | Ansvarig verksamhet | Belopp |\n"
     ));
     assert!(new.contains(
-        "Indragna rader ingår i raden ovanför: medel utan enhet, dess enheter och länets kommuner."
+        "Indragna rader är delar av aktören ovanför dem: medel utan enhet, aktörens enheter och länets kommuner."
     ));
 }
 

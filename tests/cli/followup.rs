@@ -5601,6 +5601,39 @@ fn last_years_form_is_told_by_its_decision_and_deadlines_without_its_title() {
     let out = run(&["follow-up", PLAN, "k26.csv"]);
     out.assert_status(0);
     assert_eq!(count(&out, "usage-other-plan"), 0, "{}", out.stdout);
+
+    // A 2026 plan decided in December 2025: last year's decision, of the same year, is told by
+    // its day (tester s34 #8: the 2025 use was counted, 450 000 kr to repay).
+    let december = std::fs::read_to_string(dir.path().join(PLAN))
+        .unwrap()
+        .replacen(
+            "decision_date = 2026-02-27",
+            "decision_date = 2025-12-15",
+            1,
+        )
+        .replacen(
+            "document_date = 2026-02-04",
+            "document_date = 2025-11-20",
+            1,
+        );
+    std::fs::write(dir.path().join("december.toml"), december).unwrap();
+    let decision_only: String = written_back
+        .split("\r\n")
+        .filter(|l| {
+            !["Faktureras senast;", "Redovisas senast;", "Samlingsfaktura"]
+                .iter()
+                .any(|label| l.starts_with(label))
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let decision_only = fill(&decision_only, &[]);
+    std::fs::write(dir.path().join("k25.csv"), &decision_only).unwrap();
+    run(&["follow-up", "december.toml", "k25.csv"])
+        .assert_status(1)
+        .assert_finding(
+            "usage-other-plan",
+            &place("k25.csv", &decision_only, "SVOM 2025-03-07", 0),
+        );
 }
 
 /// Seed 003 (line 649): in 2025 the collective invoices are sent by 30 August. The forms of

@@ -549,3 +549,20 @@ fn an_invisible_character_in_an_id_or_name_is_told_where_it_stands() {
             .assert_stdout_contains(&format!("åtgärd: ta bort tecknet <U+{code}>"));
     }
 }
+
+/// A kommun's name with spaces around it, even a no-break space, went into the payments as
+/// the payee (`" Östersund "`), where a look-up of `Östersund` fails (tester s34 retest #2).
+#[test]
+fn a_kommun_name_with_spaces_around_it_is_refused() {
+    for to in ["name = \" Östersund \"", "name = \"Östersund\\u00a0\""] {
+        let p = PlanDir::from_real("plan-2026.toml").edit("name = \"Östersund\"", to);
+        let at = p.position_of(to, 7);
+        p.check(&[])
+            .assert_status(2)
+            .assert_stdout_contains(
+                "fel[wrong-type]: namnet har mellanslag före eller efter texten",
+            )
+            .assert_stdout_contains(&format!("--> {at}"))
+            .assert_stdout_contains("åtgärd: ta bort mellanslagen");
+    }
+}

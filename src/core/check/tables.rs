@@ -101,6 +101,31 @@ fn check_table(ledger: &Ledger, table: &PrintedTable, broken: bool, out: &mut Fi
             broken = true;
         }
     }
+    // A column inside another (a kommun beside the county's kommuner, a unit beside its
+    // region) counts its money twice in a row's total and the table's (tester s34 #2); a
+    // table without them may print the part beside the whole (*varav*).
+    let sums = table.total.is_some() || table.rows.iter().any(|r| r.total.is_some());
+    let named: Vec<(&Spanned<String>, Recipient)> = (columns.iter().zip(&recipients))
+        .filter(|_| sums)
+        .filter_map(|(column, r)| r.map(|r| (column, r)))
+        .collect();
+    for &(column, inner) in &named {
+        let within = named.iter().find(|&&(_, outer)| match outer {
+            Recipient::Actor(a) => outer != inner && ledger.actors.is_under(inner, a as usize),
+            Recipient::Kommun(_) => false,
+        });
+        if let Some(&(within, _)) = within {
+            shape(
+                out,
+                column.span(),
+                TableShapeReason::NestedColumn {
+                    column: column.get_ref().clone(),
+                    within: within.get_ref().clone(),
+                },
+            );
+            broken = true;
+        }
+    }
     let mut negatives = false;
     for row in &table.rows {
         let cells = row.cells.get_ref();

@@ -58,6 +58,18 @@ fn years(text: &str) -> Vec<i32> {
         .collect()
 }
 
+/// The first date written as ISO does (`SVOM 2025-03-07: …`) in a text.
+fn first_date(text: &str) -> Option<crate::core::plan::Date> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let before = i.checked_sub(1).and_then(|b| bytes.get(b));
+        if before.is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        crate::core::plan::Date::parse(text.get(i..i + 10)?)
+    })
+}
+
 /// The year another plan's form names in a row of its header that the plan fills in, when
 /// it is not this plan's (`None` when it is, or names none). The decision names the years of
 /// the plan's own (its date, its title's year) or the plan's year. A deadline may be moved
@@ -71,12 +83,22 @@ pub(super) fn other_year(ledger: &Ledger, stamp: &Stamp) -> Option<i32> {
     let own = |date: Option<crate::core::plan::Date>| date.map(|d| d.year);
     match stamp.kind {
         StampKind::Decision => {
+            let decided = plan.plan.decision_date.as_ref().map(|d| *d.get_ref());
+            // A plan decided in the year before its own (December): last year's decision, of
+            // the same year, is told by its day (tester s34 #8). A day corrected in the plan's
+            // own year is not another plan's.
+            let other_day = decided.and_then(|decided| {
+                let cited = first_date(&stamp.value.value)?;
+                (cited != decided && cited.year != year).then_some(cited.year)
+            });
             let mut known = years(&plan.plan.title);
             known.push(year);
-            known.extend(own(plan.plan.decision_date.as_ref().map(|d| *d.get_ref())));
-            years(&stamp.value.value)
-                .into_iter()
-                .find(|y| !known.contains(y))
+            known.extend(own(decided));
+            other_day.or_else(|| {
+                years(&stamp.value.value)
+                    .into_iter()
+                    .find(|y| !known.contains(y))
+            })
         }
         StampKind::InvoiceBy | StampKind::InvoicedBy | StampKind::Reported => {
             let written = match stamp.kind {

@@ -1114,7 +1114,7 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     let units = below.clone().any(|r| r.group.as_deref() != group);
     let parts: Vec<&str> = [
         (own, lang.pick("medel utan enhet", "money without a unit")),
-        (units, lang.pick("dess enheter", "its units")),
+        (units, lang.pick("aktörens enheter", "the actor's units")),
         (
             in_kommuner,
             lang.pick("länets kommuner", "the county's kommuner"),
@@ -1129,8 +1129,8 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
             let parts = crate::output::words::listed(&parts, lang);
             vec![texts(&say!(
                 lang,
-                "Indragna rader ingår i raden ovanför: {parts}.",
-                "Indented rows are part of the row above: {parts}."
+                "Indragna rader är delar av aktören ovanför dem: {parts}.",
+                "Indented rows are parts of the actor above them: {parts}."
             ))]
         }
     };
@@ -1255,8 +1255,8 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
             // Money a kommun gets through another actor (a kommunförbund) is that actor's;
             // a kommun under another code or name than last year says what it was.
             notes: std::iter::once(lang.pick(
-                "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan; – betyder att året inte ger kommunen något direkt.",
-                "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above; – means that the year gives the kommun nothing directly.",
+                "Det som når en kommun genom en annan aktör, som kommunförbundet, står på den aktörens rad ovan; – betyder att kommunen inte får några medel direkt det året.",
+                "What reaches a kommun through another actor, such as the kommunförbund, is on that actor's row above; – means that the kommun gets no money directly that year.",
             ).to_string())
             .chain(recoded_lines(diff, &old.to_string(), lang))
             .map(|line| texts(&line))
@@ -1820,14 +1820,17 @@ fn checked_figures(
     blocks.push(Block::Table(Table {
         caption: Some(
             lang.pick(
-                "Tryckta och beräknade summor",
-                "Printed and computed figures",
+                "Angivna och beräknade summor",
+                "Stated and computed figures",
             )
             .to_string(),
         ),
         columns: vec![
             Column::wide(lang.pick("Summa", "Figure")),
-            Column::amount(lang.pick("Tryckt", "Printed")),
+            // The figure as the plan states it: the printed one, or the plan's correction of
+            // it, which the row's note explains (tester s34: "Tryckt 481 600" for a printed
+            // 481 000).
+            Column::amount(lang.pick("Angiven", "Stated")),
             Column::amount(lang.pick("Beräknat", "Computed")),
         ],
         rows,

@@ -351,7 +351,7 @@ pub fn sankey(flow: &Flow, county_total: Amount, lang: Lang) -> Chart {
     };
     let description = say!(
         lang,
-        "{whole} fördelas på {areas_n}, hanteras av {handlers_n} och går till {recipients_n}. Bandens bredd är beloppet.",
+        "{whole} fördelas på {areas_n}, hanteras av {handlers_n} och går till {recipients_n}. Bandens bredd motsvarar beloppet.",
         "{whole} is split over {areas_n}, handled by {handlers_n} and paid to {recipients_n}. The width of a band is its amount."
     );
     let mut svg = String::new();

@@ -866,6 +866,11 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "tabellen `{table}`: kolumnen \"{column}\" står två gånger",
                 "table `{table}`: column \"{column}\" is given twice"
             ),
+            TableShapeReason::NestedColumn { column, within } => say!(
+                lang,
+                "tabellen `{table}`: kolumnen \"{column}\" ingår i kolumnen \"{within}\", och dess pengar räknas två gånger i raderna och totalen",
+                "table `{table}`: column \"{column}\" is part of column \"{within}\", and its money is counted twice in the rows and the total"
+            ),
             TableShapeReason::CellCount {
                 row,
                 cells,
@@ -1641,6 +1646,10 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             TableShapeReason::RepeatedColumn(_) => {
                 fixed("ta bort den ena kolumnen", "remove one of the columns")
             }
+            TableShapeReason::NestedColumn { .. } => fixed(
+                "ta bort den ena kolumnen; en tabell vars kolumn är en del av en annan (varav) kan inte kontrolleras som en tabell vars kolumner summeras",
+                "remove one of the columns; a table with a column that is part of another (of which) cannot be checked as one whose columns add up",
+            ),
             TableShapeReason::CellCount { .. } => fixed(
                 "skriv en cell per kolumn, i kolumnernas ordning; en tom cell skrivs 0",
                 "write one cell per column, in the columns' order; an empty cell is written 0",

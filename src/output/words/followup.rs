@@ -1489,6 +1489,7 @@ fn toml_hint(error: &ParseError, lang: Lang) -> String {
         | ParseErrorKind::DateWithTime
         | ParseErrorKind::WrongType { .. }
         | ParseErrorKind::IdWithSpaces
+        | ParseErrorKind::NameWithSpaces
         | ParseErrorKind::InvisibleCharacter { .. }
         | ParseErrorKind::AmountAmbiguous
         | ParseErrorKind::PastedNumber { .. }

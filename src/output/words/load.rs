@@ -626,6 +626,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             let value = super::excerpt(value);
             say!(lang, "okänt värde `{value}`", "unknown value `{value}`")
         }
+        (ParseErrorKind::NameWithSpaces, _) => lang
+            .pick(
+                "namnet har mellanslag före eller efter texten",
+                "the name has spaces before or after the text",
+            )
+            .to_string(),
         (ParseErrorKind::IdWithSpaces, Lang::Sv) => {
             "id:t har mellanslag före eller efter texten".to_string()
         }
@@ -800,6 +806,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 list(expected)
             )
         }
+        ParseErrorKind::NameWithSpaces => lang
+            .pick(
+                "ta bort mellanslagen: betalningarna och fakturorna anger kommunen med namnet som det skrivs, och \" Östersund \" vore inte \"Östersund\" för den som söker på namnet",
+                "remove the spaces: the payments and invoices name the kommun as written, and \" Östersund \" would not be \"Östersund\" to whoever looks the name up",
+            )
+            .to_string(),
         ParseErrorKind::IdWithSpaces => lang
             .pick(
                 "ta bort mellanslagen: id:n jämförs som de skrivs, och \"1.3 \" vore en annan insats än \"1.3\"",
