@@ -650,14 +650,35 @@ fn visible<E: de::Error>(text: &str) -> Result<(), E> {
     }
 }
 
-/// A kommun's name: not empty and without an invisible character ([`visible`]), since
-/// kommuner are named by it in keys, splits and totals (an actor is named by its id).
+/// A text that names something as shown (a printed table's column, a cost-sharing party):
+/// not empty, and without an invisible character ([`visible`]).
+fn shown<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
+    let text = non_empty_spanned(deserializer)?;
+    visible(text.get_ref())?;
+    Ok(text)
+}
+
+/// A list of [`shown`] texts, each kept with its place (a blank column printed a table with
+/// a blank heading; `"region\u{200b}"` made every row's `region` unknown; tester s34).
+fn shown_list<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Spanned<Vec<Spanned<String>>>, D::Error> {
+    #[derive(Deserialize)]
+    struct Shown(#[serde(deserialize_with = "shown")] Spanned<String>);
+    let list = Spanned::<Vec<Shown>>::deserialize(deserializer)?;
+    let span = list.span();
+    let texts = list.into_inner().into_iter().map(|Shown(text)| text);
+    Ok(Spanned::new(span, texts.collect()))
+}
+
+/// A kommun's name: not empty, without spaces around it, and without an invisible character
+/// ([`visible`]), since kommuner are named by it in keys, splits, totals and payments (an
+/// actor is named by its id).
 fn name_spanned<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Spanned<String>, D::Error> {
-    let name = non_empty_spanned(deserializer)?;
+    let name = shown(deserializer)?;
     if name.get_ref().trim() != name.get_ref() {
         return Err(de::Error::custom(NAME_WITH_SPACES));
     }
-    visible(name.get_ref())?;
     Ok(name)
 }
 
@@ -823,6 +844,7 @@ pub struct PrintedTable {
     #[serde(default, deserialize_with = "non_empty_given")]
     pub title: Option<String>,
     /// The column headings, in printed order; with a row's `insats`, kommuner or actors.
+    #[serde(deserialize_with = "shown_list")]
     pub columns: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub rows: Vec<TableRow>,
@@ -857,6 +879,7 @@ pub struct CostSharing {
     #[serde(default, deserialize_with = "non_empty_given")]
     pub title: Option<String>,
     /// The parties (the table's columns after the total), in printed order.
+    #[serde(deserialize_with = "shown_list")]
     pub parties: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub rows: Vec<CostRow>,

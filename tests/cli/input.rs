@@ -566,3 +566,38 @@ fn a_kommun_name_with_spaces_around_it_is_refused() {
             .assert_stdout_contains("åtgärd: ta bort mellanslagen");
     }
 }
+
+/// A cost-sharing party or a printed table's column is a name as the table prints it: given
+/// blank it printed a blank column heading, and with an invisible character every row's
+/// `region` was told unknown with the hint to write the character there too (tester s34).
+#[test]
+fn a_blank_or_invisible_column_name_is_refused_where_it_stands() {
+    let text =
+        std::fs::read_to_string(repo_root().join("examples/mini-maria-costs-2025.toml")).unwrap();
+    let from = "parties = [\"kommunerna\", \"region\"]";
+    assert!(text.contains(from));
+    for (to, says, hint) in [
+        (
+            "parties = [\"kommunerna\", \"\"]",
+            "fel[missing-field]: ett namn i `parties` är tomt",
+            "åtgärd: skriv namnet som tabellen trycker det",
+        ),
+        (
+            "parties = [\"kommunerna\", \"region\\u200b\"]",
+            "fel[wrong-type]: texten har ett tecken som inte syns, <U+200B>",
+            "åtgärd: ta bort tecknet <U+200B>",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = text.replacen(from, to, 1);
+        std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
+        let at = plan.find(to).unwrap() + "parties = [\"kommunerna\", ".len();
+        let line = plan[..at].matches('\n').count() + 1;
+        let col = plan[..at].len() - plan[..at].rfind('\n').unwrap();
+        crate::support::allocate(dir.path(), &["check", "plan.toml"])
+            .assert_status(2)
+            .assert_stdout_contains(says)
+            .assert_stdout_contains(&format!("--> plan.toml:{line}:{col}"))
+            .assert_stdout_contains(hint);
+    }
+}

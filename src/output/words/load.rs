@@ -656,6 +656,12 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             format!("the kommunkod {written} is written as a number and has lost its leading zero")
         }
         // A list of texts: one of them.
+        (ParseErrorKind::EmptyText { key }, Lang::Sv) if is_list_of_names(key) => {
+            format!("ett namn i `{key}` är tomt")
+        }
+        (ParseErrorKind::EmptyText { key }, Lang::En) if is_list_of_names(key) => {
+            format!("a name in `{key}` is empty")
+        }
         (ParseErrorKind::EmptyText { key }, Lang::Sv) if is_list_of_texts(key) => {
             format!("en punkt i `{key}` är tom")
         }
@@ -856,6 +862,12 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .pick(
                 "skriv stycket som beslutet lyder, eller ta bort den tomma texten ur listan",
                 "write the paragraph as the decision reads, or remove the empty text from the list",
+            )
+            .to_string(),
+        ParseErrorKind::EmptyText { key } if is_list_of_names(key) => lang
+            .pick(
+                "skriv namnet som tabellen trycker det (en kommun eller ett aktörs-id), eller ta bort det ur listan",
+                "write the name as the table prints it (a kommun or an actor id), or remove it from the list",
             )
             .to_string(),
         ParseErrorKind::EmptyText { key } if is_optional_text(key) => lang
@@ -1525,6 +1537,11 @@ fn is_optional_text(key: &str) -> bool {
         key,
         "note" | "reference" | "forum" | "basis" | "responsible" | "affected" | "source" | "column"
     )
+}
+
+/// The keys that hold a list of names, a table's columns (`columns`, `parties`).
+fn is_list_of_names(key: &str) -> bool {
+    matches!(key, "columns" | "parties")
 }
 
 /// The keys that hold a list of paragraphs (`proposal = ["Att SVOM godkänner …"]`): an empty
