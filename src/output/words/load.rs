@@ -1535,7 +1535,16 @@ fn syntax_words(detail: &str, lang: Lang) -> String {
 fn is_optional_text(key: &str) -> bool {
     matches!(
         key,
-        "note" | "reference" | "forum" | "basis" | "responsible" | "affected" | "source" | "column"
+        "note"
+            | "reference"
+            | "forum"
+            | "invoicing"
+            | "short"
+            | "basis"
+            | "responsible"
+            | "affected"
+            | "source"
+            | "column"
     )
 }
 
