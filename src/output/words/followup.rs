@@ -410,16 +410,11 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 .map(|&i| format!("`{}`", files.get(i).map_or("?", String::as_str)))
                 .collect();
             let named = super::listed(&named, lang);
-            let ids: Vec<String> = insatser.iter().map(|i| format!("`{i}`")).collect();
-            let ids = match ids.len() {
-                0..=5 => super::listed(&ids, lang),
-                _ => super::first_of(&ids, 5, lang),
-            };
-            let noun = super::insatser_before(insatser.len(), lang);
+            let ids = insatser_named(insatser, lang);
             say!(
                 lang,
-                "{recipient} har redovisat {noun} {ids} i mer än en fil: {named}",
-                "{recipient} has reported {noun} {ids} in more than one file: {named}"
+                "{recipient} har redovisat {ids} i mer än en fil: {named}",
+                "{recipient} has reported {ids} in more than one file: {named}"
             )
         }
         UsageProblem::Copy { first, copy } => {
@@ -679,16 +674,11 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
             )
         }
         UsageProblem::NoYear { foreign, .. } if !foreign.is_empty() => {
-            let ids: Vec<String> = foreign.iter().map(|i| format!("`{i}`")).collect();
-            let ids = match ids.len() {
-                0..=5 => super::listed(&ids, lang),
-                _ => super::first_of(&ids, 5, lang),
-            };
-            let noun = super::insatser_before(foreign.len(), lang);
+            let ids = insatser_named(foreign, lang);
             say!(
                 lang,
-                "redovisningen anger inte vilket år den gäller, och beskrivningarna på raderna för {noun} {ids} finns inte i planen",
-                "the report does not say which year it is for, and the descriptions on the rows for {noun} {ids} are not in the plan"
+                "redovisningen anger inte vilket år den gäller, och beskrivningarna på raderna för {ids} finns inte i planen",
+                "the report does not say which year it is for, and the descriptions on the rows for {ids} are not in the plan"
             )
         }
         UsageProblem::NoYear { .. } => lang
@@ -1677,4 +1667,16 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
             )
         }
     }
+}
+
+/// Insats ids with their noun, in backticks, listed, or the first five of them and how many
+/// more (`insatserna `1.1` och `2.1``).
+fn insatser_named(ids: &[String], lang: Lang) -> String {
+    let noun = super::insatser_before(ids.len(), lang);
+    let quoted: Vec<String> = ids.iter().map(|i| format!("`{i}`")).collect();
+    let listed = match quoted.len() {
+        0..=5 => super::listed(&quoted, lang),
+        _ => super::first_of(&quoted, 5, lang),
+    };
+    format!("{noun} {listed}")
 }
