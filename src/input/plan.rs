@@ -624,18 +624,31 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
 }
 
 /// An amount as a document prints it, grouped with points and with a decimal comma, or the
-/// other way round, and no öre (`381.600,00`, `1,350,000.00`): the whole kronor as TOML writes
-/// them.
+/// other way round, and no öre (`381.600,00`, `1,350,000.00`), or with the Swedish `:-` for
+/// whole kronor (`381 600:-`), with a sign or `kr` around it: the whole kronor as TOML writes
+/// them (`381_600`, `-381_600`).
 fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
-    let (whole, ore) = written
-        .rsplit_once(',')
-        .filter(|(whole, _)| whole.contains('.'))
-        .or_else(|| {
-            written
-                .rsplit_once('.')
-                .filter(|(whole, _)| whole.contains(','))
-        })?;
-    let group = if whole.contains('.') { '.' } else { ',' };
+    let text = written.trim();
+    let text =
+        (text.strip_suffix("kr").or_else(|| text.strip_suffix("SEK"))).map_or(text, str::trim_end);
+    let (sign, text) = match text.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", text),
+    };
+    let (whole, ore) = match text.strip_suffix(":-").or_else(|| text.strip_suffix(",-")) {
+        Some(whole) => (whole, "00"),
+        None => text
+            .rsplit_once(',')
+            .filter(|(whole, _)| whole.contains('.'))
+            .or_else(|| {
+                text.rsplit_once('.')
+                    .filter(|(whole, _)| whole.contains(','))
+            })?,
+    };
+    let group = whole.chars().find(|c| !c.is_ascii_digit())?;
+    if !matches!(group, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}') {
+        return None;
+    }
     let groups: Vec<&str> = whole.split(group).collect();
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
     let grouped = groups
@@ -645,7 +658,7 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
     let no_ore = (1..=2).contains(&ore.len()) && ore.bytes().all(|b| b == b'0');
     (grouped && no_ore).then(|| ParseErrorKind::PastedNumber {
         written: written.to_string(),
-        toml: groups.join("_"),
+        toml: format!("{sign}{}", groups.join("_")),
     })
 }
 
@@ -1406,7 +1419,14 @@ mod tests {
     #[test]
     fn an_amount_pasted_as_text_with_no_ore_is_told_as_toml() {
         let kind = |text: &str| parse(text).unwrap_err().kind;
-        for (written, toml) in [("381.600,00", "381_600"), ("1,350,000.00", "1_350_000")] {
+        for (written, toml) in [
+            ("381.600,00", "381_600"),
+            ("1,350,000.00", "1_350_000"),
+            ("381.600,00 kr", "381_600"),
+            ("-381.600,00", "-381_600"),
+            ("381 600:-", "381_600"),
+            ("381.600:-", "381_600"),
+        ] {
             assert_eq!(
                 kind(&format!("[plan]\ncounty_total = \"{written}\"\n")),
                 ParseErrorKind::PastedNumber {
