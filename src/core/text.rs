@@ -134,6 +134,16 @@ pub fn plain_spellings(folded: &str) -> [String; 2] {
     [unaccented, spelt]
 }
 
+/// The years a text writes, in the range given: each run of exactly four digits standing
+/// alone or in a date (`SVOM 2025-03-07: … 2025`, `8/30/2025`), not part of a longer number
+/// (`400105`, a spreadsheet's day number `45899`).
+pub fn years(text: &str, range: std::ops::RangeInclusive<i32>) -> impl Iterator<Item = i32> + '_ {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .filter(move |year| range.contains(year))
+}
+
 /// Whether `text` is written decomposed: not in composed form (NFC), so that it only matches
 /// after `fold`, because a letter and a combining mark stand for one letter (`O` and U+0308
 /// for `Ö`, as macOS writes it). A character that composing replaces by another on its own

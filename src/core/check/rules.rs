@@ -262,11 +262,7 @@ pub fn key_sources_are_this_years(ledger: &Ledger, findings: &mut Findings) {
 
 /// The latest year (1900–2999, four digits standing alone) in a text.
 fn latest_year(text: &str) -> Option<i32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|word| word.len() == 4)
-        .filter_map(|word| word.parse::<i32>().ok())
-        .filter(|year| (1900..=2999).contains(year))
-        .max()
+    crate::core::text::years(text, 1900..=2999).max()
 }
 
 /// (Warning) a plan that names its deciding forum names the day it decided: every invoice

@@ -47,15 +47,9 @@ pub(super) fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> 
     })
 }
 
-/// The years a text names: each run of exactly four digits from 1900 to 2199, standing alone
-/// or in a date (`SVOM 2025-03-07: … 2025`, `8/30/2025`); not part of a longer number
-/// (`400105`) or a spreadsheet's day number (`45899`).
+/// The years a text names, from 1900 to 2199 ([`crate::core::text::years`]).
 fn years(text: &str) -> Vec<i32> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|run| run.len() == 4)
-        .filter_map(|run| run.parse::<i32>().ok())
-        .filter(|year| (1900..=2199).contains(year))
-        .collect()
+    crate::core::text::years(text, 1900..=2199).collect()
 }
 
 /// The first date written as ISO does (`SVOM 2025-03-07: …`) in a text.
