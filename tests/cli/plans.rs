@@ -334,7 +334,9 @@ fn a_kommuns_official_name_is_taken_in_a_key_a_split_and_a_printed_figure() {
         .assert_stdout_contains(
             "fel[split-invalid]: insats `1.2`: `Östersnd` är inte mottagare av insatsen",
         )
-        .assert_stdout_contains("= åtgärd: menade du `Östersund`? ange bara insatsens mottagare");
+        .assert_stdout_contains(
+            "= åtgärd: menade du `Östersund`? Ange annars bara insatsens mottagare",
+        );
 }
 
 /// A no-break space inside a kommun's name, as a name pasted from a document or a spreadsheet

@@ -250,12 +250,18 @@ fn inline_weights(
     };
     let precision = key.precision.as_ref().map(|p| *p.get_ref());
     let mut sum = Some(Decimal::ZERO);
+    // Values under a name that is no kommun of the plan (reported there): most likely a
+    // kommun written another way, so the kommuner they leave without a value are not told
+    // again, and their percentages still count in the sum.
+    let mut unnamed = 0;
     for (name, value) in entries {
         let v = value.get_ref().0;
         let k = match names.kommun_ref(plan, name, findings) {
             Ok(k) => k,
             Err(reported) => {
                 failed.get_or_insert(reported);
+                unnamed += 1;
+                sum = sum.and_then(|s| s.checked_add(v));
                 continue;
             }
         };
@@ -321,8 +327,9 @@ fn inline_weights(
             *w = Some(v);
         }
     }
+    let missing = weights.iter().filter(|w| w.is_none()).count();
     for (k, w) in weights.iter().enumerate() {
-        if w.is_none() {
+        if w.is_none() && missing > unnamed {
             failed.get_or_insert(findings.error(
                 values.span(),
                 Problem::KeyCoverage {

@@ -601,19 +601,29 @@ pub fn unknown<'a>(
 }
 
 /// The kommun a name that names none most likely means, as its name in the plan: by its name
-/// (`Östersundd`: `Östersund`) or by its official name (`Östersund kommun`, `Bergs kommunn`:
-/// `Östersund`, `Berg`). Every place that names a kommun suggests with it.
+/// (`Östersundd`: `Östersund`), by its official name (`Östersund kommun`, `Bergs kommunn`:
+/// `Östersund`, `Berg`) or as the same kommun written another way (`Östersund` where the plan
+/// says `Östersunds kommun`). Every place that names a kommun suggests with it.
 pub fn nearest_kommun(plan: &Plan, written: &str) -> Option<String> {
     let names: Vec<&str> = (plan.kommuner.iter())
         .map(|k| k.name.get_ref().as_str())
         .collect();
-    suggest(written, &names).or_else(|| {
-        let officials: Vec<String> = names.iter().map(|n| official_kommun_name(n)).collect();
-        let candidates: Vec<&str> = officials.iter().map(String::as_str).collect();
-        let official = suggest(written, &candidates)?;
-        let at = officials.iter().position(|o| *o == official)?;
-        names.get(at).map(|n| (*n).to_string())
-    })
+    suggest(written, &names)
+        .or_else(|| {
+            let officials: Vec<String> = names.iter().map(|n| official_kommun_name(n)).collect();
+            let candidates: Vec<&str> = officials.iter().map(String::as_str).collect();
+            let official = suggest(written, &candidates)?;
+            let at = officials.iter().position(|o| *o == official)?;
+            names.get(at).map(|n| (*n).to_string())
+        })
+        .or_else(|| {
+            // The plan names the kommun officially (`Östersunds kommun`) and the reference plainly
+            // (`Östersund`), or the other way round: too far apart to be a misspelling.
+            let identity = kommun_identity(written);
+            (names.iter())
+                .find(|n| kommun_identity(n) == identity)
+                .map(|n| (*n).to_string())
+        })
 }
 
 /// Reports an unknown reference with `suggestion` as its "did you mean".

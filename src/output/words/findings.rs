@@ -1944,8 +1944,8 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
             ..
         } => say!(
             lang,
-            "menade du `{nearest}`? ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
-            "did you mean `{nearest}`? name only the insats's recipients (kommunkod, kommun name or actor id)"
+            "menade du `{nearest}`? Ange annars bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
+            "did you mean `{nearest}`? Otherwise name only the insats's recipients (kommunkod, kommun name or actor id)"
         ),
         SplitReason::NotARecipient { .. } => fixed(
             "ange bara insatsens mottagare (kommunkod, kommunnamn eller aktörs-id)",
