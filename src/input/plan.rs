@@ -1,6 +1,7 @@
 //! Reading a plan file: bytes to text to the plan model, with every reason it cannot be read
 //! or parsed kept as data (`LoadError`) for `output::diagnostic` to word.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -277,6 +278,25 @@ pub enum ParseErrorKind {
     EmptyText {
         key: String,
     },
+    /// A table of a list's table (`[insatser.split]`, `[[areas.earmarks]]`) apart from the
+    /// table it belongs to: TOML gives it to the last `[[list]]` above it (on line
+    /// `list_line`), though `between` (on line `between_line`) stands in between; or, with no
+    /// `list_line`, it stands before the list's first table.
+    TableApart(Box<TableApart>),
+}
+
+/// A table of a list's table written apart from it ([`ParseErrorKind::TableApart`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableApart {
+    /// The header as written in brackets (`[insatser.split]`).
+    pub name: String,
+    /// The list it belongs to (`insatser`).
+    pub list: String,
+    /// The line of the list's last table above it; none if it stands before the first.
+    pub list_line: Option<usize>,
+    /// The header just above it (`[[headings]]`) and its line.
+    pub between: String,
+    pub between_line: usize,
 }
 
 impl ParseError {
@@ -286,6 +306,7 @@ impl ParseError {
             | ParseErrorKind::DuplicateKey { .. }
             | ParseErrorKind::DottedKeyOnValue { .. }
             | ParseErrorKind::TypographicQuote { .. }
+            | ParseErrorKind::TableApart(_)
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
@@ -430,6 +451,16 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
                 kind,
             };
         }
+        // `[insatser.split]` before the first `[[insatser]]`: toml tells of a table defined
+        // twice, at the list.
+        if let Some((kind, at)) = table_apart(body)
+            && span.as_ref().is_none_or(|s| at.start <= s.start)
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
         let kind = refine(classified, body, span.as_ref());
         // toml gives no place for nesting too deep: the most deeply nested line is it.
         if let (ParseErrorKind::Syntax { detail }, None) = (&kind, &span)
@@ -447,7 +478,17 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         }
         ParseError { span, kind }
     });
-    plan.map(|mut plan: Plan| {
+    let plan: Plan = plan?;
+    // A table apart from its list's table is read as the last one's: money to other payees.
+    if let Some((kind, at)) = table_apart(body)
+        && is_header(body, at.start)
+    {
+        return Err(ParseError {
+            span: Some(at),
+            kind,
+        });
+    }
+    Ok(plan).map(|mut plan: Plan| {
         plan.align_to_unit();
         Plan {
             source_bytes: text.len(),
@@ -499,46 +540,140 @@ const LIST_OF_TABLES: &[&str] = &[
 /// The first table header written with the wrong brackets, `[[plan]]` or `[keys]`, and its
 /// place: what a plan with such a header fails on, whatever serde makes of it.
 fn wrong_brackets(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let at = start;
-        start += line.len();
-        let trimmed = line.trim_start();
-        let Some(header) = trimmed.strip_prefix('[') else {
-            continue;
-        };
-        let list = header.starts_with('[');
-        let header = header.trim_start_matches('[');
-        let Some(end) = header.find(']') else {
-            continue;
-        };
-        // `[ "areas" . earmarks ]` is `areas.earmarks`.
-        let name: String = header
-            .get(..end)
-            .unwrap_or("")
-            .split('.')
-            .map(|part| part.trim().trim_matches(['"', '\'']))
-            .collect::<Vec<_>>()
-            .join(".");
-        let kind = if list && ONE_TABLE.contains(&name.as_str()) {
+    headers(text).find_map(|header| {
+        let name = header.name;
+        let kind = if header.list && ONE_TABLE.contains(&name.as_str()) {
             ParseErrorKind::TableAsList { name }
-        } else if !list && LIST_OF_TABLES.contains(&name.as_str()) {
+        } else if !header.list && LIST_OF_TABLES.contains(&name.as_str()) {
             ParseErrorKind::ListAsTable { name }
         } else {
-            continue;
+            return None;
         };
-        let from = at + (line.len() - trimmed.len());
-        let to = from
-            + trimmed
-                .trim_end()
-                .split('#')
-                .next()
+        Some((kind, header.span))
+    })
+}
+
+/// A table header as a line of the plan writes it: its name (`areas.earmarks`), whether it
+/// has double brackets, its place (the header without a comment) and its line (from 1).
+struct Header {
+    name: String,
+    list: bool,
+    span: Range<usize>,
+    line: usize,
+}
+
+/// The lines of `text` that read as table headers, in file order: a cheap look at each
+/// line's first characters (a line of a multi-line string or array may read as one too).
+fn headers(text: &str) -> impl Iterator<Item = Header> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n')
+        .enumerate()
+        .filter_map(move |(index, line)| {
+            let at = start;
+            start += line.len();
+            let trimmed = line.trim_start();
+            let header = trimmed.strip_prefix('[')?;
+            let list = header.starts_with('[');
+            let header = header.trim_start_matches('[');
+            let end = header.find(']')?;
+            // `[ "areas" . earmarks ]` is `areas.earmarks`.
+            let name: String = header
+                .get(..end)
                 .unwrap_or("")
-                .trim_end()
-                .len();
-        return Some((kind, from..to));
+                .split('.')
+                .map(|part| part.trim().trim_matches(['"', '\'']))
+                .collect::<Vec<_>>()
+                .join(".");
+            let from = at + (line.len() - trimmed.len());
+            let to = from
+                + trimmed
+                    .trim_end()
+                    .split('#')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end()
+                    .len();
+            Some(Header {
+                name,
+                list,
+                span: from..to,
+                line: index + 1,
+            })
+        })
+}
+
+/// The first table of a list's table written apart from it (`[insatser.split]` with
+/// `[[headings]]` between it and its `[[insatser]]`, or before the first `[[insatser]]`), and
+/// its place. TOML gives such a table to the last table of the list above it, whatever it
+/// was meant for; a plan never needs that, so it is refused rather than guessed.
+fn table_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
+    let mut last_of: HashMap<String, usize> = HashMap::new();
+    let mut previous: Option<Header> = None;
+    for header in headers(text) {
+        let mut parts = header.name.splitn(2, '.');
+        let root = parts.next().unwrap_or("").to_string();
+        let nested = parts.next().is_some();
+        let of_a_list = LIST_OF_TABLES.contains(&root.as_str());
+        if of_a_list && nested {
+            let list_line = last_of.get(&root).copied();
+            let apart = match &previous {
+                None => true,
+                Some(p) => p.name.split('.').next() != Some(root.as_str()),
+            };
+            if apart || list_line.is_none() {
+                let (between, between_line) = previous
+                    .as_ref()
+                    .map_or((String::new(), 0), |p| (shown_header(p), p.line));
+                let kind = ParseErrorKind::TableApart(Box::new(TableApart {
+                    name: shown_header(&header),
+                    list: root,
+                    list_line,
+                    between,
+                    between_line,
+                }));
+                return Some((kind, header.span));
+            }
+        }
+        if of_a_list && !nested && header.list {
+            last_of.insert(root, header.line);
+        }
+        previous = Some(header);
     }
     None
+}
+
+/// A header as written in brackets: `[insatser.split]`, `[[areas.earmarks]]`.
+fn shown_header(header: &Header) -> String {
+    if header.list {
+        format!("[[{}]]", header.name)
+    } else {
+        format!("[{}]", header.name)
+    }
+}
+
+/// Whether a table header of the TOML document `text` starts at byte `at` (and not a line of a
+/// multi-line string or array that reads like one): the document lexed and parsed into events.
+fn is_header(text: &str, at: usize) -> bool {
+    struct Opens {
+        at: usize,
+        found: bool,
+    }
+    impl toml_parser::parser::EventReceiver for Opens {
+        fn std_table_open(&mut self, span: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+            self.found |= span.start() == self.at;
+        }
+        fn array_table_open(
+            &mut self,
+            span: toml_parser::Span,
+            _: &mut dyn toml_parser::ErrorSink,
+        ) {
+            self.found |= span.start() == self.at;
+        }
+    }
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let mut opens = Opens { at, found: false };
+    toml_parser::parser::parse_document(&tokens, &mut opens, &mut ());
+    opens.found
 }
 
 /// Any TOML file's error from `toml` as a [`ParseError`], its message classified (and refined
@@ -1394,6 +1529,33 @@ mod tests {
             }
         );
         assert_eq!(error.span, Some(0..8));
+    }
+
+    #[test]
+    fn a_table_apart_from_its_list_is_refused_but_not_a_line_of_a_text() {
+        let plan = "[[insatser]]\nid = \"1\"\n\n[[headings]]\nid = \"h\"\n\n[insatser.split]\nrule = \"equal\"\n";
+        let Some((kind, span)) = table_apart(plan) else {
+            panic!("not found");
+        };
+        assert_eq!(
+            kind,
+            ParseErrorKind::TableApart(Box::new(TableApart {
+                name: "[insatser.split]".to_string(),
+                list: "insatser".to_string(),
+                list_line: Some(1),
+                between: "[[headings]]".to_string(),
+                between_line: 4,
+            }))
+        );
+        assert!(is_header(plan, span.start));
+        // The same line inside a multi-line text is no header.
+        let text =
+            "[[insatser]]\nid = \"1\"\n\n[[headings]]\nnote = \"\"\"\n[insatser.split]\n\"\"\"\n";
+        let (_, span) = table_apart(text).unwrap();
+        assert!(!is_header(text, span.start));
+        // Directly below its list's table, or below another table of it, it is in place.
+        let placed = "[[areas]]\n[[areas.earmarks]]\n[areas.requirements]\n[[areas]]\n[areas.requirements]\n";
+        assert_eq!(table_apart(placed), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::core::money::Amount;
 use crate::core::unreadable::{OsError, Special};
 use crate::input::plan::{
-    BinaryKind, LoadError, Looks, OtherFile, ParseError, ParseErrorKind, ReadReason,
+    BinaryKind, LoadError, Looks, OtherFile, ParseError, ParseErrorKind, ReadReason, TableApart,
 };
 use crate::output::lang::Lang;
 use crate::output::number;
@@ -592,6 +592,27 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::TableAsList { name }, Lang::En) => {
             format!("[[{name}]] is a list of tables, but the plan has one table [{name}]")
         }
+        (ParseErrorKind::TableApart(apart), lang) => {
+            let TableApart {
+                name,
+                list,
+                list_line,
+                between,
+                between_line,
+            } = apart.as_ref();
+            match list_line {
+                Some(list_line) => say!(
+                    lang,
+                    "{name} står inte i anslutning till sin [[{list}]]: TOML lägger den i [[{list}]] på rad {list_line}, men {between} på rad {between_line} står emellan",
+                    "{name} does not follow its [[{list}]]: TOML puts it in the [[{list}]] on line {list_line}, but {between} on line {between_line} stands in between"
+                ),
+                None => say!(
+                    lang,
+                    "{name} står före den första [[{list}]], som den ska höra till",
+                    "{name} stands before the first [[{list}]], which it must belong to"
+                ),
+            }
+        }
         (ParseErrorKind::ListAsTable { name }, Lang::Sv) => {
             format!("[{name}] är en enda tabell, men planen har en lista av tabeller [[{name}]]")
         }
@@ -1082,6 +1103,14 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             Lang::Sv => format!("skriv [{name}] med enkla hakparenteser"),
             Lang::En => format!("write [{name}] with single brackets"),
         },
+        ParseErrorKind::TableApart(apart) => {
+            let TableApart { name, list, .. } = apart.as_ref();
+            say!(
+                lang,
+                "flytta {name} till direkt under den [[{list}]] den hör till",
+                "move {name} to just below the [[{list}]] it belongs to"
+            )
+        }
         ParseErrorKind::ListAsTable { name } => match lang {
             Lang::Sv => format!(
                 "skriv [[{name}]] med dubbla hakparenteser, överst i varje tabell av listan"
