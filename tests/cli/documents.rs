@@ -1714,6 +1714,28 @@ fn previous_adds_last_years_amounts_and_the_change() {
     );
     // Last year's total as this year's plan states it, checked against the 2025 plan.
     assert!(md.contains(&format!("(2025: {}\u{a0}kr ✓)", kr("12 697 775"))));
+    // 3.3 is another activity than 2025's 3.3 (seed 003: "Stärka det suicidförebyggande
+    // arbetet …", 2 000 000 kr; seed 001: efterlevandestöd, 400 000 kr): last year's text
+    // stands beside this year's (tester s35). 1.3 only grew at its end.
+    let row = |id: &str| {
+        let (_, compared) = md.split_once("## Jämfört med 2025").unwrap();
+        compared
+            .lines()
+            .find(|l| l.starts_with(&format!("| {id} | ")))
+            .unwrap()
+    };
+    let changed = row("3.3");
+    assert!(
+        changed.contains("Insatser för regelmässigt erbjudande och lotsning till efterlevandestöd")
+            && changed.contains("— 2025: Stärka det suicidförebyggande arbetet"),
+        "{changed}"
+    );
+    assert!(
+        row("1.3").contains("(fortsättningen ändrad)"),
+        "{}",
+        row("1.3")
+    );
+    assert!(md.contains("Där beskrivningen har ändrats står 2025 års efter strecket"));
     // The region's own money on the row right under it (`diff`'s tests check the figures).
     let (_, compared) = md.split_once("## Jämfört med 2025").unwrap();
     let rows: Vec<&str> = compared.lines().collect();
@@ -1864,7 +1886,7 @@ fn the_insatser_compared_add_up_to_each_years_total_with_the_unchanged_on_one_ro
         "{md}"
     );
     assert!(md.contains(&typeset(
-        "| 2.3 | 2 | Fortsatt arbete med samsjuklighetsreform… | RJH / KFJH | 250 000 kr | 250 000 kr | 0 kr |"
+        "| 2.3 | 2 | Fortsatt arbete med samsjuklighetsreformen utifrån framtagen slutrapport inkl dä… — 2025: Arbete med samsjuklighetsreformen utifrån framtagen slutrapport inkl där inklude… | RJH / KFJH | 250 000 kr | 250 000 kr | 0 kr |"
     )), "{md}");
 }
 
@@ -4276,4 +4298,39 @@ fn a_findings_code_spans_are_set_as_code_not_backticks() {
         "backticks left"
     );
     assert!(!md.contains("\\`medverkan"), "escaped backticks left");
+}
+
+/// The heading "Region … för fortsatt fördelning och nyttjande …" prints 4 705 026 kr, the
+/// money the region holds is 4 205 026 kr: the document says what the heading's total is
+/// made of (tester s35: nothing linked the two). 2025: 6 067 775 kr, of which the region
+/// holds 4 435 000 kr.
+#[test]
+fn the_money_the_region_holds_is_told_within_its_heading() {
+    for (plan_file, expected) in [
+        (
+            "allocations/plan-2026.toml",
+            "(4 705 026 kr) håller Region Jämtland Härjedalen 4 205 026 kr; resten går till Fontänhus Jämtland Härjedalen 250 000 kr (2.6) och Kunskapsstyrning genom LPO psykisk hälsa 250 000 kr (2.8).",
+        ),
+        (
+            "allocations/plan-2025.toml",
+            "(6 067 775 kr) håller Region Jämtland Härjedalen 4 435 000 kr; resten går till Folkhälsoenheten 1 274 775 kr (1.5, 2.5, 3.1, 3.4), Vuxenhabiliteringen 150 000 kr (2.2) och Vuxenpsykiatrin 208 000 kr (2.7).",
+        ),
+    ] {
+        let (_dir, path) = document(plan_file, "md", &[]);
+        let md = std::fs::read_to_string(&path).unwrap();
+        // As documents write amounts: narrow no-break spaces between thousands, a no-break
+        // space before `kr`.
+        let mut typed = String::new();
+        let chars: Vec<char> = expected.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let digit = |j: usize| chars.get(j).is_some_and(char::is_ascii_digit);
+            typed.push(match c {
+                ' ' if digit(i.wrapping_sub(1)) && digit(i + 1) => '\u{202f}',
+                ' ' if digit(i.wrapping_sub(1)) && chars.get(i + 1) == Some(&'k') => '\u{a0}',
+                c => *c,
+            });
+        }
+        let expected = typed;
+        assert!(md.contains(&expected), "{plan_file}: {md}");
+    }
 }

@@ -6,6 +6,8 @@
 //! standing after `check` (`core::report::printed`), so a plan with errors still renders, each
 //! error at its figure and listed at the top.
 
+use std::collections::HashSet;
+
 use crate::core::diff::{Change, PlanDiff, YearCheckKind};
 use crate::core::finding::{Code, Finding};
 use crate::core::ledger::{Ledger, Recipient, index};
@@ -71,7 +73,7 @@ pub fn build(inputs: &Inputs) -> Document {
         comparison(&mut blocks, diff, &marks, lang);
     }
     let payments = report::payments(projection);
-    payment_section(&mut blocks, plan, &payments, &marks, lang);
+    payment_section(&mut blocks, projection, &payments, &marks, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
     let conditions = crate::output::words::conditions_title(lang);
     plan_paragraphs(&mut blocks, conditions, "conditions", &plan.plan.conditions);
@@ -1273,6 +1275,10 @@ fn comparison(blocks: &mut Vec<Block>, diff: &PlanDiff, marks: &Marks, lang: Lan
 /// under them the insatser whose split changed, as `diff` words it (old rule → new, or the
 /// key's new values and the shares that moved), and those whose earmark changed, so the forum
 /// sees a change of rule as well as its amounts.
+/// How much of an insats's description the comparison of two years shows: enough to tell
+/// the insatser of one area apart (`Insatser för att det strategiska utvecklingsarbetet …`).
+const DESCRIPTION_CHARS: usize = 80;
+
 fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
     use crate::core::diff::InsatsSide;
     use crate::output::words::diff::{
@@ -1326,13 +1332,32 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             new: new_side.map(|n| n.amount),
         };
         // The text's start tells two insatser of one id apart (the matcher found them too
-        // unlike to be one; the areas give them in full).
+        // unlike to be one; the areas give them in full). Where the text changed, last
+        // year's follows, so that no one reads a change of amount as the same activity's
+        // (tester s35: 3.3 was another activity in 2025).
+        let excerpt = |text: &str| crate::output::words::excerpt_of(text, DESCRIPTION_CHARS);
+        let shown = excerpt(&s.text);
+        let mut description = swedish_texts(&shown);
+        if let (Some(o), Some(n)) = (old_side, new_side)
+            && o.text != n.text
+        {
+            match excerpt(&o.text) {
+                // The same start: only what follows it changed.
+                same if same == shown => description.push(Span::text(
+                    lang.pick(" (fortsättningen ändrad)", " (the rest changed)"),
+                )),
+                before => {
+                    description.push(Span::text(format!(" — {old}: ")));
+                    description.push(Span::swedish(before));
+                }
+            }
+        }
         Some((
             change,
             row(vec![
                 texts(&of(&|x| x.id.clone())),
                 texts(&of(&|x| x.area.to_string())),
-                swedish_texts(&crate::output::words::excerpt(&s.text)),
+                description,
                 swedish_texts(&of(&|x| x.actor_names.join(" / "))),
                 side(change.old),
                 side(change.new),
@@ -1382,6 +1407,13 @@ fn insatser_compared(blocks: &mut Vec<Block>, diff: &PlanDiff, lang: Lang) {
             "An insats of both years is listed once, with what changed as old → new; those unchanged stand together on one row, so the rows add up to each year's total.",
         )
         .to_string();
+    if i.changed.iter().any(|c| c.old.text != c.new.text) {
+        first.push_str(&say!(
+            lang,
+            " Där beskrivningen har ändrats står {old} års efter strecket, eller \"fortsättningen ändrad\" där början är densamma.",
+            " Where the description has changed, {old}'s follows the dash, or \"the rest changed\" where it starts the same."
+        ));
+    }
     // An id of a removed insats given to a new one (1.1 in 2025 and in 2026): two insatser.
     if i.removed
         .iter()
@@ -1462,11 +1494,12 @@ fn statements_table(
 /// Requisition, payment and invoicing.
 fn payment_section(
     blocks: &mut Vec<Block>,
-    plan: &Plan,
+    projection: &Projection,
     payments: &Payments,
     marks: &Marks,
     lang: Lang,
 ) {
+    let plan = projection.ledger.plan;
     let region = &payments.region;
     let region_s = genitive(region, lang);
     blocks.push(heading(
@@ -1535,6 +1568,9 @@ fn payment_section(
             marks,
             lang,
         )));
+        for text in held_within_headings(projection, payments, lang) {
+            blocks.push(Block::Paragraph(texts(&text)));
+        }
     }
     blocks.push(heading(
         3,
@@ -1635,6 +1671,61 @@ fn payment_section(
 /// Who invoices the region, as the year's plan has them: a kommunförbund by name, the
 /// kommuner as "respektive kommun", external parties by name (up to three, else as
 /// "externa parter"), the region's own units by name.
+/// Where a heading has both money the region holds and money paid to others, what the
+/// heading's total is made of: "Av rubriken "Region … för fortsatt fördelning …" (4 705 026
+/// kr) håller Region Jämtland Härjedalen 4 205 026 kr; 250 000 kr (2.6) går till Fontänhus
+/// …". The reader meets both totals for what reads as the same money.
+fn held_within_headings(projection: &Projection, payments: &Payments, lang: Lang) -> Vec<String> {
+    let held: HashSet<(&str, &str)> = (payments.held.iter())
+        .flat_map(|s| s.lines.iter().map(move |l| (payments.id(l), &*s.recipient)))
+        .collect();
+    let mut texts = Vec::new();
+    for heading in report::per_heading(projection).headings {
+        if !heading.complete {
+            continue;
+        }
+        let (kept, others): (Vec<_>, Vec<_>) = (heading.items.iter())
+            .partition(|item| held.contains(&(item.insats.as_str(), item.recipient.as_str())));
+        let Some(holder) = kept.first().map(|item| item.recipient.as_str()) else {
+            continue;
+        };
+        if others.is_empty() || kept.iter().any(|item| item.recipient != holder) {
+            continue;
+        }
+        let kept_sum: Amount = kept.iter().map(|item| item.amount).sum();
+        // Each recipient once, in the heading's order, with its insatser.
+        let mut by_recipient: Vec<(&str, Amount, Vec<&str>)> = Vec::new();
+        for item in &others {
+            let at = (by_recipient.iter()).position(|(to, _, _)| *to == item.recipient);
+            match at.and_then(|at| by_recipient.get_mut(at)) {
+                Some((_, sum, ids)) => {
+                    *sum += item.amount;
+                    ids.push(&item.insats);
+                }
+                None => by_recipient.push((&item.recipient, item.amount, vec![&item.insats])),
+            }
+        }
+        let paid: Vec<String> = (by_recipient.iter())
+            .map(|(to, sum, ids)| {
+                let (sum, ids) = (number::document_amount(*sum, lang), ids.join(", "));
+                format!("{to} {sum} ({ids})")
+            })
+            .collect();
+        let (title, total) = (
+            &heading.title,
+            number::document_amount(heading.computed, lang),
+        );
+        let kept_sum = number::document_amount(kept_sum, lang);
+        let paid = crate::output::words::listed(&paid, lang);
+        texts.push(say!(
+            lang,
+            "Av rubriken ”{title}” ({total}) håller {holder} {kept_sum}; resten går till {paid}.",
+            "Of the heading “{title}” ({total}), {holder} holds {kept_sum}; the rest goes to {paid}."
+        ));
+    }
+    texts
+}
+
 fn invoicers(invoices: &[Statement], lang: Lang) -> String {
     let of = |kind: RecipientKind| -> Vec<&str> {
         invoices

@@ -16,8 +16,13 @@ pub(crate) const EXCERPT_CHARS: usize = 40;
 /// (`<U+001B>`, a line break `<U+000A>`). A key file's fields and the names a plan's findings
 /// quote (an unknown key, value or reference) alike.
 pub fn excerpt(text: &str) -> String {
-    let mut cut: String = text.chars().take(EXCERPT_CHARS).collect();
-    if text.chars().nth(EXCERPT_CHARS).is_some() {
+    excerpt_of(text, EXCERPT_CHARS)
+}
+
+/// A text cut after `chars` characters, as [`excerpt`] cuts it.
+pub fn excerpt_of(text: &str, chars: usize) -> String {
+    let mut cut: String = text.chars().take(chars).collect();
+    if text.chars().nth(chars).is_some() {
         cut.push('…');
     }
     crate::output::text::named(&cut).into_owned()
