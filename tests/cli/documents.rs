@@ -4334,3 +4334,29 @@ fn the_money_the_region_holds_is_told_within_its_heading() {
         assert!(md.contains(&expected), "{plan_file}: {md}");
     }
 }
+
+/// A wrong `stated_change` beside a right `previous_county_total` is the plan's own
+/// `stated-change` error; with last year's plan it is not listed a second time as
+/// `previous-year` (tester s35: "planen har 2 fel" in the document, "1 fel" on standard
+/// error). Seed 001: "En minskning med 7 877 kr"; written here as 7 102 kr.
+#[test]
+fn a_wrong_stated_change_is_one_error_with_last_years_plan() {
+    let p = PlanDir::from_real("plan-2026.toml")
+        .edit("stated_change = -7_877", "stated_change = -7_102");
+    std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let previous = plan("allocations/plan-2025.toml");
+    let args = [
+        "report",
+        "plan.toml",
+        "--previous",
+        &previous,
+        "--format",
+        "md",
+    ];
+    let out = allocate(p.dir.path(), &args);
+    out.assert_status(1)
+        .assert_stdout_contains("planen har 1 fel och 1 varning")
+        .assert_stdout_contains("[stated-change]");
+    assert!(!out.stdout.contains("[previous-year]"), "{}", out.stdout);
+    assert!(out.stderr.contains("plan.toml: 1 fel;"), "{}", out.stderr);
+}
