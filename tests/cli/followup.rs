@@ -3175,6 +3175,51 @@ fn forms_saved_by_swedish_excel_as_plain_csv_are_read() {
     assert_berg_read(&year, "berg-1252.csv");
 }
 
+/// Excel for Mac's "Comma Separated Values" writes Mac Roman, "CSV (MS-DOS)" code page 850:
+/// neither is read, and read as Windows-1252 the form's `Använt` is `AnvŠnt` or `Anv„nt`. The
+/// form is refused for its encoding, at its header row, not as "no form" (tester s35 #1).
+#[test]
+fn a_form_saved_in_a_mac_or_dos_encoding_is_told_so() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = berg_as_saved(&year, ";", "59 999,50");
+    let (mac, _, unmappable) = encoding_rs::MACINTOSH.encode(&text);
+    assert!(!unmappable);
+    // Code page 850's å, ä, ö, Å, Ä, Ö (encoding_rs has no encoder for it).
+    let dos: Vec<u8> = (text.chars())
+        .flat_map(|c| match c {
+            'å' => vec![0x86],
+            'ä' => vec![0x84],
+            'ö' => vec![0x94],
+            'Å' => vec![0x8f],
+            'Ä' => vec![0x8e],
+            'Ö' => vec![0x99],
+            c => c.to_string().into_bytes(),
+        })
+        .collect();
+    for (name, bytes, read) in [
+        ("berg-mac.csv", &*mac, "AnvŠnt"),
+        ("berg-dos.csv", &dos, "Anv„nt"),
+    ] {
+        std::fs::write(year.path(name), bytes).unwrap();
+        let out = year.run(&["follow-up", PLAN, name]);
+        out.assert_status(2).assert_stdout_empty();
+        let header = (text.lines().position(|l| l.contains("Använt")).unwrap() + 1).to_string();
+        assert!(
+            out.stderr.contains(&format!(
+                "{name}:{header}: rubriken \"{read}\" ska vara \"Använt\": filen är sparad i en teckenkodning som inte kan läsas"
+            )),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("spara blanketten som \"CSV UTF-8\""),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn forms_saved_with_commas_or_tabs_are_read() {
     let year = Year::new();

@@ -81,6 +81,13 @@ pub enum UsageReadError {
         path: PathBuf,
         line: usize,
     },
+    /// A form in a character encoding that is not read (Mac Roman, code page 850): its header
+    /// row on `line` reads `written` (`AnvŠnt`) for `Använt`.
+    OtherEncoding {
+        path: PathBuf,
+        line: usize,
+        written: String,
+    },
     /// Text or a sheet without the form's table (no header row with `Insats` and `Använt`).
     NotAForm {
         path: PathBuf,
@@ -111,6 +118,7 @@ impl UsageReadError {
             UsageReadError::Read { path, .. }
             | UsageReadError::Workbook { path, .. }
             | UsageReadError::NotAForm { path, .. }
+            | UsageReadError::OtherEncoding { path, .. }
             | UsageReadError::MixedEncoding { path, .. }
             | UsageReadError::NothingReported { path } => path,
             UsageReadError::OwnSummary { paths } => paths.first().map_or(Path::new(""), |p| p),
@@ -152,7 +160,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             line,
         });
     }
-    let (text, _) = crate::input::read::decode(bytes);
+    let (text, encoding) = crate::input::read::decode(bytes);
     let is_toml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
@@ -197,9 +205,36 @@ pub fn from_bytes(path: &Path, bytes: &[u8], index: usize) -> Result<ReadUsage, 
             });
         }
     }
+    if encoding == crate::core::population::TextEncoding::Windows1252
+        && let Some((line, written)) = garbled_header(&source.text)
+    {
+        return Err(UsageReadError::OtherEncoding {
+            path: path.to_path_buf(),
+            line,
+            written,
+        });
+    }
     Err(UsageReadError::NotAForm {
         path: path.to_path_buf(),
         sheets: 0,
+    })
+}
+
+/// The form's header row with its `ä` read as another letter (`AnvŠnt`, `Anv„nt`): a form
+/// saved by Excel for Mac ("Comma Separated Values", Mac Roman) or as "CSV (MS-DOS)" (code
+/// page 850), whose bytes read as Windows-1252 give another letter for every å, ä and ö. Its
+/// line (from 1) and the word as read.
+fn garbled_header(text: &str) -> Option<(usize, String)> {
+    text.lines().enumerate().find_map(|(index, line)| {
+        if !line.contains("Insats") {
+            return None;
+        }
+        let at = line.find("Anv")?;
+        let word: String = line.get(at..)?.chars().take(6).collect();
+        let mut chars = word.chars();
+        let letter = chars.nth(3)?;
+        let garbled = letter != 'ä' && !letter.is_ascii() && chars.as_str() == "nt";
+        garbled.then(|| (index + 1, word))
     })
 }
 

@@ -1639,6 +1639,18 @@ pub fn read_error(error: &UsageReadError, lang: Lang) -> (String, String) {
                 "give the form `allocate follow-up --forms` wrote, filled in, with its header row kept; or a usage file in TOML (a name ending in .toml)"
             ),
         ),
+        UsageReadError::OtherEncoding { line, written, .. } => (
+            say!(
+                lang,
+                "{path}:{line}: rubriken \"{written}\" ska vara \"Använt\": filen är sparad i en teckenkodning som inte kan läsas (Mac eller MS-DOS), så å, ä och ö blir andra tecken",
+                "{path}:{line}: the heading \"{written}\" should be \"Använt\": the file is saved in a character encoding that cannot be read (Mac or MS-DOS), so å, ä and ö become other characters"
+            ),
+            say!(
+                lang,
+                "spara blanketten som \"CSV UTF-8\" (på Mac: Arkiv > Spara som > CSV UTF-8), eller skicka den som XLSX",
+                "save the form as \"CSV UTF-8\" (on a Mac: File > Save As > CSV UTF-8), or send it as XLSX"
+            ),
+        ),
         UsageReadError::MixedEncoding { line, .. } => (
             {
                 let why = super::load::mixed_encoding(lang);
