@@ -1477,8 +1477,25 @@ fn a_recipient_that_is_not_in_the_plan_is_an_error() {
             "fel[usage-unknown-recipient]: okänd mottagare `Bergen`: ingen mottagare i planen heter så",
         )
         .assert_stderr_contains("= åtgärd: menade du `Berg`?");
-    // Reported once, not once per row.
+    // Reported once, not once per row; and Berg, who sent the form, is not also told to
+    // have sent nothing (tester s35).
     assert_eq!(count(&out, "usage-unknown-recipient"), 1, "{}", out.stdout);
+    assert!(
+        !out.stderr.contains("Berg har inte skickat in"),
+        "{}",
+        out.stderr
+    );
+    // A kommun written out with its office: the kommun before the comma is suggested.
+    let text = edit(
+        &text,
+        "Mottagare;Bergen",
+        "Mottagare;Bergs Kommun, socialförvaltningen",
+    );
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1)
+        .assert_stderr_contains("okänd mottagare `Bergs Kommun, socialförvaltningen`")
+        .assert_stderr_contains("= åtgärd: menade du `Berg`?");
 }
 
 /// A kommun of another county on a form (tester s33: Sundsvall, 2281, sent to Jämtland) is

@@ -260,7 +260,12 @@ impl<'l> Recipients<'l> {
                     suggestion: suggest(trimmed, &known)
                         .or_else(|| stem.and_then(|stem| suggest(stem, &known)))
                         .or_else(|| crate::core::ledger::names::nearest_kommun(plan, trimmed))
-                        .or_else(|| within(&folded, &known)),
+                        .or_else(|| within(&folded, &known))
+                        // `Bräcke Kommun, socialförvaltningen`: the kommun before a comma.
+                        .or_else(|| {
+                            let (kommun, _) = trimmed.split_once(',')?;
+                            crate::core::ledger::names::nearest_kommun(plan, kommun.trim())
+                        }),
                 })
             }
         }
@@ -529,6 +534,16 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 continue;
             }
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
+                // A misspelt recipient (`Bracke`) is told with the one it most likely is, which
+                // is then not also told to have sent nothing (tester s35).
+                if let Err(UsageProblem::UnknownRecipient {
+                    suggestion: Some(meant),
+                    ..
+                }) = recipients.resolve(&claim.recipient.value)
+                    && let Ok(meant) = recipients.resolve(&meant)
+                {
+                    refused.insert(meant);
+                }
                 continue;
             };
             // A Mottagare that is another recipient than the Kommunkod, or none of the plan's
