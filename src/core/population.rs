@@ -134,17 +134,43 @@ pub struct KeyFile {
 }
 
 impl ScbError {
-    /// The one-based column of `line` the problem is at, when it is known (where a JSON
-    /// reader stopped), in bytes from the line's start.
+    /// The one-based column of `line` the problem is at, when it is known (the cell of a
+    /// figure that is refused, where a JSON reader stopped), in bytes from the line's start.
     pub fn column(&self) -> Option<usize> {
         match &self.kind {
             ScbErrorKind::Cube {
                 problem: CubeProblem::Syntax { column, .. },
                 ..
             } => Some(*column),
+            _ => self.figure_column().map(|c| c.byte as usize),
+        }
+    }
+
+    /// The column as a place is written (`f.csv:9:18`): in characters from the line's start
+    /// when the reader counted them, else as [`ScbError::column`].
+    pub fn shown_column(&self) -> Option<usize> {
+        match self.figure_column() {
+            Some(column) => Some(column.char as usize),
+            None => self.column(),
+        }
+    }
+
+    /// The cell of a figure that is refused, when the reader found it.
+    fn figure_column(&self) -> Option<Column> {
+        match &self.kind {
+            ScbErrorKind::BadGrouping { column, .. }
+            | ScbErrorKind::AbovePopulationLimit { column, .. } => *column,
             _ => None,
         }
     }
+}
+
+/// A one-based column of a line: in bytes, where a caret is drawn, and in characters, as a
+/// place is written. (A key file is read within a limit far below 4 GiB.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub byte: u32,
+    pub char: u32,
 }
 
 impl KeyFile {
@@ -390,6 +416,24 @@ pub enum ScbErrorKind {
     BadValue {
         region: String,
         value: String,
+    },
+    /// Digits with spaces (or no-break spaces) that are no grouping in thousands: two
+    /// figures in one field (`5140 5150`), or one mistyped (`649 77`). Never joined.
+    BadGrouping {
+        region: String,
+        value: String,
+        /// The figure's cell in its line, when the reader found it.
+        column: Option<Column>,
+    },
+    /// A kommun's population above `limit`, more than Sweden's: `count` is its figure, or
+    /// with `summed` the sum of its rows (per sex, age, …).
+    AbovePopulationLimit {
+        region: String,
+        count: u64,
+        limit: u64,
+        summed: bool,
+        /// The figure's cell in its line, when the reader found it (not for a sum).
+        column: Option<Column>,
     },
     /// A negative whole number (`-5150`): no count of people.
     NegativeCount {

@@ -450,6 +450,10 @@ where
             dimensions: layout.dimensions.into_iter().map(|(_, d)| d).collect(),
             observations,
             header_line,
+            value_field: match layout.long {
+                Some((_, value)) => Some(value),
+                None => wide_column,
+            },
         },
     })
 }

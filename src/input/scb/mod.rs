@@ -33,7 +33,9 @@ use std::path::Path;
 
 use crate::input::read::{decode, mixed_encoding_line};
 
-use crate::core::population::{KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind};
+use crate::core::population::{
+    Column, FileFormat, KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind,
+};
 
 /// Reads a population file from disk, choosing `column` (or the only year).
 /// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it
@@ -260,22 +262,150 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
         },
         kind,
     };
-    let read = read(bytes, column).map_err(error)?;
-    let year = table::header_year(&read.column);
-    let assembled = table::assemble(read.table).map_err(error)?;
+    let table::Read {
+        format,
+        text,
+        title,
+        header_line,
+        column,
+        table,
+    } = read(bytes, column).map_err(error)?;
+    let year = table::header_year(&column);
+    let value_field = table.value_field;
+    let assembled = table::assemble(table).map_err(|failure| {
+        let mut e = error(failure);
+        if let Some((line, at)) = figure_place(&e, &text, &format, value_field) {
+            e.line = Some(line);
+            if let ScbErrorKind::BadGrouping { column, .. }
+            | ScbErrorKind::AbovePopulationLimit { column, .. } = &mut e.kind
+            {
+                *column = Some(at);
+            }
+        }
+        e
+    })?;
     Ok(KeyFile {
         path: path.to_path_buf(),
-        text: read.text,
-        format: read.format,
-        title: read.title,
-        header_line: read.header_line,
-        column: read.column,
+        text,
+        format,
+        title,
+        header_line,
+        column,
         year,
         rows: assembled.rows,
         other_regions: assembled.other_regions,
         totals: assembled.totals,
         combined: assembled.combined,
     })
+}
+
+/// The line and column of the figure an error of `assemble` is about, in the text the lines
+/// refer to: a figure with spaces astray, or one beyond any kommun's population read from one
+/// cell. In a CSV file or a workbook the figures' field of the error's line; in a PC-Axis file
+/// the figure where the line holds it once; in JSON-stat (whose line is the region's code) a
+/// figure written as a string (`"5140 5150"`) where the file holds it once. None for another
+/// error, or where the figure cannot be told surely.
+fn figure_place(
+    error: &ScbError,
+    text: &str,
+    format: &FileFormat,
+    value_field: Option<usize>,
+) -> Option<(usize, Column)> {
+    let figure = match &error.kind {
+        ScbErrorKind::BadGrouping { value, .. } => value.clone(),
+        ScbErrorKind::AbovePopulationLimit {
+            count,
+            summed: false,
+            ..
+        } => count.to_string(),
+        _ => return None,
+    };
+    let once = |within: &str, needle: &str| {
+        let mut at = within.match_indices(needle).map(|(at, _)| at);
+        match (at.next(), at.next()) {
+            (Some(at), None) => Some(at),
+            _ => None,
+        }
+    };
+    let line = match format {
+        FileFormat::JsonStat { .. } => {
+            let ScbErrorKind::BadGrouping { .. } = error.kind else {
+                return None;
+            };
+            let at = once(text, &format!("\"{figure}\""))? + 1;
+            let before = text.get(..at)?;
+            before.matches('\n').count() + 1
+        }
+        _ => error.line?,
+    };
+    let text_of_line = text.split('\n').nth(line.checked_sub(1)?)?;
+    let text_of_line = text_of_line.strip_suffix('\r').unwrap_or(text_of_line);
+    let byte = match format {
+        FileFormat::Csv { delimiter, .. } => {
+            field_column(text_of_line, *delimiter, true, value_field?)
+        }
+        FileFormat::Xlsx { .. } => field_column(text_of_line, '\t', false, value_field?),
+        FileFormat::PcAxis { .. } | FileFormat::JsonStat { .. } => {
+            once(text_of_line, &figure).map(|at| at + 1)
+        }
+    }?;
+    let char = text_of_line.get(..byte - 1)?.chars().count() + 1;
+    let column = Column {
+        byte: u32::try_from(byte).ok()?,
+        char: u32::try_from(char).ok()?,
+    };
+    Some((line, column))
+}
+
+/// The one-based column (in bytes) where field `field` of a row's `line` starts: its first
+/// character after spaces and an opening quote. Fields are split by `delimiter` outside
+/// quotes (with `quotes`, as CSV quotes them), or with spaces between fields by runs of
+/// spaces, as the reader splits them.
+fn field_column(line: &str, delimiter: char, quotes: bool, field: usize) -> Option<usize> {
+    let mut in_quotes = false;
+    let mut start = None;
+    if delimiter == ' ' {
+        let mut in_field = false;
+        let mut fields = 0usize;
+        for (at, c) in line.char_indices() {
+            if c == ' ' && !in_quotes {
+                in_field = false;
+                continue;
+            }
+            if !in_field {
+                if fields == field {
+                    start = Some(at);
+                    break;
+                }
+                fields += 1;
+                in_field = true;
+            }
+            if quotes && c == '"' {
+                in_quotes = !in_quotes;
+            }
+        }
+    } else if field == 0 {
+        start = Some(0);
+    } else {
+        let mut fields = 0usize;
+        for (at, c) in line.char_indices() {
+            if quotes && c == '"' {
+                in_quotes = !in_quotes;
+            } else if c == delimiter && !in_quotes {
+                fields += 1;
+                if fields == field {
+                    start = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+        }
+    }
+    let start = start?;
+    let rest = line.get(start..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    let rest = rest.get(skipped..)?;
+    let quote = usize::from(quotes && rest.starts_with('"'));
+    Some(start + skipped + quote + 1)
 }
 
 /// The file's figures for the chosen year, by its format.
@@ -515,6 +645,101 @@ mod tests {
         assert_eq!(table::parse_count(".."), Some(None));
         assert_eq!(table::parse_count("-3"), None);
         assert_eq!(table::parse_count("5,5"), None);
+        for (written, count) in [
+            ("5 150", 5_150),
+            ("64\u{a0}977", 64_977),
+            ("1\u{202f}234 567", 1_234_567),
+            (" 10 120 ", 10_120),
+            ("132708", 132_708),
+        ] {
+            assert_eq!(table::read_count(written), Ok(Some(count)), "{written:?}");
+        }
+    }
+
+    /// Spaces that are no grouping in thousands are two figures in one field, or one
+    /// mistyped: never joined (tester s35 #1: `5140 5150` was read as 51 405 150).
+    #[test]
+    fn spaces_astray_in_a_figure_are_no_grouping() {
+        use table::NotACount;
+        for written in [
+            "5140 5150",
+            "51 50",
+            "649 77",
+            "6\u{a0}4977",
+            "64\u{202f}97 7",
+            "5  150",
+            "1234 567",
+        ] {
+            assert_eq!(
+                table::read_count(written),
+                Err(NotACount::Grouping),
+                "{written:?}"
+            );
+        }
+        assert_eq!(table::read_count("5 15o"), Err(NotACount::Other));
+        assert_eq!(
+            table::read_count("99999999999999999999"),
+            Err(NotACount::TooLarge)
+        );
+        let t = "\"region\";\"2024\"\n\"2380 Östersund\";6\u{a0}4977\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        // The caret's column in bytes, the place's in characters (`Ö` is two bytes).
+        assert_eq!(
+            (err.line, err.column(), err.shown_column()),
+            (Some(2), Some(19), Some(18))
+        );
+        assert_eq!(
+            err.kind,
+            ScbErrorKind::BadGrouping {
+                region: "2380 Östersund".into(),
+                value: "6\u{a0}4977".into(),
+                column: Some(Column { byte: 19, char: 18 }),
+            }
+        );
+        // A county's figure is compared with its kommuner: refused alike, not passed over.
+        let t = "\"region\";\"2024\"\n\"23 Jämtlands län\";132 70 8\n\"2303 Ragunda\";5150\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(matches!(err.kind, ScbErrorKind::BadGrouping { .. }));
+    }
+
+    #[test]
+    fn a_kommun_beyond_swedens_population_is_refused() {
+        let t = "\"region\";\"2023\";\"2024\"\n\"2303 Ragunda\";20000001;5150\n";
+        let err = read(t.as_bytes(), Some("2023")).unwrap_err();
+        assert_eq!((err.line, err.column()), (Some(2), Some(16)));
+        assert_eq!(
+            err.kind,
+            ScbErrorKind::AbovePopulationLimit {
+                region: "2303 Ragunda".into(),
+                count: 20_000_001,
+                limit: 20_000_000,
+                summed: false,
+                column: Some(Column { byte: 16, char: 16 }),
+            }
+        );
+        let f = read(t.replace("20000001", "20000000").as_bytes(), Some("2023")).unwrap();
+        assert_eq!(f.rows[0].count, Some(20_000_000));
+        // The country is set aside, and is no kommun.
+        let t = "\"region\";\"2024\"\n\"00 Riket\";30000000\n\"2303 Ragunda\";5150\n";
+        assert_eq!(read(t.as_bytes(), None).unwrap().rows.len(), 1);
+    }
+
+    #[test]
+    fn a_fields_column_is_found_as_the_reader_splits_the_line() {
+        assert_eq!(
+            field_column("\"2303 Ragunda\";5140 5150", ';', true, 1),
+            Some(16)
+        );
+        assert_eq!(field_column("\"a;b\";\"x\";  7", ';', true, 2), Some(13));
+        assert_eq!(field_column("\"a;b\";\"x\";  7", ';', true, 1), Some(8));
+        assert_eq!(field_column("5150", ';', true, 0), Some(1));
+        assert_eq!(
+            field_column("\"Region\"  \"2303 R\"  5 150", ' ', true, 2),
+            Some(21)
+        );
+        assert_eq!(field_column("Åre\t\"12 6\"", '\t', false, 1), Some(6));
+        assert_eq!(field_column("a;b", ';', true, 2), None);
     }
 
     #[test]
