@@ -1208,3 +1208,27 @@ fn a_population_beyond_the_limit_is_refused_at_its_cell() {
         .assert_stdout_contains("2303 Ragunda")
         .assert_stdout_contains("20 000 000");
 }
+
+/// A file for all of Sweden in Kolada's layout (`kod;kommun;2024`) whose codes lost their
+/// leading zero (`114;Upplands Väsby`) stops a Jämtland plan at its first such row, told as
+/// such, not as rows per "kod" that cannot be summed with the fix to download the total
+/// (tester s35 #2).
+#[test]
+fn a_whole_country_file_whose_codes_lost_their_zero_stops_the_plan() {
+    let out = fixture_plan("Q-codes-lost-zero-two-columns.csv").check();
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "fel[key-file]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:2: regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla",
+        )
+        .assert_stdout_contains("formatera regionkolumnen som text innan den sparas");
+    assert!(!out.stdout.contains("summeras"), "{}", out.stdout);
+    assert_eq!(out.finding_codes(), ["key-file"], "{}", out.stdout);
+    // With the zeros, the same file serves the plan: Stockholm's rows are another län's.
+    let text = std::fs::read_to_string(
+        repo_root().join("tests/fixtures/scb/Q-codes-lost-zero-two-columns.csv"),
+    )
+    .unwrap();
+    let zeros = text.replace("\n1", "\n01");
+    assert!(zeros.contains("\n0114;Upplands Väsby;"), "{zeros}");
+    assert_population_2024(&split_by_passing_key(zeros.as_bytes()));
+}

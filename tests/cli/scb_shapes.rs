@@ -58,7 +58,7 @@ const CHOOSE_A_YEAR: [&str; 3] = [
 
 /// The fixtures that are refused (`key-file`), each at its line and column (or line), with
 /// what the message and the fix say.
-const REFUSED: [(&str, &str, &str, &str); 2] = [
+const REFUSED: [(&str, &str, &str, &str); 3] = [
     (
         "P-two-figures-in-one-field.csv",
         "4:16",
@@ -70,6 +70,12 @@ const REFUSED: [(&str, &str, &str, &str); 2] = [
         "11:18",
         "värdet \"6\u{a0}4977\" för 2380 Östersund har mellanrum som inte är tusentalsavstånd",
         "skriv annars talet utan mellanslag (64977) eller med tusentalsavstånd (64 977)",
+    ),
+    (
+        "Q-codes-lost-zero-two-columns.csv",
+        "2:1",
+        "regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
+        "formatera regionkolumnen som text innan den sparas",
     ),
 ];
 
@@ -683,6 +689,46 @@ fn a_code_that_lost_its_leading_zero_is_refused() {
             )
             .assert_stderr_contains(&format!("--> {file}:{line}:1"))
             .assert_stderr_contains("formatera regionkolumnen som text");
+    }
+    // The code in a column of its own beside the name (Kolada, a sheet made by hand), stored
+    // as a number: told the same, at the first such row, not as rows per a variable "kod"
+    // that cannot be summed (tester s35 #2).
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["kod", "region", "2024"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    for (r, (code, name, count)) in [
+        (2303.0, "Ragunda", 5_150.0),
+        (114.0, "Upplands Väsby", 100.0),
+        (115.0, "Vallentuna", 200.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = u32::try_from(r).unwrap() + 1;
+        sheet.write_number(r, 0, *code).unwrap();
+        sheet.write_string(r, 1, *name).unwrap();
+        sheet.write_number(r, 2, *count).unwrap();
+    }
+    std::fs::write(dir.path().join("k.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    for lang in ["sv", "en"] {
+        let out = allocate(
+            dir.path(),
+            &["split", "300", "--key", "k.xlsx", "--lang", lang],
+        );
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("--> k.xlsx:3:1\n");
+        match lang {
+            "sv" => out.assert_stderr_contains(
+                "fel[key-file]: regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla",
+            ),
+            _ => out.assert_stderr_contains(
+                "error[key-file]: the region code in \"114 Upplands Väsby\" has lost its leading zero",
+            ),
+        };
+        assert!(!out.stderr.contains("summ"), "{}", out.stderr);
     }
 }
 

@@ -725,6 +725,46 @@ mod tests {
         assert_eq!(read(t.as_bytes(), None).unwrap().rows.len(), 1);
     }
 
+    /// Codes in a column of their own that lost their leading zero (`114` for `0114`) are
+    /// told as the one-column form's are, at the first such row (tester s35 #2), not as rows
+    /// per a variable "kod" that cannot be summed.
+    #[test]
+    fn codes_beside_names_that_lost_their_zero_are_told_so() {
+        for (t, line, region) in [
+            (
+                "kod;region;2024\n0114;Upplands Väsby;48000\n115;Vallentuna;35000\n",
+                3,
+                "115 Vallentuna",
+            ),
+            (
+                "kod;kommun;2024\n1;Stockholms län;83000\n114;Upplands Väsby;48000\n115;Vallentuna;35000\n",
+                2,
+                "1 Stockholms län",
+            ),
+            (
+                "region;kod;2024\nUpplands Väsby;114;48000\nVallentuna;115;35000\n",
+                2,
+                "114 Upplands Väsby",
+            ),
+        ] {
+            let err = read(t.as_bytes(), None).unwrap_err();
+            assert_eq!(err.line, Some(line), "{t}");
+            assert_eq!(
+                err.kind,
+                ScbErrorKind::LostLeadingZero {
+                    region: region.into()
+                },
+                "{t}"
+            );
+        }
+        // A column of one small number beside one kommun is a variable with one value.
+        let f = read(b"region;kon;2024\nRagunda;1;5150\n", None).unwrap();
+        assert_eq!(
+            (f.rows[0].name.as_str(), f.rows[0].count),
+            ("Ragunda", Some(5_150))
+        );
+    }
+
     #[test]
     fn a_fields_column_is_found_as_the_reader_splits_the_line() {
         assert_eq!(

@@ -755,7 +755,7 @@ pub(super) fn readable_region(o: &Observation) -> Result<(), Failure> {
         return Err((
             Some(o.line),
             ScbErrorKind::LostLeadingZero {
-                region: o.region.trim().to_string(),
+                region: label_of(o),
             },
         ));
     }
