@@ -406,6 +406,12 @@ pub enum ScbErrorKind {
     LostLeadingZero {
         region: String,
     },
+    /// A code of five digits among kommun rows whose codes have four, which is a kommunkod
+    /// with a digit too many (`23090 Krokom`, `02303 Ragunda`): a code damaged on the way,
+    /// that would otherwise be set aside as no kommun and its share go to the others.
+    DamagedCode {
+        region: String,
+    },
     /// A file without kommun rows whose regions have codes of another length than a
     /// kommun's (four digits) or a county's (two): the first such region, with its digits.
     CodeLength {

@@ -1232,3 +1232,35 @@ fn a_whole_country_file_whose_codes_lost_their_zero_stops_the_plan() {
     assert!(zeros.contains("\n0114;Upplands Väsby;"), "{zeros}");
     assert_population_2024(&split_by_passing_key(zeros.as_bytes()));
 }
+
+/// One row's code with a digit too many among the kommuner (`"23090 Krokom"`) was passed
+/// over in `split --key` with a note, and Krokom's share went to the others (tester s35 #3):
+/// it is refused at its line, by `split` and `check` alike.
+#[test]
+fn a_kommunkod_with_a_digit_too_many_is_refused_at_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        &std::fs::read(repo_root().join("tests/fixtures/scb/R-five-digit-code-one-row.csv"))
+            .unwrap(),
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: regionkoden i \"23090 Krokom\" har fem siffror bland kommunrader med fyra",
+        )
+        .assert_stderr_contains("--> f.csv:6:1\n");
+    let out = fixture_plan("R-five-digit-code-one-row.csv").check();
+    out.assert_status(1).assert_stdout_contains(
+        "keys/folkmangd-2024-11-01.csv:6: regionkoden i \"23090 Krokom\" har fem siffror",
+    );
+    assert_eq!(out.finding_codes(), ["key-file"], "{}", out.stdout);
+    // A five-digit code of no county of the file's kommuner is still another region, set
+    // aside and said so.
+    let other = shipped_with(&[(
+        "\"2380 Östersund\";64977\r\n",
+        "\"2380 Östersund\";64977\r\n\"99999 Annat\";1\r\n",
+    )]);
+    let (_d, out) = malformed("f.csv", &other);
+    out.assert_status(0)
+        .assert_stdout_contains("rad 12: \"99999 Annat\" är inte en kommun och räknas inte med");
+}

@@ -58,7 +58,7 @@ const CHOOSE_A_YEAR: [&str; 3] = [
 
 /// The fixtures that are refused (`key-file`), each at its line and column (or line), with
 /// what the message and the fix say.
-const REFUSED: [(&str, &str, &str, &str); 3] = [
+const REFUSED: [(&str, &str, &str, &str); 4] = [
     (
         "P-two-figures-in-one-field.csv",
         "4:16",
@@ -76,6 +76,12 @@ const REFUSED: [(&str, &str, &str, &str); 3] = [
         "2:1",
         "regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
         "formatera regionkolumnen som text innan den sparas",
+    ),
+    (
+        "R-five-digit-code-one-row.csv",
+        "6:1",
+        "regionkoden i \"23090 Krokom\" har fem siffror bland kommunrader med fyra; en kommunkod har fyra siffror, så koden är skadad",
+        "rätta koden till kommunens fyrsiffriga kommunkod",
     ),
 ];
 

@@ -765,6 +765,29 @@ mod tests {
         );
     }
 
+    /// A five-digit code among four-digit kommunkoder is one damaged on the way, refused at
+    /// its line; it was set aside as no kommun, and its share went to the others (tester s35
+    /// #3). Five-digit codes of no county of the file's kommuner are still set aside.
+    #[test]
+    fn a_kommunkod_with_a_digit_too_many_is_refused() {
+        for (damaged, line) in [("23090 Krokom", 3), ("02303 Ragunda", 3)] {
+            let t = format!(
+                "\"region\";\"2024\"\n\"2305 Bräcke\";6037\n\"{damaged}\";1\n\"2380 Östersund\";64977\n"
+            );
+            let err = read(t.as_bytes(), None).unwrap_err();
+            assert_eq!(err.line, Some(line));
+            assert_eq!(
+                err.kind,
+                ScbErrorKind::DamagedCode {
+                    region: damaged.into()
+                }
+            );
+        }
+        let t = "\"region\";\"2024\"\n\"2305 Bräcke\";6037\n\"99999 Annat\";1\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.other_regions, [(3, "99999 Annat".to_string())]);
+    }
+
     #[test]
     fn a_fields_column_is_found_as_the_reader_splits_the_line() {
         assert_eq!(

@@ -359,6 +359,24 @@ pub(super) fn code_length(label: &str) -> Option<usize> {
     split_code(label).0.map(|c| c.len())
 }
 
+/// Whether a region's code has five digits and, with one of them left out, is a kommunkod of
+/// one of `counties` (the first two digits of the file's kommun rows' codes): a kommunkod with
+/// a digit too many (`23090 Krokom`, `02303 Ragunda`).
+fn damaged_code(region: &str, counties: &HashSet<&str>) -> bool {
+    let Some(code) = split_code(region).0.filter(|c| c.len() == 5) else {
+        return false;
+    };
+    (0..code.len()).any(|skip| {
+        let four: String = (code.char_indices())
+            .filter(|(at, _)| *at != skip)
+            .map(|(_, c)| c)
+            .collect();
+        four.get(..2)
+            .is_some_and(|county| counties.contains(county))
+            && crate::core::counties::county_in_four_digits(&four).is_none()
+    })
+}
+
 /// Whether a region starts with a code ("2303 Ragunda", "23", "2303 - Ragunda").
 pub(super) fn starts_with_code(label: &str) -> bool {
     split_code(label).0.is_some()
@@ -916,6 +934,22 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
             ));
         }
         return Err((Some(header_line), ScbErrorKind::NoRows));
+    }
+    // Among kommun rows, a five-digit code that is one of their counties' four-digit codes
+    // with a digit added (`23090 Krokom`, `02303 Ragunda`) is a kommunkod damaged on the way:
+    // set aside as no kommun, its kommun's share would go to the others without a word.
+    let counties: HashSet<&str> = (rows.iter())
+        .filter_map(|r| r.code.as_deref()?.get(..2))
+        .collect();
+    if let Some((line, region)) =
+        (other_regions.iter()).find(|(_, region)| damaged_code(region, &counties))
+    {
+        return Err((
+            Some(*line),
+            ScbErrorKind::DamagedCode {
+                region: region.clone(),
+            },
+        ));
     }
 
     // Totals: a county covers its own kommuner (by code), or all of them when it is the only

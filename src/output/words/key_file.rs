@@ -492,6 +492,14 @@ fn kind_message(error: &ScbError, style: Style) -> String {
                 "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
             )
         }
+        (ScbErrorKind::DamagedCode { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har fem siffror bland kommunrader med fyra; en kommunkod har fyra siffror, så koden är skadad och raden kan inte räknas som någon kommun",
+                "the region code in \"{region}\" has five digits among kommun rows with four; a kommunkod has four digits, so the code is damaged and the row cannot count as any kommun"
+            )
+        }
         (ScbErrorKind::CodeLength { region, digits }, _) => {
             let region = excerpt(region);
             say!(
@@ -845,6 +853,10 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::AbovePopulationLimit { .. } => lang.pick(
             "kontrollera talet och avgränsaren på raden (två tal som skrivits ihop?); en kommun har några tusen till en knapp miljon invånare",
             "check the number and the delimiter on the row (two numbers run together?); a kommun has from some thousands to almost a million inhabitants",
+        ),
+        ScbErrorKind::DamagedCode { .. } => lang.pick(
+            "rätta koden till kommunens fyrsiffriga kommunkod (till exempel \"2309 Krokom\"), eller ladda ner filen från SCB igen",
+            "correct the code to the kommun's four-digit kommunkod (for example \"2309 Krokom\"), or download the file from SCB again",
         ),
         ScbErrorKind::BadValue { .. }
         | ScbErrorKind::NegativeCount { .. }
