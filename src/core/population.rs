@@ -743,11 +743,14 @@ impl KeyFile {
             match target {
                 Some(k) => {
                     found.insert(k);
-                    // A file with codes only (SCB's API) has no names to compare.
+                    // A file with codes only (SCB's API) has no names to compare. A name
+                    // written with `kommun` otherwise than the official name (`Krokom
+                    // kommun`, `Berg kommun`) is its kommun's, as `split --key` takes it.
                     if let (Some(code), Some((_, plan_name))) = (&row.code, kommuner.get(k))
                         && !row.name.trim().is_empty()
                         && row.name.trim() != code
                         && index.by_name(&row.name) != Some(k)
+                        && kommun_identity(&row.name) != kommun_identity(plan_name)
                     {
                         out.push(Mismatch::NameDiffers {
                             line: row.line,

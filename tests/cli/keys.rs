@@ -1264,3 +1264,12 @@ fn a_kommunkod_with_a_digit_too_many_is_refused_at_its_line() {
     out.assert_status(0)
         .assert_stdout_contains("rad 12: \"99999 Annat\" är inte en kommun och räknas inte med");
 }
+
+/// `"2309 Krokom kommun"` beside its code is Krokom in `check` as in `split --key`, which took
+/// it while `check` refused it (tester s35 #5): each kommun gets its population.
+#[test]
+fn a_name_with_kommun_beside_its_code_is_the_plans_kommun() {
+    let bytes =
+        std::fs::read(repo_root().join("tests/fixtures/scb/S-names-with-kommun.csv")).unwrap();
+    assert_population_2024(&split_by_passing_key(&bytes));
+}

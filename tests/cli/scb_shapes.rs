@@ -85,6 +85,10 @@ const REFUSED: [(&str, &str, &str, &str); 4] = [
     ),
 ];
 
+/// The fixture whose rows write each kommun's name with `kommun` (`"2309 Krokom kommun"`),
+/// loaded with those names.
+const NAMES_WITH_KOMMUN: &str = "S-names-with-kommun.csv";
+
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/scb/{name}")
 }
@@ -149,6 +153,7 @@ fn every_fixture_that_loads_gives_each_kommun_its_population_in_kronor() {
         .map(|(n, _)| *n)
         .chain(CHOOSE_A_YEAR)
         .chain(REFUSED.iter().map(|(n, ..)| *n))
+        .chain([NAMES_WITH_KOMMUN])
         .collect();
     for entry in std::fs::read_dir(repo_root().join("tests/fixtures/scb")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -169,6 +174,22 @@ fn each_refused_fixture_is_told_at_its_line() {
             .assert_stderr_contains(&format!("--> tests/fixtures/scb/{name}:{place}\n"))
             .assert_stderr_contains(hint);
     }
+}
+
+/// `"2309 Krokom kommun"`: the name with `kommun`, not the official `Krokoms kommun`, is the
+/// kommun's, in `split --key` as in `check` (tester s35 #5).
+#[test]
+fn names_written_with_kommun_are_split_as_written() {
+    let out = split(&repo_root(), &fixture(NAMES_WITH_KOMMUN), &[]);
+    out.assert_status(0).assert_stderr_empty();
+    let expected: Vec<(String, String, String, String)> = POPULATION_2024
+        .iter()
+        .map(|(code, name, p)| {
+            let p = p.to_string();
+            (code.to_string(), format!("{name} kommun"), p.clone(), p)
+        })
+        .collect();
+    assert_eq!(split_rows(&out), expected, "{}", out.stdout);
 }
 
 /// A figure with spaces that are no grouping in thousands (two figures in one field, or one

@@ -826,6 +826,32 @@ mod tests {
         assert_eq!(f.weights(&[("2303", "Ragunda")]), None);
     }
 
+    /// A row's name beside its code is the plan's kommun's however it is written with
+    /// `kommun` (`Krokom kommun`, `Berg kommun`, `Bergs kommun`), as `split --key` takes it;
+    /// another kommun's name is still told (tester s35 #5).
+    #[test]
+    fn a_name_with_kommun_beside_its_code_is_the_plans_kommun() {
+        let kommuner = [("2309", "Krokom"), ("2326", "Berg"), ("2380", "Östersund")];
+        let text = "\"region\";\"2024\"\n\"2309 Krokom kommun\";15702\n\"2326 Berg kommun\";7101\n\"2380 Östersunds kommun\";64977\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(f.compare(&kommuner, Some("23")), []);
+        let f = read(
+            text.replace("2326 Berg kommun", "2326 Krokom kommun")
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            f.compare(&kommuner, Some("23")),
+            [Mismatch::NameDiffers {
+                line: 3,
+                code: "2326".into(),
+                name: "Krokom kommun".into(),
+                plan_name: "Berg".into()
+            }]
+        );
+    }
+
     /// Västernorrland's plan (län 22) read with Jämtland's file (län 23): told once, with the
     /// län the file holds, not as each of the plan's kommuner missing (tester s26); a kommun
     /// of the plan's own län that the plan lacks is the plan's to add.
