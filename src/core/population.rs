@@ -134,17 +134,43 @@ pub struct KeyFile {
 }
 
 impl ScbError {
-    /// The one-based column of `line` the problem is at, when it is known (where a JSON
-    /// reader stopped), in bytes from the line's start.
+    /// The one-based column of `line` the problem is at, when it is known (the cell of a
+    /// figure that is refused, where a JSON reader stopped), in bytes from the line's start.
     pub fn column(&self) -> Option<usize> {
         match &self.kind {
             ScbErrorKind::Cube {
                 problem: CubeProblem::Syntax { column, .. },
                 ..
             } => Some(*column),
+            _ => self.figure_column().map(|c| c.byte as usize),
+        }
+    }
+
+    /// The column as a place is written (`f.csv:9:18`): in characters from the line's start
+    /// when the reader counted them, else as [`ScbError::column`].
+    pub fn shown_column(&self) -> Option<usize> {
+        match self.figure_column() {
+            Some(column) => Some(column.char as usize),
+            None => self.column(),
+        }
+    }
+
+    /// The cell of a figure that is refused, when the reader found it.
+    fn figure_column(&self) -> Option<Column> {
+        match &self.kind {
+            ScbErrorKind::BadGrouping { column, .. }
+            | ScbErrorKind::AbovePopulationLimit { column, .. } => *column,
             _ => None,
         }
     }
+}
+
+/// A one-based column of a line: in bytes, where a caret is drawn, and in characters, as a
+/// place is written. (A key file is read within a limit far below 4 GiB.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub byte: u32,
+    pub char: u32,
 }
 
 impl KeyFile {
@@ -380,6 +406,12 @@ pub enum ScbErrorKind {
     LostLeadingZero {
         region: String,
     },
+    /// A code of five digits among kommun rows whose codes have four, which is a kommunkod
+    /// with a digit too many (`23090 Krokom`, `02303 Ragunda`): a code damaged on the way,
+    /// that would otherwise be set aside as no kommun and its share go to the others.
+    DamagedCode {
+        region: String,
+    },
     /// A file without kommun rows whose regions have codes of another length than a
     /// kommun's (four digits) or a county's (two): the first such region, with its digits.
     CodeLength {
@@ -390,6 +422,24 @@ pub enum ScbErrorKind {
     BadValue {
         region: String,
         value: String,
+    },
+    /// Digits with spaces (or no-break spaces) that are no grouping in thousands: two
+    /// figures in one field (`5140 5150`), or one mistyped (`649 77`). Never joined.
+    BadGrouping {
+        region: String,
+        value: String,
+        /// The figure's cell in its line, when the reader found it.
+        column: Option<Column>,
+    },
+    /// A kommun's population above `limit`, more than Sweden's: `count` is its figure, or
+    /// with `summed` the sum of its rows (per sex, age, …).
+    AbovePopulationLimit {
+        region: String,
+        count: u64,
+        limit: u64,
+        summed: bool,
+        /// The figure's cell in its line, when the reader found it (not for a sum).
+        column: Option<Column>,
     },
     /// A negative whole number (`-5150`): no count of people.
     NegativeCount {
@@ -693,11 +743,14 @@ impl KeyFile {
             match target {
                 Some(k) => {
                     found.insert(k);
-                    // A file with codes only (SCB's API) has no names to compare.
+                    // A file with codes only (SCB's API) has no names to compare. A name
+                    // written with `kommun` otherwise than the official name (`Krokom
+                    // kommun`, `Berg kommun`) is its kommun's, as `split --key` takes it.
                     if let (Some(code), Some((_, plan_name))) = (&row.code, kommuner.get(k))
                         && !row.name.trim().is_empty()
                         && row.name.trim() != code
                         && index.by_name(&row.name) != Some(k)
+                        && kommun_identity(&row.name) != kommun_identity(plan_name)
                     {
                         out.push(Mismatch::NameDiffers {
                             line: row.line,

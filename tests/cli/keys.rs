@@ -1135,3 +1135,141 @@ fn the_audit_tells_the_rows_it_does_not_split_in_file_order() {
     .unwrap();
     assert!(county < total, "{}", out.stdout);
 }
+
+/// A fixture of `tests/fixtures/scb/`, as the 2025 plan's key file.
+fn fixture_plan(name: &str) -> KeyPlan {
+    KeyPlan::new(&std::fs::read(repo_root().join("tests/fixtures/scb").join(name)).unwrap())
+}
+
+/// Two figures in one field (`"2303 Ragunda";5140 5150`) were read as one, 51 405 150, and
+/// the plan passed `check` with Ragunda 3 293 872 kr of 3 302 125 kr (tester s35 #1). Now the
+/// file is `key-file` at the figure's line and column; a figure with a no-break space astray
+/// (`6 4977`) too, its column counted in characters (`Ö` is one).
+#[test]
+fn a_figure_with_spaces_astray_stops_the_plan_at_its_cell() {
+    for (name, place, value, region) in [
+        (
+            "P-two-figures-in-one-field.csv",
+            "4:16",
+            "5140 5150",
+            "2303 Ragunda",
+        ),
+        (
+            "P2-no-break-space-astray.csv",
+            "11:18",
+            "6\u{a0}4977",
+            "2380 Östersund",
+        ),
+    ] {
+        let p = fixture_plan(name);
+        let out = p.check();
+        out.assert_status(1)
+            .assert_finding("key-file", &p.position_of("\"keys/folkmangd-2024-11-01.csv\""))
+            .assert_stdout_contains(&format!(
+                "fel[key-file]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:{place}: värdet \"{value}\" för {region} har mellanrum som inte är tusentalsavstånd"
+            ))
+            .assert_stdout_contains("= åtgärd: två tal i samma fält? kontrollera avgränsaren mellan fälten");
+        assert_eq!(out.finding_codes(), ["key-file"], "{}", out.stdout);
+    }
+}
+
+/// A kommun's population above 20 000 000, about twice Sweden's, is no kommun's: refused at
+/// its cell (two four-digit figures run together, `5140` and `5150` as `51405150`); 20 000 000
+/// itself is read.
+#[test]
+fn a_population_beyond_the_limit_is_refused_at_its_cell() {
+    let joined = shipped_with(&[("\"2303 Ragunda\";5150", "\"2303 Ragunda\";51405150")]);
+    KeyPlan::new(&joined)
+        .check()
+        .assert_status(1)
+        .assert_stdout_contains(
+            "keys/folkmangd-2024-11-01.csv:4:16: folkmängden 51 405 150 för 2303 Ragunda är större än 20 000 000 (hela Sverige har drygt 10,5 miljoner invånare); det kan inte vara en kommuns folkmängd",
+        );
+    let (_d, out) = malformed("f.csv", &joined);
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("--> f.csv:4:16\n")
+        .assert_stderr_contains(
+            "= åtgärd: kontrollera talet och avgränsaren på raden (två tal som skrivits ihop?)",
+        );
+    // Rows per sex are summed first: the sum is the kommun's population.
+    let (_d, out) = malformed(
+        "k.csv",
+        b"region,k\xf6n,2024\n2303 Ragunda,m\xe4n,12000000\n2303 Ragunda,kvinnor,8000001\n2305 Br\xe4cke,m\xe4n,3018\n2305 Br\xe4cke,kvinnor,3019\n",
+    );
+    out.assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: folkmängden för 2303 Ragunda, summan av dess rader, är 20 000 001, större än 20 000 000",
+        )
+        .assert_stderr_contains("--> k.csv:2:1\n");
+    let limit = shipped_with(&[("\"2303 Ragunda\";5150", "\"2303 Ragunda\";20000000")]);
+    let (_d, out) = malformed("f.csv", &limit);
+    out.assert_status(0)
+        .assert_stdout_contains("2303 Ragunda")
+        .assert_stdout_contains("20 000 000");
+}
+
+/// A file for all of Sweden in Kolada's layout (`kod;kommun;2024`) whose codes lost their
+/// leading zero (`114;Upplands Väsby`) stops a Jämtland plan at its first such row, told as
+/// such, not as rows per "kod" that cannot be summed with the fix to download the total
+/// (tester s35 #2).
+#[test]
+fn a_whole_country_file_whose_codes_lost_their_zero_stops_the_plan() {
+    let out = fixture_plan("Q-codes-lost-zero-two-columns.csv").check();
+    out.assert_status(1)
+        .assert_stdout_contains(
+            "fel[key-file]: nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:2: regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla",
+        )
+        .assert_stdout_contains("formatera regionkolumnen som text innan den sparas");
+    assert!(!out.stdout.contains("summeras"), "{}", out.stdout);
+    assert_eq!(out.finding_codes(), ["key-file"], "{}", out.stdout);
+    // With the zeros, the same file serves the plan: Stockholm's rows are another län's.
+    let text = std::fs::read_to_string(
+        repo_root().join("tests/fixtures/scb/Q-codes-lost-zero-two-columns.csv"),
+    )
+    .unwrap();
+    let zeros = text.replace("\n1", "\n01");
+    assert!(zeros.contains("\n0114;Upplands Väsby;"), "{zeros}");
+    assert_population_2024(&split_by_passing_key(zeros.as_bytes()));
+}
+
+/// One row's code with a digit too many among the kommuner (`"23090 Krokom"`) was passed
+/// over in `split --key` with a note, and Krokom's share went to the others (tester s35 #3):
+/// it is refused at its line, by `split` and `check` alike.
+#[test]
+fn a_kommunkod_with_a_digit_too_many_is_refused_at_its_line() {
+    let (_d, out) = malformed(
+        "f.csv",
+        &std::fs::read(repo_root().join("tests/fixtures/scb/R-five-digit-code-one-row.csv"))
+            .unwrap(),
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(
+            "fel[key-file]: regionkoden i \"23090 Krokom\" har fem siffror bland kommunrader med fyra",
+        )
+        .assert_stderr_contains("--> f.csv:6:1\n");
+    let out = fixture_plan("R-five-digit-code-one-row.csv").check();
+    out.assert_status(1).assert_stdout_contains(
+        "keys/folkmangd-2024-11-01.csv:6: regionkoden i \"23090 Krokom\" har fem siffror",
+    );
+    assert_eq!(out.finding_codes(), ["key-file"], "{}", out.stdout);
+    // A five-digit code of no county of the file's kommuner is still another region, set
+    // aside and said so.
+    let other = shipped_with(&[(
+        "\"2380 Östersund\";64977\r\n",
+        "\"2380 Östersund\";64977\r\n\"99999 Annat\";1\r\n",
+    )]);
+    let (_d, out) = malformed("f.csv", &other);
+    out.assert_status(0)
+        .assert_stdout_contains("rad 12: \"99999 Annat\" är inte en kommun och räknas inte med");
+}
+
+/// `"2309 Krokom kommun"` beside its code is Krokom in `check` as in `split --key`, which took
+/// it while `check` refused it (tester s35 #5): each kommun gets its population.
+#[test]
+fn a_name_with_kommun_beside_its_code_is_the_plans_kommun() {
+    let bytes =
+        std::fs::read(repo_root().join("tests/fixtures/scb/S-names-with-kommun.csv")).unwrap();
+    assert_population_2024(&split_by_passing_key(&bytes));
+}

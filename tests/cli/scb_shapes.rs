@@ -56,6 +56,39 @@ const CHOOSE_A_YEAR: [&str; 3] = [
     "folkmangd-2023-2024-windows-1252-semicolon.csv",
 ];
 
+/// The fixtures that are refused (`key-file`), each at its line and column (or line), with
+/// what the message and the fix say.
+const REFUSED: [(&str, &str, &str, &str); 4] = [
+    (
+        "P-two-figures-in-one-field.csv",
+        "4:16",
+        "värdet \"5140 5150\" för 2303 Ragunda har mellanrum som inte är tusentalsavstånd (en till tre siffror, sedan grupper om exakt tre: 5 150, 64 977); det läses inte som ett tal",
+        "två tal i samma fält? kontrollera avgränsaren mellan fälten",
+    ),
+    (
+        "P2-no-break-space-astray.csv",
+        "11:18",
+        "värdet \"6\u{a0}4977\" för 2380 Östersund har mellanrum som inte är tusentalsavstånd",
+        "skriv annars talet utan mellanslag (64977) eller med tusentalsavstånd (64 977)",
+    ),
+    (
+        "Q-codes-lost-zero-two-columns.csv",
+        "2:1",
+        "regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla (kommunkoder har fyra siffror, länskoder två, som 0114 och 01)",
+        "formatera regionkolumnen som text innan den sparas",
+    ),
+    (
+        "R-five-digit-code-one-row.csv",
+        "6:1",
+        "regionkoden i \"23090 Krokom\" har fem siffror bland kommunrader med fyra; en kommunkod har fyra siffror, så koden är skadad",
+        "rätta koden till kommunens fyrsiffriga kommunkod",
+    ),
+];
+
+/// The fixture whose rows write each kommun's name with `kommun` (`"2309 Krokom kommun"`),
+/// loaded with those names.
+const NAMES_WITH_KOMMUN: &str = "S-names-with-kommun.csv";
+
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/scb/{name}")
 }
@@ -114,11 +147,13 @@ fn every_fixture_that_loads_gives_each_kommun_its_population_in_kronor() {
             name,
         );
     }
-    // Every fixture is in one of the two lists, or is the README.
+    // Every fixture is in one of the lists, or is the README.
     let listed: Vec<&str> = LOADED
         .iter()
         .map(|(n, _)| *n)
         .chain(CHOOSE_A_YEAR)
+        .chain(REFUSED.iter().map(|(n, ..)| *n))
+        .chain([NAMES_WITH_KOMMUN])
         .collect();
     for entry in std::fs::read_dir(repo_root().join("tests/fixtures/scb")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -127,6 +162,107 @@ fn every_fixture_that_loads_gives_each_kommun_its_population_in_kronor() {
             "{name} is not tested"
         );
     }
+}
+
+#[test]
+fn each_refused_fixture_is_told_at_its_line() {
+    for (name, place, message, hint) in REFUSED {
+        split(&repo_root(), &fixture(name), &[])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!("fel[key-file]: {message}"))
+            .assert_stderr_contains(&format!("--> tests/fixtures/scb/{name}:{place}\n"))
+            .assert_stderr_contains(hint);
+    }
+}
+
+/// `"2309 Krokom kommun"`: the name with `kommun`, not the official `Krokoms kommun`, is the
+/// kommun's, in `split --key` as in `check` (tester s35 #5).
+#[test]
+fn names_written_with_kommun_are_split_as_written() {
+    let out = split(&repo_root(), &fixture(NAMES_WITH_KOMMUN), &[]);
+    out.assert_status(0).assert_stderr_empty();
+    let expected: Vec<(String, String, String, String)> = POPULATION_2024
+        .iter()
+        .map(|(code, name, p)| {
+            let p = p.to_string();
+            (code.to_string(), format!("{name} kommun"), p.clone(), p)
+        })
+        .collect();
+    assert_eq!(split_rows(&out), expected, "{}", out.stdout);
+}
+
+/// A figure with spaces that are no grouping in thousands (two figures in one field, or one
+/// mistyped) is refused at its cell whatever the format, never joined (tester s35 #1:
+/// `5140 5150` was read as 51 405 150 and gave Ragunda 3 293 872 of 3 302 125 kr). Grouping
+/// in thousands, with spaces, no-break spaces or narrow ones, is read.
+#[test]
+fn spaces_astray_in_a_figure_are_refused_at_its_cell_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let message = |region: &str, value: &str| {
+        format!(
+            "fel[key-file]: värdet \"{value}\" för {region} har mellanrum som inte är tusentalsavstånd"
+        )
+    };
+    // A workbook's text cell (row 4, under the title and the heading): column 14 of the row
+    // as its cells, tab-separated.
+    let book = workbook(&[
+        vec![Cell::Empty, Cell::Text("2024")],
+        vec![Cell::Text("2303 Ragunda"), Cell::Text("5140 5150")],
+        vec![Cell::Text("2305 Bräcke"), n(6_037)],
+    ]);
+    std::fs::write(dir.path().join("s.xlsx"), book).unwrap();
+    // A PC-Axis figure in quotes, and a JSON-stat figure written as a string.
+    let px = "CHARSET=\"ANSI\";\nSTUB=\"region\";\nHEADING=\"år\";\nVALUES(\"region\")=\"2303 Ragunda\",\"2305 Bräcke\";\nVALUES(\"år\")=\"2024\";\nCODES(\"region\")=\"2303\",\"2305\";\nTIMEVAL(\"år\")=TLIST(A1),\"2024\";\nDATA=\n5150\n\"60 37\";\n";
+    std::fs::write(dir.path().join("s.px"), px).unwrap();
+    let json = "{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"Region\",\"Tid\"],\"size\":[2,1],\n\"dimension\":{\"Region\":{\"label\":\"region\",\"category\":{\"index\":{\"2303\":0,\"2305\":1},\n\"label\":{\"2303\":\"Ragunda\",\"2305\":\"Bräcke\"}}},\n\"Tid\":{\"label\":\"år\",\"category\":{\"index\":{\"2024\":0}}}},\"role\":{\"time\":[\"Tid\"]},\n\"value\":[\"5140 5150\",6037]}\n";
+    std::fs::write(dir.path().join("s.json"), json).unwrap();
+    // Unquoted, comma-separated, as a sheet saved as CSV by hand.
+    std::fs::write(
+        dir.path().join("s.csv"),
+        "region,2024\n2303 Ragunda,5 150\n2305 Bräcke,603 7\n",
+    )
+    .unwrap();
+    for (file, region, value, place) in [
+        ("s.xlsx", "2303 Ragunda", "5140 5150", "4:14"),
+        ("s.px", "2305 Bräcke", "60 37", "10:2"),
+        ("s.json", "2303 Ragunda", "5140 5150", "5:11"),
+        ("s.csv", "2305 Bräcke", "603 7", "3:13"),
+    ] {
+        allocate(dir.path(), &["split", "100", "--key", file])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&message(region, value))
+            .assert_stderr_contains(&format!("--> {file}:{place}\n"))
+            .assert_stderr_contains("åtgärd: två tal i samma fält? kontrollera avgränsaren");
+    }
+    allocate(dir.path(), &["split", "100", "--key", "s.csv", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "error[key-file]: the value \"603 7\" for 2305 Bräcke has spaces that are no grouping in thousands",
+        )
+        .assert_stderr_contains("help: two numbers in one field? check the delimiter");
+    // Grouped in thousands, by each kind of space, the figures are read.
+    let grouped = POPULATION_2024
+        .iter()
+        .zip([" ", "\u{a0}", "\u{202f}"].iter().cycle())
+        .map(|((code, name, p), space)| {
+            let p = p.to_string();
+            let (high, low) = p.split_at(p.len() - 3);
+            format!("\"{code} {name}\";{high}{space}{low}\n")
+        })
+        .collect::<String>();
+    std::fs::write(
+        dir.path().join("grouped.csv"),
+        format!("\"region\";\"2024\"\n{grouped}"),
+    )
+    .unwrap();
+    assert!(grouped.contains(";15\u{202f}702\n"), "{grouped}");
+    assert_seed_split(
+        &split(dir.path(), "grouped.csv", &[]),
+        Naming::Both,
+        "grouped",
+    );
 }
 
 #[test]
@@ -581,6 +717,46 @@ fn a_code_that_lost_its_leading_zero_is_refused() {
             .assert_stderr_contains(&format!("--> {file}:{line}:1"))
             .assert_stderr_contains("formatera regionkolumnen som text");
     }
+    // The code in a column of its own beside the name (Kolada, a sheet made by hand), stored
+    // as a number: told the same, at the first such row, not as rows per a variable "kod"
+    // that cannot be summed (tester s35 #2).
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, header) in ["kod", "region", "2024"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *header).unwrap();
+    }
+    for (r, (code, name, count)) in [
+        (2303.0, "Ragunda", 5_150.0),
+        (114.0, "Upplands Väsby", 100.0),
+        (115.0, "Vallentuna", 200.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = u32::try_from(r).unwrap() + 1;
+        sheet.write_number(r, 0, *code).unwrap();
+        sheet.write_string(r, 1, *name).unwrap();
+        sheet.write_number(r, 2, *count).unwrap();
+    }
+    std::fs::write(dir.path().join("k.xlsx"), book.save_to_buffer().unwrap()).unwrap();
+    for lang in ["sv", "en"] {
+        let out = allocate(
+            dir.path(),
+            &["split", "300", "--key", "k.xlsx", "--lang", lang],
+        );
+        out.assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains("--> k.xlsx:3:1\n");
+        match lang {
+            "sv" => out.assert_stderr_contains(
+                "fel[key-file]: regionkoden i \"114 Upplands Väsby\" har tappat sin inledande nolla",
+            ),
+            _ => out.assert_stderr_contains(
+                "error[key-file]: the region code in \"114 Upplands Väsby\" has lost its leading zero",
+            ),
+        };
+        assert!(!out.stderr.contains("summ"), "{}", out.stderr);
+    }
 }
 
 #[test]
@@ -643,11 +819,20 @@ fn a_number_cell_a_double_cannot_hold_exactly_is_refused() {
             "error[key-file]: the value \"9223372036854776000\" for 2303 Ragunda is too large for a population",
         )
         .assert_stderr_contains("--> s.xlsx:2:1");
-    // 2^53 − 1 is held exactly, and read as it is written.
+    // 2^53 − 1 is held exactly, and read as it is written: then refused as more than any
+    // kommun's population.
     std::fs::write(dir.path().join("s.xlsx"), book(9_007_199_254_740_991.0)).unwrap();
+    allocate(dir.path(), &["split", "100", "--key", "s.xlsx"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "fel[key-file]: folkmängden 9 007 199 254 740 991 för 2303 Ragunda är större än 20 000 000",
+        )
+        .assert_stderr_contains("--> s.xlsx:2:14");
+    // The largest population a kommun row may have is read as written.
+    std::fs::write(dir.path().join("s.xlsx"), book(20_000_000.0)).unwrap();
     let out = split(dir.path(), "s.xlsx", &[]);
     out.assert_status(0);
-    assert_eq!(split_rows(&out)[0].2, "9007199254740991", "{}", out.stdout);
+    assert_eq!(split_rows(&out)[0].2, "20000000", "{}", out.stdout);
     // The seed's own figures, of course, are read.
     std::fs::write(dir.path().join("s.xlsx"), book(5_150.0)).unwrap();
     assert_seed_split(&split(dir.path(), "s.xlsx", &[]), Naming::Both, "s.xlsx");

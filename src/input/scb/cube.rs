@@ -178,6 +178,7 @@ pub(super) fn table(cube: Cube, column: Option<&str>) -> Result<(Table, String),
             dimensions,
             observations,
             header_line: cube.line,
+            value_field: None,
         },
         column,
     ))

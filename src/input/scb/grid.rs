@@ -450,6 +450,10 @@ where
             dimensions: layout.dimensions.into_iter().map(|(_, d)| d).collect(),
             observations,
             header_line,
+            value_field: match layout.long {
+                Some((_, value)) => Some(value),
+                None => wide_column,
+            },
         },
     })
 }
@@ -556,9 +560,16 @@ fn varying<R: Borrow<Record>>(rows: impl Iterator<Item = R>, columns: &[usize]) 
 }
 
 /// Whether column `at` holds a kommun's or county's bare code (four or two digits) on every
-/// row that may hold a figure (an empty cell aside).
+/// row that may hold a figure (an empty cell aside), or such a code that has lost its leading
+/// zero (three or one digit, of a county whose code starts with 0: `114` for `0114`, as a
+/// program that reads codes as numbers writes them), which `table` then refuses at its row as
+/// it refuses `"114 Upplands Väsby"`. With such codes the column must hold two different
+/// ones, so that a column of one small number (a sex, `1`) beside one kommun is no column of
+/// codes.
 fn bare_codes<R: Borrow<Record>>(rows: impl Iterator<Item = R>, at: usize) -> bool {
-    let mut any = false;
+    let mut first: Option<String> = None;
+    let mut different = false;
+    let mut lost_zero = false;
     for r in rows {
         let r = r.borrow();
         if r.is_blank() || r.is_note() {
@@ -568,12 +579,22 @@ fn bare_codes<R: Borrow<Record>>(rows: impl Iterator<Item = R>, at: usize) -> bo
         if code.is_empty() {
             continue;
         }
-        if !(matches!(code.len(), 2 | 4) && code.chars().all(|c| c.is_ascii_digit())) {
+        if !code.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        any = true;
+        match code.len() {
+            2 | 4 => {}
+            1 | 3 if crate::core::counties::of_kommun(&format!("0{code}")).is_some() => {
+                lost_zero = true;
+            }
+            _ => return false,
+        }
+        match &first {
+            None => first = Some(code.to_string()),
+            Some(first) => different |= first != code,
+        }
     }
-    any
+    first.is_some() && (different || !lost_zero)
 }
 
 /// A row of a workbook's heading, above its header: a first cell that is empty and another

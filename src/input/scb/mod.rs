@@ -33,7 +33,9 @@ use std::path::Path;
 
 use crate::input::read::{decode, mixed_encoding_line};
 
-use crate::core::population::{KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind};
+use crate::core::population::{
+    Column, FileFormat, KeyFile, OsError, OtherFormat, ScbError, ScbErrorKind,
+};
 
 /// Reads a population file from disk, choosing `column` (or the only year).
 /// A file larger than `crate::input::read::max_file_bytes()` is refused without reading it
@@ -260,22 +262,150 @@ pub fn parse(path: &Path, bytes: &[u8], column: Option<&str>) -> Result<KeyFile,
         },
         kind,
     };
-    let read = read(bytes, column).map_err(error)?;
-    let year = table::header_year(&read.column);
-    let assembled = table::assemble(read.table).map_err(error)?;
+    let table::Read {
+        format,
+        text,
+        title,
+        header_line,
+        column,
+        table,
+    } = read(bytes, column).map_err(error)?;
+    let year = table::header_year(&column);
+    let value_field = table.value_field;
+    let assembled = table::assemble(table).map_err(|failure| {
+        let mut e = error(failure);
+        if let Some((line, at)) = figure_place(&e, &text, &format, value_field) {
+            e.line = Some(line);
+            if let ScbErrorKind::BadGrouping { column, .. }
+            | ScbErrorKind::AbovePopulationLimit { column, .. } = &mut e.kind
+            {
+                *column = Some(at);
+            }
+        }
+        e
+    })?;
     Ok(KeyFile {
         path: path.to_path_buf(),
-        text: read.text,
-        format: read.format,
-        title: read.title,
-        header_line: read.header_line,
-        column: read.column,
+        text,
+        format,
+        title,
+        header_line,
+        column,
         year,
         rows: assembled.rows,
         other_regions: assembled.other_regions,
         totals: assembled.totals,
         combined: assembled.combined,
     })
+}
+
+/// The line and column of the figure an error of `assemble` is about, in the text the lines
+/// refer to: a figure with spaces astray, or one beyond any kommun's population read from one
+/// cell. In a CSV file or a workbook the figures' field of the error's line; in a PC-Axis file
+/// the figure where the line holds it once; in JSON-stat (whose line is the region's code) a
+/// figure written as a string (`"5140 5150"`) where the file holds it once. None for another
+/// error, or where the figure cannot be told surely.
+fn figure_place(
+    error: &ScbError,
+    text: &str,
+    format: &FileFormat,
+    value_field: Option<usize>,
+) -> Option<(usize, Column)> {
+    let figure = match &error.kind {
+        ScbErrorKind::BadGrouping { value, .. } => value.clone(),
+        ScbErrorKind::AbovePopulationLimit {
+            count,
+            summed: false,
+            ..
+        } => count.to_string(),
+        _ => return None,
+    };
+    let once = |within: &str, needle: &str| {
+        let mut at = within.match_indices(needle).map(|(at, _)| at);
+        match (at.next(), at.next()) {
+            (Some(at), None) => Some(at),
+            _ => None,
+        }
+    };
+    let line = match format {
+        FileFormat::JsonStat { .. } => {
+            let ScbErrorKind::BadGrouping { .. } = error.kind else {
+                return None;
+            };
+            let at = once(text, &format!("\"{figure}\""))? + 1;
+            let before = text.get(..at)?;
+            before.matches('\n').count() + 1
+        }
+        _ => error.line?,
+    };
+    let text_of_line = text.split('\n').nth(line.checked_sub(1)?)?;
+    let text_of_line = text_of_line.strip_suffix('\r').unwrap_or(text_of_line);
+    let byte = match format {
+        FileFormat::Csv { delimiter, .. } => {
+            field_column(text_of_line, *delimiter, true, value_field?)
+        }
+        FileFormat::Xlsx { .. } => field_column(text_of_line, '\t', false, value_field?),
+        FileFormat::PcAxis { .. } | FileFormat::JsonStat { .. } => {
+            once(text_of_line, &figure).map(|at| at + 1)
+        }
+    }?;
+    let char = text_of_line.get(..byte - 1)?.chars().count() + 1;
+    let column = Column {
+        byte: u32::try_from(byte).ok()?,
+        char: u32::try_from(char).ok()?,
+    };
+    Some((line, column))
+}
+
+/// The one-based column (in bytes) where field `field` of a row's `line` starts: its first
+/// character after spaces and an opening quote. Fields are split by `delimiter` outside
+/// quotes (with `quotes`, as CSV quotes them), or with spaces between fields by runs of
+/// spaces, as the reader splits them.
+fn field_column(line: &str, delimiter: char, quotes: bool, field: usize) -> Option<usize> {
+    let mut in_quotes = false;
+    let mut start = None;
+    if delimiter == ' ' {
+        let mut in_field = false;
+        let mut fields = 0usize;
+        for (at, c) in line.char_indices() {
+            if c == ' ' && !in_quotes {
+                in_field = false;
+                continue;
+            }
+            if !in_field {
+                if fields == field {
+                    start = Some(at);
+                    break;
+                }
+                fields += 1;
+                in_field = true;
+            }
+            if quotes && c == '"' {
+                in_quotes = !in_quotes;
+            }
+        }
+    } else if field == 0 {
+        start = Some(0);
+    } else {
+        let mut fields = 0usize;
+        for (at, c) in line.char_indices() {
+            if quotes && c == '"' {
+                in_quotes = !in_quotes;
+            } else if c == delimiter && !in_quotes {
+                fields += 1;
+                if fields == field {
+                    start = Some(at + c.len_utf8());
+                    break;
+                }
+            }
+        }
+    }
+    let start = start?;
+    let rest = line.get(start..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    let rest = rest.get(skipped..)?;
+    let quote = usize::from(quotes && rest.starts_with('"'));
+    Some(start + skipped + quote + 1)
 }
 
 /// The file's figures for the chosen year, by its format.
@@ -515,6 +645,164 @@ mod tests {
         assert_eq!(table::parse_count(".."), Some(None));
         assert_eq!(table::parse_count("-3"), None);
         assert_eq!(table::parse_count("5,5"), None);
+        for (written, count) in [
+            ("5 150", 5_150),
+            ("64\u{a0}977", 64_977),
+            ("1\u{202f}234 567", 1_234_567),
+            (" 10 120 ", 10_120),
+            ("132708", 132_708),
+        ] {
+            assert_eq!(table::read_count(written), Ok(Some(count)), "{written:?}");
+        }
+    }
+
+    /// Spaces that are no grouping in thousands are two figures in one field, or one
+    /// mistyped: never joined (tester s35 #1: `5140 5150` was read as 51 405 150).
+    #[test]
+    fn spaces_astray_in_a_figure_are_no_grouping() {
+        use table::NotACount;
+        for written in [
+            "5140 5150",
+            "51 50",
+            "649 77",
+            "6\u{a0}4977",
+            "64\u{202f}97 7",
+            "5  150",
+            "1234 567",
+        ] {
+            assert_eq!(
+                table::read_count(written),
+                Err(NotACount::Grouping),
+                "{written:?}"
+            );
+        }
+        assert_eq!(table::read_count("5 15o"), Err(NotACount::Other));
+        assert_eq!(
+            table::read_count("99999999999999999999"),
+            Err(NotACount::TooLarge)
+        );
+        let t = "\"region\";\"2024\"\n\"2380 Östersund\";6\u{a0}4977\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        // The caret's column in bytes, the place's in characters (`Ö` is two bytes).
+        assert_eq!(
+            (err.line, err.column(), err.shown_column()),
+            (Some(2), Some(19), Some(18))
+        );
+        assert_eq!(
+            err.kind,
+            ScbErrorKind::BadGrouping {
+                region: "2380 Östersund".into(),
+                value: "6\u{a0}4977".into(),
+                column: Some(Column { byte: 19, char: 18 }),
+            }
+        );
+        // A county's figure is compared with its kommuner: refused alike, not passed over.
+        let t = "\"region\";\"2024\"\n\"23 Jämtlands län\";132 70 8\n\"2303 Ragunda\";5150\n";
+        let err = read(t.as_bytes(), None).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(matches!(err.kind, ScbErrorKind::BadGrouping { .. }));
+    }
+
+    #[test]
+    fn a_kommun_beyond_swedens_population_is_refused() {
+        let t = "\"region\";\"2023\";\"2024\"\n\"2303 Ragunda\";20000001;5150\n";
+        let err = read(t.as_bytes(), Some("2023")).unwrap_err();
+        assert_eq!((err.line, err.column()), (Some(2), Some(16)));
+        assert_eq!(
+            err.kind,
+            ScbErrorKind::AbovePopulationLimit {
+                region: "2303 Ragunda".into(),
+                count: 20_000_001,
+                limit: 20_000_000,
+                summed: false,
+                column: Some(Column { byte: 16, char: 16 }),
+            }
+        );
+        let f = read(t.replace("20000001", "20000000").as_bytes(), Some("2023")).unwrap();
+        assert_eq!(f.rows[0].count, Some(20_000_000));
+        // The country is set aside, and is no kommun.
+        let t = "\"region\";\"2024\"\n\"00 Riket\";30000000\n\"2303 Ragunda\";5150\n";
+        assert_eq!(read(t.as_bytes(), None).unwrap().rows.len(), 1);
+    }
+
+    /// Codes in a column of their own that lost their leading zero (`114` for `0114`) are
+    /// told as the one-column form's are, at the first such row (tester s35 #2), not as rows
+    /// per a variable "kod" that cannot be summed.
+    #[test]
+    fn codes_beside_names_that_lost_their_zero_are_told_so() {
+        for (t, line, region) in [
+            (
+                "kod;region;2024\n0114;Upplands Väsby;48000\n115;Vallentuna;35000\n",
+                3,
+                "115 Vallentuna",
+            ),
+            (
+                "kod;kommun;2024\n1;Stockholms län;83000\n114;Upplands Väsby;48000\n115;Vallentuna;35000\n",
+                2,
+                "1 Stockholms län",
+            ),
+            (
+                "region;kod;2024\nUpplands Väsby;114;48000\nVallentuna;115;35000\n",
+                2,
+                "114 Upplands Väsby",
+            ),
+        ] {
+            let err = read(t.as_bytes(), None).unwrap_err();
+            assert_eq!(err.line, Some(line), "{t}");
+            assert_eq!(
+                err.kind,
+                ScbErrorKind::LostLeadingZero {
+                    region: region.into()
+                },
+                "{t}"
+            );
+        }
+        // A column of one small number beside one kommun is a variable with one value.
+        let f = read(b"region;kon;2024\nRagunda;1;5150\n", None).unwrap();
+        assert_eq!(
+            (f.rows[0].name.as_str(), f.rows[0].count),
+            ("Ragunda", Some(5_150))
+        );
+    }
+
+    /// A five-digit code among four-digit kommunkoder is one damaged on the way, refused at
+    /// its line; it was set aside as no kommun, and its share went to the others (tester s35
+    /// #3). Five-digit codes of no county of the file's kommuner are still set aside.
+    #[test]
+    fn a_kommunkod_with_a_digit_too_many_is_refused() {
+        for (damaged, line) in [("23090 Krokom", 3), ("02303 Ragunda", 3)] {
+            let t = format!(
+                "\"region\";\"2024\"\n\"2305 Bräcke\";6037\n\"{damaged}\";1\n\"2380 Östersund\";64977\n"
+            );
+            let err = read(t.as_bytes(), None).unwrap_err();
+            assert_eq!(err.line, Some(line));
+            assert_eq!(
+                err.kind,
+                ScbErrorKind::DamagedCode {
+                    region: damaged.into()
+                }
+            );
+        }
+        let t = "\"region\";\"2024\"\n\"2305 Bräcke\";6037\n\"99999 Annat\";1\n";
+        let f = read(t.as_bytes(), None).unwrap();
+        assert_eq!(f.other_regions, [(3, "99999 Annat".to_string())]);
+    }
+
+    #[test]
+    fn a_fields_column_is_found_as_the_reader_splits_the_line() {
+        assert_eq!(
+            field_column("\"2303 Ragunda\";5140 5150", ';', true, 1),
+            Some(16)
+        );
+        assert_eq!(field_column("\"a;b\";\"x\";  7", ';', true, 2), Some(13));
+        assert_eq!(field_column("\"a;b\";\"x\";  7", ';', true, 1), Some(8));
+        assert_eq!(field_column("5150", ';', true, 0), Some(1));
+        assert_eq!(
+            field_column("\"Region\"  \"2303 R\"  5 150", ' ', true, 2),
+            Some(21)
+        );
+        assert_eq!(field_column("Åre\t\"12 6\"", '\t', false, 1), Some(6));
+        assert_eq!(field_column("a;b", ';', true, 2), None);
     }
 
     #[test]
@@ -536,6 +824,32 @@ mod tests {
         assert!(matches!(&m[2], Mismatch::Extra { line: 5, .. }));
         assert!(matches!(&m[3], Mismatch::Missing { code, .. } if code == "2309"));
         assert_eq!(f.weights(&[("2303", "Ragunda")]), None);
+    }
+
+    /// A row's name beside its code is the plan's kommun's however it is written with
+    /// `kommun` (`Krokom kommun`, `Berg kommun`, `Bergs kommun`), as `split --key` takes it;
+    /// another kommun's name is still told (tester s35 #5).
+    #[test]
+    fn a_name_with_kommun_beside_its_code_is_the_plans_kommun() {
+        let kommuner = [("2309", "Krokom"), ("2326", "Berg"), ("2380", "Östersund")];
+        let text = "\"region\";\"2024\"\n\"2309 Krokom kommun\";15702\n\"2326 Berg kommun\";7101\n\"2380 Östersunds kommun\";64977\n";
+        let f = read(text.as_bytes(), None).unwrap();
+        assert_eq!(f.compare(&kommuner, Some("23")), []);
+        let f = read(
+            text.replace("2326 Berg kommun", "2326 Krokom kommun")
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            f.compare(&kommuner, Some("23")),
+            [Mismatch::NameDiffers {
+                line: 3,
+                code: "2326".into(),
+                name: "Krokom kommun".into(),
+                plan_name: "Berg".into()
+            }]
+        );
     }
 
     /// Västernorrland's plan (län 22) read with Jämtland's file (län 23): told once, with the

@@ -55,6 +55,9 @@ pub(super) struct Table {
     pub observations: Vec<Observation>,
     /// The line the rows are under (the header), for a file without rows.
     pub header_line: usize,
+    /// The field of a row (CSV, workbook) the figures are read from, so that a figure that
+    /// is refused can be pointed at; `None` in JSON-stat and PC-Axis.
+    pub value_field: Option<usize>,
 }
 
 /// A file read up to its figures for the chosen year.
@@ -179,24 +182,82 @@ pub(super) fn choose_period(
     }
 }
 
-/// A count: digits, perhaps grouped by spaces; `..` (or another run of dots) is missing
-/// (`Some(None)`); `-`, SCB's sign for nothing, is 0; anything else is not a count (`None`).
-pub(super) fn parse_count(raw: &str) -> Option<Option<u64>> {
+/// The characters a count's digits may be grouped in thousands by: a space, a no-break space
+/// (as Excel writes `5 150`) or a narrow no-break space.
+const GROUP_SEPARATORS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// The largest population a kommun row may have: about twice Sweden's whole population
+/// (10,6 million in 2024). A larger figure is no kommun's, whatever the file: two figures run
+/// together (`5140` and `5150` as `51405150`), or a figure of something else. README
+/// (`[[keys]]`) names it.
+pub(super) const MAX_POPULATION: u64 = 20_000_000;
+
+/// Why a figure is not a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NotACount {
+    /// Digits with spaces that are no grouping in thousands (`5140 5150`, `649 77`).
+    Grouping,
+    /// Digits beyond any whole number the tool holds (more than 19 or 20 of them).
+    TooLarge,
+    /// Anything else: letters, a sign, a decimal.
+    Other,
+}
+
+/// A count: digits, written plainly (`64977`) or grouped in thousands (`64 977`, `1 234 567`:
+/// one to three digits, then groups of exactly three, each after one space, no-break space
+/// or narrow no-break space); `..` (or another run of dots) is missing (`Ok(None)`); `-`,
+/// SCB's sign for nothing, is 0. Spaces in any other place are no grouping but two figures in
+/// one field, or a figure mistyped (`5140 5150`, `649 77`), and never joined.
+pub(super) fn read_count(raw: &str) -> Result<Option<u64>, NotACount> {
     let raw = raw.trim();
     if !raw.is_empty() && raw.chars().all(|c| c == '.') {
-        return Some(None);
+        return Ok(None);
     }
     if raw == "-" {
-        return Some(Some(0));
+        return Ok(Some(0));
     }
-    let digits: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+    let mut groups = raw.split(GROUP_SEPARATORS);
+    let first = groups.next().unwrap_or_default();
+    let digits = |group: &str| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+    if !digits(first) {
+        return Err(NotACount::Other);
     }
-    digits.parse().ok().map(Some)
+    let mut count: Option<u64> = Some(0);
+    let mut add = |group: &str| {
+        for b in group.bytes() {
+            count = count
+                .and_then(|c| c.checked_mul(10))
+                .and_then(|c| c.checked_add(u64::from(b - b'0')));
+        }
+    };
+    add(first);
+    let mut grouped = false;
+    for group in groups {
+        if !digits(group) {
+            // `5 15o`, `5 150 kr`: no count at all; `5  150`, `5 150 `: spaces astray.
+            let rest_is_digits = group.is_empty() || group.bytes().all(|b| b.is_ascii_digit());
+            return Err(if rest_is_digits {
+                NotACount::Grouping
+            } else {
+                NotACount::Other
+            });
+        }
+        if group.len() != 3 {
+            return Err(NotACount::Grouping);
+        }
+        add(group);
+        grouped = true;
+    }
+    if grouped && first.len() > 3 {
+        return Err(NotACount::Grouping);
+    }
+    count.map(Some).ok_or(NotACount::TooLarge)
+}
+
+/// [`read_count`] without the reason: a count, `Some(None)` for a missing one, `None` for a
+/// figure that is not a count.
+pub(super) fn parse_count(raw: &str) -> Option<Option<u64>> {
+    read_count(raw).ok()
 }
 
 /// The error for a value that is not a count.
@@ -205,7 +266,7 @@ pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
     let is_digits = |text: &str| {
         let mut digits = text
             .chars()
-            .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+            .filter(|c| !GROUP_SEPARATORS.contains(c))
             .peekable();
         digits.peek().is_some() && digits.all(|c| c.is_ascii_digit())
     };
@@ -219,7 +280,23 @@ pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
                 .parse::<f64>()
                 .is_ok_and(|f| f.is_finite() && f >= 9_007_199_254_740_992.0)
     };
-    if is_digits(&value) || huge_float() {
+    match read_count(&value) {
+        Err(NotACount::Grouping) => {
+            return ScbErrorKind::BadGrouping {
+                region: region.to_string(),
+                value,
+                column: None,
+            };
+        }
+        Err(NotACount::TooLarge) => {
+            return ScbErrorKind::CountTooLarge {
+                region: region.to_string(),
+                value,
+            };
+        }
+        _ => {}
+    }
+    if huge_float() {
         ScbErrorKind::CountTooLarge {
             region: region.to_string(),
             value,
@@ -280,6 +357,24 @@ fn split_code(label: &str) -> (Option<String>, String) {
 /// The number of digits of the code a region starts with, if it starts with one.
 pub(super) fn code_length(label: &str) -> Option<usize> {
     split_code(label).0.map(|c| c.len())
+}
+
+/// Whether a region's code has five digits and, with one of them left out, is a kommunkod of
+/// one of `counties` (the first two digits of the file's kommun rows' codes): a kommunkod with
+/// a digit too many (`23090 Krokom`, `02303 Ragunda`).
+fn damaged_code(region: &str, counties: &HashSet<&str>) -> bool {
+    let Some(code) = split_code(region).0.filter(|c| c.len() == 5) else {
+        return false;
+    };
+    (0..code.len()).any(|skip| {
+        let four: String = (code.char_indices())
+            .filter(|(at, _)| *at != skip)
+            .map(|(_, c)| c)
+            .collect();
+        four.get(..2)
+            .is_some_and(|county| counties.contains(county))
+            && crate::core::counties::county_in_four_digits(&four).is_none()
+    })
 }
 
 /// Whether a region starts with a code ("2303 Ragunda", "23", "2303 - Ragunda").
@@ -450,11 +545,14 @@ impl Settled {
     /// Counts a region's rows and keeps it as what it is.
     fn add(&mut self, g: Group) -> Result<(), Failure> {
         let is_row = matches!(g.region, Region::Kommun { .. });
+        // A county's or "Summa" row's figure is compared with the kommun rows: one with spaces
+        // astray is refused as a kommun's is, not passed over.
+        let is_total = matches!(g.region, Region::County { .. } | Region::Total);
         let mut count: Option<u64> = Some(0);
         let mut unreadable = false;
         for (_, line, value) in &g.parts {
-            match parse_count(value) {
-                Some(Some(c)) => {
+            match read_count(value) {
+                Ok(Some(c)) => {
                     count = match count {
                         Some(sum) => match sum.checked_add(c) {
                             Some(s) => Some(s),
@@ -475,10 +573,24 @@ impl Settled {
                         None => None,
                     }
                 }
-                Some(None) => count = None,
-                None if is_row => return Err((Some(*line), bad_value(&g.label, value))),
-                None => unreadable = true,
+                Ok(None) => count = None,
+                Err(why) if is_row || (is_total && why == NotACount::Grouping) => {
+                    return Err((Some(*line), bad_value(&g.label, value)));
+                }
+                Err(_) => unreadable = true,
             }
+        }
+        if is_row && let Some(c) = count.filter(|&c| c > MAX_POPULATION) {
+            return Err((
+                Some(g.line),
+                ScbErrorKind::AbovePopulationLimit {
+                    region: g.label.clone(),
+                    count: c,
+                    limit: MAX_POPULATION,
+                    summed: g.parts.len() > 1,
+                    column: None,
+                },
+            ));
         }
         match g.region {
             Region::Kommun { code, name } => self.rows.push(Row {
@@ -661,7 +773,7 @@ pub(super) fn readable_region(o: &Observation) -> Result<(), Failure> {
         return Err((
             Some(o.line),
             ScbErrorKind::LostLeadingZero {
-                region: o.region.trim().to_string(),
+                region: label_of(o),
             },
         ));
     }
@@ -675,6 +787,7 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         dimensions,
         mut observations,
         header_line,
+        value_field: _,
     } = table;
 
     // Dimensions: ignore one value, keep a total, sum parts, never sum contents.
@@ -822,6 +935,22 @@ pub(super) fn assemble(table: Table) -> Result<Assembled, Failure> {
         }
         return Err((Some(header_line), ScbErrorKind::NoRows));
     }
+    // Among kommun rows, a five-digit code that is one of their counties' four-digit codes
+    // with a digit added (`23090 Krokom`, `02303 Ragunda`) is a kommunkod damaged on the way:
+    // set aside as no kommun, its kommun's share would go to the others without a word.
+    let counties: HashSet<&str> = (rows.iter())
+        .filter_map(|r| r.code.as_deref()?.get(..2))
+        .collect();
+    if let Some((line, region)) =
+        (other_regions.iter()).find(|(_, region)| damaged_code(region, &counties))
+    {
+        return Err((
+            Some(*line),
+            ScbErrorKind::DamagedCode {
+                region: region.clone(),
+            },
+        ));
+    }
 
     // Totals: a county covers its own kommuner (by code), or all of them when it is the only
     // county of a file without codes; a "Summa" row covers every kommun row.
@@ -965,6 +1094,7 @@ mod tests {
                 obs(5, "2305 Bräcke", &["kvinnor"], "3019"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let a = assemble(t).unwrap();
         let counts: Vec<_> = a.rows.iter().map(|r| (r.line, r.count)).collect();
@@ -979,6 +1109,7 @@ mod tests {
                 obs(4, "2303 Ragunda", &["kvinnor"], "2575"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let a = assemble(t).unwrap();
         assert_eq!(a.rows.len(), 1);
@@ -1003,6 +1134,7 @@ mod tests {
                 obs(8, "2309 Krokom", &["kvinnor"], "7851"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let (line, kind) = assemble(t).err().unwrap();
         assert_eq!(line, Some(5));
@@ -1024,6 +1156,7 @@ mod tests {
                 obs(4, "2303 Ragunda", &["totalt"], "5150"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let a = assemble(t).unwrap();
         assert_eq!(a.rows[0].count, Some(5_150));
@@ -1045,6 +1178,7 @@ mod tests {
                 dimensions: dims(&["kön"]),
                 observations: o,
                 header_line: 1,
+                value_field: None,
             }
         };
         // Named as SCB names it, in Swedish or English.
@@ -1089,6 +1223,7 @@ mod tests {
                 obs(4, "2305 Bräcke", &["män"], "3018"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let (line, kind) = assemble(t).err().unwrap();
         assert_eq!(line, Some(4));
@@ -1103,6 +1238,7 @@ mod tests {
                 obs(4, "2303 Ragunda", &["män"], "2575"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let (line, kind) = assemble(t).err().unwrap();
         assert_eq!(line, Some(4));
@@ -1117,6 +1253,7 @@ mod tests {
                 obs(3, "2303", &["BE0101N2"], "10"),
             ],
             header_line: 1,
+            value_field: None,
         };
         assert!(matches!(
             assemble(t).err().unwrap().1,
@@ -1135,6 +1272,7 @@ mod tests {
                 obs(5, "2303 Ragunda", &[], "5150"),
             ],
             header_line: 1,
+            value_field: None,
         };
         let a = assemble(t).unwrap();
         assert_eq!(a.totals.len(), 1);

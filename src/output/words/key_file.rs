@@ -59,7 +59,7 @@ const LIST_MAX: usize = 6;
 /// `path:line:column` of a key file problem, `path:line` when its column is not known, or
 /// the path alone.
 pub fn error_place(error: &ScbError) -> String {
-    match (error.line, error.column()) {
+    match (error.line, error.shown_column()) {
         (Some(line), Some(column)) => format!("{}:{line}:{column}", error.path.display()),
         (line, _) => place(&error.path, line),
     }
@@ -492,6 +492,14 @@ fn kind_message(error: &ScbError, style: Style) -> String {
                 "the region code in \"{region}\" has lost its leading zero (kommunkoder have four digits, county codes two, as in 0114 and 01)"
             )
         }
+        (ScbErrorKind::DamagedCode { region }, _) => {
+            let region = excerpt(region);
+            say!(
+                lang,
+                "regionkoden i \"{region}\" har fem siffror bland kommunrader med fyra; en kommunkod har fyra siffror, så koden är skadad och raden kan inte räknas som någon kommun",
+                "the region code in \"{region}\" has five digits among kommun rows with four; a kommunkod has four digits, so the code is damaged and the row cannot count as any kommun"
+            )
+        }
         (ScbErrorKind::CodeLength { region, digits }, _) => {
             let region = excerpt(region);
             say!(
@@ -528,6 +536,39 @@ fn kind_message(error: &ScbError, style: Style) -> String {
                 "värdet \"{value}\" för {region} är inte ett heltal",
                 "the value \"{value}\" for {region} is not a whole number"
             )
+        }
+        (ScbErrorKind::BadGrouping { region, value, .. }, _) => {
+            let (region, value) = (excerpt(region), excerpt(value));
+            say!(
+                lang,
+                "värdet \"{value}\" för {region} har mellanrum som inte är tusentalsavstånd (en till tre siffror, sedan grupper om exakt tre: 5 150, 64 977); det läses inte som ett tal",
+                "the value \"{value}\" for {region} has spaces that are no grouping in thousands (one to three digits, then groups of exactly three: 5 150, 64 977); it is not read as a number"
+            )
+        }
+        (
+            ScbErrorKind::AbovePopulationLimit {
+                region,
+                count,
+                limit,
+                summed,
+                ..
+            },
+            _,
+        ) => {
+            let region = excerpt(region);
+            let (count, limit) = (style.count(*count), style.count(*limit));
+            match summed {
+                false => say!(
+                    lang,
+                    "folkmängden {count} för {region} är större än {limit} (hela Sverige har drygt 10,5 miljoner invånare); det kan inte vara en kommuns folkmängd",
+                    "the population {count} for {region} is above {limit} (all of Sweden has some 10.5 million inhabitants); it cannot be a kommun's population"
+                ),
+                true => say!(
+                    lang,
+                    "folkmängden för {region}, summan av dess rader, är {count}, större än {limit} (hela Sverige har drygt 10,5 miljoner invånare); det kan inte vara en kommuns folkmängd",
+                    "the population of {region}, the sum of its rows, is {count}, above {limit} (all of Sweden has some 10.5 million inhabitants); it cannot be a kommun's population"
+                ),
+            }
         }
         (ScbErrorKind::CountTooLarge { region, value }, _) => {
             let region = excerpt(region);
@@ -804,6 +845,18 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
         ScbErrorKind::EmptyRegion => lang.pick(
             "skriv kommunen på raden, eller ta bort raden",
             "write the kommun on the row, or remove the row",
+        ),
+        ScbErrorKind::BadGrouping { .. } => lang.pick(
+            "två tal i samma fält? kontrollera avgränsaren mellan fälten; skriv annars talet utan mellanslag (64977) eller med tusentalsavstånd (64 977)",
+            "two numbers in one field? check the delimiter between the fields; otherwise write the number without spaces (64977) or grouped in thousands (64 977)",
+        ),
+        ScbErrorKind::AbovePopulationLimit { .. } => lang.pick(
+            "kontrollera talet och avgränsaren på raden (två tal som skrivits ihop?); en kommun har några tusen till en knapp miljon invånare",
+            "check the number and the delimiter on the row (two numbers run together?); a kommun has from some thousands to almost a million inhabitants",
+        ),
+        ScbErrorKind::DamagedCode { .. } => lang.pick(
+            "rätta koden till kommunens fyrsiffriga kommunkod (till exempel \"2309 Krokom\"), eller ladda ner filen från SCB igen",
+            "correct the code to the kommun's four-digit kommunkod (for example \"2309 Krokom\"), or download the file from SCB again",
         ),
         ScbErrorKind::BadValue { .. }
         | ScbErrorKind::NegativeCount { .. }
