@@ -4318,19 +4318,7 @@ fn the_money_the_region_holds_is_told_within_its_heading() {
     ] {
         let (_dir, path) = document(plan_file, "md", &[]);
         let md = std::fs::read_to_string(&path).unwrap();
-        // As documents write amounts: narrow no-break spaces between thousands, a no-break
-        // space before `kr`.
-        let mut typed = String::new();
-        let chars: Vec<char> = expected.chars().collect();
-        for (i, c) in chars.iter().enumerate() {
-            let digit = |j: usize| chars.get(j).is_some_and(char::is_ascii_digit);
-            typed.push(match c {
-                ' ' if digit(i.wrapping_sub(1)) && digit(i + 1) => '\u{202f}',
-                ' ' if digit(i.wrapping_sub(1)) && chars.get(i + 1) == Some(&'k') => '\u{a0}',
-                c => *c,
-            });
-        }
-        let expected = typed;
+        let expected = typeset(expected);
         assert!(md.contains(&expected), "{plan_file}: {md}");
     }
 }
