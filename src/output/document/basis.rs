@@ -1693,6 +1693,11 @@ fn held_within_headings(projection: &Projection, payments: &Payments, lang: Lang
             continue;
         }
         let kept_sum: Amount = kept.iter().map(|item| item.amount).sum();
+        let others_sum: Amount = others.iter().map(|item| item.amount).sum();
+        // A heading with sub-headings sums more than its own rows: its parts are told there.
+        if kept_sum + others_sum != heading.computed {
+            continue;
+        }
         // Each recipient once, in the heading's order, with its insatser.
         let mut by_recipient: Vec<(&str, Amount, Vec<&str>)> = Vec::new();
         for item in &others {
