@@ -580,7 +580,7 @@ fn a_blank_or_invisible_column_name_is_refused_where_it_stands() {
         (
             "parties = [\"kommunerna\", \"\"]",
             "fel[missing-field]: ett namn i `parties` är tomt",
-            "åtgärd: skriv namnet som tabellen trycker det",
+            "åtgärd: skriv namnet som tabellen visar det",
         ),
         (
             "parties = [\"kommunerna\", \"region\\u200b\"]",

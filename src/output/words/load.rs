@@ -887,7 +887,7 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             .to_string(),
         ParseErrorKind::EmptyText { key } if is_list_of_names(key) => lang
             .pick(
-                "skriv namnet som tabellen trycker det (en kommun eller ett aktörs-id), eller ta bort det ur listan",
+                "skriv namnet som tabellen visar det (en kommun eller ett aktörs-id), eller ta bort det ur listan",
                 "write the name as the table prints it (a kommun or an actor id), or remove it from the list",
             )
             .to_string(),
