@@ -12,7 +12,7 @@ use crate::core::finding::{
     Findings, FixedPart, Meaning, Problem, Reported, RestNotInUnits, SplitReason, Thing,
 };
 use crate::core::ledger::keys::KeyWeights;
-use crate::core::ledger::names::{Names, kommun_identity, unknown};
+use crate::core::ledger::names::{Names, same_kommun, unknown};
 use crate::core::ledger::{Recipient, index, recipient_name};
 use crate::core::money::Amount;
 use crate::core::plan::{ActorKind, Insats, Plan, Spanned, Split, SplitRule};
@@ -574,13 +574,7 @@ fn nearest_recipient<'r>(
             }
         }
     }
-    crate::core::text::suggest(name, &names).or_else(|| {
-        // A kommun written another way (`Östersund` for `Östersunds kommun`).
-        let identity = kommun_identity(name);
-        (names.iter())
-            .find(|n| kommun_identity(n) == identity)
-            .map(|n| (*n).to_string())
-    })
+    crate::core::text::suggest(name, &names).or_else(|| same_kommun(name, &names))
 }
 
 impl Table {

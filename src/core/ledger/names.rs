@@ -616,14 +616,17 @@ pub fn nearest_kommun(plan: &Plan, written: &str) -> Option<String> {
             let at = officials.iter().position(|o| *o == official)?;
             names.get(at).map(|n| (*n).to_string())
         })
-        .or_else(|| {
-            // The plan names the kommun officially (`Östersunds kommun`) and the reference plainly
-            // (`Östersund`), or the other way round: too far apart to be a misspelling.
-            let identity = kommun_identity(written);
-            (names.iter())
-                .find(|n| kommun_identity(n) == identity)
-                .map(|n| (*n).to_string())
-        })
+        .or_else(|| same_kommun(written, &names))
+}
+
+/// The name among `names` that is the same kommun as `written`, written another way: the
+/// plan names it officially (`Östersunds kommun`) and the reference plainly (`Östersund`),
+/// or the other way round, too far apart to be a misspelling.
+pub fn same_kommun(written: &str, names: &[&str]) -> Option<String> {
+    let identity = kommun_identity(written);
+    (names.iter())
+        .find(|n| kommun_identity(n) == identity)
+        .map(|n| (*n).to_string())
 }
 
 /// Reports an unknown reference with `suggestion` as its "did you mean".
