@@ -3572,6 +3572,21 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     has(&md, "Rubrikerna tillsammans: 12 689 898 kr ✓.");
     has(&md, "| **1 465 000 kr** utan 1.3 (se felen) |");
     has(&md, "totalt 1 465 000 kr utan 1.3. Störst:");
+    // Each kommun's figure too (tester s35: Ragunda's 175 000 kr read as its amount): 2.5's
+    // 75 000 and 3.4's 100 000 of the seed's table, in the table per kommun, among the actors
+    // and on its invoice.
+    has(
+        &md,
+        "| 2303 | Ragunda | 75 000 kr ✓ | 100 000 kr ✓ | **175 000 kr** utan 1.3 (se felen) |",
+    );
+    has(
+        &md,
+        "| – Ragunda | 0 kr | 75 000 kr | 100 000 kr | **175 000 kr** utan 1.3 (se felen) |",
+    );
+    has(
+        &md,
+        "| Ragunda | 2303 | 2.5, 3.4 | **175 000 kr** utan 1.3 (se felen) |",
+    );
     has(
         &md,
         "Bilden visar **12 289 898 kr** ≠ länets medel 12 689 898 kr (se felen)",
@@ -3622,6 +3637,36 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     has_en(
         "The picture shows **12,024,898 kr** ≠ the county total 12,689,898 kr (see the errors): insatser that the errors leave undistributed or without a known area are not in it.",
     );
+}
+
+/// A draft whose key cannot be used shows the key's table with its values as the plan writes
+/// them, each error at its value or at the sum, so that "Varje fel står vid sin siffra" holds
+/// (tester s35: Åre's 9,7 % and the sum of 100,1 % were in no table).
+#[test]
+fn a_drafts_key_with_an_error_stands_in_its_table_with_the_error_at_it() {
+    let has = |md: &str, line: &str| {
+        assert!(md.contains(&typeset(line)), "no {line:?} in\n{md}");
+    };
+    let status = "Varje fel står vid sin siffra (≠) och i listan nedan.";
+    // Åre 9,6 % (seed 003's table) written 9,7: the percentages sum to 100,1.
+    let md = draft_2026("\"Åre\" = \"9,6\"", "\"Åre\" = \"9,7\"", "sv");
+    has(&md, status);
+    has(&md, "| 2303 | Ragunda | 3,9 % |");
+    has(&md, "| 2321 | Åre | 9,7 % |");
+    has(&md, "| 2380 | Östersund | 49,0 % |");
+    has(&md, "|  | **Totalt** | **100,1 %** ≠ 100 % (fel 1) |");
+
+    // Åre written without its ring: the value stands under the name as written, marked, and
+    // Åre's own row is empty.
+    let md = draft_2026("\"Åre\" = \"9,6\"", "\"Are\" = \"9,6\"", "sv");
+    has(&md, status);
+    has(&md, "| 2321 | Åre |  |");
+    has(&md, "|  | Are | **9,6 %** ≠ (fel 1) |");
+    has(&md, "|  | **Totalt** | **100,0 %** |");
+
+    // In English.
+    let md = draft_2026("\"Åre\" = \"9,6\"", "\"Åre\" = \"9,7\"", "en");
+    has(&md, "|  | **Total** | **100.1 %** ≠ 100 % (error 1) |");
 }
 
 /// The parts of a DOCX that tell whether it has a header on its pages: the document's

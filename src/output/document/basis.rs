@@ -67,13 +67,13 @@ pub fn build(inputs: &Inputs) -> Document {
     flow(&mut blocks, projection, &marks, lang);
     areas(&mut blocks, projection, &marks, inputs.previous, lang);
     summary(&mut blocks, projection, &marks, lang);
-    per_kommun(&mut blocks, projection, &marks, lang);
-    per_actor(&mut blocks, projection, &marks, lang);
+    let unsplit = per_kommun(&mut blocks, projection, &marks, lang);
+    per_actor(&mut blocks, projection, &marks, &unsplit, lang);
     if let Some(diff) = inputs.previous {
         comparison(&mut blocks, diff, &marks, lang);
     }
     let payments = report::payments(projection);
-    payment_section(&mut blocks, projection, &payments, &marks, lang);
+    payment_section(&mut blocks, projection, &payments, &marks, &unsplit, lang);
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
     let conditions = crate::output::words::conditions_title(lang);
     plan_paragraphs(&mut blocks, conditions, "conditions", &plan.plan.conditions);
@@ -843,11 +843,19 @@ struct Group {
 }
 
 /// The kommuner's table and its picture.
-fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
+///
+/// Returns the insatser of the kommuner whose lines could not be made (a draft's errors), which
+/// every kommun's figure is then without.
+fn per_kommun(
+    blocks: &mut Vec<Block>,
+    projection: &Projection,
+    marks: &Marks,
+    lang: Lang,
+) -> Vec<String> {
     let ledger = projection.ledger;
     let report = report::per_kommun(projection);
     if report.columns.is_empty() || report.total.0.is_zero() {
-        return;
+        return report.unsplit;
     }
     blocks.push(heading(
         2,
@@ -880,10 +888,15 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
             );
             cells.push(figure_cell(figure));
         }
-        cells.push(figure_cell(marks.figure(
-            kommun.total,
-            k.map(|k| Key::Stated(Covers::Kommun(k))).as_slice(),
-        )));
+        // Short of what the kommun gets when a draft's errors keep insatser from the table
+        // (tester s35: "175 000 kr" for Ragunda read as its amount).
+        cells.push(figure_cell(match report.unsplit.is_empty() {
+            true => marks.figure(
+                kommun.total,
+                k.map(|k| Key::Stated(Covers::Kommun(k))).as_slice(),
+            ),
+            false => marks.without(kommun.total, &report.unsplit),
+        }));
         rows.push(row(cells));
     }
     let group = ledger.actors.group;
@@ -941,23 +954,31 @@ fn per_kommun(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, l
         notes,
     }));
     blocks.push(Block::Chart(chart::kommun_bars(&report, lang)));
-    keys(blocks, ledger, &report.rows, &rules, lang);
+    // The keys of the insatser split, and of those that could not be (a draft's key error).
+    let unsplit = (report.unsplit.iter())
+        .filter_map(|id| ledger.plan.insatser.get(*ledger.names.insatser.get(id)?))
+        .filter_map(|insats| insats.split.as_ref().map(|s| s.get_ref()));
+    let splits: Vec<&crate::core::plan::Split> =
+        rules.iter().flatten().copied().chain(unsplit).collect();
+    keys(blocks, ledger, marks, &report.rows, &splits, lang);
+    report.unsplit
 }
 
 /// The keys the per-kommun table's insatser are split by, each kommun's share in a column
 /// (`5,3 %`, or a population count), and under the table what each key is and where it comes
-/// from.
+/// from. In a draft, a key that cannot be used stands with its values as the plan writes them,
+/// each error at its value or at the sum (tester s35: a sum of 100,1 % was in no table).
 fn keys(
     blocks: &mut Vec<Block>,
     ledger: &Ledger,
+    marks: &Marks,
     kommuner: &[report::KommunRow],
-    rules: &[Option<&crate::core::plan::Split>],
+    splits: &[&crate::core::plan::Split],
     lang: Lang,
 ) {
     let plan = ledger.plan;
-    let mut used: Vec<usize> = (rules.iter().flatten())
-        .filter_map(|s| splits::key(ledger, s))
-        .map(|(k, _)| k)
+    let mut used: Vec<usize> = (splits.iter())
+        .filter_map(|s| ledger.names.keys.get(s.key.as_ref()?.get_ref()).copied())
         .collect();
     // Percentages derived from counts stand beside the counts, as seed 003's table has them.
     let sources: Vec<usize> = (used.iter())
@@ -966,38 +987,74 @@ fn keys(
     used.extend(sources);
     used.sort_unstable();
     used.dedup();
-    let keys: Vec<(&crate::core::plan::Key, &[rust_decimal::Decimal])> = (used.iter())
+    let keys: Vec<(&crate::core::plan::Key, KeyColumn)> = (used.iter())
         .filter_map(|&k| {
-            let weights = ledger.keys.get(k)?.weights.as_ref().ok()?;
-            Some((plan.keys.get(k)?, weights.as_slice()))
+            let key = plan.keys.get(k)?;
+            let column = match &ledger.keys.get(k)?.weights {
+                Ok(weights) => KeyColumn::Weights(weights.as_slice()),
+                Err(_) => KeyColumn::written(ledger, key)?,
+            };
+            Some((key, column))
         })
         .collect();
     if keys.is_empty() {
         return;
     }
-    let shown = |key, weights| splits::key_figure(key, weights, lang);
     let mut columns = vec![
         Column::text(lang.pick("Kod", "Code")),
         Column::text("Kommun"),
     ];
     columns.extend(keys.iter().map(|(key, _)| Column::amount(key.id.get_ref())));
+    let shown: Vec<_> = (keys.iter())
+        .map(|(key, column)| splits::key_figure(key, &column.values(), lang))
+        .collect();
     let mut rows: Vec<Row> = kommuner
         .iter()
         .map(|kommun| {
             let k = ledger.names.kommun(&kommun.code);
             let mut cells = vec![texts(&kommun.code), swedish_texts(&kommun.name)];
-            for (key, weights) in &keys {
-                let weight = k.and_then(|k| weights.get(k));
-                cells.push(weight.map_or_else(Vec::new, |w| texts(&shown(key, weights)(*w))));
+            for ((_, column), shown) in keys.iter().zip(&shown) {
+                cells.push(match column {
+                    KeyColumn::Weights(weights) => (k.and_then(|k| weights.get(k)))
+                        .map_or_else(Vec::new, |w| texts(&shown(*w))),
+                    KeyColumn::Written { kommuner, .. } => (k.and_then(|k| kommuner.get(k)))
+                        .and_then(Option::as_ref)
+                        .map_or_else(Vec::new, |(w, span)| {
+                            figure_cell(marks.written(shown(*w), span))
+                        }),
+                });
             }
             row(cells)
         })
         .collect();
+    // A value under a name that is no kommun of the plan, as the plan writes it.
+    for (c, (_, column)) in keys.iter().enumerate() {
+        let KeyColumn::Written { unnamed, .. } = column else {
+            continue;
+        };
+        for (name, w, span) in unnamed {
+            let mut cells = vec![Vec::new(), swedish_texts(name)];
+            for other in 0..keys.len() {
+                cells.push(match (other == c, shown.get(c)) {
+                    (true, Some(shown)) => figure_cell(marks.written(shown(*w), span)),
+                    _ => Vec::new(),
+                });
+            }
+            rows.push(row(cells));
+        }
+    }
     let mut total = vec![Vec::new(), total_label(lang)];
-    total.extend(
-        keys.iter()
-            .map(|(key, weights)| texts(&shown(key, weights)(weights.iter().sum()))),
-    );
+    total.extend(keys.iter().zip(&shown).map(|((_, column), shown)| {
+        let values = column.values();
+        let sum = (values.iter()).try_fold(rust_decimal::Decimal::ZERO, |s, v| s.checked_add(*v));
+        match (column, sum) {
+            (KeyColumn::Weights(_), Some(sum)) => texts(&shown(sum)),
+            (KeyColumn::Written { values, .. }, Some(sum)) => {
+                figure_cell(marks.written_sum(shown(sum), values))
+            }
+            (_, None) => Vec::new(),
+        }
+    }));
     rows.push(total_row(total));
     let notes = keys
         .iter()
@@ -1046,9 +1103,76 @@ fn keys(
     }));
 }
 
-/// Every responsible actor per area.
-fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, lang: Lang) {
+/// A key's column in the table of keys.
+enum KeyColumn<'l> {
+    /// The weights of a key that `check` could use, one per kommun in the plan's order.
+    Weights(&'l [rust_decimal::Decimal]),
+    /// The values of one it could not, as the plan writes them: per kommun (in the plan's
+    /// order) the value and where it stands (its name to its value), the values under names
+    /// that are no kommun of the plan (or a kommun's second), and where the values stand.
+    Written {
+        kommuner: Vec<Option<(rust_decimal::Decimal, std::ops::Range<usize>)>>,
+        unnamed: Vec<(&'l str, rust_decimal::Decimal, std::ops::Range<usize>)>,
+        values: std::ops::Range<usize>,
+    },
+}
+
+impl<'l> KeyColumn<'l> {
+    /// The values of `key` as the plan writes them; `None` for a key without `values` (read
+    /// from a file, or derived), which has nothing to show when it cannot be used.
+    fn written(ledger: &Ledger, key: &'l crate::core::plan::Key) -> Option<KeyColumn<'l>> {
+        let values = key.values.as_ref()?;
+        let mut kommuner = vec![None; ledger.plan.kommuner.len()];
+        let mut unnamed = Vec::new();
+        let mut entries: Vec<_> = values.get_ref().iter().collect();
+        entries.sort_by_key(|(name, _)| name.span().start);
+        for (name, value) in entries {
+            let w = value.get_ref().0;
+            let span = name.span().start..value.span().end;
+            match (ledger.names.kommun(name.get_ref())).and_then(|k| kommuner.get_mut(k)) {
+                Some(slot @ None) => *slot = Some((w, span)),
+                _ => unnamed.push((name.get_ref().as_str(), w, span)),
+            }
+        }
+        Some(KeyColumn::Written {
+            kommuner,
+            unnamed,
+            values: values.span(),
+        })
+    }
+
+    /// Every value of the column, for the decimals they are shown with and their sum.
+    fn values(&self) -> Vec<rust_decimal::Decimal> {
+        match self {
+            KeyColumn::Weights(weights) => weights.to_vec(),
+            KeyColumn::Written {
+                kommuner, unnamed, ..
+            } => (kommuner.iter().flatten().map(|(w, _)| *w))
+                .chain(unnamed.iter().map(|(_, w, _)| *w))
+                .collect(),
+        }
+    }
+}
+
+/// Every responsible actor per area; the kommuner's rows marked as without the insatser in
+/// `unsplit` (see [`per_kommun`]).
+fn per_actor(
+    blocks: &mut Vec<Block>,
+    projection: &Projection,
+    marks: &Marks,
+    unsplit: &[String],
+    lang: Lang,
+) {
     let report = report::per_actor(projection);
+    // A row below the kommuner's group is a kommun (nothing else may stand there), any other
+    // row below a top-level one a unit.
+    let group = projection
+        .ledger
+        .plan
+        .actors
+        .iter()
+        .find(|a| *a.kind.get_ref() == ActorKind::Kommuner)
+        .map(|a| a.name.as_str());
     blocks.push(heading(
         2,
         lang.pick(
@@ -1075,7 +1199,14 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
             .iter()
             .map(|a| figure_cell(marks.plain(*a)))
             .collect();
-        cells.push(figure_cell(marks.plain(actor.total)));
+        let kommuner = match &actor.group {
+            Some(g) => Some(g.as_str()) == group,
+            None => Some(actor.name.as_str()) == group,
+        };
+        cells.push(figure_cell(match kommuner {
+            true => marks.without(actor.total, unsplit),
+            false => marks.plain(actor.total),
+        }));
         rows.push(actor_row(actor.depth, swedish_texts(&actor.name), cells));
         if actor.has_children && !actor.own_total.0.is_zero() {
             own = true;
@@ -1102,15 +1233,6 @@ fn per_actor(blocks: &mut Vec<Block>, projection: &Projection, marks: &Marks, la
     ));
     rows.push(total_row(cells));
     // What the indented rows are, as far as the table has them.
-    // A row below the kommuner's group is a kommun (nothing else may stand there), any other
-    // row below a top-level one a unit.
-    let group = projection
-        .ledger
-        .plan
-        .actors
-        .iter()
-        .find(|a| *a.kind.get_ref() == ActorKind::Kommuner)
-        .map(|a| a.name.as_str());
     let below = report.rows.iter().filter(|r| r.depth > 0);
     let in_kommuner = below.clone().any(|r| r.group.as_deref() == group);
     let units = below.clone().any(|r| r.group.as_deref() != group);
@@ -1453,10 +1575,11 @@ fn statements_table(
     statements: &[Statement],
     total: Amount,
     caption: String,
-    with_code: bool,
     marks: &Marks,
+    unsplit: &[String],
     lang: Lang,
 ) -> Table {
+    let with_code = statements.iter().any(|s| s.kommunkod.is_some());
     let mut columns = vec![Column::wide(lang.pick("Mottagare", "Recipient"))];
     if with_code {
         columns.push(Column::text(lang.pick("Kommunkod", "Kommunkod")));
@@ -1472,7 +1595,11 @@ fn statements_table(
             }
             let ids: Vec<&str> = s.lines.iter().map(|l| payments.id(l)).collect();
             cells.push(texts(&ids.join(", ")));
-            cells.push(figure_cell(marks.plain(s.total)));
+            // A kommun's invoice is short of the insatser in `unsplit` (see [`per_kommun`]).
+            cells.push(figure_cell(match s.kommunkod {
+                Some(_) => marks.without(s.total, unsplit),
+                None => marks.plain(s.total),
+            }));
             row(cells)
         })
         .collect();
@@ -1497,6 +1624,7 @@ fn payment_section(
     projection: &Projection,
     payments: &Payments,
     marks: &Marks,
+    unsplit: &[String],
     lang: Lang,
 ) {
     let plan = projection.ledger.plan;
@@ -1547,8 +1675,8 @@ fn payment_section(
             payments.transferred,
             lang.pick("Interna överföringar", "Internal transfers")
                 .to_string(),
-            false,
             marks,
+            &[],
             lang,
         )));
     }
@@ -1564,8 +1692,8 @@ fn payment_section(
             payments.held_total,
             lang.pick("Medel som regionen håller", "Funds the region holds")
                 .to_string(),
-            false,
             marks,
+            &[],
             lang,
         )));
         for text in held_within_headings(projection, payments, lang) {
@@ -1622,7 +1750,6 @@ fn payment_section(
         blocks.push(Block::Paragraph(spans));
     }
     if !payments.invoices.is_empty() {
-        let with_code = payments.invoices.iter().any(|s| s.kommunkod.is_some());
         blocks.push(Block::Table(statements_table(
             payments,
             &payments.invoices,
@@ -1632,8 +1759,8 @@ fn payment_section(
                 "Collective invoices to the region",
             )
             .to_string(),
-            with_code,
             marks,
+            unsplit,
             lang,
         )));
     }

@@ -416,6 +416,39 @@ impl<'a> Marks<'a> {
         }
     }
 
+    /// A key's value as the plan writes it (`9,7`, where the key cannot be used), at the
+    /// findings within `span` (its name and value in the plan): an unknown kommun, a
+    /// negative value.
+    pub fn written(&self, text: String, span: &std::ops::Range<usize>) -> Figure {
+        let at = self.index.spans().within(span, printed::Severities::All);
+        let mark = match at.is_empty() {
+            true => Mark::None,
+            false => self.mark_with(&at, "≠".to_string()),
+        };
+        Figure { text, mark }
+    }
+
+    /// The sum of a key's values as the plan writes them (`100,1 %`), at the findings about
+    /// the values as a whole (`span`): a sum that is not 100 %, a kommun without a value.
+    pub fn written_sum(&self, text: String, span: &std::ops::Range<usize>) -> Figure {
+        let at: Vec<usize> = (self.findings.iter().enumerate())
+            .filter(|(_, f)| f.span == *span)
+            .map(|(i, _)| i)
+            .collect();
+        let percent_sum = (at.iter().filter_map(|&i| self.findings.get(i)))
+            .any(|f| f.code() == crate::core::finding::Code::PercentSum);
+        let mark = match (at.is_empty(), percent_sum) {
+            (true, _) => Mark::None,
+            (false, true) => {
+                let hundred =
+                    Style::document(self.lang).percent(rust_decimal::Decimal::ONE_HUNDRED, 0);
+                self.mark_with(&at, format!("≠ {hundred}"))
+            }
+            (false, false) => self.mark_with(&at, "≠".to_string()),
+        };
+        Figure { text, mark }
+    }
+
     /// How a figure the plan states about last year stands against last year's plan
     /// (`--previous`): ✓, or ≠ with the figure the two plans give, which is returned with it;
     /// `None` without `--previous`.

@@ -40,7 +40,11 @@ pub fn key<'l>(ledger: &'l Ledger, split: &Split) -> Option<(usize, &'l [Decimal
 /// A key's figures as a document writes them: a percentage with the key's `precision` (part
 /// of the rule: seed 003's two decimals), else with the decimals of its most precise value;
 /// a count grouped.
-pub fn key_figure(key: &Key, weights: &[Decimal], lang: Lang) -> impl Fn(Decimal) -> String {
+pub fn key_figure(
+    key: &Key,
+    weights: &[Decimal],
+    lang: Lang,
+) -> impl Fn(Decimal) -> String + use<> {
     let style = Style::document(lang);
     let percent = is_percent(key);
     let decimals = key.precision.as_ref().map_or_else(
