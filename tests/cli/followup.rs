@@ -6495,6 +6495,36 @@ fn kfjh_reallocating(used_3_1: &str, used_3_6: &str) -> (Year, String) {
     (year, text)
 }
 
+/// Region Jämtland Härjedalen 2026 (tester s36): 3.10 (area 3) used 2 800 000 kr of its
+/// 2 750 000, 1.5 (area 1) 480 000 of 500 000 and 3.8 (area 3) 450 000 of 500 000. 3.8 shares
+/// focus areas 1 and 6 with 3.10 and covers the whole 50 000 kr in area 3, although 1.5
+/// (sharing 1 and 6 too) comes first in the plan: nothing moves between areas, and 1.5's
+/// 20 000 kr stays unused in area 1.
+#[test]
+fn a_line_of_the_same_area_covers_an_excess_before_one_of_another() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = fill(
+        &year.text(RJH),
+        &[("1.5", "480000"), ("3.8", "450000"), ("3.10", "2800000")],
+    );
+    year.save(RJH, &text);
+    let out = year.run(&["follow-up", PLAN, RJH, "--view", "omfordelningar"]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "varning[usage-reallocated]: Region Jämtland Härjedalen har använt 2 800 000 kr av insats `3.10`, som fick 2 750 000 kr: omfördelat 50 000 kr från 3.8 till 3.10 inom fokusområdena 1 och 6",
+        )
+        .assert_row(&["Region Jämtland Härjedal…", "3.8", "3.10", "3", "1, 6", "50 000"]);
+    // One move (the other recipients have not reported: `usage-missing`).
+    let codes = out.finding_codes();
+    assert_eq!(
+        codes.iter().filter(|c| *c == "usage-reallocated").count(),
+        1,
+        "{codes:?}"
+    );
+    assert!(!out.stdout.contains("från 1.5"), "{}", out.stdout);
+}
+
 /// Every row of a view: received + reallocated = used + unused + not reported.
 fn rows_hold(doc: &serde_json::Value, view: &str) {
     for row in doc[view].as_array().unwrap() {

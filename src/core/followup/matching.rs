@@ -1161,6 +1161,7 @@ fn reallocate(
                     focus: focus_of(ledger, line),
                     spare,
                     over: excess,
+                    area: ledger.lines.get(line).and_then(|l| ledger.area_of(l)),
                 }
             })
             .collect();
