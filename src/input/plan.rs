@@ -236,10 +236,12 @@ pub enum ParseErrorKind {
         written: String,
     },
     /// A whole number outside what its key allows (a negative area number, a year beyond
-    /// ±2 147 483 647); `expected` is serde's type name (`u32`, `i32`).
+    /// ±2 147 483 647); `expected` is serde's type name (`u32`, `i32`), `key` the key whose
+    /// value it is (`year`, `precision`; empty when the line does not tell).
     NumberOutOfRange {
         written: String,
         expected: String,
+        key: String,
     },
     /// The file, or a line of it, is something else than TOML.
     LooksLike(Looks),
@@ -809,6 +811,25 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         line.split('#').next().unwrap_or("").trim_end().to_string()
     };
     match kind {
+        // The key the number is written under (`year = 99999999999`, `{ precision = -1 }`),
+        // whose own limits the message can then give.
+        ParseErrorKind::NumberOutOfRange {
+            written, expected, ..
+        } => {
+            let line = before.rsplit('\n').next().unwrap_or("");
+            let head = line.rfind('=').and_then(|eq| line.get(..eq)).unwrap_or("");
+            let key = (head.rsplit([',', '{', ' ', '\t']))
+                .find(|s| !s.is_empty())
+                .and_then(|k| k.rsplit('.').next())
+                .unwrap_or("")
+                .trim_matches(['"', '\''])
+                .to_string();
+            ParseErrorKind::NumberOutOfRange {
+                written,
+                expected,
+                key,
+            }
+        }
         // `"381.600,00"`: pasted from a Swedish or German document with its öre, which are none.
         ParseErrorKind::AmountAsText => {
             let quoted = at.get(1..).and_then(|rest| rest.split('"').next());
@@ -1244,6 +1265,7 @@ fn classify(message: &str) -> ParseErrorKind {
         return ParseErrorKind::NumberOutOfRange {
             written: written.to_string(),
             expected: expected.to_string(),
+            key: String::new(),
         };
     }
     if let Some(code) = message.strip_prefix(crate::core::plan::INVISIBLE_CHARACTER) {

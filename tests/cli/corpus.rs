@@ -293,6 +293,22 @@ fn every_corpus_case_gives_its_exit_status_codes_places_and_messages() {
     );
 }
 
+/// The README's count of the corpus is the corpus's, every case file (it had said 255 where
+/// there were 275).
+#[test]
+fn the_readme_counts_the_corpus_as_it_is() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let count = format!(
+        "`tests/corpus/` holds {} broken (and a few odd but valid) inputs",
+        case_files().len()
+    );
+    let said = readme.lines().find(|l| l.contains("`tests/corpus/` holds"));
+    assert!(
+        readme.contains(&count),
+        "README says {said:?}, not {count:?}"
+    );
+}
+
 #[test]
 fn expectation_headers_are_read_as_written() {
     let e = parse_expected(

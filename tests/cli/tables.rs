@@ -69,7 +69,7 @@ fn mini_maria_tabell_1_reconciles_but_for_the_row_that_departs_from_its_weights(
 fn the_cost_sharing_words_in_english() {
     let out = allocate(&repo_root(), &["check", "--lang", "en", MINI_MARIA]);
     out.assert_status(0).assert_stdout_contains(
-        "warning[cost-sharing-rule]: cost sharing `mini-maria`: row \"45% enhetschef (25/20)\" is shared kommunerna 190,117 kr / region 198,114 kr, but its rule gives kommunerna 215,684 kr / region 172,547 kr",
+        "warning[cost-sharing-rule]: cost sharing `mini-maria`: row \"45% enhetschef (25/20)\" is shared as kommunerna 190,117 kr / region 198,114 kr, but its rule gives kommunerna 215,684 kr / region 172,547 kr",
     );
 }
 

@@ -800,17 +800,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "the kommunkod of {kommun} is the län's code, {name} ({code}), in four digits: no kommunkod begins or ends with 00"
             )
         }
-        Problem::PlanYear { year } => {
-            let (low, high) = (
-                crate::core::plan::YEARS.start(),
-                crate::core::plan::YEARS.end(),
-            );
-            say!(
-                lang,
-                "planens år {year} är inget årtal mellan {low} och {high}",
-                "the plan's year {year} is no year between {low} and {high}"
-            )
-        }
+        Problem::PlanYear { year } => plan_year(&year.to_string(), lang),
         Problem::DeadlineYear {
             deadline,
             expected_year,
@@ -1009,7 +999,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             say!(
                 lang,
                 "kostnadsfördelningen `{table}`: raden \"{row}\" delas {printed}, men dess regel ger {computed}",
-                "cost sharing `{table}`: row \"{row}\" is shared {printed}, but its rule gives {computed}"
+                "cost sharing `{table}`: row \"{row}\" is shared as {printed}, but its rule gives {computed}"
             )
         }
         Problem::CostSharingOverhead {
@@ -1595,10 +1585,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två (01–99)",
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
         ),
-        Problem::PlanYear { .. } => fixed(
-            "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",
-            "write the year the decision is for, in four digits, for example `year = 2026`",
-        ),
+        Problem::PlanYear { .. } => plan_year_hint(lang).to_string(),
         Problem::DeadlineYear { .. } => fixed(
             "rekvisition, fakturering och redovisning sker under planåret, återbetalning året efter",
             "requisition, invoicing and reporting fall in the plan year, repayment in the next",
@@ -2083,11 +2070,37 @@ fn key_hint(reason: &KeyReason, lang: Lang) -> &'static str {
             "`from` ska ange en nyckel med `kind = \"population\"`",
             "`from` must name a key with `kind = \"population\"`",
         ),
-        KeyReason::PrecisionTooHigh(_) => lang.pick(
-            "avtal anger procent med en eller två decimaler: `precision = 2`",
-            "agreements state percentages with one or two decimals: `precision = 2`",
-        ),
+        KeyReason::PrecisionTooHigh(_) => precision_hint(lang),
     }
+}
+
+/// A plan's year that is none: "planens år 20266 är inget årtal mellan 1000 och 9998", from
+/// `check` or, for one beyond a whole number's range, when the plan is read.
+pub fn plan_year(year: &str, lang: Lang) -> String {
+    let (low, high) = (
+        crate::core::plan::YEARS.start(),
+        crate::core::plan::YEARS.end(),
+    );
+    say!(
+        lang,
+        "planens år {year} är inget årtal mellan {low} och {high}",
+        "the plan's year {year} is not a year between {low} and {high}"
+    )
+}
+
+pub fn plan_year_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "skriv året som beslutet gäller, med fyra siffror, till exempel `year = 2026`",
+        "write the year the decision is for, in four digits, for example `year = 2026`",
+    )
+}
+
+/// How many decimals a key may be computed with: at most `split::MAX_PRECISION`.
+pub fn precision_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "avtal anger procent med en eller två decimaler: `precision = 2`",
+        "agreements state percentages with one or two decimals: `precision = 2`",
+    )
 }
 
 /// A deadline as a Swedish sentence names it, with its key: "rekvisitionen (`requisition`)".

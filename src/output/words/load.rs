@@ -497,8 +497,30 @@ fn shown_quoted(quoted: &str) -> String {
 }
 
 pub fn parse_message(error: &ParseError, lang: Lang) -> String {
+    // A year or a key's decimals beyond a whole number's range: their own limits.
+    if let ParseErrorKind::NumberOutOfRange {
+        written,
+        expected,
+        key,
+    } = &error.kind
+    {
+        match (key.as_str(), expected.as_str()) {
+            ("year", "i32") => return super::findings::plan_year(written, lang),
+            ("precision", _) => {
+                let max = crate::core::split::MAX_PRECISION;
+                return say!(
+                    lang,
+                    "`precision = {written}` går inte: en nyckel räknas fram med 0 till {max} decimaler",
+                    "`precision = {written}` is not possible: a key is computed with 0 to {max} decimals"
+                );
+            }
+            _ => {}
+        }
+    }
     // A whole number too large for its key: the reason is the largest it may be.
-    if let ParseErrorKind::NumberOutOfRange { written, expected } = &error.kind
+    if let ParseErrorKind::NumberOutOfRange {
+        written, expected, ..
+    } = &error.kind
         && let Some(largest) = largest_below(written, expected)
     {
         let largest = number::count(largest, lang);
@@ -631,11 +653,21 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::NumberTooLarge { written }, Lang::En) => {
             format!("the number {} is too large", shorten(written, lang))
         }
-        (ParseErrorKind::NumberOutOfRange { written, expected }, Lang::Sv) => format!(
+        (
+            ParseErrorKind::NumberOutOfRange {
+                written, expected, ..
+            },
+            Lang::Sv,
+        ) => format!(
             "talet {written} är utanför det tillåtna: {} förväntades",
             range_words(expected, lang)
         ),
-        (ParseErrorKind::NumberOutOfRange { written, expected }, Lang::En) => format!(
+        (
+            ParseErrorKind::NumberOutOfRange {
+                written, expected, ..
+            },
+            Lang::En,
+        ) => format!(
             "the number {written} is out of range: expected {}",
             range_words(expected, lang)
         ),
@@ -1138,15 +1170,20 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
         ParseErrorKind::NumberTooLarge { .. } => lang
             .pick(
                 "ett belopp får vara högst 9 223 372 036 854 775 807 kr (19 siffror) och en procentsats ha högst 28 siffror; kontrollera att inget klistrats in två gånger",
-                "an amount may be at most 9,223,372,036,854,775,807 kr (19 digits) and a percentage have at most 28 digits; check that nothing was pasted twice",
+                "an amount may be at most 9,223,372,036,854,775,807 kr (19 digits) and a percentage may have at most 28 digits; check that nothing was pasted twice",
             )
             .to_string(),
-        ParseErrorKind::NumberOutOfRange { .. } => lang
-            .pick(
-                "kontrollera talet mot beslutsunderlaget",
-                "check the number against the decision document",
-            )
-            .to_string(),
+        ParseErrorKind::NumberOutOfRange { key, expected, .. } => {
+            match (key.as_str(), expected.as_str()) {
+                ("year", "i32") => super::findings::plan_year_hint(lang),
+                ("precision", _) => super::findings::precision_hint(lang),
+                _ => lang.pick(
+                    "kontrollera talet mot beslutsunderlaget",
+                    "check the number against the decision document",
+                ),
+            }
+            .to_string()
+        }
         ParseErrorKind::WrongType { found, expected } => wrong_type_hint(found, expected, lang),
     })
 }
