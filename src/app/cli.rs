@@ -863,7 +863,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Mapp att skriva filerna till (skapas om den saknas). Utan den, eller med -, skrivs en enda --view till skärmen (standard output); som JSON utan --view hela dokumentet. (--out är ett äldre namn på flaggan.)"
         }
         ("report", "format") => {
-            "table för terminalen, eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown)"
+            "table för terminalen (standard), eller beslutsunderlaget som dokument: html (en fristående fil), docx (Word) eller md (Markdown); utan den skriver -o med namn på .html, .docx eller .md det dokumentet"
         }
         ("report", "output") => {
             "Skriv dokumentet till FIL (med --per-recipient: beskeden till mappen MAPP, som skapas om den saknas); utan den, eller med -, skrivs HTML och Markdown till skärmen (standard output), och DOCX behöver en fil"
@@ -937,7 +937,7 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Skriv en blankett per mottagare att fylla i (till --output) i stället för att läsa redovisningar"
         }
         ("follow-up", "out") => {
-            "Mapp att skriva till (skapas om den saknas); med --format html|docx|md dokumentets fil. Utan den skrivs sammanställningen till skärmen (standard output): som tabeller, en enda --view som CSV eller JSON, eller ett HTML- eller Markdown-dokument. (--out är ett äldre namn på flaggan.)"
+            "Mapp att skriva till (skapas om den saknas); med --format html|docx|md dokumentets fil, och utan --format skriver ett namn på .html, .docx eller .md det dokumentet. Utan den skrivs sammanställningen till skärmen (standard output): som tabeller, en enda --view som CSV eller JSON, eller ett HTML- eller Markdown-dokument. (--out är ett äldre namn på flaggan.)"
         }
         ("follow-up", "format") => {
             "Utdataformat: table i terminalen (standard utan --output), eller filer (csv, standard med --output; xlsx; json), eller sammanställningen som dokument (html, docx, md). Blanketter skrivs som csv eller xlsx"

@@ -143,6 +143,9 @@ pub enum Error {
     },
     /// A file to write is one the command read.
     IsInput(PathBuf),
+    /// A file to write whose name ends as another kind of file than what is written into it
+    /// (`--format html -o beslut.docx`).
+    WrongEnding(crate::app::files::WrongEnding),
     /// `follow-up` or `split` given a form where the plan belongs.
     FormAsPlan { path: PathBuf, command: PlanFor },
     /// `split --plan` given a follow-up report in TOML (its parse error, drawn with a hint
@@ -527,6 +530,33 @@ impl Error {
                 )
                 .to_string(),
             ),
+            Error::WrongEnding(wrong) => {
+                let crate::app::files::WrongEnding {
+                    path,
+                    ending,
+                    format,
+                } = wrong;
+                let renamed = shown_path(&path.with_extension(format));
+                let kind = match *format {
+                    "html" => "HTML",
+                    "docx" => lang.pick("ett Word-dokument (DOCX)", "a Word document (DOCX)"),
+                    "md" => "Markdown",
+                    _ => lang.pick("en plan i TOML", "a plan in TOML"),
+                };
+                // A document asked for by the name's ending, when the command writes one.
+                let other = match (*format, crate::app::files::document_ending(path)) {
+                    ("toml", _) | (_, None) => String::new(),
+                    (_, Some(asked)) => {
+                        say!(lang, ", eller ange --format {asked}", ", or give --format {asked}")
+                    }
+                };
+                let path = shown_path(path);
+                line(say!(
+                    lang,
+                    "{path} slutar på .{ending}, men det som skrivs är {kind}. Inget skrevs. Byt namn till {renamed}{other}.",
+                    "{path} ends in .{ending}, but what is written is {kind}. Nothing was written. Rename it {renamed}{other}."
+                ))
+            }
             Error::FileNamedLikeFolder(path) => {
                 let path = shown_path(path);
                 line(say!(

@@ -223,13 +223,63 @@ pub fn folder_to_write_into(dir: &Path) -> Result<(), WriteError> {
 /// `ut.json`): `export -o summa.xlsx` is meant as a file, and a folder of that name, with
 /// CSV files in it, is not what the user asked for.
 fn named_like_file(dir: &Path) -> bool {
-    const FILE_ENDINGS: [&str; 14] = [
-        "csv", "xlsx", "xls", "ods", "json", "html", "htm", "docx", "doc", "odt", "md", "txt",
-        "toml", "pdf",
-    ];
-    dir.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| FILE_ENDINGS.iter().any(|f| f.eq_ignore_ascii_case(e)))
+    ending(dir).is_some()
+}
+
+/// The endings of the files this program writes or reads, or that a user may take one for.
+const FILE_ENDINGS: [&str; 15] = [
+    "csv", "xlsx", "xls", "ods", "json", "html", "htm", "docx", "doc", "odt", "md", "markdown",
+    "txt", "toml", "pdf",
+];
+
+/// A file name's ending, in lower case, when it is one of [`FILE_ENDINGS`].
+fn ending(path: &Path) -> Option<String> {
+    let ending = path.extension()?.to_str()?.to_ascii_lowercase();
+    FILE_ENDINGS.contains(&ending.as_str()).then_some(ending)
+}
+
+/// The document format a file's name asks for by its ending: `html` (`.htm` too), `docx` or
+/// `md` (`.markdown` too).
+pub fn document_ending(path: &Path) -> Option<&'static str> {
+    match ending(path)?.as_str() {
+        "html" | "htm" => Some("html"),
+        "docx" => Some("docx"),
+        "md" | "markdown" => Some("md"),
+        _ => None,
+    }
+}
+
+/// A file to be written as `format` (`html`, `docx`, `md`, `toml`) whose name ends as another
+/// kind of file (`-o beslut.docx` with `--format html`: Word then calls the file damaged),
+/// refused before anything is read or written. A name with no ending, or one this program
+/// does not know, is taken as given; `.txt` may hold Markdown.
+pub fn ending_fits(path: &Path, format: &'static str) -> Result<(), WrongEnding> {
+    let Some(written) = ending(path) else {
+        return Ok(());
+    };
+    let fits = match format {
+        "html" => ["html", "htm"].contains(&written.as_str()),
+        "md" => ["md", "markdown", "txt"].contains(&written.as_str()),
+        _ => written == format,
+    };
+    match fits {
+        true => Ok(()),
+        false => Err(WrongEnding {
+            path: path.to_path_buf(),
+            ending: written,
+            format,
+        }),
+    }
+}
+
+/// A file whose name's ending is not the format written into it ([`ending_fits`]).
+#[derive(Debug)]
+pub struct WrongEnding {
+    pub path: PathBuf,
+    /// The ending as the name has it, in lower case (`docx`).
+    pub ending: String,
+    /// What would be written: `html`, `docx`, `md` or `toml`.
+    pub format: &'static str,
 }
 
 /// Writes the files into their temporary files in `dir` and renames them to `targets`.

@@ -848,7 +848,9 @@ fn runs_as_root(dir: &std::path::Path) -> bool {
 fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
     let dir = tempfile::tempdir().unwrap();
     let plan = std::fs::read(repo_root().join("allocations/plan-2026.toml")).unwrap();
-    std::fs::write(dir.path().join("plan.toml"), &plan).unwrap();
+    // A Markdown document may be named `.txt`, so a plan so named is one a document could be
+    // written over (`.toml` is refused as the wrong ending before that).
+    std::fs::write(dir.path().join("plan.txt"), &plan).unwrap();
     std::fs::create_dir(dir.path().join("ut")).unwrap();
     std::fs::write(dir.path().join("ut/allocate-2026.json"), &plan).unwrap();
     let again = |args: &[&str], path: &str| {
@@ -864,16 +866,16 @@ fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
     again(
         &[
             "report",
-            "plan.toml",
+            "plan.txt",
             "--format",
-            "html",
+            "md",
             "-o",
-            "./plan.toml",
+            "./plan.txt",
             "--force",
         ],
-        "./plan.toml",
+        "./plan.txt",
     );
-    std::os::unix::fs::symlink("plan.toml", dir.path().join("link.toml")).unwrap();
+    std::os::unix::fs::symlink("plan.txt", dir.path().join("link.toml")).unwrap();
     again(
         &[
             "report",
@@ -881,10 +883,10 @@ fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
             "--format",
             "md",
             "-o",
-            "plan.toml",
+            "plan.txt",
             "--force",
         ],
-        "plan.toml",
+        "plan.txt",
     );
     again(
         &[
@@ -898,11 +900,72 @@ fn a_file_the_command_reads_is_never_replaced_not_even_with_force() {
         ],
         "ut/allocate-2026.json",
     );
-    assert_eq!(std::fs::read(dir.path().join("plan.toml")).unwrap(), plan);
+    assert_eq!(std::fs::read(dir.path().join("plan.txt")).unwrap(), plan);
     assert_eq!(
         std::fs::read(dir.path().join("ut/allocate-2026.json")).unwrap(),
         plan
     );
+}
+
+/// A document is written as its file's name asks when no `--format` is given, and a name that
+/// ends as another kind of file than what is written is refused before anything is (tester
+/// s36: `--format html -o beslut.docx` wrote HTML that Word called damaged; `follow-up -o
+/// sammanstallning.docx` was told to give a folder).
+#[test]
+fn a_files_ending_asks_for_its_document_and_never_holds_another_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = repo_root().join("allocations/plan-2026.toml");
+    let plan = plan.to_str().unwrap();
+    allocate(dir.path(), &["report", plan, "-o", "beslut.docx"]).assert_status(0);
+    let docx = std::fs::read(dir.path().join("beslut.docx")).unwrap();
+    assert!(docx.starts_with(b"PK"), "not a zip");
+    allocate(dir.path(), &["report", plan, "-o", "beslut.HTM"]).assert_status(0);
+    let html = std::fs::read_to_string(dir.path().join("beslut.HTM")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+
+    let refused = |args: &[&str], message: &str| {
+        allocate(dir.path(), args)
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(message);
+    };
+    refused(
+        &["report", plan, "--format", "html", "-o", "r.docx"],
+        "fel: r.docx slutar på .docx, men det som skrivs är HTML. Inget skrevs. Byt namn till r.html, eller ange --format docx.",
+    );
+    refused(
+        &[
+            "report", plan, "--format", "docx", "-o", "r.md", "--lang", "en",
+        ],
+        "error: r.md ends in .md, but what is written is a Word document (DOCX). Nothing was written. Rename it r.docx, or give --format md.",
+    );
+    refused(
+        &["init", "--from", plan, "-o", "plan-2027.csv"],
+        "fel: plan-2027.csv slutar på .csv, men det som skrivs är en plan i TOML. Inget skrevs. Byt namn till plan-2027.toml.",
+    );
+    for name in ["r.docx", "r.md", "plan-2027.csv", "plan-2027.toml"] {
+        assert!(!dir.path().join(name).exists(), "{name} written");
+    }
+
+    // The year's summary as Word, by its name.
+    let forms = repo_root().join("examples/follow-up-2026");
+    let mut args = vec!["follow-up".to_string(), plan.to_string()];
+    for entry in std::fs::read_dir(&forms).unwrap() {
+        args.push(entry.unwrap().path().to_str().unwrap().to_string());
+    }
+    let with = |extra: &[&str]| {
+        let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+        all.extend_from_slice(extra);
+        allocate(dir.path(), &all)
+    };
+    with(&["-o", "sammanstallning.docx"]).assert_status(0);
+    let docx = std::fs::read(dir.path().join("sammanstallning.docx")).unwrap();
+    assert!(docx.starts_with(b"PK"), "not a zip");
+    with(&["--format", "md", "-o", "s.docx"])
+        .assert_status(2)
+        .assert_stderr_contains(
+            "fel: s.docx slutar på .docx, men det som skrivs är Markdown. Inget skrevs. Byt namn till s.md, eller ange --format docx.",
+        );
 }
 
 #[test]

@@ -50,7 +50,8 @@ pub struct FollowUpArgs {
     #[arg(long, conflicts_with_all = ["csv", "views", "final_report", "date"])]
     pub forms: bool,
     /// Folder to write to (created if missing); for `--format html|docx|md`, the document's
-    /// file. Without it, the summary goes to standard output: as tables, one `--view` as CSV or
+    /// file, and without `--format` a name ending `.html`, `.docx` or `.md` writes that
+    /// document. Without it, the summary goes to standard output: as tables, one `--view` as CSV or
     /// JSON, or an HTML or Markdown document. (`--out` is an older name for it.)
     #[arg(long = "output", short = 'o', alias = "out", value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,
@@ -167,9 +168,25 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
             return Err(Error::FollowUp(Misuse::TableToFolder));
         }
         (Some(f), _) => f,
-        (None, Some(_)) => FollowUpFormat::Csv,
+        // The summary as the document the name asks for (`-o sammanstallning.docx`), else the
+        // parts as CSV files in the folder.
+        (None, Some(path)) => match files::document_ending(path) {
+            Some("html") => FollowUpFormat::Html,
+            Some("docx") => FollowUpFormat::Docx,
+            Some(_) => FollowUpFormat::Md,
+            None => FollowUpFormat::Csv,
+        },
         (None, None) => FollowUpFormat::Table,
     };
+    let written = match format {
+        FollowUpFormat::Html => Some("html"),
+        FollowUpFormat::Docx => Some("docx"),
+        FollowUpFormat::Md => Some("md"),
+        _ => None,
+    };
+    if let (Some(path), Some(written)) = (output, written) {
+        files::ending_fits(path, written).map_err(Error::WrongEnding)?;
+    }
     let asked = options::each_once(&args.views);
     let to = match (format, output, asked.as_slice()) {
         (FollowUpFormat::Docx, None, _) => return Err(Error::FollowUp(Misuse::DocxNeedsFile)),

@@ -91,6 +91,9 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         None => from_dir.join(format!("plan-{year}.toml")),
     };
     let to_stdout = target.as_os_str() == "-";
+    if !to_stdout {
+        crate::app::files::ending_fits(&target, "toml").map_err(Error::WrongEnding)?;
+    }
     // Printed, the plan has no folder of its own: its key files stay as they are, relative
     // to the folder of `--from` (where a plan printed is most often saved).
     let target_dir = if to_stdout {

@@ -36,10 +36,11 @@ pub struct ReportArgs {
     /// is also named by its Swedish name and its file's (`omraden`, `per-omrade`).
     #[arg(long = "view", value_parser = options::named::<View>(), value_name = "VIEW")]
     pub views: Vec<View>,
-    /// `table` for the terminal, or the decision basis as a document: `html` (one
-    /// self-contained file), `docx` (Word) or `md` (Markdown).
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-    pub format: ReportFormat,
+    /// `table` for the terminal (the default), or the decision basis as a document: `html`
+    /// (one self-contained file), `docx` (Word) or `md` (Markdown); without it, `-o` named
+    /// `.html`, `.docx` or `.md` writes that document.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Write the document to FILE (with `--per-recipient`: the letters into the folder DIR,
     /// created if missing); without it, or with `-`, HTML and Markdown go to standard output.
     #[arg(long, short = 'o', value_name = "FILE|DIR", alias = "out")]
@@ -75,8 +76,25 @@ pub enum ReportFormat {
     Md,
 }
 
+impl ReportArgs {
+    /// The format given, else the document `--output`'s name asks for (`-o beslut.docx`),
+    /// else tables for the terminal.
+    fn format(&self) -> ReportFormat {
+        let asked = || match files::document_ending(files::named(self.output.as_deref())?)? {
+            "html" => Some(ReportFormat::Html),
+            "docx" => Some(ReportFormat::Docx),
+            _ => Some(ReportFormat::Md),
+        };
+        match (self.format, self.per_recipient) {
+            (Some(format), _) => format,
+            (None, false) => asked().unwrap_or(ReportFormat::Table),
+            (None, true) => ReportFormat::Table,
+        }
+    }
+}
+
 pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
-    if args.format != ReportFormat::Table || args.per_recipient {
+    if args.format() != ReportFormat::Table || args.per_recipient {
         return documents(args, out, err);
     }
     for (given, option) in [
@@ -197,8 +215,11 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         };
         files::folder_to_write_into(dir)?;
     }
-    if args.format == ReportFormat::Docx && output.is_none() {
+    if args.format() == ReportFormat::Docx && output.is_none() {
         return Err(Error::Report(ReportMisuse::DocxNeedsFile));
+    }
+    if let (Some(path), false) = (output, args.per_recipient) {
+        files::ending_fits(path, extension(args.format())).map_err(Error::WrongEnding)?;
     }
     let lang = args.common.lang;
     let style = args.common.err_style();
@@ -226,7 +247,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         let projection = Projection::new(&checked.ledger, &selection);
         let mut files = Vec::new();
         for letter in letters::letters(&projection, &loaded.source, lang) {
-            let formats: &[ReportFormat] = match args.format {
+            let formats: &[ReportFormat] = match args.format() {
                 ReportFormat::Table => &[ReportFormat::Html, ReportFormat::Docx],
                 ReportFormat::Html => &[ReportFormat::Html],
                 ReportFormat::Docx => &[ReportFormat::Docx],
@@ -302,13 +323,13 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         previous: diff.as_ref(),
         lang,
     });
-    let bytes = render(&doc, args.format)?;
+    let bytes = render(&doc, args.format())?;
     match output {
         Some(path) => {
             files::write_file(path, &bytes, args.force).map_err(|e| {
                 let error = Error::from(e);
                 // HTML and Markdown may go to standard output instead, DOCX not.
-                match args.format {
+                match args.format() {
                     ReportFormat::Docx => error,
                     _ => error.or_stdout(),
                 }
