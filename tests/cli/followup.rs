@@ -1003,7 +1003,9 @@ fn a_year_is_closed_without_a_recipient_that_never_reports() {
     );
     std::fs::write(year.path("bracke.toml"), toml).unwrap();
     let out = year.follow_up(&["bracke.toml", "--final", "--format", "json"]);
-    out.assert_status(0).assert_stderr_empty();
+    out.assert_status(0)
+        .assert_stderr_contains(KROKOM_UNANSWERED);
+    assert_eq!(out.finding_codes(), vec!["usage-invoice-unanswered"]);
     let doc = json(&out);
     assert_eq!(doc["complete"], true);
     let bracke = recipient(&doc, "Bräcke");
@@ -1061,11 +1063,44 @@ fn an_invoice_reduced_to_nothing_is_said_to_be_none() {
         .assert_stdout_contains(&crate::support::typeset("| Bräcke (2305) | 193 000 kr | tillbaka, eller avdrag om ej fakturerat: då skickas ingen faktura |"));
 }
 
+/// The complete year's Krokom: 7 600 kr unused, no answer whether it invoiced.
+const KROKOM_UNANSWERED: &str = "varning[usage-invoice-unanswered]: Krokom har inte svarat om samlingsfakturan är skickad, och har 7 600 kr oanvänt";
+
+/// Closing the year before the invoicing deadline (tester s36: Strömsund left the question
+/// blank, and `--final` said nothing): a recipient with money unused that has not said
+/// whether it sent its collective invoice is asked, at its answer's cell; one that answers, or
+/// has nothing unused, is not; and before `--final` nobody is.
+#[test]
+fn a_final_follow_up_asks_a_recipient_with_unused_money_whether_it_invoiced() {
+    let year = complete_year();
+    let out = year.follow_up(&["--final"]);
+    out.assert_status(0)
+        .assert_stdout_contains(KROKOM_UNANSWERED)
+        .assert_stdout_contains("--> forms/redovisning-2026-2309-krokom.csv:8:34")
+        .assert_stdout_contains("= åtgärd: svara ja eller nej: är fakturan skickad betalas det oanvända tillbaka till regionen, annars dras det av från fakturan");
+    assert_eq!(out.finding_codes(), vec!["usage-invoice-unanswered"]);
+    year.follow_up(&["--final", "--lang", "en"])
+        .assert_stdout_contains("warning[usage-invoice-unanswered]: Krokom has not said whether its collective invoice was sent, and has 7,600 kr unused");
+    assert!(
+        !year
+            .follow_up(&[])
+            .finding_codes()
+            .contains(&"usage-invoice-unanswered".to_string())
+    );
+    let text = invoiced(&year.text(KROKOM), "nej");
+    year.save(KROKOM, &text);
+    assert!(year.follow_up(&["--final"]).finding_codes().is_empty());
+}
+
 #[test]
 fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     let year = complete_year();
     let out = year.follow_up(&["--final", "--format", "json"]);
-    out.assert_status(0).assert_stderr_empty();
+    // Krokom left 7 600 kr unused and did not say whether it invoiced: asked, in a final
+    // follow-up before the invoicing deadline.
+    out.assert_status(0)
+        .assert_stderr_contains(KROKOM_UNANSWERED);
+    assert_eq!(out.finding_codes(), vec!["usage-invoice-unanswered"]);
     let doc = json(&out);
     assert_eq!(doc["schema"], "allocate-follow-up/2");
     assert_eq!(doc["complete"], true);
@@ -1122,6 +1157,7 @@ fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
     table
         .assert_status(0)
         .assert_stderr_empty()
+        .assert_stdout_contains(KROKOM_UNANSWERED)
         .assert_stdout_contains("Redovisat: alla 44 rader; redovisas senast 2026-12-31")
         .assert_row(&["Berg (2326)", "196 200", "181 200", "15 000"])
         .assert_row(&["Totalt", "12 689 898", "12 531 962", "157 936"])
@@ -1130,7 +1166,12 @@ fn a_complete_year_of_invented_usage_sums_to_the_county_total() {
         .assert_stdout_contains(
             "Mottaget 12 689 898 kr = använt 12 531 962 kr + ej använt 157 936 kr = länets medel 12 689 898 kr ✓",
         );
-    assert!(table.finding_codes().is_empty(), "{}", table.stdout);
+    assert_eq!(
+        table.finding_codes(),
+        vec!["usage-invoice-unanswered"],
+        "{}",
+        table.stdout
+    );
 }
 
 #[test]
@@ -6570,7 +6611,10 @@ fn money_moved_within_a_shared_focus_area_is_used_not_repaid() {
             "2 127 436",
             "0",
         ]);
-    assert_eq!(out.finding_codes(), vec!["usage-reallocated"]);
+    assert_eq!(
+        out.finding_codes(),
+        vec!["usage-invoice-unanswered", "usage-reallocated"]
+    );
 
     let doc = json(&year.follow_up(&["--final", "--format", "json"]));
     assert_eq!(doc["schema"], "allocate-follow-up/2");

@@ -953,6 +953,43 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
+    // Closing the year before the invoicing deadline: a recipient that invoices, left money
+    // unused and did not say whether it has sent its invoice, is asked, since the money
+    // comes back either from the region or off the invoice.
+    if strict && invoicing_closed.is_none() {
+        for &recipient in &recipients.order {
+            if ledger.payment(recipient) != crate::core::plan::Payment::Invoice
+                || refused.contains(&recipient)
+                || invoiced.contains_key(&recipient)
+            {
+                continue;
+            }
+            let Some(place) = answered_at.get(&recipient) else {
+                continue;
+            };
+            let own = recipients
+                .lines
+                .get(&recipient)
+                .map_or(&[][..], Vec::as_slice);
+            let unused: Amount = (own.iter())
+                .filter_map(|&l| Some(recipients.amount(l) - booked.get(l)?.as_ref()?.used))
+                .filter(|a| a.0.is_sign_positive())
+                .sum();
+            if unused.0.is_zero() {
+                continue;
+            }
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                location: Location::Usage(place.clone()),
+                problem: UsageProblem::InvoiceUnanswered {
+                    recipient: ledger.recipient_name(recipient).to_string(),
+                    unused,
+                },
+                related: None,
+            });
+        }
+    }
+
     // Lines nobody reported on: one finding for a recipient that sent nothing or filled in
     // nothing, else one per line, at the form's empty cell when there is one.
     let severity = if strict {

@@ -23,6 +23,7 @@ pub enum UsageCode {
     FormEdited,
     Invoiced,
     NotInvoiced,
+    InvoiceUnanswered,
     FormLayout,
     OtherPlan,
     NoYear,
@@ -31,7 +32,7 @@ pub enum UsageCode {
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 16] = [
+    pub const ALL: [UsageCode; 17] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -43,6 +44,7 @@ impl UsageCode {
         UsageCode::FormEdited,
         UsageCode::Invoiced,
         UsageCode::NotInvoiced,
+        UsageCode::InvoiceUnanswered,
         UsageCode::FormLayout,
         UsageCode::OtherPlan,
         UsageCode::NoYear,
@@ -63,6 +65,7 @@ impl UsageCode {
             UsageCode::FormEdited => "usage-form-edited",
             UsageCode::Invoiced => "usage-invoiced",
             UsageCode::NotInvoiced => "usage-not-invoiced",
+            UsageCode::InvoiceUnanswered => "usage-invoice-unanswered",
             UsageCode::FormLayout => "usage-form-layout",
             UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::NoYear => "usage-no-year",
@@ -81,7 +84,8 @@ impl UsageCode {
             | UsageCode::Copy
             | UsageCode::NoYear
             | UsageCode::Reallocated
-            | UsageCode::NotInvoiced => Severity::Warning,
+            | UsageCode::NotInvoiced
+            | UsageCode::InvoiceUnanswered => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -224,6 +228,14 @@ pub enum UsageProblem {
         used: Amount,
         unused: Option<Amount>,
         beyond: Amount,
+    },
+    /// A follow-up that closes the year (`--final`) before the invoicing deadline, where a
+    /// recipient that invoices left money unused and did not say whether its collective
+    /// invoice was sent: the money is either paid back to the region or taken off the
+    /// invoice, and the ekonomienhet must know which (tester s36).
+    InvoiceUnanswered {
+        recipient: String,
+        unused: Amount,
     },
     /// An amount column's header names another unit than kronor.
     AmountUnit {
@@ -388,6 +400,7 @@ impl UsageProblem {
                 UsageCode::Invoiced
             }
             UsageProblem::NotInvoiced { .. } => UsageCode::NotInvoiced,
+            UsageProblem::InvoiceUnanswered { .. } => UsageCode::InvoiceUnanswered,
             UsageProblem::AmountUnit { .. }
             | UsageProblem::RepeatedColumn { .. }
             | UsageProblem::RepeatedLabel { .. }

@@ -503,6 +503,14 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
             "{recipient} har inte svarat om samlingsfakturan är skickad, och tiden för fakturering gick ut {invoice_by}",
             "{recipient} has not said whether its collective invoice was sent, and the invoicing deadline passed on {invoice_by}"
         ),
+        UsageProblem::InvoiceUnanswered { recipient, unused } => {
+            let unused = amount(unused);
+            say!(
+                lang,
+                "{recipient} har inte svarat om samlingsfakturan är skickad, och har {unused} oanvänt",
+                "{recipient} has not said whether its collective invoice was sent, and has {unused} unused"
+            )
+        }
         UsageProblem::AmountUnit { header, unit } => say!(
             lang,
             "kolumnen \"{header}\" anger beloppen i {unit}, men blanketten tar hela kronor",
@@ -989,6 +997,11 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
             lang,
             "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars betalades medlen aldrig ut, och beslutets villkor säger vad de används till; till dess är återbetalningen preliminär",
             "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the money was never paid out, and the decision's conditions say what it goes to; until then the repayment is preliminary"
+        ),
+        UsageProblem::InvoiceUnanswered { .. } => say!(
+            lang,
+            "svara ja eller nej: är fakturan skickad betalas det oanvända tillbaka till regionen, annars dras det av från fakturan; i en redovisning i TOML `invoiced = true` eller `false`",
+            "answer yes or no: if the invoice was sent, the unused money is paid back to the region, else it is taken off the invoice; in a report in TOML `invoiced = true` or `false`"
         ),
         UsageProblem::AmountUnit { header, unit } => {
             // The column's word: up to its first character that is no letter or digit
