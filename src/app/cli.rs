@@ -278,10 +278,32 @@ fn usage_line(command: &mut clap::Command) -> String {
         .to_string()
 }
 
+/// `allocate help COMMAND …` as `allocate COMMAND --help …`, and `allocate help --help` as
+/// `allocate help help`: the same help, but a misspelt command gets the suggestion the top
+/// level gives (`help chek`: "menade du 'check'?"), and asking `help` for its help shows it
+/// (tester s36: both were usage errors).
+fn help_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(next) = args.get(2).cloned() else {
+        return args;
+    };
+    if args.get(1).is_none_or(|a| a != "help") || next == "help" {
+        return args;
+    }
+    if next == "--help" || next == "-h" {
+        if let Some(flag) = args.get_mut(2) {
+            *flag = "help".into();
+        }
+    } else if !next.to_string_lossy().starts_with('-') {
+        args.remove(1);
+        args.insert(2, "--help".into());
+    }
+    args
+}
+
 /// Parses the command line, with help and usage errors in the language it asks for.
 pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
     use clap::FromArgMatches;
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = help_as_flag(std::env::args_os().collect());
     let lang = usage_lang(&args);
     let mut command = command(lang);
     let args = lang_after_command(args, |name| {

@@ -1979,6 +1979,22 @@ fn a_changed_amount_received_is_reported_not_trusted() {
         );
 }
 
+/// An emptied Insats cell is told as missing, not as changed to nothing (tester s36:
+/// "ändrat till ``").
+#[test]
+fn an_emptied_insats_id_is_told_as_missing() {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(&fill(&year.text(BERG), &[]), "\r\n2;2.5;", "\r\n2;;");
+    year.save(BERG, &text);
+    year.run(&["follow-up", PLAN, BERG])
+        .assert_status(1)
+        .assert_stderr_contains(
+            "fel[usage-form-edited]: insatsens id saknas, men beskrivningen hör till insats `2.5`",
+        )
+        .assert_stderr_contains("åtgärd: skriv tillbaka `2.5`");
+}
+
 #[test]
 fn a_changed_insats_id_is_reported_not_trusted() {
     let year = Year::new();

@@ -743,6 +743,25 @@ fn every_error_that_is_no_finding_begins_with_one_word_in_each_language() {
     );
 }
 
+/// `help` is the `--help` of what it names: a misspelt command gets the suggestion, and
+/// `help --help` is `help help` (tester s36: usage errors).
+#[test]
+fn help_names_a_command_as_the_top_level_does() {
+    let root = repo_root();
+    allocate(&root, &["help", "chek"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel: okänt kommando 'chek'\n  menade du 'check'?");
+    for args in [&["help", "--help"][..], &["help", "-h"]] {
+        allocate(&root, args)
+            .assert_status(0)
+            .assert_stdout_contains("Användning: allocate help [KOMMANDO]");
+    }
+    let check = allocate(&root, &["help", "check"]);
+    check.assert_status(0);
+    assert_eq!(check.stdout, allocate(&root, &["check", "--help"]).stdout);
+}
+
 /// English text has no Swedish in it: `explain`'s limits are grouped as English groups
 /// numbers, and the help names a finding's code as English `check` shows it.
 #[test]

@@ -444,6 +444,12 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 ),
             }
         }
+        // An emptied cell (tester s36: "ändrat till ``").
+        UsageProblem::EditedInsats { written, text_of } if written.trim().is_empty() => say!(
+            lang,
+            "insatsens id saknas, men beskrivningen hör till insats `{text_of}`",
+            "the insats id is missing, but the description is that of insats `{text_of}`"
+        ),
         UsageProblem::EditedInsats { written, text_of } => {
             let written = super::excerpt(written);
             say!(
