@@ -181,6 +181,73 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
     assert_eq!(check.finding_codes(), ["earmark-total"]);
 }
 
+/// Filling in step by step (tester s36): with the county total and the areas typed in and
+/// the insatser still 0, no sum is reported against the figures just typed (only what is
+/// left to fill in); once area 1's insatser are filled in, their sum is compared, and a
+/// wrong one is told at the area.
+#[test]
+fn the_sums_wait_until_their_parts_are_filled_in() {
+    let dir = folder_with("plan-2026.toml");
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "--year", "2027"],
+    )
+    .assert_status(0);
+    let draft = read(&dir.path().join("plan-2027.toml"));
+    // The county total and the three areas, 2026's figures (seed 001): 4 000 000,
+    // 2 501 626 and 6 188 272 kr.
+    let mut text = draft.replace(
+        "county_total = 0  # fyll i (2026: 12 689 898 kr)",
+        "county_total = 12_689_898",
+    );
+    for figure in ["4 000 000", "2 501 626", "6 188 272"] {
+        let written = format!("amount = 0  # fyll i (2026: {figure} kr)");
+        assert!(text.contains(&written), "{written}");
+        text = text.replacen(
+            &written,
+            &format!("amount = {}", figure.replace(' ', "_")),
+            1,
+        );
+    }
+    std::fs::write(dir.path().join("plan-2027.toml"), &text).unwrap();
+    let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
+    check.assert_status(1);
+    let codes = check.finding_codes();
+    for code in [
+        "county-total",
+        "area-total",
+        "insatser-total",
+        "earmark-total",
+    ] {
+        assert!(!codes.iter().any(|c| c == code), "{code}: {}", check.stdout);
+    }
+    assert!(codes.iter().any(|c| c == "amount-to-fill"));
+
+    // Area 1's insatser as 2026 (seed 001: together 4 000 000 kr), the first 500 000 typed
+    // 450 000: their sum is compared now.
+    let mut filled = String::new();
+    let mut area_1 = true;
+    for line in text.lines() {
+        area_1 &= !line.contains("id = \"2.1\"");
+        let line = match (area_1, line.split_once(" = 0  # fyll i (2026: ")) {
+            (true, Some((key, rest))) if key == "amount" => {
+                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
+                format!("{key} = {amount}")
+            }
+            _ => line.to_string(),
+        };
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    let filled = filled.replacen("amount = 500000\n", "amount = 450000\n", 1);
+    std::fs::write(dir.path().join("plan-2027.toml"), filled).unwrap();
+    allocate(dir.path(), &["check", "plan-2027.toml"])
+        .assert_status(1)
+        .assert_stdout_contains(
+            "fel[area-total]: insatserna i område 1 summerar till 3 950 000 kr, men områdets belopp är 4 000 000 kr",
+        );
+}
+
 #[test]
 fn init_keeps_the_decisions_texts_and_drops_the_notes_on_this_years_figures() {
     let dir = folder_with("plan-2026.toml");
