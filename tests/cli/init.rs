@@ -125,15 +125,37 @@ fn init_from_2025_writes_the_2026_plan_and_check_lists_exactly_the_amounts_to_fi
     assert!(new.contains("from = \"befolkning-2024\""));
 }
 
+/// `text` (a plan `init` made from 2026's) with each amount still to fill in given last year's
+/// figure from its comment, as a user would with this year's, down to the first line that
+/// contains `until`.
+fn filled_as_2026(text: &str, until: Option<&str>) -> String {
+    let mut filled = String::new();
+    let mut filling = true;
+    for line in text.lines() {
+        filling &= until.is_none_or(|until| !line.contains(until));
+        let line = match (filling, line.split_once(" = 0  # fyll i (2026: ")) {
+            (true, Some((key, rest))) => {
+                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
+                format!("{key} = {amount}")
+            }
+            _ => line.to_string(),
+        };
+        filled.push_str(&line);
+        filled.push('\n');
+    }
+    filled
+}
+
+/// `plan-2026.toml` in `dir` started as 2027's with `init`: the new plan's text.
+fn init_2027(dir: &Path) -> String {
+    allocate(dir, &["init", "--from", "plan-2026.toml", "--year", "2027"]).assert_status(0);
+    read(&dir.join("plan-2027.toml"))
+}
+
 #[test]
 fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
     let dir = folder_with("plan-2026.toml");
-    allocate(
-        dir.path(),
-        &["init", "--from", "plan-2026.toml", "--year", "2027"],
-    )
-    .assert_status(0);
-    let draft = read(&dir.path().join("plan-2027.toml"));
+    let draft = init_2027(dir.path());
     let check = allocate(dir.path(), &["check", "plan-2027.toml"]);
     let codes = check.finding_codes();
     assert_eq!(
@@ -148,19 +170,7 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
 
     // Fill in every amount with last year's figure from its comment, as a user would with
     // this year's; Barnsäkert gives Östersund 140 000 of its 665 000 (seed 001).
-    let mut filled = String::new();
-    for line in draft.lines() {
-        let line = match line.split_once(" = 0  # fyll i (2026: ") {
-            Some((key, rest)) => {
-                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
-                format!("{key} = {amount}")
-            }
-            None => line.to_string(),
-        };
-        filled.push_str(&line);
-        filled.push('\n');
-    }
-    let filled = filled
+    let filled = filled_as_2026(&draft, None)
         .replace(
             "except = { \"Östersund\" = 0 }",
             "except = { \"Östersund\" = 140_000 }",
@@ -188,12 +198,7 @@ fn a_2027_plan_filled_in_with_the_2026_figures_passes_check() {
 #[test]
 fn the_sums_wait_until_their_parts_are_filled_in() {
     let dir = folder_with("plan-2026.toml");
-    allocate(
-        dir.path(),
-        &["init", "--from", "plan-2026.toml", "--year", "2027"],
-    )
-    .assert_status(0);
-    let draft = read(&dir.path().join("plan-2027.toml"));
+    let draft = init_2027(dir.path());
     // The county total and the three areas, 2026's figures (seed 001): 4 000 000,
     // 2 501 626 and 6 188 272 kr.
     let mut text = draft.replace(
@@ -222,23 +227,20 @@ fn the_sums_wait_until_their_parts_are_filled_in() {
         assert!(!codes.iter().any(|c| c == code), "{code}: {}", check.stdout);
     }
     assert!(codes.iter().any(|c| c == "amount-to-fill"));
+    // Nor does the draft document mark them as holding (review s36: "Område 1: insatserna
+    // 4 000 000 kr ✓" with every insats at 0).
+    allocate(dir.path(), &["report", "plan-2027.toml", "-o", "utkast.md"]).assert_status(1);
+    let md = read(&dir.path().join("utkast.md"));
+    let area_1 = crate::support::typeset("| Område 1: insatserna | 4 000 000 kr ✓");
+    assert!(!md.contains(&area_1), "{md}");
+    assert!(
+        !md.contains("Länets medel: områdena och insatserna ✓"),
+        "{md}"
+    );
 
-    // Area 1's insatser as 2026 (seed 001: together 4 000 000 kr), the first 500 000 typed
-    // 450 000: their sum is compared now.
-    let mut filled = String::new();
-    let mut area_1 = true;
-    for line in text.lines() {
-        area_1 &= !line.contains("id = \"2.1\"");
-        let line = match (area_1, line.split_once(" = 0  # fyll i (2026: ")) {
-            (true, Some((key, rest))) if key == "amount" => {
-                let amount: String = rest.chars().filter(char::is_ascii_digit).collect();
-                format!("{key} = {amount}")
-            }
-            _ => line.to_string(),
-        };
-        filled.push_str(&line);
-        filled.push('\n');
-    }
+    // Everything above insats 2.1 as 2026 (seed 001: area 1's insatser together 4 000 000 kr),
+    // the first 500 000 typed 450 000: area 1's sum is compared now.
+    let filled = filled_as_2026(&text, Some("id = \"2.1\""));
     let filled = filled.replacen("amount = 500000\n", "amount = 450000\n", 1);
     std::fs::write(dir.path().join("plan-2027.toml"), filled).unwrap();
     allocate(dir.path(), &["check", "plan-2027.toml"])

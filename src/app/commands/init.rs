@@ -57,6 +57,10 @@ fn parse_year(text: &str) -> Result<i32, String> {
 
 pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let lang = args.common.lang;
+    // A file named as another kind than a plan, refused before anything is read.
+    if let Some(path) = crate::app::files::named(args.output.as_deref()) {
+        crate::app::files::ending_fits(path, "toml").map_err(Error::WrongEnding)?;
+    }
     let loaded = super::load(&args.from)?;
     let plan = &loaded.plan;
     // Years are four-digit calendar years (TOML dates), and the deadlines move one year past
@@ -91,9 +95,6 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         None => from_dir.join(format!("plan-{year}.toml")),
     };
     let to_stdout = target.as_os_str() == "-";
-    if !to_stdout {
-        crate::app::files::ending_fits(&target, "toml").map_err(Error::WrongEnding)?;
-    }
     // Printed, the plan has no folder of its own: its key files stay as they are, relative
     // to the folder of `--from` (where a plan printed is most often saved).
     let target_dir = if to_stdout {

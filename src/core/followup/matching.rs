@@ -953,10 +953,10 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         }
     }
 
-    // Closing the year before the invoicing deadline: a recipient that invoices, left money
-    // unused and did not say whether it has sent its invoice, is asked, since the money
-    // comes back either from the region or off the invoice.
-    if strict && invoicing_closed.is_none() {
+    // Closing the year (`--final`) before the invoicing deadline: a recipient that invoices,
+    // left money unused and did not say whether it has sent its invoice, is asked, since the
+    // money comes back either from the region or off the invoice.
+    if options.final_report && invoicing_closed.is_none() {
         for &recipient in &recipients.order {
             if ledger.payment(recipient) != crate::core::plan::Payment::Invoice
                 || refused.contains(&recipient)
@@ -971,11 +971,12 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 .lines
                 .get(&recipient)
                 .map_or(&[][..], Vec::as_slice);
+            // What it left unused in all: money moved between its own lines is used (review
+            // s36: a line's excess covered by another's unused money is not unused twice).
             let unused: Amount = (own.iter())
                 .filter_map(|&l| Some(recipients.amount(l) - booked.get(l)?.as_ref()?.used))
-                .filter(|a| a.0.is_sign_positive())
                 .sum();
-            if unused.0.is_zero() {
+            if unused.0 <= rust_decimal::Decimal::ZERO {
                 continue;
             }
             report.findings.push(UsageFinding {

@@ -14,10 +14,12 @@
 //! Deterministic: the lines are taken in the order given (the plan's), and the paths are
 //! searched breadth first in that order.
 //!
-//! Lines of the same area are paired first, and lines of other areas only for what the same
-//! area cannot cover: the areas are reported to the state one by one, so a move between two
-//! areas is one more thing to report (tester s36: 20 000 kr taken from 1.5 in area 1 for
-//! 3.10 in area 3, while 3.8 in area 3 had the whole 50 000 kr unused).
+//! Lines of the same area are paired first, and lines of other areas for what is left: the
+//! areas are reported to the state one by one, so a move between two areas is one more thing
+//! to report (tester s36: 20 000 kr taken from 1.5 in area 1 for 3.10 in area 3, while 3.8 in
+//! area 3 had the whole 50 000 kr unused). The second round may reroute a move of the first
+//! along a longer path, so this is a preference, not the fewest moves across areas, which a
+//! minimum-cost flow would give.
 
 use std::collections::{HashMap, VecDeque};
 
@@ -68,8 +70,7 @@ fn same_area(a: &Slot, b: &Slot) -> bool {
 /// breadth-first augmenting paths (a path may take money back from a slot served before and
 /// give that slot another source instead); a slot that no path reaches is never reached
 /// later, so serving them one after another gives the largest flow of all (Ford–Fulkerson),
-/// and the second round, which starts from a flow and only adds to it, the largest of all
-/// pairs.
+/// and the second round, which starts from the first's flow, the largest over all pairs.
 pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     let givers: Vec<usize> = (0..slots.len())
         .filter(|&i| {

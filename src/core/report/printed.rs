@@ -4,10 +4,11 @@
 //! errors can be read with each error at its figure.
 //!
 //! Whether a figure is compared follows the ledger rules (`check::rules`): the county total
-//! and the areas always; the national total when the agreement is split; the stated change
+//! and the areas once their parts are all filled in (none still 0); the national total when
+//! the agreement is split and its parts are filled in; the stated change
 //! once the county total is filled in (against last year's total, or, without one, with the
 //! warning that it cannot be checked, so it does not hold); an earmark when an insats is
-//! tagged to it; a heading's total unless a heading link had to be cut; a `[[stated]]` figure
+//! tagged to it and all such are filled in; a heading's total unless a heading link had to be cut; a `[[stated]]` figure
 //! when all it names resolves; a per-recipient `printed` amount when its insats could be
 //! split. An insats's own amount is an input, never compared, but a finding at it is still
 //! shown there.
@@ -119,7 +120,12 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
         });
     };
     let extent = |i: usize| unsplit_extents(ledger, i);
-    push(Figure::CountyTotal, &meta.county_total, true, Vec::new());
+    // A sum whose parts are not all filled in yet is not compared (`check::rules`).
+    let zero = |a: &crate::core::plan::Spanned<Amount>| a.get_ref().0.is_zero();
+    let insats_zero = |i: usize| plan.insatser.get(i).is_some_and(|x| zero(&x.amount));
+    let filled = !plan.areas.iter().any(|a| zero(&a.amount))
+        && !plan.insatser.iter().any(|x| zero(&x.amount));
+    push(Figure::CountyTotal, &meta.county_total, filled, Vec::new());
     if let Some(previous) = &meta.previous_county_total {
         push(Figure::PreviousCountyTotal, previous, false, Vec::new());
     }
@@ -133,19 +139,19 @@ pub fn printed(ledger: &Ledger) -> Vec<Printed> {
         push(
             Figure::NationalTotal,
             &agreement.national_total,
-            !agreement.split.is_empty(),
+            !agreement.split.is_empty() && !agreement.split.iter().any(|p| zero(&p.amount)),
             Vec::new(),
         );
     }
     for (a, area) in plan.areas.iter().enumerate() {
         let first = ledger.names.areas.get(area.number.get_ref()) == Some(&a);
-        push(Figure::Area(a), &area.amount, first, Vec::new());
+        let in_area = || (ledger.insatser.iter().enumerate()).filter(|(_, x)| x.area == Some(a));
+        let filled = !in_area().any(|(i, _)| insats_zero(i));
+        push(Figure::Area(a), &area.amount, first && filled, Vec::new());
         for (e, earmark) in area.earmarks.iter().enumerate() {
-            let tagged = ledger
-                .insatser
-                .iter()
-                .any(|x| x.area == Some(a) && x.earmark == Some(e));
-            push(Figure::Earmark(a, e), &earmark.amount, tagged, Vec::new());
+            let mut tagged = in_area().filter(|(_, x)| x.earmark == Some(e)).peekable();
+            let compared = tagged.peek().is_some() && !tagged.any(|(i, _)| insats_zero(i));
+            push(Figure::Earmark(a, e), &earmark.amount, compared, Vec::new());
         }
     }
     for (i, insats) in plan.insatser.iter().enumerate() {

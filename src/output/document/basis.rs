@@ -1006,7 +1006,7 @@ fn keys(
     ];
     columns.extend(keys.iter().map(|(key, _)| Column::amount(key.id.get_ref())));
     let shown: Vec<_> = (keys.iter())
-        .map(|(key, column)| splits::key_figure(key, &column.values(), lang))
+        .map(|(key, column)| splits::key_figure(key, &column.values(true), lang))
         .collect();
     let mut rows: Vec<Row> = kommuner
         .iter()
@@ -1032,7 +1032,7 @@ fn keys(
         let KeyColumn::Written { unnamed, .. } = column else {
             continue;
         };
-        for (name, w, span) in unnamed {
+        for (name, w, span, _) in unnamed {
             let mut cells = vec![Vec::new(), swedish_texts(name)];
             for other in 0..keys.len() {
                 cells.push(match (other == c, shown.get(c)) {
@@ -1045,7 +1045,7 @@ fn keys(
     }
     let mut total = vec![Vec::new(), total_label(lang)];
     total.extend(keys.iter().zip(&shown).map(|((_, column), shown)| {
-        let values = column.values();
+        let values = column.values(false);
         let sum = (values.iter()).try_fold(rust_decimal::Decimal::ZERO, |s, v| s.checked_add(*v));
         match (column, sum) {
             (KeyColumn::Weights(_), Some(sum)) => texts(&shown(sum)),
@@ -1109,10 +1109,11 @@ enum KeyColumn<'l> {
     Weights(&'l [rust_decimal::Decimal]),
     /// The values of one it could not, as the plan writes them: per kommun (in the plan's
     /// order) the value and where it stands (its name to its value), the values under names
-    /// that are no kommun of the plan (or a kommun's second), and where the values stand.
+    /// that are no kommun of the plan or a kommun's second (which, as `check` sums them, does
+    /// not count: `false`), and where the values stand.
     Written {
         kommuner: Vec<Option<(rust_decimal::Decimal, std::ops::Range<usize>)>>,
-        unnamed: Vec<(&'l str, rust_decimal::Decimal, std::ops::Range<usize>)>,
+        unnamed: Vec<(&'l str, rust_decimal::Decimal, std::ops::Range<usize>, bool)>,
         values: std::ops::Range<usize>,
     },
 }
@@ -1131,7 +1132,8 @@ impl<'l> KeyColumn<'l> {
             let span = name.span().start..value.span().end;
             match (ledger.names.kommun(name.get_ref())).and_then(|k| kommuner.get_mut(k)) {
                 Some(slot @ None) => *slot = Some((w, span)),
-                _ => unnamed.push((name.get_ref().as_str(), w, span)),
+                Some(Some(_)) => unnamed.push((name.get_ref().as_str(), w, span, false)),
+                None => unnamed.push((name.get_ref().as_str(), w, span, true)),
             }
         }
         Some(KeyColumn::Written {
@@ -1141,14 +1143,15 @@ impl<'l> KeyColumn<'l> {
         })
     }
 
-    /// Every value of the column, for the decimals they are shown with and their sum.
-    fn values(&self) -> Vec<rust_decimal::Decimal> {
+    /// The values of the column, for the decimals they are shown with (`all`), or those its
+    /// sum counts, as `check` counts them (a kommun's second value does not count).
+    fn values(&self, all: bool) -> Vec<rust_decimal::Decimal> {
         match self {
             KeyColumn::Weights(weights) => weights.to_vec(),
             KeyColumn::Written {
                 kommuner, unnamed, ..
             } => (kommuner.iter().flatten().map(|(w, _)| *w))
-                .chain(unnamed.iter().map(|(_, w, _)| *w))
+                .chain((unnamed.iter()).filter(|u| all || u.3).map(|u| u.1))
                 .collect(),
         }
     }
