@@ -283,19 +283,29 @@ fn usage_line(command: &mut clap::Command) -> String {
 /// level gives (`help chek`: "menade du 'check'?"), and asking `help` for its help shows it
 /// (tester s36: both were usage errors).
 fn help_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let Some(next) = args.get(2).cloned() else {
+    // `help`'s place: after the options that may stand before the command (`allocate --lang
+    // en help chek`), each with its value.
+    let mut at = 1;
+    while let Some(arg) = args.get(at).map(|a| a.to_string_lossy().into_owned()) {
+        match arg.as_str() {
+            "--lang" | "--color" => at += 2,
+            _ if arg.starts_with("--lang=") || arg.starts_with("--color=") => at += 1,
+            _ => break,
+        }
+    }
+    let Some(next) = args.get(at + 1).cloned() else {
         return args;
     };
-    if args.get(1).is_none_or(|a| a != "help") || next == "help" {
+    if args.get(at).is_none_or(|a| a != "help") || next == "help" {
         return args;
     }
     if next == "--help" || next == "-h" {
-        if let Some(flag) = args.get_mut(2) {
+        if let Some(flag) = args.get_mut(at + 1) {
             *flag = "help".into();
         }
     } else if !next.to_string_lossy().starts_with('-') {
-        args.remove(1);
-        args.insert(2, "--help".into());
+        args.remove(at);
+        args.insert(at + 1, "--help".into());
     }
     args
 }

@@ -757,6 +757,11 @@ fn help_names_a_command_as_the_top_level_does() {
             .assert_status(0)
             .assert_stdout_contains("Användning: allocate help [KOMMANDO]");
     }
+    // In English, with the language before `help`.
+    allocate(&root, &["--lang", "en", "help", "chek"])
+        .assert_status(2)
+        .assert_stderr_contains("error: unrecognized subcommand 'chek'")
+        .assert_stderr_contains("a similar subcommand exists: 'check'");
     let check = allocate(&root, &["help", "check"]);
     check.assert_status(0);
     assert_eq!(check.stdout, allocate(&root, &["check", "--help"]).stdout);
