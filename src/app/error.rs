@@ -531,22 +531,24 @@ impl Error {
                 .to_string(),
             ),
             Error::WrongEnding(wrong) => {
-                let crate::app::files::WrongEnding {
+                use crate::app::files::{Kind, WrongEnding, document_ending};
+                let WrongEnding {
                     path,
                     ending,
-                    format,
+                    kind: written,
                 } = wrong;
-                let renamed = shown_path(&path.with_extension(format));
-                let kind = match *format {
-                    "html" => "HTML",
-                    "docx" => lang.pick("ett Word-dokument (DOCX)", "a Word document (DOCX)"),
-                    "md" => "Markdown",
-                    _ => lang.pick("en plan i TOML", "a plan in TOML"),
+                let renamed = shown_path(&path.with_extension(written.ending()));
+                let kind = match written {
+                    Kind::Html => "HTML",
+                    Kind::Docx => lang.pick("ett Word-dokument (DOCX)", "a Word document (DOCX)"),
+                    Kind::Md => "Markdown",
+                    Kind::Toml => lang.pick("en plan i TOML", "a plan in TOML"),
                 };
                 // A document asked for by the name's ending, when the command writes one.
-                let other = match (*format, crate::app::files::document_ending(path)) {
-                    ("toml", _) | (_, None) => String::new(),
+                let other = match (written, document_ending(path)) {
+                    (Kind::Toml, _) | (_, None) => String::new(),
                     (_, Some(asked)) => {
+                        let asked = asked.ending();
                         say!(lang, ", eller ange --format {asked}", ", or give --format {asked}")
                     }
                 };

@@ -238,48 +238,75 @@ fn ending(path: &Path) -> Option<String> {
     FILE_ENDINGS.contains(&ending.as_str()).then_some(ending)
 }
 
-/// The document format a file's name asks for by its ending: `html` (`.htm` too), `docx` or
-/// `md` (`.markdown` too).
-pub fn document_ending(path: &Path) -> Option<&'static str> {
+/// A kind of file written to a name the user gives (`-o FILE`), known by its ending.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Html,
+    Docx,
+    Md,
+    /// A plan (`init`).
+    Toml,
+}
+
+impl Kind {
+    /// The ending a file of the kind is named with (`html`).
+    pub fn ending(self) -> &'static str {
+        match self {
+            Kind::Html => "html",
+            Kind::Docx => "docx",
+            Kind::Md => "md",
+            Kind::Toml => "toml",
+        }
+    }
+
+    /// The endings a file of the kind may have: `.htm` for HTML, `.markdown` and `.txt` for
+    /// Markdown.
+    fn endings(self) -> &'static [&'static str] {
+        match self {
+            Kind::Html => &["html", "htm"],
+            Kind::Docx => &["docx"],
+            Kind::Md => &["md", "markdown", "txt"],
+            Kind::Toml => &["toml"],
+        }
+    }
+}
+
+/// The document a file's name asks for by its ending: HTML (`.htm` too), DOCX or Markdown
+/// (`.markdown` too; not `.txt`, which may be anything).
+pub fn document_ending(path: &Path) -> Option<Kind> {
     match ending(path)?.as_str() {
-        "html" | "htm" => Some("html"),
-        "docx" => Some("docx"),
-        "md" | "markdown" => Some("md"),
+        "html" | "htm" => Some(Kind::Html),
+        "docx" => Some(Kind::Docx),
+        "md" | "markdown" => Some(Kind::Md),
         _ => None,
     }
 }
 
-/// A file to be written as `format` (`html`, `docx`, `md`, `toml`) whose name ends as another
-/// kind of file (`-o beslut.docx` with `--format html`: Word then calls the file damaged),
-/// refused before anything is read or written. A name with no ending, or one this program
-/// does not know, is taken as given; `.txt` may hold Markdown.
-pub fn ending_fits(path: &Path, format: &'static str) -> Result<(), WrongEnding> {
+/// A file to be written as `kind` whose name ends as another kind of file (`-o beslut.docx`
+/// with `--format html`: Word then calls the file damaged), refused before anything is read
+/// or written. A name with no ending, or one this program does not know, is taken as given.
+pub fn ending_fits(path: &Path, kind: Kind) -> Result<(), WrongEnding> {
     let Some(written) = ending(path) else {
         return Ok(());
     };
-    let fits = match format {
-        "html" => ["html", "htm"].contains(&written.as_str()),
-        "md" => ["md", "markdown", "txt"].contains(&written.as_str()),
-        _ => written == format,
-    };
-    match fits {
+    match kind.endings().contains(&written.as_str()) {
         true => Ok(()),
         false => Err(WrongEnding {
             path: path.to_path_buf(),
             ending: written,
-            format,
+            kind,
         }),
     }
 }
 
-/// A file whose name's ending is not the format written into it ([`ending_fits`]).
+/// A file whose name's ending is not the kind written into it ([`ending_fits`]).
 #[derive(Debug)]
 pub struct WrongEnding {
     pub path: PathBuf,
     /// The ending as the name has it, in lower case (`docx`).
     pub ending: String,
-    /// What would be written: `html`, `docx`, `md` or `toml`.
-    pub format: &'static str,
+    /// What would be written.
+    pub kind: Kind,
 }
 
 /// Writes the files into their temporary files in `dir` and renames them to `targets`.

@@ -171,18 +171,21 @@ fn destination(args: &FollowUpArgs) -> Result<Destination<'_>, Error> {
         // The summary as the document the name asks for (`-o sammanstallning.docx`), else the
         // parts as CSV files in the folder.
         (None, Some(path)) => match files::document_ending(path) {
-            Some("html") => FollowUpFormat::Html,
-            Some("docx") => FollowUpFormat::Docx,
-            Some(_) => FollowUpFormat::Md,
-            None => FollowUpFormat::Csv,
+            Some(files::Kind::Html) => FollowUpFormat::Html,
+            Some(files::Kind::Docx) => FollowUpFormat::Docx,
+            Some(files::Kind::Md) => FollowUpFormat::Md,
+            Some(files::Kind::Toml) | None => FollowUpFormat::Csv,
         },
         (None, None) => FollowUpFormat::Table,
     };
     let written = match format {
-        FollowUpFormat::Html => Some("html"),
-        FollowUpFormat::Docx => Some("docx"),
-        FollowUpFormat::Md => Some("md"),
-        _ => None,
+        FollowUpFormat::Html => Some(files::Kind::Html),
+        FollowUpFormat::Docx => Some(files::Kind::Docx),
+        FollowUpFormat::Md => Some(files::Kind::Md),
+        FollowUpFormat::Table
+        | FollowUpFormat::Csv
+        | FollowUpFormat::Xlsx
+        | FollowUpFormat::Json => None,
     };
     if let (Some(path), Some(written)) = (output, written) {
         files::ending_fits(path, written).map_err(Error::WrongEnding)?;

@@ -59,7 +59,8 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let lang = args.common.lang;
     // A file named as another kind than a plan, refused before anything is read.
     if let Some(path) = crate::app::files::named(args.output.as_deref()) {
-        crate::app::files::ending_fits(path, "toml").map_err(Error::WrongEnding)?;
+        crate::app::files::ending_fits(path, crate::app::files::Kind::Toml)
+            .map_err(Error::WrongEnding)?;
     }
     let loaded = super::load(&args.from)?;
     let plan = &loaded.plan;

@@ -81,9 +81,10 @@ impl ReportArgs {
     /// else tables for the terminal.
     fn format(&self) -> ReportFormat {
         let asked = || match files::document_ending(files::named(self.output.as_deref())?)? {
-            "html" => Some(ReportFormat::Html),
-            "docx" => Some(ReportFormat::Docx),
-            _ => Some(ReportFormat::Md),
+            files::Kind::Html => Some(ReportFormat::Html),
+            files::Kind::Docx => Some(ReportFormat::Docx),
+            files::Kind::Md => Some(ReportFormat::Md),
+            files::Kind::Toml => None,
         };
         match (self.format, self.per_recipient) {
             (Some(format), _) => format,
@@ -215,11 +216,12 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         };
         files::folder_to_write_into(dir)?;
     }
-    if args.format() == ReportFormat::Docx && output.is_none() {
+    let format = args.format();
+    if format == ReportFormat::Docx && output.is_none() {
         return Err(Error::Report(ReportMisuse::DocxNeedsFile));
     }
     if let (Some(path), false) = (output, args.per_recipient) {
-        files::ending_fits(path, extension(args.format())).map_err(Error::WrongEnding)?;
+        files::ending_fits(path, kind(format)).map_err(Error::WrongEnding)?;
     }
     let lang = args.common.lang;
     let style = args.common.err_style();
@@ -247,7 +249,7 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         let projection = Projection::new(&checked.ledger, &selection);
         let mut files = Vec::new();
         for letter in letters::letters(&projection, &loaded.source, lang) {
-            let formats: &[ReportFormat] = match args.format() {
+            let formats: &[ReportFormat] = match format {
                 ReportFormat::Table => &[ReportFormat::Html, ReportFormat::Docx],
                 ReportFormat::Html => &[ReportFormat::Html],
                 ReportFormat::Docx => &[ReportFormat::Docx],
@@ -323,13 +325,13 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         previous: diff.as_ref(),
         lang,
     });
-    let bytes = render(&doc, args.format())?;
+    let bytes = render(&doc, format)?;
     match output {
         Some(path) => {
             files::write_file(path, &bytes, args.force).map_err(|e| {
                 let error = Error::from(e);
                 // HTML and Markdown may go to standard output instead, DOCX not.
-                match args.format() {
+                match format {
                     ReportFormat::Docx => error,
                     _ => error.or_stdout(),
                 }
@@ -354,12 +356,17 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     Ok(Status::Ok)
 }
 
-fn extension(format: ReportFormat) -> &'static str {
+/// The kind of file a document of `format` is (tables on the terminal have none: HTML).
+fn kind(format: ReportFormat) -> files::Kind {
     match format {
-        ReportFormat::Table | ReportFormat::Html => "html",
-        ReportFormat::Docx => "docx",
-        ReportFormat::Md => "md",
+        ReportFormat::Table | ReportFormat::Html => files::Kind::Html,
+        ReportFormat::Docx => files::Kind::Docx,
+        ReportFormat::Md => files::Kind::Md,
     }
+}
+
+fn extension(format: ReportFormat) -> &'static str {
+    kind(format).ending()
 }
 
 fn render(doc: &document::Document, format: ReportFormat) -> Result<Vec<u8>, Error> {
