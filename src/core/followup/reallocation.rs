@@ -8,20 +8,19 @@
 //!
 //! How much can be moved is a flow: from each line with money unused (at most that much), to
 //! each line used above what it received (at most the excess), along any pair of lines that
-//! share a focus area. [`cover`] finds the largest such flow exactly (augmenting paths over
-//! whole öre), never a greedy choice that an early move would make smaller: a line that could
-//! take from one source only is not left short because another line took that source first.
-//! Deterministic: the lines are taken in the order given (the plan's), and the paths are
-//! searched breadth first in that order.
+//! share a focus area. [`cover`] finds the largest such flow exactly (over whole öre), never a
+//! greedy choice that an early move would make smaller: a line that could take from one
+//! source only is not left short because another line took that source first.
 //!
-//! Lines of the same area are paired first, and lines of other areas for what is left: the
-//! areas are reported to the state one by one, so a move between two areas is one more thing
-//! to report (tester s36: 20 000 kr taken from 1.5 in area 1 for 3.10 in area 3, while 3.8 in
-//! area 3 had the whole 50 000 kr unused). The second round may reroute a move of the first
-//! along a longer path, so this is a preference, not the fewest moves across areas, which a
-//! minimum-cost flow would give.
+//! Of all the largest flows it takes one that moves the least money between two areas (a
+//! minimum-cost flow, each öre across areas costing 1): the areas are reported to the state
+//! one by one, so a move between two areas is one more thing to report (tester s36: 20 000 kr
+//! taken from 1.5 in area 1 for 3.10 in area 3, while 3.8 in area 3 had the whole 50 000 kr
+//! unused). Deterministic: the lines are taken in the order given (the plan's), and the ways
+//! are searched breadth first in that order.
 
-use std::collections::{HashMap, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
 /// One of a recipient's lines, as the flow sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,16 +60,18 @@ fn same_area(a: &Slot, b: &Slot) -> bool {
     a.area.is_some() && a.area == b.area
 }
 
-/// The largest flow of unused money to excess between slots that share a focus area: per
-/// pair of slots, how much moves. Each slot gives at most its `spare` and takes at most its
-/// `over`. In the order of the slots taking (`to`), then of those giving (`from`).
+/// The largest flow of unused money to excess between slots that share a focus area, and of
+/// all the largest the one that moves the least between two areas: per pair of slots, how
+/// much moves. Each slot gives at most its `spare` and takes at most its `over`. In the order
+/// of the slots taking (`to`), then of those giving (`from`).
 ///
-/// First between slots of the same area only, as far as that goes; then between any two,
-/// from that flow on. Each time, the slots that take are served in their order, each by
-/// breadth-first augmenting paths (a path may take money back from a slot served before and
-/// give that slot another source instead); a slot that no path reaches is never reached
-/// later, so serving them one after another gives the largest flow of all (Ford–Fulkerson),
-/// and the second round, which starts from the first's flow, the largest over all pairs.
+/// A minimum-cost flow (primal–dual): each öre moved between two lines of the same area
+/// costs 0, between two areas (or from or to a line of no known area) 1. Each round finds the
+/// cheapest way from a line with money left to a line still short (Dijkstra over reduced
+/// costs, the potentials keeping them at least 0), then moves all it can along the ways that
+/// cost that much, shortest first (Edmonds–Karp), breadth first in slot order. The cost of the
+/// cheapest way grows each round, and a way has at most one pair per taker, so there are at
+/// most as many rounds as takers plus one, each of a bounded number of moves.
 pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     let givers: Vec<usize> = (0..slots.len())
         .filter(|&i| {
@@ -89,187 +90,227 @@ pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     if givers.is_empty() || takers.is_empty() {
         return Vec::new();
     }
-    let mut spare: Vec<i128> = givers
+    let mut network = Network::of(slots, &givers, &takers);
+    network.solve();
+    let mut flows: Vec<Flow> = network
+        .pairs
         .iter()
-        .map(|&i| slots.get(i).map_or(0, |s| s.spare))
-        .collect();
-    let mut over: Vec<i128> = takers
-        .iter()
-        .map(|&i| slots.get(i).map_or(0, |s| s.over))
-        .collect();
-    // How much moves from giver to taker (by their places in `givers` and `takers`).
-    let mut flow: HashMap<(usize, usize), i128> = HashMap::new();
-    for within_area in [true, false] {
-        let pairs = Pairs::of(slots, &givers, &takers, within_area);
-        augment(&pairs, &mut spare, &mut over, &mut flow);
-    }
-
-    let mut flows: Vec<Flow> = flow
-        .into_iter()
-        .filter(|&(_, ore)| ore > 0)
-        .filter_map(|((g, t), ore)| {
+        .filter_map(|&(edge, g, t)| {
+            // What moves along a pair is what its reverse edge could send back.
+            let ore = network.edges.get(edge ^ 1)?.room;
             Some(Flow {
                 from: *givers.get(g)?,
                 to: *takers.get(t)?,
                 ore,
             })
         })
+        .filter(|f| f.ore > 0)
         .collect();
     flows.sort_by_key(|f| (f.to, f.from));
     flows
 }
 
-/// Which givers and takers may pair: per giver (by its place among the givers), the takers it
-/// may give to; per taker, the givers it may take from; both in slot order.
-struct Pairs {
-    gives_to: Vec<Vec<usize>>,
-    takes_from: Vec<Vec<usize>>,
+/// One direction of a link in the residual network: where it leads, how much more it can
+/// carry, and what an öre along it costs. Edges come in pairs, `e` and its reverse `e ^ 1`.
+struct Edge {
+    to: usize,
+    room: i128,
+    cost: i64,
 }
 
-impl Pairs {
-    /// The pairs that share a focus area; with `within_area`, only those of the same area.
-    fn of(slots: &[Slot], givers: &[usize], takers: &[usize], within_area: bool) -> Pairs {
-        let mut gives_to: Vec<Vec<usize>> = vec![Vec::new(); givers.len()];
-        let mut takes_from: Vec<Vec<usize>> = vec![Vec::new(); takers.len()];
+/// The network of one recipient's lines: the source (node 0) gives each giver its spare, each
+/// giver may give each taker it shares a focus area with, each taker gives the sink (the last
+/// node) its excess.
+struct Network {
+    edges: Vec<Edge>,
+    /// Per node, its edges in the order they were added (givers and takers in slot order).
+    out: Vec<Vec<usize>>,
+    /// The giver-to-taker edges: (edge, giver's place, taker's place).
+    pairs: Vec<(usize, usize, usize)>,
+    sink: usize,
+}
+
+const SOURCE: usize = 0;
+
+impl Network {
+    fn of(slots: &[Slot], givers: &[usize], takers: &[usize]) -> Network {
+        let sink = givers.len() + takers.len() + 1;
+        let mut network = Network {
+            edges: Vec::new(),
+            out: vec![Vec::new(); sink + 1],
+            pairs: Vec::new(),
+            sink,
+        };
+        let giver_node = |g: usize| 1 + g;
+        let taker_node = |t: usize| 1 + givers.len() + t;
+        for (g, giver) in givers.iter().filter_map(|&i| slots.get(i)).enumerate() {
+            network.link(SOURCE, giver_node(g), giver.spare, 0);
+        }
         for (g, giver) in givers.iter().filter_map(|&i| slots.get(i)).enumerate() {
             for (t, taker) in takers.iter().filter_map(|&i| slots.get(i)).enumerate() {
-                let pairs =
-                    shares(&giver.focus, &taker.focus) && (!within_area || same_area(giver, taker));
-                if pairs {
-                    if let Some(list) = gives_to.get_mut(g) {
-                        list.push(t);
-                    }
-                    if let Some(list) = takes_from.get_mut(t) {
-                        list.push(g);
-                    }
+                if shares(&giver.focus, &taker.focus) {
+                    let cost = i64::from(!same_area(giver, taker));
+                    let room = giver.spare.min(taker.over);
+                    let edge = network.link(giver_node(g), taker_node(t), room, cost);
+                    network.pairs.push((edge, g, t));
                 }
             }
         }
-        Pairs {
-            gives_to,
-            takes_from,
+        for (t, taker) in takers.iter().filter_map(|&i| slots.get(i)).enumerate() {
+            network.link(taker_node(t), sink, taker.over, 0);
         }
+        network
     }
-}
 
-/// Serves each taker in turn by augmenting paths along `pairs`, from the flow there is.
-fn augment(
-    pairs: &Pairs,
-    spare: &mut [i128],
-    over: &mut [i128],
-    flow: &mut HashMap<(usize, usize), i128>,
-) {
-    let Pairs {
-        gives_to,
-        takes_from,
-    } = pairs;
-    for target in 0..over.len() {
-        while over.get(target).is_some_and(|&o| o > 0) {
-            let Some(path) = augmenting_path(target, spare, gives_to, takes_from, flow) else {
-                break;
-            };
-            // The path: giver g0 → taker t0 ← giver g1 → taker t1 … → target. Forward edges
-            // (giver to taker) take any amount; a backward edge (taker t_i back to giver
-            // g_{i+1}) at most what moves from g_{i+1} to t_i now.
-            let first = path.first().map_or(0, |&(g, _)| g);
-            let mut delta = spare.get(first).copied().unwrap_or(0);
-            delta = delta.min(over.get(target).copied().unwrap_or(0));
-            for pair in path.windows(2) {
-                if let [(_, t), (g, _)] = pair {
-                    delta = delta.min(flow.get(&(*g, *t)).copied().unwrap_or(0));
-                }
-            }
-            if delta <= 0 {
-                break;
-            }
-            if let Some(s) = spare.get_mut(first) {
-                *s -= delta;
-            }
-            if let Some(o) = over.get_mut(target) {
-                *o -= delta;
-            }
-            for &(g, t) in &path {
-                *flow.entry((g, t)).or_insert(0) += delta;
-            }
-            for pair in path.windows(2) {
-                if let [(_, t), (g, _)] = pair {
-                    *flow.entry((*g, *t)).or_insert(0) -= delta;
-                }
-            }
+    /// Adds an edge and its reverse (empty, at the opposite cost); returns the edge.
+    fn link(&mut self, from: usize, to: usize, room: i128, cost: i64) -> usize {
+        let edge = self.edges.len();
+        self.edges.push(Edge { to, room, cost });
+        self.edges.push(Edge {
+            to: from,
+            room: 0,
+            cost: -cost,
+        });
+        if let Some(list) = self.out.get_mut(from) {
+            list.push(edge);
         }
+        if let Some(list) = self.out.get_mut(to) {
+            list.push(edge ^ 1);
+        }
+        edge
     }
-}
 
-/// The shortest augmenting path to `target` (a taker's place), as the forward edges it takes:
-/// `[(g0, t0), (g1, t1), …, (gk, target)]`, where each `t_i` gives back to `g_{i+1}` what
-/// `g_{i+1}` gave it. Breadth first from the givers with money left, in slot order.
-fn augmenting_path(
-    target: usize,
-    spare: &[i128],
-    gives_to: &[Vec<usize>],
-    takes_from: &[Vec<usize>],
-    flow: &HashMap<(usize, usize), i128>,
-) -> Option<Vec<(usize, usize)>> {
-    // How each node was reached: a giver from a taker (or from the source: `None`), a taker
-    // from a giver.
-    let mut giver_from: Vec<Option<Option<usize>>> = vec![None; spare.len()];
-    let mut taker_from: Vec<Option<usize>> = vec![None; takes_from.len()];
-    let mut queue: VecDeque<usize> = VecDeque::new();
-    for (g, &s) in spare.iter().enumerate() {
-        if s > 0 {
-            if let Some(slot) = giver_from.get_mut(g) {
-                *slot = Some(None);
+    fn solve(&mut self) {
+        let mut potential = vec![0i64; self.out.len()];
+        // Every edge with room costs at least 0 at the start (no reverse edge has room yet).
+        while self.reprice(&mut potential) {
+            while let Some(path) = self.cheapest_path(&potential) {
+                self.push(&path);
             }
-            queue.push_back(g);
         }
     }
-    while let Some(g) = queue.pop_front() {
-        for &t in gives_to.get(g).map_or(&[][..], Vec::as_slice) {
-            if taker_from.get(t).is_none_or(Option::is_some) {
+
+    /// The cost of each edge less the difference of its ends' potentials: at least 0 for
+    /// every edge with room, and 0 along every cheapest way.
+    fn reduced(&self, edge: usize, from: usize, potential: &[i64]) -> i64 {
+        let Some(e) = self.edges.get(edge) else {
+            return i64::MAX;
+        };
+        let at = |node: usize| potential.get(node).copied().unwrap_or(0);
+        e.cost + at(from) - at(e.to)
+    }
+
+    /// Dijkstra from the source over the reduced costs, and the potentials raised by the
+    /// distances (a node not reached by the farthest distance reached, which keeps every
+    /// reduced cost at least 0). False when the sink is not reached: nothing more can move.
+    fn reprice(&self, potential: &mut [i64]) -> bool {
+        let mut distance: Vec<Option<i64>> = vec![None; self.out.len()];
+        let mut done = vec![false; self.out.len()];
+        let mut queue = BinaryHeap::new();
+        if let Some(d) = distance.get_mut(SOURCE) {
+            *d = Some(0);
+        }
+        queue.push(Reverse((0i64, SOURCE)));
+        while let Some(Reverse((d, node))) = queue.pop() {
+            if done.get(node).copied().unwrap_or(true) {
                 continue;
             }
-            if let Some(slot) = taker_from.get_mut(t) {
-                *slot = Some(g);
+            if let Some(seen) = done.get_mut(node) {
+                *seen = true;
             }
-            if t == target {
-                return Some(walk_back(target, &giver_from, &taker_from));
-            }
-            // Back along what moves into this taker now, to a giver that could give it from
-            // elsewhere.
-            for &g2 in takes_from.get(t).map_or(&[][..], Vec::as_slice) {
-                let moving = flow.get(&(g2, t)).copied().unwrap_or(0);
-                if moving > 0 && giver_from.get(g2).is_some_and(Option::is_none) {
-                    if let Some(slot) = giver_from.get_mut(g2) {
-                        *slot = Some(Some(t));
+            for &edge in self.out.get(node).map_or(&[][..], Vec::as_slice) {
+                let Some(e) = self.edges.get(edge).filter(|e| e.room > 0) else {
+                    continue;
+                };
+                let next = d + self.reduced(edge, node, potential);
+                if distance
+                    .get(e.to)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|old| next < old)
+                {
+                    if let Some(slot) = distance.get_mut(e.to) {
+                        *slot = Some(next);
                     }
-                    queue.push_back(g2);
+                    queue.push(Reverse((next, e.to)));
                 }
             }
         }
+        if distance.get(self.sink).copied().flatten().is_none() {
+            return false;
+        }
+        let farthest = distance.iter().flatten().copied().max().unwrap_or(0);
+        for (p, d) in potential.iter_mut().zip(&distance) {
+            *p += d.unwrap_or(farthest);
+        }
+        true
     }
-    None
-}
 
-fn walk_back(
-    target: usize,
-    giver_from: &[Option<Option<usize>>],
-    taker_from: &[Option<usize>],
-) -> Vec<(usize, usize)> {
-    let mut path = Vec::new();
-    let mut t = target;
-    // A path visits each node once: at most as many steps as there are takers.
-    for _ in 0..=taker_from.len() {
-        let Some(Some(g)) = taker_from.get(t).copied() else {
-            break;
-        };
-        path.push((g, t));
-        match giver_from.get(g).copied().flatten().flatten() {
-            Some(previous) => t = previous,
-            None => break,
+    /// The shortest way from the source to the sink along edges with room that cost nothing
+    /// more than the cheapest (reduced cost 0), as the edges it takes. Breadth first, in the
+    /// order of the edges.
+    fn cheapest_path(&self, potential: &[i64]) -> Option<Vec<usize>> {
+        let mut reached_by: Vec<Option<usize>> = vec![None; self.out.len()];
+        let mut queue = VecDeque::from([SOURCE]);
+        while let Some(node) = queue.pop_front() {
+            for &edge in self.out.get(node).map_or(&[][..], Vec::as_slice) {
+                let Some(e) = self.edges.get(edge) else {
+                    continue;
+                };
+                let free = e.room > 0 && self.reduced(edge, node, potential) == 0;
+                let new = e.to != SOURCE && reached_by.get(e.to).is_some_and(Option::is_none);
+                if !(free && new) {
+                    continue;
+                }
+                if let Some(slot) = reached_by.get_mut(e.to) {
+                    *slot = Some(edge);
+                }
+                if e.to == self.sink {
+                    return Some(self.walk_back(&reached_by));
+                }
+                queue.push_back(e.to);
+            }
+        }
+        None
+    }
+
+    fn walk_back(&self, reached_by: &[Option<usize>]) -> Vec<usize> {
+        let mut path = Vec::new();
+        let mut node = self.sink;
+        // A path visits each node once.
+        for _ in 0..reached_by.len() {
+            let Some(edge) = reached_by.get(node).copied().flatten() else {
+                break;
+            };
+            path.push(edge);
+            // The reverse edge leads back to where this one starts.
+            match self.edges.get(edge ^ 1) {
+                Some(back) => node = back.to,
+                None => break,
+            }
+            if node == SOURCE {
+                break;
+            }
+        }
+        path.reverse();
+        path
+    }
+
+    /// Moves as much as the path's narrowest edge has room for.
+    fn push(&mut self, path: &[usize]) {
+        let amount = (path.iter())
+            .filter_map(|&edge| self.edges.get(edge).map(|e| e.room))
+            .min()
+            .unwrap_or(0);
+        for &edge in path {
+            if let Some(e) = self.edges.get_mut(edge) {
+                e.room -= amount;
+            }
+            if let Some(e) = self.edges.get_mut(edge ^ 1) {
+                e.room += amount;
+            }
         }
     }
-    path.reverse();
-    path
 }
 
 #[cfg(test)]
@@ -422,6 +463,109 @@ mod tests {
         }));
     }
 
+    fn cost(giver: &Slot, taker: &Slot) -> i64 {
+        i64::from(!same_area(giver, taker))
+    }
+
+    /// What the flows move between two areas, in öre.
+    fn across(slots: &[Slot], flows: &[Flow]) -> i128 {
+        (flows.iter())
+            .filter(|f| !same_area(&slots[f.from], &slots[f.to]))
+            .map(|f| f.ore)
+            .sum()
+    }
+
+    /// Whether the residual network of the flows has a cycle of negative cost: some way to
+    /// move the same money with less between areas. None means the flow is the cheapest of
+    /// its size (the negative-cycle optimality condition), checked by Bellman–Ford.
+    fn cheaper_exists(slots: &[Slot], flows: &[Flow]) -> bool {
+        let (source, sink) = (slots.len(), slots.len() + 1);
+        let mut edges: Vec<(usize, usize, i64)> = Vec::new();
+        for (i, s) in slots.iter().enumerate() {
+            let given: i128 = flows.iter().filter(|f| f.from == i).map(|f| f.ore).sum();
+            let taken: i128 = flows.iter().filter(|f| f.to == i).map(|f| f.ore).sum();
+            if s.focus.is_empty() {
+                continue;
+            }
+            if given < s.spare {
+                edges.push((source, i, 0));
+            }
+            if given > 0 {
+                edges.push((i, source, 0));
+            }
+            if taken < s.over {
+                edges.push((i, sink, 0));
+            }
+            if taken > 0 {
+                edges.push((sink, i, 0));
+            }
+        }
+        for (g, giver) in slots.iter().enumerate().filter(|(_, s)| s.spare > 0) {
+            for (t, taker) in slots.iter().enumerate().filter(|(_, s)| s.over > 0) {
+                if !shares(&giver.focus, &taker.focus) {
+                    continue;
+                }
+                let moved: i128 = (flows.iter())
+                    .filter(|f| f.from == g && f.to == t)
+                    .map(|f| f.ore)
+                    .sum();
+                if moved < giver.spare.min(taker.over) {
+                    edges.push((g, t, cost(giver, taker)));
+                }
+                if moved > 0 {
+                    edges.push((t, g, -cost(giver, taker)));
+                }
+            }
+        }
+        let mut distance = vec![0i64; slots.len() + 2];
+        for _ in 0..distance.len() {
+            let mut changed = false;
+            for &(a, b, c) in &edges {
+                if distance[a] + c < distance[b] {
+                    distance[b] = distance[a] + c;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Found by the property below against the two rounds of session 36 (same area first,
+    /// then any): B (area 1) takes from A (area 1) in the first round; the second serves C
+    /// (area 0, only A shares its focus area) by giving A to C and X (area 0) to B, two moves
+    /// across areas. Covering B from both A and X moves as much with one move across.
+    #[test]
+    fn as_little_as_can_be_moves_between_areas() {
+        let slots = [
+            in_area(0, slot(&[4], 0, 10_000)),    // C
+            in_area(1, slot(&[3], 0, 3_490_000)), // B
+            in_area(1, slot(&[3, 4], 10_000, 0)), // A
+            in_area(0, slot(&[3], 10_000, 0)),    // X
+        ];
+        let flows = cover(&slots);
+        assert_eq!(covered(&flows), 20_000);
+        assert_eq!(across(&slots, &flows), 10_000);
+        assert_eq!(
+            flows,
+            vec![
+                Flow {
+                    from: 2,
+                    to: 1,
+                    ore: 10_000
+                },
+                Flow {
+                    from: 3,
+                    to: 1,
+                    ore: 10_000
+                }
+            ]
+        );
+        assert!(!cheaper_exists(&slots, &flows));
+    }
+
     fn slots() -> impl Strategy<Value = Vec<Slot>> {
         proptest::collection::vec(
             (
@@ -460,6 +604,8 @@ mod tests {
                 prop_assert!(taken <= s.over);
             }
             prop_assert_eq!(covered(&flows), min_cut(&slots));
+            // Of the largest flows, one that moves the least between two areas.
+            prop_assert!(!cheaper_exists(&slots, &flows), "{:?} {:?}", slots, flows);
             // The same slots, the same moves.
             prop_assert_eq!(cover(&slots), flows.clone());
             // When the areas can cover as much on their own, nothing moves between two: the
