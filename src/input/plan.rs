@@ -799,6 +799,19 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
     })
 }
 
+/// The key whose value starts where `before` ends, from its line: `year` of `year = `,
+/// `precision` of `{ kind = "percent", precision = `; empty when the line does not tell.
+fn key_written_before(before: &str) -> String {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let head = line.rfind('=').and_then(|eq| line.get(..eq)).unwrap_or("");
+    (head.rsplit([',', '{', ' ', '\t']))
+        .find(|s| !s.is_empty())
+        .and_then(|k| k.rsplit('.').next())
+        .unwrap_or("")
+        .trim_matches(['"', '\''])
+        .to_string()
+}
+
 /// Sharpens what toml and serde say with the text they point at: a decimal comma, a number
 /// grouped with spaces, a number too large, a key given twice, a date where a number belongs.
 fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> ParseErrorKind {
@@ -815,18 +828,23 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
         // whose own limits the message can then give.
         ParseErrorKind::NumberOutOfRange {
             written, expected, ..
-        } => {
-            let line = before.rsplit('\n').next().unwrap_or("");
-            let head = line.rfind('=').and_then(|eq| line.get(..eq)).unwrap_or("");
-            let key = (head.rsplit([',', '{', ' ', '\t']))
-                .find(|s| !s.is_empty())
-                .and_then(|k| k.rsplit('.').next())
-                .unwrap_or("")
-                .trim_matches(['"', '\''])
-                .to_string();
+        } => ParseErrorKind::NumberOutOfRange {
+            written,
+            expected,
+            key: key_written_before(before),
+        },
+        // Beyond 64 bits under a key that is no amount nor percentage (tester s37: a year
+        // of 20 digits was told the largest amount): told as out of that key's range.
+        ParseErrorKind::NumberTooLarge { written } => {
+            let key = key_written_before(before);
+            let expected = match key.as_str() {
+                "year" => "i32",
+                "precision" | "number" | "area" | "focus_areas" => "u32",
+                _ => return ParseErrorKind::NumberTooLarge { written },
+            };
             ParseErrorKind::NumberOutOfRange {
                 written,
-                expected,
+                expected: expected.to_string(),
                 key,
             }
         }

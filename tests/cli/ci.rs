@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{PlanDir, allocate, repo_root};
+use crate::support::{PlanDir, allocate, allocate_env, repo_root};
 
 /// A folder holding copies of the real plans (and the 2025 plan's key file) and the printed
 /// 2026 example, so that a glob over it matches exactly these.
@@ -607,7 +607,10 @@ fn the_example_github_workflow_builds_allocate_and_checks_every_plan() {
     assert!(text.contains("run: cargo install --locked --path ."));
     assert!(text.contains("uses: actions/checkout@v4"));
     let (line, words) = ci_command("examples/github-workflow.yml", "--format github");
-    assert_eq!(line, "allocate check --format github 'allocations/*.toml'");
+    assert_eq!(
+        line,
+        "allocate check --format github 'allocations/**/*.toml'"
+    );
     // As the runner would run it, from the root of the repository.
     let args: Vec<&str> = words.iter().map(String::as_str).collect();
     let out = allocate(&repo_root(), &args);
@@ -623,11 +626,33 @@ fn the_example_github_workflow_builds_allocate_and_checks_every_plan() {
     ));
 }
 
+/// A step run in a subfolder (`working-directory: allocations`) annotates the file by its
+/// path from the repository's root, as GitHub matches it against the pull request (tester
+/// s37: `file=plan-2026.toml`, which lands on no changed line).
+#[test]
+fn github_annotations_name_the_file_from_the_repository_root() {
+    let root = repo_root();
+    let root = root.to_str().unwrap();
+    for (workspace, from, plan) in [
+        (root, "allocations", "plan-2026.toml"),
+        (root, "allocations", "../allocations/./plan-2026.toml"),
+        (".", ".", "./allocations//plan-2026.toml"),
+    ] {
+        let out = allocate_env(
+            &repo_root().join(from),
+            &["check", "--format", "github", plan],
+            &[("GITHUB_WORKSPACE", workspace)],
+        );
+        out.assert_status(0)
+            .assert_stdout_contains("::warning file=allocations/plan-2026.toml,line=112,col=10,");
+    }
+}
+
 #[test]
 fn the_example_gitlab_job_writes_a_code_quality_report() {
     let text = std::fs::read_to_string(repo_root().join("examples/gitlab-ci.yml")).unwrap();
     assert!(text.contains("codequality: gl-code-quality-report.json"));
-    assert!(text.contains("- allocate check 'allocations/*.toml'"));
+    assert!(text.contains("- allocate check 'allocations/**/*.toml'"));
     let (line, words) = ci_command("examples/gitlab-ci.yml", "--format gitlab");
     assert!(
         line.ends_with("> gl-code-quality-report.json || true"),

@@ -885,20 +885,20 @@ fn a_changed_split_is_a_change_and_says_how() {
     out.assert_status(0)
         .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade, 0 tillkomna, 0 borttagna")
         .assert_stdout_contains(
-            "  Ändrad fördelning:\n    2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
+            "  Ändrad fördelning:\n    2.2: lika delar → nyckel procent, avrundat till 100 kr; nya belopp: Ragunda\n    100 000 kr → 31 200 kr, Bräcke 100 000 kr → 36 000 kr, Krokom 100 000 kr →\n    95 200 kr, Strömsund 100 000 kr → 65 600 kr, Åre 100 000 kr → 76 800 kr och\n    3 till\n",
         );
     assert_eq!(
         row(&out.stdout, "2.2")[1..5],
         ["Länets kommuner", "800 000", "800 000", "0"]
     );
     diff(&["--lang", "en"]).assert_stdout_contains(
-        "  Split changed:\n    2.2: equal parts → key procent, rounded to 100 kr\n",
+        "  Split changed:\n    2.2: equal parts → key procent, rounded to 100 kr; new amounts: Ragunda\n",
     );
     diff(&["--format", "md"]).assert_stdout_contains(&typeset(
-        "- 2.2: lika delar → nyckel procent, avrundat till 100 kr\n",
+        "- 2.2: lika delar → nyckel procent, avrundat till 100 kr; nya belopp: Ragunda 100 000 kr → 31 200 kr,",
     ));
     diff(&["--format", "csv", "--csv", "rfc4180"]).assert_stdout_contains(
-        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr\",,\r\n",
+        "\ninsats,2.2,Efterlevandestöd,800000,800000,0,0,changed,id,2,\"equal parts → key procent, rounded to 100 kr; new amounts: Ragunda 100,000 kr → 31,200 kr,",
     );
     let v: serde_json::Value = serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
     let changed = &v["insatser"]["changed"][0];
@@ -906,6 +906,16 @@ fn a_changed_split_is_a_change_and_says_how() {
     assert_eq!(changed["old"]["split"]["rule"], "equal");
     assert_eq!(changed["new"]["split"]["rule"], "key");
     assert_eq!(changed["new"]["split"]["unit"], 100);
+    // 800 000 kr in equal parts, then by the 2026 percentages (Ragunda 3,9 %, Östersund 49 %).
+    let shares = changed["shares"].as_array().unwrap();
+    assert_eq!(shares.len(), 8);
+    assert_eq!(
+        shares[0],
+        serde_json::json!({ "recipient": "Ragunda", "old": 100_000, "new": 31_200 })
+    );
+    assert!(shares.contains(
+        &serde_json::json!({ "recipient": "Östersund", "old": 100_000, "new": 392_000 })
+    ));
     // Only the amounts of a split written out: those that differ are named.
     let amounts = corpus(&[(
         "amounts = { rjh = 20_000, kfjh = 15_000 }",
@@ -917,7 +927,7 @@ fn a_changed_split_is_a_change_and_says_how() {
         &[("COLUMNS", "200")],
     );
     out.assert_stdout_contains(
-        "2.4: angivna belopp (kfjh 15 000 kr, rjh 20 000 kr) → angivna belopp (kfjh 10 000 kr, rjh 25 000 kr)",
+        "2.4: angivna belopp (kfjh 15 000 kr, rjh 20 000 kr) → angivna belopp (kfjh 10 000 kr, rjh 25 000 kr)\n",
     );
 }
 
@@ -2251,6 +2261,63 @@ fn shares_move_only_under_a_split_and_by_recipient() {
 /// `diff` of the corpus plan (`old.toml`) against `new` (`new.toml`), in `new`'s folder.
 /// `allocate diff old.toml plan.toml EXTRA` in `new`'s folder, `old.toml` being the 2026
 /// plan as last year's (its year 2025, its figures 2026's).
+/// A key of new figures under a new id (the README names keys by year) moves money between
+/// kommuner as new values under the old id do: the split change names the shares that moved
+/// beside the two keys (tester s37 #2: 400 kr between four kommuner went unseen). 1.3's
+/// figures in the 2026 decision, Berg's and Bräcke's percentages swapped in the new key.
+#[test]
+fn a_new_key_under_a_new_id_names_the_shares_that_moved() {
+    let new = PlanDir::from_real("plan-2026.toml")
+        .edit(
+            "[[keys]]\nid = \"befolkning-procent-2026\"",
+            "[[keys]]\nid = \"befolkning-procent-2026-b\"",
+        )
+        .edit(
+            "key = \"befolkning-procent-2026\"\nunit = 100",
+            "key = \"befolkning-procent-2026-b\"\nunit = 100",
+        )
+        .edit(
+            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
+            "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
+        )
+        .edit(
+            "printed = { Berg = 21_200, \"Bräcke\" = 18_000",
+            "printed = { Berg = 18_000, \"Bräcke\" = 21_200",
+        )
+        .edit(
+            "kommun = \"Berg\"\namount = 196_200",
+            "kommun = \"Berg\"\namount = 193_000",
+        )
+        .edit(
+            "kommun = \"Bräcke\"\namount = 193_000",
+            "kommun = \"Bräcke\"\namount = 196_200",
+        );
+    new.check(&[]).assert_status(0);
+    let diff = against_the_2026_plan_as_2025(&new);
+    let out = diff(&[]);
+    let words: String = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("1.3: nyckel befolkning-procent-2026, avrundat till 100 kr → nyckel befolkning-procent-2026-b, avrundat till 100 kr; nya belopp: Bräcke 18 000 kr → 21 200 kr, Berg 21 200 kr → 18 000 kr"),
+        "{}",
+        out.stdout
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let changed = json["insatser"]["changed"].as_array().unwrap();
+    let key = changed.iter().find(|c| c["new"]["id"] == "1.3").unwrap();
+    assert_eq!(
+        (&key["split_changed"], &key["key_changed"]),
+        (&serde_json::json!(true), &serde_json::json!(false))
+    );
+    assert_eq!(
+        key["shares"],
+        serde_json::json!([
+            { "recipient": "Bräcke", "old": 18_000, "new": 21_200 },
+            { "recipient": "Berg", "old": 21_200, "new": 18_000 },
+        ])
+    );
+}
+
 fn against_the_2026_plan_as_2025(new: &PlanDir) -> impl Fn(&[&str]) -> Output + '_ {
     std::fs::write(
         new.dir.path().join("old.toml"),

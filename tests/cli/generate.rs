@@ -235,7 +235,7 @@ fn refused_beyond_the_limit(insatser: usize) {
     std::fs::write(dir.path().join("plan.toml"), &text).unwrap();
     let out = allocate(dir.path(), &["check", "plan.toml"]);
     assert_eq!(out.status, 1, "{}", out.stdout);
-    out.assert_stdout_contains("insats `500`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst 4 per byte planfil)");
+    out.assert_stdout_contains("insats `500`: planens insatser får fler mottagare än en plan av den här storleken kan ha (högst 2 per byte planfil)");
     // The first 500 insatser (1 000 000 lines) were split, every later one refused.
     assert!(!out.stdout.contains("insats `499`: planens"));
     let refused = insatser - 500;

@@ -774,13 +774,12 @@ fn english_explain_and_help_group_and_name_as_english_does() {
     let out = allocate(&repo_root(), &["explain", "out-of-range", "--lang", "en"]);
     out.assert_status(0)
         .assert_stdout_contains("9,223,372,036,854,775,807 kr")
-        .assert_stdout_contains("between 1000 and 9998")
-        .assert_stdout_contains("(4,294,967,295 for");
+        .assert_stdout_contains("between 1000 and 9998");
     assert!(!out.stdout.contains("223 372"), "{}", out.stdout);
     allocate(&repo_root(), &["explain", "out-of-range"])
         .assert_status(0)
         .assert_stdout_contains("9 223 372 036 854 775 807 kr")
-        .assert_stdout_contains("(4 294 967 295 för");
+        .assert_stdout_contains("mellan 1000 och 9998");
     let out = allocate(&repo_root(), &["--help", "--lang", "en"]);
     out.assert_status(0)
         .assert_stdout_contains("`error[stated-total]` as `check` shows it");

@@ -71,7 +71,8 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             (text, Summary::of(&files))
         }
         CheckFormat::Github => {
-            let files = files();
+            let mut files = files();
+            in_repository(&mut files, "GITHUB_WORKSPACE");
             if let Some(warning) = write_step_summary(&files, lang) {
                 err.write_all(warning.render(lang).as_bytes())?;
             }
@@ -79,10 +80,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         }
         CheckFormat::Gitlab => {
             let mut files = files();
-            let root = repository_root();
-            for finding in files.iter_mut().flat_map(|f| f.findings.iter_mut()) {
-                finding.file = repository_path(&finding.file, root.as_deref());
-            }
+            in_repository(&mut files, "CI_PROJECT_DIR");
             (gitlab::render(&files, lang), Summary::of(&files))
         }
     };
@@ -153,12 +151,32 @@ fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Option<Warning> {
     }
 }
 
-/// The folder GitLab's code quality paths are relative to: `$CI_PROJECT_DIR` when GitLab CI
-/// sets it, else the Git repository around the current folder (the nearest with `.git`).
-/// A relative `$CI_PROJECT_DIR` (`.`) is taken from the current folder, as the plans' paths are.
-fn repository_root() -> Option<PathBuf> {
+/// The files' and findings' paths relative to the repository's root, as GitHub's annotations
+/// and GitLab's code quality report need them to find the lines changed (tester s37: a step
+/// run in `allocations/` wrote `file=plan-2026.toml`). `root_var` names the CI's variable for
+/// the root (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`).
+fn in_repository(files: &mut [CheckedFile], root_var: &str) {
+    let root = repository_root(root_var);
+    let in_root = |file: &mut String| {
+        // A plan read from standard input has no place in the repository.
+        if file != crate::input::plan::STDIN_NAME {
+            *file = repository_path(file, root.as_deref());
+        }
+    };
+    for file in files.iter_mut() {
+        in_root(&mut file.file);
+        for finding in &mut file.findings {
+            in_root(&mut finding.file);
+        }
+    }
+}
+
+/// The folder the CI's paths are relative to: `$root_var` when the CI sets it, else the Git
+/// repository around the current folder (the nearest with `.git`). A relative one (`.`) is
+/// taken from the current folder, as the plans' paths are.
+fn repository_root(root_var: &str) -> Option<PathBuf> {
     let here = std::env::current_dir().ok()?;
-    if let Some(dir) = std::env::var_os("CI_PROJECT_DIR").filter(|d| !d.is_empty()) {
+    if let Some(dir) = std::env::var_os(root_var).filter(|d| !d.is_empty()) {
         return Some(here.join(dir));
     }
     here.ancestors()

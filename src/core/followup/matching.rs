@@ -360,6 +360,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
     // cell too), else where it was first heard from: where a finding about the invoice
     // points.
     let mut answered_at: HashMap<Recipient, Place> = HashMap::new();
+    // Recipients that answered whether they invoiced with neither yes nor no (an error there).
+    let mut answered_otherwise: HashSet<Recipient> = HashSet::new();
     // Recipients whose form was refused as a whole: not also "sent nothing".
     let mut refused: HashSet<Recipient> = HashSet::new();
     let mut invoiced = HashMap::new();
@@ -603,12 +605,15 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                             });
                         }
                     }
-                    None => report.error(
-                        &written.place,
-                        UsageProblem::Invoiced {
-                            written: written.value.clone(),
-                        },
-                    ),
+                    None => {
+                        answered_otherwise.insert(recipient);
+                        report.error(
+                            &written.place,
+                            UsageProblem::Invoiced {
+                                written: written.value.clone(),
+                            },
+                        );
+                    }
                 }
             }
         }
@@ -852,7 +857,8 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         overspent.into_iter().partition(|o| {
             (ledger.lines.get(o.line)).is_none_or(|l| !not_invoiced.contains(&l.recipient))
         });
-    let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
+    let (reallocations, toward_uncovered) =
+        reallocate(&recipients, &overspent, &mut booked, &mut report);
 
     // A line reported three times in a file is said to be, at each report after the first.
     let mut times: HashMap<(usize, usize), usize> = HashMap::new();
@@ -961,6 +967,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
             if ledger.payment(recipient) != crate::core::plan::Payment::Invoice
                 || refused.contains(&recipient)
                 || invoiced.contains_key(&recipient)
+                || answered_otherwise.contains(&recipient)
             {
                 continue;
             }
@@ -972,10 +979,17 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 .get(&recipient)
                 .map_or(&[][..], Vec::as_slice);
             // What it left unused in all: money moved between its own lines is used (review
-            // s36: a line's excess covered by another's unused money is not unused twice).
+            // s36: a line's excess covered by another's unused money is not unused twice),
+            // also toward a line it does not cover whole (tester s37: the 30 000 kr told as
+            // moved from 3.6 to 3.1 were also told as unused).
+            let moved_away: Amount = (toward_uncovered.iter())
+                .filter(|m| m.recipient == recipient)
+                .map(|m| m.amount)
+                .sum();
             let unused: Amount = (own.iter())
                 .filter_map(|&l| Some(recipients.amount(l) - booked.get(l)?.as_ref()?.used))
-                .sum();
+                .sum::<Amount>()
+                - moved_away;
             if unused.0 <= rust_decimal::Decimal::ZERO {
                 continue;
             }
@@ -1154,17 +1168,19 @@ fn focus_of(ledger: &Ledger, line: usize) -> Vec<u32> {
 /// recipient's unused money on its other lines that share a focus area with it (never another
 /// recipient's), as much as can be covered in all ([`reallocation::cover`]). Each move is a
 /// warning at the line it went to; a line covered whole is counted, with its moves; what is
-/// not covered is an error.
+/// not covered is an error. The moves to lines covered whole, and those (told too) to lines
+/// that are not.
 fn reallocate(
     recipients: &Recipients,
     overspent: &[Overspent],
     booked: &mut [Option<Booked>],
     report: &mut Report,
-) -> Vec<Reallocation> {
+) -> (Vec<Reallocation>, Vec<Reallocation>) {
     let ledger = recipients.ledger;
     let mut moves = Vec::new();
+    let mut toward_uncovered = Vec::new();
     if overspent.is_empty() {
-        return moves;
+        return (moves, toward_uncovered);
     }
     let mut by_recipient: HashMap<Recipient, Vec<&Overspent>> = HashMap::new();
     for over in overspent {
@@ -1263,6 +1279,7 @@ fn reallocate(
                 }
                 moves.extend(into);
             } else {
+                toward_uncovered.extend(into);
                 report.error(
                     &o.place,
                     UsageProblem::ExceedsReceived {
@@ -1278,7 +1295,7 @@ fn reallocate(
         }
     }
     moves.sort_by_key(|m| (m.to, m.from));
-    moves
+    (moves, toward_uncovered)
 }
 
 /// What is wrong with a layout the reader saw, if anything, with the place it repeats, if it

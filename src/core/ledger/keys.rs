@@ -132,7 +132,8 @@ fn resolve_one(
                     },
                 ))
             }
-            Some(p) if key.from.is_some() && *p.get_ref() > split::MAX_PRECISION => {
+            // Written values too (tester s37: `precision = 11` over written values passed).
+            Some(p) if *p.get_ref() > split::MAX_PRECISION => {
                 let (span, problem) =
                     definition(p.span(), KeyReason::PrecisionTooHigh(*p.get_ref()));
                 fail(findings.error(span, problem));

@@ -360,8 +360,10 @@ impl<'p> Ledger<'p> {
 /// How many lines the ledger may hold per byte of plan text. A real plan has far fewer (the
 /// 2026 plan 0,01; a generated national plan with 100 000 insatser of real length 0,3, with
 /// one-line texts 1,5); a plan that splits tiny insatser over thousands of kommuner could
-/// otherwise make a few megabytes of text need gigabytes of memory.
-pub const LINES_PER_BYTE: usize = 4;
+/// otherwise make a few megabytes of text need gigabytes of memory. A line is 28 bytes and its
+/// place in the order by recipient 4 more: at most 64 bytes of ledger per byte of plan (with
+/// 4 lines a byte, a 24 MB plan of one-letter insatser over 290 kommuner needed 3 GB; s37).
+pub const LINES_PER_BYTE: usize = 2;
 
 /// The most lines a plan's ledger may hold: `LINES_PER_BYTE` per byte of its text, and at
 /// least a million (32 MB), so that no small plan is ever refused.
@@ -403,49 +405,91 @@ fn resolve_insatser(r: &Resolving, findings: &mut Findings) -> (Vec<Entry>, Vec<
     }
     let (insatser, lines, found) = resolve_range(r, 0..n);
     findings.append(found);
-    (insatser, lines)
+    (insatser, lines.joined(Lines::default()))
 }
 
 /// Insatser resolved, their lines (numbered from 0), and what they reported.
-type Half = (Vec<Entry>, Vec<Line>, Findings);
+type Half = (Vec<Entry>, Lines, Findings);
 
 /// The two halves as one pass makes them, when neither reported anything and their lines
 /// stay within the limit.
 fn joined(
-    (mut insatser, mut lines, first_found): Half,
+    (mut insatser, lines, first_found): Half,
     (second, second_lines, second_found): Half,
     max_lines: usize,
 ) -> Option<(Vec<Entry>, Vec<Line>)> {
     let clean = first_found.is_empty() && second_found.is_empty();
-    if !clean || lines.len() + second_lines.len() > max_lines {
+    if !clean || lines.count + second_lines.count > max_lines {
         return None;
     }
-    let offset = lines.len();
+    let offset = lines.count;
     insatser.extend(second.into_iter().map(|mut entry| {
         entry.lines = entry.lines.map(|l| l.start + offset..l.end + offset);
         entry
     }));
-    lines.reserve_exact(second_lines.len());
-    lines.extend(second_lines);
-    Some((insatser, lines))
+    Some((insatser, lines.joined(second_lines)))
+}
+
+/// Lines as they are made, a chunk at a time: a large plan's two halves become one list by
+/// copying the chunks in turn, each freed as it is copied, so that the lines are never held
+/// twice (a plan of 14,5 million lines: 624 MB at most in one pass; 771 MB as two lists
+/// joined whole).
+#[derive(Default)]
+struct Lines {
+    full: Vec<Vec<Line>>,
+    current: Vec<Line>,
+    count: usize,
+}
+
+/// Lines in a chunk, 56 MB: above the largest block the C library keeps for reuse after it
+/// is freed (32 MB), so that a chunk copied is memory given back.
+const CHUNK_LINES: usize = 2_000_000;
+
+impl Lines {
+    fn extend(&mut self, lines: impl Iterator<Item = Line>) {
+        let before = self.current.len();
+        self.current.extend(lines);
+        self.count += self.current.len() - before;
+        if self.current.len() >= CHUNK_LINES {
+            let next = Vec::with_capacity(CHUNK_LINES);
+            self.full.push(std::mem::replace(&mut self.current, next));
+        }
+    }
+
+    /// These lines and then `more`, as one list.
+    fn joined(mut self, more: Lines) -> Vec<Line> {
+        if self.full.is_empty() && more.count == 0 {
+            return self.current;
+        }
+        let mut all = Vec::with_capacity(self.count + more.count);
+        self.full.push(self.current);
+        let chunks = self.full.into_iter().chain(more.full).chain([more.current]);
+        for chunk in chunks {
+            all.extend(chunk);
+        }
+        all
+    }
 }
 
 /// The insatser in `range` resolved, their lines numbered from 0, and what they report.
-fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, Findings) {
+fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Lines, Findings) {
     let mut findings = Findings::default();
     let mut insatser = Vec::with_capacity(range.len());
-    let mut lines = Vec::with_capacity(range.len());
+    let mut lines = Lines {
+        current: Vec::with_capacity(range.len()),
+        ..Lines::default()
+    };
     for i in range {
         let Some(insats) = r.plan.insatser.get(i) else {
             continue;
         };
         let blocked = r.blocked.get(i).copied().flatten();
-        let room = r.max_lines.saturating_sub(lines.len());
+        let room = r.max_lines.saturating_sub(lines.count);
         let resolved = insats::resolve(r.cx, insats, blocked, room, &mut findings);
         let (area, earmark) = area_and_earmark(r.plan, r.names, insats, &mut findings);
         let mut total = Amount::ZERO;
         let lines_range = resolved.parts.map(|parts| {
-            let start = lines.len();
+            let start = lines.count;
             // A part of 0 kr is no money to anyone: no line, so no invoice, payment or
             // follow-up form for nothing.
             lines.extend(
@@ -461,7 +505,7 @@ fn resolve_range(r: &Resolving, range: Range<usize>) -> (Vec<Entry>, Vec<Line>, 
                         }
                     }),
             );
-            start..lines.len()
+            start..lines.count
         });
         insatser.push(Entry {
             area,
@@ -831,6 +875,37 @@ fn order_by_node(actors: &Actors, lines: &[Line]) -> (Vec<u32>, Vec<usize>, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `LINES_PER_BYTE` counts on: a line is 28 bytes.
+    #[test]
+    fn a_line_is_28_bytes() {
+        assert_eq!(std::mem::size_of::<Line>(), 28);
+    }
+
+    /// Chunks joined are the lines in the order they were made, numbered on from the first.
+    #[test]
+    fn chunks_join_in_order() {
+        let line = |i: usize| Line {
+            insats: index(i),
+            recipient: Recipient::Kommun(0),
+            amount: Amount::ZERO,
+        };
+        let made = |range: Range<usize>| {
+            let mut lines = Lines::default();
+            for i in range {
+                lines.extend(std::iter::once(line(i)));
+            }
+            lines
+        };
+        let (first, second) = (
+            made(0..CHUNK_LINES + 3),
+            made(CHUNK_LINES + 3..CHUNK_LINES + 5),
+        );
+        assert_eq!(first.full.len(), 1);
+        let all = first.joined(second);
+        assert_eq!(all.len(), CHUNK_LINES + 5);
+        assert!(all.iter().enumerate().all(|(i, l)| l.insats == index(i)));
+    }
 
     /// Resolved in two halves or in one pass, a plan gives the same ledger and the same
     /// findings: the real plans and the examples (which the halves resolve), and every

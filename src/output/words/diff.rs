@@ -280,7 +280,8 @@ fn split_or_none(s: Option<&SplitSide>, style: Style, amount: &dyn Fn(Amount) ->
 }
 
 /// How an insats's split has changed: the two splits in words (`lika delar → nyckel
-/// procent`); where they read alike, the amounts that differ, those in its lists
+/// procent`), with the recipients' shares that moved when its amount is the same (`nyckel a →
+/// nyckel b; nya belopp: Berg 21 200 kr → 21 600 kr`); where they read alike, the amounts that differ, those in its lists
 /// (`75 000 kr var (4 undantag): Östersund 140 000 kr → 150 000 kr`), else that the key's
 /// values changed and the recipients' shares that moved (`nyckel procent; nyckelns värden har
 /// ändrats, nya belopp: Berg 21 200 kr → 18 000 kr`), the first five named.
@@ -290,10 +291,29 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
         split_or_none(c.old.split.as_ref(), style, amount),
         split_or_none(c.new.split.as_ref(), style, amount),
     );
-    if old != new {
-        return format!("{old} → {new}");
-    }
     let shown = |a: Option<Amount>| a.map_or_else(|| "–".to_string(), amount);
+    const NAMED: usize = 5;
+    // Only the first shares are written (a national plan's new key moves millions).
+    let shares = (c.shares.iter()).map(|s| {
+        let (old, new) = (shown(s.old), shown(s.new));
+        format!("{} {old} → {new}", visible(&s.recipient))
+    });
+    let shares = super::first_of(shares, NAMED, style);
+    // Amounts written out on both sides are the shares already.
+    let written = |s: &Option<_>| {
+        s.as_ref()
+            .is_some_and(|s: &SplitSide| !s.amounts.is_empty())
+    };
+    if old != new {
+        return match shares.is_empty() || (written(&c.old.split) && written(&c.new.split)) {
+            true => format!("{old} → {new}"),
+            false => say!(
+                lang,
+                "{old} → {new}; nya belopp: {shares}",
+                "{old} → {new}; new amounts: {shares}"
+            ),
+        };
+    }
     let mut differences: Vec<String> = Vec::new();
     if let (Some(a), Some(b)) = (&c.old.split, &c.new.split) {
         for (before, after) in [(&a.except, &b.except), (&a.amounts, &b.amounts)] {
@@ -313,17 +333,10 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
             }
         }
     }
-    const NAMED: usize = 5;
     if !differences.is_empty() {
         return format!("{new}: {}", super::first_of(&differences, NAMED, style));
     }
-    // The split reads the same: the key has new values, or the kommuner changed; only the
-    // first shares are written (a national plan's new key moves millions).
-    let shares = (c.shares.iter()).map(|s| {
-        let (old, new) = (shown(s.old), shown(s.new));
-        format!("{} {old} → {new}", visible(&s.recipient))
-    });
-    let shares = super::first_of(shares, NAMED, style);
+    // The split reads the same: the key has new values, or the kommuner changed.
     match (c.key_changed, shares.is_empty()) {
         (true, true) => say!(
             lang,

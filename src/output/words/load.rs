@@ -514,6 +514,13 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                     "`precision = {written}` is not possible: a key is computed with 0 to {max} decimals"
                 );
             }
+            ("number" | "area" | "focus_areas", _) if !written.starts_with('-') => {
+                return say!(
+                    lang,
+                    "talet {written} är för stort för `{key}`: områden och fokusområden har nummer som i beslutet, 1, 2, 3 …",
+                    "the number {written} is too large for `{key}`: areas and focus areas are numbered as in the decision, 1, 2, 3 …"
+                );
+            }
             _ => {}
         }
     }
