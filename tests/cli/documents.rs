@@ -3574,18 +3574,27 @@ fn a_draft_shows_an_insats_it_cannot_split_with_its_amount_and_marks_the_views_w
     has(&md, "totalt 1 465 000 kr utan 1.3. Störst:");
     // Each kommun's figure too (tester s35: Ragunda's 175 000 kr read as its amount): 2.5's
     // 75 000 and 3.4's 100 000 of the seed's table, in the table per kommun, among the actors
-    // and on its invoice.
+    // (also its 0 kr in area 1, where 1.3 is; tester s37) and on its invoice, and the
+    // invoices' total (2 127 436 + 250 000 + 1 465 000 kr).
     has(
         &md,
         "| 2303 | Ragunda | 75 000 kr ✓ | 100 000 kr ✓ | **175 000 kr** utan 1.3 (se felen) |",
     );
     has(
         &md,
-        "| – Ragunda | 0 kr | 75 000 kr | 100 000 kr | **175 000 kr** utan 1.3 (se felen) |",
+        "| – Ragunda | **0 kr** utan 1.3 (se felen) | 75 000 kr | 100 000 kr | **175 000 kr** utan 1.3 (se felen) |",
+    );
+    has(
+        &md,
+        "| Länets kommuner | **0 kr** utan 1.3 (se felen) | 665 000 kr | 800 000 kr | **1 465 000 kr** utan 1.3 (se felen) |",
     );
     has(
         &md,
         "| Ragunda | 2303 | 2.5, 3.4 | **175 000 kr** utan 1.3 (se felen) |",
+    );
+    has(
+        &md,
+        "| **Totalt** |  |  | **3 842 436 kr** utan 1.3 (se felen) |",
     );
     has(
         &md,
