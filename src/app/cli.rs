@@ -283,30 +283,41 @@ fn usage_line(command: &mut clap::Command) -> String {
 /// level gives (`help chek`: "menade du 'check'?"), and asking `help` for its help shows it
 /// (tester s36: both were usage errors).
 fn help_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    // `help`'s place: after the options that may stand before the command (`allocate --lang
-    // en help chek`), each with its value.
-    let mut at = 1;
-    while let Some(arg) = args.get(at).map(|a| a.to_string_lossy().into_owned()) {
-        match arg.as_str() {
-            "--lang" | "--color" => at += 2,
-            _ if arg.starts_with("--lang=") || arg.starts_with("--color=") => at += 1,
-            _ => break,
+    // Past the options that may stand before the command (`--lang en`), each with its value.
+    let past_options = |args: &[std::ffi::OsString], mut at: usize| {
+        while let Some(arg) = args.get(at).map(|a| a.to_string_lossy().into_owned()) {
+            match arg.as_str() {
+                "--lang" | "--color" => at += 2,
+                _ if arg.starts_with("--lang=") || arg.starts_with("--color=") => at += 1,
+                _ => break,
+            }
         }
+        at.min(args.len())
+    };
+    // `help`'s place: after those options (`allocate --lang en help chek`).
+    let mut at = past_options(&args, 1);
+    if args.get(at).is_none_or(|a| a != "help") {
+        return args;
     }
+    // Those options after `help` (`help --lang en chek`, tester s37) go after the command.
+    let after = past_options(&args, at + 1);
+    let moved: Vec<std::ffi::OsString> = args.drain(at + 1..after).collect();
     let Some(next) = args.get(at + 1).cloned() else {
+        args.extend(moved);
         return args;
     };
-    if args.get(at).is_none_or(|a| a != "help") || next == "help" {
-        return args;
-    }
     if next == "--help" || next == "-h" {
         if let Some(flag) = args.get_mut(at + 1) {
             *flag = "help".into();
         }
-    } else if !next.to_string_lossy().starts_with('-') {
+    } else if next != "help" && !next.to_string_lossy().starts_with('-') {
         args.remove(at);
         args.insert(at + 1, "--help".into());
+        // After `COMMAND --help`.
+        at += 2;
     }
+    // Else before `help help`, where `--lang` may stand.
+    args.splice(at..at, moved);
     args
 }
 
@@ -323,7 +334,7 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
     });
     let matches = command
         .try_get_matches_from_mut(args)
-        .map_err(|e| (e.with_cmd(&command), lang))?;
+        .map_err(|e| (without_hidden(e.with_cmd(&command)), lang))?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| (e.with_cmd(&command), lang))?;
     // `ALLOCATE_LANG` is the language of a command that takes a `--lang` and is given none.
     if let (Some(lang), Ok(Some(asked))) = (cli.lang_mut(), Lang::from_environment())
@@ -334,6 +345,26 @@ pub fn parse() -> Result<Cli, (clap::Error, Lang)> {
         *lang = asked;
     }
     Ok(cli)
+}
+
+/// The commands a usage error suggests, without the hidden one (`generate`, for the
+/// benchmarks; tester s37: `genrate` was told "menade du 'generate'?").
+fn without_hidden(mut error: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if let Some(ContextValue::Strings(list)) = error.get(ContextKind::SuggestedSubcommand) {
+        let kept: Vec<String> = (list.iter())
+            .filter(|s| s.as_str() != "generate")
+            .cloned()
+            .collect();
+        match kept.is_empty() {
+            true => error.remove(ContextKind::SuggestedSubcommand),
+            false => error.insert(
+                ContextKind::SuggestedSubcommand,
+                ContextValue::Strings(kept),
+            ),
+        };
+    }
+    error
 }
 
 /// Why a number given on the command line was refused (`--area`, `--precision`, `--seed`), in
@@ -476,13 +507,28 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     if !valid.is_empty() {
         text.push_str(&format!("  tillåtna värden: {valid}\n"));
     }
+    // Each suggestion quoted on its own: "menade du 'export' eller 'report'?".
     let suggested = [
-        context(ContextKind::SuggestedArg),
-        context(ContextKind::SuggestedSubcommand),
-        context(ContextKind::SuggestedValue),
-    ];
-    if let Some(s) = suggested.iter().find(|s| !s.is_empty()) {
-        text.push_str(&format!("  menade du '{s}'?\n"));
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .map(|kind| match error.get(kind) {
+        Some(ContextValue::Strings(list)) => list.iter().map(|s| format!("'{s}'")).collect(),
+        _ => Some(context(kind))
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("'{s}'"))
+            .into_iter()
+            .collect::<Vec<String>>(),
+    })
+    .find(|list| !list.is_empty());
+    if let Some(list) = suggested {
+        let list = match list.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} eller {last}", rest.join(", ")),
+            _ => list.join(""),
+        };
+        text.push_str(&format!("  menade du {list}?\n"));
     }
     let usage = context(ContextKind::Usage);
     let usage = usage.trim_start_matches("Usage:").trim();

@@ -757,14 +757,33 @@ fn help_names_a_command_as_the_top_level_does() {
             .assert_status(0)
             .assert_stdout_contains("Användning: allocate help [KOMMANDO]");
     }
-    // In English, with the language before `help`.
-    allocate(&root, &["--lang", "en", "help", "chek"])
-        .assert_status(2)
-        .assert_stderr_contains("error: unrecognized subcommand 'chek'")
-        .assert_stderr_contains("a similar subcommand exists: 'check'");
+    // In English, with the language before `help` or after it (tester s37).
+    for args in [
+        &["--lang", "en", "help", "chek"][..],
+        &["help", "--lang", "en", "chek"],
+    ] {
+        allocate(&root, args)
+            .assert_status(2)
+            .assert_stderr_contains("error: unrecognized subcommand 'chek'")
+            .assert_stderr_contains("a similar subcommand exists: 'check'");
+    }
     let check = allocate(&root, &["help", "check"]);
     check.assert_status(0);
     assert_eq!(check.stdout, allocate(&root, &["check", "--help"]).stdout);
+    assert_eq!(
+        allocate(&root, &["help", "--lang", "en", "check"]).stdout,
+        allocate(&root, &["check", "--help", "--lang", "en"]).stdout
+    );
+    // Several suggestions each quoted, "eller" before the last; the hidden command for the
+    // benchmarks never suggested (tester s37: 'export, report', 'generate').
+    allocate(&root, &["rapport"])
+        .assert_status(2)
+        .assert_stderr_contains("  menade du 'export' eller 'report'?\n");
+    let out = allocate(&root, &["genrate"]);
+    out.assert_status(2);
+    assert!(!out.stderr.contains("generate"), "{}", out.stderr);
+    let out = allocate(&root, &["--lang", "en", "genrate"]);
+    assert!(!out.stderr.contains("generate"), "{}", out.stderr);
 }
 
 /// English text has no Swedish in it: `explain`'s limits are grouped as English groups
