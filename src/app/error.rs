@@ -531,13 +531,13 @@ impl Error {
                 .to_string(),
             ),
             Error::WrongEnding(wrong) => {
-                use crate::app::files::{Kind, WrongEnding, document_ending};
+                use crate::app::files::{Kind, WrongEnding, document_ending, renamed};
                 let WrongEnding {
                     path,
                     ending,
                     kind: written,
                 } = wrong;
-                let renamed = shown_path(&path.with_extension(written.ending()));
+                let renamed = shown_path(&renamed(path, *written));
                 let kind = match written {
                     Kind::Html => "HTML",
                     Kind::Docx => lang.pick("ett Word-dokument (DOCX)", "a Word document (DOCX)"),
@@ -574,11 +574,21 @@ impl Error {
                     .as_ref()
                     .map(|f| format!(" ({} …)", f.display()))
                     .unwrap_or_default();
+                // A workbook's name: the workbooks are asked for with `--format xlsx` (tester
+                // s37: `follow-up -o uppf.xlsx` followed the advice and got CSV files).
+                let workbooks = match crate::app::files::spreadsheet_ending(dir) {
+                    true => say!(
+                        lang,
+                        ", med --format xlsx för arbetsböcker",
+                        ", with --format xlsx for workbooks"
+                    ),
+                    false => String::new(),
+                };
                 let (dir, folder) = (dir.display(), folder.display());
                 line(say!(
                     lang,
-                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i{first}. Inget skrevs. Ange en mapp, till exempel -o {folder}.",
-                    "{dir} looks like a file name, but here --output is a folder the files are written into{first}. Nothing was written. Give a folder, for example -o {folder}."
+                    "{dir} ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i{first}. Inget skrevs. Ange en mapp, till exempel -o {folder}{workbooks}.",
+                    "{dir} looks like a file name, but here --output is a folder the files are written into{first}. Nothing was written. Give a folder, for example -o {folder}{workbooks}."
                 ))
             }
             Error::Write { path, error } => {

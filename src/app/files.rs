@@ -127,8 +127,26 @@ pub enum WriteError {
 
 /// Writes `files` into `dir` (created if missing), all or nothing.
 pub fn write_all(dir: &Path, files: &[File], force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    write_files(dir, files, force, Folder::Given)
+}
+
+/// Where the folder written into comes from: given as `--output` (a name ending as a file's,
+/// `-o summa.xlsx`, is then refused: the user meant a file), or the folder of a file the user
+/// named (`-o rapporter.docx/beslut.md`: named as the user wants it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Folder {
+    Given,
+    OfFile,
+}
+
+fn write_files(
+    dir: &Path,
+    files: &[File],
+    force: bool,
+    folder: Folder,
+) -> Result<Vec<PathBuf>, WriteError> {
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    write_made(dir, &names, force, |i, out| {
+    write_made_into(dir, &names, force, folder, |i, out| {
         out.write_all(files.get(i).map_or(&[][..], |f| f.bytes.as_slice()))
     })
 }
@@ -143,6 +161,16 @@ pub fn write_made(
     force: bool,
     make: impl Fn(usize, &mut (dyn Write + Send)) -> std::io::Result<()> + Sync,
 ) -> Result<Vec<PathBuf>, WriteError> {
+    write_made_into(dir, names, force, Folder::Given, make)
+}
+
+fn write_made_into(
+    dir: &Path,
+    names: &[&str],
+    force: bool,
+    folder: Folder,
+    make: impl Fn(usize, &mut (dyn Write + Send)) -> std::io::Result<()> + Sync,
+) -> Result<Vec<PathBuf>, WriteError> {
     ignore_file_size_signal();
     if dir.as_os_str() == "-" {
         return Err(WriteError::Dash);
@@ -151,7 +179,8 @@ pub fn write_made(
         return Err(WriteError::NotAFolder(dir.to_path_buf()));
     }
     let targets: Vec<PathBuf> = names.iter().map(|name| dir.join(name)).collect();
-    if named_like_file(dir)
+    if folder == Folder::Given
+        && named_like_file(dir)
         && !dir.exists()
         && let Some(first) = targets.first()
     {
@@ -226,16 +255,52 @@ fn named_like_file(dir: &Path) -> bool {
     ending(dir).is_some()
 }
 
-/// The endings of the files this program writes or reads, or that a user may take one for.
-const FILE_ENDINGS: [&str; 15] = [
-    "csv", "xlsx", "xls", "ods", "json", "html", "htm", "docx", "doc", "odt", "md", "markdown",
-    "txt", "toml", "pdf",
+/// The endings of the files this program writes or reads, or that a user may take one for
+/// (Word's other files, `.docm` and `.dotx`, and XHTML among them: Word and a browser read
+/// them as what the ending says, not as what was written).
+const FILE_ENDINGS: [&str; 21] = [
+    "csv", "xlsx", "xls", "ods", "json", "html", "htm", "xhtml", "docx", "doc", "docm", "dotx",
+    "dotm", "rtf", "odt", "md", "markdown", "txt", "toml", "pdf", "xlsm",
 ];
 
-/// A file name's ending, in lower case, when it is one of [`FILE_ENDINGS`].
+/// A file's name as Windows keeps it: without the dots and spaces it drops at the end
+/// (tester s37: `x.docx.` became `x.docx` with HTML in it).
+fn kept_name(path: &Path) -> Option<&str> {
+    Some(path.file_name()?.to_str()?.trim_end_matches(['.', ' ']))
+}
+
+/// A file name's ending, in lower case, when it is one of [`FILE_ENDINGS`]; a name that is only
+/// an ending (`.docx`) has it.
 fn ending(path: &Path) -> Option<String> {
-    let ending = path.extension()?.to_str()?.to_ascii_lowercase();
+    let (_, ending) = kept_name(path)?.rsplit_once('.')?;
+    let ending = ending.to_ascii_lowercase();
     FILE_ENDINGS.contains(&ending.as_str()).then_some(ending)
+}
+
+/// Whether a name ends as a spreadsheet's (`.xlsx`, `.xls`, `.xlsm`, `.ods`).
+pub fn spreadsheet_ending(path: &Path) -> bool {
+    ending(path).is_some_and(|e| ["xlsx", "xls", "xlsm", "ods"].contains(&e.as_str()))
+}
+
+/// The name `path` should have for a file of `kind`: its ending replaced, or dropped where the
+/// name already ends as `kind` before it (`p.toml.docx` → `p.toml`, not `p.toml.toml`).
+pub fn renamed(path: &Path, kind: Kind) -> PathBuf {
+    let Some(name) = kept_name(path) else {
+        return path.with_extension(kind.ending());
+    };
+    let stem = match ending(path) {
+        Some(_) => name.rsplit_once('.').map_or(name, |(stem, _)| stem),
+        None => name,
+    };
+    let fits = Path::new(stem)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| kind.endings().contains(&e.to_ascii_lowercase().as_str()));
+    let name = match fits {
+        true => stem.to_string(),
+        false => format!("{stem}.{}", kind.ending()),
+    };
+    path.with_file_name(name)
 }
 
 /// A kind of file written to a name the user gives (`-o FILE`), known by its ending.
@@ -613,13 +678,14 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     // Errors name the file as it was given, not as joined to its folder.
-    write_all(
+    write_files(
         dir,
         &[File {
             name,
             bytes: bytes.to_vec(),
         }],
         force,
+        Folder::OfFile,
     )
     .map(drop)
     .map_err(|e| match e {

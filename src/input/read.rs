@@ -169,9 +169,15 @@ pub fn max_file_mb(value: &std::ffi::OsStr) -> Result<Option<u64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(shown());
+    }
+    // A whole number beyond 64 bits is as good as no limit (tester s37: refused as "not a
+    // whole number").
     match text.parse::<u64>() {
-        Ok(mb) if mb > 0 && text.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(mb)),
-        _ => Err(shown()),
+        Ok(0) => Err(shown()),
+        Ok(mb) => Ok(Some(mb)),
+        Err(_) => Ok(Some(u64::MAX)),
     }
 }
 

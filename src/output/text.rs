@@ -36,6 +36,26 @@ pub fn shown_path(path: &std::path::Path) -> String {
     named(&path.display().to_string()).into_owned()
 }
 
+/// A path as one word of a POSIX shell command: as it is when it holds nothing the shell
+/// reads, else in single quotes; one that starts with `-` (but `-` itself, standard input)
+/// made `./-…` so that it is not read as an option. A character a terminal would not show
+/// is named (`<U+000A>`), as in every message.
+pub fn shell_word(path: &std::path::Path) -> String {
+    if path.as_os_str() == crate::input::plan::STDIN_ARG {
+        return crate::input::plan::STDIN_ARG.to_string();
+    }
+    let mut text = shown_path(path);
+    if text.starts_with('-') {
+        text.insert_str(0, "./");
+    }
+    let plain = |c: char| c.is_alphanumeric() || "_-./,:+=@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) && !text.starts_with('=') {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// A text of a file as a one-line message quotes it: like [`visible`], but a line break or
 /// tab is named too (`region<U+000A>unit`), so the message stays one line and says what is
 /// there.

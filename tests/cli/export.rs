@@ -943,7 +943,44 @@ fn a_files_ending_asks_for_its_document_and_never_holds_another_kind() {
         &["init", "--from", plan, "-o", "plan-2027.csv"],
         "fel: plan-2027.csv slutar på .csv, men det som skrivs är en plan i TOML. Inget skrevs. Byt namn till plan-2027.toml.",
     );
-    for name in ["r.docx", "r.md", "plan-2027.csv", "plan-2027.toml"] {
+    // As Windows reads a name (its dots at the end dropped, `.docx` a name with an ending),
+    // Word's and XHTML's other endings are other kinds, and the name suggested drops the
+    // wrong ending rather than adding another (tester s37).
+    refused(
+        &["report", plan, "--format", "html", "-o", "x.docx."],
+        "fel: x.docx. slutar på .docx, men det som skrivs är HTML. Inget skrevs. Byt namn till x.html, eller ange --format docx.",
+    );
+    refused(
+        &["report", plan, "--format", "html", "-o", ".docx"],
+        "fel: .docx slutar på .docx",
+    );
+    for name in ["x.docm", "x.dotx", "x.xhtml"] {
+        refused(
+            &["report", plan, "--format", "html", "-o", name],
+            "men det som skrivs är HTML. Inget skrevs. Byt namn till x.html.",
+        );
+    }
+    refused(
+        &["report", plan, "--format", "html", "-o", "b.html.docx"],
+        "Byt namn till b.html, eller ange --format docx.",
+    );
+    refused(
+        &["init", "--from", plan, "-o", "p.toml.docx"],
+        "Byt namn till p.toml.",
+    );
+    for name in [
+        "r.docx",
+        "r.md",
+        "plan-2027.csv",
+        "plan-2027.toml",
+        "x.docx.",
+        ".docx",
+        "x.docm",
+        "x.dotx",
+        "x.xhtml",
+        "b.html.docx",
+        "p.toml.docx",
+    ] {
         assert!(!dir.path().join(name).exists(), "{name} written");
     }
 
@@ -1500,7 +1537,7 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains(
-            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs. Ange en mapp, till exempel -o summa.",
+            "summa.xlsx ser ut som ett filnamn, men här är --output en mapp som filerna skrivs i. Inget skrevs. Ange en mapp, till exempel -o summa, med --format xlsx för arbetsböcker.",
         );
     run(&["export", plan, "-o", "UT.JSON", "--format", "json", "--lang", "en"])
         .assert_status(2)
@@ -1516,6 +1553,11 @@ fn a_folder_to_be_made_that_is_named_like_a_file_is_refused() {
         .assert_status(2)
         .assert_stderr_contains("blanketter.csv ser ut som ett filnamn");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // A file named by the user goes into the folder named, whatever its name (tester s37:
+    // `report -o mapp.docx/beslut.md` was told --output is a folder).
+    run(&["report", plan, "-o", "mapp.docx/beslut.md"]).assert_status(0);
+    assert!(dir.path().join("mapp.docx/beslut.md").is_file());
+    std::fs::remove_dir_all(dir.path().join("mapp.docx")).unwrap();
     // Made by the user beforehand, the folder is used; so is a name that is no file ending.
     std::fs::create_dir(dir.path().join("ut.json")).unwrap();
     run(&["export", plan, "-o", "ut.json", "--format", "json"]).assert_status(0);

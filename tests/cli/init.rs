@@ -345,6 +345,13 @@ fn init_to_standard_output_writes_no_file() {
     .assert_stderr_contains(
         "Nycklar att uppdatera för 2027:\n  - nyckeln `befolkning-procent-2026`",
     );
+    // A name a shell would split is quoted, so the command can be pasted (tester s37).
+    allocate(
+        dir.path(),
+        &["init", "--from", "plan-2026.toml", "-o", "p 2027 å.toml"],
+    )
+    .assert_status(0)
+    .assert_stderr_contains("56 belopp att fylla i; `allocate check 'p 2027 å.toml'` listar dem.");
 }
 
 #[test]

@@ -382,8 +382,9 @@ fn a_file_size_limit_that_is_no_whole_number_of_mib_is_a_usage_error() {
             "the environment variable ALLOCATE_MAX_FILE_MB is \"{value}\", which is not a valid limit: give a whole number of MiB, at least 1, in digits only (for example ALLOCATE_MAX_FILE_MB=512)"
         ));
     }
-    // A whole number, with spaces around it, or nothing at all (the default) is a limit.
-    for value in ["512", " 1 ", ""] {
+    // A whole number, with spaces around it, or nothing at all (the default) is a limit; one
+    // beyond 64 bits too, as good as none (tester s37: refused as no whole number).
+    for value in ["512", " 1 ", "", "99999999999999999999"] {
         run_env(
             &repo_root(),
             &["check", plan],

@@ -150,8 +150,8 @@ fn the_other_way_round(args: &DiffArgs) -> String {
     let mut words = vec![
         "allocate".to_string(),
         "diff".to_string(),
-        shell_word(&args.new),
-        shell_word(&args.old),
+        crate::output::text::shell_word(&args.new),
+        crate::output::text::shell_word(&args.old),
     ];
     let mut option = |name: &str, value: Option<clap::builder::PossibleValue>| {
         if let Some(value) = value {
@@ -179,24 +179,4 @@ fn the_other_way_round(args: &DiffArgs) -> String {
             .and_then(|c| c.to_possible_value()),
     );
     words.join(" ")
-}
-
-/// A path as one word of a POSIX shell command: as it is when it holds nothing the shell
-/// reads, else in single quotes; one that starts with `-` (but `-` itself, standard input)
-/// made `./-…` so that it is not read as an option. A character a terminal would not show
-/// is named (`<U+000A>`), as in every message.
-fn shell_word(path: &Path) -> String {
-    if path.as_os_str() == crate::input::plan::STDIN_ARG {
-        return crate::input::plan::STDIN_ARG.to_string();
-    }
-    let mut text = shown_path(path);
-    if text.starts_with('-') {
-        text.insert_str(0, "./");
-    }
-    let plain = |c: char| c.is_alphanumeric() || "_-./,:+=@%".contains(c);
-    if !text.is_empty() && text.chars().all(plain) && !text.starts_with('=') {
-        text
-    } else {
-        format!("'{}'", text.replace('\'', "'\\''"))
-    }
 }

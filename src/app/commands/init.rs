@@ -159,7 +159,11 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 "Wrote {shown}: the {year} plan from {from}."
             )
         )?;
-        format!("`allocate check {shown}`")
+        // Pasted as it stands (tester s37: `p 2027 å.toml` unquoted).
+        format!(
+            "`allocate check {}`",
+            crate::output::text::shell_word(&target)
+        )
     };
     writeln!(
         err,

@@ -782,8 +782,8 @@ fn kind_hint(error: &ScbError, lang: Lang) -> String {
         | ScbErrorKind::Directory
         | ScbErrorKind::NotRegular(_)
         | ScbErrorKind::Unreadable(_) => lang.pick(
-            "kontrollera sökvägen; i en plan är den relativ till planfilen",
-            "check the path; in a plan it is relative to the plan file",
+            "kontrollera sökvägen; i en plan är den relativ till planfilens mapp, eller till den aktuella mappen när planen läses från standard input",
+            "check the path; in a plan it is relative to the plan file's folder, or to the current folder when the plan is read from standard input",
         ),
         ScbErrorKind::RegionsAsColumns { .. } => lang.pick(
             "ladda ner tabellen med region i raderna (förspalten) och året i kolumnerna (tabellhuvudet)",
