@@ -507,7 +507,8 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     if !valid.is_empty() {
         text.push_str(&format!("  tillåtna värden: {valid}\n"));
     }
-    // Each suggestion quoted on its own: "menade du 'export' eller 'report'?".
+    // Each suggestion quoted on its own, the nearest first (clap lists it last): "menade du
+    // 'report' eller 'export'?".
     let suggested = [
         ContextKind::SuggestedArg,
         ContextKind::SuggestedSubcommand,
@@ -515,7 +516,7 @@ pub fn usage_error(error: &clap::Error, lang: Lang) -> String {
     ]
     .into_iter()
     .map(|kind| match error.get(kind) {
-        Some(ContextValue::Strings(list)) => list.iter().map(|s| format!("'{s}'")).collect(),
+        Some(ContextValue::Strings(list)) => list.iter().rev().map(|s| format!("'{s}'")).collect(),
         _ => Some(context(kind))
             .filter(|s| !s.is_empty())
             .map(|s| format!("'{s}'"))

@@ -249,10 +249,12 @@ pub enum ParseErrorKind {
     TypographicQuote {
         quote: char,
     },
-    /// The same key twice in one table, or the same `[table]` twice.
+    /// The same key twice in one table, or the same `[table]` twice; `first` the line of
+    /// the first, when it is found (tester s37: the message did not say where).
     DuplicateKey {
         key: String,
         table: bool,
+        first: Option<usize>,
     },
     /// A dotted key (`unit.x = 2`) under a key that already has a value (`unit = 1`), or
     /// that adds to a table written inside `{ }`; `found` is toml's name of what the key
@@ -799,6 +801,35 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
     })
 }
 
+/// The line (from 1) where `key` is first given in the text `before` a second one: the
+/// header `[key]` of a table, else the line `key = …` in the same table (after the last
+/// header). `None` when it is not written so (a key inside `{ }`, a dotted or quoted form).
+fn first_line_of(before: &str, key: &str, table: bool) -> Option<usize> {
+    let lines: Vec<&str> = before.lines().collect();
+    // The lines above the one the second stands on.
+    let above = before.matches('\n').count().min(lines.len());
+    let plain = |line: &str| line.split('#').next().unwrap_or("").trim().to_string();
+    let found = match table {
+        true => (0..above).find(|&n| {
+            let line = plain(lines.get(n).copied().unwrap_or(""));
+            line.strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+                .is_some_and(|name| name.trim() == key)
+        }),
+        false => {
+            let header = (0..above)
+                .rev()
+                .find(|&n| plain(lines.get(n).copied().unwrap_or("")).starts_with('['));
+            (header.map_or(0, |h| h + 1)..above).find(|&n| {
+                let line = plain(lines.get(n).copied().unwrap_or(""));
+                line.split_once('=')
+                    .is_some_and(|(name, _)| name.trim().trim_matches(['"', '\'']) == key)
+            })
+        }
+    };
+    found.map(|n| n + 1)
+}
+
 /// The key whose value starts where `before` ends, from its line: `year` of `year = `,
 /// `precision` of `{ kind = "percent", precision = `; empty when the line does not tell.
 fn key_written_before(before: &str) -> String {
@@ -888,7 +919,8 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     .trim_matches('"')
                     .to_string();
                 let table = before.trim_end_matches([' ', '\t']).ends_with('[');
-                return ParseErrorKind::DuplicateKey { key, table };
+                let first = first_line_of(before, &key, table);
+                return ParseErrorKind::DuplicateKey { key, table, first };
             }
             // toml points at the key that already holds a value: `unit` of `unit.x = 2`.
             if let Some(found) = detail

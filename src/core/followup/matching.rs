@@ -857,8 +857,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
         overspent.into_iter().partition(|o| {
             (ledger.lines.get(o.line)).is_none_or(|l| !not_invoiced.contains(&l.recipient))
         });
-    let (reallocations, toward_uncovered) =
-        reallocate(&recipients, &overspent, &mut booked, &mut report);
+    let reallocations = reallocate(&recipients, &overspent, &mut booked, &mut report);
 
     // A line reported three times in a file is said to be, at each report after the first.
     let mut times: HashMap<(usize, usize), usize> = HashMap::new();
@@ -978,18 +977,13 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 .lines
                 .get(&recipient)
                 .map_or(&[][..], Vec::as_slice);
-            // What it left unused in all: money moved between its own lines is used (review
-            // s36: a line's excess covered by another's unused money is not unused twice),
-            // also toward a line it does not cover whole (tester s37: the 30 000 kr told as
-            // moved from 3.6 to 3.1 were also told as unused).
-            let moved_away: Amount = (toward_uncovered.iter())
-                .filter(|m| m.recipient == recipient)
-                .map(|m| m.amount)
-                .sum();
+            // What it left unused in all, as the summary counts it: money moved between its
+            // own lines is used (review s36: a line's excess covered by another's unused
+            // money is not unused twice) where the move covers the excess whole; toward a
+            // line still over, which is an error to be put right, it is not (review s37).
             let unused: Amount = (own.iter())
                 .filter_map(|&l| Some(recipients.amount(l) - booked.get(l)?.as_ref()?.used))
-                .sum::<Amount>()
-                - moved_away;
+                .sum();
             if unused.0 <= rust_decimal::Decimal::ZERO {
                 continue;
             }
@@ -1168,19 +1162,17 @@ fn focus_of(ledger: &Ledger, line: usize) -> Vec<u32> {
 /// recipient's unused money on its other lines that share a focus area with it (never another
 /// recipient's), as much as can be covered in all ([`reallocation::cover`]). Each move is a
 /// warning at the line it went to; a line covered whole is counted, with its moves; what is
-/// not covered is an error. The moves to lines covered whole, and those (told too) to lines
-/// that are not.
+/// not covered is an error.
 fn reallocate(
     recipients: &Recipients,
     overspent: &[Overspent],
     booked: &mut [Option<Booked>],
     report: &mut Report,
-) -> (Vec<Reallocation>, Vec<Reallocation>) {
+) -> Vec<Reallocation> {
     let ledger = recipients.ledger;
     let mut moves = Vec::new();
-    let mut toward_uncovered = Vec::new();
     if overspent.is_empty() {
-        return (moves, toward_uncovered);
+        return moves;
     }
     let mut by_recipient: HashMap<Recipient, Vec<&Overspent>> = HashMap::new();
     for over in overspent {
@@ -1279,7 +1271,6 @@ fn reallocate(
                 }
                 moves.extend(into);
             } else {
-                toward_uncovered.extend(into);
                 report.error(
                     &o.place,
                     UsageProblem::ExceedsReceived {
@@ -1295,7 +1286,7 @@ fn reallocate(
         }
     }
     moves.sort_by_key(|m| (m.to, m.from));
-    (moves, toward_uncovered)
+    moves
 }
 
 /// What is wrong with a layout the reader saw, if anything, with the place it repeats, if it

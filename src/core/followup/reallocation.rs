@@ -20,7 +20,7 @@
 //! are searched breadth first in that order.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// One of a recipient's lines, as the flow sees it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,10 +52,12 @@ pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
     both
 }
 
+#[cfg(test)]
 fn shares(a: &[u32], b: &[u32]) -> bool {
     a.iter().any(|f| b.contains(f))
 }
 
+#[cfg(test)]
 fn same_area(a: &Slot, b: &Slot) -> bool {
     a.area.is_some() && a.area == b.area
 }
@@ -93,18 +95,15 @@ pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     let mut network = Network::of(slots, &givers, &takers);
     network.solve();
     let mut flows: Vec<Flow> = network
-        .pairs
-        .iter()
-        .filter_map(|&(edge, g, t)| {
-            // What moves along a pair is what its reverse edge could send back.
-            let ore = network.edges.get(edge ^ 1)?.room;
+        .moves(givers.len())
+        .into_iter()
+        .filter_map(|((g, t), ore)| {
             Some(Flow {
                 from: *givers.get(g)?,
                 to: *takers.get(t)?,
                 ore,
             })
         })
-        .filter(|f| f.ore > 0)
         .collect();
     flows.sort_by_key(|f| (f.to, f.from));
     flows
@@ -118,15 +117,16 @@ struct Edge {
     cost: i64,
 }
 
-/// The network of one recipient's lines: the source (node 0) gives each giver its spare, each
-/// giver may give each taker it shares a focus area with, each taker gives the sink (the last
-/// node) its excess.
+/// The network of one recipient's lines: the source (node 0) gives each giver its spare; a
+/// giver gives to a hub of each of its focus areas in its area, which gives to the takers of
+/// that focus area in the same area at no cost, and to the focus area's hub for all areas at a
+/// cost of 1 an öre, which gives to every taker of the focus area; each taker gives the sink
+/// its excess. Through the hubs the network has some lines times focus areas edges, not
+/// givers times takers (review s37: 5 000 lines needed 650 MB and minutes).
 struct Network {
     edges: Vec<Edge>,
     /// Per node, its edges in the order they were added (givers and takers in slot order).
     out: Vec<Vec<usize>>,
-    /// The giver-to-taker edges: (edge, giver's place, taker's place).
-    pairs: Vec<(usize, usize, usize)>,
     sink: usize,
 }
 
@@ -138,28 +138,130 @@ impl Network {
         let mut network = Network {
             edges: Vec::new(),
             out: vec![Vec::new(); sink + 1],
-            pairs: Vec::new(),
             sink,
         };
         let giver_node = |g: usize| 1 + g;
         let taker_node = |t: usize| 1 + givers.len() + t;
+        let focus = |slot: &Slot| {
+            let mut focus = slot.focus.clone();
+            focus.sort_unstable();
+            focus.dedup();
+            focus
+        };
+        let all_spare: i128 = givers
+            .iter()
+            .filter_map(|&i| slots.get(i))
+            .map(|s| s.spare)
+            .sum();
+        // A focus area's hub in an area (`None`: no known area), and for all areas.
+        let mut in_area: HashMap<(u32, Option<usize>), usize> = HashMap::new();
+        let mut any_area: HashMap<u32, usize> = HashMap::new();
         for (g, giver) in givers.iter().filter_map(|&i| slots.get(i)).enumerate() {
             network.link(SOURCE, giver_node(g), giver.spare, 0);
-        }
-        for (g, giver) in givers.iter().filter_map(|&i| slots.get(i)).enumerate() {
-            for (t, taker) in takers.iter().filter_map(|&i| slots.get(i)).enumerate() {
-                if shares(&giver.focus, &taker.focus) {
-                    let cost = i64::from(!same_area(giver, taker));
-                    let room = giver.spare.min(taker.over);
-                    let edge = network.link(giver_node(g), taker_node(t), room, cost);
-                    network.pairs.push((edge, g, t));
-                }
+            for f in focus(giver) {
+                let hub = match in_area.get(&(f, giver.area)) {
+                    Some(&hub) => hub,
+                    None => {
+                        let hub = network.node();
+                        in_area.insert((f, giver.area), hub);
+                        let all = match any_area.get(&f) {
+                            Some(&all) => all,
+                            None => {
+                                let all = network.node();
+                                any_area.insert(f, all);
+                                all
+                            }
+                        };
+                        network.link(hub, all, all_spare, 1);
+                        hub
+                    }
+                };
+                network.link(giver_node(g), hub, giver.spare, 0);
             }
         }
         for (t, taker) in takers.iter().filter_map(|&i| slots.get(i)).enumerate() {
+            for f in focus(taker) {
+                if let Some(&hub) = taker.area.and_then(|a| in_area.get(&(f, Some(a)))) {
+                    network.link(hub, taker_node(t), taker.over, 0);
+                }
+                if let Some(&all) = any_area.get(&f) {
+                    network.link(all, taker_node(t), taker.over, 0);
+                }
+            }
             network.link(taker_node(t), sink, taker.over, 0);
         }
         network
+    }
+
+    /// A new node (a hub).
+    fn node(&mut self) -> usize {
+        self.out.push(Vec::new());
+        self.out.len() - 1
+    }
+
+    /// What moves from each giver to each taker (by their places), read off the flow: each
+    /// way from the source to the sink that money takes, in the order of the givers and of
+    /// the edges, the givers counting from node 1 and the takers after them.
+    fn moves(&self, givers: usize) -> HashMap<(usize, usize), i128> {
+        // What flows along each edge: what its reverse could send back.
+        let mut left: Vec<i128> = (0..self.edges.len())
+            .map(|e| match e % 2 {
+                0 => self.edges.get(e ^ 1).map_or(0, |r| r.room),
+                _ => 0,
+            })
+            .collect();
+        // Per node, the first of its edges that may still carry flow.
+        let mut next: Vec<usize> = vec![0; self.out.len()];
+        let mut moves: HashMap<(usize, usize), i128> = HashMap::new();
+        let forward = |e: usize| e.is_multiple_of(2);
+        for g in 0..givers {
+            let giver = 1 + g;
+            loop {
+                // A way along edges with flow left, from the giver to the sink (the network
+                // has no cycle of flow: money only moves forward through it).
+                let mut path: Vec<usize> = Vec::new();
+                let mut node = giver;
+                while node != self.sink {
+                    let edges = self.out.get(node).map_or(&[][..], Vec::as_slice);
+                    let at = next.get(node).copied().unwrap_or(0);
+                    let found = (at..edges.len()).find(|&k| {
+                        edges
+                            .get(k)
+                            .is_some_and(|&e| forward(e) && left.get(e).is_some_and(|&l| l > 0))
+                    });
+                    let Some(k) = found else {
+                        break;
+                    };
+                    if let Some(n) = next.get_mut(node) {
+                        *n = k;
+                    }
+                    let Some(&e) = edges.get(k) else { break };
+                    path.push(e);
+                    node = self.edges.get(e).map_or(self.sink, |edge| edge.to);
+                }
+                if node != self.sink || path.is_empty() {
+                    break;
+                }
+                let amount = (path.iter())
+                    .filter_map(|&e| left.get(e).copied())
+                    .min()
+                    .unwrap_or(0);
+                for &e in &path {
+                    if let Some(l) = left.get_mut(e) {
+                        *l -= amount;
+                    }
+                }
+                // The taker is the node the last edge (to the sink) leaves from.
+                let taker = path
+                    .last()
+                    .and_then(|&e| self.edges.get(e ^ 1))
+                    .map_or(0, |back| back.to);
+                if let Some(t) = taker.checked_sub(1 + givers) {
+                    *moves.entry((g, t)).or_insert(0) += amount;
+                }
+            }
+        }
+        moves
     }
 
     /// Adds an edge and its reverse (empty, at the opposite cost); returns the edge.

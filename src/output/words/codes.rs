@@ -11,8 +11,8 @@ use crate::output::lang::Lang;
 pub fn about(code: Code, lang: Lang) -> &'static str {
     match code {
         Code::Syntax => lang.pick(
-            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger, en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text)",
-            "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice, a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text)",
+            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger (med raden där den står först), en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text)",
+            "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice (with the line of the first), a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text)",
         ),
         Code::UnknownKey => lang.pick(
             "en nyckel som formatet inte har; föreslår den närmaste",

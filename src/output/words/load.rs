@@ -542,17 +542,22 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             let words = syntax_words(detail, lang);
             say!(lang, "ogiltig TOML: {words}", "invalid TOML: {words}")
         }
-        (ParseErrorKind::DuplicateKey { key, table: true }, Lang::Sv) => {
-            format!("tabellen [{key}] finns redan tidigare i filen")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: true }, Lang::En) => {
-            format!("table [{key}] is already defined earlier in the file")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: false }, Lang::Sv) => {
-            format!("nyckeln `{key}` står två gånger i samma tabell")
-        }
-        (ParseErrorKind::DuplicateKey { key, table: false }, Lang::En) => {
-            format!("key `{key}` is given twice in the same table")
+        (ParseErrorKind::DuplicateKey { key, table, first }, _) => {
+            let first = first
+                .map(|n| say!(lang, " (först på rad {n})", " (first on line {n})"))
+                .unwrap_or_default();
+            match table {
+                true => say!(
+                    lang,
+                    "tabellen [{key}] finns redan tidigare i filen{first}",
+                    "table [{key}] is already defined earlier in the file{first}"
+                ),
+                false => say!(
+                    lang,
+                    "nyckeln `{key}` står två gånger i samma tabell{first}",
+                    "key `{key}` is given twice in the same table{first}"
+                ),
+            }
         }
         (ParseErrorKind::DottedKeyOnValue { key, found }, _) if found == "inline table" => say!(
             lang,
