@@ -2063,23 +2063,7 @@ fn a_text_under_another_id_is_paired_before_a_weaker_match_by_id() {
 /// 18 000 kr), Berg's and Bräcke's percentages swapped.
 #[test]
 fn new_key_values_and_a_dropped_earmark_are_changes() {
-    let new = PlanDir::from_real("plan-2026.toml")
-        .edit(
-            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
-            "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
-        )
-        .edit(
-            "printed = { Berg = 21_200, \"Bräcke\" = 18_000",
-            "printed = { Berg = 18_000, \"Bräcke\" = 21_200",
-        )
-        .edit(
-            "kommun = \"Berg\"\namount = 196_200",
-            "kommun = \"Berg\"\namount = 193_000",
-        )
-        .edit(
-            "kommun = \"Bräcke\"\namount = 193_000",
-            "kommun = \"Bräcke\"\namount = 196_200",
-        );
+    let new = berg_and_bracke_swapped(PlanDir::from_real("plan-2026.toml"));
     let at = new.text.find("id = \"1.4\"").unwrap();
     let earmark = at + new.text[at..].find("earmark = \"medverkan\"\n").unwrap();
     let mut text = new.text.clone();
@@ -2275,23 +2259,8 @@ fn a_new_key_under_a_new_id_names_the_shares_that_moved() {
         .edit(
             "key = \"befolkning-procent-2026\"\nunit = 100",
             "key = \"befolkning-procent-2026-b\"\nunit = 100",
-        )
-        .edit(
-            "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
-            "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
-        )
-        .edit(
-            "printed = { Berg = 21_200, \"Bräcke\" = 18_000",
-            "printed = { Berg = 18_000, \"Bräcke\" = 21_200",
-        )
-        .edit(
-            "kommun = \"Berg\"\namount = 196_200",
-            "kommun = \"Berg\"\namount = 193_000",
-        )
-        .edit(
-            "kommun = \"Bräcke\"\namount = 193_000",
-            "kommun = \"Bräcke\"\namount = 196_200",
         );
+    let new = berg_and_bracke_swapped(new);
     new.check(&[]).assert_status(0);
     let diff = against_the_2026_plan_as_2025(&new);
     let out = diff(&[]);
@@ -2316,6 +2285,28 @@ fn a_new_key_under_a_new_id_names_the_shares_that_moved() {
             { "recipient": "Berg", "old": 21_200, "new": 18_000 },
         ])
     );
+}
+
+/// The 2026 plan's key with Berg's and Bräcke's percentages swapped (5,3 % and 4,5 %), and
+/// the figures it gives them in 1.3's printed table (21 200 kr and 18 000 kr) and their stated
+/// totals (196 200 kr and 193 000 kr) swapped with them.
+fn berg_and_bracke_swapped(plan: PlanDir) -> PlanDir {
+    plan.edit(
+        "Berg = \"5,3\", \"Bräcke\" = \"4,5\"",
+        "Berg = \"4,5\", \"Bräcke\" = \"5,3\"",
+    )
+    .edit(
+        "printed = { Berg = 21_200, \"Bräcke\" = 18_000",
+        "printed = { Berg = 18_000, \"Bräcke\" = 21_200",
+    )
+    .edit(
+        "kommun = \"Berg\"\namount = 196_200",
+        "kommun = \"Berg\"\namount = 193_000",
+    )
+    .edit(
+        "kommun = \"Bräcke\"\namount = 193_000",
+        "kommun = \"Bräcke\"\namount = 196_200",
+    )
 }
 
 fn against_the_2026_plan_as_2025(new: &PlanDir) -> impl Fn(&[&str]) -> Output + '_ {
