@@ -72,8 +72,10 @@ fn same_area(a: &Slot, b: &Slot) -> bool {
 /// cheapest way from a line with money left to a line still short (Dijkstra over reduced
 /// costs, the potentials keeping them at least 0), then moves all it can along the ways that
 /// cost that much, shortest first (Edmonds–Karp), breadth first in slot order. The cost of the
-/// cheapest way grows each round, and a way has at most one pair per taker, so there are at
-/// most as many rounds as takers plus one, each of a bounded number of moves.
+/// cheapest way grows each round, and a way passes each edge of cost 1 (one per focus area and
+/// area, see [`Network`]) at most once, so there are at most as many rounds as those edges
+/// plus one, each of a bounded number of moves; the moves per pair of lines are then read off
+/// the flow ([`Network::moves`]).
 pub fn cover(slots: &[Slot]) -> Vec<Flow> {
     let givers: Vec<usize> = (0..slots.len())
         .filter(|&i| {
