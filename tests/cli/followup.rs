@@ -2009,14 +2009,25 @@ fn a_changed_amount_received_is_reported_not_trusted() {
         );
 }
 
+/// Berg's form with the Insats cell of its row for 2.5 written `cell`, saved; the year and
+/// the form's text.
+fn berg_with_insats_cell(cell: &str) -> (Year, String) {
+    let year = Year::new();
+    year.forms("csv");
+    let text = edit(
+        &fill(&year.text(BERG), &[]),
+        "\r\n2;2.5;",
+        &format!("\r\n2;{cell};"),
+    );
+    year.save(BERG, &text);
+    (year, text)
+}
+
 /// An emptied Insats cell is told as missing, not as changed to nothing (tester s36:
 /// "ändrat till ``").
 #[test]
 fn an_emptied_insats_id_is_told_as_missing() {
-    let year = Year::new();
-    year.forms("csv");
-    let text = edit(&fill(&year.text(BERG), &[]), "\r\n2;2.5;", "\r\n2;;");
-    year.save(BERG, &text);
+    let (year, _) = berg_with_insats_cell("");
     year.run(&["follow-up", PLAN, BERG])
         .assert_status(1)
         .assert_stderr_contains(
@@ -2027,10 +2038,7 @@ fn an_emptied_insats_id_is_told_as_missing() {
 
 #[test]
 fn a_changed_insats_id_is_reported_not_trusted() {
-    let year = Year::new();
-    year.forms("csv");
-    let text = edit(&fill(&year.text(BERG), &[]), "\r\n2;2.5;", "\r\n2;2.6;");
-    year.save(BERG, &text);
+    let (year, text) = berg_with_insats_cell("2.6");
     let out = year.run(&["follow-up", PLAN, BERG]);
     out.assert_status(1)
         .assert_finding("usage-form-edited", &place(BERG, &text, "2.6;", 0))

@@ -447,13 +447,16 @@ const CHUNK_LINES: usize = 2_000_000;
 
 impl Lines {
     fn extend(&mut self, lines: impl Iterator<Item = Line>) {
+        // A new chunk before one that the lines would take past its size, so that a chunk is
+        // never grown (and copied) beyond it (review s37).
+        let most = lines.size_hint().1.unwrap_or(usize::MAX);
+        if !self.current.is_empty() && self.current.len().saturating_add(most) > CHUNK_LINES {
+            let next = Vec::with_capacity(CHUNK_LINES.max(most.min(CHUNK_LINES * 2)));
+            self.full.push(std::mem::replace(&mut self.current, next));
+        }
         let before = self.current.len();
         self.current.extend(lines);
         self.count += self.current.len() - before;
-        if self.current.len() >= CHUNK_LINES {
-            let next = Vec::with_capacity(CHUNK_LINES);
-            self.full.push(std::mem::replace(&mut self.current, next));
-        }
     }
 
     /// These lines and then `more`, as one list.
