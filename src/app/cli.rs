@@ -313,8 +313,9 @@ fn help_as_flag(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     } else if next != "help" && !next.to_string_lossy().starts_with('-') {
         args.remove(at);
         args.insert(at + 1, "--help".into());
-        // After `COMMAND --help`.
-        at += 2;
+        // Between `COMMAND` and `--help`, so that a wrong value is an error before help is
+        // shown (`help --lang xx check` printed help and exited 0).
+        at += 1;
     }
     // Else before `help help`, where `--lang` may stand.
     args.splice(at..at, moved);

@@ -774,6 +774,11 @@ fn help_names_a_command_as_the_top_level_does() {
         allocate(&root, &["help", "--lang", "en", "check"]).stdout,
         allocate(&root, &["check", "--help", "--lang", "en"]).stdout
     );
+    // A language that is none is an error there too, not help and exit 0.
+    allocate(&root, &["help", "--lang", "xx", "check"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("ogiltigt värde 'xx' för '--lang <SPRÅK>'");
     // Several suggestions each quoted, the nearest first, "eller" before the last; the hidden command for the
     // benchmarks never suggested (tester s37: 'export, report', 'generate').
     allocate(&root, &["rapport"])
