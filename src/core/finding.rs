@@ -1086,6 +1086,26 @@ impl Problem {
         }
     }
 
+    /// The line of a key file a problem is on (`2309 Krokom` without a value on line 6 of
+    /// the SCB file), where it has one: the CI formats annotate it there, since a pull request
+    /// that brings new figures changes that file and not the plan.
+    pub fn key_file_line(&self) -> Option<(&std::path::Path, usize)> {
+        match self {
+            Problem::KeyFile {
+                error:
+                    ScbError {
+                        path,
+                        line: Some(line),
+                        ..
+                    },
+                ..
+            }
+            | Problem::KeyFileTotal { path, line, .. } => Some((path, *line)),
+            Problem::KeyFileCoverage { path, mismatch, .. } => Some((path, mismatch.line()?)),
+            _ => None,
+        }
+    }
+
     /// The key a problem is about, for the problems that concern one key.
     pub fn key(&self) -> Option<&str> {
         match self {

@@ -71,6 +71,8 @@ pub struct Located {
     pub figures: Option<Figures>,
     pub hint: Option<String>,
     pub related: Option<RelatedPlace>,
+    /// The line of a key file the finding is on, where it is there ([`Problem::key_file_line`]).
+    pub key_file: Option<KeyFilePlace>,
     /// What the finding is about, in no language ([`Problem::subject`]; empty for a file
     /// that cannot be read, which has that one finding).
     #[serde(skip)]
@@ -197,6 +199,14 @@ pub struct RelatedPlace {
     pub what: Related,
 }
 
+/// A line of a key file (the path as the message names it; relative to the repository's
+/// root in the CI formats).
+#[derive(Clone, Debug, Serialize)]
+pub struct KeyFilePlace {
+    pub file: String,
+    pub line: usize,
+}
+
 impl Located {
     /// The message, and the related place after it where there is one: "dubbelt id `2.3`
     /// (först definierad på rad 158)", for the formats that draw no lines (GitHub, GitLab),
@@ -210,6 +220,48 @@ impl Located {
             None => self.message.clone(),
         }
     }
+
+    /// Where a CI format annotates the finding, and its message there: on the key file's
+    /// line when the finding is on one (tester s37: a pull request with new SCB figures
+    /// changes the key file, and an annotation on the plan's unchanged line is shown outside
+    /// its diff), the plan's place then named after the message; else where it is.
+    pub fn annotated(&self, lang: Lang) -> Annotated<'_> {
+        let message = self.message_and_related(lang);
+        match &self.key_file {
+            Some(key) => {
+                let named = findings::key_file_named_at(
+                    &self.file,
+                    self.line.unwrap_or(1),
+                    self.column.unwrap_or(1),
+                    lang,
+                );
+                Annotated {
+                    file: &key.file,
+                    line: Some(key.line),
+                    columns: None,
+                    end_line: Some(key.line),
+                    message: format!("{message} ({named})"),
+                }
+            }
+            None => Annotated {
+                file: &self.file,
+                line: self.line,
+                columns: self.column.zip(self.end_column),
+                end_line: self.end_line,
+                message,
+            },
+        }
+    }
+}
+
+/// A finding's place and message as a CI format gives them ([`Located::annotated`]).
+pub struct Annotated<'a> {
+    pub file: &'a str,
+    pub line: Option<usize>,
+    /// Its first and last character's columns.
+    pub columns: Option<(usize, usize)>,
+    pub end_line: Option<usize>,
+    pub message: String,
 }
 
 impl CheckedFile {
@@ -278,6 +330,7 @@ impl CheckedFile {
                 figures: None,
                 hint,
                 related: None,
+                key_file: None,
                 subject: String::new(),
             }],
             file,
@@ -302,6 +355,10 @@ fn locate_finding(source: &Source, file: &str, finding: &Finding, lang: Lang) ->
         figures: Figures::of(&finding.problem),
         hint: Some(findings::hint(&finding.problem, lang)),
         subject: finding.problem.subject(),
+        key_file: (finding.problem.key_file_line()).map(|(path, line)| KeyFilePlace {
+            file: path.display().to_string(),
+            line,
+        }),
         related: finding.related.as_ref().map(|(span, related)| {
             let (line, column) = source.line_col(span.start);
             RelatedPlace {

@@ -68,13 +68,14 @@ pub fn step_summary(files: &[CheckedFile], lang: Lang, already: u64) -> String {
         let (shown, left_out) = bounded(&file.findings, code_of);
         for finding in shown {
             let error = finding.severity == SeverityName::Error;
-            let place = match (finding.line, finding.column) {
-                (Some(line), Some(column)) => format!("{}:{line}:{column}", finding.file),
-                (Some(line), None) => format!("{}:{line}", finding.file),
-                _ => finding.file.clone(),
+            let annotated = finding.annotated(lang);
+            let place = match (annotated.line, annotated.columns) {
+                (Some(line), Some((column, _))) => format!("{}:{line}:{column}", annotated.file),
+                (Some(line), None) => format!("{}:{line}", annotated.file),
+                _ => annotated.file.to_string(),
             };
             // A message cut short keeps its figures.
-            let mut message = cell(&finding.message_and_related(lang));
+            let mut message = cell(&annotated.message);
             if let Some(figures) = &finding.figures {
                 message.push_str(&format!(" ({})", cell(&figures.text(lang))));
             }
@@ -202,23 +203,25 @@ pub fn command(finding: &Located, lang: Lang) -> String {
         SeverityName::Error => "error",
         SeverityName::Warning => "warning",
     };
-    let mut properties = vec![format!("file={}", property(&finding.file))];
-    if let Some(line) = finding.line {
+    let place = finding.annotated(lang);
+    let mut properties = vec![format!("file={}", property(place.file))];
+    if let Some(line) = place.line {
         properties.push(format!("line={line}"));
         // GitHub takes columns only for an annotation on one line.
-        let one_line = finding.end_line == Some(line);
-        if let (Some(col), true) = (finding.column, one_line) {
+        let one_line = place.end_line == Some(line);
+        let columns = place.columns.filter(|_| one_line);
+        if let Some((col, _)) = columns {
             properties.push(format!("col={col}"));
         }
-        if let Some(end_line) = finding.end_line {
+        if let Some(end_line) = place.end_line {
             properties.push(format!("endLine={end_line}"));
         }
-        if let (Some(end_column), true) = (finding.end_column, one_line) {
+        if let Some((_, end_column)) = columns {
             properties.push(format!("endColumn={end_column}"));
         }
     }
     properties.push(format!("title={}", property(&finding.code)));
-    let mut message = finding.message_and_related(lang);
+    let mut message = place.message;
     if let Some(figures) = &finding.figures {
         message.push('\n');
         message.push_str(&format!("{}: {}", figures.label(lang), figures.text(lang)));

@@ -49,7 +49,8 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
             let identity = format!("{}\0{}\0{}", finding.file, finding.code, finding.subject);
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;
-            let mut description = finding.message_and_related(lang);
+            let place = finding.annotated(lang);
+            let mut description = place.message;
             if let Some(figures) = &finding.figures {
                 description.push_str(&format!(" ({})", figures.text(lang)));
             }
@@ -63,9 +64,9 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                     (_, SeverityName::Warning) => "minor",
                 },
                 location: Location {
-                    path: finding.file.clone(),
+                    path: place.file.to_string(),
                     lines: Lines {
-                        begin: finding.line.unwrap_or(1),
+                        begin: place.line.unwrap_or(1),
                     },
                 },
             });
@@ -76,10 +77,16 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                 .iter()
                 .filter(|f| f.code == left.code)
                 .nth(crate::output::checked::REPEATS_SHOWN);
-            // The path as every issue gives it (relative to the repository), so that the
-            // fingerprint does not change with how the file was named.
-            let path = first.map_or_else(|| file.file.clone(), |f| f.file.clone());
-            let identity = format!("{path}\0{}\0left out", left.code);
+            // At the first left out, as its issue would be; the fingerprint by the plan's
+            // path as every issue's (relative to the repository), so that it does not change
+            // with how the file was named.
+            let place = first.map(|f| f.annotated(lang));
+            let path = place
+                .as_ref()
+                .map_or(&file.file[..], |p| p.file)
+                .to_string();
+            let plan = first.map_or(&file.file, |f| &f.file);
+            let identity = format!("{plan}\0{}\0left out", left.code);
             issues.push(Issue {
                 description: left.line(lang),
                 check_name: left.code.clone(),
@@ -91,7 +98,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
                 location: Location {
                     path,
                     lines: Lines {
-                        begin: first.and_then(|f| f.line).unwrap_or(1),
+                        begin: place.and_then(|p| p.line).unwrap_or(1),
                     },
                 },
             });

@@ -811,3 +811,62 @@ fn man_speaks_the_language_asked_for_and_names_each_page_written() {
         .assert_stderr_contains("ogiltigt värde 'xx' för '--lang");
     assert!(!dir.path().join("other").exists());
 }
+
+/// A finding on a line of a key file is annotated there, with the plan's place after the
+/// message: a pull request that brings new SCB figures changes the key file, not the plan
+/// (tester s37: the annotation sat on the plan's unchanged line, outside the diff).
+#[test]
+fn a_key_files_finding_is_annotated_on_its_line() {
+    let dir = plans_folder();
+    let key = dir.path().join("plans/keys/folkmangd-2024-11-01.csv");
+    let text = std::fs::read_to_string(&key).unwrap();
+    let edited = text.replace("\"2309 Krokom\";15702", "\"2309 Krokom\";..");
+    assert_ne!(edited, text);
+    std::fs::write(&key, edited).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let github = allocate_env(
+        &dir.path().join("plans"),
+        &["check", "--format", "github", "plan-2025.toml"],
+        &[("GITHUB_WORKSPACE", root)],
+    );
+    github.assert_status(1).assert_stdout_contains(
+        "::error file=plans/keys/folkmangd-2024-11-01.csv,line=6,endLine=6,title=key-coverage::\
+         nyckeln `befolkning-2024`: keys/folkmangd-2024-11-01.csv:6: 2309 Krokom saknar värde \
+         (`..`) i kolumnen \"2024\" (nyckelfilen anges i plans/plan-2025.toml:199:8)%0A",
+    );
+    let gitlab = allocate_env(
+        &dir.path().join("plans"),
+        &[
+            "check",
+            "--format",
+            "gitlab",
+            "--lang",
+            "en",
+            "plan-2025.toml",
+        ],
+        &[("CI_PROJECT_DIR", root)],
+    );
+    let issues = json(&gitlab.stdout);
+    let issue = &issues[0];
+    assert_eq!(
+        issue["location"]["path"],
+        "plans/keys/folkmangd-2024-11-01.csv"
+    );
+    assert_eq!(issue["location"]["lines"]["begin"], 6);
+    assert!(
+        (issue["description"].as_str().unwrap())
+            .ends_with("(the key file is named in plans/plan-2025.toml:199:8)"),
+        "{issue}"
+    );
+    // JSON keeps the plan's place, and gives the key file's line beside it.
+    let out = allocate(
+        dir.path(),
+        &["check", "--format", "json", "plans/plan-2025.toml"],
+    );
+    let finding = &json(&out.stdout)["files"][0]["findings"][0];
+    assert_eq!(finding["line"], 199);
+    assert_eq!(
+        finding["key_file"],
+        serde_json::json!({"file": "plans/keys/folkmangd-2024-11-01.csv", "line": 6})
+    );
+}

@@ -167,6 +167,9 @@ fn in_repository(files: &mut [CheckedFile], root_var: &str) {
         in_root(&mut file.file);
         for finding in &mut file.findings {
             in_root(&mut finding.file);
+            if let Some(key) = &mut finding.key_file {
+                in_root(&mut key.file);
+            }
         }
     }
 }

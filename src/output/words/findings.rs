@@ -72,6 +72,16 @@ pub fn related_at(related: Related, line: usize, lang: Lang) -> String {
     say!(lang, "{what} på rad {line}", "{what} at line {line}")
 }
 
+/// "nyckelfilen anges i allocations/plan-2025.toml:199:8": the plan's place of a finding
+/// annotated on its key file's line (the CI formats).
+pub fn key_file_named_at(plan: &str, line: usize, column: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "nyckelfilen anges i {plan}:{line}:{column}",
+        "the key file is named in {plan}:{line}:{column}"
+    )
+}
+
 /// "angivet 481 000 kr, beräknat 481 600 kr, skillnad 600 kr".
 pub fn figures(stated: Amount, computed: Amount, style: impl Into<Style>) -> String {
     let style = style.into();
