@@ -535,9 +535,13 @@ fn csv_for_excel_by_default_json_and_markdown() {
             "- Angiven förändring: -7 877 kr ✓ 12 689 898 kr − 12 697 775 kr = -7 877 kr\n",
         ))
         .assert_stdout_contains("8 ändrade, 0 oförändrade, 15 tillkomna, 10 borttagna.")
-        // The marks of the terminal's table: `*` for a text changed, `A → B`.
+        // The terminal's columns, in its order (review s38: the text stood before the
+        // amounts), and its marks: `*` for a text changed, `A → B`.
         .assert_stdout_contains(
-            "| Insats | Område | Ansvarig | Text | 2025 | 2026 | Förändring |\n",
+            "| Insats | Område | Ansvarig | 2025 | 2026 | Förändring | Beskrivning |\n|---|---|---|--:|--:|--:|---|\n",
+        )
+        .assert_stdout_contains(
+            "### Tillkomna\n\n| Insats | Beskrivning | Ansvarig | Belopp |\n|---|---|---|--:|\n",
         )
         .assert_stdout_contains("| 1.3 \\* | 1 | KFJH → Länets kommuner | ")
         .assert_stdout_contains("| 1.5 → 2.8 \\* | 1 → 2 | FHE → LPO psykisk hälsa | ")
@@ -582,14 +586,14 @@ fn csv_for_excel_by_default_json_and_markdown() {
     let changed = rows_of("8 ändrade");
     let (total, changed) = changed.split_last().unwrap();
     let (old_sum, new_sum) = changed.iter().fold((0, 0), |(o, n), row| {
-        (o + kronor(&row[4]), n + kronor(&row[5]))
+        (o + kronor(&row[3]), n + kronor(&row[4]))
     });
     // The changed insatser's total row adds up their rows: 7 021 809 kr in 2025 and
     // 5 286 626 kr in 2026, which with the removed (5 675 966) and the added (7 403 272) are
     // the county totals below.
     assert_eq!(total[0], "Totalt");
     assert_eq!(
-        [kronor(&total[4]), kronor(&total[5]), kronor(&total[6])],
+        [kronor(&total[3]), kronor(&total[4]), kronor(&total[5])],
         [old_sum, new_sum, new_sum - old_sum]
     );
     assert_eq!((old_sum, new_sum), (7_021_809, 5_286_626));
@@ -601,7 +605,7 @@ fn csv_for_excel_by_default_json_and_markdown() {
         assert_eq!(
             rows[0].len(),
             4,
-            "Insats, Ansvarig, Text, Belopp: {:?}",
+            "Insats, Beskrivning, Ansvarig, Belopp: {:?}",
             rows[0]
         );
         let (total, listed) = rows.split_last().unwrap();
@@ -1098,7 +1102,7 @@ fn a_move_to_another_area_is_shown() {
         .assert_stdout_contains("Insatser: 4 ändrade, 2 oförändrade, 0 tillkomna, 0 borttagna");
     assert_eq!(row(&out.stdout, "2.1")[1..3], ["2 → 3", "Folkhälsoenheten"]);
     allocate(moved.dir.path(), &["diff", &base(), "plan.toml", "--format", "md"])
-        .assert_stdout_contains(&typeset("| 2.1 | 2 → 3 | Folkhälsoenheten | Suicidprevention i regionen | 500 000 kr | 500 000 kr | 0 kr |\n"));
+        .assert_stdout_contains(&typeset("| 2.1 | 2 → 3 | Folkhälsoenheten | 500 000 kr | 500 000 kr | 0 kr | Suicidprevention i regionen |\n"));
     allocate(
         moved.dir.path(),
         &[

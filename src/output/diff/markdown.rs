@@ -13,9 +13,9 @@ use crate::output::words::diff::{
 };
 
 use super::{
-    Figures, actor_names, any_area_changed, area_rows, by_text_note, change_notes, changed_actors,
-    changed_area, changed_id, columns, counties, insats_counts, kommun_rows, terms, total_word,
-    year_check_line, years,
+    Figures, actor_names, added_header, any_area_changed, area_rows, by_text_note, change_notes,
+    changed_actors, changed_area, changed_header, changed_id, columns, counties, insats_counts,
+    kommun_rows, terms, total_word, year_check_line, years,
 };
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
@@ -104,42 +104,34 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     if !i.changed.is_empty() {
         // The columns of the terminal's table, with the same marks.
         let areas = any_area_changed(i);
-        let (area_head, area_rule) = if areas {
-            (format!(" {} |", lang.pick("Område", "Area")), "---|")
-        } else {
-            (String::new(), "")
-        };
-        text.push_str(&format!(
-            "\n| Insats |{area_head} {} | {} | {old_column} | {new_column} | {} |\n|---|{area_rule}---|---|--:|--:|--:|\n",
-            lang.pick("Ansvarig", "Responsible"),
-            lang.pick("Text", "Text"),
-            lang.pick("Förändring", "Change")
-        ));
+        let header = changed_header(areas, old_column.clone(), new_column.clone(), lang);
+        text.push('\n');
+        let actors = 1 + usize::from(areas);
+        text.push_str(&header_row(&header, actors + 1..actors + 4));
         for c in &i.changed {
-            let area = if areas {
-                format!(" {} |", cell(&changed_area(c)))
-            } else {
-                String::new()
-            };
-            text.push_str(&format!(
-                "| {} |{area} {} | {} | {} | {} | {} |\n",
-                cell(&changed_id(c)),
+            let mut row = vec![cell(&changed_id(c))];
+            if areas {
+                row.push(cell(&changed_area(c)));
+            }
+            row.extend([
                 cell(&changed_actors(c)),
-                cell(&short(&c.new.text, 60)),
                 figures.amount(c.old.amount),
                 figures.amount(c.new.amount),
-                figures.change(c.amount().difference())
-            ));
+                figures.change(c.amount().difference()),
+                cell(&short(&c.new.text, 60)),
+            ]);
+            text.push_str(&format!("| {} |\n", row.join(" | ")));
         }
         let sum = i.changed_total();
-        let area = if areas { " |" } else { "" };
-        text.push_str(&format!(
-            "| {} |{area} | | {} | {} | {} |\n",
-            total_word(lang),
+        let mut row = vec![total_word(lang)];
+        row.extend(vec![String::new(); header.len() - 5]);
+        row.extend([
             amount(sum.old),
             amount(sum.new),
-            figures.change(sum.difference())
-        ));
+            figures.change(sum.difference()),
+            String::new(),
+        ]);
+        text.push_str(&format!("| {} |\n", row.join(" | ")));
         if let Some(note) = by_text_note(i, figures) {
             text.push_str(&format!("\n{}\n", md::inline(&note)));
         }
@@ -164,19 +156,15 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         if list.is_empty() {
             continue;
         }
-        // The columns of the terminal's table, in the order of the changed insatser's.
-        text.push_str(&format!(
-            "\n### {title}\n\n| Insats | {} | {} | {} |\n|---|---|---|--:|\n",
-            lang.pick("Ansvarig", "Responsible"),
-            lang.pick("Text", "Text"),
-            lang.pick("Belopp", "Amount")
-        ));
+        // The columns of the terminal's table.
+        text.push_str(&format!("\n### {title}\n\n"));
+        text.push_str(&header_row(&added_header(lang), 3..4));
         for s in list {
             text.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 cell(&s.id),
-                cell(&actor_names(s)),
                 cell(&short(&s.text, 60)),
+                cell(&actor_names(s)),
                 figures.amount(s.amount)
             ));
         }
@@ -188,6 +176,14 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     }
     text.push_str(&terms::markdown(d, figures));
     text
+}
+
+/// A table's header and rule, the columns in `right` (the amounts) right-aligned.
+fn header_row(header: &[String], right: std::ops::Range<usize>) -> String {
+    let rule: Vec<&str> = (0..header.len())
+        .map(|c| if right.contains(&c) { "--:" } else { "---" })
+        .collect();
+    format!("| {} |\n|{}|\n", header.join(" | "), rule.join("|"))
 }
 
 /// Lines that say what rows were last year, under their table: the heading as a paragraph,

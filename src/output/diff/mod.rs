@@ -220,6 +220,34 @@ fn kommun_rows(d: &PlanDiff, lang: Lang) -> Vec<(String, Change)> {
     rows
 }
 
+/// The columns of the table of changed insatser, in every format that draws it: `Insats`,
+/// the area where one changed, `Ansvarig`, the two years' amounts, `Förändring`,
+/// `Beskrivning` (review s38: the Markdown's were in another order).
+fn changed_header(areas: bool, old: String, new: String, lang: Lang) -> Vec<String> {
+    let mut header = vec!["Insats".to_string()];
+    if areas {
+        header.push(lang.pick("Område", "Area").to_string());
+    }
+    header.extend([
+        lang.pick("Ansvarig", "Responsible").to_string(),
+        old,
+        new,
+        lang.pick("Förändring", "Change").to_string(),
+        lang.pick("Beskrivning", "Description").to_string(),
+    ]);
+    header
+}
+
+/// The columns of the tables of insatser added and removed, in every format that draws them.
+fn added_header(lang: Lang) -> Vec<String> {
+    vec![
+        "Insats".to_string(),
+        lang.pick("Beskrivning", "Description").to_string(),
+        lang.pick("Ansvarig", "Responsible").to_string(),
+        lang.pick("Belopp", "Amount").to_string(),
+    ]
+}
+
 fn total_word(lang: Lang) -> String {
     lang.total(true).to_string()
 }

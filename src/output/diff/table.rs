@@ -19,9 +19,9 @@ use crate::output::words::diff::{
 };
 
 use super::{
-    Figures, actor_names, any_area_changed, area_rows, by_text_note, change_notes, changed_actors,
-    changed_area, changed_id, columns, counties, insats_counts, kommun_rows, terms, total_word,
-    year_check_line, years,
+    Figures, actor_names, added_header, any_area_changed, area_rows, by_text_note, change_notes,
+    changed_actors, changed_area, changed_header, changed_id, columns, counties, insats_counts,
+    kommun_rows, terms, total_word, year_check_line, years,
 };
 
 /// The comparison as the terminal shows it, in `layout`'s language, colour and width.
@@ -339,18 +339,8 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
         text.push('\n');
         text.push_str(lang.pick("Ändrade (kronor)\n", "Changed (kronor)\n"));
         let areas = any_area_changed(i);
-        let mut header = vec!["Insats".to_string()];
-        if areas {
-            header.push(lang.pick("Område", "Area").to_string());
-        }
-        let actors = header.len();
-        header.extend([
-            lang.pick("Ansvarig", "Responsible").to_string(),
-            old_column,
-            new_column,
-            lang.pick("Förändring", "Change").to_string(),
-            lang.pick("Beskrivning", "Description").to_string(),
-        ]);
+        let actors = 1 + usize::from(areas);
+        let header = changed_header(areas, old_column, new_column, lang);
         let row = |id: String, area: String, actors: String, change: Change, text: String| {
             let mut row = vec![id];
             if areas {
@@ -428,12 +418,7 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             continue;
         }
         text.push_str(&format!("\n{title}\n"));
-        let header = vec![
-            "Insats".to_string(),
-            lang.pick("Beskrivning", "Description").to_string(),
-            lang.pick("Ansvarig", "Responsible").to_string(),
-            lang.pick("Belopp", "Amount").to_string(),
-        ];
+        let header = added_header(lang);
         let mut rows: Vec<Vec<String>> = list
             .iter()
             .map(|s| {
