@@ -237,17 +237,21 @@ fn pages(blocks: &[Block], needs: &[Option<Vec<Need>>]) -> Vec<Page> {
         if !next_section {
             continue;
         }
-        // A chart is drawn for an upright page (on its side it has half the height): its
-        // section stays upright.
-        let chart = blocks
-            .get(start..end)
-            .is_some_and(|b| b.iter().any(|b| matches!(b, Block::Chart(_))));
-        let wide = !chart
-            && needs
-                .get(start..end)
+        // A chart is drawn for an upright page (on its side it has half the height): it
+        // stays upright, and the blocks between charts are turned as a section of their own
+        // (tester s38: the per-kommun table beside its bars was cut into two parts upright).
+        let mut from = start;
+        for at in start..=end {
+            let chart = blocks.get(at).is_some_and(|b| matches!(b, Block::Chart(_)));
+            if at < end && !chart {
+                continue;
+            }
+            let wide = (needs.get(from..at))
                 .is_some_and(|n| n.iter().flatten().any(|n| cramped(n, PORTRAIT)));
-        if wide && let Some(section) = pages.get_mut(start..end) {
-            section.fill(LANDSCAPE);
+            if wide && let Some(run) = pages.get_mut(from..at) {
+                run.fill(LANDSCAPE);
+            }
+            from = at + 1;
         }
         start = end;
     }
@@ -523,10 +527,11 @@ fn finding(note: &FindingNote, lang: Lang) -> Paragraph {
         Severity::Error => ERROR,
         Severity::Warning => WARNING,
     };
-    let mut p = Paragraph::new()
-        .add_run(run(&note.label).bold().color(colour))
-        .add_run(run(format!(" [{}] {}", note.code, note.place)))
-        .add_run(Run::new().add_break(BreakType::TextWrapping));
+    let mut p = Paragraph::new().add_run(run(&note.label).bold().color(colour));
+    if let Some((code, place)) = &note.origin {
+        p = p.add_run(run(format!(" [{code}] {place}")));
+    }
+    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
     p = with_code(p, &note.message, None);
     if let Some(figures) = &note.figures {
         p = p
@@ -1275,8 +1280,9 @@ mod tests {
         ];
         assert_eq!(pages(&blocks, &needs), [p, l, l, l, l, l, p, p, p]);
         assert!(cramped(&[need(TEXT_HEIGHT * 2, 1, false)], LANDSCAPE));
-        // A section with a chart stays upright, its table or not: the chart is drawn for an
-        // upright page.
+        // A chart stays upright, as it is drawn for an upright page; the wide table before it
+        // in its section goes on its side without it (tester s38: the per-kommun table beside
+        // its bars was cut into parts).
         let mut with_chart = blocks;
         with_chart[5] = Block::Chart(Chart {
             id: String::new(),
@@ -1292,6 +1298,19 @@ mod tests {
             None,
             None,
             table(TEXT_WIDTH + 2),
+            None,
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(pages(&with_chart, &needs), [p, p, p, l, l, p, p, p, p]);
+        // Without a wide table the chart's section is upright throughout.
+        let needs = [
+            None,
+            None,
+            None,
+            None,
+            table(TEXT_WIDTH),
             None,
             None,
             None,

@@ -228,13 +228,21 @@ fn finding_html(out: &mut String, note: &FindingNote, lang: Lang) {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
+    let origin = note
+        .origin
+        .as_ref()
+        .map_or_else(String::new, |(code, place)| {
+            format!(
+                " <code>[{}]</code> <code>{}</code>",
+                escape(code),
+                escape(place)
+            )
+        });
     let _ = write!(
         out,
-        "<li id=\"{}\" class=\"{class}\"><strong>{}</strong> <code>[{}]</code> <code>{}</code><br>{}",
+        "<li id=\"{}\" class=\"{class}\"><strong>{}</strong>{origin}<br>{}",
         note.anchor(),
         escape(&note.label),
-        escape(&note.code),
-        escape(&note.place),
         with_code(&note.message)
     );
     if let Some(figures) = &note.figures {

@@ -49,13 +49,14 @@ pub fn render(doc: &Document) -> String {
             }
             Block::Findings(notes) => {
                 for note in notes {
+                    let origin = note.origin.as_ref().map_or_else(String::new, |(c, place)| {
+                        format!(" {} {}", code(&format!("[{c}]")), code(place))
+                    });
                     let _ = write!(
                         out,
-                        "{}. **{}** {} {}: {}",
+                        "{}. **{}**{origin}: {}",
                         note.number,
                         inline(&note.label),
-                        code(&format!("[{}]", note.code)),
-                        code(&note.place),
                         with_code(&note.message)
                     );
                     if let Some(figures) = &note.figures {

@@ -61,8 +61,10 @@ impl<'a> Marks<'a> {
                     number: i + 1,
                     severity: f.severity,
                     label,
-                    code: f.code().as_str().to_string(),
-                    place: format!("{}:{line}:{column}", source.file_name()),
+                    origin: Some((
+                        f.code().as_str().to_string(),
+                        format!("{}:{line}:{column}", source.file_name()),
+                    )),
                     message: words::message(&f.problem, style),
                     figures: Figures::of(&f.problem).map(|x| x.text(style)),
                     hint: words::hint(&f.problem, style),
@@ -105,8 +107,10 @@ impl<'a> Marks<'a> {
                 number: self.notes.len() + 1,
                 severity: Severity::Error,
                 label,
-                code: AnyCode::PreviousYear.as_str().to_string(),
-                place: format!("{}:{line}:{column}", source.file_name()),
+                origin: Some((
+                    AnyCode::PreviousYear.as_str().to_string(),
+                    format!("{}:{line}:{column}", source.file_name()),
+                )),
                 message: crate::output::diff::year_check_line(check, diff, Style::document(lang))
                     .trim()
                     .to_string(),

@@ -380,9 +380,10 @@ pub struct FindingNote {
     pub severity: Severity,
     /// "fel 2", "varning 1".
     pub label: String,
-    pub code: String,
-    /// `plan.toml:639:10`.
-    pub place: String,
+    /// The code and the place in the plan (`earmark-total`, `plan.toml:639:10`), for the
+    /// plan's author reading a draft; none in a final document, whose warnings are for the
+    /// forum, which has no use for them (tester s38).
+    pub origin: Option<(String, String)>,
     pub message: String,
     pub figures: Option<String>,
     pub hint: String,
