@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::core::money::GROUP_SPACES;
 use crate::core::plan::{
     ACTOR_WRONG_TYPE, DATE_WITH_TIME, Plan, WEIGHT_AS_FLOAT, WEIGHT_BAD_TEXT, WEIGHT_TOO_LARGE,
 };
@@ -287,6 +288,16 @@ pub enum ParseErrorKind {
     /// `list_line`), though `between` (on line `between_line`) stands in between; or, with no
     /// `list_line`, it stands before the list's first table.
     TableApart(Box<TableApart>),
+    /// One of the plan's own tables written as a key (`stated = [ { … } ]`, the inline form
+    /// of `[[stated]]`) below a table's header (`header`, on line `header_line`): TOML gives
+    /// the key to that table, where it is unknown, a second `stated` or of the wrong type.
+    KeyApart {
+        key: String,
+        /// Written as a list (`[[stated]]`), else as one table (`[plan]`).
+        list: bool,
+        header: String,
+        header_line: usize,
+    },
 }
 
 /// A table of a list's table written apart from it ([`ParseErrorKind::TableApart`]).
@@ -311,6 +322,7 @@ impl ParseError {
             | ParseErrorKind::DottedKeyOnValue { .. }
             | ParseErrorKind::TypographicQuote { .. }
             | ParseErrorKind::TableApart(_)
+            | ParseErrorKind::KeyApart { .. }
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
@@ -460,6 +472,13 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         if let Some((kind, at)) = table_apart(body)
             && span.as_ref().is_none_or(|s| at.start <= s.start)
         {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
+        // `stated = [ { … } ]` below `[[headings]]`: toml tells of the heading's key.
+        if let Some((kind, at)) = span.as_ref().and_then(|s| key_apart(body, s.start)) {
             return ParseError {
                 span: Some(at),
                 kind,
@@ -646,6 +665,41 @@ fn table_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
     None
 }
 
+/// The line of byte `at`, when it writes one of the plan's own tables as a key below a
+/// table's header (`stated = [ { label = … } ]` after `[[headings]]`, `plan = { … }` after
+/// `[[insatser]]`): the key, the header above it, and the key's place. A list only when its
+/// first element is a table, since a table's own key may be a list of texts by the same name
+/// (a heading's `insatser = ["1.3"]`); a table only as an inline table.
+fn key_apart(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.split('\n').next()?;
+    let indent = line.len() - line.trim_start().len();
+    let (key, value) = line.trim_start().split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    let value = value.trim_start();
+    let rest = text.get(start + (line.len() - value.len())..)?;
+    let is_list = LIST_OF_TABLES.contains(&key)
+        && rest
+            .strip_prefix('[')
+            .is_some_and(|r| r.trim_start().starts_with('{'));
+    let is_table = ONE_TABLE.contains(&key) && value.starts_with('{');
+    if !is_list && !is_table {
+        return None;
+    }
+    let header = headers(text)
+        .take_while(|h| h.span.start < start)
+        .filter(|h| is_header(text, h.span.start))
+        .last()?;
+    let kind = ParseErrorKind::KeyApart {
+        key: key.to_string(),
+        list: is_list,
+        header: shown_header(&header),
+        header_line: header.line,
+    };
+    let key_start = start + indent;
+    Some((kind, key_start..key_start + key.len()))
+}
+
 /// A header as written in brackets: `[insatser.split]`, `[[areas.earmarks]]`.
 fn shown_header(header: &Header) -> String {
     if header.list {
@@ -705,14 +759,14 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     let value = value
         .strip_suffix("kr")
         .map_or(value, str::trim_end)
-        .trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+        .trim_end_matches(GROUP_SPACES);
     let (sign, digits) = match value.chars().next()? {
         '-' => (Some(false), value.get(1..)?),
         c @ ('−' | '–' | '—') => (Some(true), value.get(c.len_utf8()..)?),
         _ => (None, value),
     };
-    let digits = digits.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let spaces = [' ', '\u{a0}', '\u{202f}'];
+    let digits = digits.trim_start_matches(GROUP_SPACES);
+    let spaces = GROUP_SPACES;
     let separator = digits.chars().find(|c| !c.is_ascii_digit());
     let groups: Vec<&str> = match separator {
         None => vec![digits],
@@ -785,7 +839,7 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
             })?,
     };
     let group = whole.chars().find(|c| !c.is_ascii_digit())?;
-    if !matches!(group, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}') {
+    if !(matches!(group, '.' | ',') || GROUP_SPACES.contains(&group)) {
         return None;
     }
     let groups: Vec<&str> = whole.split(group).collect();
@@ -1048,7 +1102,7 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                     .chars()
                     .rev()
                     .take_while(|c| {
-                        c.is_ascii_digit() || matches!(c, '_' | '-' | ' ' | '\u{a0}' | '\u{202f}')
+                        c.is_ascii_digit() || matches!(c, '_' | '-') || GROUP_SPACES.contains(c)
                     })
                     .collect::<Vec<_>>()
                     .into_iter()
@@ -1076,7 +1130,7 @@ fn refine(kind: ParseErrorKind, text: &str, span: Option<&Range<usize>>) -> Pars
                 .trim()
                 .trim_end_matches("kr")
                 .trim_end();
-            let mut groups = number.split([' ', '\u{a0}', '\u{202f}']);
+            let mut groups = number.split(GROUP_SPACES);
             let first_ok = groups.next().is_some_and(|g| {
                 (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit())
             });

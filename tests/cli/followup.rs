@@ -1602,10 +1602,28 @@ fn a_kommun_of_another_county_is_named_as_the_form_names_it() {
             "fel[usage-unknown-recipient]: Bergen (2281) finns inte i planen för Jämtlands län\n",
         )
         .assert_stderr_contains("= åtgärd: menade du `Berg`?\n");
-    year.save(BERG, &edit(&filled, "Kommunkod;2326", "Kommunkod;2281"));
-    year.run(&["follow-up", PLAN, BERG])
-        .assert_status(1)
-        .assert_stderr_contains("fel[usage-unknown-recipient]: okänd mottagare `2281`");
+    // A code the plan lacks beside Berg is told with Berg's code as the one meant, and Berg,
+    // which sent the form, is not also told to have sent nothing (tester s38: a typo, 2362).
+    for code in ["2281", "2362"] {
+        let text = edit(&filled, "Kommunkod;2326", &format!("Kommunkod;{code}"));
+        year.save(BERG, &text);
+        let out = year.run(&["follow-up", PLAN, BERG, "--final"]);
+        out.assert_status(1)
+            .assert_finding("usage-unknown-recipient", &place(BERG, &text, code, 0))
+            .assert_stderr_contains(&format!(
+                "fel[usage-unknown-recipient]: okänd mottagare `{code}`"
+            ))
+            .assert_stderr_contains("= åtgärd: menade du `2326`?\n");
+        assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    }
+    // Nor with another kommun's code (Bräcke's), where either may have sent it.
+    let text = edit(&filled, "Kommunkod;2326", "Kommunkod;2305");
+    year.save(BERG, &text);
+    let out = year.run(&["follow-up", PLAN, BERG]);
+    out.assert_status(1).assert_stderr_contains(
+        "redovisningen anger mottagaren Berg men kommunkoden 2305, som är Bräcke",
+    );
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
 }
 
 /// A kommunkod with a leading zero stays a code in the summary's CSV for Excel, as in
@@ -1821,10 +1839,11 @@ fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
             "skriv hela kronor som ett heltal, 15_000",
             "write whole kronor as an integer, 15_000",
         ),
+        // Rounded half away from zero, as a plan's amount is (review s38: "100,12").
         (
             "100.125",
-            "belopp är aldrig decimaltal, och ett belopp har högst två decimaler (öre): avrunda beloppet till hela öre och skriv det inom citattecken, som på blanketten, \"100,12\"",
-            "amounts are never decimal numbers, and an amount has at most two decimals (öre): round the amount to whole öre and write it in quotes, as on the form, \"100,12\"",
+            "belopp är aldrig decimaltal, och ett belopp har högst två decimaler (öre): avrunda beloppet till hela öre och skriv det inom citattecken, som på blanketten, \"100,13\"",
+            "amounts are never decimal numbers, and an amount has at most two decimals (öre): round the amount to whole öre and write it in quotes, as on the form, \"100,13\"",
         ),
     ];
     for (written, sv, en) in cases {
@@ -1836,7 +1855,7 @@ fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
         out.assert_status(1)
             .assert_finding("usage-amount", "usage.toml:6:8")
             .assert_stderr_contains(&format!(
-                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: det är ett decimaltal (ett TOML-flyttal), och belopp är aldrig decimaltal"
+                "fel[usage-amount]: beloppet \"{written}\" går inte att läsa: det är ett decimaltal (ett TOML-flyttal)\n"
             ))
             .assert_stderr_contains(sv);
         assert!(!out.stderr.contains("[plan]"), "{}", out.stderr);
@@ -1844,7 +1863,7 @@ fn a_toml_float_in_a_usage_file_is_refused_as_in_a_plan() {
         out.assert_status(1)
             .assert_finding("usage-amount", "usage.toml:6:8")
             .assert_stderr_contains(&format!(
-                "error[usage-amount]: the amount \"{written}\" cannot be read: it is a decimal number (a TOML float), and amounts are never decimal numbers"
+                "error[usage-amount]: the amount \"{written}\" cannot be read: it is a decimal number (a TOML float)\n"
             ))
             .assert_stderr_contains(en);
     }

@@ -535,6 +535,29 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 resolved.insert(claim.recipient.place.clone(), None);
                 continue;
             }
+            // A Kommunkod the plan does not have beside a Mottagare it has (`2362` beside
+            // Berg, whose code is 2326): told with the Mottagare's own code as the one meant,
+            // and the Mottagare not also told to have sent nothing (tester s38).
+            if let Some(named) = claim.named.as_ref().filter(|n| !n.value.trim().is_empty())
+                && !resolved.contains_key(&claim.recipient.place)
+                && let Err(UsageProblem::UnknownRecipient { name, .. }) =
+                    recipients.resolve(&claim.recipient.value)
+                && let Ok(meant) = recipients.resolve(&named.value)
+            {
+                let suggestion = match meant {
+                    Recipient::Kommun(k) => {
+                        (ledger.plan.kommuner.get(k as usize)).map(|k| k.code.get_ref().clone())
+                    }
+                    Recipient::Actor(_) => Some(ledger.recipient_name(meant).to_string()),
+                };
+                report.error(
+                    &claim.recipient.place,
+                    UsageProblem::UnknownRecipient { name, suggestion },
+                );
+                resolved.insert(claim.recipient.place.clone(), None);
+                refused.insert(meant);
+                continue;
+            }
             let Some(recipient) = resolve(&claim.recipient, &mut resolved, &mut report) else {
                 // A misspelt recipient (`Bracke`) is told with the one it most likely is, which
                 // is then not also told to have sent nothing (tester s35).
@@ -572,6 +595,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 report.error(&named.place, problem);
                 resolved.insert(claim.recipient.place.clone(), None);
                 refused.insert(recipient);
+                // Nor the Mottagare's, which may as well have sent it (tester s38: Berg's
+                // form with Bräcke's code left Berg told it had sent nothing).
+                if let Ok(other) = recipients.resolve(&named.value) {
+                    refused.insert(other);
+                }
                 continue;
             }
             heard_from.insert(recipient);

@@ -649,6 +649,8 @@ mod tests {
             ("5 150", 5_150),
             ("64\u{a0}977", 64_977),
             ("1\u{202f}234 567", 1_234_567),
+            // A thin space, as a plan's amounts take it (review s38: refused in a key file).
+            ("64\u{2009}977", 64_977),
             (" 10 120 ", 10_120),
             ("132708", 132_708),
         ] {

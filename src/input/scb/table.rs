@@ -17,6 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::core::money::GROUP_SPACES;
 use crate::core::population::{
     Combined, Covers, FileFormat, MissingTotal, Row, ScbErrorKind, Total,
 };
@@ -182,10 +183,6 @@ pub(super) fn choose_period(
     }
 }
 
-/// The characters a count's digits may be grouped in thousands by: a space, a no-break space
-/// (as Excel writes `5 150`) or a narrow no-break space.
-const GROUP_SEPARATORS: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
-
 /// The largest population a kommun row may have: about twice Sweden's whole population
 /// (10,6 million in 2024). A larger figure is no kommun's, whatever the file: two figures run
 /// together (`5140` and `5150` as `51405150`), or a figure of something else. README
@@ -205,7 +202,7 @@ pub(super) enum NotACount {
 
 /// A count: digits, written plainly (`64977`) or grouped in thousands (`64 977`, `1 234 567`:
 /// one to three digits, then groups of exactly three, each after one space, no-break space
-/// or narrow no-break space); `..` (or another run of dots) is missing (`Ok(None)`); `-`,
+/// narrow no-break or thin space); `..` (or another run of dots) is missing (`Ok(None)`); `-`,
 /// SCB's sign for nothing, is 0. Spaces in any other place are no grouping but two figures in
 /// one field, or a figure mistyped (`5140 5150`, `649 77`), and never joined.
 pub(super) fn read_count(raw: &str) -> Result<Option<u64>, NotACount> {
@@ -216,7 +213,7 @@ pub(super) fn read_count(raw: &str) -> Result<Option<u64>, NotACount> {
     if raw == "-" {
         return Ok(Some(0));
     }
-    let mut groups = raw.split(GROUP_SEPARATORS);
+    let mut groups = raw.split(GROUP_SPACES);
     let first = groups.next().unwrap_or_default();
     let digits = |group: &str| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
     if !digits(first) {
@@ -266,7 +263,7 @@ pub(super) fn bad_value(region: &str, raw: &str) -> ScbErrorKind {
     let is_digits = |text: &str| {
         let mut digits = text
             .chars()
-            .filter(|c| !GROUP_SEPARATORS.contains(c))
+            .filter(|c| !GROUP_SPACES.contains(c))
             .peekable();
         digits.peek().is_some() && digits.all(|c| c.is_ascii_digit())
     };

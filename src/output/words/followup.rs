@@ -251,8 +251,8 @@ pub fn bad_amount(why: BadAmount, lang: Lang) -> Option<&'static str> {
             "it is a formula whose value was not saved; open the file in a spreadsheet and save it, or write the amount",
         ),
         BadAmount::Float => lang.pick(
-            "det är ett decimaltal (ett TOML-flyttal), och belopp är aldrig decimaltal",
-            "it is a decimal number (a TOML float), and amounts are never decimal numbers",
+            "det är ett decimaltal (ett TOML-flyttal)",
+            "it is a decimal number (a TOML float)",
         ),
         BadAmount::NotDecimal { .. } => return None,
     })
@@ -1536,8 +1536,9 @@ fn float_hint(written: Option<&str>, lang: Lang) -> String {
             )
         }
         Some(value) => {
-            // Text as a Swedish form writes it, in either language (what the reader takes).
-            let quoted = crate::output::number::fixed(value.round_dp(2), 2, Lang::Sv);
+            // Text as a Swedish form writes it, in either language (what the reader takes),
+            // rounded half away from zero as in a plan (`100,125` is `100,13`).
+            let quoted = crate::output::number::fixed(value, 2, Lang::Sv);
             let round = findings::round_to_ore(lang);
             if value.normalize().scale() > 2 {
                 say!(

@@ -647,6 +647,19 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 ),
             }
         }
+        (
+            ParseErrorKind::KeyApart {
+                key,
+                header,
+                header_line,
+                ..
+            },
+            lang,
+        ) => say!(
+            lang,
+            "`{key}` står under {header} på rad {header_line}, och TOML ger den till den tabellen, inte till planen",
+            "`{key}` stands below {header} on line {header_line}, and TOML gives it to that table, not to the plan"
+        ),
         (ParseErrorKind::ListAsTable { name }, Lang::Sv) => {
             format!("[{name}] är en enda tabell, men planen har en lista av tabeller [[{name}]]")
         }
@@ -1155,6 +1168,18 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "move {name} to just below the [[{list}]] it belongs to"
             )
         }
+        ParseErrorKind::KeyApart {
+            key, list: false, ..
+        } => say!(
+            lang,
+            "flytta `{key} = {{ … }}` ovanför filens första tabell, eller skriv den som en tabell [{key}]",
+            "move `{key} = {{ … }}` above the file's first table, or write it as a table [{key}]"
+        ),
+        ParseErrorKind::KeyApart { key, .. } => say!(
+            lang,
+            "flytta `{key} = [ … ]` ovanför filens första tabell, eller skriv varje post som en tabell [[{key}]]",
+            "move `{key} = [ … ]` above the file's first table, or write each entry as a table [[{key}]]"
+        ),
         ParseErrorKind::ListAsTable { name } => match lang {
             Lang::Sv => format!(
                 "skriv [[{name}]] med dubbla hakparenteser, överst i varje tabell av listan"
