@@ -1001,10 +1001,15 @@ fn arg_help_sv(command: &str, id: &str) -> Option<&'static str> {
             "Mappen som plan.toml, plan.journal (hledger och ledger) och plan.beancount skrivs till"
         }
         ("generate", "force") => "Ersätt filer som redan finns",
-        ("init", "from") => "Förra årets plan att utgå från",
-        ("init", "year") => "Den nya planens år, efter året i --from; standard är året efter det",
+        ("init", "from") => "Förra årets plan att utgå från (eller --example)",
+        ("init", "example") => {
+            "Utgå från planen som följer med allocate, Jämtlands läns plan för 2026, i stället för --from: för ett län som börjar med allocate, och som sedan byter ut det som är Jämtlands (README: \"A plan for another county\")"
+        }
+        ("init", "year") => {
+            "Den nya planens år, efter året i planen som den utgår från; standard är året efter det"
+        }
         ("init", "output") => {
-            "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from. `-` skriver den till skärmen (standard output)"
+            "Var den nya planen skrivs; standard är plan-ÅR.toml bredvid --from (med --example i den aktuella mappen). `-` skriver den till skärmen (standard output)"
         }
         ("init", "force") => "Ersätt filen om den redan finns",
         ("follow-up", "plan") => {

@@ -206,13 +206,16 @@ pub enum Error {
     PrecisionOnPercentages { key: String },
     /// `split --precision` with a key the plan derives with a precision of its own.
     PrecisionOnDerivedKey { key: String, own: u32, from: String },
-    /// `init`: the plan's year is not a four-digit year.
-    PlanYear { path: PathBuf, year: i32 },
+    /// `init` without a plan to start from: neither `--from PLAN` nor `--example`.
+    InitWithoutPlan,
+    /// `init`: the plan's year is not a four-digit year. (`path` is the plan started from as
+    /// the messages of `init` name it: a file's path as shown, or the plan built in.)
+    PlanYear { path: String, year: i32 },
     /// `init` from a plan for the last year a plan can have: no year comes after it.
-    NoYearAfter { path: PathBuf, year: i32 },
+    NoYearAfter { path: String, year: i32 },
     /// `init`: a deadline would move past 9999, the last year of a TOML date.
     DeadlineTooLate {
-        path: PathBuf,
+        path: String,
         key: &'static str,
         date: String,
         year: i32,
@@ -231,7 +234,7 @@ pub enum Error {
     FollowUp(Misuse),
     /// `init --year` not after the year of the plan it starts from.
     YearNotAfter {
-        path: PathBuf,
+        path: String,
         year: i32,
         from_year: i32,
     },
@@ -800,7 +803,6 @@ impl Error {
                 ))
             }
             Error::PlanYear { path, year } => {
-                let path = shown_path(path);
                 line(say!(
                     lang,
                     "{path}: planens år {year} är inte ett fyrsiffrigt årtal; rätta `year` under [plan]",
@@ -953,7 +955,7 @@ impl Error {
                 ))
             }
             Error::NoYearAfter { path, year } => {
-                let (path, last) = (shown_path(path), YEARS.end());
+                let last = YEARS.end();
                 line(say!(
                     lang,
                     "{path} gäller {year}, och {last} är det sista år en plan kan gälla: det finns inget senare år att göra en plan för. Inget skrevs.",
@@ -966,8 +968,7 @@ impl Error {
                 date,
                 year,
             } => {
-                let path = shown_path(path);
-                line(say!(
+                                line(say!(
                     lang,
                     "{path}: tidsgränsen `{key}` = {date} skulle flyttas till år {year}, men ett datum kan inte ligga efter år 9999. Inget skrevs. Rätta `{key}` under [deadlines], eller ange ett tidigare --year.",
                     "{path}: the deadline `{key}` = {date} would move to the year {year}, but a date cannot be after the year 9999. Nothing was written. Correct `{key}` under [deadlines], or give an earlier --year."
@@ -1011,12 +1012,20 @@ impl Error {
                 }
                 .to_string(),
             ),
+            Error::InitWithoutPlan => {
+                let example = crate::output::words::example_plan(lang);
+                line(say!(
+                    lang,
+                    "ange planen att utgå från: allocate init --from PLAN (förra årets plan), eller allocate init --example ({example}, för ett län som börjar med allocate)",
+                    "give the plan to start from: allocate init --from PLAN (last year's plan), or allocate init --example ({example}, for a county new to allocate)"
+                ))
+            }
             Error::YearNotAfter {
                 path,
                 year,
                 from_year,
             } => {
-                let (path, next) = (shown_path(path), from_year + 1);
+                let next = from_year + 1;
                 line(say!(
                     lang,
                     "--year {year} ligger inte efter {path}, som gäller {from_year}: en ny plan gäller ett senare år. Inget skrevs. Ange t.ex. --year {next}, eller utelämna --year.",

@@ -1512,3 +1512,236 @@ fn init_names_the_texts_that_still_cite_last_year() {
         from_2026.stderr
     );
 }
+
+/// The `.toml` files in a folder, sorted.
+fn plans_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// `init --from allocations/plan-2026.toml` in a folder with the repository's plan, and
+/// `init --example` in an empty one, with the same arguments after: (folder, output) each.
+fn from_and_example(
+    extra: &[&str],
+) -> (
+    (tempfile::TempDir, crate::support::Output),
+    (tempfile::TempDir, crate::support::Output),
+) {
+    let with_plan = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(with_plan.path().join("allocations")).unwrap();
+    std::fs::copy(
+        repo_root().join("allocations/plan-2026.toml"),
+        with_plan.path().join("allocations/plan-2026.toml"),
+    )
+    .unwrap();
+    let mut args = vec!["init", "--from", "allocations/plan-2026.toml"];
+    args.extend(extra);
+    let from = allocate(with_plan.path(), &args);
+    let empty = tempfile::tempdir().unwrap();
+    let mut args = vec!["init", "--example"];
+    args.extend(extra);
+    let example = allocate(empty.path(), &args);
+    ((with_plan, from), (empty, example))
+}
+
+const EXAMPLE_SV: &str = "Jämtlands läns plan för 2026 som följer med allocate";
+const ANOTHER_COUNTY_SV: &str = "För ett annat län: byt ut det som är Jämtlands (län, organ, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".\n";
+
+#[test]
+fn init_example_writes_the_plan_init_from_the_shipped_2026_plan_writes() {
+    let ((with_plan, from), (empty, example)) =
+        from_and_example(&["--year", "2027", "-o", "plan-2027.toml"]);
+    from.assert_status(0).assert_stdout_empty();
+    example.assert_status(0).assert_stdout_empty();
+    // Byte for byte the same plan, made without the source tree.
+    let written = std::fs::read(empty.path().join("plan-2027.toml")).unwrap();
+    assert_eq!(
+        written,
+        std::fs::read(with_plan.path().join("plan-2027.toml")).unwrap()
+    );
+    assert_eq!(plans_in(empty.path()), ["plan-2027.toml"]);
+    // The same report, but for the plan's name and the line for a new county at the end.
+    assert!(
+        example
+            .stderr
+            .starts_with(&format!("Skrev plan-2027.toml: 2027 års plan utifrån {EXAMPLE_SV}.\n56 belopp att fylla i; `allocate check plan-2027.toml` listar dem.\n")),
+        "{}",
+        example.stderr
+    );
+    let expected = from.stderr.replace(
+        "utifrån allocations/plan-2026.toml.",
+        &format!("utifrån {EXAMPLE_SV}."),
+    ) + ANOTHER_COUNTY_SV;
+    assert_eq!(example.stderr, expected);
+
+    // Its first `check` is the list of what to fill in, as that of the plan from the file.
+    let check = allocate(empty.path(), &["check", "plan-2027.toml"]);
+    let check_from = allocate(with_plan.path(), &["check", "plan-2027.toml"]);
+    check.assert_status(1);
+    assert_eq!(
+        (&check.stdout, &check.stderr),
+        (&check_from.stdout, &check_from.stderr)
+    );
+    let codes = check.finding_codes();
+    let to_fill = codes.iter().filter(|c| *c == "amount-to-fill").count();
+    assert_eq!(to_fill, 56, "{}", check.stdout);
+    assert_eq!(
+        to_fill,
+        amounts_in(&crate::support::real_plan("plan-2026.toml"))
+    );
+    assert!(
+        codes
+            .iter()
+            .all(|c| ["amount-to-fill", "decision-date", "key-source"].contains(&c.as_str())),
+        "{codes:?}"
+    );
+    check
+        .assert_stdout_contains(
+            "fel[amount-to-fill]: belopp att fylla i: länets totalbelopp (`county_total`)",
+        )
+        .assert_stdout_contains("plan-2027.toml: underkänd (56 fel, 2 varningar)");
+}
+
+#[test]
+fn init_example_speaks_english_with_lang_en_and_prints_the_plan_with_output_dash() {
+    let ((_, from), (empty, example)) = from_and_example(&["--lang", "en", "-o", "-"]);
+    from.assert_status(0);
+    example.assert_status(0);
+    assert_eq!(example.stdout, from.stdout);
+    assert!(example.stdout.contains("\nyear = 2027\n"));
+    assert_eq!(
+        example.stderr,
+        from.stderr.clone()
+            + "For another county: replace what is Jämtland's (county, forum, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists.\n"
+    );
+    // Printed, nothing is written; by default the plan goes to the current folder.
+    assert_eq!(plans_in(empty.path()), Vec::<String>::new());
+    allocate(empty.path(), &["init", "--example", "--lang", "en"])
+        .assert_status(0)
+        .assert_stderr_contains(
+            "Wrote plan-2027.toml: the 2027 plan from the 2026 plan for Jämtlands län that comes with allocate.\n",
+        );
+    assert_eq!(plans_in(empty.path()), ["plan-2027.toml"]);
+    // Never replaced without --force.
+    let before = read(&empty.path().join("plan-2027.toml"));
+    allocate(empty.path(), &["init", "--example", "--year", "2027"]).assert_status(2);
+    assert_eq!(read(&empty.path().join("plan-2027.toml")), before);
+    allocate(empty.path(), &["init", "--example", "--force"]).assert_status(0);
+}
+
+#[test]
+fn init_example_refuses_a_year_not_after_2026_naming_the_shipped_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(dir.path(), &["init", "--example", "--year", "2026"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(&format!(
+            "fel: --year 2026 ligger inte efter {EXAMPLE_SV}, som gäller 2026"
+        ));
+    assert_eq!(plans_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn init_without_a_plan_says_both_ways_to_give_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = allocate(dir.path(), &["init"]);
+    out.assert_status(2).assert_stdout_empty();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "fel: ange planen att utgå från: allocate init --from PLAN (förra årets plan), eller allocate init --example ({EXAMPLE_SV}, för ett län som börjar med allocate)\n"
+        )
+    );
+    let out = allocate(dir.path(), &["init", "--lang", "en", "--year", "2027"]);
+    out.assert_status(2).assert_stdout_empty();
+    assert_eq!(
+        out.stderr,
+        "error: give the plan to start from: allocate init --from PLAN (last year's plan), or allocate init --example (the 2026 plan for Jämtlands län that comes with allocate, for a county new to allocate)\n"
+    );
+    assert_eq!(plans_in(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn init_from_and_example_together_are_a_usage_error() {
+    let dir = folder_with("plan-2026.toml");
+    let out = allocate(
+        dir.path(),
+        &[
+            "init",
+            "--from",
+            "plan-2026.toml",
+            "--example",
+            "-o",
+            "new.toml",
+        ],
+    );
+    out.assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("fel: '--from <PLAN>' kan inte anges tillsammans med '--example'")
+        .assert_stderr_contains("Användning: allocate init [FLAGGOR] <--from <PLAN>|--example>");
+    allocate(
+        dir.path(),
+        &[
+            "init",
+            "--example",
+            "--from",
+            "plan-2026.toml",
+            "--lang",
+            "en",
+        ],
+    )
+    .assert_status(2)
+    .assert_stdout_empty()
+    .assert_stderr_contains("error: the argument '--example' cannot be used with '--from <PLAN>'")
+    .assert_stderr_contains("Usage: allocate init [OPTIONS] <--from <PLAN>|--example>");
+    assert_eq!(plans_in(dir.path()), ["plan-2026.toml"]);
+}
+
+#[test]
+fn init_from_a_missing_file_points_to_the_example() {
+    let dir = tempfile::tempdir().unwrap();
+    allocate(dir.path(), &["init", "--from", "plan-2025.toml"])
+        .assert_status(2)
+        .assert_stderr_contains("kan inte läsa plan-2025.toml: filen finns inte")
+        .assert_stderr_contains(&format!(
+            "= åtgärd: ange sökvägen till förra årets plan, eller börja från {EXAMPLE_SV}: allocate init --example"
+        ));
+    allocate(dir.path(), &["init", "--from", "plan-2025.toml", "--lang", "en"])
+        .assert_status(2)
+        .assert_stderr_contains("= help: give the path of last year's plan, or start from the 2026 plan for Jämtlands län that comes with allocate: allocate init --example");
+    // Other commands keep their hint.
+    allocate(dir.path(), &["check", "plan-2025.toml"])
+        .assert_status(2)
+        .assert_stdout_contains("= åtgärd: ange sökvägen till en planfil i TOML");
+}
+
+#[test]
+fn init_help_documents_both_ways_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = allocate(dir.path(), &["init", "-h"]);
+    short
+        .assert_status(0)
+        .assert_stdout_contains("Användning: allocate init [FLAGGOR] <--from <PLAN>|--example>");
+    // Each option on its line, with what it is.
+    let line = |option: &str| {
+        (short.stdout.lines())
+            .find_map(|l| l.trim_start().strip_prefix(option).map(str::trim_start))
+            .unwrap_or_else(|| panic!("{option}: {}", short.stdout))
+            .to_string()
+    };
+    assert!(line("--from <PLAN>").starts_with("Förra årets plan att utgå från (eller --example)"));
+    assert!(line("--example").starts_with(
+        "Utgå från planen som följer med allocate, Jämtlands läns plan för 2026, i stället för --from"
+    ));
+    allocate(dir.path(), &["init", "--help", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains("Usage: allocate init [OPTIONS] <--from <PLAN>|--example>")
+        .assert_stdout_contains(
+            "Start from the plan that comes with allocate, Jämtlands län's for 2026",
+        );
+}

@@ -3,6 +3,11 @@
 //! `plan-YEAR.toml` unless `--output` says otherwise (`-` for standard output); an existing
 //! file is never replaced without `--force`. The text goes to a temporary file in the same
 //! folder first and is then renamed into place, so a plan is never left half written.
+//!
+//! `allocate init --example` starts from the plan built into the binary, the repository's
+//! `allocations/plan-2026.toml` (Jämtlands län's), exactly as `--from` that file would, for a
+//! county new to `allocate` that has no plan of its own yet; its new plan goes to the current
+//! folder by default.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,23 +20,42 @@ use crate::app::files;
 use crate::app::options::Common;
 use crate::core::finding::Problem;
 use crate::core::plan::{Plan, SplitRule, YEARS};
+use crate::input::plan::Loaded;
 use crate::output::next_plan::{
     Folders, NextPlanError, comments_citing_lines, next_plan, unfinished,
 };
 use crate::output::number;
-use crate::output::words::findings;
+use crate::output::words::{self, findings};
 use crate::say;
 
+/// The plan that comes with `allocate`: Jämtlands län's for 2026, the repository's
+/// `allocations/plan-2026.toml` as it stands (its keys' values are in the plan: it names no
+/// key file), for `init --example`.
+pub const EXAMPLE: &str = include_str!("../../../allocations/plan-2026.toml");
+
+/// Where [`EXAMPLE`] stands in the repository: the name the new plan's opening comment gives
+/// it, so that `--example` writes the same plan as `--from allocations/plan-2026.toml`.
+pub const EXAMPLE_PATH: &str = "allocations/plan-2026.toml";
+
+// One of `--from` and `--example` is needed; without either, `run` says both (a usage error
+// of clap's would name the group, not what each is). The usage line says it as the help does.
 #[derive(Debug, Args)]
+#[command(override_usage = "allocate init [OPTIONS] <--from <PLAN>|--example>")]
 pub struct InitArgs {
-    /// Last year's plan to start from.
-    #[arg(long, value_name = "PLAN")]
-    pub from: PathBuf,
-    /// The new plan's year, after the one of `--from`; by default the year after it.
+    /// Last year's plan to start from (or `--example`).
+    #[arg(long, value_name = "PLAN", conflicts_with = "example")]
+    pub from: Option<PathBuf>,
+    /// Start from the plan that comes with allocate, Jämtlands län's for 2026, instead of
+    /// `--from`: for a county new to allocate, which then replaces what is Jämtland's (README:
+    /// "A plan for another county").
+    #[arg(long)]
+    pub example: bool,
+    /// The new plan's year, after the one of the plan started from; by default the year after
+    /// it.
     #[arg(long, value_parser = parse_year)]
     pub year: Option<i32>,
-    /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from`. `-` writes
-    /// it to standard output.
+    /// Where to write the new plan; by default `plan-YEAR.toml` next to `--from` (with
+    /// `--example`, in the current folder). `-` writes it to standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.
@@ -55,28 +79,87 @@ fn parse_year(text: &str) -> Result<i32, String> {
     year.ok_or_else(|| crate::app::error::not_a_year(lang))
 }
 
+/// The plan `init` starts from: read from `--from`, or the one built in (`--example`).
+struct Start {
+    loaded: Loaded,
+    /// The plan as the messages name it: the path given, or [`words::example_plan`].
+    named: String,
+    /// As the new plan's opening comment names it: the path given, or [`EXAMPLE_PATH`].
+    commented: String,
+    /// The folder key files are relative to, and the new plan goes to by default.
+    folder: PathBuf,
+    example: bool,
+}
+
+impl Start {
+    /// `--from`'s plan read, or, without it, the one built in (`--example`).
+    fn of(args: &InitArgs) -> Result<Start, Error> {
+        let lang = args.common.lang;
+        if let Some(from) = &args.from {
+            let loaded = super::load(from)?;
+            let named = loaded.source.display_path();
+            return Ok(Start {
+                named: named.clone(),
+                commented: named,
+                folder: from.parent().unwrap_or(Path::new("")).to_path_buf(),
+                loaded,
+                example: false,
+            });
+        }
+        let path = Path::new(EXAMPLE_PATH);
+        let (source, plan) = crate::input::plan::from_bytes(path, EXAMPLE.as_bytes().to_vec())
+            .map_err(|e| Error::Load(Box::new(e)))?;
+        // It names no key file (a test holds it to that): none is looked for in the folder.
+        let key_files = crate::input::plan::key_files(&plan, Path::new(""));
+        Ok(Start {
+            loaded: Loaded {
+                source,
+                plan,
+                key_files,
+            },
+            named: words::example_plan(lang).to_string(),
+            commented: EXAMPLE_PATH.to_string(),
+            folder: PathBuf::new(),
+            example: true,
+        })
+    }
+
+    /// The plan started from as an error names it: a path as shown, hidden characters named.
+    fn shown(&self, args: &InitArgs) -> String {
+        match &args.from {
+            Some(path) => crate::output::text::shown_path(path),
+            None => self.named.clone(),
+        }
+    }
+}
+
 pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let lang = args.common.lang;
+    // Without a plan to start from, nothing else the command line says can be used.
+    if args.from.is_none() && !args.example {
+        return Err(Error::InitWithoutPlan);
+    }
     // A file named as another kind than a plan, refused before anything is read.
     if let Some(path) = crate::app::files::named(args.output.as_deref()) {
         crate::app::files::ending_fits(path, crate::app::files::Kind::Toml)
             .map_err(Error::WrongEnding)?;
     }
-    let loaded = super::load(&args.from)?;
+    let start = Start::of(args)?;
+    let loaded = &start.loaded;
     let plan = &loaded.plan;
     // Years are four-digit calendar years (TOML dates), and the deadlines move one year past
     // the plan year: anything else is refused rather than wrapped around.
     let old_year = *plan.plan.year.get_ref();
     if !YEARS.contains(&old_year) {
         return Err(Error::PlanYear {
-            path: args.from.clone(),
+            path: start.shown(args),
             year: old_year,
         });
     }
     // A plan for the last year a plan can have has no year after it.
     if old_year >= *YEARS.end() {
         return Err(Error::NoYearAfter {
-            path: args.from.clone(),
+            path: start.shown(args),
             year: old_year,
         });
     }
@@ -85,12 +168,12 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     // deadline backwards and call this year's totals last year's.
     if year <= old_year {
         return Err(Error::YearNotAfter {
-            path: args.from.clone(),
+            path: start.shown(args),
             year,
             from_year: old_year,
         });
     }
-    let from_dir = args.from.parent().unwrap_or(Path::new(""));
+    let from_dir = start.folder.as_path();
     let target = match &args.output {
         Some(path) => path.clone(),
         None => from_dir.join(format!("plan-{year}.toml")),
@@ -103,12 +186,12 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     } else {
         target.parent().unwrap_or(Path::new(""))
     };
-    let from = loaded.source.display_path();
+    let from = &start.named;
     let text = next_plan(
         &loaded.source.text,
         plan,
         year,
-        &from,
+        &start.commented,
         &Folders {
             old: from_dir,
             new: target_dir,
@@ -118,7 +201,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     .map_err(|error| match error {
         NextPlanError::Toml(e) => Error::Export(e.to_string()),
         NextPlanError::DeadlineTooLate { key, date, year } => Error::DeadlineTooLate {
-            path: args.from.clone(),
+            path: start.shown(args),
             key,
             date: date.to_string(),
             year,
@@ -221,7 +304,7 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         )?;
     }
     let errors = crate::core::check::check(plan, &loaded.key_files).errors();
-    notes(args, plan, errors, year, &from, &text, err)?;
+    notes(args, plan, errors, year, from, &text, err)?;
     moved_years(plan, &new_plan, year, lang, err)?;
     still_citing(&new_plan, old_year, year, lang, err)?;
     // The comments are kept, but a line of last year's document is no line of this year's.
@@ -269,6 +352,17 @@ pub fn run(args: &InitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 findings::hint(problem, lang)
             )?;
         }
+    }
+    // Jämtland's plan is where a new county starts, not what it keeps.
+    if start.example {
+        writeln!(
+            err,
+            "{}",
+            lang.pick(
+                "För ett annat län: byt ut det som är Jämtlands (län, organ, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".",
+                "For another county: replace what is Jämtland's (county, forum, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists."
+            )
+        )?;
     }
     Ok(Status::Ok)
 }
@@ -563,7 +657,24 @@ fn first_check(text: &str) -> Result<(Plan, Vec<Problem>), crate::input::plan::P
 
 #[cfg(test)]
 mod tests {
-    use super::cites_year;
+    use super::{EXAMPLE, EXAMPLE_PATH, cites_year};
+
+    #[test]
+    fn the_example_is_the_repositorys_plan_and_passes_check_without_key_files() {
+        let on_disk = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE_PATH),
+        )
+        .unwrap();
+        assert_eq!(
+            EXAMPLE, on_disk,
+            "{EXAMPLE_PATH} differs from the plan built in"
+        );
+        let plan = crate::input::plan::parse(EXAMPLE).unwrap();
+        // Started from in any folder, it must read no file: its keys hold their values.
+        assert!(plan.keys.iter().all(|k| k.file.is_none()));
+        let key_files = vec![None; plan.keys.len()];
+        assert_eq!(crate::core::check::check(&plan, &key_files).errors(), 0);
+    }
 
     #[test]
     fn a_year_is_cited_alone_in_a_date_or_a_reference_but_not_as_a_span() {

@@ -371,6 +371,15 @@ pub fn read_hint_for(reason: &ReadReason, command: Option<&str>, lang: Lang) -> 
             "ange en planfil på disken, eller skicka planen på standard in (stdin) med `-`: {piped}",
             "give a plan file on disk, or pipe the plan to standard input with `-`: {piped}"
         ),
+        // A county new to `allocate` has no plan of last year to give.
+        ReadReason::NotFound if command == Some("init") => {
+            let example = super::example_plan(lang);
+            say!(
+                lang,
+                "ange sökvägen till förra årets plan, eller börja från {example}: allocate init --example",
+                "give the path of last year's plan, or start from {example}: allocate init --example"
+            )
+        }
         ReadReason::StdinIsTerminal => say!(
             lang,
             "skicka planen till `-` genom en pipe ({piped}), eller ange planfilen",

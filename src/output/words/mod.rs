@@ -67,6 +67,15 @@ pub fn a_form(lang: crate::output::lang::Lang) -> &'static str {
     )
 }
 
+/// The plan that comes with `allocate` (`init --example`), as a message names it: `Jämtlands
+/// läns plan för 2026 som följer med allocate`.
+pub fn example_plan(lang: crate::output::lang::Lang) -> &'static str {
+    lang.pick(
+        "Jämtlands läns plan för 2026 som följer med allocate",
+        "the 2026 plan for Jämtlands län that comes with allocate",
+    )
+}
+
 /// The title of the plan's `conditions`, as the decision document and `diff` head them.
 pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
     lang.pick("Villkor för medlen", "Conditions for the funds")
