@@ -743,17 +743,27 @@ fn reconciliation(summary: &Summary, lang: Lang) -> String {
     let county = kr(summary.county_total);
     let holds = summary.reconciles();
     let received = kr(t.received);
+    let not_invoiced = !t.not_invoiced.0.is_zero();
+    let from = words::reconciled_from(not_invoiced, lang);
+    let paid = match not_invoiced {
+        true => format!(
+            "{}{}",
+            words::paid_out(lang),
+            kr(t.received - t.not_invoiced)
+        ),
+        false => String::new(),
+    };
     if holds {
         say!(
             lang,
-            "Mottaget {received} = {parts} = länets medel {county} ✓\n",
-            "Received {received} = {parts} = the county total {county} ✓\n"
+            "{from} {received} = {parts} = länets medel {county} ✓{paid}\n",
+            "{from} {received} = {parts} = the county total {county} ✓{paid}\n"
         )
     } else {
         say!(
             lang,
-            "Mottaget {received}, {parts} ≠ länets medel {county}\n",
-            "Received {received}, {parts} ≠ the county total {county}\n"
+            "{from} {received}, {parts} ≠ länets medel {county}{paid}\n",
+            "{from} {received}, {parts} ≠ the county total {county}{paid}\n"
         )
     }
 }

@@ -7609,6 +7609,17 @@ mod year_end {
                 out.stdout
             );
         }
+        // The closing line: what the figures add up from was allocated, not received, and
+        // what was paid out is 12 697 775 − 3 365 000 kr (tester s38: "Mottaget 12 697 775 kr").
+        run(&[])
+            .assert_status(0)
+            .assert_stdout_contains(&format!(
+                "Tilldelat 12 697 775 kr = använt 0 kr + ej använt 0 kr + ej redovisat 9 332 775 kr + ej fakturerat i tid {} = länets medel 12 697 775 kr ✓; utbetalt 9 332 775 kr\n",
+                kr(received)
+            ));
+        run(&["--lang", "en"])
+            .assert_status(0)
+            .assert_stdout_contains("= the county total 12,697,775 kr ✓; paid out 9,332,775 kr\n");
         run(&["--view", "aterbetalning", "--lang", "en"])
             .assert_status(0)
             .assert_stdout_contains("has not sent its collective invoice, and the invoicing deadline passed on 2025-08-30")

@@ -649,8 +649,9 @@ fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
     let t = &summary.totals;
     let decimals = totals_decimals(summary);
     let figure = |amount: Amount, lang: Lang| figure(amount.with_decimals(decimals), lang);
+    let not_invoiced = !t.not_invoiced.0.is_zero();
     let mut spans = vec![
-        Span::text(lang.pick("Mottaget ", "Received ")),
+        Span::text(format!("{} ", words::reconciled_from(not_invoiced, lang))),
         figure(t.received, lang).remove(0),
         Span::text(lang.pick(" = använt ", " = used ")),
         figure(t.used, lang).remove(0),
@@ -678,5 +679,9 @@ fn reconciliation(summary: &Summary, lang: Lang) -> Vec<Span> {
         summary.reconciles(),
         lang,
     ));
+    if not_invoiced {
+        spans.push(Span::text(words::paid_out(lang)));
+        spans.push(figure(t.received - t.not_invoiced, lang).remove(0));
+    }
     spans
 }

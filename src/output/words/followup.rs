@@ -1427,6 +1427,21 @@ pub fn not_invoiced_part(lang: Lang) -> &'static str {
     lang.pick("ej fakturerat i tid", "not invoiced in time")
 }
 
+/// The first word of the closing line, what the recipients' figures add up from: "Mottaget",
+/// or, where money was not invoiced in time and so never paid out, "Tilldelat" (tester s38:
+/// "Mottaget 12 697 775 kr" where the region paid 9 332 775 kr).
+pub fn reconciled_from(not_invoiced: bool, lang: Lang) -> &'static str {
+    match not_invoiced {
+        true => lang.pick("Tilldelat", "Allocated"),
+        false => lang.pick("Mottaget", "Received"),
+    }
+}
+
+/// After the closing line where money was not invoiced in time, before what was paid out.
+pub fn paid_out(lang: Lang) -> &'static str {
+    lang.pick("; utbetalt ", "; paid out ")
+}
+
 /// What became of the money of recipients that did not invoice by the plan's `invoice_by`,
 /// under the repayment: never paid out, and not repaid to Kammarkollegiet (the decision says
 /// what it goes to); `None` when there is none.
