@@ -528,9 +528,12 @@ pub enum Problem {
     /// An amount left at 0 to be filled in (as `allocate init` leaves them). `computed`: for
     /// a printed total (a heading's, a `[[stated]]` figure's) once the insatser are filled in,
     /// the sum the plan gives, which is what a decision document made from it prints.
+    /// `cells`: for the cells of a printed table's row that names its insats, what the plan
+    /// gives each column (empty otherwise).
     AmountToFill {
         place: ToFill,
         computed: Option<Amount>,
+        cells: Vec<Amount>,
     },
     /// A kommun name written in decomposed Unicode (`O` and a combining diaeresis); `name`
     /// is its composed form (NFC), which is what it is compared as.

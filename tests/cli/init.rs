@@ -880,6 +880,16 @@ fn init_zeroes_the_printed_tables_and_check_lists_them_to_fill() {
         "{}",
         check.stdout
     );
+    // Each row's cells as the plan gives them, to write in: with last year's amounts, the
+    // decision basis's row 1 (seed 001: Berg 21 200 … Östersund 196 000) and row 3 (tester
+    // s38: a table drafted at 0 was told only to be filled in).
+    check
+        .assert_stdout_contains(
+            "planen ger `cells = [21_200, 18_000, 30_400, 47_600, 15_600, 32_800, 38_400, 196_000]`, de belopp som `allocate report` skriver i underlaget; eller ta bort tabellen",
+        )
+        .assert_stdout_contains(
+            "`cells = [100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000, 100_000]`",
+        );
 }
 
 #[test]

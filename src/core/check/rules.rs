@@ -636,7 +636,7 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     // `each` (and the headings' links hold): what the document made from the plan prints.
     // (`init` leaves `except` and `amounts` parts at 0 too: a plan with one is taken as not
     // yet filled in, though such a 0 may be meant.)
-    let filled = plan.insatser.iter().all(|i| {
+    let insats_filled = |i: &crate::core::plan::Insats| {
         let split = i.split.as_ref().map(Spanned::get_ref);
         let each = split.and_then(|s| s.each.as_ref());
         let amounts = split.and_then(|s| s.amounts.as_ref()).map(Spanned::get_ref);
@@ -645,7 +645,8 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
         !to_fill(*i.amount.get_ref())
             && each.is_none_or(|e| !to_fill(*e.get_ref()))
             && parts.into_iter().all(|p| !to_fill(*p.get_ref()))
-    });
+    };
+    let filled = plan.insatser.iter().all(insats_filled);
     let heading_totals = (filled && !ledger.headings.broken).then(|| {
         ledger.heading_totals(|i| {
             plan.insatser
@@ -676,7 +677,15 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
     let mut seen = HashSet::new();
     for (amount, place, computed) in places {
         if amount.get_ref().0.is_zero() && seen.insert(amount.span().start) {
-            findings.error(amount.span(), Problem::AmountToFill { place, computed });
+            let cells = Vec::new();
+            findings.error(
+                amount.span(),
+                Problem::AmountToFill {
+                    place,
+                    computed,
+                    cells,
+                },
+            );
         }
     }
     // A printed table or cost-sharing section whose every figure is 0 (as `allocate init`
@@ -690,16 +699,29 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
             figure,
         };
         if let Some(totals) = &table.column_totals {
-            figures.push((totals.span(), place(TableFigure::ColumnTotals)));
+            figures.push((totals.span(), place(TableFigure::ColumnTotals), Vec::new()));
         }
         if let Some(total) = &table.total {
-            figures.push((total.span(), place(TableFigure::Total)));
+            figures.push((total.span(), place(TableFigure::Total), Vec::new()));
         }
         for row in &table.rows {
             let label = row.label.get_ref();
-            figures.push((row.cells.span(), place(TableFigure::Cells(label.clone()))));
+            // A row of an insats filled in: what the plan gives each column, as for a
+            // heading's total (tester s38: a table drafted at 0 was told only to be filled in).
+            let row_filled = (row.insats.as_ref())
+                .and_then(|id| plan.insatser.get(*ledger.names.insatser.get(id.get_ref())?))
+                .is_some_and(insats_filled);
+            let cells = (row_filled.then(|| super::tables::row_cells(ledger, table, row)))
+                .flatten()
+                .unwrap_or_default();
+            figures.push((
+                row.cells.span(),
+                place(TableFigure::Cells(label.clone())),
+                cells,
+            ));
             if let Some(total) = &row.total {
-                figures.push((total.span(), place(TableFigure::RowTotal(label.clone()))));
+                let place = place(TableFigure::RowTotal(label.clone()));
+                figures.push((total.span(), place, Vec::new()));
             }
         }
     }
@@ -714,23 +736,30 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
             figure,
         };
         if let Some(total) = &cs.total {
-            figures.push((total.span(), place(CostFigure::Total)));
+            figures.push((total.span(), place(CostFigure::Total), Vec::new()));
         }
         if let Some(totals) = &cs.party_totals {
-            figures.push((totals.span(), place(CostFigure::PartyTotals)));
+            figures.push((totals.span(), place(CostFigure::PartyTotals), Vec::new()));
         }
         for row in &cs.rows {
             let text = row.text.get_ref();
-            figures.push((row.total.span(), place(CostFigure::RowTotal(text.clone()))));
+            let total = place(CostFigure::RowTotal(text.clone()));
+            figures.push((row.total.span(), total, Vec::new()));
             if let Some(printed) = &row.printed {
-                figures.push((printed.span(), place(CostFigure::Printed(text.clone()))));
+                let printed_place = place(CostFigure::Printed(text.clone()));
+                figures.push((printed.span(), printed_place, Vec::new()));
             }
         }
     }
-    for (span, place) in figures {
+    for (span, place, cells) in figures {
         if seen.insert(span.start) {
             let computed = None;
-            findings.error(span, Problem::AmountToFill { place, computed });
+            let problem = Problem::AmountToFill {
+                place,
+                computed,
+                cells,
+            };
+            findings.error(span, problem);
         }
     }
 }

@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use crate::core::finding::{Findings, Problem, TableShapeReason, TableTotalOf};
 use crate::core::ledger::selection::Selection;
-use crate::core::ledger::{Ledger, Recipient};
+use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::{PrintedTable, Spanned};
+use crate::core::plan::{PrintedTable, Spanned, TableRow};
 use crate::core::text::fold;
 
 /// Every table check, each problem under its own code (the registry lists the codes found
@@ -316,14 +316,7 @@ fn check_cells(
             let Some(recipient) = *recipient else {
                 continue;
             };
-            // An actor with the actors and kommuner under it, as a `[[stated]]` figure and
-            // the per-actor view count it.
-            let covered = Selection::of_recipient(recipient);
-            let computed: Amount = lines
-                .iter()
-                .filter(|l| covered.covers_recipient(ledger, l.recipient))
-                .map(|l| l.amount)
-                .sum();
+            let computed = cell_amount(ledger, lines, recipient);
             let stated = *cell.get_ref();
             if stated != computed {
                 out.error(
@@ -340,6 +333,32 @@ fn check_cells(
             }
         }
     }
+}
+
+/// What a column's recipient gets of an insats's lines: an actor with the actors and
+/// kommuner under it, as a `[[stated]]` figure and the per-actor view count it.
+fn cell_amount(ledger: &Ledger, lines: &[Line], recipient: Recipient) -> Amount {
+    let covered = Selection::of_recipient(recipient);
+    lines
+        .iter()
+        .filter(|l| covered.covers_recipient(ledger, l.recipient))
+        .map(|l| l.amount)
+        .sum()
+}
+
+/// What the plan gives each cell of a row that names its insats, as `check` compares them:
+/// none when the insats is unknown or cannot be split, or a column is no recipient.
+pub fn row_cells(ledger: &Ledger, table: &PrintedTable, row: &TableRow) -> Option<Vec<Amount>> {
+    let id = row.insats.as_ref()?;
+    let i = *ledger.names.insatser.get(id.get_ref())?;
+    ledger.insatser.get(i)?.lines.as_ref().ok()?;
+    let lines = ledger.lines_of(i);
+    (table.columns.get_ref().iter())
+        .map(|column| {
+            let recipient = ledger.names.recipient(column.get_ref())?;
+            Some(cell_amount(ledger, lines, recipient))
+        })
+        .collect()
 }
 
 /// Where the printed figures are that `check` compares in the tables: every cell of a row

@@ -1623,6 +1623,15 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "write in the total from this year's decision document; the plan gives `{literal}`, the total `allocate report` writes in the document; or remove the total, which is then not checked"
             )
         }
+        Problem::AmountToFill { cells, .. } if !cells.is_empty() => {
+            let cells: Vec<String> = cells.iter().map(|c| number::toml_amount(*c)).collect();
+            let cells = cells.join(", ");
+            say!(
+                lang,
+                "skriv in cellerna ur årets beslutsunderlag; planen ger `cells = [{cells}]`, de belopp som `allocate report` skriver i underlaget; eller ta bort tabellen, som då inte kontrolleras",
+                "write in the cells from this year's decision document; the plan gives `cells = [{cells}]`, the amounts `allocate report` writes in the document; or remove the table, which is then not checked"
+            )
+        }
         Problem::AmountToFill { .. } => fixed(
             "skriv in beloppet ur årets beslutsunderlag; `allocate init` lämnar belopp som 0 tills de fylls i",
             "write in the amount from this year's decision document; `allocate init` leaves amounts at 0 until they are filled in",
