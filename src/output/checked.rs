@@ -20,8 +20,8 @@ use crate::input::plan::{LoadError, ReadReason, Source};
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
 use crate::output::text::{pad_end, pad_start, shown_path, widest};
-use crate::output::words::findings;
 use crate::output::words::load::load_error;
+use crate::output::words::{counted, findings};
 use crate::say;
 
 /// How a file fared.
@@ -422,32 +422,25 @@ impl Summary {
     /// The one line that ends a check of several files:
     /// `Totalt 3 planer: 2 godkända, 1 underkänd, 0 gick inte att läsa (1 fel, 2 varningar)`.
     pub fn line(&self, lang: Lang) -> String {
-        let plural =
-            |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
-        match lang {
-            Lang::Sv => format!(
-                "Totalt {} {}: {} {}, {} {}, {} gick inte att läsa ({}, {})",
-                self.files,
-                plural(self.files, "plan", "planer"),
-                self.passed,
-                plural(self.passed, "godkänd", "godkända"),
-                self.failed,
-                plural(self.failed, "underkänd", "underkända"),
-                self.unreadable,
-                number::errors(self.errors, lang),
-                number::warnings(self.warnings, lang),
-            ),
-            Lang::En => format!(
-                "Total {} {}: {} passed, {} failed, {} could not be read ({}, {})",
-                self.files,
-                plural(self.files, "plan", "plans"),
-                self.passed,
-                self.failed,
-                self.unreadable,
-                number::errors(self.errors, lang),
-                number::warnings(self.warnings, lang),
-            ),
-        }
+        // Counts grouped as every count is (`Totalt 1 000 planer`: review s38).
+        let n = |n: usize, sv: (&str, &str), en: (&str, &str)| counted(n as u64, sv, en, lang);
+        let files = n(self.files, ("plan", "planer"), ("plan", "plans"));
+        let passed = n(self.passed, ("godkänd", "godkända"), ("passed", "passed"));
+        let failed = n(
+            self.failed,
+            ("underkänd", "underkända"),
+            ("failed", "failed"),
+        );
+        let unreadable = number::count(self.unreadable as u64, lang);
+        let (errors, warnings) = (
+            number::errors(self.errors, lang),
+            number::warnings(self.warnings, lang),
+        );
+        say!(
+            lang,
+            "Totalt {files}: {passed}, {failed}, {unreadable} gick inte att läsa ({errors}, {warnings})",
+            "Total {files}: {passed}, {failed}, {unreadable} could not be read ({errors}, {warnings})"
+        )
     }
 }
 
@@ -619,6 +612,28 @@ pub fn reconciliation(checked: &Checked, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The summary line's counts are grouped as every count is (review s38: `Totalt 1000
+    /// planer`).
+    #[test]
+    fn the_summary_line_groups_its_counts() {
+        let summary = Summary {
+            files: 1_000,
+            passed: 1,
+            failed: 2_000,
+            unreadable: 1_234,
+            errors: 12_345,
+            warnings: 1,
+        };
+        assert_eq!(
+            summary.line(Lang::Sv),
+            "Totalt 1 000 planer: 1 godkänd, 2 000 underkända, 1 234 gick inte att läsa (12 345 fel, 1 varning)"
+        );
+        assert_eq!(
+            summary.line(Lang::En),
+            "Total 1,000 plans: 1 passed, 2,000 failed, 1,234 could not be read (12,345 errors, 1 warning)"
+        );
+    }
 
     #[test]
     fn repeats_beyond_the_bound_are_counted_not_shown() {
