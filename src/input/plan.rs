@@ -295,6 +295,9 @@ pub enum ParseErrorKind {
         key: String,
         /// Written as a list (`[[stated]]`), else as one table (`[plan]`).
         list: bool,
+        /// The file has the table's header too (`[[stated]]` elsewhere), so the key cannot
+        /// simply move above the first table.
+        written: bool,
         header: String,
         header_line: usize,
     },
@@ -477,8 +480,12 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
                 kind,
             };
         }
-        // `stated = [ { … } ]` below `[[headings]]`: toml tells of the heading's key.
-        if let Some((kind, at)) = span.as_ref().and_then(|s| key_apart(body, s.start)) {
+        // `stated = [ { … } ]` below `[[headings]]`: toml tells of the heading's key (one
+        // written twice, unknown or of the wrong type) in that table or after it; an error
+        // before that table is another.
+        if let Some((kind, at, table)) = key_apart(body)
+            && span.as_ref().is_none_or(|s| s.start >= table)
+        {
             return ParseError {
                 span: Some(at),
                 kind,
@@ -665,39 +672,71 @@ fn table_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
     None
 }
 
-/// The line of byte `at`, when it writes one of the plan's own tables as a key below a
-/// table's header (`stated = [ { label = … } ]` after `[[headings]]`, `plan = { … }` after
-/// `[[insatser]]`): the key, the header above it, and the key's place. A list only when its
-/// first element is a table, since a table's own key may be a list of texts by the same name
-/// (a heading's `insatser = ["1.3"]`); a table only as an inline table.
-fn key_apart(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)> {
-    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(start..)?.split('\n').next()?;
-    let indent = line.len() - line.trim_start().len();
-    let (key, value) = line.trim_start().split_once('=')?;
-    let key = key.trim().trim_matches(['"', '\'']);
-    let value = value.trim_start();
-    let rest = text.get(start + (line.len() - value.len())..)?;
-    let is_list = LIST_OF_TABLES.contains(&key)
-        && rest
-            .strip_prefix('[')
-            .is_some_and(|r| r.trim_start().starts_with('{'));
-    let is_table = ONE_TABLE.contains(&key) && value.starts_with('{');
-    if !is_list && !is_table {
-        return None;
+/// The first line that writes one of the plan's own tables as a key below a table's header
+/// (`stated = [ { label = … } ]` after `[[headings]]`, `plan = { … }` after `[[insatser]]`),
+/// wherever in that table toml's error points (at the heading's own `stated`, before or
+/// after it): the key, the header above it, whether the file also has the table's header,
+/// the key's place, and where that header starts. A list only when its first element is a table (comments and line breaks may stand
+/// before it), since a table's own key may be a list of texts by the same name (a heading's
+/// `insatser = ["1.3"]`); a table only as an inline table. Dotted keys are left to toml.
+fn key_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>, usize)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let indent = line.len() - line.trim_start().len();
+        let Some((key, value)) = line.trim_start().split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_matches(['"', '\'']);
+        let list = LIST_OF_TABLES.contains(&key) && !key.contains('.');
+        let table = ONE_TABLE.contains(&key) && !key.contains('.');
+        if !list && !table {
+            continue;
+        }
+        let value = value.trim_start();
+        let rest = text.get(at + (line.len() - value.len())..).unwrap_or("");
+        let opens = match list {
+            true => rest
+                .strip_prefix('[')
+                .is_some_and(|r| first_of_array(r) == Some('{')),
+            false => value.starts_with('{'),
+        };
+        if !opens {
+            continue;
+        }
+        // The header above it, the nearest that is one (not a line of a multi-line text).
+        let above: Vec<Header> = headers(text).take_while(|h| h.span.start < at).collect();
+        let Some(header) = above
+            .into_iter()
+            .rev()
+            .find(|h| is_header(text, h.span.start))
+        else {
+            continue;
+        };
+        let written = headers(text).any(|h| h.name == key && is_header(text, h.span.start));
+        let kind = ParseErrorKind::KeyApart {
+            key: key.to_string(),
+            list,
+            written,
+            header: shown_header(&header),
+            header_line: header.line,
+        };
+        let key_start = at + indent;
+        return Some((kind, key_start..key_start + key.len(), header.span.start));
     }
-    let header = headers(text)
-        .take_while(|h| h.span.start < start)
-        .filter(|h| is_header(text, h.span.start))
-        .last()?;
-    let kind = ParseErrorKind::KeyApart {
-        key: key.to_string(),
-        list: is_list,
-        header: shown_header(&header),
-        header_line: header.line,
-    };
-    let key_start = start + indent;
-    Some((kind, key_start..key_start + key.len()))
+    None
+}
+
+/// The first character of an array's first element, past spaces, line breaks and comments.
+fn first_of_array(mut rest: &str) -> Option<char> {
+    loop {
+        rest = rest.trim_start();
+        match rest.strip_prefix('#') {
+            Some(comment) => rest = comment.split_once('\n').map_or("", |(_, r)| r),
+            None => return rest.chars().next(),
+        }
+    }
 }
 
 /// A header as written in brackets: `[insatser.split]`, `[[areas.earmarks]]`.
@@ -1655,6 +1694,40 @@ mod tests {
             }
         );
         assert_eq!(error.span, Some(0..8));
+    }
+
+    /// A plan's own table written as a key below another table's header (tester s38),
+    /// whatever stands between `[` and `{`; a table's own list of texts by such a name is not.
+    #[test]
+    fn a_plan_table_written_as_a_key_below_a_table_is_found() {
+        let kind = |text: &str| key_apart(text).map(|(kind, span, _)| (kind, span));
+        let below = "[[headings]]\nid = \"h\"\nstated = [ # a comment\n  { label = \"x\", amount = 1 },\n]\n";
+        let apart = |list, written| ParseErrorKind::KeyApart {
+            key: if list { "stated" } else { "plan" }.to_string(),
+            list,
+            written,
+            header: if list { "[[headings]]" } else { "[[insatser]]" }.to_string(),
+            header_line: 1,
+        };
+        assert_eq!(kind(below), Some((apart(true, false), 22..28)));
+        let with_list = format!("{below}\n[[stated]]\nlabel = \"y\"\n");
+        assert_eq!(kind(&with_list).map(|k| k.0), Some(apart(true, true)));
+        let plan = "[[insatser]]\nid = \"1\"\nplan = { year = 2026 }\n";
+        assert_eq!(kind(plan).map(|k| k.0), Some(apart(false, false)));
+        // A heading's own list of insatser, a stated total, a dotted key: none.
+        for text in [
+            "[[headings]]\nid = \"h\"\ninsatser = [\"1.3\"]\nstated = 5\n",
+            "[[insatser]]\nid = \"1\"\ninsatser.split = { rule = \"equal\" }\n",
+            "stated = [ { label = \"x\", amount = 1 } ]\n[[headings]]\nid = \"h\"\n",
+        ] {
+            assert_eq!(kind(text), None, "{text}");
+        }
+        // Told at the key, wherever toml's error points in the table.
+        let error = parse(&with_list.replace("id = \"h\"", "id = \"h\"\nstated = 5")).unwrap_err();
+        assert!(
+            matches!(error.kind, ParseErrorKind::KeyApart { .. }),
+            "{error:?}"
+        );
     }
 
     #[test]

@@ -100,7 +100,9 @@ fn progress(summary: &Summary, lang: Lang) -> String {
 /// A figure column's amount in a row.
 pub fn value(column: FigureColumn, figures: &Use) -> Amount {
     match column {
-        FigureColumn::Received | FigureColumn::Allocated => figures.received,
+        FigureColumn::Received | FigureColumn::Granted | FigureColumn::Allocated => {
+            figures.received
+        }
         FigureColumn::Reallocated => figures.reallocated,
         FigureColumn::Used => figures.used,
         FigureColumn::Unused => figures.unused,
@@ -532,22 +534,13 @@ fn reallocations(summary: &Summary, layout: Layout) -> String {
 fn repayment(summary: &Summary, layout: Layout) -> String {
     let lang = layout.lang;
     let r = &summary.repayment;
-    let by =
-        r.by.as_ref()
-            .map(|d| say!(lang, " senast {d}", " by {d}"))
-            .unwrap_or_default();
+    let by = (r.by.as_ref())
+        .map(|d| crate::output::words::by_date(&d.to_string(), lang))
+        .unwrap_or_default();
     let total = lang.amount(r.total);
-    let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
-        (false, _) => "",
-        (true, false) => lang.pick(
-            " (preliminärt: inte alla rader är redovisade)",
-            " (preliminary: not every line is reported)",
-        ),
-        (true, true) => lang.pick(
-            " (preliminärt: en mottagare har inte sagt om den fakturerade i tid)",
-            " (preliminary: a recipient did not say whether it invoiced in time)",
-        ),
-    };
+    let preliminary = words::preliminary_reason(summary, lang)
+        .map(|reason| say!(lang, " (preliminärt: {reason})", " (preliminary: {reason})"))
+        .unwrap_or_default();
     let mut out = say!(
         lang,
         "Återbetalning till Kammarkollegiet{by}: {total}{preliminary}\n",

@@ -945,3 +945,44 @@ fn a_kommun_named_by_one_name_and_another_code_is_told_so() {
         "= help: write the kommun's name or its code, not both: `Berg` or `2380`\n",
     );
 }
+
+/// The printed per-kommun table of the 2026 decision basis with every figure at 0: each row's
+/// cells as the plan gives them are in its hint (seed 001: row 1, Berg 21 200 … Östersund
+/// 196 000), but not for a table whose shape keeps its cells from being compared (tester s38:
+/// a kommun named twice was given Berg's 21 200 twice).
+#[test]
+fn a_zeroed_table_is_given_its_cells_only_when_its_shape_holds() {
+    let text = std::fs::read_to_string(
+        crate::support::repo_root().join("examples/plan-2026-as-printed.toml"),
+    )
+    .unwrap();
+    let start = text.find("[[tables]]\nid = \"respektive-kommun\"").unwrap();
+    let mut zeroed = text[..start].to_string();
+    for line in text[start..].lines() {
+        let zero = |key: &str| format!("{key} = [0, 0, 0, 0, 0, 0, 0, 0]");
+        zeroed.push_str(&match line {
+            l if l.starts_with("cells = ") => zero("cells"),
+            l if l.starts_with("column_totals = ") => zero("column_totals"),
+            l if l.starts_with("total = 1_865_000") => "total = 0".to_string(),
+            l => l.to_string(),
+        });
+        zeroed.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.toml"), &zeroed).unwrap();
+    crate::support::allocate(dir.path(), &["check", "plan.toml"])
+        .assert_status(1)
+        .assert_stdout_contains(
+            "planen ger `cells = [21_200, 18_000, 30_400, 47_600, 15_600, 32_800, 38_400, 196_000]`",
+        )
+        .assert_stdout_contains(
+            "planen ger `cells = [75_000, 75_000, 75_000, 75_000, 75_000, 75_000, 75_000, 140_000]`",
+        );
+    let twice = zeroed.replace("\"Åre\", \"Östersund\"]", "\"Åre\", \"2326\"]");
+    assert_ne!(twice, zeroed);
+    std::fs::write(dir.path().join("plan.toml"), &twice).unwrap();
+    let out = crate::support::allocate(dir.path(), &["check", "plan.toml"]);
+    out.assert_status(1)
+        .assert_stdout_contains("fel[table-shape]");
+    assert!(!out.stdout.contains("planen ger `cells"), "{}", out.stdout);
+}

@@ -858,6 +858,23 @@ fn a_key_files_finding_is_annotated_on_its_line() {
             .ends_with("(the key file is named in plans/plan-2025.toml:199:8)"),
         "{issue}"
     );
+    // A key file outside the repository has no place there: the plan's line, as before.
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    let plan = std::fs::read_to_string(dir.path().join("plans/plan-2025.toml")).unwrap();
+    let outside = plan.replace(
+        "\"keys/folkmangd-2024-11-01.csv\"",
+        "\"../plans/keys/folkmangd-2024-11-01.csv\"",
+    );
+    assert_ne!(outside, plan);
+    std::fs::write(repo.join("plan.toml"), outside).unwrap();
+    allocate_env(
+        &repo,
+        &["check", "--format", "github", "plan.toml"],
+        &[("GITHUB_WORKSPACE", repo.to_str().unwrap())],
+    )
+    .assert_status(1)
+    .assert_stdout_contains("::error file=plan.toml,line=199,");
     // JSON keeps the plan's place, and gives the key file's line beside it.
     let out = allocate(
         dir.path(),

@@ -99,3 +99,15 @@ fn each_layer_uses_only_those_below_it_and_no_two_modules_use_each_other() {
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(names.contains("core::ledger"), "{names:?}");
 }
+
+/// Every use of another module is spelt `crate::a::b`, so that the test above sees it: not
+/// `crate::{a::b, …}` nor `super::super::…`, which it would miss (review s38).
+#[test]
+fn every_use_of_another_module_is_spelt_from_the_crate() {
+    let hidden: Vec<String> = modules()
+        .iter()
+        .filter(|(_, text)| text.contains("crate::{") || text.contains("super::super"))
+        .map(|(module, _)| module.clone())
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}

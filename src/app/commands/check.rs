@@ -157,19 +157,26 @@ fn write_step_summary(files: &[CheckedFile], lang: Lang) -> Option<Warning> {
 /// the root (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`).
 fn in_repository(files: &mut [CheckedFile], root_var: &str) {
     let root = repository_root(root_var);
-    let in_root = |file: &mut String| {
+    let from_root = |file: &mut String| {
         // A plan read from standard input has no place in the repository.
         if file != crate::input::plan::STDIN_NAME {
             *file = repository_path(file, root.as_deref());
         }
     };
     for file in files.iter_mut() {
-        in_root(&mut file.file);
+        from_root(&mut file.file);
         for finding in &mut file.findings {
-            in_root(&mut finding.file);
-            if let Some(key) = &mut finding.key_file {
-                in_root(&mut key.file);
-            }
+            from_root(&mut finding.file);
+            // A key file outside the repository has no place there: the finding stays on
+            // the plan's line (tester s38: an absolute path that neither CI can place).
+            // Without a repository it is as given, as the plan is.
+            finding.key_file = (finding.key_file.take()).and_then(|mut key| {
+                key.file = match root.as_deref() {
+                    Some(root) => in_root(&key.file, Some(root))?,
+                    None => as_given(&key.file),
+                };
+                Some(key)
+            });
         }
     }
 }
@@ -190,10 +197,13 @@ fn repository_root(root_var: &str) -> Option<PathBuf> {
 /// `file` (as given on the command line) relative to `root`, with `/` between folders; as
 /// given, tidied by [`as_given`], when it lies outside the root or there is no root.
 fn repository_path(file: &str, root: Option<&Path>) -> String {
-    let as_given = || as_given(file);
-    let Some(root) = root else {
-        return as_given();
-    };
+    in_root(file, root).unwrap_or_else(|| as_given(file))
+}
+
+/// `file` relative to `root`, with `/` between folders; none when it lies outside the root
+/// or there is no root.
+fn in_root(file: &str, root: Option<&Path>) -> Option<String> {
+    let root = root?;
     let path = Path::new(file);
     let absolute = match std::env::current_dir() {
         Ok(here) => here.join(path),
@@ -208,13 +218,11 @@ fn repository_path(file: &str, root: Option<&Path>) -> String {
         (!parts.is_empty()).then(|| parts.join("/"))
     };
     // Lexically first (`./`, `..`), then through symlinks as the file system resolves them.
-    relative(&lexical(&absolute), &lexical(root))
-        .or_else(|| {
-            let path = absolute.canonicalize().ok()?;
-            let root = root.canonicalize().ok()?;
-            relative(&path, &root)
-        })
-        .unwrap_or_else(as_given)
+    relative(&lexical(&absolute), &lexical(root)).or_else(|| {
+        let path = absolute.canonicalize().ok()?;
+        let root = root.canonicalize().ok()?;
+        relative(&path, &root)
+    })
 }
 
 /// A path as given, with its `.` folders and repeated separators dropped and `/` between

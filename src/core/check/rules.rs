@@ -704,13 +704,15 @@ pub fn amounts_are_filled_in(ledger: &Ledger, findings: &mut Findings) {
         if let Some(total) = &table.total {
             figures.push((total.span(), place(TableFigure::Total), Vec::new()));
         }
+        let shaped = super::tables::shaped(ledger, table);
         for row in &table.rows {
             let label = row.label.get_ref();
             // A row of an insats filled in: what the plan gives each column, as for a
             // heading's total (tester s38: a table drafted at 0 was told only to be filled in).
-            let row_filled = (row.insats.as_ref())
-                .and_then(|id| plan.insatser.get(*ledger.names.insatser.get(id.get_ref())?))
-                .is_some_and(insats_filled);
+            let row_filled = shaped
+                && (row.insats.as_ref())
+                    .and_then(|id| plan.insatser.get(*ledger.names.insatser.get(id.get_ref())?))
+                    .is_some_and(insats_filled);
             let cells = (row_filled.then(|| super::tables::row_cells(ledger, table, row)))
                 .flatten()
                 .unwrap_or_default();

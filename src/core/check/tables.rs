@@ -346,19 +346,30 @@ fn cell_amount(ledger: &Ledger, lines: &[Line], recipient: Recipient) -> Amount 
         .sum()
 }
 
+/// Whether the table's shape lets its cells be compared: no `table-shape` finding (a column
+/// twice, inside another, no recipient; a row of another length).
+pub fn shaped(ledger: &Ledger, table: &PrintedTable) -> bool {
+    let mut findings = Findings::default();
+    check_table(ledger, table, false, &mut findings);
+    !(findings.into_sorted().iter()).any(|f| matches!(f.problem, Problem::TableShape { .. }))
+}
+
 /// What the plan gives each cell of a row that names its insats, as `check` compares them:
-/// none when the insats is unknown or cannot be split, or a column is no recipient.
+/// none when the insats is unknown or cannot be split, a column is no recipient, or the
+/// insats gives none of the columns anything (the zeros already written). Only for a table
+/// that is [`shaped`].
 pub fn row_cells(ledger: &Ledger, table: &PrintedTable, row: &TableRow) -> Option<Vec<Amount>> {
     let id = row.insats.as_ref()?;
     let i = *ledger.names.insatser.get(id.get_ref())?;
     ledger.insatser.get(i)?.lines.as_ref().ok()?;
     let lines = ledger.lines_of(i);
-    (table.columns.get_ref().iter())
+    let cells: Vec<Amount> = (table.columns.get_ref().iter())
         .map(|column| {
             let recipient = ledger.names.recipient(column.get_ref())?;
             Some(cell_amount(ledger, lines, recipient))
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    cells.iter().any(|c| !c.0.is_zero()).then_some(cells)
 }
 
 /// Where the printed figures are that `check` compares in the tables: every cell of a row

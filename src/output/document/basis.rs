@@ -1692,7 +1692,7 @@ fn payment_section(
         "{region_s} accounting unit requisitions the funds of every area, {total}, from Kammarkollegiet"
     );
     if let Some(date) = deadline(plan, Deadlines::requisition, lang) {
-        text.push_str(&say!(lang, " senast {date}", " by {date}"));
+        text.push_str(&crate::output::words::by_date(&date, lang));
     }
     text.push('.');
     blocks.push(Block::Paragraph(texts(&text)));
@@ -1753,7 +1753,7 @@ fn payment_section(
         let invoice_date = deadline(plan, Deadlines::invoice_by, lang);
         let by = invoice_date
             .as_ref()
-            .map(|date| say!(lang, " senast {date}", " by {date}"))
+            .map(|date| crate::output::words::by_date(date, lang))
             .unwrap_or_default();
         let mut spans = vec![Span::text(if payments.invoices.len() == 1 {
             say!(

@@ -497,21 +497,18 @@ fn repayment(summary: &Summary, lang: Lang, blocks: &mut Vec<Block>) {
         "repayment",
     ));
     let total = money(r.total, lang);
-    let by =
-        r.by.map(|d| number::date(d, lang))
-            .map(|d| say!(lang, " senast {d}", " by {d}"))
-            .unwrap_or_default();
-    let preliminary = match (r.preliminary, summary.totals.unreported.0.is_zero()) {
-        (false, _) => "",
-        (true, false) => lang.pick(
-            " Beloppet är preliminärt: inte alla rader är redovisade.",
-            " The amount is preliminary: not every line is reported.",
-        ),
-        (true, true) => lang.pick(
-            " Beloppet är preliminärt: en mottagare har inte sagt om den fakturerade i tid.",
-            " The amount is preliminary: a recipient did not say whether it invoiced in time.",
-        ),
-    };
+    let by = (r.by.map(|d| number::date(d, lang)))
+        .map(|d| crate::output::words::by_date(&d, lang))
+        .unwrap_or_default();
+    let preliminary = words::preliminary_reason(summary, lang)
+        .map(|reason| {
+            say!(
+                lang,
+                " Beloppet är preliminärt: {reason}.",
+                " The amount is preliminary: {reason}."
+            )
+        })
+        .unwrap_or_default();
     blocks.push(Block::Paragraph(vec![
         Span::text(lang.pick(
             "Regionen betalar tillbaka de medel som inte har använts, ",

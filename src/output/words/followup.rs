@@ -67,6 +67,9 @@ fn how_many_times(times: usize, lang: Lang) -> String {
 pub enum FigureColumn {
     /// What a recipient or a line received.
     Received,
+    /// The same where money was not invoiced in time, and so never paid out: what it was
+    /// allocated ("Tilldelat"; `received` for machines, as every year).
+    Granted,
     /// What an area or an insats was allocated.
     Allocated,
     /// Moved in from the recipient's other lines less moved out to them.
@@ -83,6 +86,7 @@ pub enum FigureColumn {
 pub fn figure_header(column: FigureColumn, words: Words) -> &'static str {
     match column {
         FigureColumn::Received => words.pick("Mottaget", "Received", "received"),
+        FigureColumn::Granted => words.pick("Tilldelat", "Allocated", "received"),
         FigureColumn::Allocated => words.pick("Tilldelat", "Allocated", "allocated"),
         FigureColumn::Reallocated => words.pick("Omfördelat", "Reallocated", "reallocated"),
         FigureColumn::Used => words.pick("Använt", "Used", "used"),
@@ -108,6 +112,12 @@ pub fn figure_columns(
     not_reported: bool,
     not_invoiced: bool,
 ) -> Vec<FigureColumn> {
+    // Money not invoiced in time was never paid out: what the recipients were allocated
+    // (tester s38: "Mottaget 3 365 000" beside "betalades aldrig ut").
+    let first = match (first, not_invoiced) {
+        (FigureColumn::Received, true) => FigureColumn::Granted,
+        (first, _) => first,
+    };
     let mut columns = vec![first];
     if reallocated {
         columns.push(FigureColumn::Reallocated);
@@ -1435,6 +1445,23 @@ pub fn reconciled_from(not_invoiced: bool, lang: Lang) -> &'static str {
         true => lang.pick("Tilldelat", "Allocated"),
         false => lang.pick("Mottaget", "Received"),
     }
+}
+
+/// Why the repayment is preliminary, where it is: lines not reported yet, else a recipient
+/// that did not say whether it invoiced in time. Decided once for the terminal and the
+/// document, which each set it in a sentence of their own (review s38).
+pub fn preliminary_reason(summary: &Summary, lang: Lang) -> Option<&'static str> {
+    let reason = match summary.totals.unreported.0.is_zero() {
+        false => lang.pick(
+            "inte alla rader är redovisade",
+            "not every line is reported",
+        ),
+        true => lang.pick(
+            "en mottagare har inte sagt om den fakturerade i tid",
+            "a recipient did not say whether it invoiced in time",
+        ),
+    };
+    summary.repayment.preliminary.then_some(reason)
 }
 
 /// After the closing line where money was not invoiced in time, before what was paid out.

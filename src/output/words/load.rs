@@ -1178,6 +1178,26 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
             )
         }
         ParseErrorKind::KeyApart {
+            key,
+            list: true,
+            written: true,
+            ..
+        } => say!(
+            lang,
+            "skriv varje post av `{key} = [ … ]` som en tabell [[{key}]], som planens andra [[{key}]]",
+            "write each entry of `{key} = [ … ]` as a table [[{key}]], as the plan's other [[{key}]]"
+        ),
+        ParseErrorKind::KeyApart {
+            key,
+            list: false,
+            written: true,
+            ..
+        } => say!(
+            lang,
+            "skriv det i planens tabell [{key}]",
+            "write it in the plan's table [{key}]"
+        ),
+        ParseErrorKind::KeyApart {
             key, list: false, ..
         } => say!(
             lang,

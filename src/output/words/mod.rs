@@ -99,6 +99,12 @@ pub fn counted(
     format!("{} {noun}", style.count(count))
 }
 
+/// " senast 2027-03-31" (" by 2027-03-31"): a deadline after what is due, the date as the
+/// caller writes it.
+pub fn by_date(date: &str, lang: crate::output::lang::Lang) -> String {
+    crate::say!(lang, " senast {date}", " by {date}")
+}
+
 /// The first `named` of `names` as [`listed`] lists them, the rest counted last:
 /// `a, b och 3 till` (`a, b and 3 more`); all of them when they are no more.
 pub fn listed_first<S: AsRef<str>>(
