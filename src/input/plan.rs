@@ -483,9 +483,7 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         // `stated = [ { … } ]` below `[[headings]]`: toml tells of the heading's key (one
         // written twice, unknown or of the wrong type) in that table or after it; an error
         // before that table is another.
-        if let Some((kind, at, table)) = key_apart(body)
-            && span.as_ref().is_none_or(|s| s.start >= table)
-        {
+        if let Some((kind, at)) = key_apart(body, span.as_ref().map(|s| s.start)) {
             return ParseError {
                 span: Some(at),
                 kind,
@@ -672,60 +670,147 @@ fn table_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>)> {
     None
 }
 
-/// The first line that writes one of the plan's own tables as a key below a table's header
-/// (`stated = [ { label = … } ]` after `[[headings]]`, `plan = { … }` after `[[insatser]]`),
-/// wherever in that table toml's error points (at the heading's own `stated`, before or
-/// after it): the key, the header above it, whether the file also has the table's header,
-/// the key's place, and where that header starts. A list only when its first element is a table (comments and line breaks may stand
-/// before it), since a table's own key may be a list of texts by the same name (a heading's
+/// The first key that writes one of the plan's own tables below a table's header (`stated =
+/// [ { label = … } ]` after `[[headings]]`, `plan = { … }` after `[[insatser]]`), in the table
+/// toml's error is in (`error`: at the heading's own `stated`, before or after it): the key,
+/// the header above it, whether the file also has the table's header, the key's place. Keys
+/// and headers as the TOML parser reads them, in one pass (not a line of a multi-line text).
+/// A list only when its first element is a table (comments and line breaks may stand before
+/// it), since a table's own key may be a list of texts by the same name (a heading's
 /// `insatser = ["1.3"]`); a table only as an inline table. Dotted keys are left to toml.
-fn key_apart(text: &str) -> Option<(ParseErrorKind, Range<usize>, usize)> {
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let at = start;
-        start += line.len();
-        let indent = line.len() - line.trim_start().len();
-        let Some((key, value)) = line.trim_start().split_once('=') else {
-            continue;
-        };
-        let key = key.trim().trim_matches(['"', '\'']);
-        let list = LIST_OF_TABLES.contains(&key) && !key.contains('.');
-        let table = ONE_TABLE.contains(&key) && !key.contains('.');
+fn key_apart(text: &str, error: Option<usize>) -> Option<(ParseErrorKind, Range<usize>)> {
+    let read = Structure::of(text);
+    let headers: HashMap<usize, Header> = headers(text).map(|h| (h.span.start, h)).collect();
+    for key in read.keys.iter().filter(|k| !k.dotted) {
+        let name = text.get(key.span.clone())?.trim_matches(['"', '\'']);
+        let list = LIST_OF_TABLES.contains(&name) && !name.contains('.');
+        let table = ONE_TABLE.contains(&name) && !name.contains('.');
         if !list && !table {
             continue;
         }
-        let value = value.trim_start();
-        let rest = text.get(at + (line.len() - value.len())..).unwrap_or("");
+        let rest = text.get(key.span.end..)?.trim_start();
+        let value = rest.strip_prefix('=')?.trim_start();
         let opens = match list {
-            true => rest
+            true => value
                 .strip_prefix('[')
                 .is_some_and(|r| first_of_array(r) == Some('{')),
             false => value.starts_with('{'),
         };
-        if !opens {
-            continue;
-        }
-        // The header above it, the nearest that is one (not a line of a multi-line text).
-        let above: Vec<Header> = headers(text).take_while(|h| h.span.start < at).collect();
-        let Some(header) = above
-            .into_iter()
-            .rev()
-            .find(|h| is_header(text, h.span.start))
+        // The table the key stands in, and where the next begins.
+        let after = read.tables.partition_point(|&t| t < key.span.start);
+        let (Some(&begins), true) = (after.checked_sub(1).and_then(|i| read.tables.get(i)), opens)
         else {
             continue;
         };
-        let written = headers(text).any(|h| h.name == key && is_header(text, h.span.start));
+        let ends = read.tables.get(after).copied().unwrap_or(text.len());
+        if error.is_some_and(|e| e < begins || e >= ends) {
+            continue;
+        }
+        let header = headers.get(&begins)?;
+        let written = (read.tables.iter()).any(|t| headers.get(t).is_some_and(|h| h.name == name));
         let kind = ParseErrorKind::KeyApart {
-            key: key.to_string(),
+            key: name.to_string(),
             list,
             written,
-            header: shown_header(&header),
+            header: shown_header(header),
             header_line: header.line,
         };
-        let key_start = at + indent;
-        return Some((kind, key_start..key_start + key.len(), header.span.start));
+        return Some((kind, key.span.clone()));
     }
     None
+}
+
+/// Where a TOML document's tables begin (their headers) and its keys stand, outside inline
+/// tables and arrays, as the TOML parser reads them.
+#[derive(Default)]
+struct Structure {
+    tables: Vec<usize>,
+    keys: Vec<KeyAt>,
+    /// Inside a header, an inline table or an array.
+    depth: usize,
+    /// The key of the line being read, until its `=`.
+    reading: Option<KeyAt>,
+}
+
+struct KeyAt {
+    span: Range<usize>,
+    /// `a.b = …`.
+    dotted: bool,
+}
+
+impl Structure {
+    fn of(text: &str) -> Structure {
+        let tokens = toml_parser::Source::new(text).lex().into_vec();
+        let mut structure = Structure::default();
+        toml_parser::parser::parse_document(&tokens, &mut structure, &mut ());
+        structure
+    }
+}
+
+impl toml_parser::parser::EventReceiver for Structure {
+    fn std_table_open(&mut self, span: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.tables.push(span.start());
+        self.depth += 1;
+    }
+    fn std_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+    fn array_table_open(&mut self, span: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.tables.push(span.start());
+        self.depth += 1;
+    }
+    fn array_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+    fn inline_table_open(
+        &mut self,
+        _: toml_parser::Span,
+        _: &mut dyn toml_parser::ErrorSink,
+    ) -> bool {
+        self.depth += 1;
+        true
+    }
+    fn inline_table_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+    fn array_open(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) -> bool {
+        self.depth += 1;
+        true
+    }
+    fn array_close(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+    fn simple_key(
+        &mut self,
+        span: toml_parser::Span,
+        _: Option<toml_parser::decoder::Encoding>,
+        _: &mut dyn toml_parser::ErrorSink,
+    ) {
+        if self.depth == 0 && self.reading.is_none() {
+            self.reading = Some(KeyAt {
+                span: span.start()..span.end(),
+                dotted: false,
+            });
+        }
+    }
+    fn key_sep(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        if let (0, Some(key)) = (self.depth, &mut self.reading) {
+            key.dotted = true;
+        }
+    }
+    fn key_val_sep(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        if self.depth == 0
+            && let Some(key) = self.reading.take()
+        {
+            self.keys.push(key);
+        }
+    }
+    // A line that ends before its `=` (a key without a value) has no key to keep.
+    fn newline(&mut self, _: toml_parser::Span, _: &mut dyn toml_parser::ErrorSink) {
+        if self.depth == 0 {
+            self.reading = None;
+        }
+    }
 }
 
 /// The first character of an array's first element, past spaces, line breaks and comments.
@@ -1700,7 +1785,7 @@ mod tests {
     /// whatever stands between `[` and `{`; a table's own list of texts by such a name is not.
     #[test]
     fn a_plan_table_written_as_a_key_below_a_table_is_found() {
-        let kind = |text: &str| key_apart(text).map(|(kind, span, _)| (kind, span));
+        let kind = |text: &str| key_apart(text, None);
         let below = "[[headings]]\nid = \"h\"\nstated = [ # a comment\n  { label = \"x\", amount = 1 },\n]\n";
         let apart = |list, written| ParseErrorKind::KeyApart {
             key: if list { "stated" } else { "plan" }.to_string(),

@@ -28,9 +28,21 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
             out.push('\n');
         }
         for left_out in left_out {
+            // At the first left out, as `--format gitlab` places its count: a key file's
+            // line, else the plan (review s38).
+            let first = (file.findings.iter())
+                .filter(|f| f.code == left_out.code)
+                .nth(crate::output::checked::REPEATS_SHOWN)
+                .map(|f| f.annotated(lang));
+            let place = match first.as_ref() {
+                Some(a) if a.file != file.file => {
+                    let line = a.line.map(|l| format!(",line={l}")).unwrap_or_default();
+                    format!("{}{line}", property(a.file))
+                }
+                _ => property(&file.file),
+            };
             out.push_str(&format!(
-                "::notice file={},title={}::{}\n",
-                property(&file.file),
+                "::notice file={place},title={}::{}\n",
                 property(&left_out.code),
                 data(&left_out.line(lang))
             ));

@@ -100,8 +100,10 @@ fn each_layer_uses_only_those_below_it_and_no_two_modules_use_each_other() {
     assert!(names.contains("core::ledger"), "{names:?}");
 }
 
-/// Every use of another module is spelt `crate::a::b`, so that the test above sees it: not
-/// `crate::{a::b, …}` nor `super::super::…`, which it would miss (review s38).
+/// No use of a module of another layer or branch hides from the test above: it reads paths
+/// spelt `crate::a::b`, and `crate::{a::b, …}` or `super::super::…` would escape it (review
+/// s38). A `super::x` (a module's sibling under one parent) is not read: siblings are in one
+/// layer, and their cycles are not caught.
 #[test]
 fn every_use_of_another_module_is_spelt_from_the_crate() {
     let hidden: Vec<String> = modules()

@@ -657,18 +657,11 @@ fn first_check(text: &str) -> Result<(Plan, Vec<Problem>), crate::input::plan::P
 
 #[cfg(test)]
 mod tests {
-    use super::{EXAMPLE, EXAMPLE_PATH, cites_year};
+    use super::{EXAMPLE, cites_year};
 
     #[test]
-    fn the_example_is_the_repositorys_plan_and_passes_check_without_key_files() {
-        let on_disk = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE_PATH),
-        )
-        .unwrap();
-        assert_eq!(
-            EXAMPLE, on_disk,
-            "{EXAMPLE_PATH} differs from the plan built in"
-        );
+    fn the_example_passes_check_without_key_files() {
+        // (It is `EXAMPLE_PATH` by `include_str!`, which Cargo rebuilds when the file changes.)
         let plan = crate::input::plan::parse(EXAMPLE).unwrap();
         // Started from in any folder, it must read no file: its keys hold their values.
         assert!(plan.keys.iter().all(|k| k.file.is_none()));
