@@ -2112,6 +2112,18 @@ fn a_row_refused_for_its_id_is_not_also_missing() {
             "varning[usage-missing]: Kommunförbundet Jämtland Härjedalen har inte redovisat insats `1.1` (1 350 000 kr)",
         )
         .assert_stderr_contains("åtgärd: fyll i använt belopp, 0 om inget har använts\n");
+    // An amount typed in the comment's column beside it is pointed out, not counted as used
+    // (tester s38: only "fyll i använt belopp").
+    let commented = edit(
+        &fill(&blank, &[("1.1", "")]),
+        "1350000;;",
+        "1350000;;1 350 000 kr",
+    );
+    year.save(KFJH, &commented);
+    year.run(&["follow-up", PLAN, KFJH])
+        .assert_status(0)
+        .assert_finding("usage-missing", &place(KFJH, &commented, "1350000;;", 8))
+        .assert_stdout_contains("åtgärd: kommentaren på raden är \"1 350 000 kr\": om det är det använda beloppet, skriv det under Använt; annars fyll i använt belopp, 0 om inget har använts\n");
     // In TOML, without a description: which line the row is cannot be told.
     let usage = "year = 2026\ncounty = \"Jämtlands län\"\n\n[[usage]]\nrecipient = \"kfjh\"\ninsats = \"01-jan\"\nused = 1_350_000\n\n[[usage]]\nrecipient = \"kfjh\"\ninsats = \"2.1\"\nused = 250_000\n";
     std::fs::write(year.path("kfjh.toml"), usage).unwrap();

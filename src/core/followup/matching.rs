@@ -1100,6 +1100,11 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     insats: recipients.insats_id(line).to_string(),
                     amount: recipients.amount(line),
                     refused: refused.clone(),
+                    // An amount in the comment's column (tester s38: `60000` beside an
+                    // empty Använt) is pointed out, not read as used.
+                    comment: (comments.get(line).cloned().flatten()).filter(|c| {
+                        Amount::from_text(c).is_ok_and(|a| a.0 > rust_decimal::Decimal::ZERO)
+                    }),
                 },
                 related: None,
             });

@@ -355,6 +355,9 @@ pub enum UsageProblem {
         insats: String,
         amount: Amount,
         refused: Vec<String>,
+        /// The line's comment, when it reads as an amount (`60000`): typed in the wrong
+        /// column, it is not counted as used.
+        comment: Option<String>,
     },
     /// A recipient whose form has no amount used filled in at all.
     NothingFilledIn {

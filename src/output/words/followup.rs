@@ -1199,6 +1199,17 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
                 "if the insats is reported on a row that was not counted for its id ({ids}), correct the id there; otherwise fill in the amount used, 0 if nothing was used"
             )
         }
+        UsageProblem::Missing {
+            comment: Some(comment),
+            ..
+        } => {
+            let comment = super::excerpt(comment);
+            say!(
+                lang,
+                "kommentaren på raden är \"{comment}\": om det är det använda beloppet, skriv det under Använt; annars fyll i använt belopp, 0 om inget har använts",
+                "the row's comment is \"{comment}\": if that is the amount used, write it under Used; otherwise fill in the amount used, 0 if nothing was used"
+            )
+        }
         UsageProblem::Missing { .. } | UsageProblem::NothingFilledIn { .. } => say!(
             lang,
             "fyll i använt belopp, 0 om inget har använts",
