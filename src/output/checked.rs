@@ -463,6 +463,13 @@ impl LeftOut {
     pub fn line(&self, lang: Lang) -> String {
         findings::repeats_left_out(self.count, &self.code, self.error, lang)
     }
+
+    /// The first finding of the code left out, where the CI formats place the count.
+    pub fn first<'a>(&self, findings: &'a [Located]) -> Option<&'a Located> {
+        (findings.iter())
+            .filter(|f| f.code == self.code)
+            .nth(REPEATS_SHOWN)
+    }
 }
 
 /// Which of `items` to show, in their order (the first [`REPEATS_SHOWN`] of each code), and

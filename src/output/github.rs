@@ -30,10 +30,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
         for left_out in left_out {
             // At the first left out, as `--format gitlab` places its count: a key file's
             // line, else the plan (review s38).
-            let first = (file.findings.iter())
-                .filter(|f| f.code == left_out.code)
-                .nth(crate::output::checked::REPEATS_SHOWN)
-                .map(|f| f.annotated(lang));
+            let first = left_out.first(&file.findings).map(|f| f.annotated(lang));
             let place = match first.as_ref() {
                 Some(a) if a.file != file.file => {
                     let line = a.line.map(|l| format!(",line={l}")).unwrap_or_default();

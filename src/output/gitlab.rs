@@ -72,11 +72,7 @@ pub fn render(files: &[CheckedFile], lang: Lang) -> String {
             });
         }
         for left in left_out {
-            let first = file
-                .findings
-                .iter()
-                .filter(|f| f.code == left.code)
-                .nth(crate::output::checked::REPEATS_SHOWN);
+            let first = left.first(&file.findings);
             // At the first left out, as its issue would be; the fingerprint by the plan's
             // path as every issue's (relative to the repository), so that it does not change
             // with how the file was named.
