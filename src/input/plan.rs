@@ -301,6 +301,17 @@ pub enum ParseErrorKind {
         header: String,
         header_line: usize,
     },
+    /// A text whose closing quotes (`quote`: `"""`, `'''`, `"`, `'`) are missing, so that it
+    /// runs on from line `opened_line` into the plan's next lines: to the next text's opening
+    /// quotes on line `closed_line`, or to the end of the file (`None`). `taken` is the first
+    /// line it takes in that reads as TOML (`focus_areas = [1, 6]`), by number and as written;
+    /// toml tells of whatever fails after it, lines further on.
+    TextRunsOn {
+        quote: &'static str,
+        opened_line: usize,
+        closed_line: Option<usize>,
+        taken: Option<(usize, String)>,
+    },
 }
 
 /// A table of a list's table written apart from it ([`ParseErrorKind::TableApart`]).
@@ -326,6 +337,7 @@ impl ParseError {
             | ParseErrorKind::TypographicQuote { .. }
             | ParseErrorKind::TableApart(_)
             | ParseErrorKind::KeyApart { .. }
+            | ParseErrorKind::TextRunsOn { .. }
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
@@ -451,6 +463,15 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
     let plan = toml::from_str(body).map_err(|e| {
         let mut span = e.span();
         let classified = classify(e.message());
+        // A text left open swallows the lines after it: toml tells of a line further on.
+        if matches!(classified, ParseErrorKind::Syntax { .. })
+            && let Some((kind, at)) = span.as_ref().and_then(|s| text_runs_on(body, s.start))
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
         if matches!(classified, ParseErrorKind::Syntax { .. })
             && let Some((kind, at)) = span.as_ref().and_then(|s| pasted_number(body, s.start))
         {
@@ -718,6 +739,136 @@ fn key_apart(text: &str, error: Option<usize>) -> Option<(ParseErrorKind, Range<
         return Some((kind, key.span.clone()));
     }
     None
+}
+
+/// The text before `error` whose closing quotes are missing ([`ParseErrorKind::TextRunsOn`]),
+/// and where they belong: at the end of the last line before the first line it takes in that
+/// reads as TOML, or at its opening quotes when none does. A one-line text (`"`, `'`) stops
+/// at its line's end; a multi-line one (`"""`, `'''`) runs on to the next text's opening
+/// quotes, or to the end of the file: one that closes is the cause only when toml's error is
+/// on its last line or the next, and it takes in a line that reads as TOML.
+fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize>)> {
+    use toml_parser::lexer::TokenKind;
+    let line_of = |at: usize| text.get(..at).map_or(0, |t| t.matches('\n').count()) + 1;
+    let mut last_closed: Option<Range<usize>> = None;
+    for token in toml_parser::Source::new(text).lex() {
+        let (start, end) = (token.span().start(), token.span().end());
+        if start >= error {
+            break;
+        }
+        let quote = match token.kind() {
+            TokenKind::BasicString => "\"",
+            TokenKind::LiteralString => "'",
+            TokenKind::MlBasicString => "\"\"\"",
+            TokenKind::MlLiteralString => "'''",
+            _ => continue,
+        };
+        let raw = text.get(start..end)?;
+        let body = raw.get(quote.len()..).unwrap_or("");
+        // Closed: its quotes again at its end, not escaped (`"a\"` is open).
+        let escapes = body
+            .strip_suffix(quote)
+            .map(|b| b.len() - b.trim_end_matches('\\').len());
+        let closed = match escapes {
+            Some(n) => quote.starts_with('\'') || n % 2 == 0,
+            None => false,
+        };
+        let lines = quote.len() == 3;
+        if closed {
+            if lines {
+                last_closed = Some(start..end);
+            }
+            continue;
+        }
+        let taken = lines.then(|| taken_line(text, start..end)).flatten();
+        let at = taken
+            .as_ref()
+            .map_or(start..start + quote.len(), |t| t.close.clone());
+        let at = if lines { at } else { end..end };
+        let kind = ParseErrorKind::TextRunsOn {
+            quote,
+            opened_line: line_of(start),
+            closed_line: None,
+            taken: taken.map(|t| (t.line, t.written)),
+        };
+        return Some((kind, at));
+    }
+    let run = last_closed?;
+    let closed_line = line_of(run.end);
+    if line_of(error) > closed_line + 1 {
+        return None;
+    }
+    let taken = taken_line(text, run.clone())?;
+    let quote = text.get(run.start..run.start + 3)?;
+    let kind = ParseErrorKind::TextRunsOn {
+        quote: if quote == "'''" { "'''" } else { "\"\"\"" },
+        opened_line: line_of(run.start),
+        closed_line: Some(closed_line),
+        taken: Some((taken.line, taken.written)),
+    };
+    Some((kind, taken.close))
+}
+
+/// The first line after a multi-line text's first that reads as a line of TOML (a key and
+/// its value, or a table's header), by number and as written; and the end of the last line
+/// with text before it, where the text's closing quotes belong.
+struct Taken {
+    line: usize,
+    written: String,
+    close: Range<usize>,
+}
+
+fn taken_line(text: &str, run: Range<usize>) -> Option<Taken> {
+    // The whole lines the text stands on, from the first after its opening.
+    let first_line_start = text.get(..run.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let mut at = first_line_start;
+    let mut close = None;
+    let mut number = text.get(..run.start)?.matches('\n').count() + 1;
+    for line in text.get(first_line_start..)?.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let within = at < run.end;
+        if !within {
+            return None;
+        }
+        if at > first_line_start && reads_as_toml(content) {
+            let written = content.trim().to_string();
+            return Some(Taken {
+                line: number,
+                written,
+                close: close?,
+            });
+        }
+        if !content.trim().is_empty() {
+            let end = at + content.trim_end().len();
+            close = Some(end..end);
+        }
+        at += line.len();
+        number += 1;
+    }
+    None
+}
+
+/// A line that reads as TOML rather than prose: `key = value` with a bare or dotted key, or a
+/// table's header (`[[insatser]]`, `[plan]`).
+fn reads_as_toml(line: &str) -> bool {
+    let line = line.trim();
+    let bare = |k: &str| {
+        !k.is_empty()
+            && k.split('.').all(|part| {
+                let part = part.trim();
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            })
+    };
+    if let Some(inner) = line.strip_prefix('[') {
+        let inner = inner.strip_prefix('[').unwrap_or(inner);
+        let name = inner.trim_end_matches(']');
+        return line.ends_with(']') && bare(name);
+    }
+    line.split_once('=')
+        .is_some_and(|(key, value)| bare(key) && !value.trim().is_empty())
 }
 
 /// Where a TOML document's tables begin (their headers) and its keys stand, outside inline
@@ -1812,6 +1963,59 @@ mod tests {
         assert!(
             matches!(error.kind, ParseErrorKind::KeyApart { .. }),
             "{error:?}"
+        );
+    }
+
+    /// A text left open is told where its quotes belong, not where toml stumbles; a text that
+    /// holds a line like `a = b` on purpose, or an escaped quote, is no cause.
+    #[test]
+    fn a_text_left_open_is_told_where_it_should_end() {
+        let kind = |text: &str| parse(text).unwrap_err().kind;
+        let runs_on =
+            "[plan]\nyear = 2026\ntitle = \"\"\"Plan\n\nfocus = 1\nnote = \"\"\"Text.\"\"\"\n";
+        let error = parse(runs_on).unwrap_err();
+        assert_eq!(
+            error.kind,
+            ParseErrorKind::TextRunsOn {
+                quote: "\"\"\"",
+                opened_line: 3,
+                closed_line: Some(6),
+                taken: Some((5, "focus = 1".to_string())),
+            }
+        );
+        // At the end of `title = """Plan`, the blank line after it skipped.
+        assert_eq!(error.span, Some(34..34));
+        // Never closed, and nothing in it reads as TOML: at its opening quotes.
+        let error = parse("[plan]\ntitle = \'\'\'Plan\nmer text\n").unwrap_err();
+        assert_eq!(error.span, Some(15..18));
+        assert!(matches!(
+            error.kind,
+            ParseErrorKind::TextRunsOn {
+                quote: "\'\'\'",
+                closed_line: None,
+                taken: None,
+                ..
+            }
+        ));
+        // `"Plan\"` leaves the text open; `"Plan\\"` closes it.
+        let open = "[plan]\ntitle = \"Plan\\\"\nyear = 2026\n";
+        assert!(
+            matches!(kind(open), ParseErrorKind::TextRunsOn { quote: "\"", .. }),
+            "{:?}",
+            kind(open)
+        );
+        let closed = "[plan]\ntitle = \"Plan\\\\\"\nyear = x\n";
+        assert!(
+            matches!(kind(closed), ParseErrorKind::Syntax { .. }),
+            "{:?}",
+            kind(closed)
+        );
+        // A closed text with `a = b` in it, and an error far below: the error is toml's.
+        let prose = "[plan]\nnote = \"\"\"\na = b\n\"\"\"\n\n\n\nyear = x\n";
+        assert!(
+            matches!(kind(prose), ParseErrorKind::Syntax { .. }),
+            "{:?}",
+            kind(prose)
         );
     }
 

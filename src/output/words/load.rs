@@ -551,6 +551,45 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
             let words = syntax_words(detail, lang);
             say!(lang, "ogiltig TOML: {words}", "invalid TOML: {words}")
         }
+        (
+            ParseErrorKind::TextRunsOn {
+                quote,
+                opened_line,
+                closed_line,
+                taken,
+            },
+            _,
+        ) => {
+            let Some((line, written)) = taken else {
+                return match (*quote, closed_line) {
+                    // On its own line: as toml says it when it tells it there.
+                    ("\"" | "'", _) => {
+                        let kind = if *quote == "'" { "literal" } else { "basic" };
+                        let detail = format!("invalid {kind} string, expected `{quote}`");
+                        let words = syntax_words(&detail, lang);
+                        say!(lang, "ogiltig TOML: {words}", "invalid TOML: {words}")
+                    }
+                    _ => say!(
+                        lang,
+                        "texten som börjar med {quote} på rad {opened_line} avslutas aldrig",
+                        "the text that begins with {quote} on line {opened_line} is never closed"
+                    ),
+                };
+            };
+            let written = shorten(written, lang);
+            match closed_line {
+                Some(closed) => say!(
+                    lang,
+                    "texten som börjar med {quote} på rad {opened_line} slutar först på rad {closed}, så rad {line} (`{written}`) har blivit en del av texten",
+                    "the text that begins with {quote} on line {opened_line} ends only on line {closed}, so line {line} (`{written}`) has become part of the text"
+                ),
+                None => say!(
+                    lang,
+                    "texten som börjar med {quote} på rad {opened_line} avslutas aldrig, så rad {line} (`{written}`) och resten av filen har blivit en del av texten",
+                    "the text that begins with {quote} on line {opened_line} is never closed, so line {line} (`{written}`) and the rest of the file have become part of the text"
+                ),
+            }
+        }
         (ParseErrorKind::DuplicateKey { key, table, first }, _) => {
             let first = first
                 .map(|n| say!(lang, " (först på rad {n})", " (first on line {n})"))
@@ -860,6 +899,28 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the number without a leading zero (2026, not 02026); a kommunkod with a leading zero is written as text, in quotes: code = \"0114\"",
             )
             .to_string(),
+        ParseErrorKind::TextRunsOn {
+            quote,
+            taken: Some(_),
+            ..
+        } => say!(
+            lang,
+            "skriv {quote} här, där texten ska sluta",
+            "write {quote} here, where the text should end"
+        ),
+        ParseErrorKind::TextRunsOn { quote, .. } if quote.len() == 1 => {
+            let lines = quote.repeat(3);
+            say!(
+                lang,
+                "skriv {quote} i slutet av texten; en text över flera rader skrivs inom {lines} … {lines}",
+                "write {quote} at the end of the text; a text over several lines is written within {lines} … {lines}"
+            )
+        }
+        ParseErrorKind::TextRunsOn { quote, .. } => say!(
+            lang,
+            "skriv {quote} där texten ska sluta",
+            "write {quote} where the text should end"
+        ),
         ParseErrorKind::Syntax { .. } => lang
             .pick(
                 "kontrollera citattecken, hakparenteser och likhetstecken på raden",
