@@ -823,8 +823,9 @@ fn taken_line(text: &str, run: Range<usize>) -> Option<Taken> {
     let first_line_start = text.get(..run.start)?.rfind('\n').map_or(0, |i| i + 1);
     let mut at = first_line_start;
     let mut close = None;
-    let mut number = text.get(..run.start)?.matches('\n').count() + 1;
-    for line in text.get(first_line_start..)?.split_inclusive('\n') {
+    let first_number = text.get(..run.start)?.matches('\n').count() + 1;
+    let lines = text.get(first_line_start..)?.split_inclusive('\n');
+    for (number, line) in (first_number..).zip(lines) {
         let content = line.trim_end_matches(['\n', '\r']);
         let within = at < run.end;
         if !within {
@@ -843,7 +844,6 @@ fn taken_line(text: &str, run: Range<usize>) -> Option<Taken> {
             close = Some(end..end);
         }
         at += line.len();
-        number += 1;
     }
     None
 }
