@@ -188,6 +188,37 @@ fn unknown_actor_suggests_a_near_miss() {
         .assert_stdout_contains("menade du `fbh`?");
 }
 
+/// An actor given a new id (tester s39): the near miss `fbh` is another unit, and following
+/// it moved Folkhälsoenheten's 3 510 836 kr there; the actor no reference names is offered
+/// beside it, and its warning names the id that the plan refers to but lacks.
+#[test]
+fn an_actor_with_a_new_id_is_offered_beside_the_near_miss() {
+    let p = plan().edit(
+        "id = \"fhe\"\nname = \"Folkhälsoenheten\"\nshort = \"FHE\"",
+        "id = \"efsh\"\nname = \"Enheten för folkhälsa och social hållbarhet\"\nshort = \"EFSH\"",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("okänd aktör `fhe`")
+        .assert_stdout_contains(
+            "menade du `fbh`, eller `efsh`, som inget i planen nämner (har aktören bytt id)? \
+             Lägg annars till den under [[actors]]",
+        )
+        .assert_finding("unused-actor", &p.position_of("\"efsh\"", 0))
+        .assert_stdout_contains(
+            "har aktören bytt id från `fhe`, som planen nämner men inte har? Skriv då `efsh` där",
+        );
+    // A typo beside a plan whose every actor is named keeps the near miss alone.
+    let p = plan().edit("actor = \"fbh\"", "actor = \"fbj\"");
+    let out = p.check(&[]);
+    out.assert_stdout_contains("menade du `fbh`? Lägg annars till den under [[actors]]");
+    assert!(
+        !out.stdout.contains("som inget i planen nämner"),
+        "{}",
+        out.stdout
+    );
+}
+
 #[test]
 fn unknown_area_is_reported() {
     let p = plan().edit("area = 3\n", "area = 4\n");

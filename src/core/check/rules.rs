@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::finding::{CostFigure, Deadline, Findings, Problem, TableFigure, ToFill};
-use crate::core::ledger::{Ledger, Recipient};
+use crate::core::ledger::{Ledger, Recipient, names};
 use crate::core::money::Amount;
 use crate::core::plan::{Date, Spanned};
 use crate::core::split;
@@ -560,12 +560,31 @@ pub fn actors_are_used(ledger: &Ledger, findings: &mut Findings) {
             *u = true;
         }
     }
+    // The ids referred to that name no actor: one may be an unreferenced actor's old id.
+    let references = names::actor_references(plan);
+    let unreferenced = names::unreferenced_actors(plan, &references);
+    let ids: HashSet<&str> = plan
+        .actors
+        .iter()
+        .map(|a| a.id.get_ref().as_str())
+        .collect();
+    let mut unknown: Vec<String> = Vec::new();
+    for reference in references {
+        if !ids.contains(reference.as_str()) && !unknown.contains(&reference) {
+            unknown.push(reference);
+        }
+    }
     for (actor, is_used) in plan.actors.iter().zip(&used) {
         if !is_used {
+            let id = actor.id.get_ref();
             findings.warning(
                 actor.id.span(),
                 Problem::UnusedActor {
-                    actor: actor.id.get_ref().clone(),
+                    actor: id.clone(),
+                    unknown: match unreferenced.contains(id) {
+                        true => unknown.clone(),
+                        false => Vec::new(),
+                    },
                 },
             );
         }

@@ -4,7 +4,7 @@
 //! is a kommun name that is another kommun's code, official name or name and code, and an
 //! actor's name, short name or id that is another actor's name or a kommun's.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
@@ -258,6 +258,37 @@ pub struct Names {
     pub insatser: HashMap<String, usize>,
     pub headings: HashMap<String, usize>,
     pub focus_areas: HashMap<u32, usize>,
+    /// The actors whose ids nothing in the plan refers to (`unreferenced_actors`).
+    pub unreferenced_actors: Vec<String>,
+}
+
+/// Every actor id the plan refers to, as written: insatser's `actor`, units' `parent`, the
+/// deadlines' `report_to` and `[[stated]]`'s `actor`.
+pub fn actor_references(plan: &Plan) -> Vec<String> {
+    let mut references: Vec<String> = Vec::new();
+    for insats in &plan.insatser {
+        references.extend(insats.actor_ids().into_iter().map(Spanned::into_inner));
+    }
+    let parents = plan.actors.iter().filter_map(|a| a.parent.as_ref());
+    let report_to = plan.deadlines.iter().flat_map(|d| &d.report_to);
+    let stated = plan.stated.iter().filter_map(|s| s.actor.as_ref());
+    references.extend(
+        parents
+            .chain(report_to)
+            .chain(stated)
+            .map(|id| id.get_ref().clone()),
+    );
+    references
+}
+
+/// The actors whose ids nothing in `references` names, in the plan's order.
+pub fn unreferenced_actors(plan: &Plan, references: &[String]) -> Vec<String> {
+    let named: HashSet<&str> = references.iter().map(String::as_str).collect();
+    (plan.actors.iter())
+        .map(|a| a.id.get_ref())
+        .filter(|id| !named.contains(id.as_str()))
+        .cloned()
+        .collect()
 }
 
 impl Names {
@@ -325,6 +356,7 @@ impl Names {
                 Thing::FocusArea,
                 findings,
             ),
+            unreferenced_actors: unreferenced_actors(plan, &actor_references(plan)),
         };
         // An area's earmarks are looked up by id within it: the first of two with one id
         // would take the insatser tagged for the second.
@@ -471,7 +503,23 @@ impl Names {
                 }),
             None => None,
         };
-        Err(reported_unknown(findings, Thing::Actor, id, suggestion))
+        // Written by no name of the plan's: perhaps an actor's old id.
+        let renamed = match by_name {
+            None if findings.may_suggest() => (self.unreferenced_actors.iter())
+                .filter(|a| suggestion.as_ref() != Some(*a))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        };
+        Err(findings.error(
+            id.span(),
+            Problem::UnknownReference {
+                thing: Thing::Actor,
+                name: id.get_ref().clone(),
+                suggestion,
+                renamed,
+            },
+        ))
     }
 
     /// Looks up a kommun by code, name or official name, reporting it when unknown.
@@ -642,6 +690,7 @@ fn reported_unknown(
             thing,
             name: name.get_ref().clone(),
             suggestion,
+            renamed: Vec::new(),
         },
     )
 }

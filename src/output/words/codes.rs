@@ -11,8 +11,8 @@ use crate::output::lang::Lang;
 pub fn about(code: Code, lang: Lang) -> &'static str {
     match code {
         Code::Syntax => lang.pick(
-            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas, ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger (med raden där den står först), en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text)",
-            "the file is not valid TOML, said in plain words: an unclosed quote or list, a missing comma, typographic quotes `”…”`, a key or `[table]` given twice (with the line of the first), a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text)",
+            "filen är inte giltig TOML, sagt med vanliga ord: ett citattecken eller en lista som inte avslutas (en text utan sina avslutande citattecken sägs där de hör hemma, med den första raden av planen som den tagit med sig), ett kommatecken som saknas, typografiska citattecken `”…”`, en nyckel eller `[tabell]` två gånger (med raden där den står först), en punktad nyckel under en nyckel som redan har ett värde (`unit.x = 2` efter `unit = 1`) eller som lägger till i en tabell skriven inom `{ }`, en rad ur ett kalkylark eller en JSON-fil i stället för TOML, ett tal med en inledande nolla (`code = 0114`, med åtgärden att skriva det som text)",
+            "the file is not valid TOML, said in plain words: an unclosed quote or list (a text without its closing quotes is told where they belong, with the first line of the plan it took in), a missing comma, typographic quotes `”…”`, a key or `[table]` given twice (with the line of the first), a dotted key under a key that already has a value (`unit.x = 2` after `unit = 1`) or adding to a table written inside `{ }`, a spreadsheet row or a JSON file instead of TOML, a number with a leading zero (`code = 0114`, with the hint to write it as text)",
         ),
         Code::UnknownKey => lang.pick(
             "en nyckel som formatet inte har; föreslår den närmaste",
@@ -47,8 +47,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "two areas, actors, kommuner, keys, insatser, headings or focus areas share an id, or two earmarks of one area",
         ),
         Code::UnknownReference => lang.pick(
-            "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste (en aktör också efter sitt namn: `folkhälsan` för `fhe`, Folkhälsoenheten; för planens första 100 okända namn); en varav-post i ett annat område än insatsens anges med sitt område; en kommun skriven med namnet på en kommun och koden för en annan (`Berg (2380)`) anges med båda",
-            "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one (an actor also by its name: `folkhälsan` for `fhe`, Folkhälsoenheten; for the plan's first 100 unknown names); an earmark of another area than the insats's is named with its area; a kommun written with one kommun's name and another's code (`Berg (2380)`) is told with both",
+            "ett område, en aktör, nyckel, kommun, varav-post, ett fokusområde, en rubrik eller insats som inte är definierad; föreslår den närmaste (en aktör också efter sitt namn: `folkhälsan` för `fhe`, Folkhälsoenheten; för planens första 100 okända namn); ett okänt aktörs-id föreslår också de aktörer som inget i planen nämner, eftersom en av dem kan ha fått nytt id; en varav-post i ett annat område än insatsens anges med sitt område; en kommun skriven med namnet på en kommun och koden för en annan (`Berg (2380)`) anges med båda",
+            "an area, actor, key, kommun, earmark, focus area, heading or insats that is not defined; suggests the nearest one (an actor also by its name: `folkhälsan` for `fhe`, Folkhälsoenheten; for the plan's first 100 unknown names); an unknown actor id also offers the actors that nothing in the plan refers to, since one of them may have been given a new id; an earmark of another area than the insats's is named with its area; a kommun written with one kommun's name and another's code (`Berg (2380)`) is told with both",
         ),
         Code::AmbiguousName => lang.pick(
             "ett namn som betyder två saker: en kommuns namn som är en annan kommuns kommunkod, officiella namn eller namn och kod (`Bergs kommun` eller `Berg (2326)` som namn på en annan kommun än Berg), ett namn i en fördelning som är både en kommun och en aktör på raden, två aktörer med samma namn eller förkortning, en aktör vars id är en annan aktörs namn, en aktör vars namn eller id är en kommuns namn, kommunkod eller officiella namn (`Östersunds kommun`), eller en insats vars id är namnet på en av tabellerna per kommuns egna kolumner (`Kommun`, `Totalt`, …)",
@@ -199,8 +199,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "deadlines out of order",
         ),
         Code::UnusedActor => lang.pick(
-            "en aktör som ingen insats använder (direkt eller genom en enhet under den)",
-            "an actor that no insats uses (directly or through a unit under it)",
+            "en aktör som ingen insats använder (direkt eller genom en enhet under den); när inget i planen nämner den och planen nämner aktörs-id som den saknar, nämner åtgärden dem som dess möjliga gamla id",
+            "an actor that no insats uses (directly or through a unit under it); when nothing refers to it and the plan refers to actor ids it lacks, the hint names them as its possible old id",
         ),
         Code::NoFocusArea => lang.pick(
             "en insats utan fokusområden, i en plan som listar dem",

@@ -16,6 +16,19 @@ use crate::say;
 use rust_decimal::Decimal;
 
 /// The thing's name in running text ("fördelningsnyckel", "allocation key").
+/// Ids in backticks as alternatives, the first three named and the rest counted: `` `a`,
+/// `b`, `c` eller 2 andra ``.
+fn ticked_either(ids: &[String], lang: Lang) -> String {
+    const NAMED: usize = 3;
+    let mut shown: Vec<String> = ids.iter().take(NAMED).map(|i| format!("`{i}`")).collect();
+    let more = ids.len().saturating_sub(NAMED);
+    if more > 0 {
+        let more = number::count(more as u64, lang);
+        shown.push(say!(lang, "{more} andra", "{more} others"));
+    }
+    crate::output::words::either(&shown, lang)
+}
+
 pub fn thing(thing: Thing, lang: Lang) -> &'static str {
     match thing {
         Thing::Area => lang.pick("område", "area"),
@@ -822,7 +835,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "{deadline} is not in {expected_year}"
             )
         }
-        Problem::UnusedActor { actor } => say!(
+        Problem::UnusedActor { actor, .. } => say!(
             lang,
             "aktören `{actor}` används inte av någon insats",
             "actor `{actor}` is not used by any insats"
@@ -1235,6 +1248,34 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 lang,
                 "ge varje {what} ett eget id",
                 "give each {what} an id of its own"
+            )
+        }
+        Problem::UnknownReference {
+            suggestion,
+            renamed,
+            ..
+        } if !renamed.is_empty() => {
+            let renamed = ticked_either(renamed, lang);
+            let table = Thing::Actor.table();
+            match suggestion {
+                Some(s) => say!(
+                    lang,
+                    "menade du `{s}`, eller {renamed}, som inget i planen nämner (har aktören bytt id)? Lägg annars till den under {table}",
+                    "did you mean `{s}`, or {renamed}, which nothing in the plan names (has the actor's id changed)? Otherwise add it under {table}"
+                ),
+                None => say!(
+                    lang,
+                    "menade du {renamed}, som inget i planen nämner (har aktören bytt id)? Lägg annars till den under {table}",
+                    "did you mean {renamed}, which nothing in the plan names (has the actor's id changed)? Otherwise add it under {table}"
+                ),
+            }
+        }
+        Problem::UnusedActor { actor, unknown } if !unknown.is_empty() => {
+            let unknown = ticked_either(unknown, lang);
+            say!(
+                lang,
+                "har aktören bytt id från {unknown}, som planen nämner men inte har? Skriv då `{actor}` där; ta annars bort aktören eller ge den en insats",
+                "has the actor's id changed from {unknown}, which the plan names but lacks? Then write `{actor}` there; otherwise remove the actor or give it an insats"
             )
         }
         Problem::UnknownReference {

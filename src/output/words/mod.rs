@@ -178,7 +178,15 @@ pub fn area(number: impl std::fmt::Display, lang: crate::output::lang::Lang) -> 
 
 /// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
-    let and = lang.pick("och", "and");
+    joined(names, lang.pick("och", "and"))
+}
+
+/// Names as alternatives in running text: `A`, `A eller B`, `A, B eller C` (`or`).
+pub fn either<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
+    joined(names, lang.pick("eller", "or"))
+}
+
+fn joined<S: AsRef<str>>(names: &[S], and: &str) -> String {
     match names {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
