@@ -265,6 +265,28 @@ fn a_dash_reads_the_plan_from_standard_input() {
         .assert_stdout_contains("<stdin>: kunde inte läsas");
 }
 
+/// `init` from a plan with errors on standard input says how to check it as it can be typed
+/// (tester s39: `allocate check <stdin>` is a redirection from a file named `stdin`).
+#[test]
+fn init_from_standard_input_with_errors_says_how_to_check_it() {
+    let plan = std::fs::read_to_string(repo_root().join("allocations/plan-2026.toml")).unwrap();
+    let broken = plan.replacen(
+        "county_total = 12_689_898 ",
+        "county_total = 12_698_898 ",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["init", "--from", "-", "-o", "plan-2027.toml"],
+        Some(broken.as_bytes()),
+    );
+    out.assert_status(0).assert_stderr_contains(
+        "Obs: <stdin> har 3 fel (`allocate check -` med samma indata); den nya planens",
+    );
+    assert!(!out.stderr.contains("check <stdin>"), "{}", out.stderr);
+}
+
 #[test]
 fn key_files_of_a_plan_on_standard_input_are_found_from_the_current_directory() {
     // 140's key file is `../keys/…`, relative to tests/corpus/plans/: from the current

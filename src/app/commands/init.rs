@@ -386,13 +386,24 @@ fn notes(
     if errors > 0 {
         let n = crate::output::number::errors(errors, lang);
         let total = lang.amount(*plan.plan.county_total.get_ref());
+        // As it is typed: quoted where the shell needs it; standard input read again
+        // (tester s39: `allocate check <stdin>` is a redirection from a file `stdin`).
+        let check = match args.from.as_deref() {
+            Some(path) if path.as_os_str() == crate::input::plan::STDIN_ARG => say!(
+                lang,
+                "`allocate check -` med samma indata",
+                "`allocate check -` with the same input"
+            ),
+            Some(path) => format!("`allocate check {}`", crate::output::text::shell_word(path)),
+            None => format!("`allocate check {from}`"),
+        };
         writeln!(
             err,
             "{}",
             say!(
                 lang,
-                "Obs: {from} har {n} (`allocate check {from}`); den nya planens `previous_county_total` är ändå dess länsmedel, {total}. Rätta {from} och kör `allocate init` igen, eller kontrollera beloppet.",
-                "Note: {from} has {n} (`allocate check {from}`); the new plan's `previous_county_total` is still its county total, {total}. Correct {from} and run `allocate init` again, or check the amount."
+                "Obs: {from} har {n} ({check}); den nya planens `previous_county_total` är ändå dess länsmedel, {total}. Rätta {from} och kör `allocate init` igen, eller kontrollera beloppet.",
+                "Note: {from} has {n} ({check}); the new plan's `previous_county_total` is still its county total, {total}. Correct {from} and run `allocate init` again, or check the amount."
             )
         )?;
     }
