@@ -5210,8 +5210,32 @@ fn workbook_of(
     file: &str,
     edit: impl Fn(&mut rust_xlsxwriter::Worksheet),
 ) -> std::path::PathBuf {
-    use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut workbook = rust_xlsxwriter::Workbook::new();
+    forms_into(&mut workbook, year, sheets, edit);
+    let path = year.path(file);
+    workbook.save(&path).unwrap();
+    path
+}
+
+/// A sheet of the recipient's own, of text cells by rows, hidden or not.
+fn own_sheet(workbook: &mut rust_xlsxwriter::Workbook, name: &str, rows: &[&[&str]], hidden: bool) {
+    let sheet = workbook.add_worksheet().set_name(name).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    sheet.set_hidden(hidden);
+}
+
+/// Writes `sheets` into `workbook` (see [`workbook_of`]).
+fn forms_into(
+    workbook: &mut rust_xlsxwriter::Workbook,
+    year: &Year,
+    sheets: &[SheetOf],
+    edit: impl Fn(&mut rust_xlsxwriter::Worksheet),
+) {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
     for sheet_of in sheets {
         let form = year.path(&format!("forms/{}", sheet_of.form));
         let mut book: Xlsx<_> = open_workbook(&form).unwrap();
@@ -5244,9 +5268,47 @@ fn workbook_of(
             .unwrap();
         edit(copy);
     }
-    let path = year.path(file);
-    workbook.save(&path).unwrap();
-    path
+}
+
+/// A table of the recipient's own with the form's headers (a cost breakdown, a pivot table:
+/// `Insats`, `Använt (kr)`, but no form's title, `Mottagare` or `Mottaget`) is no second form
+/// (tester s39): before the form it gives way to it, after it, hidden or not, it is passed
+/// over, and Berg's form is read to the krona. Two sheets that are forms stay an error.
+#[test]
+fn a_table_of_the_recipients_own_beside_the_form_is_passed_over() {
+    let year = Year::new();
+    year.forms("xlsx");
+    let costs: &[&[&str]] = &[
+        &["Kostnadsunderlag Berg 2026"],
+        &["Insats", "Konto", "Använt (kr)", "Kommentar"],
+        &["1.3", "4010 Lön", "15000", ""],
+        &["1.3", "4020 Lokaler", "6200", ""],
+    ];
+    let pivot: &[&[&str]] = &[&["Insats", "Använt (kr)"], &["1.3", "21200"]];
+    let form = [SheetOf {
+        name: "Redovisning",
+        form: BERG_XLSX,
+        used: &BERG_FINAL,
+    }];
+    for (before, after) in [(true, false), (false, true)] {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        if before {
+            own_sheet(&mut workbook, "Underlag", costs, false);
+        }
+        forms_into(&mut workbook, &year, &form, |_| {});
+        if after {
+            own_sheet(&mut workbook, "Pivot", pivot, true);
+        }
+        workbook.save(year.path("berg.xlsx")).unwrap();
+        let out = year.run(&["follow-up", PLAN, "berg.xlsx", "--format", "json"]);
+        out.assert_status(0);
+        assert!(!out.stderr.contains("usage-form-layout"), "{}", out.stderr);
+        // Berg received 196 200 kr, used 21 200 + 60 000 + 100 000 = 181 200 kr.
+        let berg = recipient(&json(&out), "Berg").clone();
+        assert_eq!(berg["received"], 196_200);
+        assert_eq!(berg["used"], 181_200);
+        assert_eq!(berg["unused"], 15_000);
+    }
 }
 
 const BERG_XLSX: &str = "redovisning-2026-2326-berg.xlsx";

@@ -325,6 +325,25 @@ pub(super) fn is_header(row: &[Cell]) -> bool {
         && row.iter().any(|c| column_of(&c.text) == Some(Column::Used))
 }
 
+/// Whether a grid with the form's table is marked as a form, not only a table of the
+/// recipient's own with the same headers (a cost breakdown or a pivot table, `Insats`,
+/// `Konto`, `Använt (kr)`): a label of the form above the table (its title, `Mottagare`,
+/// `Kommunkod`), or a `Mottaget` column (tester s39: such a sheet before the form was read as
+/// the form, and the form refused as a second one).
+pub(super) fn is_marked(grid: &Grid) -> bool {
+    let Some(header_at) = grid.iter().position(|row| is_header(row)) else {
+        return false;
+    };
+    let labelled = grid.iter().take(header_at).any(|row| {
+        row.iter()
+            .find(|c| !visible(&c.text).is_empty())
+            .is_some_and(|c| label_of(&c.text).is_some_and(|l| l != Label::Invoiced))
+    });
+    let received = (grid.get(header_at).into_iter().flatten())
+        .any(|c| column_of(&c.text) == Some(Column::Received));
+    labelled || received
+}
+
 /// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
 /// a CSV file's (`None` for a workbook), `line` gives a place's line (or row), `merged` a
 /// workbook sheet's ranges of merged cells.

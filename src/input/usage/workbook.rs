@@ -10,7 +10,7 @@ use calamine::Data;
 use rust_decimal::Decimal;
 
 use super::amount::amount_of_double;
-use super::form::{form, is_header};
+use super::form::{form, is_header, is_marked};
 use super::{Cell, Format, Grid, ReadUsage, UsageReadError};
 use crate::core::followup::{At, BadAmount, Claim, Entry, Layout, Place, UsageFile, Written};
 use crate::core::money::Amount;
@@ -34,10 +34,19 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
         At::Cell { row, .. } => *row as usize,
         At::Text(_) => 0,
     };
-    let mut found: Option<(UsageFile, usize)> = None;
+    // The form, its sheet, and whether it is marked as one ([`is_marked`]).
+    let mut found: Option<(UsageFile, usize, bool)> = None;
     for (index, name) in names.iter().enumerate() {
         let (cells, formats) = book.sheet(index, name).map_err(refused)?;
         let mut grid = grid(cells, &formats, file, index).map_err(refused)?;
+        let marked = is_marked(&grid);
+        // A table of the recipient's own with the form's headers gives way to the form, and
+        // beside it is passed over as a sheet of notes is.
+        match &found {
+            Some((_, _, false)) if marked => found = None,
+            Some((_, _, true)) if !marked => continue,
+            _ => {}
+        }
         match &mut found {
             // `allocate`'s own summary (`uppfoljning-2026.xlsx`), not a returned form.
             None if super::own::is_summary_sheet(&grid) => {
@@ -55,10 +64,10 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
                     false => Vec::new(),
                 };
                 if let Some(form) = form(grid, None, &line, &merged) {
-                    found = Some((form, index));
+                    found = Some((form, index, marked));
                 }
             }
-            Some((form, first)) => {
+            Some((form, first, _)) => {
                 let Some(header) = grid
                     .iter()
                     .find(|row| is_header(row))
@@ -82,7 +91,7 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
         }
     }
     match found {
-        Some((form, _)) => Ok(ReadUsage {
+        Some((form, _, _)) => Ok(ReadUsage {
             file: form,
             source: Source::new(path, String::new()),
             format: Format::Workbook,
