@@ -2,6 +2,7 @@
 //! cannot be read is data, worded by `output`.
 
 pub mod given_plan;
+pub mod ods;
 pub mod plan;
 pub mod radix;
 pub mod read;

@@ -12,14 +12,14 @@ use calamine::{Data, Reader as _, Xlsx};
 use crate::core::population::WorkbookProblem;
 
 /// At most this many bytes in any part of the workbook once inflated, and in all together.
-const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 /// At most this many parts, and this many cells with a value on the sheet.
 const MAX_PARTS: usize = 10_000;
 pub const MAX_CELLS: usize = 2_000_000;
 /// Excel's own limits: a cell beyond them is not read.
-const MAX_ROW: u32 = 1_048_576;
-const MAX_COLUMN: u32 = 16_384;
+pub const MAX_ROW: u32 = 1_048_576;
+pub const MAX_COLUMN: u32 = 16_384;
 
 /// Whether the bytes are a zip archive (an xlsx, an ods, a docx or another zip).
 /// A cell as the sheet shows it: a number as written (`5150`, `518183.8`), a date as a date

@@ -3583,6 +3583,11 @@ fn a_formula_whose_value_was_never_saved_is_not_read_as_empty() {
 /// header: a cell that begins with `<` is written as it is (a `table:table-cell` element),
 /// any other as text.
 fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
+    berg_ods_styled(path, "", rows);
+}
+
+/// `berg_ods` with these automatic styles (cell and data styles) in its `content.xml`.
+fn berg_ods_styled(path: &std::path::Path, styles: &str, rows: &[&[&str]]) {
     let head: [&[&str]; 4] = [
         &["Mottagare", "Berg"],
         &["Kommunkod", "2326"],
@@ -3597,12 +3602,17 @@ fn berg_ods(path: &std::path::Path, rows: &[&[&str]]) {
         ],
     ];
     let all: Vec<&[&str]> = head.iter().chain(rows).copied().collect();
-    ods(path, &all);
+    ods_styled(path, styles, &all);
 }
 
 /// An ODS workbook of these rows, from A1: a cell that begins with `<` is written as it is,
 /// any other as text.
 fn ods(path: &std::path::Path, rows: &[&[&str]]) {
+    ods_styled(path, "", rows);
+}
+
+/// `ods` with these automatic styles in its `content.xml`.
+fn ods_styled(path: &std::path::Path, styles: &str, rows: &[&[&str]]) {
     use std::io::Write;
     let mut table = String::new();
     for row in rows {
@@ -3628,7 +3638,7 @@ fn ods(path: &std::path::Path, rows: &[&[&str]]) {
          xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
          xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
          xmlns:of=\"urn:oasis:names:tc:opendocument:xmlns:of:1.2\" office:version=\"1.2\">\
-         <office:body><office:spreadsheet><table:table table:name=\"Redovisning\">{table}\
+         <office:automatic-styles>{styles}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name=\"Redovisning\">{table}\
          </table:table></office:spreadsheet></office:body></office:document-content>"
     );
     let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
@@ -3655,6 +3665,168 @@ fn ods_number(value: &str) -> String {
     format!(
         "<table:table-cell office:value-type=\"float\" office:value=\"{value}\"><text:p>{value}</text:p></table:table-cell>"
     )
+}
+
+/// Data styles as LibreOffice writes them for a cell in tkr, in euros and in kronor (tester
+/// s39 #1), and cell styles that use them.
+const ODS_UNITS: &str = "<number:number-style style:name=\"N146\"><number:number number:decimal-places=\"0\" number:grouping=\"true\"/><number:text> tkr</number:text></number:number-style>\
+    <number:currency-style style:name=\"N147\"><number:currency-symbol number:language=\"de\" number:country=\"DE\">€</number:currency-symbol><number:text> </number:text><number:number number:decimal-places=\"0\" number:grouping=\"true\"/></number:currency-style>\
+    <number:currency-style style:name=\"N148\"><number:number number:decimal-places=\"0\" number:grouping=\"true\"/><number:text> </number:text><number:currency-symbol number:language=\"sv\" number:country=\"SE\">kr</number:currency-symbol></number:currency-style>\
+    <style:style style:name=\"ce8\" style:family=\"table-cell\" style:data-style-name=\"N146\"/>\
+    <style:style style:name=\"ce9\" style:family=\"table-cell\" style:data-style-name=\"N147\"/>\
+    <style:style style:name=\"ce10\" style:family=\"table-cell\" style:data-style-name=\"N148\"/>";
+
+/// Berg's three lines of the 2026 plan (1.3: 21 200 kr, 2.5: 75 000 kr, 3.4: 100 000 kr) in
+/// an ODS form, with the amount used on 2.5 in the cell given.
+fn berg_ods_with(year: &Year, used_on_2_5: &str) {
+    let (r13, r25, r34) = (
+        ods_number("21200"),
+        ods_number("75000"),
+        ods_number("100000"),
+    );
+    berg_ods_styled(
+        &year.path("berg.ods"),
+        ODS_UNITS,
+        &[
+            &["1", "1.3", "", &r13, &r13],
+            &["2", "2.5", "", &r25, used_on_2_5],
+            &["3", "3.4", "", &r34, &r34],
+        ],
+    );
+}
+
+/// An ODS cell of type percentage, or in tkr or euros by its data style or its currency, is
+/// not what it shows in kronor (tester s39 #1: 70 in a tkr cell was read as 70 kr, and
+/// 74 930 kr of Berg's 2.5 became repayment): refused at the cell with XLSX's words.
+/// A cell in SEK, or shown with `kr`, is read as it is.
+#[test]
+fn an_ods_cell_in_percent_tkr_or_euros_is_refused_as_in_xlsx() {
+    let year = Year::new();
+    for (cell, shown, why_sv, why_en) in [
+        (
+            "<table:table-cell office:value-type=\"percentage\" office:value=\"0.96\"><text:p>96%</text:p></table:table-cell>",
+            "96 %",
+            "cellen är formaterad som procent, inte som kronor",
+            "the cell is formatted as a percentage, not as kronor",
+        ),
+        (
+            "<table:table-cell table:style-name=\"ce8\" office:value-type=\"float\" office:value=\"70\"><text:p>70 tkr</text:p></table:table-cell>",
+            "70 tkr",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+        (
+            "<table:table-cell table:style-name=\"ce9\" office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"70000\"><text:p>€ 70 000</text:p></table:table-cell>",
+            "70000 €",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+        // A currency cell in euros whose style shows no symbol: its currency tells.
+        (
+            "<table:table-cell office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"70000\"><text:p>70000</text:p></table:table-cell>",
+            "70000 EUR",
+            "cellen är formaterad i en annan enhet än kronor",
+            "the cell is formatted in another unit than kronor",
+        ),
+    ] {
+        berg_ods_with(&year, cell);
+        let out = year.run(&["follow-up", PLAN, "berg.ods"]);
+        out.assert_status(1)
+            .assert_finding("usage-amount", "berg.ods:6:5")
+            .assert_stderr_contains("= cell: E6")
+            .assert_stderr_contains(&format!(
+                "fel[usage-amount]: beloppet \"{shown}\" går inte att läsa: {why_sv}"
+            ));
+        year.run(&["follow-up", PLAN, "berg.ods", "--lang", "en"])
+            .assert_status(1)
+            .assert_stderr_contains(&format!(
+                "error[usage-amount]: the amount \"{shown}\" cannot be read: {why_en}"
+            ));
+    }
+    // Kronor: a currency cell in SEK shown with `kr`, and a number cell with the same style.
+    for cell in [
+        "<table:table-cell table:style-name=\"ce10\" office:value-type=\"currency\" office:currency=\"SEK\" office:value=\"60000\"><text:p>60 000 kr</text:p></table:table-cell>",
+        "<table:table-cell table:style-name=\"ce10\" office:value-type=\"float\" office:value=\"60000\"><text:p>60 000 kr</text:p></table:table-cell>",
+    ] {
+        berg_ods_with(&year, cell);
+        assert_eq!(berg_used(&year, "berg.ods"), ["21200", "60000", "100000"]);
+    }
+}
+
+/// Cells merged over rows of an ODS form's table (`table:number-rows-spanned`, the second
+/// row's cell covered) are refused at the range as in XLSX and XLS, not booked to the first
+/// row alone (tester s39 #2: Berg's 75 000 kr "for 2.5 and 3.4 together" went to 2.5, and
+/// 3.4 was said not to be reported).
+#[test]
+fn cells_merged_over_rows_of_an_ods_table_are_refused_as_in_xlsx() {
+    let year = Year::new();
+    let (r13, r25, r34) = (
+        ods_number("21200"),
+        ods_number("75000"),
+        ods_number("100000"),
+    );
+    let merged = "<table:table-cell office:value-type=\"float\" office:value=\"75000\" table:number-rows-spanned=\"2\" table:number-columns-spanned=\"1\"><text:p>75000</text:p></table:table-cell>";
+    let covered = "<table:covered-table-cell/>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[
+            &["1", "1.3", "", &r13, &r13],
+            &["2", "2.5", "", &r25, merged, "2.5 och 3.4 tillsammans"],
+            &["3", "3.4", "", &r34, covered],
+        ],
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.ods"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.ods:6:5")
+        .assert_stderr_contains(
+            "fel[usage-form-layout]: cellerna E6:E7 är sammanfogade över flera av tabellens rader; vilken rad värdet hör till går inte att avgöra, och blanketten räknas inte",
+        );
+    assert!(!out.stderr.contains("Berg har inte"), "{}", out.stderr);
+    // Merged over the id column: the merged cells are told, not an edited id.
+    let id = "<table:table-cell office:value-type=\"string\" table:number-rows-spanned=\"2\"><text:p>2.5</text:p></table:table-cell>";
+    berg_ods(
+        &year.path("berg.ods"),
+        &[
+            &["1", "1.3", "", &r13, &r13],
+            &["2", id, "", &r25, &r25],
+            &["3", covered, "", &r34, &r34],
+        ],
+    );
+    let out = year.run(&["follow-up", PLAN, "berg.ods", "--lang", "en"]);
+    out.assert_status(1)
+        .assert_finding("usage-form-layout", "berg.ods:6:2")
+        .assert_stderr_contains("error[usage-form-layout]: the cells B6:B7 are merged");
+    assert_eq!(count(&out, "usage-form-edited"), 0, "{}", out.stderr);
+}
+
+/// An XLS form's cells' formats cannot be read (`calamine` does not give them): Berg's form
+/// as LibreOffice saves it as XLS (tester s39 #1), with 70 typed into 2.5's Använt in a cell
+/// formatted `#,##0 "tkr"`, is read as 70 kr, and says so in one warning at its Använt
+/// header, with the advice to save it as XLSX (the run succeeds: its findings are on
+/// standard output, before the summary).
+#[test]
+fn an_xls_form_warns_that_its_cell_formats_are_not_checked() {
+    let year = Year::new();
+    std::fs::copy(
+        repo_root().join("tests/fixtures/forms/berg-2026-tkr.xls"),
+        year.path("berg.xls"),
+    )
+    .unwrap();
+    let out = year.run(&["follow-up", PLAN, "berg.xls"]);
+    out.assert_status(0)
+        .assert_finding("usage-cell-format", "berg.xls:11:5")
+        .assert_stdout_contains(
+            "varning[usage-cell-format]: cellernas format i en XLS-fil kan inte kontrolleras: ett belopp som visas i tkr, € eller % läses som kronor",
+        )
+        .assert_stdout_contains("= åtgärd: spara blanketten som XLSX");
+    assert_eq!(count(&out, "usage-cell-format"), 1, "{}", out.stdout);
+    assert_eq!(berg_used(&year, "berg.xls"), ["21200", "70", "100000"]);
+    year.run(&["follow-up", PLAN, "berg.xls", "--lang", "en"])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "warning[usage-cell-format]: the cell formats of an XLS file cannot be checked: an amount shown in tkr, € or % is read as kronor",
+        )
+        .assert_stdout_contains("= help: save the form as XLSX");
 }
 
 /// An ODS formula whose value was never saved (hostile case 09) is refused as a formula, as

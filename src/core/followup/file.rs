@@ -120,6 +120,9 @@ pub struct UsageFile {
     /// e-mail attachment saved twice, `berg.csv` and `berg (1).csv`): it is read once, as
     /// that file.
     pub copy_of: Option<usize>,
+    /// A form saved as XLS, whose cells' number formats are not read: an amount shown in
+    /// tkr, € or % is read as the kronor the cell holds. The place is the Använt header's.
+    pub unchecked_formats: Option<Place>,
 }
 
 /// A row of a form's header that `follow-up --forms` fills from the plan, as written: its

@@ -505,6 +505,17 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 related: None,
             });
         }
+        // An XLS form's cells' formats were not read: tkr, € or % would pass as kronor.
+        if let Some(place) = &file.unchecked_formats
+            && !refuse
+        {
+            report.findings.push(UsageFinding {
+                severity: Severity::Warning,
+                location: Location::Usage(place.clone()),
+                problem: UsageProblem::UncheckedFormats,
+                related: None,
+            });
+        }
         if refuse {
             for claim in &file.claims {
                 if let Ok(recipient) = recipients.resolve(&claim.recipient.value) {

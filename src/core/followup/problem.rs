@@ -28,11 +28,12 @@ pub enum UsageCode {
     OtherPlan,
     NoYear,
     Thousands,
+    CellFormat,
     Missing,
 }
 
 impl UsageCode {
-    pub const ALL: [UsageCode; 17] = [
+    pub const ALL: [UsageCode; 18] = [
         UsageCode::ExceedsReceived,
         UsageCode::Reallocated,
         UsageCode::UnknownLine,
@@ -49,6 +50,7 @@ impl UsageCode {
         UsageCode::OtherPlan,
         UsageCode::NoYear,
         UsageCode::Thousands,
+        UsageCode::CellFormat,
         UsageCode::Missing,
     ];
 
@@ -70,6 +72,7 @@ impl UsageCode {
             UsageCode::OtherPlan => "usage-other-plan",
             UsageCode::NoYear => "usage-no-year",
             UsageCode::Thousands => "usage-thousands",
+            UsageCode::CellFormat => "usage-cell-format",
             UsageCode::Missing => "usage-missing",
         }
     }
@@ -81,6 +84,7 @@ impl UsageCode {
         match self {
             UsageCode::Missing
             | UsageCode::Thousands
+            | UsageCode::CellFormat
             | UsageCode::Copy
             | UsageCode::NoYear
             | UsageCode::Reallocated
@@ -346,6 +350,9 @@ pub enum UsageProblem {
         received: Amount,
         unused: Amount,
     },
+    /// A form saved as XLS, whose cells' number formats cannot be read: an amount shown in
+    /// tkr, € or % would be read as kronor (counted as written).
+    UncheckedFormats,
     /// A line nobody reported on (the form's cell is empty, or no row names it). `refused`
     /// are the insats ids, as written, of the recipient's rows with an amount used that were
     /// refused for their id and cannot be told to be any one line (an id that is none of the
@@ -420,6 +427,7 @@ impl UsageProblem {
             | UsageProblem::TwoYears { .. } => UsageCode::OtherPlan,
             UsageProblem::NoYear { .. } => UsageCode::NoYear,
             UsageProblem::Thousands { .. } => UsageCode::Thousands,
+            UsageProblem::UncheckedFormats => UsageCode::CellFormat,
             UsageProblem::Missing { .. }
             | UsageProblem::NothingFilledIn { .. }
             | UsageProblem::MissingRecipient { .. } => UsageCode::Missing,

@@ -344,6 +344,12 @@ pub(super) fn is_marked(grid: &Grid) -> bool {
     labelled || received
 }
 
+/// The Använt cell of a header row.
+pub(super) fn used_header(row: &[Cell]) -> Option<&Cell> {
+    row.iter()
+        .find(|c| column_of(&c.text) == Some(Column::Used))
+}
+
 /// The form in a grid: the header rows above the table, and the table's rows. `delimiter` is
 /// a CSV file's (`None` for a workbook), `line` gives a place's line (or row), `merged` a
 /// workbook sheet's ranges of merged cells.
@@ -919,6 +925,7 @@ pub(super) fn form(
         stamps,
         form: true,
         copy_of: None,
+        unchecked_formats: None,
     })
 }
 

@@ -1,7 +1,9 @@
 //! A workbook form (XLSX, XLS, ODS) as rows of cells, for the form to be found in: the first
 //! sheet with the form's table, each cell's value with its place, and a number's format read
 //! for the unit it shows (a percentage, `tkr`, `€`). The workbook itself is opened within
-//! limits by `input::workbook`.
+//! limits by `input::workbook`; an ODS file's formats and merged cells are read by
+//! `input::ods`, told as XLSX's are. An XLS file's formats are not read (`calamine` does not
+//! give them): its form carries a warning that they are not checked.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,14 +12,14 @@ use calamine::Data;
 use rust_decimal::Decimal;
 
 use super::amount::amount_of_double;
-use super::form::{form, is_header, is_marked};
+use super::form::{form, is_header, is_marked, used_header};
 use super::{Cell, Format, Grid, ReadUsage, UsageReadError};
 use crate::core::followup::{At, BadAmount, Claim, Entry, Layout, Place, UsageFile, Written};
 use crate::core::money::Amount;
 use crate::core::population::WorkbookProblem;
 use crate::core::text::visible;
 use crate::input::plan::Source;
-use crate::input::workbook;
+use crate::input::{ods, workbook};
 
 /// A workbook's form: the first of its sheets that has the form's table, as rows of cells
 /// with their places (a form saved with a sheet of notes before it is still read). A later
@@ -63,7 +65,14 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
                     }
                     false => Vec::new(),
                 };
-                if let Some(form) = form(grid, None, &line, &merged) {
+                let used = (grid.iter())
+                    .find(|row| is_header(row))
+                    .and_then(|row| used_header(row))
+                    .map(|cell| cell.place.clone());
+                if let Some(mut form) = form(grid, None, &line, &merged) {
+                    if book.is_xls() {
+                        form.unchecked_formats = used;
+                    }
                     found = Some((form, index, marked));
                 }
             }
@@ -195,7 +204,8 @@ fn grid(
     Ok(grid)
 }
 
-/// A workbook's numbers' formats, by (row, column) from 0 (only XLSX's are read).
+/// A workbook's numbers' formats, by (row, column) from 0, as XLSX writes them (an ODS
+/// file's told so by `input::ods`; an XLS file's are not read).
 type Formats = std::collections::HashMap<(u32, u32), String>;
 
 /// A sheet's formulas, as written, by (row, column) from 0.
@@ -203,11 +213,12 @@ type Formulas = std::collections::HashMap<(u32, u32), String>;
 
 /// A workbook from outside: an XLSX file is read within limits, cell by cell
 /// (`input::workbook`); an ODS file (a zip too, inflated within the same limits first) and
-/// an XLS file are read by `calamine` whole, their cells up to the same number.
+/// an XLS file are read by `calamine` whole, their cells up to the same number, and an ODS
+/// file's formats and merged cells by `input::ods` (its sheets, in order; none for XLS).
 enum Book<'b> {
     /// Its sheets, and its bytes (to read a sheet's formulas from).
     Xlsx(workbook::Sheets<'b>, &'b [u8]),
-    Other(calamine::Sheets<std::io::Cursor<Vec<u8>>>),
+    Other(calamine::Sheets<std::io::Cursor<Vec<u8>>>, Vec<ods::Sheet>),
 }
 
 impl<'b> Book<'b> {
@@ -223,12 +234,23 @@ impl<'b> Book<'b> {
                 Err(problem) => return Err(problem),
             }
         }
+        let guarded = as_xlsx.is_some();
         let book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
             .map_err(|e| match (unreadable(e), as_xlsx) {
                 (WorkbookProblem::UnknownFormat, Some(problem)) => problem,
                 (problem, _) => problem,
             })?;
-        Ok(Book::Other(book))
+        // An ODS file is a zip, guarded above.
+        let sheets = match (&book, guarded) {
+            (calamine::Sheets::Ods(_), true) => ods::sheets(bytes)?,
+            _ => Vec::new(),
+        };
+        Ok(Book::Other(book, sheets))
+    }
+
+    /// Whether the workbook is an XLS file, whose cells' formats are not read.
+    fn is_xls(&self) -> bool {
+        matches!(self, Book::Other(calamine::Sheets::Xls(_), _))
     }
 
     /// The sheets' names, in the workbook's order.
@@ -236,12 +258,12 @@ impl<'b> Book<'b> {
         use calamine::Reader;
         match self {
             Book::Xlsx(sheets, _) => sheets.names().to_vec(),
-            Book::Other(book) => book.sheet_names(),
+            Book::Other(book, _) => book.sheet_names(),
         }
     }
 
     /// The ranges of merged cells of sheet `index` (named `name`): an XLSX or XLS workbook's
-    /// (what calamine reads of an ODS file holds none).
+    /// as `calamine` reads them, an ODS file's as `input::ods` does.
     fn merged(
         &mut self,
         index: usize,
@@ -249,13 +271,16 @@ impl<'b> Book<'b> {
     ) -> Result<Vec<workbook::Merged>, WorkbookProblem> {
         match self {
             Book::Xlsx(sheets, _) => sheets.merged(index),
-            Book::Other(calamine::Sheets::Xls(xls)) => Ok(xls
+            Book::Other(calamine::Sheets::Xls(xls), _) => Ok(xls
                 .merge_cells_by_sheet_name(name)
                 .map_err(|e| workbook::unreadable(e.into()))?
                 .into_iter()
                 .map(|d| (d.start, d.end))
                 .collect()),
-            Book::Other(_) => Ok(Vec::new()),
+            Book::Other(_, sheets) => Ok(sheets
+                .get(index)
+                .map(|s| s.merged.clone())
+                .unwrap_or_default()),
         }
     }
 
@@ -283,7 +308,7 @@ impl<'b> Book<'b> {
                     }
                 }
             }
-            Book::Other(book) => {
+            Book::Other(book, _) => {
                 let Ok(range) = book.worksheet_formula(name) else {
                     return formulas;
                 };
@@ -311,11 +336,11 @@ impl<'b> Book<'b> {
     ) -> Result<(Vec<workbook::Cell>, Formats), WorkbookProblem> {
         use calamine::Reader;
         let unreadable = workbook::unreadable;
-        let book = match self {
+        let (book, ods) = match self {
             Book::Xlsx(sheets, _) => {
                 return Ok((sheets.cells(index)?, sheets.number_formats(index)?));
             }
-            Book::Other(book) => book,
+            Book::Other(book, ods) => (book, ods),
         };
         let range = book
             .worksheet_range_at(index)
@@ -358,9 +383,13 @@ impl<'b> Book<'b> {
                 cells.push((r, c, Data::String(shown)));
             }
         }
-        // What calamine reads of an ODS or XLS file holds no number formats: an ODS cell of
-        // type percentage or currency is read as its number.
-        Ok((cells, Formats::new()))
+        // An ODS file's formats, as `input::ods` tells them; an XLS file's are not read (its
+        // form carries a warning).
+        let formats = ods
+            .get_mut(index)
+            .map(|sheet| std::mem::take(&mut sheet.formats))
+            .unwrap_or_default();
+        Ok((cells, formats))
     }
 }
 

@@ -340,6 +340,10 @@ pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
             "en blankett vars använda belopp ser ut att vara skrivna i tusental kronor: inget av dem når en hundradel av vad raden fick, och minst ett är mer än 0 (räknas som skrivet)",
             "a form whose amounts used look written in thousands of kronor: none of them reaches a hundredth of what its line received, and at least one is more than 0 (counted as written)",
         ),
+        UsageCode::CellFormat => lang.pick(
+            "en blankett sparad som XLS, vars cellformat inte kan läsas: ett belopp som visas i tkr, € eller % skulle läsas som kronor (räknas som skrivet; spara som XLSX)",
+            "a form saved as XLS, whose cell formats cannot be read: an amount shown in tkr, € or % would be read as kronor (counted as written; save as XLSX)",
+        ),
         UsageCode::Missing => lang.pick(
             "en rad i planen som ingen har redovisat",
             "a line of the plan that nobody reported on",

@@ -725,6 +725,12 @@ pub fn message(problem: &UsageProblem, files: &[String], lang: Lang) -> String {
                 "the amounts {recipient} reported look written in thousands of kronor: {used} of {received} for insats `{insats}`, and no amount used on the form reaches a hundredth of what its line received"
             )
         }
+        UsageProblem::UncheckedFormats => lang
+            .pick(
+                "cellernas format i en XLS-fil kan inte kontrolleras: ett belopp som visas i tkr, € eller % läses som kronor",
+                "the cell formats of an XLS file cannot be checked: an amount shown in tkr, € or % is read as kronor",
+            )
+            .to_string(),
         UsageProblem::RecipientsDisagree {
             name,
             code,
@@ -1144,6 +1150,12 @@ fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
             "ange redovisningen för {plan} (blanketterna skrivs med `allocate follow-up PLAN --forms --output MAPP`); den här räknas inte",
             "give the report for {plan} (the forms are written by `allocate follow-up PLAN --forms --output DIR`); this one is not counted"
         ),
+        UsageProblem::UncheckedFormats => lang
+            .pick(
+                "spara blanketten som XLSX (Excel-arbetsbok) och ange den i stället, så kontrolleras varje cells format; annars kontrollera att varje använt belopp är skrivet i hela kronor",
+                "save the form as XLSX (Excel workbook) and give that instead, so that each cell's format is checked; otherwise check that every amount used is written in whole kronor",
+            )
+            .to_string(),
         UsageProblem::Thousands { used, unused, .. } => {
             let kronor = lang.number(Amount(
                 (used.0.saturating_mul(rust_decimal::Decimal::ONE_THOUSAND)).normalize(),
