@@ -7101,6 +7101,10 @@ fn a_partial_cover_moves_what_there_is_and_the_rest_is_an_error() {
             "= belopp: mottaget 400 000 kr, använt 460 000 kr, omfördelat hit 50 000 kr, för mycket 10 000 kr",
         )
         .assert_stderr_contains("se felet om resten")
+        // Paid by Kommunförbundet itself, the 10 000 kr go in the comment (tester s39).
+        .assert_stderr_contains(
+            "har mottagaren betalat 10 000 kr med egna medel, skriv 450 000 kr under Använt och de 10 000 kr i Kommentar",
+        )
         .assert_stderr_contains("1 fel i redovisningarna; ingen sammanställning");
     assert!(!out.stdout.contains("Per mottagare"), "no summary");
     assert_eq!(count(&out, "usage-reallocated"), 1);

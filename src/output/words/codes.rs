@@ -277,8 +277,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
 pub fn usage_about(code: UsageCode, lang: Lang) -> &'static str {
     match code {
         UsageCode::ExceedsReceived => lang.pick(
-            "använt belopp är större än det mottagna, med mer än mottagarens oanvända medel på dess egna rader inom samma fokusområden täcker",
-            "the amount used is larger than the amount received, by more than the recipient's unused money on its own lines within the same focus areas covers",
+            "använt belopp är större än det mottagna, med mer än mottagarens oanvända medel på dess egna rader inom samma fokusområden täcker; åtgärden säger vad som skrivs under Använt och i Kommentar om mottagaren betalat resten med egna medel",
+            "the amount used is larger than the amount received, by more than the recipient's unused money on its own lines within the same focus areas covers; the hint says what to write under Used and in the comment if the recipient paid the rest with its own money",
         ),
         UsageCode::Reallocated => lang.pick(
             "använt belopp större än det mottagna, täckt av mottagarens oanvända medel på dess egna rader inom samma fokusområden, som beslutet tillåter (räknas som använt)",

@@ -841,18 +841,46 @@ fn ore_reading(received: Amount, used: Amount) -> Option<Amount> {
 
 /// A finding's hint, but for an amount that may be written in öre.
 fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
-    match problem {
-        UsageProblem::ExceedsReceived { insats, focus, .. } if focus.is_empty() => say!(
+    // What may be reported against the funds, and the rest, which the recipient may have
+    // paid itself (tester s39: a kommun's co-financing reported as the whole cost).
+    let own_money = |received: &Amount, covered: &Amount, used: &Amount| {
+        let reportable = *received + *covered;
+        let (written, own) = (lang.amount(reportable), lang.amount(*used - reportable));
+        say!(
             lang,
-            "rätta beloppet: mot de här medlen kan högst det mottagna redovisas; medel får flyttas bara mellan mottagarens egna rader inom samma fokusområden, och insats `{insats}` har inga fokusområden i planen",
-            "correct the amount: no more than was received can be reported against these funds; money may be moved only between the recipient's own lines within the same focus areas, and insats `{insats}` has no focus areas in the plan"
-        ),
-        UsageProblem::ExceedsReceived { focus, .. } => {
+            "; har mottagaren betalat {own} med egna medel, skriv {written} under Använt och de {own} i Kommentar",
+            "; if the recipient paid {own} with its own money, write {written} under Used and the {own} in the comment"
+        )
+    };
+    match problem {
+        UsageProblem::ExceedsReceived {
+            insats,
+            focus,
+            received,
+            covered,
+            used,
+            ..
+        } if focus.is_empty() => {
+            let own = own_money(received, covered, used);
+            say!(
+                lang,
+                "rätta beloppet: mot de här medlen kan högst det mottagna redovisas; medel får flyttas bara mellan mottagarens egna rader inom samma fokusområden, och insats `{insats}` har inga fokusområden i planen{own}",
+                "correct the amount: no more than was received can be reported against these funds; money may be moved only between the recipient's own lines within the same focus areas, and insats `{insats}` has no focus areas in the plan{own}"
+            )
+        }
+        UsageProblem::ExceedsReceived {
+            focus,
+            received,
+            covered,
+            used,
+            ..
+        } => {
+            let own = own_money(received, covered, used);
             let focus = focus_areas(focus, lang);
             say!(
                 lang,
-                "rätta beloppet: mot de här medlen kan högst det mottagna redovisas, utöver det som omfördelas; medel får flyttas bara från mottagarens egna rader inom samma fokusområden ({focus}), och bara det som är oanvänt där",
-                "correct the amount: no more than was received can be reported against these funds, beyond what is reallocated; money may be moved only from the recipient's own lines within the same focus areas ({focus}), and only what is unused there"
+                "rätta beloppet: mot de här medlen kan högst det mottagna redovisas, utöver det som omfördelas; medel får flyttas bara från mottagarens egna rader inom samma fokusområden ({focus}), och bara det som är oanvänt där{own}",
+                "correct the amount: no more than was received can be reported against these funds, beyond what is reallocated; money may be moved only from the recipient's own lines within the same focus areas ({focus}), and only what is unused there{own}"
             )
         }
         UsageProblem::Reallocated(moved) if !moved.whole => {
