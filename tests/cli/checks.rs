@@ -219,6 +219,22 @@ fn an_actor_with_a_new_id_is_offered_beside_the_near_miss() {
     );
 }
 
+/// An insats taken out of the plan but still listed under its heading (tester s39): the
+/// hint offers to take it out of the list too, not only a near miss or adding it back.
+#[test]
+fn an_insats_listed_but_not_in_the_plan_may_be_removed_from_the_list() {
+    let p = plan().edit(
+        "insatser = [\"1.3\", \"2.5\", \"3.4\"]",
+        "insatser = [\"1.3\", \"2.5\", \"3.4\", \"2.9\"]",
+    );
+    p.check(&[])
+        .assert_status(1)
+        .assert_finding("unknown-reference", &p.position_of("\"2.9\"", 0))
+        .assert_stdout_contains(
+            "Är insatsen borttagen ur planen, ta bort `2.9` här; lägg annars till den under [[insatser]]",
+        );
+}
+
 #[test]
 fn unknown_area_is_reported() {
     let p = plan().edit("area = 3\n", "area = 4\n");

@@ -1278,6 +1278,31 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "has the actor's id changed from {unknown}, which the plan names but lacks? Then write `{actor}` there; otherwise remove the actor or give it an insats"
             )
         }
+        // An insats deleted from the plan but still named where it was listed (tester s39:
+        // the near miss `2.1` is another row, and adding it back undoes the deletion).
+        Problem::UnknownReference {
+            thing: Thing::Insats,
+            name,
+            suggestion,
+            ..
+        } => {
+            let removed = say!(
+                lang,
+                "är insatsen borttagen ur planen, ta bort `{name}` här; lägg annars till den under [[insatser]]",
+                "was the insats removed from the plan? Then remove `{name}` here; otherwise add it under [[insatser]]"
+            );
+            match suggestion {
+                Some(s) => {
+                    let removed = crate::output::words::capitalized(&removed);
+                    say!(
+                        lang,
+                        "menade du `{s}`? {removed}",
+                        "did you mean `{s}`? {removed}"
+                    )
+                }
+                None => removed,
+            }
+        }
         Problem::UnknownReference {
             thing: t,
             suggestion: Some(s),
