@@ -236,7 +236,8 @@ pub struct Row {
     /// shown under it so that the rows under an actor add up to it; `key` and `label` are the
     /// actor's.
     pub own: bool,
-    /// What an area or a kommun was in the old plan, when its key or name differs.
+    /// What an area, an actor or a kommun was in the old plan, when its key or name differs
+    /// (an actor's: its name under the same id).
     pub was: Option<Was>,
 }
 
@@ -658,6 +659,9 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
     struct Node {
         id: String,
         name: String,
+        /// Its name in the old plan, when it had another (tester s39: a unit renamed was
+        /// shown under its new name alone, and a reader of the changes could not find it).
+        old_name: Option<String>,
         parent: Option<String>,
         /// What the actor gets itself, in the old and the new plan (`None`: not in it).
         direct: Change,
@@ -681,6 +685,9 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             match place.and_then(|n| nodes.get_mut(n)) {
                 Some(node) if is_old => {
                     node.direct.old = Some(amount);
+                    if Text::new(&actor.name).folded != Text::new(&node.name).folded {
+                        node.old_name = Some(actor.name.clone());
+                    }
                     if node.parent != parent {
                         let moving = Moved {
                             actor: node.name.clone(),
@@ -696,6 +703,7 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
                     nodes.push(Node {
                         id: id.clone(),
                         name: actor.name.clone(),
+                        old_name: None,
                         parent,
                         direct: one_side(amount, is_old),
                     });
@@ -742,7 +750,9 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             parent,
             change,
             own,
-            was: None,
+            was: (node.old_name.as_ref())
+                .filter(|_| !own)
+                .and_then(|name| Was::of(&node.id, &node.id, name, true)),
         };
         let parent = forest.parent.get(i).copied().flatten();
         let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());

@@ -2338,6 +2338,39 @@ fn against_base(new: &PlanDir, extra: &[&str]) -> Output {
     allocate(new.dir.path(), &args)
 }
 
+/// An actor renamed under the same id (tester s39: Folkhälsoenheten's new name stood under
+/// its old figure with no word of the rename) is said under the actors' table, in the
+/// Markdown, and in the JSON's `old_name`; its 3 510 836 kr (the decision's figure) unchanged.
+#[test]
+fn an_actor_renamed_under_its_id_is_said_under_the_actors_table() {
+    let new = PlanDir::from_real("plan-2026.toml").edit(
+        "name = \"Folkhälsoenheten\"",
+        "name = \"Enheten för folkhälsa\"",
+    );
+    new.check(&[]).assert_status(0);
+    let diff = against_the_2026_plan_as_2025(&new);
+    diff(&[]).assert_stdout_contains(
+        "  Aktörer med annat namn än 2025 (jämförda med samma id):\n    Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
+    );
+    diff(&["--format", "md"]).assert_stdout_contains(
+        "Aktörer med annat namn än 2025 (jämförda med samma id):\n\n- Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let actors = json["actors"].as_array().unwrap();
+    let fhe = actors.iter().find(|a| a["key"] == "fhe").unwrap();
+    assert_eq!(fhe["old_name"], "fhe Folkhälsoenheten");
+    assert_eq!(
+        (&fhe["old"], &fhe["new"]),
+        (&serde_json::json!(3_510_836), &serde_json::json!(3_510_836))
+    );
+    // Renamed no other actor.
+    assert_eq!(
+        actors.iter().filter(|a| !a["old_name"].is_null()).count(),
+        1
+    );
+}
+
 /// A kommun whose code was corrected, or that was renamed, is one row of the kommuner's
 /// table with its money beside last year's, and a line under the table says what it was;
 /// not a kommun removed (−100 %) and one added.

@@ -8,8 +8,8 @@ use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::short;
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_lines, shown_label,
-    text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_actor_lines,
+    renamed_lines, shown_label, text_changed,
 };
 
 use super::{
@@ -83,15 +83,8 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     if d.actors.iter().any(|r| r.depth > 0) {
         text.push_str(&format!("\n{}\n", part_of_row_above(lang)));
     }
-    for (i, line) in moved_lines(d, &old_column, &new_column, lang)
-        .iter()
-        .enumerate()
-    {
-        match i {
-            0 => text.push_str(&format!("\n{}\n\n", md::inline(line))),
-            _ => text.push_str(&format!("- {}\n", md::inline(line))),
-        }
-    }
+    text.push_str(&was_lines(&moved_lines(d, &old_column, &new_column, lang)));
+    text.push_str(&was_lines(&renamed_actor_lines(d, &old_column, lang)));
     let rows = kommun_rows(d, lang);
     if !rows.is_empty() {
         text.push_str(&format!("\n## {}\n\n", direct_kommuner(lang)));

@@ -14,8 +14,8 @@ use crate::output::lang::Lang;
 use crate::output::table::{Layout, SPARE, room_for_text};
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_lines, shown_label,
-    text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_actor_lines,
+    renamed_lines, shown_label, text_changed,
 };
 
 use super::{
@@ -114,6 +114,10 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         let indent = if i == 0 { "  " } else { "    " };
         text.push_str(&format!("{indent}{}\n", visible(line)));
     }
+    text.push_str(&was_lines(
+        &renamed_actor_lines(d, &old_column, lang),
+        width,
+    ));
     text.push('\n');
 
     let rows = kommun_rows(d, lang);

@@ -134,6 +134,17 @@ pub fn recoded_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> 
     was_lines(&shown, heading, old_column, |r| kommun_was(r, lang))
 }
 
+/// The actors under another name than last year's, in words: the first line a heading, the
+/// others one actor each, `Enheten för folkhälsa (2026: Folkhälsoenheten)`.
+pub fn renamed_actor_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
+    let heading = say!(
+        lang,
+        "Aktörer med annat namn än {old_column} (jämförda med samma id):",
+        "Actors with another name than in {old_column} (compared by id):"
+    );
+    was_lines(&d.actors, heading, old_column, |r| was(r, str::to_string))
+}
+
 /// `heading`, then a line for each row that says what it was in `old_column`; none when no
 /// row was anything else.
 fn was_lines(
