@@ -127,6 +127,35 @@ pub struct Findings {
     suggestions: usize,
 }
 
+/// The first few ids of a list that a finding names, and how many there are in all: a plan
+/// with thousands would otherwise copy them into each of thousands of findings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FirstIds {
+    pub first: Vec<String>,
+    pub count: usize,
+}
+
+impl FirstIds {
+    /// How many are named; the rest are counted.
+    pub const NAMED: usize = 3;
+
+    pub fn of<'a>(ids: impl IntoIterator<Item = &'a String>) -> FirstIds {
+        let mut first = Vec::new();
+        let mut count = 0;
+        for id in ids {
+            if first.len() < FirstIds::NAMED {
+                first.push(id.clone());
+            }
+            count += 1;
+        }
+        FirstIds { first, count }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
 /// How many unknown names of a plan get a "did you mean": each is compared with every name
 /// it could have meant, and a plan with thousands of renamed ids would take minutes. As many
 /// as a screen shows of one code (`output::checked::REPEATS_SHOWN`).
@@ -198,7 +227,7 @@ impl Findings {
         });
         for (suggestion, renamed) in unknown.skip(SUGGESTIONS) {
             *suggestion = None;
-            renamed.clear();
+            *renamed = FirstIds::default();
         }
         self.list
     }
@@ -266,7 +295,7 @@ pub enum Problem {
         /// For an actor: the plan's actors whose ids nothing refers to, other than the
         /// suggestion: one of them may be the one referred to, its id changed (tester s39:
         /// the near miss `fbh` for a renamed `fhe` moved 3,7 million kr to another unit).
-        renamed: Vec<String>,
+        renamed: FirstIds,
     },
     /// A kommun written with its name and its kommunkod (`Berg (2380)`) where each names
     /// another kommun of the plan: each as (name, kommunkod).
@@ -532,7 +561,7 @@ pub enum Problem {
         actor: String,
         /// When nothing refers to the actor: the actor ids the plan refers to that it lacks,
         /// one of which may be this one's old id.
-        unknown: Vec<String>,
+        unknown: FirstIds,
     },
     NoFocusArea {
         insats: String,

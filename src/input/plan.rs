@@ -784,6 +784,11 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
         let at = taken
             .as_ref()
             .map_or(start..start + quote.len(), |t| t.close.clone());
+        // A one-line text ends at its line's end, before a Windows line's `\r`.
+        let end = match raw.ends_with('\r') {
+            true => end - 1,
+            false => end,
+        };
         let at = if lines { at } else { end..end };
         let kind = ParseErrorKind::TextRunsOn {
             quote,
@@ -796,6 +801,18 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
     let run = last_closed?;
     let closed_line = line_of(run.end);
     if line_of(error) > closed_line + 1 {
+        return None;
+    }
+    // Ran on, its closing quotes are the next text's opening ones, after that text's key
+    // (`affected = """`); a text closed where it should be, with a line of its own that
+    // reads as TOML, is no cause of an error after it.
+    let closing_line_start = text.get(..run.end)?.rfind('\n').map_or(0, |i| i + 1);
+    let before_quotes = text.get(closing_line_start..run.end.saturating_sub(3))?;
+    if !before_quotes
+        .trim_end()
+        .strip_suffix('=')
+        .is_some_and(|key| reads_as_toml(&format!("{key}= x")))
+    {
         return None;
     }
     let taken = taken_line(text, run.clone())?;
@@ -2017,6 +2034,17 @@ mod tests {
             "{:?}",
             kind(prose)
         );
+        // Nor with the error on the next line (reviewer s39): its closing quotes stand alone,
+        // not after a key as the next text's opening ones would.
+        let prose = "[plan]\nnote = \"\"\"\nandel = 50 procent\n\"\"\"\nunit = 1,\n";
+        assert!(
+            matches!(kind(prose), ParseErrorKind::Syntax { .. }),
+            "{:?}",
+            kind(prose)
+        );
+        // A Windows line's `\r` is no part of where the quote belongs.
+        let error = parse("[plan]\r\ntitle = \"Plan\r\nyear = 2026\r\n").unwrap_err();
+        assert_eq!(error.span, Some(21..21));
     }
 
     #[test]

@@ -201,13 +201,28 @@ fn an_actor_with_a_new_id_is_offered_beside_the_near_miss() {
         .assert_status(1)
         .assert_stdout_contains("okänd aktör `fhe`")
         .assert_stdout_contains(
-            "menade du `fbh`, eller `efsh`, som inget i planen nämner (har aktören bytt id)? \
+            "menade du `fbh`? Eller `efsh`, som inget i planen nämner (har en aktör bytt id)? \
              Lägg annars till den under [[actors]]",
         )
         .assert_finding("unused-actor", &p.position_of("\"efsh\"", 0))
         .assert_stdout_contains(
-            "har aktören bytt id från `fhe`, som planen nämner men inte har? Skriv då `efsh` där",
+            "har aktören bytt id från `fhe`, som planen nämner men inte har? Ge den då sitt gamla id \
+             igen, eller skriv `efsh` där planen skriver det gamla",
         );
+    // An actor named by its name, not its id (reviewer s39): told as that actor, never as an
+    // unused actor's old id, which would move Föräldra-barnhälsan's money to it.
+    let p = plan()
+        .edit("actor = \"fbh\"", "actor = \"Föräldra-barnhälsan\"")
+        .edit(
+            "[[actors]]\nid = \"fbh\"",
+            "[[actors]]\nid = \"zzz\"\nname = \"Oanvänd\"\nkind = \"region-unit\"\nparent = \"rjh\"\n\n[[actors]]\nid = \"fbh\"",
+        );
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd aktör `Föräldra-barnhälsan`")
+        .assert_stdout_contains("menade du `fbh`?")
+        .assert_finding("unused-actor", &p.position_of("\"zzz\"", 0));
+    assert!(!out.stdout.contains("bytt id"), "{}", out.stdout);
     // A typo beside a plan whose every actor is named keeps the near miss alone.
     let p = plan().edit("actor = \"fbh\"", "actor = \"fbj\"");
     let out = p.check(&[]);
@@ -231,7 +246,7 @@ fn an_insats_listed_but_not_in_the_plan_may_be_removed_from_the_list() {
         .assert_status(1)
         .assert_finding("unknown-reference", &p.position_of("\"2.9\"", 0))
         .assert_stdout_contains(
-            "Är insatsen borttagen ur planen, ta bort `2.9` här; lägg annars till den under [[insatser]]",
+            "Är insatsen borttagen ur planen? Ta då bort `2.9` här; lägg annars till den under [[insatser]]",
         );
 }
 

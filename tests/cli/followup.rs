@@ -4594,11 +4594,13 @@ fn an_amount_in_ore_is_told_in_kronor() {
     year.forms("csv");
     let blank = year.text(KROKOM);
     krokom_used(&year, &blank, ["4760000", "2250000", "0"]);
-    year.run(&["follow-up", PLAN, KROKOM])
-        .assert_status(1)
+    let out = year.run(&["follow-up", PLAN, KROKOM]);
+    out.assert_status(1)
         .assert_stderr_contains("fel[usage-exceeds-received]: Krokom har använt 4 760 000 kr av insats `1.3` men fick 47 600 kr\n")
         .assert_stderr_contains("= åtgärd: 4 760 000 öre är 47 600 kr: är beloppet skrivet i öre, skriv det i kronor (47 600); annars rätta beloppet: ")
         .assert_stderr_contains("= åtgärd: 2 250 000 öre är 22 500 kr: är beloppet skrivet i öre, skriv det i kronor (22 500); annars rätta beloppet: ");
+    // Ten to a hundred times the money is no co-financing (reviewer s39).
+    assert!(!out.stderr.contains("med egna medel"), "{}", out.stderr);
     // Twice what was received is no such reading.
     krokom_used(&year, &blank, ["0", "150000", "0"]);
     let out = year.run(&["follow-up", PLAN, KROKOM]);

@@ -3,8 +3,10 @@
 
 use std::collections::HashSet;
 
-use crate::core::finding::{CostFigure, Deadline, Findings, Problem, TableFigure, ToFill};
-use crate::core::ledger::{Ledger, Recipient, names};
+use crate::core::finding::{
+    CostFigure, Deadline, Findings, FirstIds, Problem, TableFigure, ToFill,
+};
+use crate::core::ledger::{Ledger, Recipient};
 use crate::core::money::Amount;
 use crate::core::plan::{Date, Spanned};
 use crate::core::split;
@@ -561,19 +563,11 @@ pub fn actors_are_used(ledger: &Ledger, findings: &mut Findings) {
         }
     }
     // The ids referred to that name no actor: one may be an unreferenced actor's old id.
-    let references = names::actor_references(plan);
-    let unreferenced = names::unreferenced_actors(plan, &references);
-    let ids: HashSet<&str> = plan
-        .actors
-        .iter()
-        .map(|a| a.id.get_ref().as_str())
+    let names = &ledger.names;
+    let unreferenced: HashSet<&str> = (names.unreferenced_actors.iter())
+        .map(String::as_str)
         .collect();
-    let mut unknown: Vec<String> = Vec::new();
-    for reference in references {
-        if !ids.contains(reference.as_str()) && !unknown.contains(&reference) {
-            unknown.push(reference);
-        }
-    }
+    let unknown = FirstIds::of(&names.unknown_actors);
     for (actor, is_used) in plan.actors.iter().zip(&used) {
         if !is_used {
             let id = actor.id.get_ref();
@@ -581,9 +575,9 @@ pub fn actors_are_used(ledger: &Ledger, findings: &mut Findings) {
                 actor.id.span(),
                 Problem::UnusedActor {
                     actor: id.clone(),
-                    unknown: match unreferenced.contains(id) {
+                    unknown: match unreferenced.contains(id.as_str()) {
                         true => unknown.clone(),
-                        false => Vec::new(),
+                        false => FirstIds::default(),
                     },
                 },
             );

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::core::finding::{Findings, Meaning, Problem, Related, Reported, Thing};
+use crate::core::finding::{Findings, FirstIds, Meaning, Problem, Related, Reported, Thing};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, spaced, suggest};
@@ -258,13 +258,17 @@ pub struct Names {
     pub insatser: HashMap<String, usize>,
     pub headings: HashMap<String, usize>,
     pub focus_areas: HashMap<u32, usize>,
-    /// The actors whose ids nothing in the plan refers to (`unreferenced_actors`).
+    /// The actors whose ids nothing in the plan refers to, in the plan's order: one may be
+    /// what an unknown id means, its id changed.
     pub unreferenced_actors: Vec<String>,
+    /// The actor ids the plan refers to that name no actor, by id, name or short name, each
+    /// once, in the order written: one may be an unreferenced actor's old id.
+    pub unknown_actors: Vec<String>,
 }
 
 /// Every actor id the plan refers to, as written: insatser's `actor`, units' `parent`, the
 /// deadlines' `report_to` and `[[stated]]`'s `actor`.
-pub fn actor_references(plan: &Plan) -> Vec<String> {
+fn actor_references(plan: &Plan) -> Vec<String> {
     let mut references: Vec<String> = Vec::new();
     for insats in &plan.insatser {
         references.extend(insats.actor_ids().into_iter().map(Spanned::into_inner));
@@ -281,14 +285,32 @@ pub fn actor_references(plan: &Plan) -> Vec<String> {
     references
 }
 
-/// The actors whose ids nothing in `references` names, in the plan's order.
-pub fn unreferenced_actors(plan: &Plan, references: &[String]) -> Vec<String> {
+/// The actors whose ids no reference names, and the references that name no actor (see
+/// [`Names::unreferenced_actors`], [`Names::unknown_actors`]).
+fn actors_unreferenced_and_unknown(plan: &Plan) -> (Vec<String>, Vec<String>) {
+    let references = actor_references(plan);
     let named: HashSet<&str> = references.iter().map(String::as_str).collect();
-    (plan.actors.iter())
+    let unreferenced = (plan.actors.iter())
         .map(|a| a.id.get_ref())
         .filter(|id| !named.contains(id.as_str()))
         .cloned()
-        .collect()
+        .collect();
+    let ids: HashSet<&str> = plan
+        .actors
+        .iter()
+        .map(|a| a.id.get_ref().as_str())
+        .collect();
+    let names: HashSet<String> = (plan.actors.iter())
+        .flat_map(|a| std::iter::once(&a.name).chain(a.short.as_ref()))
+        .map(|name| fold(name))
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let unknown = (references.iter())
+        .filter(|r| !ids.contains(r.as_str()) && !names.contains(&fold(r)))
+        .filter(|r| seen.insert(r.as_str()))
+        .cloned()
+        .collect();
+    (unreferenced, unknown)
 }
 
 impl Names {
@@ -320,7 +342,7 @@ impl Names {
             Thing::Kommun,
             findings,
         );
-        let names = Names {
+        let mut names = Names {
             areas: index(
                 numbers(&mut plan.areas.iter().map(|a| &a.number)),
                 Thing::Area,
@@ -356,8 +378,10 @@ impl Names {
                 Thing::FocusArea,
                 findings,
             ),
-            unreferenced_actors: unreferenced_actors(plan, &actor_references(plan)),
+            unreferenced_actors: Vec::new(),
+            unknown_actors: Vec::new(),
         };
+        (names.unreferenced_actors, names.unknown_actors) = actors_unreferenced_and_unknown(plan);
         // An area's earmarks are looked up by id within it: the first of two with one id
         // would take the insatser tagged for the second.
         for area in &plan.areas {
@@ -486,12 +510,14 @@ impl Names {
         let by_name = plan.actors.iter().find(|a| {
             fold(&a.name) == named || a.short.as_deref().is_some_and(|s| fold(s) == named)
         });
+        // Asked once: each asking counts one unknown name against the limit.
+        let may_suggest = by_name.is_none() && findings.may_suggest();
         let suggestion = match by_name {
             Some(actor) => Some(actor.id.get_ref().clone()),
             // The actor whose name begins as the text does (`psykiatrin` for `Psykiatriska
             // kliniken`), else the nearest id; for the first unknown names only, as every
             // suggestion is.
-            None if findings.may_suggest() => actor_by_beginning(plan, &named)
+            None if may_suggest => actor_by_beginning(plan, &named)
                 .map(|actor| actor.id.get_ref().clone())
                 .or_else(|| {
                     let ids: Vec<&str> = plan
@@ -504,12 +530,11 @@ impl Names {
             None => None,
         };
         // Written by no name of the plan's: perhaps an actor's old id.
-        let renamed = match by_name {
-            None if findings.may_suggest() => (self.unreferenced_actors.iter())
-                .filter(|a| suggestion.as_ref() != Some(*a))
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
+        let renamed = match may_suggest {
+            true => FirstIds::of(
+                (self.unreferenced_actors.iter()).filter(|a| suggestion.as_ref() != Some(*a)),
+            ),
+            false => FirstIds::default(),
         };
         Err(findings.error(
             id.span(),
@@ -690,7 +715,7 @@ fn reported_unknown(
             thing,
             name: name.get_ref().clone(),
             suggestion,
-            renamed: Vec::new(),
+            renamed: FirstIds::default(),
         },
     )
 }

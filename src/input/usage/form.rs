@@ -789,7 +789,8 @@ pub(super) fn form(
     }) = &header_place
     {
         for &((top, left), (bottom, right)) in merged {
-            let (top, bottom, left, right) = (top + 1, bottom + 1, left + 1, right + 1);
+            let one = |n: u32| n.saturating_add(1);
+            let (top, bottom, left, right) = (one(top), one(bottom), one(left), one(right));
             let (first, last) = (top as usize, bottom as usize);
             if last > first
                 && last > header_line

@@ -44,19 +44,18 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
         let marked = is_marked(&grid);
         // A table of the recipient's own with the form's headers gives way to the form, and
         // beside it is passed over as a sheet of notes is.
-        match &found {
-            Some((_, _, false)) if marked => found = None,
-            Some((_, _, true)) if !marked => continue,
-            _ => {}
+        let replaces = marked && matches!(&found, Some((_, _, false)));
+        if !marked && matches!(&found, Some((_, _, true))) {
+            continue;
         }
-        match &mut found {
+        match (&mut found, replaces) {
             // `allocate`'s own summary (`uppfoljning-2026.xlsx`), not a returned form.
-            None if super::own::is_summary_sheet(&grid) => {
+            (None, _) if super::own::is_summary_sheet(&grid) => {
                 return Err(UsageReadError::OwnSummary {
                     paths: vec![path.to_path_buf()],
                 });
             }
-            None => {
+            (None, _) | (Some(_), true) => {
                 // Only the form's sheet is asked for its merged cells and its formulas.
                 let merged = match grid.iter().any(|row| is_header(row)) {
                     true => {
@@ -76,7 +75,7 @@ pub(super) fn read(path: &Path, bytes: &[u8], file: usize) -> Result<ReadUsage, 
                     found = Some((form, index, marked));
                 }
             }
-            Some((form, first, _)) => {
+            (Some((form, first, _)), false) => {
                 let Some(header) = grid
                     .iter()
                     .find(|row| is_header(row))
@@ -250,7 +249,11 @@ impl<'b> Book<'b> {
 
     /// Whether the workbook is an XLS file, whose cells' formats are not read.
     fn is_xls(&self) -> bool {
-        matches!(self, Book::Other(calamine::Sheets::Xls(_), _))
+        // XLSB too: `calamine` gives its formats no more than XLS's.
+        matches!(
+            self,
+            Book::Other(calamine::Sheets::Xls(_) | calamine::Sheets::Xlsb(_), _)
+        )
     }
 
     /// The sheets' names, in the workbook's order.

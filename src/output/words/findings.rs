@@ -4,8 +4,9 @@
 //! and the machine formats (a language alone), typeset for a document.
 
 use crate::core::finding::{
-    CostFigure, CostReason, CostTotal, Deadline, FixedPart, Gap, KeyReason, Meaning, Problem,
-    Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill, TreeReason,
+    CostFigure, CostReason, CostTotal, Deadline, FirstIds, FixedPart, Gap, KeyReason, Meaning,
+    Problem, Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill,
+    TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -15,13 +16,11 @@ use crate::output::words::{counted, key_file};
 use crate::say;
 use rust_decimal::Decimal;
 
-/// The thing's name in running text ("fördelningsnyckel", "allocation key").
-/// Ids in backticks as alternatives, the first three named and the rest counted: `` `a`,
-/// `b`, `c` eller 2 andra ``.
-fn ticked_either(ids: &[String], lang: Lang) -> String {
-    const NAMED: usize = 3;
-    let mut shown: Vec<String> = ids.iter().take(NAMED).map(|i| format!("`{i}`")).collect();
-    let more = ids.len().saturating_sub(NAMED);
+/// Ids in backticks as alternatives, the first named and the rest counted: `` `a`, `b`,
+/// `c` eller 2 andra ``.
+fn ticked_either(ids: &FirstIds, lang: Lang) -> String {
+    let mut shown: Vec<String> = ids.first.iter().map(|i| format!("`{i}`")).collect();
+    let more = ids.count.saturating_sub(ids.first.len());
     if more > 0 {
         let more = number::count(more as u64, lang);
         shown.push(say!(lang, "{more} andra", "{more} others"));
@@ -29,6 +28,7 @@ fn ticked_either(ids: &[String], lang: Lang) -> String {
     crate::output::words::either(&shown, lang)
 }
 
+/// The thing's name in running text ("fördelningsnyckel", "allocation key").
 pub fn thing(thing: Thing, lang: Lang) -> &'static str {
     match thing {
         Thing::Area => lang.pick("område", "area"),
@@ -1260,13 +1260,13 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             match suggestion {
                 Some(s) => say!(
                     lang,
-                    "menade du `{s}`, eller {renamed}, som inget i planen nämner (har aktören bytt id)? Lägg annars till den under {table}",
-                    "did you mean `{s}`, or {renamed}, which nothing in the plan names (has the actor's id changed)? Otherwise add it under {table}"
+                    "menade du `{s}`? Eller {renamed}, som inget i planen nämner (har en aktör bytt id)? Lägg annars till den under {table}",
+                    "did you mean `{s}`? Or {renamed}, which nothing in the plan names (has an actor's id changed)? Otherwise add it under {table}"
                 ),
                 None => say!(
                     lang,
-                    "menade du {renamed}, som inget i planen nämner (har aktören bytt id)? Lägg annars till den under {table}",
-                    "did you mean {renamed}, which nothing in the plan names (has the actor's id changed)? Otherwise add it under {table}"
+                    "menade du {renamed}, som inget i planen nämner (har en aktör bytt id)? Lägg annars till den under {table}",
+                    "did you mean {renamed}, which nothing in the plan names (has an actor's id changed)? Otherwise add it under {table}"
                 ),
             }
         }
@@ -1274,8 +1274,8 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             let unknown = ticked_either(unknown, lang);
             say!(
                 lang,
-                "har aktören bytt id från {unknown}, som planen nämner men inte har? Skriv då `{actor}` där; ta annars bort aktören eller ge den en insats",
-                "has the actor's id changed from {unknown}, which the plan names but lacks? Then write `{actor}` there; otherwise remove the actor or give it an insats"
+                "har aktören bytt id från {unknown}, som planen nämner men inte har? Ge den då sitt gamla id igen, eller skriv `{actor}` där planen skriver det gamla; ta annars bort aktören eller ge den en insats",
+                "has the actor's id changed from {unknown}, which the plan names but lacks? Then give it its old id again, or write `{actor}` where the plan writes the old one; otherwise remove the actor or give it an insats"
             )
         }
         // An insats deleted from the plan but still named where it was listed (tester s39:
@@ -1288,7 +1288,7 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         } => {
             let removed = say!(
                 lang,
-                "är insatsen borttagen ur planen, ta bort `{name}` här; lägg annars till den under [[insatser]]",
+                "är insatsen borttagen ur planen? Ta då bort `{name}` här; lägg annars till den under [[insatser]]",
                 "was the insats removed from the plan? Then remove `{name}` here; otherwise add it under [[insatser]]"
             );
             match suggestion {

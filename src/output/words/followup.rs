@@ -819,14 +819,14 @@ pub fn hint(problem: &UsageProblem, lang: Lang) -> String {
         && let Some(kronor) = ore_reading(*received, *used)
     {
         let (written, shown) = (lang.number(*used), lang.amount(kronor));
-        let (kronor, rest) = (lang.number(kronor), exceeding(problem, lang));
+        let (kronor, rest) = (lang.number(kronor), exceeding(problem, false, lang));
         return say!(
             lang,
             "{written} öre är {shown}: är beloppet skrivet i öre, skriv det i kronor ({kronor}); annars {rest}",
             "{written} öre is {shown}: if the amount is written in öre, write it in kronor ({kronor}); otherwise {rest}"
         );
     }
-    exceeding(problem, lang)
+    exceeding(problem, true, lang)
 }
 
 /// What an amount used is in kronor read as öre, when it is ten to a hundred times what its
@@ -839,11 +839,16 @@ fn ore_reading(received: Amount, used: Amount) -> Option<Amount> {
         .then(|| Amount((used.0 / hundred).normalize()))
 }
 
-/// A finding's hint, but for an amount that may be written in öre.
-fn exceeding(problem: &UsageProblem, lang: Lang) -> String {
+/// A finding's hint, but for an amount that may be written in öre; `own_money` whether to
+/// say what to write if the recipient paid the rest itself (not beside the öre reading: ten
+/// to a hundred times the money received is no co-financing).
+fn exceeding(problem: &UsageProblem, own_money: bool, lang: Lang) -> String {
     // What may be reported against the funds, and the rest, which the recipient may have
     // paid itself (tester s39: a kommun's co-financing reported as the whole cost).
     let own_money = |received: &Amount, covered: &Amount, used: &Amount| {
+        if !own_money {
+            return String::new();
+        }
         let reportable = *received + *covered;
         let (written, own) = (lang.amount(reportable), lang.amount(*used - reportable));
         say!(
