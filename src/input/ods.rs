@@ -12,7 +12,11 @@
 //! Positions count `table:number-rows-repeated` and `table:number-columns-repeated`, and a
 //! covered cell (`table:covered-table-cell`, hidden under a merged one) takes its place as
 //! any cell does, as `calamine` counts them; a cell beyond a spreadsheet's last row or column
-//! is not read. What is kept is held to [`workbook::MAX_CELLS`] per sheet.
+//! is not read, and a number cell without a value (`office:value`, which `calamine` reads as
+//! empty) has no format. What is kept, a number cell's place and style or a merged range, is
+//! held to [`workbook::MAX_CELLS`] for the whole workbook, and each format code is worked out
+//! once for each style it is shown with. A merged range ends at most at a spreadsheet's last
+//! row and column, and a span that cannot be read is merged up to them.
 
 use std::collections::HashMap;
 use std::io::{BufReader, Cursor};
@@ -47,21 +51,34 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookProblem> {
     let mut reader = reader(part);
     let mut tables = Tables::default();
     parse(&mut reader, &mut styles, Some(&mut tables))?;
-    Ok(tables
-        .sheets
+    // Each format's code, worked out once, when a cell first shows it.
+    let mut codes: Vec<Option<Option<String>>> = vec![None; tables.formats.len()];
+    let Tables {
+        sheets,
+        names,
+        formats,
+        ..
+    } = tables;
+    Ok(sheets
         .into_iter()
-        .map(|read| Sheet {
-            formats: read
-                .numbers
-                .into_iter()
-                .filter_map(|n| {
-                    let style = n.style.and_then(|s| tables.names.get(s));
-                    styles
-                        .code(n.kind, style)
-                        .map(|code| ((n.row, n.column), code))
-                })
-                .collect(),
-            merged: read.merged,
+        .map(|read| {
+            let mut shown = HashMap::new();
+            for n in read.numbers {
+                let at = n.format as usize;
+                let (Some(code), Some((kind, style))) = (codes.get_mut(at), formats.get(at)) else {
+                    continue;
+                };
+                let code = code.get_or_insert_with(|| {
+                    styles.code(kind.clone(), style.and_then(|s| names.get(s)))
+                });
+                if let Some(code) = code {
+                    shown.insert((n.row, n.column), code.clone());
+                }
+            }
+            Sheet {
+                formats: shown,
+                merged: read.merged,
+            }
         })
         .collect())
 }
@@ -76,7 +93,7 @@ fn reader<R: std::io::Read>(part: R) -> Reader<BufReader<std::io::Take<R>>> {
 }
 
 /// What a number cell holds, by its `office:value-type`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Kind {
     Float,
     Percentage,
@@ -196,12 +213,12 @@ fn escaped(text: &str) -> String {
     text.chars().flat_map(|c| ['\\', c]).collect()
 }
 
-/// A number cell as read: its place, kind and style (an index of [`Tables::names`]).
+/// A number cell with a value as read: its place, and its kind and style (an index of
+/// [`Tables::formats`]).
 struct Number {
     row: u32,
     column: u32,
-    kind: Kind,
-    style: Option<usize>,
+    format: u32,
 }
 
 /// A sheet as read.
@@ -211,15 +228,32 @@ struct Read {
     merged: Vec<Merged>,
 }
 
-/// The sheets as read, and the cell styles' names they use.
+/// The sheets as read, the cell styles' names they use, and the kinds and styles their
+/// number cells are shown with.
 #[derive(Default)]
 struct Tables {
     sheets: Vec<Read>,
     names: Vec<String>,
     index: HashMap<String, usize>,
+    formats: Vec<(Kind, Option<usize>)>,
+    format_index: HashMap<(Kind, Option<usize>), u32>,
+    /// What is kept of all sheets so far (number cells and merged ranges), within
+    /// [`workbook::MAX_CELLS`].
+    kept: u64,
 }
 
 impl Tables {
+    fn format(&mut self, kind: Kind, style: Option<usize>) -> u32 {
+        if let Some(&at) = self.format_index.get(&(kind.clone(), style)) {
+            return at;
+        }
+        // Fewer than the cells kept, themselves within `MAX_CELLS`.
+        let at = u32::try_from(self.formats.len()).unwrap_or(u32::MAX);
+        self.formats.push((kind.clone(), style));
+        self.format_index.insert((kind, style), at);
+        at
+    }
+
     fn name(&mut self, name: String) -> usize {
         if let Some(&at) = self.index.get(&name) {
             return at;
@@ -230,13 +264,27 @@ impl Tables {
     }
 }
 
-/// A cell of a row as read, before its row's repeats are known to be all read.
+/// A cell of a row as read, before its row's repeats are known to be all read: its format
+/// (an index of [`Tables::formats`]) if it is a number with a value, and its span (rows,
+/// columns) if it is merged over others.
 struct RowCell {
     column: u32,
     repeat: u32,
-    kind: Option<Kind>,
-    style: Option<usize>,
-    span: (u32, u32),
+    format: Option<u32>,
+    span: Option<(u32, u32)>,
+}
+
+impl RowCell {
+    /// What is kept of the cell in each row: for each of its columns within a spreadsheet's,
+    /// its format and its merged range.
+    fn kept(&self) -> u64 {
+        let last = self
+            .column
+            .saturating_add(self.repeat)
+            .min(workbook::MAX_COLUMN);
+        let each = u64::from(self.format.is_some()) + u64::from(self.span.is_some());
+        u64::from(last.saturating_sub(self.column)) * each
+    }
 }
 
 /// Where the reader stands in a table.
@@ -246,8 +294,18 @@ struct Place {
     columns: Vec<(u32, Option<usize>)>,
     column_count: u32,
     row: u32,
-    /// The row being read: its repeats, its default cell style and its cells so far.
-    open: Option<(u32, Option<usize>, Vec<RowCell>, u32)>,
+    /// The row being read.
+    open: Option<Row>,
+}
+
+/// A row being read: its repeats, its default cell style, its cells so far, the column it
+/// has come to, and what is kept of its cells in each of its rows.
+struct Row {
+    repeat: u32,
+    style: Option<usize>,
+    cells: Vec<RowCell>,
+    column: u32,
+    per_row: u64,
 }
 
 /// What a data style's text is being gathered for.
@@ -418,12 +476,25 @@ fn attribute(e: &BytesStart<'_>, key: &str) -> Option<String> {
     })
 }
 
-/// A count (`table:number-columns-repeated`, `…-spanned`), 1 when absent or unreadable.
+/// A count (`table:number-columns-repeated`), 1 when absent or unreadable.
 fn count(e: &BytesStart<'_>, key: &str) -> u32 {
     attribute(e, key)
         .and_then(|v| v.trim().parse::<u32>().ok())
         .unwrap_or(1)
         .max(1)
+}
+
+/// A span (`table:number-rows-spanned`, `…-columns-spanned`): 1 when absent, and as far as
+/// can be (`u32::MAX`, cut at the sheet's end) when it cannot be read or is out of range, so
+/// that a merged cell is never read as one that is not.
+fn span(e: &BytesStart<'_>, key: &str) -> u32 {
+    match attribute(e, key) {
+        None => 1,
+        Some(v) => match v.trim().parse::<u32>() {
+            Ok(n) if n >= 1 => n,
+            _ => u32::MAX,
+        },
+    }
 }
 
 /// An element starts in `content.xml`: a sheet, a column, a row or a cell of it.
@@ -450,6 +521,10 @@ fn table_start(
         }
         _ if *depth != 1 => {}
         "table:table-column" => {
+            // Columns beyond a spreadsheet's last hold no cell that is read.
+            if place.column_count >= workbook::MAX_COLUMN {
+                return Ok(());
+            }
             let style = attribute(e, "table:default-cell-style-name").map(|s| tables.name(s));
             place.columns.push((place.column_count, style));
             place.column_count = place
@@ -458,48 +533,84 @@ fn table_start(
         }
         "table:table-row" => {
             let style = attribute(e, "table:default-cell-style-name").map(|s| tables.name(s));
-            place.open = Some((count(e, "table:number-rows-repeated"), style, Vec::new(), 0));
+            place.open = Some(Row {
+                repeat: count(e, "table:number-rows-repeated"),
+                style,
+                cells: Vec::new(),
+                column: 0,
+                per_row: 0,
+            });
             if empty {
                 table_end(tables, place, depth, "table:table-row")?;
             }
         }
         cell @ ("table:table-cell" | "table:covered-table-cell") => {
             let covered = cell == "table:covered-table-cell";
+            let repeat = count(e, "table:number-columns-repeated");
+            let Some(Row {
+                style: row_style,
+                cells,
+                column,
+                per_row,
+                ..
+            }) = &mut place.open
+            else {
+                return Ok(());
+            };
+            let at = *column;
+            *column = column.saturating_add(repeat);
+            // A cell beyond a spreadsheet's last column is not read.
+            if at >= workbook::MAX_COLUMN {
+                return Ok(());
+            }
+            // A number without a value is read as an empty cell by `calamine`: no format.
             let kind = match attribute(e, "office:value-type").as_deref() {
+                _ if e.try_get_attribute("office:value").ok().flatten().is_none() => None,
                 Some("float") => Some(Kind::Float),
                 Some("percentage") => Some(Kind::Percentage),
                 Some("currency") => Some(Kind::Currency(attribute(e, "office:currency"))),
                 _ => None,
             };
-            let style = attribute(e, "table:style-name").map(|s| tables.name(s));
-            let repeat = count(e, "table:number-columns-repeated");
             let span = match covered {
-                true => (1, 1),
-                false => (
-                    count(e, "table:number-rows-spanned"),
-                    count(e, "table:number-columns-spanned"),
-                ),
+                true => None,
+                false => Some((
+                    span(e, "table:number-rows-spanned"),
+                    span(e, "table:number-columns-spanned"),
+                ))
+                .filter(|&s| s != (1, 1)),
             };
-            let Some((_, row_style, cells, column)) = &mut place.open else {
+            if kind.is_none() && span.is_none() {
                 return Ok(());
-            };
-            if kind.is_some() || span != (1, 1) {
-                // The cell's own style, else its row's default, else its column's.
-                let style = style.or(*row_style).or_else(|| {
-                    (place.columns.iter())
-                        .take_while(|(from, _)| *from <= *column)
-                        .last()
-                        .and_then(|(_, s)| *s)
-                });
-                cells.push(RowCell {
-                    column: *column,
-                    repeat,
-                    kind,
-                    style,
-                    span,
-                });
             }
-            *column = column.saturating_add(repeat);
+            let format = match kind {
+                Some(kind) => {
+                    let own = attribute(e, "table:style-name").map(|s| tables.name(s));
+                    // The cell's own style, else its row's default, else its column's (the
+                    // last run of columns that starts at or before it).
+                    let style = own.or(*row_style).or_else(|| {
+                        let runs = place.columns.partition_point(|(from, _)| *from <= at);
+                        runs.checked_sub(1)
+                            .and_then(|r| place.columns.get(r))
+                            .and_then(|(_, s)| *s)
+                    });
+                    Some(tables.format(kind, style))
+                }
+                None => None,
+            };
+            let read = RowCell {
+                column: at,
+                repeat,
+                format,
+                span,
+            };
+            *per_row = per_row.saturating_add(read.kept());
+            // Refused as soon as one of the row's rows alone is more than may be kept.
+            if place.row < workbook::MAX_ROW
+                && tables.kept.saturating_add(*per_row) > workbook::MAX_CELLS as u64
+            {
+                return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
+            }
+            cells.push(read);
         }
         _ => {}
     }
@@ -516,7 +627,13 @@ fn table_end(
     match name {
         "table:table" => *depth = depth.saturating_sub(1),
         "table:table-row" if *depth == 1 => {
-            let Some((repeat, _, cells, _)) = place.open.take() else {
+            let Some(Row {
+                repeat,
+                cells,
+                per_row,
+                ..
+            }) = place.open.take()
+            else {
                 return Ok(());
             };
             let Some(sheet) = tables.sheets.last_mut() else {
@@ -526,34 +643,33 @@ fn table_end(
             place.row = place.row.saturating_add(repeat);
             // Within a spreadsheet's rows and columns, as `calamine` reads them.
             let rows = first..place.row.min(workbook::MAX_ROW);
-            let per_row: u64 = (cells.iter())
-                .map(|c| u64::from(c.repeat.min(workbook::MAX_COLUMN)))
-                .sum();
-            let kept = (sheet.numbers.len() + sheet.merged.len()) as u64;
-            if kept.saturating_add(per_row.saturating_mul(rows.len() as u64))
-                > workbook::MAX_CELLS as u64
-            {
+            let kept = tables
+                .kept
+                .saturating_add(per_row.saturating_mul(rows.len() as u64));
+            if kept > workbook::MAX_CELLS as u64 {
                 return Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS));
             }
+            tables.kept = kept;
             for row in rows {
                 for cell in &cells {
                     let last = cell.column.saturating_add(cell.repeat);
                     for column in cell.column..last.min(workbook::MAX_COLUMN) {
-                        if let Some(kind) = &cell.kind {
+                        if let Some(format) = cell.format {
                             sheet.numbers.push(Number {
                                 row,
                                 column,
-                                kind: kind.clone(),
-                                style: cell.style,
+                                format,
                             });
                         }
-                        let (down, across) = cell.span;
-                        if (down, across) != (1, 1) {
+                        // A merged range ends at most at the sheet's last row and column.
+                        if let Some((down, across)) = cell.span {
                             sheet.merged.push((
                                 (row, column),
                                 (
-                                    row.saturating_add(down - 1),
-                                    column.saturating_add(across - 1),
+                                    row.saturating_add(down - 1).min(workbook::MAX_ROW - 1),
+                                    column
+                                        .saturating_add(across - 1)
+                                        .min(workbook::MAX_COLUMN - 1),
                                 ),
                             ));
                         }
@@ -690,5 +806,106 @@ mod tests {
         ] {
             let _ = sheets(&ods(&content(hostile), STYLES));
         }
+    }
+
+    /// A workbook of the given sheets (each a table's columns and rows), with [`content`]'s
+    /// styles.
+    fn book(tables: &[String]) -> Vec<u8> {
+        let all = content("");
+        let (head, _) = all.split_once("<table:table ").unwrap();
+        let body: String = (tables.iter().enumerate())
+            .map(|(i, t)| format!(r#"<table:table table:name="Blad{i}">{t}</table:table>"#))
+            .collect();
+        let xml =
+            format!("{head}{body}</office:spreadsheet></office:body></office:document-content>");
+        ods(&xml, STYLES)
+    }
+
+    #[test]
+    fn the_sheets_share_one_budget() {
+        // A million number cells a sheet: two are within the limit, three are not.
+        let sheet = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>"#.to_string();
+        let two = sheets(&book(&[sheet.clone(), sheet.clone()])).unwrap();
+        assert_eq!(two.len(), 2);
+        assert_eq!(
+            sheets(&book(&[sheet.clone(), sheet.clone(), sheet])),
+            Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS))
+        );
+        // Merged ranges count too, with the numbers of every sheet.
+        let merged = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-spanned="2" table:number-columns-repeated="1000"/></table:table-row>"#.to_string();
+        let numbers = r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1001"/></table:table-row>"#.to_string();
+        assert_eq!(
+            sheets(&book(&[merged, numbers])),
+            Err(WorkbookProblem::TooManyCells(workbook::MAX_CELLS))
+        );
+    }
+
+    #[test]
+    fn a_number_without_a_value_is_not_kept() {
+        // As many as a sheet has, on each of twenty sheets: none is kept, none is counted.
+        let empty = r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:style-name="ce1" office:value-type="float" table:number-columns-repeated="16384"/></table:table-row>"#.to_string();
+        let read = sheets(&book(&vec![empty; 20])).unwrap();
+        assert_eq!(read.len(), 20);
+        assert!(
+            read.iter()
+                .all(|s| s.formats.is_empty() && s.merged.is_empty())
+        );
+        let rows = format!(
+            "<table:table-row>{}{}</table:table-row>",
+            cell(r#"table:style-name="ce1" office:value-type="float""#),
+            cell(r#"table:style-name="ce1" office:value-type="float" office:value="7""#),
+        );
+        let read = sheets(&ods(&content(&rows), STYLES)).unwrap();
+        assert_eq!(read[0].formats.get(&(0, 0)), None);
+        assert_eq!(
+            read[0].formats.get(&(0, 1)).map(String::as_str),
+            Some(r"0\ \t\k\r")
+        );
+    }
+
+    #[test]
+    fn a_span_too_large_is_merged_to_the_sheets_end() {
+        let (last_row, last_column) = (workbook::MAX_ROW - 1, workbook::MAX_COLUMN - 1);
+        for span in ["4294967295", "5000000000", "4294967294", "-1", "0", "x"] {
+            let rows = format!(
+                r#"<table:table-row table:number-rows-repeated="5"/><table:table-row><table:table-cell table:number-columns-repeated="4"/><table:table-cell office:value-type="float" office:value="1" table:number-rows-spanned="{span}"/><table:table-cell table:number-columns-spanned="{span}"/></table:table-row>"#
+            );
+            let read = sheets(&ods(&content(&rows), STYLES)).unwrap();
+            assert_eq!(
+                read[0].merged,
+                vec![((5, 4), (last_row, 4)), ((5, 5), (5, last_column))],
+                "{span}"
+            );
+        }
+        // Within the sheet, a span is as written; at its end, cut there.
+        let rows = format!(
+            r#"<table:table-row table:number-rows-repeated="{}"/><table:table-row><table:table-cell table:number-rows-spanned="3" table:number-columns-spanned="2"/></table:table-row>"#,
+            workbook::MAX_ROW - 1
+        );
+        let read = sheets(&ods(&content(&rows), STYLES)).unwrap();
+        assert_eq!(read[0].merged, vec![((last_row, 0), (last_row, 1))]);
+    }
+
+    #[test]
+    fn many_runs_of_columns_give_each_cell_its_columns_style() {
+        // A run of one column each, by turns `tkr` and `kr`, past a spreadsheet's last column.
+        let columns: String = (0..20_000)
+            .map(|i| {
+                let style = if i % 2 == 0 { "ce1" } else { "ce5" };
+                format!(r#"<table:table-column table:default-cell-style-name="{style}"/>"#)
+            })
+            .collect();
+        let row = format!(
+            r#"<table:table-row>{}</table:table-row>"#,
+            r#"<table:table-cell office:value-type="float" office:value="1"/>"#.repeat(20_000)
+        );
+        let read = sheets(&book(&[format!("{columns}{row}")])).unwrap();
+        let at = |c: u32| read[0].formats.get(&(0, c)).map(String::as_str);
+        assert_eq!(at(0), Some(r"0\ \t\k\r"));
+        assert_eq!(at(1), Some(r"0\ \k\r"));
+        assert_eq!(at(16_382), Some(r"0\ \t\k\r"));
+        assert_eq!(at(16_383), Some(r"0\ \k\r"));
+        assert_eq!(at(16_384), None, "beyond the last column");
+        assert_eq!(read[0].formats.len(), workbook::MAX_COLUMN as usize);
     }
 }
