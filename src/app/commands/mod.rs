@@ -225,7 +225,7 @@ pub fn selection(args: &FilterArgs, ledger: &Ledger) -> Result<Selection, Error>
         }
     }
     if let Some(actor) = &args.actor {
-        match ledger.names.actor(plan, actor) {
+        match ledger.names.actor(actor) {
             Some(a) => selection.actor = Some(a),
             None => {
                 let known = plan.actors.iter().map(|a| a.id.get_ref().clone()).collect();

@@ -219,7 +219,7 @@ impl<'l> Recipients<'l> {
         if trimmed.is_empty() {
             return Err(UsageProblem::NoRecipient);
         }
-        let actor = self.ledger.names.actor(plan, trimmed);
+        let actor = self.ledger.names.actor(trimmed);
         let found = match actor {
             Some(a) => Some(Recipient::Actor(crate::core::ledger::index(a))),
             None => {

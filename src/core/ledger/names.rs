@@ -264,6 +264,19 @@ pub struct Names {
     /// The actor ids the plan refers to that name no actor, by id, name or short name, each
     /// once, in the order written: one may be an unreferenced actor's old id.
     pub unknown_actors: Vec<String>,
+    /// The actors by name and short name, folded (`fold`): the first of each.
+    actor_names: HashMap<String, usize>,
+}
+
+/// The actors by name and short name, folded: the first actor of each.
+fn actor_names(plan: &Plan) -> HashMap<String, usize> {
+    let mut names = HashMap::new();
+    for (i, actor) in plan.actors.iter().enumerate() {
+        for name in std::iter::once(&actor.name).chain(actor.short.as_ref()) {
+            names.entry(fold(name)).or_insert(i);
+        }
+    }
+    names
 }
 
 /// Every actor id the plan refers to, as written: insatser's `actor`, units' `parent`, the
@@ -285,9 +298,12 @@ fn actor_references(plan: &Plan) -> Vec<String> {
     references
 }
 
-/// The actors whose ids no reference names, and the references that name no actor (see
-/// [`Names::unreferenced_actors`], [`Names::unknown_actors`]).
-fn actors_unreferenced_and_unknown(plan: &Plan) -> (Vec<String>, Vec<String>) {
+/// The actors whose ids no reference names, and the references that name no actor by id or
+/// by a name of `names` (see [`Names::unreferenced_actors`], [`Names::unknown_actors`]).
+fn actors_unreferenced_and_unknown(
+    plan: &Plan,
+    names: &HashMap<String, usize>,
+) -> (Vec<String>, Vec<String>) {
     let references = actor_references(plan);
     let named: HashSet<&str> = references.iter().map(String::as_str).collect();
     let unreferenced = (plan.actors.iter())
@@ -300,13 +316,9 @@ fn actors_unreferenced_and_unknown(plan: &Plan) -> (Vec<String>, Vec<String>) {
         .iter()
         .map(|a| a.id.get_ref().as_str())
         .collect();
-    let names: HashSet<String> = (plan.actors.iter())
-        .flat_map(|a| std::iter::once(&a.name).chain(a.short.as_ref()))
-        .map(|name| fold(name))
-        .collect();
     let mut seen: HashSet<&str> = HashSet::new();
     let unknown = (references.iter())
-        .filter(|r| !ids.contains(r.as_str()) && !names.contains(&fold(r)))
+        .filter(|r| !ids.contains(r.as_str()) && !names.contains_key(&fold(r)))
         .filter(|r| seen.insert(r.as_str()))
         .cloned()
         .collect();
@@ -380,8 +392,10 @@ impl Names {
             ),
             unreferenced_actors: Vec::new(),
             unknown_actors: Vec::new(),
+            actor_names: actor_names(plan),
         };
-        (names.unreferenced_actors, names.unknown_actors) = actors_unreferenced_and_unknown(plan);
+        (names.unreferenced_actors, names.unknown_actors) =
+            actors_unreferenced_and_unknown(plan, &names.actor_names);
         // An area's earmarks are looked up by id within it: the first of two with one id
         // would take the insatser tagged for the second.
         for area in &plan.areas {
@@ -449,14 +463,12 @@ impl Names {
 
     /// An actor by its id, or by its name or short name (case and Unicode form aside): each
     /// names one actor (see `actors_named_once`).
-    pub fn actor(&self, plan: &Plan, written: &str) -> Option<usize> {
+    pub fn actor(&self, written: &str) -> Option<usize> {
         let written = written.trim();
-        self.actors.get(written).copied().or_else(|| {
-            let folded = fold(written);
-            plan.actors.iter().position(|a| {
-                fold(&a.name) == folded || a.short.as_deref().is_some_and(|s| fold(s) == folded)
-            })
-        })
+        self.actors
+            .get(written)
+            .copied()
+            .or_else(|| self.actor_names.get(&fold(written)).copied())
     }
 
     /// The kommun a plan names by kommunkod, name or official name, or by name and code when
@@ -507,9 +519,7 @@ impl Names {
         // An actor named as the document names it (`Kommunförbundet Jämtland Härjedalen`,
         // `KFJH`) rather than by its id: that actor's id.
         let named = fold(id.get_ref());
-        let by_name = plan.actors.iter().find(|a| {
-            fold(&a.name) == named || a.short.as_deref().is_some_and(|s| fold(s) == named)
-        });
+        let by_name = (self.actor_names.get(&named)).and_then(|&i| plan.actors.get(i));
         // Asked once: each asking counts one unknown name against the limit.
         let may_suggest = by_name.is_none() && findings.may_suggest();
         let suggestion = match by_name {

@@ -14,7 +14,7 @@ use crate::output::number::{self, Style};
 pub fn rule(ledger: &Ledger, split: &Split, lang: Lang) -> String {
     let mut side = crate::core::diff::split_side(split, ledger);
     for (who, _) in side.except.iter_mut().chain(side.amounts.iter_mut()) {
-        if let Some(a) = ledger.names.actor(ledger.plan, who) {
+        if let Some(a) = ledger.names.actor(who) {
             *who = ledger
                 .recipient_name(Recipient::Actor(index(a)))
                 .to_string();
