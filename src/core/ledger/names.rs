@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::core::finding::{Findings, FirstIds, Meaning, Problem, Related, Reported, Thing};
 use crate::core::ledger::{Ledger, Recipient};
-use crate::core::plan::{Plan, Spanned};
+use crate::core::plan::{ActorRef, Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, spaced, suggest};
 
 /// The headers of the tables per kommun's own columns, in Swedish, English and the machine
@@ -281,51 +281,40 @@ fn actor_names(plan: &Plan) -> HashMap<String, usize> {
 
 /// Every actor id the plan refers to, as written: insatser's `actor`, units' `parent`, the
 /// deadlines' `report_to` and `[[stated]]`'s `actor`.
-fn actor_references(plan: &Plan) -> Vec<String> {
-    let mut references: Vec<String> = Vec::new();
+fn actor_references(plan: &Plan) -> Vec<&str> {
+    let mut references: Vec<&str> = Vec::new();
     for insats in &plan.insatser {
-        references.extend(insats.actor_ids().into_iter().map(Spanned::into_inner));
+        match insats.actor.get_ref() {
+            ActorRef::One(id) => references.push(id),
+            ActorRef::Many(ids) => references.extend(ids.iter().map(|id| id.get_ref().as_str())),
+        }
     }
     let parents = plan.actors.iter().filter_map(|a| a.parent.as_ref());
     let report_to = plan.deadlines.iter().flat_map(|d| &d.report_to);
     let stated = plan.stated.iter().filter_map(|s| s.actor.as_ref());
-    references.extend(
-        parents
-            .chain(report_to)
-            .chain(stated)
-            .map(|id| id.get_ref().clone()),
-    );
+    references.extend((parents.chain(report_to).chain(stated)).map(|id| id.get_ref().as_str()));
     references
 }
 
-/// The actors whose ids no reference names, and the references that name no actor by id or
-/// by a name of `names` (see [`Names::unreferenced_actors`], [`Names::unknown_actors`]).
-fn actors_unreferenced_and_unknown(
-    plan: &Plan,
-    names: &HashMap<String, usize>,
-) -> (Vec<String>, Vec<String>) {
-    let references = actor_references(plan);
-    let named: HashSet<&str> = references.iter().map(String::as_str).collect();
-    let unreferenced = (plan.actors.iter())
-        .map(|a| a.id.get_ref())
-        .filter(|id| !named.contains(id.as_str()))
-        .cloned()
-        .collect();
-    let ids: HashSet<&str> = plan
-        .actors
-        .iter()
-        .map(|a| a.id.get_ref().as_str())
-        .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let unknown = (references.iter())
-        .filter(|r| !ids.contains(r.as_str()) && !names.contains_key(&fold(r)))
-        .filter(|r| seen.insert(r.as_str()))
-        .cloned()
-        .collect();
-    (unreferenced, unknown)
-}
-
 impl Names {
+    /// The actors whose ids no reference names, and the references that name no actor by id,
+    /// name or short name (see [`Names::unreferenced_actors`], [`Names::unknown_actors`]).
+    fn find_unreferenced_and_unknown_actors(&mut self, plan: &Plan) {
+        let references = actor_references(plan);
+        let named: HashSet<&str> = references.iter().copied().collect();
+        self.unreferenced_actors = (plan.actors.iter())
+            .map(|a| a.id.get_ref())
+            .filter(|id| !named.contains(id.as_str()))
+            .cloned()
+            .collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        self.unknown_actors = (references.into_iter())
+            .filter(|r| !self.actors.contains_key(*r) && !self.actor_names.contains_key(&fold(r)))
+            .filter(|r| seen.insert(r))
+            .map(str::to_string)
+            .collect();
+    }
+
     pub fn build(plan: &Plan, findings: &mut Findings) -> Names {
         let ids = |list: &mut dyn Iterator<Item = &Spanned<String>>| {
             list.map(|s| (s.get_ref().clone(), s.get_ref().clone(), s.span()))
@@ -394,8 +383,7 @@ impl Names {
             unknown_actors: Vec::new(),
             actor_names: actor_names(plan),
         };
-        (names.unreferenced_actors, names.unknown_actors) =
-            actors_unreferenced_and_unknown(plan, &names.actor_names);
+        names.find_unreferenced_and_unknown_actors(plan);
         // An area's earmarks are looked up by id within it: the first of two with one id
         // would take the insatser tagged for the second.
         for area in &plan.areas {
