@@ -19,13 +19,8 @@ use rust_decimal::Decimal;
 /// Ids in backticks as alternatives, the first named and the rest counted: `` `a`, `b`,
 /// `c` eller 2 andra ``.
 fn ticked_either(ids: &FirstIds, lang: Lang) -> String {
-    let mut shown: Vec<String> = ids.first.iter().map(|i| format!("`{i}`")).collect();
-    let more = ids.count.saturating_sub(ids.first.len());
-    if more > 0 {
-        let more = number::count(more as u64, lang);
-        shown.push(say!(lang, "{more} andra", "{more} others"));
-    }
-    crate::output::words::either(&shown, lang)
+    let ticked: Vec<String> = ids.first.iter().map(|i| format!("`{i}`")).collect();
+    crate::output::words::either_first(&ticked, ids.count, lang)
 }
 
 /// The thing's name in running text ("fördelningsnyckel", "allocation key").

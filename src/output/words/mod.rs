@@ -112,15 +112,50 @@ pub fn listed_first<S: AsRef<str>>(
     named: usize,
     lang: crate::output::lang::Lang,
 ) -> String {
-    let mut shown: Vec<&str> = names.iter().take(named).map(AsRef::as_ref).collect();
-    let more = names.len().saturating_sub(named);
+    let first = names.get(..named).unwrap_or(names);
+    cut_short(first, names.len(), Joining::And, lang)
+}
+
+/// `first` as [`either`] offers them, then how many more of `count` there are: `` `a`, `b`
+/// eller 2 andra `` (`or 2 others`).
+pub fn either_first<S: AsRef<str>>(
+    first: &[S],
+    count: usize,
+    lang: crate::output::lang::Lang,
+) -> String {
+    cut_short(first, count, Joining::Or, lang)
+}
+
+/// Whether a list in running text adds up ("och") or offers alternatives ("eller").
+#[derive(Clone, Copy)]
+enum Joining {
+    And,
+    Or,
+}
+
+/// `first` joined as `joining` says, the rest of `count` counted last.
+fn cut_short<S: AsRef<str>>(
+    first: &[S],
+    count: usize,
+    joining: Joining,
+    lang: crate::output::lang::Lang,
+) -> String {
+    let mut shown: Vec<&str> = first.iter().map(AsRef::as_ref).collect();
+    let more = count.saturating_sub(first.len());
     let counted;
     if more > 0 {
         let more = crate::output::number::count(more as u64, lang);
-        counted = crate::say!(lang, "{more} till", "{more} more");
+        counted = match joining {
+            Joining::And => crate::say!(lang, "{more} till", "{more} more"),
+            Joining::Or => crate::say!(lang, "{more} andra", "{more} others"),
+        };
         shown.push(&counted);
     }
-    listed(&shown, lang)
+    let word = match joining {
+        Joining::And => lang.pick("och", "and"),
+        Joining::Or => lang.pick("eller", "or"),
+    };
+    joined(&shown, word)
 }
 
 /// What a list cut short ends with: `och 3 till` ("and 3 more"), `more` the count as written.
@@ -178,12 +213,7 @@ pub fn area(number: impl std::fmt::Display, lang: crate::output::lang::Lang) -> 
 
 /// Names as a list in running text: `A`, `A och B`, `A, B och C` (`and` in English).
 pub fn listed<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
-    joined(names, lang.pick("och", "and"))
-}
-
-/// Names as alternatives in running text: `A`, `A eller B`, `A, B eller C` (`or`).
-pub fn either<S: AsRef<str>>(names: &[S], lang: crate::output::lang::Lang) -> String {
-    joined(names, lang.pick("eller", "or"))
+    cut_short(names, names.len(), Joining::And, lang)
 }
 
 fn joined<S: AsRef<str>>(names: &[S], and: &str) -> String {
