@@ -843,6 +843,12 @@ impl Error {
                         "the letters are written once the decision is made: each cites the decision and its date. Give `decision_date = YYYY-MM-DD` under [plan]",
                     )
                     .to_string(),
+                // Two versions of one year's plan are what `diff` compares.
+                ReportMisuse::PreviousNotEarlier { previous, year } if previous == year => say!(
+                    lang,
+                    "--previous ska vara ett tidigare års plan: båda gäller {year}. Två versioner av samma års plan jämförs med `allocate diff GAMMAL.toml NY.toml`",
+                    "--previous must be an earlier year's plan: both are for {year}. Two versions of one year's plan are compared by `allocate diff OLD.toml NEW.toml`"
+                ),
                 ReportMisuse::PreviousNotEarlier { previous, year } => say!(
                     lang,
                     "--previous ska vara ett tidigare års plan: den gäller {previous}, planen {year}",

@@ -2149,7 +2149,7 @@ fn previous_must_be_an_earlier_years_plan() {
         (
             "plan-2025.toml",
             "plan-2025.toml",
-            "den gäller 2025, planen 2025",
+            "båda gäller 2025. Två versioner av samma års plan jämförs med `allocate diff GAMMAL.toml NY.toml`",
         ),
     ] {
         let out = allocate(

@@ -474,7 +474,7 @@ fn standard_input_is_read_once_and_only_as_a_plan() {
     out.assert_status(2).assert_stdout_empty();
     assert_eq!(
         out.stderr,
-        "fel: --previous ska vara ett tidigare års plan: den gäller 2026, planen 2026\n"
+        "fel: --previous ska vara ett tidigare års plan: båda gäller 2026. Två versioner av samma års plan jämförs med `allocate diff GAMMAL.toml NY.toml`\n"
     );
     let form =
         std::fs::read(root.join("examples/follow-up-2026/redovisning-2026-2326-berg.csv")).unwrap();
