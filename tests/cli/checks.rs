@@ -234,6 +234,38 @@ fn an_actor_with_a_new_id_is_offered_beside_the_near_miss() {
     );
 }
 
+/// An actor's id or name in other letters (tester s40): `Kommunerna` and `kommuner` were
+/// offered Kommunförbundet (`kfjh`, whose name begins `Kommun`), and a name written without
+/// å, ä and ö was no name at all but an unused actor's possible old id: following both
+/// hints moved Föräldra-barnhälsan's 381 600 kr to Vuxenpsykiatrin and passed.
+#[test]
+fn an_actor_in_other_letters_is_offered_as_itself() {
+    for written in [
+        "KOMMUNERNA",
+        "Kommunerna",
+        "kommuner",
+        "kommunerna.",
+        "Lanets kommuner",
+    ] {
+        let p = plan().edit("actor = \"kommunerna\"", &format!("actor = \"{written}\""));
+        p.check(&[])
+            .assert_status(1)
+            .assert_stdout_contains(&format!("okänd aktör `{written}`"))
+            .assert_stdout_contains(
+                "menade du `kommunerna`? Lägg annars till den under [[actors]]",
+            );
+    }
+    let p = plan()
+        .edit("actor = \"fbh\"", "actor = \"Foraldra-barnhalsan\"")
+        .edit("actor = \"vup\"", "actor = \"VUXENPSYKIATRIN\"");
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd aktör `Foraldra-barnhalsan`")
+        .assert_stdout_contains("menade du `fbh`? Lägg annars till den under [[actors]]")
+        .assert_stdout_contains("menade du `vup`? Lägg annars till den under [[actors]]");
+    assert!(!out.stdout.contains("bytt id"), "{}", out.stdout);
+}
+
 /// An insats taken out of the plan but still listed under its heading (tester s39): the
 /// hint offers to take it out of the list too, not only a near miss or adding it back.
 #[test]

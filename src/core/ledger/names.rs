@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::core::finding::{Findings, FirstIds, Meaning, Problem, Related, Reported, Thing};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{ActorRef, Plan, Spanned};
-use crate::core::text::{compose, fold, is_decomposed, spaced, suggest};
+use crate::core::text::{compose, fold, is_decomposed, loose, spaced, suggest};
 
 /// The headers of the tables per kommun's own columns, in Swedish, English and the machine
 /// dialect (case aside), beside which each insats's column is headed by its id: the kommun's
@@ -266,6 +266,9 @@ pub struct Names {
     pub unknown_actors: Vec<String>,
     /// The actors by name and short name, folded (`fold`): the first of each.
     actor_names: HashMap<String, usize>,
+    /// The actors by id, name and short name as `loose` writes them (`kommunerna` for
+    /// `KOMMUNERNA`, `lanets kommuner`): what an unknown id may mean, the ids first.
+    actor_loose: HashMap<String, usize>,
 }
 
 /// The actors by name and short name, folded: the first actor of each.
@@ -274,6 +277,21 @@ fn actor_names(plan: &Plan) -> HashMap<String, usize> {
     for (i, actor) in plan.actors.iter().enumerate() {
         for name in std::iter::once(&actor.name).chain(actor.short.as_ref()) {
             names.entry(fold(name)).or_insert(i);
+        }
+    }
+    names
+}
+
+/// The actors by id, then by name and short name, each as `loose` writes it: the first
+/// actor of each.
+fn actor_loose(plan: &Plan) -> HashMap<String, usize> {
+    let mut names = HashMap::new();
+    for (i, actor) in plan.actors.iter().enumerate() {
+        names.entry(loose(actor.id.get_ref())).or_insert(i);
+    }
+    for (i, actor) in plan.actors.iter().enumerate() {
+        for name in std::iter::once(&actor.name).chain(actor.short.as_ref()) {
+            names.entry(loose(name)).or_insert(i);
         }
     }
     names
@@ -309,7 +327,7 @@ impl Names {
             .collect();
         let mut seen: HashSet<&str> = HashSet::new();
         self.unknown_actors = (references.into_iter())
-            .filter(|r| !self.actors.contains_key(*r) && !self.actor_names.contains_key(&fold(r)))
+            .filter(|r| !self.actors.contains_key(*r) && self.actor_written_as(r).is_none())
             .filter(|r| seen.insert(r))
             .map(str::to_string)
             .collect();
@@ -382,6 +400,7 @@ impl Names {
             unreferenced_actors: Vec::new(),
             unknown_actors: Vec::new(),
             actor_names: actor_names(plan),
+            actor_loose: actor_loose(plan),
         };
         names.find_unreferenced_and_unknown_actors(plan);
         // An area's earmarks are looked up by id within it: the first of two with one id
@@ -459,6 +478,14 @@ impl Names {
             .or_else(|| self.actor_names.get(&fold(written)).copied())
     }
 
+    /// The actor a text that is no id means: its name or short name (as [`Names::actor`]),
+    /// or its id, name or short name in other letters (case, å, ä and ö aside).
+    fn actor_written_as(&self, written: &str) -> Option<usize> {
+        (self.actor_names.get(&fold(written)))
+            .or_else(|| self.actor_loose.get(&loose(written)))
+            .copied()
+    }
+
     /// The kommun a plan names by kommunkod, name or official name, or by name and code when
     /// they agree: as the tables write it (`Berg (2326)`) or as SCB and the comparisons do
     /// (`2326 Berg`). See [`Kommuner::find`].
@@ -505,9 +532,10 @@ impl Names {
             return Ok(i);
         }
         // An actor named as the document names it (`Kommunförbundet Jämtland Härjedalen`,
-        // `KFJH`) rather than by its id: that actor's id.
+        // `KFJH`), or its id or name in other letters (`KOMMUNERNA`, `Lanets kommuner`),
+        // rather than by its id: that actor's id.
         let named = fold(id.get_ref());
-        let by_name = (self.actor_names.get(&named)).and_then(|&i| plan.actors.get(i));
+        let by_name = (self.actor_written_as(id.get_ref())).and_then(|i| plan.actors.get(i));
         // Asked once: each asking counts one unknown name against the limit.
         let may_suggest = by_name.is_none() && findings.may_suggest();
         let suggestion = match by_name {
@@ -909,7 +937,9 @@ fn actor_by_beginning<'p>(plan: &'p Plan, written: &str) -> Option<&'p crate::co
     let mut best: Option<(usize, &crate::core::plan::Actor)> = None;
     let mut tied = false;
     for actor in &plan.actors {
-        let length = std::iter::once(actor.name.as_str())
+        // Its id too: `kommuner` begins as `kommunerna` does, more than as `Kommunförbundet`.
+        let length = [actor.id.get_ref().as_str(), actor.name.as_str()]
+            .into_iter()
             .chain(actor.short.as_deref())
             .map(shared)
             .max()
