@@ -305,12 +305,15 @@ pub enum ParseErrorKind {
     /// runs on from line `opened_line` into the plan's next lines: to the next text's opening
     /// quotes on line `closed_line`, or to the end of the file (`None`). `taken` is the first
     /// line it takes in that reads as TOML (`focus_areas = [1, 6]`), by number and as written;
-    /// toml tells of whatever fails after it, lines further on.
+    /// toml tells of whatever fails after it, lines further on. `replacing` is what the
+    /// quotes take the place of at the end of the line where the text should end: a line's
+    /// ending backslash (`regionala \`, which would escape them) or too few quotes (`""`).
     TextRunsOn {
         quote: &'static str,
         opened_line: usize,
         closed_line: Option<usize>,
         taken: Option<(usize, String)>,
+        replacing: Option<&'static str>,
     },
 }
 
@@ -780,7 +783,7 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
             }
             continue;
         }
-        let taken = lines.then(|| taken_line(text, start..end)).flatten();
+        let taken = lines.then(|| taken_line(text, start..end, quote)).flatten();
         let at = taken
             .as_ref()
             .map_or(start..start + quote.len(), |t| t.close.clone());
@@ -790,11 +793,13 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
             false => end,
         };
         let at = if lines { at } else { end..end };
+        let replacing = taken.as_ref().and_then(|t| t.replacing);
         let kind = ParseErrorKind::TextRunsOn {
             quote,
             opened_line: line_of(start),
             closed_line: None,
             taken: taken.map(|t| (t.line, t.written)),
+            replacing,
         };
         return Some((kind, at));
     }
@@ -815,31 +820,37 @@ fn text_runs_on(text: &str, error: usize) -> Option<(ParseErrorKind, Range<usize
     {
         return None;
     }
-    let taken = taken_line(text, run.clone())?;
-    let quote = text.get(run.start..run.start + 3)?;
+    let quote = match text.get(run.start..run.start + 3)? {
+        "'''" => "'''",
+        _ => "\"\"\"",
+    };
+    let taken = taken_line(text, run.clone(), quote)?;
     let kind = ParseErrorKind::TextRunsOn {
-        quote: if quote == "'''" { "'''" } else { "\"\"\"" },
+        quote,
         opened_line: line_of(run.start),
         closed_line: Some(closed_line),
         taken: Some((taken.line, taken.written)),
+        replacing: taken.replacing,
     };
     Some((kind, taken.close))
 }
 
 /// The first line after a multi-line text's first that reads as a line of TOML (a key and
-/// its value, or a table's header), by number and as written; and the end of the last line
-/// with text before it, where the text's closing quotes belong.
+/// its value, a table's header, or an array's value or end), by number and as written; and
+/// where on the last line with text before it the text's closing quotes belong, and what they
+/// replace there.
 struct Taken {
     line: usize,
     written: String,
     close: Range<usize>,
+    replacing: Option<&'static str>,
 }
 
-fn taken_line(text: &str, run: Range<usize>) -> Option<Taken> {
+fn taken_line(text: &str, run: Range<usize>, quote: &str) -> Option<Taken> {
     // The whole lines the text stands on, from the first after its opening.
     let first_line_start = text.get(..run.start)?.rfind('\n').map_or(0, |i| i + 1);
     let mut at = first_line_start;
-    let mut close = None;
+    let mut close: Option<(Range<usize>, Option<&'static str>)> = None;
     let first_number = text.get(..run.start)?.matches('\n').count() + 1;
     let lines = text.get(first_line_start..)?.split_inclusive('\n');
     for (number, line) in (first_number..).zip(lines) {
@@ -850,19 +861,61 @@ fn taken_line(text: &str, run: Range<usize>) -> Option<Taken> {
         }
         if at > first_line_start && reads_as_toml(content) {
             let written = content.trim().to_string();
+            let (mut close, replacing) = close?;
+            // An array's next value or end: the quotes go before the value's comma.
+            if in_array(content) && replacing.is_none() {
+                let before = text.get(..close.start)?;
+                if let Some(comma) = before.trim_end().strip_suffix(',') {
+                    close = comma.len()..comma.len();
+                }
+            }
             return Some(Taken {
                 line: number,
                 written,
-                close: close?,
+                close,
+                replacing,
             });
         }
         if !content.trim().is_empty() {
-            let end = at + content.trim_end().len();
-            close = Some(end..end);
+            close = Some(closing_place(content.trim_end(), at, quote));
         }
         at += line.len();
     }
     None
+}
+
+/// Where a multi-line text's closing quotes go on a line (`line` starting at `at`, without
+/// its trailing white space), and what they replace: the line's ending backslash of a `"""`
+/// text and the white space before it (closing quotes after it would be escaped), or the one
+/// or two quotes it already ends with (`samverkan.""`); else at its end.
+fn closing_place(line: &str, at: usize, quote: &str) -> (Range<usize>, Option<&'static str>) {
+    let end = at + line.len();
+    let escapes = line.len() - line.trim_end_matches('\\').len();
+    if quote == "\"\"\"" && escapes % 2 == 1 {
+        let before = line.get(..line.len() - 1).unwrap_or("").trim_end();
+        return (at + before.len()..end, Some("\\"));
+    }
+    // Two of the three: one alone may end a quotation in the text (`"Psykisk hälsa"`).
+    let two = match quote {
+        "'''" => "''",
+        _ => "\"\"",
+    };
+    let rest = line.strip_suffix(two).unwrap_or(line);
+    let three = rest.ends_with(two.get(..1).unwrap_or_default());
+    if rest.len() < line.len() && !three && !rest.ends_with('\\') {
+        return (end - two.len()..end, Some(two));
+    }
+    (end..end, None)
+}
+
+/// A line that stands in an array: one of its values (`"Omfördelning …",`) or its end (`]`).
+fn in_array(line: &str) -> bool {
+    let line = line.trim();
+    let value = line.strip_suffix(',').unwrap_or(line);
+    matches!(value, "]")
+        || ['"', '\'']
+            .iter()
+            .any(|&q| value.len() >= 2 && value.starts_with(q) && value.ends_with(q))
 }
 
 /// A line that reads as TOML rather than prose: `key = value` with a bare or dotted key, or a
@@ -879,6 +932,9 @@ fn reads_as_toml(line: &str) -> bool {
                         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
             })
     };
+    if in_array(line) {
+        return true;
+    }
     if let Some(inner) = line.strip_prefix('[') {
         let inner = inner.strip_prefix('[').unwrap_or(inner);
         let name = inner.trim_end_matches(']');
@@ -1983,6 +2039,24 @@ mod tests {
         );
     }
 
+    /// The closing quotes go where they close the text with what it says: in place of a
+    /// line's ending backslash (after it they would be escaped) or of two quotes of three,
+    /// after one quote (a quotation's end), after an escaped backslash.
+    #[test]
+    fn closing_quotes_go_where_they_close_the_text() {
+        let q = "\"\"\"";
+        assert_eq!(closing_place("regionala \\", 10, q), (19..21, Some("\\")));
+        assert_eq!(closing_place("a \\\\", 0, q), (4..4, None));
+        assert_eq!(
+            closing_place("samverkan.\"\"", 0, q),
+            (10..12, Some("\"\""))
+        );
+        assert_eq!(closing_place("\"Psykisk hälsa\"", 0, q), (16..16, None));
+        assert_eq!(closing_place("a\\\"\"", 0, q), (4..4, None));
+        assert_eq!(closing_place("rad \\", 0, "'''"), (5..5, None));
+        assert_eq!(closing_place("rad ''", 0, "'''"), (4..6, Some("''")));
+    }
+
     /// A text left open is told where its quotes belong, not where toml stumbles; a text that
     /// holds a line like `a = b` on purpose, or an escaped quote, is no cause.
     #[test]
@@ -1998,6 +2072,7 @@ mod tests {
                 opened_line: 3,
                 closed_line: Some(6),
                 taken: Some((5, "focus = 1".to_string())),
+                replacing: None,
             }
         );
         // At the end of `title = """Plan`, the blank line after it skipped.

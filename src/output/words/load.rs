@@ -557,6 +557,7 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
                 opened_line,
                 closed_line,
                 taken,
+                ..
             },
             _,
         ) => {
@@ -899,6 +900,16 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write the number without a leading zero (2026, not 02026); a kommunkod with a leading zero is written as text, in quotes: code = \"0114\"",
             )
             .to_string(),
+        ParseErrorKind::TextRunsOn {
+            quote,
+            taken: Some(_),
+            replacing: Some(replaced),
+            ..
+        } => say!(
+            lang,
+            "skriv {quote} här i stället för `{replaced}`, där texten ska sluta",
+            "write {quote} here instead of the `{replaced}`, where the text should end"
+        ),
         ParseErrorKind::TextRunsOn {
             quote,
             taken: Some(_),
