@@ -3844,6 +3844,86 @@ fn a_draft_says_it_is_one_in_its_titles_and_on_every_page_and_a_final_document_d
     }
 }
 
+/// Every page of a printed decision basis carries its number and the number of pages
+/// (tester s40 document #1: 24 pages and none numbered, so no politician could point to a
+/// page and no registrator put loose pages back in order): in Word a footer with the PAGE
+/// and NUMPAGES fields named by every section, upright and on its side, beside a draft's
+/// header; in HTML the printed page's foot.
+#[test]
+fn every_printed_page_has_its_number() {
+    use resvg::usvg::roxmltree::Document as Xml;
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    for (lang, page, of, draft) in [
+        ("sv", "Sida ", " av ", false),
+        ("en", "Page ", " of ", true),
+    ] {
+        let (dir, path) = document("allocations/plan-2026.toml", "docx", &["--lang", lang]);
+        let path = if draft {
+            let p =
+                PlanDir::from_real("plan-2026.toml").edit("amount = 205_026", "amount = 205_027");
+            std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+            let args = [
+                "report",
+                "plan.toml",
+                "--format",
+                "docx",
+                "-o",
+                "u.docx",
+                "--lang",
+                lang,
+            ];
+            allocate(p.dir.path(), &args).assert_status(1);
+            let copy = dir.path().join("u.docx");
+            std::fs::copy(p.dir.path().join("u.docx"), &copy).unwrap();
+            copy
+        } else {
+            path
+        };
+        let footer = docx_part(&path, "word/footer1.xml");
+        let xml = Xml::parse(&footer).unwrap();
+        let texts: Vec<&str> = (xml.descendants())
+            .filter(|n| n.has_tag_name((w, "t")))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(texts, [page, "1", of, "1"], "{footer}");
+        let fields: Vec<&str> = (xml.descendants())
+            .filter(|n| n.has_tag_name((w, "fldSimple")))
+            .filter_map(|n| n.attribute((w, "instr")))
+            .collect();
+        assert_eq!(fields, [" PAGE ", " NUMPAGES "]);
+        let rels = docx_part(&path, "word/_rels/document.xml.rels");
+        assert!(
+            rels.contains("relationships/footer\" Target=\"footer1.xml\""),
+            "{rels}"
+        );
+        let types = docx_part(&path, "[Content_Types].xml");
+        assert!(types.contains("/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\""), "{types}");
+        let body = docx_part(&path, "word/document.xml");
+        let body = Xml::parse(&body).unwrap();
+        let sections: Vec<_> = (body.descendants())
+            .filter(|n| n.has_tag_name((w, "sectPr")))
+            .collect();
+        assert!(!sections.is_empty());
+        for section in sections {
+            let references: Vec<&str> = (section.children())
+                .filter(|n| n.is_element())
+                .map(|n| n.tag_name().name())
+                .take_while(|name| name.ends_with("Reference"))
+                .collect();
+            let expected: &[&str] = match draft {
+                true => &["headerReference", "footerReference"],
+                false => &["footerReference"],
+            };
+            assert_eq!(references, expected);
+        }
+        let html = basis_of(&PlanDir::from_real("plan-2026.toml"), "html", lang, 0);
+        assert!(
+            html.contains(&format!("@page {{ @bottom-center {{ content: \"{page}\" counter(page) \"{of}\" counter(pages);")),
+            "{html}"
+        );
+    }
+}
+
 /// The picture's total beside the county total in a draft says why they differ, by which way
 /// (tester s29 hostile #3): insats 2.7 one krona too large puts every insats in the picture,
 /// which then shows more than the county total, and nothing is "left out"; one krona too

@@ -215,9 +215,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, DocxError> {
     xml.document = name_pictures(&xml.document, &tables.pictures);
     xml.styles = default_language(&xml.styles, lang);
     xml.doc_props.core = core_properties(doc);
-    if let Some(line) = doc.running_line() {
-        draft_header(&mut xml, line);
-    }
+    running_margins(&mut xml, doc.running_line(), lang);
     pack(xml, &tables).map_err(|e| DocxError::Zip(e.to_string()))
 }
 
@@ -1047,55 +1045,56 @@ fn core_properties(doc: &Document) -> Vec<u8> {
     .into_bytes()
 }
 
-/// The relationship id of a draft's header (`docx-rs`'s own are `rId…` and `rIdHeader…`).
+/// The relationship ids of the page's margins (`docx-rs`'s own are `rId…` and `rIdHeader…`).
 const DRAFT_HEADER: &str = "rIdDraftHeader";
+const PAGE_FOOTER: &str = "rIdPageFooter";
 
-/// Gives a draft a header on every page that says it is one (`line`): the header part
-/// (`word/header1.xml`, after any of `docx-rs`'s own, written by [`pack`] with them; a document has
-/// none of its own), its relationship from the document and its content type, and a reference
-/// to it first in every section's properties, where the schema puts it (`docx-rs` would write
-/// it after the page setup, and only in the last section). Every section names it, upright
-/// and on its side, so that no section is left without it.
-fn draft_header(xml: &mut docx_rs::XMLDocx, line: &str) {
-    // Named as `pack` names the headers, after any of `docx-rs`'s own.
-    let part = format!("header{}.xml", xml.headers.len() + 1);
-    let text = crate::output::document::chart::escape(line);
-    xml.headers.push(
+/// Gives every page its number in a footer (`Sida 3 av 24`, Word's PAGE and NUMPAGES fields,
+/// so that a printed page can be cited and put back in order), and a draft a header that
+/// says it is one (`draft`): each part (`word/header1.xml`, `word/footer1.xml`, after any of
+/// `docx-rs`'s own, written by [`pack`] with them; a document has none of its own), its
+/// relationship from the document and its content type, and references to them first in
+/// every section's properties, where the schema puts them (`docx-rs` would write them after
+/// the page setup, and only in the last section). Every section names them, upright and on
+/// its side, so that no section is left without them.
+fn running_margins(
+    xml: &mut docx_rs::XMLDocx,
+    draft: Option<&str>,
+    lang: crate::output::lang::Lang,
+) {
+    let namespace = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let paragraph = |runs: &str| {
         format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-             <w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" />\
-             <w:jc w:val=\"center\" /></w:pPr><w:r><w:rPr><w:b /><w:color w:val=\"{ERROR}\" />\
-             <w:sz w:val=\"18\" /></w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p></w:hdr>"
+            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\" />\
+             <w:jc w:val=\"center\" /></w:pPr>{runs}</w:p>"
         )
-        .into_bytes(),
-    );
-    let insert = |part: &[u8], before: &str, what: &str| -> Vec<u8> {
-        String::from_utf8_lossy(part)
-            .replacen(before, &format!("{what}{before}"), 1)
-            .into_bytes()
     };
-    xml.document_rels = insert(
-        &xml.document_rels,
-        "</Relationships>",
-        &format!(
-            "<Relationship Id=\"{DRAFT_HEADER}\" \
-             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" \
-             Target=\"{part}\" />"
-        ),
-    );
-    xml.content_type = insert(
-        &xml.content_type,
-        "</Types>",
-        &format!(
-            "<Override PartName=\"/word/{part}\" \
-             ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\" />"
-        ),
-    );
+    let mut references = String::new();
+    if let Some(line) = draft {
+        let text = crate::output::document::chart::escape(line);
+        let runs = format!(
+            "<w:r><w:rPr><w:b /><w:color w:val=\"{ERROR}\" /><w:sz w:val=\"18\" /></w:rPr>\
+             <w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+        );
+        let part = format!("<w:hdr {namespace}>{}</w:hdr>", paragraph(&runs));
+        references.push_str(&margin(xml, Margin::Header, DRAFT_HEADER, part));
+    }
+    let (page, of) = crate::output::words::document::page_of(lang);
+    let style = format!("<w:rPr><w:color w:val=\"{MUTED}\" /><w:sz w:val=\"16\" /></w:rPr>");
+    let text = |t: &str| format!("<w:r>{style}<w:t xml:space=\"preserve\">{t}</w:t></w:r>");
+    // The number as Word shows it until it updates the field: 1.
+    let field = |name: &str| {
+        format!(
+            "<w:fldSimple w:instr=\" {name} \">{}</w:fldSimple>",
+            text("1")
+        )
+    };
+    let runs = [text(page), field("PAGE"), text(of), field("NUMPAGES")].concat();
+    let part = format!("<w:ftr {namespace}>{}</w:ftr>", paragraph(&runs));
+    references.push_str(&margin(xml, Margin::Footer, PAGE_FOOTER, part));
     // First in every section's properties, whatever attributes their tag has.
-    let reference = format!("<w:headerReference w:type=\"default\" r:id=\"{DRAFT_HEADER}\" />");
     let document = String::from_utf8_lossy(&xml.document).into_owned();
-    let mut with = String::with_capacity(document.len() + reference.len() * 4);
+    let mut with = String::with_capacity(document.len() + references.len() * 4);
     let mut rest = document.as_str();
     while let Some(at) = rest.find("<w:sectPr") {
         let (before, tag) = rest.split_at(at);
@@ -1107,12 +1106,56 @@ fn draft_header(xml: &mut docx_rs::XMLDocx, line: &str) {
         // precede.
         if open.starts_with("<w:sectPr>") || open.starts_with("<w:sectPr ") && !open.ends_with("/>")
         {
-            with.push_str(&reference);
+            with.push_str(&references);
         }
         rest = after;
     }
     with.push_str(rest);
     xml.document = with.into_bytes();
+}
+
+/// A page's margin above or below its text.
+#[derive(Clone, Copy)]
+enum Margin {
+    Header,
+    Footer,
+}
+
+/// Adds a margin's part (`body`, its XML without the declaration), its relationship `id` from
+/// the document and its content type; returns the reference a section makes to it.
+fn margin(xml: &mut docx_rs::XMLDocx, kind: Margin, id: &str, body: String) -> String {
+    let (name, parts) = match kind {
+        Margin::Header => ("header", &mut xml.headers),
+        Margin::Footer => ("footer", &mut xml.footers),
+    };
+    // Named as `pack` names the parts, after any of `docx-rs`'s own.
+    let part = format!("{name}{}.xml", parts.len() + 1);
+    parts.push(
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>{body}").into_bytes(),
+    );
+    let insert = |part: &[u8], before: &str, what: &str| -> Vec<u8> {
+        String::from_utf8_lossy(part)
+            .replacen(before, &format!("{what}{before}"), 1)
+            .into_bytes()
+    };
+    xml.document_rels = insert(
+        &xml.document_rels,
+        "</Relationships>",
+        &format!(
+            "<Relationship Id=\"{id}\" \
+             Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{name}\" \
+             Target=\"{part}\" />"
+        ),
+    );
+    xml.content_type = insert(
+        &xml.content_type,
+        "</Types>",
+        &format!(
+            "<Override PartName=\"/word/{part}\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.{name}+xml\" />"
+        ),
+    );
+    format!("<w:{name}Reference w:type=\"default\" r:id=\"{id}\" />")
 }
 
 /// The character style of the user's own words ([`Span::Swedish`]) in a document that is not

@@ -107,6 +107,16 @@ fn running_style(line: &str) -> String {
     )
 }
 
+/// Each printed page's number at its foot (`Sida 3 av 24`, `@bottom-center`, drawn where
+/// margin boxes are, as for the draft's line), so that a page can be cited and put back in
+/// order.
+fn page_numbers(lang: crate::output::lang::Lang) -> String {
+    let (page, of) = crate::output::words::document::page_of(lang);
+    format!(
+        "@page {{ @bottom-center {{ content: \"{page}\" counter(page) \"{of}\" counter(pages); color: #5a5a5a; font: 8pt \"Segoe UI\", \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif; }} }}\n"
+    )
+}
+
 /// The whole document as HTML.
 pub fn render(doc: &Document) -> String {
     let lang = doc.lang;
@@ -116,10 +126,11 @@ pub fn render(doc: &Document) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
-         <meta name=\"generator\" content=\"allocate {}\">\n<title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<main>\n",
+         <meta name=\"generator\" content=\"allocate {}\">\n<title>{}</title>\n<style>{STYLE}{}{}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
         env!("CARGO_PKG_VERSION"),
         escape(&doc.file_title()),
+        page_numbers(lang),
         doc.running_line().map_or_else(String::new, running_style)
     );
     out.push_str("<header>\n");

@@ -22,6 +22,15 @@ pub fn genitive(name: &str, lang: Lang) -> String {
     }
 }
 
+/// The words around a page's number and the number of pages in a document's margin:
+/// `Sida 3 av 24` (`Page 3 of 24`).
+pub fn page_of(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Sv => ("Sida ", " av "),
+        Lang::En => ("Page ", " of "),
+    }
+}
+
 /// What the plan's `invoicing` is called where a document gives it.
 pub fn invoicing_label(lang: Lang) -> &'static str {
     lang.pick("Faktureringsuppgifter", "Invoicing details")
