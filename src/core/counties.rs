@@ -94,18 +94,54 @@ pub fn all() -> impl Iterator<Item = County> {
 }
 
 /// The län a plan's `county` names (`Västerbottens län`, `Region Västerbotten`, `Region
-/// Sörmland`): the one whose name it holds, the longest such name when several do
-/// (`Östergötland`, not `Gotland`); `None` for a text that names none (a national plan).
+/// Sörmland`, `Vasterbottens lan`): the one whose name it holds, in any case and with or
+/// without å, ä and ö, the longest such name when several do (`Östergötland`, not
+/// `Gotland`); `None` for a text that names none (a national plan).
 pub fn named(county: &str) -> Option<County> {
-    let folded = crate::core::text::fold(county);
+    let folded = crate::core::text::loose(county);
     COUNTIES
         .iter()
         .filter_map(|county| {
-            let stems = county.3.iter().filter(|stem| folded.contains(**stem));
+            let stems =
+                (county.3.iter()).filter(|stem| folded.contains(&crate::core::text::loose(stem)));
             Some((county, stems.map(|stem| stem.chars().count()).max()?))
         })
         .max_by_key(|&(_, length)| length)
         .map(|(county, _)| County::of(county))
+}
+
+/// The län a `county` that names none was likely meant to name (`Västernorlands län`, one `r`
+/// short): the one whose name is a near miss of the text without its `län`, `region` and
+/// genitive `s`; `None` when none is near.
+pub fn near(county: &str) -> Option<County> {
+    let words: Vec<String> = crate::core::text::loose(county)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !matches!(*w, "" | "lan" | "region" | "regionen" | "landsting"))
+        .map(str::to_string)
+        .collect();
+    let stems: Vec<String> = (COUNTIES.iter())
+        .flat_map(|c| c.3.iter().map(|stem| crate::core::text::loose(stem)))
+        .collect();
+    let candidates: Vec<&str> = stems.iter().map(String::as_str).collect();
+    // The whole text, then each word (`Jämtlnd` of `Region Jämtlnd Härjedalen`), each with
+    // and without a genitive `s`.
+    let written = words.join(" ");
+    let stem = std::iter::once(written.as_str())
+        .chain(words.iter().map(String::as_str))
+        .flat_map(|w| [w.strip_suffix('s').unwrap_or(w), w])
+        .find_map(|w| crate::core::text::suggest(w, &candidates))?;
+    (COUNTIES.iter())
+        .find(|c| c.3.iter().any(|s| crate::core::text::loose(s) == stem))
+        .map(County::of)
+}
+
+/// Whether a `county` reads as a län's or a region's name (`… län`, `Region …`), which a
+/// national plan's (`Sverige`) does not.
+pub fn reads_as_county(county: &str) -> bool {
+    let folded = crate::core::text::loose(county);
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "lan" | "region" | "regionen" | "landsting"))
 }
 
 /// The län whose code a kommunkod starts with, if there is one (no län has the code `28`).
@@ -156,6 +192,26 @@ mod tests {
         );
         assert_eq!(named("Region Sörmland").map(|c| c.code), Some("04"));
         assert_eq!(named("Riket (genererad)"), None);
+        // Without å, ä and ö (tester s40).
+        assert_eq!(named("Region Vasternorrland").map(|c| c.code), Some("22"));
+        assert_eq!(named("Vasternorrlands lan").map(|c| c.code), Some("22"));
+    }
+
+    /// A län's name one letter off names no län, but is near one (tester s40: a plan for
+    /// "Västernorlands län" was taken for a national plan, its kommuner tried against none).
+    #[test]
+    fn a_county_one_letter_off_is_near_its_lan() {
+        assert_eq!(named("Västernorlands län"), None);
+        assert_eq!(near("Västernorlands län").map(|c| c.code), Some("22"));
+        assert_eq!(
+            near("Region Jämtlnd Härjedalen").map(|c| c.code),
+            Some("23")
+        );
+        assert_eq!(near("Dalarnas lään").map(|c| c.code), Some("20"));
+        assert_eq!(near("Sverige"), None);
+        assert_eq!(near("Riket (genererad)"), None);
+        assert!(reads_as_county("Norrlands län") && reads_as_county("Region Norr"));
+        assert!(!reads_as_county("Sverige") && !reads_as_county("Lanthandel"));
     }
 
     #[test]

@@ -151,8 +151,8 @@ impl Relation {
     /// How the plan `old` stands to the plan `new`.
     pub fn of(old: &Plan, new: &Plan) -> Relation {
         Relation::between(
-            (*old.plan.year.get_ref(), &old.plan.county),
-            (*new.plan.year.get_ref(), &new.plan.county),
+            (*old.plan.year.get_ref(), old.plan.county.get_ref()),
+            (*new.plan.year.get_ref(), new.plan.county.get_ref()),
         )
     }
 
@@ -532,7 +532,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
 
 fn side(plan: &Plan) -> Side {
     Side {
-        county: plan.plan.county.clone(),
+        county: plan.plan.county.get_ref().clone(),
         year: *plan.plan.year.get_ref(),
     }
 }

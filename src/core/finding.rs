@@ -66,6 +66,7 @@ pub enum Code {
     KeyRounding,
     KeyTotal,
     StatedTotal,
+    CountyName,
     KommunCounty,
     PlanYear,
     DeadlineYear,
@@ -535,6 +536,13 @@ pub enum Problem {
     },
     PlanYear {
         year: i32,
+    },
+    /// A plan's `county` that reads as a län's or region's name, or is near one (`near`), but
+    /// names none of the 21: the plan is taken for a national one, its kommuner tried
+    /// against no län.
+    CountyNamesNone {
+        written: String,
+        near: Option<crate::core::counties::County>,
     },
     /// A kommun whose code lies in another län than the plan's (`kommun`: code and name).
     KommunOutsideCounty {
@@ -1050,6 +1058,7 @@ impl Problem {
             Problem::HeadingCycle { .. } => Code::HeadingCycle,
             Problem::DeadlineOrder { .. } => Code::DeadlineOrder,
             Problem::PlanYear { .. } => Code::PlanYear,
+            Problem::CountyNamesNone { .. } => Code::CountyName,
             Problem::KommunOutsideCounty { .. }
             | Problem::KommunInNoCounty { .. }
             | Problem::KommunCodeOfCounty { .. } => Code::KommunCounty,

@@ -93,8 +93,8 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9998;
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     pub year: Spanned<i32>,
-    #[serde(deserialize_with = "non_empty")]
-    pub county: String,
+    #[serde(deserialize_with = "non_empty_spanned")]
+    pub county: Spanned<String>,
     #[serde(deserialize_with = "non_empty")]
     pub title: String,
     #[serde(default, deserialize_with = "non_empty_spanned_given")]

@@ -286,7 +286,7 @@ impl CheckedFile {
             errors,
             warnings,
             plan: Some(PlanInfo {
-                county: plan.plan.county.clone(),
+                county: plan.plan.county.get_ref().clone(),
                 year: *plan.plan.year.get_ref(),
                 county_total: *plan.plan.county_total.get_ref(),
             }),
@@ -568,7 +568,7 @@ pub fn reconciliation(checked: &Checked, lang: Lang) -> String {
     let amounts: Vec<String> = rows.iter().map(|r| lang.amount(r.1)).collect();
     let amount_width = widest(amounts.iter().map(String::as_str));
     let (county, year) = (
-        crate::output::text::visible(&plan.plan.county),
+        crate::output::text::visible(plan.plan.county.get_ref()),
         plan.plan.year.get_ref(),
     );
     let printed = crate::core::report::printed::printed(&checked.ledger);

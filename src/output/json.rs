@@ -582,7 +582,7 @@ fn resolved_plan<'l>(
     let deadlines = plan.deadlines.as_ref();
     ResolvedPlan {
         year: *plan.plan.year.get_ref(),
-        county: plan.plan.county.clone(),
+        county: plan.plan.county.get_ref().clone(),
         title: plan.plan.title.clone(),
         forum: plan.plan.forum.as_ref().map(|f| f.get_ref().clone()),
         document_date: date(&plan.plan.document_date),

@@ -413,7 +413,7 @@ impl Edit {
     /// document).
     fn header(&self, plan: &Plan, from: &str) -> String {
         let (year, old_year) = (self.year, self.old_year);
-        let (county, from) = (comment(&plan.plan.county), comment(from));
+        let (county, from) = (comment(plan.plan.county.get_ref()), comment(from));
         // "förra årets" only of the year before; a plan made from an older one names its year.
         let (last_sv, last_en) = match self.next() {
             true => ("förra årets".to_string(), "last year's".to_string()),

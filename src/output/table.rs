@@ -34,7 +34,7 @@ pub fn view(
     let plan = projection.ledger.plan;
     let title = format!(
         "{} {}",
-        visible(&plan.plan.county),
+        visible(plan.plan.county.get_ref()),
         plan.plan.year.get_ref()
     );
     let text = match view {

@@ -154,7 +154,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         let plan = checked.ledger.plan;
         let title = format!(
             "{} {}",
-            crate::output::text::visible(&plan.plan.county),
+            crate::output::text::visible(plan.plan.county.get_ref()),
             plan.plan.year.get_ref()
         );
         for table in cost_sharing::tables(&checked.ledger) {
@@ -299,8 +299,8 @@ fn documents(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             // any two, and notes another county's.
             Relation::OtherCounty => {
                 return Err(Error::Report(ReportMisuse::PreviousOtherCounty {
-                    previous: last.county.clone(),
-                    county: this.county.clone(),
+                    previous: last.county.get_ref().clone(),
+                    county: this.county.get_ref().clone(),
                 }));
             }
             Relation::LastYear | Relation::YearSkipped => {}

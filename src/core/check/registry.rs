@@ -131,6 +131,7 @@ registry! {
     KeyRounding "key-rounding" Warning Together Stage::Ledger(rules::derived_percentages_keep_the_counts);
     KeyTotal "key-total" Error Together Stage::Ledger(key_totals::check);
     StatedTotal "stated-total" Error Together Stage::Ledger(rules::stated_totals_match);
+    CountyName "county-name" Warning Written Stage::Ledger(rules::county_names_a_lan);
     KommunCounty "kommun-county" Error Written Stage::Ledger(rules::kommuner_lie_in_the_county);
     PlanYear "plan-year" Error Written Stage::Ledger(rules::plan_year_is_a_year);
     DeadlineYear "deadline-year" Warning Written Stage::Ledger(rules::deadlines_in_their_years);

@@ -440,9 +440,30 @@ fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)>
 /// would be printed on every document.
 /// Each kommun lies in the plan's län (when its `county` names one), and in a län at all: a
 /// kommun of another län would be paid this län's money.
+/// (Warning) a `county` that reads as a län's name (`… län`, `Region …`) or is near one
+/// (`Västernorlands län`) names one of the 21: else the plan is taken for a national one, and
+/// a kommun of another län is not found (tester s40).
+pub fn county_names_a_lan(ledger: &Ledger, findings: &mut Findings) {
+    let county = &ledger.plan.plan.county;
+    let written = county.get_ref();
+    if crate::core::counties::named(written).is_some() {
+        return;
+    }
+    let near = crate::core::counties::near(written);
+    if near.is_some() || crate::core::counties::reads_as_county(written) {
+        findings.warning(
+            county.span(),
+            Problem::CountyNamesNone {
+                written: written.clone(),
+                near,
+            },
+        );
+    }
+}
+
 pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
-    let county = crate::core::counties::named(&plan.plan.county);
+    let county = crate::core::counties::named(plan.plan.county.get_ref());
     for kommun in &plan.kommuner {
         let code = kommun.code.get_ref();
         let name = kommun.label();

@@ -74,7 +74,7 @@ pub fn forms(ledger: &Ledger) -> Vec<Form> {
                 kind: statement.kind,
                 invoices,
                 year: *plan.plan.year.get_ref(),
-                county: plan.plan.county.clone(),
+                county: plan.plan.county.get_ref().clone(),
                 decision: payments.decision.clone(),
                 reference: payments.reference.clone(),
                 deadline,

@@ -539,7 +539,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                     UsageProblem::NotInPlan {
                         name: named.value.trim().to_string(),
                         code: claim.recipient.value.trim().to_string(),
-                        county: ledger.plan.plan.county.clone(),
+                        county: ledger.plan.plan.county.get_ref().clone(),
                         suggestion,
                     },
                 );

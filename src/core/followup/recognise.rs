@@ -39,8 +39,8 @@ pub(super) fn other_plan(ledger: &Ledger, stated: &str) -> Option<UsageProblem> 
     }
     let other_year = matches!(title.year, Some(WrittenYear::One(y)) if y.parse::<i64>().ok() != Some(i64::from(year)));
     let other_county = !title.county.is_empty()
-        && fold(title.county) != fold(&plan.county)
-        && as_shown(title.county) != as_shown(&plan.county);
+        && fold(title.county) != fold(plan.county.get_ref())
+        && as_shown(title.county) != as_shown(plan.county.get_ref());
     (other_year || other_county).then(|| UsageProblem::OtherPlan {
         stated: stated.clone(),
         plan: plans,

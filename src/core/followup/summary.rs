@@ -668,7 +668,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
     let lines_reported = lines.iter().filter(|l| l.used.is_some()).count();
     Summary {
         year: *plan.plan.year.get_ref(),
-        county: plan.plan.county.clone(),
+        county: plan.plan.county.get_ref().clone(),
         county_total: *plan.plan.county_total.get_ref(),
         use_reported: plan
             .deadlines

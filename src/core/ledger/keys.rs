@@ -166,7 +166,8 @@ fn resolve_one(
                     .map(|k| (k.code.get_ref().as_str(), k.name.get_ref().as_str()))
                     .collect();
                 // A file for all of Sweden serves a län's plan: its other län are passed over.
-                let county = crate::core::counties::named(&plan.plan.county).map(|c| c.code);
+                let county =
+                    crate::core::counties::named(plan.plan.county.get_ref()).map(|c| c.code);
                 for mismatch in data.compare(&kommuner, county) {
                     // A count of 0 gives a kommun nothing: as an error when written in the
                     // plan, so also from a file.

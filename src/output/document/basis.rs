@@ -60,7 +60,7 @@ pub fn build(inputs: &Inputs) -> Document {
         marks.add_year_findings(plan, diff, inputs.source);
     }
     let year = *plan.plan.year.get_ref();
-    let county = &plan.plan.county;
+    let county = plan.plan.county.get_ref();
 
     let mut blocks = Vec::new();
     agreement(&mut blocks, plan, &marks, inputs.previous, lang);
@@ -309,7 +309,7 @@ fn agreement(
         *plan.plan.county_total.get_ref(),
         &[Key::Figure(Fig::CountyTotal), Key::Stated(Covers::Whole)],
     );
-    let county = &plan.plan.county;
+    let county = plan.plan.county.get_ref();
     let mut spans = vec![
         Span::text(say!(
             lang,

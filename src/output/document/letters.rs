@@ -353,7 +353,7 @@ fn letter(
 ) -> Document {
     let plan = ledger.plan;
     let year = *plan.plan.year.get_ref();
-    let county = &plan.plan.county;
+    let county = plan.plan.county.get_ref();
     let name = display_name(statement, lang);
     let total = money(statement.total, lang);
     let region = &payments.region;

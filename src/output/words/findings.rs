@@ -805,6 +805,14 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "the kommun {kommun} lies in {its_name} ({its_code}), not in the plan's län, {name} ({code})"
             )
         }
+        Problem::CountyNamesNone { written, .. } => {
+            let written = visible(written);
+            say!(
+                lang,
+                "`county` \"{written}\" är inget av Sveriges 21 län, så planen tas för en nationell: dess kommuner prövas inte mot något län",
+                "`county` \"{written}\" is none of Sweden's 21 län, so the plan is taken for a national one: its kommuner are tried against no län"
+            )
+        }
         Problem::KommunInNoCounty { kommun, prefix } => say!(
             lang,
             "kommunkoden i {kommun} hör inte till något län: inget län har koden {prefix}",
@@ -1652,6 +1660,20 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 "correct the kommun's `code` as SCB writes it (the kommuner of {name} have codes starting with {code}), or remove the kommun if it is not of the län"
             )
         }
+        Problem::CountyNamesNone {
+            near: Some(county), ..
+        } => {
+            let (name, region) = (county.name, county.region);
+            say!(
+                lang,
+                "menade du \"{name}\"? Skriv länets namn som SCB skriver det (\"{name}\" eller \"{region}\")",
+                "did you mean \"{name}\"? Write the län's name as SCB writes it (\"{name}\" or \"{region}\")"
+            )
+        }
+        Problem::CountyNamesNone { near: None, .. } => fixed(
+            "skriv länets namn som SCB skriver det (\"Jämtlands län\" eller \"Region Jämtland Härjedalen\"); en nationell plan skriver inget läns namn",
+            "write the län's name as SCB writes it (\"Jämtlands län\" or \"Region Jämtland Härjedalen\"); a national plan writes no län's name",
+        ),
         Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
             "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två (01–99)",
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
