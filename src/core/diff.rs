@@ -512,7 +512,8 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
             computed: new_total - old_total,
         });
     }
-    let (actors, moved) = actors(old, new);
+    let renamed = actor_ids_renamed(old.plan, new.plan);
+    let (actors, moved) = actors(old, new, &renamed);
     PlanDiff {
         old: side(old.plan),
         new: side(new.plan),
@@ -524,7 +525,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
         actors,
         moved,
         kommuner: kommuner(old, new),
-        insatser: insatser(old, new),
+        insatser: insatser(old, new, &renamed),
         year_checks,
         terms: terms::terms(old.plan, new.plan),
     }
@@ -655,9 +656,40 @@ pub struct Moved {
 /// over this one tree from what each actor gets itself, so that an actor moved to another
 /// parent changes no figure but its own, and each year's top rows add up to what the actors
 /// get that year.
-fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
+/// The actors given a new id under the same name (however written), old id to new id: an
+/// old id the new plan lacks for a new id the old plan lacks (tester s40: `fhe` made
+/// `folkhalsa` showed Folkhälsoenheten twice, at −3 510 836 kr and +3 510 836 kr, and its
+/// seven insatser as changed from `FHE` to `FHE`).
+fn actor_ids_renamed(old: &Plan, new: &Plan) -> HashMap<String, String> {
+    let ids = |plan: &Plan| -> HashSet<String> {
+        (plan.actors.iter())
+            .map(|a| a.id.get_ref().clone())
+            .collect()
+    };
+    let (old_ids, new_ids) = (ids(old), ids(new));
+    let mut added: HashMap<String, &str> = HashMap::new();
+    for actor in new
+        .actors
+        .iter()
+        .filter(|a| !old_ids.contains(a.id.get_ref()))
+    {
+        let name = Text::new(&actor.name).folded;
+        added.entry(name).or_insert(actor.id.get_ref());
+    }
+    (old.actors.iter())
+        .filter(|a| !new_ids.contains(a.id.get_ref()))
+        .filter_map(|a| {
+            let new_id = added.remove(&Text::new(&a.name).folded)?;
+            Some((a.id.get_ref().clone(), new_id.to_string()))
+        })
+        .collect()
+}
+
+fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec<Row>, Vec<Moved>) {
     struct Node {
         id: String,
+        /// Its id in the old plan, when it had another under the same name.
+        old_id: Option<String>,
         name: String,
         /// Its name in the old plan, when it had another (tester s39: a unit renamed was
         /// shown under its new name alone, and a reader of the changes could not find it).
@@ -679,19 +711,29 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
         let direct = actor_direct(ledger);
         for (i, actor) in ledger.plan.actors.iter().enumerate() {
             let amount = direct.get(i).copied().unwrap_or_default();
-            let id = actor.id.get_ref();
-            let parent = actor.parent.as_ref().map(|p| p.get_ref().clone());
+            let written = actor.id.get_ref();
+            // The old plan's ids as the new plan writes them.
+            let as_new = |id: &String| match is_old {
+                true => renamed.get(id).unwrap_or(id).clone(),
+                false => id.clone(),
+            };
+            let id = &as_new(written);
+            let written_parent = actor.parent.as_ref().map(|p| p.get_ref());
+            let parent = written_parent.map(as_new);
             let place = by_id.get(id).copied();
             match place.and_then(|n| nodes.get_mut(n)) {
                 Some(node) if is_old => {
                     node.direct.old = Some(amount);
+                    if written != id {
+                        node.old_id = Some(written.clone());
+                    }
                     if Text::new(&actor.name).folded != Text::new(&node.name).folded {
                         node.old_name = Some(actor.name.clone());
                     }
                     if node.parent != parent {
                         let moving = Moved {
                             actor: node.name.clone(),
-                            old_parent: parent_name(old, parent.as_ref()),
+                            old_parent: parent_name(old, written_parent),
                             new_parent: parent_name(new, node.parent.as_ref()),
                         };
                         moved.push((place, moving));
@@ -702,6 +744,7 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
                     by_id.insert(id.clone(), nodes.len());
                     nodes.push(Node {
                         id: id.clone(),
+                        old_id: None,
                         name: actor.name.clone(),
                         old_name: None,
                         parent,
@@ -750,9 +793,13 @@ fn actors(old: &Ledger, new: &Ledger) -> (Vec<Row>, Vec<Moved>) {
             parent,
             change,
             own,
-            was: (node.old_name.as_ref())
-                .filter(|_| !own)
-                .and_then(|name| Was::of(&node.id, &node.id, name, true)),
+            was: (!own)
+                .then(|| {
+                    let key = node.old_id.as_ref().unwrap_or(&node.id);
+                    let name = node.old_name.as_ref().unwrap_or(&node.name);
+                    Was::of(key, &node.id, name, node.old_name.is_some())
+                })
+                .flatten(),
         };
         let parent = forest.parent.get(i).copied().flatten();
         let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
@@ -1162,9 +1209,17 @@ fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
         + u8::from(a.area == b.area)
 }
 
-fn insatser(old: &Ledger, new: &Ledger) -> Insatser {
+fn insatser(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> Insatser {
     let keys_changed = keys_changed(old, new);
-    let old_sides = insats_sides(old);
+    // The old plan's actors by the new plan's ids: an actor given a new id is the same.
+    let mut old_sides = insats_sides(old);
+    for side in &mut old_sides {
+        for id in &mut side.actors {
+            if let Some(new_id) = renamed.get(id) {
+                id.clone_from(new_id);
+            }
+        }
+    }
     let new_sides = insats_sides(new);
     let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();
     let new_texts: Vec<Text> = new_sides.iter().map(|s| Text::new(&s.text)).collect();

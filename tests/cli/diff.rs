@@ -2350,10 +2350,10 @@ fn an_actor_renamed_under_its_id_is_said_under_the_actors_table() {
     new.check(&[]).assert_status(0);
     let diff = against_the_2026_plan_as_2025(&new);
     diff(&[]).assert_stdout_contains(
-        "  Aktörer med annat namn än 2025 (jämförda med samma id):\n    Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
+        "  Aktörer med annat namn eller id än 2025 (jämförda med samma id, annars samma\n    namn):\n    Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
     );
     diff(&["--format", "md"]).assert_stdout_contains(
-        "Aktörer med annat namn än 2025 (jämförda med samma id):\n\n- Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
+        "Aktörer med annat namn eller id än 2025 (jämförda med samma id, annars samma namn):\n\n- Enheten för folkhälsa (2025: Folkhälsoenheten)\n",
     );
     let json: serde_json::Value =
         serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
@@ -2368,6 +2368,57 @@ fn an_actor_renamed_under_its_id_is_said_under_the_actors_table() {
     assert_eq!(
         actors.iter().filter(|a| !a["old_name"].is_null()).count(),
         1
+    );
+}
+
+/// An actor given a new id under its name (tester s40: `fhe` made `folkhalsa` showed
+/// Folkhälsoenheten twice, −3 510 836 kr and +3 510 836 kr, and seven insatser changed from
+/// `FHE` to `FHE`) is one row with its 3 510 836 kr beside last year's, said under the table,
+/// and its insatser unchanged; an id and a name both new are another actor.
+#[test]
+fn an_actor_given_a_new_id_under_its_name_is_one_row() {
+    let mut new = PlanDir::from_real("plan-2026.toml");
+    new.text = new.text.replace("\"fhe\"", "\"folkhalsa\"");
+    new.check(&[]).assert_status(0);
+    let diff = against_the_2026_plan_as_2025(&new);
+    let out = diff(&[]);
+    out.assert_stdout_contains("Folkhälsoenheten (2025: id fhe)\n")
+        .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade, 0 tillkomna, 0 borttagna");
+    assert_eq!(
+        out.stdout.matches("Folkhälsoenheten ").count(),
+        2,
+        "{}",
+        out.stdout
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let actors = json["actors"].as_array().unwrap();
+    let renamed: Vec<_> = actors.iter().filter(|a| !a["old_name"].is_null()).collect();
+    let [fhe] = renamed[..] else {
+        panic!("{renamed:?}")
+    };
+    assert_eq!(fhe["key"], "folkhalsa");
+    assert_eq!(fhe["old_name"], "fhe Folkhälsoenheten");
+    assert_eq!(
+        (&fhe["old"], &fhe["new"]),
+        (&serde_json::json!(3_510_836), &serde_json::json!(3_510_836))
+    );
+    // A new id and a new name: Folkhälsoenheten removed, another actor added.
+    drop(diff);
+    let new = new.edit(
+        "name = \"Folkhälsoenheten\"",
+        "name = \"Enheten för folkhälsa\"",
+    );
+    new.check(&[]).assert_status(0);
+    let diff = against_the_2026_plan_as_2025(&new);
+    let json: serde_json::Value =
+        serde_json::from_str(&diff(&["--format", "json"]).stdout).unwrap();
+    let actors = json["actors"].as_array().unwrap();
+    assert!(actors.iter().all(|a| a["old_name"].is_null()));
+    let fhe = actors.iter().find(|a| a["key"] == "fhe").unwrap();
+    assert_eq!(
+        (&fhe["old"], &fhe["new"]),
+        (&serde_json::json!(3_510_836), &serde_json::Value::Null)
     );
 }
 

@@ -134,15 +134,18 @@ pub fn recoded_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> 
     was_lines(&shown, heading, old_column, |r| kommun_was(r, lang))
 }
 
-/// The actors under another name than last year's, in words: the first line a heading, the
-/// others one actor each, `Enheten för folkhälsa (2026: Folkhälsoenheten)`.
+/// The actors under another name or id than last year's, in words: the first line a
+/// heading, the others one actor each, `Enheten för folkhälsa (2026: Folkhälsoenheten)`,
+/// `Folkhälsoenheten (2026: id fhe)`.
 pub fn renamed_actor_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
     let heading = say!(
         lang,
-        "Aktörer med annat namn än {old_column} (jämförda med samma id):",
-        "Actors with another name than in {old_column} (compared by id):"
+        "Aktörer med annat namn eller id än {old_column} (jämförda med samma id, annars samma namn):",
+        "Actors with another name or id than in {old_column} (compared by id, else by name):"
     );
-    was_lines(&d.actors, heading, old_column, |r| was(r, str::to_string))
+    was_lines(&d.actors, heading, old_column, |r| {
+        was(r, |id| format!("id {id}"))
+    })
 }
 
 /// `heading`, then a line for each row that says what it was in `old_column`; none when no
