@@ -308,6 +308,12 @@ pub enum ParseErrorKind {
     /// toml tells of whatever fails after it, lines further on. `replacing` is what the
     /// quotes take the place of at the end of the line where the text should end: a line's
     /// ending backslash (`regionala \`, which would escape them) or too few quotes (`""`).
+    /// A text written with its closing quote but not its opening one (`name =
+    /// Folkhälsoenheten"`): toml reads the bare word as a value of another kind (a boolean).
+    QuoteNotOpened {
+        quote: char,
+        written: String,
+    },
     TextRunsOn {
         quote: &'static str,
         opened_line: usize,
@@ -341,6 +347,7 @@ impl ParseError {
             | ParseErrorKind::TableApart(_)
             | ParseErrorKind::KeyApart { .. }
             | ParseErrorKind::TextRunsOn { .. }
+            | ParseErrorKind::QuoteNotOpened { .. }
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
@@ -469,6 +476,14 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
         // A text left open swallows the lines after it: toml tells of a line further on.
         if matches!(classified, ParseErrorKind::Syntax { .. })
             && let Some((kind, at)) = span.as_ref().and_then(|s| text_runs_on(body, s.start))
+        {
+            return ParseError {
+                span: Some(at),
+                kind,
+            };
+        }
+        if matches!(classified, ParseErrorKind::Syntax { .. })
+            && let Some((kind, at)) = span.as_ref().and_then(|s| quote_not_opened(body, s.start))
         {
             return ParseError {
                 span: Some(at),
@@ -1089,6 +1104,25 @@ pub fn toml_error(error: &toml::de::Error, text: &str) -> ParseError {
     let span = error.span();
     let kind = refine(classify(error.message()), text, span.as_ref());
     ParseError { span, kind }
+}
+
+/// A value at byte `at` that ends in a quote it never opened (`Folkhälsoenheten"`): the text
+/// as written and where its opening quote belongs.
+fn quote_not_opened(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)> {
+    // At a value's start, after its key's `=`: not within a text.
+    if !text.get(..at)?.trim_end_matches([' ', '\t']).ends_with('=') {
+        return None;
+    }
+    let rest = text.get(at..)?;
+    let line = rest.split(['\n', '\r']).next()?.trim_end();
+    let quote = line.chars().last().filter(|c| matches!(c, '"' | '\''))?;
+    let first = line.chars().next()?;
+    // A quote of its own at both ends is a text; a bracket or brace is another value.
+    if matches!(first, '"' | '\'' | '[' | '{' | '#') || line.matches(quote).count() != 1 {
+        return None;
+    }
+    let written = line.to_string();
+    Some((ParseErrorKind::QuoteNotOpened { quote, written }, at..at))
 }
 
 /// A number pasted from a document on the line of byte `at`, after its `=`: the value as

@@ -715,6 +715,14 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::ListAsTable { name }, Lang::En) => {
             format!("[{name}] is one table, but the plan has a list of tables [[{name}]]")
         }
+        (ParseErrorKind::QuoteNotOpened { quote, written }, _) => {
+            let written = shorten(written, lang);
+            say!(
+                lang,
+                "texten `{written}` slutar med {quote} men börjar inte med det",
+                "the text `{written}` ends with {quote} but does not begin with it"
+            )
+        }
         (ParseErrorKind::PastedNumber { written, .. }, Lang::Sv) => {
             format!("talet {written} är skrivet som i ett dokument, inte som i TOML")
         }
@@ -927,6 +935,11 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write {quote} at the end of the text; a text over several lines is written within {lines} … {lines}"
             )
         }
+        ParseErrorKind::QuoteNotOpened { quote, .. } => say!(
+            lang,
+            "skriv {quote} här, där texten börjar",
+            "write {quote} here, where the text begins"
+        ),
         ParseErrorKind::TextRunsOn { quote, .. } => say!(
             lang,
             "skriv {quote} där texten ska sluta",
