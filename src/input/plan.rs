@@ -867,6 +867,10 @@ fn taken_line(text: &str, run: Range<usize>, quote: &str) -> Option<Taken> {
     let mut at = first_line_start;
     let mut close: Option<(Range<usize>, Option<&'static str>)> = None;
     let first_number = text.get(..run.start)?.matches('\n').count() + 1;
+    // Opened as a value of a list (after `[` or `,`, or alone on its line): the list's next
+    // value or its end is where it stops. Elsewhere such a line is text (a quotation).
+    let before_quotes = text.get(first_line_start..run.start)?.trim();
+    let in_list = before_quotes.is_empty() || before_quotes.ends_with(['[', ',']);
     let lines = text.get(first_line_start..)?.split_inclusive('\n');
     for (number, line) in (first_number..).zip(lines) {
         let content = line.trim_end_matches(['\n', '\r']);
@@ -874,11 +878,12 @@ fn taken_line(text: &str, run: Range<usize>, quote: &str) -> Option<Taken> {
         if !within {
             return None;
         }
-        if at > first_line_start && reads_as_toml(content) {
+        let list_value = in_list && in_array(content);
+        if at > first_line_start && (reads_as_toml(content) || list_value) {
             let written = content.trim().to_string();
             let (mut close, replacing) = close?;
             // An array's next value or end: the quotes go before the value's comma.
-            if in_array(content) && replacing.is_none() {
+            if list_value && replacing.is_none() {
                 let before = text.get(..close.start)?;
                 if let Some(comma) = before.trim_end().strip_suffix(',') {
                     close = comma.len()..comma.len();
@@ -892,7 +897,13 @@ fn taken_line(text: &str, run: Range<usize>, quote: &str) -> Option<Taken> {
             });
         }
         if !content.trim().is_empty() {
-            close = Some(closing_place(content.trim_end(), at, quote));
+            // The text's own part of its first line, after its opening quotes.
+            let from = match at == first_line_start {
+                true => run.start + quote.len() - at,
+                false => 0,
+            };
+            let own = content.trim_end().get(from..).unwrap_or_default();
+            close = Some(closing_place(own, at + from, quote));
         }
         at += line.len();
     }
@@ -910,15 +921,19 @@ fn closing_place(line: &str, at: usize, quote: &str) -> (Range<usize>, Option<&'
         let before = line.get(..line.len() - 1).unwrap_or("").trim_end();
         return (at + before.len()..end, Some("\\"));
     }
-    // Two of the three: one alone may end a quotation in the text (`"Psykisk hälsa"`).
-    let two = match quote {
-        "'''" => "''",
-        _ => "\"\"",
+    // Two of the three: one alone may end a quotation in the text (`"Psykisk hälsa"`), and
+    // so may the first of two after a quotation's opening on the line (`"med citat""`).
+    let (two, one) = match quote {
+        "'''" => ("''", "'"),
+        _ => ("\"\"", "\""),
     };
     let rest = line.strip_suffix(two).unwrap_or(line);
-    let three = rest.ends_with(two.get(..1).unwrap_or_default());
+    let three = rest.ends_with(one);
     if rest.len() < line.len() && !three && !rest.ends_with('\\') {
-        return (end - two.len()..end, Some(two));
+        return match rest.matches(one).count() % 2 {
+            0 => (end - two.len()..end, Some(two)),
+            _ => (end - one.len()..end, Some(one)),
+        };
     }
     (end..end, None)
 }
@@ -947,9 +962,6 @@ fn reads_as_toml(line: &str) -> bool {
                         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
             })
     };
-    if in_array(line) {
-        return true;
-    }
     if let Some(inner) = line.strip_prefix('[') {
         let inner = inner.strip_prefix('[').unwrap_or(inner);
         let name = inner.trim_end_matches(']');
@@ -2089,6 +2101,11 @@ mod tests {
         assert_eq!(closing_place("a\\\"\"", 0, q), (4..4, None));
         assert_eq!(closing_place("rad \\", 0, "'''"), (5..5, None));
         assert_eq!(closing_place("rad ''", 0, "'''"), (4..6, Some("''")));
+        // A quotation's end and one quote of three (reviewer s40).
+        assert_eq!(
+            closing_place("a \"med citat\"\"", 0, q),
+            (13..14, Some("\""))
+        );
     }
 
     /// A text left open is told where its quotes belong, not where toml stumbles; a text that
