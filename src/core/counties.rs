@@ -94,16 +94,22 @@ pub fn all() -> impl Iterator<Item = County> {
 }
 
 /// The län a plan's `county` names (`Västerbottens län`, `Region Västerbotten`, `Region
-/// Sörmland`, `Vasterbottens lan`): the one whose name it holds, in any case and with or
-/// without å, ä and ö, the longest such name when several do (`Östergötland`, not
-/// `Gotland`); `None` for a text that names none (a national plan).
+/// Sörmland`, `Vasterbottens lan`): the one whose name begins a word of it, in any case and
+/// with or without å, ä and ö, the longest such name when several do (`Östergötland`, not
+/// `Gotland`; `Västergötland` none); `None` for a text that names none (a national plan).
 pub fn named(county: &str) -> Option<County> {
     let folded = crate::core::text::loose(county);
+    let begins_a_word = |stem: &str| {
+        let stem = crate::core::text::loose(stem);
+        (folded.match_indices(&stem)).any(|(at, _)| {
+            let before = folded.get(..at).and_then(|b| b.chars().next_back());
+            before.is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
     COUNTIES
         .iter()
         .filter_map(|county| {
-            let stems =
-                (county.3.iter()).filter(|stem| folded.contains(&crate::core::text::loose(stem)));
+            let stems = (county.3.iter()).filter(|stem| begins_a_word(stem));
             Some((county, stems.map(|stem| stem.chars().count()).max()?))
         })
         .max_by_key(|&(_, length)| length)
@@ -111,8 +117,9 @@ pub fn named(county: &str) -> Option<County> {
 }
 
 /// The län a `county` that names none was likely meant to name (`Västernorlands län`, one `r`
-/// short): the one whose name is a near miss of the text without its `län`, `region` and
-/// genitive `s`; `None` when none is near.
+/// short): the one whose name is one letter off the text without its `län`, `region` and
+/// genitive `s` (two would make `Norrland` Södermanland and `Göteborg` Gävleborg); `None` when
+/// none is near.
 pub fn near(county: &str) -> Option<County> {
     let words: Vec<String> = crate::core::text::loose(county)
         .split(|c: char| !c.is_alphanumeric())
@@ -126,22 +133,33 @@ pub fn near(county: &str) -> Option<County> {
     // The whole text, then each word (`Jämtlnd` of `Region Jämtlnd Härjedalen`), each with
     // and without a genitive `s`.
     let written = words.join(" ");
+    let one_off = |w: &str| {
+        (candidates.iter())
+            .find(|c| strsim::damerau_levenshtein(w, c) == 1)
+            .copied()
+    };
     let stem = std::iter::once(written.as_str())
         .chain(words.iter().map(String::as_str))
         .flat_map(|w| [w.strip_suffix('s').unwrap_or(w), w])
-        .find_map(|w| crate::core::text::suggest(w, &candidates))?;
+        .find_map(one_off)?;
     (COUNTIES.iter())
         .find(|c| c.3.iter().any(|s| crate::core::text::loose(s) == stem))
         .map(County::of)
 }
 
-/// Whether a `county` reads as a län's or a region's name (`… län`, `Region …`), which a
-/// national plan's (`Sverige`) does not.
+/// Whether a `county` reads as a län's or a region's name: a name in the genitive before
+/// `län` or `landsting` (`Norrlands län`), or after `Region` (`Region Norr`), which a national
+/// plan's (`Sverige`, `Samtliga län`, `Riket (alla län)`) does not.
 pub fn reads_as_county(county: &str) -> bool {
     let folded = crate::core::text::loose(county);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "lan" | "region" | "regionen" | "landsting"))
+    let words: Vec<&str> = (folded.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (words.windows(2)).any(|pair| match pair {
+        [name, "lan" | "landsting"] => name.len() > 2 && name.ends_with('s'),
+        ["region", _] => true,
+        _ => false,
+    })
 }
 
 /// The län whose code a kommunkod starts with, if there is one (no län has the code `28`).
@@ -195,6 +213,9 @@ mod tests {
         // Without å, ä and ö (tester s40).
         assert_eq!(named("Region Vasternorrland").map(|c| c.code), Some("22"));
         assert_eq!(named("Vasternorrlands lan").map(|c| c.code), Some("22"));
+        // A län's name within a word is not that län (reviewer s40: Västergötland, Gotland).
+        assert_eq!(named("Västergötland"), None);
+        assert_eq!(named("Östergötlands län").map(|c| c.code), Some("05"));
     }
 
     /// A län's name one letter off names no län, but is near one (tester s40: a plan for
@@ -207,11 +228,25 @@ mod tests {
             near("Region Jämtlnd Härjedalen").map(|c| c.code),
             Some("23")
         );
-        assert_eq!(near("Dalarnas lään").map(|c| c.code), Some("20"));
+        assert_eq!(near("Dalarns län").map(|c| c.code), Some("20"));
         assert_eq!(near("Sverige"), None);
         assert_eq!(near("Riket (genererad)"), None);
         assert!(reads_as_county("Norrlands län") && reads_as_county("Region Norr"));
         assert!(!reads_as_county("Sverige") && !reads_as_county("Lanthandel"));
+        // National plans (reviewer s40).
+        assert!(!reads_as_county("Samtliga län") && !reads_as_county("Riket (alla län)"));
+        // Two letters off is another name (reviewer s40).
+        for other in [
+            "Norrland",
+            "Övre Norrland",
+            "Ångermanland",
+            "Göteborg",
+            "Älvsborg",
+            "Öland",
+            "Dalsland",
+        ] {
+            assert_eq!(near(other), None, "{other}");
+        }
     }
 
     #[test]

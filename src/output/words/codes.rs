@@ -183,8 +183,8 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "a printed total (a heading's or a `[[stated]]` one) differs from what it covers",
         ),
         Code::CountyName => lang.pick(
-            "planens `county` läses som ett läns eller en regions namn (`… län`, `Region …`) eller ligger nära ett (`Västernorlands län`) men är inget av de 21 länen: planen tas då för en nationell och dess kommuner prövas inte mot något län; föreslår det närmaste länet (ett läns namn utan å, ä och ö känns igen som länet)",
-            "the plan's `county` reads as a län's or region's name (`… län`, `Region …`) or is near one (`Västernorlands län`) but is none of the 21 län: the plan is then taken for a national one and its kommuner are tried against no län; suggests the nearest län (a län's name without å, ä and ö is read as the län)",
+            "planens `county` läses som ett läns eller en regions namn (`Norrlands län`, `Region Norr`) eller ligger nära ett (`Västernorlands län`) men är inget av de 21 länen: planen tas då för en nationell och dess kommuner prövas inte mot något län; föreslår det närmaste länet (ett läns namn utan å, ä och ö känns igen som länet)",
+            "the plan's `county` reads as a län's or region's name (`Norrlands län`, `Region Norr`) or is near one (`Västernorlands län`) but is none of the 21 län: the plan is then taken for a national one and its kommuner are tried against no län; suggests the nearest län (a län's name without å, ä and ö is read as the län)",
         ),
         Code::KommunCounty => lang.pick(
             "en kommun vars kommunkod ligger i ett annat län än det planens `county` nämner (`2380` Östersund i en plan för Västerbottens län), eller en kommunkod vars två första siffror inte är något läns kod (`2841`) eller som är ett läns kod med fyra siffror (`2300`: ingen kommunkod slutar på 00); en plan utan ett läns namn (en nationell plan) prövas bara för de två sista",
