@@ -170,10 +170,16 @@ impl Relation {
     }
 }
 
-/// Whether two plans name the same county: case, Unicode form and white space aside
-/// (`Jämtlands län`, `Jämtlands Län`, ` Jämtlands  län `).
+/// Whether two plans name the same county: the same län however written (`Jämtlands län`,
+/// `Region Jämtland Härjedalen`, `Jamtlands lan`, as `check` reads it), else the same text,
+/// case, Unicode form and white space aside (a national plan's `Riket`).
 pub fn same_county(a: &str, b: &str) -> bool {
-    crate::core::text::fold(a) == crate::core::text::fold(b)
+    use crate::core::counties::named;
+    match (named(a), named(b)) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => crate::core::text::fold(a) == crate::core::text::fold(b),
+        _ => false,
+    }
 }
 
 /// An amount in the old and the new plan; `None` where the plan does not have the thing.
@@ -1211,12 +1217,20 @@ fn affinity(a: &InsatsSide, b: &InsatsSide) -> u8 {
 
 fn insatser(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> Insatser {
     let keys_changed = keys_changed(old, new);
-    // The old plan's actors by the new plan's ids: an actor given a new id is the same.
+    // The old plan's actors by the new plan's ids, as responsible and in a split: an actor
+    // given a new id is the same.
     let mut old_sides = insats_sides(old);
+    let as_new = |id: &mut String| {
+        if let Some(new_id) = renamed.get(id) {
+            id.clone_from(new_id);
+        }
+    };
     for side in &mut old_sides {
-        for id in &mut side.actors {
-            if let Some(new_id) = renamed.get(id) {
-                id.clone_from(new_id);
+        side.actors.iter_mut().for_each(as_new);
+        if let Some(split) = &mut side.split {
+            for named in [&mut split.except, &mut split.amounts] {
+                named.iter_mut().for_each(|(name, _)| as_new(name));
+                named.sort_by(|a, b| a.0.cmp(&b.0));
             }
         }
     }
@@ -1558,6 +1572,11 @@ mod tests {
         assert!(same_county("Jämtlands län", " Jämtlands  län "));
         assert!(same_county("Jämtlands län", "Ja\u{308}mtlands län"));
         assert!(!same_county("Jämtlands län", "Västernorrlands län"));
+        // The same län however written, as `check` reads it (reviewer s40).
+        assert!(same_county("Jämtlands län", "Region Jämtland Härjedalen"));
+        assert!(same_county("Jämtlands län", "Jamtlands lan"));
+        assert!(same_county("Riket", "riket"));
+        assert!(!same_county("Riket", "Jämtlands län"));
         let (old, new) = (
             Side {
                 county: "Jämtlands län".into(),

@@ -695,7 +695,7 @@ fn markdown_escapes_the_plans_texts_as_the_reports_markdown_does() {
     );
     out.assert_status(0)
         .assert_stdout_contains(
-            "# Jämförelse Jämtlands län → Jämtlands län \\<script\\>x\\</script\\> \\# Rubrik 2025 → 2026\n",
+            "# Jämförelse Jämtlands län \\<script\\>x\\</script\\> \\# Rubrik 2025 → 2026\n",
         )
         .assert_stdout_contains(
             "| – \\<img src=x onerror=alert(1)\\> \\`a\\|b\\` \\*x\\* ---\\<U+001B\\>\\[2J | ",
@@ -2403,6 +2403,19 @@ fn an_actor_given_a_new_id_under_its_name_is_one_row() {
         (&fhe["old"], &fhe["new"]),
         (&serde_json::json!(3_510_836), &serde_json::json!(3_510_836))
     );
+    // An actor named in a split by its id (reviewer s40): `kfjh` made `kf` in the corpus
+    // plan's `amounts` is the same split.
+    drop(diff);
+    let mut renamed = PlanDir::from_real("plan-2026.toml");
+    renamed.text = std::fs::read_to_string(repo_root().join("tests/corpus/base.toml"))
+        .unwrap()
+        .replace("\"kfjh\"", "\"kf\"")
+        .replace("kfjh = 15_000", "kf = 15_000");
+    let out = against_base(&renamed, &[]);
+    out.assert_status(0)
+        .assert_stdout_contains("(2026 före: id kfjh)")
+        .assert_stdout_contains("Insatser: 0 ändrade");
+    let diff = against_the_2026_plan_as_2025(&new);
     // A new id and a new name: Folkhälsoenheten removed, another actor added.
     drop(diff);
     let new = new.edit(

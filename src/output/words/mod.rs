@@ -116,7 +116,7 @@ pub fn listed_first<S: AsRef<str>>(
     cut_short(first, names.len(), Joining::And, lang)
 }
 
-/// `first` as [`either`] offers them, then how many more of `count` there are: `` `a`, `b`
+/// `first` as alternatives (`a, b eller c`), then how many more of `count` there are: `` `a`, `b`
 /// eller 2 andra `` (`or 2 others`).
 pub fn either_first<S: AsRef<str>>(
     first: &[S],
