@@ -436,13 +436,9 @@ fn deadlines<'p>(ledger: &Ledger<'p>) -> Vec<(Deadline, &'p Spanned<Date>, i32)>
     .collect()
 }
 
-/// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,
-/// would be printed on every document.
-/// Each kommun lies in the plan's län (when its `county` names one), and in a län at all: a
-/// kommun of another län would be paid this län's money.
-/// (Warning) a `county` that reads as a län's name (`… län`, `Region …`) or is near one
-/// (`Västernorlands län`) names one of the 21: else the plan is taken for a national one, and
-/// a kommun of another län is not found (tester s40).
+/// (Warning) a `county` that reads as a län's name (`Norrlands län`, `Region Norr`) or is one
+/// letter off one (`Västernorlands län`) names one of the 21: else the plan is taken for a
+/// national one, and a kommun of another län is not found (tester s40).
 pub fn county_names_a_lan(ledger: &Ledger, findings: &mut Findings) {
     let county = &ledger.plan.plan.county;
     let written = county.get_ref();
@@ -461,6 +457,8 @@ pub fn county_names_a_lan(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// Each kommun lies in the plan's län (when its `county` names one), and in a län at all: a
+/// kommun of another län would be paid this län's money.
 pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     let plan = ledger.plan;
     let county = crate::core::counties::named(plan.plan.county.get_ref());
@@ -505,6 +503,8 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,
+/// would be printed on every document.
 pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {
     let year = &ledger.plan.plan.year;
     if !crate::core::plan::YEARS.contains(year.get_ref()) {
