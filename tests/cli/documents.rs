@@ -3464,26 +3464,41 @@ fn the_headings_line_and_an_areas_agreement_are_marked_only_by_their_own_finding
 
 /// The 2026 plan with `from` replaced by `to`, rendered as a Markdown draft in `lang`.
 fn draft_2026(from: &str, to: &str, lang: &str) -> String {
+    let (_plan, path) = draft_2026_as((from, to), lang, "md", 1);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The 2026 plan with `from` replaced by `to`, rendered as a draft of `errors` errors in
+/// `format` and `lang`: the plan's folder (which holds the file) and the file.
+fn draft_2026_as(
+    (from, to): (&str, &str),
+    lang: &str,
+    format: &str,
+    errors: usize,
+) -> (PlanDir, PathBuf) {
     let p = PlanDir::from_real("plan-2026.toml").edit(from, to);
     std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
+    let file = format!("utkast.{format}");
     let args = [
         "report",
         "plan.toml",
         "--format",
-        "md",
+        format,
         "-o",
-        "utkast.md",
+        &file,
         "--lang",
         lang,
     ];
-    let draft = match lang {
-        "en" => "1 error; the document is a draft",
-        _ => "1 fel; dokumentet är ett utkast",
+    let draft = match (lang, errors) {
+        ("en", 1) => "1 error; the document is a draft".to_string(),
+        ("en", n) => format!("{n} errors; the document is a draft"),
+        (_, n) => format!("{n} fel; dokumentet är ett utkast"),
     };
     allocate(p.dir.path(), &args)
         .assert_status(1)
-        .assert_stderr_contains(draft);
-    std::fs::read_to_string(p.dir.path().join("utkast.md")).unwrap()
+        .assert_stderr_contains(&draft);
+    let path = p.dir.path().join(file);
+    (p, path)
 }
 
 /// Every figure of a Markdown document marked ✓, with the start of its line (a row's first
@@ -3857,27 +3872,14 @@ fn every_printed_page_has_its_number() {
         ("sv", "Sida ", " av ", false),
         ("en", "Page ", " of ", true),
     ] {
-        let (dir, path) = document("allocations/plan-2026.toml", "docx", &["--lang", lang]);
-        let path = if draft {
-            let p =
-                PlanDir::from_real("plan-2026.toml").edit("amount = 205_026", "amount = 205_027");
-            std::fs::write(p.dir.path().join("plan.toml"), &p.text).unwrap();
-            let args = [
-                "report",
-                "plan.toml",
-                "--format",
-                "docx",
-                "-o",
-                "u.docx",
-                "--lang",
-                lang,
-            ];
-            allocate(p.dir.path(), &args).assert_status(1);
-            let copy = dir.path().join("u.docx");
-            std::fs::copy(p.dir.path().join("u.docx"), &copy).unwrap();
-            copy
-        } else {
-            path
+        // Insats 2.7 one krona more than the plan's figures makes the draft.
+        let (_dir, path) = match draft {
+            true => {
+                let (p, path) =
+                    draft_2026_as(("amount = 205_026", "amount = 205_027"), lang, "docx", 4);
+                (p.dir, path)
+            }
+            false => document("allocations/plan-2026.toml", "docx", &["--lang", lang]),
         };
         let footer = docx_part(&path, "word/footer1.xml");
         let xml = Xml::parse(&footer).unwrap();
