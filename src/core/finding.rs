@@ -222,13 +222,15 @@ impl Findings {
             Problem::UnknownReference {
                 suggestion,
                 renamed,
+                misspelt_there,
                 ..
-            } => Some((suggestion, renamed)),
+            } => Some((suggestion, renamed, misspelt_there)),
             _ => None,
         });
-        for (suggestion, renamed) in unknown.skip(SUGGESTIONS) {
+        for (suggestion, renamed, misspelt_there) in unknown.skip(SUGGESTIONS) {
             *suggestion = None;
             *renamed = FirstIds::default();
+            *misspelt_there = None;
         }
         self.list
     }
@@ -238,6 +240,8 @@ impl Findings {
 pub enum Related {
     FirstDefinedHere,
     FirstListedHere,
+    /// The kommun's name under `[[kommuner]]`, likelier misspelt than the name written.
+    KommunNamedHere,
 }
 
 /// The kinds of things a plan names.
@@ -297,6 +301,10 @@ pub enum Problem {
         /// suggestion: one of them may be the one referred to, its id changed (tester s39:
         /// the near miss `fbh` for a renamed `fhe` moved 3,7 million kr to another unit).
         renamed: FirstIds,
+        /// For a kommun: `Some(n)` when the suggestion is the name under `[[kommuner]]` of a
+        /// kommun that the plan writes nowhere else, while it writes this name in `n` places:
+        /// the name under `[[kommuner]]` is then the likelier misspelling.
+        misspelt_there: Option<usize>,
     },
     /// A kommun written with its name and its kommunkod (`Berg (2380)`) where each names
     /// another kommun of the plan: each as (name, kommunkod).
@@ -906,6 +914,10 @@ pub enum SplitReason {
     NotARecipient {
         name: String,
         suggestion: Option<String>,
+        /// As [`Problem::UnknownReference`]'s: the suggestion is a kommun's name under
+        /// `[[kommuner]]` that the plan writes nowhere else, and this name is written in `n`
+        /// places.
+        misspelt_there: Option<usize>,
     },
     /// A row shared by the kommuner and named actors gives a kommun its own amount under
     /// `amounts`; the kommuner's part is split by the key.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::core::finding::{
-    Findings, FixedPart, Meaning, Problem, Reported, RestNotInUnits, SplitReason, Thing,
+    Findings, FixedPart, Meaning, Problem, Related, Reported, RestNotInUnits, SplitReason, Thing,
 };
 use crate::core::ledger::keys::KeyWeights;
 use crate::core::ledger::names::{Names, same_kommun, unknown};
@@ -670,20 +670,31 @@ impl Table {
                     }
                     (Some(r), None) | (None, Some(r)) => r,
                     (None, None) => {
-                        failed.get_or_insert(findings.error(
-                            name.span(),
-                            Problem::SplitInvalid {
-                                insats: id.clone(),
-                                reason: SplitReason::NotARecipient {
-                                    name: name.get_ref().clone(),
-                                    suggestion: nearest_recipient(
-                                        plan,
-                                        recipients.iter().chain(&group),
-                                        name.get_ref(),
-                                    ),
-                                },
+                        let suggestion = nearest_recipient(
+                            plan,
+                            recipients.iter().chain(&group),
+                            name.get_ref(),
+                        );
+                        // The kommun's name under `[[kommuner]]` is likelier the misspelt one.
+                        let misspelt = (cx.names.misspelt_kommun(name.get_ref()))
+                            .and_then(|(k, times)| Some((plan.kommuner.get(k)?, times)))
+                            .filter(|(k, _)| suggestion.as_ref() == Some(k.name.get_ref()));
+                        let problem = Problem::SplitInvalid {
+                            insats: id.clone(),
+                            reason: SplitReason::NotARecipient {
+                                name: name.get_ref().clone(),
+                                suggestion,
+                                misspelt_there: misspelt.map(|(_, times)| times),
                             },
-                        ));
+                        };
+                        failed.get_or_insert(match misspelt {
+                            Some((kommun, _)) => findings.error_with(
+                                name.span(),
+                                problem,
+                                (kommun.name.span(), Related::KommunNamedHere),
+                            ),
+                            None => findings.error(name.span(), problem),
+                        });
                         continue;
                     }
                 };

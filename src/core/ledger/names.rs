@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::core::finding::{Findings, FirstIds, Meaning, Problem, Related, Reported, Thing};
+use crate::core::finding::{
+    Findings, FirstIds, Meaning, Problem, Related, Reported, SUGGESTIONS, Thing,
+};
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{ActorRef, Plan, Spanned};
 use crate::core::text::{compose, fold, is_decomposed, loose, spaced, suggest};
@@ -269,6 +271,34 @@ pub struct Names {
     /// The actors by id, name and short name as `loose` writes them (`kommunerna` for
     /// `KOMMUNERNA`, `lanets kommuner`): what an unknown id may mean, the ids first.
     actor_loose: HashMap<String, usize>,
+    /// Names the plan writes for a kommun in two places or more that name none, each (folded)
+    /// to the kommun whose name under `[[kommuner]]` is near it and written nowhere else, with
+    /// how often it is written: the name under `[[kommuner]]` is then the likelier misspelling
+    /// (`Sundsval` there, `Sundsvall` in an `except` and a `[[stated]]`; tester s40).
+    misspelt_kommuner: HashMap<String, (usize, usize)>,
+}
+
+/// Every text of the plan that may name a kommun, besides `[[kommuner]]` itself: the values
+/// of keys, the names in splits, a `[[stated]]` kommun, the columns of printed tables and
+/// the parties of cost-sharing tables.
+fn kommun_references<'p>(plan: &'p Plan) -> Vec<&'p str> {
+    let mut references: Vec<&'p str> = Vec::new();
+    let mut add = |names: &mut dyn Iterator<Item = &'p Spanned<String>>| {
+        references.extend(names.map(|n| n.get_ref().as_str()));
+    };
+    for key in &plan.keys {
+        add(&mut key.inline_values().into_iter().flat_map(|v| v.keys()));
+    }
+    for split in plan.insatser.iter().filter_map(|i| i.split.as_ref()) {
+        let split = split.get_ref();
+        add(&mut split.except.keys());
+        add(&mut split.amounts.iter().flat_map(|a| a.get_ref().keys()));
+        add(&mut split.printed.keys());
+    }
+    add(&mut plan.stated.iter().filter_map(|s| s.kommun.as_ref()));
+    add(&mut plan.tables.iter().flat_map(|t| t.columns.get_ref()));
+    add(&mut plan.cost_sharing.iter().flat_map(|c| c.parties.get_ref()));
+    references
 }
 
 /// The actors by name and short name, folded: the first actor of each.
@@ -331,6 +361,55 @@ impl Names {
             .filter(|r| seen.insert(r))
             .map(str::to_string)
             .collect();
+    }
+
+    /// The kommuner whose name under `[[kommuner]]` is likelier misspelt than the name the
+    /// plan writes for them elsewhere (see [`Names::misspelt_kommuner`]); for the first
+    /// [`SUGGESTIONS`] names that name none, as every suggestion is.
+    fn find_misspelt_kommuner(&mut self, plan: &Plan) {
+        let mut written: HashMap<String, usize> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for text in kommun_references(plan) {
+            let count = written.entry(fold(text)).or_insert(0);
+            if *count == 0 {
+                order.push(text);
+            }
+            *count += 1;
+        }
+        let unknown: Vec<&str> = (order.into_iter())
+            .filter(|text| {
+                self.kommun(text).is_none()
+                    && self.kommun_disagreeing(text).is_none()
+                    && !self.actors.contains_key(*text)
+                    && self.actor_written_as(text).is_none()
+            })
+            .take(SUGGESTIONS)
+            .collect();
+        for text in unknown {
+            let folded = fold(text);
+            let times = written.get(&folded).copied().unwrap_or(0);
+            if times < 2 {
+                continue;
+            }
+            // A kommun written another way (`Östersund` where `[[kommuner]]` has `Östersunds
+            // kommun`) is no misspelling there.
+            let defined = (nearest_kommun(plan, text))
+                .filter(|name| kommun_identity(name) != kommun_identity(text))
+                .and_then(|name| self.kommun(&name));
+            let unwritten = |k: usize| {
+                (plan.kommuner.get(k))
+                    .is_some_and(|x| !written.contains_key(&fold(x.name.get_ref())))
+            };
+            if let Some(k) = defined.filter(|&k| unwritten(k)) {
+                self.misspelt_kommuner.insert(folded, (k, times));
+            }
+        }
+    }
+
+    /// The kommun whose name under `[[kommuner]]` is likelier misspelt than `written`, which
+    /// the plan writes in several places, and how many (see [`Names::misspelt_kommuner`]).
+    pub fn misspelt_kommun(&self, written: &str) -> Option<(usize, usize)> {
+        self.misspelt_kommuner.get(&fold(written)).copied()
     }
 
     pub fn build(plan: &Plan, findings: &mut Findings) -> Names {
@@ -401,8 +480,10 @@ impl Names {
             unknown_actors: Vec::new(),
             actor_names: actor_names(plan),
             actor_loose: actor_loose(plan),
+            misspelt_kommuner: HashMap::new(),
         };
         names.find_unreferenced_and_unknown_actors(plan);
+        names.find_misspelt_kommuner(plan);
         // An area's earmarks are looked up by id within it: the first of two with one id
         // would take the insatser tagged for the second.
         for area in &plan.areas {
@@ -569,6 +650,7 @@ impl Names {
                 name: id.get_ref().clone(),
                 suggestion,
                 renamed,
+                misspelt_there: None,
             },
         ))
     }
@@ -594,6 +676,19 @@ impl Names {
                     by_code: named(by_code),
                 };
                 Err(findings.error(name.span(), problem))
+            }
+            None if let Some((k, times)) = self.misspelt_kommun(name.get_ref())
+                && let Some(kommun) = plan.kommuner.get(k) =>
+            {
+                let problem = Problem::UnknownReference {
+                    thing: Thing::Kommun,
+                    name: name.get_ref().clone(),
+                    suggestion: Some(kommun.name.get_ref().clone()),
+                    renamed: FirstIds::default(),
+                    misspelt_there: Some(times),
+                };
+                let there = (kommun.name.span(), Related::KommunNamedHere);
+                Err(findings.error_with(name.span(), problem, there))
             }
             None => {
                 let suggestion = findings
@@ -742,6 +837,7 @@ fn reported_unknown(
             name: name.get_ref().clone(),
             suggestion,
             renamed: FirstIds::default(),
+            misspelt_there: None,
         },
     )
 }

@@ -64,7 +64,22 @@ fn related_what(related: Related, lang: Lang) -> &'static str {
     match related {
         Related::FirstDefinedHere => lang.pick("först definierad", "first defined"),
         Related::FirstListedHere => lang.pick("först angiven", "first listed"),
+        Related::KommunNamedHere => lang.pick(
+            "kommunens namn under [[kommuner]]",
+            "the kommun's name under [[kommuner]]",
+        ),
     }
+}
+
+/// What to do about a kommun's name written in `times` places that names none, when the
+/// name under `[[kommuner]]` nearest to it is written nowhere else: that one is the likelier
+/// misspelling, so it is named first (tester s40: "menade du `Sundsval`?" spread the typo).
+fn misspelt_there(written: &str, defined: &str, times: usize, lang: Lang) -> String {
+    say!(
+        lang,
+        "är namnet under [[kommuner]] felstavat? Där heter kommunen `{defined}`, som planen inte skriver någon annanstans, medan den skriver `{written}` på {times} ställen: rätta i så fall `name` där. Menade du annars `{defined}`?",
+        "is the name under [[kommuner]] misspelt? There the kommun is `{defined}`, which the plan writes nowhere else, while it writes `{written}` in {times} places: if so, correct its `name` there. Otherwise, did you mean `{defined}`?"
+    )
 }
 
 /// "först definierad här": the label at a related place drawn under its line.
@@ -1307,6 +1322,12 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             }
         }
         Problem::UnknownReference {
+            name,
+            suggestion: Some(s),
+            misspelt_there: Some(times),
+            ..
+        } => misspelt_there(name, s, *times, lang),
+        Problem::UnknownReference {
             thing: t,
             suggestion: Some(s),
             ..
@@ -2028,6 +2049,11 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
             "ange kommunernas summa med gruppens id (`kommunerna = …`); enskilda kommuners belopp kan kontrolleras under `printed`",
             "give the kommuner's sum under the group's id (`kommunerna = …`); single kommuner's amounts can be checked under `printed`",
         ),
+        SplitReason::NotARecipient {
+            name,
+            suggestion: Some(nearest),
+            misspelt_there: Some(times),
+        } => misspelt_there(name, nearest, *times, lang),
         SplitReason::NotARecipient {
             suggestion: Some(nearest),
             ..
