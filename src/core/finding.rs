@@ -68,6 +68,7 @@ pub enum Code {
     StatedTotal,
     CountyName,
     KommunCounty,
+    KommunCode,
     PlanYear,
     DeadlineYear,
     DeadlineOrder,
@@ -244,6 +245,17 @@ pub enum Related {
     KommunNamedHere,
 }
 
+/// Why a kommun's name under `[[kommuner]]` is likelier misspelt than a name the plan writes
+/// for it elsewhere, which names no kommun (`Sundsval` there, `Sundsvall` in a split).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Misspelt {
+    /// The name written is the one SCB gives the kommun's code (the code).
+    Scb(String),
+    /// The plan writes the name in this many places, and the one under `[[kommuner]]` nowhere
+    /// else.
+    Written(usize),
+}
+
 /// The kinds of things a plan names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Thing {
@@ -301,10 +313,9 @@ pub enum Problem {
         /// suggestion: one of them may be the one referred to, its id changed (tester s39:
         /// the near miss `fbh` for a renamed `fhe` moved 3,7 million kr to another unit).
         renamed: FirstIds,
-        /// For a kommun: `Some(n)` when the suggestion is the name under `[[kommuner]]` of a
-        /// kommun that the plan writes nowhere else, while it writes this name in `n` places:
-        /// the name under `[[kommuner]]` is then the likelier misspelling.
-        misspelt_there: Option<usize>,
+        /// For a kommun: why the suggestion, a name under `[[kommuner]]`, is the likelier
+        /// misspelling, when it is.
+        misspelt_there: Option<Misspelt>,
     },
     /// A kommun written with its name and its kommunkod (`Berg (2380)`) where each names
     /// another kommun of the plan: each as (name, kommunkod).
@@ -557,6 +568,22 @@ pub enum Problem {
         kommun: String,
         its: crate::core::counties::County,
         county: crate::core::counties::County,
+    },
+    /// A kommun whose name SCB gives another kommunkod (`Skellefteå` with `2484`, Malå's
+    /// code beside Norsjö): `scb_code` is the name's kommunkod, `code_is` the kommun SCB
+    /// gives the written code, if any.
+    KommunCodeNotScbs {
+        name: String,
+        code: String,
+        scb_code: &'static str,
+        code_is: Option<&'static str>,
+    },
+    /// A kommun whose name is near, but not, the name SCB gives its kommunkod (`Sundsval`
+    /// with `2281`, Sundsvall's).
+    KommunNameNotScbs {
+        name: String,
+        code: String,
+        scb_name: &'static str,
     },
     /// A kommunkod whose first two digits are no län's code.
     KommunInNoCounty {
@@ -914,10 +941,8 @@ pub enum SplitReason {
     NotARecipient {
         name: String,
         suggestion: Option<String>,
-        /// As [`Problem::UnknownReference`]'s: the suggestion is a kommun's name under
-        /// `[[kommuner]]` that the plan writes nowhere else, and this name is written in `n`
-        /// places.
-        misspelt_there: Option<usize>,
+        /// As [`Problem::UnknownReference`]'s.
+        misspelt_there: Option<Misspelt>,
     },
     /// A row shared by the kommuner and named actors gives a kommun its own amount under
     /// `amounts`; the kommuner's part is split by the key.
@@ -1074,6 +1099,9 @@ impl Problem {
             Problem::KommunOutsideCounty { .. }
             | Problem::KommunInNoCounty { .. }
             | Problem::KommunCodeOfCounty { .. } => Code::KommunCounty,
+            Problem::KommunCodeNotScbs { .. } | Problem::KommunNameNotScbs { .. } => {
+                Code::KommunCode
+            }
             Problem::DeadlineYear { .. } => Code::DeadlineYear,
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,

@@ -510,6 +510,9 @@ fn only_used_actors(model: &mut Model) {
 /// (about 1 000 000 for the largest, a few thousand for most), in kommunkod order.
 fn kommuner(count: usize, rng: &mut fastrand::Rng) -> Vec<(String, String, i64)> {
     let counties: Vec<_> = crate::core::counties::all().collect();
+    let real: std::collections::HashSet<String> = (crate::core::counties::kommuner())
+        .map(|(_, name)| crate::core::ledger::names::kommun_identity(name))
+        .collect();
     let mut ranks: Vec<usize> = (1..=count).collect();
     rng.shuffle(&mut ranks);
     let mut list: Vec<(String, String, i64)> = (0..count)
@@ -524,6 +527,12 @@ fn kommuner(count: usize, rng: &mut fastrand::Rng) -> Vec<(String, String, i64)>
                 PREFIXES[i % PREFIXES.len()],
                 SUFFIXES[(i / PREFIXES.len()) % SUFFIXES.len()]
             );
+            // A made-up name that is a real kommun's (`Västervik`) would be that kommun under
+            // another code, which `check` refuses (`kommun-code`).
+            let name = match real.contains(&crate::core::ledger::names::kommun_identity(&name)) {
+                true => format!("Nya {name}"),
+                false => name,
+            };
             let base = 1_000_000 / i64::try_from(rank).unwrap_or(1);
             let population = (base * rng.i64(80..120) / 100).max(2_400);
             (code, name, population)

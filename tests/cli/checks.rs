@@ -1079,3 +1079,36 @@ fn a_zeroed_table_is_given_its_cells_only_when_its_shape_holds() {
         .assert_stdout_contains("fel[table-shape]");
     assert!(!out.stdout.contains("planen ger `cells"), "{}", out.stdout);
 }
+
+/// A kommunkod typed wrong in a plan whose key names the kommuner only by name: nothing
+/// but SCB's list of kommuner finds it, and the wrong code would go onto the invoices and
+/// letters (tester s41: `2484` for Skellefteå passed with 0 errors).
+#[test]
+fn a_kommunkod_that_is_not_the_kommuns_at_scb_is_told_with_scbs() {
+    let p = PlanDir::from_real("plan-2026.toml").edit("code = \"2309\"", "code = \"2310\"");
+    p.check(&[])
+        .assert_status(0)
+        .assert_finding("kommun-code", &p.position_of("\"2310\"", 0))
+        .assert_stdout_contains(
+            "Krokom har kommunkod 2309 hos SCB, inte 2310, som ingen kommun har",
+        )
+        .assert_stdout_contains("skriv `code = \"2309\"`");
+    p.check(&["--lang", "en", "--deny-warnings"])
+        .assert_status(1)
+        .assert_stdout_contains("Krokom has kommunkod 2309 at SCB, not 2310, which is no kommun's");
+    // A name a letter off SCB's, and a made-up one, which is left alone.
+    let p = PlanDir::from_real("plan-2026.toml").edit("name = \"Krokom\"", "name = \"Krokm\"");
+    let out = p.check(&[]);
+    out.assert_finding("kommun-code", &p.position_of("\"Krokm\"", 0))
+        .assert_stdout_contains("kommunkod 2309 är Krokom hos SCB, men planen skriver `Krokm`");
+    let p = PlanDir::from_real("plan-2026.toml")
+        .text
+        .replace("Krokom", "Kroksta");
+    let p = PlanDir {
+        text: p,
+        ..PlanDir::from_real("plan-2026.toml")
+    };
+    let out = p.check(&[]);
+    out.assert_status(0);
+    assert!(!out.stdout.contains("kommun-code"), "{}", out.stdout);
+}

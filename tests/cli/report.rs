@@ -328,12 +328,12 @@ fn an_unknown_kommun_of_a_national_plan_names_a_few_and_counts_the_rest() {
             "--view",
             "per-area",
             "--kommun",
-            "Östersundd",
+            "Södersundd",
         ],
     );
     out.assert_status(2)
         .assert_stdout_empty()
-        .assert_stderr_contains("okänd kommun `Östersundd`. Menade du `Östersund`?")
+        .assert_stderr_contains("okänd kommun `Södersundd`. Menade du `Södersund`?")
         .assert_stderr_contains(" och 280 till\n");
     let names = out.stderr.split("Planen har: ").nth(1).unwrap();
     assert_eq!(names.split(", ").count(), 10, "{names}");

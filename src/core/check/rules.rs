@@ -503,6 +503,55 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Warning) each kommun's name and kommunkod are one kommun's as SCB has them: a name SCB gives another
+/// code (`Skellefteå` with `2484`, which is no kommun; Norsjö and Malå with each other's), or
+/// a name a letter or two off the one SCB gives the code (`Sundsval` with `2281`), would put
+/// the wrong code on invoices and letters, or the misspelt name in every document (tester
+/// s41). A name far from any kommun's (`K1`, a test's) is left alone.
+pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
+    use crate::core::ledger::names::kommun_identity;
+    let scb: Vec<(&str, &str, String)> = (crate::core::counties::kommuner())
+        .map(|(code, name)| (code, name, kommun_identity(name)))
+        .collect();
+    for kommun in &ledger.plan.kommuner {
+        let (code, name) = (kommun.code.get_ref(), kommun.name.get_ref());
+        let identity = kommun_identity(name);
+        let code_is = crate::core::counties::kommun(code);
+        if code_is.is_some_and(|n| kommun_identity(n) == identity) {
+            continue;
+        }
+        if let Some(&(scb_code, ..)) = scb.iter().find(|(.., i)| *i == identity) {
+            findings.warning(
+                kommun.code.span(),
+                Problem::KommunCodeNotScbs {
+                    name: name.clone(),
+                    code: code.clone(),
+                    scb_code,
+                    code_is,
+                },
+            );
+        } else if let Some(scb_name) = code_is.filter(|n| near_kommun_name(name, n)) {
+            findings.warning(
+                kommun.name.span(),
+                Problem::KommunNameNotScbs {
+                    name: name.clone(),
+                    code: code.clone(),
+                    scb_name,
+                },
+            );
+        }
+    }
+}
+
+/// Whether a kommun's name is a slip of SCB's name for it: the same without å, ä and ö, or
+/// a letter off (two in a name of eight letters or more; `Kroksta` is not `Krokom`).
+fn near_kommun_name(name: &str, scb_name: &str) -> bool {
+    use crate::core::text::{fold, loose};
+    let most = 1.max(scb_name.chars().count() / 4);
+    loose(name) == loose(scb_name)
+        || strsim::damerau_levenshtein(&fold(name), &fold(scb_name)) <= most
+}
+
 /// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,
 /// would be printed on every document.
 pub fn plan_year_is_a_year(ledger: &Ledger, findings: &mut Findings) {

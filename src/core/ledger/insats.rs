@@ -677,14 +677,14 @@ impl Table {
                         );
                         // The kommun's name under `[[kommuner]]` is likelier the misspelt one.
                         let misspelt = (cx.names.misspelt_kommun(name.get_ref()))
-                            .and_then(|(k, times)| Some((plan.kommuner.get(k)?, times)))
+                            .and_then(|(k, why)| Some((plan.kommuner.get(*k)?, why.clone())))
                             .filter(|(k, _)| suggestion.as_ref() == Some(k.name.get_ref()));
                         let problem = Problem::SplitInvalid {
                             insats: id.clone(),
                             reason: SplitReason::NotARecipient {
                                 name: name.get_ref().clone(),
                                 suggestion,
-                                misspelt_there: misspelt.map(|(_, times)| times),
+                                misspelt_there: misspelt.as_ref().map(|(_, why)| why.clone()),
                             },
                         };
                         failed.get_or_insert(match misspelt {

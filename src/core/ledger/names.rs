@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::core::finding::{
-    Findings, FirstIds, Meaning, Problem, Related, Reported, SUGGESTIONS, Thing,
+    Findings, FirstIds, Meaning, Misspelt, Problem, Related, Reported, SUGGESTIONS, Thing,
 };
 use crate::core::ledger::{Ledger, Recipient};
 use crate::core::plan::{ActorRef, Plan, Spanned};
@@ -271,11 +271,12 @@ pub struct Names {
     /// The actors by id, name and short name as `loose` writes them (`kommunerna` for
     /// `KOMMUNERNA`, `lanets kommuner`): what an unknown id may mean, the ids first.
     actor_loose: HashMap<String, usize>,
-    /// Names the plan writes for a kommun in two places or more that name none, each (folded)
-    /// to the kommun whose name under `[[kommuner]]` is near it and written nowhere else, with
-    /// how often it is written: the name under `[[kommuner]]` is then the likelier misspelling
-    /// (`Sundsval` there, `Sundsvall` in an `except` and a `[[stated]]`; tester s40).
-    misspelt_kommuner: HashMap<String, (usize, usize)>,
+    /// Names the plan writes for a kommun that name none, each (folded) to the kommun whose
+    /// name under `[[kommuner]]` is likelier the misspelt one, and why: the name written is
+    /// the one SCB gives that kommun's code, or is written in two places or more and is near
+    /// the one under `[[kommuner]]`, which is written nowhere else (`Sundsval` there,
+    /// `Sundsvall` in an `except` and a `[[stated]]`; tester s40).
+    misspelt_kommuner: HashMap<String, (usize, Misspelt)>,
 }
 
 /// Every text of the plan that may name a kommun, besides `[[kommuner]]` itself: the values
@@ -385,8 +386,22 @@ impl Names {
             })
             .take(SUGGESTIONS)
             .collect();
+        // The plan's kommuner by the name SCB gives their codes, where they are named
+        // otherwise (`Ragunda` for 2303 named `Ragunad`).
+        let by_scb_name: HashMap<String, usize> = (plan.kommuner.iter().enumerate())
+            .filter_map(|(k, x)| {
+                let scb = kommun_identity(crate::core::counties::kommun(x.code.get_ref())?);
+                (scb != kommun_identity(x.name.get_ref())).then_some((scb, k))
+            })
+            .collect();
         for text in unknown {
             let folded = fold(text);
+            if let Some(&k) = by_scb_name.get(&kommun_identity(text)) {
+                let code = (plan.kommuner.get(k)).map(|x| x.code.get_ref().clone());
+                let why = Misspelt::Scb(code.unwrap_or_default());
+                self.misspelt_kommuner.insert(folded, (k, why));
+                continue;
+            }
             let times = written.get(&folded).copied().unwrap_or(0);
             if times < 2 {
                 continue;
@@ -401,15 +416,16 @@ impl Names {
                     .is_some_and(|x| !written.contains_key(&fold(x.name.get_ref())))
             };
             if let Some(k) = defined.filter(|&k| unwritten(k)) {
-                self.misspelt_kommuner.insert(folded, (k, times));
+                self.misspelt_kommuner
+                    .insert(folded, (k, Misspelt::Written(times)));
             }
         }
     }
 
-    /// The kommun whose name under `[[kommuner]]` is likelier misspelt than `written`, which
-    /// the plan writes in several places, and how many (see [`Names::misspelt_kommuner`]).
-    pub fn misspelt_kommun(&self, written: &str) -> Option<(usize, usize)> {
-        self.misspelt_kommuner.get(&fold(written)).copied()
+    /// The kommun whose name under `[[kommuner]]` is likelier misspelt than `written`, and
+    /// why (see [`Names::misspelt_kommuner`]).
+    pub fn misspelt_kommun(&self, written: &str) -> Option<&(usize, Misspelt)> {
+        self.misspelt_kommuner.get(&fold(written))
     }
 
     pub fn build(plan: &Plan, findings: &mut Findings) -> Names {
@@ -677,15 +693,15 @@ impl Names {
                 };
                 Err(findings.error(name.span(), problem))
             }
-            None if let Some((k, times)) = self.misspelt_kommun(name.get_ref())
-                && let Some(kommun) = plan.kommuner.get(k) =>
+            None if let Some((k, why)) = self.misspelt_kommun(name.get_ref())
+                && let Some(kommun) = plan.kommuner.get(*k) =>
             {
                 let problem = Problem::UnknownReference {
                     thing: Thing::Kommun,
                     name: name.get_ref().clone(),
                     suggestion: Some(kommun.name.get_ref().clone()),
                     renamed: FirstIds::default(),
-                    misspelt_there: Some(times),
+                    misspelt_there: Some(why.clone()),
                 };
                 let there = (kommun.name.span(), Related::KommunNamedHere);
                 Err(findings.error_with(name.span(), problem, there))

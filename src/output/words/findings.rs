@@ -5,8 +5,8 @@
 
 use crate::core::finding::{
     CostFigure, CostReason, CostTotal, Deadline, FirstIds, FixedPart, Gap, KeyReason, Meaning,
-    Problem, Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing, ToFill,
-    TreeReason,
+    Misspelt, Problem, Related, SplitReason, TableFigure, TableShapeReason, TableTotalOf, Thing,
+    ToFill, TreeReason,
 };
 use crate::core::money::Amount;
 use crate::output::lang::Lang;
@@ -71,15 +71,22 @@ fn related_what(related: Related, lang: Lang) -> &'static str {
     }
 }
 
-/// What to do about a kommun's name written in `times` places that names none, when the
-/// name under `[[kommuner]]` nearest to it is written nowhere else: that one is the likelier
-/// misspelling, so it is named first (tester s40: "menade du `Sundsval`?" spread the typo).
-fn misspelt_there(written: &str, defined: &str, times: usize, lang: Lang) -> String {
-    say!(
-        lang,
-        "är namnet under [[kommuner]] felstavat? Där heter kommunen `{defined}`, som planen inte skriver någon annanstans, medan den skriver `{written}` på {times} ställen: rätta i så fall `name` där. Menade du annars `{defined}`?",
-        "is the name under [[kommuner]] misspelt? There the kommun is `{defined}`, which the plan writes nowhere else, while it writes `{written}` in {times} places: if so, correct its `name` there. Otherwise, did you mean `{defined}`?"
-    )
+/// What to do about a kommun's name that names none when the name under `[[kommuner]]`
+/// nearest to it is likelier the misspelt one: that one is named first (tester s40: "menade du
+/// `Sundsval`?" spread the typo).
+fn misspelt_there(written: &str, defined: &str, why: &Misspelt, lang: Lang) -> String {
+    match why {
+        Misspelt::Scb(code) => say!(
+            lang,
+            "är namnet under [[kommuner]] felstavat? Där heter kommun {code} `{defined}`, men hos SCB heter den `{written}`: rätta i så fall `name` där. Menade du annars `{defined}`?",
+            "is the name under [[kommuner]] misspelt? There kommun {code} is `{defined}`, but SCB calls it `{written}`: if so, correct its `name` there. Otherwise, did you mean `{defined}`?"
+        ),
+        Misspelt::Written(times) => say!(
+            lang,
+            "är namnet under [[kommuner]] felstavat? Där heter kommunen `{defined}`, som planen inte skriver någon annanstans, medan den skriver `{written}` på {times} ställen: rätta i så fall `name` där. Menade du annars `{defined}`?",
+            "is the name under [[kommuner]] misspelt? There the kommun is `{defined}`, which the plan writes nowhere else, while it writes `{written}` in {times} places: if so, correct its `name` there. Otherwise, did you mean `{defined}`?"
+        ),
+    }
 }
 
 /// "först definierad här": the label at a related place drawn under its line.
@@ -828,6 +835,32 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "`county` \"{written}\" is none of Sweden's 21 län, so the plan is taken for a national one: its kommuner are tried against no län"
             )
         }
+        Problem::KommunCodeNotScbs {
+            name,
+            code,
+            scb_code,
+            code_is,
+        } => match code_is {
+            Some(other) => say!(
+                lang,
+                "{name} har kommunkod {scb_code} hos SCB, inte {code}, som är {other}",
+                "{name} has kommunkod {scb_code} at SCB, not {code}, which is {other}"
+            ),
+            None => say!(
+                lang,
+                "{name} har kommunkod {scb_code} hos SCB, inte {code}, som ingen kommun har",
+                "{name} has kommunkod {scb_code} at SCB, not {code}, which is no kommun's"
+            ),
+        },
+        Problem::KommunNameNotScbs {
+            name,
+            code,
+            scb_name,
+        } => say!(
+            lang,
+            "kommunkod {code} är {scb_name} hos SCB, men planen skriver `{name}`",
+            "kommunkod {code} is {scb_name} at SCB, but the plan writes `{name}`"
+        ),
         Problem::KommunInNoCounty { kommun, prefix } => say!(
             lang,
             "kommunkoden i {kommun} hör inte till något län: inget län har koden {prefix}",
@@ -1324,9 +1357,9 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::UnknownReference {
             name,
             suggestion: Some(s),
-            misspelt_there: Some(times),
+            misspelt_there: Some(why),
             ..
-        } => misspelt_there(name, s, *times, lang),
+        } => misspelt_there(name, s, why, lang),
         Problem::UnknownReference {
             thing: t,
             suggestion: Some(s),
@@ -1695,6 +1728,16 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "skriv länets namn som SCB skriver det (\"Jämtlands län\" eller \"Region Jämtland Härjedalen\"); en nationell plan skriver inget läns namn",
             "write the län's name as SCB writes it (\"Jämtlands län\" or \"Region Jämtland Härjedalen\"); a national plan writes no län's name",
         ),
+        Problem::KommunCodeNotScbs { scb_code, .. } => say!(
+            lang,
+            "skriv `code = \"{scb_code}\"`, kommunens kod hos SCB",
+            "write `code = \"{scb_code}\"`, the kommun's code at SCB"
+        ),
+        Problem::KommunNameNotScbs { scb_name, .. } => say!(
+            lang,
+            "skriv `name = \"{scb_name}\"` som SCB; är det en annan kommun, rätta i stället `code`",
+            "write `name = \"{scb_name}\"` as SCB does; if it is another kommun, correct `code` instead"
+        ),
         Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
             "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två (01–99)",
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
@@ -2052,8 +2095,8 @@ fn split_hint(reason: &SplitReason, style: Style) -> String {
         SplitReason::NotARecipient {
             name,
             suggestion: Some(nearest),
-            misspelt_there: Some(times),
-        } => misspelt_there(name, nearest, *times, lang),
+            misspelt_there: Some(why),
+        } => misspelt_there(name, nearest, why, lang),
         SplitReason::NotARecipient {
             suggestion: Some(nearest),
             ..
