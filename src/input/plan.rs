@@ -314,6 +314,13 @@ pub enum ParseErrorKind {
         quote: char,
         written: String,
     },
+    /// A space TOML does not read as one (a no-break space, a thin space, a byte-order mark)
+    /// outside a text on the line toml stopped at: pasted from Word, Outlook or a PDF, it
+    /// looks like a space and is told as anything else (tester s41: "talet 1_350_000 är för
+    /// stort"). `code` is its code point.
+    StraySpace {
+        code: u32,
+    },
     TextRunsOn {
         quote: &'static str,
         opened_line: usize,
@@ -348,6 +355,7 @@ impl ParseError {
             | ParseErrorKind::KeyApart { .. }
             | ParseErrorKind::TextRunsOn { .. }
             | ParseErrorKind::QuoteNotOpened { .. }
+            | ParseErrorKind::StraySpace { .. }
             | ParseErrorKind::LooksLike(Looks::Json | Looks::SpreadsheetRow) => "syntax",
             ParseErrorKind::UnknownKey { .. }
             | ParseErrorKind::LooksLike(Looks::UsageReport | Looks::Plan) => "unknown-key",
@@ -472,6 +480,9 @@ pub fn parse(text: &str) -> Result<Plan, ParseError> {
     }
     let plan = toml::from_str(body).map_err(|e| {
         let mut span = e.span();
+        if let Some(error) = span.as_ref().and_then(|s| stray_space(body, s.start)) {
+            return error;
+        }
         let classified = classify(e.message());
         // A text left open swallows the lines after it: toml tells of a line further on.
         if matches!(classified, ParseErrorKind::Syntax { .. })
@@ -1114,8 +1125,54 @@ fn is_header(text: &str, at: usize) -> bool {
 /// plan's errors are made so by [`parse`], a usage file's by this.
 pub fn toml_error(error: &toml::de::Error, text: &str) -> ParseError {
     let span = error.span();
+    if let Some(error) = span.as_ref().and_then(|s| stray_space(text, s.start)) {
+        return error;
+    }
     let kind = refine(classify(error.message()), text, span.as_ref());
     ParseError { span, kind }
+}
+
+/// The first space TOML does not read as one ([`ParseErrorKind::StraySpace`]) outside texts
+/// and before any comment on the line of byte `at`, where toml stopped: TOML allows nothing
+/// there but spaces and tabs, so it is the error, whatever toml made of it. A line within
+/// or opening a text over several lines is left to the other readings.
+fn stray_space(text: &str, at: usize) -> Option<ParseError> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = text.get(start..)?.split('\n').next()?;
+    if line.contains("\"\"\"") || line.contains("'''") {
+        return None;
+    }
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    // Between two digits it groups a number (`600 000`, as Excel copies it), which the
+    // number's own reading tells better.
+    let grouping = |i: usize, c: char| {
+        let before = line.get(..i).and_then(|b| b.chars().next_back());
+        let after = line.get(i + c.len_utf8()..).and_then(|a| a.chars().next());
+        before.is_some_and(|b| b.is_ascii_digit()) && after.is_some_and(|a| a.is_ascii_digit())
+    };
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '#' => return None,
+            None if matches!(c, '"' | '\'') => quote = Some(c),
+            None if ((c.is_whitespace() && !matches!(c, ' ' | '\t' | '\r'))
+                || crate::core::text::is_invisible(c))
+                && !grouping(i, c) =>
+            {
+                let from = start + i;
+                return Some(ParseError {
+                    span: Some(from..from + c.len_utf8()),
+                    kind: ParseErrorKind::StraySpace { code: u32::from(c) },
+                });
+            }
+            None => {}
+        }
+    }
+    None
 }
 
 /// A value at byte `at` that ends in a quote it never opened (`Folkhälsoenheten"`): the text

@@ -8017,3 +8017,31 @@ mod year_end {
         assert_eq!(doc["repayment"]["preliminary"], true);
     }
 }
+
+/// A no-break space after a used amount, pasted from a mail or a PDF: told as the character
+/// at its place, in either language, not as a number too large (tester s41).
+#[test]
+fn a_no_break_space_after_a_used_amount_is_told_as_that_character() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::support::repo_root().join("allocations/plan-2026.toml"),
+        dir.path().join("plan.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("r.toml"),
+        "year = 2026\n\n[[usage]]\nrecipient = \"Berg\"\ninsats = \"1.3\"\nused = 21_200\u{a0}\n",
+    )
+    .unwrap();
+    crate::support::allocate(dir.path(), &["follow-up", "plan.toml", "r.toml"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("r.toml:6:14")
+        .assert_stderr_contains("här står ett hårt mellanslag (U+00A0)");
+    crate::support::allocate(
+        dir.path(),
+        &["follow-up", "plan.toml", "r.toml", "--lang", "en"],
+    )
+    .assert_status(2)
+    .assert_stderr_contains("here is a no-break space (U+00A0), which looks like a space");
+}

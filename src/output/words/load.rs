@@ -715,6 +715,18 @@ pub fn parse_message(error: &ParseError, lang: Lang) -> String {
         (ParseErrorKind::ListAsTable { name }, Lang::En) => {
             format!("[{name}] is one table, but the plan has a list of tables [[{name}]]")
         }
+        (ParseErrorKind::StraySpace { code }, _) => {
+            let name = stray_space_name(*code, lang);
+            let shows = match char::from_u32(*code).is_some_and(char::is_whitespace) {
+                true => lang.pick("som ser ut som ett mellanslag", "which looks like a space"),
+                false => lang.pick("ett tecken som inte syns", "a character that does not show"),
+            };
+            say!(
+                lang,
+                "här står {name} (U+{code:04X}), {shows}; utanför citattecken läser TOML bara vanliga mellanslag och tabbar",
+                "here is {name} (U+{code:04X}), {shows}; outside quotes TOML reads only ordinary spaces and tabs"
+            )
+        }
         (ParseErrorKind::QuoteNotOpened { quote, written }, _) => {
             let written = shorten(written, lang);
             say!(
@@ -935,6 +947,18 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write {quote} at the end of the text; a text over several lines is written within {lines} … {lines}"
             )
         }
+        ParseErrorKind::StraySpace { code: 0xfeff } => lang
+            .pick(
+                "ta bort det: det kommer när en fil sparad med byte-ordningsmärke fogas till en annan eller sparas med ett till",
+                "remove it: it comes when a file saved with a byte order mark is joined to another or saved with one more",
+            )
+            .to_string(),
+        ParseErrorKind::StraySpace { .. } => lang
+            .pick(
+                "skriv ett vanligt mellanslag i stället, eller inget; tecknet följer ofta med text som kopierats från Word, Outlook eller en PDF",
+                "write an ordinary space instead, or none; the character often comes with text copied from Word, Outlook or a PDF",
+            )
+            .to_string(),
         ParseErrorKind::QuoteNotOpened { quote, .. } => say!(
             lang,
             "skriv {quote} här, där texten börjar",
@@ -1795,6 +1819,22 @@ fn thousands(written: &str) -> Option<String> {
             .collect::<Vec<_>>()
             .join("_")
     })
+}
+
+/// What a space TOML does not read as one is called (`ett hårt mellanslag`).
+fn stray_space_name(code: u32, lang: Lang) -> &'static str {
+    match code {
+        0xa0 => lang.pick("ett hårt mellanslag", "a no-break space"),
+        0x202f => lang.pick("ett smalt hårt mellanslag", "a narrow no-break space"),
+        0x2009 => lang.pick("ett tunt mellanslag", "a thin space"),
+        0x3000 => lang.pick("ett ideografiskt mellanslag", "an ideographic space"),
+        0xfeff => lang.pick(
+            "ett byte-ordningsmärke mitt i filen",
+            "a byte order mark within the file",
+        ),
+        0x200b => lang.pick("ett mellanslag utan bredd", "a zero-width space"),
+        _ => lang.pick("ett tecken som inte syns", "a character that does not show"),
+    }
 }
 
 #[cfg(test)]
