@@ -388,9 +388,11 @@ pub enum Problem {
         stated: Amount,
         computed: Amount,
     },
+    /// `previous`: the plan's `previous_county_total`, which the change is computed from.
     StatedChange {
         stated: Amount,
         computed: Amount,
+        previous: Amount,
     },
     /// `stated_change` without `previous_county_total`: nothing to check it against.
     /// `previous` is last year's total that would make it hold (`county_total − stated`).
@@ -1131,7 +1133,9 @@ impl Problem {
                 stated, computed, ..
             }
             | Problem::NationalSplit { stated, computed }
-            | Problem::StatedChange { stated, computed }
+            | Problem::StatedChange {
+                stated, computed, ..
+            }
             | Problem::EarmarkTotal {
                 stated, computed, ..
             }

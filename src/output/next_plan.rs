@@ -460,12 +460,21 @@ impl Edit {
             meta.table.remove(key);
         }
         self.fill(meta, "county_total", false);
-        let old_year = self.old_year;
-        let note = say!(
-            self.lang,
-            "{old_year} års länsmedel",
-            "{old_year}'s county total"
-        );
+        // Named with its county, so that a plan for another county made from this one shows
+        // whose total it still holds (tester s41: Jämtland's in a plan for Västerbotten).
+        let (old_year, county) = (self.old_year, comment(plan.plan.county.get_ref()));
+        let note = match county.trim().is_empty() {
+            true => say!(
+                self.lang,
+                "{old_year} års länsmedel",
+                "{old_year}'s county total"
+            ),
+            false => say!(
+                self.lang,
+                "{old_year} års länsmedel, {county}",
+                "{old_year}'s county total, {county}"
+            ),
+        };
         self.previous(
             meta,
             "previous_county_total",

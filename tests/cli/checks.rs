@@ -461,7 +461,12 @@ fn stated_change_against_last_year_is_checked() {
     p.check(&[])
         .assert_status(1)
         .assert_finding("stated-change", &p.position_of("-7_787", 0))
-        .assert_stdout_contains("angivet -7 787 kr, beräknat -7 877 kr");
+        .assert_stdout_contains("angivet -7 787 kr, beräknat -7 877 kr")
+        // The 2025 total named (12 697 775 kr, the 2026 document's "föregående år"), so
+        // that one left from another county's plan is seen (tester s41).
+        .assert_stdout_contains(
+            "previous_county_total (förra årets länsmedel, här 12 697 775 kr): är det länets belopp i förra årets beslut, rätta `stated_change`, annars `previous_county_total`",
+        );
 }
 
 /// A printed change with no previous total to hold it to is never passed silently: a warning

@@ -467,7 +467,9 @@ fn init_keeps_the_plans_layout_and_comments_and_drops_what_cites_last_years_docu
     assert!(!new.contains("printed ="), "{new}");
     assert!(new.contains("# decision_date = 2027-MM-DD"), "{new}");
     assert!(new.contains("requisition = 2027-12-01"), "{new}");
-    assert!(new.contains("previous_county_total = 12_689_898  # 2026 års länsmedel"));
+    assert!(
+        new.contains("previous_county_total = 12_689_898  # 2026 års länsmedel, Jämtlands län")
+    );
 }
 
 /// Under `fixed-plus-key` a 0 in `except` is a kommun without a fixed part, whose money the key
@@ -1050,7 +1052,7 @@ fn init_edits_the_plan_section_written_inline_or_with_dotted_keys() {
         20,
     );
     assert!(new.contains("\n\nplan.year = 2027\n"), "{new}");
-    assert!(new.contains("\nplan.unit = 1\n# plan.document_date = 2027-MM-DD  # fyll i: underlagets datum\n# plan.decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan.county_total = 0  # fyll i (2026: 3 000 000 kr)\nplan.previous_county_total = 3_000_000  # 2026 års länsmedel\nplan.stated_change = 0  # fyll i: förändringen som underlaget anger den\n"), "{new}");
+    assert!(new.contains("\nplan.unit = 1\n# plan.document_date = 2027-MM-DD  # fyll i: underlagets datum\n# plan.decision_date = 2027-MM-DD  # fyll i: beslutsmötet\nplan.county_total = 0  # fyll i (2026: 3 000 000 kr)\nplan.previous_county_total = 3_000_000  # 2026 års länsmedel, Jämtlands län\nplan.stated_change = 0  # fyll i: förändringen som underlaget anger den\n"), "{new}");
 
     // `[deadlines]` first: the new opening comment is at the top all the same.
     let deadlines = "[deadlines]\nrequisition = 2026-12-01\nuse_reported = 2026-12-31\nunused_repaid = 2027-03-31\n";
@@ -1215,7 +1217,7 @@ fn the_new_plans_comments_follow_the_language() {
     assert!(new.starts_with(
         "# Allocation of the county's joint funds for mental health and suicide prevention 2027\n"
     ));
-    assert!(new.contains("\n# decision_date = 2027-MM-DD  # fill in: the meeting\ncounty_total = 0  # fill in (2026: 3,000,000 kr)\nprevious_county_total = 3_000_000  # 2026's county total\nstated_change = 0  # fill in: the change as the document states it\n"), "{new}");
+    assert!(new.contains("\n# decision_date = 2027-MM-DD  # fill in: the meeting\ncounty_total = 0  # fill in (2026: 3,000,000 kr)\nprevious_county_total = 3_000_000  # 2026's county total, Jämtlands län\nstated_change = 0  # fill in: the change as the document states it\n"), "{new}");
     assert!(
         new.contains(
             "except = { \"Östersund\" = 0 }  # fill in `except` (2026: \"Östersund\" = 140,000 kr)"
@@ -1560,7 +1562,7 @@ fn from_and_example(
 }
 
 const EXAMPLE_SV: &str = "Jämtlands läns plan för 2026 som följer med allocate";
-const ANOTHER_COUNTY_SV: &str = "För ett annat län: byt ut det som är Jämtlands (län, organ, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".\n";
+const ANOTHER_COUNTY_SV: &str = "För ett annat län: byt ut det som är Jämtlands (län, organ, förra årets länsmedel `previous_county_total`, aktörer, kommuner, nycklar, insatser och texter), enligt README-avsnittet \"A plan for another county\".\n";
 
 #[test]
 fn init_example_writes_the_plan_init_from_the_shipped_2026_plan_writes() {
@@ -1627,7 +1629,7 @@ fn init_example_speaks_english_with_lang_en_and_prints_the_plan_with_output_dash
     assert_eq!(
         example.stderr,
         from.stderr.clone()
-            + "For another county: replace what is Jämtland's (county, forum, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists.\n"
+            + "For another county: replace what is Jämtland's (county, forum, last year's county total `previous_county_total`, actors, kommuner, keys, insatser and texts), as the README section \"A plan for another county\" lists.\n"
     );
     // Printed, nothing is written; by default the plan goes to the current folder.
     assert_eq!(plans_in(empty.path()), Vec::<String>::new());

@@ -130,6 +130,7 @@ pub fn stated_change_matches_totals(ledger: &Ledger, findings: &mut Findings) {
             Problem::StatedChange {
                 stated: *change.get_ref(),
                 computed,
+                previous: *previous.get_ref(),
             },
         );
     }

@@ -498,7 +498,9 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
                 "the agreement's parts sum to {computed}, but its total is {stated}"
             )
         }
-        Problem::StatedChange { stated, computed } => {
+        Problem::StatedChange {
+            stated, computed, ..
+        } => {
             let (stated, computed) = (a(stated), a(computed));
             say!(
                 lang,
@@ -1525,10 +1527,16 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "rätta delarna under [[agreement.split]] eller `national_total`",
             "correct the parts under [[agreement.split]] or `national_total`",
         ),
-        Problem::StatedChange { .. } => fixed(
-            "förändringen är county_total minus previous_county_total; rätta den som är fel",
-            "the change is county_total minus previous_county_total; correct the wrong one",
-        ),
+        // Last year's total named, so that one left from another plan is seen (tester s41:
+        // Jämtland's 12 689 898 kr in a plan for Västerbotten made from the example).
+        Problem::StatedChange { previous, .. } => {
+            let previous = style.amount(*previous);
+            say!(
+                lang,
+                "förändringen är county_total minus previous_county_total (förra årets länsmedel, här {previous}): är det länets belopp i förra årets beslut, rätta `stated_change`, annars `previous_county_total`",
+                "the change is county_total minus previous_county_total (last year's county total, here {previous}): if that is the county's amount in last year's decision, correct `stated_change`, otherwise `previous_county_total`"
+            )
+        }
         Problem::StatedChangeUnchecked { previous, .. } => {
             let holds = previous.is_negative() || previous.0.is_zero();
             let previous = style.amount(*previous);
