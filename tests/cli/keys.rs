@@ -1273,3 +1273,25 @@ fn a_name_with_kommun_beside_its_code_is_the_plans_kommun() {
         std::fs::read(repo_root().join("tests/fixtures/scb/S-names-with-kommun.csv")).unwrap();
     assert_population_2024(&split_by_passing_key(&bytes));
 }
+
+/// A file of names alone (SCB's new web interface) is held to the plan's län by the codes SCB
+/// gives the names, as a file with codes is: a kommun of the län missing under `[[kommuner]]`
+/// is told to be added, and a file of another län is told once as that län's, not as eight
+/// misspelt names (tester s41: Jämtland's file in a plan for Västerbotten gave 23 errors).
+#[test]
+fn a_file_of_names_alone_is_held_to_the_plans_county_by_scbs_codes() {
+    let p = KeyPlan::new(shipped_names_only().as_bytes())
+        .edit("[[kommuner]]\ncode = \"2303\"\nname = \"Ragunda\"\n\n", "");
+    p.check()
+        .assert_status(1)
+        .assert_stdout_contains("2303 Ragunda är inte en av planens kommuner")
+        .assert_stdout_contains("kommunen hör till planens län: lägg till den under [[kommuner]]");
+    // Västerbotten's kommuner, by name, in Jämtland's plan.
+    let vasterbotten =
+        "\"region\";\"2024\"\n\"Umeå\";133000\n\"Skellefteå\";75000\n\"Lycksele\";12000\n";
+    let out = KeyPlan::new(vasterbotten.as_bytes()).check();
+    out.assert_stdout_contains(
+        "filen har ingen av planens kommuner, bara kommuner i Västerbottens län (24)",
+    );
+    assert!(!out.stdout.contains("är inte namnet på"), "{}", out.stdout);
+}

@@ -510,18 +510,15 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
 /// the wrong code on invoices and letters, or the misspelt name in every document (tester
 /// s41). A name far from any kommun's (`K1`, a test's) is left alone.
 pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
-    use crate::core::ledger::names::kommun_identity;
-    let scb: Vec<(&str, &str, String)> = (crate::core::counties::kommuner())
-        .map(|(code, name)| (code, name, kommun_identity(name)))
-        .collect();
+    use crate::core::ledger::names::scb_kommun;
     for kommun in &ledger.plan.kommuner {
         let (code, name) = (kommun.code.get_ref(), kommun.name.get_ref());
-        let identity = kommun_identity(name);
         let code_is = crate::core::counties::kommun(code);
-        if code_is.is_some_and(|n| kommun_identity(n) == identity) {
+        let named = scb_kommun(name);
+        if named.is_some_and(|(scb_code, _)| scb_code == code) {
             continue;
         }
-        if let Some(&(scb_code, ..)) = scb.iter().find(|(.., i)| *i == identity) {
+        if let Some((scb_code, _)) = named {
             findings.warning(
                 kommun.code.span(),
                 Problem::KommunCodeNotScbs {

@@ -149,6 +149,19 @@ pub fn kommun_identity(name: &str) -> String {
     fold(&official_kommun_name(irregular.unwrap_or(stem))).replace('-', " ")
 }
 
+/// The kommun of Sweden a name is as SCB names it, by [`kommun_identity`] (`Sundsvalls
+/// kommun`, `sundsvall`: (`2281`, `Sundsvall`)): how a row that names its kommun without a
+/// code, and a plan's kommun, are held against SCB's list.
+pub fn scb_kommun(name: &str) -> Option<(&'static str, &'static str)> {
+    static BY_IDENTITY: std::sync::LazyLock<HashMap<String, (&'static str, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            (crate::core::counties::kommuner())
+                .map(|(code, name)| (kommun_identity(name), (code, name)))
+                .collect()
+        });
+    BY_IDENTITY.get(&kommun_identity(name)).copied()
+}
+
 /// Whether two kommuner's names as [`kommun_identity`] makes them are two kommuner although
 /// one is the other in plain letters: `Habo` in Jönköpings län and `Håbo` in Uppsala län, the
 /// only two of Sweden's 290 so alike. Any other name in plain letters is the kommun spelt so
