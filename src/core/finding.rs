@@ -69,6 +69,7 @@ pub enum Code {
     CountyName,
     KommunCounty,
     KommunCode,
+    KommunMissing,
     PlanYear,
     DeadlineYear,
     DeadlineOrder,
@@ -587,6 +588,14 @@ pub enum Problem {
         code: String,
         scb_name: &'static str,
     },
+    /// Kommuner of the plan's län at SCB that `[[kommuner]]` lacks, as (kommunkod, name),
+    /// when it has others of the län: a kommun forgotten gets nothing of what is split
+    /// equally or by a key of `values` (new user s40).
+    KommunerMissing {
+        county: crate::core::counties::County,
+        count: usize,
+        missing: Vec<(&'static str, &'static str)>,
+    },
     /// A kommunkod whose first two digits are no län's code.
     KommunInNoCounty {
         kommun: String,
@@ -1104,6 +1113,7 @@ impl Problem {
             Problem::KommunCodeNotScbs { .. } | Problem::KommunNameNotScbs { .. } => {
                 Code::KommunCode
             }
+            Problem::KommunerMissing { .. } => Code::KommunMissing,
             Problem::DeadlineYear { .. } => Code::DeadlineYear,
             Problem::UnusedActor { .. } => Code::UnusedActor,
             Problem::NoFocusArea { .. } => Code::NoFocusArea,

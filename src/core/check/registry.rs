@@ -134,6 +134,7 @@ registry! {
     CountyName "county-name" Warning Written Stage::Ledger(rules::county_names_a_lan);
     KommunCounty "kommun-county" Error Written Stage::Ledger(rules::kommuner_lie_in_the_county);
     KommunCode "kommun-code" Warning Written Stage::Ledger(rules::kommuner_are_scbs);
+    KommunMissing "kommun-missing" Warning Together Stage::Ledger(rules::county_kommuner_are_listed);
     PlanYear "plan-year" Error Written Stage::Ledger(rules::plan_year_is_a_year);
     DeadlineYear "deadline-year" Warning Written Stage::Ledger(rules::deadlines_in_their_years);
     DeadlineOrder "deadline-order" Warning Written Stage::Ledger(rules::deadlines_in_order);

@@ -541,6 +541,45 @@ pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Warning) a plan for one län that lists some of its kommuner lists them all, as SCB has
+/// them: a kommun forgotten under `[[kommuner]]` gets nothing of what is split equally or by
+/// a key of `values`, and only a key file would tell (new user s40). A kommun counts as
+/// listed by its code or by its name.
+pub fn county_kommuner_are_listed(ledger: &Ledger, findings: &mut Findings) {
+    let plan = ledger.plan;
+    let Some(county) = crate::core::counties::named(plan.plan.county.get_ref()) else {
+        return;
+    };
+    let of_county = |code: &str| code.starts_with(county.code);
+    let codes: std::collections::HashSet<&str> = (plan.kommuner.iter())
+        .map(|k| k.code.get_ref().as_str())
+        .collect();
+    if !codes.iter().any(|code| of_county(code)) {
+        return;
+    }
+    let named: std::collections::HashSet<&str> = (plan.kommuner.iter())
+        .filter_map(|k| crate::core::ledger::names::scb_kommun(k.name.get_ref()))
+        .map(|(code, _)| code)
+        .collect();
+    let of_scb: Vec<(&'static str, &'static str)> = (crate::core::counties::kommuner())
+        .filter(|(code, _)| of_county(code))
+        .collect();
+    let missing: Vec<(&'static str, &'static str)> = (of_scb.iter())
+        .filter(|(code, _)| !codes.contains(code) && !named.contains(code))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        findings.warning(
+            plan.plan.county.span(),
+            Problem::KommunerMissing {
+                county,
+                count: of_scb.len(),
+                missing,
+            },
+        );
+    }
+}
+
 /// Whether a kommun's name is a slip of SCB's name for it: the same without å, ä and ö, or
 /// a letter off (two in a name of eight letters or more; `Kroksta` is not `Krokom`).
 fn near_kommun_name(name: &str, scb_name: &str) -> bool {

@@ -194,6 +194,10 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "en kommun vars namn och kommunkod inte är samma kommuns hos SCB: ett namn som SCB ger en annan kod (`Skellefteå` med `2484`; Norsjö och Malå med varandras koder), eller ett namn en bokstav eller två från det SCB ger koden (`Sundsval` med `2281`); ett namn långt från alla kommuners prövas inte",
             "a kommun whose name and kommunkod are not one kommun's at SCB: a name SCB gives another code (`Skellefteå` with `2484`; Norsjö and Malå with each other's codes), or a name a letter or two off the one SCB gives the code (`Sundsval` with `2281`); a name far from every kommun's is not tried",
         ),
+        Code::KommunMissing => lang.pick(
+            "en plan för ett län som har några av länets kommuner men saknar andra som SCB har (en kommun räknas som med genom sin kod eller sitt namn): en glömd kommun får inget av det som delas lika eller efter en nyckel med `values`",
+            "a plan for a län that has some of the län's kommuner but lacks others SCB has (a kommun counts as listed by its code or its name): a kommun forgotten gets nothing of what is split equally or by a key of `values`",
+        ),
         Code::PlanYear => lang.pick(
             "planens `year` är inget årtal med fyra siffror (1000–9998)",
             "the plan's `year` is no four-digit year (1000–9998)",

@@ -863,6 +863,22 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             "kommunkod {code} är {scb_name} hos SCB, men planen skriver `{name}`",
             "kommunkod {code} is {scb_name} at SCB, but the plan writes `{name}`"
         ),
+        Problem::KommunerMissing {
+            county,
+            count,
+            missing,
+        } => {
+            let name = county.name;
+            let missing: Vec<String> = (missing.iter())
+                .map(|(code, name)| format!("{name} ({code})"))
+                .collect();
+            let missing = crate::output::words::listed(&missing, lang);
+            say!(
+                lang,
+                "{name} har {count} kommuner hos SCB; planen saknar {missing}",
+                "{name} has {count} kommuner at SCB; the plan lacks {missing}"
+            )
+        }
         Problem::KommunInNoCounty { kommun, prefix } => say!(
             lang,
             "kommunkoden i {kommun} hör inte till något län: inget län har koden {prefix}",
@@ -1746,6 +1762,17 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "skriv `name = \"{scb_name}\"` som SCB; är det en annan kommun, rätta i stället `code`",
             "write `name = \"{scb_name}\"` as SCB does; if it is another kommun, correct `code` instead"
         ),
+        Problem::KommunerMissing { missing, .. } => match missing.as_slice() {
+            [(code, name)] => say!(
+                lang,
+                "lägg till den under [[kommuner]] (`code = \"{code}\"`, `name = \"{name}\"`), om den ska ha del i länets medel",
+                "add it under [[kommuner]] (`code = \"{code}\"`, `name = \"{name}\"`) if it is to share in the county's money"
+            ),
+            _ => fixed(
+                "lägg till dem under [[kommuner]], med koder och namn som SCB skriver dem, om de ska ha del i länets medel",
+                "add them under [[kommuner]], with codes and names as SCB writes them, if they are to share in the county's money",
+            ),
+        },
         Problem::KommunInNoCounty { .. } | Problem::KommunCodeOfCounty { .. } => fixed(
             "rätta `code` efter SCB: en kommunkod är länets två siffror (01–25) och kommunens två (01–99)",
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
