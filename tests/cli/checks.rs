@@ -1117,3 +1117,21 @@ fn a_kommunkod_that_is_not_the_kommuns_at_scb_is_told_with_scbs() {
     out.assert_status(0);
     assert!(!out.stdout.contains("kommun-code"), "{}", out.stdout);
 }
+
+/// An actor's id typed with a letter and a combining mark (`a` and U+0308, as macOS may write
+/// `ä`) where the plan refers to it with `ä`: the suggestion looks the same as the name, so
+/// the hint says that one character is written another way (tester s41).
+#[test]
+fn an_id_in_another_unicode_form_is_told_so_not_suggested_as_itself() {
+    let p = PlanDir::from_real("plan-2026.toml").edit("id = \"kfjh\"", "id = \"kfjhä\"");
+    let text = p
+        .text
+        .replacen("actor = \"kfjh\"", "actor = \"kfjha\u{308}\"", 1);
+    let p = PlanDir { text, ..p };
+    p.check(&[])
+        .assert_status(1)
+        .assert_stdout_contains("okänd aktör `kfjha\u{308}`")
+        .assert_stdout_contains(
+            "ser ut som `kfjhä` under [[actors]] men har ett tecken skrivet på ett annat sätt",
+        );
+}

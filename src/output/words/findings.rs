@@ -9,6 +9,7 @@ use crate::core::finding::{
     ToFill, TreeReason,
 };
 use crate::core::money::Amount;
+use crate::core::text::compose;
 use crate::output::lang::Lang;
 use crate::output::number::{self, Style};
 use crate::output::text::visible;
@@ -1317,6 +1318,22 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
                 lang,
                 "ge varje {what} ett eget id",
                 "give each {what} an id of its own"
+            )
+        }
+        // The same letters in two Unicode forms (`ä` as one character, and as `a` and a
+        // combining diaeresis, as macOS may write it): the suggestion looks like what is
+        // written, so the hint says what differs (tester s41).
+        Problem::UnknownReference {
+            thing: t,
+            name,
+            suggestion: Some(s),
+            ..
+        } if name != s && compose(name) == compose(s) => {
+            let (it, table) = (pronoun(*t), t.table());
+            say!(
+                lang,
+                "`{name}` ser ut som `{s}` under {table} men har ett tecken skrivet på ett annat sätt (en bokstav och ett tecken ovanför som två tecken, som macOS kan skriva det): skriv om {it} för hand på ett av ställena",
+                "`{name}` looks like `{s}` under {table} but has a character written another way (a letter and a mark above it as two characters, as macOS may write it): type it again by hand in one of the places"
             )
         }
         Problem::UnknownReference {
