@@ -72,8 +72,8 @@ const COUNTIES: [(&str, &str, &str, &[&str]); 21] = [
     ),
 ];
 
-/// Sweden's 290 kommuner as SCB codes and names them (unchanged since Knivsta's in 2003), in
-/// code order.
+/// Sweden's 290 kommuner as SCB codes and names them (the codes unchanged since Knivsta's in
+/// 2003; Malung-Sälen so named since 2007), in code order.
 const KOMMUNER: [(&str, &str); 290] = [
     ("0114", "Upplands Väsby"),
     ("0115", "Vallentuna"),

@@ -724,13 +724,15 @@ impl KeyFile {
             // A row named only (SCB's new web interface) is held to the län by the code SCB
             // gives its name, as a coded row is (tester s41: Jämtland's file of names in a
             // plan for Västerbotten was 23 misspellings, not one file of another län).
-            // Not a name the plan has under another code, or written another way (`Östersund
-            // kommun` for `Östersund`): that is told as the near miss it is.
+            // Not a name the plan has under another code, written another way (`Östersund
+            // kommun` for `Östersund`) or near one of the plan's (`Habo` in a plan with Håbo,
+            // tester s41): that is told as the near miss it is.
             let scb_code = || {
                 (row.code.is_none() && index.find(&row.name).is_none())
                     .then(|| scb_kommun(&row.name))
                     .flatten()
                     .filter(|(code, _)| index.by_code(code).is_none())
+                    .filter(|_| suggest(&row.name, &names).is_none())
             };
             let code = row
                 .code

@@ -465,7 +465,7 @@ fn stated_change_against_last_year_is_checked() {
         // The 2025 total named (12 697 775 kr, the 2026 document's "föregående år"), so
         // that one left from another county's plan is seen (tester s41).
         .assert_stdout_contains(
-            "previous_county_total (förra årets länsmedel, här 12 697 775 kr): är det länets belopp i förra årets beslut, rätta `stated_change`, annars `previous_county_total`",
+            "previous_county_total (förra årets länsmedel, här 12 697 775 kr): är det länets belopp i förra årets beslut, rätta `stated_change` eller `county_total`, annars `previous_county_total`",
         );
 }
 
@@ -1134,4 +1134,30 @@ fn an_id_in_another_unicode_form_is_told_so_not_suggested_as_itself() {
         .assert_stdout_contains(
             "ser ut som `kfjhä` under [[actors]] men har ett tecken skrivet på ett annat sätt",
         );
+}
+
+/// A kommun written without its ö in several places, `[[kommuner]]` having SCB's name: the
+/// name there is right, so the hint is the plain "did you mean", not to change it to the slip
+/// (reviewer s41). And a name near its code's kommun at SCB is that name's slip, not a code to
+/// move to another län (`Nora` for 2062 Mora, in Dalarna).
+#[test]
+fn scbs_name_under_kommuner_is_never_called_the_misspelling() {
+    let base = PlanDir::from_real("plan-2026.toml");
+    let at = base.text.find("[[keys]]").unwrap();
+    let text = format!(
+        "{}{}",
+        &base.text[..at],
+        base.text[at..].replace("\"Östersund\"", "\"Ostersund\"")
+    );
+    let p = PlanDir { text, ..base };
+    let out = p.check(&[]);
+    out.assert_status(1)
+        .assert_stdout_contains("okänd kommun `Ostersund`")
+        .assert_stdout_contains("menade du `Östersund`?");
+    assert!(!out.stdout.contains("felstavat"), "{}", out.stdout);
+    let p = PlanDir::from_real("plan-2026.toml").edit("name = \"Åre\"", "name = \"Ånge\"");
+    p.check(&[])
+        .assert_finding("kommun-code", &p.position_of("\"Ånge\"", 0))
+        .assert_stdout_contains("kommunkod 2321 är Åre hos SCB, men planen skriver `Ånge`")
+        .assert_stdout_contains("skriv `name = \"Åre\"` som SCB");
 }

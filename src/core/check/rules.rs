@@ -510,7 +510,9 @@ pub fn kommuner_lie_in_the_county(ledger: &Ledger, findings: &mut Findings) {
 /// the wrong code on invoices and letters, or the misspelt name in every document (tester
 /// s41). A name far from any kommun's (`K1`, a test's) is left alone.
 pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
-    use crate::core::ledger::names::scb_kommun;
+    use crate::core::ledger::names::{near_kommun_name, scb_kommun};
+    let county = crate::core::counties::named(ledger.plan.plan.county.get_ref());
+    let in_county = |code: &str| county.is_some_and(|c| code.starts_with(c.code));
     for kommun in &ledger.plan.kommuner {
         let (code, name) = (kommun.code.get_ref(), kommun.name.get_ref());
         let code_is = crate::core::counties::kommun(code);
@@ -518,7 +520,24 @@ pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
         if named.is_some_and(|(scb_code, _)| scb_code == code) {
             continue;
         }
-        if let Some((scb_code, _)) = named {
+        // The name is the slip when it is near the code's own kommun's, even when it is
+        // another kommun's (`Nora` for 2062 Mora, `Habo` for 0305 Håbo), or when it is a
+        // kommun of another län than the code and the plan (`Ånge` for 2321 Åre in
+        // Jämtland's): the code stays in its län (reviewer s41).
+        let name_slip = |scb_name: &str| {
+            near_kommun_name(name, scb_name)
+                || named.is_some_and(|(other, _)| in_county(code) && !in_county(other))
+        };
+        if let Some(scb_name) = code_is.filter(|n| name_slip(n)) {
+            findings.warning(
+                kommun.name.span(),
+                Problem::KommunNameNotScbs {
+                    name: name.clone(),
+                    code: code.clone(),
+                    scb_name,
+                },
+            );
+        } else if let Some((scb_code, _)) = named {
             findings.warning(
                 kommun.code.span(),
                 Problem::KommunCodeNotScbs {
@@ -526,15 +545,6 @@ pub fn kommuner_are_scbs(ledger: &Ledger, findings: &mut Findings) {
                     code: code.clone(),
                     scb_code,
                     code_is,
-                },
-            );
-        } else if let Some(scb_name) = code_is.filter(|n| near_kommun_name(name, n)) {
-            findings.warning(
-                kommun.name.span(),
-                Problem::KommunNameNotScbs {
-                    name: name.clone(),
-                    code: code.clone(),
-                    scb_name,
                 },
             );
         }
@@ -578,15 +588,6 @@ pub fn county_kommuner_are_listed(ledger: &Ledger, findings: &mut Findings) {
             },
         );
     }
-}
-
-/// Whether a kommun's name is a slip of SCB's name for it: the same without å, ä and ö, or
-/// a letter off (two in a name of eight letters or more; `Kroksta` is not `Krokom`).
-fn near_kommun_name(name: &str, scb_name: &str) -> bool {
-    use crate::core::text::{fold, loose};
-    let most = 1.max(scb_name.chars().count() / 4);
-    loose(name) == loose(scb_name)
-        || strsim::damerau_levenshtein(&fold(name), &fold(scb_name)) <= most
 }
 
 /// (Error) the plan's year is a year of four digits: `year = 20266`, a slip of the finger,

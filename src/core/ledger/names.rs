@@ -162,6 +162,14 @@ pub fn scb_kommun(name: &str) -> Option<(&'static str, &'static str)> {
     BY_IDENTITY.get(&kommun_identity(name)).copied()
 }
 
+/// Whether a kommun's name is a slip of SCB's name for it (`scb_name`): the same without å, ä
+/// and ö, or a letter off (two in a name of eight letters or more; `Kroksta` is not `Krokom`).
+pub fn near_kommun_name(name: &str, scb_name: &str) -> bool {
+    let most = 1.max(scb_name.chars().count() / 4);
+    loose(name) == loose(scb_name)
+        || strsim::damerau_levenshtein(&fold(name), &fold(scb_name)) <= most
+}
+
 /// Whether two kommuner's names as [`kommun_identity`] makes them are two kommuner although
 /// one is the other in plain letters: `Habo` in Jönköpings län and `Håbo` in Uppsala län, the
 /// only two of Sweden's 290 so alike. Any other name in plain letters is the kommun spelt so
@@ -399,12 +407,17 @@ impl Names {
             })
             .take(SUGGESTIONS)
             .collect();
-        // The plan's kommuner by the name SCB gives their codes, where they are named
-        // otherwise (`Ragunda` for 2303 named `Ragunad`).
+        // The plan's kommuner by the name SCB gives their codes, where they are named a slip
+        // of it (`Ragunda` for 2303 named `Ragunad`); not a kommun given another's code
+        // (`Berg` with 2303: its code is the slip, reviewer s41).
         let by_scb_name: HashMap<String, usize> = (plan.kommuner.iter().enumerate())
             .filter_map(|(k, x)| {
-                let scb = kommun_identity(crate::core::counties::kommun(x.code.get_ref())?);
-                (scb != kommun_identity(x.name.get_ref())).then_some((scb, k))
+                let scb_name = crate::core::counties::kommun(x.code.get_ref())?;
+                let name = x.name.get_ref();
+                let slip = kommun_identity(scb_name) != kommun_identity(name)
+                    && near_kommun_name(name, scb_name)
+                    && scb_kommun(name).is_none();
+                slip.then(|| (kommun_identity(scb_name), k))
             })
             .collect();
         for text in unknown {
@@ -424,9 +437,14 @@ impl Names {
             let defined = (nearest_kommun(plan, text))
                 .filter(|name| kommun_identity(name) != kommun_identity(text))
                 .and_then(|name| self.kommun(&name));
+            // Written nowhere else, and not SCB's name for its code (`Östersund` there,
+            // `Ostersund` written six times: the name there is right, reviewer s41).
             let unwritten = |k: usize| {
-                (plan.kommuner.get(k))
-                    .is_some_and(|x| !written.contains_key(&fold(x.name.get_ref())))
+                (plan.kommuner.get(k)).is_some_and(|x| {
+                    let name = x.name.get_ref();
+                    !written.contains_key(&fold(name))
+                        && scb_kommun(name).is_none_or(|(code, _)| code != x.code.get_ref())
+                })
             };
             if let Some(k) = defined.filter(|&k| unwritten(k)) {
                 self.misspelt_kommuner

@@ -1566,8 +1566,8 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             let previous = style.amount(*previous);
             say!(
                 lang,
-                "förändringen är county_total minus previous_county_total (förra årets länsmedel, här {previous}): är det länets belopp i förra årets beslut, rätta `stated_change`, annars `previous_county_total`",
-                "the change is county_total minus previous_county_total (last year's county total, here {previous}): if that is the county's amount in last year's decision, correct `stated_change`, otherwise `previous_county_total`"
+                "förändringen är county_total minus previous_county_total (förra årets länsmedel, här {previous}): är det länets belopp i förra årets beslut, rätta `stated_change` eller `county_total`, annars `previous_county_total`",
+                "the change is county_total minus previous_county_total (last year's county total, here {previous}): if that is the county's amount in last year's decision, correct `stated_change` or `county_total`, otherwise `previous_county_total`"
             )
         }
         Problem::StatedChangeUnchecked { previous, .. } => {

@@ -1833,7 +1833,11 @@ fn stray_space_name(code: u32, lang: Lang) -> &'static str {
             "a byte order mark within the file",
         ),
         0x200b => lang.pick("ett mellanslag utan bredd", "a zero-width space"),
-        _ => lang.pick("ett tecken som inte syns", "a character that does not show"),
+        _ if char::from_u32(code).is_some_and(char::is_whitespace) => lang.pick(
+            "ett blanktecken av annat slag",
+            "a white-space character of another kind",
+        ),
+        _ => lang.pick("ett osynligt tecken", "an invisible character"),
     }
 }
 
