@@ -1837,7 +1837,8 @@ fn stray_space_name(code: u32, lang: Lang) -> &'static str {
             "ett blanktecken av annat slag",
             "a white-space character of another kind",
         ),
-        _ => lang.pick("ett osynligt tecken", "an invisible character"),
+        // Not "invisible": the message goes on to say that it does not show.
+        _ => lang.pick("ett formateringstecken", "a formatting character"),
     }
 }
 
