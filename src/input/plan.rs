@@ -1205,7 +1205,8 @@ fn quote_not_opened(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usiz
 /// A number pasted from a document on the line of byte `at`, after its `=`: the value as
 /// written, how to write it in TOML, and where it stands. Only what TOML cannot read and is
 /// clearly one number: a typographic minus or dash as its sign, a sign before digits grouped
-/// by spaces, or two or more commas or points between groups of three digits.
+/// by spaces, two or more commas or points between groups of three digits, or `kr`, `SEK`,
+/// `:-` or `,-` after it.
 fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)> {
     let before = text.get(..at)?;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -1214,9 +1215,13 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let start = eq + lead;
     let line = text.get(start..)?.split(['\n', '\r', '#']).next()?;
-    let value = line.trim_end();
-    let value = value
-        .strip_suffix("kr")
+    let written = line.trim_end();
+    let value = written;
+    // Kronor as a document marks them (`1 350 000 kr`, `1350000:-`): no TOML number ends so.
+    let unmarked = ["kr", "SEK", ":-", ",-"]
+        .iter()
+        .find_map(|mark| value.strip_suffix(mark));
+    let value = unmarked
         .map_or(value, str::trim_end)
         .trim_end_matches(GROUP_SPACES);
     let (sign, digits) = match value.chars().next()? {
@@ -1245,6 +1250,7 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
         return None;
     }
     let pasted = match (sign, separator) {
+        _ if unmarked.is_some() => true,
         (Some(true), _) => true,
         (Some(false), Some(c)) if spaces.contains(&c) => true,
         (_, Some(',' | '.')) => groups.len() >= 3,
@@ -1253,14 +1259,7 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     if !pasted {
         return None;
     }
-    let all: String = groups.concat();
-    let mut grouped = String::new();
-    for (i, c) in all.chars().enumerate() {
-        if i > 0 && (all.len() - i).is_multiple_of(3) {
-            grouped.push('_');
-        }
-        grouped.push(c);
-    }
+    let grouped = toml_grouped(&groups.concat());
     let toml = if sign.is_some() {
         format!("-{grouped}")
     } else {
@@ -1268,11 +1267,23 @@ fn pasted_number(text: &str, at: usize) -> Option<(ParseErrorKind, Range<usize>)
     };
     Some((
         ParseErrorKind::PastedNumber {
-            written: value.to_string(),
+            written: written.to_string(),
             toml,
         },
-        start..start + value.len(),
+        start..start + written.len(),
     ))
+}
+
+/// Digits as TOML writes a whole number, with an underscore between thousands (`1_350_000`).
+fn toml_grouped(digits: &str) -> String {
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    grouped
 }
 
 /// An amount as a document prints it, grouped with points and with a decimal comma, or the
@@ -1287,8 +1298,13 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
         Some(rest) => ("-", rest.trim_start()),
         None => ("", text),
     };
+    let marked = text.len() != written.trim().len();
     let (whole, ore) = match text.strip_suffix(":-").or_else(|| text.strip_suffix(",-")) {
         Some(whole) => (whole, "00"),
+        // `1350000 kr`, ungrouped: only the mark tells it from an amount's digits as text.
+        None if marked && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) => {
+            (text, "00")
+        }
         None => text
             .rsplit_once(',')
             .filter(|(whole, _)| whole.contains('.'))
@@ -1297,20 +1313,23 @@ fn grouped_with_no_ore(written: &str) -> Option<ParseErrorKind> {
                     .filter(|(whole, _)| whole.contains(','))
             })?,
     };
-    let group = whole.chars().find(|c| !c.is_ascii_digit())?;
-    if !(matches!(group, '.' | ',') || GROUP_SPACES.contains(&group)) {
-        return None;
-    }
-    let groups: Vec<&str> = whole.split(group).collect();
+    let groups: Vec<&str> = match whole.chars().find(|c| !c.is_ascii_digit()) {
+        Some(group) if matches!(group, '.' | ',') || GROUP_SPACES.contains(&group) => {
+            whole.split(group).collect()
+        }
+        Some(_) => return None,
+        None if marked || text.len() != whole.len() => vec![whole],
+        None => return None,
+    };
     let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
     let grouped = groups
         .first()
-        .is_some_and(|first| digits(first) && first.len() <= 3)
+        .is_some_and(|first| digits(first) && (first.len() <= 3 || groups.len() == 1))
         && groups.iter().skip(1).all(|g| g.len() == 3 && digits(g));
     let no_ore = (1..=2).contains(&ore.len()) && ore.bytes().all(|b| b == b'0');
     (grouped && no_ore).then(|| ParseErrorKind::PastedNumber {
         written: written.to_string(),
-        toml: format!("{sign}{}", groups.join("_")),
+        toml: format!("{sign}{}", toml_grouped(&groups.concat())),
     })
 }
 
@@ -2027,7 +2046,21 @@ mod tests {
         assert_eq!(pasted("\u{2212}7_877"), expect("\u{2212}7_877", "-7_877"));
         assert_eq!(pasted("\u{2013}7877"), expect("\u{2013}7877", "-7_877"));
         assert_eq!(pasted("1,350,000"), expect("1,350,000", "1_350_000"));
-        assert_eq!(pasted("1.350.000 kr"), expect("1.350.000", "1_350_000"));
+        assert_eq!(pasted("1.350.000 kr"), expect("1.350.000 kr", "1_350_000"));
+        // Kronor marked as a document marks them (hostile tester s41: `1350000:-` was told
+        // as a date).
+        for (written, toml) in [
+            ("1350000:-", "1_350_000"),
+            ("1 350 000:-", "1_350_000"),
+            ("1350000,-", "1_350_000"),
+            ("1_350_000:-", "1_350_000"),
+            ("1350000 kr", "1_350_000"),
+            ("1350000kr", "1_350_000"),
+            ("1 350 000 SEK", "1_350_000"),
+            ("-7 877 kr", "-7_877"),
+        ] {
+            assert_eq!(pasted(written), expect(written, toml));
+        }
         assert_eq!(
             pasted("\u{2212} 12 689 898"),
             expect("\u{2212} 12 689 898", "-12_689_898")
@@ -2295,6 +2328,9 @@ mod tests {
             ("-381.600,00", "-381_600"),
             ("381 600:-", "381_600"),
             ("381.600:-", "381_600"),
+            ("1350000:-", "1_350_000"),
+            ("1350000,-", "1_350_000"),
+            ("1350000 SEK", "1_350_000"),
         ] {
             assert_eq!(
                 kind(&format!("[plan]\ncounty_total = \"{written}\"\n")),
@@ -2305,7 +2341,7 @@ mod tests {
             );
         }
         // With öre, or not grouped in threes, it stays text that is no amount.
-        for written in ["381.600,50", "38.16,00", "ca 3 mkr"] {
+        for written in ["381.600,50", "38.16,00", "ca 3 mkr", "abc:-", "13500,00:-"] {
             assert_eq!(
                 kind(&format!("[plan]\ncounty_total = \"{written}\"\n")),
                 ParseErrorKind::AmountAsText

@@ -1326,20 +1326,24 @@ pub fn parse_hint(error: &ParseError, lang: Lang) -> Option<String> {
                 "write [[{name}]] with double brackets, at the top of each table of the list"
             ),
         },
-        ParseErrorKind::PastedNumber { toml, .. } if toml.starts_with('-') => match lang {
+        ParseErrorKind::PastedNumber { toml, written }
+            if written.trim_start().starts_with(['\u{2212}', '–', '—']) =>
+        {
+            match lang {
             Lang::Sv => format!(
                 "skriv {toml}: minustecknet som ett vanligt bindestreck (-), understreck mellan tusentalen"
             ),
             Lang::En => format!(
                 "write {toml}: the minus sign as a plain hyphen (-), underscores between thousands"
             ),
-        },
+            }
+        }
         ParseErrorKind::PastedNumber { toml, .. } => match lang {
             Lang::Sv => format!(
-                "skriv {toml}: utan kommatecken eller punkter, med understreck mellan tusentalen"
+                "skriv {toml}: bara siffror, med understreck mellan tusentalen"
             ),
             Lang::En => format!(
-                "write {toml}: without commas or points, with underscores between thousands"
+                "write {toml}: digits only, with underscores between thousands"
             ),
         },
         ParseErrorKind::NumberTooLarge { .. } => lang
