@@ -148,6 +148,11 @@ pub enum Error {
     WrongEnding(crate::app::files::WrongEnding),
     /// `follow-up` or `split` given a form where the plan belongs.
     FormAsPlan { path: PathBuf, command: PlanFor },
+    /// An amount the Excel dialect of CSV cannot hold: Excel would round it.
+    CsvNotExact(Amount),
+    /// `follow-up --forms --force` into a folder where forms of the same names are filled
+    /// in: returned forms keep the name they were sent with.
+    FormsFilledIn { dir: PathBuf, names: Vec<String> },
     /// `split --plan` given a follow-up report in TOML (its parse error, drawn with a hint
     /// for `split`).
     ReportAsSplitPlan(Box<LoadError>),
@@ -279,7 +284,10 @@ pub enum Error {
 
 impl From<std::io::Error> for Error {
     fn from(error: std::io::Error) -> Error {
-        Error::Output(error)
+        match crate::output::csv::ExcelWouldRound::of(&error) {
+            Some(amount) => Error::CsvNotExact(amount),
+            None => Error::Output(error),
+        }
     }
 }
 
@@ -299,7 +307,11 @@ impl From<crate::app::files::WriteError> for Error {
                 Error::FolderNamedLikeFile { dir, first }
             }
             WriteError::IsInput(path) => Error::IsInput(path),
-            WriteError::Io { path, error } => Error::Write { path, error },
+            WriteError::Io { path, error } => match crate::output::csv::ExcelWouldRound::of(&error)
+            {
+                Some(amount) => Error::CsvNotExact(amount),
+                None => Error::Write { path, error },
+            },
             WriteError::Stranded {
                 path,
                 error,
@@ -1018,6 +1030,28 @@ impl Error {
                 }
                 .to_string(),
             ),
+            Error::CsvNotExact(amount) => {
+                let amount = lang.amount(*amount);
+                let digits = crate::output::xlsx::EXCEL_DIGITS;
+                line(say!(
+                    lang,
+                    "CSV för Excel kan inte skrivas: beloppet {amount} har fler siffror än Excel visar exakt ({digits}) och skulle avrundas när Excel öppnar filen. Skriv CSV för program i stället (--csv rfc4180), eller JSON (--format json); inget skrevs",
+                    "CSV for Excel cannot be written: the amount {amount} has more digits than Excel shows exactly ({digits}) and would be rounded when Excel opens the file. Write CSV for programs instead (--csv rfc4180), or JSON (--format json); nothing was written"
+                ))
+            }
+            Error::FormsFilledIn { dir, names } => {
+                let dir = shown_path(dir);
+                let names: Vec<String> = names
+                    .iter()
+                    .map(|n| crate::output::text::named(n).into_owned())
+                    .collect();
+                let names = crate::output::words::listed_first(&names, 10, lang);
+                line(say!(
+                    lang,
+                    "{dir} har redan ifyllda blanketter med samma namn: {names}. --force skriver inte över en ifylld blankett med en tom. Flytta de ifyllda blanketterna till en egen mapp, eller skriv de nya till en annan mapp; inget skrevs",
+                    "{dir} already holds filled-in forms of the same names: {names}. --force does not replace a filled-in form with a blank one. Move the filled-in forms to a folder of their own, or write the new ones to another folder; nothing was written"
+                ))
+            }
             Error::InitWithoutPlan => {
                 let example = crate::output::words::example_plan(lang);
                 line(say!(

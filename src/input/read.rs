@@ -188,6 +188,18 @@ pub const STDIN_ARG: &str = "-";
 /// what could be read should it grow) is refused without reading it whole. A named pipe, a
 /// device or a socket is refused before it is opened, so that reading never hangs.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
+    let (bytes, meta) = read_unremembered(path, limit)?;
+    remember(path, &meta);
+    Ok(bytes)
+}
+
+/// Reads a file as [`read_limited`] does, to look at what a command is about to replace:
+/// the file is not remembered as read, so it may still be written (with `--force`).
+pub fn peek_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
+    read_unremembered(path, limit).map(|(bytes, _)| bytes)
+}
+
+fn read_unremembered(path: &Path, limit: u64) -> Result<(Vec<u8>, std::fs::Metadata), ReadReason> {
     use std::io::Read;
     let io_reason = |e: std::io::Error| match e.kind() {
         _ if path.is_dir() => ReadReason::Directory,
@@ -212,7 +224,6 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
         });
     }
     let file = std::fs::File::open(path).map_err(io_reason)?;
-    remember(path, &meta);
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -221,7 +232,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadReason> {
     if read > limit {
         return Err(ReadReason::TooLarge { size: read, limit });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Which file a path names: its device and inode (a symbolic link, a hard link or another

@@ -58,8 +58,33 @@ pub fn records(dialect: Dialect, mut out: Vec<u8>) -> csv::Writer<Vec<u8>> {
         .from_writer(out)
 }
 
+/// An amount in the Excel dialect that Excel would round when it opens the file: more
+/// significant digits than it keeps ([`crate::output::xlsx::EXCEL_DIGITS`]). The writer
+/// stops with it, as the workbook does (auditor s42: 11 899 999 999 999,76 kr was written
+/// and opened rounded).
+#[derive(Debug)]
+pub struct ExcelWouldRound(pub Amount);
+
+impl std::fmt::Display for ExcelWouldRound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Excel would round {}", self.0.0)
+    }
+}
+
+impl std::error::Error for ExcelWouldRound {}
+
+impl ExcelWouldRound {
+    /// The amount an I/O error of the writer stopped at, when it is this.
+    pub fn of(error: &std::io::Error) -> Option<Amount> {
+        error
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<ExcelWouldRound>())
+            .map(|e| e.0)
+    }
+}
+
 /// The sheet as CSV bytes, header first, without the total row.
-pub fn write(sheet: &Sheet, dialect: Dialect) -> Result<Vec<u8>, csv::Error> {
+pub fn write(sheet: &Sheet, dialect: Dialect) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     write_rows(sheet, dialect, &mut out)?;
     Ok(out)
@@ -214,7 +239,12 @@ impl Rows {
                 (Value::Number(n), _) => {
                     crate::output::number::push_digits(&mut self.text, u64::from(*n));
                 }
-                (Value::Amount(a), _) => crate::output::number::push_cell(&mut self.text, *a, mark),
+                (Value::Amount(a), _) => {
+                    if self.dialect == Dialect::Excel && !crate::output::xlsx::excel_keeps(*a) {
+                        return Err(std::io::Error::other(ExcelWouldRound(*a)));
+                    }
+                    crate::output::number::push_cell(&mut self.text, *a, mark);
+                }
                 (Value::Empty, _) => {}
                 (Value::Text(t) | Value::Code(t), Some(above)) => {
                     let same = matches!(above, Some((v, _)) if same_text(v, value, t));

@@ -711,14 +711,20 @@ pub const EXCEL_DIGITS: u32 = 15;
 /// The amount as the double XLSX stores, when Excel shows it exactly: at most 15 significant
 /// digits (12 689 898 kr has 8, 518 183,8 kr has 7); a larger one would be shown rounded.
 pub fn as_double(amount: Amount) -> Result<f64, XlsxFailure> {
+    if !excel_keeps(amount) {
+        return Err(XlsxFailure::NotExact(amount));
+    }
+    f64::try_from(amount.0).map_err(|_| XlsxFailure::NotExact(amount))
+}
+
+/// Whether Excel keeps the amount exactly, in a workbook or read from a CSV file: at most
+/// [`EXCEL_DIGITS`] significant digits.
+pub fn excel_keeps(amount: Amount) -> bool {
     let mut digits = amount.0.mantissa().unsigned_abs();
     while digits != 0 && digits.is_multiple_of(10) {
         digits /= 10;
     }
-    if digits >= 10u128.pow(EXCEL_DIGITS) {
-        return Err(XlsxFailure::NotExact(amount));
-    }
-    f64::try_from(amount.0).map_err(|_| XlsxFailure::NotExact(amount))
+    digits < 10u128.pow(EXCEL_DIGITS)
 }
 
 #[cfg(test)]

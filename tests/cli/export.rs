@@ -1986,6 +1986,51 @@ fn an_amount_excel_would_round_is_refused_and_the_exact_formats_are_named() {
     )
     .assert_status(0)
     .assert_stdout_contains("1000000000000001");
+    // The CSV for Excel is refused as the workbook is (auditor s42: written, and opened
+    // rounded), to standard output and into a folder; nothing is written.
+    let refused = "CSV för Excel kan inte skrivas: beloppet 1 000 000 000 000 001 kr har fler siffror än Excel visar exakt (15)";
+    allocate(dir.path(), &["export", "plan.toml", "--view", "per-area"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(refused)
+        .assert_stderr_contains("(--csv rfc4180)");
+    allocate(dir.path(), &["export", "plan.toml", "-o", "ut"])
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains(refused);
+    assert!(!dir.path().join("ut").exists());
+    let plan_2026 = repo_root().join("allocations/plan-2026.toml");
+    let split = |amount: &str| {
+        allocate(
+            dir.path(),
+            &[
+                "split",
+                amount,
+                "--plan",
+                plan_2026.to_str().unwrap(),
+                "--key",
+                "befolkning-procent-2026",
+                "--format",
+                "csv",
+            ],
+        )
+    };
+    split("1000000000000000")
+        .assert_status(2)
+        .assert_stdout_empty()
+        .assert_stderr_contains("beloppet 1 000 000 000 000 000 kr har fler siffror");
+    // Ragunda's 3,9 % of 999 999 999 999 999 kr, every digit.
+    split("999999999999999")
+        .assert_status(0)
+        .assert_stdout_contains(";Ragunda;3,9;38999999999999,961;38999999999999;");
+    // One digit less is kept exactly, and written.
+    let kept = std::fs::read_to_string(dir.path().join("plan.toml"))
+        .unwrap()
+        .replace(amount, "100_000_000_000_001");
+    std::fs::write(dir.path().join("plan.toml"), kept).unwrap();
+    allocate(dir.path(), &["export", "plan.toml", "--view", "per-area"])
+        .assert_status(0)
+        .assert_stdout_contains(";100000000000001");
 }
 
 /// The total row of a worksheet: the last `<row>` element with a cell `Totalt…`.

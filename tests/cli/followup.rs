@@ -278,6 +278,47 @@ fn forms_are_written_one_per_recipient_for_swedish_excel() {
         .assert_status(2)
         .assert_stdout_empty()
         .assert_stderr_contains("finns redan");
+    // Blank forms are sent again with --force; a returned form keeps the name it was sent
+    // with, and --force does not replace it once filled in (IO tester s42): not an amount
+    // used, not a comment alone, not the answer on the collective invoice alone.
+    let blank_berg = year.text(BERG);
+    let blank_kfjh = year.text(KFJH);
+    year.run(&["follow-up", PLAN, "--forms", "--output", "forms", "--force"])
+        .assert_status(0);
+    let fills = [
+        (
+            BERG,
+            &blank_berg,
+            blank_berg.replacen(";21200;;", ";21200;21200;", 1),
+        ),
+        (
+            BERG,
+            &blank_berg,
+            blank_berg.replacen(";21200;;", ";21200;;Klart i mars", 1),
+        ),
+        (
+            KFJH,
+            &blank_kfjh,
+            blank_kfjh.replacen(
+                "Samlingsfaktura skickad (ja/nej);",
+                "Samlingsfaktura skickad (ja/nej);ja",
+                1,
+            ),
+        ),
+    ];
+    for (name, blank, filled) in fills {
+        assert_ne!(&filled, blank, "the form was filled in");
+        year.save(name, &filled);
+        year.run(&["follow-up", PLAN, "--forms", "--output", "forms", "--force"])
+            .assert_status(2)
+            .assert_stdout_empty()
+            .assert_stderr_contains(&format!(
+                "har redan ifyllda blanketter med samma namn: {}. --force skriver inte över en ifylld blankett med en tom",
+                name.trim_start_matches("forms/")
+            ));
+        assert_eq!(year.text(name), filled, "the filled-in form is kept");
+        year.save(name, blank);
+    }
 }
 
 #[test]

@@ -365,6 +365,8 @@ fn an_amount_too_large_is_refused_with_the_largest_that_can_be_split() {
         "0,01",
         "--format",
         "csv",
+        "--csv",
+        "rfc4180",
     ])
     .assert_status(0)
     .assert_stderr_empty();

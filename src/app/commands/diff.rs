@@ -113,8 +113,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             write!(out, "{}", diff::render(&d, &old_path, &new_path, layout))?;
         }
         DiffFormat::Csv => {
-            let bytes = crate::output::csv::write(&diff::sheet(&d, dialect.words(lang)), dialect)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            let bytes = crate::output::csv::write(&diff::sheet(&d, dialect.words(lang)), dialect)?;
             out.write_all(&bytes)?;
         }
         DiffFormat::Json => write!(

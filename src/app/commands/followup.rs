@@ -417,8 +417,7 @@ pub fn run(args: &FollowUpArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             write_files(dir, &files, args.force, lang, err)?;
         }
         Output::Part(part) if format == FollowUpFormat::Csv => {
-            let bytes = csv::write(&render::sheet(part, &summary, dialect.words(lang)), dialect)
-                .map_err(|e| Error::Export(e.to_string()))?;
+            let bytes = csv::write(&render::sheet(part, &summary, dialect.words(lang)), dialect)?;
             out.write_all(&bytes)?;
         }
         // As JSON, one part, or the whole summary.
@@ -468,8 +467,44 @@ fn write_forms(
             Ok(File { name, bytes })
         })
         .collect::<Result<Vec<File>, Error>>()?;
+    if args.force {
+        let filled: Vec<String> = files
+            .iter()
+            .filter(|f| filled_in(&dir.join(&f.name)))
+            .map(|f| f.name.clone())
+            .collect();
+        if !filled.is_empty() {
+            return Err(Error::FormsFilledIn {
+                dir: dir.to_path_buf(),
+                names: filled,
+            });
+        }
+    }
     write_files(dir, &files, args.force, lang, err)?;
     Ok(Status::Ok)
+}
+
+/// A form at `path` that its recipient has filled in: an amount used, a comment or the
+/// answer on the collective invoice (IO tester s42: `--forms --force` replaced returned
+/// forms, which keep the name they were sent with, with blank ones). A file that is not
+/// there, or not a form that can be read, is not.
+fn filled_in(path: &Path) -> bool {
+    let Ok(bytes) = crate::input::read::peek_limited(path, crate::input::read::max_file_bytes())
+    else {
+        return false;
+    };
+    let Ok(read) = usage::from_bytes(path, &bytes, 0) else {
+        return false;
+    };
+    let file = &read.file;
+    file.claims.iter().any(|c| {
+        c.invoiced
+            .as_ref()
+            .is_some_and(|w| !w.value.trim().is_empty())
+    }) || file.rows.iter().any(|r| {
+        r.used.value != followup::Entry::Empty
+            || r.comment.as_deref().is_some_and(|c| !c.trim().is_empty())
+    })
 }
 
 fn write_files(
@@ -512,7 +547,7 @@ fn summary_files(
                 let sheet = render::sheet(part, summary, dialect.words(lang));
                 Ok(File {
                     name: format!("{}.csv", sheet.name),
-                    bytes: csv::write(&sheet, dialect).map_err(|e| failed(e.to_string()))?,
+                    bytes: csv::write(&sheet, dialect)?,
                 })
             })
             .collect(),

@@ -193,7 +193,17 @@ pub fn run(args: &SplitArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Format::Table => {
             crate::output::audit::table(&audit, lang, crate::output::table::terminal_width(), out)?
         }
-        Format::Csv => crate::output::audit::csv(audit, dialect, lang, out)?,
+        Format::Csv => {
+            // Every part is a multiple of the unit no larger than the amount: at the unit's
+            // decimals the amount has at least as many digits as any of them.
+            let digits = amount.0.mantissa().unsigned_abs();
+            if dialect == crate::output::csv::Dialect::Excel
+                && digits >= 10u128.pow(crate::output::xlsx::EXCEL_DIGITS)
+            {
+                return Err(Error::CsvNotExact(amount));
+            }
+            crate::output::audit::csv(audit, dialect, lang, out)?
+        }
         Format::Json => crate::output::audit::json(&audit, out)?,
     }
     Ok(Status::Ok)
