@@ -79,6 +79,7 @@ pub enum Code {
     DecomposedName,
     KeySource,
     DecisionDate,
+    InvoiceCondition,
     TableShape,
     TableRowTotal,
     TableColumnTotal,
@@ -509,6 +510,11 @@ pub enum Problem {
     /// which every invoice cites.
     DecisionDateMissing {
         forum: String,
+    },
+    /// The plan gives `invoice_by` and no condition says what money not invoiced by then
+    /// goes to.
+    InvoiceByWithoutCondition {
+        invoice_by: crate::core::plan::Date,
     },
     /// Splitting by percentages derived from counts moves a kommun's amount by more than one
     /// unit compared with splitting by the counts themselves.
@@ -1096,6 +1102,7 @@ impl Problem {
             Problem::KeyDate { .. } | Problem::KeyDateNotFile { .. } => Code::KeyDate,
             Problem::KeySource { .. } => Code::KeySource,
             Problem::DecisionDateMissing { .. } => Code::DecisionDate,
+            Problem::InvoiceByWithoutCondition { .. } => Code::InvoiceCondition,
             Problem::KeyRounding { .. } => Code::KeyRounding,
             Problem::SplitPrinted { .. } => Code::SplitPrinted,
             Problem::StatedTotal { .. } => Code::StatedTotal,

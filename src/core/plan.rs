@@ -134,6 +134,17 @@ impl Meta {
 }
 
 impl Meta {
+    /// Whether a condition of the decision speaks of invoicing (`faktur…`, `invoic…`): says
+    /// what money not invoiced by `invoice_by` goes to (2025: "Medel som inte fakturerats
+    /// enligt beslut 2025-08-30 … ska återbetalas och nyttjas för …"). The texts are not read
+    /// further.
+    pub fn conditions_speak_of_invoicing(&self) -> bool {
+        self.conditions.iter().any(|c| {
+            let c = c.to_lowercase();
+            c.contains("faktur") || c.contains("invoic")
+        })
+    }
+
     pub fn unit(&self) -> Amount {
         self.unit.as_ref().map_or(Amount::kr(1), |u| *u.get_ref())
     }

@@ -8017,6 +8017,53 @@ mod year_end {
 
     /// Finding 1, an answer left blank after the deadline: the warning says so, and the
     /// settlement offers no invoice: paid back, or never paid out if not invoiced in time.
+    /// The note under the repayment says what the decision says of money not invoiced in
+    /// time: 2025's condition decides it; without a condition `check` warns at `invoice_by`,
+    /// and the note says that it is still to be decided (tester s42: the decision basis said
+    /// "återbetalas" and the follow-up pointed to conditions the decision did not have).
+    #[test]
+    fn money_not_invoiced_is_told_as_the_decisions_conditions_say() {
+        let dir = super::year_2025();
+        kfjh_2025(dir.path(), "nej");
+        let follow_up = || {
+            allocate(
+                dir.path(),
+                &[
+                    "follow-up",
+                    "plan-2025.toml",
+                    KFJH_2025,
+                    "--view",
+                    "aterbetalning",
+                ],
+            )
+        };
+        let decided = "Beloppet ingår inte i återbetalningen till Kammarkollegiet: beslutets villkor för medlen säger vad det används till.";
+        let undecided = "Beloppet ingår inte i återbetalningen till Kammarkollegiet: beslutet har inget villkor om vad medel som inte fakturerats i tid används till, så det återstår att avgöra.";
+        let out = follow_up();
+        out.assert_status(0);
+        let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(decided), "{}", out.stdout);
+        allocate(dir.path(), &["check", "plan-2025.toml"])
+            .assert_status(0)
+            .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
+
+        let path = dir.path().join("plan-2025.toml");
+        let plan = std::fs::read_to_string(&path).unwrap();
+        let start = plan.find("conditions = [").unwrap();
+        let end = start + plan[start..].find("\n]\n").unwrap() + 3;
+        std::fs::write(&path, format!("{}{}", &plan[..start], &plan[end..])).unwrap();
+        allocate(dir.path(), &["check", "plan-2025.toml"])
+            .assert_status(0)
+            .assert_stdout_contains(
+                "varning[invoice-condition]: planen anger att mottagarna fakturerar senast 30 augusti 2025 (`invoice_by`), men inget villkor under `conditions` säger vad medel som inte fakturerats då används till",
+            );
+        let out = follow_up();
+        out.assert_status(0);
+        let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(undecided), "{}", out.stdout);
+        assert!(!flat.contains(decided), "{}", out.stdout);
+    }
+
     #[test]
     fn no_answer_after_invoice_by_is_told_and_offers_no_invoice() {
         let dir = super::year_2025();

@@ -302,6 +302,29 @@ pub fn decision_date_is_given(ledger: &Ledger, findings: &mut Findings) {
     }
 }
 
+/// (Warning) an invoicing deadline (`invoice_by`) and no condition of the decision about money
+/// not invoiced by then: the decision basis says that money is repaid, and the follow-up keeps
+/// it out of the repayment to Kammarkollegiet as the decision's conditions decide, so a
+/// condition must say what it goes to (tester s42: two documents that disagreed).
+pub fn invoice_by_has_its_condition(ledger: &Ledger, findings: &mut Findings) {
+    let meta = &ledger.plan.plan;
+    let by = ledger
+        .plan
+        .deadlines
+        .as_ref()
+        .and_then(|d| d.invoice_by.as_ref());
+    if let Some(by) = by
+        && !meta.conditions_speak_of_invoicing()
+    {
+        findings.warning(
+            by.span(),
+            Problem::InvoiceByWithoutCondition {
+                invoice_by: *by.get_ref(),
+            },
+        );
+    }
+}
+
 /// (Warning) a split by percentages derived from population counts (`from`) where rounding
 /// the percentages moves some kommun's amount by more than one unit compared with splitting by
 /// the counts themselves. Only derived keys are measured: for percentages written in the plan

@@ -348,6 +348,11 @@ pub struct Summary {
     /// The plan's invoicing deadline (`invoice_by`); `YYYY-MM-DD` in JSON.
     #[serde(serialize_with = "iso_date")]
     pub invoice_by: Option<Date>,
+    /// Whether a condition of the decision says what money not invoiced by `invoice_by` goes
+    /// to ([`crate::core::plan::Meta::conditions_speak_of_invoicing`]); the summary says so
+    /// beside that money, or that the decision does not.
+    #[serde(skip)]
+    pub not_invoiced_decided: bool,
     /// Whether `invoice_by` has passed: after `--date`, or, without it, before the use is
     /// reported (`use_reported`). A recipient that has not invoiced then was never paid.
     pub invoicing_closed: bool,
@@ -678,6 +683,7 @@ pub fn summary(ledger: &Ledger, follow_up: &FollowUp) -> Summary {
         date: follow_up.date,
         strict: follow_up.strict,
         invoice_by: plan.deadlines.as_ref().and_then(|d| d.invoice_by()),
+        not_invoiced_decided: plan.plan.conditions_speak_of_invoicing(),
         invoicing_closed: follow_up.invoicing_closed.is_some(),
         complete: lines_reported + lines_not_invoiced == line_count,
         line_count,

@@ -234,6 +234,10 @@ pub fn about(code: Code, lang: Lang) -> &'static str {
             "planen anger `forum` men inte `decision_date`, som fakturorna hänvisar till",
             "the plan gives `forum` but not `decision_date`, which the invoices cite",
         ),
+        Code::InvoiceCondition => lang.pick(
+            "planen anger `invoice_by` men inget villkor (`conditions`) om medel som inte fakturerats i tid: inget villkor nämner fakturering",
+            "the plan gives `invoice_by` but no condition (`conditions`) about funds not invoiced in time: no condition speaks of invoicing",
+        ),
         Code::TableShape => lang.pick(
             "en tryckt tabell (`[[tables]]`) som inte går att kontrollera: ett `id` två gånger, inga kolumner eller rader, en kolumn två gånger (också som en annan stavning av samma kommun: namn, kod, versaler), en kolumn som ingår i en annan (`Berg` bredvid `kommunerna`, en enhet bredvid sin region: pengarna räknades två gånger), en rad med fler eller färre celler än kolumner, `column_totals` av annan längd, en kolumn som inte är kommun eller aktör när raden anger sin `insats`",
             "a printed table (`[[tables]]`) that cannot be checked: an `id` given twice, no columns or rows, a column given twice (also as another spelling of one kommun: name, code, case), a column that is part of another (`Berg` beside `kommunerna`, a unit beside its region: the money was counted twice), a row with more or fewer cells than columns, `column_totals` of another length, a column that is no kommun or actor when the row names its `insats`",

@@ -722,6 +722,14 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             "planen anger beslutande organ ({forum}) men inget beslutsdatum (`decision_date`); fakturorna hänvisar till beslutet",
             "the plan gives the deciding body ({forum}) but no decision date (`decision_date`); the invoices cite the decision"
         ),
+        Problem::InvoiceByWithoutCondition { invoice_by } => {
+            let by = number::date(*invoice_by, lang);
+            say!(
+                lang,
+                "planen anger att mottagarna fakturerar senast {by} (`invoice_by`), men inget villkor under `conditions` säger vad medel som inte fakturerats då används till; beslutsunderlaget säger att de återbetalas, och uppföljningen räknar dem inte till återbetalningen till Kammarkollegiet",
+                "the plan has the recipients invoice by {by} (`invoice_by`), but no condition under `conditions` says what funds not invoiced by then go to; the decision basis says they are repaid, and the follow-up does not count them in the repayment to Kammarkollegiet"
+            )
+        }
         Problem::KeyRounding {
             insats,
             key,
@@ -1705,6 +1713,10 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::DecisionDateMissing { .. } => fixed(
             "skriv `decision_date = ÅÅÅÅ-MM-DD` under [plan] när beslutet är fattat; till dess anger fakturorna att beslutsdatum saknas, och fördelningsbeskeden skrivs inte",
             "write `decision_date = YYYY-MM-DD` under [plan] once the decision is made; until then the invoices say that the decision date is missing, and the letters are not written",
+        ),
+        Problem::InvoiceByWithoutCondition { .. } => fixed(
+            "skriv beslutets villkor under [plan] `conditions`, som 2025 års plan: \"Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas och nyttjas för …\"; eller ta bort `invoice_by` om beslutet inte har någon sådan tidsgräns",
+            "write the decision's condition under [plan] `conditions`, as the 2025 plan does: \"Medel som inte fakturerats enligt beslut 2025-08-30 … ska återbetalas och nyttjas för …\"; or remove `invoice_by` if the decision has no such deadline",
         ),
         Problem::KeyRounding { .. } => fixed(
             "om avtalet anger procentsatser är detta dess regel; annars fördela efter befolkningstalen eller höj `precision`",

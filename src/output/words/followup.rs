@@ -1537,10 +1537,20 @@ pub fn not_invoiced_note(summary: &Summary, lang: Lang) -> Option<String> {
     let by = (summary.invoice_by)
         .map(|d| say!(lang, " senast {d}", " by {d}"))
         .unwrap_or_default();
+    let goes_to = match summary.not_invoiced_decided {
+        true => lang.pick(
+            "beslutets villkor för medlen säger vad det används till",
+            "the decision's conditions for the funds say what it goes to",
+        ),
+        false => lang.pick(
+            "beslutet har inget villkor om vad medel som inte fakturerats i tid används till, så det återstår att avgöra",
+            "the decision has no condition on what funds not invoiced in time go to, so that is still to be decided",
+        ),
+    };
     Some(say!(
         lang,
-        "Ej fakturerat i tid: {amount} betalades aldrig ut, eftersom mottagaren inte fakturerade{by}. Beloppet ingår inte i återbetalningen till Kammarkollegiet: beslutets villkor för medlen säger vad det används till.",
-        "Not invoiced in time: {amount} was never paid out, since the recipient did not invoice{by}. It is not part of the repayment to Kammarkollegiet: the decision's conditions for the funds say what it goes to."
+        "Ej fakturerat i tid: {amount} betalades aldrig ut, eftersom mottagaren inte fakturerade{by}. Beloppet ingår inte i återbetalningen till Kammarkollegiet: {goes_to}.",
+        "Not invoiced in time: {amount} was never paid out, since the recipient did not invoice{by}. It is not part of the repayment to Kammarkollegiet: {goes_to}."
     ))
 }
 
