@@ -36,7 +36,7 @@ use crate::core::ledger::forest::{Forest, cut_cycles};
 use crate::core::ledger::names::kommun_identity;
 use crate::core::ledger::{Ledger, Line, Recipient};
 use crate::core::money::Amount;
-use crate::core::plan::{Area, Kommun, Plan, Spanned, SplitRule};
+use crate::core::plan::{Area, Kommun, Payment, Plan, Spanned, SplitRule};
 use crate::core::text::{compose, spaced};
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
@@ -245,6 +245,24 @@ pub struct Row {
     /// What an area, an actor or a kommun was in the old plan, when its key or name differs
     /// (an actor's: its name under the same id).
     pub was: Option<Was>,
+    /// How an actor is paid in the two plans (`Ledger::payment`: its `payment`, or what its
+    /// `kind` implies); `None` for an area or a kommun.
+    pub payment: Option<Routes>,
+}
+
+/// An actor's payment route in the old and the new plan (`None` where the plan lacks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Routes {
+    pub old: Option<Payment>,
+    pub new: Option<Payment>,
+}
+
+impl Routes {
+    /// Whether both plans pay the actor, each another way (tester s42 #1: Kommunförbundet's
+    /// 2 127 436 kr held by the region instead of invoiced showed no change at all).
+    pub fn changed(&self) -> bool {
+        matches!((self.old, self.new), (Some(old), Some(new)) if old != new)
+    }
 }
 
 /// What a row was called in the old plan when it was paired by something else than its key:
@@ -315,6 +333,13 @@ pub struct InsatsSide {
     pub split: Option<SplitSide>,
     /// The earmark (*varav*) it is tagged to, by id.
     pub earmark: Option<String>,
+    /// The focus areas (*fokusområden*) it names, sorted, each once: what the follow-up lets
+    /// money move between.
+    pub focus_areas: Vec<u32>,
+    /// *Ansvarig verksamhet* as the document prints it (`responsible`), and *berörda
+    /// verksamheter* (`affected`), runs of white space as one space.
+    pub responsible: Option<String>,
+    pub affected: Option<String>,
 }
 
 /// How an insats's amount is divided, as the plan writes it (`printed`, the document's own
@@ -375,6 +400,30 @@ pub struct InsatsChange {
     /// Whether both plans split it by a key of the same id whose values differ (a new year's
     /// population), whatever its amount.
     pub key_changed: bool,
+    /// Which of the texts beside the insats's own both plans write, and so are compared.
+    pub described: Described,
+}
+
+/// Which of `focus_areas`, `responsible` and `affected` the two plans both write, each for
+/// some insats: a plan that records none of a field (2025's, before the county action
+/// plan's focus areas) says nothing of it, so no insats is changed by it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Described {
+    pub focus_areas: bool,
+    pub responsible: bool,
+    pub affected: bool,
+}
+
+impl Described {
+    fn of(old: &[InsatsSide], new: &[InsatsSide]) -> Described {
+        let both =
+            |written: fn(&InsatsSide) -> bool| old.iter().any(written) && new.iter().any(written);
+        Described {
+            focus_areas: both(|s| !s.focus_areas.is_empty()),
+            responsible: both(|s| s.responsible.is_some()),
+            affected: both(|s| s.affected.is_some()),
+        }
+    }
 }
 
 /// A recipient's share of an insats in the two plans (`None` where it has none), as its
@@ -420,6 +469,28 @@ impl InsatsChange {
         self.old.earmark != self.new.earmark
     }
 
+    /// Whether it names other focus areas (tester s42 #2: 3.6's 5, 6 made 1, 2 was
+    /// "oförändrad").
+    pub fn focus_areas_changed(&self) -> bool {
+        self.described.focus_areas && self.old.focus_areas != self.new.focus_areas
+    }
+
+    /// Whether the printed *Ansvarig verksamhet* differs.
+    pub fn responsible_changed(&self) -> bool {
+        self.described.responsible && self.old.responsible != self.new.responsible
+    }
+
+    /// Whether the *berörda verksamheter* differ.
+    pub fn affected_changed(&self) -> bool {
+        self.described.affected && self.old.affected != self.new.affected
+    }
+
+    /// Whether what the document prints beside the insats's text differs: its focus areas,
+    /// its responsible unit as printed, or the units it concerns.
+    pub fn described_changed(&self) -> bool {
+        self.focus_areas_changed() || self.responsible_changed() || self.affected_changed()
+    }
+
     fn is_change(&self) -> bool {
         self.old.amount != self.new.amount
             || self.old.id != self.new.id
@@ -428,6 +499,7 @@ impl InsatsChange {
             || self.split_changed()
             || self.earmark_changed()
             || self.text_changed
+            || self.described_changed()
     }
 }
 
@@ -436,8 +508,8 @@ pub struct Insatser {
     pub added: Vec<InsatsSide>,
     pub removed: Vec<InsatsSide>,
     pub changed: Vec<InsatsChange>,
-    /// Matched insatser with the same id, area, actors, text, split (and shares), earmark and
-    /// amount.
+    /// Matched insatser with the same id, area, actors, text, split (and shares), earmark,
+    /// focus areas, printed responsible unit, affected units and amount.
     pub unchanged: usize,
 }
 
@@ -533,7 +605,7 @@ pub fn diff(old: &Ledger, new: &Ledger) -> PlanDiff {
         kommuner: kommuner(old, new),
         insatser: insatser(old, new, &renamed),
         year_checks,
-        terms: terms::terms(old.plan, new.plan),
+        terms: terms::terms(old, new, &renamed),
     }
 }
 
@@ -603,6 +675,7 @@ fn areas(old: &Plan, new: &Plan) -> Vec<Row> {
                 },
                 own: false,
                 was,
+                payment: None,
             })
         })
         .collect();
@@ -703,6 +776,8 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
         parent: Option<String>,
         /// What the actor gets itself, in the old and the new plan (`None`: not in it).
         direct: Change,
+        /// How it is paid in the old and the new plan.
+        payment: Routes,
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
@@ -717,6 +792,8 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
         let direct = actor_direct(ledger);
         for (i, actor) in ledger.plan.actors.iter().enumerate() {
             let amount = direct.get(i).copied().unwrap_or_default();
+            // As `export`'s payments have it: the route written, or the kind's.
+            let payment = ledger.payment(Recipient::Actor(crate::core::ledger::index(i)));
             let written = actor.id.get_ref();
             // The old plan's ids as the new plan writes them.
             let as_new = |id: &String| match is_old {
@@ -730,6 +807,7 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
             match place.and_then(|n| nodes.get_mut(n)) {
                 Some(node) if is_old => {
                     node.direct.old = Some(amount);
+                    node.payment.old = Some(payment);
                     if written != id {
                         node.old_id = Some(written.clone());
                     }
@@ -745,7 +823,10 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
                         moved.push((place, moving));
                     }
                 }
-                Some(node) => node.direct.new = Some(amount),
+                Some(node) => {
+                    node.direct.new = Some(amount);
+                    node.payment.new = Some(payment);
+                }
                 None => {
                     by_id.insert(id.clone(), nodes.len());
                     nodes.push(Node {
@@ -755,6 +836,16 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
                         old_name: None,
                         parent,
                         direct: one_side(amount, is_old),
+                        payment: match is_old {
+                            true => Routes {
+                                old: Some(payment),
+                                new: None,
+                            },
+                            false => Routes {
+                                old: None,
+                                new: Some(payment),
+                            },
+                        },
                     });
                 }
             }
@@ -806,6 +897,7 @@ fn actors(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> (Vec
                     Was::of(key, &node.id, name, node.old_name.is_some())
                 })
                 .flatten(),
+            payment: Some(node.payment),
         };
         let parent = forest.parent.get(i).copied().flatten();
         let parent = parent.and_then(|p| nodes.get(p)).map(|p| p.id.clone());
@@ -855,6 +947,7 @@ fn kommuner(old: &Ledger, new: &Ledger) -> Vec<Row> {
         change,
         own: false,
         was,
+        payment: None,
     };
     let mut rows: Vec<Row> = (new_kommuner.iter().zip(&new_amounts).zip(old_of))
         .map(|((n, &amount), o)| {
@@ -902,19 +995,38 @@ fn insats_sides(ledger: &Ledger) -> Vec<InsatsSide> {
             InsatsSide {
                 id: i.id.get_ref().clone(),
                 area: *i.area.get_ref(),
-                // Composed (NFC): a text saved in decomposed Unicode reads the same.
-                text: match is_nfc_quick(i.text.chars()) {
-                    IsNormalized::Yes => spaced(&i.text),
-                    _ => compose(&spaced(&i.text)),
-                },
+                text: composed(&i.text),
                 actors,
                 actor_names: names,
                 amount: *i.amount.get_ref(),
                 split: i.split.as_ref().map(|s| split_side(s.get_ref(), ledger)),
                 earmark: i.earmark.as_ref().map(|e| e.get_ref().clone()),
+                focus_areas: focus_areas(i),
+                responsible: i.responsible.as_deref().map(composed),
+                affected: i.affected.as_deref().map(composed),
             }
         })
         .collect()
+}
+
+/// A text of the plan as the comparison holds it: runs of white space as one space, and
+/// composed (NFC), so that a text saved in decomposed Unicode reads the same.
+fn composed(text: &str) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => spaced(text),
+        _ => compose(&spaced(text)),
+    }
+}
+
+/// The focus areas an insats names, sorted, each once (`[6, 5]` and `[5, 6]` are the same).
+fn focus_areas(insats: &crate::core::plan::Insats) -> Vec<u32> {
+    let named = insats.focus_areas.as_ref().map(|f| f.get_ref().as_slice());
+    let numbers: BTreeSet<u32> = named
+        .unwrap_or_default()
+        .iter()
+        .map(|n| *n.get_ref())
+        .collect();
+    numbers.into_iter().collect()
 }
 
 /// The recipients whose share of insats `o` of `old` and `n` of `new` differs, in the new
@@ -1235,6 +1347,7 @@ fn insatser(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> In
         }
     }
     let new_sides = insats_sides(new);
+    let described = Described::of(&old_sides, &new_sides);
     let old_texts: Vec<Text> = old_sides.iter().map(|s| Text::new(&s.text)).collect();
     let new_texts: Vec<Text> = new_sides.iter().map(|s| Text::new(&s.text)).collect();
     let mut old_taken = vec![false; old_sides.len()];
@@ -1333,6 +1446,7 @@ fn insatser(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> In
             matched,
             shares: moved,
             key_changed,
+            described,
         };
         if change.is_change() {
             result.changed.push(change);

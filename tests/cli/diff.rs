@@ -358,7 +358,14 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "area",
             "split",
             "parent",
-            "earmark"
+            "earmark",
+            "old_actors",
+            "new_actors",
+            "text_changed",
+            "focus_areas",
+            "responsible",
+            "affected",
+            "payment"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -373,6 +380,13 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
             "12689898",
             "-7877",
             "-0.06",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -447,7 +461,23 @@ fn csv_for_machines_has_every_compared_line_with_the_documents_figures() {
     assert_eq!(
         moved.iter().skip(3).collect::<Vec<_>>(),
         [
-            "2385000", "2750000", "365000", "15.3", "changed", "text 70", "3", "", "", ""
+            "2385000",
+            "2750000",
+            "365000",
+            "15.3",
+            "changed",
+            "text 70",
+            "3",
+            "",
+            "",
+            "",
+            "RJH",
+            "RJH / KFJH",
+            "true",
+            "",
+            "Region Jämtland Härjedalen → Region Jämtland Härjedalen och kommunförbundet Jämtland Härjedalen",
+            "",
+            ""
         ]
     );
     let moved = rows.iter().find(|r| &r[1] == "1.5 → 2.8").unwrap();
@@ -470,12 +500,14 @@ fn csv_for_excel_by_default_json_and_markdown() {
     out.assert_status(0);
     assert!(
         out.stdout.starts_with(
-            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning;Ingår i;Varav-post\r\n"
+            "\u{feff}Avsnitt;Nyckel;Namn;2025;2026;Förändring;Förändring %;Status;Matchning;Område;Fördelning;Ingår i;Varav-post;Ansvarig aktör 2025;Ansvarig aktör 2026;Text ändrad;Fokusområden;Ansvarig verksamhet;Berörda verksamheter;Betalning\r\n"
         ),
         "{}",
         out.stdout
     );
-    out.assert_stdout_contains("\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;;;\r\n");
+    out.assert_stdout_contains(
+        "\r\nlän;;Jämtlands län;12697775;12689898;-7877;-0,06;;;;;;;;;;;;;\r\n",
+    );
 
     let out = diff_real(&["--format", "json"]);
     out.assert_status(0);
@@ -543,8 +575,8 @@ fn csv_for_excel_by_default_json_and_markdown() {
         .assert_stdout_contains(
             "### Tillkomna\n\n| Insats | Beskrivning | Ansvarig | Belopp |\n|---|---|---|--:|\n",
         )
-        .assert_stdout_contains("| 1.3 \\* | 1 | KFJH → Länets kommuner | ")
-        .assert_stdout_contains("| 1.5 → 2.8 \\* | 1 → 2 | FHE → LPO psykisk hälsa | ")
+        .assert_stdout_contains("| 1.3 \\* † | 1 | KFJH → Länets kommuner | ")
+        .assert_stdout_contains("| 1.5 → 2.8 \\* † | 1 → 2 | FHE → LPO psykisk hälsa | ")
         .assert_stdout_contains("\\* texten har ändrats.\n")
         .assert_stdout_contains(&typeset(
             "- 1.3: ingen fördelning → nyckel befolkning-procent-2026, avrundat till 100 kr\n",
@@ -615,7 +647,7 @@ fn csv_for_excel_by_default_json_and_markdown() {
         assert_eq!(sum + listed, county, "{title}");
     }
     assert!(
-        md.contains("| 2.4 \\* | 2 | Föräldra-barnhälsan | "),
+        md.contains("| 2.4 \\* † | 2 | Föräldra-barnhälsan | "),
         "{md}"
     );
     let out = diff_real(&["--format", "md", "--lang", "en"]);
@@ -857,9 +889,10 @@ fn short_texts_match() {
     );
     out.assert_status(0)
         .assert_stdout_contains("Insatser: 1 ändrad, 5 oförändrade, 0 tillkomna, 0 borttagna");
+    // The actor's name cut so that the table keeps to the 80 columns.
     assert_eq!(
         row(&out.stdout, "2.1 *")[1..5],
-        ["Folkhälsoenheten", "500 000", "500 000", "0"]
+        ["Folkhälsoenhet…", "500 000", "500 000", "0"]
     );
 }
 
@@ -1116,7 +1149,7 @@ fn a_move_to_another_area_is_shown() {
         ],
     )
     .assert_stdout_contains(
-        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,,,\r\n",
+        "\ninsats,2.1,Suicidprevention i regionen,500000,500000,0,0,changed,id,2 → 3,,,,Folkhälsoenheten,Folkhälsoenheten,false,,,,\r\n",
     );
 }
 
@@ -1864,13 +1897,13 @@ fn conditions_and_requirements_added_removed_and_changed() {
         "old.toml", "new.toml", "--format", "csv", "--csv", "rfc4180",
     ]);
     for line in [
-        "\ncondition,2,,,Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.,,,added,,,,,\r\n",
-        "\ncondition,2,,Redovisning sker till Folkhälsoenheten senast 31 december.,,,,removed,,,,,\r\n",
-        "\ncondition,1 → 3,,Medel som inte fakturerats senast 2026-08-30 ska återbetalas.,Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.,,,changed,text 88,,,,\r\n",
-        "\nrequirement,1,1 Genomförande av den nationella strategin,För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis),För att få ta del av medlen ska regionerna (länsvis),,,changed,,1,,,\r\n",
-        "\nrequirement_point,3,1 Genomförande av den nationella strategin,,stärka stödet till anhöriga,,,added,,1,,,\r\n",
-        "\nrequirement,2,2 Suicidprevention,,För att få ta del av medlen ska regionerna,,,added,,2,,,\r\n",
-        "\nrequirement_point,1,2 Suicidprevention,,genomföra suicidpreventiva analyser,,,added,,2,,,\r\n",
+        "\ncondition,2,,,Omfördelning sker efter överenskommelse mellan Kommunförbundet och regionen.,,,added,,,,,,,,,,,,\r\n",
+        "\ncondition,2,,Redovisning sker till Folkhälsoenheten senast 31 december.,,,,removed,,,,,,,,,,,,\r\n",
+        "\ncondition,1 → 3,,Medel som inte fakturerats senast 2026-08-30 ska återbetalas.,Medel som inte fakturerats senast 2027-08-30 ska återbetalas till Kammarkollegiet.,,,changed,text 88,,,,,,,,,,,\r\n",
+        "\nrequirement,1,1 Genomförande av den nationella strategin,För att få ta del av medlen ska regioner och kommuner gemensamt (länsvis),För att få ta del av medlen ska regionerna (länsvis),,,changed,,1,,,,,,,,,,\r\n",
+        "\nrequirement_point,3,1 Genomförande av den nationella strategin,,stärka stödet till anhöriga,,,added,,1,,,,,,,,,,\r\n",
+        "\nrequirement,2,2 Suicidprevention,,För att få ta del av medlen ska regionerna,,,added,,2,,,,,,,,,,\r\n",
+        "\nrequirement_point,1,2 Suicidprevention,,genomföra suicidpreventiva analyser,,,added,,2,,,,,,,,,,\r\n",
     ] {
         csv.assert_stdout_contains(line);
     }
@@ -2104,9 +2137,9 @@ fn new_key_values_and_a_dropped_earmark_are_changes() {
     assert_eq!(earmark["earmark_changed"], true);
     assert_eq!(earmark["shares"], serde_json::json!([]));
     let csv = diff(&["--format", "csv", "--csv", "rfc4180"]).stdout;
-    assert!(csv.contains(",changed,id,1,\"key befolkning-procent-2026, rounded to 100 kr; the key's values have changed, new amounts: Bräcke 18,000 kr → 21,200 kr, Berg 21,200 kr → 18,000 kr\",,\r\n"), "{csv}");
+    assert!(csv.contains(",changed,id,1,\"key befolkning-procent-2026, rounded to 100 kr; the key's values have changed, new amounts: Bräcke 18,000 kr → 21,200 kr, Berg 21,200 kr → 18,000 kr\",,,Länets kommuner,Länets kommuner,false,,,,\r\n"), "{csv}");
     assert!(
-        csv.contains(",changed,id,1,,,medverkan → none\r\n"),
+        csv.contains(",changed,id,1,,,medverkan → none,FHE,FHE,false,,,,\r\n"),
         "{csv}"
     );
     // The decision basis beside last year's plan says the same.
@@ -2538,4 +2571,336 @@ fn a_kommun_recoded_or_renamed_is_one_row_that_says_what_it_was() {
     std::fs::write(new.dir.path().join("otherwise.toml"), otherwise).unwrap();
     allocate(new.dir.path(), &["diff", "otherwise.toml", "real.toml"])
         .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade, 0 tillkomna, 0 borttagna");
+}
+
+/// The decided 2026 plan (`old.toml`) beside a revision of it (`plan.toml`), as the README's
+/// "Revising a decided plan during the year" compares them: `allocate diff old.toml
+/// plan.toml`.
+fn against_the_decided_plan(revised: &PlanDir, extra: &[&str]) -> Output {
+    let dir = revised.dir.path();
+    std::fs::write(dir.join("old.toml"), real_plan("plan-2026.toml")).unwrap();
+    std::fs::write(dir.join("plan.toml"), &revised.text).unwrap();
+    let mut args = vec!["diff", "old.toml", "plan.toml"];
+    args.extend_from_slice(extra);
+    allocate(dir, &args)
+}
+
+/// The CSV row whose first two fields are `section` and `key`, as fields.
+fn csv_row(csv: &str, section: &str, key: &str, delimiter: u8) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(csv.as_bytes());
+    reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == section && &r[1] == key)
+        .unwrap_or_else(|| panic!("no row {section},{key}\n{csv}"))
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Kommunförbundet's 2 127 436 kr held by the region instead of invoiced (tester s42 #1: no
+/// krona moves, and the comparison said nothing): each format says how it is paid now, in
+/// the words of `export`'s payments (`faktura`, `hålls av regionen`).
+#[test]
+fn a_change_of_how_an_actor_is_paid_is_told_in_every_format() {
+    let revised = PlanDir::from_real("plan-2026.toml").edit(
+        "short = \"KFJH\"\nkind = \"kommunförbund\"\n",
+        "short = \"KFJH\"\nkind = \"kommunförbund\"\npayment = \"held\"\n",
+    );
+    revised.check(&[]).assert_status(0);
+    let out = against_the_decided_plan(&revised, &[]);
+    out.assert_status(0)
+        .assert_stdout_contains(
+            "  Aktörer som betalas på annat sätt än 2026 före:\n    Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen\n",
+        )
+        .assert_stdout_contains("Insatser: 0 ändrade, 23 oförändrade");
+    // No krona moved: its row is the same both sides.
+    assert_eq!(
+        row(&out.stdout, "Kommunförbundet")[1..4],
+        ["2 127 436 kr", "2 127 436 kr", "0 kr"]
+    );
+    against_the_decided_plan(&revised, &["--lang", "en"]).assert_stdout_contains(
+        "    Kommunförbundet Jämtland Härjedalen: invoice → held by the region\n",
+    );
+    against_the_decided_plan(&revised, &["--format", "md"]).assert_stdout_contains(
+        "Aktörer som betalas på annat sätt än 2026 före:\n\n- Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen\n",
+    );
+    // The CSV's last column: every actor's route, `old → new` where it changed.
+    let machine = against_the_decided_plan(&revised, &["--format", "csv", "--csv", "rfc4180"]);
+    let kfjh = csv_row(&machine.stdout, "actor", "kfjh", b',');
+    assert_eq!(
+        (kfjh[3].as_str(), kfjh[4].as_str(), kfjh[19].as_str()),
+        ("2127436", "2127436", "invoice → held")
+    );
+    assert_eq!(
+        csv_row(&machine.stdout, "actor", "fhe", b',')[19],
+        "internal"
+    );
+    assert_eq!(csv_row(&machine.stdout, "actor", "rjh", b',')[19], "held");
+    let excel = against_the_decided_plan(&revised, &["--format", "csv"]);
+    assert_eq!(
+        csv_row(&excel.stdout, "aktör", "kfjh", b';')[19],
+        "faktura → hålls av regionen"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&against_the_decided_plan(&revised, &["--format", "json"]).stdout)
+            .unwrap();
+    let actors = json["actors"].as_array().unwrap();
+    let kfjh = actors.iter().find(|a| a["key"] == "kfjh").unwrap();
+    assert_eq!(
+        (
+            &kfjh["old_payment"],
+            &kfjh["new_payment"],
+            &kfjh["payment_changed"]
+        ),
+        (
+            &serde_json::json!("invoice"),
+            &serde_json::json!("held"),
+            &serde_json::json!(true)
+        )
+    );
+    let changed: Vec<_> = (actors.iter())
+        .filter(|a| a["payment_changed"] == true)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    // The same plan twice: nothing said of payments.
+    let same = against_the_decided_plan(&PlanDir::from_real("plan-2026.toml"), &[]);
+    assert!(
+        !same.stdout.contains("betalas på annat sätt"),
+        "{}",
+        same.stdout
+    );
+}
+
+/// The revision's new decision date, a new `invoice_by` and an earlier `use_reported`, a
+/// new reference code and fewer to report to (tester s42 #2: none of them showed, and the
+/// appendix for SVOM hid the new invoicing deadline): each told as the conditions are,
+/// added, removed or changed with both values; dates as the terminal and the documents
+/// write them.
+#[test]
+fn the_decisions_dates_deadlines_and_terms_are_compared() {
+    let revised = PlanDir::from_real("plan-2026.toml")
+        .edit("decision_date = 2026-02-27", "decision_date = 2026-06-12")
+        .edit(
+            "use_reported = 2026-12-31",
+            "use_reported = 2026-12-15\ninvoice_by = 2026-10-31",
+        )
+        .edit("reference = \"400105\"", "reference = \"400199\"")
+        .edit("report_to = [\"kfjh\", \"fhe\"]", "report_to = [\"fhe\"]")
+        .edit(
+            "title = \"Strategiska insatser",
+            "title = \"Reviderade strategiska insatser",
+        );
+    revised.check(&[]).assert_status(0);
+    against_the_decided_plan(&revised, &[])
+        .assert_status(0)
+        .assert_stdout_contains(
+            "\nBeslut och tidsgränser: 5 ändrade, 5 oförändrade, 1 tillkommen, 0 borttagna\n  Tillkomna (2026 efter):\n    Fakturering senast: 2026-10-31\n  Ändrade:\n    Titel:\n      2026 före: Strategiska insatser inom området psykisk hälsa och\n",
+        )
+        .assert_stdout_contains("      2026 efter: Reviderade strategiska insatser")
+        .assert_stdout_contains(
+            "    Beslutsdatum: 2026-02-27 → 2026-06-12\n    Referenskod:\n      2026 före: 400105\n      2026 efter: 400199\n    Redovisning senast: 2026-12-31 → 2026-12-15\n    Redovisning till: Kommunförbundet Jämtland Härjedalen, Folkhälsoenheten →\n                      Folkhälsoenheten\n",
+        )
+        // The other terms were compared too, and are the same.
+        .assert_stdout_contains(
+            "\nFörslag till beslut: 0 ändrade, 1 oförändrad, 0 tillkomna, 0 borttagna\n",
+        )
+        .assert_stdout_contains("\nVillkor för medlen: 0 ändrade, 2 oförändrade");
+    // The appendix for the revised decision: dates as the decision basis writes them.
+    against_the_decided_plan(&revised, &["--format", "md"])
+        .assert_stdout_contains(
+            "## Beslut och tidsgränser\n\n5 ändrade, 5 oförändrade, 1 tillkommen, 0 borttagna.\n\nTillkomna (2026 efter):\n\n- **Fakturering senast:** 31 oktober 2026\n",
+        )
+        .assert_stdout_contains("- **Beslutsdatum:** 27 februari 2026 → 12 juni 2026\n")
+        .assert_stdout_contains("- **Referenskod:**\n  - 2026 före: 400105\n  - 2026 efter: 400199\n");
+    against_the_decided_plan(&revised, &["--lang", "en"])
+        .assert_stdout_contains("    Invoicing by: 2026-10-31\n")
+        .assert_stdout_contains("    Decision date: 2026-02-27 → 2026-06-12\n");
+    let machine =
+        against_the_decided_plan(&revised, &["--format", "csv", "--csv", "rfc4180"]).stdout;
+    assert!(
+        machine.contains(
+            "\nterm,deadlines.invoice_by,Invoicing by,,2026-10-31,,,added,,,,,,,,,,,,\r\n"
+        ),
+        "{machine}"
+    );
+    assert!(
+        machine.contains(
+            "\nterm,decision_date,Decision date,2026-02-27,2026-06-12,,,changed,,,,,,,,,,,,\r\n"
+        ),
+        "{machine}"
+    );
+    let excel = against_the_decided_plan(&revised, &["--format", "csv"]).stdout;
+    let row = csv_row(&excel, "beslutsuppgift", "deadlines.invoice_by", b';');
+    assert_eq!(
+        (row[2].as_str(), row[4].as_str(), row[7].as_str()),
+        ("Fakturering senast", "2026-10-31", "tillkommen")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&against_the_decided_plan(&revised, &["--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(
+        json["terms"]["added"],
+        serde_json::json!([{ "key": "deadlines.invoice_by", "value": "2026-10-31" }])
+    );
+    let changed = json["terms"]["changed"].as_array().unwrap();
+    let report_to = changed
+        .iter()
+        .find(|c| c["key"] == "deadlines.report_to")
+        .unwrap();
+    assert_eq!(
+        (&report_to["old"], &report_to["new"]),
+        (
+            &serde_json::json!(["kfjh", "fhe"]),
+            &serde_json::json!(["fhe"])
+        )
+    );
+    assert_eq!(changed.len(), 5);
+    assert_eq!(json["terms"]["unchanged"], 5);
+    assert_eq!(json["proposal"]["unchanged"], 1);
+}
+
+/// 3.6's focus areas 5, 6 made 1, 2 (what the follow-up lets money move between), 3.7's
+/// printed *Ansvarig verksamhet* and 2.1's affected units (tester s42 #2: each was
+/// "oförändrad"): each insats is changed, marked `†`, and what changed is told under the
+/// table, in the CSV's columns and in the JSON.
+#[test]
+fn focus_areas_responsible_and_affected_units_are_changes() {
+    let revised = PlanDir::from_real("plan-2026.toml")
+        .edit("focus_areas = [5, 6]\naffected = \"Länets kommuners kommunikations", "focus_areas = [1, 2]\naffected = \"Länets kommuners kommunikations")
+        .edit(
+            "responsible = \"Region Jämtland Härjedalen Vuxenpsykiatri\"",
+            "responsible = \"Region Jämtland Härjedalen Vuxenpsykiatri och Kommunförbundet Jämtland Härjedalen\"",
+        )
+        .edit(
+            "affected = \"Skola, Elevhälsa, Socialtjänst\"",
+            "affected = \"Skola, Elevhälsa, Socialtjänst, Polis\"",
+        );
+    revised.check(&[]).assert_status(0);
+    let out = against_the_decided_plan(&revised, &[]);
+    out.assert_status(0)
+        .assert_stdout_contains("Insatser: 3 ändrade, 20 oförändrade, 0 tillkomna, 0 borttagna")
+        .assert_stdout_contains(
+            "  † fokusområden, ansvarig verksamhet eller berörda verksamheter har ändrats.\n  Ändrade fokusområden:\n    3.6: 5, 6 → 1, 2\n  Ändrad ansvarig verksamhet:\n    3.7: Region Jämtland Härjedalen Vuxenpsykiatri → Region Jämtland Härjedalen\n    Vuxenpsykiatri och Kommunförbundet Jämtland Härjedalen\n  Ändrade berörda verksamheter:\n    2.1: Skola, Elevhälsa, Socialtjänst → Skola, Elevhälsa, Socialtjänst, Polis\n",
+        );
+    for (id, amount) in [
+        ("2.1 †", "250 000"),
+        ("3.6 †", "127 436"),
+        ("3.7 †", "100 000"),
+    ] {
+        assert_eq!(row(&out.stdout, id)[2..5], [amount, amount, "0"]);
+    }
+    // No `*`: the texts are the same.
+    assert!(
+        !out.stdout.contains("* texten har ändrats"),
+        "{}",
+        out.stdout
+    );
+    against_the_decided_plan(&revised, &["--format", "md"])
+        .assert_stdout_contains("| 3.6 † | KFJH |")
+        .assert_stdout_contains(
+            "\n† fokusområden, ansvarig verksamhet eller berörda verksamheter har ändrats.\n",
+        )
+        .assert_stdout_contains("\nÄndrade fokusområden:\n\n- 3.6: 5, 6 → 1, 2\n");
+    let machine =
+        against_the_decided_plan(&revised, &["--format", "csv", "--csv", "rfc4180"]).stdout;
+    let focus = csv_row(&machine, "insats", "3.6", b',');
+    assert_eq!(
+        focus[13..],
+        ["KFJH", "KFJH", "false", "5, 6 → 1, 2", "", "", ""]
+    );
+    let affected = csv_row(&machine, "insats", "2.1", b',');
+    assert_eq!(
+        affected[18],
+        "Skola, Elevhälsa, Socialtjänst → Skola, Elevhälsa, Socialtjänst, Polis"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&against_the_decided_plan(&revised, &["--format", "json"]).stdout)
+            .unwrap();
+    let changed = json["insatser"]["changed"].as_array().unwrap();
+    let of = |id: &str| changed.iter().find(|c| c["new"]["id"] == id).unwrap();
+    assert_eq!(
+        (
+            &of("3.6")["focus_areas_changed"],
+            &of("3.6")["old"]["focus_areas"],
+            &of("3.6")["new"]["focus_areas"]
+        ),
+        (
+            &serde_json::json!(true),
+            &serde_json::json!([5, 6]),
+            &serde_json::json!([1, 2])
+        )
+    );
+    assert_eq!(of("3.7")["responsible_changed"], true);
+    assert_eq!(of("2.1")["affected_changed"], true);
+    assert_eq!(of("2.1")["text_changed"], false);
+    // A plan that records no focus areas at all (2025's, before the county action plan)
+    // says nothing of them: last year's insatser are not changed by 2026's.
+    let real = diff_real(&[]);
+    assert!(
+        !real.stdout.contains("Ändrade fokusområden"),
+        "{}",
+        real.stdout
+    );
+    real.assert_stdout_contains("  Ändrad ansvarig verksamhet:\n    1.3: Kommunförbundet Jämtland Härjedalen → Länets kommuner\n");
+}
+
+/// The CSV carries each changed, added or removed insats's responsible actors in each plan
+/// and whether its text changed, as the table and the JSON do (tester s42 #3: 2.8 moved from
+/// LPO to Vuxenpsykiatrin read `changed` with a change of 0 and nothing more), in columns
+/// added at the end.
+#[test]
+fn the_csv_names_an_insatss_actors_and_whether_its_text_changed() {
+    let revised = PlanDir::from_real("plan-2026.toml").edit(
+        "responsible = \"Kunskapsstyrning genom LPO psykisk hälsa\"\nactor = \"lpo\"",
+        "responsible = \"Kunskapsstyrning genom LPO psykisk hälsa\"\nactor = \"vup\"",
+    );
+    revised.check(&[]).assert_status(0);
+    let machine =
+        against_the_decided_plan(&revised, &["--format", "csv", "--csv", "rfc4180"]).stdout;
+    let moved = csv_row(&machine, "insats", "2.8", b',');
+    // The columns before keep their places.
+    assert_eq!(moved[5..9], ["0", "0", "changed", "id"]);
+    assert_eq!(
+        moved[13..16],
+        ["LPO psykisk hälsa", "Vuxenpsykiatrin", "false"]
+    );
+    let excel = against_the_decided_plan(&revised, &["--format", "csv"]).stdout;
+    assert!(
+        excel.contains(";Varav-post;Ansvarig aktör 2026 före;Ansvarig aktör 2026 efter;Text ändrad;Fokusområden;Ansvarig verksamhet;Berörda verksamheter;Betalning\r\n"),
+        "{excel}"
+    );
+    assert_eq!(
+        csv_row(&excel, "insats", "2.8", b';')[13..16],
+        ["LPO psykisk hälsa", "Vuxenpsykiatrin", "nej"]
+    );
+    let english = against_the_decided_plan(&revised, &["--format", "csv", "--lang", "en"]).stdout;
+    assert!(
+        english.contains(";Earmark;Responsible actor 2026 before;Responsible actor 2026 after;Text changed;Focus areas;Responsible unit;Affected units;Payment\r\n"),
+        "{english}"
+    );
+    // Between the real plans: an insats added has its new actors, one removed its old.
+    let real = diff_real(&["--format", "csv", "--csv", "rfc4180"]).stdout;
+    let added = csv_row(&real, "insats", "2.6", b',');
+    assert_eq!(
+        (added[7].as_str(), added[13].as_str(), added[14].as_str()),
+        ("added", "", "Fontänhus")
+    );
+    // 2025's 2.2 (removed) and 2026's (added) share the id.
+    let removed = csv_row(
+        &real.replace("\ninsats,2.2,\"Samordnade", "\nadded,2.2,\"Samordnade"),
+        "insats",
+        "2.2",
+        b',',
+    );
+    assert_eq!(
+        (
+            removed[7].as_str(),
+            removed[13].as_str(),
+            removed[14].as_str()
+        ),
+        ("removed", "Vuxenhabiliteringen", "")
+    );
 }

@@ -9,25 +9,189 @@
 //! keeping a few best candidates): a paragraph reworded is *changed*, the rest added or
 //! removed. Time and memory are linear in the texts' size, never in the number of pairs.
 //!
+//! The decision's other terms that are not amounts (`PlanTerm`: the title, forum, dates,
+//! reference code, invoicing details, every `[deadlines]` key and `report_to`) are compared
+//! value by value, and the points of `proposal` (*Förslag till beslut*) as the conditions
+//! are (tester s42 #2: a new `invoice_by` showed nowhere).
+//!
 //! The notes on `[[headings]]` and `[[stated]]` are not compared: the comparison does not pair
 //! headings or printed figures at all.
 
+use std::collections::HashMap;
+
 use super::{Status, Text, area_pairs, pair_equal, pair_similar};
-use crate::core::plan::{Area, Plan};
+use crate::core::finding::Deadline;
+use crate::core::ledger::Ledger;
+use crate::core::plan::{Area, Date, Deadlines, Plan};
 use crate::core::text::spaced;
 
-/// The conditions and the areas' requirements of the two plans, compared.
+/// The conditions, the areas' requirements, the decision's other terms and its proposal of
+/// the two plans, compared.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Terms {
     pub conditions: Paragraphs,
     pub requirements: Requirements,
+    /// The terms of `[plan]` and `[deadlines]` that are not amounts, each that either plan
+    /// has and that differs, in the order of [`PlanTerm::ALL`].
+    pub plan: Vec<TermChange>,
+    /// The terms that both plans have alike.
+    pub plan_unchanged: usize,
+    /// `proposal`: the points the forum decides.
+    pub proposal: Paragraphs,
 }
 
 impl Terms {
-    /// Whether any condition or requirement was added, removed or changed.
+    /// Whether any condition, requirement, term of the decision or point of its proposal was
+    /// added, removed or changed.
     pub fn changed(&self) -> bool {
-        self.conditions.changed() || !self.requirements.areas.is_empty()
+        self.conditions.changed()
+            || !self.requirements.areas.is_empty()
+            || !self.plan.is_empty()
+            || self.proposal.changed()
     }
+}
+
+/// A term of the decision that is not an amount: what a recipient or the accounting unit acts
+/// on (a date to meet, a code to cite, whom to report to) or what the decision is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanTerm {
+    Title,
+    Forum,
+    DocumentDate,
+    DecisionDate,
+    Reference,
+    Invoicing,
+    Deadline(Deadline),
+    ReportTo,
+}
+
+impl PlanTerm {
+    /// Every term compared, in the order the comparison tells them.
+    pub const ALL: [PlanTerm; 11] = [
+        PlanTerm::Title,
+        PlanTerm::Forum,
+        PlanTerm::DocumentDate,
+        PlanTerm::DecisionDate,
+        PlanTerm::Reference,
+        PlanTerm::Invoicing,
+        PlanTerm::Deadline(Deadline::Requisition),
+        PlanTerm::Deadline(Deadline::InvoiceBy),
+        PlanTerm::Deadline(Deadline::UseReported),
+        PlanTerm::Deadline(Deadline::UnusedRepaid),
+        PlanTerm::ReportTo,
+    ];
+
+    /// The key as the plan writes it, with its table: `decision_date`, `deadlines.invoice_by`.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanTerm::Title => "title",
+            PlanTerm::Forum => "forum",
+            PlanTerm::DocumentDate => "document_date",
+            PlanTerm::DecisionDate => "decision_date",
+            PlanTerm::Reference => "reference",
+            PlanTerm::Invoicing => "invoicing",
+            PlanTerm::Deadline(Deadline::Requisition) => "deadlines.requisition",
+            PlanTerm::Deadline(Deadline::UseReported) => "deadlines.use_reported",
+            PlanTerm::Deadline(Deadline::UnusedRepaid) => "deadlines.unused_repaid",
+            PlanTerm::Deadline(Deadline::InvoiceBy) => "deadlines.invoice_by",
+            PlanTerm::ReportTo => "deadlines.report_to",
+        }
+    }
+
+    /// The term's value in `plan`, `None` when the plan does not state it.
+    fn value(self, plan: &Plan) -> Option<TermValue> {
+        let meta = &plan.plan;
+        let text = |t: &str| Some(TermValue::Text(spaced(t)));
+        let date = |d: Option<Date>| d.map(TermValue::Date);
+        let deadline =
+            |of: fn(&Deadlines) -> Option<Date>| date(plan.deadlines.as_ref().and_then(of));
+        match self {
+            PlanTerm::Title => text(&meta.title),
+            PlanTerm::Forum => meta.forum.as_ref().and_then(|f| text(f.get_ref())),
+            PlanTerm::DocumentDate => date(meta.document_date.as_ref().map(|d| *d.get_ref())),
+            PlanTerm::DecisionDate => date(meta.decision_date.as_ref().map(|d| *d.get_ref())),
+            PlanTerm::Reference => meta.reference.as_deref().and_then(text),
+            PlanTerm::Invoicing => meta.invoicing.as_deref().and_then(text),
+            PlanTerm::Deadline(Deadline::Requisition) => deadline(Deadlines::requisition),
+            PlanTerm::Deadline(Deadline::UseReported) => deadline(Deadlines::use_reported),
+            PlanTerm::Deadline(Deadline::UnusedRepaid) => deadline(Deadlines::unused_repaid),
+            PlanTerm::Deadline(Deadline::InvoiceBy) => deadline(Deadlines::invoice_by),
+            PlanTerm::ReportTo => {
+                let ids = plan.deadlines.iter().flat_map(|d| &d.report_to);
+                let actors: Vec<(String, String)> = ids
+                    .map(|id| {
+                        let id = id.get_ref();
+                        let actor = plan.actors.iter().find(|a| a.id.get_ref() == id);
+                        (
+                            id.clone(),
+                            actor.map_or_else(|| id.clone(), |a| a.name.clone()),
+                        )
+                    })
+                    .collect();
+                (!actors.is_empty()).then_some(TermValue::Actors(actors))
+            }
+        }
+    }
+}
+
+/// What a term says: a text (runs of white space as one space), a date, or actors (id and
+/// name, in the plan's order).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TermValue {
+    Text(String),
+    Date(Date),
+    Actors(Vec<(String, String)>),
+}
+
+/// A term of the decision added, removed or changed: its value in each plan (`None` where the
+/// plan does not state it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TermChange {
+    pub term: PlanTerm,
+    pub old: Option<TermValue>,
+    pub new: Option<TermValue>,
+}
+
+impl TermChange {
+    pub fn status(&self) -> Status {
+        match (&self.old, &self.new) {
+            (None, _) => Status::Added,
+            (_, None) => Status::Removed,
+            _ => Status::Changed,
+        }
+    }
+}
+
+/// Whether two values of a term say the same: texts white space, case and Unicode form
+/// aside, actors by id (an actor given a new id under its name, `renamed`, is the same).
+fn same_value(old: &TermValue, new: &TermValue, renamed: &HashMap<String, String>) -> bool {
+    match (old, new) {
+        (TermValue::Text(a), TermValue::Text(b)) => same_text(a, b),
+        (TermValue::Date(a), TermValue::Date(b)) => a == b,
+        (TermValue::Actors(a), TermValue::Actors(b)) => {
+            let as_new = |id: &String| renamed.get(id).unwrap_or(id).clone();
+            a.len() == b.len() && a.iter().zip(b).all(|((a, _), (b, _))| as_new(a) == *b)
+        }
+        _ => false,
+    }
+}
+
+/// The terms of the two plans that differ, and how many are the same in both.
+fn plan_terms(
+    old: &Plan,
+    new: &Plan,
+    renamed: &HashMap<String, String>,
+) -> (Vec<TermChange>, usize) {
+    let mut changed = Vec::new();
+    let mut unchanged = 0;
+    for term in PlanTerm::ALL {
+        match (term.value(old), term.value(new)) {
+            (None, None) => {}
+            (Some(a), Some(b)) if same_value(&a, &b, renamed) => unchanged += 1,
+            (old, new) => changed.push(TermChange { term, old, new }),
+        }
+    }
+    (changed, unchanged)
 }
 
 /// A paragraph as the comparison shows it: its place in its plan's list (from 1) and its text,
@@ -122,11 +286,17 @@ impl AreaRequirements {
     }
 }
 
-/// Compares the conditions and the areas' requirements of two plans.
-pub fn terms(old: &Plan, new: &Plan) -> Terms {
+/// Compares the conditions, the areas' requirements, the other terms and the proposal of two
+/// plans; `renamed`: the actors given a new id under their name, old id to new.
+pub fn terms(old: &Ledger, new: &Ledger, renamed: &HashMap<String, String>) -> Terms {
+    let (old, new) = (old.plan, new.plan);
+    let (plan, plan_unchanged) = plan_terms(old, new, renamed);
     Terms {
         conditions: paragraphs(&old.plan.conditions, &new.plan.conditions),
         requirements: requirements(&old.areas, &new.areas),
+        plan,
+        plan_unchanged,
+        proposal: paragraphs(&old.plan.proposal, &new.plan.proposal),
     }
 }
 

@@ -4,6 +4,7 @@ use crate::core::diff::{
     Change, InsatsSide, Matched, PlanDiff, ShareChange, SplitSide, Was, YearCheckKind,
 };
 use crate::core::money::Amount;
+use crate::core::plan::Payment;
 
 use super::terms;
 
@@ -29,6 +30,13 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
                     o.insert("depth".into(), J::from(r.depth));
                     o.insert("own".into(), J::from(r.own));
                     o.insert("old_name".into(), J::from(r.was.as_ref().map(Was::label)));
+                    // An actor's payment route in each plan, as `export`'s JSON names it.
+                    if let Some(routes) = r.payment {
+                        let route = |p: Option<Payment>| J::from(p.map(Payment::as_str));
+                        o.insert("old_payment".into(), route(routes.old));
+                        o.insert("new_payment".into(), route(routes.new));
+                        o.insert("payment_changed".into(), J::from(routes.changed()));
+                    }
                 }
                 v
             })
@@ -58,6 +66,9 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             "amount": s.amount,
             "split": s.split.as_ref().map(split),
             "earmark": s.earmark,
+            "focus_areas": s.focus_areas,
+            "responsible": s.responsible,
+            "affected": s.affected,
         })
     };
     let checks: Vec<J> = d
@@ -78,9 +89,11 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
     let changed: Vec<Changed> = (d.insatser.changed.iter())
         .map(|c| Changed {
             actors_changed: c.actors_changed(),
+            affected_changed: c.affected_changed(),
             area_changed: c.area_changed(),
             change: c.amount().difference(),
             earmark_changed: c.earmark_changed(),
+            focus_areas_changed: c.focus_areas_changed(),
             key_changed: c.key_changed,
             matched: match c.matched {
                 Matched::ById => json!("id"),
@@ -88,12 +101,14 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             },
             new: side(&c.new),
             old: side(&c.old),
+            responsible_changed: c.responsible_changed(),
             shares: Shares(&c.shares),
             split_changed: c.split_changed(),
             text_changed: c.text_changed,
         })
         .collect();
     let (conditions, requirements) = terms::json(d);
+    let (plan_terms, proposal) = terms::plan_json(d);
     let document = Document {
         actors: J::from(rows(&d.actors)),
         areas: J::from(rows(&d.areas)),
@@ -117,8 +132,10 @@ pub fn json(d: &PlanDiff, old_path: &str, new_path: &str) -> serde_json::Result<
             .collect(),
         new: json!({ "path": new_path, "county": d.new.county, "year": d.new.year }),
         old: json!({ "path": old_path, "county": d.old.county, "year": d.old.year }),
+        proposal,
         requirements,
         schema: "allocate-diff/2",
+        terms: plan_terms,
         year_checks: J::from(checks),
     };
     serde_json::to_string_pretty(&document).map(|s| s + "\n")
@@ -139,8 +156,10 @@ struct Document<'a> {
     moved: Vec<serde_json::Value>,
     new: serde_json::Value,
     old: serde_json::Value,
+    proposal: serde_json::Value,
     requirements: serde_json::Value,
     schema: &'static str,
+    terms: serde_json::Value,
     year_checks: serde_json::Value,
 }
 
@@ -155,13 +174,16 @@ struct Insatser<'a> {
 #[derive(serde::Serialize)]
 struct Changed<'a> {
     actors_changed: bool,
+    affected_changed: bool,
     area_changed: bool,
     change: Amount,
     earmark_changed: bool,
+    focus_areas_changed: bool,
     key_changed: bool,
     matched: serde_json::Value,
     new: serde_json::Value,
     old: serde_json::Value,
+    responsible_changed: bool,
     shares: Shares<'a>,
     split_changed: bool,
     text_changed: bool,

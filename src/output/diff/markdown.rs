@@ -8,14 +8,14 @@ use crate::output::lang::Lang;
 use crate::output::number::Style;
 use crate::output::text::short;
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_actor_lines,
-    renamed_lines, shown_label, text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, payment_lines, recoded_lines,
+    renamed_actor_lines, renamed_lines, shown_label,
 };
 
 use super::{
     Figures, actor_names, added_header, any_area_changed, area_rows, by_text_note, change_notes,
     changed_actors, changed_area, changed_header, changed_id, columns, counties, insats_counts,
-    kommun_rows, terms, total_word, year_check_line, years,
+    kommun_rows, mark_notes, terms, total_word, year_check_line, years,
 };
 
 /// The comparison as Markdown, for a decision document or an issue: one table per section,
@@ -85,6 +85,7 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
     }
     text.push_str(&was_lines(&moved_lines(d, &old_column, &new_column, lang)));
     text.push_str(&was_lines(&renamed_actor_lines(d, &old_column, lang)));
+    text.push_str(&was_lines(&payment_lines(d, &old_column, lang)));
     let rows = kommun_rows(d, lang);
     if !rows.is_empty() {
         text.push_str(&format!("\n## {}\n\n", direct_kommuner(lang)));
@@ -128,8 +129,8 @@ pub fn markdown(d: &PlanDiff, old_path: &str, new_path: &str, lang: Lang) -> Str
         if let Some(note) = by_text_note(i, figures) {
             text.push_str(&format!("\n{}\n", md::inline(&note)));
         }
-        if i.changed.iter().any(|c| c.text_changed) {
-            text.push_str(&format!("\n\\* {}\n", text_changed(lang)));
+        for (mark, meaning) in mark_notes(i, lang) {
+            text.push_str(&format!("\n{} {meaning}\n", md::inline(mark)));
         }
         for (heading, lines) in change_notes(i, figures) {
             text.push_str(&format!("\n{heading}:\n\n"));

@@ -290,7 +290,12 @@ fn insats_counts(i: &Insatser, figures: Figures) -> String {
     )
 }
 
-/// An insats's id, `old → new` when matched by text, with `*` when its text has changed.
+/// The mark after a changed insats's id when its focus areas, printed responsible unit or
+/// affected units have changed, as `*` marks a changed text.
+const DESCRIBED_MARK: &str = "†";
+
+/// An insats's id, `old → new` when matched by text, with `*` when its text has changed and
+/// `†` when its focus areas, responsible unit or affected units have.
 fn changed_id(c: &InsatsChange) -> String {
     let mut id = if c.old.id == c.new.id {
         c.new.id.clone()
@@ -300,7 +305,25 @@ fn changed_id(c: &InsatsChange) -> String {
     if c.text_changed {
         id.push_str(" *");
     }
+    if c.described_changed() {
+        id.push(' ');
+        id.push_str(DESCRIBED_MARK);
+    }
     id
+}
+
+/// The notes that say what the marks after the changed insatser's ids mean (those used):
+/// each a mark and its meaning.
+fn mark_notes(i: &Insatser, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    use crate::output::words::diff::{described_changed, text_changed};
+    let mut notes = Vec::new();
+    if i.changed.iter().any(|c| c.text_changed) {
+        notes.push(("*", text_changed(lang)));
+    }
+    if i.changed.iter().any(InsatsChange::described_changed) {
+        notes.push((DESCRIBED_MARK, described_changed(lang)));
+    }
+    notes
 }
 
 /// The responsible actors, `old → new` when they have changed.
@@ -333,22 +356,42 @@ fn split_change(c: &InsatsChange, figures: Figures) -> String {
 }
 
 /// The notes under the changed insatser, each list under its heading: the splits changed,
-/// each with how (`2.2: lika delar → nyckel procent`), and the earmarks (`1.4: medverkan →
-/// ingen`).
+/// each with how (`2.2: lika delar → nyckel procent`), the earmarks (`1.4: medverkan →
+/// ingen`), the focus areas (`3.6: 5, 6 → 1, 2`), and the responsible unit and the affected
+/// units as printed, both texts.
 fn change_notes(i: &Insatser, figures: Figures) -> Vec<(&'static str, Vec<String>)> {
-    use crate::output::words::diff::{earmark_change, earmark_changed, split_changed};
+    use crate::output::words::diff::{
+        affected_changed, earmark_change, earmark_changed, focus_areas_change, focus_areas_changed,
+        responsible_changed, split_changed, text_change,
+    };
     let lang = figures.style.lang;
-    let splits = (i.changed.iter())
-        .filter(|c| c.split_changed())
-        .map(|c| format!("{}: {}", c.new.id, split_change(c, figures)))
-        .collect();
-    let earmarks = (i.changed.iter())
-        .filter(|c| c.earmark_changed())
-        .map(|c| format!("{}: {}", c.new.id, earmark_change(c, lang)))
-        .collect();
+    let notes = |changed: fn(&InsatsChange) -> bool, how: &dyn Fn(&InsatsChange) -> String| {
+        (i.changed.iter())
+            .filter(|c| changed(c))
+            .map(|c| format!("{}: {}", c.new.id, how(c)))
+            .collect()
+    };
+    let splits = notes(InsatsChange::split_changed, &|c| split_change(c, figures));
+    let earmarks = notes(InsatsChange::earmark_changed, &|c| earmark_change(c, lang));
+    let focus = notes(InsatsChange::focus_areas_changed, &|c| {
+        focus_areas_change(c, lang)
+    });
+    let responsible = notes(InsatsChange::responsible_changed, &|c| {
+        text_change(
+            c.old.responsible.as_deref(),
+            c.new.responsible.as_deref(),
+            lang,
+        )
+    });
+    let affected = notes(InsatsChange::affected_changed, &|c| {
+        text_change(c.old.affected.as_deref(), c.new.affected.as_deref(), lang)
+    });
     [
         (split_changed(lang), splits),
         (earmark_changed(lang), earmarks),
+        (focus_areas_changed(lang), focus),
+        (responsible_changed(lang), responsible),
+        (affected_changed(lang), affected),
     ]
     .into_iter()
     .filter(|(_, lines): &(_, Vec<String>)| !lines.is_empty())

@@ -14,14 +14,14 @@ use crate::output::lang::Lang;
 use crate::output::table::{Layout, SPARE, room_for_text};
 use crate::output::text::{short, visible, wrap};
 use crate::output::words::diff::{
-    direct_kommuner, moved_lines, part_of_row_above, recoded_lines, renamed_actor_lines,
-    renamed_lines, shown_label, text_changed,
+    direct_kommuner, moved_lines, part_of_row_above, payment_lines, recoded_lines,
+    renamed_actor_lines, renamed_lines, shown_label,
 };
 
 use super::{
     Figures, actor_names, added_header, any_area_changed, area_rows, by_text_note, change_notes,
     changed_actors, changed_area, changed_header, changed_id, columns, counties, insats_counts,
-    kommun_rows, terms, total_word, year_check_line, years,
+    kommun_rows, mark_notes, terms, total_word, year_check_line, years,
 };
 
 /// The comparison as the terminal shows it, in `layout`'s language, colour and width.
@@ -118,6 +118,7 @@ pub fn render(d: &PlanDiff, old_path: &str, new_path: &str, layout: Layout) -> S
         &renamed_actor_lines(d, &old_column, lang),
         width,
     ));
+    text.push_str(&was_lines(&payment_lines(d, &old_column, lang), width));
     text.push('\n');
 
     let rows = kommun_rows(d, lang);
@@ -167,6 +168,10 @@ fn base_table(layout: Layout) -> Table {
 /// ([`crate::output::table::LEAST`]), as a cell may be a pair `A → B` with both sides shown,
 /// and a table has several such columns. A last column that cannot get it is left out.
 const MIN_TEXT: usize = 16;
+
+/// The least room a column of text keeps when the terminal cannot give it [`MIN_TEXT`]:
+/// both sides of a pair `A → B` still show a letter or two.
+const LEAST_TEXT: usize = 10;
 
 /// The widest of each column of `rows`, `header` included, in terminal columns.
 fn widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
@@ -269,7 +274,13 @@ fn fitted(
         texts.retain(|&i| i != last);
         room = level(&text_widths(&texts), left(header.len()));
     }
-    let room = room.max(MIN_TEXT);
+    // `MIN_TEXT` at least, the spare column given up for it; below it only where the
+    // terminal has no more room at all (marks after the ids), so that the table keeps to it.
+    let whole = level(
+        &text_widths(&texts),
+        room_for_text(layout.width, header.len(), &others),
+    );
+    let room = room.max(MIN_TEXT.min(whole).max(LEAST_TEXT));
     for row in &mut rows {
         for &i in &texts {
             if let Some(cell) = row.get_mut(i) {
@@ -394,8 +405,8 @@ fn insatser(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
             text.push_str(&wrap(&note, usize::from(layout.width), "  ", "  "));
             text.push('\n');
         }
-        if i.changed.iter().any(|c| c.text_changed) {
-            text.push_str(&format!("  * {}\n", text_changed(lang)));
+        for (mark, meaning) in mark_notes(i, lang) {
+            text.push_str(&format!("  {mark} {meaning}\n"));
         }
         for (heading, lines) in change_notes(i, figures) {
             text.push_str(&format!("  {heading}:\n"));

@@ -1,18 +1,25 @@
 //! The conditions and the areas' requirements compared (`core::diff::terms`), in each shape of
 //! `allocate diff`: lines of text under the terminal's tables, Markdown sections, rows of the
-//! flat table (CSV) and the JSON object. Nothing at all when neither changed; when one did,
-//! both are counted (the requirements' `Områden: 0 ändrade, 3 oförändrade, …`), so that the
-//! reader sees the other was compared too.
+//! flat table (CSV) and the JSON object; and so are the decision's other terms that are not
+//! amounts (dates, deadlines, reference code, …) and its proposal. Nothing at all when none
+//! changed; when one did, all are counted (the requirements' `Områden: 0 ändrade, 3
+//! oförändrade, …`), so that the reader sees the others were compared too.
 
-use crate::core::diff::terms::{AreaRequirements, Paragraph, ParagraphChange, Paragraphs};
+use crate::core::diff::terms::{
+    AreaRequirements, Paragraph, ParagraphChange, Paragraphs, TermChange, TermValue,
+};
 use crate::core::diff::{PlanDiff, Status};
+use crate::core::plan::Date;
 use crate::output::document::markdown as md;
 use crate::output::lang::Lang;
 use crate::output::number;
 use crate::output::sheet::{Value, Words};
 use crate::output::table::Layout;
 use crate::output::text::{short, visible, wrap};
-use crate::output::words::diff::{Gender, counts, matched_by_text, status_word};
+use crate::output::words::diff::{
+    Gender, counts, matched_by_text, plan_terms_title, status_word, term_label,
+};
+use crate::output::words::proposal_title;
 use crate::say;
 
 use super::{Figures, columns};
@@ -130,6 +137,64 @@ fn similarity(p: u32, lang: Lang) -> String {
     say!(lang, "likhet {p}", "similarity {p}")
 }
 
+/// A term's value in words: a text as written, a date as `date` writes it, actors by name.
+fn term_value(v: &TermValue, date: &dyn Fn(Date) -> String) -> String {
+    match v {
+        TermValue::Text(t) => t.clone(),
+        TermValue::Date(d) => date(*d),
+        TermValue::Actors(actors) => {
+            let names: Vec<&str> = actors.iter().map(|(_, name)| name.as_str()).collect();
+            names.join(", ")
+        }
+    }
+}
+
+/// Whether a term's value is a text, shown on a line of its own on each side when changed;
+/// a date or a list of actors is shown `old → new`.
+fn is_text(c: &TermChange) -> bool {
+    matches!(c.new.as_ref().or(c.old.as_ref()), Some(TermValue::Text(_)))
+}
+
+/// The terms compared, in words: `2 ändrade, 8 oförändrade, 1 tillkommen, 0 borttagna`.
+fn term_counts(d: &PlanDiff, figures: Figures) -> String {
+    let t = &d.terms;
+    let of = |status: Status| t.plan.iter().filter(|c| c.status() == status).count();
+    counts(
+        Gender::Common,
+        of(Status::Changed),
+        t.plan_unchanged,
+        of(Status::Added),
+        of(Status::Removed),
+        figures.style.lang,
+        |n| figures.count(n),
+    )
+}
+
+/// The terms added, removed and changed in groups, each with its title: the added, the
+/// removed and the changed, as the paragraphs' groups.
+fn term_groups(d: &PlanDiff, lang: Lang) -> [(String, Vec<&TermChange>); 3] {
+    let (old_column, new_column) = columns(d, lang);
+    let of = |status: Status| {
+        (d.terms.plan.iter())
+            .filter(|c| c.status() == status)
+            .collect()
+    };
+    [
+        (
+            say!(lang, "Tillkomna ({new_column})", "Added ({new_column})"),
+            of(Status::Added),
+        ),
+        (
+            say!(lang, "Borttagna ({old_column})", "Removed ({old_column})"),
+            of(Status::Removed),
+        ),
+        (
+            lang.pick("Ändrade", "Changed").to_string(),
+            of(Status::Changed),
+        ),
+    ]
+}
+
 /// The groups of a list of paragraphs compared, each with its title and its items: the added
 /// (numbered in the new plan), the removed (in the old) and the changed.
 struct Groups<'a> {
@@ -217,8 +282,47 @@ fn paragraph_lines(
     text
 }
 
-/// The comparison's conditions and requirements under the terminal's tables; nothing when
-/// neither changed.
+/// The decision's terms under the terminal's tables: a date or actors `old → new` on the
+/// term's line, a text on a line of its own on each side.
+fn term_lines(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
+    let (lang, width) = (layout.lang, usize::from(layout.width));
+    let (old_column, new_column) = columns(d, lang);
+    let title = format!(
+        "{}: {}",
+        plan_terms_title(lang),
+        unbroken(&term_counts(d, figures))
+    );
+    let mut text = format!("\n{}\n", wrap(&title, width, "", "  "));
+    let date = |d: Date| d.to_string();
+    for (title, list) in term_groups(d, lang) {
+        if list.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("  {title}:\n"));
+        for c in list {
+            let label = format!("{}:", term_label(c.term, lang));
+            let value = |v: &Option<TermValue>| v.as_ref().map(|v| term_value(v, &date));
+            match (value(&c.old), value(&c.new)) {
+                (Some(old), Some(new)) if is_text(c) => {
+                    text.push_str(&format!("    {label}\n"));
+                    text.push_str(&item("      ", &format!("{old_column}:"), &old, width));
+                    text.push_str(&item("      ", &format!("{new_column}:"), &new, width));
+                }
+                (Some(old), Some(new)) => {
+                    text.push_str(&item("    ", &label, &format!("{old} → {new}"), width));
+                }
+                (Some(one), None) | (None, Some(one)) => {
+                    text.push_str(&item("    ", &label, &one, width));
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    text
+}
+
+/// The comparison's terms, proposal, conditions and requirements under the terminal's tables;
+/// nothing when none changed.
 pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     let t = &d.terms;
     if !t.changed() {
@@ -226,6 +330,18 @@ pub(super) fn text(d: &PlanDiff, figures: Figures, layout: Layout) -> String {
     }
     let (lang, width) = (layout.lang, usize::from(layout.width));
     let mut text = String::new();
+    if !t.plan.is_empty() || t.plan_unchanged > 0 {
+        text.push_str(&term_lines(d, figures, layout));
+    }
+    if t.proposal.any() {
+        let title = format!(
+            "{}: {}",
+            proposal_title(lang),
+            unbroken(&paragraph_counts(&t.proposal, Gender::Common, figures))
+        );
+        text.push_str(&format!("\n{}\n", wrap(&title, width, "", "  ")));
+        text.push_str(&paragraph_lines(&t.proposal, Kind::Point, d, "  ", layout));
+    }
     if t.conditions.any() {
         let title = format!(
             "{}: {}",
@@ -302,8 +418,45 @@ fn paragraph_markdown(p: &Paragraphs, kind: Kind, d: &PlanDiff, lang: Lang) -> S
     text
 }
 
-/// The comparison's conditions and requirements as Markdown sections; nothing when neither
-/// changed.
+/// The decision's terms as a Markdown section: a date or actors `old → new` on the term's
+/// item, a text as an item of its own on each side; dates as the documents write them.
+fn term_markdown(d: &PlanDiff, figures: Figures) -> String {
+    let lang = figures.style.lang;
+    let (old_column, new_column) = columns(d, lang);
+    let mut text = format!(
+        "\n## {}\n\n{}.\n",
+        plan_terms_title(lang),
+        term_counts(d, figures)
+    );
+    let date = |d: Date| number::date(d, lang);
+    for (title, list) in term_groups(d, lang) {
+        if list.is_empty() {
+            continue;
+        }
+        text.push_str(&format!("\n{title}:\n\n"));
+        for c in list {
+            let label = md::inline(term_label(c.term, lang));
+            let value =
+                |v: &Option<TermValue>| v.as_ref().map(|v| md::inline(&term_value(v, &date)));
+            match (value(&c.old), value(&c.new)) {
+                (Some(old), Some(new)) if is_text(c) => text.push_str(&format!(
+                    "- **{label}:**\n  - {old_column}: {old}\n  - {new_column}: {new}\n"
+                )),
+                (Some(old), Some(new)) => {
+                    text.push_str(&format!("- **{label}:** {old} → {new}\n"));
+                }
+                (Some(one), None) | (None, Some(one)) => {
+                    text.push_str(&format!("- **{label}:** {one}\n"));
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    text
+}
+
+/// The comparison's terms, proposal, conditions and requirements as Markdown sections;
+/// nothing when none changed.
 pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
     let t = &d.terms;
     if !t.changed() {
@@ -311,6 +464,17 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
     }
     let lang = figures.style.lang;
     let mut text = String::new();
+    if !t.plan.is_empty() || t.plan_unchanged > 0 {
+        text.push_str(&term_markdown(d, figures));
+    }
+    if t.proposal.any() {
+        text.push_str(&format!(
+            "\n## {}\n\n{}.\n",
+            proposal_title(lang),
+            paragraph_counts(&t.proposal, Gender::Common, figures)
+        ));
+        text.push_str(&paragraph_markdown(&t.proposal, Kind::Point, d, lang));
+    }
     if t.conditions.any() {
         text.push_str(&format!(
             "\n## {}\n\n{}.\n",
@@ -353,10 +517,12 @@ pub(super) fn markdown(d: &PlanDiff, figures: Figures) -> String {
 // ---------------------------------------------------------------------------------------
 // The flat table (CSV).
 
-/// The flat table's rows for the conditions and requirements added, removed or changed, in
-/// its twelve columns: the texts in `old` and `new` (empty where a plan lacks the paragraph),
-/// `key` the paragraph's number (`1 → 2` when its place changed; an area's number for the
-/// lead-in), `matched` a changed paragraph's similarity, `area` the area of a requirement.
+/// The flat table's rows for the terms, the points of the proposal, the conditions and the
+/// requirements added, removed or changed: the values or texts in `old` and `new` (empty where
+/// a plan lacks them; a date as a date), `key` the term's key (`deadlines.invoice_by`) or the
+/// paragraph's number (`1 → 2` when its place changed; an area's number for the lead-in),
+/// `name` the term's or the area's, `matched` a changed paragraph's similarity, `area` the
+/// area of a requirement.
 pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
     let pick =
         |sv: &'static str, en: &'static str, machine: &'static str| words.pick(sv, en, machine);
@@ -369,7 +535,7 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
                new: Option<&String>,
                s: Status,
                area: Option<u32>| {
-        vec![
+        let mut cells = vec![
             Value::Text(section.into()),
             Value::Code(key.into()),
             Value::Text(name.into()),
@@ -380,10 +546,9 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
             Value::Text(status_word(s, gender, words).into()),
             Value::Empty,
             area.map_or(Value::Empty, |a| Value::Code(a.to_string().into())),
-            Value::Empty,
-            Value::Empty,
-            Value::Empty,
-        ]
+        ];
+        cells.resize(super::sheet::COLUMNS, Value::Empty);
+        cells
     };
     let paragraphs = |section: (&str, Gender), name: &str, p: &Paragraphs, area: Option<u32>| {
         let mut rows = Vec::new();
@@ -432,13 +597,47 @@ pub(super) fn sheet_rows(d: &PlanDiff, words: Words) -> Vec<Vec<Value>> {
     if !t.changed() {
         return Vec::new();
     }
-    // *ett villkor*, *ett krav*, *en kravpunkt*: the status words agree with the noun.
-    let mut rows = paragraphs(
+    // *en beslutsuppgift*, *en beslutspunkt*, *ett villkor*, *ett krav*, *en kravpunkt*: the
+    // status words agree with the noun.
+    let mut rows = Vec::new();
+    let term_section = pick("beslutsuppgift", "term", "term");
+    for c in &t.plan {
+        let cell = |v: &Option<TermValue>| match v {
+            None => Value::Empty,
+            Some(TermValue::Date(date)) => Value::Date(*date),
+            Some(v) => Value::Text(term_value(v, &|d| d.to_string()).into()),
+        };
+        let mut cells = row(
+            (term_section, Gender::Common),
+            c.term.key().to_string(),
+            term_label(c.term, words.lang()),
+            None,
+            None,
+            c.status(),
+            None,
+        );
+        for (column, value) in [(3, &c.old), (4, &c.new)] {
+            if let Some(slot) = cells.get_mut(column) {
+                *slot = cell(value);
+            }
+        }
+        rows.push(cells);
+    }
+    rows.extend(paragraphs(
+        (
+            pick("beslutspunkt", "proposal point", "proposal_point"),
+            Gender::Common,
+        ),
+        "",
+        &t.proposal,
+        None,
+    ));
+    rows.extend(paragraphs(
         (pick("villkor", "condition", "condition"), Gender::Neuter),
         "",
         &t.conditions,
         None,
-    );
+    ));
     for a in &t.requirements.areas {
         if a.status() != Status::Changed || a.text_changed() {
             rows.push(row(
@@ -510,5 +709,36 @@ pub(super) fn json(d: &PlanDiff) -> (serde_json::Value, serde_json::Value) {
     (
         paragraphs_json(&t.conditions),
         json!({ "areas": areas, "unchanged": t.requirements.unchanged }),
+    )
+}
+
+/// `terms` and `proposal` of the JSON comparison, always present: the terms added
+/// (`{key, value}`), removed and changed (`{key, old, new}`), each value a text, a date
+/// (`"2026-10-31"`) or actor ids, and how many are the same; the proposal's points as the
+/// conditions'.
+pub(super) fn plan_json(d: &PlanDiff) -> (serde_json::Value, serde_json::Value) {
+    use serde_json::json;
+    let t = &d.terms;
+    let value = |v: &Option<TermValue>| match v {
+        None => serde_json::Value::Null,
+        Some(TermValue::Text(text)) => json!(text),
+        Some(TermValue::Date(date)) => json!(date.to_string()),
+        Some(TermValue::Actors(actors)) => {
+            json!(actors.iter().map(|(id, _)| id).collect::<Vec<_>>())
+        }
+    };
+    let of = |status: Status| t.plan.iter().filter(move |c| c.status() == status);
+    let one =
+        |c: &TermChange, v: &Option<TermValue>| json!({ "key": c.term.key(), "value": value(v) });
+    (
+        json!({
+            "added": of(Status::Added).map(|c| one(c, &c.new)).collect::<Vec<_>>(),
+            "removed": of(Status::Removed).map(|c| one(c, &c.old)).collect::<Vec<_>>(),
+            "changed": of(Status::Changed)
+                .map(|c| json!({ "key": c.term.key(), "old": value(&c.old), "new": value(&c.new) }))
+                .collect::<Vec<_>>(),
+            "unchanged": t.plan_unchanged,
+        }),
+        paragraphs_json(&t.proposal),
     )
 }

@@ -77,7 +77,7 @@ pub fn build(inputs: &Inputs) -> Document {
     follow_up(&mut blocks, plan, &projection.ledger.report_to(), lang);
     let conditions = crate::output::words::conditions_title(lang);
     plan_paragraphs(&mut blocks, conditions, "conditions", &plan.plan.conditions);
-    let proposal = lang.pick("Förslag till beslut", "Proposed decision");
+    let proposal = crate::output::words::proposal_title(lang);
     plan_paragraphs(&mut blocks, proposal, "proposal", &plan.plan.proposal);
     checked_figures(&mut blocks, ledger, &marks, inputs.previous, lang);
 
@@ -93,25 +93,25 @@ pub fn build(inputs: &Inputs) -> Document {
     ];
     if let Some(forum) = plan.plan.forum.as_ref().map(|f| f.get_ref()) {
         meta.push((
-            lang.pick("Beslutande forum", "Deciding forum").to_string(),
+            crate::output::words::document::forum_label(lang).to_string(),
             swedish_texts(forum),
         ));
     }
     if let Some(date) = &plan.plan.decision_date {
         meta.push((
-            lang.pick("Beslutsdatum", "Decision date").to_string(),
+            crate::output::words::document::decision_date_label(lang).to_string(),
             texts(&number::date(*date.get_ref(), lang)),
         ));
     }
     if let Some(date) = &plan.plan.document_date {
         meta.push((
-            lang.pick("Underlagets datum", "Document date").to_string(),
+            crate::output::words::document::document_date_label(lang).to_string(),
             texts(&number::date(*date.get_ref(), lang)),
         ));
     }
     if let Some(reference) = &plan.plan.reference {
         meta.push((
-            lang.pick("Referenskod", "Reference code").to_string(),
+            crate::output::words::document::reference_label(lang).to_string(),
             texts(reference),
         ));
     }

@@ -4,7 +4,9 @@
 //! split's rule in words and how it changed (which the decision basis also gives: under its
 //! per-kommun table, and beside last year's plan).
 
+use crate::core::diff::terms::PlanTerm;
 use crate::core::diff::{InsatsChange, PlanDiff, Row, SplitSide, Status};
+use crate::core::finding::Deadline;
 use crate::core::money::Amount;
 use crate::core::plan::SplitRule;
 use crate::output::lang::Lang;
@@ -368,6 +370,108 @@ pub fn split_change(c: &InsatsChange, style: Style, amount: &dyn Fn(Amount) -> S
             "{new}; new amounts: {shares}"
         ),
         (false, true) => format!("{old} → {new}"),
+    }
+}
+
+/// The actors paid another way than last year, in words: the first line a heading, the
+/// others one actor each, `Kommunförbundet Jämtland Härjedalen: faktura → hålls av regionen`,
+/// in the payment routes' words of `export` (none when no actor's route changed).
+pub fn payment_lines(d: &PlanDiff, old_column: &str, lang: Lang) -> Vec<String> {
+    let word = |p| crate::output::sheet::payment_word(p, lang);
+    let lines: Vec<String> = (d.actors.iter())
+        .filter(|r| !r.own)
+        .filter_map(|r| {
+            let routes = r.payment.filter(|p| p.changed())?;
+            let (old, new) = (routes.old?, routes.new?);
+            Some(format!("{}: {} → {}", r.label, word(old), word(new)))
+        })
+        .collect();
+    if lines.is_empty() {
+        return lines;
+    }
+    let heading = say!(
+        lang,
+        "Aktörer som betalas på annat sätt än {old_column}:",
+        "Actors paid another way than in {old_column}:"
+    );
+    std::iter::once(heading).chain(lines).collect()
+}
+
+/// What the `†` after a changed insats's id means.
+pub fn described_changed(lang: Lang) -> &'static str {
+    lang.pick(
+        "fokusområden, ansvarig verksamhet eller berörda verksamheter har ändrats.",
+        "the focus areas, the responsible unit or the affected units have changed.",
+    )
+}
+
+/// The headings of the insatser whose focus areas, printed responsible unit (*Ansvarig
+/// verksamhet*) and affected units (*berörda verksamheter*) have changed.
+pub fn focus_areas_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrade fokusområden", "Focus areas changed")
+}
+
+pub fn responsible_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrad ansvarig verksamhet", "Responsible unit changed")
+}
+
+pub fn affected_changed(lang: Lang) -> &'static str {
+    lang.pick("Ändrade berörda verksamheter", "Affected units changed")
+}
+
+/// An insats's focus areas in words: `5, 6`, or `inga`.
+pub fn focus_areas(areas: &[u32], lang: Lang) -> String {
+    if areas.is_empty() {
+        return lang.pick("inga", "none").to_string();
+    }
+    let numbers: Vec<String> = areas.iter().map(u32::to_string).collect();
+    numbers.join(", ")
+}
+
+/// An insats's focus areas then and now: `5, 6 → 1, 2`.
+pub fn focus_areas_change(c: &InsatsChange, lang: Lang) -> String {
+    format!(
+        "{} → {}",
+        focus_areas(&c.old.focus_areas, lang),
+        focus_areas(&c.new.focus_areas, lang)
+    )
+}
+
+/// A text beside an insats's (`responsible`, `affected`) then and now, `ingen` where a plan
+/// gives none.
+pub fn text_change(old: Option<&str>, new: Option<&str>, lang: Lang) -> String {
+    let none = lang.pick("ingen", "none");
+    let side = |t: Option<&str>| t.map_or_else(|| none.to_string(), |t| visible(t).into_owned());
+    format!("{} → {}", side(old), side(new))
+}
+
+/// The heading of the decision's terms that are not amounts, compared.
+pub fn plan_terms_title(lang: Lang) -> &'static str {
+    lang.pick("Beslut och tidsgränser", "Decision and deadlines")
+}
+
+/// What a term of the decision is called where the comparison gives it: the decision
+/// basis's words where it names the term.
+pub fn term_label(term: PlanTerm, lang: Lang) -> &'static str {
+    use crate::output::words::document as doc;
+    match term {
+        PlanTerm::Title => lang.pick("Titel", "Title"),
+        PlanTerm::Forum => doc::forum_label(lang),
+        PlanTerm::DocumentDate => doc::document_date_label(lang),
+        PlanTerm::DecisionDate => doc::decision_date_label(lang),
+        PlanTerm::Reference => doc::reference_label(lang),
+        PlanTerm::Invoicing => doc::invoicing_label(lang),
+        PlanTerm::Deadline(Deadline::Requisition) => {
+            lang.pick("Rekvirering senast", "Requisition by")
+        }
+        PlanTerm::Deadline(Deadline::InvoiceBy) => lang.pick("Fakturering senast", "Invoicing by"),
+        PlanTerm::Deadline(Deadline::UseReported) => {
+            lang.pick("Redovisning senast", "Use reported by")
+        }
+        PlanTerm::Deadline(Deadline::UnusedRepaid) => {
+            lang.pick("Återbetalning senast", "Unused funds repaid by")
+        }
+        PlanTerm::ReportTo => lang.pick("Redovisning till", "Use reported to"),
     }
 }
 

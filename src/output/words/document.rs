@@ -36,6 +36,28 @@ pub fn invoicing_label(lang: Lang) -> &'static str {
     lang.pick("Faktureringsuppgifter", "Invoicing details")
 }
 
+/// What the plan's `forum` is called where the decision basis and the comparison give it.
+pub fn forum_label(lang: Lang) -> &'static str {
+    lang.pick("Beslutande forum", "Deciding forum")
+}
+
+/// What the plan's `decision_date` is called where the decision basis and the comparison
+/// give it.
+pub fn decision_date_label(lang: Lang) -> &'static str {
+    lang.pick("Beslutsdatum", "Decision date")
+}
+
+/// What the plan's `document_date` is called where the decision basis and the comparison
+/// give it.
+pub fn document_date_label(lang: Lang) -> &'static str {
+    lang.pick("Underlagets datum", "Document date")
+}
+
+/// What the plan's `reference` is called where the decision basis and the comparison give it.
+pub fn reference_label(lang: Lang) -> &'static str {
+    lang.pick("Referenskod", "Reference code")
+}
+
 /// The decision as a document cites it: "SVOM 27 februari 2026".
 pub fn decision(plan: &Plan, lang: Lang) -> Option<String> {
     let forum = plan.plan.forum.as_ref()?.get_ref();

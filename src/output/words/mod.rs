@@ -81,6 +81,12 @@ pub fn conditions_title(lang: crate::output::lang::Lang) -> &'static str {
     lang.pick("Villkor för medlen", "Conditions for the funds")
 }
 
+/// *Förslag till beslut*: the heading of the points the forum decides (`proposal`), in the
+/// decision basis and in the comparison of two plans.
+pub fn proposal_title(lang: crate::output::lang::Lang) -> &'static str {
+    lang.pick("Förslag till beslut", "Proposed decision")
+}
+
 /// A count with its noun, singular for one: `counted(1, ("cell", "celler"), ("cell",
 /// "cells"), lang)` is `1 cell`, with 3 `3 celler` (`3 cells`); the count in `style` (a
 /// language alone: plain text).
