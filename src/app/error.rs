@@ -454,6 +454,18 @@ impl Error {
                     "{there}. Nothing was written. Give --force to replace, or choose another place."
                 ))
             }
+            // A folder is told as one, with the file to name in it (IO tester s42).
+            Error::NotAFile { path, stdout: true }
+                if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) =>
+            {
+                let file = shown_path(&path.join(lang.pick("NAMN", "NAME")));
+                let path = shown_path(path);
+                line(say!(
+                    lang,
+                    "kan inte skriva {path}: det är en mapp. Inget skrevs. Ange filens namn i den: -o {file}",
+                    "cannot write {path}: it is a folder. Nothing was written. Name the file in it: -o {file}"
+                ))
+            }
             Error::NotAFile { path, stdout } => {
                 let path = shown_path(path);
                 let choose = match stdout {
@@ -1410,9 +1422,45 @@ pub fn io_words(error: &std::io::Error, lang: Lang) -> String {
     crate::output::words::load::os_error(error.into(), lang)
 }
 
+/// The first symbolic link on the way to `path` (the path itself or a folder above it) whose
+/// target does not exist, with that target.
+fn dangling_link(path: &Path) -> Option<(PathBuf, PathBuf)> {
+    path.ancestors()
+        .filter(|p| !p.as_os_str().is_empty())
+        .find(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::metadata(p).is_err()
+        })
+        .and_then(|link| Some((link.to_path_buf(), std::fs::read_link(link).ok()?)))
+}
+
 /// Why a file could not be written, in words: a folder that takes no new files (`/proc`), or
 /// the system's reason.
 fn write_why(path: &Path, error: &std::io::Error, lang: Lang) -> String {
+    // A link to nothing on the way (a share not mounted) makes the system say "exists" or
+    // "not found" of a file that is not there (IO tester s42).
+    if let Some((link, target)) = dangling_link(path) {
+        let (link, target) = (shown_path(&link), shown_path(&target));
+        return say!(
+            lang,
+            "{link} är en länk till {target}, som inte finns (en mapp som har flyttats eller en enhet som inte är monterad); skriv till en mapp som finns",
+            "{link} is a link to {target}, which does not exist (a folder that was moved or a drive that is not mounted); write to a folder that exists"
+        );
+    }
+    let fix = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => Some(lang.pick(
+            "kontrollera behörigheterna, eller skriv till en mapp där du får skriva",
+            "check the permissions, or write to a folder you may write in",
+        )),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Some(lang.pick(
+            "frigör utrymme, eller skriv till en annan disk",
+            "free some space, or write to another disk",
+        )),
+        _ => None,
+    };
+    if let Some(fix) = fix {
+        return format!("{}; {fix}", io_words(error, lang));
+    }
     match (error.kind(), path.parent()) {
         // The file is made beside its place first; a folder that exists and says "no such
         // file" to that (`/proc`) takes no new files.

@@ -616,6 +616,9 @@ pub enum Problem {
     DeadlineYear {
         deadline: Deadline,
         expected_year: i32,
+        /// The same day in the year expected, to write instead (tester s42: a plan copied
+        /// to 2027 by hand kept 2026's deadlines, and the hint gave no date).
+        instead: crate::core::plan::Date,
     },
     UnusedActor {
         actor: String,

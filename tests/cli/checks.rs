@@ -649,7 +649,9 @@ fn deadline_in_the_wrong_year_is_a_warning() {
     p.check(&[])
         .assert_status(0)
         .assert_finding("deadline-year", &p.position_of("2025-12-01", 0))
-        .assert_stdout_contains("rekvisitionen (`requisition`) infaller inte under 2026");
+        .assert_stdout_contains("rekvisitionen (`requisition`) infaller inte under 2026")
+        // The same day in the plan year (tester s42: the hint gave no date).
+        .assert_stdout_contains("åtgärd: skriv `requisition = 2026-12-01`: rekvisition");
 }
 
 #[test]

@@ -1271,7 +1271,29 @@ fn a_folder_in_a_files_place_offers_standard_output_only_where_it_applies() {
         &["report", &p, "--format", "html", "-o", "b.html", "--force"],
     )
     .assert_status(2)
-    .assert_stderr_contains("Välj ett annat namn, eller -o - för skärmen (standard output).");
+    // A folder given as the file is told as one, with the file to name in it (IO tester
+    // s42: "something that is not a plain file").
+    .assert_stderr_contains("kan inte skriva b.html: det är en mapp. Inget skrevs. Ange filens namn i den: -o b.html/NAMN");
+    // A link to nothing on the way is told as such, not as a file that exists.
+    std::os::unix::fs::symlink("ingenstans", dir.path().join("delad")).unwrap();
+    for args in [
+        &[
+            "report",
+            &p,
+            "--format",
+            "html",
+            "-o",
+            "delad/b.html",
+            "--force",
+        ][..],
+        &["export", &p, "-o", "delad"][..],
+    ] {
+        let out = allocate(dir.path(), args);
+        out.assert_status(2).assert_stderr_contains(
+            "delad är en länk till ingenstans, som inte finns (en mapp som har flyttats eller en enhet som inte är monterad)",
+        );
+        assert!(!out.stderr.contains("finns redan"), "{}", out.stderr);
+    }
 }
 
 #[test]

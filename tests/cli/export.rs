@@ -822,7 +822,7 @@ fn force_replaces_every_file_or_none_and_keeps_each_files_group() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(
-        stderr.contains("kunde inte skriva ./per-kommun.csv: åtkomst nekad. Inget lämnades kvar."),
+        stderr.contains("kunde inte skriva ./per-kommun.csv: åtkomst nekad; kontrollera behörigheterna, eller skriv till en mapp där du får skriva. Inget lämnades kvar."),
         "{stderr}"
     );
     assert_eq!(names_in(&sticky), ["betalningar.csv", "per-kommun.csv"]);

@@ -640,6 +640,9 @@ pub fn deadlines_in_their_years(ledger: &Ledger, findings: &mut Findings) {
                 Problem::DeadlineYear {
                     deadline,
                     expected_year,
+                    instead: date
+                        .get_ref()
+                        .years_later(expected_year.saturating_sub(date.get_ref().year)),
                 },
             );
         }

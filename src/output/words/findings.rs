@@ -905,6 +905,7 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
         Problem::DeadlineYear {
             deadline,
             expected_year,
+            ..
         } => {
             let deadline = deadline_words(*deadline, lang);
             say!(
@@ -1807,10 +1808,16 @@ pub fn hint(problem: &Problem, style: impl Into<Style>) -> String {
             "correct `code` as SCB writes it: a kommunkod is the län's two digits (01–25) and the kommun's two (01–99)",
         ),
         Problem::PlanYear { .. } => plan_year_hint(lang).to_string(),
-        Problem::DeadlineYear { .. } => fixed(
-            "rekvisition, fakturering och redovisning sker under planåret, återbetalning året efter",
-            "requisition, invoicing and reporting fall in the plan year, repayment in the next",
-        ),
+        Problem::DeadlineYear {
+            deadline, instead, ..
+        } => {
+            let key = deadline.key();
+            say!(
+                lang,
+                "skriv `{key} = {instead}`: rekvisition, fakturering och redovisning sker under planåret, återbetalning året efter",
+                "write `{key} = {instead}`: requisition, invoicing and reporting fall in the plan year, repayment in the next"
+            )
+        }
         Problem::UnusedActor { .. } => fixed(
             "ta bort aktören eller ge den en insats",
             "remove the actor or give it an insats",
