@@ -8043,6 +8043,9 @@ mod year_end {
         out.assert_status(0);
         let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(decided), "{}", out.stdout);
+        let basis = || allocate(dir.path(), &["report", "plan-2025.toml", "--format", "md"]);
+        let repaid = "medel som inte fakturerats då återbetalas";
+        basis().assert_status(0).assert_stdout_contains(repaid);
         allocate(dir.path(), &["check", "plan-2025.toml"])
             .assert_status(0)
             .assert_stdout_contains("godkänd (0 fel, 0 varningar)");
@@ -8062,6 +8065,18 @@ mod year_end {
         let flat = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains(undecided), "{}", out.stdout);
         assert!(!flat.contains(decided), "{}", out.stdout);
+        // The warning at the answer says the same; the decision basis no longer says the
+        // money is repaid, which the decision does not say.
+        assert!(
+            flat.contains(
+                "de ingår inte i återbetalningen till Kammarkollegiet: beslutet har inget villkor"
+            ),
+            "{}",
+            out.stdout
+        );
+        let out = basis();
+        out.assert_status(0);
+        assert!(!out.stdout.contains(repaid), "{}", out.stdout);
     }
 
     #[test]

@@ -984,6 +984,7 @@ pub fn follow_up(ledger: &Ledger, files: &[&UsageFile], options: Options) -> Fol
                 problem: UsageProblem::NotInvoiced {
                     recipient: ledger.recipient_name(recipient).to_string(),
                     invoice_by: by,
+                    decided: ledger.plan.plan.conditions_speak_of_invoicing(),
                     answered,
                     received: own.iter().map(|&l| recipients.amount(l)).sum(),
                     used: used + above.iter().map(|o| o.used).sum::<Amount>(),

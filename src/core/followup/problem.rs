@@ -227,6 +227,9 @@ pub enum UsageProblem {
     NotInvoiced {
         recipient: String,
         invoice_by: crate::core::plan::Date,
+        /// Whether a condition of the decision says what such money goes to
+        /// ([`crate::core::plan::Meta::conditions_speak_of_invoicing`]).
+        decided: bool,
         answered: Option<bool>,
         received: Amount,
         used: Amount,

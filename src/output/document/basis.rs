@@ -1768,7 +1768,9 @@ fn payment_section(
                 "{who} invoice {region}{by} with one collective invoice each, citing the decision ({decision}) and in accordance with this document"
             )
         })];
-        if invoice_date.is_some() {
+        // Only where a condition of the decision says so (reviewer s42: otherwise the basis
+        // promised a repayment the decision never made).
+        if invoice_date.is_some() && plan.plan.conditions_speak_of_invoicing() {
             spans.push(Span::text(format!("; {}", not_invoiced_repaid(lang))));
         }
         if let Some(reference) = &payments.reference {

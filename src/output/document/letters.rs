@@ -468,7 +468,10 @@ fn letter(
                 items.push(vec![
                     Span::text(lang.pick("Fakturera senast ", "Invoice by ")),
                     Span::Strong(date),
-                    Span::text(format!("; {}.", not_invoiced_repaid(lang))),
+                    Span::text(match plan.plan.conditions_speak_of_invoicing() {
+                        true => format!("; {}.", not_invoiced_repaid(lang)),
+                        false => ".".to_string(),
+                    }),
                 ]);
             }
             items

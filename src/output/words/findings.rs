@@ -726,8 +726,8 @@ pub fn message(problem: &Problem, style: impl Into<Style>) -> String {
             let by = number::date(*invoice_by, lang);
             say!(
                 lang,
-                "planen anger att mottagarna fakturerar senast {by} (`invoice_by`), men inget villkor under `conditions` säger vad medel som inte fakturerats då används till; beslutsunderlaget säger att de återbetalas, och uppföljningen räknar dem inte till återbetalningen till Kammarkollegiet",
-                "the plan has the recipients invoice by {by} (`invoice_by`), but no condition under `conditions` says what funds not invoiced by then go to; the decision basis says they are repaid, and the follow-up does not count them in the repayment to Kammarkollegiet"
+                "planen anger att mottagarna fakturerar senast {by} (`invoice_by`), men inget villkor under `conditions` säger vad medel som inte fakturerats då används till; uppföljningen räknar dem inte till återbetalningen till Kammarkollegiet, och beslutet säger inte vad som gäller för dem",
+                "the plan has the recipients invoice by {by} (`invoice_by`), but no condition under `conditions` says what funds not invoiced by then go to; the follow-up does not count them in the repayment to Kammarkollegiet, and the decision does not say what becomes of them"
             )
         }
         Problem::KeyRounding {

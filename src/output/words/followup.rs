@@ -1041,18 +1041,29 @@ fn exceeding(problem: &UsageProblem, own_money: bool, lang: Lang) -> String {
         ),
         UsageProblem::NotInvoiced {
             invoice_by,
+            decided,
             answered: Some(_),
             ..
-        } => say!(
-            lang,
-            "medlen betalades aldrig ut: det redovisade räknas inte som användning av dem, de ska inte faktureras nu, och beslutets villkor för medel som inte fakturerats senast {invoice_by} säger vad de används till (de ingår inte i återbetalningen till Kammarkollegiet); skickades fakturan i tid, svara ja",
-            "the money was never paid out: what is reported does not count as its use, it is not to be invoiced now, and the decision's conditions for money not invoiced by {invoice_by} say what it goes to (it is not part of the repayment to Kammarkollegiet); if the invoice was sent in time, answer yes"
-        ),
-        UsageProblem::NotInvoiced { invoice_by, .. } => say!(
-            lang,
-            "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars betalades medlen aldrig ut, och beslutets villkor säger vad de används till; till dess är återbetalningen preliminär",
-            "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the money was never paid out, and the decision's conditions say what it goes to; until then the repayment is preliminary"
-        ),
+        } => {
+            let goes_to = not_invoiced_goes_to(*decided, lang);
+            say!(
+                lang,
+                "medlen betalades aldrig ut: det redovisade räknas inte som användning av dem, de ska inte faktureras nu, och de ingår inte i återbetalningen till Kammarkollegiet: {goes_to} (tidsgränsen var {invoice_by}); skickades fakturan i tid, svara ja",
+                "the money was never paid out: what is reported does not count as its use, it is not to be invoiced now, and it is not part of the repayment to Kammarkollegiet: {goes_to} (the deadline was {invoice_by}); if the invoice was sent in time, answer yes"
+            )
+        }
+        UsageProblem::NotInvoiced {
+            invoice_by,
+            decided,
+            ..
+        } => {
+            let goes_to = not_invoiced_goes_to(*decided, lang);
+            say!(
+                lang,
+                "svara ja eller nej: skickades fakturan senast {invoice_by} betalas det oanvända tillbaka till regionen; annars betalades medlen aldrig ut, och {goes_to}; till dess är återbetalningen preliminär",
+                "answer yes or no: if the invoice was sent by {invoice_by}, the unused money is paid back to the region; if not, the money was never paid out, and {goes_to}; until then the repayment is preliminary"
+            )
+        }
         UsageProblem::InvoiceUnanswered { .. } => say!(
             lang,
             "svara ja eller nej: är fakturan skickad betalas det oanvända tillbaka till regionen, annars dras det av från fakturan; i en redovisning i TOML `invoiced = true` eller `false`",
@@ -1525,6 +1536,21 @@ pub fn paid_out(lang: Lang) -> &'static str {
     lang.pick("; utbetalt ", "; paid out ")
 }
 
+/// What money not invoiced by the plan's `invoice_by` goes to: what the decision's conditions
+/// say (`decided`), or, with no condition on it, that it is still to be decided.
+fn not_invoiced_goes_to(decided: bool, lang: Lang) -> &'static str {
+    match decided {
+        true => lang.pick(
+            "beslutets villkor för medlen säger vad det används till",
+            "the decision's conditions for the funds say what it goes to",
+        ),
+        false => lang.pick(
+            "beslutet har inget villkor om vad medel som inte fakturerats i tid används till, så det återstår att avgöra",
+            "the decision has no condition on what funds not invoiced in time go to, so that is still to be decided",
+        ),
+    }
+}
+
 /// What became of the money of recipients that did not invoice by the plan's `invoice_by`,
 /// under the repayment: never paid out, and not repaid to Kammarkollegiet (the decision says
 /// what it goes to); `None` when there is none.
@@ -1537,16 +1563,7 @@ pub fn not_invoiced_note(summary: &Summary, lang: Lang) -> Option<String> {
     let by = (summary.invoice_by)
         .map(|d| say!(lang, " senast {d}", " by {d}"))
         .unwrap_or_default();
-    let goes_to = match summary.not_invoiced_decided {
-        true => lang.pick(
-            "beslutets villkor för medlen säger vad det används till",
-            "the decision's conditions for the funds say what it goes to",
-        ),
-        false => lang.pick(
-            "beslutet har inget villkor om vad medel som inte fakturerats i tid används till, så det återstår att avgöra",
-            "the decision has no condition on what funds not invoiced in time go to, so that is still to be decided",
-        ),
-    };
+    let goes_to = not_invoiced_goes_to(summary.not_invoiced_decided, lang);
     Some(say!(
         lang,
         "Ej fakturerat i tid: {amount} betalades aldrig ut, eftersom mottagaren inte fakturerade{by}. Beloppet ingår inte i återbetalningen till Kammarkollegiet: {goes_to}.",
